@@ -1,1 +1,1 @@
-"""instruments layer."""
+"""Instruments: built-in SERVQUAL versions and custom TOML."""

@@ -1,0 +1,99 @@
+"""``servqual gap``: SERVQUAL item, dimension and overall gaps."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from servqual_cli.cli import options as o
+
+app = typer.Typer()
+
+
+@app.command()
+def gap(
+    file: Annotated[
+        str, typer.Argument(help="Survey file (.xlsx, .csv, .ods, .sav, .parquet; - = stdin CSV).")
+    ],
+    instrument: o.InstrumentOpt = None,
+    by: o.ByOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+    items: Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")] = True,
+) -> None:
+    """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
+
+    Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
+    """
+    from servqual_cli.cli.common import describe_source, load_survey_file
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.core.gaps import gap_analysis, grouped_gap_analysis
+    from servqual_cli.report.gap_sections import gap_sections, group_sections
+    from servqual_cli.report.spec import Document
+
+    check_output(output, [file])
+    check_output(excluded, [file])
+    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
+    args = (data.expectation, data.perception, data.items, data.dimension_positions)
+    payload: dict[str, Any] = {
+        "input": describe_source(data),
+        "instrument": data.instrument.to_dict(),
+        "excluded": data.excluded,
+    }
+    lang_code = lang.value
+    if data.groups is not None and data.by is not None:
+        grouped = grouped_gap_analysis(*args, groups=data.groups, by=data.by,
+                                       weights=data.weights, conf=conf)  # fmt: skip
+        result = grouped.all
+        payload.update(grouped.to_dict())
+        sections = gap_sections(result, data.excluded, lang_code, items) + group_sections(
+            grouped, lang_code
+        )
+    else:
+        result = gap_analysis(*args, weights=data.weights, conf=conf)
+        payload.update(result.to_dict())
+        sections = gap_sections(result, data.excluded, lang_code, items)
+    payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
+    title = f"SERVQUAL – {describe_source(data)['file']}"
+    doc = Document(title=title, sections=tuple(sections))
+    write_exclusions(excluded, data.exclusions)
+    emit(doc, payload, tidy_gaps(payload), fmt, output)
+
+
+def tidy_gaps(payload: dict[str, Any]) -> Any:
+    """One CSV table: a row per (group, level, name) with every statistic."""
+    import pandas as pd
+
+    frames = []
+
+    def add(group: str, res: dict[str, Any]) -> None:
+        dims = pd.DataFrame(res["dimensions"]).rename(columns={"dimension": "name"})
+        dims.insert(0, "level", "dimension")
+        items = pd.DataFrame(res["items"]).rename(columns={"item": "name"})
+        items.insert(0, "level", "item")
+        o_ = res["overall"]
+        overall = pd.DataFrame(
+            [
+                {"level": "overall", "name": "unweighted", "n": o_["n_unweighted"],
+                 "gap": o_["unweighted"], "ci_low": o_["ci_low"], "ci_high": o_["ci_high"]},
+                {"level": "overall", "name": "weighted", "n": o_["n_weighted"],
+                 "gap": o_["weighted"], "ci_low": o_["weighted_ci_low"],
+                 "ci_high": o_["weighted_ci_high"]},
+            ]
+        )  # fmt: skip
+        frame = pd.concat([dims, items, overall], ignore_index=True)
+        frame.insert(0, "group", group)
+        frames.append(frame)
+
+    add("ALL", payload)
+    for name, res in payload.get("groups", {}).items():
+        add(name, res)
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,105 @@
+"""Write command output: atomically, never over an input, in the format asked for."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from servqual_cli.cli.options import OutputFormat
+from servqual_cli.errors import UsageError
+from servqual_cli.report.spec import Document
+
+_EXT = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".md": OutputFormat.markdown,
+        ".markdown": OutputFormat.markdown}  # fmt: skip
+
+
+def resolve_format(fmt: OutputFormat | None, output: Path | None) -> OutputFormat:
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return _EXT.get(output.suffix.lower(), OutputFormat.table)
+    return OutputFormat.table
+
+
+def check_output(output: Path | None, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output path that is one of the inputs (before any work is done)."""
+    if output is None:
+        return
+    target = Path(output).resolve()
+    for item in inputs:
+        if str(item) == "-":
+            continue
+        src = Path(item)
+        same = target == src.resolve()
+        if not same and target.exists() and src.exists():
+            same = os.path.samefile(target, src)
+        if same:
+            raise UsageError(f"output {str(output)!r} is an input file; refusing to overwrite it")
+    if target.is_dir():
+        raise UsageError(f"output {str(output)!r} is a folder; give a file name")
+    if not target.parent.exists():
+        raise UsageError(f"output folder {str(target.parent)!r} does not exist")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    A failure leaves any previous file untouched and no partial file behind.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def to_json(payload: Any) -> str:
+    """Deterministic JSON: key order as built, UTF-8 text, no NaN."""
+    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def emit(
+    doc: Document,
+    payload: dict[str, Any],
+    tidy: Any,
+    fmt: OutputFormat | None,
+    output: Path | None,
+) -> None:
+    """Render ``doc`` (table/markdown), ``payload`` (json) or the tidy frame (csv)."""
+    chosen = resolve_format(fmt, output)
+    if chosen is OutputFormat.json:
+        text = to_json(payload)
+    elif chosen is OutputFormat.csv:
+        text = tidy.to_csv(index=False, lineterminator="\n")
+    elif chosen is OutputFormat.markdown:
+        from servqual_cli.report.markdown import render_document
+
+        text = render_document(doc)
+    else:
+        from servqual_cli.cli.terminal import print_document, render_text
+
+        if output is None:
+            print_document(doc)
+            return
+        text = render_text(doc)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
+def write_exclusions(path: Path | None, frame: Any) -> None:
+    if path is not None:
+        write_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))

@@ -1,0 +1,440 @@
+"""SERVQUAL gap analysis: item, dimension and overall gaps (P - E), weighted and unweighted.
+
+Definitions (Parasuraman, Zeithaml & Berry 1988; Parasuraman, Berry & Zeithaml 1991):
+
+- Item gap = P - E for each respondent with both values valid.
+- A respondent's dimension E, P and gap are means over the dimension's items that have both
+  values, provided at least half of the items (rounded up) do; otherwise missing. The gap is the
+  mean of the item gaps, never mean(P) - mean(E): the latter differs in the last bits, breaks true
+  ties and moves rank-based p-values. Scores are rounded to 10 decimals before any ranking.
+- Unweighted SERVQUAL: per respondent with every dimension valid, the mean of the dimension gaps;
+  then the mean over respondents. Weighted: per respondent (every dimension valid and valid
+  weights) sum(gap_d * w_d) / sum(w_d); respondents with a missing or negative weight, or weights
+  summing to zero, are left out and counted.
+- SERVPERF (Cronin & Taylor 1992): the mean perception per dimension, over respondents with at
+  least half the dimension's P items answered, whatever their E answers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core import inference
+from servqual_cli.core.results import plain, records
+from servqual_cli.errors import DataError
+
+# Gap scores are rounded before ranking so that equal scores stay ties (see module docstring).
+TIE_DECIMALS = 10
+
+TEST_COLUMNS = ["n", "expectation", "perception", "gap", "gap_sd", "ci_low", "ci_high", "t",
+                "p_t", "p_wilcoxon", "p_holm", "dz"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RespondentScores:
+    """Per-respondent dimension scores (rows = respondents, columns = dimensions; NaN = invalid)."""
+
+    dimensions: tuple[str, ...]
+    expectation: np.ndarray
+    perception: np.ndarray
+    gap: np.ndarray
+    servperf: np.ndarray
+
+
+def respondent_scores(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    dimensions: Mapping[str, Sequence[int]],
+) -> RespondentScores:
+    """Dimension E, P, gap and SERVPERF scores per respondent.
+
+    Parameters
+    ----------
+    expectation, perception : ndarray (n_respondents, n_items)
+        Item scores, NaN where missing; already reverse-scored.
+    dimensions : mapping
+        Dimension name -> column positions in the item arrays.
+
+    Examples
+    --------
+    >>> E = np.array([[7, 7, 6], [5, np.nan, np.nan]])
+    >>> P = np.array([[5, 6, 6], [4, 4, np.nan]])
+    >>> s = respondent_scores(E, P, {"A": [0, 1, 2]})
+    >>> s.gap[:, 0].tolist()   # second respondent has 1 of 3 pairs: fewer than half -> missing
+    [-1.0, nan]
+    >>> s.servperf[:, 0].round(3).tolist()
+    [5.667, 4.0]
+    """
+    e = np.asarray(expectation, dtype=float)
+    p = np.asarray(perception, dtype=float)
+    if e.shape != p.shape:
+        raise DataError(f"expectation {e.shape} and perception {p.shape} shapes differ")
+    gap = p - e
+    both = ~np.isnan(gap)
+    n = e.shape[0]
+    names = tuple(dimensions)
+    out = {k: np.full((n, len(names)), np.nan) for k in ("e", "p", "g", "sp")}
+    for j, cols in enumerate(dimensions.values()):
+        cols = list(cols)
+        need = math.ceil(len(cols) / 2)
+        valid = both[:, cols]
+        count = valid.sum(axis=1)
+        ok = count >= need
+        with np.errstate(invalid="ignore", divide="ignore"):
+            g = np.where(valid, gap[:, cols], 0.0).sum(axis=1) / count
+            ee = np.where(valid, e[:, cols], 0.0).sum(axis=1) / count
+            pp = np.where(valid, p[:, cols], 0.0).sum(axis=1) / count
+            p_valid = ~np.isnan(p[:, cols])
+            p_count = p_valid.sum(axis=1)
+            sp = np.where(p_valid, p[:, cols], 0.0).sum(axis=1) / p_count
+        out["g"][ok, j] = np.round(g[ok], TIE_DECIMALS)
+        out["e"][ok, j] = ee[ok]
+        out["p"][ok, j] = pp[ok]
+        sp_ok = p_count >= need
+        out["sp"][sp_ok, j] = sp[sp_ok]
+    return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"])
+
+
+@dataclass(frozen=True)
+class OverallScore:
+    """Overall SERVQUAL scores.
+
+    ``n_weight_excluded`` counts respondents with every dimension valid but missing, negative or
+    all-zero weights, who are in the unweighted but not the weighted score.
+    """
+
+    unweighted: float
+    n_unweighted: int
+    ci_low: float
+    ci_high: float
+    weighted: float | None
+    n_weighted: int
+    weighted_ci_low: float | None
+    weighted_ci_high: float | None
+    n_weight_excluded: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: plain(v) for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    """Gap analysis of one set of respondents.
+
+    ``dimensions`` columns: dimension, n, expectation, perception, gap, gap_sd, ci_low, ci_high,
+    t, p_t, p_wilcoxon, p_holm (Holm-adjusted t p across dimensions), dz, servperf, n_servperf.
+    ``items`` columns: item, dimension, then the same test columns (Holm across items).
+    """
+
+    n_rows: int
+    dimensions: pd.DataFrame
+    items: pd.DataFrame
+    overall: OverallScore
+    conf: float = 0.95
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n_rows": self.n_rows,
+            "dimensions": records(self.dimensions),
+            "items": records(self.items),
+            "overall": self.overall.to_dict(),
+        }
+
+
+def _paired_table(gaps: np.ndarray, e: np.ndarray, p: np.ndarray, conf: float) -> pd.DataFrame:
+    """Paired statistics per column of ``gaps`` (NaN rows ignored per column)."""
+    t = inference.one_sample_t(gaps, conf=conf)
+    valid = ~np.isnan(gaps)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_e = np.where(valid, e, 0.0).sum(axis=0) / valid.sum(axis=0)
+        mean_p = np.where(valid, p, 0.0).sum(axis=0) / valid.sum(axis=0)
+    p_w = np.array(
+        [
+            _wilcoxon_p(gaps[valid[:, j], j])  # a loop over items/dimensions, not respondents
+            for j in range(gaps.shape[1])
+        ]
+    )
+    table = pd.DataFrame(
+        {
+            "n": t["n"].to_numpy(dtype=np.int64),
+            "expectation": mean_e,
+            "perception": mean_p,
+            "gap": t["mean"].to_numpy(),
+            "gap_sd": t["sd"].to_numpy(),
+            "ci_low": t["ci_low"].to_numpy(),
+            "ci_high": t["ci_high"].to_numpy(),
+            "t": t["t"].to_numpy(),
+            "p_t": t["p"].to_numpy(),
+            "p_wilcoxon": p_w,
+        }
+    )
+    table["p_holm"] = inference.holm(table["p_t"].to_numpy())
+    table["dz"] = t["dz"].to_numpy()
+    return table
+
+
+def _wilcoxon_p(d: np.ndarray) -> float:
+    d = np.round(d, TIE_DECIMALS)
+    if np.count_nonzero(d) == 0:
+        return math.nan  # every gap zero: R's wilcox.test cannot compute a statistic either
+    return float(inference.wilcoxon_signed_rank(d).p)
+
+
+def gap_analysis(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    items: Sequence[str],
+    dimensions: Mapping[str, Sequence[int]],
+    weights: np.ndarray | None = None,
+    conf: float = 0.95,
+) -> GapAnalysis:
+    """Item, dimension and overall SERVQUAL gaps with CIs and significance tests.
+
+    Parameters
+    ----------
+    expectation, perception : ndarray (n_respondents, n_items)
+        Item scores, NaN where missing, reverse-scored already.
+    items : sequence of str
+        Item labels, one per column.
+    dimensions : mapping
+        Dimension name -> column positions.
+    weights : ndarray (n_respondents, n_dimensions), optional
+        Importance points per dimension, in dimension order.
+    conf : float
+        Confidence level of the t intervals.
+
+    Returns
+    -------
+    GapAnalysis
+
+    Raises
+    ------
+    DataError
+        No respondent has a valid E/P pair.
+
+    Notes
+    -----
+    Tests: paired t (R ``t.test(P, E, paired = TRUE)``), Wilcoxon signed-rank with R's defaults
+    (``wilcox.test(P, E, paired = TRUE)``: exact below 50 pairs without ties, otherwise normal
+    approximation with continuity and tie correction), Cohen's dz = mean / sd of the differences,
+    Holm (1979) adjustment across dimensions and, separately, across items.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(1)
+    >>> E = rng.integers(5, 8, size=(40, 4)).astype(float)
+    >>> P = np.clip(E - rng.integers(0, 3, size=(40, 4)), 1, 7)
+    >>> res = gap_analysis(E, P, ["1", "2", "3", "4"], {"A": [0, 1], "B": [2, 3]})
+    >>> res.dimensions[["dimension", "n"]].values.tolist()
+    [['A', 40], ['B', 40]]
+    >>> bool((res.dimensions["gap"] < 0).all())
+    True
+    """
+    e = np.asarray(expectation, dtype=float)
+    p = np.asarray(perception, dtype=float)
+    n_rows = e.shape[0]
+    gaps = p - e
+    if n_rows == 0 or np.isnan(gaps).all():
+        raise DataError("no respondent has a valid expectation/perception pair after cleaning")
+    item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
+    order = [pos for cols in dimensions.values() for pos in cols]
+    item_table = _paired_table(gaps[:, order], e[:, order], p[:, order], conf)
+    item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
+    item_table.insert(0, "item", [items[i] for i in order])
+
+    scores = respondent_scores(e, p, dimensions)
+    dim_table = _paired_table(scores.gap, scores.expectation, scores.perception, conf)
+    dim_table.insert(0, "dimension", list(scores.dimensions))
+    with np.errstate(invalid="ignore"):
+        dim_table["servperf"] = np.nanmean(scores.servperf, axis=0) if n_rows else np.nan
+    dim_table["n_servperf"] = (~np.isnan(scores.servperf)).sum(axis=0).astype(np.int64)
+    overall = overall_score(scores.gap, weights, conf)
+    return GapAnalysis(n_rows, dim_table, item_table, overall, conf)
+
+
+def overall_score(
+    dimension_gaps: np.ndarray, weights: np.ndarray | None, conf: float = 0.95
+) -> OverallScore:
+    """Unweighted and importance-weighted overall SERVQUAL (see module docstring).
+
+    >>> g = np.array([[-1.0, -2.0], [0.0, -1.0], [np.nan, 1.0]])
+    >>> w = np.array([[50, 50], [100, 0], [50, 50]])
+    >>> o = overall_score(g, w)
+    >>> o.unweighted, o.n_unweighted, o.weighted, o.n_weighted
+    (-1.0, 2, -0.75, 2)
+    """
+    complete = ~np.isnan(dimension_gaps).any(axis=1)
+    per_resp = dimension_gaps[complete].mean(axis=1)
+    un = _mean_ci(per_resp, conf)
+    weighted: tuple[float, float, float] | None = None
+    n_weighted = 0
+    n_weight_excluded = 0
+    if weights is not None:
+        w = np.asarray(weights, dtype=float)[complete]
+        ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
+        n_weight_excluded = int((~ok).sum())
+        g = dimension_gaps[complete][ok]
+        ww = w[ok]
+        score = (g * ww).sum(axis=1) / ww.sum(axis=1)
+        n_weighted = int(ok.sum())
+        weighted = _mean_ci(score, conf)
+    return OverallScore(
+        unweighted=un[0],
+        n_unweighted=int(complete.sum()),
+        ci_low=un[1],
+        ci_high=un[2],
+        weighted=None if weighted is None else weighted[0],
+        n_weighted=n_weighted,
+        weighted_ci_low=None if weighted is None else weighted[1],
+        weighted_ci_high=None if weighted is None else weighted[2],
+        n_weight_excluded=n_weight_excluded,
+    )
+
+
+def _mean_ci(x: np.ndarray, conf: float) -> tuple[float, float, float]:
+    if len(x) == 0:
+        return (math.nan, math.nan, math.nan)
+    row = inference.one_sample_t(x.reshape(-1, 1), conf=conf).iloc[0]
+    return (float(row["mean"]), float(row["ci_low"]), float(row["ci_high"]))
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Across-group tests of one dimension's gap: Welch ANOVA, Kruskal-Wallis and post-hocs.
+
+    ``games_howell`` columns: group_a, group_b, mean_a, mean_b, diff, se, t, df, p_adj, ci_low,
+    ci_high. ``dunn`` columns: group_a, group_b, z, p, p_adj (Holm).
+    """
+
+    dimension: str
+    welch_f: float
+    welch_df1: float
+    welch_df2: float
+    welch_p: float
+    kruskal_h: float
+    kruskal_df: float
+    kruskal_p: float
+    games_howell: pd.DataFrame
+    dunn: pd.DataFrame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dimension": self.dimension,
+            "welch_anova": {
+                "f": plain(self.welch_f),
+                "df1": plain(self.welch_df1),
+                "df2": plain(self.welch_df2),
+                "p": plain(self.welch_p),
+            },
+            "kruskal_wallis": {
+                "h": plain(self.kruskal_h),
+                "df": plain(self.kruskal_df),
+                "p": plain(self.kruskal_p),
+            },
+            "games_howell": records(self.games_howell),
+            "dunn": records(self.dunn),
+        }
+
+
+@dataclass(frozen=True)
+class GroupedGapAnalysis:
+    """The gap analysis for all respondents and per group, with across-group comparisons."""
+
+    by: str
+    all: GapAnalysis
+    groups: Mapping[str, GapAnalysis]
+    comparisons: tuple[GroupComparison, ...]
+    n_without_group: int
+    skipped_groups: Mapping[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.all.to_dict()
+        out["by"] = self.by
+        out["groups"] = {k: v.to_dict() for k, v in self.groups.items()}
+        out["group_tests"] = [c.to_dict() for c in self.comparisons]
+        out["n_without_group"] = self.n_without_group
+        out["skipped_groups"] = dict(self.skipped_groups)
+        return out
+
+
+def grouped_gap_analysis(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    items: Sequence[str],
+    dimensions: Mapping[str, Sequence[int]],
+    groups: Sequence[Any] | np.ndarray,
+    by: str,
+    weights: np.ndarray | None = None,
+    conf: float = 0.95,
+) -> GroupedGapAnalysis:
+    """:func:`gap_analysis` for everyone and per group, and across-group tests per dimension.
+
+    ``groups`` holds one label per respondent (None/NaN = no group: in the total, not in any
+    group, counted). Groups whose respondents have no valid E/P pair are skipped and reported.
+    Across groups, per dimension: Welch's ANOVA (R ``oneway.test(var.equal = FALSE)``),
+    Kruskal-Wallis (R ``kruskal.test``), Games-Howell and Dunn (Holm) post-hoc comparisons,
+    on the groups with at least two valid dimension gaps.
+    """
+    e = np.asarray(expectation, dtype=float)
+    p = np.asarray(perception, dtype=float)
+    labels = pd.Series(list(groups), dtype=object)
+    has_group = labels.notna().to_numpy(dtype=bool) & (labels.astype(str).str.strip() != "")
+    labels = labels.astype(str).str.strip()
+    total = gap_analysis(e, p, items, dimensions, weights, conf)
+    per_group: dict[str, GapAnalysis] = {}
+    skipped: dict[str, str] = {}
+    names = sorted(set(labels[has_group]))
+    for name in names:  # a loop over groups (a handful), each vectorised
+        rows = (labels == name).to_numpy(dtype=bool) & has_group
+        w = None if weights is None else np.asarray(weights, dtype=float)[rows]
+        try:
+            per_group[name] = gap_analysis(e[rows], p[rows], items, dimensions, w, conf)
+        except DataError:
+            skipped[name] = "no valid expectation/perception pair"
+    scores = respondent_scores(e, p, dimensions)
+    comparisons = []
+    for j, dim in enumerate(scores.dimensions):
+        samples, sample_names = [], []
+        for name in per_group:
+            rows = (labels == name).to_numpy(dtype=bool) & has_group
+            g = scores.gap[rows, j]
+            g = g[~np.isnan(g)]
+            if len(g) >= 2:
+                samples.append(g)
+                sample_names.append(name)
+        comparisons.append(_compare(dim, samples, sample_names))
+    return GroupedGapAnalysis(
+        by=by,
+        all=total,
+        groups=per_group,
+        comparisons=tuple(comparisons),
+        n_without_group=int((~has_group).sum()),
+        skipped_groups=skipped,
+    )
+
+
+def _compare(dim: str, samples: list[np.ndarray], names: list[str]) -> GroupComparison:
+    if len(samples) < 2:
+        empty = pd.DataFrame()
+        nan = math.nan
+        return GroupComparison(dim, nan, nan, nan, nan, nan, nan, nan, empty, empty)
+    welch = inference.welch_anova(samples)
+    kw = inference.kruskal_wallis(samples)
+    return GroupComparison(
+        dimension=dim,
+        welch_f=float(welch.statistic),
+        welch_df1=float(welch.df1),
+        welch_df2=float(welch.df2),
+        welch_p=float(welch.p),
+        kruskal_h=float(kw.statistic),
+        kruskal_df=float(kw.df1),
+        kruskal_p=float(kw.p),
+        games_howell=inference.games_howell(samples, names),
+        dunn=inference.dunn(samples, names, adjust="holm"),
+    )

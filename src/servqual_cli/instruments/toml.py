@@ -1,0 +1,123 @@
+"""Custom instruments from TOML (the keys are documented in the README)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from servqual_cli.errors import ConfigError, Location
+from servqual_cli.instruments.builtin import BUILTIN
+from servqual_cli.instruments.model import Instrument
+
+KEYS = {"name", "scale", "expectation", "perception", "weights", "reverse", "missing", "labels",
+        "dimensions"}  # fmt: skip
+REQUIRED = ("name", "scale", "expectation", "perception", "dimensions")
+
+
+def load_instrument(spec: str | None) -> Instrument:
+    """A built-in name (``pzb1991``, ``pzb1988``) or the path of a TOML file; default pzb1991."""
+    if spec is None:
+        return BUILTIN["pzb1991"]
+    if spec.lower() in BUILTIN:
+        return BUILTIN[spec.lower()]
+    path = Path(spec)
+    if not path.exists():
+        names = ", ".join(BUILTIN)
+        raise ConfigError(f"no instrument file {spec!r} and no built-in of that name ({names})")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError("instrument file is not UTF-8 text", Location(spec)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        hint = ""
+        if "after a key" in str(exc):
+            hint = ' (names with å, ä, ö or spaces must be quoted: "Bemötande" = [1, 2])'
+        raise ConfigError(f"invalid TOML: {exc}{hint}", Location(spec)) from exc
+    return instrument_from_dict(data, spec)
+
+
+def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> Instrument:
+    """Validate a parsed TOML table into an :class:`Instrument`.
+
+    >>> inst = instrument_from_dict({"name": "Kiosk", "scale": [1, 5], "expectation": "E{item}",
+    ...     "perception": "P{item}", "dimensions": {"A": [1, 2], "B": [3, 4]}})
+    >>> inst.items, inst.scale
+    ((1, 2, 3, 4), (1.0, 5.0))
+    """
+    where = Location(source)
+
+    def fail(msg: str) -> ConfigError:
+        return ConfigError(msg, where)
+
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(KEYS))}")
+    for key in REQUIRED:
+        if key not in data:
+            raise fail(f"missing key {key!r}")
+    if not isinstance(data["name"], str) or not data["name"].strip():
+        raise fail("'name' must be a non-empty string")
+    scale = data["scale"]
+    if (
+        not isinstance(scale, list)
+        or len(scale) != 2
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in scale)
+        or scale[0] >= scale[1]
+    ):
+        raise fail(f"'scale' must be [min, max] with min < max, got {scale!r}")
+    for key in ("expectation", "perception"):
+        if not isinstance(data[key], str) or "{item}" not in data[key]:
+            raise fail(f'{key!r} must be a column pattern containing {{item}}, e.g. "E{{item}}"')
+    weights = data.get("weights")
+    if weights is not None and (not isinstance(weights, str) or "{dimension}" not in weights):
+        raise fail(
+            "'weights' must be a column pattern containing {dimension}, e.g. \"W{dimension}\""
+        )
+    dims_raw = data["dimensions"]
+    if not isinstance(dims_raw, dict) or not dims_raw:
+        raise fail("[dimensions] must map each dimension name to a list of item numbers")
+    dims: dict[str, tuple[int, ...]] = {}
+    seen: dict[int, str] = {}
+    for name, items in dims_raw.items():
+        if not isinstance(items, list) or not items or not all(_is_int(i) for i in items):
+            raise fail(f"dimension {name!r} must list item numbers, e.g. [1, 2, 3]")
+        for item in items:
+            if item in seen:
+                raise fail(f"item {item} is in both {seen[item]!r} and {name!r}")
+            seen[item] = name
+        dims[str(name)] = tuple(int(i) for i in items)
+    reverse = data.get("reverse", [])
+    if not isinstance(reverse, list) or not all(_is_int(i) for i in reverse):
+        raise fail("'reverse' must be a list of item numbers")
+    stray = [i for i in reverse if i not in seen]
+    if stray:
+        raise fail(f"'reverse' names item {stray[0]}, which is in no dimension")
+    missing = data.get("missing", [])
+    if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
+        raise fail("'missing' must be a list of strings, e.g. [\"Vet ej\"]")
+    labels = data.get("labels", {})
+    if not isinstance(labels, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in labels.values()
+    ):
+        raise fail('[labels] must map answer texts to numbers, e.g. "Instämmer helt" = 7')
+    lo, hi = float(scale[0]), float(scale[1])
+    bad = [k for k, v in labels.items() if not lo <= v <= hi]
+    if bad:
+        raise fail(f"label {bad[0]!r} = {labels[bad[0]]} is outside the scale {lo:g}-{hi:g}")
+    return Instrument(
+        name=data["name"].strip(),
+        scale=(lo, hi),
+        expectation=data["expectation"],
+        perception=data["perception"],
+        weights=weights,
+        reverse=tuple(int(i) for i in reverse),
+        missing=tuple(missing),
+        labels=MappingProxyType({str(k): float(v) for k, v in labels.items()}),
+        dimensions=MappingProxyType(dims),
+    )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,188 @@
+"""Turn a :class:`RawTable` into SERVQUAL item matrices, using an :class:`Instrument`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.errors import DataError, Location
+from servqual_cli.instruments.model import Instrument
+from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.read import RawTable, blank_mask
+from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
+
+
+@dataclass(frozen=True)
+class SurveyData:
+    """A cleaned survey.
+
+    Attributes
+    ----------
+    expectation, perception : ndarray (n_rows, n_items)
+        Scores in the instrument's item order, reverse-scored, NaN where missing or excluded.
+    items : tuple of str
+        Item labels (the item numbers as text), one per column.
+    dimension_positions : dict
+        Dimension -> column positions in the item arrays.
+    weights : ndarray (n_rows, n_dimensions) or None
+        Importance points, when the instrument has weights and the file has the columns.
+    groups : ndarray of object or None
+        The ``--by`` column's values (None where blank).
+    excluded : dict
+        Reason -> number of cells excluded.
+    exclusions : DataFrame
+        Every excluded cell: row, column, value, reason.
+    """
+
+    table: RawTable
+    instrument: Instrument
+    expectation: np.ndarray
+    perception: np.ndarray
+    items: tuple[str, ...]
+    dimension_positions: dict[str, list[int]]
+    weights: np.ndarray | None
+    groups: np.ndarray | None
+    by: str | None
+    excluded: dict[str, int]
+    exclusions: pd.DataFrame
+
+    @property
+    def n_rows(self) -> int:
+        return int(self.expectation.shape[0])
+
+
+def load_survey(
+    table: RawTable, instrument: Instrument, by: str | None = None, strict: bool = False
+) -> SurveyData:
+    """Find, parse and reverse-score the instrument's columns; log every excluded cell.
+
+    Raises
+    ------
+    DataError
+        A column the instrument needs is missing or duplicated; the ``--by`` column is missing;
+        an item column holds no valid value at all; with ``strict``, any wrong value.
+    """
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    item_numbers = instrument.items
+    e_names = [instrument.expectation_column(i) for i in item_numbers]
+    p_names = [instrument.perception_column(i) for i in item_numbers]
+    e_pos = index.require(e_names, f"instrument {instrument.name!r}")
+    p_pos = index.require(p_names, f"instrument {instrument.name!r}")
+    log = ExclusionLog(table.source, table.sheet)
+    rows = table.row_numbers
+    lo, hi = instrument.scale
+
+    def parse(pos: int) -> np.ndarray:
+        name = table.columns[pos]
+        col = _with_spss_codes(table, name, table.frame.iloc[:, pos])
+        values, reasons = parse_scale_values(col, (lo, hi), instrument.labels, instrument.missing)
+        log.add(rows, name, table.frame.iloc[:, pos].to_numpy(dtype=object), reasons)
+        return values
+
+    e = np.column_stack([parse(i) for i in e_pos]) if e_pos else np.empty((len(rows), 0))
+    p = np.column_stack([parse(i) for i in p_pos]) if p_pos else np.empty((len(rows), 0))
+    _reject_empty_columns(e, e_pos, table)
+    _reject_empty_columns(p, p_pos, table)
+    # Negatively worded items (PZB 1988) are reversed before anything else: min + max - x.
+    rev = [k for k, item in enumerate(item_numbers) if item in set(instrument.reverse)]
+    if rev:
+        e[:, rev] = lo + hi - e[:, rev]
+        p[:, rev] = lo + hi - p[:, rev]
+
+    weights = _weights(table, index, instrument, log)
+    groups = None
+    if by is not None:
+        pos = index.find(by)
+        if pos is None:
+            raise DataError(
+                f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})",
+                Location(table.source, table.sheet, None, by),
+            )
+        col = table.frame.iloc[:, pos]
+        blank = blank_mask(col.to_frame())[:, 0]
+        groups = col.map(_group_label).to_numpy(dtype=object)
+        groups[blank] = None
+        group_reasons = np.full(len(blank), None, dtype=object)
+        group_reasons[blank] = "blank"
+        log.add(rows, table.columns[pos], col.to_numpy(dtype=object), group_reasons)
+    if strict:
+        log.raise_if_strict()
+    positions: dict[str, list[int]] = {}
+    k = 0
+    for dim, items in instrument.dimensions.items():
+        positions[dim] = list(range(k, k + len(items)))
+        k += len(items)
+    return SurveyData(
+        table=table,
+        instrument=instrument,
+        expectation=e,
+        perception=p,
+        items=tuple(str(i) for i in item_numbers),
+        dimension_positions=positions,
+        weights=weights,
+        groups=groups,
+        by=None if by is None else table.columns[index.find(by) or 0],
+        excluded=log.counts(),
+        exclusions=log.to_frame(),
+    )
+
+
+def _group_label(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:
+    """For labelled SPSS columns use the numeric codes, except codes labelled as "no answer"."""
+    if name not in table.codes:
+        return column
+    codes = table.codes[name]
+    labels = table.value_labels.get(name, {})
+    missing_codes = {k for k, v in labels.items() if fold(v) in DONT_KNOW | NOT_AVAILABLE}
+    out = codes.astype(object)
+    is_missing = codes.isin(missing_codes).to_numpy(dtype=bool)
+    out[is_missing] = column[is_missing]
+    return out
+
+
+def _reject_empty_columns(values: np.ndarray, positions: list[int], table: RawTable) -> None:
+    if values.shape[0] and values.shape[1]:
+        empty = np.isnan(values).all(axis=0)
+        if empty.any():
+            name = table.columns[positions[int(np.flatnonzero(empty)[0])]]
+            raise DataError(
+                "no valid answer in the whole column (text that is not a scale label, "
+                "or every value out of range?)",
+                Location(table.source, table.sheet, None, name),
+            )
+
+
+def _weights(
+    table: RawTable, index: ColumnIndex, instrument: Instrument, log: ExclusionLog
+) -> np.ndarray | None:
+    """Importance weights: all of W1..Wd present -> matrix; none -> None; some -> error."""
+    if instrument.weights is None:
+        return None
+    names = [instrument.weight_column(i + 1) or "" for i in range(len(instrument.dimensions))]
+    found = [index.find(n) for n in names]
+    if all(f is None for f in found):
+        return None
+    if any(f is None for f in found):
+        missing = [n for n, f in zip(names, found, strict=True) if f is None]
+        raise DataError(
+            f"importance weights are incomplete: {', '.join(missing)} missing "
+            f"(needs one column per dimension: {', '.join(names)})",
+            Location(table.source, table.sheet),
+        )
+    cols = []
+    for pos in [f for f in found if f is not None]:
+        raw = table.frame.iloc[:, pos]
+        values, reasons = parse_scale_values(raw, (0.0, np.inf))
+        reasons = np.where(reasons == "out_of_range", "invalid_weight", reasons)
+        log.add(table.row_numbers, table.columns[pos], raw.to_numpy(dtype=object), reasons)
+        cols.append(values)
+    return np.column_stack(cols)

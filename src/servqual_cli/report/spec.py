@@ -1,0 +1,94 @@
+"""A plain description of output: documents of sections, tables, text and figures.
+
+Commands and reports build a :class:`Document` from results; renderers (terminal, Markdown, Excel)
+turn it into output and compute nothing themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with display formats.
+
+    ``formats`` maps a column to a format: a Python format spec (``".2f"``, ``"d"``), ``"p"``
+    for p-values (``<0.001``), ``"pct"`` for shares shown as percent. ``signed`` columns mark
+    negative values (a gap below zero, a deterioration).
+    """
+
+    title: str
+    frame: pd.DataFrame
+    formats: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    signed: tuple[str, ...] = ()
+    note: str | None = None
+    sheet: str | None = None  # short name for an Excel sheet
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    kind: str = "paragraph"  # paragraph | note | warning
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart: ``kind`` names a drawing function in the chart module, ``data`` its input."""
+
+    name: str
+    title: str
+    kind: str
+    data: Any
+    caption: str | None = None
+
+
+Block = Table | Text | Figure
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...] = ()
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def format_value(value: Any, fmt: str | None) -> str:
+    """Format one cell for display (never used for JSON/CSV, which keep full precision).
+
+    >>> format_value(0.00004, "p"), format_value(0.0123, "p"), format_value(-0.456, ".2f")
+    ('<0.001', '0.012', '-0.46')
+    >>> format_value(0.853, "pct"), format_value(None, ".2f"), format_value(12, "d")
+    ('85.3 %', '–', '12')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    try:
+        if pd.isna(value):
+            return "–"
+    except (TypeError, ValueError):
+        pass
+    if fmt is None:
+        if isinstance(value, float):
+            return f"{value:.3g}"
+        return str(value)
+    if fmt == "p":
+        v = float(value)
+        return "<0.001" if v < 0.001 else f"{v:.3f}"
+    if fmt == "pct":
+        return f"{float(value) * 100:.1f} %"
+    if fmt == "d":
+        return f"{int(value)}"
+    return format(value, fmt)
