@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 
 from servqual_cli import __version__
-from servqual_cli.cli import gap
+from servqual_cli.cli import gap, measurement, reliability, report, service
 
 app = typer.Typer(
     name="servqual",
@@ -24,7 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-for sub in (gap.app,):
+# Each group's file holds its own Typer app; the commands appear at the top level.
+for sub in (gap.app, reliability.app, measurement.app, service.app, report.app):
     app.add_typer(sub)
 
 

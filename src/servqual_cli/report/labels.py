@@ -59,13 +59,18 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def label(key: str, lang: str = "en") -> str:
+def label(key: str, lang: str = "en", extra: dict[str, tuple[str, str]] | None = None) -> str:
     """Label of ``key`` in ``lang`` (``sv`` or ``en``); unknown keys are returned unchanged.
+
+    ``extra`` is a command group's own label table (same shape as :data:`LABELS`), looked up
+    first, so each group keeps its labels beside its code.
 
     >>> label("expectation", "sv"), label("gap", "en"), label("E3", "sv")
     ('Förväntan (E)', 'Gap (P−E)', 'E3')
+    >>> label("kpi", "sv", {"kpi": ("Nyckeltal", "KPI")})
+    'Nyckeltal'
     """
-    pair = LABELS.get(key)
+    pair = (extra or {}).get(key) or LABELS.get(key)
     if pair is None:
         return key
     return pair[0] if lang == "sv" else pair[1]
