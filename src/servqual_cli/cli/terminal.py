@@ -47,6 +47,7 @@ def print_document(doc: Document, console: Console | None = None) -> None:
             con.print(RichText(section.title, style="bold"))
         for block in section.blocks:
             if isinstance(block, Table):
+                con.print()
                 con.print(_rich_table(block))
             elif isinstance(block, Text):
                 style = {"warning": "yellow", "note": "dim"}.get(block.kind, "")

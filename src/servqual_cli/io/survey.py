@@ -69,8 +69,9 @@ def load_survey(
     item_numbers = instrument.items
     e_names = [instrument.expectation_column(i) for i in item_numbers]
     p_names = [instrument.perception_column(i) for i in item_numbers]
-    e_pos = index.require(e_names, f"instrument {instrument.name!r}")
-    p_pos = index.require(p_names, f"instrument {instrument.name!r}")
+    # One lookup for E and P together, so the error lists every missing column at once.
+    positions_all = index.require(e_names + p_names, f"instrument {instrument.name!r}")
+    e_pos, p_pos = positions_all[: len(e_names)], positions_all[len(e_names) :]
     log = ExclusionLog(table.source, table.sheet)
     rows = table.row_numbers
     lo, hi = instrument.scale

@@ -1,0 +1,28 @@
+"""`make bench`: every benchmark, printed as tables. Speed is measured here, never in tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+BENCHES = [
+    ("Reading spreadsheets", ["bench_read.py", "--rows", "100000", "--no-openpyxl"]),
+    ("Reliability (alpha and item table)", ["bench_reliability.py"]),
+]
+
+
+def main() -> int:
+    status = 0
+    for title, cmd in BENCHES:
+        script = HERE / cmd[0]
+        if not script.exists():
+            continue
+        print(f"\n== {title} ==", flush=True)
+        status |= subprocess.call([sys.executable, str(script), *cmd[1:]])
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""`servqual gap` through the real CLI: options, formats, exit codes and error messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+def kiosk(data_dir: Path) -> list[str]:
+    return ["--instrument", str(data_dir / "kiosk.toml")]
+
+
+def test_table_output(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir))
+    assert r.exit_code == 0, r.stderr
+    assert "Dimension gaps" in r.stdout and "Bemötande" in r.stdout
+    # exclusions are counted under the tables, never silently dropped
+    assert "don't know 1" in r.stdout and "declared missing 1" in r.stdout
+    assert "out of range 1" in r.stdout
+    assert "not a valid value 1" in r.stdout
+
+
+def test_json_schema(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["n_rows"] == 30
+    assert out["excluded"]["dont_know"] == 1  # "Vet ej"
+    assert out["excluded"]["missing_token"] == 1  # the instrument's "Ingen uppfattning"
+    dims = {d["dimension"]: d for d in out["dimensions"]}
+    assert set(dims) == {"Miljö", "Bemötande"}
+    for key in ["dimension", "n", "expectation", "perception", "gap", "gap_sd", "ci_low",
+                "ci_high", "t", "p_t", "p_wilcoxon", "p_holm", "dz"]:  # fmt: skip
+        assert key in dims["Miljö"]
+    assert {"item", "dimension", "n", "expectation", "perception", "gap"} <= set(out["items"][0])
+    assert set(out["overall"]) >= {"unweighted", "n_unweighted", "weighted", "n_weighted"}
+    assert out["overall"]["n_weight_excluded"] == 1  # the negative weight
+    assert out["input"]["sha256"] and out["instrument"]["reverse"] == [3]
+
+
+def test_by_groups(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--by", "enhet", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert sorted(out["groups"]) == ["Norr", "Söder"]
+    assert out["groups"]["Norr"]["n_rows"] == 15
+    assert len(out["group_tests"]) == 2 and "welch_anova" in out["group_tests"][0]
+
+
+def test_swedish_csv_and_xlsx_give_the_same_gaps(cli, data_dir: Path) -> None:
+    outs = []
+    for args in (["kiosk.csv"], ["kiosk_sv.csv"], ["kiosk.xlsx", "--sheet", "Data"]):
+        r = cli("gap", data_dir / args[0], *args[1:], *kiosk(data_dir), "-f", "json")
+        assert r.exit_code == 0, r.stderr
+        outs.append(json.loads(r.stdout)["dimensions"])
+    assert outs[0] == outs[1] == outs[2]
+
+
+def test_csv_and_markdown(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "csv")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[0].startswith("group,level,name,")
+    md = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "markdown", "--lang", "sv")
+    assert "| Dimension | n | Förväntan (E) |" in md.stdout
+
+
+def test_output_file_is_atomic_and_reproducible(cli, data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gaps.json"
+    assert cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", out).exit_code == 0
+    first = out.read_bytes()
+    assert cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", out).exit_code == 0
+    assert out.read_bytes() == first  # byte-identical
+    assert json.loads(first)["n_rows"] == 30
+    assert [p.name for p in tmp_path.iterdir()] == ["gaps.json"]  # no temp files left
+
+
+def test_excluded_cells_file(cli, data_dir: Path, tmp_path: Path) -> None:
+    ex = tmp_path / "ex.csv"
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--excluded", ex)
+    assert r.exit_code == 0
+    lines = ex.read_text().splitlines()
+    assert lines[0] == "row,column,value,reason"
+    assert "2,F1,Vet ej,dont_know" in lines
+    assert "4,F2,9,out_of_range" in lines
+
+
+def test_strict_rejects_out_of_range(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--strict")
+    assert r.exit_code == 1
+    assert "kiosk.csv, row 4, column 'F2': out of range: '9'" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_header_row_option(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk_sv.csv", *kiosk(data_dir), "--header-row", "3", "-f", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["input"]["header_row"] == 3
+
+
+def test_stdin(cli, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    raw = (data_dir / "kiosk.csv").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    r = cli("gap", "-", *kiosk(data_dir), "-f", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["n_rows"] == 30
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["empty.csv"], 1, "empty.csv: file is empty"),
+        (["header_only.csv"], 1, "no data rows below it"),
+        (["missing_columns.csv"], 1, "needs columns F3, F4, F5, U2, U3, U4, U5"),
+        (["all_text.csv"], 1, "column 'F3': no valid answer in the whole column"),
+        (["ragged.csv"], 1, "ragged.csv, row 3: has 16 fields"),
+        (["duplicate_columns.csv"], 1, "column 'F1' appears 2 times (columns C, D)"),
+        (["corrupt.xlsx"], 1, "corrupt.xlsx: is not a readable spreadsheet"),
+        (["kiosk.xlsx", "--sheet", "Blad9"], 2, "no sheet 'Blad9'"),
+        (["nope.csv"], 2, "nope.csv: file not found"),
+        (["kiosk.csv", "--by", "Skola"], 1, "--by column 'Skola' is not in the file"),
+    ],
+)
+def test_bad_inputs(cli, data_dir: Path, args: list[str], code: int, message: str) -> None:
+    r = cli("gap", data_dir / args[0], *args[1:], *kiosk(data_dir))
+    assert r.exit_code == code, r.stderr
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("bad.toml", "invalid TOML"),
+        ("unknown_key.toml", "unknown key 'colour'"),
+        ("items_not_in_file.toml", "needs columns F6, U6"),
+    ],
+)
+def test_bad_instruments(cli, data_dir: Path, toml: str, message: str) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", "--instrument", data_dir / toml)
+    assert r.exit_code in (1, 2) and message in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_output_equal_to_input_is_refused(cli, data_dir: Path, tmp_path: Path) -> None:
+    src = tmp_path / "kiosk.csv"
+    src.write_bytes((data_dir / "kiosk.csv").read_bytes())
+    r = cli("gap", src, *kiosk(data_dir), "-o", src)
+    assert r.exit_code == 2 and "is an input file; refusing to overwrite it" in r.stderr
+    assert src.read_bytes() == (data_dir / "kiosk.csv").read_bytes()
+
+
+def test_unknown_option_is_usage_error(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", "--frobnicate")
+    assert r.exit_code == 2 and "No such option" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_debug_shows_traceback(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "empty.csv", "--debug")
+    assert r.exit_code == 1 and "Traceback" in r.stderr
+
+
+def test_help_imports_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from servqual_cli.cli.main import main; "
+        "rc = main(['--help']); "
+        "heavy = [m for m in ('pandas', 'scipy', 'matplotlib', 'statsmodels') if m in sys.modules];"
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_sample_survey_1988_reverses(cli, samples_dir: Path) -> None:
+    a = json.loads(cli("gap", samples_dir / "karlstad_servqual.xlsx", "-f", "json").stdout)
+    b = cli("gap", samples_dir / "karlstad_servqual.xlsx", "-i", "pzb1988", "-f", "json")
+    b_out = json.loads(b.stdout)
+    # Reversing both E and P of an item negates its gap.
+    g10a = next(i["gap"] for i in a["items"] if i["item"] == "10")
+    g10b = next(i["gap"] for i in b_out["items"] if i["item"] == "10")
+    assert g10b == pytest.approx(-g10a)
