@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+
 def kiosk(data_dir: Path) -> list[str]:
     return ["--instrument", str(data_dir / "kiosk.toml")]
 
