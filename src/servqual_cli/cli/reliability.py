@@ -1,7 +1,221 @@
-"""Command group placeholder: filled in by its issue."""
+"""``servqual reliability`` (an instrument's scales) and ``servqual alpha`` (any item set)."""
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Annotated, Any
+
 import typer
 
+from servqual_cli.cli import options as o
+
 app = typer.Typer()
+
+
+class MissingRule(str, Enum):
+    pairwise = "pairwise"
+    listwise = "listwise"
+
+
+MissingOpt = Annotated[
+    MissingRule,
+    typer.Option("--missing", help="pairwise (default, as R psych) or listwise deletion."),
+]
+BootOpt = Annotated[
+    int,
+    typer.Option("--bootstrap", min=0, help="Bootstrap draws for a percentile CI (0 = Feldt)."),
+]
+
+
+@app.command()
+def reliability(
+    file: Annotated[str, typer.Argument(help="Survey file (as for `servqual gap`).")],
+    instrument: o.InstrumentOpt = None,
+    by: o.ByOpt = None,
+    missing: MissingOpt = MissingRule.pairwise,
+    bootstrap: BootOpt = 0,
+    seed: o.SeedOpt = 2024,
+    validity: Annotated[
+        bool, typer.Option("--validity/--no-validity", help="KMO, Bartlett, EFA and CFA.")
+    ] = True,
+    factors: Annotated[
+        int | None, typer.Option("--factors", min=1, help="EFA factors (default: dimensions).")
+    ] = None,
+    items: Annotated[bool, typer.Option("--items/--no-items", help="Show item statistics.")] = True,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+) -> None:
+    """Cronbach's alpha, item statistics, omega, KMO, Bartlett, EFA and CFA of an instrument.
+
+    Every dimension is analysed for E, P and the item gaps, and so is the whole scale.
+    Example: servqual reliability data/samples/karlstad_servqual.xlsx
+    """
+    import numpy as np
+
+    from servqual_cli.cli.common import describe_source, load_survey_file
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.core.scales import instrument_reliability
+    from servqual_cli.report.reliability_sections import (
+        items_frame,
+        reliability_sections,
+        scales_frame,
+    )
+    from servqual_cli.report.spec import Document
+
+    check_output(output, [file])
+    check_output(excluded, [file])
+    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
+    inst = data.instrument
+    numbers = inst.items
+    names = {
+        "E": [inst.expectation_column(i) for i in numbers],
+        "P": [inst.perception_column(i) for i in numbers],
+        "gap": [f"{inst.perception_column(i)}-{inst.expectation_column(i)}" for i in numbers],
+    }
+
+    def analyse(rows: Any, with_validity: bool) -> Any:
+        return instrument_reliability(
+            data.expectation[rows],
+            data.perception[rows],
+            names,
+            data.dimension_positions,
+            missing=missing.value,
+            conf=conf,
+            n_boot=bootstrap,
+            seed=seed,
+            validity=with_validity,
+            n_factors=factors,
+        )
+
+    everyone = np.ones(data.n_rows, dtype=bool)
+    result = analyse(everyone, validity)
+    payload: dict[str, Any] = {
+        "n_rows": data.n_rows,
+        "excluded": data.excluded,
+        "input": describe_source(data),
+        **result.to_dict(),
+    }
+    sections = reliability_sections(result, lang.value, items)
+    tidy = items_frame(result.scales).merge(
+        scales_frame(result.scales), on="scale", how="left", suffixes=("", "_scale")
+    )
+    tidy.insert(0, "group", "ALL")
+    if data.groups is not None:
+        payload["by"] = data.by
+        payload["groups"] = {}
+        group_tidy = [tidy]
+        labels = np.array([g if g is not None else "" for g in data.groups], dtype=object)
+        for name in sorted({g for g in data.groups if g is not None}):
+            res = analyse(labels == name, False)
+            payload["groups"][name] = {
+                "n_rows": int((labels == name).sum()),
+                **{k: v for k, v in res.to_dict().items() if k in ("scales", "skipped")},
+            }
+            sections += reliability_sections(
+                res, lang.value, items=False, title=f"{data.by}: {name}"
+            )
+            part = items_frame(res.scales).merge(
+                scales_frame(res.scales), on="scale", how="left", suffixes=("", "_scale")
+            )
+            part.insert(0, "group", name)
+            group_tidy.append(part)
+        import pandas as pd
+
+        tidy = pd.concat(group_tidy, ignore_index=True)
+    from servqual_cli.report.labels import exclusion_summary, label
+    from servqual_cli.report.spec import Section, Text
+
+    summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
+    summary += f"{exclusion_summary(data.excluded, lang.value)}."
+    sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
+    doc = Document(title=f"Reliability – {describe_source(data)['file']}", sections=tuple(sections))
+    write_exclusions(excluded, data.exclusions)
+    emit(doc, payload, tidy, fmt, output)
+
+
+@app.command()
+def alpha(
+    file: Annotated[str, typer.Argument(help="Any data file with item columns.")],
+    items: Annotated[str, typer.Option("--items", help="Comma-separated item columns.")],
+    reverse: Annotated[
+        str | None, typer.Option("--reverse", help="Comma-separated items scored min + max − x.")
+    ] = None,
+    scale_range: Annotated[
+        str | None,
+        typer.Option(
+            "--scale-range",
+            help="min,max of the scale, e.g. 1,6 (values outside are excluded; default: no "
+            "limit, and reversal uses the observed min and max as R psych does).",
+        ),
+    ] = None,
+    name: Annotated[str, typer.Option("--name", help="Name of the scale.")] = "scale",
+    missing: MissingOpt = MissingRule.pairwise,
+    bootstrap: BootOpt = 0,
+    seed: o.SeedOpt = 2024,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+) -> None:
+    """Cronbach's alpha with item statistics and omega for any set of items.
+
+    Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
+    """
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.core.scales import scale_reliability
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io.item_set import load_item_set
+    from servqual_cli.report.reliability_sections import alpha_sections, items_frame
+    from servqual_cli.report.spec import Document
+
+    check_output(output, [file])
+    check_output(excluded, [file])
+    item_list = [s.strip() for s in items.split(",") if s.strip()]
+    if len(item_list) < 2:
+        raise UsageError(f"--items needs at least two columns, got {items!r}")
+    rev = [s.strip() for s in (reverse or "").split(",") if s.strip()]
+    bounds = _parse_range(scale_range)
+    loaded = load_item_set(file, item_list, rev, bounds, sheet, encoding, header_row, strict)
+    result = scale_reliability(loaded.frame, name, missing.value, conf, bootstrap, seed)
+    payload = {
+        "n_rows": loaded.n_rows,
+        "excluded": loaded.excluded,
+        "reverse": rev,
+        "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
+        "missing": missing.value,
+        "ci_method": result.ci_method,
+        "scales": [result.to_dict()],
+        "warnings": list(result.warnings),
+    }
+    doc = Document(
+        title=f"Cronbach's alpha – {name}", sections=tuple(alpha_sections(result, lang.value))
+    )
+    write_exclusions(excluded, loaded.exclusions)
+    emit(doc, payload, items_frame([result]), fmt, output)
+
+
+def _parse_range(text: str | None) -> tuple[float, float] | None:
+    from servqual_cli.errors import UsageError
+
+    if text is None:
+        return None
+    parts = text.replace(";", ",").split(",")
+    try:
+        lo, hi = (float(p) for p in parts)
+    except ValueError as exc:
+        raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}") from exc
+    if lo >= hi:
+        raise UsageError(f"--scale-range min must be below max, got {text!r}")
+    return lo, hi

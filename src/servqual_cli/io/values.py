@@ -78,6 +78,8 @@ def builtin_labels(scale_min: float, scale_max: float) -> dict[str, float]:
     10.0
     """
     out: dict[str, float] = {}
+    if not (np.isfinite(scale_min) and np.isfinite(scale_max)):
+        return out  # an open scale has no label positions
     points = round(scale_max - scale_min + 1)
     table = {5: _LABELS_5, 7: _LABELS_7}.get(points)
     if table is not None:

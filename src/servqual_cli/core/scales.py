@@ -1,0 +1,220 @@
+"""Reliability and validity of an instrument: every dimension for E, P and gap, and the whole scale.
+
+Composes :func:`~servqual_cli.core.reliability.cronbach_alpha`,
+:func:`~servqual_cli.core.reliability.omega_total` and the validity statistics of
+:mod:`servqual_cli.core.factor` and :mod:`servqual_cli.core.cfa`. A scale that cannot be computed
+(a constant item, a one-item dimension) is skipped with a warning instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.cfa import CFAResult, cfa
+from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
+from servqual_cli.core.factor import efa as run_efa
+from servqual_cli.core.factor import kmo as run_kmo
+from servqual_cli.core.pairwise import pairwise_corr
+from servqual_cli.core.reliability import AlphaResult, cronbach_alpha, omega_total
+from servqual_cli.errors import ServqualError
+
+Missing = Literal["pairwise", "listwise"]
+SCORES = ("E", "P", "gap")
+
+
+def scale_reliability(
+    items: pd.DataFrame,
+    name: str,
+    missing: Missing = "pairwise",
+    conf: float = 0.95,
+    n_boot: int = 0,
+    seed: int | None = None,
+) -> AlphaResult:
+    """Alpha with its item table and omega total for one scale (omega filled in).
+
+    >>> rng = np.random.default_rng(0)
+    >>> f = rng.normal(size=200)
+    >>> x = pd.DataFrame({f"i{j}": f + rng.normal(size=200) for j in range(4)})
+    >>> r = scale_reliability(x, "demo")
+    >>> r.scale, round(r.alpha, 2), r.omega_total is not None
+    ('demo', 0.8, True)
+    """
+    res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed, name=name)
+    warnings = list(res.warnings)
+    omega: float | None = None
+    try:
+        om = omega_total(items, missing=missing)
+        omega = om.omega_total
+        warnings += list(om.warnings)
+    except ServqualError as exc:  # e.g. too few items for a one-factor model
+        warnings.append(f"omega not computed: {exc.message}")
+    return dataclasses.replace(res, omega_total=omega, warnings=tuple(warnings))
+
+
+@dataclass(frozen=True)
+class Validity:
+    """Validity statistics of one score set (E, P or gap) over all the instrument's items."""
+
+    score: str
+    kmo: KMOResult | None
+    bartlett: BartlettResult | None
+    efa: EFAResult | None
+    cfa: CFAResult | None
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "kmo": None if self.kmo is None else self.kmo.to_dict(),
+            "bartlett": None if self.bartlett is None else self.bartlett.to_dict(),
+            "efa": None if self.efa is None else self.efa.to_dict(),
+            "cfa": None if self.cfa is None else self.cfa.to_dict(),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class InstrumentReliability:
+    """Scales in the order E by dimension, E whole scale, then P, then gap.
+
+    Scale names are ``E:<dimension>``, ``P:<dimension>``, ``gap:<dimension>`` and
+    ``E:all``, ``P:all``, ``gap:all`` for the whole scale.
+    """
+
+    scales: tuple[AlphaResult, ...]
+    validity: tuple[Validity, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skipped: Mapping[str, str] = field(default_factory=dict)
+    missing: str = "pairwise"
+    ci_method: str = "feldt"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "missing": self.missing,
+            "ci_method": self.ci_method,
+            "omega_estimator": "one-factor maximum likelihood on the item covariance matrix",
+            "scales": [s.to_dict() for s in self.scales],
+            "validity": [v.to_dict() for v in self.validity],
+            "skipped": dict(self.skipped),
+            "warnings": list(self.warnings),
+        }
+
+
+def score_frames(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    item_names: Mapping[str, Sequence[str]],
+) -> dict[str, pd.DataFrame]:
+    """E, P and item-gap (P - E) frames, columns named by ``item_names[score]``."""
+    e = np.asarray(expectation, dtype=float)
+    p = np.asarray(perception, dtype=float)
+    return {
+        "E": pd.DataFrame(e, columns=list(item_names["E"])),
+        "P": pd.DataFrame(p, columns=list(item_names["P"])),
+        "gap": pd.DataFrame(p - e, columns=list(item_names["gap"])),
+    }
+
+
+def instrument_reliability(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    item_names: Mapping[str, Sequence[str]],
+    dimensions: Mapping[str, Sequence[int]],
+    missing: Missing = "pairwise",
+    conf: float = 0.95,
+    n_boot: int = 0,
+    seed: int | None = None,
+    validity: bool = True,
+    n_factors: int | None = None,
+) -> InstrumentReliability:
+    """Reliability of every dimension and the whole scale for E, P and the item gaps.
+
+    Parameters
+    ----------
+    expectation, perception : ndarray (n_respondents, n_items)
+        Reverse-scored item scores, NaN where missing.
+    item_names : mapping
+        ``{"E": [...], "P": [...], "gap": [...]}``: display names of the items per score.
+    dimensions : mapping
+        Dimension -> column positions.
+    missing, conf, n_boot, seed
+        Passed to :func:`~servqual_cli.core.reliability.cronbach_alpha`.
+    validity : bool
+        Also compute KMO, Bartlett, EFA (``n_factors``, default the number of dimensions,
+        oblimin/minres as psych) and the CFA of the dimension structure for each score.
+    """
+    frames = score_frames(expectation, perception, item_names)
+    scales: list[AlphaResult] = []
+    warnings: list[str] = []
+    skipped: dict[str, str] = {}
+    for score in SCORES:
+        frame = frames[score]
+        parts = [(dim, list(cols)) for dim, cols in dimensions.items()]
+        parts.append(("all", list(range(frame.shape[1]))))
+        for dim, cols in parts:
+            name = f"{score}:{dim}"
+            if len(cols) < 2:
+                skipped[name] = "a scale needs at least two items"
+                continue
+            try:
+                res = scale_reliability(frame.iloc[:, cols], name, missing, conf, n_boot, seed)
+            except ServqualError as exc:
+                skipped[name] = exc.message
+                continue
+            scales.append(res)
+            warnings += [f"{name}: {w}" for w in res.warnings]
+    checks: list[Validity] = []
+    if validity:
+        for score in SCORES:
+            checks.append(_validity(score, frames[score], dimensions, n_factors, missing))
+            warnings += [f"{score} validity: {w}" for w in checks[-1].warnings]
+    return InstrumentReliability(
+        scales=tuple(scales),
+        validity=tuple(checks),
+        warnings=tuple(warnings),
+        skipped=skipped,
+        missing=missing,
+        ci_method="bootstrap" if n_boot else "feldt",
+    )
+
+
+def _validity(
+    score: str,
+    frame: pd.DataFrame,
+    dimensions: Mapping[str, Sequence[int]],
+    n_factors: int | None,
+    missing: Missing,
+) -> Validity:
+    warnings: list[str] = []
+    kmo = bartlett = efa_res = cfa_res = None
+    try:
+        corr, counts = pairwise_corr(frame.to_numpy(dtype=float))
+        corr_frame = pd.DataFrame(corr, index=frame.columns, columns=frame.columns)
+        kmo = run_kmo(corr_frame)
+        n = int(counts.min()) if missing == "pairwise" else int(frame.dropna().shape[0])
+        bartlett = bartlett_sphericity(corr_frame, n)
+    except (ServqualError, np.linalg.LinAlgError) as exc:
+        warnings.append(f"KMO/Bartlett not computed: {exc}")
+    m = n_factors or len(dimensions)
+    try:
+        efa_res = run_efa(frame, m, missing=missing)
+        warnings += list(efa_res.warnings)
+    except (ServqualError, np.linalg.LinAlgError) as exc:
+        warnings.append(f"EFA not computed: {exc}")
+    model = {
+        dim: [str(frame.columns[c]) for c in cols]
+        for dim, cols in dimensions.items()
+        if len(cols) >= 2
+    }
+    try:
+        cfa_res = cfa(frame, model)
+        warnings += list(cfa_res.warnings)
+    except (ServqualError, np.linalg.LinAlgError) as exc:
+        warnings.append(f"CFA not computed: {exc}")
+    return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings))

@@ -1,0 +1,197 @@
+"""Document sections from reliability results (``servqual reliability``/``alpha`` and reports)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from servqual_cli.core.reliability import AlphaResult
+from servqual_cli.core.scales import InstrumentReliability, Validity
+from servqual_cli.report.labels import label
+from servqual_cli.report.spec import Section, Table, Text
+
+LABELS: dict[str, tuple[str, str]] = {
+    "scale": ("Skala", "Scale"),
+    "k": ("Antal items", "Items"),
+    "alpha": ("Cronbachs α", "Cronbach's α"),
+    "alpha_std": ("Standardiserad α", "Standardized α"),
+    "average_r": ("Medel-r", "Average r"),
+    "omega_total": ("McDonalds ω", "McDonald's ω"),
+    "alpha_if_deleted": ("α om borttaget", "α if deleted"),
+    "item_rest_r": ("Item-rest r", "Item-rest r"),
+    "mean": ("Medel", "Mean"),
+    "sd": ("SD", "SD"),
+    "reliability": ("Reliabilitet", "Reliability"),
+    "item_statistics": ("Itemstatistik", "Item statistics"),
+    "validity": ("Validitet", "Validity"),
+    "score": ("Poäng", "Score"),
+    "kmo": ("KMO", "KMO"),
+    "bartlett_chi2": ("Bartlett χ²", "Bartlett χ²"),
+    "bartlett_p": ("p (Bartlett)", "p (Bartlett)"),
+    "cfa_chi2": ("CFA χ²", "CFA χ²"),
+    "cfa_df": ("df", "df"),
+    "cfi": ("CFI", "CFI"),
+    "tli": ("TLI", "TLI"),
+    "rmsea": ("RMSEA", "RMSEA"),
+    "rmsea_ci": ("RMSEA 90 % KI", "RMSEA 90% CI"),
+    "srmr": ("SRMR", "SRMR"),
+    "composite_reliability": ("Sammansatt reliabilitet (CR)", "Composite reliability (CR)"),
+    "ave": ("AVE", "AVE"),
+    "factor": ("Faktor", "Factor"),
+    "cr_ave": ("CFA per dimension", "CFA per dimension"),
+    "skipped": ("Ej beräknad", "Not computed"),
+    "ci_note_feldt": (
+        "95 % KI enligt Feldt med det n som faktiskt användes.",
+        "95% CI by Feldt's method with the n actually used.",
+    ),
+    "ci_note_bootstrap": (
+        "95 % KI: bootstrap-percentiler (seedade dragningar).",
+        "95% CI: bootstrap percentiles (seeded draws).",
+    ),
+}
+FORMATS = {
+    "n": "d",
+    "k": "d",
+    "alpha": ".3f",
+    "alpha_std": ".3f",
+    "average_r": ".3f",
+    "omega_total": ".3f",
+    "ci_low": ".3f",
+    "ci_high": ".3f",
+    "alpha_if_deleted": ".3f",
+    "item_rest_r": ".3f",
+    "mean": ".2f",
+    "sd": ".2f",
+    "kmo": ".3f",
+    "bartlett_chi2": ".1f",
+    "bartlett_p": "p",
+    "cfa_chi2": ".1f",
+    "cfa_df": "d",
+    "cfi": ".3f",
+    "tli": ".3f",
+    "rmsea": ".3f",
+    "srmr": ".3f",
+    "composite_reliability": ".3f",
+    "ave": ".3f",
+}
+
+
+def _l(key: str, lang: str) -> str:
+    return label(key, lang, LABELS)
+
+
+def _table(
+    frame: pd.DataFrame,
+    title: str,
+    lang: str,
+    sheet: str,
+    note: str | None = None,
+    signed: Sequence[str] = (),
+) -> Table:
+    formats = {_l(k, lang): v for k, v in FORMATS.items()}
+    renamed = frame.rename(columns={c: _l(c, lang) for c in frame.columns})
+    return Table(title, renamed, formats, tuple(_l(s, lang) for s in signed), note, sheet)
+
+
+def scales_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
+    """One row per scale: scale, n, k, alpha, ci_low, ci_high, alpha_std, average_r, omega."""
+    return pd.DataFrame(
+        [
+            {
+                "scale": s.scale,
+                "n": s.n,
+                "k": s.k,
+                "alpha": s.alpha,
+                "ci_low": s.ci_low,
+                "ci_high": s.ci_high,
+                "alpha_std": s.alpha_std,
+                "average_r": s.average_r,
+                "omega_total": s.omega_total,
+            }
+            for s in scales
+        ]
+    )
+
+
+def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
+    """One row per (scale, item): alpha if deleted, item-rest r, mean, SD."""
+    parts = []
+    for s in scales:
+        part = s.items[["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]].copy()
+        part.insert(0, "scale", s.scale)
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def validity_frame(validity: Sequence[Validity]) -> pd.DataFrame:
+    rows = []
+    for v in validity:
+        c = v.cfa
+        rows.append(
+            {
+                "score": v.score,
+                "kmo": None if v.kmo is None else v.kmo.msa,
+                "bartlett_chi2": None if v.bartlett is None else v.bartlett.chi2,
+                "bartlett_p": None if v.bartlett is None else v.bartlett.p,
+                "cfa_chi2": None if c is None else c.chi2,
+                "cfa_df": None if c is None else c.df,
+                "cfi": None if c is None else c.cfi,
+                "tli": None if c is None else c.tli,
+                "rmsea": None if c is None else c.rmsea,
+                "rmsea_ci": None if c is None else f"{c.rmsea_ci_low:.3f}–{c.rmsea_ci_high:.3f}",
+                "srmr": None if c is None else c.srmr,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def reliability_sections(
+    result: InstrumentReliability, lang: str, items: bool = True, title: str | None = None
+) -> list[Section]:
+    note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    blocks: list[Table | Text] = [
+        _table(scales_frame(result.scales), _l("reliability", lang), lang, "Reliabilitet", note)
+    ]
+    if items:
+        blocks.append(
+            _table(
+                items_frame(result.scales),
+                _l("item_statistics", lang),
+                lang,
+                "Items",
+                signed=("item_rest_r",),
+            )
+        )
+    if result.validity:
+        blocks.append(
+            _table(validity_frame(result.validity), _l("validity", lang), lang, "Validitet")
+        )
+        cr = [
+            v.cfa.factors.assign(score=v.score)[["score", "factor", "composite_reliability", "ave"]]
+            for v in result.validity
+            if v.cfa is not None
+        ]
+        if cr:
+            blocks.append(_table(pd.concat(cr, ignore_index=True), _l("cr_ave", lang), lang, "CFA"))
+    for name, why in result.skipped.items():
+        blocks.append(Text(f"{_l('skipped', lang)}: {name}: {why}", kind="warning"))
+    for w in result.warnings:
+        blocks.append(Text(w, kind="warning"))
+    return [Section(title=title or "", blocks=tuple(blocks))]
+
+
+def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
+    note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    blocks: list[Table | Text] = [
+        _table(scales_frame([result]), _l("reliability", lang), lang, "Reliabilitet", note),
+        _table(
+            items_frame([result]),
+            _l("item_statistics", lang),
+            lang,
+            "Items",
+            signed=("item_rest_r",),
+        ),
+    ]
+    blocks += [Text(w, kind="warning") for w in result.warnings]
+    return [Section(title="", blocks=tuple(blocks))]

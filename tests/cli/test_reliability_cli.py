@@ -1,0 +1,146 @@
+"""`servqual reliability` and `servqual alpha` through the real CLI.
+
+The sample-survey values are checked against R psych 2.2.9 ``alpha()`` (pairwise, its default)
+and lavaan 0.6.14 ``cfa()``: tests/core/r/sample_reliability.R. Tolerances: 1e-9 for alpha and
+item statistics (closed forms from the same pairwise covariance matrix); 1e-6 absolute for CFA
+fit indices and 1e-6 relative for chi-square (both optimisers stop near 1e-8 in the objective).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+R = Path(__file__).parents[1] / "core" / "r" / "sample_reliability.json"
+ALPHA_TOL = 1e-9
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict:
+    return json.loads(R.read_text())
+
+
+@pytest.fixture(scope="module")
+def sample_json(samples_dir_module: Path) -> dict:
+    import contextlib
+    import io
+
+    from servqual_cli.cli.main import main
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = main(
+            ["reliability", str(samples_dir_module / "karlstad_servqual.csv"), "-f", "json"]
+        )
+    assert code == 0
+    return json.loads(buf.getvalue())
+
+
+@pytest.fixture(scope="module")
+def samples_dir_module() -> Path:
+    return Path(__file__).parents[2] / "data" / "samples"
+
+
+def test_scales_match_psych(sample_json: dict, expected: dict) -> None:
+    scales = {s["scale"]: s for s in sample_json["scales"]}
+    assert len(scales) == 18  # 5 dimensions + whole scale, for E, P and gap
+    for name, want in expected.items():
+        if ":" not in name:
+            continue
+        got = scales[name]
+        for key in ("alpha", "alpha_std", "average_r"):
+            assert got[key] == pytest.approx(want[key], rel=ALPHA_TOL), (name, key)
+        for key in ("alpha_if_deleted", "item_rest_r", "mean", "sd"):
+            values = [i[key] for i in got["items"]]
+            assert values == pytest.approx(want[key], rel=ALPHA_TOL), (name, key)
+
+
+def test_cfa_matches_lavaan(sample_json: dict, expected: dict) -> None:
+    cfa = next(v for v in sample_json["validity"] if v["score"] == "P")["cfa"]
+    want = expected["cfa_P"]
+    assert cfa["df"] == want["df"]
+    assert cfa["chi2"] == pytest.approx(want["chisq"], rel=1e-6)
+    for ours, theirs in [("cfi", "cfi"), ("tli", "tli"), ("rmsea", "rmsea"),
+                         ("rmsea_ci_high", "rmsea.ci.upper"), ("srmr", "srmr")]:  # fmt: skip
+        assert cfa[ours] == pytest.approx(want[theirs], abs=1e-6), ours
+
+
+def test_json_schema(sample_json: dict) -> None:
+    s = sample_json["scales"][0]
+    assert list(s) == ["scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high",
+                       "average_r", "omega_total", "items"]  # fmt: skip
+    assert list(s["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
+    assert s["scale"] == "E:Tangibles" and s["items"][0]["item"] == "E1"
+    assert sample_json["excluded"]["dont_know"] == 176
+    assert {"kmo", "bartlett", "efa", "cfa"} <= set(sample_json["validity"][0])
+
+
+def test_table_by_group(cli, samples_dir: Path) -> None:
+    r = cli("reliability", samples_dir / "karlstad_servqual.xlsx", "--by", "Tjänst",
+            "--no-validity", "--no-items")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert "Tjänst: Äldreomsorg" in r.stdout and "P:Empathy" in r.stdout
+    assert "Excluded cells" in r.stdout
+
+
+def test_bootstrap_is_seeded(cli, data_dir: Path) -> None:
+    args = ["reliability", data_dir / "kiosk.csv", "-i", data_dir / "kiosk.toml", "--bootstrap",
+            "300", "--seed", "7", "--no-validity", "-f", "json"]  # fmt: skip
+    a, b = cli(*args), cli(*args)
+    assert a.exit_code == 0, a.stderr
+    assert a.stdout == b.stdout
+    assert json.loads(a.stdout)["ci_method"] == "bootstrap"
+
+
+def test_alpha_command_with_reverse_and_warning(cli, tmp_path: Path) -> None:
+    # Item c runs against a and b; undeclared it draws a negative item-rest warning.
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    f = rng.normal(size=80)
+    cols = [np.clip(np.round(3.5 + 1.2 * f + rng.normal(size=80)), 1, 6) for _ in range(3)]
+    cols[2] = 7 - cols[2]  # negatively worded
+    path = tmp_path / "s.csv"
+    rows = ["a;b;c", *[";".join(f"{v:g}" for v in r) for r in zip(*cols, strict=True)]]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = cli("alpha", path, "--items", "a,b,c", "--scale-range", "1,6", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["scales"][0]["scale"] == "scale"
+    assert any("c" in w and "negative" in w for w in out["warnings"])
+    fixed = cli("alpha", path, "--items", "a,b,c", "--reverse", "c", "--scale-range", "1,6",
+                "--name", "Demo", "-f", "json")  # fmt: skip
+    res = json.loads(fixed.stdout)
+    assert res["scales"][0]["alpha"] > out["scales"][0]["alpha"]
+    assert res["scales"][0]["scale"] == "Demo" and not res["warnings"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--items", "F1"], 2, "--items needs at least two columns"),
+        (["--items", "F1,Q9"], 1, "--items needs column Q9"),
+        (["--items", "F1,F2", "--reverse", "U1"], 2, "--reverse names 'U1'"),
+        (["--items", "F1,F2", "--scale-range", "5,1"], 2, "min must be below max"),
+        (["--items", "F1,F2", "--scale-range", "x"], 2, "--scale-range must be min,max"),
+        (["--items", "id,Enhet"], 1, "column 'Enhet': no numeric value"),
+    ],
+)
+def test_alpha_bad_usage(cli, data_dir: Path, args: list[str], code: int, message: str) -> None:
+    r = cli("alpha", data_dir / "kiosk.csv", *args)
+    assert r.exit_code == code, r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_alpha_constant_item(cli, tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("a,b\n1,3\n2,3\n3,3\n", encoding="utf-8")
+    r = cli("alpha", path, "--items", "a,b")
+    assert r.exit_code == 1 and "b" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_reliability_bad_file(cli, data_dir: Path) -> None:
+    r = cli("reliability", data_dir / "corrupt.xlsx")
+    assert r.exit_code == 1 and "not a readable spreadsheet" in r.stderr
