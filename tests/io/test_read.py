@@ -131,3 +131,8 @@ def test_detect_delimiter_tab() -> None:
 def test_row_numbers_are_file_rows(data_dir: Path) -> None:
     t = read_table(data_dir / "kiosk.xlsx", sheet="Data")
     assert np.array_equal(t.row_numbers, np.arange(4, 34))
+
+
+def test_ods(data_dir: Path) -> None:
+    t = read_table(data_dir / "kiosk.ods")
+    assert t.sheet == "Data" and t.frame.shape == (30, 14) and t.columns[1] == "Enhet"
