@@ -9,6 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 BENCHES = [
     ("Reading spreadsheets", ["bench_read.py", "--rows", "100000", "--no-openpyxl"]),
+    ("Gap analysis", ["bench_gap.py"]),
     ("Reliability (alpha and item table)", ["bench_reliability.py"]),
 ]
 
