@@ -3,6 +3,10 @@
 Each function matches a named R function (see its References). Counts must be whole numbers
 with 0 <= k <= n (:class:`~servqual_cli.errors.DataError` otherwise); a group with n = 0 gives
 NaN rather than an exception.
+
+Normal quantiles and probabilities come from :mod:`scipy.special` (``ndtri``, ``ndtr``: the
+functions behind ``scipy.stats.norm``); :mod:`scipy.stats` (about a second to import) and
+:mod:`scipy.optimize` are imported only inside the functions that need them.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import optimize, stats
+from scipy import special
 
 from servqual_cli.errors import DataError, UsageError
 
@@ -95,7 +99,7 @@ def wilson_ci(k: ArrayLike, n: ArrayLike, conf: float = 0.95) -> tuple[FloatArra
     k_arr, n_arr = np.broadcast_arrays(np.asarray(k, np.float64), np.asarray(n, np.float64))
     if np.any(k_arr < 0) or np.any(k_arr > n_arr) or np.any(np.isnan(k_arr) | np.isnan(n_arr)):
         raise DataError("counts must satisfy 0 <= k <= n")
-    z = float(stats.norm.ppf((1 + conf) / 2))
+    z = float(special.ndtri((1 + conf) / 2))  # scipy.stats.norm.ppf
     with np.errstate(invalid="ignore", divide="ignore"):
         p = k_arr / n_arr
         z22n = z * z / (2 * n_arr)
@@ -137,7 +141,9 @@ def newcombe_diff_ci(k1: int, n1: int, k2: int, n2: int, conf: float = 0.95) -> 
 
 
 def _root(f: Callable[[float], float], lo: float, hi: float) -> float:
-    return float(optimize.brentq(f, lo, hi, xtol=_XTOL, rtol=_RTOL))
+    from scipy.optimize import brentq  # ~0.5 s to import: only when a root is needed
+
+    return float(brentq(f, lo, hi, xtol=_XTOL, rtol=_RTOL))
 
 
 def fisher_exact(k1: int, n1: int, k2: int, n2: int, conf: float = 0.95) -> FisherResult:
@@ -159,6 +165,8 @@ def fisher_exact(k1: int, n1: int, k2: int, n2: int, conf: float = 0.95) -> Fish
     >>> round(r.p, 4), round(r.odds_ratio, 4), round(r.ci_low, 4), round(r.ci_high, 3)
     (0.1984, 0.2314, 0.0238, 1.73)
     """
+    from scipy import stats
+
     _check_prob(conf, "confidence level")
     k1, n1 = _counts(k1, n1, "1")
     k2, n2 = _counts(k2, n2, "2")
@@ -209,10 +217,11 @@ def fisher_exact(k1: int, n1: int, k2: int, n2: int, conf: float = 0.95) -> Fish
 
 def _prop_power(p1: float, p2: FloatArray, n: float, alpha: float) -> FloatArray:
     """R ``power.prop.test``'s power (two-sided, strict = FALSE: the far tail is ignored)."""
-    z = stats.norm.isf(alpha / 2)
+    z = -special.ndtri(alpha / 2)  # scipy.stats.norm.isf(alpha / 2)
     with np.errstate(invalid="ignore", divide="ignore"):
         num = math.sqrt(n) * np.abs(p1 - p2) - z * np.sqrt((p1 + p2) * (1 - (p1 + p2) / 2))
-        return np.asarray(stats.norm.cdf(num / np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))))
+        # scipy.stats.norm.cdf is special.ndtr
+        return np.asarray(special.ndtr(num / np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))))
 
 
 def _first_crossing(p: float, end: float, n: float, alpha: float, power: float) -> float:
@@ -276,6 +285,8 @@ def min_detectable_difference(
 
 def _binom_two_sided(x: int, n: int, p: float) -> float:
     """R ``binom.test(x, n, p)$p.value`` for 0 < p < 1: outcomes no more likely than x."""
+    from scipy import stats
+
     d = stats.binom.pmf(x, n, p)
     m = n * p
     if x == m:
@@ -308,6 +319,8 @@ def poisson_rate_test(k1: int, t1: float, k2: int, t2: float, conf: float = 0.95
     >>> round(r.rate_ratio, 2), round(r.p, 4), round(r.ci_low, 4), round(r.ci_high, 3)
     (2.64, 0.0865, 0.8658, 9.566)
     """
+    from scipy import stats
+
     _check_prob(conf, "confidence level")
     x, k2 = _count(k1, "k1"), _count(k2, "k2")
     if not (math.isfinite(t1) and math.isfinite(t2) and t1 > 0 and t2 > 0):
@@ -342,6 +355,8 @@ def mdd_mean_difference(
     >>> round(mdd_mean_difference(1.2, 54, 54), 4)
     0.6529
     """
+    from scipy import stats
+
     _check_prob(alpha, "alpha")
     _check_prob(power, "power")
     if not (math.isfinite(sd) and sd > 0):

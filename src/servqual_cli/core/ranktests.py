@@ -1,0 +1,204 @@
+"""Rank tests: Wilcoxon signed rank, Mann-Whitney and Kruskal-Wallis, each matching R.
+
+Exact null distributions are computed here by convolution; the normal and chi-squared
+approximations use :mod:`scipy.special` (``ndtr``, ``chdtrc``), so importing this module does
+not import :mod:`scipy.stats`. Missing values and thin data are handled as described in
+:mod:`servqual_cli.core.inference`, which re-exports every public name of this module.
+Dunn's pairwise rank test is in :mod:`servqual_cli.core.posthoc`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import special
+
+from servqual_cli.core._common import (
+    AnovaResult,
+    FloatArray,
+    as_1d,
+    clean_groups,
+    rankdata,
+    tie_sum,
+)
+from servqual_cli.errors import UsageError
+
+__all__ = ["RankTestResult", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank"]
+
+# R's wilcox.test switches to the normal approximation at n >= 50 unless exact=TRUE is forced;
+# a forced exact p-value costs about N * m * U operations, so refuse sizes that would take long.
+_MAX_EXACT_WORK = 3e8
+
+
+@dataclass(frozen=True)
+class RankTestResult:
+    """A rank test: ``statistic`` is R's V (signed rank) or W (rank sum)."""
+
+    statistic: float
+    p: float
+    method: str
+
+
+def _two_sided_normal(z: float) -> float:
+    # 2 P(Z > |z|) = 2 Phi(-|z|): scipy.stats.norm.sf(x) is special.ndtr(-x).
+    return float(2.0 * special.ndtr(-abs(z))) if math.isfinite(z) else math.nan
+
+
+@lru_cache(maxsize=128)
+def _signrank_lower(n: int, v_max: int) -> FloatArray:
+    """P(V <= v) for v = 0..v_max under H0, n untied nonzero differences (R ``psignrank``)."""
+    # Rank i enters the positive sum with probability 1/2 independently: convolve with
+    # (1 + q^i)/2. Dyadic arithmetic, exact while the probabilities fit the mantissa.
+    prob = np.zeros(v_max + 1)
+    prob[0] = 1.0
+    for i in range(1, min(n, v_max) + 1):
+        prob[i:] = prob[i:] + prob[:-i]
+        prob *= 0.5
+    prob *= 0.5 ** max(0, n - v_max)  # ranks above v_max can only be negative here
+    return np.cumsum(prob)
+
+
+@lru_cache(maxsize=128)
+def _ranksum_lower(m: int, n: int, u_max: int) -> FloatArray:
+    """P(U <= u) for u = 0..u_max, U = W of R's ``pwilcox(u, m, n)`` without ties."""
+    # Count m-subsets of the ranks 1..m+n by their sum (Mann & Whitney 1947); U = sum - m(m+1)/2.
+    offset = m * (m + 1) // 2
+    s_max = u_max + offset
+    table = np.zeros((m + 1, s_max + 1))
+    table[0, 0] = 1.0
+    for j in range(1, min(m + n, s_max) + 1):
+        table[1:, j:] = table[1:, j:] + table[:-1, :-j]
+    return np.cumsum(table[m, offset:]) / math.comb(m + n, m)
+
+
+def wilcoxon_signed_rank(
+    d: ArrayLike, correct: bool = True, exact: bool | None = None
+) -> RankTestResult:
+    """Wilcoxon signed rank test of symmetry about 0, as R ``wilcox.test(d)``.
+
+    Zeros are dropped. The exact null distribution is used when ``exact`` (default: n < 50
+    after dropping zeros) and there are neither ties nor zeros; otherwise the normal
+    approximation with the tie-corrected variance and, if ``correct``, a continuity correction.
+    No nonzero difference gives V = 0 and p = NaN.
+
+    References
+    ----------
+    R ``wilcox.test(d, mu = 0, correct = correct, exact = exact)``. Wilcoxon, F. (1945).
+    Individual comparisons by ranking methods. *Biometrics Bulletin* 1(6), 80-83.
+
+    Examples
+    --------
+    >>> r = wilcoxon_signed_rank([1.5, -0.5, 2.0, 3.5, 0.25, 1.0, -1.25])
+    >>> r.statistic, round(r.p, 4), r.method
+    (22.0, 0.2188, 'Wilcoxon signed rank exact test')
+    """
+    x = as_1d(d, "d")
+    zeros = bool(np.any(x == 0))
+    x = x[x != 0]
+    n = x.size
+    ranks = rankdata(np.abs(x))
+    v = float(ranks[x > 0].sum())
+    ties = bool(np.unique(ranks).size < n)
+    use_exact = (n < 50) if exact is None else exact
+    method = "Wilcoxon signed rank test"
+    if n > 0 and use_exact and not ties and not zeros:
+        if n * n * (n + 1) / 4 > _MAX_EXACT_WORK:
+            raise UsageError(f"an exact p-value for n = {n} takes too long; use exact=False")
+        v_int = int(v)
+        v_low = min(v_int, n * (n + 1) // 2 - v_int)  # the null distribution is symmetric
+        p = min(1.0, 2.0 * float(_signrank_lower(n, v_low)[v_low]))
+        return RankTestResult(v, p, "Wilcoxon signed rank exact test")
+    z = v - n * (n + 1) / 4.0
+    sigma = math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0 - tie_sum(ranks) / 48.0)
+    if correct:
+        z -= math.copysign(0.5, z) if z != 0 else 0.0
+        method += " with continuity correction"
+    p = _two_sided_normal(z / sigma) if sigma > 0 else math.nan
+    return RankTestResult(v, p, method)
+
+
+def mann_whitney(
+    x: ArrayLike, y: ArrayLike, correct: bool = True, exact: bool | None = None
+) -> RankTestResult:
+    """Wilcoxon rank sum (Mann-Whitney) test, as R ``wilcox.test(x, y)``.
+
+    W is the Mann-Whitney U of ``x``. Exact when ``exact`` (default: both samples < 50) and
+    no ties; otherwise the tie-corrected normal approximation, with a continuity correction if
+    ``correct``. An empty sample gives NaN.
+
+    References
+    ----------
+    R ``wilcox.test(x, y, correct = correct, exact = exact)``. Mann, H. B., & Whitney, D. R.
+    (1947). On a test of whether one of two random variables is stochastically larger than the
+    other. *Ann. Math. Statist.* 18(1), 50-60.
+
+    Examples
+    --------
+    >>> r = mann_whitney([4, 5, 5, 3, 4, 5], [2, 3, 3, 4, 1, 3, 2])
+    >>> r.statistic, round(r.p, 4)
+    (38.5, 0.0126)
+    """
+    a, b = as_1d(x, "x"), as_1d(y, "y")
+    nx, ny = a.size, b.size
+    if nx == 0 or ny == 0:
+        return RankTestResult(math.nan, math.nan, "Wilcoxon rank sum test")
+    ranks = rankdata(np.concatenate([a, b]))
+    w = float(ranks[:nx].sum() - nx * (nx + 1) / 2.0)
+    ties = bool(np.unique(ranks).size < nx + ny)
+    use_exact = (nx < 50 and ny < 50) if exact is None else exact
+    if use_exact and not ties:
+        m, n = min(nx, ny), max(nx, ny)  # U's distribution is the same for (m, n) and (n, m)
+        u_low = min(int(w), nx * ny - int(w))  # and symmetric about nx * ny / 2
+        if (m + n) * (m + 1) * (u_low + 1) > _MAX_EXACT_WORK:
+            raise UsageError(f"an exact p-value for n = {nx}, {ny} takes too long; exact=False")
+        p = min(1.0, 2.0 * float(_ranksum_lower(m, n, u_low)[u_low]))
+        return RankTestResult(w, p, "Wilcoxon rank sum exact test")
+    z = w - nx * ny / 2.0
+    big_n = nx + ny
+    sigma = math.sqrt(nx * ny / 12.0 * ((big_n + 1) - tie_sum(ranks) / (big_n * (big_n - 1))))
+    method = "Wilcoxon rank sum test"
+    if correct:
+        z -= math.copysign(0.5, z) if z != 0 else 0.0
+        method += " with continuity correction"
+    p = _two_sided_normal(z / sigma) if sigma > 0 else math.nan
+    return RankTestResult(w, p, method)
+
+
+def kruskal_wallis(groups: Sequence[ArrayLike]) -> AnovaResult:
+    """Kruskal-Wallis rank sum test with the tie correction, as R ``kruskal.test``.
+
+    All values tied gives NaN.
+
+    References
+    ----------
+    R ``kruskal.test``. Kruskal, W. H., & Wallis, W. A. (1952). Use of ranks in one-criterion
+    variance analysis. *JASA* 47(260), 583-621.
+
+    Examples
+    --------
+    >>> r = kruskal_wallis([[1, 2, 2, 3], [3, 4, 4, 5, 5], [2, 3, 3, 3]])
+    >>> round(r.statistic, 4), r.df1, round(r.p, 4)
+    (8.3645, 2.0, 0.0153)
+    """
+    gs = clean_groups(groups)
+    values = np.concatenate(gs)
+    big_n = values.size
+    ranks = rankdata(values)
+    bounds = np.cumsum([0] + [g.size for g in gs])
+    rank_sums = np.add.reduceat(ranks, bounds[:-1])
+    sizes = np.diff(bounds).astype(np.float64)
+    h = 12.0 * float(np.sum(rank_sums**2 / sizes)) / (big_n * (big_n + 1)) - 3.0 * (big_n + 1)
+    denom = 1.0 - tie_sum(values) / (big_n**3 - big_n)
+    df1 = len(gs) - 1.0
+    if denom <= 0:
+        return AnovaResult(math.nan, df1, math.nan, math.nan, "Kruskal-Wallis rank sum test")
+    h /= denom
+    # scipy.stats.chi2.sf(h, df1); chdtrc is NaN below 0, where rounding can put h for groups
+    # with equal mean ranks: P(X > h) = 1 there (as R's pchisq).
+    p = 1.0 if h < 0 else float(special.chdtrc(df1, h))
+    return AnovaResult(h, df1, math.nan, p, "Kruskal-Wallis rank sum test")
