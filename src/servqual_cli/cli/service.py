@@ -1,7 +1,270 @@
-"""Command group placeholder: filled in by its issue."""
+"""``servqual kpi`` and ``servqual feedback``: service declarations, KPIs, the feedback register."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from servqual_cli.cli import options as o
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from servqual_cli.core.feedback import FeedbackAnalysis
+    from servqual_cli.core.kpi import KpiResult
+    from servqual_cli.io.read import RawTable
+
 app = typer.Typer()
+
+
+class KpiPeriod(str, Enum):
+    year = "year"
+    quarter = "quarter"
+    month = "month"
+
+
+class CountPeriod(str, Enum):
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+AsOfOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d", "%Y-%m-%d %H:%M"],
+        help="Judge open cases at the end of this date (default: the latest date in the data).",
+        show_default=False,
+    ),
+]
+
+
+def _shown(path: Path) -> str:
+    """A data path as short as possible for messages: relative to the working folder."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _as_of(value: dt.datetime | None) -> pd.Timestamp | None:
+    import pandas as pd
+
+    return None if value is None else pd.Timestamp(value)
+
+
+@app.command()
+def kpi(
+    config: Annotated[str, typer.Argument(help="KPI configuration file (TOML).")],
+    as_of: AsOfOpt = None,
+    period: Annotated[
+        KpiPeriod,
+        typer.Option("--period", help="Period of the change: the last against the one before."),
+    ] = KpiPeriod.year,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+    groups: Annotated[
+        bool, typer.Option("--groups", help="Also show every KPI per group.")
+    ] = False,
+) -> None:
+    """KPIs and service declarations by aspect: value, CI, target or norm, verdict, change.
+
+    Example: servqual kpi data/samples/kpi.toml
+    """
+    import pandas as pd
+
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.core.kpi import evaluate_kpi
+    from servqual_cli.io.kpi_config import ASPECTS, load_kpi_config, load_kpi_data
+    from servqual_cli.io.read import read_table
+    from servqual_cli.report.service_sections import kpi_sections
+    from servqual_cli.report.spec import Document
+
+    check_output(output, [config])
+    check_output(excluded, [config])
+    cfg = load_kpi_config(config)
+    data_files = [spec.data for spec in cfg.kpis]
+    check_output(output, data_files)
+    check_output(excluded, data_files)
+    tables: dict[Path, RawTable] = {}
+    results, logs = [], []
+    for spec in cfg.kpis:  # one pass per KPI (a handful); each file is read once
+        if spec.data not in tables:
+            tables[spec.data] = read_table(_shown(spec.data), sheet, encoding, header_row)
+        data = load_kpi_data(spec, tables[spec.data], config, strict)
+        results.append(
+            evaluate_kpi(spec, data.frame, _as_of(as_of), period.value, conf, data.log.counts())
+        )
+        log = data.log.to_frame()
+        log.insert(0, "kpi", spec.name)
+        log.insert(1, "file", spec.data.name)
+        logs.append(log)
+    results.sort(key=lambda r: ASPECTS.index(r.spec.aspect))  # stable: file order per aspect
+    payload: dict[str, Any] = {
+        "title": cfg.title,
+        "config": Path(config).name,
+        "kpis": [r.to_dict() for r in results],
+    }
+    doc = Document(
+        title=cfg.title or "KPI", sections=tuple(kpi_sections(results, lang.value, groups))
+    )
+    write_exclusions(excluded, pd.concat(logs, ignore_index=True))
+    emit(doc, payload, kpi_tidy(results), fmt, output)
+
+
+@app.command()
+def feedback(
+    file: Annotated[
+        str, typer.Argument(help="Feedback register (.xlsx, .csv, ...; - = stdin CSV).")
+    ],
+    promise: Annotated[
+        str, typer.Option("--promise", help='Reply promise: "14 days", "5 working days", ...')
+    ] = "14 days",
+    as_of: AsOfOpt = None,
+    period: Annotated[
+        CountPeriod, typer.Option("--period", help="Count items per month or quarter.")
+    ] = CountPeriod.month,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+) -> None:
+    """Feedback register: counts by type and unit, replies, backlog and trend.
+
+    Example: servqual feedback data/samples/synpunkter_2023_2024.xlsx --promise "14 days"
+    """
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.core.durations import parse_limit
+    from servqual_cli.core.feedback import analyse_feedback
+    from servqual_cli.errors import ConfigError
+    from servqual_cli.io.feedback import load_feedback
+    from servqual_cli.io.read import read_table
+    from servqual_cli.report.service_sections import feedback_sections
+    from servqual_cli.report.spec import Document
+
+    check_output(output, [file])
+    check_output(excluded, [file])
+    try:
+        limit = parse_limit(promise)
+    except ConfigError as exc:
+        raise ConfigError(f"--promise: {exc.message}") from exc
+    table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
+    data = load_feedback(table, strict=strict)
+    result = analyse_feedback(
+        data.frame, limit, _as_of(as_of), period.value, conf, has_closed="closed" in data.columns
+    )
+    source = {
+        "file": Path(table.source).name if table.source != "<stdin>" else table.source,
+        "sheet": table.sheet,
+        "sha256": table.sha256,
+        "columns": data.columns,
+    }
+    payload = {
+        "n_rows": data.n_rows,
+        "excluded": data.excluded,
+        "input": source,
+        **result.to_dict(),
+    }
+    title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
+    doc = Document(
+        title=title, sections=tuple(feedback_sections(result, data.excluded, lang.value))
+    )
+    write_exclusions(excluded, data.log.to_frame())
+    emit(doc, payload, feedback_tidy(result), fmt, output)
+
+
+def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
+    """Every figure as one long table: section, keys, statistic, value (for CSV)."""
+    import pandas as pd
+
+    parts: list[pd.DataFrame] = []
+    frames: dict[str, tuple[pd.DataFrame, list[str]]] = {
+        "by_type": (a.by_type, ["type"]),
+        "by_unit": (a.by_unit, ["unit"]),
+        "by_unit_type": (a.by_unit_type, ["unit", "type"]),
+        "by_period": (a.by_period, ["period", "type"]),
+        "by_channel": (a.by_channel, ["channel"]),
+        "reply": (pd.DataFrame([a.reply.to_dict()]).drop(columns="promise"), []),
+        "reply_by_unit": (a.reply_by_unit, ["unit"]),
+        "backlog": (a.backlog if a.backlog is not None else pd.DataFrame(), ["unit"]),
+        "trend": (a.trend, ["measure", "level", "key", "effect", "test"]),
+    }
+    for section, (frame, ids) in frames.items():
+        if frame.empty:
+            continue
+        # Some frames have a statistic called "value"; melt needs a fresh name first.
+        # object dtype keeps counts whole (1357, not 1357.0) beside shares in one column
+        long = frame.astype(object).melt(id_vars=ids, var_name="statistic", value_name="__value")
+        long = long.rename(columns={"__value": "value"})
+        long.insert(0, "section", section)
+        parts.append(long)
+    columns = [
+        "section",
+        "measure",
+        "level",
+        "key",
+        "unit",
+        "type",
+        "period",
+        "channel",
+        "effect",
+        "test",
+        "statistic",
+        "value",
+    ]
+    return pd.concat(parts, ignore_index=True).reindex(columns=columns)
+
+
+def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
+    """One row per KPI (level overall) and per KPI group (level group), for CSV."""
+    import pandas as pd
+
+    rows: list[dict[str, Any]] = []
+    for r in results:
+        base = {
+            "kpi": r.spec.name,
+            "aspect": r.spec.aspect,
+            "statistic": r.spec.statistic,
+            "unit": r.spec.unit,
+            "target": r.spec.target,
+            "norm": r.spec.norm,
+        }
+        c = r.change
+        rows.append(
+            {
+                **base,
+                "level": "overall",
+                "group": None,
+                "n": r.n,
+                "value": r.value,
+                "ci_low": r.ci_low,
+                "ci_high": r.ci_high,
+                "verdict": r.verdict,
+                "change_period": c and c.period,
+                "change_previous_period": c and c.previous_period,
+                "change_previous_value": c and c.previous_value,
+                "change_value": c and c.value,
+                "change_p": c and c.p,
+            }
+        )
+        for g in r.groups.to_dict("records"):
+            rows.append({**base, "level": "group", **{str(k): v for k, v in g.items()}})
+    return pd.DataFrame(rows)

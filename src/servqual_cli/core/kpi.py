@@ -1,0 +1,389 @@
+"""Evaluate a KPI or service declaration: value, interval, verdict, worst groups and change.
+
+Duration KPIs go through the case engine (:func:`~servqual_cli.core.durations.case_durations`,
+:func:`~servqual_cli.core.duration_summary.summarise_durations`,
+:func:`~servqual_cli.core.periods.summarise_by` and
+:func:`~servqual_cli.core.periods.compare_periods`). Value KPIs use the same statistics on a
+column: a share of successes with a Wilson interval, or a median / p90 (R type 7) with the
+order-statistic interval, or a mean with the t interval.
+
+Verdict
+-------
+The confidence interval is compared with the target (shares) or else the norm: *met* when the
+whole interval is on the good side (a bound equal to the goal counts as meeting it), *not met*
+when the whole interval is on the bad side, *cannot tell* when it straddles the goal or cannot
+be computed. The good side is above the goal when ``higher_is_better``.
+
+Working days with times of day
+------------------------------
+When the start column carries times of day, a limit in working days is measured as working
+hours x 24: "answered within one working day" means by the same clock time on the next working
+day, as KKiK's test e-mails were scored. Date-only data count working days between dates.
+
+References
+----------
+.. [1] Wilson, E. B. (1927). *JASA* 22(158), 209-212.
+.. [2] Hyndman, R. J. & Fan, Y. (1996). *The American Statistician* 50(4), 361-365.
+.. [3] SKR, Kommunens Kvalitet i Korthet: e-mail answered within one working day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from servqual_cli.core.duration_summary import quantile_ci, summarise_durations
+from servqual_cli.core.durations import DurationFrame, DurationUnit, Limit, case_durations
+from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
+from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
+from servqual_cli.core.proportions import fisher_exact, wilson_ci
+from servqual_cli.core.results import plain, records
+from servqual_cli.io.kpi_config import KpiSpec
+
+__all__ = ["KpiChange", "KpiResult", "evaluate_kpi", "measuring_unit", "resolve_as_of", "verdicts"]
+
+GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict"]
+
+
+def resolve_as_of(as_of: str | pd.Timestamp | None, latest: Any) -> pd.Timestamp:
+    """The moment open cases are measured to; a date means the end of that day.
+
+    A case still open at the end of day D can no longer be answered on day D, so it is judged
+    then; ``latest`` (the last date in the data) is used when ``as_of`` is None.
+
+    Examples
+    --------
+    >>> resolve_as_of("2024-12-31", None)
+    Timestamp('2024-12-31 23:59:59.999999999')
+    >>> resolve_as_of(None, pd.Timestamp("2020-11-27 15:04"))
+    Timestamp('2020-11-27 23:59:59.999999999')
+    >>> resolve_as_of("2024-06-01 12:00", None)
+    Timestamp('2024-06-01 12:00:00')
+    """
+    stamp = pd.Timestamp(latest if as_of is None else as_of)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("Europe/Stockholm").tz_localize(None)
+    if as_of is None or stamp == stamp.normalize():
+        return stamp.normalize() + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+    return stamp
+
+
+def measuring_unit(
+    unit: DurationUnit, limit: Limit | None, start: pd.Series
+) -> tuple[DurationUnit, Limit | None, float]:
+    """Engine unit, limit in it, and divisor back to ``unit`` (see the module docstring).
+
+    >>> times = pd.Series(pd.to_datetime(["2020-09-04 11:52"]))
+    >>> u, lim, f = measuring_unit("working_days", Limit(1.0, "working_days", "1 wd"), times)
+    >>> u, lim.value, f
+    ('working_hours', 24.0, 24.0)
+    """
+    has_time = bool((start.dropna() != start.dropna().dt.normalize()).any())
+    if unit != "working_days" or not has_time:
+        return unit, limit, 1.0
+    hours = None if limit is None else Limit(limit.value * 24.0, "working_hours", limit.text)
+    return "working_hours", hours, 24.0
+
+
+def verdicts(
+    low: npt.ArrayLike, high: npt.ArrayLike, goal: float | None, higher_is_better: bool
+) -> npt.NDArray[np.object_]:
+    """Met / not met / cannot tell for intervals against a goal (None when no goal).
+
+    >>> verdicts([0.66, 0.92, 0.70], [0.88, 0.97, 0.79], 0.80, True).tolist()
+    ['cannot tell', 'met', 'not met']
+    >>> verdicts([40.0], [70.0], 70, False).tolist()
+    ['met']
+    """
+    lo, hi = np.atleast_1d(np.asarray(low, float)), np.atleast_1d(np.asarray(high, float))
+    if goal is None:
+        return np.full(lo.shape, None, dtype=object)
+    good, bad = (lo >= goal, hi < goal) if higher_is_better else (hi <= goal, lo > goal)
+    return np.select([good, bad], ["met", "not met"], "cannot tell").astype(object)
+
+
+@dataclass(frozen=True)
+class KpiChange:
+    """The KPI in the last period of the data against the period before (after - before)."""
+
+    period: str
+    previous_period: str
+    value: float
+    previous_value: float
+    diff: float
+    n: int
+    n_previous: int
+    p: float
+    test: str
+    better: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(dict(self.__dict__))
+        return out
+
+
+@dataclass(frozen=True)
+class KpiResult:
+    """An evaluated KPI.
+
+    ``value``, ``ci_low``, ``ci_high`` and ``norm`` are in the KPI's display unit (shares as
+    0-1). ``n`` is what the value is computed from (for share_within: the decided cases).
+    ``groups`` has the columns :data:`GROUP_COLUMNS`, worst first. ``n_after_as_of`` counts
+    rows started after ``as_of`` (left out, not excluded).
+    """
+
+    spec: KpiSpec
+    n: int
+    value: float
+    ci_low: float
+    ci_high: float
+    verdict: str | None
+    groups: pd.DataFrame
+    change: KpiChange | None
+    as_of: pd.Timestamp | None
+    excluded: dict[str, int]
+    n_open: int | None = None
+    n_undecided: int | None = None
+    n_after_as_of: int = 0
+
+    @property
+    def goal(self) -> float | None:
+        """What the verdict compares with: the target, else the norm."""
+        return self.spec.target if self.spec.target is not None else self.spec.norm
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the issue's keys first, then the details."""
+        s = self.spec
+        out = {
+            "name": s.name,
+            "aspect": s.aspect,
+            "n": self.n,
+            "value": self.value,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "target": s.target,
+            "norm": s.norm,
+            "verdict": self.verdict,
+            "groups": records(self.groups),
+            **s.to_dict(),
+            "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
+            "n_open": self.n_open,
+            "n_undecided": self.n_undecided,
+            "n_after_as_of": self.n_after_as_of,
+            "excluded": self.excluded,
+            "change": None if self.change is None else self.change.to_dict(),
+        }
+        result: dict[str, Any] = plain(out)
+        return result
+
+
+def _order_groups(groups: pd.DataFrame, spec: KpiSpec) -> pd.DataFrame:
+    goal = spec.target if spec.target is not None else spec.norm
+    groups = groups.assign(
+        verdict=verdicts(groups["ci_low"], groups["ci_high"], goal, spec.higher_is_better)
+    )
+    ordered = groups.sort_values(
+        "value", ascending=spec.higher_is_better, na_position="last", kind="stable"
+    )
+    return ordered[GROUP_COLUMNS].reset_index(drop=True)
+
+
+def evaluate_kpi(
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    as_of: str | pd.Timestamp | None = None,
+    period: Period = "year",
+    conf: float = 0.95,
+    excluded: dict[str, int] | None = None,
+) -> KpiResult:
+    """Evaluate one KPI on its parsed rows.
+
+    Parameters
+    ----------
+    spec : KpiSpec
+        From :func:`~servqual_cli.io.kpi_config.load_kpi_config`.
+    frame : DataFrame
+        The tidy frame of :class:`~servqual_cli.io.kpi_config.KpiData`.
+    as_of : str or Timestamp, optional
+        When open cases are measured (duration KPIs); default the end of the last date in the
+        start and end columns. Rows starting later are left out.
+    period : {"year", "quarter", "month"}
+        The change compares the last such period in the data with the one before; None when the
+        data (or the start dates of a value KPI) fall in one period only.
+    conf : float
+        Confidence level.
+    excluded : dict, optional
+        Exclusion counts from loading, reported with the result.
+
+    Returns
+    -------
+    KpiResult
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+    >>> r = evaluate_kpi(spec, pd.DataFrame({"row": range(54), "success": [True] * 43
+    ...                                       + [False] * 11}))
+    >>> r.n, round(r.value, 3), round(r.ci_low, 3), round(r.ci_high, 3), r.verdict
+    (54, 0.796, 0.671, 0.882, 'cannot tell')
+    """
+    counts = dict(excluded or {})
+    if spec.kind == "duration":
+        return _duration_kpi(spec, frame, as_of, period, conf, counts)
+    return _value_kpi(spec, frame, period, conf, counts)
+
+
+def _duration_kpi(
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    as_of: str | pd.Timestamp | None,
+    period: Period,
+    conf: float,
+    excluded: dict[str, int],
+) -> KpiResult:
+    latest = pd.concat([frame["start"], frame["end"]]).max() if len(frame) else pd.Timestamp(0)
+    moment = resolve_as_of(as_of, latest)
+    late_start = (frame["start"] > moment).to_numpy()
+    frame = frame[~late_start]
+    assert spec.duration_unit is not None  # set for every duration KPI by the loader
+    unit, limit, hours = measuring_unit(spec.duration_unit, spec.limit, frame["start"])
+    factor = hours * spec.unit_factor
+    stat: Any = spec.statistic
+    durations = case_durations(frame["start"], frame["end"], unit, as_of=moment)
+    extra = frame[["group"]] if "group" in frame else pd.DataFrame(index=frame.index)
+    durations = durations.with_columns(extra)
+    overall = summarise_durations(durations, stat, limit, conf)
+    scale = 1.0 if spec.statistic == "share_within" else factor
+    groups = pd.DataFrame(columns=GROUP_COLUMNS)
+    if "group" in frame:
+        by = summarise_by(durations, ["group"], stat, limit, conf)
+        by = by[by["level"] == "group"].copy()
+        by[["value", "ci_low", "ci_high"]] = by[["value", "ci_low", "ci_high"]] / scale
+        groups = _order_groups(by, spec)
+    value, low, high = overall.value / scale, overall.ci_low / scale, overall.ci_high / scale
+    goal = spec.target if spec.target is not None else spec.norm
+    change = None
+    labels = period_labels(durations.frame["start"], period)
+    names = sorted(labels.dropna().unique())
+    if len(names) >= 2:
+        pick = [labels.eq(name).to_numpy() for name in names[-2:]]
+        before, after = (DurationFrame(durations.frame[m], unit, moment) for m in pick)
+        c = compare_periods(before, after, stat, limit, conf)
+        change = _change(
+            names[-2:],
+            c.before.value / scale,
+            c.after.value / scale,
+            (c.before.n, c.after.n),
+            c.p,
+            c.test,
+            spec,
+        )
+    return KpiResult(
+        spec=spec,
+        n=overall.n,
+        value=value,
+        ci_low=low,
+        ci_high=high,
+        verdict=verdicts(low, high, goal, spec.higher_is_better)[0],
+        groups=groups,
+        change=change,
+        as_of=moment,
+        excluded=excluded,
+        n_open=overall.n_open,
+        n_undecided=overall.n_undecided,
+        n_after_as_of=int(late_start.sum()),
+    )
+
+
+def _change(
+    names: list[str],
+    before: float,
+    after: float,
+    ns: tuple[int, int],
+    p: float,
+    test: str,
+    spec: KpiSpec,
+) -> KpiChange:
+    diff = after - before
+    better = (
+        None if not np.isfinite(diff) or diff == 0 else bool((diff > 0) == spec.higher_is_better)
+    )
+    return KpiChange(names[1], names[0], after, before, diff, ns[1], ns[0], float(p), test, better)
+
+
+def _summary(x: npt.NDArray[Any], statistic: str, conf: float) -> tuple[int, float, float, float]:
+    """n, value, ci_low, ci_high of one value KPI sample."""
+    n = int(x.size)
+    if n == 0:
+        return 0, np.nan, np.nan, np.nan
+    if statistic == "share":
+        w_low, w_high = wilson_ci(int(x.sum()), n, conf)
+        return n, float(x.mean()), float(w_low), float(w_high)
+    if statistic == "mean":
+        t = one_sample_t(x.astype(float), conf).iloc[0]
+        return n, float(t["mean"]), float(t["ci_low"]), float(t["ci_high"])
+    q = 0.5 if statistic == "median" else 0.9
+    q_low, q_high, _ = quantile_ci(x, q, conf)
+    return n, float(quantile7(x, q)), q_low, q_high
+
+
+def _value_kpi(
+    spec: KpiSpec, frame: pd.DataFrame, period: Period, conf: float, excluded: dict[str, int]
+) -> KpiResult:
+    column = "success" if spec.statistic == "share" else "value"
+    x = frame[column].to_numpy()
+    n, value, low, high = _summary(x, spec.statistic, conf)
+    goal = spec.target if spec.target is not None else spec.norm
+    groups = pd.DataFrame(columns=GROUP_COLUMNS)
+    if "group" in frame and len(frame):
+        if spec.statistic == "share":  # vectorised over groups
+            agg = frame.groupby("group", sort=True)["success"].agg(["sum", "count"])
+            lows, highs = wilson_ci(agg["sum"].to_numpy(), agg["count"].to_numpy(), conf)
+            rows = pd.DataFrame(
+                {
+                    "group": agg.index,
+                    "n": agg["count"].to_numpy(),
+                    "value": agg["sum"].to_numpy() / agg["count"].to_numpy(),
+                    "ci_low": lows,
+                    "ci_high": highs,
+                }
+            )
+        else:  # order statistics need each group's own sample: a loop over groups, not rows
+            parts = [
+                (g, *_summary(s[column].to_numpy(), spec.statistic, conf))
+                for g, s in frame.groupby("group", sort=True)
+            ]
+            rows = pd.DataFrame(parts, columns=["group", "n", "value", "ci_low", "ci_high"])
+        groups = _order_groups(rows, spec)
+    change = None
+    if "start" in frame:
+        labels = period_labels(frame["start"], period)
+        names = sorted(labels.dropna().unique())
+        if len(names) >= 2:
+            a, b = (x[labels.eq(name).to_numpy()] for name in names[-2:])
+            (na, va, _, _), (nb, vb, _, _) = (
+                _summary(a, spec.statistic, conf),
+                _summary(b, spec.statistic, conf),
+            )
+            if spec.statistic == "share":
+                p, test = fisher_exact(int(a.sum()), na, int(b.sum()), nb).p, "fisher"
+            else:
+                p, test = mann_whitney(a.astype(float), b.astype(float)).p, "mann-whitney"
+            change = _change(names[-2:], va, vb, (na, nb), p, test, spec)
+    return KpiResult(
+        spec=spec,
+        n=n,
+        value=value,
+        ci_low=low,
+        ci_high=high,
+        verdict=verdicts(low, high, goal, spec.higher_is_better)[0],
+        groups=groups,
+        change=change,
+        as_of=None,
+        excluded=excluded,
+    )

@@ -1,0 +1,457 @@
+"""KPI and service-declaration configurations (``servqual kpi CONFIG.toml``) and their data.
+
+A configuration is a TOML file with an optional top-level ``title`` and one ``[[kpi]]`` table per
+KPI. Every key is checked: an unknown key, a wrong type, a limit that cannot be read or a
+combination that means nothing (a ``limit`` with ``statistic = "median"``) is a
+:class:`~servqual_cli.errors.ConfigError` naming the key and the KPI (``[[kpi]] 2 ("E-post
+...")``). The keys are documented in the README and in ``data/samples/kpi.toml``.
+
+Two kinds of KPI:
+
+- *duration* KPIs have ``start`` and ``end`` columns; the case engine
+  (:mod:`servqual_cli.core.durations`) measures them. A service declaration is a duration KPI
+  with a ``limit`` and a ``target``.
+- *value* KPIs have a ``value_column``: numbers summarised by median, mean or p90, or labels
+  whose ``success`` share is measured. An optional ``start`` then names a date column used only
+  to split periods.
+
+:func:`load_kpi_data` applies the ``filter``, parses the columns of one KPI and logs every
+excluded row, giving the documented tidy frame that :mod:`servqual_cli.core.kpi` evaluates.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.durations import DurationUnit, Limit, parse_limit
+from servqual_cli.errors import ConfigError, Location
+from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.feedback import parse_dates, parse_numbers, reasons_where, text_values
+from servqual_cli.io.read import RawTable
+from servqual_cli.io.values import fold
+
+__all__ = [
+    "ASPECTS",
+    "KPI_KEYS",
+    "STATISTICS",
+    "KpiConfig",
+    "KpiData",
+    "KpiSpec",
+    "kpi_config_from_dict",
+    "load_kpi_config",
+    "load_kpi_data",
+]
+
+ASPECTS = ("nåbarhet", "väntetid", "genomförandetid", "resultat")
+_ASPECT_WORDS = {
+    **dict.fromkeys(["nåbarhet", "nabarhet", "reachability", "accessibility"], "nåbarhet"),
+    **dict.fromkeys(["väntetid", "vantetid", "waiting time", "waiting"], "väntetid"),
+    **dict.fromkeys(["genomförandetid", "genomforandetid", "lead time"], "genomförandetid"),
+    **dict.fromkeys(["resultat", "result", "results", "outcome"], "resultat"),
+}
+STATISTICS = ("median", "mean", "p90", "share_within", "share")
+TOP_KEYS = frozenset({"title", "kpi"})
+KPI_KEYS = frozenset(
+    {
+        "name",
+        "aspect",
+        "data",
+        "filter",
+        "start",
+        "end",
+        "limit",
+        "target",
+        "statistic",
+        "unit",
+        "norm",
+        "higher_is_better",
+        "by",
+        "value_column",
+        "success",
+    }
+)
+_TEXT_KEYS = (
+    "name",
+    "aspect",
+    "data",
+    "start",
+    "end",
+    "limit",
+    "statistic",
+    "unit",
+    "by",
+    "value_column",
+)
+_SHARES = ("share", "share_within")
+
+
+@dataclass(frozen=True)
+class KpiSpec:
+    """One validated ``[[kpi]]`` entry.
+
+    ``unit`` is the display unit (durations: of ``value`` and ``norm``; value KPIs: a free
+    label such as "seconds"). For duration KPIs ``duration_unit`` is the unit the engine
+    measures in and ``unit_factor`` divides it for display (7 when ``unit = "weeks"``).
+    ``filter`` holds (column, accepted values) pairs; values are compared as folded text.
+    """
+
+    index: int
+    name: str
+    aspect: str
+    data: Path
+    statistic: str
+    filter: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    start: str | None = None
+    end: str | None = None
+    value_column: str | None = None
+    by: str | None = None
+    limit: Limit | None = None
+    unit: str | None = None
+    duration_unit: DurationUnit | None = None
+    unit_factor: float = 1.0
+    success: tuple[str, ...] = ()
+    target: float | None = None
+    norm: float | None = None
+    higher_is_better: bool = True
+
+    @property
+    def kind(self) -> str:
+        """``"duration"`` (start and end) or ``"value"`` (value_column)."""
+        return "duration" if self.end is not None else "value"
+
+    @property
+    def where(self) -> str:
+        """How errors name this KPI: ``[[kpi]] 2 ("E-post besvaras")``."""
+        return f'[[kpi]] {self.index} ("{self.name}")'
+
+    def to_dict(self) -> dict[str, Any]:
+        """The configuration as JSON-able values (paths as given names)."""
+        return {
+            "statistic": self.statistic,
+            "unit": self.unit,
+            "limit": None if self.limit is None else self.limit.text,
+            "target": self.target,
+            "norm": self.norm,
+            "higher_is_better": self.higher_is_better,
+            "by": self.by,
+            "data": self.data.name,
+            "filter": {col: list(vals) for col, vals in self.filter},
+        }
+
+
+@dataclass(frozen=True)
+class KpiConfig:
+    """A whole configuration file: its ``title`` and the KPIs in file order."""
+
+    path: str
+    title: str | None
+    kpis: tuple[KpiSpec, ...]
+
+
+def load_kpi_config(path: str | Path) -> KpiConfig:
+    """Read and validate a KPI TOML file; data paths are resolved against its folder.
+
+    Raises
+    ------
+    ConfigError
+        The file is missing, not UTF-8 or not TOML, or any key is unknown or invalid.
+    """
+    source = str(path)
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError("KPI configuration file not found", Location(source))
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError("KPI configuration is not UTF-8 text", Location(source)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", Location(source)) from exc
+    return kpi_config_from_dict(data, source, p.parent)
+
+
+def kpi_config_from_dict(
+    data: Mapping[str, Any], source: str, base: Path, check_files: bool = True
+) -> KpiConfig:
+    """Validate parsed TOML into a :class:`KpiConfig`.
+
+    Parameters
+    ----------
+    data : mapping
+        The parsed TOML document.
+    source : str
+        The file name, for messages.
+    base : Path
+        Folder that ``data`` paths are relative to.
+    check_files : bool
+        Check that each ``data`` file exists.
+
+    Examples
+    --------
+    >>> cfg = kpi_config_from_dict({"kpi": [{"name": "Bygglov", "aspect": "lead time",
+    ...     "data": "b.xlsx", "start": "komplett", "end": "beslut", "limit": "10 veckor",
+    ...     "target": 0.9}]}, "k.toml", Path("."), check_files=False)
+    >>> spec = cfg.kpis[0]
+    >>> spec.aspect, spec.statistic, spec.limit.value, spec.duration_unit, spec.kind
+    ('genomförandetid', 'share_within', 70.0, 'days', 'duration')
+    """
+    where = Location(source)
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"unknown top-level key {unknown[0]!r}; allowed: title and [[kpi]] tables", where
+        )
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        raise ConfigError("key 'title' must be text", where)
+    entries = data.get("kpi")
+    if (
+        not isinstance(entries, list)
+        or not entries
+        or not all(isinstance(e, dict) for e in entries)
+    ):
+        raise ConfigError("no KPIs: add at least one [[kpi]] table", where)
+    specs = tuple(_spec(e, i, source, base, check_files) for i, e in enumerate(entries, 1))
+    return KpiConfig(source, title, specs)
+
+
+def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: bool) -> KpiSpec:
+    name = entry.get("name")
+    label = f"[[kpi]] {index}" + (f' ("{name}")' if isinstance(name, str) else "")
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(f"{label}, key {key!r}: {message}", Location(source))
+
+    unknown = sorted(set(entry) - KPI_KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown key; allowed keys: {', '.join(sorted(KPI_KEYS))}")
+    for key in ("name", "aspect", "data"):
+        if key not in entry:
+            raise fail(key, "missing (name, aspect and data are required)")
+    for key in _TEXT_KEYS:
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            raise fail(key, f"must be non-empty text, got {entry[key]!r}")
+    aspect = _ASPECT_WORDS.get(fold(entry["aspect"]))
+    if aspect is None:
+        raise fail("aspect", f"{entry['aspect']!r} is not one of {', '.join(ASPECTS)}")
+    data_path = (base / entry["data"]).resolve()
+    if check and not data_path.is_file():
+        raise fail("data", f"file not found: {entry['data']!r} (relative to {str(base)!r})")
+    start, end, value_column = entry.get("start"), entry.get("end"), entry.get("value_column")
+    if value_column is not None and end is not None:
+        raise fail("value_column", "a KPI has either start/end (durations) or value_column")
+    if value_column is None and (start is None or end is None):
+        missing = "end" if start is not None else "start"
+        raise fail(missing, "a KPI needs start and end (durations) or value_column (values)")
+    limit = None
+    if "limit" in entry:
+        if value_column is not None:
+            raise fail("limit", "a limit applies to durations (start/end), not to value_column")
+        try:
+            limit = parse_limit(entry["limit"])
+        except ConfigError as exc:
+            raise fail("limit", exc.message) from exc
+    statistic = entry.get("statistic")
+    if statistic is None:
+        if limit is not None:
+            statistic = "share_within"
+        elif "success" in entry:
+            statistic = "share"
+        else:
+            raise fail("statistic", f"missing; give one of {', '.join(STATISTICS)}")
+    if statistic not in STATISTICS:
+        raise fail("statistic", f"{statistic!r} is not one of {', '.join(STATISTICS)}")
+    if statistic == "share_within" and (limit is None or value_column is not None):
+        raise fail("statistic", "'share_within' needs start, end and a limit")
+    if statistic != "share_within" and limit is not None:
+        raise fail(
+            "limit", f"a limit is only used with statistic 'share_within', not {statistic!r}"
+        )
+    if statistic == "share" and value_column is None:
+        raise fail("statistic", "'share' needs value_column and success")
+    success = _success(entry, statistic, fail)
+    filters = _filters(entry.get("filter"), fail)
+    target, norm = _number(entry, "target", fail), _number(entry, "norm", fail)
+    if target is not None and statistic not in _SHARES:
+        raise fail("target", "a target is a required share (0-1); use norm for median/mean/p90")
+    for key, value in (("target", target), ("norm", norm)):
+        if value is not None and statistic in _SHARES and not 0.0 <= value <= 1.0:
+            raise fail(key, f"must be a share between 0 and 1 (e.g. 0.9), got {value}")
+    higher = entry.get("higher_is_better", statistic in _SHARES)
+    if not isinstance(higher, bool):
+        raise fail("higher_is_better", f"must be true or false, got {higher!r}")
+    unit, duration_unit, factor = _units(entry.get("unit"), limit, statistic, value_column, fail)
+    return KpiSpec(
+        index=index, name=entry["name"].strip(), aspect=aspect, data=data_path,
+        statistic=statistic, filter=filters, start=start, end=end, value_column=value_column,
+        by=entry.get("by"), limit=limit, unit=unit, duration_unit=duration_unit,
+        unit_factor=factor, success=success, target=target, norm=norm, higher_is_better=higher,
+    )  # fmt: skip
+
+
+def _number(entry: dict[str, Any], key: str, fail: Any) -> float | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail(key, f"must be a number, got {value!r}")
+    return float(value)
+
+
+def _success(entry: dict[str, Any], statistic: str, fail: Any) -> tuple[str, ...]:
+    if "success" not in entry:
+        if statistic == "share":
+            raise fail("success", "missing: the label (or list of labels) that counts as success")
+        return ()
+    if statistic != "share":
+        raise fail("success", f"only used with statistic 'share', not {statistic!r}")
+    raw = entry["success"]
+    values = raw if isinstance(raw, list) else [raw]
+    if not values or not all(isinstance(v, str | int | float) for v in values):
+        raise fail("success", f"must be a label or a list of labels, got {raw!r}")
+    return tuple(text_values(pd.Series(values, dtype=object)).astype(str))
+
+
+def _filters(raw: Any, fail: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not raw:
+        raise fail("filter", 'must be an inline table such as { kanal = "telefon" }')
+    out = []
+    for column, value in raw.items():  # a few config entries, not data rows
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str | int | float) for v in values):
+            raise fail("filter", f"{column!r} must equal a value or a list of values")
+        out.append((column, tuple(text_values(pd.Series(values, dtype=object)).astype(str))))
+    return tuple(out)
+
+
+def _units(
+    unit: str | None, limit: Limit | None, statistic: str, value_column: str | None, fail: Any
+) -> tuple[str | None, DurationUnit | None, float]:
+    """Display unit, engine unit and display factor (see :class:`KpiSpec`)."""
+    if value_column is not None:
+        return unit, None, 1.0  # a free label for value KPIs
+    if limit is not None:
+        if unit is not None:
+            try:
+                same = parse_limit(f"1 {unit}").unit == limit.unit
+            except ConfigError:
+                same = False
+            if not same:
+                raise fail("unit", f"{unit!r} does not match the limit {limit.text!r}")
+        return unit or limit.unit.replace("_", " "), limit.unit, 1.0
+    text = unit or "days"
+    try:
+        parsed = parse_limit(f"1 {text}")
+    except ConfigError as exc:
+        raise fail(
+            "unit",
+            f"{text!r} is not a duration unit (days, working days, hours, working hours, weeks)",
+        ) from exc
+    return text, parsed.unit, parsed.value
+
+
+@dataclass(frozen=True)
+class KpiData:
+    """The rows of one KPI, parsed.
+
+    ``frame`` columns: ``row`` (file row); ``group`` (text, "–" when blank) when the KPI has
+    ``by``; duration KPIs ``start`` and ``end`` (naive ``datetime64[ns]``, start never missing,
+    end NaT when open); value KPIs ``value`` (float) or, for shares, ``success`` (bool), and
+    ``start`` (datetime64, possibly NaT) when a date column is given. ``n_rows`` counts the
+    file's data rows, ``n_selected`` those the filter keeps.
+    """
+
+    spec: KpiSpec
+    frame: pd.DataFrame
+    table: RawTable
+    n_rows: int
+    n_selected: int
+    log: ExclusionLog
+
+
+def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = False) -> KpiData:
+    """Filter and parse the rows of ``table`` that ``spec`` measures; log exclusions.
+
+    Raises
+    ------
+    ConfigError
+        A column named in the KPI is not in the file, or the filter keeps no rows.
+    DataError
+        A column name appears twice, or (``strict``) a value is wrong.
+    """
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    place = f"{Path(table.source).name}" + (f", sheet {table.sheet!r}" if table.sheet else "")
+
+    def col(key: str, name: str) -> pd.Series:
+        pos = index.find(name)
+        if pos is None:
+            shown = ", ".join(table.columns[:12])
+            raise ConfigError(
+                f"{spec.where}, key {key!r}: no column {name!r} in {place} (it has: {shown})",
+                Location(config),
+            )
+        return table.frame.iloc[:, pos]
+
+    rows = table.row_numbers
+    keep = np.ones(len(table.frame), dtype=bool)
+    for name, accepted in spec.filter:
+        values = text_values(col("filter", name)).fillna("")
+        hit = values.map(fold).isin([fold(a) for a in accepted]).to_numpy()
+        if not (keep & hit).any():
+            seen = ", ".join(repr(v) for v in sorted(set(values[keep])) if v)[:200]
+            raise ConfigError(
+                f"{spec.where}, key 'filter': {name} = {list(accepted)} keeps no "
+                f"rows of {place} (values: {seen})",
+                Location(config),
+            )
+        keep &= hit
+    n_selected = int(keep.sum())
+    log = ExclusionLog(table.source, table.sheet)
+    out: dict[str, Any] = {"row": rows}
+    if spec.by is not None:
+        out["group"] = text_values(col("by", spec.by)).fillna("–").to_numpy()
+
+    def drop(column: str, raw: pd.Series, reasons: np.ndarray) -> None:
+        nonlocal keep
+        hit = keep & (reasons != None)  # noqa: E711 - elementwise test of an object array
+        log.add(rows[hit], column, raw.to_numpy()[hit], reasons[hit])
+        keep &= ~hit
+
+    if spec.start is not None:
+        start_raw = col("start", spec.start)
+        start, why = parse_dates(start_raw)
+        if spec.kind == "value":  # a date only splits periods: a blank one is no reason to drop
+            why = reasons_where(why == "invalid_date", "invalid_date")
+        drop(spec.start, start_raw, why)
+        out["start"] = start.to_numpy()
+    if spec.kind == "duration" and spec.end is not None:
+        end_raw = col("end", spec.end)
+        end, why = parse_dates(end_raw)
+        drop(spec.end, end_raw, reasons_where(why == "invalid_date", "invalid_date"))
+        before = (end < out["start"]).to_numpy()
+        drop(spec.end, end_raw, reasons_where(before, "end_before_start"))
+        out["end"] = end.to_numpy()
+    elif spec.value_column is not None:
+        raw = col("value_column", spec.value_column)
+        if spec.statistic == "share":
+            text = text_values(raw)
+            drop(spec.value_column, raw, reasons_where(text.isna(), "blank"))
+            folded = text.fillna("").map(fold)
+            out["success"] = folded.isin([fold(s) for s in spec.success]).to_numpy()
+        else:
+            numbers, why = parse_numbers(raw)
+            drop(spec.value_column, raw, why)
+            out["value"] = numbers
+    if strict:
+        log.raise_if_strict()
+    frame = pd.DataFrame(out)[keep].reset_index(drop=True)
+    return KpiData(spec, frame, table, len(table.frame), n_selected, log)

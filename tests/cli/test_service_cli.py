@@ -1,0 +1,290 @@
+"""`servqual kpi` and `servqual feedback` through the real CLI: output, options, bad input.
+
+Expected numbers come from hand-made files whose cases are worked out in the comments
+(tests/data/kpi_cases.csv, tests/data/feedback_en.csv) or from data/samples/README.md; the
+statistics themselves are checked against R in tests/core.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+SAMPLES = ROOT / "data" / "samples"
+DATA = ROOT / "tests" / "data"
+ISSUE_KPI_KEYS = [
+    "name",
+    "aspect",
+    "n",
+    "value",
+    "ci_low",
+    "ci_high",
+    "target",
+    "norm",
+    "verdict",
+    "groups",
+]
+
+
+def one_line_error(result, code: int, *parts: str) -> None:
+    assert result.exit_code == code, (result.exit_code, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("servqual: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for part in parts:
+        assert part in lines[0], (part, lines[0])
+
+
+# --------------------------------------------------------------------------------------------
+# kpi
+# --------------------------------------------------------------------------------------------
+def test_kpi_table_is_grouped_by_aspect(cli) -> None:
+    r = cli("kpi", SAMPLES / "kpi.toml", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert out.startswith("Nyckeltal och servicedeklarationer, Lekebergs kommun")
+    heads = [out.index(f"\n{h}\n") for h in ("Nåbarhet", "Väntetid", "Genomförandetid", "Resultat")]
+    assert heads == sorted(heads)
+    for text in (
+        "79.6 %",
+        "67.1–88.2 %",
+        "mål ≥ 80 %",
+        "kan ej avgöras",
+        "56 s",
+        "norm ≤ 90 s",
+        "34 dagar",
+        "ej uppfyllt",
+        "uppfyllt",
+        "2023→2024: 36 → 30 dagar",
+        "bygglov 57.1 %",
+        "Uteslutna celler: ogiltigt datum 1",
+    ):
+        assert text in out, text
+
+
+def test_kpi_json_schema_and_order(cli) -> None:
+    r = cli("kpi", SAMPLES / "kpi.toml", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert list(out) == ["title", "config", "kpis"] and out["config"] == "kpi.toml"
+    kpis = out["kpis"]
+    assert [k["aspect"] for k in kpis] == [
+        "nåbarhet",
+        "väntetid",
+        "väntetid",
+        "genomförandetid",
+        "genomförandetid",
+        "genomförandetid",
+        "resultat",
+        "resultat",
+    ]
+    for k in kpis:
+        assert list(k)[:10] == ISSUE_KPI_KEYS
+    phone = kpis[0]
+    assert (phone["n"], round(phone["value"], 3), phone["verdict"]) == (54, 0.796, "cannot tell")
+    assert set(phone["groups"][0]) == {"group", "n", "value", "ci_low", "ci_high", "verdict"}
+    assert phone["change"] is None and phone["target"] == 0.8 and phone["norm"] is None
+    lead = kpis[3]
+    assert (lead["value"], lead["norm"], lead["verdict"]) == (34.0, 70.0, "met")
+    assert lead["change"]["previous_value"] == 36.0 and lead["change"]["value"] == 30.0
+
+
+def test_kpi_csv_markdown_english(cli) -> None:
+    r = cli("kpi", DATA / "kpi_cases.toml", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("kpi,aspect,statistic,unit,target,norm,level,group,n,value")
+    assert sum(line.startswith("E-post inom en arbetsdag,väntetid") for line in lines) == 4
+    md = cli("kpi", DATA / "kpi_cases.toml", "-f", "markdown", "--lang", "en", "--groups")
+    assert md.exit_code == 0, md.stderr
+    assert "## Waiting time" in md.stdout and "| KPI | n | Value | 95% CI |" in md.stdout
+    assert "### E-post inom en arbetsdag – enhet" in md.stdout  # --groups tables
+
+
+def test_kpi_end_before_start_is_counted_as_excluded(cli, tmp_path: Path) -> None:
+    ex = tmp_path / "excluded.csv"
+    r = cli("kpi", DATA / "kpi_cases.toml", "-f", "json", "--excluded", ex)
+    assert r.exit_code == 0, r.stderr
+    email = json.loads(r.stdout)["kpis"][1]  # väntetid after the nåbarhet KPI
+    assert email["name"] == "E-post inom en arbetsdag"
+    assert email["excluded"] == {"end_before_start": 1}
+    assert (email["n"], round(email["value"], 4)) == (9, round(5 / 9, 4))
+    rows = ex.read_text("utf-8").splitlines()
+    assert rows[0] == "kpi,file,row,column,value,reason"
+    assert (
+        "E-post inom en arbetsdag,kpi_cases.csv,8,besvarad,2024-02-01 10:00,end_before_start"
+        in rows
+    )
+    strict = cli("kpi", DATA / "kpi_cases.toml", "--strict")
+    one_line_error(strict, 1, "kpi_cases.csv, row 8, column 'besvarad'", "--strict")
+
+
+def test_kpi_as_of_and_period(cli) -> None:
+    r = cli(
+        "kpi", DATA / "kpi_cases.toml", "-f", "json", "--as-of", "2024-06-30", "--period", "quarter"
+    )
+    assert r.exit_code == 0, r.stderr
+    email = json.loads(r.stdout)["kpis"][1]
+    # Sent by 30 June: cases 1, 2, 3, 6, 8, 9, 10; on time 1, 2, 9 (8 still open, late)
+    assert (email["n"], email["n_after_as_of"], email["as_of"]) == (7, 2, "2024-06-30")
+    assert round(email["value"] * 7) == 3
+    change = email["change"]
+    # 2024Q1: cases 1 (on time) and 8 (late); 2024Q2: 2 on time, 3 and 6 late
+    assert (change["previous_period"], change["period"]) == ("2024Q1", "2024Q2")
+    assert (change["previous_value"], round(change["value"], 4)) == (0.5, round(1 / 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "parts"),
+    [
+        ("kpi_unknown_key.toml", 2, ["[[kpi]] 1 (\"Bygglov\"), key 'tagret': unknown key"]),
+        ("kpi_unknown_column.toml", 2, ["key 'start': no column 'sent_at' in kpi_cases.csv"]),
+        ("kpi_bad_limit.toml", 2, ["key 'limit': cannot read the time limit 'two weeks'"]),
+        ("kpi_bad_syntax.toml", 2, ["kpi_bad_syntax.toml: invalid TOML"]),
+        ("kpi_missing.toml", 2, ["kpi_missing.toml: KPI configuration file not found"]),
+    ],
+)
+def test_kpi_bad_configs(cli, name: str, code: int, parts: list[str]) -> None:
+    one_line_error(cli("kpi", DATA / name), code, *parts)
+
+
+def test_kpi_refuses_to_overwrite_its_inputs(cli) -> None:
+    one_line_error(
+        cli("kpi", DATA / "kpi_cases.toml", "-o", DATA / "kpi_cases.csv"), 2, "is an input file"
+    )
+    one_line_error(
+        cli("kpi", DATA / "kpi_cases.toml", "-o", DATA / "kpi_cases.toml"), 2, "is an input file"
+    )
+    one_line_error(
+        cli("kpi", SAMPLES / "kpi.toml", "--sheet", "Blad9"),
+        2,
+        "servicematning_2020.xlsx: no sheet 'Blad9'",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# feedback
+# --------------------------------------------------------------------------------------------
+def test_feedback_json_hand_made_register(cli) -> None:
+    r = cli("feedback", DATA / "feedback_en.csv", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    for key in ("n_rows", "excluded", "by_type", "by_unit_type", "reply", "backlog", "trend"):
+        assert key in out
+    assert out["n_rows"] == 11 and out["n_items"] == 7 and out["as_of"] == "2024-02-20"
+    assert out["excluded"] == {
+        "blank": 1,
+        "duplicate": 1,
+        "end_before_start": 1,
+        "invalid_date": 1,
+        "unparseable": 1,
+    }
+    assert out["by_type"][0] == {"type": "klagomål", "n": 3, "share": 3 / 7}
+    assert set(out["by_unit_type"][0]) == {"unit", "type", "n"}
+    # Contact given: F1 (3 days), F3 (open, 47 days: late), F5 (22 days: late), F10 (open, new).
+    # F4 is anonymous but has an answer date: never in the reply figures. F8: contact blank.
+    assert out["reply"] == {
+        "n_with_contact": 4,
+        "n_answered": 2,
+        "median_days": 12.5,
+        "p90_days": pytest.approx(20.1),
+        "median_ci_low": None,
+        "median_ci_high": None,
+        "within_promise": 1,
+        "n_decided": 3,
+        "n_undecided": 1,
+        "within_promise_share": 1 / 3,
+        "ci_low": pytest.approx(0.0615, 1e-3),
+        "ci_high": pytest.approx(0.7923, 1e-3),
+        "promise": "14 days",
+    }
+    assert out["backlog"] == [
+        {"unit": "Roads", "n_open": 1, "n_open_overdue": 1},
+        {"unit": "Parks", "n_open": 1, "n_open_overdue": 0},
+    ]
+    assert out["trend"] == [] and out["n_anonymous"] == 3
+
+
+def test_feedback_promise_as_of_period(cli) -> None:
+    r = cli(
+        "feedback",
+        DATA / "feedback_en.csv",
+        "-f",
+        "json",
+        "--promise",
+        "2 veckor",
+        "--as-of",
+        "2024-01-31",
+        "--period",
+        "quarter",
+    )
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["promise"] == "2 veckor" and out["n_after_as_of"] == 1  # F10 arrives in February
+    assert {p["period"] for p in out["by_period"]} == {"2024Q1"}
+    assert out["reply"]["n_decided"] == 3 and out["reply"]["n_undecided"] == 0
+
+
+def test_feedback_sample_table_and_trend(cli) -> None:
+    r = cli("feedback", SAMPLES / "synpunkter_2023_2024.xlsx", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    for text in (
+        "Feedback received",
+        "complaint",
+        "Replies (contact details given only)",
+        "Backlog: open items older than promise (as of 2024-12-31)",
+        "Against the previous twelve months",
+        "Tekniska förvaltningen",
+        "anonymous items are counted but never in the reply figures",
+    ):
+        assert text in r.stdout, text
+    csv = cli("feedback", DATA / "feedback_en.csv", "-f", "csv")
+    assert csv.stdout.splitlines()[0] == (
+        "section,measure,level,key,unit,type,period,channel,effect,test,statistic,value"
+    )
+    assert "by_type,,,,,klagomål,,,,,n,3" in csv.stdout
+
+
+def test_feedback_output_file_and_exclusions(cli, tmp_path: Path) -> None:
+    out, ex = tmp_path / "fb.json", tmp_path / "ex.csv"
+    args = ("feedback", DATA / "feedback_en.csv", "-o", out, "--excluded", ex)
+    assert cli(*args).exit_code == 0
+    first = out.read_bytes()
+    assert cli(*args).exit_code == 0 and out.read_bytes() == first
+    assert json.loads(first)["n_items"] == 7
+    assert ex.read_text("utf-8").splitlines()[1:3] == [
+        "7,ID,F5,duplicate",
+        "8,Answered,2024-01-08,end_before_start",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ex.csv", "fb.json"]
+    strict = cli("feedback", DATA / "feedback_en.csv", "--strict")
+    one_line_error(strict, 1, "feedback_en.csv, row 7, column 'ID'")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "parts"),
+    [
+        (["feedback_empty.csv"], 1, ["feedback_empty.csv: file is empty"]),
+        (["feedback_header_only.csv"], 1, ["has a header (row 1) but no data rows"]),
+        (["feedback_missing_columns.csv"], 1, ["missing column(s): unit", "contact_given"]),
+        (["feedback_duplicate_columns.csv"], 1, ["column 'inkommen' appears 2 times"]),
+        (["feedback_corrupt.xlsx"], 1, ["feedback_corrupt.xlsx: is not a readable spreadsheet"]),
+        (["nothing_here.csv"], 2, ["nothing_here.csv: file not found"]),
+        (["feedback_en.csv", "--promise", "snart"], 2, ["--promise: cannot read the time limit"]),
+        (["feedback_en.csv", "--as-of", "31/1/2024"], 2, ["Invalid value for '--as-of'"]),
+        (["feedback_en.csv", "--period", "week"], 2, ["Invalid value for '--period'"]),
+        (["feedback_en.csv", "-o", "feedback_en.csv"], 2, ["is an input file"]),
+    ],
+)
+def test_feedback_bad_input(cli, args: list[str], code: int, parts: list[str]) -> None:
+    paths = [str(DATA / a) if a.endswith((".csv", ".xlsx")) else a for a in args]
+    one_line_error(cli("feedback", *paths), code, *parts)
+
+
+def test_feedback_wrong_sheet(cli) -> None:
+    r = cli("feedback", SAMPLES / "synpunkter_2023_2024.xlsx", "--sheet", "Blad1")
+    one_line_error(r, 2, "no sheet 'Blad1'; the workbook has 'Synpunkter'")

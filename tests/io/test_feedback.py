@@ -1,0 +1,200 @@
+"""Loading a feedback register: column aliases, type synonyms, exclusions with their rows.
+
+Expected values: the sample register's planted errors as data/samples/README.md lists them
+(one id exported twice, three items closed before they arrived), and hand-made cases in
+tests/data/feedback_en.csv whose outcome is stated beside each check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from servqual_cli.errors import DataError
+from servqual_cli.io.feedback import (
+    TYPES,
+    load_feedback,
+    parse_dates,
+    parse_numbers,
+    parse_types,
+    text_values,
+)
+from servqual_cli.io.read import RawTable, read_table
+
+SAMPLES = Path(__file__).parents[2] / "data" / "samples"
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def sample() -> object:
+    return load_feedback(read_table(SAMPLES / "synpunkter_2023_2024.xlsx"))
+
+
+def test_sample_register_swedish_columns(sample) -> None:
+    assert sample.n_rows == 2486 and len(sample.frame) == 2482
+    assert sample.columns == {
+        "id": "id",
+        "received": "inkommen",
+        "type": "typ",
+        "unit": "förvaltning",
+        "channel": "kanal",
+        "category": "kategori",
+        "contact_given": "kontaktuppgifter",
+        "answered": "besvarad",
+        "closed": "avslutad",
+    }
+    assert sample.excluded == {"duplicate": 1, "end_before_start": 3}
+    log = sample.log.to_frame()
+    # file rows = item number + 1 (header in row 1): SYN-2023-0179, -1189, SYN-2024-0390 (its
+    # second copy, after the 1200 items of 2023) and SYN-2024-0990
+    assert log[["row", "column", "reason"]].values.tolist() == [
+        [180, "avslutad", "end_before_start"],
+        [1190, "avslutad", "end_before_start"],
+        [1592, "id", "duplicate"],
+        [2192, "avslutad", "end_before_start"],
+    ]
+    assert log["value"].tolist()[0] == "2022-02-20"
+    f = sample.frame
+    assert set(f["type"]) == set(TYPES)
+    assert f["contact"].dtype == bool and int((~f["contact"]).sum()) == 513
+    assert f["received"].dtype == "datetime64[ns]" and f["closed"].isna().sum() == 92
+
+
+def test_english_columns_synonyms_and_every_exclusion() -> None:
+    fb = load_feedback(read_table(DATA / "feedback_en.csv"))
+    assert fb.columns["contact_given"] == "Contact given" and fb.columns["closed"] == "Closed"
+    assert fb.excluded == {
+        "blank": 1,  # F8: blank contact cell, row kept but not in reply figures
+        "duplicate": 1,  # second F5
+        "end_before_start": 1,  # F6 answered the day before it arrived
+        "invalid_date": 1,  # F9 answered "soon"
+        "unparseable": 1,  # F7 type "other"
+    }
+    f = fb.frame
+    assert f["id"].tolist() == ["F1", "F2", "F3", "F4", "F5", "F8", "F10"]
+    assert f["type"].tolist() == [
+        "klagomål",
+        "beröm",
+        "fråga",
+        "förslag",
+        "synpunkt",
+        "klagomål",
+        "klagomål",
+    ]
+    assert f["contact"].tolist() == [True, False, True, False, True, False, True]
+    assert f["row"].tolist() == [2, 3, 4, 5, 6, 10, 12]
+
+
+def test_strict_rejects_the_first_wrong_value() -> None:
+    with pytest.raises(DataError) as err:
+        load_feedback(read_table(DATA / "feedback_en.csv"), strict=True)
+    assert "row 7, column 'ID'" in str(err.value) and "--strict" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("feedback_missing_columns.csv", "missing column(s): unit (or förvaltning"),
+        ("feedback_duplicate_columns.csv", "column 'inkommen' appears 2 times"),
+    ],
+)
+def test_bad_columns(name: str, message: str) -> None:
+    with pytest.raises(DataError) as err:
+        load_feedback(read_table(DATA / name))
+    assert message in str(err.value)
+
+
+def test_no_usable_rows() -> None:
+    raw = pd.DataFrame(
+        {
+            "inkommen": ["x"],
+            "typ": ["beröm"],
+            "förvaltning": ["A"],
+            "kontaktuppgifter": ["ja"],
+            "besvarad": [""],
+        },
+        dtype=object,
+    )
+    with pytest.raises(DataError, match="no usable rows"):
+        load_feedback(RawTable(raw, "r.csv", None, 1, np.array([2]), ""))
+
+
+def test_optional_columns_may_be_missing() -> None:
+    raw = pd.DataFrame(
+        {
+            "Received": ["2024-01-02"],
+            "Type": ["Beröm"],
+            "Unit": [""],
+            "Contact": ["Ja"],
+            "Answered": [""],
+        },
+        dtype=object,
+    )
+    fb = load_feedback(RawTable(raw, "r.csv", None, 1, np.array([2]), ""))
+    assert fb.frame["unit"].tolist() == ["–"]  # a blank unit still counts, under "–"
+    assert fb.frame["id"].isna().all() and fb.frame["closed"].isna().all()
+    assert "closed" not in fb.columns
+
+
+def test_parse_dates() -> None:
+    import datetime as dt
+
+    cells = pd.Series(
+        [
+            dt.date(2024, 3, 5),
+            dt.datetime(2024, 3, 5, 14, 30),
+            "2024-03-05 14:30",
+            " ",
+            None,
+            "5/3/2024",
+            45356.0,
+            "2024-02-30",
+        ],
+        dtype=object,
+    )
+    times, why = parse_dates(cells)
+    assert times.dtype == "datetime64[ns]"
+    assert times[:3].tolist() == [
+        pd.Timestamp("2024-03-05"),
+        pd.Timestamp("2024-03-05 14:30"),
+        pd.Timestamp("2024-03-05 14:30"),
+    ]
+    assert why.tolist() == [
+        None,
+        None,
+        None,
+        "blank",
+        "blank",
+        "invalid_date",
+        "invalid_date",
+        "invalid_date",
+    ]
+
+
+def test_parse_numbers_and_text() -> None:
+    x, why = parse_numbers(pd.Series(["1 200,5", "\u00a0 7", 3, True, "-"], dtype=object))
+    assert x[:3].tolist() == [1200.5, 7.0, 3.0]
+    assert why.tolist() == [None, None, None, "unparseable", "unparseable"]  # TRUE is no number
+    assert text_values(pd.Series([1.0, "a ", None], dtype=object)).tolist() == ["1", "a", np.nan]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Klagomål", "klagomål"),
+        ("COMPLAINT", "klagomål"),
+        ("synpunkter", "synpunkt"),
+        ("Idea", "förslag"),
+        ("Förbättringsförslag", "förslag"),
+        ("frågor", "fråga"),
+        ("Enquiry", "fråga"),
+        ("compliment", "beröm"),
+        ("berom", "beröm"),
+    ],
+)
+def test_type_synonyms(word: str, kind: str) -> None:
+    types, why = parse_types(pd.Series([word], dtype=object))
+    assert types.tolist() == [kind] and why.tolist() == [None]
