@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst --no-items
 	$(BIN)/servqual reliability data/samples/karlstad_servqual.xlsx --no-items
+	$(BIN)/servqual kpi data/samples/kpi.toml
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench data/samples

@@ -471,3 +471,16 @@ def test_stored_r_values_are_reproducible(tmp_path: Path) -> None:
     assert {k: v for k, v in fresh.items() if k != drop} == {
         k: v for k, v in EXPECTED.items() if k != drop
     }
+
+
+def test_summarise_by_refuses_a_group_column_named_like_a_summary_column() -> None:
+    import pandas as pd
+
+    from servqual_cli.core.durations import case_durations
+    from servqual_cli.core.periods import summarise_by
+
+    start = pd.Series(pd.to_datetime(["2024-01-02", "2024-01-03"]))
+    end = pd.Series(pd.to_datetime(["2024-01-05", "2024-01-09"]))
+    d = case_durations(start, end, "days").with_columns(pd.DataFrame({"unit": ["A", "B"]}))
+    with pytest.raises(ConfigError, match="'unit' is reserved"):
+        summarise_by(d, ["unit"], "median")

@@ -143,6 +143,12 @@ def summarise_by(
     missing = [c for c in group_cols if c not in frame.columns]
     if missing:
         raise ConfigError(f"no column(s) {missing} to group durations by; add them first")
+    # The summary rows carry these columns themselves; a group column of the same name would
+    # be silently overwritten, so refuse it.
+    reserved = {"level", "statistic", "unit", "n", "value", "ci_low", "ci_high", "conf"}
+    clash = sorted(reserved.intersection(group_cols))
+    if clash:
+        raise ConfigError(f"group column name {clash[0]!r} is reserved in summaries; rename it")
     period_cols: list[str] = []
     if period is not None:
         if "period" in group_cols:
