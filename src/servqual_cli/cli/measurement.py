@@ -1,7 +1,279 @@
-"""Command group placeholder: filled in by its issue."""
+"""``servqual contacts`` and ``servqual trend``: service measurement by test contacts, year on
+year, against other municipalities; and SERVQUAL gaps of two survey years.
+
+pandas and scipy are imported inside the commands, so ``servqual --help`` stays fast.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from servqual_cli.cli import options as o
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from servqual_cli.cli.measurement_data import Benchmark, ReadOptions, Side
+
 app = typer.Typer()
+
+# JSON keys of the bemötande ratings (the scale is Swedish; the keys are English like all keys).
+TREATMENT_KEYS = {"mycket god": "very_good", "god": "good", "medelgod": "fair", "dålig": "poor"}
+
+
+class Breakdown(str, Enum):
+    area = "area"
+    channel = "channel"
+
+
+MunicipalityOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--municipality",
+        "-m",
+        help="This municipality (name, or Kolada id in a benchmark): the rows to use in a file "
+        "of several municipalities, and the one to compare with --benchmark.",
+    ),
+]
+PowerOpt = Annotated[
+    float,
+    typer.Option("--power", min=0.5, max=0.99, help="Power of the minimum detectable change."),
+]
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON rows: nullable integers and NaN become null."""
+    from servqual_cli.core.results import records
+
+    return records(frame.astype(object).where(frame.notna(), None))
+
+
+def _exclusion_frame(parts: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    """Every excluded cell of every input, with its file first."""
+    import pandas as pd
+
+    frames = [f.assign(file=name)[["file", "row", "column", "value", "reason"]]
+              for name, f in parts]  # fmt: skip
+    return pd.concat(frames, ignore_index=True)
+
+
+@app.command()
+def contacts(
+    file: Annotated[str, typer.Argument(help="Contact file: one row per test call or e-mail.")],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Measurement year: the year of a file without a year "
+            "column, or the one year to keep from a file with one.",
+        ),
+    ] = None,
+    by: Annotated[
+        Breakdown,
+        typer.Option(
+            "--by",
+            help="area: per channel, area and in total; channel: per channel and in total only.",
+        ),
+    ] = Breakdown.area,
+    municipality: MunicipalityOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+) -> None:
+    """Service measurement KPIs per channel, area and in total, with n and 95% intervals.
+
+    Example: servqual contacts data/samples/servicematning_2020.xlsx
+    """
+    from servqual_cli.cli.measurement_data import ReadOptions, describe_table, load_contact_table
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.core.contacts import contact_kpis, treatment_counts
+    from servqual_cli.report.measurement_sections import contact_sections
+    from servqual_cli.report.spec import Document
+
+    check_output(output, [file])
+    check_output(excluded, [file])
+    opts = ReadOptions(sheet, encoding, header_row, strict)
+    data = load_contact_table(opts.read(file), year, municipality, strict)
+    by_area = by is Breakdown.area
+    kpis = contact_kpis(data.frame, keys=("year",), by_area=by_area, conf=conf)
+    counts = treatment_counts(data.frame, keys=("year",))
+    sections = contact_sections(kpis, counts, data.excluded, len(data.frame), lang.value, by_area)
+    names = data.municipalities
+    # Years are whole numbers in JSON and CSV (NaN in the frame only where the file has none).
+    kpis_out = kpis.assign(year=kpis["year"].astype("Int64"))
+    counts_out = counts.assign(year=counts["year"].astype("Int64")).rename(columns=TREATMENT_KEYS)
+    payload: dict[str, Any] = {
+        "input": describe_table(data.table),
+        "municipality": names[0] if names else None,
+        "years": data.years,
+        "n_rows": len(data.frame),
+        "excluded": data.excluded,
+        "conf": conf,
+        "kpis": _records(kpis_out),
+        "treatment_counts": _records(counts_out),
+    }
+    where = " ".join(str(p) for p in (payload["municipality"], *data.years) if p is not None)
+    title = f"{'Servicemätning' if lang.value == 'sv' else 'Service measurement'} {where}".strip()
+    write_exclusions(excluded, data.exclusions)
+    emit(Document(title=title, sections=tuple(sections)), payload, kpis_out, fmt, output)
+
+
+@app.command()
+def trend(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="BEFORE and AFTER files (contacts or SERVQUAL surveys), or one "
+            "file with a year column and --years."
+        ),
+    ],
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            help="BEFORE,AFTER years, e.g. 2019,2020 (one file with a year "
+            "column; or to pick the years of two files).",
+        ),
+    ] = None,
+    benchmark: Annotated[
+        str | None,
+        typer.Option(
+            "--benchmark",
+            help="Other municipalities' results: a Kolada-style table "
+            "(kpi, municipality, period, value) or contact rows with a kommun column.",
+        ),
+    ] = None,
+    municipality: MunicipalityOpt = None,
+    instrument: o.InstrumentOpt = None,
+    power: PowerOpt = 0.8,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+) -> None:
+    """Did the KPIs (or the SERVQUAL gaps) change between two years, more than chance?
+
+    Example: servqual trend data/samples/servicematning_2019.xlsx
+    data/samples/servicematning_2020.xlsx --benchmark data/samples/kolada_servicematning.csv
+    """
+    from servqual_cli.cli.measurement_data import ReadOptions, load_sides, parse_years
+    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.report.spec import Document
+
+    inputs = [*files, *([benchmark] if benchmark else [])]
+    check_output(output, inputs)
+    check_output(excluded, inputs)
+    pair = parse_years(years)
+    opts = ReadOptions(sheet, encoding, header_row, strict)
+    kind, before, after = load_sides(
+        files, pair, municipality, load_instrument(instrument), opts, benchmark
+    )
+    payload: dict[str, Any] = {
+        "kind": kind,
+        "before": before.describe(),
+        "after": after.describe(),
+        "conf": conf,
+        "power": power,
+    }
+    if kind == "survey":
+        sections, tidy = _survey_trend(before, after, payload, lang.value, conf, power)
+        bench_exclusions = None
+    else:
+        sections, tidy, bench_exclusions = _contact_trend(
+            before, after, payload, lang.value, conf, power, benchmark, municipality, opts
+        )
+    from servqual_cli.report.labels import exclusion_summary
+
+    # One file with two years: both sides hold (disjoint) rows of the same file.
+    parts = [(payload["before"]["file"], before.exclusions),
+             (payload["after"]["file"], after.exclusions)]  # fmt: skip
+    if bench_exclusions is not None:
+        parts.append(bench_exclusions)
+    all_excluded = _exclusion_frame(parts)
+    counts = all_excluded["reason"].value_counts()
+    payload["excluded"] = {str(k): int(counts[k]) for k in sorted(counts.index)}
+    from servqual_cli.report.spec import Section, Text
+
+    note = Text(f"{exclusion_summary(payload['excluded'], lang.value)}.", "note")
+    sections.append(Section("", (note,)))
+    title = "Trend" if kind == "contacts" else "SERVQUAL trend"
+    write_exclusions(excluded, all_excluded)
+    emit(Document(title=f"{title}: {before.label} → {after.label}", sections=tuple(sections)),
+         payload, tidy, fmt, output)  # fmt: skip
+
+
+def _contact_trend(
+    before: Side,
+    after: Side,
+    payload: dict[str, Any],
+    lang: str,
+    conf: float,
+    power: float,
+    benchmark: str | None,
+    municipality: str | None,
+    opts: ReadOptions,
+) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
+    import pandas as pd
+
+    from servqual_cli.cli.measurement_data import load_benchmark
+    from servqual_cli.core.contacts import kpi_observations
+    from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.report.measurement_sections import trend_sections
+
+    assert before.contacts is not None and after.contacts is not None
+    comparisons = compare_kpis(kpi_observations(before.contacts, keys=()),
+                               kpi_observations(after.contacts, keys=()), conf, power)  # fmt: skip
+    payload["municipality"] = municipality or after.municipality or before.municipality
+    payload["comparisons"] = _records(comparisons)
+    sections = trend_sections(comparisons, before.label, after.label, lang, power, conf)
+    tidy = comparisons.assign(table="trend")
+    bench_parts = None
+    payload["benchmark"] = None
+    if benchmark is not None:
+        bench = load_benchmark(benchmark, after, municipality, opts, conf)
+        payload["benchmark"] = bench.to_dict()
+        sections.append(_benchmark_section(bench, lang))
+        tidy = pd.concat([tidy, bench.kpis.assign(table="benchmark", area="ALL")],
+                         ignore_index=True)  # fmt: skip
+        bench_parts = (payload["benchmark"]["file"], bench.exclusions)
+    tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
+    return sections, tidy, bench_parts
+
+
+def _benchmark_section(bench: Benchmark, lang: str) -> Any:
+    from servqual_cli.report.measurement_sections import benchmark_section, ml
+
+    notes = []
+    if bench.this_from_own:
+        notes.append(ml("this_from_own", lang))
+    if bench.n_average_rows:
+        notes.append(f"{bench.n_average_rows} {ml('average_rows', lang)}.")
+    year = "" if bench.year is None else str(bench.year)
+    return benchmark_section(bench.kpis, bench.municipality, year, lang, notes)
+
+
+def _survey_trend(
+    before: Side, after: Side, payload: dict[str, Any], lang: str, conf: float, power: float
+) -> tuple[list[Any], pd.DataFrame]:
+    from servqual_cli.core.survey_trend import compare_survey_gaps
+    from servqual_cli.report.measurement_sections import survey_trend_sections
+
+    assert before.scores is not None and after.scores is not None
+    frame = compare_survey_gaps(before.scores, after.scores, conf, power)
+    payload["dimensions"] = _records(frame)
+    return survey_trend_sections(frame, before.label, after.label, lang, []), frame

@@ -1,0 +1,259 @@
+"""Before/after comparison of contact KPIs: difference, interval, test, power and a verdict.
+
+For every KPI, channel and area measured in both years (see :mod:`servqual_cli.core.contacts`):
+
+============ ================================ ===================== ==========================
+KPI kind     difference and 95 % interval     test                  minimum detectable diff.
+============ ================================ ===================== ==========================
+share        p_after - p_before, Newcombe     Fisher's exact        ``power.prop.test`` (R)
+             (1998) hybrid score
+median       median_after - median_before,    Mann-Whitney (R       (z_a/2 + z_power) x SE of
+             Bonett & Price (2002)            ``wilcox.test``)      the Bonett-Price interval
+index        mean difference, Welch t         Mann-Whitney on the   ``power.t.test`` (pooled
+             interval                         points (ordinal)      SD)
+============ ================================ ===================== ==========================
+
+The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` (by default
+0.05), honouring the KPI's direction (a shorter queue is better), and ``no detectable change``
+otherwise. KPIs without a direction (the "delvis" shares) are not compared. With many areas and
+KPIs some "changes" are expected by chance (about 1 in 20 comparisons with no real change); the
+per-area rows are for finding where to look, the totals for the memo.
+
+References
+----------
+.. [1] Newcombe, R. G. (1998). Interval estimation for the difference between independent
+   proportions: comparison of eleven methods. *Stat. Med.* 17, 873-890.
+.. [2] Bonett, D. G., & Price, R. M. (2002). Statistical inference for a linear function of
+   medians: confidence intervals, hypothesis testing, and sample size requirements.
+   *Psychological Methods* 7(3), 370-383 (as ``statpsych::ci.median2``).
+.. [3] Mann, H. B., & Whitney, D. R. (1947). *Ann. Math. Statist.* 18(1), 50-60.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike
+from scipy import stats
+
+from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
+from servqual_cli.core.inference import mann_whitney, welch_t
+from servqual_cli.core.proportions import (
+    fisher_exact,
+    mdd_mean_difference,
+    min_detectable_difference,
+    newcombe_diff_ci,
+)
+from servqual_cli.core.results import records
+from servqual_cli.errors import UsageError
+
+__all__ = [
+    "COMPARISON_COLUMNS",
+    "VERDICTS",
+    "MedianDiff",
+    "TrendResult",
+    "compare_kpis",
+    "median_diff_ci",
+    "sort_comparisons",
+    "verdict",
+]
+
+COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high",
+                      "p", "test", "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
+VERDICTS = ("worse", "better", "no detectable change")
+
+
+@dataclass(frozen=True)
+class MedianDiff:
+    """Difference of two medians (``after - before``) with the Bonett-Price interval."""
+
+    before: float
+    after: float
+    diff: float
+    se: float
+    ci_low: float
+    ci_high: float
+
+
+def _median_se(x: np.ndarray) -> float:
+    """Bonett-Price standard error of one sample median (order statistics around it)."""
+    y = np.sort(x)
+    n = y.size
+    # R's round() is round-half-even, as numpy's: a = round(n/2 - sqrt(n)), at least 1.
+    a = max(1, int(np.round(n / 2.0 - math.sqrt(n))))
+    p = float(stats.binom.cdf(a - 1, n, 0.5))
+    z0 = float(stats.norm.isf(p))
+    return float((y[n - a] - y[a - 1]) / (2.0 * z0)) if z0 > 0 else math.nan
+
+
+def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> MedianDiff:
+    """Distribution-free confidence interval for ``median(after) - median(before)``.
+
+    Each median's standard error comes from the order statistics ``y_(a)`` and
+    ``y_(n-a+1)`` with ``a = round(n/2 - sqrt(n))``: ``se = (y_(n-a+1) - y_(a)) / (2 z0)``
+    where ``z0 = qnorm(1 - pbinom(a - 1, n, 0.5))``. NaN values are dropped; a sample with
+    fewer than two values gives NaN.
+
+    References
+    ----------
+    Bonett, D. G., & Price, R. M. (2002). *Psychological Methods* 7(3), 370-383; the same
+    computation as R ``statpsych::ci.median2(alpha, after, before)``.
+
+    Examples
+    --------
+    The example of ``statpsych::ci.median2`` (its y1 is ``after`` here):
+
+    >>> r = median_diff_ci([36, 44, 47, 42, 49, 39, 46, 31, 33, 48],
+    ...                    [32, 39, 26, 35, 43, 27, 40, 37, 34, 29])
+    >>> r.diff, round(r.se, 6), round(r.ci_low, 5), round(r.ci_high, 8)
+    (-8.5, 4.316291, -16.95977, -0.04022524)
+    """
+    if not 0.0 < conf < 1.0:
+        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
+    x = np.asarray(before, dtype=float)
+    y = np.asarray(after, dtype=float)
+    x, y = x[~np.isnan(x)], y[~np.isnan(y)]
+    nan = math.nan
+    if x.size == 0 or y.size == 0:
+        return MedianDiff(nan, nan, nan, nan, nan, nan)
+    mx, my = float(np.median(x)), float(np.median(y))
+    if x.size < 2 or y.size < 2:
+        return MedianDiff(mx, my, my - mx, nan, nan, nan)
+    se = math.sqrt(_median_se(x) ** 2 + _median_se(y) ** 2)
+    z = float(stats.norm.isf((1.0 - conf) / 2.0))
+    d = my - mx
+    return MedianDiff(mx, my, d, se, d - z * se, d + z * se)
+
+
+def verdict(diff: float, p: float, direction: int, alpha: float = 0.05) -> str:
+    """``better``, ``worse`` or ``no detectable change`` for a change ``diff`` with p-value ``p``.
+
+    >>> verdict(0.25, 0.01, 1), verdict(-28.0, 0.03, -1), verdict(-0.1, 0.2, 1)
+    ('better', 'better', 'no detectable change')
+    """
+    if not (p < alpha) or diff == 0 or direction == 0 or math.isnan(diff):
+        return "no detectable change"
+    return "better" if diff * direction > 0 else "worse"
+
+
+def _share_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
+    k1, n1, k2, n2 = int(b.sum()), b.size, int(a.sum()), a.size
+    low, high = newcombe_diff_ci(k1, n1, k2, n2, conf)
+    mdd = min_detectable_difference(k1 / n1, n1, n2, alpha=1 - conf, power=power)
+    return {"before": k1 / n1, "after": k2 / n2, "diff": k2 / n2 - k1 / n1, "ci_low": low,
+            "ci_high": high, "p": fisher_exact(k1, n1, k2, n2).p, "test": "fisher",
+            "mdd": mdd.conservative}  # fmt: skip
+
+
+def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
+    m = median_diff_ci(b, a, conf)
+    z = float(stats.norm.isf((1 - conf) / 2) + stats.norm.ppf(power))
+    return {"before": m.before, "after": m.after, "diff": m.diff, "ci_low": m.ci_low,
+            "ci_high": m.ci_high, "p": mann_whitney(a, b).p, "test": "mann-whitney",
+            "mdd": z * m.se}  # fmt: skip
+
+
+def _index_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
+    t = welch_t(a, b, conf)
+    # The tests see the points (3/2/1/0) as ordinal answers; the index is their mean / 3.
+    mdd = math.nan
+    pooled = (np.var(a, ddof=1) * (a.size - 1) + np.var(b, ddof=1) * (b.size - 1)) / max(
+        a.size + b.size - 2, 1
+    )
+    if a.size >= 2 and b.size >= 2 and pooled > 0:
+        mdd = mdd_mean_difference(math.sqrt(pooled), b.size, a.size, 1 - conf, power)
+    return {"before": float(b.mean()), "after": float(a.mean()), "diff": t.diff,
+            "ci_low": t.ci_low, "ci_high": t.ci_high, "p": mann_whitney(a, b).p,
+            "test": "mann-whitney", "mdd": mdd}  # fmt: skip
+
+
+_ROW = {"share": _share_row, "median": _median_row, "index": _index_row}
+
+
+def compare_kpis(
+    before: pd.DataFrame, after: pd.DataFrame, conf: float = 0.95, power: float = 0.8
+) -> pd.DataFrame:
+    """Compare two years' KPI observations (:func:`~servqual_cli.core.contacts.kpi_observations`).
+
+    Parameters
+    ----------
+    before, after : DataFrame
+        Observations with columns ``channel, area, kpi, x`` of one year each.
+    conf : float
+        Confidence level of the intervals; ``1 - conf`` is the significance level of the
+        verdict and of the minimum detectable difference.
+    power : float
+        Power of the minimum detectable difference (``mdd``).
+
+    Returns
+    -------
+    DataFrame
+        :data:`COMPARISON_COLUMNS`, one row per KPI, channel and area observed in both years,
+        sorted by :func:`sort_comparisons`. Shares and their ``diff``, interval and ``mdd`` are
+        in share units (0-1), medians in seconds or hours, the treatment index in points / 3.
+    """
+    keys = ["kpi", "channel", "area"]
+    directed = [name for name, spec in SPECS.items() if spec.direction != 0]
+    b = before[before["kpi"].isin(directed)]
+    a = after[after["kpi"].isin(directed)]
+    b_groups = b.groupby(keys, sort=False)["x"]
+    a_groups = a.groupby(keys, sort=False)["x"]
+    a_index = a_groups.indices
+    b_x, a_x = b["x"].to_numpy(dtype=float), a["x"].to_numpy(dtype=float)
+    rows = []
+    for key, positions in b_groups.indices.items():  # one iteration per KPI x channel x area
+        if key not in a_index:
+            continue
+        kpi, channel, area = cast(tuple[str, str, str], key)
+        xb, xa = b_x[positions], a_x[a_index[key]]
+        spec = SPECS[kpi]
+        row = _ROW[spec.kind](xb, xa, conf, power)
+        row.update(kpi=kpi, channel=channel, area=area, n_before=xb.size, n_after=xa.size)
+        row["verdict"] = verdict(row["diff"], row["p"], spec.direction, 1 - conf)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+    return sort_comparisons(frame)
+
+
+def sort_comparisons(frame: pd.DataFrame) -> pd.DataFrame:
+    """Significantly worse first (smallest p first), then better, then no detectable change;
+    within those, KPI order, channel, and the total before the areas.
+
+    >>> f = pd.DataFrame({"kpi": ["phone_reached"] * 3, "channel": "phone",
+    ...                   "area": ["ALL", "b", "a"], "p": [0.5, 0.01, 0.04],
+    ...                   "verdict": ["no detectable change", "worse", "worse"]})
+    >>> sort_comparisons(f)["area"].tolist()
+    ['b', 'a', 'ALL']
+    """
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    rank = frame["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
+    significant = frame["verdict"].ne(VERDICTS[2])
+    key = pd.DataFrame(
+        {
+            "verdict": rank,
+            "p": frame["p"].where(significant, 0.0),
+            "kpi": frame["kpi"].map({name: i for i, name in enumerate(SPECS)}),
+            "channel": frame["channel"].map({"phone": 0, "email": 1, ALL: 2}),
+            "area": area_sort_key(frame["area"]),
+        }
+    )
+    order = key.sort_values(list(key.columns), kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TrendResult:
+    """A before/after comparison of contact KPIs; ``comparisons`` has
+    :data:`COMPARISON_COLUMNS`."""
+
+    before: str
+    after: str
+    comparisons: pd.DataFrame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"comparisons": records(self.comparisons[COMPARISON_COLUMNS])}

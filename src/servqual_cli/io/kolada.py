@@ -1,0 +1,193 @@
+"""Read a Kolada-style long table of KPI values (one row per KPI, municipality and year).
+
+Kolada, the open database of Swedish municipal KPIs (RKA), publishes rows of ``kpi``,
+``municipality`` (a 4-digit SCB code as text; leading zeros matter: ``0180`` is Stockholm),
+``period`` (year), ``gender`` (T total, K women, M men), ``value``, ``count`` and ``status``.
+Exports add the KPI title and the municipality name. This reader keeps the total (``T``) rows
+of the KPIs the caller knows, by KPI id or by name, and leaves out average rows (``0000`` for
+the whole country, ``G...`` for groups of municipalities): the tool computes its own mean of the
+other municipalities.
+
+References
+----------
+.. [1] Kolada API v3, https://api.kolada.se/v3/docs (fields of the data rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.errors import DataError, Location
+from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.contact_values import blank_to_missing, fold_text, reasons, to_objects
+from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.read import RawTable
+from servqual_cli.io.values import NOT_AVAILABLE
+
+__all__ = ["KOLADA_ROLES", "KoladaData", "is_kolada_table", "load_kolada"]
+
+KOLADA_ROLES: dict[str, list[str]] = {
+    "kpi": ["kpi", "kpi_id", "nyckeltal", "nyckeltal_id"],
+    "kpi_name": ["kpi_name", "kpi_title", "title", "nyckeltalsnamn", "kpi_namn"],
+    "municipality_id": ["municipality_id", "kommun_id", "kommunkod", "municipality_code"],
+    "municipality": ["municipality", "kommun", "kommunnamn", "municipality_name"],
+    "period": ["period", "år", "year"],
+    "gender": ["gender", "kön"],
+    "value": ["value", "värde"],
+}
+
+
+@dataclass(frozen=True)
+class KoladaData:
+    """KPI values per municipality and year.
+
+    ``frame`` columns: ``kpi`` (the caller's KPI name), ``municipality_id`` (4-digit text or
+    None), ``municipality`` (name or None), ``period`` (float year, NaN without a period column),
+    ``value`` (float; percentages divided by 100 for the KPIs named in ``percent``).
+    ``ignored_kpis`` lists KPI ids in the file that matched no known KPI; ``n_average_rows``
+    counts the national and group average rows left out.
+    """
+
+    table: RawTable
+    frame: pd.DataFrame
+    ignored_kpis: tuple[str, ...]
+    n_average_rows: int
+    excluded: dict[str, int]
+    exclusions: pd.DataFrame
+
+
+def is_kolada_table(columns: list[str], source: str, sheet: str | None) -> bool:
+    """A table with a KPI column and a value column is a Kolada-style long table."""
+    index = ColumnIndex(columns, source, sheet)
+    return all(index.find_role(KOLADA_ROLES[r]) is not None for r in ("kpi", "value"))
+
+
+def _municipality_ids(column: pd.Series) -> np.ndarray:
+    """Codes as 4-digit text: a spreadsheet turns ``0180`` into the number 180."""
+    text = column.astype("string").str.strip().str.replace(r"\.0$", "", regex=True)
+    numeric = text.str.fullmatch(r"\d{1,4}").fillna(False).astype(bool)
+    text = text.where(~numeric, text.str.zfill(4))
+    return to_objects(blank_to_missing(text))
+
+
+def load_kolada(
+    table: RawTable,
+    known: Collection[str],
+    percent: Collection[str] = (),
+    strict: bool = False,
+) -> KoladaData:
+    """Parse a Kolada-style table into KPI values.
+
+    Parameters
+    ----------
+    table : RawTable
+        Needs a KPI column (``kpi``), a value column (``value``/``värde``) and a municipality
+        column (id or name); ``period`` and ``gender`` are used when present.
+    known : collection of str
+        KPI names the caller computes. A row belongs to one when its KPI name column (or,
+        failing that, its KPI id) equals the name, case-insensitively.
+    percent : collection of str
+        KPIs whose Kolada values are percentages (0-100); they are divided by 100 to become
+        shares, as the contact KPIs are.
+    strict : bool
+        A value that is not a number (other than blank, ``..`` or ``-``) is an error.
+
+    Raises
+    ------
+    DataError
+        Required columns missing; no row belongs to a known KPI.
+
+    Examples
+    --------
+    >>> from servqual_cli.io.read import RawTable
+    >>> frame = pd.DataFrame({"kpi": ["U1", "U1", "U1"], "kpi_name": ["phone_reached"] * 3,
+    ...                       "municipality_id": ["1814", "0180", "0000"],
+    ...                       "period": ["2020"] * 3, "value": ["79,6", "87.0", "82"]},
+    ...                      dtype=object)
+    >>> raw = RawTable(frame, "k.csv", None, 1, np.arange(2, 5), "")
+    >>> k = load_kolada(raw, {"phone_reached"}, percent={"phone_reached"})
+    >>> k.frame[["municipality_id", "value"]].values.tolist(), k.n_average_rows
+    ([['1814', 0.796], ['0180', 0.87]], 1)
+    """
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    pos = index.resolve_roles(KOLADA_ROLES, required=["kpi", "value"])
+    where = Location(table.source, table.sheet)
+    if "municipality_id" not in pos and "municipality" not in pos:
+        raise DataError("a Kolada table needs a municipality_id or municipality column", where)
+    frame = table.frame
+    col = {role: table.columns[p] for role, p in pos.items()}
+    rows = table.row_numbers
+    log = ExclusionLog(table.source, table.sheet)
+    by_name = {k.casefold(): k for k in known}
+    ids = fold_text(frame.iloc[:, pos["kpi"]])
+    kpi = ids.map(by_name)
+    if "kpi_name" in pos:
+        kpi = fold_text(frame.iloc[:, pos["kpi_name"]]).map(by_name).fillna(kpi)
+    use = np.array(kpi.notna(), dtype=bool)  # a writable copy (pandas hands out read-only views)
+    ignored = tuple(sorted(set(frame.iloc[~use, pos["kpi"]].astype(str))))
+    if not use.any():
+        raise DataError(
+            f"no row holds a known KPI (by kpi or kpi_name: {', '.join(sorted(known))}); "
+            f"the file has {', '.join(ignored[:8])}",
+            where,
+        )
+    if "gender" in pos:  # totals only; Kolada splits some KPIs by gender
+        gender = fold_text(frame.iloc[:, pos["gender"]])
+        use &= np.array(gender.isna() | gender.eq("t").fillna(False), dtype=bool)
+    mun_id = (
+        _municipality_ids(frame.iloc[:, pos["municipality_id"]])
+        if "municipality_id" in pos
+        else np.full(len(frame), None, dtype=object)
+    )
+    ids_text = pd.Series(mun_id, dtype="string")
+    average = np.array((ids_text.eq("0000") | ids_text.str.match(r"[Gg]")).fillna(False), bool)
+    n_average = int((use & average).sum())
+    use &= ~average
+    names = (
+        to_objects(frame.iloc[:, pos["municipality"]].astype("string").str.strip())
+        if "municipality" in pos
+        else np.full(len(frame), None, dtype=object)
+    )
+    period = np.full(len(frame), np.nan)
+    if "period" in pos:
+        period = pd.to_numeric(
+            frame.iloc[:, pos["period"]].astype("string").str.strip(), errors="coerce"
+        ).to_numpy(dtype=float, na_value=np.nan)
+    text = fold_text(frame.iloc[:, pos["value"]])
+    blank = text.isna().to_numpy(dtype=bool)
+    missing = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool, na_value=False)
+    value = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+    value_arr = np.array(value.to_numpy(dtype=float, na_value=np.nan), dtype=float)
+    bad = ~blank & ~missing & np.isnan(value_arr)
+    why = reasons(len(frame), blank=use & blank, not_available=use & missing,
+                  unparseable=use & bad)  # fmt: skip
+    log.add(rows, col["value"], frame.iloc[:, pos["value"]].to_numpy(dtype=object), why)
+    if strict:
+        log.raise_if_strict()
+    kpi_arr = to_objects(kpi)
+    scale = np.where(np.isin(kpi_arr.astype(str), list(percent)), 0.01, 1.0)
+    out = pd.DataFrame(
+        {
+            "kpi": kpi_arr,
+            "municipality_id": mun_id,
+            "municipality": names,
+            "period": period,
+            "value": value_arr * scale,
+        }
+    )[use & ~np.isnan(value_arr)]
+    key = out["municipality_id"].fillna(out["municipality"].map(str.casefold, na_action="ignore"))
+    dup = pd.concat([out["kpi"], key, out["period"]], axis=1).duplicated().to_numpy()
+    if dup.any():
+        dup_rows = rows[out.index.to_numpy()[dup]]
+        log.add(dup_rows, col["kpi"], out["kpi"].to_numpy(dtype=object)[dup],
+                np.full(int(dup.sum()), "duplicate", dtype=object))  # fmt: skip
+        out = out[~dup]
+        if strict:
+            log.raise_if_strict()
+    return KoladaData(
+        table, out.reset_index(drop=True), ignored, n_average, log.counts(), log.to_frame()
+    )

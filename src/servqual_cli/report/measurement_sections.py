@@ -1,0 +1,386 @@
+"""Document sections for service measurement: KPI tables, trends, benchmark, survey trends.
+
+Shared by ``servqual contacts``, ``servqual trend`` and ``servqual report``. Values are shown in
+display units (shares and the treatment index as 0-100, changes of shares in percentage points,
+queue times in seconds, reply times in working hours); JSON and CSV keep the core's units.
+"""
+
+from __future__ import annotations
+
+import math
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.core.survey_trend import OVERALL
+from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.spec import Section, Table, Text
+
+MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
+    # KPIs
+    "phone_reached": ("Telefon: når en person", "Phone: reached a person"),
+    "phone_answered_question": ("Telefon: svar på frågan", "Phone: question answered"),
+    "phone_answered_question_partly": ("Telefon: delvis svar", "Phone: partly answered"),
+    "phone_wait_seconds_median": ("Telefon: väntetid, median", "Phone: median queue time"),
+    "email_within_1_working_day": ("E-post: svar inom 1 arbetsdag",
+                                   "E-mail: reply in 1 working day"),
+    "email_within_2_working_days": ("E-post: svar inom 2 arbetsdagar",
+                                    "E-mail: reply in 2 working days"),
+    "email_response_hours_median": ("E-post: svarstid, median", "E-mail: median reply time"),
+    "email_answered_question": ("E-post: svar på frågan", "E-mail: question answered"),
+    "email_answered_question_partly": ("E-post: delvis svar", "E-mail: partly answered"),
+    "answered_question": ("Svar på frågan (alla)", "Question answered (all)"),
+    "answered_question_partly": ("Delvis svar (alla)", "Partly answered (all)"),
+    "treatment_index": ("Bemötandeindex", "Treatment index"),
+    "treatment_good_or_better": ("Gott bemötande (god eller bättre)", "Good or better treatment"),
+    # bemötande ratings (KKiK's Swedish scale)
+    "mycket god": ("Mycket god", "Very good (mycket god)"),
+    "god": ("God", "Good (god)"),
+    "medelgod": ("Medelgod", "Fair (medelgod)"),
+    "dålig": ("Dålig", "Poor (dålig)"),
+    # channels and areas
+    "phone": ("telefon", "phone"),
+    "email": ("e-post", "e-mail"),
+    ALL: ("alla", "all"),
+    "all_areas": ("alla områden", "all areas"),
+    # verdicts
+    "worse": ("sämre", "worse"),
+    "better": ("bättre", "better"),
+    "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
+    "equal": ("lika", "equal"),
+    # columns
+    "kpi": ("Nyckeltal", "KPI"),
+    "channel": ("Kanal", "Channel"),
+    "area": ("Område", "Area"),
+    "unit": ("Enhet", "Unit"),
+    "k": ("k", "k"),
+    "value": ("Värde", "Value"),
+    "before": ("Före", "Before"),
+    "after": ("Efter", "After"),
+    "change": ("Förändring", "Change"),
+    "p": ("p", "p"),
+    "test": ("Test", "Test"),
+    "n_before": ("n före", "n before"),
+    "n_after": ("n efter", "n after"),
+    "mdd": ("Minsta påvisbara", "MDD"),
+    "verdict": ("Bedömning", "Verdict"),
+    "this": ("Kommunen", "This municipality"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "rank": ("Placering", "Rank"),
+    "of": ("av", "of"),
+    "others_min": ("Min övriga", "Others' min"),
+    "others_max": ("Max övriga", "Others' max"),
+    "relative": ("Jämfört med medel", "Against the mean"),
+    "p_welch": ("p (Welch)", "p (Welch)"),
+    "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
+    "hedges_g": ("Hedges g", "Hedges' g"),
+    "contacts": ("Kontakter", "Contacts"),
+    # titles and notes
+    "kpi_title": ("Nyckeltal", "KPIs"),
+    "area_title": ("Nyckeltal per område", "KPIs per area"),
+    "treatment_title": ("Bemötande", "Treatment (bemötande)"),
+    "trend_total": ("Förändring, alla områden", "Change, all areas"),
+    "trend_area": ("Förändring per område (försämringar först)",
+                   "Change per area (deteriorations first)"),
+    "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
+    "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
+    OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
+    "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),
+    "units_note": ("Andelar och index i procent (0-100), förändringar i procentenheter; väntetid "
+                   "i sekunder, e-postens svarstid i arbetstimmar.",
+                   "Shares and the index in percent (0-100), changes in percentage points; queue "
+                   "time in seconds, e-mail reply time in working hours."),
+    "trend_note": ("p: Fishers exakta test (andelar) eller Mann-Whitney (tider, bemötande). "
+                   "Intervall: Newcombe (andelar), Bonett-Price (medianer), Welch (index).",
+                   "p: Fisher's exact test (shares) or Mann-Whitney (times, treatment). "
+                   "Intervals: Newcombe (shares), Bonett-Price (medians), Welch (index)."),
+    "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
+                  "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
+                  "jämförelser blir ungefär var tjugonde 'förändring' slump.",
+                  "With 6-7 contacts per area and channel only very large changes show (MDD –: "
+                  "no change, however large, reaches {power}% power); among many comparisons "
+                  "about one in twenty 'changes' is chance."),
+    "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
+                    "t-test och Mann-Whitney.",
+                    "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
+                    "t-test and Mann-Whitney."),
+    "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
+               "no change of this KPI can be detected with {power}% power at these n"),
+    "mdd_line": ("{kpi}: en förändring på mindre än {value} {unit} kan inte skiljas från slumpen "
+                 "med detta urval (n = {n1} och {n2})",
+                 "{kpi}: a change of less than {value} {unit} cannot be told from chance with "
+                 "this sample (n = {n1} and {n2})"),
+    "mdd_intro": ("Vid {power} % styrka och {alpha} % signifikansnivå:",
+                  "At {power}% power and {alpha}% significance:"),
+    "pp": ("procentenheter", "percentage points"),
+    "seconds": ("sekunder", "seconds"),
+    "hours": ("arbetstimmar", "working hours"),
+    "index_points": ("indexenheter", "index points"),
+    "this_from_own": ("Kommunens värde från den egna filen (den finns inte i jämförelsefilen).",
+                      "This municipality's value from its own file (it is not in the benchmark)."),
+    "average_rows": ("genomsnittsrader (riket, grupper) utelämnade",
+                     "average rows (country, groups) left out"),
+}  # fmt: skip
+
+_UNIT_SYMBOL = {"share": "%", "index": "0-100", "seconds": "s", "hours": "h"}
+FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_welch": "p", "p_mann_whitney": "p"})
+_CHANNEL_ORDER = {"phone": 0, "email": 1, ALL: 2}
+AREA_KPIS = (
+    ("phone_reached", "phone"),
+    ("phone_answered_question", "phone"),
+    ("phone_wait_seconds_median", "phone"),
+    ("email_within_1_working_day", "email"),
+    ("email_response_hours_median", "email"),
+    ("email_answered_question", "email"),
+    ("treatment_index", ALL),
+)
+
+
+def ml(key: str, lang: str) -> str:
+    """A measurement label in ``lang``.
+
+    >>> ml("phone_reached", "sv"), ml("worse", "en")
+    ('Telefon: når en person', 'worse')
+    """
+    return label(key, lang, MEASUREMENT_LABELS)
+
+
+def display_scale(kpis: pd.Series) -> np.ndarray:
+    """Factor from core units to display units: 100 for shares and the index, else 1.
+
+    >>> display_scale(pd.Series(["phone_reached", "phone_wait_seconds_median"])).tolist()
+    [100.0, 1.0]
+    """
+    units = kpis.map(lambda k: SPECS[k].unit)
+    return np.where(units.isin(["share", "index"]), 100.0, 1.0)
+
+
+def _table(
+    title: str,
+    frame: pd.DataFrame,
+    lang: str,
+    digits: dict[str, str],
+    note: str | None,
+    sheet: tuple[str, str],
+    rename: dict[str, str] | None = None,
+) -> Table:
+    """A Table with labelled columns; ``digits`` maps a column code to its display format."""
+    names = {c: ml(c, lang) for c in frame.columns}
+    names.update(rename or {})
+    formats = {names[c]: f for c, f in {**FORMATS, **digits}.items() if c in frame.columns}
+    sheet_name = sheet[0] if lang == "sv" else sheet[1]
+    return Table(title, frame.rename(columns=names), formats, note=note, sheet=sheet_name)
+
+
+def _names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """KPI, channel, verdict and area codes as labels."""
+    out = frame.copy()
+    for col in ("kpi", "channel", "verdict", "relative"):
+        if col in out:
+            out[col] = out[col].map(lambda v: ml(str(v), lang))
+    if "area" in out:
+        out["area"] = out["area"].where(out["area"].ne(ALL), ml("all_areas", lang))
+    return out
+
+
+def kpi_name(kpi: str, channel: str, lang: str) -> str:
+    """A KPI's label, with its channel when it is reported per channel and its unit when it is
+    not a share.
+
+    >>> kpi_name("treatment_index", "email", "en"), kpi_name("phone_reached", "phone", "sv")
+    ('Treatment index, e-mail (0-100)', 'Telefon: når en person')
+    """
+    spec = SPECS[kpi]
+    name = ml(kpi, lang)
+    if len(spec.channels) > 1:
+        name = f"{name}, {ml(channel, lang)}"
+    return name if spec.unit == "share" else f"{name} ({_UNIT_SYMBOL[spec.unit]})"
+
+
+def _kpi_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    pairs = zip(frame["kpi"].tolist(), frame["channel"].tolist(), strict=True)
+    return pd.Series([kpi_name(k, c, lang) for k, c in pairs], index=frame.index, dtype=object)
+
+
+def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
+    """The KPIs of one year in total (area ALL): value, n, k and the interval, display units."""
+    t = kpis[kpis["area"].eq(ALL)].copy()
+    scale = display_scale(t["kpi"])
+    for col in ("value", "ci_low", "ci_high"):
+        t[col] = t[col].to_numpy(dtype=float) * scale
+    t["kpi"] = _kpi_names(t, lang)
+    t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
+    digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
+    return _table(title or ml("kpi_title", lang), t, lang, digits, ml("units_note", lang),
+                  ("Nyckeltal", "KPIs"))  # fmt: skip
+
+
+def area_table(kpis: pd.DataFrame, lang: str) -> Table:
+    """The main KPIs per area side by side (areas as rows), display units."""
+    pairs = pd.Series(list(zip(kpis["kpi"], kpis["channel"], strict=True)), index=kpis.index)
+    t = kpis[pairs.isin(AREA_KPIS)].copy()
+    t["value"] = t["value"].to_numpy(dtype=float) * display_scale(t["kpi"])
+    wide = t.pivot_table(index="area", columns="kpi", values="value", sort=False, dropna=False)
+    wide = wide.reindex(columns=[k for k, _ in AREA_KPIS if k in wide.columns])
+    counts = kpis[kpis["kpi"].eq("answered_question")].set_index("area")["n"]
+    wide.insert(0, "contacts", counts.reindex(wide.index))
+    order = [ALL, *sorted((a for a in wide.index if a != ALL), key=str.casefold)]
+    wide = wide.reindex([a for a in order if a in wide.index]).reset_index()
+    wide["area"] = wide["area"].where(wide["area"].ne(ALL), ml("all_areas", lang))
+    digits = {k: ".0f" for k in wide.columns if k in SPECS}
+    digits["contacts"] = "d"
+    names = {k: kpi_name(k, c, lang) for k, c in AREA_KPIS if c != ALL}
+    return _table(ml("area_title", lang), wide, lang, digits, ml("units_note", lang),
+                  ("Områden", "Areas"), rename=names)  # fmt: skip
+
+
+def treatment_table(counts: pd.DataFrame, lang: str) -> Table:
+    """Number of contacts per bemötande rating, per channel."""
+    t = _names(counts.drop(columns=[c for c in ("year", "municipality") if c in counts]), lang)
+    ratings = {r: ml(r, lang) for r in ("mycket god", "god", "medelgod", "dålig")}
+    return _table(ml("treatment_title", lang), t, lang, {}, None, ("Bemötande", "Treatment"),
+                  rename=ratings)  # fmt: skip
+
+
+def _year_rows(frame: pd.DataFrame, year: float) -> pd.DataFrame:
+    """The rows of one year (NaN: the rows without a year)."""
+    if isinstance(year, float) and math.isnan(year):
+        return frame[frame["year"].isna()]
+    return frame[frame["year"].eq(year)]
+
+
+def contact_sections(
+    kpis: pd.DataFrame,
+    counts: pd.DataFrame,
+    excluded: dict[str, int],
+    n_rows: int,
+    lang: str,
+    by_area: bool = True,
+) -> list[Section]:
+    """One section per year: KPI totals, the per-area table and the bemötande counts."""
+    sections = []
+    for year in kpis["year"].drop_duplicates().tolist():
+        k, c = _year_rows(kpis, year), _year_rows(counts, year)
+        blocks: list[Table | Text] = [kpi_table(k, lang)]
+        if by_area and k["area"].ne(ALL).any():
+            blocks.append(area_table(k, lang))
+        if len(c):
+            blocks.append(treatment_table(c, lang))
+        known = isinstance(year, int | float) and not math.isnan(year)
+        sections.append(Section(str(int(year)) if known else "", tuple(blocks)))
+    note = Text(f"{ml('contacts', lang)}: {n_rows}. {exclusion_summary(excluded, lang)}.", "note")
+    if not sections:
+        return [Section("", (note,))]
+    sections[-1] = Section(sections[-1].title, (*sections[-1].blocks, note))
+    return sections
+
+
+def _comparison_table(title: str, comparisons: pd.DataFrame, lang: str, note: str) -> Table:
+    """Comparison rows in display units: shares and index x 100, changes in points."""
+    t = comparisons.copy()
+    scale = display_scale(t["kpi"])
+    for col in ("before", "after", "diff", "ci_low", "ci_high", "mdd"):
+        t[col] = t[col].to_numpy(dtype=float) * scale
+    t["kpi"] = _kpi_names(t, lang)
+    area = ["area"] if t["area"].ne(ALL).any() else []
+    t["n"] = t["n_before"].astype(str) + "/" + t["n_after"].astype(str)
+    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", "p", "n", "mdd",
+            "verdict"]  # fmt: skip
+    digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
+    digits.update({"diff": "+.1f", "n": "s"})
+    sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
+    return _table(title, _names(t[cols], lang), lang, digits, note, sheet,
+                  rename={"diff": ml("change", lang)})  # fmt: skip
+
+
+def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -> list[str]:
+    """For each KPI in total: "a change of less than N ... cannot be told from chance"."""
+    total = comparisons[comparisons["area"].eq(ALL)]
+    total = total.assign(
+        _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
+        _c=total["channel"].map(_CHANNEL_ORDER),
+    ).sort_values(["_o", "_c"])
+    pct = round(power * 100)
+    lines = [ml("mdd_intro", lang).format(power=pct, alpha=round((1 - conf) * 100))]
+    units = {"share": "pp", "index": "index_points", "seconds": "seconds", "hours": "hours"}
+    columns = [total[c].tolist() for c in ("kpi", "channel", "mdd", "n_before", "n_after")]
+    for kpi, channel, mdd, n1, n2 in zip(*columns, strict=True):
+        spec = SPECS[str(kpi)]
+        name = ml(str(kpi), lang)
+        if len(spec.channels) > 1:
+            name = f"{name}, {ml(str(channel), lang)}"
+        if mdd is None or math.isnan(float(mdd)):
+            lines.append(f"{name}: {ml('no_mdd', lang).format(power=pct)}")
+            continue
+        value = float(mdd) * (100 if spec.unit in ("share", "index") else 1)
+        shown = f"{value:.1f}" if spec.unit == "hours" else f"{value:.0f}"
+        unit = ml(units[spec.unit], lang)
+        lines.append(ml("mdd_line", lang).format(kpi=name, value=shown, unit=unit, n1=n1, n2=n2))
+    return lines
+
+
+def trend_sections(
+    comparisons: pd.DataFrame,
+    before: str,
+    after: str,
+    lang: str,
+    power: float = 0.8,
+    conf: float = 0.95,
+) -> list[Section]:
+    """The totals, the per-area changes (worse first) and the minimum detectable changes."""
+    heading = f"{before} → {after}"
+    total = comparisons[comparisons["area"].eq(ALL)]
+    # Per area only the memo's main KPIs: with 6-7 contacts per area and channel the rest is
+    # noise on the screen (JSON and CSV keep every comparison).
+    pairs = pd.MultiIndex.from_frame(comparisons[["kpi", "channel"]])
+    per_area = comparisons[comparisons["area"].ne(ALL) & pairs.isin(AREA_KPIS)]
+    note = f"{ml('units_note', lang)} {ml('trend_note', lang)}"
+    blocks: list[Table | Text] = [
+        _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note)
+    ]
+    if len(per_area):
+        title = f"{ml('trend_area', lang)} {heading}"
+        area_note = ml("area_note", lang).format(power=round(power * 100))
+        blocks.append(_comparison_table(title, per_area, lang, area_note))
+    lines = mdd_lines(comparisons, lang, power, conf)
+    return [
+        Section("", tuple(blocks)),
+        Section(ml("mdd_title", lang), tuple(Text(line) for line in lines)),
+    ]
+
+
+def benchmark_section(
+    table: pd.DataFrame, municipality: str, year: str, lang: str, notes: list[str]
+) -> Section:
+    """This municipality against the others' mean, with its rank, display units."""
+    t = table.copy()
+    scale = display_scale(t["kpi"])
+    for col in ("value", "others_mean", "diff", "others_min", "others_max"):
+        t[col] = t[col].to_numpy(dtype=float) * scale
+    of = ml("of", lang)
+    t["rank"] = t["rank"].astype(str) + f" {of} " + t["n_municipalities"].astype(str)
+    t["kpi"] = _kpi_names(t, lang)
+    cols = ["kpi", "value", "others_mean", "diff", "rank", "others_min", "others_max",
+            "relative"]  # fmt: skip
+    digits = {c: ".1f" for c in ("value", "others_mean", "others_min", "others_max")}
+    digits["diff"] = "+.1f"
+    title = f"{ml('benchmark_title', lang)} {year}".strip()
+    table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
+                    ("Jämförelse", "Benchmark"),
+                    rename={"value": municipality})  # fmt: skip
+    return Section("", (table_, *(Text(n, "note") for n in notes)))
+
+
+def survey_trend_sections(
+    frame: pd.DataFrame, before: str, after: str, lang: str, notes: list[str]
+) -> list[Section]:
+    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g."""
+    digits = {c: ".2f" for c in ("before", "after", "ci_low", "ci_high", "hedges_g", "mdd")}
+    digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d"})
+    title = f"{ml('survey_title', lang)} {before} → {after}"
+    shown = frame.assign(dimension=frame["dimension"].replace({OVERALL: ml(OVERALL, lang)}))
+    table = _table(title, _names(shown, lang), lang, digits, ml("survey_note", lang),
+                   ("Gap per år", "Gap by year"), rename={"diff": ml("change", lang)})  # fmt: skip
+    return [Section("", (table, *(Text(n, "note") for n in notes)))]

@@ -1,0 +1,261 @@
+"""``servqual contacts`` and ``servqual trend`` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
+Y2019 = SAMPLES / "servicematning_2019.xlsx"
+Y2020 = SAMPLES / "servicematning_2020.xlsx"
+KOLADA = SAMPLES / "kolada_servicematning.csv"
+KPI_KEYS = {"year", "channel", "area", "kpi", "n", "k", "value", "ci_low", "ci_high"}
+TREND_KEYS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high", "p",
+              "test", "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
+
+
+def one_line_error(result, code: int, *needles: str) -> None:
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert result.stderr.startswith("servqual: error: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in result.stderr
+
+
+# ---- contacts -----------------------------------------------------------------------------------
+
+
+def test_contacts_table(cli) -> None:
+    r = cli("contacts", Y2020)
+    assert r.exit_code == 0, r.stderr
+    wanted = ["Service measurement Lekeberg 2020", "Phone: reached a person", "KPIs per area",
+              "äldreomsorg", "Treatment (bemötande)", "Excluded cells: not a date 1"]  # fmt: skip
+    for text in wanted:
+        assert text in r.stdout
+
+
+def test_contacts_json_shape(cli) -> None:
+    r = cli("contacts", Y2019, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["years"] == [2019] and d["municipality"] == "Lekeberg" and d["n_rows"] == 108
+    assert d["excluded"] == {"unparseable": 1}
+    assert all(set(row) == KPI_KEYS for row in d["kpis"])
+    reached = next(k for k in d["kpis"] if k["kpi"] == "phone_reached" and k["area"] == "ALL")
+    assert (reached["year"], reached["n"], reached["k"]) == (2019, 53, 44)
+    median = next(k for k in d["kpis"] if k["kpi"] == "phone_wait_seconds_median")
+    assert median["k"] is None and median["value"] == 84.0
+    assert d["treatment_counts"][-1] == {"year": 2019, "channel": "ALL", "very_good": 39,
+                                         "good": 43, "fair": 13, "poor": 2}  # fmt: skip
+
+
+def test_contacts_by_channel_csv_and_swedish(cli, data_dir: Path) -> None:
+    r = cli("contacts", data_dir / "contacts_sv.csv", "--by", "channel", "--format", "csv",
+            "--encoding", "cp1252")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    frame = pd.read_csv(pd.io.common.StringIO(r.stdout))
+    assert set(frame["area"]) == {"ALL"} and list(frame.columns) == [
+        "year", "channel", "area", "kpi", "n", "k", "value", "ci_low", "ci_high"]  # fmt: skip
+    sv = cli("contacts", data_dir / "contacts_sv.csv", "--lang", "sv", "--format", "markdown")
+    assert sv.exit_code == 0 and "| Telefon: når en person |" in sv.stdout
+    assert "Servicemätning" in sv.stdout and "Områden" not in sv.stdout
+
+
+def test_contacts_year_municipality_and_output_file(cli, data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kpis.json"
+    r = cli("contacts", data_dir / "contacts_2019.csv", "--year", "2019", "-o", out)
+    assert r.exit_code == 0 and r.stdout == ""
+    assert json.loads(out.read_text())["years"] == [2019]
+    many = cli("contacts", data_dir / "contacts_two_municipalities.csv")
+    one_line_error(many, 2, "holds 2 municipalities (Lekeberg, Karlstad)", "--municipality")
+    one = cli("contacts", data_dir / "contacts_two_municipalities.csv", "-m", "karlstad",
+              "--format", "json")  # fmt: skip
+    d = json.loads(one.stdout)
+    assert (d["municipality"], d["n_rows"]) == ("Karlstad", 2)
+
+
+def test_contacts_excluded_and_strict(cli, tmp_path: Path) -> None:
+    path = tmp_path / "excluded.csv"
+    r = cli("contacts", Y2019, "--excluded", path, "--format", "json")
+    assert r.exit_code == 0
+    cells = pd.read_csv(path)
+    assert cells.to_dict("records") == [
+        {"row": 17, "column": "nådd", "value": "kanske", "reason": "unparseable"}]  # fmt: skip
+    strict = cli("contacts", Y2019, "--strict")
+    one_line_error(strict, 1, "servicematning_2019.xlsx", "sheet 'Kontakter'", "row 17",
+                   "column 'nådd'", "kanske")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, args, code, needles",
+    [
+        ("contacts_empty.csv", [], 1, ["contacts_empty.csv", "empty"]),
+        ("contacts_header_only.csv", [], 1, ["no data rows"]),
+        ("contacts_missing_columns.csv", [], 1, ["missing column(s): channel"]),
+        ("contacts_all_text.csv", [], 1, ["row 2", "column 'sent_at'", "a date and time"]),
+        ("contacts_ragged.csv", [], 1, ["row 3", "ragged"]),
+        ("contacts_duplicate_columns.csv", [], 1, ["column 'kanal'", "appears 2 times"]),
+        ("contacts_corrupt.xlsx", [], 1, ["contacts_corrupt.xlsx", "not a readable spreadsheet"]),
+        ("contacts_bad_date.csv", ["--strict"], 1, ["row 4", "column 'answered_at'", "okänt"]),
+        ("contacts_kanske.csv", ["--strict"], 1, ["row 3", "column 'reached'", "kanske"]),
+    ],
+)  # fmt: skip
+def test_contacts_bad_inputs(cli, data_dir: Path, name: str, args: list[str], code: int,
+                             needles: list[str]) -> None:  # fmt: skip
+    one_line_error(cli("contacts", data_dir / name, *args), code, *needles)
+
+
+def test_contacts_bad_values_are_counted_without_strict(cli, data_dir: Path) -> None:
+    for name, reason in (("contacts_bad_date.csv", "invalid_date"),
+                         ("contacts_kanske.csv", "unparseable")):  # fmt: skip
+        r = cli("contacts", data_dir / name, "--format", "json")
+        assert r.exit_code == 0 and json.loads(r.stdout)["excluded"] == {reason: 1}
+
+
+def test_contacts_sheet_and_output_errors(cli, tmp_path: Path) -> None:
+    assert cli("contacts", Y2020, "--sheet", "Kontakter", "--header-row", "1",
+               "--format", "json").exit_code == 0  # fmt: skip
+    one_line_error(cli("contacts", Y2020, "--sheet", "Nope"), 2, "no sheet 'Nope'")
+    one_line_error(cli("contacts", Y2020, "-o", Y2020), 2, "is an input file")
+
+
+# ---- trend: contacts ----------------------------------------------------------------------------
+
+
+def test_trend_table_has_worse_first_and_the_mdd_line(cli) -> None:
+    r = cli("trend", Y2019, Y2020, "--benchmark", KOLADA)
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert "Trend: 2019 → 2020" in out and "Change per area (deteriorations first)" in out
+    area_table = out[out.index("Change per area") :]
+    assert area_table.index("worse") < area_table.index("better")
+    assert ("E-mail: reply in 1 working day: a change of less than 26 percentage points cannot "
+            "be told from chance with this sample (n = 54 and 53)") in out  # fmt: skip
+    assert "Against the other municipalities 2020" in out and "17 of 30" in out
+
+
+@pytest.fixture(scope="module")
+def trend_json(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """``trend 2019 2020 --benchmark kolada --format json -o FILE``, run once for the module."""
+    from servqual_cli.cli.main import main
+
+    out = tmp_path_factory.mktemp("trend") / "trend.json"
+    assert main(["trend", str(Y2019), str(Y2020), "--benchmark", str(KOLADA), "-o", str(out)]) == 0
+    result: dict = json.loads(out.read_text())
+    return result
+
+
+def test_trend_json_shape(trend_json: dict) -> None:
+    d = trend_json
+    assert d["kind"] == "contacts" and d["municipality"] == "Lekeberg"
+    assert (d["before"]["year"], d["after"]["year"]) == (2019, 2020)
+    assert d["excluded"] == {"invalid_date": 1, "unparseable": 1}
+    assert all(list(c) == TREND_KEYS for c in d["comparisons"])
+    total = {(c["kpi"], c["channel"]): c for c in d["comparisons"] if c["area"] == "ALL"}
+    within = total[("email_within_1_working_day", "email")]
+    assert (within["n_before"], within["n_after"], within["verdict"]) == (54, 53, "better")
+    assert within["test"] == "fisher" and 0.26 < within["mdd"] < 0.27
+
+
+def test_trend_benchmark_kolada(trend_json: dict) -> None:
+    b = trend_json["benchmark"]
+    assert (b["kind"], b["year"], b["municipality"], b["this_from"]) == (
+        "kolada", 2020, "Lekeberg", "benchmark file")  # fmt: skip
+    rows = {k["kpi"]: k for k in b["kpis"]}
+    assert rows["email_within_1_working_day"]["relative"] == "better"
+    assert rows["phone_answered_question"]["relative"] == "worse"  # as the memo says
+    assert all(k["n_municipalities"] == 30 for k in b["kpis"])
+
+
+def test_trend_benchmark_contact_rows_and_csv(cli) -> None:
+    r = cli("trend", Y2019, Y2020, "--benchmark", SAMPLES / "servicematning_jamforelse_2020.xlsx",
+            "--format", "csv")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    frame = pd.read_csv(pd.io.common.StringIO(r.stdout))
+    assert set(frame["table"]) == {"trend", "benchmark"}
+    bench = frame[frame["table"].eq("benchmark")].set_index("kpi")
+    assert bench.loc["phone_wait_seconds_median", "rank"] == 10
+    assert bench.loc["email_response_hours_median", "others_mean"] / 24 == pytest.approx(
+        0.88, abs=0.005)  # fmt: skip
+
+
+def test_trend_one_file_with_years(cli, data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "excluded.csv"
+    r = cli("trend", data_dir / "contacts_years.csv", "--years", "2019,2020", "--format", "json",
+            "--excluded", path)  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert (d["before"]["n_rows"], d["after"]["n_rows"]) == (20, 20)
+    assert list(pd.read_csv(path).columns) == ["file", "row", "column", "value", "reason"]
+    inferred = cli("trend", data_dir / "contacts_years.csv", "--format", "json")
+    assert json.loads(inferred.stdout)["comparisons"] == d["comparisons"]
+    two = cli("trend", data_dir / "contacts_2019.csv", data_dir / "contacts_2020.csv",
+              "--years", "2019,2020", "--benchmark", data_dir / "contacts_kolada.csv",
+              "--format", "json")  # fmt: skip
+    assert two.exit_code == 0, two.stderr
+    b = json.loads(two.stdout)["benchmark"]
+    assert b["n_average_rows"] == 2 and b["excluded"] == {"not_available": 1}
+
+
+@pytest.mark.parametrize(
+    "args, code, needles",
+    [
+        (["{y}/contacts_years.csv", "--years", "2019"], 2, ["--years takes two"]),
+        (["{y}/contacts_years.csv", "--years", "2018,2020"], 2, ["no rows for year 2018"]),
+        (["{y}/contacts_2019.csv"], 2, ["one file needs a year column"]),
+        (["{y}/contacts_2019.csv", "{s}/karlstad_servqual.csv"], 2, ["both be contact files"]),
+        (["{y}/contacts_2019.csv", "{y}/contacts_2020.csv", "--benchmark", "{y}/kiosk.csv"], 1,
+         ["kiosk.csv", "missing column(s): channel"]),
+        (["{y}/contacts_2019.csv", "{y}/contacts_2020.csv", "-o", "{y}/contacts_2020.csv"], 2,
+         ["is an input file"]),
+        (["{y}/contacts_2019.csv", "{y}/contacts_2020.csv", "--benchmark", "{s}/kpi.toml"], 2,
+         ["unsupported file type"]),
+        (["{y}/contacts_empty.csv", "{y}/contacts_2020.csv"], 1, ["file is empty"]),
+        (["{y}/kiosk.csv", "{y}/contacts_2020.csv"], 1, ["neither a contact file"]),
+    ],
+)  # fmt: skip
+def test_trend_errors(cli, data_dir: Path, args: list[str], code: int,
+                      needles: list[str]) -> None:  # fmt: skip
+    filled = [a.format(y=data_dir, s=SAMPLES) for a in args]
+    one_line_error(cli("trend", *filled), code, *needles)
+
+
+# ---- trend: SERVQUAL surveys --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def survey_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample survey's Äldreomsorg respondents as "2019", Gymnasieskola as "2020"."""
+    from servqual_cli.io.read import read_table
+
+    frame = read_table(SAMPLES / "karlstad_servqual.csv").frame
+    years = frame["Tjänst"].map({"Äldreomsorg": 2019, "Gymnasieskola": 2020})
+    frame = frame[years.notna()].assign(år=years.dropna().astype(int))
+    folder = tmp_path_factory.mktemp("surveys")
+    paths = {"both": folder / "survey_years.csv"}
+    frame.to_csv(paths["both"], index=False)
+    for year in (2019, 2020):
+        paths[str(year)] = folder / f"survey_{year}.csv"
+        frame[frame["år"].eq(year)].drop(columns="år").to_csv(paths[str(year)], index=False)
+    return paths
+
+
+def test_trend_surveys(cli, survey_files: dict[str, Path]) -> None:
+    r = cli("trend", survey_files["2019"], survey_files["2020"], "--years", "2019,2020",
+            "--format", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["kind"] == "survey" and d["before"]["label"] == "2019"
+    dims = {x["dimension"]: x for x in d["dimensions"]}
+    assert list(dims) == ["Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy",
+                          "Overall"]  # fmt: skip
+    assert dims["Responsiveness"]["verdict"] == "better" and dims["Overall"]["n_before"] == 103
+    one = cli("trend", survey_files["both"], "--lang", "sv", "--format", "markdown")
+    assert one.exit_code == 0, one.stderr
+    assert "SERVQUAL-gap per dimension 2019 → 2020" in one.stdout  # years from the år column
+    assert "| Responsiveness | -1.52 | -0.75 | +0.77 |" in one.stdout
+    one_line_error(cli("trend", survey_files["2019"], survey_files["2020"], "--benchmark", KOLADA),
+                   2, "does not apply to surveys")  # fmt: skip

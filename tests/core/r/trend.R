@@ -1,0 +1,253 @@
+# Reference values for the contact KPIs and their 2019 -> 2020 trend (core/contacts.py,
+# core/trend.py), computed in R from the sample files themselves:
+#
+#   Rscript tests/core/r/trend.R    # writes tests/core/r/trend.json
+#
+# Independent of the Python pipeline: the xlsx files are read with readxl (every cell as text,
+# Excel serial dates converted here), the KPI counts are derived here, working-day hours are
+# counted here with a hand-written list of Swedish holidays 2019-2020 (lag 1989:253; plus
+# midsommarafton, julafton, nyårsafton), and the statistics come from base R: prop.test (Wilson
+# interval), fisher.test, wilcox.test, t.test, power.prop.test and power.t.test. The
+# Bonett-Price interval for a difference of medians is written out as in statpsych::ci.median2.
+# uniroot's default tolerance (~1.2e-4) is tightened to 1e-12 for the power solutions so the
+# Python tests can use a tight tolerance. The committed JSON came from R 4.2.2 (r_version).
+
+suppressPackageStartupMessages(library(readxl))
+
+get_dir <- function() {
+  arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
+  if (length(arg) == 0L) "." else dirname(normalizePath(sub("^--file=", "", arg)))
+}
+here <- get_dir()
+source(file.path(here, "json.R"))
+samples <- normalizePath(file.path(here, "..", "..", "..", "data", "samples"))
+
+holidays <- as.Date(c(
+  "2019-01-01", "2019-01-06", "2019-04-19", "2019-04-21", "2019-04-22", "2019-05-01",
+  "2019-05-30", "2019-06-06", "2019-06-09", "2019-06-21", "2019-06-22", "2019-11-02",
+  "2019-12-24", "2019-12-25", "2019-12-26", "2019-12-31",
+  "2020-01-01", "2020-01-06", "2020-04-10", "2020-04-12", "2020-04-13", "2020-05-01",
+  "2020-05-21", "2020-05-31", "2020-06-06", "2020-06-19", "2020-06-20", "2020-10-31",
+  "2020-12-24", "2020-12-25", "2020-12-26", "2020-12-31"
+))
+is_workday <- function(d) !(format(d, "%u") %in% c("6", "7")) & !(d %in% holidays)
+
+# Working-day hours between two wall-clock times (as UTC POSIXct): each working day counts its
+# 24 hours; weekends and holidays count nothing.
+working_hours <- function(start, end) {
+  mapply(function(s, e) {
+    days <- seq(as.Date(s), as.Date(e), by = "day")
+    total <- 0
+    for (d in as.list(days)) {
+      if (!is_workday(d)) next
+      day_start <- as.POSIXct(paste(d, "00:00:00"), tz = "UTC")
+      a <- max(s, day_start)
+      b <- min(e, day_start + 86400)
+      total <- total + max(0, as.numeric(difftime(b, a, units = "hours")))
+    }
+    total
+  }, start, end)
+}
+
+serial_time <- function(x) {
+  num <- suppressWarnings(as.numeric(x))
+  as.POSIXct(round(num * 86400), origin = "1899-12-30", tz = "UTC")
+}
+
+load_year <- function(file) {
+  d <- as.data.frame(read_excel(file.path(samples, file), sheet = "Kontakter",
+                                col_types = "text"))
+  names(d) <- c("year", "municipality", "channel", "area", "sent", "answered", "reached",
+                "wait", "answer", "treatment")
+  d$sent_t <- serial_time(d$sent)
+  d$answered_t <- serial_time(d$answered)
+  d$answered_bad <- !is.na(d$answered) & is.na(d$answered_t)  # e.g. "okänt"
+  d$points <- c("mycket god" = 3, "god" = 2, "medelgod" = 1, "dålig" = 0)[d$treatment]
+  d
+}
+before <- load_year("servicematning_2019.xlsx")
+after <- load_year("servicematning_2020.xlsx")
+
+# ---- the KPI definitions, as 0/1 (or value) vectors per area -------------------------------------
+observations <- function(d) {
+  phone <- d[d$channel == "telefon", ]
+  mail <- d[d$channel == "e-post", ]
+  mail_ok <- mail[!mail$answered_bad, ]
+  hours <- working_hours(mail_ok$sent_t[!is.na(mail_ok$answered_t)],
+                         mail_ok$answered_t[!is.na(mail_ok$answered_t)])
+  answered <- !is.na(mail_ok$answered_t)
+  within <- function(limit) {
+    x <- rep(0, nrow(mail_ok))
+    x[answered] <- as.numeric(hours <= limit)
+    x
+  }
+  reach <- phone[phone$reached %in% c("ja", "nej"), ]
+  # Queue times: every recorded time except calls marked as not reached.
+  wait <- phone[!is.na(phone$wait) & !(phone$reached %in% "nej"), ]
+  rated <- d[!is.na(d$points), ]
+  list(
+    phone_reached = list(channel = "phone", area = reach$area,
+                         x = as.numeric(reach$reached == "ja")),
+    phone_answered_question = list(channel = "phone", area = phone$area,
+                                   x = as.numeric(phone$answer == "ja")),
+    phone_wait_seconds_median = list(channel = "phone", area = wait$area,
+                                     x = as.numeric(wait$wait)),
+    email_within_1_working_day = list(channel = "email", area = mail_ok$area, x = within(24)),
+    email_within_2_working_days = list(channel = "email", area = mail_ok$area, x = within(48)),
+    email_response_hours_median = list(channel = "email", area = mail_ok$area[answered],
+                                       x = hours),
+    email_answered_question = list(channel = "email", area = mail$area,
+                                   x = as.numeric(mail$answer == "ja")),
+    answered_question = list(channel = "ALL", area = d$area, x = as.numeric(d$answer == "ja")),
+    treatment_index = list(channel = "ALL", area = rated$area, x = rated$points / 3),
+    treatment_good_or_better = list(channel = "ALL", area = rated$area,
+                                    x = as.numeric(rated$points >= 2))
+  )
+}
+obs_before <- observations(before)
+obs_after <- observations(after)
+kinds <- c(phone_reached = "share", phone_answered_question = "share",
+           phone_wait_seconds_median = "median", email_within_1_working_day = "share",
+           email_within_2_working_days = "share", email_response_hours_median = "median",
+           email_answered_question = "share", answered_question = "share",
+           treatment_index = "index", treatment_good_or_better = "share")
+
+
+
+power_prop_tight <- function(...) stats::power.prop.test(..., tol = 1e-12)
+
+power_t_tight <- function(...) stats::power.t.test(..., tol = 1e-12)
+
+
+wilson <- function(k, n) suppressWarnings(prop.test(k, n, correct = FALSE)$conf.int)
+
+mdd_share <- function(p, n1, n2) {
+  n <- if (n1 == n2) n1 else 2 * n1 * n2 / (n1 + n2)
+  # power.prop.test solves for p2 above p1 and warns when no p2 <= 1 reaches the power; such a
+  # direction is impossible (NaN). Downwards by symmetry: p -> 1 - p.
+  solve <- function(p1) {
+    tryCatch(power_prop_tight(n = n, p1 = p1, power = 0.8)$p2 - p1,
+             warning = function(w) NaN, error = function(e) NaN)
+  }
+  both <- c(solve(p), solve(1 - p))
+  if (all(is.na(both))) NaN else max(both, na.rm = TRUE)
+}
+
+bonett_price_se <- function(y) {
+  y <- sort(y)
+  n <- length(y)
+  a <- max(1, round(n / 2 - sqrt(n)))
+  z0 <- qnorm(1 - pbinom(a - 1, size = n, prob = 0.5))
+  (y[n - a + 1] - y[a]) / (2 * z0)
+}
+
+# Smallest mean difference a two-sided t-test detects (noncentral t, df = n1 + n2 - 2); for
+# n1 = n2 this is power.t.test, checked below.
+mdd_mean <- function(sd, n1, n2) {
+  df <- n1 + n2 - 2
+  crit <- qt(0.975, df)
+  scale <- sd * sqrt(1 / n1 + 1 / n2)
+  uniroot(function(d) pt(crit, df, ncp = d / scale, lower.tail = FALSE) - 0.8,
+          c(0, scale * 20), tol = 1e-12)$root
+}
+
+compare <- function(kpi, area) {
+  b <- obs_before[[kpi]]; a <- obs_after[[kpi]]
+  xb <- if (area == "ALL") b$x else b$x[b$area == area]
+  xa <- if (area == "ALL") a$x else a$x[a$area == area]
+  kind <- kinds[[kpi]]
+  out <- list(kpi = kpi, channel = b$channel, area = area, n_before = length(xb),
+              n_after = length(xa))
+  if (kind == "share") {
+    k1 <- sum(xb); n1 <- length(xb); k2 <- sum(xa); n2 <- length(xa)
+    w1 <- wilson(k1, n1); w2 <- wilson(k2, n2)
+    p1 <- k1 / n1; p2 <- k2 / n2
+    tab <- matrix(c(k1, k2, n1 - k1, n2 - k2), 2)
+    out <- c(out, list(k_before = k1, k_after = k2, before = p1, after = p2, diff = p2 - p1,
+      ci_low = p2 - p1 - sqrt((p2 - w2[1])^2 + (w1[2] - p1)^2),
+      ci_high = p2 - p1 + sqrt((w2[2] - p2)^2 + (p1 - w1[1])^2),
+      wilson_before = I(w1), wilson_after = I(w2),
+      p = fisher.test(tab)$p.value, mdd = mdd_share(p1, n1, n2)))
+  } else if (kind == "median") {
+    se <- sqrt(bonett_price_se(xb)^2 + bonett_price_se(xa)^2)
+    d <- median(xa) - median(xb)
+    out <- c(out, list(before = median(xb), after = median(xa), diff = d,
+      ci_low = d - qnorm(0.975) * se, ci_high = d + qnorm(0.975) * se,
+      p = suppressWarnings(wilcox.test(xa, xb)$p.value),
+      mdd = (qnorm(0.975) + qnorm(0.8)) * se))
+  } else {
+    tt <- t.test(xa, xb)
+    pooled <- sqrt(((length(xa) - 1) * var(xa) + (length(xb) - 1) * var(xb)) /
+                   (length(xa) + length(xb) - 2))
+    out <- c(out, list(before = mean(xb), after = mean(xa), diff = mean(xa) - mean(xb),
+      ci_low = tt$conf.int[1], ci_high = tt$conf.int[2],
+      p = suppressWarnings(wilcox.test(xa * 3, xb * 3)$p.value),
+      mdd = mdd_mean(pooled, length(xb), length(xa))))
+  }
+  out
+}
+
+cases <- list(
+  compare("phone_reached", "ALL"), compare("phone_answered_question", "ALL"),
+  compare("phone_wait_seconds_median", "ALL"), compare("email_within_1_working_day", "ALL"),
+  compare("email_within_2_working_days", "ALL"), compare("email_response_hours_median", "ALL"),
+  compare("email_answered_question", "ALL"), compare("answered_question", "ALL"),
+  compare("treatment_index", "ALL"), compare("treatment_good_or_better", "ALL"),
+  compare("phone_answered_question", "bygglov"), compare("email_answered_question", "bygglov"),
+  compare("email_within_1_working_day", "förskola"),
+  compare("phone_wait_seconds_median", "äldreomsorg"),
+  compare("email_response_hours_median", "förskola"),
+  compare("treatment_index", "äldreomsorg"), compare("phone_reached", "handikappomsorg")
+)
+
+# ---- survey trend: SERVQUAL gaps of two independent samples ------------------------------------
+# The sample survey has no years; its Äldreomsorg respondents stand in for "before" and its
+# Gymnasieskola respondents for "after". Cleaned as tests/core/r/gaps.R does.
+raw <- read.csv2(file.path(samples, "karlstad_servqual.csv"), skip = 2, fileEncoding = "cp1252",
+                 colClasses = "character", check.names = FALSE)
+to_score <- function(v) {
+  v <- trimws(v)
+  v[v == "Instämmer helt"] <- "7"
+  x <- suppressWarnings(as.numeric(sub(",", ".", v, fixed = TRUE)))
+  x[!is.na(x) & (x < 1 | x > 7)] <- NA
+  x
+}
+E <- sapply(1:22, function(i) to_score(raw[[paste0("E", i)]]))
+P <- sapply(1:22, function(i) to_score(raw[[paste0("P", i)]]))
+G <- P - E
+dims <- list(Tangibles = 1:4, Reliability = 5:9, Responsiveness = 10:13, Assurance = 14:17,
+             Empathy = 18:22)
+gap_matrix <- sapply(dims, function(items) {
+  g <- G[, items, drop = FALSE]
+  ok <- rowSums(!is.na(g)) >= ceiling(length(items) / 2)
+  round(ifelse(ok, rowMeans(g, na.rm = TRUE), NA), 10)
+})
+complete <- rowSums(is.na(gap_matrix)) == 0
+overall <- round(ifelse(complete, rowMeans(gap_matrix), NA), 10)  # ties stay ties
+scores <- cbind(gap_matrix, Overall = overall)
+rows_before <- raw[["Tjänst"]] == "Äldreomsorg"
+rows_after <- raw[["Tjänst"]] == "Gymnasieskola"
+survey <- lapply(colnames(scores), function(d) {
+  xb <- scores[rows_before, d]; xb <- xb[!is.na(xb)]
+  xa <- scores[rows_after, d]; xa <- xa[!is.na(xa)]
+  tt <- t.test(xa, xb)
+  pooled <- sqrt(((length(xa) - 1) * var(xa) + (length(xb) - 1) * var(xb)) /
+                 (length(xa) + length(xb) - 2))
+  d_ <- (mean(xa) - mean(xb)) / pooled
+  list(dimension = d, before = mean(xb), after = mean(xa), diff = mean(xa) - mean(xb),
+       ci_low = tt$conf.int[1], ci_high = tt$conf.int[2], p_welch = tt$p.value,
+       p_mann_whitney = suppressWarnings(wilcox.test(xa, xb)$p.value),
+       hedges_g = d_ * (1 - 3 / (4 * (length(xa) + length(xb)) - 9)),
+       n_before = length(xb), n_after = length(xa), mdd = mdd_mean(pooled, length(xb), length(xa)))
+})
+
+# power.t.test itself, for an equal-n case, against the noncentral-t solution above.
+sd_eq <- 0.25
+out <- list(
+  r_version = R.version.string,
+  comparisons = cases,
+  survey = survey,
+  power_t = list(sd = sd_eq, n = 52, delta = power_t_tight(n = 52, sd = sd_eq, power = 0.8)$delta,
+                 mine = mdd_mean(sd_eq, 52, 52))
+)
+write_json(out, file.path(here, "trend.json"))

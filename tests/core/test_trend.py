@@ -1,0 +1,229 @@
+"""core.trend and core.survey_trend end to end against R on the sample files.
+
+tests/core/r/trend.R reads data/samples/servicematning_2019.xlsx and ..._2020.xlsx itself
+(readxl, all cells as text), derives the KPI counts and working-day hours itself and computes the
+statistics with base R; the Python side runs the real pipeline (read_table -> load_contacts ->
+kpi_observations -> compare_kpis). Tolerances:
+
+- counts and n: exact;
+- shares, medians, means, differences: 1e-12 relative (same arithmetic);
+- Wilson/Newcombe limits, Welch intervals, Fisher and Wilcoxon p-values, Bonett-Price limits:
+  1e-9 relative (closed forms or exact sums; R and SciPy agree to ~1e-14);
+- minimum detectable differences: 1e-8 absolute (both sides solve to ~1e-12 and the solutions'
+  conditioning loses a few digits).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from servqual_cli.core.contacts import ALL, kpi_observations, summarise_observations
+from servqual_cli.core.proportions import mdd_mean_difference
+from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps, gap_scores
+from servqual_cli.core.trend import (
+    COMPARISON_COLUMNS,
+    compare_kpis,
+    median_diff_ci,
+    sort_comparisons,
+    verdict,
+)
+from servqual_cli.errors import UsageError
+from servqual_cli.io.contacts import load_contacts
+from servqual_cli.io.read import read_table
+
+R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "trend.json").read_text())
+SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
+EXACT, CLOSED, MDD = 1e-12, 1e-9, 1e-8
+
+
+@pytest.fixture(scope="module")
+def observations() -> tuple[pd.DataFrame, pd.DataFrame]:
+    years = []
+    for name in ("servicematning_2019.xlsx", "servicematning_2020.xlsx"):
+        data = load_contacts(read_table(SAMPLES / name))
+        years.append(kpi_observations(data.frame, keys=()))
+    return years[0], years[1]
+
+
+@pytest.fixture(scope="module")
+def comparisons(observations: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
+    return compare_kpis(*observations)
+
+
+def _same(got: float, want: float, rel: float, field: str) -> None:
+    if want is None or (isinstance(want, float) and math.isnan(want)):
+        assert got is None or math.isnan(got), field
+    else:
+        assert got == pytest.approx(want, rel=rel, abs=rel * 1e-3), field
+
+
+@pytest.mark.parametrize("case", R["comparisons"], ids=lambda c: f"{c['kpi']}-{c['area']}")
+def test_comparison_matches_r(comparisons: pd.DataFrame, case: dict[str, Any]) -> None:
+    hit = comparisons[
+        comparisons["kpi"].eq(case["kpi"])
+        & comparisons["channel"].eq(case["channel"])
+        & comparisons["area"].eq(case["area"])
+    ]
+    assert len(hit) == 1
+    row = hit.iloc[0]
+    assert (row["n_before"], row["n_after"]) == (case["n_before"], case["n_after"])
+    for field in ("before", "after", "diff"):
+        _same(row[field], case[field], EXACT, field)
+    for field in ("ci_low", "ci_high", "p"):
+        _same(row[field], case[field], CLOSED, field)
+    want = case["mdd"]
+    if isinstance(want, float) and math.isnan(want):
+        assert math.isnan(row["mdd"])
+    else:
+        assert row["mdd"] == pytest.approx(want, abs=MDD)
+
+
+def test_sample_counts_as_the_data_readme_states(comparisons: pd.DataFrame) -> None:
+    """data/samples/README.md, "Measured": 44/53 -> 43/54 reached, 30/54 -> 43/53 e-mails."""
+    total = comparisons[comparisons["area"].eq(ALL)].set_index("kpi")
+    r = total.loc["phone_reached"]
+    assert (round(r["before"] * 53), r["n_before"], round(r["after"] * 54), r["n_after"]) == (
+        44, 53, 43, 54)  # fmt: skip
+    e = total.loc["email_within_1_working_day"]
+    assert (round(e["before"] * 54), round(e["after"] * 53), e["n_after"]) == (30, 43, 53)
+    assert total.loc["phone_wait_seconds_median", ["before", "after"]].tolist() == [84.0, 56.0]
+    assert total.loc["email_response_hours_median", "before"] / 24 == pytest.approx(0.99, abs=5e-3)
+
+
+@pytest.mark.parametrize("year, key", [(0, "wilson_before"), (1, "wilson_after")])
+def test_kpi_wilson_intervals_match_r_prop_test(
+    observations: tuple[pd.DataFrame, pd.DataFrame], year: int, key: str
+) -> None:
+    table = summarise_observations(observations[year], keys=())
+    for case in R["comparisons"]:
+        if key not in case:
+            continue
+        row = table[table["kpi"].eq(case["kpi"]) & table["area"].eq(case["area"])
+                    & table["channel"].eq(case["channel"])].iloc[0]  # fmt: skip
+        k = case["k_before" if year == 0 else "k_after"]
+        assert row["k"] == k
+        assert row["ci_low"] == pytest.approx(case[key][0], rel=CLOSED, abs=1e-15)
+        assert row["ci_high"] == pytest.approx(case[key][1], rel=CLOSED)
+
+
+def test_comparisons_have_the_issue_columns_and_worse_first(comparisons: pd.DataFrame) -> None:
+    assert list(comparisons.columns) == COMPARISON_COLUMNS
+    verdicts = comparisons["verdict"].tolist()
+    first_other = next(i for i, v in enumerate(verdicts) if v != "worse")
+    assert set(verdicts[first_other:]) <= {"better", "no detectable change"}
+    assert verdicts[0] == "worse"  # treatment index, äldreomsorg (p = 0.017)
+    assert not comparisons["kpi"].str.endswith("_partly").any()  # no direction: not judged
+    assert set(comparisons["test"]) == {"fisher", "mann-whitney"}
+
+
+def test_power_t_matches_r() -> None:
+    r = R["power_t"]
+    assert mdd_mean_difference(r["sd"], r["n"], r["n"]) == pytest.approx(r["delta"], rel=1e-9)
+    assert r["mine"] == pytest.approx(r["delta"], rel=1e-9)  # R's own cross-check
+
+
+@pytest.mark.parametrize(
+    "before, after, want",
+    [
+        # statpsych::ci.median2 documentation (y1 = after, y2 = before)
+        ([32, 39, 26, 35, 43, 27, 40, 37, 34, 29], [36, 44, 47, 42, 49, 39, 46, 31, 33, 48],
+         (8.5, 4.316291, 0.04022524, 16.95977)),
+        ([36.8, 44.0, 47.1, 42.7, 49.0, 39.6, 46.2, 31.6, 33.1, 48.4],
+         [32.1, 39.8, 26.3, 35.0, 43.1, 27.0, 40.9, 37.4, 34.0, 29.2],
+         (-8.85, 4.494993, -17.66002, -0.0399751)),
+    ],
+)  # fmt: skip
+def test_median_diff_ci_matches_statpsych(
+    before: list[float], after: list[float], want: tuple[float, ...]
+) -> None:
+    r = median_diff_ci(before, after)
+    # The documentation prints 7 significant digits: agree to half a unit in the last one.
+    assert r.diff == pytest.approx(want[0], abs=1e-12)
+    assert r.se == pytest.approx(want[1], rel=5e-7)
+    assert (r.ci_low, r.ci_high) == pytest.approx(want[2:], rel=5e-7)
+
+
+def test_median_diff_ci_edge_cases() -> None:
+    assert math.isnan(median_diff_ci([], [1.0, 2.0]).diff)
+    one = median_diff_ci([5.0], [7.0, 9.0])
+    assert one.diff == 3.0 and math.isnan(one.ci_low)
+    with pytest.raises(UsageError):
+        median_diff_ci([1.0, 2.0], [1.0, 2.0], conf=1.5)
+
+
+@pytest.mark.parametrize(
+    "diff, p, direction, want",
+    [
+        (0.2, 0.01, 1, "better"),
+        (-0.2, 0.01, 1, "worse"),
+        (-30.0, 0.01, -1, "better"),  # a shorter queue is better
+        (30.0, 0.01, -1, "worse"),
+        (0.2, 0.05, 1, "no detectable change"),  # p must be below alpha
+        (0.2, 0.01, 0, "no detectable change"),  # no direction, never judged
+        (0.0, 0.0001, 1, "no detectable change"),
+        (float("nan"), 0.01, 1, "no detectable change"),
+    ],
+)
+def test_verdict(diff: float, p: float, direction: int, want: str) -> None:
+    assert verdict(diff, p, direction) == want
+
+
+def test_areas_measured_in_one_year_only_are_not_compared() -> None:
+    before = pd.DataFrame({"channel": "phone", "area": ["ALL", "a"], "kpi": "phone_reached",
+                           "x": [1.0, 1.0]})  # fmt: skip
+    after = pd.DataFrame({"channel": "phone", "area": ["ALL", "b"], "kpi": "phone_reached",
+                          "x": [0.0, 0.0]})  # fmt: skip
+    out = compare_kpis(before, after)
+    assert out["area"].tolist() == ["ALL"]
+
+
+def test_sort_puts_significant_deteriorations_first() -> None:
+    frame = pd.DataFrame({"kpi": ["phone_reached", "answered_question", "phone_reached"],
+                          "channel": ["phone", ALL, "phone"], "area": ["x", "ALL", "ALL"],
+                          "p": [0.04, 0.001, 0.5],
+                          "verdict": ["worse", "better", "no detectable change"]})  # fmt: skip
+    assert sort_comparisons(frame)["verdict"].tolist() == [
+        "worse", "better", "no detectable change"]  # fmt: skip
+
+
+# ---- survey trend -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def survey_comparison() -> pd.DataFrame:
+    from servqual_cli.cli.common import load_survey_file
+
+    data = load_survey_file(str(SAMPLES / "karlstad_servqual.csv"), None, "Tjänst", None, None,
+                            None, False)  # fmt: skip
+    scores = gap_scores(data.expectation, data.perception, data.dimension_positions)
+    groups = pd.Series(data.groups)
+    before = scores[groups.eq("Äldreomsorg").to_numpy()]
+    after = scores[groups.eq("Gymnasieskola").to_numpy()]
+    return compare_survey_gaps(before, after)
+
+
+@pytest.mark.parametrize("case", R["survey"], ids=lambda c: c["dimension"])
+def test_survey_trend_matches_r(survey_comparison: pd.DataFrame, case: dict[str, Any]) -> None:
+    row = survey_comparison.set_index("dimension").loc[case["dimension"]]
+    assert (row["n_before"], row["n_after"]) == (case["n_before"], case["n_after"])
+    for field in ("before", "after", "diff"):
+        assert row[field] == pytest.approx(case[field], rel=1e-10), field
+    for field in ("ci_low", "ci_high", "p_welch", "p_mann_whitney", "hedges_g"):
+        assert row[field] == pytest.approx(case[field], rel=CLOSED), field
+    assert row["mdd"] == pytest.approx(case["mdd"], abs=MDD)
+    assert row["verdict"] == ("better" if case["p_welch"] < 0.05 else "no detectable change")
+
+
+def test_survey_overall_is_the_unweighted_servqual_score() -> None:
+    e = np.array([[7.0, 7.0], [6.0, 5.0], [6.0, np.nan]])
+    p = np.array([[5.0, 6.0], [6.0, 6.0], [4.0, 4.0]])
+    scores = gap_scores(e, p, {"A": [0], "B": [1]})
+    assert scores[OVERALL].tolist()[:2] == [-1.5, 0.5]
+    assert math.isnan(scores[OVERALL].iloc[2])
