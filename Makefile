@@ -20,6 +20,8 @@ demo: $(STAMP)
 	$(BIN)/servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst --no-items
 	$(BIN)/servqual reliability data/samples/karlstad_servqual.xlsx --no-items
 	$(BIN)/servqual kpi data/samples/kpi.toml
+	$(BIN)/servqual report data/samples/report_karlstad.toml -o reports/karlstad
+	@echo "Report written to reports/karlstad/report.md (and report.xlsx, figures/)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench data/samples
@@ -37,5 +39,21 @@ bench: $(STAMP)
 samples: $(STAMP)
 	$(BIN)/python data/samples/generate.py
 
+# One report per data/samples/report_*.toml into reports/<name>/. Each run writes a Make
+# dependency file listing every input it read, so unchanged reports are not rebuilt.
+REPORT_CONFIGS := $(wildcard data/samples/report_*.toml)
+REPORTS := $(patsubst data/samples/report_%.toml,reports/%/manifest.json,$(REPORT_CONFIGS))
+REPORT_CODE := $(shell find src/servqual_cli -name '*.py')
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+reports: $(REPORTS)
+
+reports/%/manifest.json: data/samples/report_%.toml $(REPORT_CODE) $(STAMP)
+	$(BIN)/servqual report $< -o reports/$* --depfile reports/$*.d
+
+-include $(wildcard reports/*.d)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	find reports -mindepth 1 ! -name .gitkeep ! -name README.md -exec rm -rf {} +

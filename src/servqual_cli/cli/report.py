@@ -1,7 +1,165 @@
-"""Command group placeholder: filled in by its issue."""
+"""``servqual report``: a publishable report folder (Markdown, Excel, charts, manifest)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
+from servqual_cli.cli import options as o
+
+if TYPE_CHECKING:
+    from servqual_cli.report.config import ReportConfig
+
 app = typer.Typer()
+
+OutDirOpt = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Report folder; written atomically and replaced only if it holds an earlier report.",
+    ),
+]
+ReportLangOpt = Annotated[
+    o.Lang | None,
+    typer.Option("--lang", help="Language of the report: sv or en (default: the config's, or en)."),
+]
+SplitOpt = Annotated[
+    bool, typer.Option("--split", help="One report per group of --by, in DIR/<group>/.")
+]
+DepfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--depfile",
+        help="Also write a Make rule DIR/manifest.json: INPUTS... here (for `make reports`).",
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Processes for --split (default: all cores)."),
+]
+
+
+@app.command()
+def report(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A report config (.toml) or a survey file (.xlsx, .csv, ...).", show_default=False
+        ),
+    ],
+    output: OutDirOpt,
+    instrument: o.InstrumentOpt = None,
+    by: o.ByOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    lang: ReportLangOpt = None,
+    split: SplitOpt = False,
+    jobs: JobsOpt = None,
+    depfile: DepfileOpt = None,
+) -> None:
+    """Write DIR/report.md, DIR/report.xlsx, DIR/manifest.json and DIR/figures/.
+
+    Examples: servqual report data/samples/report_karlstad.toml -o reports/karlstad
+              servqual report survey.xlsx --by Tjänst --split -o reports/per_tjanst
+    """
+    from servqual_cli.cli.output import check_output
+    from servqual_cli.report.config import load_config, survey_config, with_overrides
+    from servqual_cli.report.writer import write_report
+
+    check_output(depfile, [source])
+
+    lang_code = None if lang is None else lang.value
+    survey_opts = {
+        "instrument": instrument,
+        "by": by,
+        "sheet": sheet,
+        "encoding": encoding,
+        "header_row": header_row,
+        "strict": strict,
+    }
+    if source.lower().endswith(".toml"):
+        config = with_overrides(load_config(source), lang_code, **survey_opts)
+    else:
+        config = survey_config(
+            source,
+            instrument=instrument,
+            by=by,
+            sheet=sheet,
+            encoding=encoding,
+            header_row=header_row,
+            strict=strict,
+            lang=lang_code or "en",
+        )
+    command = command_line(source, output, lang_code, split, **survey_opts)
+    if split:
+        rows = _split(config, output, command, jobs or os.cpu_count() or 1, depfile)
+        by = config.survey.by if config.survey else ""
+        message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md)"
+    else:
+        files = write_report(config, output, command, depfile)
+        n_fig = sum(1 for f in files if f.startswith("figures/"))
+        message = f"wrote {output}/: report.md, report.xlsx, manifest.json, {n_fig} figure files"
+    typer.echo(message)
+
+
+def _split(
+    config: ReportConfig, output: Path, command: list[str], jobs: int, depfile: Path | None
+) -> list[tuple[str, str, int]]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from servqual_cli.report.writer import write_split
+
+    progress = Progress(
+        TextColumn("[bold]report[/bold] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
+    task: list[TaskID] = []
+
+    def update(total: int, group: str) -> None:
+        if not task:  # first call: the pool (if any) has forked, the display may start
+            progress.start()
+            task.append(progress.add_task("per group", total=total))
+        if group:
+            progress.update(task[0], advance=1, description=group)
+
+    try:
+        return write_split(config, output, command, jobs, update, depfile)
+    finally:
+        if task:  # stopping a display that never started would still print a blank line
+            progress.stop()
+
+
+def command_line(
+    source: str, output: Path, lang: str | None, split: bool, **survey: object
+) -> list[str]:
+    """The command as a canonical argument list (for the manifest), paths as given."""
+    args = ["servqual", "report", source, "-o", str(output)]
+    for key, value in survey.items():
+        if value is True:
+            args.append(f"--{key.replace('_', '-')}")
+        elif value not in (None, False):
+            args += [f"--{key.replace('_', '-')}", str(value)]
+    if lang is not None:
+        args += ["--lang", lang]
+    if split:
+        args.append("--split")
+    # --jobs and --depfile are left out: they do not change the report
+    return args

@@ -1,14 +1,43 @@
-"""Render a :class:`~servqual_cli.report.spec.Document` as GitHub-flavoured Markdown."""
+"""Render a :class:`~servqual_cli.report.spec.Document` as GitHub-flavoured Markdown.
+
+Used by ``servqual gap -f markdown`` (tables only) and by ``servqual report`` (with relative image
+links). The output depends only on the document, so two runs give the same bytes.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 
 from servqual_cli.report.spec import Document, Figure, Section, Table, Text, format_value
 
+_WARNING = {"sv": "Varning", "en": "Warning"}
+
 
 def _escape(cell: str) -> str:
     return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def _escape_alt(text: str) -> str:
+    # Brackets in an image's alt text would end the link early.
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+
+
+def figure_stem(figure: Figure) -> str:
+    """The file name (without extension) of a figure: ASCII, safe in a URL and on any disk.
+
+    >>> figure_stem(Figure("kpi_nåbarhet", "", "bars", None))
+    'kpi_nabarhet'
+    """
+    text = unicodedata.normalize("NFKD", figure.name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "figure"
+
+
+def relative_png(figure: Figure) -> str:
+    """The link ``servqual report`` uses: ``figures/<stem>.png``, relative to report.md."""
+    return f"figures/{figure_stem(figure)}.png"
 
 
 def render_table(table: Table, heading_level: int = 3) -> str:
@@ -38,15 +67,29 @@ def render_table(table: Table, heading_level: int = 3) -> str:
 def render_document(
     doc: Document, figure_link: Callable[[Figure], str] | None = None, top_level: int = 1
 ) -> str:
-    """The whole document; ``figure_link`` gives the relative image path of a figure."""
+    """The whole document.
+
+    Parameters
+    ----------
+    doc : Document
+    figure_link : callable, optional
+        Gives the (relative) image path of a figure; without it figures are left out, as in the
+        single-file Markdown output of the analysis commands.
+    top_level : int
+        Heading level of the document title.
+    """
     parts = [f"{'#' * top_level} {doc.title}", ""] if doc.title else []
+    facts = doc.meta.get("facts") or ()
+    if facts:
+        parts += ["  \n".join(f"**{k}:** {v}" for k, v in facts), ""]
+    lang = str(doc.meta.get("lang", ""))
     for section in doc.sections:
-        parts.append(_render_section(section, figure_link, top_level))
+        parts.append(_render_section(section, figure_link, top_level, lang))
     return "\n".join(parts).rstrip() + "\n"
 
 
 def _render_section(
-    section: Section, figure_link: Callable[[Figure], str] | None, top_level: int
+    section: Section, figure_link: Callable[[Figure], str] | None, top_level: int, lang: str
 ) -> str:
     level = top_level + section.level - 1
     out = [f"{'#' * level} {section.title}", ""] if section.title else []
@@ -54,10 +97,11 @@ def _render_section(
         if isinstance(block, Table):
             out += [render_table(block, level + 1), ""]
         elif isinstance(block, Text):
-            prefix = {"warning": "> **Varning/Warning:** ", "note": "> "}.get(block.kind, "")
+            word = _WARNING.get(lang, "Varning/Warning")
+            prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
             out += [prefix + block.text, ""]
         elif isinstance(block, Figure) and figure_link is not None:
-            out += [f"![{block.title}]({figure_link(block)})", ""]
+            out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]
             if block.caption:
                 out += [f"*{block.caption}*", ""]
     return "\n".join(out)

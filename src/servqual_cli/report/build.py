@@ -1,0 +1,264 @@
+"""Config -> :class:`~servqual_cli.report.spec.Document`: the section registry and the assembly.
+
+Each report section is a *part*: a function ``(ReportContext) -> Part`` that calls the core and
+the ``*_sections`` builders and returns its sections, the lines it adds to the summary and its
+method notes. Renderers (Markdown, Excel, charts) compute nothing; everything they show is here.
+
+Adding a section is one entry in :data:`SECTIONS`: a ``"module:function"`` target (imported only
+when the section is built, so a module that is not there yet costs nothing) and the config keys
+it needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from servqual_cli import __version__
+from servqual_cli.errors import ConfigError, Location
+from servqual_cli.report.config import InputFile, ReportConfig
+from servqual_cli.report.report_labels import rl
+from servqual_cli.report.spec import Block, Document, Section, Table, Text
+
+if TYPE_CHECKING:
+    from servqual_cli.io.survey import SurveyData
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one section contributes to the report.
+
+    Attributes
+    ----------
+    sections : tuple of Section
+        The section's own headings, tables, texts and figures.
+    summary : tuple of Block
+        Lines for the summary at the top (e.g. reliability at a glance, KPIs that changed).
+    method : tuple of (str, str)
+        Method notes as (heading, text), collected into the method section.
+    inputs : tuple of InputFile
+        Files read beyond those the report config names (e.g. the data files of a KPI config),
+        for the manifest's checksums and the Make dependency file.
+    """
+
+    sections: tuple[Section, ...] = ()
+    summary: tuple[Block, ...] = ()
+    method: tuple[tuple[str, str], ...] = ()
+    inputs: tuple[InputFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a part gets: the config, the language, the survey (loaded once) and a memo."""
+
+    config: ReportConfig
+    lang: str
+    survey: SurveyData | None = None
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute once per report what several parts need (e.g. the grouped gap analysis)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+PartBuilder = Callable[[ReportContext], Part]
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    """A registered section: where its builder is and which config keys it needs.
+
+    ``needs`` holds dotted config attributes (``"survey"``, ``"survey.by"``); the section is
+    built by default when all are set, and naming it in ``sections`` without them is an error.
+    """
+
+    target: str
+    needs: tuple[str, ...]
+    modules: tuple[str, ...] = ()  # other modules the builder relies on
+
+    def available(self) -> bool:
+        modules = (self.target.split(":", 1)[0], *self.modules)
+        return all(importlib.util.find_spec(m) is not None for m in modules)
+
+    def load(self) -> PartBuilder:
+        module, name = self.target.split(":", 1)
+        builder: PartBuilder = getattr(importlib.import_module(module), name)
+        return builder
+
+    def missing(self, config: ReportConfig) -> str | None:
+        """The first needed config key that is not set, or None."""
+        for need in self.needs:
+            obj: Any = config
+            for attr in need.split("."):
+                obj = getattr(obj, attr, None)
+            if obj is None:
+                return need
+        return None
+
+
+# The order here is the default order of the report. "summary" and "method" are assembled from
+# the other parts' contributions and are always available.
+SECTIONS: dict[str, SectionEntry] = {
+    "servqual": SectionEntry("servqual_cli.report.survey_part:servqual_part", ("survey",)),
+    "groups": SectionEntry("servqual_cli.report.survey_part:groups_part", ("survey.by",)),
+    "reliability": SectionEntry(
+        "servqual_cli.report.parts:reliability_part",
+        ("survey",),
+        ("servqual_cli.report.reliability_sections", "servqual_cli.core.scales"),
+    ),
+    "measurement": SectionEntry(
+        "servqual_cli.report.parts:measurement_part",
+        ("contacts",),
+        ("servqual_cli.report.measurement_sections",),
+    ),
+    "service": SectionEntry(
+        "servqual_cli.report.parts:service_part",
+        ("service",),
+        ("servqual_cli.report.service_sections",),
+    ),
+}
+BUILT_IN = ("summary", "method")
+
+
+def section_names(config: ReportConfig) -> list[str]:
+    """The sections to build, in order; checks the ones the config names explicitly.
+
+    Raises
+    ------
+    ConfigError
+        An unknown section, one whose module is not installed, or one whose inputs are missing.
+    """
+    where = Location(file=config.source.given) if config.source else None
+    if config.sections is None:
+        chosen = [
+            name
+            for name, entry in SECTIONS.items()
+            if entry.available() and entry.missing(config) is None
+        ]
+        return ["summary", *chosen, "method"]
+    known = [*BUILT_IN, *SECTIONS]
+    for name in config.sections:
+        if name in BUILT_IN:
+            continue
+        entry = SECTIONS.get(name)
+        if entry is None:
+            raise ConfigError(
+                f"unknown section {name!r} in 'sections' (known: {', '.join(known)})", where
+            )
+        if not entry.available():
+            raise ConfigError(f"section {name!r} is not available in this version", where)
+        need = entry.missing(config)
+        if need is not None:
+            raise ConfigError(f"section {name!r} needs {need!r} in the config", where)
+    return list(config.sections)
+
+
+def load_survey(config: ReportConfig) -> SurveyData | None:
+    """Load and clean the survey named in ``[survey]`` (None when there is none)."""
+    if config.survey is None:
+        return None
+    from servqual_cli.cli.common import load_survey_file
+
+    s = config.survey
+    return load_survey_file(
+        str(s.file.path), s.instrument, s.by, s.sheet, s.encoding, s.header_row, s.strict
+    )
+
+
+def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Document:
+    """Build the whole report document.
+
+    Parameters
+    ----------
+    config : ReportConfig
+    survey : SurveyData, optional
+        An already loaded survey (``--split`` loads once and passes each group's rows);
+        loaded from the config when omitted.
+    """
+    names = section_names(config)
+    if survey is None:
+        survey = load_survey(config)
+    lang = config.language
+    ctx = ReportContext(config, lang, survey)
+    parts = {name: SECTIONS[name].load()(ctx) for name in names if name in SECTIONS}
+    notes = method_notes(config, list(parts.values()))
+    sections: list[Section] = []
+    for name in names:
+        if name == "summary":
+            sections.append(summary_section(config, list(parts.values())))
+        elif name == "method":
+            sections.extend(method_sections(config, notes))
+        else:
+            sections.extend(parts[name].sections)
+    inputs = {f.path: f for f in config.inputs()}
+    for part in parts.values():
+        inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
+    meta = {**_meta(config), "method": tuple(notes), "inputs": tuple(inputs.values())}
+    return Document(title=report_title(config), sections=tuple(sections), meta=meta)
+
+
+def report_title(config: ReportConfig) -> str:
+    title = config.title or rl("default_title", config.language)
+    if config.group is not None:
+        return f"{title} – {config.group[1]}"
+    return title
+
+
+def _meta(config: ReportConfig) -> dict[str, Any]:
+    lang = config.language
+    lines = []
+    if config.organisation:
+        lines.append((rl("organisation", lang), config.organisation))
+    if config.period:
+        lines.append((rl("period", lang), config.period))
+    if config.group is not None:
+        lines.append((config.group[0], config.group[1]))
+    return {"lang": lang, "facts": tuple(lines), "version": __version__}
+
+
+def summary_section(config: ReportConfig, parts: list[Part]) -> Section:
+    blocks: list[Block] = []
+    for part in parts:
+        blocks.extend(part.summary)
+    return Section(title=rl("summary", config.language), blocks=tuple(blocks))
+
+
+def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str]]:
+    """Method notes of every part, without duplicates, then how to cite the tool."""
+    lang = config.language
+    notes: list[tuple[str, str]] = []
+    for part in parts:
+        notes.extend(n for n in part.method if n not in notes)
+    notes.append((rl("method_cite", lang), rl("method_cite_text", lang, version=__version__)))
+    return notes
+
+
+def method_sections(config: ReportConfig, notes: list[tuple[str, str]]) -> list[Section]:
+    """The method heading, then one sub-section per note (the Excel sheet uses ``meta``)."""
+    out = [Section(title=rl("method", config.language))]
+    out += [Section(title=head, blocks=(Text(text),), level=3) for head, text in notes]
+    return out
+
+
+def index_document(config: ReportConfig, by: str, rows: list[tuple[str, str, int]]) -> Document:
+    """The ``index.md`` of a ``--split`` folder: one line per group with a link to its report."""
+    import pandas as pd
+
+    lang = config.language
+    frame = pd.DataFrame(
+        {
+            by: [g for g, _, _ in rows],
+            rl("respondents_n", lang): [n for _, _, n in rows],
+            rl("group_report", lang): [f"[{f}/report.md]({f}/report.md)" for _, f, _ in rows],
+        }
+    )
+    table = Table(title="", frame=frame, formats={rl("respondents_n", lang): "d"})
+    intro = Text(rl("index_intro", lang, by=by))
+    section = Section(title=rl("index_title", lang), blocks=(intro, table))
+    title = config.title or rl("default_title", lang)
+    return Document(title=title, sections=(section,), meta=_meta(config))

@@ -1,0 +1,383 @@
+"""The report configuration: a TOML file (or the short form ``servqual report survey.xlsx``).
+
+Every key is checked here, before any data is read: an unknown key, a wrong type or a missing
+file is a :class:`~servqual_cli.errors.ConfigError` that names the key. Paths in the file are
+relative to the file itself, so a config and its data can move together.
+
+Layout (every key optional unless marked)::
+
+    title = "Servicekvalitet i Karlstads kommun"
+    organisation = "Karlstads kommun"
+    period = "2024"
+    language = "sv"                       # sv | en
+    sections = ["summary", "servqual", "groups", "method"]   # default: all with inputs
+
+    [survey]
+    file = "karlstad_servqual.xlsx"       # required in [survey]
+    instrument = "pzb1991"                # pzb1991 | pzb1988 | path to an instrument TOML
+    by = "Tjänst"                         # grouping column
+    sheet = "Enkät"
+    header_row = 3
+    encoding = "cp1252"
+    strict = false
+    conf = 0.95
+    ipa_crosshair = "mean"                # mean | midpoint
+
+    [contacts]                            # test contacts (servicemätning), per year
+    benchmark = "kolada_servicematning.csv"
+    municipality = "Lekeberg"
+    sheet = "Kontakter"
+    [contacts.years]
+    2019 = "servicematning_2019.xlsx"
+    2020 = "servicematning_2020.xlsx"
+
+    [service]                             # KPIs, declarations and the feedback register
+    kpi = "kpi.toml"
+    feedback = "synpunkter_2023_2024.xlsx"
+    promise = "14 days"
+    as_of = "2024-12-31"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from servqual_cli.errors import ConfigError, Location
+
+LANGUAGES = ("sv", "en")
+CROSSHAIRS = ("mean", "midpoint")
+BUILTIN_INSTRUMENTS = ("pzb1991", "pzb1988")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file the report reads: its role, the path as the user wrote it, and where it is."""
+
+    role: str
+    given: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class SurveyConfig:
+    file: InputFile
+    instrument: str | None = None  # built-in name, or the resolved path of an instrument TOML
+    instrument_file: InputFile | None = None
+    by: str | None = None
+    sheet: str | None = None
+    encoding: str | None = None
+    header_row: int | None = None
+    strict: bool = False
+    conf: float = 0.95
+    ipa_crosshair: str = "mean"
+
+
+@dataclass(frozen=True)
+class ContactsConfig:
+    years: tuple[tuple[str, InputFile], ...]
+    benchmark: InputFile | None = None
+    municipality: str | None = None
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    kpi: InputFile | None = None
+    feedback: InputFile | None = None
+    promise: str | None = None
+    as_of: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """Everything a report needs, validated. ``raw`` is the TOML as read (for the manifest)."""
+
+    language: str = "en"
+    title: str | None = None
+    organisation: str | None = None
+    period: str | None = None
+    sections: tuple[str, ...] | None = None  # None: every section that has its inputs
+    survey: SurveyConfig | None = None
+    contacts: ContactsConfig | None = None
+    service: ServiceConfig | None = None
+    source: InputFile | None = None  # the config file itself
+    group: tuple[str, str] | None = None  # (column, value) of a --split report
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+    def inputs(self) -> tuple[InputFile, ...]:
+        """Every file read, config first, in a fixed order (for the manifest)."""
+        files: list[InputFile | None] = [self.source]
+        if self.survey is not None:
+            files += [self.survey.file, self.survey.instrument_file]
+        if self.contacts is not None:
+            files += [f for _, f in self.contacts.years] + [self.contacts.benchmark]
+        if self.service is not None:
+            files += [self.service.kpi, self.service.feedback]
+        return tuple(f for f in files if f is not None)
+
+
+# key -> accepted Python types; TOML integers are accepted where a float is expected
+# fmt: off
+_TOP: dict[str, tuple[type, ...]] = {
+    "title": (str,), "organisation": (str,), "period": (str, int), "language": (str,),
+    "sections": (list,), "survey": (dict,), "contacts": (dict,), "service": (dict,),
+}
+_SURVEY: dict[str, tuple[type, ...]] = {
+    "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
+    "encoding": (str,), "header_row": (int,), "strict": (bool,), "conf": (float, int),
+    "ipa_crosshair": (str,),
+}
+_CONTACTS: dict[str, tuple[type, ...]] = {
+    "years": (dict,), "benchmark": (str,), "municipality": (str,), "sheet": (str, int),
+}
+_SERVICE: dict[str, tuple[type, ...]] = {
+    "kpi": (str,), "feedback": (str,), "promise": (str,), "as_of": (str, dt.date),
+}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+               list: "a list", dict: "a table", dt.date: "a date"}
+# fmt: on
+
+
+class _Checker:
+    """Type and key checks that name the offending key (``survey.header_row``)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, message: str) -> ConfigError:
+        return ConfigError(message, Location(file=self.source))
+
+    def table(
+        self, data: Mapping[str, Any], spec: Mapping[str, tuple[type, ...]], prefix: str
+    ) -> None:
+        for key, value in data.items():
+            name = f"{prefix}{key}"
+            if key not in spec:
+                known = ", ".join(spec)
+                raise self.fail(f"unknown key {name!r} (known keys here: {known})")
+            types = spec[key]
+            # bool is an int in Python; an int where a bool is expected (or vice versa) is wrong
+            ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+            if not ok:
+                want = " or ".join(_TYPE_NAMES[t] for t in types)
+                raise self.fail(f"key {name!r} must be {want}, not {value!r}")
+
+    def choice(self, value: str, allowed: tuple[str, ...], name: str) -> str:
+        if value not in allowed:
+            raise self.fail(f"key {name!r} must be one of {', '.join(allowed)}, not {value!r}")
+        return value
+
+
+def _file(base: Path, given: str, role: str, key: str, check: _Checker) -> InputFile:
+    path = (base / given).resolve() if not Path(given).is_absolute() else Path(given)
+    if not path.is_file():
+        raise check.fail(
+            f"key {key!r}: file {given!r} not found (paths are relative to the config file)"
+        )
+    return InputFile(role, given, path)
+
+
+def _sheet(value: str | int | None) -> str | None:
+    # The loader takes a sheet name or a 1-based index as text, as on the command line.
+    return None if value is None else str(value)
+
+
+def load_config(path: str | Path) -> ReportConfig:
+    """Read and validate a report TOML.
+
+    Raises
+    ------
+    ConfigError
+        Unreadable TOML, an unknown key, a value of the wrong type or outside its choices, a
+        missing input file, or no input at all.
+    """
+    path = Path(path)
+    check = _Checker(str(path))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise check.fail("config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise check.fail(f"not valid TOML: {exc}") from None
+    return parse_config(data, path.resolve().parent, InputFile("config", str(path), path), check)
+
+
+def parse_config(
+    data: Mapping[str, Any], base: Path, source: InputFile | None, check: _Checker | None = None
+) -> ReportConfig:
+    """Validate a parsed TOML mapping; relative paths are resolved against ``base``."""
+    check = check or _Checker(source.given if source else "<config>")
+    check.table(data, _TOP, "")
+    lang = check.choice(str(data.get("language", "en")), LANGUAGES, "language")
+    sections = None
+    if "sections" in data:
+        sections = tuple(data["sections"])
+        if not sections or not all(isinstance(s, str) for s in sections):
+            raise check.fail("key 'sections' must be a non-empty list of section names")
+        if len(set(sections)) != len(sections):
+            raise check.fail("key 'sections' names a section twice")
+    survey = _survey(data["survey"], base, check) if "survey" in data else None
+    contacts = _contacts(data["contacts"], base, check) if "contacts" in data else None
+    service = _service(data["service"], base, check) if "service" in data else None
+    if survey is None and contacts is None and service is None:
+        raise check.fail("the config names no input: add a [survey], [contacts] or [service] table")
+    period = data.get("period")
+    return ReportConfig(
+        language=lang,
+        title=data.get("title"),
+        organisation=data.get("organisation"),
+        period=None if period is None else str(period),
+        sections=sections,
+        survey=survey,
+        contacts=contacts,
+        service=service,
+        source=source,
+        raw=dict(data),
+    )
+
+
+def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfig:
+    check.table(data, _SURVEY, "survey.")
+    if "file" not in data:
+        raise check.fail("key 'survey.file' is required in [survey]")
+    instrument = data.get("instrument")
+    instrument_file = None
+    if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
+        instrument_file = _file(base, instrument, "instrument", "survey.instrument", check)
+        instrument = str(instrument_file.path)
+    header_row = data.get("header_row")
+    if header_row is not None and header_row < 1:
+        raise check.fail("key 'survey.header_row' must be 1 or more")
+    conf = float(data.get("conf", 0.95))
+    if not 0.5 <= conf <= 0.999:
+        raise check.fail(f"key 'survey.conf' must be between 0.5 and 0.999, not {conf}")
+    crosshair = check.choice(data.get("ipa_crosshair", "mean"), CROSSHAIRS, "survey.ipa_crosshair")
+    return SurveyConfig(
+        file=_file(base, data["file"], "survey", "survey.file", check),
+        instrument=instrument,
+        instrument_file=instrument_file,
+        by=data.get("by"),
+        sheet=_sheet(data.get("sheet")),
+        encoding=data.get("encoding"),
+        header_row=header_row,
+        strict=bool(data.get("strict", False)),
+        conf=conf,
+        ipa_crosshair=crosshair,
+    )
+
+
+def _contacts(data: Mapping[str, Any], base: Path, check: _Checker) -> ContactsConfig:
+    check.table(data, _CONTACTS, "contacts.")
+    years = data.get("years")
+    if not years:
+        raise check.fail("key 'contacts.years' is required: a table of year = \"file\"")
+    files = []
+    for year in sorted(years):  # TOML tables keep file order; reports go oldest first
+        value = years[year]
+        if not isinstance(value, str):
+            raise check.fail(f"key 'contacts.years.{year}' must be a file name, not {value!r}")
+        files.append(
+            (year, _file(base, value, f"contacts {year}", f"contacts.years.{year}", check))
+        )
+    bench = data.get("benchmark")
+    return ContactsConfig(
+        years=tuple(files),
+        benchmark=None
+        if bench is None
+        else _file(base, bench, "benchmark", "contacts.benchmark", check),
+        municipality=data.get("municipality"),
+        sheet=_sheet(data.get("sheet")),
+    )
+
+
+def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceConfig:
+    check.table(data, _SERVICE, "service.")
+    if "kpi" not in data and "feedback" not in data:
+        raise check.fail("[service] needs 'kpi' (a KPI TOML) or 'feedback' (a register file)")
+    kpi, feedback = data.get("kpi"), data.get("feedback")
+    return ServiceConfig(
+        kpi=None if kpi is None else _file(base, kpi, "kpi", "service.kpi", check),
+        feedback=None
+        if feedback is None
+        else _file(base, feedback, "feedback", "service.feedback", check),
+        promise=data.get("promise"),
+        as_of=None if data.get("as_of") is None else str(data["as_of"]),  # TOML date -> ISO
+    )
+
+
+def survey_config(
+    file: str,
+    *,
+    instrument: str | None = None,
+    by: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    strict: bool = False,
+    lang: str = "en",
+) -> ReportConfig:
+    """The config of the short form ``servqual report survey.xlsx`` (paths relative to cwd)."""
+    check = _Checker(file)
+    path = Path(file)
+    if not path.is_file():
+        raise ConfigError(f"survey file {file!r} not found")
+    inst_file = None
+    if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
+        inst_file = _file(Path.cwd(), instrument, "instrument", "--instrument", check)
+    raw: dict[str, Any] = {"language": lang, "survey": {"file": file}}
+    for key, value in (
+        ("instrument", instrument),
+        ("by", by),
+        ("sheet", sheet),
+        ("encoding", encoding),
+        ("header_row", header_row),
+    ):
+        if value is not None:
+            raw["survey"][key] = value
+    if strict:
+        raw["survey"]["strict"] = True
+    survey = SurveyConfig(
+        file=InputFile("survey", file, path.resolve()),
+        instrument=instrument if inst_file is None else str(inst_file.path),
+        instrument_file=inst_file,
+        by=by,
+        sheet=sheet,
+        encoding=encoding,
+        header_row=header_row,
+        strict=strict,
+    )
+    return ReportConfig(language=lang, survey=survey, raw=raw)
+
+
+def with_overrides(config: ReportConfig, lang: str | None = None, **survey: Any) -> ReportConfig:
+    """Command-line options over a config file's values (``None`` = not given).
+
+    ``survey`` takes the [survey] keys ``instrument``, ``by``, ``sheet``, ``encoding``,
+    ``header_row`` and ``strict``; ``raw`` is updated too, so the manifest shows what was used.
+    """
+    from dataclasses import replace
+
+    given = {k: v for k, v in survey.items() if v is not None and v is not False}
+    raw = dict(config.raw)
+    if lang is not None:
+        config = replace(config, language=lang)
+        raw["language"] = lang
+    if given:
+        if config.survey is None:
+            names = ", ".join(f"--{k.replace('_', '-')}" for k in given)
+            raise ConfigError(f"{names} given, but the config has no [survey] table")
+        changes = dict(given)
+        inst = given.get("instrument")
+        if inst is not None and inst.lower() not in BUILTIN_INSTRUMENTS:
+            inst_file = _file(Path.cwd(), inst, "instrument", "--instrument", _Checker(inst))
+            changes.update(instrument=str(inst_file.path), instrument_file=inst_file)
+        elif inst is not None:
+            changes["instrument_file"] = None
+        config = replace(config, survey=replace(config.survey, **changes))
+        raw["survey"] = {**dict(raw.get("survey", {})), **given}
+    return replace(config, raw=raw)

@@ -1,0 +1,279 @@
+"""Render a report :class:`~servqual_cli.report.spec.Document` as an Excel workbook (openpyxl).
+
+One sheet per table (title in row 1, styled header in row 2, frozen, with an autofilter), number
+formats from the table's display formats, conditional formatting of negative values in ``signed``
+columns, the charts as embedded PNGs on a "Diagram"/"Charts" sheet and a "Metod"/"Method" sheet.
+Values keep full precision; only the number format rounds.
+
+Text that starts with ``=``, ``+``, ``-`` or ``@`` is written as a string with Excel's quote
+prefix, never as a formula (a group called ``=HYPERLINK(...)`` stays text). The workbook's
+created/modified properties and the zip entries' dates are the given time stamp, so two runs with
+the same ``SOURCE_DATE_EPOCH`` give the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from servqual_cli import __version__
+from servqual_cli.report.charts import figures
+from servqual_cli.report.report_labels import rl
+from servqual_cli.report.spec import Document, Table, format_value
+
+HEADER_FILL = PatternFill("solid", fgColor="0072B2")  # Okabe-Ito blue, as in the charts
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=12)
+NEGATIVE_FONT = Font(color="9C0006")
+NEGATIVE_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+SIGNIFICANT_FONT = Font(bold=True, color="FFFFFF")
+SIGNIFICANT_FILL = PatternFill("solid", fgColor="D55E00", bgColor="D55E00")
+ALPHA = 0.05  # "significant deterioration": negative and p below this
+# Verdicts that the measurement and KPI tables write for a significant deterioration or a
+# missed target; cells holding exactly one of them are highlighted like a significant gap.
+DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met")
+FORMULA_START = ("=", "+", "-", "@")
+HEADER_ROW = 2
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def number_format(fmt: str | None) -> str:
+    """Excel number format for a display format of :func:`~servqual_cli.report.spec.format_value`.
+
+    >>> number_format(".2f"), number_format("p"), number_format("pct"), number_format("d")
+    ('0.00', '[<0.001]"<0.001";0.000', '0.0%', '0')
+    """
+    if fmt is None:
+        return "General"
+    if fmt == "p":
+        return '[<0.001]"<0.001";0.000'
+    if fmt == "pct":
+        return "0.0%"
+    if fmt == "d":
+        return "0"
+    m = re.fullmatch(r"\.(\d+)f", fmt)
+    if m:
+        n = int(m.group(1))
+        return "0." + "0" * n if n else "0"
+    return "General"
+
+
+def sheet_name(wanted: str, used: set[str]) -> str:
+    """A valid, unique sheet name: no ``[]:*?/\\``, at most 31 characters.
+
+    >>> used = set()
+    >>> sheet_name("Gap per dimension – Tjänst/Enhet", used), sheet_name("Total", used)
+    ('Gap per dimension – Tjänst Enhe', 'Total')
+    >>> sheet_name("total", used)
+    'total (2)'
+    """
+    base = _BAD_SHEET_CHARS.sub(" ", wanted).strip().strip("'")[:31] or "Sheet"
+    name, k = base, 2
+    while name.lower() in used:
+        suffix = f" ({k})"
+        name = base[: 31 - len(suffix)] + suffix
+        k += 1
+    used.add(name.lower())
+    return name
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+        return None
+    if isinstance(value, int | float | str | bool):
+        return value
+    return str(value)
+
+
+def put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
+    """Write one cell; text that Excel would take for a formula is forced to be text."""
+    cell = ws.cell(row=row, column=col, value=_plain(value))
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def write_table(ws: Worksheet, table: Table) -> None:
+    frame = table.frame
+    ncol, nrow = len(frame.columns), len(frame)
+    put(ws, 1, 1, table.title).font = TITLE_FONT
+    thin = Side(style="thin", color="FFFFFF")
+    for j, name in enumerate(frame.columns, start=1):
+        cell = put(ws, HEADER_ROW, j, str(name))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = Border(left=thin, right=thin)
+    formats = [table.formats.get(str(c)) for c in frame.columns]
+    excel_formats = [number_format(f) for f in formats]
+    for i, row in enumerate(frame.itertuples(index=False, name=None), start=HEADER_ROW + 1):
+        for j, value in enumerate(row, start=1):
+            cell = put(ws, i, j, value)
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = excel_formats[j - 1]
+    last = HEADER_ROW + max(nrow, 1)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(ncol, 1))}{last}"
+    if table.note:
+        put(ws, last + 2, 1, table.note).font = Font(italic=True)
+    _conditional(ws, table, formats, last)
+    _widths(ws, table, formats)
+
+
+def _conditional(ws: Worksheet, table: Table, formats: list[str | None], last: int) -> None:
+    """Negative values in signed columns; with a p-value column, significant ones stand out.
+
+    The p-value is the table's last ``p`` column (the adjusted one where there are several).
+    Verdict cells saying "worse" / "not met" (:data:`DETERIORATION`) stand out too.
+    """
+    if last <= HEADER_ROW:
+        return
+    cols = [str(c) for c in table.frame.columns]
+    for j, col in enumerate(table.frame.columns, start=1):
+        values = {v for v in table.frame[col].tolist() if isinstance(v, str)}
+        for word in DETERIORATION:
+            if word in values:
+                letter = get_column_letter(j)
+                ws.conditional_formatting.add(
+                    f"{letter}{HEADER_ROW + 1}:{letter}{last}",
+                    CellIsRule(
+                        operator="equal",
+                        formula=[f'"{word}"'],
+                        font=SIGNIFICANT_FONT,
+                        fill=SIGNIFICANT_FILL,
+                    ),
+                )
+    p_cols = [j for j, f in enumerate(formats, start=1) if f == "p"]
+    first = HEADER_ROW + 1
+    for name in table.signed:
+        if name not in cols:
+            continue
+        letter = get_column_letter(cols.index(name) + 1)
+        rng = f"{letter}{first}:{letter}{last}"
+        if p_cols:
+            p = get_column_letter(p_cols[-1])
+            rule = (
+                f"AND(ISNUMBER({letter}{first}),{letter}{first}<0,"
+                f"ISNUMBER(${p}{first}),${p}{first}<{ALPHA})"
+            )
+            ws.conditional_formatting.add(
+                rng,
+                FormulaRule(
+                    formula=[rule], font=SIGNIFICANT_FONT, fill=SIGNIFICANT_FILL, stopIfTrue=True
+                ),
+            )
+        ws.conditional_formatting.add(
+            rng,
+            CellIsRule(operator="lessThan", formula=["0"], font=NEGATIVE_FONT, fill=NEGATIVE_FILL),
+        )
+
+
+def _widths(ws: Worksheet, table: Table, formats: list[str | None]) -> None:
+    frame = table.frame
+    for j, name in enumerate(frame.columns, start=1):
+        shown = [format_value(v, formats[j - 1]) for v in frame.iloc[:, j - 1].tolist()]
+        longest = max([len(str(name)), *(len(s) for s in shown)])
+        ws.column_dimensions[get_column_letter(j)].width = min(max(8, longest + 2), 50)
+
+
+def _method_sheet(ws: Worksheet, doc: Document, lang: str) -> None:
+    put(ws, 1, 1, doc.title).font = TITLE_FONT
+    row = 3
+    for key, value in doc.meta.get("facts") or ():
+        put(ws, row, 1, key).font = Font(bold=True)
+        put(ws, row, 2, value)
+        row += 1
+    row += 1 if row > 3 else 0
+    for col, text in enumerate((rl("heading", lang), rl("text", lang)), start=1):
+        cell = put(ws, row, col, text)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for heading, text in doc.meta.get("method") or ():
+        row += 1
+        put(ws, row, 1, heading).font = Font(bold=True)
+        put(ws, row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 110
+
+
+def _charts_sheet(ws: Worksheet, doc: Document, images: Mapping[str, Path]) -> None:
+    row = 1
+    for fig in figures(doc):
+        path = images.get(fig.name)
+        if path is None:
+            continue
+        put(ws, row, 1, fig.title).font = TITLE_FONT
+        img = Image(str(path))
+        scale = 0.55  # 150-dpi PNGs at a readable on-screen size
+        img.width, img.height = int(img.width * scale), int(img.height * scale)
+        ws.add_image(img, f"A{row + 1}")
+        row += 3 + math.ceil(img.height / 20)  # default rows are 20 px high
+        if fig.caption:
+            put(ws, row - 1, 1, fig.caption).font = Font(italic=True)
+        row += 1
+
+
+def build_workbook(
+    doc: Document, images: Mapping[str, Path] | None = None, stamp: dt.datetime | None = None
+) -> Workbook:
+    """The workbook: table sheets in document order, then charts, then the method sheet."""
+    lang = str(doc.meta.get("lang", "en"))
+    wb = Workbook()
+    default = wb.active
+    used: set[str] = set()
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                ws = wb.create_sheet(sheet_name(block.sheet or block.title or "Tabell", used))
+                write_table(ws, block)
+    if images:
+        _charts_sheet(wb.create_sheet(sheet_name(rl("charts_sheet", lang), used)), doc, images)
+    _method_sheet(wb.create_sheet(sheet_name(rl("method", lang), used)), doc, lang)
+    if default is not None:
+        wb.remove(default)
+    props = wb.properties
+    props.creator = f"servqual-cli {__version__}"
+    props.lastModifiedBy = props.creator
+    props.title = doc.title
+    stamp = (stamp or dt.datetime(2000, 1, 1)).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = stamp
+    return wb
+
+
+def workbook_bytes(wb: Workbook, stamp: dt.datetime) -> bytes:
+    """Serialise with fixed properties and zip entry dates (``save_workbook`` would stamp now)."""
+    raw = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    out = io.BytesIO()
+    when = max(stamp.replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def write_workbook(
+    doc: Document, path: Path, images: Mapping[str, Path] | None, stamp: dt.datetime
+) -> None:
+    """Build and write ``report.xlsx``."""
+    path.write_bytes(workbook_bytes(build_workbook(doc, images, stamp), stamp))

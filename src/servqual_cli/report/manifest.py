@@ -1,0 +1,152 @@
+"""``manifest.json``: what a report was made from, so it can be checked and reproduced.
+
+It records every input file's SHA-256 and size (paths as written: the config as given on the
+command line, its inputs relative to the config, a KPI config's data relative to that one),
+the effective config, the command line, the versions of Python and the libraries that shape the
+numbers and files, and one time stamp. The time stamp is ``SOURCE_DATE_EPOCH`` when set (the
+reproducible-builds convention), otherwise the current time; everything else depends only on the
+inputs, so two runs with the same ``SOURCE_DATE_EPOCH`` give identical manifests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from servqual_cli import __version__
+from servqual_cli.errors import UsageError
+from servqual_cli.report.config import InputFile, ReportConfig
+
+TOOL = "servqual-cli"
+PACKAGES = (
+    "numpy",
+    "pandas",
+    "scipy",
+    "matplotlib",
+    "openpyxl",
+    "python-calamine",
+    "pyreadstat",
+    "holidays",
+)
+
+
+def report_time() -> tuple[dt.datetime, int | None]:
+    """The report's time stamp (UTC, whole seconds) and the ``SOURCE_DATE_EPOCH`` it came from.
+
+    Raises
+    ------
+    UsageError
+        ``SOURCE_DATE_EPOCH`` is set but not a non-negative integer.
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or raw.strip() == "":
+        return dt.datetime.now(dt.UTC).replace(microsecond=0), None
+    try:
+        epoch = int(raw)
+        if epoch < 0:
+            raise ValueError(raw)
+    except ValueError:
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}"
+        ) from None
+    return dt.datetime.fromtimestamp(epoch, dt.UTC), epoch
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def versions() -> dict[str, str | None]:
+    out: dict[str, str | None] = {"python": platform.python_version(), TOOL: __version__}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def _plain_config(config: ReportConfig) -> dict[str, Any]:
+    """The config as written (TOML values are JSON-able apart from dates, shown as text)."""
+
+    def conv(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): conv(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [conv(v) for v in value]
+        if isinstance(value, dt.date | dt.time):
+            return value.isoformat()
+        return value
+
+    out: dict[str, Any] = conv(dict(config.raw))
+    if config.group is not None:
+        out["split"] = {"by": config.group[0], "group": config.group[1]}
+    return out
+
+
+def build_manifest(
+    config: ReportConfig,
+    command: Sequence[str],
+    outputs: Sequence[str],
+    stamp: dt.datetime,
+    epoch: int | None,
+    inputs: Sequence[InputFile] | None = None,
+) -> dict[str, Any]:
+    """The manifest as a dict (keys in a fixed order); ``inputs`` default to the config's."""
+    files = config.inputs() if inputs is None else inputs
+    listed = [
+        {"role": f.role, "path": f.given, "sha256": sha256(f.path), "bytes": f.path.stat().st_size}
+        for f in files
+    ]
+    return {
+        "tool": {"name": TOOL, "version": __version__},
+        "generated": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "source_date_epoch": epoch,
+        "command": list(command),
+        "language": config.language,
+        "config": _plain_config(config),
+        "inputs": listed,
+        "outputs": sorted(outputs),
+        "versions": versions(),
+    }
+
+
+def manifest_json(manifest: dict[str, Any]) -> str:
+    return json.dumps(manifest, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def is_report_dir(path: Path) -> bool:
+    """True when ``path`` holds a manifest written by this tool (safe to replace)."""
+    try:
+        data = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("tool", {}).get("name") == TOOL
+
+
+def _make_escape(path: str) -> str:
+    return path.replace("$", "$$").replace("#", "\\#").replace(" ", "\\ ")
+
+
+def depfile_text(target: str, inputs: Sequence[InputFile]) -> str:
+    """A Make rule ``target: inputs...`` (as ``gcc -MD`` writes), the target as given and the
+    inputs relative to the working folder, so ``make`` rebuilds a report exactly when one of its
+    inputs changed.
+
+    Every input also gets an empty rule, so deleting one does not break ``make``.
+    """
+    names = [_make_escape(os.path.relpath(f.path)) for f in inputs]
+    lines = [f"{_make_escape(target)}: " + " ".join(names), ""]
+    lines += [f"{name}:" for name in names]
+    return "\n".join(lines) + "\n"

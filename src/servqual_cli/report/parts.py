@@ -1,0 +1,324 @@
+"""Report parts for the test contacts (servicemätning), the KPIs and the feedback register.
+
+Thin adapters: each runs the same loading and core steps as ``servqual contacts/trend`` and
+``servqual kpi/feedback``, then calls those commands' section builders
+(:mod:`~servqual_cli.report.measurement_sections`, :mod:`~servqual_cli.report.service_sections`),
+and adds what only the report has: summary lines, charts across years, method notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.config import InputFile
+from servqual_cli.report.report_labels import rl
+from servqual_cli.report.spec import Block, Figure, Section, Table, Text
+
+POWER = 0.8  # power of the minimum detectable difference, as `servqual trend` defaults
+
+
+def _demote(sections: Sequence[Section]) -> tuple[Section, ...]:
+    """Sections of a command's document, one level below the report part's heading."""
+    return tuple(replace(s, level=s.level + 1) for s in sections)
+
+
+# --- reliability ------------------------------------------------------------------------------
+
+
+def reliability_part(ctx: ReportContext) -> Part:
+    """Cronbach's alpha, omega and item statistics for E, P and the gaps per dimension, with
+    validity (KMO, Bartlett, CFA) and warnings, as ``servqual reliability`` computes them."""
+    from servqual_cli.core.scales import instrument_reliability
+    from servqual_cli.report.reliability_sections import reliability_sections
+
+    data, lang = ctx.survey, ctx.lang
+    assert data is not None  # the registry builds this part only with [survey]
+    inst = data.instrument
+    names = {
+        "E": [inst.expectation_column(i) for i in inst.items],
+        "P": [inst.perception_column(i) for i in inst.items],
+        "gap": [f"{inst.perception_column(i)}-{inst.expectation_column(i)}" for i in inst.items],
+    }
+    conf = ctx.config.survey.conf if ctx.config.survey else 0.95
+    result = instrument_reliability(
+        data.expectation,
+        data.perception,
+        names,
+        data.dimension_positions,
+        missing="pairwise",
+        conf=conf,
+        validity=True,
+    )
+    sections = reliability_sections(result, lang, items=True)  # untitled: tables sit at ###
+    head = Section(rl("reliability", lang))
+    p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
+    whole = rl("whole_scale", lang)
+    shown = ", ".join(
+        f"{whole if str(s.scale) == 'P:all' else str(s.scale)[2:]} {s.alpha:.2f}" for s in p_scales
+    )
+    n_warn = len(result.warnings) + len(result.skipped)
+    glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
+    method = ((rl("reliability", lang), rl("reliability_method", lang)),)
+    return Part((head, *sections), (glance,), method)
+
+
+# --- test contacts --------------------------------------------------------------------------
+
+
+def measurement_part(ctx: ReportContext) -> Part:
+    """Latest year's KPIs, the change from the year before with its minimum detectable
+    difference, the benchmark, and a chart per main KPI across areas and years."""
+    from servqual_cli.cli.measurement_data import ReadOptions, Side, load_benchmark
+    from servqual_cli.cli.measurement_data import load_contact_table as load
+    from servqual_cli.core.contacts import contact_kpis, kpi_observations, treatment_counts
+    from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.report import measurement_sections as ms
+
+    cfg, lang = ctx.config.contacts, ctx.lang
+    assert cfg is not None  # the registry builds this part only with [contacts]
+    conf = ctx.config.survey.conf if ctx.config.survey else 0.95
+    opts = ReadOptions(sheet=cfg.sheet)
+    years = [(label, int(label) if label.isdigit() else None) for label, _ in cfg.years]
+    loaded = [
+        load(opts.read(str(f.path)), y, cfg.municipality, False)
+        for (_, y), (_, f) in zip(years, cfg.years, strict=True)
+    ]
+    kpis = [contact_kpis(d.frame, keys=("year",), by_area=True, conf=conf) for d in loaded]
+    data = loaded[-1]
+    name = data.municipalities[0] if data.municipalities else cfg.municipality
+    counts = treatment_counts(data.frame, keys=("year",))
+    sections = ms.contact_sections(kpis[-1], counts, data.excluded, len(data.frame), lang, True)
+    summary: list[Block] = []
+    if len(loaded) >= 2:
+        (before, _), (after, _) = years[-2], years[-1]
+        comparisons = compare_kpis(
+            kpi_observations(loaded[-2].frame, keys=()),
+            kpi_observations(data.frame, keys=()),
+            conf,
+            POWER,
+        )
+        sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf)
+        summary += _changed_contacts(comparisons, before, after, lang)
+    bench = None
+    if cfg.benchmark is not None:
+        last = Side(
+            years[-1][0],
+            years[-1][1],
+            data.table,
+            data.exclusions,
+            contacts=data.frame,
+            municipality=name,
+        )
+        bench = load_benchmark(str(cfg.benchmark.path), last, cfg.municipality, ReadOptions(), conf)
+        notes = [ms.ml("this_from_own", lang)] if bench.this_from_own else []
+        year = "" if bench.year is None else str(bench.year)
+        sections.append(ms.benchmark_section(bench.kpis, bench.municipality, year, lang, notes))
+    figures = _contact_figures(pd.concat(kpis, ignore_index=True), bench, lang)
+    intro = rl(
+        "measurement_intro",
+        lang,
+        municipality=name or "–",
+        years=", ".join(label for label, _ in years),
+    )
+    head = Section(rl("measurement", lang), (Text(intro),))
+    charts = Section(rl("measurement_charts", lang), tuple(figures), level=3)
+    area_note = ms.ml("area_note", lang).format(power=round(POWER * 100))
+    text = f"{ms.ml('units_note', lang)} {ms.ml('trend_note', lang)} {area_note}"
+    method = ((rl("measurement", lang), text),)
+    return Part((head, *_demote(sections), charts), tuple(summary), method)
+
+
+def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: str) -> list[Block]:
+    """Summary: the KPIs (all areas) whose change is more than chance, with its direction."""
+    from servqual_cli.core.contacts import ALL
+    from servqual_cli.report import measurement_sections as ms
+
+    t = comparisons[comparisons["area"].eq(ALL) & comparisons["verdict"].isin(["better", "worse"])]
+    if t.empty:
+        return [Text(rl("no_significant_change", lang, before=before, after=after))]
+    scale = ms.display_scale(t["kpi"])
+    frame = pd.DataFrame(
+        {
+            ms.ml("kpi", lang): [
+                ms.kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)
+            ],
+            before: t["before"].to_numpy(dtype=float) * scale,
+            after: t["after"].to_numpy(dtype=float) * scale,
+            ms.ml("change", lang): t["diff"].to_numpy(dtype=float) * scale,
+            "p": t["p"].to_numpy(dtype=float),
+            ms.ml("verdict", lang): [ms.ml(v, lang) for v in t["verdict"]],
+        }
+    )
+    fmt = {before: ".1f", after: ".1f", ms.ml("change", lang): "+.1f", "p": "p"}
+    title = rl("changed_contacts", lang, before=before, after=after)
+    return [
+        Table(
+            title,
+            frame,
+            fmt,
+            note=ms.ml("units_note", lang),
+            sheet="Förändrat" if lang == "sv" else "Changed",
+        )
+    ]
+
+
+def _contact_figures(kpis: pd.DataFrame, bench: Any, lang: str) -> list[Figure]:
+    """One bar chart per main KPI: areas (all areas first) x years, the benchmark as a line."""
+    from servqual_cli.core.contacts import ALL
+    from servqual_cli.report import measurement_sections as ms
+
+    out = []
+    years = [y for y in kpis["year"].drop_duplicates().tolist() if pd.notna(y)]
+    for kpi, channel in ms.AREA_KPIS:
+        rows = kpis[kpis["kpi"].eq(kpi) & kpis["channel"].eq(channel)]
+        if rows.empty:
+            continue
+        areas = [ALL, *sorted({a for a in rows["area"] if a != ALL}, key=str.casefold)]
+        scale = float(ms.display_scale(pd.Series([kpi]))[0])
+        series = []
+        for year in years:
+            y = rows[rows["year"].eq(year)].set_index("area")["value"].reindex(areas)
+            series.append({"name": str(int(year)), "values": [float(v) * scale for v in y]})
+        data: dict[str, Any] = {
+            "categories": [ms.ml("all_areas", lang) if a == ALL else str(a) for a in areas],
+            "series": series,
+            "labels": {"x": ms.ml("area", lang), "y": ""},
+        }
+        if bench is not None:
+            b = bench.kpis[bench.kpis["kpi"].eq(kpi) & bench.kpis["channel"].eq(channel)]
+            if len(b) and pd.notna(b["others_mean"].iloc[0]):
+                data["reference"] = {
+                    "value": float(b["others_mean"].iloc[0]) * scale,
+                    "label": ms.ml("others_mean", lang),
+                }
+        name = ms.kpi_name(kpi, channel, lang)
+        out.append(Figure(f"contacts_{kpi}", name, "bars", data))
+    return out
+
+
+# --- KPIs, declarations and feedback --------------------------------------------------------
+
+
+def service_part(ctx: ReportContext) -> Part:
+    """KPIs by aspect against targets and norms (a chart per aspect), the feedback register."""
+    cfg, lang = ctx.config.service, ctx.lang
+    assert cfg is not None  # the registry builds this part only with [service]
+    conf = ctx.config.survey.conf if ctx.config.survey else 0.95
+    sections: list[Section] = [Section(rl("service", lang))]
+    summary: list[Block] = []
+    if cfg.kpi is not None:
+        from servqual_cli.report.service_sections import kpi_sections
+
+        results = _kpi_results(str(cfg.kpi.path), cfg.as_of, conf)
+        shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
+        sections += _demote(
+            [
+                _mark_shares(s, shares)
+                for s in kpi_sections(results, lang, groups=False, figures=True)
+            ]
+        )
+        summary += _changed_kpis(results, lang)
+    if cfg.feedback is not None:
+        from servqual_cli.core.durations import parse_limit
+        from servqual_cli.core.feedback import analyse_feedback
+        from servqual_cli.io.feedback import load_feedback
+        from servqual_cli.io.read import read_table
+        from servqual_cli.report.service_sections import feedback_sections
+
+        data = load_feedback(read_table(str(cfg.feedback.path)))
+        result = analyse_feedback(
+            data.frame,
+            parse_limit(cfg.promise or "14 days"),
+            None if cfg.as_of is None else pd.Timestamp(cfg.as_of),
+            "month",
+            conf,
+            has_closed="closed" in data.columns,
+        )
+        sections.append(Section(rl("feedback", lang), level=3))
+        sections += _demote(_demote(feedback_sections(result, data.excluded, lang, figures=True)))
+    method = ((rl("service", lang), rl("service_method", lang)),)
+    inputs: tuple[InputFile, ...] = ()
+    if cfg.kpi is not None:
+        inputs = _kpi_inputs(str(cfg.kpi.path))
+    return Part(tuple(sections), tuple(summary), method, inputs)
+
+
+def _kpi_inputs(path: str) -> tuple[InputFile, ...]:
+    """The data files a KPI config reads, as written relative to it."""
+    import os
+
+    from servqual_cli.io.kpi_config import load_kpi_config
+
+    base = os.path.dirname(path)
+    files = dict.fromkeys(spec.data for spec in load_kpi_config(path).kpis)
+    return tuple(InputFile("kpi data", os.path.relpath(f, base), Path(f)) for f in files)
+
+
+def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
+    """Tell the KPI charts which KPIs are shares (their frame has the unit, not the statistic;
+    a share within "1 working day" has the unit of its limit)."""
+    blocks = tuple(
+        replace(b, data=b.data.assign(share=[shares.get(n, False) for n in b.data["name"]]))
+        if isinstance(b, Figure) and b.kind == "kpi_aspect"
+        else b
+        for b in section.blocks
+    )
+    return replace(section, blocks=blocks)
+
+
+def _kpi_results(path: str, as_of: str | None, conf: float) -> list[Any]:
+    """Every KPI of a KPI config, as ``servqual kpi`` computes them, in aspect order."""
+    from servqual_cli.core.kpi import evaluate_kpi
+    from servqual_cli.io.kpi_config import ASPECTS, load_kpi_config, load_kpi_data
+    from servqual_cli.io.read import read_table
+
+    cfg = load_kpi_config(path)
+    tables: dict[Any, Any] = {}
+    results = []
+    stamp = None if as_of is None else pd.Timestamp(as_of)
+    for spec in cfg.kpis:  # a handful of KPIs; each file is read once
+        if spec.data not in tables:
+            tables[spec.data] = read_table(str(spec.data))
+        data = load_kpi_data(spec, tables[spec.data], path, False)
+        results.append(evaluate_kpi(spec, data.frame, stamp, "year", conf, data.log.counts()))
+    results.sort(key=lambda r: ASPECTS.index(r.spec.aspect))
+    return results
+
+
+def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
+    """Summary: KPIs whose change against the previous period is significant (p < 0.05)."""
+    from servqual_cli.report.service_sections import kpi_value_text
+
+    rows = []
+    for r in results:
+        c = r.change
+        if c is None or c.p is None or not c.p < 0.05:
+            continue
+        rows.append(
+            {
+                rl("kpi", lang): r.spec.name,
+                rl("period", lang): f"{c.previous_period} → {c.period}",
+                rl("before", lang): kpi_value_text(r, c.previous_value, lang),
+                rl("after", lang): kpi_value_text(r, c.value, lang),
+                "p": c.p,
+                rl("direction", lang): rl(
+                    "better" if c.better else "worse" if c.better is False else "changed", lang
+                ),
+            }
+        )
+    if not rows:
+        return [Text(rl("no_significant_kpi", lang))]
+    return [
+        Table(
+            rl("changed_kpis", lang),
+            pd.DataFrame(rows),
+            {"p": "p"},
+            sheet="Ändrade nyckeltal" if lang == "sv" else "Changed KPIs",
+        )
+    ]

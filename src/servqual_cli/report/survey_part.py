@@ -1,0 +1,323 @@
+"""The SERVQUAL parts of a report: summary lines, gap tables and charts, groups, IPA.
+
+Figure data are plain dicts (lists of numbers and labels, already in the report's language), so
+the chart module only draws.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.gaps import GapAnalysis, GroupedGapAnalysis, gap_analysis
+from servqual_cli.core.gaps import grouped_gap_analysis as _grouped
+from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.gap_sections import (
+    FORMATS,
+    dimension_table,
+    group_sections,
+    item_table,
+    overall_table,
+)
+from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.report_labels import rl
+from servqual_cli.report.spec import Block, Figure, Section, Table, Text
+
+if TYPE_CHECKING:
+    from servqual_cli.io.survey import SurveyData
+
+QUADRANTS = ("concentrate", "keep_up", "low_priority", "overkill")
+
+
+def _data(ctx: ReportContext) -> SurveyData:
+    if ctx.survey is None:  # the registry only builds these parts when [survey] is set
+        raise RuntimeError("survey part built without survey data")
+    return ctx.survey
+
+
+def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None]:
+    """The gap analysis of everyone, and per group when the survey has a grouping column."""
+
+    def compute() -> tuple[GapAnalysis, GroupedGapAnalysis | None]:
+        d = _data(ctx)
+        conf = ctx.config.survey.conf if ctx.config.survey else 0.95
+        args = (d.expectation, d.perception, d.items, d.dimension_positions)
+        if d.groups is not None and d.by is not None:
+            g = _grouped(*args, groups=d.groups, by=d.by, weights=d.weights, conf=conf)
+            return g.all, g
+        return gap_analysis(*args, weights=d.weights, conf=conf), None
+
+    result: tuple[GapAnalysis, GroupedGapAnalysis | None] = ctx.memo("gaps", compute)
+    return result
+
+
+def servqual_part(ctx: ReportContext) -> Part:
+    """Summary lines, dimension and item tables with their charts, IPA, method notes."""
+    d, lang = _data(ctx), ctx.lang
+    result, _ = analyses(ctx)
+    blocks: list[Block] = [
+        dimension_table(result, lang),
+        Figure(
+            "servqual_dimensions",
+            rl("fig_dimensions", lang),
+            "dimension_gaps",
+            dimension_figure(result, d, lang),
+            rl("fig_dimensions_caption", lang),
+        ),
+        item_table(result, lang),
+        Figure(
+            "servqual_items",
+            rl("fig_items", lang),
+            "item_gaps",
+            item_figure(result, lang),
+            rl("fig_items_caption", lang),
+        ),
+    ]
+    crosshair = ctx.config.survey.ipa_crosshair if ctx.config.survey else "mean"
+    ipa = ipa_frame(result, d, crosshair)
+    where = rl(f"crosshair_{crosshair}", lang)
+    if ipa is not None:
+        frame, x, y = ipa
+        blocks += [
+            ipa_table(frame, lang),
+            Figure(
+                "servqual_ipa",
+                rl("fig_ipa", lang),
+                "ipa",
+                ipa_figure(frame, x, y, d, lang),
+                rl("fig_ipa_caption", lang, crosshair=where),
+            ),
+        ]
+    inst = d.instrument
+    method = [
+        (
+            rl("method_definitions", lang),
+            rl(
+                "method_definitions_text",
+                lang,
+                lo=inst.scale[0],
+                hi=inst.scale[1],
+                instrument=inst.name,
+                dimensions=", ".join(inst.dimensions),
+            ),
+        ),
+        (rl("method_tests", lang), rl("method_tests_text", lang, conf=result.conf)),
+        (rl("method_missing", lang), rl("method_missing_text", lang)),
+    ]
+    if ipa is not None:
+        method.append((rl("method_ipa", lang), rl("method_ipa_text", lang, crosshair=where)))
+    return Part(
+        sections=(Section(title=rl("servqual", lang), blocks=tuple(blocks)),),
+        summary=tuple(summary_blocks(ctx, result)),
+        method=tuple(method),
+    )
+
+
+def groups_part(ctx: ReportContext) -> Part:
+    """Per-group tables and tests, and the heatmap of dimension gaps by group."""
+    _, grouped = analyses(ctx)
+    if grouped is None:
+        return Part()
+    lang = ctx.lang
+    sections = group_sections(grouped, lang)
+    heat = Figure(
+        "servqual_groups",
+        rl("fig_heatmap", lang),
+        "group_heatmap",
+        heatmap_figure(grouped, lang),
+        rl("fig_heatmap_caption", lang, by=grouped.by),
+    )
+    first = sections[0]
+    blocks = (first.blocks[0], heat, *first.blocks[1:])
+    return Part(sections=(Section(rl("groups", lang) + f": {grouped.by}", blocks),))
+
+
+def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
+    """n, exclusions, overall SERVQUAL (both scores) and the three largest negative gaps."""
+    d, lang = _data(ctx), ctx.lang
+    out: list[Block] = []
+    if ctx.config.group is not None:
+        by, value = ctx.config.group
+        out.append(Text(rl("summary_group", lang, by=by, group=value)))
+    source = Path(ctx.config.survey.file.given if ctx.config.survey else d.table.source).name
+    excluded = exclusion_summary(d.excluded, lang)
+    out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
+    o = result.overall
+    weighted = ""
+    if o.weighted is not None:
+        weighted = rl("summary_weighted", lang, weighted=_num(o.weighted))
+    out.append(Text(rl("summary_overall", lang, unweighted=_num(o.unweighted), weighted=weighted)))
+    out.append(overall_table(result, lang))
+    items = result.items
+    worst = items[items["gap"] < 0].sort_values(["gap", "item"], kind="stable").head(3)
+    if worst.empty:
+        out.append(Text(rl("largest_gaps_none", lang)))
+    else:
+        cols = [
+            "item",
+            "dimension",
+            "n",
+            "expectation",
+            "perception",
+            "gap",
+            "ci_low",
+            "ci_high",
+            "p_holm",
+        ]
+        frame = worst[cols].reset_index(drop=True)
+        out.append(
+            Table(
+                title=rl("largest_gaps", lang),
+                frame=frame.rename(columns={c: label(c, lang) for c in cols}),
+                formats={label(k, lang): v for k, v in FORMATS.items()},
+                signed=(label("gap", lang),),
+                sheet="Största gap" if lang == "sv" else "Largest gaps",
+            )
+        )
+    return out
+
+
+def _num(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.2f}"
+
+
+def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str, Any]:
+    dims = result.dimensions
+    return {
+        "categories": [str(x) for x in dims["dimension"]],
+        "expectation": _floats(dims["expectation"]),
+        "perception": _floats(dims["perception"]),
+        "gap": _floats(dims["gap"]),
+        "ci_low": _floats(dims["ci_low"]),
+        "ci_high": _floats(dims["ci_high"]),
+        "scale": [float(d.instrument.scale[0]), float(d.instrument.scale[1])],
+        "labels": {
+            "expectation": label("expectation", lang),
+            "perception": label("perception", lang),
+            "mean": rl("axis_mean", lang),
+            "gap": rl("axis_gap_ci", lang),
+        },
+    }
+
+
+def item_figure(result: GapAnalysis, lang: str) -> dict[str, Any]:
+    items = result.items.sort_values(["gap", "item"], kind="stable")
+    return {
+        "categories": [
+            f"{i} · {dim}" for i, dim in zip(items["item"], items["dimension"], strict=True)
+        ],
+        "gap": _floats(items["gap"]),
+        "ci_low": _floats(items["ci_low"]),
+        "ci_high": _floats(items["ci_high"]),
+        "labels": {"gap": rl("axis_gap_ci", lang), "item": label("item", lang)},
+    }
+
+
+def heatmap_figure(grouped: GroupedGapAnalysis, lang: str) -> dict[str, Any]:
+    names = list(grouped.groups)
+    dims = [str(x) for x in grouped.all.dimensions["dimension"]]
+    values = [_floats(grouped.groups[g].dimensions["gap"]) for g in names]
+    return {
+        "rows": names,
+        "columns": dims,
+        "values": values,
+        "n": [int(grouped.groups[g].n_rows) for g in names],
+        "labels": {
+            "rows": grouped.by,
+            "columns": label("dimension", lang),
+            "value": label("gap", lang),
+        },
+    }
+
+
+def importance(weights: np.ndarray) -> tuple[np.ndarray, int]:
+    """Mean importance points per dimension, each respondent's points rescaled to sum to 100.
+
+    Respondents with a missing or negative weight, or all zero, are left out (as in the weighted
+    SERVQUAL score).
+
+    >>> importance(np.array([[50, 50], [20, 20], [np.nan, 10]]))
+    (array([50., 50.]), 2)
+    """
+    w = np.asarray(weights, dtype=float)
+    ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
+    if not ok.any():
+        return np.full(w.shape[1], np.nan), 0
+    shares = w[ok] / w[ok].sum(axis=1, keepdims=True) * 100.0
+    return shares.mean(axis=0), int(ok.sum())
+
+
+def ipa_frame(
+    result: GapAnalysis, d: SurveyData, crosshair: str
+) -> tuple[pd.DataFrame, float, float] | None:
+    """Importance, performance (mean P) and quadrant per dimension, with the crosshairs.
+
+    Crosshairs: ``mean`` at the mean importance and mean performance over the dimensions;
+    ``midpoint`` at the scale midpoint and an equal split of the points (100 / k). A dimension
+    on a crosshair counts as high. None without weights.
+    """
+    if d.weights is None:
+        return None
+    imp, n = importance(d.weights)
+    if n == 0:
+        return None
+    perf = result.dimensions["servperf"].to_numpy(dtype=float)
+    if crosshair == "midpoint":
+        x, y = (d.instrument.scale[0] + d.instrument.scale[1]) / 2, 100.0 / len(imp)
+    else:
+        x, y = float(np.nanmean(perf)), float(np.mean(imp))
+    quadrant = [
+        ("concentrate" if p < x else "keep_up")
+        if i >= y
+        else ("low_priority" if p < x else "overkill")
+        for i, p in zip(imp, perf, strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            "dimension": result.dimensions["dimension"].to_numpy(),
+            "n": n,
+            "importance": imp,
+            "performance": perf,
+            "quadrant": quadrant,
+        }
+    )
+    return frame, x, y
+
+
+def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
+    shown = frame.assign(quadrant=[rl(q, lang) for q in frame["quadrant"]])
+    names = {
+        "dimension": label("dimension", lang),
+        "n": rl("n_weights", lang),
+        "importance": rl("importance", lang),
+        "performance": rl("performance", lang),
+        "quadrant": rl("quadrant", lang),
+    }
+    return Table(
+        title=rl("ipa_table", lang),
+        frame=shown.rename(columns=names),
+        formats={names["n"]: "d", names["importance"]: ".1f", names["performance"]: ".2f"},
+        sheet="IPA",
+    )
+
+
+def ipa_figure(frame: pd.DataFrame, x: float, y: float, d: SurveyData, lang: str) -> dict[str, Any]:
+    return {
+        "points": [str(v) for v in frame["dimension"]],
+        "importance": _floats(frame["importance"]),
+        "performance": _floats(frame["performance"]),
+        "x_cross": float(x),
+        "y_cross": float(y),
+        "scale": [float(d.instrument.scale[0]), float(d.instrument.scale[1])],
+        # quadrant names: top-left, top-right, bottom-left, bottom-right
+        "quadrants": [rl(q, lang) for q in QUADRANTS],
+        "labels": {"x": rl("performance", lang), "y": rl("importance", lang)},
+    }
+
+
+def _floats(values: Any) -> list[float]:
+    return [float(v) for v in np.asarray(values, dtype=float)]

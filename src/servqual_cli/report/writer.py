@@ -1,0 +1,331 @@
+"""Write a report folder atomically: build everything in a temporary folder beside it, then swap.
+
+A failure at any point (bad data, a chart that raises, a full disk) removes the temporary folder
+and leaves the previous report in DIR exactly as it was. The swap is two renames on the same file
+system (old DIR aside, new DIR in place); if the second fails the first is undone.
+
+DIR is only ever replaced when it is empty or holds a previous report (a ``manifest.json`` of
+this tool), so ``-o`` pointing at a home or data folder is refused, never emptied.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from servqual_cli.errors import UsageError
+from servqual_cli.report.config import InputFile, ReportConfig
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from servqual_cli.io.survey import SurveyData
+    from servqual_cli.report.spec import Document
+
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
+def check_target(out: Path, inputs: Iterable[Path]) -> None:
+    """Refuse a DIR that is a file, holds something other than a report, or contains an input."""
+    target = out.resolve()
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"output {str(out)!r} is a file; give a folder for the report")
+    for item in inputs:
+        src = item.resolve()
+        if src == target or target in src.parents:
+            raise UsageError(
+                f"output folder {str(out)!r} contains the input {item.name!r}; "
+                "choose another folder"
+            )
+    from servqual_cli.report.manifest import is_report_dir
+
+    if target.is_dir() and any(target.iterdir()) and not is_report_dir(target):
+        raise UsageError(
+            f"output folder {str(out)!r} is not empty and holds no earlier report "
+            "(no manifest.json of servqual); choose a new or empty folder"
+        )
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """Yield a fresh folder beside ``out``; on success it replaces ``out``, on failure it goes."""
+    parent = out.resolve().parent
+    tmp = parent / f".{out.name}.tmp-{secrets.token_hex(4)}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp.mkdir()
+    except OSError as exc:
+        raise UsageError(f"cannot write the report folder {str(out)!r}: {exc.strerror}") from None
+    try:
+        yield tmp
+        _swap(tmp, out.resolve())
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        # A full disk or a permission problem is about where the report goes, not the data.
+        raise UsageError(f"cannot write the report folder {str(out)!r}: {exc}") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap(new: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(new, out)
+        return
+    old = out.parent / f".{out.name}.old-{secrets.token_hex(4)}"
+    os.rename(out, old)
+    try:
+        os.rename(new, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def render_into(
+    folder: Path,
+    doc: Document,
+    config: ReportConfig,
+    command: Sequence[str],
+    stamp: dt.datetime,
+    epoch: int | None,
+) -> list[str]:
+    """Write figures, report.md, report.xlsx and manifest.json into ``folder``."""
+    from servqual_cli.report import charts, excel
+    from servqual_cli.report.manifest import build_manifest, manifest_json
+    from servqual_cli.report.markdown import relative_png, render_document
+
+    written = charts.save_all(doc, folder / "figures")
+    images = {f.name: folder / relative_png(f) for f in charts.figures(doc)}
+    _text(folder / "report.md", render_document(doc, relative_png))
+    excel.write_workbook(doc, folder / "report.xlsx", images, stamp)
+    outputs = [p.relative_to(folder).as_posix() for p in written]
+    outputs += ["report.md", "report.xlsx", "manifest.json"]
+    inputs = doc.meta.get("inputs")
+    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs)
+    _text(folder / "manifest.json", manifest_json(manifest))
+    return sorted(outputs)
+
+
+def _text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def write_report(
+    config: ReportConfig, out: Path, command: Sequence[str], depfile: Path | None = None
+) -> list[str]:
+    """Build the report of ``config`` and write it to ``out``; returns the files written.
+
+    ``depfile``: also write a Make rule ``out/manifest.json: inputs...`` there.
+    """
+    from servqual_cli.report.build import build_report
+    from servqual_cli.report.manifest import report_time
+
+    stamp, epoch = report_time()
+    check_target(out, [f.path for f in config.inputs()])
+    with staged(out) as tmp:  # first, so that an unwritable DIR fails before any work
+        doc = build_report(config)
+        files = render_into(tmp, doc, config, command, stamp, epoch)
+    write_depfile(depfile, out, doc.meta.get("inputs") or config.inputs())
+    return files
+
+
+def write_depfile(depfile: Path | None, out: Path, inputs: Sequence[InputFile]) -> None:
+    if depfile is not None:
+        from servqual_cli.cli.output import write_atomic
+        from servqual_cli.report.manifest import depfile_text
+
+        # the target exactly as given: Make compares the text of paths, not the files
+        target = f"{str(out).rstrip('/')}/manifest.json"
+        write_atomic(depfile, depfile_text(target, inputs).encode("utf-8"))
+
+
+# --- one report per group -------------------------------------------------------------------
+
+
+def safe_name(value: str) -> str:
+    """A file-name-safe folder name for a group value (ASCII, no separators, never ``..``).
+
+    >>> safe_name("Förskola/barnomsorg"), safe_name("../../x"), safe_name(".."), safe_name("NUL")
+    ('forskola-barnomsorg', 'x', 'group', '_nul')
+    """
+    text = unicodedata.normalize("NFKD", str(value))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._").lower()[:60].strip("-._")
+    if not text:
+        return "group"
+    return f"_{text}" if text.upper() in _WINDOWS_RESERVED else text
+
+
+def safe_names(values: Sequence[str]) -> dict[str, str]:
+    """Group value -> unique folder name (case-insensitively unique, for every file system)."""
+    out: dict[str, str] = {}
+    used: set[str] = {"figures"}
+    for value in values:
+        base = name = safe_name(value)
+        k = 2
+        while name.lower() in used:
+            name = f"{base}-{k}"
+            k += 1
+        used.add(name.lower())
+        out[value] = name
+    return out
+
+
+def subset_survey(data: SurveyData, group: str) -> SurveyData:
+    """The respondents of one group, with their own exclusion counts."""
+    groups = data.groups if data.groups is not None else np.array([], dtype=object)
+    rows = np.array([g == group for g in groups], dtype=bool)
+    numbers = data.table.row_numbers[rows]
+    excl = data.exclusions[data.exclusions["row"].isin(numbers)].reset_index(drop=True)
+    counts = excl["reason"].value_counts()
+    return replace(
+        data,
+        expectation=data.expectation[rows],
+        perception=data.perception[rows],
+        weights=None if data.weights is None else data.weights[rows],
+        groups=None,
+        by=None,
+        excluded={str(k): int(counts[k]) for k in sorted(counts.index)},
+        exclusions=excl,
+    )
+
+
+_WORKER_SURVEY: dict[str, Any] = {}
+
+
+def _init_worker(config: ReportConfig) -> None:
+    # Forked workers inherit the parent's loaded survey; spawned ones load it once each.
+    if "data" not in _WORKER_SURVEY:
+        from servqual_cli.report.build import load_survey
+
+        _WORKER_SURVEY["data"] = load_survey(config)
+
+
+def _group_job(
+    config: ReportConfig,
+    group: str,
+    folder: Path,
+    command: Sequence[str],
+    stamp: dt.datetime,
+    epoch: int | None,
+) -> tuple[str, int, tuple[InputFile, ...]]:
+    from servqual_cli.report.build import build_report
+
+    data = subset_survey(_WORKER_SURVEY["data"], group)
+    folder.mkdir()
+    doc = build_report(config, data)
+    render_into(folder, doc, config, command, stamp, epoch)
+    return group, data.n_rows, tuple(doc.meta.get("inputs") or ())
+
+
+def group_config(config: ReportConfig, by: str, group: str) -> ReportConfig:
+    """The config of one group's report: no grouping inside it, no groups section."""
+    sections = config.sections
+    if sections is not None:
+        sections = tuple(s for s in sections if s != "groups")
+    survey = None if config.survey is None else replace(config.survey, by=None)
+    return replace(config, group=(by, group), survey=survey, sections=sections)
+
+
+def write_split(
+    config: ReportConfig,
+    out: Path,
+    command: Sequence[str],
+    jobs: int,
+    progress: Callable[[int, str], None] | None = None,
+    depfile: Path | None = None,
+) -> list[tuple[str, str, int]]:
+    """One report per group of ``survey.by`` in ``out/<safe group name>/``, plus an index.
+
+    Groups are built in ``jobs`` processes; ``progress(total, group)`` is called with the number
+    of groups first (group ``""``) and then once per finished group. Returns (group, folder, n).
+    """
+    from servqual_cli.report.build import index_document, load_survey, section_names
+    from servqual_cli.report.manifest import build_manifest, manifest_json, report_time
+    from servqual_cli.report.markdown import render_document
+
+    if config.survey is None or config.survey.by is None:
+        raise UsageError("--split needs a grouping column: --by COL or 'by' in [survey]")
+    stamp, epoch = report_time()
+    check_target(out, [f.path for f in config.inputs()])
+    by = config.survey.by
+    data = load_survey(config)
+    assert data is not None and data.groups is not None and data.by is not None
+    names = sorted({str(g) for g in data.groups if g is not None})
+    folders = safe_names(names)
+    configs = {g: group_config(config, data.by, g) for g in names}
+    if names:
+        section_names(configs[names[0]])  # a config error once, not once per worker
+    results: dict[str, int] = {}
+    inputs: dict[Path, InputFile] = {f.path: f for f in config.inputs()}
+    with staged(out) as tmp:
+        _WORKER_SURVEY["data"] = data
+        try:
+            args = [(configs[g], g, tmp / folders[g], command, stamp, epoch) for g in names]
+            for group, n, read in _run(args, jobs, config, progress):
+                results[group] = n
+                inputs.update({f.path: f for f in read if f.path not in inputs})
+        finally:
+            _WORKER_SURVEY.clear()
+        rows = [(g, folders[g], results[g]) for g in names]
+        _text(tmp / "index.md", render_document(index_document(config, data.by, rows)))
+        outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+        manifest = build_manifest(
+            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values())
+        )
+        manifest["groups"] = [{"group": g, "folder": f, "n": n} for g, f, n in rows]
+        manifest["split_by"] = by
+        _text(tmp / "manifest.json", manifest_json(manifest))
+    write_depfile(depfile, out, list(inputs.values()))
+    return rows
+
+
+def _run(
+    args: list[tuple[Any, ...]],
+    jobs: int,
+    config: ReportConfig,
+    progress: Callable[[int, str], None] | None,
+) -> Iterator[tuple[str, int, tuple[InputFile, ...]]]:
+    if jobs <= 1 or len(args) <= 1:
+        if progress:
+            progress(len(args), "")
+        for a in args:
+            result = _group_job(*a)
+            if progress:
+                progress(len(args), result[0])
+            yield result
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(args)), initializer=_init_worker, initargs=(config,)
+    ) as pool:
+        futures = [pool.submit(_group_job, *a) for a in args]
+        # Only now may the caller start a progress display: its refresh thread must not exist
+        # while the pool forks its workers.
+        if progress:
+            progress(len(args), "")
+        for fut in as_completed(futures):
+            result = fut.result()
+            if progress:
+                progress(len(args), result[0])
+            yield result

@@ -1,0 +1,114 @@
+"""`servqual report` through the real CLI: both forms, --split, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+
+def kiosk(data_dir: Path) -> list[str | Path]:
+    return [data_dir / "kiosk.csv", "--instrument", data_dir / "kiosk.toml"]
+
+
+def test_short_form(cli, data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rapport"
+    dep = tmp_path / "rapport.d"
+    r = cli("report", *kiosk(data_dir), "-o", out, "--depfile", dep)
+    assert r.exit_code == 0, r.stderr
+    rule = dep.read_text(encoding="utf-8").splitlines()[0]
+    target, inputs = rule.split(": ")
+    assert target == f"{out}/manifest.json"  # as given: Make compares path text
+    assert [Path(p).resolve() for p in inputs.split()] == [
+        (data_dir / "kiosk.csv").resolve(), (data_dir / "kiosk.toml").resolve()]  # fmt: skip
+    assert "wrote" in r.stdout
+    assert {p.name for p in out.iterdir()} == {"report.md", "report.xlsx", "manifest.json",
+                                                "figures"}  # fmt: skip
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert md.startswith("# Service quality report\n") and "## Summary" in md
+    assert "30 respondents in kiosk.csv" in md and "](figures/servqual_ipa.png)" in md
+    wb = load_workbook(out / "report.xlsx")
+    assert wb.sheetnames[:3] == ["Total", "Largest gaps", "Dimensions"] and "Method" in wb
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["command"][:3] == ["servqual", "report", str(data_dir / "kiosk.csv")]
+    assert "--instrument" in manifest["command"] and "--depfile" not in manifest["command"]
+    # a second run replaces the first report (it has a manifest), in Swedish this time
+    r = cli("report", *kiosk(data_dir), "-o", out, "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    assert "## Sammanfattning" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_split_keeps_group_names_inside_dir(cli, data_dir: Path, tmp_path: Path) -> None:
+    text = (data_dir / "kiosk.csv").read_text(encoding="utf-8")
+    evil = text.replace(",Norr,", ",../../x,").replace(",Söder,", ",=cmd|' /C calc'!A0,")
+    src = tmp_path / "in" / "kiosk_evil.csv"
+    src.parent.mkdir()
+    src.write_text(evil, encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    r = cli("report", src, "--instrument", data_dir / "kiosk.toml", "--by", "Enhet", "--split",
+            "-j", "2", "-o", out)  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cmd-c-calc-a0", "index.md", "manifest.json", "x"]  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "in"]  # nothing escaped
+    assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == ["out"]
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "[x/report.md](x/report.md)" in index and "\\|" in index  # the | is escaped
+    wb = load_workbook(out / "cmd-c-calc-a0" / "report.xlsx")
+    method = [tuple(r[:2]) for r in wb["Method"].iter_rows(values_only=True)]
+    assert ("Enhet", "=cmd|' /C calc'!A0") in method  # written as text, not as a formula
+    cell = next(c for c in wb["Method"]["B"] if c.value == "=cmd|' /C calc'!A0")
+    assert cell.data_type == "s"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [g["folder"] for g in manifest["groups"]] == ["x", "cmd-c-calc-a0"] or [
+        g["folder"] for g in manifest["groups"]
+    ] == ["cmd-c-calc-a0", "x"]
+    assert sum(g["n"] for g in manifest["groups"]) == 30
+    sub = (out / "x" / "report.md").read_text(encoding="utf-8")
+    assert "Respondents with Enhet = ../../x." in sub and "15 respondents" in sub
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--split"], 2, "--split needs a grouping column"),
+        (["--by", "nope"], 1, "--by column 'nope' is not in the file"),
+        (["--strict"], 1, "--strict rejects any excluded value"),
+    ],
+)
+def test_errors_are_one_line(cli, data_dir: Path, tmp_path: Path, args, code, message) -> None:
+    r = cli("report", *kiosk(data_dir), "-o", tmp_path / "out", *args)
+    assert r.exit_code == code and message in r.stderr
+    assert r.stderr.startswith("servqual: error: ") and r.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_config_errors(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('title = "x"\ncolour = "red"\n[survey]\nfile = "x.csv"\n', encoding="utf-8")
+    r = cli("report", bad, "-o", tmp_path / "out")
+    assert r.exit_code == 2 and "unknown key 'colour'" in r.stderr
+    r = cli("report", tmp_path / "missing.toml", "-o", tmp_path / "out")
+    assert r.exit_code == 2 and "config file not found" in r.stderr
+    r = cli("report", tmp_path / "missing.xlsx", "-o", tmp_path / "out")
+    assert r.exit_code == 2 and "not found" in r.stderr
+    r = cli("report", bad)
+    assert r.exit_code == 2 and "--output" in r.stderr
+
+
+def test_refuses_a_folder_with_other_files(cli, data_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "thesis.docx").write_text("years of work")
+    r = cli("report", *kiosk(data_dir), "-o", tmp_path)
+    assert r.exit_code == 2 and "holds no earlier report" in r.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
+
+
+def test_help_does_not_import_matplotlib() -> None:
+    code = ("import sys; from servqual_cli.cli.main import main; "
+            "print('matplotlib' in sys.modules, 'openpyxl' in sys.modules)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"

@@ -1,0 +1,149 @@
+"""report.xlsx opened with openpyxl: sheets, styles, number formats, values, safety."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from openpyxl.workbook import Workbook
+
+from servqual_cli.core.gaps import grouped_gap_analysis
+from servqual_cli.report.build import load_survey
+from servqual_cli.report.config import load_config
+from servqual_cli.report.excel import build_workbook, number_format, sheet_name, workbook_bytes
+from servqual_cli.report.spec import Document, Section, Table
+
+from .conftest import CONFIG, EPOCH
+
+
+@pytest.fixture(scope="module")
+def wb(sample_report: Path) -> Workbook:
+    return load_workbook(sample_report / "report.xlsx")
+
+
+@pytest.fixture(scope="module")
+def expected():
+    data = load_survey(load_config(CONFIG))
+    assert data is not None and data.groups is not None
+    return grouped_gap_analysis(data.expectation, data.perception, data.items,
+                                data.dimension_positions, groups=data.groups, by="Tjänst",
+                                weights=data.weights)  # fmt: skip
+
+
+def test_sheets_in_document_order(wb: Workbook) -> None:
+    names = wb.sheetnames
+    assert names[:8] == ["Total", "Största gap", "Dimensioner", "Påståenden", "IPA", "Grupper",
+                         "Grupptest", "Parvis"]  # fmt: skip
+    assert names[-2:] == ["Diagram", "Metod"]
+    assert "Reliabilitet" in names  # the reliability section's sheets come before the charts
+
+
+def test_header_style_freeze_filter_widths(wb: Workbook) -> None:
+    ws = wb["Dimensioner"]
+    assert ws["A1"].value == "Gap per dimension" and ws["A1"].font.bold
+    header = [c.value for c in ws[2]]
+    assert header[:5] == ["Dimension", "n", "Förväntan (E)", "Upplevelse (P)", "Gap (P−E)"]
+    cell = ws["B2"]
+    assert cell.font.bold and cell.font.color.rgb == "00FFFFFF"
+    assert cell.fill.fgColor.rgb == "000072B2"
+    assert ws.freeze_panes == "A3"
+    assert ws.auto_filter.ref == "A2:L7"
+    assert 8 <= ws.column_dimensions["A"].width <= 50
+    assert ws.column_dimensions["A"].width >= len("Responsiveness")
+
+
+def test_number_formats(wb: Workbook) -> None:
+    ws = wb["Dimensioner"]
+    assert ws["B3"].number_format == "0"  # n
+    assert ws["E3"].number_format == "0.00"  # gap
+    assert ws["J3"].number_format == '[<0.001]"<0.001";0.000'  # p (Holm)
+    assert number_format("pct") == "0.0%" and number_format(".1f") == "0.0"
+    assert number_format(None) == "General" and number_format("x") == "General"
+
+
+def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
+    ws = wb["Dimensioner"]
+    rows = list(ws.iter_rows(min_row=3, max_row=7, values_only=True))
+    dims = expected.all.dimensions
+    assert [r[0] for r in rows] == list(dims["dimension"])
+    assert [r[4] for r in rows] == pytest.approx(list(dims["gap"]), abs=0, rel=1e-15)
+    assert [r[1] for r in rows] == list(dims["n"])
+    total = wb["Total"]
+    assert total["C3"].value == pytest.approx(expected.all.overall.unweighted, rel=1e-15)
+    assert total["C4"].value == pytest.approx(expected.all.overall.weighted, rel=1e-15)
+    worst = [r[0] for r in wb["Största gap"].iter_rows(min_row=3, max_row=5, values_only=True)]
+    assert worst == ["11", "12", "10"]
+    groups = wb["Grupper"]
+    assert groups.max_row == 2 + 4 * 5  # 4 services x 5 dimensions
+
+
+def test_conditional_formatting_for_negative_and_significant(wb: Workbook) -> None:
+    ws = wb["Dimensioner"]
+    rules = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
+    assert set(rules) == {"E3:E7"}
+    kinds = [(r.type, r.formula) for r in rules["E3:E7"]]
+    # significant deterioration (negative and Holm p < 0.05) first, then any negative gap
+    assert kinds[0] == ("expression", ["AND(ISNUMBER(E3),E3<0,ISNUMBER($J3),$J3<0.05)"])
+    assert kinds[1] == ("cellIs", ["0"])
+    assert rules["E3:E7"][1].operator == "lessThan"
+
+
+def test_charts_and_method_sheet(wb: Workbook) -> None:
+    assert len(wb["Diagram"]._images) == 4
+    method = [r for r in wb["Metod"].iter_rows(values_only=True)]
+    headings = [r[0] for r in method]
+    assert "Definitioner" in headings and "Statistiska test" in headings
+    assert "Saknade värden" in headings and "Hur rapporten citeras" in headings
+    assert ("Organisation", "Karlstads kommun") in [tuple(r[:2]) for r in method]
+
+
+def test_fixed_properties(wb: Workbook) -> None:
+    stamp = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).replace(tzinfo=None)
+    assert wb.properties.created == stamp and wb.properties.modified == stamp
+    assert wb.properties.creator.startswith("servqual-cli ")
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    evil = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "plain"]
+    frame = pd.DataFrame({"=group": evil, "n": [1, 2, 3, 4, 5]})
+    doc = Document("=title", (Section("s", (Table("=t", frame, sheet="=Sheet"),)),))
+    stamp = dt.datetime(2024, 1, 1)
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(workbook_bytes(build_workbook(doc, None, stamp), stamp))
+    ws = load_workbook(path)["=Sheet"]
+    assert [c.value for c in ws["A"][2:]] == evil
+    assert all(c.data_type == "s" for c in ws["A"][2:])
+    assert ws["A1"].value == "=t" and ws["A1"].data_type == "s"
+    assert ws["A2"].value == "=group" and ws["A2"].data_type == "s"
+    assert ws["A3"].quotePrefix  # Excel shows it as text even when edited
+
+
+def test_english_sheet_names_and_bytes_reproducible() -> None:
+    frame = pd.DataFrame({"x": [1.5, None]})
+    doc = Document("t", (Section("s", (Table("T", frame, sheet="Dimensions"),)),),
+                   meta={"lang": "en", "method": (("Definitions", "text"),)})  # fmt: skip
+    stamp = dt.datetime(2024, 1, 1)
+    one = workbook_bytes(build_workbook(doc, None, stamp), stamp)
+    two = workbook_bytes(build_workbook(doc, None, stamp), stamp)
+    assert one == two
+    assert build_workbook(doc, None, stamp).sheetnames == ["Dimensions", "Method"]
+
+
+def test_sheet_names() -> None:
+    used: set[str] = set()
+    assert sheet_name("a/b:c*d?[e]", used) == "a b c d  e"
+    assert sheet_name("x" * 40, used) == "x" * 31
+    assert sheet_name("X" * 40, used) == "X" * 27 + " (2)"
+    assert len(sheet_name("x" * 40, used)) <= 31
+
+
+def test_deterioration_verdicts_stand_out() -> None:
+    frame = pd.DataFrame({"KPI": ["a", "b", "c"], "Bedömning": ["sämre", "bättre", "sämre"]})
+    doc = Document("t", (Section("s", (Table("T", frame, sheet="Trend"),)),))
+    ws = build_workbook(doc, None, dt.datetime(2024, 1, 1))["Trend"]
+    rules = {str(cf.sqref): [(r.type, r.operator, r.formula) for r in cf.rules]
+             for cf in ws.conditional_formatting}  # fmt: skip
+    assert rules == {"B3:B5": [("cellIs", "equal", ['"sämre"'])]}

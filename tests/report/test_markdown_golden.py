@@ -1,0 +1,81 @@
+"""report.md of the sample config, in Swedish and English, against golden files.
+
+Regenerate after an intended change with ``UPDATE_GOLDEN=1 pytest tests/report`` and review the
+diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from servqual_cli.report.build import build_report, load_survey
+from servqual_cli.report.config import load_config
+from servqual_cli.report.markdown import relative_png, render_document
+from servqual_cli.report.report_labels import REPORT
+from servqual_cli.report.spec import Document
+
+from .conftest import CONFIG
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Document]:
+    # The golden files cover this module's sections; the reliability section (another module,
+    # with its own tests) is left out so that a change there does not break the golden files.
+    config = replace(load_config(CONFIG), sections=("summary", "servqual", "groups", "method"))
+    survey = load_survey(config)  # loaded once, shared by both languages
+    return {lang: build_report(replace(config, language=lang), survey) for lang in ("sv", "en")}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_against_golden(documents: dict[str, Document], lang: str) -> None:
+    text = render_document(documents[lang], relative_png)
+    path = GOLDEN / f"karlstad_{lang}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_links_are_relative_and_every_label_is_translated(
+    documents: dict[str, Document], lang: str
+) -> None:
+    text = render_document(documents[lang], relative_png)
+    links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert links == [
+        "figures/servqual_dimensions.png",
+        "figures/servqual_items.png",
+        "figures/servqual_ipa.png",
+        "figures/servqual_groups.png",
+    ]
+    assert str(Path.cwd()) not in text and "/tmp" not in text and "\\" not in text
+    # a key such as "fig_items" shown instead of its label means a lookup went wrong
+    for key in (k for k in REPORT if "_" in k):
+        assert key not in text.replace("servqual_", ""), key
+    assert "{" not in text  # no unfilled placeholder
+
+
+def test_languages_differ_where_they_should(documents: dict[str, Document]) -> None:
+    sv = render_document(documents["sv"], relative_png)
+    en = render_document(documents["en"], relative_png)
+    assert "## Sammanfattning" in sv and "## Summary" in en
+    assert "## Metod" in sv and "## Method" in en
+    assert "Koncentrera insatserna här" in sv and "Concentrate here" in en
+    # the numbers are the same in both
+    assert re.findall(r"-?\d+\.\d\d\b", sv) == re.findall(r"-?\d+\.\d\d\b", en)
+
+
+def test_summary_content(documents: dict[str, Document]) -> None:
+    sv = render_document(documents["sv"], relative_png)
+    summary = sv.split("## SERVQUAL")[0]
+    assert "400 svarande i karlstad_servqual.xlsx" in summary
+    assert "tomma 231, vet ej 176, utanför skalan 4" in summary
+    assert "Total SERVQUAL är -0.74 (oviktad) och -0.78 viktad" in summary
+    rows = re.findall(r"^\| (\d+) \| Responsiveness \|", summary, re.M)
+    assert rows == ["11", "12", "10"]  # the three largest negative item gaps, largest first

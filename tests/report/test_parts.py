@@ -1,0 +1,66 @@
+"""The measurement, KPI and feedback parts on the Lekeberg sample config (document only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from servqual_cli.report.build import build_report, section_names
+from servqual_cli.report.charts import figures
+from servqual_cli.report.config import load_config
+from servqual_cli.report.markdown import relative_png, render_document
+from servqual_cli.report.spec import Document, Table
+
+from .conftest import SAMPLES
+
+LEKEBERG = SAMPLES / "report_lekeberg.toml"
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    return build_report(load_config(LEKEBERG))
+
+
+def test_sections_by_default(doc: Document) -> None:
+    assert section_names(load_config(LEKEBERG)) == ["summary", "measurement", "service", "method"]
+    top = [s.title for s in doc.sections if s.level == 2]
+    assert top == ["Sammanfattning", "Servicemätning: telefon och e-post",
+                   "Nyckeltal, servicedeklarationer och synpunkter", "Metod"]  # fmt: skip
+
+
+def test_summary_lists_what_changed(doc: Document) -> None:
+    summary = doc.sections[0]
+    tables = [b for b in summary.blocks if isinstance(b, Table)]
+    contacts, kpis = tables
+    # e-mail got faster from 2019 to 2020 (README: 55.6% -> 81.1% within one working day)
+    row = contacts.frame[contacts.frame["Nyckeltal"].eq("E-post: svar inom 1 arbetsdag")]
+    assert row["2019"].round(1).tolist() == [55.6] and row["2020"].round(1).tolist() == [81.1]
+    assert set(contacts.frame["Bedömning"]) <= {"bättre", "sämre"}
+    assert (kpis.frame["p"] < 0.05).all() and "Synpunkter besvaras inom 14 dagar" in set(
+        kpis.frame["Nyckeltal"]
+    )
+
+
+def test_figures_and_links(doc: Document) -> None:
+    kinds = [f.kind for f in figures(doc)]
+    assert kinds.count("bars") == 7 and kinds.count("kpi_aspect") == 4
+    assert "feedback_periods" in kinds
+    text = render_document(doc, relative_png)
+    assert "](figures/kpi_nabarhet.png)" in text and str(Path.cwd()) not in text
+    shares = next(f for f in figures(doc) if f.kind == "kpi_aspect").data
+    assert "share" in shares.columns  # marked by the report for the chart's axis
+
+
+def test_method_notes(doc: Document) -> None:
+    headings = [h for h, _ in doc.meta["method"]]
+    assert headings == ["Servicemätning: telefon och e-post",
+                        "Nyckeltal, servicedeklarationer och synpunkter",
+                        "Hur rapporten citeras"]  # fmt: skip
+
+
+def test_files_read_through_the_kpi_config_are_inputs(doc: Document) -> None:
+    roles = [(f.role, f.given) for f in doc.meta["inputs"]]
+    assert roles[0] == ("config", str(LEKEBERG))
+    assert ("kpi", "kpi.toml") in roles and ("kpi data", "bygglov_arenden.xlsx") in roles
+    assert len({f.path for f in doc.meta["inputs"]}) == len(roles)  # each file once

@@ -1,0 +1,183 @@
+"""Writing the report folder: reproducible, atomic, never outside DIR, never over other data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from servqual_cli.cli.main import main
+from servqual_cli.errors import UsageError
+from servqual_cli.report import charts, excel, writer
+from servqual_cli.report.config import load_config
+from servqual_cli.report.manifest import build_manifest, is_report_dir, report_time
+from servqual_cli.report.writer import check_target, safe_name, safe_names
+
+from .conftest import CONFIG, EPOCH, REPORT_ARGS
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def leftovers(parent: Path) -> list[str]:
+    return [p.name for p in parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+
+
+def test_files_written(sample_report: Path) -> None:
+    names = sorted(snapshot(sample_report))
+    assert names == sorted(["report.md", "report.xlsx", "manifest.json"] + [
+        f"figures/servqual_{n}.{e}" for n in ("dimensions", "items", "ipa", "groups")
+        for e in ("png", "svg")])  # fmt: skip
+    assert leftovers(sample_report.parent) == []
+
+
+def test_manifest(sample_report: Path) -> None:
+    m = json.loads((sample_report / "manifest.json").read_text(encoding="utf-8"))
+    assert m["tool"]["name"] == "servqual-cli" and m["source_date_epoch"] == int(EPOCH)
+    assert m["generated"] == "2023-11-14T22:13:20Z"
+    assert m["command"] == ["servqual", *REPORT_ARGS]
+    assert m["config"]["survey"]["by"] == "Tjänst" and m["language"] == "sv"
+    roles = {i["role"]: i for i in m["inputs"]}
+    assert roles["survey"]["path"] == "karlstad_servqual.xlsx"
+    survey = CONFIG.parent / "karlstad_servqual.xlsx"
+    assert roles["survey"]["sha256"] == hashlib.sha256(survey.read_bytes()).hexdigest()
+    assert roles["config"]["path"] == str(CONFIG)
+    assert {"python", "servqual-cli", "numpy", "matplotlib", "openpyxl"} <= set(m["versions"])
+    assert "report.xlsx" in m["outputs"] and is_report_dir(sample_report)
+    text = json.dumps(m)
+    assert str(sample_report) not in text  # no absolute paths of this machine
+
+
+def test_two_runs_are_identical(sample_report: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(tmp_path)
+    assert main(REPORT_ARGS) == 0
+    again = tmp_path / "karlstad"
+    first, second = snapshot(sample_report), snapshot(again)
+    assert first.keys() == second.keys()
+    for name in first:  # every file, xlsx included, is byte-identical with the same epoch
+        assert first[name] == second[name], name
+    wa, wb = load_workbook(sample_report / "report.xlsx"), load_workbook(again / "report.xlsx")
+    for ws in wa.worksheets:
+        assert list(ws.values) == list(wb[ws.title].values)
+
+
+def test_manifest_differs_only_in_the_time_stamp(monkeypatch) -> None:
+    config = load_config(CONFIG)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    now, epoch = report_time()
+    assert epoch is None and now.tzinfo is not None
+    a = build_manifest(config, ["servqual"], ["report.md"], now, None)
+    b = build_manifest(config, ["servqual"], ["report.md"], now + dt.timedelta(hours=1), None)
+    assert a["generated"] != b["generated"]
+    a.pop("generated"), b.pop("generated")
+    assert a == b
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
+        report_time()
+
+
+@pytest.mark.parametrize("broken", ["chart", "excel"])
+def test_a_failure_leaves_the_previous_report_intact(
+    sample_report: Path, tmp_path: Path, monkeypatch, broken: str, cli
+) -> None:
+    out = tmp_path / "karlstad"
+    # the previous report: a copy of the sample one
+    for name, data in snapshot(sample_report).items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    before = snapshot(out)
+
+    def fail(*args, **kwargs):
+        if broken == "chart":
+            raise RuntimeError("chart failed")
+        raise OSError(28, "No space left on device")
+
+    if broken == "chart":  # the second chart: one has been written when it fails
+        monkeypatch.setattr(charts, "draw_item_gaps", fail)
+    else:  # after every chart
+        monkeypatch.setattr(excel, "write_workbook", fail)
+    # a small survey (kiosk) with no reliability section keeps this test fast
+    data = Path(__file__).parents[1] / "data"
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'sections = ["summary", "servqual", "method"]\n[survey]\nfile = "{data / "kiosk.csv"}"\n'
+        f'instrument = "{data / "kiosk.toml"}"\n',
+        encoding="utf-8",
+    )
+    r = cli("report", config, "-o", out)
+    assert r.exit_code == (3 if broken == "chart" else 2)
+    assert ("chart failed" if broken == "chart" else "No space left") in r.stderr
+    assert snapshot(out) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_unwritable_dir(tmp_path: Path, cli) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = cli("report", CONFIG, "-o", blocker / "report")
+    assert r.exit_code == 2 and "cannot write the report folder" in r.stderr
+    assert r.stderr.count("\n") == 1 and blocker.read_text() == "x"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_read_only_parent(tmp_path: Path, cli) -> None:
+    tmp_path.chmod(0o555)
+    try:
+        r = cli("report", CONFIG, "-o", tmp_path / "report")
+    finally:
+        tmp_path.chmod(0o755)
+    assert r.exit_code == 2 and list(tmp_path.iterdir()) == []
+
+
+def test_refuses_folders_that_are_not_reports(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(UsageError, match="not empty and holds no earlier report"):
+        check_target(tmp_path, [])
+    with pytest.raises(UsageError, match="contains the input"):
+        check_target(CONFIG.parent, [CONFIG])
+    with pytest.raises(UsageError, match="is a file"):
+        check_target(tmp_path / "notes.txt", [])
+    check_target(tmp_path / "new", [CONFIG])  # a new folder is fine
+
+
+def test_swap_is_undone_when_the_second_rename_fails(tmp_path: Path, monkeypatch) -> None:
+    out, new = tmp_path / "out", tmp_path / "new"
+    out.mkdir(), new.mkdir()
+    (out / "old.txt").write_text("old")
+    real = os.rename
+    calls = []
+
+    def rename(a, b):
+        calls.append((a, b))
+        if len(calls) == 2:
+            raise OSError("disk gone")
+        real(a, b)
+
+    monkeypatch.setattr(writer.os, "rename", rename)
+    with pytest.raises(OSError, match="disk gone"):
+        writer._swap(new, out)
+    assert (out / "old.txt").read_text() == "old"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("../../x", "x"), ("/etc/passwd", "etc-passwd"), ("..", "group"), ("", "group"),
+     ("Äldreomsorg", "aldreomsorg"), ("a\\b", "a-b"), ("CON", "_con"), ("x" * 99, "x" * 60),
+     ("=HYPERLINK(1)", "hyperlink-1"), ("C:\\Windows", "c-windows")],
+)  # fmt: skip
+def test_safe_name(value: str, expected: str) -> None:
+    assert safe_name(value) == expected
+    assert "/" not in safe_name(value) and safe_name(value) not in {".", ".."}
+
+
+def test_safe_names_are_unique() -> None:
+    names = safe_names(["A/B", "a b", "A-B", "figures"])
+    assert list(names.values()) == ["a-b", "a-b-2", "a-b-3", "figures-2"]
