@@ -10,7 +10,8 @@ import time
 
 import numpy as np
 
-from servqual_cli.core.gaps import gap_analysis, grouped_gap_analysis
+from servqual_cli.core.gaps import gap_analysis
+from servqual_cli.core.group_gaps import grouped_gap_analysis
 from servqual_cli.instruments.builtin import PZB1991
 
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
-from servqual_cli.core.gaps import grouped_gap_analysis
+from servqual_cli.core.group_gaps import grouped_gap_analysis
 from servqual_cli.report.build import load_survey
 from servqual_cli.report.config import load_config
 from servqual_cli.report.excel import build_workbook, number_format, sheet_name, workbook_bytes

@@ -35,7 +35,8 @@ def gap(
     """
     from servqual_cli.cli.common import describe_source, load_survey_file
     from servqual_cli.cli.output import check_output, emit, write_exclusions
-    from servqual_cli.core.gaps import gap_analysis, grouped_gap_analysis
+    from servqual_cli.core.gaps import gap_analysis
+    from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.report.gap_sections import gap_sections, group_sections
     from servqual_cli.report.spec import Document
 

@@ -150,7 +150,8 @@ def draw_dimension_gaps(figure: Figure) -> MplFigure:
     left.set_ylim(lo, hi)
     left.set_ylabel(lab["mean"])
     left.set_xticks(x, cats, rotation=20, ha="right")
-    left.legend(loc="lower right", frameon=False, fontsize=8)
+    # Above the axes: inside, the legend covers the bars of the last dimensions.
+    left.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8)
     err = np.vstack([g - _nan(d["ci_low"]), _nan(d["ci_high"]) - g])
     colours = [VERMILLION if v < 0 else GREEN for v in g]
     right.axhline(0, color=GREY, linewidth=0.8)

@@ -6,7 +6,8 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from servqual_cli.core.gaps import GapAnalysis, GroupedGapAnalysis
+from servqual_cli.core.gaps import GapAnalysis
+from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
@@ -154,7 +155,12 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
     tframe, tformats, _ = _labelled(tests, lang)
     blocks: list[Table | Text] = [
         per_group,
-        Table(title=label("group_tests", lang), frame=tframe, formats=tformats, sheet="Grupptest"),
+        Table(
+            title=label("group_tests", lang),
+            frame=tframe,
+            formats=tformats,
+            sheet="Grupptest" if lang == "sv" else "Group tests",
+        ),
     ]
     posthoc = []
     for c in result.comparisons:
@@ -168,7 +174,12 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
         pframe, pformats, _ = _labelled(pd.concat(posthoc, ignore_index=True), lang)
         pformats[label("p_dunn", lang)] = "p"
         blocks.append(
-            Table(title=label("posthoc", lang), frame=pframe, formats=pformats, sheet="Parvis")
+            Table(
+                title=label("posthoc", lang),
+                frame=pframe,
+                formats=pformats,
+                sheet="Parvis" if lang == "sv" else "Pairwise",
+            )
         )
     if result.n_without_group:
         blocks.append(Text(f"{result.n_without_group} {label('without_group', lang)}.", "note"))

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.gaps import GapAnalysis, GroupedGapAnalysis, gap_analysis
-from servqual_cli.core.gaps import grouped_gap_analysis as _grouped
+from servqual_cli.core.gaps import GapAnalysis, gap_analysis
+from servqual_cli.core.group_gaps import GroupedGapAnalysis
+from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.gap_sections import (
     FORMATS,
