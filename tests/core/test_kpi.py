@@ -21,9 +21,10 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from servqual_cli.core.durations import Limit
-from servqual_cli.core.kpi import evaluate_kpi, measuring_unit, resolve_as_of, verdicts
-from servqual_cli.io.kpi_config import KpiSpec, load_kpi_config, load_kpi_data
+from servqual_cli.core.durations import Limit, measuring_unit, resolve_as_of
+from servqual_cli.core.kpi import evaluate_kpi, evaluate_kpis, verdicts
+from servqual_cli.io.kpi_config import ASPECTS, KpiSpec, load_kpi_config
+from servqual_cli.io.kpi_data import load_all_kpi_data, load_kpi_data
 from servqual_cli.io.read import read_table
 
 ROOT = Path(__file__).parents[2]
@@ -34,13 +35,14 @@ REL = 1e-12
 @pytest.fixture(scope="module")
 def sample() -> dict[str, Any]:
     cfg = load_kpi_config(ROOT / "data" / "samples" / "kpi.toml")
-    tables: dict[Path, Any] = {}
-    out = {}
-    for spec in cfg.kpis:
-        table = tables.setdefault(spec.data, read_table(spec.data))
-        data = load_kpi_data(spec, table, cfg.path)
-        out[spec.name] = evaluate_kpi(spec, data.frame, excluded=data.log.counts())
-    return out
+    results = evaluate_kpis(load_all_kpi_data(cfg, read_table))
+    return {r.spec.name: r for r in results}
+
+
+def test_sample_kpis_come_in_aspect_order(sample: dict[str, Any]) -> None:
+    aspects = [r.spec.aspect for r in sample.values()]
+    assert len(aspects) == 8 and aspects == sorted(aspects, key=ASPECTS.index)
+    assert len(set(aspects)) > 1
 
 
 def close(result: Any, ref: dict[str, Any]) -> None:

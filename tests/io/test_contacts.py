@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from servqual_cli.errors import DataError, UsageError
-from servqual_cli.io.contact_values import fold_text, parse_datetimes
 from servqual_cli.io.contacts import load_contacts
 from servqual_cli.io.kolada import is_kolada_table, load_kolada
 from servqual_cli.io.read import RawTable, read_table
@@ -152,24 +151,6 @@ def test_two_columns_for_one_role(data_dir: Path) -> None:
         load_contacts(read_table(data_dir / "contacts_two_channel_columns.csv"))
     with pytest.raises(DataError, match="appears 2 times"):
         load_contacts(read_table(data_dir / "contacts_duplicate_columns.csv"))
-
-
-def test_parse_datetimes_forms() -> None:
-    import datetime as dt
-
-    cells = pd.Series([dt.datetime(2020, 9, 2, 8, 10), "2020-09-02T08:10:00", "2020-09-02",
-                       "2020-09-02 8.10", "2020-09-02T06:10:00+00:00", 44076.34027777778,
-                       "44076,34027777778", "kl 8", "", None], dtype=object)  # fmt: skip
-    values, reasons = parse_datetimes(cells)
-    want = pd.Timestamp("2020-09-02 08:10").to_datetime64()
-    assert (values[[0, 1, 3, 4, 5, 6]] == want).all()
-    assert values[2] == pd.Timestamp("2020-09-02").to_datetime64()
-    assert reasons.tolist()[7:] == ["invalid_date", "blank", "blank"]
-
-
-def test_fold_text_keeps_missing_as_na() -> None:
-    out = fold_text(pd.Series(["  Mycket  God ", "", None, 3.0], dtype=object))
-    assert out.tolist()[0] == "mycket god" and out.isna().tolist() == [False, True, True, False]
 
 
 # ---- Kolada -------------------------------------------------------------------------------------

@@ -14,14 +14,7 @@ import pandas as pd
 import pytest
 
 from servqual_cli.errors import DataError
-from servqual_cli.io.feedback import (
-    TYPES,
-    load_feedback,
-    parse_dates,
-    parse_numbers,
-    parse_types,
-    text_values,
-)
+from servqual_cli.io.feedback import TYPES, load_feedback, parse_types
 from servqual_cli.io.read import RawTable, read_table
 
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
@@ -137,48 +130,6 @@ def test_optional_columns_may_be_missing() -> None:
     assert fb.frame["unit"].tolist() == ["–"]  # a blank unit still counts, under "–"
     assert fb.frame["id"].isna().all() and fb.frame["closed"].isna().all()
     assert "closed" not in fb.columns
-
-
-def test_parse_dates() -> None:
-    import datetime as dt
-
-    cells = pd.Series(
-        [
-            dt.date(2024, 3, 5),
-            dt.datetime(2024, 3, 5, 14, 30),
-            "2024-03-05 14:30",
-            " ",
-            None,
-            "5/3/2024",
-            45356.0,
-            "2024-02-30",
-        ],
-        dtype=object,
-    )
-    times, why = parse_dates(cells)
-    assert times.dtype == "datetime64[ns]"
-    assert times[:3].tolist() == [
-        pd.Timestamp("2024-03-05"),
-        pd.Timestamp("2024-03-05 14:30"),
-        pd.Timestamp("2024-03-05 14:30"),
-    ]
-    assert why.tolist() == [
-        None,
-        None,
-        None,
-        "blank",
-        "blank",
-        "invalid_date",
-        "invalid_date",
-        "invalid_date",
-    ]
-
-
-def test_parse_numbers_and_text() -> None:
-    x, why = parse_numbers(pd.Series(["1 200,5", "\u00a0 7", 3, True, "-"], dtype=object))
-    assert x[:3].tolist() == [1200.5, 7.0, 3.0]
-    assert why.tolist() == [None, None, None, "unparseable", "unparseable"]  # TRUE is no number
-    assert text_values(pd.Series([1.0, "a ", None], dtype=object)).tolist() == ["1", "a", np.nan]
 
 
 @pytest.mark.parametrize(

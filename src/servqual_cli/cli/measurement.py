@@ -16,7 +16,9 @@ from servqual_cli.cli import options as o
 if TYPE_CHECKING:
     import pandas as pd
 
-    from servqual_cli.cli.measurement_data import Benchmark, ReadOptions, Side
+    from servqual_cli.core.benchmark import Benchmark
+    from servqual_cli.instruments.model import Instrument
+    from servqual_cli.io.measurement import ReadOptions, Side
 
 app = typer.Typer()
 
@@ -93,9 +95,9 @@ def contacts(
 
     Example: servqual contacts data/samples/servicematning_2020.xlsx
     """
-    from servqual_cli.cli.measurement_data import ReadOptions, describe_table, load_contact_table
     from servqual_cli.cli.output import check_output, emit, write_exclusions
     from servqual_cli.core.contacts import contact_kpis, treatment_counts
+    from servqual_cli.io.measurement import ReadOptions, describe_table, load_contact_table
     from servqual_cli.report.measurement_sections import contact_sections
     from servqual_cli.report.spec import Document
 
@@ -170,9 +172,9 @@ def trend(
     Example: servqual trend data/samples/servicematning_2019.xlsx
     data/samples/servicematning_2020.xlsx --benchmark data/samples/kolada_servicematning.csv
     """
-    from servqual_cli.cli.measurement_data import ReadOptions, load_sides, parse_years
     from servqual_cli.cli.output import check_output, emit, write_exclusions
     from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.spec import Document
 
     inputs = [*files, *([benchmark] if benchmark else [])]
@@ -180,7 +182,7 @@ def trend(
     check_output(excluded, inputs)
     pair = parse_years(years)
     opts = ReadOptions(sheet, encoding, header_row, strict)
-    kind, before, after = load_sides(
+    kind, before, after = _load_sides(
         files, pair, municipality, load_instrument(instrument), opts, benchmark
     )
     payload: dict[str, Any] = {
@@ -217,6 +219,58 @@ def trend(
          payload, tidy, fmt, output)  # fmt: skip
 
 
+def parse_years(text: str | None) -> tuple[int, int] | None:
+    """``--years 2019,2020`` as a pair of years.
+
+    >>> parse_years("2019, 2020"), parse_years(None)
+    ((2019, 2020), None)
+    """
+    from servqual_cli.errors import UsageError
+
+    if text is None:
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or parts[0] == parts[1]:
+        raise UsageError(f"--years takes two different years, e.g. 2019,2020; got {text!r}")
+    return int(parts[0]), int(parts[1])
+
+
+def _load_sides(
+    files: list[str],
+    years: tuple[int, int] | None,
+    municipality: str | None,
+    instrument: Instrument,
+    opts: ReadOptions,
+    benchmark: str | None = None,
+) -> tuple[str, Side, Side]:
+    """The kind of the inputs (contacts or survey) and their before and after years.
+
+    The kind is settled from the headers before any value is parsed, so a wrong combination
+    (a survey and a contact file, a survey with ``--benchmark``) fails fast.
+    """
+    from servqual_cli.core.survey_trend import gap_scores
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io import measurement as m
+
+    if len(files) not in (1, 2):
+        raise UsageError(f"give BEFORE and AFTER files, or one file and --years; got {len(files)}")
+    tables = [opts.read(f) for f in files]
+    kinds = {m.table_kind(t, instrument) for t in tables}
+    if len(kinds) > 1:
+        raise UsageError("the two files must both be contact files or both SERVQUAL surveys")
+    kind = kinds.pop()
+    if kind == m.SURVEY and benchmark is not None:
+        raise UsageError("--benchmark compares contact KPIs; it does not apply to surveys")
+    if kind == m.CONTACTS:
+        return kind, *m.contact_sides(tables, years, municipality, opts.strict)
+    before, after = (
+        m.Side(y.label, y.year, y.data.table, y.exclusions,
+               scores=gap_scores(y.expectation, y.perception, y.data.dimension_positions))
+        for y in m.survey_years(tables, years, instrument, opts.strict)
+    )  # fmt: skip
+    return kind, before, after
+
+
 def _contact_trend(
     before: Side,
     after: Side,
@@ -230,9 +284,10 @@ def _contact_trend(
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
-    from servqual_cli.cli.measurement_data import load_benchmark
+    from servqual_cli.core.benchmark import rank_benchmark
     from servqual_cli.core.contacts import kpi_observations
     from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.io.measurement import read_benchmark
     from servqual_cli.report.measurement_sections import trend_sections
 
     assert before.contacts is not None and after.contacts is not None
@@ -245,12 +300,13 @@ def _contact_trend(
     bench_parts = None
     payload["benchmark"] = None
     if benchmark is not None:
-        bench = load_benchmark(benchmark, after, municipality, opts, conf)
+        read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts)
+        bench = rank_benchmark(read, after.contacts, conf)
         payload["benchmark"] = bench.to_dict()
         sections.append(_benchmark_section(bench, lang))
         tidy = pd.concat([tidy, bench.kpis.assign(table="benchmark", area="ALL")],
                          ignore_index=True)  # fmt: skip
-        bench_parts = (payload["benchmark"]["file"], bench.exclusions)
+        bench_parts = (payload["benchmark"]["file"], read.exclusions)
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     return sections, tidy, bench_parts
 
@@ -258,13 +314,14 @@ def _contact_trend(
 def _benchmark_section(bench: Benchmark, lang: str) -> Any:
     from servqual_cli.report.measurement_sections import benchmark_section, ml
 
+    source = bench.source
     notes = []
     if bench.this_from_own:
         notes.append(ml("this_from_own", lang))
-    if bench.n_average_rows:
-        notes.append(f"{bench.n_average_rows} {ml('average_rows', lang)}.")
-    year = "" if bench.year is None else str(bench.year)
-    return benchmark_section(bench.kpis, bench.municipality, year, lang, notes)
+    if source.n_average_rows:
+        notes.append(f"{source.n_average_rows} {ml('average_rows', lang)}.")
+    year = "" if source.year is None else str(source.year)
+    return benchmark_section(bench.kpis, source.municipality, year, lang, notes)
 
 
 def _survey_trend(

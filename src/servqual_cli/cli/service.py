@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
     from servqual_cli.core.feedback import FeedbackAnalysis
     from servqual_cli.core.kpi import KpiResult
-    from servqual_cli.io.read import RawTable
 
 app = typer.Typer()
 
@@ -87,10 +86,11 @@ def kpi(
     import pandas as pd
 
     from servqual_cli.cli.output import check_output, emit, write_exclusions
-    from servqual_cli.core.kpi import evaluate_kpi
-    from servqual_cli.io.kpi_config import ASPECTS, load_kpi_config, load_kpi_data
+    from servqual_cli.core.kpi import evaluate_kpis
+    from servqual_cli.io.kpi_config import load_kpi_config
+    from servqual_cli.io.kpi_data import load_all_kpi_data
     from servqual_cli.io.read import read_table
-    from servqual_cli.report.service_sections import kpi_sections
+    from servqual_cli.report.kpi_sections import kpi_sections
     from servqual_cli.report.spec import Document
 
     check_output(output, [config])
@@ -99,20 +99,16 @@ def kpi(
     data_files = [spec.data for spec in cfg.kpis]
     check_output(output, data_files)
     check_output(excluded, data_files)
-    tables: dict[Path, RawTable] = {}
-    results, logs = [], []
-    for spec in cfg.kpis:  # one pass per KPI (a handful); each file is read once
-        if spec.data not in tables:
-            tables[spec.data] = read_table(_shown(spec.data), sheet, encoding, header_row)
-        data = load_kpi_data(spec, tables[spec.data], config, strict)
-        results.append(
-            evaluate_kpi(spec, data.frame, _as_of(as_of), period.value, conf, data.log.counts())
-        )
+    loaded = load_all_kpi_data(
+        cfg, lambda path: read_table(_shown(path), sheet, encoding, header_row), strict
+    )
+    results = evaluate_kpis(loaded, _as_of(as_of), period.value, conf)
+    logs = []
+    for data in loaded:
         log = data.log.to_frame()
-        log.insert(0, "kpi", spec.name)
-        log.insert(1, "file", spec.data.name)
+        log.insert(0, "kpi", data.spec.name)
+        log.insert(1, "file", data.spec.data.name)
         logs.append(log)
-    results.sort(key=lambda r: ASPECTS.index(r.spec.aspect))  # stable: file order per aspect
     payload: dict[str, Any] = {
         "title": cfg.title,
         "config": Path(config).name,
@@ -157,7 +153,7 @@ def feedback(
     from servqual_cli.errors import ConfigError
     from servqual_cli.io.feedback import load_feedback
     from servqual_cli.io.read import read_table
-    from servqual_cli.report.service_sections import feedback_sections
+    from servqual_cli.report.feedback_sections import feedback_sections
     from servqual_cli.report.spec import Document
 
     check_output(output, [file])

@@ -9,12 +9,19 @@ it does not test (the other municipalities are the population, not a sample).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.contacts import SPECS
+from servqual_cli.core.contacts import SPECS, contact_kpis
+from servqual_cli.core.results import records
 
-__all__ = ["BENCHMARK_COLUMNS", "benchmark_kpis"]
+if TYPE_CHECKING:
+    from servqual_cli.io.measurement import BenchmarkData
+
+__all__ = ["BENCHMARK_COLUMNS", "Benchmark", "benchmark_kpis", "rank_benchmark"]
 
 BENCHMARK_COLUMNS = ["kpi", "channel", "value", "others_mean", "diff", "rank", "n_municipalities",
                      "others_min", "others_max", "relative"]  # fmt: skip
@@ -73,3 +80,55 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     channel = out["channel"].map({"phone": 0, "email": 1, "ALL": 2})
     out = out.assign(_o=order, _c=channel).sort_values(["_o", "_c"], kind="stable")
     return out[BENCHMARK_COLUMNS].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """This municipality's KPIs (:func:`benchmark_kpis`) against the others of a benchmark file;
+    ``this_from_own`` when the file has no value of this municipality and its own file gave
+    them."""
+
+    source: BenchmarkData
+    kpis: pd.DataFrame
+    this_from_own: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.source
+        return {**s.describe(), "this_from": "own file" if self.this_from_own else "benchmark file",
+                "n_average_rows": s.n_average_rows, "excluded": s.excluded,
+                "kpis": records(self.kpis)}  # fmt: skip
+
+
+def rank_benchmark(
+    data: BenchmarkData, own: pd.DataFrame | None = None, conf: float = 0.95
+) -> Benchmark:
+    """Rank this municipality among the others of a benchmark file.
+
+    Parameters
+    ----------
+    data : BenchmarkData
+        From :func:`~servqual_cli.io.measurement.read_benchmark`: published values, or contact
+        rows that give each municipality's KPIs (all areas).
+    own : DataFrame, optional
+        This municipality's contacts (``ContactData.frame``): its KPIs, for the KPIs the file
+        publishes, when the file has no value of its own.
+    conf : float
+        Confidence level of the KPIs computed from contacts.
+    """
+    if data.contacts is not None:
+        keys = ("municipality", "is_this")  # is_this is one value per municipality
+        kp = contact_kpis(data.contacts, keys=keys, by_area=False, conf=conf)
+        values = kp[["municipality", "kpi", "channel", "value"]].assign(
+            is_this=kp["is_this"].astype(bool)
+        )
+    else:
+        assert data.values is not None
+        values = data.values
+    from_own = not values["is_this"].any()
+    if from_own and own is not None:
+        mine = contact_kpis(own, keys=(), by_area=False, conf=conf)
+        published = pd.MultiIndex.from_frame(values[["kpi", "channel"]])
+        mine = mine[pd.MultiIndex.from_frame(mine[["kpi", "channel"]]).isin(published)]
+        values = pd.concat([values, mine[["kpi", "channel", "value"]].assign(
+            municipality=data.municipality, is_this=True)], ignore_index=True)  # fmt: skip
+    return Benchmark(data, benchmark_kpis(values), from_own)

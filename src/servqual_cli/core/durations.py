@@ -24,6 +24,13 @@ Units
     Wall-clock hours on working days (:func:`~servqual_cli.core.calendar.working_hours_between`),
     for "answered within 24 working hours".
 
+Working days with times of day
+------------------------------
+When the start column carries times of day, a limit in working days is measured as working
+hours x 24 (:func:`measuring_unit`): "answered within one working day" means by the same clock
+time on the next working day, as KKiK's test e-mails were scored. Date-only data count working
+days between dates.
+
 References
 ----------
 .. [1] Plan- och bygglag (2010:900), 9 kap. 27 §.
@@ -54,7 +61,9 @@ __all__ = [
     "DurationUnit",
     "Limit",
     "case_durations",
+    "measuring_unit",
     "parse_limit",
+    "resolve_as_of",
 ]
 
 DurationUnit = Literal["days", "working_days", "hours", "working_hours"]
@@ -164,6 +173,46 @@ def parse_limit(text: str) -> Limit:
         raise ConfigError(f"the time limit {text!r} must be longer than zero")
     unit, factor = _UNIT_WORDS[unit_word]
     return Limit(value * factor, unit, text.strip())
+
+
+def resolve_as_of(as_of: str | pd.Timestamp | None, latest: Any) -> pd.Timestamp:
+    """The moment open cases are measured to; a date means the end of that day.
+
+    A case still open at the end of day D can no longer be answered on day D, so it is judged
+    then; ``latest`` (the last date in the data) is used when ``as_of`` is None.
+
+    Examples
+    --------
+    >>> resolve_as_of("2024-12-31", None)
+    Timestamp('2024-12-31 23:59:59.999999999')
+    >>> resolve_as_of(None, pd.Timestamp("2020-11-27 15:04"))
+    Timestamp('2020-11-27 23:59:59.999999999')
+    >>> resolve_as_of("2024-06-01 12:00", None)
+    Timestamp('2024-06-01 12:00:00')
+    """
+    stamp = pd.Timestamp(latest if as_of is None else as_of)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("Europe/Stockholm").tz_localize(None)
+    if as_of is None or stamp == stamp.normalize():
+        return stamp.normalize() + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+    return stamp
+
+
+def measuring_unit(
+    unit: DurationUnit, limit: Limit | None, start: pd.Series
+) -> tuple[DurationUnit, Limit | None, float]:
+    """Engine unit, limit in it, and divisor back to ``unit`` (see the module docstring).
+
+    >>> times = pd.Series(pd.to_datetime(["2020-09-04 11:52"]))
+    >>> u, lim, f = measuring_unit("working_days", Limit(1.0, "working_days", "1 wd"), times)
+    >>> u, lim.value, f
+    ('working_hours', 24.0, 24.0)
+    """
+    has_time = bool((start.dropna() != start.dropna().dt.normalize()).any())
+    if unit != "working_days" or not has_time:
+        return unit, limit, 1.0
+    hours = None if limit is None else Limit(limit.value * 24.0, "working_hours", limit.text)
+    return "working_hours", hours, 24.0
 
 
 @dataclass(frozen=True)

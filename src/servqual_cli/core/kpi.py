@@ -14,11 +14,8 @@ whole interval is on the good side (a bound equal to the goal counts as meeting 
 when the whole interval is on the bad side, *cannot tell* when it straddles the goal or cannot
 be computed. The good side is above the goal when ``higher_is_better``.
 
-Working days with times of day
-------------------------------
-When the start column carries times of day, a limit in working days is measured as working
-hours x 24: "answered within one working day" means by the same clock time on the next working
-day, as KKiK's test e-mails were scored. Date-only data count working days between dates.
+Working days with times of day are measured as working hours x 24
+(:func:`~servqual_cli.core.durations.measuring_unit`).
 
 References
 ----------
@@ -29,64 +26,34 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.core.duration_summary import quantile_ci, summarise_durations
-from servqual_cli.core.durations import DurationFrame, DurationUnit, Limit, case_durations
+from servqual_cli.core.durations import DurationFrame, case_durations, measuring_unit, resolve_as_of
 from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
 from servqual_cli.core.proportions import fisher_exact, wilson_ci
 from servqual_cli.core.results import plain, records
-from servqual_cli.io.kpi_config import KpiSpec
+from servqual_cli.io.kpi_config import ASPECTS, KpiSpec
 
-__all__ = ["KpiChange", "KpiResult", "evaluate_kpi", "measuring_unit", "resolve_as_of", "verdicts"]
+if TYPE_CHECKING:
+    from servqual_cli.io.kpi_data import KpiData
+
+__all__ = [
+    "KpiChange",
+    "KpiResult",
+    "evaluate_kpi",
+    "evaluate_kpis",
+    "verdicts",
+]
 
 GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict"]
-
-
-def resolve_as_of(as_of: str | pd.Timestamp | None, latest: Any) -> pd.Timestamp:
-    """The moment open cases are measured to; a date means the end of that day.
-
-    A case still open at the end of day D can no longer be answered on day D, so it is judged
-    then; ``latest`` (the last date in the data) is used when ``as_of`` is None.
-
-    Examples
-    --------
-    >>> resolve_as_of("2024-12-31", None)
-    Timestamp('2024-12-31 23:59:59.999999999')
-    >>> resolve_as_of(None, pd.Timestamp("2020-11-27 15:04"))
-    Timestamp('2020-11-27 23:59:59.999999999')
-    >>> resolve_as_of("2024-06-01 12:00", None)
-    Timestamp('2024-06-01 12:00:00')
-    """
-    stamp = pd.Timestamp(latest if as_of is None else as_of)
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("Europe/Stockholm").tz_localize(None)
-    if as_of is None or stamp == stamp.normalize():
-        return stamp.normalize() + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
-    return stamp
-
-
-def measuring_unit(
-    unit: DurationUnit, limit: Limit | None, start: pd.Series
-) -> tuple[DurationUnit, Limit | None, float]:
-    """Engine unit, limit in it, and divisor back to ``unit`` (see the module docstring).
-
-    >>> times = pd.Series(pd.to_datetime(["2020-09-04 11:52"]))
-    >>> u, lim, f = measuring_unit("working_days", Limit(1.0, "working_days", "1 wd"), times)
-    >>> u, lim.value, f
-    ('working_hours', 24.0, 24.0)
-    """
-    has_time = bool((start.dropna() != start.dropna().dt.normalize()).any())
-    if unit != "working_days" or not has_time:
-        return unit, limit, 1.0
-    hours = None if limit is None else Limit(limit.value * 24.0, "working_hours", limit.text)
-    return "working_hours", hours, 24.0
 
 
 def verdicts(
@@ -207,7 +174,7 @@ def evaluate_kpi(
     spec : KpiSpec
         From :func:`~servqual_cli.io.kpi_config.load_kpi_config`.
     frame : DataFrame
-        The tidy frame of :class:`~servqual_cli.io.kpi_config.KpiData`.
+        The tidy frame of :class:`~servqual_cli.io.kpi_data.KpiData`.
     as_of : str or Timestamp, optional
         When open cases are measured (duration KPIs); default the end of the last date in the
         start and end columns. Rows starting later are left out.
@@ -236,6 +203,18 @@ def evaluate_kpi(
     if spec.kind == "duration":
         return _duration_kpi(spec, frame, as_of, period, conf, counts)
     return _value_kpi(spec, frame, period, conf, counts)
+
+
+def evaluate_kpis(
+    data: Iterable[KpiData],
+    as_of: str | pd.Timestamp | None = None,
+    period: Period = "year",
+    conf: float = 0.95,
+) -> list[KpiResult]:
+    """:func:`evaluate_kpi` on the rows of every KPI of a configuration (``load_all_kpi_data``
+    of :mod:`servqual_cli.io.kpi_data`), ordered by aspect and by file order within one."""
+    results = [evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts()) for d in data]
+    return sorted(results, key=lambda r: ASPECTS.index(r.spec.aspect))
 
 
 def _duration_kpi(

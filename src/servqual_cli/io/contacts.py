@@ -33,20 +33,18 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.columns import ColumnIndex
-from servqual_cli.io.contact_values import (
-    ANSWERED,
-    CHANNELS,
-    TREATMENT_POINTS,
+from servqual_cli.io.cells import (
     YES_NO,
     blank_to_missing,
     fold_text,
     lookup,
-    numbers,
-    parse_datetimes,
+    parse_dates,
+    parse_numbers,
     reasons,
     to_objects,
 )
+from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.contact_values import ANSWERED, CHANNELS, TREATMENT_POINTS
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
@@ -248,7 +246,8 @@ def _select_year(
     n = len(ctx.rows)
     if name is None:
         return ctx, np.full(n, np.nan if wanted is None else float(wanted))
-    values, blank, bad = numbers(ctx.frame[name])
+    values, why = parse_numbers(ctx.frame[name])
+    blank, bad = why == "blank", why == "unparseable"
     bad |= ~blank & ~bad & ((values % 1 != 0) | (values < 1900) | (values > 2200))
     values[bad] = np.nan
     _reject_all_bad(~np.isnan(values), ~blank, name, "a year", ctx)
@@ -336,7 +335,8 @@ def _times(
     if "sent_at" not in roles:
         return nat, nat.copy(), np.zeros(n, dtype=bool)
     sent_col = roles["sent_at"]
-    sent, sent_reason = parse_datetimes(ctx.frame[sent_col])
+    sent_times, sent_reason = parse_dates(ctx.frame[sent_col], excel_serials=True)
+    sent = sent_times.to_numpy()
     _reject_all_bad(~np.isnat(sent), sent_reason != "blank", sent_col, "a date and time", ctx)
     # A missing send time matters only where a reply time is measured: e-mails.
     sent_reason[~email & (sent_reason == "blank")] = None
@@ -344,12 +344,12 @@ def _times(
     if "answered_at" not in roles:
         return sent, nat.copy(), np.zeros(n, dtype=bool)
     ans_col = roles["answered_at"]
-    answered, ans_reason = parse_datetimes(ctx.frame[ans_col])
+    answered_times, ans_reason = parse_dates(ctx.frame[ans_col], excel_serials=True)
+    # Phone rows have no reply time; whatever is there is unused.
+    answered = np.where(email, answered_times.to_numpy(), np.datetime64("NaT"))
     filled = email & (ans_reason != "blank")
     _reject_all_bad(email & ~np.isnat(answered), filled, ans_col, "a date and time", ctx)
-    ans_reason[ans_reason == "blank"] = None  # an empty reply time means never answered
-    ans_reason[~email] = None  # phone rows have no reply time; whatever is there is unused
-    answered = np.where(email, answered, np.datetime64("NaT"))
+    ans_reason[(ans_reason == "blank") | ~email] = None  # an empty reply time: never answered
     before = email & ~np.isnat(sent) & ~np.isnat(answered) & (answered < sent)
     ans_reason[before] = "end_before_start"
     log.add(ctx.rows, ans_col, ctx.values(ans_col), ans_reason)
@@ -369,7 +369,8 @@ def _waits(
     out = np.full(n, np.nan)
     if name is None:
         return out
-    values, blank, bad = numbers(ctx.frame[name])
+    values, why = parse_numbers(ctx.frame[name], clock=True)
+    blank, bad = why == "blank", why == "unparseable"
     negative = ~blank & ~bad & (values < 0)
     _reject_all_bad(phone & ~(blank | bad), phone & ~blank, name, "a number of seconds", ctx)
     # A blank queue time is missing only for a call that got through.

@@ -1,4 +1,4 @@
-"""Load a feedback register (synpunktshantering) and parse the cells case files share.
+"""Load a feedback register (synpunktshantering).
 
 One row per feedback item: a complaint, comment, suggestion, question or praise, with the date
 it arrived, the unit (förvaltning) that owns it, whether the person left contact details, and
@@ -11,8 +11,7 @@ answered or closed, a repeated id (the first occurrence is kept), an answer or c
 before the date received. A blank or unreadable contact cell keeps the row but leaves it out of
 the reply figures (nobody can be answered without contact details), and is logged too.
 
-:func:`parse_dates` and :func:`parse_numbers` turn raw cells into values plus per-cell reasons;
-the KPI loader uses them as well.
+The cells are read by the general parsers of :mod:`servqual_cli.io.cells`.
 
 References
 ----------
@@ -29,6 +28,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location
+from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
@@ -40,11 +40,7 @@ __all__ = [
     "TYPES",
     "FeedbackData",
     "load_feedback",
-    "parse_dates",
-    "parse_numbers",
     "parse_types",
-    "reasons_where",
-    "text_values",
 ]
 
 # Role -> column names it may have, English first. Matching folds case, spaces, "_" and "-".
@@ -88,9 +84,6 @@ _TYPE_WORDS: dict[str, str] = {
     **dict.fromkeys(["beröm", "berom", "praise", "compliment", "compliments"], "beröm"),
 }
 
-_YES = frozenset({"ja", "j", "yes", "y", "true", "sant", "1", "1.0", "x"})
-_NO = frozenset({"nej", "n", "no", "false", "falskt", "0", "0.0"})
-
 
 @dataclass(frozen=True)
 class FeedbackData:
@@ -125,84 +118,6 @@ class FeedbackData:
         return self.log.counts()
 
 
-def reasons_where(mask: npt.ArrayLike, reason: str) -> npt.NDArray[np.object_]:
-    """Per-cell reasons: ``reason`` where ``mask`` holds, None elsewhere (an object array).
-
-    >>> reasons_where([True, False], "blank").tolist()
-    ['blank', None]
-    """
-    hit = np.asarray(mask, dtype=bool)
-    out = np.full(hit.shape, None, dtype=object)
-    out[hit] = reason
-    return out
-
-
-def text_values(values: pd.Series) -> pd.Series:
-    """Cells as trimmed text; blank cells missing; whole floats without ``.0`` (ids, codes).
-
-    >>> text_values(pd.Series([" Bygg ", "", None, 12.0, 2.5])).tolist()
-    ['Bygg', nan, nan, '12', '2.5']
-    """
-    blank = values.isna() | values.astype(str).str.strip().eq("")
-    text = values.astype(str).str.strip().str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
-    return text.where(~blank, np.nan).astype(object)
-
-
-def parse_dates(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
-    """Read date or date-time cells; return the times and a reason per cell (None if read).
-
-    Spreadsheet dates arrive as date objects; text must be ISO 8601 (``2024-03-05``,
-    ``2024-03-05 14:30``), the form Swedish systems export. Numbers are not read as dates: a
-    bare number in a date column is far more often a mistake than an Excel serial day.
-
-    Returns
-    -------
-    (Series of datetime64[ns], ndarray of object)
-        Naive local times (NaT for blank and unreadable cells) and ``"blank"``,
-        ``"invalid_date"`` or None per cell.
-
-    Examples
-    --------
-    >>> times, why = parse_dates(pd.Series(["2024-03-05", "", "okänt", 45000.0]))
-    >>> str(times[0].date()), why.tolist()
-    ('2024-03-05', [None, 'blank', 'invalid_date', 'invalid_date'])
-    """
-    text = text_values(values)
-    blank = text.isna().to_numpy()
-    # str() of a date object is ISO text too, so one vectorised parse reads every cell.
-    parsed = pd.to_datetime(
-        pd.Series(values.astype(str).where(~blank), index=values.index),
-        errors="coerce",
-        format="ISO8601",
-    )
-    if getattr(parsed.dt, "tz", None) is not None:
-        parsed = parsed.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None)
-    parsed = parsed.astype("datetime64[ns]")
-    bad = ~blank & parsed.isna().to_numpy()
-    reasons = reasons_where(blank, "blank")
-    reasons[bad] = "invalid_date"
-    return parsed, reasons
-
-
-def parse_numbers(values: pd.Series) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.object_]]:
-    """Read number cells (decimal comma allowed); return floats and a reason per cell.
-
-    >>> x, why = parse_numbers(pd.Series([56, "1,5", "", "ca 3"]))
-    >>> x.tolist()[:2], why.tolist()
-    ([56.0, 1.5], [None, None, 'blank', 'unparseable'])
-    """
-    text = text_values(values)
-    blank = text.isna().to_numpy()
-    cleaned = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-    numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
-    x = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
-    bad = ~blank & np.isnan(x)
-    reasons = np.full(len(values), None, dtype=object)
-    reasons[blank] = "blank"
-    reasons[bad] = "unparseable"
-    return x, reasons
-
-
 def parse_types(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
     """Map type labels (Swedish or English, any case) to :data:`TYPES`.
 
@@ -215,22 +130,12 @@ def parse_types(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
     folded = text.where(~blank, "").map(fold)  # fold() is per value; the mapping is a dict
     mapped = folded.map(_TYPE_WORDS)
     bad = ~blank & mapped.isna().to_numpy()
-    reasons = np.full(len(values), None, dtype=object)
-    reasons[blank] = "blank"
-    reasons[bad] = "unparseable"
-    return mapped.astype(object), reasons
+    return mapped.astype(object), reasons(len(values), blank=blank, unparseable=bad)
 
 
 def _contact(values: pd.Series) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.object_]]:
-    text = text_values(values)
-    blank = text.isna().to_numpy()
-    folded = text.where(~blank, "").str.casefold()
-    yes = folded.isin(_YES).to_numpy()
-    bad = ~blank & ~yes & ~folded.isin(_NO).to_numpy()
-    reasons = np.full(len(values), None, dtype=object)
-    reasons[blank] = "blank"
-    reasons[bad] = "unparseable"
-    return yes, reasons
+    yes_no, blank, bad = lookup(values, YES_NO)
+    return np.asarray(yes_no == 1.0, dtype=bool), reasons(len(values), blank=blank, unparseable=bad)
 
 
 def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
@@ -282,15 +187,15 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     checks: list[tuple[str, npt.NDArray[np.object_]]] = [
         ("received", why_received),
         ("type", why_type),
-        ("answered", reasons_where(why_answered == "invalid_date", "invalid_date")),
-        ("closed", reasons_where(why_closed == "invalid_date", "invalid_date")),
+        ("answered", reasons(n, invalid_date=why_answered == "invalid_date")),
+        ("closed", reasons(n, invalid_date=why_closed == "invalid_date")),
     ]
     keep = np.ones(n, dtype=bool)
-    for role, reasons in checks:  # a loop over four checks; each is vectorised over rows
+    for role, why in checks:  # a loop over four checks; each is vectorised over rows
         if role not in found:
             continue
-        hit = keep & (reasons != None)  # noqa: E711 - elementwise test of an object array
-        log.add(rows[hit], name(role), column(role).to_numpy()[hit], reasons[hit])
+        hit = keep & (why != None)  # noqa: E711 - elementwise test of an object array
+        log.add(rows[hit], name(role), column(role).to_numpy()[hit], why[hit])
         keep &= ~hit
     if "id" in found:
         duplicate = keep & ids.notna().to_numpy() & ids.where(keep).duplicated().to_numpy()

@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location
+from servqual_cli.io.cells import blank_to_missing, fold_text, reasons, to_objects
 from servqual_cli.io.columns import ColumnIndex
-from servqual_cli.io.contact_values import blank_to_missing, fold_text, reasons, to_objects
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import NOT_AVAILABLE

@@ -119,7 +119,7 @@ SECTIONS: dict[str, SectionEntry] = {
     "service": SectionEntry(
         "servqual_cli.report.parts:service_part",
         ("service",),
-        ("servqual_cli.report.service_sections",),
+        ("servqual_cli.report.kpi_sections", "servqual_cli.report.feedback_sections"),
     ),
 }
 BUILT_IN = ("summary", "method")

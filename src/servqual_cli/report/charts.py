@@ -12,9 +12,10 @@ Generic kinds for other sections' charts (no change here needed to add one):
 - ``lines``: ``{"x": [...], "series": [{"name", "values", "dashed"?: bool}], "reference"?,
   "labels": {"x", "y"}, "percent"?: bool}``
 
-and the kinds of :mod:`~servqual_cli.report.service_sections`: ``kpi_aspect`` (a frame of name,
-value, ci_low, ci_high, goal, unit, higher_is_better and, from the report, share) and
-``feedback_periods`` (the tidy period, type, n frame).
+and the kinds of :mod:`~servqual_cli.report.kpi_sections` and
+:mod:`~servqual_cli.report.feedback_sections`: ``kpi_aspect`` (a frame of name, value, ci_low,
+ci_high, goal, unit, higher_is_better and, from the report, share) and ``feedback_periods``
+(the tidy period, type, n frame).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Thin adapters: each runs the same loading and core steps as ``servqual contacts/trend`` and
 ``servqual kpi/feedback``, then calls those commands' section builders
-(:mod:`~servqual_cli.report.measurement_sections`, :mod:`~servqual_cli.report.service_sections`),
-and adds what only the report has: summary lines, charts across years, method notes.
+(:mod:`~servqual_cli.report.measurement_sections`, :mod:`~servqual_cli.report.kpi_sections`,
+:mod:`~servqual_cli.report.feedback_sections`), and adds what only the report has: summary
+lines, charts across years, method notes.
 """
 
 from __future__ import annotations
@@ -74,10 +75,11 @@ def reliability_part(ctx: ReportContext) -> Part:
 def measurement_part(ctx: ReportContext) -> Part:
     """Latest year's KPIs, the change from the year before with its minimum detectable
     difference, the benchmark, and a chart per main KPI across areas and years."""
-    from servqual_cli.cli.measurement_data import ReadOptions, Side, load_benchmark
-    from servqual_cli.cli.measurement_data import load_contact_table as load
+    from servqual_cli.core.benchmark import rank_benchmark
     from servqual_cli.core.contacts import contact_kpis, kpi_observations, treatment_counts
     from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.io.measurement import ReadOptions, read_benchmark
+    from servqual_cli.io.measurement import load_contact_table as load
     from servqual_cli.report import measurement_sections as ms
 
     cfg, lang = ctx.config.contacts, ctx.lang
@@ -107,18 +109,12 @@ def measurement_part(ctx: ReportContext) -> Part:
         summary += _changed_contacts(comparisons, before, after, lang)
     bench = None
     if cfg.benchmark is not None:
-        last = Side(
-            years[-1][0],
-            years[-1][1],
-            data.table,
-            data.exclusions,
-            contacts=data.frame,
-            municipality=name,
-        )
-        bench = load_benchmark(str(cfg.benchmark.path), last, cfg.municipality, ReadOptions(), conf)
+        path = str(cfg.benchmark.path)
+        read = read_benchmark(path, cfg.municipality or name, years[-1][1], ReadOptions())
+        bench = rank_benchmark(read, data.frame, conf)
         notes = [ms.ml("this_from_own", lang)] if bench.this_from_own else []
-        year = "" if bench.year is None else str(bench.year)
-        sections.append(ms.benchmark_section(bench.kpis, bench.municipality, year, lang, notes))
+        year = "" if read.year is None else str(read.year)
+        sections.append(ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes))
     figures = _contact_figures(pd.concat(kpis, ignore_index=True), bench, lang)
     intro = rl(
         "measurement_intro",
@@ -213,9 +209,15 @@ def service_part(ctx: ReportContext) -> Part:
     sections: list[Section] = [Section(rl("service", lang))]
     summary: list[Block] = []
     if cfg.kpi is not None:
-        from servqual_cli.report.service_sections import kpi_sections
+        from servqual_cli.core.kpi import evaluate_kpis
+        from servqual_cli.io.kpi_config import load_kpi_config
+        from servqual_cli.io.kpi_data import load_all_kpi_data
+        from servqual_cli.io.read import read_table
+        from servqual_cli.report.kpi_sections import kpi_sections
 
-        results = _kpi_results(str(cfg.kpi.path), cfg.as_of, conf)
+        loaded = load_all_kpi_data(load_kpi_config(str(cfg.kpi.path)), read_table)
+        as_of = None if cfg.as_of is None else pd.Timestamp(cfg.as_of)
+        results = evaluate_kpis(loaded, as_of, "year", conf)
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
         sections += _demote(
             [
@@ -229,7 +231,7 @@ def service_part(ctx: ReportContext) -> Part:
         from servqual_cli.core.feedback import analyse_feedback
         from servqual_cli.io.feedback import load_feedback
         from servqual_cli.io.read import read_table
-        from servqual_cli.report.service_sections import feedback_sections
+        from servqual_cli.report.feedback_sections import feedback_sections
 
         data = load_feedback(read_table(str(cfg.feedback.path)))
         result = analyse_feedback(
@@ -272,28 +274,9 @@ def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
     return replace(section, blocks=blocks)
 
 
-def _kpi_results(path: str, as_of: str | None, conf: float) -> list[Any]:
-    """Every KPI of a KPI config, as ``servqual kpi`` computes them, in aspect order."""
-    from servqual_cli.core.kpi import evaluate_kpi
-    from servqual_cli.io.kpi_config import ASPECTS, load_kpi_config, load_kpi_data
-    from servqual_cli.io.read import read_table
-
-    cfg = load_kpi_config(path)
-    tables: dict[Any, Any] = {}
-    results = []
-    stamp = None if as_of is None else pd.Timestamp(as_of)
-    for spec in cfg.kpis:  # a handful of KPIs; each file is read once
-        if spec.data not in tables:
-            tables[spec.data] = read_table(str(spec.data))
-        data = load_kpi_data(spec, tables[spec.data], path, False)
-        results.append(evaluate_kpi(spec, data.frame, stamp, "year", conf, data.log.counts()))
-    results.sort(key=lambda r: ASPECTS.index(r.spec.aspect))
-    return results
-
-
 def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
     """Summary: KPIs whose change against the previous period is significant (p < 0.05)."""
-    from servqual_cli.report.service_sections import kpi_value_text
+    from servqual_cli.report.kpi_sections import kpi_value_text
 
     rows = []
     for r in results:

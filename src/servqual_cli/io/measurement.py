@@ -1,28 +1,47 @@
-"""Loading steps of ``servqual contacts`` and ``servqual trend`` (file -> cleaned years ->
-results), written once so that ``servqual report`` can run the same pipeline.
+"""Read the files of ``servqual contacts/trend`` and the report's service measurement part.
 
-Imported only inside the commands: it pulls in pandas and scipy.
+Contact files and SERVQUAL surveys of two years (one file with a year column, or two files),
+split into a before and an after year; benchmark files (a Kolada-style table or contact rows of
+several municipalities). Only reading and cleaning happens here: the KPIs, gap scores and ranks
+are :mod:`servqual_cli.core`'s.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.benchmark import benchmark_kpis
-from servqual_cli.core.contacts import ALL, SPECS, contact_kpis
-from servqual_cli.core.survey_trend import gap_scores
+from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.io.cells import fold_text
 from servqual_cli.io.columns import ColumnIndex
-from servqual_cli.io.contact_values import fold_text
 from servqual_cli.io.contacts import CONTACT_ROLES, ContactData, load_contacts
 from servqual_cli.io.kolada import is_kolada_table, load_kolada
 from servqual_cli.io.read import RawTable, read_table
 from servqual_cli.io.values import fold
+
+if TYPE_CHECKING:
+    from servqual_cli.instruments.model import Instrument
+    from servqual_cli.io.survey import SurveyData
+
+__all__ = [
+    "CONTACTS",
+    "SURVEY",
+    "BenchmarkData",
+    "ReadOptions",
+    "Side",
+    "SurveyYear",
+    "contact_sides",
+    "describe_table",
+    "load_contact_table",
+    "read_benchmark",
+    "survey_years",
+    "table_kind",
+]
 
 CONTACTS, SURVEY = "contacts", "survey"
 
@@ -41,6 +60,17 @@ class ReadOptions:
                           header_row=self.header_row)  # fmt: skip
 
 
+def describe_table(table: RawTable) -> dict[str, Any]:
+    """The file (name only), sheet and hash of a table, for JSON output."""
+    name = Path(table.source).name if table.source != "<stdin>" else table.source
+    return {"file": name, "sheet": table.sheet, "sha256": table.sha256}
+
+
+def _counts(exclusions: pd.DataFrame) -> dict[str, int]:
+    counts = exclusions["reason"].value_counts()
+    return {str(k): int(counts[k]) for k in sorted(counts.index)}
+
+
 @dataclass(frozen=True)
 class Side:
     """One year of a comparison: its contacts (tidy frame) or its survey gap scores."""
@@ -55,8 +85,7 @@ class Side:
 
     @property
     def excluded(self) -> dict[str, int]:
-        counts = self.exclusions["reason"].value_counts()
-        return {str(k): int(counts[k]) for k in sorted(counts.index)}
+        return _counts(self.exclusions)
 
     @property
     def n_rows(self) -> int:
@@ -68,26 +97,7 @@ class Side:
                 "n_rows": self.n_rows, "excluded": self.excluded}  # fmt: skip
 
 
-def describe_table(table: RawTable) -> dict[str, Any]:
-    name = Path(table.source).name if table.source != "<stdin>" else table.source
-    return {"file": name, "sheet": table.sheet, "sha256": table.sha256}
-
-
-def parse_years(text: str | None) -> tuple[int, int] | None:
-    """``--years 2019,2020`` as a pair of years.
-
-    >>> parse_years("2019, 2020"), parse_years(None)
-    ((2019, 2020), None)
-    """
-    if text is None:
-        return None
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or parts[0] == parts[1]:
-        raise UsageError(f"--years takes two different years, e.g. 2019,2020; got {text!r}")
-    return int(parts[0]), int(parts[1])
-
-
-def table_kind(table: RawTable, instrument: Any) -> str:
+def table_kind(table: RawTable, instrument: Instrument) -> str:
     """``contacts`` (a channel column) or ``survey`` (the instrument's first E and P columns)."""
     index = ColumnIndex(table.columns, table.source, table.sheet)
     if index.find_role(CONTACT_ROLES["channel"]) is not None:
@@ -131,9 +141,28 @@ def _label(year: int | None, table: RawTable) -> str:
     return str(year) if year is not None else Path(table.source).stem
 
 
-def _contact_sides(
+def _year_pair(years: tuple[int, int] | None, present: list[int], table: RawTable) -> list[int]:
+    where = Location(table.source, table.sheet)
+    if years is None:
+        if len(present) != 2:
+            raise UsageError(
+                "one file needs a year column with two years, or --years BEFORE,AFTER "
+                f"(it has: {', '.join(map(str, present)) or 'no years'})",
+                where,
+            )
+        return present
+    missing = [y for y in years if y not in present]
+    if missing:
+        raise UsageError(
+            f"no rows for year {missing[0]} (the file has: {', '.join(map(str, present))})", where
+        )
+    return list(years)
+
+
+def contact_sides(
     tables: list[RawTable], years: tuple[int, int] | None, municipality: str | None, strict: bool
 ) -> tuple[Side, Side]:
+    """The before and after years of two contact files, or of one file with two years."""
     if len(tables) == 2:
         sides = []
         for table, year in zip(tables, years or (None, None), strict=True):
@@ -159,30 +188,38 @@ def _contact_sides(
     return out[0], out[1]
 
 
-def _year_pair(years: tuple[int, int] | None, present: list[int], table: RawTable) -> list[int]:
-    where = Location(table.source, table.sheet)
-    if years is None:
-        if len(present) != 2:
-            raise UsageError(
-                "one file needs a year column with two years, or --years BEFORE,AFTER "
-                f"(it has: {', '.join(map(str, present)) or 'no years'})",
-                where,
-            )
-        return present
-    missing = [y for y in years if y not in present]
-    if missing:
-        raise UsageError(
-            f"no rows for year {missing[0]} (the file has: {', '.join(map(str, present))})", where
-        )
-    return list(years)
+@dataclass(frozen=True)
+class SurveyYear:
+    """The respondents of one year of a cleaned survey (``mask`` selects them)."""
+
+    data: SurveyData
+    mask: np.ndarray
+    year: int | None
+
+    @property
+    def label(self) -> str:
+        return _label(self.year, self.data.table)
+
+    @property
+    def exclusions(self) -> pd.DataFrame:
+        return _rows_of(self.data.exclusions, self.data.table.row_numbers[self.mask])
+
+    @property
+    def expectation(self) -> np.ndarray:
+        return self.data.expectation[self.mask]
+
+    @property
+    def perception(self) -> np.ndarray:
+        return self.data.perception[self.mask]
 
 
-def _survey_sides(
-    tables: list[RawTable], years: tuple[int, int] | None, instrument: Any, strict: bool
-) -> tuple[Side, Side]:
+def survey_years(
+    tables: list[RawTable], years: tuple[int, int] | None, instrument: Instrument, strict: bool
+) -> tuple[SurveyYear, SurveyYear]:
+    """The before and after years of two surveys, or of one survey with a year column."""
     from servqual_cli.io.survey import load_survey
 
-    def load(table: RawTable) -> tuple[Any, np.ndarray | None]:
+    def load(table: RawTable) -> tuple[SurveyData, np.ndarray | None]:
         index = ColumnIndex(table.columns, table.source, table.sheet)
         pos = index.find_role(CONTACT_ROLES["year"])
         by = None if pos is None else table.columns[pos]
@@ -192,12 +229,6 @@ def _survey_sides(
             numbers = pd.to_numeric(pd.Series(data.groups, dtype=object), errors="coerce")
             groups = numbers.to_numpy(dtype=float, na_value=np.nan)
         return data, groups
-
-    def side(data: Any, mask: np.ndarray, year: int | None) -> Side:
-        e, p = data.expectation[mask], data.perception[mask]
-        exclusions = _rows_of(data.exclusions, data.table.row_numbers[mask])
-        scores = gap_scores(e, p, data.dimension_positions)
-        return Side(_label(year, data.table), year, data.table, exclusions, scores=scores)
 
     if len(tables) == 2:
         sides = []
@@ -216,7 +247,7 @@ def _survey_sides(
             elif year is None and len(present) > 1:
                 shown = ", ".join(map(str, present))
                 raise UsageError(f"holds the years {shown}; choose two with --years", where)
-            sides.append(side(data, mask, year))
+            sides.append(SurveyYear(data, mask, year))
         return sides[0], sides[1]
     data, groups = load(tables[0])
     if groups is None:
@@ -226,60 +257,37 @@ def _survey_sides(
         )
     present = sorted({int(g) for g in groups[~np.isnan(groups)]})
     pair = _year_pair(years, present, data.table)
-    return side(data, groups == pair[0], pair[0]), side(data, groups == pair[1], pair[1])
-
-
-def load_sides(
-    files: list[str],
-    years: tuple[int, int] | None,
-    municipality: str | None,
-    instrument: Any,
-    opts: ReadOptions,
-    benchmark: str | None = None,
-) -> tuple[str, Side, Side]:
-    """The kind of the inputs (contacts or survey) and their before and after years.
-
-    The kind is settled from the headers before any value is parsed, so a wrong combination
-    (a survey and a contact file, a survey with ``--benchmark``) fails fast.
-    """
-    if len(files) not in (1, 2):
-        raise UsageError(f"give BEFORE and AFTER files, or one file and --years; got {len(files)}")
-    tables = [opts.read(f) for f in files]
-    kinds = {table_kind(t, instrument) for t in tables}
-    if len(kinds) > 1:
-        raise UsageError("the two files must both be contact files or both SERVQUAL surveys")
-    kind = kinds.pop()
-    if kind == SURVEY and benchmark is not None:
-        raise UsageError("--benchmark compares contact KPIs; it does not apply to surveys")
-    if kind == CONTACTS:
-        return kind, *_contact_sides(tables, years, municipality, opts.strict)
-    return kind, *_survey_sides(tables, years, instrument, opts.strict)
+    before, after = (SurveyYear(data, np.asarray(groups == y, dtype=bool), y) for y in pair)
+    return before, after
 
 
 @dataclass(frozen=True)
-class Benchmark:
-    """This municipality's KPIs against the other municipalities of a benchmark file."""
+class BenchmarkData:
+    """A benchmark file, read and cleaned for one municipality and year.
+
+    ``kind`` is ``kolada`` or ``contacts``. A Kolada-style table gives ``values``: one row per
+    municipality (Kolada id, else name), KPI and channel with ``value`` and ``is_this`` (this
+    municipality's rows). A contact file gives ``contacts``: the contact rows of every
+    municipality, with ``is_this`` too. ``year`` is the year compared (None when unknown).
+    """
 
     table: RawTable
     kind: str
     year: int | None
     municipality: str
-    kpis: pd.DataFrame
-    this_from_own: bool
     exclusions: pd.DataFrame
+    values: pd.DataFrame | None = None
+    contacts: pd.DataFrame | None = None
     n_average_rows: int = 0
-    notes: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        from servqual_cli.core.results import records
-
-        counts = self.exclusions["reason"].value_counts()
+    def describe(self) -> dict[str, Any]:
+        """File, sheet, hash, kind, year and municipality, for JSON output."""
         return {**describe_table(self.table), "kind": self.kind, "year": self.year,
-                "municipality": self.municipality,
-                "this_from": "own file" if self.this_from_own else "benchmark file",
-                "n_average_rows": self.n_average_rows,
-                "excluded": {str(k): int(counts[k]) for k in sorted(counts.index)},
-                "kpis": records(self.kpis)}  # fmt: skip
+                "municipality": self.municipality}  # fmt: skip
+
+    @property
+    def excluded(self) -> dict[str, int]:
+        return _counts(self.exclusions)
 
 
 def _kpi_channel(kpi: pd.Series) -> pd.Series:
@@ -288,16 +296,19 @@ def _kpi_channel(kpi: pd.Series) -> pd.Series:
     return kpi.map(lambda k: SPECS[k].channels[0] if len(SPECS[k].channels) == 1 else ALL)
 
 
-def load_benchmark(
-    path: str, own: Side, municipality: str | None, opts: ReadOptions, conf: float = 0.95
-) -> Benchmark:
-    """Read a Kolada-style table or contact rows of several municipalities, and rank this one."""
-    this = municipality or own.municipality
+def read_benchmark(
+    path: str, municipality: str | None, year: int | None, opts: ReadOptions
+) -> BenchmarkData:
+    """Read a Kolada-style table, or contact rows of several municipalities, for ``year``.
+
+    A Kolada table without ``year`` gives its latest year. ``municipality`` (name, or Kolada id)
+    marks this municipality's rows.
+    """
     table = opts.read(path)
     where = Location(table.source, table.sheet)
-    if this is None:
+    if municipality is None:
         raise UsageError("name this municipality with --municipality to compare it", where)
-    year = own.year
+    this = fold(municipality)
     if is_kolada_table(table.columns, table.source, table.sheet):
         names = [n for n, s in SPECS.items() if s.direction != 0]
         percent = [n for n in names if SPECS[n].unit in ("share", "index")]
@@ -312,29 +323,18 @@ def load_benchmark(
                 raise UsageError(f"no values for {year} (the file has: {shown})", where)
             frame = frame[frame["period"].eq(year)]
         key = frame["municipality_id"].fillna(frame["municipality"])
-        is_this = fold_text(frame["municipality"]).eq(fold(this)).fillna(False).astype(bool)
+        is_this = fold_text(frame["municipality"]).eq(this).fillna(False).astype(bool)
         values = pd.DataFrame({"municipality": key, "kpi": frame["kpi"],
                                "channel": _kpi_channel(frame["kpi"]), "value": frame["value"],
-                               "is_this": is_this | key.eq(this)})  # fmt: skip
-        kind, exclusions, n_avg = "kolada", k.exclusions, k.n_average_rows
-    else:
-        has_year = ColumnIndex(table.columns, table.source, table.sheet).find_role(
-            CONTACT_ROLES["year"]
-        )
-        data = load_contacts(table, year=year if has_year is not None else None,
-                             strict=opts.strict)  # fmt: skip
-        if data.frame["municipality"].isna().all():
-            raise DataError("a benchmark contact file needs a municipality (kommun) column", where)
-        kp = contact_kpis(data.frame, keys=("municipality",), by_area=False, conf=conf)
-        mine_rows = fold_text(kp["municipality"]).eq(fold(this)).fillna(False).astype(bool)
-        values = kp[["municipality", "kpi", "channel", "value"]].assign(is_this=mine_rows)
-        kind, exclusions, n_avg = "contacts", data.exclusions, 0
-    from_own = not values["is_this"].any()
-    if from_own and own.contacts is not None:
-        mine = contact_kpis(own.contacts, keys=(), by_area=False, conf=conf)
-        published = pd.MultiIndex.from_frame(values[["kpi", "channel"]])
-        mine = mine[pd.MultiIndex.from_frame(mine[["kpi", "channel"]]).isin(published)]
-        values = pd.concat([values, mine[["kpi", "channel", "value"]].assign(
-            municipality=this, is_this=True)], ignore_index=True)  # fmt: skip
-    ranked = benchmark_kpis(values)
-    return Benchmark(table, kind, year, this, ranked, from_own, exclusions, n_avg)
+                               "is_this": is_this | key.eq(municipality)})  # fmt: skip
+        return BenchmarkData(table, "kolada", year, municipality, k.exclusions, values=values,
+                             n_average_rows=k.n_average_rows)  # fmt: skip
+    has_year = ColumnIndex(table.columns, table.source, table.sheet).find_role(
+        CONTACT_ROLES["year"]
+    )
+    data = load_contacts(table, year=year if has_year is not None else None, strict=opts.strict)
+    if data.frame["municipality"].isna().all():
+        raise DataError("a benchmark contact file needs a municipality (kommun) column", where)
+    is_this = fold_text(data.frame["municipality"]).eq(this).fillna(False).astype(bool)
+    contacts = data.frame.assign(is_this=is_this.to_numpy())
+    return BenchmarkData(table, "contacts", year, municipality, data.exclusions, contacts=contacts)

@@ -1,0 +1,191 @@
+"""Parse raw cells of any input file: text, folded keys, vocabularies, yes/no, numbers, dates.
+
+Each parser works on a whole column (pandas string methods, numpy) and returns the values with,
+per cell, the reason it cannot be used (or masks the caller turns into reasons), so the caller
+can log every excluded cell with its row and column. The survey's rating scales have their own
+parser (:func:`servqual_cli.io.values.parse_scale_values`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from servqual_cli.io.read import blank_mask
+
+__all__ = [
+    "YES_NO",
+    "blank_to_missing",
+    "fold_text",
+    "lookup",
+    "parse_dates",
+    "parse_numbers",
+    "reasons",
+    "text_values",
+    "to_objects",
+]
+
+# Folded text -> 1.0 (yes) or 0.0 (no), in Swedish and English.
+YES_NO = {
+    **dict.fromkeys(["ja", "j", "yes", "y", "1", "1.0", "true", "sant", "x"], 1.0),
+    **dict.fromkeys(["nej", "n", "no", "0", "0.0", "false", "falskt"], 0.0),
+}
+# Excel stores date-times as days since 1899-12-30; a bare number in this range is one.
+_EXCEL_SERIAL = (20000.0, 80000.0)
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+# "2020-09-02 08.10" (Swedish time separator) -> "2020-09-02 08:10".
+_SWEDISH_TIME = r"^(\d{4}-\d{1,2}-\d{1,2})[ T](\d{1,2})\.(\d{2})(?:\.(\d{2}))?$"
+
+
+def reasons(n: int, **masks: npt.ArrayLike) -> npt.NDArray[np.object_]:
+    """Per-cell exclusion reasons from boolean masks (a later mask wins where they overlap).
+
+    >>> reasons(3, blank=np.array([True, False, False]), unparseable=np.array([0, 0, 1], bool))
+    array(['blank', None, 'unparseable'], dtype=object)
+    """
+    out = np.full(n, None, dtype=object)
+    for reason, mask in masks.items():
+        out[np.asarray(mask, dtype=bool)] = reason
+    return out
+
+
+def text_values(values: pd.Series) -> pd.Series:
+    """Cells as trimmed text; blank cells missing; whole floats without ``.0`` (ids, codes).
+
+    >>> text_values(pd.Series([" Bygg ", "", None, 12.0, 2.5])).tolist()
+    ['Bygg', nan, nan, '12', '2.5']
+    """
+    blank = values.isna() | values.astype(str).str.strip().eq("")
+    text = values.astype(str).str.strip().str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
+    return text.where(~blank, np.nan).astype(object)
+
+
+def fold_text(column: pd.Series) -> pd.Series:
+    """Cells as folded text (lower case, single spaces), ``<NA>`` for blank cells.
+
+    The column form of :func:`servqual_cli.io.values.fold`, for matching against vocabularies.
+
+    >>> fold_text(pd.Series([" Ja ", None, "", 1.0, "Mycket  God"], dtype=object)).tolist()
+    ['ja', <NA>, <NA>, '1.0', 'mycket god']
+    """
+    text = pd.Series(column, dtype=object).astype("string")
+    text = text.str.replace("’", "'", regex=False).str.casefold().str.split().str.join(" ")
+    return blank_to_missing(text.astype("string"))  # split/join hands back object dtype
+
+
+def blank_to_missing(text: pd.Series) -> pd.Series:
+    """Empty strings become missing (``<NA>`` in a string column)."""
+    return text.mask(text.eq("").fillna(False).astype(bool))
+
+
+def to_objects(values: pd.Series) -> np.ndarray:
+    """A Series as an object array with None for missing values (not ``<NA>`` or NaN)."""
+    out = values.astype(object).to_numpy(dtype=object).copy()
+    out[values.isna().to_numpy(dtype=bool)] = None
+    return out
+
+
+def lookup(
+    column: pd.Series, table: Mapping[str, object], squeeze: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Map folded text through ``table``: (values, blank mask, unparseable mask).
+
+    ``squeeze`` also drops spaces, hyphens, underscores and dots ("E-post" = "epost").
+
+    >>> v, blank, bad = lookup(pd.Series(["Ja", "", "kanske", 0.0]), YES_NO)
+    >>> v.tolist(), blank.tolist(), bad.tolist()
+    ([1.0, None, None, 0.0], [False, True, False, False], [False, False, True, False])
+    """
+    text = fold_text(column)
+    if squeeze:
+        text = text.str.replace(r"[\s\-_.]", "", regex=True)
+    blank = text.isna().to_numpy(dtype=bool)
+    mapped = text.map(table, na_action="ignore")
+    values = np.array(mapped, dtype=object)  # a writable copy
+    bad = ~blank & mapped.isna().to_numpy(dtype=bool)
+    values[blank | bad] = None
+    return values, blank, bad
+
+
+def parse_numbers(
+    values: pd.Series, clock: bool = False
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.object_]]:
+    """Read number cells; return floats (NaN where not read) and a reason per cell.
+
+    A decimal comma and spaces as thousands separators are allowed. With ``clock``, ``m:ss``
+    reads as seconds (a queue time written as ``1:24``); elsewhere ``1:24`` could as well be
+    hours and minutes, so it is unparseable.
+
+    >>> x, why = parse_numbers(pd.Series([56, "1,5", "", "ca 3", "1:24"]))
+    >>> x.tolist()[:2], why.tolist()
+    ([56.0, 1.5], [None, None, 'blank', 'unparseable', 'unparseable'])
+    >>> parse_numbers(pd.Series(["1:24", "1 200"]), clock=True)[0].tolist()
+    [84.0, 1200.0]
+    """
+    text = text_values(values)
+    blank = text.isna().to_numpy()
+    cleaned = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
+    if clock:
+        minutes = cleaned.str.extract(r"^(\d+):(\d{1,2})$")
+        numbers = numbers.fillna(pd.to_numeric(minutes[0]) * 60 + pd.to_numeric(minutes[1]))
+    x = np.array(numbers.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64)
+    return x, reasons(len(values), blank=blank, unparseable=~blank & np.isnan(x))
+
+
+def parse_dates(
+    values: pd.Series, excel_serials: bool = False
+) -> tuple[pd.Series, npt.NDArray[np.object_]]:
+    """Read date or date-time cells; return the times and a reason per cell (None if read).
+
+    Spreadsheet dates arrive as date objects; text must be ISO 8601 (``2024-03-05``,
+    ``2024-03-05 14:30``, ``2024-03-05T14:30``), the form Swedish systems export, and may use
+    the Swedish time separator (``2024-03-05 14.30``). Text with a UTC offset is converted to
+    Europe/Stockholm wall time.
+
+    ``excel_serials`` also reads bare numbers from 20000 to 80000 as Excel serial days. The
+    contact files' time stamps arrive that way from the measuring tools' exports; in a register
+    or a KPI date column a bare number is far more often a mistake than an Excel serial day, so
+    it is an invalid date there.
+
+    Returns
+    -------
+    (Series of datetime64[ns], ndarray of object)
+        Naive local times with the index of ``values`` (NaT for blank and unreadable cells) and
+        ``"blank"``, ``"invalid_date"`` or None per cell.
+
+    Examples
+    --------
+    >>> times, why = parse_dates(pd.Series(["2024-03-05 08.10", "", "okänt", 45000.5,
+    ...                                     "2024-03-05T06:00:00Z"]))
+    >>> [str(t) for t in times], why.tolist()
+    (['2024-03-05 08:10:00', 'NaT', 'NaT', 'NaT', '2024-03-05 07:00:00'], \
+[None, 'blank', 'invalid_date', 'invalid_date', None])
+    >>> str(parse_dates(pd.Series([45000.5]), excel_serials=True)[0][0])
+    '2023-03-15 12:00:00'
+    """
+    obj = pd.Series(values, dtype=object).reset_index(drop=True)
+    blank = blank_mask(obj.to_frame())[:, 0]
+    text = obj.astype("string").str.strip()
+    text = text.str.replace(_SWEDISH_TIME, r"\1 \2:\3:\4", regex=True).str.rstrip(":")
+    out = pd.Series(pd.NaT, index=obj.index, dtype="datetime64[ns]")
+    offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False)
+    offset = offset.to_numpy(dtype=bool) & ~blank
+    if offset.any():
+        aware = pd.to_datetime(text[offset], format="ISO8601", errors="coerce", utc=True)
+        out[offset] = aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None)
+    naive = ~blank & ~offset
+    if naive.any():
+        out[naive] = pd.to_datetime(text[naive], format="ISO8601", errors="coerce")
+    if excel_serials and naive.any():
+        number = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+        serial = naive & number.between(*_EXCEL_SERIAL).to_numpy(dtype=bool, na_value=False)
+        if serial.any():
+            # Round to the millisecond: serials carry floating-point noise below it.
+            days = pd.to_timedelta(number[serial].to_numpy(dtype=float), unit="D").round("ms")
+            out[serial] = _EXCEL_EPOCH + days
+    why = reasons(len(obj), blank=blank, invalid_date=~blank & out.isna().to_numpy())
+    return out.set_axis(values.index), why
