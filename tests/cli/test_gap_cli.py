@@ -120,7 +120,7 @@ def test_stdin(cli, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (["corrupt.xlsx"], 1, "corrupt.xlsx: is not a readable spreadsheet"),
         (["kiosk.xlsx", "--sheet", "Blad9"], 2, "no sheet 'Blad9'"),
         (["nope.csv"], 2, "nope.csv: file not found"),
-        (["kiosk.csv", "--by", "Skola"], 1, "--by column 'Skola' is not in the file"),
+        (["kiosk.csv", "--by", "Skola"], 2, "--by column 'Skola' is not in the file"),
     ],
 )
 def test_bad_inputs(cli, data_dir: Path, args: list[str], code: int, message: str) -> None:
@@ -185,3 +185,52 @@ def test_sample_survey_1988_reverses(cli, samples_dir: Path) -> None:
     g10a = next(i["gap"] for i in a["items"] if i["item"] == "10")
     g10b = next(i["gap"] for i in b_out["items"] if i["item"] == "10")
     assert g10b == pytest.approx(-g10a)
+
+
+def test_an_all_missing_item_column_is_kept_not_an_error(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    """A column of only "Vet ej" is missing data (counted), not a wrong column."""
+    lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    head = lines[0].split(",")
+    col = head.index("U5")
+    rows = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(",")
+        cells[col] = "Vet ej"
+        rows.append(",".join(cells))
+    path = tmp_path / "vetej.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = cli("gap", path, *kiosk(data_dir), "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["excluded"]["dont_know"] == 31  # 30 in U5 plus the one in F1
+    item5 = next(i for i in out["items"] if i["item"] == "5")
+    assert item5["n"] == 0 and item5["gap"] is None
+
+
+def test_outputs_must_differ_and_be_regular_files(cli, data_dir: Path, tmp_path: Path) -> None:
+    same = tmp_path / "x.json"
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", same, "--excluded", same)
+    assert r.exit_code == 2 and "are the same file" in r.stderr
+    fifo = tmp_path / "pipe"
+    import os
+
+    os.mkfifo(fifo)
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", fifo)
+    assert r.exit_code == 2 and "not a regular file" in r.stderr
+    assert fifo.exists() and not fifo.is_file()  # the pipe is still a pipe
+
+
+def test_output_through_symlink_keeps_link_and_normal_permissions(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", link).exit_code == 0
+    assert link.is_symlink() and json.loads(target.read_text())["n_rows"] == 30
+    fresh = tmp_path / "fresh.json"
+    assert cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", fresh).exit_code == 0
+    assert fresh.stat().st_mode & 0o044  # readable by group/others like any file, not 0600

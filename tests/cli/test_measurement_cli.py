@@ -259,3 +259,12 @@ def test_trend_surveys(cli, survey_files: dict[str, Path]) -> None:
     assert "| Responsiveness | -1.52 | -0.75 | +0.77 |" in one.stdout
     one_line_error(cli("trend", survey_files["2019"], survey_files["2020"], "--benchmark", KOLADA),
                    2, "does not apply to surveys")  # fmt: skip
+
+
+def test_trend_refuses_the_same_file_twice_and_reversed_years(cli, samples_dir) -> None:
+    y19 = samples_dir / "servicematning_2019.xlsx"
+    y20 = samples_dir / "servicematning_2020.xlsx"
+    r = cli("trend", y20, y20)
+    assert r.exit_code == 2 and "hold the same data" in r.stderr
+    r = cli("trend", y20, y19)
+    assert r.exit_code == 2 and "give the earlier year first" in r.stderr

@@ -121,7 +121,8 @@ def test_alpha_command_with_reverse_and_warning(cli, tmp_path: Path) -> None:
     ("args", "code", "message"),
     [
         (["--items", "F1"], 2, "--items needs at least two columns"),
-        (["--items", "F1,Q9"], 1, "--items needs column Q9"),
+        (["--items", "F1,Q9"], 2, "--items needs column Q9"),
+        (["--items", "F1,F1,F2"], 2, "--items names 'F1' twice"),
         (["--items", "F1,F2", "--reverse", "U1"], 2, "--reverse names 'U1'"),
         (["--items", "F1,F2", "--scale-range", "5,1"], 2, "min must be below max"),
         (["--items", "F1,F2", "--scale-range", "x"], 2, "--scale-range must be min,max"),
@@ -144,3 +145,25 @@ def test_alpha_constant_item(cli, tmp_path: Path) -> None:
 def test_reliability_bad_file(cli, data_dir: Path) -> None:
     r = cli("reliability", data_dir / "corrupt.xlsx")
     assert r.exit_code == 1 and "not a readable spreadsheet" in r.stderr
+
+
+def test_nothing_computable_is_one_line_error(cli, tmp_path: Path) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("E1,E2,E3,E4,P1,P2,P3,P4\n5,6,7,5,4,5,6,4\n", encoding="utf-8")
+    inst = tmp_path / "four.toml"
+    inst.write_text(
+        'name = "Fyra"\nscale = [1, 7]\nexpectation = "E{item}"\nperception = "P{item}"\n'
+        "[dimensions]\nA = [1, 2]\nB = [3, 4]\n",
+        encoding="utf-8",
+    )
+    r = cli("reliability", path, "-i", inst)
+    assert r.exit_code == 1 and "no scale could be computed" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_groups_too_small_are_skipped_not_a_crash(cli, samples_dir: Path) -> None:
+    r = cli("reliability", samples_dir / "karlstad_servqual.xlsx", "--by", "Ålder",
+            "--no-validity", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    groups = json.loads(r.stdout)["groups"]
+    assert any(g["scales"] == [] and g["skipped"] for g in groups.values())

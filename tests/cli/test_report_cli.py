@@ -76,7 +76,7 @@ def test_split_keeps_group_names_inside_dir(cli, data_dir: Path, tmp_path: Path)
     ("args", "code", "message"),
     [
         (["--split"], 2, "--split needs a grouping column"),
-        (["--by", "nope"], 1, "--by column 'nope' is not in the file"),
+        (["--by", "nope"], 2, "--by column 'nope' is not in the file"),
         (["--strict"], 1, "--strict rejects any excluded value"),
     ],
 )

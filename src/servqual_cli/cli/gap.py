@@ -34,7 +34,7 @@ def gap(
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
     from servqual_cli.cli.common import describe_source, load_survey_file
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.report.gap_sections import gap_sections, group_sections
@@ -42,6 +42,7 @@ def gap(
 
     check_output(output, [file])
     check_output(excluded, [file])
+    check_distinct(output=output, excluded=excluded)
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 
 import typer
@@ -58,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if debug:  # accepted anywhere on the command line, not only before the command
         args = [a for a in args if a != "--debug"]
     command = typer.main.get_command(app)
+    if not debug:
+        # Statistical caveats travel in the results; numpy's RuntimeWarnings (an empty slice
+        # in a tiny group) must not break the one-line stderr contract.
+        warnings.simplefilter("ignore", RuntimeWarning)
     try:
         result = command.main(args=args, prog_name="servqual", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0

@@ -95,7 +95,7 @@ def contacts(
 
     Example: servqual contacts data/samples/servicematning_2020.xlsx
     """
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.contacts import contact_kpis, treatment_counts
     from servqual_cli.io.measurement import ReadOptions, describe_table, load_contact_table
     from servqual_cli.report.measurement_sections import contact_sections
@@ -103,6 +103,7 @@ def contacts(
 
     check_output(output, [file])
     check_output(excluded, [file])
+    check_distinct(output=output, excluded=excluded)
     opts = ReadOptions(sheet, encoding, header_row, strict)
     data = load_contact_table(opts.read(file), year, municipality, strict)
     by_area = by is Breakdown.area
@@ -172,7 +173,7 @@ def trend(
     Example: servqual trend data/samples/servicematning_2019.xlsx
     data/samples/servicematning_2020.xlsx --benchmark data/samples/kolada_servicematning.csv
     """
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.instruments.toml import load_instrument
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.spec import Document
@@ -180,6 +181,7 @@ def trend(
     inputs = [*files, *([benchmark] if benchmark else [])]
     check_output(output, inputs)
     check_output(excluded, inputs)
+    check_distinct(output=output, excluded=excluded)
     pair = parse_years(years)
     opts = ReadOptions(sheet, encoding, header_row, strict)
     kind, before, after = _load_sides(
@@ -255,6 +257,11 @@ def _load_sides(
     if len(files) not in (1, 2):
         raise UsageError(f"give BEFORE and AFTER files, or one file and --years; got {len(files)}")
     tables = [opts.read(f) for f in files]
+    if len(tables) == 2 and tables[0].sha256 == tables[1].sha256:
+        raise UsageError(
+            f"BEFORE and AFTER hold the same data ({files[0]!r} and {files[1]!r}); "
+            "give two years' files, or one file with a year column and --years"
+        )
     kinds = {m.table_kind(t, instrument) for t in tables}
     if len(kinds) > 1:
         raise UsageError("the two files must both be contact files or both SERVQUAL surveys")
@@ -262,12 +269,17 @@ def _load_sides(
     if kind == m.SURVEY and benchmark is not None:
         raise UsageError("--benchmark compares contact KPIs; it does not apply to surveys")
     if kind == m.CONTACTS:
-        return kind, *m.contact_sides(tables, years, municipality, opts.strict)
-    before, after = (
-        m.Side(y.label, y.year, y.data.table, y.exclusions,
-               scores=gap_scores(y.expectation, y.perception, y.data.dimension_positions))
-        for y in m.survey_years(tables, years, instrument, opts.strict)
-    )  # fmt: skip
+        before, after = m.contact_sides(tables, years, municipality, opts.strict)
+    else:
+        before, after = (
+            m.Side(y.label, y.year, y.data.table, y.exclusions,
+                   scores=gap_scores(y.expectation, y.perception, y.data.dimension_positions))
+            for y in m.survey_years(tables, years, instrument, opts.strict)
+        )  # fmt: skip
+    if before.year is not None and after.year is not None and before.year >= after.year:
+        raise UsageError(
+            f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first"
+        )
     return kind, before, after
 
 

@@ -27,10 +27,13 @@ def resolve_format(fmt: OutputFormat | None, output: Path | None) -> OutputForma
 
 
 def check_output(output: Path | None, inputs: Iterable[str | Path]) -> None:
-    """Refuse an output path that is one of the inputs (before any work is done)."""
+    """Refuse an output path that is an input, a folder, a device or in a missing folder.
+
+    Checked before any work is done, so a refused run costs nothing and touches nothing.
+    """
     if output is None:
         return
-    target = Path(output).resolve()
+    target = Path(output).resolve()  # a symlink is written through to its target
     for item in inputs:
         if str(item) == "-":
             continue
@@ -42,26 +45,55 @@ def check_output(output: Path | None, inputs: Iterable[str | Path]) -> None:
             raise UsageError(f"output {str(output)!r} is an input file; refusing to overwrite it")
     if target.is_dir():
         raise UsageError(f"output {str(output)!r} is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        # Renaming over /dev/null or a pipe would replace the device node itself.
+        raise UsageError(f"output {str(output)!r} is not a regular file; give a file name")
     if not target.parent.exists():
         raise UsageError(f"output folder {str(target.parent)!r} does not exist")
+
+
+def check_distinct(**paths: Path | None) -> None:
+    """Two outputs of one run must not be the same file (one would overwrite the other)."""
+    seen: dict[Path, str] = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        key = Path(path).resolve()
+        if key in seen:
+            raise UsageError(
+                f"--{seen[key]} and --{option} are the same file {str(path)!r}; give two names"
+            )
+        seen[key] = option
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
-    A failure leaves any previous file untouched and no partial file behind.
+    A failure leaves any previous file untouched and no partial file behind. A symlink is
+    written through to its target; the new file gets the old file's permissions, or the
+    usual ones (0666 less the umask) when it is new, not mkstemp's private 0600.
     """
-    path = Path(path)
+    path = Path(path).resolve()
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{str(path)!r} is not a regular file; refusing to replace it")
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)  # the only portable way to read it: set and restore at once
+    os.umask(current)
+    return current
 
 
 def to_json(payload: Any) -> str:

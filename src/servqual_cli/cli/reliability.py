@@ -60,7 +60,7 @@ def reliability(
     import numpy as np
 
     from servqual_cli.cli.common import describe_source, load_survey_file
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.report.reliability_sections import (
         items_frame,
@@ -71,6 +71,7 @@ def reliability(
 
     check_output(output, [file])
     check_output(excluded, [file])
+    check_distinct(output=output, excluded=excluded)
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     inst = data.instrument
     numbers = inst.items
@@ -96,6 +97,14 @@ def reliability(
 
     everyone = np.ones(data.n_rows, dtype=bool)
     result = analyse(everyone, validity)
+    if not result.scales:
+        from servqual_cli.errors import DataError, Location
+
+        first, why = next(iter(result.skipped.items()))
+        raise DataError(
+            f"no scale could be computed ({first}: {why})",
+            Location(data.table.source, data.table.sheet),
+        )
     payload: dict[str, Any] = {
         "n_rows": data.n_rows,
         "excluded": data.excluded,
@@ -173,7 +182,7 @@ def alpha(
 
     Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
     """
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.errors import UsageError
     from servqual_cli.io.item_set import load_item_set
@@ -182,6 +191,7 @@ def alpha(
 
     check_output(output, [file])
     check_output(excluded, [file])
+    check_distinct(output=output, excluded=excluded)
     item_list = [s.strip() for s in items.split(",") if s.strip()]
     if len(item_list) < 2:
         raise UsageError(f"--items needs at least two columns, got {items!r}")

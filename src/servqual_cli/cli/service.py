@@ -85,7 +85,7 @@ def kpi(
     """
     import pandas as pd
 
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.kpi import evaluate_kpis
     from servqual_cli.io.kpi_config import load_kpi_config
     from servqual_cli.io.kpi_data import load_all_kpi_data
@@ -95,6 +95,7 @@ def kpi(
 
     check_output(output, [config])
     check_output(excluded, [config])
+    check_distinct(output=output, excluded=excluded)
     cfg = load_kpi_config(config)
     data_files = [spec.data for spec in cfg.kpis]
     check_output(output, data_files)
@@ -147,7 +148,7 @@ def feedback(
 
     Example: servqual feedback data/samples/synpunkter_2023_2024.xlsx --promise "14 days"
     """
-    from servqual_cli.cli.output import check_output, emit, write_exclusions
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.durations import parse_limit
     from servqual_cli.core.feedback import analyse_feedback
     from servqual_cli.errors import ConfigError
@@ -158,6 +159,7 @@ def feedback(
 
     check_output(output, [file])
     check_output(excluded, [file])
+    check_distinct(output=output, excluded=excluded)
     try:
         limit = parse_limit(promise)
     except ConfigError as exc:

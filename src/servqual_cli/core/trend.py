@@ -161,11 +161,12 @@ def _index_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[
     t = welch_t(a, b, conf)
     # The tests see the points (3/2/1/0) as ordinal answers; the index is their mean / 3.
     mdd = math.nan
-    pooled = (np.var(a, ddof=1) * (a.size - 1) + np.var(b, ddof=1) * (b.size - 1)) / max(
-        a.size + b.size - 2, 1
-    )
-    if a.size >= 2 and b.size >= 2 and pooled > 0:
-        mdd = mdd_mean_difference(math.sqrt(pooled), b.size, a.size, 1 - conf, power)
+    if a.size >= 2 and b.size >= 2:  # a pooled SD needs two answers a year
+        pooled = (np.var(a, ddof=1) * (a.size - 1) + np.var(b, ddof=1) * (b.size - 1)) / (
+            a.size + b.size - 2
+        )
+        if pooled > 0:
+            mdd = mdd_mean_difference(math.sqrt(pooled), b.size, a.size, 1 - conf, power)
     return {"before": float(b.mean()), "after": float(a.mean()), "diff": t.diff,
             "ci_low": t.ci_low, "ci_high": t.ci_high, "p": mann_whitney(a, b).p,
             "test": "mann-whitney", "mdd": mdd}  # fmt: skip

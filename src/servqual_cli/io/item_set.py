@@ -41,12 +41,18 @@ def load_item_set(
     Without ``scale`` values are not range-checked and reversal uses the observed minimum and
     maximum over all the items (as R ``psych::alpha`` does with ``keys``).
     """
+    repeated = sorted({i for i in items if list(items).count(i) > 1})
+    if repeated:
+        raise UsageError(f"--items names {repeated[0]!r} twice; list each item once")
     stray = [r for r in reverse if r not in items]
     if stray:
         raise UsageError(f"--reverse names {stray[0]!r}, which is not in --items")
     table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
     index = ColumnIndex(table.columns, table.source, table.sheet)
-    positions = index.require(items, "--items")
+    try:
+        positions = index.require(items, "--items")
+    except DataError as exc:  # a name typed in an option: the usage is wrong, not the data
+        raise UsageError(exc.message, exc.location) from exc
     log = ExclusionLog(table.source, table.sheet)
     bounds = scale or (-np.inf, np.inf)
     columns = {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from servqual_cli.errors import DataError, Location
+from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
@@ -81,12 +81,11 @@ def load_survey(
         col = _with_spss_codes(table, name, table.frame.iloc[:, pos])
         values, reasons = parse_scale_values(col, (lo, hi), instrument.labels, instrument.missing)
         log.add(rows, name, table.frame.iloc[:, pos].to_numpy(dtype=object), reasons)
+        _reject_wrong_column(values, reasons, table, name)
         return values
 
     e = np.column_stack([parse(i) for i in e_pos]) if e_pos else np.empty((len(rows), 0))
     p = np.column_stack([parse(i) for i in p_pos]) if p_pos else np.empty((len(rows), 0))
-    _reject_empty_columns(e, e_pos, table)
-    _reject_empty_columns(p, p_pos, table)
     # Negatively worded items (PZB 1988) are reversed before anything else: min + max - x.
     rev = [k for k, item in enumerate(item_numbers) if item in set(instrument.reverse)]
     if rev:
@@ -98,7 +97,7 @@ def load_survey(
     if by is not None:
         pos = index.find(by)
         if pos is None:
-            raise DataError(
+            raise UsageError(
                 f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})",
                 Location(table.source, table.sheet, None, by),
             )
@@ -150,16 +149,25 @@ def _with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series
     return out
 
 
-def _reject_empty_columns(values: np.ndarray, positions: list[int], table: RawTable) -> None:
-    if values.shape[0] and values.shape[1]:
-        empty = np.isnan(values).all(axis=0)
-        if empty.any():
-            name = table.columns[positions[int(np.flatnonzero(empty)[0])]]
-            raise DataError(
-                "no valid answer in the whole column (text that is not a scale label, "
-                "or every value out of range?)",
-                Location(table.source, table.sheet, None, name),
-            )
+def _reject_wrong_column(
+    values: np.ndarray, reasons: np.ndarray, table: RawTable, name: str
+) -> None:
+    """A column with no valid answer and wrong values in it is the wrong column (or scale).
+
+    A column that is merely empty (all blank or "Vet ej") is kept: its cells are missing and
+    counted, and the half-of-the-items rule decides what the respondents' scores can use.
+    """
+    if len(values) == 0 or not np.isnan(values).all():
+        return
+    wrong = np.isin(reasons.astype(str), ["unparseable", "out_of_range"])
+    if wrong.any():
+        first = int(np.flatnonzero(wrong)[0])
+        value = table.frame[name].iloc[first] if name in table.frame else None
+        raise DataError(
+            f"no valid answer in the whole column (e.g. {value!r} in row "
+            f"{int(table.row_numbers[first])}: not a number on the scale or a known label)",
+            Location(table.source, table.sheet, None, name),
+        )
 
 
 def _weights(

@@ -77,6 +77,20 @@ FORMATS = {
 }
 
 
+_SHEETS = {
+    "rel": ("Reliabilitet", "Reliability"),
+    "items": ("Itemstatistik", "Item statistics"),
+    "validity": ("Validitet", "Validity"),
+    "cfa": ("CFA per dimension", "CFA per dimension"),
+}
+
+
+def _sheet(key: str, lang: str) -> str:
+    """Excel sheet name in the report's language."""
+    sv, en = _SHEETS[key]
+    return sv if lang == "sv" else en
+
+
 def _l(key: str, lang: str) -> str:
     return label(key, lang, LABELS)
 
@@ -94,8 +108,18 @@ def _table(
     return Table(title, renamed, formats, tuple(_l(s, lang) for s in signed), note, sheet)
 
 
+SCALE_COLUMNS = ["scale", "n", "k", "alpha", "ci_low", "ci_high", "alpha_std", "average_r",
+                 "omega_total"]  # fmt: skip
+ITEM_COLUMNS = ["scale", "item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
+
+
 def scales_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
-    """One row per scale: scale, n, k, alpha, ci_low, ci_high, alpha_std, average_r, omega."""
+    """One row per scale: scale, n, k, alpha, ci_low, ci_high, alpha_std, average_r, omega.
+
+    With no scale (all skipped) the frame is empty but keeps its columns.
+    """
+    if not scales:
+        return pd.DataFrame(columns=SCALE_COLUMNS)
     return pd.DataFrame(
         [
             {
@@ -121,7 +145,7 @@ def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
         part = s.items[["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]].copy()
         part.insert(0, "scale", s.scale)
         parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=ITEM_COLUMNS)
 
 
 def validity_frame(validity: Sequence[Validity]) -> pd.DataFrame:
@@ -151,7 +175,9 @@ def reliability_sections(
 ) -> list[Section]:
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
     blocks: list[Table | Text] = [
-        _table(scales_frame(result.scales), _l("reliability", lang), lang, "Reliabilitet", note)
+        _table(
+            scales_frame(result.scales), _l("reliability", lang), lang, _sheet("rel", lang), note
+        )
     ]
     if items:
         blocks.append(
@@ -159,13 +185,18 @@ def reliability_sections(
                 items_frame(result.scales),
                 _l("item_statistics", lang),
                 lang,
-                "Items",
+                _sheet("items", lang),
                 signed=("item_rest_r",),
             )
         )
     if result.validity:
         blocks.append(
-            _table(validity_frame(result.validity), _l("validity", lang), lang, "Validitet")
+            _table(
+                validity_frame(result.validity),
+                _l("validity", lang),
+                lang,
+                _sheet("validity", lang),
+            )
         )
         cr = [
             v.cfa.factors.assign(score=v.score)[["score", "factor", "composite_reliability", "ave"]]
@@ -173,7 +204,11 @@ def reliability_sections(
             if v.cfa is not None
         ]
         if cr:
-            blocks.append(_table(pd.concat(cr, ignore_index=True), _l("cr_ave", lang), lang, "CFA"))
+            blocks.append(
+                _table(
+                    pd.concat(cr, ignore_index=True), _l("cr_ave", lang), lang, _sheet("cfa", lang)
+                )
+            )
     for name, why in result.skipped.items():
         blocks.append(Text(f"{_l('skipped', lang)}: {name}: {why}", kind="warning"))
     for w in result.warnings:
@@ -184,12 +219,12 @@ def reliability_sections(
 def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
     blocks: list[Table | Text] = [
-        _table(scales_frame([result]), _l("reliability", lang), lang, "Reliabilitet", note),
+        _table(scales_frame([result]), _l("reliability", lang), lang, _sheet("rel", lang), note),
         _table(
             items_frame([result]),
             _l("item_statistics", lang),
             lang,
-            "Items",
+            _sheet("items", lang),
             signed=("item_rest_r",),
         ),
     ]
