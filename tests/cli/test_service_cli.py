@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).parents[2]
@@ -146,10 +147,50 @@ def test_kpi_as_of_and_period(cli) -> None:
         ("kpi_bad_limit.toml", 2, ["key 'limit': cannot read the time limit 'two weeks'"]),
         ("kpi_bad_syntax.toml", 2, ["kpi_bad_syntax.toml: invalid TOML"]),
         ("kpi_missing.toml", 2, ["kpi_missing.toml: KPI configuration file not found"]),
+        (
+            "kpi_dotted_dates.toml",
+            1,
+            [
+                "kpi_dotted_dates.csv, row 2, column 'besvarad'",
+                "[[kpi]] 1 (\"E-post inom en arbetsdag\"), key 'end'",
+                "'04.03.2024 15:00' is not a readable date",
+                "(2 of 3 non-blank)",
+                "expected ISO dates yyyy-mm-dd",
+            ],
+        ),
+        (
+            "kpi_text_value.toml",
+            1,
+            [
+                "kpi_cases.csv, column 'kanal'",
+                "[[kpi]] 1 (\"Väntetid\"), key 'value_column'",
+                "has no numeric values",
+                "'e-post', 'telefon'",
+            ],
+        ),
+        (
+            "kpi_unknown_success.toml",
+            2,
+            [
+                "kpi_unknown_success.toml: [[kpi]] 1 (\"Nöjda\"), key 'success'",
+                "'jaa' never occurs in column 'nöjd' of kpi_cases.csv (it has: 'ja', 'nej')",
+            ],
+        ),
     ],
 )
 def test_kpi_bad_configs(cli, name: str, code: int, parts: list[str]) -> None:
     one_line_error(cli("kpi", DATA / name), code, *parts)
+
+
+def test_kpi_limits_and_units_in_the_report_language(cli) -> None:
+    sv = cli("kpi", DATA / "kpi_cases.toml", "--lang", "sv", "-f", "markdown")
+    assert sv.exit_code == 0, sv.stderr
+    assert "mål ≥ 90 % (1 arbetsdag)" in sv.stdout and "mål ≥ 90 % (48 timmar)" in sv.stdout
+    assert "working" not in sv.stdout and "hours" not in sv.stdout
+    en = cli("kpi", DATA / "kpi_cases.toml", "--lang", "en", "-f", "markdown")
+    assert "target ≥ 90 % (1 working day)" in en.stdout and "(48 hours)" in en.stdout
+    raw = json.loads(cli("kpi", DATA / "kpi_cases.toml", "-f", "json").stdout)
+    assert raw["kpis"][1]["limit"] == "1 working day"  # the data keep the user's text
 
 
 def test_kpi_refuses_to_overwrite_its_inputs(cli) -> None:
@@ -247,6 +288,39 @@ def test_feedback_sample_table_and_trend(cli) -> None:
         "section,measure,level,key,unit,type,period,channel,effect,test,statistic,value"
     )
     assert "by_type,,,,,klagomål,,,,,n,3" in csv.stdout
+
+
+def test_feedback_promise_in_the_report_language(cli) -> None:
+    sv = cli("feedback", DATA / "feedback_en.csv", "--lang", "sv")
+    assert sv.exit_code == 0, sv.stderr
+    assert "Svar (endast med kontaktuppgifter), löfte 14 dagar" in sv.stdout
+    own = cli("feedback", DATA / "feedback_en.csv", "--lang", "sv", "--promise", "2 Veckor")
+    assert "löfte 2 Veckor" in own.stdout  # already Swedish: kept as written
+    en = cli("feedback", DATA / "feedback_en.csv", "--lang", "en", "--promise", "1 arbetsdag")
+    assert "Replies (contact details given only), promise 1 working day" in en.stdout
+
+
+def test_feedback_date_column_in_an_unread_form_is_an_error(cli, tmp_path: Path) -> None:
+    """Every answer date as dd.mm.yyyy text: refused, not 1,857 items silently dropped."""
+    sample = pd.read_excel(SAMPLES / "synpunkter_2023_2024.xlsx", engine="openpyxl")
+    sample["besvarad"] = pd.to_datetime(sample["besvarad"]).dt.strftime("%d.%m.%Y")
+    path = tmp_path / "synpunkter_punkter.xlsx"
+    sample.to_excel(path, sheet_name="Synpunkter", index=False, engine="openpyxl")
+    one_line_error(
+        cli("feedback", path),
+        1,
+        "synpunkter_punkter.xlsx, sheet 'Synpunkter', row 2, column 'besvarad'",
+        "'04.01.2023' is not a readable date",
+        "(1857 of 1857 non-blank)",
+        "expected ISO dates yyyy-mm-dd (2024-03-05)",
+    )
+    one_line_error(
+        cli("feedback", DATA / "feedback_dotted_dates.csv"),
+        1,
+        "feedback_dotted_dates.csv, row 2, column 'Answered'",
+        "'05.01.2024'",
+        "(3 of 4 non-blank)",
+    )
 
 
 def test_feedback_output_file_and_exclusions(cli, tmp_path: Path) -> None:

@@ -103,8 +103,8 @@ def test_bad_columns(name: str, message: str) -> None:
 def test_no_usable_rows() -> None:
     raw = pd.DataFrame(
         {
-            "inkommen": ["x"],
-            "typ": ["beröm"],
+            "inkommen": ["2024-01-02"],
+            "typ": ["övrigt"],  # not one of the five types: excluded
             "förvaltning": ["A"],
             "kontaktuppgifter": ["ja"],
             "besvarad": [""],
@@ -149,3 +149,57 @@ def test_optional_columns_may_be_missing() -> None:
 def test_type_synonyms(word: str, kind: str) -> None:
     types, why = parse_types(pd.Series([word], dtype=object))
     assert types.tolist() == [kind] and why.tolist() == [None]
+
+
+# --------------------------------------------------------------------------------------------
+# a date column in a form the tool does not read
+# --------------------------------------------------------------------------------------------
+def _register(answered: list[str], received: list[str] | None = None) -> RawTable:
+    n = len(answered)
+    raw = pd.DataFrame(
+        {
+            "inkommen": received or ["2024-01-02"] * n,
+            "typ": ["beröm"] * n,
+            "förvaltning": ["A"] * n,
+            "kontaktuppgifter": ["ja"] * n,
+            "besvarad": answered,
+        },
+        dtype=object,
+    )
+    return RawTable(raw, "r.xlsx", "Blad1", 1, np.arange(2, n + 2), "")
+
+
+def test_mostly_unreadable_date_column_is_an_error() -> None:
+    with pytest.raises(DataError) as err:
+        load_feedback(read_table(DATA / "feedback_dotted_dates.csv"))
+    message = str(err.value)
+    assert "feedback_dotted_dates.csv, row 2, column 'Answered': " in message
+    assert "'05.01.2024' is not a readable date" in message and "(3 of 4 non-blank)" in message
+    assert "yyyy-mm-dd" in message and "day and month order is never guessed" in message
+
+
+@pytest.mark.parametrize(
+    ("answered", "fails"),
+    [
+        (["2024-01-05", "05.01.2024", "", ""], False),  # 1 of 2 non-blank: half, excluded
+        (["2024-01-05", "05.01.2024", "5/1/2024", ""], True),  # 2 of 3: more than half
+        (["", "", "", "45300"], True),  # a bare number is no date in a register: 1 of 1
+        (["", "", "", ""], False),  # blank: nothing answered yet
+    ],
+)
+def test_date_column_rule_is_more_than_half_of_the_non_blank_cells(
+    answered: list[str], fails: bool
+) -> None:
+    table = _register(answered)
+    if fails:
+        with pytest.raises(DataError, match=r"r\.xlsx, sheet 'Blad1', row \d, column 'besvarad'"):
+            load_feedback(table)
+    else:
+        fb = load_feedback(table)
+        assert fb.excluded.get("invalid_date", 0) == answered.count("05.01.2024")
+
+
+def test_received_column_is_checked_too() -> None:
+    table = _register(["", "", ""], received=["02.01.2024", "03.01.2024", "2024-01-04"])
+    with pytest.raises(DataError, match=r"row 2, column 'inkommen': '02\.01\.2024'"):
+        load_feedback(table)

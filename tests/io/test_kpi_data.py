@@ -108,3 +108,70 @@ def test_all_kpis_in_file_order_each_file_read_once() -> None:
     data = load_all_kpi_data(cfg, reader)
     assert [d.spec.name for d in data] == [spec.name for spec in cfg.kpis]
     assert len(data) == 4 and read == [DATA.resolve() / "kpi_cases.csv"]
+
+
+# --------------------------------------------------------------------------------------------
+# columns that do not hold what the KPI needs
+# --------------------------------------------------------------------------------------------
+def test_mostly_unreadable_date_column_is_an_error() -> None:
+    cfg = load_kpi_config(DATA / "kpi_dotted_dates.toml")
+    table = read_table(DATA / "kpi_dotted_dates.csv")
+    with pytest.raises(DataError) as err:
+        load_kpi_data(cfg.kpis[0], table, cfg.path)
+    message = str(err.value)
+    assert "kpi_dotted_dates.csv, row 2, column 'besvarad': [[kpi]] 1 (" in message
+    assert "key 'end': '04.03.2024 15:00' is not a readable date" in message
+    assert "(2 of 3 non-blank)" in message  # the e-mail rows the filter keeps, not row 6
+
+
+def test_date_rule_counts_only_the_rows_the_filter_keeps(tmp_path: Path, one: Any) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "kanal,start,slut\ntelefon,2024-01-01,01.01.2024\ntelefon,2024-01-01,02.01.2024\n"
+        "e-post,2024-01-01,2024-01-02\ne-post,2024-01-01,03.01.2024\n",
+        encoding="utf-8",
+    )
+    spec = one(start="start", end="slut", filter={"kanal": "e-post"}, statistic="median")
+    data = load_kpi_data(spec, read_table(path), "k.toml")  # 1 of 2 e-post dates: excluded
+    assert data.log.counts() == {"invalid_date": 1} and len(data.frame) == 1
+
+
+def test_text_value_column_for_a_median_is_an_error(cases: Any) -> None:
+    cfg, table = cases
+    spec = load_kpi_config(DATA / "kpi_text_value.toml").kpis[0]
+    with pytest.raises(DataError) as err:
+        load_kpi_data(spec, table, "kpi_text_value.toml")
+    message = str(err.value)
+    assert "kpi_cases.csv, column 'kanal': [[kpi]] 1 (\"Väntetid\")" in message
+    assert "has no numeric values (12 non-blank cells such as 'e-post', 'telefon')" in message
+    # one number among text is not this error: the text cells are excluded and counted
+    wait = load_kpi_data(cfg.kpis[2], table, cfg.path)
+    assert wait.log.counts()["unparseable"] == 1
+
+
+def test_success_label_that_never_occurs_is_a_config_error(cases: Any, one: Any) -> None:
+    _, table = cases
+    spec = load_kpi_config(DATA / "kpi_unknown_success.toml").kpis[0]
+    with pytest.raises(ConfigError) as err:
+        load_kpi_data(spec, table, "kpi_unknown_success.toml")
+    assert str(err.value) == (
+        "kpi_unknown_success.toml: [[kpi]] 1 (\"Nöjda\"), key 'success': 'jaa' never occurs in "
+        "column 'nöjd' of kpi_cases.csv (it has: 'ja', 'nej')"
+    )
+    typo = one(value_column="nöjd", success=["ja", "Nej ", "kanske"])  # one typo in a list
+    with pytest.raises(ConfigError, match="'kanske' never occurs"):
+        load_kpi_data(typo, table, "k.toml")
+    # a label found only in rows the filter leaves out is a real 0 %, not a typo
+    phone = one(value_column="nöjd", success="ja", filter={"nr": ["10", "12"]})
+    assert not load_kpi_data(phone, table, "k.toml").frame["success"].any()
+
+
+def test_at_most_eight_labels_are_listed(tmp_path: Path, one: Any) -> None:
+    path = tmp_path / "many.csv"
+    labels = [f"l{i}" for i in range(11)]
+    path.write_text("v\n" + "\n".join([*labels, "l0"]) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_kpi_data(one(value_column="v", success="x"), read_table(path), "k.toml")
+    assert str(err.value).endswith(
+        "(it has: 'l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7' and 3 more)"
+    )

@@ -147,3 +147,22 @@ def test_deterioration_verdicts_stand_out() -> None:
     rules = {str(cf.sqref): [(r.type, r.operator, r.formula) for r in cf.rules]
              for cf in ws.conditional_formatting}  # fmt: skip
     assert rules == {"B3:B5": [("cellIs", "equal", ['"sämre"'])]}
+
+
+def test_duplicate_sheet_names_take_the_section_heading() -> None:
+    used: set[str] = set()
+    assert sheet_name("Items", used) == "Items"
+    assert sheet_name("Items", used, "Reliability") == "Items – Reliability"
+    assert sheet_name("Items", used, "Reliability") == "Items (2)"  # only then numbered
+    assert sheet_name("Gap per dimension – Tjänst/Enhet", used) == "Gap per dimension – Tjänst"
+    frame = pd.DataFrame({"x": [1]})
+    doc = Document(
+        "t",
+        (
+            Section("Survey", (Table("T", frame, sheet="Items"),)),
+            Section("Reliability", (Table("T", frame, sheet="Items"), Table("", frame))),
+        ),
+        meta={"lang": "en"},
+    )
+    names = build_workbook(doc, None, dt.datetime(2024, 1, 1)).sheetnames
+    assert names == ["Items", "Items – Reliability", "Table", "Method"]

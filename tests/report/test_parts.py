@@ -64,3 +64,28 @@ def test_files_read_through_the_kpi_config_are_inputs(doc: Document) -> None:
     assert roles[0] == ("config", str(LEKEBERG))
     assert ("kpi", "kpi.toml") in roles and ("kpi data", "bygglov_arenden.xlsx") in roles
     assert len({f.path for f in doc.meta["inputs"]}) == len(roles)  # each file once
+
+
+def test_service_sheets_and_limits_in_the_report_language(doc: Document) -> None:
+    from servqual_cli.report.config import with_overrides
+    from servqual_cli.report.excel import build_workbook
+    from servqual_cli.report.service_labels import SERVICE_LABELS
+
+    sv_names = build_workbook(doc).sheetnames
+    assert sv_names[sv_names.index("Nyckeltal – Nåbarhet") :][:12] == [
+        "Nyckeltal – Nåbarhet", "Nyckeltal – Väntetid", "Nyckeltal – Genomförandetid",
+        "Nyckeltal – Resultat", "Synpunkter per typ", "Synpunkter per förvaltning",
+        "Synpunkter per kanal", "Synpunkter per period", "Svar", "Svar per förvaltning",
+        "Balans", "Synpunkter, trend",
+    ]  # fmt: skip
+    assert not any("(2)" in name for name in sv_names)
+    text = render_document(doc, relative_png)
+    for shown in ("(1 arbetsdag)", "(10 veckor)", "(14 dagar)", "löfte 14 dagar"):
+        assert shown in text, shown
+    assert "working day" not in text and "weeks)" not in text and "14 days" not in text
+    en = build_report(with_overrides(load_config(LEKEBERG), "en"))
+    en_names = build_workbook(en).sheetnames
+    swedish = {sv for key, (sv, en_) in SERVICE_LABELS.items() if key.startswith("sheet_")}
+    assert not swedish & set(en_names) and "KPI – Waiting time" in en_names
+    en_text = render_document(en, relative_png)
+    assert "(1 working day)" in en_text and "promise 14 days" in en_text

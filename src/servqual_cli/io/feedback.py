@@ -11,6 +11,12 @@ answered or closed, a repeated id (the first occurrence is kept), an answer or c
 before the date received. A blank or unreadable contact cell keeps the row but leaves it out of
 the reply figures (nobody can be answered without contact details), and is logged too.
 
+A date column that the tool cannot read at all is an error, not a set of exclusions: when more
+than half of a date column's non-blank cells are unreadable (:func:`check_date_column`), the
+file is refused with the column, an example value and the accepted forms. Dates are ISO
+(``2024-03-05``), as Swedish systems export them; ``05.03.2024`` or ``5/3/2024`` are never
+guessed, since day and month order cannot be told from the text.
+
 The cells are read by the general parsers of :mod:`servqual_cli.io.cells`.
 
 References
@@ -35,10 +41,12 @@ from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
 
 __all__ = [
+    "DATE_FORMS",
     "REQUIRED",
     "ROLES",
     "TYPES",
     "FeedbackData",
+    "check_date_column",
     "load_feedback",
     "parse_types",
 ]
@@ -83,6 +91,74 @@ _TYPE_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(["beröm", "berom", "praise", "compliment", "compliments"], "beröm"),
 }
+
+
+# What a date cell may hold, for messages (see :func:`servqual_cli.io.cells.parse_dates`).
+DATE_FORMS = (
+    "ISO dates yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30 or 14.30), "
+    "or date cells of a spreadsheet; day and month order is never guessed"
+)
+
+
+def check_date_column(
+    raw: pd.Series,
+    why: npt.NDArray[np.object_],
+    rows: npt.NDArray[np.int64],
+    where: Location,
+    context: str = "",
+) -> None:
+    """Refuse a date column most of whose values cannot be read as dates.
+
+    One unreadable date among readable ones is a data-entry slip: its row is excluded and
+    logged. When *more than half* of the column's non-blank cells are unreadable, the column is
+    in a form the tool does not read (``05.03.2024``, ``3/5/2024``, bare numbers), and
+    excluding those rows would silently change every figure; that is a
+    :class:`~servqual_cli.errors.DataError` instead. Half or fewer is left to the exclusions.
+
+    Parameters
+    ----------
+    raw : Series
+        The cells as read, aligned with ``why`` and ``rows``.
+    why : ndarray of object
+        The reasons of :func:`~servqual_cli.io.cells.parse_dates` (``"blank"``,
+        ``"invalid_date"`` or None).
+    rows : ndarray of int
+        File row numbers.
+    where : Location
+        File, sheet and column; the row of the first unreadable value is added.
+    context : str
+        Prefix for the message (which KPI, which key).
+
+    Raises
+    ------
+    DataError
+        More than half of the non-blank cells are not readable dates.
+
+    Examples
+    --------
+    >>> raw = pd.Series(["05.03.2024", "2024-03-06", "06.03.2024", ""])
+    >>> why = parse_dates(raw)[1]
+    >>> check_date_column(raw, why, np.arange(2, 6), Location("f.csv", None, None, "besvarad"))
+    Traceback (most recent call last):
+    ...
+    servqual_cli.errors.DataError: f.csv, row 2, column 'besvarad': '05.03.2024' is not a \
+readable date, nor are most values of this column (2 of 3 non-blank); expected ISO dates \
+yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30 or 14.30), or date cells of \
+a spreadsheet; day and month order is never guessed
+    >>> check_date_column(raw[1:], why[1:], np.arange(3, 6), Location("f.csv"))  # 1 of 2: fine
+    """
+    bad = np.asarray(why == "invalid_date", dtype=bool)
+    n_bad = int(bad.sum())
+    n_filled = int(np.sum(np.asarray(why != "blank", dtype=bool)))
+    if n_bad == 0 or 2 * n_bad <= n_filled:
+        return
+    first = int(np.flatnonzero(bad)[0])
+    example = text_values(raw.iloc[[first]]).iloc[0]
+    raise DataError(
+        f"{context}{example!r} is not a readable date, nor are most values of this column "
+        f"({n_bad} of {n_filled} non-blank); expected {DATE_FORMS}",
+        Location(where.file, where.sheet, int(rows[first]), where.column),
+    )
 
 
 @dataclass(frozen=True)
@@ -155,7 +231,9 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     Raises
     ------
     DataError
-        A required column is missing (:data:`REQUIRED`) or appears twice, or no row is left.
+        A required column is missing (:data:`REQUIRED`) or appears twice, more than half of
+        the non-blank cells of a date column (received, answered, closed) are not readable
+        dates (:func:`check_date_column`), or no row is left.
 
     Examples
     --------
@@ -182,6 +260,14 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     types, why_type = parse_types(column("type"))
     answered, why_answered = parse_dates(column("answered"))
     closed, why_closed = parse_dates(column("closed"))
+    for role, why in (
+        ("received", why_received),
+        ("answered", why_answered),
+        ("closed", why_closed),
+    ):
+        if role in found:
+            where = Location(table.source, table.sheet, None, name(role))
+            check_date_column(column(role), why, rows, where)
     ids = text_values(column("id"))
     # Blank answer and closing dates are normal (not answered yet); only unreadable ones count.
     checks: list[tuple[str, npt.NDArray[np.object_]]] = [

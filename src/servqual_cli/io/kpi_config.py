@@ -15,7 +15,9 @@ Two kinds of KPI:
   whose ``success`` share is measured. An optional ``start`` then names a date column used only
   to split periods.
 
-:mod:`servqual_cli.io.kpi_data` then reads the rows each KPI measures.
+:mod:`servqual_cli.io.kpi_data` then reads the rows each KPI measures, and checks what only the
+data can tell: that the date columns hold readable dates, that a numeric ``value_column`` holds
+numbers and that every ``success`` label occurs in its column.
 """
 
 from __future__ import annotations

@@ -3,6 +3,18 @@
 :func:`load_kpi_data` applies a KPI's ``filter``, parses its columns and logs every excluded
 row, giving the documented tidy frame that :mod:`servqual_cli.core.kpi` evaluates;
 :func:`load_all_kpi_data` does so for every KPI of a configuration, reading each file once.
+
+A single unreadable value is excluded and logged; a column that does not hold what the KPI
+needs is an error, because excluding its rows would report a figure about nothing:
+
+- a ``start`` or ``end`` column more than half of whose non-blank cells (among the rows the
+  filter keeps) are not readable dates (the rule of
+  :func:`~servqual_cli.io.feedback.check_date_column`): DataError;
+- a ``value_column`` for median, mean or p90 whose non-blank cells (among the rows the filter
+  keeps) hold no number at all: DataError (a column of blanks only is not an error: its cells
+  are counted as blank and the KPI has n = 0);
+- a ``success`` label that occurs nowhere in its ``value_column`` (any row of the file,
+  compared as folded text): ConfigError listing the labels that do occur.
 """
 
 from __future__ import annotations
@@ -15,15 +27,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.errors import ConfigError, Location
+from servqual_cli.errors import ConfigError, DataError, Location
 from servqual_cli.io.cells import parse_dates, parse_numbers, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.feedback import check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
 
 __all__ = ["KpiData", "load_all_kpi_data", "load_kpi_data"]
+
+MAX_LABELS_SHOWN = 8  # labels listed when a success label does not occur
 
 
 @dataclass(frozen=True)
@@ -51,9 +66,12 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
     Raises
     ------
     ConfigError
-        A column named in the KPI is not in the file, or the filter keeps no rows.
+        A column named in the KPI is not in the file, the filter keeps no rows, or a
+        ``success`` label occurs nowhere in the value column.
     DataError
-        A column name appears twice, or (``strict``) a value is wrong.
+        A column name appears twice, most of a date column is not readable dates, a numeric
+        value column holds no number, or (``strict``) a value is wrong (see the module
+        docstring).
     """
     index = ColumnIndex(table.columns, table.source, table.sheet)
     place = f"{Path(table.source).name}" + (f", sheet {table.sheet!r}" if table.sheet else "")
@@ -82,6 +100,7 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
             )
         keep &= hit
     n_selected = int(keep.sum())
+    selected = keep.copy()
     log = ExclusionLog(table.source, table.sheet)
     out: dict[str, Any] = {"row": rows}
     if spec.by is not None:
@@ -93,16 +112,22 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
         log.add(rows[hit], column, raw.to_numpy()[hit], reasons[hit])
         keep &= ~hit
 
+    def dates(key: str, name: str) -> tuple[pd.Series, pd.Series, np.ndarray]:
+        raw = col(key, name)
+        times, why = parse_dates(raw)
+        where = Location(table.source, table.sheet, None, name)
+        context = f"{spec.where}, key {key!r}: "
+        check_date_column(raw[selected], why[selected], rows[selected], where, context)
+        return raw, times, why
+
     if spec.start is not None:
-        start_raw = col("start", spec.start)
-        start, why = parse_dates(start_raw)
+        start_raw, start, why = dates("start", spec.start)
         if spec.kind == "value":  # a date only splits periods: a blank one is no reason to drop
             why = reasons(len(why), invalid_date=why == "invalid_date")
         drop(spec.start, start_raw, why)
         out["start"] = start.to_numpy()
     if spec.kind == "duration" and spec.end is not None:
-        end_raw = col("end", spec.end)
-        end, why = parse_dates(end_raw)
+        end_raw, end, why = dates("end", spec.end)
         drop(spec.end, end_raw, reasons(len(why), invalid_date=why == "invalid_date"))
         before = (end < out["start"]).to_numpy()
         drop(spec.end, end_raw, reasons(len(why), end_before_start=before))
@@ -111,17 +136,55 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
         raw = col("value_column", spec.value_column)
         if spec.statistic == "share":
             text = text_values(raw)
-            drop(spec.value_column, raw, reasons(len(text), blank=text.isna()))
             folded = text.fillna("").map(fold)
+            _check_success(spec, text, folded, place, config)
+            drop(spec.value_column, raw, reasons(len(text), blank=text.isna()))
             out["success"] = folded.isin([fold(s) for s in spec.success]).to_numpy()
         else:
             numbers, why = parse_numbers(raw)
+            _check_numbers(spec, raw[selected], why[selected], table)
             drop(spec.value_column, raw, why)
             out["value"] = numbers
     if strict:
         log.raise_if_strict()
     frame = pd.DataFrame(out)[keep].reset_index(drop=True)
     return KpiData(spec, frame, table, len(table.frame), n_selected, log)
+
+
+def _check_success(
+    spec: KpiSpec, text: pd.Series, folded: pd.Series, place: str, config: str
+) -> None:
+    """ConfigError when a ``success`` label occurs nowhere in the value column."""
+    present = set(folded[text.notna().to_numpy()])
+    missing = [s for s in spec.success if fold(s) not in present]
+    if not missing:
+        return
+    # The labels that do occur, most frequent first, spelled as in the file.
+    counts = text.dropna().groupby(folded[text.notna()], sort=False).agg(["first", "size"])
+    counts = counts.sort_values("size", ascending=False, kind="stable")
+    labels = [repr(v) for v in counts["first"][:MAX_LABELS_SHOWN]]
+    more = len(counts) - len(labels)
+    seen = ", ".join(labels) + (f" and {more} more" if more > 0 else "")
+    raise ConfigError(
+        f"{spec.where}, key 'success': {missing[0]!r} never occurs in column "
+        f"{spec.value_column!r} of {place} "
+        + (f"(it has: {seen})" if labels else "(the column is blank)"),
+        Location(config),
+    )
+
+
+def _check_numbers(spec: KpiSpec, raw: pd.Series, why: np.ndarray, table: RawTable) -> None:
+    """DataError when a numeric value column has non-blank cells but no number among them."""
+    filled = np.asarray(why != "blank", dtype=bool)
+    if not filled.any() or (why == None).any():  # noqa: E711 - elementwise test
+        return
+    examples = ", ".join(repr(v) for v in text_values(raw[filled]).drop_duplicates()[:3])
+    raise DataError(
+        f"{spec.where}, key 'value_column': the column has no numeric values "
+        f"({int(filled.sum())} non-blank cells such as {examples}); statistic "
+        f'{spec.statistic!r} needs numbers (for labels use statistic = "share" with success)',
+        Location(table.source, table.sheet, None, spec.value_column),
+    )
 
 
 def load_all_kpi_data(

@@ -50,6 +50,7 @@ DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met")
 FORMULA_START = ("=", "+", "-", "@")
 HEADER_ROW = 2
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_MAX = 31  # Excel's limit
 
 
 def number_format(fmt: str | None) -> str:
@@ -73,23 +74,51 @@ def number_format(fmt: str | None) -> str:
     return "General"
 
 
-def sheet_name(wanted: str, used: set[str]) -> str:
-    """A valid, unique sheet name: no ``[]:*?/\\``, at most 31 characters.
+def _fit(text: str, limit: int = SHEET_NAME_MAX) -> str:
+    """Shorten to ``limit`` characters, at a word boundary when that keeps most of the text."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" –-,:;")
+
+
+def sheet_name(wanted: str, used: set[str], context: str | None = None) -> str:
+    """A valid, unique, readable sheet name: no ``[]:*?/\\``, at most 31 characters.
+
+    Long names are cut at a word boundary. A name already taken (case-insensitively, as Excel
+    compares) becomes ``"name – context"`` when a ``context`` (the section's heading) is given
+    and that is free, and is numbered (``"name (2)"``) only as a last resort.
 
     >>> used = set()
     >>> sheet_name("Gap per dimension – Tjänst/Enhet", used), sheet_name("Total", used)
-    ('Gap per dimension – Tjänst Enhe', 'Total')
-    >>> sheet_name("total", used)
-    'total (2)'
+    ('Gap per dimension – Tjänst', 'Total')
+    >>> sheet_name("total", used), sheet_name("Items", used), sheet_name("Items", used, "Validity")
+    ('total (2)', 'Items', 'Items – Validity')
+    >>> sheet_name("Items", used, "Validity")
+    'Items (2)'
     """
-    base = _BAD_SHEET_CHARS.sub(" ", wanted).strip().strip("'")[:31] or "Sheet"
-    name, k = base, 2
-    while name.lower() in used:
+    clean = _BAD_SHEET_CHARS.sub(" ", wanted).strip().strip("'")
+    base = _fit(clean) or "Sheet"
+    candidates = [base]
+    if context:
+        extra = _fit(_BAD_SHEET_CHARS.sub(" ", f"{clean} – {context}").strip().strip("'"))
+        if extra.lower() != base.lower():
+            candidates.append(extra)
+    for name in candidates:
+        if name.lower() not in used:
+            used.add(name.lower())
+            return name
+    k = 2
+    while True:
         suffix = f" ({k})"
-        name = base[: 31 - len(suffix)] + suffix
+        name = base[: SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+        if name.lower() not in used:
+            used.add(name.lower())
+            return name
         k += 1
-    used.add(name.lower())
-    return name
 
 
 def _plain(value: Any) -> Any:
@@ -241,7 +270,8 @@ def build_workbook(
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, Table):
-                ws = wb.create_sheet(sheet_name(block.sheet or block.title or "Tabell", used))
+                wanted = block.sheet or block.title or ("Tabell" if lang == "sv" else "Table")
+                ws = wb.create_sheet(sheet_name(wanted, used, section.title or None))
                 write_table(ws, block)
     if images:
         _charts_sheet(wb.create_sheet(sheet_name(rl("charts_sheet", lang), used)), doc, images)

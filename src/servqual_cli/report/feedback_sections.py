@@ -3,6 +3,10 @@
 Counts, replies, backlog and trend. With ``figures=True`` the counts also carry a
 :class:`~servqual_cli.report.spec.Figure` spec for the report's chart module,
 ``kind="feedback_periods"`` (data: the tidy by_period frame).
+
+Headings, the reply promise ("14 days" is "14 dagar" in Swedish,
+:func:`~servqual_cli.report.service_labels.limit_text`) and the Excel sheet names are in the
+report's language.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import pandas as pd
 from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.report.labels import exclusion_summary
-from servqual_cli.report.service_labels import sl
+from servqual_cli.report.service_labels import limit_text, sl
 from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
 
 __all__ = ["feedback_sections"]
@@ -53,8 +57,9 @@ def _table(
     pct: Sequence[str] = (),
     note: str | None = None,
 ) -> Table:
+    """A renamed table; ``sheet`` is a label key of the sheet name (``"sheet_type"``)."""
     renamed, formats = _renamed(frame, lang, pct)
-    return Table(title=title, frame=renamed, formats=formats, note=note, sheet=sheet)
+    return Table(title=title, frame=renamed, formats=formats, note=note, sheet=sl(sheet, lang))
 
 
 def _share_ci(frame: pd.DataFrame) -> pd.DataFrame:
@@ -109,7 +114,7 @@ def _trend_table(a: FeedbackAnalysis, lang: str) -> Table:
         if w
         else ""
     )
-    return _table(shown, span, lang, "Trend", note=sl("trend_note", lang))
+    return _table(shown, span, lang, "sheet_trend", note=sl("trend_note", lang))
 
 
 def feedback_sections(
@@ -121,14 +126,18 @@ def feedback_sections(
             a.by_type.assign(type=[sl(t, lang) for t in a.by_type["type"]]),
             sl("type", lang),
             lang,
-            "Typ",
+            "sheet_type",
             pct=["share"],
         ),
-        _table(_wide(a.by_unit_type, "unit", lang), sl("unit", lang), lang, "Förvaltning"),
+        _table(_wide(a.by_unit_type, "unit", lang), sl("unit", lang), lang, "sheet_unit"),
     ]
     if len(a.by_channel):
-        counts.append(_table(a.by_channel, sl("channel", lang), lang, "Kanal", pct=["share"]))
-    counts.append(_table(_wide(a.by_period, "period", lang), sl("period", lang), lang, "Period"))
+        counts.append(
+            _table(a.by_channel, sl("channel", lang), lang, "sheet_channel", pct=["share"])
+        )
+    counts.append(
+        _table(_wide(a.by_period, "period", lang), sl("period", lang), lang, "sheet_period")
+    )
     if figures:
         counts.append(
             Figure("feedback_periods", sl("counts", lang), "feedback_periods", a.by_period)
@@ -156,14 +165,14 @@ def feedback_sections(
             }
         ]
     )
-    head = f"{sl('reply', lang)}, {sl('promise', lang)} {r.promise}"
+    head = f"{sl('reply', lang)}, {sl('promise', lang)} {limit_text(r.promise, lang)}"
     reply: list[Table | Text | Figure] = [
-        _table(_share_ci(overall), "", lang, "Svar", pct=["within_promise_share"]),
+        _table(_share_ci(overall), "", lang, "sheet_reply", pct=["within_promise_share"]),
         _table(
             _share_ci(a.reply_by_unit),
             sl("unit", lang),
             lang,
-            "Svar per förvaltning",
+            "sheet_reply_unit",
             pct=["within_promise_share"],
         ),
     ]
@@ -177,7 +186,7 @@ def feedback_sections(
         }
         backlog = pd.concat([backlog, pd.DataFrame([total])], ignore_index=True)
         title = f"{sl('backlog', lang)} ({sl('as_of', lang)} {a.as_of.date().isoformat()})"
-        sections.append(Section(title, (_table(backlog, "", lang, "Balans"),)))
+        sections.append(Section(title, (_table(backlog, "", lang, "sheet_backlog"),)))
     if len(a.trend):
         sections.append(Section(sl("trend", lang), (_trend_table(a, lang),)))
     return sections

@@ -5,7 +5,13 @@ resultat), one section each. KPI cells are text because one column mixes shares,
 seconds; JSON and CSV keep the numbers. With ``figures=True`` each section also carries a
 :class:`~servqual_cli.report.spec.Figure` spec for the report's chart module,
 ``kind="kpi_aspect"`` (data: frame of name, value, ci_low, ci_high, goal, unit,
-higher_is_better, statistic, share; shares are 0-1).
+higher_is_better, statistic, share; shares are 0-1; the unit in the report's language).
+
+Everything the sections show is in the report's language, the user's own words aside: limits
+and units written as "14 days" or "10 veckor" are rendered by
+:func:`~servqual_cli.report.service_labels.limit_text` and
+:func:`~servqual_cli.report.service_labels.unit_text`, and each aspect's table has its own
+sheet name ("Nyckeltal – Väntetid", "KPI – Waiting time").
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import pandas as pd
 from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.labels import exclusion_summary
-from servqual_cli.report.service_labels import sl
+from servqual_cli.report.service_labels import limit_text, sl, unit_text
 from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
 
 __all__ = ["kpi_group_table", "kpi_sections", "kpi_table", "kpi_value_text"]
@@ -37,8 +43,8 @@ def _with_unit(text: str, result: KpiResult, lang: str) -> str:
         return text
     if result.spec.statistic in ("share", "share_within"):
         return f"{text} %"
-    unit = result.spec.unit
-    return f"{text} {sl(unit, lang)}" if unit else text
+    unit = unit_text(result.spec.unit, lang)
+    return f"{text} {unit}" if unit else text
 
 
 def kpi_value_text(result: KpiResult, value: float, lang: str) -> str:
@@ -61,7 +67,7 @@ def _goal_text(result: KpiResult, lang: str) -> str:
             shown = kpi_value_text(result, value, lang).replace(".0 ", " ")
             parts.append(f"{sl(key, lang)} {sign} {shown}")
     if s.limit is not None:
-        parts.append(f"({s.limit.text})")
+        parts.append(f"({limit_text(s.limit.text, lang)})")
     return " ".join(parts) or "–"
 
 
@@ -87,8 +93,12 @@ def _change_text(result: KpiResult, lang: str) -> str:
     )
 
 
-def kpi_table(results: Sequence[KpiResult], lang: str, title: str = "") -> Table:
-    """One row per KPI: n, value, CI, target/norm, verdict, worst groups, change."""
+def kpi_table(
+    results: Sequence[KpiResult], lang: str, title: str = "", sheet: str | None = None
+) -> Table:
+    """One row per KPI: n, value, CI, target/norm, verdict, worst groups, change.
+
+    ``sheet`` names the table's Excel sheet (default: "Nyckeltal" / "KPI")."""
     rows = [
         {
             sl("kpi", lang): r.spec.name,
@@ -102,7 +112,9 @@ def kpi_table(results: Sequence[KpiResult], lang: str, title: str = "") -> Table
         }
         for r in results
     ]
-    return Table(title=title, frame=pd.DataFrame(rows), formats={"n": "d"}, sheet="KPI")
+    return Table(
+        title=title, frame=pd.DataFrame(rows), formats={"n": "d"}, sheet=sheet or sl("kpi", lang)
+    )
 
 
 def kpi_group_table(result: KpiResult, lang: str) -> Table:
@@ -125,7 +137,7 @@ def kpi_group_table(result: KpiResult, lang: str) -> Table:
         title=f"{result.spec.name} – {result.spec.by}",
         frame=frame,
         formats={"n": "d"},
-        sheet=f"KPI {result.spec.index}",
+        sheet=f"{sl('kpi', lang)} {result.spec.index} – {result.spec.by}",
     )
 
 
@@ -153,7 +165,8 @@ def kpi_sections(
         mine = [r for r in results if r.spec.aspect == aspect]
         if not mine:
             continue
-        blocks: list[Table | Text | Figure] = [kpi_table(mine, lang)]
+        sheet = f"{sl('kpi', lang)} – {sl(aspect, lang)}"
+        blocks: list[Table | Text | Figure] = [kpi_table(mine, lang, sheet=sheet)]
         if groups:
             blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
         if figures:
@@ -164,7 +177,7 @@ def kpi_sections(
                     "ci_low": [r.ci_low for r in mine],
                     "ci_high": [r.ci_high for r in mine],
                     "goal": [r.goal for r in mine],
-                    "unit": [r.spec.unit for r in mine],
+                    "unit": [unit_text(r.spec.unit, lang) for r in mine],
                     "higher_is_better": [r.spec.higher_is_better for r in mine],
                     "statistic": [r.spec.statistic for r in mine],
                     "share": [r.spec.statistic in ("share", "share_within") for r in mine],
