@@ -36,6 +36,8 @@ YES_NO = {
 # Excel stores date-times as days since 1899-12-30; a bare number in this range is one.
 _EXCEL_SERIAL = (20000.0, 80000.0)
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+# Thousands separators: space, no-break space (U+00A0), narrow no-break space (U+202F).
+_SPACES = "[ \u00a0\u202f]"
 # "2020-09-02 08.10" (Swedish time separator) -> "2020-09-02 08:10".
 _SWEDISH_TIME = r"^(\d{4}-\d{1,2}-\d{1,2})[ T](\d{1,2})\.(\d{2})(?:\.(\d{2}))?$"
 
@@ -115,7 +117,8 @@ def parse_numbers(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.object_]]:
     """Read number cells; return floats (NaN where not read) and a reason per cell.
 
-    A decimal comma and spaces as thousands separators are allowed. With ``clock``, ``m:ss``
+    A decimal comma and spaces as thousands separators are allowed (a space, a no-break space
+    or a narrow no-break space, as Swedish number formats write them). With ``clock``, ``m:ss``
     reads as seconds (a queue time written as ``1:24``); elsewhere ``1:24`` could as well be
     hours and minutes, so it is unparseable.
 
@@ -124,10 +127,12 @@ def parse_numbers(
     ([56.0, 1.5], [None, None, 'blank', 'unparseable', 'unparseable'])
     >>> parse_numbers(pd.Series(["1:24", "1 200"]), clock=True)[0].tolist()
     [84.0, 1200.0]
+    >>> parse_numbers(pd.Series(["4\u00a0500", "1\u202f234,5"]))[0].tolist()
+    [4500.0, 1234.5]
     """
     text = text_values(values)
     blank = text.isna().to_numpy()
-    cleaned = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    cleaned = text.str.replace(_SPACES, "", regex=True)
     numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
     if clock:
         minutes = cleaned.str.extract(r"^(\d+):(\d{1,2})$")

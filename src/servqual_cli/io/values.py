@@ -103,8 +103,13 @@ def parse_scale_values(
 
     Returns ``(values, reasons)``: float values (NaN where excluded or missing) and per cell the
     reason (``blank``, ``dont_know``, ``not_available``, ``missing_token``, ``unparseable``,
-    ``out_of_range``) or None. Numbers may use a decimal comma; text answers go through
-    ``labels`` (folded) and the built-in label sets; ``"7 Instämmer helt"`` reads as 7.
+    ``out_of_range``) or None. Numbers may use a decimal comma and a space, no-break space or
+    narrow no-break space between groups of three digits (``"1 234,5"``); text answers go
+    through ``labels`` (folded) and the built-in label sets; ``"7 Instämmer helt"`` reads as 7.
+    Booleans, dates and other objects are ``unparseable``.
+
+    Each distinct value is parsed once and the results are spread back over the cells, so a
+    column of 100 000 answers costs about as much Python work as its few distinct answers.
 
     >>> v, r = parse_scale_values(pd.Series([5, "6", "4,5", "Vet ej", "", 9, "Instämmer helt", "x"],
     ...                                     dtype=object), (1, 7))
@@ -112,6 +117,10 @@ def parse_scale_values(
     ([5.0, 6.0, 4.5], np.float64(7.0))
     >>> r.tolist()
     [None, None, None, 'dont_know', 'blank', 'out_of_range', None, 'unparseable']
+    >>> v, r = parse_scale_values(pd.Series(["1 234", "4\u00a0500,5", "1\u202f234", "1 2"]),
+    ...                           (0, np.inf))
+    >>> v.tolist()[:3], r.tolist()
+    ([1234.0, 4500.5, 1234.0], [None, None, None, 'unparseable'])
     """
     lo, hi = scale
     n = len(column)
@@ -127,6 +136,24 @@ def parse_scale_values(
     return values, reasons
 
 
+# Digit groups: "1 234", "-12 345 678,5" (after fold() every kind of space is a plain space).
+_DIGIT_GROUPS = re.compile(r"[-+]?[1-9]\d{0,2}(?: \d{3})+(?:[.,]\d+)?")
+# What a cell holds, decided per distinct value.
+_NA, _STR, _NUM, _OTHER = 0, 1, 2, 3
+# infer_dtype() results that guarantee only int/float (numpy or Python) objects, never bool.
+_ONLY_NUMBERS = frozenset({"integer", "floating", "mixed-integer-float"})
+
+
+def _is_number_type(kind: type) -> bool:
+    return issubclass(kind, int | float | np.integer | np.floating) and not issubclass(kind, bool)
+
+
+def _kind(value: object) -> int:
+    if isinstance(value, str):
+        return _STR
+    return _NUM if _is_number_type(type(value)) else _OTHER
+
+
 def _parse_object(
     column: pd.Series,
     lo: float,
@@ -134,53 +161,99 @@ def _parse_object(
     labels: Mapping[str, float] | None,
     missing_tokens: Iterable[str],
 ) -> tuple[np.ndarray, np.ndarray]:
-    obj = column.astype(object)
+    """Parse an object column: classify and parse each distinct value, then spread by codes."""
+    obj = column.astype(object).to_numpy(dtype=object)
     n = len(obj)
-    reasons = np.full(n, None, dtype=object)
-    isna = obj.isna().to_numpy(dtype=bool)
-    is_str = obj.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-    is_num = obj.map(
-        lambda v: isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
-    ).to_numpy(dtype=bool)
     values = np.full(n, np.nan)
-    values[is_num] = obj[is_num].to_numpy(dtype=float)
-    values[is_num & np.isnan(values)] = np.nan
-    reasons[isna | (is_num & np.isnan(values))] = "blank"
-    other = ~(isna | is_num | is_str)
-    reasons[other] = "unparseable"  # dates, booleans and the like in a rating column
+    reasons = np.full(n, None, dtype=object)
+    # Missing values (None, NaN, NaT, <NA>) get code -1, as isna() would find them.
+    # Hashing compares values with equal hashes; np.float32(0) == 1.07e134 casts the float to
+    # float32 and warns of overflow although the answer (unequal) is right.
+    with np.errstate(over="ignore"):
+        codes, uniques = pd.factorize(obj, use_na_sentinel=True)
+    unique_kind = np.fromiter((_kind(u) for u in uniques), dtype=np.int8, count=len(uniques))
+    cell_kind = np.append(unique_kind, np.int8(_NA))[codes]  # code -1 picks the appended _NA
+    reasons[cell_kind == _NA] = "blank"
+
+    # factorize() merges equal values of different types (True == 1 == 1.0 == Decimal(1)), so
+    # a non-text cell may sit under a unique of another kind. When the non-text cells are not
+    # all plain numbers, classify them by their own type (a C-level call per cell, no Python).
+    nonstr = (cell_kind == _NUM) | (cell_kind == _OTHER)
+    exact_ints = False
+    if nonstr.any():
+        inferred = pd.api.types.infer_dtype(obj[nonstr], skipna=False)
+        exact_ints = inferred == "integer"
+        if inferred not in _ONLY_NUMBERS:
+            types = pd.Series(obj[nonstr], dtype=object).map(type)
+            type_codes, type_uniques = pd.factorize(types)
+            is_num_type = np.array([_is_number_type(t) for t in type_uniques], dtype=bool)
+            cell_kind[nonstr] = np.where(is_num_type[type_codes], _NUM, _OTHER)
+    num = cell_kind == _NUM
+    if num.any():
+        if exact_ints:  # equal integers convert to the same float: take from the uniques
+            unique_float = np.array(
+                [
+                    float(u) if k == _NUM else np.nan
+                    for u, k in zip(uniques, unique_kind, strict=True)
+                ]
+            )
+            values[num] = unique_float[codes[num]]
+        else:  # floats may merge -0.0 with 0, so convert every cell (in C)
+            values[num] = obj[num].astype(float)
+    reasons[cell_kind == _OTHER] = "unparseable"  # dates, booleans and the like
+
+    is_str = cell_kind == _STR
     if is_str.any():
-        text = obj[is_str].map(fold)
-        idx = np.flatnonzero(is_str)
-        str_vals = np.full(len(text), np.nan)
-        str_reason = np.full(len(text), None, dtype=object)
-        blank = text.eq("").to_numpy(dtype=bool)
-        str_reason[blank] = "blank"
-        dont_know = text.isin(DONT_KNOW).to_numpy(dtype=bool)
-        str_reason[dont_know] = "dont_know"
-        custom = text.isin({fold(t) for t in missing_tokens}).to_numpy(dtype=bool) & ~dont_know
-        str_reason[custom] = "missing_token"
-        na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
-        str_reason[na] = "not_available"
-        todo = ~(blank | dont_know | custom | na)
-        numeric = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
-        got = todo & numeric.notna().to_numpy(dtype=bool)
-        str_vals[got] = numeric.to_numpy(dtype=float, na_value=np.nan)[got]
-        todo &= ~got
-        if todo.any():
-            table = builtin_labels(lo, hi)
-            if labels:
-                table.update({fold(k): float(v) for k, v in labels.items()})
-            mapped = text.map(table)
-            hit = todo & mapped.notna().to_numpy(dtype=bool)
-            str_vals[hit] = mapped.to_numpy(dtype=float, na_value=np.nan)[hit]
-            todo &= ~hit
-        if todo.any():
-            lead = text.str.extract(_LEADING_NUMBER, expand=False)
-            lead_num = pd.to_numeric(lead, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-            hit = todo & ~np.isnan(lead_num)
-            str_vals[hit] = lead_num[hit]
-            todo &= ~hit
-        str_reason[todo] = "unparseable"
-        values[idx] = str_vals
-        reasons[idx] = str_reason
+        str_codes = np.flatnonzero(unique_kind == _STR)
+        str_vals, str_reason = _parse_text(uniques[str_codes], lo, hi, labels, missing_tokens)
+        position = np.full(len(uniques), -1, dtype=np.intp)
+        position[str_codes] = np.arange(len(str_codes))
+        at = position[codes[is_str]]
+        values[is_str] = str_vals[at]
+        reasons[is_str] = str_reason[at]
     return values, reasons
+
+
+def _parse_text(
+    strings: np.ndarray,
+    lo: float,
+    hi: float,
+    labels: Mapping[str, float] | None,
+    missing_tokens: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Values and reasons for distinct text answers (an object array of str)."""
+    text = pd.Series(strings, dtype=object).map(fold)
+    str_vals = np.full(len(text), np.nan)
+    str_reason = np.full(len(text), None, dtype=object)
+    blank = text.eq("").to_numpy(dtype=bool)
+    str_reason[blank] = "blank"
+    dont_know = text.isin(DONT_KNOW).to_numpy(dtype=bool)
+    str_reason[dont_know] = "dont_know"
+    custom = text.isin({fold(t) for t in missing_tokens}).to_numpy(dtype=bool) & ~dont_know
+    str_reason[custom] = "missing_token"
+    na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
+    str_reason[na] = "not_available"
+    todo = ~(blank | dont_know | custom | na)
+    number_text = text.str.replace(",", ".", regex=False)
+    grouped = text.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
+    number_text = number_text.where(~grouped, number_text.str.replace(" ", "", regex=False))
+    numeric = pd.to_numeric(number_text, errors="coerce")
+    got = todo & numeric.notna().to_numpy(dtype=bool)
+    str_vals[got] = numeric.to_numpy(dtype=float, na_value=np.nan)[got]
+    todo &= ~got
+    if todo.any():
+        table = builtin_labels(lo, hi)
+        if labels:
+            table.update({fold(k): float(v) for k, v in labels.items()})
+        mapped = text.map(table)
+        hit = todo & mapped.notna().to_numpy(dtype=bool)
+        str_vals[hit] = mapped.to_numpy(dtype=float, na_value=np.nan)[hit]
+        todo &= ~hit
+    if todo.any():
+        lead = text.str.extract(_LEADING_NUMBER, expand=False)
+        lead_num = pd.to_numeric(lead, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        hit = todo & ~np.isnan(lead_num)
+        str_vals[hit] = lead_num[hit]
+        todo &= ~hit
+    str_reason[todo] = "unparseable"
+    return str_vals, str_reason
