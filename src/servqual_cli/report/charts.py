@@ -258,8 +258,11 @@ def _finish(ax: Axes, d: dict[str, Any]) -> None:
     ax.set_ylabel(labels.get("y", ""))
     if d.get("percent"):
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(frameon=False, fontsize=8)
+    handles = ax.get_legend_handles_labels()[0]
+    if handles:
+        # Above the plot area, so it never covers the highest bars or points.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(4, len(handles)),
+                  frameon=False, fontsize=8)  # fmt: skip
 
 
 def draw_bars(figure: Figure) -> MplFigure:
