@@ -6,21 +6,9 @@
 # Run from this folder: Rscript gaps.R  (writes gaps.json)
 source("json.R")
 
-raw <- read.csv2("../../../data/samples/karlstad_servqual.csv", skip = 2, fileEncoding = "cp1252",
-                 colClasses = "character", check.names = FALSE)
-to_score <- function(v) {
-  v <- trimws(v)
-  v[v == "Instämmer helt"] <- "7"
-  x <- suppressWarnings(as.numeric(sub(",", ".", v, fixed = TRUE)))
-  x[!is.na(x) & (x < 1 | x > 7)] <- NA
-  x
-}
-E <- sapply(1:22, function(i) to_score(raw[[paste0("E", i)]]))
-P <- sapply(1:22, function(i) to_score(raw[[paste0("P", i)]]))
+source("sample_survey.R")  # raw, to_score(), E, P, dims
 W <- sapply(1:5, function(i) suppressWarnings(as.numeric(sub(",", ".", raw[[paste0("W", i)]]))))
 service <- raw[["Tjänst"]]
-dims <- list(Tangibles = 1:4, Reliability = 5:9, Responsiveness = 10:13, Assurance = 14:17,
-             Empathy = 18:22)
 G <- P - E
 
 paired <- function(g, e, p) {

@@ -4,20 +4,11 @@
 # Run from this folder: Rscript sample_reliability.R  (writes sample_reliability.json)
 suppressPackageStartupMessages({library(psych); library(lavaan)})
 source("json.R")
-raw <- read.csv2("../../../data/samples/karlstad_servqual.csv", skip = 2, fileEncoding = "cp1252",
-                 colClasses = "character", check.names = FALSE)
-to_score <- function(v) {
-  v <- trimws(v)
-  v[v == "Instämmer helt"] <- "7"
-  x <- suppressWarnings(as.numeric(sub(",", ".", v, fixed = TRUE)))
-  x[!is.na(x) & (x < 1 | x > 7)] <- NA
-  x
-}
-E <- sapply(1:22, function(i) to_score(raw[[paste0("E", i)]])); colnames(E) <- paste0("E", 1:22)
-P <- sapply(1:22, function(i) to_score(raw[[paste0("P", i)]])); colnames(P) <- paste0("P", 1:22)
+source("sample_survey.R")  # raw, to_score(), E, P, dims
+colnames(E) <- paste0("E", 1:22)
+colnames(P) <- paste0("P", 1:22)
 G <- P - E; colnames(G) <- paste0("P", 1:22, "-E", 1:22)
-dims <- list(Tangibles = 1:4, Reliability = 5:9, Responsiveness = 10:13, Assurance = 14:17,
-             Empathy = 18:22, all = 1:22)
+dims$all <- 1:22
 out <- list()
 for (score in c("E", "P", "gap")) {
   X <- switch(score, E = E, P = P, gap = G)

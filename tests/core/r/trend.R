@@ -203,20 +203,8 @@ cases <- list(
 # ---- survey trend: SERVQUAL gaps of two independent samples ------------------------------------
 # The sample survey has no years; its Äldreomsorg respondents stand in for "before" and its
 # Gymnasieskola respondents for "after". Cleaned as tests/core/r/gaps.R does.
-raw <- read.csv2(file.path(samples, "karlstad_servqual.csv"), skip = 2, fileEncoding = "cp1252",
-                 colClasses = "character", check.names = FALSE)
-to_score <- function(v) {
-  v <- trimws(v)
-  v[v == "Instämmer helt"] <- "7"
-  x <- suppressWarnings(as.numeric(sub(",", ".", v, fixed = TRUE)))
-  x[!is.na(x) & (x < 1 | x > 7)] <- NA
-  x
-}
-E <- sapply(1:22, function(i) to_score(raw[[paste0("E", i)]]))
-P <- sapply(1:22, function(i) to_score(raw[[paste0("P", i)]]))
+source(file.path(here, "sample_survey.R"))  # raw, to_score(), E, P, dims
 G <- P - E
-dims <- list(Tangibles = 1:4, Reliability = 5:9, Responsiveness = 10:13, Assurance = 14:17,
-             Empathy = 18:22)
 gap_matrix <- sapply(dims, function(items) {
   g <- G[, items, drop = FALSE]
   ok <- rowSums(!is.na(g)) >= ceiling(length(items) / 2)
