@@ -268,3 +268,23 @@ def test_trend_refuses_the_same_file_twice_and_reversed_years(cli, samples_dir) 
     assert r.exit_code == 2 and "hold the same data" in r.stderr
     r = cli("trend", y20, y19)
     assert r.exit_code == 2 and "give the earlier year first" in r.stderr
+
+
+def test_trend_warns_when_the_years_measured_different_channels(cli, samples_dir, tmp_path) -> None:
+    import json
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(samples_dir / "servicematning_2020.xlsx")
+    rows = list(wb.active.iter_rows(values_only=True))
+    out = openpyxl.Workbook()
+    out.active.append(rows[0])
+    for row in rows[1:]:
+        if row[2] == "e-post":
+            out.active.append(row)
+    path = tmp_path / "email_only_2020.xlsx"
+    out.save(path)
+    r = cli("trend", samples_dir / "servicematning_2019.xlsx", path, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    warnings = json.loads(r.stdout)["warnings"]
+    assert len(warnings) == 1 and "not comparable" in warnings[0]

@@ -302,12 +302,30 @@ def _contact_trend(
     from servqual_cli.io.measurement import read_benchmark
     from servqual_cli.report.measurement_sections import trend_sections
 
-    assert before.contacts is not None and after.contacts is not None
+    if before.contacts is None or after.contacts is None:  # the caller checked the kind
+        raise RuntimeError("internal: a contact trend without contact rows")
     comparisons = compare_kpis(kpi_observations(before.contacts, keys=()),
                                kpi_observations(after.contacts, keys=()), conf, power)  # fmt: skip
     payload["municipality"] = municipality or after.municipality or before.municipality
     payload["comparisons"] = _records(comparisons)
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf)
+    # Totals over all channels compare like with like only if both years measured the same
+    # channels (54 calls + 54 e-mails against 54 e-mails alone is not a trend).
+    channels = [set(c["channel"].dropna().astype(str)) for c in (before.contacts, after.contacts)]
+    payload["warnings"] = []
+    if channels[0] != channels[1]:
+        from servqual_cli.report.spec import Section, Text
+
+        b, a = (", ".join(sorted(c)) or "–" for c in channels)
+        text = (
+            f"{before.label} mätte {b} men {after.label} {a}: totalerna över alla kanaler är "
+            "inte jämförbara; läs raderna per kanal."
+            if lang == "sv"
+            else f"{before.label} measured {b} but {after.label} {a}: the totals over all "
+            "channels are not comparable; read the per-channel rows."
+        )
+        payload["warnings"].append(text)
+        sections.insert(0, Section(title="", blocks=(Text(text, kind="warning"),)))
     tidy = comparisons.assign(table="trend")
     bench_parts = None
     payload["benchmark"] = None
@@ -342,7 +360,8 @@ def _survey_trend(
     from servqual_cli.core.survey_trend import compare_survey_gaps
     from servqual_cli.report.measurement_sections import survey_trend_sections
 
-    assert before.scores is not None and after.scores is not None
+    if before.scores is None or after.scores is None:  # not user input: an invariant of the caller
+        raise RuntimeError("internal: a survey trend without gap scores")
     frame = compare_survey_gaps(before.scores, after.scores, conf, power)
     payload["dimensions"] = _records(frame)
     return survey_trend_sections(frame, before.label, after.label, lang, []), frame

@@ -122,7 +122,8 @@ def rank_benchmark(
             is_this=kp["is_this"].astype(bool)
         )
     else:
-        assert data.values is not None
+        if data.values is None:  # not user input: an invariant of the caller
+            raise RuntimeError("internal: data.values is missing")
         values = data.values
     from_own = not values["is_this"].any()
     if from_own and own is not None:

@@ -164,7 +164,8 @@ def _reply(
     contact: pd.DataFrame, promise: Limit, as_of: pd.Timestamp, conf: float
 ) -> tuple[ReplyStats, pd.DataFrame, DurationFrame, DurationFrame, Limit]:
     unit, limit, _ = measuring_unit(promise.unit, promise, contact["received"])
-    assert limit is not None
+    if limit is None:  # not user input: an invariant of the caller
+        raise RuntimeError("internal: limit is missing")
     # summarise_by's own "unit" column (of durations) would hide a group column of that name.
     groups = pd.DataFrame({"group": contact["unit"]})
     days = case_durations(contact["received"], contact["answered"], "days", as_of)
@@ -218,7 +219,8 @@ def _reply(
 
 def _backlog(frame: pd.DataFrame, promise: Limit, as_of: pd.Timestamp) -> pd.DataFrame:
     unit, limit, _ = measuring_unit(promise.unit, promise, frame["received"])
-    assert limit is not None
+    if limit is None:  # not user input: an invariant of the caller
+        raise RuntimeError("internal: limit is missing")
     d = case_durations(frame["received"], frame["closed"], unit, as_of).frame
     is_open = d["valid"] & d["open"]
     overdue = is_open & (d["censored_at_as_of"] > limit.value)

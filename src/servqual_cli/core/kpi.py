@@ -229,7 +229,8 @@ def _duration_kpi(
     moment = resolve_as_of(as_of, latest)
     late_start = (frame["start"] > moment).to_numpy()
     frame = frame[~late_start]
-    assert spec.duration_unit is not None  # set for every duration KPI by the loader
+    if spec.duration_unit is None:  # not user input: set for every duration KPI by the loader
+        raise RuntimeError("internal: spec.duration_unit is missing")
     unit, limit, hours = measuring_unit(spec.duration_unit, spec.limit, frame["start"])
     factor = hours * spec.unit_factor
     stat: Any = spec.statistic

@@ -39,7 +39,8 @@ def reliability_part(ctx: ReportContext) -> Part:
     from servqual_cli.report.reliability_sections import reliability_sections
 
     data, lang = ctx.survey, ctx.lang
-    assert data is not None  # the registry builds this part only with [survey]
+    if data is None:  # not user input: the registry builds this part only with [survey]
+        raise RuntimeError("internal: data is missing")
     inst = data.instrument
     names = {
         "E": [inst.expectation_column(i) for i in inst.items],
@@ -83,7 +84,8 @@ def measurement_part(ctx: ReportContext) -> Part:
     from servqual_cli.report import measurement_sections as ms
 
     cfg, lang = ctx.config.contacts, ctx.lang
-    assert cfg is not None  # the registry builds this part only with [contacts]
+    if cfg is None:  # not user input: the registry builds this part only with [contacts]
+        raise RuntimeError("internal: cfg is missing")
     conf = ctx.config.survey.conf if ctx.config.survey else 0.95
     opts = ReadOptions(sheet=cfg.sheet)
     years = [(label, int(label) if label.isdigit() else None) for label, _ in cfg.years]
@@ -204,7 +206,8 @@ def _contact_figures(kpis: pd.DataFrame, bench: Any, lang: str) -> list[Figure]:
 def service_part(ctx: ReportContext) -> Part:
     """KPIs by aspect against targets and norms (a chart per aspect), the feedback register."""
     cfg, lang = ctx.config.service, ctx.lang
-    assert cfg is not None  # the registry builds this part only with [service]
+    if cfg is None:  # not user input: the registry builds this part only with [service]
+        raise RuntimeError("internal: cfg is missing")
     conf = ctx.config.survey.conf if ctx.config.survey else 0.95
     sections: list[Section] = [Section(rl("service", lang))]
     summary: list[Block] = []

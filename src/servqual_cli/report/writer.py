@@ -269,7 +269,10 @@ def write_split(
     check_target(out, [f.path for f in config.inputs()])
     by = config.survey.by
     data = load_survey(config)
-    assert data is not None and data.groups is not None and data.by is not None
+    if (
+        data is None or data.groups is None or data.by is None
+    ):  # not user input: an invariant of the caller
+        raise RuntimeError("internal: --split needs survey data with groups")
     names = sorted({str(g) for g in data.groups if g is not None})
     folders = safe_names(names)
     configs = {g: group_config(config, data.by, g) for g in names}
