@@ -961,8 +961,9 @@ KPI_TOML = """\
 #   a) duration KPIs: the time from `start` to `end`
 #   start, end       date or datetime columns. A missing `end` means the case is still open or
 #                    was never answered (an unanswered e-mail is not within the limit).
-#   limit            the promise, "<number> <unit>" with unit "working day(s)", "day(s)" or
-#                    "week(s)": "1 working day", "14 days", "10 weeks".
+#   limit            the promise, "<number> <unit>" with unit "working day(s)", "day(s)",
+#                    "week(s)", "hour(s)" or "working hour(s)", in English or Swedish:
+#                    "1 working day", "14 days", "10 weeks", "48 hours", "2 arbetsdagar".
 #   unit             unit for statistic values and `norm`: "days", "working days", "seconds".
 #   b) value KPIs: a column of values
 #   value_column     the column to measure (numbers for median/mean/p90, labels for share).
@@ -974,7 +975,7 @@ KPI_TOML = """\
 #   target           the required share, 0-1 (share and share_within KPIs).
 #   norm             the comparison norm for median/mean/p90, in `unit`; lower is better
 #                    unless higher_is_better = true.
-#   higher_is_better true | false (default false for norm, true for target). Optional.
+#   higher_is_better true | false (default true for shares, false for median/mean/p90).
 #
 # A service declaration is a KPI with a `limit` and a `target`.
 

@@ -86,6 +86,12 @@ def load_survey(
 
     e = np.column_stack([parse(i) for i in e_pos]) if e_pos else np.empty((len(rows), 0))
     p = np.column_stack([parse(i) for i in p_pos]) if p_pos else np.empty((len(rows), 0))
+    if e.size and np.isnan(p - e).all():
+        raise DataError(
+            "no respondent has a valid expectation/perception pair after cleaning "
+            f"(see the excluded cells: {', '.join(f'{k} {v}' for k, v in log.counts().items())})",
+            Location(table.source, table.sheet),
+        )
     # Negatively worded items (PZB 1988) are reversed before anything else: min + max - x.
     rev = [k for k, item in enumerate(item_numbers) if item in set(instrument.reverse)]
     if rev:
