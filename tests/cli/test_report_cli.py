@@ -103,7 +103,7 @@ def test_config_errors(cli, tmp_path: Path) -> None:
 def test_refuses_a_folder_with_other_files(cli, data_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "thesis.docx").write_text("years of work")
     r = cli("report", *kiosk(data_dir), "-o", tmp_path)
-    assert r.exit_code == 2 and "holds no earlier report" in r.stderr
+    assert r.exit_code == 2 and "holds more than an earlier report" in r.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
 
 

@@ -121,3 +121,10 @@ def test_aspect_synonyms_and_defaults(one: Any) -> None:
     spec = one(aspect="NABARHET", value_column="v", success=["Ja", 1], filter={"år": [2019, 2020]})
     assert spec.statistic == "share" and spec.success == ("Ja", "1")
     assert spec.filter == (("år", ("2019", "2020")),)
+
+
+def test_two_kpis_with_one_name_are_refused() -> None:
+    entry = {"name": "Samma", "aspect": "resultat", "data": "x.csv", "value_column": "v",
+             "statistic": "share", "success": "ja"}  # fmt: skip
+    with pytest.raises(ConfigError, match=r"\[\[kpi\]\] 2 \(\"Samma\"\), key 'name'"):
+        kpi_config_from_dict({"kpi": [entry, dict(entry)]}, "k.toml", Path("."), check_files=False)

@@ -133,3 +133,11 @@ def test_overrides_and_short_form(survey_copy: Path, monkeypatch) -> None:
     no_survey = load_config(write(survey_copy, '[service]\nkpi = "kiosk.toml"'))
     with pytest.raises(ConfigError, match="--by given, but the config has no"):
         with_overrides(no_survey, None, by="x")
+
+
+def test_a_contacts_year_must_be_a_year(tmp_path: Path) -> None:
+    data = Path(__file__).parents[2] / "data" / "samples" / "servicematning_2020.xlsx"
+    cfg = tmp_path / "r.toml"
+    cfg.write_text(f'[contacts.years]\ntwenty = "{data.as_posix()}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="contacts.years.twenty' must be a year"):
+        load_config(cfg)

@@ -139,7 +139,7 @@ def test_read_only_parent(tmp_path: Path, cli) -> None:
 
 def test_refuses_folders_that_are_not_reports(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("keep me")
-    with pytest.raises(UsageError, match="not empty and holds no earlier report"):
+    with pytest.raises(UsageError, match="not empty and holds more than an earlier report"):
         check_target(tmp_path, [])
     with pytest.raises(UsageError, match="contains the input"):
         check_target(CONFIG.parent, [CONFIG])
@@ -181,3 +181,20 @@ def test_safe_name(value: str, expected: str) -> None:
 def test_safe_names_are_unique() -> None:
     names = safe_names(["A/B", "a b", "A-B", "figures"])
     assert list(names.values()) == ["a-b", "a-b-2", "a-b-3", "figures-2"]
+
+
+def test_a_report_folder_with_a_users_file_in_it_is_not_replaced(
+    tmp_path: Path, sample_report: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "rep"
+    shutil.copytree(sample_report, folder)
+    check_target(folder, [])  # an untouched earlier report may be replaced
+    (folder / "notes.txt").write_text("keep me")
+    with pytest.raises(UsageError, match="more than an earlier report"):
+        check_target(folder, [])
+    (folder / "notes.txt").unlink()
+    (folder / "manifest.json").write_text('{"tool": "servqual"}')  # not our manifest's shape
+    with pytest.raises(UsageError, match="more than an earlier report"):
+        check_target(folder, [])

@@ -214,6 +214,17 @@ def kpi_config_from_dict(
     ):
         raise ConfigError("no KPIs: add at least one [[kpi]] table", where)
     specs = tuple(_spec(e, i, source, base, check_files) for i, e in enumerate(entries, 1))
+    # Names identify KPIs in tables, JSON and exclusion notes: two alike cannot be told apart.
+    seen: dict[str, int] = {}
+    for spec in specs:
+        key = spec.name.casefold()
+        if key in seen:
+            raise ConfigError(
+                f"{spec.where}, key 'name': the name is already used by [[kpi]] {seen[key]}; "
+                "give each KPI its own name",
+                where,
+            )
+        seen[key] = spec.index
     return KpiConfig(source, title, specs)
 
 

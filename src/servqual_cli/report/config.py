@@ -278,6 +278,8 @@ def _contacts(data: Mapping[str, Any], base: Path, check: _Checker) -> ContactsC
         raise check.fail("key 'contacts.years' is required: a table of year = \"file\"")
     files = []
     for year in sorted(years):  # TOML tables keep file order; reports go oldest first
+        if not str(year).strip().isdigit() or len(str(year).strip()) != 4:
+            raise check.fail(f"key 'contacts.years.{year}' must be a year such as 2020")
         value = years[year]
         if not isinstance(value, str):
             raise check.fail(f"key 'contacts.years.{year}' must be a file name, not {value!r}")

@@ -127,12 +127,27 @@ def manifest_json(manifest: dict[str, Any]) -> str:
 
 
 def is_report_dir(path: Path) -> bool:
-    """True when ``path`` holds a manifest written by this tool (safe to replace)."""
+    """True when ``path`` holds only a report this tool wrote, and so is safe to replace.
+
+    The manifest must be this tool's, and every file in the folder must be one the manifest
+    lists as written: a file the user added beside the report (notes, a data file) makes the
+    folder not ours to delete.
+    """
     try:
         data = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and data.get("tool", {}).get("name") == TOOL
+    if not isinstance(data, dict):
+        return False
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or tool.get("name") != TOOL:
+        return False
+    listed = data.get("outputs")
+    if not isinstance(listed, list):
+        return False
+    ours = {str(name) for name in listed} | {"manifest.json"}
+    present = {f.relative_to(path).as_posix() for f in path.rglob("*") if not f.is_dir()}
+    return present <= ours
 
 
 def _make_escape(path: str) -> str:

@@ -58,8 +58,8 @@ def check_target(out: Path, inputs: Iterable[Path]) -> None:
 
     if target.is_dir() and any(target.iterdir()) and not is_report_dir(target):
         raise UsageError(
-            f"output folder {str(out)!r} is not empty and holds no earlier report "
-            "(no manifest.json of servqual); choose a new or empty folder"
+            f"output folder {str(out)!r} is not empty and holds more than an earlier report "
+            "of servqual (files its manifest.json does not list); choose a new or empty folder"
         )
 
 
