@@ -51,16 +51,22 @@ def test_kpi_table_is_grouped_by_aspect(cli) -> None:
     heads = [out.index(f"\n{h}\n") for h in ("Nåbarhet", "Väntetid", "Genomförandetid", "Resultat")]
     assert heads == sorted(heads)
     for text in (
-        "79.6 %",
-        "67.1–88.2 %",
+        "Nyckeltal – Nåbarhet",
+        "Värde (%)",
+        "KI låg (%)",
+        " 79.6 ",
+        " 67.1 ",
+        " 88.2 ",
         "mål ≥ 80 %",
         "kan ej avgöras",
-        "56 s",
+        " 56.0 ",
+        " s ",
         "norm ≤ 90 s",
-        "34 dagar",
+        " 34.0 ",
+        " dagar ",
         "ej uppfyllt",
         "uppfyllt",
-        "2023→2024: 36 → 30 dagar",
+        "2023→2024: 36 → 30",
         "bygglov 57.1 %",
         "Uteslutna celler: ogiltigt datum 1",
     ):
@@ -102,7 +108,10 @@ def test_kpi_csv_markdown_english(cli) -> None:
     assert sum(line.startswith("E-post inom en arbetsdag,väntetid") for line in lines) == 4
     md = cli("kpi", DATA / "kpi_cases.toml", "-f", "markdown", "--lang", "en", "--groups")
     assert md.exit_code == 0, md.stderr
-    assert "## Waiting time" in md.stdout and "| KPI | n | Value | 95% CI |" in md.stdout
+    assert (
+        "## Waiting time" in md.stdout
+        and "| KPI | n | Value (%) | CI low (%) | CI high (%) |" in md.stdout
+    )
     assert "### E-post inom en arbetsdag – enhet" in md.stdout  # --groups tables
 
 
@@ -362,3 +371,18 @@ def test_feedback_bad_input(cli, args: list[str], code: int, parts: list[str]) -
 def test_feedback_wrong_sheet(cli) -> None:
     r = cli("feedback", SAMPLES / "synpunkter_2023_2024.xlsx", "--sheet", "Blad1")
     one_line_error(r, 2, "no sheet 'Blad1'; the workbook has 'Synpunkter'")
+
+
+def test_feedback_all_anonymous_says_so_instead_of_an_empty_table(cli, tmp_path: Path) -> None:
+    frame = pd.read_csv(DATA / "feedback_en.csv")
+    frame["Contact given"] = "no"
+    path = tmp_path / "anonymous.csv"
+    frame.to_csv(path, index=False)
+    en = cli("feedback", path, "--lang", "en")
+    assert en.exit_code == 0, en.stderr
+    assert "No items with contact details: no reply times by unit." in en.stdout
+    assert "Replies by unit" not in en.stdout
+    sv = cli("feedback", path, "--lang", "sv", "-f", "markdown")
+    assert sv.exit_code == 0, sv.stderr
+    assert "Inga synpunkter med kontaktuppgifter" in sv.stdout
+    assert "Svar per förvaltning" not in sv.stdout

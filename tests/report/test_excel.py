@@ -166,3 +166,10 @@ def test_duplicate_sheet_names_take_the_section_heading() -> None:
     )
     names = build_workbook(doc, None, dt.datetime(2024, 1, 1)).sheetnames
     assert names == ["Items", "Items – Reliability", "Table", "Method"]
+
+
+def test_signed_and_thousands_formats_are_excel_formats() -> None:
+    """A signed change (``+.1f``) is not left in Excel's General format."""
+    assert number_format("+.1f") == "+0.0;-0.0;0.0"
+    assert number_format("+.2f") == "+0.00;-0.00;0.00"
+    assert number_format(",.0f") == "#,##0" and number_format(".3g") == "General"

@@ -58,6 +58,8 @@ def number_format(fmt: str | None) -> str:
 
     >>> number_format(".2f"), number_format("p"), number_format("pct"), number_format("d")
     ('0.00', '[<0.001]"<0.001";0.000', '0.0%', '0')
+    >>> number_format("+.1f"), number_format(",.0f"), number_format("+d")
+    ('+0.0;-0.0;0.0', '#,##0', '+0;-0;0')
     """
     if fmt is None:
         return "General"
@@ -65,13 +67,13 @@ def number_format(fmt: str | None) -> str:
         return '[<0.001]"<0.001";0.000'
     if fmt == "pct":
         return "0.0%"
-    if fmt == "d":
-        return "0"
-    m = re.fullmatch(r"\.(\d+)f", fmt)
-    if m:
-        n = int(m.group(1))
-        return "0." + "0" * n if n else "0"
-    return "General"
+    m = re.fullmatch(r"(\+?)(,?)(?:\.(\d+)f|d)", fmt)
+    if m is None:
+        return "General"
+    sign, comma, digits = m.groups()
+    n = int(digits or 0)
+    body = ("#,##0" if comma else "0") + ("." + "0" * n if n else "")
+    return f"+{body};-{body};{body}" if sign else body
 
 
 def _fit(text: str, limit: int = SHEET_NAME_MAX) -> str:

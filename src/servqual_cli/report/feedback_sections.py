@@ -12,7 +12,7 @@ report's language.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.report.labels import exclusion_summary
 from servqual_cli.report.service_labels import limit_text, sl
-from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
+from servqual_cli.report.spec import Figure, Section, Table, Text
 
 __all__ = ["feedback_sections"]
 
@@ -62,59 +62,97 @@ def _table(
     return Table(title=title, frame=renamed, formats=formats, note=note, sheet=sl(sheet, lang))
 
 
-def _share_ci(frame: pd.DataFrame) -> pd.DataFrame:
-    """Replace ci_low/ci_high of a share by one text column "79.2–82.6 %" (narrower tables)."""
-    ci = [
-        "–" if pd.isna(lo) else f"{lo * 100:.1f}–{hi * 100:.1f} %"
-        for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
-    ]
-    return frame.drop(columns=["ci_low", "ci_high"]).assign(ci=ci)
-
-
-def _trend_cell(value: Any, measure: str) -> str:
-    if measure == "reply_within_promise":
-        return format_value(value, "pct")
-    return format_value(value, "d" if isinstance(value, int) else ".3g")
-
-
-def _trend_table(a: FeedbackAnalysis, lang: str) -> Table:
-    t = a.trend
-    measures = t["measure"].tolist()
-    share = [m == "reply_within_promise" for m in measures]
-    ci = [
-        "–" if pd.isna(lo) else f"{lo * 100:+.1f}–{hi * 100:+.1f}" if pc else f"{lo:.2f}–{hi:.2f}"
-        for lo, hi, pc in zip(t["ci_low"], t["ci_high"], share, strict=True)
-    ]
-    shown = pd.DataFrame(
-        {
-            "level": [sl(v if v != "reply" else "reply_short", lang) for v in t["level"]],
-            "key": [
-                sl(k if isinstance(k, str) else m, lang)
-                for k, m in zip(t["key"], measures, strict=True)
-            ],
-            "previous_value": [
-                _trend_cell(v, m) for v, m in zip(t["previous_value"], measures, strict=True)
-            ],
-            "current_value": [_trend_cell(v, m) for v, m in zip(t["value"], measures, strict=True)],
-            "estimate": [
-                format_value(e * 100, "+.1f") + " pp" if pc else format_value(e, ".2f")
-                for e, pc in zip(t["estimate"], share, strict=True)
-            ],
-            "ci": ci,
-            "p": t["p"],
-            "p_holm": t["p_holm"],
-        }
-    )
+def _span(a: FeedbackAnalysis) -> str:
     w = a.trend_window or {}
-    span = (
-        (
-            f"{w['previous']['from']}–{w['previous']['to']} → "
-            f"{w['current']['from']}–{w['current']['to']}"
-        )
-        if w
-        else ""
+    if not w:
+        return ""
+    return (
+        f"{w['previous']['from']}–{w['previous']['to']} → "
+        f"{w['current']['from']}–{w['current']['to']}"
     )
-    return _table(shown, span, lang, "sheet_trend", note=sl("trend_note", lang))
+
+
+def _titled(head: str, span: str) -> str:
+    return f"{head}, {span}" if span else head
+
+
+def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
+    """The trend as numbers: counts (ratio of daily rates) and replies (differences), one table
+    each because their values are in different units."""
+    t = a.trend
+    span = _span(a)
+    p_formats = {sl("p", lang): "p", sl("p_holm", lang): "p"}
+    tables = []
+    counts = t[t["measure"].eq("count")]
+    if len(counts):
+        frame = pd.DataFrame(
+            {
+                sl("level", lang): [sl(v, lang) for v in counts["level"]],
+                sl("key", lang): [
+                    sl(k, lang) if isinstance(k, str) else "–" for k in counts["key"]
+                ],
+                sl("previous_value", lang): counts["previous_value"].astype(int).tolist(),
+                sl("current_value", lang): counts["value"].astype(int).tolist(),
+                sl("ratio", lang): counts["estimate"].astype(float).tolist(),
+                sl("ci_low", lang): counts["ci_low"].astype(float).tolist(),
+                sl("ci_high", lang): counts["ci_high"].astype(float).tolist(),
+                sl("p", lang): counts["p"].astype(float).tolist(),
+                sl("p_holm", lang): counts["p_holm"].astype(float).tolist(),
+            }
+        )
+        formats = {
+            sl("previous_value", lang): "d",
+            sl("current_value", lang): "d",
+            **{sl(k, lang): ".2f" for k in ("ratio", "ci_low", "ci_high")},
+            **p_formats,
+        }
+        tables.append(
+            Table(
+                _titled(sl("trend_counts", lang), span),
+                frame,
+                formats,
+                sheet=sl("sheet_trend", lang),
+            )
+        )
+    reply = t[~t["measure"].eq("count")]
+    if len(reply):
+        share = [m == "reply_within_promise" for m in reply["measure"]]
+
+        def scaled(column: str) -> list[float]:
+            return [
+                float("nan") if pd.isna(v) else float(v) * (100 if pc else 1)
+                for v, pc in zip(reply[column], share, strict=True)
+            ]
+
+        numbers = {
+            "previous_value": scaled("previous_value"),
+            "current_value": scaled("value"),
+            "difference": scaled("estimate"),
+            "ci_low": scaled("ci_low"),
+            "ci_high": scaled("ci_high"),
+        }
+        frame = pd.DataFrame(
+            {
+                sl("measure", lang): [sl(m, lang) for m in reply["measure"]],
+                sl("unit_word", lang): ["%" if pc else sl("days", lang) for pc in share],
+                **{sl(k, lang): v for k, v in numbers.items()},
+                sl("p", lang): reply["p"].astype(float).tolist(),
+                sl("p_holm", lang): reply["p_holm"].astype(float).tolist(),
+            }
+        )
+        formats = {sl(k, lang): ".1f" for k in ("previous_value", "current_value")}
+        formats.update({sl(k, lang): "+.1f" for k in ("difference", "ci_low", "ci_high")})
+        tables.append(
+            Table(
+                _titled(sl("trend_reply", lang), span),
+                frame,
+                {**formats, **p_formats},
+                sheet=sl("sheet_reply_trend", lang),
+            )
+        )
+    if tables:
+        tables[-1] = replace(tables[-1], note=sl("trend_note", lang))
+    return tables
 
 
 def feedback_sections(
@@ -124,19 +162,19 @@ def feedback_sections(
     counts: list[Table | Text | Figure] = [
         _table(
             a.by_type.assign(type=[sl(t, lang) for t in a.by_type["type"]]),
-            sl("type", lang),
+            sl("sheet_type", lang),
             lang,
             "sheet_type",
             pct=["share"],
         ),
-        _table(_wide(a.by_unit_type, "unit", lang), sl("unit", lang), lang, "sheet_unit"),
+        _table(_wide(a.by_unit_type, "unit", lang), sl("sheet_unit", lang), lang, "sheet_unit"),
     ]
     if len(a.by_channel):
         counts.append(
-            _table(a.by_channel, sl("channel", lang), lang, "sheet_channel", pct=["share"])
+            _table(a.by_channel, sl("sheet_channel", lang), lang, "sheet_channel", pct=["share"])
         )
     counts.append(
-        _table(_wide(a.by_period, "period", lang), sl("period", lang), lang, "sheet_period")
+        _table(_wide(a.by_period, "period", lang), sl("sheet_period", lang), lang, "sheet_period")
     )
     if figures:
         counts.append(
@@ -166,16 +204,22 @@ def feedback_sections(
         ]
     )
     head = f"{sl('reply', lang)}, {sl('promise', lang)} {limit_text(r.promise, lang)}"
+    shares = ["within_promise_share", "ci_low", "ci_high"]
     reply: list[Table | Text | Figure] = [
-        _table(_share_ci(overall), "", lang, "sheet_reply", pct=["within_promise_share"]),
-        _table(
-            _share_ci(a.reply_by_unit),
-            sl("unit", lang),
-            lang,
-            "sheet_reply_unit",
-            pct=["within_promise_share"],
-        ),
+        _table(overall, sl("reply_total", lang), lang, "sheet_reply", pct=shares)
     ]
+    if len(a.reply_by_unit):
+        reply.append(
+            _table(
+                a.reply_by_unit,
+                sl("sheet_reply_unit", lang),
+                lang,
+                "sheet_reply_unit",
+                pct=shares,
+            )
+        )
+    else:
+        reply.append(Text(sl("no_contact_items", lang), kind="note"))
     sections = [Section(sl("counts", lang), tuple(counts)), Section(head, tuple(reply))]
     if a.backlog is not None:
         backlog = a.backlog.copy()
@@ -186,7 +230,9 @@ def feedback_sections(
         }
         backlog = pd.concat([backlog, pd.DataFrame([total])], ignore_index=True)
         title = f"{sl('backlog', lang)} ({sl('as_of', lang)} {a.as_of.date().isoformat()})"
-        sections.append(Section(title, (_table(backlog, "", lang, "sheet_backlog"),)))
+        sections.append(
+            Section(title, (_table(backlog, sl("backlog_unit", lang), lang, "sheet_backlog"),))
+        )
     if len(a.trend):
-        sections.append(Section(sl("trend", lang), (_trend_table(a, lang),)))
+        sections.append(Section(sl("trend", lang), tuple(_trend_tables(a, lang))))
     return sections

@@ -1,11 +1,13 @@
 """Document sections for KPIs and service declarations (``servqual kpi``, ``servqual report``).
 
 The sections follow the service policy's four aspects (nåbarhet, väntetid, genomförandetid,
-resultat), one section each. KPI cells are text because one column mixes shares, days and
-seconds; JSON and CSV keep the numbers. With ``figures=True`` each section also carries a
-:class:`~servqual_cli.report.spec.Figure` spec for the report's chart module,
-``kind="kpi_aspect"`` (data: frame of name, value, ci_low, ci_high, goal, unit,
-higher_is_better, statistic, share; shares are 0-1; the unit in the report's language).
+resultat), one section each. Values and confidence limits are numbers in the KPI's unit
+(shares in percent), the unit in the column header, or in a unit column when one table mixes
+shares, days and seconds; target, verdict, worst groups and change are text. With
+``figures=True`` each section also carries a :class:`~servqual_cli.report.spec.Figure` spec
+for the report's chart module, ``kind="kpi_aspect"`` (data: frame of name, value, ci_low,
+ci_high, goal, unit, higher_is_better, statistic, share; shares are 0-1; the unit in the
+report's language).
 
 Everything the sections show is in the report's language, the user's own words aside: limits
 and units written as "14 days" or "10 veckor" are rendered by
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -50,12 +53,6 @@ def _with_unit(text: str, result: KpiResult, lang: str) -> str:
 def kpi_value_text(result: KpiResult, value: float, lang: str) -> str:
     """A KPI value with its unit: ``79.6 %``, ``34 dagar``, ``56 s``."""
     return _with_unit(_num(value, result.spec.statistic in ("share", "share_within")), result, lang)
-
-
-def _ci_text(result: KpiResult, lang: str) -> str:
-    pct = result.spec.statistic in ("share", "share_within")
-    low, high = _num(result.ci_low, pct), _num(result.ci_high, pct)
-    return "–" if "–" in (low, high) else _with_unit(f"{low}–{high}", result, lang)
 
 
 def _goal_text(result: KpiResult, lang: str) -> str:
@@ -93,50 +90,90 @@ def _change_text(result: KpiResult, lang: str) -> str:
     )
 
 
+def _unit(result: KpiResult, lang: str) -> str:
+    """The unit the table's numbers are in: "%" for shares, else the KPI's unit ("" if none)."""
+    if result.spec.statistic in ("share", "share_within"):
+        return "%"
+    return unit_text(result.spec.unit, lang) or ""
+
+
+def _scaled(result: KpiResult, value: float | None) -> float:
+    """A value in the table's unit (shares in percent); missing values are NaN."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return math.nan
+    scale = 100.0 if result.spec.statistic in ("share", "share_within") else 1.0
+    return float(value) * scale
+
+
+def _numbers(
+    values: Sequence[tuple[float, float, float]], units: Sequence[str], lang: str
+) -> tuple[dict[str, list[Any]], dict[str, str]]:
+    """Value and CI columns as numbers; the unit in their headers when all rows share it, else
+    in a unit column after them."""
+    same = len(set(units)) == 1
+    suffix = f" ({units[0]})" if same and units and units[0] else ""
+    names = [f"{sl(k, lang)}{suffix}" for k in ("value", "ci_low", "ci_high")]
+    columns: dict[str, list[Any]] = {
+        name: [row[i] for row in values] for i, name in enumerate(names)
+    }
+    if not same:
+        columns[sl("unit_word", lang)] = list(units)
+    return columns, {name: ".1f" for name in names}
+
+
 def kpi_table(
     results: Sequence[KpiResult], lang: str, title: str = "", sheet: str | None = None
 ) -> Table:
-    """One row per KPI: n, value, CI, target/norm, verdict, worst groups, change.
+    """One row per KPI: n, value and CI (numbers), target/norm, verdict, worst groups, change.
 
     ``sheet`` names the table's Excel sheet (default: "Nyckeltal" / "KPI")."""
-    rows = [
+    numbers, formats = _numbers(
+        [(_scaled(r, r.value), _scaled(r, r.ci_low), _scaled(r, r.ci_high)) for r in results],
+        [_unit(r, lang) for r in results],
+        lang,
+    )
+    frame = pd.DataFrame(
         {
-            sl("kpi", lang): r.spec.name,
-            "n": r.n,
-            sl("value", lang): kpi_value_text(r, r.value, lang),
-            sl("ci", lang): _ci_text(r, lang),
-            sl("goal", lang): _goal_text(r, lang),
-            sl("verdict", lang): sl(r.verdict, lang) if r.verdict else "–",
-            sl("worst", lang): _worst_text(r, lang),
-            sl("change", lang): _change_text(r, lang),
+            sl("kpi", lang): [r.spec.name for r in results],
+            "n": [r.n for r in results],
+            **numbers,
+            sl("goal", lang): [_goal_text(r, lang) for r in results],
+            sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
+            sl("worst", lang): [_worst_text(r, lang) for r in results],
+            sl("change", lang): [_change_text(r, lang) for r in results],
         }
-        for r in results
-    ]
+    )
     return Table(
-        title=title, frame=pd.DataFrame(rows), formats={"n": "d"}, sheet=sheet or sl("kpi", lang)
+        title=title,
+        frame=frame,
+        formats={"n": "d", **formats},
+        sheet=sheet or sl("kpi", lang),
     )
 
 
 def kpi_group_table(result: KpiResult, lang: str) -> Table:
     """A KPI per group, worst first (for the report)."""
     g = result.groups
+    numbers, formats = _numbers(
+        [
+            (_scaled(result, v), _scaled(result, a), _scaled(result, b))
+            for v, a, b in zip(g["value"], g["ci_low"], g["ci_high"], strict=True)
+        ],
+        [_unit(result, lang)] * len(g),
+        lang,
+    )
     frame = pd.DataFrame(
         {
-            sl("group", lang): g["group"],
-            "n": g["n"],
-            sl("value", lang): [kpi_value_text(result, v, lang) for v in g["value"]],
-            sl("ci", lang): [
-                f"{_num(a, result.spec.statistic.startswith('share'))}–"
-                f"{_num(b, result.spec.statistic.startswith('share'))}"
-                for a, b in zip(g["ci_low"], g["ci_high"], strict=True)
-            ],
+            sl("group", lang): g["group"].tolist(),
+            "n": g["n"].tolist(),
+            **numbers,
             sl("verdict", lang): [sl(v, lang) if v else "–" for v in g["verdict"]],
         }
     )
     return Table(
         title=f"{result.spec.name} – {result.spec.by}",
         frame=frame,
-        formats={"n": "d"},
+        formats={"n": "d", **formats},
         sheet=f"{sl('kpi', lang)} {result.spec.index} – {result.spec.by}",
     )
 
@@ -166,7 +203,7 @@ def kpi_sections(
         if not mine:
             continue
         sheet = f"{sl('kpi', lang)} – {sl(aspect, lang)}"
-        blocks: list[Table | Text | Figure] = [kpi_table(mine, lang, sheet=sheet)]
+        blocks: list[Table | Text | Figure] = [kpi_table(mine, lang, title=sheet, sheet=sheet)]
         if groups:
             blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
         if figures:

@@ -45,6 +45,7 @@ SERVICE_LABELS: dict[str, tuple[str, str]] = {
     "working hours": ("arbetstimmar", "working hours"),
     "weeks": ("veckor", "weeks"),
     "seconds": ("s", "s"),
+    "unit_word": ("Enhet", "Unit"),
     "group": ("Grupp", "Group"),
     "type": ("Typ", "Type"),
     "unit": ("Förvaltning", "Unit"),
@@ -95,6 +96,17 @@ SERVICE_LABELS: dict[str, tuple[str, str]] = {
         "percentage points, Fisher's exact test; median: Mann-Whitney. p (Holm) adjusts within "
         "types and within units.",
     ),
+    "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
+    "backlog_unit": ("Balans per förvaltning", "Backlog by unit"),
+    "no_contact_items": (
+        "Inga synpunkter med kontaktuppgifter: inga svarstider per förvaltning.",
+        "No items with contact details: no reply times by unit.",
+    ),
+    "trend_counts": ("Antal synpunkter", "Number of items"),
+    "trend_reply": ("Svar", "Replies"),
+    "measure": ("Mått", "Measure"),
+    "ratio": ("Kvot", "Ratio"),
+    "difference": ("Skillnad", "Difference"),
     # Excel sheet names (at most 31 characters)
     "sheet_type": ("Synpunkter per typ", "Feedback by type"),
     "sheet_unit": ("Synpunkter per förvaltning", "Feedback by unit"),
@@ -104,6 +116,7 @@ SERVICE_LABELS: dict[str, tuple[str, str]] = {
     "sheet_reply_unit": ("Svar per förvaltning", "Replies by unit"),
     "sheet_backlog": ("Balans", "Backlog"),
     "sheet_trend": ("Synpunkter, trend", "Feedback trend"),
+    "sheet_reply_trend": ("Svar, trend", "Replies trend"),
     "undecided": (
         "öppna ärenden ännu inom gränsen ingår inte",
         "open cases still inside the limit are not counted",
