@@ -163,11 +163,40 @@ def test_trend_json_shape(trend_json: dict) -> None:
 def test_trend_benchmark_kolada(trend_json: dict) -> None:
     b = trend_json["benchmark"]
     assert (b["kind"], b["year"], b["municipality"], b["this_from"]) == (
-        "kolada", 2020, "Lekeberg", "benchmark file")  # fmt: skip
+        "kolada", 2020, "Lekeberg", "own file")  # fmt: skip
     rows = {k["kpi"]: k for k in b["kpis"]}
+    # this municipality's value is computed from the analysed contacts; the file's is kept
+    within = rows["email_within_1_working_day"]
+    assert within["value"] == pytest.approx(43 / 53) and within["file_value"] == pytest.approx(
+        0.811)  # fmt: skip
     assert rows["email_within_1_working_day"]["relative"] == "better"
     assert rows["phone_answered_question"]["relative"] == "worse"  # as the memo says
     assert all(k["n_municipalities"] == 30 for k in b["kpis"])
+
+
+def test_trend_benchmark_phone_only_contacts(cli, tmp_path: Path) -> None:
+    """Phone-only contacts: the e-mail KPIs are not ranked, the treatment index is the
+    computed one (not the benchmark file's row for Lekeberg)."""
+    files = []
+    for path in (Y2019, Y2020):
+        frame = pd.read_excel(path, engine="openpyxl")
+        out = tmp_path / f"phone_{path.stem}.csv"
+        frame[frame["kanal"].eq("telefon")].to_csv(out, index=False)
+        files.append(out)
+    r = cli("trend", *files, "--benchmark", KOLADA, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    rows = {k["kpi"]: k for k in json.loads(r.stdout)["benchmark"]["kpis"]}
+    email = rows["email_within_1_working_day"]
+    assert email["value"] is None and email["rank"] is None and email["relative"] is None
+    assert email["file_value"] == pytest.approx(0.811)
+    treatment = rows["treatment_index"]
+    assert treatment["value"] == pytest.approx(97 / 129) and treatment["rank"] == 14
+    text = cli("trend", *files, "--benchmark", KOLADA)
+    assert text.exit_code == 0, text.stderr
+    flat = " ".join(text.stdout.split())
+    assert "Not ranked (the analysed contacts cannot compute it): E-mail: reply in 1" in flat
+    assert "differs from the computed one: Treatment index, all (0-100) 75.2" in flat
+    assert "the verdict follows the test" in flat
 
 
 def test_trend_benchmark_contact_rows_and_csv(cli) -> None:

@@ -42,6 +42,34 @@ def test_summary_lists_what_changed(doc: Document) -> None:
     )
 
 
+def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -> None:
+    from servqual_cli.report.spec import Text
+
+    first = doc.sections[0].blocks[0]
+    assert isinstance(first, Text)
+    assert "2019: 108 kontakter (telefon 54, e-post 54); uteslutna celler: ogiltigt värde 1" in (
+        first.text)  # fmt: skip
+    assert "2020: 108 kontakter" in first.text and "ogiltigt datum 1" in first.text
+    text = render_document(doc, relative_png)
+    assert text.count("2019: 108 kontakter") == 2  # summary and the measurement section
+    assert "bedömningen följer testet" in text
+    assert "Kommunens värden är beräknade från de analyserade kontakterna (2020)" in text
+
+
+def test_one_contacts_year_has_a_one_line_summary(tmp_path: Path) -> None:
+    from servqual_cli.report.spec import Text
+
+    cfg = tmp_path / "one.toml"
+    data = (SAMPLES / "servicematning_2020.xlsx").as_posix()
+    cfg.write_text(f'language = "en"\n[contacts]\nmunicipality = "Lekeberg"\n'
+                   f'[contacts.years]\n2020 = "{data}"\n', encoding="utf-8")  # fmt: skip
+    one = build_report(load_config(cfg))
+    summary = one.sections[0]
+    texts = [b.text for b in summary.blocks if isinstance(b, Text)]
+    assert texts == ["2020: 108 contacts (phone 54, e-mail 54); excluded cells: not a date 1. "
+                     "A trend needs contacts from two years."]  # fmt: skip
+
+
 def test_figures_and_links(doc: Document) -> None:
     kinds = [f.kind for f in figures(doc)]
     assert kinds.count("bars") == 7 and kinds.count("kpi_aspect") == 4
@@ -89,3 +117,41 @@ def test_service_sheets_and_limits_in_the_report_language(doc: Document) -> None
     assert not swedish & set(en_names) and "KPI – Waiting time" in en_names
     en_text = render_document(en, relative_png)
     assert "(1 working day)" in en_text and "promise 14 days" in en_text
+
+
+def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> None:
+    """KPI and feedback sheets: numeric cells with number formats, a title in A1 that is not
+    the first column's header."""
+    from servqual_cli.report.excel import build_workbook
+
+    wb = build_workbook(doc)
+    names = wb.sheetnames
+    service = names[names.index("Nyckeltal – Nåbarhet") : names.index("Svar, trend") + 1]
+    for name in service:
+        ws = wb[name]
+        assert ws["A1"].value and ws["A1"].value != ws["A2"].value, name
+    waiting = wb["Nyckeltal – Väntetid"]
+    header = [c.value for c in waiting[2]]
+    assert header[:6] == ["Nyckeltal", "n", "Värde", "KI låg", "KI hög", "Enhet"]
+    rows = {r[0].value: r for r in waiting.iter_rows(min_row=3)}
+    mail = rows["E-post besvaras inom en arbetsdag"]
+    assert round(mail[2].value, 1) == 81.1 and mail[2].number_format == "0.0"
+    assert round(mail[3].value, 1) == 68.6 and mail[5].value == "%"
+    assert rows["Väntetid i telefon (median)"][5].value == "s"
+    reach = [c.value for c in wb["Nyckeltal – Nåbarhet"][2]]
+    assert reach[2:5] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
+    trend = wb["Synpunkter, trend"]
+    first = [c.value for c in trend[3]]
+    assert first[:4] == ["Totalt", "alla", 1198, 1284]
+    assert trend.cell(3, 5).number_format == "0.00" and round(first[4], 2) == 1.07
+    assert round(first[5], 2) == 0.99 and round(first[6], 2) == 1.16
+    reply = wb["Svar"]
+    assert [c.value for c in reply[2]][-2:] == ["KI låg", "KI hög"]
+    assert reply.cell(3, 8).number_format == "0.0%" and round(reply.cell(3, 8).value, 3) == 0.792
+    replies = wb["Svar, trend"]
+    assert replies.cell(3, 5).number_format == "+0.0;-0.0;0.0"
+    for ws in (wb[n] for n in service):
+        for row in ws.iter_rows(min_row=3):
+            for cell in row:
+                text = cell.value if isinstance(cell.value, str) else ""
+                assert not text.replace(".", "").replace("–", "").isdigit(), (ws.title, text)

@@ -333,7 +333,7 @@ def _contact_trend(
         read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts)
         bench = rank_benchmark(read, after.contacts, conf)
         payload["benchmark"] = bench.to_dict()
-        sections.append(_benchmark_section(bench, lang))
+        sections.append(_benchmark_section(bench, lang, after.label))
         tidy = pd.concat([tidy, bench.kpis.assign(table="benchmark", area="ALL")],
                          ignore_index=True)  # fmt: skip
         bench_parts = (payload["benchmark"]["file"], read.exclusions)
@@ -341,17 +341,13 @@ def _contact_trend(
     return sections, tidy, bench_parts
 
 
-def _benchmark_section(bench: Benchmark, lang: str) -> Any:
-    from servqual_cli.report.measurement_sections import benchmark_section, ml
+def _benchmark_section(bench: Benchmark, lang: str, year: str = "") -> Any:
+    from servqual_cli.report.measurement_sections import benchmark_notes, benchmark_section
 
     source = bench.source
-    notes = []
-    if bench.this_from_own:
-        notes.append(ml("this_from_own", lang))
-    if source.n_average_rows:
-        notes.append(f"{source.n_average_rows} {ml('average_rows', lang)}.")
-    year = "" if source.year is None else str(source.year)
-    return benchmark_section(bench.kpis, source.municipality, year, lang, notes)
+    notes = benchmark_notes(bench, lang, year)
+    shown = "" if source.year is None else str(source.year)
+    return benchmark_section(bench.kpis, source.municipality, shown, lang, notes)
 
 
 def _survey_trend(

@@ -5,6 +5,10 @@ values, as a municipal memo compares itself with "genomsnittet för deltagande k
 rank counts this municipality among all of them, 1 = best, honouring the KPI's direction (for a
 queue time the shortest is best). Tied values share the better rank. The comparison describes;
 it does not test (the other municipalities are the population, not a sample).
+
+This municipality's values come from the contacts being analysed, never from the benchmark file:
+the file supplies the other municipalities only. Its own row in the file, if any, is left out of
+the others and kept as ``file_value`` for a note when the two differ.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from servqual_cli.core.results import records
 if TYPE_CHECKING:
     from servqual_cli.io.measurement import BenchmarkData
 
-__all__ = ["BENCHMARK_COLUMNS", "Benchmark", "benchmark_kpis", "rank_benchmark"]
+__all__ = ["BENCHMARK_COLUMNS", "FILE_TOLERANCE", "Benchmark", "benchmark_kpis", "rank_benchmark"]
 
 BENCHMARK_COLUMNS = ["kpi", "channel", "value", "others_mean", "diff", "rank", "n_municipalities",
-                     "others_min", "others_max", "relative"]  # fmt: skip
+                     "others_min", "others_max", "relative", "file_value"]  # fmt: skip
+FILE_TOLERANCE = 0.05  # display units (percentage points, index points, seconds, hours)
 
 
 def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
@@ -35,14 +40,16 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     values : DataFrame
         One row per municipality, KPI and channel: columns ``municipality``, ``kpi``,
         ``channel``, ``value`` and ``is_this`` (True on this municipality's rows, one per KPI).
-        KPIs without a direction (the "delvis" shares) and KPIs this municipality lacks are
-        left out.
+        KPIs without a direction (the "delvis" shares) and KPIs no other municipality has are
+        left out. A KPI the others have but this municipality lacks (no e-mails measured) is
+        kept, unranked: ``value``, ``diff`` and ``relative`` null and ``rank`` None.
 
     Returns
     -------
     DataFrame
         :data:`BENCHMARK_COLUMNS`; ``relative`` is ``better``, ``worse`` or ``equal`` against
-        the others' mean, in the KPI's direction.
+        the others' mean, in the KPI's direction. ``rank`` holds Python ints (None: unranked).
+        ``file_value`` is null here; :func:`rank_benchmark` fills it.
 
     Examples
     --------
@@ -61,7 +68,7 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     stats = others.groupby(keys, sort=False)["value"].agg(
         others_mean="mean", others_min="min", others_max="max", n_others="count"
     )
-    out = this.merge(stats.reset_index(), on=keys, how="inner")
+    out = stats.reset_index().merge(this, on=keys, how="left")
     direction = out["kpi"].map(lambda k: SPECS[k].direction).to_numpy(dtype=float)
     # Rank = 1 + the number of others strictly better (ties share the better rank).
     paired = others[[*keys, "value"]].merge(
@@ -71,11 +78,19 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     paired["better"] = sign * (paired["value"] - paired["this_value"]) > 0
     better = paired.groupby(keys, sort=False)["better"].sum()
     out = out.merge(better.rename("n_better").reset_index(), on=keys, how="left")
-    out["rank"] = out["n_better"].fillna(0).astype(np.int64) + 1
+    ranked = out["value"].notna().to_numpy()
+    n_better = out["n_better"].fillna(0).to_numpy(dtype=np.int64)
+    out["rank"] = pd.Series(
+        [int(b) + 1 if r else None for b, r in zip(n_better, ranked, strict=True)],
+        index=out.index,
+        dtype=object,
+    )
     out["n_municipalities"] = out["n_others"].astype(np.int64) + 1
     out["diff"] = out["value"] - out["others_mean"]
     signed = np.sign(np.round(out["diff"].to_numpy(dtype=float) * direction, 12))
-    out["relative"] = np.select([signed > 0, signed < 0], ["better", "worse"], "equal")
+    relative = np.select([signed > 0, signed < 0], ["better", "worse"], "equal")
+    out["relative"] = pd.Series(relative, index=out.index, dtype=object).where(ranked, None)
+    out["file_value"] = np.nan
     order = out["kpi"].map({name: i for i, name in enumerate(SPECS)})
     channel = out["channel"].map({"phone": 0, "email": 1, "ALL": 2})
     out = out.assign(_o=order, _c=channel).sort_values(["_o", "_c"], kind="stable")
@@ -84,13 +99,32 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Benchmark:
-    """This municipality's KPIs (:func:`benchmark_kpis`) against the others of a benchmark file;
-    ``this_from_own`` when the file has no value of this municipality and its own file gave
-    them."""
+    """This municipality's KPIs (:func:`benchmark_kpis`) against the others of a benchmark file.
+
+    ``this_from_own`` when this municipality's values were computed from the analysed contacts
+    (JSON ``this_from``: ``own file``); else (no contacts given) from the benchmark file's row
+    for it (``benchmark file``).
+    """
 
     source: BenchmarkData
     kpis: pd.DataFrame
     this_from_own: bool
+
+    @property
+    def unranked(self) -> pd.DataFrame:
+        """The KPIs the others have but the analysed contacts cannot compute (no e-mails)."""
+        return self.kpis[self.kpis["value"].isna()]
+
+    @property
+    def file_differs(self) -> pd.DataFrame:
+        """Ranked KPIs whose value in the benchmark file differs from the computed one by more
+        than :data:`FILE_TOLERANCE` display units (0.05 percentage points for a share)."""
+        if not self.this_from_own:
+            return self.kpis.iloc[0:0]
+        k = self.kpis
+        scale = np.where(k["kpi"].map(lambda n: SPECS[n].unit).isin(["share", "index"]), 100, 1)
+        gap = (k["value"] - k["file_value"]).abs().to_numpy(dtype=float) * scale
+        return k[np.nan_to_num(gap, nan=0.0) > FILE_TOLERANCE + 1e-9]
 
     def to_dict(self) -> dict[str, Any]:
         s = self.source
@@ -110,8 +144,12 @@ def rank_benchmark(
         From :func:`~servqual_cli.io.measurement.read_benchmark`: published values, or contact
         rows that give each municipality's KPIs (all areas).
     own : DataFrame, optional
-        This municipality's contacts (``ContactData.frame``): its KPIs, for the KPIs the file
-        publishes, when the file has no value of its own.
+        This municipality's analysed contacts (``ContactData.frame`` of the after year). When
+        given, its values are always computed from them, for the KPIs the others have; the
+        file's row for this municipality is left out of the others and reported as
+        ``file_value``. A KPI the contacts cannot compute is kept unranked (``rank`` None).
+        Without ``own`` the file's row for this municipality is used (``this_from`` is then
+        ``benchmark file``).
     conf : float
         Confidence level of the KPIs computed from contacts.
     """
@@ -125,11 +163,17 @@ def rank_benchmark(
         if data.values is None:  # not user input: an invariant of the caller
             raise RuntimeError("internal: data.values is missing")
         values = data.values
-    from_own = not values["is_this"].any()
-    if from_own and own is not None:
+    index = ["kpi", "channel"]
+    in_file = values[values["is_this"] & values["value"].notna()].drop_duplicates(index)
+    file_value = in_file[[*index, "value"]].rename(columns={"value": "file_value"})
+    from_own = own is not None
+    if own is not None:
+        values = values[~values["is_this"]]
         mine = contact_kpis(own, keys=(), by_area=False, conf=conf)
-        published = pd.MultiIndex.from_frame(values[["kpi", "channel"]])
-        mine = mine[pd.MultiIndex.from_frame(mine[["kpi", "channel"]]).isin(published)]
+        published = pd.MultiIndex.from_frame(values[index])
+        mine = mine[pd.MultiIndex.from_frame(mine[index]).isin(published)]
         values = pd.concat([values, mine[["kpi", "channel", "value"]].assign(
             municipality=data.municipality, is_this=True)], ignore_index=True)  # fmt: skip
-    return Benchmark(data, benchmark_kpis(values), from_own)
+    kpis = benchmark_kpis(values)
+    filled = kpis.drop(columns="file_value").merge(file_value, on=index, how="left")
+    return Benchmark(data, filled[BENCHMARK_COLUMNS], from_own)

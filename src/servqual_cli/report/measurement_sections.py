@@ -8,7 +8,9 @@ queue times in seconds, reply times in working hours); JSON and CSV keep the cor
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -17,6 +19,9 @@ from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
+
+if TYPE_CHECKING:
+    from servqual_cli.core.benchmark import Benchmark
 
 MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
     # KPIs
@@ -118,8 +123,27 @@ MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
     "seconds": ("sekunder", "seconds"),
     "hours": ("arbetstimmar", "working hours"),
     "index_points": ("indexenheter", "index points"),
-    "this_from_own": ("Kommunens värde från den egna filen (den finns inte i jämförelsefilen).",
-                      "This municipality's value from its own file (it is not in the benchmark)."),
+    "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
+                      "jämförelsefilen ger bara de övriga kommunerna.",
+                      "This municipality's values are computed from the analysed contacts "
+                      "({year}); the benchmark file gives the other municipalities only."),
+    "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
+                   "Not ranked (the analysed contacts cannot compute it): {kpis}."),
+    "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
+    "file_differs": ("Jämförelsefilens värde för {municipality} skiljer sig från det beräknade: "
+                     "{kpis}.",
+                     "The benchmark file's value for {municipality} differs from the computed "
+                     "one: {kpis}."),
+    "median_note": ("För medianer gäller intervallet skillnaden mellan medianerna, medan testet "
+                    "(Mann-Whitney) prövar om det ena årets tider tenderar att vara kortare; de "
+                    "kan peka åt olika håll, och bedömningen följer testet.",
+                    "For medians, the interval is for the difference of medians, while the test "
+                    "(Mann-Whitney) asks whether one year's times tend to be shorter; they can "
+                    "disagree, and the verdict follows the test."),
+    "year_line": ("{year}: {n} kontakter ({channels}); {excluded}",
+                  "{year}: {n} contacts ({channels}); {excluded}"),
+    "needs_two_years": ("En trend kräver kontakter från två år.",
+                        "A trend needs contacts from two years."),
     "average_rows": ("genomsnittsrader (riket, grupper) utelämnade",
                      "average rows (country, groups) left out"),
 }  # fmt: skip
@@ -179,7 +203,7 @@ def _names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     for col in ("kpi", "channel", "verdict", "relative"):
         if col in out:
-            out[col] = out[col].map(lambda v: ml(str(v), lang))
+            out[col] = out[col].map(lambda v: "–" if v is None or v != v else ml(str(v), lang))
     if "area" in out:
         out["area"] = out["area"].where(out["area"].ne(ALL), ml("all_areas", lang))
     return out
@@ -258,8 +282,13 @@ def contact_sections(
     n_rows: int,
     lang: str,
     by_area: bool = True,
+    years: Sequence[tuple[str, pd.DataFrame, dict[str, int]]] | None = None,
 ) -> list[Section]:
-    """One section per year: KPI totals, the per-area table and the bemötande counts."""
+    """One section per year: KPI totals, the per-area table and the bemötande counts.
+
+    The closing note gives the number of contacts and the excluded cells; with ``years``
+    (label, contact rows, excluded cells of each year read) one line per year instead.
+    """
     sections = []
     for year in kpis["year"].drop_duplicates().tolist():
         k, c = _year_rows(kpis, year), _year_rows(counts, year)
@@ -270,11 +299,32 @@ def contact_sections(
             blocks.append(treatment_table(c, lang))
         known = isinstance(year, int | float) and not math.isnan(year)
         sections.append(Section(str(int(year)) if known else "", tuple(blocks)))
-    note = Text(f"{ml('contacts', lang)}: {n_rows}. {exclusion_summary(excluded, lang)}.", "note")
+    if years:
+        note = Text(" ".join(year_line(*y, lang) for y in years), "note")
+    else:
+        text = f"{ml('contacts', lang)}: {n_rows}. {exclusion_summary(excluded, lang)}."
+        note = Text(text, "note")
     if not sections:
         return [Section("", (note,))]
     sections[-1] = Section(sections[-1].title, (*sections[-1].blocks, note))
     return sections
+
+
+def year_line(label_: str, frame: pd.DataFrame, excluded: dict[str, int], lang: str) -> str:
+    """One year's contacts per channel and its excluded cells, as one sentence.
+
+    >>> f = pd.DataFrame({"channel": ["phone", "phone", "email"]})
+    >>> year_line("2019", f, {}, "en")
+    '2019: 3 contacts (phone 2, e-mail 1); excluded cells: none.'
+    """
+    counts = frame["channel"].value_counts()
+    order = sorted(counts.index, key=lambda c: (_CHANNEL_ORDER.get(str(c), 9), str(c)))
+    channels = ", ".join(f"{ml(str(c), lang)} {int(counts[c])}" for c in order) or "–"
+    excl = exclusion_summary(excluded, lang)
+    text = ml("year_line", lang).format(
+        year=label_, n=len(frame), channels=channels, excluded=excl[:1].lower() + excl[1:]
+    )
+    return f"{text}."
 
 
 def _comparison_table(title: str, comparisons: pd.DataFrame, lang: str, note: str) -> Table:
@@ -336,7 +386,7 @@ def trend_sections(
     # noise on the screen (JSON and CSV keep every comparison).
     pairs = pd.MultiIndex.from_frame(comparisons[["kpi", "channel"]])
     per_area = comparisons[comparisons["area"].ne(ALL) & pairs.isin(AREA_KPIS)]
-    note = f"{ml('units_note', lang)} {ml('trend_note', lang)}"
+    note = f"{ml('units_note', lang)} {ml('trend_note', lang)} {ml('median_note', lang)}"
     blocks: list[Table | Text] = [
         _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note)
     ]
@@ -360,7 +410,10 @@ def benchmark_section(
     for col in ("value", "others_mean", "diff", "others_min", "others_max"):
         t[col] = t[col].to_numpy(dtype=float) * scale
     of = ml("of", lang)
-    t["rank"] = t["rank"].astype(str) + f" {of} " + t["n_municipalities"].astype(str)
+    t["rank"] = [
+        "–" if r is None or pd.isna(r) else f"{int(r)} {of} {int(n)}"
+        for r, n in zip(t["rank"], t["n_municipalities"], strict=True)
+    ]
     t["kpi"] = _kpi_names(t, lang)
     cols = ["kpi", "value", "others_mean", "diff", "rank", "others_min", "others_max",
             "relative"]  # fmt: skip
@@ -371,6 +424,42 @@ def benchmark_section(
                     ("Jämförelse", "Benchmark"),
                     rename={"value": municipality})  # fmt: skip
     return Section("", (table_, *(Text(n, "note") for n in notes)))
+
+
+def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
+    """Notes under the benchmark table: where this municipality's values come from, the KPIs
+    left unranked, the file's own values that differ from the computed ones, average rows."""
+    notes = []
+    source = bench.source
+    if bench.this_from_own:
+        shown = year or ("" if source.year is None else str(source.year))
+        notes.append(ml("this_from_own", lang).format(year=shown or "–"))
+    unranked = bench.unranked
+    if len(unranked):
+        names = []
+        for kpi, channel, value in unranked[["kpi", "channel", "file_value"]].itertuples(
+            index=False, name=None
+        ):
+            name = kpi_name(str(kpi), str(channel), lang)
+            if pd.notna(value):
+                shown = f"{float(value) * float(display_scale(pd.Series([kpi]))[0]):.1f}"
+                name = f"{name} ({ml('file_value', lang).format(value=shown)})"
+            names.append(name)
+        notes.append(ml("not_ranked", lang).format(kpis="; ".join(names)))
+    differs = bench.file_differs
+    if len(differs):
+        scale = display_scale(differs["kpi"])
+        cols = [differs[c].tolist() for c in ("kpi", "channel", "value", "file_value")]
+        parts = []
+        for k, c, v, f, s in zip(*cols, scale, strict=True):
+            in_file = ml("file_value", lang).format(value=f"{f * s:.1f}")
+            parts.append(f"{kpi_name(str(k), str(c), lang)} {v * s:.1f} ({in_file})")
+        notes.append(
+            ml("file_differs", lang).format(municipality=source.municipality, kpis="; ".join(parts))
+        )
+    if source.n_average_rows:
+        notes.append(f"{source.n_average_rows} {ml('average_rows', lang)}.")
+    return notes
 
 
 def survey_trend_sections(

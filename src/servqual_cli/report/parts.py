@@ -97,8 +97,15 @@ def measurement_part(ctx: ReportContext) -> Part:
     data = loaded[-1]
     name = data.municipalities[0] if data.municipalities else cfg.municipality
     counts = treatment_counts(data.frame, keys=("year",))
-    sections = ms.contact_sections(kpis[-1], counts, data.excluded, len(data.frame), lang, True)
-    summary: list[Block] = []
+    per_year = [(label, d.frame, d.excluded) for (label, _), d in zip(years, loaded, strict=True)]
+    sections = ms.contact_sections(
+        kpis[-1], counts, data.excluded, len(data.frame), lang, True, per_year
+    )
+    # Summary: n and exclusions of every year read, then what changed (or that it cannot).
+    lines = [ms.year_line(*y, lang) for y in per_year]
+    if len(loaded) < 2:
+        lines.append(ms.ml("needs_two_years", lang))
+    summary: list[Block] = [Text(" ".join(lines))]
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]
         comparisons = compare_kpis(
@@ -114,7 +121,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         path = str(cfg.benchmark.path)
         read = read_benchmark(path, cfg.municipality or name, years[-1][1], ReadOptions())
         bench = rank_benchmark(read, data.frame, conf)
-        notes = [ms.ml("this_from_own", lang)] if bench.this_from_own else []
+        notes = ms.benchmark_notes(bench, lang, years[-1][0])
         year = "" if read.year is None else str(read.year)
         sections.append(ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes))
     figures = _contact_figures(pd.concat(kpis, ignore_index=True), bench, lang)

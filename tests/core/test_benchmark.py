@@ -1,0 +1,72 @@
+"""This municipality's value against the others of a benchmark file."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from servqual_cli.core.benchmark import BENCHMARK_COLUMNS, benchmark_kpis, rank_benchmark
+from servqual_cli.io.measurement import BenchmarkData
+
+
+def _values(this_reached: float) -> pd.DataFrame:
+    return pd.DataFrame({
+        "municipality": ["A", "B", "C", "A", "B", "C"],
+        "kpi": ["phone_reached"] * 3 + ["email_within_1_working_day"] * 3,
+        "channel": ["phone"] * 3 + ["email"] * 3,
+        "value": [this_reached, 0.9, 0.7, 0.95, 0.5, 0.6],
+        "is_this": [True, False, False] * 2,
+    })  # fmt: skip
+
+
+def _own(n_reached: int, n: int) -> pd.DataFrame:
+    """Phone-only contacts of this municipality."""
+    return pd.DataFrame({
+        "year": 2020, "municipality": "A", "channel": "phone", "area": "x",
+        "sent": pd.NaT, "answered": pd.NaT,
+        "reached": [True] * n_reached + [False] * (n - n_reached),
+        "wait_seconds": float("nan"), "answered_question": pd.NA, "treatment": pd.NA,
+    })  # fmt: skip
+
+
+def _data(values: pd.DataFrame) -> BenchmarkData:
+    return BenchmarkData(table=None, kind="kolada", year=2020, municipality="A",  # type: ignore[arg-type]
+                         exclusions=pd.DataFrame(), values=values)  # fmt: skip
+
+
+def test_a_kpi_this_municipality_lacks_is_kept_unranked() -> None:
+    v = _values(0.8)
+    out = benchmark_kpis(v[~(v["is_this"] & v["kpi"].eq("email_within_1_working_day"))])
+    assert list(out.columns) == BENCHMARK_COLUMNS
+    email = out[out["kpi"].eq("email_within_1_working_day")].iloc[0]
+    assert pd.isna(email["value"]) and email["rank"] is None and email["relative"] is None
+    assert email["others_mean"] == pytest.approx(0.55) and email["n_municipalities"] == 3
+
+
+def test_without_own_contacts_the_file_row_is_used() -> None:
+    bench = rank_benchmark(_data(_values(0.8)))
+    assert not bench.this_from_own and bench.kpis["rank"].tolist() == [2, 1]
+    assert bench.file_differs.empty
+
+
+def test_own_contacts_replace_the_file_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    import servqual_cli.core.benchmark as b
+
+    def fake(frame: pd.DataFrame, keys: tuple, by_area: bool, conf: float) -> pd.DataFrame:
+        share = float(frame["reached"].mean())
+        return pd.DataFrame({"kpi": ["phone_reached"], "channel": ["phone"], "value": [share]})
+
+    monkeypatch.setattr(b, "contact_kpis", fake)
+    bench = rank_benchmark(_data(_values(0.8)), _own(19, 20))
+    rows = bench.kpis.set_index("kpi")
+    assert bench.this_from_own
+    assert rows.loc["phone_reached", "value"] == pytest.approx(0.95)
+    assert rows.loc["phone_reached", "rank"] == 1  # the file's 0.8 is not among the others
+    assert rows.loc["phone_reached", "n_municipalities"] == 3
+    assert rows.loc["phone_reached", "others_mean"] == pytest.approx(0.8)
+    assert rows.loc["phone_reached", "file_value"] == pytest.approx(0.8)
+    assert rows.loc["email_within_1_working_day", "rank"] is None  # no e-mails analysed
+    assert list(bench.unranked["kpi"]) == ["email_within_1_working_day"]
+    assert list(bench.file_differs["kpi"]) == ["phone_reached"]
+    close = rank_benchmark(_data(_values(0.9504)), _own(19, 20))  # within 0.05 points
+    assert close.file_differs.empty
