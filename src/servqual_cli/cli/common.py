@@ -9,10 +9,6 @@ if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
 
 
-def parse_sheet(sheet: str | None) -> str | int | None:
-    return sheet
-
-
 def load_survey_file(
     path: str,
     instrument: str | None,

@@ -68,8 +68,3 @@ ConfOpt = Annotated[
     float, typer.Option("--conf", min=0.5, max=0.999, help="Confidence level of intervals.")
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for bootstrap draws.")]
-
-
-def input_path(path: str) -> str:
-    """Input paths stay strings so that ``-`` (stdin) passes through."""
-    return path
