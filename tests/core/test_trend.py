@@ -198,7 +198,7 @@ def test_sort_puts_significant_deteriorations_first() -> None:
 
 @pytest.fixture(scope="module")
 def survey_comparison() -> pd.DataFrame:
-    from servqual_cli.cli.common import load_survey_file
+    from servqual_cli.io.survey import load_survey_file
 
     data = load_survey_file(str(SAMPLES / "karlstad_servqual.csv"), None, "Tjänst", None, None,
                             None, False)  # fmt: skip

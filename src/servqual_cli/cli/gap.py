@@ -33,10 +33,10 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.common import describe_source, load_survey_file
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
+    from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.gap_sections import gap_sections, group_sections
     from servqual_cli.report.spec import Document
 
@@ -46,7 +46,7 @@ def gap(
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
-        "input": describe_source(data),
+        "input": data.table.describe(),
         "instrument": data.instrument.to_dict(),
         "excluded": data.excluded,
     }
@@ -64,7 +64,7 @@ def gap(
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items)
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
-    title = f"SERVQUAL – {describe_source(data)['file']}"
+    title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
     emit(doc, payload, tidy_gaps(payload), fmt, output)

@@ -97,7 +97,7 @@ def contacts(
     """
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.contacts import contact_kpis, treatment_counts
-    from servqual_cli.io.measurement import ReadOptions, describe_table, load_contact_table
+    from servqual_cli.io.measurement import ReadOptions, load_contact_table
     from servqual_cli.report.measurement_sections import contact_sections
     from servqual_cli.report.spec import Document
 
@@ -115,7 +115,7 @@ def contacts(
     kpis_out = kpis.assign(year=kpis["year"].astype("Int64"))
     counts_out = counts.assign(year=counts["year"].astype("Int64")).rename(columns=TREATMENT_KEYS)
     payload: dict[str, Any] = {
-        "input": describe_table(data.table),
+        "input": data.table.describe(),
         "municipality": names[0] if names else None,
         "years": data.years,
         "n_rows": len(data.frame),

@@ -59,9 +59,9 @@ def reliability(
     """
     import numpy as np
 
-    from servqual_cli.cli.common import describe_source, load_survey_file
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.scales import instrument_reliability
+    from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.reliability_sections import (
         items_frame,
         reliability_sections,
@@ -108,7 +108,7 @@ def reliability(
     payload: dict[str, Any] = {
         "n_rows": data.n_rows,
         "excluded": data.excluded,
-        "input": describe_source(data),
+        "input": data.table.describe(),
         **result.to_dict(),
     }
     sections = reliability_sections(result, lang.value, items)
@@ -144,7 +144,7 @@ def reliability(
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
     summary += f"{exclusion_summary(data.excluded, lang.value)}."
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
-    doc = Document(title=f"Reliability – {describe_source(data)['file']}", sections=tuple(sections))
+    doc = Document(title=f"Reliability – {data.table.describe()['file']}", sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
     emit(doc, payload, tidy, fmt, output)
 

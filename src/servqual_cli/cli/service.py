@@ -169,12 +169,7 @@ def feedback(
     result = analyse_feedback(
         data.frame, limit, _as_of(as_of), period.value, conf, has_closed="closed" in data.columns
     )
-    source = {
-        "file": Path(table.source).name if table.source != "<stdin>" else table.source,
-        "sheet": table.sheet,
-        "sha256": table.sha256,
-        "columns": data.columns,
-    }
+    source = {**table.describe(), "columns": data.columns}
     payload = {
         "n_rows": data.n_rows,
         "excluded": data.excluded,

@@ -36,7 +36,6 @@ __all__ = [
     "Side",
     "SurveyYear",
     "contact_sides",
-    "describe_table",
     "load_contact_table",
     "read_benchmark",
     "survey_years",
@@ -58,12 +57,6 @@ class ReadOptions:
     def read(self, path: str) -> RawTable:
         return read_table(path, sheet=self.sheet, encoding=self.encoding,
                           header_row=self.header_row)  # fmt: skip
-
-
-def describe_table(table: RawTable) -> dict[str, Any]:
-    """The file (name only), sheet and hash of a table, for JSON output."""
-    name = Path(table.source).name if table.source != "<stdin>" else table.source
-    return {"file": name, "sheet": table.sheet, "sha256": table.sha256}
 
 
 def _counts(exclusions: pd.DataFrame) -> dict[str, int]:
@@ -93,7 +86,7 @@ class Side:
         return 0 if frame is None else len(frame)
 
     def describe(self) -> dict[str, Any]:
-        return {"label": self.label, "year": self.year, **describe_table(self.table),
+        return {"label": self.label, "year": self.year, **self.table.describe(),
                 "n_rows": self.n_rows, "excluded": self.excluded}  # fmt: skip
 
 
@@ -282,7 +275,7 @@ class BenchmarkData:
 
     def describe(self) -> dict[str, Any]:
         """File, sheet, hash, kind, year and municipality, for JSON output."""
-        return {**describe_table(self.table), "kind": self.kind, "year": self.year,
+        return {**self.table.describe(), "kind": self.kind, "year": self.year,
                 "municipality": self.municipality}  # fmt: skip
 
     @property

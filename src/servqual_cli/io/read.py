@@ -71,6 +71,19 @@ class RawTable:
         row = None if row_index is None else int(self.row_numbers[row_index])
         return Location(self.source, self.sheet, row, column)
 
+    def describe(self) -> dict[str, Any]:
+        """The input as JSON output records it: file name (no folder, so output does not
+        depend on where the file lies), sheet, header row, SHA-256, encoding and delimiter."""
+        name = Path(self.source).name if self.source != "<stdin>" else self.source
+        return {
+            "file": name,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+        }
+
     @property
     def columns(self) -> list[str]:
         return [str(c) for c in self.frame.columns]

@@ -54,6 +54,25 @@ class SurveyData:
         return int(self.expectation.shape[0])
 
 
+def load_survey_file(
+    path: str,
+    instrument: str | None,
+    by: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    strict: bool = False,
+) -> SurveyData:
+    """Read ``path`` and clean it with the instrument named by ``instrument`` (built-in name,
+    TOML path or None for pzb1991): the loading step every survey command and report shares."""
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.read import read_table
+
+    inst = load_instrument(instrument)
+    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
+    return load_survey(table, inst, by=by, strict=strict)
+
+
 def load_survey(
     table: RawTable, instrument: Instrument, by: str | None = None, strict: bool = False
 ) -> SurveyData:

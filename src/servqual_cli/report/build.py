@@ -162,7 +162,7 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
     """Load and clean the survey named in ``[survey]`` (None when there is none)."""
     if config.survey is None:
         return None
-    from servqual_cli.cli.common import load_survey_file
+    from servqual_cli.io.survey import load_survey_file
 
     s = config.survey
     return load_survey_file(

@@ -150,7 +150,7 @@ def write_report(
 
 def write_depfile(depfile: Path | None, out: Path, inputs: Sequence[InputFile]) -> None:
     if depfile is not None:
-        from servqual_cli.cli.output import write_atomic
+        from servqual_cli.report.atomic import write_atomic
         from servqual_cli.report.manifest import depfile_text
 
         # the target exactly as given: Make compares the text of paths, not the files
