@@ -53,6 +53,8 @@ def _check(result, want: dict) -> None:
         assert got_row["dimension"] == want_row["dimension"]
         for f in FIELDS:
             _close(got_row[f], want_row[f], f)
+        _close(got_row["servperf"], want_row["servperf"], "servperf")
+        assert got_row["n_servperf"] == want_row["n_servperf"]
     for got_row, want_row in zip(result.items.to_dict("records"), want["items"], strict=True):
         assert got_row["item"] == want_row["item"]
         for f in FIELDS:

@@ -42,6 +42,16 @@ analyse <- function(rows) {
   dim_res <- lapply(names(dims), function(d) c(list(dimension = d), paired(sc[[d]]$g, sc[[d]]$e, sc[[d]]$p)))
   p_holm <- p.adjust(sapply(dim_res, function(r) r$p_t), "holm")
   for (i in seq_along(dim_res)) dim_res[[i]]$p_holm <- p_holm[i]
+  # SERVPERF (Cronin & Taylor 1992): mean P over the dimension's items with P answered, for
+  # respondents with at least half of those items, whatever their E answers.
+  for (i in seq_along(dim_res)) {
+    items <- dims[[i]]
+    p <- P[rows, items, drop = FALSE]
+    okp <- rowSums(!is.na(p)) >= ceiling(length(items) / 2)
+    sp <- rowMeans(p, na.rm = TRUE)[okp]
+    dim_res[[i]]$servperf <- mean(sp)
+    dim_res[[i]]$n_servperf <- length(sp)
+  }
   item_res <- lapply(1:22, function(i) c(list(item = as.character(i)), paired(G[rows, i], E[rows, i], P[rows, i])))
   ip <- p.adjust(sapply(item_res, function(r) r$p_t), "holm")
   for (i in seq_along(item_res)) item_res[[i]]$p_holm <- ip[i]
