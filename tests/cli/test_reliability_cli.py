@@ -165,5 +165,8 @@ def test_groups_too_small_are_skipped_not_a_crash(cli, samples_dir: Path) -> Non
     r = cli("reliability", samples_dir / "karlstad_servqual.xlsx", "--by", "Ålder",
             "--no-validity", "-f", "json")  # fmt: skip
     assert r.exit_code == 0, r.stderr
-    groups = json.loads(r.stdout)["groups"]
-    assert any(g["scales"] == [] and g["skipped"] for g in groups.values())
+    out = json.loads(r.stdout)
+    assert any(g["scales"] == [] and g["skipped"] for g in out["groups"].values())
+    # every row is in one group or counted as without one (the sample leaves Ålder blank twice)
+    assert out["n_without_group"] == 2
+    assert sum(g["n_rows"] for g in out["groups"].values()) + 2 == out["n_rows"]

@@ -121,6 +121,8 @@ def reliability(
         payload["groups"] = {}
         group_tidy = [tidy]
         labels = np.array([g if g is not None else "" for g in data.groups], dtype=object)
+        # Rows with a blank group are in the whole-sample scales, in no group: say how many.
+        payload["n_without_group"] = int((labels == "").sum())
         for name in sorted({g for g in data.groups if g is not None}):
             res = analyse(labels == name, False)
             payload["groups"][name] = {
