@@ -40,8 +40,8 @@ def relative_png(figure: Figure) -> str:
     return f"figures/{figure_stem(figure)}.png"
 
 
-def render_table(table: Table, heading_level: int = 3) -> str:
-    """A Markdown pipe table; numeric columns right-aligned."""
+def render_table(table: Table, heading_level: int = 3, lang: str | None = None) -> str:
+    """A Markdown pipe table; numeric columns right-aligned, numbers in ``lang``'s format."""
     frame = table.frame
     lines = []
     if table.title:
@@ -55,7 +55,7 @@ def render_table(table: Table, heading_level: int = 3) -> str:
     lines.append("| " + " | ".join(aligns) + " |")
     for row in frame.itertuples(index=False, name=None):
         cells = [
-            _escape(format_value(v, table.formats.get(str(c))))
+            _escape(format_value(v, table.formats.get(str(c)), lang))
             for c, v in zip(frame.columns, row, strict=True)
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -95,7 +95,7 @@ def _render_section(
     out = [f"{'#' * level} {section.title}", ""] if section.title else []
     for block in section.blocks:
         if isinstance(block, Table):
-            out += [render_table(block, level + 1), ""]
+            out += [render_table(block, level + 1, lang or None), ""]
         elif isinstance(block, Text):
             word = _WARNING.get(lang, "Varning/Warning")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")

@@ -17,8 +17,9 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.catalog import dimension_name, rl
 from servqual_cli.report.config import InputFile
-from servqual_cli.report.report_labels import rl
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 
 POWER = 0.8  # power of the minimum detectable difference, as `servqual trend` defaults
@@ -62,7 +63,9 @@ def reliability_part(ctx: ReportContext) -> Part:
     p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
     whole = rl("whole_scale", lang)
     shown = ", ".join(
-        f"{whole if str(s.scale) == 'P:all' else str(s.scale)[2:]} {s.alpha:.2f}" for s in p_scales
+        f"{whole if str(s.scale) == 'P:all' else dimension_name(str(s.scale)[2:], lang)} "
+        f"{fmt_number(s.alpha, lang)}"
+        for s in p_scales
     )
     n_warn = len(result.warnings) + len(result.skipped)
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
