@@ -402,6 +402,11 @@ SERVICE: dict[str, tuple[str, str]] = {
     "sheet_backlog": ("Balans", "Backlog"),
     "sheet_trend": ("Synpunkter, trend", "Feedback trend"),
     "sheet_reply_trend": ("Svar, trend", "Replies trend"),
+    "pooled_note": (
+        "värde och bedömning gäller {period}; alla perioder tillsammans ({periods}): {value}, "
+        "n = {n}",
+        "value and verdict are for {period}; all periods pooled ({periods}): {value}, n = {n}",
+    ),
     "undecided": (
         "öppna ärenden ännu inom gränsen ingår inte",
         "open cases still inside the limit are not counted",
