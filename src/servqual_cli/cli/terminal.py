@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from servqual_cli.report.spec import Document, Table, Text, format_value
+from servqual_cli.report.spec import Document, Glance, Table, Text, format_value
 
 
 def _console(record: bool = False) -> Console:
@@ -50,6 +50,12 @@ def print_document(doc: Document, console: Console | None = None) -> None:
             if isinstance(block, Table):
                 con.print()
                 con.print(_rich_table(block, lang))
+            elif isinstance(block, Glance):  # the report's overview: paragraph, then the table
+                from servqual_cli.report.glance import glance_table
+
+                for line in block.summary:
+                    con.print(RichText(line))
+                con.print(_rich_table(glance_table(block, str(lang or "en")), lang))
             elif isinstance(block, Text):
                 style = {"warning": "yellow", "note": "dim"}.get(block.kind, "")
                 con.print(RichText(block.text, style=style))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from servqual_cli.report.spec import Document, Figure, Section, Table, Text, format_value
+from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text, format_value
 
 _WARNING = {"sv": "Varning", "en": "Warning"}
 
@@ -100,6 +100,11 @@ def _render_section(
             word = _WARNING.get(lang, "Varning/Warning")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
             out += [prefix + block.text, ""]
+        elif isinstance(block, Glance):
+            from servqual_cli.report.glance import glance_table
+
+            out += [*block.summary, ""] if block.summary else []
+            out += [render_table(glance_table(block, lang or "en"), level + 1, lang or None), ""]
         elif isinstance(block, Figure) and figure_link is not None:
             out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]
             if block.caption:

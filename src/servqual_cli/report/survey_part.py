@@ -24,6 +24,7 @@ from servqual_cli.report.gap_sections import (
     item_table,
     overall_table,
 )
+from servqual_cli.report.glance_rows import survey_rows
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
@@ -59,7 +60,8 @@ def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None
 def servqual_part(ctx: ReportContext) -> Part:
     """Summary lines, dimension and item tables with their charts, IPA, method notes."""
     d, lang = _data(ctx), ctx.lang
-    result, _ = analyses(ctx)
+    result, grouped = analyses(ctx)
+    glance = survey_rows(result, grouped, ctx.config.period, lang)
     blocks: list[Block] = [
         dimension_table(result, lang),
         Figure(
@@ -115,6 +117,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         sections=(Section(title=rl("servqual", lang), blocks=tuple(blocks)),),
         summary=tuple(summary_blocks(ctx, result)),
         method=tuple(method),
+        glance=tuple(glance),
     )
 
 
