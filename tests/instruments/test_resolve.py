@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from servqual_cli.errors import ConfigError, DataError
-from servqual_cli.instruments.resolve import closest_columns, resolve_columns, resolve_roles
+from servqual_cli.instruments.resolve import resolve_columns, resolve_roles
 from servqual_cli.instruments.toml import instrument_from_dict
 
 BASE = {"name": "K", "scale": [1, 5], "dimensions": {"A": [1, 2], "B": [3]}}
@@ -146,7 +146,3 @@ def test_to_dict_round_trips_each_form() -> None:
     roles = ("expectation", "perception", "adequate", "desired")
     again = instrument_from_dict({**BASE, **{k: d[k] for k in roles}})
     assert again == inst
-
-
-def test_closest_columns() -> None:
-    assert closest_columns("X1a:Bevara", ["X1a..Bevara", "X2", "Kön"]) == ["X1a..Bevara"]
