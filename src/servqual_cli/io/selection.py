@@ -182,17 +182,25 @@ def _short_name(entry: str, columns: Sequence[str], option: str, where: Location
 
 
 def closest(name: str, columns: Sequence[str], n: int = 3) -> list[str]:
-    """The existing columns most like ``name`` (folded names, :func:`difflib.get_close_matches`).
+    """The existing columns most like ``name`` (:func:`difflib.get_close_matches` on the folded
+    names and on their first words, so ``X9a`` finds ``X1a..Bevara``).
 
-    >>> closest("x1 a", ["X1a", "X1b", "Kön"])
-    ['X1a', 'X1b']
+    >>> closest("x1 b", ["X1a", "X1b", "Kön"])
+    ['X1b']
+    >>> closest("X9a", ["id", "X1a..Bevara.grönområden", "X2b..Bygga"])
+    ['X1a..Bevara.grönområden']
     """
-    folded: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for c in columns:
-        folded.setdefault(normalise(c), c)
+        folded = normalise(c)
+        keys.setdefault(folded, c)
+        keys.setdefault(folded.split(" ")[0], c)
     target = normalise(_GLOB.sub("", name))
-    hits = difflib.get_close_matches(target, list(folded), n=n, cutoff=0.5)
-    return [folded[h] for h in hits]
+    out: list[str] = []
+    for hit in difflib.get_close_matches(target, list(keys), n=3 * n, cutoff=0.6):
+        if keys[hit] not in out:
+            out.append(keys[hit])
+    return out[:n]
 
 
 def _hint(name: str, columns: Sequence[str]) -> str:
