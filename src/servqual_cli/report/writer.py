@@ -119,7 +119,7 @@ def render_into(
     outputs = [p.relative_to(folder).as_posix() for p in written]
     outputs += ["report.md", "report.xlsx", "manifest.json"]
     inputs = doc.meta.get("inputs")
-    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs)
+    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs, folder)
     _text(folder / "manifest.json", manifest_json(manifest))
     return sorted(outputs)
 
@@ -293,7 +293,7 @@ def write_split(
         _text(tmp / "index.md", render_document(index_document(config, data.by, rows)))
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         manifest = build_manifest(
-            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values())
+            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values()), tmp
         )
         manifest["groups"] = [{"group": g, "folder": f, "n": n} for g, f, n in rows]
         manifest["split_by"] = by
