@@ -183,12 +183,12 @@ REPORT: dict[str, tuple[str, str]] = {
         "wilcox.test: exakt under 50 par utan ties, annars normalapproximation med "
         "kontinuitets- och tieskorrektion). p-värdena justeras med Holms metod, separat över "
         "dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
-        "{conf:.0%} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
+        "{conf} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
         "parvis Games-Howell och Dunn (Holm).",
         "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (as R's "
         "wilcox.test: exact below 50 pairs without ties, otherwise the normal approximation with "
         "continuity and tie correction). p-values are Holm-adjusted, separately across "
-        "dimensions and across items. Effect size: Cohen's dz. Confidence intervals are {conf:.0%} "
+        "dimensions and across items. Effect size: Cohen's dz. Confidence intervals are {conf} "
         "t intervals. Differences between groups: Welch's ANOVA and Kruskal-Wallis, pairwise "
         "Games-Howell and Dunn (Holm).",
     ),
@@ -284,7 +284,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "tested with Fisher's exact test (shares) or Mann-Whitney (times). Anonymous feedback "
         "is counted but not in the reply times.",
     ),
-    "changed_kpis": ("Nyckeltal som förändrats (p < 0.05)", "KPIs that changed (p < 0.05)"),
+    "changed_kpis": ("Nyckeltal som förändrats (p < 0,05)", "KPIs that changed (p < 0.05)"),
     "no_significant_kpi": (
         "Inget nyckeltal har förändrats mer än slumpen mot föregående period.",
         "No KPI changed beyond chance against the previous period.",

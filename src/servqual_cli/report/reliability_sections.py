@@ -20,7 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "average_r": ("Medel-r", "Average r"),
     "omega_total": ("McDonalds ω", "McDonald's ω"),
     "alpha_if_deleted": ("α om borttaget", "α if deleted"),
-    "item_rest_r": ("Item-rest r", "Item-rest r"),
+    "item_rest_r": ("r mot övriga påståenden", "Item-rest r"),
     "mean": ("Medel", "Mean"),
     "sd": ("SD", "SD"),
     "reliability": ("Reliabilitet", "Reliability"),

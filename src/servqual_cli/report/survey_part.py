@@ -25,7 +25,7 @@ from servqual_cli.report.gap_sections import (
     overall_table,
 )
 from servqual_cli.report.glance_rows import survey_rows
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.numbers import fmt_number, fmt_percent
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 
@@ -108,7 +108,10 @@ def servqual_part(ctx: ReportContext) -> Part:
                 dimensions=", ".join(dimension_name(x, lang) for x in inst.dimensions),
             ),
         ),
-        (rl("method_tests", lang), rl("method_tests_text", lang, conf=result.conf)),
+        (
+            rl("method_tests", lang),
+            rl("method_tests_text", lang, conf=fmt_percent(result.conf, lang, 0)),
+        ),
         (rl("method_missing", lang), rl("method_missing_text", lang)),
     ]
     if ipa is not None:
@@ -257,6 +260,7 @@ def heatmap_figure(grouped: GroupedGapAnalysis, lang: str) -> dict[str, Any]:
         "columns": dims,
         "values": values,
         "n": [int(grouped.groups[g].n_rows) for g in names],
+        "lang": lang,  # cell values in the report's number format
         "labels": {
             "rows": grouped.by,
             "columns": label("dimension", lang),
