@@ -79,18 +79,26 @@ def load_survey_file(
     from servqual_cli.io.read import read_table
 
     inst = load_instrument(instrument)
-    if inst.perception_only and not perception_only_ok:
+    _check_expectation(inst, perception_only_ok, instrument)
+    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
+    return load_survey(table, inst, by=by, strict=strict, perception_only_ok=perception_only_ok)
+
+
+def _check_expectation(inst: Instrument, ok: bool, source: str | None) -> None:
+    if inst.perception_only and not ok:
         raise ConfigError(
             f"instrument {inst.name!r} has no 'expectation' columns (perception only): this "
             "command needs expectations; `servqual gap` reports SERVPERF for such an instrument",
-            Location(instrument),
+            Location(source),
         )
-    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
-    return load_survey(table, inst, by=by, strict=strict)
 
 
 def load_survey(
-    table: RawTable, instrument: Instrument, by: str | None = None, strict: bool = False
+    table: RawTable,
+    instrument: Instrument,
+    by: str | None = None,
+    strict: bool = False,
+    perception_only_ok: bool = False,
 ) -> SurveyData:
     """Find, parse and reverse-score the instrument's columns; log every excluded cell.
 
@@ -100,6 +108,7 @@ def load_survey(
         A column the instrument needs is missing or duplicated; the ``--by`` column is missing;
         an item column holds no valid value at all; with ``strict``, any wrong value.
     """
+    _check_expectation(instrument, perception_only_ok, None)
     index = ColumnIndex(table.columns, table.source, table.sheet)
     item_numbers = instrument.items
     roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
