@@ -2,8 +2,9 @@
 
 ``core`` is pure statistics: it never imports ``io``, ``cli``, ``report``, ``instruments`` or the
 terminal/plotting libraries; ``vocab`` (shared names and specifications) imports only itself and
-``errors``; ``io`` never imports ``cli`` or ``report``; ``report`` never imports ``cli``. Imports under ``if TYPE_CHECKING:`` count
-too: a type that needs another layer belongs in :mod:`servqual_cli.vocab`.
+``errors``; ``io`` never imports ``cli`` or ``report``; ``report`` never imports ``cli``.
+Imports under ``if TYPE_CHECKING:`` count too: a type that needs another layer belongs in
+:mod:`servqual_cli.vocab`.
 """
 
 from __future__ import annotations

@@ -204,3 +204,18 @@ def test_selection_errors(cli, args: list[str], message: str) -> None:
     r = cli("alpha", FORMS / "kiosk_r_export.csv", *args)
     assert r.exit_code == 2, r.stderr
     assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_column_errors_carry_the_readers_encoding_advice(cli, data_dir: Path, monkeypatch) -> None:
+    """When the reader says its decoding may be wrong, every column-not-found error says so."""
+    from servqual_cli.io.read import RawTable
+
+    advice = "the file was read as cp1252; if the names look garbled, try --encoding cp949"
+    monkeypatch.setattr(RawTable, "encoding_hint", lambda self: advice, raising=False)
+    for args in (
+        ["gap", FORMS / "kiosk_questions.csv"],  # pzb1991 needs E1..: missing columns
+        ["gap", data_dir / "kiosk.csv", "-i", data_dir / "kiosk.toml", "--by", "Kön"],
+        ["alpha", data_dir / "kiosk.csv", "--items", "F1,Q9"],
+    ):
+        r = cli(*args)
+        assert r.exit_code in (1, 2) and advice in r.stderr, r.stderr

@@ -10,7 +10,7 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
-from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.columns import ColumnIndex, encoding_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
@@ -113,7 +113,10 @@ def load_survey(
     item_numbers = instrument.items
     roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
     # One lookup for E and P together, so the error lists every missing column at once.
-    resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    try:
+        resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    except DataError as exc:  # garbled names from a wrong decoding: say so
+        raise DataError(exc.message + encoding_advice(table), exc.location) from exc
     p_pos = [_position(index, resolved["perception"][i]) for i in item_numbers]
     e_pos = (
         [_position(index, resolved["expectation"][i]) for i in item_numbers]
@@ -157,7 +160,8 @@ def load_survey(
         pos = index.find(by)
         if pos is None:
             raise UsageError(
-                f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})",
+                f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})"
+                + encoding_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
         col = table.frame.iloc[:, pos]
