@@ -103,3 +103,25 @@ def test_template_without_pairs_is_perception_only(cli, tmp_path: Path) -> None:
 def test_missing_file(cli, tmp_path: Path) -> None:
     r = cli("describe", tmp_path / "nope.csv")
     assert r.exit_code == 2 and "file not found" in r.stderr
+
+
+def test_describe_warns_when_the_reader_doubts_its_decoding(
+    cli, data_dir: Path, monkeypatch
+) -> None:
+    from servqual_cli.io.read import RawTable
+
+    advice = "the file was read as cp1252 and its text looks garbled; try --encoding cp949"
+    monkeypatch.setattr(RawTable, "encoding_hint", lambda self: advice, raising=False)
+    r = cli("describe", data_dir / "kiosk.csv")
+    assert "The file was read as cp1252 and its text looks garbled" in r.stdout
+    assert (
+        json.loads(cli("describe", data_dir / "kiosk.csv", "-f", "json").stdout)["encoding_advice"]
+        == advice
+    )
+
+
+def test_by_names_the_closest_column(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", "-i", data_dir / "kiosk.toml", "--by", "Enheter")
+    assert (
+        r.exit_code == 2 and "--by column 'Enheter' is not in the file (closest: Enhet)" in r.stderr
+    )

@@ -160,6 +160,10 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
         Table(title=lab("columns"), frame=pd.DataFrame(rows), sheet=lab("columns"),
               formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),
     ]  # fmt: skip
+    if p.encoding_advice:
+        blocks.insert(
+            0, Text(p.encoding_advice[0].upper() + p.encoding_advice[1:] + ".", "warning")
+        )
     if p.likert:
         blocks.append(Text(lab("likert_note").format(n=len(p.likert)) + ".", kind="note"))
         blocks.append(Text(lab("template_note").format(file=file), kind="note"))

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.io.columns import excel_letter
+from servqual_cli.io.columns import encoding_advice, excel_letter
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
 
@@ -87,6 +87,7 @@ class FileProfile:
     columns: tuple[ColumnProfile, ...]
     input: dict[str, Any]
     skipped_sheets: tuple[tuple[str, str], ...] = ()
+    encoding_advice: str = ""
 
     @property
     def likert(self) -> tuple[ColumnProfile, ...]:
@@ -105,6 +106,7 @@ class FileProfile:
             "header_row": self.header_row,
             "n_rows": self.n_rows,
             "skipped_sheets": [{"sheet": s, "why": w} for s, w in self.skipped_sheets],
+            "encoding_advice": self.encoding_advice or None,
             "n_columns": len(self.columns),
             "columns": [c.to_dict() for c in self.columns],
         }
@@ -149,6 +151,7 @@ def profile_table(
         columns=columns,
         input=described,
         skipped_sheets=skipped_sheets,
+        encoding_advice=encoding_advice(table)[2:],
     )
 
 

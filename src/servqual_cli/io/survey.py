@@ -160,7 +160,7 @@ def load_survey(
         pos = index.find(by)
         if pos is None:
             raise UsageError(
-                f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})"
+                f"--by column {by!r} is not in the file ({_near(by, table.columns)})"
                 + encoding_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
@@ -199,6 +199,16 @@ def _position(index: ColumnIndex, name: str) -> int:
     if pos is None:  # not user input: resolve_roles returned a name of this table
         raise RuntimeError(f"internal: column {name!r} vanished")
     return pos
+
+
+def _near(name: str, columns: list[str]) -> str:
+    """``closest: ...`` when some column is like ``name``, else the first columns."""
+    from servqual_cli.io.selection import closest
+
+    near = closest(name, columns)
+    if near:
+        return f"closest: {', '.join(near)}"
+    return f"it has: {', '.join(columns[:12])}" + (" ..." if len(columns) > 12 else "")
 
 
 def _group_label(value: object) -> str:
