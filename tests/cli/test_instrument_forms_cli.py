@@ -219,3 +219,20 @@ def test_column_errors_carry_the_readers_encoding_advice(cli, data_dir: Path, mo
     ):
         r = cli(*args)
         assert r.exit_code in (1, 2) and advice in r.stderr, r.stderr
+
+
+def test_korean_cp949_whole_questions(cli, renamed: dict) -> None:
+    """Korean whole-question headers saved in CP949: the regex instrument with --encoding cp949
+    gives the numbers of the plain file (the answer texts are Korean, mapped in the TOML)."""
+    r = cli("gap", FORMS / "kiosk_korean_cp949.csv", "-i", FORMS / "kiosk_korean_cp949.toml",
+            "--encoding", "cp949", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    got = _numbers(r.stdout)
+    assert got["overall"] == renamed["overall"] and got["n_rows"] == renamed["n_rows"]
+    assert [d["dimension"] for d in got["dimensions"]] == ["환경", "응대"]
+
+    def without_names(rows: list[dict]) -> list[dict]:
+        return [{k: v for k, v in d.items() if k != "dimension"} for d in rows]
+
+    for key in ("dimensions", "items"):
+        assert without_names(got[key]) == without_names(renamed[key])
