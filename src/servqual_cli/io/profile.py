@@ -226,8 +226,7 @@ def _scale_top(observed: int) -> int:
 
 def _decimal_mark(frame: pd.DataFrame) -> str | None:
     """``,`` or ``.`` by which form decimal numbers in text cells take; None if no decimals."""
-    sample = frame.head(2000).astype(object).to_numpy().ravel()
-    text = pd.Series([v for v in sample if isinstance(v, str)], dtype=object)
+    text = frame.head(2000).stack().astype(str)  # text files: every cell is a string or None
     if text.empty:
         return None
     comma = int(text.str.match(_COMMA_DECIMAL).sum())
