@@ -72,6 +72,7 @@ def test_template_on_the_sample_is_pzb1991(cli, samples_dir: Path, tmp_path: Pat
     [
         ("kiosk_questions", "regex = '^\\s*{item}\\s*[-.]\\s*1"),
         ("kiosk_r_export", "regex = '^X{item}a"),
+        ("kiosk_commas", 'expectation = [\n  "Lätt att hitta, förväntan",'),
     ],
 )
 def test_template_on_real_headers(

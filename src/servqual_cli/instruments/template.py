@@ -60,7 +60,8 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
     >>> print(instrument_template(q, [ScaleColumn(c, (1, 5)) for c in q], "x").split("\\n")[4])
     expectation = { regex = '^\\s*{item}\\s*[-.]\\s*1\\s*[.):]' }
     """
-    found = _numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
+    found = (_numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
+             or _worded_pairs(items))  # fmt: skip
     lines = [f"# Starter instrument for {title}, written by servqual describe.",
              "# Check the dimensions, the scale and the labels before you rely on it."]  # fmt: skip
     name = "Instrument from " + title
@@ -201,6 +202,38 @@ def _leading_pairs(
 def _code_regex(key: tuple[str, str]) -> str:
     pre, tag = (re.escape(k).replace("'", "") for k in key)
     return "{ regex = '^" + pre + "{item}" + tag + "[.\\s_-]' }"
+
+
+_WORDED = re.compile(
+    r"^(?P<stem>.*?)[\s,:;_(\[-]*\b(?P<word>förväntan|förväntningar?|expectations?|"
+    r"upplevelse|upplevt|uppfattning|perceptions?)\b[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _worded_pairs(
+    items: Sequence[ScaleColumn],
+) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
+    """The same text with an expectation and a perception word (``Lätt att hitta, förväntan``
+    and ``Lätt att hitta, upplevelse``): lists of names in the expectation columns' order."""
+    e_cols: dict[str, ScaleColumn] = {}
+    p_cols: dict[str, ScaleColumn] = {}
+    for col in items:
+        m = _WORDED.match(col.name)
+        if m is None or not m["stem"].strip():
+            continue
+        side = e_cols if _E_WORDS.search(m["word"]) else p_cols
+        side.setdefault(" ".join(m["stem"].casefold().split()), col)
+    stems = [s for s in e_cols if s in p_cols]
+    if len(stems) < 2:
+        return None
+    e = [e_cols[s] for s in stems]
+    p = [p_cols[s] for s in stems]
+
+    def listed(cols: list[ScaleColumn]) -> str:
+        return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
+
+    return listed(e), listed(p), list(range(1, len(stems) + 1)), e + p, None
 
 
 def _regex(sub: int) -> str:
