@@ -42,7 +42,13 @@ def test_sample_json(cli, samples_dir: Path) -> None:
 def test_sample_table_and_csv(cli, samples_dir: Path) -> None:
     r = cli("describe", samples_dir / "karlstad_servqual.csv", "--lang", "sv")
     assert r.exit_code == 0, r.stderr
-    for text in ("semicolon (;)", "Rubrikrad", "1–7", "44 kolumner ser ut som svar på en skala"):
+    for text in (
+        "semikolon (;)",
+        "Rubrikrad",
+        "1–7",
+        "tal",
+        "44 kolumner ser ut som svar på en skala",
+    ):
         assert text in r.stdout
     csv = cli("describe", samples_dir / "karlstad_servqual.csv", "-f", "csv").stdout
     assert csv.splitlines()[0].startswith("position,letter,name,type,n_values,missing")

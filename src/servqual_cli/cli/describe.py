@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "top": ("Vanligast (antal)", "Most frequent (count)"),
     "likert": ("Skala?", "Scale?"),
     "none": ("inga", "none"),
+    "blank": ("tomma", "blank"),
     "likert_note": (
         "{n} kolumner ser ut som svar på en skala",
         "{n} columns look like rating-scale answers",
@@ -47,8 +48,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "En startfil för instrumentet: servqual describe {file} --instrument-template",
         "A starter instrument file: servqual describe {file} --instrument-template",
     ),
+    # column types and delimiters
+    "number": ("tal", "number"),
+    "text": ("text", "text"),
+    "date": ("datum", "date"),
+    "mixed": ("blandat", "mixed"),
+    "empty": ("tom", "empty"),
+    ",": ("komma (,)", "comma (,)"),
+    ";": ("semikolon (;)", "semicolon (;)"),
+    "\t": ("tabb", "tab"),
+    "|": ("lodstreck (|)", "pipe (|)"),
 }
-DELIMITERS = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "pipe (|)"}
 
 
 @app.command()
@@ -133,7 +143,7 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
         why = f" ({p.encoding_reason})" if p.encoding_reason else ""
         facts.append(("encoding", f"{p.encoding}{why}"))
     if p.delimiter is not None:
-        facts.append(("delimiter", DELIMITERS.get(p.delimiter, repr(p.delimiter))))
+        facts.append(("delimiter", lab(p.delimiter)))
     if p.encoding is not None:  # text files; spreadsheets store numbers as numbers
         facts.append(("decimal", p.decimal or none))
     facts += [("header_row", p.header_row), ("rows", p.n_rows), ("columns", len(p.columns))]
@@ -147,9 +157,9 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
                 lab("#"): c.position + 1,
                 lab("letter"): c.letter,
                 lab("column"): c.name,
-                lab("type"): c.kind,
+                lab("type"): lab(c.kind),
                 lab("n_values"): c.n_values,
-                lab("missing"): ", ".join(f"{k} {v}" for k, v in c.missing.items()) or "–",
+                lab("missing"): ", ".join(f"{lab(k)} {v}" for k, v in c.missing.items()) or "–",
                 lab("distinct"): c.distinct,
                 lab("top"): "; ".join(f"{v} ({n})" for v, n in c.top) or "–",
                 lab("likert"): "–" if c.scale is None else f"{c.scale[0]}–{c.scale[1]}",
