@@ -2,8 +2,9 @@
 
 ``core`` is pure statistics: it never imports ``io``, ``cli``, ``report``, ``instruments`` or the
 terminal/plotting libraries; ``vocab`` (shared names and specifications) imports only itself and
-``errors``; ``io`` never imports ``cli`` or ``report``. Imports under ``if TYPE_CHECKING:`` count
-too: a type that needs another layer belongs in :mod:`servqual_cli.vocab`.
+``errors``; ``io`` never imports ``cli`` or ``report``; ``report`` never imports ``cli``.
+Imports under ``if TYPE_CHECKING:`` count too: a type that needs another layer belongs in
+:mod:`servqual_cli.vocab`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ FORBIDDEN = {
     "io": ("servqual_cli.cli", "servqual_cli.report", "servqual_cli.core", "typer", "rich",
            "matplotlib"),
     "instruments": ("servqual_cli.cli", "servqual_cli.report", "servqual_cli.core"),
+    "report": ("servqual_cli.cli", "typer"),
 }  # fmt: skip
 
 

@@ -204,3 +204,35 @@ def test_selection_errors(cli, args: list[str], message: str) -> None:
     r = cli("alpha", FORMS / "kiosk_r_export.csv", *args)
     assert r.exit_code == 2, r.stderr
     assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_column_errors_carry_the_readers_encoding_advice(cli, data_dir: Path, monkeypatch) -> None:
+    """When the reader says its decoding may be wrong, every column-not-found error says so."""
+    from servqual_cli.io.read import RawTable
+
+    advice = "the file was read as cp1252; if the names look garbled, try --encoding cp949"
+    monkeypatch.setattr(RawTable, "encoding_hint", lambda self: advice, raising=False)
+    for args in (
+        ["gap", FORMS / "kiosk_questions.csv"],  # pzb1991 needs E1..: missing columns
+        ["gap", data_dir / "kiosk.csv", "-i", data_dir / "kiosk.toml", "--by", "Kön"],
+        ["alpha", data_dir / "kiosk.csv", "--items", "F1,Q9"],
+    ):
+        r = cli(*args)
+        assert r.exit_code in (1, 2) and advice in r.stderr, r.stderr
+
+
+def test_korean_cp949_whole_questions(cli, renamed: dict) -> None:
+    """Korean whole-question headers saved in CP949: the regex instrument with --encoding cp949
+    gives the numbers of the plain file (the answer texts are Korean, mapped in the TOML)."""
+    r = cli("gap", FORMS / "kiosk_korean_cp949.csv", "-i", FORMS / "kiosk_korean_cp949.toml",
+            "--encoding", "cp949", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    got = _numbers(r.stdout)
+    assert got["overall"] == renamed["overall"] and got["n_rows"] == renamed["n_rows"]
+    assert [d["dimension"] for d in got["dimensions"]] == ["환경", "응대"]
+
+    def without_names(rows: list[dict]) -> list[dict]:
+        return [{k: v for k, v in d.items() if k != "dimension"} for d in rows]
+
+    for key in ("dimensions", "items"):
+        assert without_names(got[key]) == without_names(renamed[key])

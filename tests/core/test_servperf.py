@@ -34,7 +34,7 @@ def expected() -> dict:
 
 @pytest.fixture(scope="module")
 def result():
-    data = load_survey(read_table(SAMPLE), PERCEPTION_ONLY)
+    data = load_survey(read_table(SAMPLE), PERCEPTION_ONLY, perception_only_ok=True)
     assert np.isnan(data.expectation).all() and "expectation" not in data.columns
     return servperf_analysis(data.perception, data.items, data.dimension_positions,
                              weights=data.weights)  # fmt: skip
@@ -71,6 +71,13 @@ def test_json_has_no_gap_fields(result) -> None:
     assert d["model"] == "SERVPERF"
     assert not {"gap", "expectation", "p_t"} & set(d["dimensions"][0])
     assert not {"gap", "expectation"} & set(d["items"][0])
+
+
+def test_other_loaders_refuse_it() -> None:
+    from servqual_cli.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no 'expectation' columns"):
+        load_survey(read_table(SAMPLE), PERCEPTION_ONLY)
 
 
 def test_nothing_to_analyse() -> None:

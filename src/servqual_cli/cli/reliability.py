@@ -216,7 +216,7 @@ def alpha(
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
-        "input": loaded.table.describe(),
+        "input": loaded.input,
         "items": list(loaded.frame.columns),
         "reverse": list(loaded.reverse),
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,

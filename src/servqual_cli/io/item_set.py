@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.columns import ColumnIndex, encoding_advice
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.read import RawTable, read_table
+from servqual_cli.io.read import read_table
 from servqual_cli.io.selection import select_columns
 from servqual_cli.io.values import parse_scale_values
 
@@ -22,15 +23,15 @@ class ItemSet:
     """Parsed item scores (reversed where asked) and the record of excluded cells.
 
     ``frame`` columns are the selected columns, named as in the file; ``reverse`` the reversed
-    ones; ``table`` the table read (for the ``input`` block of JSON output).
+    ones; ``input`` the file as JSON output records it (``RawTable.describe``).
     """
 
-    table: RawTable
     frame: pd.DataFrame
     n_rows: int
     excluded: dict[str, int]
     exclusions: pd.DataFrame
     reverse_range: tuple[float, float] | None
+    input: dict[str, Any] | None = None  # the file as JSON output records it (RawTable.describe)
     reverse: tuple[str, ...] = ()
 
 
@@ -60,7 +61,10 @@ def load_item_set(
         raise UsageError("name the items with --items (comma list, ranges, globs) or --item")
     table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
     where = (table.source, table.sheet)
-    names = select_columns(items, item, table.columns, "--items", *where)
+    try:
+        names = select_columns(items, item, table.columns, "--items", *where)
+    except UsageError as exc:  # garbled names from a wrong decoding: say so
+        raise UsageError(exc.message + encoding_advice(table), exc.location) from exc
     if len(names) < 2:
         raise UsageError(f"--items needs at least two columns, got {', '.join(names)!r}")
     rev = select_columns(reverse, (), table.columns, "--reverse", *where) if reverse else []
@@ -96,4 +100,5 @@ def load_item_set(
             rev_range = (float(np.nanmin(observed)), float(np.nanmax(observed)))
         for r in rev:
             frame[r] = rev_range[0] + rev_range[1] - frame[r]
-    return ItemSet(table, frame, len(frame), log.counts(), log.to_frame(), rev_range, tuple(rev))
+    return ItemSet(frame, len(frame), log.counts(), log.to_frame(), rev_range, table.describe(),
+                   tuple(rev))  # fmt: skip

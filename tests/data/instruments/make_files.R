@@ -35,3 +35,24 @@ for (k in 1:5) cm[[paste0(short[k], ", upplevelse")]] <- P[[k]]
 cm[["Vikt, miljö"]] <- raw$V1
 cm[["Vikt, bemötande"]] <- raw$V2
 write.csv(cm, "kiosk_commas.csv", row.names = FALSE, na = "", fileEncoding = "UTF-8")
+
+# kiosk_korean_cp949.csv: the whole-question layout with Korean questions and answers, saved in
+# CP949 as Korean Excel does (read with --encoding cp949). CP949 has no å/ä/ö, so the Swedish
+# answer texts become Korean ones (kiosk_korean_cp949.toml maps them back to the same values).
+ko_answer <- function(v) {
+  map <- c("Vet ej" = "모름", "Helt rätt" = "매우 그렇다", "Ingen uppfattning" = "의견 없음",
+           "Söder" = "남부", "Norr" = "북부")
+  hit <- v %in% names(map)
+  v[hit] <- map[v[hit]]
+  v
+}
+ko <- c("키오스크는 찾기 쉽다", "키오스크는 깨끗하다", "직원은 친절하다", "직원은 빨리 응답한다",
+        "직원은 내 질문에 답할 수 있다")
+k <- data.frame("번호" = raw$id, "지점" = ko_answer(raw$Enhet), check.names = FALSE)
+for (i in 1:5) {
+  k[[sprintf("%d-1. %s (기대)", i, ko[i])]] <- ko_answer(E[[i]])
+  k[[sprintf("%d-2. %s (인식)", i, ko[i])]] <- ko_answer(P[[i]])
+}
+k[["가중치 1"]] <- raw$V1
+k[["가중치 2"]] <- raw$V2
+write.csv(k, "kiosk_korean_cp949.csv", row.names = FALSE, na = "", fileEncoding = "CP949")
