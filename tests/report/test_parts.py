@@ -155,3 +155,24 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
             for cell in row:
                 text = cell.value if isinstance(cell.value, str) else ""
                 assert not text.replace(".", "").replace("–", "").isdigit(), (ws.title, text)
+
+
+def test_one_computation_per_measure(doc: Document) -> None:
+    """Issue #9: the reply time of the feedback register is one measure. The KPI that reads the
+    register's file uses the rows the register keeps (a duplicate id and three closings before
+    the receipt left out of both), so the two sections show the same n and share."""
+    from servqual_cli.core.durations import parse_limit
+    from servqual_cli.core.feedback import analyse_feedback
+    from servqual_cli.io.feedback import load_feedback
+    from servqual_cli.io.read import read_table
+
+    data = load_feedback(read_table(str(SAMPLES / "synpunkter_2023_2024.xlsx")))
+    reply = analyse_feedback(data.frame, parse_limit("14 days"), None, "month", 0.95,
+                             has_closed="closed" in data.columns).reply  # fmt: skip
+    text = render_document(doc, relative_png)
+    note = next(x for x in text.splitlines() if x.startswith("> Synpunkter besvaras inom 14"))
+    assert "dubbletter 1, slut före start 3" in note
+    n = f"{reply.n_decided:,}".replace(",", "\u00a0")
+    share = f"{reply.within_promise_share * 100:.1f}".replace(".", ",")
+    assert (reply.n_decided, share) == (1959, "81,0")
+    assert f"alla perioder tillsammans (2023–2024): {share}\u00a0%, n = {n}" in note

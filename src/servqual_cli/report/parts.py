@@ -232,8 +232,14 @@ def service_part(ctx: ReportContext) -> Part:
     sections: list[Section] = [Section(rl("service", lang))]
     summary: list[Block] = []
     glance: list[GlanceRow] = []
+    feedback_data = None
+    if cfg.feedback is not None:
+        from servqual_cli.io.feedback import load_feedback
+        from servqual_cli.io.read import read_table
+
+        feedback_data = load_feedback(read_table(str(cfg.feedback.path)))
     if cfg.kpi is not None:
-        from servqual_cli.core.kpi import evaluate_kpis
+        from servqual_cli.core.kpi import ASPECTS, evaluate_kpi
         from servqual_cli.io.kpi_config import load_kpi_config
         from servqual_cli.io.kpi_data import load_all_kpi_data
         from servqual_cli.io.read import read_table
@@ -241,7 +247,11 @@ def service_part(ctx: ReportContext) -> Part:
 
         loaded = load_all_kpi_data(load_kpi_config(str(cfg.kpi.path)), read_table)
         as_of = None if cfg.as_of is None else pd.Timestamp(cfg.as_of)
-        results = evaluate_kpis(loaded, as_of, "year", conf)
+        cleaned = [(d.spec, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
+        results = sorted(
+            (evaluate_kpi(spec, f, as_of, "year", conf, ex) for spec, f, ex in cleaned),
+            key=lambda r: ASPECTS.index(r.spec.aspect),
+        )
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
         sections += _demote(
             [
@@ -254,11 +264,11 @@ def service_part(ctx: ReportContext) -> Part:
     if cfg.feedback is not None:
         from servqual_cli.core.durations import parse_limit
         from servqual_cli.core.feedback import analyse_feedback
-        from servqual_cli.io.feedback import load_feedback
-        from servqual_cli.io.read import read_table
         from servqual_cli.report.feedback_sections import feedback_sections
 
-        data = load_feedback(read_table(str(cfg.feedback.path)))
+        data = feedback_data
+        if data is None:  # loaded above whenever [service] names a feedback file
+            raise RuntimeError("internal: feedback data missing")
         result = analyse_feedback(
             data.frame,
             parse_limit(cfg.promise or "14 days"),
@@ -274,6 +284,24 @@ def service_part(ctx: ReportContext) -> Part:
     if cfg.kpi is not None:
         inputs = _kpi_inputs(str(cfg.kpi.path))
     return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance))
+
+
+def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:
+    """One computation per measure (issue #9): a KPI that reads the feedback register's own
+    file is computed from the rows the register keeps, so duplicate ids and answers or closings
+    before the receipt are left out of both, and both sections show the same n and value. The
+    rows the register drops are counted with its reasons."""
+    frame, counts = d.frame, dict(d.log.counts())
+    if feedback is None or cfg.feedback is None:
+        return frame, counts
+    if Path(d.spec.data).resolve() != Path(cfg.feedback.path).resolve():
+        return frame, counts
+    kept = frame["row"].isin(feedback.frame["row"]).to_numpy()
+    log = feedback.log.to_frame()
+    dropped = log[log["row"].isin(frame.loc[~kept, "row"])]
+    for reason, n in dropped["reason"].value_counts(sort=False).sort_index().items():
+        counts[str(reason)] = counts.get(str(reason), 0) + int(n)
+    return frame[kept].reset_index(drop=True), counts
 
 
 def _kpi_inputs(path: str) -> tuple[InputFile, ...]:
