@@ -38,7 +38,9 @@ def test_sheets_in_document_order(wb: Workbook) -> None:
     names = wb.sheetnames
     assert names[:2] == ["Innehåll", "Resultat i korthet"]  # the cover sheet, the overview
     assert names[2:10] == ["Total", "Största gap", "Dimensioner", "Påståenden", "IPA", "Grupper",
-                         "Grupptest", "Parvis"]  # fmt: skip
+                          "Grupptest", "Reliabilitet"]  # fmt: skip
+    # the appendix's detail tables follow the body's (pairwise tests, item statistics)
+    assert names.index("Parvis") > names.index("Reliabilitet")
     assert names[-2:] == ["Diagram", "Metod"]
     assert "Reliabilitet" in names  # the reliability section's sheets come before the charts
 

@@ -100,3 +100,15 @@ def test_summary_content(documents: dict[str, Document]) -> None:
     assert "Total SERVQUAL är −0,74 (oviktad) och −0,78 viktad" in summary
     rows = re.findall(r"^\| (\d+) \| [^|]+ \| Lyhördhet \|", summary, re.M)
     assert rows == ["11", "12", "10"]  # the three largest negative item gaps, largest first
+
+
+def test_contents_numbering_and_appendix(documents: dict[str, Document]) -> None:
+    sv = render_document(documents["sv"], relative_png)
+    contents = sv.split("## Resultat i korthet")[0]
+    assert "## Innehåll" in contents and "1. [Resultat i korthet](#resultat-i-korthet)" in contents
+    numbers = [int(n) for n in re.findall(r"^#+ Tabell (\d+)\. ", sv, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 5
+    assert re.findall(r"^\*Figur (\d+)\. ", sv, re.M) == ["1", "2", "3", "4"]
+    body, appendix = sv.split("## Bilaga: detaljtabeller och metod")
+    assert "Parvisa jämförelser" in appendix and "Parvisa jämförelser" not in body
+    assert "### Metod" in appendix and "## Metod" not in body

@@ -26,7 +26,11 @@ def test_sections_by_default(doc: Document) -> None:
     assert section_names(load_config(LEKEBERG)) == ["summary", "measurement", "service", "method"]
     top = [s.title for s in doc.sections if s.level == 2]
     assert top == ["Resultat i korthet", "Sammanfattning", "Servicemätning: telefon och e-post",
-                   "Nyckeltal, servicedeklarationer och synpunkter", "Metod"]  # fmt: skip
+                   "Nyckeltal, servicedeklarationer och synpunkter",
+                   "Bilaga: detaljtabeller och metod"]  # fmt: skip
+    start = [s.title for s in doc.sections].index("Bilaga: detaljtabeller och metod")
+    appendix = [s.title for s in doc.sections[start:]]
+    assert "Metod" in appendix  # the method notes are in the appendix
 
 
 def test_summary_lists_what_changed(doc: Document) -> None:

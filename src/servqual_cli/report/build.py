@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli import __version__
@@ -199,11 +199,41 @@ def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Docu
             sections.extend(method_sections(config, notes))
         else:
             sections.extend(parts[name].sections)
+    sections = with_appendix(sections, config.language)
     inputs = {f.path: f for f in config.inputs()}
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
     meta = {**_meta(config), "method": tuple(notes), "inputs": tuple(inputs.values())}
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)
+
+
+def with_appendix(sections: list[Section], lang: str) -> list[Section]:
+    """Board length (issue #9): detail tables (``Table.appendix``: item statistics, pairwise
+    tests, per-area changes) and then the method notes move to an appendix after the body."""
+    body: list[Section] = []
+    detail: list[Section] = []
+    method: list[Section] = []
+    in_method = False
+    method_title = rl("method", lang)
+    top = rl("appendix_tables", lang)
+    for section in sections:
+        if section.level == 2:
+            in_method = section.title == method_title
+            top = section.title or top
+        if in_method:
+            method.append(replace(section, level=section.level + 1))
+            continue
+        moved = tuple(b for b in section.blocks if getattr(b, "appendix", False))
+        if moved:
+            kept = tuple(b for b in section.blocks if not getattr(b, "appendix", False))
+            body.append(replace(section, blocks=kept))
+            title = section.title or top  # an untitled part: its report section's title
+            detail.append(Section(title, moved, level=3))
+        else:
+            body.append(section)
+    if not detail and not method:
+        return body
+    return [*body, Section(rl("appendix", lang)), *detail, *method]
 
 
 def report_title(config: ReportConfig) -> str:

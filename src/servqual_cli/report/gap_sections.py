@@ -193,6 +193,7 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
                 frame=pframe,
                 formats=pformats,
                 sheet="Parvis" if lang == "sv" else "Pairwise",
+                appendix=True,  # detail: the report's appendix
             )
         )
     if result.n_without_group:

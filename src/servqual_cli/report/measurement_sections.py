@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -412,7 +413,8 @@ def trend_sections(
     if len(per_area):
         title = f"{ml('trend_area', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
-        blocks.append(_comparison_table(title, per_area, lang, area_note))
+        per_area_table = _comparison_table(title, per_area, lang, area_note)
+        blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf)
     return [
         Section("", tuple(blocks)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -189,15 +190,14 @@ def reliability_sections(
         )
     ]
     if items:
-        blocks.append(
-            _table(
-                items_frame(result.scales),
-                _l("item_statistics", lang),
-                lang,
-                _sheet("items", lang),
-                signed=("item_rest_r",),
-            )
+        table = _table(
+            items_frame(result.scales),
+            _l("item_statistics", lang),
+            lang,
+            _sheet("items", lang),
+            signed=("item_rest_r",),
         )
+        blocks.append(replace(table, appendix=True))  # detail: the report's appendix
     if result.validity:
         blocks.append(
             _table(

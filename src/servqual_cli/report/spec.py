@@ -31,6 +31,7 @@ class Table:
     signed: tuple[str, ...] = ()
     note: str | None = None
     sheet: str | None = None  # short name for an Excel sheet
+    appendix: bool = False  # detail a board need not read: moved to the report's appendix
 
 
 @dataclass(frozen=True)
