@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import typer
 
 from servqual_cli import __version__
-from servqual_cli.cli import gap, measurement, reliability, report, service
+from servqual_cli.cli import gap, kolada, measurement, reliability, report, service
 
 app = typer.Typer(
     name="servqual",
@@ -28,6 +28,7 @@ app = typer.Typer(
 # Each group's file holds its own Typer app; the commands appear at the top level.
 for sub in (gap.app, reliability.app, measurement.app, service.app, report.app):
     app.add_typer(sub)
+app.add_typer(kolada.app, name="kolada")
 
 
 def _version(value: bool) -> None:

@@ -8,6 +8,7 @@ are :mod:`servqual_cli.core`'s.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -290,14 +291,21 @@ def _kpi_channel(kpi: pd.Series) -> pd.Series:
 
 
 def read_benchmark(
-    path: str, municipality: str | None, year: int | None, opts: ReadOptions
+    path: str,
+    municipality: str | None,
+    year: int | None,
+    opts: ReadOptions,
+    kpi_map: Mapping[str, str] | None = None,
 ) -> BenchmarkData:
     """Read a Kolada-style table, or contact rows of several municipalities, for ``year``.
 
     A Kolada table without ``year`` gives its latest year. ``municipality`` (name, or Kolada id)
-    marks this municipality's rows.
+    marks this municipality's rows. Kolada API JSON and kolada.se downloads wide by year are
+    read too (:mod:`servqual_cli.io.kolada_files`); ``kpi_map`` maps Kolada ids to KPI names.
     """
-    table = opts.read(path)
+    from servqual_cli.io.kolada_files import is_json, kolada_json_table, widen_to_long
+
+    table = kolada_json_table([path]) if is_json(path) else widen_to_long(opts.read(path))
     where = Location(table.source, table.sheet)
     if municipality is None:
         raise UsageError("name this municipality with --municipality to compare it", where)
@@ -305,7 +313,7 @@ def read_benchmark(
     if is_kolada_table(table.columns, table.source, table.sheet):
         names = [n for n, s in SPECS.items() if s.direction != 0]
         percent = [n for n in names if SPECS[n].unit in ("share", "index")]
-        k = load_kolada(table, names, percent, strict=opts.strict)
+        k = load_kolada(table, names, percent, strict=opts.strict, kpi_map=kpi_map)
         frame = k.frame
         periods = sorted(int(p) for p in frame["period"].dropna().unique())
         if periods:
