@@ -136,7 +136,8 @@ def trend(
         list[str],
         typer.Argument(
             help="BEFORE and AFTER files (contacts or SERVQUAL surveys), or one "
-            "file with a year column and --years."
+            "file with a year column and --years; three or more contact files (one year "
+            "each), or one with three or more years, give a series."
         ),
     ],
     years: Annotated[
@@ -156,6 +157,13 @@ def trend(
         ),
     ] = None,
     municipality: MunicipalityOpt = None,
+    kpi_map: Annotated[
+        str | None,
+        typer.Option(
+            "--kpi-map",
+            help="TOML map of Kolada KPI ids to this tool's KPI names (for --benchmark).",
+        ),
+    ] = None,
     instrument: o.InstrumentOpt = None,
     power: PowerOpt = 0.8,
     fmt: o.FormatOpt = None,
@@ -182,11 +190,17 @@ def trend(
     check_output(output, inputs)
     check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
-    pair = parse_years(years)
     opts = ReadOptions(sheet, encoding, header_row, strict)
-    kind, before, after = _load_sides(
-        files, pair, municipality, load_instrument(instrument), opts, benchmark
-    )
+    series = _series_sides(files, years, municipality, opts)
+    if series is not None:
+        kind, sides = "contacts", series
+    else:
+        pair = parse_years(years)
+        kind, before, after = _load_sides(
+            files, pair, municipality, load_instrument(instrument), opts, benchmark
+        )
+        sides = [before, after]
+    before, after = sides[-2], sides[-1]
     payload: dict[str, Any] = {
         "kind": kind,
         "before": before.describe(),
@@ -199,13 +213,23 @@ def trend(
         bench_exclusions = None
     else:
         sections, tidy, bench_exclusions = _contact_trend(
-            before, after, payload, lang.value, conf, power, benchmark, municipality, opts
+            before,
+            after,
+            payload,
+            lang.value,
+            conf,
+            power,
+            benchmark,
+            municipality,
+            opts,
+            kpi_map,
         )
+        if len(sides) > 2:
+            sections, tidy = _add_series(sides, payload, sections, tidy, lang.value, conf)
     from servqual_cli.report.labels import exclusion_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
-    parts = [(payload["before"]["file"], before.exclusions),
-             (payload["after"]["file"], after.exclusions)]  # fmt: skip
+    parts = [(side.describe()["file"], side.exclusions) for side in sides]
     if bench_exclusions is not None:
         parts.append(bench_exclusions)
     all_excluded = _exclusion_frame(parts)
@@ -217,8 +241,68 @@ def trend(
     sections.append(Section("", (note,)))
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)
-    emit(Document(title=f"{title}: {before.label} → {after.label}", sections=tuple(sections)),
-         payload, tidy, fmt, output)  # fmt: skip
+    span = " → ".join(side.label for side in sides)
+    emit(Document(title=f"{title}: {span}", sections=tuple(sections)), payload, tidy, fmt,
+         output)  # fmt: skip
+
+
+def _series_sides(
+    files: list[str], years: str | None, municipality: str | None, opts: ReadOptions
+) -> list[Side] | None:
+    """The years of a contact series, or None when the inputs are a before/after pair.
+
+    Three or more files make a series (contact files, one year each); so does one contact
+    file with three or more years and no ``--years``.
+    """
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io import measurement as m
+
+    if len(files) < 3 and not (len(files) == 1 and years is None):
+        return None
+    if len(files) >= 3 and years is not None:
+        raise UsageError("--years picks two years; a series of files uses every file's year")
+    tables = [opts.read(f) for f in files]
+    if len(files) == 1:
+        from servqual_cli.instruments.toml import load_instrument
+
+        if m.table_kind(tables[0], load_instrument(None)) != m.CONTACTS:
+            return None
+        sides = m.contact_series(tables, municipality, opts.strict)
+        return sides if len(sides) >= 3 else None
+    for table in tables:
+        index = m.ColumnIndex(table.columns, table.source, table.sheet)
+        if index.find_role(m.CONTACT_ROLES["channel"]) is None:
+            raise UsageError("a series of three or more files takes contact files only",
+                             m.Location(table.source, table.sheet))  # fmt: skip
+    return m.contact_series(tables, municipality, opts.strict)
+
+
+def _add_series(
+    sides: list[Side],
+    payload: dict[str, Any],
+    sections: list[Any],
+    tidy: pd.DataFrame,
+    lang: str,
+    conf: float,
+) -> tuple[list[Any], pd.DataFrame]:
+    """Every year's KPI values and the trend test over all years, before the last pair."""
+    import pandas as pd
+
+    from servqual_cli.core.contacts import kpi_observations, summarise_observations
+    from servqual_cli.core.series import SeriesResult, series_trends
+    from servqual_cli.report.series_sections import series_sections
+
+    frames = [side.contacts for side in sides if side.contacts is not None]
+    obs = kpi_observations(pd.concat(frames, ignore_index=True), keys=("year",), by_area=False)
+    values = summarise_observations(obs, keys=("year",), conf=conf)
+    trends = series_trends(obs, conf)
+    result = SeriesResult(tuple(int(s.year) for s in sides if s.year is not None), values, trends)
+    payload["series"] = {**result.to_dict(), "values": _records(values),
+                         "trends": _records(trends)}  # fmt: skip
+    payload["years"] = [side.describe() for side in sides]
+    tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
+                     ignore_index=True)  # fmt: skip
+    return [*series_sections(values, trends, lang), *sections], tidy
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
@@ -293,6 +377,7 @@ def _contact_trend(
     benchmark: str | None,
     municipality: str | None,
     opts: ReadOptions,
+    kpi_map: str | None = None,
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
@@ -330,7 +415,11 @@ def _contact_trend(
     bench_parts = None
     payload["benchmark"] = None
     if benchmark is not None:
-        read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts)
+        from servqual_cli.io.kolada_map import load_kpi_map
+
+        names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
+        read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts,
+                              names)  # fmt: skip
         bench = rank_benchmark(read, after.contacts, conf)
         payload["benchmark"] = bench.to_dict()
         sections.append(_benchmark_section(bench, lang, after.label))

@@ -36,6 +36,7 @@ __all__ = [
     "ReadOptions",
     "Side",
     "SurveyYear",
+    "contact_series",
     "contact_sides",
     "load_contact_table",
     "read_benchmark",
@@ -180,6 +181,33 @@ def contact_sides(
         out.append(Side(str(year), year, data.table, exclusions, contacts=frame,
                         municipality=_one_municipality(data, municipality)))  # fmt: skip
     return out[0], out[1]
+
+
+def contact_series(tables: list[RawTable], municipality: str | None, strict: bool) -> list[Side]:
+    """Every year of contact files (one year per file) or of one file with a year column,
+    earliest first. Two files of the same year, or a file without a year, are refused."""
+    sides: list[Side] = []
+    if len(tables) == 1:
+        data = load_contact_table(tables[0], None, municipality, strict)
+        for year in data.years:
+            frame = data.frame[data.frame["year"].eq(year)].reset_index(drop=True)
+            exclusions = _rows_of(data.exclusions, frame["row"].to_numpy())
+            sides.append(Side(str(year), year, data.table, exclusions, contacts=frame,
+                              municipality=_one_municipality(data, municipality)))  # fmt: skip
+        return sides
+    for table in tables:
+        data = load_contact_table(table, None, municipality, strict)
+        where = Location(data.table.source, data.table.sheet)
+        if len(data.years) != 1:
+            found = ", ".join(map(str, data.years)) or "none"
+            raise UsageError(f"a series takes one year per file; this file has years: {found}",
+                             where)  # fmt: skip
+        year = data.years[0]
+        if any(side.year == year for side in sides):
+            raise UsageError(f"two files hold {year}; give each year once", where)
+        sides.append(Side(str(year), year, data.table, data.exclusions, contacts=data.frame,
+                          municipality=_one_municipality(data, municipality)))  # fmt: skip
+    return sorted(sides, key=lambda side: side.year or 0)
 
 
 @dataclass(frozen=True)

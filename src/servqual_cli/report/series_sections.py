@@ -1,0 +1,82 @@
+"""Sections of ``servqual trend`` over three or more years: every year's value and interval per
+KPI, and the trend test over all years (:mod:`servqual_cli.core.series`). Renders only."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.core.contacts import ALL
+from servqual_cli.report.measurement_sections import display_scale, kpi_name
+from servqual_cli.report.spec import Section, Table, Text
+
+__all__ = ["series_sections"]
+
+_LABELS = {
+    "series_title": ("Nyckeltal per år", "KPIs by year"),
+    "trend_title": ("Trend över alla år", "Trend over all years"),
+    "kpi": ("Nyckeltal", "KPI"),
+    "year": ("År", "Year"),
+    "n": ("n", "n"),
+    "value": ("Värde", "Value"),
+    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
+    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "years": ("År", "Years"),
+    "slope": ("Förändring per år", "Change per year"),
+    "p": ("p", "p"),
+    "test": ("Test", "Test"),
+    "verdict": ("Bedömning", "Verdict"),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
+    "cochran-armitage": ("Cochran-Armitage", "Cochran-Armitage"),
+    "linear": ("linjär regression", "linear regression"),
+    "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
+    "note": (
+        "Trendtest över alla år: Cochran-Armitage för andelar (R prop.trend.test), linjär "
+        "regression av svaren på året för index, inverst variansviktad regression av årets "
+        "medianer för tider. Förändring per år i procentenheter (andelar, index) eller sekunder/"
+        "timmar. Ett linjärt trendtest ser inte en uppgång som följs av en lika stor nedgång: "
+        "läs årens värden.",
+        "Trend test over all years: Cochran-Armitage for shares (R prop.trend.test), linear "
+        "regression of the answers on the year for the index, inverse-variance weighted "
+        "regression of the yearly medians for times. Change per year in percentage points "
+        "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
+        "equal fall: read the yearly values.",
+    ),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    sv, en = _LABELS[key]
+    return sv if lang == "sv" else en
+
+
+def series_sections(values: pd.DataFrame, trends: pd.DataFrame, lang: str) -> list[Section]:
+    """The yearly values of the totals (area ALL) and the trend tests."""
+    v = values[values["area"].eq(ALL)].copy()
+    scale = display_scale(v["kpi"])
+    for col in ("value", "ci_low", "ci_high"):
+        v[col] = v[col].to_numpy(dtype=float) * scale
+    v["kpi"] = [kpi_name(k, c, lang) for k, c in zip(v["kpi"], v["channel"], strict=True)]
+    v["year"] = v["year"].astype("Int64")
+    cols = ["kpi", "year", "n", "value", "ci_low", "ci_high"]
+    shown = v[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
+    fmt = {_l(c, lang): f for c, f in (("year", "d"), ("n", "d"), ("value", ".1f"),
+                                       ("ci_low", ".1f"), ("ci_high", ".1f"))}  # fmt: skip
+    blocks: list[Table | Text] = [
+        Table(_l("series_title", lang), shown, fmt, sheet=_l("series_title", lang)[:31])
+    ]
+    t = trends[trends["area"].eq(ALL)].copy()
+    if len(t):
+        t["slope"] = t["slope"].to_numpy(dtype=float) * display_scale(t["kpi"])
+        t["kpi"] = [kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)]
+        t["years"] = [f"{a}–{b} ({n})" for a, b, n in
+                      zip(t["first_year"], t["last_year"], t["n_years"], strict=True)]  # fmt: skip
+        t["test"] = t["test"].map(lambda x: _l(str(x), lang))
+        t["verdict"] = t["verdict"].map(lambda x: _l(str(x), lang))
+        cols = ["kpi", "years", "slope", "p", "test", "verdict"]
+        shown_t = t[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
+        blocks.append(Table(_l("trend_title", lang), shown_t,
+                            {_l("slope", lang): "+.2f", _l("p", lang): "p"},
+                            note=_l("note", lang), sheet=_l("trend_title", lang)[:31]))  # fmt: skip
+    return [Section("", tuple(blocks))]
