@@ -104,3 +104,18 @@ def test_a_bad_kpi_map_names_the_key(tmp_path: Path, text: str, needle: str) -> 
 def test_the_shipped_map_holds_only_sourced_ids() -> None:
     """Nothing could be sourced when it was written: the sample ids are invented."""
     assert "U07451" not in load_kpi_map()
+
+
+def test_a_spreadsheet_with_numeric_year_headers_and_ids(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Nyckeltal", "Kommun-ID", "Kommun", "Kön", 2021, 2022])
+    ws.append(["U1", "1814", "Lekeberg", "Totalt", 74.1, 70.4])
+    ws.append(["U1", 180, "Stockholm", "Totalt", 81.5, 79.6])  # Excel made 0180 a number
+    wb.save(tmp_path / "k.xlsx")
+    f = load_kolada(widen_to_long(read_table(tmp_path / "k.xlsx")), None).frame
+    assert sorted(f["period"].unique()) == [2021, 2022]
+    assert set(f["municipality_id"]) == {"1814", "0180"}

@@ -39,7 +39,7 @@ __all__ = ["GENDERS", "is_json", "kolada_json_table", "parse_pages", "widen_to_l
 
 GENDERS = {"t": "T", "totalt": "T", "total": "T", "k": "K", "kvinnor": "K", "women": "K",
            "female": "K", "m": "M", "män": "M", "men": "M", "male": "M"}  # fmt: skip
-_YEAR = re.compile(r"^\s*(19|20)\d\d\s*$")
+_YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")  # a spreadsheet's 2021 reads as 2021.0
 LONG_COLUMNS = ["kpi", "municipality_id", "period", "gender", "count", "status", "value"]
 
 
@@ -130,8 +130,8 @@ def kolada_json_table(paths: Sequence[str]) -> RawTable:
 def year_columns(columns: list[str]) -> list[int]:
     """Positions of headers that are years (a kolada.se download, wide by year).
 
-    >>> year_columns(["Kommun", "Kön", "2019", "2020 ", "Summa"])
-    [2, 3]
+    >>> year_columns(["Kommun", "Kön", "2019", "2020 ", "2021.0", "Summa"])
+    [2, 3, 4]
     """
     return [i for i, c in enumerate(columns) if _YEAR.match(str(c))]
 
@@ -152,7 +152,7 @@ def widen_to_long(table: RawTable) -> RawTable:
     for pos in years:  # a loop over year columns
         part = frame.iloc[:, ids].copy()
         part.columns = [table.columns[i] for i in ids]
-        part["år"] = table.columns[pos].strip()
+        part["år"] = _YEAR.sub(r"\1", table.columns[pos])
         part["värde"] = frame.iloc[:, pos].to_numpy(dtype=object)
         parts.append(part)
     long = pd.concat(parts, ignore_index=True)
