@@ -73,6 +73,18 @@ def reliability_part(ctx: ReportContext) -> Part:
 # --- test contacts --------------------------------------------------------------------------
 
 
+def _series_sections(loaded: list[Any], conf: float, lang: str) -> list[Section]:
+    """Every year's KPI values and the trend test over all years (three or more years)."""
+    from servqual_cli.core.contacts import kpi_observations, summarise_observations
+    from servqual_cli.core.series import series_trends
+    from servqual_cli.report.series_sections import series_sections
+
+    frame = pd.concat([d.frame for d in loaded], ignore_index=True)
+    obs = kpi_observations(frame, keys=("year",), by_area=False)
+    values = summarise_observations(obs, keys=("year",), conf=conf)
+    return series_sections(values, series_trends(obs, conf), lang)
+
+
 def measurement_part(ctx: ReportContext) -> Part:
     """Latest year's KPIs, the change from the year before with its minimum detectable
     difference, the benchmark, and a chart per main KPI across areas and years."""
@@ -116,6 +128,8 @@ def measurement_part(ctx: ReportContext) -> Part:
         )
         sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf)
         summary += _changed_contacts(comparisons, before, after, lang)
+    if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
+        sections += _series_sections(loaded, conf, lang)
     bench = None
     if cfg.benchmark is not None:
         path = str(cfg.benchmark.path)

@@ -1,0 +1,22 @@
+"""A report whose [contacts.years] has four years shows the series and its trend tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SAMPLES = Path(__file__).parents[2] / "data" / "samples"
+
+
+def test_four_contact_years_give_the_series_in_the_report(tmp_path: Path, cli) -> None:
+    years = "\n".join(f'{y} = "{SAMPLES / f"servicematning_{y}.xlsx"}"' for y in range(2019, 2023))
+    config = tmp_path / "r.toml"
+    config.write_text('title = "Serie"\norganisation = "Lekebergs kommun"\nperiod = "2022"\n'
+                      f'language = "sv"\n\n[contacts]\nmunicipality = "Lekeberg"\n\n'
+                      f"[contacts.years]\n{years}\n", encoding="utf-8")  # fmt: skip
+    r = cli("report", config, "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "Nyckeltal per år" in text and "Trend över alla år" in text
+    assert "Cochran-Armitage" in text
+    # The overview still compares the last pair.
+    assert "2021 → 2022" in text
