@@ -93,3 +93,16 @@ def test_kolada_json_is_reproducible(cli, tmp_path: Path) -> None:
     assert cli("kolada", *PAGES, "-m", "1814", "-o", a).exit_code == 0
     assert cli("kolada", *PAGES, "-m", "1814", "-o", b).exit_code == 0
     assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"values": [{"kpi": "U1", "municipality": "1814", "period": 2020,'
+     ' "values": [{"gender": "T", "value": "=1+1"}]}]}',
+     '{"values": [{"kpi": "U1", "period": 2020, "values": [{"value": 5}]}]}'],
+)  # fmt: skip
+def test_hostile_or_empty_json_is_one_line(cli, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(text)
+    r = cli("kolada", path, "-m", "1814")
+    assert r.exit_code == 1 and "no usable value" in r.stderr and r.stderr.count("\n") == 1

@@ -164,6 +164,12 @@ def show(
         frame = frame[frame["kpi"].str.upper().isin(wanted)]
         if frame.empty:
             raise DataError(f"no values for --kpi {', '.join(wanted)}", Location(table.source))
+    if frame.empty or (
+        frame["municipality_id"].isna().all() and frame["municipality"].isna().all()
+    ):
+        shown = exclusion_summary(data.excluded, "en")
+        raise DataError(f"no usable value with a municipality and a number ({shown})",
+                        Location(table.source))  # fmt: skip
     data = type(data)(**{**data.__dict__, "frame": frame})
     this = _this_key(data, municipality)
     directions, titles = _directions(data, mapping)
