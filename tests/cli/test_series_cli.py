@@ -59,3 +59,21 @@ def test_files_in_any_order_and_the_same_year_twice(cli) -> None:
 def test_a_series_takes_no_year_pair(cli) -> None:
     r = cli("trend", *FILES, "--years", "2019,2020")
     assert r.exit_code == 2 and "--years" in r.stderr
+
+
+def test_a_series_with_a_benchmark_shows_the_others_mean_per_year(cli, tmp_path: Path) -> None:
+    bench = tmp_path / "kolada.csv"
+    others = {2019: (80.0, 90.0), 2020: (70.0, 74.0), 2022: (60.0, 61.0)}  # no 2021
+    lines = ["kpi,kpi_name,municipality_id,municipality,period,gender,value"]
+    for year, (a, b) in others.items():
+        lines += [f"U1,phone_reached,0180,Stockholm,{year},T,{a}",
+                  f"U1,phone_reached,1880,Örebro,{year},T,{b}"]  # fmt: skip
+    bench.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli("trend", *FILES, "--benchmark", bench, "-m", "Lekeberg", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    values = pd.DataFrame(json.loads(r.stdout)["series"]["values"])
+    reached = values[values["kpi"].eq("phone_reached")].set_index("year")["others_mean"]
+    assert reached.loc[2019] == pytest.approx(0.85) and reached.loc[2020] == pytest.approx(0.72)
+    assert reached.loc[2022] == pytest.approx(0.605) and pd.isna(reached.loc[2021])
+    text = cli("trend", *FILES, "--benchmark", bench, "-m", "Lekeberg").stdout
+    assert "Others' mean" in text

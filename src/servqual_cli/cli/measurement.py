@@ -225,7 +225,9 @@ def trend(
             kpi_map,
         )
         if len(sides) > 2:
-            sections, tidy = _add_series(sides, payload, sections, tidy, lang.value, conf)
+            bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
+            sections, tidy = _add_series(sides, payload, sections, tidy, lang.value, conf,
+                                         bench_args)  # fmt: skip
     from servqual_cli.report.labels import exclusion_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
@@ -284,8 +286,10 @@ def _add_series(
     tidy: pd.DataFrame,
     lang: str,
     conf: float,
+    bench_args: tuple[str, str | None, ReadOptions, str | None] | None = None,
 ) -> tuple[list[Any], pd.DataFrame]:
-    """Every year's KPI values and the trend test over all years, before the last pair."""
+    """Every year's KPI values and the trend test over all years, before the last pair; with a
+    benchmark, the other municipalities' mean of every year the benchmark file has."""
     import pandas as pd
 
     from servqual_cli.core.contacts import kpi_observations, summarise_observations
@@ -295,6 +299,9 @@ def _add_series(
     frames = [side.contacts for side in sides if side.contacts is not None]
     obs = kpi_observations(pd.concat(frames, ignore_index=True), keys=("year",), by_area=False)
     values = summarise_observations(obs, keys=("year",), conf=conf)
+    if bench_args is not None:
+        values = values.merge(_others_by_year(sides, bench_args, conf),
+                              on=["year", "kpi", "channel"], how="left")  # fmt: skip
     trends = series_trends(obs, conf)
     result = SeriesResult(tuple(int(s.year) for s in sides if s.year is not None), values, trends)
     payload["series"] = {**result.to_dict(), "values": _records(values),
@@ -303,6 +310,31 @@ def _add_series(
     tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
                      ignore_index=True)  # fmt: skip
     return [*series_sections(values, trends, lang), *sections], tidy
+
+
+def _others_by_year(
+    sides: list[Side], bench_args: tuple[str, str | None, ReadOptions, str | None], conf: float
+) -> pd.DataFrame:
+    """The others' mean per year and KPI (totals), for the years the benchmark file has."""
+    import pandas as pd
+
+    from servqual_cli.core.benchmark import rank_benchmark
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io.kolada_map import load_kpi_map
+    from servqual_cli.io.measurement import read_benchmark
+
+    path, municipality, opts, kpi_map = bench_args
+    names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
+    parts = [pd.DataFrame(columns=["year", "kpi", "channel", "others_mean"])]
+    for side in sides:  # a loop over years
+        try:
+            read = read_benchmark(path, municipality or side.municipality, side.year, opts, names)
+        except UsageError:  # the benchmark file has no values for this year
+            continue
+        kpis = rank_benchmark(read, side.contacts, conf).kpis
+        parts.append(kpis[["kpi", "channel", "others_mean"]].assign(year=float(side.year or 0)))
+    out = pd.concat(parts, ignore_index=True)
+    return out.assign(year=out["year"].astype(float), others_mean=out["others_mean"].astype(float))
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ _LABELS = {
     "value": ("Värde", "Value"),
     "ci_low": ("95 % KI, nedre", "95 % CI, low"),
     "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "others_mean": ("Medel övriga", "Others' mean"),
     "years": ("År", "Years"),
     "slope": ("Förändring per år", "Change per year"),
     "p": ("p", "p"),
@@ -55,14 +56,24 @@ def series_sections(values: pd.DataFrame, trends: pd.DataFrame, lang: str) -> li
     """The yearly values of the totals (area ALL) and the trend tests."""
     v = values[values["area"].eq(ALL)].copy()
     scale = display_scale(v["kpi"])
-    for col in ("value", "ci_low", "ci_high"):
+    has_others = "others_mean" in v and bool(v["others_mean"].notna().any())
+    for col in ("value", "ci_low", "ci_high", *(["others_mean"] if has_others else [])):
         v[col] = v[col].to_numpy(dtype=float) * scale
     v["kpi"] = [kpi_name(k, c, lang) for k, c in zip(v["kpi"], v["channel"], strict=True)]
     v["year"] = v["year"].astype("Int64")
-    cols = ["kpi", "year", "n", "value", "ci_low", "ci_high"]
+    cols = [
+        "kpi",
+        "year",
+        "n",
+        "value",
+        "ci_low",
+        "ci_high",
+        *(["others_mean"] if has_others else []),
+    ]
     shown = v[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
     fmt = {_l(c, lang): f for c, f in (("year", "d"), ("n", "d"), ("value", ".1f"),
-                                       ("ci_low", ".1f"), ("ci_high", ".1f"))}  # fmt: skip
+                                       ("ci_low", ".1f"), ("ci_high", ".1f"),
+                                       ("others_mean", ".1f"))}  # fmt: skip
     blocks: list[Table | Text] = [
         Table(_l("series_title", lang), shown, fmt, sheet=_l("series_title", lang)[:31])
     ]
