@@ -84,3 +84,46 @@ def test_a_file_without_questions_is_refused(cli, tmp_path: Path) -> None:
     path.write_text("year,channel,other\n2023,phone,5\n")
     r = cli("service-survey", path)
     assert r.exit_code == 1 and "question column" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_benchmark_against_published_indices(cli) -> None:
+    data = Path(__file__).parent.parent / "data"
+    r = cli("service-survey", FILE, "--benchmark", data / "kolada_survey_2024.csv", "-m",
+            "Lekeberg", "--kpi-map", data / "kolada_survey_map.toml", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    bench = json.loads(r.stdout)["benchmark"]
+    assert bench["year"] == 2024 and bench["n_average_rows"] == 1
+    assert bench["excluded"] == {"not_available": 1}
+    rows = {(k["channel"], k["question"]): k for k in bench["kpis"]}
+    ref = {(i["channel"], i["question"]): i for i in R["indices"] if i["year"] == 2024}
+    # Published values of the others, from the test file; this municipality from R.
+    published = {
+        ("phone", "ease"): [68, 71, 55],
+        ("email", "ease"): [70, 66],
+        ("phone", "treatment"): [74, 58, 61],
+        ("email", "clarity"): [60, 63, 59],
+    }
+    assert set(rows) == set(published)
+    for key, values in published.items():
+        row, mine = rows[key], ref[key]
+        mean = sum(values) / len(values)
+        rank = 1 + sum(v > mine["index"] for v in values)
+        n = len(values) + 1
+        assert row["index"] == pytest.approx(mine["index"], rel=1e-12)
+        assert row["others_mean"] == pytest.approx(mean) and row["rank"] == rank
+        assert row["rank_third"] == ["green", "yellow", "red"][-(-3 * rank // n) - 1]
+        lo, hi = mine["ci_low"], mine["ci_high"]
+        expected = "better" if lo > mean else "worse" if hi < mean else "same"
+        assert row["verdict"] == expected and row["verdict_method"] == "t_interval"
+    assert rows[("email", "clarity")]["verdict"] == "better"
+    assert rows[("phone", "ease")]["file_value"] == 62.0  # its own published row, not an other
+
+
+def test_benchmark_needs_the_municipality_and_the_year(cli, tmp_path: Path) -> None:
+    data = Path(__file__).parent.parent / "data"
+    r = cli("service-survey", FILE, "--benchmark", data / "kolada_survey_2024.csv")
+    assert r.exit_code == 2 and "--municipality" in r.stderr
+    old = tmp_path / "old.csv"
+    old.write_text("kpi,municipality_id,period,value\nease_phone,0180,2020,60\n")
+    r = cli("service-survey", FILE, "--benchmark", old, "-m", "1814")
+    assert r.exit_code == 2 and "no values for 2024" in r.stderr and r.stderr.count("\n") == 1

@@ -133,3 +133,57 @@ def load_citizen_survey(table: RawTable, strict: bool = False) -> CitizenSurvey:
         raise DataError("no usable answer (1-5) in the question columns", where)
     return CitizenSurvey(table, long.reset_index(drop=True), questions, int(keep.sum()),
                          log.counts(), log.to_frame())  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SurveyBenchmarkData:
+    """Published survey indices of one year (``values``: ``kpi``, ``key``, ``value``,
+    ``is_this``) from a Kolada file, with what was left out."""
+
+    table: RawTable
+    year: int
+    municipality: str
+    values: pd.DataFrame
+    n_average_rows: int
+    excluded: dict[str, int]
+    exclusions: pd.DataFrame
+
+    def describe(self) -> dict[str, Any]:
+        return {**self.table.describe(), "year": self.year, "municipality": self.municipality,
+                "n_average_rows": self.n_average_rows, "excluded": self.excluded}  # fmt: skip
+
+
+def read_survey_benchmark(
+    table: RawTable, municipality: str, year: int, kpi_map: dict[str, str], strict: bool = False
+) -> SurveyBenchmarkData:
+    """The published indices of ``year`` (Kolada long/wide table or API JSON, already read).
+
+    KPIs are matched by the survey KPI names (``ease_phone``, ...) in the file's KPI or title
+    column, or by Kolada id through ``kpi_map``.
+
+    Raises
+    ------
+    UsageError
+        The file has no values for ``year``.
+    """
+    from servqual_cli.core.survey_benchmark import SURVEY_KPIS
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io.kolada import load_kolada
+
+    k = load_kolada(table, SURVEY_KPIS, strict=strict, kpi_map=kpi_map)
+    frame = k.frame
+    periods = sorted(int(p) for p in frame["period"].dropna().unique())
+    where = Location(table.source, table.sheet)
+    if periods and year not in periods:
+        shown = ", ".join(map(str, periods))
+        raise UsageError(f"no values for {year} (the file has: {shown})", where)
+    if periods:
+        frame = frame[frame["period"].eq(year)]
+    key = frame["municipality_id"].fillna(frame["municipality"])
+    wanted = municipality.strip()
+    by_id = key.eq(wanted.zfill(4) if wanted.isdigit() else wanted)
+    by_name = fold_text(frame["municipality"]).eq(wanted.casefold()).fillna(False)
+    values = pd.DataFrame({"kpi": frame["kpi"], "key": key, "value": frame["value"],
+                           "is_this": (by_id | by_name).to_numpy(dtype=bool)})  # fmt: skip
+    return SurveyBenchmarkData(table, year, municipality, values.reset_index(drop=True),
+                               k.n_average_rows, k.excluded, k.exclusions)  # fmt: skip

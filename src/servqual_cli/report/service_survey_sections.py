@@ -8,7 +8,7 @@ import pandas as pd
 from servqual_cli.core.service_survey import ServiceSurveyResult
 from servqual_cli.report.spec import Section, Table, Text
 
-__all__ = ["service_survey_sections"]
+__all__ = ["service_survey_sections", "survey_benchmark_section"]
 
 _L = {
     "title": ("Servicemätning, medborgarenkät", "Service measurement, citizen survey"),
@@ -40,6 +40,26 @@ _L = {
     "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
     "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
     "yes": ("ja", "yes"),
+    "same": ("i nivå med", "same"),
+    "bench_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "bench_diff": ("Skillnad mot medel", "Diff. from mean"),
+    "rank": ("Placering", "Rank"),
+    "rank_third": ("Kolada-färg", "Kolada colour"),
+    "green": ("grön", "green"),
+    "yellow": ("gul", "yellow"),
+    "red": ("röd", "red"),
+    "of": ("av", "of"),
+    "bench_note": (
+        "Kommunens index (från dess svar) mot det oviktade medlet av övriga kommuners "
+        "publicerade index. Bedömning: bättre/sämre endast när hela kommunens 95 %-intervall "
+        "ligger på ena sidan om medlet, annars i nivå med. Färg efter tredjedelar av "
+        "rangordningen (Kolada).",
+        "This municipality's index (from its answers) against the unweighted mean of the other "
+        "municipalities' published indices. Verdict: better/worse only when this "
+        "municipality's whole 95 % interval lies on one side of the mean, else same. Colour by "
+        "thirds of the ranking (as Kolada).",
+    ),
     "no": ("", ""),
     "note": (
         "Svar 1–5 poängsätts 0, 25, 50, 75, 100 (SKR); index = medelpoäng, t-intervall "
@@ -106,3 +126,25 @@ def service_survey_sections(
                             {names["slope"]: "+.2f", "p": "p"}, sheet="Trend"))  # fmt: skip
     blocks.extend(Text(n, "note") for n in notes)
     return [Section("", tuple(blocks))]
+
+
+def survey_benchmark_section(
+    frame: pd.DataFrame, municipality: str, year: int, lang: str, notes: list[str]
+) -> Section:
+    """This municipality's indices of ``year`` against the others' published values."""
+    t = _labelled(frame, lang)
+    of = _l("of", lang)
+    t["rank"] = [f"{int(r)} {of} {int(n)}" for r, n in
+                 zip(t["rank"], t["n_municipalities"], strict=True)]  # fmt: skip
+    t["rank_third"] = t["rank_third"].map(lambda c: "–" if c is None else _l(str(c), lang))
+    cols = ["channel", "question", "index", "ci_low", "ci_high", "others_mean", "diff", "rank",
+            "rank_third", "verdict"]  # fmt: skip
+    names = {c: _l(c, lang) for c in cols}
+    names["index"] = municipality
+    names["diff"] = _l("bench_diff", lang)
+    fmt = {"index": ".1f", "ci_low": ".1f", "ci_high": ".1f", "others_mean": ".1f",
+           "diff": "+.1f"}  # fmt: skip
+    table = Table(f"{_l('bench_title', lang)} {year}", t[cols].rename(columns=names),
+                  {names[c]: f for c, f in fmt.items()}, note=_l("bench_note", lang),
+                  sheet="Benchmark")  # fmt: skip
+    return Section("", (table, *(Text(n, "note") for n in notes)))
