@@ -20,3 +20,7 @@ def test_four_contact_years_give_the_series_in_the_report(tmp_path: Path, cli) -
     assert "Cochran-Armitage" in text
     # The overview still compares the last pair.
     assert "2021 → 2022" in text
+    # A line chart per main KPI, with the yearly intervals.
+    figures = {p.name for p in (tmp_path / "out" / "figures").iterdir()}
+    assert "series_phone_reached_phone.png" in figures
+    assert "series_phone_reached_phone.png" in text

@@ -82,7 +82,7 @@ def _series_sections(loaded: list[Any], conf: float, lang: str) -> list[Section]
     frame = pd.concat([d.frame for d in loaded], ignore_index=True)
     obs = kpi_observations(frame, keys=("year",), by_area=False)
     values = summarise_observations(obs, keys=("year",), conf=conf)
-    return series_sections(values, series_trends(obs, conf), lang)
+    return series_sections(values, series_trends(obs, conf), lang, charts=True)
 
 
 def measurement_part(ctx: ReportContext) -> Part:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from servqual_cli.core.contacts import ALL
-from servqual_cli.report.measurement_sections import display_scale, kpi_name
-from servqual_cli.report.spec import Section, Table, Text
+from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
+from servqual_cli.report.spec import Figure, Section, Table, Text
 
 __all__ = ["series_sections"]
 
@@ -32,6 +32,15 @@ _LABELS = {
     "cochran-armitage": ("Cochran-Armitage", "Cochran-Armitage"),
     "linear": ("linjär regression", "linear regression"),
     "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
+    "this": ("Kommunen", "This municipality"),
+    "chart_note": (
+        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its 95 % confidence interval; dashed: others' mean.",
+    ),
+    "share": ("Andel (%)", "Share (%)"),
+    "index": ("Index (0–100)", "Index (0–100)"),
+    "seconds": ("Sekunder", "Seconds"),
+    "hours": ("Arbetstimmar", "Working hours"),
     "note": (
         "Trendtest över alla år: Cochran-Armitage för andelar (R prop.trend.test), linjär "
         "regression av svaren på året för index, inverst variansviktad regression av årets "
@@ -52,8 +61,39 @@ def _l(key: str, lang: str) -> str:
     return sv if lang == "sv" else en
 
 
-def series_sections(values: pd.DataFrame, trends: pd.DataFrame, lang: str) -> list[Section]:
-    """The yearly values of the totals (area ALL) and the trend tests."""
+def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
+    """A line chart per main KPI: every year's value with its interval (display units), and the
+    others' mean per year as a dashed line when a benchmark gave it."""
+    v = values[values["area"].eq(ALL)]
+    out = []
+    for kpi, channel in AREA_KPIS:  # a loop over the memo's main KPIs
+        rows = v[v["kpi"].eq(kpi) & v["channel"].eq(channel)].sort_values("year")
+        if len(rows) < 2:
+            continue
+        scale = float(display_scale(pd.Series([kpi]))[0])
+        series: list[dict[str, object]] = [{
+            "name": _l("this", lang),
+            "values": (rows["value"].to_numpy(dtype=float) * scale).tolist(),
+            "ci_low": (rows["ci_low"].to_numpy(dtype=float) * scale).tolist(),
+            "ci_high": (rows["ci_high"].to_numpy(dtype=float) * scale).tolist(),
+        }]  # fmt: skip
+        if "others_mean" in rows and rows["others_mean"].notna().any():
+            others = rows["others_mean"].to_numpy(dtype=float) * scale
+            series.append({"name": _l("others_mean", lang), "values": others.tolist(),
+                           "dashed": True})  # fmt: skip
+        data = {"x": [int(y) for y in rows["year"]], "series": series,
+                "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)}}  # fmt: skip
+        title = kpi_name(kpi, channel, lang)
+        out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
+                          caption=_l("chart_note", lang)))  # fmt: skip
+    return out
+
+
+def series_sections(
+    values: pd.DataFrame, trends: pd.DataFrame, lang: str, charts: bool = False
+) -> list[Section]:
+    """The yearly values of the totals (area ALL) and the trend tests; with ``charts`` a line
+    chart per main KPI (for reports; the terminal shows none)."""
     v = values[values["area"].eq(ALL)].copy()
     scale = display_scale(v["kpi"])
     has_others = "others_mean" in v and bool(v["others_mean"].notna().any())
@@ -90,4 +130,8 @@ def series_sections(values: pd.DataFrame, trends: pd.DataFrame, lang: str) -> li
         blocks.append(Table(_l("trend_title", lang), shown_t,
                             {_l("slope", lang): "+.2f", _l("p", lang): "p"},
                             note=_l("note", lang), sheet=_l("trend_title", lang)[:31]))  # fmt: skip
-    return [Section("", tuple(blocks))]
+    sections = [Section("", tuple(blocks))]
+    figures = series_figures(values, lang) if charts else []
+    if figures:
+        sections.append(Section(_l("series_title", lang), tuple(figures), level=3))
+    return sections
