@@ -292,17 +292,20 @@ def _add_series(
     benchmark, the other municipalities' mean of every year the benchmark file has."""
     import pandas as pd
 
-    from servqual_cli.core.contacts import kpi_observations, summarise_observations
-    from servqual_cli.core.series import SeriesResult, series_trends
+    from servqual_cli.core.series import SeriesResult
+    from servqual_cli.io.kolada_map import load_kpi_map
+    from servqual_cli.report.series_data import others_by_year, series_tables
     from servqual_cli.report.series_sections import series_sections
 
     frames = [side.contacts for side in sides if side.contacts is not None]
-    obs = kpi_observations(pd.concat(frames, ignore_index=True), keys=("year",), by_area=False)
-    values = summarise_observations(obs, keys=("year",), conf=conf)
+    others = None
     if bench_args is not None:
-        values = values.merge(_others_by_year(sides, bench_args, conf),
-                              on=["year", "kpi", "channel"], how="left")  # fmt: skip
-    trends = series_trends(obs, conf)
+        path, municipality, opts, kpi_map = bench_args
+        names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
+        years = [(int(s.year), s.contacts, municipality or s.municipality) for s in sides
+                 if s.year is not None and s.contacts is not None]  # fmt: skip
+        others = others_by_year(years, path, opts, names, conf)
+    values, trends = series_tables(frames, conf, others)
     result = SeriesResult(tuple(int(s.year) for s in sides if s.year is not None), values, trends)
     payload["series"] = {**result.to_dict(), "values": _records(values),
                          "trends": _records(trends)}  # fmt: skip
@@ -310,31 +313,6 @@ def _add_series(
     tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
                      ignore_index=True)  # fmt: skip
     return [*series_sections(values, trends, lang), *sections], tidy
-
-
-def _others_by_year(
-    sides: list[Side], bench_args: tuple[str, str | None, ReadOptions, str | None], conf: float
-) -> pd.DataFrame:
-    """The others' mean per year and KPI (totals), for the years the benchmark file has."""
-    import pandas as pd
-
-    from servqual_cli.core.benchmark import rank_benchmark
-    from servqual_cli.errors import UsageError
-    from servqual_cli.io.kolada_map import load_kpi_map
-    from servqual_cli.io.measurement import read_benchmark
-
-    path, municipality, opts, kpi_map = bench_args
-    names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
-    parts = [pd.DataFrame(columns=["year", "kpi", "channel", "others_mean"])]
-    for side in sides:  # a loop over years
-        try:
-            read = read_benchmark(path, municipality or side.municipality, side.year, opts, names)
-        except UsageError:  # the benchmark file has no values for this year
-            continue
-        kpis = rank_benchmark(read, side.contacts, conf).kpis
-        parts.append(kpis[["kpi", "channel", "others_mean"]].assign(year=float(side.year or 0)))
-    out = pd.concat(parts, ignore_index=True)
-    return out.assign(year=out["year"].astype(float), others_mean=out["others_mean"].astype(float))
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
