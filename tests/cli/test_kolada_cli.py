@@ -106,3 +106,31 @@ def test_hostile_or_empty_json_is_one_line(cli, tmp_path: Path, text: str) -> No
     path.write_text(text)
     r = cli("kolada", path, "-m", "1814")
     assert r.exit_code == 1 and "no usable value" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_options_may_come_before_the_file(cli) -> None:
+    r = cli("kolada", "--municipality", "Lekeberg", WIDE, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["municipality"] == "1814"
+
+
+def test_trend_benchmark_reads_api_json_through_the_kpi_map(cli, tmp_path: Path) -> None:
+    samples = Path(__file__).parents[2] / "data" / "samples"
+    page = {"values": [
+        {"kpi": "X1", "municipality": m, "period": 2020,
+         "values": [{"gender": "T", "count": 1, "status": "", "value": v}]}
+        for m, v in (("0180", 90.0), ("1880", 70.0), ("0000", 77.0))
+    ], "count": 3, "next_page": None}  # fmt: skip
+    bench = tmp_path / "kolada.json"
+    bench.write_text(json.dumps(page))
+    kpi_map = tmp_path / "map.toml"
+    kpi_map.write_text('[kpi.X1]\nname = "phone_reached"\ndirection = "higher"\n')
+    r = cli("trend", samples / "servicematning_2019.xlsx", samples / "servicematning_2020.xlsx",
+            "--benchmark", bench, "--kpi-map", kpi_map, "-m", "Lekeberg", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    b = json.loads(r.stdout)["benchmark"]
+    assert b["n_average_rows"] == 1
+    (row,) = b["kpis"]
+    assert row["kpi"] == "phone_reached" and row["others_mean"] == pytest.approx(0.8)
+    assert row["value"] == pytest.approx(43 / 54) and row["rank"] == 2
+    assert row["n_municipalities"] == 3 and row["verdict"] == "same"
