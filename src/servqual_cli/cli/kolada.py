@@ -7,6 +7,7 @@ first command (and ``trend --benchmark``) reads. pandas is imported inside the c
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -170,7 +171,7 @@ def show(
         shown = exclusion_summary(data.excluded, "en")
         raise DataError(f"no usable value with a municipality and a number ({shown})",
                         Location(table.source))  # fmt: skip
-    data = type(data)(**{**data.__dict__, "frame": frame})
+    data = dataclasses.replace(data, frame=frame)
     this = _this_key(data, municipality)
     directions, titles = _directions(data, mapping)
     values = frame.assign(key=frame["municipality_id"].fillna(frame["municipality"]))
