@@ -77,3 +77,18 @@ def test_a_series_with_a_benchmark_shows_the_others_mean_per_year(cli, tmp_path:
     assert reached.loc[2022] == pytest.approx(0.605) and pd.isna(reached.loc[2021])
     text = cli("trend", *FILES, "--benchmark", bench, "-m", "Lekeberg").stdout
     assert "Others' mean" in text
+
+
+def test_one_file_with_four_years_is_the_same_series(cli, tmp_path: Path) -> None:
+    frames = [pd.read_excel(f, engine="openpyxl", dtype=object) for f in FILES]
+    one = tmp_path / "all_years.csv"
+    pd.concat(frames, ignore_index=True).to_csv(one, index=False)
+    r = cli("trend", one, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    series = json.loads(r.stdout)["series"]
+    assert series["years"] == [2019, 2020, 2021, 2022]
+    four = json.loads(cli("trend", *FILES, "-f", "json").stdout)["series"]
+    assert series["trends"] == four["trends"]
+    # Two of its years with --years are still a before/after pair.
+    pair = json.loads(cli("trend", one, "--years", "2020,2022", "-f", "json").stdout)
+    assert "series" not in pair and pair["after"]["year"] == 2022
