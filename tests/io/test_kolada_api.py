@@ -15,7 +15,7 @@ from servqual_cli.errors import UsageError
 from servqual_cli.io.kolada_api import FetchError, data_url, fetch_pages, parse_years
 
 DATA = Path(__file__).parent.parent / "data"
-FIRST = "/v2/data/kpi/U07451/municipality/1814,0180,1880,1490,0000,G33838/year/2021,2022"
+FIRST = "/v3/data/kpi/U07451/municipality/1814,0180,1880,1490,0000,G33838/year/2021,2022"
 
 
 class Server:
@@ -58,7 +58,7 @@ class Server:
                     pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/v2"
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/v3"
 
 
 @pytest.fixture
@@ -141,3 +141,14 @@ def test_kolada_fetch_offline_exits_1_with_one_line(cli, tmp_path: Path) -> None
             "--api-url", "http://127.0.0.1:9/v2", "-o", tmp_path / "k.json")  # fmt: skip
     assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "online" in r.stderr
     assert not (tmp_path / "k.json").exists()
+
+
+def test_more_than_25_years_are_asked_in_parts(server: Server, cli, tmp_path: Path) -> None:
+    out = tmp_path / "kolada.json"
+    r = cli("kolada", "fetch", "--kpi", "U07451", "--years", "1990-2022", "--api-url",
+            server.base, "-o", out)  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    firsts = [p for p in server.requests if "page=2" not in p]
+    parts = [",".join(map(str, range(1990, 2015))), ",".join(map(str, range(2015, 2023)))]
+    assert firsts == [f"/v3/data/kpi/U07451/year/{years}" for years in parts]
+    assert len(json.loads(out.read_text())) == 4  # two pages per part

@@ -242,8 +242,8 @@ def fetch(
     ] = 30.0,
     retries: Annotated[int, typer.Option("--retries", min=0, max=10, help="Retries per page.")] = 3,
     api_url: Annotated[
-        str, typer.Option("--api-url", help="Base URL of the Kolada API (v2 paths).")
-    ] = "https://api.kolada.se/v2",
+        str, typer.Option("--api-url", help="Base URL of the Kolada API.")
+    ] = "https://api.kolada.se/v3",
 ) -> None:
     """Download KPI values from the public Kolada API (paging, retries, timeout).
 
@@ -253,7 +253,7 @@ def fetch(
 
     from servqual_cli.cli.output import check_output
     from servqual_cli.errors import UsageError
-    from servqual_cli.io.kolada_api import data_url, fetch_pages, parse_years
+    from servqual_cli.io.kolada_api import YEARS_PER_REQUEST, data_url, fetch_pages, parse_years
     from servqual_cli.report.atomic import write_atomic
 
     kpis = _split(kpi)
@@ -264,10 +264,20 @@ def fetch(
     if output is None:
         raise UsageError("give -o FILE.json for the downloaded pages")
     check_output(output, [])
-    url = data_url(api_url, kpis, _split(municipality), parse_years(years))
-    result = fetch_pages(url, timeout=timeout, retries=retries)
-    text = json.dumps(list(result.pages), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    wanted = parse_years(years)
+    pages: list[dict[str, Any]] = []
+    retried = 0
+    urls = []
+    for start in range(0, len(wanted), YEARS_PER_REQUEST):  # the API takes 25 years at most
+        url = data_url(
+            api_url, kpis, _split(municipality), wanted[start : start + YEARS_PER_REQUEST]
+        )
+        result = fetch_pages(url, timeout=timeout, retries=retries)
+        pages.extend(result.pages)
+        retried += result.retries
+        urls.append(url)
+    text = json.dumps(pages, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(output, text.encode("utf-8"))
-    n_values = sum(len(p["values"]) for p in result.pages)
-    typer.echo(f"{output}: {len(result.pages)} page(s), {n_values} rows from {url}"
-               + (f" ({result.retries} retries)" if result.retries else ""), err=True)  # fmt: skip
+    n_values = sum(len(p["values"]) for p in pages)
+    typer.echo(f"{output}: {len(pages)} page(s), {n_values} rows from {' and '.join(urls)}"
+               + (f" ({retried} retries)" if retried else ""), err=True)  # fmt: skip

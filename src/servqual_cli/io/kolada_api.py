@@ -9,8 +9,8 @@ reached, so an offline machine gets one clear line instead of a traceback.
 
 References
 ----------
-.. [1] Kolada API v2, https://github.com/Hypergene/kolada ("data" requests and paging); v3,
-   https://api.kolada.se/v3/docs.
+.. [1] Kolada API v3, https://api.kolada.se/v3/docs (the data paths of v2,
+   https://github.com/Hypergene/kolada, which v3 replaced). A request takes at most 25 years.
 """
 
 from __future__ import annotations
@@ -28,9 +28,18 @@ from urllib.parse import quote, urljoin, urlparse
 from servqual_cli import __version__
 from servqual_cli.errors import DataError, ServqualError, UsageError
 
-__all__ = ["DEFAULT_BASE", "FetchError", "FetchResult", "data_url", "fetch_pages", "parse_years"]
+__all__ = [
+    "DEFAULT_BASE",
+    "YEARS_PER_REQUEST",
+    "FetchError",
+    "FetchResult",
+    "data_url",
+    "fetch_pages",
+    "parse_years",
+]
 
-DEFAULT_BASE = "https://api.kolada.se/v2"
+DEFAULT_BASE = "https://api.kolada.se/v3"  # v2 is decommissioned; v3 keeps its data paths
+YEARS_PER_REQUEST = 25  # the API refuses longer year lists
 MAX_PAGES = 1000
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -75,8 +84,8 @@ def data_url(
 ) -> str:
     """The data request for KPIs x municipalities x years.
 
-    >>> data_url("https://api.kolada.se/v2", ["U07451"], ["1814"], [2019, 2020])
-    'https://api.kolada.se/v2/data/kpi/U07451/municipality/1814/year/2019,2020'
+    >>> data_url("https://api.kolada.se/v3", ["U07451"], ["1814"], [2019, 2020])
+    'https://api.kolada.se/v3/data/kpi/U07451/municipality/1814/year/2019,2020'
     """
     parts = [",".join(quote(k.strip(), safe="") for k in kpis)]
     url = f"{base.rstrip('/')}/data/kpi/{parts[0]}"
