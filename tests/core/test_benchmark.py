@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from servqual_cli.core.benchmark import BENCHMARK_COLUMNS, benchmark_kpis, rank_benchmark
+from servqual_cli.core.benchmark import (
+    BENCHMARK_COLUMNS,
+    benchmark_kpis,
+    benchmark_verdicts,
+    rank_benchmark,
+    rank_thirds,
+)
 from servqual_cli.io.measurement import BenchmarkData
 
 
@@ -128,3 +137,35 @@ def test_without_an_interval_the_verdict_is_by_rank_thirds() -> None:
     lacking = benchmark_kpis(v[~(v["is_this"] & v["kpi"].eq("email_within_1_working_day"))])
     email = lacking[lacking["kpi"].eq("email_within_1_working_day")].iloc[0]
     assert email["verdict"] is None and email["rank_third"] is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(0.0, 1.0), st.floats(0.0, 0.5), st.floats(0.0, 0.5), st.floats(0.0, 1.0),
+    st.sampled_from([1.0, -1.0]),
+)  # fmt: skip
+def test_an_interval_holding_the_mean_is_never_better_or_worse(
+    value: float, below: float, above: float, mean: float, direction: float
+) -> None:
+    one = lambda x: pd.Series([x])  # noqa: E731
+    lo, hi = value - below, value + above
+    verdict, method = benchmark_verdicts(
+        one(value), one(lo), one(hi), one(mean), np.array([direction]), one("share"), one("yellow")
+    )
+    if lo <= mean <= hi:
+        assert verdict[0] == "same"
+    else:
+        above_mean = lo > mean
+        assert verdict[0] == ("better" if above_mean == (direction > 0) else "worse")
+    assert method[0] == "wilson_interval"
+
+
+@given(st.integers(2, 400))
+def test_rank_thirds_split_the_ranking_in_order(n: int) -> None:
+    ranks = pd.Series(list(range(1, n + 1)))
+    colours = rank_thirds(ranks, pd.Series([n] * n)).tolist()
+    order = {"green": 0, "yellow": 1, "red": 2}
+    assert [order[c] for c in colours] == sorted(order[c] for c in colours)
+    assert colours[-1] == "red" and (n < 3 or colours[0] == "green")
+    assert colours.count("green") <= -(-n // 3)
+    assert rank_thirds(pd.Series([1]), pd.Series([1])).tolist() == [None]  # alone

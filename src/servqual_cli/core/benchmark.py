@@ -71,7 +71,8 @@ VERDICT_RULE = (
 def rank_thirds(rank: pd.Series, n: pd.Series) -> pd.Series:
     """Kolada's colour of a rank among ``n`` municipalities (1 = best), by thirds.
 
-    ``ceil(3 * rank / n)``: 1 is green, 2 yellow, 3 red; None where the rank is None.
+    ``ceil(3 * rank / n)``: 1 is green, 2 yellow, 3 red; None where the rank is None or the
+    municipality is alone (n < 2).
 
     >>> rank_thirds(pd.Series([1, 3, 4, 6, 7, 10, None]), pd.Series([10] * 7)).tolist()
     ['green', 'green', 'yellow', 'yellow', 'red', 'red', None]
@@ -80,7 +81,8 @@ def rank_thirds(rank: pd.Series, n: pd.Series) -> pd.Series:
     total = n.to_numpy(dtype=float)
     third = np.ceil(np.round(3.0 * r / total, 12))
     colour = np.select([third <= 1, third == 2, third >= 3], list(THIRDS), "")
-    return pd.Series(colour, index=rank.index, dtype=object).where(~np.isnan(r), None)
+    alone = ~(total >= 2)  # a municipality alone has no position among others
+    return pd.Series(colour, index=rank.index, dtype=object).where(~np.isnan(r) & ~alone, None)
 
 
 def benchmark_verdicts(
