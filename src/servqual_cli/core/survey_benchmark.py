@@ -15,12 +15,10 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.benchmark import benchmark_verdicts, rank_thirds
+from servqual_cli.vocab.service_survey import SURVEY_KPIS
 
 __all__ = ["SURVEY_BENCHMARK_COLUMNS", "SURVEY_KPIS", "survey_benchmark"]
 
-SURVEY_KPIS = tuple(
-    f"{q}_{c}" for q in ("ease", "treatment", "clarity") for c in ("phone", "email")
-)
 SURVEY_BENCHMARK_COLUMNS = ["channel", "question", "year", "n", "index", "ci_low", "ci_high",
                             "others_mean", "others_min", "others_max", "n_municipalities", "diff",
                             "rank", "rank_third", "verdict", "verdict_method",

@@ -166,9 +166,9 @@ def read_survey_benchmark(
     UsageError
         The file has no values for ``year``.
     """
-    from servqual_cli.core.survey_benchmark import SURVEY_KPIS
     from servqual_cli.errors import UsageError
     from servqual_cli.io.kolada import load_kolada
+    from servqual_cli.vocab.service_survey import SURVEY_KPIS
 
     k = load_kolada(table, SURVEY_KPIS, strict=strict, kpi_map=kpi_map)
     frame = k.frame
