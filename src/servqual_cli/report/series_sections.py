@@ -95,6 +95,11 @@ def series_sections(
     """The yearly values of the totals (area ALL) and the trend tests; with ``charts`` a line
     chart per main KPI (for reports; the terminal shows none)."""
     v = values[values["area"].eq(ALL)].copy()
+    # KPI by KPI, each with its years in order (the values come year by year).
+    order = pd.DataFrame({"kpi": v["kpi"].map({k: i for i, k in enumerate(SPECS)}),
+                          "channel": v["channel"].map({"phone": 0, "email": 1, ALL: 2}),
+                          "year": v["year"]})  # fmt: skip
+    v = v.loc[order.sort_values(["kpi", "channel", "year"], kind="stable").index]
     scale = display_scale(v["kpi"])
     has_others = "others_mean" in v and bool(v["others_mean"].notna().any())
     for col in ("value", "ci_low", "ci_high", *(["others_mean"] if has_others else [])):
