@@ -21,6 +21,7 @@ REASON_TEXT = {
     "end_before_start": "end before start",
     "invalid_date": "not a date",
     "invalid_weight": "missing or negative weight",
+    "excel_error": "spreadsheet error value (#N/A, #DIV/0! ...)",
 }
 
 

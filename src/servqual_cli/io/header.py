@@ -49,11 +49,6 @@ def find_header_row(rows: list[list[Any]]) -> int:
     return next(i for i, n in enumerate(filled) if n > 0)
 
 
-def _label_or_number(value: Any) -> bool:
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    return _is_text_label(value) or number
-
-
 def two_row_header(
     rows: list[list[Any]], hdr_index: int, header_rows: int | None
 ) -> tuple[int, list[str]] | None:
@@ -119,7 +114,7 @@ def _detect_group_row(rows: list[list[Any]], hdr_index: int) -> int | None:
         below_cells = [v for v in below if _filled(v)]
         if len(top_cells) < 2 or not all(_is_text_label(v) for v in top_cells):
             continue
-        if not below_cells or not all(_label_or_number(v) for v in below_cells):
+        if not below_cells:
             continue
         width = max(len(top), len(below))
         top_f = [i < len(top) and _filled(top[i]) for i in range(width)]
@@ -136,7 +131,7 @@ def _detect_group_row(rows: list[list[Any]], hdr_index: int) -> int | None:
         named_once = any(a and not b and d for a, b, d in zip(top_f, below_f, data_f, strict=True))
         if not (gaps_filled and under_group and named_once and (numbers_below or labels_repeat)):
             continue
-        if covered >= 0.8 * data_filled and any(_label_or_number(v) for v in data if _filled(v)):
+        if covered >= 0.8 * data_filled:
             data_numbers = sum(not _is_text_label(v) for v in data if _filled(v))
             if data_numbers >= 0.5 * max(data_filled, 1):
                 return first

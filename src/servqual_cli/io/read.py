@@ -200,7 +200,7 @@ def _read_text(
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
     delim = detect_delimiter(text[:65536].splitlines()[:60])
     rows, lines = split_rows(text, delim, source, limits())
-    frame, hdr, row_numbers = rows_to_table(
+    frame, hdr, row_numbers, n_hdr = _to_table(
         rows, source, None, header_row, True, header_rows, line_numbers=lines
     )
     return RawTable(
@@ -214,6 +214,7 @@ def _read_text(
         delimiter=delim,
         encoding_reason=decoded.why,
         garbled=decoded.garbled,
+        header_rows=n_hdr,
     )
 
 
@@ -371,9 +372,29 @@ def blank_mask(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _read_parquet(data: bytes, source: str) -> RawTable:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
-        frame = pd.read_parquet(io.BytesIO(data))
+        arrow = pq.read_table(io.BytesIO(data))
     except Exception as exc:
+        raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
+    for name, kind in zip(arrow.schema.names, arrow.schema.types, strict=True):
+        if pa.types.is_nested(kind):  # lists, structs, maps: one cell holds many values
+            raise DataError(
+                f"holds nested values ({kind}); only one value per cell can be analysed",
+                Location(source, None, None, str(name)),
+            )
+    lim = limits()
+    if arrow.num_rows * max(arrow.num_columns, 1) > lim.max_cells:
+        raise DataError(
+            f"has {arrow.num_rows:,} rows x {arrow.num_columns:,} columns, over the reader's "
+            f"limit of {lim.max_cells:,} cells (set SERVQUAL_MAX_CELLS to allow more)",
+            Location(source),
+        )
+    try:
+        frame = arrow.to_pandas()
+    except Exception as exc:  # e.g. timestamps outside pandas' range
         raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
     if len(frame) == 0:
         raise DataError("has no data rows", Location(source))

@@ -48,6 +48,8 @@ def read_sheet_rows(
     import python_calamine  # light (10 ms); only spreadsheets need it
 
     zf = check_workbook(data, suffix, source, lim)
+    if zf is not None and suffix == ".ods":
+        scan_ods(zf, source, lim)
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
@@ -67,8 +69,6 @@ def read_sheet_rows(
     scan = SheetScan()
     if zf is not None and suffix in {".xlsx", ".xlsm"}:
         scan = scan_xlsx_sheet(zf, chosen, source, lim)
-    elif zf is not None and suffix == ".ods":
-        scan_ods(zf, source, lim)
     try:
         rows = wb.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except Exception as exc:

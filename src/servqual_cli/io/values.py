@@ -28,6 +28,25 @@ DONT_KNOW = frozenset(
     }
 )
 NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})
+# Excel's and LibreOffice's error values as a cell shows them (folded): "#N/A", "#DIV/0!",
+# "Err:502". The spreadsheet reader puts them back where calamine reads them as empty; a CSV
+# exported from Excel holds them as text. They are excel_error exclusions, never blanks.
+_EXCEL_ERROR = re.compile(
+    r"#(?:n/a|div/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data|field!|blocked!"
+    r"|connect!|busy!|unknown!|error)|err:\d{3}"
+)
+
+
+def is_excel_error(text: str) -> bool:
+    """Whether a cell's text is a spreadsheet error value.
+
+    >>> is_excel_error("#N/A"), is_excel_error(" #DIV/0! "), is_excel_error("Err:502")
+    (True, True, True)
+    >>> is_excel_error("#1"), is_excel_error("N/A")
+    (False, False)
+    """
+    return _EXCEL_ERROR.fullmatch(fold(text)) is not None
+
 
 # Built-in label sets by scale length (Swedish first, then English), value = position from 1.
 _LABELS_5 = {
@@ -103,7 +122,8 @@ def parse_scale_values(
 
     Returns ``(values, reasons)``: float values (NaN where excluded or missing) and per cell the
     reason (``blank``, ``dont_know``, ``not_available``, ``missing_token``, ``unparseable``,
-    ``out_of_range``) or None. Numbers may use a decimal comma and a space, no-break space or
+    ``out_of_range``, ``excel_error`` for ``#N/A``, ``#DIV/0!`` and the like) or None.
+    Numbers may use a decimal comma and a space, no-break space or
     narrow no-break space between groups of three digits (``"1 234,5"``); text answers go
     through ``labels`` (folded) and the built-in label sets; ``"7 Instämmer helt"`` reads as 7.
     Booleans, dates and other objects are ``unparseable``.
@@ -117,6 +137,8 @@ def parse_scale_values(
     ([5.0, 6.0, 4.5], np.float64(7.0))
     >>> r.tolist()
     [None, None, None, 'dont_know', 'blank', 'out_of_range', None, 'unparseable']
+    >>> parse_scale_values(pd.Series(["#N/A", "#DIV/0!", 3], dtype=object), (1, 5))[1].tolist()
+    ['excel_error', 'excel_error', None]
     >>> v, r = parse_scale_values(pd.Series(["1 234", "4\u00a0500,5", "1\u202f234", "1 2"]),
     ...                           (0, np.inf))
     >>> v.tolist()[:3], r.tolist()
@@ -233,7 +255,9 @@ def _parse_text(
     str_reason[custom] = "missing_token"
     na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
     str_reason[na] = "not_available"
-    todo = ~(blank | dont_know | custom | na)
+    excel = text.str.fullmatch(_EXCEL_ERROR).to_numpy(dtype=bool) & ~(custom | na)
+    str_reason[excel] = "excel_error"
+    todo = ~(blank | dont_know | custom | na | excel)
     number_text = text.str.replace(",", ".", regex=False)
     grouped = text.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
     number_text = number_text.where(~grouped, number_text.str.replace(" ", "", regex=False))
