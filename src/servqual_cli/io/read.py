@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.io.csvfast import SNIFF_BYTES, frame_of, read_body
 from servqual_cli.io.csvtext import DELIMITERS, detect_delimiter, split_rows
 from servqual_cli.io.decode import decode_text as decode
 from servqual_cli.io.decode import encoding_hint
@@ -198,11 +199,15 @@ def _read_text(
     text = decoded.text
     if "\x00" in text:
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
-    delim = detect_delimiter(text[:65536].splitlines()[:60])
-    rows, lines = split_rows(text, delim, source, limits())
-    frame, hdr, row_numbers, n_hdr = _to_table(
-        rows, source, None, header_row, True, header_rows, line_numbers=lines
-    )
+    delim = detect_delimiter(text[:SNIFF_BYTES].splitlines()[:60])
+    fast = _read_text_fast(data, decoded.encoding, text, delim, source, header_row, header_rows)
+    if fast is not None:
+        frame, hdr, row_numbers, n_hdr = fast
+    else:
+        rows, lines = split_rows(text, delim, source, limits())
+        frame, hdr, row_numbers, n_hdr = _to_table(
+            rows, source, None, header_row, True, header_rows, line_numbers=lines
+        )
     return RawTable(
         frame=frame,
         source=source,
@@ -216,6 +221,84 @@ def _read_text(
         garbled=decoded.garbled,
         header_rows=n_hdr,
     )
+
+
+def _read_text_fast(
+    data: bytes,
+    encoding: str,
+    text: str,
+    delim: str,
+    source: str,
+    header_row: int | None,
+    header_rows: int | None,
+) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
+    """The header from the first 64 KiB (standard reader), the body through pyarrow; None when
+    the fast path cannot promise the standard reader's result (see :mod:`.csvfast`)."""
+    lim = limits()
+    cut = text.rfind("\n", 0, SNIFF_BYTES)
+    if cut < 0:
+        return None
+    try:
+        rows, lines = split_rows(text[: cut + 1], delim, source, lim)
+    except DataError:
+        return None  # the full read reports it with the right line
+    if len(rows) < 2 or not np.array_equal(lines, np.arange(1, len(rows) + 1)):
+        return None
+    if header_row is not None:
+        if header_row >= len(rows):
+            return None
+        hdr_index = header_row - 1
+    else:
+        hdr_index = find_header_row(rows)
+    joined = two_row_header(rows, hdr_index, header_rows)
+    n_hdr = 1
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = [str(v).strip() for v in rows[hdr_index]]
+    if hdr_index + 1 >= len(rows) or len(header) > lim.max_columns:
+        return None
+    if any(len(r) != len(header) for r in rows[hdr_index + 1 :]):
+        return None  # ragged rows: the standard reader decides and names them
+    raw = data[3:] if encoding == "utf-8-sig" else data
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raw = text.encode("utf-8")
+    offset = 0
+    for _ in range(hdr_index + 1):  # past the title and header lines (at most 50)
+        offset = raw.index(b"\n", offset) + 1
+    body = read_body(raw[offset:], delim, len(header), lim)
+    if body is None:
+        return None
+    cells, blank = body
+    first = hdr_index + 2
+    row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    frame, row_numbers = _drop_blank(frame_of(cells, names), blank, header, row_numbers)
+    if len(frame) == 0:
+        raise DataError(
+            f"has a header (row {hdr_index + 1}) but no data rows below it", Location(source)
+        )
+    return frame, hdr_index + 1, row_numbers, n_hdr
+
+
+def _drop_blank(
+    frame: pd.DataFrame, blank: np.ndarray, header: list[str], row_numbers: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Drop columns with neither a header nor any value (Excel pads with empty cells) and
+    fully blank rows (spreadsheets keep formatted-but-empty rows at the end)."""
+    width = len(header)
+    blank_cols = [i for i, h in enumerate(header) if not h and blank[:, i].all()]
+    if blank_cols:
+        keep = [i for i in range(width) if i not in set(blank_cols)]
+        frame = frame.iloc[:, keep]
+        blank = blank[:, keep]
+    if len(frame):
+        blank_row = blank.all(axis=1)
+        if blank_row.any():
+            frame = frame.iloc[np.flatnonzero(~blank_row)].reset_index(drop=True)
+            row_numbers = row_numbers[~blank_row]
+    return frame, row_numbers
 
 
 # -- shared: rows -> frame --------------------------------------------------------------------
@@ -312,19 +395,7 @@ def _to_table(
     frame = _frame(body, lengths, width)
     frame.columns = pd.Index(names, dtype=object)
     row_numbers = np.asarray(body_lines, dtype=np.int64)
-    # Drop columns with neither a header nor any value (Excel pads with empty cells).
-    blank = blank_mask(frame)
-    blank_cols = [i for i, h in enumerate(header) if not h and blank[:, i].all()]
-    if blank_cols:
-        keep = [i for i in range(width) if i not in set(blank_cols)]
-        frame = frame.iloc[:, keep]
-        blank = blank[:, keep]
-    # Drop fully blank rows: spreadsheets keep formatted-but-empty rows at the end.
-    if len(frame):
-        blank_row = blank.all(axis=1)
-        if blank_row.any():
-            frame = frame.iloc[np.flatnonzero(~blank_row)].reset_index(drop=True)
-            row_numbers = row_numbers[~blank_row]
+    frame, row_numbers = _drop_blank(frame, blank_mask(frame), header, row_numbers)
     hdr_line = int(line_numbers[hdr_index])
     if len(frame) == 0:
         raise DataError(f"has a header (row {hdr_line}) but no data rows below it", where)
