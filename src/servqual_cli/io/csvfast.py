@@ -80,8 +80,8 @@ def read_body(
         return None
     if table.num_rows != lines:
         return None
-    cells = np.empty((table.num_rows, width), dtype=object)
-    blank = np.empty((table.num_rows, width), dtype=bool)
+    cells = np.empty((table.num_rows, width), dtype=object, order="F")  # pandas block layout
+    blank = np.empty((table.num_rows, width), dtype=bool, order="F")
     for j, column in enumerate(table.columns):  # a loop over columns; each is vectorised
         array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
         if len(array) and pc.max(pc.utf8_length(array)).as_py() > lim.max_field_chars:
