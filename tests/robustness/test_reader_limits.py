@@ -153,3 +153,34 @@ def test_raising_the_cell_limit_lets_a_larger_sheet_through(tmp_path: Path) -> N
     zf = check_workbook(data, ".xlsx", "bomb_zz.xlsx", Limits(max_cells=200_000_000))
     assert zf is not None
     assert scan_xlsx_sheet(zf, "Sheet", "bomb_zz.xlsx", Limits(max_cells=200_000_000)).errors == []
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<sheetData><row r="1"><c r="A1"/><c r="ZZ900000"/></row></sheetData>',  # row tag lies
+        b'<sheetData><row spans="1:2" r="900000"><c r="ZZ900000"/></row></sheetData>',
+        b'<x:sheetData><x:row r="2"><x:c t="n" r="XFD1048576"/></x:row></x:sheetData>',
+        b'<sheetData><row r="1"><c r="AAAA1"/></row></sheetData>',  # beyond XFD
+    ],
+)
+def test_hostile_cell_references_are_found(xml: bytes) -> None:
+    from servqual_cli.errors import DataError, Location
+    from servqual_cli.io.limits import Limits
+    from servqual_cli.io.zipguard import _check_xlsx_extent
+
+    with pytest.raises(DataError, match="refused before reading"):
+        _check_xlsx_extent(xml, Limits(), Location("x.xlsx"))
+
+
+def test_a_dense_sheet_within_the_limit_passes() -> None:
+    from servqual_cli.errors import Location
+    from servqual_cli.io.limits import Limits
+    from servqual_cli.io.zipguard import _check_xlsx_extent
+
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d"/><c r="AX%d"/></row>' % (i, i, i) for i in range(1, 2001)
+    )
+    _check_xlsx_extent(
+        b"<sheetData>" + rows + b"</sheetData>", Limits(max_cells=100_000), Location("x.xlsx")
+    )

@@ -204,6 +204,7 @@ def _xml_unescape(text: str) -> str:
 
 
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+_ROW_FAST = re.compile(rb'<row r="(\d+)"')
 _ERROR_CELL = re.compile(
     rb'<(?:\w+:)?c\b(?=[^>]*\st="e")[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>'
     rb"(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?"
@@ -235,15 +236,16 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
 def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> None:
     """Refuse a sheet whose cell references span more than ``max_cells`` (rows x columns).
 
-    Only references beyond the bound are searched for, so a normal sheet costs a few scans.
+    Only references beyond the bound are searched for, with patterns that start with the literal
+    ``␣r="`` (the regex engine skips ahead to it), so a normal sheet costs a few fast scans.
     """
-    if re.search(rb'<(?:\w+:)?c\b[^>]*?\sr="[A-Z]{4,}\d', xml):
-        raise _refuse("a cell lies beyond column XFD", lim, where)
-    row_tags = _ROW_TAG.findall(xml)
-    rows = max((int(r) for r in row_tags), default=0)
-    rows = max(rows, xml.count(b"<row") + xml.count(b":row "), 1)
+    tags = _ROW_FAST.findall(xml)
+    n_tags = xml.count(b"<row") + (xml.count(b":row ") if b":row " in xml else 0)
+    if n_tags > len(tags):  # other attribute orders, prefixed tags, rows without r
+        tags = _ROW_TAG.findall(xml)
+    rows = max(max((int(r) for r in tags), default=0), n_tags, 1)
     digits = str(rows)
-    beyond = rb'<(?:\w+:)?c\b[^>]*?\sr="[A-Z]+(\d{%d,}|%s)"' % (
+    beyond = rb' r="[A-Z]+(\d{%d,}|%s)"' % (
         len(digits) + 1,
         greater_than(digits, "0123456789").encode(),
     )
@@ -253,9 +255,11 @@ def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> None:
         raise _refuse(f"a cell lies at row {rows:,}, beyond Excel's {lim.max_rows:,}", lim, where)
     widest = lim.max_cells // rows
     if widest >= lim.max_columns:
+        if re.search(rb' r="[A-Z]{4,}\d', xml):
+            raise _refuse("a cell lies beyond column XFD", lim, where)
         return
     letters = _index_to_letters(max(widest, 1))
-    wider = rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{%d,}|%s)\d' % (
+    wider = rb' r="([A-Z]{%d,}|%s)\d' % (
         len(letters) + 1,
         greater_than(letters, _LETTERS).encode(),
     )
