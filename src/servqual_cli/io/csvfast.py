@@ -89,7 +89,7 @@ def read_body(
         encoded = pc.dictionary_encode(array)
         codes = encoded.indices.to_numpy(zero_copy_only=False)
         uniques = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-        cells[:, j] = uniques[codes]
+        np.take(uniques, codes, out=cells[:, j])  # column-major: a contiguous slice
         is_blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
         blank[:, j] = is_blank[codes]
     return cells, blank

@@ -227,13 +227,48 @@ def _parse_object(
     is_str = cell_kind == _STR
     if is_str.any():
         str_codes = np.flatnonzero(unique_kind == _STR)
-        str_vals, str_reason = _parse_text(uniques[str_codes], lo, hi, labels, missing_tokens)
+        str_vals, str_reason = _parse_text_cached(
+            uniques[str_codes], lo, hi, labels, missing_tokens
+        )
         position = np.full(len(uniques), -1, dtype=np.intp)
         position[str_codes] = np.arange(len(str_codes))
         at = position[codes[is_str]]
         values[is_str] = str_vals[at]
         reasons[is_str] = str_reason[at]
     return values, reasons
+
+
+_TEXT_CACHE: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _parse_text_cached(
+    strings: np.ndarray,
+    lo: float,
+    hi: float,
+    labels: Mapping[str, float] | None,
+    missing_tokens: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_parse_text`, remembered per set of distinct answers: the 44 columns of a survey
+    mostly hold the same few answers, so each set is parsed once per process."""
+    missing_tokens = tuple(str(t) for t in missing_tokens)  # may be a one-shot iterator
+    key = (
+        tuple(strings.tolist()),
+        float(lo),
+        float(hi),
+        tuple(sorted((str(k), float(v)) for k, v in (labels or {}).items())),
+        missing_tokens,
+    )
+    if len(key[0]) > 1000:  # free text: not worth keeping
+        return _parse_text(strings, lo, hi, labels, missing_tokens)
+    hit = _TEXT_CACHE.get(key)
+    if hit is None:
+        if len(_TEXT_CACHE) > 256:
+            _TEXT_CACHE.clear()
+        hit = _parse_text(strings, lo, hi, labels, missing_tokens)
+        hit[0].flags.writeable = False
+        hit[1].flags.writeable = False
+        _TEXT_CACHE[key] = hit
+    return hit
 
 
 def _parse_text(
