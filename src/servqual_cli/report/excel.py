@@ -50,7 +50,8 @@ SIGNIFICANT_FILL = PatternFill("solid", fgColor="D55E00", bgColor="D55E00")
 ALPHA = 0.05  # "significant deterioration": negative and p below this
 # Verdicts that the measurement and KPI tables write for a significant deterioration or a
 # missed target; cells holding exactly one of them are highlighted like a significant gap.
-DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met")
+DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met",
+                 "▼ sämre", "▼ worse", "✗ ej uppfyllt", "✗ not met")  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@")
 HEADER_ROW = 2
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
