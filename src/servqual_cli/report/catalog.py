@@ -461,12 +461,14 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Sämst först: ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
         "det som inte kan avgöras och sist det som går bra. En förändring räknas som bättre "
         "eller sämre bara när den går att skilja från slumpen (p < 0,05); jämförelsen med "
-        "övriga kommuner bygger på kommunens konfidensintervall. Gap = upplevelse minus "
+        "övriga kommuner bygger på kommunens konfidensintervall mot övrigas medel (där intervall "
+        "saknas: placering i tredjedelar, se metoden). Gap = upplevelse minus "
         "förväntan på skalan; under noll betyder att servicen inte når upp till förväntan.",
         "Worst first: unmet targets, deteriorations and results below the others' mean, then "
         "what cannot be told and last what goes well. A change counts as better or worse only "
         "when the data can tell it from chance (p < 0.05); the comparison with the other "
-        "municipalities uses this municipality's confidence interval. Gap = perception minus "
+        "municipalities uses this municipality's confidence interval against the others' mean "
+        "(without an interval: rank thirds, see the method). Gap = perception minus "
         "expectation on the scale; below zero means the service falls short of expectations.",
     ),
     # the plain-language paragraph
