@@ -1,8 +1,11 @@
 """SERVQUAL gaps per group (e.g. per service unit) and tests across the groups.
 
-Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)``),
-Kruskal-Wallis (R ``kruskal.test``), and the post-hoc comparisons of Games & Howell (1976) and
-Dunn (1964) with Holm's adjustment, on the groups with at least two valid dimension gaps.
+Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)``) with
+ω², Kruskal-Wallis (R ``kruskal.test``) with ε², and the post-hoc comparisons of Games & Howell
+(1976) and Dunn (1964, Holm's adjustment). Each test uses every group it can: Kruskal-Wallis and
+Dunn every group with at least one valid dimension gap (as ``kruskal.test`` on all groups),
+Welch and Games-Howell the groups with at least two gaps and some variance (Welch's weights
+n / s² need both). Each comparison lists the groups behind each test and those left out, why.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
+from servqual_cli.core.effect_sizes import EffectSize, omega_squared_f, rank_epsilon_squared
 from servqual_cli.core.gaps import GapAnalysis, gap_analysis, respondent_scores
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
@@ -26,7 +30,9 @@ class GroupComparison:
     """Across-group tests of one dimension's gap: Welch ANOVA, Kruskal-Wallis and post-hocs.
 
     ``games_howell`` columns: group_a, group_b, mean_a, mean_b, diff, se, t, df, p_adj, ci_low,
-    ci_high. ``dunn`` columns: group_a, group_b, z, p, p_adj (Holm).
+    ci_high (at ``conf``). ``dunn`` columns: group_a, group_b, z, p, p_adj (Holm).
+    ``welch_groups``/``kruskal_groups`` name the groups each test used; ``left_out`` maps a
+    test (``"welch_anova"``, ``"kruskal_wallis"``) to the groups it left out and why.
     """
 
     dimension: str
@@ -39,6 +45,14 @@ class GroupComparison:
     kruskal_p: float
     games_howell: pd.DataFrame
     dunn: pd.DataFrame
+    welch_groups: tuple[str, ...] = ()
+    kruskal_groups: tuple[str, ...] = ()
+    left_out: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    omega2: EffectSize | None = None
+    epsilon2: EffectSize | None = None
+    kruskal_n: int = 0
+    conf: float = 0.95
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,14 +62,24 @@ class GroupComparison:
                 "df1": plain(self.welch_df1),
                 "df2": plain(self.welch_df2),
                 "p": plain(self.welch_p),
+                "omega2": None if self.omega2 is None else self.omega2.to_dict(),
+                "groups": list(self.welch_groups),
+                "left_out": dict(self.left_out.get("welch_anova", {})),
             },
             "kruskal_wallis": {
                 "h": plain(self.kruskal_h),
                 "df": plain(self.kruskal_df),
                 "p": plain(self.kruskal_p),
+                "n": self.kruskal_n,
+                "epsilon2": None if self.epsilon2 is None else self.epsilon2.to_dict(),
+                "groups": list(self.kruskal_groups),
+                "left_out": dict(self.left_out.get("kruskal_wallis", {})),
             },
             "games_howell": records(self.games_howell),
+            "games_howell_conf": self.conf,
             "dunn": records(self.dunn),
+            "dunn_adjust": "holm",
+            "warnings": list(self.warnings),
         }
 
 
@@ -95,8 +119,8 @@ def grouped_gap_analysis(
     ``groups`` holds one label per respondent (None/NaN = no group: in the total, not in any
     group, counted). Groups whose respondents have no valid E/P pair are skipped and reported.
     Across groups, per dimension: Welch's ANOVA (R ``oneway.test(var.equal = FALSE)``),
-    Kruskal-Wallis (R ``kruskal.test``), Games-Howell and Dunn (Holm) post-hoc comparisons,
-    on the groups with at least two valid dimension gaps.
+    Kruskal-Wallis (R ``kruskal.test``), Games-Howell (intervals at ``conf``) and Dunn (Holm)
+    post-hoc comparisons; the groups each test uses are in the module docstring.
     """
     e = np.asarray(expectation, dtype=float)
     p = np.asarray(perception, dtype=float)
@@ -117,15 +141,12 @@ def grouped_gap_analysis(
     scores = respondent_scores(e, p, dimensions)
     comparisons = []
     for j, dim in enumerate(scores.dimensions):
-        samples, sample_names = [], []
-        for name in per_group:
+        samples = {}
+        for name in names:
             rows = (labels == name).to_numpy(dtype=bool) & has_group
             g = scores.gap[rows, j]
-            g = g[~np.isnan(g)]
-            if len(g) >= 2:
-                samples.append(g)
-                sample_names.append(name)
-        comparisons.append(_compare(dim, samples, sample_names))
+            samples[name] = g[~np.isnan(g)]
+        comparisons.append(_compare(dim, samples, conf))
     return GroupedGapAnalysis(
         by=by,
         all=total,
@@ -136,22 +157,61 @@ def grouped_gap_analysis(
     )
 
 
-def _compare(dim: str, samples: list[np.ndarray], names: list[str]) -> GroupComparison:
-    if len(samples) < 2:
-        empty = pd.DataFrame()
-        nan = math.nan
-        return GroupComparison(dim, nan, nan, nan, nan, nan, nan, nan, empty, empty)
-    welch = inference.welch_anova(samples)
-    kw = inference.kruskal_wallis(samples)
+# Below this many scores per group the Welch statistics lean on variances estimated from very few
+# values; Games-Howell and Welch's ANOVA then run liberal (Games & Howell 1976 recommend n >= 6).
+SMALL_GROUP = 6
+
+
+def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupComparison:
+    kw_names = [k for k, g in samples.items() if g.size >= 1]
+    welch_names = [k for k, g in samples.items() if g.size >= 2 and np.ptp(g) > 0]
+    kw_out = {k: "no valid dimension gap" for k, g in samples.items() if g.size == 0}
+    welch_out = {
+        k: ("no valid dimension gap" if g.size == 0 else
+            "fewer than 2 valid dimension gaps" if g.size == 1 else "no variance (all gaps equal)")
+        for k, g in samples.items() if k not in welch_names
+    }  # fmt: skip
+    nan = math.nan
+    empty = pd.DataFrame()
+    warnings = []
+    small = [f"{k} ({samples[k].size})" for k in welch_names if samples[k].size < SMALL_GROUP]
+    if len(welch_names) >= 2 and small:
+        warnings.append(
+            f"{dim}: groups with fewer than {SMALL_GROUP} scores behind Welch's ANOVA and "
+            f"Games-Howell: {', '.join(small)}; their p-values and intervals are approximate"
+        )
+    if len(welch_names) >= 2:
+        welch = inference.welch_anova([samples[k] for k in welch_names])
+        gh = inference.games_howell([samples[k] for k in welch_names], welch_names, conf=conf)
+        welch_stats = (float(welch.statistic), float(welch.df1), float(welch.df2), float(welch.p))
+        omega2: EffectSize | None = omega_squared_f(*welch_stats[:3], conf=conf)
+    else:
+        welch_stats, gh, omega2 = (nan, nan, nan, nan), empty, None
+    if len(kw_names) >= 2:
+        kw = inference.kruskal_wallis([samples[k] for k in kw_names])
+        dunn = inference.dunn([samples[k] for k in kw_names], kw_names, adjust="holm")
+        kw_n = int(sum(samples[k].size for k in kw_names))
+        kw_stats = (float(kw.statistic), float(kw.df1), float(kw.p))
+        epsilon2: EffectSize | None = rank_epsilon_squared(kw_stats[0], kw_n)
+    else:
+        kw_stats, dunn, kw_n, epsilon2 = (nan, nan, nan), empty, 0, None
     return GroupComparison(
         dimension=dim,
-        welch_f=float(welch.statistic),
-        welch_df1=float(welch.df1),
-        welch_df2=float(welch.df2),
-        welch_p=float(welch.p),
-        kruskal_h=float(kw.statistic),
-        kruskal_df=float(kw.df1),
-        kruskal_p=float(kw.p),
-        games_howell=inference.games_howell(samples, names),
-        dunn=inference.dunn(samples, names, adjust="holm"),
+        welch_f=welch_stats[0],
+        welch_df1=welch_stats[1],
+        welch_df2=welch_stats[2],
+        welch_p=welch_stats[3],
+        kruskal_h=kw_stats[0],
+        kruskal_df=kw_stats[1],
+        kruskal_p=kw_stats[2],
+        games_howell=gh,
+        dunn=dunn,
+        welch_groups=tuple(welch_names),
+        kruskal_groups=tuple(kw_names),
+        left_out={"welch_anova": welch_out, "kruskal_wallis": kw_out},
+        omega2=omega2,
+        epsilon2=epsilon2,
+        kruskal_n=kw_n,
+        conf=conf,
+        warnings=tuple(warnings),
     )
