@@ -234,3 +234,22 @@ def test_output_through_symlink_keeps_link_and_normal_permissions(
     fresh = tmp_path / "fresh.json"
     assert cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", fresh).exit_code == 0
     assert fresh.stat().st_mode & 0o044  # readable by group/others like any file, not 0600
+
+
+def test_by_groups_names_groups_left_out_and_conf(cli, data_dir: Path, tmp_path: Path) -> None:
+    """A one-respondent group enters Kruskal-Wallis but not Welch; the JSON says which and why."""
+    lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",Norr,", ",Väst,").replace(",Söder,", ",Väst,")
+    src = tmp_path / "kiosk_vast.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("gap", src, *kiosk(data_dir), "--by", "enhet", "--conf", "0.9", "-f", "json")
+    r = cli(*args)
+    assert r.exit_code == 0, r.stderr
+    test = json.loads(r.stdout)["group_tests"][0]
+    assert "Väst" in test["kruskal_wallis"]["groups"]
+    assert test["welch_anova"]["groups"] == ["Norr", "Söder"]
+    assert test["welch_anova"]["left_out"]["Väst"].startswith("fewer than 2")
+    assert test["games_howell_conf"] == 0.9
+    assert test["welch_anova"]["omega2"]["ci_method"] == "noncentral F"
+    table = cli(*args[:-2])
+    assert "Väst (fewer than 2 valid dimension gaps)" in table.stdout.replace("\n", " ")

@@ -148,39 +148,97 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
     )
     tests = pd.DataFrame(
         [
-            {"dimension": c.dimension, "welch_p": c.welch_p, "kruskal_p": c.kruskal_p}
+            {
+                "dimension": c.dimension,
+                "welch_k": len(c.welch_groups),
+                "welch_p": c.welch_p,
+                "omega2": c.omega2.value if c.omega2 is not None else float("nan"),
+                "kruskal_k": len(c.kruskal_groups),
+                "kruskal_p": c.kruskal_p,
+                "epsilon2": c.epsilon2.value if c.epsilon2 is not None else float("nan"),
+            }
             for c in result.comparisons
         ]
     )
     tframe, tformats, _ = _labelled(tests, lang)
+    tframe = tframe.rename(columns={k: label(k, lang, GROUP_LABELS) for k in GROUP_LABELS})
+    tformats.update({label(k, lang, GROUP_LABELS): v for k, v in GROUP_FORMATS.items()})
     blocks: list[Table | Text] = [
         per_group,
         Table(
             title=label("group_tests", lang),
             frame=tframe,
             formats=tformats,
+            note=_tests_note(result, lang),
             sheet="Grupptest" if lang == "sv" else "Group tests",
         ),
     ]
     posthoc = []
     for c in result.comparisons:
-        if c.games_howell.empty:
+        if c.games_howell.empty and c.dunn.empty:
             continue
-        merged = c.games_howell[["group_a", "group_b", "diff", "p_adj"]].copy()
-        merged["p_dunn"] = c.dunn["p_adj"].to_numpy()
+        keys = ["group_a", "group_b"]
+        gh = c.games_howell[[*keys, "diff", "p_adj"]] if not c.games_howell.empty else None
+        dunn = c.dunn[[*keys, "p_adj"]].rename(columns={"p_adj": "p_dunn"})
+        # Dunn may compare groups Games-Howell leaves out (one score, no variance): outer join.
+        merged = dunn if gh is None else gh.merge(dunn, on=keys, how="outer", sort=False)
         merged.insert(0, "dimension", c.dimension)
         posthoc.append(merged)
     if posthoc:
         pframe, pformats, _ = _labelled(pd.concat(posthoc, ignore_index=True), lang)
         pformats[label("p_dunn", lang)] = "p"
+        conf = result.comparisons[0].conf
         blocks.append(
             Table(
                 title=label("posthoc", lang),
                 frame=pframe,
                 formats=pformats,
+                note=label("posthoc_note", lang, GROUP_LABELS).format(conf=_percent(conf, lang)),
                 sheet="Parvis" if lang == "sv" else "Pairwise",
             )
         )
     if result.n_without_group:
         blocks.append(Text(f"{result.n_without_group} {label('without_group', lang)}.", "note"))
     return [Section(title=f"{label('group', lang)}: {result.by}", blocks=tuple(blocks))]
+
+
+GROUP_LABELS: dict[str, tuple[str, str]] = {
+    "welch_k": ("grupper (Welch)", "groups (Welch)"),
+    "omega2": ("ω² (Welch)", "ω² (Welch)"),
+    "kruskal_k": ("grupper (KW)", "groups (KW)"),
+    "epsilon2": ("ε² (KW)", "ε² (KW)"),
+    "left_out": ("utelämnade", "left out"),
+    "posthoc_note": (
+        "Games-Howell: p justerat med studentiserade variationsvidden, {conf} KI; "
+        "Dunn: p justerat med Holm inom dimensionen.",
+        "Games-Howell: p adjusted by the studentized range, {conf} CI; "
+        "Dunn: p adjusted by Holm within the dimension.",
+    ),
+}
+GROUP_FORMATS = {"welch_k": "d", "omega2": ".2f", "kruskal_k": "d", "epsilon2": ".2f"}
+_REASONS_SV = {
+    "no valid dimension gap": "inget giltigt dimensionsgap",
+    "fewer than 2 valid dimension gaps": "färre än 2 giltiga dimensionsgap",
+    "no variance (all gaps equal)": "ingen varians (alla gap lika)",
+}
+
+
+def _percent(conf: float, lang: str) -> str:
+    text = f"{conf * 100:g}"
+    return f"{text.replace('.', ',')} %" if lang == "sv" else f"{text}%"
+
+
+def _tests_note(result: GroupedGapAnalysis, lang: str) -> str | None:
+    """Which groups each test left out and why, and the small-group warnings."""
+    lines = []
+    tests = {"welch_anova": "Welch/Games-Howell", "kruskal_wallis": "Kruskal-Wallis/Dunn"}
+    for c in result.comparisons:
+        for key, name in tests.items():
+            out = c.left_out.get(key, {})
+            if out:
+                why = ", ".join(
+                    f"{g} ({_REASONS_SV.get(r, r) if lang == 'sv' else r})" for g, r in out.items()
+                )
+                lines.append(f"{c.dimension}, {name}: {label('left_out', lang, GROUP_LABELS)} {why}")
+        lines += list(c.warnings)
+    return "; ".join(lines) or None
