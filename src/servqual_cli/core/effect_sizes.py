@@ -81,6 +81,7 @@ def _ncp_t_interval(t: float, df: float, conf: float) -> tuple[float, float]:
     if not (math.isfinite(t) and math.isfinite(df) and df > 0):
         return math.nan, math.nan
     a = (1.0 - conf) / 2.0
+
     # nctdtrinc(df, p, t) solves P(T <= t; df, ncp) = p for ncp (cdflib, as R's pt inverted).
     def cdf(ncp: float) -> float:
         return float(special.nctdtr(df, ncp, t))

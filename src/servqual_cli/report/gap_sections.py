@@ -239,6 +239,7 @@ def _tests_note(result: GroupedGapAnalysis, lang: str) -> str | None:
                 why = ", ".join(
                     f"{g} ({_REASONS_SV.get(r, r) if lang == 'sv' else r})" for g, r in out.items()
                 )
-                lines.append(f"{c.dimension}, {name}: {label('left_out', lang, GROUP_LABELS)} {why}")
+                left = label("left_out", lang, GROUP_LABELS)
+                lines.append(f"{c.dimension}, {name}: {left} {why}")
         lines += list(c.warnings)
     return "; ".join(lines) or None
