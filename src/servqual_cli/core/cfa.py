@@ -52,6 +52,10 @@ class CFAResult:
         Factor correlation matrix (factors x factors).
     factors : pandas.DataFrame
         Columns ``factor``, ``n_items``, ``composite_reliability``, ``ave``.
+    omega_total : float
+        ω of the unweighted sum of all the model's items: 1ᵀΛΦΛᵀ1 / 1ᵀS1, the model-implied
+        common variance over the observed variance of the total (Bentler 2009;
+        ``semTools::compRelSEM(fit, return.total = TRUE)`` with its default ``obs.var = TRUE``).
     """
 
     n: int
@@ -71,6 +75,7 @@ class CFAResult:
     factors: pd.DataFrame = field(repr=False)
     converged: bool = True
     warnings: tuple[str, ...] = ()
+    omega_total: float = math.nan
 
     def to_dict(self) -> dict[str, Any]:
         """Fit measures as plain numbers plus ``loadings``, ``factor_correlations``
@@ -85,6 +90,7 @@ class CFAResult:
             "rmsea_ci_high",
             "srmr",
             "baseline_chi2",
+            "omega_total",
         )
         out: dict[str, Any] = {"n": self.n, "df": self.df, "baseline_df": self.baseline_df}
         out.update({k: plain(getattr(self, k)) for k in fit_keys})
@@ -357,4 +363,5 @@ def cfa(data: pd.DataFrame, model: Mapping[str, Sequence[str]]) -> CFAResult:
         factors=table,
         converged=converged,
         warnings=tuple(warnings),
+        omega_total=float((lam @ phi @ lam.T).sum() / s.sum()),
     )
