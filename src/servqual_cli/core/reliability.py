@@ -14,7 +14,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.factor import extract_factors
 from servqual_cli.core.pairwise import Missing, item_covariance, item_matrix, names_where
@@ -124,8 +124,9 @@ def feldt_ci(alpha: float, n: int, k: int, conf: float = 0.95) -> tuple[float, f
     """
     p = 1.0 - conf
     df1, df2 = n - 1, (n - 1) * (k - 1)
-    low = 1.0 - (1.0 - alpha) * float(stats.f.ppf(1.0 - p / 2.0, df1, df2))
-    high = 1.0 - (1.0 - alpha) * float(stats.f.ppf(p / 2.0, df1, df2))
+    # scipy.stats.f.ppf(q, df1, df2) is special.fdtri(df1, df2, q)
+    low = 1.0 - (1.0 - alpha) * float(special.fdtri(df1, df2, 1.0 - p / 2.0))
+    high = 1.0 - (1.0 - alpha) * float(special.fdtri(df1, df2, p / 2.0))
     return low, high
 
 
