@@ -219,8 +219,10 @@ def summarise_observations(
 
     Shares: ``k`` successes of ``n``, Wilson score interval (R ``prop.test(correct = FALSE)``).
     Medians: ``k`` None, distribution-free order-statistic interval (Conover 1999).
-    Treatment index: ``k`` = points, value = k / (3 n), Student t interval of the mean of
-    points / 3.
+    Treatment index: ``k`` = points, value = k / (3 n) in [0, 1]; its interval is the Student
+    t interval of the mean of points / 3 on the logit scale (delta method, SE / (p (1 - p))),
+    transformed back, so it stays within 0-1 (a plain t interval of 3, 3, 3, 2 reaches 118 %).
+    An index of exactly 0 or 1 has no logit and no spread: its interval is empty (NaN).
 
     Returns
     -------
@@ -269,13 +271,26 @@ def summarise_observations(
 
 
 def _mean_intervals(samples: list[np.ndarray], conf: float) -> tuple[np.ndarray, np.ndarray]:
-    """Student t intervals of each sample's mean, through one vectorised ``one_sample_t``."""
+    """Logit-scale Student t intervals of each sample's mean (values in [0, 1]), vectorised.
+
+    logit(p) ± t_{n-1} SE / (p (1 - p)), back-transformed: the delta-method interval for a
+    mean bounded by 0 and 1 (Agresti 2013, *Categorical Data Analysis*, 3rd ed., §1.4 and
+    §16.1), always inside (0, 1). The t quantile and SE come from ``one_sample_t``.
+    """
     width = max(len(s) for s in samples)
     matrix = np.full((width, len(samples)), np.nan)
     for j, s in enumerate(samples):
         matrix[: len(s), j] = s
     table = one_sample_t(matrix, conf=conf)
-    return table["ci_low"].to_numpy(dtype=float), table["ci_high"].to_numpy(dtype=float)
+    p = table["mean"].to_numpy(dtype=float)
+    # one_sample_t's half-width is t * SE: reuse it on the logit scale.
+    half = (table["ci_high"].to_numpy(dtype=float) - p) / (p * (1.0 - p))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        centre = np.log(p / (1.0 - p))
+        low = 1.0 / (1.0 + np.exp(-(centre - half)))
+        high = 1.0 / (1.0 + np.exp(-(centre + half)))
+    inside = (p > 0) & (p < 1)
+    return np.where(inside, low, np.nan), np.where(inside, high, np.nan)
 
 
 def contact_kpis(
