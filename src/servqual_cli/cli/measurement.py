@@ -158,6 +158,14 @@ def trend(
     municipality: MunicipalityOpt = None,
     instrument: o.InstrumentOpt = None,
     power: PowerOpt = 0.8,
+    share_test: Annotated[
+        str,
+        typer.Option(
+            "--test",
+            help="Test for shares: score (default; p and interval agree) or fisher "
+            "(Fisher's exact test beside the Newcombe interval).",
+        ),
+    ] = "score",
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -193,13 +201,23 @@ def trend(
         "after": after.describe(),
         "conf": conf,
         "power": power,
+        "share_test": share_test,
     }
     if kind == "survey":
         sections, tidy = _survey_trend(before, after, payload, lang.value, conf, power)
         bench_exclusions = None
     else:
         sections, tidy, bench_exclusions = _contact_trend(
-            before, after, payload, lang.value, conf, power, benchmark, municipality, opts
+            before,
+            after,
+            payload,
+            lang.value,
+            conf,
+            power,
+            benchmark,
+            municipality,
+            opts,
+            share_test,
         )
     from servqual_cli.report.labels import exclusion_summary
 
@@ -293,6 +311,7 @@ def _contact_trend(
     benchmark: str | None,
     municipality: str | None,
     opts: ReadOptions,
+    share_test: str = "score",
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
@@ -305,7 +324,8 @@ def _contact_trend(
     if before.contacts is None or after.contacts is None:  # the caller checked the kind
         raise RuntimeError("internal: a contact trend without contact rows")
     comparisons = compare_kpis(kpi_observations(before.contacts, keys=()),
-                               kpi_observations(after.contacts, keys=()), conf, power)  # fmt: skip
+                               kpi_observations(after.contacts, keys=()), conf, power,
+                               share_test)  # fmt: skip
     payload["municipality"] = municipality or after.municipality or before.municipality
     payload["comparisons"] = _records(comparisons)
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf)
