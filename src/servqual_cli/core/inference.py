@@ -42,6 +42,7 @@ from servqual_cli.core.ranktests import (
     RankTestResult,
     kruskal_wallis,
     mann_whitney,
+    signed_rank_test,
     wilcoxon_signed_rank,
 )
 from servqual_cli.errors import UsageError
@@ -59,6 +60,7 @@ __all__ = [
     "one_sample_t",
     "p_adjust",
     "quantile7",
+    "signed_rank_test",
     "welch_anova",
     "welch_t",
     "wilcoxon_signed_rank",
