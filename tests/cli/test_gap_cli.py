@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 
@@ -253,3 +254,43 @@ def test_by_groups_names_groups_left_out_and_conf(cli, data_dir: Path, tmp_path:
     assert test["welch_anova"]["omega2"]["ci_method"] == "noncentral F"
     table = cli(*args[:-2])
     assert "Väst (fewer than 2 valid dimension gaps)" in table.stdout.replace("\n", " ")
+
+
+def test_effect_sizes_methods_and_adjustment_in_json(cli, data_dir: Path) -> None:
+    args = ("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "json")
+    holm = json.loads(cli(*args).stdout)
+    bh = json.loads(cli(*args, "--adjust", "bh", "--zero-method", "pratt").stdout)
+    assert holm["tests"]["adjust"] == {"method": "holm", "of": "p_t",
+                                       "families": {"dimensions": 2, "items": 5}}  # fmt: skip
+    assert bh["tests"]["adjust"]["method"] == "bh" and "pratt" in bh["tests"]["wilcoxon"]
+    d = holm["dimensions"][0]
+    assert d["dz_ci_low"] < d["dz"] < d["dz_ci_high"] and d["df"] == d["n"] - 1
+    assert d["wilcoxon_method"].startswith("exact conditional (zeros dropped")
+    assert bh["dimensions"][0]["wilcoxon_method"].startswith("exact conditional (zeros ranked")
+    p = np.array([x["p_t"] for x in holm["items"]])
+    assert [x["p_adjusted"] for x in bh["items"]] == pytest.approx(p_adjust_bh(p), rel=1e-12)
+    assert [x["p_adjusted"] for x in holm["items"]] == [x["p_holm"] for x in holm["items"]]
+
+
+def p_adjust_bh(p: np.ndarray) -> list[float]:
+    """Benjamini-Hochberg written out (R p.adjust(p, "BH")), independent of core.posthoc."""
+    m = p.size
+    order = np.argsort(p)
+    ranked = np.minimum.accumulate((p[order] * m / np.arange(1, m + 1))[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(ranked, 1.0)
+    return out.tolist()
+
+
+def test_format_apa_and_the_table_names_family_and_method(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("Miljö: t(")
+    assert "dz = " in lines[0] and "95% CI [" in lines[0] and "r_rb = " in lines[0]
+    sv = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa", "--lang", "sv")
+    assert "95 % KI [" in sv.stdout and "; V = " in sv.stdout
+    table = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--adjust", "bh", "-f", "markdown")
+    assert "p (BH, 2 dimensions)" in table.stdout and "p (BH, 5 items)" in table.stdout
+    bad = cli("reliability", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
+    assert bad.exit_code == 2 and "apa" in bad.stderr

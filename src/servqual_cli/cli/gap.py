@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any
 
 import typer
@@ -9,6 +10,35 @@ import typer
 from servqual_cli.cli import options as o
 
 app = typer.Typer()
+
+
+class ZeroMethod(str, Enum):
+    wilcox = "wilcox"
+    pratt = "pratt"
+
+
+class Adjust(str, Enum):
+    holm = "holm"
+    bh = "bh"
+    none = "none"
+
+
+ZeroMethodOpt = Annotated[
+    ZeroMethod,
+    typer.Option(
+        "--zero-method",
+        help="Zero gaps in the signed rank test: wilcox (dropped, as R wilcox.test) or pratt "
+        "(ranked, then dropped).",
+    ),
+]
+AdjustOpt = Annotated[
+    Adjust,
+    typer.Option(
+        "--adjust",
+        help="Multiple-testing adjustment of the t p-values per family (items; dimensions; "
+        "groups x dimensions): holm (default), bh (Benjamini-Hochberg) or none.",
+    ),
+]
 
 
 @app.command()
@@ -28,6 +58,8 @@ def gap(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")] = True,
+    zero_method: ZeroMethodOpt = ZeroMethod.wilcox,
+    adjust: AdjustOpt = Adjust.holm,
 ) -> None:
     """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
 
@@ -51,16 +83,18 @@ def gap(
         "excluded": data.excluded,
     }
     lang_code = lang.value
+    zm, adj = zero_method.value, adjust.value
     if data.groups is not None and data.by is not None:
         grouped = grouped_gap_analysis(*args, groups=data.groups, by=data.by,
-                                       weights=data.weights, conf=conf)  # fmt: skip
+                                       weights=data.weights, conf=conf, zero_method=zm,
+                                       adjust=adj)  # fmt: skip
         result = grouped.all
         payload.update(grouped.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items) + group_sections(
             grouped, lang_code
         )
     else:
-        result = gap_analysis(*args, weights=data.weights, conf=conf)
+        result = gap_analysis(*args, weights=data.weights, conf=conf, zero_method=zm, adjust=adj)
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items)
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}

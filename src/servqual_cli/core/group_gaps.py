@@ -93,11 +93,34 @@ class GroupedGapAnalysis:
     comparisons: tuple[GroupComparison, ...]
     n_without_group: int
     skipped_groups: Mapping[str, str] = field(default_factory=dict)
+    adjust: str = "holm"
+
+    @property
+    def group_dimension_p(self) -> pd.DataFrame:
+        """Each group's dimension gap t-test p, adjusted over the family groups × dimensions.
+
+        Columns ``group, dimension, p_t, p_adjusted`` (``adjust`` over every group's every
+        dimension: the family a reader scans in the per-group table).
+        """
+        frames = [
+            res.dimensions[["dimension", "p_t"]].assign(group=name)
+            for name, res in self.groups.items()
+        ]
+        if not frames:
+            return pd.DataFrame(columns=["group", "dimension", "p_t", "p_adjusted"])
+        table = pd.concat(frames, ignore_index=True)[["group", "dimension", "p_t"]]
+        table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), self.adjust)
+        return table
 
     def to_dict(self) -> dict[str, Any]:
         out = self.all.to_dict()
         out["by"] = self.by
         out["groups"] = {k: v.to_dict() for k, v in self.groups.items()}
+        out["group_dimension_tests"] = {
+            "adjust": self.adjust,
+            "family": "groups x dimensions",
+            "tests": records(self.group_dimension_p),
+        }
         out["group_tests"] = [c.to_dict() for c in self.comparisons]
         out["n_without_group"] = self.n_without_group
         out["skipped_groups"] = dict(self.skipped_groups)
@@ -113,6 +136,8 @@ def grouped_gap_analysis(
     by: str,
     weights: np.ndarray | None = None,
     conf: float = 0.95,
+    zero_method: str = "wilcox",
+    adjust: str = "holm",
 ) -> GroupedGapAnalysis:
     """:func:`gap_analysis` for everyone and per group, and across-group tests per dimension.
 
@@ -127,7 +152,7 @@ def grouped_gap_analysis(
     labels = pd.Series(list(groups), dtype=object)
     has_group = labels.notna().to_numpy(dtype=bool) & (labels.astype(str).str.strip() != "")
     labels = labels.astype(str).str.strip()
-    total = gap_analysis(e, p, items, dimensions, weights, conf)
+    total = gap_analysis(e, p, items, dimensions, weights, conf, zero_method, adjust)
     per_group: dict[str, GapAnalysis] = {}
     skipped: dict[str, str] = {}
     names = sorted(set(labels[has_group]))
@@ -135,7 +160,9 @@ def grouped_gap_analysis(
         rows = (labels == name).to_numpy(dtype=bool) & has_group
         w = None if weights is None else np.asarray(weights, dtype=float)[rows]
         try:
-            per_group[name] = gap_analysis(e[rows], p[rows], items, dimensions, w, conf)
+            per_group[name] = gap_analysis(
+                e[rows], p[rows], items, dimensions, w, conf, zero_method, adjust
+            )
         except DataError:
             skipped[name] = "no valid expectation/perception pair"
     scores = respondent_scores(e, p, dimensions)
@@ -154,6 +181,7 @@ def grouped_gap_analysis(
         comparisons=tuple(comparisons),
         n_without_group=int((~has_group).sum()),
         skipped_groups=skipped,
+        adjust=adjust,
     )
 
 

@@ -39,6 +39,7 @@ from servqual_cli.core._common import (
 )
 from servqual_cli.core.posthoc import dunn, games_howell, holm, p_adjust
 from servqual_cli.core.ranktests import (
+    EXACT_BELOW,
     RankTestResult,
     kruskal_wallis,
     mann_whitney,
@@ -48,6 +49,7 @@ from servqual_cli.core.ranktests import (
 from servqual_cli.errors import UsageError
 
 __all__ = [
+    "EXACT_BELOW",
     "AnovaResult",
     "FloatArray",
     "RankTestResult",

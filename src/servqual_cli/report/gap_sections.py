@@ -12,9 +12,9 @@ from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
-               "p_t", "p_wilcoxon", "p_holm", "dz", "servperf"]  # fmt: skip
+               "p_t", "p_wilcoxon", "p_adjusted", "dz", "servperf"]  # fmt: skip
 ITEM_COLUMNS = ["item", "dimension", "n", "expectation", "perception", "gap", "ci_low",
-                "ci_high", "p_t", "p_wilcoxon", "p_holm", "dz"]  # fmt: skip
+                "ci_high", "p_t", "p_wilcoxon", "p_adjusted", "dz"]  # fmt: skip
 FORMATS = MappingProxyType(
     {
         "n": "d",
@@ -28,6 +28,7 @@ FORMATS = MappingProxyType(
         "p_t": "p",
         "p_wilcoxon": "p",
         "p_holm": "p",
+        "p_adjusted": "p",
         "dz": ".2f",
         "servperf": ".2f",
         "diff": ".2f",
@@ -48,20 +49,78 @@ def _labelled(
     return renamed, formats, signed
 
 
+_ADJUST_NAMES = {"holm": "Holm", "bh": "BH", "none": "ojusterat|unadjusted"}
+
+
+def _adjusted_label(adjust: str, family: str, lang: str) -> str:
+    """``p (Holm, 5 dimensions)``: the adjusted p's column names its method and family."""
+    name = _ADJUST_NAMES.get(adjust, adjust)
+    if "|" in name:
+        name = name.split("|")[0 if lang == "sv" else 1]
+    return f"p ({name}, {family})"
+
+
+def _family(n: int, what: str, lang: str) -> str:
+    sv = {"dimensions": "dimensioner", "items": "påståenden", "groups": "grupper × dimensioner"}
+    return f"{n} {sv[what] if lang == 'sv' else what.replace('groups', 'groups × dimensions')}"
+
+
+def _adjusted(
+    frame: pd.DataFrame, formats: dict[str, str], adjust: str, family: str, lang: str
+) -> pd.DataFrame:
+    new = _adjusted_label(adjust, family, lang)
+    formats[new] = "p"
+    return frame.rename(columns={label("p_adjusted", lang): new})
+
+
+def _method_note(result: GapAnalysis, lang: str) -> str:
+    """Which signed rank p each row got, and the zero rule, under the table."""
+    methods = sorted(
+        set(result.dimensions["wilcoxon_method"]) | set(result.items["wilcoxon_method"])
+    )
+    if lang == "sv":
+        methods = [_method_sv(m) for m in methods]
+    return "p (Wilcoxon): " + "; ".join(methods)
+
+
+_METHOD_SV = (
+    ("exact conditional", "exakt betingat"),
+    (
+        "normal approximation, continuity corrected",
+        "normalapproximation med kontinuitetskorrektion",
+    ),
+    ("normal approximation", "normalapproximation"),
+    ("no nonzero difference", "ingen differens skild från noll"),
+    ("zeros dropped, Wilcoxon", "nollor uteslutna, Wilcoxon"),
+    ("zeros ranked, Pratt", "nollor rangordnade, Pratt"),
+)
+
+
+def _method_sv(method: str) -> str:
+    for en, sv in _METHOD_SV:
+        method = method.replace(en, sv)
+    return method
+
+
 def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
     frame, formats, signed = _labelled(result.dimensions[DIM_COLUMNS], lang)
+    family = _family(len(result.dimensions), "dimensions", lang)
+    frame = _adjusted(frame, formats, result.adjust, family, lang)
     return Table(
         title=title or label("dimension_gaps", lang),
         frame=frame,
         formats=formats,
         signed=signed[:1],
-        note=label("negative_note", lang),
+        note=f"{label('negative_note', lang)} {_method_note(result, lang)}.",
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
 
 
 def item_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
     frame, formats, signed = _labelled(result.items[ITEM_COLUMNS], lang)
+    frame = _adjusted(
+        frame, formats, result.adjust, _family(len(result.items), "items", lang), lang
+    )
     return Table(
         title=title or label("item_gaps", lang),
         frame=frame,
@@ -69,6 +128,46 @@ def item_table(result: GapAnalysis, lang: str, title: str | None = None) -> Tabl
         signed=signed[:1],
         sheet="Påståenden" if lang == "sv" else "Items",
     )
+
+
+def _num(value: float, digits: int, lang: str) -> str:
+    text = f"{value:.{digits}f}".replace("-", "−")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _apa_p(p: float, lang: str) -> str:
+    if p != p:  # NaN
+        return "p = –"
+    if p < 0.001:
+        return "p < 0,001" if lang == "sv" else "p < .001"
+    text = f"{p:.3f}"
+    return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
+
+
+def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
+    """One APA-style line per dimension: the paired t with dz and its CI, then the Wilcoxon test.
+
+    ``t(399) = −10.10, p < .001, dz = −0.51, 95% CI [−0.61, −0.40]; V = 1234, p < .001,
+    r_rb = −0.62, 95% CI [−0.70, −0.52]``. Swedish: decimal comma, "95 % KI [a; b]".
+    """
+    pct = f"{result.conf * 100:g}"
+    ci = f"{pct.replace('.', ',')} % KI" if lang == "sv" else f"{pct}% CI"
+    sep = "; " if lang == "sv" else ", "
+    lines = []
+    for r in result.dimensions.to_dict("records"):
+        if r["t"] != r["t"]:  # no test (fewer than two gaps, or no spread)
+            continue
+        dz = f"[{_num(r['dz_ci_low'], 2, lang)}{sep}{_num(r['dz_ci_high'], 2, lang)}]"
+        rb_low, rb_high = r["rank_biserial_ci_low"], r["rank_biserial_ci_high"]
+        rb = f"[{_num(rb_low, 2, lang)}{sep}{_num(rb_high, 2, lang)}]"
+        v = _num(r["v"], 1 if r["v"] % 1 else 0, lang)
+        lines.append(
+            f"{r['dimension']}: t({int(r['df'])}) = {_num(r['t'], 2, lang)}, "
+            f"{_apa_p(r['p_t'], lang)}, dz = {_num(r['dz'], 2, lang)}, {ci} {dz}; V = {v}, "
+            f"{_apa_p(r['p_wilcoxon'], lang)}, r_rb = {_num(r['rank_biserial'], 2, lang)}, "
+            f"{ci} {rb}"
+        )
+    return lines
 
 
 def overall_table(result: GapAnalysis, lang: str) -> Table:
@@ -112,6 +211,7 @@ def gap_sections(
     result: GapAnalysis, excluded: dict[str, int], lang: str, items: bool = True
 ) -> list[Section]:
     blocks: list[Table | Text] = [dimension_table(result, lang)]
+    blocks += [Text(line, kind="apa") for line in apa_lines(result, lang)]
     if items:
         blocks.append(item_table(result, lang))
     blocks.append(overall_table(result, lang))
@@ -122,6 +222,10 @@ def gap_sections(
 
 def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
     """Per-group dimension gaps side by side, plus the across-group tests."""
+    table = result.group_dimension_p
+    adjusted = dict(
+        zip(zip(table["group"], table["dimension"], strict=True), table["p_adjusted"], strict=True)
+    )
     rows = []
     for name, res in result.groups.items():
         for rec in res.dimensions.itertuples(index=False):
@@ -135,10 +239,11 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
                     "gap": rec.gap,
                     "ci_low": rec.ci_low,
                     "ci_high": rec.ci_high,
-                    "p_holm": rec.p_holm,
+                    "p_adjusted": adjusted.get((name, rec.dimension), float("nan")),
                 }
             )
     frame, formats, signed = _labelled(pd.DataFrame(rows), lang)
+    frame = _adjusted(frame, formats, result.adjust, _family(len(adjusted), "groups", lang), lang)
     per_group = Table(
         title=f"{label('dimension_gaps', lang)} – {result.by}",
         frame=frame,
