@@ -294,3 +294,24 @@ def test_format_apa_and_the_table_names_family_and_method(cli, data_dir: Path) -
     assert "p (BH, 2 dimensions)" in table.stdout and "p (BH, 5 items)" in table.stdout
     bad = cli("reliability", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
     assert bad.exit_code == 2 and "apa" in bad.stderr
+
+
+def test_disclosure_of_proration_and_weight_rows(cli, data_dir: Path, tmp_path: Path) -> None:
+    lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].rsplit(",", 2)[0] + ",30,30"  # 60 points instead of 100
+    src = tmp_path / "kiosk_weights.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("gap", src, *kiosk(data_dir), "-f", "json")
+    half = json.loads(cli(*args).stdout)
+    assert [d["n_prorated"] for d in half["dimensions"]] == [3, 2]
+    assert half["overall"]["n_weight_not_100"] == 1
+    assert half["tests"]["min_items"] == "half" and half["tests"]["weight_rule"] == "allocation"
+    strict = json.loads(cli(*args, "--min-items", "all", "--weights", "rating").stdout)
+    assert [d["n_prorated"] for d in strict["dimensions"]] == [0, 0]
+    assert [d["n"] for d in strict["dimensions"]] == [27, 28]  # the prorated 3 and 2 left out
+    assert strict["overall"]["weight_rule"] == "rating"
+    assert strict["overall"]["n_weight_not_100"] == 0
+    md = cli("gap", src, *kiosk(data_dir), "-f", "markdown").stdout
+    assert "1 rows did not sum to 100" in md and "Miljö 3, Bemötande 2" in md
+    bad = cli("gap", src, *kiosk(data_dir), "--min-items", "most")
+    assert bad.exit_code == 2 and "--min-items" in bad.stderr

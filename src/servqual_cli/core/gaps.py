@@ -49,12 +49,36 @@ class RespondentScores:
     perception: np.ndarray
     gap: np.ndarray
     servperf: np.ndarray
+    n_prorated: np.ndarray | None = None  # per dimension: gaps from fewer than all its items
+    min_items: tuple[int, ...] = ()  # per dimension: the items a gap needs
+
+
+MinItems = str | int
+
+
+def items_needed(k: int, min_items: MinItems = "half") -> int:
+    """Items (of ``k``) a respondent must have answered for a dimension score.
+
+    ``"half"`` (default): half rounded up, the usual SERVQUAL proration rule; ``"all"``: every
+    item, no proration; an integer N: N items (at most k).
+
+    >>> items_needed(5), items_needed(4), items_needed(5, "all"), items_needed(5, 2)
+    (3, 2, 5, 2)
+    """
+    if min_items == "half":
+        return math.ceil(k / 2)
+    if min_items == "all":
+        return k
+    if isinstance(min_items, int) and not isinstance(min_items, bool) and min_items >= 1:
+        return min(min_items, k)
+    raise UsageError(f"min items must be half, all or a whole number >= 1, got {min_items!r}")
 
 
 def respondent_scores(
     expectation: np.ndarray,
     perception: np.ndarray,
     dimensions: Mapping[str, Sequence[int]],
+    min_items: MinItems = "half",
 ) -> RespondentScores:
     """Dimension E, P, gap and SERVPERF scores per respondent.
 
@@ -84,12 +108,16 @@ def respondent_scores(
     n = e.shape[0]
     names = tuple(dimensions)
     out = {k: np.full((n, len(names)), np.nan) for k in ("e", "p", "g", "sp")}
+    prorated = np.zeros(len(names), dtype=np.int64)
+    needs = []
     for j, cols in enumerate(dimensions.values()):
         cols = list(cols)
-        need = math.ceil(len(cols) / 2)
+        need = items_needed(len(cols), min_items)
+        needs.append(need)
         valid = both[:, cols]
         count = valid.sum(axis=1)
         ok = count >= need
+        prorated[j] = int((ok & (count < len(cols))).sum())
         with np.errstate(invalid="ignore", divide="ignore"):
             g = np.where(valid, gap[:, cols], 0.0).sum(axis=1) / count
             ee = np.where(valid, e[:, cols], 0.0).sum(axis=1) / count
@@ -102,7 +130,7 @@ def respondent_scores(
         out["p"][ok, j] = pp[ok]
         sp_ok = p_count >= need
         out["sp"][sp_ok, j] = sp[sp_ok]
-    return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"])
+    return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"], prorated, tuple(needs))
 
 
 @dataclass(frozen=True)
@@ -122,6 +150,8 @@ class OverallScore:
     weighted_ci_low: float | None
     weighted_ci_high: float | None
     n_weight_excluded: int
+    n_weight_not_100: int = 0
+    weight_rule: str = "allocation"
 
     def to_dict(self) -> dict[str, Any]:
         return {k: plain(v) for k, v in self.__dict__.items()}
@@ -145,6 +175,7 @@ class GapAnalysis:
     conf: float = 0.95
     zero_method: str = "wilcox"
     adjust: str = "holm"
+    min_items: str = "half"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -176,6 +207,8 @@ class GapAnalysis:
                 },
             },
             "conf": self.conf,
+            "min_items": self.min_items,
+            "weight_rule": self.overall.weight_rule,
         }
 
 
@@ -243,6 +276,8 @@ def gap_analysis(
     conf: float = 0.95,
     zero_method: str = "wilcox",
     adjust: str = "holm",
+    min_items: MinItems = "half",
+    weight_rule: str = "allocation",
 ) -> GapAnalysis:
     """Item, dimension and overall SERVQUAL gaps with CIs and significance tests.
 
@@ -264,6 +299,11 @@ def gap_analysis(
     adjust : {"holm", "bh", "none"}
         Adjustment of the t p-values in ``p_adjusted``, per family: the dimensions, and
         separately the items.
+    min_items : "half", "all" or int
+        Items a respondent needs for a dimension score (:func:`items_needed`); the dimension
+        table counts the respondents prorated from fewer than all items (``n_prorated``).
+    weight_rule : {"allocation", "rating"}
+        How importance weights are read (:func:`overall_score`).
 
     Returns
     -------
@@ -315,20 +355,36 @@ def gap_analysis(
     item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
     item_table.insert(0, "item", [items[i] for i in order])
 
-    scores = respondent_scores(e, p, dimensions)
+    scores = respondent_scores(e, p, dimensions, min_items)
     dim_table = _paired_table(scores.gap, scores.expectation, scores.perception, conf, *rules)
     dim_table.insert(0, "dimension", list(scores.dimensions))
     with np.errstate(invalid="ignore"):
         dim_table["servperf"] = np.nanmean(scores.servperf, axis=0) if n_rows else np.nan
     dim_table["n_servperf"] = (~np.isnan(scores.servperf)).sum(axis=0).astype(np.int64)
-    overall = overall_score(scores.gap, weights, conf)
-    return GapAnalysis(n_rows, dim_table, item_table, overall, conf, zero_method, adjust)
+    dim_table["min_items"] = np.array(scores.min_items, dtype=np.int64)
+    dim_table["n_prorated"] = scores.n_prorated
+    overall = overall_score(scores.gap, weights, conf, weight_rule)
+    return GapAnalysis(
+        n_rows, dim_table, item_table, overall, conf, zero_method, adjust, str(min_items)
+    )
+
+
+WEIGHT_RULES = ("allocation", "rating")
 
 
 def overall_score(
-    dimension_gaps: np.ndarray, weights: np.ndarray | None, conf: float = 0.95
+    dimension_gaps: np.ndarray,
+    weights: np.ndarray | None,
+    conf: float = 0.95,
+    weight_rule: str = "allocation",
 ) -> OverallScore:
     """Unweighted and importance-weighted overall SERVQUAL (see module docstring).
+
+    Each respondent's weights are divided by their sum under either rule. ``"allocation"``
+    (PZB 1991: 100 points shared among the dimensions) also counts the rows whose points do
+    not sum to 100 (± 0.5) in ``n_weight_not_100``: they are rescaled, not dropped, and the
+    output says how many. ``"rating"`` (an importance rating per dimension, e.g. 1-10 as in
+    PZB 1988's raw data) has no sum to check.
 
     >>> g = np.array([[-1.0, -2.0], [0.0, -1.0], [np.nan, 1.0]])
     >>> w = np.array([[50, 50], [100, 0], [50, 50]])
@@ -342,10 +398,15 @@ def overall_score(
     weighted: tuple[float, float, float] | None = None
     n_weighted = 0
     n_weight_excluded = 0
+    n_not_100 = 0
     if weights is not None:
         w = np.asarray(weights, dtype=float)[complete]
+        if weight_rule not in WEIGHT_RULES:
+            raise UsageError(f"unknown weight rule {weight_rule!r}; use allocation or rating")
         ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
         n_weight_excluded = int((~ok).sum())
+        if weight_rule == "allocation":
+            n_not_100 = int((np.abs(w[ok].sum(axis=1) - 100.0) > 0.5).sum())
         g = dimension_gaps[complete][ok]
         ww = w[ok]
         score = (g * ww).sum(axis=1) / ww.sum(axis=1)
@@ -361,6 +422,8 @@ def overall_score(
         weighted_ci_low=None if weighted is None else weighted[1],
         weighted_ci_high=None if weighted is None else weighted[2],
         n_weight_excluded=n_weight_excluded,
+        n_weight_not_100=n_not_100,
+        weight_rule=weight_rule,
     )
 
 

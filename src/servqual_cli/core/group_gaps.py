@@ -20,7 +20,7 @@ import pandas as pd
 
 from servqual_cli.core import inference
 from servqual_cli.core.effect_sizes import EffectSize, omega_squared_f, rank_epsilon_squared
-from servqual_cli.core.gaps import GapAnalysis, gap_analysis, respondent_scores
+from servqual_cli.core.gaps import GapAnalysis, MinItems, gap_analysis, respondent_scores
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 
@@ -138,6 +138,8 @@ def grouped_gap_analysis(
     conf: float = 0.95,
     zero_method: str = "wilcox",
     adjust: str = "holm",
+    min_items: MinItems = "half",
+    weight_rule: str = "allocation",
 ) -> GroupedGapAnalysis:
     """:func:`gap_analysis` for everyone and per group, and across-group tests per dimension.
 
@@ -152,7 +154,8 @@ def grouped_gap_analysis(
     labels = pd.Series(list(groups), dtype=object)
     has_group = labels.notna().to_numpy(dtype=bool) & (labels.astype(str).str.strip() != "")
     labels = labels.astype(str).str.strip()
-    total = gap_analysis(e, p, items, dimensions, weights, conf, zero_method, adjust)
+    rules = (zero_method, adjust, min_items, weight_rule)
+    total = gap_analysis(e, p, items, dimensions, weights, conf, *rules)
     per_group: dict[str, GapAnalysis] = {}
     skipped: dict[str, str] = {}
     names = sorted(set(labels[has_group]))
@@ -160,12 +163,10 @@ def grouped_gap_analysis(
         rows = (labels == name).to_numpy(dtype=bool) & has_group
         w = None if weights is None else np.asarray(weights, dtype=float)[rows]
         try:
-            per_group[name] = gap_analysis(
-                e[rows], p[rows], items, dimensions, w, conf, zero_method, adjust
-            )
+            per_group[name] = gap_analysis(e[rows], p[rows], items, dimensions, w, conf, *rules)
         except DataError:
             skipped[name] = "no valid expectation/perception pair"
-    scores = respondent_scores(e, p, dimensions)
+    scores = respondent_scores(e, p, dimensions, min_items)
     comparisons = []
     for j, dim in enumerate(scores.dimensions):
         samples = {}

@@ -102,6 +102,19 @@ def _method_sv(method: str) -> str:
     return method
 
 
+def _prorated_note(result: GapAnalysis, lang: str) -> str:
+    """The proration rule and how many respondents it scored from fewer than all items."""
+    d = result.dimensions
+    rule = {"half": ("minst hälften av påståendena", "at least half the items"),
+            "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
+    if rule is None:
+        rule = (f"minst {result.min_items} påståenden", f"at least {result.min_items} items")
+    counts = ", ".join(f"{n} {k}" for n, k in zip(d["dimension"], d["n_prorated"], strict=True))
+    if lang == "sv":
+        return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
+    return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
+
+
 def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
     frame, formats, signed = _labelled(result.dimensions[DIM_COLUMNS], lang)
     family = _family(len(result.dimensions), "dimensions", lang)
@@ -111,7 +124,8 @@ def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) ->
         frame=frame,
         formats=formats,
         signed=signed[:1],
-        note=f"{label('negative_note', lang)} {_method_note(result, lang)}.",
+        note=f"{label('negative_note', lang)} {_method_note(result, lang)}. "
+        f"{_prorated_note(result, lang)}",
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
 
@@ -197,6 +211,8 @@ def overall_table(result: GapAnalysis, lang: str) -> Table:
         notes.append(label("no_weights", lang))
     elif o.n_weight_excluded:
         notes.append(f"{o.n_weight_excluded} {label('weight_excluded', lang)}")
+    if o.weighted is not None:
+        notes.append(_weight_note(o.weight_rule, o.n_weight_not_100, lang))
     return Table(
         title=label("overall", lang),
         frame=frame,
@@ -204,6 +220,21 @@ def overall_table(result: GapAnalysis, lang: str) -> Table:
         signed=(label("score", lang),),
         note="; ".join(notes) or None,
         sheet="Total",
+    )
+
+
+def _weight_note(rule: str, not_100: int, lang: str) -> str:
+    if rule == "rating":
+        return ("vikter lästa som betyg per dimension, skalade till sin summa" if lang == "sv"
+                else "weights read as ratings per dimension, rescaled to their sum")  # fmt: skip
+    if lang == "sv":
+        return (
+            f"vikter lästa som 100 fördelade poäng; {not_100} rader summerade inte till 100 "
+            "och skalades till sin summa"
+        )
+    return (
+        f"weights read as 100 allocated points; {not_100} rows did not sum to 100 and were "
+        "rescaled to their sum"
     )
 
 
