@@ -330,3 +330,24 @@ def test_trend_share_test_fisher_is_kept(tmp_path: Path) -> None:
     shares = [c for c in d["comparisons"] if c["kpi"] == "email_within_1_working_day"]
     assert shares and all(c["test"] == "fisher" for c in shares)
     assert main([*args[:-2], "--test", "chisq", "-o", str(tmp_path / "x.json")]) == 2
+
+
+def test_contacts_email_rule_is_applied_and_printed(tmp_path: Path) -> None:
+    from servqual_cli.cli.main import main
+
+    outs = {}
+    for rule in ("24h", "next-day"):
+        out = tmp_path / f"{rule}.json"
+        assert main(["contacts", str(Y2020), "--email-rule", rule, "-o", str(out)]) == 0
+        outs[rule] = json.loads(out.read_text())
+    assert outs["next-day"]["email_rule"]["rule"] == "next-day"
+
+    def within(d: dict) -> int:
+        return next(k["k"] for k in d["kpis"] if k["kpi"] == "email_within_1_working_day"
+                    and k["area"] == "ALL")  # fmt: skip
+
+    assert within(outs["next-day"]) >= within(outs["24h"])
+    md = tmp_path / "c.md"
+    assert main(["contacts", str(Y2020), "--email-rule", "office-hours=08-17", "-o", str(md)]) == 0
+    assert "9 N office hours (08-17 on working days)" in md.read_text()
+    assert main(["contacts", str(Y2020), "--email-rule", "soon"]) == 2
