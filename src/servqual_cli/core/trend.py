@@ -43,7 +43,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.inference import mann_whitney, welch_t
@@ -91,8 +91,8 @@ def _median_se(x: np.ndarray) -> float:
     n = y.size
     # R's round() is round-half-even, as numpy's: a = round(n/2 - sqrt(n)), at least 1.
     a = max(1, int(np.round(n / 2.0 - math.sqrt(n))))
-    p = float(stats.binom.cdf(a - 1, n, 0.5))
-    z0 = float(stats.norm.isf(p))
+    p = float(special.bdtr(a - 1, n, 0.5))  # scipy.stats.binom.cdf, from scipy.special
+    z0 = float(-special.ndtri(p))  # norm.isf(p)
     return float((y[n - a] - y[a - 1]) / (2.0 * z0)) if z0 > 0 else math.nan
 
 
@@ -130,7 +130,7 @@ def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> M
     if x.size < 2 or y.size < 2:
         return MedianDiff(mx, my, my - mx, nan, nan, nan)
     se = math.sqrt(_median_se(x) ** 2 + _median_se(y) ** 2)
-    z = float(stats.norm.isf((1.0 - conf) / 2.0))
+    z = float(-special.ndtri((1.0 - conf) / 2.0))  # norm.isf
     d = my - mx
     return MedianDiff(mx, my, d, se, d - z * se, d + z * se)
 
@@ -166,7 +166,7 @@ def _share_row(
 
 def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
     m = median_diff_ci(b, a, conf)
-    z = float(stats.norm.isf((1 - conf) / 2) + stats.norm.ppf(power))
+    z = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))  # norm.isf + norm.ppf
     return {"before": m.before, "after": m.after, "diff": m.diff, "ci_low": m.ci_low,
             "ci_high": m.ci_high, "p": mann_whitney(a, b).p, "test": "mann-whitney",
             "mdd": z * m.se}  # fmt: skip
