@@ -67,3 +67,19 @@ def test_games_howell_interval_follows_conf(comparison: Any) -> None:
 def test_small_groups_are_warned_about(comparison: Any) -> None:
     (warning,) = comparison.warnings
     assert "C (5)" in warning and "fewer than 6" in warning
+
+
+def test_omnibus_p_values_are_adjusted_across_dimensions() -> None:
+    rng = np.random.default_rng(12)
+    labels = np.repeat(["a", "b", "c"], 20)
+    shift = np.repeat([0.0, 0.6, 1.2], 20)
+    p = np.column_stack([rng.normal(size=60) + shift, rng.normal(size=60)]).round(2)
+    res = grouped_gap_analysis(np.zeros_like(p), p, ["1", "2"], {"X": [0], "Y": [1]}, labels, "g")
+    raw = [c.welch_p for c in res.comparisons]
+    lo, hi = sorted(range(2), key=lambda i: raw[i])
+    holm = {lo: min(1.0, 2 * raw[lo])}
+    holm[hi] = max(holm[lo], min(1.0, raw[hi]))  # Holm written out for two tests
+    assert [c.welch_p_adjusted for c in res.comparisons] == pytest.approx(
+        [holm[0], holm[1]], rel=1e-12
+    )
+    assert res.comparisons[0].to_dict()["kruskal_wallis"]["p_adjusted"] is not None

@@ -10,6 +10,7 @@ n / s² need both). Each comparison lists the groups behind each test and those 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ class GroupComparison:
     kruskal_n: int = 0
     conf: float = 0.95
     warnings: tuple[str, ...] = ()
+    welch_p_adjusted: float = math.nan  # across the dimensions, by the analysis' ``adjust``
+    kruskal_p_adjusted: float = math.nan
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +65,7 @@ class GroupComparison:
                 "df1": plain(self.welch_df1),
                 "df2": plain(self.welch_df2),
                 "p": plain(self.welch_p),
+                "p_adjusted": plain(self.welch_p_adjusted),
                 "omega2": None if self.omega2 is None else self.omega2.to_dict(),
                 "groups": list(self.welch_groups),
                 "left_out": dict(self.left_out.get("welch_anova", {})),
@@ -70,6 +74,7 @@ class GroupComparison:
                 "h": plain(self.kruskal_h),
                 "df": plain(self.kruskal_df),
                 "p": plain(self.kruskal_p),
+                "p_adjusted": plain(self.kruskal_p_adjusted),
                 "n": self.kruskal_n,
                 "epsilon2": None if self.epsilon2 is None else self.epsilon2.to_dict(),
                 "groups": list(self.kruskal_groups),
@@ -175,6 +180,13 @@ def grouped_gap_analysis(
             g = scores.gap[rows, j]
             samples[name] = g[~np.isnan(g)]
         comparisons.append(_compare(dim, samples, conf))
+    # The omnibus p-values form one family per test: the dimensions.
+    welch_adj = inference.p_adjust([c.welch_p for c in comparisons], adjust)
+    kw_adj = inference.p_adjust([c.kruskal_p for c in comparisons], adjust)
+    comparisons = [
+        dataclasses.replace(c, welch_p_adjusted=float(w), kruskal_p_adjusted=float(k))
+        for c, w, k in zip(comparisons, welch_adj, kw_adj, strict=True)
+    ]
     return GroupedGapAnalysis(
         by=by,
         all=total,

@@ -288,9 +288,11 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
                 "dimension": c.dimension,
                 "welch_k": len(c.welch_groups),
                 "welch_p": c.welch_p,
+                "welch_p_adjusted": c.welch_p_adjusted,
                 "omega2": c.omega2.value if c.omega2 is not None else float("nan"),
                 "kruskal_k": len(c.kruskal_groups),
                 "kruskal_p": c.kruskal_p,
+                "kruskal_p_adjusted": c.kruskal_p_adjusted,
                 "epsilon2": c.epsilon2.value if c.epsilon2 is not None else float("nan"),
             }
             for c in result.comparisons
@@ -298,6 +300,11 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
     )
     tframe, tformats, _ = _labelled(tests, lang)
     tframe = tframe.rename(columns={k: label(k, lang, GROUP_LABELS) for k in GROUP_LABELS})
+    family = _family(len(result.comparisons), "dimensions", lang)
+    for key, test in (("welch_p_adjusted", "Welch"), ("kruskal_p_adjusted", "KW")):
+        name = f"{_adjusted_label(result.adjust, family, lang)[:-1]}, {test})"
+        tformats[name] = "p"
+        tframe = tframe.rename(columns={key: name})
     tformats.update({label(k, lang, GROUP_LABELS): v for k, v in GROUP_FORMATS.items()})
     blocks: list[Table | Text] = [
         per_group,
