@@ -12,7 +12,8 @@ Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
 
 Tests: MSA and MSS are one-sample t-tests of the paired differences (R ``t.test(P - A)``);
 the shares below adequate (P < A) and above desired (P > D) get Wilson intervals (R
-``prop.test(k, n, correct = FALSE)``).
+``prop.test(k, n, correct = FALSE)``). ``position`` says where P lies judged by those intervals
+(below the zone, inside, above, or unclear when an interval covers a boundary).
 """
 
 from __future__ import annotations
@@ -33,7 +34,27 @@ from servqual_cli.errors import DataError
 COLUMNS = ["n", "adequate", "desired", "perception", "msa", "msa_ci_low", "msa_ci_high", "msa_p",
            "mss", "mss_ci_low", "mss_ci_high", "mss_p", "zone_width", "share_below_adequate",
            "below_ci_low", "below_ci_high", "share_above_desired", "above_ci_low",
-           "above_ci_high", "n_inverted"]  # fmt: skip
+           "above_ci_high", "n_inverted", "position"]  # fmt: skip
+
+
+def zone_position(
+    msa_ci: tuple[np.ndarray, np.ndarray], mss_ci: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """Where P lies, judged by the intervals: a level the data cannot tell apart is "unclear".
+
+    ``below`` (MSA interval below 0), ``above`` (MSS interval above 0), ``inside`` (MSA
+    interval above 0 and MSS interval below 0), else ``unclear``.
+
+    >>> zone_position((np.array([-0.5, 0.1, -0.2]), np.array([-0.1, 0.6, 0.3])),
+    ...               (np.array([-2.0, -1.5, -1.0]), np.array([-1.0, -0.5, 0.1]))).tolist()
+    ['below', 'inside', 'unclear']
+    """
+    (msa_lo, msa_hi), (mss_lo, mss_hi) = msa_ci, mss_ci
+    return np.select(
+        [msa_hi < 0, mss_lo > 0, (msa_lo > 0) & (mss_hi < 0)],
+        ["below", "above", "inside"],
+        default="unclear",
+    ).astype(object)
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,10 @@ def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataF
                 "above_ci_low": a_lo,
                 "above_ci_high": a_hi,
                 "n_inverted": inverted.astype(np.int64),
+                "position": zone_position(
+                    (msa["ci_low"].to_numpy(), msa["ci_high"].to_numpy()),
+                    (mss["ci_low"].to_numpy(), mss["ci_high"].to_numpy()),
+                ),
             }
         )
 

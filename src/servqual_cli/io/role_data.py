@@ -1,0 +1,225 @@
+"""Load the item columns of any question sets (roles) of an instrument, for the toolbox commands.
+
+A role is one question set of the instrument: ``expectation``, ``perception`` and, for the zone
+of tolerance, ``adequate`` (minimum acceptable service) and ``desired``. Cleaning is the same as
+``servqual gap``'s (:func:`servqual_cli.io.survey.load_survey`): the scale's values and labels,
+"Vet ej" and blanks as missing, every excluded cell counted, negatively worded items reversed.
+Optional extras: a ``--by`` column, a survey weight column and single extra items (an overall
+quality question).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.instruments.model import Instrument
+from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.read import RawTable, blank_mask
+from servqual_cli.io.survey import _group_label, _with_spss_codes
+from servqual_cli.io.values import parse_scale_values
+
+ROLES = ("expectation", "perception", "adequate", "desired")
+# Built-in instruments have no adequate/desired patterns; these are the conventional columns.
+DEFAULT_PATTERNS = {"adequate": "A{item}", "desired": "D{item}"}
+
+
+def role_pattern(instrument: Instrument, role: str) -> str:
+    """The column pattern of ``role`` (``"A{item}"`` ...): the instrument's, else the default."""
+    if role not in ROLES:
+        raise UsageError(f"unknown question set {role!r}; one of {', '.join(ROLES)}")
+    pattern = getattr(instrument, role, None)
+    if isinstance(pattern, str) and "{item}" in pattern:
+        return pattern
+    return DEFAULT_PATTERNS[role]
+
+
+@dataclass(frozen=True)
+class RoleData:
+    """Cleaned item matrices per role, in the instrument's item order.
+
+    ``missing_by_column`` maps a column to {reason: excluded cells}; ``extra`` holds the parsed
+    extra columns (e.g. the overall item); ``weights`` the survey weights (NaN where missing).
+    """
+
+    table: RawTable
+    instrument: Instrument
+    matrices: dict[str, np.ndarray]
+    columns: dict[str, list[str]]
+    items: tuple[str, ...]
+    dimension_positions: dict[str, list[int]]
+    groups: np.ndarray | None
+    by: str | None
+    weights: np.ndarray | None
+    weight_column: str | None
+    excluded: dict[str, int]
+    exclusions: pd.DataFrame
+    extra: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.table.row_numbers)
+
+    def missing_by_column(self) -> dict[str, dict[str, int]]:
+        frame = self.exclusions
+        if frame.empty:
+            return {}
+        counts = frame.groupby(["column", "reason"], sort=True).size()
+        out: dict[str, dict[str, int]] = {}
+        for (col, reason), n in counts.items():
+            out.setdefault(str(col), {})[str(reason)] = int(n)
+        return out
+
+
+def present_roles(table: RawTable, instrument: Instrument) -> list[str]:
+    """The roles whose first item's column is in the file (for ``servqual items``)."""
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    first = instrument.items[0]
+    return [
+        r for r in ROLES if index.find(role_pattern(instrument, r).format(item=first)) is not None
+    ]
+
+
+def load_roles(
+    table: RawTable,
+    instrument: Instrument,
+    roles: Sequence[str],
+    by: str | None = None,
+    weight_column: str | None = None,
+    extra: Sequence[str] = (),
+    strict: bool = False,
+) -> RoleData:
+    """Parse the item columns of ``roles`` (every missing column is named in one error).
+
+    Raises
+    ------
+    DataError
+        A column is missing or duplicated; an item column has no valid answer but wrong values.
+    UsageError
+        The ``--by``, weight or extra column named on the command line is not in the file.
+    """
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    numbers = instrument.items
+    names = {r: [role_pattern(instrument, r).format(item=i) for i in numbers] for r in roles}
+    flat = [n for r in roles for n in names[r]]
+    positions = index.require(flat, f"instrument {instrument.name!r} ({', '.join(roles)})")
+    log = ExclusionLog(table.source, table.sheet)
+    rows = table.row_numbers
+    lo, hi = instrument.scale
+    rev = [k for k, item in enumerate(numbers) if item in set(instrument.reverse)]
+
+    def parse(pos: int, bounds: tuple[float, float], labels: bool = True) -> np.ndarray:
+        name = table.columns[pos]
+        col = _with_spss_codes(table, name, table.frame.iloc[:, pos])
+        values, reasons = parse_scale_values(
+            col, bounds, instrument.labels if labels else None, instrument.missing
+        )
+        log.add(rows, name, table.frame.iloc[:, pos].to_numpy(dtype=object), reasons)
+        if len(values) and np.isnan(values).all():
+            wrong = np.isin(reasons.astype(str), ["unparseable", "out_of_range"])
+            if wrong.any():
+                first = int(np.flatnonzero(wrong)[0])
+                raise DataError(
+                    f"no valid answer in the whole column (e.g. {table.frame.iloc[first, pos]!r}"
+                    f" in row {int(rows[first])}: not a number on the scale or a known label)",
+                    Location(table.source, table.sheet, None, name),
+                )
+        return values
+
+    matrices: dict[str, np.ndarray] = {}
+    k = 0
+    for role in roles:
+        pos = positions[k : k + len(numbers)]
+        k += len(numbers)
+        m = np.column_stack([parse(p, (lo, hi)) for p in pos]) if pos else np.empty((len(rows), 0))
+        if rev:  # negatively worded items (PZB 1988): min + max - x, as in gap
+            m[:, rev] = lo + hi - m[:, rev]
+        matrices[role] = m
+
+    def locate(name: str, option: str) -> int:
+        pos = index.find(name)
+        if pos is None:
+            raise UsageError(
+                f"{option} column {name!r} is not in the file (it has: "
+                f"{', '.join(table.columns[:12])})",
+                Location(table.source, table.sheet, None, name),
+            )
+        return pos
+
+    groups = None
+    by_name = None
+    if by is not None:
+        pos = locate(by, "--by")
+        col = table.frame.iloc[:, pos]
+        blank = blank_mask(col.to_frame())[:, 0]
+        groups = col.map(_group_label).to_numpy(dtype=object)
+        groups[blank] = None
+        reasons = np.where(blank, "blank", None).astype(object)
+        log.add(rows, table.columns[pos], col.to_numpy(dtype=object), reasons)
+        by_name = table.columns[pos]
+    weights = None
+    w_name = None
+    if weight_column is not None:
+        pos = locate(weight_column, "--weight-column")
+        raw = table.frame.iloc[:, pos]
+        weights, reasons = parse_scale_values(raw, (0.0, np.inf))
+        reasons = np.where(reasons == "out_of_range", "invalid_weight", reasons)
+        log.add(rows, table.columns[pos], raw.to_numpy(dtype=object), reasons)
+        w_name = table.columns[pos]
+        if not np.any(weights > 0):
+            raise DataError(
+                "no positive weight in the whole column",
+                Location(table.source, table.sheet, None, w_name),
+            )
+    extras = {}
+    for name in extra:
+        pos = locate(name, "--overall")
+        extras[table.columns[pos]] = parse(pos, (-np.inf, np.inf), labels=False)
+    if strict:
+        log.raise_if_strict()
+    dim_positions: dict[str, list[int]] = {}
+    k = 0
+    for dim, its in instrument.dimensions.items():
+        dim_positions[dim] = list(range(k, k + len(its)))
+        k += len(its)
+    return RoleData(
+        table=table,
+        instrument=instrument,
+        matrices=matrices,
+        columns=names,
+        items=tuple(str(i) for i in numbers),
+        dimension_positions=dim_positions,
+        groups=groups,
+        by=by_name,
+        weights=weights,
+        weight_column=w_name,
+        excluded=log.counts(),
+        exclusions=log.to_frame(),
+        extra=extras,
+    )
+
+
+def load_roles_file(
+    path: str,
+    instrument: str | None,
+    roles: Sequence[str],
+    by: str | None = None,
+    weight_column: str | None = None,
+    extra: Sequence[str] = (),
+    sheet: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    strict: bool = False,
+) -> RoleData:
+    """Read ``path`` and :func:`load_roles` with the instrument named by ``instrument``."""
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.read import read_table
+
+    inst = load_instrument(instrument)
+    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
+    return load_roles(table, inst, roles, by, weight_column, extra, strict)
