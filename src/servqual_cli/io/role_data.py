@@ -65,15 +65,16 @@ class RoleData:
     def n_rows(self) -> int:
         return len(self.table.row_numbers)
 
-    def missing_by_column(self) -> dict[str, dict[str, int]]:
-        frame = self.exclusions
-        if frame.empty:
-            return {}
-        counts = frame.groupby(["column", "reason"], sort=True).size()
-        out: dict[str, dict[str, int]] = {}
-        for (col, reason), n in counts.items():
-            out.setdefault(str(col), {})[str(reason)] = int(n)
-        return out
+
+def missing_by_column(exclusions: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Column -> {reason: excluded cells}, from an exclusion log's frame."""
+    if exclusions.empty:
+        return {}
+    counts = exclusions.groupby(["column", "reason"], sort=True).size().reset_index(name="n")
+    out: dict[str, dict[str, int]] = {}
+    for col, reason, n in counts.itertuples(index=False, name=None):
+        out.setdefault(str(col), {})[str(reason)] = int(n)
+    return out
 
 
 def present_roles(table: RawTable, instrument: Instrument) -> list[str]:
@@ -134,9 +135,13 @@ def load_roles(
     matrices: dict[str, np.ndarray] = {}
     k = 0
     for role in roles:
-        pos = positions[k : k + len(numbers)]
+        role_pos = positions[k : k + len(numbers)]
         k += len(numbers)
-        m = np.column_stack([parse(p, (lo, hi)) for p in pos]) if pos else np.empty((len(rows), 0))
+        m = (
+            np.column_stack([parse(p, (lo, hi)) for p in role_pos])
+            if role_pos
+            else np.empty((len(rows), 0))
+        )
         if rev:  # negatively worded items (PZB 1988): min + max - x, as in gap
             m[:, rev] = lo + hi - m[:, rev]
         matrices[role] = m
@@ -154,23 +159,24 @@ def load_roles(
     groups = None
     by_name = None
     if by is not None:
-        pos = locate(by, "--by")
-        col = table.frame.iloc[:, pos]
+        by_pos = locate(by, "--by")
+        col = table.frame.iloc[:, by_pos]
         blank = blank_mask(col.to_frame())[:, 0]
         groups = col.map(_group_label).to_numpy(dtype=object)
         groups[blank] = None
-        reasons = np.where(blank, "blank", None).astype(object)
-        log.add(rows, table.columns[pos], col.to_numpy(dtype=object), reasons)
-        by_name = table.columns[pos]
+        reasons = np.full(len(blank), None, dtype=object)
+        reasons[blank] = "blank"
+        log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
+        by_name = table.columns[by_pos]
     weights = None
     w_name = None
     if weight_column is not None:
-        pos = locate(weight_column, "--weight-column")
-        raw = table.frame.iloc[:, pos]
+        w_pos = locate(weight_column, "--weight-column")
+        raw = table.frame.iloc[:, w_pos]
         weights, reasons = parse_scale_values(raw, (0.0, np.inf))
         reasons = np.where(reasons == "out_of_range", "invalid_weight", reasons)
-        log.add(rows, table.columns[pos], raw.to_numpy(dtype=object), reasons)
-        w_name = table.columns[pos]
+        log.add(rows, table.columns[w_pos], raw.to_numpy(dtype=object), reasons)
+        w_name = table.columns[w_pos]
         if not np.any(weights > 0):
             raise DataError(
                 "no positive weight in the whole column",
@@ -178,8 +184,8 @@ def load_roles(
             )
     extras = {}
     for name in extra:
-        pos = locate(name, "--overall")
-        extras[table.columns[pos]] = parse(pos, (-np.inf, np.inf), labels=False)
+        x_pos = locate(name, "--overall")
+        extras[table.columns[x_pos]] = parse(x_pos, (-np.inf, np.inf), labels=False)
     if strict:
         log.raise_if_strict()
     dim_positions: dict[str, list[int]] = {}

@@ -120,9 +120,10 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
     return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
 
 
+# p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
 TOL_COLUMNS = ["n", "adequate", "desired", "perception", "msa", "msa_ci_low", "msa_ci_high",
-               "msa_p", "mss", "mss_ci_low", "mss_ci_high", "mss_p", "zone_width",
-               "share_below_adequate", "share_above_desired", "n_inverted", "position"]  # fmt: skip
+               "mss", "mss_ci_low", "mss_ci_high", "zone_width", "share_below_adequate",
+               "share_above_desired", "position"]  # fmt: skip
 
 
 def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -204,14 +205,15 @@ def knowledge_sections(
     )
     who = "medborgare" if sv else "citizens"
     staff = "personal" if sv else "staff"
-    excl = "; ".join(f"{who if k == 'customers' else staff}: {exclusion_summary(v, lang)}"
-                     for k, v in excluded.items())  # fmt: skip
+    excl = "; ".join(f"{(who if k == 'customers' else staff).capitalize()} – "
+                     f"{exclusion_summary(v, lang)}" for k, v in excluded.items())  # fmt: skip
     blocks.append(Text(f"{rule} {excl}.", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
 
 
-ITEM_COLUMNS = ["item", "set", "n", "mean", "sd", "median", "q1", "q3", "top2", "top2_ci_low",
-                "top2_ci_high", "bottom2", "skewness"]  # fmt: skip
+# The Wilson limits of the boxes are in the JSON/CSV (the terminal table is wide already).
+ITEM_COLUMNS = ["item", "set", "n", "mean", "sd", "median", "q1", "q3", "top2", "bottom2",
+                "skewness"]  # fmt: skip
 
 
 def item_distribution_sections(
