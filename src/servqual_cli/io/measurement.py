@@ -95,9 +95,13 @@ def table_kind(table: RawTable, instrument: Instrument) -> str:
     index = ColumnIndex(table.columns, table.source, table.sheet)
     if index.find_role(CONTACT_ROLES["channel"]) is not None:
         return CONTACTS
+    from servqual_cli.instruments.resolve import find_role_columns
+
     first = instrument.items[0]
     e, p = instrument.expectation_column(first), instrument.perception_column(first)
-    if index.find(e) is not None and index.find(p) is not None:
+    roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
+    args = (table.columns, table.source, table.sheet)
+    if all(first in find_role_columns(instrument, r, *args)[0] for r in roles):
         return SURVEY
     raise DataError(
         f"is neither a contact file (it needs a channel/kanal column) nor a SERVQUAL survey "
