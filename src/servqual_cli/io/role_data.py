@@ -11,32 +11,35 @@ quality question).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.instruments.model import Instrument
+from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
+from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.survey import _group_label, _with_spss_codes
 from servqual_cli.io.values import parse_scale_values
 
-ROLES = ("expectation", "perception", "adequate", "desired")
-# Built-in instruments have no adequate/desired patterns; these are the conventional columns.
-DEFAULT_PATTERNS = {"adequate": "A{item}", "desired": "D{item}"}
+# Instruments that define no adequate/desired columns (the built-ins) read the conventional
+# A1.., D1.. (PZB 1994's three-column format); the output names the columns used.
+DEFAULT_SPECS = {
+    "adequate": ColumnSpec("pattern", "A{item}"),
+    "desired": ColumnSpec("pattern", "D{item}"),
+}
 
 
-def role_pattern(instrument: Instrument, role: str) -> str:
-    """The column pattern of ``role`` (``"A{item}"`` ...): the instrument's, else the default."""
-    if role not in ROLES:
-        raise UsageError(f"unknown question set {role!r}; one of {', '.join(ROLES)}")
-    pattern = getattr(instrument, role, None)
-    if isinstance(pattern, str) and "{item}" in pattern:
-        return pattern
-    return DEFAULT_PATTERNS[role]
+def with_default_roles(instrument: Instrument) -> Instrument:
+    """``instrument`` with A{item}/D{item} for the adequate/desired roles it leaves undefined."""
+    return replace(
+        instrument,
+        adequate=instrument.adequate or DEFAULT_SPECS["adequate"],
+        desired=instrument.desired or DEFAULT_SPECS["desired"],
+    )
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,12 @@ def missing_by_column(exclusions: pd.DataFrame) -> dict[str, dict[str, int]]:
 
 
 def present_roles(table: RawTable, instrument: Instrument) -> list[str]:
-    """The roles whose first item's column is in the file (for ``servqual items``)."""
-    index = ColumnIndex(table.columns, table.source, table.sheet)
-    first = instrument.items[0]
+    """The item roles with any column in the file (for ``servqual items``)."""
+    inst = with_default_roles(instrument)
     return [
-        r for r in ROLES if index.find(role_pattern(instrument, r).format(item=first)) is not None
+        r
+        for r in ITEM_ROLES
+        if find_role_columns(inst, r, table.columns, table.source, table.sheet)[0]
     ]
 
 
@@ -104,11 +108,12 @@ def load_roles(
     UsageError
         The ``--by``, weight or extra column named on the command line is not in the file.
     """
+    instrument = with_default_roles(instrument)
     index = ColumnIndex(table.columns, table.source, table.sheet)
     numbers = instrument.items
-    names = {r: [role_pattern(instrument, r).format(item=i) for i in numbers] for r in roles}
-    flat = [n for r in roles for n in names[r]]
-    positions = index.require(flat, f"instrument {instrument.name!r} ({', '.join(roles)})")
+    resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    names = {r: [resolved[r][i] for i in numbers] for r in roles}
+    positions = [p for r in roles for p in index.require(names[r], f"{r} columns")]
     log = ExclusionLog(table.source, table.sheet)
     rows = table.row_numbers
     lo, hi = instrument.scale
