@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from servqual_cli.cli import gap_toolbox as tb
 from servqual_cli.cli import options as o
 
 app = typer.Typer()
@@ -28,6 +29,10 @@ def gap(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")] = True,
+    overall: tb.OverallOpt = None,
+    importance_on: tb.ImportanceOnOpt = "gap",
+    weight_column: tb.WeightColumnOpt = None,
+    profile: tb.ProfileOpt = None,
 ) -> None:
     """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
 
@@ -43,7 +48,8 @@ def gap(
     check_output(output, [file])
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
-    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
+    data = load_survey_file(file, instrument, tb.split_by(by), sheet, encoding, header_row, strict)
+    data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),
@@ -63,6 +69,8 @@ def gap(
         result = gap_analysis(*args, weights=data.weights, conf=conf)
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items)
+    sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
+                              weight_column, profile)  # fmt: skip
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))
