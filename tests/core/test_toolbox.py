@@ -102,7 +102,7 @@ def test_dimension_comparison_matches_r(data: pd.DataFrame, want: dict) -> None:
 @pytest.mark.parametrize("kind", ["gap", "perception"])
 def test_importance_matches_r(data: pd.DataFrame, want: dict, kind: str) -> None:
     scores = respondent_scores(matrix(data, "E"), matrix(data, "P"), DIMS)
-    x = scores.gap if kind == "gap" else scores.perception
+    x = scores.gap if kind == "gap" else scores.servperf
     res = derived_importance(data["overall"].to_numpy(dtype=float), x, list(DIMS), predictors=kind)
     w = want[f"importance_{kind}"]
     for field in ("n", "r2", "adj_r2", "intercept"):

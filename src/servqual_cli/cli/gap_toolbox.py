@@ -47,9 +47,14 @@ ProfileOpt = Annotated[
 
 def split_by(by: str | None) -> str | None:
     """The first ``--by`` column (the loader groups by it; :func:`two_way` adds the second)."""
+    from servqual_cli.errors import UsageError
+
     if by is None or "," not in by:
         return by
-    return by.split(",")[0].strip()
+    names = _columns(by, "--by")
+    if len(names) != 2:
+        raise UsageError(f"--by takes one column or two (A,B), got {len(names)}: {by!r}")
+    return names[0]
 
 
 def _columns(text: str, option: str) -> list[str]:
@@ -93,13 +98,9 @@ def two_way(data: SurveyData, by: str | None) -> SurveyData:
     """With ``--by A,B``: groups are the combinations "a × b" (a blank in either: no group)."""
     import numpy as np
 
-    from servqual_cli.errors import UsageError
-
     if by is None or "," not in by:
         return data
     names = _columns(by, "--by")
-    if len(names) != 2:
-        raise UsageError(f"--by takes one column or two (A,B), got {len(names)}: {by!r}")
     first, a_name = _labels(data, names[0], "--by")
     second, b_name = _labels(data, names[1], "--by")
     ok = np.array([x is not None and y is not None for x, y in zip(first, second, strict=True)])

@@ -96,7 +96,8 @@ TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
 FORMATS = {
     "n": "d", "n_customers": "d", "n_staff": "d", "n_inverted": "d", "df": ".0f",
     "share_below_adequate": "pct", "share_above_desired": "pct", "top2": "pct",
-    "top2_ci_low": "pct", "top2_ci_high": "pct", "bottom2": "pct", "share": "pct", "weighted_share": "pct",
+    "top2_ci_low": "pct", "top2_ci_high": "pct", "bottom2": "pct", "share": "pct",
+    "weighted_share": "pct",
     "msa_p": "p", "mss_p": "p", "p_welch": "p", "p_mann_whitney": "p", "p_holm": "p",
     "p_t": "p", "p_wilcoxon": "p", "p": "p", "kendall_w": ".3f", "relative_share": "pct",
     "relative_weight": ".3f", "beta": ".2f", "skewness": ".2f", "n_eff": ".1f", "se": ".3f",

@@ -140,7 +140,8 @@ importance <- function(X, y) {
   list(n = sum(ok), r2 = s$r.squared, adj_r2 = s$adj.r.squared,
        intercept = co[1, 1], coefficients = coefs)
 }
-pd <- sapply(dims, function(it) dim_mean(P, !is.na(G[, it, drop = FALSE]), it))
+# Perceptions as SERVPERF (Cronin & Taylor 1992): items with P answered, whatever E.
+pd <- sapply(dims, function(it) dim_mean(P, !is.na(P[, it, drop = FALSE]), it))
 
 # ---- survey weights: Taylor-linearised SE as survey::svymean, Kish's effective n -------------
 svy <- function(x, w) {
