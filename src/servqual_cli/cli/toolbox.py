@@ -106,7 +106,9 @@ def tolerance(
         "excluded": data.excluded,
         **res.to_dict(),
     }
-    sections: list[Section] = tolerance_sections(res, data.excluded, lang_code, items)
+    sections: list[Section] = tolerance_sections(
+        res, data.excluded, lang_code, items, scale=data.instrument.scale
+    )
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:
         summary = _weighted_tolerance(a, d, p, data, conf)

@@ -136,7 +136,7 @@ def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def tolerance_sections(
     res: ToleranceAnalysis, excluded: dict[str, int], lang: str, items: bool = True,
-    title: str = "", chart: bool = True,
+    title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
@@ -149,11 +149,15 @@ def tolerance_sections(
                     "is judged on the confidence intervals."))
     ]  # fmt: skip
     if chart:
+        dd = res.dimensions
+        zone = "Toleranszon (A–D)" if sv else "Zone of tolerance (A–D)"
         blocks.append(
             Figure(name="tolerance_zone", title=tlabel("zot_chart", lang), kind="tolerance_zone",
-                   data={"dimensions": res.dimensions[["dimension", "adequate", "desired",
-                                                       "perception"]].to_dict("records"),
-                         "lang": lang})
+                   data={"categories": dd["dimension"].tolist(),
+                         "adequate": dd["adequate"].tolist(), "desired": dd["desired"].tolist(),
+                         "perception": dd["perception"].tolist(), "scale": list(scale),
+                         "labels": {"zone": zone, "perception": tlabel("perception", lang),
+                                    "x": "Medelvärde" if sv else "Mean"}})
         )  # fmt: skip
     if items:
         its = _positions(res.items[["item", "dimension", *TOL_COLUMNS]], lang)
@@ -240,7 +244,8 @@ def item_distribution_sections(
                        kind="likert_bars",
                        data={"items": res.table.loc[rows, "item"].tolist(),
                              "counts": counts.loc[rows].to_numpy().tolist(),
-                             "points": list(counts.columns), "lang": lang})
+                             "points": list(counts.columns),
+                             "labels": {"x": "Andel svar" if sv else "Share of answers"}})
             )  # fmt: skip
     top = f"{hi - 1:g}–{hi:g}"
     bottom = f"{lo:g}–{lo + 1:g}"
