@@ -46,4 +46,4 @@ def test_tolerance_position_labels_are_swedish() -> None:
     table = sections[0].blocks[0]
     assert "Läge" in table.frame.columns  # type: ignore[union-attr]
     values = set(table.frame["Läge"])  # type: ignore[union-attr]
-    assert values <= {"under zonen", "inom zonen", "över zonen", "kan ej avgöras"}
+    assert values <= {"under zonen", "inom zonen", "över zonen", "vid en gräns (kan ej avgöras)"}

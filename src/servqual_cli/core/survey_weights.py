@@ -49,7 +49,8 @@ def weighted_means(x: np.ndarray, w: np.ndarray, conf: float = 0.95) -> pd.DataF
     Returns
     -------
     DataFrame
-        One row per column: n, mean, se, ci_low, ci_high, n_eff.
+        One row per column: n, mean, se, ci_low, ci_high, n_eff and, for comparison, the
+        unweighted mean over the same rows.
 
     Examples
     --------
@@ -72,6 +73,7 @@ def weighted_means(x: np.ndarray, w: np.ndarray, conf: float = 0.95) -> pd.DataF
         z = wv * np.where(ok, arr - mean, 0.0) / total
         se = np.sqrt(n / (n - 1) * (z**2).sum(axis=0))
         n_eff = total**2 / (wv**2).sum(axis=0)
+        unweighted = np.where(ok, arr, 0.0).sum(axis=0) / n
     se = np.where(n >= 2, se, np.nan)
     half = float(special.ndtri(0.5 + conf / 2.0)) * se
     return pd.DataFrame(
@@ -82,6 +84,7 @@ def weighted_means(x: np.ndarray, w: np.ndarray, conf: float = 0.95) -> pd.DataF
             "ci_low": mean - half,
             "ci_high": mean + half,
             "n_eff": n_eff,
+            "unweighted_mean": unweighted,
         }
     )
 

@@ -40,7 +40,7 @@ TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
     "below": ("under zonen", "below the zone"),
     "inside": ("inom zonen", "inside the zone"),
     "above": ("över zonen", "above the zone"),
-    "unclear": ("kan ej avgöras", "cannot tell"),
+    "unclear": ("vid en gräns (kan ej avgöras)", "at a boundary (cannot tell)"),
     "tolerance_dims": ("Toleranszon per dimension", "Zone of tolerance by dimension"),
     "tolerance_items": ("Toleranszon per påstående", "Zone of tolerance by item"),
     "n_customers": ("n medborgare", "n citizens"),
@@ -82,6 +82,9 @@ TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
     "relative_weight": ("Relativ vikt", "Relative weight"),
     "relative_share": ("Andel av R²", "Share of R²"),
     "weighted_estimates": ("Viktade skattningar", "Weighted estimates"),
+    "weighted_means": ("Viktade medelvärden", "Weighted means"),
+    "unweighted_mean": ("Oviktat medel", "Unweighted mean"),
+    "profile_table": ("Svarande efter bakgrund", "Respondents by background"),
     "name": ("Storhet", "Quantity"),
     "n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
     "profile": ("Svarandeprofil", "Respondent profile"),
@@ -278,7 +281,7 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
         Section(
             title=tlabel("friedman", lang),
             blocks=(
-                table(tlabel("friedman", lang), head, lang, sheet="Friedman"),
+                table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
                 table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
                       sheet="Dimensionspar" if sv else "Dimension pairs"),
                 Text(note, kind="note"),
@@ -304,7 +307,9 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         Section(
             title=tlabel("importance", lang),
             blocks=(
-                table(tlabel("importance", lang), coef, lang, sheet="Vikt" if sv else "Importance"),
+                table(
+                    f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"
+                ),
                 Text(note, kind="note"),
             ),
         )
@@ -328,7 +333,8 @@ def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
         Section(
             title=tlabel("weighted_estimates", lang),
             blocks=(
-                table(tlabel("weighted_estimates", lang), res.table, lang, signed=("mean",),
+                table(f"{tlabel('weighted_means', lang)} ({res.column})", res.table, lang,
+                      signed=("mean", "unweighted_mean"),
                       sheet="Viktat" if sv else "Weighted"),
                 Text(note, kind="note"),
             ),
@@ -340,7 +346,7 @@ def profile_sections(profile: pd.DataFrame, lang: str) -> list[Section]:
     return [
         Section(
             title=tlabel("profile", lang),
-            blocks=(table(tlabel("profile", lang), profile, lang, sheet="Profil"
+            blocks=(table(tlabel("profile_table", lang), profile, lang, sheet="Profil"
                           if lang == "sv" else "Profile"),),
         )
     ]  # fmt: skip
