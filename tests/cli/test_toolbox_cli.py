@@ -192,3 +192,26 @@ def test_samples_run(cli, samples_dir: Path) -> None:
     assert r.exit_code == 0, r.stderr
     dims = {d["dimension"]: d for d in json.loads(r.stdout)["dimensions"]}
     assert dims["Reliability"]["ci_high"] < 0  # staff underestimate reliability (by design)
+
+
+@pytest.mark.parametrize("command", ["gap", "tolerance"])
+def test_negative_weight_is_a_data_error(cli, data_dir: Path, tmp_path: Path, command: str) -> None:
+    frame = pd.read_csv(SYNTH)
+    frame.loc[4, "w"] = -1.5
+    path = tmp_path / "neg.csv"
+    frame.to_csv(path, index=False)
+    r = cli(command, path, *inst(data_dir), "--weight-column", "w")
+    assert r.exit_code == 1
+    assert "row 6" in r.stderr and "column 'w'" in r.stderr and "negative" in r.stderr
+
+
+def test_missing_weights_are_counted(cli, data_dir: Path, tmp_path: Path) -> None:
+    frame = pd.read_csv(SYNTH)
+    frame.loc[[1, 2, 3], "w"] = None
+    path = tmp_path / "gaps.csv"
+    frame.to_csv(path, index=False)
+    r = cli("gap", path, *inst(data_dir), "--weight-column", "w", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    weighted = json.loads(r.stdout)["weighted"]
+    assert weighted["n_missing_weight"] == 3
+    assert weighted["estimates"][0]["n"] == json.loads(r.stdout)["dimensions"][0]["n"] - 3

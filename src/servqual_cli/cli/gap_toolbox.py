@@ -96,17 +96,17 @@ def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
 
 def two_way(data: SurveyData, by: str | None) -> SurveyData:
     """With ``--by A,B``: groups are the combinations "a × b" (a blank in either: no group)."""
-    import numpy as np
-
     if by is None or "," not in by:
         return data
+    import pandas as pd
+
     names = _columns(by, "--by")
     first, a_name = _labels(data, names[0], "--by")
     second, b_name = _labels(data, names[1], "--by")
-    ok = np.array([x is not None and y is not None for x, y in zip(first, second, strict=True)])
-    groups = np.full(len(first), None, dtype=object)
-    groups[ok] = [f"{x} × {y}" for x, y in zip(first[ok], second[ok], strict=True)]
-    return replace(data, groups=groups, by=f"{a_name} × {b_name}")
+    a, b = pd.Series(first, dtype=object), pd.Series(second, dtype=object)
+    combined = (a.astype(str) + " × " + b.astype(str)).to_numpy(dtype=object)
+    combined[(a.isna() | b.isna()).to_numpy()] = None
+    return replace(data, groups=combined, by=f"{a_name} × {b_name}")
 
 
 def add_to_gap(

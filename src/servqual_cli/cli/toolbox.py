@@ -34,11 +34,13 @@ def _title(prefix: str, table: Any) -> str:
 def _split_groups(groups: np.ndarray | None) -> list[tuple[str, np.ndarray]]:
     """(group name, row mask) in sorted order; rows without a group are in no group."""
     import numpy as np
+    import pandas as pd
 
     if groups is None:
         return []
-    names = sorted({g for g in groups if g is not None})
-    return [(g, np.asarray(groups == g, dtype=bool)) for g in names]
+    labels = pd.Series(groups, dtype=object)
+    names = sorted(str(g) for g in labels.dropna().unique())
+    return [(g, np.asarray(labels.eq(g).to_numpy(), dtype=bool)) for g in names]
 
 
 def _tidy(parts: list[tuple[str, str, list[dict[str, Any]]]]) -> pd.DataFrame:
@@ -82,6 +84,7 @@ def tolerance(
     Example: servqual tolerance data/samples/karlstad_tolerans.xlsx --by Tjänst
     """
     import numpy as np
+    import pandas as pd
 
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.tolerance import tolerance_analysis
@@ -126,7 +129,7 @@ def tolerance(
                                            title=f"{data.by}: {name}", chart=False)  # fmt: skip
         payload["by"] = data.by
         payload["groups"] = groups
-        payload["n_without_group"] = int(sum(g is None for g in data.groups))  # type: ignore[union-attr]
+        payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
     doc = Document(title=_title(head, data.table), sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)

@@ -179,9 +179,14 @@ def load_roles(
         w_pos = locate(weight_column, "--weight-column")
         raw = table.frame.iloc[:, w_pos]
         weights, reasons = parse_scale_values(raw, (0.0, np.inf))
-        reasons = np.where(reasons == "out_of_range", "invalid_weight", reasons)
-        log.add(rows, table.columns[w_pos], raw.to_numpy(dtype=object), reasons)
         w_name = table.columns[w_pos]
+        negative = np.flatnonzero(reasons == "out_of_range")
+        if negative.size:  # a survey weight is never negative: the column is wrong
+            raise DataError(
+                f"negative survey weight {raw.iloc[negative[0]]!r}",
+                Location(table.source, table.sheet, int(rows[negative[0]]), w_name),
+            )
+        log.add(rows, w_name, raw.to_numpy(dtype=object), reasons)
         if not np.any(weights > 0):
             raise DataError(
                 "no positive weight in the whole column",
