@@ -47,3 +47,24 @@ def test_tolerance_position_labels_are_swedish() -> None:
     assert "Läge" in table.frame.columns  # type: ignore[union-attr]
     values = set(table.frame["Läge"])  # type: ignore[union-attr]
     assert values <= {"under zonen", "inom zonen", "över zonen", "vid en gräns (kan ej avgöras)"}
+
+
+def test_report_sections_are_opt_in(cli, tmp_path: Path, data_dir: Path) -> None:
+    synth = Path(__file__).parents[1] / "core" / "r" / "toolbox_synth.csv"
+    inst = data_dir / "toolbox.toml"
+    base = f'language = "en"\n[survey]\nfile = "{synth}"\ninstrument = "{inst}"\n'
+    (tmp_path / "default.toml").write_text(base, encoding="utf-8")
+    r = cli("report", tmp_path / "default.toml", "-o", tmp_path / "plain")
+    assert r.exit_code == 0, r.stderr
+    plain = (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
+    assert "Which gap matters most?" not in plain and "Zone of tolerance" not in plain
+    sections = '["summary", "servqual", "dimension_comparison", "item_distributions", ' \
+        '"tolerance", "method"]'  # fmt: skip
+    (tmp_path / "toolbox.toml").write_text(f"sections = {sections}\n{base}", encoding="utf-8")
+    r = cli("report", tmp_path / "toolbox.toml", "-o", tmp_path / "full")
+    assert r.exit_code == 0, r.stderr
+    full = (tmp_path / "full" / "report.md").read_text(encoding="utf-8")
+    for heading in ("Which gap matters most?", "Item distributions", "Zone of tolerance"):
+        assert f"## {heading}" in full
+    figures = {p.name for p in (tmp_path / "full" / "figures").iterdir()}
+    assert {"tolerance_zone.png", "likert_expectation.png", "likert_perception.png"} <= figures

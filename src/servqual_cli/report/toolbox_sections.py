@@ -64,10 +64,8 @@ TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
     "bottom2": ("Botten-2", "Bottom 2"),
     "skewness": ("Skevhet", "Skewness"),
     "item_distributions": ("Svarsfördelning per påstående", "Item distributions"),
-    "friedman": (
-        "Vilket gap väger tyngst? Friedmans test",
-        "Which gap matters most? Friedman test",
-    ),
+    "friedman": ("Vilket gap väger tyngst?", "Which gap matters most?"),
+    "friedman_table": ("Friedmans test av dimensionsgapen", "Friedman test of the dimension gaps"),
     "pairs": ("Parvisa jämförelser av dimensionsgap", "Pairwise comparisons of dimension gaps"),
     "a": ("Dimension A", "Dimension A"),
     "b": ("Dimension B", "Dimension B"),
@@ -233,6 +231,7 @@ def item_distribution_sections(
     counts = res.counts.copy()
     miss = res.missing.rename(columns={c: label(c, lang) for c in res.missing.columns})
     frame = pd.concat([res.table[ITEM_COLUMNS], counts, miss], axis=1)
+    frame["set"] = frame["set"].map(lambda v: label(str(v), lang) if v else "")
     blocks: list[Table | Text | Figure] = [
         table(tlabel("item_distributions", lang), frame, lang,
               sheet="Fördelning" if sv else "Distributions")
