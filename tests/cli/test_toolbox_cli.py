@@ -215,3 +215,15 @@ def test_missing_weights_are_counted(cli, data_dir: Path, tmp_path: Path) -> Non
     weighted = json.loads(r.stdout)["weighted"]
     assert weighted["n_missing_weight"] == 3
     assert weighted["estimates"][0]["n"] == json.loads(r.stdout)["dimensions"][0]["n"] - 3
+
+
+def test_items_weighted_top2_matches_survey_package(cli, data_dir: Path, want: dict) -> None:
+    r = cli("items", SYNTH, *inst(data_dir), "--weight-column", "w", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    est = {e["name"]: e for e in json.loads(r.stdout)["weighted"]["estimates"]}
+    for field, value in want["weighted"]["top2_p3"].items():
+        close(est["P3: top2"][field], value, field)
+    for field, value in want["weighted"]["p1"].items():
+        close(est["P1: mean"][field], value, field)
+    r = cli("items", SYNTH, "--items", "P1", "--scale-range", "1,7", "--weight-column", "w")
+    assert r.exit_code == 2 and "with an instrument" in r.stderr

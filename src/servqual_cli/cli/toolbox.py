@@ -253,6 +253,7 @@ def items(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Likert bars (report).")] = True,
+    weight_column: WeightOpt = None,
 ) -> None:
     """Item distributions: counts per scale point and missing reason, mean, SD, quartiles,
     top-2/bottom-2 boxes with Wilson CIs, skewness.
@@ -265,7 +266,7 @@ def items(
     from servqual_cli.core.item_distribution import item_distributions
     from servqual_cli.errors import UsageError
     from servqual_cli.report.spec import Document
-    from servqual_cli.report.toolbox_sections import item_distribution_sections
+    from servqual_cli.report.toolbox_sections import item_distribution_sections, weighted_sections
 
     check_output(output, [file])
     check_output(excluded, [file])
@@ -276,6 +277,8 @@ def items(
         names = [s.strip() for s in item_columns.split(",") if s.strip()]
         if not names:
             raise UsageError(f"--items needs at least one column, got {item_columns!r}")
+        if weight_column is not None:
+            raise UsageError("--weight-column works with an instrument, not with --items")
         bounds = _scale(scale_range)
         if bounds is None:  # top-2/bottom-2 boxes and out-of-range checks need the scale ends
             raise UsageError("--items needs --scale-range min,max (e.g. 1,5)")
@@ -301,7 +304,7 @@ def items(
                 f"{inst.expectation_column(first)}, {inst.perception_column(first)}, ...); "
                 "name the columns with --items"
             )
-        data = load_roles(table, inst, roles, strict=strict)
+        data = load_roles(table, inst, roles, weight_column=weight_column, strict=strict)
         values = np.column_stack([data.matrices[r] for r in roles])
         labels = [c for r in roles for c in data.columns[r]]
         sets = [r for r in roles for _ in data.items]
@@ -315,11 +318,39 @@ def items(
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
                                **res.to_dict()}  # fmt: skip
     sections = item_distribution_sections(res, excl, lang.value, chart)
+    if item_columns is None and data.weights is not None:
+        summary = _weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)
+        payload["weighted"] = summary.to_dict()
+        sections += weighted_sections(summary, lang.value)
     head = "Svarsfördelning" if lang.value == "sv" else "Item distributions"
     doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
     write_exclusions(excluded, exclusions)
     emit(doc, payload, tidy, fmt, output)
+
+
+def _weighted_items(
+    values: np.ndarray,
+    labels: list[str],
+    bounds: tuple[float, float],
+    weights: np.ndarray,
+    column: str | None,
+    conf: float,
+) -> Any:
+    """Weighted mean, top-2 and bottom-2 shares of every item."""
+    import numpy as np
+
+    from servqual_cli.core.survey_weights import weighted_summary
+
+    lo, hi = bounds
+    cols: dict[str, np.ndarray] = {}
+    for j, name in enumerate(labels):  # a loop over items; each is vectorised over rows
+        x = values[:, j]
+        valid = ~np.isnan(x)
+        cols[f"{name}: mean"] = x
+        cols[f"{name}: top2"] = np.where(valid, x >= hi - 1, np.nan)
+        cols[f"{name}: bottom2"] = np.where(valid, x <= lo + 1, np.nan)
+    return weighted_summary(cols, weights, column or "", conf)
 
 
 def _scale(text: str | None) -> tuple[float, float] | None:
