@@ -227,3 +227,16 @@ def test_items_weighted_top2_matches_survey_package(cli, data_dir: Path, want: d
         close(est["P1: mean"][field], value, field)
     r = cli("items", SYNTH, "--items", "P1", "--scale-range", "1,7", "--weight-column", "w")
     assert r.exit_code == 2 and "with an instrument" in r.stderr
+
+
+def test_two_way_by_in_tolerance_and_knowledge_gap(cli, samples_dir: Path) -> None:
+    r = cli("tolerance", samples_dir / "karlstad_tolerans.xlsx", "--by", "Tjänst,Kön",
+            "--no-items", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["by"] == "Tjänst × Kön" and "Äldreomsorg × Kvinna" in out["groups"]
+    assert sum(g["n_rows"] for g in out["groups"].values()) + out["n_without_group"] == 242
+    r = cli("knowledge-gap", samples_dir / "karlstad_servqual.xlsx",
+            samples_dir / "karlstad_personal.xlsx", "--by", "Tjänst,Kön", "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert "Grundskola × Man" in json.loads(r.stdout)["groups"]

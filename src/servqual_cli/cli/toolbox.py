@@ -119,8 +119,10 @@ def tolerance(
         sections += weighted_sections(summary, lang_code)
     if data.by is not None:
         groups: dict[str, Any] = {}
+        skipped: dict[str, str] = {}
         for name, rows in _split_groups(data.groups):
             if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
+                skipped[name] = "no respondent with valid adequate, desired and perceived scores"
                 continue
             sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
             groups[name] = sub.to_dict()
@@ -129,6 +131,7 @@ def tolerance(
                                            title=f"{data.by}: {name}", chart=False)  # fmt: skip
         payload["by"] = data.by
         payload["groups"] = groups
+        payload["skipped_groups"] = skipped
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
     doc = Document(title=_title(head, data.table), sections=tuple(sections))
@@ -184,6 +187,7 @@ def knowledge_gap_cmd(
     """
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.knowledge_gap import knowledge_gap
+    from servqual_cli.errors import DataError
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.spec import Document
@@ -192,7 +196,11 @@ def knowledge_gap_cmd(
     for path in (output, excluded):
         check_output(path, [customers, staff])
     check_distinct(output=output, excluded=excluded)
-    cust = load_survey_file(customers, instrument, by, sheet, encoding, header_row, strict)
+    from servqual_cli.cli.gap_toolbox import split_by, two_way
+
+    cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding, header_row,
+                            strict)  # fmt: skip
+    cust = two_way(cust, by)  # --by A,B: the combinations
     stf = load_roles_file(staff, instrument, ["expectation"], None, None, (), sheet, encoding,
                           header_row, strict)  # fmt: skip
     e_staff = stf.matrices["expectation"]
@@ -210,14 +218,20 @@ def knowledge_gap_cmd(
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:
         groups: dict[str, Any] = {}
+        skipped: dict[str, str] = {}
         for name, rows in _split_groups(cust.groups):
-            sub = knowledge_gap(cust.expectation[rows], e_staff, *args, conf=conf)
+            try:
+                sub = knowledge_gap(cust.expectation[rows], e_staff, *args, conf=conf)
+            except DataError as exc:  # a group without any valid expectation answer
+                skipped[name] = str(exc)
+                continue
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             sections += knowledge_sections(sub, {}, lang_code, items=False,
                                            title=f"{cust.by}: {name}")  # fmt: skip
         payload["by"] = cust.by
         payload["groups"] = groups
+        payload["skipped_groups"] = skipped
     head = "Kunskapsgapet" if lang_code == "sv" else "Knowledge gap"
     title = f"{head} – {cust.table.describe()['file']} / {stf.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))

@@ -164,15 +164,28 @@ def load_roles(
     groups = None
     by_name = None
     if by is not None:
-        by_pos = locate(by, "--by")
-        col = table.frame.iloc[:, by_pos]
-        blank = blank_mask(col.to_frame())[:, 0]
-        groups = col.map(_group_label).to_numpy(dtype=object)
-        groups[blank] = None
-        reasons = np.full(len(blank), None, dtype=object)
-        reasons[blank] = "blank"
-        log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
-        by_name = table.columns[by_pos]
+        # "A,B": two-way groups, the combinations "a × b"; a blank in either: no group.
+        by_names = [b.strip() for b in by.split(",") if b.strip()]
+        if not 1 <= len(by_names) <= 2:
+            raise UsageError(f"--by takes one column or two (A,B), got {by!r}")
+        parts = []
+        for name in by_names:
+            by_pos = locate(name, "--by")
+            col = table.frame.iloc[:, by_pos]
+            blank = blank_mask(col.to_frame())[:, 0]
+            labels = pd.Series(col.map(_group_label).to_numpy(dtype=object), dtype=object)
+            labels[blank] = None
+            reasons = np.full(len(blank), None, dtype=object)
+            reasons[blank] = "blank"
+            log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
+            parts.append((labels, table.columns[by_pos]))
+        combined = parts[0][0]
+        for labels, _ in parts[1:]:
+            combined = (combined.astype(str) + " × " + labels.astype(str)).where(
+                combined.notna() & labels.notna(), None
+            )
+        groups = combined.to_numpy(dtype=object)
+        by_name = " × ".join(name for _, name in parts)
     weights = None
     w_name = None
     if weight_column is not None:
