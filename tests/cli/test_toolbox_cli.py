@@ -160,6 +160,7 @@ def test_gap_two_way_by(cli, samples_dir: Path) -> None:
         (["gap", SYNTH, "--overall", "nope"], 2, "--overall column 'nope'"),
         (["gap", SYNTH, "--importance-on", "x", "--overall", "overall"], 2, "gap or perception"),
         (["gap", SYNTH, "--by", "a,b,c"], 2, "one column or two"),
+        (["gap", SYNTH, "--importance-on", "perception"], 2, "needs --overall"),
         (["tolerance", SYNTH, "--weight-column", "zz"], 2, "--weight-column column 'zz'"),
         (["tolerance", SYNTH], 1, "needs columns"),
         (["items", SYNTH, "--items", "P1", "--scale-range", "7,1"], 2, "below max"),

@@ -133,6 +133,8 @@ def add_to_gap(
 
     if importance_on not in ("gap", "perception"):
         raise UsageError(f"--importance-on must be gap or perception, got {importance_on!r}")
+    if importance_on != "gap" and overall is None:
+        raise UsageError("--importance-on needs --overall (the column to explain)")
     sections: list[Section] = []
     scores = respondent_scores(data.expectation, data.perception, data.dimension_positions)
     dims = list(scores.dimensions)
