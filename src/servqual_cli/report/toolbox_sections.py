@@ -18,6 +18,7 @@ from servqual_cli.core.knowledge_gap import KnowledgeGap
 from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.tolerance import ToleranceAnalysis
 from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
 TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
@@ -293,13 +294,14 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
     sv = lang == "sv"
     coef = res.coefficients.rename(columns={"b": "b_coef"})
     what = label(res.predictors, lang) if res.predictors != "gap" else "gap (P−E)"
+    r2, adj = fmt_number(res.r2, lang, 3), fmt_number(res.adj_r2, lang, 3)
     note = (
         f"OLS av {res.overall!r} på dimensionernas {what}; n = {res.n} ({res.n_incomplete} "
-        f"utan alla värden utelämnade); R² = {res.r2:.3f}, justerat R² = {res.adj_r2:.3f}. "
+        f"utan alla värden utelämnade); R² = {r2}, justerat R² = {adj}. "
         "Relativa vikter enligt Johnson (2000) summerar till R²."
         if sv
         else f"OLS of {res.overall!r} on the dimensions' {what}; n = {res.n} ({res.n_incomplete} "
-        f"without every value left out); R² = {res.r2:.3f}, adjusted R² = {res.adj_r2:.3f}. "
+        f"without every value left out); R² = {r2}, adjusted R² = {adj}. "
         "Johnson's (2000) relative weights sum to R²."
     )
     return [
