@@ -241,3 +241,17 @@ def test_two_way_by_in_tolerance_and_knowledge_gap(cli, samples_dir: Path) -> No
             samples_dir / "karlstad_personal.xlsx", "--by", "Tjänst,Kön", "-f", "json")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert "Grundskola × Man" in json.loads(r.stdout)["groups"]
+
+
+def test_gap_csv_carries_the_toolbox_rows(cli, data_dir: Path) -> None:
+    import io
+
+    r = cli("gap", SYNTH, *inst(data_dir), "--overall", "overall", "--weight-column", "w",
+            "--profile", "role", "-f", "csv")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    frame = pd.read_csv(io.StringIO(r.stdout))
+    counts = frame["level"].value_counts()
+    assert counts["dimension_pair"] == 3 and counts["friedman"] == 1
+    assert counts["importance"] == 3 and counts["profile"] == 2
+    pair = frame[frame["name"] == "Reliability − Responsiveness"].iloc[0]
+    assert pair["p_holm"] >= pair["p_t"]

@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     import numpy as np
+    import pandas as pd
 
     from servqual_cli.io.survey import SurveyData
     from servqual_cli.report.spec import Section
@@ -220,3 +221,34 @@ def _weights(data: SurveyData, name: str) -> tuple[np.ndarray, str]:
             Location(data.table.source, data.table.sheet, row, real),
         )
     return values, real
+
+
+def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
+    """The gap CSV plus rows for the toolbox keys: level ``dimension_pair`` (name "A − B"),
+    ``friedman``, ``importance`` (name = dimension), ``weighted`` (name = quantity) and
+    ``profile`` (name = "column: value"); their statistics in their own columns."""
+    import pandas as pd
+
+    frames = [tidy]
+
+    def add(level: str, rows: list[dict[str, Any]], name: str) -> None:
+        if rows:
+            frame = pd.DataFrame(rows)
+            frame.insert(0, "name", frame.pop(name) if name in frame else "")
+            frame.insert(0, "level", level)
+            frame.insert(0, "group", "ALL")
+            frames.append(frame)
+
+    dc = payload.get("dimension_comparison", {})
+    if "pairs" in dc:
+        pairs = [{"pair": f"{r['a']} − {r['b']}", **r} for r in dc["pairs"]]
+        add("dimension_pair", pairs, "pair")
+        add("friedman", [{"test": "friedman", **dc["friedman"]}], "test")
+    if "importance" in payload:
+        add("importance", payload["importance"]["coefficients"], "dimension")
+    if "weighted" in payload:
+        add("weighted", payload["weighted"]["estimates"], "name")
+    if "profile" in payload:
+        rows = [{"label": f"{r['variable']}: {r['value']}", **r} for r in payload["profile"]]
+        add("profile", rows, "label")
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else tidy
