@@ -182,3 +182,36 @@ def test_errors_are_data_errors() -> None:
         compare_dimensions(np.ones((5, 1)), ["A"])
     with pytest.raises(DataError):
         derived_importance(np.ones(3), np.ones((3, 2)), ["A", "B"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    arrays(np.float64, (20, 4), elements=st.integers(1, 7).map(float)),
+    arrays(np.float64, (20, 4), elements=st.integers(1, 7).map(float)),
+    arrays(np.float64, (20, 4), elements=st.integers(1, 7).map(float)),
+    arrays(np.bool_, (20, 4)),
+)
+def test_tolerance_msa_minus_mss_is_the_zone_width(a, d, p, holes) -> None:
+    p = np.where(holes, np.nan, p)
+    if np.isnan(p).all():
+        return
+    res = tolerance_analysis(a, d, p, ["1", "2", "3", "4"], {"X": [0, 1], "Y": [2, 3]})
+    for table in (res.items, res.dimensions):
+        ok = table["n"] > 0
+        diff = table["msa"] - table["mss"]
+        assert np.allclose(diff[ok], table["zone_width"][ok], atol=1e-12)
+        shares = table.loc[ok, ["share_below_adequate", "share_above_desired"]]
+        assert ((shares >= 0) & (shares <= 1)).all().all()
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    arrays(np.float64, (15, 2), elements=st.integers(1, 7).map(float)),
+    arrays(np.float64, (12, 2), elements=st.integers(1, 7).map(float)),
+)
+def test_knowledge_gap_swapping_the_files_negates_it(c, s) -> None:
+    one = knowledge_gap(c, s, ["1", "2"], {"X": [0, 1]}).items
+    two = knowledge_gap(s, c, ["1", "2"], {"X": [0, 1]}).items
+    assert np.allclose(one["diff"], -two["diff"])
+    assert np.allclose(one["p_welch"], two["p_welch"], equal_nan=True)
+    assert np.allclose(one["hedges_g"], -two["hedges_g"], equal_nan=True)

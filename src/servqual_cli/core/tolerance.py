@@ -91,9 +91,9 @@ def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataF
         return pd.DataFrame(
             {
                 "n": n.astype(np.int64),
-                "adequate": np.nanmean(a, axis=0) if a.size else np.nan,
-                "desired": np.nanmean(d, axis=0) if d.size else np.nan,
-                "perception": np.nanmean(p, axis=0) if p.size else np.nan,
+                "adequate": np.where(ok, a, 0.0).sum(axis=0) / n,
+                "desired": np.where(ok, d, 0.0).sum(axis=0) / n,
+                "perception": np.where(ok, p, 0.0).sum(axis=0) / n,
                 "msa": msa["mean"].to_numpy(),
                 "msa_ci_low": msa["ci_low"].to_numpy(),
                 "msa_ci_high": msa["ci_high"].to_numpy(),
@@ -102,7 +102,7 @@ def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataF
                 "mss_ci_low": mss["ci_low"].to_numpy(),
                 "mss_ci_high": mss["ci_high"].to_numpy(),
                 "mss_p": mss["p"].to_numpy(),
-                "zone_width": np.nanmean(d - a, axis=0) if a.size else np.nan,
+                "zone_width": np.where(ok, d - a, 0.0).sum(axis=0) / n,
                 "share_below_adequate": below / n,
                 "below_ci_low": b_lo,
                 "below_ci_high": b_hi,
