@@ -11,6 +11,8 @@ negative = staff underestimate it.
   Mann-Whitney test (R ``wilcox.test(staff, customers)``), Hedges' g with the pooled SD and the
   exact small-sample correction J = Γ(ν/2) / (√(ν/2) Γ((ν-1)/2)), ν = n1 + n2 - 2 (Hedges 1981;
   R ``effectsize::hedges_g``), Holm (1979) across dimensions and, separately, across items.
+- ``reading``: ``underestimate`` / ``overestimate`` when the Holm-adjusted p is below
+  1 - conf, otherwise ``unclear`` (a difference the data cannot tell from zero is no gap).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from servqual_cli.core.scoring import dimension_means
 from servqual_cli.errors import DataError
 
 COLUMNS = ["n_customers", "n_staff", "customers", "staff", "diff", "ci_low", "ci_high",
-           "p_welch", "p_mann_whitney", "hedges_g", "p_holm"]  # fmt: skip
+           "p_welch", "p_mann_whitney", "hedges_g", "p_holm", "reading"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,14 @@ def _compare(staff: np.ndarray, customers: np.ndarray, conf: float) -> pd.DataFr
                 "hedges_g": hedges_g(s, c),
             }
         )
-    table = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    table = pd.DataFrame(rows, columns=COLUMNS[:-2])
     table["p_holm"] = holm(table["p_welch"].to_numpy(dtype=float))
+    # Read on the Holm-adjusted p at the interval's level: an unclear difference is not a gap.
+    clear = table["p_holm"].to_numpy(dtype=float) < 1.0 - conf
+    diff = table["diff"].to_numpy(dtype=float)
+    table["reading"] = np.select(
+        [clear & (diff < 0), clear & (diff > 0)], ["underestimate", "overestimate"], "unclear"
+    ).astype(object)
     return table.astype({"n_customers": np.int64, "n_staff": np.int64})
 
 

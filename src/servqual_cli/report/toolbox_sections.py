@@ -52,6 +52,10 @@ TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),
     "knowledge_dims": ("Kunskapsgapet per dimension", "Knowledge gap by dimension"),
+    "reading": ("Tolkning", "Reading"),
+    "kg_underestimate": ("personalen underskattar", "staff underestimate"),
+    "kg_overestimate": ("personalen överskattar", "staff overestimate"),
+    "kg_unclear": ("ingen säker skillnad", "no clear difference"),
     "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
     "set": ("Frågeset", "Question set"),
     "mean": ("Medel", "Mean"),
@@ -180,7 +184,13 @@ def tolerance_sections(
 
 
 KG_COLUMNS = ["n_customers", "n_staff", "customers", "staff", "diff", "ci_low", "ci_high",
-              "p_welch", "p_mann_whitney", "hedges_g", "p_holm"]  # fmt: skip
+              "p_welch", "p_mann_whitney", "hedges_g", "p_holm", "reading"]  # fmt: skip
+
+
+def _readings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["reading"] = out["reading"].map(lambda v: tlabel(f"kg_{v}", lang))
+    return out
 
 
 def knowledge_sections(
@@ -189,7 +199,8 @@ def knowledge_sections(
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
     blocks: list[Table | Text | Figure] = [
-        table(tlabel("knowledge_dims", lang), res.dimensions[["dimension", *KG_COLUMNS]], lang,
+        table(tlabel("knowledge_dims", lang),
+              _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
               signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap",
               note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
                     "underskattar vad medborgarna förväntar sig." if sv else
@@ -198,7 +209,7 @@ def knowledge_sections(
     ]  # fmt: skip
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
-        frame = res.items[["item", "dimension", *KG_COLUMNS]]
+        frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
         blocks.append(
             table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",), sheet=sheet)
         )
