@@ -185,6 +185,7 @@ def load_roles(
                 combined.notna() & labels.notna(), None
             )
         groups = combined.to_numpy(dtype=object)
+        groups[pd.isna(groups)] = None  # blank is None, as the gap loader has it
         by_name = " × ".join(name for _, name in parts)
     weights = None
     w_name = None
