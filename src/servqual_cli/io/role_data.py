@@ -184,7 +184,7 @@ def load_roles(
             combined = (combined.astype(str) + " × " + labels.astype(str)).where(
                 combined.notna() & labels.notna(), None
             )
-        groups = combined.to_numpy(dtype=object)
+        groups = np.array(combined.to_numpy(dtype=object), dtype=object)  # a writable copy
         groups[pd.isna(groups)] = None  # blank is None, as the gap loader has it
         by_name = " × ".join(name for _, name in parts)
     weights = None
