@@ -255,3 +255,17 @@ def test_gap_csv_carries_the_toolbox_rows(cli, data_dir: Path) -> None:
     assert counts["importance"] == 3 and counts["profile"] == 2
     pair = frame[frame["name"] == "Reliability − Responsiveness"].iloc[0]
     assert pair["p_holm"] >= pair["p_t"]
+
+
+def test_excluded_cells_are_written(cli, samples_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "excluded.csv"
+    r = cli("knowledge-gap", samples_dir / "karlstad_servqual.xlsx",
+            samples_dir / "karlstad_personal.xlsx", "--excluded", out, "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    frame = pd.read_csv(out)
+    counts = frame.groupby("file").size().to_dict()
+    excluded = json.loads(r.stdout)["excluded"]
+    assert counts == {"customers": sum(excluded["customers"].values()),
+                      "staff": sum(excluded["staff"].values())}  # fmt: skip
+    r = cli("tolerance", samples_dir / "karlstad_tolerans.xlsx", "--excluded", out, "-o", out)
+    assert r.exit_code == 2 and "same file" in r.stderr
