@@ -269,3 +269,11 @@ def test_excluded_cells_are_written(cli, samples_dir: Path, tmp_path: Path) -> N
                       "staff": sum(excluded["staff"].values())}  # fmt: skip
     r = cli("tolerance", samples_dir / "karlstad_tolerans.xlsx", "--excluded", out, "-o", out)
     assert r.exit_code == 2 and "same file" in r.stderr
+
+
+def test_never_writes_onto_the_instrument(cli, data_dir: Path) -> None:
+    toml = data_dir / "toolbox.toml"
+    before = toml.read_bytes()
+    r = cli("tolerance", SYNTH, "--instrument", toml, "-o", toml)
+    assert r.exit_code == 2 and "is an input file" in r.stderr
+    assert toml.read_bytes() == before

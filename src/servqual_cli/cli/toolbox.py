@@ -92,8 +92,9 @@ def tolerance(
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
 
-    check_output(output, [file])
-    check_output(excluded, [file])
+    inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
+    check_output(output, inputs)
+    check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
     roles = ["adequate", "desired", "perception"]
     data = load_roles_file(file, instrument, roles, by, weight_column, (), sheet, encoding,
@@ -194,7 +195,7 @@ def knowledge_gap_cmd(
     from servqual_cli.report.toolbox_sections import knowledge_sections
 
     for path in (output, excluded):
-        check_output(path, [customers, staff])
+        check_output(path, [customers, staff] + ([instrument] if instrument else []))
     check_distinct(output=output, excluded=excluded)
     from servqual_cli.cli.gap_toolbox import split_by, two_way
 
@@ -282,8 +283,9 @@ def items(
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import item_distribution_sections, weighted_sections
 
-    check_output(output, [file])
-    check_output(excluded, [file])
+    inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
+    check_output(output, inputs)
+    check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
     if item_columns is not None:
         from servqual_cli.io.item_set import load_item_set
