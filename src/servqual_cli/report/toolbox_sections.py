@@ -243,7 +243,7 @@ def item_distribution_sections(
     counts = res.counts.copy()
     miss = res.missing.rename(columns={c: label(c, lang) for c in res.missing.columns})
     frame = pd.concat([res.table[ITEM_COLUMNS], counts, miss], axis=1)
-    frame["set"] = frame["set"].map(lambda v: label(str(v), lang) if v else "")
+    frame["set"] = frame["set"].map(lambda v: tlabel(str(v), lang) if v else "")
     blocks: list[Table | Text | Figure] = [
         table(tlabel("item_distributions", lang), frame, lang,
               sheet="Fördelning" if sv else "Distributions")
@@ -254,7 +254,7 @@ def item_distribution_sections(
             rows = res.table["set"] == set_name
             blocks.append(
                 Figure(name=f"likert_{set_name or 'items'}",
-                       title=f"{tlabel('likert_chart', lang)} {label(set_name, lang)}".strip(),
+                       title=f"{tlabel('likert_chart', lang)} {tlabel(set_name, lang)}".strip(),
                        kind="likert_bars",
                        data={"items": res.table.loc[rows, "item"].tolist(),
                              "counts": counts.loc[rows].to_numpy().tolist(),
