@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from servqual_cli.errors import ConfigError, DataError
-from servqual_cli.instruments.resolve import closest_columns, resolve_columns, resolve_roles
+from servqual_cli.instruments.resolve import resolve_columns, resolve_roles
 from servqual_cli.instruments.toml import instrument_from_dict
 
 BASE = {"name": "K", "scale": [1, 5], "dimensions": {"A": [1, 2], "B": [3]}}
@@ -148,5 +152,20 @@ def test_to_dict_round_trips_each_form() -> None:
     assert again == inst
 
 
-def test_closest_columns() -> None:
-    assert closest_columns("X1a:Bevara", ["X1a..Bevara", "X2", "Kön"]) == ["X1a..Bevara"]
+WORD = st.text(alphabet="abcQxyzåö_", min_size=1, max_size=4)
+
+
+@given(WORD, WORD, st.integers(0, 3), st.randoms(use_true_random=False))
+def test_pattern_and_regex_find_the_same_columns_in_any_order(
+    prefix: str, suffix: str, width: int, rnd
+) -> None:
+    """Whatever the header order, a pattern and the equivalent regex pick the same column."""
+    spec = prefix + (f"{{item:0{width}d}}" if width else "{item}") + "-" + suffix
+    names = [spec.format(item=i) for i in (1, 2, 3)] + ["other", "id"]
+    rnd.shuffle(names)
+    by_pattern = make(expectation=spec)
+    regex = "^" + re.escape(prefix) + r"0*{item}-" + re.escape(suffix) + "$"
+    by_regex = make(expectation={"regex": regex})
+    want = {i: spec.format(item=i) for i in (1, 2, 3)}
+    assert resolve_columns(by_pattern, "expectation", names) == want
+    assert resolve_columns(by_regex, "expectation", names) == want

@@ -48,8 +48,13 @@ def gap(
     check_output(output, [file])
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
-    data = load_survey_file(file, instrument, tb.split_by(by), sheet, encoding, header_row, strict)
+    data = load_survey_file(file, instrument, tb.split_by(by), sheet, encoding, header_row,
+                            strict, perception_only_ok=True)  # fmt: skip
     data = tb.two_way(data, by)  # --by A,B: groups are the combinations
+    if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
+        from servqual_cli.cli.servperf import emit_servperf
+
+        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),

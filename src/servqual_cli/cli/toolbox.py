@@ -253,7 +253,9 @@ def items(
     instrument: o.InstrumentOpt = None,
     item_columns: Annotated[
         str | None,
-        typer.Option("--items", help="Comma-separated item columns instead of an instrument."),
+        typer.Option(
+            "--items", help="Item columns instead of an instrument: names, globs, ranges (P1-P22)."
+        ),
     ] = None,
     scale_range: Annotated[
         str | None, typer.Option("--scale-range", help="min,max of the scale with --items.")
@@ -290,18 +292,19 @@ def items(
     if item_columns is not None:
         from servqual_cli.io.item_set import load_item_set
 
-        names = [s.strip() for s in item_columns.split(",") if s.strip()]
-        if not names:
-            raise UsageError(f"--items needs at least one column, got {item_columns!r}")
         if weight_column is not None:
             raise UsageError("--weight-column works with an instrument, not with --items")
         bounds = _scale(scale_range)
         if bounds is None:  # top-2/bottom-2 boxes and out-of-range checks need the scale ends
             raise UsageError("--items needs --scale-range min,max (e.g. 1,5)")
-        loaded = load_item_set(file, names, [], bounds, sheet, encoding, header_row, strict)
+        # --items takes names, globs and ranges (E*, P1-P22), as servqual alpha does.
+        loaded = load_item_set(file, item_columns, None, bounds, sheet, encoding, header_row,
+                               strict)  # fmt: skip
         values = loaded.frame.to_numpy(dtype=float)
-        labels, sets = names, [""] * len(names)
-        excl, exclusions, describe = loaded.excluded, loaded.exclusions, {"file": file}
+        labels = [str(c) for c in loaded.frame.columns]
+        sets = [""] * len(labels)
+        excl, exclusions = loaded.excluded, loaded.exclusions
+        describe = loaded.input or {"file": file}
         inst_dict: dict[str, Any] | None = None
     else:
         from servqual_cli.instruments.toml import load_instrument

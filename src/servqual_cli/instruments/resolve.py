@@ -8,7 +8,6 @@ names as written and must match exactly one column.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
@@ -191,20 +190,9 @@ def _check_distinct(out: dict[str, dict[int, str]], where: Location) -> None:
             owner[key] = this
 
 
-def closest_columns(name: str, columns: Sequence[str], n: int = 3) -> list[str]:
-    """The existing columns closest to ``name`` (difflib on folded names), for hints.
-
-    >>> closest_columns("E 12", ["E1", "E12", "P12", "Kön"])
-    ['E12', 'E1', 'P12']
-    """
-    folded = {normalise(c): c for c in reversed(list(columns))}
-    hits = difflib.get_close_matches(normalise(name), list(folded), n=n, cutoff=0.5)
-    return [folded[h] for h in hits]
-
-
 def _preview(columns: Sequence[str], limit: int = 12) -> str:
     shown = ", ".join(str(c) for c in columns[:limit])
     return shown + (f" ... ({len(columns)} columns)" if len(columns) > limit else "")
 
 
-__all__ = ["ROLES", "closest_columns", "find_role_columns", "resolve_columns", "resolve_roles"]
+__all__ = ["ROLES", "find_role_columns", "resolve_columns", "resolve_roles"]

@@ -98,6 +98,19 @@ class ColumnIndex:
         return out
 
 
+def encoding_advice(table: object) -> str:
+    """``"; <advice>"`` when the table's text decoding may be wrong (a cp1252 fallback, text that
+    looks garbled), else ``""``: appended to every column-not-found message. Uses the table's
+    ``encoding_hint()`` when the reader provides one.
+
+    >>> encoding_advice(object())
+    ''
+    """
+    hint = getattr(table, "encoding_hint", None)
+    text = hint() if callable(hint) else ""
+    return f"; {text}" if text else ""
+
+
 def excel_letter(index: int) -> str:
     """0-based column position as an Excel letter.
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.cells import fold_text
 from servqual_cli.io.columns import ColumnIndex
@@ -23,6 +22,7 @@ from servqual_cli.io.contacts import CONTACT_ROLES, ContactData, load_contacts
 from servqual_cli.io.kolada import is_kolada_table, load_kolada
 from servqual_cli.io.read import RawTable, read_table
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.contacts import ALL, SPECS
 
 if TYPE_CHECKING:
     from servqual_cli.instruments.model import Instrument

@@ -10,7 +10,7 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
-from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.columns import ColumnIndex, encoding_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
@@ -79,18 +79,26 @@ def load_survey_file(
     from servqual_cli.io.read import read_table
 
     inst = load_instrument(instrument)
-    if inst.perception_only and not perception_only_ok:
+    _check_expectation(inst, perception_only_ok, instrument)
+    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
+    return load_survey(table, inst, by=by, strict=strict, perception_only_ok=perception_only_ok)
+
+
+def _check_expectation(inst: Instrument, ok: bool, source: str | None) -> None:
+    if inst.perception_only and not ok:
         raise ConfigError(
             f"instrument {inst.name!r} has no 'expectation' columns (perception only): this "
             "command needs expectations; `servqual gap` reports SERVPERF for such an instrument",
-            Location(instrument),
+            Location(source),
         )
-    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
-    return load_survey(table, inst, by=by, strict=strict)
 
 
 def load_survey(
-    table: RawTable, instrument: Instrument, by: str | None = None, strict: bool = False
+    table: RawTable,
+    instrument: Instrument,
+    by: str | None = None,
+    strict: bool = False,
+    perception_only_ok: bool = False,
 ) -> SurveyData:
     """Find, parse and reverse-score the instrument's columns; log every excluded cell.
 
@@ -100,11 +108,15 @@ def load_survey(
         A column the instrument needs is missing or duplicated; the ``--by`` column is missing;
         an item column holds no valid value at all; with ``strict``, any wrong value.
     """
+    _check_expectation(instrument, perception_only_ok, None)
     index = ColumnIndex(table.columns, table.source, table.sheet)
     item_numbers = instrument.items
     roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
     # One lookup for E and P together, so the error lists every missing column at once.
-    resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    try:
+        resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    except DataError as exc:  # garbled names from a wrong decoding: say so
+        raise DataError(exc.message + encoding_advice(table), exc.location) from exc
     p_pos = [_position(index, resolved["perception"][i]) for i in item_numbers]
     e_pos = (
         [_position(index, resolved["expectation"][i]) for i in item_numbers]
@@ -148,7 +160,8 @@ def load_survey(
         pos = index.find(by)
         if pos is None:
             raise UsageError(
-                f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})",
+                f"--by column {by!r} is not in the file ({_near(by, table.columns)})"
+                + encoding_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
         col = table.frame.iloc[:, pos]
@@ -186,6 +199,16 @@ def _position(index: ColumnIndex, name: str) -> int:
     if pos is None:  # not user input: resolve_roles returned a name of this table
         raise RuntimeError(f"internal: column {name!r} vanished")
     return pos
+
+
+def _near(name: str, columns: list[str]) -> str:
+    """``closest: ...`` when some column is like ``name``, else the first columns."""
+    from servqual_cli.io.selection import closest
+
+    near = closest(name, columns)
+    if near:
+        return f"closest: {', '.join(near)}"
+    return f"it has: {', '.join(columns[:12])}" + (" ..." if len(columns) > 12 else "")
 
 
 def _group_label(value: object) -> str:
