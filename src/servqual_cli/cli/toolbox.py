@@ -254,7 +254,7 @@ def items(
     item_columns: Annotated[
         str | None,
         typer.Option(
-            "--items", help="Item columns instead of an instrument: names, globs, ranges (P1-P22)."
+            "--items", help="Item columns instead of an instrument: names, globs, ranges (P1:P22)."
         ),
     ] = None,
     scale_range: Annotated[
