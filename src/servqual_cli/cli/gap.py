@@ -54,6 +54,8 @@ def gap(
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
         from servqual_cli.cli.servperf import emit_servperf
 
+        tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
+
         return emit_servperf(data, fmt, output, excluded, lang.value, conf, items)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {

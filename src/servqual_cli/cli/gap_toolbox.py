@@ -97,6 +97,17 @@ def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
     return out, real
 
 
+def refuse_for_servperf(**options: str | None) -> None:
+    """The toolbox's gap options need expectations; say so rather than ignore them."""
+    from servqual_cli.errors import UsageError
+
+    given = [f"--{k.replace('_', '-')}" for k, v in options.items() if v is not None]
+    if given:
+        raise UsageError(
+            f"{', '.join(given)} need expectation columns; this instrument is perception-only"
+        )
+
+
 def two_way(data: SurveyData, by: str | None) -> SurveyData:
     """With ``--by A,B``: groups are the combinations "a × b" (a blank in either: no group)."""
     if by is None or "," not in by:
