@@ -215,3 +215,16 @@ def test_knowledge_gap_swapping_the_files_negates_it(c, s) -> None:
     assert np.allclose(one["diff"], -two["diff"])
     assert np.allclose(one["p_welch"], two["p_welch"], equal_nan=True)
     assert np.allclose(one["hedges_g"], -two["hedges_g"], equal_nan=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(arrays(np.float64, (25, 3), elements=st.one_of(st.integers(1, 5).map(float),
+                                                        st.just(np.nan))))  # fmt: skip
+def test_item_counts_add_up_and_boxes_are_shares(x: np.ndarray) -> None:
+    res = item_distributions(x, ["a", "b", "c"], (1, 5))
+    assert (res.counts.sum(axis=1).to_numpy() == (~np.isnan(x)).sum(axis=0)).all()
+    ok = res.table["n"] > 0
+    top = res.table.loc[ok, "top2"].to_numpy()
+    low, high = res.table.loc[ok, "top2_ci_low"], res.table.loc[ok, "top2_ci_high"]
+    assert ((low <= top + 1e-12) & (top <= high + 1e-12)).all()
+    assert (res.table.loc[ok, "q1"] <= res.table.loc[ok, "median"]).all()
