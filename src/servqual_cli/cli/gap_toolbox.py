@@ -133,6 +133,7 @@ def add_to_gap(
     importance_on: str = "gap",
     weight_column: str | None = None,
     profile: str | None = None,
+    min_items: Any = "half",
 ) -> list[Section]:
     """Compute the toolbox's gap additions, add their keys to ``payload``, return sections.
 
@@ -151,7 +152,10 @@ def add_to_gap(
     if importance_on != "gap" and overall is None:
         raise UsageError("--importance-on needs --overall (the column to explain)")
     sections: list[Section] = []
-    scores = respondent_scores(data.expectation, data.perception, data.dimension_positions)
+    # The same dimension-score rule as the gap tables (gap --min-items).
+    scores = respondent_scores(
+        data.expectation, data.perception, data.dimension_positions, min_items=min_items
+    )
     dims = list(scores.dimensions)
     perception_only = bool(np.isnan(data.expectation).all())
     if len(dims) >= 2 and not perception_only:
