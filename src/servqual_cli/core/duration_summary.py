@@ -24,7 +24,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.durations import DurationFrame, DurationUnit, Limit
 from servqual_cli.core.inference import quantile7
@@ -126,7 +126,15 @@ def quantile_ci(values: npt.ArrayLike, q: float, conf: float = 0.95) -> tuple[fl
     if n == 0:
         return float("nan"), float("nan"), float("nan")
     tail = (1.0 - conf) / 2.0
-    cdf = stats.binom.cdf(np.arange(n + 1), n, q)
+    # P(B <= k) only where it can cross alpha/2 or 1 - alpha/2: within 12 standard deviations
+    # (plus 20) of n q; beyond, the binomial tails are below 1e-30 (Chernoff), far below any
+    # alpha/2. special.bdtr(k, n, q) is what scipy.stats.binom.cdf(k, n, q) evaluates.
+    sd = np.sqrt(n * q * (1.0 - q))
+    lo = max(0, int(np.floor(n * q - 12.0 * sd - 20.0)))
+    hi = min(n, int(np.ceil(n * q + 12.0 * sd + 20.0)))
+    cdf = np.zeros(n + 1)
+    cdf[lo : hi + 1] = special.bdtr(np.arange(lo, hi + 1), n, q)
+    cdf[hi + 1 :] = 1.0
     # The tiny slack keeps a tail that equals alpha/2 exactly from being lost to rounding.
     r = int(np.sum(cdf <= tail * (1 + 1e-12)))
     s = int(np.argmax(cdf >= (1.0 - tail) * (1 - 1e-12))) + 1
@@ -146,7 +154,8 @@ def _mean_ci(x: npt.NDArray[np.float64], conf: float) -> tuple[float, float, flo
     mean = float(np.mean(x))
     if n < 2:
         return mean, float("nan"), float("nan")
-    half = float(stats.t.ppf(0.5 + conf / 2.0, n - 1)) * float(np.std(x, ddof=1)) / np.sqrt(n)
+    t = float(special.stdtrit(n - 1, 0.5 + conf / 2.0))  # scipy.stats.t.ppf(p, n - 1)
+    half = t * float(np.std(x, ddof=1)) / np.sqrt(n)
     return mean, mean - half, mean + half
 
 
