@@ -164,6 +164,17 @@ def parse_numbers(
     return x, reasons(len(values), blank=blank, unparseable=bad, excel_error=error)
 
 
+def _within_ns(times: pd.Series) -> pd.Series:
+    """Times as ``datetime64[ns]``; those outside its range (years 1678-2261: ``-1``,
+    ``0999-01-01``) become NaT, an invalid date, rather than an overflow error.
+
+    >>> _within_ns(pd.to_datetime(pd.Series(["-1", "2024-01-02"]), format="ISO8601")).tolist()
+    [NaT, Timestamp('2024-01-02 00:00:00')]
+    """
+    inside = (times >= pd.Timestamp.min) & (times <= pd.Timestamp.max)
+    return times.where(inside).astype("datetime64[ns]")
+
+
 def parse_dates(
     values: pd.Series, excel_serials: bool = False
 ) -> tuple[pd.Series, npt.NDArray[np.object_]]:
@@ -192,6 +203,8 @@ def parse_dates(
     >>> [str(t) for t in times], why.tolist()
     (['2024-03-05 08:10:00', 'NaT', 'NaT', 'NaT', '2024-03-05 07:00:00'], \
 [None, 'blank', 'invalid_date', 'invalid_date', None])
+    >>> parse_dates(pd.Series(["-1", "1066-10-14"]))[1].tolist()  # beyond datetime64[ns]
+    ['invalid_date', 'invalid_date']
     >>> str(parse_dates(pd.Series([45000.5]), excel_serials=True)[0][0])
     '2023-03-15 12:00:00'
     """
@@ -204,10 +217,11 @@ def parse_dates(
     offset = offset.to_numpy(dtype=bool) & ~blank
     if offset.any():
         aware = pd.to_datetime(text[offset], format="ISO8601", errors="coerce", utc=True)
-        out[offset] = aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None)
+        local = aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None)
+        out[offset] = _within_ns(local)
     naive = ~blank & ~offset
     if naive.any():
-        out[naive] = pd.to_datetime(text[naive], format="ISO8601", errors="coerce")
+        out[naive] = _within_ns(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"))
     if excel_serials and naive.any():
         number = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
         serial = naive & number.between(*_EXCEL_SERIAL).to_numpy(dtype=bool, na_value=False)
