@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.errors import ServqualError
-from servqual_cli.io import distinct, feedback, kpi_data
+from servqual_cli.io import cells, distinct, feedback, kpi_data
 from servqual_cli.io.cells import parse_dates, parse_numbers, text_values
 from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.kpi_config import load_kpi_config
@@ -120,6 +120,34 @@ def test_a_parser_that_sees_only_the_distinct_cells() -> None:
 
     out = by_distinct(pd.Series(["ja", "nej", None, "ja", "nej", ""] * 1000), count)[0]
     assert seen == [4] and out[:6].tolist() == ["ja", "nej", np.nan, "ja", "nej", np.nan]
+
+
+# --------------------------------------------------------------------------------------------
+# text_values of a text column in pyarrow equals Python's strip and regex
+# --------------------------------------------------------------------------------------------
+def test_the_trimmed_characters_are_pythons_whitespace() -> None:
+    assert {chr(c) for c in range(0x110000) if chr(c).isspace()} == set(cells.PY_SPACES)
+
+
+def _python_text_values(values: pd.Series) -> pd.Series:
+    blank = values.isna() | values.astype(str).str.strip().eq("")
+    text = values.astype(str).str.strip().str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
+    return text.where(~blank, np.nan).astype(object)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(TEXT, st.none(), st.just(float("nan"))), max_size=30))
+def test_text_values_in_arrow_equals_the_python_path(cells_: list[Any]) -> None:
+    values = pd.Series(cells_, dtype=object, name="c")
+    fast = cells._text_values_arrow(values.to_numpy(dtype=object))
+    if fast is None:  # a string pyarrow cannot take goes the Python way
+        return
+    _same(fast, _python_text_values(values).to_numpy(dtype=object))
+
+
+def test_long_text_columns_take_the_arrow_path() -> None:
+    values = pd.Series([" SYN-1 ", "12.0", "-3.0", "\u3000", None, "x.0", "٣.0"] * 200)
+    assert text_values(values).tolist() == _python_text_values(values).tolist()
 
 
 # --------------------------------------------------------------------------------------------

@@ -78,10 +78,53 @@ def text_values(values: pd.Series) -> pd.Series:
 
     >>> text_values(pd.Series([" Bygg ", "", None, 12.0, 2.5])).tolist()
     ['Bygg', nan, nan, '12', '2.5']
+    >>> text_values(pd.Series([" SYN-1 ", "12.0", "\u3000", None])).tolist()  # text only
+    ['SYN-1', '12', nan, nan]
     """
+    obj = pd.Series(values, dtype=object)
+    if len(obj) > _ARROW_FROM and pd.api.types.infer_dtype(obj, skipna=True) == "string":
+        fast = _text_values_arrow(obj.to_numpy(dtype=object))
+        if fast is not None:
+            return pd.Series(fast, index=values.index, dtype=object, name=values.name)
     blank = values.isna() | values.astype(str).str.strip().eq("")
-    text = values.astype(str).str.strip().str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
+    text = values.astype(str).str.strip().str.replace(_WHOLE_FLOAT, r"\1", regex=True)
     return text.where(~blank, np.nan).astype(object)
+
+
+# The characters Python's str.strip() removes (str.isspace(); a test recomputes the set).
+PY_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_WHOLE_FLOAT = r"^(-?\d+)\.0$"
+_ARROW_FROM = 1000  # below this, pyarrow's set-up costs more than it saves
+
+
+def _text_values_arrow(obj: np.ndarray) -> np.ndarray | None:
+    """:func:`text_values` of text and missing cells in pyarrow's compute kernels.
+
+    The trim removes exactly Python's whitespace; the ``.0`` rule is applied by Python's own
+    regular expression, but only to the trimmed cells that end in ``.0``. None when pyarrow
+    cannot take the strings (a lone surrogate), so the caller falls back.
+    """
+    import re
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arr = pa.array(obj, type=pa.string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeEncodeError):
+        return None
+    trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
+    blank = pc.fill_null(pc.equal(trimmed, ""), True).to_numpy(zero_copy_only=False)
+    out = np.asarray(trimmed.to_numpy(zero_copy_only=False), dtype=object)
+    ends = np.flatnonzero(pc.fill_null(pc.ends_with(trimmed, ".0"), False).to_numpy(False))
+    if len(ends):
+        pattern = re.compile(_WHOLE_FLOAT)
+        out[ends] = [pattern.sub(r"\1", t) for t in out[ends]]  # the few "12.0" cells
+    out[blank] = np.nan
+    return out
 
 
 def fold_text(column: pd.Series) -> pd.Series:
