@@ -128,7 +128,7 @@ def quantile_ci(values: npt.ArrayLike, q: float, conf: float = 0.95) -> tuple[fl
     tail = (1.0 - conf) / 2.0
     # P(B <= k) only where it can cross alpha/2 or 1 - alpha/2: within 12 standard deviations
     # (plus 20) of n q; beyond, the binomial tails are below 1e-30 (Chernoff), far below any
-    # alpha/2. special.bdtr(k, n, q) is what scipy.stats.binom.cdf(k, n, q) evaluates.
+    # alpha/2; tests/core/test_quantile_window.py checks it against the whole range 0..n.
     sd = np.sqrt(n * q * (1.0 - q))
     lo = max(0, int(np.floor(n * q - 12.0 * sd - 20.0)))
     hi = min(n, int(np.ceil(n * q + 12.0 * sd + 20.0)))
@@ -154,8 +154,7 @@ def _mean_ci(x: npt.NDArray[np.float64], conf: float) -> tuple[float, float, flo
     mean = float(np.mean(x))
     if n < 2:
         return mean, float("nan"), float("nan")
-    t = float(special.stdtrit(n - 1, 0.5 + conf / 2.0))  # scipy.stats.t.ppf(p, n - 1)
-    half = t * float(np.std(x, ddof=1)) / np.sqrt(n)
+    half = float(special.stdtrit(n - 1, 0.5 + conf / 2.0)) * float(np.std(x, ddof=1)) / np.sqrt(n)
     return mean, mean - half, mean + half
 
 
