@@ -33,16 +33,14 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.gap_sections import gap_sections, group_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {

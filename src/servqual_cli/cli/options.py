@@ -14,6 +14,7 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class Lang(str, Enum):
@@ -26,13 +27,16 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv or markdown. Default: table, or from -o's extension.",
+        help="table (terminal), json, csv, markdown or xlsx (needs -o). Default: table, or "
+        "from -o's extension (.txt .json .csv .md .xlsx; another one needs --format).",
         show_default=False,
     ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write here (atomically) instead of to the terminal."),
+    typer.Option(
+        "--output", "-o", help="Write here (atomically) instead of to the terminal; - = stdout."
+    ),
 ]
 SheetOpt = Annotated[
     str | None, typer.Option("--sheet", help="Sheet name or 1-based index (default: the first).")

@@ -59,7 +59,7 @@ def reliability(
     """
     import numpy as np
 
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.reliability_sections import (
@@ -69,9 +69,7 @@ def reliability(
     )
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     inst = data.instrument
     numbers = inst.items
@@ -184,16 +182,14 @@ def alpha(
 
     Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.errors import UsageError
     from servqual_cli.io.item_set import load_item_set
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file], output=output, excluded=excluded, fmt=fmt)
     item_list = [s.strip() for s in items.split(",") if s.strip()]
     if len(item_list) < 2:
         raise UsageError(f"--items needs at least two columns, got {items!r}")

@@ -85,7 +85,7 @@ def kpi(
     """
     import pandas as pd
 
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.kpi import evaluate_kpis
     from servqual_cli.io.kpi_config import load_kpi_config
     from servqual_cli.io.kpi_data import load_all_kpi_data
@@ -93,13 +93,10 @@ def kpi(
     from servqual_cli.report.kpi_sections import kpi_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [config])
-    check_output(excluded, [config])
-    check_distinct(output=output, excluded=excluded)
+    guard([config], output=output, excluded=excluded, fmt=fmt)
     cfg = load_kpi_config(config)
     data_files = [spec.data for spec in cfg.kpis]
-    check_output(output, data_files)
-    check_output(excluded, data_files)
+    guard(data_files, output=output, excluded=excluded, fmt=fmt)
     loaded = load_all_kpi_data(
         cfg, lambda path: read_table(_shown(path), sheet, encoding, header_row), strict
     )
@@ -148,7 +145,7 @@ def feedback(
 
     Example: servqual feedback data/samples/synpunkter_2023_2024.xlsx --promise "14 days"
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.durations import parse_limit
     from servqual_cli.core.feedback import analyse_feedback
     from servqual_cli.errors import ConfigError
@@ -157,9 +154,7 @@ def feedback(
     from servqual_cli.report.feedback_sections import feedback_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file], output=output, excluded=excluded, fmt=fmt)
     try:
         limit = parse_limit(promise)
     except ConfigError as exc:
