@@ -98,7 +98,7 @@ def _root(
 
 
 def _one_line(text: str) -> str:
-    from servqual_cli.cli.terminal import visible
+    from servqual_cli.report.safe_text import visible
 
     return visible(" ".join(str(text).split()))
 

@@ -71,4 +71,6 @@ ByOpt = Annotated[
 ConfOpt = Annotated[
     float, typer.Option("--conf", min=0.5, max=0.999, help="Confidence level of intervals.")
 ]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for bootstrap draws.")]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", min=0, max=2**63 - 1, help="Seed for bootstrap draws.")
+]

@@ -134,6 +134,9 @@ def guard(
     known. ``-o`` must have a known extension (or ``--format``) and differ from ``--excluded``.
     """
     names = list(inputs)
+    for name in names:
+        if name is not None and str(name).lower().endswith(".toml"):
+            require_regular(name, "configuration")
     check_output(output, names, "output")
     check_output(excluded, names, "--excluded")
     if is_stdout(excluded):
@@ -142,6 +145,25 @@ def guard(
     chosen = resolve_format(fmt, output)
     if chosen is OutputFormat.xlsx and (output is None or is_stdout(output)):
         raise UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)")
+
+
+def require_regular(path: str | Path, what: str) -> None:
+    """A configuration must be a regular file: a folder is refused, a FIFO would hang the run.
+
+    A missing file is left to the loader, which says so in its own words.
+    """
+    import stat
+
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{str(path)!r} is a folder; the {what} must be a file")
+    if not stat.S_ISREG(mode):
+        raise UsageError(
+            f"{str(path)!r} is not a regular file (a pipe or a device); the {what} must be a file"
+        )
 
 
 def to_json(payload: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 from typing import Annotated, Any
 
@@ -93,6 +94,12 @@ def reliability(
             n_factors=factors,
         )
 
+    if factors is not None and factors > len(numbers):
+        from servqual_cli.errors import UsageError
+
+        raise UsageError(
+            f"--factors {factors} is more than the {len(numbers)} items of the instrument"
+        )
     everyone = np.ones(data.n_rows, dtype=bool)
     result = analyse(everyone, validity)
     if not result.scales:
@@ -196,10 +203,12 @@ def alpha(
     rev = [s.strip() for s in (reverse or "").split(",") if s.strip()]
     bounds = _parse_range(scale_range)
     loaded = load_item_set(file, item_list, rev, bounds, sheet, encoding, header_row, strict)
+    check_magnitudes(loaded.frame, file)
     result = scale_reliability(loaded.frame, name, missing.value, conf, bootstrap, seed)
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
+        "input": loaded.input,
         "reverse": rev,
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
@@ -207,9 +216,13 @@ def alpha(
         "scales": [result.to_dict()],
         "warnings": list(result.warnings),
     }
-    doc = Document(
-        title=f"Cronbach's alpha – {name}", sections=tuple(alpha_sections(result, lang.value))
-    )
+    from servqual_cli.report.labels import exclusion_summary, label
+    from servqual_cli.report.spec import Section, Text
+
+    summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
+    summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
+    sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
+    doc = Document(title=f"Cronbach's alpha – {name}", sections=tuple(sections))
     write_exclusions(excluded, loaded.exclusions)
     emit(doc, payload, items_frame([result]), fmt, output)
 
@@ -224,6 +237,38 @@ def _parse_range(text: str | None) -> tuple[float, float] | None:
         lo, hi = (float(p) for p in parts)
     except ValueError as exc:
         raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}") from exc
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise UsageError(f"--scale-range must be two finite numbers such as 1,6, got {text!r}")
     if lo >= hi:
         raise UsageError(f"--scale-range min must be below max, got {text!r}")
     return lo, hi
+
+
+# No rating scale comes near this; larger values are typing or export errors, and squared
+# sums of values near 1e160 overflow to inf (alpha then is NaN or, near 1e100, silently 0).
+MAX_MAGNITUDE = 1e6
+
+
+def check_magnitudes(frame: Any, file: str) -> None:
+    """Refuse item values that are infinite or absurdly large for a rating scale.
+
+    >>> import pandas as pd
+    >>> check_magnitudes(pd.DataFrame({"F1": [1.0, 5.0]}), "a.csv")
+    >>> check_magnitudes(pd.DataFrame({"F1": [1.0, 1e160]}), "a.csv")
+    Traceback (most recent call last):
+    ...
+    servqual_cli.errors.DataError: a.csv, column 'F1': value 1e+160 is not a rating ...
+    """
+    import numpy as np
+
+    from servqual_cli.errors import DataError, Location
+
+    values = frame.to_numpy(dtype=float)
+    bad = ~np.isnan(values) & ~(np.abs(values) <= MAX_MAGNITUDE)
+    if bad.any():
+        i, j = np.argwhere(bad)[0]
+        raise DataError(
+            f"value {values[i, j]:g} is not a rating (items above {MAX_MAGNITUDE:g} in size are "
+            "refused); fix the cell or give --scale-range to exclude values outside the scale",
+            Location(file, None, None, str(frame.columns[j])),
+        )

@@ -73,10 +73,13 @@ def report(
     Examples: servqual report data/samples/report_karlstad.toml -o reports/karlstad
               servqual report survey.xlsx --by Tjänst --split -o reports/per_tjanst
     """
-    from servqual_cli.cli.output import check_output
+    from servqual_cli.cli.output import check_output, require_regular
     from servqual_cli.report.config import load_config, survey_config, with_overrides
     from servqual_cli.report.writer import check_depfile, write_report
 
+    for config_file in (source, instrument):
+        if config_file is not None and config_file.lower().endswith(".toml"):
+            require_regular(config_file, "configuration")
     check_output(depfile, [source, instrument], "--depfile")
 
     lang_code = None if lang is None else lang.value
@@ -129,7 +132,7 @@ def _cores() -> int:
 def _warn_skipped(skipped: list[tuple[str, str]], source: str) -> None:
     import sys
 
-    from servqual_cli.cli.terminal import visible
+    from servqual_cli.report.safe_text import visible
 
     for group, why in skipped:
         line = " ".join(f"group {group!r} of {source} skipped: {why}".split())
@@ -150,7 +153,7 @@ def _split(
         TimeElapsedColumn,
     )
 
-    from servqual_cli.cli.terminal import visible
+    from servqual_cli.report.safe_text import visible
     from servqual_cli.report.writer import write_split
 
     progress = Progress(

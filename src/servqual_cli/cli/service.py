@@ -55,7 +55,15 @@ def _shown(path: Path) -> str:
 def _as_of(value: dt.datetime | None) -> pd.Timestamp | None:
     import pandas as pd
 
-    return None if value is None else pd.Timestamp(value)
+    if value is None:
+        return None
+    if not pd.Timestamp.min <= value <= pd.Timestamp.max:
+        from servqual_cli.errors import UsageError
+
+        raise UsageError(
+            f"--as-of {value.date()} is outside the dates this tool handles (1678 to 2261)"
+        )
+    return pd.Timestamp(value)
 
 
 @app.command()

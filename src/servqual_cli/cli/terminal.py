@@ -14,7 +14,6 @@ Two promises hold for every rendering (tables, titles, notes, warnings):
 from __future__ import annotations
 
 import io
-import re
 import sys
 from typing import Any
 
@@ -22,32 +21,12 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from servqual_cli.report.safe_text import visible
 from servqual_cli.report.spec import Document, Table, Text, format_value
 
-# C0 and C1 controls and DEL, and the bidi embeddings/overrides/isolates (Trojan Source).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_BUT_NEWLINE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
 MIN_WIDTH = 60
 _TEXT_MIN = 10  # a text column may wrap down to this width
 _TEXT_MAX = 24  # ... or to its longest word, up to this width
-
-
-def visible(text: Any, newlines: bool = False) -> str:
-    """``text`` with every control character shown as an escape; safe for any terminal.
-
-    >>> visible("a\\x1b[2Jb\\tc")
-    'a\\\\x1b[2Jb\\\\tc'
-    >>> visible("Förskola – 5 %")
-    'Förskola – 5 %'
-    """
-
-    def esc(m: re.Match[str]) -> str:
-        out = m.group(0).encode("unicode_escape").decode("ascii")
-        return out
-
-    return (_CONTROL_BUT_NEWLINE if newlines else _CONTROL).sub(esc, str(text))
 
 
 def plain(text: Any, style: str = "", newlines: bool = False) -> RichText:
@@ -55,10 +34,16 @@ def plain(text: Any, style: str = "", newlines: bool = False) -> RichText:
     return RichText(visible(text, newlines), style=style)
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich would exit with status 1; the CLI exits quietly with 0, as other Unix tools do.
+        raise BrokenPipeError
+
+
 def _console(record: bool = False) -> Console:
     out = sys.stdout
     width = None if out.isatty() else 160  # piped output: wide enough not to wrap tables
-    return Console(file=out, width=width, highlight=False, record=record, soft_wrap=False)
+    return _Console(file=out, width=width, highlight=False, record=record, soft_wrap=False)
 
 
 def _cells(table: Table) -> tuple[list[str], list[list[str]], list[bool], list[list[bool]]]:

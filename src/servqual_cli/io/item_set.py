@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ class ItemSet:
     excluded: dict[str, int]
     exclusions: pd.DataFrame
     reverse_range: tuple[float, float] | None
+    input: dict[str, Any] | None = None  # the file as JSON output records it (RawTable.describe)
 
 
 def load_item_set(
@@ -78,4 +80,4 @@ def load_item_set(
             rev_range = (float(np.nanmin(observed)), float(np.nanmax(observed)))
         for r in reverse:
             frame[r] = rev_range[0] + rev_range[1] - frame[r]
-    return ItemSet(frame, len(frame), log.counts(), log.to_frame(), rev_range)
+    return ItemSet(frame, len(frame), log.counts(), log.to_frame(), rev_range, table.describe())
