@@ -210,6 +210,13 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
         # The reader went away (`servqual gap x.csv | head`): quiet, as other Unix tools.
         _quiet_stdout()
         return 0
+    except SystemExit as exc:
+        # Click turns a broken pipe into exit(1) and wraps stdout; that is no failure either.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.stdout = sys.__stdout__
+            _quiet_stdout()
+            return 0
+        raise exc
     except ServqualError as exc:
         if debug:
             traceback.print_exc()

@@ -94,6 +94,10 @@ def check_output(
     register_inputs(inputs)
     if output is None or is_stdout(output):
         return
+    if str(Path(output).absolute()).startswith(("/dev/", "/proc/")):
+        # /dev/stdout resolves to whatever the shell redirected to; renaming over it would
+        # replace that file instead of writing into the stream.
+        raise UsageError(f"{option} {str(output)!r} is a device; use -o - for standard output")
     target = Path(output).resolve()  # a symlink is written through to its target
     refuse_input(target, option)
     if target.is_dir():

@@ -142,6 +142,8 @@ def _warn_skipped(skipped: list[tuple[str, str]], source: str) -> None:
 def _split(
     config: ReportConfig, output: Path, command: list[str], jobs: int, depfile: Path | None
 ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str]]]:
+    import sys
+
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import (
@@ -163,6 +165,7 @@ def _split(
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=False,
+        disable=not sys.stderr.isatty(),  # a log file gets the warnings, not a progress bar
     )
     task: list[TaskID] = []
 
