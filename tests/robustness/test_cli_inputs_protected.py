@@ -70,8 +70,8 @@ def test_trend_benchmark_is_an_input(cli, samples_dir: Path, tmp_path: Path, sha
     bench = tmp_path / "kolada.csv"
     bench.write_bytes((samples_dir / "kolada_servicematning.csv").read_bytes())
     before = sha(bench)
-    r = cli("trend", samples_dir / "servicematning_2019.xlsx",
-            samples_dir / "servicematning_2020.xlsx", "--benchmark", bench, "-o", bench)  # fmt: skip
+    years = [samples_dir / f"servicematning_{y}.xlsx" for y in (2019, 2020)]
+    r = cli("trend", *years, "--benchmark", bench, "-o", bench)
     assert r.exit_code == 2 and "input file" in r.stderr
     assert sha(bench) == before
 
