@@ -118,6 +118,8 @@ def kpi(
     payload: dict[str, Any] = {
         "title": cfg.title,
         "config": Path(config).name,
+        # every data file read, once, as the other commands' "input" records it
+        "input": list({d.table.describe()["sha256"]: d.table.describe() for d in loaded}.values()),
         "kpis": [r.to_dict() for r in results],
     }
     doc = Document(
