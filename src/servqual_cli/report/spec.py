@@ -48,7 +48,59 @@ class Figure:
     caption: str | None = None
 
 
-Block = Table | Text | Figure
+@dataclass(frozen=True)
+class GlanceRow:
+    """One measure in "Resultat i korthet" / "Results at a glance".
+
+    Values are raw numbers in ``unit`` (shares 0-1, never preformatted); verdicts are
+    language-neutral codes that every renderer translates with the label catalog. A renderer
+    shows ``value`` as "too few answers" when ``small_base`` is true.
+
+    Codes: ``change_verdict`` ``better`` | ``worse`` | ``no_change`` (the data cannot tell the
+    change from zero) | None; ``target_verdict`` ``met`` | ``not_met`` | ``cannot_tell`` | None;
+    ``benchmark_verdict`` ``better`` | ``same`` | ``worse`` | None (from an interval or test, see
+    the method notes). ``severity`` orders the rows worst first: 0 = bad news (an unmet target,
+    a significant deterioration, below the others), 1 = cannot tell, 2 = good or neutral.
+    """
+
+    kind: str  # kpi | dimension | overall | contact_kpi | feedback
+    name: str  # display name, already in the report's language
+    unit: str  # share | index | gap | mean | days | working_days | hours | seconds | count
+    value: float | None
+    period: str | None = None  # the period the verdicts judge, e.g. "2024"
+    n: int | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    previous_period: str | None = None
+    previous_value: float | None = None
+    change: float | None = None
+    change_verdict: str | None = None
+    target: float | None = None
+    target_kind: str | None = None  # target | norm
+    target_verdict: str | None = None
+    others_mean: float | None = None
+    rank: int | None = None  # 1 = best
+    n_compared: int | None = None  # municipalities ranked, this one included
+    benchmark_verdict: str | None = None
+    higher_is_better: bool = True
+    small_base: bool = False
+    severity: int = 2
+    area: str | None = None  # the area, service or group when the row is not the total
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The overview first in a report: one row per KPI and SERVQUAL dimension, worst first,
+    with a short plain-language paragraph (``summary``) naming what got worse and where."""
+
+    title: str
+    rows: tuple[GlanceRow, ...]
+    summary: tuple[str, ...] = ()
+    note: str | None = None
+
+
+Block = Table | Text | Figure | Glance
 
 
 @dataclass(frozen=True)
