@@ -30,6 +30,10 @@ CASES = [
                  id="output-dev-full"),
     pytest.param(["kiosk.csv"], ["gap", "{kiosk.csv}", "--threads", "0"], 2, "--threads",
                  id="threads-0"),
+    pytest.param(["kiosk.csv", "instrument_scale_nan.toml"], ["gap", "{kiosk.csv}", "-i",
+                 "{instrument_scale_nan.toml}"], 2, "'scale' must be [min, max]", id="scale-nan"),
+    pytest.param(["kiosk.csv", "instrument_scale_inf.toml"], ["gap", "{kiosk.csv}", "-i",
+                 "{instrument_scale_inf.toml}"], 2, "(finite numbers)", id="scale-inf"),
 ]  # fmt: skip
 
 
