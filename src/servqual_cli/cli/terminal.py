@@ -71,7 +71,7 @@ def _widths(header: str, cells: list[str], is_numeric: bool) -> tuple[int, int]:
     word = max((len(w) for w in header.split()), default=1)
     natural = max(longest, len(header), 1)
     if is_numeric:
-        return natural, max(longest, min(word, 10), 1)
+        return natural, max(longest, min(word, 12), 1)
     cell_word = max((len(w) for c in cells for w in c.split()), default=1)
     return natural, min(natural, max(_TEXT_MIN, min(max(word, cell_word), _TEXT_MAX)))
 
