@@ -91,8 +91,11 @@ def recover(out: Path) -> list[Path]:
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``.DIR.lock`` beside DIR (waits for another run to finish)."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, the swap itself is still all-or-nothing
+        yield
+        return
     lock = out.parent / f".{out.name}.lock"
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
