@@ -11,6 +11,7 @@ otherwise oversubscribe the cores when ``report --split`` runs one process per c
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sys
 import traceback
@@ -179,6 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # slice in a tiny group) and matplotlib's font notes must not break the one-line
             # stderr contract.
             warnings.simplefilter("ignore")
+            # ... nor may matplotlib's logged notes ("findfont: Font family ... not found").
+            for name in ("matplotlib", "fontTools", "PIL"):
+                logging.getLogger(name).setLevel(logging.ERROR)
         return _run(command, args, found, debug)
 
 
