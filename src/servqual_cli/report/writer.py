@@ -159,7 +159,7 @@ def safe_name(value: str) -> str:
 def safe_names(values: Sequence[str]) -> dict[str, str]:
     """Group value -> unique folder name (case-insensitively unique, for every file system)."""
     out: dict[str, str] = {}
-    used: set[str] = {"figures", "index.md", "manifest.json"}  # the split's own files
+    used: set[str] = {"figures", "index.md", "index.html", "manifest.json"}  # the split's files
     for value in values:
         base = name = safe_name(value)
         k = 2
