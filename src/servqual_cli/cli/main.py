@@ -48,7 +48,7 @@ set_threads()  # at import, before any command imports numpy
 import typer  # noqa: E402
 
 from servqual_cli import __version__  # noqa: E402
-from servqual_cli.cli import gap, measurement, reliability, report, service  # noqa: E402
+from servqual_cli.cli import describe, gap, measurement, reliability, report, service  # noqa: E402
 
 app = typer.Typer(
     name="servqual",
@@ -60,7 +60,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 # Each group's file holds its own Typer app; the commands appear at the top level.
-for sub in (gap.app, reliability.app, measurement.app, service.app, report.app):
+for sub in (gap.app, reliability.app, measurement.app, service.app, report.app, describe.app):
     app.add_typer(sub)
 
 
