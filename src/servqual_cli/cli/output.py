@@ -98,7 +98,13 @@ def check_output(
         # /dev/stdout resolves to whatever the shell redirected to; renaming over it would
         # replace that file instead of writing into the stream.
         raise UsageError(f"{option} {str(output)!r} is a device; use -o - for standard output")
-    target = Path(output).resolve()  # a symlink is written through to its target
+    try:
+        target = Path(output).resolve()  # a symlink is written through to its target
+        target.exists()
+    except OSError as exc:  # a name over 255 bytes, a loop of symbolic links
+        from servqual_cli.report.atomic import os_reason
+
+        raise UsageError(f"cannot use {option} {str(output)!r}: {os_reason(exc)}") from None
     refuse_input(target, option)
     if target.is_dir():
         raise UsageError(f"{option} {str(output)!r} is a folder; give a file name")

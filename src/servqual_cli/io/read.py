@@ -266,7 +266,10 @@ def _read_text_fast(
         raw = text.encode("utf-8")
     offset = 0
     for _ in range(hdr_index + 1):  # past the title and header lines (at most 50)
-        offset = raw.index(b"\n", offset) + 1
+        newline = raw.find(b"\n", offset)
+        if newline < 0:
+            return None  # lines ended by CR alone: the standard reader takes them
+        offset = newline + 1
     body = read_body(raw[offset:], delim, len(header), lim)
     if body is None:
         return None

@@ -31,8 +31,11 @@ def register_inputs(items: Iterable[str | Path | None]) -> None:
         if item is None or str(item) == "-":
             continue
         path = Path(item)
-        if path.exists():
-            _INPUTS.setdefault(path.resolve(), str(item))
+        try:
+            if path.exists():
+                _INPUTS.setdefault(path.resolve(), str(item))
+        except OSError:  # a name too long, a loop of links: the reader says so in its words
+            continue
 
 
 def registered_inputs() -> list[Path]:
