@@ -15,6 +15,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     markdown = "markdown"
     xlsx = "xlsx"
+    apa = "apa"  # APA-style result lines as text (commands that report tests)
 
 
 class Lang(str, Enum):
@@ -27,8 +28,9 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv, markdown or xlsx (needs -o). Default: table, or "
-        "from -o's extension (.txt .json .csv .md .xlsx; another one needs --format).",
+        help="table (terminal), json, csv, markdown, xlsx (needs -o) or apa (APA-style test "
+        "lines). Default: table, or from -o's extension (.txt .json .csv .md .xlsx; another "
+        "one needs --format).",
         show_default=False,
     ),
 ]
