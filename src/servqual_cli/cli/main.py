@@ -57,6 +57,7 @@ from servqual_cli.cli import (  # noqa: E402
     reliability,
     report,
     service,
+    toolbox,
 )
 
 app = typer.Typer(
@@ -70,7 +71,7 @@ app = typer.Typer(
 )
 # Each group's file holds its own Typer app; the commands appear at the top level.
 for sub in (gap.app, reliability.app, measurement.app, service.app, citizen.app, report.app,
-            describe.app):  # fmt: skip
+            describe.app, toolbox.app):  # fmt: skip
     app.add_typer(sub)
 app.add_typer(kolada.app, name="kolada")
 
