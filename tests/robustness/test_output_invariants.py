@@ -14,7 +14,7 @@ from servqual_cli.report.safe_text import CONTROL, visible, xml_safe
 
 TEXT = st.text(
     alphabet=st.one_of(
-        st.characters(),
+        st.characters(blacklist_categories=("Cs",)),  # text the CLI can hold (decoded)
         st.sampled_from(list("=+-@\t\r\n[]()<>\\!:|\x1b\x07\u202e")),
     ),
     max_size=40,
