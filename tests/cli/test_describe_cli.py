@@ -96,6 +96,27 @@ def test_template_on_real_headers(
     assert _gap(cli, FORMS / f"{name}.csv", toml) == _gap(cli, data_dir / "kiosk.csv", plain)
 
 
+def test_template_pairs_korean_words(cli, data_dir: Path, tmp_path: Path) -> None:
+    """Korean studies end each question with 기대 (expectation) and 지각 / 인식 (perception).
+    Unrecognised, the template was a SERVPERF instrument averaging E and P together."""
+    lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    words = {"F": "기대", "U": "지각"}
+    header = [f"{h[1]}. 문항{h[1]} {words[h[0]]}" if h[0] in words else h for h in header]
+    path = tmp_path / "ko.csv"
+    path.write_bytes("\n".join([",".join(header), *lines[1:]]).encode("utf-8"))
+    r = cli("describe", path, "--instrument-template")
+    assert r.exit_code == 0, r.stderr
+    assert 'expectation = [\n  "1. 문항1 기대",' in r.stdout
+    assert 'perception = [\n  "1. 문항1 지각",' in r.stdout
+    plain = tmp_path / "plain.toml"
+    plain.write_text(cli("describe", data_dir / "kiosk.csv", "--instrument-template").stdout,
+                     encoding="utf-8")  # fmt: skip
+    toml = tmp_path / "ko.toml"
+    toml.write_text(r.stdout, encoding="utf-8")
+    assert _gap(cli, path, toml) == _gap(cli, data_dir / "kiosk.csv", plain)
+
+
 def test_template_without_pairs_is_perception_only(cli, tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text("id,Nöjd,Snabb,Vänlig\n1,4,5,3\n2,5,4,4\n3,2,3,5\n4,3,3,4\n", encoding="utf-8")

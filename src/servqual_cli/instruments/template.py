@@ -29,8 +29,11 @@ __all__ = ["ScaleColumn", "instrument_template"]
 
 _NUMBERED = re.compile(r"^(?P<pre>.*?)(?P<num>\d+)(?P<suf>\D*)$")
 _QUESTION = re.compile(r"^\s*(?P<item>\d+)\s*[-.]\s*(?P<sub>\d+)\s*[.):]")
-_E_WORDS = re.compile(r"(^e$|^e[\s_.-]|[\s_.-]e$|förv|forv|expect|önsk)", re.IGNORECASE)
-_P_WORDS = re.compile(r"(^p$|^p[\s_.-]|[\s_.-]p$|upplev|percep|uppfatt)", re.IGNORECASE)
+# Korean SERVQUAL studies write 기대 (expectation) and 인식 / 지각 / 성과 (perception).
+_E_WORDS = re.compile(r"(^e$|^e[\s_.-]|[\s_.-]e$|förv|forv|expect|önsk|기대)", re.IGNORECASE)
+_P_WORDS = re.compile(
+    r"(^p$|^p[\s_.-]|[\s_.-]p$|upplev|percep|uppfatt|인식|지각|성과)", re.IGNORECASE
+)
 _W_WORDS = re.compile(r"(^w$|vikt|weight|import|poäng)", re.IGNORECASE)
 
 
@@ -206,7 +209,7 @@ def _code_regex(key: tuple[str, str]) -> str:
 
 _WORDED = re.compile(
     r"^(?P<stem>.*?)[\s,:;_(\[-]*\b(?P<word>förväntan|förväntningar?|expectations?|"
-    r"upplevelse|upplevt|uppfattning|perceptions?)\b[)\]]?\s*$",
+    r"upplevelse|upplevt|uppfattning|perceptions?|기대|인식|지각|성과)\b[)\]]?\s*$",
     re.IGNORECASE,
 )
 
