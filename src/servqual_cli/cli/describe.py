@@ -76,6 +76,8 @@ def describe(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     lang: o.LangOpt = o.Lang.en,
 ) -> None:
     """What the loader finds: format, sheets, encoding, delimiter, header, and per column its

@@ -47,6 +47,8 @@ def reliability(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,  # read by the reader (io.header)
+    max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -187,6 +189,8 @@ def alpha(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,  # read by the reader (io.header)
+    max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,

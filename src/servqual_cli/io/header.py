@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 SCAN_ROWS = 50
+
+_HEADER_ROWS_OPTION: ContextVar[int | None] = ContextVar("servqual_header_rows", default=None)
+
+
+def use_header_rows(value: int | None) -> Callable[[], None]:
+    """Set the ``--header-rows`` a command was given, for every ``read_table`` call of that
+    invocation that does not name its own (None: detect); returns the function that undoes it,
+    which the CLI calls when the command ends.
+
+    >>> undo = use_header_rows(2)
+    >>> _HEADER_ROWS_OPTION.get()
+    2
+    >>> undo()
+    >>> _HEADER_ROWS_OPTION.get() is None
+    True
+    """
+    token = _HEADER_ROWS_OPTION.set(value)
+    return lambda: _HEADER_ROWS_OPTION.reset(token)
+
+
+def header_rows_option() -> int | None:
+    """The ``--header-rows`` of the running command (None: not given, detect)."""
+    return _HEADER_ROWS_OPTION.get()
 
 
 def _is_text_label(value: Any) -> bool:
