@@ -133,19 +133,22 @@ def test_missing_file(cli, tmp_path: Path) -> None:
     assert r.exit_code == 2 and "file not found" in r.stderr
 
 
-def test_describe_warns_when_the_reader_doubts_its_decoding(
-    cli, data_dir: Path, monkeypatch
-) -> None:
-    from servqual_cli.io.read import RawTable
+def test_describe_warns_when_the_reader_doubts_its_decoding(cli) -> None:
+    korean = Path(__file__).parents[1] / "data" / "reader" / "cp949_korean.csv"
+    r = cli("describe", korean)
+    advice = "The file was read as cp1252 and its text looks garbled; try --encoding cp949"
+    assert r.stdout.split("\n")[1].startswith(advice)  # on top, before the tables
+    out = json.loads(cli("describe", korean, "-f", "json").stdout)
+    assert out["encoding_advice"].startswith(advice[0].lower() + advice[1:])
 
-    advice = "the file was read as cp1252 and its text looks garbled; try --encoding cp949"
-    monkeypatch.setattr(RawTable, "encoding_hint", lambda self: advice, raising=False)
-    r = cli("describe", data_dir / "kiosk.csv")
-    assert "The file was read as cp1252 and its text looks garbled" in r.stdout
-    assert (
-        json.loads(cli("describe", data_dir / "kiosk.csv", "-f", "json").stdout)["encoding_advice"]
-        == advice
-    )
+
+def test_swedish_cp1252_gets_a_note_not_a_warning(cli, samples_dir: Path) -> None:
+    """The bundled Swedish sample is cp1252 and reads right: no warning on top suggesting a
+    Korean code page, only the closing note."""
+    r = cli("describe", samples_dir / "karlstad_servqual.csv")
+    assert r.exit_code == 0, r.stderr
+    first = r.stdout.split("File:")[0]
+    assert "garbled" not in first and "if the names look garbled" in r.stdout
 
 
 def test_by_names_the_closest_column(cli, data_dir: Path) -> None:
