@@ -117,6 +117,35 @@ def test_template_pairs_korean_words(cli, data_dir: Path, tmp_path: Path) -> Non
     assert _gap(cli, path, toml) == _gap(cli, data_dir / "kiosk.csv", plain)
 
 
+def test_template_pairs_leading_words(cli, tmp_path: Path) -> None:
+    """'Förväntan: Lätt att hitta' / 'Upplevelse: Lätt att hitta' are pairs too (before, a
+    SERVPERF template averaged the expectation and perception columns together)."""
+    path = tmp_path / "lead.csv"
+    path.write_text(
+        "id,Förväntan: Lätt att hitta,Förväntan: Ren,Upplevelse: Lätt att hitta,Upplevelse: Ren\n"
+        "1,5,4,4,4\n2,4,4,3,3\n3,5,5,4,2\n4,3,3,4,4\n",
+        encoding="utf-8",
+    )
+    r = cli("describe", path, "--instrument-template")
+    assert 'expectation = [\n  "Förväntan: Lätt att hitta",\n  "Förväntan: Ren",\n]' in r.stdout
+    assert 'perception = [\n  "Upplevelse: Lätt att hitta",\n  "Upplevelse: Ren",\n]' in r.stdout
+
+
+def test_unpaired_template_leaves_out_expectations_and_the_row_counter(cli, tmp_path: Path) -> None:
+    path = tmp_path / "unpaired.csv"
+    path.write_text(
+        "id,Förväntan: Lätt att hitta,Förväntan: Ren,Upplevelse: Vänlig,Upplevelse: Snabb\n"
+        "1,5,4,3,4\n2,4,4,5,3\n3,5,5,5,4\n4,3,3,4,4\n5,4,4,4,4\n",
+        encoding="utf-8",
+    )
+    r = cli("describe", path, "--instrument-template")
+    perception = r.stdout.split("perception = [")[1].split("]")[0]
+    assert perception == '\n  "Upplevelse: Vänlig",\n  "Upplevelse: Snabb",\n'
+    assert '# Left out, named as an expectation: "Förväntan: Ren"' in r.stdout
+    out = json.loads(cli("describe", path, "-f", "json").stdout)
+    assert out["columns"][0]["likert"] is None  # id 1..5 down the rows is no 1-5 item
+
+
 def test_template_without_pairs_is_perception_only(cli, tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text("id,Nöjd,Snabb,Vänlig\n1,4,5,3\n2,5,4,4\n3,2,3,5\n4,3,3,4\n", encoding="utf-8")

@@ -210,11 +210,23 @@ def _kind_and_scale(
     # least 1 % of the respondents count for its ends.
     common = numbers[weight[is_number] >= 0.01 * weight.sum()]
     scale = None
-    if share >= 0.8 and len(common) and np.all(numbers == np.round(numbers)):
+    # A row counter (1, 2, 3 ... down the rows) in a small file is no rating item.
+    counter = share == 1.0 and bool(np.all(weight == 1)) and _counts_rows(col)
+    if share >= 0.8 and len(common) and np.all(numbers == np.round(numbers)) and not counter:
         lo, hi = int(common.min()), int(common.max())
         if lo >= 0 and 3 <= hi <= 10 and len(numbers) <= MAX_POINTS:
             scale = (0 if lo == 0 else 1, _scale_top(hi))
     return kind, scale, not_numbers
+
+
+def _counts_rows(col: pd.Series) -> bool:
+    """Whether ``col`` goes up by one from each row to the next (a respondent number).
+
+    >>> _counts_rows(pd.Series([1, 2, 3])), _counts_rows(pd.Series([4, 5, 2, 3]))
+    (True, False)
+    """
+    values = pd.to_numeric(col.dropna(), errors="coerce").to_numpy(dtype=float)
+    return len(values) >= 2 and bool(np.all(np.diff(values) == 1))
 
 
 def _scale_top(observed: int) -> int:
