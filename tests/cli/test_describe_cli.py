@@ -185,3 +185,28 @@ def test_by_names_the_closest_column(cli, data_dir: Path) -> None:
     assert (
         r.exit_code == 2 and "--by column 'Enheter' is not in the file (closest: Enhet)" in r.stderr
     )
+
+
+def test_spss_endpoint_labels_do_not_hide_the_scale(cli, tmp_path: Path) -> None:
+    """A .sav whose items label their ends ('Mycket dåligt' = 1, 'Mycket bra' = 5) and 9 'Vet
+    ej' is profiled by its codes, as gap reads it: before, describe saw the labels, guessed
+    1-4 (or no scale) and the template was a SERVPERF instrument on a 1-4 scale."""
+    pyreadstat = pytest.importorskip("pyreadstat")
+    import pandas as pd
+
+    path = tmp_path / "s.sav"
+    frame = pd.DataFrame({"unit": [1.0, 2.0, 1.0, 2.0, 1.0, 2.0]})
+    frame["E1"] = [1.0, 2.0, 3.0, 4.0, 5.0, 9.0]
+    frame["E2"] = [5.0, 4.0, 3.0, 2.0, 2.0, 1.0]
+    frame["P1"] = [5.0, 1.0, 2.0, 5.0, 3.0, 4.0]
+    frame["P2"] = [1.0, 1.0, 5.0, 5.0, 4.0, 3.0]
+    ends = {1.0: "Mycket dåligt", 5.0: "Mycket bra", 9.0: "Vet ej"}
+    labels = {c: ends for c in ("E1", "E2", "P1", "P2")} | {"unit": {1.0: "Skola", 2.0: "Vård"}}
+    pyreadstat.write_sav(frame, str(path), variable_value_labels=labels)
+    out = json.loads(cli("describe", path, "-f", "json").stdout)
+    cols = {c["name"]: c for c in out["columns"]}
+    assert all(cols[c]["likert"] == {"min": 1, "max": 5} for c in ("E1", "E2", "P1", "P2"))
+    assert cols["E1"]["missing"] == {"vet ej": 1}
+    assert cols["unit"]["likert"] is None and cols["unit"]["top"][0]["value"] in ("Skola", "Vård")
+    r = cli("describe", path, "--instrument-template")
+    assert 'scale = [1, 5]\nexpectation = "E{item}"\nperception = "P{item}"' in r.stdout
