@@ -210,3 +210,28 @@ def test_spss_endpoint_labels_do_not_hide_the_scale(cli, tmp_path: Path) -> None
     assert cols["unit"]["likert"] is None and cols["unit"]["top"][0]["value"] in ("Skola", "Vård")
     r = cli("describe", path, "--instrument-template")
     assert 'scale = [1, 5]\nexpectation = "E{item}"\nperception = "P{item}"' in r.stdout
+
+
+def test_missing_columns_name_the_other_sheets(cli, tmp_path: Path) -> None:
+    """A workbook whose first sheet is a title page: the column-not-found error names the other
+    sheets and --sheet (before, it listed only the title page's one column)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    wb.active.title = "Om"
+    wb.active.append(["Om enkäten"])
+    wb.active.append(["Kundundersökning 2024"])
+    data = wb.create_sheet("Svar")
+    data.append(["id", "E1", "P1", "E2", "P2"])
+    for row in ([1, 5, 4, 6, 5], [2, 4, 4, 5, 3], [3, 6, 5, 5, 5]):
+        data.append(row)
+    path = tmp_path / "enkät.xlsx"
+    wb.save(path)
+    toml = tmp_path / "i.toml"
+    toml.write_text('name = "x"\nscale = [1, 7]\nexpectation = "E{item}"\nperception = "P{item}"\n'
+                    '[dimensions]\nAlla = [1, 2]\n', encoding="utf-8")  # fmt: skip
+    advice = "the workbook's other sheets: Svar (choose one with --sheet)"
+    r = cli("gap", path, "-i", toml)
+    assert r.exit_code == 1 and advice in r.stderr
+    r = cli("alpha", path, "--items", "E1,E2")
+    assert r.exit_code == 2 and advice in r.stderr
+    assert cli("gap", path, "-i", toml, "--sheet", "Svar").exit_code == 0
