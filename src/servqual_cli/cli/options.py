@@ -14,6 +14,7 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    apa = "apa"  # APA-style result lines as text (commands that report tests)
 
 
 class Lang(str, Enum):
@@ -26,7 +27,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv or markdown. Default: table, or from -o's extension.",
+        help="table (terminal), json, csv, markdown or apa (APA-style test lines). Default: "
+        "table, or from -o's extension.",
         show_default=False,
     ),
 ]
