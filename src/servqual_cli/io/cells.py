@@ -38,6 +38,19 @@ YES_NO = {
 # Excel stores date-times as days since 1899-12-30; a bare number in this range is one.
 _EXCEL_SERIAL = (20000.0, 80000.0)
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+OPEN_END = "9999-12-31"
+
+
+def in_range(times: pd.Series) -> pd.Series:
+    """Times outside what ``datetime64[ns]`` holds (1677-09-21 to 2262-04-11) become NaT.
+
+    >>> in_range(pd.Series(pd.to_datetime(["1500-01-02", "2024-03-05"]))).isna().tolist()
+    [True, False]
+    """
+    lo, hi = pd.Timestamp.min, pd.Timestamp.max
+    return times.where((times >= lo) & (times <= hi)).astype("datetime64[ns]")
+
+
 # Thousands separators: space, no-break space (U+00A0), narrow no-break space (U+202F).
 _SPACES = "[ \u00a0\u202f]"
 # "2020-09-02 08.10" (Swedish time separator) -> "2020-09-02 08:10".
@@ -207,17 +220,6 @@ def parse_numbers(
     return x, reasons(len(values), blank=blank, unparseable=bad, excel_error=error)
 
 
-def _within_ns(times: pd.Series) -> pd.Series:
-    """Times as ``datetime64[ns]``; those outside its range (years 1678-2261: ``-1``,
-    ``0999-01-01``) become NaT, an invalid date, rather than an overflow error.
-
-    >>> _within_ns(pd.to_datetime(pd.Series(["-1", "2024-01-02"]), format="ISO8601")).tolist()
-    [NaT, Timestamp('2024-01-02 00:00:00')]
-    """
-    inside = (times >= pd.Timestamp.min) & (times <= pd.Timestamp.max)
-    return times.where(inside).astype("datetime64[ns]")
-
-
 def parse_dates(
     values: pd.Series, excel_serials: bool = False
 ) -> tuple[pd.Series, npt.NDArray[np.object_]]:
@@ -227,6 +229,10 @@ def parse_dates(
     ``2024-03-05 14:30``, ``2024-03-05T14:30``), the form Swedish systems export, and may use
     the Swedish time separator (``2024-03-05 14.30``). Text with a UTC offset is converted to
     Europe/Stockholm wall time.
+
+    ``9999-12-31`` (the common "no end" sentinel) counts as blank: an open date (not yet
+    answered or closed; a start that is missing). Other dates outside 1677-09-21 to 2262-04-11
+    are invalid dates.
 
     ``excel_serials`` also reads bare numbers from 20000 to 80000 as Excel serial days. The
     contact files' time stamps arrive that way from the measuring tools' exports; in a register
@@ -252,19 +258,20 @@ def parse_dates(
     '2023-03-15 12:00:00'
     """
     obj = pd.Series(values, dtype=object).reset_index(drop=True)
-    blank = blank_mask(obj.to_frame())[:, 0]
     text = obj.astype("string").str.strip()
+    # 9999-12-31 is the usual "no end" of registers: an open date, read as blank.
+    open_end = text.str.startswith(OPEN_END).fillna(False).to_numpy(dtype=bool)
+    blank = np.logical_or(blank_mask(obj.to_frame())[:, 0], open_end)
     text = text.str.replace(_SWEDISH_TIME, r"\1 \2:\3:\4", regex=True).str.rstrip(":")
     out = pd.Series(pd.NaT, index=obj.index, dtype="datetime64[ns]")
     offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False)
     offset = offset.to_numpy(dtype=bool) & ~blank
     if offset.any():
         aware = pd.to_datetime(text[offset], format="ISO8601", errors="coerce", utc=True)
-        local = aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None)
-        out[offset] = _within_ns(local)
+        out[offset] = in_range(aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None))
     naive = ~blank & ~offset
     if naive.any():
-        out[naive] = _within_ns(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"))
+        out[naive] = in_range(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"))
     if excel_serials and naive.any():
         number = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
         serial = naive & number.between(*_EXCEL_SERIAL).to_numpy(dtype=bool, na_value=False)
