@@ -67,7 +67,7 @@ def gap(
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, tidy_gaps(payload), fmt, output)
+    emit(doc, payload, tidy_gaps(payload), fmt, output, lang=lang_code)
 
 
 def tidy_gaps(payload: dict[str, Any]) -> Any:

@@ -127,7 +127,14 @@ def contacts(
     where = " ".join(str(p) for p in (payload["municipality"], *data.years) if p is not None)
     title = f"{'Servicemätning' if lang.value == 'sv' else 'Service measurement'} {where}".strip()
     write_exclusions(excluded, data.exclusions)
-    emit(Document(title=title, sections=tuple(sections)), payload, kpis_out, fmt, output)
+    emit(
+        Document(title=title, sections=tuple(sections)),
+        payload,
+        kpis_out,
+        fmt,
+        output,
+        lang=lang.value,
+    )
 
 
 @app.command()
@@ -218,7 +225,7 @@ def trend(
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)
     emit(Document(title=f"{title}: {before.label} → {after.label}", sections=tuple(sections)),
-         payload, tidy, fmt, output)  # fmt: skip
+         payload, tidy, fmt, output, lang=lang.value)  # fmt: skip
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -26,7 +27,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv or markdown. Default: table, or from -o's extension.",
+        help="table (terminal), json, csv, markdown or html (one accessible web page). "
+        "Default: table, or from -o's extension.",
         show_default=False,
     ),
 ]

@@ -15,7 +15,7 @@ from servqual_cli.report.atomic import write_atomic
 from servqual_cli.report.spec import Document
 
 _EXT = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".md": OutputFormat.markdown,
-        ".markdown": OutputFormat.markdown}  # fmt: skip
+        ".markdown": OutputFormat.markdown, ".html": OutputFormat.html}  # fmt: skip
 
 
 def resolve_format(fmt: OutputFormat | None, output: Path | None) -> OutputFormat:
@@ -77,8 +77,9 @@ def emit(
     tidy: Any,
     fmt: OutputFormat | None,
     output: Path | None,
+    lang: str = "en",
 ) -> None:
-    """Render ``doc`` (table/markdown), ``payload`` (json) or the tidy frame (csv)."""
+    """Render ``doc`` (table/markdown/html), ``payload`` (json) or the tidy frame (csv)."""
     chosen = resolve_format(fmt, output)
     if chosen is OutputFormat.json:
         text = to_json(payload)
@@ -88,6 +89,10 @@ def emit(
         from servqual_cli.report.markdown import render_document
 
         text = render_document(doc)
+    elif chosen is OutputFormat.html:
+        from servqual_cli.report.html_files import command_page
+
+        text = command_page(doc, lang)
     else:
         from servqual_cli.cli.terminal import print_document, render_text
 

@@ -148,7 +148,7 @@ def reliability(
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
     doc = Document(title=f"Reliability – {data.table.describe()['file']}", sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, tidy, fmt, output)
+    emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
 
 @app.command()
@@ -215,7 +215,7 @@ def alpha(
         title=f"Cronbach's alpha – {name}", sections=tuple(alpha_sections(result, lang.value))
     )
     write_exclusions(excluded, loaded.exclusions)
-    emit(doc, payload, items_frame([result]), fmt, output)
+    emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
 
 
 def _parse_range(text: str | None) -> tuple[float, float] | None:

@@ -119,7 +119,7 @@ def kpi(
         title=cfg.title or "KPI", sections=tuple(kpi_sections(results, lang.value, groups))
     )
     write_exclusions(excluded, pd.concat(logs, ignore_index=True))
-    emit(doc, payload, kpi_tidy(results), fmt, output)
+    emit(doc, payload, kpi_tidy(results), fmt, output, lang=lang.value)
 
 
 @app.command()
@@ -181,7 +181,7 @@ def feedback(
         title=title, sections=tuple(feedback_sections(result, data.excluded, lang.value))
     )
     write_exclusions(excluded, data.log.to_frame())
-    emit(doc, payload, feedback_tidy(result), fmt, output)
+    emit(doc, payload, feedback_tidy(result), fmt, output, lang=lang.value)
 
 
 def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
