@@ -408,6 +408,7 @@ SERVICE: dict[str, tuple[str, str]] = {
 }
 
 
+
 # The built-in SERVQUAL dimensions (PZB 1988/1991) in Swedish. Swedish theses vary:
 # Lundström & Isberg (2010, Umeå universitet, "Tjänstekvalitet i bostadsföretag") write
 # "tillförlitlighet, respons, garanti, empati och materiella ting"; other sources
@@ -492,7 +493,8 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_nothing_bad": (
         "Inget mått har ett ej uppfyllt mål, en säker försämring eller ett resultat under "
         "övrigas medel.",
-        "No measure has an unmet target, a clear deterioration or a result below the others' mean.",
+        "No measure has an unmet target, a clear deterioration or a result below the others' "
+        "mean.",
     ),
     "p_cannot_tell": (
         "För {items} går det inte att avgöra om målet nås.",
