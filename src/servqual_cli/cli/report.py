@@ -100,11 +100,14 @@ def report(
     if split:
         rows = _split(config, output, command, jobs or os.cpu_count() or 1, depfile)
         by = config.survey.by if config.survey else ""
-        message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md)"
+        message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md, index.html)"
     else:
         files = write_report(config, output, command, depfile)
         n_fig = sum(1 for f in files if f.startswith("figures/"))
-        message = f"wrote {output}/: report.md, report.xlsx, manifest.json, {n_fig} figure files"
+        message = (
+            f"wrote {output}/: report.html, report.md, report.xlsx, manifest.json, "
+            f"{n_fig} figure files"
+        )
     typer.echo(message)
 
 
