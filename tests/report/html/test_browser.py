@@ -246,3 +246,15 @@ def test_first_screen_screenshot(name: str, browser, html_reports, overview_page
     visit.page.screenshot(path=str(target))
     assert target.stat().st_size > 10_000
     visit.close()
+
+
+def test_print_shows_the_tables_and_hides_the_navigation(browser, overview_page) -> None:
+    visit = Visit(browser, overview_page / "overview_sv.html")
+    table = visit.page.locator("details table").first
+    assert not table.is_visible()  # collapsed on screen
+    visit.page.emulate_media(media="print")
+    assert table.is_visible()  # printed in full
+    assert not visit.page.locator("nav").is_visible()
+    pdf = visit.page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    visit.close()
