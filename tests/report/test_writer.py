@@ -32,9 +32,10 @@ def leftovers(parent: Path) -> list[str]:
 
 def test_files_written(sample_report: Path) -> None:
     names = sorted(snapshot(sample_report))
-    assert names == sorted(["report.md", "report.xlsx", "manifest.json"] + [
+    assert names == sorted(["report.md", "report.xlsx", "manifest.json", "report.html"] + [
         f"figures/servqual_{n}.{e}" for n in ("dimensions", "items", "ipa", "groups")
-        for e in ("png", "svg")])  # fmt: skip
+        for e in ("png", "svg")] + [
+        f"data/servqual_{n}.csv" for n in ("dimensions", "items", "ipa", "groups")])  # fmt: skip
     assert leftovers(sample_report.parent) == []
 
 
