@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 from servqual_cli.core.group_gaps import grouped_gap_analysis
+from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.build import load_survey
 from servqual_cli.report.config import load_config
 from servqual_cli.report.excel import build_workbook, number_format, sheet_name, workbook_bytes
@@ -68,7 +69,7 @@ def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
     ws = wb["Dimensioner"]
     rows = list(ws.iter_rows(min_row=3, max_row=7, values_only=True))
     dims = expected.all.dimensions
-    assert [r[0] for r in rows] == list(dims["dimension"])
+    assert [r[0] for r in rows] == [dimension_name(d, "sv") for d in dims["dimension"]]
     assert [r[4] for r in rows] == pytest.approx(list(dims["gap"]), abs=0, rel=1e-15)
     assert [r[1] for r in rows] == list(dims["n"])
     total = wb["Total"]

@@ -132,7 +132,7 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
         assert ws["A1"].value and ws["A1"].value != ws["A2"].value, name
     waiting = wb["Nyckeltal – Väntetid"]
     header = [c.value for c in waiting[2]]
-    assert header[:6] == ["Nyckeltal", "n", "Värde", "KI låg", "KI hög", "Enhet"]
+    assert header[:7] == ["Nyckeltal", "Period", "n", "Värde", "KI låg", "KI hög", "Enhet"]
     rows = {r[0].value: r for r in waiting.iter_rows(min_row=3)}
     mail = rows["E-post besvaras inom en arbetsdag"]
     assert round(mail[2].value, 1) == 81.1 and mail[2].number_format == "0.0"

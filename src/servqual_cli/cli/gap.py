@@ -65,7 +65,7 @@ def gap(
         sections = gap_sections(result, data.excluded, lang_code, items)
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
-    doc = Document(title=title, sections=tuple(sections))
+    doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})
     write_exclusions(excluded, data.exclusions)
     emit(doc, payload, tidy_gaps(payload), fmt, output, lang=lang_code)
 

@@ -146,7 +146,11 @@ def reliability(
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
     summary += f"{exclusion_summary(data.excluded, lang.value)}."
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
-    doc = Document(title=f"Reliability – {data.table.describe()['file']}", sections=tuple(sections))
+    doc = Document(
+        title=f"Reliability – {data.table.describe()['file']}",
+        sections=tuple(sections),
+        meta={"lang": lang.value},  # numbers in the reader's language
+    )
     write_exclusions(excluded, data.exclusions)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
@@ -212,7 +216,9 @@ def alpha(
         "warnings": list(result.warnings),
     }
     doc = Document(
-        title=f"Cronbach's alpha – {name}", sections=tuple(alpha_sections(result, lang.value))
+        title=f"Cronbach's alpha – {name}",
+        sections=tuple(alpha_sections(result, lang.value)),
+        meta={"lang": lang.value},
     )
     write_exclusions(excluded, loaded.exclusions)
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)

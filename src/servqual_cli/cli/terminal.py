@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from servqual_cli.report.spec import Document, Table, Text, format_value
+from servqual_cli.report.spec import Document, Glance, Table, Text, format_value
 
 
 def _console(record: bool = False) -> Console:
@@ -18,7 +18,7 @@ def _console(record: bool = False) -> Console:
     return Console(file=out, width=width, highlight=False, record=record, soft_wrap=False)
 
 
-def _rich_table(table: Table) -> RichTable:
+def _rich_table(table: Table, lang: str | None = None) -> RichTable:
     rt = RichTable(title=table.title or None, title_justify="left", title_style="bold")
     for col in table.frame.columns:
         numeric = table.frame[col].dtype.kind in "iuf"
@@ -27,7 +27,7 @@ def _rich_table(table: Table) -> RichTable:
     for row in table.frame.itertuples(index=False, name=None):
         cells = []
         for col, value in zip(table.frame.columns, row, strict=True):
-            text = format_value(value, table.formats.get(str(col)))
+            text = format_value(value, table.formats.get(str(col)), lang)
             negative = str(col) in signed and isinstance(value, int | float) and value < 0
             cells.append(RichText(text, style="bold red" if negative else ""))
         rt.add_row(*cells)
@@ -39,6 +39,7 @@ def _rich_table(table: Table) -> RichTable:
 
 def print_document(doc: Document, console: Console | None = None) -> None:
     con = console or _console()
+    lang = doc.meta.get("lang")  # numbers in the document's language (report.numbers)
     if doc.title:
         con.print(RichText(doc.title, style="bold underline"))
     for section in doc.sections:
@@ -48,7 +49,13 @@ def print_document(doc: Document, console: Console | None = None) -> None:
         for block in section.blocks:
             if isinstance(block, Table):
                 con.print()
-                con.print(_rich_table(block))
+                con.print(_rich_table(block, lang))
+            elif isinstance(block, Glance):  # the report's overview: paragraph, then the table
+                from servqual_cli.report.glance import glance_table
+
+                for line in block.summary:
+                    con.print(RichText(line))
+                con.print(_rich_table(glance_table(block, str(lang or "en")), lang))
             elif isinstance(block, Text):
                 style = {"warning": "yellow", "note": "dim"}.get(block.kind, "")
                 con.print(RichText(block.text, style=style))

@@ -13,6 +13,7 @@ Lookups fall back to :data:`SHARED`, then return the key unchanged, so a user's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 Pairs = Mapping[str, tuple[str, str]]
@@ -401,12 +402,16 @@ SERVICE: dict[str, tuple[str, str]] = {
     "sheet_backlog": ("Balans", "Backlog"),
     "sheet_trend": ("Synpunkter, trend", "Feedback trend"),
     "sheet_reply_trend": ("Svar, trend", "Replies trend"),
+    "pooled_note": (
+        "värde och bedömning gäller {period}; alla perioder tillsammans ({periods}): {value}, "
+        "n = {n}",
+        "value and verdict are for {period}; all periods pooled ({periods}): {value}, n = {n}",
+    ),
     "undecided": (
         "öppna ärenden ännu inom gränsen ingår inte",
         "open cases still inside the limit are not counted",
     ),
 }
-
 
 
 # The built-in SERVQUAL dimensions (PZB 1988/1991) in Swedish. Swedish theses vary:
@@ -493,13 +498,22 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_nothing_bad": (
         "Inget mått har ett ej uppfyllt mål, en säker försämring eller ett resultat under "
         "övrigas medel.",
-        "No measure has an unmet target, a clear deterioration or a result below the others' "
-        "mean.",
+        "No measure has an unmet target, a clear deterioration or a result below the others' mean.",
     ),
     "p_cannot_tell": (
         "För {items} går det inte att avgöra om målet nås.",
         "For {items} the data cannot tell whether the target is met.",
     ),
+    "cover_sheet": ("Innehåll", "Contents"),
+    "contents": ("Innehåll", "Contents"),
+    "report_date": ("Rapportens datum", "Report date"),
+    "g_value": ("Värde", "Value"),
+    "g_unit": ("Enhet", "Unit"),
+    "g_period": ("Period", "Period"),
+    "g_previous_value": ("Föregående värde", "Previous value"),
+    "g_target": ("Mål / norm", "Target / norm"),
+    "g_n_compared": ("Antal jämförda", "Compared"),
+    "p_where": ("sämst i {areas}", "worst in {areas}"),
     "and": ("och", "and"),
     "in": ("i", "in"),
 }
@@ -557,6 +571,47 @@ def dimension_name(name: object, lang: str) -> str:
     """
     pair = DIMENSIONS.get(str(name))
     return str(name) if pair is None else _pick(pair, lang)
+
+
+_SCALE_PARTS = {
+    "E": ("Förväntan", "Expectation"),
+    "P": ("Upplevelse", "Perception"),
+    "gap": ("Gap", "Gap"),
+}
+_ITEM_CODE = re.compile(r"^(?:[EP](?P<a>\d+)|P(?P<b>\d+)-E(?P=b))$")
+
+
+def scale_name(scale: object, lang: str) -> str:
+    """A reliability scale ``"E:Tangibles"`` / ``"gap:all"`` as a reader says it.
+
+    >>> scale_name("E:Tangibles", "sv"), scale_name("gap:all", "sv"), scale_name("P:all", "en")
+    ('Förväntan – Fysisk miljö', 'Gap, hela skalan', 'Perception, whole scale')
+    >>> scale_name("Bemötande", "sv")
+    'Bemötande'
+    """
+    part, sep, dim = str(scale).partition(":")
+    if not sep and part in _SCALE_PARTS:
+        return _pick(_SCALE_PARTS[part], lang)
+    if not sep or part not in _SCALE_PARTS:
+        return str(scale)
+    head = _pick(_SCALE_PARTS[part], lang)
+    if dim == "all":
+        return f"{head}, {_pick(REPORT['whole_scale'], lang)}"
+    return f"{head} – {dimension_name(dim, lang)}"
+
+
+def item_name(item: object, lang: str) -> str:
+    """An item column of the built-in layout (``E3``, ``P3``, ``P3-E3``) as "Påstående 3";
+    other names unchanged.
+
+    >>> item_name("P3-E3", "sv"), item_name("E12", "en"), item_name("Q1", "sv")
+    ('Påstående 3', 'Statement 12', 'Q1')
+    """
+    match = _ITEM_CODE.match(str(item))
+    if match is None:
+        return str(item)
+    number = match.group("a") or match.group("b")
+    return f"{'Påstående' if lang == 'sv' else 'Statement'} {number}"
 
 
 def catalog(lang: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
-from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
@@ -42,6 +42,8 @@ FORMATS = MappingProxyType(
 def _labelled(
     frame: pd.DataFrame, lang: str
 ) -> tuple[pd.DataFrame, dict[str, str], tuple[str, ...]]:
+    if "dimension" in frame.columns:  # the built-in dimensions in the reader's language
+        frame = frame.assign(dimension=[dimension_name(d, lang) for d in frame["dimension"]])
     renamed = frame.rename(columns={c: label(c, lang) for c in frame.columns})
     formats = {label(k, lang): v for k, v in FORMATS.items()}
     signed = tuple(label(c, lang) for c in ("gap", "ci_high", "diff") if c in frame.columns)

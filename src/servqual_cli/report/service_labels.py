@@ -19,7 +19,6 @@ from servqual_cli.report.catalog import sl
 __all__ = ["SERVICE_LABELS", "limit_text", "sl", "unit_text"]
 
 
-
 # (unit, is weeks) -> ((sv singular, sv plural), (en singular, en plural))
 _UNIT_NAMES: dict[tuple[str, bool], tuple[tuple[str, str], tuple[str, str]]] = {
     ("days", False): (("dag", "dagar"), ("day", "days")),
