@@ -139,8 +139,8 @@ def format_cell(value: Any, fmt: str | None, lang: str) -> str:
 # --- view models: plain dicts of text the template lays out --------------------------------
 
 _DECIMALS = {"share": 1, "index": 1, "gap": 2, "mean": 2, "days": 1, "working_days": 1,
-             "hours": 1, "seconds": 0, "count": 0}  # fmt: skip
-_UNIT_WORD = {"days", "working_days", "hours", "seconds"}
+             "hours": 1, "working_hours": 1, "seconds": 0, "count": 0}  # fmt: skip
+_UNIT_WORD = {"days", "working_days", "hours", "working_hours", "seconds"}
 # verdict code -> (tone, icon); the icon is decoration (aria-hidden), the word carries it
 _TONE = {
     "better": ("good", "▲"),
@@ -178,22 +178,39 @@ def _verdict(code: str | None, lang: str) -> dict[str, str] | None:
     if code is None:
         return None
     tone, icon = _TONE.get(code, ("unknown", "?"))
-    word = catalog(lang).get(_VERDICT_KEY.get(code, code), code)
+    word = words_of(lang).get(_VERDICT_KEY.get(code, code), code)
     return {"tone": tone, "icon": icon, "word": word}
+
+
+def _where(area: str | None, lang: str) -> str | None:
+    """The card's "worst in ..." line (``area`` names where the measure is weakest)."""
+    if not area:
+        return None
+    text = words_of(lang).get("p_where", "{areas}").format(areas=area)
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def words_of(lang: str) -> dict[str, str]:
+    """The label catalog in ``lang``, looked up once per run (never modified)."""
+    return catalog(lang)
 
 
 def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
     """The text of one card; values from a small base become "too few answers"."""
-    words = catalog(lang)
+    words = words_of(lang)
     too_few = words["g_too_few"]
     facts: list[dict[str, Any]] = []
     if row.target is not None:
         kind = hw("norm" if row.target_kind == "norm" else "target", lang)
         bound = hw("at_least" if row.higher_is_better else "at_most", lang)
+        text = f"{bound} {_value_text(row.target, row.unit, lang)}"
+        if row.unit == "gap" and row.target == 0:
+            text = words["norm_zero"]  # "förväntan (gap 0)": the norm a gap is judged by
         facts.append(
             {
                 "term": kind,
-                "text": f"{bound} {_value_text(row.target, row.unit, lang)}",
+                "text": text,
                 "verdict": None if row.small_base else _verdict(row.target_verdict, lang),
             }
         )
@@ -231,7 +248,7 @@ def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
         meta.append({"term": hw("answers", lang), "text": fmt_int(row.n, lang)})
     return {
         "name": row.name,
-        "area": row.area,
+        "area": _where(row.area, lang),
         "value": too_few if row.small_base else _value_text(row.value, row.unit, lang),
         "small": row.small_base,
         "severity": row.severity,

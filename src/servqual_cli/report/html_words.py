@@ -40,6 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "days": ("dagar", "days"),
     "working_days": ("arbetsdagar", "working days"),
     "hours": ("timmar", "hours"),
+    "working_hours": ("arbetstimmar", "working hours"),
     "seconds": ("sekunder", "seconds"),
     "too_few_note": (
         "”För få svar”: värdet bygger på färre svar än rapportens minsta antal och visas inte.",
