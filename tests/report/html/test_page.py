@@ -206,3 +206,29 @@ def test_swedish_cells_have_no_point_and_no_hyphen_minus(x: float) -> None:
         assert "." not in text and "-" not in text, (x, fmt, text)
         if x < 0 and text.strip("0,−+\u00a0%") != "":
             assert text.startswith("−"), (x, fmt, text)
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
+
+
+@given(name=texts, cell=texts, area=texts, title=texts)
+def test_no_text_from_the_data_becomes_markup(name: str, cell: str, area: str, title: str) -> None:
+    """Whatever the names hold, the page has exactly the tags of a page with plain names."""
+    import pandas as pd
+
+    from servqual_cli.report.spec import Glance, GlanceRow, Text
+
+    def doc(n: str, c: str, a: str, t: str) -> Document:
+        row = GlanceRow(kind="kpi", name=n, unit="share", value=0.5, area=a or None)
+        table = Table(t, pd.DataFrame({"Grupp": [c], "n": [3]}))
+        return Document(
+            t, (Section(t, (Glance(t, (row,), (c,)),)), Section("B", (Text(c), table))),
+            {"lang": "sv", "facts": ((t, c),)},
+        )  # fmt: skip
+
+    def tags(d: Document) -> list[tuple[str, dict[str, str | None]]]:
+        return outline(render_html(d, PageOptions(chart_svg=_fake_svg))).tags
+
+    # never empty: an empty title rightly drops its heading
+    plain = tags(doc("x", "y", "z" if area else "", "w"))
+    assert tags(doc("x" + name, "y" + cell, area and "z" + area, "w" + title)) == plain
