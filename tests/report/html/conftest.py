@@ -91,22 +91,23 @@ def _report(base: Path, *args: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def html_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The pages the browser tests open: both bundled reports in sv and en, a ``--split``
-    index and a report whose groups are named like scripts."""
+def html_reports(tmp_path_factory: pytest.TempPathFactory, sample_report: Path) -> dict[str, Path]:
+    """The pages the browser tests open: both bundled reports in sv and en (the Swedish
+    Karlstad report is the session's ``sample_report``), a ``--split`` index and a report whose
+    groups are named like scripts."""
     base = tmp_path_factory.mktemp("html")
     hostile = DATA / "kiosk_hostile.csv"
     instrument = DATA / "kiosk.toml"
-    for name in ("karlstad", "lekeberg"):
-        for lang in ("sv", "en"):
-            _report(base, str(SAMPLES / f"report_{name}.toml"), "--lang", lang,
-                    "-o", f"{name}_{lang}")  # fmt: skip
+    for name, lang in (("karlstad", "en"), ("lekeberg", "sv"), ("lekeberg", "en")):
+        _report(base, str(SAMPLES / f"report_{name}.toml"), "--lang", lang,
+                "-o", f"{name}_{lang}")  # fmt: skip
     _report(base, str(hostile), "--instrument", str(instrument), "--by", "Enhet",
             "--lang", "sv", "-o", "hostile")  # fmt: skip
     _report(base, str(hostile), "--instrument", str(instrument), "--by", "Enhet",
             "--split", "--jobs", "1", "--lang", "en", "-o", "split")  # fmt: skip
     pages = {f"{n}_{lang}": base / f"{n}_{lang}" / "report.html"
              for n in ("karlstad", "lekeberg") for lang in ("sv", "en")}  # fmt: skip
+    pages["karlstad_sv"] = sample_report / "report.html"
     pages["hostile"] = base / "hostile" / "report.html"
     pages["split"] = base / "split" / "index.html"
     return pages
