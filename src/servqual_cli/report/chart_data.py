@@ -22,6 +22,8 @@ import pandas as pd
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.spec import Figure
 
+FORMULA = r"[=+\-@\t\r]"  # what a spreadsheet reads as the start of a formula
+
 _WORDS = {
     "category": ("Kategori", "Category"),
     "series": ("Serie", "Series"),
@@ -178,15 +180,24 @@ def web_csv(frame: pd.DataFrame, lang: str = "sv") -> str:
 
     Numbers keep full precision (no thousands separator, ASCII minus, so the platform reads them
     as numbers); missing values are empty fields; a whole number in a column with missing values
-    is written with a decimal (``12,0``).
+    is written with a decimal (``12,0``). A text cell (a group name from the data) that starts
+    with ``= + - @``, a tab or a carriage return gets a leading ``'``, so a spreadsheet opening the
+    file shows it as text instead of running it as a formula (OWASP, "CSV Injection").
 
-    >>> print(web_csv(pd.DataFrame({"Område": ["Vård; omsorg", "Skola"],
+    >>> print(web_csv(pd.DataFrame({"Område": ["Vård; omsorg", "=1+1"],
     ...     "Andel": [0.825, None], "n": [40, 12]}), "sv"), end="")
     Område;Andel;n
     "Vård; omsorg";0,825;40
-    Skola;;12
+    '=1+1;;12
     """
-    text: str = frame.to_csv(
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype.kind in "OSU" or isinstance(safe[column].dtype, pd.StringDtype):
+            cells = safe[column].astype(object)
+            text = cells.astype(str)
+            risky = cells.notna() & text.str.match(FORMULA)
+            safe[column] = cells.mask(risky, "'" + text)
+    out: str = safe.to_csv(
         sep=";",
         decimal="," if lang == "sv" else ".",
         index=False,
@@ -194,4 +205,4 @@ def web_csv(frame: pd.DataFrame, lang: str = "sv") -> str:
         quoting=csv.QUOTE_MINIMAL,
         lineterminator="\n",
     )
-    return text
+    return out
