@@ -43,7 +43,12 @@ def gap(
     check_output(output, [file])
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
-    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
+    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict,
+                            perception_only_ok=True)  # fmt: skip
+    if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
+        from servqual_cli.cli.servperf import emit_servperf
+
+        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),

@@ -158,9 +158,21 @@ def reliability(
 @app.command()
 def alpha(
     file: Annotated[str, typer.Argument(help="Any data file with item columns.")],
-    items: Annotated[str, typer.Option("--items", help="Comma-separated item columns.")],
+    items: Annotated[
+        str | None,
+        typer.Option(
+            "--items",
+            help="Item columns: a comma list of names, globs (X7*), ranges by position (8-12) "
+            "or by name (X1a:X1e).",
+        ),
+    ] = None,
+    item: Annotated[
+        list[str] | None,
+        typer.Option("--item", help="One item column by its exact name (commas allowed); repeat."),
+    ] = None,
     reverse: Annotated[
-        str | None, typer.Option("--reverse", help="Comma-separated items scored min + max − x.")
+        str | None,
+        typer.Option("--reverse", help="Items scored min + max − x (same forms as --items)."),
     ] = None,
     scale_range: Annotated[
         str | None,
@@ -190,7 +202,6 @@ def alpha(
     """
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.scales import scale_reliability
-    from servqual_cli.errors import UsageError
     from servqual_cli.io.item_set import load_item_set
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
     from servqual_cli.report.spec import Document
@@ -198,27 +209,30 @@ def alpha(
     check_output(output, [file])
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
-    item_list = [s.strip() for s in items.split(",") if s.strip()]
-    if len(item_list) < 2:
-        raise UsageError(f"--items needs at least two columns, got {items!r}")
-    rev = [s.strip() for s in (reverse or "").split(",") if s.strip()]
     bounds = _parse_range(scale_range)
-    loaded = load_item_set(file, item_list, rev, bounds, sheet, encoding, header_row, strict)
+    loaded = load_item_set(file, items, reverse, bounds, sheet, encoding, header_row, strict,
+                           item=item or ())  # fmt: skip
     result = scale_reliability(loaded.frame, name, missing.value, conf, bootstrap, seed)
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
-        "reverse": rev,
+        "input": loaded.input,
+        "items": list(loaded.frame.columns),
+        "reverse": list(loaded.reverse),
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
         "ci_method": result.ci_method,
         "scales": [result.to_dict()],
         "warnings": list(result.warnings),
     }
+    from servqual_cli.report.labels import exclusion_summary, label
+    from servqual_cli.report.spec import Section, Text
+
+    summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
+    summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
+    sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
     doc = Document(
-        title=f"Cronbach's alpha – {name}",
-        sections=tuple(alpha_sections(result, lang.value)),
-        meta={"lang": lang.value},
+        title=f"Cronbach's alpha – {name}", sections=tuple(sections), meta={"lang": lang.value}
     )
     write_exclusions(excluded, loaded.exclusions)
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)

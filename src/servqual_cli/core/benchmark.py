@@ -23,7 +23,7 @@ from servqual_cli.core.contacts import SPECS, contact_kpis
 from servqual_cli.core.results import records
 
 if TYPE_CHECKING:
-    from servqual_cli.io.measurement import BenchmarkData
+    from servqual_cli.vocab.inputs import BenchmarkData
 
 __all__ = ["BENCHMARK_COLUMNS", "FILE_TOLERANCE", "Benchmark", "benchmark_kpis", "rank_benchmark"]
 

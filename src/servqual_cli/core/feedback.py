@@ -43,7 +43,7 @@ from servqual_cli.core.feedback_trend import feedback_trend, trend_windows
 from servqual_cli.core.periods import Period, period_labels, summarise_by
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
-from servqual_cli.io.feedback import TYPES
+from servqual_cli.vocab.feedback import TYPES
 
 __all__ = ["FeedbackAnalysis", "ReplyStats", "analyse_feedback"]
 

@@ -24,7 +24,7 @@ from servqual_cli.core.durations import DurationFrame, Limit
 from servqual_cli.core.inference import holm
 from servqual_cli.core.periods import compare_periods
 from servqual_cli.core.proportions import newcombe_diff_ci, poisson_rate_test
-from servqual_cli.io.feedback import TYPES
+from servqual_cli.vocab.feedback import TYPES
 
 __all__ = ["feedback_trend", "trend_windows"]
 

@@ -48,10 +48,10 @@ from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
 from servqual_cli.core.proportions import fisher_exact, wilson_ci
 from servqual_cli.core.results import plain, records
-from servqual_cli.io.kpi_config import ASPECTS, KpiSpec
+from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
 
 if TYPE_CHECKING:
-    from servqual_cli.io.kpi_data import KpiData
+    from servqual_cli.vocab.inputs import KpiData
 
 __all__ = [
     "KpiChange",

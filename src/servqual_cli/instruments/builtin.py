@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from servqual_cli.instruments.model import Instrument
+from servqual_cli.instruments.model import ColumnSpec, Instrument
 
 SERVQUAL_DIMENSIONS = MappingProxyType(
     {
@@ -24,18 +24,18 @@ SERVQUAL_DIMENSIONS = MappingProxyType(
 PZB1991 = Instrument(
     name="SERVQUAL (Parasuraman, Berry & Zeithaml 1991)",
     scale=(1.0, 7.0),
-    expectation="E{item}",
-    perception="P{item}",
-    weights="W{dimension}",
+    expectation=ColumnSpec("pattern", "E{item}"),
+    perception=ColumnSpec("pattern", "P{item}"),
+    weights=ColumnSpec("pattern", "W{dimension}", key="dimension"),
     dimensions=SERVQUAL_DIMENSIONS,
 )
 
 PZB1988 = Instrument(
     name="SERVQUAL (Parasuraman, Zeithaml & Berry 1988)",
     scale=(1.0, 7.0),
-    expectation="E{item}",
-    perception="P{item}",
-    weights="W{dimension}",
+    expectation=ColumnSpec("pattern", "E{item}"),
+    perception=ColumnSpec("pattern", "P{item}"),
+    weights=ColumnSpec("pattern", "W{dimension}", key="dimension"),
     reverse=(10, 11, 12, 13, 18, 19, 20, 21, 22),
     dimensions=SERVQUAL_DIMENSIONS,
 )

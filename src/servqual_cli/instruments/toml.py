@@ -9,11 +9,16 @@ from typing import Any
 
 from servqual_cli.errors import ConfigError, Location
 from servqual_cli.instruments.builtin import BUILTIN
-from servqual_cli.instruments.model import Instrument
+from servqual_cli.instruments.model import ColumnSpec, Instrument
+from servqual_cli.instruments.specs import (
+    parse_column_spec,
+    parse_dimension_labels,
+    parse_statements,
+)
 
-KEYS = {"name", "scale", "expectation", "perception", "weights", "reverse", "missing", "labels",
-        "dimensions"}  # fmt: skip
-REQUIRED = ("name", "scale", "expectation", "perception", "dimensions")
+KEYS = {"name", "scale", "expectation", "perception", "weights", "adequate", "desired", "reverse",
+        "missing", "labels", "dimensions", "statements", "dimension_labels"}  # fmt: skip
+REQUIRED = ("name", "scale", "perception", "dimensions")
 
 
 def load_instrument(spec: str | None) -> Instrument:
@@ -67,14 +72,6 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
         or scale[0] >= scale[1]
     ):
         raise fail(f"'scale' must be [min, max] with min < max, got {scale!r}")
-    for key in ("expectation", "perception"):
-        if not isinstance(data[key], str) or "{item}" not in data[key]:
-            raise fail(f'{key!r} must be a column pattern containing {{item}}, e.g. "E{{item}}"')
-    weights = data.get("weights")
-    if weights is not None and (not isinstance(weights, str) or "{dimension}" not in weights):
-        raise fail(
-            "'weights' must be a column pattern containing {dimension}, e.g. \"W{dimension}\""
-        )
     dims_raw = data["dimensions"]
     if not isinstance(dims_raw, dict) or not dims_raw:
         raise fail("[dimensions] must map each dimension name to a list of item numbers")
@@ -106,16 +103,29 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
     bad = [k for k, v in labels.items() if not lo <= v <= hi]
     if bad:
         raise fail(f"label {bad[0]!r} = {labels[bad[0]]} is outside the scale {lo:g}-{hi:g}")
+    specs: dict[str, ColumnSpec | None] = {}
+    for role in ("expectation", "perception", "adequate", "desired", "weights"):
+        n = len(dims) if role == "weights" else len(seen)
+        specs[role] = None if role not in data else parse_column_spec(role, data[role], n, fail)
+    perception = specs["perception"]
+    if perception is None:  # not reachable: 'perception' is in REQUIRED
+        raise fail("missing key 'perception'")
+    statements = parse_statements(data.get("statements", {}), set(seen), fail)
+    dim_labels = parse_dimension_labels(data.get("dimension_labels", {}), set(dims), fail)
     return Instrument(
         name=data["name"].strip(),
         scale=(lo, hi),
-        expectation=data["expectation"],
-        perception=data["perception"],
-        weights=weights,
+        perception=perception,
+        expectation=specs["expectation"],
+        adequate=specs["adequate"],
+        desired=specs["desired"],
+        weights=specs["weights"],
         reverse=tuple(int(i) for i in reverse),
         missing=tuple(missing),
         labels=MappingProxyType({str(k): float(v) for k, v in labels.items()}),
         dimensions=MappingProxyType(dims),
+        statements=MappingProxyType({k: MappingProxyType(v) for k, v in statements.items()}),
+        dimension_labels=MappingProxyType({k: MappingProxyType(v) for k, v in dim_labels.items()}),
     )
 
 

@@ -1,4 +1,6 @@
-"""Find columns by name: case-insensitive, surrounding spaces ignored, ``_``/``-``/space folded.
+"""Find columns by name: case-insensitive, surrounding spaces ignored, ``_``/``-``/``.``/space
+folded (so R's ``make.names`` spelling ``X1a..Bevara.grönområden`` matches ``X1a Bevara
+grönområden``).
 
 One place resolves every column role (survey items via the instrument; contact, feedback and case
 columns via their alias tables), so a missing or ambiguous column is always the same error.
@@ -11,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from servqual_cli.errors import DataError, Location
 
-_FOLD = re.compile(r"[\s_\-]+")
+_FOLD = re.compile(r"[\s_\-.]+")
 
 
 def normalise(name: str) -> str:
@@ -21,6 +23,9 @@ def normalise(name: str) -> str:
     'svar på frågan'
     >>> normalise("E1") == normalise(" e1")
     True
+    >>> normalise("X1a..Bevara.större")
+    'x1a bevara större'
+
     """
     return _FOLD.sub(" ", str(name).strip().casefold()).strip()
 
@@ -91,6 +96,19 @@ class ColumnIndex:
                 Location(self.source, self.sheet),
             )
         return out
+
+
+def encoding_advice(table: object) -> str:
+    """``"; <advice>"`` when the table's text decoding may be wrong (a cp1252 fallback, text that
+    looks garbled), else ``""``: appended to every column-not-found message. Uses the table's
+    ``encoding_hint()`` when the reader provides one.
+
+    >>> encoding_advice(object())
+    ''
+    """
+    hint = getattr(table, "encoding_hint", None)
+    text = hint() if callable(hint) else ""
+    return f"; {text}" if text else ""
 
 
 def excel_letter(index: int) -> str:

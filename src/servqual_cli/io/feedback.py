@@ -39,6 +39,7 @@ from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.feedback import TYPES
 
 __all__ = [
     "DATE_FORMS",
@@ -66,7 +67,6 @@ ROLES: dict[str, list[str]] = {
 REQUIRED = ("received", "type", "unit", "contact_given", "answered")
 
 # The five types, in reporting order, each with the words that mean it (folded).
-TYPES = ("klagomål", "synpunkt", "förslag", "fråga", "beröm")
 _TYPE_WORDS: dict[str, str] = {
     **dict.fromkeys(["klagomål", "klagomal", "klagan", "complaint", "complaints"], "klagomål"),
     **dict.fromkeys(

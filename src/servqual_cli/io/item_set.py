@@ -1,62 +1,84 @@
-"""Load any set of item columns from any file (for ``servqual alpha``)."""
+"""Load any set of item columns from any file (for ``servqual alpha``), chosen with the
+``--items``/``--item`` selection of :mod:`servqual_cli.io.selection`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.columns import ColumnIndex, encoding_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import read_table
+from servqual_cli.io.selection import select_columns
 from servqual_cli.io.values import parse_scale_values
 
 
 @dataclass(frozen=True)
 class ItemSet:
-    """Parsed item scores (reversed where asked) and the record of excluded cells."""
+    """Parsed item scores (reversed where asked) and the record of excluded cells.
+
+    ``frame`` columns are the selected columns, named as in the file; ``reverse`` the reversed
+    ones; ``input`` the file as JSON output records it (``RawTable.describe``).
+    """
 
     frame: pd.DataFrame
     n_rows: int
     excluded: dict[str, int]
     exclusions: pd.DataFrame
     reverse_range: tuple[float, float] | None
+    input: dict[str, Any] | None = None  # the file as JSON output records it (RawTable.describe)
+    reverse: tuple[str, ...] = ()
 
 
 def load_item_set(
     path: str,
-    items: Sequence[str],
-    reverse: Sequence[str],
+    items: str | None,
+    reverse: str | None,
     scale: tuple[float, float] | None,
     sheet: str | None = None,
     encoding: str | None = None,
     header_row: int | None = None,
     strict: bool = False,
+    item: Sequence[str] = (),
 ) -> ItemSet:
-    """Read ``items`` from ``path``; reverse ``reverse`` as ``min + max - x``.
+    """Read the columns ``items`` (``--items`` text) and ``item`` (``--item`` names) select from
+    ``path``; reverse those ``reverse`` (same syntax) selects as ``min + max - x``.
 
     Without ``scale`` values are not range-checked and reversal uses the observed minimum and
     maximum over all the items (as R ``psych::alpha`` does with ``keys``).
+
+    Raises
+    ------
+    UsageError
+        Fewer than two items, an entry that selects nothing, a reversed item not among the items.
     """
-    repeated = sorted({i for i in items if list(items).count(i) > 1})
-    if repeated:
-        raise UsageError(f"--items names {repeated[0]!r} twice; list each item once")
-    stray = [r for r in reverse if r not in items]
+    if items is None and not item:
+        raise UsageError("name the items with --items (comma list, ranges, globs) or --item")
+    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
+    where = (table.source, table.sheet)
+    try:
+        names = select_columns(items, item, table.columns, "--items", *where)
+    except UsageError as exc:  # garbled names from a wrong decoding: say so
+        raise UsageError(exc.message + encoding_advice(table), exc.location) from exc
+    if len(names) < 2:
+        raise UsageError(f"--items needs at least two columns, got {', '.join(names)!r}")
+    rev = select_columns(reverse, (), table.columns, "--reverse", *where) if reverse else []
+    stray = [r for r in rev if r not in names]
     if stray:
         raise UsageError(f"--reverse names {stray[0]!r}, which is not in --items")
-    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
     index = ColumnIndex(table.columns, table.source, table.sheet)
-    try:
-        positions = index.require(items, "--items")
-    except DataError as exc:  # a name typed in an option: the usage is wrong, not the data
-        raise UsageError(exc.message, exc.location) from exc
+    positions = [index.find(n) for n in names]
     log = ExclusionLog(table.source, table.sheet)
     bounds = scale or (-np.inf, np.inf)
     columns = {}
-    for name, pos in zip(items, positions, strict=True):
+    for name, pos in zip(names, positions, strict=True):
+        if pos is None:  # not user input: select_columns returned the table's own names
+            raise RuntimeError(f"internal: column {name!r} vanished")
         raw = table.frame.iloc[:, pos]
         values, reasons = parse_scale_values(raw, bounds)
         log.add(table.row_numbers, table.columns[pos], raw.to_numpy(dtype=object), reasons)
@@ -70,12 +92,13 @@ def load_item_set(
         log.raise_if_strict()
     frame = pd.DataFrame(columns)
     rev_range: tuple[float, float] | None = None
-    if reverse:
+    if rev:
         if scale is not None:
             rev_range = scale
         else:
             observed = frame.to_numpy(dtype=float)
             rev_range = (float(np.nanmin(observed)), float(np.nanmax(observed)))
-        for r in reverse:
+        for r in rev:
             frame[r] = rev_range[0] + rev_range[1] - frame[r]
-    return ItemSet(frame, len(frame), log.counts(), log.to_frame(), rev_range)
+    return ItemSet(frame, len(frame), log.counts(), log.to_frame(), rev_range, table.describe(),
+                   tuple(rev))  # fmt: skip

@@ -30,10 +30,11 @@ from typing import Any
 
 import pandas as pd
 
-from servqual_cli.core.durations import DurationUnit, Limit, parse_limit
 from servqual_cli.errors import ConfigError, Location
 from servqual_cli.io.cells import text_values
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.durations import DurationUnit, Limit, parse_limit
+from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
 
 __all__ = [
     "ASPECTS",
@@ -45,7 +46,6 @@ __all__ = [
     "load_kpi_config",
 ]
 
-ASPECTS = ("nåbarhet", "väntetid", "genomförandetid", "resultat")
 _ASPECT_WORDS = {
     **dict.fromkeys(["nåbarhet", "nabarhet", "reachability", "accessibility"], "nåbarhet"),
     **dict.fromkeys(["väntetid", "vantetid", "waiting time", "waiting"], "väntetid"),
@@ -86,60 +86,6 @@ _TEXT_KEYS = (
     "value_column",
 )
 _SHARES = ("share", "share_within")
-
-
-@dataclass(frozen=True)
-class KpiSpec:
-    """One validated ``[[kpi]]`` entry.
-
-    ``unit`` is the display unit (durations: of ``value`` and ``norm``; value KPIs: a free
-    label such as "seconds"). For duration KPIs ``duration_unit`` is the unit the engine
-    measures in and ``unit_factor`` divides it for display (7 when ``unit = "weeks"``).
-    ``filter`` holds (column, accepted values) pairs; values are compared as folded text.
-    """
-
-    index: int
-    name: str
-    aspect: str
-    data: Path
-    statistic: str
-    filter: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    start: str | None = None
-    end: str | None = None
-    value_column: str | None = None
-    by: str | None = None
-    limit: Limit | None = None
-    unit: str | None = None
-    duration_unit: DurationUnit | None = None
-    unit_factor: float = 1.0
-    success: tuple[str, ...] = ()
-    target: float | None = None
-    norm: float | None = None
-    higher_is_better: bool = True
-
-    @property
-    def kind(self) -> str:
-        """``"duration"`` (start and end) or ``"value"`` (value_column)."""
-        return "duration" if self.end is not None else "value"
-
-    @property
-    def where(self) -> str:
-        """How errors name this KPI: ``[[kpi]] 2 ("E-post besvaras")``."""
-        return f'[[kpi]] {self.index} ("{self.name}")'
-
-    def to_dict(self) -> dict[str, Any]:
-        """The configuration as JSON-able values (paths as given names)."""
-        return {
-            "statistic": self.statistic,
-            "unit": self.unit,
-            "limit": None if self.limit is None else self.limit.text,
-            "target": self.target,
-            "norm": self.norm,
-            "higher_is_better": self.higher_is_better,
-            "by": self.by,
-            "data": self.data.name,
-            "filter": {col: list(vals) for col, vals in self.filter},
-        }
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.cells import fold_text
 from servqual_cli.io.columns import ColumnIndex
@@ -23,6 +22,7 @@ from servqual_cli.io.contacts import CONTACT_ROLES, ContactData, load_contacts
 from servqual_cli.io.kolada import is_kolada_table, load_kolada
 from servqual_cli.io.read import RawTable, read_table
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.contacts import ALL, SPECS
 
 if TYPE_CHECKING:
     from servqual_cli.instruments.model import Instrument
@@ -95,9 +95,13 @@ def table_kind(table: RawTable, instrument: Instrument) -> str:
     index = ColumnIndex(table.columns, table.source, table.sheet)
     if index.find_role(CONTACT_ROLES["channel"]) is not None:
         return CONTACTS
+    from servqual_cli.instruments.resolve import find_role_columns
+
     first = instrument.items[0]
     e, p = instrument.expectation_column(first), instrument.perception_column(first)
-    if index.find(e) is not None and index.find(p) is not None:
+    roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
+    args = (table.columns, table.source, table.sheet)
+    if all(first in find_role_columns(instrument, r, *args)[0] for r in roles):
         return SURVEY
     raise DataError(
         f"is neither a contact file (it needs a channel/kanal column) nor a SERVQUAL survey "

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
-from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
+from servqual_cli.io.columns import ColumnIndex, encoding_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
@@ -23,6 +24,8 @@ class SurveyData:
     ----------
     expectation, perception : ndarray (n_rows, n_items)
         Scores in the instrument's item order, reverse-scored, NaN where missing or excluded.
+        For a perception-only instrument (``instrument.perception_only``) the expectation
+        array is all NaN and only ``servqual gap`` (SERVPERF) accepts it.
     items : tuple of str
         Item labels (the item numbers as text), one per column.
     dimension_positions : dict
@@ -35,6 +38,8 @@ class SurveyData:
         Reason -> number of cells excluded.
     exclusions : DataFrame
         Every excluded cell: row, column, value, reason.
+    columns : dict
+        Role -> {item number -> column name as written in the file}, for the roles used.
     """
 
     table: RawTable
@@ -48,6 +53,7 @@ class SurveyData:
     by: str | None
     excluded: dict[str, int]
     exclusions: pd.DataFrame
+    columns: dict[str, dict[int, str]]
 
     @property
     def n_rows(self) -> int:
@@ -62,19 +68,37 @@ def load_survey_file(
     encoding: str | None = None,
     header_row: int | None = None,
     strict: bool = False,
+    perception_only_ok: bool = False,
 ) -> SurveyData:
     """Read ``path`` and clean it with the instrument named by ``instrument`` (built-in name,
-    TOML path or None for pzb1991): the loading step every survey command and report shares."""
+    TOML path or None for pzb1991): the loading step every survey command and report shares.
+
+    A perception-only instrument is refused unless ``perception_only_ok`` (``servqual gap``,
+    which then reports SERVPERF)."""
     from servqual_cli.instruments.toml import load_instrument
     from servqual_cli.io.read import read_table
 
     inst = load_instrument(instrument)
+    _check_expectation(inst, perception_only_ok, instrument)
     table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
-    return load_survey(table, inst, by=by, strict=strict)
+    return load_survey(table, inst, by=by, strict=strict, perception_only_ok=perception_only_ok)
+
+
+def _check_expectation(inst: Instrument, ok: bool, source: str | None) -> None:
+    if inst.perception_only and not ok:
+        raise ConfigError(
+            f"instrument {inst.name!r} has no 'expectation' columns (perception only): this "
+            "command needs expectations; `servqual gap` reports SERVPERF for such an instrument",
+            Location(source),
+        )
 
 
 def load_survey(
-    table: RawTable, instrument: Instrument, by: str | None = None, strict: bool = False
+    table: RawTable,
+    instrument: Instrument,
+    by: str | None = None,
+    strict: bool = False,
+    perception_only_ok: bool = False,
 ) -> SurveyData:
     """Find, parse and reverse-score the instrument's columns; log every excluded cell.
 
@@ -84,13 +108,21 @@ def load_survey(
         A column the instrument needs is missing or duplicated; the ``--by`` column is missing;
         an item column holds no valid value at all; with ``strict``, any wrong value.
     """
+    _check_expectation(instrument, perception_only_ok, None)
     index = ColumnIndex(table.columns, table.source, table.sheet)
     item_numbers = instrument.items
-    e_names = [instrument.expectation_column(i) for i in item_numbers]
-    p_names = [instrument.perception_column(i) for i in item_numbers]
+    roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
     # One lookup for E and P together, so the error lists every missing column at once.
-    positions_all = index.require(e_names + p_names, f"instrument {instrument.name!r}")
-    e_pos, p_pos = positions_all[: len(e_names)], positions_all[len(e_names) :]
+    try:
+        resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    except DataError as exc:  # garbled names from a wrong decoding: say so
+        raise DataError(exc.message + encoding_advice(table), exc.location) from exc
+    p_pos = [_position(index, resolved["perception"][i]) for i in item_numbers]
+    e_pos = (
+        [_position(index, resolved["expectation"][i]) for i in item_numbers]
+        if "expectation" in resolved
+        else []
+    )
     log = ExclusionLog(table.source, table.sheet)
     rows = table.row_numbers
     lo, hi = instrument.scale
@@ -103,9 +135,12 @@ def load_survey(
         _reject_wrong_column(values, reasons, table, name)
         return values
 
-    e = np.column_stack([parse(i) for i in e_pos]) if e_pos else np.empty((len(rows), 0))
     p = np.column_stack([parse(i) for i in p_pos]) if p_pos else np.empty((len(rows), 0))
-    if e.size and np.isnan(p - e).all():
+    if instrument.perception_only:
+        e = np.full(p.shape, np.nan)
+    else:
+        e = np.column_stack([parse(i) for i in e_pos]) if e_pos else np.empty((len(rows), 0))
+    if not instrument.perception_only and e.size and np.isnan(p - e).all():
         raise DataError(
             "no respondent has a valid expectation/perception pair after cleaning "
             f"(see the excluded cells: {', '.join(f'{k} {v}' for k, v in log.counts().items())})",
@@ -117,13 +152,16 @@ def load_survey(
         e[:, rev] = lo + hi - e[:, rev]
         p[:, rev] = lo + hi - p[:, rev]
 
-    weights = _weights(table, index, instrument, log)
+    weights, weight_columns = _weights(table, index, instrument, log)
+    if weight_columns:
+        resolved["weights"] = weight_columns
     groups = None
     if by is not None:
         pos = index.find(by)
         if pos is None:
             raise UsageError(
-                f"--by column {by!r} is not in the file (it has: {', '.join(table.columns[:12])})",
+                f"--by column {by!r} is not in the file ({_near(by, table.columns)})"
+                + encoding_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
         col = table.frame.iloc[:, pos]
@@ -152,7 +190,25 @@ def load_survey(
         by=None if by is None else table.columns[index.find(by) or 0],
         excluded=log.counts(),
         exclusions=log.to_frame(),
+        columns=resolved,
     )
+
+
+def _position(index: ColumnIndex, name: str) -> int:
+    pos = index.find(name)
+    if pos is None:  # not user input: resolve_roles returned a name of this table
+        raise RuntimeError(f"internal: column {name!r} vanished")
+    return pos
+
+
+def _near(name: str, columns: list[str]) -> str:
+    """``closest: ...`` when some column is like ``name``, else the first columns."""
+    from servqual_cli.io.selection import closest
+
+    near = closest(name, columns)
+    if near:
+        return f"closest: {', '.join(near)}"
+    return f"it has: {', '.join(columns[:12])}" + (" ..." if len(columns) > 12 else "")
 
 
 def _group_label(value: object) -> str:
@@ -197,26 +253,33 @@ def _reject_wrong_column(
 
 def _weights(
     table: RawTable, index: ColumnIndex, instrument: Instrument, log: ExclusionLog
-) -> np.ndarray | None:
+) -> tuple[np.ndarray | None, dict[int, str]]:
     """Importance weights: all of W1..Wd present -> matrix; none -> None; some -> error."""
     if instrument.weights is None:
-        return None
-    names = [instrument.weight_column(i + 1) or "" for i in range(len(instrument.dimensions))]
-    found = [index.find(n) for n in names]
-    if all(f is None for f in found):
-        return None
-    if any(f is None for f in found):
-        missing = [n for n, f in zip(names, found, strict=True) if f is None]
+        return None, {}
+    found, missing = find_role_columns(
+        instrument, "weights", table.columns, table.source, table.sheet
+    )
+    if not found:
+        return None, {}
+    if missing:
+        names = [instrument.weight_column(k + 1) for k in range(len(instrument.dimensions))]
+        needs = (
+            ", ".join(n for n in names if n)
+            if all(names)
+            else f"the {instrument.weights.describe()}"
+        )
         raise DataError(
             f"importance weights are incomplete: {', '.join(missing)} missing "
-            f"(needs one column per dimension: {', '.join(names)})",
+            f"(needs one column per dimension: {needs})",
             Location(table.source, table.sheet),
         )
     cols = []
-    for pos in [f for f in found if f is not None]:
+    for name in found.values():
+        pos = _position(index, name)
         raw = table.frame.iloc[:, pos]
         values, reasons = parse_scale_values(raw, (0.0, np.inf))
         reasons = np.where(reasons == "out_of_range", "invalid_weight", reasons)
         log.add(table.row_numbers, table.columns[pos], raw.to_numpy(dtype=object), reasons)
         cols.append(values)
-    return np.column_stack(cols)
+    return np.column_stack(cols), found

@@ -1,0 +1,203 @@
+"""``servqual describe``: what the loader found in a file, and a starter instrument for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from servqual_cli.cli import options as o
+
+if TYPE_CHECKING:
+    from servqual_cli.io.profile import FileProfile
+    from servqual_cli.report.spec import Document
+
+app = typer.Typer()
+
+LABELS: dict[str, tuple[str, str]] = {
+    "file": ("Fil", "File"),
+    "fact": ("Uppgift", "Fact"),
+    "value": ("Värde", "Value"),
+    "format": ("Format", "Format"),
+    "sheet": ("Blad", "Sheet"),
+    "other_sheets": ("Övriga blad", "Other sheets"),
+    "skipped": ("Överhoppat blad", "Sheet skipped"),
+    "encoding": ("Teckenkodning", "Encoding"),
+    "delimiter": ("Avgränsare", "Delimiter"),
+    "decimal": ("Decimaltecken", "Decimal mark"),
+    "header_row": ("Rubrikrad", "Header row"),
+    "rows": ("Datarader", "Data rows"),
+    "columns": ("Kolumner", "Columns"),
+    "#": ("#", "#"),
+    "letter": ("Kol.", "Col."),
+    "column": ("Kolumn", "Column"),
+    "type": ("Typ", "Type"),
+    "n_values": ("Värden", "Values"),
+    "missing": ("Saknade", "Missing"),
+    "distinct": ("Olika", "Distinct"),
+    "top": ("Vanligast (antal)", "Most frequent (count)"),
+    "likert": ("Skala?", "Scale?"),
+    "none": ("inga", "none"),
+    "blank": ("tomma", "blank"),
+    "likert_note": (
+        "{n} kolumner ser ut som svar på en skala",
+        "{n} columns look like rating-scale answers",
+    ),
+    "template_note": (
+        "En startfil för instrumentet: servqual describe {file} --instrument-template",
+        "A starter instrument file: servqual describe {file} --instrument-template",
+    ),
+    # column types and delimiters
+    "number": ("tal", "number"),
+    "text": ("text", "text"),
+    "date": ("datum", "date"),
+    "mixed": ("blandat", "mixed"),
+    "empty": ("tom", "empty"),
+    ",": ("komma (,)", "comma (,)"),
+    ";": ("semikolon (;)", "semicolon (;)"),
+    "\t": ("tabb", "tab"),
+    "|": ("lodstreck (|)", "pipe (|)"),
+}
+
+
+@app.command()
+def describe(
+    file: Annotated[str, typer.Argument(help="Any data file (.xlsx, .csv, .ods, .sav, ...).")],
+    instrument_template: Annotated[
+        bool,
+        typer.Option(
+            "--instrument-template",
+            help="Print a starter instrument TOML from the columns that look like E/P pairs.",
+        ),
+    ] = False,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+) -> None:
+    """What the loader finds: format, sheets, encoding, delimiter, header, and per column its
+    type, values, missing answers and whether it looks like a rating-scale item.
+
+    Example: servqual describe enkät.xlsx --instrument-template > enkät.toml
+    """
+    from servqual_cli.cli.output import check_output, emit
+    from servqual_cli.errors import DataError
+    from servqual_cli.io.profile import first_readable_sheet, profile_table
+    from servqual_cli.io.read import read_table
+
+    check_output(output, [file])
+    skipped: tuple[tuple[str, str], ...] = ()
+    try:
+        table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
+    except DataError as exc:
+        if sheet is not None or exc.location.sheet is None:
+            raise
+        table, skipped = first_readable_sheet(file, exc, encoding, header_row)
+    profile = profile_table(table, encoding is not None, skipped)
+    if instrument_template:
+        _write_template(profile, table.columns, output)
+        return
+    emit(_document(profile, file, lang.value), profile.to_dict(), _tidy(profile), fmt, output)
+
+
+def _write_template(profile: FileProfile, columns: list[str], output: Path | None) -> None:
+    import sys
+
+    from servqual_cli.instruments.template import ScaleColumn, instrument_template
+    from servqual_cli.report.atomic import write_atomic
+
+    items = [ScaleColumn(c.name, c.scale, tuple(v for v, _ in c.not_numbers))
+             for c in profile.likert if c.scale is not None]  # fmt: skip
+    title = profile.file + (f", sheet {profile.sheet}" if profile.sheet else "")
+    text = instrument_template(columns, items, title)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
+def _lab(key: str, lang: str) -> str:
+    from servqual_cli.report.labels import label
+
+    return label(key, lang, LABELS)
+
+
+def _document(p: FileProfile, file: str, lang: str) -> Document:
+    import pandas as pd
+
+    from servqual_cli.report.spec import Document, Section, Table, Text
+
+    def lab(key: str) -> str:
+        return _lab(key, lang)
+
+    none = lab("none")
+    others = [s for s in p.sheets if s != p.sheet]
+    facts: list[tuple[str, Any]] = [("format", p.format)]
+    if p.sheet is not None:
+        facts += [("sheet", p.sheet), ("other_sheets", ", ".join(others) or none)]
+        facts += [("skipped", f"{s}: {why}") for s, why in p.skipped_sheets]
+    if p.encoding is not None:
+        why = f" ({p.encoding_reason})" if p.encoding_reason else ""
+        facts.append(("encoding", f"{p.encoding}{why}"))
+    if p.delimiter is not None:
+        facts.append(("delimiter", lab(p.delimiter)))
+    if p.encoding is not None:  # text files; spreadsheets store numbers as numbers
+        facts.append(("decimal", p.decimal or none))
+    facts += [("header_row", p.header_row), ("rows", p.n_rows), ("columns", len(p.columns))]
+    fact_frame = pd.DataFrame(
+        {lab("fact"): [lab(k) for k, _ in facts], lab("value"): [str(v) for _, v in facts]}
+    )
+    rows = []
+    for c in p.columns:
+        rows.append(
+            {
+                lab("#"): c.position + 1,
+                lab("letter"): c.letter,
+                lab("column"): c.name,
+                lab("type"): lab(c.kind),
+                lab("n_values"): c.n_values,
+                lab("missing"): ", ".join(f"{lab(k)} {v}" for k, v in c.missing.items()) or "–",
+                lab("distinct"): c.distinct,
+                lab("top"): "; ".join(f"{v} ({n})" for v, n in c.top) or "–",
+                lab("likert"): "–" if c.scale is None else f"{c.scale[0]}–{c.scale[1]}",
+            }
+        )
+    blocks: list[Table | Text] = [
+        Table(title=f"{lab('file')}: {p.file}", frame=fact_frame, sheet=lab("file")),
+        Table(title=lab("columns"), frame=pd.DataFrame(rows), sheet=lab("columns"),
+              formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),
+    ]  # fmt: skip
+    if p.encoding_advice:
+        blocks.insert(
+            0, Text(p.encoding_advice[0].upper() + p.encoding_advice[1:] + ".", "warning")
+        )
+    if p.likert:
+        blocks.append(Text(lab("likert_note").format(n=len(p.likert)) + ".", kind="note"))
+        blocks.append(Text(lab("template_note").format(file=file), kind="note"))
+    return Document(title=f"servqual describe – {p.file}", sections=(Section("", tuple(blocks)),))
+
+
+def _tidy(p: FileProfile) -> Any:
+    """CSV: one row per column of the file."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "position": c.position + 1,
+                "letter": c.letter,
+                "name": c.name,
+                "type": c.kind,
+                "n_values": c.n_values,
+                "missing": "; ".join(f"{k}={v}" for k, v in c.missing.items()),
+                "distinct": c.distinct,
+                "top": "; ".join(f"{v}={n}" for v, n in c.top),
+                "likert_min": None if c.scale is None else c.scale[0],
+                "likert_max": None if c.scale is None else c.scale[1],
+            }
+            for c in p.columns
+        ]
+    )

@@ -1,0 +1,64 @@
+"""``servqual gap`` for a perception-only instrument: SERVPERF instead of gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from servqual_cli.cli import options as o
+from servqual_cli.io.survey import SurveyData
+
+
+def emit_servperf(
+    data: SurveyData,
+    fmt: o.OutputFormat | None,
+    output: Path | None,
+    excluded: Path | None,
+    lang: str,
+    conf: float,
+    items: bool,
+) -> None:
+    """Analyse, render and write a SERVPERF result as ``gap`` does a SERVQUAL one.
+
+    JSON has the gap command's shape with ``model: "SERVPERF"`` and no gap fields (absent, not
+    null); the CSV has one row per dimension, item and overall score.
+    """
+    import pandas as pd
+
+    from servqual_cli.cli.output import emit, write_exclusions
+    from servqual_cli.core.servperf import servperf_analysis
+    from servqual_cli.errors import UsageError
+    from servqual_cli.report.servperf_sections import servperf_sections
+    from servqual_cli.report.spec import Document
+
+    if data.groups is not None:
+        raise UsageError(
+            "--by is not available for a perception-only (SERVPERF) instrument yet; "
+            "filter the file per group instead"
+        )
+    result = servperf_analysis(data.perception, data.items, data.dimension_positions,
+                               weights=data.weights, conf=conf)  # fmt: skip
+    payload: dict[str, Any] = {
+        "n_rows": result.n_rows,
+        "excluded": data.excluded,
+        "input": data.table.describe(),
+        "instrument": data.instrument.to_dict(),
+        **result.to_dict(),
+    }
+    sections = servperf_sections(result, data.excluded, lang, items)
+    doc = Document(title=f"SERVPERF – {data.table.describe()['file']}", sections=tuple(sections))
+    dims = pd.DataFrame(payload["dimensions"]).rename(columns={"dimension": "name"})
+    dims.insert(0, "level", "dimension")
+    its = pd.DataFrame(payload["items"]).rename(columns={"item": "name"})
+    its.insert(0, "level", "item")
+    ov = result.overall
+    overall = pd.DataFrame(
+        [{"level": "overall", "name": "unweighted", "n": ov.n_unweighted,
+          "perception": ov.unweighted, "ci_low": ov.ci_low, "ci_high": ov.ci_high},
+         {"level": "overall", "name": "weighted", "n": ov.n_weighted,
+          "perception": ov.weighted, "ci_low": ov.weighted_ci_low,
+          "ci_high": ov.weighted_ci_high}]
+    )  # fmt: skip
+    tidy = pd.concat([dims, its, overall], ignore_index=True)
+    write_exclusions(excluded, data.exclusions)
+    emit(doc, payload, tidy, fmt, output)

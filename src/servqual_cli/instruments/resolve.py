@@ -1,0 +1,198 @@
+"""Resolve an instrument's column roles against the column names of a table.
+
+One function for every loader (the survey loader, the zone-of-tolerance loader, ``describe``):
+patterns and lists are looked up by folded name (case, spaces, ``_``, ``-`` and ``.`` ignored,
+see :func:`servqual_cli.io.columns.normalise`); a regex is searched case-insensitively in the
+names as written and must match exactly one column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from servqual_cli.errors import ConfigError, DataError, Location
+from servqual_cli.instruments.model import ROLES, ColumnSpec, Instrument
+from servqual_cli.io.columns import ColumnIndex, normalise
+
+
+def role_numbers(instrument: Instrument, role: str) -> tuple[int, ...]:
+    """Item numbers (dimension order) of an item role; 1..d dimension positions for weights."""
+    if role == "weights":
+        return tuple(range(1, len(instrument.dimensions) + 1))
+    return instrument.items
+
+
+def resolve_columns(
+    instrument: Instrument,
+    role: str,
+    columns: Sequence[str],
+    source: str | None = None,
+    sheet: str | None = None,
+) -> dict[int, str]:
+    """Map each item (or, for ``weights``, 1-based dimension position) to its column name.
+
+    Parameters
+    ----------
+    instrument : Instrument
+    role : {"expectation", "perception", "adequate", "desired", "weights"}
+    columns : sequence of str
+        The table's column names as read.
+    source, sheet : str, optional
+        For the error location.
+
+    Returns
+    -------
+    dict
+        Item number -> column name as written in the file, in the instrument's item order.
+
+    Raises
+    ------
+    ConfigError
+        The instrument does not define ``role``.
+    DataError
+        A column is missing, a regex matches no or several columns, or a name is duplicated.
+
+    Examples
+    --------
+    >>> from servqual_cli.instruments.toml import instrument_from_dict
+    >>> inst = instrument_from_dict({"name": "K", "scale": [1, 5], "dimensions": {"A": [1, 2]},
+    ...     "perception": {"regex": r"^{item}-2\\."}, "expectation": "e{item:02d}"})
+    >>> cols = ["1-2. Lätt (upplevelse)", "2-2. Snabb (upplevelse)", "E01", "E02"]
+    >>> resolve_columns(inst, "perception", cols)
+    {1: '1-2. Lätt (upplevelse)', 2: '2-2. Snabb (upplevelse)'}
+    >>> resolve_columns(inst, "expectation", cols)
+    {1: 'E01', 2: 'E02'}
+    """
+    return resolve_roles(instrument, (role,), columns, source, sheet)[role]
+
+
+def resolve_roles(
+    instrument: Instrument,
+    roles: Sequence[str],
+    columns: Sequence[str],
+    source: str | None = None,
+    sheet: str | None = None,
+) -> dict[str, dict[int, str]]:
+    """:func:`resolve_columns` for several roles at once: one error lists every missing column,
+    and a column claimed by two roles (or two items) is an error naming both."""
+    where = Location(source, sheet)
+    index = ColumnIndex(columns, source or "<table>", sheet)
+    out: dict[str, dict[int, str]] = {}
+    missing: list[str] = []
+    for role in roles:
+        spec = instrument.spec(role)
+        if spec is None:
+            raise ConfigError(f"instrument {instrument.name!r} defines no {role!r} columns")
+        found: dict[int, str] = {}
+        for pos, number in enumerate(_list_order(instrument, role)):
+            name = _find(spec, number, pos, index, columns, role, where)
+            if name is None:
+                missing.append(_wanted(spec, number, pos, role))
+            else:
+                found[number] = name
+        out[role] = {n: found[n] for n in role_numbers(instrument, role) if n in found}
+    if missing:
+        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+        shown = ", ".join(missing[:8]) + more
+        raise DataError(
+            f"instrument {instrument.name!r} needs column{'s' if len(missing) > 1 else ''} "
+            f"{shown}, which the file lacks (it has: {_preview(columns)})",
+            where,
+        )
+    _check_distinct(out, where)
+    return out
+
+
+def find_role_columns(
+    instrument: Instrument,
+    role: str,
+    columns: Sequence[str],
+    source: str | None = None,
+    sheet: str | None = None,
+) -> tuple[dict[int, str], list[str]]:
+    """Like :func:`resolve_columns` but tolerant: (found columns, descriptions of the missing).
+
+    For optional roles (weights) where "none present" and "some present" mean different things.
+    """
+    spec = instrument.spec(role)
+    if spec is None:
+        return {}, []
+    where = Location(source, sheet)
+    index = ColumnIndex(columns, source or "<table>", sheet)
+    found: dict[int, str] = {}
+    missing: list[str] = []
+    for pos, number in enumerate(_list_order(instrument, role)):
+        name = _find(spec, number, pos, index, columns, role, where)
+        if name is None:
+            missing.append(_wanted(spec, number, pos, role))
+        else:
+            found[number] = name
+    return {n: found[n] for n in role_numbers(instrument, role) if n in found}, missing
+
+
+def _list_order(instrument: Instrument, role: str) -> tuple[int, ...]:
+    """The order a list form names columns in: ascending item number (dimension order for
+    weights)."""
+    numbers = role_numbers(instrument, role)
+    return numbers if role == "weights" else tuple(sorted(numbers))
+
+
+def _find(
+    spec: ColumnSpec,
+    number: int,
+    pos: int,
+    index: ColumnIndex,
+    columns: Sequence[str],
+    role: str,
+    where: Location,
+) -> str | None:
+    if spec.kind != "regex":
+        name = spec.name_for(number, pos)
+        hit = None if name is None else index.find(name)
+        return None if hit is None else index.columns[hit]
+    regex = re.compile(spec.regex_for(number), re.IGNORECASE)
+    hits = [c for c in columns if regex.search(str(c))]
+    if len(hits) > 1:
+        shown = "; ".join(repr(h) for h in hits[:5]) + (" ..." if len(hits) > 5 else "")
+        raise DataError(
+            f"{role} {_what(role)} {number}: the regex {spec.regex_for(number)!r} matches "
+            f"{len(hits)} columns ({shown}); make it match exactly one",
+            where,
+        )
+    return hits[0] if hits else None
+
+
+def _wanted(spec: ColumnSpec, number: int, pos: int, role: str) -> str:
+    """How a missing column is named in the error: its name, or the regex and its item."""
+    if spec.kind == "regex":
+        return f"{role} {_what(role)} {number} (no column matches {spec.regex_for(number)!r})"
+    name = spec.name_for(number, pos) or f"{role} {number}"
+    return name
+
+
+def _what(role: str) -> str:
+    return "dimension" if role == "weights" else "item"
+
+
+def _check_distinct(out: dict[str, dict[int, str]], where: Location) -> None:
+    owner: dict[str, str] = {}
+    for role, found in out.items():
+        for number, name in found.items():
+            key = normalise(name)
+            this = f"{role} {_what(role)} {number}"
+            if key in owner:
+                raise DataError(
+                    f"column {name!r} is used for both {owner[key]} and {this}; "
+                    "each role and item needs its own column",
+                    where,
+                )
+            owner[key] = this
+
+
+def _preview(columns: Sequence[str], limit: int = 12) -> str:
+    shown = ", ".join(str(c) for c in columns[:limit])
+    return shown + (f" ... ({len(columns)} columns)" if len(columns) > limit else "")
+
+
+__all__ = ["ROLES", "find_role_columns", "resolve_columns", "resolve_roles"]

@@ -1,0 +1,253 @@
+"""A starter instrument TOML from a file's columns (``servqual describe --instrument-template``).
+
+Expectation/perception pairs are found in two header styles:
+
+- numbered names: two families ``<prefix><n><suffix>`` with the same item numbers (``E1..E22``
+  and ``P1..P22``, ``Q1_E`` and ``Q1_P``, ``F01`` and ``U01``) -> a pattern per role;
+- whole questions numbered ``<item>-<k>.`` (``1-1. Kiosken är lätt att hitta (förväntan)``,
+  ``1-2. ... (upplevelse)``) -> a regex per role.
+
+Which family is the expectation: the one whose names say so (E, förväntan, expect...), else the
+first in file order. Without pairs the template is perception-only (SERVPERF) over the columns
+that look like rating-scale items. The text is checked to load before it is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from servqual_cli.instruments.builtin import SERVQUAL_DIMENSIONS
+from servqual_cli.instruments.toml import instrument_from_dict
+from servqual_cli.io.values import builtin_labels, fold
+
+__all__ = ["ScaleColumn", "instrument_template"]
+
+_NUMBERED = re.compile(r"^(?P<pre>.*?)(?P<num>\d+)(?P<suf>\D*)$")
+_QUESTION = re.compile(r"^\s*(?P<item>\d+)\s*[-.]\s*(?P<sub>\d+)\s*[.):]")
+_E_WORDS = re.compile(r"(^e$|^e[\s_.-]|[\s_.-]e$|förv|forv|expect|önsk)", re.IGNORECASE)
+_P_WORDS = re.compile(r"(^p$|^p[\s_.-]|[\s_.-]p$|upplev|percep|uppfatt)", re.IGNORECASE)
+_W_WORDS = re.compile(r"(^w$|vikt|weight|import|poäng)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScaleColumn:
+    """A column that looks like a rating-scale item, with its guessed scale and the text
+    answers in it that are not numbers (label hints)."""
+
+    name: str
+    scale: tuple[int, int]
+    texts: tuple[str, ...] = ()
+
+
+def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], title: str) -> str:
+    """TOML text of a starter instrument for a file with ``columns`` whose ``items`` look like
+    rating-scale answers.
+
+    Examples
+    --------
+    >>> cols = ["id", "E1", "E2", "P1", "P2"]
+    >>> likert = [ScaleColumn(c, (1, 7)) for c in cols[1:]]
+    >>> text = instrument_template(cols, likert, "enkät.csv")
+    >>> 'expectation = "E{item}"' in text and 'perception = "P{item}"' in text
+    True
+    >>> q = ["1-1. Lätt (förväntan)", "1-2. Lätt (upplevelse)", "2-1. Snabb (förväntan)",
+    ...      "2-2. Snabb (upplevelse)"]
+    >>> print(instrument_template(q, [ScaleColumn(c, (1, 5)) for c in q], "x").split("\\n")[4])
+    expectation = { regex = '^\\s*{item}\\s*[-.]\\s*1\\s*[.):]' }
+    """
+    found = (_numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
+             or _worded_pairs(items))  # fmt: skip
+    lines = [f"# Starter instrument for {title}, written by servqual describe.",
+             "# Check the dimensions, the scale and the labels before you rely on it."]  # fmt: skip
+    name = "Instrument from " + title
+    if found is None:
+        chosen = list(items)
+        lo, hi = _scale(chosen)
+        lines += [
+            "# No expectation/perception pairs found: a perception-only (SERVPERF) instrument",
+            "# over the columns that look like rating-scale items.",
+            f"name = {_basic(name)}",
+            f"scale = [{lo}, {hi}]",
+            "perception = [",
+            *[f"  {_basic(c.name)}," for c in chosen],
+            "]",
+        ]
+        numbers = list(range(1, len(chosen) + 1))
+        weights = None
+    else:
+        e_spec, p_spec, numbers, chosen, weights = found
+        lo, hi = _scale(chosen)
+        lines += [f"name = {_basic(name)}", f"scale = [{lo}, {hi}]",
+                  f"expectation = {e_spec}", f"perception = {p_spec}"]  # fmt: skip
+    if numbers == list(range(1, 23)):
+        dims = {k: list(v) for k, v in SERVQUAL_DIMENSIONS.items()}
+        lines.append("# 22 items: the SERVQUAL dimensions (Parasuraman, Berry & Zeithaml 1991).")
+    else:
+        dims = {"Alla": numbers}
+        weights = None
+        lines.append("# One dimension with every item: split it into your dimensions.")
+    if weights is not None and len(weights[1]) == len(dims):
+        lines.insert(-1, f"weights = {weights[0]}")
+    known = builtin_labels(lo, hi)
+    texts = sorted({t for c in chosen for t in c.texts if fold(t) not in known})
+    if texts:
+        lines.append("# Answers that are not numbers; give each its value (or list it under")
+        lines.append("# missing = [...] if it means no answer):")
+        lines += [f"# {_basic(t)} = ?" for t in texts[:12]]
+    lines.append("")
+    lines.append("[dimensions]")
+    lines += [f"{_basic(d)} = [{', '.join(str(i) for i in v)}]" for d, v in dims.items()]
+    text = "\n".join(lines) + "\n"
+    instrument_from_dict(tomllib.loads(text), "<template>")  # fails loudly if we wrote nonsense
+    return text
+
+
+def _numbered_pairs(
+    columns: Sequence[str], items: Sequence[ScaleColumn]
+) -> tuple[str, str, list[int], list[ScaleColumn], tuple[str, list[int]] | None] | None:
+    families: dict[tuple[str, str, int], dict[int, ScaleColumn]] = {}
+    for col in items:
+        m = _NUMBERED.match(col.name.strip())
+        if m is None:
+            continue
+        width = len(m["num"]) if m["num"].startswith("0") else 0
+        families.setdefault((m["pre"], m["suf"], width), {})[int(m["num"])] = col
+    by_set: dict[tuple[int, ...], list[tuple[str, str, int]]] = {}
+    for key, members in families.items():
+        if len(members) >= 2:
+            by_set.setdefault(tuple(sorted(members)), []).append(key)
+    candidates = [keys for keys in by_set.values() if len(keys) >= 2]
+    if not candidates:
+        return None
+    keys = max(candidates, key=lambda k: len(families[k[0]]))
+    e_key = next((k for k in keys if _E_WORDS.search(k[0] + k[1])), keys[0])
+    p_key = next((k for k in keys if k != e_key and _P_WORDS.search(k[0] + k[1])),
+                 next(k for k in keys if k != e_key))  # fmt: skip
+    numbers = sorted(families[e_key])
+    chosen = [families[e_key][n] for n in numbers] + [families[p_key][n] for n in numbers]
+    weights = _weights(columns)
+    return _pattern(e_key), _pattern(p_key), numbers, chosen, weights
+
+
+def _pattern(key: tuple[str, str, int]) -> str:
+    pre, suf, width = key
+    field = f"{{item:0{width}d}}" if width else "{item}"
+    return _basic(pre.replace("{", "{{").replace("}", "}}") + field
+                  + suf.replace("{", "{{").replace("}", "}}"))  # fmt: skip
+
+
+def _weights(columns: Sequence[str]) -> tuple[str, list[int]] | None:
+    """Importance points ``W1..Wd`` (or ``Vikt1``...): a numbered family named like weights."""
+    families: dict[tuple[str, str], list[int]] = {}
+    for name in columns:
+        m = _NUMBERED.match(str(name).strip())
+        if m is not None and _W_WORDS.search(m["pre"].strip()):
+            families.setdefault((m["pre"], m["suf"]), []).append(int(m["num"]))
+    for (pre, suf), nums in families.items():
+        if sorted(nums) == list(range(1, len(nums) + 1)):
+            return _basic(pre + "{dimension}" + suf), sorted(nums)
+    return None
+
+
+def _question_pairs(
+    items: Sequence[ScaleColumn],
+) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
+    subs: dict[int, dict[int, ScaleColumn]] = {}
+    for col in items:
+        m = _QUESTION.match(col.name)
+        if m is not None:
+            subs.setdefault(int(m["sub"]), {})[int(m["item"])] = col
+    keys = [k for k, v in subs.items() if len(v) >= 2]
+    same = [(a, b) for a in keys for b in keys if a < b and set(subs[a]) == set(subs[b])]
+    if not same:
+        return None
+    a, b = same[0]
+    words_b = " ".join(c.name for c in subs[b].values())
+    e_sub, p_sub = (b, a) if _E_WORDS.search(words_b) else (a, b)
+    numbers = sorted(subs[e_sub])
+    chosen = [subs[e_sub][n] for n in numbers] + [subs[p_sub][n] for n in numbers]
+    return _regex(e_sub), _regex(p_sub), numbers, chosen, None
+
+
+_LEADING = re.compile(r"^(?P<pre>[^\W\d]*)(?P<num>\d+)(?P<tag>[^\W\d_]*)(?P<sep>[.\s_-])")
+
+
+def _leading_pairs(
+    items: Sequence[ScaleColumn],
+) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
+    """Names that start with a numbered code and go on with text, as R's make.names leaves
+    them (``X1a..Kiosken.är.lätt``, ``X1b..Kiosken.är.lätt``): a regex on the code."""
+    families: dict[tuple[str, str], dict[int, ScaleColumn]] = {}
+    for col in items:
+        m = _LEADING.match(col.name.strip())
+        if m is not None:
+            families.setdefault((m["pre"], m["tag"]), {})[int(m["num"])] = col
+    keys = [k for k, v in families.items() if len(v) >= 2]
+    same = [(a, b) for a in keys for b in keys if a != b and set(families[a]) == set(families[b])]
+    if not same:
+        return None
+    a, b = same[0]  # file order: the first family is taken as the expectation unless named
+    if _E_WORDS.search(b[0] + b[1]) or _P_WORDS.search(a[0] + a[1]):
+        a, b = b, a
+    numbers = sorted(families[a])
+    chosen = [families[a][n] for n in numbers] + [families[b][n] for n in numbers]
+    return _code_regex(a), _code_regex(b), numbers, chosen, None
+
+
+def _code_regex(key: tuple[str, str]) -> str:
+    pre, tag = (re.escape(k).replace("'", "") for k in key)
+    return "{ regex = '^" + pre + "{item}" + tag + "[.\\s_-]' }"
+
+
+_WORDED = re.compile(
+    r"^(?P<stem>.*?)[\s,:;_(\[-]*\b(?P<word>förväntan|förväntningar?|expectations?|"
+    r"upplevelse|upplevt|uppfattning|perceptions?)\b[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _worded_pairs(
+    items: Sequence[ScaleColumn],
+) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
+    """The same text with an expectation and a perception word (``Lätt att hitta, förväntan``
+    and ``Lätt att hitta, upplevelse``): lists of names in the expectation columns' order."""
+    e_cols: dict[str, ScaleColumn] = {}
+    p_cols: dict[str, ScaleColumn] = {}
+    for col in items:
+        m = _WORDED.match(col.name)
+        if m is None or not m["stem"].strip():
+            continue
+        side = e_cols if _E_WORDS.search(m["word"]) else p_cols
+        side.setdefault(" ".join(m["stem"].casefold().split()), col)
+    stems = [s for s in e_cols if s in p_cols]
+    if len(stems) < 2:
+        return None
+    e = [e_cols[s] for s in stems]
+    p = [p_cols[s] for s in stems]
+
+    def listed(cols: list[ScaleColumn]) -> str:
+        return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
+
+    return listed(e), listed(p), list(range(1, len(stems) + 1)), e + p, None
+
+
+def _regex(sub: int) -> str:
+    return "{ regex = '^\\s*{item}\\s*[-.]\\s*" + str(sub) + "\\s*[.):]' }"
+
+
+def _scale(columns: Sequence[ScaleColumn]) -> tuple[int, int]:
+    """The scale most of the columns have (ties: the longer one)."""
+    if not columns:
+        return 1, 5
+    counts = Counter(c.scale for c in columns)
+    return max(counts, key=lambda s: (counts[s], s[1] - s[0], s))
+
+
+def _basic(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)

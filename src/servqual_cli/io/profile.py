@@ -1,0 +1,282 @@
+"""What the loader found in a file, for ``servqual describe``: the reading facts, and per column
+its type, values, missing answers and whether it looks like a rating-scale (Likert) item.
+
+Each column is summarised through its distinct values (:func:`pandas.Series.value_counts`), so
+the work per column is a few vectorised passes, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.io.columns import encoding_advice, excel_letter
+from servqual_cli.io.read import RawTable
+from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
+
+__all__ = ["ColumnProfile", "FileProfile", "first_readable_sheet", "profile_table", "sheet_names"]
+
+#: Likert-looking: at least 80 % of the answers whole numbers, at most this many distinct
+#: values, within 0..10 with a highest answer of at least 3. The scale is taken to start at 1
+#: (0 when a 0 is seen) and to end at the usual length at or above the highest answer.
+MAX_POINTS = 11
+_COMMA_DECIMAL = re.compile(r"^\s*-?\d+,\d+\s*$")
+_POINT_DECIMAL = re.compile(r"^\s*-?\d+\.\d+\s*$")
+FORMATS = {".csv": "CSV", ".tsv": "TSV", ".txt": "text", ".xlsx": "Excel workbook",
+           ".xlsm": "Excel workbook", ".xls": "Excel 97-2003 workbook",
+           ".ods": "OpenDocument spreadsheet", ".parquet": "Parquet", ".sav": "SPSS"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """One column: ``kind`` is ``number``, ``text``, ``date``, ``mixed`` or ``empty``;
+    ``missing`` counts blank cells and answers meaning "no answer"; ``top`` the five most
+    frequent values; ``scale`` (min, max) when the column looks like a rating-scale item."""
+
+    position: int
+    name: str
+    kind: str
+    n_values: int
+    missing: dict[str, int]
+    distinct: int
+    top: tuple[tuple[str, int], ...]
+    scale: tuple[int, int] | None
+    not_numbers: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def letter(self) -> str:
+        return excel_letter(self.position)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "position": self.position + 1,
+            "letter": self.letter,
+            "name": self.name,
+            "type": self.kind,
+            "n_values": self.n_values,
+            "missing": dict(self.missing),
+            "distinct": self.distinct,
+            "top": [{"value": v, "count": c} for v, c in self.top],
+            "likert": None if self.scale is None else {"min": self.scale[0], "max": self.scale[1]},
+            "not_numbers": [{"value": v, "count": c} for v, c in self.not_numbers],
+        }
+
+
+@dataclass(frozen=True)
+class FileProfile:
+    """The whole file: reading facts and the column profiles."""
+
+    file: str
+    format: str
+    sheet: str | None
+    sheets: tuple[str, ...]
+    encoding: str | None
+    encoding_reason: str | None
+    delimiter: str | None
+    decimal: str | None
+    header_row: int
+    n_rows: int
+    columns: tuple[ColumnProfile, ...]
+    input: dict[str, Any]
+    skipped_sheets: tuple[tuple[str, str], ...] = ()
+    encoding_advice: str = ""
+
+    @property
+    def likert(self) -> tuple[ColumnProfile, ...]:
+        return tuple(c for c in self.columns if c.scale is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "format": self.format,
+            "sheet": self.sheet,
+            "sheets": list(self.sheets),
+            "encoding": self.encoding,
+            "encoding_reason": self.encoding_reason,
+            "delimiter": self.delimiter,
+            "decimal": self.decimal,
+            "header_row": self.header_row,
+            "n_rows": self.n_rows,
+            "skipped_sheets": [{"sheet": s, "why": w} for s, w in self.skipped_sheets],
+            "encoding_advice": self.encoding_advice or None,
+            "n_columns": len(self.columns),
+            "columns": [c.to_dict() for c in self.columns],
+        }
+
+
+def profile_table(
+    table: RawTable,
+    encoding_forced: bool = False,
+    skipped_sheets: tuple[tuple[str, str], ...] = (),
+) -> FileProfile:
+    """Describe ``table`` (read by :func:`servqual_cli.io.read.read_table`).
+
+    ``encoding_forced``: the user gave ``--encoding`` (the reason then says so);
+    ``skipped_sheets``: (sheet, why) for sheets before it that could not be read.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> frame = pd.DataFrame({"Kön": ["K", "M", "K"], "E1": ["5", "Vet ej", "7"]}, dtype=object)
+    >>> t = RawTable(frame, "a.csv", None, 1, np.arange(2, 5), "0" * 64, "utf-8", ",")
+    >>> p = profile_table(t)
+    >>> [(c.name, c.kind, c.scale, c.missing) for c in p.columns]
+    [('Kön', 'text', None, {}), ('E1', 'number', (1, 7), {'vet ej': 1})]
+    """
+    described = table.describe()
+    columns = tuple(_profile_column(table.frame.iloc[:, j], j, str(table.columns[j]))
+                    for j in range(table.frame.shape[1]))  # fmt: skip
+    suffix = Path(table.source).suffix.lower()
+    fmt = "CSV (standard input)" if table.source == "<stdin>" else FORMATS.get(suffix, suffix)
+    return FileProfile(
+        file=str(described.get("file", table.source)),
+        format=fmt,
+        sheet=table.sheet,
+        sheets=sheet_names(table.source) if table.sheet is not None else (),
+        encoding=table.encoding,
+        encoding_reason=described.get("encoding_reason")
+        or _encoding_reason(table.encoding, encoding_forced),
+        delimiter=table.delimiter,
+        decimal=_decimal_mark(table.frame) if table.encoding is not None else None,
+        header_row=table.header_row,
+        n_rows=len(table.frame),
+        columns=columns,
+        input=described,
+        skipped_sheets=skipped_sheets,
+        encoding_advice=encoding_advice(table)[2:],
+    )
+
+
+def _profile_column(col: pd.Series, position: int, name: str) -> ColumnProfile:
+    # Distinct values first, then Python work per distinct value only.
+    raw = col.astype(object).value_counts(dropna=True, sort=False)
+    shown = pd.DataFrame({"value": [_show(v) for v in raw.index], "count": raw.to_numpy()})
+    vc = shown.groupby("value", sort=False)["count"].sum().reset_index()
+    vc = vc.sort_values(["count", "value"], ascending=[False, True], kind="stable")
+    blank = vc["value"].eq("").to_numpy(dtype=bool)
+    missing: dict[str, int] = {}
+    n_blank = int(col.isna().sum()) + int(vc["count"][blank].sum())
+    if n_blank:
+        missing["blank"] = n_blank
+    vc = vc[~blank]
+    folded = vc["value"].map(fold)
+    no_answer = folded.isin(DONT_KNOW | NOT_AVAILABLE).to_numpy(dtype=bool)
+    for value, n in zip(folded[no_answer], vc["count"][no_answer], strict=True):
+        missing[str(value)] = missing.get(str(value), 0) + int(n)
+    answers = pd.Series(vc["count"][~no_answer].to_numpy(), index=vc["value"][~no_answer])
+    n_values = int(answers.sum())
+    top = tuple((str(v), int(c)) for v, c in answers.head(5).items())
+    kind, scale, not_numbers = _kind_and_scale(col, answers)
+    return ColumnProfile(position, name, kind if n_values else "empty", n_values, missing,
+                         len(answers), top, scale, not_numbers)  # fmt: skip
+
+
+def _show(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _kind_and_scale(
+    col: pd.Series, answers: pd.Series
+) -> tuple[str, tuple[int, int] | None, tuple[tuple[str, int], ...]]:
+    """Type from the distinct answers; a scale when they are mostly small whole numbers."""
+    if answers.empty:
+        return "empty", None, ()
+    head = col.dropna().head(20)
+    if pd.api.types.is_datetime64_any_dtype(col.dtype) or (
+        len(head) and all(isinstance(v, datetime.date) for v in head)
+    ):
+        return "date", None, ()
+    values, _ = parse_scale_values(pd.Series(answers.index, dtype=object), (-math.inf, math.inf))
+    is_number = ~np.isnan(values)
+    weight = answers.to_numpy(dtype=float)
+    share = float(weight[is_number].sum() / weight.sum())
+    kind = "number" if share == 1.0 else "text" if share < 0.5 else "mixed"
+    pairs = zip(answers.index, answers, is_number, strict=True)
+    not_numbers = tuple((str(v), int(c)) for v, c, ok in pairs if not ok)[:5]
+    numbers = values[is_number]
+    # Rare stray answers (a 9 on a 1-7 scale) do not set the scale: only values given by at
+    # least 1 % of the respondents count for its ends.
+    common = numbers[weight[is_number] >= 0.01 * weight.sum()]
+    scale = None
+    if share >= 0.8 and len(common) and np.all(numbers == np.round(numbers)):
+        lo, hi = int(common.min()), int(common.max())
+        if lo >= 0 and 3 <= hi <= 10 and len(numbers) <= MAX_POINTS:
+            scale = (0 if lo == 0 else 1, _scale_top(hi))
+    return kind, scale, not_numbers
+
+
+def _scale_top(observed: int) -> int:
+    """The usual scale length at or above the highest answer seen (4, 5, 6, 7, 10)."""
+    return (
+        observed if observed in (4, 5, 6, 7, 10) else next(t for t in (5, 7, 10) if t >= observed)
+    )
+
+
+def _decimal_mark(frame: pd.DataFrame) -> str | None:
+    """``,`` or ``.`` by which form decimal numbers in text cells take; None if no decimals."""
+    text = frame.head(2000).stack().astype(str)  # text files: every cell is a string or None
+    if text.empty:
+        return None
+    comma = int(text.str.match(_COMMA_DECIMAL).sum())
+    point = int(text.str.match(_POINT_DECIMAL).sum())
+    if comma == point == 0:
+        return None
+    return "," if comma > point else "."
+
+
+def _encoding_reason(encoding: str | None, forced: bool) -> str | None:
+    if encoding is None:
+        return None
+    if forced:
+        return "given with --encoding"
+    return {
+        "utf-8-sig": "UTF-8 byte-order mark",
+        "utf-16": "UTF-16 byte-order mark",
+        "utf-8": "valid UTF-8",
+        "cp1252": "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look "
+        "garbled, try --encoding",
+    }.get(encoding, "detected")
+
+
+def sheet_names(source: str) -> tuple[str, ...]:
+    """Every sheet of the workbook (for "the other sheets"); empty if it cannot be listed."""
+    try:
+        import python_calamine
+
+        data = Path(source).read_bytes()
+        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return tuple(str(n) for n in wb.sheet_names)
+    except Exception:  # the table was read already; a listing failure only hides other sheets
+        return ()
+
+
+def first_readable_sheet(
+    path: str, error: Exception, encoding: str | None, header_row: int | None
+) -> tuple[RawTable, tuple[tuple[str, str], ...]]:
+    """When the first sheet cannot be read (a title page, an empty sheet), the first that can,
+    with the reasons for the ones skipped; ``error`` is raised again if none can."""
+    from servqual_cli.errors import ServqualError
+    from servqual_cli.io.read import read_table
+
+    names = sheet_names(path)
+    skipped: list[tuple[str, str]] = []
+    for name in names:
+        try:
+            return read_table(path, sheet=name, encoding=encoding, header_row=header_row), tuple(
+                skipped
+            )
+        except ServqualError as exc:
+            skipped.append((name, exc.message))
+    raise error

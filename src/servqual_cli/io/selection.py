@@ -1,0 +1,213 @@
+"""Choose columns of a table from a command line: ``--items`` lists and ``--item`` names.
+
+An ``--items`` value is a comma list whose entries are, tried in this order:
+
+1. an existing column name (folded as in :func:`servqual_cli.io.columns.normalise`); commas
+   inside a name are kept when the joined parts name a column (``"Miljö, förväntan"``); a
+   name's leading word(s) are enough when exactly one column starts with them (``X1a`` for
+   R's ``X1a..Bevara.existerande``);
+2. a range by name ``FIRST:LAST`` (both existing columns; every column between them in file
+   order, both ends included);
+3. a range by position ``8-12`` (1-based column numbers as a spreadsheet counts them, both
+   included);
+4. a glob with ``*``, ``?`` or ``[...]`` (``X7*``), matched against the folded names.
+
+A repeatable ``--item NAME`` names one column exactly, commas and all. An entry that selects
+nothing is an error naming the closest existing columns (:mod:`difflib`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import re
+from collections.abc import Sequence
+
+from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.io.columns import ColumnIndex, normalise
+
+__all__ = ["closest", "select_columns"]
+
+_POSITIONS = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+_GLOB = re.compile(r"[*?\[]")
+
+
+def select_columns(
+    items: str | None,
+    exact: Sequence[str],
+    columns: Sequence[str],
+    option: str = "--items",
+    source: str | None = None,
+    sheet: str | None = None,
+) -> list[str]:
+    """The column names (as written in the file) that ``--items`` and ``--item`` select.
+
+    Parameters
+    ----------
+    items : str or None
+        The ``--items`` text (comma list of names, ranges and globs).
+    exact : sequence of str
+        ``--item`` values: exact names, commas allowed.
+    columns : sequence of str
+        The table's columns in file order.
+    option : str
+        The option's name, for messages.
+
+    Returns
+    -------
+    list of str
+        Selected columns in the order given; a column reached twice by ranges or globs is kept
+        once, a name typed twice is an error.
+
+    Raises
+    ------
+    UsageError
+        An entry matches no column (with the closest names), a range is reversed or out of the
+        file, or a name is given twice.
+
+    Examples
+    --------
+    >>> cols = ["id", "X1a..Bevara", "X1b", "X1c", "Miljö, förväntan", "X7a", "X7b"]
+    >>> select_columns("X1a:X1c,X7*", [], cols)
+    ['X1a..Bevara', 'X1b', 'X1c', 'X7a', 'X7b']
+    >>> select_columns("2-3,Miljö, förväntan", [], cols)
+    ['X1a..Bevara', 'X1b', 'Miljö, förväntan']
+    >>> select_columns(None, ["Miljö, förväntan", "x1b"], cols)
+    ['Miljö, förväntan', 'X1b']
+    """
+    where = Location(source, sheet)
+    index = ColumnIndex(columns, source or "<table>", sheet)
+    chosen: list[str] = []
+    typed: dict[int, str] = {}
+
+    def add(positions: Sequence[int], entry: str, by_name: bool) -> None:
+        for pos in positions:
+            if by_name and pos in typed:
+                raise UsageError(f"{option} names {entry!r} twice; list each item once", where)
+            if by_name:
+                typed[pos] = entry
+            if columns[pos] not in chosen:
+                chosen.append(columns[pos])
+
+    segments = [] if items is None else items.split(",")
+    i = 0
+    while i < len(segments):
+        # Longest run of comma-joined segments that names a column: commas inside names.
+        for j in range(len(segments), i, -1):
+            entry = ",".join(segments[i:j]).strip()
+            pos = _find(index, entry) if entry else None
+            if pos is not None:
+                add([pos], entry, by_name=True)
+                i = j
+                break
+        else:
+            entry = segments[i].strip()
+            i += 1
+            if entry:
+                positions, by_name = _expand(entry, index, columns, option, where)
+                add(positions, entry, by_name)
+    for name in exact:
+        pos = _find(index, name)
+        if pos is None:
+            raise UsageError(f"--item {name!r} is not a column{_hint(name, columns)}", where)
+        add([pos], name, by_name=True)
+    return chosen
+
+
+def _find(index: ColumnIndex, name: str) -> int | None:
+    try:
+        return index.find(name)
+    except DataError as exc:  # a duplicated column named in an option: the usage is wrong
+        raise UsageError(exc.message, exc.location) from exc
+
+
+def _expand(
+    entry: str, index: ColumnIndex, columns: Sequence[str], option: str, where: Location
+) -> tuple[list[int], bool]:
+    """Positions an entry that is not a column name selects: (positions, typed by name)."""
+    if ":" in entry:
+        first, last = (s.strip() for s in entry.split(":", 1))
+        ends = []
+        for end in (first, last):
+            pos = _find(index, end)
+            if pos is None:
+                pos = _short_name(end, columns, option, where)
+            if pos is None:
+                raise UsageError(
+                    f"{option} range {entry!r}: {end!r} is not a column{_hint(end, columns)}",
+                    where,
+                )
+            ends.append(pos)
+        if ends[0] > ends[1]:
+            raise UsageError(
+                f"{option} range {entry!r}: {first!r} comes after {last!r} in the file "
+                f"(columns {ends[0] + 1} and {ends[1] + 1}); write {last}:{first}",
+                where,
+            )
+        return list(range(ends[0], ends[1] + 1)), False
+    match = _POSITIONS.match(entry)
+    if match:
+        lo, hi = int(match.group(1)), int(match.group(2))
+        if not 1 <= lo <= hi <= len(columns):
+            raise UsageError(
+                f"{option} range {entry!r}: column numbers run from 1 to {len(columns)} and the "
+                "first must not exceed the last",
+                where,
+            )
+        return list(range(lo - 1, hi)), False
+    if _GLOB.search(entry):
+        pattern = normalise(entry)
+        hits = [k for k, c in enumerate(columns) if fnmatch.fnmatchcase(normalise(c), pattern)]
+        if not hits:
+            raise UsageError(
+                f"{option} pattern {entry!r} matches no column{_hint(entry, columns)}", where
+            )
+        return hits, False
+    pos = _short_name(entry, columns, option, where)
+    if pos is not None:
+        return [pos], True
+    raise UsageError(f"{option} needs column {entry}, which the file lacks{_hint(entry, columns)}",
+                     where)  # fmt: skip
+
+
+def _short_name(entry: str, columns: Sequence[str], option: str, where: Location) -> int | None:
+    """The one column whose folded name starts with the folded ``entry`` and a separator."""
+    head = normalise(entry) + " "
+    hits = [k for k, c in enumerate(columns) if normalise(c).startswith(head)]
+    if len(hits) > 1:
+        shown = "; ".join(repr(columns[k]) for k in hits[:5])
+        raise UsageError(f"{option} entry {entry!r} starts {len(hits)} column names ({shown}); "
+                         "give more of the name", where)  # fmt: skip
+    return hits[0] if hits else None
+
+
+def closest(name: str, columns: Sequence[str], n: int = 3) -> list[str]:
+    """The existing columns most like ``name`` (:func:`difflib.get_close_matches` on the folded
+    names and on their first words, so ``X9a`` finds ``X1a..Bevara``).
+
+    >>> closest("x1 b", ["X1a", "X1b", "Kön"])
+    ['X1b']
+    >>> closest("X9a", ["id", "X1a..Bevara.grönområden", "X2b..Bygga"])
+    ['X1a..Bevara.grönområden']
+    """
+    keys: dict[str, str] = {}
+    for c in columns:
+        folded = normalise(c)
+        keys.setdefault(folded, c)
+        keys.setdefault(folded.split(" ")[0], c)
+    target = normalise(_GLOB.sub("", name))
+    out: list[str] = []
+    for hit in difflib.get_close_matches(target, list(keys), n=3 * n, cutoff=0.6):
+        if keys[hit] not in out:
+            out.append(keys[hit])
+    return out[:n]
+
+
+def _hint(name: str, columns: Sequence[str]) -> str:
+    near = closest(name, columns)
+    if near:
+        return f"; closest: {', '.join(near)}"
+    shown = ", ".join(columns[:12]) + (
+        f" ... ({len(columns)} columns)" if len(columns) > 12 else ""
+    )
+    return f" (the file has: {shown})"

@@ -1,0 +1,74 @@
+"""Document sections for a perception-only (SERVPERF) instrument in ``servqual gap``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.core.servperf import ServperfAnalysis
+from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.spec import Section, Table, Text
+
+SERVPERF_LABELS: dict[str, tuple[str, str]] = {
+    "sd": ("SD", "SD"),
+    "servperf_dimensions": ("SERVPERF per dimension (medelvärde P)",
+                            "SERVPERF by dimension (mean P)"),
+    "servperf_items": ("Upplevelse per påstående", "Perception by item"),
+    "servperf_overall": ("Total SERVPERF", "Overall SERVPERF"),
+    "servperf_note": (
+        "Instrumentet saknar förväntan (E): upplevelsen (P) redovisas med konfidensintervall, "
+        "utan gap och utan test (SERVPERF, Cronin & Taylor 1992).",
+        "The instrument has no expectations (E): perceptions (P) are shown with confidence "
+        "intervals, without gaps or tests (SERVPERF, Cronin & Taylor 1992).",
+    ),
+}  # fmt: skip
+FORMATS = {"n": "d", "perception": ".2f", "sd": ".2f", "ci_low": ".2f", "ci_high": ".2f",
+           "score": ".2f"}  # fmt: skip
+
+
+def _table(frame: pd.DataFrame, title: str, sheet: str, lang: str) -> Table:
+    def lab(key: str) -> str:
+        return label(key, lang, SERVPERF_LABELS)
+
+    return Table(
+        title=title,
+        frame=frame.rename(columns={c: lab(c) for c in frame.columns}),
+        formats={lab(k): v for k, v in FORMATS.items()},
+        sheet=sheet,
+    )
+
+
+def servperf_sections(
+    result: ServperfAnalysis, excluded: dict[str, int], lang: str, items: bool = True
+) -> list[Section]:
+    """Dimension, item and overall perception tables, the SERVPERF note and the exclusions."""
+    sv = lang == "sv"
+
+    def lab(key: str) -> str:
+        return label(key, lang, SERVPERF_LABELS)
+
+    blocks: list[Table | Text] = [
+        Text(lab("servperf_note"), kind="note"),
+        _table(result.dimensions, lab("servperf_dimensions"),
+               "Dimensioner" if sv else "Dimensions", lang),
+    ]  # fmt: skip
+    if items:
+        blocks.append(
+            _table(result.items, lab("servperf_items"), "Påståenden" if sv else "Items", lang)
+        )
+    o = result.overall
+    rows = [{"": label("unweighted", lang), "n": o.n_unweighted, "score": o.unweighted,
+             "ci_low": o.ci_low, "ci_high": o.ci_high}]  # fmt: skip
+    if o.weighted is not None:
+        rows.append({"": label("weighted", lang), "n": o.n_weighted, "score": o.weighted,
+                     "ci_low": o.weighted_ci_low, "ci_high": o.weighted_ci_high})  # fmt: skip
+    overall = _table(pd.DataFrame(rows), lab("servperf_overall"), "Total", lang)
+    note = None
+    if o.weighted is None:
+        note = label("no_weights", lang)
+    elif o.n_weight_excluded:
+        note = f"{o.n_weight_excluded} {label('weight_excluded', lang)}"
+    overall = Table(overall.title, overall.frame, overall.formats, note=note, sheet="Total")
+    blocks.append(overall)
+    blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. "
+                       f"{exclusion_summary(excluded, lang)}.", kind="note"))  # fmt: skip
+    return [Section(title="", blocks=tuple(blocks))]
