@@ -32,7 +32,8 @@ def test_short_form(cli, data_dir: Path, tmp_path: Path) -> None:
     assert md.startswith("# Service quality report\n") and "## Summary" in md
     assert "30 respondents in kiosk.csv" in md and "](figures/servqual_ipa.png)" in md
     wb = load_workbook(out / "report.xlsx")
-    assert wb.sheetnames[:3] == ["Total", "Largest gaps", "Dimensions"] and "Method" in wb
+    assert wb.sheetnames[:4] == ["Contents", "Results at a glance", "Total", "Largest gaps"]
+    assert "Method" in wb
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["command"][:3] == ["servqual", "report", str(data_dir / "kiosk.csv")]
     assert "--instrument" in manifest["command"] and "--depfile" not in manifest["command"]
@@ -61,9 +62,9 @@ def test_split_keeps_group_names_inside_dir(cli, data_dir: Path, tmp_path: Path)
     page = (out / "index.html").read_text(encoding="utf-8")
     assert '<a href="x/report.html">' in page and "=cmd|&#39; /C calc&#39;!A0" in page
     wb = load_workbook(out / "cmd-c-calc-a0" / "report.xlsx")
-    method = [tuple(r[:2]) for r in wb["Method"].iter_rows(values_only=True)]
-    assert ("Enhet", "=cmd|' /C calc'!A0") in method  # written as text, not as a formula
-    cell = next(c for c in wb["Method"]["B"] if c.value == "=cmd|' /C calc'!A0")
+    cover = [tuple(r[:2]) for r in wb["Contents"].iter_rows(values_only=True)]
+    assert ("Enhet", "=cmd|' /C calc'!A0") in cover  # written as text, not as a formula
+    cell = next(c for c in wb["Contents"]["B"] if c.value == "=cmd|' /C calc'!A0")
     assert cell.data_type == "s"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [g["folder"] for g in manifest["groups"]] == ["x", "cmd-c-calc-a0"] or [

@@ -97,7 +97,12 @@ def test_kpi_json_schema_and_order(cli) -> None:
     assert phone["change"] is None and phone["target"] == 0.8 and phone["norm"] is None
     lead = kpis[3]
     # judged on 2024, the latest period; the median over 2023 and 2024 is kept as pooled
-    assert (lead["value"], lead["norm"], lead["verdict"], lead["period"]) == (30.0, 70.0, "met", "2024")
+    assert (lead["value"], lead["norm"], lead["verdict"], lead["period"]) == (
+        30.0,
+        70.0,
+        "met",
+        "2024",
+    )
     assert lead["pooled"]["value"] == 34.0 and lead["pooled"]["periods"] == ["2023", "2024"]
     assert lead["change"]["previous_value"] == 36.0 and lead["change"]["value"] == 30.0
 
@@ -199,7 +204,9 @@ def test_kpi_bad_configs(cli, name: str, code: int, parts: list[str]) -> None:
 def test_kpi_limits_and_units_in_the_report_language(cli) -> None:
     sv = cli("kpi", DATA / "kpi_cases.toml", "--lang", "sv", "-f", "markdown")
     assert sv.exit_code == 0, sv.stderr
-    assert "mål ≥ 90\u00a0% (1 arbetsdag)" in sv.stdout and "mål ≥ 90\u00a0% (48 timmar)" in sv.stdout
+    assert (
+        "mål ≥ 90\u00a0% (1 arbetsdag)" in sv.stdout and "mål ≥ 90\u00a0% (48 timmar)" in sv.stdout
+    )
     assert "working" not in sv.stdout and "hours" not in sv.stdout
     en = cli("kpi", DATA / "kpi_cases.toml", "--lang", "en", "-f", "markdown")
     assert "target ≥ 90% (1 working day)" in en.stdout and "(48 hours)" in en.stdout

@@ -232,7 +232,9 @@ def alpha(
     summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
     sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
     doc = Document(
-        title=f"Cronbach's alpha – {name}", sections=tuple(sections), meta={"lang": lang.value}
+        title=f"Cronbach's alpha – {name}",
+        sections=tuple(sections),
+        meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, loaded.exclusions)
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)

@@ -22,6 +22,7 @@ SHARED: dict[str, tuple[str, str]] = {
     # key: (sv, en)
     "dimension": ("Dimension", "Dimension"),
     "item": ("Påstående", "Item"),
+    "statement": ("Formulering", "Statement"),
     "n": ("n", "n"),
     "expectation": ("Förväntan (E)", "Expectation (E)"),
     "perception": ("Upplevelse (P)", "Perception (P)"),

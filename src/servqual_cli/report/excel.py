@@ -152,8 +152,24 @@ def put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
     return cell
 
 
+def _digits_as_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns of whole numbers written as text (item numbers "11", years "2024") become
+    numbers, so Excel sorts and sums them."""
+    out = frame
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype.kind in "iufbmM":
+            continue
+        present = values.dropna()
+        if len(present) and all(isinstance(v, str) and v.isdigit() for v in present):
+            out = out.assign(
+                **{str(col): values.map(lambda v: int(v) if isinstance(v, str) else v)}
+            )
+    return out
+
+
 def write_table(ws: Worksheet, table: Table) -> None:
-    frame = table.frame
+    frame = _digits_as_numbers(table.frame)
     ncol, nrow = len(frame.columns), len(frame)
     put(ws, 1, 1, table.title).font = TITLE_FONT
     thin = Side(style="thin", color="FFFFFF")
@@ -173,7 +189,7 @@ def write_table(ws: Worksheet, table: Table) -> None:
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(ncol, 1))}{last}"
     if table.note:
-        put(ws, last + 2, 1, table.note).font = Font(italic=True)
+        put(ws, last + 2, 1, table.note).font = Font(name=FONT_NAME, italic=True)
     _conditional(ws, table, formats, last)
     _widths(ws, table, formats)
 
@@ -236,18 +252,13 @@ def _widths(ws: Worksheet, table: Table, formats: list[str | None]) -> None:
 
 def _method_sheet(ws: Worksheet, doc: Document, lang: str) -> None:
     put(ws, 1, 1, doc.title).font = TITLE_FONT
-    row = 3
-    for key, value in doc.meta.get("facts") or ():
-        put(ws, row, 1, key).font = Font(bold=True)
-        put(ws, row, 2, value)
-        row += 1
-    row += 1 if row > 3 else 0
+    row = HEADER_ROW  # organisation and period are on the cover sheet
     for col, text in enumerate((rl("heading", lang), rl("text", lang)), start=1):
         cell = put(ws, row, col, text)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for heading, text in doc.meta.get("method") or ():
         row += 1
-        put(ws, row, 1, heading).font = Font(bold=True)
+        put(ws, row, 1, heading).font = Font(name=FONT_NAME, bold=True)
         put(ws, row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 30
@@ -267,7 +278,7 @@ def _charts_sheet(ws: Worksheet, doc: Document, images: Mapping[str, Path]) -> N
         ws.add_image(img, f"A{row + 1}")
         row += 3 + math.ceil(img.height / 20)  # default rows are 20 px high
         if fig.caption:
-            put(ws, row - 1, 1, fig.caption).font = Font(italic=True)
+            put(ws, row - 1, 1, fig.caption).font = Font(name=FONT_NAME, italic=True)
         row += 1
 
 
@@ -291,7 +302,8 @@ def _cover_sheet(ws: Worksheet, doc: Document, lang: str, sheets: list[str]) -> 
     row = 3
     for key, value in doc.meta.get("facts") or ():
         put(ws, row, 1, str(key)).font = Font(name=FONT_NAME, bold=True)
-        put(ws, row, 2, str(value))
+        text = str(value)
+        put(ws, row, 2, int(text) if text.isdigit() else text)  # a year is a number
         row += 1
     date = doc.meta.get("date")
     if date:

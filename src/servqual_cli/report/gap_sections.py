@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import pandas as pd
@@ -62,8 +63,19 @@ def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) ->
     )
 
 
-def item_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
-    frame, formats, signed = _labelled(result.items[ITEM_COLUMNS], lang)
+def item_table(
+    result: GapAnalysis,
+    lang: str,
+    title: str | None = None,
+    statements: Mapping[int, str] | None = None,
+) -> Table:
+    """Gaps per item; with ``statements`` (item -> wording) the wording is shown beside the
+    item number, so the reader sees what was asked."""
+    items = result.items[ITEM_COLUMNS]
+    if statements:
+        items = items.copy()
+        items.insert(1, "statement", [statements.get(int(i), "") for i in items["item"]])
+    frame, formats, signed = _labelled(items, lang)
     return Table(
         title=title or label("item_gaps", lang),
         frame=frame,

@@ -126,16 +126,17 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str) -> list[str]:
     short = [r for r in dims if r.target_verdict == "not_met"]
     if short:
         worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
+        inside = fmt_number(worst.value, lang)
+        if worst.area:
+            inside += f", {rl('p_where', lang, areas=worst.area)}"
         out.append(
             rl(
                 "p_gap",
                 lang,
                 items=_join([r.name for r in short], lang),
-                worst=f"{worst.name} ({fmt_number(worst.value, lang)})",
+                worst=f"{worst.name} ({inside})",
             )
         )
-        if worst.area:
-            out.append(rl("p_gap_where", lang, groups=worst.area))
     if not out:
         out.append(rl("p_nothing_bad", lang))
     cannot = [r.name for r in measures if r.target_verdict == "cannot_tell"]
@@ -268,19 +269,22 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
     own column), verdicts as words."""
     rows = glance.rows
 
+    def year(p: str | None) -> str | int | None:
+        return int(p) if p is not None and p.isdigit() else p  # a year is a number
+
     def scaled(r: GlanceRow, v: float | None) -> float | None:
         return None if v is None else v * 100.0 if r.unit == "share" else v
 
     frame = pd.DataFrame(
         {
             rl("g_measure", lang): [r.name for r in rows],
-            rl("g_period", lang): [r.period for r in rows],
+            rl("g_period", lang): [year(r.period) for r in rows],
             rl("g_value", lang): [None if r.small_base else scaled(r, r.value) for r in rows],
             rl("g_unit", lang): [
                 _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
             ],
             rl("g_n", lang): [r.n for r in rows],
-            rl("g_previous_period", lang): [r.previous_period for r in rows],
+            rl("g_previous_period", lang): [year(r.previous_period) for r in rows],
             rl("g_previous_value", lang): [scaled(r, r.previous_value) for r in rows],
             rl("g_change", lang): [scaled(r, r.change) for r in rows],
             rl("g_change_verdict", lang): [_verdict(r.change_verdict, lang) for r in rows],

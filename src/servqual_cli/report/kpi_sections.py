@@ -140,7 +140,7 @@ def kpi_table(
     frame = pd.DataFrame(
         {
             sl("kpi", lang): [r.spec.name for r in results],
-            sl("period", lang): [r.period or "–" for r in results],
+            sl("period", lang): [r.period for r in results],  # None: no dates, all rows
             "n": [r.n for r in results],
             **numbers,
             sl("goal", lang): [_goal_text(r, lang) for r in results],

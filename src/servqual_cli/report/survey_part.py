@@ -71,12 +71,12 @@ def servqual_part(ctx: ReportContext) -> Part:
             dimension_figure(result, d, lang),
             rl("fig_dimensions_caption", lang),
         ),
-        item_table(result, lang),
+        item_table(result, lang, statements=statements(d, lang)),
         Figure(
             "servqual_items",
             rl("fig_items", lang),
             "item_gaps",
-            item_figure(result, lang),
+            item_figure(result, lang, statements(d, lang)),
             rl("fig_items_caption", lang),
         ),
     ]
@@ -175,10 +175,13 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         ]
         frame = worst[cols].reset_index(drop=True)
         frame["dimension"] = [dimension_name(x, lang) for x in frame["dimension"]]
+        wording = statements(d, lang)
+        if wording:
+            frame.insert(1, "statement", [wording.get(int(i), "") for i in frame["item"]])
         out.append(
             Table(
                 title=rl("largest_gaps", lang),
-                frame=frame.rename(columns={c: label(c, lang) for c in cols}),
+                frame=frame.rename(columns={c: label(c, lang) for c in [*cols, "statement"]}),
                 formats={label(k, lang): v for k, v in FORMATS.items()},
                 signed=(label("gap", lang),),
                 sheet="Största gap" if lang == "sv" else "Largest gaps",
@@ -206,11 +209,36 @@ def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str,
     }
 
 
-def item_figure(result: GapAnalysis, lang: str) -> dict[str, Any]:
+def statements(d: SurveyData, lang: str) -> dict[int, str]:
+    """The instrument's wording of each item in ``lang`` (empty when it has none)."""
+    out = {}
+    for item in d.instrument.items:
+        text = d.instrument.statement(item, lang)
+        if text:
+            out[int(item)] = text
+    return out
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    """A statement cut at a word for a chart axis.
+
+    >>> shorten("Personalen har aldrig för mycket att göra för att svara på dina frågor.", 30)
+    'Personalen har aldrig för…'
+    """
+    text = text.rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def item_figure(
+    result: GapAnalysis, lang: str, wording: dict[int, str] | None = None
+) -> dict[str, Any]:
     items = result.items.sort_values(["gap", "item"], kind="stable")
+    wording = wording or {}
     return {
         "categories": [
-            f"{i} · {dimension_name(dim, lang)}"
+            f"{i} · {shorten(wording[int(i)]) if int(i) in wording else dimension_name(dim, lang)}"
             for i, dim in zip(items["item"], items["dimension"], strict=True)
         ],
         "gap": _floats(items["gap"]),

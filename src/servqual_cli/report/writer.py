@@ -121,7 +121,7 @@ def render_into(
     outputs += ["report.md", "report.xlsx", "manifest.json"]
     outputs += write_page(folder, doc, stamp)  # report.html and data/<chart>.csv
     inputs = doc.meta.get("inputs")
-    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs)
+    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs, folder)
     _text(folder / "manifest.json", manifest_json(manifest))
     return sorted(outputs)
 
@@ -298,7 +298,7 @@ def write_split(
         write_index_page(tmp, index, stamp)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         manifest = build_manifest(
-            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values())
+            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values()), tmp
         )
         manifest["groups"] = [{"group": g, "folder": f, "n": n} for g, f, n in rows]
         manifest["split_by"] = by
