@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -88,6 +88,7 @@ class PageOptions:
     data_csv: Mapping[str, str] = field(default_factory=dict)
     chart_svg: Callable[[Figure, str, str], Markup] | None = None
     frame_of: Callable[[Figure, str], pd.DataFrame | None] | None = None
+    min_n: int | None = None  # default: the document's ``meta["min_n"]``, else MIN_N
 
 
 # --- number formats ------------------------------------------------------------------------
@@ -196,10 +197,24 @@ def words_of(lang: str) -> dict[str, str]:
     return catalog(lang)
 
 
-def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
+MIN_N = 30  # answers below which a card shows "too few answers" (issue #13; config ``min_n``)
+
+
+def small_base(row: GlanceRow, min_n: int = MIN_N) -> bool:
+    """A card's value rests on too few answers: flagged by the report, or ``n < min_n``.
+
+    >>> small_base(GlanceRow("kpi", "x", "share", 0.5, n=12)), small_base(
+    ...     GlanceRow("kpi", "x", "share", 0.5, n=30))
+    (True, False)
+    """
+    return row.small_base or (row.n is not None and row.n < min_n)
+
+
+def glance_card(row: GlanceRow, lang: str, min_n: int = MIN_N) -> dict[str, Any]:
     """The text of one card; values from a small base become "too few answers"."""
     words = words_of(lang)
     too_few = words["g_too_few"]
+    small = small_base(row, min_n)
     facts: list[dict[str, Any]] = []
     if row.target is not None:
         kind = hw("norm" if row.target_kind == "norm" else "target", lang)
@@ -211,7 +226,7 @@ def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
             {
                 "term": kind,
                 "text": text,
-                "verdict": None if row.small_base else _verdict(row.target_verdict, lang),
+                "verdict": None if small else _verdict(row.target_verdict, lang),
             }
         )
     if row.previous_period is not None or row.change is not None:
@@ -223,8 +238,8 @@ def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
         facts.append(
             {
                 "term": term,
-                "text": too_few if row.small_base else _change_text(row.change, row.unit, lang),
-                "verdict": None if row.small_base else _verdict(row.change_verdict, lang),
+                "text": too_few if small else _change_text(row.change, row.unit, lang),
+                "verdict": None if small else _verdict(row.change_verdict, lang),
             }
         )
     if row.others_mean is not None or row.rank is not None:
@@ -238,7 +253,7 @@ def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
             {
                 "term": hw("others", lang),
                 "text": ", ".join(parts),
-                "verdict": None if row.small_base else _verdict(row.benchmark_verdict, lang),
+                "verdict": None if small else _verdict(row.benchmark_verdict, lang),
             }
         )
     meta = []
@@ -249,8 +264,8 @@ def glance_card(row: GlanceRow, lang: str) -> dict[str, Any]:
     return {
         "name": row.name,
         "area": _where(row.area, lang),
-        "value": too_few if row.small_base else _value_text(row.value, row.unit, lang),
-        "small": row.small_base,
+        "value": too_few if small else _value_text(row.value, row.unit, lang),
+        "small": small,
         "severity": row.severity,
         "facts": facts,
         "meta": meta,
@@ -323,6 +338,7 @@ def _block_views(
     section: Section, ids: _Counter, lang: str, options: PageOptions
 ) -> list[dict[str, Any]]:
     views: list[dict[str, Any]] = []
+    min_n = options.min_n or MIN_N
     for block in section.blocks:
         if isinstance(block, Glance):
             views.append(
@@ -330,8 +346,9 @@ def _block_views(
                     "kind": "glance",
                     "title": block.title,
                     "summary": list(block.summary),
-                    "cards": [glance_card(r, lang) for r in block.rows],
-                    "small": any(r.small_base for r in block.rows),
+                    "cards": [glance_card(r, lang, min_n) for r in block.rows],
+                    "small": any(small_base(r, min_n) for r in block.rows),
+                    "small_note": hw("too_few_note", lang, min_n=min_n),
                     "note": block.note,
                 }
             )
@@ -396,6 +413,8 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
         Publication date, the files to link to, the CSV of each chart.
     """
     options = options or PageOptions()
+    if options.min_n is None and doc.meta.get("min_n"):
+        options = replace(options, min_n=int(doc.meta["min_n"]))
     lang = str(doc.meta.get("lang") or "en")
     lang = lang if lang in ("sv", "en") else "en"
     sections = _section_views(doc, lang, options)
@@ -409,7 +428,7 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
             ),
         }
     keys = ("skip", "toc", "published", "downloads", "show_table", "chart_data", "csv",
-            "warning", "too_few_note")  # fmt: skip
+            "warning")  # fmt: skip
     words = {k: hw(k, lang) for k in keys}
     version = doc.meta.get("version")
     template = _environment().get_template("report.html.j2")

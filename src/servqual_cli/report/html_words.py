@@ -43,9 +43,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "working_hours": ("arbetstimmar", "working hours"),
     "seconds": ("sekunder", "seconds"),
     "too_few_note": (
-        "”För få svar”: värdet bygger på färre svar än rapportens minsta antal och visas inte.",
-        "“Too few answers”: the value rests on fewer answers than the report's minimum and "
-        "is not shown.",
+        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte.",
+        "“Too few answers”: the value rests on fewer than {min_n} answers and is not shown.",
     ),
     "index_group": ("Rapport", "Report"),
 }

@@ -232,3 +232,17 @@ def test_no_text_from_the_data_becomes_markup(name: str, cell: str, area: str, t
     # never empty: an empty title rightly drops its heading
     plain = tags(doc("x", "y", "z" if area else "", "w"))
     assert tags(doc("x" + name, "y" + cell, area and "z" + area, "w" + title)) == plain
+
+
+def test_fewer_answers_than_min_n_show_too_few() -> None:
+    from dataclasses import replace
+
+    from servqual_cli.report.spec import Glance
+
+    row = replace(glance_rows()[0], n=29)  # not flagged by the report, but under 30 answers
+    doc = Document("T", (Section("G", (Glance("G", (row,)),)),), {"lang": "sv"})
+    text = render_html(doc, PageOptions(chart_svg=_fake_svg))
+    assert "för få svar" in text and "71,2" not in text and "färre än 30 svar" in text
+    assert "ej uppfyllt" not in text and "sämre" not in text  # no verdict from 29 answers
+    lower = render_html(replace(doc, meta={"lang": "sv", "min_n": 20}))
+    assert "71,2\u00a0%" in lower and "för få svar" not in lower
