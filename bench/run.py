@@ -8,6 +8,10 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 BENCHES = [
+    (
+        "Whole-CLI workloads of #16 (servqual, peer, floor)",
+        ["cli_bench.py", "--markdown", str(HERE / "last_run.md")],
+    ),
     ("Reading spreadsheets", ["bench_read.py", "--rows", "100000", "--no-openpyxl"]),
     ("Gap analysis", ["bench_gap.py"]),
     ("Reliability (alpha and item table)", ["bench_reliability.py"]),

@@ -255,3 +255,23 @@ def test_no_warning_when_hashes_collide() -> None:
         values, reasons = parse_scale_values(col, (-np.inf, np.inf))
     assert not caught
     assert values.tolist() == [0.0, 1.0695779062138776e134] and reasons.tolist() == [None, None]
+
+
+def test_parsed_answer_sets_are_remembered_per_scale_labels_and_tokens() -> None:
+    """The per-process cache of parsed answer sets keys on everything that changes a result."""
+    import pandas as pd
+
+    from servqual_cli.io.values import parse_scale_values
+
+    col = pd.Series(["1", "6", "Bra", "X"], dtype=object)
+    assert parse_scale_values(col, (1, 5))[1].tolist() == [
+        None,
+        "out_of_range",
+        "unparseable",
+        "unparseable",
+    ]
+    assert parse_scale_values(col, (1, 7))[1].tolist() == [None, None, "unparseable", "unparseable"]
+    v, r = parse_scale_values(col, (1, 7), {"Bra": 6}, iter(["X"]))
+    assert v.tolist()[:3] == [1.0, 6.0, 6.0] and r.tolist()[3] == "missing_token"
+    v, r = parse_scale_values(col, (1, 7))
+    assert r.tolist()[2:] == ["unparseable", "unparseable"]

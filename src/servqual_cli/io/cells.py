@@ -15,10 +15,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.io.read import blank_mask
+from servqual_cli.io.values import is_excel_error
 
 __all__ = [
     "YES_NO",
     "blank_to_missing",
+    "excel_error_mask",
     "fold_text",
     "lookup",
     "parse_dates",
@@ -52,6 +54,23 @@ def reasons(n: int, **masks: npt.ArrayLike) -> npt.NDArray[np.object_]:
     for reason, mask in masks.items():
         out[np.asarray(mask, dtype=bool)] = reason
     return out
+
+
+def excel_error_mask(values: pd.Series) -> npt.NDArray[np.bool_]:
+    """Per cell: it holds a spreadsheet error value (``#N/A``, ``#DIV/0!``), tested once per
+    distinct text.
+
+    >>> excel_error_mask(pd.Series(["#N/A", "Bygg", None, 3, "#N/A"], dtype=object)).tolist()
+    [True, False, False, False, True]
+    """
+    obj = pd.Series(values, dtype=object).to_numpy(dtype=object)
+    codes, uniques = pd.factorize(obj, use_na_sentinel=True)
+    hit = np.fromiter(
+        (isinstance(u, str) and u[:1] in "#Ee" and is_excel_error(u) for u in uniques),
+        dtype=bool,
+        count=len(uniques),
+    )
+    return np.append(hit, False)[codes]
 
 
 def text_values(values: pd.Series) -> pd.Series:
@@ -129,6 +148,8 @@ def parse_numbers(
     [84.0, 1200.0]
     >>> parse_numbers(pd.Series(["4\u00a0500", "1\u202f234,5"]))[0].tolist()
     [4500.0, 1234.5]
+    >>> parse_numbers(pd.Series(["#VALUE!", 2]))[1].tolist()
+    ['excel_error', None]
     """
     text = text_values(values)
     blank = text.isna().to_numpy()
@@ -138,7 +159,9 @@ def parse_numbers(
         minutes = cleaned.str.extract(r"^(\d+):(\d{1,2})$")
         numbers = numbers.fillna(pd.to_numeric(minutes[0]) * 60 + pd.to_numeric(minutes[1]))
     x = np.array(numbers.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64)
-    return x, reasons(len(values), blank=blank, unparseable=~blank & np.isnan(x))
+    bad = ~blank & np.isnan(x)
+    error = bad & excel_error_mask(values) if bad.any() else bad
+    return x, reasons(len(values), blank=blank, unparseable=bad, excel_error=error)
 
 
 def parse_dates(
@@ -160,7 +183,7 @@ def parse_dates(
     -------
     (Series of datetime64[ns], ndarray of object)
         Naive local times with the index of ``values`` (NaT for blank and unreadable cells) and
-        ``"blank"``, ``"invalid_date"`` or None per cell.
+        ``"blank"``, ``"invalid_date"``, ``"excel_error"`` (``#N/A``) or None per cell.
 
     Examples
     --------
@@ -192,5 +215,7 @@ def parse_dates(
             # Round to the millisecond: serials carry floating-point noise below it.
             days = pd.to_timedelta(number[serial].to_numpy(dtype=float), unit="D").round("ms")
             out[serial] = _EXCEL_EPOCH + days
-    why = reasons(len(obj), blank=blank, invalid_date=~blank & out.isna().to_numpy())
+    bad = ~blank & out.isna().to_numpy()
+    error = bad & excel_error_mask(obj) if bad.any() else bad
+    why = reasons(len(obj), blank=blank, invalid_date=bad, excel_error=error)
     return out.set_axis(values.index), why

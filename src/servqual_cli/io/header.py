@@ -47,3 +47,92 @@ def find_header_row(rows: list[list[Any]]) -> int:
             if all(_is_text_label(v) for v in cells):
                 return i
     return next(i for i, n in enumerate(filled) if n > 0)
+
+
+def two_row_header(
+    rows: list[list[Any]], hdr_index: int, header_rows: int | None
+) -> tuple[int, list[str]] | None:
+    """A two-row header joined into names, or None: (index of its second row, names).
+
+    With ``header_rows == 2`` the rows ``hdr_index`` and the next are joined. With None it is
+    detected where unambiguous: the row above the one :func:`find_header_row` chose (or the
+    chosen row itself) holds only text labels with gaps (group names merged over several
+    columns, as "E" over 1..22), the row below fills those gaps with labels or item numbers, and
+    the next row is data, and some column named in the first row only (an id) is blank in the
+    second row but not in the data, so a first data row cannot be mistaken for it. A group name
+    carries over its gap ("E" "" "" -> "E 1" "E 2" "E 3");
+    a column with nothing in the second row keeps the first row's name.
+
+    >>> rows = [["id", "E", None, "P", None], [None, 1, 2, 1, 2], [7, 5, 4, 3, 2]]
+    >>> two_row_header(rows, find_header_row(rows), None)
+    (1, ['id', 'E 1', 'E 2', 'P 1', 'P 2'])
+    >>> two_row_header([["id", "E1"], [1, 5]], 0, None) is None
+    True
+    """
+    if header_rows == 1:
+        return None
+    first: int | None = hdr_index
+    if header_rows is None:
+        first = _detect_group_row(rows, hdr_index)
+    if first is None:
+        return None
+    if first + 1 >= len(rows):
+        return None
+    top = list(rows[first])
+    below = list(rows[first + 1])
+    width = max(len(top), len(below))
+    top += [None] * (width - len(top))
+    below += [None] * (width - len(below))
+    names: list[str] = []
+    group = ""
+    for a, b in zip(top, below, strict=True):  # a loop over header cells, not data
+        a_text = "" if not _filled(a) else str(a).strip()
+        b_text = "" if not _filled(b) else _number_text(b)
+        if a_text:
+            group = a_text
+        if b_text:
+            names.append(f"{group} {b_text}".strip() if (a_text or group) else b_text)
+        else:
+            names.append(a_text)
+            group = a_text if a_text else group
+    return first + 1, names
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _detect_group_row(rows: list[list[Any]], hdr_index: int) -> int | None:
+    """The first row of a two-row header around ``hdr_index``, if the file shows one clearly."""
+    for first in (hdr_index - 1, hdr_index):
+        if first < 0 or first + 2 >= len(rows):
+            continue
+        top, below, data = rows[first], rows[first + 1], rows[first + 2]
+        top_cells = [v for v in top if _filled(v)]
+        below_cells = [v for v in below if _filled(v)]
+        if len(top_cells) < 2 or not all(_is_text_label(v) for v in top_cells):
+            continue
+        if not below_cells:
+            continue
+        width = max(len(top), len(below))
+        top_f = [i < len(top) and _filled(top[i]) for i in range(width)]
+        below_f = [i < len(below) and _filled(below[i]) for i in range(width)]
+        gaps_filled = any(b and not a for a, b in zip(top_f, below_f, strict=True))
+        under_group = any(a and b for a, b in zip(top_f, below_f, strict=True))
+        covered = sum(a or b for a, b in zip(top_f, below_f, strict=True))
+        data_filled = sum(_filled(v) for v in data)
+        numbers_below = any(not _is_text_label(v) for v in below_cells)
+        labels_repeat = len({str(v) for v in below_cells}) < len(below_cells)
+        # Some column named in the first row only (an id): the second row is blank there,
+        # while the data row has a value; a first data row would fill it.
+        data_f = [i < len(data) and _filled(data[i]) for i in range(width)]
+        named_once = any(a and not b and d for a, b, d in zip(top_f, below_f, data_f, strict=True))
+        if not (gaps_filled and under_group and named_once and (numbers_below or labels_repeat)):
+            continue
+        if covered >= 0.8 * data_filled:
+            data_numbers = sum(not _is_text_label(v) for v in data if _filled(v))
+            if data_numbers >= 0.5 * max(data_filled, 1):
+                return first
+    return None

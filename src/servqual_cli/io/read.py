@@ -1,9 +1,11 @@
 """Read any supported file into a :class:`RawTable`: the one entry point for every command.
 
-Spreadsheets go through calamine (python-calamine): on a 100k x 50 sheet it reads in a fraction
-of openpyxl's time (see ``bench/``). CSV is read as Swedish tools write it: the delimiter
-(``;``, ``,`` or tab) and the encoding (UTF-8, UTF-8 with BOM, cp1252) are detected. Title rows
-above the header are skipped (see :mod:`servqual_cli.io.header`).
+Spreadsheets go through calamine (see :mod:`servqual_cli.io.sheets`, checked first by
+:mod:`servqual_cli.io.zipguard`). CSV is read as Swedish tools write it: the delimiter (``;``,
+``,`` or tab) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM, cp1252) are detected
+and decoded strictly (:mod:`servqual_cli.io.decode`, :mod:`servqual_cli.io.csvtext`). Title rows
+above the header are skipped and a two-row header is joined (see :mod:`servqual_cli.io.header`).
+Only regular files (and stdin) within the limits of :mod:`servqual_cli.io.limits` are read.
 
 Every cell stays as read (text, number, date); parsing values is the cleaner's job, so that a bad
 value can be reported with its file, sheet, row and column.
@@ -11,10 +13,8 @@ value can be reported with its file, sheet, row and column.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,18 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.header import find_header_row
+from servqual_cli.io.csvfast import SNIFF_BYTES, frame_of, read_body
+from servqual_cli.io.csvtext import DELIMITERS, detect_delimiter, split_rows
+from servqual_cli.io.decode import decode_text as decode
+from servqual_cli.io.decode import encoding_hint
+from servqual_cli.io.header import find_header_row, two_row_header
+from servqual_cli.io.limits import Limits, check_regular_file, limits, read_input_bytes
+from servqual_cli.io.sheets import read_sheet_rows
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 SUPPORTED = sorted(SPREADSHEET_SUFFIXES | TEXT_SUFFIXES | {".parquet", ".sav"})
-DELIMITERS = (";", ",", "\t")
+__all__ = ["DELIMITERS", "RawTable", "blank_mask", "decode_text", "detect_delimiter", "read_table"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,12 @@ class RawTable:
     value_labels : dict
         SPSS value labels per column (code -> label); the frame holds the labelled values and
         ``codes`` the raw codes for those columns.
+    encoding_reason : str or None
+        Why the text encoding was chosen ("valid UTF-8", "UTF-16 byte-order mark", ...).
+    garbled : bool
+        The fallback decoding gave text that looks like mojibake (see :meth:`encoding_hint`).
+    header_rows : int
+        Rows the header spans (2 when a group row was joined with the row below).
     """
 
     frame: pd.DataFrame
@@ -65,6 +77,9 @@ class RawTable:
     delimiter: str | None = None
     value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
     codes: dict[str, pd.Series] = field(default_factory=dict)
+    encoding_reason: str | None = None
+    garbled: bool = False
+    header_rows: int = 1
 
     def location(self, row_index: int | None = None, column: str | None = None) -> Location:
         """The :class:`Location` of a frame row (0-based position) and column."""
@@ -81,8 +96,21 @@ class RawTable:
             "header_row": self.header_row,
             "sha256": self.sha256,
             "encoding": self.encoding,
+            "encoding_reason": self.encoding_reason,
+            "encoding_garbled": self.garbled,
             "delimiter": self.delimiter,
+            "header_rows": self.header_rows,
         }
+
+    def encoding_hint(self) -> str:
+        """Advice for a column-not-found error when the text decoding may be wrong ("" if not).
+
+        >>> t = RawTable(pd.DataFrame({"a": [1]}), "a.csv", None, 1, np.array([2]), "", "cp1252",
+        ...              ";", garbled=True)
+        >>> t.encoding_hint()[:46]
+        'the file was read as cp1252 and its text looks'
+        """
+        return encoding_hint(self.encoding, self.garbled)
 
     @property
     def columns(self) -> list[str]:
@@ -94,6 +122,7 @@ def read_table(
     sheet: str | int | None = None,
     encoding: str | None = None,
     header_row: int | None = None,
+    header_rows: int | None = None,
 ) -> RawTable:
     """Read a survey or case file. ``path == "-"`` reads CSV from standard input.
 
@@ -105,46 +134,43 @@ def read_table(
         Sheet name, or 1-based index as a user counts (a digit string is taken as an index only
         when no sheet has that name). Default: the first sheet.
     encoding : str, optional
-        Force a text encoding (e.g. ``cp949``); default detects UTF-8 (with or without BOM) and
-        falls back to cp1252, as Swedish Excel writes "CSV (semikolonavgränsad)".
+        Force a text encoding (e.g. ``cp949``); default detects a BOM (UTF-8, UTF-16), then
+        UTF-8, and falls back to cp1252, as Swedish Excel writes "CSV (semikolonavgränsad)".
     header_row : int, optional
         1-based row of the header; default finds it below any title rows.
+    header_rows : int, optional
+        1 or 2 rows of header; with 2 (a group name such as "E" merged over "1".."22") the names
+        are joined with a space ("E 1"). Default: 2 only where the file shows it unambiguously.
 
     Raises
     ------
     UsageError
-        The file does not exist, has an unsupported type, or the sheet does not exist.
+        The file does not exist, is not a regular file, has an unsupported type, or the sheet
+        does not exist.
     DataError
-        The file is empty, corrupt, has no data rows, or has ragged rows.
+        The file is empty, corrupt, too large, has no data rows, or has ragged rows.
     """
     name = str(path)
+    lim = limits()
     if name == "-":
-        data = sys.stdin.buffer.read()
-        return _read_text(data, "<stdin>", encoding, header_row)
-    p = Path(path)
-    if p.is_dir():
-        raise UsageError("is a folder, expected a data file", Location(name))
-    if not p.exists():
-        raise UsageError("file not found", Location(name))
-    suffix = p.suffix.lower()
+        return _read_text(read_input_bytes("-", lim), "<stdin>", encoding, header_row, header_rows)
+    suffix = Path(name).suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES | TEXT_SUFFIXES | {".parquet", ".sav"}:
+        check_regular_file(name)  # a missing file or a folder says so first
         raise UsageError(
             f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED)}",
             Location(name),
         )
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read file: {exc.strerror}", Location(name)) from exc
+    data = read_input_bytes(name, lim)
     if not data:
         raise DataError("file is empty", Location(name))
     if suffix in TEXT_SUFFIXES:
-        return _read_text(data, name, encoding, header_row)
+        return _read_text(data, name, encoding, header_row, header_rows)
     if suffix in SPREADSHEET_SUFFIXES:
-        return _read_spreadsheet(data, name, sheet, header_row)
+        return read_spreadsheet(data, name, suffix, sheet, header_row, header_rows, lim)
     if suffix == ".parquet":
         return _read_parquet(data, name)
-    return _read_sav(p, data, name)
+    return _read_sav(Path(name), data, name)
 
 
 def sha256_of(data: bytes) -> str:
@@ -155,120 +181,124 @@ def sha256_of(data: bytes) -> str:
 
 
 def decode_text(data: bytes, encoding: str | None, source: str) -> tuple[str, str]:
-    """Decode bytes, detecting UTF-8 with/without BOM and falling back to cp1252."""
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except LookupError as exc:
-            raise UsageError(f"unknown encoding {encoding!r}", Location(source)) from exc
-        except UnicodeDecodeError as exc:
-            raise DataError(
-                f"cannot be decoded as {encoding} (byte {exc.start}); try another --encoding",
-                Location(source),
-            ) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # Swedish Excel's "CSV (semikolonavgränsad)" is Windows-1252; every byte decodes.
-        return data.decode("cp1252", errors="replace"), "cp1252"
+    """Decode bytes strictly (see :func:`servqual_cli.io.decode.decode_text`): (text, codec)."""
+    decoded = decode(data, encoding, source)
+    return decoded.text, decoded.encoding
 
 
-def detect_delimiter(lines: list[str]) -> str:
-    """The delimiter whose per-line count is most consistent and largest in the first lines.
-
-    >>> detect_delimiter(["Titel;;", "a;b;c", "1;2,5;3"])
-    ';'
-    >>> detect_delimiter(["a,b,c", "1,2,3"])
-    ','
-    """
-    best, best_score = ",", -1.0
-    sample = [ln for ln in lines if ln.strip()][:50]
-    for delim in DELIMITERS:
-        counts = [ln.count(delim) for ln in sample]
-        if not counts or max(counts) == 0:
-            continue
-        modal = max(set(counts), key=lambda c: (counts.count(c), c))
-        # Prefer a delimiter that splits most lines the same way, then more columns.
-        score = counts.count(modal) / len(counts) * 1000 + modal
-        if modal > 0 and score > best_score:
-            best, best_score = delim, score
-    return best
-
-
-def _read_text(data: bytes, source: str, encoding: str | None, header_row: int | None) -> RawTable:
+def _read_text(
+    data: bytes,
+    source: str,
+    encoding: str | None,
+    header_row: int | None,
+    header_rows: int | None = None,
+) -> RawTable:
     if not data.strip():
         raise DataError("file is empty", Location(source))
-    text, used_encoding = decode_text(data, encoding, source)
+    decoded = decode(data, encoding, source)
+    text = decoded.text
     if "\x00" in text:
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
-    lines = text.splitlines()
-    delim = detect_delimiter(lines[:60])
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
-    table = _rows_to_table(rows, source, None, header_row, ragged_is_error=True)
+    delim = detect_delimiter(text[:SNIFF_BYTES].splitlines()[:60])
+    fast = _read_text_fast(data, decoded.encoding, text, delim, source, header_row, header_rows)
+    if fast is not None:
+        frame, hdr, row_numbers, n_hdr = fast
+    else:
+        rows, lines = split_rows(text, delim, source, limits())
+        frame, hdr, row_numbers, n_hdr = _to_table(
+            rows, source, None, header_row, True, header_rows, line_numbers=lines
+        )
     return RawTable(
-        frame=table[0],
+        frame=frame,
         source=source,
         sheet=None,
-        header_row=table[1],
-        row_numbers=table[2],
+        header_row=hdr,
+        row_numbers=row_numbers,
         sha256=sha256_of(data),
-        encoding=used_encoding,
+        encoding=decoded.encoding,
         delimiter=delim,
+        encoding_reason=decoded.why,
+        garbled=decoded.garbled,
+        header_rows=n_hdr,
     )
 
 
-# -- spreadsheets -----------------------------------------------------------------------------
-
-
-def _read_spreadsheet(
-    data: bytes, source: str, sheet: str | int | None, header_row: int | None
-) -> RawTable:
-    import python_calamine  # light (10 ms); only spreadsheets need it
-
+def _read_text_fast(
+    data: bytes,
+    encoding: str,
+    text: str,
+    delim: str,
+    source: str,
+    header_row: int | None,
+    header_rows: int | None,
+) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
+    """The header from the first 64 KiB (standard reader), the body through pyarrow; None when
+    the fast path cannot promise the standard reader's result (see :mod:`.csvfast`)."""
+    lim = limits()
+    cut = text.rfind("\n", 0, SNIFF_BYTES)
+    if cut < 0:
+        return None
     try:
-        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises several types for corrupt files
+        rows, lines = split_rows(text[: cut + 1], delim, source, lim)
+    except DataError:
+        return None  # the full read reports it with the right line
+    if len(rows) < 2 or not np.array_equal(lines, np.arange(1, len(rows) + 1)):
+        return None
+    if header_row is not None:
+        if header_row >= len(rows):
+            return None
+        hdr_index = header_row - 1
+    else:
+        hdr_index = find_header_row(rows)
+    joined = two_row_header(rows, hdr_index, header_rows)
+    n_hdr = 1
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = [str(v).strip() for v in rows[hdr_index]]
+    if hdr_index + 1 >= len(rows) or len(header) > lim.max_columns:
+        return None
+    if any(len(r) != len(header) for r in rows[hdr_index + 1 :]):
+        return None  # ragged rows: the standard reader decides and names them
+    raw = data[3:] if encoding == "utf-8-sig" else data
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raw = text.encode("utf-8")
+    offset = 0
+    for _ in range(hdr_index + 1):  # past the title and header lines (at most 50)
+        offset = raw.index(b"\n", offset) + 1
+    body = read_body(raw[offset:], delim, len(header), lim)
+    if body is None:
+        return None
+    cells, blank = body
+    first = hdr_index + 2
+    row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    frame, row_numbers = _drop_blank(frame_of(cells, names), blank, header, row_numbers)
+    if len(frame) == 0:
         raise DataError(
-            f"is not a readable spreadsheet ({type(exc).__name__}: {str(exc)[:80]})",
-            Location(source),
-        ) from exc
-    names = list(wb.sheet_names)
-    if not names:
-        raise DataError("workbook has no sheets", Location(source))
-    chosen = _choose_sheet(names, sheet, source)
-    try:
-        rows = wb.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise DataError(f"cannot read sheet: {exc}", Location(source, chosen)) from exc
-    frame, hdr, row_numbers = _rows_to_table(rows, source, chosen, header_row, False)
-    return RawTable(frame, source, chosen, hdr, row_numbers, sha256_of(data))
+            f"has a header (row {hdr_index + 1}) but no data rows below it", Location(source)
+        )
+    return frame, hdr_index + 1, row_numbers, n_hdr
 
 
-def _choose_sheet(names: list[str], sheet: str | int | None, source: str) -> str:
-    if sheet is None:
-        return names[0]
-    if isinstance(sheet, str) and sheet in names:
-        return sheet
-    if isinstance(sheet, str):
-        folded = {n.casefold().strip(): n for n in names}
-        if sheet.casefold().strip() in folded:
-            return folded[sheet.casefold().strip()]
-    index: int | None = None
-    if isinstance(sheet, int):
-        index = sheet
-    elif sheet.strip().isdigit():
-        index = int(sheet)
-    if index is not None and 1 <= index <= len(names):
-        return names[index - 1]
-    listed = ", ".join(repr(n) for n in names)
-    raise UsageError(
-        f"no sheet {sheet!r}; the workbook has {listed} (give a name or a 1-based index)",
-        Location(source),
-    )
+def _drop_blank(
+    frame: pd.DataFrame, blank: np.ndarray, header: list[str], row_numbers: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Drop columns with neither a header nor any value (Excel pads with empty cells) and
+    fully blank rows (spreadsheets keep formatted-but-empty rows at the end)."""
+    width = len(header)
+    blank_cols = [i for i, h in enumerate(header) if not h and blank[:, i].all()]
+    if blank_cols:
+        keep = [i for i in range(width) if i not in set(blank_cols)]
+        frame = frame.iloc[:, keep]
+        blank = blank[:, keep]
+    if len(frame):
+        blank_row = blank.all(axis=1)
+        if blank_row.any():
+            frame = frame.iloc[np.flatnonzero(~blank_row)].reset_index(drop=True)
+            row_numbers = row_numbers[~blank_row]
+    return frame, row_numbers
 
 
 # -- shared: rows -> frame --------------------------------------------------------------------
@@ -278,59 +308,109 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == ""
 
 
-def _rows_to_table(
+def read_spreadsheet(
+    data: bytes,
+    source: str,
+    suffix: str,
+    sheet: str | int | None,
+    header_row: int | None,
+    header_rows: int | None,
+    lim: Limits,
+) -> RawTable:
+    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`)."""
+    chosen, rows = read_sheet_rows(data, source, suffix, sheet, lim)
+    frame, hdr, row_numbers, n_hdr = _to_table(rows, source, chosen, header_row, False, header_rows)
+    return RawTable(frame, source, chosen, hdr, row_numbers, sha256_of(data), header_rows=n_hdr)
+
+
+def rows_to_table(
     rows: list[list[Any]],
     source: str,
     sheet: str | None,
     header_row: int | None,
     ragged_is_error: bool,
+    header_rows: int | None = None,
+    line_numbers: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, int, np.ndarray]:
+    """Rows of cells -> (frame, 1-based header row, file row number of each frame row)."""
+    frame, hdr, row_numbers, _ = _to_table(
+        rows, source, sheet, header_row, ragged_is_error, header_rows, line_numbers
+    )
+    return frame, hdr, row_numbers
+
+
+def _to_table(
+    rows: list[list[Any]],
+    source: str,
+    sheet: str | None,
+    header_row: int | None,
+    ragged_is_error: bool,
+    header_rows: int | None = None,
+    line_numbers: np.ndarray | None = None,
+) -> tuple[pd.DataFrame, int, np.ndarray, int]:
     where = Location(source, sheet)
     if not rows or all(all(_is_blank(v) for v in r) for r in rows):
         raise DataError("has no data (the sheet or file is empty)", where)
+    if header_rows not in (None, 1, 2):
+        raise UsageError(f"--header-rows must be 1 or 2, not {header_rows}", where)
+    if line_numbers is None:
+        line_numbers = np.arange(1, len(rows) + 1, dtype=np.int64)
     if header_row is None:
         hdr_index = find_header_row(rows)
     else:
         if header_row < 1 or header_row > len(rows):
             raise UsageError(f"--header-row {header_row} is outside the {len(rows)} rows", where)
         hdr_index = header_row - 1
-    header = ["" if v is None else str(v).strip() for v in rows[hdr_index]]
+        if ragged_is_error:  # text: the user counts lines, and a quoted field may span some
+            hdr_index = min(int(np.searchsorted(line_numbers, header_row)), len(rows) - 1)
+    joined = two_row_header(rows, hdr_index, header_rows)
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = ["" if v is None else str(v).strip() for v in rows[hdr_index]]
+        n_hdr = 1
     body = rows[hdr_index + 1 :]
+    body_lines = line_numbers[hdr_index + 1 :]
     width = len(header)
+    lengths = np.fromiter((len(r) for r in body), dtype=np.int64, count=len(body))
+    lim = limits()
+    if width > lim.max_columns or (len(lengths) and lengths.max() > lim.max_columns):
+        widest = max(width, int(lengths.max()) if len(lengths) else 0)
+        raise DataError(
+            f"has {widest:,} fields on a line, over the limit of {lim.max_columns:,}", where
+        )
     if ragged_is_error:
-        lengths = np.fromiter((len(r) for r in body), dtype=np.int64, count=len(body))
         too_long = np.flatnonzero(lengths > width)
         for i in too_long:
             extra = body[i][width:]
             if any(not _is_blank(v) for v in extra):
                 raise DataError(
-                    f"has {len(body[i])} fields but the header (row {hdr_index + 1}) has {width}; "
-                    "is the file ragged or the delimiter wrong?",
-                    Location(source, sheet, hdr_index + 2 + int(i)),
+                    f"has {len(body[i])} fields but the header (row {line_numbers[hdr_index]}) "
+                    f"has {width}; is the file ragged or the delimiter wrong?",
+                    Location(source, sheet, int(body_lines[i])),
                 )
     # Name blank header cells after their position, so a column can still be named in errors.
     names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
-    frame = pd.DataFrame([r[:width] + [None] * (width - len(r)) for r in body], dtype=object)
-    if frame.shape[1] == 0:
-        frame = pd.DataFrame(index=range(len(body)), columns=range(width), dtype=object)
+    frame = _frame(body, lengths, width)
     frame.columns = pd.Index(names, dtype=object)
-    row_numbers = np.arange(hdr_index + 2, hdr_index + 2 + len(body), dtype=np.int64)
-    # Drop columns with neither a header nor any value (Excel pads with empty cells).
-    blank = blank_mask(frame)
-    blank_cols = [i for i, h in enumerate(header) if not h and blank[:, i].all()]
-    if blank_cols:
-        keep = [i for i in range(width) if i not in set(blank_cols)]
-        frame = frame.iloc[:, keep]
-        blank = blank[:, keep]
-    # Drop fully blank rows: spreadsheets keep formatted-but-empty rows at the end.
-    if len(frame):
-        blank_row = blank.all(axis=1)
-        if blank_row.any():
-            frame = frame.iloc[np.flatnonzero(~blank_row)].reset_index(drop=True)
-            row_numbers = row_numbers[~blank_row]
+    row_numbers = np.asarray(body_lines, dtype=np.int64)
+    frame, row_numbers = _drop_blank(frame, blank_mask(frame), header, row_numbers)
+    hdr_line = int(line_numbers[hdr_index])
     if len(frame) == 0:
-        raise DataError(f"has a header (row {hdr_index + 1}) but no data rows below it", where)
-    return frame, hdr_index + 1, row_numbers
+        raise DataError(f"has a header (row {hdr_line}) but no data rows below it", where)
+    return frame, hdr_line, row_numbers, n_hdr
+
+
+def _frame(body: list[list[Any]], lengths: np.ndarray, width: int) -> pd.DataFrame:
+    """Rows (possibly short) -> an object DataFrame of ``width`` columns, short rows padded."""
+    if len(body) and (lengths == width).all():
+        frame = pd.DataFrame(body, dtype=object)  # no per-row padding when every row fits
+    else:
+        frame = pd.DataFrame([r[:width] + [None] * (width - len(r)) for r in body], dtype=object)
+    if frame.shape[1] != width:
+        frame = pd.DataFrame(index=range(len(body)), columns=range(width), dtype=object)
+    return frame
 
 
 def blank_mask(frame: pd.DataFrame) -> np.ndarray:
@@ -363,9 +443,29 @@ def blank_mask(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _read_parquet(data: bytes, source: str) -> RawTable:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
-        frame = pd.read_parquet(io.BytesIO(data))
+        arrow = pq.read_table(io.BytesIO(data))
     except Exception as exc:
+        raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
+    for name, kind in zip(arrow.schema.names, arrow.schema.types, strict=True):
+        if pa.types.is_nested(kind):  # lists, structs, maps: one cell holds many values
+            raise DataError(
+                f"holds nested values ({kind}); only one value per cell can be analysed",
+                Location(source, None, None, str(name)),
+            )
+    lim = limits()
+    if arrow.num_rows * max(arrow.num_columns, 1) > lim.max_cells:
+        raise DataError(
+            f"has {arrow.num_rows:,} rows x {arrow.num_columns:,} columns, over the reader's "
+            f"limit of {lim.max_cells:,} cells (set SERVQUAL_MAX_CELLS to allow more)",
+            Location(source),
+        )
+    try:
+        frame = arrow.to_pandas()
+    except Exception as exc:  # e.g. timestamps outside pandas' range
         raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
     if len(frame) == 0:
         raise DataError("has no data rows", Location(source))

@@ -10,6 +10,7 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
+from servqual_cli.io.cells import excel_error_mask
 from servqual_cli.io.columns import ColumnIndex, encoding_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
@@ -170,6 +171,9 @@ def load_survey(
         groups[blank] = None
         group_reasons = np.full(len(blank), None, dtype=object)
         group_reasons[blank] = "blank"
+        error = excel_error_mask(col)  # "#N/A" is no group: an excel_error exclusion
+        groups[error] = None
+        group_reasons[error] = "excel_error"
         log.add(rows, table.columns[pos], col.to_numpy(dtype=object), group_reasons)
     if strict:
         log.raise_if_strict()

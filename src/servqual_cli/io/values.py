@@ -28,6 +28,25 @@ DONT_KNOW = frozenset(
     }
 )
 NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})
+# Excel's and LibreOffice's error values as a cell shows them (folded): "#N/A", "#DIV/0!",
+# "Err:502". The spreadsheet reader puts them back where calamine reads them as empty; a CSV
+# exported from Excel holds them as text. They are excel_error exclusions, never blanks.
+_EXCEL_ERROR = re.compile(
+    r"#(?:n/a|div/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data|field!|blocked!"
+    r"|connect!|busy!|unknown!|error)|err:\d{3}"
+)
+
+
+def is_excel_error(text: str) -> bool:
+    """Whether a cell's text is a spreadsheet error value.
+
+    >>> is_excel_error("#N/A"), is_excel_error(" #DIV/0! "), is_excel_error("Err:502")
+    (True, True, True)
+    >>> is_excel_error("#1"), is_excel_error("N/A")
+    (False, False)
+    """
+    return _EXCEL_ERROR.fullmatch(fold(text)) is not None
+
 
 # Built-in label sets by scale length (Swedish first, then English), value = position from 1.
 _LABELS_5 = {
@@ -103,7 +122,8 @@ def parse_scale_values(
 
     Returns ``(values, reasons)``: float values (NaN where excluded or missing) and per cell the
     reason (``blank``, ``dont_know``, ``not_available``, ``missing_token``, ``unparseable``,
-    ``out_of_range``) or None. Numbers may use a decimal comma and a space, no-break space or
+    ``out_of_range``, ``excel_error`` for ``#N/A``, ``#DIV/0!`` and the like) or None.
+    Numbers may use a decimal comma and a space, no-break space or
     narrow no-break space between groups of three digits (``"1 234,5"``); text answers go
     through ``labels`` (folded) and the built-in label sets; ``"7 Instämmer helt"`` reads as 7.
     Booleans, dates and other objects are ``unparseable``.
@@ -117,6 +137,8 @@ def parse_scale_values(
     ([5.0, 6.0, 4.5], np.float64(7.0))
     >>> r.tolist()
     [None, None, None, 'dont_know', 'blank', 'out_of_range', None, 'unparseable']
+    >>> parse_scale_values(pd.Series(["#N/A", "#DIV/0!", 3], dtype=object), (1, 5))[1].tolist()
+    ['excel_error', 'excel_error', None]
     >>> v, r = parse_scale_values(pd.Series(["1 234", "4\u00a0500,5", "1\u202f234", "1 2"]),
     ...                           (0, np.inf))
     >>> v.tolist()[:3], r.tolist()
@@ -205,13 +227,48 @@ def _parse_object(
     is_str = cell_kind == _STR
     if is_str.any():
         str_codes = np.flatnonzero(unique_kind == _STR)
-        str_vals, str_reason = _parse_text(uniques[str_codes], lo, hi, labels, missing_tokens)
+        str_vals, str_reason = _parse_text_cached(
+            uniques[str_codes], lo, hi, labels, missing_tokens
+        )
         position = np.full(len(uniques), -1, dtype=np.intp)
         position[str_codes] = np.arange(len(str_codes))
         at = position[codes[is_str]]
         values[is_str] = str_vals[at]
         reasons[is_str] = str_reason[at]
     return values, reasons
+
+
+_TEXT_CACHE: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _parse_text_cached(
+    strings: np.ndarray,
+    lo: float,
+    hi: float,
+    labels: Mapping[str, float] | None,
+    missing_tokens: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_parse_text`, remembered per set of distinct answers: the 44 columns of a survey
+    mostly hold the same few answers, so each set is parsed once per process."""
+    missing_tokens = tuple(str(t) for t in missing_tokens)  # may be a one-shot iterator
+    key = (
+        tuple(strings.tolist()),
+        float(lo),
+        float(hi),
+        tuple(sorted((str(k), float(v)) for k, v in (labels or {}).items())),
+        missing_tokens,
+    )
+    if len(key[0]) > 1000:  # free text: not worth keeping
+        return _parse_text(strings, lo, hi, labels, missing_tokens)
+    hit = _TEXT_CACHE.get(key)
+    if hit is None:
+        if len(_TEXT_CACHE) > 256:
+            _TEXT_CACHE.clear()
+        hit = _parse_text(strings, lo, hi, labels, missing_tokens)
+        hit[0].flags.writeable = False
+        hit[1].flags.writeable = False
+        _TEXT_CACHE[key] = hit
+    return hit
 
 
 def _parse_text(
@@ -233,7 +290,9 @@ def _parse_text(
     str_reason[custom] = "missing_token"
     na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
     str_reason[na] = "not_available"
-    todo = ~(blank | dont_know | custom | na)
+    excel = text.str.fullmatch(_EXCEL_ERROR).to_numpy(dtype=bool) & ~(custom | na)
+    str_reason[excel] = "excel_error"
+    todo = ~(blank | dont_know | custom | na | excel)
     number_text = text.str.replace(",", ".", regex=False)
     grouped = text.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
     number_text = number_text.where(~grouped, number_text.str.replace(" ", "", regex=False))

@@ -73,6 +73,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "end_before_start": ("slut före start", "end before start"),
     "invalid_date": ("ogiltigt datum", "not a date"),
     "invalid_weight": ("ogiltig vikt", "invalid weight"),
+    "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
 }
 
 

@@ -1,0 +1,153 @@
+"""Limits on what a reader accepts, and reading a file's bytes within them.
+
+A data file is read only when it is a regular file (or standard input) no larger than
+``max_bytes``; a folder, a FIFO, a device (``/dev/zero``) or a socket is refused before it is
+opened, so nothing hangs or grows without bound. Spreadsheets are zip archives (or a compound
+file): :mod:`servqual_cli.io.zipguard` checks them against the same limits before they are
+unpacked.
+
+The limits can be raised with environment variables, so that every command honours them without
+an option on each: ``SERVQUAL_MAX_CELLS`` (cells of a sheet or table, rows x columns),
+``SERVQUAL_MAX_BYTES`` (file size and uncompressed size of a workbook).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from servqual_cli.errors import DataError, Location, UsageError
+
+__all__ = ["Limits", "check_regular_file", "limits", "read_input_bytes"]
+
+# Excel's own sheet limits; no survey is wider or longer.
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+# A survey of one million respondents with 50 answers; raise with SERVQUAL_MAX_CELLS.
+DEFAULT_MAX_CELLS = 50_000_000
+DEFAULT_MAX_BYTES = 2_000_000_000
+# A zip member that unpacks to more than 100 times its stored size is refused (only checked for
+# members over MIN_RATIO_SIZE: a tiny file compresses as it likes).
+MAX_RATIO = 100.0
+MIN_RATIO_SIZE = 10_000_000
+# One CSV field; Python's csv module refuses longer ones (its default field_size_limit).
+MAX_FIELD_CHARS = 131_072
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a reader accepts (see the module docstring for the environment variables)."""
+
+    max_cells: int = DEFAULT_MAX_CELLS
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_rows: int = MAX_ROWS
+    max_columns: int = MAX_COLUMNS
+    max_ratio: float = MAX_RATIO
+    max_field_chars: int = MAX_FIELD_CHARS
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    text = raw.strip().replace("_", "")
+    if not text.isdigit() or int(text) < 1:
+        raise UsageError(f"environment variable {name}={raw!r} must be a positive whole number")
+    return int(text)
+
+
+def limits() -> Limits:
+    """The limits in force: defaults, raised or lowered by the environment variables.
+
+    >>> limits().max_cells == DEFAULT_MAX_CELLS or "SERVQUAL_MAX_CELLS" in os.environ
+    True
+    """
+    return Limits(
+        max_cells=_env_int("SERVQUAL_MAX_CELLS", DEFAULT_MAX_CELLS),
+        max_bytes=_env_int("SERVQUAL_MAX_BYTES", DEFAULT_MAX_BYTES),
+    )
+
+
+def _too_big(size: int, lim: Limits, where: Location) -> DataError:
+    return DataError(
+        f"is {size:,} bytes, over the limit of {lim.max_bytes:,}; "
+        "set SERVQUAL_MAX_BYTES to read a larger file",
+        where,
+    )
+
+
+def read_input_bytes(name: str, lim: Limits | None = None) -> bytes:
+    """The bytes of ``name`` (``"-"`` for standard input), refusing anything but a regular file.
+
+    Standard input is read in chunks up to the size limit; a stream of NUL bytes
+    (``< /dev/zero``) stops at the first chunk.
+
+    Raises
+    ------
+    UsageError
+        No such file, a folder, a FIFO, a device or socket, a path too long, no permission.
+    DataError
+        The file is larger than the limit.
+    """
+    lim = lim or limits()
+    if name == "-":
+        return _read_stdin(lim)
+    where = Location(name)
+    size = check_regular_file(name)
+    if size > lim.max_bytes:
+        raise _too_big(size, lim, where)
+    try:
+        with Path(name).open("rb") as fh:
+            data = fh.read(lim.max_bytes + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read file: {exc.strerror}", where) from exc
+    if len(data) > lim.max_bytes:  # it grew while we read it
+        raise _too_big(len(data), lim, where)
+    return data
+
+
+def check_regular_file(name: str) -> int:
+    """The size of ``name``, refusing (without opening it) anything but a regular file."""
+    where = Location(name)
+    try:
+        info = os.stat(name)  # follows symlinks: a link to /dev/zero is a device
+    except FileNotFoundError as exc:
+        raise UsageError("file not found", where) from exc
+    except OSError as exc:  # a name too long, no permission, a loop of links
+        raise UsageError(f"cannot read file: {exc.strerror}", where) from exc
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise UsageError("is a folder, expected a data file", where)
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise UsageError(f"is {kind}, not a regular file; give a file, or '-' for stdin", where)
+    return int(info.st_size)
+
+
+def _read_stdin(lim: Limits) -> bytes:
+    where = Location("<stdin>")
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # closed or replaced stdin
+        raise UsageError("standard input is closed; give a file instead of '-'", where)
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            if not chunks and b"\x00" in chunk[:65536] and not chunk.startswith(_UTF16_BOMS):
+                raise DataError("is not a text file (it contains NUL bytes)", where)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > lim.max_bytes:
+                raise _too_big(total, lim, where)
+    except (OSError, ValueError) as exc:  # ValueError: read of closed file
+        raise UsageError(f"cannot read standard input: {exc}", where) from exc
+    return b"".join(chunks)
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

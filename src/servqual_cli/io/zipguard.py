@@ -1,0 +1,297 @@
+"""Check a workbook before it is unpacked, and find what the spreadsheet reader hides.
+
+A 4.7 KB xlsx with one cell at ``XFD1048576`` makes a dense reader allocate 512 GB; an 827-byte
+ODS with repeated rows takes gigabytes. Before calamine reads a workbook this module checks the
+zip members' uncompressed sizes and compression ratios, and the extent of the sheet to be read
+(rows x columns as the cell references and repeat counts declare them), against
+:class:`~servqual_cli.io.limits.Limits`. The scans are regular-expression searches over the
+sheet's XML (C speed, no per-cell Python work); on a normal sheet none of them matches.
+
+calamine reads Excel error cells (``#N/A``, ``#DIV/0!``) and formulas without a cached value as
+empty cells; the xlsx scan finds both, so that an error cell becomes an ``excel_error``
+exclusion and an uncalculated workbook a clear message instead of "no data".
+
+A file that is not a zip archive is recognised too: a compound file with an ``EncryptedPackage``
+stream is a password-protected workbook; text is a CSV someone renamed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from servqual_cli.errors import DataError, Location
+from servqual_cli.io.limits import Limits
+
+__all__ = ["SheetScan", "check_workbook", "greater_than", "letters_to_index"]
+
+_ZIP = b"PK\x03\x04"
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_MAX_MEMBERS = 10_000
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class SheetScan:
+    """What the XML of the sheet to be read holds that calamine does not show.
+
+    Attributes
+    ----------
+    errors : list of (row, column, text)
+        Excel error cells, 1-based row and column, and the error text (``#N/A``).
+    uncached_formulas : int
+        Formula cells without a stored result (read as empty).
+    """
+
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+    uncached_formulas: int = 0
+
+
+def letters_to_index(letters: str) -> int:
+    """1-based column number of Excel column letters.
+
+    >>> letters_to_index("A"), letters_to_index("AA"), letters_to_index("XFD")
+    (1, 27, 16384)
+    """
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _index_to_letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = _LETTERS[rem] + out
+    return out
+
+
+def greater_than(text: str, alphabet: str) -> str:
+    """A regex matching strings of ``len(text)`` characters of ``alphabet`` that sort after it.
+
+    >>> bool(re.fullmatch(greater_than("SF", _LETTERS), "SG")), re.fullmatch(greater_than("SF",
+    ...      _LETTERS), "SE")
+    (True, None)
+    >>> [s for s in ("099", "100", "101", "200") if re.fullmatch(greater_than("100", "0123456789"),
+    ...  s)]
+    ['101', '200']
+    """
+    parts = []
+    for i, ch in enumerate(text):
+        higher = alphabet[alphabet.index(ch) + 1 :]
+        if higher:
+            rest = len(text) - i - 1
+            tail = f"[{alphabet[0]}-{alphabet[-1]}]{{{rest}}}" if rest else ""
+            parts.append(re.escape(text[:i]) + f"[{higher[0]}-{higher[-1]}]" + tail)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _refuse(what: str, lim: Limits, where: Location) -> DataError:
+    return DataError(
+        f"{what}, over the reader's limit of {lim.max_cells:,} cells; refused before reading "
+        "(set SERVQUAL_MAX_CELLS to allow more)",
+        where,
+    )
+
+
+def check_workbook(data: bytes, suffix: str, source: str, lim: Limits) -> zipfile.ZipFile | None:
+    """Refuse a file that is not what its name says, or an archive over the limits.
+
+    Returns the open archive for the sheet scans, or None for formats read as they are
+    (.xls, .xlsb scanned only for size).
+    """
+    where = Location(source)
+    if data.startswith(_CFB):
+        if _ENCRYPTED in data:
+            raise DataError(
+                "the workbook is password-protected; save it without a password and try again",
+                where,
+            )
+        if suffix != ".xls":
+            raise DataError(f"is an old-style .xls workbook named {suffix}; rename it .xls", where)
+        return None
+    if not data.startswith(_ZIP):
+        if suffix == ".xls" and data[:8].isascii() and b"<" in data[:200]:
+            raise DataError("is an HTML or XML file named .xls, not a workbook", where)
+        head = data[:65536]
+        if b"\x00" not in head and _mostly_text(head):
+            raise DataError("this is a text file, not a workbook; rename it .csv", where)
+        raise DataError(
+            "is not a readable spreadsheet (neither a zip archive nor an Excel file)", where
+        )
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DataError(f"is not a readable spreadsheet (damaged zip: {exc})", where) from exc
+    if len(infos) > _MAX_MEMBERS:
+        raise DataError(f"holds {len(infos):,} files; not a workbook a survey tool writes", where)
+    total = sum(i.file_size for i in infos)
+    if total > lim.max_bytes:
+        raise DataError(
+            f"unpacks to {total:,} bytes, over the limit of {lim.max_bytes:,} "
+            "(set SERVQUAL_MAX_BYTES to allow more)",
+            where,
+        )
+    for info in infos:
+        stored = max(info.compress_size, 1)
+        if info.file_size > 10_000_000 and info.file_size / stored > lim.max_ratio:
+            raise DataError(
+                f"member {info.filename!r} unpacks {info.file_size / stored:,.0f} times its "
+                f"size (limit {lim.max_ratio:.0f}:1); refused as a possible zip bomb",
+                where,
+            )
+    return zf
+
+
+def _mostly_text(head: bytes) -> bool:
+    try:
+        text = head.decode("utf-8", errors="ignore") or head.decode("cp1252", errors="ignore")
+    except Exception:  # pragma: no cover - decode with errors="ignore" does not raise
+        return False
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4096])
+    return printable >= 0.95 * max(len(text[:4096]), 1)
+
+
+def _member(zf: zipfile.ZipFile, name: str, lim: Limits, where: Location) -> bytes:
+    try:
+        with zf.open(name) as fh:
+            xml = fh.read(lim.max_bytes + 1)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise DataError(f"is not a readable spreadsheet (damaged {name}: {exc})", where) from exc
+    if len(xml) > lim.max_bytes:
+        raise DataError(f"member {name!r} unpacks beyond {lim.max_bytes:,} bytes", where)
+    return xml
+
+
+def _xlsx_sheet_member(zf: zipfile.ZipFile, sheet: str, where: Location, lim: Limits) -> str | None:
+    """The zip member holding the sheet named ``sheet`` (from workbook.xml and its rels)."""
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return None
+    book = _member(zf, "xl/workbook.xml", lim, where).decode("utf-8", "replace")
+    rels = _member(zf, "xl/_rels/workbook.xml.rels", lim, where).decode("utf-8", "replace")
+    rid = None
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        if name and _xml_unescape(name.group(1)) == sheet:
+            found = re.search(r'\br:id="([^"]*)"', tag) or re.search(r'\b\w+:id="([^"]*)"', tag)
+            rid = found.group(1) if found else None
+    if rid is None:
+        return None
+    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        if re.search(rf'\bId="{re.escape(rid)}"', tag):
+            target = re.search(r'\bTarget="([^"]*)"', tag)
+            if target:
+                path = target.group(1)
+                path = path.lstrip("/") if path.startswith("/") else "xl/" + path
+                return path if path in names else None
+    return None
+
+
+def _xml_unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+_ROW_FAST = re.compile(rb'<row r="(\d+)"')
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\b(?=[^>]*\st="e")[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>'
+    rb"(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?"
+    rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>"
+)
+_UNCACHED = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v></(?:\w+:)?v>)?"
+    rb"</(?:\w+:)?c>"
+)
+
+
+def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -> SheetScan:
+    """Check the sheet's extent against the limits; find error cells and uncached formulas."""
+    where = Location(source, sheet)
+    member = _xlsx_sheet_member(zf, sheet, where, lim)
+    if member is None:
+        return SheetScan()
+    xml = _member(zf, member, lim, where)
+    _check_xlsx_extent(xml, lim, where)
+    errors: list[tuple[int, int, str]] = []
+    if b't="e"' in xml:
+        for m in _ERROR_CELL.finditer(xml):  # error cells are few: one match each
+            text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
+            errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
+    uncached = len(_UNCACHED.findall(xml)) if b"<f" in xml else 0
+    return SheetScan(errors, uncached)
+
+
+def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> None:
+    """Refuse a sheet whose cell references span more than ``max_cells`` (rows x columns).
+
+    Only references beyond the bound are searched for, with patterns that start with the literal
+    ``␣r="`` (the regex engine skips ahead to it), so a normal sheet costs a few fast scans.
+    """
+    tags = _ROW_FAST.findall(xml)
+    n_tags = xml.count(b"<row") + (xml.count(b":row ") if b":row " in xml else 0)
+    if n_tags > len(tags):  # other attribute orders, prefixed tags, rows without r
+        tags = _ROW_TAG.findall(xml)
+    rows = max(max((int(r) for r in tags), default=0), n_tags, 1)
+    digits = str(rows)
+    beyond = rb' r="[A-Z]+(\d{%d,}|%s)"' % (
+        len(digits) + 1,
+        greater_than(digits, "0123456789").encode(),
+    )
+    later = [int(r) for r in re.findall(beyond, xml)]  # cells below the last row tag: rare
+    rows = max([rows, *later])
+    if rows > lim.max_rows:
+        raise _refuse(f"a cell lies at row {rows:,}, beyond Excel's {lim.max_rows:,}", lim, where)
+    widest = lim.max_cells // rows
+    if widest >= lim.max_columns:
+        if re.search(rb' r="[A-Z]{4,}\d', xml):
+            raise _refuse("a cell lies beyond column XFD", lim, where)
+        return
+    letters = _index_to_letters(max(widest, 1))
+    wider = rb' r="([A-Z]{%d,}|%s)\d' % (
+        len(letters) + 1,
+        greater_than(letters, _LETTERS).encode(),
+    )
+    hit = re.search(wider, xml)
+    if hit:
+        col = letters_to_index(hit.group(1).decode())
+        raise _refuse(f"the sheet spans {rows:,} rows and at least {col:,} columns", lim, where)
+
+
+_ODS_ROWS = re.compile(rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>(.*?)</table:')
+_ODS_COLS = re.compile(rb'<table:table-cell\b[^>]*?number-columns-repeated="(\d+)"[^>]*?(/?)>')
+
+
+def scan_ods(zf: zipfile.ZipFile, source: str, lim: Limits) -> None:
+    """Refuse an ODS whose repeated rows or columns with content span beyond the limits.
+
+    Repeated empty rows and cells (LibreOffice pads sheets with them) are not counted:
+    calamine drops them.
+    """
+    where = Location(source)
+    if "content.xml" not in zf.namelist():
+        return
+    xml = _member(zf, "content.xml", lim, where)
+    if b"-repeated=" not in xml:
+        return
+    rows = xml.count(b"<table:table-row")
+    for count, body in _ODS_ROWS.findall(xml):
+        if b"value-type" in body or b"<text:p" in body:
+            rows += int(count) - 1
+    width = xml.count(b"<table:table-cell") // max(xml.count(b"<table:table-row"), 1) + 1
+    for count, empty in _ODS_COLS.findall(xml):
+        if not empty:  # a repeated cell with content
+            width = max(width, int(count) + width)
+    if rows > lim.max_rows or rows * width > lim.max_cells:
+        raise _refuse(f"its repeated rows and cells span {rows:,} x {width:,}", lim, where)

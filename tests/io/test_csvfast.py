@@ -1,0 +1,106 @@
+"""The pyarrow CSV path gives exactly what the standard-library path gives (#16).
+
+Hypothesis writes CSV files with quoted and unquoted fields, delimiters and quotes inside fields,
+blank cells, spaces, Swedish letters, title rows, ragged rows and multi-line fields; each is read
+twice, with and without the fast path, and must give the same frame, row numbers and header row
+(or the same error). Then the cleaned values and exclusion reasons are compared too.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from servqual_cli.errors import ServqualError
+from servqual_cli.io import read as read_module
+from servqual_cli.io.values import parse_scale_values
+
+EXAMPLES = int(os.environ.get("SERVQUAL_FUZZ_EXAMPLES", "150"))
+
+plain = st.sampled_from(["1", "2", "7", "4,5", "", " ", "Vet ej", "Förskola", "x y", "#N/A"])
+odd = st.text(alphabet='ab;,"\n å\t', max_size=6)
+
+
+def _field(value: str, delim: str, quote: bool) -> str:
+    if quote or any(c in value for c in (delim, '"', "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> tuple[bytes, str]:
+    delim = draw(st.sampled_from([";", ",", "\t"]))
+    width = draw(st.integers(2, 5))
+    header = [f"X{i}" for i in range(width)]
+    lines = []
+    if draw(st.booleans()):
+        lines.append(_field("Enkät 2024", delim, False) + delim * (width - 1))
+    lines.append(delim.join(_field(h, delim, draw(st.booleans())) for h in header))
+    for _ in range(draw(st.integers(1, 12))):
+        n = width if draw(st.integers(0, 9)) else draw(st.integers(1, width + 1))
+        cells = [
+            draw(st.one_of(plain, odd) if draw(st.integers(0, 7)) == 0 else plain) for _ in range(n)
+        ]
+        lines.append(delim.join(_field(c, delim, draw(st.booleans())) for c in cells))
+    text = "\n".join(lines) + ("\n" if draw(st.booleans()) else "")
+    if draw(st.integers(0, 9)) == 0:  # a stray quote somewhere
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + '"' + text[at:]
+    encoding = draw(st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
+    return text.encode(encoding), encoding
+
+
+def _read(data: bytes, fast: bool, monkeypatch: pytest.MonkeyPatch):
+    with monkeypatch.context() as m:
+        if not fast:
+            m.setattr(read_module, "read_body", lambda *a, **k: None)
+        try:
+            return read_module._read_text(data, "t.csv", None, None)
+        except ServqualError as exc:
+            return type(exc), str(exc)
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(csv_files())
+def test_fast_and_standard_paths_agree(monkeypatch: pytest.MonkeyPatch, case) -> None:
+    data, _ = case
+    fast = _read(data, True, monkeypatch)
+    slow = _read(data, False, monkeypatch)
+    if isinstance(slow, tuple) or isinstance(fast, tuple):
+        assert fast == slow
+        return
+    assert fast.columns == slow.columns
+    assert fast.header_row == slow.header_row and fast.header_rows == slow.header_rows
+    assert fast.row_numbers.tolist() == slow.row_numbers.tolist()
+    pd.testing.assert_frame_equal(fast.frame.astype(object), slow.frame.astype(object))
+    for j in range(fast.frame.shape[1]):
+        v1, r1 = parse_scale_values(fast.frame.iloc[:, j], (1, 7))
+        v2, r2 = parse_scale_values(slow.frame.iloc[:, j], (1, 7))
+        np.testing.assert_array_equal(v1, v2)
+        assert r1.tolist() == r2.tolist()
+
+
+def test_fast_path_is_taken_on_a_plain_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The equivalence test above would pass trivially if the fast path never ran."""
+    calls = []
+    real = read_module.read_body
+
+    def spy(*args, **kwargs):
+        out = real(*args, **kwargs)
+        calls.append(out is not None)
+        return out
+
+    monkeypatch.setattr(read_module, "read_body", spy)
+    table = read_module._read_text(b"Titel;;\nid;E1;P1\n1;5;4\n2;;3\n", "t.csv", None, None)
+    assert calls == [True]
+    assert table.frame.values.tolist() == [["1", "5", "4"], ["2", "", "3"]]
+    assert table.row_numbers.tolist() == [3, 4] and table.header_row == 2
