@@ -20,6 +20,9 @@ demo: $(STAMP)
 	$(BIN)/servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst --no-items
 	$(BIN)/servqual reliability data/samples/karlstad_servqual.xlsx --no-items
 	$(BIN)/servqual trend data/samples/servicematning_2019.xlsx data/samples/servicematning_2020.xlsx --benchmark data/samples/kolada_servicematning.csv
+	$(BIN)/servqual trend data/samples/servicematning_2019.xlsx data/samples/servicematning_2020.xlsx data/samples/servicematning_2021.xlsx data/samples/servicematning_2022.xlsx
+	$(BIN)/servqual kolada data/samples/kolada_servicematning.csv --municipality Lekeberg --kpi U07451
+	$(BIN)/servqual service-survey data/samples/servicematning_medborgare_2022_2024.xlsx
 	$(BIN)/servqual kpi data/samples/kpi.toml
 	$(BIN)/servqual report data/samples/report_karlstad.toml -o reports/karlstad
 	@echo "Report written to reports/karlstad/report.html (and report.md, report.xlsx, figures/, data/)"

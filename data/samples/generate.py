@@ -1069,12 +1069,91 @@ def write_kpi_toml() -> None:
     (OUT / "kpi.toml").write_bytes(KPI_TOML.encode("utf-8"))
 
 
+# --------------------------------------------------------------------------------------------
+# Contact series 2021-2022 (with 2019-2020 above: four years of Lekeberg) and the citizen
+# survey of the service measurement since 2022 (answers 1-5, "Vet ej")
+# --------------------------------------------------------------------------------------------
+SERIES_PLAN: dict[int, dict[str, list[int]]] = {
+    2021: {
+        "reached": [5, 5, 5, 5, 4, 5, 5, 4],
+        "phone_yes": [3, 4, 3, 3, 3, 3, 4, 3],
+        "phone_partly": [1, 0, 1, 1, 0, 1, 0, 1],
+        "answered": [7, 7, 6, 7, 6, 7, 7, 6],
+        "fast": [5, 6, 5, 6, 5, 6, 6, 5],
+        "email_yes": [5, 6, 5, 5, 4, 5, 6, 4],
+        "email_partly": [1, 1, 1, 1, 1, 1, 0, 1],
+    },
+    2022: {
+        "reached": [4, 5, 4, 5, 4, 4, 5, 4],
+        "phone_yes": [3, 3, 3, 3, 2, 3, 3, 2],
+        "phone_partly": [0, 1, 1, 1, 1, 0, 1, 1],
+        "answered": [7, 7, 7, 7, 6, 7, 7, 6],
+        "fast": [6, 7, 6, 7, 5, 6, 7, 5],
+        "email_yes": [6, 6, 6, 6, 5, 6, 6, 5],
+        "email_partly": [1, 1, 0, 1, 1, 1, 1, 1],
+    },
+}
+SERIES_TREATMENT = {2021: [28, 45, 16, 2], 2022: [30, 44, 14, 1]}
+SERIES_WAIT_MEDIAN = {2021: 70.0, 2022: 95.0}
+
+
+def lekeberg_series_rows(year: int) -> list[Row]:
+    """Lekeberg's contacts of 2021 and 2022: fewer calls reach a person year by year."""
+    return contact_rows(
+        rng_for(7000 + year),
+        year,
+        "Lekeberg",
+        SERIES_PLAN[year],
+        wait_median=SERIES_WAIT_MEDIAN[year],
+        same_day=0.6,
+        treatment_counts=SERIES_TREATMENT[year],
+    )
+
+
+def write_contact_series() -> None:
+    for year in (2021, 2022):
+        write_contacts(OUT / f"servicematning_{year}.xlsx", lekeberg_series_rows(year))
+
+
+CITIZEN_HEADER = ["år", "kanal", "enkelt_att_få_hjälp", "bemötande", "tydligt_svar"]
+# Answer probabilities 1..5 per year and channel (telephone ease falls, e-mail holds).
+CITIZEN_PROBS = {
+    ("telefon", 2022): [0.05, 0.08, 0.17, 0.35, 0.35],
+    ("telefon", 2023): [0.07, 0.10, 0.20, 0.33, 0.30],
+    ("telefon", 2024): [0.10, 0.13, 0.22, 0.30, 0.25],
+    ("e-post", 2022): [0.06, 0.10, 0.20, 0.34, 0.30],
+    ("e-post", 2023): [0.06, 0.09, 0.20, 0.35, 0.30],
+    ("e-post", 2024): [0.05, 0.09, 0.20, 0.35, 0.31],
+}
+CITIZEN_N = {"telefon": 140, "e-post": 25}  # e-mail: a small base, flagged below --min-n
+
+
+def citizen_rows() -> list[Row]:
+    rng = rng_for(7100)
+    rows: list[Row] = []
+    for (channel, year), probs in CITIZEN_PROBS.items():
+        for _ in range(CITIZEN_N[channel]):
+            answers: list[Cell] = []
+            for _question in range(3):
+                value = int(rng.choice(5, p=probs)) + 1
+                answers.append("Vet ej" if rng.random() < 0.06 else value)
+            rows.append([year, channel, *answers])
+    return rows
+
+
+def write_citizen_survey() -> None:
+    write_xlsx(OUT / "servicematning_medborgare_2022_2024.xlsx", "Svar",
+               [CITIZEN_HEADER, *citizen_rows()], header_row=1)  # fmt: skip
+
+
 def main() -> None:
     write_survey()
     write_service_measurement()
     write_feedback()
     write_permits()
     write_kpi_toml()
+    write_contact_series()
+    write_citizen_survey()
     for path in sorted(OUT.iterdir()):
         if path.suffix in (".xlsx", ".csv", ".toml"):
             print(f"{path.name:40s} {path.stat().st_size:>9,d} bytes")

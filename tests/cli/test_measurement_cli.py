@@ -320,3 +320,26 @@ def test_trend_warns_when_the_years_measured_different_channels(cli, samples_dir
     assert r.exit_code == 0, r.stderr
     warnings = json.loads(r.stdout)["warnings"]
     assert len(warnings) == 1 and "not comparable" in warnings[0]
+
+
+def test_trend_benchmark_verdicts_need_the_interval(trend_json: dict) -> None:
+    """Issue 9: "worse" by sign alone became a false alarm; the verdict needs the interval."""
+    rows = {k["kpi"]: k for k in trend_json["benchmark"]["kpis"]}
+    answered = rows["phone_answered_question"]
+    assert answered["value"] == pytest.approx(29 / 54)
+    # R: prop.test(29, 54, correct = FALSE)$conf.int
+    assert answered["ci_low"] == pytest.approx(0.406053560210, abs=1e-9)
+    assert answered["ci_high"] == pytest.approx(0.663100988820, abs=1e-9)
+    assert answered["relative"] == "worse" and answered["verdict"] == "same"
+    for k in trend_json["benchmark"]["kpis"]:
+        if k["value"] is None:
+            continue
+        lo, hi, mean = k["ci_low"], k["ci_high"], k["others_mean"]
+        sign = -1 if k["kpi"].endswith("_median") else 1
+        better = lo > mean if sign > 0 else hi < mean
+        worse = hi < mean if sign > 0 else lo > mean
+        assert k["verdict"] == ("better" if better else "worse" if worse else "same")
+        n = k["n_municipalities"]
+        assert k["rank_third"] == ["green", "yellow", "red"][-(-3 * k["rank"] // n) - 1]
+    assert rows["email_within_1_working_day"]["rank_third"] == "green"
+    assert "interval" in trend_json["benchmark"]["verdict_rule"]

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from servqual_cli.core.benchmark import BENCHMARK_COLUMNS, benchmark_kpis, rank_benchmark
+from servqual_cli.core.benchmark import (
+    BENCHMARK_COLUMNS,
+    benchmark_kpis,
+    benchmark_verdicts,
+    rank_benchmark,
+    rank_thirds,
+)
 from servqual_cli.io.measurement import BenchmarkData
 
 
@@ -25,7 +34,8 @@ def _own(n_reached: int, n: int) -> pd.DataFrame:
         "year": 2020, "municipality": "A", "channel": "phone", "area": "x",
         "sent": pd.NaT, "answered": pd.NaT,
         "reached": [True] * n_reached + [False] * (n - n_reached),
-        "wait_seconds": float("nan"), "answered_question": pd.NA, "treatment": pd.NA,
+        "wait_seconds": float("nan"), "answered_question": pd.NA, "treatment": float("nan"),
+        "sent_at": pd.NaT, "answered_at": pd.NaT, "timing_valid": False,
     })  # fmt: skip
 
 
@@ -54,7 +64,15 @@ def test_own_contacts_replace_the_file_row(monkeypatch: pytest.MonkeyPatch) -> N
 
     def fake(frame: pd.DataFrame, keys: tuple, by_area: bool, conf: float) -> pd.DataFrame:
         share = float(frame["reached"].mean())
-        return pd.DataFrame({"kpi": ["phone_reached"], "channel": ["phone"], "value": [share]})
+        return pd.DataFrame(
+            {
+                "kpi": ["phone_reached"],
+                "channel": ["phone"],
+                "value": [share],
+                "ci_low": [share - 0.1],
+                "ci_high": [min(share + 0.1, 1.0)],
+            }
+        )
 
     monkeypatch.setattr(b, "contact_kpis", fake)
     bench = rank_benchmark(_data(_values(0.8)), _own(19, 20))
@@ -70,3 +88,84 @@ def test_own_contacts_replace_the_file_row(monkeypatch: pytest.MonkeyPatch) -> N
     assert list(bench.file_differs["kpi"]) == ["phone_reached"]
     close = rank_benchmark(_data(_values(0.9504)), _own(19, 20))  # within 0.05 points
     assert close.file_differs.empty
+
+
+def _phone_values(others: list[float]) -> pd.DataFrame:
+    n = len(others) + 1
+    return pd.DataFrame(
+        {
+            "municipality": [chr(65 + i) for i in range(n)],
+            "kpi": "phone_reached",
+            "channel": "phone",
+            "value": [float("nan"), *others],
+            "is_this": [True] + [False] * (n - 1),
+        }
+    )
+
+
+def test_a_difference_the_data_cannot_tell_from_zero_is_same_not_worse() -> None:
+    """Issue 9: -0.5 points at n = 54 was called "sämre" by sign alone."""
+    others = _phone_values([0.80, 0.7656, 0.7828])  # mean 0.7828
+    bench = rank_benchmark(_data(others), _own(42, 54))  # 77.8 %, Wilson 65.1-86.8 %
+    row = bench.kpis.iloc[0]
+    assert row["value"] == pytest.approx(42 / 54)
+    assert row["diff"] == pytest.approx(42 / 54 - 0.7828)
+    assert row["relative"] == "worse"  # the sign alone
+    assert row["verdict"] == "same" and row["verdict_method"] == "wilson_interval"
+    # Wilson 95 % interval of 42/54 (R: prop.test(42, 54, correct = FALSE)$conf.int)
+    assert row["ci_low"] == pytest.approx(0.65061328, abs=1e-7)
+    assert row["ci_high"] == pytest.approx(0.86804583, abs=1e-7)
+    assert row["rank"] == 3 and row["rank_third"] == "red"  # 3 of 4: bottom third, yet "same"
+
+
+def test_an_interval_wholly_below_the_mean_is_worse_and_above_better() -> None:
+    worse = rank_benchmark(_data(_phone_values([0.9, 0.85, 0.95])), _own(30, 54)).kpis.iloc[0]
+    assert worse["ci_high"] < 0.9 and worse["verdict"] == "worse"
+    assert worse["rank"] == 4 and worse["rank_third"] == "red"
+    better = rank_benchmark(_data(_phone_values([0.5, 0.55, 0.6])), _own(50, 54)).kpis.iloc[0]
+    assert better["ci_low"] > 0.55 and better["verdict"] == "better"
+    assert better["rank_third"] == "green"
+
+
+def test_without_an_interval_the_verdict_is_by_rank_thirds() -> None:
+    out = rank_benchmark(_data(_values(0.8))).kpis.set_index("kpi")
+    assert out["verdict_method"].tolist() == ["rank_thirds", "rank_thirds"]
+    assert out.loc["phone_reached", "rank_third"] == "yellow"  # rank 2 of 3
+    assert out.loc["phone_reached", "verdict"] == "same"
+    assert out.loc["email_within_1_working_day", "verdict"] == "better"  # rank 1 of 3
+    v = _values(0.8)
+    lacking = benchmark_kpis(v[~(v["is_this"] & v["kpi"].eq("email_within_1_working_day"))])
+    email = lacking[lacking["kpi"].eq("email_within_1_working_day")].iloc[0]
+    assert email["verdict"] is None and email["rank_third"] is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(0.0, 1.0), st.floats(0.0, 0.5), st.floats(0.0, 0.5), st.floats(0.0, 1.0),
+    st.sampled_from([1.0, -1.0]),
+)  # fmt: skip
+def test_an_interval_holding_the_mean_is_never_better_or_worse(
+    value: float, below: float, above: float, mean: float, direction: float
+) -> None:
+    one = lambda x: pd.Series([x])  # noqa: E731
+    lo, hi = value - below, value + above
+    verdict, method = benchmark_verdicts(
+        one(value), one(lo), one(hi), one(mean), np.array([direction]), one("share"), one("yellow")
+    )
+    if lo <= mean <= hi:
+        assert verdict[0] == "same"
+    else:
+        above_mean = lo > mean
+        assert verdict[0] == ("better" if above_mean == (direction > 0) else "worse")
+    assert method[0] == "wilson_interval"
+
+
+@given(st.integers(2, 400))
+def test_rank_thirds_split_the_ranking_in_order(n: int) -> None:
+    ranks = pd.Series(list(range(1, n + 1)))
+    colours = rank_thirds(ranks, pd.Series([n] * n)).tolist()
+    order = {"green": 0, "yellow": 1, "red": 2}
+    assert [order[c] for c in colours] == sorted(order[c] for c in colours)
+    assert colours[-1] == "red" and (n < 3 or colours[0] == "green")
+    assert colours.count("green") <= -(-n // 3)
+    assert rank_thirds(pd.Series([1]), pd.Series([1])).tolist() == [None]  # alone

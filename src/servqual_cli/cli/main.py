@@ -14,7 +14,16 @@ from collections.abc import Sequence
 import typer
 
 from servqual_cli import __version__
-from servqual_cli.cli import describe, gap, measurement, reliability, report, service
+from servqual_cli.cli import (
+    citizen,
+    describe,
+    gap,
+    kolada,
+    measurement,
+    reliability,
+    report,
+    service,
+)
 
 app = typer.Typer(
     name="servqual",
@@ -26,8 +35,10 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 # Each group's file holds its own Typer app; the commands appear at the top level.
-for sub in (gap.app, reliability.app, measurement.app, service.app, report.app, describe.app):
+for sub in (gap.app, reliability.app, measurement.app, service.app, citizen.app, report.app,
+            describe.app):  # fmt: skip
     app.add_typer(sub)
+app.add_typer(kolada.app, name="kolada")
 
 
 def _version(value: bool) -> None:

@@ -143,7 +143,8 @@ def trend(
         list[str],
         typer.Argument(
             help="BEFORE and AFTER files (contacts or SERVQUAL surveys), or one "
-            "file with a year column and --years."
+            "file with a year column and --years; three or more contact files (one year "
+            "each), or one with three or more years, give a series."
         ),
     ],
     years: Annotated[
@@ -163,6 +164,13 @@ def trend(
         ),
     ] = None,
     municipality: MunicipalityOpt = None,
+    kpi_map: Annotated[
+        str | None,
+        typer.Option(
+            "--kpi-map",
+            help="TOML map of Kolada KPI ids to this tool's KPI names (for --benchmark).",
+        ),
+    ] = None,
     instrument: o.InstrumentOpt = None,
     power: PowerOpt = 0.8,
     fmt: o.FormatOpt = None,
@@ -189,11 +197,19 @@ def trend(
     check_output(output, inputs)
     check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
-    pair = parse_years(years)
     opts = ReadOptions(sheet, encoding, header_row, strict)
-    kind, before, after = _load_sides(
-        files, pair, municipality, load_instrument(instrument), opts, benchmark
-    )
+    from servqual_cli.cli.trend_series import add_series, series_sides
+
+    series = series_sides(files, years, municipality, opts)
+    if series is not None:
+        kind, sides = "contacts", series
+    else:
+        pair = parse_years(years)
+        kind, before, after = _load_sides(
+            files, pair, municipality, load_instrument(instrument), opts, benchmark
+        )
+        sides = [before, after]
+    before, after = sides[-2], sides[-1]
     payload: dict[str, Any] = {
         "kind": kind,
         "before": before.describe(),
@@ -206,13 +222,25 @@ def trend(
         bench_exclusions = None
     else:
         sections, tidy, bench_exclusions = _contact_trend(
-            before, after, payload, lang.value, conf, power, benchmark, municipality, opts
+            before,
+            after,
+            payload,
+            lang.value,
+            conf,
+            power,
+            benchmark,
+            municipality,
+            opts,
+            kpi_map,
         )
+        if len(sides) > 2:
+            bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
+            sections, tidy = add_series(sides, payload, sections, tidy, lang.value, conf,
+                                         bench_args)  # fmt: skip
     from servqual_cli.report.labels import exclusion_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
-    parts = [(payload["before"]["file"], before.exclusions),
-             (payload["after"]["file"], after.exclusions)]  # fmt: skip
+    parts = [(side.describe()["file"], side.exclusions) for side in sides]
     if bench_exclusions is not None:
         parts.append(bench_exclusions)
     all_excluded = _exclusion_frame(parts)
@@ -224,8 +252,9 @@ def trend(
     sections.append(Section("", (note,)))
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)
-    emit(Document(title=f"{title}: {before.label} → {after.label}", sections=tuple(sections)),
-         payload, tidy, fmt, output, lang=lang.value)  # fmt: skip
+    span = " → ".join(side.label for side in sides)
+    emit(Document(title=f"{title}: {span}", sections=tuple(sections)), payload, tidy, fmt,
+         output, lang=lang.value)  # fmt: skip
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
@@ -300,6 +329,7 @@ def _contact_trend(
     benchmark: str | None,
     municipality: str | None,
     opts: ReadOptions,
+    kpi_map: str | None = None,
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
@@ -337,7 +367,11 @@ def _contact_trend(
     bench_parts = None
     payload["benchmark"] = None
     if benchmark is not None:
-        read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts)
+        from servqual_cli.io.kolada_map import load_kpi_map
+
+        names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
+        read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts,
+                              names)  # fmt: skip
         bench = rank_benchmark(read, after.contacts, conf)
         payload["benchmark"] = bench.to_dict()
         sections.append(_benchmark_section(bench, lang, after.label))

@@ -6,9 +6,30 @@ rank counts this municipality among all of them, 1 = best, honouring the KPI's d
 queue time the shortest is best). Tied values share the better rank. The comparison describes;
 it does not test (the other municipalities are the population, not a sample).
 
+Two judgements stand beside the rank (issue 9, item 4):
+
+* ``verdict`` (``better``, ``same`` or ``worse``) from this municipality's own confidence
+  interval against the others' mean: ``better`` only when the whole interval lies on the better
+  side of the mean, ``worse`` only when it lies wholly on the worse side, ``same`` otherwise, so a
+  difference the data cannot tell from zero is never "worse". The interval is the KPI's own
+  (Wilson for a share, the distribution-free order-statistic interval for a median, Student t
+  for the treatment index): ``verdict_method`` names it (``wilson_interval``,
+  ``median_interval``, ``t_interval``). A value without an interval (read from the benchmark
+  file rather than computed from contacts) is judged the Kolada way by rank thirds instead
+  (``verdict_method`` ``rank_thirds``: top third ``better``, middle ``same``, bottom ``worse``).
+* ``rank_third`` (``green``, ``yellow``, ``red``): Kolada's colours, "the best results green,
+  the worst red, the middle yellow" [1]_, as thirds of the ranking:
+  ``third = ceil(3 * rank / n_municipalities)``.
+
 This municipality's values come from the contacts being analysed, never from the benchmark file:
 the file supplies the other municipalities only. Its own row in the file, if any, is left out of
 the others and kept as ``file_value`` for a note when the two differ.
+
+References
+----------
+.. [1] RKA, Kolada, "Guide till tabeller och diagram" (https://www.kolada.se, Jämföraren): for
+   each KPI all municipalities are ranked; the best get green, the worst red, the middle yellow.
+.. [2] Wilson, E. B. (1927). *JASA* 22(158), 209-212.
 """
 
 from __future__ import annotations
@@ -25,10 +46,87 @@ from servqual_cli.core.results import records
 if TYPE_CHECKING:
     from servqual_cli.vocab.inputs import BenchmarkData
 
-__all__ = ["BENCHMARK_COLUMNS", "FILE_TOLERANCE", "Benchmark", "benchmark_kpis", "rank_benchmark"]
+__all__ = [
+    "BENCHMARK_COLUMNS",
+    "FILE_TOLERANCE",
+    "Benchmark",
+    "benchmark_kpis",
+    "benchmark_verdicts",
+    "rank_benchmark",
+    "rank_thirds",
+]
 
-BENCHMARK_COLUMNS = ["kpi", "channel", "value", "others_mean", "diff", "rank", "n_municipalities",
-                     "others_min", "others_max", "relative", "file_value"]  # fmt: skip
+BENCHMARK_COLUMNS = ["kpi", "channel", "value", "ci_low", "ci_high", "others_mean", "diff", "rank",
+                     "n_municipalities", "others_min", "others_max", "relative", "verdict",
+                     "verdict_method", "rank_third", "file_value"]  # fmt: skip
+INTERVAL_METHODS = {"share": "wilson_interval", "median": "median_interval", "index": "t_interval"}
+THIRDS = ("green", "yellow", "red")
+VERDICT_RULE = (
+    "better/worse only when this municipality's whole confidence interval lies on one side of "
+    "the others' mean, else same; without an interval, by rank thirds (top third better, "
+    "bottom third worse); rank_third = ceil(3 * rank / n_municipalities): green, yellow, red"
+)
+
+
+def rank_thirds(rank: pd.Series, n: pd.Series) -> pd.Series:
+    """Kolada's colour of a rank among ``n`` municipalities (1 = best), by thirds.
+
+    ``ceil(3 * rank / n)``: 1 is green, 2 yellow, 3 red; None where the rank is None or the
+    municipality is alone (n < 2).
+
+    >>> rank_thirds(pd.Series([1, 3, 4, 6, 7, 10, None]), pd.Series([10] * 7)).tolist()
+    ['green', 'green', 'yellow', 'yellow', 'red', 'red', None]
+    """
+    r = pd.to_numeric(rank, errors="coerce").to_numpy(dtype=float)
+    total = n.to_numpy(dtype=float)
+    third = np.ceil(np.round(3.0 * r / total, 12))
+    colour = np.select([third <= 1, third == 2, third >= 3], list(THIRDS), "")
+    alone = ~(total >= 2)  # a municipality alone has no position among others
+    return pd.Series(colour, index=rank.index, dtype=object).where(~np.isnan(r) & ~alone, None)
+
+
+def benchmark_verdicts(
+    value: pd.Series,
+    ci_low: pd.Series,
+    ci_high: pd.Series,
+    others_mean: pd.Series,
+    direction: np.ndarray,
+    kind: pd.Series,
+    third: pd.Series,
+) -> tuple[pd.Series, pd.Series]:
+    """``verdict`` and ``verdict_method`` per KPI (see the module docstring).
+
+    >>> one = lambda x: pd.Series([x])
+    >>> v, m = benchmark_verdicts(one(0.78), one(0.65), one(0.87), one(0.785), np.array([1.0]),
+    ...                           one("share"), one("yellow"))
+    >>> v.tolist(), m.tolist()
+    (['same'], ['wilson_interval'])
+    >>> v, m = benchmark_verdicts(one(0.6), one(0.5), one(0.7), one(0.8), np.array([1.0]),
+    ...                           one("share"), one("yellow"))
+    >>> v.tolist()
+    ['worse']
+    >>> v, m = benchmark_verdicts(one(30.0), one(float("nan")), one(float("nan")), one(50.0),
+    ...                           np.array([-1.0]), one("median"), one("green"))
+    >>> v.tolist(), m.tolist()
+    (['better'], ['rank_thirds'])
+    """
+    lo = ci_low.to_numpy(dtype=float)
+    hi = ci_high.to_numpy(dtype=float)
+    mean = others_mean.to_numpy(dtype=float)
+    up = direction > 0
+    better = np.where(up, lo > mean, hi < mean)
+    worse = np.where(up, hi < mean, lo > mean)
+    by_interval = np.select([better, worse], ["better", "worse"], "same")
+    from_third = third.map({"green": "better", "yellow": "same", "red": "worse"})
+    has_interval = ~np.isnan(lo) & ~np.isnan(hi)
+    ranked = value.notna().to_numpy() & ~np.isnan(mean)
+    verdict = pd.Series(np.where(has_interval, by_interval, from_third.to_numpy(dtype=object)),
+                        index=value.index, dtype=object).where(ranked, None)  # fmt: skip
+    method = pd.Series(np.where(has_interval, kind.map(INTERVAL_METHODS).to_numpy(dtype=object),
+                                "rank_thirds"), index=value.index, dtype=object)  # fmt: skip
+    return verdict, method.where(ranked & verdict.notna().to_numpy(), None)
+
+
 FILE_TOLERANCE = 0.05  # display units (percentage points, index points, seconds, hours)
 
 
@@ -39,7 +137,8 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     ----------
     values : DataFrame
         One row per municipality, KPI and channel: columns ``municipality``, ``kpi``,
-        ``channel``, ``value`` and ``is_this`` (True on this municipality's rows, one per KPI).
+        ``channel``, ``value`` and ``is_this`` (True on this municipality's rows, one per KPI);
+        optionally ``ci_low`` and ``ci_high``, the interval of this municipality's value.
         KPIs without a direction (the "delvis" shares) and KPIs no other municipality has are
         left out. A KPI the others have but this municipality lacks (no e-mails measured) is
         kept, unranked: ``value``, ``diff`` and ``relative`` null and ``rank`` None.
@@ -48,7 +147,9 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         :data:`BENCHMARK_COLUMNS`; ``relative`` is ``better``, ``worse`` or ``equal`` against
-        the others' mean, in the KPI's direction. ``rank`` holds Python ints (None: unranked).
+        the others' mean by sign alone, in the KPI's direction (a description, not a judgement:
+        ``verdict`` is the judgement, ``verdict_method`` its method, ``rank_third`` Kolada's
+        colour). ``rank`` holds Python ints (None: unranked).
         ``file_value`` is null here; :func:`rank_benchmark` fills it.
 
     Examples
@@ -57,13 +158,17 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     ...     "kpi": ["phone_reached"] * 3 + ["phone_wait_seconds_median"] * 3,
     ...     "channel": "phone", "value": [0.8, 0.9, 0.7, 56.0, 72.0, 40.0],
     ...     "is_this": [True, False, False] * 2})
-    >>> benchmark_kpis(v)[["kpi", "others_mean", "rank", "relative"]].values.tolist()
-    [['phone_reached', 0.8, 2, 'equal'], ['phone_wait_seconds_median', 56.0, 2, 'equal']]
+    >>> cols = ["kpi", "others_mean", "rank", "relative", "verdict", "rank_third"]
+    >>> benchmark_kpis(v)[cols].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['phone_reached', 0.8, 2, 'equal', 'same', 'yellow'],
+     ['phone_wait_seconds_median', 56.0, 2, 'equal', 'same', 'yellow']]
     """
     directed = [name for name, spec in SPECS.items() if spec.direction != 0]
     v = values[values["kpi"].isin(directed) & values["value"].notna()]
     keys = ["kpi", "channel"]
-    this = v[v["is_this"]].drop_duplicates(keys)[[*keys, "value"]]
+    if "ci_low" not in v:  # published values carry no interval
+        v = v.assign(ci_low=np.nan, ci_high=np.nan)
+    this = v[v["is_this"]].drop_duplicates(keys)[[*keys, "value", "ci_low", "ci_high"]]
     others = v[~v["is_this"]]
     stats = others.groupby(keys, sort=False)["value"].agg(
         others_mean="mean", others_min="min", others_max="max", n_others="count"
@@ -90,6 +195,17 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     signed = np.sign(np.round(out["diff"].to_numpy(dtype=float) * direction, 12))
     relative = np.select([signed > 0, signed < 0], ["better", "worse"], "equal")
     out["relative"] = pd.Series(relative, index=out.index, dtype=object).where(ranked, None)
+    out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])
+    kind = out["kpi"].map(lambda k: SPECS[k].kind)
+    out["verdict"], out["verdict_method"] = benchmark_verdicts(
+        out["value"],
+        out["ci_low"],
+        out["ci_high"],
+        out["others_mean"],
+        direction,
+        kind,
+        out["rank_third"],
+    )
     out["file_value"] = np.nan
     order = out["kpi"].map({name: i for i, name in enumerate(SPECS)})
     channel = out["channel"].map({"phone": 0, "email": 1, "ALL": 2})
@@ -130,7 +246,7 @@ class Benchmark:
         s = self.source
         return {**s.describe(), "this_from": "own file" if self.this_from_own else "benchmark file",
                 "n_average_rows": s.n_average_rows, "excluded": s.excluded,
-                "kpis": records(self.kpis)}  # fmt: skip
+                "verdict_rule": VERDICT_RULE, "kpis": records(self.kpis)}  # fmt: skip
 
 
 def rank_benchmark(
@@ -156,7 +272,7 @@ def rank_benchmark(
     if data.contacts is not None:
         keys = ("municipality", "is_this")  # is_this is one value per municipality
         kp = contact_kpis(data.contacts, keys=keys, by_area=False, conf=conf)
-        values = kp[["municipality", "kpi", "channel", "value"]].assign(
+        values = kp[["municipality", "kpi", "channel", "value", "ci_low", "ci_high"]].assign(
             is_this=kp["is_this"].astype(bool)
         )
     else:
@@ -172,8 +288,9 @@ def rank_benchmark(
         mine = contact_kpis(own, keys=(), by_area=False, conf=conf)
         published = pd.MultiIndex.from_frame(values[index])
         mine = mine[pd.MultiIndex.from_frame(mine[index]).isin(published)]
-        values = pd.concat([values, mine[["kpi", "channel", "value"]].assign(
-            municipality=data.municipality, is_this=True)], ignore_index=True)  # fmt: skip
+        mine = mine[["kpi", "channel", "value", "ci_low", "ci_high"]]
+        values = pd.concat([values, mine.assign(municipality=data.municipality, is_this=True)],
+                           ignore_index=True)  # fmt: skip
     kpis = benchmark_kpis(values)
     filled = kpis.drop(columns="file_value").merge(file_value, on=index, how="left")
     return Benchmark(data, filled[BENCHMARK_COLUMNS], from_own)

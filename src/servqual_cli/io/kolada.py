@@ -15,30 +15,33 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from servqual_cli.errors import DataError, Location
+from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.cells import blank_to_missing, fold_text, reasons, to_objects
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.kolada_files import GENDERS
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import NOT_AVAILABLE
 
 __all__ = ["KOLADA_ROLES", "KoladaData", "is_kolada_table", "load_kolada"]
 
 KOLADA_ROLES: dict[str, list[str]] = {
-    "kpi": ["kpi", "kpi_id", "nyckeltal", "nyckeltal_id"],
-    "kpi_name": ["kpi_name", "kpi_title", "title", "nyckeltalsnamn", "kpi_namn"],
-    "municipality_id": ["municipality_id", "kommun_id", "kommunkod", "municipality_code"],
-    "municipality": ["municipality", "kommun", "kommunnamn", "municipality_name"],
+    "kpi": ["kpi", "kpi_id", "nyckeltal", "nyckeltal_id", "nyckeltals_id", "id nyckeltal"],
+    "kpi_name": ["kpi_name", "kpi_title", "title", "nyckeltalsnamn", "kpi_namn", "titel"],
+    "municipality_id": ["municipality_id", "kommun_id", "kommunkod", "municipality_code",
+                        "kommun id", "id kommun", "kommun-id", "region_id"],
+    "municipality": ["municipality", "kommun", "kommunnamn", "municipality_name", "region"],
     "period": ["period", "år", "year"],
     "gender": ["gender", "kön"],
     "value": ["value", "värde"],
-}
+    "status": ["status"],
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,12 @@ class KoladaData:
 
     ``frame`` columns: ``kpi`` (the caller's KPI name), ``municipality_id`` (4-digit text or
     None), ``municipality`` (name or None), ``period`` (float year, NaN without a period column),
-    ``value`` (float; percentages divided by 100 for the KPIs named in ``percent``).
-    ``ignored_kpis`` lists KPI ids in the file that matched no known KPI; ``n_average_rows``
-    counts the national and group average rows left out.
+    ``value`` (float; percentages divided by 100 for the KPIs named in ``percent``),
+    ``kpi_id`` (the file's KPI id), ``kpi_title`` (the file's KPI title or None) and ``status``
+    (Kolada's status flag of the value, None when it has none). ``ignored_kpis`` lists KPI ids
+    in the file that matched no known KPI; ``n_average_rows`` counts the national and group
+    average rows left out; ``flags`` counts the kept values that carry a status flag, per flag;
+    ``gender`` is the gender kept (``T`` total, ``K`` women, ``M`` men).
     """
 
     table: RawTable
@@ -58,6 +64,8 @@ class KoladaData:
     n_average_rows: int
     excluded: dict[str, int]
     exclusions: pd.DataFrame
+    flags: dict[str, int] = field(default_factory=dict)
+    gender: str = "T"
 
 
 def is_kolada_table(columns: list[str], source: str, sheet: str | None) -> bool:
@@ -76,9 +84,11 @@ def _municipality_ids(column: pd.Series) -> np.ndarray:
 
 def load_kolada(
     table: RawTable,
-    known: Collection[str],
+    known: Collection[str] | None,
     percent: Collection[str] = (),
     strict: bool = False,
+    gender: str = "T",
+    kpi_map: Mapping[str, str] | None = None,
 ) -> KoladaData:
     """Parse a Kolada-style table into KPI values.
 
@@ -87,14 +97,20 @@ def load_kolada(
     table : RawTable
         Needs a KPI column (``kpi``), a value column (``value``/``värde``) and a municipality
         column (id or name); ``period`` and ``gender`` are used when present.
-    known : collection of str
+    known : collection of str, or None
         KPI names the caller computes. A row belongs to one when its KPI name column (or,
-        failing that, its KPI id) equals the name, case-insensitively.
+        failing that, its KPI id) equals the name, case-insensitively, or when ``kpi_map``
+        maps its KPI id to the name. None keeps every KPI, named by its id.
     percent : collection of str
         KPIs whose Kolada values are percentages (0-100); they are divided by 100 to become
         shares, as the contact KPIs are.
     strict : bool
         A value that is not a number (other than blank, ``..`` or ``-``) is an error.
+    gender : str
+        The gender rows kept: ``T`` (total, the default), ``K`` (women) or ``M`` (men); rows
+        without a gender count as totals.
+    kpi_map : mapping, optional
+        Kolada KPI id -> KPI name (the package's map and ``--kpi-map``).
 
     Raises
     ------
@@ -122,22 +138,36 @@ def load_kolada(
     col = {role: table.columns[p] for role, p in pos.items()}
     rows = table.row_numbers
     log = ExclusionLog(table.source, table.sheet)
-    by_name = {k.casefold(): k for k in known}
     ids = fold_text(frame.iloc[:, pos["kpi"]])
-    kpi = ids.map(by_name)
-    if "kpi_name" in pos:
-        kpi = fold_text(frame.iloc[:, pos["kpi_name"]]).map(by_name).fillna(kpi)
+    if known is None:
+        kpi = frame.iloc[:, pos["kpi"]].astype("string").str.strip()
+    else:
+        by_name = {k.casefold(): k for k in known}
+        kpi = ids.map(by_name)
+        if kpi_map:
+            mapped = {i.casefold(): n for i, n in kpi_map.items() if n in known}
+            kpi = kpi.fillna(ids.map(mapped))
+        if "kpi_name" in pos:
+            kpi = fold_text(frame.iloc[:, pos["kpi_name"]]).map(by_name).fillna(kpi)
     use = np.array(kpi.notna(), dtype=bool)  # a writable copy (pandas hands out read-only views)
     ignored = tuple(sorted(set(frame.iloc[~use, pos["kpi"]].astype(str))))
     if not use.any():
+        wanted_names = ", ".join(sorted(known or ()))
         raise DataError(
-            f"no row holds a known KPI (by kpi or kpi_name: {', '.join(sorted(known))}); "
+            f"no row holds a known KPI (by kpi, kpi_name or the KPI map: {wanted_names}); "
             f"the file has {', '.join(ignored[:8])}",
             where,
         )
-    if "gender" in pos:  # totals only; Kolada splits some KPIs by gender
-        gender = fold_text(frame.iloc[:, pos["gender"]])
-        use &= np.array(gender.isna() | gender.eq("t").fillna(False), dtype=bool)
+    wanted = GENDERS.get(gender.strip().casefold())
+    if wanted is None:
+        raise UsageError(f"--gender takes T (total), K (women) or M (men); got {gender!r}")
+    if "gender" in pos:  # one gender: Kolada splits some KPIs by gender
+        genders = fold_text(frame.iloc[:, pos["gender"]]).map(GENDERS)
+        no_gender = genders.isna() & fold_text(frame.iloc[:, pos["gender"]]).isna()
+        keep = genders.eq(wanted).fillna(False) | (no_gender if wanted == "T" else False)
+        use &= np.array(keep, dtype=bool)
+    elif wanted != "T":
+        raise UsageError(f"--gender {wanted}: the file has no gender (kön) column", where)
     mun_id = (
         _municipality_ids(frame.iloc[:, pos["municipality_id"]])
         if "municipality_id" in pos
@@ -170,6 +200,14 @@ def load_kolada(
         log.raise_if_strict()
     kpi_arr = to_objects(kpi)
     scale = np.where(np.isin(kpi_arr.astype(str), list(percent)), 0.01, 1.0)
+    status = np.full(len(frame), None, dtype=object)
+    if "status" in pos:
+        status = to_objects(blank_to_missing(frame.iloc[:, pos["status"]].astype("string")
+                                             .str.strip()))  # fmt: skip
+    titles = np.full(len(frame), None, dtype=object)
+    if "kpi_name" in pos:
+        titles = to_objects(blank_to_missing(frame.iloc[:, pos["kpi_name"]].astype("string")
+                                             .str.strip()))  # fmt: skip
     out = pd.DataFrame(
         {
             "kpi": kpi_arr,
@@ -177,6 +215,9 @@ def load_kolada(
             "municipality": names,
             "period": period,
             "value": value_arr * scale,
+            "kpi_id": to_objects(frame.iloc[:, pos["kpi"]].astype("string").str.strip()),
+            "kpi_title": titles,
+            "status": status,
         }
     )[use & ~np.isnan(value_arr)]
     key = out["municipality_id"].fillna(out["municipality"].map(str.casefold, na_action="ignore"))
@@ -188,6 +229,7 @@ def load_kolada(
         out = out[~dup]
         if strict:
             log.raise_if_strict()
-    return KoladaData(
-        table, out.reset_index(drop=True), ignored, n_average, log.counts(), log.to_frame()
-    )
+    flag_counts = out["status"].value_counts()
+    flags = {str(k): int(flag_counts[k]) for k in sorted(flag_counts.index)}
+    return KoladaData(table, out.reset_index(drop=True), ignored, n_average, log.counts(),
+                      log.to_frame(), flags, wanted)  # fmt: skip

@@ -8,6 +8,7 @@ are :mod:`servqual_cli.core`'s.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ __all__ = [
     "ReadOptions",
     "Side",
     "SurveyYear",
+    "contact_series",
     "contact_sides",
     "load_contact_table",
     "read_benchmark",
@@ -185,6 +187,33 @@ def contact_sides(
     return out[0], out[1]
 
 
+def contact_series(tables: list[RawTable], municipality: str | None, strict: bool) -> list[Side]:
+    """Every year of contact files (one year per file) or of one file with a year column,
+    earliest first. Two files of the same year, or a file without a year, are refused."""
+    sides: list[Side] = []
+    if len(tables) == 1:
+        data = load_contact_table(tables[0], None, municipality, strict)
+        for year in data.years:
+            frame = data.frame[data.frame["year"].eq(year)].reset_index(drop=True)
+            exclusions = _rows_of(data.exclusions, frame["row"].to_numpy())
+            sides.append(Side(str(year), year, data.table, exclusions, contacts=frame,
+                              municipality=_one_municipality(data, municipality)))  # fmt: skip
+        return sides
+    for table in tables:
+        data = load_contact_table(table, None, municipality, strict)
+        where = Location(data.table.source, data.table.sheet)
+        if len(data.years) != 1:
+            found = ", ".join(map(str, data.years)) or "none"
+            raise UsageError(f"a series takes one year per file; this file has years: {found}",
+                             where)  # fmt: skip
+        year = data.years[0]
+        if any(side.year == year for side in sides):
+            raise UsageError(f"two files hold {year}; give each year once", where)
+        sides.append(Side(str(year), year, data.table, data.exclusions, contacts=data.frame,
+                          municipality=_one_municipality(data, municipality)))  # fmt: skip
+    return sorted(sides, key=lambda side: side.year or 0)
+
+
 @dataclass(frozen=True)
 class SurveyYear:
     """The respondents of one year of a cleaned survey (``mask`` selects them)."""
@@ -294,14 +323,21 @@ def _kpi_channel(kpi: pd.Series) -> pd.Series:
 
 
 def read_benchmark(
-    path: str, municipality: str | None, year: int | None, opts: ReadOptions
+    path: str,
+    municipality: str | None,
+    year: int | None,
+    opts: ReadOptions,
+    kpi_map: Mapping[str, str] | None = None,
 ) -> BenchmarkData:
     """Read a Kolada-style table, or contact rows of several municipalities, for ``year``.
 
     A Kolada table without ``year`` gives its latest year. ``municipality`` (name, or Kolada id)
-    marks this municipality's rows.
+    marks this municipality's rows. Kolada API JSON and kolada.se downloads wide by year are
+    read too (:mod:`servqual_cli.io.kolada_files`); ``kpi_map`` maps Kolada ids to KPI names.
     """
-    table = opts.read(path)
+    from servqual_cli.io.kolada_files import is_json, kolada_json_table, widen_to_long
+
+    table = kolada_json_table([path]) if is_json(path) else widen_to_long(opts.read(path))
     where = Location(table.source, table.sheet)
     if municipality is None:
         raise UsageError("name this municipality with --municipality to compare it", where)
@@ -309,7 +345,7 @@ def read_benchmark(
     if is_kolada_table(table.columns, table.source, table.sheet):
         names = [n for n, s in SPECS.items() if s.direction != 0]
         percent = [n for n in names if SPECS[n].unit in ("share", "index")]
-        k = load_kolada(table, names, percent, strict=opts.strict)
+        k = load_kolada(table, names, percent, strict=opts.strict, kpi_map=kpi_map)
         frame = k.frame
         periods = sorted(int(p) for p in frame["period"].dropna().unique())
         if periods:

@@ -301,6 +301,11 @@ def draw_lines(figure: Figure) -> MplFigure:
             color=OKABE_ITO[k % len(OKABE_ITO)],
             linestyle="--" if s.get("dashed") else "-",
         )
+        if s.get("ci_low") is not None and s.get("ci_high") is not None:  # a yearly series' CI
+            v = _nan(s["values"])
+            err = np.vstack([v - _nan(s["ci_low"]), _nan(s["ci_high"]) - v])
+            ax.errorbar(xs, v, yerr=err, fmt="none", ecolor=OKABE_ITO[k % len(OKABE_ITO)],
+                        capsize=3, linewidth=0.8)  # fmt: skip
     _reference(ax, d)
     _finish(ax, d)
     return fig

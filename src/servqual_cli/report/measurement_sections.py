@@ -79,6 +79,19 @@ MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
     "relative": ("Jämfört med medel", "Against the mean"),
+    "same": ("i nivå med", "same"),
+    "rank_third": ("Kolada-färg", "Kolada colour"),
+    "green": ("grön", "green"),
+    "yellow": ("gul", "yellow"),
+    "red": ("röd", "red"),
+    "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
+                     "95 %-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
+                     "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
+                     "tredjedelen grön, mellersta gul, sämsta röd.",
+                     "Verdict against the others' mean: better/worse only when this "
+                     "municipality's whole 95 % interval lies on one side of the mean, else "
+                     "same; without an interval by thirds of the ranking. Kolada colour: best "
+                     "third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),
@@ -204,7 +217,7 @@ def _table(
 def _names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """KPI, channel, verdict and area codes as labels."""
     out = frame.copy()
-    for col in ("kpi", "channel", "verdict", "relative"):
+    for col in ("kpi", "channel", "verdict", "relative", "rank_third"):
         if col in out:
             out[col] = out[col].map(lambda v: "–" if v is None or v != v else ml(str(v), lang))
     if "area" in out:
@@ -435,13 +448,14 @@ def benchmark_section(
     ]
     t["kpi"] = _kpi_names(t, lang)
     cols = ["kpi", "value", "others_mean", "diff", "rank", "others_min", "others_max",
-            "relative"]  # fmt: skip
+            "verdict", "rank_third"]  # fmt: skip
     digits = {c: ".1f" for c in ("value", "others_mean", "others_min", "others_max")}
     digits["diff"] = "+.1f"
     title = f"{ml('benchmark_title', lang)} {year}".strip()
     table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
                     ("Jämförelse", "Benchmark"),
                     rename={"value": municipality})  # fmt: skip
+    notes = [ml("verdict_note", lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
 
 

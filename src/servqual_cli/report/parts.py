@@ -77,6 +77,28 @@ def reliability_part(ctx: ReportContext) -> Part:
 # --- test contacts --------------------------------------------------------------------------
 
 
+def _series_sections(
+    loaded: list[Any],
+    years: list[tuple[str, int | None]],
+    bench: tuple[str, str | None] | None,
+    conf: float,
+    lang: str,
+) -> list[Section]:
+    """Every year's KPI values, the trend over all years and a line chart per main KPI (three
+    or more years); with a benchmark file, the others' mean of every year it holds."""
+    from servqual_cli.io.measurement import ReadOptions
+    from servqual_cli.report.series_data import others_by_year, series_tables
+    from servqual_cli.report.series_sections import series_sections
+
+    others = None
+    if bench is not None:
+        per_year = [(int(y), d.frame, bench[1]) for (_, y), d in zip(years, loaded, strict=True)
+                    if y is not None]  # fmt: skip
+        others = others_by_year(per_year, bench[0], ReadOptions(), None, conf)
+    values, trends = series_tables([d.frame for d in loaded], conf, others)
+    return series_sections(values, trends, lang, charts=True)
+
+
 def measurement_part(ctx: ReportContext) -> Part:
     """Latest year's KPIs, the change from the year before with its minimum detectable
     difference, the benchmark, and a chart per main KPI across areas and years."""
@@ -121,6 +143,9 @@ def measurement_part(ctx: ReportContext) -> Part:
         )
         sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf)
         summary += _changed_contacts(comparisons, before, after, lang)
+    if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
+        bench_file = (str(cfg.benchmark.path), cfg.municipality or name) if cfg.benchmark else None
+        sections += _series_sections(loaded, years, bench_file, conf, lang)
     bench = None
     if cfg.benchmark is not None:
         path = str(cfg.benchmark.path)

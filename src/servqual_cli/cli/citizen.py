@@ -1,0 +1,148 @@
+"""``servqual service-survey``: the citizen-survey service measurement (SKR, since 2022)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from servqual_cli.cli import options as o
+
+app = typer.Typer()
+
+
+@app.command("service-survey")
+def service_survey(
+    file: Annotated[
+        str,
+        typer.Argument(help="One row per respondent: year, channel and answers 1-5 (Vet ej)."),
+    ],
+    min_n: Annotated[
+        int, typer.Option("--min-n", min=1, help="Flag a year/channel/question below this n.")
+    ] = 30,
+    benchmark: Annotated[
+        str | None,
+        typer.Option(
+            "--benchmark",
+            help="Kolada data (JSON or CSV/Excel) with the other municipalities' published "
+            "indices; compared for the latest year.",
+        ),
+    ] = None,
+    municipality: Annotated[
+        str | None,
+        typer.Option("--municipality", "-m", help="This municipality (Kolada id or name)."),
+    ] = None,
+    kpi_map: Annotated[
+        str | None,
+        typer.Option(
+            "--kpi-map",
+            help="TOML map of Kolada ids to ease_phone, ease_email, treatment_phone, "
+            "treatment_email, clarity_phone, clarity_email.",
+        ),
+    ] = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+) -> None:
+    """Index (0-100), share 4-5, year-on-year change (Welch) and trend per channel and question.
+
+    Example: servqual service-survey data/samples/servicematning_medborgare_2022_2024.xlsx
+    """
+    import pandas as pd
+
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.core.results import records
+    from servqual_cli.core.service_survey import survey_result
+    from servqual_cli.io.measurement import ReadOptions
+    from servqual_cli.io.service_survey import load_citizen_survey
+    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.service_survey_sections import service_survey_sections
+    from servqual_cli.report.spec import Document
+
+    inputs = [file, *([benchmark] if benchmark else [])]
+    check_output(output, inputs)
+    check_output(excluded, inputs)
+    check_distinct(output=output, excluded=excluded)
+    data = load_citizen_survey(ReadOptions(sheet, encoding, header_row, strict).read(file), strict)
+    result = survey_result(data.frame, conf, min_n)
+    payload: dict[str, Any] = {"input": data.describe(), **result.to_dict()}
+    payload["indices"] = records(result.indices)
+    small = result.indices[result.indices["small_base"]]
+    sv = lang.value == "sv"
+    notes = []
+    if len(small):
+        notes.append(
+            f"{len(small)} värden bygger på färre än {min_n} svar: läs dem med försiktighet."
+            if sv
+            else f"{len(small)} values rest on fewer than {min_n} answers: read them with care."
+        )
+    notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
+    sections = service_survey_sections(result, lang.value, notes)
+    frames = [result.indices.assign(table="index"), result.changes.assign(table="change"),
+              result.trends.assign(table="trend")]  # fmt: skip
+    payload["benchmark"] = None
+    exclusions = data.exclusions
+    if benchmark is not None:
+        bench, bench_section, bench_excl = _benchmark(
+            benchmark, municipality, kpi_map, result.indices, lang.value,
+            ReadOptions(sheet, encoding, header_row, strict),
+        )  # fmt: skip
+        payload["benchmark"] = bench
+        sections.append(bench_section)
+        frames.append(pd.DataFrame(bench["kpis"]).assign(table="benchmark"))
+        exclusions = pd.concat([exclusions.assign(file=data.table.source),
+                                bench_excl.assign(file=benchmark)], ignore_index=True)  # fmt: skip
+    tidy = pd.concat(frames, ignore_index=True)
+    tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
+    years = sorted(int(y) for y in result.indices["year"].unique())
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    head = "Servicemätning (medborgarenkät)" if sv else "Service measurement (citizen survey)"
+    title = f"{head} {span}"
+    write_exclusions(excluded, exclusions)
+    emit(Document(title, tuple(sections)), payload, tidy, fmt, output)
+
+
+def _benchmark(
+    path: str,
+    municipality: str | None,
+    kpi_map: str | None,
+    indices: Any,
+    lang: str,
+    opts: Any,
+) -> tuple[dict[str, Any], Any, Any]:
+    """The latest year's indices against the others of a Kolada file: JSON, section, exclusions."""
+    from servqual_cli.cli.kolada import read_kolada_input
+    from servqual_cli.core.results import plain, records
+    from servqual_cli.core.survey_benchmark import survey_benchmark
+    from servqual_cli.errors import DataError, Location, UsageError
+    from servqual_cli.io.kolada_map import load_kpi_map
+    from servqual_cli.io.service_survey import read_survey_benchmark
+    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.service_survey_sections import survey_benchmark_section
+
+    if municipality is None:
+        raise UsageError("name this municipality with --municipality to compare it")
+    names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
+    year = int(indices["year"].max())
+    read = read_survey_benchmark(read_kolada_input([path], opts), municipality, year, names,
+                                 opts.strict)  # fmt: skip
+    frame = survey_benchmark(indices, read.values, year)
+    if frame.empty:
+        raise DataError(f"no published index of {year} matches the survey's questions and "
+                        "channels (map the Kolada ids with --kpi-map)", Location(path))  # fmt: skip
+    notes = [f"{exclusion_summary(read.excluded, lang)}."]
+    if read.n_average_rows:
+        notes.append(f"{read.n_average_rows} " + ("medelvärdesrader utelämnade." if lang == "sv"
+                                                  else "average rows left out."))  # fmt: skip
+    payload = {**read.describe(), "verdict_rule": plain(
+        "better/worse only when the whole t interval lies on one side of the others' mean, "
+        "else same; rank_third = ceil(3 * rank / n_municipalities)"),
+        "kpis": records(frame.astype(object).where(frame.notna(), None))}  # fmt: skip
+    section = survey_benchmark_section(frame, municipality, year, lang, notes)
+    return payload, section, read.exclusions

@@ -1,0 +1,85 @@
+"""``servqual trend`` over three or more years: which inputs make a series, and the series'
+tables added before the last pair's comparison (:mod:`servqual_cli.core.series`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from servqual_cli.io.measurement import ReadOptions, Side
+
+__all__ = ["add_series", "series_sides"]
+
+
+def series_sides(
+    files: list[str], years: str | None, municipality: str | None, opts: ReadOptions
+) -> list[Side] | None:
+    """The years of a contact series, or None when the inputs are a before/after pair.
+
+    Three or more files make a series (contact files, one year each); so does one contact
+    file with three or more years and no ``--years``.
+    """
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io import measurement as m
+
+    if len(files) < 3 and not (len(files) == 1 and years is None):
+        return None
+    if len(files) >= 3 and years is not None:
+        raise UsageError("--years picks two years; a series of files uses every file's year")
+    tables = [opts.read(f) for f in files]
+    if len(files) == 1:
+        from servqual_cli.instruments.toml import load_instrument
+
+        if m.table_kind(tables[0], load_instrument(None)) != m.CONTACTS:
+            return None
+        sides = m.contact_series(tables, municipality, opts.strict)
+        return sides if len(sides) >= 3 else None
+    for table in tables:
+        index = m.ColumnIndex(table.columns, table.source, table.sheet)
+        if index.find_role(m.CONTACT_ROLES["channel"]) is None:
+            raise UsageError("a series of three or more files takes contact files only",
+                             m.Location(table.source, table.sheet))  # fmt: skip
+    return m.contact_series(tables, municipality, opts.strict)
+
+
+def add_series(
+    sides: list[Side],
+    payload: dict[str, Any],
+    sections: list[Any],
+    tidy: pd.DataFrame,
+    lang: str,
+    conf: float,
+    bench_args: tuple[str, str | None, ReadOptions, str | None] | None = None,
+) -> tuple[list[Any], pd.DataFrame]:
+    """Every year's KPI values and the trend test over all years, before the last pair; with a
+    benchmark, the other municipalities' mean of every year the benchmark file has."""
+    import pandas as pd
+
+    from servqual_cli.core.series import SeriesResult
+    from servqual_cli.io.kolada_map import load_kpi_map
+    from servqual_cli.report.series_data import others_by_year, series_tables
+    from servqual_cli.report.series_sections import series_sections
+
+    frames = [side.contacts for side in sides if side.contacts is not None]
+    others = None
+    if bench_args is not None:
+        path, municipality, opts, kpi_map = bench_args
+        names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
+        years = [(int(s.year), s.contacts, municipality or s.municipality) for s in sides
+                 if s.year is not None and s.contacts is not None]  # fmt: skip
+        others = others_by_year(years, path, opts, names, conf)
+    values, trends = series_tables(frames, conf, others)
+    result = SeriesResult(tuple(int(s.year) for s in sides if s.year is not None), values, trends)
+    from servqual_cli.core.results import records
+
+    def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:  # nullable ints and NaN -> null
+        return records(frame.astype(object).where(frame.notna(), None))
+
+    payload["series"] = {**result.to_dict(), "values": _records(values),
+                         "trends": _records(trends)}  # fmt: skip
+    payload["years"] = [side.describe() for side in sides]
+    tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
+                     ignore_index=True)  # fmt: skip
+    return [*series_sections(values, trends, lang), *sections], tidy

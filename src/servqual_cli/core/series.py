@@ -1,0 +1,255 @@
+"""Years as a series: a trend test over every measured year of a KPI.
+
+:mod:`servqual_cli.core.trend` compares two years; this module looks at all of them. Per KPI,
+channel and area observed in at least three years:
+
+============ ================================================= ===============================
+KPI kind     trend test                                        slope (per year)
+============ ================================================= ===============================
+share        Cochran-Armitage chi-square test for trend [1]_   n-weighted least squares slope
+             (R ``prop.trend.test(x, n, score = year)``)       of the yearly shares
+index        t test of the slope of the least-squares line     OLS slope of the individual
+             through every answer (R ``lm(x ~ year)``)         answers on the year
+median       z test of the inverse-variance weighted slope of  weighted least squares, weights
+             the yearly medians (weights 1 / se², se from      1 / se² (R ``lm(m ~ year,
+             Bonett & Price [2]_)                              weights = w)``)
+============ ================================================= ===============================
+
+The years are the scores, so unequally spaced years (2019, 2020, 2022) keep their spacing. The
+verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf``, in the KPI's
+direction, and ``no detectable trend`` otherwise. A linear trend test answers "is there a steady
+rise or fall over the years"; a rise followed by an equal fall has no linear trend, and the
+table of every year's value beside it shows that.
+
+References
+----------
+.. [1] Armitage, P. (1955). Tests for linear trends in proportions and frequencies.
+   *Biometrics* 11(3), 375-386; Agresti, A. (2002). *Categorical Data Analysis*, 2nd ed.,
+   section 5.3.5 (the statistic of R ``prop.trend.test``).
+.. [2] Bonett, D. G., & Price, R. M. (2002). *Psychological Methods* 7(3), 370-383.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike
+from scipy import stats
+
+from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
+from servqual_cli.core.results import records
+from servqual_cli.core.trend import _median_se
+
+__all__ = [
+    "SERIES_TREND_COLUMNS",
+    "TrendTest",
+    "cochran_armitage",
+    "linear_trend",
+    "series_trends",
+    "trend_verdict",
+    "weighted_trend",
+]
+
+SERIES_TREND_COLUMNS = ["kpi", "channel", "area", "first_year", "last_year", "n_years", "slope",
+                        "statistic", "df", "p", "test", "verdict"]  # fmt: skip
+NO_TREND = "no detectable trend"
+
+
+@dataclass(frozen=True)
+class TrendTest:
+    """A trend test: the slope per year, its test statistic, degrees of freedom and p-value."""
+
+    slope: float
+    statistic: float
+    df: float
+    p: float
+    test: str
+
+
+def cochran_armitage(k: ArrayLike, n: ArrayLike, scores: ArrayLike) -> TrendTest:
+    """Cochran-Armitage chi-square test for a linear trend in proportions ``k / n``.
+
+    ``chi2 = [sum n_i (p_i - P)(s_i - S)]^2 / (P (1 - P) sum n_i (s_i - S)^2)`` with ``P`` the
+    pooled share and ``S`` the n-weighted mean score; 1 degree of freedom. This is the
+    statistic of R ``prop.trend.test(x, n, score)`` (no continuity correction). ``slope`` is the
+    n-weighted least-squares slope of the shares on the scores (change in share per unit of
+    score).
+
+    Examples
+    --------
+    The example of R's ``prop.trend.test`` (smokers among patients, 4 groups):
+
+    >>> r = cochran_armitage([83, 90, 129, 70], [86, 93, 136, 82], [1, 2, 3, 4])
+    >>> round(r.statistic, 4), round(r.p, 5)
+    (8.2249, 0.00413)
+    """
+    k_ = np.asarray(k, dtype=float)
+    n_ = np.asarray(n, dtype=float)
+    s = np.asarray(scores, dtype=float)
+    total = n_.sum()
+    pooled = k_.sum() / total
+    s_bar = (n_ * s).sum() / total
+    sxx = (n_ * (s - s_bar) ** 2).sum()
+    sxy = (n_ * (k_ / n_ - pooled) * (s - s_bar)).sum()
+    if sxx <= 0 or not 0.0 < pooled < 1.0:
+        return TrendTest(0.0 if sxx > 0 else math.nan, math.nan, 1.0, math.nan, "cochran-armitage")
+    chi2 = sxy**2 / (pooled * (1.0 - pooled) * sxx)
+    return TrendTest(sxy / sxx, float(chi2), 1.0, float(stats.chi2.sf(chi2, 1)),
+                     "cochran-armitage")  # fmt: skip
+
+
+def linear_trend(x: ArrayLike, t: ArrayLike) -> TrendTest:
+    """Least-squares slope of ``x`` on ``t`` with its t test (``n - 2`` degrees of freedom).
+
+    The same slope, t and p as R ``summary(lm(x ~ t))``.
+
+    >>> r = linear_trend([1, 2, 2, 3, 4, 4], [2019, 2019, 2020, 2020, 2021, 2021])
+    >>> round(r.slope, 4), round(r.statistic, 4), r.df, round(r.p, 5)
+    (1.25, 4.8038, 4.0, 0.00862)
+    """
+    y = np.asarray(x, dtype=float)
+    s = np.asarray(t, dtype=float)
+    n = y.size
+    sxx = ((s - s.mean()) ** 2).sum()
+    if n < 3 or sxx <= 0:
+        return TrendTest(math.nan, math.nan, max(n - 2, 0), math.nan, "linear")
+    slope = ((s - s.mean()) * (y - y.mean())).sum() / sxx
+    resid = y - y.mean() - slope * (s - s.mean())
+    sigma2 = (resid**2).sum() / (n - 2)
+    if sigma2 <= 0:
+        p = 0.0 if slope != 0 else 1.0
+        return TrendTest(float(slope), math.copysign(math.inf, slope), n - 2, p, "linear")
+    tval = slope / math.sqrt(sigma2 / sxx)
+    return TrendTest(float(slope), float(tval), float(n - 2),
+                     float(2 * stats.t.sf(abs(tval), n - 2)), "linear")  # fmt: skip
+
+
+def weighted_trend(y: ArrayLike, se: ArrayLike, t: ArrayLike) -> TrendTest:
+    """Inverse-variance weighted slope of ``y`` on ``t`` with a z test (known variances).
+
+    ``slope = sum w (t - T)(y - Y) / sum w (t - T)^2`` with ``w = 1 / se^2`` and weighted means
+    ``T``, ``Y``; ``se(slope) = 1 / sqrt(sum w (t - T)^2)``. R: the coefficient of
+    ``lm(y ~ t, weights = w)``, and its standard error divided by the residual sigma.
+
+    >>> r = weighted_trend([60.0, 50.0, 40.0], [5.0, 5.0, 10.0], [2019, 2020, 2021])
+    >>> round(r.slope, 4), round(r.statistic, 4), round(r.p, 5)
+    (-10.0, -2.0, 0.0455)
+    """
+    y_ = np.asarray(y, dtype=float)
+    s = np.asarray(t, dtype=float)
+    w = 1.0 / np.asarray(se, dtype=float) ** 2
+    ok = np.isfinite(w) & np.isfinite(y_)
+    y_, s, w = y_[ok], s[ok], w[ok]
+    if y_.size < 3:
+        return TrendTest(math.nan, math.nan, math.nan, math.nan, "weighted-linear")
+    t_bar = (w * s).sum() / w.sum()
+    y_bar = (w * y_).sum() / w.sum()
+    sxx = (w * (s - t_bar) ** 2).sum()
+    if sxx <= 0:
+        return TrendTest(math.nan, math.nan, math.nan, math.nan, "weighted-linear")
+    slope = (w * (s - t_bar) * (y_ - y_bar)).sum() / sxx
+    z = slope * math.sqrt(sxx)
+    return TrendTest(float(slope), float(z), math.nan, float(2 * stats.norm.sf(abs(z))),
+                     "weighted-linear")  # fmt: skip
+
+
+def trend_verdict(slope: float, p: float, direction: int, alpha: float = 0.05) -> str:
+    """``better``, ``worse`` or ``no detectable trend``.
+
+    >>> trend_verdict(0.02, 0.01, 1), trend_verdict(0.02, 0.01, -1), trend_verdict(1, 0.2, 1)
+    ('better', 'worse', 'no detectable trend')
+    """
+    if not (p < alpha) or direction == 0 or not slope or math.isnan(slope):
+        return NO_TREND
+    return "better" if slope * direction > 0 else "worse"
+
+
+def _test(kind: str, years: np.ndarray, x: np.ndarray) -> TrendTest:
+    """One KPI's trend over its years (``years`` and ``x`` per observation)."""
+    present = np.unique(years)
+    if kind == "share":
+        pos = np.searchsorted(present, years)
+        n = np.bincount(pos, minlength=present.size).astype(float)
+        k = np.bincount(pos, weights=x, minlength=present.size)
+        return cochran_armitage(k, n, present)
+    if kind == "index":
+        return linear_trend(x, years)
+    medians = np.array([np.median(x[years == y]) for y in present])  # a loop over years
+    se = np.array([_median_se(x[years == y]) if (years == y).sum() >= 2 else math.nan
+                   for y in present])  # fmt: skip
+    return weighted_trend(medians, se, present)
+
+
+def series_trends(
+    obs: pd.DataFrame,
+    conf: float = 0.95,
+    specs: Mapping[str, tuple[str, int]] | None = None,
+    min_years: int = 3,
+) -> pd.DataFrame:
+    """A trend test per KPI, channel and area over every year it was measured.
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations with columns ``year, channel, area, kpi, x`` (as
+        :func:`~servqual_cli.core.contacts.kpi_observations` with ``keys=("year",)``).
+    conf : float
+        ``1 - conf`` is the significance level of the verdict.
+    specs : mapping, optional
+        KPI name -> (kind, direction); kind ``share``, ``index`` or ``median``. By default the
+        contact KPIs' :data:`~servqual_cli.core.contacts.SPECS`.
+    min_years : int
+        KPIs measured in fewer years are left out (two years are a comparison, not a trend).
+
+    Returns
+    -------
+    DataFrame
+        :data:`SERIES_TREND_COLUMNS`; ``slope`` in the KPI's units per year.
+    """
+    kinds = specs or {name: (s.kind, s.direction) for name, s in SPECS.items()}
+    keys = ["kpi", "channel", "area"]
+    o = obs[obs["kpi"].isin([k for k, (_, d) in kinds.items() if d != 0]) & obs["x"].notna()]
+    years = o["year"].to_numpy(dtype=float)
+    x = o["x"].to_numpy(dtype=float)
+    rows: list[dict[str, Any]] = []
+    for key, positions in o.groupby(keys, sort=False).indices.items():  # per KPI x channel x area
+        kpi, channel, area = cast(tuple[str, str, str], key)
+        y = years[positions]
+        present = np.unique(y)
+        if present.size < min_years:
+            continue
+        kind, direction = kinds[kpi]
+        r = _test(kind, y, x[positions])
+        rows.append({"kpi": kpi, "channel": channel, "area": area,
+                     "first_year": int(present[0]), "last_year": int(present[-1]),
+                     "n_years": int(present.size), "slope": r.slope, "statistic": r.statistic,
+                     "df": r.df, "p": r.p, "test": r.test,
+                     "verdict": trend_verdict(r.slope, r.p, direction, 1 - conf)})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=SERIES_TREND_COLUMNS)
+    if frame.empty:
+        return frame
+    order = {name: i for i, name in enumerate(kinds)}
+    key_frame = pd.DataFrame({"kpi": frame["kpi"].map(order),
+                              "channel": frame["channel"].map({"phone": 0, "email": 1, ALL: 2}),
+                              "area": area_sort_key(frame["area"])})  # fmt: skip
+    order_index = key_frame.sort_values(list(key_frame.columns), kind="stable").index
+    return frame.loc[order_index].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    """Every year's KPI values (``values``: year, channel, area, kpi, n, k, value, ci_low,
+    ci_high) and the trend over them (``trends``: :data:`SERIES_TREND_COLUMNS`)."""
+
+    years: tuple[int, ...]
+    values: pd.DataFrame
+    trends: pd.DataFrame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"years": list(self.years), "values": records(self.values),
+                "trends": records(self.trends)}  # fmt: skip

@@ -1,0 +1,163 @@
+"""The citizen-survey service measurement: index KPIs per year, channel and question.
+
+Since 2022 SKR's service measurement asks residents who contacted the municipality by telephone
+or e-mail how easy it was to get help, how satisfied they were with the treatment and how clear
+the answer was, on a 1-5 scale. Each answer is scored 1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100 and
+the index is the mean score [1]_. Per year, channel and question this module gives:
+
+* the index with n and a Student t interval of the mean, clipped to [0, 100] (R ``t.test``);
+* the share answering 4 or 5 with its Wilson interval (R ``prop.test(correct = FALSE)``);
+* ``small_base`` when n is below ``min_n`` (default 30): read such a value with care;
+* the change from the previous measured year with Welch's t test (R ``t.test(var.equal =
+  FALSE)``): ``better``/``worse`` when p < 1 - conf, else ``no detectable change``;
+* over three or more years, a linear trend test of the scores on the year
+  (:func:`servqual_cli.core.series.series_trends`).
+
+References
+----------
+.. [1] SKR (2024). Jämför servicemätningens nyckeltal i databasen Kolada.
+.. [2] Welch, B. L. (1947). *Biometrika* 34(1-2), 28-35.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from servqual_cli.core.inference import welch_t
+from servqual_cli.core.proportions import wilson_ci
+from servqual_cli.core.results import records
+from servqual_cli.core.series import series_trends
+from servqual_cli.core.trend import verdict
+from servqual_cli.errors import UsageError
+
+__all__ = [
+    "CHANGE_COLUMNS",
+    "INDEX_COLUMNS",
+    "ServiceSurveyResult",
+    "score",
+    "survey_changes",
+    "survey_indices",
+    "survey_result",
+]
+
+INDEX_COLUMNS = ["year", "channel", "question", "n", "index", "ci_low", "ci_high", "k_4_5",
+                 "share_4_5", "share_ci_low", "share_ci_high", "small_base"]  # fmt: skip
+CHANGE_COLUMNS = ["channel", "question", "before", "after", "index_before", "index_after",
+                  "diff", "ci_low", "ci_high", "t", "df", "p", "n_before", "n_after",
+                  "verdict"]  # fmt: skip
+_CHANNELS = {"phone": 0, "email": 1}
+_QUESTIONS = {"ease": 0, "treatment": 1, "clarity": 2}
+
+
+def score(answer: np.ndarray) -> np.ndarray:
+    """Answers 1-5 as 0-100 points (SKR): ``25 * (answer - 1)``.
+
+    >>> score(np.array([1.0, 3.0, 5.0])).tolist()
+    [0.0, 50.0, 100.0]
+    """
+    return 25.0 * (np.asarray(answer, dtype=float) - 1.0)
+
+
+def survey_indices(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> pd.DataFrame:
+    """Index, interval, share 4-5 and small-base flag per year, channel and question.
+
+    ``frame`` has ``year``, ``channel``, ``question`` and ``answer`` (1-5), one row per answer.
+
+    >>> f = pd.DataFrame({"year": 2023, "channel": "phone", "question": "ease",
+    ...                   "answer": [5.0, 4.0, 2.0, 5.0]})
+    >>> r = survey_indices(f).iloc[0]
+    >>> float(r["index"]), float(r["share_4_5"]), bool(r["small_base"]), float(r["ci_high"])
+    (75.0, 0.75, True, 100.0)
+    """
+    if not 0.0 < conf < 1.0:
+        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
+    keys = ["year", "channel", "question"]
+    data = frame.assign(points=score(frame["answer"].to_numpy()),
+                        top=(frame["answer"] >= 4).astype(float))  # fmt: skip
+    g = data.groupby(keys, sort=False)
+    out = g["points"].agg(n="count", index="mean", sd="std").reset_index()
+    out["k_4_5"] = g["top"].sum().to_numpy().round().astype(np.int64)
+    n = out["n"].to_numpy(dtype=float)
+    # Student t interval of the mean (R t.test), clipped to the index's range [0, 100].
+    with np.errstate(invalid="ignore", divide="ignore"):
+        half = stats.t.ppf(0.5 + conf / 2.0, n - 1) * out["sd"].to_numpy(dtype=float) / np.sqrt(n)
+    mean = out["index"].to_numpy(dtype=float)
+    out["ci_low"] = np.clip(mean - half, 0.0, 100.0)
+    out["ci_high"] = np.clip(mean + half, 0.0, 100.0)
+    out["share_4_5"] = out["k_4_5"] / n
+    out["share_ci_low"], out["share_ci_high"] = wilson_ci(out["k_4_5"].to_numpy(), n, conf)
+    out["small_base"] = n < min_n
+    order = pd.DataFrame({"year": out["year"], "channel": out["channel"].map(_CHANNELS),
+                          "question": out["question"].map(_QUESTIONS)})  # fmt: skip
+    out = out.loc[order.sort_values(list(order.columns), kind="stable").index]
+    return out[INDEX_COLUMNS].reset_index(drop=True)
+
+
+def survey_changes(frame: pd.DataFrame, conf: float = 0.95) -> pd.DataFrame:
+    """Welch's t test of each year against the previous measured year, per channel and question.
+
+    >>> f = pd.DataFrame({"year": [2022] * 4 + [2023] * 4, "channel": "email",
+    ...                   "question": "clarity", "answer": [2, 3, 3, 4, 4, 5, 5, 4]})
+    >>> c = survey_changes(f).iloc[0]
+    >>> float(c["diff"]), round(float(c["p"]), 5), c["verdict"]
+    (37.5, 0.02734, 'better')
+    """
+    rows: list[dict[str, Any]] = []
+    data = frame.assign(points=score(frame["answer"].to_numpy()))
+    points = data["points"].to_numpy(dtype=float)
+    groups = data.groupby(["channel", "question", "year"], sort=True).indices
+    by_pair: dict[tuple[str, str], list[tuple[int, np.ndarray]]] = {}
+    for key, positions in groups.items():  # a loop over year x channel x question groups
+        channel, question, year = cast(tuple[str, str, int], key)
+        by_pair.setdefault((channel, question), []).append((int(year), points[positions]))
+    for (channel, question), years in by_pair.items():
+        for (y0, before), (y1, after) in itertools.pairwise(years):
+            t = welch_t(after, before, conf)
+            rows.append({"channel": channel, "question": question, "before": y0, "after": y1,
+                         "index_before": float(before.mean()), "index_after": float(after.mean()),
+                         "diff": t.diff, "ci_low": t.ci_low, "ci_high": t.ci_high, "t": t.t,
+                         "df": t.df, "p": t.p, "n_before": before.size, "n_after": after.size,
+                         "verdict": verdict(t.diff, t.p, 1, 1 - conf)})  # fmt: skip
+    out = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    if out.empty:
+        return out
+    order = pd.DataFrame({"after": out["after"], "channel": out["channel"].map(_CHANNELS),
+                          "question": out["question"].map(_QUESTIONS)})  # fmt: skip
+    return out.loc[order.sort_values(list(order.columns), kind="stable").index].reset_index(
+        drop=True
+    )
+
+
+@dataclass(frozen=True)
+class ServiceSurveyResult:
+    """Indices (:data:`INDEX_COLUMNS`), year-on-year changes (:data:`CHANGE_COLUMNS`) and the
+    trend over three or more years (:data:`~servqual_cli.core.series.SERIES_TREND_COLUMNS`)."""
+
+    indices: pd.DataFrame
+    changes: pd.DataFrame
+    trends: pd.DataFrame
+    conf: float
+    min_n: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"conf": self.conf, "min_n": self.min_n,
+                "scoring": "answers 1-5 scored 0, 25, 50, 75, 100 (SKR); index = mean score",
+                "indices": records(self.indices), "changes": records(self.changes),
+                "trends": records(self.trends)}  # fmt: skip
+
+
+def survey_result(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> ServiceSurveyResult:
+    """All of the above for one cleaned citizen survey (long answers)."""
+    obs = pd.DataFrame({"year": frame["year"].to_numpy(dtype=float), "channel": frame["channel"],
+                        "area": "ALL", "kpi": frame["question"],
+                        "x": score(frame["answer"].to_numpy())})  # fmt: skip
+    specs = {q: ("index", 1) for q in _QUESTIONS}
+    trends = series_trends(obs, conf, specs=specs)
+    return ServiceSurveyResult(survey_indices(frame, conf, min_n), survey_changes(frame, conf),
+                               trends, conf, min_n)  # fmt: skip

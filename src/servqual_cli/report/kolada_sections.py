@@ -1,0 +1,56 @@
+"""The sections of ``servqual kolada``: this municipality against all others, per KPI and year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.report.spec import Section, Table, Text
+
+__all__ = ["kolada_sections"]
+
+_LABELS = {
+    "period": ("År", "Year"),
+    "value": ("Värde", "Value"),
+    "status": ("Status", "Status"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "others_median": ("Median övriga", "Others' median"),
+    "diff": ("Skillnad mot medel", "Diff. from mean"),
+    "rank": ("Placering", "Rank"),
+    "rank_third": ("Kolada-färg", "Kolada colour"),
+    "change": ("Förändring sedan föregående år", "Change since previous year"),
+    "green": ("grön (bästa tredjedelen)", "green (best third)"),
+    "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
+    "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
+    "of": ("av", "of"),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    sv, en = _LABELS[key]
+    return sv if lang == "sv" else en
+
+
+def kolada_sections(
+    positions: pd.DataFrame, titles: dict[str, str], lang: str, notes: list[str]
+) -> list[Section]:
+    """One table per KPI (rows: years), then the notes (rules, exclusions, flags)."""
+    blocks: list[Table | Text] = []
+    of = _l("of", lang)
+    for kpi, rows in positions.groupby("kpi", sort=False):  # a loop over KPIs
+        t = rows.drop(columns="kpi").copy()
+        t["rank"] = ["–" if r is None or pd.isna(r) else f"{int(r)} {of} {int(n)}"
+                     for r, n in zip(t["rank"], t["n_municipalities"], strict=True)]  # fmt: skip
+        t["rank_third"] = t["rank_third"].map(lambda c: "–" if c is None else _l(str(c), lang))
+        t["status"] = t["status"].map(lambda s: "" if s is None or s != s else str(s))
+        cols = ["period", "value", "status", "others_mean", "others_median", "diff", "rank",
+                "rank_third", "change"]  # fmt: skip
+        if not t["status"].astype(bool).any():
+            cols.remove("status")
+        shown = t[cols].rename(columns={c: _l(c, lang) for c in cols})
+        formats = {_l(c, lang): f for c, f in (("period", "d"), ("value", ".1f"),
+                   ("others_mean", ".1f"), ("others_median", ".1f"), ("diff", "+.1f"),
+                   ("change", "+.1f"))}  # fmt: skip
+        title = f"{kpi} {titles.get(str(kpi), '')}".strip()
+        blocks.append(Table(title, shown.reset_index(drop=True), formats, sheet=str(kpi)[:31]))
+    blocks.extend(Text(n, "note") for n in notes)
+    return [Section("", tuple(blocks))]

@@ -1,0 +1,142 @@
+"""Sections of ``servqual trend`` over three or more years: every year's value and interval per
+KPI, and the trend test over all years (:mod:`servqual_cli.core.series`). Renders only."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
+from servqual_cli.report.spec import Figure, Section, Table, Text
+
+__all__ = ["series_sections"]
+
+_LABELS = {
+    "series_title": ("Nyckeltal per år", "KPIs by year"),
+    "trend_title": ("Trend över alla år", "Trend over all years"),
+    "kpi": ("Nyckeltal", "KPI"),
+    "year": ("År", "Year"),
+    "n": ("n", "n"),
+    "value": ("Värde", "Value"),
+    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
+    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "years": ("År", "Years"),
+    "slope": ("Förändring per år", "Change per year"),
+    "p": ("p", "p"),
+    "test": ("Test", "Test"),
+    "verdict": ("Bedömning", "Verdict"),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
+    "cochran-armitage": ("Cochran-Armitage", "Cochran-Armitage"),
+    "linear": ("linjär regression", "linear regression"),
+    "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
+    "this": ("Kommunen", "This municipality"),
+    "chart_note": (
+        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its 95 % confidence interval; dashed: others' mean.",
+    ),
+    "share": ("Andel (%)", "Share (%)"),
+    "index": ("Index (0–100)", "Index (0–100)"),
+    "seconds": ("Sekunder", "Seconds"),
+    "hours": ("Arbetstimmar", "Working hours"),
+    "note": (
+        "Trendtest över alla år: Cochran-Armitage för andelar (R prop.trend.test), linjär "
+        "regression av svaren på året för index, inverst variansviktad regression av årets "
+        "medianer för tider. Förändring per år i procentenheter (andelar, index) eller sekunder/"
+        "timmar. Ett linjärt trendtest ser inte en uppgång som följs av en lika stor nedgång: "
+        "läs årens värden.",
+        "Trend test over all years: Cochran-Armitage for shares (R prop.trend.test), linear "
+        "regression of the answers on the year for the index, inverse-variance weighted "
+        "regression of the yearly medians for times. Change per year in percentage points "
+        "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
+        "equal fall: read the yearly values.",
+    ),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    sv, en = _LABELS[key]
+    return sv if lang == "sv" else en
+
+
+def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
+    """A line chart per main KPI: every year's value with its interval (display units), and the
+    others' mean per year as a dashed line when a benchmark gave it."""
+    v = values[values["area"].eq(ALL)]
+    out = []
+    for kpi, channel in AREA_KPIS:  # a loop over the memo's main KPIs
+        rows = v[v["kpi"].eq(kpi) & v["channel"].eq(channel)].sort_values("year")
+        if len(rows) < 2:
+            continue
+        scale = float(display_scale(pd.Series([kpi]))[0])
+        series: list[dict[str, object]] = [{
+            "name": _l("this", lang),
+            "values": (rows["value"].to_numpy(dtype=float) * scale).tolist(),
+            "ci_low": (rows["ci_low"].to_numpy(dtype=float) * scale).tolist(),
+            "ci_high": (rows["ci_high"].to_numpy(dtype=float) * scale).tolist(),
+        }]  # fmt: skip
+        if "others_mean" in rows and rows["others_mean"].notna().any():
+            others = rows["others_mean"].to_numpy(dtype=float) * scale
+            series.append({"name": _l("others_mean", lang), "values": others.tolist(),
+                           "dashed": True})  # fmt: skip
+        data = {"x": [int(y) for y in rows["year"]], "series": series,
+                "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)}}  # fmt: skip
+        title = kpi_name(kpi, channel, lang)
+        out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
+                          caption=_l("chart_note", lang)))  # fmt: skip
+    return out
+
+
+def series_sections(
+    values: pd.DataFrame, trends: pd.DataFrame, lang: str, charts: bool = False
+) -> list[Section]:
+    """The yearly values of the totals (area ALL) and the trend tests; with ``charts`` a line
+    chart per main KPI (for reports; the terminal shows none)."""
+    v = values[values["area"].eq(ALL)].copy()
+    # KPI by KPI, each with its years in order (the values come year by year).
+    order = pd.DataFrame({"kpi": v["kpi"].map({k: i for i, k in enumerate(SPECS)}),
+                          "channel": v["channel"].map({"phone": 0, "email": 1, ALL: 2}),
+                          "year": v["year"]})  # fmt: skip
+    v = v.loc[order.sort_values(["kpi", "channel", "year"], kind="stable").index]
+    scale = display_scale(v["kpi"])
+    has_others = "others_mean" in v and bool(v["others_mean"].notna().any())
+    for col in ("value", "ci_low", "ci_high", *(["others_mean"] if has_others else [])):
+        v[col] = v[col].to_numpy(dtype=float) * scale
+    v["kpi"] = [kpi_name(k, c, lang) for k, c in zip(v["kpi"], v["channel"], strict=True)]
+    v["year"] = v["year"].astype("Int64")
+    cols = [
+        "kpi",
+        "year",
+        "n",
+        "value",
+        "ci_low",
+        "ci_high",
+        *(["others_mean"] if has_others else []),
+    ]
+    shown = v[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
+    fmt = {_l(c, lang): f for c, f in (("year", "d"), ("n", "d"), ("value", ".1f"),
+                                       ("ci_low", ".1f"), ("ci_high", ".1f"),
+                                       ("others_mean", ".1f"))}  # fmt: skip
+    blocks: list[Table | Text] = [
+        Table(_l("series_title", lang), shown, fmt, sheet=_l("series_title", lang)[:31])
+    ]
+    t = trends[trends["area"].eq(ALL)].copy()
+    if len(t):
+        t["slope"] = t["slope"].to_numpy(dtype=float) * display_scale(t["kpi"])
+        t["kpi"] = [kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)]
+        t["years"] = [f"{a}–{b} ({n})" for a, b, n in
+                      zip(t["first_year"], t["last_year"], t["n_years"], strict=True)]  # fmt: skip
+        t["test"] = t["test"].map(lambda x: _l(str(x), lang))
+        t["verdict"] = t["verdict"].map(lambda x: _l(str(x), lang))
+        cols = ["kpi", "years", "slope", "p", "test", "verdict"]
+        shown_t = t[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
+        blocks.append(Table(_l("trend_title", lang), shown_t,
+                            {_l("slope", lang): "+.2f", _l("p", lang): "p"},
+                            note=_l("note", lang), sheet=_l("trend_title", lang)[:31]))  # fmt: skip
+    sections = [Section("", tuple(blocks))]
+    figures = series_figures(values, lang) if charts else []
+    if figures:
+        sections.append(Section(_l("series_title", lang), tuple(figures), level=3))
+    return sections

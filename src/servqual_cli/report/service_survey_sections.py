@@ -1,0 +1,150 @@
+"""Sections of ``servqual service-survey``: indices per year, channel and question, changes
+from the previous year and the trend over all years. Renders only; computes nothing."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.core.service_survey import ServiceSurveyResult
+from servqual_cli.report.spec import Section, Table, Text
+
+__all__ = ["service_survey_sections", "survey_benchmark_section"]
+
+_L = {
+    "title": ("Servicemätning, medborgarenkät", "Service measurement, citizen survey"),
+    "changes": ("Förändring från föregående år", "Change from the previous year"),
+    "trend": ("Trend över alla år", "Trend over all years"),
+    "year": ("År", "Year"),
+    "channel": ("Kanal", "Channel"),
+    "question": ("Fråga", "Question"),
+    "n": ("n", "n"),
+    "index": ("Index (0–100)", "Index (0–100)"),
+    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
+    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "share_4_5": ("Andel 4–5", "Share 4–5"),
+    "small_base": ("Litet underlag", "Small base"),
+    "years": ("År", "Years"),
+    "index_before": ("Före", "Before"),
+    "index_after": ("Efter", "After"),
+    "diff": ("Förändring", "Change"),
+    "p": ("p (Welch)", "p (Welch)"),
+    "slope": ("Förändring per år", "Change per year"),
+    "verdict": ("Bedömning", "Verdict"),
+    "phone": ("telefon", "telephone"),
+    "email": ("e-post", "e-mail"),
+    "ease": ("Enkelt att få hjälp", "Easy to get help"),
+    "treatment": ("Bemötande", "Treatment"),
+    "clarity": ("Tydligt svar", "Clear answer"),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
+    "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
+    "yes": ("ja", "yes"),
+    "same": ("i nivå med", "same"),
+    "bench_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "bench_diff": ("Skillnad mot medel", "Diff. from mean"),
+    "rank": ("Placering", "Rank"),
+    "rank_third": ("Kolada-färg", "Kolada colour"),
+    "green": ("grön", "green"),
+    "yellow": ("gul", "yellow"),
+    "red": ("röd", "red"),
+    "of": ("av", "of"),
+    "bench_note": (
+        "Kommunens index (från dess svar) mot det oviktade medlet av övriga kommuners "
+        "publicerade index. Bedömning: bättre/sämre endast när hela kommunens 95 %-intervall "
+        "ligger på ena sidan om medlet, annars i nivå med. Färg efter tredjedelar av "
+        "rangordningen (Kolada).",
+        "This municipality's index (from its answers) against the unweighted mean of the other "
+        "municipalities' published indices. Verdict: better/worse only when this "
+        "municipality's whole 95 % interval lies on one side of the mean, else same. Colour by "
+        "thirds of the ranking (as Kolada).",
+    ),
+    "no": ("", ""),
+    "note": (
+        "Svar 1–5 poängsätts 0, 25, 50, 75, 100 (SKR); index = medelpoäng, t-intervall "
+        "begränsat till 0–100. Andel 4–5 med Wilson-intervall. Förändring: Welch t-test. "
+        'Litet underlag: n under {min_n}. "Vet ej" räknas inte.',
+        "Answers 1–5 scored 0, 25, 50, 75, 100 (SKR); index = mean score, t interval clipped "
+        "to 0–100. Share 4–5 with a Wilson interval. Change: Welch's t test. Small base: n "
+        'below {min_n}. "Vet ej" (don\'t know) is not counted.',
+    ),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    sv, en = _L[key]
+    return sv if lang == "sv" else en
+
+
+def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    for col in ("channel", "question", "verdict"):
+        if col in out:
+            out[col] = out[col].map(lambda v: _l(str(v), lang))
+    return out
+
+
+def service_survey_sections(
+    result: ServiceSurveyResult, lang: str, notes: list[str]
+) -> list[Section]:
+    idx = _labelled(result.indices, lang)
+    idx["small_base"] = idx["small_base"].map(lambda b: _l("yes" if b else "no", lang))
+    cols = ["year", "channel", "question", "n", "index", "ci_low", "ci_high", "share_4_5",
+            "small_base"]  # fmt: skip
+    fmt = {"year": "d", "n": "d", "index": ".1f", "ci_low": ".1f", "ci_high": ".1f",
+           "share_4_5": "pct"}  # fmt: skip
+    names = {c: _l(c, lang) for c in cols}
+    note = _l("note", lang).format(min_n=result.min_n)
+    blocks: list[Table | Text] = [
+        Table(
+            _l("title", lang),
+            idx[cols].rename(columns=names),
+            {names[c]: f for c, f in fmt.items()},
+            note=note,
+            sheet="Index",
+        )
+    ]
+    if len(result.changes):
+        ch = _labelled(result.changes, lang)
+        ch["years"] = [f"{a}–{b}" for a, b in zip(ch["before"], ch["after"], strict=True)]
+        cols = ["years", "channel", "question", "index_before", "index_after", "diff", "ci_low",
+                "ci_high", "p", "verdict"]  # fmt: skip
+        fmt = {"index_before": ".1f", "index_after": ".1f", "diff": "+.1f", "ci_low": ".1f",
+               "ci_high": ".1f", "p": "p"}  # fmt: skip
+        names = {c: _l(c, lang) for c in cols}
+        blocks.append(Table(_l("changes", lang), ch[cols].rename(columns=names),
+                            {names[c]: f for c, f in fmt.items()}, sheet="Change"))  # fmt: skip
+    if len(result.trends):
+        tr = _labelled(result.trends.rename(columns={"kpi": "question"}), lang)
+        spans = zip(tr["first_year"], tr["last_year"], tr["n_years"], strict=True)
+        tr["years"] = [f"{a}–{b} ({n})" for a, b, n in spans]
+        cols = ["channel", "question", "years", "slope", "p", "verdict"]
+        names = {c: _l(c, lang) for c in cols}
+        names["p"] = "p"
+        blocks.append(Table(_l("trend", lang), tr[cols].rename(columns=names),
+                            {names["slope"]: "+.2f", "p": "p"}, sheet="Trend"))  # fmt: skip
+    blocks.extend(Text(n, "note") for n in notes)
+    return [Section("", tuple(blocks))]
+
+
+def survey_benchmark_section(
+    frame: pd.DataFrame, municipality: str, year: int, lang: str, notes: list[str]
+) -> Section:
+    """This municipality's indices of ``year`` against the others' published values."""
+    t = _labelled(frame, lang)
+    of = _l("of", lang)
+    t["rank"] = [f"{int(r)} {of} {int(n)}" for r, n in
+                 zip(t["rank"], t["n_municipalities"], strict=True)]  # fmt: skip
+    t["rank_third"] = t["rank_third"].map(lambda c: "–" if c is None else _l(str(c), lang))
+    cols = ["channel", "question", "index", "ci_low", "ci_high", "others_mean", "diff", "rank",
+            "rank_third", "verdict"]  # fmt: skip
+    names = {c: _l(c, lang) for c in cols}
+    names["index"] = municipality
+    names["diff"] = _l("bench_diff", lang)
+    fmt = {"index": ".1f", "ci_low": ".1f", "ci_high": ".1f", "others_mean": ".1f",
+           "diff": "+.1f"}  # fmt: skip
+    table = Table(f"{_l('bench_title', lang)} {year}", t[cols].rename(columns=names),
+                  {names[c]: f for c, f in fmt.items()}, note=_l("bench_note", lang),
+                  sheet="Benchmark")  # fmt: skip
+    return Section("", (table, *(Text(n, "note") for n in notes)))
