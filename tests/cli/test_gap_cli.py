@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 
@@ -234,3 +235,83 @@ def test_output_through_symlink_keeps_link_and_normal_permissions(
     fresh = tmp_path / "fresh.json"
     assert cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-o", fresh).exit_code == 0
     assert fresh.stat().st_mode & 0o044  # readable by group/others like any file, not 0600
+
+
+def test_by_groups_names_groups_left_out_and_conf(cli, data_dir: Path, tmp_path: Path) -> None:
+    """A one-respondent group enters Kruskal-Wallis but not Welch; the JSON says which and why."""
+    lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",Norr,", ",Väst,").replace(",Söder,", ",Väst,")
+    src = tmp_path / "kiosk_vast.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("gap", src, *kiosk(data_dir), "--by", "enhet", "--conf", "0.9", "-f", "json")
+    r = cli(*args)
+    assert r.exit_code == 0, r.stderr
+    test = json.loads(r.stdout)["group_tests"][0]
+    assert "Väst" in test["kruskal_wallis"]["groups"]
+    assert test["welch_anova"]["groups"] == ["Norr", "Söder"]
+    assert test["welch_anova"]["left_out"]["Väst"].startswith("fewer than 2")
+    assert test["games_howell_conf"] == 0.9
+    assert test["welch_anova"]["omega2"]["ci_method"] == "noncentral F"
+    table = cli(*args[:-2])
+    assert "Väst (fewer than 2 valid dimension gaps)" in table.stdout.replace("\n", " ")
+
+
+def test_effect_sizes_methods_and_adjustment_in_json(cli, data_dir: Path) -> None:
+    args = ("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "json")
+    holm = json.loads(cli(*args).stdout)
+    bh = json.loads(cli(*args, "--adjust", "bh", "--zero-method", "pratt").stdout)
+    assert holm["tests"]["adjust"] == {"method": "holm", "of": "p_t",
+                                       "families": {"dimensions": 2, "items": 5}}  # fmt: skip
+    assert bh["tests"]["adjust"]["method"] == "bh" and "pratt" in bh["tests"]["wilcoxon"]
+    d = holm["dimensions"][0]
+    assert d["dz_ci_low"] < d["dz"] < d["dz_ci_high"] and d["df"] == d["n"] - 1
+    assert d["wilcoxon_method"].startswith("exact conditional (zeros dropped")
+    assert bh["dimensions"][0]["wilcoxon_method"].startswith("exact conditional (zeros ranked")
+    p = np.array([x["p_t"] for x in holm["items"]])
+    assert [x["p_adjusted"] for x in bh["items"]] == pytest.approx(p_adjust_bh(p), rel=1e-12)
+    assert [x["p_adjusted"] for x in holm["items"]] == [x["p_holm"] for x in holm["items"]]
+
+
+def p_adjust_bh(p: np.ndarray) -> list[float]:
+    """Benjamini-Hochberg written out (R p.adjust(p, "BH")), independent of core.posthoc."""
+    m = p.size
+    order = np.argsort(p)
+    ranked = np.minimum.accumulate((p[order] * m / np.arange(1, m + 1))[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(ranked, 1.0)
+    return out.tolist()
+
+
+def test_format_apa_and_the_table_names_family_and_method(cli, data_dir: Path) -> None:
+    r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("Miljö: t(")
+    assert "dz = " in lines[0] and "95% CI [" in lines[0] and "r_rb = " in lines[0]
+    sv = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa", "--lang", "sv")
+    assert "95 % KI [" in sv.stdout and "; V = " in sv.stdout
+    table = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--adjust", "bh", "-f", "markdown")
+    assert "p (BH, 2 dimensions)" in table.stdout and "p (BH, 5 items)" in table.stdout
+    bad = cli("reliability", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
+    assert bad.exit_code == 2 and "apa" in bad.stderr
+
+
+def test_disclosure_of_proration_and_weight_rows(cli, data_dir: Path, tmp_path: Path) -> None:
+    lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].rsplit(",", 2)[0] + ",30,30"  # 60 points instead of 100
+    src = tmp_path / "kiosk_weights.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("gap", src, *kiosk(data_dir), "-f", "json")
+    half = json.loads(cli(*args).stdout)
+    assert [d["n_prorated"] for d in half["dimensions"]] == [3, 2]
+    assert half["overall"]["n_weight_not_100"] == 1
+    assert half["tests"]["min_items"] == "half" and half["tests"]["weight_rule"] == "allocation"
+    strict = json.loads(cli(*args, "--min-items", "all", "--weights", "rating").stdout)
+    assert [d["n_prorated"] for d in strict["dimensions"]] == [0, 0]
+    assert [d["n"] for d in strict["dimensions"]] == [27, 28]  # the prorated 3 and 2 left out
+    assert strict["overall"]["weight_rule"] == "rating"
+    assert strict["overall"]["n_weight_not_100"] == 0
+    md = cli("gap", src, *kiosk(data_dir), "-f", "markdown").stdout
+    assert "1 rows did not sum to 100" in md and "Miljö 3, Bemötande 2" in md
+    bad = cli("gap", src, *kiosk(data_dir), "--min-items", "most")
+    assert bad.exit_code == 2 and "--min-items" in bad.stderr

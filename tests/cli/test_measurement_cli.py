@@ -160,7 +160,7 @@ def test_trend_json_shape(trend_json: dict) -> None:
     total = {(c["kpi"], c["channel"]): c for c in d["comparisons"] if c["area"] == "ALL"}
     within = total[("email_within_1_working_day", "email")]
     assert (within["n_before"], within["n_after"], within["verdict"]) == (54, 53, "better")
-    assert within["test"] == "fisher" and 0.26 < within["mdd"] < 0.27
+    assert within["test"] == "score" and 0.26 < within["mdd"] < 0.27
 
 
 def test_trend_benchmark_kolada(trend_json: dict) -> None:
@@ -320,6 +320,40 @@ def test_trend_warns_when_the_years_measured_different_channels(cli, samples_dir
     assert r.exit_code == 0, r.stderr
     warnings = json.loads(r.stdout)["warnings"]
     assert len(warnings) == 1 and "not comparable" in warnings[0]
+
+
+def test_trend_share_test_fisher_is_kept(tmp_path: Path) -> None:
+    from servqual_cli.cli.main import main
+
+    out = tmp_path / "fisher.json"
+    args = ["trend", str(Y2019), str(Y2020), "--test", "fisher", "-o", str(out)]
+    assert main(args) == 0
+    d = json.loads(out.read_text())
+    assert d["share_test"] == "fisher"
+    shares = [c for c in d["comparisons"] if c["kpi"] == "email_within_1_working_day"]
+    assert shares and all(c["test"] == "fisher" for c in shares)
+    assert main([*args[:-2], "--test", "chisq", "-o", str(tmp_path / "x.json")]) == 2
+
+
+def test_contacts_email_rule_is_applied_and_printed(tmp_path: Path) -> None:
+    from servqual_cli.cli.main import main
+
+    outs = {}
+    for rule in ("24h", "next-day"):
+        out = tmp_path / f"{rule}.json"
+        assert main(["contacts", str(Y2020), "--email-rule", rule, "-o", str(out)]) == 0
+        outs[rule] = json.loads(out.read_text())
+    assert outs["next-day"]["email_rule"]["rule"] == "next-day"
+
+    def within(d: dict) -> int:
+        return next(k["k"] for k in d["kpis"] if k["kpi"] == "email_within_1_working_day"
+                    and k["area"] == "ALL")  # fmt: skip
+
+    assert within(outs["next-day"]) >= within(outs["24h"])
+    md = tmp_path / "c.md"
+    assert main(["contacts", str(Y2020), "--email-rule", "office-hours=08-17", "-o", str(md)]) == 0
+    assert "9 N office hours (08-17 on working days)" in md.read_text()
+    assert main(["contacts", str(Y2020), "--email-rule", "soon"]) == 2
 
 
 def test_trend_benchmark_verdicts_need_the_interval(trend_json: dict) -> None:

@@ -8,9 +8,12 @@ objects, and importing the statistics modules does not import scipy.stats.
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -19,6 +22,7 @@ from hypothesis import strategies as st
 from scipy import special, stats
 
 from servqual_cli.core import _common, inference, posthoc, ranktests
+from servqual_cli.core.ranktests import signed_rank_test
 
 
 @settings(max_examples=200, deadline=None)
@@ -81,3 +85,33 @@ def test_statistics_modules_import_without_scipy_stats(module: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ---- signed_rank_test against coin (tests/core/r/ranktests12.R) ----------------------------
+R12: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "ranktests12.json").read_text())
+
+
+@pytest.mark.parametrize("case", range(len(R12["small"])))
+@pytest.mark.parametrize("zero_method", ["wilcox", "pratt"])
+def test_exact_conditional_p_matches_coin(case: int, zero_method: str) -> None:
+    """Exact sums of dyadic probabilities: 1e-12 relative."""
+    c = R12["small"][case]
+    r = signed_rank_test(c["d"], zero_method)
+    want = c["wilcox" if zero_method == "wilcox" else "pratt"]
+    assert r.statistic == want["v"]
+    assert r.p == pytest.approx(want["p"], rel=1e-12)
+    assert r.method.startswith("exact conditional")
+
+
+def test_exact_conditional_without_ties_is_wilcox_exact() -> None:
+    r = signed_rank_test(R12["small"][2]["d"])
+    assert r.p == pytest.approx(R12["exact_no_ties"], rel=1e-12)
+
+
+def test_large_samples_use_the_named_normal_approximations() -> None:
+    big = R12["big"]
+    w = signed_rank_test(big["d"], "wilcox")
+    assert w.p == pytest.approx(big["wilcox_p"], rel=1e-10) and "continuity" in w.method
+    p = signed_rank_test(big["d"], "pratt")
+    assert p.statistic == big["pratt"]["v"]
+    assert p.p == pytest.approx(big["pratt"]["p"], rel=1e-10) and "Pratt" in p.method

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from servqual_cli.core.pairwise import Missing, pairwise_corr, pairwise_cov
 from servqual_cli.core.reliability import (
+    OMEGA_ONE_FACTOR,
     bootstrap_alpha,
     cronbach_alpha,
     feldt_ci,
@@ -113,7 +114,8 @@ def test_omega_matches_lavaan_one_factor(case: str, bfi: pd.DataFrame, synth: pd
     name, missing = case.split("/")
     exp = EXPECTED["omega"][case]
     res = omega_total(item_set(name, bfi, synth), missing=cast(Missing, missing))
-    assert res.estimator == "ml-one-factor-cov"
+    assert res.estimator == OMEGA_ONE_FACTOR
+    assert OMEGA_ONE_FACTOR == "ω total, one-factor ML, uniqueness bounded at 0.005 as factanal"
     assert res.omega_total == pytest.approx(exp["omega_total"], abs=TOL_OMEGA)
     np.testing.assert_allclose(res.loadings["std_loading"], exp["std_loading"], atol=TOL_OMEGA)
     # lavaan's sample covariance uses divisor N; ours N - 1 (as alpha): rescale to compare.
@@ -136,7 +138,7 @@ def test_to_dict_shape_and_json(bfi: pd.DataFrame) -> None:
     out = res.to_dict()
     assert list(out) == [
         "scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high", "average_r",
-        "omega_total", "items",
+        "omega_total", "omega_estimator", "items",
     ]  # fmt: skip
     assert out["scale"] == "Agreeableness" and out["omega_total"] is None
     assert list(out["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]

@@ -54,7 +54,8 @@ def observations() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def comparisons(observations: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
-    return compare_kpis(*observations)
+    # trend.R computes Fisher's p beside the Newcombe interval: the --test fisher path.
+    return compare_kpis(*observations, share_test="fisher")
 
 
 def _same(got: float, want: float, rel: float, field: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any
 
 import typer
@@ -9,6 +10,66 @@ import typer
 from servqual_cli.cli import options as o
 
 app = typer.Typer()
+
+
+class ZeroMethod(str, Enum):
+    wilcox = "wilcox"
+    pratt = "pratt"
+
+
+class Adjust(str, Enum):
+    holm = "holm"
+    bh = "bh"
+    none = "none"
+
+
+class WeightRule(str, Enum):
+    allocation = "allocation"
+    rating = "rating"
+
+
+def _min_items(text: str) -> str | int:
+    from servqual_cli.errors import UsageError
+
+    if text in ("half", "all"):
+        return text
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise UsageError(f"--min-items must be half, all or a whole number >= 1, got {text!r}")
+
+
+MinItemsOpt = Annotated[
+    str,
+    typer.Option(
+        "--min-items",
+        help="Items a respondent needs for a dimension score: half (default, rounded up; "
+        "fewer answered items are prorated and counted), all, or a number.",
+    ),
+]
+WeightsOpt = Annotated[
+    WeightRule,
+    typer.Option(
+        "--weights",
+        help="allocation (default: 100 points shared; rows not summing to 100 are counted and "
+        "rescaled) or rating (an importance rating per dimension, rescaled to its sum).",
+    ),
+]
+ZeroMethodOpt = Annotated[
+    ZeroMethod,
+    typer.Option(
+        "--zero-method",
+        help="Zero gaps in the signed rank test: wilcox (dropped, as R wilcox.test) or pratt "
+        "(ranked, then dropped).",
+    ),
+]
+AdjustOpt = Annotated[
+    Adjust,
+    typer.Option(
+        "--adjust",
+        help="Multiple-testing adjustment of the t p-values per family (items; dimensions; "
+        "groups x dimensions): holm (default), bh (Benjamini-Hochberg) or none.",
+    ),
+]
 
 
 @app.command()
@@ -28,6 +89,10 @@ def gap(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")] = True,
+    zero_method: ZeroMethodOpt = ZeroMethod.wilcox,
+    adjust: AdjustOpt = Adjust.holm,
+    min_items: MinItemsOpt = "half",
+    weight_rule: WeightsOpt = WeightRule.allocation,
 ) -> None:
     """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
 
@@ -43,6 +108,7 @@ def gap(
     check_output(output, [file])
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
+    _min_items(min_items)  # bad usage is refused before any file is read
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict,
                             perception_only_ok=True)  # fmt: skip
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
@@ -56,16 +122,22 @@ def gap(
         "excluded": data.excluded,
     }
     lang_code = lang.value
+    rules: dict[str, Any] = {
+        "zero_method": zero_method.value,
+        "adjust": adjust.value,
+        "min_items": _min_items(min_items),
+        "weight_rule": weight_rule.value,
+    }
     if data.groups is not None and data.by is not None:
         grouped = grouped_gap_analysis(*args, groups=data.groups, by=data.by,
-                                       weights=data.weights, conf=conf)  # fmt: skip
+                                       weights=data.weights, conf=conf, **rules)  # fmt: skip
         result = grouped.all
         payload.update(grouped.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items) + group_sections(
             grouped, lang_code
         )
     else:
-        result = gap_analysis(*args, weights=data.weights, conf=conf)
+        result = gap_analysis(*args, weights=data.weights, conf=conf, **rules)
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items)
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}

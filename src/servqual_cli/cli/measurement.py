@@ -46,6 +46,24 @@ PowerOpt = Annotated[
 ]
 
 
+EmailRuleOpt = Annotated[
+    str,
+    typer.Option(
+        "--email-rule",
+        help="When an e-mail counts as answered within 1 (2) working days: 24h (default: 24 "
+        "working-day hours a day), next-day (by the end of the next working day) or "
+        "office-hours=08-17 (9 office hours a day). Printed under the table.",
+    ),
+]
+
+
+def _email_note(rule: Any, lang: str) -> Any:
+    """The e-mail rule as a note under the tables (the rule changes the e-mail KPIs)."""
+    from servqual_cli.report.spec import Section, Text
+
+    return Section(title="", blocks=(Text(rule.describe(lang), kind="note"),))
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """JSON rows: nullable integers and NaN become null."""
     from servqual_cli.core.results import records
@@ -90,6 +108,7 @@ def contacts(
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
+    email_rule: EmailRuleOpt = "24h",
 ) -> None:
     """Service measurement KPIs per channel, area and in total, with n and 95% intervals.
 
@@ -104,12 +123,16 @@ def contacts(
     check_output(output, [file])
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
+    from servqual_cli.core.email_rule import parse_email_rule
+
+    rule = parse_email_rule(email_rule)
     opts = ReadOptions(sheet, encoding, header_row, strict)
     data = load_contact_table(opts.read(file), year, municipality, strict)
     by_area = by is Breakdown.area
-    kpis = contact_kpis(data.frame, keys=("year",), by_area=by_area, conf=conf)
+    kpis = contact_kpis(data.frame, keys=("year",), by_area=by_area, conf=conf, email_rule=rule)
     counts = treatment_counts(data.frame, keys=("year",))
     sections = contact_sections(kpis, counts, data.excluded, len(data.frame), lang.value, by_area)
+    sections = [*sections, _email_note(rule, lang.value)]
     names = data.municipalities
     # Years are whole numbers in JSON and CSV (NaN in the frame only where the file has none).
     kpis_out = kpis.assign(year=kpis["year"].astype("Int64"))
@@ -121,6 +144,7 @@ def contacts(
         "n_rows": len(data.frame),
         "excluded": data.excluded,
         "conf": conf,
+        "email_rule": {"rule": rule.text, "description": rule.describe()},
         "kpis": _records(kpis_out),
         "treatment_counts": _records(counts_out),
     }
@@ -173,6 +197,15 @@ def trend(
     ] = None,
     instrument: o.InstrumentOpt = None,
     power: PowerOpt = 0.8,
+    share_test: Annotated[
+        str,
+        typer.Option(
+            "--test",
+            help="Test for shares: score (default; p and interval agree) or fisher "
+            "(Fisher's exact test beside the Newcombe interval).",
+        ),
+    ] = "score",
+    email_rule: EmailRuleOpt = "24h",
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -197,6 +230,9 @@ def trend(
     check_output(output, inputs)
     check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
+    from servqual_cli.core.email_rule import parse_email_rule
+
+    rule = parse_email_rule(email_rule)  # bad usage is refused before any file is read
     opts = ReadOptions(sheet, encoding, header_row, strict)
     from servqual_cli.cli.trend_series import add_series, series_sides
 
@@ -216,6 +252,7 @@ def trend(
         "after": after.describe(),
         "conf": conf,
         "power": power,
+        "share_test": share_test,
     }
     if kind == "survey":
         sections, tidy = _survey_trend(before, after, payload, lang.value, conf, power)
@@ -232,6 +269,8 @@ def trend(
             municipality,
             opts,
             kpi_map,
+            share_test,
+            rule,
         )
         if len(sides) > 2:
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
@@ -330,6 +369,8 @@ def _contact_trend(
     municipality: str | None,
     opts: ReadOptions,
     kpi_map: str | None = None,
+    share_test: str = "score",
+    rule: Any = None,
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
@@ -341,11 +382,16 @@ def _contact_trend(
 
     if before.contacts is None or after.contacts is None:  # the caller checked the kind
         raise RuntimeError("internal: a contact trend without contact rows")
-    comparisons = compare_kpis(kpi_observations(before.contacts, keys=()),
-                               kpi_observations(after.contacts, keys=()), conf, power)  # fmt: skip
+    comparisons = compare_kpis(kpi_observations(before.contacts, keys=(), email_rule=rule),
+                               kpi_observations(after.contacts, keys=(), email_rule=rule),
+                               conf, power, share_test)  # fmt: skip
+    if rule is not None:
+        payload["email_rule"] = {"rule": rule.text, "description": rule.describe()}
     payload["municipality"] = municipality or after.municipality or before.municipality
     payload["comparisons"] = _records(comparisons)
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf)
+    if rule is not None:
+        sections = [*sections, _email_note(rule, lang)]
     # Totals over all channels compare like with like only if both years measured the same
     # channels (54 calls + 54 e-mails against 54 e-mails alone is not a trend).
     channels = [set(c["channel"].dropna().astype(str)) for c in (before.contacts, after.contacts)]

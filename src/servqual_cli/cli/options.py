@@ -15,6 +15,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     markdown = "markdown"
     html = "html"
+    apa = "apa"  # APA-style result lines as text (commands that report tests)
 
 
 class Lang(str, Enum):
@@ -27,8 +28,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv, markdown or html (one accessible web page). "
-        "Default: table, or from -o's extension.",
+        help="table (terminal), json, csv, markdown, html (one accessible web page) or apa "
+        "(APA-style test lines). Default: table, or from -o's extension.",
         show_default=False,
     ),
 ]

@@ -93,6 +93,14 @@ def emit(
         from servqual_cli.report.html_files import command_page
 
         text = command_page(doc, lang)
+    elif chosen is OutputFormat.apa:  # the document's APA lines (d-stats, issue #12)
+        from servqual_cli.report.spec import Text
+
+        lines = [b.text for s in doc.sections for b in s.blocks
+                 if isinstance(b, Text) and b.kind == "apa"]  # fmt: skip
+        if not lines:
+            raise UsageError("--format apa: this command reports no APA-style test lines")
+        text = "\n".join(lines) + "\n"
     else:
         from servqual_cli.cli.terminal import print_document, render_text
 

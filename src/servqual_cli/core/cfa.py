@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import optimize, stats
+from scipy import optimize, special
 
 from servqual_cli.core.factor import smc
 from servqual_cli.core.pairwise import item_matrix
@@ -52,6 +52,10 @@ class CFAResult:
         Factor correlation matrix (factors x factors).
     factors : pandas.DataFrame
         Columns ``factor``, ``n_items``, ``composite_reliability``, ``ave``.
+    omega_total : float
+        ω of the unweighted sum of all the model's items: 1ᵀΛΦΛᵀ1 / 1ᵀS1, the model-implied
+        common variance over the observed variance of the total (Bentler 2009;
+        ``semTools::compRelSEM(fit, return.total = TRUE)`` with its default ``obs.var = TRUE``).
     """
 
     n: int
@@ -71,6 +75,7 @@ class CFAResult:
     factors: pd.DataFrame = field(repr=False)
     converged: bool = True
     warnings: tuple[str, ...] = ()
+    omega_total: float = math.nan
 
     def to_dict(self) -> dict[str, Any]:
         """Fit measures as plain numbers plus ``loadings``, ``factor_correlations``
@@ -85,6 +90,7 @@ class CFAResult:
             "rmsea_ci_high",
             "srmr",
             "baseline_chi2",
+            "omega_total",
         )
         out: dict[str, Any] = {"n": self.n, "df": self.df, "baseline_df": self.baseline_df}
         out.update({k: plain(getattr(self, k)) for k in fit_keys})
@@ -190,7 +196,8 @@ def _rmsea_ci(x2: float, df: int, n: int, level: float = 0.90) -> tuple[float, f
     upper_p, lower_p = 1.0 - (1.0 - level) / 2.0, (1.0 - level) / 2.0
 
     def cdf(ncp: float) -> float:
-        return float(stats.chi2.cdf(x2, df) if ncp == 0 else stats.ncx2.cdf(x2, df, ncp))
+        # scipy.stats.chi2.cdf / ncx2.cdf without importing scipy.stats (cdflib's chdtr, chndtr).
+        return float(special.chdtr(df, x2) if ncp == 0 else special.chndtr(x2, df, ncp))
 
     if df < 1 or cdf(0.0) < upper_p:
         low = 0.0
@@ -343,7 +350,7 @@ def cfa(data: pd.DataFrame, model: Mapping[str, Sequence[str]]) -> CFAResult:
         n=n,
         chi2=chi2,
         df=df,
-        p=float(stats.chi2.sf(chi2, df)) if df > 0 else math.nan,
+        p=float(special.chdtrc(df, chi2)) if df > 0 else math.nan,
         cfi=cfi,
         tli=tli,
         rmsea=rmsea,
@@ -357,4 +364,5 @@ def cfa(data: pd.DataFrame, model: Mapping[str, Sequence[str]]) -> CFAResult:
         factors=table,
         converged=converged,
         warnings=tuple(warnings),
+        omega_total=float((lam @ phi @ lam.T).sum() / s.sum()),
     )

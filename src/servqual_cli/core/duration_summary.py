@@ -24,7 +24,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.durations import DurationFrame, DurationUnit, Limit
 from servqual_cli.core.inference import quantile7
@@ -126,7 +126,7 @@ def quantile_ci(values: npt.ArrayLike, q: float, conf: float = 0.95) -> tuple[fl
     if n == 0:
         return float("nan"), float("nan"), float("nan")
     tail = (1.0 - conf) / 2.0
-    cdf = stats.binom.cdf(np.arange(n + 1), n, q)
+    cdf = special.bdtr(np.arange(n + 1), n, q)  # scipy.stats.binom.cdf, without scipy.stats
     # The tiny slack keeps a tail that equals alpha/2 exactly from being lost to rounding.
     r = int(np.sum(cdf <= tail * (1 + 1e-12)))
     s = int(np.argmax(cdf >= (1.0 - tail) * (1 - 1e-12))) + 1
@@ -146,7 +146,7 @@ def _mean_ci(x: npt.NDArray[np.float64], conf: float) -> tuple[float, float, flo
     mean = float(np.mean(x))
     if n < 2:
         return mean, float("nan"), float("nan")
-    half = float(stats.t.ppf(0.5 + conf / 2.0, n - 1)) * float(np.std(x, ddof=1)) / np.sqrt(n)
+    half = float(special.stdtrit(n - 1, 0.5 + conf / 2.0)) * float(np.std(x, ddof=1)) / np.sqrt(n)
     return mean, mean - half, mean + half
 
 

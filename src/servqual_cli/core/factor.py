@@ -14,7 +14,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import optimize, stats
+from scipy import optimize, special
 
 from servqual_cli.core.pairwise import item_matrix, names_where, pairwise_corr
 from servqual_cli.core.results import plain, records
@@ -151,7 +151,7 @@ def bartlett_sphericity(corr: pd.DataFrame | FloatArray, n: int) -> BartlettResu
         raise DataError("correlation matrix is not positive definite (items linearly dependent?)")
     chi2 = -logdet * (n - 1 - (2 * p + 5) / 6)
     df = p * (p - 1) // 2
-    return BartlettResult(float(chi2), df, float(stats.chi2.sf(chi2, df)), int(n))
+    return BartlettResult(float(chi2), df, float(special.chdtrc(df, chi2)), int(n))
 
 
 def smc(r: FloatArray) -> FloatArray:

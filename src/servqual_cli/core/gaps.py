@@ -26,14 +26,18 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
+from servqual_cli.core.effect_sizes import cohens_dz, rank_biserial_paired
 from servqual_cli.core.results import plain, records
-from servqual_cli.errors import DataError
+from servqual_cli.errors import DataError, UsageError
 
 # Gap scores are rounded before ranking so that equal scores stay ties (see module docstring).
 TIE_DECIMALS = 10
 
 TEST_COLUMNS = ["n", "expectation", "perception", "gap", "gap_sd", "ci_low", "ci_high", "t",
-                "p_t", "p_wilcoxon", "p_holm", "dz"]  # fmt: skip
+                "df", "p_t", "v", "n_nonzero", "p_wilcoxon", "wilcoxon_method", "p_holm",
+                "p_adjusted", "dz", "dz_ci_low", "dz_ci_high", "rank_biserial",
+                "rank_biserial_ci_low", "rank_biserial_ci_high"]  # fmt: skip
+ADJUST_METHODS = ("holm", "bh", "none")
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,36 @@ class RespondentScores:
     perception: np.ndarray
     gap: np.ndarray
     servperf: np.ndarray
+    n_prorated: np.ndarray | None = None  # per dimension: gaps from fewer than all its items
+    min_items: tuple[int, ...] = ()  # per dimension: the items a gap needs
+
+
+MinItems = str | int
+
+
+def items_needed(k: int, min_items: MinItems = "half") -> int:
+    """Items (of ``k``) a respondent must have answered for a dimension score.
+
+    ``"half"`` (default): half rounded up, the usual SERVQUAL proration rule; ``"all"``: every
+    item, no proration; an integer N: N items (at most k).
+
+    >>> items_needed(5), items_needed(4), items_needed(5, "all"), items_needed(5, 2)
+    (3, 2, 5, 2)
+    """
+    if min_items == "half":
+        return math.ceil(k / 2)
+    if min_items == "all":
+        return k
+    if isinstance(min_items, int) and not isinstance(min_items, bool) and min_items >= 1:
+        return min(min_items, k)
+    raise UsageError(f"min items must be half, all or a whole number >= 1, got {min_items!r}")
 
 
 def respondent_scores(
     expectation: np.ndarray,
     perception: np.ndarray,
     dimensions: Mapping[str, Sequence[int]],
+    min_items: MinItems = "half",
 ) -> RespondentScores:
     """Dimension E, P, gap and SERVPERF scores per respondent.
 
@@ -80,12 +108,16 @@ def respondent_scores(
     n = e.shape[0]
     names = tuple(dimensions)
     out = {k: np.full((n, len(names)), np.nan) for k in ("e", "p", "g", "sp")}
+    prorated = np.zeros(len(names), dtype=np.int64)
+    needs = []
     for j, cols in enumerate(dimensions.values()):
         cols = list(cols)
-        need = math.ceil(len(cols) / 2)
+        need = items_needed(len(cols), min_items)
+        needs.append(need)
         valid = both[:, cols]
         count = valid.sum(axis=1)
         ok = count >= need
+        prorated[j] = int((ok & (count < len(cols))).sum())
         with np.errstate(invalid="ignore", divide="ignore"):
             g = np.where(valid, gap[:, cols], 0.0).sum(axis=1) / count
             ee = np.where(valid, e[:, cols], 0.0).sum(axis=1) / count
@@ -98,7 +130,7 @@ def respondent_scores(
         out["p"][ok, j] = pp[ok]
         sp_ok = p_count >= need
         out["sp"][sp_ok, j] = sp[sp_ok]
-    return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"])
+    return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"], prorated, tuple(needs))
 
 
 @dataclass(frozen=True)
@@ -118,6 +150,8 @@ class OverallScore:
     weighted_ci_low: float | None
     weighted_ci_high: float | None
     n_weight_excluded: int
+    n_weight_not_100: int = 0
+    weight_rule: str = "allocation"
 
     def to_dict(self) -> dict[str, Any]:
         return {k: plain(v) for k, v in self.__dict__.items()}
@@ -127,9 +161,11 @@ class OverallScore:
 class GapAnalysis:
     """Gap analysis of one set of respondents.
 
-    ``dimensions`` columns: dimension, n, expectation, perception, gap, gap_sd, ci_low, ci_high,
-    t, p_t, p_wilcoxon, p_holm (Holm-adjusted t p across dimensions), dz, servperf, n_servperf.
-    ``items`` columns: item, dimension, then the same test columns (Holm across items).
+    ``dimensions`` columns: dimension, then :data:`TEST_COLUMNS` (``p_holm``: Holm-adjusted t
+    p across dimensions; ``p_adjusted``: adjusted by ``adjust`` across the same family; ``v``
+    and ``wilcoxon_method``: the signed rank statistic and what made its p; ``dz`` and the
+    rank-biserial correlation with their intervals), servperf, n_servperf. ``items`` columns:
+    item, dimension, then the same test columns (families: all items).
     """
 
     n_rows: int
@@ -137,29 +173,66 @@ class GapAnalysis:
     items: pd.DataFrame
     overall: OverallScore
     conf: float = 0.95
+    zero_method: str = "wilcox"
+    adjust: str = "holm"
+    min_items: str = "half"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "n_rows": self.n_rows,
+            "tests": self.methods(),
             "dimensions": records(self.dimensions),
             "items": records(self.items),
             "overall": self.overall.to_dict(),
         }
 
+    def methods(self) -> dict[str, Any]:
+        """Every rule behind the test columns, for the JSON and the notes under the tables."""
+        return {
+            "t": "paired t-test of P - E (R t.test(P, E, paired = TRUE))",
+            "wilcoxon": (
+                f"signed rank, zero method {self.zero_method}: exact conditional p below "
+                f"{inference.EXACT_BELOW} nonzero differences (coin::wilcoxsign_test), "
+                "normal approximation above"
+            ),
+            "dz": "mean / sd of P - E, noncentral t interval (R effectsize::cohens_d)",
+            "rank_biserial": "matched-pairs rank-biserial, zeros dropped, Fisher z interval "
+            "(R effectsize::rank_biserial)",
+            "adjust": {
+                "method": self.adjust,
+                "of": "p_t",
+                "families": {
+                    "dimensions": len(self.dimensions),
+                    "items": len(self.items),
+                },
+            },
+            "conf": self.conf,
+            "min_items": self.min_items,
+            "weight_rule": self.overall.weight_rule,
+        }
 
-def _paired_table(gaps: np.ndarray, e: np.ndarray, p: np.ndarray, conf: float) -> pd.DataFrame:
+
+def _paired_table(
+    gaps: np.ndarray,
+    e: np.ndarray,
+    p: np.ndarray,
+    conf: float,
+    zero_method: str = "wilcox",
+    adjust: str = "holm",
+) -> pd.DataFrame:
     """Paired statistics per column of ``gaps`` (NaN rows ignored per column)."""
     t = inference.one_sample_t(gaps, conf=conf)
     valid = ~np.isnan(gaps)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_e = np.where(valid, e, 0.0).sum(axis=0) / valid.sum(axis=0)
         mean_p = np.where(valid, p, 0.0).sum(axis=0) / valid.sum(axis=0)
-    p_w = np.array(
-        [
-            _wilcoxon_p(gaps[valid[:, j], j])  # a loop over items/dimensions, not respondents
-            for j in range(gaps.shape[1])
-        ]
-    )
+    # A loop over items/dimensions (a few dozen), each vectorised over respondents.
+    ranked = [_signed_rank(gaps[valid[:, j], j], zero_method) for j in range(gaps.shape[1])]
+    dz = [cohens_dz(gaps[valid[:, j], j], conf) for j in range(gaps.shape[1])]
+    rb = [
+        rank_biserial_paired(np.round(gaps[valid[:, j], j], TIE_DECIMALS), conf)
+        for j in range(gaps.shape[1])
+    ]
     table = pd.DataFrame(
         {
             "n": t["n"].to_numpy(dtype=np.int64),
@@ -170,20 +243,28 @@ def _paired_table(gaps: np.ndarray, e: np.ndarray, p: np.ndarray, conf: float) -
             "ci_low": t["ci_low"].to_numpy(),
             "ci_high": t["ci_high"].to_numpy(),
             "t": t["t"].to_numpy(),
+            "df": t["df"].to_numpy(),
             "p_t": t["p"].to_numpy(),
-            "p_wilcoxon": p_w,
+            "v": [r.statistic for r in ranked],
+            "n_nonzero": np.array([r.n for r in ranked], dtype=np.int64),
+            "p_wilcoxon": [r.p for r in ranked],
+            "wilcoxon_method": [r.method for r in ranked],
         }
     )
     table["p_holm"] = inference.holm(table["p_t"].to_numpy())
+    table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), adjust)
     table["dz"] = t["dz"].to_numpy()
+    table["dz_ci_low"] = [r.ci_low for r in dz]
+    table["dz_ci_high"] = [r.ci_high for r in dz]
+    table["rank_biserial"] = [r.value for r in rb]
+    table["rank_biserial_ci_low"] = [r.ci_low for r in rb]
+    table["rank_biserial_ci_high"] = [r.ci_high for r in rb]
     return table
 
 
-def _wilcoxon_p(d: np.ndarray) -> float:
-    d = np.round(d, TIE_DECIMALS)
-    if np.count_nonzero(d) == 0:
-        return math.nan  # every gap zero: R's wilcox.test cannot compute a statistic either
-    return float(inference.wilcoxon_signed_rank(d).p)
+def _signed_rank(d: np.ndarray, zero_method: str) -> inference.RankTestResult:
+    # Every gap zero: no statistic (R's wilcox.test cannot compute one either), p NaN.
+    return inference.signed_rank_test(np.round(d, TIE_DECIMALS), zero_method)
 
 
 def gap_analysis(
@@ -193,6 +274,10 @@ def gap_analysis(
     dimensions: Mapping[str, Sequence[int]],
     weights: np.ndarray | None = None,
     conf: float = 0.95,
+    zero_method: str = "wilcox",
+    adjust: str = "holm",
+    min_items: MinItems = "half",
+    weight_rule: str = "allocation",
 ) -> GapAnalysis:
     """Item, dimension and overall SERVQUAL gaps with CIs and significance tests.
 
@@ -207,7 +292,18 @@ def gap_analysis(
     weights : ndarray (n_respondents, n_dimensions), optional
         Importance points per dimension, in dimension order.
     conf : float
-        Confidence level of the t intervals.
+        Confidence level of the t intervals and the effect-size intervals.
+    zero_method : {"wilcox", "pratt"}
+        Zero gaps in the signed rank test: dropped before ranking, or ranked then dropped
+        (:func:`~servqual_cli.core.ranktests.signed_rank_test`).
+    adjust : {"holm", "bh", "none"}
+        Adjustment of the t p-values in ``p_adjusted``, per family: the dimensions, and
+        separately the items.
+    min_items : "half", "all" or int
+        Items a respondent needs for a dimension score (:func:`items_needed`); the dimension
+        table counts the respondents prorated from fewer than all items (``n_prorated``).
+    weight_rule : {"allocation", "rating"}
+        How importance weights are read (:func:`overall_score`).
 
     Returns
     -------
@@ -220,10 +316,13 @@ def gap_analysis(
 
     Notes
     -----
-    Tests: paired t (R ``t.test(P, E, paired = TRUE)``), Wilcoxon signed-rank with R's defaults
-    (``wilcox.test(P, E, paired = TRUE)``: exact below 50 pairs without ties, otherwise normal
-    approximation with continuity and tie correction), Cohen's dz = mean / sd of the differences,
-    Holm (1979) adjustment across dimensions and, separately, across items.
+    Tests: paired t (R ``t.test(P, E, paired = TRUE)``), Wilcoxon signed rank (exact
+    conditional p below 50 nonzero differences, as ``coin::wilcoxsign_test(distribution =
+    "exact")``, which equals ``wilcox.test``'s exact p without ties; above, ``wilcox.test``'s
+    normal approximation with continuity and tie correction, or coin's for Pratt), Cohen's dz =
+    mean / sd of the differences with its noncentral-t interval, the matched-pairs
+    rank-biserial correlation, Holm (1979) adjustment (``p_holm``) and the chosen ``adjust``
+    (``p_adjusted``) across dimensions and, separately, across items.
 
     Examples
     --------
@@ -246,27 +345,46 @@ def gap_analysis(
         raise DataError("no respondent has a valid expectation/perception pair after cleaning")
     item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
     order = [pos for cols in dimensions.values() for pos in cols]
+    if adjust not in ADJUST_METHODS:
+        raise UsageError(f"unknown adjustment {adjust!r}; use holm, bh or none")
+    rules = (zero_method, adjust)
     if order == list(range(e.shape[1])):  # the usual case: no reordering copy needed
-        item_table = _paired_table(gaps, e, p, conf)
+        item_table = _paired_table(gaps, e, p, conf, *rules)
     else:
-        item_table = _paired_table(gaps[:, order], e[:, order], p[:, order], conf)
+        item_table = _paired_table(gaps[:, order], e[:, order], p[:, order], conf, *rules)
     item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
     item_table.insert(0, "item", [items[i] for i in order])
 
-    scores = respondent_scores(e, p, dimensions)
-    dim_table = _paired_table(scores.gap, scores.expectation, scores.perception, conf)
+    scores = respondent_scores(e, p, dimensions, min_items)
+    dim_table = _paired_table(scores.gap, scores.expectation, scores.perception, conf, *rules)
     dim_table.insert(0, "dimension", list(scores.dimensions))
     with np.errstate(invalid="ignore"):
         dim_table["servperf"] = np.nanmean(scores.servperf, axis=0) if n_rows else np.nan
     dim_table["n_servperf"] = (~np.isnan(scores.servperf)).sum(axis=0).astype(np.int64)
-    overall = overall_score(scores.gap, weights, conf)
-    return GapAnalysis(n_rows, dim_table, item_table, overall, conf)
+    dim_table["min_items"] = np.array(scores.min_items, dtype=np.int64)
+    dim_table["n_prorated"] = scores.n_prorated
+    overall = overall_score(scores.gap, weights, conf, weight_rule)
+    return GapAnalysis(
+        n_rows, dim_table, item_table, overall, conf, zero_method, adjust, str(min_items)
+    )
+
+
+WEIGHT_RULES = ("allocation", "rating")
 
 
 def overall_score(
-    dimension_gaps: np.ndarray, weights: np.ndarray | None, conf: float = 0.95
+    dimension_gaps: np.ndarray,
+    weights: np.ndarray | None,
+    conf: float = 0.95,
+    weight_rule: str = "allocation",
 ) -> OverallScore:
     """Unweighted and importance-weighted overall SERVQUAL (see module docstring).
+
+    Each respondent's weights are divided by their sum under either rule. ``"allocation"``
+    (PZB 1991: 100 points shared among the dimensions) also counts the rows whose points do
+    not sum to 100 (± 0.5) in ``n_weight_not_100``: they are rescaled, not dropped, and the
+    output says how many. ``"rating"`` (an importance rating per dimension, e.g. 1-10 as in
+    PZB 1988's raw data) has no sum to check.
 
     >>> g = np.array([[-1.0, -2.0], [0.0, -1.0], [np.nan, 1.0]])
     >>> w = np.array([[50, 50], [100, 0], [50, 50]])
@@ -280,10 +398,15 @@ def overall_score(
     weighted: tuple[float, float, float] | None = None
     n_weighted = 0
     n_weight_excluded = 0
+    n_not_100 = 0
     if weights is not None:
         w = np.asarray(weights, dtype=float)[complete]
+        if weight_rule not in WEIGHT_RULES:
+            raise UsageError(f"unknown weight rule {weight_rule!r}; use allocation or rating")
         ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
         n_weight_excluded = int((~ok).sum())
+        if weight_rule == "allocation":
+            n_not_100 = int((np.abs(w[ok].sum(axis=1) - 100.0) > 0.5).sum())
         g = dimension_gaps[complete][ok]
         ww = w[ok]
         score = (g * ww).sum(axis=1) / ww.sum(axis=1)
@@ -299,6 +422,8 @@ def overall_score(
         weighted_ci_low=None if weighted is None else weighted[1],
         weighted_ci_high=None if weighted is None else weighted[2],
         n_weight_excluded=n_weight_excluded,
+        n_weight_not_100=n_not_100,
+        weight_rule=weight_rule,
     )
 
 

@@ -1,12 +1,16 @@
 """SERVQUAL gaps per group (e.g. per service unit) and tests across the groups.
 
-Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)``),
-Kruskal-Wallis (R ``kruskal.test``), and the post-hoc comparisons of Games & Howell (1976) and
-Dunn (1964) with Holm's adjustment, on the groups with at least two valid dimension gaps.
+Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)``) with
+ω², Kruskal-Wallis (R ``kruskal.test``) with ε², and the post-hoc comparisons of Games & Howell
+(1976) and Dunn (1964, Holm's adjustment). Each test uses every group it can: Kruskal-Wallis and
+Dunn every group with at least one valid dimension gap (as ``kruskal.test`` on all groups),
+Welch and Games-Howell the groups with at least two gaps and some variance (Welch's weights
+n / s² need both). Each comparison lists the groups behind each test and those left out, why.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
-from servqual_cli.core.gaps import GapAnalysis, gap_analysis, respondent_scores
+from servqual_cli.core.effect_sizes import EffectSize, omega_squared_f, rank_epsilon_squared
+from servqual_cli.core.gaps import GapAnalysis, MinItems, gap_analysis, respondent_scores
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 
@@ -26,7 +31,9 @@ class GroupComparison:
     """Across-group tests of one dimension's gap: Welch ANOVA, Kruskal-Wallis and post-hocs.
 
     ``games_howell`` columns: group_a, group_b, mean_a, mean_b, diff, se, t, df, p_adj, ci_low,
-    ci_high. ``dunn`` columns: group_a, group_b, z, p, p_adj (Holm).
+    ci_high (at ``conf``). ``dunn`` columns: group_a, group_b, z, p, p_adj (Holm).
+    ``welch_groups``/``kruskal_groups`` name the groups each test used; ``left_out`` maps a
+    test (``"welch_anova"``, ``"kruskal_wallis"``) to the groups it left out and why.
     """
 
     dimension: str
@@ -39,6 +46,16 @@ class GroupComparison:
     kruskal_p: float
     games_howell: pd.DataFrame
     dunn: pd.DataFrame
+    welch_groups: tuple[str, ...] = ()
+    kruskal_groups: tuple[str, ...] = ()
+    left_out: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    omega2: EffectSize | None = None
+    epsilon2: EffectSize | None = None
+    kruskal_n: int = 0
+    conf: float = 0.95
+    warnings: tuple[str, ...] = ()
+    welch_p_adjusted: float = math.nan  # across the dimensions, by the analysis' ``adjust``
+    kruskal_p_adjusted: float = math.nan
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,14 +65,26 @@ class GroupComparison:
                 "df1": plain(self.welch_df1),
                 "df2": plain(self.welch_df2),
                 "p": plain(self.welch_p),
+                "p_adjusted": plain(self.welch_p_adjusted),
+                "omega2": None if self.omega2 is None else self.omega2.to_dict(),
+                "groups": list(self.welch_groups),
+                "left_out": dict(self.left_out.get("welch_anova", {})),
             },
             "kruskal_wallis": {
                 "h": plain(self.kruskal_h),
                 "df": plain(self.kruskal_df),
                 "p": plain(self.kruskal_p),
+                "p_adjusted": plain(self.kruskal_p_adjusted),
+                "n": self.kruskal_n,
+                "epsilon2": None if self.epsilon2 is None else self.epsilon2.to_dict(),
+                "groups": list(self.kruskal_groups),
+                "left_out": dict(self.left_out.get("kruskal_wallis", {})),
             },
             "games_howell": records(self.games_howell),
+            "games_howell_conf": self.conf,
             "dunn": records(self.dunn),
+            "dunn_adjust": "holm",
+            "warnings": list(self.warnings),
         }
 
 
@@ -69,11 +98,34 @@ class GroupedGapAnalysis:
     comparisons: tuple[GroupComparison, ...]
     n_without_group: int
     skipped_groups: Mapping[str, str] = field(default_factory=dict)
+    adjust: str = "holm"
+
+    @property
+    def group_dimension_p(self) -> pd.DataFrame:
+        """Each group's dimension gap t-test p, adjusted over the family groups × dimensions.
+
+        Columns ``group, dimension, p_t, p_adjusted`` (``adjust`` over every group's every
+        dimension: the family a reader scans in the per-group table).
+        """
+        frames = [
+            res.dimensions[["dimension", "p_t"]].assign(group=name)
+            for name, res in self.groups.items()
+        ]
+        if not frames:
+            return pd.DataFrame(columns=["group", "dimension", "p_t", "p_adjusted"])
+        table = pd.concat(frames, ignore_index=True)[["group", "dimension", "p_t"]]
+        table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), self.adjust)
+        return table
 
     def to_dict(self) -> dict[str, Any]:
         out = self.all.to_dict()
         out["by"] = self.by
         out["groups"] = {k: v.to_dict() for k, v in self.groups.items()}
+        out["group_dimension_tests"] = {
+            "adjust": self.adjust,
+            "family": "groups x dimensions",
+            "tests": records(self.group_dimension_p),
+        }
         out["group_tests"] = [c.to_dict() for c in self.comparisons]
         out["n_without_group"] = self.n_without_group
         out["skipped_groups"] = dict(self.skipped_groups)
@@ -89,21 +141,26 @@ def grouped_gap_analysis(
     by: str,
     weights: np.ndarray | None = None,
     conf: float = 0.95,
+    zero_method: str = "wilcox",
+    adjust: str = "holm",
+    min_items: MinItems = "half",
+    weight_rule: str = "allocation",
 ) -> GroupedGapAnalysis:
     """:func:`gap_analysis` for everyone and per group, and across-group tests per dimension.
 
     ``groups`` holds one label per respondent (None/NaN = no group: in the total, not in any
     group, counted). Groups whose respondents have no valid E/P pair are skipped and reported.
     Across groups, per dimension: Welch's ANOVA (R ``oneway.test(var.equal = FALSE)``),
-    Kruskal-Wallis (R ``kruskal.test``), Games-Howell and Dunn (Holm) post-hoc comparisons,
-    on the groups with at least two valid dimension gaps.
+    Kruskal-Wallis (R ``kruskal.test``), Games-Howell (intervals at ``conf``) and Dunn (Holm)
+    post-hoc comparisons; the groups each test uses are in the module docstring.
     """
     e = np.asarray(expectation, dtype=float)
     p = np.asarray(perception, dtype=float)
     labels = pd.Series(list(groups), dtype=object)
     has_group = labels.notna().to_numpy(dtype=bool) & (labels.astype(str).str.strip() != "")
     labels = labels.astype(str).str.strip()
-    total = gap_analysis(e, p, items, dimensions, weights, conf)
+    rules = (zero_method, adjust, min_items, weight_rule)
+    total = gap_analysis(e, p, items, dimensions, weights, conf, *rules)
     per_group: dict[str, GapAnalysis] = {}
     skipped: dict[str, str] = {}
     names = sorted(set(labels[has_group]))
@@ -111,21 +168,25 @@ def grouped_gap_analysis(
         rows = (labels == name).to_numpy(dtype=bool) & has_group
         w = None if weights is None else np.asarray(weights, dtype=float)[rows]
         try:
-            per_group[name] = gap_analysis(e[rows], p[rows], items, dimensions, w, conf)
+            per_group[name] = gap_analysis(e[rows], p[rows], items, dimensions, w, conf, *rules)
         except DataError:
             skipped[name] = "no valid expectation/perception pair"
-    scores = respondent_scores(e, p, dimensions)
+    scores = respondent_scores(e, p, dimensions, min_items)
     comparisons = []
     for j, dim in enumerate(scores.dimensions):
-        samples, sample_names = [], []
-        for name in per_group:
+        samples = {}
+        for name in names:
             rows = (labels == name).to_numpy(dtype=bool) & has_group
             g = scores.gap[rows, j]
-            g = g[~np.isnan(g)]
-            if len(g) >= 2:
-                samples.append(g)
-                sample_names.append(name)
-        comparisons.append(_compare(dim, samples, sample_names))
+            samples[name] = g[~np.isnan(g)]
+        comparisons.append(_compare(dim, samples, conf))
+    # The omnibus p-values form one family per test: the dimensions.
+    welch_adj = inference.p_adjust([c.welch_p for c in comparisons], adjust)
+    kw_adj = inference.p_adjust([c.kruskal_p for c in comparisons], adjust)
+    comparisons = [
+        dataclasses.replace(c, welch_p_adjusted=float(w), kruskal_p_adjusted=float(k))
+        for c, w, k in zip(comparisons, welch_adj, kw_adj, strict=True)
+    ]
     return GroupedGapAnalysis(
         by=by,
         all=total,
@@ -133,25 +194,65 @@ def grouped_gap_analysis(
         comparisons=tuple(comparisons),
         n_without_group=int((~has_group).sum()),
         skipped_groups=skipped,
+        adjust=adjust,
     )
 
 
-def _compare(dim: str, samples: list[np.ndarray], names: list[str]) -> GroupComparison:
-    if len(samples) < 2:
-        empty = pd.DataFrame()
-        nan = math.nan
-        return GroupComparison(dim, nan, nan, nan, nan, nan, nan, nan, empty, empty)
-    welch = inference.welch_anova(samples)
-    kw = inference.kruskal_wallis(samples)
+# Below this many scores per group the Welch statistics lean on variances estimated from very few
+# values; Games-Howell and Welch's ANOVA then run liberal (Games & Howell 1976 recommend n >= 6).
+SMALL_GROUP = 6
+
+
+def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupComparison:
+    kw_names = [k for k, g in samples.items() if g.size >= 1]
+    welch_names = [k for k, g in samples.items() if g.size >= 2 and np.ptp(g) > 0]
+    kw_out = {k: "no valid dimension gap" for k, g in samples.items() if g.size == 0}
+    welch_out = {
+        k: ("no valid dimension gap" if g.size == 0 else
+            "fewer than 2 valid dimension gaps" if g.size == 1 else "no variance (all gaps equal)")
+        for k, g in samples.items() if k not in welch_names
+    }  # fmt: skip
+    nan = math.nan
+    empty = pd.DataFrame()
+    warnings = []
+    small = [f"{k} ({samples[k].size})" for k in welch_names if samples[k].size < SMALL_GROUP]
+    if len(welch_names) >= 2 and small:
+        warnings.append(
+            f"{dim}: groups with fewer than {SMALL_GROUP} scores behind Welch's ANOVA and "
+            f"Games-Howell: {', '.join(small)}; their p-values and intervals are approximate"
+        )
+    if len(welch_names) >= 2:
+        welch = inference.welch_anova([samples[k] for k in welch_names])
+        gh = inference.games_howell([samples[k] for k in welch_names], welch_names, conf=conf)
+        welch_stats = (float(welch.statistic), float(welch.df1), float(welch.df2), float(welch.p))
+        omega2: EffectSize | None = omega_squared_f(*welch_stats[:3], conf=conf)
+    else:
+        welch_stats, gh, omega2 = (nan, nan, nan, nan), empty, None
+    if len(kw_names) >= 2:
+        kw = inference.kruskal_wallis([samples[k] for k in kw_names])
+        dunn = inference.dunn([samples[k] for k in kw_names], kw_names, adjust="holm")
+        kw_n = int(sum(samples[k].size for k in kw_names))
+        kw_stats = (float(kw.statistic), float(kw.df1), float(kw.p))
+        epsilon2: EffectSize | None = rank_epsilon_squared(kw_stats[0], kw_n)
+    else:
+        kw_stats, dunn, kw_n, epsilon2 = (nan, nan, nan), empty, 0, None
     return GroupComparison(
         dimension=dim,
-        welch_f=float(welch.statistic),
-        welch_df1=float(welch.df1),
-        welch_df2=float(welch.df2),
-        welch_p=float(welch.p),
-        kruskal_h=float(kw.statistic),
-        kruskal_df=float(kw.df1),
-        kruskal_p=float(kw.p),
-        games_howell=inference.games_howell(samples, names),
-        dunn=inference.dunn(samples, names, adjust="holm"),
+        welch_f=welch_stats[0],
+        welch_df1=welch_stats[1],
+        welch_df2=welch_stats[2],
+        welch_p=welch_stats[3],
+        kruskal_h=kw_stats[0],
+        kruskal_df=kw_stats[1],
+        kruskal_p=kw_stats[2],
+        games_howell=gh,
+        dunn=dunn,
+        welch_groups=tuple(welch_names),
+        kruskal_groups=tuple(kw_names),
+        left_out={"welch_anova": welch_out, "kruskal_wallis": kw_out},
+        omega2=omega2,
+        epsilon2=epsilon2,
+        kruskal_n=kw_n,
+        conf=conf,
+        warnings=tuple(warnings),
     )

@@ -37,16 +37,20 @@ from servqual_cli.core._common import (
     clean_groups,
     to_float,
 )
+from servqual_cli.core.effect_sizes import hedges_j
 from servqual_cli.core.posthoc import dunn, games_howell, holm, p_adjust
 from servqual_cli.core.ranktests import (
+    EXACT_BELOW,
     RankTestResult,
     kruskal_wallis,
     mann_whitney,
+    signed_rank_test,
     wilcoxon_signed_rank,
 )
 from servqual_cli.errors import UsageError
 
 __all__ = [
+    "EXACT_BELOW",
     "AnovaResult",
     "FloatArray",
     "RankTestResult",
@@ -59,6 +63,7 @@ __all__ = [
     "one_sample_t",
     "p_adjust",
     "quantile7",
+    "signed_rank_test",
     "welch_anova",
     "welch_t",
     "wilcoxon_signed_rank",
@@ -160,7 +165,9 @@ def welch_t(x: ArrayLike, y: ArrayLike, conf: float = 0.95) -> TwoSampleT:
     """Welch two-sample t-test of mean(x) - mean(y), with Cohen's d and Hedges' g.
 
     ``cohen_d`` uses the pooled SD (as ``pingouin.compute_effsize(eftype='cohen')``);
-    ``hedges_g`` = d (1 - 3 / (4 (n_x + n_y) - 9)) (Hedges 1981's approximation, as pingouin).
+    ``hedges_g`` = d J with Hedges' exact J(df) = Γ(df/2) / (√(df/2) Γ((df − 1)/2)), df =
+    n_x + n_y − 2 (as R ``effectsize::hedges_g``; pingouin uses the approximation
+    1 − 3 / (4 df − 1), which differs by < 1e-3 from n = 10 on).
     Fewer than two values in a sample, or no variance, give NaN test statistics.
 
     References
@@ -194,7 +201,7 @@ def welch_t(x: ArrayLike, y: ArrayLike, conf: float = 0.95) -> TwoSampleT:
     half = float(special.stdtrit(df, 0.5 + conf / 2.0)) * se
     pooled = math.sqrt(((nx - 1) * vx + (ny - 1) * vy) / (nx + ny - 2))
     d = diff / pooled
-    g = d * (1.0 - 3.0 / (4.0 * (nx + ny) - 9.0))
+    g = d * hedges_j(nx + ny - 2.0)
     p = float(2.0 * special.stdtr(df, -abs(t)))
     return TwoSampleT(diff, t, df, p, diff - half, diff + half, d, g, nx, ny)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from numpy.typing import ArrayLike
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
 from servqual_cli.core._common import (
@@ -28,7 +29,13 @@ from servqual_cli.core._common import (
 )
 from servqual_cli.errors import UsageError
 
-__all__ = ["RankTestResult", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank"]
+__all__ = [
+    "RankTestResult",
+    "kruskal_wallis",
+    "mann_whitney",
+    "signed_rank_test",
+    "wilcoxon_signed_rank",
+]
 
 # R's wilcox.test switches to the normal approximation at n >= 50 unless exact=TRUE is forced;
 # a forced exact p-value costs about N * m * U operations, so refuse sizes that would take long.
@@ -37,11 +44,28 @@ _MAX_EXACT_WORK = 3e8
 
 @dataclass(frozen=True)
 class RankTestResult:
-    """A rank test: ``statistic`` is R's V (signed rank) or W (rank sum)."""
+    """A rank test: ``statistic`` is R's V (signed rank) or W (rank sum).
+
+    ``n`` is the number of values behind the statistic (signed rank: the nonzero differences).
+    """
 
     statistic: float
     p: float
     method: str
+    n: int = 0
+
+
+def _midranks(a: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Mid-ranks of ``a`` and the size of each tie group, by factorize + bincount.
+
+    Likert gaps take a few dozen distinct values: hashing them and sorting only the distinct
+    values replaces a sort of every value (``rankdata``) and ``np.unique``'s second sort.
+    Identical to :func:`~servqual_cli.core._common.rankdata` (ranks are multiples of 1/2).
+    """
+    codes, _ = pd.factorize(a, sort=True)
+    counts = np.bincount(codes).astype(np.float64)
+    mid = np.cumsum(counts) - (counts - 1.0) / 2.0
+    return mid[codes], counts
 
 
 def _two_sided_normal(z: float) -> float:
@@ -101,9 +125,9 @@ def wilcoxon_signed_rank(
     zeros = bool(np.any(x == 0))
     x = x[x != 0]
     n = x.size
-    ranks = rankdata(np.abs(x))
+    ranks, counts = _midranks(np.abs(x))
     v = float(ranks[x > 0].sum())
-    ties = bool(np.unique(ranks).size < n)
+    ties = bool(counts.size < n)
     use_exact = (n < 50) if exact is None else exact
     method = "Wilcoxon signed rank test"
     if n > 0 and use_exact and not ties and not zeros:
@@ -112,14 +136,88 @@ def wilcoxon_signed_rank(
         v_int = int(v)
         v_low = min(v_int, n * (n + 1) // 2 - v_int)  # the null distribution is symmetric
         p = min(1.0, 2.0 * float(_signrank_lower(n, v_low)[v_low]))
-        return RankTestResult(v, p, "Wilcoxon signed rank exact test")
+        return RankTestResult(v, p, "Wilcoxon signed rank exact test", n)
     z = v - n * (n + 1) / 4.0
-    sigma = math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0 - tie_sum(ranks) / 48.0)
+    sigma = math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0 - float(np.sum(counts**3 - counts)) / 48.0)
     if correct:
         z -= math.copysign(0.5, z) if z != 0 else 0.0
         method += " with continuity correction"
     p = _two_sided_normal(z / sigma) if sigma > 0 else math.nan
-    return RankTestResult(v, p, method)
+    return RankTestResult(v, p, method, n)
+
+
+EXACT_BELOW = 50  # nonzero differences: exact conditional p below this, as R's exact default
+
+
+def _conditional_lower(doubled: NDArray[np.int64], t: int) -> float:
+    """P(T <= t) for T = Σ r_i s_i, s_i ∈ {0, 1} fair coins, integer scores r_i (doubled ranks)."""
+    prob = np.zeros(int(doubled.sum()) + 1)
+    prob[0] = 1.0
+    for r in doubled:  # one convolution per difference (n < 50), not per respondent
+        prob[r:] = prob[r:] + prob[:-r]  # r >= 2: doubled ranks of nonzero differences
+        prob *= 0.5
+    return float(prob[: t + 1].sum())
+
+
+def signed_rank_test(
+    d: ArrayLike, zero_method: str = "wilcox", exact_below: int = EXACT_BELOW
+) -> RankTestResult:
+    """Wilcoxon signed rank test with a choice of zero handling; exact conditional p when small.
+
+    ``zero_method``: ``"wilcox"`` drops zero differences before ranking (R ``wilcox.test``,
+    coin ``zero.method = "Wilcoxon"``); ``"pratt"`` ranks them with the others and then drops
+    them (Pratt 1959, coin's default), which keeps the ranks of the nonzero differences where
+    the zeros put them. Below ``exact_below`` nonzero differences the p-value is exact and
+    conditional on the observed (tied) ranks: every one of the 2^n sign patterns, by
+    convolution, as ``coin::wilcoxsign_test(distribution = "exact")``. Otherwise ``wilcox``
+    gives R ``wilcox.test``'s normal approximation (tie and continuity corrected) and ``pratt``
+    coin's asymptotic one (conditional variance Σr²/4, no continuity correction).
+    ``method`` names which made the p. The statistic is V = the sum of the positive ranks.
+
+    References
+    ----------
+    Wilcoxon, F. (1945). *Biometrics Bulletin* 1(6), 80-83. Pratt, J. W. (1959). Remarks on
+    zeros and ties in the Wilcoxon signed rank procedures. *JASA* 54, 655-667. Hothorn, T.,
+    Hornik, K., van de Wiel, M. A., & Zeileis, A. (2006). A Lego system for conditional
+    inference. *Am. Stat.* 60(3), 257-263 (R ``coin::wilcoxsign_test``).
+
+    Examples
+    --------
+    >>> d = [0, 0, -1, 0, 2, 1, 0, -1, -3, 2, -1, -2, -2, 2, -1, 0, -2, 0, 2, -1, -2, 0, 3]
+    >>> r = signed_rank_test(d)
+    >>> r.statistic, round(r.p, 6), r.method
+    (61.0, 0.759216, 'exact conditional (zeros dropped, Wilcoxon)')
+    >>> r = signed_rank_test(d, "pratt")
+    >>> r.statistic, round(r.p, 6)
+    (103.0, 0.541718)
+    """
+    if zero_method not in ("wilcox", "pratt"):
+        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt")
+    x = as_1d(d, "d")
+    if zero_method == "wilcox":
+        x = x[x != 0]
+    ranks, _ = _midranks(np.abs(x))
+    nonzero = x != 0
+    x, ranks = x[nonzero], ranks[nonzero]
+    n = x.size
+    zeros = "zeros dropped, Wilcoxon" if zero_method == "wilcox" else "zeros ranked, Pratt"
+    if n == 0:
+        return RankTestResult(0.0, math.nan, f"no nonzero difference ({zeros})", 0)
+    v = float(ranks[x > 0].sum())
+    if n < exact_below:
+        doubled = np.rint(2.0 * ranks).astype(np.int64)  # mid-ranks are multiples of 1/2
+        t, total = round(2.0 * v), int(doubled.sum())
+        # The null distribution is symmetric about total / 2: p = P(|T - E| >= |t - E|).
+        low = min(t, total - t)
+        p = min(1.0, 2.0 * _conditional_lower(doubled, low)) if 2 * low < total else 1.0
+        return RankTestResult(v, p, f"exact conditional ({zeros})", n)
+    if zero_method == "wilcox":
+        r = wilcoxon_signed_rank(x, correct=True, exact=False)
+        return RankTestResult(v, r.p, f"normal approximation, continuity corrected ({zeros})", n)
+    mean = float(ranks.sum()) / 2.0
+    sigma = math.sqrt(float(np.sum(ranks**2)) / 4.0)
+    p = _two_sided_normal((v - mean) / sigma) if sigma > 0 else math.nan
+    return RankTestResult(v, p, f"normal approximation ({zeros})", n)
 
 
 def mann_whitney(

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.factor import extract_factors
 from servqual_cli.core.pairwise import Missing, item_covariance, item_matrix, names_where
@@ -61,6 +61,8 @@ class AlphaResult:
         Scale name for reports; set by the caller.
     omega_total : float or None
         McDonald's omega for the same items, filled in by the caller (see :func:`omega_total`).
+    omega_estimator : str or None
+        How ``omega_total`` was estimated (:data:`OMEGA_ONE_FACTOR` or :data:`OMEGA_CFA`).
     """
 
     n: int
@@ -78,6 +80,7 @@ class AlphaResult:
     missing: Missing = "pairwise"
     scale: str | None = None
     omega_total: float | None = None
+    omega_estimator: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the shape the CLI prints (NaN becomes None).
@@ -97,6 +100,7 @@ class AlphaResult:
             "ci_high": plain(self.ci_high),
             "average_r": plain(self.average_r),
             "omega_total": plain(self.omega_total),
+            "omega_estimator": self.omega_estimator,
             "items": records(self.items[cols]),
         }
 
@@ -120,8 +124,9 @@ def feldt_ci(alpha: float, n: int, k: int, conf: float = 0.95) -> tuple[float, f
     """
     p = 1.0 - conf
     df1, df2 = n - 1, (n - 1) * (k - 1)
-    low = 1.0 - (1.0 - alpha) * float(stats.f.ppf(1.0 - p / 2.0, df1, df2))
-    high = 1.0 - (1.0 - alpha) * float(stats.f.ppf(p / 2.0, df1, df2))
+    # scipy.stats.f.ppf(q, df1, df2) is special.fdtri(df1, df2, q)
+    low = 1.0 - (1.0 - alpha) * float(special.fdtri(df1, df2, 1.0 - p / 2.0))
+    high = 1.0 - (1.0 - alpha) * float(special.fdtri(df1, df2, p / 2.0))
     return low, high
 
 
@@ -306,6 +311,13 @@ def cronbach_alpha(
     )
 
 
+OMEGA_ONE_FACTOR = "ω total, one-factor ML, uniqueness bounded at 0.005 as factanal"
+OMEGA_CFA = (
+    "ω total of the whole scale from the instrument's k-factor CFA (ML, complete rows), "
+    "as semTools::compRelSEM(return.total = TRUE)"
+)
+
+
 @dataclass(frozen=True)
 class OmegaResult:
     """McDonald's omega total from a one-factor model.
@@ -348,8 +360,11 @@ def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResu
     :func:`cronbach_alpha` uses (pairwise or listwise) and omega is computed on the raw-score
     scale, so it is the reliability of the unweighted sum (or mean) score that alpha also
     describes. This equals omega from ``lavaan::cfa("f =~ ...", std.lv = TRUE)`` parameter
-    estimates (matched to 1e-6). Uniquenesses are bounded below at 0.005 of each item's
-    variance (as ``factanal``/``psych::fa``); a Heywood case is reported in ``warnings``.
+    estimates (matched to 1e-6) whenever no uniqueness reaches its bound. Uniquenesses are
+    bounded below at 0.005 of each item's variance, as ``factanal(lower = 0.005)`` and
+    ``psych::fa``, not as lavaan (which lets a residual variance go negative). In such a Heywood
+    case omega is the bounded (factanal) estimate, which differs from lavaan's, and
+    ``warnings`` says so. The estimator is named in :attr:`OmegaResult.estimator`.
 
     Parameters
     ----------
@@ -370,7 +385,7 @@ def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResu
     >>> x = rng.normal(size=(300, 1)) + rng.normal(size=(300, 4))
     >>> res = omega_total(pd.DataFrame(x, columns=["E1", "E2", "E3", "E4"]))
     >>> round(res.omega_total, 2), res.estimator
-    (0.8, 'ml-one-factor-cov')
+    (0.8, 'ω total, one-factor ML, uniqueness bounded at 0.005 as factanal')
     """
     x, names = item_matrix(items, min_items=3)
     ic = item_covariance(x, names, missing)
@@ -386,8 +401,10 @@ def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResu
     heywood = psi <= 0.005 + 1e-6
     if heywood.any():
         warnings.append(
-            f"Heywood case in the one-factor model for {names_where(names, heywood)}: "
-            "omega may be overstated"
+            f"Heywood case in the one-factor model: the uniqueness of "
+            f"{names_where(names, heywood)} stopped at the 0.005 bound (factanal's rule); "
+            "unbounded ML (lavaan) would estimate a negative residual variance and a different "
+            "omega, so this omega is the bounded estimate and one factor fits these items poorly"
         )
     if not converged:
         warnings.append("the one-factor model did not converge; omega is unreliable")
@@ -400,4 +417,4 @@ def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResu
     table = pd.DataFrame(
         {"item": names, "loading": loading, "residual_var": residual, "std_loading": std}
     )
-    return OmegaResult(float(omega), "ml-one-factor-cov", table, n_used, tuple(warnings))
+    return OmegaResult(float(omega), OMEGA_ONE_FACTOR, table, n_used, tuple(warnings))

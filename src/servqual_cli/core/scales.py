@@ -21,7 +21,13 @@ from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartl
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
 from servqual_cli.core.pairwise import pairwise_corr
-from servqual_cli.core.reliability import AlphaResult, cronbach_alpha, omega_total
+from servqual_cli.core.reliability import (
+    OMEGA_CFA,
+    OMEGA_ONE_FACTOR,
+    AlphaResult,
+    cronbach_alpha,
+    omega_total,
+)
 from servqual_cli.errors import ServqualError
 
 Missing = Literal["pairwise", "listwise"]
@@ -35,8 +41,9 @@ def scale_reliability(
     conf: float = 0.95,
     n_boot: int = 0,
     seed: int | None = None,
+    omega: bool = True,
 ) -> AlphaResult:
-    """Alpha with its item table and omega total for one scale (omega filled in).
+    """Alpha with its item table and one-factor omega total for one scale (``omega``: fill in).
 
     >>> rng = np.random.default_rng(0)
     >>> f = rng.normal(size=200)
@@ -46,15 +53,20 @@ def scale_reliability(
     ('demo', 0.8, True)
     """
     res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed, name=name)
+    if not omega:
+        return res
     warnings = list(res.warnings)
-    omega: float | None = None
+    value: float | None = None
     try:
         om = omega_total(items, missing=missing)
-        omega = om.omega_total
+        value = om.omega_total
         warnings += list(om.warnings)
     except ServqualError as exc:  # e.g. too few items for a one-factor model
         warnings.append(f"omega not computed: {exc.message}")
-    return dataclasses.replace(res, omega_total=omega, warnings=tuple(warnings))
+    estimator = OMEGA_ONE_FACTOR if value is not None else None
+    return dataclasses.replace(
+        res, omega_total=value, omega_estimator=estimator, warnings=tuple(warnings)
+    )
 
 
 @dataclass(frozen=True)
@@ -67,10 +79,29 @@ class Validity:
     efa: EFAResult | None
     cfa: CFAResult | None
     warnings: tuple[str, ...] = ()
+    missing: str = "pairwise"
+    corr_n: int = 0
+    cfa_rows: int = 0
+
+    @property
+    def matrix(self) -> str:
+        """Which correlation matrix and rows fed KMO, Bartlett, EFA and CFA."""
+        if self.missing == "listwise":
+            return (
+                f"listwise: correlations of the {self.corr_n} complete rows; CFA on the same rows"
+            )
+        return (
+            f"pairwise: correlations of each pair's rows (smallest n = {self.corr_n}) for KMO, "
+            f"Bartlett and EFA; CFA on the {self.cfa_rows} complete rows (lavaan's default)"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
+            "missing": self.missing,
+            "correlation_n": self.corr_n,
+            "cfa_rows": self.cfa_rows,
+            "matrix": self.matrix,
             "kmo": None if self.kmo is None else self.kmo.to_dict(),
             "bartlett": None if self.bartlett is None else self.bartlett.to_dict(),
             "efa": None if self.efa is None else self.efa.to_dict(),
@@ -98,7 +129,10 @@ class InstrumentReliability:
         return {
             "missing": self.missing,
             "ci_method": self.ci_method,
-            "omega_estimator": "one-factor maximum likelihood on the item covariance matrix",
+            "omega_estimator": {
+                "dimensions": OMEGA_ONE_FACTOR,
+                "whole_scale": OMEGA_CFA if self.validity else OMEGA_ONE_FACTOR,
+            },
             "scales": [s.to_dict() for s in self.scales],
             "validity": [v.to_dict() for v in self.validity],
             "skipped": dict(self.skipped),
@@ -163,7 +197,11 @@ def instrument_reliability(
                 skipped[name] = "a scale needs at least two items"
                 continue
             try:
-                res = scale_reliability(frame.iloc[:, cols], name, missing, conf, n_boot, seed)
+                # The whole scale's omega comes from the k-factor CFA (_whole_scale_omega).
+                one_factor = not (validity and dim == "all")
+                res = scale_reliability(
+                    frame.iloc[:, cols], name, missing, conf, n_boot, seed, omega=one_factor
+                )
             except ServqualError as exc:
                 skipped[name] = exc.message
                 continue
@@ -174,6 +212,7 @@ def instrument_reliability(
         for score in SCORES:
             checks.append(_validity(score, frames[score], dimensions, n_factors, missing))
             warnings += [f"{score} validity: {w}" for w in checks[-1].warnings]
+        scales = [_whole_scale_omega(s, checks) for s in scales]
     return InstrumentReliability(
         scales=tuple(scales),
         validity=tuple(checks),
@@ -184,6 +223,23 @@ def instrument_reliability(
     )
 
 
+def _whole_scale_omega(scale: AlphaResult, checks: Sequence[Validity]) -> AlphaResult:
+    """A whole scale (``X:all``) takes ω total from X's k-factor CFA, not from one factor.
+
+    A one-factor model of a multidimensional instrument misfits and misstates omega; the
+    k-factor CFA's ω total (``semTools::compRelSEM(return.total = TRUE)``) is the reliability
+    of the unweighted total under the instrument's own structure. Without a CFA the omega is
+    withdrawn rather than reported from the wrong model.
+    """
+    score, _, part = (scale.scale or "").partition(":")
+    if part != "all":
+        return scale
+    fit = next((v.cfa for v in checks if v.score == score), None)
+    if fit is None:
+        return scale  # the CFA's warning says why; omega is left empty
+    return dataclasses.replace(scale, omega_total=fit.omega_total, omega_estimator=OMEGA_CFA)
+
+
 def _validity(
     score: str,
     frame: pd.DataFrame,
@@ -191,22 +247,55 @@ def _validity(
     n_factors: int | None,
     missing: Missing,
 ) -> Validity:
+    """KMO, Bartlett, EFA and CFA of one score set from one correlation matrix per mode.
+
+    Listwise: all four use the complete rows (as ``psych::KMO(cor(na.omit(x)))``,
+    ``cortest.bartlett(.., n = nrow(na.omit(x)))``, ``fa(na.omit(x))`` and lavaan's default).
+    Pairwise: KMO, Bartlett (n = the smallest pairwise count) and EFA use the pairwise
+    correlation matrix; the CFA is fitted by ML to the complete rows (lavaan's default), which
+    :attr:`Validity.matrix` says. A pairwise matrix that is not positive definite has no
+    partial correlations, determinant or ML fit that mean anything: KMO, Bartlett and the EFA are
+    then not computed and a warning names the score set.
+    """
     warnings: list[str] = []
     kmo = bartlett = efa_res = cfa_res = None
-    try:
-        corr, counts = pairwise_corr(frame.to_numpy(dtype=float))
-        corr_frame = pd.DataFrame(corr, index=frame.columns, columns=frame.columns)
-        kmo = run_kmo(corr_frame)
-        n = int(counts.min()) if missing == "pairwise" else int(frame.dropna().shape[0])
-        bartlett = bartlett_sphericity(corr_frame, n)
-    except (ServqualError, np.linalg.LinAlgError) as exc:
-        warnings.append(f"KMO/Bartlett not computed: {exc}")
-    m = n_factors or len(dimensions)
-    try:
-        efa_res = run_efa(frame, m, missing=missing)
-        warnings += list(efa_res.warnings)
-    except (ServqualError, np.linalg.LinAlgError) as exc:
-        warnings.append(f"EFA not computed: {exc}")
+    values = frame.to_numpy(dtype=float)
+    complete = ~np.isnan(values).any(axis=1)
+    n_complete = int(complete.sum())
+    if missing == "listwise":
+        corr, _ = pairwise_corr(values[complete])  # every pair on the same complete rows
+        n = n_complete
+    else:
+        corr, counts = pairwise_corr(values)
+        n = int(counts.min())
+    usable = bool(np.isfinite(corr).all())
+    if usable:
+        smallest = float(np.linalg.eigvalsh(corr)[0])
+        if smallest <= 1e-10:
+            usable = False
+            warnings.append(
+                f"the {missing} correlation matrix of {score} is not positive definite "
+                f"(smallest eigenvalue {smallest:.3g}); KMO, Bartlett and the EFA are not "
+                "computed from it" + (" (try --missing listwise)" if missing == "pairwise" else "")
+            )
+    if usable:
+        try:
+            corr_frame = pd.DataFrame(corr, index=frame.columns, columns=frame.columns)
+            kmo = run_kmo(corr_frame)
+            bartlett = bartlett_sphericity(corr_frame, n)
+        except (ServqualError, np.linalg.LinAlgError) as exc:
+            warnings.append(f"KMO/Bartlett not computed: {exc}")
+        m = n_factors or len(dimensions)
+        try:
+            efa_res = run_efa(frame, m, missing=missing)
+            warnings += list(efa_res.warnings)
+        except (ServqualError, np.linalg.LinAlgError) as exc:
+            warnings.append(f"EFA not computed: {exc}")
+    elif not warnings:
+        warnings.append(
+            f"correlations of {score} undefined (too few answers or no variance): "
+            "KMO, Bartlett and the EFA are not computed"
+        )
     model = {
         dim: [str(frame.columns[c]) for c in cols]
         for dim, cols in dimensions.items()
@@ -217,4 +306,4 @@ def _validity(
         warnings += list(cfa_res.warnings)
     except (ServqualError, np.linalg.LinAlgError) as exc:
         warnings.append(f"CFA not computed: {exc}")
-    return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings))
+    return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings), missing, n, n_complete)

@@ -5,13 +5,18 @@ For every KPI, channel and area measured in both years (see :mod:`servqual_cli.c
 ============ ================================ ===================== ==========================
 KPI kind     difference and 95 % interval     test                  minimum detectable diff.
 ============ ================================ ===================== ==========================
-share        p_after - p_before, Newcombe     Fisher's exact        ``power.prop.test`` (R)
-             (1998) hybrid score
+share        p_after - p_before, Mee (1984)   score test (Pearson   ``power.prop.test`` (R)
+             score interval (``fisher``:      chi², 1 df; or
+             Newcombe 1998 hybrid score)      Fisher's exact)
 median       median_after - median_before,    Mann-Whitney (R       (z_a/2 + z_power) x SE of
              Bonett & Price (2002)            ``wilcox.test``)      the Bonett-Price interval
 index        mean difference, Welch t         Mann-Whitney on the   ``power.t.test`` (pooled
              interval                         points (ordinal)      SD)
 ============ ================================ ===================== ==========================
+
+For shares the default score test and its inverted interval agree by construction (the
+interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
+test (conservative) beside the Newcombe interval, which can disagree with it.
 
 The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` (by default
 0.05), honouring the KPI's direction (a shorter queue is better), and ``no detectable change``
@@ -38,7 +43,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.inference import mann_whitney, welch_t
@@ -47,6 +52,7 @@ from servqual_cli.core.proportions import (
     mdd_mean_difference,
     min_detectable_difference,
     newcombe_diff_ci,
+    score_diff_test,
 )
 from servqual_cli.core.results import records
 from servqual_cli.errors import UsageError
@@ -85,8 +91,8 @@ def _median_se(x: np.ndarray) -> float:
     n = y.size
     # R's round() is round-half-even, as numpy's: a = round(n/2 - sqrt(n)), at least 1.
     a = max(1, int(np.round(n / 2.0 - math.sqrt(n))))
-    p = float(stats.binom.cdf(a - 1, n, 0.5))
-    z0 = float(stats.norm.isf(p))
+    p = float(special.bdtr(a - 1, n, 0.5))  # scipy.stats.binom.cdf, from scipy.special
+    z0 = float(-special.ndtri(p))  # norm.isf(p)
     return float((y[n - a] - y[a - 1]) / (2.0 * z0)) if z0 > 0 else math.nan
 
 
@@ -124,7 +130,7 @@ def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> M
     if x.size < 2 or y.size < 2:
         return MedianDiff(mx, my, my - mx, nan, nan, nan)
     se = math.sqrt(_median_se(x) ** 2 + _median_se(y) ** 2)
-    z = float(stats.norm.isf((1.0 - conf) / 2.0))
+    z = float(-special.ndtri((1.0 - conf) / 2.0))  # norm.isf
     d = my - mx
     return MedianDiff(mx, my, d, se, d - z * se, d + z * se)
 
@@ -140,18 +146,27 @@ def verdict(diff: float, p: float, direction: int, alpha: float = 0.05) -> str:
     return "better" if diff * direction > 0 else "worse"
 
 
-def _share_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
+SHARE_TESTS = ("score", "fisher")
+
+
+def _share_row(
+    b: np.ndarray, a: np.ndarray, conf: float, power: float, share_test: str = "score"
+) -> dict[str, Any]:
     k1, n1, k2, n2 = int(b.sum()), b.size, int(a.sum()), a.size
-    low, high = newcombe_diff_ci(k1, n1, k2, n2, conf)
+    if share_test == "fisher":
+        low, high = newcombe_diff_ci(k1, n1, k2, n2, conf)
+        p = fisher_exact(k1, n1, k2, n2).p
+    else:
+        score = score_diff_test(k1, n1, k2, n2, conf)
+        low, high, p = score.ci_low, score.ci_high, score.p
     mdd = min_detectable_difference(k1 / n1, n1, n2, alpha=1 - conf, power=power)
     return {"before": k1 / n1, "after": k2 / n2, "diff": k2 / n2 - k1 / n1, "ci_low": low,
-            "ci_high": high, "p": fisher_exact(k1, n1, k2, n2).p, "test": "fisher",
-            "mdd": mdd.conservative}  # fmt: skip
+            "ci_high": high, "p": p, "test": share_test, "mdd": mdd.conservative}  # fmt: skip
 
 
 def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
     m = median_diff_ci(b, a, conf)
-    z = float(stats.norm.isf((1 - conf) / 2) + stats.norm.ppf(power))
+    z = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))  # norm.isf + norm.ppf
     return {"before": m.before, "after": m.after, "diff": m.diff, "ci_low": m.ci_low,
             "ci_high": m.ci_high, "p": mann_whitney(a, b).p, "test": "mann-whitney",
             "mdd": z * m.se}  # fmt: skip
@@ -176,7 +191,11 @@ _ROW = {"share": _share_row, "median": _median_row, "index": _index_row}
 
 
 def compare_kpis(
-    before: pd.DataFrame, after: pd.DataFrame, conf: float = 0.95, power: float = 0.8
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    conf: float = 0.95,
+    power: float = 0.8,
+    share_test: str = "score",
 ) -> pd.DataFrame:
     """Compare two years' KPI observations (:func:`~servqual_cli.core.contacts.kpi_observations`).
 
@@ -189,6 +208,9 @@ def compare_kpis(
         verdict and of the minimum detectable difference.
     power : float
         Power of the minimum detectable difference (``mdd``).
+    share_test : {"score", "fisher"}
+        Shares: the score test with its inverted (Mee) interval, or Fisher's exact test beside
+        the Newcombe interval. The ``test`` column names the one used.
 
     Returns
     -------
@@ -197,6 +219,8 @@ def compare_kpis(
         sorted by :func:`sort_comparisons`. Shares and their ``diff``, interval and ``mdd`` are
         in share units (0-1), medians in seconds or hours, the treatment index in points / 3.
     """
+    if share_test not in SHARE_TESTS:
+        raise UsageError(f"unknown share test {share_test!r}; use score or fisher")
     keys = ["kpi", "channel", "area"]
     directed = [name for name, spec in SPECS.items() if spec.direction != 0]
     b = before[before["kpi"].isin(directed)]
@@ -212,7 +236,10 @@ def compare_kpis(
         kpi, channel, area = cast(tuple[str, str, str], key)
         xb, xa = b_x[positions], a_x[a_index[key]]
         spec = SPECS[kpi]
-        row = _ROW[spec.kind](xb, xa, conf, power)
+        if spec.kind == "share":
+            row = _share_row(xb, xa, conf, power, share_test)
+        else:
+            row = _ROW[spec.kind](xb, xa, conf, power)
         row.update(kpi=kpi, channel=channel, area=area, n_before=xb.size, n_after=xa.size)
         row["verdict"] = verdict(row["diff"], row["p"], spec.direction, 1 - conf)
         rows.append(row)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from servqual_cli.core.reliability import AlphaResult
+from servqual_cli.core.reliability import OMEGA_CFA, AlphaResult
 from servqual_cli.core.scales import InstrumentReliability, Validity
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
 from servqual_cli.report.numbers import fmt_number
@@ -46,6 +46,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "95 % KI enligt Feldt med det n som faktiskt användes.",
         "95% CI by Feldt's method with the n actually used.",
     ),
+    "omega_note_dims": (
+        "ω per dimension: ω total, enfaktor-ML, unikhet begränsad till 0,005 som factanal.",
+        "ω per dimension: ω total, one-factor ML, uniqueness bounded at 0.005 as factanal.",
+    ),
+    "omega_note_all": (
+        "ω för hela skalan (:all): ω total ur instrumentets k-faktor-CFA (ML, kompletta rader), "
+        "som semTools::compRelSEM(return.total = TRUE).",
+        "ω of the whole scale (:all): ω total from the instrument's k-factor CFA (ML, complete "
+        "rows), as semTools::compRelSEM(return.total = TRUE).",
+    ),
+    "matrix": ("Korrelationsmatris", "Correlation matrix"),
     "ci_note_bootstrap": (
         "95 % KI: bootstrap-percentiler (seedade dragningar).",
         "95% CI: bootstrap percentiles (seeded draws).",
@@ -183,6 +194,9 @@ def reliability_sections(
     result: InstrumentReliability, lang: str, items: bool = True, title: str | None = None
 ) -> list[Section]:
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    note += " " + _l("omega_note_dims", lang)
+    if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
+        note += " " + _l("omega_note_all", lang)
     blocks: list[Table | Text] = [
         _table(
             scales_frame(result.scales), _l("reliability", lang), lang, _sheet("rel", lang), note
@@ -199,12 +213,14 @@ def reliability_sections(
             )
         )
     if result.validity:
+        matrices = "; ".join(_matrix(v, lang) for v in result.validity)
         blocks.append(
             _table(
                 validity_frame(result.validity, lang),
                 _l("validity", lang),
                 lang,
                 _sheet("validity", lang),
+                note=f"{_l('matrix', lang)}: {matrices}" if matrices else None,
             )
         )
         cr = [
@@ -223,6 +239,18 @@ def reliability_sections(
     for w in result.warnings:
         blocks.append(Text(w, kind="warning"))
     return [Section(title=title or "", blocks=tuple(blocks))]
+
+
+def _matrix(v: Validity, lang: str) -> str:
+    """Which correlation matrix and rows fed KMO, Bartlett, EFA and the CFA of one score."""
+    if lang != "sv":
+        return f"{v.score}: {v.matrix}"
+    if v.missing == "listwise":
+        return f"{v.score}: listvis, korrelationer av de {v.corr_n} kompletta raderna, CFA på samma"
+    return (
+        f"{v.score}: parvis, korrelationer av varje pars rader (minsta n = {v.corr_n}) för KMO, "
+        f"Bartlett och EFA; CFA på de {v.cfa_rows} kompletta raderna (lavaans standard)"
+    )
 
 
 def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:

@@ -104,8 +104,10 @@ welch <- function(x, y, conf) {
   d <- (mean(x) - mean(y)) / sp
   list(conf = conf, diff = mean(x) - mean(y), t = unname(r$statistic), df = unname(r$parameter),
        p = r$p.value, ci_low = r$conf.int[1], ci_high = r$conf.int[2], cohen_d = d,
-       # Hedges (1981) small-sample correction in its usual approximate form J = 1 - 3/(4 df - 1).
-       hedges_g = d * (1 - 3 / (4 * (nx + ny) - 9)), n_x = nx, n_y = ny)
+       # Hedges (1981) exact small-sample correction J = Γ(df/2) / (√(df/2) Γ((df-1)/2)),
+       # as effectsize::hedges_g.
+       hedges_g = d * exp(lgamma((nx + ny - 2) / 2) - lgamma((nx + ny - 3) / 2)) /
+         sqrt((nx + ny - 2) / 2), n_x = nx, n_y = ny)
 }
 out$welch_t <- list(x = wx, y = wy, results = list(welch(wx, wy, 0.95), welch(wx, wy, 0.99),
                                                    welch(wy, wx, 0.95)))

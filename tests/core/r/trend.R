@@ -225,7 +225,10 @@ survey <- lapply(colnames(scores), function(d) {
   list(dimension = d, before = mean(xb), after = mean(xa), diff = mean(xa) - mean(xb),
        ci_low = tt$conf.int[1], ci_high = tt$conf.int[2], p_welch = tt$p.value,
        p_mann_whitney = suppressWarnings(wilcox.test(xa, xb)$p.value),
-       hedges_g = d_ * (1 - 3 / (4 * (length(xa) + length(xb)) - 9)),
+       # exact J (Hedges 1981), as effectsize::hedges_g
+       hedges_g = d_ * exp(lgamma((length(xa) + length(xb) - 2) / 2) -
+                           lgamma((length(xa) + length(xb) - 3) / 2)) /
+         sqrt((length(xa) + length(xb) - 2) / 2),
        n_before = length(xb), n_after = length(xa), mdd = mdd_mean(pooled, length(xb), length(xa)))
 })
 

@@ -1,0 +1,85 @@
+"""core.group_gaps: which groups each across-group test uses, and Games-Howell at --conf.
+
+Known answers from tests/core/r/stats12.R (r/stats12.json): kruskal.test on all five groups
+(one has a single score, one has no variance), oneway.test on the three that Welch's weights
+allow, and Games-Howell half-widths from qtukey(0.90, k, df) / sqrt(2) * se.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from servqual_cli.core.group_gaps import grouped_gap_analysis
+
+R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "stats12.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Any:
+    values = R["groups"]["values"]
+    labels = [name for name, v in values.items() for _ in v]
+    gaps = np.concatenate([np.asarray(v, dtype=float) for v in values.values()])
+    e = np.zeros((gaps.size, 1))
+    res = grouped_gap_analysis(e, gaps[:, None], ["1"], {"D": [0]}, labels, "unit", conf=0.90)
+    return res.comparisons[0]
+
+
+def test_kruskal_wallis_uses_every_group_with_a_score(comparison: Any) -> None:
+    k = R["groups"]["kruskal"]
+    assert comparison.kruskal_groups == ("A", "B", "C", "D", "E")
+    assert comparison.kruskal_h == pytest.approx(k["h"], rel=1e-10)
+    assert comparison.kruskal_p == pytest.approx(k["p"], rel=1e-10)
+    assert comparison.epsilon2.value == pytest.approx(k["epsilon2"], rel=1e-10)
+    assert len(comparison.dunn) == 10  # all pairs of five groups
+
+
+def test_welch_lists_the_groups_left_out_and_why(comparison: Any) -> None:
+    w = R["groups"]["welch"]
+    assert comparison.welch_groups == tuple(w["groups"])
+    assert comparison.left_out["welch_anova"] == {
+        "D": "fewer than 2 valid dimension gaps",
+        "E": "no variance (all gaps equal)",
+    }
+    assert comparison.welch_f == pytest.approx(w["f"], rel=1e-10)
+    assert comparison.welch_df2 == pytest.approx(w["df2"], rel=1e-10)
+    assert comparison.welch_p == pytest.approx(w["p"], rel=1e-10)
+    assert comparison.omega2.value == pytest.approx(w["omega2"], rel=1e-10)
+    out = comparison.to_dict()
+    assert out["welch_anova"]["left_out"]["D"].startswith("fewer")
+    assert out["kruskal_wallis"]["groups"] == ["A", "B", "C", "D", "E"]
+
+
+def test_games_howell_interval_follows_conf(comparison: Any) -> None:
+    gh = comparison.games_howell
+    want = R["groups"]["games_howell_90"]
+    assert gh["group_a"].tolist() == [w["group_a"] for w in want]
+    # R's qtukey/ptukey are accurate to ~1e-8 (Copenhaver & Holland 1988): 1e-7 absolute.
+    for col in ("ci_low", "ci_high", "p_adj"):
+        assert gh[col].to_numpy() == pytest.approx([w[col] for w in want], abs=1e-7)
+    assert comparison.to_dict()["games_howell_conf"] == 0.90
+
+
+def test_small_groups_are_warned_about(comparison: Any) -> None:
+    (warning,) = comparison.warnings
+    assert "C (5)" in warning and "fewer than 6" in warning
+
+
+def test_omnibus_p_values_are_adjusted_across_dimensions() -> None:
+    rng = np.random.default_rng(12)
+    labels = np.repeat(["a", "b", "c"], 20)
+    shift = np.repeat([0.0, 0.6, 1.2], 20)
+    p = np.column_stack([rng.normal(size=60) + shift, rng.normal(size=60)]).round(2)
+    res = grouped_gap_analysis(np.zeros_like(p), p, ["1", "2"], {"X": [0], "Y": [1]}, labels, "g")
+    raw = [c.welch_p for c in res.comparisons]
+    lo, hi = sorted(range(2), key=lambda i: raw[i])
+    holm = {lo: min(1.0, 2 * raw[lo])}
+    holm[hi] = max(holm[lo], min(1.0, raw[hi]))  # Holm written out for two tests
+    assert [c.welch_p_adjusted for c in res.comparisons] == pytest.approx(
+        [holm[0], holm[1]], rel=1e-12
+    )
+    assert res.comparisons[0].to_dict()["kruskal_wallis"]["p_adjusted"] is not None

@@ -1,0 +1,88 @@
+"""core.scales validity and omega against R (tests/core/r/validity12.R writes validity12.json).
+
+KMO and Bartlett are closed forms of the correlation matrix (1e-10). Omega and the CFA come
+from iterative ML fits matched to 1e-6 (the tolerance of the existing lavaan comparisons).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from servqual_cli.core.cfa import cfa
+from servqual_cli.core.reliability import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_total
+from servqual_cli.core.scales import instrument_reliability
+
+R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "validity12.json").read_text())
+NAMES = {s: [f"{s}{i}" for i in range(1, 7)] for s in ("E", "P", "gap")}
+DIMS = {"A": [0, 1, 2], "B": [3, 4, 5]}
+
+
+def columns(key: str) -> np.ndarray:
+    return np.column_stack([np.asarray(c, dtype=float) for c in R[key]["x"]])
+
+
+@pytest.fixture(scope="module")
+def missing_data() -> np.ndarray:
+    return columns("missing")
+
+
+def run(x: np.ndarray, missing: str, dims: Any = None, names: Any = None) -> Any:
+    p = np.clip(x - 1.0, 1, 7)  # any P: the E validity is what is checked
+    return instrument_reliability(x, p, names or NAMES, dims or DIMS, missing=missing)  # type: ignore[arg-type]
+
+
+def test_listwise_kmo_and_bartlett_use_the_complete_rows(missing_data: np.ndarray) -> None:
+    m = R["missing"]
+    e = run(missing_data, "listwise").validity[0]
+    assert e.score == "E"
+    assert e.kmo.msa == pytest.approx(m["kmo_listwise"], rel=1e-10)
+    assert e.bartlett.chi2 == pytest.approx(m["bartlett_listwise"], rel=1e-10)
+    assert e.bartlett.n == e.efa.n == e.cfa.n == m["n_complete"]
+    assert "listwise" in e.matrix and str(m["n_complete"]) in e.matrix
+
+
+def test_pairwise_kmo_stays_pairwise_and_says_the_cfa_is_listwise(
+    missing_data: np.ndarray,
+) -> None:
+    e = run(missing_data, "pairwise").validity[0]
+    assert e.kmo.msa == pytest.approx(R["missing"]["kmo_pairwise"], rel=1e-10)
+    assert "CFA on the 109 complete rows" in e.matrix
+
+
+def test_indefinite_pairwise_matrix_is_a_warning_not_numbers() -> None:
+    assert R["indefinite"]["min_eigen"] < 0  # R agrees the matrix is indefinite
+    x = columns("indefinite")
+    names = {s: [f"{s}{i}" for i in range(1, 4)] for s in ("E", "P", "gap")}
+    e = run(x, "pairwise", {"A": [0, 1, 2]}, names).validity[0]
+    assert e.kmo is None and e.bartlett is None and e.efa is None
+    assert any("not positive definite" in w and " of E " in w for w in e.warnings)
+
+
+def test_heywood_omega_is_factanals_bounded_estimate_and_says_so() -> None:
+    h = R["heywood"]
+    x = pd.DataFrame(columns("heywood"), columns=["P1", "P2", "P3"])
+    res = omega_total(x)
+    assert res.estimator == OMEGA_ONE_FACTOR
+    assert res.omega_total == pytest.approx(h["omega_bounded"], abs=1e-6)
+    assert h["lavaan_theta"][0] < 0  # lavaan's unbounded fit: a negative residual variance
+    assert abs(res.omega_total - h["omega_lavaan"]) > 1e-3  # so the two omegas differ
+    (warning,) = res.warnings
+    assert "P1" in warning and "0.005 bound" in warning and "lavaan" in warning
+    assert "overstated" not in warning
+
+
+def test_whole_scale_omega_from_the_k_factor_cfa(missing_data: np.ndarray) -> None:
+    m = R["missing"]
+    complete = pd.DataFrame(missing_data, columns=NAMES["E"]).dropna()
+    fit = cfa(complete, {"A": ["E1", "E2", "E3"], "B": ["E4", "E5", "E6"]})
+    assert fit.omega_total == pytest.approx(m["omega_cfa_total"], abs=1e-6)
+    scales = {s.scale: s for s in run(missing_data, "pairwise").scales}
+    assert scales["E:all"].omega_total == pytest.approx(m["omega_cfa_total"], abs=1e-6)
+    assert scales["E:all"].omega_estimator == OMEGA_CFA
+    assert scales["E:A"].omega_estimator == OMEGA_ONE_FACTOR
