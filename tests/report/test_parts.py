@@ -25,12 +25,12 @@ def doc() -> Document:
 def test_sections_by_default(doc: Document) -> None:
     assert section_names(load_config(LEKEBERG)) == ["summary", "measurement", "service", "method"]
     top = [s.title for s in doc.sections if s.level == 2]
-    assert top == ["Sammanfattning", "Servicemätning: telefon och e-post",
+    assert top == ["Resultat i korthet", "Sammanfattning", "Servicemätning: telefon och e-post",
                    "Nyckeltal, servicedeklarationer och synpunkter", "Metod"]  # fmt: skip
 
 
 def test_summary_lists_what_changed(doc: Document) -> None:
-    summary = doc.sections[0]
+    summary = doc.sections[1]
     tables = [b for b in summary.blocks if isinstance(b, Table)]
     contacts, kpis = tables
     # e-mail got faster from 2019 to 2020 (README: 55.6% -> 81.1% within one working day)
@@ -45,7 +45,7 @@ def test_summary_lists_what_changed(doc: Document) -> None:
 def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -> None:
     from servqual_cli.report.spec import Text
 
-    first = doc.sections[0].blocks[0]
+    first = doc.sections[1].blocks[0]
     assert isinstance(first, Text)
     assert "2019: 108 kontakter (telefon 54, e-post 54); uteslutna celler: ogiltigt värde 1" in (
         first.text)  # fmt: skip
@@ -64,7 +64,7 @@ def test_one_contacts_year_has_a_one_line_summary(tmp_path: Path) -> None:
     cfg.write_text(f'language = "en"\n[contacts]\nmunicipality = "Lekeberg"\n'
                    f'[contacts.years]\n2020 = "{data}"\n', encoding="utf-8")  # fmt: skip
     one = build_report(load_config(cfg))
-    summary = one.sections[0]
+    summary = one.sections[1]
     texts = [b.text for b in summary.blocks if isinstance(b, Text)]
     assert texts == ["2020: 108 contacts (phone 54, e-mail 54); excluded cells: not a date 1. "
                      "A trend needs contacts from two years."]  # fmt: skip
@@ -132,14 +132,14 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
         assert ws["A1"].value and ws["A1"].value != ws["A2"].value, name
     waiting = wb["Nyckeltal – Väntetid"]
     header = [c.value for c in waiting[2]]
-    assert header[:6] == ["Nyckeltal", "n", "Värde", "KI låg", "KI hög", "Enhet"]
+    assert header[:7] == ["Nyckeltal", "Period", "n", "Värde", "KI låg", "KI hög", "Enhet"]
     rows = {r[0].value: r for r in waiting.iter_rows(min_row=3)}
     mail = rows["E-post besvaras inom en arbetsdag"]
-    assert round(mail[2].value, 1) == 81.1 and mail[2].number_format == "0.0"
-    assert round(mail[3].value, 1) == 68.6 and mail[5].value == "%"
-    assert rows["Väntetid i telefon (median)"][5].value == "s"
+    assert round(mail[3].value, 1) == 81.1 and mail[3].number_format == "0.0"
+    assert round(mail[4].value, 1) == 68.6 and mail[6].value == "%"
+    assert rows["Väntetid i telefon (median)"][6].value == "s"
     reach = [c.value for c in wb["Nyckeltal – Nåbarhet"][2]]
-    assert reach[2:5] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
+    assert reach[3:6] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
     trend = wb["Synpunkter, trend"]
     first = [c.value for c in trend[3]]
     assert first[:4] == ["Totalt", "alla", 1198, 1284]

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 from servqual_cli import __version__
 from servqual_cli.errors import ConfigError, Location
 from servqual_cli.report.config import InputFile, ReportConfig
+from servqual_cli.report.glance import glance_block
 from servqual_cli.report.report_labels import rl
-from servqual_cli.report.spec import Block, Document, Section, Table, Text
+from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Table, Text
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -39,6 +40,8 @@ class Part:
         Lines for the summary at the top (e.g. reliability at a glance, KPIs that changed).
     method : tuple of (str, str)
         Method notes as (heading, text), collected into the method section.
+    glance : tuple of GlanceRow
+        The part's measures in the overview first in the report (KPIs, dimensions).
     inputs : tuple of InputFile
         Files read beyond those the report config names (e.g. the data files of a KPI config),
         for the manifest's checksums and the Make dependency file.
@@ -48,6 +51,7 @@ class Part:
     summary: tuple[Block, ...] = ()
     method: tuple[tuple[str, str], ...] = ()
     inputs: tuple[InputFile, ...] = ()
+    glance: tuple[GlanceRow, ...] = ()  # rows of "Resultat i korthet"
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,7 @@ def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Docu
     sections: list[Section] = []
     for name in names:
         if name == "summary":
-            sections.append(summary_section(config, list(parts.values())))
+            sections.extend(summary_sections(config, list(parts.values())))
         elif name == "method":
             sections.extend(method_sections(config, notes))
         else:
@@ -229,11 +233,21 @@ def _meta(config: ReportConfig) -> dict[str, Any]:
     return {"lang": lang, "facts": tuple(lines), "version": __version__}
 
 
-def summary_section(config: ReportConfig, parts: list[Part]) -> Section:
+def summary_sections(config: ReportConfig, parts: list[Part]) -> list[Section]:
+    """ "Resultat i korthet" (every measure, worst first, and a plain paragraph), then the
+    summary lines of the parts (the data behind the report, exclusions)."""
+    lang = config.language
+    rows = [row for part in parts for row in part.glance]
+    out = []
+    if rows:
+        glance = glance_block(rows, lang)
+        out.append(Section(title=glance.title, blocks=(glance,)))
     blocks: list[Block] = []
     for part in parts:
         blocks.extend(part.summary)
-    return Section(title=rl("summary", config.language), blocks=tuple(blocks))
+    if blocks:
+        out.append(Section(title=rl("summary", lang), blocks=tuple(blocks)))
+    return out
 
 
 def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 
 from servqual_cli.report.safe_text import visible
-from servqual_cli.report.spec import Document, Figure, Section, Table, Text, format_value
+from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text, format_value
 
 _WARNING = {"sv": "Varning", "en": "Warning"}
 
@@ -72,8 +72,8 @@ def relative_png(figure: Figure) -> str:
     return f"figures/{figure_stem(figure)}.png"
 
 
-def render_table(table: Table, heading_level: int = 3) -> str:
-    """A Markdown pipe table; numeric columns right-aligned."""
+def render_table(table: Table, heading_level: int = 3, lang: str | None = None) -> str:
+    """A Markdown pipe table; numeric columns right-aligned, numbers in ``lang``'s format."""
     frame = table.frame
     lines = []
     if table.title:
@@ -87,7 +87,7 @@ def render_table(table: Table, heading_level: int = 3) -> str:
     lines.append("| " + " | ".join(aligns) + " |")
     for row in frame.itertuples(index=False, name=None):
         cells = [
-            _escape(format_value(v, table.formats.get(str(c))))
+            _escape(format_value(v, table.formats.get(str(c)), lang))
             for c, v in zip(frame.columns, row, strict=True)
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -127,11 +127,16 @@ def _render_section(
     out = [f"{'#' * level} {_line(section.title)}", ""] if section.title else []
     for block in section.blocks:
         if isinstance(block, Table):
-            out += [render_table(block, level + 1), ""]
+            out += [render_table(block, level + 1, lang or None), ""]
         elif isinstance(block, Text):
             word = _WARNING.get(lang, "Varning/Warning")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
             out += [prefix + inert(block.text), ""]
+        elif isinstance(block, Glance):
+            from servqual_cli.report.glance import glance_table
+
+            out += [*(inert(line) for line in block.summary), ""] if block.summary else []
+            out += [render_table(glance_table(block, lang or "en"), level + 1, lang or None), ""]
         elif isinstance(block, Figure) and figure_link is not None:
             out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]
             if block.caption:

@@ -17,9 +17,11 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.catalog import dimension_name, rl
 from servqual_cli.report.config import InputFile
-from servqual_cli.report.report_labels import rl
-from servqual_cli.report.spec import Block, Figure, Section, Table, Text
+from servqual_cli.report.glance_rows import contact_rows, kpi_rows
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.spec import Block, Figure, GlanceRow, Section, Table, Text
 
 POWER = 0.8  # power of the minimum detectable difference, as `servqual trend` defaults
 
@@ -62,7 +64,9 @@ def reliability_part(ctx: ReportContext) -> Part:
     p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
     whole = rl("whole_scale", lang)
     shown = ", ".join(
-        f"{whole if str(s.scale) == 'P:all' else str(s.scale)[2:]} {s.alpha:.2f}" for s in p_scales
+        f"{whole if str(s.scale) == 'P:all' else dimension_name(str(s.scale)[2:], lang)} "
+        f"{fmt_number(s.alpha, lang)}"
+        for s in p_scales
     )
     n_warn = len(result.warnings) + len(result.skipped)
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
@@ -128,6 +132,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     if len(loaded) < 2:
         lines.append(ms.ml("needs_two_years", lang))
     summary: list[Block] = [Text(" ".join(lines))]
+    comparisons = None
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]
         comparisons = compare_kpis(
@@ -149,6 +154,14 @@ def measurement_part(ctx: ReportContext) -> Part:
         notes = ms.benchmark_notes(bench, lang, years[-1][0])
         year = "" if read.year is None else str(read.year)
         sections.append(ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes))
+    glance = contact_rows(
+        kpis[-1],
+        comparisons,
+        None if bench is None else bench.kpis,
+        years[-1][0],
+        years[-2][0] if len(years) >= 2 else None,
+        lang,
+    )
     figures = _contact_figures(pd.concat(kpis, ignore_index=True), bench, lang)
     intro = rl(
         "measurement_intro",
@@ -161,7 +174,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     area_note = ms.ml("area_note", lang).format(power=round(POWER * 100))
     text = f"{ms.ml('units_note', lang)} {ms.ml('trend_note', lang)} {area_note}"
     method = ((rl("measurement", lang), text),)
-    return Part((head, *_demote(sections), charts), tuple(summary), method)
+    return Part((head, *_demote(sections), charts), tuple(summary), method, glance=tuple(glance))
 
 
 def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: str) -> list[Block]:
@@ -243,6 +256,7 @@ def service_part(ctx: ReportContext) -> Part:
     conf = ctx.config.survey.conf if ctx.config.survey else 0.95
     sections: list[Section] = [Section(rl("service", lang))]
     summary: list[Block] = []
+    glance: list[GlanceRow] = []
     if cfg.kpi is not None:
         from servqual_cli.core.kpi import evaluate_kpis
         from servqual_cli.io.kpi_config import load_kpi_config
@@ -261,6 +275,7 @@ def service_part(ctx: ReportContext) -> Part:
             ]
         )
         summary += _changed_kpis(results, lang)
+        glance += kpi_rows(results, lang)
     if cfg.feedback is not None:
         from servqual_cli.core.durations import parse_limit
         from servqual_cli.core.feedback import analyse_feedback
@@ -283,7 +298,7 @@ def service_part(ctx: ReportContext) -> Part:
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:
         inputs = _kpi_inputs(str(cfg.kpi.path))
-    return Part(tuple(sections), tuple(summary), method, inputs)
+    return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance))
 
 
 def _kpi_inputs(path: str) -> tuple[InputFile, ...]:
