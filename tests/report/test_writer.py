@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from servqual_cli.cli.main import main
 from servqual_cli.errors import UsageError
-from servqual_cli.report import charts, excel, writer
+from servqual_cli.report import charts, excel, swap
 from servqual_cli.report.config import load_config
 from servqual_cli.report.manifest import build_manifest, is_report_dir, report_time
 from servqual_cli.report.writer import check_target, safe_name, safe_names
@@ -33,9 +33,10 @@ def leftovers(parent: Path) -> list[str]:
 
 def test_files_written(sample_report: Path) -> None:
     names = sorted(snapshot(sample_report))
-    assert names == sorted(["report.md", "report.xlsx", "manifest.json"] + [
+    assert names == sorted(["report.md", "report.xlsx", "manifest.json", "report.html"] + [
         f"figures/servqual_{n}.{e}" for n in ("dimensions", "items", "ipa", "groups")
-        for e in ("png", "svg")])  # fmt: skip
+        for e in ("png", "svg")] + [
+        f"data/servqual_{n}.csv" for n in ("dimensions", "items", "ipa", "groups")])  # fmt: skip
     assert leftovers(sample_report.parent) == []
 
 
@@ -172,9 +173,10 @@ def test_swap_is_undone_when_the_second_rename_fails(tmp_path: Path, monkeypatch
             raise OSError("disk gone")
         real(a, b)
 
-    monkeypatch.setattr(writer.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
+    monkeypatch.setattr(swap, "exchange", lambda a, b: False)  # the fallback of two renames
     with pytest.raises(OSError, match="disk gone"):
-        writer._swap(new, out)
+        swap.swap(new, out)
     assert (out / "old.txt").read_text() == "old"
 
 

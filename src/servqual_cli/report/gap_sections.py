@@ -112,10 +112,8 @@ def _prorated_note(result: GapAnalysis, lang: str) -> str:
             "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
     if rule is None:
         rule = (f"minst {result.min_items} påståenden", f"at least {result.min_items} items")
-    counts = ", ".join(
-        f"{dimension_name(n, lang)} {k}"
-        for n, k in zip(d["dimension"], d["n_prorated"], strict=True)
-    )
+    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
+    counts = ", ".join(f"{k} {n}" for k, n in zip(names, d["n_prorated"], strict=True))
     if lang == "sv":
         return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."

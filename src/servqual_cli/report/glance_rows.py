@@ -104,7 +104,7 @@ def survey_rows(
                 unit="gap",
                 value=_f(rec.gap),
                 period=period,
-                n=int(rec.n),  # type: ignore[arg-type]  # a count column
+                n=int(rec.n),  # type: ignore[arg-type]  # itertuples types every field as any cell
                 ci_low=low,
                 ci_high=high,
                 target=0.0,

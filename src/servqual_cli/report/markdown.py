@@ -10,18 +10,50 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from servqual_cli.report.safe_text import visible
 from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text, format_value
 
 _WARNING = {"sv": "Varning", "en": "Warning"}
 
 
+# A tag, comment, declaration or autolink can only start with "<" and one of these.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+# The one link the renderer itself puts in a cell: an index entry to a sibling report.
+_SAFE_LINK = re.compile(r"\[[A-Za-z0-9._/-]+\]\([A-Za-z0-9._/-]+\)")
+
+
+def inert(text: str) -> str:
+    r"""Data-derived text made inert in Markdown: no HTML, no links, no images.
+
+    Control characters are shown as escapes (:func:`~servqual_cli.report.safe_text.visible`),
+    backslashes are doubled, ``<`` before a tag or autolink becomes ``&lt;`` and ``](`` / ``][``
+    lose their meaning, so ``<script>`` and ``[x](javascript:…)`` from a group name are shown as
+    written (CommonMark 0.31, sections 2.4 and 6.3-6.6). ``<0.001`` and other text keep their
+    bytes.
+
+    >>> inert("<script>alert(1)</script> [x](javascript:alert(1)) p <0.001")
+    '&lt;script>alert(1)&lt;/script> [x\\](javascript:alert(1)) p <0.001'
+    """
+    text = visible(text, newlines=True).replace("\\", "\\\\")
+    text = _HTML_START.sub("&lt;", text)
+    return text.replace("](", "\\](").replace("][", "\\][").replace("]:", "\\]:")
+
+
 def _escape(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
+    if _SAFE_LINK.fullmatch(cell):
+        return cell
+    return inert(cell).replace("|", "\\|").replace("\n", " ")
 
 
 def _escape_alt(text: str) -> str:
     # Brackets in an image's alt text would end the link early.
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+    text = _HTML_START.sub("&lt;", visible(text).replace("\\", "\\\\"))
+    return text.replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+
+
+def _line(text: str) -> str:
+    """A heading: inert, on one line."""
+    return " ".join(inert(text).split())
 
 
 def figure_stem(figure: Figure) -> str:
@@ -49,7 +81,7 @@ def render_table(
     lines = []
     if table.title:
         title = f"{number} {table.title}" if number else table.title
-        lines += [f"{'#' * heading_level} {title}", ""]
+        lines += [f"{'#' * heading_level} {_line(title)}", ""]
     cols = [str(c) for c in frame.columns]
     lines.append("| " + " | ".join(_escape(c) for c in cols) + " |")
     aligns = []
@@ -64,7 +96,7 @@ def render_table(
         ]
         lines.append("| " + " | ".join(cells) + " |")
     if table.note:
-        lines += ["", f"*{table.note}*"]
+        lines += ["", f"*{inert(table.note)}*"]
     return "\n".join(lines)
 
 
@@ -82,10 +114,10 @@ def render_document(
     top_level : int
         Heading level of the document title.
     """
-    parts = [f"{'#' * top_level} {doc.title}", ""] if doc.title else []
+    parts = [f"{'#' * top_level} {_line(doc.title)}", ""] if doc.title else []
     facts = doc.meta.get("facts") or ()
     if facts:
-        parts += ["  \n".join(f"**{k}:** {v}" for k, v in facts), ""]
+        parts += ["  \n".join(f"**{inert(k)}:** {inert(v)}" for k, v in facts), ""]
     lang = str(doc.meta.get("lang", ""))
     numbered = figure_link is not None and bool(lang)  # a report: contents, numbered tables
     if numbered:
@@ -136,7 +168,7 @@ def _render_section(
     counter: dict[str, int] | None = None,
 ) -> str:
     level = top_level + section.level - 1
-    out = [f"{'#' * level} {section.title}", ""] if section.title else []
+    out = [f"{'#' * level} {_line(section.title)}", ""] if section.title else []
     for block in section.blocks:
         if isinstance(block, Table):
             number = _number(counter, "table", lang) if block.title else None
@@ -144,11 +176,11 @@ def _render_section(
         elif isinstance(block, Text):
             word = _WARNING.get(lang, "Varning/Warning")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
-            out += [prefix + block.text, ""]
+            out += [prefix + inert(block.text), ""]
         elif isinstance(block, Glance):
             from servqual_cli.report.glance import glance_table
 
-            out += [*block.summary, ""] if block.summary else []
+            out += [*(inert(line) for line in block.summary), ""] if block.summary else []
             out += [render_table(glance_table(block, lang or "en"), level + 1, lang or None), ""]
         elif isinstance(block, Figure) and figure_link is not None:
             out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]
@@ -156,5 +188,5 @@ def _render_section(
             head = f"{number} {block.title.rstrip('.')}." if number else None
             caption = " ".join(x for x in (head, block.caption) if x)
             if caption:
-                out += [f"*{caption}*", ""]
+                out += [f"*{inert(caption)}*", ""]
     return "\n".join(out)
