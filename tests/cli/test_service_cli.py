@@ -52,8 +52,8 @@ def test_kpi_table_is_grouped_by_aspect(cli) -> None:
     assert heads == sorted(heads)
     for text in (
         "Nyckeltal – Nåbarhet",
-        "Värde (%)",
-        "KI låg (%)",
+        "Värde",  # headers may wrap ("Värde" / "(%)") so that no number is ever cut
+        "KI",
         " 79,6 ",
         " 67,1 ",
         " 88,2 ",
