@@ -105,7 +105,7 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.output import emit, guard, write_exclusions
+    from servqual_cli.cli.output import decoding_note, emit, guard, write_exclusions
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.io.survey import load_survey_file
@@ -150,6 +150,7 @@ def gap(
         sections = gap_sections(result, data.excluded, lang_code, items)
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
                               weight_column, profile, rules["min_items"])  # fmt: skip
+    sections += decoding_note(data.table.describe())
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})

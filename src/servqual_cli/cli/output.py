@@ -353,3 +353,24 @@ def flush_pending(more: list[tuple[Path, bytes]] | None = None) -> None:
     _STATE["pending"] = []
     if files:
         write_all(files)
+
+
+def decoding_note(described: dict[str, Any] | None) -> list[Any]:
+    """A warning section when the text of a file was decoded by the fallback and looks garbled.
+
+    Issue #11: a CP949 file read as cp1252 must not print tables of mojibake without a word. The
+    warning names the file and suggests ``--encoding`` (the same advice column errors give).
+
+    >>> decoding_note({"file": "a.csv", "encoding": "utf-8", "encoding_garbled": False})
+    []
+    >>> note = decoding_note({"file": "k.csv", "encoding": "cp1252", "encoding_garbled": True})
+    >>> note[0].blocks[0].kind
+    'warning'
+    """
+    if not described or not described.get("encoding_garbled"):
+        return []
+    from servqual_cli.io.decode import encoding_hint
+    from servqual_cli.report.spec import Section, Text
+
+    hint = encoding_hint(described.get("encoding"), True)
+    return [Section("", (Text(f"{described.get('file')}: {hint}", kind="warning"),))]

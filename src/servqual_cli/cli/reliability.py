@@ -62,7 +62,7 @@ def reliability(
     """
     import numpy as np
 
-    from servqual_cli.cli.output import emit, guard, write_exclusions
+    from servqual_cli.cli.output import decoding_note, emit, guard, write_exclusions
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.reliability_sections import (
@@ -153,6 +153,7 @@ def reliability(
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
     summary += f"{exclusion_summary(data.excluded, lang.value)}."
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
+    sections += decoding_note(data.table.describe())
     doc = Document(
         title=f"Reliability – {data.table.describe()['file']}",
         sections=tuple(sections),
@@ -209,7 +210,7 @@ def alpha(
 
     Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
     """
-    from servqual_cli.cli.output import emit, guard, write_exclusions
+    from servqual_cli.cli.output import decoding_note, emit, guard, write_exclusions
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.io.item_set import load_item_set
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
@@ -239,6 +240,7 @@ def alpha(
     summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
     summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
     sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
+    sections += decoding_note(loaded.input)
     doc = Document(
         title=f"Cronbach's alpha – {name}",
         sections=tuple(sections),

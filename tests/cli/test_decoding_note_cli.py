@@ -1,0 +1,28 @@
+"""Issue #11 item 4: a garbled fallback decoding is said under the tables, not only in JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "instruments"
+KOREAN = DATA / "kiosk_korean_cp949.csv"
+
+
+def test_gap_warns_when_the_text_looks_garbled(cli) -> None:
+    args = ("gap", KOREAN, "-i", DATA / "kiosk_korean_cp949.toml", "--no-items")
+    r = cli(*args)
+    assert r.exit_code == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "read as cp1252 and its text looks garbled; try --encoding cp949" in flat
+    right = cli(*args, "--encoding", "cp949")
+    assert right.exit_code == 0, right.stderr
+    assert "garbled" not in right.stdout
+
+
+def test_alpha_warns_too_and_markdown_carries_it(cli) -> None:
+    r = cli("alpha", KOREAN, "--items", "3-6", "-f", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert "looks garbled" in r.stdout
+    clean = cli("alpha", DATA / "kiosk_questions.csv", "--items", "3-6")
+    assert clean.exit_code == 0, clean.stderr
+    assert "garbled" not in clean.stdout
