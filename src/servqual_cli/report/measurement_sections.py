@@ -426,12 +426,13 @@ def trend_sections(
     power: float = 0.8,
     conf: float = 0.95,
     adjust: str = "holm",
-    family_size: int = 0,
+    family_size: int | None = None,
 ) -> list[Section]:
     """The totals, the per-area changes (worse first) and the minimum detectable changes.
 
     The per-area table shows the p adjusted over the family of ``family_size`` per-area
-    comparisons by ``adjust`` (its header names both); the totals are not adjusted."""
+    comparisons by ``adjust`` (its header names both; ``adjust`` must be the method
+    :func:`~servqual_cli.core.trend.compare_kpis` used); the totals are not adjusted."""
     heading = f"{before} → {after}"
     total = comparisons[comparisons["area"].eq(ALL)]
     # Per area only the memo's main KPIs: with 6-7 contacts per area and channel the rest is
@@ -445,6 +446,10 @@ def trend_sections(
     if len(per_area):
         title = f"{ml('trend_area', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
+        if family_size is None:  # the core's count of the family compare_kpis adjusted over
+            from servqual_cli.core.trend import area_family_size
+
+            family_size = area_family_size(comparisons)
         label = adjusted_p_label(adjust, family_size, lang)
         area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
         blocks.append(_comparison_table(title, per_area, lang, area_note, label))
