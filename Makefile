@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst --no-items
 	$(BIN)/servqual reliability data/samples/karlstad_servqual.xlsx --no-items
+	$(BIN)/servqual tolerance data/samples/karlstad_tolerans.xlsx --no-items
 	$(BIN)/servqual trend data/samples/servicematning_2019.xlsx data/samples/servicematning_2020.xlsx --benchmark data/samples/kolada_servicematning.csv
 	$(BIN)/servqual trend data/samples/servicematning_2019.xlsx data/samples/servicematning_2020.xlsx data/samples/servicematning_2021.xlsx data/samples/servicematning_2022.xlsx
 	$(BIN)/servqual kolada data/samples/kolada_servicematning.csv --municipality Lekeberg --kpi U07451

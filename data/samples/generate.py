@@ -1146,6 +1146,146 @@ def write_citizen_survey() -> None:
                [CITIZEN_HEADER, *citizen_rows()], header_row=1)  # fmt: skip
 
 
+# --------------------------------------------------------------------------------------------
+# Toolbox samples: zone of tolerance, staff survey (knowledge gap), survey with overall item
+# and post-stratification weights
+# --------------------------------------------------------------------------------------------
+
+# Adequate level per dimension and zone width (D - A): PZB (1994) found reliability with the
+# highest adequate level and the narrowest zone.
+ZOT_ADEQUATE = [4.1, 5.2, 4.6, 4.7, 4.4]
+ZOT_WIDTH = [1.9, 1.2, 1.6, 1.5, 1.7]
+ZOT_P = {"Förskola/barnomsorg": [5.3, 5.4, 4.8, 5.6, 5.2], "Äldreomsorg": [5.0, 5.0, 4.3, 5.3, 4.6],
+         "Grundskola": [5.1, 5.2, 4.6, 5.4, 4.9]}  # fmt: skip
+
+
+def _dimension_item_matrix(
+    rng: np.random.Generator, level: np.ndarray, person: np.ndarray, noise: float
+) -> np.ndarray:
+    """(n, 22) latent scores: per-dimension level (n, 5) + person effect + item noise."""
+    n = level.shape[0]
+    out = np.zeros((n, 22))
+    for d, items in enumerate(DIMENSIONS.values()):
+        factor = rng.normal(size=n)
+        for item in items:
+            out[:, item - 1] = level[:, d] + person + 0.5 * factor + noise * rng.normal(size=n)
+    return out
+
+
+def _mess(rng: np.random.Generator, answers: list[Row], first: int, n_cols: int) -> None:
+    """About 1 % "Vet ej" and 1 % blanks in the answer columns [first, first + n_cols)."""
+    n_cells = len(answers) * n_cols
+    picked = rng.choice(n_cells, size=2 * round(0.01 * n_cells), replace=False)
+    for k, flat in enumerate(picked):
+        r, c = divmod(int(flat), n_cols)
+        answers[r][first + c] = "Vet ej" if k % 2 == 0 else None
+
+
+def make_tolerance_survey() -> tuple[list[str], list[Row]]:
+    rng = rng_for(41)
+    services = list(ZOT_P)
+    n_per = [84, 78, 80]
+    service = np.repeat(np.arange(3), n_per)[rng.permutation(sum(n_per))]
+    n = len(service)
+    person = 0.5 * rng.normal(size=n)
+    a = _dimension_item_matrix(rng, np.tile(ZOT_ADEQUATE, (n, 1)), person, 0.6)
+    width = _dimension_item_matrix(rng, np.tile(ZOT_WIDTH, (n, 1)), 0.2 * rng.normal(size=n), 0.5)
+    p_level = np.array([ZOT_P[services[k]] for k in service])
+    p = _dimension_item_matrix(rng, p_level, 0.6 * person + 0.5 * rng.normal(size=n), 0.7)
+    a_int = np.clip(np.rint(a), 1, 7).astype(int)
+    d_int = np.clip(np.rint(a + width), 1, 7).astype(int)
+    p_int = np.clip(np.rint(p), 1, 7).astype(int)
+    header = (["Respondent", "Tjänst", "Kön"] + [f"A{i}" for i in range(1, 23)]
+              + [f"D{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)])  # fmt: skip
+    genders = rng.choice(["Kvinna", "Man"], size=n, p=[0.55, 0.45])
+    rows: list[Row] = [
+        [r + 1, services[service[r]], str(genders[r])]
+        + [int(v) for v in a_int[r]] + [int(v) for v in d_int[r]] + [int(v) for v in p_int[r]]
+        for r in range(n)
+    ]  # fmt: skip
+    _mess(rng, rows, 3, 66)
+    return header, rows
+
+
+STAFF_BIAS = [0.35, -0.75, -0.6, -0.2, -0.45]  # staff - citizens, per dimension (T R Resp A E)
+
+
+def make_staff_survey() -> tuple[list[str], list[Row]]:
+    rng = rng_for(42)
+    n = 86
+    units = rng.choice(SERVICES, size=n)
+    level = np.tile(np.array(E_LEVEL) + np.array(STAFF_BIAS), (n, 1))
+    e = _dimension_item_matrix(rng, level, 0.45 * rng.normal(size=n), 0.55)
+    e_int = np.clip(np.rint(e), 1, 7).astype(int)
+    roles = rng.choice(["Medarbetare", "Chef"], size=n, p=[0.8, 0.2])
+    header = ["Respondent", "Tjänst", "Roll"] + [f"E{i}" for i in range(1, 23)]
+    rows: list[Row] = [
+        [r + 1, str(units[r]), str(roles[r])] + [int(v) for v in e_int[r]] for r in range(n)
+    ]
+    _mess(rng, rows, 3, 22)
+    return header, rows
+
+
+# Population (adults using each service) per gender x age group, for post-stratification.
+AGE_GROUPS = ["16-29", "30-49", "50-64", "65+"]
+POPULATION = {("Kvinna", "16-29"): 6200, ("Kvinna", "30-49"): 9800, ("Kvinna", "50-64"): 7100,
+              ("Kvinna", "65+"): 8900, ("Man", "16-29"): 6500, ("Man", "30-49"): 10100,
+              ("Man", "50-64"): 7300, ("Man", "65+"): 7600}  # fmt: skip
+# Response propensity: young men answer least, older women most (as in real citizen surveys).
+PROPENSITY = {"16-29": 0.5, "30-49": 0.9, "50-64": 1.2, "65+": 1.5}
+OVERALL_SLOPES = [0.1, 0.55, 0.35, 0.2, 0.25]  # overall quality on the dimension gaps
+
+
+def make_weighted_survey() -> tuple[list[str], list[Row]]:
+    rng = rng_for(43)
+    n = 320
+    cells = list(POPULATION)
+    prob = np.array([POPULATION[c] * PROPENSITY[c[1]] * (0.8 if c[0] == "Man" else 1.0)
+                     for c in cells])  # fmt: skip
+    cell = rng.choice(len(cells), size=n, p=prob / prob.sum())
+    counts = np.bincount(cell, minlength=len(cells))
+    weight = np.array([POPULATION[cells[k]] / counts[k] for k in cell])
+    services = rng.choice(SERVICES, size=n)
+    age_effect = np.array([{"16-29": -0.4, "30-49": -0.2, "50-64": 0.1, "65+": 0.4}[cells[k][1]]
+                           for k in cell])  # fmt: skip
+    gap_plan = np.array([GAP_PLAN[s] for s in services])
+    e = _dimension_item_matrix(rng, np.tile(E_LEVEL, (n, 1)), 0.45 * rng.normal(size=n), 0.55)
+    person_p = 0.5 * rng.normal(size=n) + age_effect
+    p_level = np.tile(E_LEVEL, (n, 1)) + gap_plan + age_effect[:, None] * 0.5
+    p = _dimension_item_matrix(rng, p_level, person_p, 0.7)
+    e_int = np.clip(np.rint(e), 1, 7).astype(int)
+    p_int = np.clip(np.rint(p), 1, 7).astype(int)
+    dim_gap = np.column_stack(
+        [(p_int[:, [i - 1 for i in its]] - e_int[:, [i - 1 for i in its]]).mean(axis=1)
+         for its in DIMENSIONS.values()]
+    )  # fmt: skip
+    overall = 5.4 + dim_gap @ np.array(OVERALL_SLOPES) + 0.8 * rng.normal(size=n)
+    overall_int = np.clip(np.rint(overall), 1, 7).astype(int)
+    header = (["Respondent", "Tjänst", "Kön", "Åldersgrupp", "Vikt"]
+              + [f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
+              + ["Helhetsbetyg"])  # fmt: skip
+    no_overall = set(rng.choice(n, size=7, replace=False).tolist())
+    rows: list[Row] = []
+    for r in range(n):
+        gender, age = cells[cell[r]]
+        rows.append(
+            [r + 1, str(services[r]), gender, age, round(float(weight[r]), 2)]
+            + [int(v) for v in e_int[r]] + [int(v) for v in p_int[r]]
+            + [None if r in no_overall else int(overall_int[r])]
+        )  # fmt: skip
+    _mess(rng, rows, 5, 44)
+    return header, rows
+
+
+def write_toolbox_samples() -> None:
+    for name, (header, rows) in {
+        "karlstad_tolerans.xlsx": make_tolerance_survey(),
+        "karlstad_personal.xlsx": make_staff_survey(),
+        "karlstad_servqual_2025.xlsx": make_weighted_survey(),
+    }.items():
+        write_xlsx(OUT / name, "Enkät", [list(header), *rows], header_row=1)
+
+
 def main() -> None:
     write_survey()
     write_service_measurement()
@@ -1154,6 +1294,7 @@ def main() -> None:
     write_kpi_toml()
     write_contact_series()
     write_citizen_survey()
+    write_toolbox_samples()
     for path in sorted(OUT.iterdir()):
         if path.suffix in (".xlsx", ".csv", ".toml"):
             print(f"{path.name:40s} {path.stat().st_size:>9,d} bytes")

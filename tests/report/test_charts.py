@@ -56,6 +56,18 @@ FIGURES = [
         "labels": {"x": "År", "y": "Andel"}, "percent": True,
     }),
 ]  # fmt: skip
+# The toolbox's kinds (report/toolbox_charts.py).
+FIGURES += [
+    Figure("zot", "Toleranszon", "tolerance_zone", {
+        "categories": DIMS, "adequate": [4.1, 5.2, 4.6], "desired": [5.9, 6.2, 6.1],
+        "perception": [5.0, 5.1, 6.3], "scale": [1.0, 7.0],
+        "labels": {"zone": "Toleranszon (A–D)", "perception": "Upplevd (P)", "x": "Medel"},
+    }),
+    Figure("likert", "Svarsfördelning", "likert_bars", {
+        "items": ["P1", "P2"], "counts": [[1, 2, 3, 10, 20, 15, 5], [0, 0, 4, 8, 30, 20, 2]],
+        "points": ["1", "2", "3", "4", "5", "6", "7"], "labels": {"x": "Andel svar"},
+    }),
+]  # fmt: skip
 DOC = Document("t", (Section("s", tuple(FIGURES)),))
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from servqual_cli.cli import gap_toolbox as tb
 from servqual_cli.cli import options as o
 
 app = typer.Typer()
@@ -93,6 +94,10 @@ def gap(
     adjust: AdjustOpt = Adjust.holm,
     min_items: MinItemsOpt = "half",
     weight_rule: WeightsOpt = WeightRule.allocation,
+    overall: tb.OverallOpt = None,
+    importance_on: tb.ImportanceOnOpt = "gap",
+    weight_column: tb.WeightColumnOpt = None,
+    profile: tb.ProfileOpt = None,
 ) -> None:
     """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
 
@@ -109,10 +114,13 @@ def gap(
     check_output(excluded, [file])
     check_distinct(output=output, excluded=excluded)
     _min_items(min_items)  # bad usage is refused before any file is read
-    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict,
-                            perception_only_ok=True)  # fmt: skip
+    data = load_survey_file(file, instrument, tb.split_by(by), sheet, encoding, header_row,
+                            strict, perception_only_ok=True)  # fmt: skip
+    data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
         from servqual_cli.cli.servperf import emit_servperf
+
+        tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
 
         return emit_servperf(data, fmt, output, excluded, lang.value, conf, items)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
@@ -140,11 +148,13 @@ def gap(
         result = gap_analysis(*args, weights=data.weights, conf=conf, **rules)
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items)
+    sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
+                              weight_column, profile, rules["min_items"])  # fmt: skip
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, tidy_gaps(payload), fmt, output)
+    emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output)
 
 
 def tidy_gaps(payload: dict[str, Any]) -> Any:

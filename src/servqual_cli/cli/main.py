@@ -23,6 +23,7 @@ from servqual_cli.cli import (
     reliability,
     report,
     service,
+    toolbox,
 )
 
 app = typer.Typer(
@@ -36,7 +37,7 @@ app = typer.Typer(
 )
 # Each group's file holds its own Typer app; the commands appear at the top level.
 for sub in (gap.app, reliability.app, measurement.app, service.app, citizen.app, report.app,
-            describe.app):  # fmt: skip
+            describe.app, toolbox.app):  # fmt: skip
     app.add_typer(sub)
 app.add_typer(kolada.app, name="kolada")
 

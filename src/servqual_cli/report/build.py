@@ -122,6 +122,14 @@ SECTIONS: dict[str, SectionEntry] = {
         ("servqual_cli.report.kpi_sections", "servqual_cli.report.feedback_sections"),
     ),
 }
+# The toolbox's sections are opt-in: needing "sections" (the config's explicit list) keeps them
+# out of the default report; naming them in that list builds them.
+SECTIONS.update(
+    {
+        name: SectionEntry(f"servqual_cli.report.toolbox_part:{name}_part", ("survey", "sections"))
+        for name in ("dimension_comparison", "item_distributions", "tolerance")
+    }
+)
 BUILT_IN = ("summary", "method")
 
 

@@ -76,6 +76,8 @@ CHARTS = {
     "lines": "draw_lines",
     "kpi_aspect": "draw_kpi_aspect",
     "feedback_periods": "draw_feedback_periods",
+    "tolerance_zone": "draw_tolerance_zone",  # report/toolbox_charts.py
+    "likert_bars": "draw_likert_bars",  # report/toolbox_charts.py
 }
 
 
@@ -357,3 +359,7 @@ def draw_feedback_periods(figure: Figure) -> MplFigure:
     ax.set_xticks(x[::step], [str(p) for p in wide.index[::step]], rotation=45, ha="right")
     ax.legend(frameon=False, fontsize=8, ncols=min(5, len(wide.columns)))
     return fig
+
+
+# The toolbox's drawing functions live in their own module; imported here so CHARTS finds them.
+from servqual_cli.report.toolbox_charts import draw_likert_bars, draw_tolerance_zone  # noqa: E402, F401

@@ -1,0 +1,272 @@
+"""The toolbox's additions to ``servqual gap``: which gap matters most (Friedman and paired
+post-hoc), derived importance (``--overall``), survey weights (``--weight-column``), two-way
+breakdowns (``--by A,B``) and the respondent profile (``--profile``).
+
+Kept apart from :mod:`servqual_cli.cli.gap` so that command stays short: it calls
+:func:`split_by`, :func:`two_way` and :func:`add_to_gap` and nothing else changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from servqual_cli.io.survey import SurveyData
+    from servqual_cli.report.spec import Section
+
+OverallOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--overall",
+        help="An overall quality/satisfaction column: OLS on the dimension scores with "
+        "standardized betas and relative weights (Johnson 2000).",
+    ),
+]
+ImportanceOnOpt = Annotated[
+    str,
+    typer.Option("--importance-on", help="Predictors of --overall: gap (P−E) or perception."),
+]
+WeightColumnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--weight-column",
+        help="Survey weights: weighted gaps with design-based SEs (R survey::svymean) and "
+        "Kish's effective n.",
+    ),
+]
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option("--profile", help="Comma-separated background columns for a respondent profile."),
+]
+
+
+def split_by(by: str | None) -> str | None:
+    """The first ``--by`` column (the loader groups by it; :func:`two_way` adds the second)."""
+    from servqual_cli.errors import UsageError
+
+    if by is None or "," not in by:
+        return by
+    names = _columns(by, "--by")
+    if len(names) != 2:
+        raise UsageError(f"--by takes one column or two (A,B), got {len(names)}: {by!r}")
+    return names[0]
+
+
+def _columns(text: str, option: str) -> list[str]:
+    from servqual_cli.errors import UsageError
+
+    names = [s.strip() for s in text.split(",") if s.strip()]
+    if not names:
+        raise UsageError(f"{option} needs column names, got {text!r}")
+    return names
+
+
+def _raw_column(data: SurveyData, name: str, option: str) -> tuple[int, str]:
+    from servqual_cli.errors import Location, UsageError
+    from servqual_cli.io.columns import ColumnIndex
+
+    table = data.table
+    pos = ColumnIndex(table.columns, table.source, table.sheet).find(name)
+    if pos is None:
+        raise UsageError(
+            f"{option} column {name!r} is not in the file (it has: "
+            f"{', '.join(table.columns[:12])})",
+            Location(table.source, table.sheet, None, name),
+        )
+    return pos, table.columns[pos]
+
+
+def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
+    """A background column as text labels, None where blank."""
+    import numpy as np
+
+    from servqual_cli.io.read import blank_mask
+    from servqual_cli.io.survey import _group_label
+
+    pos, real = _raw_column(data, name, option)
+    col = data.table.frame.iloc[:, pos]
+    blank = blank_mask(col.to_frame())[:, 0]
+    out = np.array(col.map(_group_label).to_numpy(dtype=object), dtype=object)
+    out[blank] = None
+    return out, real
+
+
+def refuse_for_servperf(**options: str | None) -> None:
+    """The toolbox's gap options need expectations; say so rather than ignore them."""
+    from servqual_cli.errors import UsageError
+
+    given = [f"--{k.replace('_', '-')}" for k, v in options.items() if v is not None]
+    if given:
+        raise UsageError(
+            f"{', '.join(given)} need expectation columns; this instrument is perception-only"
+        )
+
+
+def two_way(data: SurveyData, by: str | None) -> SurveyData:
+    """With ``--by A,B``: groups are the combinations "a × b" (a blank in either: no group)."""
+    if by is None or "," not in by:
+        return data
+    import numpy as np
+    import pandas as pd
+
+    names = _columns(by, "--by")
+    first, a_name = _labels(data, names[0], "--by")
+    second, b_name = _labels(data, names[1], "--by")
+    a, b = pd.Series(first, dtype=object), pd.Series(second, dtype=object)
+    combined = np.array((a.astype(str) + " × " + b.astype(str)).to_numpy(dtype=object))
+    combined[(a.isna() | b.isna()).to_numpy()] = None
+    return replace(data, groups=combined, by=f"{a_name} × {b_name}")
+
+
+def add_to_gap(
+    data: SurveyData,
+    payload: dict[str, Any],
+    lang: str,
+    conf: float,
+    overall: str | None = None,
+    importance_on: str = "gap",
+    weight_column: str | None = None,
+    profile: str | None = None,
+    min_items: Any = "half",
+) -> list[Section]:
+    """Compute the toolbox's gap additions, add their keys to ``payload``, return sections.
+
+    Keys: ``dimension_comparison`` (always, when there are two or more dimensions),
+    ``importance`` (``--overall``), ``weighted`` (``--weight-column``), ``profile``.
+    """
+    import numpy as np
+
+    from servqual_cli.core.dimension_comparison import compare_dimensions
+    from servqual_cli.core.gaps import respondent_scores
+    from servqual_cli.errors import DataError, UsageError
+    from servqual_cli.report import toolbox_sections as ts
+
+    if importance_on not in ("gap", "perception"):
+        raise UsageError(f"--importance-on must be gap or perception, got {importance_on!r}")
+    if importance_on != "gap" and overall is None:
+        raise UsageError("--importance-on needs --overall (the column to explain)")
+    sections: list[Section] = []
+    # The same dimension-score rule as the gap tables (gap --min-items).
+    scores = respondent_scores(
+        data.expectation, data.perception, data.dimension_positions, min_items=min_items
+    )
+    dims = list(scores.dimensions)
+    perception_only = bool(np.isnan(data.expectation).all())
+    if len(dims) >= 2 and not perception_only:
+        try:
+            comparison = compare_dimensions(scores.gap, dims, conf)
+        except DataError as exc:
+            payload["dimension_comparison"] = {"skipped": str(exc)}
+        else:
+            payload["dimension_comparison"] = comparison.to_dict()
+            sections += ts.dimension_comparison_sections(comparison, lang)
+    weights = None
+    w_name = None
+    if weight_column is not None:
+        weights, w_name = _weights(data, weight_column)
+    if overall is not None:
+        from servqual_cli.core.importance import derived_importance
+
+        y, y_name = _numeric(data, overall, "--overall")
+        x = scores.gap if importance_on == "gap" else scores.servperf
+        if importance_on == "gap" and perception_only:
+            raise UsageError("--importance-on gap needs expectations; use perception")
+        imp = derived_importance(y, x, dims, y_name, importance_on, conf)
+        payload["importance"] = imp.to_dict()
+        sections += ts.importance_sections(imp, lang)
+    if weights is not None and w_name is not None:
+        from servqual_cli.core.survey_weights import weighted_summary
+
+        cols: dict[str, np.ndarray] = {}
+        for j, name in enumerate(dims):
+            if not perception_only:
+                cols[f"{name}: gap"] = scores.gap[:, j]
+            cols[f"{name}: perception"] = scores.servperf[:, j]
+        complete = ~np.isnan(scores.gap).any(axis=1)
+        if not perception_only:
+            cols["overall SERVQUAL (mean of the dimension gaps)"] = np.where(
+                complete, np.nanmean(np.where(complete[:, None], scores.gap, 0.0), axis=1), np.nan
+            )
+        summary = weighted_summary(cols, weights, w_name, conf)
+        payload["weighted"] = summary.to_dict()
+        sections += ts.weighted_sections(summary, lang)
+    if profile is not None:
+        from servqual_cli.core.profile import respondent_profile
+        from servqual_cli.core.results import records
+
+        columns = {}
+        for name in _columns(profile, "--profile"):
+            values, real = _labels(data, name, "--profile")
+            columns[real] = values
+        prof = respondent_profile(columns, weights)
+        payload["profile"] = records(prof)
+        sections += ts.profile_sections(prof, lang)
+    return sections
+
+
+def _numeric(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
+    import numpy as np
+
+    from servqual_cli.errors import DataError, Location
+    from servqual_cli.io.values import parse_scale_values
+
+    pos, real = _raw_column(data, name, option)
+    values, _ = parse_scale_values(data.table.frame.iloc[:, pos], (-np.inf, np.inf))
+    if np.isnan(values).all():
+        raise DataError(
+            "no numeric value in the whole column",
+            Location(data.table.source, data.table.sheet, None, real),
+        )
+    return values, real
+
+
+def _weights(data: SurveyData, name: str) -> tuple[np.ndarray, str]:
+    import numpy as np
+
+    from servqual_cli.errors import DataError, Location
+
+    values, real = _numeric(data, name, "--weight-column")
+    if np.any(values < 0):
+        row = int(data.table.row_numbers[int(np.flatnonzero(values < 0)[0])])
+        raise DataError(
+            "negative survey weight",
+            Location(data.table.source, data.table.sheet, row, real),
+        )
+    return values, real
+
+
+def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
+    """The gap CSV plus rows for the toolbox keys: level ``dimension_pair`` (name "A − B"),
+    ``friedman``, ``importance`` (name = dimension), ``weighted`` (name = quantity) and
+    ``profile`` (name = "column: value"); their statistics in their own columns."""
+    import pandas as pd
+
+    frames = [tidy]
+
+    def add(level: str, rows: list[dict[str, Any]], name: str) -> None:
+        if rows:
+            frame = pd.DataFrame(rows)
+            frame.insert(0, "name", frame.pop(name) if name in frame else "")
+            frame.insert(0, "level", level)
+            frame.insert(0, "group", "ALL")
+            frames.append(frame)
+
+    dc = payload.get("dimension_comparison", {})
+    if "pairs" in dc:
+        pairs = [{"pair": f"{r['a']} − {r['b']}", **r} for r in dc["pairs"]]
+        add("dimension_pair", pairs, "pair")
+        add("friedman", [{"test": "friedman", **dc["friedman"]}], "test")
+    if "importance" in payload:
+        add("importance", payload["importance"]["coefficients"], "dimension")
+    if "weighted" in payload:
+        add("weighted", payload["weighted"]["estimates"], "name")
+    if "profile" in payload:
+        rows = [{"label": f"{r['variable']}: {r['value']}", **r} for r in payload["profile"]]
+        add("profile", rows, "label")
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else tidy

@@ -1,0 +1,386 @@
+"""The research toolbox: ``servqual tolerance``, ``servqual knowledge-gap``, ``servqual items``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from servqual_cli.cli import options as o
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from servqual_cli.report.spec import Section
+
+app = typer.Typer()
+
+WeightOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--weight-column",
+        help="Survey weights (calibration/post-stratification): weighted means with "
+        "design-based SEs (R survey::svymean) and Kish's effective n.",
+    ),
+]
+ItemsTableOpt = Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")]
+
+
+def _title(prefix: str, table: Any) -> str:
+    return f"{prefix} – {table.describe()['file']}"
+
+
+def _split_groups(groups: np.ndarray | None) -> list[tuple[str, np.ndarray]]:
+    """(group name, row mask) in sorted order; rows without a group are in no group."""
+    import numpy as np
+    import pandas as pd
+
+    if groups is None:
+        return []
+    labels = pd.Series(groups, dtype=object)
+    names = sorted(str(g) for g in labels.dropna().unique())
+    return [(g, np.asarray(labels.eq(g).to_numpy(), dtype=bool)) for g in names]
+
+
+def _tidy(parts: list[tuple[str, str, list[dict[str, Any]]]]) -> pd.DataFrame:
+    """One CSV table: a row per (group, level, name) with every statistic."""
+    import pandas as pd
+
+    frames = []
+    for group, level, rows in parts:
+        frame = pd.DataFrame(rows)
+        if frame.empty:
+            continue
+        key = "dimension" if level == "dimension" and "dimension" in frame else frame.columns[0]
+        frame = frame.rename(columns={key: "name"})
+        frame.insert(0, "level", level)
+        frame.insert(0, "group", group)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+@app.command()
+def tolerance(
+    file: Annotated[str, typer.Argument(help="Survey with adequate, desired and perceived items.")],
+    instrument: o.InstrumentOpt = None,
+    by: o.ByOpt = None,
+    weight_column: WeightOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+    items: ItemsTableOpt = True,
+) -> None:
+    """Zone of tolerance (PZB 1994): MSA = P − A, MSS = P − D, zone width, shares outside.
+
+    Adequate and desired columns come from the instrument (default A1.., D1..).
+
+    Example: servqual tolerance data/samples/karlstad_tolerans.xlsx --by Tjänst
+    """
+    import numpy as np
+    import pandas as pd
+
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.io.role_data import load_roles_file
+    from servqual_cli.report.spec import Document
+    from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
+
+    inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
+    check_output(output, inputs)
+    check_output(excluded, inputs)
+    check_distinct(output=output, excluded=excluded)
+    roles = ["adequate", "desired", "perception"]
+    data = load_roles_file(file, instrument, roles, by, weight_column, (), sheet, encoding,
+                           header_row, strict)  # fmt: skip
+    a, d, p = (data.matrices[r] for r in roles)
+    args = (data.items, data.dimension_positions)
+    res = tolerance_analysis(a, d, p, *args, conf=conf)
+    lang_code = lang.value
+    payload: dict[str, Any] = {
+        "input": data.table.describe(),
+        "instrument": data.instrument.to_dict(),
+        "columns": data.columns,
+        "excluded": data.excluded,
+        **res.to_dict(),
+    }
+    sections: list[Section] = tolerance_sections(
+        res, data.excluded, lang_code, items, scale=data.instrument.scale
+    )
+    parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
+    if data.weights is not None:
+        summary = _weighted_tolerance(a, d, p, data, conf)
+        payload["weighted"] = summary.to_dict()
+        sections += weighted_sections(summary, lang_code)
+    if data.by is not None:
+        groups: dict[str, Any] = {}
+        skipped: dict[str, str] = {}
+        for name, rows in _split_groups(data.groups):
+            if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
+                skipped[name] = "no respondent with valid adequate, desired and perceived scores"
+                continue
+            sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
+            groups[name] = sub.to_dict()
+            parts.append((name, "dimension", groups[name]["dimensions"]))
+            sections += tolerance_sections(sub, {}, lang_code, items=False,
+                                           title=f"{data.by}: {name}", chart=False)  # fmt: skip
+        payload["by"] = data.by
+        payload["groups"] = groups
+        payload["skipped_groups"] = skipped
+        payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
+    head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
+    doc = Document(title=_title(head, data.table), sections=tuple(sections))
+    write_exclusions(excluded, data.exclusions)
+    emit(doc, payload, _tidy(parts), fmt, output)
+
+
+def _weighted_tolerance(a: Any, d: Any, p: Any, data: Any, conf: float) -> Any:
+    """Weighted dimension MSA, MSS and shares below A / above D."""
+    import numpy as np
+
+    from servqual_cli.core.scoring import dimension_means
+    from servqual_cli.core.survey_weights import weighted_summary
+
+    ok = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
+    dims = data.dimension_positions
+    da, dd, dp = (dimension_means(x, ok, dims) for x in (a, d, p))
+    cols: dict[str, Any] = {}
+    for j, name in enumerate(dims):
+        valid = ~np.isnan(dp[:, j])
+        cols[f"{name}: msa"] = dp[:, j] - da[:, j]
+        cols[f"{name}: mss"] = dp[:, j] - dd[:, j]
+        cols[f"{name}: share_below_adequate"] = np.where(valid, dp[:, j] < da[:, j], np.nan)
+        cols[f"{name}: share_above_desired"] = np.where(valid, dp[:, j] > dd[:, j], np.nan)
+    return weighted_summary(cols, data.weights, data.weight_column or "", conf)
+
+
+@app.command("knowledge-gap")
+def knowledge_gap_cmd(
+    customers: Annotated[str, typer.Argument(help="Citizens' survey (the gap survey).")],
+    staff: Annotated[
+        str,
+        typer.Argument(help="Staff survey: the expectation items as 'what do citizens expect?'"),
+    ],
+    instrument: o.InstrumentOpt = None,
+    by: o.ByOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+    items: ItemsTableOpt = True,
+) -> None:
+    """The knowledge gap (PZB gap 1): staff's picture of citizens' expectations vs theirs.
+
+    Difference = staff − citizens; --by splits the citizens' file (each group vs all staff).
+
+    Example: servqual knowledge-gap karlstad_servqual.xlsx karlstad_personal.xlsx
+    """
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.core.knowledge_gap import knowledge_gap
+    from servqual_cli.errors import DataError
+    from servqual_cli.io.role_data import load_roles_file
+    from servqual_cli.io.survey import load_survey_file
+    from servqual_cli.report.spec import Document
+    from servqual_cli.report.toolbox_sections import knowledge_sections
+
+    for path in (output, excluded):
+        check_output(path, [customers, staff] + ([instrument] if instrument else []))
+    check_distinct(output=output, excluded=excluded)
+    from servqual_cli.cli.gap_toolbox import split_by, two_way
+
+    cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding, header_row,
+                            strict)  # fmt: skip
+    cust = two_way(cust, by)  # --by A,B: the combinations
+    stf = load_roles_file(staff, instrument, ["expectation"], None, None, (), sheet, encoding,
+                          header_row, strict)  # fmt: skip
+    e_staff = stf.matrices["expectation"]
+    args = (cust.items, cust.dimension_positions)
+    res = knowledge_gap(cust.expectation, e_staff, *args, conf=conf)
+    lang_code = lang.value
+    excl = {"customers": cust.excluded, "staff": stf.excluded}
+    payload: dict[str, Any] = {
+        "input": {"customers": cust.table.describe(), "staff": stf.table.describe()},
+        "instrument": cust.instrument.to_dict(),
+        "excluded": excl,
+        **res.to_dict(),
+    }
+    sections = knowledge_sections(res, excl, lang_code, items)
+    parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
+    if cust.by is not None:
+        groups: dict[str, Any] = {}
+        skipped: dict[str, str] = {}
+        for name, rows in _split_groups(cust.groups):
+            try:
+                sub = knowledge_gap(cust.expectation[rows], e_staff, *args, conf=conf)
+            except DataError as exc:  # a group without any valid expectation answer
+                skipped[name] = str(exc)
+                continue
+            groups[name] = sub.to_dict()
+            parts.append((name, "dimension", groups[name]["dimensions"]))
+            sections += knowledge_sections(sub, {}, lang_code, items=False,
+                                           title=f"{cust.by}: {name}")  # fmt: skip
+        payload["by"] = cust.by
+        payload["groups"] = groups
+        payload["skipped_groups"] = skipped
+    head = "Kunskapsgapet" if lang_code == "sv" else "Knowledge gap"
+    title = f"{head} – {cust.table.describe()['file']} / {stf.table.describe()['file']}"
+    doc = Document(title=title, sections=tuple(sections))
+    if excluded is not None:
+        import pandas as pd
+
+        both = pd.concat(
+            [cust.exclusions.assign(file="customers"), stf.exclusions.assign(file="staff")],
+            ignore_index=True,
+        )
+        write_exclusions(excluded, both)
+    emit(doc, payload, _tidy(parts), fmt, output)
+
+
+@app.command()
+def items(
+    file: Annotated[str, typer.Argument(help="Survey file.")],
+    instrument: o.InstrumentOpt = None,
+    item_columns: Annotated[
+        str | None,
+        typer.Option(
+            "--items", help="Item columns instead of an instrument: names, globs, ranges (P1:P22)."
+        ),
+    ] = None,
+    scale_range: Annotated[
+        str | None, typer.Option("--scale-range", help="min,max of the scale with --items.")
+    ] = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    sheet: o.SheetOpt = None,
+    encoding: o.EncodingOpt = None,
+    header_row: o.HeaderRowOpt = None,
+    strict: o.StrictOpt = False,
+    excluded: o.ExcludedOpt = None,
+    lang: o.LangOpt = o.Lang.en,
+    conf: o.ConfOpt = 0.95,
+    chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Likert bars (report).")] = True,
+    weight_column: WeightOpt = None,
+) -> None:
+    """Item distributions: counts per scale point and missing reason, mean, SD, quartiles,
+    top-2/bottom-2 boxes with Wilson CIs, skewness.
+
+    Example: servqual items data/samples/karlstad_servqual.xlsx
+    """
+    import numpy as np
+
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.core.item_distribution import item_distributions
+    from servqual_cli.errors import UsageError
+    from servqual_cli.report.spec import Document
+    from servqual_cli.report.toolbox_sections import item_distribution_sections, weighted_sections
+
+    inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
+    check_output(output, inputs)
+    check_output(excluded, inputs)
+    check_distinct(output=output, excluded=excluded)
+    if item_columns is not None:
+        from servqual_cli.io.item_set import load_item_set
+
+        if weight_column is not None:
+            raise UsageError("--weight-column works with an instrument, not with --items")
+        bounds = _scale(scale_range)
+        if bounds is None:  # top-2/bottom-2 boxes and out-of-range checks need the scale ends
+            raise UsageError("--items needs --scale-range min,max (e.g. 1,5)")
+        # --items takes names, globs and ranges (E*, P1-P22), as servqual alpha does.
+        loaded = load_item_set(file, item_columns, None, bounds, sheet, encoding, header_row,
+                               strict)  # fmt: skip
+        values = loaded.frame.to_numpy(dtype=float)
+        labels = [str(c) for c in loaded.frame.columns]
+        sets = [""] * len(labels)
+        excl, exclusions = loaded.excluded, loaded.exclusions
+        describe = loaded.input or {"file": file}
+        inst_dict: dict[str, Any] | None = None
+    else:
+        from servqual_cli.instruments.toml import load_instrument
+        from servqual_cli.io.read import read_table
+        from servqual_cli.io.role_data import load_roles, present_roles
+
+        if scale_range is not None:
+            raise UsageError("--scale-range goes with --items; an instrument has its own scale")
+        inst = load_instrument(instrument)
+        table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
+        roles = present_roles(table, inst)
+        if not roles:
+            first = inst.items[0]
+            raise UsageError(
+                f"no question set of instrument {inst.name!r} is in the file (looked for "
+                f"{inst.expectation_column(first)}, {inst.perception_column(first)}, ...); "
+                "name the columns with --items"
+            )
+        data = load_roles(table, inst, roles, weight_column=weight_column, strict=strict)
+        values = np.column_stack([data.matrices[r] for r in roles])
+        labels = [c for r in roles for c in data.columns[r]]
+        sets = [r for r in roles for _ in data.items]
+        bounds = inst.scale
+        excl, exclusions, describe = data.excluded, data.exclusions, table.describe()
+        inst_dict = inst.to_dict()
+    from servqual_cli.io.role_data import missing_by_column
+
+    missing = missing_by_column(exclusions)
+    res = item_distributions(values, labels, bounds, missing, sets, conf)
+    payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
+                               **res.to_dict()}  # fmt: skip
+    sections = item_distribution_sections(res, excl, lang.value, chart)
+    if item_columns is None and data.weights is not None:
+        summary = _weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)
+        payload["weighted"] = summary.to_dict()
+        sections += weighted_sections(summary, lang.value)
+    head = "Svarsfördelning" if lang.value == "sv" else "Item distributions"
+    doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
+    tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
+    write_exclusions(excluded, exclusions)
+    emit(doc, payload, tidy, fmt, output)
+
+
+def _weighted_items(
+    values: np.ndarray,
+    labels: list[str],
+    bounds: tuple[float, float],
+    weights: np.ndarray,
+    column: str | None,
+    conf: float,
+) -> Any:
+    """Weighted mean, top-2 and bottom-2 shares of every item."""
+    import numpy as np
+
+    from servqual_cli.core.survey_weights import weighted_summary
+
+    lo, hi = bounds
+    cols: dict[str, np.ndarray] = {}
+    for j, name in enumerate(labels):  # a loop over items; each is vectorised over rows
+        x = values[:, j]
+        valid = ~np.isnan(x)
+        cols[f"{name}: mean"] = x
+        cols[f"{name}: top2"] = np.where(valid, x >= hi - 1, np.nan)
+        cols[f"{name}: bottom2"] = np.where(valid, x <= lo + 1, np.nan)
+    return weighted_summary(cols, weights, column or "", conf)
+
+
+def _scale(text: str | None) -> tuple[float, float] | None:
+    from servqual_cli.errors import UsageError
+
+    if text is None:
+        return None
+    try:
+        lo, hi = (float(v) for v in text.split(","))
+    except ValueError as exc:
+        raise UsageError(f"--scale-range must be min,max (e.g. 1,5), got {text!r}") from exc
+    if lo >= hi:
+        raise UsageError(f"--scale-range min must be below max, got {text!r}")
+    return lo, hi

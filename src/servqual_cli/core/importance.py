@@ -1,0 +1,157 @@
+"""Derived importance: which dimension drives an overall quality or satisfaction item.
+
+The overall item is regressed by ordinary least squares on the respondents' dimension scores
+(gaps, or perceptions), over the respondents with the overall item and every dimension valid
+(complete cases; the number is shown). Reported per dimension: b, its SE, t interval and p,
+the standardized coefficient beta = b · sd(x) / sd(y), and Johnson's (2000) relative weight:
+
+- R_xx = V Λ V' (eigen decomposition of the predictors' correlation matrix), Λ* = V Λ^½ V' the
+  correlations of the predictors with their closest orthogonal counterparts Z;
+- β_Z = Λ*⁻¹ r_xy (the regression of y on Z); ε_j = Σ_k λ*_jk² β_Z,k².
+
+The ε_j sum to R² and, unlike the betas, split it fairly between correlated predictors.
+
+References: Johnson, J. W. (2000). A heuristic method for estimating the relative weight of
+predictor variables in multiple regression. *Multivariate Behavioral Research* 35(1), 1-19.
+R ``lm()`` / ``confint()`` for the OLS part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from servqual_cli.core.results import plain, records
+from servqual_cli.errors import DataError
+
+
+@dataclass(frozen=True)
+class Importance:
+    """OLS of the overall item on dimension scores with relative weights.
+
+    ``coefficients`` columns: dimension, b, se, ci_low, ci_high, p, beta, relative_weight,
+    relative_share (the weight as a share of R²).
+    """
+
+    overall: str
+    predictors: str
+    n: int
+    n_incomplete: int
+    r2: float
+    adj_r2: float
+    intercept: float
+    coefficients: pd.DataFrame
+    conf: float = 0.95
+
+    def to_dict(self) -> dict[str, Any]:
+        head = {k: plain(v) for k, v in self.__dict__.items() if k != "coefficients"}
+        head["rule"] = "complete cases: overall item and every dimension score valid"
+        return {**head, "coefficients": records(self.coefficients)}
+
+
+def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Johnson's (2000) relative weights of the columns of ``x`` for ``y`` (they sum to R²).
+
+    Examples
+    --------
+    >>> x = np.array([[1.0, 2], [2, 1], [3, 4], [4, 3], [5, 6]])
+    >>> y = np.array([1.0, 3, 2, 5, 4])
+    >>> w = relative_weights(x, y)
+    >>> w.round(4).tolist(), round(float(w.sum()), 4)
+    ([0.7526, 0.2207], 0.9733)
+    """
+    r_all = np.corrcoef(np.column_stack([x, y]), rowvar=False)
+    rxx, rxy = r_all[:-1, :-1], r_all[:-1, -1]
+    evals, evecs = np.linalg.eigh(rxx)
+    lam = evecs @ np.diag(np.sqrt(np.clip(evals, 0.0, None))) @ evecs.T
+    beta = np.linalg.solve(lam, rxy)
+    return np.asarray((lam**2) @ beta**2, dtype=float)
+
+
+def derived_importance(
+    overall: np.ndarray,
+    scores: np.ndarray,
+    dimensions: Sequence[str],
+    overall_name: str = "overall",
+    predictors: str = "gap",
+    conf: float = 0.95,
+) -> Importance:
+    """OLS of ``overall`` on the dimension ``scores`` with standardized betas and relative weights.
+
+    Parameters
+    ----------
+    overall : ndarray (n_respondents,)
+        The overall quality or satisfaction item, NaN where missing.
+    scores : ndarray (n_respondents, n_dimensions)
+        Respondent dimension scores (gaps or perceptions), NaN where invalid.
+    dimensions : sequence of str
+    overall_name, predictors : str
+        Labels carried into the result (the overall column; "gap" or "perception").
+    conf : float
+        Confidence level of the coefficient intervals.
+
+    Raises
+    ------
+    DataError
+        Too few complete respondents for the number of dimensions, or a constant or perfectly
+        collinear predictor.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(3)
+    >>> x = rng.normal(size=(200, 3))
+    >>> y = 2 + x @ np.array([1.0, 0.5, 0.0]) + rng.normal(size=200)
+    >>> r = derived_importance(y, x, ["A", "B", "C"])
+    >>> r.coefficients["b"].round(1).tolist(), round(r.r2, 2)
+    ([1.1, 0.5, -0.0], 0.55)
+    """
+    y_all = np.asarray(overall, dtype=float).reshape(-1)
+    x_all = np.asarray(scores, dtype=float)
+    k = x_all.shape[1]
+    ok = ~np.isnan(y_all) & ~np.isnan(x_all).any(axis=1)
+    y, x = y_all[ok], x_all[ok]
+    n = y.size
+    if n < k + 2:
+        raise DataError(
+            f"derived importance needs at least {k + 2} respondents with {overall_name!r} and "
+            f"every dimension valid, got {n}"
+        )
+    design = np.column_stack([np.ones(n), x])
+    if np.linalg.matrix_rank(design) < k + 1 or np.ptp(y) == 0:
+        raise DataError(
+            f"derived importance: {overall_name!r} or a dimension score is constant or "
+            "collinear with the others"
+        )
+    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
+    resid = y - design @ coef
+    df = n - k - 1
+    sigma2 = float(resid @ resid) / df
+    se = np.sqrt(np.diag(np.linalg.inv(design.T @ design)) * sigma2)
+    tval = coef / se
+    p = 2.0 * special.stdtr(df, -np.abs(tval))
+    half = special.stdtrit(df, 0.5 + conf / 2.0) * se
+    tss = float(((y - y.mean()) ** 2).sum())
+    r2 = 1.0 - float(resid @ resid) / tss
+    adj = 1.0 - (1.0 - r2) * (n - 1) / df
+    beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
+    rw = relative_weights(x, y)
+    table = pd.DataFrame(
+        {
+            "dimension": list(dimensions),
+            "b": coef[1:],
+            "se": se[1:],
+            "ci_low": coef[1:] - half[1:],
+            "ci_high": coef[1:] + half[1:],
+            "p": p[1:],
+            "beta": beta,
+            "relative_weight": rw,
+            "relative_share": rw / rw.sum(),
+        }
+    )
+    return Importance(overall_name, predictors, n, int((~ok).sum()), r2, adj, float(coef[0]),
+                      table, conf)  # fmt: skip

@@ -1,0 +1,179 @@
+"""The zone of tolerance: adequate (A), desired (D) and perceived (P) service.
+
+Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
+
+- Measure of service adequacy MSA = P - A; measure of service superiority MSS = P - D.
+- Zone of tolerance = the band between A and D; its width D - A.
+- Per item, a respondent counts when A, D and P are all valid (a complete triple). A
+  respondent's dimension A, D and P are means over the dimension's items with a complete triple,
+  provided at least half of the items (rounded up) have one (the rule ``gap`` uses).
+- Respondents whose desired level is below their adequate level are kept and counted
+  (``n_inverted``): PZB (1994) report such answers and analyse them as given.
+
+Tests: MSA and MSS are one-sample t-tests of the paired differences (R ``t.test(P - A)``);
+the shares below adequate (P < A) and above desired (P > D) get Wilson intervals (R
+``prop.test(k, n, correct = FALSE)``). ``position`` says where P lies judged by those intervals
+(below the zone, inside, above, or unclear when an interval covers a boundary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core import inference
+from servqual_cli.core.proportions import wilson_ci
+from servqual_cli.core.results import records
+from servqual_cli.core.scoring import dimension_means
+from servqual_cli.errors import DataError
+
+COLUMNS = ["n", "adequate", "desired", "perception", "msa", "msa_ci_low", "msa_ci_high", "msa_p",
+           "mss", "mss_ci_low", "mss_ci_high", "mss_p", "zone_width", "share_below_adequate",
+           "below_ci_low", "below_ci_high", "share_above_desired", "above_ci_low",
+           "above_ci_high", "n_inverted", "position"]  # fmt: skip
+
+
+def zone_position(
+    msa_ci: tuple[np.ndarray, np.ndarray], mss_ci: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """Where P lies, judged by the intervals: a level the data cannot tell apart is "unclear".
+
+    ``below`` (MSA interval below 0), ``above`` (MSS interval above 0), ``inside`` (MSA
+    interval above 0 and MSS interval below 0), else ``unclear``.
+
+    >>> zone_position((np.array([-0.5, 0.1, -0.2]), np.array([-0.1, 0.6, 0.3])),
+    ...               (np.array([-2.0, -1.5, -1.0]), np.array([-1.0, -0.5, 0.1]))).tolist()
+    ['below', 'inside', 'unclear']
+    """
+    (msa_lo, msa_hi), (mss_lo, mss_hi) = msa_ci, mss_ci
+    return np.select(
+        [msa_hi < 0, mss_lo > 0, (msa_lo > 0) & (mss_hi < 0)],
+        ["below", "above", "inside"],
+        default="unclear",
+    ).astype(object)
+
+
+@dataclass(frozen=True)
+class ToleranceAnalysis:
+    """Zone-of-tolerance statistics per dimension and per item (columns: :data:`COLUMNS`)."""
+
+    n_rows: int
+    dimensions: pd.DataFrame
+    items: pd.DataFrame
+    conf: float = 0.95
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n_rows": self.n_rows,
+            "conf": self.conf,
+            "dimensions": records(self.dimensions),
+            "items": records(self.items),
+        }
+
+
+def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataFrame:
+    """Statistics per column over the rows where all three are valid (vectorised by column)."""
+    ok = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
+    a, d, p = (np.where(ok, x, np.nan) for x in (a, d, p))
+    msa = inference.one_sample_t(p - a, conf=conf)
+    mss = inference.one_sample_t(p - d, conf=conf)
+    n = ok.sum(axis=0)
+    below = (ok & (p < a)).sum(axis=0)
+    above = (ok & (p > d)).sum(axis=0)
+    inverted = (ok & (d < a)).sum(axis=0)
+    b_lo, b_hi = wilson_ci(below, n, conf)
+    a_lo, a_hi = wilson_ci(above, n, conf)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return pd.DataFrame(
+            {
+                "n": n.astype(np.int64),
+                "adequate": np.where(ok, a, 0.0).sum(axis=0) / n,
+                "desired": np.where(ok, d, 0.0).sum(axis=0) / n,
+                "perception": np.where(ok, p, 0.0).sum(axis=0) / n,
+                "msa": msa["mean"].to_numpy(),
+                "msa_ci_low": msa["ci_low"].to_numpy(),
+                "msa_ci_high": msa["ci_high"].to_numpy(),
+                "msa_p": msa["p"].to_numpy(),
+                "mss": mss["mean"].to_numpy(),
+                "mss_ci_low": mss["ci_low"].to_numpy(),
+                "mss_ci_high": mss["ci_high"].to_numpy(),
+                "mss_p": mss["p"].to_numpy(),
+                "zone_width": np.where(ok, d - a, 0.0).sum(axis=0) / n,
+                "share_below_adequate": below / n,
+                "below_ci_low": b_lo,
+                "below_ci_high": b_hi,
+                "share_above_desired": above / n,
+                "above_ci_low": a_lo,
+                "above_ci_high": a_hi,
+                "n_inverted": inverted.astype(np.int64),
+                "position": zone_position(
+                    (msa["ci_low"].to_numpy(), msa["ci_high"].to_numpy()),
+                    (mss["ci_low"].to_numpy(), mss["ci_high"].to_numpy()),
+                ),
+            }
+        )
+
+
+def tolerance_analysis(
+    adequate: np.ndarray,
+    desired: np.ndarray,
+    perception: np.ndarray,
+    items: Sequence[str],
+    dimensions: Mapping[str, Sequence[int]],
+    conf: float = 0.95,
+) -> ToleranceAnalysis:
+    """Zone of tolerance per item and dimension: MSA, MSS, zone width and the shares outside.
+
+    Parameters
+    ----------
+    adequate, desired, perception : ndarray (n_respondents, n_items)
+        Item scores, NaN where missing; reverse-scored already.
+    items : sequence of str
+        Item labels, one per column.
+    dimensions : mapping
+        Dimension name -> column positions.
+    conf : float
+        Confidence level of the t and Wilson intervals.
+
+    Raises
+    ------
+    DataError
+        No respondent has a complete (A, D, P) triple for any item.
+
+    References
+    ----------
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternating scales for measuring
+    service quality: a comparative assessment based on psychometric and diagnostic criteria.
+    *Journal of Retailing* 70(3), 201-230.
+
+    Examples
+    --------
+    >>> A = np.array([[4.0, 3], [5, 4], [3, 3], [4, 5]])
+    >>> D = np.array([[6.0, 6], [7, 6], [5, 6], [6, 7]])
+    >>> P = np.array([[5.0, 2], [6, 5], [6, 4], [3, 6]])
+    >>> r = tolerance_analysis(A, D, P, ["1", "2"], {"X": [0, 1]})
+    >>> r.items[["item", "n", "msa", "mss", "share_below_adequate"]].values.tolist()
+    [['1', 4, 1.0, -1.0, 0.25], ['2', 4, 0.5, -2.0, 0.25]]
+    >>> float(r.dimensions.loc[0, "zone_width"])
+    2.25
+    """
+    arrays = [np.asarray(x, dtype=float) for x in (adequate, desired, perception)]
+    if len({x.shape for x in arrays}) != 1:
+        raise DataError("adequate, desired and perception arrays have different shapes")
+    a, d, p = arrays
+    complete = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
+    if not complete.any():
+        raise DataError("no respondent has valid adequate, desired and perceived scores")
+    order = [pos for cols in dimensions.values() for pos in cols]
+    item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
+    item_table = _table(a[:, order], d[:, order], p[:, order], conf)
+    item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
+    item_table.insert(0, "item", [items[i] for i in order])
+    dim_a, dim_d, dim_p = (dimension_means(x, complete, dimensions) for x in (a, d, p))
+    dim_table = _table(dim_a, dim_d, dim_p, conf)
+    dim_table.insert(0, "dimension", list(dimensions))
+    return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf)

@@ -1,0 +1,255 @@
+"""Load the item columns of any question sets (roles) of an instrument, for the toolbox commands.
+
+A role is one question set of the instrument: ``expectation``, ``perception`` and, for the zone
+of tolerance, ``adequate`` (minimum acceptable service) and ``desired``. Cleaning is the same as
+``servqual gap``'s (:func:`servqual_cli.io.survey.load_survey`): the scale's values and labels,
+"Vet ej" and blanks as missing, every excluded cell counted, negatively worded items reversed.
+Optional extras: a ``--by`` column, a survey weight column and single extra items (an overall
+quality question).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
+from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
+from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.read import RawTable, blank_mask
+from servqual_cli.io.survey import _group_label, _with_spss_codes
+from servqual_cli.io.values import parse_scale_values
+
+# Instruments that define no adequate/desired columns (the built-ins) read the conventional
+# A1.., D1.. (PZB 1994's three-column format); the output names the columns used.
+DEFAULT_SPECS = {
+    "adequate": ColumnSpec("pattern", "A{item}"),
+    "desired": ColumnSpec("pattern", "D{item}"),
+}
+
+
+def with_default_roles(instrument: Instrument) -> Instrument:
+    """``instrument`` with A{item}/D{item} for the adequate/desired roles it leaves undefined."""
+    return replace(
+        instrument,
+        adequate=instrument.adequate or DEFAULT_SPECS["adequate"],
+        desired=instrument.desired or DEFAULT_SPECS["desired"],
+    )
+
+
+@dataclass(frozen=True)
+class RoleData:
+    """Cleaned item matrices per role, in the instrument's item order.
+
+    ``missing_by_column`` maps a column to {reason: excluded cells}; ``extra`` holds the parsed
+    extra columns (e.g. the overall item); ``weights`` the survey weights (NaN where missing).
+    """
+
+    table: RawTable
+    instrument: Instrument
+    matrices: dict[str, np.ndarray]
+    columns: dict[str, list[str]]
+    items: tuple[str, ...]
+    dimension_positions: dict[str, list[int]]
+    groups: np.ndarray | None
+    by: str | None
+    weights: np.ndarray | None
+    weight_column: str | None
+    excluded: dict[str, int]
+    exclusions: pd.DataFrame
+    extra: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.table.row_numbers)
+
+
+def missing_by_column(exclusions: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Column -> {reason: excluded cells}, from an exclusion log's frame."""
+    if exclusions.empty:
+        return {}
+    counts = exclusions.groupby(["column", "reason"], sort=True).size().reset_index(name="n")
+    out: dict[str, dict[str, int]] = {}
+    for col, reason, n in counts.itertuples(index=False, name=None):
+        out.setdefault(str(col), {})[str(reason)] = int(n)
+    return out
+
+
+def present_roles(table: RawTable, instrument: Instrument) -> list[str]:
+    """The item roles with any column in the file (for ``servqual items``)."""
+    inst = with_default_roles(instrument)
+    return [
+        r
+        for r in ITEM_ROLES
+        if find_role_columns(inst, r, table.columns, table.source, table.sheet)[0]
+    ]
+
+
+def load_roles(
+    table: RawTable,
+    instrument: Instrument,
+    roles: Sequence[str],
+    by: str | None = None,
+    weight_column: str | None = None,
+    extra: Sequence[str] = (),
+    strict: bool = False,
+) -> RoleData:
+    """Parse the item columns of ``roles`` (every missing column is named in one error).
+
+    Raises
+    ------
+    DataError
+        A column is missing or duplicated; an item column has no valid answer but wrong values.
+    UsageError
+        The ``--by``, weight or extra column named on the command line is not in the file.
+    """
+    instrument = with_default_roles(instrument)
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    numbers = instrument.items
+    resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    names = {r: [resolved[r][i] for i in numbers] for r in roles}
+    positions = [p for r in roles for p in index.require(names[r], f"{r} columns")]
+    log = ExclusionLog(table.source, table.sheet)
+    rows = table.row_numbers
+    lo, hi = instrument.scale
+    rev = [k for k, item in enumerate(numbers) if item in set(instrument.reverse)]
+
+    def parse(pos: int, bounds: tuple[float, float], labels: bool = True) -> np.ndarray:
+        name = table.columns[pos]
+        col = _with_spss_codes(table, name, table.frame.iloc[:, pos])
+        values, reasons = parse_scale_values(
+            col, bounds, instrument.labels if labels else None, instrument.missing
+        )
+        log.add(rows, name, table.frame.iloc[:, pos].to_numpy(dtype=object), reasons)
+        if len(values) and np.isnan(values).all():
+            wrong = np.isin(reasons.astype(str), ["unparseable", "out_of_range"])
+            if wrong.any():
+                first = int(np.flatnonzero(wrong)[0])
+                raise DataError(
+                    f"no valid answer in the whole column (e.g. {table.frame.iloc[first, pos]!r}"
+                    f" in row {int(rows[first])}: not a number on the scale or a known label)",
+                    Location(table.source, table.sheet, None, name),
+                )
+        return values
+
+    matrices: dict[str, np.ndarray] = {}
+    k = 0
+    for role in roles:
+        role_pos = positions[k : k + len(numbers)]
+        k += len(numbers)
+        m = (
+            np.column_stack([parse(p, (lo, hi)) for p in role_pos])
+            if role_pos
+            else np.empty((len(rows), 0))
+        )
+        if rev:  # negatively worded items (PZB 1988): min + max - x, as in gap
+            m[:, rev] = lo + hi - m[:, rev]
+        matrices[role] = m
+
+    def locate(name: str, option: str) -> int:
+        pos = index.find(name)
+        if pos is None:
+            raise UsageError(
+                f"{option} column {name!r} is not in the file (it has: "
+                f"{', '.join(table.columns[:12])})",
+                Location(table.source, table.sheet, None, name),
+            )
+        return pos
+
+    groups = None
+    by_name = None
+    if by is not None:
+        # "A,B": two-way groups, the combinations "a × b"; a blank in either: no group.
+        by_names = [b.strip() for b in by.split(",") if b.strip()]
+        if not 1 <= len(by_names) <= 2:
+            raise UsageError(f"--by takes one column or two (A,B), got {by!r}")
+        parts = []
+        for name in by_names:
+            by_pos = locate(name, "--by")
+            col = table.frame.iloc[:, by_pos]
+            blank = blank_mask(col.to_frame())[:, 0]
+            labels = pd.Series(col.map(_group_label).to_numpy(dtype=object), dtype=object)
+            labels[blank] = None
+            reasons = np.full(len(blank), None, dtype=object)
+            reasons[blank] = "blank"
+            log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
+            parts.append((labels, table.columns[by_pos]))
+        combined = parts[0][0]
+        for labels, _ in parts[1:]:
+            combined = (combined.astype(str) + " × " + labels.astype(str)).where(
+                combined.notna() & labels.notna(), None
+            )
+        groups = np.array(combined.to_numpy(dtype=object), dtype=object)  # a writable copy
+        groups[pd.isna(groups)] = None  # blank is None, as the gap loader has it
+        by_name = " × ".join(name for _, name in parts)
+    weights = None
+    w_name = None
+    if weight_column is not None:
+        w_pos = locate(weight_column, "--weight-column")
+        raw = table.frame.iloc[:, w_pos]
+        weights, reasons = parse_scale_values(raw, (0.0, np.inf))
+        w_name = table.columns[w_pos]
+        negative = np.flatnonzero(reasons == "out_of_range")
+        if negative.size:  # a survey weight is never negative: the column is wrong
+            raise DataError(
+                f"negative survey weight {raw.iloc[negative[0]]!r}",
+                Location(table.source, table.sheet, int(rows[negative[0]]), w_name),
+            )
+        log.add(rows, w_name, raw.to_numpy(dtype=object), reasons)
+        if not np.any(weights > 0):
+            raise DataError(
+                "no positive weight in the whole column",
+                Location(table.source, table.sheet, None, w_name),
+            )
+    extras = {}
+    for name in extra:
+        x_pos = locate(name, "--overall")
+        extras[table.columns[x_pos]] = parse(x_pos, (-np.inf, np.inf), labels=False)
+    if strict:
+        log.raise_if_strict()
+    dim_positions: dict[str, list[int]] = {}
+    k = 0
+    for dim, its in instrument.dimensions.items():
+        dim_positions[dim] = list(range(k, k + len(its)))
+        k += len(its)
+    return RoleData(
+        table=table,
+        instrument=instrument,
+        matrices=matrices,
+        columns=names,
+        items=tuple(str(i) for i in numbers),
+        dimension_positions=dim_positions,
+        groups=groups,
+        by=by_name,
+        weights=weights,
+        weight_column=w_name,
+        excluded=log.counts(),
+        exclusions=log.to_frame(),
+        extra=extras,
+    )
+
+
+def load_roles_file(
+    path: str,
+    instrument: str | None,
+    roles: Sequence[str],
+    by: str | None = None,
+    weight_column: str | None = None,
+    extra: Sequence[str] = (),
+    sheet: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    strict: bool = False,
+) -> RoleData:
+    """Read ``path`` and :func:`load_roles` with the instrument named by ``instrument``."""
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.read import read_table
+
+    inst = load_instrument(instrument)
+    table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
+    return load_roles(table, inst, roles, by, weight_column, extra, strict)

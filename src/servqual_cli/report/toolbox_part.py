@@ -1,0 +1,95 @@
+"""The toolbox's report sections (opt-in: name them in the config's ``sections`` list).
+
+- ``dimension_comparison``: which gap matters most (Friedman, Kendall's W, paired post-hoc);
+- ``item_distributions``: answer distributions of the E and P items with Likert bar charts;
+- ``tolerance``: the zone of tolerance, for a survey that also has adequate and desired columns.
+
+They are not in the default report: a municipality's standard report stays as it was, and a
+researcher adds them with e.g. ``sections = ["summary", "servqual", "dimension_comparison",
+"item_distributions", "method"]``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.spec import Section
+
+if TYPE_CHECKING:
+    from servqual_cli.io.survey import SurveyData
+
+
+def _survey(ctx: ReportContext) -> SurveyData:
+    if ctx.survey is None:  # not user input: the registry builds these only with [survey]
+        raise RuntimeError("internal: survey part built without survey data")
+    return ctx.survey
+
+
+def _conf(ctx: ReportContext) -> float:
+    return ctx.config.survey.conf if ctx.config.survey else 0.95
+
+
+def dimension_comparison_part(ctx: ReportContext) -> Part:
+    """Friedman test of the respondents' dimension gaps and the paired comparisons."""
+    from servqual_cli.core.dimension_comparison import compare_dimensions
+    from servqual_cli.core.gaps import respondent_scores
+    from servqual_cli.report.toolbox_sections import dimension_comparison_sections, tlabel
+
+    d = _survey(ctx)
+    scores = respondent_scores(d.expectation, d.perception, d.dimension_positions)
+    res = compare_dimensions(scores.gap, list(scores.dimensions), _conf(ctx))
+    sv = ctx.lang == "sv"
+    method = (
+        "Friedmans test av svarandenas dimensionsgap (fullständiga svar), Kendalls W, parade "
+        "t-test och Wilcoxon med Holm-justering."
+        if sv
+        else "Friedman test of the respondents' dimension gaps (complete cases), Kendall's W, "
+        "paired t-tests and Wilcoxon tests with Holm's adjustment."
+    )
+    return Part(tuple(dimension_comparison_sections(res, ctx.lang)), (),
+                ((tlabel("friedman", ctx.lang), method),))  # fmt: skip
+
+
+def item_distributions_part(ctx: ReportContext) -> Part:
+    """Counts, boxes and skewness of every E and P item, with diverging Likert bars."""
+    import numpy as np
+
+    from servqual_cli.core.item_distribution import item_distributions
+    from servqual_cli.io.role_data import missing_by_column
+    from servqual_cli.report.toolbox_sections import item_distribution_sections, tlabel
+
+    d = _survey(ctx)
+    inst = d.instrument
+    labels = [inst.expectation_column(i) for i in inst.items]
+    labels += [inst.perception_column(i) for i in inst.items]
+    sets = ["expectation"] * len(inst.items) + ["perception"] * len(inst.items)
+    values = np.column_stack([d.expectation, d.perception])
+    res = item_distributions(values, labels, inst.scale, missing_by_column(d.exclusions), sets,
+                             _conf(ctx))  # fmt: skip
+    sections = item_distribution_sections(res, d.excluded, ctx.lang)
+    title = tlabel("item_distributions", ctx.lang)
+    return Part((Section(title, sections[0].blocks),))
+
+
+def tolerance_part(ctx: ReportContext) -> Part:
+    """The zone of tolerance, from the survey's adequate and desired columns."""
+    from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.io.role_data import load_roles
+    from servqual_cli.report.toolbox_sections import tlabel, tolerance_sections
+
+    d = _survey(ctx)
+    roles = ["adequate", "desired", "perception"]
+    data = load_roles(d.table, d.instrument, roles)
+    a, dd, p = (data.matrices[r] for r in roles)
+    res = tolerance_analysis(a, dd, p, data.items, data.dimension_positions, _conf(ctx))
+    sections = tolerance_sections(res, data.excluded, ctx.lang, items=False,
+                                  scale=d.instrument.scale)  # fmt: skip
+    title = tlabel("tolerance_dims", ctx.lang)
+    method = (
+        "Toleranszon enligt Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D."
+        if ctx.lang == "sv"
+        else "Zone of tolerance after Parasuraman, Zeithaml & Berry (1994): MSA = P − A, "
+        "MSS = P − D."
+    )
+    return Part((Section(title, sections[0].blocks),), (), ((title, method),))

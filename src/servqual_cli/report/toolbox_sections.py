@@ -1,0 +1,364 @@
+"""Document sections of the research toolbox: zone of tolerance, knowledge gap, item
+distributions, dimension comparison, derived importance, weighted estimates, respondent profile.
+
+Shared by the commands (``servqual tolerance``, ``knowledge-gap``, ``items``, ``gap``) and the
+report. Everything shown is computed in :mod:`servqual_cli.core`; here only labels and layout.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from servqual_cli.core.dimension_comparison import DimensionComparison
+from servqual_cli.core.importance import Importance
+from servqual_cli.core.item_distribution import ItemDistributions
+from servqual_cli.core.knowledge_gap import KnowledgeGap
+from servqual_cli.core.survey_weights import WeightedSummary
+from servqual_cli.core.tolerance import ToleranceAnalysis
+from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.spec import Figure, Section, Table, Text
+
+TOOLBOX_LABELS: dict[str, tuple[str, str]] = {
+    "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
+    "desired": ("Önskad (D)", "Desired (D)"),
+    "perception": ("Upplevd (P)", "Perceived (P)"),
+    "msa": ("MSA (P−A)", "MSA (P−A)"),
+    "msa_ci_low": ("MSA KI låg", "MSA CI low"),
+    "msa_ci_high": ("MSA KI hög", "MSA CI high"),
+    "msa_p": ("p (MSA)", "p (MSA)"),
+    "mss": ("MSS (P−D)", "MSS (P−D)"),
+    "mss_ci_low": ("MSS KI låg", "MSS CI low"),
+    "mss_ci_high": ("MSS KI hög", "MSS CI high"),
+    "mss_p": ("p (MSS)", "p (MSS)"),
+    "zone_width": ("Zonbredd (D−A)", "Zone width (D−A)"),
+    "share_below_adequate": ("Andel under A", "Share below A"),
+    "share_above_desired": ("Andel över D", "Share above D"),
+    "n_inverted": ("D < A", "D < A"),
+    "position": ("Läge", "Position"),
+    "below": ("under zonen", "below the zone"),
+    "inside": ("inom zonen", "inside the zone"),
+    "above": ("över zonen", "above the zone"),
+    "unclear": ("vid en gräns (kan ej avgöras)", "at a boundary (cannot tell)"),
+    "tolerance_dims": ("Toleranszon per dimension", "Zone of tolerance by dimension"),
+    "tolerance_items": ("Toleranszon per påstående", "Zone of tolerance by item"),
+    "n_customers": ("n medborgare", "n citizens"),
+    "n_staff": ("n personal", "n staff"),
+    "customers": ("Medborgarnas E", "Citizens' E"),
+    "staff": ("Personalens bild", "Staff's estimate"),
+    "p_welch": ("p (Welch)", "p (Welch)"),
+    "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
+    "hedges_g": ("Hedges g", "Hedges' g"),
+    "knowledge_dims": ("Kunskapsgapet per dimension", "Knowledge gap by dimension"),
+    "reading": ("Tolkning", "Reading"),
+    "kg_underestimate": ("personalen underskattar", "staff underestimate"),
+    "kg_overestimate": ("personalen överskattar", "staff overestimate"),
+    "kg_unclear": ("ingen säker skillnad", "no clear difference"),
+    "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
+    "set": ("Frågeset", "Question set"),
+    "mean": ("Medel", "Mean"),
+    "sd": ("SD", "SD"),
+    "median": ("Median", "Median"),
+    "q1": ("Q1", "Q1"),
+    "q3": ("Q3", "Q3"),
+    "top2": ("Topp-2", "Top 2"),
+    "top2_ci_low": ("Topp-2 KI låg", "Top 2 CI low"),
+    "top2_ci_high": ("Topp-2 KI hög", "Top 2 CI high"),
+    "bottom2": ("Botten-2", "Bottom 2"),
+    "skewness": ("Skevhet", "Skewness"),
+    "item_distributions": ("Svarsfördelning per påstående", "Item distributions"),
+    "friedman": ("Vilket gap väger tyngst?", "Which gap matters most?"),
+    "friedman_table": ("Friedmans test av dimensionsgapen", "Friedman test of the dimension gaps"),
+    "pairs": ("Parvisa jämförelser av dimensionsgap", "Pairwise comparisons of dimension gaps"),
+    "a": ("Dimension A", "Dimension A"),
+    "b": ("Dimension B", "Dimension B"),
+    "statistic": ("χ²", "χ²"),
+    "df": ("fg", "df"),
+    "p": ("p", "p"),
+    "kendall_w": ("Kendalls W", "Kendall's W"),
+    "importance": ("Härledd vikt", "Derived importance"),
+    "b_coef": ("b", "b"),
+    "se": ("SE", "SE"),
+    "beta": ("β (standardiserad)", "β (standardized)"),
+    "relative_weight": ("Relativ vikt", "Relative weight"),
+    "relative_share": ("Andel av R²", "Share of R²"),
+    "weighted_estimates": ("Viktade skattningar", "Weighted estimates"),
+    "weighted_means": ("Viktade medelvärden", "Weighted means"),
+    "unweighted_mean": ("Oviktat medel", "Unweighted mean"),
+    "profile_table": ("Svarande efter bakgrund", "Respondents by background"),
+    "name": ("Storhet", "Quantity"),
+    "n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
+    "profile": ("Svarandeprofil", "Respondent profile"),
+    "variable": ("Variabel", "Variable"),
+    "value": ("Värde", "Value"),
+    "share": ("Andel", "Share"),
+    "weighted_share": ("Viktad andel", "Weighted share"),
+    "zot_chart": ("Toleranszon per dimension", "Zone of tolerance by dimension"),
+    "likert_chart": ("Svarsfördelning", "Answer distribution"),
+}
+
+FORMATS = {
+    "n": "d", "n_customers": "d", "n_staff": "d", "n_inverted": "d", "df": ".0f",
+    "share_below_adequate": "pct", "share_above_desired": "pct", "top2": "pct",
+    "top2_ci_low": "pct", "top2_ci_high": "pct", "bottom2": "pct", "share": "pct",
+    "weighted_share": "pct",
+    "msa_p": "p", "mss_p": "p", "p_welch": "p", "p_mann_whitney": "p", "p_holm": "p",
+    "p_t": "p", "p_wilcoxon": "p", "p": "p", "kendall_w": ".3f", "relative_share": "pct",
+    "relative_weight": ".3f", "beta": ".2f", "skewness": ".2f", "n_eff": ".1f", "se": ".3f",
+}  # fmt: skip
+
+
+def tlabel(key: str, lang: str) -> str:
+    return label(key, lang, TOOLBOX_LABELS)
+
+
+def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
+    """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals)."""
+    renamed = frame.rename(columns={c: tlabel(str(c), lang) for c in frame.columns})
+    formats = {}
+    for c in frame.columns:
+        fmt = FORMATS.get(str(c))
+        if fmt is None and pd.api.types.is_float_dtype(frame[c]):
+            fmt = ".2f"
+        if fmt is not None:
+            formats[tlabel(str(c), lang)] = fmt
+    signed = tuple(tlabel(c, lang) for c in kw.pop("signed", ()) if c in frame.columns)
+    return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
+
+
+# p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
+TOL_COLUMNS = ["n", "adequate", "desired", "perception", "msa", "msa_ci_low", "msa_ci_high",
+               "mss", "mss_ci_low", "mss_ci_high", "zone_width", "share_below_adequate",
+               "share_above_desired", "position"]  # fmt: skip
+
+
+def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["position"] = out["position"].map(lambda v: tlabel(str(v), lang))
+    return out
+
+
+def tolerance_sections(
+    res: ToleranceAnalysis, excluded: dict[str, int], lang: str, items: bool = True,
+    title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
+) -> list[Section]:  # fmt: skip
+    sv = lang == "sv"
+    dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
+    blocks: list[Table | Text | Figure] = [
+        table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"),
+              sheet="Toleranszon" if sv else "Tolerance",
+              note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
+                    "bedöms på konfidensintervallen." if sv else
+                    "MSA = P − A (below 0: below the adequate level); MSS = P − D; the position "
+                    "is judged on the confidence intervals."))
+    ]  # fmt: skip
+    if chart:
+        dd = res.dimensions
+        zone = "Toleranszon (A–D)" if sv else "Zone of tolerance (A–D)"
+        blocks.append(
+            Figure(name="tolerance_zone", title=tlabel("zot_chart", lang), kind="tolerance_zone",
+                   data={"categories": dd["dimension"].tolist(),
+                         "adequate": dd["adequate"].tolist(), "desired": dd["desired"].tolist(),
+                         "perception": dd["perception"].tolist(), "scale": list(scale),
+                         "labels": {"zone": zone, "perception": tlabel("perception", lang),
+                                    "x": "Medelvärde" if sv else "Mean"}})
+        )  # fmt: skip
+    if items:
+        its = _positions(res.items[["item", "dimension", *TOL_COLUMNS]], lang)
+        blocks.append(table(tlabel("tolerance_items", lang), its, lang, signed=("msa", "mss"),
+                            sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
+    inverted = int(res.items["n_inverted"].sum())
+    rules = (
+        f"Svarande: {res.n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
+        "dimension när minst hälften av påståendena är det. Svar med D < A behålls "
+        f"({inverted} påståendesvar). t-test av P−A och P−D; Wilson-intervall för andelarna."
+        if sv
+        else f"Respondents: {res.n_rows}. An item counts when A, D and P are all valid; a "
+        "dimension when at least half of its items do. Answers with D < A are kept "
+        f"({inverted} item answers). t-tests of P−A and P−D; Wilson intervals for the shares."
+    )
+    blocks.append(Text(f"{rules} {exclusion_summary(excluded, lang)}.", kind="note"))
+    return [Section(title=title, blocks=tuple(blocks))]
+
+
+KG_COLUMNS = ["n_customers", "n_staff", "customers", "staff", "diff", "ci_low", "ci_high",
+              "p_welch", "p_mann_whitney", "hedges_g", "p_holm", "reading"]  # fmt: skip
+
+
+def _readings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["reading"] = out["reading"].map(lambda v: tlabel(f"kg_{v}", lang))
+    return out
+
+
+def knowledge_sections(
+    res: KnowledgeGap, excluded: dict[str, dict[str, int]], lang: str, items: bool = True,
+    title: str = "",
+) -> list[Section]:  # fmt: skip
+    sv = lang == "sv"
+    blocks: list[Table | Text | Figure] = [
+        table(tlabel("knowledge_dims", lang),
+              _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
+              signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap",
+              note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
+                    "underskattar vad medborgarna förväntar sig." if sv else
+                    "Difference = staff's estimate − citizens' expectation: negative = staff "
+                    "underestimate what citizens expect."))
+    ]  # fmt: skip
+    if items:
+        sheet = "Kunskapsgap påst" if sv else "Knowledge items"
+        frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
+        blocks.append(
+            table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",), sheet=sheet)
+        )
+    rule = (
+        "Welch t-test och Mann-Whitney; Hedges g med exakt småstickprovskorrektion; Holm över "
+        "dimensioner och, för sig, över påståenden. En dimension räknas när minst hälften av "
+        "påståendena är besvarade."
+        if sv
+        else "Welch t-test and Mann-Whitney; Hedges' g with the exact small-sample correction; "
+        "Holm across dimensions and, separately, across items. A dimension counts when at least "
+        "half of its items are answered."
+    )
+    who = "medborgare" if sv else "citizens"
+    staff = "personal" if sv else "staff"
+    excl = "; ".join(f"{(who if k == 'customers' else staff).capitalize()} – "
+                     f"{exclusion_summary(v, lang)}" for k, v in excluded.items())  # fmt: skip
+    blocks.append(Text(f"{rule} {excl}.", kind="note"))
+    return [Section(title=title, blocks=tuple(blocks))]
+
+
+# The Wilson limits of the boxes are in the JSON/CSV (the terminal table is wide already).
+ITEM_COLUMNS = ["item", "set", "n", "mean", "sd", "median", "q1", "q3", "top2", "bottom2",
+                "skewness"]  # fmt: skip
+
+
+def item_distribution_sections(
+    res: ItemDistributions, excluded: dict[str, int], lang: str, chart: bool = True,
+    title: str = "",
+) -> list[Section]:  # fmt: skip
+    sv = lang == "sv"
+    counts = res.counts.copy()
+    miss = res.missing.rename(columns={c: label(c, lang) for c in res.missing.columns})
+    frame = pd.concat([res.table[ITEM_COLUMNS], counts, miss], axis=1)
+    frame["set"] = frame["set"].map(lambda v: tlabel(str(v), lang) if v else "")
+    blocks: list[Table | Text | Figure] = [
+        table(tlabel("item_distributions", lang), frame, lang,
+              sheet="Fördelning" if sv else "Distributions")
+    ]  # fmt: skip
+    lo, hi = res.scale
+    if chart:
+        for set_name in dict.fromkeys(res.table["set"]):
+            rows = res.table["set"] == set_name
+            blocks.append(
+                Figure(name=f"likert_{set_name or 'items'}",
+                       title=f"{tlabel('likert_chart', lang)} {tlabel(set_name, lang)}".strip(),
+                       kind="likert_bars",
+                       data={"items": res.table.loc[rows, "item"].tolist(),
+                             "counts": counts.loc[rows].to_numpy().tolist(),
+                             "points": list(counts.columns),
+                             "labels": {"x": "Andel svar" if sv else "Share of answers"}})
+            )  # fmt: skip
+    top = f"{hi - 1:g}–{hi:g}"
+    bottom = f"{lo:g}–{lo + 1:g}"
+    rule = (
+        f"Topp-2 = andelen svar {top}, botten-2 = {bottom}, med Wilson-intervall; kvartiler "
+        "typ 7 (R); skevhet G1 (SPSS/Excel). Omvända påståenden visas omvända."
+        if sv
+        else f"Top 2 = share of answers {top}, bottom 2 = {bottom}, with Wilson intervals; "
+        "quartiles type 7 (R); skewness G1 (SPSS/Excel). Reverse-worded items are shown reversed."
+    )
+    blocks.append(Text(f"{rule} {exclusion_summary(excluded, lang)}.", kind="note"))
+    return [Section(title=title, blocks=tuple(blocks))]
+
+
+def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[Section]:
+    sv = lang == "sv"
+    f = res.friedman
+    head = pd.DataFrame([{"n": f.n, "statistic": f.statistic, "df": f.df, "p": f.p,
+                          "kendall_w": f.kendall_w}])  # fmt: skip
+    note = (
+        f"Svarande med alla dimensionsgap giltiga ({f.n}; {res.n_incomplete} ofullständiga "
+        "utelämnade). Parvisa: parat t-test och Wilcoxon; Holm över paren (t-testets p). "
+        "Skillnad = gap A − gap B."
+        if sv
+        else f"Respondents with every dimension gap valid ({f.n}; {res.n_incomplete} incomplete "
+        "left out). Pairs: paired t-test and Wilcoxon; Holm across pairs (t p-values). "
+        "Difference = gap A − gap B."
+    )
+    return [
+        Section(
+            title=tlabel("friedman", lang),
+            blocks=(
+                table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
+                table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
+                      sheet="Dimensionspar" if sv else "Dimension pairs"),
+                Text(note, kind="note"),
+            ),
+        )
+    ]  # fmt: skip
+
+
+def importance_sections(res: Importance, lang: str) -> list[Section]:
+    sv = lang == "sv"
+    coef = res.coefficients.rename(columns={"b": "b_coef"})
+    what = label(res.predictors, lang) if res.predictors != "gap" else "gap (P−E)"
+    r2, adj = fmt_number(res.r2, lang, 3), fmt_number(res.adj_r2, lang, 3)
+    note = (
+        f"OLS av {res.overall!r} på dimensionernas {what}; n = {res.n} ({res.n_incomplete} "
+        f"utan alla värden utelämnade); R² = {r2}, justerat R² = {adj}. "
+        "Relativa vikter enligt Johnson (2000) summerar till R²."
+        if sv
+        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {res.n} ({res.n_incomplete} "
+        f"without every value left out); R² = {r2}, adjusted R² = {adj}. "
+        "Johnson's (2000) relative weights sum to R²."
+    )
+    return [
+        Section(
+            title=tlabel("importance", lang),
+            blocks=(
+                table(
+                    f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"
+                ),
+                Text(note, kind="note"),
+            ),
+        )
+    ]
+
+
+def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
+    sv = lang == "sv"
+    note = (
+        f"Vikter från kolumnen {res.column!r} ({res.n_missing_weight} svarande utan giltig vikt "
+        "utelämnade). Medel = Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean "
+        "(svydesign(ids = ~1, weights = ~w)), normalfördelat KI; effektivt n enligt Kish. "
+        "Kalibreringen görs inte om, så SE är försiktiga. Testerna ovan är oviktade."
+        if sv
+        else f"Weights from column {res.column!r} ({res.n_missing_weight} respondents without a "
+        "valid weight left out). Mean = Σwx/Σw; SE by Taylor linearisation as R survey::svymean "
+        "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
+        "not redone, so the SEs are conservative. The tests above are unweighted."
+    )
+    return [
+        Section(
+            title=tlabel("weighted_estimates", lang),
+            blocks=(
+                table(f"{tlabel('weighted_means', lang)} ({res.column})", res.table, lang,
+                      signed=("mean", "unweighted_mean"),
+                      sheet="Viktat" if sv else "Weighted"),
+                Text(note, kind="note"),
+            ),
+        )
+    ]  # fmt: skip
+
+
+def profile_sections(profile: pd.DataFrame, lang: str) -> list[Section]:
+    return [
+        Section(
+            title=tlabel("profile", lang),
+            blocks=(table(tlabel("profile_table", lang), profile, lang, sheet="Profil"
+                          if lang == "sv" else "Profile"),),
+        )
+    ]  # fmt: skip
