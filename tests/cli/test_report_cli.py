@@ -55,7 +55,8 @@ def test_split_keeps_group_names_inside_dir(cli, data_dir: Path, tmp_path: Path)
     assert sorted(p.name for p in out.iterdir()) == [
         "cmd-c-calc-a0", "index.md", "manifest.json", "x"]  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "in"]  # nothing escaped
-    assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == ["out"]
+    # the lock file that serialises runs on one DIR lies beside it
+    assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == [".out.lock", "out"]
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "[x/report.md](x/report.md)" in index and "\\|" in index  # the | is escaped
     wb = load_workbook(out / "cmd-c-calc-a0" / "report.xlsx")

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from servqual_cli.cli.main import main
 from servqual_cli.errors import UsageError
-from servqual_cli.report import charts, excel, writer
+from servqual_cli.report import charts, excel, swap
 from servqual_cli.report.config import load_config
 from servqual_cli.report.manifest import build_manifest, is_report_dir, report_time
 from servqual_cli.report.writer import check_target, safe_name, safe_names
@@ -161,9 +161,10 @@ def test_swap_is_undone_when_the_second_rename_fails(tmp_path: Path, monkeypatch
             raise OSError("disk gone")
         real(a, b)
 
-    monkeypatch.setattr(writer.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
+    monkeypatch.setattr(swap, "exchange", lambda a, b: False)  # the fallback of two renames
     with pytest.raises(OSError, match="disk gone"):
-        writer._swap(new, out)
+        swap.swap(new, out)
     assert (out / "old.txt").read_text() == "old"
 
 

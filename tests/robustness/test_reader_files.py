@@ -103,6 +103,17 @@ def test_two_row_header_detected_and_joined(cli, name: str) -> None:
     assert '"header_rows": 2' in result.stdout and '"n_rows": 3' in result.stdout
 
 
+@pytest.mark.parametrize("name", ["two_row_header_titled.csv", "two_row_header_titled.xlsx"])
+def test_two_row_header_below_a_title_row(name: str) -> None:
+    # Neither header row fills 80 % of the widest row, so the title row was taken as the header
+    # and the two-row header went undetected ("column 3" ... and the header rows read as data).
+    from servqual_cli.io.read import read_table
+
+    table = read_table(READER / name)
+    assert table.columns == ["id", "Tjänst", "E 1", "E 2", "P 1", "P 2"]
+    assert table.header_rows == 2 and table.row_numbers.tolist() == [4, 5, 6]
+
+
 def test_two_row_header_by_request() -> None:
     from servqual_cli.io.read import read_table
 

@@ -76,6 +76,8 @@ def describe(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     lang: o.LangOpt = o.Lang.en,
 ) -> None:
     """What the loader finds: format, sheets, encoding, delimiter, header, and per column its
@@ -113,7 +115,7 @@ def _write_template(profile: FileProfile, columns: list[str], output: Path | Non
              for c in profile.likert if c.scale is not None]  # fmt: skip
     title = profile.file + (f", sheet {profile.sheet}" if profile.sheet else "")
     text = instrument_template(columns, items, title)
-    if output is None:
+    if output is None or str(output) == "-":  # -o - is standard output, as everywhere
         sys.stdout.write(text)
     else:
         write_atomic(output, text.encode("utf-8"))
@@ -170,10 +172,12 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
         Table(title=lab("columns"), frame=pd.DataFrame(rows), sheet=lab("columns"),
               formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),
     ]  # fmt: skip
-    if p.encoding_advice:
-        blocks.insert(
-            0, Text(p.encoding_advice[0].upper() + p.encoding_advice[1:] + ".", "warning")
-        )
+    if p.encoding_advice:  # a warning on top only when the text looks garbled, else a note
+        advice = p.encoding_advice[0].upper() + p.encoding_advice[1:] + "."
+        if p.input.get("encoding_garbled"):
+            blocks.insert(0, Text(advice, "warning"))
+        else:
+            blocks.append(Text(advice, "note"))
     if p.likert:
         blocks.append(Text(lab("likert_note").format(n=len(p.likert)) + ".", kind="note"))
         blocks.append(Text(lab("template_note").format(file=file), kind="note"))

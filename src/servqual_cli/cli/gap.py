@@ -85,6 +85,8 @@ def gap(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,  # read by the reader (io.header)
+    max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -103,16 +105,14 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.gap_sections import gap_sections, group_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     _min_items(min_items)  # bad usage is refused before any file is read
     data = load_survey_file(file, instrument, tb.split_by(by), sheet, encoding, header_row,
                             strict, perception_only_ok=True)  # fmt: skip

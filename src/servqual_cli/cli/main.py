@@ -2,19 +2,53 @@
 
 Heavy libraries (pandas, scipy, matplotlib, statsmodels) are imported inside the commands that use
 them, so ``servqual --help`` starts fast.
+
+Linear algebra runs on one thread per process unless ``--threads N`` or ``SERVQUAL_THREADS=N``
+asks for more (an explicit ``OMP_NUM_THREADS`` and the like are respected): the BLAS pools would
+otherwise oversubscribe the cores when ``report --split`` runs one process per core.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
 import sys
 import traceback
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
-import typer
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")  # fmt: skip
 
-from servqual_cli import __version__
-from servqual_cli.cli import (
+
+def set_threads(n: int | str | None = None) -> None:
+    """Limit BLAS/OpenMP pools to ``n`` threads (default ``SERVQUAL_THREADS`` or 1).
+
+    Set before numpy is first imported (the pools read these variables once); when numpy is
+    already loaded (tests, a library caller) threadpoolctl limits the running pools too.
+    """
+    value = str(n if n is not None else os.environ.get("SERVQUAL_THREADS", "1"))
+    for var in _THREAD_VARS:
+        if n is not None:
+            os.environ[var] = value
+        else:
+            os.environ.setdefault(var, value)
+    if "numpy" in sys.modules:
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:  # optional: without it the variables still hold for new processes
+            return
+        threadpool_limits(int(os.environ["OPENBLAS_NUM_THREADS"]))
+
+
+set_threads()  # at import, before any command imports numpy
+
+import typer  # noqa: E402
+
+from servqual_cli import __version__  # noqa: E402
+from servqual_cli.cli import (  # noqa: E402
     citizen,
     describe,
     gap,
@@ -54,30 +88,151 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+    csv_raw: bool = typer.Option(
+        False,
+        "--csv-raw",
+        help="CSV outputs: do not prefix ' to text cells starting with = + - @ TAB CR (the "
+        "guard against formulas in Excel); for pipelines. Accepted anywhere on the line.",
+    ),
+    csv_dialect: str = typer.Option(
+        "default",
+        "--csv-dialect",
+        help="CSV outputs: default (comma, point, UTF-8) or excel-sv (semicolon, decimal "
+        "comma, UTF-8 with BOM). Accepted anywhere on the line.",
+    ),
+    threads: int = typer.Option(
+        1,
+        "--threads",
+        min=1,
+        help="BLAS threads per process (default 1, or SERVQUAL_THREADS). Accepted anywhere.",
+    ),
 ) -> None:
     """servqual: service quality analysis for public services."""
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    from servqual_cli.report.safe_text import visible
+
+    return visible(" ".join(str(text).split()))
+
+
+# Global options accepted anywhere on the command line: name -> takes a value
+_GLOBAL = {"--debug": False, "--csv-raw": False, "--csv-dialect": True, "--threads": True}
+
+
+def _pull_globals(args: list[str]) -> tuple[list[str], dict[str, str | bool]]:
+    """Take the global options out of ``args`` wherever they stand (before ``--`` only)."""
+    rest: list[str] = []
+    found: dict[str, str | bool] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        name, eq, value = arg.partition("=")
+        if name in _GLOBAL:
+            if not _GLOBAL[name]:
+                found[name] = True
+            elif eq:
+                found[name] = value
+            elif i + 1 < len(args):
+                found[name] = args[i + 1]
+                i += 1
+            else:
+                rest.append(arg)  # missing value: let the parser say so
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, found
+
+
+def _hide_bool_metavars(command: object) -> None:
+    """Flags take no value: show ``--strict``, not ``--strict <bool>``, in every help."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+    original = getattr(command, "get_help_option", None)
+    if original is not None:
+
+        def help_option(ctx: object, original: Any = original) -> Any:
+            option = original(ctx)
+            if option is not None:
+                option.metavar = ""
+            return option
+
+        setattr(command, "get_help_option", help_option)  # noqa: B010 (an instance override)
+    for sub in getattr(command, "commands", {}).values():
+        _hide_bool_metavars(sub)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe or a failed write: point stdout at /dev/null so that the
+    interpreter's final flush does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return the exit code: 0 ok, 1 bad data, 2 bad usage."""
-    from servqual_cli.errors import ServqualError
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
-    if debug:  # accepted anywhere on the command line, not only before the command
-        args = [a for a in args if a != "--debug"]
+    args, found = _pull_globals(list(sys.argv[1:] if argv is None else argv))
+    debug = bool(found.get("--debug"))
     command = typer.main.get_command(app)
-    if not debug:
-        # Statistical caveats travel in the results; numpy's RuntimeWarnings (an empty slice
-        # in a tiny group) must not break the one-line stderr contract.
-        warnings.simplefilter("ignore", RuntimeWarning)
+    _hide_bool_metavars(command)
+    if not [a for a in args if a]:  # bare `servqual`: the help, and no error
+        with typer.Context(command, info_name="servqual") as ctx:
+            sys.stdout.write(command.get_help(ctx) + "\n")
+        return 0
+    with warnings.catch_warnings():
+        if not debug:
+            # Statistical caveats travel in the results; numpy's RuntimeWarnings (an empty
+            # slice in a tiny group) and matplotlib's font notes must not break the one-line
+            # stderr contract.
+            warnings.simplefilter("ignore")
+            # ... nor may matplotlib's logged notes ("findfont: Font family ... not found").
+            for name in ("matplotlib", "fontTools", "PIL"):
+                logging.getLogger(name).setLevel(logging.ERROR)
+        return _run(command, args, found, debug)
+
+
+def _run(command: Any, args: list[str], found: dict[str, str | bool],
+         debug: bool) -> int:  # fmt: skip
+    from servqual_cli.cli import output
+    from servqual_cli.errors import ServqualError
+    from servqual_cli.report.atomic import reset_inputs
+
     try:
+        reset_inputs()
+        output.configure(
+            output.CsvSettings(
+                raw=bool(found.get("--csv-raw")), dialect=str(found.get("--csv-dialect", "default"))
+            )
+        )
+        if "--threads" in found:
+            _threads(str(found["--threads"]))
+        if sys.stdin is None and "-" in args:
+            from servqual_cli.errors import UsageError
+
+            raise UsageError("standard input is closed; give a file name instead of '-'")
         result = command.main(args=args, prog_name="servqual", standalone_mode=False)
+        output.flush_pending()  # an --excluded list of a command that wrote no other output
+        if sys.stdout is not None:
+            sys.stdout.flush()
         return int(result) if isinstance(result, int) else 0
+    except BrokenPipeError:
+        # The reader went away (`servqual gap x.csv | head`): quiet, as other Unix tools.
+        _quiet_stdout()
+        return 0
+    except SystemExit as exc:
+        # Click turns a broken pipe into exit(1) and wraps stdout; that is no failure either.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.stdout = sys.__stdout__
+            _quiet_stdout()
+            return 0
+        raise exc
     except ServqualError as exc:
         if debug:
             traceback.print_exc()
@@ -91,6 +246,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("servqual: interrupted\n")
         return 130
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        return _os_error(exc)
     except Exception as exc:
         # Typer's bundled Click raises UsageError/BadParameter: they carry format_message().
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
@@ -105,6 +264,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(please report it; --debug shows the traceback)\n"
         )
         return 3
+
+
+def _threads(text: str) -> None:
+    from servqual_cli.errors import UsageError
+
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise UsageError(f"--threads must be a whole number of at least 1, got {text!r}")
+    set_threads(n)
+
+
+def _os_error(exc: OSError) -> int:
+    """A system error outside the readers and writers' own checks, as one line."""
+    from servqual_cli.report.atomic import os_reason
+
+    where = exc.filename if exc.filename is not None else "standard output"
+    if exc.errno in (errno.ENOSPC, errno.EIO) or where == "standard output":
+        _quiet_stdout()
+    sys.stderr.write(f"servqual: error: cannot use {_one_line(str(where))!r}: {os_reason(exc)}\n")
+    return 2 if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.EISDIR) else 1
 
 
 def run() -> None:

@@ -114,15 +114,13 @@ def contacts(
 
     Example: servqual contacts data/samples/servicematning_2020.xlsx
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.contacts import CI_METHODS, contact_kpis, treatment_counts
     from servqual_cli.io.measurement import ReadOptions, load_contact_table
     from servqual_cli.report.measurement_sections import contact_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file], output=output, excluded=excluded, fmt=fmt)
     from servqual_cli.core.email_rule import parse_email_rule
 
     rule = parse_email_rule(email_rule)
@@ -223,15 +221,13 @@ def trend(
     Example: servqual trend data/samples/servicematning_2019.xlsx
     data/samples/servicematning_2020.xlsx --benchmark data/samples/kolada_servicematning.csv
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.instruments.toml import load_instrument
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.spec import Document
 
     inputs = [*files, *([benchmark] if benchmark else [])]
-    check_output(output, inputs)
-    check_output(excluded, inputs)
-    check_distinct(output=output, excluded=excluded)
+    guard([*inputs, instrument], output=output, excluded=excluded, fmt=fmt)
     from servqual_cli.core.email_rule import parse_email_rule
 
     rule = parse_email_rule(email_rule)  # bad usage is refused before any file is read

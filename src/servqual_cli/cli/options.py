@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,6 +14,7 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
     apa = "apa"  # APA-style result lines as text (commands that report tests)
 
 
@@ -27,14 +28,17 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv, markdown or apa (APA-style test lines). Default: "
-        "table, or from -o's extension.",
+        help="table (terminal), json, csv, markdown, xlsx (needs -o) or apa (APA-style test "
+        "lines). Default: table, or from -o's extension (.txt .json .csv .md .xlsx; another "
+        "one needs --format).",
         show_default=False,
     ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write here (atomically) instead of to the terminal."),
+    typer.Option(
+        "--output", "-o", help="Write here (atomically) instead of to the terminal; - = stdout."
+    ),
 ]
 SheetOpt = Annotated[
     str | None, typer.Option("--sheet", help="Sheet name or 1-based index (default: the first).")
@@ -46,6 +50,47 @@ EncodingOpt = Annotated[
 HeaderRowOpt = Annotated[
     int | None,
     typer.Option("--header-row", min=1, help="1-based header row (default: found below titles)."),
+]
+
+
+def _scoped(setter_name: str) -> Any:
+    """A callback that hands an option's value to the reader for this invocation only (undone
+    when the command's context closes, so in-process runs do not inherit it)."""
+
+    def callback(ctx: typer.Context, value: int | None) -> int | None:
+        from servqual_cli.io import header, limits
+
+        setter = getattr(header if setter_name == "header_rows" else limits, "use_" + setter_name)
+        ctx.call_on_close(setter(value))
+        return value
+
+    return callback
+
+
+# Read by the reader through a per-invocation context, so a command takes them with one
+# parameter line and no pass-through (servqual_cli.io.header / io.limits).
+HeaderRowsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--header-rows",
+        min=1,
+        max=2,
+        callback=_scoped("header_rows"),
+        help="Header rows: 2 joins a group row with the row below (E over 1, 2 … → 'E 1'); "
+        "1 turns detection off. Default: 2 where the file shows it unambiguously.",
+        show_default=False,
+    ),
+]
+MaxCellsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-cells",
+        min=1,
+        callback=_scoped("max_cells"),
+        help="Refuse a sheet or table over this many cells (rows × columns). "
+        "Default: $SERVQUAL_MAX_CELLS or 50,000,000.",
+        show_default=False,
+    ),
 ]
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Any out-of-range or invalid value is an error.")
@@ -69,4 +114,6 @@ ByOpt = Annotated[
 ConfOpt = Annotated[
     float, typer.Option("--conf", min=0.5, max=0.999, help="Confidence level of intervals.")
 ]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for bootstrap draws.")]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", min=0, max=2**63 - 1, help="Seed for bootstrap draws.")
+]

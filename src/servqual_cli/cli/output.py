@@ -1,62 +1,125 @@
-"""Write command output: atomically, never over an input, in the format asked for."""
+"""Write command output: atomically, never over an input, in the format asked for.
+
+The format comes from ``--format`` or the extension of ``-o`` (``.csv``, ``.json``, ``.md``,
+``.xlsx``, ``.txt``); another extension without ``--format`` is a usage error. ``-o -`` writes
+to standard output. The main output and the ``--excluded`` list are rendered first and written
+together at the end, so a failed run leaves no output file behind.
+
+CSV outputs are made to be opened in Excel: a text cell that starts with ``= + - @``, a tab or a
+carriage return gets a leading ``'`` so that Excel shows it as text instead of running it as a
+formula (OWASP "CSV injection"); ``--csv-raw`` turns this off for pipelines. ``--csv-dialect
+excel-sv`` writes ``;``-separated CSV with a decimal comma in UTF-8 with a BOM, as Swedish Excel
+expects.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from servqual_cli.cli.options import OutputFormat
 from servqual_cli.errors import UsageError
-from servqual_cli.report.atomic import write_atomic
-from servqual_cli.report.spec import Document
+from servqual_cli.report.atomic import refuse_input, register_inputs, write_all
+
+if TYPE_CHECKING:
+    from servqual_cli.report.spec import Document
 
 _EXT = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".md": OutputFormat.markdown,
-        ".markdown": OutputFormat.markdown}  # fmt: skip
+        ".markdown": OutputFormat.markdown, ".txt": OutputFormat.table,
+        ".xlsx": OutputFormat.xlsx}  # fmt: skip
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DIALECTS = ("default", "excel-sv")
+
+
+@dataclass(frozen=True)
+class CsvSettings:
+    """How CSV outputs are written (``--csv-raw``, ``--csv-dialect``)."""
+
+    raw: bool = False
+    dialect: str = "default"
+
+
+_STATE: dict[str, Any] = {"csv": CsvSettings(), "pending": []}
+
+
+def configure(csv: CsvSettings) -> None:
+    """Set the CSV settings of this run and forget outputs of an earlier one."""
+    if csv.dialect not in DIALECTS:
+        raise UsageError(f"--csv-dialect must be one of {', '.join(DIALECTS)}, got {csv.dialect!r}")
+    _STATE["csv"] = csv
+    _STATE["pending"] = []
+
+
+def csv_settings() -> CsvSettings:
+    settings: CsvSettings = _STATE["csv"]
+    return settings
+
+
+def is_stdout(output: Path | str | None) -> bool:
+    return output is not None and str(output) == "-"
 
 
 def resolve_format(fmt: OutputFormat | None, output: Path | None) -> OutputFormat:
+    """The output format: ``--format``, else from ``-o``'s extension, else the table.
+
+    >>> resolve_format(None, Path("a.CSV")).value, resolve_format(None, None).value
+    ('csv', 'table')
+    """
     if fmt is not None:
         return fmt
-    if output is not None:
-        return _EXT.get(output.suffix.lower(), OutputFormat.table)
-    return OutputFormat.table
+    if output is None or is_stdout(output):
+        return OutputFormat.table
+    chosen = _EXT.get(Path(output).suffix.lower())
+    if chosen is None:
+        known = ", ".join(sorted(_EXT))
+        raise UsageError(
+            f"cannot tell the format of output {str(output)!r} from its extension; name it "
+            f"{known} or give --format"
+        )
+    return chosen
 
 
-def check_output(output: Path | None, inputs: Iterable[str | Path]) -> None:
+def check_output(
+    output: Path | None, inputs: Iterable[str | Path | None], option: str = "output"
+) -> None:
     """Refuse an output path that is an input, a folder, a device or in a missing folder.
 
-    Checked before any work is done, so a refused run costs nothing and touches nothing.
+    ``inputs`` are added to the run's registered inputs; the output is checked against all of
+    them. Checked before any work is done, so a refused run costs nothing and touches nothing.
     """
-    if output is None:
+    register_inputs(inputs)
+    if output is None or is_stdout(output):
         return
-    target = Path(output).resolve()  # a symlink is written through to its target
-    for item in inputs:
-        if str(item) == "-":
-            continue
-        src = Path(item)
-        same = target == src.resolve()
-        if not same and target.exists() and src.exists():
-            same = os.path.samefile(target, src)
-        if same:
-            raise UsageError(f"output {str(output)!r} is an input file; refusing to overwrite it")
+    if str(Path(output).absolute()).startswith(("/dev/", "/proc/")):
+        # /dev/stdout resolves to whatever the shell redirected to; renaming over it would
+        # replace that file instead of writing into the stream.
+        raise UsageError(f"{option} {str(output)!r} is a device; use -o - for standard output")
+    try:
+        target = Path(output).resolve()  # a symlink is written through to its target
+        target.exists()
+    except OSError as exc:  # a name over 255 bytes, a loop of symbolic links
+        from servqual_cli.report.atomic import os_reason
+
+        raise UsageError(f"cannot use {option} {str(output)!r}: {os_reason(exc)}") from None
+    refuse_input(target, option)
     if target.is_dir():
-        raise UsageError(f"output {str(output)!r} is a folder; give a file name")
+        raise UsageError(f"{option} {str(output)!r} is a folder; give a file name")
     if target.exists() and not target.is_file():
         # Renaming over /dev/null or a pipe would replace the device node itself.
-        raise UsageError(f"output {str(output)!r} is not a regular file; give a file name")
+        raise UsageError(f"{option} {str(output)!r} is not a regular file; give a file name")
     if not target.parent.exists():
-        raise UsageError(f"output folder {str(target.parent)!r} does not exist")
+        raise UsageError(f"{option} folder {str(target.parent)!r} does not exist")
 
 
 def check_distinct(**paths: Path | None) -> None:
     """Two outputs of one run must not be the same file (one would overwrite the other)."""
     seen: dict[Path, str] = {}
     for option, path in paths.items():
-        if path is None:
+        if path is None or is_stdout(path):
             continue
         key = Path(path).resolve()
         if key in seen:
@@ -66,9 +129,148 @@ def check_distinct(**paths: Path | None) -> None:
         seen[key] = option
 
 
+def guard(
+    inputs: Iterable[str | Path | None],
+    *,
+    output: Path | None = None,
+    excluded: Path | None = None,
+    fmt: OutputFormat | None = None,
+) -> None:
+    """Every check on a command's outputs, before any work: the one call commands make.
+
+    ``inputs`` are every file the command names (data, instrument TOML, config, benchmark);
+    files found later (the data files a config names) are registered with
+    :func:`check_output` or :func:`servqual_cli.report.atomic.register_inputs` as they are
+    known. ``-o`` must have a known extension (or ``--format``) and differ from ``--excluded``.
+    """
+    names = list(inputs)
+    for name in names:
+        if name is not None and str(name).lower().endswith(".toml"):
+            require_regular(name, "configuration")
+    check_output(output, names, "output")
+    check_output(excluded, names, "--excluded")
+    if is_stdout(excluded):
+        raise UsageError("--excluded needs a file name; '-' is the main output's place")
+    check_distinct(output=output, excluded=excluded)
+    chosen = resolve_format(fmt, output)
+    if chosen is OutputFormat.xlsx and (output is None or is_stdout(output)):
+        raise UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)")
+
+
+def require_regular(path: str | Path, what: str) -> None:
+    """A configuration must be a regular file: a folder is refused, a FIFO would hang the run.
+
+    A missing file is left to the loader, which says so in its own words.
+    """
+    import stat
+
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{str(path)!r} is a folder; the {what} must be a file")
+    if not stat.S_ISREG(mode):
+        raise UsageError(
+            f"{str(path)!r} is not a regular file (a pipe or a device); the {what} must be a file"
+        )
+
+
 def to_json(payload: Any) -> str:
     """Deterministic JSON: key order as built, UTF-8 text, no NaN."""
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def guard_formulas(frame: Any) -> Any:
+    """Prefix ``'`` to text cells Excel would run as a formula (vectorised per column).
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"g": ["=1+1", "ok", "-x", "@A"], "n": [1, 2, 3, 4]})
+    >>> guard_formulas(frame)["g"].tolist()
+    ["'=1+1", 'ok', "'-x", "'@A"]
+    """
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if series.dtype.kind not in "OSU" and str(series.dtype) not in ("string", "str"):
+            continue
+        text = series.where(series.map(lambda v: isinstance(v, str)), None)
+        risky = text.str.startswith(FORMULA_START, na=False)
+        if risky.any():
+            out[col] = series.where(~risky, "'" + text.astype(object).where(risky, ""))
+    new_cols = [
+        "'" + c if isinstance(c, str) and c.startswith(FORMULA_START) else c for c in out.columns
+    ]
+    out.columns = new_cols
+    return out
+
+
+def integral_columns(frame: Any) -> Any:
+    """Float columns that hold only whole numbers (counts with gaps) become integers.
+
+    >>> import pandas as pd
+    >>> integral_columns(pd.DataFrame({"n": [400.0, None], "g": [0.5, 1.0]})).dtypes.tolist()
+    [Int64Dtype(), dtype('float64')]
+    """
+    import numpy as np
+
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col]
+        if values.dtype.kind != "f":
+            continue
+        arr = values.to_numpy(dtype=float)
+        finite = arr[np.isfinite(arr)]
+        whole = finite.size and np.all(finite == np.round(finite))
+        if whole and np.all(np.abs(finite) < 2**53) and np.all(np.isfinite(arr) | np.isnan(arr)):
+            out[col] = values.round().astype("Int64")
+    return out
+
+
+def csv_bytes(frame: Any, settings: CsvSettings | None = None) -> bytes:
+    """A frame as CSV bytes under the run's (or the given) CSV settings."""
+    settings = settings or csv_settings()
+    table = integral_columns(frame)
+    if not settings.raw:
+        table = guard_formulas(table)
+    if settings.dialect == "excel-sv":
+        text = table.to_csv(index=False, lineterminator="\r\n", sep=";", decimal=",")
+        return ("\ufeff" + text).encode("utf-8")
+    text = table.to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8")
+
+
+def xlsx_bytes(frame: Any, title: str) -> bytes:
+    """The tidy table as a one-sheet workbook: typed cells, formula-guarded text, fixed dates."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from servqual_cli.report.excel import put, workbook_bytes
+    from servqual_cli.report.manifest import report_time
+
+    stamp, epoch = report_time()
+    if epoch is None:  # no SOURCE_DATE_EPOCH: a fixed date keeps two runs byte-identical
+        stamp = dt.datetime(2000, 1, 1)
+    wb = Workbook()
+    ws = wb.active
+    if ws is None:  # openpyxl always makes one sheet; this keeps mypy sure of it
+        ws = wb.create_sheet()
+    ws.title = "data"
+    table = integral_columns(frame)
+    for j, name in enumerate(table.columns, start=1):
+        put(ws, 1, j, str(name)).font = Font(bold=True)
+    for j, col in enumerate(table.columns, start=1):
+        values = table[col].astype(object).where(table[col].notna(), None).tolist()
+        for i, value in enumerate(values, start=2):
+            put(ws, i, j, value)
+    ws.freeze_panes = "A2"
+    props = wb.properties
+    props.title = title
+    props.creator = props.lastModifiedBy = "servqual-cli"
+    props.created = props.modified = stamp.replace(tzinfo=None, microsecond=0)
+    return workbook_bytes(wb, stamp)
 
 
 def emit(
@@ -78,16 +280,27 @@ def emit(
     fmt: OutputFormat | None,
     output: Path | None,
 ) -> None:
-    """Render ``doc`` (table/markdown), ``payload`` (json) or the tidy frame (csv)."""
+    """Render ``doc`` (table/markdown), ``payload`` (json) or the tidy frame (csv, xlsx).
+
+    The rendering happens first; then this output and any pending ``--excluded`` list are
+    written together.
+    """
     chosen = resolve_format(fmt, output)
+    if is_stdout(output):
+        output = None
+    data: bytes
     if chosen is OutputFormat.json:
-        text = to_json(payload)
+        data = to_json(payload).encode("utf-8")
     elif chosen is OutputFormat.csv:
-        text = tidy.to_csv(index=False, lineterminator="\n")
+        data = csv_bytes(tidy)
+    elif chosen is OutputFormat.xlsx:
+        if output is None:
+            raise UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)")
+        data = xlsx_bytes(tidy, doc.title)
     elif chosen is OutputFormat.markdown:
         from servqual_cli.report.markdown import render_document
 
-        text = render_document(doc)
+        data = render_document(doc).encode("utf-8")
     elif chosen is OutputFormat.apa:  # the document's APA lines (d-stats, issue #12)
         from servqual_cli.report.spec import Text
 
@@ -95,21 +308,43 @@ def emit(
                  if isinstance(b, Text) and b.kind == "apa"]  # fmt: skip
         if not lines:
             raise UsageError("--format apa: this command reports no APA-style test lines")
-        text = "\n".join(lines) + "\n"
+        data = ("\n".join(lines) + "\n").encode("utf-8")
     else:
         from servqual_cli.cli.terminal import print_document, render_text
 
         if output is None:
+            flush_pending()
             print_document(doc)
             return
-        text = render_text(doc)
+        data = render_text(doc).encode("utf-8")
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        flush_pending()
+        write_stdout(data)
     else:
-        write_atomic(output, text.encode("utf-8"))
+        flush_pending([(Path(output), data)])
+
+
+def write_stdout(data: bytes) -> None:
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is not None:
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
+    else:  # a captured text stream (tests)
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
 
 
 def write_exclusions(path: Path | None, frame: Any) -> None:
+    """Render the ``--excluded`` list now; it is written with the main output (:func:`emit`)."""
     if path is not None:
-        write_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        _STATE["pending"].append((Path(path), csv_bytes(frame)))
+
+
+def flush_pending(more: list[tuple[Path, bytes]] | None = None) -> None:
+    """Write the pending outputs (and ``more``) together; a command that never calls
+    :func:`emit` has its ``--excluded`` list written when it returns."""
+    files = [*_STATE["pending"], *(more or [])]
+    _STATE["pending"] = []
+    if files:
+        write_all(files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 from typing import Annotated, Any
 
@@ -47,6 +48,8 @@ def reliability(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,  # read by the reader (io.header)
+    max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -59,7 +62,7 @@ def reliability(
     """
     import numpy as np
 
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.reliability_sections import (
@@ -69,9 +72,7 @@ def reliability(
     )
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     inst = data.instrument
     numbers = inst.items
@@ -95,6 +96,12 @@ def reliability(
             n_factors=factors,
         )
 
+    if factors is not None and factors > len(numbers):
+        from servqual_cli.errors import UsageError
+
+        raise UsageError(
+            f"--factors {factors} is more than the {len(numbers)} items of the instrument"
+        )
     everyone = np.ones(data.n_rows, dtype=bool)
     result = analyse(everyone, validity)
     if not result.scales:
@@ -187,6 +194,8 @@ def alpha(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    header_rows: o.HeaderRowsOpt = None,  # read by the reader (io.header)
+    max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -196,18 +205,17 @@ def alpha(
 
     Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.io.item_set import load_item_set
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file], output=output, excluded=excluded, fmt=fmt)
     bounds = _parse_range(scale_range)
     loaded = load_item_set(file, items, reverse, bounds, sheet, encoding, header_row, strict,
                            item=item or ())  # fmt: skip
+    check_magnitudes(loaded.frame, file)
     result = scale_reliability(loaded.frame, name, missing.value, conf, bootstrap, seed)
     payload = {
         "n_rows": loaded.n_rows,
@@ -242,6 +250,38 @@ def _parse_range(text: str | None) -> tuple[float, float] | None:
         lo, hi = (float(p) for p in parts)
     except ValueError as exc:
         raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}") from exc
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise UsageError(f"--scale-range must be two finite numbers such as 1,6, got {text!r}")
     if lo >= hi:
         raise UsageError(f"--scale-range min must be below max, got {text!r}")
     return lo, hi
+
+
+# No rating scale comes near this; larger values are typing or export errors, and squared
+# sums of values near 1e160 overflow to inf (alpha then is NaN or, near 1e100, silently 0).
+MAX_MAGNITUDE = 1e6
+
+
+def check_magnitudes(frame: Any, file: str) -> None:
+    """Refuse item values that are infinite or absurdly large for a rating scale.
+
+    >>> import pandas as pd
+    >>> check_magnitudes(pd.DataFrame({"F1": [1.0, 5.0]}), "a.csv")
+    >>> check_magnitudes(pd.DataFrame({"F1": [1.0, 1e160]}), "a.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    servqual_cli.errors.DataError: a.csv, column 'F1': value 1e+160 is not a rating ...
+    """
+    import numpy as np
+
+    from servqual_cli.errors import DataError, Location
+
+    values = frame.to_numpy(dtype=float)
+    bad = ~np.isnan(values) & ~(np.abs(values) <= MAX_MAGNITUDE)
+    if bad.any():
+        i, j = np.argwhere(bad)[0]
+        raise DataError(
+            f"value {values[i, j]:g} is not a rating (items above {MAX_MAGNITUDE:g} in size are "
+            "refused); fix the cell or give --scale-range to exclude values outside the scale",
+            Location(file, None, None, str(frame.columns[j])),
+        )

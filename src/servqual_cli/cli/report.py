@@ -39,7 +39,12 @@ DepfileOpt = Annotated[
 ]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Processes for --split (default: all cores)."),
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for --split (default: the cores available; one BLAS thread each).",
+    ),
 ]
 
 
@@ -68,11 +73,14 @@ def report(
     Examples: servqual report data/samples/report_karlstad.toml -o reports/karlstad
               servqual report survey.xlsx --by Tjänst --split -o reports/per_tjanst
     """
-    from servqual_cli.cli.output import check_output
+    from servqual_cli.cli.output import check_output, require_regular
     from servqual_cli.report.config import load_config, survey_config, with_overrides
-    from servqual_cli.report.writer import write_report
+    from servqual_cli.report.writer import check_depfile, write_report
 
-    check_output(depfile, [source])
+    for config_file in (source, instrument):
+        if config_file is not None and config_file.lower().endswith(".toml"):
+            require_regular(config_file, "configuration")
+    check_output(depfile, [source, instrument], "--depfile")
 
     lang_code = None if lang is None else lang.value
     survey_opts = {
@@ -96,11 +104,16 @@ def report(
             strict=strict,
             lang=lang_code or "en",
         )
+    check_depfile(depfile, output, config.inputs())  # every file the configs name
     command = command_line(source, output, lang_code, split, **survey_opts)
     if split:
-        rows = _split(config, output, command, jobs or os.cpu_count() or 1, depfile)
+        rows, skipped = _split(config, output, command, jobs or _cores(), depfile)
         by = config.survey.by if config.survey else ""
         message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md)"
+        _warn_skipped(skipped, source)
+        if skipped and strict:
+            typer.echo(message)
+            raise typer.Exit(1)
     else:
         files = write_report(config, output, command, depfile)
         n_fig = sum(1 for f in files if f.startswith("figures/"))
@@ -108,10 +121,31 @@ def report(
     typer.echo(message)
 
 
+def _cores() -> int:
+    """The cores this process may use (its CPU affinity), else the machine's."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _warn_skipped(skipped: list[tuple[str, str]], source: str) -> None:
+    import sys
+
+    from servqual_cli.report.safe_text import visible
+
+    for group, why in skipped:
+        line = " ".join(f"group {group!r} of {source} skipped: {why}".split())
+        sys.stderr.write(f"servqual: warning: {visible(line)}\n")
+
+
 def _split(
     config: ReportConfig, output: Path, command: list[str], jobs: int, depfile: Path | None
-) -> list[tuple[str, str, int]]:
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, str]]]:
+    import sys
+
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -121,6 +155,7 @@ def _split(
         TimeElapsedColumn,
     )
 
+    from servqual_cli.report.safe_text import visible
     from servqual_cli.report.writer import write_split
 
     progress = Progress(
@@ -130,6 +165,7 @@ def _split(
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=False,
+        disable=not sys.stderr.isatty(),  # a log file gets the warnings, not a progress bar
     )
     task: list[TaskID] = []
 
@@ -138,7 +174,7 @@ def _split(
             progress.start()
             task.append(progress.add_task("per group", total=total))
         if group:
-            progress.update(task[0], advance=1, description=group)
+            progress.update(task[0], advance=1, description=escape(visible(group)))
 
     try:
         return write_split(config, output, command, jobs, update, depfile)

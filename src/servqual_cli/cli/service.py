@@ -55,7 +55,15 @@ def _shown(path: Path) -> str:
 def _as_of(value: dt.datetime | None) -> pd.Timestamp | None:
     import pandas as pd
 
-    return None if value is None else pd.Timestamp(value)
+    if value is None:
+        return None
+    if not pd.Timestamp.min <= value <= pd.Timestamp.max:
+        from servqual_cli.errors import UsageError
+
+        raise UsageError(
+            f"--as-of {value.date()} is outside the dates this tool handles (1678 to 2261)"
+        )
+    return pd.Timestamp(value)
 
 
 @app.command()
@@ -85,7 +93,7 @@ def kpi(
     """
     import pandas as pd
 
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.kpi import evaluate_kpis
     from servqual_cli.io.kpi_config import load_kpi_config
     from servqual_cli.io.kpi_data import load_all_kpi_data
@@ -93,13 +101,10 @@ def kpi(
     from servqual_cli.report.kpi_sections import kpi_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [config])
-    check_output(excluded, [config])
-    check_distinct(output=output, excluded=excluded)
+    guard([config], output=output, excluded=excluded, fmt=fmt)
     cfg = load_kpi_config(config)
     data_files = [spec.data for spec in cfg.kpis]
-    check_output(output, data_files)
-    check_output(excluded, data_files)
+    guard(data_files, output=output, excluded=excluded, fmt=fmt)
     loaded = load_all_kpi_data(
         cfg, lambda path: read_table(_shown(path), sheet, encoding, header_row), strict
     )
@@ -113,6 +118,8 @@ def kpi(
     payload: dict[str, Any] = {
         "title": cfg.title,
         "config": Path(config).name,
+        # every data file read, once, as the other commands' "input" records it
+        "input": list({d.table.describe()["sha256"]: d.table.describe() for d in loaded}.values()),
         "kpis": [r.to_dict() for r in results],
     }
     doc = Document(
@@ -148,7 +155,7 @@ def feedback(
 
     Example: servqual feedback data/samples/synpunkter_2023_2024.xlsx --promise "14 days"
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.durations import parse_limit
     from servqual_cli.core.feedback import analyse_feedback
     from servqual_cli.errors import ConfigError
@@ -157,9 +164,7 @@ def feedback(
     from servqual_cli.report.feedback_sections import feedback_sections
     from servqual_cli.report.spec import Document
 
-    check_output(output, [file])
-    check_output(excluded, [file])
-    check_distinct(output=output, excluded=excluded)
+    guard([file], output=output, excluded=excluded, fmt=fmt)
     try:
         limit = parse_limit(promise)
     except ConfigError as exc:

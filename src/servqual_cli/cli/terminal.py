@@ -1,62 +1,178 @@
-"""Render a :class:`~servqual_cli.report.spec.Document` as rich tables on the terminal."""
+"""Render a :class:`~servqual_cli.report.spec.Document` as rich tables on the terminal.
+
+Two promises hold for every rendering (tables, titles, notes, warnings):
+
+- text from the data is shown, never obeyed: it is passed to rich as plain ``Text`` (no markup
+  parsing, so ``[link=…]`` or ``[/bold]`` in a group name is printed as written) and control
+  characters (ESC, BEL, CR, bidi overrides) are shown as ``\\x1b``-style escapes
+  (:func:`visible`);
+- numbers are never cut: a numeric column is as wide as its widest number; headers and text
+  cells wrap; a table wider than the terminal (of at least 60 columns) is folded into stacked
+  blocks that repeat the label column.
+"""
 
 from __future__ import annotations
 
 import io
 import sys
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from servqual_cli.report.safe_text import visible
 from servqual_cli.report.spec import Document, Table, Text, format_value
+
+MIN_WIDTH = 60
+_TEXT_MIN = 10  # a text column may wrap down to this width
+_TEXT_MAX = 24  # ... or to its longest word, up to this width
+
+
+def plain(text: Any, style: str = "", newlines: bool = False) -> RichText:
+    """Data-derived text as a rich ``Text``: never parsed as markup, controls made visible."""
+    return RichText(visible(text, newlines), style=style)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich would exit with status 1; the CLI exits quietly with 0, as other Unix tools do.
+        raise BrokenPipeError
 
 
 def _console(record: bool = False) -> Console:
     out = sys.stdout
     width = None if out.isatty() else 160  # piped output: wide enough not to wrap tables
-    return Console(file=out, width=width, highlight=False, record=record, soft_wrap=False)
+    return _Console(file=out, width=width, highlight=False, record=record, soft_wrap=False)
 
 
-def _rich_table(table: Table) -> RichTable:
-    rt = RichTable(title=table.title or None, title_justify="left", title_style="bold")
-    for col in table.frame.columns:
-        numeric = table.frame[col].dtype.kind in "iuf"
-        rt.add_column(str(col), justify="right" if numeric else "left")
+def _cells(table: Table) -> tuple[list[str], list[list[str]], list[bool], list[list[bool]]]:
+    """Headers, formatted cells (by column), which columns are numeric, which cells negative."""
+    frame = table.frame
     signed = set(table.signed)
-    for row in table.frame.itertuples(index=False, name=None):
-        cells = []
-        for col, value in zip(table.frame.columns, row, strict=True):
-            text = format_value(value, table.formats.get(str(col)))
-            negative = str(col) in signed and isinstance(value, int | float) and value < 0
-            cells.append(RichText(text, style="bold red" if negative else ""))
-        rt.add_row(*cells)
-    if table.note:
-        rt.caption = table.note
-        rt.caption_justify = "left"
-    return rt
+    headers = [visible(c) for c in frame.columns]
+    columns: list[list[str]] = []
+    numeric: list[bool] = []
+    negative: list[list[bool]] = []
+    for col in frame.columns:
+        values = frame[col].tolist()
+        fmt = table.formats.get(str(col))
+        columns.append([visible(format_value(v, fmt)) for v in values])
+        numeric.append(frame[col].dtype.kind in "iuf")
+        negative.append(
+            [str(col) in signed and isinstance(v, int | float) and v == v and v < 0 for v in values]
+        )
+    return headers, columns, numeric, negative
+
+
+def _widths(header: str, cells: list[str], is_numeric: bool) -> tuple[int, int]:
+    """(natural, least) width of a column: numbers never narrower than the widest number."""
+    longest = max((len(c) for c in cells), default=1)
+    word = max((len(w) for w in header.split()), default=1)
+    natural = max(longest, len(header), 1)
+    if is_numeric:
+        return natural, max(longest, min(word, 12), 1)
+    cell_word = max((len(w) for c in cells for w in c.split()), default=1)
+    return natural, min(natural, max(_TEXT_MIN, min(max(word, cell_word), _TEXT_MAX)))
+
+
+def _overhead(n: int) -> int:
+    return 3 * n + 1  # padding 1+1 and a rule per column, and the last rule
+
+
+def _fit(natural: list[int], least: list[int], text: list[bool], width: int) -> list[int]:
+    """Shrink the widest shrinkable columns until the table fits (never below ``least``):
+    the headers of numeric columns wrap first, text columns only after them."""
+    widths = list(natural)
+    excess = sum(widths) + _overhead(len(widths)) - width
+    while excess > 0:
+        slack = [w - m for w, m in zip(widths, least, strict=True)]
+        j = max(
+            range(len(widths)),
+            key=lambda k: (slack[k] > 0, not text[k], widths[k], -k),
+        )
+        if slack[j] <= 0:
+            break
+        widths[j] -= 1
+        excess -= 1
+    return widths
+
+
+def _blocks(least: list[int], width: int) -> list[list[int]]:
+    """Column indices of each stacked block: the first column repeated, the rest packed."""
+    if sum(least) + _overhead(len(least)) <= width or len(least) <= 2:
+        return [list(range(len(least)))]
+    blocks: list[list[int]] = []
+    current = [0]
+    used = least[0] + _overhead(1)
+    for j in range(1, len(least)):
+        need = least[j] + 3
+        if len(current) > 1 and used + need > width:
+            blocks.append(current)
+            current, used = [0], least[0] + _overhead(1)
+        current.append(j)
+        used += need
+    blocks.append(current)
+    return blocks
+
+
+def _rich_tables(table: Table, width: int) -> list[RichTable]:
+    headers, columns, numeric, negative = _cells(table)
+    sizes = [_widths(h, c, n) for h, c, n in zip(headers, columns, numeric, strict=True)]
+    width = max(width, MIN_WIDTH)
+    blocks = _blocks([s[1] for s in sizes], width)
+    out = []
+    for k, block in enumerate(blocks):
+        title = table.title if k == 0 else f"{table.title} ({k + 1}/{len(blocks)})"
+        rt = RichTable(title=plain(title, "bold") if table.title else None, title_justify="left")
+        fitted = _fit(
+            [sizes[j][0] for j in block],
+            [sizes[j][1] for j in block],
+            [not numeric[j] for j in block],
+            width,
+        )
+        for j, w in zip(block, fitted, strict=True):
+            rt.add_column(
+                RichText(headers[j], overflow="fold"),
+                justify="right" if numeric[j] else "left",
+                width=w,
+                overflow="fold",
+            )
+        for i in range(len(table.frame)):
+            rt.add_row(
+                *(
+                    RichText(columns[j][i], style="bold red" if negative[j][i] else "")
+                    for j in block
+                )
+            )
+        if table.note and k == len(blocks) - 1:
+            rt.caption = plain(table.note, newlines=True)
+            rt.caption_justify = "left"
+        out.append(rt)
+    return out
 
 
 def print_document(doc: Document, console: Console | None = None) -> None:
     con = console or _console()
     if doc.title:
-        con.print(RichText(doc.title, style="bold underline"))
+        con.print(plain(doc.title, "bold underline"))
     for section in doc.sections:
         if section.title:
             con.print()
-            con.print(RichText(section.title, style="bold"))
+            con.print(plain(section.title, "bold"))
         for block in section.blocks:
             if isinstance(block, Table):
-                con.print()
-                con.print(_rich_table(block))
+                for rt in _rich_tables(block, con.width):
+                    con.print()
+                    con.print(rt)
             elif isinstance(block, Text):
                 style = {"warning": "yellow", "note": "dim"}.get(block.kind, "")
-                con.print(RichText(block.text, style=style))
+                con.print(plain(block.text, style, newlines=True))
 
 
-def render_text(doc: Document) -> str:
+def render_text(doc: Document, width: int = 160) -> str:
     """Plain-text rendering (for ``-o file.txt``)."""
     buf = io.StringIO()
-    con = Console(file=buf, width=160, highlight=False, color_system=None, soft_wrap=False)
+    con = Console(file=buf, width=width, highlight=False, color_system=None, soft_wrap=False)
     print_document(doc, con)
     return buf.getvalue()

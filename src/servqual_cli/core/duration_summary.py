@@ -126,7 +126,15 @@ def quantile_ci(values: npt.ArrayLike, q: float, conf: float = 0.95) -> tuple[fl
     if n == 0:
         return float("nan"), float("nan"), float("nan")
     tail = (1.0 - conf) / 2.0
-    cdf = special.bdtr(np.arange(n + 1), n, q)  # scipy.stats.binom.cdf, without scipy.stats
+    # P(B <= k) only where it can cross alpha/2 or 1 - alpha/2: within 12 standard deviations
+    # (plus 20) of n q; beyond, the binomial tails are below 1e-30 (Chernoff), far below any
+    # alpha/2; tests/core/test_quantile_window.py checks it against the whole range 0..n.
+    sd = np.sqrt(n * q * (1.0 - q))
+    lo = max(0, int(np.floor(n * q - 12.0 * sd - 20.0)))
+    hi = min(n, int(np.ceil(n * q + 12.0 * sd + 20.0)))
+    cdf = np.zeros(n + 1)
+    cdf[lo : hi + 1] = special.bdtr(np.arange(lo, hi + 1), n, q)
+    cdf[hi + 1 :] = 1.0
     # The tiny slack keeps a tail that equals alpha/2 exactly from being lost to rounding.
     r = int(np.sum(cdf <= tail * (1 + 1e-12)))
     s = int(np.argmax(cdf >= (1.0 - tail) * (1 - 1e-12))) + 1

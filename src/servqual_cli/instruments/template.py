@@ -29,8 +29,11 @@ __all__ = ["ScaleColumn", "instrument_template"]
 
 _NUMBERED = re.compile(r"^(?P<pre>.*?)(?P<num>\d+)(?P<suf>\D*)$")
 _QUESTION = re.compile(r"^\s*(?P<item>\d+)\s*[-.]\s*(?P<sub>\d+)\s*[.):]")
-_E_WORDS = re.compile(r"(^e$|^e[\s_.-]|[\s_.-]e$|förv|forv|expect|önsk)", re.IGNORECASE)
-_P_WORDS = re.compile(r"(^p$|^p[\s_.-]|[\s_.-]p$|upplev|percep|uppfatt)", re.IGNORECASE)
+# Korean SERVQUAL studies write 기대 (expectation) and 인식 / 지각 / 성과 (perception).
+_E_WORDS = re.compile(r"(^e$|^e[\s_.-]|[\s_.-]e$|förv|forv|expect|önsk|기대)", re.IGNORECASE)
+_P_WORDS = re.compile(
+    r"(^p$|^p[\s_.-]|[\s_.-]p$|upplev|percep|uppfatt|인식|지각|성과)", re.IGNORECASE
+)
 _W_WORDS = re.compile(r"(^w$|vikt|weight|import|poäng)", re.IGNORECASE)
 
 
@@ -66,11 +69,16 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
              "# Check the dimensions, the scale and the labels before you rely on it."]  # fmt: skip
     name = "Instrument from " + title
     if found is None:
-        chosen = list(items)
+        # Columns named as expectations are never averaged in as perceptions (SERVPERF).
+        expected = [c for c in items if _is_expectation(c.name)]
+        chosen = [c for c in items if not _is_expectation(c.name)] or list(items)
+        if len(chosen) == len(items):
+            expected = []
         lo, hi = _scale(chosen)
         lines += [
             "# No expectation/perception pairs found: a perception-only (SERVPERF) instrument",
             "# over the columns that look like rating-scale items.",
+            *[f"# Left out, named as an expectation: {_basic(c.name)}" for c in expected[:12]],
             f"name = {_basic(name)}",
             f"scale = [{lo}, {hi}]",
             "perception = [",
@@ -204,26 +212,38 @@ def _code_regex(key: tuple[str, str]) -> str:
     return "{ regex = '^" + pre + "{item}" + tag + "[.\\s_-]' }"
 
 
+_WORDS = r"förväntan|förväntningar?|expectations?|upplevelse|upplevt|uppfattning|perceptions?|"
+_WORDS += r"기대|인식|지각|성과"
 _WORDED = re.compile(
-    r"^(?P<stem>.*?)[\s,:;_(\[-]*\b(?P<word>förväntan|förväntningar?|expectations?|"
-    r"upplevelse|upplevt|uppfattning|perceptions?)\b[)\]]?\s*$",
-    re.IGNORECASE,
+    r"^(?P<stem>.*?)[\s,:;_(\[-]*\b(?P<word>" + _WORDS + r")\b[)\]]?\s*$", re.IGNORECASE
 )
+# The word anywhere (leading, as "Förväntan: Lätt att hitta", or inside the name).
+_WORD_ANYWHERE = re.compile(r"\b(?P<word>" + _WORDS + r")\b", re.IGNORECASE)
 
 
 def _worded_pairs(
     items: Sequence[ScaleColumn],
 ) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
     """The same text with an expectation and a perception word (``Lätt att hitta, förväntan``
-    and ``Lätt att hitta, upplevelse``): lists of names in the expectation columns' order."""
+    and ``Lätt att hitta, upplevelse``; also leading, ``Förväntan: Lätt att hitta``): lists of
+    names in the expectation columns' order."""
     e_cols: dict[str, ScaleColumn] = {}
     p_cols: dict[str, ScaleColumn] = {}
     for col in items:
         m = _WORDED.match(col.name)
-        if m is None or not m["stem"].strip():
-            continue
-        side = e_cols if _E_WORDS.search(m["word"]) else p_cols
-        side.setdefault(" ".join(m["stem"].casefold().split()), col)
+        if m is not None and m["stem"].strip():
+            word, stem = m["word"], m["stem"]
+        else:
+            found = list(_WORD_ANYWHERE.finditer(col.name))
+            if len(found) != 1:
+                continue
+            word = found[0]["word"]
+            stem = col.name[: found[0].start()] + " " + col.name[found[0].end() :]
+            stem = re.sub(r"[\W_]+", " ", stem)
+            if not stem.strip():
+                continue
+        side = e_cols if _E_WORDS.search(word) else p_cols
+        side.setdefault(" ".join(stem.casefold().split()), col)
     stems = [s for s in e_cols if s in p_cols]
     if len(stems) < 2:
         return None
@@ -234,6 +254,15 @@ def _worded_pairs(
         return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
 
     return listed(e), listed(p), list(range(1, len(stems) + 1)), e + p, None
+
+
+def _is_expectation(name: str) -> bool:
+    """A name that says expectation: a whole word (``förväntan``, ``기대``) or an E code."""
+    found = _WORD_ANYWHERE.search(name)
+    if found is not None:
+        return bool(_E_WORDS.search(found["word"]))
+    m = _NUMBERED.match(name.strip())
+    return m is not None and _E_WORDS.search(m["pre"] + m["suf"]) is not None
 
 
 def _regex(sub: int) -> str:

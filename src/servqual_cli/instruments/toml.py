@@ -69,9 +69,10 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
         not isinstance(scale, list)
         or len(scale) != 2
         or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in scale)
-        or scale[0] >= scale[1]
+        or not all(abs(v) < float("inf") for v in scale)  # TOML has inf; nan fails the next
+        or not scale[0] < scale[1]
     ):
-        raise fail(f"'scale' must be [min, max] with min < max, got {scale!r}")
+        raise fail(f"'scale' must be [min, max] with min < max (finite numbers), got {scale!r}")
     dims_raw = data["dimensions"]
     if not isinstance(dims_raw, dict) or not dims_raw:
         raise fail("[dimensions] must map each dimension name to a list of item numbers")

@@ -38,6 +38,19 @@ YES_NO = {
 # Excel stores date-times as days since 1899-12-30; a bare number in this range is one.
 _EXCEL_SERIAL = (20000.0, 80000.0)
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+OPEN_END = "9999-12-31"
+
+
+def in_range(times: pd.Series) -> pd.Series:
+    """Times outside what ``datetime64[ns]`` holds (1677-09-21 to 2262-04-11) become NaT.
+
+    >>> in_range(pd.Series(pd.to_datetime(["1500-01-02", "2024-03-05"]))).isna().tolist()
+    [True, False]
+    """
+    lo, hi = pd.Timestamp.min, pd.Timestamp.max
+    return times.where((times >= lo) & (times <= hi)).astype("datetime64[ns]")
+
+
 # Thousands separators: space, no-break space (U+00A0), narrow no-break space (U+202F).
 _SPACES = "[ \u00a0\u202f]"
 # "2020-09-02 08.10" (Swedish time separator) -> "2020-09-02 08:10".
@@ -78,10 +91,53 @@ def text_values(values: pd.Series) -> pd.Series:
 
     >>> text_values(pd.Series([" Bygg ", "", None, 12.0, 2.5])).tolist()
     ['Bygg', nan, nan, '12', '2.5']
+    >>> text_values(pd.Series([" SYN-1 ", "12.0", "\u3000", None])).tolist()  # text only
+    ['SYN-1', '12', nan, nan]
     """
+    obj = pd.Series(values, dtype=object)
+    if len(obj) > _ARROW_FROM and pd.api.types.infer_dtype(obj, skipna=True) == "string":
+        fast = _text_values_arrow(obj.to_numpy(dtype=object))
+        if fast is not None:
+            return pd.Series(fast, index=values.index, dtype=object, name=values.name)
     blank = values.isna() | values.astype(str).str.strip().eq("")
-    text = values.astype(str).str.strip().str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
+    text = values.astype(str).str.strip().str.replace(_WHOLE_FLOAT, r"\1", regex=True)
     return text.where(~blank, np.nan).astype(object)
+
+
+# The characters Python's str.strip() removes (str.isspace(); a test recomputes the set).
+PY_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_WHOLE_FLOAT = r"^(-?\d+)\.0$"
+_ARROW_FROM = 1000  # below this, pyarrow's set-up costs more than it saves
+
+
+def _text_values_arrow(obj: np.ndarray) -> np.ndarray | None:
+    """:func:`text_values` of text and missing cells in pyarrow's compute kernels.
+
+    The trim removes exactly Python's whitespace; the ``.0`` rule is applied by Python's own
+    regular expression, but only to the trimmed cells that end in ``.0``. None when pyarrow
+    cannot take the strings (a lone surrogate), so the caller falls back.
+    """
+    import re
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arr = pa.array(obj, type=pa.string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeEncodeError):
+        return None
+    trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
+    blank = pc.fill_null(pc.equal(trimmed, ""), True).to_numpy(zero_copy_only=False)
+    out = np.asarray(trimmed.to_numpy(zero_copy_only=False), dtype=object)
+    ends = np.flatnonzero(pc.fill_null(pc.ends_with(trimmed, ".0"), False).to_numpy(False))
+    if len(ends):
+        pattern = re.compile(_WHOLE_FLOAT)
+        out[ends] = [pattern.sub(r"\1", t) for t in out[ends]]  # the few "12.0" cells
+    out[blank] = np.nan
+    return out
 
 
 def fold_text(column: pd.Series) -> pd.Series:
@@ -174,6 +230,10 @@ def parse_dates(
     the Swedish time separator (``2024-03-05 14.30``). Text with a UTC offset is converted to
     Europe/Stockholm wall time.
 
+    ``9999-12-31`` (the common "no end" sentinel) counts as blank: an open date (not yet
+    answered or closed; a start that is missing). Other dates outside 1677-09-21 to 2262-04-11
+    are invalid dates.
+
     ``excel_serials`` also reads bare numbers from 20000 to 80000 as Excel serial days. The
     contact files' time stamps arrive that way from the measuring tools' exports; in a register
     or a KPI date column a bare number is far more often a mistake than an Excel serial day, so
@@ -192,22 +252,26 @@ def parse_dates(
     >>> [str(t) for t in times], why.tolist()
     (['2024-03-05 08:10:00', 'NaT', 'NaT', 'NaT', '2024-03-05 07:00:00'], \
 [None, 'blank', 'invalid_date', 'invalid_date', None])
+    >>> parse_dates(pd.Series(["-1", "1066-10-14"]))[1].tolist()  # beyond datetime64[ns]
+    ['invalid_date', 'invalid_date']
     >>> str(parse_dates(pd.Series([45000.5]), excel_serials=True)[0][0])
     '2023-03-15 12:00:00'
     """
     obj = pd.Series(values, dtype=object).reset_index(drop=True)
-    blank = blank_mask(obj.to_frame())[:, 0]
     text = obj.astype("string").str.strip()
+    # 9999-12-31 is the usual "no end" of registers: an open date, read as blank.
+    open_end = text.str.startswith(OPEN_END).fillna(False).to_numpy(dtype=bool)
+    blank = np.logical_or(blank_mask(obj.to_frame())[:, 0], open_end)
     text = text.str.replace(_SWEDISH_TIME, r"\1 \2:\3:\4", regex=True).str.rstrip(":")
     out = pd.Series(pd.NaT, index=obj.index, dtype="datetime64[ns]")
     offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False)
     offset = offset.to_numpy(dtype=bool) & ~blank
     if offset.any():
         aware = pd.to_datetime(text[offset], format="ISO8601", errors="coerce", utc=True)
-        out[offset] = aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None)
+        out[offset] = in_range(aware.dt.tz_convert("Europe/Stockholm").dt.tz_localize(None))
     naive = ~blank & ~offset
     if naive.any():
-        out[naive] = pd.to_datetime(text[naive], format="ISO8601", errors="coerce")
+        out[naive] = in_range(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"))
     if excel_serials and naive.any():
         number = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
         serial = naive & number.between(*_EXCEL_SERIAL).to_numpy(dtype=bool, na_value=False)

@@ -111,6 +111,25 @@ def encoding_advice(table: object) -> str:
     return f"; {text}" if text else ""
 
 
+def sheet_advice(table: object) -> str:
+    """``"; the workbook's other sheets: ... (choose one with --sheet)"`` when a column was not
+    found in a workbook that has other sheets (the first sheet is often a title page), else
+    ``""``: appended to column-not-found messages.
+
+    >>> sheet_advice(object())
+    ''
+    """
+    sheet = getattr(table, "sheet", None)
+    if sheet is None:
+        return ""
+    from servqual_cli.io.profile import sheet_names
+
+    others = [s for s in sheet_names(str(getattr(table, "source", ""))) if s != sheet]
+    if not others:
+        return ""
+    return f"; the workbook's other sheets: {', '.join(others[:8])} (choose one with --sheet)"
+
+
 def excel_letter(index: int) -> str:
     """0-based column position as an Excel letter.
 

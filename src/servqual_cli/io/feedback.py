@@ -17,7 +17,8 @@ file is refused with the column, an example value and the accepted forms. Dates 
 (``2024-03-05``), as Swedish systems export them; ``05.03.2024`` or ``5/3/2024`` are never
 guessed, since day and month order cannot be told from the text.
 
-The cells are read by the general parsers of :mod:`servqual_cli.io.cells`.
+The cells are read by the general parsers of :mod:`servqual_cli.io.cells`, each once per
+distinct value of a column (:func:`~servqual_cli.io.distinct.by_distinct`).
 
 References
 ----------
@@ -36,6 +37,7 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
@@ -256,10 +258,17 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     def name(role: str) -> str:
         return str(table.columns[found[role]])
 
-    received, why_received = parse_dates(column("received"))
-    types, why_type = parse_types(column("type"))
-    answered, why_answered = parse_dates(column("answered"))
-    closed, why_closed = parse_dates(column("closed"))
+    def dates(role: str) -> tuple[pd.Series, npt.NDArray[np.object_]]:
+        times, why = by_distinct(column(role), parse_dates)
+        return pd.Series(times, dtype="datetime64[ns]"), why
+
+    def text(role: str) -> pd.Series:
+        return pd.Series(by_distinct(column(role), text_values)[0], dtype=object)
+
+    received, why_received = dates("received")
+    types, why_type = by_distinct(column("type"), parse_types)
+    answered, why_answered = dates("answered")
+    closed, why_closed = dates("closed")
     for role, why in (
         ("received", why_received),
         ("answered", why_answered),
@@ -268,7 +277,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
         if role in found:
             where = Location(table.source, table.sheet, None, name(role))
             check_date_column(column(role), why, rows, where)
-    ids = text_values(column("id"))
+    ids = text("id")
     # Blank answer and closing dates are normal (not answered yet); only unreadable ones count.
     checks: list[tuple[str, npt.NDArray[np.object_]]] = [
         ("received", why_received),
@@ -303,7 +312,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
             np.full(int(before.sum()), "end_before_start", dtype=object),
         )
         keep &= ~before
-    contact, why_contact = _contact(column("contact_given"))
+    contact, why_contact = by_distinct(column("contact_given"), _contact)
     log.add(
         rows[keep],
         name("contact_given"),
@@ -322,9 +331,9 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
             "answered": answered,
             "closed": closed,
             "type": types,
-            "unit": text_values(column("unit")),
-            "channel": text_values(column("channel")),
-            "category": text_values(column("category")),
+            "unit": text("unit"),
+            "channel": text("channel"),
+            "category": text("category"),
             "contact": contact,
         }
     )[keep].reset_index(drop=True)

@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 SCAN_ROWS = 50
+
+_HEADER_ROWS_OPTION: ContextVar[int | None] = ContextVar("servqual_header_rows", default=None)
+
+
+def use_header_rows(value: int | None) -> Callable[[], None]:
+    """Set the ``--header-rows`` a command was given, for every ``read_table`` call of that
+    invocation that does not name its own (None: detect); returns the function that undoes it,
+    which the CLI calls when the command ends.
+
+    >>> undo = use_header_rows(2)
+    >>> _HEADER_ROWS_OPTION.get()
+    2
+    >>> undo()
+    >>> _HEADER_ROWS_OPTION.get() is None
+    True
+    """
+    token = _HEADER_ROWS_OPTION.set(value)
+    return lambda: _HEADER_ROWS_OPTION.reset(token)
+
+
+def header_rows_option() -> int | None:
+    """The ``--header-rows`` of the running command (None: not given, detect)."""
+    return _HEADER_ROWS_OPTION.get()
 
 
 def _is_text_label(value: Any) -> bool:
@@ -98,6 +123,15 @@ def two_row_header(
     return first + 1, names
 
 
+def _is_full_header(rows: list[list[Any]], index: int) -> bool:
+    """Whether row ``index`` qualifies as a header by :func:`find_header_row`'s rule (and so
+    was not merely its fallback)."""
+    filled = [sum(_filled(v) for v in r) for r in rows[:SCAN_ROWS]]
+    widest = max(filled, default=0)
+    n = filled[index] if index < len(filled) else 0
+    return n >= max(2, 0.8 * widest) or (widest == 1 and n == 1)
+
+
 def _number_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -105,8 +139,20 @@ def _number_text(value: Any) -> str:
 
 
 def _detect_group_row(rows: list[list[Any]], hdr_index: int) -> int | None:
-    """The first row of a two-row header around ``hdr_index``, if the file shows one clearly."""
-    for first in (hdr_index - 1, hdr_index):
+    """The first row of a two-row header around ``hdr_index``, if the file shows one clearly.
+
+    When ``hdr_index`` is only :func:`find_header_row`'s fallback (a title row, as above a
+    two-row header whose rows are each too sparse to count as a header), the rows below it
+    within the scanned ones are tried too.
+
+    >>> rows = [["Enkät 2024"], ["id", "E", None, "P", None], [None, 1, 2, 1, 2], [7, 5, 4, 3, 2]]
+    >>> _detect_group_row(rows, find_header_row(rows))
+    1
+    """
+    candidates = [hdr_index - 1, hdr_index]
+    if not _is_full_header(rows, hdr_index):
+        candidates += range(hdr_index + 1, min(len(rows), SCAN_ROWS))
+    for first in candidates:
         if first < 0 or first + 2 >= len(rows):
             continue
         top, below, data = rows[first], rows[first + 1], rows[first + 2]

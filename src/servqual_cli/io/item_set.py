@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.columns import ColumnIndex, encoding_advice
+from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import read_table
 from servqual_cli.io.selection import select_columns
@@ -64,7 +64,9 @@ def load_item_set(
     try:
         names = select_columns(items, item, table.columns, "--items", *where)
     except UsageError as exc:  # garbled names from a wrong decoding: say so
-        raise UsageError(exc.message + encoding_advice(table), exc.location) from exc
+        raise UsageError(
+            exc.message + encoding_advice(table) + sheet_advice(table), exc.location
+        ) from exc
     if len(names) < 2:
         raise UsageError(f"--items needs at least two columns, got {', '.join(names)!r}")
     rev = select_columns(reverse, (), table.columns, "--reverse", *where) if reverse else []

@@ -22,6 +22,7 @@ numbers and that every ``success`` label occurs in its column.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -254,6 +255,8 @@ def _number(entry: dict[str, Any], key: str, fail: Any) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise fail(key, f"must be a number, got {value!r}")
+    if not math.isfinite(value):  # TOML allows nan and inf; no target or norm is either
+        raise fail(key, f"must be a finite number, got {value!r}")
     return float(value)
 
 

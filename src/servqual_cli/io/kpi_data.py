@@ -30,6 +30,7 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location
 from servqual_cli.io.cells import parse_dates, parse_numbers, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.feedback import check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
@@ -60,8 +61,22 @@ class KpiData:
     log: ExclusionLog
 
 
-def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = False) -> KpiData:
+# Parsed columns of one run: (file, sheet, column position, parser) -> the parser's results.
+ParseCache = dict[tuple[str, str | None, int, str], tuple[np.ndarray, ...]]
+
+
+def load_kpi_data(
+    spec: KpiSpec,
+    table: RawTable,
+    config: str,
+    strict: bool = False,
+    cache: ParseCache | None = None,
+) -> KpiData:
     """Filter and parse the rows of ``table`` that ``spec`` measures; log exclusions.
+
+    Each column is parsed once per distinct value (:func:`~servqual_cli.io.distinct.by_distinct`)
+    and, with a ``cache`` shared by the KPIs of a run, once per file: several KPIs on one
+    register share its date, group and filter columns.
 
     Raises
     ------
@@ -76,6 +91,22 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
     index = ColumnIndex(table.columns, table.source, table.sheet)
     place = f"{Path(table.source).name}" + (f", sheet {table.sheet!r}" if table.sheet else "")
 
+    cache = {} if cache is None else cache
+
+    def parsed(key: str, name: str, parser: Callable[[pd.Series], Any]) -> tuple[np.ndarray, ...]:
+        raw = col(key, name)
+        pos = index.find(name)
+        slot = (table.source, table.sheet, int(pos or 0), parser.__name__)
+        if slot not in cache:
+            results = by_distinct(raw, parser)
+            for array in results:  # shared by the KPIs of the run: never changed in place
+                array.flags.writeable = False
+            cache[slot] = results
+        return cache[slot]
+
+    def as_text(key: str, name: str) -> pd.Series:
+        return pd.Series(parsed(key, name, _text_fold)[0], dtype=object)
+
     def col(key: str, name: str) -> pd.Series:
         pos = index.find(name)
         if pos is None:
@@ -89,8 +120,9 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
     rows = table.row_numbers
     keep = np.ones(len(table.frame), dtype=bool)
     for name, accepted in spec.filter:
-        values = text_values(col("filter", name)).fillna("")
-        hit = values.map(fold).isin([fold(a) for a in accepted]).to_numpy()
+        values = as_text("filter", name).fillna("")
+        folded = pd.Series(parsed("filter", name, _text_fold)[1], dtype=object)
+        hit = folded.isin([fold(a) for a in accepted]).to_numpy()
         if not (keep & hit).any():
             seen = ", ".join(repr(v) for v in sorted(set(values[keep])) if v)[:200]
             raise ConfigError(
@@ -104,7 +136,7 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
     log = ExclusionLog(table.source, table.sheet)
     out: dict[str, Any] = {"row": rows}
     if spec.by is not None:
-        out["group"] = text_values(col("by", spec.by)).fillna("–").to_numpy()
+        out["group"] = as_text("by", spec.by).fillna("–").to_numpy()
 
     def drop(column: str, raw: pd.Series, reasons: np.ndarray) -> None:
         nonlocal keep
@@ -114,7 +146,8 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
 
     def dates(key: str, name: str) -> tuple[pd.Series, pd.Series, np.ndarray]:
         raw = col(key, name)
-        times, why = parse_dates(raw)
+        values, why = parsed(key, name, parse_dates)
+        times = pd.Series(values, dtype="datetime64[ns]")
         where = Location(table.source, table.sheet, None, name)
         context = f"{spec.where}, key {key!r}: "
         check_date_column(raw[selected], why[selected], rows[selected], where, context)
@@ -135,13 +168,15 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
     elif spec.value_column is not None:
         raw = col("value_column", spec.value_column)
         if spec.statistic == "share":
-            text = text_values(raw)
-            folded = text.fillna("").map(fold)
+            text = pd.Series(parsed("value_column", spec.value_column, _text_fold)[0], dtype=object)
+            folded = pd.Series(
+                parsed("value_column", spec.value_column, _text_fold)[1], dtype=object
+            )
             _check_success(spec, text, folded, place, config)
             drop(spec.value_column, raw, reasons(len(text), blank=text.isna()))
             out["success"] = folded.isin([fold(s) for s in spec.success]).to_numpy()
         else:
-            numbers, why = parse_numbers(raw)
+            numbers, why = parsed("value_column", spec.value_column, parse_numbers)
             _check_numbers(spec, raw[selected], why[selected], table)
             drop(spec.value_column, raw, why)
             out["value"] = numbers
@@ -149,6 +184,12 @@ def load_kpi_data(spec: KpiSpec, table: RawTable, config: str, strict: bool = Fa
         log.raise_if_strict()
     frame = pd.DataFrame(out)[keep].reset_index(drop=True)
     return KpiData(spec, frame, table, len(table.frame), n_selected, log)
+
+
+def _text_fold(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Cells as text (:func:`~servqual_cli.io.cells.text_values`) and folded ("" when blank)."""
+    text = text_values(values)
+    return text, text.fillna("").map(fold)
 
 
 def _check_success(
@@ -192,9 +233,10 @@ def load_all_kpi_data(
 ) -> list[KpiData]:
     """The rows of every KPI of ``config``, in file order; ``read`` reads each data file once."""
     tables: dict[Path, RawTable] = {}
+    cache: ParseCache = {}  # columns shared by several KPIs of one file are parsed once
     out = []
     for spec in config.kpis:  # a handful of KPIs, often several in one file
         if spec.data not in tables:
             tables[spec.data] = read(spec.data)
-        out.append(load_kpi_data(spec, tables[spec.data], config.path, strict))
+        out.append(load_kpi_data(spec, tables[spec.data], config.path, strict, cache))
     return out

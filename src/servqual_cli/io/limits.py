@@ -8,7 +8,9 @@ unpacked.
 
 The limits can be raised with environment variables, so that every command honours them without
 an option on each: ``SERVQUAL_MAX_CELLS`` (cells of a sheet or table, rows x columns),
-``SERVQUAL_MAX_BYTES`` (file size and uncompressed size of a workbook).
+``SERVQUAL_MAX_BYTES`` (file size and uncompressed size of a workbook). The commands that read a
+survey also take ``--max-cells``, which :func:`use_max_cells` sets for the one invocation and
+which wins over the environment variable.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 from servqual_cli.errors import DataError, Location, UsageError
 
-__all__ = ["Limits", "check_regular_file", "limits", "read_input_bytes"]
+__all__ = ["Limits", "check_regular_file", "limits", "read_input_bytes", "use_max_cells"]
 
 # Excel's own sheet limits; no survey is wider or longer.
 MAX_ROWS = 1_048_576
@@ -59,14 +63,36 @@ def _env_int(name: str, default: int) -> int:
     return int(text)
 
 
+_MAX_CELLS_OPTION: ContextVar[int | None] = ContextVar("servqual_max_cells", default=None)
+
+
+def use_max_cells(value: int | None) -> Callable[[], None]:
+    """Set the cell limit given by ``--max-cells`` (None: the environment's or the default);
+    returns the function that undoes it, which the CLI calls when the command ends.
+
+    >>> undo = use_max_cells(10)
+    >>> limits().max_cells
+    10
+    >>> undo()
+    >>> limits().max_cells == DEFAULT_MAX_CELLS or "SERVQUAL_MAX_CELLS" in os.environ
+    True
+    """
+    if value is not None and value < 1:
+        raise UsageError(f"--max-cells must be a positive whole number, not {value}")
+    token = _MAX_CELLS_OPTION.set(value)
+    return lambda: _MAX_CELLS_OPTION.reset(token)
+
+
 def limits() -> Limits:
-    """The limits in force: defaults, raised or lowered by the environment variables.
+    """The limits in force: defaults, raised or lowered by the environment variables (and the
+    cell limit by ``--max-cells``, see :func:`use_max_cells`).
 
     >>> limits().max_cells == DEFAULT_MAX_CELLS or "SERVQUAL_MAX_CELLS" in os.environ
     True
     """
+    option = _MAX_CELLS_OPTION.get()
     return Limits(
-        max_cells=_env_int("SERVQUAL_MAX_CELLS", DEFAULT_MAX_CELLS),
+        max_cells=option or _env_int("SERVQUAL_MAX_CELLS", DEFAULT_MAX_CELLS),
         max_bytes=_env_int("SERVQUAL_MAX_BYTES", DEFAULT_MAX_BYTES),
     )
 

@@ -132,8 +132,7 @@ def profile_table(
     [('Kön', 'text', None, {}), ('E1', 'number', (1, 7), {'vet ej': 1})]
     """
     described = table.describe()
-    columns = tuple(_profile_column(table.frame.iloc[:, j], j, str(table.columns[j]))
-                    for j in range(table.frame.shape[1]))  # fmt: skip
+    columns = tuple(_profile_any(table, j) for j in range(table.frame.shape[1]))
     suffix = Path(table.source).suffix.lower()
     fmt = "CSV (standard input)" if table.source == "<stdin>" else FORMATS.get(suffix, suffix)
     return FileProfile(
@@ -153,6 +152,20 @@ def profile_table(
         skipped_sheets=skipped_sheets,
         encoding_advice=encoding_advice(table)[2:],
     )
+
+
+def _profile_any(table: RawTable, j: int) -> ColumnProfile:
+    """A column's profile; a labelled SPSS column is profiled by its codes when they make a
+    rating scale, as the survey loader reads it (labels such as "Mycket bra" on the ends would
+    otherwise hide the scale), else by its labels (a service unit coded 1-4 shows its names)."""
+    from servqual_cli.io.survey import _with_spss_codes
+
+    name = str(table.columns[j])
+    labelled = _profile_column(table.frame.iloc[:, j], j, name)
+    if name not in table.codes:
+        return labelled
+    coded = _profile_column(_with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
+    return coded if coded.scale is not None else labelled
 
 
 def _profile_column(col: pd.Series, position: int, name: str) -> ColumnProfile:
@@ -210,11 +223,23 @@ def _kind_and_scale(
     # least 1 % of the respondents count for its ends.
     common = numbers[weight[is_number] >= 0.01 * weight.sum()]
     scale = None
-    if share >= 0.8 and len(common) and np.all(numbers == np.round(numbers)):
+    # A row counter (1, 2, 3 ... down the rows) in a small file is no rating item.
+    counter = share == 1.0 and bool(np.all(weight == 1)) and _counts_rows(col)
+    if share >= 0.8 and len(common) and np.all(numbers == np.round(numbers)) and not counter:
         lo, hi = int(common.min()), int(common.max())
         if lo >= 0 and 3 <= hi <= 10 and len(numbers) <= MAX_POINTS:
             scale = (0 if lo == 0 else 1, _scale_top(hi))
     return kind, scale, not_numbers
+
+
+def _counts_rows(col: pd.Series) -> bool:
+    """Whether ``col`` goes up by one from each row to the next (a respondent number).
+
+    >>> _counts_rows(pd.Series([1, 2, 3])), _counts_rows(pd.Series([4, 5, 2, 3]))
+    (True, False)
+    """
+    values = pd.to_numeric(col.dropna(), errors="coerce").to_numpy(dtype=float)
+    return len(values) >= 2 and bool(np.all(np.diff(values) == 1))
 
 
 def _scale_top(observed: int) -> int:

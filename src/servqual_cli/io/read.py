@@ -27,7 +27,7 @@ from servqual_cli.io.csvfast import SNIFF_BYTES, frame_of, read_body
 from servqual_cli.io.csvtext import DELIMITERS, detect_delimiter, split_rows
 from servqual_cli.io.decode import decode_text as decode
 from servqual_cli.io.decode import encoding_hint
-from servqual_cli.io.header import find_header_row, two_row_header
+from servqual_cli.io.header import find_header_row, header_rows_option, two_row_header
 from servqual_cli.io.limits import Limits, check_regular_file, limits, read_input_bytes
 from servqual_cli.io.sheets import read_sheet_rows
 
@@ -140,7 +140,8 @@ def read_table(
         1-based row of the header; default finds it below any title rows.
     header_rows : int, optional
         1 or 2 rows of header; with 2 (a group name such as "E" merged over "1".."22") the names
-        are joined with a space ("E 1"). Default: 2 only where the file shows it unambiguously.
+        are joined with a space ("E 1"). Default: the command's ``--header-rows`` (see
+        :func:`use_header_rows`), else 2 only where the file shows it unambiguously.
 
     Raises
     ------
@@ -152,6 +153,8 @@ def read_table(
     """
     name = str(path)
     lim = limits()
+    if header_rows is None:
+        header_rows = header_rows_option()
     if name == "-":
         return _read_text(read_input_bytes("-", lim), "<stdin>", encoding, header_row, header_rows)
     suffix = Path(name).suffix.lower()
@@ -266,7 +269,10 @@ def _read_text_fast(
         raw = text.encode("utf-8")
     offset = 0
     for _ in range(hdr_index + 1):  # past the title and header lines (at most 50)
-        offset = raw.index(b"\n", offset) + 1
+        newline = raw.find(b"\n", offset)
+        if newline < 0:
+            return None  # lines ended by CR alone: the standard reader takes them
+        offset = newline + 1
     body = read_body(raw[offset:], delim, len(header), lim)
     if body is None:
         return None
@@ -460,7 +466,8 @@ def _read_parquet(data: bytes, source: str) -> RawTable:
     if arrow.num_rows * max(arrow.num_columns, 1) > lim.max_cells:
         raise DataError(
             f"has {arrow.num_rows:,} rows x {arrow.num_columns:,} columns, over the reader's "
-            f"limit of {lim.max_cells:,} cells (set SERVQUAL_MAX_CELLS to allow more)",
+            f"limit of {lim.max_cells:,} cells "
+            "(give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
             Location(source),
         )
     try:

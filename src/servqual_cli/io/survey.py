@@ -11,7 +11,7 @@ from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.cells import excel_error_mask
-from servqual_cli.io.columns import ColumnIndex, encoding_advice
+from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
@@ -117,7 +117,9 @@ def load_survey(
     try:
         resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
     except DataError as exc:  # garbled names from a wrong decoding: say so
-        raise DataError(exc.message + encoding_advice(table), exc.location) from exc
+        raise DataError(
+            exc.message + encoding_advice(table) + sheet_advice(table), exc.location
+        ) from exc
     p_pos = [_position(index, resolved["perception"][i]) for i in item_numbers]
     e_pos = (
         [_position(index, resolved["expectation"][i]) for i in item_numbers]
@@ -162,7 +164,8 @@ def load_survey(
         if pos is None:
             raise UsageError(
                 f"--by column {by!r} is not in the file ({_near(by, table.columns)})"
-                + encoding_advice(table),
+                + encoding_advice(table)
+                + sheet_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
         col = table.frame.iloc[:, pos]

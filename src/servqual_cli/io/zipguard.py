@@ -93,7 +93,7 @@ def greater_than(text: str, alphabet: str) -> str:
 def _refuse(what: str, lim: Limits, where: Location) -> DataError:
     return DataError(
         f"{what}, over the reader's limit of {lim.max_cells:,} cells; refused before reading "
-        "(set SERVQUAL_MAX_CELLS to allow more)",
+        "(give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
         where,
     )
 

@@ -34,6 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 from servqual_cli import __version__
 from servqual_cli.report.charts import figures
 from servqual_cli.report.report_labels import rl
+from servqual_cli.report.safe_text import xml_safe
 from servqual_cli.report.spec import Document, Table, format_value
 
 HEADER_FILL = PatternFill("solid", fgColor="0072B2")  # Okabe-Ito blue, as in the charts
@@ -128,9 +129,11 @@ def _plain(value: Any) -> Any:
         value = value.item()
     if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
         return None
-    if isinstance(value, int | float | str | bool):
+    if isinstance(value, str):
+        return xml_safe(value)  # ESC and the like would make openpyxl refuse the workbook
+    if isinstance(value, int | float | bool):
         return value
-    return str(value)
+    return xml_safe(str(value))
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
@@ -283,7 +286,7 @@ def build_workbook(
     props = wb.properties
     props.creator = f"servqual-cli {__version__}"
     props.lastModifiedBy = props.creator
-    props.title = doc.title
+    props.title = xml_safe(doc.title)
     stamp = (stamp or dt.datetime(2000, 1, 1)).replace(tzinfo=None, microsecond=0)
     props.created = props.modified = stamp
     return wb

@@ -10,18 +10,50 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from servqual_cli.report.safe_text import visible
 from servqual_cli.report.spec import Document, Figure, Section, Table, Text, format_value
 
 _WARNING = {"sv": "Varning", "en": "Warning"}
 
 
+# A tag, comment, declaration or autolink can only start with "<" and one of these.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+# The one link the renderer itself puts in a cell: an index entry to a sibling report.
+_SAFE_LINK = re.compile(r"\[[A-Za-z0-9._/-]+\]\([A-Za-z0-9._/-]+\)")
+
+
+def inert(text: str) -> str:
+    r"""Data-derived text made inert in Markdown: no HTML, no links, no images.
+
+    Control characters are shown as escapes (:func:`~servqual_cli.report.safe_text.visible`),
+    backslashes are doubled, ``<`` before a tag or autolink becomes ``&lt;`` and ``](`` / ``][``
+    lose their meaning, so ``<script>`` and ``[x](javascript:…)`` from a group name are shown as
+    written (CommonMark 0.31, sections 2.4 and 6.3-6.6). ``<0.001`` and other text keep their
+    bytes.
+
+    >>> inert("<script>alert(1)</script> [x](javascript:alert(1)) p <0.001")
+    '&lt;script>alert(1)&lt;/script> [x\\](javascript:alert(1)) p <0.001'
+    """
+    text = visible(text, newlines=True).replace("\\", "\\\\")
+    text = _HTML_START.sub("&lt;", text)
+    return text.replace("](", "\\](").replace("][", "\\][").replace("]:", "\\]:")
+
+
 def _escape(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
+    if _SAFE_LINK.fullmatch(cell):
+        return cell
+    return inert(cell).replace("|", "\\|").replace("\n", " ")
 
 
 def _escape_alt(text: str) -> str:
     # Brackets in an image's alt text would end the link early.
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+    text = _HTML_START.sub("&lt;", visible(text).replace("\\", "\\\\"))
+    return text.replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+
+
+def _line(text: str) -> str:
+    """A heading: inert, on one line."""
+    return " ".join(inert(text).split())
 
 
 def figure_stem(figure: Figure) -> str:
@@ -45,7 +77,7 @@ def render_table(table: Table, heading_level: int = 3) -> str:
     frame = table.frame
     lines = []
     if table.title:
-        lines += [f"{'#' * heading_level} {table.title}", ""]
+        lines += [f"{'#' * heading_level} {_line(table.title)}", ""]
     cols = [str(c) for c in frame.columns]
     lines.append("| " + " | ".join(_escape(c) for c in cols) + " |")
     aligns = []
@@ -60,7 +92,7 @@ def render_table(table: Table, heading_level: int = 3) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     if table.note:
-        lines += ["", f"*{table.note}*"]
+        lines += ["", f"*{inert(table.note)}*"]
     return "\n".join(lines)
 
 
@@ -78,10 +110,10 @@ def render_document(
     top_level : int
         Heading level of the document title.
     """
-    parts = [f"{'#' * top_level} {doc.title}", ""] if doc.title else []
+    parts = [f"{'#' * top_level} {_line(doc.title)}", ""] if doc.title else []
     facts = doc.meta.get("facts") or ()
     if facts:
-        parts += ["  \n".join(f"**{k}:** {v}" for k, v in facts), ""]
+        parts += ["  \n".join(f"**{inert(k)}:** {inert(v)}" for k, v in facts), ""]
     lang = str(doc.meta.get("lang", ""))
     for section in doc.sections:
         parts.append(_render_section(section, figure_link, top_level, lang))
@@ -92,16 +124,16 @@ def _render_section(
     section: Section, figure_link: Callable[[Figure], str] | None, top_level: int, lang: str
 ) -> str:
     level = top_level + section.level - 1
-    out = [f"{'#' * level} {section.title}", ""] if section.title else []
+    out = [f"{'#' * level} {_line(section.title)}", ""] if section.title else []
     for block in section.blocks:
         if isinstance(block, Table):
             out += [render_table(block, level + 1), ""]
         elif isinstance(block, Text):
             word = _WARNING.get(lang, "Varning/Warning")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
-            out += [prefix + block.text, ""]
+            out += [prefix + inert(block.text), ""]
         elif isinstance(block, Figure) and figure_link is not None:
             out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]
             if block.caption:
-                out += [f"*{block.caption}*", ""]
+                out += [f"*{inert(block.caption)}*", ""]
     return "\n".join(out)

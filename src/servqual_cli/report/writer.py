@@ -1,8 +1,9 @@
 """Write a report folder atomically: build everything in a temporary folder beside it, then swap.
 
 A failure at any point (bad data, a chart that raises, a full disk) removes the temporary folder
-and leaves the previous report in DIR exactly as it was. The swap is two renames on the same file
-system (old DIR aside, new DIR in place); if the second fails the first is undone.
+and leaves the previous report in DIR exactly as it was. The swap is one atomic exchange where
+the system has it (:mod:`servqual_cli.report.swap`), runs on one DIR are serialised by a lock,
+and the debris of killed runs is cleaned up.
 
 DIR is only ever replaced when it is empty or holds a previous report (a ``manifest.json`` of
 this tool), so ``-o`` pointing at a home or data folder is refused, never emptied.
@@ -12,19 +13,18 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-import shutil
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from servqual_cli.errors import UsageError
+from servqual_cli.errors import ServqualError, UsageError
+from servqual_cli.report.atomic import refuse_input, register_inputs
 from servqual_cli.report.config import InputFile, ReportConfig
+from servqual_cli.report.swap import staged
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -61,42 +61,6 @@ def check_target(out: Path, inputs: Iterable[Path]) -> None:
             f"output folder {str(out)!r} is not empty and holds more than an earlier report "
             "of servqual (files its manifest.json does not list); choose a new or empty folder"
         )
-
-
-@contextmanager
-def staged(out: Path) -> Iterator[Path]:
-    """Yield a fresh folder beside ``out``; on success it replaces ``out``, on failure it goes."""
-    parent = out.resolve().parent
-    tmp = parent / f".{out.name}.tmp-{secrets.token_hex(4)}"
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp.mkdir()
-    except OSError as exc:
-        raise UsageError(f"cannot write the report folder {str(out)!r}: {exc.strerror}") from None
-    try:
-        yield tmp
-        _swap(tmp, out.resolve())
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        # A full disk or a permission problem is about where the report goes, not the data.
-        raise UsageError(f"cannot write the report folder {str(out)!r}: {exc}") from exc
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def _swap(new: Path, out: Path) -> None:
-    if not out.exists():
-        os.rename(new, out)
-        return
-    old = out.parent / f".{out.name}.old-{secrets.token_hex(4)}"
-    os.rename(out, old)
-    try:
-        os.rename(new, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def render_into(
@@ -141,11 +105,28 @@ def write_report(
 
     stamp, epoch = report_time()
     check_target(out, [f.path for f in config.inputs()])
+    check_depfile(depfile, out, config.inputs())
     with staged(out) as tmp:  # first, so that an unwritable DIR fails before any work
         doc = build_report(config)
+        inputs = doc.meta.get("inputs") or config.inputs()
+        check_depfile(depfile, out, inputs)  # the data files the configs named, before the swap
         files = render_into(tmp, doc, config, command, stamp, epoch)
-    write_depfile(depfile, out, doc.meta.get("inputs") or config.inputs())
+    write_depfile(depfile, out, inputs)
     return files
+
+
+def check_depfile(depfile: Path | None, out: Path, inputs: Iterable[InputFile]) -> None:
+    """Register every input; refuse a ``--depfile`` that is one of them or lies inside DIR."""
+    register_inputs(f.path for f in inputs)
+    if depfile is None:
+        return
+    refuse_input(Path(depfile), "--depfile")
+    target, folder = Path(depfile).resolve(), out.resolve()
+    if target == folder or folder in target.parents:
+        raise UsageError(
+            f"--depfile {str(depfile)!r} is inside the report folder {str(out)!r}, which is "
+            "replaced as a whole; put it beside the folder"
+        )
 
 
 def write_depfile(depfile: Path | None, out: Path, inputs: Sequence[InputFile]) -> None:
@@ -178,7 +159,7 @@ def safe_name(value: str) -> str:
 def safe_names(values: Sequence[str]) -> dict[str, str]:
     """Group value -> unique folder name (case-insensitively unique, for every file system)."""
     out: dict[str, str] = {}
-    used: set[str] = {"figures"}
+    used: set[str] = {"figures", "index.md", "index.html", "manifest.json"}  # the split's files
     for value in values:
         base = name = safe_name(value)
         k = 2
@@ -213,6 +194,15 @@ _WORKER_SURVEY: dict[str, Any] = {}
 
 
 def _init_worker(config: ReportConfig) -> None:
+    # One BLAS thread per worker: the workers already use every core.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # optional; the variables hold for pools started from now on
+        pass
     # Forked workers inherit the parent's loaded survey; spawned ones load it once each.
     if "data" not in _WORKER_SURVEY:
         from servqual_cli.report.build import load_survey
@@ -227,14 +217,17 @@ def _group_job(
     command: Sequence[str],
     stamp: dt.datetime,
     epoch: int | None,
-) -> tuple[str, int, tuple[InputFile, ...]]:
+) -> tuple[str, int, tuple[InputFile, ...], str]:
     from servqual_cli.report.build import build_report
 
     data = subset_survey(_WORKER_SURVEY["data"], group)
+    try:
+        doc = build_report(config, data)
+    except ServqualError as exc:  # a group without valid data: skipped, the others written
+        return group, -1, (), str(exc)
     folder.mkdir()
-    doc = build_report(config, data)
     render_into(folder, doc, config, command, stamp, epoch)
-    return group, data.n_rows, tuple(doc.meta.get("inputs") or ())
+    return group, data.n_rows, tuple(doc.meta.get("inputs") or ()), ""
 
 
 def group_config(config: ReportConfig, by: str, group: str) -> ReportConfig:
@@ -253,11 +246,13 @@ def write_split(
     jobs: int,
     progress: Callable[[int, str], None] | None = None,
     depfile: Path | None = None,
-) -> list[tuple[str, str, int]]:
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, str]]]:
     """One report per group of ``survey.by`` in ``out/<safe group name>/``, plus an index.
 
     Groups are built in ``jobs`` processes; ``progress(total, group)`` is called with the number
-    of groups first (group ``""``) and then once per finished group. Returns (group, folder, n).
+    of groups first (group ``""``) and then once per finished group. A group whose report
+    cannot be built (no valid data) is skipped and the others are written. Returns the
+    (group, folder, n) written and the (group, reason) skipped.
     """
     from servqual_cli.report.build import index_document, load_survey, section_names
     from servqual_cli.report.manifest import build_manifest, manifest_json, report_time
@@ -267,6 +262,7 @@ def write_split(
         raise UsageError("--split needs a grouping column: --by COL or 'by' in [survey]")
     stamp, epoch = report_time()
     check_target(out, [f.path for f in config.inputs()])
+    check_depfile(depfile, out, config.inputs())
     by = config.survey.by
     data = load_survey(config)
     if (
@@ -279,17 +275,26 @@ def write_split(
     if names:
         section_names(configs[names[0]])  # a config error once, not once per worker
     results: dict[str, int] = {}
+    skipped: dict[str, str] = {}
     inputs: dict[Path, InputFile] = {f.path: f for f in config.inputs()}
     with staged(out) as tmp:
         _WORKER_SURVEY["data"] = data
         try:
             args = [(configs[g], g, tmp / folders[g], command, stamp, epoch) for g in names]
-            for group, n, read in _run(args, jobs, config, progress):
+            for group, n, read, why in _run(args, jobs, config, progress):
+                if why:
+                    skipped[group] = why
+                    continue
                 results[group] = n
                 inputs.update({f.path: f for f in read if f.path not in inputs})
         finally:
             _WORKER_SURVEY.clear()
-        rows = [(g, folders[g], results[g]) for g in names]
+        if not results:
+            raise ServqualError(
+                "no group could be reported: " + "; ".join(f"{g}: {w}" for g, w in skipped.items())
+            )
+        check_depfile(depfile, out, inputs.values())
+        rows = [(g, folders[g], results[g]) for g in names if g in results]
         _text(tmp / "index.md", render_document(index_document(config, data.by, rows)))
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         manifest = build_manifest(
@@ -297,9 +302,11 @@ def write_split(
         )
         manifest["groups"] = [{"group": g, "folder": f, "n": n} for g, f, n in rows]
         manifest["split_by"] = by
+        if skipped:
+            manifest["skipped_groups"] = [{"group": g, "reason": w} for g, w in skipped.items()]
         _text(tmp / "manifest.json", manifest_json(manifest))
     write_depfile(depfile, out, list(inputs.values()))
-    return rows
+    return rows, sorted(skipped.items())
 
 
 def _run(
@@ -307,7 +314,7 @@ def _run(
     jobs: int,
     config: ReportConfig,
     progress: Callable[[int, str], None] | None,
-) -> Iterator[tuple[str, int, tuple[InputFile, ...]]]:
+) -> Iterator[tuple[str, int, tuple[InputFile, ...], str]]:
     if jobs <= 1 or len(args) <= 1:
         if progress:
             progress(len(args), "")

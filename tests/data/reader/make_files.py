@@ -86,6 +86,12 @@ def text_files() -> None:
         "id;Tjänst;E;;P;\n;;1;2;1;2\n1;Förskola;6;7;5;6\n2;Förskola;5;6;5;4\n3;Bibliotek;7;6;6;6\n",
         encoding="utf-8",
     )
+    # The same under a title row, which leaves no single row that looks like a full header.
+    (HERE / "two_row_header_titled.csv").write_text(
+        "Kundundersökning 2024;;;;;\n"
+        "id;Tjänst;E;;P;\n;;1;2;1;2\n1;Förskola;6;7;5;6\n2;Förskola;5;6;5;4\n3;Bibliotek;7;6;6;6\n",
+        encoding="utf-8",
+    )
 
 
 def workbooks() -> None:
@@ -117,6 +123,9 @@ def workbooks() -> None:
     ws.merge_cells("C1:D1")
     ws.merge_cells("E1:F1")
     (HERE / "two_row_header.xlsx").write_bytes(_save(wb))
+    ws.insert_rows(1)
+    ws["A1"] = "Kundundersökning 2024"
+    (HERE / "two_row_header_titled.xlsx").write_bytes(_save(wb))
     # One cell at XFD1048576: a dense reader would allocate 17 billion cells.
     wb = openpyxl.Workbook()
     ws = wb.active
