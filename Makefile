@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/servqual service-survey data/samples/servicematning_medborgare_2022_2024.xlsx
 	$(BIN)/servqual kpi data/samples/kpi.toml
 	$(BIN)/servqual report data/samples/report_karlstad.toml -o reports/karlstad
-	@echo "Report written to reports/karlstad/report.md (and report.xlsx, figures/)"
+	@echo "Report written to reports/karlstad/report.html (and report.md, report.xlsx, figures/, data/)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench data/samples
@@ -48,7 +48,7 @@ samples: $(STAMP)
 # dependency file listing every input it read, so unchanged reports are not rebuilt.
 REPORT_CONFIGS := $(wildcard data/samples/report_*.toml)
 REPORTS := $(patsubst data/samples/report_%.toml,reports/%/manifest.json,$(REPORT_CONFIGS))
-REPORT_CODE := $(shell find src/servqual_cli -name '*.py')
+REPORT_CODE := $(shell find src/servqual_cli -name '*.py' -o -name '*.j2' -o -name '*.css')
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 

@@ -81,7 +81,7 @@ def test_table_by_group(cli, samples_dir: Path) -> None:
     r = cli("reliability", samples_dir / "karlstad_servqual.xlsx", "--by", "Tjänst",
             "--no-validity", "--no-items")  # fmt: skip
     assert r.exit_code == 0, r.stderr
-    assert "Tjänst: Äldreomsorg" in r.stdout and "P:Empathy" in r.stdout
+    assert "Tjänst: Äldreomsorg" in r.stdout and "Perception – Empathy" in r.stdout
     assert "Excluded cells" in r.stdout
 
 

@@ -27,12 +27,13 @@ def test_short_form(cli, data_dir: Path, tmp_path: Path) -> None:
         (data_dir / "kiosk.csv").resolve(), (data_dir / "kiosk.toml").resolve()]  # fmt: skip
     assert "wrote" in r.stdout
     assert {p.name for p in out.iterdir()} == {"report.md", "report.xlsx", "manifest.json",
-                                                "figures"}  # fmt: skip
+                                                "figures", "report.html", "data"}  # fmt: skip
     md = (out / "report.md").read_text(encoding="utf-8")
     assert md.startswith("# Service quality report\n") and "## Summary" in md
     assert "30 respondents in kiosk.csv" in md and "](figures/servqual_ipa.png)" in md
     wb = load_workbook(out / "report.xlsx")
-    assert wb.sheetnames[:3] == ["Total", "Largest gaps", "Dimensions"] and "Method" in wb
+    assert wb.sheetnames[:4] == ["Contents", "Results at a glance", "Total", "Largest gaps"]
+    assert "Method" in wb
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["command"][:3] == ["servqual", "report", str(data_dir / "kiosk.csv")]
     assert "--instrument" in manifest["command"] and "--depfile" not in manifest["command"]
@@ -53,16 +54,18 @@ def test_split_keeps_group_names_inside_dir(cli, data_dir: Path, tmp_path: Path)
             "-j", "2", "-o", out)  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "cmd-c-calc-a0", "index.md", "manifest.json", "x"]  # fmt: skip
+        "cmd-c-calc-a0", "index.html", "index.md", "manifest.json", "x"]  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "in"]  # nothing escaped
     # the lock file that serialises runs on one DIR lies beside it
     assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == [".out.lock", "out"]
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "[x/report.md](x/report.md)" in index and "\\|" in index  # the | is escaped
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="x/report.html">' in page and "=cmd|&#39; /C calc&#39;!A0" in page
     wb = load_workbook(out / "cmd-c-calc-a0" / "report.xlsx")
-    method = [tuple(r[:2]) for r in wb["Method"].iter_rows(values_only=True)]
-    assert ("Enhet", "=cmd|' /C calc'!A0") in method  # written as text, not as a formula
-    cell = next(c for c in wb["Method"]["B"] if c.value == "=cmd|' /C calc'!A0")
+    cover = [tuple(r[:2]) for r in wb["Contents"].iter_rows(values_only=True)]
+    assert ("Enhet", "=cmd|' /C calc'!A0") in cover  # written as text, not as a formula
+    cell = next(c for c in wb["Contents"]["B"] if c.value == "=cmd|' /C calc'!A0")
     assert cell.data_type == "s"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [g["folder"] for g in manifest["groups"]] == ["x", "cmd-c-calc-a0"] or [

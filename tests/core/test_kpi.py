@@ -46,6 +46,8 @@ def test_sample_kpis_come_in_aspect_order(sample: dict[str, Any]) -> None:
 
 
 def close(result: Any, ref: dict[str, Any]) -> None:
+    """The R reference pools every period of the data: compare with the pooled value."""
+    result = result.pooled or result
     assert result.n == ref["n"]
     assert result.value == pytest.approx(ref["value"], rel=REL)
     assert [result.ci_low, result.ci_high] == pytest.approx(ref["ci"], rel=REL)
@@ -108,13 +110,19 @@ def test_one_working_day_across_holidays(cases: tuple[Any, Any]) -> None:
     #  6 Wed 8 May 10:00 -> Fri 10 May 11:00, Ascension Day off: 14 + 11 = 25 late
     #  7 answered before it was sent: excluded     8 never answered: late at as_of
     #  9 2023 same day 2 h ok                     10 Tue 10:00 -> Thu 10:00: 48 late
-    assert (r.n, r.value) == (9, pytest.approx(5 / 9))
+    assert r.pooled is not None and r.pooled.periods == ("2023", "2024")
+    assert (r.pooled.n, r.pooled.value) == (9, pytest.approx(5 / 9))
+    # The verdict is on 2024 alone (e-mails 1-6 and 8): 4 of 7 within the limit
+    assert (r.period, r.n, r.value) == ("2024", 7, pytest.approx(4 / 7))
+    assert r.n_open == 1 and r.n_undecided == 0
     low, high = stats.binomtest(5, 9).proportion_ci(0.95, method="wilson")
-    assert (r.ci_low, r.ci_high) == (pytest.approx(low, rel=1e-12), pytest.approx(high, rel=1e-12))
-    assert r.verdict == "not met" and r.n_open == 1 and r.n_undecided == 0
+    p = r.pooled
+    assert (p.ci_low, p.ci_high) == (pytest.approx(low, rel=1e-12), pytest.approx(high, rel=1e-12))
+    assert p.verdict == "not met"
     assert r.as_of is not None and r.as_of.date().isoformat() == "2024-12-27"
-    assert r.groups["group"].tolist() == ["Miljö", "Skola", "Bygg"]  # worst first: 1/3, 1/2, 3/4
-    assert r.groups["n"].tolist() == [3, 2, 4]
+    # 2024's groups, worst first
+    assert r.groups["group"].tolist() == ["Miljö", "Skola", "Bygg"]
+    assert r.groups["n"].tolist() == [2, 2, 3] and r.groups["n"].sum() == r.n
     assert r.change is not None and (r.change.previous_period, r.change.period) == ("2023", "2024")
     assert (r.change.previous_value, r.change.value) == (0.5, pytest.approx(4 / 7))
     assert r.change.p == pytest.approx(stats.fisher_exact([[1, 1], [4, 3]]).pvalue, rel=1e-9)
@@ -122,7 +130,7 @@ def test_one_working_day_across_holidays(cases: tuple[Any, Any]) -> None:
     dated = data.frame.assign(
         start=data.frame["start"].dt.normalize(), end=data.frame["end"].dt.normalize()
     )
-    assert evaluate_kpi(spec, dated).value == pytest.approx(7 / 9)
+    assert evaluate_kpi(spec, dated).pooled.value == pytest.approx(7 / 9)
 
 
 def test_hours_across_daylight_saving_changes() -> None:
@@ -159,7 +167,9 @@ def test_value_kpis_on_the_case_file(cases: tuple[Any, Any]) -> None:
     assert (wait.n, wait.value, wait.ci_low, wait.ci_high) == (10, 20.0, 8.0, 50.0)
     assert wait.verdict == "cannot tell" and wait.change is None  # no dates: no periods
     happy = evaluate_kpi(happy_spec, load_kpi_data(happy_spec, table, cfg.path).frame)
-    assert (happy.n, happy.value) == (11, pytest.approx(7 / 11))
+    assert happy.pooled is not None and happy.period == happy.change.period
+    assert (happy.pooled.n, happy.pooled.value) == (11, pytest.approx(7 / 11))
+    assert (happy.n, happy.value) == (happy.change.n, happy.change.value)
     assert happy.change is not None and happy.change.test == "fisher"
     assert (happy.change.n_previous, happy.change.n) == (2, 9)
 
@@ -227,7 +237,10 @@ def test_sample_email_declaration_against_readme(sample: dict[str, Any]) -> None
 def test_sample_bygglov_against_r(sample: dict[str, Any]) -> None:
     ref = R["bygglov"]
     lead = sample["Handläggningstid bygglov"]
-    assert lead.value == ref["median"] and [lead.ci_low, lead.ci_high] == ref["median_ci"]
+    pooled = lead.pooled
+    assert pooled is not None and pooled.periods == ("2023", "2024")
+    assert pooled.value == ref["median"] and [pooled.ci_low, pooled.ci_high] == ref["median_ci"]
+    assert lead.period == "2024" and lead.value == ref["median_2024"]  # judged on 2024 alone
     assert lead.excluded == {"blank": ref["n_blank_start"]}
     assert lead.as_of is not None and lead.as_of.date().isoformat() == ref["as_of"]
     c = lead.change
@@ -236,13 +249,16 @@ def test_sample_bygglov_against_r(sample: dict[str, Any]) -> None:
     assert c.p == pytest.approx(ref["wilcox_p"], rel=1e-9) and c.better is True
     within = sample["Bygglov beslutas inom tio veckor från komplett ansökan"]
     close(within, ref["within70"])
-    assert within.verdict == "cannot tell"
-    by_group = {g["group"]: g for g in within.groups.to_dict("records")}
-    for g in ref["by_type"]:
-        got = by_group[g["group"]]
-        assert got["n"] == g["n"] and got["value"] == pytest.approx(g["value"], rel=REL)
-        assert [got["ci_low"], got["ci_high"]] == pytest.approx(g["ci"], rel=REL)
-    assert within.groups["group"].iloc[0] == "nybyggnad enbostadshus"
+    assert within.pooled is not None and within.pooled.verdict == "cannot tell"
+    # Issue #9: pooled 88.8 % "cannot tell", but 2024 alone reached 92.2 % against 90 %.
+    assert within.period == "2024"
+    assert within.value == pytest.approx(ref["within70_2024"]["value"], rel=REL)
+    assert round(within.value, 3) == 0.922
+    assert within.groups["n"].sum() == within.n
+    for g in within.groups.to_dict("records"):  # each group's 2024 Wilson interval (scipy)
+        k = round(g["value"] * g["n"])
+        low, high = stats.binomtest(k, g["n"]).proportion_ci(0.95, method="wilson")
+        assert [g["ci_low"], g["ci_high"]] == pytest.approx([low, high], rel=1e-9)
     c = within.change
     assert c is not None and c.test == "fisher"
     assert c.previous_value == pytest.approx(ref["within70_2023"]["value"], rel=REL)

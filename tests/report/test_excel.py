@@ -12,6 +12,7 @@ from openpyxl.workbook import Workbook
 
 from servqual_cli.core.group_gaps import grouped_gap_analysis
 from servqual_cli.report.build import load_survey
+from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.config import load_config
 from servqual_cli.report.excel import build_workbook, number_format, sheet_name, workbook_bytes
 from servqual_cli.report.spec import Document, Section, Table
@@ -35,8 +36,11 @@ def expected():
 
 def test_sheets_in_document_order(wb: Workbook) -> None:
     names = wb.sheetnames
-    assert names[:8] == ["Total", "Största gap", "Dimensioner", "Påståenden", "IPA", "Grupper",
-                         "Grupptest", "Parvis"]  # fmt: skip
+    assert names[:2] == ["Innehåll", "Resultat i korthet"]  # the cover sheet, the overview
+    assert names[2:10] == ["Total", "Största gap", "Dimensioner", "Påståenden", "IPA", "Grupper",
+                          "Grupptest", "Reliabilitet"]  # fmt: skip
+    # the appendix's detail tables follow the body's (pairwise tests, item statistics)
+    assert names.index("Parvis") > names.index("Reliabilitet")
     assert names[-2:] == ["Diagram", "Metod"]
     assert "Reliabilitet" in names  # the reliability section's sheets come before the charts
 
@@ -68,14 +72,14 @@ def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
     ws = wb["Dimensioner"]
     rows = list(ws.iter_rows(min_row=3, max_row=7, values_only=True))
     dims = expected.all.dimensions
-    assert [r[0] for r in rows] == list(dims["dimension"])
+    assert [r[0] for r in rows] == [dimension_name(d, "sv") for d in dims["dimension"]]
     assert [r[4] for r in rows] == pytest.approx(list(dims["gap"]), abs=0, rel=1e-15)
     assert [r[1] for r in rows] == list(dims["n"])
     total = wb["Total"]
     assert total["C3"].value == pytest.approx(expected.all.overall.unweighted, rel=1e-15)
     assert total["C4"].value == pytest.approx(expected.all.overall.weighted, rel=1e-15)
     worst = [r[0] for r in wb["Största gap"].iter_rows(min_row=3, max_row=5, values_only=True)]
-    assert worst == ["11", "12", "10"]
+    assert worst == [11, 12, 10]  # item numbers are numbers
     groups = wb["Grupper"]
     assert groups.max_row == 2 + 4 * 5  # 4 services x 5 dimensions
 
@@ -97,7 +101,8 @@ def test_charts_and_method_sheet(wb: Workbook) -> None:
     headings = [r[0] for r in method]
     assert "Definitioner" in headings and "Statistiska test" in headings
     assert "Saknade värden" in headings and "Hur rapporten citeras" in headings
-    assert ("Organisation", "Karlstads kommun") in [tuple(r[:2]) for r in method]
+    cover = [tuple(r[:2]) for r in wb["Innehåll"].iter_rows(values_only=True)]
+    assert ("Organisation", "Karlstads kommun") in cover  # on the cover sheet, not repeated
 
 
 def test_fixed_properties(wb: Workbook) -> None:
@@ -129,7 +134,7 @@ def test_english_sheet_names_and_bytes_reproducible() -> None:
     one = workbook_bytes(build_workbook(doc, None, stamp), stamp)
     two = workbook_bytes(build_workbook(doc, None, stamp), stamp)
     assert one == two
-    assert build_workbook(doc, None, stamp).sheetnames == ["Dimensions", "Method"]
+    assert build_workbook(doc, None, stamp).sheetnames == ["Contents", "Dimensions", "Method"]
 
 
 def test_sheet_names() -> None:
@@ -165,7 +170,7 @@ def test_duplicate_sheet_names_take_the_section_heading() -> None:
         meta={"lang": "en"},
     )
     names = build_workbook(doc, None, dt.datetime(2024, 1, 1)).sheetnames
-    assert names == ["Items", "Items – Reliability", "Table", "Method"]
+    assert names == ["Contents", "Items", "Items – Reliability", "Table", "Method"]
 
 
 def test_signed_and_thousands_formats_are_excel_formats() -> None:
@@ -173,3 +178,47 @@ def test_signed_and_thousands_formats_are_excel_formats() -> None:
     assert number_format("+.1f") == "+0.0;-0.0;0.0"
     assert number_format("+.2f") == "+0.00;-0.00;0.00"
     assert number_format(",.0f") == "#,##0" and number_format(".3g") == "General"
+
+
+def test_cover_sheet_lists_every_other_sheet(wb: Workbook) -> None:
+    cover = wb["Innehåll"]
+    assert cover["A1"].value == "Servicekvalitet i Karlstads kommun"
+    listed = [c.value for c in cover["A"] if c.hyperlink is not None]
+    assert listed == wb.sheetnames[1:]
+
+
+def test_every_sheet_prints_landscape_fit_to_width(wb: Workbook) -> None:
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        assert ps.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth == 1, ws.title
+        assert ps.fitToHeight == 0, ws.title
+        if ws.title not in ("Innehåll", "Diagram", "Metod"):
+            assert ws.print_title_rows == "$2:$2", ws.title  # the header row on every page
+
+
+def test_no_text_typed_numbers_no_na_and_an_explicit_font(wb: Workbook) -> None:
+    import re
+
+    number = re.compile(r"^[−-]?\d+(?:[.,]\d+)?\s*(?:%|dagar|days|s)?$")
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert not number.match(cell.value.strip()), (ws.title, cell.coordinate)
+                    assert "<NA>" not in cell.value and cell.value != "nan", (
+                        ws.title,
+                        cell.coordinate,
+                    )
+                if cell.value is not None:
+                    assert cell.font.name == "Calibri", (ws.title, cell.coordinate)
+
+
+def test_overview_sheet_holds_numbers(wb: Workbook) -> None:
+    ws = wb["Resultat i korthet"]
+    header = [c.value for c in ws[2]]
+    assert header[:4] == ["Mått", "Period", "Värde", "Enhet"]
+    first = [c.value for c in ws[3]]
+    assert first[:2] == ["SERVQUAL totalt (gap)", 2024]
+    assert isinstance(first[2], float) and first[2] < 0 and first[3] == "gap"
+    assert ws.cell(3, 3).number_format == "0.00"

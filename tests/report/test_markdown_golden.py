@@ -64,18 +64,51 @@ def test_links_are_relative_and_every_label_is_translated(
 def test_languages_differ_where_they_should(documents: dict[str, Document]) -> None:
     sv = render_document(documents["sv"], relative_png)
     en = render_document(documents["en"], relative_png)
+    assert "## Resultat i korthet" in sv and "## Results at a glance" in en
     assert "## Sammanfattning" in sv and "## Summary" in en
     assert "## Metod" in sv and "## Method" in en
     assert "Koncentrera insatserna här" in sv and "Concentrate here" in en
-    # the numbers are the same in both
-    assert re.findall(r"-?\d+\.\d\d\b", sv) == re.findall(r"-?\d+\.\d\d\b", en)
+    # the numbers are the same in both, in each language's format
+    en_numbers = re.findall(r"-?\d+\.\d\d\b", en)
+    sv_numbers = [x.replace("−", "-").replace(",", ".") for x in re.findall(r"−?\d+,\d\d\b", sv)]
+    assert en_numbers and sv_numbers == en_numbers
+
+
+def test_swedish_has_no_english_dimension_names_codes_or_decimal_points(
+    documents: dict[str, Document],
+) -> None:
+    sv = render_document(documents["sv"], relative_png)
+    english = re.findall(r"Tangibles|Reliability|Responsiveness|Assurance|Empathy", sv)
+    assert english == []
+    assert not re.search(r"\b(?:E|P|gap):[A-Za-z]|P\d+-E\d+", sv)  # no code-style labels
+    table_lines = [line for line in sv.splitlines() if line.startswith("|")]
+    assert table_lines and not [line for line in table_lines if re.search(r"\d\.\d", line)]
+    assert "Fysisk miljö" in sv and "Lyhördhet" in sv and "−0,74" in sv
+    assert "Personalen ger dig snabb service." in sv  # statements, not "11 · Responsiveness"
+    en = render_document(documents["en"], relative_png)
+    assert "Employees of the service give you prompt service." in en
 
 
 def test_summary_content(documents: dict[str, Document]) -> None:
     sv = render_document(documents["sv"], relative_png)
-    summary = sv.split("## SERVQUAL")[0]
+    glance, summary = sv.split("## Sammanfattning")[0], sv.split("## SERVQUAL")[0]
+    # the overview: every dimension's gap held against expectations, in plain words
+    assert "## Resultat i korthet" in glance and ".xlsx" not in glance and "α" not in glance
+    assert "störst är gapet för Lyhördhet (−1,19, sämst i Äldreomsorg (−1,52))" in glance
     assert "400 svarande i karlstad_servqual.xlsx" in summary
     assert "tomma 231, vet ej 176, utanför skalan 4" in summary
-    assert "Total SERVQUAL är -0.74 (oviktad) och -0.78 viktad" in summary
-    rows = re.findall(r"^\| (\d+) \| Responsiveness \|", summary, re.M)
+    assert "Total SERVQUAL är −0,74 (oviktad) och −0,78 viktad" in summary
+    rows = re.findall(r"^\| (\d+) \| [^|]+ \| Lyhördhet \|", summary, re.M)
     assert rows == ["11", "12", "10"]  # the three largest negative item gaps, largest first
+
+
+def test_contents_numbering_and_appendix(documents: dict[str, Document]) -> None:
+    sv = render_document(documents["sv"], relative_png)
+    contents = sv.split("## Resultat i korthet")[0]
+    assert "## Innehåll" in contents and "1. [Resultat i korthet](#resultat-i-korthet)" in contents
+    numbers = [int(n) for n in re.findall(r"^#+ Tabell (\d+)\. ", sv, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 5
+    assert re.findall(r"^\*Figur (\d+)\. ", sv, re.M) == ["1", "2", "3", "4"]
+    body, appendix = sv.split("## Bilaga: detaljtabeller och metod")
+    assert "Parvisa jämförelser" in appendix and "Parvisa jämförelser" not in body
+    assert "### Metod" in appendix and "## Metod" not in body

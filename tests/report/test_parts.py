@@ -25,12 +25,16 @@ def doc() -> Document:
 def test_sections_by_default(doc: Document) -> None:
     assert section_names(load_config(LEKEBERG)) == ["summary", "measurement", "service", "method"]
     top = [s.title for s in doc.sections if s.level == 2]
-    assert top == ["Sammanfattning", "Servicemätning: telefon och e-post",
-                   "Nyckeltal, servicedeklarationer och synpunkter", "Metod"]  # fmt: skip
+    assert top == ["Resultat i korthet", "Sammanfattning", "Servicemätning: telefon och e-post",
+                   "Nyckeltal, servicedeklarationer och synpunkter",
+                   "Bilaga: detaljtabeller och metod"]  # fmt: skip
+    start = [s.title for s in doc.sections].index("Bilaga: detaljtabeller och metod")
+    appendix = [s.title for s in doc.sections[start:]]
+    assert "Metod" in appendix  # the method notes are in the appendix
 
 
 def test_summary_lists_what_changed(doc: Document) -> None:
-    summary = doc.sections[0]
+    summary = doc.sections[1]
     tables = [b for b in summary.blocks if isinstance(b, Table)]
     contacts, kpis = tables
     # e-mail got faster from 2019 to 2020 (README: 55.6% -> 81.1% within one working day)
@@ -45,7 +49,7 @@ def test_summary_lists_what_changed(doc: Document) -> None:
 def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -> None:
     from servqual_cli.report.spec import Text
 
-    first = doc.sections[0].blocks[0]
+    first = doc.sections[1].blocks[0]
     assert isinstance(first, Text)
     assert "2019: 108 kontakter (telefon 54, e-post 54); uteslutna celler: ogiltigt värde 1" in (
         first.text)  # fmt: skip
@@ -64,7 +68,7 @@ def test_one_contacts_year_has_a_one_line_summary(tmp_path: Path) -> None:
     cfg.write_text(f'language = "en"\n[contacts]\nmunicipality = "Lekeberg"\n'
                    f'[contacts.years]\n2020 = "{data}"\n', encoding="utf-8")  # fmt: skip
     one = build_report(load_config(cfg))
-    summary = one.sections[0]
+    summary = one.sections[1]
     texts = [b.text for b in summary.blocks if isinstance(b, Text)]
     assert texts == ["2020: 108 contacts (phone 54, e-mail 54); excluded cells: not a date 1. "
                      "A trend needs contacts from two years."]  # fmt: skip
@@ -132,14 +136,14 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
         assert ws["A1"].value and ws["A1"].value != ws["A2"].value, name
     waiting = wb["Nyckeltal – Väntetid"]
     header = [c.value for c in waiting[2]]
-    assert header[:6] == ["Nyckeltal", "n", "Värde", "KI låg", "KI hög", "Enhet"]
+    assert header[:7] == ["Nyckeltal", "Period", "n", "Värde", "KI låg", "KI hög", "Enhet"]
     rows = {r[0].value: r for r in waiting.iter_rows(min_row=3)}
     mail = rows["E-post besvaras inom en arbetsdag"]
-    assert round(mail[2].value, 1) == 81.1 and mail[2].number_format == "0.0"
-    assert round(mail[3].value, 1) == 68.6 and mail[5].value == "%"
-    assert rows["Väntetid i telefon (median)"][5].value == "s"
+    assert round(mail[3].value, 1) == 81.1 and mail[3].number_format == "0.0"
+    assert round(mail[4].value, 1) == 68.6 and mail[6].value == "%"
+    assert rows["Väntetid i telefon (median)"][6].value == "s"
     reach = [c.value for c in wb["Nyckeltal – Nåbarhet"][2]]
-    assert reach[2:5] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
+    assert reach[3:6] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
     trend = wb["Synpunkter, trend"]
     first = [c.value for c in trend[3]]
     assert first[:4] == ["Totalt", "alla", 1198, 1284]
@@ -164,3 +168,24 @@ def test_report_per_area_trend_names_its_adjustment(doc: Document) -> None:
                for c in b.frame.columns if str(c).startswith("p (")]  # fmt: skip
     assert any(h.startswith("p (Holm, ") and h.endswith(" jämförelser)")
                and not h.startswith("p (Holm, 0 ") for h in headers), headers  # fmt: skip
+
+
+def test_one_computation_per_measure(doc: Document) -> None:
+    """Issue #9: the reply time of the feedback register is one measure. The KPI that reads the
+    register's file uses the rows the register keeps (a duplicate id and three closings before
+    the receipt left out of both), so the two sections show the same n and share."""
+    from servqual_cli.core.durations import parse_limit
+    from servqual_cli.core.feedback import analyse_feedback
+    from servqual_cli.io.feedback import load_feedback
+    from servqual_cli.io.read import read_table
+
+    data = load_feedback(read_table(str(SAMPLES / "synpunkter_2023_2024.xlsx")))
+    reply = analyse_feedback(data.frame, parse_limit("14 days"), None, "month", 0.95,
+                             has_closed="closed" in data.columns).reply  # fmt: skip
+    text = render_document(doc, relative_png)
+    note = next(x for x in text.splitlines() if x.startswith("> Synpunkter besvaras inom 14"))
+    assert "dubbletter 1, slut före start 3" in note
+    n = f"{reply.n_decided:,}".replace(",", "\u00a0")
+    share = f"{reply.within_promise_share * 100:.1f}".replace(".", ",")
+    assert (reply.n_decided, share) == (1959, "81,0")
+    assert f"alla perioder tillsammans (2023–2024): {share}\u00a0%, n = {n}" in note

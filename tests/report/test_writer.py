@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,10 @@ def leftovers(parent: Path) -> list[str]:
 
 def test_files_written(sample_report: Path) -> None:
     names = sorted(snapshot(sample_report))
-    assert names == sorted(["report.md", "report.xlsx", "manifest.json"] + [
+    assert names == sorted(["report.md", "report.xlsx", "manifest.json", "report.html"] + [
         f"figures/servqual_{n}.{e}" for n in ("dimensions", "items", "ipa", "groups")
-        for e in ("png", "svg")])  # fmt: skip
+        for e in ("png", "svg")] + [
+        f"data/servqual_{n}.csv" for n in ("dimensions", "items", "ipa", "groups")])  # fmt: skip
     assert leftovers(sample_report.parent) == []
 
 
@@ -48,9 +50,19 @@ def test_manifest(sample_report: Path) -> None:
     assert roles["survey"]["path"] == "karlstad_servqual.xlsx"
     survey = CONFIG.parent / "karlstad_servqual.xlsx"
     assert roles["survey"]["sha256"] == hashlib.sha256(survey.read_bytes()).hexdigest()
-    assert roles["config"]["path"] == str(CONFIG)
+    # an absolute path on the command line is stored relative to the report folder
+    assert roles["config"]["path"] == os.path.relpath(CONFIG, sample_report.resolve())
+    assert not os.path.isabs(roles["config"]["path"])
     assert {"python", "servqual-cli", "numpy", "matplotlib", "openpyxl"} <= set(m["versions"])
-    assert "report.xlsx" in m["outputs"] and is_report_dir(sample_report)
+    commit = m["tool"]["git_commit"]  # run from this checkout: the commit of the code
+    assert commit is None or re.fullmatch(r"[0-9a-f]{40}", commit)
+    outputs = {o["path"]: o for o in m["outputs"]}
+    assert "report.xlsx" in outputs and is_report_dir(sample_report)
+    for name, entry in outputs.items():  # every output but the manifest has its SHA-256
+        if name == "manifest.json":
+            continue
+        data = (sample_report / name).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
     text = json.dumps(m)
     assert str(sample_report) not in text  # no absolute paths of this machine
 

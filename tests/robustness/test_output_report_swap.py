@@ -91,5 +91,5 @@ def test_split_skips_groups_it_cannot_report(cli, data_dir: Path, tmp_path: Path
     assert all(line.startswith("servqual: warning:") for line in r.stderr.splitlines())
     # the group called index.md gets its own folder; the index stays the index
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["index.md", "index.md-2", "manifest.json", "norr", "soder"]
+    assert names == ["index.html", "index.md", "index.md-2", "manifest.json", "norr", "soder"]
     assert "index.md-2/report.md" in (out / "index.md").read_text(encoding="utf-8")

@@ -152,9 +152,9 @@ def gap(
                               weight_column, profile, rules["min_items"])  # fmt: skip
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
-    doc = Document(title=title, sections=tuple(sections))
+    doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output)
+    emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output, lang=lang_code)
 
 
 def tidy_gaps(payload: dict[str, Any]) -> Any:

@@ -150,7 +150,14 @@ def contacts(
     where = " ".join(str(p) for p in (payload["municipality"], *data.years) if p is not None)
     title = f"{'Servicemätning' if lang.value == 'sv' else 'Service measurement'} {where}".strip()
     write_exclusions(excluded, data.exclusions)
-    emit(Document(title=title, sections=tuple(sections)), payload, kpis_out, fmt, output)
+    emit(
+        Document(title=title, sections=tuple(sections)),
+        payload,
+        kpis_out,
+        fmt,
+        output,
+        lang=lang.value,
+    )
 
 
 @app.command()
@@ -297,7 +304,7 @@ def trend(
     write_exclusions(excluded, all_excluded)
     span = " → ".join(side.label for side in sides)
     emit(Document(title=f"{title}: {span}", sections=tuple(sections)), payload, tidy, fmt,
-         output)  # fmt: skip
+         output, lang=lang.value)  # fmt: skip
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:

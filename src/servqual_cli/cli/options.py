@@ -15,6 +15,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     markdown = "markdown"
     xlsx = "xlsx"
+    html = "html"
     apa = "apa"  # APA-style result lines as text (commands that report tests)
 
 
@@ -28,9 +29,9 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), json, csv, markdown, xlsx (needs -o) or apa (APA-style test "
-        "lines). Default: table, or from -o's extension (.txt .json .csv .md .xlsx; another "
-        "one needs --format).",
+        help="table (terminal), json, csv, markdown, html (one accessible web page), xlsx "
+        "(needs -o) or apa (APA-style test lines). Default: table, or from -o's extension "
+        "(.txt .json .csv .md .html .xlsx; another one needs --format).",
         show_default=False,
     ),
 ]

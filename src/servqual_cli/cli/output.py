@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _EXT = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".md": OutputFormat.markdown,
         ".markdown": OutputFormat.markdown, ".txt": OutputFormat.table,
-        ".xlsx": OutputFormat.xlsx}  # fmt: skip
+        ".xlsx": OutputFormat.xlsx, ".html": OutputFormat.html}  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DIALECTS = ("default", "excel-sv")
 
@@ -279,8 +279,9 @@ def emit(
     tidy: Any,
     fmt: OutputFormat | None,
     output: Path | None,
+    lang: str = "en",
 ) -> None:
-    """Render ``doc`` (table/markdown), ``payload`` (json) or the tidy frame (csv, xlsx).
+    """Render ``doc`` (table/markdown/html), ``payload`` (json) or the tidy frame (csv, xlsx).
 
     The rendering happens first; then this output and any pending ``--excluded`` list are
     written together.
@@ -301,6 +302,10 @@ def emit(
         from servqual_cli.report.markdown import render_document
 
         data = render_document(doc).encode("utf-8")
+    elif chosen is OutputFormat.html:
+        from servqual_cli.report.html_files import command_page
+
+        data = command_page(doc, lang).encode("utf-8")
     elif chosen is OutputFormat.apa:  # the document's APA lines (d-stats, issue #12)
         from servqual_cli.report.spec import Text
 

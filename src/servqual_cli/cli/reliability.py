@@ -153,9 +153,13 @@ def reliability(
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
     summary += f"{exclusion_summary(data.excluded, lang.value)}."
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
-    doc = Document(title=f"Reliability – {data.table.describe()['file']}", sections=tuple(sections))
+    doc = Document(
+        title=f"Reliability – {data.table.describe()['file']}",
+        sections=tuple(sections),
+        meta={"lang": lang.value},  # numbers in the reader's language
+    )
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, tidy, fmt, output)
+    emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
 
 @app.command()
@@ -235,9 +239,13 @@ def alpha(
     summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
     summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
     sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
-    doc = Document(title=f"Cronbach's alpha – {name}", sections=tuple(sections))
+    doc = Document(
+        title=f"Cronbach's alpha – {name}",
+        sections=tuple(sections),
+        meta={"lang": lang.value},  # numbers in the reader's language
+    )
     write_exclusions(excluded, loaded.exclusions)
-    emit(doc, payload, items_frame([result]), fmt, output)
+    emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
 
 
 def _parse_range(text: str | None) -> tuple[float, float] | None:

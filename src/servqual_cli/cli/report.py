@@ -109,7 +109,7 @@ def report(
     if split:
         rows, skipped = _split(config, output, command, jobs or _cores(), depfile)
         by = config.survey.by if config.survey else ""
-        message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md)"
+        message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md, index.html)"
         _warn_skipped(skipped, source)
         if skipped and strict:
             typer.echo(message)
@@ -117,7 +117,10 @@ def report(
     else:
         files = write_report(config, output, command, depfile)
         n_fig = sum(1 for f in files if f.startswith("figures/"))
-        message = f"wrote {output}/: report.md, report.xlsx, manifest.json, {n_fig} figure files"
+        message = (
+            f"wrote {output}/: report.html, report.md, report.xlsx, manifest.json, "
+            f"{n_fig} figure files"
+        )
     typer.echo(message)
 
 

@@ -123,10 +123,12 @@ def kpi(
         "kpis": [r.to_dict() for r in results],
     }
     doc = Document(
-        title=cfg.title or "KPI", sections=tuple(kpi_sections(results, lang.value, groups))
+        title=cfg.title or "KPI",
+        sections=tuple(kpi_sections(results, lang.value, groups)),
+        meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, pd.concat(logs, ignore_index=True))
-    emit(doc, payload, kpi_tidy(results), fmt, output)
+    emit(doc, payload, kpi_tidy(results), fmt, output, lang=lang.value)
 
 
 @app.command()
@@ -183,10 +185,12 @@ def feedback(
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
     doc = Document(
-        title=title, sections=tuple(feedback_sections(result, data.excluded, lang.value))
+        title=title,
+        sections=tuple(feedback_sections(result, data.excluded, lang.value)),
+        meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, data.log.to_frame())
-    emit(doc, payload, feedback_tidy(result), fmt, output)
+    emit(doc, payload, feedback_tidy(result), fmt, output, lang=lang.value)
 
 
 def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
 from servqual_cli.report.safe_text import visible
-from servqual_cli.report.spec import Document, Table, Text, format_value
+from servqual_cli.report.spec import Document, Glance, Table, Text, format_value
 
 MIN_WIDTH = 60
 _TEXT_MIN = 10  # a text column may wrap down to this width
@@ -46,7 +46,9 @@ def _console(record: bool = False) -> Console:
     return _Console(file=out, width=width, highlight=False, record=record, soft_wrap=False)
 
 
-def _cells(table: Table) -> tuple[list[str], list[list[str]], list[bool], list[list[bool]]]:
+def _cells(
+    table: Table, lang: str | None = None
+) -> tuple[list[str], list[list[str]], list[bool], list[list[bool]]]:
     """Headers, formatted cells (by column), which columns are numeric, which cells negative."""
     frame = table.frame
     signed = set(table.signed)
@@ -57,7 +59,7 @@ def _cells(table: Table) -> tuple[list[str], list[list[str]], list[bool], list[l
     for col in frame.columns:
         values = frame[col].tolist()
         fmt = table.formats.get(str(col))
-        columns.append([visible(format_value(v, fmt)) for v in values])
+        columns.append([visible(format_value(v, fmt, lang)) for v in values])
         numeric.append(frame[col].dtype.kind in "iuf")
         negative.append(
             [str(col) in signed and isinstance(v, int | float) and v == v and v < 0 for v in values]
@@ -116,8 +118,8 @@ def _blocks(least: list[int], width: int) -> list[list[int]]:
     return blocks
 
 
-def _rich_tables(table: Table, width: int) -> list[RichTable]:
-    headers, columns, numeric, negative = _cells(table)
+def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[RichTable]:
+    headers, columns, numeric, negative = _cells(table, lang)
     sizes = [_widths(h, c, n) for h, c, n in zip(headers, columns, numeric, strict=True)]
     width = max(width, MIN_WIDTH)
     blocks = _blocks([s[1] for s in sizes], width)
@@ -154,6 +156,7 @@ def _rich_tables(table: Table, width: int) -> list[RichTable]:
 
 def print_document(doc: Document, console: Console | None = None) -> None:
     con = console or _console()
+    lang = doc.meta.get("lang")  # numbers in the document's language (report.numbers)
     if doc.title:
         con.print(plain(doc.title, "bold underline"))
     for section in doc.sections:
@@ -162,7 +165,15 @@ def print_document(doc: Document, console: Console | None = None) -> None:
             con.print(plain(section.title, "bold"))
         for block in section.blocks:
             if isinstance(block, Table):
-                for rt in _rich_tables(block, con.width):
+                for rt in _rich_tables(block, con.width, lang):
+                    con.print()
+                    con.print(rt)
+            elif isinstance(block, Glance):  # the report's overview: paragraph, then the table
+                from servqual_cli.report.glance import glance_table
+
+                for line in block.summary:
+                    con.print(plain(line, newlines=True))
+                for rt in _rich_tables(glance_table(block, str(lang or "en")), con.width, lang):
                     con.print()
                     con.print(rt)
             elif isinstance(block, Text):

@@ -7,6 +7,14 @@ Duration KPIs go through the case engine (:func:`~servqual_cli.core.durations.ca
 column: a share of successes with a Wilson interval, or a median / p90 (R type 7) with the
 order-statistic interval, or a mean with the t interval.
 
+Period
+------
+When the rows' start dates span several periods (``period``: year, quarter or month), the
+value, interval, groups and verdict are those of the **latest** period (the last with rows
+starting on or before ``as_of``), beside the change from the period before; the value pooled
+over all periods is kept in :attr:`KpiResult.pooled`, to be shown only labelled as such. A
+value pooling 2023 and 2024 says nothing about whether 2024 met its target (issue #9).
+
 Verdict
 -------
 The confidence interval is compared with the target (shares) or else the norm: *met* when the
@@ -27,7 +35,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -47,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KpiChange",
+    "KpiPooled",
     "KpiResult",
     "evaluate_kpi",
     "evaluate_kpis",
@@ -94,6 +103,22 @@ class KpiChange:
 
 
 @dataclass(frozen=True)
+class KpiPooled:
+    """The KPI over all periods of the data (shown only labelled as pooled)."""
+
+    periods: tuple[str, ...]
+    n: int
+    value: float
+    ci_low: float
+    ci_high: float
+    verdict: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(dict(self.__dict__))
+        return out
+
+
+@dataclass(frozen=True)
 class KpiResult:
     """An evaluated KPI.
 
@@ -116,6 +141,8 @@ class KpiResult:
     n_open: int | None = None
     n_undecided: int | None = None
     n_after_as_of: int = 0
+    period: str | None = None  # the period value and verdict judge (None: all rows, no dates)
+    pooled: KpiPooled | None = None  # all periods together, when there are several
 
     @property
     def goal(self) -> float | None:
@@ -136,6 +163,7 @@ class KpiResult:
             "norm": s.norm,
             "verdict": self.verdict,
             "groups": records(self.groups),
+            "period": self.period,
             **s.to_dict(),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "n_open": self.n_open,
@@ -143,6 +171,7 @@ class KpiResult:
             "n_after_as_of": self.n_after_as_of,
             "excluded": self.excluded,
             "change": None if self.change is None else self.change.to_dict(),
+            "pooled": None if self.pooled is None else self.pooled.to_dict(),
         }
         result: dict[str, Any] = plain(out)
         return result
@@ -200,6 +229,39 @@ def evaluate_kpi(
     (54, 0.796, 0.671, 0.882, 'cannot tell')
     """
     counts = dict(excluded or {})
+    pooled = _evaluate(spec, frame, as_of, period, conf, counts)
+    if "start" not in frame or not len(frame):
+        return pooled
+    start = frame["start"]
+    if pooled.as_of is not None:  # rows starting after as_of are not measured
+        start = start.where(start <= pooled.as_of)
+    labels = period_labels(start, period)
+    names = sorted(labels.dropna().unique())
+    if not names:
+        return pooled
+    latest = _evaluate(spec, frame[labels.eq(names[-1]).to_numpy()], pooled.as_of, period,
+                       conf, counts)  # fmt: skip
+    overall = None
+    if len(names) >= 2:
+        overall = KpiPooled(tuple(names), pooled.n, pooled.value, pooled.ci_low, pooled.ci_high,
+                            pooled.verdict)  # fmt: skip
+    return replace(
+        latest,
+        change=pooled.change,
+        n_after_as_of=pooled.n_after_as_of,
+        period=str(names[-1]),
+        pooled=overall,
+    )
+
+
+def _evaluate(
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    as_of: str | pd.Timestamp | None,
+    period: Period,
+    conf: float,
+    counts: dict[str, int],
+) -> KpiResult:
     if spec.kind == "duration":
         return _duration_kpi(spec, frame, as_of, period, conf, counts)
     return _value_kpi(spec, frame, period, conf, counts)

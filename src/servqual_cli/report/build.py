@@ -14,14 +14,15 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli import __version__
 from servqual_cli.errors import ConfigError, Location
 from servqual_cli.report.config import InputFile, ReportConfig
+from servqual_cli.report.glance import glance_block
 from servqual_cli.report.report_labels import rl
-from servqual_cli.report.spec import Block, Document, Section, Table, Text
+from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Table, Text
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -39,6 +40,8 @@ class Part:
         Lines for the summary at the top (e.g. reliability at a glance, KPIs that changed).
     method : tuple of (str, str)
         Method notes as (heading, text), collected into the method section.
+    glance : tuple of GlanceRow
+        The part's measures in the overview first in the report (KPIs, dimensions).
     inputs : tuple of InputFile
         Files read beyond those the report config names (e.g. the data files of a KPI config),
         for the manifest's checksums and the Make dependency file.
@@ -48,6 +51,7 @@ class Part:
     summary: tuple[Block, ...] = ()
     method: tuple[tuple[str, str], ...] = ()
     inputs: tuple[InputFile, ...] = ()
+    glance: tuple[GlanceRow, ...] = ()  # rows of "Resultat i korthet"
 
 
 @dataclass(frozen=True)
@@ -198,16 +202,46 @@ def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Docu
     sections: list[Section] = []
     for name in names:
         if name == "summary":
-            sections.append(summary_section(config, list(parts.values())))
+            sections.extend(summary_sections(config, list(parts.values())))
         elif name == "method":
             sections.extend(method_sections(config, notes))
         else:
             sections.extend(parts[name].sections)
+    sections = with_appendix(sections, config.language)
     inputs = {f.path: f for f in config.inputs()}
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
     meta = {**_meta(config), "method": tuple(notes), "inputs": tuple(inputs.values())}
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)
+
+
+def with_appendix(sections: list[Section], lang: str) -> list[Section]:
+    """Board length (issue #9): detail tables (``Table.appendix``: item statistics, pairwise
+    tests, per-area changes) and then the method notes move to an appendix after the body."""
+    body: list[Section] = []
+    detail: list[Section] = []
+    method: list[Section] = []
+    in_method = False
+    method_title = rl("method", lang)
+    top = rl("appendix_tables", lang)
+    for section in sections:
+        if section.level == 2:
+            in_method = section.title == method_title
+            top = section.title or top
+        if in_method:
+            method.append(replace(section, level=section.level + 1))
+            continue
+        moved = tuple(b for b in section.blocks if getattr(b, "appendix", False))
+        if moved:
+            kept = tuple(b for b in section.blocks if not getattr(b, "appendix", False))
+            body.append(replace(section, blocks=kept))
+            title = section.title or top  # an untitled part: its report section's title
+            detail.append(Section(title, moved, level=3))
+        else:
+            body.append(section)
+    if not detail and not method:
+        return body
+    return [*body, Section(rl("appendix", lang)), *detail, *method]
 
 
 def report_title(config: ReportConfig) -> str:
@@ -229,11 +263,21 @@ def _meta(config: ReportConfig) -> dict[str, Any]:
     return {"lang": lang, "facts": tuple(lines), "version": __version__}
 
 
-def summary_section(config: ReportConfig, parts: list[Part]) -> Section:
+def summary_sections(config: ReportConfig, parts: list[Part]) -> list[Section]:
+    """ "Resultat i korthet" (every measure, worst first, and a plain paragraph), then the
+    summary lines of the parts (the data behind the report, exclusions)."""
+    lang = config.language
+    rows = [row for part in parts for row in part.glance]
+    out = []
+    if rows:
+        glance = glance_block(rows, lang)
+        out.append(Section(title=glance.title, blocks=(glance,)))
     blocks: list[Block] = []
     for part in parts:
         blocks.extend(part.summary)
-    return Section(title=rl("summary", config.language), blocks=tuple(blocks))
+    if blocks:
+        out.append(Section(title=rl("summary", lang), blocks=tuple(blocks)))
+    return out
 
 
 def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str]]:

@@ -38,6 +38,7 @@ from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import PercentFormatter
 
 from servqual_cli.report.markdown import figure_stem
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Document, Figure
 
 # Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
@@ -89,8 +90,37 @@ def figures(doc: Document) -> Iterator[Figure]:
                 yield block
 
 
-def render(figure: Figure) -> MplFigure:
-    """Draw one figure (inside the report style)."""
+def _localise(fig: MplFigure, lang: str) -> None:
+    """Tick labels in the report's language (decimal comma, "−", "80 %" in Swedish) through
+    :mod:`servqual_cli.report.numbers`, so the charts read like the tables."""
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    from servqual_cli.report.numbers import NBSP, fmt_number
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            current = axis.get_major_formatter()
+            ticks = np.asarray(axis.get_majorticklocs(), dtype=float)
+            steps = np.diff(np.sort(ticks))
+            step = float(steps[steps > 0].min()) if (steps > 0).any() else 1.0
+            decimals = max(0, int(-np.floor(np.log10(step)))) if step < 1 else 0
+            if isinstance(current, PercentFormatter):
+                scale = 100.0 / current.xmax
+                space = NBSP if lang == "sv" else ""
+                axis.set_major_formatter(
+                    FuncFormatter(
+                        lambda v, _p, s=scale, sp=space: f"{fmt_number(v * s, lang, 0)}{sp}%"
+                    )
+                )
+            elif isinstance(current, ScalarFormatter):
+                axis.set_major_formatter(
+                    FuncFormatter(lambda v, _p, d=decimals: fmt_number(v, lang, d))
+                )
+
+
+def render(figure: Figure, lang: str | None = None) -> MplFigure:
+    """Draw one figure (inside the report style); with ``lang`` the tick labels are in that
+    language's number format."""
     name = CHARTS.get(figure.kind)
     if name is None:
         raise ValueError(f"unknown chart kind {figure.kind!r} (known: {', '.join(CHARTS)})")
@@ -99,12 +129,14 @@ def render(figure: Figure) -> MplFigure:
         fig = draw(figure)
         fig.suptitle(figure.title, x=0.01, ha="left", fontsize=11, fontweight="bold")
         fig.tight_layout()
+        if lang is not None:
+            _localise(fig, lang)
     return fig
 
 
-def save(figure: Figure, folder: Path) -> list[Path]:
+def save(figure: Figure, folder: Path, lang: str | None = None) -> list[Path]:
     """Write ``<stem>.png`` and ``<stem>.svg`` into ``folder`` (see :func:`figure_stem`)."""
-    fig = render(figure)
+    fig = render(figure, lang)
     stem = figure_stem(figure)
     png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
     with matplotlib.rc_context(STYLE):
@@ -116,6 +148,7 @@ def save(figure: Figure, folder: Path) -> list[Path]:
 def save_all(doc: Document, folder: Path) -> list[Path]:
     """Write every figure of ``doc``; their file names must differ."""
     folder.mkdir(parents=True, exist_ok=True)
+    lang = doc.meta.get("lang")
     written: list[Path] = []
     seen: set[str] = set()
     for fig in figures(doc):
@@ -123,7 +156,7 @@ def save_all(doc: Document, folder: Path) -> list[Path]:
         if stem in seen:
             raise ValueError(f"two figures are named {fig.name!r}")
         seen.add(stem)
-        written += save(fig, folder)
+        written += save(fig, folder, None if lang is None else str(lang))
     return written
 
 
@@ -201,7 +234,7 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
             ax.text(
                 j,
                 i,
-                f"{v:.2f}",
+                fmt_number(v, str(d.get("lang", "en")), 2),
                 ha="center",
                 va="center",
                 fontsize=8,

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
@@ -32,14 +33,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from servqual_cli import __version__
+from servqual_cli.report.catalog import rl
 from servqual_cli.report.charts import figures
-from servqual_cli.report.report_labels import rl
 from servqual_cli.report.safe_text import xml_safe
-from servqual_cli.report.spec import Document, Table, format_value
+from servqual_cli.report.spec import Document, Glance, Table, format_value
 
 HEADER_FILL = PatternFill("solid", fgColor="0072B2")  # Okabe-Ito blue, as in the charts
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-TITLE_FONT = Font(bold=True, size=12)
+FONT_NAME = "Calibri"  # an explicit font: the file looks the same on every machine
+BODY_FONT = Font(name=FONT_NAME, size=11)
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=12)
+COVER_TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16)
 NEGATIVE_FONT = Font(color="9C0006")
 NEGATIVE_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 SIGNIFICANT_FONT = Font(bold=True, color="FFFFFF")
@@ -47,7 +51,8 @@ SIGNIFICANT_FILL = PatternFill("solid", fgColor="D55E00", bgColor="D55E00")
 ALPHA = 0.05  # "significant deterioration": negative and p below this
 # Verdicts that the measurement and KPI tables write for a significant deterioration or a
 # missed target; cells holding exactly one of them are highlighted like a significant gap.
-DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met")
+DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met",
+                 "▼ sämre", "▼ worse", "✗ ej uppfyllt", "✗ not met")  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@")
 HEADER_ROW = 2
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -129,6 +134,11 @@ def _plain(value: Any) -> Any:
         value = value.item()
     if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
         return None
+    try:
+        if pd.isna(value):  # pd.NA / NaT: an empty cell, never the text "<NA>"
+            return None
+    except (TypeError, ValueError):
+        pass
     if isinstance(value, str):
         return xml_safe(value)  # ESC and the like would make openpyxl refuse the workbook
     if isinstance(value, int | float | bool):
@@ -139,14 +149,31 @@ def _plain(value: Any) -> Any:
 def put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
     """Write one cell; text that Excel would take for a formula is forced to be text."""
     cell = ws.cell(row=row, column=col, value=_plain(value))
+    cell.font = BODY_FONT
     if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
 
 
+def _digits_as_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns of whole numbers written as text (item numbers "11", years "2024") become
+    numbers, so Excel sorts and sums them."""
+    out = frame
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype.kind in "iufbmM":
+            continue
+        present = values.dropna()
+        if len(present) and all(isinstance(v, str) and v.isdigit() for v in present):
+            out = out.assign(
+                **{str(col): values.map(lambda v: int(v) if isinstance(v, str) else v)}
+            )
+    return out
+
+
 def write_table(ws: Worksheet, table: Table) -> None:
-    frame = table.frame
+    frame = _digits_as_numbers(table.frame)
     ncol, nrow = len(frame.columns), len(frame)
     put(ws, 1, 1, table.title).font = TITLE_FONT
     thin = Side(style="thin", color="FFFFFF")
@@ -166,7 +193,7 @@ def write_table(ws: Worksheet, table: Table) -> None:
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(ncol, 1))}{last}"
     if table.note:
-        put(ws, last + 2, 1, table.note).font = Font(italic=True)
+        put(ws, last + 2, 1, table.note).font = Font(name=FONT_NAME, italic=True)
     _conditional(ws, table, formats, last)
     _widths(ws, table, formats)
 
@@ -229,18 +256,13 @@ def _widths(ws: Worksheet, table: Table, formats: list[str | None]) -> None:
 
 def _method_sheet(ws: Worksheet, doc: Document, lang: str) -> None:
     put(ws, 1, 1, doc.title).font = TITLE_FONT
-    row = 3
-    for key, value in doc.meta.get("facts") or ():
-        put(ws, row, 1, key).font = Font(bold=True)
-        put(ws, row, 2, value)
-        row += 1
-    row += 1 if row > 3 else 0
+    row = HEADER_ROW  # organisation and period are on the cover sheet
     for col, text in enumerate((rl("heading", lang), rl("text", lang)), start=1):
         cell = put(ws, row, col, text)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for heading, text in doc.meta.get("method") or ():
         row += 1
-        put(ws, row, 1, heading).font = Font(bold=True)
+        put(ws, row, 1, heading).font = Font(name=FONT_NAME, bold=True)
         put(ws, row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 30
@@ -260,8 +282,47 @@ def _charts_sheet(ws: Worksheet, doc: Document, images: Mapping[str, Path]) -> N
         ws.add_image(img, f"A{row + 1}")
         row += 3 + math.ceil(img.height / 20)  # default rows are 20 px high
         if fig.caption:
-            put(ws, row - 1, 1, fig.caption).font = Font(italic=True)
+            put(ws, row - 1, 1, fig.caption).font = Font(name=FONT_NAME, italic=True)
         row += 1
+
+
+def page_setup(ws: Worksheet, header_row: int | None = HEADER_ROW) -> None:
+    """Print settings a board can use: landscape A4, fit to one page wide, the header row
+    repeated on every printed page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if header_row is not None and ws.max_row >= header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.oddFooter.center.text = "&P / &N"
+
+
+def _cover_sheet(ws: Worksheet, doc: Document, lang: str, sheets: list[str]) -> None:
+    """The first sheet: title, organisation, period, date, and the contents (one link per
+    sheet)."""
+    put(ws, 1, 1, doc.title).font = COVER_TITLE_FONT
+    row = 3
+    for key, value in doc.meta.get("facts") or ():
+        put(ws, row, 1, str(key)).font = Font(name=FONT_NAME, bold=True)
+        text = str(value)
+        put(ws, row, 2, int(text) if text.isdigit() else text)  # a year is a number
+        row += 1
+    date = doc.meta.get("date")
+    if date:
+        put(ws, row, 1, rl("report_date", lang)).font = Font(name=FONT_NAME, bold=True)
+        put(ws, row, 2, str(date))
+        row += 1
+    row += 1
+    put(ws, row, 1, rl("contents", lang)).font = TITLE_FONT
+    for name in sheets:
+        row += 1
+        cell = put(ws, row, 1, name)
+        cell.hyperlink = f"#'{name}'!A1"
+        cell.font = Font(name=FONT_NAME, color="0563C1", underline="single")
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 50
 
 
 def build_workbook(
@@ -271,10 +332,15 @@ def build_workbook(
     lang = str(doc.meta.get("lang", "en"))
     wb = Workbook()
     default = wb.active
-    used: set[str] = set()
+    used: set[str] = {rl("cover_sheet", lang).lower()}
     for section in doc.sections:
         for block in section.blocks:
-            if isinstance(block, Table):
+            if isinstance(block, Glance):
+                from servqual_cli.report.glance import glance_numbers
+
+                ws = wb.create_sheet(sheet_name(block.title, used))
+                write_table(ws, glance_numbers(block, lang))
+            elif isinstance(block, Table):
                 wanted = block.sheet or block.title or ("Tabell" if lang == "sv" else "Table")
                 ws = wb.create_sheet(sheet_name(wanted, used, section.title or None))
                 write_table(ws, block)
@@ -283,6 +349,10 @@ def build_workbook(
     _method_sheet(wb.create_sheet(sheet_name(rl("method", lang), used)), doc, lang)
     if default is not None:
         wb.remove(default)
+    cover = wb.create_sheet(rl("cover_sheet", lang), 0)
+    _cover_sheet(cover, doc, lang, wb.sheetnames[1:])
+    for ws in wb.worksheets:
+        page_setup(ws, None if ws is cover else HEADER_ROW)
     props = wb.properties
     props.creator = f"servqual-cli {__version__}"
     props.lastModifiedBy = props.creator

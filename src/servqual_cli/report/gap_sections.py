@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
-from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
@@ -43,6 +44,8 @@ FORMATS = MappingProxyType(
 def _labelled(
     frame: pd.DataFrame, lang: str
 ) -> tuple[pd.DataFrame, dict[str, str], tuple[str, ...]]:
+    if "dimension" in frame.columns:  # the built-in dimensions in the reader's language
+        frame = frame.assign(dimension=[dimension_name(d, lang) for d in frame["dimension"]])
     renamed = frame.rename(columns={c: label(c, lang) for c in frame.columns})
     formats = {label(k, lang): v for k, v in FORMATS.items()}
     signed = tuple(label(c, lang) for c in ("gap", "ci_high", "diff") if c in frame.columns)
@@ -109,7 +112,8 @@ def _prorated_note(result: GapAnalysis, lang: str) -> str:
             "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
     if rule is None:
         rule = (f"minst {result.min_items} påståenden", f"at least {result.min_items} items")
-    counts = ", ".join(f"{n} {k}" for n, k in zip(d["dimension"], d["n_prorated"], strict=True))
+    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
+    counts = ", ".join(f"{k} {n}" for k, n in zip(names, d["n_prorated"], strict=True))
     if lang == "sv":
         return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
@@ -130,8 +134,19 @@ def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) ->
     )
 
 
-def item_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
-    frame, formats, signed = _labelled(result.items[ITEM_COLUMNS], lang)
+def item_table(
+    result: GapAnalysis,
+    lang: str,
+    title: str | None = None,
+    statements: Mapping[int, str] | None = None,
+) -> Table:
+    """Gaps per item; with ``statements`` (item -> wording) the wording is shown beside the
+    item number, so the reader sees what was asked."""
+    items = result.items[ITEM_COLUMNS]
+    if statements:
+        items = items.copy()
+        items.insert(1, "statement", [statements.get(int(i), "") for i in items["item"]])
+    frame, formats, signed = _labelled(items, lang)
     frame = _adjusted(
         frame, formats, result.adjust, _family(len(result.items), "items", lang), lang
     )
@@ -338,6 +353,7 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
                 formats=pformats,
                 note=label("posthoc_note", lang, GROUP_LABELS).format(conf=_percent(conf, lang)),
                 sheet="Parvis" if lang == "sv" else "Pairwise",
+                appendix=True,  # detail: the report's appendix
             )
         )
     if result.n_without_group:

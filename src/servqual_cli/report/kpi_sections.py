@@ -19,6 +19,7 @@ sheet name ("Nyckeltal – Väntetid", "KPI – Waiting time").
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,32 +28,36 @@ import pandas as pd
 from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.labels import exclusion_summary
+from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
 from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
 
 __all__ = ["kpi_group_table", "kpi_sections", "kpi_table", "kpi_value_text"]
 
 
-def _num(value: float, pct: bool) -> str:
+def _num(value: float, pct: bool, lang: str = "en") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if pct:
-        return f"{value * 100:.1f}"
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.2g}" if value else "0"
+        return fmt_number(value * 100, lang, 1)
+    if abs(value) >= 10 or not value:
+        return fmt_number(value, lang, 0)
+    return format_value(float(f"{value:.2g}"), None, lang)
 
 
 def _with_unit(text: str, result: KpiResult, lang: str) -> str:
     if text == "–":
         return text
     if result.spec.statistic in ("share", "share_within"):
-        return f"{text} %"
+        return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
     unit = unit_text(result.spec.unit, lang)
     return f"{text} {unit}" if unit else text
 
 
 def kpi_value_text(result: KpiResult, value: float, lang: str) -> str:
     """A KPI value with its unit: ``79.6 %``, ``34 dagar``, ``56 s``."""
-    return _with_unit(_num(value, result.spec.statistic in ("share", "share_within")), result, lang)
+    pct = result.spec.statistic in ("share", "share_within")
+    return _with_unit(_num(value, pct, lang), result, lang)
 
 
 def _goal_text(result: KpiResult, lang: str) -> str:
@@ -61,7 +66,7 @@ def _goal_text(result: KpiResult, lang: str) -> str:
     for key, value in (("target_word", s.target), ("norm_word", s.norm)):
         if value is not None:
             sign = "≥" if s.higher_is_better else "≤"
-            shown = kpi_value_text(result, value, lang).replace(".0 ", " ")
+            shown = re.sub(r"[.,]0(?=\D|$)", "", kpi_value_text(result, value, lang))
             parts.append(f"{sl(key, lang)} {sign} {shown}")
     if s.limit is not None:
         parts.append(f"({limit_text(s.limit.text, lang)})")
@@ -85,8 +90,8 @@ def _change_text(result: KpiResult, lang: str) -> str:
         return "–"
     pct = result.spec.statistic in ("share", "share_within")
     return (
-        f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct)} → "
-        f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p')}"
+        f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct, lang)} → "
+        f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p', lang)}"
     )
 
 
@@ -135,6 +140,7 @@ def kpi_table(
     frame = pd.DataFrame(
         {
             sl("kpi", lang): [r.spec.name for r in results],
+            sl("period", lang): [r.period for r in results],  # None: no dates, all rows
             "n": [r.n for r in results],
             **numbers,
             sl("goal", lang): [_goal_text(r, lang) for r in results],
@@ -188,6 +194,16 @@ def _notes(results: Sequence[KpiResult], lang: str) -> list[Text]:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
         if r.n_undecided:
             bits.append(f"{r.n_undecided} {sl('undecided', lang)}")
+        if r.pooled is not None:  # shown only labelled as pooled (issue #9)
+            p = r.pooled
+            bits.append(
+                sl("pooled_note", lang).format(
+                    period=r.period,
+                    periods=f"{p.periods[0]}–{p.periods[-1]}",
+                    value=kpi_value_text(r, p.value, lang),
+                    n=fmt_int(p.n, lang),
+                )
+            )
         if bits:
             notes.append(Text(f"{r.spec.name}: {'; '.join(bits)}.", kind="note"))
     return notes

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -95,6 +96,47 @@ def _plain_config(config: ReportConfig) -> dict[str, Any]:
     return out
 
 
+def git_commit() -> str | None:
+    """The commit of the checkout this package runs from (None when installed from a wheel or
+    git is missing), so a report names the exact code that made it."""
+    import subprocess
+
+    here = Path(__file__).resolve().parent
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(here), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40}", commit) else None
+
+
+def _relative(given: str, path: Path, folder: Path | None) -> str:
+    """An input's path as written when relative; an absolute one relative to the report folder
+    (two runs into different folders then differ only where they must)."""
+    if folder is None or not os.path.isabs(given):
+        return given
+    return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+
+
+def output_entries(folder: Path, outputs: Sequence[str]) -> list[dict[str, Any]]:
+    """Each output with its SHA-256 and size; the manifest itself (which cannot hash itself)
+    by name only."""
+    out: list[dict[str, Any]] = []
+    for name in sorted(outputs):
+        path = folder / name
+        if name == "manifest.json" or not path.is_file():
+            out.append({"path": name})
+        else:
+            out.append({"path": name, "sha256": sha256(path), "bytes": path.stat().st_size})
+    return out
+
+
 def build_manifest(
     config: ReportConfig,
     command: Sequence[str],
@@ -102,22 +144,32 @@ def build_manifest(
     stamp: dt.datetime,
     epoch: int | None,
     inputs: Sequence[InputFile] | None = None,
+    folder: Path | None = None,
 ) -> dict[str, Any]:
-    """The manifest as a dict (keys in a fixed order); ``inputs`` default to the config's."""
+    """The manifest as a dict (keys in a fixed order); ``inputs`` default to the config's.
+
+    With ``folder`` (where the outputs were written) every output is listed with its SHA-256
+    and absolute input paths are made relative to it."""
     files = config.inputs() if inputs is None else inputs
     listed = [
-        {"role": f.role, "path": f.given, "sha256": sha256(f.path), "bytes": f.path.stat().st_size}
+        {
+            "role": f.role,
+            "path": _relative(f.given, f.path, folder),
+            "sha256": sha256(f.path),
+            "bytes": f.path.stat().st_size,
+        }
         for f in files
     ]
+    shown: list[Any] = sorted(outputs) if folder is None else output_entries(folder, outputs)
     return {
-        "tool": {"name": TOOL, "version": __version__},
+        "tool": {"name": TOOL, "version": __version__, "git_commit": git_commit()},
         "generated": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "source_date_epoch": epoch,
         "command": list(command),
         "language": config.language,
         "config": _plain_config(config),
         "inputs": listed,
-        "outputs": sorted(outputs),
+        "outputs": shown,
         "versions": versions(),
     }
 
@@ -145,7 +197,8 @@ def is_report_dir(path: Path) -> bool:
     listed = data.get("outputs")
     if not isinstance(listed, list):
         return False
-    ours = {str(name) for name in listed} | {"manifest.json"}
+    ours = {str(e.get("path")) if isinstance(e, dict) else str(e) for e in listed}
+    ours |= {"manifest.json"}
     present = {f.relative_to(path).as_posix() for f in path.rglob("*") if not f.is_dir()}
     return present <= ours
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 
 from servqual_cli.report.safe_text import visible
-from servqual_cli.report.spec import Document, Figure, Section, Table, Text, format_value
+from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text, format_value
 
 _WARNING = {"sv": "Varning", "en": "Warning"}
 
@@ -72,12 +72,16 @@ def relative_png(figure: Figure) -> str:
     return f"figures/{figure_stem(figure)}.png"
 
 
-def render_table(table: Table, heading_level: int = 3) -> str:
-    """A Markdown pipe table; numeric columns right-aligned."""
+def render_table(
+    table: Table, heading_level: int = 3, lang: str | None = None, number: str | None = None
+) -> str:
+    """A Markdown pipe table; numeric columns right-aligned, numbers in ``lang``'s format;
+    ``number`` ("Tabell 3.") goes before the title."""
     frame = table.frame
     lines = []
     if table.title:
-        lines += [f"{'#' * heading_level} {_line(table.title)}", ""]
+        title = f"{number} {table.title}" if number else table.title
+        lines += [f"{'#' * heading_level} {_line(title)}", ""]
     cols = [str(c) for c in frame.columns]
     lines.append("| " + " | ".join(_escape(c) for c in cols) + " |")
     aligns = []
@@ -87,7 +91,7 @@ def render_table(table: Table, heading_level: int = 3) -> str:
     lines.append("| " + " | ".join(aligns) + " |")
     for row in frame.itertuples(index=False, name=None):
         cells = [
-            _escape(format_value(v, table.formats.get(str(c))))
+            _escape(format_value(v, table.formats.get(str(c)), lang))
             for c, v in zip(frame.columns, row, strict=True)
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -115,25 +119,74 @@ def render_document(
     if facts:
         parts += ["  \n".join(f"**{inert(k)}:** {inert(v)}" for k, v in facts), ""]
     lang = str(doc.meta.get("lang", ""))
+    numbered = figure_link is not None and bool(lang)  # a report: contents, numbered tables
+    if numbered:
+        parts += _contents(doc, lang, top_level)
+    counter = {"table": 0, "figure": 0} if numbered else None
     for section in doc.sections:
-        parts.append(_render_section(section, figure_link, top_level, lang))
+        parts.append(_render_section(section, figure_link, top_level, lang, counter))
     return "\n".join(parts).rstrip() + "\n"
 
 
+def anchor(title: str) -> str:
+    """GitHub's heading anchor: lower case, punctuation removed, spaces to hyphens.
+
+    >>> anchor("Resultat i korthet"), anchor("SERVQUAL: förväntan och upplevelse")
+    ('resultat-i-korthet', 'servqual-förväntan-och-upplevelse')
+    """
+    text = re.sub(r"[^\w\- ]", "", title.strip().lower())
+    return text.replace(" ", "-")
+
+
+def _contents(doc: Document, lang: str, top_level: int) -> list[str]:
+    """A table of contents of the top sections (level 2) with links to their headings."""
+    from servqual_cli.report.catalog import rl
+
+    titles = [s.title for s in doc.sections if s.level == 2 and s.title]
+    if len(titles) < 2:
+        return []
+    lines = [f"{'#' * (top_level + 1)} {rl('toc', lang)}", ""]
+    lines += [f"{i}. [{_escape_alt(t)}](#{anchor(t)})" for i, t in enumerate(titles, start=1)]
+    return [*lines, ""]
+
+
+def _number(counter: dict[str, int] | None, kind: str, lang: str) -> str | None:
+    """The next "Tabell 3." / "Figur 2." (None when the document is not numbered)."""
+    if counter is None:
+        return None
+    from servqual_cli.report.catalog import rl
+
+    counter[kind] += 1
+    return rl(f"{kind}_no", lang, n=counter[kind])
+
+
 def _render_section(
-    section: Section, figure_link: Callable[[Figure], str] | None, top_level: int, lang: str
+    section: Section,
+    figure_link: Callable[[Figure], str] | None,
+    top_level: int,
+    lang: str,
+    counter: dict[str, int] | None = None,
 ) -> str:
     level = top_level + section.level - 1
     out = [f"{'#' * level} {_line(section.title)}", ""] if section.title else []
     for block in section.blocks:
         if isinstance(block, Table):
-            out += [render_table(block, level + 1), ""]
+            number = _number(counter, "table", lang) if block.title else None
+            out += [render_table(block, level + 1, lang or None, number), ""]
         elif isinstance(block, Text):
             word = _WARNING.get(lang, "Varning/Warning")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
             out += [prefix + inert(block.text), ""]
+        elif isinstance(block, Glance):
+            from servqual_cli.report.glance import glance_table
+
+            out += [*(inert(line) for line in block.summary), ""] if block.summary else []
+            out += [render_table(glance_table(block, lang or "en"), level + 1, lang or None), ""]
         elif isinstance(block, Figure) and figure_link is not None:
             out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]
-            if block.caption:
-                out += [f"*{inert(block.caption)}*", ""]
+            number = _number(counter, "figure", lang)
+            head = f"{number} {block.title.rstrip('.')}." if number else None
+            caption = " ".join(x for x in (head, block.caption) if x)
+            if caption:
+                out += [f"*{inert(caption)}*", ""]
     return "\n".join(out)

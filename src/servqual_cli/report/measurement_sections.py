@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ import pandas as pd
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 
 if TYPE_CHECKING:
@@ -142,10 +144,12 @@ MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
                     "noncentral t (as R effectsize::hedges_g)."),
     "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
                "no change of this KPI can be detected with {power}% power at these n"),
-    "mdd_line": ("{kpi}: en förändring på mindre än {value} {unit} kan inte skiljas från slumpen "
-                 "med detta urval (n = {n1} och {n2})",
-                 "{kpi}: a change of less than {value} {unit} cannot be told from chance with "
-                 "this sample (n = {n1} and {n2})"),
+    "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
+                 "sannolikhet; en uppmätt skillnad behöver vara större än ungefär {critical} "
+                 "{unit} för att inte kunna vara slump (n = {n1} och {n2})",
+                 "{kpi}: a true change of {value} {unit} would be detected with {power}% "
+                 "probability; a measured difference must exceed about {critical} {unit} to be "
+                 "told from chance (n = {n1} and {n2})"),
     "mdd_intro": ("Vid {power} % styrka och {alpha} % signifikansnivå:",
                   "At {power}% power and {alpha}% significance:"),
     "pp": ("procentenheter", "percentage points"),
@@ -393,7 +397,17 @@ def _comparison_table(
 
 
 def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -> list[str]:
-    """For each KPI in total: "a change of less than N ... cannot be told from chance"."""
+    """For each KPI in total: "a true change of N would be detected with 80 % probability", and
+    the critical difference beside it.
+
+    With the normal approximation the minimum detectable difference is
+    MDD = (z_{1-α/2} + z_{power}) · SE and the critical difference (the smallest measured
+    difference the test calls significant) is z_{1-α/2} · SE, so
+    critical = MDD · z_{1-α/2} / (z_{1-α/2} + z_{power}) (Cohen 1988, *Statistical Power
+    Analysis*, ch. 6); "about", as the test itself is exact."""
+    from statistics import NormalDist
+
+    z_a, z_b = NormalDist().inv_cdf(1 - (1 - conf) / 2), NormalDist().inv_cdf(power)
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
@@ -412,9 +426,15 @@ def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -
             lines.append(f"{name}: {ml('no_mdd', lang).format(power=pct)}")
             continue
         value = float(mdd) * (100 if spec.unit in ("share", "index") else 1)
-        shown = f"{value:.1f}" if spec.unit == "hours" else f"{value:.0f}"
+        digits = 1 if spec.unit == "hours" else 0
+        shown = fmt_number(value, lang, digits)
+        critical = fmt_number(value * z_a / (z_a + z_b), lang, digits)
         unit = ml(units[spec.unit], lang)
-        lines.append(ml("mdd_line", lang).format(kpi=name, value=shown, unit=unit, n1=n1, n2=n2))
+        lines.append(
+            ml("mdd_line", lang).format(
+                kpi=name, value=shown, unit=unit, n1=n1, n2=n2, power=pct, critical=critical
+            )
+        )
     return lines
 
 
@@ -452,7 +472,8 @@ def trend_sections(
             family_size = area_family_size(comparisons)
         label = adjusted_p_label(adjust, family_size, lang)
         area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
-        blocks.append(_comparison_table(title, per_area, lang, area_note, label))
+        per_area_table = _comparison_table(title, per_area, lang, area_note, label)
+        blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf)
     return [
         Section("", tuple(blocks)),

@@ -17,9 +17,11 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.catalog import dimension_name, rl
 from servqual_cli.report.config import InputFile
-from servqual_cli.report.report_labels import rl
-from servqual_cli.report.spec import Block, Figure, Section, Table, Text
+from servqual_cli.report.glance_rows import contact_rows, kpi_rows
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.spec import Block, Figure, GlanceRow, Section, Table, Text
 
 POWER = 0.8  # power of the minimum detectable difference, as `servqual trend` defaults
 
@@ -62,7 +64,9 @@ def reliability_part(ctx: ReportContext) -> Part:
     p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
     whole = rl("whole_scale", lang)
     shown = ", ".join(
-        f"{whole if str(s.scale) == 'P:all' else str(s.scale)[2:]} {s.alpha:.2f}" for s in p_scales
+        f"{whole if str(s.scale) == 'P:all' else dimension_name(str(s.scale)[2:], lang)} "
+        f"{fmt_number(s.alpha, lang)}"
+        for s in p_scales
     )
     n_warn = len(result.warnings) + len(result.skipped)
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
@@ -128,6 +132,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     if len(loaded) < 2:
         lines.append(ms.ml("needs_two_years", lang))
     summary: list[Block] = [Text(" ".join(lines))]
+    comparisons = None
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]
         comparisons = compare_kpis(
@@ -149,6 +154,14 @@ def measurement_part(ctx: ReportContext) -> Part:
         notes = ms.benchmark_notes(bench, lang, years[-1][0])
         year = "" if read.year is None else str(read.year)
         sections.append(ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes))
+    glance = contact_rows(
+        kpis[-1],
+        comparisons,
+        None if bench is None else bench.kpis,
+        years[-1][0],
+        years[-2][0] if len(years) >= 2 else None,
+        lang,
+    )
     figures = _contact_figures(pd.concat(kpis, ignore_index=True), bench, lang)
     intro = rl(
         "measurement_intro",
@@ -161,7 +174,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     area_note = ms.ml("area_note", lang).format(power=round(POWER * 100))
     text = f"{ms.ml('units_note', lang)} {ms.ml('trend_note', lang)} {area_note}"
     method = ((rl("measurement", lang), text),)
-    return Part((head, *_demote(sections), charts), tuple(summary), method)
+    return Part((head, *_demote(sections), charts), tuple(summary), method, glance=tuple(glance))
 
 
 def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: str) -> list[Block]:
@@ -243,8 +256,15 @@ def service_part(ctx: ReportContext) -> Part:
     conf = ctx.config.survey.conf if ctx.config.survey else 0.95
     sections: list[Section] = [Section(rl("service", lang))]
     summary: list[Block] = []
+    glance: list[GlanceRow] = []
+    feedback_data = None
+    if cfg.feedback is not None:
+        from servqual_cli.io.feedback import load_feedback
+        from servqual_cli.io.read import read_table
+
+        feedback_data = load_feedback(read_table(str(cfg.feedback.path)))
     if cfg.kpi is not None:
-        from servqual_cli.core.kpi import evaluate_kpis
+        from servqual_cli.core.kpi import ASPECTS, evaluate_kpi
         from servqual_cli.io.kpi_config import load_kpi_config
         from servqual_cli.io.kpi_data import load_all_kpi_data
         from servqual_cli.io.read import read_table
@@ -252,7 +272,11 @@ def service_part(ctx: ReportContext) -> Part:
 
         loaded = load_all_kpi_data(load_kpi_config(str(cfg.kpi.path)), read_table)
         as_of = None if cfg.as_of is None else pd.Timestamp(cfg.as_of)
-        results = evaluate_kpis(loaded, as_of, "year", conf)
+        cleaned = [(d.spec, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
+        results = sorted(
+            (evaluate_kpi(spec, f, as_of, "year", conf, ex) for spec, f, ex in cleaned),
+            key=lambda r: ASPECTS.index(r.spec.aspect),
+        )
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
         sections += _demote(
             [
@@ -261,14 +285,15 @@ def service_part(ctx: ReportContext) -> Part:
             ]
         )
         summary += _changed_kpis(results, lang)
+        glance += kpi_rows(results, lang)
     if cfg.feedback is not None:
         from servqual_cli.core.durations import parse_limit
         from servqual_cli.core.feedback import analyse_feedback
-        from servqual_cli.io.feedback import load_feedback
-        from servqual_cli.io.read import read_table
         from servqual_cli.report.feedback_sections import feedback_sections
 
-        data = load_feedback(read_table(str(cfg.feedback.path)))
+        data = feedback_data
+        if data is None:  # loaded above whenever [service] names a feedback file
+            raise RuntimeError("internal: feedback data missing")
         result = analyse_feedback(
             data.frame,
             parse_limit(cfg.promise or "14 days"),
@@ -283,7 +308,25 @@ def service_part(ctx: ReportContext) -> Part:
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:
         inputs = _kpi_inputs(str(cfg.kpi.path))
-    return Part(tuple(sections), tuple(summary), method, inputs)
+    return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance))
+
+
+def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:
+    """One computation per measure (issue #9): a KPI that reads the feedback register's own
+    file is computed from the rows the register keeps, so duplicate ids and answers or closings
+    before the receipt are left out of both, and both sections show the same n and value. The
+    rows the register drops are counted with its reasons."""
+    frame, counts = d.frame, dict(d.log.counts())
+    if feedback is None or cfg.feedback is None:
+        return frame, counts
+    if Path(d.spec.data).resolve() != Path(cfg.feedback.path).resolve():
+        return frame, counts
+    kept = frame["row"].isin(feedback.frame["row"]).to_numpy()
+    log = feedback.log.to_frame()
+    dropped = log[log["row"].isin(frame.loc[~kept, "row"])]
+    for reason, n in dropped["reason"].value_counts(sort=False).sort_index().items():
+        counts[str(reason)] = counts.get(str(reason), 0) + int(n)
+    return frame[kept].reset_index(drop=True), counts
 
 
 def _kpi_inputs(path: str) -> tuple[InputFile, ...]:

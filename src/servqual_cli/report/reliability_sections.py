@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 
 from servqual_cli.core.reliability import OMEGA_CFA, AlphaResult
 from servqual_cli.core.scales import InstrumentReliability, Validity
-from servqual_cli.report.labels import label
+from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 
 LABELS: dict[str, tuple[str, str]] = {
     "scale": ("Skala", "Scale"),
-    "k": ("Antal items", "Items"),
+    "k": ("Antal påståenden", "Items"),
     "alpha": ("Cronbachs α", "Cronbach's α"),
     "alpha_std": ("Standardiserad α", "Standardized α"),
     "average_r": ("Medel-r", "Average r"),
     "omega_total": ("McDonalds ω", "McDonald's ω"),
     "alpha_if_deleted": ("α om borttaget", "α if deleted"),
-    "item_rest_r": ("Item-rest r", "Item-rest r"),
+    "item_rest_r": ("r mot övriga påståenden", "Item-rest r"),
     "mean": ("Medel", "Mean"),
     "sd": ("SD", "SD"),
     "reliability": ("Reliabilitet", "Reliability"),
-    "item_statistics": ("Itemstatistik", "Item statistics"),
+    "item_statistics": ("Statistik per påstående", "Item statistics"),
     "validity": ("Validitet", "Validity"),
     "score": ("Poäng", "Score"),
     "kmo": ("KMO", "KMO"),
@@ -90,7 +92,7 @@ FORMATS = {
 
 _SHEETS = {
     "rel": ("Reliabilitet", "Reliability"),
-    "items": ("Itemstatistik", "Item statistics"),
+    "items": ("Påståenden", "Item statistics"),
     "validity": ("Validitet", "Validity"),
     "cfa": ("CFA per dimension", "CFA per dimension"),
 }
@@ -115,6 +117,12 @@ def _table(
     signed: Sequence[str] = (),
 ) -> Table:
     formats = {_l(k, lang): v for k, v in FORMATS.items()}
+    frame = frame.copy()
+    for col, name in (("scale", scale_name), ("score", scale_name), ("item", item_name)):
+        if col in frame.columns:  # readers' words, not codes such as "E:Tangibles" or "P1-E1"
+            frame[col] = [name(v, lang) for v in frame[col]]
+    if "factor" in frame.columns:
+        frame["factor"] = [dimension_name(v, lang) for v in frame["factor"]]
     renamed = frame.rename(columns={c: _l(c, lang) for c in frame.columns})
     return Table(title, renamed, formats, tuple(_l(s, lang) for s in signed), note, sheet)
 
@@ -159,7 +167,7 @@ def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=ITEM_COLUMNS)
 
 
-def validity_frame(validity: Sequence[Validity]) -> pd.DataFrame:
+def validity_frame(validity: Sequence[Validity], lang: str = "en") -> pd.DataFrame:
     rows = []
     for v in validity:
         c = v.cfa
@@ -174,7 +182,9 @@ def validity_frame(validity: Sequence[Validity]) -> pd.DataFrame:
                 "cfi": None if c is None else c.cfi,
                 "tli": None if c is None else c.tli,
                 "rmsea": None if c is None else c.rmsea,
-                "rmsea_ci": None if c is None else f"{c.rmsea_ci_low:.3f}–{c.rmsea_ci_high:.3f}",
+                "rmsea_ci": None
+                if c is None
+                else "–".join(fmt_number(x, lang, 3) for x in (c.rmsea_ci_low, c.rmsea_ci_high)),
                 "srmr": None if c is None else c.srmr,
             }
         )
@@ -194,20 +204,19 @@ def reliability_sections(
         )
     ]
     if items:
-        blocks.append(
-            _table(
-                items_frame(result.scales),
-                _l("item_statistics", lang),
-                lang,
-                _sheet("items", lang),
-                signed=("item_rest_r",),
-            )
+        table = _table(
+            items_frame(result.scales),
+            _l("item_statistics", lang),
+            lang,
+            _sheet("items", lang),
+            signed=("item_rest_r",),
         )
+        blocks.append(replace(table, appendix=True))  # detail: the report's appendix
     if result.validity:
         matrices = "; ".join(_matrix(v, lang) for v in result.validity)
         blocks.append(
             _table(
-                validity_frame(result.validity),
+                validity_frame(result.validity, lang),
                 _l("validity", lang),
                 lang,
                 _sheet("validity", lang),

@@ -6,11 +6,13 @@ turn it into output and compute nothing themselves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 
@@ -29,6 +31,7 @@ class Table:
     signed: tuple[str, ...] = ()
     note: str | None = None
     sheet: str | None = None  # short name for an Excel sheet
+    appendix: bool = False  # detail a board need not read: moved to the report's appendix
 
 
 @dataclass(frozen=True)
@@ -117,13 +120,26 @@ class Document:
     meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def format_value(value: Any, fmt: str | None) -> str:
+_FIXED = re.compile(r"^(?P<sign>\+)?,?\.(?P<decimals>\d+)f$")
+
+
+def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     """Format one cell for display (never used for JSON/CSV, which keep full precision).
+
+    With ``lang`` (``"sv"`` or ``"en"``) numbers go through :mod:`servqual_cli.report.numbers`
+    (decimal comma, "95 %" and "−" in Swedish); without it, the plain Python format (the
+    analysis commands' machine-like terminal output).
 
     >>> format_value(0.00004, "p"), format_value(0.0123, "p"), format_value(-0.456, ".2f")
     ('<0.001', '0.012', '-0.46')
     >>> format_value(0.853, "pct"), format_value(None, ".2f"), format_value(12, "d")
     ('85.3 %', '–', '12')
+    >>> format_value(-0.456, ".2f", "sv"), format_value(2.5, "+.1f", "sv")
+    ('−0,46', '+2,5')
+    >>> format_value(0.853, "pct", "sv"), format_value(1234, "d", "sv")
+    ('85,3\\xa0%', '1\\xa0234')
+    >>> format_value(0.0123, "p", "sv"), format_value(0.5, None, "sv"), format_value("a", "d", "sv")
+    ('0,012', '0,5', 'a')
     """
     if value is None or (isinstance(value, float) and value != value):
         return "–"
@@ -132,6 +148,8 @@ def format_value(value: Any, fmt: str | None) -> str:
             return "–"
     except (TypeError, ValueError):
         pass
+    if lang is not None:
+        return _localised(value, fmt, lang)
     if fmt is None:
         if isinstance(value, float):
             return f"{value:.3g}"
@@ -144,3 +162,30 @@ def format_value(value: Any, fmt: str | None) -> str:
     if fmt == "d":
         return f"{int(value)}"
     return format(value, fmt)
+
+
+def _localised(value: Any, fmt: str | None, lang: str) -> str:
+    from servqual_cli.report import numbers
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return str(value)
+    if fmt is None:
+        if isinstance(value, (int, np.integer)):
+            return numbers.fmt_int(value, lang)
+        text = f"{float(value):.3g}"  # three significant digits, as without a language
+        if "e" in text:
+            return text
+        return numbers.fmt_number(float(text), lang, len(text.partition(".")[2]))
+    if fmt == "p":
+        return numbers.fmt_p(value, lang)
+    if fmt == "pct":
+        return numbers.fmt_percent(value, lang)
+    if fmt in ("d", "+d", ",d", ",.0f"):
+        return numbers.fmt_signed(value, lang, 0) if fmt == "+d" else numbers.fmt_int(value, lang)
+    match = _FIXED.match(fmt)
+    if match is None:
+        return format(value, fmt)
+    decimals = int(match.group("decimals"))
+    if match.group("sign"):
+        return numbers.fmt_signed(value, lang, decimals)
+    return numbers.fmt_number(value, lang, decimals)

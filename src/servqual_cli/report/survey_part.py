@@ -6,7 +6,6 @@ the chart module only draws.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from servqual_cli.core.gaps import GapAnalysis, gap_analysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
 from servqual_cli.report.build import Part, ReportContext
+from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.gap_sections import (
     FORMATS,
     dimension_table,
@@ -24,7 +24,8 @@ from servqual_cli.report.gap_sections import (
     item_table,
     overall_table,
 )
-from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.glance_rows import survey_rows
+from servqual_cli.report.numbers import fmt_number, fmt_percent
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 
@@ -59,7 +60,8 @@ def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None
 def servqual_part(ctx: ReportContext) -> Part:
     """Summary lines, dimension and item tables with their charts, IPA, method notes."""
     d, lang = _data(ctx), ctx.lang
-    result, _ = analyses(ctx)
+    result, grouped = analyses(ctx)
+    glance = survey_rows(result, grouped, ctx.config.period, lang)
     blocks: list[Block] = [
         dimension_table(result, lang),
         Figure(
@@ -69,12 +71,12 @@ def servqual_part(ctx: ReportContext) -> Part:
             dimension_figure(result, d, lang),
             rl("fig_dimensions_caption", lang),
         ),
-        item_table(result, lang),
+        item_table(result, lang, statements=statements(d, lang)),
         Figure(
             "servqual_items",
             rl("fig_items", lang),
             "item_gaps",
-            item_figure(result, lang),
+            item_figure(result, lang, statements(d, lang)),
             rl("fig_items_caption", lang),
         ),
     ]
@@ -103,10 +105,13 @@ def servqual_part(ctx: ReportContext) -> Part:
                 lo=inst.scale[0],
                 hi=inst.scale[1],
                 instrument=inst.name,
-                dimensions=", ".join(inst.dimensions),
+                dimensions=", ".join(dimension_name(x, lang) for x in inst.dimensions),
             ),
         ),
-        (rl("method_tests", lang), rl("method_tests_text", lang, conf=result.conf)),
+        (
+            rl("method_tests", lang),
+            rl("method_tests_text", lang, conf=fmt_percent(result.conf, lang, 0)),
+        ),
         (rl("method_missing", lang), rl("method_missing_text", lang)),
     ]
     if ipa is not None:
@@ -115,6 +120,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         sections=(Section(title=rl("servqual", lang), blocks=tuple(blocks)),),
         summary=tuple(summary_blocks(ctx, result)),
         method=tuple(method),
+        glance=tuple(glance),
     )
 
 
@@ -150,8 +156,9 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     o = result.overall
     weighted = ""
     if o.weighted is not None:
-        weighted = rl("summary_weighted", lang, weighted=_num(o.weighted))
-    out.append(Text(rl("summary_overall", lang, unweighted=_num(o.unweighted), weighted=weighted)))
+        weighted = rl("summary_weighted", lang, weighted=fmt_number(o.weighted, lang))
+    unweighted = fmt_number(o.unweighted, lang)
+    out.append(Text(rl("summary_overall", lang, unweighted=unweighted, weighted=weighted)))
     out.append(overall_table(result, lang))
     items = result.items
     worst = items[items["gap"] < 0].sort_values(["gap", "item"], kind="stable").head(3)
@@ -170,10 +177,14 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
             "p_holm",
         ]
         frame = worst[cols].reset_index(drop=True)
+        frame["dimension"] = [dimension_name(x, lang) for x in frame["dimension"]]
+        wording = statements(d, lang)
+        if wording:
+            frame.insert(1, "statement", [wording.get(int(i), "") for i in frame["item"]])
         out.append(
             Table(
                 title=rl("largest_gaps", lang),
-                frame=frame.rename(columns={c: label(c, lang) for c in cols}),
+                frame=frame.rename(columns={c: label(c, lang) for c in [*cols, "statement"]}),
                 formats={label(k, lang): v for k, v in FORMATS.items()},
                 signed=(label("gap", lang),),
                 sheet="Största gap" if lang == "sv" else "Largest gaps",
@@ -182,14 +193,10 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     return out
 
 
-def _num(value: float) -> str:
-    return "–" if value is None or math.isnan(value) else f"{value:.2f}"
-
-
 def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str, Any]:
     dims = result.dimensions
     return {
-        "categories": [str(x) for x in dims["dimension"]],
+        "categories": [dimension_name(x, lang) for x in dims["dimension"]],
         "expectation": _floats(dims["expectation"]),
         "perception": _floats(dims["perception"]),
         "gap": _floats(dims["gap"]),
@@ -205,11 +212,37 @@ def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str,
     }
 
 
-def item_figure(result: GapAnalysis, lang: str) -> dict[str, Any]:
+def statements(d: SurveyData, lang: str) -> dict[int, str]:
+    """The instrument's wording of each item in ``lang`` (empty when it has none)."""
+    out = {}
+    for item in d.instrument.items:
+        text = d.instrument.statement(item, lang)
+        if text:
+            out[int(item)] = text
+    return out
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    """A statement cut at a word for a chart axis.
+
+    >>> shorten("Personalen har aldrig för mycket att göra för att svara på dina frågor.", 30)
+    'Personalen har aldrig för…'
+    """
+    text = text.rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def item_figure(
+    result: GapAnalysis, lang: str, wording: dict[int, str] | None = None
+) -> dict[str, Any]:
     items = result.items.sort_values(["gap", "item"], kind="stable")
+    wording = wording or {}
     return {
         "categories": [
-            f"{i} · {dim}" for i, dim in zip(items["item"], items["dimension"], strict=True)
+            f"{i} · {shorten(wording[int(i)]) if int(i) in wording else dimension_name(dim, lang)}"
+            for i, dim in zip(items["item"], items["dimension"], strict=True)
         ],
         "gap": _floats(items["gap"]),
         "ci_low": _floats(items["ci_low"]),
@@ -220,13 +253,14 @@ def item_figure(result: GapAnalysis, lang: str) -> dict[str, Any]:
 
 def heatmap_figure(grouped: GroupedGapAnalysis, lang: str) -> dict[str, Any]:
     names = list(grouped.groups)
-    dims = [str(x) for x in grouped.all.dimensions["dimension"]]
+    dims = [dimension_name(x, lang) for x in grouped.all.dimensions["dimension"]]
     values = [_floats(grouped.groups[g].dimensions["gap"]) for g in names]
     return {
         "rows": names,
         "columns": dims,
         "values": values,
         "n": [int(grouped.groups[g].n_rows) for g in names],
+        "lang": lang,  # cell values in the report's number format
         "labels": {
             "rows": grouped.by,
             "columns": label("dimension", lang),
@@ -290,7 +324,10 @@ def ipa_frame(
 
 
 def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
-    shown = frame.assign(quadrant=[rl(q, lang) for q in frame["quadrant"]])
+    shown = frame.assign(
+        quadrant=[rl(q, lang) for q in frame["quadrant"]],
+        dimension=[dimension_name(d, lang) for d in frame["dimension"]],
+    )
     names = {
         "dimension": label("dimension", lang),
         "n": rl("n_weights", lang),
@@ -308,7 +345,7 @@ def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
 
 def ipa_figure(frame: pd.DataFrame, x: float, y: float, d: SurveyData, lang: str) -> dict[str, Any]:
     return {
-        "points": [str(v) for v in frame["dimension"]],
+        "points": [dimension_name(v, lang) for v in frame["dimension"]],
         "importance": _floats(frame["importance"]),
         "performance": _floats(frame["performance"]),
         "x_cross": float(x),

@@ -73,6 +73,7 @@ def render_into(
 ) -> list[str]:
     """Write figures, report.md, report.xlsx and manifest.json into ``folder``."""
     from servqual_cli.report import charts, excel
+    from servqual_cli.report.html_files import write_page
     from servqual_cli.report.manifest import build_manifest, manifest_json
     from servqual_cli.report.markdown import relative_png, render_document
 
@@ -82,8 +83,9 @@ def render_into(
     excel.write_workbook(doc, folder / "report.xlsx", images, stamp)
     outputs = [p.relative_to(folder).as_posix() for p in written]
     outputs += ["report.md", "report.xlsx", "manifest.json"]
+    outputs += write_page(folder, doc, stamp)  # report.html and data/<chart>.csv
     inputs = doc.meta.get("inputs")
-    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs)
+    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs, folder)
     _text(folder / "manifest.json", manifest_json(manifest))
     return sorted(outputs)
 
@@ -255,6 +257,7 @@ def write_split(
     (group, folder, n) written and the (group, reason) skipped.
     """
     from servqual_cli.report.build import index_document, load_survey, section_names
+    from servqual_cli.report.html_files import write_index_page
     from servqual_cli.report.manifest import build_manifest, manifest_json, report_time
     from servqual_cli.report.markdown import render_document
 
@@ -295,10 +298,12 @@ def write_split(
             )
         check_depfile(depfile, out, inputs.values())
         rows = [(g, folders[g], results[g]) for g in names if g in results]
-        _text(tmp / "index.md", render_document(index_document(config, data.by, rows)))
+        index = index_document(config, data.by, rows)
+        _text(tmp / "index.md", render_document(index))
+        write_index_page(tmp, index, stamp)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         manifest = build_manifest(
-            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values())
+            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values()), tmp
         )
         manifest["groups"] = [{"group": g, "folder": f, "n": n} for g, f, n in rows]
         manifest["split_by"] = by

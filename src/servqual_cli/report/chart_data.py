@@ -1,0 +1,208 @@
+"""The data behind each chart as a table: shown under the chart in HTML and written as CSV.
+
+Every :class:`~servqual_cli.report.spec.Figure` carries the values it draws (see
+:mod:`~servqual_cli.report.charts` for the shape of each ``kind``); :func:`figure_frame` lays
+them out as one tidy table with headers in the report's language, so a reader who cannot see the
+chart, and a web editor who wants to draw it with the website's own tools, get the same numbers.
+Nothing is computed: values are copied as they are (shares stay 0-1 where the chart has them so).
+
+:func:`web_csv` writes a table the way Swedish municipal web platforms import CSV (Sitevision,
+Episerver/Optimizely and Excel in a Swedish locale all read this): ``;`` as separator, decimal
+comma, UTF-8, one header row, quotes only around a field that needs them (RFC 4180).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from servqual_cli.report.catalog import catalog
+from servqual_cli.report.spec import Figure
+
+FORMULA = r"[=+\-@\t\r]"  # what a spreadsheet reads as the start of a formula
+
+_WORDS = {
+    "category": ("Kategori", "Category"),
+    "series": ("Serie", "Series"),
+    "x": ("x", "x"),
+    "rows": ("Rad", "Row"),
+    "columns": ("Kolumn", "Column"),
+    "point": ("Punkt", "Point"),
+    "quadrant": ("Kvadrant", "Quadrant"),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    pair = _WORDS.get(key)
+    if pair is not None:
+        return pair[0] if lang == "sv" else pair[1]
+    return catalog(lang).get(key, key)
+
+
+def _labels(d: dict[str, Any]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (d.get("labels") or {}).items() if v}
+
+
+def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
+    """``bars`` and ``lines``: one row per category (or x), one column per series (and CI)."""
+    labels = _labels(d)
+    first = labels.get("x") or _word("category" if key == "categories" else "x", lang)
+    frame = pd.DataFrame({first: [str(v) for v in d.get(key, [])]})
+    for k, s in enumerate(d.get("series", [])):
+        name = str(s.get("name") or f"{_word('series', lang)} {k + 1}")
+        frame[name] = pd.to_numeric(pd.Series(s.get("values", []), dtype=object), "coerce")
+        for bound in ("ci_low", "ci_high"):
+            if s.get(bound) is not None:
+                col = f"{name}, {_word(bound, lang)}"
+                frame[col] = pd.to_numeric(pd.Series(s[bound], dtype=object), "coerce")
+    ref = d.get("reference")
+    if ref and ref.get("value") is not None:
+        frame[str(ref.get("label") or _word("goal", lang))] = float(ref["value"])
+    return frame
+
+
+def _dimension_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
+    lab = _labels(d)
+    return pd.DataFrame(
+        {
+            _word("dimension", lang): d["categories"],
+            lab.get("expectation", _word("expectation", lang)): d["expectation"],
+            lab.get("perception", _word("perception", lang)): d["perception"],
+            _word("gap", lang): d["gap"],
+            _word("ci_low", lang): d["ci_low"],
+            _word("ci_high", lang): d["ci_high"],
+        }
+    )
+
+
+def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
+    lab = _labels(d)
+    return pd.DataFrame(
+        {
+            lab.get("item", _word("item", lang)): d["categories"],
+            _word("gap", lang): d["gap"],
+            _word("ci_low", lang): d["ci_low"],
+            _word("ci_high", lang): d["ci_high"],
+        }
+    )
+
+
+def _group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
+    lab = _labels(d)
+    frame = pd.DataFrame(d["values"], columns=[str(c) for c in d["columns"]], dtype=float)
+    frame.insert(0, lab.get("rows", _word("rows", lang)), [str(r) for r in d["rows"]])
+    frame.insert(1, "n", pd.array(d["n"], dtype="Int64"))
+    return frame
+
+
+def _ipa(d: dict[str, Any], lang: str) -> pd.DataFrame:
+    lab = _labels(d)
+    return pd.DataFrame(
+        {
+            _word("dimension", lang): d["points"],
+            lab.get("y", "y"): d["importance"],
+            lab.get("x", "x"): d["performance"],
+        }
+    )
+
+
+def _kpi_aspect(d: pd.DataFrame, lang: str) -> pd.DataFrame:
+    # the chart shows shares in percent; so does its table
+    share = (
+        d["share"].fillna(False).astype(bool) if "share" in d else pd.Series(False, index=d.index)
+    )
+    k = pd.Series(1.0, index=d.index).mask(share, 100.0)
+    unit = d["unit"] if "unit" in d else pd.Series(None, index=d.index, dtype=object)
+    unit = unit.astype(object).where(unit.notna(), "").mask(share, "%")
+
+    def number(column: str) -> pd.Series:
+        return pd.to_numeric(d[column], errors="coerce") * k
+
+    return pd.DataFrame(
+        {
+            _word("kpi", lang): d["name"].astype(str),
+            _word("value", lang): number("value"),
+            _word("ci_low", lang): number("ci_low"),
+            _word("ci_high", lang): number("ci_high"),
+            _word("goal", lang): number("goal"),
+            _unit_word(lang): unit,
+        }
+    )
+
+
+def _unit_word(lang: str) -> str:
+    return "Enhet" if lang == "sv" else "Unit"
+
+
+def _feedback_periods(d: pd.DataFrame, lang: str) -> pd.DataFrame:
+    wide = d.pivot_table(index="period", columns="type", values="n", aggfunc="sum", sort=False)
+    wide = wide.reindex(columns=[t for t in d["type"].unique() if t in wide.columns])
+    wide = wide.fillna(0).astype("int64").reset_index()
+    wide.columns = [_word("period", lang), *[str(c) for c in wide.columns[1:]]]
+    return wide
+
+
+_FRAMES: dict[str, Callable[[Any, str], pd.DataFrame]] = {
+    "dimension_gaps": _dimension_gaps,
+    "item_gaps": _item_gaps,
+    "group_heatmap": _group_heatmap,
+    "ipa": _ipa,
+    "bars": lambda d, lang: _series_frame(d, "categories", lang),
+    "lines": lambda d, lang: _series_frame(d, "x", lang),
+    "kpi_aspect": _kpi_aspect,
+    "feedback_periods": _feedback_periods,
+}
+
+
+def figure_frame(figure: Figure, lang: str = "en") -> pd.DataFrame | None:
+    """The values a figure draws, one row per category, headers in ``lang``.
+
+    None when the kind is unknown here and its data is not already a table.
+
+    >>> fig = Figure("x", "Svar", "bars", {"categories": ["A", "B"],
+    ...     "series": [{"name": "2024", "values": [81.5, None]}], "labels": {"x": "Område"}})
+    >>> figure_frame(fig, "sv").to_dict("list")
+    {'Område': ['A', 'B'], '2024': [81.5, nan]}
+    """
+    build = _FRAMES.get(figure.kind)
+    if build is not None:
+        return build(figure.data, lang)
+    if isinstance(figure.data, pd.DataFrame):
+        return figure.data.copy()
+    return None
+
+
+def web_csv(frame: pd.DataFrame, lang: str = "sv") -> str:
+    """``frame`` as CSV for a web platform: ``;``, decimal comma in ``sv``, minimal quoting.
+
+    Numbers keep full precision (no thousands separator, ASCII minus, so the platform reads them
+    as numbers); missing values are empty fields; a whole number in a column with missing values
+    is written with a decimal (``12,0``). A text cell (a group name from the data) that starts
+    with ``= + - @``, a tab or a carriage return gets a leading ``'``, so a spreadsheet opening the
+    file shows it as text instead of running it as a formula (OWASP, "CSV Injection").
+
+    >>> print(web_csv(pd.DataFrame({"Område": ["Vård; omsorg", "=1+1"],
+    ...     "Andel": [0.825, None], "n": [40, 12]}), "sv"), end="")
+    Område;Andel;n
+    "Vård; omsorg";0,825;40
+    '=1+1;;12
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype.kind in "OSU" or isinstance(safe[column].dtype, pd.StringDtype):
+            cells = safe[column].astype(object)
+            text = cells.astype(str)
+            risky = cells.notna() & text.str.match(FORMULA)
+            safe[column] = cells.mask(risky, "'" + text)
+    out: str = safe.to_csv(
+        sep=";",
+        decimal="," if lang == "sv" else ".",
+        index=False,
+        na_rep="",
+        quoting=csv.QUOTE_MINIMAL,
+        lineterminator="\n",
+    )
+    return out

@@ -1,0 +1,313 @@
+""" "Resultat i korthet" / "Results at a glance": the overview first in every report.
+
+The report parts contribute :class:`~servqual_cli.report.spec.GlanceRow` rows (one per KPI,
+contact KPI and SERVQUAL dimension); :func:`glance_block` orders them worst first and writes the
+plain-language paragraph under the table, as the Lekeberg memo this tool replaces does: what got
+worse, what misses its target, what is below the other municipalities, and where (areas,
+services). No file names, no alpha, no test names in the paragraph.
+
+:func:`glance_table` turns the block into a plain table for the Markdown, Excel and terminal
+renderers (the HTML renderer draws cards from the rows); it only formats.
+
+Rules (named in the block's note):
+
+- *worse / better*: the change from the previous period is significant (p < 0.05, the test of
+  the section); otherwise "no clear change".
+- *target*: the value's confidence interval against the target or norm (met, not met, cannot
+  tell); a SERVQUAL gap is held against expectations (gap 0).
+- *against others*: the municipality's interval (or the benchmark's own verdict) against the
+  others' mean; a difference the data cannot tell from zero is "on a par".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from servqual_cli.report.catalog import rl
+from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number, fmt_percent, fmt_signed
+from servqual_cli.report.spec import Glance, GlanceRow, Table
+
+__all__ = ["glance_block", "glance_table", "severity", "value_text"]
+
+_KIND_ORDER = {"kpi": 0, "contact_kpi": 1, "feedback": 2, "overall": 3, "dimension": 4}
+
+
+def severity(row: GlanceRow) -> int:
+    """0 = bad news (unmet target, significant deterioration, below the others), 1 = the data
+    cannot tell whether the target is met, 2 = good or neutral.
+
+    >>> severity(GlanceRow("kpi", "A", "share", 0.5, target_verdict="not_met"))
+    0
+    >>> severity(GlanceRow("kpi", "A", "share", 0.5, change_verdict="better"))
+    2
+    """
+    bad = (
+        row.target_verdict == "not_met"
+        or row.change_verdict == "worse"
+        or row.benchmark_verdict == "worse"
+    )
+    if bad:
+        return 0
+    return 1 if row.target_verdict == "cannot_tell" else 2
+
+
+def _badness(row: GlanceRow) -> int:
+    return -sum(
+        (
+            row.target_verdict == "not_met",
+            row.change_verdict == "worse",
+            row.benchmark_verdict == "worse",
+        )
+    )
+
+
+def glance_block(rows: Iterable[GlanceRow], lang: str) -> Glance:
+    """The overview: rows worst first (severity, then how many verdicts are bad), then the
+    paragraph."""
+    from dataclasses import replace
+
+    marked = [replace(r, severity=severity(r)) for r in rows]
+    ordered = tuple(
+        sorted(marked, key=lambda r: (r.severity, _badness(r), _KIND_ORDER.get(r.kind, 9)))
+    )
+    return Glance(
+        title=rl("glance_title", lang),
+        rows=ordered,
+        summary=tuple(summary_paragraph(ordered, lang)),
+        note=rl("glance_note", lang),
+    )
+
+
+def join_words(names: Sequence[str], lang: str, sep: str = ", ") -> str:
+    """ "a, b och c" / "a, b and c".
+
+    >>> join_words(["a", "b", "c"], "sv"), join_words(["a"], "en")
+    ('a, b och c', 'a')
+    """
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{sep.join(names[:-1])} {rl('and', lang)} {names[-1]}"
+
+
+def _join(names: Sequence[str], lang: str) -> str:
+    # items that carry their own commas are separated by semicolons
+    return join_words(names, lang, "; " if any("," in n for n in names) else ", ")
+
+
+def _named(row: GlanceRow, lang: str) -> str:
+    """A measure named for the paragraph: its name, value and where it is worst."""
+    inside = value_text(row, row.value, lang)
+    if row.period:
+        inside += f" {row.period}"
+    if row.area:
+        inside += f", {rl('p_where', lang, areas=row.area)}"
+    return f"{row.name} ({inside})"
+
+
+def summary_paragraph(rows: Sequence[GlanceRow], lang: str) -> list[str]:
+    """Plain sentences naming the bad news first, then the good."""
+    measures = [r for r in rows if r.kind not in ("dimension", "overall")]
+    dims = [r for r in rows if r.kind == "dimension"]
+    out: list[str] = []
+    not_met = [_named(r, lang) for r in measures if r.target_verdict == "not_met"]
+    if not_met:
+        out.append(rl("p_not_met", lang, items=_join(not_met, lang)))
+    worse = [
+        f"{r.name} ({r.previous_period} → {r.period})" for r in rows if r.change_verdict == "worse"
+    ]
+    if worse:
+        out.append(rl("p_worse", lang, items=_join(worse, lang)))
+    below = [r.name for r in rows if r.benchmark_verdict == "worse"]
+    if below:
+        out.append(rl("p_below", lang, items=_join(below, lang)))
+    short = [r for r in dims if r.target_verdict == "not_met"]
+    if short:
+        worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
+        inside = fmt_number(worst.value, lang)
+        if worst.area:
+            inside += f", {rl('p_where', lang, areas=worst.area)}"
+        out.append(
+            rl(
+                "p_gap",
+                lang,
+                items=_join([r.name for r in short], lang),
+                worst=f"{worst.name} ({inside})",
+            )
+        )
+    if not out:
+        out.append(rl("p_nothing_bad", lang))
+    cannot = [r.name for r in measures if r.target_verdict == "cannot_tell"]
+    if cannot:
+        out.append(rl("p_cannot_tell", lang, items=_join(cannot, lang)))
+    met = [r.name for r in measures if r.target_verdict == "met"]
+    if met:
+        out.append(rl("p_met", lang, items=_join(met, lang)))
+    better = [r.name for r in rows if r.change_verdict == "better"]
+    if better:
+        out.append(rl("p_better", lang, items=_join(better, lang)))
+    return [" ".join(out)]
+
+
+_UNIT_WORDS = {
+    "days": ("dagar", "days"),
+    "working_days": ("arbetsdagar", "working days"),
+    "hours": ("timmar", "hours"),
+    "working_hours": ("arbetstimmar", "working hours"),
+    "seconds": ("s", "s"),
+}
+
+
+def value_text(row: GlanceRow, value: float | None, lang: str) -> str:
+    """A value in the row's unit: "92,2 %", "−0,74", "30 dagar".
+
+    >>> value_text(GlanceRow("kpi", "A", "share", 0.922), 0.922, "sv")
+    '92,2\\xa0%'
+    >>> value_text(GlanceRow("kpi", "A", "days", 30.0), 30.0, "en")
+    '30.0 days'
+    """
+    if value is None:
+        return "–"
+    if row.unit == "share":
+        return fmt_percent(value, lang)
+    if row.unit == "index":
+        return fmt_number(value, lang, 1)
+    if row.unit in _UNIT_WORDS:
+        sv, en = _UNIT_WORDS[row.unit]
+        space = NBSP if lang == "sv" else " "
+        return f"{fmt_number(value, lang, 1)}{space}{sv if lang == 'sv' else en}"
+    if row.unit == "count":
+        return fmt_int(value, lang)
+    return fmt_number(value, lang, 2)
+
+
+def change_text(row: GlanceRow, lang: str) -> str:
+    """The change with its unit: percentage points for shares."""
+    if row.change is None:
+        return "–"
+    if row.unit == "share":
+        unit = "procentenheter" if lang == "sv" else "percentage points"
+        return f"{fmt_signed(row.change * 100, lang, 1)} {unit}"
+    if row.unit in _UNIT_WORDS:
+        sv, en = _UNIT_WORDS[row.unit]
+        return f"{fmt_signed(row.change, lang, 1)} {sv if lang == 'sv' else en}"
+    return fmt_signed(row.change, lang, 2)
+
+
+def _verdict(code: str | None, lang: str) -> str:
+    """A verdict in words, with a shape so colour is never the only cue."""
+    if code is None:
+        return "–"
+    mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ "}.get(code, "")
+    return mark + rl(f"g_{code}", lang)
+
+
+def glance_table(glance: Glance, lang: str) -> Table:
+    """The overview as a table of text (every cell already in the reader's language)."""
+    rows = glance.rows
+    goal_texts = []
+    for r in rows:
+        if r.target is None:
+            goal_texts.append("–")
+        elif r.kind in ("dimension", "overall"):
+            goal_texts.append(rl("norm_zero", lang))
+        else:
+            sign = "≥" if r.higher_is_better else "≤"
+            goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
+    frame = pd.DataFrame(
+        {
+            rl("g_measure", lang): [r.name for r in rows],
+            rl("g_this_period", lang): [
+                rl("g_too_few", lang)
+                if r.small_base
+                else f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
+                for r in rows
+            ],
+            rl("g_n", lang): [fmt_int(r.n, lang) if r.n is not None else "–" for r in rows],
+            rl("g_previous_period", lang): [
+                f"{value_text(r, r.previous_value, lang)} ({r.previous_period})"
+                if r.previous_value is not None
+                else "–"
+                for r in rows
+            ],
+            rl("g_change", lang): [
+                f"{change_text(r, lang)}, {_verdict(r.change_verdict, lang)}"
+                if r.change is not None
+                else "–"
+                for r in rows
+            ],
+            rl("g_goal", lang): goal_texts,
+            rl("g_goal_verdict", lang): [_verdict(r.target_verdict, lang) for r in rows],
+            rl("g_others_mean", lang): [value_text(r, r.others_mean, lang) for r in rows],
+            rl("g_rank", lang): [
+                rl("g_rank_of", lang, rank=r.rank, n=r.n_compared)
+                if r.rank is not None and r.n_compared is not None
+                else "–"
+                for r in rows
+            ],
+            rl("g_benchmark_verdict", lang): [_verdict(r.benchmark_verdict, lang) for r in rows],
+        }
+    )
+    # Columns nobody has (no benchmark, no previous period) are left out.
+    keep = [c for c in frame.columns if not frame[c].eq("–").all()]
+    return Table(title="", frame=frame[keep], note=glance.note, sheet=glance.title)
+
+
+_UNIT_SYMBOLS = {
+    "share": ("%", "%"),
+    "gap": ("gap", "gap"),
+    "index": ("index 0–100", "index 0–100"),
+    "mean": ("", ""),
+    **_UNIT_WORDS,
+}
+
+
+def glance_numbers(glance: Glance, lang: str) -> Table:
+    """The overview for a spreadsheet: numbers as numbers (shares in percent, the unit in its
+    own column), verdicts as words."""
+    rows = glance.rows
+
+    def year(p: str | None) -> str | int | None:
+        return int(p) if p is not None and p.isdigit() else p  # a year is a number
+
+    def scaled(r: GlanceRow, v: float | None) -> float | None:
+        return None if v is None else v * 100.0 if r.unit == "share" else v
+
+    frame = pd.DataFrame(
+        {
+            rl("g_measure", lang): [r.name for r in rows],
+            rl("g_period", lang): [year(r.period) for r in rows],
+            rl("g_value", lang): [None if r.small_base else scaled(r, r.value) for r in rows],
+            rl("g_unit", lang): [
+                _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
+            ],
+            rl("g_n", lang): [r.n for r in rows],
+            rl("g_previous_period", lang): [year(r.previous_period) for r in rows],
+            rl("g_previous_value", lang): [scaled(r, r.previous_value) for r in rows],
+            rl("g_change", lang): [scaled(r, r.change) for r in rows],
+            rl("g_change_verdict", lang): [_verdict(r.change_verdict, lang) for r in rows],
+            rl("g_target", lang): [scaled(r, r.target) for r in rows],
+            rl("g_goal_verdict", lang): [_verdict(r.target_verdict, lang) for r in rows],
+            rl("g_others_mean", lang): [scaled(r, r.others_mean) for r in rows],
+            rl("g_rank", lang): [r.rank for r in rows],
+            rl("g_n_compared", lang): [r.n_compared for r in rows],
+            rl("g_benchmark_verdict", lang): [_verdict(r.benchmark_verdict, lang) for r in rows],
+        }
+    )
+    keep = [c for c in frame.columns if not frame[c].map(lambda v: v is None or v == "–").all()]
+    numeric = ("g_value", "g_previous_value", "g_change", "g_target", "g_others_mean")
+    formats = {rl(k, lang): ".2f" for k in numeric}
+    formats.update({rl("g_n", lang): "d", rl("g_rank", lang): "d", rl("g_n_compared", lang): "d"})
+    shown = frame[keep]
+    for col in shown.columns:
+        if col in formats:  # numbers as numbers (None -> NaN, an empty cell)
+            shown = shown.assign(**{col: pd.to_numeric(shown[col], errors="coerce")})
+    return Table(
+        title=glance.title,
+        frame=shown,
+        formats={k: v for k, v in formats.items() if k in keep},
+        note=" ".join([*glance.summary, glance.note or ""]).strip(),
+        sheet=glance.title,
+    )

@@ -1,0 +1,459 @@
+"""Render a :class:`~servqual_cli.report.spec.Document` as one self-contained, accessible web page.
+
+Like :mod:`~servqual_cli.report.markdown`, this module computes nothing: it lays the document out
+and formats its numbers (through :mod:`~servqual_cli.report.numbers`, so Swedish pages get a
+decimal comma, "95 %" and "−"). The page
+
+- is one file: CSS inline, charts as inline SVG (:mod:`~servqual_cli.report.html_charts`), no
+  script, font or image from anywhere, and a Content-Security-Policy that forbids them;
+- shows the "results at a glance" (:class:`~servqual_cli.report.spec.Glance`) first, as cards
+  readable by a resident: value, target, verdict in words with an icon, change, the others'
+  mean and rank, period and number of answers; a small base shows "too few answers";
+- keeps every table, with p-values and method detail, in collapsible ``<details>`` below;
+- follows WCAG 2.1 AA: ``lang``, one ``h1``, headings in order, landmarks, captioned tables with
+  scoped headers, every chart followed by its values as a table, visible focus, contrast >= 4.5:1
+  (W3C, *Web Content Accessibility Guidelines 2.1*, 2018; EN 301 549 v3.2.1, clause 9).
+
+Everything from the data reaches the page through Jinja2 with autoescaping, so a group named
+``<script>`` is text. Two runs on the same document give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+import pandas as pd
+from babel.dates import format_date
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from servqual_cli.report.catalog import catalog
+from servqual_cli.report.html_words import hw
+from servqual_cli.report.numbers import (
+    MISSING,
+    fmt_int,
+    fmt_number,
+    fmt_p,
+    fmt_percent,
+    fmt_signed,
+)
+from servqual_cli.report.spec import Document, Figure, Glance, GlanceRow, Section, Table, Text
+
+# No script, frame, font, image or connection from anywhere; inline styles (the page's own
+# stylesheet and matplotlib's style attributes) only. W3C, *Content Security Policy Level 3*.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+_SAFE_HREF = re.compile(r"\A(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9._/-]*\Z")
+_FIXED = re.compile(r"\A(\+)?,?\.(\d+)f\Z")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to a file beside the page (a relative path of safe characters
+    only; anything else is shown as text)."""
+
+    text: str
+    href: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file of the report folder the page links to (Excel, manifest)."""
+
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """What the page needs besides the document.
+
+    ``chart_svg(figure, uid, message)`` draws a figure as inline SVG (default: the report's
+    matplotlib charts); ``data_csv`` maps a figure's name to the relative path of its CSV.
+    """
+
+    published: dt.date | None = None
+    downloads: tuple[Download, ...] = ()
+    data_csv: Mapping[str, str] = field(default_factory=dict)
+    chart_svg: Callable[[Figure, str, str], Markup] | None = None
+    frame_of: Callable[[Figure, str], pd.DataFrame | None] | None = None
+    min_n: int | None = None  # default: the document's ``meta["min_n"]``, else MIN_N
+
+
+# --- number formats ------------------------------------------------------------------------
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def format_cell(value: Any, fmt: str | None, lang: str) -> str:
+    """One table cell as text in ``lang`` (the formats of :class:`~.spec.Table`).
+
+    >>> format_cell(-0.456, ".2f", "sv"), format_cell(0.853, "pct", "sv"), format_cell(3, "d", "en")
+    ('−0,46', '85,3\\xa0%', '3')
+    >>> format_cell(2.5, "+.1f", "sv"), format_cell(0.0004, "p", "sv"), format_cell(None, "d", "sv")
+    ('+2,5', '<0,001', '–')
+    >>> format_cell(0.12345, None, "sv"), format_cell(1234.5, None, "en")
+    ('0,123', '1,234')
+    >>> format_cell("x", "d", "sv")
+    'x'
+
+    """
+    if _missing(value):
+        return MISSING
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if fmt == "s":
+        return str(value)
+    if fmt == "p":
+        return fmt_p(value, lang)
+    if fmt == "pct":
+        return fmt_percent(value, lang)
+    if fmt == "d":
+        return fmt_int(value, lang)
+    fixed = _FIXED.match(fmt or "")
+    if fixed:
+        decimals = int(fixed[2])
+        return fmt_signed(value, lang, decimals) if fixed[1] else fmt_number(value, lang, decimals)
+    if fmt:
+        return format(value, fmt)
+    if isinstance(value, int) or float(value).is_integer():
+        return fmt_int(value, lang)
+    magnitude = math.floor(math.log10(abs(float(value)))) if value else 0
+    return fmt_number(value, lang, min(6, max(0, 2 - magnitude)))
+
+
+# --- view models: plain dicts of text the template lays out --------------------------------
+
+_DECIMALS = {"share": 1, "index": 1, "gap": 2, "mean": 2, "days": 1, "working_days": 1,
+             "hours": 1, "working_hours": 1, "seconds": 0, "count": 0}  # fmt: skip
+_UNIT_WORD = {"days", "working_days", "hours", "working_hours", "seconds"}
+# verdict code -> (tone, icon); the icon is decoration (aria-hidden), the word carries it
+_TONE = {
+    "better": ("good", "▲"),
+    "met": ("good", "✔"),
+    "worse": ("bad", "▼"),
+    "not_met": ("bad", "✖"),
+    "no_change": ("neutral", "="),
+    "same": ("neutral", "="),
+    "cannot_tell": ("unknown", "?"),
+}
+_VERDICT_KEY = {"better": "g_better", "worse": "g_worse", "no_change": "g_no_change",
+                "met": "g_met", "not_met": "g_not_met", "cannot_tell": "g_cannot_tell",
+                "same": "g_same"}  # fmt: skip
+
+
+def _value_text(value: float | None, unit: str, lang: str) -> str:
+    if _missing(value):
+        return MISSING
+    if unit == "share":
+        return fmt_percent(value, lang, 1)
+    text = fmt_number(value, lang, _DECIMALS.get(unit, 2))
+    return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
+
+
+def _change_text(change: float | None, unit: str, lang: str) -> str:
+    if change is None or _missing(change):
+        return MISSING
+    if unit == "share":  # a change of a share is in percentage points, never in percent
+        return f"{fmt_signed(float(change) * 100, lang, 1)} {hw('pp', lang)}"
+    text = fmt_signed(change, lang, _DECIMALS.get(unit, 2))
+    return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
+
+
+def _verdict(code: str | None, lang: str) -> dict[str, str] | None:
+    if code is None:
+        return None
+    tone, icon = _TONE.get(code, ("unknown", "?"))
+    word = words_of(lang).get(_VERDICT_KEY.get(code, code), code)
+    return {"tone": tone, "icon": icon, "word": word}
+
+
+def _where(area: str | None, lang: str) -> str | None:
+    """The card's "worst in ..." line (``area`` names where the measure is weakest)."""
+    if not area:
+        return None
+    text = words_of(lang).get("p_where", "{areas}").format(areas=area)
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def words_of(lang: str) -> dict[str, str]:
+    """The label catalog in ``lang``, looked up once per run (never modified)."""
+    return catalog(lang)
+
+
+MIN_N = 30  # answers below which a card shows "too few answers" (issue #13; config ``min_n``)
+
+
+def small_base(row: GlanceRow, min_n: int = MIN_N) -> bool:
+    """A card's value rests on too few answers: flagged by the report, or ``n < min_n``.
+
+    >>> small_base(GlanceRow("kpi", "x", "share", 0.5, n=12)), small_base(
+    ...     GlanceRow("kpi", "x", "share", 0.5, n=30))
+    (True, False)
+    """
+    return row.small_base or (row.n is not None and row.n < min_n)
+
+
+def glance_card(row: GlanceRow, lang: str, min_n: int = MIN_N) -> dict[str, Any]:
+    """The text of one card; values from a small base become "too few answers"."""
+    words = words_of(lang)
+    too_few = words["g_too_few"]
+    small = small_base(row, min_n)
+    facts: list[dict[str, Any]] = []
+    if row.target is not None:
+        kind = hw("norm" if row.target_kind == "norm" else "target", lang)
+        bound = hw("at_least" if row.higher_is_better else "at_most", lang)
+        text = f"{bound} {_value_text(row.target, row.unit, lang)}"
+        if row.unit == "gap" and row.target == 0:
+            text = words["norm_zero"]  # "förväntan (gap 0)": the norm a gap is judged by
+        facts.append(
+            {
+                "term": kind,
+                "text": text,
+                "verdict": None if small else _verdict(row.target_verdict, lang),
+            }
+        )
+    if row.previous_period is not None or row.change is not None:
+        term = (
+            hw("change_since", lang, period=row.previous_period)
+            if row.previous_period
+            else hw("change", lang)
+        )
+        facts.append(
+            {
+                "term": term,
+                "text": too_few if small else _change_text(row.change, row.unit, lang),
+                "verdict": None if small else _verdict(row.change_verdict, lang),
+            }
+        )
+    if row.others_mean is not None or row.rank is not None:
+        parts = []
+        if row.others_mean is not None:
+            parts.append(_value_text(row.others_mean, row.unit, lang))
+        if row.rank is not None and row.n_compared is not None:
+            rank = words["g_rank_of"].format(rank=row.rank, n=row.n_compared)
+            parts.append(f"{hw('rank', lang).lower()} {rank}")
+        facts.append(
+            {
+                "term": hw("others", lang),
+                "text": ", ".join(parts),
+                "verdict": None if small else _verdict(row.benchmark_verdict, lang),
+            }
+        )
+    meta = []
+    if row.period is not None:
+        meta.append({"term": hw("period", lang), "text": row.period})
+    if row.n is not None:
+        meta.append({"term": hw("answers", lang), "text": fmt_int(row.n, lang)})
+    return {
+        "name": row.name,
+        "area": _where(row.area, lang),
+        "value": too_few if small else _value_text(row.value, row.unit, lang),
+        "small": small,
+        "severity": row.severity,
+        "facts": facts,
+        "meta": meta,
+        "note": row.note,
+    }
+
+
+def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[str, Any]:
+    frame = table.frame
+    columns = [str(c) for c in frame.columns]
+    numeric = [frame[c].dtype.kind in "iuf" for c in frame.columns]
+    row_header = bool(columns) and not numeric[0]
+    rows = []
+    for values in frame.itertuples(index=False, name=None):
+        cells = []
+        for name, value, num in zip(columns, values, numeric, strict=True):
+            link = value if isinstance(value, Link) and _SAFE_HREF.match(value.href) else None
+            text = (
+                str(value)
+                if isinstance(value, Link)
+                else format_cell(value, table.formats.get(name), lang)
+            )
+            negative = name in table.signed and not _missing(value) and num and value < 0
+            cells.append({"text": text, "num": num, "neg": negative, "link": link})
+        rows.append(cells)
+    return {
+        "kind": "table",
+        "uid": uid,
+        "caption": table.title or fallback_title,
+        "columns": [{"text": c, "num": n} for c, n in zip(columns, numeric, strict=True)],
+        "rows": rows,
+        "row_header": row_header,
+        "note": table.note,
+    }
+
+
+@dataclass
+class _Counter:
+    n: int = 0
+
+    def next(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}-{self.n}"
+
+
+def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions) -> dict[str, Any]:
+    from servqual_cli.report.chart_data import figure_frame
+    from servqual_cli.report.html_charts import inline_svg
+
+    uid = ids.next("fig")
+    message = " ".join(t for t in (figure.caption or figure.title, hw("chart_tail", lang)) if t)
+    draw = options.chart_svg or inline_svg
+    frame_of = options.frame_of or figure_frame
+    frame = frame_of(figure, lang)
+    data = None
+    if frame is not None:
+        data = _table_view(Table(title=figure.title, frame=frame), ids.next("tab"), "", lang)
+    return {
+        "kind": "figure",
+        "uid": uid,
+        "title": figure.title,
+        "caption": figure.caption,
+        "svg": draw(figure, uid, message),
+        "data": data,
+        "csv": options.data_csv.get(figure.name),
+    }
+
+
+def _block_views(
+    section: Section, ids: _Counter, lang: str, options: PageOptions
+) -> list[dict[str, Any]]:
+    views: list[dict[str, Any]] = []
+    min_n = options.min_n or MIN_N
+    for block in section.blocks:
+        if isinstance(block, Glance):
+            views.append(
+                {
+                    "kind": "glance",
+                    "title": block.title,
+                    "summary": list(block.summary),
+                    "cards": [glance_card(r, lang, min_n) for r in block.rows],
+                    "small": any(small_base(r, min_n) for r in block.rows),
+                    "small_note": hw("too_few_note", lang, min_n=min_n),
+                    "note": block.note,
+                }
+            )
+        elif isinstance(block, Table):
+            views.append(_table_view(block, ids.next("tab"), section.title, lang))
+        elif isinstance(block, Text):
+            views.append({"kind": "text", "style": block.kind, "text": block.text})
+        elif isinstance(block, Figure):
+            views.append(_figure_view(block, ids, lang, options))
+    return views
+
+
+def _section_views(doc: Document, lang: str, options: PageOptions) -> list[dict[str, Any]]:
+    ids = _Counter()
+    views: list[dict[str, Any]] = []
+    level = 1
+    for section in doc.sections:
+        title = section.title
+        if not title:
+            glance = next((b for b in section.blocks if isinstance(b, Glance)), None)
+            title = glance.title if glance is not None else ""
+        heading = None
+        if title:
+            level = max(2, min(section.level, level + 1, 6))  # no level skipped below the h1
+            heading = {"id": ids.next("s"), "level": level, "text": title}
+        views.append({"heading": heading, "blocks": _block_views(section, ids, lang, options)})
+    return views
+
+
+def _toc(sections: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    toc: list[dict[str, Any]] = []
+    for view in sections:
+        head = view["heading"]
+        if head is None:
+            continue
+        if head["level"] == 2:  # the sub-sections stay out: the list is a first-screen guide
+            toc.append(head)
+    return toc
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("servqual_cli.report", "templates"),
+        autoescape=True,  # every value from the data is escaped; only Markup passes as is
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(doc: Document, options: PageOptions | None = None) -> str:
+    """The whole page as text (UTF-8 when written).
+
+    Parameters
+    ----------
+    doc : Document
+        ``doc.meta`` may hold ``lang`` (``sv``/``en``, default ``en``), ``facts`` (label, value
+        pairs such as the organisation and period) and ``version``.
+    options : PageOptions, optional
+        Publication date, the files to link to, the CSV of each chart.
+    """
+    options = options or PageOptions()
+    if options.min_n is None and doc.meta.get("min_n"):
+        options = replace(options, min_n=int(doc.meta["min_n"]))
+    lang = str(doc.meta.get("lang") or "en")
+    lang = lang if lang in ("sv", "en") else "en"
+    sections = _section_views(doc, lang, options)
+    facts = [(str(k), str(v)) for k, v in (doc.meta.get("facts") or ())]
+    published = None
+    if options.published is not None:
+        published = {
+            "iso": options.published.isoformat(),
+            "text": format_date(
+                options.published, "long", locale="sv_SE" if lang == "sv" else "en_GB"
+            ),
+        }
+    keys = ("skip", "toc", "published", "downloads", "show_table", "chart_data", "csv",
+            "warning")  # fmt: skip
+    words = {k: hw(k, lang) for k in keys}
+    version = doc.meta.get("version")
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        lang=lang,
+        csp=CSP,
+        title=doc.title,
+        facts=facts,
+        published=published,
+        sections=sections,
+        toc=_toc(sections),
+        downloads=list(options.downloads),
+        words=words,
+        made_with=hw("made_with", lang, version=version) if version else None,
+        css=Markup(_environment().loader.get_source(_environment(), "report.css")[0]),  # type: ignore[union-attr]
+    )
+
+
+def downloads(lang: str, files: Sequence[str]) -> tuple[Download, ...]:
+    """Links to the Excel file and the manifest of a report folder, labelled in ``lang``.
+
+    >>> downloads("sv", ["report.xlsx"])[0].label
+    'Alla tabeller i Excel (report.xlsx)'
+    """
+    label = {"report.xlsx": "excel", "manifest.json": "manifest"}
+    return tuple(
+        Download(name, f"{hw(label[name], lang)} ({name})") for name in files if name in label
+    )

@@ -1,0 +1,69 @@
+"""Charts for the HTML report: the report's own matplotlib charts, inlined as accessible SVG.
+
+The drawing is :func:`servqual_cli.report.charts.render` (the same chart as the PNG and SVG
+files); here it is saved with ``svg.fonttype = "none"`` so labels stay text a screen reader,
+a search engine and a translation tool can read, and then made fit to live inside a page:
+
+- the XML prolog, DOCTYPE, RDF metadata, comments and the global ``<style>`` matplotlib writes
+  are removed (an inline ``<style>`` would apply to the whole page);
+- every ``id`` gets the figure's prefix, so two charts on one page never share an id;
+- the root gets ``role="img"``, ``aria-labelledby`` and a ``<title>``/``<desc>`` pair
+  (WAI-ARIA Graphics Module; W3C, *SVG 2*, §5.4 "The desc and title elements").
+
+Labels drawn in the chart are XML-escaped by matplotlib's SVG writer; the title and message
+given here are escaped with :func:`markupsafe.escape`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import matplotlib
+from markupsafe import Markup, escape
+
+from servqual_cli.report import charts
+from servqual_cli.report.spec import Figure
+
+_PROLOG = re.compile(r"\A.*?(?=<svg[\s>])", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_STYLE = re.compile(r"<style[^>]*>.*?</style>\s*", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_EMPTY_DEFS = re.compile(r"<defs>\s*</defs>\s*")
+_ID = re.compile(r'(\sid=")([^"]+)(")')
+_REF = re.compile(r'(url\(#|href="#)([^)"]+)')
+_ROOT = re.compile(r"<svg\b([^>]*)>")
+
+
+def svg_markup(svg: str, uid: str, title: str, message: str) -> Markup:
+    """Make matplotlib's SVG document an accessible fragment for inline use.
+
+    >>> out = svg_markup('<?xml version="1.0"?>\\n<svg width="10pt" viewBox="0 0 10 10">'
+    ...     '<defs><style>*{x}</style></defs><g id="a"><use xlink:href="#a"/></g></svg>',
+    ...     "fig-1", "Svar <i>", "Andelen steg.")
+    >>> print(out)  # doctest: +NORMALIZE_WHITESPACE
+    <svg width="10pt" viewBox="0 0 10 10" class="chart" role="img"
+    aria-labelledby="fig-1-title fig-1-desc"><title id="fig-1-title">Svar &lt;i&gt;</title><desc
+    id="fig-1-desc">Andelen steg.</desc><g id="fig-1-a"><use xlink:href="#fig-1-a"/></g></svg>
+    """
+    text = _PROLOG.sub("", svg, count=1)
+    text = _COMMENT.sub("", _METADATA.sub("", text))
+    text = _EMPTY_DEFS.sub("", _STYLE.sub("", text))
+    text = _ID.sub(lambda m: f"{m[1]}{uid}-{m[2]}{m[3]}", text)
+    text = _REF.sub(lambda m: f"{m[1]}{uid}-{m[2]}", text)
+    labels = (
+        f'class="chart" role="img" aria-labelledby="{uid}-title {uid}-desc">'
+        f'<title id="{uid}-title">{escape(title)}</title>'
+        f'<desc id="{uid}-desc">{escape(message)}</desc>'
+    )
+    text = _ROOT.sub(lambda m: f"<svg{m[1]} {labels}", text, count=1)
+    return Markup(text.strip())
+
+
+def inline_svg(figure: Figure, uid: str, message: str) -> Markup:
+    """Draw ``figure`` (see :mod:`~servqual_cli.report.charts`) as an inline SVG fragment."""
+    fig = charts.render(figure)
+    buffer = io.StringIO()
+    with matplotlib.rc_context({**charts.STYLE, "svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg", metadata=charts.SVG_META)
+    return svg_markup(buffer.getvalue(), uid, figure.title, message)

@@ -1,0 +1,57 @@
+"""Words of the HTML page that no other renderer needs (the shared words are in the catalog).
+
+>>> hw("skip", "sv"), hw("made_with", "en", version="0.1.0")
+('Hoppa till innehållet', 'Made with servqual-cli 0.1.0.')
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    "skip": ("Hoppa till innehållet", "Skip to content"),
+    "toc": ("Innehåll", "Contents"),
+    "published": ("Publicerad", "Published"),
+    "downloads": ("Hela underlaget", "All the data"),
+    "excel": ("Alla tabeller i Excel", "All tables in Excel"),
+    "manifest": (
+        "Manifest: indata, kontrollsummor och programversion",
+        "Manifest: inputs, checksums and software version",
+    ),
+    "show_table": ("Visa tabellen", "Show the table"),
+    "chart_data": ("Diagrammets värden i en tabell", "The chart's values as a table"),
+    "csv": ("Diagrammets värden som CSV-fil", "The chart's values as a CSV file"),
+    "chart_tail": (
+        "Värdena finns i tabellen under diagrammet.",
+        "The values are in the table below the chart.",
+    ),
+    "warning": ("Varning", "Warning"),
+    "made_with": ("Skapad med servqual-cli {version}.", "Made with servqual-cli {version}."),
+    "change_since": ("Förändring sedan {period}", "Change since {period}"),
+    "change": ("Förändring", "Change"),
+    "target": ("Mål", "Target"),
+    "norm": ("Norm", "Norm"),
+    "at_least": ("minst", "at least"),
+    "at_most": ("högst", "at most"),
+    "others": ("Övriga kommuners medel", "Other municipalities' mean"),
+    "rank": ("Placering", "Rank"),
+    "period": ("Period", "Period"),
+    "answers": ("Antal svar", "Answers"),
+    "value": ("Värde", "Value"),
+    "pp": ("procentenheter", "percentage points"),
+    "days": ("dagar", "days"),
+    "working_days": ("arbetsdagar", "working days"),
+    "hours": ("timmar", "hours"),
+    "working_hours": ("arbetstimmar", "working hours"),
+    "seconds": ("sekunder", "seconds"),
+    "too_few_note": (
+        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte.",
+        "“Too few answers”: the value rests on fewer than {min_n} answers and is not shown.",
+    ),
+    "index_group": ("Rapport", "Report"),
+}
+
+
+def hw(key: str, lang: str, **fill: object) -> str:
+    """The HTML word ``key`` in ``lang`` (``sv`` or ``en``), placeholders filled."""
+    pair = WORDS[key]
+    text = pair[0] if lang == "sv" else pair[1]
+    return text.format(**fill) if fill else text

@@ -1,0 +1,248 @@
+"""The HTML page without a browser: structure, escaping, Swedish numbers, the overview cards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
+
+from servqual_cli.report.html import (
+    CSP,
+    Download,
+    Link,
+    PageOptions,
+    format_cell,
+    glance_card,
+    render_html,
+)
+from servqual_cli.report.spec import Document, Section, Table
+
+from .conftest import SCRIPT, glance_document, glance_rows
+
+
+def _fake_svg(figure, uid: str, message: str) -> Markup:
+    return Markup(
+        f'<svg role="img" aria-labelledby="{uid}-t"><title id="{uid}-t">{Markup.escape(message)}'
+        "</title></svg>"
+    )
+
+
+def page(lang: str = "sv", **kw) -> str:
+    options = PageOptions(
+        published=dt.date(2024, 3, 1),
+        downloads=(Download("report.xlsx", "Excel"), Download("manifest.json", "Manifest")),
+        data_csv={"gap_per_grupp": "data/gap_per_grupp.csv"},
+        chart_svg=_fake_svg,
+        **kw,
+    )
+    return render_html(glance_document(lang), options)
+
+
+class Outline(HTMLParser):
+    """Tags in order, with their attributes, and the text of every heading."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[tuple[int, str]] = []
+        self._heading: int | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading, self._text = int(tag[1]), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._heading is not None and tag == f"h{self._heading}":
+            self.headings.append((self._heading, "".join(self._text)))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._text.append(data)
+
+
+def outline(text: str) -> Outline:
+    parser = Outline()
+    parser.feed(text)
+    return parser
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_structure(lang: str) -> None:
+    text = page(lang)
+    tree = outline(text)
+    tags = [t for t, _ in tree.tags]
+    assert tree.tags[0] == ("html", {"lang": lang})
+    assert tags.count("h1") == 1
+    levels = [level for level, _ in tree.headings]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    for landmark in ("header", "nav", "main", "footer"):
+        assert tags.count(landmark) == 1, landmark
+    # the policy is the first thing in <head> after the charset, and forbids scripts
+    head = [(t, a) for t, a in tree.tags[: tags.index("style")] if t == "meta"]
+    assert head[1] == ("meta", {"http-equiv": "Content-Security-Policy", "content": CSP})
+    assert "script-src" not in CSP and "default-src 'none'" in CSP
+    assert "script" not in tags and "iframe" not in tags and "img" not in tags
+    assert "http://" not in text and "https://" not in text and "url(" not in text
+    for tag, attrs in tree.tags:
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+        if tag == "th":
+            assert attrs.get("scope") in ("col", "row")
+    assert tags.count("table") == tags.count("caption") == 2  # the table and the chart's data
+
+
+def test_every_chart_is_followed_by_its_data_and_a_csv_link() -> None:
+    text = page()
+    fig = text.index("<figure")
+    end = text.index("</figure>", fig)
+    inner = text[fig:end]
+    assert (
+        inner.index("<svg") < inner.index("<table") < inner.index('href="data/gap_per_grupp.csv"')
+    )
+    # the chart's message (its caption) and where the values are, as the SVG's text alternative
+    assert "Störst negativt gap" in inner.split("<title")[1].split("</title>")[0]
+    assert "tabellen under diagrammet" in inner.split("<title")[1].split("</title>")[0]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_hostile_names_are_text(lang: str) -> None:
+    text = page(lang)
+    assert SCRIPT not in text and "<img" not in text and "onerror=alert(2)>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in text
+    # in the title, a card's name and area, the summary, a table cell and the chart's data
+    assert text.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6
+
+
+def test_links_only_to_safe_relative_paths() -> None:
+    frame = Table("Grupper", __import__("pandas").DataFrame(
+        {"Rapport": [Link("a", "norr/report.html"), Link("b", "javascript:alert(1)"),
+                     Link("c", "../../etc/passwd"), Link("d", "https://example.org/x")]}
+    ))  # fmt: skip
+    doc = Document("Index", (Section("Grupper", (frame,)),), {"lang": "sv"})
+    text = render_html(doc)
+    assert '<a href="norr/report.html">a</a>' in text
+    assert 'href="javascript' not in text and '<th scope="row">b</th>' in text
+    assert 'href="../' not in text and 'href="https' not in text
+
+
+def _first_screen(text: str) -> str:
+    """From the start of <main> to the first collapsed table."""
+    main = text[text.index("<main") :]
+    return main[: main.index("<details")]
+
+
+def test_overview_cards_in_swedish() -> None:
+    first = _first_screen(page("sv"))
+    assert first.count('<li class="card') == 4
+    assert "71,2\u00a0%" in first  # decimal comma, no-break space before %
+    assert "−8,8 procentenheter" in first  # a change of a share in percentage points, with −
+    assert "minst 80,0\u00a0%" in first and "högst 14,0 dagar" in first
+    assert "ej uppfyllt" in first and "i nivå med" in first and "ingen säker förändring" in first
+    assert "placering 11 av 12" in first and "83,0\u00a0%" in first
+    assert "Sämst i &lt;script&gt;" in first and "förväntan (gap 0)" in first
+    assert "Förändring sedan 2023" in first and "Antal svar" in first
+    # the small base: its value is not shown anywhere on the card, and the note says why
+    small = first.split('<li class="card sev-1">')[1].split("</li>")[0]
+    assert "för få svar" in small and "12,5" not in small
+    assert "kan ej avgöras" not in small  # no verdict from too few answers
+    assert "För få svar" in first
+    # verdicts in words, with an icon hidden from screen readers, never colour alone
+    assert '<span class="verdict bad"><span aria-hidden="true">✖</span> ej uppfyllt</span>' in first
+    assert "−1,18" in first and "-1.18" not in first and "0.712" not in first
+
+
+def test_no_p_values_on_the_first_screen() -> None:
+    first = _first_screen(page("sv"))
+    assert "<table" not in first and "&lt;0,001" not in first and ">p<" not in first
+    # the table with the p-values is there, collapsed
+    text = page("sv")
+    assert "&lt;0,001" in text.split(first)[1]
+
+
+def test_overview_cards_in_english() -> None:
+    first = _first_screen(page("en"))
+    assert "71.2%" in first and "-8.8 percentage points" in first
+    assert "too few answers" in first and "not met" in first and "rank 11 of 12" in first
+
+
+def test_table_numbers_follow_the_language() -> None:
+    sv, en = page("sv"), page("en")
+    assert '<td class="num neg">−1,25</td>' in sv and '<td class="num neg">-1.25</td>' in en
+    assert '<td class="num">0,030</td>' in sv and "Publicerad" in sv and "1 mars 2024" in sv
+    assert "Published" in en and "1 March 2024" in en
+
+
+def test_links_to_excel_and_manifest() -> None:
+    text = page()
+    assert '<a href="report.xlsx">Excel</a>' in text
+    assert '<a href="manifest.json">Manifest</a>' in text
+
+
+def test_same_document_same_bytes() -> None:
+    assert page() == page()
+
+
+def test_card_of_a_small_base_hides_every_number_but_n() -> None:
+    card = glance_card(glance_rows()[2], "sv")
+    assert card["value"] == "för få svar"
+    assert all(f["verdict"] is None for f in card["facts"])
+    assert {"term": "Antal svar", "text": "9"} in card["meta"]
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9))
+def test_swedish_cells_have_no_point_and_no_hyphen_minus(x: float) -> None:
+    for fmt in (".2f", "+.1f", None, "pct"):
+        text = format_cell(x, fmt, "sv")
+        assert "." not in text and "-" not in text, (x, fmt, text)
+        if x < 0 and text.strip("0,−+\u00a0%") != "":
+            assert text.startswith("−"), (x, fmt, text)
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
+
+
+@given(name=texts, cell=texts, area=texts, title=texts)
+def test_no_text_from_the_data_becomes_markup(name: str, cell: str, area: str, title: str) -> None:
+    """Whatever the names hold, the page has exactly the tags of a page with plain names."""
+    import pandas as pd
+
+    from servqual_cli.report.spec import Glance, GlanceRow, Text
+
+    def doc(n: str, c: str, a: str, t: str) -> Document:
+        row = GlanceRow(kind="kpi", name=n, unit="share", value=0.5, area=a or None)
+        table = Table(t, pd.DataFrame({"Grupp": [c], "n": [3]}))
+        return Document(
+            t, (Section(t, (Glance(t, (row,), (c,)),)), Section("B", (Text(c), table))),
+            {"lang": "sv", "facts": ((t, c),)},
+        )  # fmt: skip
+
+    def tags(d: Document) -> list[tuple[str, dict[str, str | None]]]:
+        return outline(render_html(d, PageOptions(chart_svg=_fake_svg))).tags
+
+    # never empty: an empty title rightly drops its heading
+    plain = tags(doc("x", "y", "z" if area else "", "w"))
+    assert tags(doc("x" + name, "y" + cell, area and "z" + area, "w" + title)) == plain
+
+
+def test_fewer_answers_than_min_n_show_too_few() -> None:
+    from dataclasses import replace
+
+    from servqual_cli.report.spec import Glance
+
+    row = replace(glance_rows()[0], n=29)  # not flagged by the report, but under 30 answers
+    doc = Document("T", (Section("G", (Glance("G", (row,)),)),), {"lang": "sv"})
+    text = render_html(doc, PageOptions(chart_svg=_fake_svg))
+    assert "för få svar" in text and "71,2" not in text and "färre än 30 svar" in text
+    assert "ej uppfyllt" not in text and "sämre" not in text  # no verdict from 29 answers
+    lower = render_html(replace(doc, meta={"lang": "sv", "min_n": 20}))
+    assert "71,2\u00a0%" in lower and "för få svar" not in lower

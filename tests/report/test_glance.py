@@ -1,0 +1,136 @@
+""" "Resultat i korthet": the bad news is in the overview and in its paragraph (issue #9).
+
+The report built here has, on purpose, a KPI below the other municipalities (phone reachability
+against others set to 99 %), a missed target and a significant deterioration (a declaration that
+fell from 95 % to 60 % against a 90 % target). Each must appear in the overview table and be
+named in the plain-language paragraph; good news comes after bad.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from servqual_cli.report.build import build_report
+from servqual_cli.report.config import load_config
+from servqual_cli.report.glance import glance_block, glance_numbers, glance_table, severity
+from servqual_cli.report.markdown import relative_png, render_document
+from servqual_cli.report.spec import Document, Glance, GlanceRow
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def bad_news(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
+    base = tmp_path_factory.mktemp("glance")
+    bench = pd.read_csv(SAMPLES / "kolada_servicematning.csv", dtype=str)
+    others = (
+        bench["kpi_name"].eq("phone_reached")
+        & bench["period"].eq("2020")
+        & bench["municipality"].ne("Lekeberg")
+    )
+    bench.loc[others, "value"] = "99.0"  # everyone else reaches 99 %: Lekeberg is below
+    bench.to_csv(base / "bench.csv", index=False)
+    dates = ["2023-03-01"] * 100 + ["2024-03-01"] * 100
+    ok = ["ja"] * 95 + ["nej"] * 5 + ["ja"] * 60 + ["nej"] * 40
+    pd.DataFrame({"inkommen": dates, "klar": ok}).to_csv(base / "arenden.csv", index=False)
+    (base / "kpi.toml").write_text(
+        '[[kpi]]\nname = "Ärenden klara i tid"\naspect = "genomförandetid"\n'
+        'data = "arenden.csv"\nvalue_column = "klar"\nstart = "inkommen"\nsuccess = "ja"\n'
+        "target = 0.9\n",
+        encoding="utf-8",
+    )
+    years = "".join(f'{y} = "{(SAMPLES / f"servicematning_{y}.xlsx").as_posix()}"\n'
+                    for y in (2019, 2020))  # fmt: skip
+    docs = {}
+    for lang in ("sv", "en"):
+        cfg = base / f"report_{lang}.toml"
+        cfg.write_text(
+            f'language = "{lang}"\n[contacts]\nmunicipality = "Lekeberg"\n'
+            f'benchmark = "bench.csv"\n[contacts.years]\n{years}'
+            '[service]\nkpi = "kpi.toml"\n',
+            encoding="utf-8",
+        )
+        docs[lang] = build_report(load_config(cfg))
+    return docs
+
+
+def _glance(doc: Document) -> Glance:
+    block = doc.sections[0].blocks[0]
+    assert isinstance(block, Glance)
+    return block
+
+
+def test_overview_is_first_and_holds_each_kind_of_bad_news(bad_news: dict[str, Document]) -> None:
+    doc = bad_news["sv"]
+    assert doc.sections[0].title == "Resultat i korthet"
+    rows = {r.name: r for r in _glance(doc).rows}
+    kpi = rows["Ärenden klara i tid"]
+    assert (kpi.period, kpi.previous_period) == ("2024", "2023")
+    assert kpi.value == pytest.approx(0.60) and kpi.previous_value == pytest.approx(0.95)
+    assert (kpi.target_verdict, kpi.change_verdict, kpi.severity) == ("not_met", "worse", 0)
+    phone = rows["Telefon: når en person"]
+    assert phone.benchmark_verdict == "worse" and phone.others_mean == pytest.approx(0.99)
+    assert phone.rank is not None and phone.severity == 0
+    # worst first: every bad-news row comes before every other row
+    severities = [r.severity for r in _glance(doc).rows]
+    assert severities == sorted(severities) and severities[0] == 0
+
+
+def test_paragraph_names_the_missed_target_the_deterioration_and_the_below_average(
+    bad_news: dict[str, Document],
+) -> None:
+    sv = " ".join(_glance(bad_news["sv"]).summary)
+    assert "Målet nås inte för Ärenden klara i tid (60,0\u00a0% 2024)" in sv
+    assert "Sämre än föregående period: Ärenden klara i tid (2023 → 2024)" in sv
+    assert "Under övriga kommuners medel: Telefon: når en person" in sv
+    assert ".csv" not in sv and ".xlsx" not in sv and "p =" not in sv and "α" not in sv
+    # bad news before good news
+    assert sv.index("Målet nås inte") < sv.index("Bättre än föregående period")
+    en = " ".join(_glance(bad_news["en"]).summary)
+    assert "The target is not met for Ärenden klara i tid (60.0% 2024)" in en
+    assert "Worse than the previous period: Ärenden klara i tid (2023 → 2024)" in en
+    assert "Below the other municipalities' mean: Phone: reached a person" in en
+
+
+def test_markdown_overview_shows_verdicts_in_words_and_shapes(
+    bad_news: dict[str, Document],
+) -> None:
+    text = render_document(bad_news["sv"], relative_png)
+    overview = text.split("## Sammanfattning")[0]
+    line = next(x for x in overview.splitlines() if x.startswith("| Ärenden klara i tid"))
+    assert "60,0\u00a0% (2024)" in line and "95,0\u00a0% (2023)" in line
+    assert "−35,0 procentenheter, ▼ sämre" in line and "✗ ej uppfyllt" in line
+    phone = next(x for x in overview.splitlines() if x.startswith("| Telefon: når en person"))
+    assert "99,0\u00a0%" in phone and "▼ sämre" in phone
+
+
+def test_a_difference_the_data_cannot_tell_from_zero_is_on_a_par() -> None:
+    """Lekeberg's own sample: rank and others' mean shown, but no "worse" by sign alone."""
+    doc = build_report(load_config(SAMPLES / "report_lekeberg.toml"))
+    rows = [r for r in _glance(doc).rows if r.kind == "contact_kpi" and r.others_mean]
+    assert rows and {r.benchmark_verdict for r in rows} == {"same"}
+    below = [r for r in rows if (r.value or 0) < (r.others_mean or 0) and r.higher_is_better]
+    assert below  # below the mean by sign, yet "i nivå med": the interval covers the mean
+
+
+def test_severity_and_order() -> None:
+    good = GlanceRow("kpi", "Bra", "share", 0.95, target=0.9, target_verdict="met")
+    unsure = GlanceRow("kpi", "Osäker", "share", 0.9, target=0.9, target_verdict="cannot_tell")
+    bad = GlanceRow("kpi", "Dålig", "share", 0.5, change_verdict="worse", target_verdict="not_met")
+    worse = GlanceRow("kpi", "Sämre", "share", 0.5, change_verdict="worse")
+    assert [severity(r) for r in (good, unsure, bad, worse)] == [2, 1, 0, 0]
+    block = glance_block([good, unsure, worse, bad], "sv")
+    assert [r.name for r in block.rows] == ["Dålig", "Sämre", "Osäker", "Bra"]
+    assert block.summary and "Dålig" in block.summary[0]
+
+
+def test_small_base_and_empty_columns() -> None:
+    row = GlanceRow("kpi", "Få", "share", 0.5, n=12, small_base=True)
+    block = glance_block([row], "sv")
+    table = glance_table(block, "sv")
+    assert table.frame.iloc[0, 1] == "för få svar"
+    assert "Placering" not in table.frame.columns  # no benchmark: no rank column
+    numbers = glance_numbers(block, "sv")
+    assert "Värde" not in numbers.frame.columns  # no number shown for a small base
+    assert numbers.frame["Antal svar"].tolist() == [12]
