@@ -14,7 +14,7 @@ Y2020 = SAMPLES / "servicematning_2020.xlsx"
 KOLADA = SAMPLES / "kolada_servicematning.csv"
 KPI_KEYS = {"year", "channel", "area", "kpi", "n", "k", "value", "ci_low", "ci_high"}
 TREND_KEYS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high", "p",
-              "test", "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
+              "p_adjusted", "test", "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
 
 
 def one_line_error(result, code: int, *needles: str) -> None:
@@ -126,12 +126,13 @@ def test_contacts_sheet_and_output_errors(cli, tmp_path: Path) -> None:
 
 
 def test_trend_table_has_worse_first_and_the_mdd_line(cli) -> None:
-    r = cli("trend", Y2019, Y2020, "--benchmark", KOLADA)
+    r = cli("trend", Y2019, Y2020, "--benchmark", KOLADA, "--adjust", "none")
     assert r.exit_code == 0, r.stderr
     out = r.stdout
     assert "Trend: 2019 → 2020" in out and "Change per area (deteriorations first)" in out
     area_table = out[out.index("Change per area") :]
     assert area_table.index("worse") < area_table.index("better")
+    assert "p (unadjusted, 112" in " ".join(area_table.split())
     # issue #9: the 80 %-power difference is what would be detected, not a bound on chance
     flat = " ".join(out.split())
     assert ("E-mail: reply in 1 working day: a true change of 26 percentage points would be "
@@ -149,6 +150,28 @@ def trend_json(tmp_path_factory: pytest.TempPathFactory) -> dict:
     assert main(["trend", str(Y2019), str(Y2020), "--benchmark", str(KOLADA), "-o", str(out)]) == 0
     result: dict = json.loads(out.read_text())
     return result
+
+
+def test_trend_area_verdicts_follow_the_holm_adjusted_p(cli, trend_json: dict) -> None:
+    """Default --adjust holm: the per-area family is adjusted, named in JSON and in the header;
+    the totals keep their own p."""
+    from servqual_cli.core.inference import p_adjust
+
+    rows = trend_json["comparisons"]
+    areas = [c for c in rows if c["area"] != "ALL"]
+    assert trend_json["adjust"]["method"] == "holm"
+    assert trend_json["adjust"]["comparisons"] == len(areas) == 112
+    want = p_adjust([c["p"] for c in areas], "holm")
+    assert [c["p_adjusted"] for c in areas] == pytest.approx(want.tolist(), rel=1e-12)
+    assert all(c["p_adjusted"] == c["p"] for c in rows if c["area"] == "ALL")
+    # äldreomsorg's treatment index is "worse" at p = 0.017 unadjusted; not among 112
+    raw = {(c["kpi"], c["area"]): c for c in areas}[("treatment_index", "äldreomsorg")]
+    assert raw["p"] < 0.05 < raw["p_adjusted"] and raw["verdict"] == "no detectable change"
+    sv = cli("trend", Y2019, Y2020, "--lang", "sv", "--format", "markdown")
+    assert sv.exit_code == 0, sv.stderr
+    assert "| p (Holm, 112 jämförelser) |" in sv.stdout
+    assert "bedömningen följer det justerade p" in sv.stdout
+    one_line_error(cli("trend", Y2019, Y2020, "--adjust", "sidak"), 2, "--adjust")
 
 
 def test_trend_json_shape(trend_json: dict) -> None:
@@ -377,3 +400,17 @@ def test_trend_benchmark_verdicts_need_the_interval(trend_json: dict) -> None:
         assert k["rank_third"] == ["green", "yellow", "red"][-(-3 * k["rank"] // n) - 1]
     assert rows["email_within_1_working_day"]["rank_third"] == "green"
     assert "interval" in trend_json["benchmark"]["verdict_rule"]
+
+
+def test_contacts_names_the_interval_methods(cli) -> None:
+    """The treatment index's interval (logit-scale t, checked in tests/core/r/contacts12.R) is
+    named in JSON and in the note under the KPI table, beside the shares' and medians'."""
+    r = cli("contacts", Y2020, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["ci_method"] == {
+        "share": "wilson", "median": "order statistics", "index": "logit t"}  # fmt: skip
+    for lang, words in (("en", "t interval on the logit scale (treatment index"),
+                        ("sv", "t-intervall på logitskalan (bemötandeindex")):  # fmt: skip
+        md = cli("contacts", Y2020, "-f", "markdown", "--lang", lang)
+        assert md.exit_code == 0, md.stderr
+        assert words in md.stdout

@@ -92,3 +92,36 @@ def test_one_file_with_four_years_is_the_same_series(cli, tmp_path: Path) -> Non
     # Two of its years with --years are still a before/after pair.
     pair = json.loads(cli("trend", one, "--years", "2020,2022", "-f", "json").stdout)
     assert "series" not in pair and pair["after"]["year"] == 2022
+
+
+def test_series_applies_the_email_rule_and_prints_it(cli) -> None:
+    """--email-rule decides every year's e-mail shares of the series, as in the last pair."""
+    want = json.loads((Path(__file__).parent.parent / "core" / "r" /
+                       "series_email_rule.json").read_text())  # fmt: skip
+    r = cli("trend", *FILES, "--email-rule", "next-day", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["email_rule"]["rule"] == "next-day"
+    values = pd.DataFrame(out["series"]["values"])
+    within = values[values["kpi"].eq("email_within_1_working_day")].sort_values("year")
+    assert within["k"].tolist() == want["k"] and within["n"].tolist() == want["n"]
+    # the same counts as `contacts --email-rule next-day` year by year
+    for path, k in zip(FILES, want["k"], strict=True):
+        c = cli("contacts", path, "--email-rule", "next-day", "-f", "json")
+        rows = json.loads(c.stdout)["kpis"]
+        assert next(x["k"] for x in rows if x["kpi"] == "email_within_1_working_day"
+                    and x["area"] == "ALL") == k  # fmt: skip
+    trend = pd.DataFrame(out["series"]["trends"]).set_index("kpi").loc[
+        "email_within_1_working_day"]  # fmt: skip
+    assert trend["statistic"] == pytest.approx(want["statistic"], rel=1e-10)
+    assert trend["p"] == pytest.approx(want["p"], rel=1e-9)
+    # the 24h rule counts differently, so the option really reached the series
+    default = json.loads(cli("trend", *FILES, "-f", "json").stdout)["series"]["values"]
+    k24 = [v["k"] for v in sorted(default, key=lambda v: v["year"])
+           if v["kpi"] == "email_within_1_working_day"]  # fmt: skip
+    assert k24 != want["k"]
+    text = cli("trend", *FILES, "--email-rule", "next-day")
+    flat = " ".join(text.stdout.split())
+    rule = "by the end of the N-th working day after the day it was sent"
+    series_part = flat[: flat.index("Change, all areas")]
+    assert rule in series_part  # under the series tables, not only under the last pair

@@ -29,6 +29,7 @@ from servqual_cli.core.proportions import mdd_mean_difference
 from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps, gap_scores
 from servqual_cli.core.trend import (
     COMPARISON_COLUMNS,
+    area_family_size,
     compare_kpis,
     median_diff_ci,
     sort_comparisons,
@@ -55,7 +56,8 @@ def observations() -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def comparisons(observations: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
     # trend.R computes Fisher's p beside the Newcombe interval: the --test fisher path.
-    return compare_kpis(*observations, share_test="fisher")
+    # adjust="none": trend.R's per-area cases are unadjusted (the adjustment is tested below).
+    return compare_kpis(*observations, share_test="fisher", adjust="none")
 
 
 def _same(got: float, want: float, rel: float, field: str) -> None:
@@ -185,6 +187,54 @@ def test_areas_measured_in_one_year_only_are_not_compared() -> None:
     assert out["area"].tolist() == ["ALL"]
 
 
+# ---- multiplicity over the per-area family -----------------------------------------------------
+
+ADJ: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "trend_adjust.json").read_text())
+
+
+def _adjust_case_observations() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """trend_adjust.R's three areas as observations (each contact once per area and in ALL)."""
+    sides = []
+    for side in (0, 1):
+        areas, xs = [], []
+        for name, counts in zip(ADJ["names"], ADJ["areas"], strict=True):
+            k, n = counts[2 * side], counts[2 * side + 1]
+            areas += [name] * n
+            xs += [1.0] * k + [0.0] * (n - k)
+        obs = pd.DataFrame({"channel": "phone", "kpi": "phone_reached", "area": areas, "x": xs})
+        sides.append(pd.concat([obs.assign(area=ALL), obs], ignore_index=True))
+    return sides[0], sides[1]
+
+
+@pytest.mark.parametrize("method", ["holm", "bh", "none"])
+def test_area_adjustment_matches_r_p_adjust(method: str) -> None:
+    out = compare_kpis(*_adjust_case_observations(), share_test="fisher", adjust=method)
+    rows = out.set_index("area")
+    want = ADJ["p"] if method == "none" else ADJ[method]
+    for name, p_raw, p_adj in zip(ADJ["names"], ADJ["p"], want, strict=True):
+        assert rows.loc[name, "p"] == pytest.approx(p_raw, rel=1e-10)
+        assert rows.loc[name, "p_adjusted"] == pytest.approx(p_adj, rel=1e-10)
+        # the verdict follows the adjusted p (area b: p = 0.033 raw, 0.065 after Holm)
+        want_verdict = "worse" if p_adj < 0.05 else "no detectable change"
+        assert rows.loc[name, "verdict"] == want_verdict, (name, method)
+    # the total is a primary comparison, outside the family: never adjusted
+    assert rows.loc[ALL, "p_adjusted"] == rows.loc[ALL, "p"]
+    assert rows.loc[ALL, "p"] == pytest.approx(ADJ["p_total"], rel=1e-10)
+    assert area_family_size(out) == 3
+
+
+def test_holm_turns_a_chance_area_change_into_no_detectable_change() -> None:
+    obs = _adjust_case_observations()
+    raw = compare_kpis(*obs, share_test="fisher", adjust="none").set_index("area")
+    holm = compare_kpis(*obs, share_test="fisher").set_index("area")  # Holm is the default
+    assert (raw.loc["b", "verdict"], holm.loc["b", "verdict"]) == ("worse", "no detectable change")
+
+
+def test_unknown_adjustment_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="adjustment"):
+        compare_kpis(*_adjust_case_observations(), adjust="bonferroni")
+
+
 def test_sort_puts_significant_deteriorations_first() -> None:
     frame = pd.DataFrame({"kpi": ["phone_reached", "answered_question", "phone_reached"],
                           "channel": ["phone", ALL, "phone"], "area": ["x", "ALL", "ALL"],
@@ -220,6 +270,10 @@ def test_survey_trend_matches_r(survey_comparison: pd.DataFrame, case: dict[str,
         assert row[field] == pytest.approx(case[field], rel=CLOSED), field
     assert row["mdd"] == pytest.approx(case["mdd"], abs=MDD)
     assert row["verdict"] == ("better" if case["p_welch"] < 0.05 else "no detectable change")
+    # effectsize::hedges_g: the same g, and its noncentral-t interval (uniroot in both: 1e-6)
+    assert row["hedges_g"] == pytest.approx(case["hedges_g_es"], rel=CLOSED)
+    for field in ("hedges_g_low", "hedges_g_high"):
+        assert row[field] == pytest.approx(case[field], rel=1e-6, abs=1e-7), field
 
 
 def test_survey_overall_is_the_unweighted_servqual_score() -> None:

@@ -161,6 +161,15 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
                 assert not text.replace(".", "").replace("–", "").isdigit(), (ws.title, text)
 
 
+def test_report_per_area_trend_names_its_adjustment(doc: Document) -> None:
+    """The report's per-area trend table carries the Holm-adjusted p under a header naming the
+    method and the (non-empty) family, as `servqual trend` does."""
+    headers = [c for s in doc.sections for b in s.blocks if isinstance(b, Table)
+               for c in b.frame.columns if str(c).startswith("p (")]  # fmt: skip
+    assert any(h.startswith("p (Holm, ") and h.endswith(" jämförelser)")
+               and not h.startswith("p (Holm, 0 ") for h in headers), headers  # fmt: skip
+
+
 def test_one_computation_per_measure(doc: Document) -> None:
     """Issue #9: the reply time of the feedback register is one measure. The KPI that reads the
     register's file uses the rows the register keeps (a duplicate id and three closings before

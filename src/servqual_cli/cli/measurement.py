@@ -115,7 +115,7 @@ def contacts(
     Example: servqual contacts data/samples/servicematning_2020.xlsx
     """
     from servqual_cli.cli.output import emit, guard, write_exclusions
-    from servqual_cli.core.contacts import contact_kpis, treatment_counts
+    from servqual_cli.core.contacts import CI_METHODS, contact_kpis, treatment_counts
     from servqual_cli.io.measurement import ReadOptions, load_contact_table
     from servqual_cli.report.measurement_sections import contact_sections
     from servqual_cli.report.spec import Document
@@ -143,6 +143,7 @@ def contacts(
         "excluded": data.excluded,
         "conf": conf,
         "email_rule": {"rule": rule.text, "description": rule.describe()},
+        "ci_method": dict(CI_METHODS),
         "kpis": _records(kpis_out),
         "treatment_counts": _records(counts_out),
     }
@@ -204,6 +205,14 @@ def trend(
         ),
     ] = "score",
     email_rule: EmailRuleOpt = "24h",
+    adjust: Annotated[
+        str,
+        typer.Option(
+            "--adjust",
+            help="Multiple-testing adjustment over the per-area comparisons (the totals are "
+            "not adjusted): holm (default), bh (Benjamini-Hochberg) or none.",
+        ),
+    ] = "holm",
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -229,6 +238,11 @@ def trend(
     from servqual_cli.core.email_rule import parse_email_rule
 
     rule = parse_email_rule(email_rule)  # bad usage is refused before any file is read
+    from servqual_cli.core.trend import ADJUSTMENTS
+    from servqual_cli.errors import UsageError
+
+    if adjust not in ADJUSTMENTS:
+        raise UsageError(f"--adjust must be holm, bh or none; got {adjust!r}")
     opts = ReadOptions(sheet, encoding, header_row, strict)
     from servqual_cli.cli.trend_series import add_series, series_sides
 
@@ -267,11 +281,12 @@ def trend(
             kpi_map,
             share_test,
             rule,
+            adjust,
         )
         if len(sides) > 2:
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
             sections, tidy = add_series(sides, payload, sections, tidy, lang.value, conf,
-                                         bench_args)  # fmt: skip
+                                         bench_args, rule)  # fmt: skip
     from servqual_cli.report.labels import exclusion_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
@@ -367,12 +382,13 @@ def _contact_trend(
     kpi_map: str | None = None,
     share_test: str = "score",
     rule: Any = None,
+    adjust: str = "holm",
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
     from servqual_cli.core.benchmark import rank_benchmark
     from servqual_cli.core.contacts import kpi_observations
-    from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.core.trend import area_family_size, compare_kpis
     from servqual_cli.io.measurement import read_benchmark
     from servqual_cli.report.measurement_sections import trend_sections
 
@@ -380,12 +396,16 @@ def _contact_trend(
         raise RuntimeError("internal: a contact trend without contact rows")
     comparisons = compare_kpis(kpi_observations(before.contacts, keys=(), email_rule=rule),
                                kpi_observations(after.contacts, keys=(), email_rule=rule),
-                               conf, power, share_test)  # fmt: skip
+                               conf, power, share_test, adjust)  # fmt: skip
+    family = area_family_size(comparisons)
+    payload["adjust"] = {"family": "areas (every per-area comparison; totals not adjusted)",
+                         "method": adjust, "comparisons": family}  # fmt: skip
     if rule is not None:
         payload["email_rule"] = {"rule": rule.text, "description": rule.describe()}
     payload["municipality"] = municipality or after.municipality or before.municipality
     payload["comparisons"] = _records(comparisons)
-    sections = trend_sections(comparisons, before.label, after.label, lang, power, conf)
+    sections = trend_sections(comparisons, before.label, after.label, lang, power, conf, adjust,
+                              family)  # fmt: skip
     if rule is not None:
         sections = [*sections, _email_note(rule, lang)]
     # Totals over all channels compare like with like only if both years measured the same

@@ -52,9 +52,13 @@ def add_series(
     lang: str,
     conf: float,
     bench_args: tuple[str, str | None, ReadOptions, str | None] | None = None,
+    email_rule: Any = None,
 ) -> tuple[list[Any], pd.DataFrame]:
     """Every year's KPI values and the trend test over all years, before the last pair; with a
-    benchmark, the other municipalities' mean of every year the benchmark file has."""
+    benchmark, the other municipalities' mean of every year the benchmark file has.
+
+    ``email_rule`` (an :class:`~servqual_cli.core.email_rule.EmailRule`) decides the e-mail
+    reply shares of every year, as in the last pair, and is printed under the series tables."""
     import pandas as pd
 
     from servqual_cli.core.series import SeriesResult
@@ -70,7 +74,7 @@ def add_series(
         years = [(int(s.year), s.contacts, municipality or s.municipality) for s in sides
                  if s.year is not None and s.contacts is not None]  # fmt: skip
         others = others_by_year(years, path, opts, names, conf)
-    values, trends = series_tables(frames, conf, others)
+    values, trends = series_tables(frames, conf, others, email_rule)
     result = SeriesResult(tuple(int(s.year) for s in sides if s.year is not None), values, trends)
     from servqual_cli.core.results import records
 
@@ -82,4 +86,9 @@ def add_series(
     payload["years"] = [side.describe() for side in sides]
     tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
                      ignore_index=True)  # fmt: skip
-    return [*series_sections(values, trends, lang), *sections], tidy
+    series = series_sections(values, trends, lang)
+    if email_rule is not None:
+        from servqual_cli.cli.measurement import _email_note
+
+        series = [*series, _email_note(email_rule, lang)]
+    return [*series, *sections], tidy

@@ -57,6 +57,7 @@ from servqual_cli.vocab.contacts import ALL, KPI_COLUMNS, KPIS, SPECS, TREATMENT
 
 __all__ = [
     "ALL",
+    "CI_METHODS",
     "KPIS",
     "KPI_COLUMNS",
     "KpiSpec",
@@ -191,6 +192,14 @@ def kpi_observations(
     known = pd.notna(areas)
     per_area = total[known].assign(area=areas[known])
     return pd.concat([total, per_area], ignore_index=True)[columns]
+
+
+#: How :func:`summarise_observations` makes each kind of KPI's interval (JSON ``ci_method``).
+CI_METHODS = {
+    "share": "wilson",  # Wilson score interval, R prop.test(correct = FALSE)
+    "median": "order statistics",  # distribution-free, Conover (1999)
+    "index": "logit t",  # t interval of mean(points / 3) on the logit scale (delta method)
+}
 
 
 def summarise_observations(

@@ -4,7 +4,9 @@ Different years ask different respondents, so the comparison is between independ
 per dimension, each respondent's gap score (mean item gap P - E, :func:`respondent_scores`) in
 one year against the other's. Reported: mean gap each year, the difference (after - before)
 with Welch's t interval, Welch's t-test p and the Mann-Whitney p (the scores are means of
-ordinal answers; R ``wilcox.test`` with its defaults), Hedges' g (pooled SD) and the smallest
+ordinal answers; R ``wilcox.test`` with its defaults), Hedges' g (pooled SD, exact J) with its
+noncentral-t interval at ``conf`` (``hedges_g_low``, ``hedges_g_high``; as R
+``effectsize::hedges_g``) and the smallest
 difference a t-test detects with the given power. The overall row is the unweighted SERVQUAL
 score (mean of the five dimension gaps, respondents with every dimension valid). A higher
 (less negative) gap is better; the verdict follows Welch's test at ``1 - conf``.
@@ -25,6 +27,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gaps import TIE_DECIMALS, respondent_scores
 from servqual_cli.core.inference import mann_whitney, welch_t
 from servqual_cli.core.proportions import mdd_mean_difference
@@ -34,8 +37,8 @@ __all__ = ["OVERALL", "SURVEY_COLUMNS", "compare_survey_gaps", "gap_scores"]
 
 OVERALL = "Overall"
 SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p_welch",
-                  "p_mann_whitney", "hedges_g", "n_before", "n_after", "mdd",
-                  "verdict"]  # fmt: skip
+                  "p_mann_whitney", "hedges_g", "hedges_g_low", "hedges_g_high", "n_before",
+                  "n_after", "mdd", "verdict"]  # fmt: skip
 
 
 def gap_scores(
@@ -86,6 +89,7 @@ def compare_survey_gaps(
         x, y = x[~np.isnan(x)], y[~np.isnan(y)]
         t = welch_t(y, x, conf)
         p_mw = mann_whitney(y, x).p
+        g = hedges_g(y, x, conf)
         mdd = math.nan
         if x.size >= 2 and y.size >= 2:
             pooled = ((x.size - 1) * x.var(ddof=1) + (y.size - 1) * y.var(ddof=1)) / (
@@ -104,6 +108,8 @@ def compare_survey_gaps(
                 "p_welch": t.p,
                 "p_mann_whitney": p_mw,
                 "hedges_g": t.hedges_g,
+                "hedges_g_low": g.ci_low,
+                "hedges_g_high": g.ci_high,
                 "n_before": int(x.size),
                 "n_after": int(y.size),
                 "mdd": mdd,

@@ -21,8 +21,11 @@ test (conservative) beside the Newcombe interval, which can disagree with it.
 The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` (by default
 0.05), honouring the KPI's direction (a shorter queue is better), and ``no detectable change``
 otherwise. KPIs without a direction (the "delvis" shares) are not compared. With many areas and
-KPIs some "changes" are expected by chance (about 1 in 20 comparisons with no real change); the
-per-area rows are for finding where to look, the totals for the memo.
+KPIs some "changes" are expected by chance (about 1 in 20 comparisons with no real change), so
+the per-area rows form one family whose p-values are adjusted (``adjust``: Holm by default,
+Benjamini-Hochberg, or none; R ``p.adjust``) in ``p_adjusted``, and their verdict follows the
+adjusted p. The totals (area ``ALL``) are the memo's primary comparisons and are not adjusted
+(their ``p_adjusted`` equals ``p``).
 
 References
 ----------
@@ -32,6 +35,8 @@ References
    medians: confidence intervals, hypothesis testing, and sample size requirements.
    *Psychological Methods* 7(3), 370-383 (as ``statpsych::ci.median2``).
 .. [3] Mann, H. B., & Whitney, D. R. (1947). *Ann. Math. Statist.* 18(1), 50-60.
+.. [4] Holm, S. (1979). *Scand. J. Statist.* 6, 65-70; Benjamini, Y., & Hochberg, Y. (1995).
+   *JRSS B* 57(1), 289-300.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from numpy.typing import ArrayLike
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
-from servqual_cli.core.inference import mann_whitney, welch_t
+from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
 from servqual_cli.core.proportions import (
     fisher_exact,
     mdd_mean_difference,
@@ -58,10 +63,12 @@ from servqual_cli.core.results import records
 from servqual_cli.errors import UsageError
 
 __all__ = [
+    "ADJUSTMENTS",
     "COMPARISON_COLUMNS",
     "VERDICTS",
     "MedianDiff",
     "TrendResult",
+    "area_family_size",
     "compare_kpis",
     "median_diff_ci",
     "sort_comparisons",
@@ -69,7 +76,9 @@ __all__ = [
 ]
 
 COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high",
-                      "p", "test", "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
+                      "p", "p_adjusted", "test", "n_before", "n_after", "mdd",
+                      "verdict"]  # fmt: skip
+ADJUSTMENTS = ("holm", "bh", "none")
 VERDICTS = ("worse", "better", "no detectable change")
 
 
@@ -196,6 +205,7 @@ def compare_kpis(
     conf: float = 0.95,
     power: float = 0.8,
     share_test: str = "score",
+    adjust: str = "holm",
 ) -> pd.DataFrame:
     """Compare two years' KPI observations (:func:`~servqual_cli.core.contacts.kpi_observations`).
 
@@ -211,6 +221,9 @@ def compare_kpis(
     share_test : {"score", "fisher"}
         Shares: the score test with its inverted (Mee) interval, or Fisher's exact test beside
         the Newcombe interval. The ``test`` column names the one used.
+    adjust : {"holm", "bh", "none"}
+        Multiple-testing adjustment over the family of per-area comparisons (every row whose
+        area is not ``ALL``, as R ``p.adjust``); the per-area verdicts follow ``p_adjusted``.
 
     Returns
     -------
@@ -221,6 +234,8 @@ def compare_kpis(
     """
     if share_test not in SHARE_TESTS:
         raise UsageError(f"unknown share test {share_test!r}; use score or fisher")
+    if adjust not in ADJUSTMENTS:
+        raise UsageError(f"unknown p-value adjustment {adjust!r}; use holm, bh or none")
     keys = ["kpi", "channel", "area"]
     directed = [name for name, spec in SPECS.items() if spec.direction != 0]
     b = before[before["kpi"].isin(directed)]
@@ -240,11 +255,31 @@ def compare_kpis(
             row = _share_row(xb, xa, conf, power, share_test)
         else:
             row = _ROW[spec.kind](xb, xa, conf, power)
-        row.update(kpi=kpi, channel=channel, area=area, n_before=xb.size, n_after=xa.size)
-        row["verdict"] = verdict(row["diff"], row["p"], spec.direction, 1 - conf)
+        row.update(kpi=kpi, channel=channel, area=area, n_before=xb.size, n_after=xa.size,
+                   direction=spec.direction)  # fmt: skip
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
-    return sort_comparisons(frame)
+    frame = pd.DataFrame(rows, columns=[*COMPARISON_COLUMNS, "direction"])
+    p = frame["p"].to_numpy(dtype=float)
+    adjusted = p.copy()
+    family = frame["area"].ne(ALL).to_numpy()
+    if family.any():
+        adjusted[family] = p_adjust(p[family], adjust)
+    frame["p_adjusted"] = adjusted
+    frame["verdict"] = [
+        verdict(d, q, int(s), 1 - conf)
+        for d, q, s in zip(frame["diff"], adjusted, frame["direction"], strict=True)
+    ]  # one call per comparison (KPI x channel x area), not per contact
+    return sort_comparisons(frame[COMPARISON_COLUMNS])
+
+
+def area_family_size(comparisons: pd.DataFrame) -> int:
+    """How many per-area comparisons (with a p-value) the adjustment counted.
+
+    >>> area_family_size(pd.DataFrame({"area": ["ALL", "a", "b"], "p": [0.1, 0.2, np.nan]}))
+    1
+    """
+    areas = comparisons["area"].ne(ALL)
+    return int(comparisons.loc[areas, "p"].notna().sum())
 
 
 def sort_comparisons(frame: pd.DataFrame) -> pd.DataFrame:
@@ -264,7 +299,7 @@ def sort_comparisons(frame: pd.DataFrame) -> pd.DataFrame:
     key = pd.DataFrame(
         {
             "verdict": rank,
-            "p": frame["p"].where(significant, 0.0),
+            "p": frame["p_adjusted" if "p_adjusted" in frame else "p"].where(significant, 0.0),
             "kpi": frame["kpi"].map({name: i for i, name in enumerate(SPECS)}),
             "channel": frame["channel"].map({"phone": 0, "email": 1, ALL: 2}),
             "area": area_sort_key(frame["area"]),

@@ -96,6 +96,8 @@ MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),
+    "hedges_g_low": ("g KI låg", "g CI low"),
+    "hedges_g_high": ("g KI hög", "g CI high"),
     "contacts": ("Kontakter", "Contacts"),
     # titles and notes
     "kpi_title": ("Nyckeltal", "KPIs"),
@@ -112,20 +114,34 @@ MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
                    "i sekunder, e-postens svarstid i arbetstimmar.",
                    "Shares and the index in percent (0-100), changes in percentage points; queue "
                    "time in seconds, e-mail reply time in working hours."),
-    "trend_note": ("p: Fishers exakta test (andelar) eller Mann-Whitney (tider, bemötande). "
-                   "Intervall: Newcombe (andelar), Bonett-Price (medianer), Welch (index).",
-                   "p: Fisher's exact test (shares) or Mann-Whitney (times, treatment). "
-                   "Intervals: Newcombe (shares), Bonett-Price (medians), Welch (index)."),
+    "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
+                   "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
+                   "--test fisher), Bonett-Price (medianer), Welch (index).",
+                   "p: score test (shares; Fisher's exact test with --test fisher) or "
+                   "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
+                   "--test fisher), Bonett-Price (medians), Welch (index)."),
     "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
                   "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
                   "jämförelser blir ungefär var tjugonde 'förändring' slump.",
                   "With 6-7 contacts per area and channel only very large changes show (MDD –: "
                   "no change, however large, reaches {power}% power); among many comparisons "
                   "about one in twenty 'changes' is chance."),
+    "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
+                "logitskalan (bemötandeindex; håller sig inom 0-100).",
+                "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
+                "scale (treatment index; stays within 0-100)."),
+    "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
+                    "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
+                    "Totalerna justeras inte.",
+                    "{label}: p adjusted over every per-area comparison (all KPIs and channels, "
+                    "also those not shown here); the verdict follows the adjusted p. The totals "
+                    "are not adjusted."),
     "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
-                    "t-test och Mann-Whitney.",
+                    "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
+                    "icke-central t (som R effectsize::hedges_g).",
                     "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
-                    "t-test and Mann-Whitney."),
+                    "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
+                    "noncentral t (as R effectsize::hedges_g)."),
     "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
                "no change of this KPI can be detected with {power}% power at these n"),
     "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
@@ -166,7 +182,9 @@ MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 _UNIT_SYMBOL = {"share": "%", "index": "0-100", "seconds": "s", "hours": "h"}
-FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_welch": "p", "p_mann_whitney": "p"})
+FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
+                            "p_mann_whitney": "p"})  # fmt: skip
+_ADJUST_NAMES = {"holm": "Holm", "bh": "Benjamini-Hochberg"}
 _CHANNEL_ORDER = {"phone": 0, "email": 1, ALL: 2}
 AREA_KPIS = (
     ("phone_reached", "phone"),
@@ -254,7 +272,8 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     t["kpi"] = _kpi_names(t, lang)
     t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
     digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
-    return _table(title or ml("kpi_title", lang), t, lang, digits, ml("units_note", lang),
+    note = f"{ml('units_note', lang)} {ml('ci_note', lang)}"
+    return _table(title or ml("kpi_title", lang), t, lang, digits, note,
                   ("Nyckeltal", "KPIs"))  # fmt: skip
 
 
@@ -344,8 +363,22 @@ def year_line(label_: str, frame: pd.DataFrame, excluded: dict[str, int], lang: 
     return f"{text}."
 
 
-def _comparison_table(title: str, comparisons: pd.DataFrame, lang: str, note: str) -> Table:
-    """Comparison rows in display units: shares and index x 100, changes in points."""
+def adjusted_p_label(adjust: str, m: int, lang: str) -> str:
+    """The header of an adjusted p column: the method and the size of its family.
+
+    >>> adjusted_p_label("holm", 24, "en"), adjusted_p_label("none", 24, "sv")
+    ('p (Holm, 24 comparisons)', 'p (ojusterat, 24 jämförelser)')
+    """
+    name = _ADJUST_NAMES.get(adjust, "ojusterat" if lang == "sv" else "unadjusted")
+    return f"p ({name}, {m} {'jämförelser' if lang == 'sv' else 'comparisons'})"
+
+
+def _comparison_table(
+    title: str, comparisons: pd.DataFrame, lang: str, note: str, p_label: str | None = None
+) -> Table:
+    """Comparison rows in display units: shares and index x 100, changes in points.
+
+    With ``p_label`` the p column is the adjusted one (``p_adjusted``) under that header."""
     t = comparisons.copy()
     scale = display_scale(t["kpi"])
     for col in ("before", "after", "diff", "ci_low", "ci_high", "mdd"):
@@ -353,13 +386,14 @@ def _comparison_table(title: str, comparisons: pd.DataFrame, lang: str, note: st
     t["kpi"] = _kpi_names(t, lang)
     area = ["area"] if t["area"].ne(ALL).any() else []
     t["n"] = t["n_before"].astype(str) + "/" + t["n_after"].astype(str)
-    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", "p", "n", "mdd",
+    p_col = "p_adjusted" if p_label else "p"
+    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", p_col, "n", "mdd",
             "verdict"]  # fmt: skip
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
     digits.update({"diff": "+.1f", "n": "s"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
-    return _table(title, _names(t[cols], lang), lang, digits, note, sheet,
-                  rename={"diff": ml("change", lang)})  # fmt: skip
+    rename = {"diff": ml("change", lang), **({"p_adjusted": p_label} if p_label else {})}
+    return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
 
 
 def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -> list[str]:
@@ -411,8 +445,14 @@ def trend_sections(
     lang: str,
     power: float = 0.8,
     conf: float = 0.95,
+    adjust: str = "holm",
+    family_size: int | None = None,
 ) -> list[Section]:
-    """The totals, the per-area changes (worse first) and the minimum detectable changes."""
+    """The totals, the per-area changes (worse first) and the minimum detectable changes.
+
+    The per-area table shows the p adjusted over the family of ``family_size`` per-area
+    comparisons by ``adjust`` (its header names both; ``adjust`` must be the method
+    :func:`~servqual_cli.core.trend.compare_kpis` used); the totals are not adjusted."""
     heading = f"{before} → {after}"
     total = comparisons[comparisons["area"].eq(ALL)]
     # Per area only the memo's main KPIs: with 6-7 contacts per area and channel the rest is
@@ -426,7 +466,13 @@ def trend_sections(
     if len(per_area):
         title = f"{ml('trend_area', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
-        per_area_table = _comparison_table(title, per_area, lang, area_note)
+        if family_size is None:  # the core's count of the family compare_kpis adjusted over
+            from servqual_cli.core.trend import area_family_size
+
+            family_size = area_family_size(comparisons)
+        label = adjusted_p_label(adjust, family_size, lang)
+        area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
+        per_area_table = _comparison_table(title, per_area, lang, area_note, label)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf)
     return [
@@ -501,7 +547,9 @@ def survey_trend_sections(
     frame: pd.DataFrame, before: str, after: str, lang: str, notes: list[str]
 ) -> list[Section]:
     """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g."""
-    digits = {c: ".2f" for c in ("before", "after", "ci_low", "ci_high", "hedges_g", "mdd")}
+    cols = ("before", "after", "ci_low", "ci_high", "hedges_g", "hedges_g_low", "hedges_g_high",
+            "mdd")  # fmt: skip
+    digits = {c: ".2f" for c in cols}
     digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d"})
     title = f"{ml('survey_title', lang)} {before} → {after}"
     shown = frame.assign(dimension=frame["dimension"].replace({OVERALL: ml(OVERALL, lang)}))

@@ -10,6 +10,7 @@ import pandas as pd
 
 from servqual_cli.core.benchmark import rank_benchmark
 from servqual_cli.core.contacts import kpi_observations, summarise_observations
+from servqual_cli.core.email_rule import EmailRule
 from servqual_cli.core.series import series_trends
 from servqual_cli.errors import UsageError
 from servqual_cli.io.measurement import ReadOptions, read_benchmark
@@ -41,12 +42,16 @@ def others_by_year(
 
 
 def series_tables(
-    frames: Sequence[pd.DataFrame], conf: float, others: pd.DataFrame | None = None
+    frames: Sequence[pd.DataFrame],
+    conf: float,
+    others: pd.DataFrame | None = None,
+    email_rule: EmailRule | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every year's KPI values (totals over areas; ``others_mean`` when ``others`` is given)
-    and the trend tests over all years, from each year's contacts."""
+    and the trend tests over all years, from each year's contacts; ``email_rule`` decides the
+    e-mail reply shares (default: the 24 working-day hours rule)."""
     obs = kpi_observations(pd.concat(list(frames), ignore_index=True), keys=("year",),
-                           by_area=False)  # fmt: skip
+                           by_area=False, email_rule=email_rule)  # fmt: skip
     values = summarise_observations(obs, keys=("year",), conf=conf)
     if others is not None:
         values = values.merge(others, on=["year", "kpi", "channel"], how="left")

@@ -7,7 +7,8 @@
 # Excel serial dates converted here), the KPI counts are derived here, working-day hours are
 # counted here with a hand-written list of Swedish holidays 2019-2020 (lag 1989:253; plus
 # midsommarafton, julafton, nyårsafton), and the statistics come from base R: prop.test (Wilson
-# interval), fisher.test, wilcox.test, t.test, power.prop.test and power.t.test. The
+# interval), fisher.test, wilcox.test, t.test, power.prop.test and power.t.test; the survey
+# trend's Hedges' g interval from effectsize::hedges_g. The
 # Bonett-Price interval for a difference of medians is written out as in statpsych::ci.median2.
 # uniroot's default tolerance (~1.2e-4) is tightened to 1e-12 for the power solutions so the
 # Python tests can use a tight tolerance. The committed JSON came from R 4.2.2 (r_version).
@@ -222,6 +223,7 @@ survey <- lapply(colnames(scores), function(d) {
   pooled <- sqrt(((length(xa) - 1) * var(xa) + (length(xb) - 1) * var(xb)) /
                  (length(xa) + length(xb) - 2))
   d_ <- (mean(xa) - mean(xb)) / pooled
+  hg <- effectsize::hedges_g(xa, xb, ci = 0.95, pooled_sd = TRUE)
   list(dimension = d, before = mean(xb), after = mean(xa), diff = mean(xa) - mean(xb),
        ci_low = tt$conf.int[1], ci_high = tt$conf.int[2], p_welch = tt$p.value,
        p_mann_whitney = suppressWarnings(wilcox.test(xa, xb)$p.value),
@@ -229,7 +231,9 @@ survey <- lapply(colnames(scores), function(d) {
        hedges_g = d_ * exp(lgamma((length(xa) + length(xb) - 2) / 2) -
                            lgamma((length(xa) + length(xb) - 3) / 2)) /
          sqrt((length(xa) + length(xb) - 2) / 2),
-       n_before = length(xb), n_after = length(xa), mdd = mdd_mean(pooled, length(xb), length(xa)))
+       n_before = length(xb), n_after = length(xa), mdd = mdd_mean(pooled, length(xb), length(xa)),
+       # its 95 % interval (noncentral t) from effectsize itself
+       hedges_g_es = hg$Hedges_g, hedges_g_low = hg$CI_low, hedges_g_high = hg$CI_high)
 })
 
 # power.t.test itself, for an equal-n case, against the noncentral-t solution above.
