@@ -155,6 +155,22 @@ class Instrument:
         return tuple(i for items in self.dimensions.values() for i in items)
 
     @property
+    def dimension_positions(self) -> dict[str, list[int]]:
+        """Each dimension's 0-based column positions in the item matrices (items in dimension
+        order, as :attr:`items` lists them).
+
+        >>> from servqual_cli.instruments.builtin import PZB1991
+        >>> PZB1991.dimension_positions["Reliability"]
+        [4, 5, 6, 7, 8]
+        """
+        positions: dict[str, list[int]] = {}
+        k = 0
+        for dim, items in self.dimensions.items():
+            positions[dim] = list(range(k, k + len(items)))
+            k += len(items)
+        return positions
+
+    @property
     def perception_only(self) -> bool:
         """True when there are no expectation columns (SERVPERF, Cronin & Taylor 1992)."""
         return self.expectation is None

@@ -212,11 +212,7 @@ def load_roles(
         extras[table.columns[x_pos]] = parse(x_pos, (-np.inf, np.inf), labels=False)
     if strict:
         log.raise_if_strict()
-    dim_positions: dict[str, list[int]] = {}
-    k = 0
-    for dim, its in instrument.dimensions.items():
-        dim_positions[dim] = list(range(k, k + len(its)))
-        k += len(its)
+    dim_positions = instrument.dimension_positions
     return RoleData(
         table=table,
         instrument=instrument,

@@ -180,11 +180,7 @@ def load_survey(
         log.add(rows, table.columns[pos], col.to_numpy(dtype=object), group_reasons)
     if strict:
         log.raise_if_strict()
-    positions: dict[str, list[int]] = {}
-    k = 0
-    for dim, items in instrument.dimensions.items():
-        positions[dim] = list(range(k, k + len(items)))
-        k += len(items)
+    positions = instrument.dimension_positions
     return SurveyData(
         table=table,
         instrument=instrument,
