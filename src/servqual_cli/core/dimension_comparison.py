@@ -24,8 +24,8 @@ import pandas as pd
 
 from servqual_cli.core import inference
 from servqual_cli.core._common import pairs as pair_index
+from servqual_cli.core.paired_ranks import wilcox_test_column
 from servqual_cli.core.posthoc import holm
-from servqual_cli.core.ranktests import wilcoxon_signed_rank
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 
@@ -90,13 +90,19 @@ def friedman_test(x: np.ndarray) -> Friedman:
     # dimensions, small; each step is vectorised over the rows): rank = 1 + #smaller +
     # (#equal - 1) / 2. The sum over tie groups of t^3 - t equals the sum over cells of
     # (size of the cell's tie group)^2 - 1.
-    smaller = np.zeros(x.shape, dtype=np.int64)
-    equal = np.zeros(x.shape, dtype=np.int64)
+    # Column j's rank sum over the rows is n + #(cells of a row smaller than its j) +
+    # (#equal - n) / 2, counted one pair of columns at a time (no (n, k) temporaries).
+    x = np.asfortranarray(x)  # whole columns below
+    col = np.zeros(k)
+    ties = 0.0
     for j in range(k):
-        smaller += x[:, [j]] < x
-        equal += x[:, [j]] == x
-    col = (1.0 + smaller + (equal - 1) / 2.0).sum(axis=0)
-    ties = float((equal.astype(np.float64) ** 2 - 1).sum())
+        smaller = 0
+        equal = np.zeros(n, dtype=np.int64)
+        for m in range(k):
+            smaller += int(np.count_nonzero(x[:, m] < x[:, j]))
+            equal += x[:, m] == x[:, j]
+        col[j] = n + smaller + (float(equal.sum()) - n) / 2.0
+        ties += float((equal * equal - 1).sum())
     denom = n * k * (k + 1) - ties / (k - 1)
     if denom <= 0:  # every respondent ties every dimension: no ranking information
         return Friedman(math.nan, float(k - 1), math.nan, math.nan, n)
@@ -143,12 +149,9 @@ def compare_dimensions(
     a, b = pair_index(k)
     diffs = gc[:, a] - gc[:, b]  # (n, pairs)
     t = inference.one_sample_t(diffs, conf=conf)
-    p_w = [
-        wilcoxon_signed_rank(np.round(diffs[:, j], TIE_DECIMALS)).p
-        if np.count_nonzero(np.round(diffs[:, j], TIE_DECIMALS))
-        else math.nan
-        for j in range(diffs.shape[1])  # a loop over pairs of dimensions
-    ]
+    # A loop over pairs of dimensions, each one factorize of the rounded differences; no
+    # nonzero difference gives NaN.
+    p_w = [wilcox_test_column(np.round(diffs[:, j], TIE_DECIMALS)).p for j in range(len(a))]
     names = list(dimensions)
     table = pd.DataFrame(
         {

@@ -36,6 +36,7 @@ from servqual_cli.core.results import plain
 __all__ = [
     "EffectSize",
     "cohens_dz",
+    "dz_interval",
     "hedges_g",
     "hedges_j",
     "omega_squared_f",
@@ -116,6 +117,19 @@ def cohens_dz(d: ArrayLike, conf: float = 0.95) -> EffectSize:
         return EffectSize("dz", math.nan, math.nan, math.nan, "noncentral t")
     sd = float(x.std(ddof=1))
     dz = float(x.mean()) / sd if sd > 0 else math.nan
+    return dz_interval(dz, n, conf)
+
+
+def dz_interval(dz: float, n: int, conf: float = 0.95) -> EffectSize:
+    """Cohen's d_z of ``n`` paired differences with its noncentral-t interval (as
+    :func:`cohens_dz`, for a caller that has the mean and SD already).
+
+    >>> r = dz_interval(1.0817, 5)
+    >>> round(r.ci_low, 3), round(r.ci_high, 3)
+    (-0.09, 2.182)
+    """
+    if n < 2 or not math.isfinite(dz):
+        return EffectSize("dz", dz if n >= 2 else math.nan, math.nan, math.nan, "noncentral t")
     low, high = _ncp_t_interval(dz * math.sqrt(n), n - 1.0, conf)
     return EffectSize("dz", dz, low / math.sqrt(n), high / math.sqrt(n), "noncentral t")
 

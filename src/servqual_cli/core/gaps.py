@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
-from servqual_cli.core.effect_sizes import cohens_dz, rank_biserial_paired
+from servqual_cli.core.effect_sizes import dz_interval
+from servqual_cli.core.paired_ranks import column_ranks
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError, UsageError
 
@@ -103,33 +104,40 @@ def respondent_scores(
     p = np.asarray(perception, dtype=float)
     if e.shape != p.shape:
         raise DataError(f"expectation {e.shape} and perception {p.shape} shapes differ")
-    gap = p - e
-    both = ~np.isnan(gap)
     n = e.shape[0]
     names = tuple(dimensions)
-    out = {k: np.full((n, len(names)), np.nan) for k in ("e", "p", "g", "sp")}
+    # Column-major: the tests and the overall score read one dimension at a time.
+    out = {k: np.full((n, len(names)), np.nan, order="F") for k in ("e", "p", "g", "sp")}
     prorated = np.zeros(len(names), dtype=np.int64)
     needs = []
     for j, cols in enumerate(dimensions.values()):
         cols = list(cols)
         need = items_needed(len(cols), min_items)
         needs.append(need)
-        valid = both[:, cols]
-        count = valid.sum(axis=1)
+        # Sums over the dimension's items, one item column at a time (left to right, as a
+        # row sum of so few items adds): no (n, items) copy of the arrays.
+        count, p_count = np.zeros(n), np.zeros(n)
+        g, ee, pp, sp = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
+        gap_c, valid, p_valid = np.empty(n), np.empty(n, dtype=bool), np.empty(n, dtype=bool)
+        for c in cols:
+            e_c, p_c = e[:, c], p[:, c]
+            np.subtract(p_c, e_c, out=gap_c)
+            np.logical_not(np.isnan(gap_c, out=valid), out=valid)
+            np.logical_not(np.isnan(p_c, out=p_valid), out=p_valid)
+            count += valid
+            p_count += p_valid
+            np.add(g, gap_c, out=g, where=valid)
+            np.add(ee, e_c, out=ee, where=valid)
+            np.add(pp, p_c, out=pp, where=valid)
+            np.add(sp, p_c, out=sp, where=p_valid)
         ok = count >= need
         prorated[j] = int((ok & (count < len(cols))).sum())
         with np.errstate(invalid="ignore", divide="ignore"):
-            g = np.where(valid, gap[:, cols], 0.0).sum(axis=1) / count
-            ee = np.where(valid, e[:, cols], 0.0).sum(axis=1) / count
-            pp = np.where(valid, p[:, cols], 0.0).sum(axis=1) / count
-            p_valid = ~np.isnan(p[:, cols])
-            p_count = p_valid.sum(axis=1)
-            sp = np.where(p_valid, p[:, cols], 0.0).sum(axis=1) / p_count
-        out["g"][ok, j] = np.round(g[ok], TIE_DECIMALS)
-        out["e"][ok, j] = ee[ok]
-        out["p"][ok, j] = pp[ok]
-        sp_ok = p_count >= need
-        out["sp"][sp_ok, j] = sp[sp_ok]
+            out["g"][ok, j] = np.round(g[ok] / count[ok], TIE_DECIMALS)
+            out["e"][ok, j] = ee[ok] / count[ok]
+            out["p"][ok, j] = pp[ok] / count[ok]
+            sp_ok = p_count >= need
+            out["sp"][sp_ok, j] = sp[sp_ok] / p_count[sp_ok]
     return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"], prorated, tuple(needs))
 
 
@@ -222,20 +230,26 @@ def _paired_table(
 ) -> pd.DataFrame:
     """Paired statistics per column of ``gaps`` (NaN rows ignored per column)."""
     t = inference.one_sample_t(gaps, conf=conf)
-    valid = ~np.isnan(gaps)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean_e = np.where(valid, e, 0.0).sum(axis=0) / valid.sum(axis=0)
-        mean_p = np.where(valid, p, 0.0).sum(axis=0) / valid.sum(axis=0)
-    # A loop over items/dimensions (a few dozen), each vectorised over respondents.
-    ranked = [_signed_rank(gaps[valid[:, j], j], zero_method) for j in range(gaps.shape[1])]
-    dz = [cohens_dz(gaps[valid[:, j], j], conf) for j in range(gaps.shape[1])]
-    rb = [
-        rank_biserial_paired(np.round(gaps[valid[:, j], j], TIE_DECIMALS), conf)
-        for j in range(gaps.shape[1])
-    ]
+    k = gaps.shape[1]
+    mean_e, mean_p = np.empty(k), np.empty(k)
+    ranked, rb = [], []
+    dz = t["dz"].to_numpy()
+    n = t["n"].to_numpy(dtype=np.int64)
+    # A loop over items/dimensions (a few dozen), each vectorised over respondents and each
+    # column read once: the signed rank test and the rank-biserial share one factorize.
+    valid = np.empty(gaps.shape[0], dtype=bool)
+    for j in range(k):
+        np.logical_not(np.isnan(gaps[:, j], out=valid), out=valid)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_e[j] = np.sum(e[:, j], where=valid) / n[j]
+            mean_p[j] = np.sum(p[:, j], where=valid) / n[j]
+        ranks = column_ranks(np.round(gaps[:, j], TIE_DECIMALS), zero_method, conf)
+        ranked.append(ranks.signed_rank)
+        rb.append(ranks.rank_biserial)
+    dz_ci = [dz_interval(float(d), int(m), conf) for d, m in zip(dz, n, strict=True)]
     table = pd.DataFrame(
         {
-            "n": t["n"].to_numpy(dtype=np.int64),
+            "n": n,
             "expectation": mean_e,
             "perception": mean_p,
             "gap": t["mean"].to_numpy(),
@@ -253,18 +267,13 @@ def _paired_table(
     )
     table["p_holm"] = inference.holm(table["p_t"].to_numpy())
     table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), adjust)
-    table["dz"] = t["dz"].to_numpy()
-    table["dz_ci_low"] = [r.ci_low for r in dz]
-    table["dz_ci_high"] = [r.ci_high for r in dz]
+    table["dz"] = dz
+    table["dz_ci_low"] = [r.ci_low for r in dz_ci]
+    table["dz_ci_high"] = [r.ci_high for r in dz_ci]
     table["rank_biserial"] = [r.value for r in rb]
     table["rank_biserial_ci_low"] = [r.ci_low for r in rb]
     table["rank_biserial_ci_high"] = [r.ci_high for r in rb]
     return table
-
-
-def _signed_rank(d: np.ndarray, zero_method: str) -> inference.RankTestResult:
-    # Every gap zero: no statistic (R's wilcox.test cannot compute one either), p NaN.
-    return inference.signed_rank_test(np.round(d, TIE_DECIMALS), zero_method)
 
 
 def gap_analysis(
@@ -392,29 +401,37 @@ def overall_score(
     >>> o.unweighted, o.n_unweighted, o.weighted, o.n_weighted
     (-1.0, 2, -0.75, 2)
     """
-    complete = ~np.isnan(dimension_gaps).any(axis=1)
-    per_resp = dimension_gaps[complete].mean(axis=1)
+    gaps = np.asarray(dimension_gaps, dtype=float)
+    k = gaps.shape[1]
+    cols = [gaps[:, j] for j in range(k)]  # row sums one column at a time, left to right
+    complete = ~_row_any([np.isnan(c) for c in cols], gaps.shape[0])
+    n_complete = int(complete.sum())
+    with np.errstate(invalid="ignore"):
+        per_resp = _row_sum([c[complete] for c in cols], n_complete) / k
     un = _mean_ci(per_resp, conf)
     weighted: tuple[float, float, float] | None = None
     n_weighted = 0
     n_weight_excluded = 0
     n_not_100 = 0
     if weights is not None:
-        w = np.asarray(weights, dtype=float)[complete]
+        w_all = np.asarray(weights, dtype=float)
         if weight_rule not in WEIGHT_RULES:
             raise UsageError(f"unknown weight rule {weight_rule!r}; use allocation or rating")
-        ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
+        w = [w_all[:, j][complete] for j in range(k)]
+        bad = _row_any([np.isnan(c) | (c < 0) for c in w], n_complete)
+        ok = ~bad & (_row_sum([np.where(np.isnan(c), 0.0, c) for c in w], n_complete) > 0)
         n_weight_excluded = int((~ok).sum())
-        if weight_rule == "allocation":
-            n_not_100 = int((np.abs(w[ok].sum(axis=1) - 100.0) > 0.5).sum())
-        g = dimension_gaps[complete][ok]
-        ww = w[ok]
-        score = (g * ww).sum(axis=1) / ww.sum(axis=1)
+        ww = [c[ok] for c in w]
         n_weighted = int(ok.sum())
+        w_sum = _row_sum(ww, n_weighted)
+        if weight_rule == "allocation":
+            n_not_100 = int((np.abs(w_sum - 100.0) > 0.5).sum())
+        g = [c[complete][ok] for c in cols]
+        score = _row_sum([gj * wj for gj, wj in zip(g, ww, strict=True)], n_weighted) / w_sum
         weighted = _mean_ci(score, conf)
     return OverallScore(
         unweighted=un[0],
-        n_unweighted=int(complete.sum()),
+        n_unweighted=n_complete,
         ci_low=un[1],
         ci_high=un[2],
         weighted=None if weighted is None else weighted[0],
@@ -425,6 +442,23 @@ def overall_score(
         n_weight_not_100=n_not_100,
         weight_rule=weight_rule,
     )
+
+
+def _row_sum(columns: list[np.ndarray], n: int) -> np.ndarray:
+    """Σ of the columns, left to right (as numpy adds a row of a few values)."""
+    if not columns:
+        return np.zeros(n)
+    total = columns[0].copy()
+    for c in columns[1:]:
+        total += c
+    return total
+
+
+def _row_any(columns: list[np.ndarray], n: int) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    for c in columns:
+        out |= c
+    return out
 
 
 def _mean_ci(x: np.ndarray, conf: float) -> tuple[float, float, float]:

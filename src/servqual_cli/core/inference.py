@@ -87,7 +87,7 @@ class TwoSampleT:
 
 
 def one_sample_t(x: ArrayLike, conf: float = 0.95) -> pd.DataFrame:
-    """One-sample t-test of mean = 0 for each column of ``x``, fully vectorised.
+    """One-sample t-test of mean = 0 for each column of ``x``, vectorised over the rows.
 
     Parameters
     ----------
@@ -123,13 +123,22 @@ def one_sample_t(x: ArrayLike, conf: float = 0.95) -> pd.DataFrame:
         arr = arr.reshape(-1, 1)
     elif arr.ndim != 2:
         raise UsageError(f"x must be 1-D or 2-D, got shape {arr.shape}")
-    ok = ~np.isnan(arr)
-    n = ok.sum(axis=0)
+    arr = np.asfortranarray(arr)  # whole columns below: one copy if row-major
+    k = arr.shape[1]
+    n = np.zeros(k, dtype=np.int64)
+    mean, ss = np.full(k, np.nan), np.full(k, np.nan)
+    # One column at a time (a loop over variables, each vectorised over rows): a column's
+    # values are read into cache once, with no (rows, columns) temporaries.
+    for j in range(k):
+        col = arr[:, j]
+        x = col[~np.isnan(col)]
+        n[j] = x.size
+        if x.size:
+            mean[j] = x.sum() / x.size
+            d = x - mean[j]  # two-pass variance: summing squares first loses digits
+            ss[j] = np.dot(d, d)
     nf = n.astype(np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(ok, arr, 0.0).sum(axis=0) / nf
-        # Two-pass variance: summing squares first loses digits when |mean| >> sd.
-        ss = (np.where(ok, arr - mean, 0.0) ** 2).sum(axis=0)
         sd = np.where(n >= 2, np.sqrt(ss / (nf - 1.0)), np.nan)
         se = sd / np.sqrt(nf)
         # t.test stops with "data are essentially constant" below this: rounding noise in the
