@@ -149,7 +149,8 @@ def gap(
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items)
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
-                              weight_column, profile, rules["min_items"])  # fmt: skip
+                              weight_column, profile, rules["min_items"],
+                              scores=result.scores)  # fmt: skip
     sections += decoding_note(data.table.describe())
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"

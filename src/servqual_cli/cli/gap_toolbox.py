@@ -134,11 +134,14 @@ def add_to_gap(
     weight_column: str | None = None,
     profile: str | None = None,
     min_items: Any = "half",
+    scores: Any = None,
 ) -> list[Section]:
     """Compute the toolbox's gap additions, add their keys to ``payload``, return sections.
 
     Keys: ``dimension_comparison`` (always, when there are two or more dimensions),
     ``importance`` (``--overall``), ``weighted`` (``--weight-column``), ``profile``.
+    ``scores``: the respondent scores of the gap tables under ``min_items``
+    (``GapAnalysis.scores``), computed here when not given.
     """
     import numpy as np
 
@@ -153,9 +156,10 @@ def add_to_gap(
         raise UsageError("--importance-on needs --overall (the column to explain)")
     sections: list[Section] = []
     # The same dimension-score rule as the gap tables (gap --min-items).
-    scores = respondent_scores(
-        data.expectation, data.perception, data.dimension_positions, min_items=min_items
-    )
+    if scores is None:
+        scores = respondent_scores(
+            data.expectation, data.perception, data.dimension_positions, min_items=min_items
+        )
     dims = list(scores.dimensions)
     perception_only = bool(np.isnan(data.expectation).all())
     if len(dims) >= 2 and not perception_only:

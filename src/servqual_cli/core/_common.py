@@ -84,22 +84,37 @@ def rankdata(values: FloatArray) -> FloatArray:
     >>> rankdata(np.array([3.0, 1.0, 3.0, 2.0])).tolist()
     [3.5, 1.0, 3.5, 2.0]
     """
-    n = values.size
-    ranks = np.empty(n, dtype=np.float64)
-    if n == 0:
-        return ranks
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    start = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    counts = np.diff(np.append(start, n))
-    ranks[order] = np.repeat(start + 1.0 + (counts - 1.0) / 2.0, counts)
+    if values.size == 0:
+        return np.empty(0, dtype=np.float64)
+    codes, counts = _tie_groups(values)
+    mid = np.cumsum(counts) - (counts - 1.0) / 2.0
+    ranks: FloatArray = mid[codes]
     return ranks
 
 
+def _tie_groups(values: FloatArray) -> tuple[NDArray[np.intp], FloatArray]:
+    """Each value's tie group (groups numbered in ascending order) and the group sizes.
+
+    One hash of the values (``pandas.factorize``) and a sort of the distinct values only:
+    survey answers take a few distinct values, so this replaces sorts of every value.
+    """
+    codes, uniques = pd.factorize(values)
+    order = np.argsort(uniques, kind="stable")
+    rank_of = np.empty(order.size, dtype=np.intp)
+    rank_of[order] = np.arange(order.size)
+    counts = np.bincount(codes, minlength=order.size)[order].astype(np.float64)
+    return rank_of[codes], counts
+
+
 def tie_sum(values: FloatArray) -> float:
-    """sum(t^3 - t) over the tie groups of ``values`` (R: ``sum(NTIES^3 - NTIES)``)."""
-    _, counts = np.unique(values, return_counts=True)
-    c = counts.astype(np.float64)
+    """sum(t^3 - t) over the tie groups of ``values`` (R: ``sum(NTIES^3 - NTIES)``).
+
+    >>> tie_sum(np.array([3.0, 1.0, 3.0, 2.0, 3.0]))
+    24.0
+    """
+    if values.size == 0:
+        return 0.0
+    c = _tie_groups(values)[1]  # sizes in ascending order of value, as np.unique gives them
     return float(np.sum(c**3 - c))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -52,6 +52,28 @@ class RespondentScores:
     servperf: np.ndarray
     n_prorated: np.ndarray | None = None  # per dimension: gaps from fewer than all its items
     min_items: tuple[int, ...] = ()  # per dimension: the items a gap needs
+    prorated: np.ndarray | None = None  # (respondents, dimensions): gap from fewer items
+
+    def take(self, rows: np.ndarray) -> RespondentScores:
+        """The scores of some respondents (``rows``: a boolean mask or positions), e.g. a group
+        of ``gap --by``, with their own prorated counts.
+
+        >>> s = respondent_scores(np.array([[7.0, 7], [6, np.nan]]), np.array([[5.0, 6], [5, 5]]),
+        ...                       {"A": [0, 1]})
+        >>> s.take(np.array([False, True])).gap.tolist(), s.take(np.array([1])).n_prorated
+        ([[-1.0]], array([1]))
+        """
+        prorated = None if self.prorated is None else self.prorated[rows]
+        return RespondentScores(
+            self.dimensions,
+            self.expectation[rows],
+            self.perception[rows],
+            self.gap[rows],
+            self.servperf[rows],
+            None if prorated is None else prorated.sum(axis=0).astype(np.int64),
+            self.min_items,
+            prorated,
+        )
 
 
 MinItems = str | int
@@ -108,7 +130,7 @@ def respondent_scores(
     names = tuple(dimensions)
     # Column-major: the tests and the overall score read one dimension at a time.
     out = {k: np.full((n, len(names)), np.nan, order="F") for k in ("e", "p", "g", "sp")}
-    prorated = np.zeros(len(names), dtype=np.int64)
+    prorated = np.zeros((n, len(names)), dtype=bool, order="F")
     needs = []
     for j, cols in enumerate(dimensions.values()):
         cols = list(cols)
@@ -131,14 +153,17 @@ def respondent_scores(
             np.add(pp, p_c, out=pp, where=valid)
             np.add(sp, p_c, out=sp, where=p_valid)
         ok = count >= need
-        prorated[j] = int((ok & (count < len(cols))).sum())
+        prorated[:, j] = ok & (count < len(cols))
         with np.errstate(invalid="ignore", divide="ignore"):
             out["g"][ok, j] = np.round(g[ok] / count[ok], TIE_DECIMALS)
             out["e"][ok, j] = ee[ok] / count[ok]
             out["p"][ok, j] = pp[ok] / count[ok]
             sp_ok = p_count >= need
             out["sp"][sp_ok, j] = sp[sp_ok] / p_count[sp_ok]
-    return RespondentScores(names, out["e"], out["p"], out["g"], out["sp"], prorated, tuple(needs))
+    n_prorated = prorated.sum(axis=0).astype(np.int64)
+    return RespondentScores(
+        names, out["e"], out["p"], out["g"], out["sp"], n_prorated, tuple(needs), prorated
+    )
 
 
 @dataclass(frozen=True)
@@ -184,6 +209,9 @@ class GapAnalysis:
     zero_method: str = "wilcox"
     adjust: str = "holm"
     min_items: str = "half"
+    # The per-respondent scores behind the dimension table (not output: for the callers that
+    # test them further, e.g. the dimension comparison of ``gap``).
+    scores: RespondentScores | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -287,6 +315,7 @@ def gap_analysis(
     adjust: str = "holm",
     min_items: MinItems = "half",
     weight_rule: str = "allocation",
+    scores: RespondentScores | None = None,
 ) -> GapAnalysis:
     """Item, dimension and overall SERVQUAL gaps with CIs and significance tests.
 
@@ -313,6 +342,10 @@ def gap_analysis(
         table counts the respondents prorated from fewer than all items (``n_prorated``).
     weight_rule : {"allocation", "rating"}
         How importance weights are read (:func:`overall_score`).
+    scores : RespondentScores, optional
+        :func:`respondent_scores` of these arrays under ``min_items``, when the caller has them
+        already (``gap --by`` takes each group's from the total's); computed otherwise. The
+        result keeps them in ``scores``.
 
     Returns
     -------
@@ -364,7 +397,10 @@ def gap_analysis(
     item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
     item_table.insert(0, "item", [items[i] for i in order])
 
-    scores = respondent_scores(e, p, dimensions, min_items)
+    if scores is None:
+        scores = respondent_scores(e, p, dimensions, min_items)
+    elif scores.gap.shape != (n_rows, len(dimensions)):
+        raise UsageError("the respondent scores given do not match the item arrays")
     dim_table = _paired_table(scores.gap, scores.expectation, scores.perception, conf, *rules)
     dim_table.insert(0, "dimension", list(scores.dimensions))
     with np.errstate(invalid="ignore"):
@@ -374,7 +410,7 @@ def gap_analysis(
     dim_table["n_prorated"] = scores.n_prorated
     overall = overall_score(scores.gap, weights, conf, weight_rule)
     return GapAnalysis(
-        n_rows, dim_table, item_table, overall, conf, zero_method, adjust, str(min_items)
+        n_rows, dim_table, item_table, overall, conf, zero_method, adjust, str(min_items), scores
     )
 
 

@@ -156,27 +156,32 @@ def grouped_gap_analysis(
     """
     e = np.asarray(expectation, dtype=float)
     p = np.asarray(perception, dtype=float)
-    labels = pd.Series(list(groups), dtype=object)
-    has_group = labels.notna().to_numpy(dtype=bool) & (labels.astype(str).str.strip() != "")
-    labels = labels.astype(str).str.strip()
+    codes, names = _group_codes(groups)
+    has_group = codes >= 0
     rules = (zero_method, adjust, min_items, weight_rule)
-    total = gap_analysis(e, p, items, dimensions, weights, conf, *rules)
+    # The respondents' dimension scores once, for the total, every group and the comparisons.
+    scores = respondent_scores(e, p, dimensions, min_items)
+    total = gap_analysis(e, p, items, dimensions, weights, conf, *rules, scores=scores)
     per_group: dict[str, GapAnalysis] = {}
     skipped: dict[str, str] = {}
-    names = sorted(set(labels[has_group]))
-    for name in names:  # a loop over groups (a handful), each vectorised
-        rows = (labels == name).to_numpy(dtype=bool) & has_group
-        w = None if weights is None else np.asarray(weights, dtype=float)[rows]
+    # Each group's rows as positions: one stable sort of the codes, then a slice per group.
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(names) + 1))
+    rows_of = [order[bounds[i] : bounds[i + 1]] for i in range(len(names))]
+    w_all = None if weights is None else np.asarray(weights, dtype=float)
+    for name, rows in zip(names, rows_of, strict=True):  # a loop over groups, each vectorised
+        w = None if w_all is None else w_all[rows]
         try:
-            per_group[name] = gap_analysis(e[rows], p[rows], items, dimensions, w, conf, *rules)
+            result = gap_analysis(e[rows], p[rows], items, dimensions, w, conf, *rules,
+                                  scores=scores.take(rows))  # fmt: skip
         except DataError:
             skipped[name] = "no valid expectation/perception pair"
-    scores = respondent_scores(e, p, dimensions, min_items)
+        else:
+            per_group[name] = dataclasses.replace(result, scores=None)  # the total's suffice
     comparisons = []
     for j, dim in enumerate(scores.dimensions):
         samples = {}
-        for name in names:
-            rows = (labels == name).to_numpy(dtype=bool) & has_group
+        for name, rows in zip(names, rows_of, strict=True):
             g = scores.gap[rows, j]
             samples[name] = g[~np.isnan(g)]
         comparisons.append(_compare(dim, samples, conf))
@@ -196,6 +201,25 @@ def grouped_gap_analysis(
         skipped_groups=skipped,
         adjust=adjust,
     )
+
+
+def _group_codes(groups: Sequence[Any] | np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each respondent's group as a code into the sorted group names (-1: no group).
+
+    Labels are compared as stripped text; None, NaN and blank text are no group. The column is
+    factorized once and only its distinct values are turned into text.
+
+    >>> _group_codes(["b", None, " a", "b ", "", float("nan")])
+    (array([ 1, -1,  0,  1, -1, -1]), ['a', 'b'])
+    """
+    raw_codes, uniques = pd.factorize(pd.Series(np.asarray(groups, dtype=object), dtype=object))
+    text = [str(u).strip() for u in uniques]
+    valid = np.array([t != "" for t in text] + [False], dtype=bool)  # last: code -1 (missing)
+    names = sorted({t for t, ok in zip(text, valid[:-1], strict=True) if ok})
+    position = {name: i for i, name in enumerate(names)}
+    lookup = np.array([position[t] if ok else -1 for t, ok in zip(text, valid, strict=False)]
+                      + [-1], dtype=np.int64)  # fmt: skip
+    return lookup[raw_codes], names
 
 
 # Below this many scores per group the Welch statistics lean on variances estimated from very few
