@@ -39,7 +39,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.results import records
@@ -99,7 +99,7 @@ def cochran_armitage(k: ArrayLike, n: ArrayLike, scores: ArrayLike) -> TrendTest
     if sxx <= 0 or not 0.0 < pooled < 1.0:
         return TrendTest(0.0 if sxx > 0 else math.nan, math.nan, 1.0, math.nan, "cochran-armitage")
     chi2 = sxy**2 / (pooled * (1.0 - pooled) * sxx)
-    return TrendTest(sxy / sxx, float(chi2), 1.0, float(stats.chi2.sf(chi2, 1)),
+    return TrendTest(sxy / sxx, float(chi2), 1.0, _chi2_sf1(float(chi2)),
                      "cochran-armitage")  # fmt: skip
 
 
@@ -126,7 +126,7 @@ def linear_trend(x: ArrayLike, t: ArrayLike) -> TrendTest:
         return TrendTest(float(slope), math.copysign(math.inf, slope), n - 2, p, "linear")
     tval = slope / math.sqrt(sigma2 / sxx)
     return TrendTest(float(slope), float(tval), float(n - 2),
-                     float(2 * stats.t.sf(abs(tval), n - 2)), "linear")  # fmt: skip
+                     float(2 * special.stdtr(n - 2, -abs(tval))), "linear")  # fmt: skip
 
 
 def weighted_trend(y: ArrayLike, se: ArrayLike, t: ArrayLike) -> TrendTest:
@@ -154,8 +154,14 @@ def weighted_trend(y: ArrayLike, se: ArrayLike, t: ArrayLike) -> TrendTest:
         return TrendTest(math.nan, math.nan, math.nan, math.nan, "weighted-linear")
     slope = (w * (s - t_bar) * (y_ - y_bar)).sum() / sxx
     z = slope * math.sqrt(sxx)
-    return TrendTest(float(slope), float(z), math.nan, float(2 * stats.norm.sf(abs(z))),
+    return TrendTest(float(slope), float(z), math.nan, float(2 * special.ndtr(-abs(z))),
                      "weighted-linear")  # fmt: skip
+
+
+def _chi2_sf1(x: float) -> float:
+    """scipy.stats.chi2.sf(x, 1) from scipy.special (t.sf(t, df) is stdtr(df, -t) and
+    norm.sf(z) is ndtr(-z) likewise): the same numbers without importing scipy.stats."""
+    return 1.0 if x < 0 else float(special.chdtrc(1, x))
 
 
 def trend_verdict(slope: float, p: float, direction: int, alpha: float = 0.05) -> str:

@@ -27,7 +27,7 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from servqual_cli.core.inference import welch_t
 from servqual_cli.core.proportions import wilson_ci
@@ -86,7 +86,10 @@ def survey_indices(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> 
     n = out["n"].to_numpy(dtype=float)
     # Student t interval of the mean (R t.test), clipped to the index's range [0, 100].
     with np.errstate(invalid="ignore", divide="ignore"):
-        half = stats.t.ppf(0.5 + conf / 2.0, n - 1) * out["sd"].to_numpy(dtype=float) / np.sqrt(n)
+        # scipy.stats.t.ppf(q, df) is special.stdtrit(df, q) (NaN for df <= 0 in both)
+        half = (
+            special.stdtrit(n - 1, 0.5 + conf / 2.0) * out["sd"].to_numpy(dtype=float) / np.sqrt(n)
+        )
     mean = out["index"].to_numpy(dtype=float)
     out["ci_low"] = np.clip(mean - half, 0.0, 100.0)
     out["ci_high"] = np.clip(mean + half, 0.0, 100.0)
