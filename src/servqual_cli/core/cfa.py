@@ -187,8 +187,10 @@ class _Model:
     def fisher(self, t: FloatArray) -> FloatArray:
         # Expected Hessian of F: H_ab = tr(Σ⁻¹ Σ_a Σ⁻¹ Σ_b) (Fisher scoring, as LISREL/lavaan).
         inv = np.linalg.inv(self.sigma(t))
-        b = np.einsum("ij,ajk->aik", inv, self.derivatives(t))
-        return np.einsum("aij,bji->ab", b, b)
+        b = np.matmul(inv, self.derivatives(t))  # Σ⁻¹ Σ_a for every a, shape (q, p, p)
+        q = b.shape[0]
+        # tr(B_a B_b) = Σ_ij B_a[i, j] B_b[j, i]: one matrix product (BLAS), not an einsum loop.
+        return b.reshape(q, -1) @ b.transpose(0, 2, 1).reshape(q, -1).T
 
 
 def _rmsea_ci(x2: float, df: int, n: int, level: float = 0.90) -> tuple[float, float]:
