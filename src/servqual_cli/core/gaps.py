@@ -128,19 +128,22 @@ def respondent_scores(
         raise DataError(f"expectation {e.shape} and perception {p.shape} shapes differ")
     n = e.shape[0]
     names = tuple(dimensions)
-    # Column-major: the tests and the overall score read one dimension at a time.
-    out = {k: np.full((n, len(names)), np.nan, order="F") for k in ("e", "p", "g", "sp")}
+    # Column-major: the tests and the overall score read one dimension at a time. Every cell
+    # is written below, so no NaN pre-fill.
+    out = {k: np.empty((n, len(names)), order="F") for k in ("e", "p", "g", "sp")}
     prorated = np.zeros((n, len(names)), dtype=bool, order="F")
     needs = []
+    # Running sums, reused for every dimension (no allocation per dimension or item).
+    count, p_count, g, ee, pp, sp, gap_c = (np.empty(n) for _ in range(7))
+    valid, p_valid = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
     for j, cols in enumerate(dimensions.values()):
         cols = list(cols)
         need = items_needed(len(cols), min_items)
         needs.append(need)
+        for acc in (count, p_count, g, ee, pp, sp):
+            acc.fill(0.0)
         # Sums over the dimension's items, one item column at a time (left to right, as a
         # row sum of so few items adds): no (n, items) copy of the arrays.
-        count, p_count = np.zeros(n), np.zeros(n)
-        g, ee, pp, sp = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
-        gap_c, valid, p_valid = np.empty(n), np.empty(n, dtype=bool), np.empty(n, dtype=bool)
         for c in cols:
             e_c, p_c = e[:, c], p[:, c]
             np.subtract(p_c, e_c, out=gap_c)
@@ -154,12 +157,16 @@ def respondent_scores(
             np.add(sp, p_c, out=sp, where=p_valid)
         ok = count >= need
         prorated[:, j] = ok & (count < len(cols))
+        sp_ok = p_count >= need
         with np.errstate(invalid="ignore", divide="ignore"):
-            out["g"][ok, j] = np.round(g[ok] / count[ok], TIE_DECIMALS)
-            out["e"][ok, j] = ee[ok] / count[ok]
-            out["p"][ok, j] = pp[ok] / count[ok]
-            sp_ok = p_count >= need
-            out["sp"][sp_ok, j] = sp[sp_ok] / p_count[sp_ok]
+            parts = [("g", g, count, ok), ("e", ee, count, ok), ("p", pp, count, ok),
+                     ("sp", sp, p_count, sp_ok)]  # fmt: skip
+            for key, total, by, keep in parts:
+                col = out[key][:, j]
+                np.divide(total, by, out=col)
+                if key == "g":
+                    np.round(col, TIE_DECIMALS, out=col)
+                col[~keep] = np.nan
     n_prorated = prorated.sum(axis=0).astype(np.int64)
     return RespondentScores(
         names, out["e"], out["p"], out["g"], out["sp"], n_prorated, tuple(needs), prorated
@@ -453,6 +460,7 @@ def overall_score(
         w_all = np.asarray(weights, dtype=float)
         if weight_rule not in WEIGHT_RULES:
             raise UsageError(f"unknown weight rule {weight_rule!r}; use allocation or rating")
+        w_all = np.asfortranarray(w_all)  # whole columns below
         w = [w_all[:, j][complete] for j in range(k)]
         bad = _row_any([np.isnan(c) | (c < 0) for c in w], n_complete)
         ok = ~bad & (_row_sum([np.where(np.isnan(c), 0.0, c) for c in w], n_complete) > 0)
@@ -462,7 +470,9 @@ def overall_score(
         w_sum = _row_sum(ww, n_weighted)
         if weight_rule == "allocation":
             n_not_100 = int((np.abs(w_sum - 100.0) > 0.5).sum())
-        g = [c[complete][ok] for c in cols]
+        rows = complete.copy()
+        rows[complete] = ok  # complete and with valid weights: one selection per column
+        g = [c[rows] for c in cols]
         score = _row_sum([gj * wj for gj, wj in zip(g, ww, strict=True)], n_weighted) / w_sum
         weighted = _mean_ci(score, conf)
     return OverallScore(
