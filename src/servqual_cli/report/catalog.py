@@ -97,6 +97,19 @@ REPORT: dict[str, tuple[str, str]] = {
         "manifest.json and the charts.",
     ),
     "respondents_n": ("Svarande", "Respondents"),
+    "index_dims_short": ("Dimensioner under förväntan", "Dimensions below expectations"),
+    "index_note": (
+        "SERVQUAL totalt: upplevelse minus förväntan (gap) över alla påståenden; under noll "
+        "betyder att servicen inte når upp till förväntan. ”Ej uppfyllt” när hela "
+        "konfidensintervallet ligger under noll, ”kan ej avgöras” när det omfattar noll. "
+        "Dimensioner under förväntan: hur många av dimensionerna vars intervall ligger helt "
+        "under noll. Grupper med färre än {min_n} svar bedöms inte.",
+        "SERVQUAL overall: perception minus expectation (gap) over all statements; below zero "
+        'means the service falls short of expectations. "Not met" when the whole confidence '
+        'interval is below zero, "cannot tell" when it includes zero. Dimensions below '
+        "expectations: how many dimensions have an interval wholly below zero. Groups with "
+        "fewer than {min_n} answers are not judged.",
+    ),
     # summary
     "summary_intro": (
         "Rapporten bygger på {n} svarande i {file}. {excluded}.",
@@ -453,6 +466,25 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_cannot_tell": ("kan ej avgöras", "cannot tell"),
     "g_same": ("i nivå med", "on a par"),
     "g_too_few": ("för få svar", "too few answers"),
+    "g_small_base": ("Underlag", "Base"),
+    "too_few_note": (
+        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte, och inget "
+        "omdöme ges.",
+        "“Too few answers”: the value rests on fewer than {min_n} answers; it is not shown and "
+        "not judged.",
+    ),
+    "p_too_few": (
+        "För få svar (färre än {min_n}) för att bedöma {items}.",
+        "Too few answers (fewer than {min_n}) to judge {items}.",
+    ),
+    "whole_org": ("Hela kommunen", "Whole municipality"),
+    "whole_note": (
+        "Kolumnen ”{whole}” visar samma mått för alla svarande; KPI:er och testkontakter "
+        "gäller alltid hela kommunen.",
+        'The column "{whole}" shows the same measure for all respondents; KPIs and test '
+        "contacts always cover the whole municipality.",
+    ),
+    "data_until": ("Data t.o.m.", "Data up to"),
     "g_rank_of": ("{rank} av {n}", "{rank} of {n}"),
     "overall_gap": ("SERVQUAL totalt (gap)", "SERVQUAL overall (gap)"),
     "dimension_gap": ("{dimension} (gap)", "{dimension} (gap)"),
@@ -503,6 +535,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Inget mått har ett ej uppfyllt mål, en säker försämring eller ett resultat under "
         "övrigas medel.",
         "No measure has an unmet target, a clear deterioration or a result below the others' mean.",
+    ),
+    "p_nothing_bad_judged": (
+        "Inget av de mått som har tillräckligt underlag har ett ej uppfyllt mål, en säker "
+        "försämring eller ett resultat under övrigas medel.",
+        "No measure with enough answers has an unmet target, a clear deterioration or a result "
+        "below the others' mean.",
     ),
     "p_cannot_tell": (
         "För {items} går det inte att avgöra om målet nås.",
