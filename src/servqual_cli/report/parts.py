@@ -313,20 +313,21 @@ def service_part(ctx: ReportContext) -> Part:
 
 def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:
     """One computation per measure (issue #9): a KPI that reads the feedback register's own
-    file is computed from the rows the register keeps, so duplicate ids and answers or closings
-    before the receipt are left out of both, and both sections show the same n and value. The
-    rows the register drops are counted with its reasons."""
-    frame, counts = d.frame, dict(d.log.counts())
-    if feedback is None or cfg.feedback is None:
-        return frame, counts
-    if Path(d.spec.data).resolve() != Path(cfg.feedback.path).resolve():
-        return frame, counts
-    kept = frame["row"].isin(feedback.frame["row"]).to_numpy()
-    log = feedback.log.to_frame()
-    dropped = log[log["row"].isin(frame.loc[~kept, "row"])]
-    for reason, n in dropped["reason"].value_counts(sort=False).sort_index().items():
-        counts[str(reason)] = counts.get(str(reason), 0) + int(n)
-    return frame[kept].reset_index(drop=True), counts
+    file is computed from the rows the register keeps
+    (:func:`~servqual_cli.io.kpi_data.with_register`, which ``servqual kpi`` applies too), so
+    both sections show the same n and value, and the rows dropped are counted with the
+    register's reasons."""
+    from servqual_cli.io.kpi_data import with_register
+
+    same = (
+        feedback is not None
+        and cfg.feedback is not None
+        and d.spec.register != "none"
+        and Path(d.spec.data).resolve() == Path(cfg.feedback.path).resolve()
+    )
+    if same:
+        d = with_register(d, feedback)
+    return d.frame, dict(d.log.counts())
 
 
 def _kpi_inputs(path: str) -> tuple[InputFile, ...]:
