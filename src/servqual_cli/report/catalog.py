@@ -16,6 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from servqual_cli.report.catalog_sections import (
+    GROUPS,
+    KOLADA,
+    MEASUREMENT,
+    RELIABILITY,
+    RELIABILITY_SHEETS,
+    SERIES,
+    SERVICE_SURVEY,
+    SERVPERF,
+    TOOLBOX,
+)
+
 Pairs = Mapping[str, tuple[str, str]]
 
 SHARED: dict[str, tuple[str, str]] = {
@@ -566,6 +578,18 @@ GLANCE: dict[str, tuple[str, str]] = {
 }
 
 _TABLES: tuple[Pairs, ...] = (GLANCE, REPORT, SERVICE, SHARED)
+# The sections' own words (each section looks up its table; catalog() lists them prefixed).
+SECTION_TABLES: dict[str, Pairs] = {
+    "service_survey": SERVICE_SURVEY,
+    "reliability": RELIABILITY,
+    "measurement": MEASUREMENT,
+    "series": SERIES,
+    "kolada": KOLADA,
+    "groups": GROUPS,
+    "servperf": SERVPERF,
+    "toolbox": TOOLBOX,
+    "reliability_sheets": RELIABILITY_SHEETS,
+}
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -667,10 +691,14 @@ def catalog(lang: str) -> dict[str, str]:
 
     >>> catalog("sv")["glance_title"], catalog("en")["g_not_met"]
     ('Resultat i korthet', 'not met')
+    >>> catalog("sv")["service_survey.small_base"]
+    'Litet underlag'
     """
     out: dict[str, str] = {}
     for table in reversed(_TABLES):
         out.update({k: _pick(v, lang) for k, v in table.items()})
+    for name, table in SECTION_TABLES.items():
+        out.update({f"{name}.{k}": _pick(v, lang) for k, v in table.items()})
     return out
 
 
