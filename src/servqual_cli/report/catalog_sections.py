@@ -176,6 +176,7 @@ MEASUREMENT: Pairs = {
     "this": ("Kommunen", "This municipality"),
     "others_mean": ("Medel övriga", "Others' mean"),
     "rank": ("Placering", "Rank"),
+    "n_municipalities": ("Antal kommuner", "Municipalities ranked"),
     "of": ("av", "of"),
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),

@@ -231,12 +231,12 @@ def _comparison_table(
         t[col] = t[col].to_numpy(dtype=float) * scale
     t["kpi"] = _kpi_names(t, lang)
     area = ["area"] if t["area"].ne(ALL).any() else []
-    t["n"] = t["n_before"].astype(str) + "/" + t["n_after"].astype(str)
+    # n before and after as two columns of numbers (Excel keeps them as numbers, issue #9)
     p_col = "p_adjusted" if p_label else "p"
-    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", p_col, "n", "mdd",
-            "verdict"]  # fmt: skip
+    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", p_col, "n_before",
+            "n_after", "mdd", "verdict"]  # fmt: skip
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
-    digits.update({"diff": "+.1f", "n": "s"})
+    digits.update({"diff": "+.1f", "n_before": "d", "n_after": "d"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
     rename = {"diff": ml("change", lang), **({"p_adjusted": p_label} if p_label else {})}
     return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
@@ -335,16 +335,14 @@ def benchmark_section(
     scale = display_scale(t["kpi"])
     for col in ("value", "others_mean", "diff", "others_min", "others_max"):
         t[col] = t[col].to_numpy(dtype=float) * scale
-    of = ml("of", lang)
-    t["rank"] = [
-        "–" if r is None or pd.isna(r) else f"{int(r)} {of} {int(n)}"
-        for r, n in zip(t["rank"], t["n_municipalities"], strict=True)
-    ]
+    # the rank and the number ranked as two columns of numbers (Excel keeps them as numbers)
+    t["rank"] = pd.to_numeric(t["rank"], errors="coerce").astype("Int64")
+    t["n_municipalities"] = pd.to_numeric(t["n_municipalities"], errors="coerce").astype("Int64")
     t["kpi"] = _kpi_names(t, lang)
-    cols = ["kpi", "value", "others_mean", "diff", "rank", "others_min", "others_max",
-            "verdict", "rank_third"]  # fmt: skip
+    cols = ["kpi", "value", "others_mean", "diff", "rank", "n_municipalities", "others_min",
+            "others_max", "verdict", "rank_third"]  # fmt: skip
     digits = {c: ".1f" for c in ("value", "others_mean", "others_min", "others_max")}
-    digits["diff"] = "+.1f"
+    digits.update({"diff": "+.1f", "rank": "d", "n_municipalities": "d"})
     title = f"{ml('benchmark_title', lang)} {year}".strip()
     table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
                     ("Jämförelse", "Benchmark"),

@@ -354,20 +354,24 @@ def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
 
 
 def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
-    """Summary: KPIs whose change against the previous period is significant (p < 0.05)."""
-    from servqual_cli.report.kpi_sections import kpi_value_text
+    """Summary: KPIs whose change against the previous period is significant (p < 0.05).
+    Values are numbers (shares in percent) with the unit in its own column."""
+    from servqual_cli.report.service_labels import unit_text
 
     rows = []
     for r in results:
         c = r.change
         if c is None or c.p is None or not c.p < 0.05:
             continue
+        share = r.spec.statistic in ("share", "share_within")
+        scale = 100.0 if share else 1.0
         rows.append(
             {
                 rl("kpi", lang): r.spec.name,
                 rl("period", lang): f"{c.previous_period} → {c.period}",
-                rl("before", lang): kpi_value_text(r, c.previous_value, lang),
-                rl("after", lang): kpi_value_text(r, c.value, lang),
+                rl("before", lang): float(c.previous_value) * scale,
+                rl("after", lang): float(c.value) * scale,
+                rl("g_unit", lang): "%" if share else unit_text(r.spec.unit, lang),
                 "p": c.p,
                 rl("direction", lang): rl(
                     "better" if c.better else "worse" if c.better is False else "changed", lang
@@ -380,7 +384,7 @@ def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
         Table(
             rl("changed_kpis", lang),
             pd.DataFrame(rows),
-            {"p": "p"},
+            {"p": "p", rl("before", lang): ".1f", rl("after", lang): ".1f"},
             sheet="Ändrade nyckeltal" if lang == "sv" else "Changed KPIs",
         )
     ]
