@@ -133,7 +133,7 @@ def test_small_base_and_empty_columns() -> None:
     assert "Placering" not in table.frame.columns  # no benchmark: no rank column
     numbers = glance_numbers(block, "sv")
     assert "Värde" not in numbers.frame.columns  # no number shown for a small base
-    assert numbers.frame["Antal svar"].tolist() == [12]
+    assert numbers.frame["Antal (n)"].tolist() == [12]
 
 
 # --- one min_n for every renderer (issue #9: "too few answers" set in the report parts) --------

@@ -288,8 +288,8 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "measurement_charts": ("Nyckeltal per område och år", "KPIs by area and year"),
     "changed_contacts": (
-        "Servicemätning: förändringar {before} → {after} som inte är slump",
-        "Service measurement: changes {before} → {after} beyond chance",
+        "Servicemätning: förändringar {before} → {after} som går att skilja från slumpen",
+        "Service measurement: changes {before} → {after} that can be told from chance",
     ),
     "no_significant_change": (
         "Servicemätning: ingen förändring {before} → {after} går att skilja från slumpen.",
@@ -469,7 +469,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_others_mean": ("Övrigas medel", "Others' mean"),
     "g_rank": ("Placering", "Rank"),
     "g_benchmark_verdict": ("Mot övriga", "Against others"),
-    "g_n": ("Antal svar", "Answers"),
+    "g_n": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "g_better": ("bättre", "better"),
     "g_worse": ("sämre", "worse"),
     "g_no_change": ("ingen säker förändring", "no clear change"),

@@ -43,7 +43,7 @@ SERVICE_SURVEY: Pairs = {
     "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
     "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
     "yes": ("ja", "yes"),
-    "same": ("i nivå med", "same"),
+    "same": ("i nivå med", "on a par"),
     "bench_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     "others_mean": ("Medel övriga", "Others' mean"),
     "bench_diff": ("Skillnad mot medel", "Diff. from mean"),
@@ -60,7 +60,7 @@ SERVICE_SURVEY: Pairs = {
         "rangordningen (Kolada).",
         "This municipality's index (from its answers) against the unweighted mean of the other "
         "municipalities' published indices. Verdict: better/worse only when this "
-        "municipality's whole 95 % interval lies on one side of the mean, else same. Colour by "
+        "municipality's whole 95% interval lies on one side of the mean, else on a par. Colour by "
         "thirds of the ranking (as Kolada).",
     ),
     "no": ("", ""),
@@ -181,7 +181,7 @@ MEASUREMENT: Pairs = {
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
     "relative": ("Jämfört med medel", "Against the mean"),
-    "same": ("i nivå med", "same"),
+    "same": ("i nivå med", "on a par"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
     "green": ("grön", "green"),
     "yellow": ("gul", "yellow"),
@@ -191,8 +191,8 @@ MEASUREMENT: Pairs = {
                      "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
                      "tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
-                     "municipality's whole 95 % interval lies on one side of the mean, else "
-                     "same; without an interval by thirds of the ranking. Kolada colour: best "
+                     "municipality's whole 95% interval lies on one side of the mean, else "
+                     "on a par; without an interval by thirds of the ranking. Kolada colour: best "
                      "third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
@@ -247,7 +247,7 @@ MEASUREMENT: Pairs = {
                "no change of this KPI can be detected with {power}% power at these n"),
     "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
                  "sannolikhet; en uppmätt skillnad behöver vara större än ungefär {critical} "
-                 "{unit} för att inte kunna vara slump (n = {n1} och {n2})",
+                 "{unit} för att kunna skiljas från slumpen (n = {n1} och {n2})",
                  "{kpi}: a true change of {value} {unit} would be detected with {power}% "
                  "probability; a measured difference must exceed about {critical} {unit} to be "
                  "told from chance (n = {n1} and {n2})"),

@@ -243,6 +243,8 @@ def change_text(row: GlanceRow, lang: str) -> str:
     if row.unit in _UNIT_WORDS:
         sv, en = _UNIT_WORDS[row.unit]
         return f"{fmt_signed(row.change, lang, 1)} {sv if lang == 'sv' else en}"
+    if row.unit == "index":  # as the value: one decimal
+        return fmt_signed(row.change, lang, 1)
     return fmt_signed(row.change, lang, 2)
 
 

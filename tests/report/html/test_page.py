@@ -150,7 +150,7 @@ def test_overview_cards_in_swedish() -> None:
     assert "ej uppfyllt" in first and "i nivå med" in first and "ingen säker förändring" in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
     assert "Sämst i &lt;script&gt;" in first and "förväntan (gap 0)" in first
-    assert "Förändring sedan 2023" in first and "Antal svar" in first
+    assert "Förändring sedan 2023" in first and "Antal (n)" in first
     # the small base: its value is not shown anywhere on the card, and the note says why
     small = first.split('<li class="card sev-1">')[1].split("</li>")[0]
     assert "för få svar" in small and "12,5" not in small
@@ -196,7 +196,7 @@ def test_card_of_a_small_base_hides_every_number_but_n() -> None:
     card = glance_card(glance_rows()[2], "sv")
     assert card["value"] == "för få svar"
     assert all(f["verdict"] is None for f in card["facts"])
-    assert {"term": "Antal svar", "text": "9"} in card["meta"]
+    assert {"term": "Antal (n)", "text": "9"} in card["meta"]
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9))
