@@ -65,3 +65,11 @@ def test_the_trend_n_is_two_columns_of_numbers(workbook: Workbook) -> None:
 
 def test_config_files_exist() -> None:
     assert len(CONFIGS) >= 2 and all(isinstance(c, Path) for c in CONFIGS)
+
+
+def test_the_cover_dates_the_report_with_a_date_cell(workbook: Workbook) -> None:
+    import datetime as dt
+
+    cover = workbook.worksheets[0]
+    row = next(r for r in cover.iter_rows() if r[0].value in ("Rapportens datum", "Report date"))
+    assert isinstance(row[1].value, dt.date) and row[1].number_format == "yyyy-mm-dd"

@@ -141,7 +141,7 @@ def _plain(value: Any) -> Any:
         pass
     if isinstance(value, str):
         return xml_safe(value)  # ESC and the like would make openpyxl refuse the workbook
-    if isinstance(value, int | float | bool):
+    if isinstance(value, int | float | bool) or type(value) is dt.date:  # a date stays a date
         return value
     return xml_safe(str(value))
 
