@@ -29,7 +29,8 @@ from servqual_cli.io.decode import decode_text as decode
 from servqual_cli.io.decode import encoding_hint
 from servqual_cli.io.header import find_header_row, header_rows_option, two_row_header
 from servqual_cli.io.limits import Limits, check_regular_file, limits, read_input_bytes
-from servqual_cli.io.sheets import read_sheet_rows
+from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
+from servqual_cli.io.xlsxfast import HEAD_ROWS, frame_from, head_rows, read_columns
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -323,10 +324,69 @@ def read_spreadsheet(
     header_rows: int | None,
     lim: Limits,
 ) -> RawTable:
-    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`)."""
-    chosen, rows = read_sheet_rows(data, source, suffix, sheet, lim)
-    frame, hdr, row_numbers, n_hdr = _to_table(rows, source, chosen, header_row, False, header_rows)
-    return RawTable(frame, source, chosen, hdr, row_numbers, sha256_of(data), header_rows=n_hdr)
+    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`).
+
+    A long xlsx sheet is parsed once into columns (:mod:`servqual_cli.io.xlsxfast`); any other
+    sheet, or one whose cells that path cannot convert exactly, goes through calamine's rows.
+    """
+    opened = open_sheet(data, source, suffix, sheet, lim)
+    fast = _sheet_single_read(opened, data, source, header_row, header_rows, lim)
+    if fast is not None:
+        frame, hdr, row_numbers, n_hdr = fast
+    else:
+        rows = sheet_rows(opened, source)
+        frame, hdr, row_numbers, n_hdr = _to_table(
+            rows, source, opened.name, header_row, False, header_rows
+        )
+    return RawTable(
+        frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr
+    )
+
+
+def _sheet_single_read(
+    opened: OpenSheet,
+    data: bytes,
+    source: str,
+    header_row: int | None,
+    header_rows: int | None,
+    lim: Limits,
+) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
+    """:func:`_to_table` for a long xlsx sheet read once into columns; None when the general
+    path must read it (short sheet, XML out of row order, cells only it converts exactly)."""
+    if header_rows not in (None, 1, 2):
+        return None  # _to_table names the bad option
+    upto = HEAD_ROWS if header_row is None else max(HEAD_ROWS, header_row + 2)
+    head = head_rows(opened, source, upto, lim)
+    if head is None or all(all(_is_blank(v) for v in r) for r in head):
+        return None
+    if header_row is None:
+        hdr_index = find_header_row(head)
+    else:
+        if header_row < 1:
+            return None
+        hdr_index = header_row - 1
+    joined = two_row_header(head, hdr_index, header_rows)
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = ["" if v is None else str(v).strip() for v in head[hdr_index]]
+        n_hdr = 1
+    body = read_columns(opened, data, source, hdr_index + 1, len(header), lim)
+    if body is None:
+        return None
+    cells, blank = body
+    header += [""] * (cells.shape[1] - len(header))
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    first = hdr_index + 2
+    row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
+    frame, row_numbers = _drop_blank(frame_from(cells, names), blank, header, row_numbers)
+    if len(frame) == 0:
+        raise DataError(
+            f"has a header (row {hdr_index + 1}) but no data rows below it",
+            Location(source, opened.name),
+        )
+    return frame, hdr_index + 1, row_numbers, n_hdr
 
 
 def rows_to_table(
