@@ -162,7 +162,13 @@ def read_columns(
     except Exception:  # e.g. a column mixing dates and durations: the general path reads it
         return None
     if errors is not None and errors.errors:
-        return None
+        # Excel error cells in a number column are coercion errors here; they are put back
+        # below from the guard's scan. Any other coercion would lose a value: general path.
+        known = {(row, col) for row, col, _ in opened.scan.errors}
+        for err in errors.errors:
+            r, c = err.offset_position
+            if c >= len(columns) or (skip + 1 + r, columns[c].absolute_index + 1) not in known:
+                return None
     n = batch.num_rows
     if any(c.absolute_index >= width for c in columns):
         width = max(c.absolute_index for c in columns) + 1
