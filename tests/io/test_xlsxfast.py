@@ -39,14 +39,9 @@ def _both(data: bytes, **kw: Any) -> tuple[tuple[Any, ...], tuple[Any, ...], boo
         False,
         kw.get("header_rows"),
     )
-    fast = R._sheet_single_read(
-        open_sheet(data, "w.xlsx", ".xlsx", kw.get("sheet"), lim),
-        data,
-        "w.xlsx",
-        kw.get("header_row"),
-        kw.get("header_rows"),
-        lim,
-    )
+    again = open_sheet(data, "w.xlsx", ".xlsx", kw.get("sheet"), lim)
+    plan = R._single_read_plan(again, "w.xlsx", kw.get("header_row"), kw.get("header_rows"), lim)
+    fast = None if plan is None else R._single_read(plan, again, data, "w.xlsx", lim)
     table = R.read_spreadsheet(
         data, "w.xlsx", ".xlsx", kw.get("sheet"), kw.get("header_row"), kw.get("header_rows"), lim
     )

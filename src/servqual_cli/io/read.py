@@ -30,7 +30,13 @@ from servqual_cli.io.decode import encoding_hint
 from servqual_cli.io.header import find_header_row, header_rows_option, two_row_header
 from servqual_cli.io.limits import Limits, check_regular_file, limits, read_input_bytes
 from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
-from servqual_cli.io.xlsxfast import HEAD_ROWS, frame_from, head_rows, read_columns
+from servqual_cli.io.xlsxfast import (
+    HEAD_ROWS,
+    frame_from,
+    head_rows,
+    numeric_text_cells,
+    read_columns,
+)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -330,7 +336,9 @@ def read_spreadsheet(
     sheet, or one whose cells that path cannot convert exactly, goes through calamine's rows.
     """
     opened = open_sheet(data, source, suffix, sheet, lim)
-    fast = _sheet_single_read(opened, data, source, header_row, header_rows, lim)
+    plan = _single_read_plan(opened, source, header_row, header_rows, lim)
+    opened = opened.without_xml()  # the XML is not needed while fastexcel parses the sheet
+    fast = None if plan is None else _single_read(plan, opened, data, source, lim)
     if fast is not None:
         frame, hdr, row_numbers, n_hdr = fast
     else:
@@ -343,16 +351,26 @@ def read_spreadsheet(
     )
 
 
-def _sheet_single_read(
+@dataclass(frozen=True)
+class _Plan:
+    """What the first rows decided for the single read: header position, names, and whether
+    the workbook has text that could read as a number (see :func:`numeric_text_cells`)."""
+
+    hdr_index: int
+    header: list[str]
+    header_rows: int
+    numeric_text: bool
+
+
+def _single_read_plan(
     opened: OpenSheet,
-    data: bytes,
     source: str,
     header_row: int | None,
     header_rows: int | None,
     lim: Limits,
-) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
-    """:func:`_to_table` for a long xlsx sheet read once into columns; None when the general
-    path must read it (short sheet, XML out of row order, cells only it converts exactly)."""
+) -> _Plan | None:
+    """The header of a long xlsx sheet from its first rows, as :func:`_to_table` finds it; None
+    when the general path must read the sheet (short sheet, XML out of row order)."""
     if header_rows not in (None, 1, 2):
         return None  # _to_table names the bad option
     upto = HEAD_ROWS if header_row is None else max(HEAD_ROWS, header_row + 2)
@@ -372,11 +390,20 @@ def _sheet_single_read(
     else:
         header = ["" if v is None else str(v).strip() for v in head[hdr_index]]
         n_hdr = 1
-    body = read_columns(opened, data, source, hdr_index + 1, len(header), lim)
+    return _Plan(hdr_index, header, n_hdr, numeric_text_cells(opened, lim))
+
+
+def _single_read(
+    plan: _Plan, opened: OpenSheet, data: bytes, source: str, lim: Limits
+) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
+    """:func:`_to_table` for a long xlsx sheet parsed once into columns (None: general path)."""
+    hdr_index = plan.hdr_index
+    width = len(plan.header)
+    body = read_columns(opened, data, source, hdr_index + 1, width, lim, plan.numeric_text)
     if body is None:
         return None
     cells, blank = body
-    header += [""] * (cells.shape[1] - len(header))
+    header = plan.header + [""] * (cells.shape[1] - len(plan.header))
     names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
     first = hdr_index + 2
     row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
@@ -386,7 +413,7 @@ def _sheet_single_read(
             f"has a header (row {hdr_index + 1}) but no data rows below it",
             Location(source, opened.name),
         )
-    return frame, hdr_index + 1, row_numbers, n_hdr
+    return frame, hdr_index + 1, row_numbers, plan.header_rows
 
 
 def rows_to_table(

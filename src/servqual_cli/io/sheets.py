@@ -9,6 +9,7 @@ it, Excel error cells (which calamine reads as empty) are put back as their erro
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from dataclasses import dataclass
@@ -71,6 +72,10 @@ class OpenSheet:
     name: str
     scan: SheetScan
     archive: zipfile.ZipFile | None
+
+    def without_xml(self) -> OpenSheet:
+        """The same, without the sheet's XML (freed before the sheet is parsed)."""
+        return dataclasses.replace(self, scan=dataclasses.replace(self.scan, xml=b""))
 
 
 def open_sheet(

@@ -57,7 +57,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _RENDERED = re.compile(r"true|false|\d{4}-\d\d-\d\d.*|\d\d:\d\d.*")
 # A text cell whose text is only digits, signs and points: shared strings and inline strings
 # (each run of rich text checked alone, which can only find more), and formula text results.
-_NUMERIC_TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>[-+\d.]+</(?:\w+:)?t>")
+_NUMERIC_TEXT = re.compile(rb"<t(?:\s[^>]*)?>[-+\d.]+</t>")
 _NUMERIC_STR = re.compile(
     rb' t="str"[^>]*>(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?'
     rb"<(?:\w+:)?v>[-+\d.]+</"
@@ -132,17 +132,25 @@ def numeric_text_cells(opened: OpenSheet, lim: Limits) -> bool:
                 return True
             if _NUMERIC_TEXT.search(zf.read(info.filename)):
                 return True
-    if b"<is>" in xml and _NUMERIC_TEXT.search(xml):
-        return True
+    if b"is>" in xml and (b"<is>" not in xml or _NUMERIC_TEXT.search(xml)):
+        return True  # an inline number-like text (or inline strings with a namespace prefix)
     return b' t="str"' in xml and _NUMERIC_STR.search(xml) is not None
 
 
 def read_columns(
-    opened: OpenSheet, data: bytes, source: str, skip: int, width: int, lim: Limits
+    opened: OpenSheet,
+    data: bytes,
+    source: str,
+    skip: int,
+    width: int,
+    lim: Limits,
+    numeric_text: bool = True,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Rows ``skip + 1`` onward of the sheet, ``width`` columns from A: (cells, blank), or None
     when a column cannot be converted exactly (the caller reads the sheet the general way).
 
+    ``numeric_text`` is :func:`numeric_text_cells` of the workbook (True: a number-like value
+    in a text column sends the sheet to the general path).
     ``cells`` is an object array (rows x width, column-major) of the values the general path
     gives; ``blank`` marks the empty, None and whitespace-only cells.
     """
@@ -184,7 +192,6 @@ def read_columns(
         if j not in present:
             cells[:, j] = ""
     blank = np.ones((n, width), dtype=bool, order="F")
-    numeric_text: bool | None = None  # found once, when a text column holds digits
     for info, col in zip(columns, batch.columns, strict=True):  # a loop over columns
         j = info.absolute_index
         kind = col.type
@@ -205,9 +212,7 @@ def read_columns(
                 return None  # a boolean or date cell among text: only calamine's rows say
             numbers = [bool(_NUMBER.fullmatch(u)) for u in uniques]
             if any(numbers):
-                if numeric_text is None:
-                    numeric_text = numeric_text_cells(opened, lim)
-                if numeric_text:
+                if numeric_text:  # see numeric_text_cells
                     return None
                 uniques = [float(u) if k else u for u, k in zip(uniques, numbers, strict=True)]
             codes = encoded.indices.fill_null(0).to_numpy(zero_copy_only=False)
