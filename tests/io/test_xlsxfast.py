@@ -187,3 +187,13 @@ def test_the_random_sheets_do_take_the_single_read() -> None:
     general, got, fast = _both(_book(rows))
     assert fast
     _assert_same(general, got)
+
+
+def test_a_date_below_the_first_rows_still_reads_the_general_way() -> None:
+    """The head shows numbers only; the column read meets the date and hands over."""
+    rows: list[list[Any]] = [["id", "x"]] + [[i, float(i)] for i in range(70)]
+    rows[65][1] = dt.datetime(2024, 3, 1, 12, 0)
+    general, got, fast = _both(_book(rows))
+    assert not fast
+    _assert_same(general, got)
+    assert got[0].iloc[64, 1] == dt.datetime(2024, 3, 1, 12, 0)

@@ -33,6 +33,7 @@ from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
 from servqual_cli.io.xlsxfast import (
     HEAD_ROWS,
     frame_from,
+    general_only,
     head_rows,
     numeric_text_cells,
     read_columns,
@@ -390,7 +391,10 @@ def _single_read_plan(
     else:
         header = ["" if v is None else str(v).strip() for v in head[hdr_index]]
         n_hdr = 1
-    return _Plan(hdr_index, header, n_hdr, numeric_text_cells(opened, lim))
+    numeric_text = numeric_text_cells(opened, lim)
+    if general_only(head[hdr_index + 1 :], numeric_text):
+        return None  # dates, or a number typed as text, in the first data rows
+    return _Plan(hdr_index, header, n_hdr, numeric_text)
 
 
 def _single_read(

@@ -24,6 +24,7 @@ fastexcel, https://github.com/ToucanToco/fastexcel (calamine into Arrow).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import re
@@ -41,6 +42,7 @@ from servqual_cli.io.sheets import OpenSheet, put_errors_back
 __all__ = [
     "HEAD_ROWS",
     "frame_from",
+    "general_only",
     "head_rows",
     "numeric_text_cells",
     "read_columns",
@@ -115,6 +117,25 @@ def text_is_plain(values: list[str]) -> bool:
     (False, False)
     """
     return not any(_RENDERED.fullmatch(v) or _NUMBER.fullmatch(v) for v in values)
+
+
+def general_only(head: list[list[Any]], numeric_text: bool) -> bool:
+    """Whether the first data rows already show a cell the column read would send to the
+    general path (a date, time, boolean or whole number, or a number typed as text), so that
+    the sheet is not parsed twice. Only the head (at most :data:`HEAD_ROWS` rows) is looked at.
+
+    >>> general_only([[1.0, "Vet ej"]], False), general_only([[dt.date(2024, 1, 5)]], False)
+    (False, True)
+    >>> general_only([["5"]], True), general_only([["5"]], False)
+    (True, False)
+    """
+    for row in head:  # a loop over the head's cells, not the sheet's
+        for v in row:
+            if isinstance(v, dt.date | dt.time | dt.timedelta | bool | int):
+                return True
+            if numeric_text and isinstance(v, str) and _NUMBER.fullmatch(v):
+                return True
+    return False
 
 
 def numeric_text_cells(opened: OpenSheet, lim: Limits) -> bool:
