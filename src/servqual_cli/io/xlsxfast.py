@@ -151,11 +151,24 @@ def numeric_text_cells(opened: OpenSheet, lim: Limits) -> bool:
         if info.filename.lower().endswith("sharedstrings.xml"):
             if info.file_size > lim.max_bytes:
                 return True
-            if _NUMERIC_TEXT.search(zf.read(info.filename)):
+            if _maybe_numeric_text(zf.read(info.filename)):
                 return True
-    if b"is>" in xml and (b"<is>" not in xml or _NUMERIC_TEXT.search(xml)):
+    if b"is>" in xml and (b"<is>" not in xml or _maybe_numeric_text(xml)):
         return True  # an inline number-like text (or inline strings with a namespace prefix)
     return b' t="str"' in xml and _NUMERIC_STR.search(xml) is not None
+
+
+def _maybe_numeric_text(xml: bytes) -> bool:
+    """A ``<t>`` element holding only digits, signs and points, or one this check cannot read
+    (a namespace prefix, a character reference such as ``&#53;``): erring towards True only
+    sends the sheet to the general path.
+
+    >>> _maybe_numeric_text(b"<si><t>Vet ej</t></si>"), _maybe_numeric_text(b"<si><t>5</t></si>")
+    (False, True)
+    >>> _maybe_numeric_text(b"<si><t>&#53;</t></si>"), _maybe_numeric_text(b"<x:t>5</x:t>")
+    (True, True)
+    """
+    return bool(_NUMERIC_TEXT.search(xml)) or b"&#" in xml or b":t>" in xml
 
 
 def read_columns(
