@@ -197,3 +197,40 @@ def test_a_date_below_the_first_rows_still_reads_the_general_way() -> None:
     assert not fast
     _assert_same(general, got)
     assert got[0].iloc[64, 1] == dt.datetime(2024, 3, 1, 12, 0)
+
+
+TWO = Path(__file__).resolve().parents[1] / "data" / "reader" / "two_items.toml"
+
+
+def _survey_with_errors() -> bytes:
+    """80 answers under a title row: error cells in P1 (rows 10 and 70) and Tjänst (row 40)."""
+    rows: list[list[Any]] = [["Enkät 2024"], ["Tjänst", "E1", "P1", "E2", "P2"]]
+    for i in range(80):
+        rows.append(["Förskola" if i % 2 else "Skola", (i % 7) + 1, (i % 5) + 2, 4, "Vet ej"])
+    rows[9][2] = "#DIV/0!"
+    rows[69][2] = "#N/A"
+    rows[39][0] = "#REF!"
+    return _book(rows)
+
+
+def test_error_cells_stay_excel_error_exclusions_through_the_cli(cli, tmp_path: Path) -> None:
+    data = _survey_with_errors()
+    assert _both(data)[2]  # this workbook takes the single read
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(data)
+    excluded = tmp_path / "excluded.csv"
+    result = cli("gap", path, "-i", TWO, "--by", "Tjänst", "-f", "json", "--excluded", excluded)
+    assert result.exit_code == 0, result.stderr
+    assert '"excel_error": 3' in result.stdout
+    rows = excluded.read_text(encoding="utf-8").splitlines()
+    assert "10,P1,#DIV/0!,excel_error" in rows and "70,P1,#N/A,excel_error" in rows
+    assert "40,Tjänst,#REF!,excel_error" in rows
+
+
+def test_error_cells_fail_under_strict_with_their_row(cli, tmp_path: Path) -> None:
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(_survey_with_errors())
+    result = cli("gap", path, "-i", TWO, "--strict")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "row 10" in result.stderr and "column 'P1'" in result.stderr
+    assert "#DIV/0!" in result.stderr
