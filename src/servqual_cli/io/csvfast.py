@@ -68,9 +68,9 @@ def read_body(
         return None
     names = [f"c{i}" for i in range(width)]
     try:
-        table = pcsv.read_csv(
+        reader = pcsv.open_csv(  # block by block: only one block's strings are held at a time
             pa.BufferReader(pa.py_buffer(memoryview(data)[start:])),
-            read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 24),
+            read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 23),
             parse_options=pcsv.ParseOptions(
                 delimiter=delim, newlines_in_values=False, ignore_empty_lines=False
             ),
@@ -80,23 +80,27 @@ def read_body(
                 quoted_strings_can_be_null=False,
             ),
         )
+        distinct: list[dict[str, int]] = [{} for _ in names]
+        parts: list[list[np.ndarray]] = [[] for _ in names]
+        for batch in reader:
+            for j, column in enumerate(batch.columns):  # a loop over columns, vectorised
+                encoded = pc.dictionary_encode(column)
+                seen = distinct[j]  # this block's distinct texts -> the column's codes
+                remap = np.array(
+                    [seen.setdefault(u, len(seen)) for u in encoded.dictionary.to_pylist()],
+                    dtype=np.int64,
+                )
+                local = encoded.indices.to_numpy(zero_copy_only=False)
+                parts[j].append(small_codes(remap, len(seen))[local])
     except (pa.ArrowInvalid, pa.ArrowException):  # a ragged row, a stray quote ...
         return None
-    if table.num_rows != lines:
+    if sum(len(p) for p in parts[0]) != lines:
         return None
     out: list[EncodedColumn] = []
-    for _ in range(width):  # a loop over columns; each is vectorised
-        column = table.column(0)
-        table = table.remove_column(0)  # free each column's strings once encoded
-        array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        del column
-        encoded = pc.dictionary_encode(array)
-        del array
-        if len(encoded.dictionary) and (
-            pc.max(pc.utf8_length(encoded.dictionary)).as_py() > lim.max_field_chars
-        ):
+    for seen, chunks in zip(distinct, parts, strict=True):
+        uniques = np.fromiter(seen, dtype=object, count=len(seen))
+        if len(uniques) and max(map(len, uniques)) > lim.max_field_chars:
             return None  # the standard reader names the line of the long field
-        uniques = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int8)
         out.append(EncodedColumn(small_codes(codes, len(uniques)), uniques))
     return out

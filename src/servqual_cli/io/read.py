@@ -232,16 +232,23 @@ def _read_text(
     if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise DataError("file is empty", Location(source))
     decoded = decode(data, encoding, source)
-    text = decoded.text
-    if "\x00" in text:
+    if "\x00" in decoded.text:
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
-    delim = detect_delimiter(text[:SNIFF_BYTES].splitlines()[:60])
-    fast = _read_text_fast(data, decoded.encoding, text, delim, source, header_row, header_rows)
+    codec, why, garbled = decoded.encoding, decoded.why, decoded.garbled
+    delim = detect_delimiter(decoded.text[:SNIFF_BYTES].splitlines()[:60])
+    # UTF-8 bodies are read from the bytes themselves: past the sniffed head, the decoded text
+    # is only the fallback's, so it is let go (a 100 MB file would otherwise be held twice).
+    in_place = codec in ("utf-8", "utf-8-sig")
+    text = decoded.text[:SNIFF_BYTES] if in_place else decoded.text
+    del decoded
+    fast = _read_text_fast(data, codec, text, delim, source, header_row, header_rows)
     frame: pd.DataFrame | None = None
     encoded: EncodedTable | None = None
     if fast is not None:
         encoded, hdr, row_numbers, n_hdr = fast
     else:
+        if in_place:
+            text = decode(data, encoding, source).text
         rows, lines = split_rows(text, delim, source, limits())
         frame, hdr, row_numbers, n_hdr = _to_table(
             rows, source, None, header_row, True, header_rows, line_numbers=lines
@@ -253,10 +260,10 @@ def _read_text(
         header_row=hdr,
         row_numbers=row_numbers,
         sha256=sha256_of(data),
-        encoding=decoded.encoding,
+        encoding=codec,
         delimiter=delim,
-        encoding_reason=decoded.why,
-        garbled=decoded.garbled,
+        encoding_reason=why,
+        garbled=garbled,
         header_rows=n_hdr,
         encoded=encoded,
     )
