@@ -291,9 +291,10 @@ def check_magnitudes(frame: Any, file: str) -> None:
     values = frame.to_numpy(dtype=float)
     with np.errstate(invalid="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN frame: checked below
-        if np.nanmax(values, initial=-np.inf) <= MAX_MAGNITUDE and np.nanmin(
-            values, initial=np.inf
-        ) >= -MAX_MAGNITUDE:
+        if (
+            np.nanmax(values, initial=-np.inf) <= MAX_MAGNITUDE
+            and np.nanmin(values, initial=np.inf) >= -MAX_MAGNITUDE
+        ):
             return  # two passes without temporaries: the usual case at a million rows
     bad = ~np.isnan(values) & ~(np.abs(values) <= MAX_MAGNITUDE)
     if bad.any():
