@@ -3,7 +3,7 @@
 Used only when the result is certain to equal the standard-library reader's
 (:func:`servqual_cli.io.csvtext.split_rows`): the header and title rows were found by that
 reader in the first 64 KiB, every quote in the body encloses a whole field, no field spans
-lines, there is no blank line and no lone CR, and every row is exactly as wide as the header.
+lines, there is no lone CR, and every row is exactly as wide as the header.
 Anything else returns None and the caller takes the standard-library path, which names the line
 of a problem. ``tests/io/test_csvfast.py`` checks the two paths give the same frame on generated
 files (hypothesis).
@@ -60,10 +60,10 @@ def read_body(
     if data.find(b"\r", start) >= 0 and data.count(b"\r", start) != data.count(b"\r\n", start):
         return None  # a lone CR ends a line for the standard reader
     lines = data.count(b"\n", start) + (0 if data.endswith(b"\n") else 1)
-    if data.startswith(b"\n", start) or data.find(b"\n\n", start) >= 0:
-        return None  # a blank line: the standard reader keeps it as an empty row
-    if data.find(b"\n\r\n", start) >= 0:
-        return None
+    if data.startswith(b"\n", start):
+        return None  # a blank first line: the standard reader keeps it as an empty row
+    # A blank line further down is a row of empty cells for pyarrow and an empty row for the
+    # standard reader; both are then dropped as blank rows (no 100 MB search for "\n\n").
     if data.find(b'"', start) >= 0 and not _well_quoted(data[start:], delim.encode()):
         return None
     names = [f"c{i}" for i in range(width)]
