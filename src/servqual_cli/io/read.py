@@ -31,7 +31,15 @@ from servqual_cli.io.encoded import EncodedColumn, EncodedTable
 from servqual_cli.io.header import find_header_row, header_rows_option, two_row_header
 from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.limits import Limits, check_regular_file, limits, read_input_bytes
-from servqual_cli.io.sheets import read_sheet_rows
+from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
+from servqual_cli.io.xlsxfast import (
+    HEAD_ROWS,
+    frame_from,
+    general_only,
+    head_rows,
+    numeric_text_cells,
+    read_columns,
+)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -386,10 +394,93 @@ def read_spreadsheet(
     header_rows: int | None,
     lim: Limits,
 ) -> RawTable:
-    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`)."""
-    chosen, rows = read_sheet_rows(data, source, suffix, sheet, lim)
-    frame, hdr, row_numbers, n_hdr = _to_table(rows, source, chosen, header_row, False, header_rows)
-    return RawTable(frame, source, chosen, hdr, row_numbers, sha256_of(data), header_rows=n_hdr)
+    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`).
+
+    A long xlsx sheet is parsed once into columns (:mod:`servqual_cli.io.xlsxfast`); any other
+    sheet, or one whose cells that path cannot convert exactly, goes through calamine's rows.
+    """
+    opened = open_sheet(data, source, suffix, sheet, lim)
+    plan = _single_read_plan(opened, source, header_row, header_rows, lim)
+    opened = opened.without_xml()  # the XML is not needed while fastexcel parses the sheet
+    fast = None if plan is None else _single_read(plan, opened, data, source, lim)
+    if fast is not None:
+        frame, hdr, row_numbers, n_hdr = fast
+    else:
+        rows = sheet_rows(opened, source)
+        frame, hdr, row_numbers, n_hdr = _to_table(
+            rows, source, opened.name, header_row, False, header_rows
+        )
+    return RawTable(
+        frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the first rows decided for the single read: header position, names, and whether
+    the workbook has text that could read as a number (see :func:`numeric_text_cells`)."""
+
+    hdr_index: int
+    header: list[str]
+    header_rows: int
+    numeric_text: bool
+
+
+def _single_read_plan(
+    opened: OpenSheet,
+    source: str,
+    header_row: int | None,
+    header_rows: int | None,
+    lim: Limits,
+) -> _Plan | None:
+    """The header of a long xlsx sheet from its first rows, as :func:`_to_table` finds it; None
+    when the general path must read the sheet (short sheet, XML out of row order)."""
+    if header_rows not in (None, 1, 2):
+        return None  # _to_table names the bad option
+    upto = HEAD_ROWS if header_row is None else max(HEAD_ROWS, header_row + 2)
+    head = head_rows(opened, source, upto, lim)
+    if head is None or all(all(_is_blank(v) for v in r) for r in head):
+        return None
+    if header_row is None:
+        hdr_index = find_header_row(head)
+    else:
+        if header_row < 1:
+            return None
+        hdr_index = header_row - 1
+    joined = two_row_header(head, hdr_index, header_rows)
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = ["" if v is None else str(v).strip() for v in head[hdr_index]]
+        n_hdr = 1
+    numeric_text = numeric_text_cells(opened, lim)
+    if general_only(head[hdr_index + 1 :], numeric_text):
+        return None  # dates, or a number typed as text, in the first data rows
+    return _Plan(hdr_index, header, n_hdr, numeric_text)
+
+
+def _single_read(
+    plan: _Plan, opened: OpenSheet, data: bytes, source: str, lim: Limits
+) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
+    """:func:`_to_table` for a long xlsx sheet parsed once into columns (None: general path)."""
+    hdr_index = plan.hdr_index
+    width = len(plan.header)
+    body = read_columns(opened, data, source, hdr_index + 1, width, lim, plan.numeric_text)
+    if body is None:
+        return None
+    cells, blank = body
+    header = plan.header + [""] * (cells.shape[1] - len(plan.header))
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    first = hdr_index + 2
+    row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
+    frame, row_numbers = _drop_blank(frame_from(cells, names), blank, header, row_numbers)
+    if len(frame) == 0:
+        raise DataError(
+            f"has a header (row {hdr_index + 1}) but no data rows below it",
+            Location(source, opened.name),
+        )
+    return frame, hdr_index + 1, row_numbers, plan.header_rows
 
 
 def rows_to_table(
