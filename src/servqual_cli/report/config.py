@@ -10,6 +10,8 @@ Layout (every key optional unless marked)::
     organisation = "Karlstads kommun"
     period = "2024"
     language = "sv"                       # sv | en
+    date = 2025-02-15                     # the report's date (default: SOURCE_DATE_EPOCH, today)
+    min_n = 30                            # fewer answers: "too few answers", no value shown
     sections = ["summary", "servqual", "groups", "method"]   # default: all with inputs
 
     [survey]
@@ -52,6 +54,11 @@ from servqual_cli.errors import ConfigError, Location
 LANGUAGES = ("sv", "en")
 CROSSHAIRS = ("mean", "midpoint")
 BUILTIN_INSTRUMENTS = ("pzb1991", "pzb1988")
+MIN_N = 30
+"""Answers below which a value is shown as "För få svar" / "Too few answers" (config ``min_n``).
+
+One definition for every renderer: the report parts set ``GlanceRow.small_base`` from
+:attr:`ReportConfig.min_n`, and the charts suppress bars below it (issue #9 items 1 and 7)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,8 @@ class ReportConfig:
     service: ServiceConfig | None = None
     source: InputFile | None = None  # the config file itself
     group: tuple[str, str] | None = None  # (column, value) of a --split report
+    min_n: int = MIN_N  # values on fewer answers are "too few answers" (see MIN_N)
+    date: dt.date | None = None  # the report's date; None: SOURCE_DATE_EPOCH, else today
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     def inputs(self) -> tuple[InputFile, ...]:
@@ -126,6 +135,7 @@ class ReportConfig:
 _TOP: dict[str, tuple[type, ...]] = {
     "title": (str,), "organisation": (str,), "period": (str, int), "language": (str,),
     "sections": (list,), "survey": (dict,), "contacts": (dict,), "service": (dict,),
+    "min_n": (int,), "date": (str, dt.date),
 }
 _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
@@ -227,6 +237,9 @@ def parse_config(
     if survey is None and contacts is None and service is None:
         raise check.fail("the config names no input: add a [survey], [contacts] or [service] table")
     period = data.get("period")
+    min_n = data.get("min_n", MIN_N)
+    if min_n < 1:
+        raise check.fail(f"key 'min_n' must be 1 or more, not {min_n}")
     return ReportConfig(
         language=lang,
         title=data.get("title"),
@@ -237,8 +250,22 @@ def parse_config(
         contacts=contacts,
         service=service,
         source=source,
+        min_n=min_n,
+        date=_date(data.get("date"), check),
         raw=dict(data),
     )
+
+
+def _date(value: str | dt.date | None, check: _Checker) -> dt.date | None:
+    """The report's date: a TOML date (``2025-02-15``) or the same as a string."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        raise check.fail(f"key 'date' must be a date such as 2025-02-15, not {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise check.fail(f"key 'date' must be a date such as 2025-02-15, not {value!r}") from None
 
 
 def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfig:

@@ -17,6 +17,16 @@ from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
+from servqual_cli.report.chart_spec import (
+    caption_with,
+    conf_text,
+    gap_verdict_labels,
+    gap_verdicts,
+    n_label,
+    suppressed_note,
+)
+from servqual_cli.report.chart_words import cw
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.gap_sections import (
     FORMATS,
     dimension_table,
@@ -70,6 +80,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             "dimension_gaps",
             dimension_figure(result, d, lang),
             rl("fig_dimensions_caption", lang),
+            description=cw("chart_desc_dimensions", lang, conf=conf_text(result.conf, lang)),
         ),
         item_table(result, lang, statements=statements(d, lang)),
         Figure(
@@ -78,6 +89,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             "item_gaps",
             item_figure(result, lang, statements(d, lang)),
             rl("fig_items_caption", lang),
+            description=cw("chart_desc_items", lang, conf=conf_text(result.conf, lang)),
         ),
     ]
     crosshair = ctx.config.survey.ipa_crosshair if ctx.config.survey else "mean"
@@ -93,6 +105,7 @@ def servqual_part(ctx: ReportContext) -> Part:
                 "ipa",
                 ipa_figure(frame, x, y, d, lang),
                 rl("fig_ipa_caption", lang, crosshair=where),
+                description=cw("chart_desc_ipa", lang),
             ),
         ]
     inst = d.instrument
@@ -131,15 +144,19 @@ def groups_part(ctx: ReportContext) -> Part:
         return Part()
     lang = ctx.lang
     sections = group_sections(grouped, lang)
+    data, notes = heatmap_figure(grouped, lang, ctx.config.min_n)
     heat = Figure(
         "servqual_groups",
         rl("fig_heatmap", lang),
         "group_heatmap",
-        heatmap_figure(grouped, lang),
-        rl("fig_heatmap_caption", lang, by=grouped.by),
+        data,
+        caption_with(rl("fig_heatmap_caption", lang, by=grouped.by), notes),
+        description=cw("chart_desc_heatmap", lang, by=grouped.by),
+        notes=tuple(notes),
     )
     first = sections[0]
-    blocks = (first.blocks[0], heat, *first.blocks[1:])
+    shown: Block = heat if data["rows"] else Text(" ".join(notes), kind="note")
+    blocks = (first.blocks[0], shown, *first.blocks[1:])
     return Part(sections=(Section(rl("groups", lang) + f": {grouped.by}", blocks),))
 
 
@@ -194,7 +211,10 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
 
 
 def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str, Any]:
+    """Means and gaps per dimension; each gap with its interval and its verdict code (the
+    interval against zero: :func:`~servqual_cli.report.chart_spec.gap_verdicts`)."""
     dims = result.dimensions
+    lo, hi = d.instrument.scale
     return {
         "categories": [dimension_name(x, lang) for x in dims["dimension"]],
         "expectation": _floats(dims["expectation"]),
@@ -202,12 +222,16 @@ def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str,
         "gap": _floats(dims["gap"]),
         "ci_low": _floats(dims["ci_low"]),
         "ci_high": _floats(dims["ci_high"]),
-        "scale": [float(d.instrument.scale[0]), float(d.instrument.scale[1])],
+        "verdict": gap_verdicts(_floats(dims["ci_low"]), _floats(dims["ci_high"])),
+        "verdict_labels": gap_verdict_labels(lang),
+        "scale": [float(lo), float(hi)],
         "labels": {
             "expectation": label("expectation", lang),
             "perception": label("perception", lang),
-            "mean": rl("axis_mean", lang),
-            "gap": rl("axis_gap_ci", lang),
+            "mean": cw(
+                "chart_mean_axis", lang, lo=fmt_number(lo, lang, 0), hi=fmt_number(hi, lang, 0)
+            ),
+            "gap": cw("chart_gap_axis", lang, conf=conf_text(result.conf, lang)),
         },
     }
 
@@ -237,6 +261,7 @@ def shorten(text: str, limit: int = 48) -> str:
 def item_figure(
     result: GapAnalysis, lang: str, wording: dict[int, str] | None = None
 ) -> dict[str, Any]:
+    """Gaps per item, largest negative first, each with its interval and verdict code."""
     items = result.items.sort_values(["gap", "item"], kind="stable")
     wording = wording or {}
     return {
@@ -247,26 +272,42 @@ def item_figure(
         "gap": _floats(items["gap"]),
         "ci_low": _floats(items["ci_low"]),
         "ci_high": _floats(items["ci_high"]),
-        "labels": {"gap": rl("axis_gap_ci", lang), "item": label("item", lang)},
+        "verdict": gap_verdicts(_floats(items["ci_low"]), _floats(items["ci_high"])),
+        "verdict_labels": gap_verdict_labels(lang),
+        "labels": {
+            "gap": cw("chart_gap_axis", lang, conf=conf_text(result.conf, lang)),
+            "item": label("item", lang),
+        },
     }
 
 
-def heatmap_figure(grouped: GroupedGapAnalysis, lang: str) -> dict[str, Any]:
+def heatmap_figure(
+    grouped: GroupedGapAnalysis, lang: str, min_n: int = MIN_N
+) -> tuple[dict[str, Any], list[str]]:
+    """Gaps per group and dimension, each row labelled with its n; groups on fewer than
+    ``min_n`` respondents are left out, and the returned notes say how many."""
     names = list(grouped.groups)
+    n = np.array([int(grouped.groups[g].n_rows) for g in names])
+    keep = np.flatnonzero(n >= min_n)
+    shown = [names[i] for i in keep]
     dims = [dimension_name(x, lang) for x in grouped.all.dimensions["dimension"]]
-    values = [_floats(grouped.groups[g].dimensions["gap"]) for g in names]
-    return {
-        "rows": names,
+    values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
+    dropped = len(names) - len(shown)
+    notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
+    data = {
+        "rows": shown,
+        "row_labels": [n_label(str(names[i]), [n[i]], lang) for i in keep],
         "columns": dims,
         "values": values,
-        "n": [int(grouped.groups[g].n_rows) for g in names],
+        "n": [int(n[i]) for i in keep],
         "lang": lang,  # cell values in the report's number format
         "labels": {
             "rows": grouped.by,
             "columns": label("dimension", lang),
-            "value": label("gap", lang),
+            "value": cw("chart_gap_plain", lang),
         },
     }
+    return data, notes
 
 
 def importance(weights: np.ndarray) -> tuple[np.ndarray, int]:
