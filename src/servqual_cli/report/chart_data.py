@@ -58,6 +58,8 @@ def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
             if s.get(bound) is not None:
                 col = f"{name}, {_word(bound, lang)}"
                 frame[col] = pd.to_numeric(pd.Series(s[bound], dtype=object), "coerce")
+        if s.get("n") is not None:  # the base of each bar (issue #9 item 7)
+            frame[f"{name}, n"] = pd.array(s["n"], dtype="Int64")
     ref = d.get("reference")
     if ref and ref.get("value") is not None:
         frame[str(ref.get("label") or _word("goal", lang))] = float(ref["value"])

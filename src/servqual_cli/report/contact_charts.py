@@ -19,8 +19,8 @@ from servqual_cli.report.spec import Figure
 
 def _matrix(rows: pd.DataFrame, column: str, years: list[Any], areas: list[Any]) -> list[Any]:
     """One row per year, one column per area (NaN where a year has no such area)."""
-    wide = rows.pivot_table(index="year", columns="area", values=column, aggfunc="first")
-    return wide.reindex(index=years, columns=areas).to_numpy(dtype=float).tolist()
+    wide = rows.drop_duplicates(["year", "area"]).set_index(["year", "area"])[column]
+    return wide.unstack("area").reindex(index=years, columns=areas).to_numpy(float).tolist()
 
 
 def contact_figures(
