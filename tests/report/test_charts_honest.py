@@ -270,3 +270,20 @@ def test_area_bars_never_show_a_bar_below_min_n(ns: list[list[int | None]], min_
     dropped = int(((~ok.any(axis=0)) & (n < min_n).any(axis=0)).sum())
     assert any(f"{dropped} area" in note for note in notes) == (dropped > 0)
     assert len(cats) == len(kept)
+
+
+def test_groups_below_min_n_leave_the_heatmap_with_a_note(tmp_path: Path, karlstad) -> None:
+    """Karlstad's services have 97-103 respondents: min_n = 100 leaves out two of them."""
+    doc = build_report(_config("report_karlstad.toml", min_n=100))
+    fig = next(f for f in charts.figures(doc) if f.name == "servqual_groups")
+    charts.save(fig, tmp_path, "sv")
+    texts = _texts(_root(tmp_path, figure_stem(fig)))
+    joined = " ".join(texts)
+    assert "Förskola/barnomsorg (n = 101)" in texts and "Äldreomsorg (n = 103)" in texts
+    assert "Grundskola" not in joined and "Gymnasieskola" not in joined
+    note = "2 grupper med färre än 100 svar visas inte."
+    assert note in joined and note in (fig.caption or "")
+    # at the default min_n every group is shown; a gap the data cannot tell from 0 is in ()
+    default = _texts(_root(karlstad[1], "servqual_groups"))
+    assert "Gymnasieskola (n = 97)" in default and "(0,08)" in default
+    assert "−1,52" in default

@@ -69,6 +69,10 @@ CHART: dict[str, tuple[str, str]] = {
         "Strecken visar {conf} konfidensintervall.",
         "Whiskers show the {conf} confidence interval.",
     ),
+    "chart_heatmap_unclear": (
+        "Ett gap inom parentes kan inte skiljas från 0 ({conf} konfidensintervall).",
+        "A gap in parentheses cannot be told from 0 ({conf} confidence interval).",
+    ),
     "chart_others_note": (
         "Medel övriga ({year}) jämförs med kommunens eget värde och ritas bara vid den stapeln.",
         "The others' mean ({year}) compares with the municipality's own value and is drawn only "

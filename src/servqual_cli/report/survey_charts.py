@@ -117,10 +117,12 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
     ax.set_yticks(range(len(rows)), rows)
     ax.grid(False)
     lang = str(d.get("lang", "en"))
+    cells = d.get("cells")  # the cell texts the report wrote (a gap it cannot tell from 0: "(…)")
     for (i, j), v in np.ndenumerate(values):
         if np.isfinite(v):
             dark = abs(v) > 0.6 * limit
-            ax.text(j, i, fmt_number(v, lang, 2), ha="center", va="center", fontsize=8,
+            text = cells[i][j] if cells is not None else fmt_number(v, lang, 2)
+            ax.text(j, i, text, ha="center", va="center", fontsize=8,
                     color="white" if dark else "black")  # fmt: skip
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
     bar.set_label(d["labels"]["value"])

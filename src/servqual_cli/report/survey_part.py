@@ -292,9 +292,18 @@ def heatmap_figure(
     shown = [names[i] for i in keep]
     dims = [dimension_name(x, lang) for x in grouped.all.dimensions["dimension"]]
     values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
+    # a gap whose interval covers 0 is shown in parentheses: the data cannot tell it from 0
+    cells = []
+    for g in shown:
+        dims_g = grouped.groups[g].dimensions
+        codes = gap_verdicts(_floats(dims_g["ci_low"]), _floats(dims_g["ci_high"]))
+        text = [fmt_number(v, lang, 2) for v in _floats(dims_g["gap"])]
+        cells.append([f"({t})" if c == "unclear" else t for t, c in zip(text, codes, strict=True)])
     dropped = len(names) - len(shown)
     notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
+    notes.append(cw("chart_heatmap_unclear", lang, conf=conf_text(grouped.all.conf, lang)))
     data = {
+        "cells": cells,
         "rows": shown,
         "row_labels": [n_label(str(names[i]), [n[i]], lang) for i in keep],
         "columns": dims,
