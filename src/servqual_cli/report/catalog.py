@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from servqual_cli.report.chart_words import CHART
-
 Pairs = Mapping[str, tuple[str, str]]
 
 SHARED: dict[str, tuple[str, str]] = {
@@ -529,7 +527,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "in": ("i", "in"),
 }
 
-_TABLES: tuple[Pairs, ...] = (GLANCE, REPORT, SERVICE, SHARED, CHART)  # CHART: chart_words.py
+_TABLES: tuple[Pairs, ...] = (GLANCE, REPORT, SERVICE, SHARED)
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

@@ -1,8 +1,9 @@
 """The words drawn in and around the report's charts, in Swedish and English.
 
-Part of the label catalog (:data:`servqual_cli.report.catalog.catalog` includes :data:`CHART`);
-kept in its own table because only the chart builders (:mod:`~servqual_cli.report.chart_spec`)
-use them. Keys start with ``chart_`` so they never shadow a table or report label.
+A table of the label catalog's shape (``key: (sv, en)``), for the catalog to include beside
+the other sections' tables; kept in its own module because only the chart builders
+(:mod:`~servqual_cli.report.chart_spec` and the parts' figure code) use them. Keys start
+with ``chart_`` so they never shadow a table or report label.
 """
 
 from __future__ import annotations
@@ -72,6 +73,14 @@ CHART: dict[str, tuple[str, str]] = {
     "chart_heatmap_unclear": (
         "Ett gap inom parentes kan inte skiljas från 0 ({conf} konfidensintervall).",
         "A gap in parentheses cannot be told from 0 ({conf} confidence interval).",
+    ),
+    "chart_series_others": (
+        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its 95% confidence interval; dashed: others' mean.",
+    ),
+    "chart_series_own": (
+        "Punkter: årets värde med 95 % konfidensintervall.",
+        "Points: the year's value with its 95% confidence interval.",
     ),
     "chart_others_note": (
         "Medel övriga ({year}) jämförs med kommunens eget värde och ritas bara vid den stapeln.",

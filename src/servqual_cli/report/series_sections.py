@@ -35,11 +35,7 @@ _LABELS = {
     "this": ("Kommunen", "This municipality"),
     "chart_note": (
         "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
-        "Points: the year's value with its 95% confidence interval; dashed: others' mean.",
-    ),
-    "chart_note_own": (
-        "Punkter: årets värde med 95 % konfidensintervall.",
-        "Points: the year's value with its 95% confidence interval.",
+        "Points: the year's value with its 95 % confidence interval; dashed: others' mean.",
     ),
     "share": ("Andel (%)", "Share (%)"),
     "index": ("Index (0–100)", "Index (0–100)"),
@@ -88,15 +84,15 @@ def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
             others = rows["others_mean"].to_numpy(dtype=float) * scale
             series.append({"name": _l("others_mean", lang), "values": others.tolist(),
                            "dashed": True})  # fmt: skip
-        note = "chart_note" if len(series) > 1 else "chart_note_own"
+        note = cw("chart_series_others" if len(series) > 1 else "chart_series_own", lang)
         data = {"x": [int(y) for y in rows["year"]], "series": series,
                 "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
                 "percent": SPECS[kpi].unit == "share"}  # fmt: skip
         title = kpi_name(kpi, channel, lang)
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
-                          caption=_l(note, lang),
+                          caption=note,
                           description=cw("chart_desc_series", lang, what=title, conf=conf),
-                          notes=(_l(note, lang),)))  # fmt: skip
+                          notes=(note,)))  # fmt: skip
     return out
 
 
