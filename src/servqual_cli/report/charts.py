@@ -17,7 +17,8 @@ Generic kinds for other sections' charts (no change here needed to add one):
 
 - ``bars``: ``{"categories": [...], "series": [{"name", "values", "ci_low"?, "ci_high"?, "n"?}],
   "reference"?: {"value", "label", "at"?: [category, series]}, "labels": {"x", "y"},
-  "percent"?: bool}``. With ``at`` the reference (a benchmark) is drawn only across that bar.
+  "percent"?: bool, "names"?, "name_label"?}``. With ``at`` the reference (a benchmark) is
+  drawn only across that bar; ``names`` are the categories without their n (for the data table).
 - ``lines``: ``{"x": [...], "series": [{"name", "values", "dashed"?: bool}], "reference"?,
   "labels": {"x", "y"}, "percent"?: bool}``
 

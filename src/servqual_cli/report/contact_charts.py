@@ -59,6 +59,8 @@ def contact_figures(
             x_label += f" ({cw('chart_n_per_series', lang, series=' / '.join(names))})"
         data: dict[str, Any] = {
             "categories": cats,
+            "names": [shown[c] for c in kept],  # without the n, for the chart's data table
+            "name_label": ms.ml("area", lang),
             "series": series,
             "labels": {"x": x_label, "y": cw(f"chart_{unit}", lang)},
             "percent": share,
