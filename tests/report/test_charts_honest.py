@@ -287,3 +287,18 @@ def test_groups_below_min_n_leave_the_heatmap_with_a_note(tmp_path: Path, karlst
     default = _texts(_root(karlstad[1], "servqual_groups"))
     assert "Gymnasieskola (n = 97)" in default and "(0,08)" in default
     assert "−1,52" in default
+
+
+def test_goal_labels_are_whole_in_the_panel_unit() -> None:
+    from types import SimpleNamespace
+
+    from servqual_cli.report.kpi_charts import _goal_label
+
+    def kpi(target, norm, statistic, unit):
+        spec = SimpleNamespace(target=target, norm=norm, statistic=statistic, unit=unit)
+        return SimpleNamespace(spec=spec, goal=target if target is not None else norm)
+
+    assert _goal_label(kpi(0.07, None, "share", None), "sv") == f"Mål 7{NBSP}%"  # 7.000000000000001
+    assert _goal_label(kpi(0.925, None, "share", None), "en") == "Target 92.5%"
+    assert _goal_label(kpi(None, 14, "median", "days"), "sv") == "Norm 14 dagar"
+    assert _goal_label(kpi(None, None, "median", "days"), "sv") is None

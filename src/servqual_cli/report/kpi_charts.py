@@ -39,14 +39,16 @@ def _axis(r: KpiResult, lang: str) -> str:
 
 
 def _goal_label(r: KpiResult, lang: str) -> str | None:
+    """ "Mål 90 %", "Norm 70 dagar": the goal in the panel's unit, whole numbers without
+    decimals."""
     goal = r.goal
     if goal is None:
         return None
     kind = "target" if r.spec.target is not None else "norm"
-    if _share(r):
-        return reference_label(kind, goal * 100, lang, "%", 0 if goal * 100 % 1 == 0 else 1)
-    unit = unit_text(r.spec.unit, lang) or ""
-    return reference_label(kind, goal, lang, unit, 0 if float(goal) % 1 == 0 else 1)
+    value = float(goal) * 100 if _share(r) else float(goal)
+    whole = abs(value - round(value)) < 1e-9  # 0.07 * 100 is 7.000000000000001
+    unit = "%" if _share(r) else unit_text(r.spec.unit, lang) or ""
+    return reference_label(kind, value, lang, unit, 0 if whole else 1)
 
 
 def _code(verdict: str | None) -> str | None:
