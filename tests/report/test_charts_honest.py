@@ -302,3 +302,15 @@ def test_goal_labels_are_whole_in_the_panel_unit() -> None:
     assert _goal_label(kpi(0.925, None, "share", None), "en") == "Target 92.5%"
     assert _goal_label(kpi(None, 14, "median", "days"), "sv") == "Norm 14 dagar"
     assert _goal_label(kpi(None, None, "median", "days"), "sv") is None
+
+
+def test_the_cli_report_writes_the_honest_charts(sample_report: Path) -> None:
+    """Through the real CLI (the shared Karlstad report): the SVG file and the page agree."""
+    root = _root(sample_report / "figures", "servqual_groups")
+    assert [child.tag for child in list(root)[:2]] == [f"{SVG}title", f"{SVG}desc"]
+    assert "Gymnasieskola (n = 97)" in _texts(root)
+    note = "Ett gap inom parentes kan inte skiljas från 0 (95\u00a0% konfidensintervall)."
+    assert note in _texts(root)
+    page = (sample_report / "report.html").read_text(encoding="utf-8")
+    assert page.count('<title id="fig-') == len(list((sample_report / "figures").glob("*.svg")))
+    assert "Gymnasieskola (n = 97)" in page
