@@ -976,6 +976,9 @@ KPI_TOML = """\
 #   norm             the comparison norm for median/mean/p90, in `unit`; lower is better
 #                    unless higher_is_better = true.
 #   higher_is_better true | false (default true for shares, false for median/mean/p90).
+#   register         "auto" | "feedback" | "none". A KPI on a feedback register (a file with
+#                    its columns) measures only the rows `servqual feedback` keeps: repeated ids
+#                    and answers before the receipt are left out and counted. Default "auto".
 #
 # A service declaration is a KPI with a `limit` and a `target`.
 

@@ -116,3 +116,53 @@ def test_help_does_not_import_matplotlib() -> None:
             "print('matplotlib' in sys.modules, 'openpyxl' in sys.modules)")  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_split_shows_each_group_beside_everyone(cli, data_dir: Path, tmp_path: Path,
+                                                lang: str) -> None:  # fmt: skip
+    """Issue #9 item 8: a group's overview has the whole municipality's value of the same
+    measure beside its own; the index lists each group's result, not only its count."""
+    from servqual_cli.report.catalog import rl
+
+    cfg = tmp_path / "k.toml"
+    cfg.write_text(
+        f'language = "{lang}"\nmin_n = 10\n[survey]\nfile = "{(data_dir / "kiosk.csv").as_posix()}"'
+        f'\ninstrument = "{(data_dir / "kiosk.toml").as_posix()}"\nby = "Enhet"\n',
+        encoding="utf-8",
+    )
+    whole_run = cli("report", cfg, "-o", tmp_path / "whole")
+    assert whole_run.exit_code == 0, whole_run.stderr
+    r = cli("report", cfg, "--split", "-j", "1", "-o", tmp_path / "split")
+    assert r.exit_code == 0, r.stderr
+
+    def glance_rows(md: str) -> dict[str, list[str]]:
+        body = md.split(f"## {rl('glance_title', lang)}", 1)[1].split("\n## ", 1)[0]
+        lines = [x for x in body.splitlines() if x.startswith("| ")]
+        head = [c.strip() for c in lines[0].strip("|").split("|")]
+        return {"": head} | {
+            cells[0]: cells for x in lines[2:]
+            if (cells := [c.strip() for c in x.strip("|").split("|")])
+        }  # fmt: skip
+
+    whole = glance_rows((tmp_path / "whole" / "report.md").read_text(encoding="utf-8"))
+    overall = rl("overall_gap", lang)
+    whole_gap = whole[overall][whole[""].index(rl("g_this_period", lang))]
+    for group in ("norr", "soder"):
+        rows = glance_rows((tmp_path / "split" / group / "report.md").read_text(encoding="utf-8"))
+        col = rows[""].index(rl("whole_org", lang))
+        assert rows[overall][col] == whole_gap  # everyone's value, beside the group's own
+        assert rows[overall][rows[""].index(rl("g_this_period", lang))] != whole_gap
+    index = (tmp_path / "split" / "index.md").read_text(encoding="utf-8")
+    assert rl("overall_gap", lang) in index and rl("index_dims_short", lang) in index
+    line = next(x for x in index.splitlines() if x.startswith(f"| {rl('whole_org', lang)} |"))
+    assert f"| {whole_gap} |" in line
+    norr = next(x for x in index.splitlines() if x.startswith("| Norr |"))
+    assert rl("g_not_met", lang) in norr and rl("g_rank_of", lang, rank=2, n=2) in norr
+    # with the default min_n (30) the groups of 15 are "too few answers", not judged
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("min_n = 10\n", ""), "utf-8")
+    r = cli("report", cfg, "--split", "-j", "1", "-o", tmp_path / "split")
+    assert r.exit_code == 0, r.stderr
+    index = (tmp_path / "split" / "index.md").read_text(encoding="utf-8")
+    norr = next(x for x in index.splitlines() if x.startswith("| Norr |"))
+    assert rl("g_too_few", lang) in norr and rl("g_not_met", lang) not in norr

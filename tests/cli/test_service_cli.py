@@ -398,3 +398,45 @@ def test_feedback_all_anonymous_says_so_instead_of_an_empty_table(cli, tmp_path:
     assert sv.exit_code == 0, sv.stderr
     assert "Inga synpunkter med kontaktuppgifter" in sv.stdout
     assert "Svar per förvaltning" not in sv.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# one computation per measure (issue #9): kpi, feedback and the report agree
+# --------------------------------------------------------------------------------------------
+
+
+def _reply_kpi(cli, config: Path) -> dict:
+    r = cli("kpi", config, "--as-of", "2024-12-31", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    return next(k for k in json.loads(r.stdout)["kpis"] if k["name"].startswith("Synpunkter"))
+
+
+def test_kpi_on_the_register_cleans_as_feedback_does(cli, tmp_path: Path) -> None:
+    r = cli("feedback", SAMPLES / "synpunkter_2023_2024.xlsx", "--as-of", "2024-12-31",
+            "--format", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    register = json.loads(r.stdout)
+    reply = register["reply"]
+    kpi = _reply_kpi(cli, SAMPLES / "kpi.toml")
+    # the KPI pools 2023-2024 like the register's reply figures: same n, same share
+    assert kpi["pooled"]["n"] == reply["n_decided"] == 1959
+    assert kpi["pooled"]["value"] == pytest.approx(reply["within_promise_share"], abs=1e-12)
+    # the rows the register drops are counted and shown with its reasons
+    assert kpi["excluded"] == register["excluded"] == {"duplicate": 1, "end_before_start": 3}
+    # the report's KPI and register sections show the same (tests/report/test_parts.py too)
+    from servqual_cli.report.build import build_report
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.spec import Glance
+
+    doc = build_report(load_config(SAMPLES / "report_lekeberg.toml"))
+    rows = next(b.rows for s in doc.sections for b in s.blocks if isinstance(b, Glance))
+    row = next(x for x in rows if x.name.startswith("Synpunkter"))
+    assert (row.n, row.value) == (kpi["n"], pytest.approx(kpi["value"], abs=1e-12))
+    # register = "none" measures every row: the duplicate id is counted twice (a different n)
+    text = (SAMPLES / "kpi.toml").read_text(encoding="utf-8")
+    own = text.replace('by = "förvaltning"\n', 'by = "förvaltning"\nregister = "none"\n', 1)
+    own = own.replace('data = "', f'data = "{SAMPLES.as_posix()}/')
+    (tmp_path / "kpi.toml").write_text(own, encoding="utf-8")
+    raw = _reply_kpi(cli, tmp_path / "kpi.toml")
+    assert raw["register"] == "none" and raw["pooled"]["n"] > reply["n_decided"]
+    assert "duplicate" not in raw["excluded"]

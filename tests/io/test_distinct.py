@@ -226,6 +226,10 @@ def test_kpi_loader_with_shared_cache_equals_the_cell_by_cell_path(
         monkeypatch.setattr(kpi_data, "by_distinct", _cell_by_cell)
         slow = [kpi_data.load_kpi_data(spec, read_table(spec.data), cfg.path) for spec in cfg.kpis]
         monkeypatch.undo()
+        for i, d in enumerate(slow):  # a KPI on a feedback register keeps the register's rows
+            register = kpi_data.register_of(read_table(d.spec.data))
+            if register is not None and d.spec.register != "none":
+                slow[i] = kpi_data.with_register(d, register)
         for f, s in zip(fast, slow, strict=True):
             pd.testing.assert_frame_equal(f.frame, s.frame)
             pd.testing.assert_frame_equal(f.log.to_frame(), s.log.to_frame())

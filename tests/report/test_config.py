@@ -70,6 +70,10 @@ def test_paths_are_relative_to_the_config(survey_copy: Path, monkeypatch) -> Non
         ("[service]\npromise = '14 days'", "needs 'kpi'"),
         ('sections = []\n[survey]\nfile = "kiosk.csv"', "non-empty list"),
         ("title = ", "not valid TOML"),
+        ('min_n = 0\n[survey]\nfile = "kiosk.csv"', "'min_n' must be 1 or more"),
+        ('min_n = 2.5\n[survey]\nfile = "kiosk.csv"', "'min_n' must be an integer"),
+        ('date = "soon"\n[survey]\nfile = "kiosk.csv"', "'date' must be a date"),
+        ('date = 2025-02-15T10:00:00\n[survey]\nfile = "kiosk.csv"', "'date' must be a date"),
     ],
 )
 def test_bad_configs_name_the_key(survey_copy: Path, text: str, message: str) -> None:
@@ -141,3 +145,29 @@ def test_a_contacts_year_must_be_a_year(tmp_path: Path) -> None:
     cfg.write_text(f'[contacts.years]\ntwenty = "{data.as_posix()}"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="contacts.years.twenty' must be a year"):
         load_config(cfg)
+
+
+def test_min_n_and_the_report_date(survey_copy: Path) -> None:
+    import datetime as dt
+
+    from servqual_cli.report.build import report_date
+    from servqual_cli.report.config import MIN_N
+
+    cfg = survey_copy / "dated.toml"
+    cfg.write_text('min_n = 10\ndate = 2025-02-15\n[survey]\nfile = "kiosk.csv"', "utf-8")
+    config = load_config(cfg)
+    assert config.min_n == 10 and config.date == dt.date(2025, 2, 15)
+    assert report_date(config) == dt.date(2025, 2, 15)
+    cfg.write_text('date = "2025-03-01"\n[survey]\nfile = "kiosk.csv"', "utf-8")
+    assert load_config(cfg).date == dt.date(2025, 3, 1) and load_config(cfg).min_n == MIN_N
+
+
+def test_report_date_falls_back_to_source_date_epoch(survey_copy: Path, monkeypatch) -> None:
+    import datetime as dt
+
+    from servqual_cli.report.build import report_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 UTC
+    cfg = survey_copy / "undated.toml"
+    cfg.write_text('[survey]\nfile = "kiosk.csv"', "utf-8")
+    assert report_date(load_config(cfg)) == dt.date(2023, 11, 14)

@@ -133,4 +133,69 @@ def test_small_base_and_empty_columns() -> None:
     assert "Placering" not in table.frame.columns  # no benchmark: no rank column
     numbers = glance_numbers(block, "sv")
     assert "Värde" not in numbers.frame.columns  # no number shown for a small base
-    assert numbers.frame["Antal svar"].tolist() == [12]
+    assert numbers.frame["Antal (n)"].tolist() == [12]
+
+
+# --- one min_n for every renderer (issue #9: "too few answers" set in the report parts) --------
+
+
+def _rows() -> list[GlanceRow]:
+    return [
+        GlanceRow("kpi", "Liten", "share", 0.42, period="2024", n=12, target=0.9,
+                  target_verdict="not_met", change=-0.2, change_verdict="worse",
+                  previous_value=0.62, previous_period="2023"),
+        GlanceRow("kpi", "Stor", "share", 0.93, period="2024", n=400, target=0.9,
+                  target_verdict="met"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_rows_under_min_n_are_flagged_once_and_every_table_says_too_few(lang: str) -> None:
+    from servqual_cli.report.catalog import rl
+
+    block = glance_block(_rows(), lang, min_n=30)
+    small, big = (next(r for r in block.rows if r.name == n) for n in ("Liten", "Stor"))
+    assert small.small_base and not big.small_base and small.severity == 1
+    too_few = rl("g_too_few", lang)
+    text = glance_table(block, lang).frame.set_index(rl("g_measure", lang))
+    assert text.loc["Liten", rl("g_this_period", lang)] == too_few
+    assert text.loc["Liten", rl("g_change", lang)] == too_few
+    assert text.loc["Liten", rl("g_goal_verdict", lang)] == "–"  # no verdict on 12 answers
+    assert "42" not in " ".join(text.loc["Liten"].astype(str))
+    assert text.loc["Stor", rl("g_goal_verdict", lang)].endswith(rl("g_met", lang))
+    numbers = glance_numbers(block, lang).frame.set_index(rl("g_measure", lang))
+    assert pd.isna(numbers.loc["Liten", rl("g_value", lang)])
+    assert numbers.loc["Liten", rl("g_small_base", lang)] == too_few
+    assert numbers.loc["Stor", rl("g_value", lang)] == pytest.approx(93.0)
+    # the paragraph judges nothing on 12 answers, and says so
+    para = " ".join(block.summary)
+    assert rl("p_not_met", lang, items="Liten (42,0\u00a0% 2024)") not in para
+    assert "Liten" not in para.replace(rl("p_too_few", lang, items="Liten", min_n=30), "")
+    assert rl("p_too_few", lang, items="Liten", min_n=30) in para
+    # a lower min_n shows the value and its verdicts
+    low = glance_block(_rows(), lang, min_n=10)
+    assert not any(r.small_base for r in low.rows)
+    assert glance_table(low, lang).frame.iloc[0, 1] != too_few
+
+
+def test_config_min_n_reaches_every_renderer(bad_news: dict[str, Document], tmp_path) -> None:
+    """One min_n (the config's) decides for Markdown, Excel and HTML alike."""
+    from dataclasses import replace
+
+    from servqual_cli.report.excel import build_workbook
+    from servqual_cli.report.html import render_html
+
+    doc = bad_news["sv"]
+    rows = _glance(doc).rows
+    assert not any(r.small_base for r in rows)  # every sample measure has 30 answers or more
+    many = max(r.n or 0 for r in rows) + 1
+    flagged = replace(doc, sections=(replace(doc.sections[0], blocks=(
+        glance_block(rows, "sv", min_n=many),)), *doc.sections[1:]))  # fmt: skip
+    assert all(r.small_base for r in _glance(flagged).rows)
+    md = render_document(flagged, relative_png)
+    assert md.count("för få svar") >= len(rows)
+    html = render_html(flagged)
+    assert html.count("för få svar") >= len(rows)
+    ws = build_workbook(flagged)[_glance(flagged).title]
+    cells = [c.value for row in ws.iter_rows() for c in row]
+    assert cells.count("för få svar") == len(rows)

@@ -72,8 +72,10 @@ KPI_KEYS = frozenset(
         "by",
         "value_column",
         "success",
+        "register",
     }
 )
+REGISTERS = ("auto", "feedback", "none")
 _TEXT_KEYS = (
     "name",
     "aspect",
@@ -241,11 +243,15 @@ def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: boo
     if not isinstance(higher, bool):
         raise fail("higher_is_better", f"must be true or false, got {higher!r}")
     unit, duration_unit, factor = _units(entry.get("unit"), limit, statistic, value_column, fail)
+    register = entry.get("register", "auto")
+    if register not in REGISTERS:
+        raise fail("register", f"must be one of {', '.join(REGISTERS)}, got {register!r}")
     return KpiSpec(
         index=index, name=entry["name"].strip(), aspect=aspect, data=data_path,
         statistic=statistic, filter=filters, start=start, end=end, value_column=value_column,
         by=entry.get("by"), limit=limit, unit=unit, duration_unit=duration_unit,
         unit_factor=factor, success=success, target=target, norm=norm, higher_is_better=higher,
+        register=register,
     )  # fmt: skip
 
 

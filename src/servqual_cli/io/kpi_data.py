@@ -15,12 +15,20 @@ needs is an error, because excluding its rows would report a figure about nothin
   are counted as blank and the KPI has n = 0);
 - a ``success`` label that occurs nowhere in its ``value_column`` (any row of the file,
   compared as folded text): ConfigError listing the labels that do occur.
+
+One computation per measure (issue #9): a KPI whose data file is a feedback register (it has
+the register's required columns, :data:`~servqual_cli.io.feedback.REQUIRED`; or the KPI says
+``register = "feedback"``) measures only the rows the register's cleaning keeps
+(:func:`with_register`): repeated ids, answers or closings before the receipt and unknown
+types are left out as ``servqual feedback`` leaves them out, and counted with its reasons.
+So ``servqual kpi``, ``servqual feedback`` and the report give the same n and value.
+``register = "none"`` turns this off.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +40,12 @@ from servqual_cli.io.cells import parse_dates, parse_numbers, reasons, text_valu
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.feedback import check_date_column
+from servqual_cli.io.feedback import FeedbackData, check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
 
-__all__ = ["KpiData", "load_all_kpi_data", "load_kpi_data"]
+__all__ = ["KpiData", "load_all_kpi_data", "load_kpi_data", "register_of", "with_register"]
 
 MAX_LABELS_SHOWN = 8  # labels listed when a success label does not occur
 
@@ -231,12 +239,63 @@ def _check_numbers(spec: KpiSpec, raw: pd.Series, why: np.ndarray, table: RawTab
 def load_all_kpi_data(
     config: KpiConfig, read: Callable[[Path], RawTable], strict: bool = False
 ) -> list[KpiData]:
-    """The rows of every KPI of ``config``, in file order; ``read`` reads each data file once."""
+    """The rows of every KPI of ``config``, in file order; ``read`` reads each data file once.
+
+    A KPI on a feedback register measures the rows the register keeps (:func:`with_register`).
+    """
     tables: dict[Path, RawTable] = {}
+    registers: dict[Path, FeedbackData | None] = {}
     cache: ParseCache = {}  # columns shared by several KPIs of one file are parsed once
     out = []
     for spec in config.kpis:  # a handful of KPIs, often several in one file
         if spec.data not in tables:
             tables[spec.data] = read(spec.data)
-        out.append(load_kpi_data(spec, tables[spec.data], config.path, strict, cache))
+        data = load_kpi_data(spec, tables[spec.data], config.path, strict, cache)
+        if spec.register != "none":
+            if spec.data not in registers:
+                registers[spec.data] = register_of(tables[spec.data], spec.register == "feedback")
+            register = registers[spec.data]
+            if register is not None:
+                data = with_register(data, register)
+        out.append(data)
     return out
+
+
+def register_of(table: RawTable, required: bool = False) -> FeedbackData | None:
+    """The feedback register in ``table`` (its cleaning applied), or None when the file is not
+    one (it lacks the register's required columns) and ``required`` is false.
+
+    Raises
+    ------
+    DataError
+        ``required`` and the file is not a feedback register, or its cleaning leaves no row.
+    """
+    from servqual_cli.io.feedback import REQUIRED, ROLES, load_feedback
+
+    if not required:
+        index = ColumnIndex(table.columns, table.source, table.sheet)
+        if any(index.find_role(ROLES[role]) is None for role in REQUIRED):
+            return None
+    return load_feedback(table)
+
+
+def with_register(data: KpiData, register: FeedbackData) -> KpiData:
+    """The KPI's rows that the feedback register's cleaning keeps; the rows it drops are
+    logged in the KPI's exclusions with the register's reasons (one computation per measure).
+
+    Idempotent: applied twice, nothing more is dropped or logged.
+    """
+    frame = data.frame
+    kept = frame["row"].isin(register.frame["row"]).to_numpy()
+    if kept.all():
+        return data
+    dropped = register.log.to_frame()
+    dropped = dropped[dropped["row"].isin(frame.loc[~kept, "row"])]
+    for column, part in dropped.groupby("column", sort=False):  # a few columns, not rows
+        data.log.add(
+            part["row"].to_numpy(),
+            str(column),
+            part["value"].to_numpy(dtype=object),
+            part["reason"].to_numpy(dtype=object),
+        )
+    return replace(data, frame=frame[kept].reset_index(drop=True))

@@ -11,9 +11,10 @@ it needs.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from servqual_cli.errors import ConfigError, Location
 from servqual_cli.report.config import InputFile, ReportConfig
 from servqual_cli.report.glance import glance_block
 from servqual_cli.report.report_labels import rl
-from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Table, Text
+from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Text
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -182,7 +183,9 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
     )
 
 
-def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Document:
+def build_report(
+    config: ReportConfig, survey: SurveyData | None = None, whole: Sequence[GlanceRow] = ()
+) -> Document:
     """Build the whole report document.
 
     Parameters
@@ -191,6 +194,9 @@ def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Docu
     survey : SurveyData, optional
         An already loaded survey (``--split`` loads once and passes each group's rows);
         loaded from the config when omitted.
+    whole : sequence of GlanceRow, optional
+        A ``--split`` group's report: the overview rows of everyone (:func:`whole_rows`),
+        shown beside the group's.
     """
     names = section_names(config)
     if survey is None:
@@ -202,7 +208,7 @@ def build_report(config: ReportConfig, survey: SurveyData | None = None) -> Docu
     sections: list[Section] = []
     for name in names:
         if name == "summary":
-            sections.extend(summary_sections(config, list(parts.values())))
+            sections.extend(summary_sections(config, list(parts.values()), whole))
         elif name == "method":
             sections.extend(method_sections(config, notes))
         else:
@@ -251,6 +257,22 @@ def report_title(config: ReportConfig) -> str:
     return title
 
 
+def report_date(config: ReportConfig) -> dt.date:
+    """The date printed on the report: the config's ``date``, else the day of
+    ``SOURCE_DATE_EPOCH`` (UTC), else today. With ``date`` or ``SOURCE_DATE_EPOCH`` set, a rerun
+    on the same inputs gives byte-identical files.
+
+    >>> import datetime as dt
+    >>> report_date(ReportConfig(date=dt.date(2025, 2, 15)))
+    datetime.date(2025, 2, 15)
+    """
+    if config.date is not None:
+        return config.date
+    from servqual_cli.report.manifest import report_time
+
+    return report_time()[0].date()
+
+
 def _meta(config: ReportConfig) -> dict[str, Any]:
     lang = config.language
     lines = []
@@ -258,19 +280,30 @@ def _meta(config: ReportConfig) -> dict[str, Any]:
         lines.append((rl("organisation", lang), config.organisation))
     if config.period:
         lines.append((rl("period", lang), config.period))
+    if config.service is not None and config.service.as_of:
+        lines.append((rl("data_until", lang), config.service.as_of))
     if config.group is not None:
         lines.append((config.group[0], config.group[1]))
-    return {"lang": lang, "facts": tuple(lines), "version": __version__}
+    return {
+        "lang": lang,
+        "facts": tuple(lines),
+        "version": __version__,
+        "date": report_date(config).isoformat(),
+    }
 
 
-def summary_sections(config: ReportConfig, parts: list[Part]) -> list[Section]:
+def summary_sections(
+    config: ReportConfig, parts: list[Part], whole: Sequence[GlanceRow] = ()
+) -> list[Section]:
     """ "Resultat i korthet" (every measure, worst first, and a plain paragraph), then the
-    summary lines of the parts (the data behind the report, exclusions)."""
+    summary lines of the parts (the data behind the report, exclusions). Rows on fewer than
+    the config's ``min_n`` answers are flagged there, for every renderer."""
     lang = config.language
     rows = [row for part in parts for row in part.glance]
     out = []
     if rows:
-        glance = glance_block(rows, lang)
+        label = rl("whole_org", lang) if whole else None
+        glance = glance_block(rows, lang, config.min_n, whole, label)
         out.append(Section(title=glance.title, blocks=(glance,)))
     blocks: list[Block] = []
     for part in parts:
@@ -295,22 +328,3 @@ def method_sections(config: ReportConfig, notes: list[tuple[str, str]]) -> list[
     out = [Section(title=rl("method", config.language))]
     out += [Section(title=head, blocks=(Text(text),), level=3) for head, text in notes]
     return out
-
-
-def index_document(config: ReportConfig, by: str, rows: list[tuple[str, str, int]]) -> Document:
-    """The ``index.md`` of a ``--split`` folder: one line per group with a link to its report."""
-    import pandas as pd
-
-    lang = config.language
-    frame = pd.DataFrame(
-        {
-            by: [g for g, _, _ in rows],
-            rl("respondents_n", lang): [n for _, _, n in rows],
-            rl("group_report", lang): [f"[{f}/report.md]({f}/report.md)" for _, f, _ in rows],
-        }
-    )
-    table = Table(title="", frame=frame, formats={rl("respondents_n", lang): "d"})
-    intro = Text(rl("index_intro", lang, by=by))
-    section = Section(title=rl("index_title", lang), blocks=(intro, table))
-    title = config.title or rl("default_title", lang)
-    return Document(title=title, sections=(section,), meta=_meta(config))

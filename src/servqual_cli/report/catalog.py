@@ -16,6 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from servqual_cli.report.catalog_sections import (
+    GROUPS,
+    KOLADA,
+    MEASUREMENT,
+    RELIABILITY,
+    RELIABILITY_SHEETS,
+    SERIES,
+    SERVICE_SURVEY,
+    SERVPERF,
+    TOOLBOX,
+)
+
 Pairs = Mapping[str, tuple[str, str]]
 
 SHARED: dict[str, tuple[str, str]] = {
@@ -97,6 +109,19 @@ REPORT: dict[str, tuple[str, str]] = {
         "manifest.json and the charts.",
     ),
     "respondents_n": ("Svarande", "Respondents"),
+    "index_dims_short": ("Dimensioner under förväntan", "Dimensions below expectations"),
+    "index_note": (
+        "SERVQUAL totalt: upplevelse minus förväntan (gap) över alla påståenden; under noll "
+        "betyder att servicen inte når upp till förväntan. ”Ej uppfyllt” när hela "
+        "konfidensintervallet ligger under noll, ”kan ej avgöras” när det omfattar noll. "
+        "Dimensioner under förväntan: hur många av dimensionerna vars intervall ligger helt "
+        "under noll. Grupper med färre än {min_n} svar bedöms inte.",
+        "SERVQUAL overall: perception minus expectation (gap) over all statements; below zero "
+        'means the service falls short of expectations. "Not met" when the whole confidence '
+        'interval is below zero, "cannot tell" when it includes zero. Dimensions below '
+        "expectations: how many dimensions have an interval wholly below zero. Groups with "
+        "fewer than {min_n} answers are not judged.",
+    ),
     # summary
     "summary_intro": (
         "Rapporten bygger på {n} svarande i {file}. {excluded}.",
@@ -263,8 +288,8 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "measurement_charts": ("Nyckeltal per område och år", "KPIs by area and year"),
     "changed_contacts": (
-        "Servicemätning: förändringar {before} → {after} som inte är slump",
-        "Service measurement: changes {before} → {after} beyond chance",
+        "Servicemätning: förändringar {before} → {after} som går att skilja från slumpen",
+        "Service measurement: changes {before} → {after} that can be told from chance",
     ),
     "no_significant_change": (
         "Servicemätning: ingen förändring {before} → {after} går att skilja från slumpen.",
@@ -444,7 +469,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_others_mean": ("Övrigas medel", "Others' mean"),
     "g_rank": ("Placering", "Rank"),
     "g_benchmark_verdict": ("Mot övriga", "Against others"),
-    "g_n": ("Antal svar", "Answers"),
+    "g_n": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "g_better": ("bättre", "better"),
     "g_worse": ("sämre", "worse"),
     "g_no_change": ("ingen säker förändring", "no clear change"),
@@ -453,6 +478,25 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_cannot_tell": ("kan ej avgöras", "cannot tell"),
     "g_same": ("i nivå med", "on a par"),
     "g_too_few": ("för få svar", "too few answers"),
+    "g_small_base": ("Underlag", "Base"),
+    "too_few_note": (
+        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte, och inget "
+        "omdöme ges.",
+        "“Too few answers”: the value rests on fewer than {min_n} answers; it is not shown and "
+        "not judged.",
+    ),
+    "p_too_few": (
+        "För få svar (färre än {min_n}) för att bedöma {items}.",
+        "Too few answers (fewer than {min_n}) to judge {items}.",
+    ),
+    "whole_org": ("Hela kommunen", "Whole municipality"),
+    "whole_note": (
+        "Kolumnen ”{whole}” visar samma mått för alla svarande; KPI:er och testkontakter "
+        "gäller alltid hela kommunen.",
+        'The column "{whole}" shows the same measure for all respondents; KPIs and test '
+        "contacts always cover the whole municipality.",
+    ),
+    "data_until": ("Data t.o.m.", "Data up to"),
     "g_rank_of": ("{rank} av {n}", "{rank} of {n}"),
     "overall_gap": ("SERVQUAL totalt (gap)", "SERVQUAL overall (gap)"),
     "dimension_gap": ("{dimension} (gap)", "{dimension} (gap)"),
@@ -504,6 +548,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "övrigas medel.",
         "No measure has an unmet target, a clear deterioration or a result below the others' mean.",
     ),
+    "p_nothing_bad_judged": (
+        "Inget av de mått som har tillräckligt underlag har ett ej uppfyllt mål, en säker "
+        "försämring eller ett resultat under övrigas medel.",
+        "No measure with enough answers has an unmet target, a clear deterioration or a result "
+        "below the others' mean.",
+    ),
     "p_cannot_tell": (
         "För {items} går det inte att avgöra om målet nås.",
         "For {items} the data cannot tell whether the target is met.",
@@ -528,6 +578,18 @@ GLANCE: dict[str, tuple[str, str]] = {
 }
 
 _TABLES: tuple[Pairs, ...] = (GLANCE, REPORT, SERVICE, SHARED)
+# The sections' own words (each section looks up its table; catalog() lists them prefixed).
+SECTION_TABLES: dict[str, Pairs] = {
+    "service_survey": SERVICE_SURVEY,
+    "reliability": RELIABILITY,
+    "measurement": MEASUREMENT,
+    "series": SERIES,
+    "kolada": KOLADA,
+    "groups": GROUPS,
+    "servperf": SERVPERF,
+    "toolbox": TOOLBOX,
+    "reliability_sheets": RELIABILITY_SHEETS,
+}
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -629,10 +691,14 @@ def catalog(lang: str) -> dict[str, str]:
 
     >>> catalog("sv")["glance_title"], catalog("en")["g_not_met"]
     ('Resultat i korthet', 'not met')
+    >>> catalog("sv")["service_survey.small_base"]
+    'Litet underlag'
     """
     out: dict[str, str] = {}
     for table in reversed(_TABLES):
         out.update({k: _pick(v, lang) for k, v in table.items()})
+    for name, table in SECTION_TABLES.items():
+        out.update({f"{name}.{k}": _pick(v, lang) for k, v in table.items()})
     return out
 
 

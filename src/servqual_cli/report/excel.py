@@ -141,7 +141,7 @@ def _plain(value: Any) -> Any:
         pass
     if isinstance(value, str):
         return xml_safe(value)  # ESC and the like would make openpyxl refuse the workbook
-    if isinstance(value, int | float | bool):
+    if isinstance(value, int | float | bool) or type(value) is dt.date:  # a date stays a date
         return value
     return xml_safe(str(value))
 
@@ -312,7 +312,7 @@ def _cover_sheet(ws: Worksheet, doc: Document, lang: str, sheets: list[str]) -> 
     date = doc.meta.get("date")
     if date:
         put(ws, row, 1, rl("report_date", lang)).font = Font(name=FONT_NAME, bold=True)
-        put(ws, row, 2, str(date))
+        put(ws, row, 2, dt.date.fromisoformat(str(date))).number_format = "yyyy-mm-dd"
         row += 1
     row += 1
     put(ws, row, 1, rl("contents", lang)).font = TITLE_FONT

@@ -9,6 +9,7 @@ import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
+from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
@@ -361,19 +362,6 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
     return [Section(title=f"{label('group', lang)}: {result.by}", blocks=tuple(blocks))]
 
 
-GROUP_LABELS: dict[str, tuple[str, str]] = {
-    "welch_k": ("grupper (Welch)", "groups (Welch)"),
-    "omega2": ("ω² (Welch)", "ω² (Welch)"),
-    "kruskal_k": ("grupper (KW)", "groups (KW)"),
-    "epsilon2": ("ε² (KW)", "ε² (KW)"),
-    "left_out": ("utelämnade", "left out"),
-    "posthoc_note": (
-        "Games-Howell: p justerat med studentiserade variationsvidden, {conf} KI; "
-        "Dunn: p justerat med Holm inom dimensionen.",
-        "Games-Howell: p adjusted by the studentized range, {conf} CI; "
-        "Dunn: p adjusted by Holm within the dimension.",
-    ),
-}
 GROUP_FORMATS = {"welch_k": "d", "omega2": ".2f", "kruskal_k": "d", "epsilon2": ".2f"}
 _REASONS_SV = {
     "no valid dimension gap": "inget giltigt dimensionsgap",

@@ -22,27 +22,34 @@ Rules (named in the block's note):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
 from servqual_cli.report.catalog import rl
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number, fmt_percent, fmt_signed
 from servqual_cli.report.spec import Glance, GlanceRow, Table
 
-__all__ = ["glance_block", "glance_table", "severity", "value_text"]
+__all__ = ["glance_block", "glance_table", "is_small", "severity", "value_text"]
 
+_SPLIT = ("overall", "dimension")  # kinds a --split report computes for its group only
 _KIND_ORDER = {"kpi": 0, "contact_kpi": 1, "feedback": 2, "overall": 3, "dimension": 4}
 
 
 def severity(row: GlanceRow) -> int:
     """0 = bad news (unmet target, significant deterioration, below the others), 1 = the data
-    cannot tell whether the target is met, 2 = good or neutral.
+    cannot tell (whether the target is met, or anything: too few answers), 2 = good or neutral.
 
     >>> severity(GlanceRow("kpi", "A", "share", 0.5, target_verdict="not_met"))
     0
     >>> severity(GlanceRow("kpi", "A", "share", 0.5, change_verdict="better"))
     2
+    >>> severity(GlanceRow("kpi", "A", "share", 0.5, target_verdict="not_met", small_base=True))
+    1
     """
+    if row.small_base:  # no verdict is shown on too few answers
+        return 1
     bad = (
         row.target_verdict == "not_met"
         or row.change_verdict == "worse"
@@ -63,20 +70,58 @@ def _badness(row: GlanceRow) -> int:
     )
 
 
-def glance_block(rows: Iterable[GlanceRow], lang: str) -> Glance:
+def is_small(row: GlanceRow, min_n: int = MIN_N) -> bool:
+    """The row's value rests on fewer than ``min_n`` answers (or its part flagged it).
+
+    >>> is_small(GlanceRow("kpi", "x", "share", 0.5, n=29)), is_small(
+    ...     GlanceRow("kpi", "x", "share", 0.5, n=30))
+    (True, False)
+    """
+    return row.small_base or (row.n is not None and row.n < min_n)
+
+
+def glance_block(
+    rows: Iterable[GlanceRow],
+    lang: str,
+    min_n: int = MIN_N,
+    whole: Sequence[GlanceRow] = (),
+    whole_label: str | None = None,
+) -> Glance:
     """The overview: rows worst first (severity, then how many verdicts are bad), then the
-    paragraph."""
+    paragraph.
+
+    Every row on fewer than ``min_n`` answers is flagged ``small_base`` here, once, so that
+    every renderer shows "too few answers" and no verdict for it. ``whole`` (a ``--split``
+    report): the same measures for the whole organisation, matched by kind and name, shown in
+    a column headed ``whole_label``.
+    """
     from dataclasses import replace
 
-    marked = [replace(r, severity=severity(r)) for r in rows]
+    # measures not split by the survey's groups (KPIs, contacts) are everyone's already
+    everyone = {(r.kind, r.name): r.value for r in rows if r.kind not in _SPLIT} if whole else {}
+    everyone.update({(r.kind, r.name): r.value for r in whole})
+    marked = [
+        replace(
+            r,
+            small_base=is_small(r, min_n),
+            whole_value=everyone.get((r.kind, r.name), r.whole_value),
+        )
+        for r in rows
+    ]
+    marked = [replace(r, severity=severity(r)) for r in marked]
     ordered = tuple(
         sorted(marked, key=lambda r: (r.severity, _badness(r), _KIND_ORDER.get(r.kind, 9)))
     )
+    note = rl("glance_note", lang)
+    if whole:
+        note += " " + rl("whole_note", lang, whole=whole_label)
     return Glance(
         title=rl("glance_title", lang),
         rows=ordered,
-        summary=tuple(summary_paragraph(ordered, lang)),
-        note=rl("glance_note", lang),
+        summary=tuple(summary_paragraph(ordered, lang, min_n)),
+        note=note,
+        min_n=min_n,
+        whole=whole_label if whole else None,
     )
 
 
@@ -107,8 +152,11 @@ def _named(row: GlanceRow, lang: str) -> str:
     return f"{row.name} ({inside})"
 
 
-def summary_paragraph(rows: Sequence[GlanceRow], lang: str) -> list[str]:
-    """Plain sentences naming the bad news first, then the good."""
+def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) -> list[str]:
+    """Plain sentences naming the bad news first, then the good; rows on too few answers are
+    named as such and judged nowhere."""
+    small = [r.name for r in rows if r.small_base]
+    rows = [r for r in rows if not r.small_base]
     measures = [r for r in rows if r.kind not in ("dimension", "overall")]
     dims = [r for r in rows if r.kind == "dimension"]
     out: list[str] = []
@@ -138,7 +186,7 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str) -> list[str]:
             )
         )
     if not out:
-        out.append(rl("p_nothing_bad", lang))
+        out.append(rl("p_nothing_bad_judged" if small else "p_nothing_bad", lang))
     cannot = [r.name for r in measures if r.target_verdict == "cannot_tell"]
     if cannot:
         out.append(rl("p_cannot_tell", lang, items=_join(cannot, lang)))
@@ -148,6 +196,8 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str) -> list[str]:
     better = [r.name for r in rows if r.change_verdict == "better"]
     if better:
         out.append(rl("p_better", lang, items=_join(better, lang)))
+    if small:
+        out.append(rl("p_too_few", lang, items=_join(small, lang), min_n=min_n))
     return [" ".join(out)]
 
 
@@ -193,6 +243,8 @@ def change_text(row: GlanceRow, lang: str) -> str:
     if row.unit in _UNIT_WORDS:
         sv, en = _UNIT_WORDS[row.unit]
         return f"{fmt_signed(row.change, lang, 1)} {sv if lang == 'sv' else en}"
+    if row.unit == "index":  # as the value: one decimal
+        return fmt_signed(row.change, lang, 1)
     return fmt_signed(row.change, lang, 2)
 
 
@@ -204,8 +256,19 @@ def _verdict(code: str | None, lang: str) -> str:
     return mark + rl(f"g_{code}", lang)
 
 
+def _note(glance: Glance, lang: str) -> str | None:
+    """The block's note, and what "too few answers" means when a row says it."""
+    if not any(r.small_base for r in glance.rows):
+        return glance.note
+    few = rl("too_few_note", lang, min_n=glance.min_n or MIN_N)
+    return f"{glance.note} {few}" if glance.note else few
+
+
 def glance_table(glance: Glance, lang: str) -> Table:
-    """The overview as a table of text (every cell already in the reader's language)."""
+    """The overview as a table of text (every cell already in the reader's language).
+
+    A row on too few answers (``small_base``) shows "too few answers" and no change or verdict.
+    """
     rows = glance.rows
     goal_texts = []
     for r in rows:
@@ -216,16 +279,25 @@ def glance_table(glance: Glance, lang: str) -> Table:
         else:
             sign = "≥" if r.higher_is_better else "≤"
             goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
-    frame = pd.DataFrame(
+    too_few = rl("g_too_few", lang)
+
+    def verdict(r: GlanceRow, code: str | None) -> str:
+        return "–" if r.small_base else _verdict(code, lang)
+
+    columns = {
+        rl("g_measure", lang): [r.name for r in rows],
+        rl("g_this_period", lang): [
+            too_few
+            if r.small_base
+            else f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
+            for r in rows
+        ],
+        rl("g_n", lang): [fmt_int(r.n, lang) if r.n is not None else "–" for r in rows],
+    }
+    if glance.whole:
+        columns[glance.whole] = [value_text(r, r.whole_value, lang) for r in rows]
+    columns.update(
         {
-            rl("g_measure", lang): [r.name for r in rows],
-            rl("g_this_period", lang): [
-                rl("g_too_few", lang)
-                if r.small_base
-                else f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
-                for r in rows
-            ],
-            rl("g_n", lang): [fmt_int(r.n, lang) if r.n is not None else "–" for r in rows],
             rl("g_previous_period", lang): [
                 f"{value_text(r, r.previous_value, lang)} ({r.previous_period})"
                 if r.previous_value is not None
@@ -233,13 +305,15 @@ def glance_table(glance: Glance, lang: str) -> Table:
                 for r in rows
             ],
             rl("g_change", lang): [
-                f"{change_text(r, lang)}, {_verdict(r.change_verdict, lang)}"
+                too_few
+                if r.small_base and r.change is not None
+                else f"{change_text(r, lang)}, {_verdict(r.change_verdict, lang)}"
                 if r.change is not None
                 else "–"
                 for r in rows
             ],
             rl("g_goal", lang): goal_texts,
-            rl("g_goal_verdict", lang): [_verdict(r.target_verdict, lang) for r in rows],
+            rl("g_goal_verdict", lang): [verdict(r, r.target_verdict) for r in rows],
             rl("g_others_mean", lang): [value_text(r, r.others_mean, lang) for r in rows],
             rl("g_rank", lang): [
                 rl("g_rank_of", lang, rank=r.rank, n=r.n_compared)
@@ -247,12 +321,13 @@ def glance_table(glance: Glance, lang: str) -> Table:
                 else "–"
                 for r in rows
             ],
-            rl("g_benchmark_verdict", lang): [_verdict(r.benchmark_verdict, lang) for r in rows],
+            rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
         }
     )
+    frame = pd.DataFrame(columns)
     # Columns nobody has (no benchmark, no previous period) are left out.
     keep = [c for c in frame.columns if not frame[c].eq("–").all()]
-    return Table(title="", frame=frame[keep], note=glance.note, sheet=glance.title)
+    return Table(title="", frame=frame[keep], note=_note(glance, lang), sheet=glance.title)
 
 
 _UNIT_SYMBOLS = {
@@ -275,30 +350,42 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
     def scaled(r: GlanceRow, v: float | None) -> float | None:
         return None if v is None else v * 100.0 if r.unit == "share" else v
 
-    frame = pd.DataFrame(
+    def verdict(r: GlanceRow, code: str | None) -> str:
+        return "–" if r.small_base else _verdict(code, lang)
+
+    too_few = rl("g_too_few", lang)
+    columns: dict[str, list[Any]] = {
+        rl("g_measure", lang): [r.name for r in rows],
+        rl("g_period", lang): [year(r.period) for r in rows],
+        rl("g_value", lang): [None if r.small_base else scaled(r, r.value) for r in rows],
+        rl("g_unit", lang): [
+            _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
+        ],
+        rl("g_n", lang): [r.n for r in rows],
+        rl("g_small_base", lang): [too_few if r.small_base else None for r in rows],
+    }
+    if glance.whole:
+        columns[glance.whole] = [scaled(r, r.whole_value) for r in rows]
+    columns.update(
         {
-            rl("g_measure", lang): [r.name for r in rows],
-            rl("g_period", lang): [year(r.period) for r in rows],
-            rl("g_value", lang): [None if r.small_base else scaled(r, r.value) for r in rows],
-            rl("g_unit", lang): [
-                _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
-            ],
-            rl("g_n", lang): [r.n for r in rows],
             rl("g_previous_period", lang): [year(r.previous_period) for r in rows],
             rl("g_previous_value", lang): [scaled(r, r.previous_value) for r in rows],
-            rl("g_change", lang): [scaled(r, r.change) for r in rows],
-            rl("g_change_verdict", lang): [_verdict(r.change_verdict, lang) for r in rows],
+            rl("g_change", lang): [None if r.small_base else scaled(r, r.change) for r in rows],
+            rl("g_change_verdict", lang): [verdict(r, r.change_verdict) for r in rows],
             rl("g_target", lang): [scaled(r, r.target) for r in rows],
-            rl("g_goal_verdict", lang): [_verdict(r.target_verdict, lang) for r in rows],
+            rl("g_goal_verdict", lang): [verdict(r, r.target_verdict) for r in rows],
             rl("g_others_mean", lang): [scaled(r, r.others_mean) for r in rows],
             rl("g_rank", lang): [r.rank for r in rows],
             rl("g_n_compared", lang): [r.n_compared for r in rows],
-            rl("g_benchmark_verdict", lang): [_verdict(r.benchmark_verdict, lang) for r in rows],
+            rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
         }
     )
+    frame = pd.DataFrame(columns)
     keep = [c for c in frame.columns if not frame[c].map(lambda v: v is None or v == "–").all()]
-    numeric = ("g_value", "g_previous_value", "g_change", "g_target", "g_others_mean")
+    numeric = ["g_value", "g_previous_value", "g_change", "g_target", "g_others_mean"]
     formats = {rl(k, lang): ".2f" for k in numeric}
+    if glance.whole:
+        formats[glance.whole] = ".2f"
     formats.update({rl("g_n", lang): "d", rl("g_rank", lang): "d", rl("g_n_compared", lang): "d"})
     shown = frame[keep]
     for col in shown.columns:
@@ -308,6 +395,6 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         title=glance.title,
         frame=shown,
         formats={k: v for k, v in formats.items() if k in keep},
-        note=" ".join([*glance.summary, glance.note or ""]).strip(),
+        note=" ".join([*glance.summary, _note(glance, lang) or ""]).strip(),
         sheet=glance.title,
     )

@@ -133,8 +133,13 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
         unit = "share" if share else _KPI_UNITS.get(str(s.unit or "").lower(), "mean")
         c = r.change
         area = None
-        if r.verdict == "not met" and len(r.groups):
-            area = join_words([str(g) for g in r.groups["group"].head(2)], lang)
+        if r.verdict == "not met" and len(r.groups) and r.goal is not None:
+            # name where it is worst only when some groups miss the goal and others do not
+            # ("sämst i telefon och e-post" for the only two channels would say nothing)
+            values = pd.to_numeric(r.groups["value"], errors="coerce")
+            missed = values < r.goal if s.higher_is_better else values > r.goal
+            if 0 < int(missed.sum()) < len(r.groups):
+                area = join_words([str(g) for g in r.groups["group"][missed].head(2)], lang)
         rows.append(
             GlanceRow(
                 kind="kpi",

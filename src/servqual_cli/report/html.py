@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -34,6 +34,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from servqual_cli.report.catalog import catalog
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import (
     MISSING,
@@ -88,7 +89,6 @@ class PageOptions:
     data_csv: Mapping[str, str] = field(default_factory=dict)
     chart_svg: Callable[[Figure, str, str], Markup] | None = None
     frame_of: Callable[[Figure, str], pd.DataFrame | None] | None = None
-    min_n: int | None = None  # default: the document's ``meta["min_n"]``, else MIN_N
 
 
 # --- number formats ------------------------------------------------------------------------
@@ -197,24 +197,14 @@ def words_of(lang: str) -> dict[str, str]:
     return catalog(lang)
 
 
-MIN_N = 30  # answers below which a card shows "too few answers" (issue #13; config ``min_n``)
-
-
-def small_base(row: GlanceRow, min_n: int = MIN_N) -> bool:
-    """A card's value rests on too few answers: flagged by the report, or ``n < min_n``.
-
-    >>> small_base(GlanceRow("kpi", "x", "share", 0.5, n=12)), small_base(
-    ...     GlanceRow("kpi", "x", "share", 0.5, n=30))
-    (True, False)
-    """
-    return row.small_base or (row.n is not None and row.n < min_n)
-
-
-def glance_card(row: GlanceRow, lang: str, min_n: int = MIN_N) -> dict[str, Any]:
-    """The text of one card; values from a small base become "too few answers"."""
+def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str, Any]:
+    """The text of one card; a row the report flagged ``small_base`` (fewer answers than the
+    config's ``min_n``, see :func:`servqual_cli.report.glance.glance_block`) becomes "too few
+    answers" with no verdict. ``whole``: the heading of the whole organisation's value (a
+    ``--split`` report), shown beside the group's."""
     words = words_of(lang)
     too_few = words["g_too_few"]
-    small = small_base(row, min_n)
+    small = row.small_base
     facts: list[dict[str, Any]] = []
     if row.target is not None:
         kind = hw("norm" if row.target_kind == "norm" else "target", lang)
@@ -261,6 +251,8 @@ def glance_card(row: GlanceRow, lang: str, min_n: int = MIN_N) -> dict[str, Any]
         meta.append({"term": hw("period", lang), "text": row.period})
     if row.n is not None:
         meta.append({"term": hw("answers", lang), "text": fmt_int(row.n, lang)})
+    if whole is not None and row.whole_value is not None:
+        meta.append({"term": whole, "text": _value_text(row.whole_value, row.unit, lang)})
     return {
         "name": row.name,
         "area": _where(row.area, lang),
@@ -338,7 +330,6 @@ def _block_views(
     section: Section, ids: _Counter, lang: str, options: PageOptions
 ) -> list[dict[str, Any]]:
     views: list[dict[str, Any]] = []
-    min_n = options.min_n or MIN_N
     for block in section.blocks:
         if isinstance(block, Glance):
             views.append(
@@ -346,9 +337,9 @@ def _block_views(
                     "kind": "glance",
                     "title": block.title,
                     "summary": list(block.summary),
-                    "cards": [glance_card(r, lang, min_n) for r in block.rows],
-                    "small": any(small_base(r, min_n) for r in block.rows),
-                    "small_note": hw("too_few_note", lang, min_n=min_n),
+                    "cards": [glance_card(r, lang, block.whole) for r in block.rows],
+                    "small": any(r.small_base for r in block.rows),
+                    "small_note": hw("too_few_note", lang, min_n=block.min_n or MIN_N),
                     "note": block.note,
                 }
             )
@@ -413,8 +404,6 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
         Publication date, the files to link to, the CSV of each chart.
     """
     options = options or PageOptions()
-    if options.min_n is None and doc.meta.get("min_n"):
-        options = replace(options, min_n=int(doc.meta["min_n"]))
     lang = str(doc.meta.get("lang") or "en")
     lang = lang if lang in ("sv", "en") else "en"
     sections = _section_views(doc, lang, options)

@@ -34,6 +34,13 @@ def _figures(doc: Document) -> list[Figure]:
     return [b for s in doc.sections for b in s.blocks if isinstance(b, Figure)]
 
 
+def _date(doc: Document, published: dt.datetime) -> dt.date:
+    """The report's own date (config ``date``, see :func:`servqual_cli.report.build.report_date`)
+    when the document has one, else the day of the time stamp."""
+    given = doc.meta.get("date")
+    return dt.date.fromisoformat(str(given)) if given else published.date()
+
+
 def write_page(folder: Path, doc: Document, published: dt.datetime) -> list[str]:
     """Write ``report.html`` and ``data/<chart>.csv`` into ``folder``; return their paths
     relative to it."""
@@ -49,7 +56,7 @@ def write_page(folder: Path, doc: Document, published: dt.datetime) -> list[str]
         csv_of[figure.name] = name
         written.append(name)
     options = PageOptions(
-        published=published.date(),
+        published=_date(doc, published),
         downloads=downloads(lang, ["report.xlsx", "manifest.json"]),
         data_csv=csv_of,
     )
@@ -64,8 +71,13 @@ def _html_links(table: Table) -> Table:
         if frame[column].dtype.kind != "O":
             continue
         found = frame[column].astype(str).str.extract(_MD_LINK)
-        if len(frame) and found["href"].notna().all():
-            links = [Link(f"{h}.html", f"{h}.html") for h in found["href"].tolist()]
+        linked = found["href"].notna()
+        # a column of links, "–" where a row has none (the whole municipality's row)
+        if len(frame) and linked.any() and (linked | frame[column].eq("–")).all():
+            links = [
+                Link(f"{h}.html", f"{h}.html") if isinstance(h, str) else "–"
+                for h in found["href"].tolist()
+            ]
             frame[column] = pd.Series(links, index=frame.index, dtype=object)
     return replace(table, frame=frame)
 
@@ -83,7 +95,9 @@ def write_index_page(folder: Path, index: Document, published: dt.datetime) -> l
     )
     lang = str(index.meta.get("lang") or "en")
     page = replace(index, sections=sections)
-    options = PageOptions(published=published.date(), downloads=downloads(lang, ["manifest.json"]))
+    options = PageOptions(
+        published=_date(index, published), downloads=downloads(lang, ["manifest.json"])
+    )
     _write(folder / "index.html", render_html(page, options))
     return ["index.html"]
 

@@ -34,7 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "others": ("Övriga kommuners medel", "Other municipalities' mean"),
     "rank": ("Placering", "Rank"),
     "period": ("Period", "Period"),
-    "answers": ("Antal svar", "Answers"),
+    "answers": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "value": ("Värde", "Value"),
     "pp": ("procentenheter", "percentage points"),
     "days": ("dagar", "days"),

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from servqual_cli.report.catalog import KOLADA as _LABELS
 from servqual_cli.report.spec import Section, Table, Text
 
 __all__ = ["kolada_sections"]
-
-_LABELS = {
-    "period": ("År", "Year"),
-    "value": ("Värde", "Value"),
-    "status": ("Status", "Status"),
-    "others_mean": ("Medel övriga", "Others' mean"),
-    "others_median": ("Median övriga", "Others' median"),
-    "diff": ("Skillnad mot medel", "Diff. from mean"),
-    "rank": ("Placering", "Rank"),
-    "rank_third": ("Kolada-färg", "Kolada colour"),
-    "change": ("Förändring sedan föregående år", "Change since previous year"),
-    "green": ("grön (bästa tredjedelen)", "green (best third)"),
-    "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
-    "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
-    "of": ("av", "of"),
-}
 
 
 def _l(key: str, lang: str) -> str:

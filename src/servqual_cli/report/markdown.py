@@ -115,10 +115,14 @@ def render_document(
         Heading level of the document title.
     """
     parts = [f"{'#' * top_level} {_line(doc.title)}", ""] if doc.title else []
-    facts = doc.meta.get("facts") or ()
+    facts = list(doc.meta.get("facts") or ())
+    lang = str(doc.meta.get("lang", ""))
+    if doc.meta.get("date") and lang in ("sv", "en"):  # the report's date (issue #9 item 8)
+        from servqual_cli.report.catalog import rl
+
+        facts.append((rl("report_date", lang), str(doc.meta["date"])))
     if facts:
         parts += ["  \n".join(f"**{inert(k)}:** {inert(v)}" for k, v in facts), ""]
-    lang = str(doc.meta.get("lang", ""))
     numbered = figure_link is not None and bool(lang)  # a report: contents, numbered tables
     if numbered:
         parts += _contents(doc, lang, top_level)

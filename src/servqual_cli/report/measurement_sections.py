@@ -18,6 +18,7 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.core.survey_trend import OVERALL
+from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
@@ -25,161 +26,6 @@ from servqual_cli.report.spec import Section, Table, Text
 if TYPE_CHECKING:
     from servqual_cli.core.benchmark import Benchmark
 
-MEASUREMENT_LABELS: dict[str, tuple[str, str]] = {
-    # KPIs
-    "phone_reached": ("Telefon: når en person", "Phone: reached a person"),
-    "phone_answered_question": ("Telefon: svar på frågan", "Phone: question answered"),
-    "phone_answered_question_partly": ("Telefon: delvis svar", "Phone: partly answered"),
-    "phone_wait_seconds_median": ("Telefon: väntetid, median", "Phone: median queue time"),
-    "email_within_1_working_day": ("E-post: svar inom 1 arbetsdag",
-                                   "E-mail: reply in 1 working day"),
-    "email_within_2_working_days": ("E-post: svar inom 2 arbetsdagar",
-                                    "E-mail: reply in 2 working days"),
-    "email_response_hours_median": ("E-post: svarstid, median", "E-mail: median reply time"),
-    "email_answered_question": ("E-post: svar på frågan", "E-mail: question answered"),
-    "email_answered_question_partly": ("E-post: delvis svar", "E-mail: partly answered"),
-    "answered_question": ("Svar på frågan (alla)", "Question answered (all)"),
-    "answered_question_partly": ("Delvis svar (alla)", "Partly answered (all)"),
-    "treatment_index": ("Bemötandeindex", "Treatment index"),
-    "treatment_good_or_better": ("Gott bemötande (god eller bättre)", "Good or better treatment"),
-    # bemötande ratings (KKiK's Swedish scale)
-    "mycket god": ("Mycket god", "Very good (mycket god)"),
-    "god": ("God", "Good (god)"),
-    "medelgod": ("Medelgod", "Fair (medelgod)"),
-    "dålig": ("Dålig", "Poor (dålig)"),
-    # channels and areas
-    "phone": ("telefon", "phone"),
-    "email": ("e-post", "e-mail"),
-    ALL: ("alla", "all"),
-    "all_areas": ("alla områden", "all areas"),
-    # verdicts
-    "worse": ("sämre", "worse"),
-    "better": ("bättre", "better"),
-    "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
-    "equal": ("lika", "equal"),
-    # columns
-    "kpi": ("Nyckeltal", "KPI"),
-    "channel": ("Kanal", "Channel"),
-    "area": ("Område", "Area"),
-    "unit": ("Enhet", "Unit"),
-    "k": ("k", "k"),
-    "value": ("Värde", "Value"),
-    "before": ("Före", "Before"),
-    "after": ("Efter", "After"),
-    "change": ("Förändring", "Change"),
-    "p": ("p", "p"),
-    "test": ("Test", "Test"),
-    "n_before": ("n före", "n before"),
-    "n_after": ("n efter", "n after"),
-    "mdd": ("Minsta påvisbara", "MDD"),
-    "verdict": ("Bedömning", "Verdict"),
-    "this": ("Kommunen", "This municipality"),
-    "others_mean": ("Medel övriga", "Others' mean"),
-    "rank": ("Placering", "Rank"),
-    "of": ("av", "of"),
-    "others_min": ("Min övriga", "Others' min"),
-    "others_max": ("Max övriga", "Others' max"),
-    "relative": ("Jämfört med medel", "Against the mean"),
-    "same": ("i nivå med", "same"),
-    "rank_third": ("Kolada-färg", "Kolada colour"),
-    "green": ("grön", "green"),
-    "yellow": ("gul", "yellow"),
-    "red": ("röd", "red"),
-    "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "95 %-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
-                     "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
-                     "tredjedelen grön, mellersta gul, sämsta röd.",
-                     "Verdict against the others' mean: better/worse only when this "
-                     "municipality's whole 95 % interval lies on one side of the mean, else "
-                     "same; without an interval by thirds of the ranking. Kolada colour: best "
-                     "third green, middle yellow, worst red."),
-    "p_welch": ("p (Welch)", "p (Welch)"),
-    "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
-    "hedges_g": ("Hedges g", "Hedges' g"),
-    "hedges_g_low": ("g KI låg", "g CI low"),
-    "hedges_g_high": ("g KI hög", "g CI high"),
-    "contacts": ("Kontakter", "Contacts"),
-    # titles and notes
-    "kpi_title": ("Nyckeltal", "KPIs"),
-    "area_title": ("Nyckeltal per område", "KPIs per area"),
-    "treatment_title": ("Bemötande", "Treatment (bemötande)"),
-    "trend_total": ("Förändring, alla områden", "Change, all areas"),
-    "trend_area": ("Förändring per område (försämringar först)",
-                   "Change per area (deteriorations first)"),
-    "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
-    "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
-    OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
-    "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),
-    "units_note": ("Andelar och index i procent (0-100), förändringar i procentenheter; väntetid "
-                   "i sekunder, e-postens svarstid i arbetstimmar.",
-                   "Shares and the index in percent (0-100), changes in percentage points; queue "
-                   "time in seconds, e-mail reply time in working hours."),
-    "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
-                   "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
-                   "--test fisher), Bonett-Price (medianer), Welch (index).",
-                   "p: score test (shares; Fisher's exact test with --test fisher) or "
-                   "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
-                   "--test fisher), Bonett-Price (medians), Welch (index)."),
-    "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
-                  "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
-                  "jämförelser blir ungefär var tjugonde 'förändring' slump.",
-                  "With 6-7 contacts per area and channel only very large changes show (MDD –: "
-                  "no change, however large, reaches {power}% power); among many comparisons "
-                  "about one in twenty 'changes' is chance."),
-    "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
-                "logitskalan (bemötandeindex; håller sig inom 0-100).",
-                "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
-                "scale (treatment index; stays within 0-100)."),
-    "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
-                    "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
-                    "Totalerna justeras inte.",
-                    "{label}: p adjusted over every per-area comparison (all KPIs and channels, "
-                    "also those not shown here); the verdict follows the adjusted p. The totals "
-                    "are not adjusted."),
-    "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
-                    "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
-                    "icke-central t (som R effectsize::hedges_g).",
-                    "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
-                    "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
-                    "noncentral t (as R effectsize::hedges_g)."),
-    "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
-               "no change of this KPI can be detected with {power}% power at these n"),
-    "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
-                 "sannolikhet; en uppmätt skillnad behöver vara större än ungefär {critical} "
-                 "{unit} för att inte kunna vara slump (n = {n1} och {n2})",
-                 "{kpi}: a true change of {value} {unit} would be detected with {power}% "
-                 "probability; a measured difference must exceed about {critical} {unit} to be "
-                 "told from chance (n = {n1} and {n2})"),
-    "mdd_intro": ("Vid {power} % styrka och {alpha} % signifikansnivå:",
-                  "At {power}% power and {alpha}% significance:"),
-    "pp": ("procentenheter", "percentage points"),
-    "seconds": ("sekunder", "seconds"),
-    "hours": ("arbetstimmar", "working hours"),
-    "index_points": ("indexenheter", "index points"),
-    "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
-                      "jämförelsefilen ger bara de övriga kommunerna.",
-                      "This municipality's values are computed from the analysed contacts "
-                      "({year}); the benchmark file gives the other municipalities only."),
-    "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
-                   "Not ranked (the analysed contacts cannot compute it): {kpis}."),
-    "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
-    "file_differs": ("Jämförelsefilens värde för {municipality} skiljer sig från det beräknade: "
-                     "{kpis}.",
-                     "The benchmark file's value for {municipality} differs from the computed "
-                     "one: {kpis}."),
-    "median_note": ("För medianer gäller intervallet skillnaden mellan medianerna, medan testet "
-                    "(Mann-Whitney) prövar om det ena årets tider tenderar att vara kortare; de "
-                    "kan peka åt olika håll, och bedömningen följer testet.",
-                    "For medians, the interval is for the difference of medians, while the test "
-                    "(Mann-Whitney) asks whether one year's times tend to be shorter; they can "
-                    "disagree, and the verdict follows the test."),
-    "year_line": ("{year}: {n} kontakter ({channels}); {excluded}",
-                  "{year}: {n} contacts ({channels}); {excluded}"),
-    "needs_two_years": ("En trend kräver kontakter från två år.",
-                        "A trend needs contacts from two years."),
-    "average_rows": ("genomsnittsrader (riket, grupper) utelämnade",
-                     "average rows (country, groups) left out"),
-}  # fmt: skip
 
 _UNIT_SYMBOL = {"share": "%", "index": "0-100", "seconds": "s", "hours": "h"}
 FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
@@ -385,12 +231,12 @@ def _comparison_table(
         t[col] = t[col].to_numpy(dtype=float) * scale
     t["kpi"] = _kpi_names(t, lang)
     area = ["area"] if t["area"].ne(ALL).any() else []
-    t["n"] = t["n_before"].astype(str) + "/" + t["n_after"].astype(str)
+    # n before and after as two columns of numbers (Excel keeps them as numbers, issue #9)
     p_col = "p_adjusted" if p_label else "p"
-    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", p_col, "n", "mdd",
-            "verdict"]  # fmt: skip
+    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", p_col, "n_before",
+            "n_after", "mdd", "verdict"]  # fmt: skip
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
-    digits.update({"diff": "+.1f", "n": "s"})
+    digits.update({"diff": "+.1f", "n_before": "d", "n_after": "d"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
     rename = {"diff": ml("change", lang), **({"p_adjusted": p_label} if p_label else {})}
     return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
@@ -489,16 +335,14 @@ def benchmark_section(
     scale = display_scale(t["kpi"])
     for col in ("value", "others_mean", "diff", "others_min", "others_max"):
         t[col] = t[col].to_numpy(dtype=float) * scale
-    of = ml("of", lang)
-    t["rank"] = [
-        "–" if r is None or pd.isna(r) else f"{int(r)} {of} {int(n)}"
-        for r, n in zip(t["rank"], t["n_municipalities"], strict=True)
-    ]
+    # the rank and the number ranked as two columns of numbers (Excel keeps them as numbers)
+    t["rank"] = pd.to_numeric(t["rank"], errors="coerce").astype("Int64")
+    t["n_municipalities"] = pd.to_numeric(t["n_municipalities"], errors="coerce").astype("Int64")
     t["kpi"] = _kpi_names(t, lang)
-    cols = ["kpi", "value", "others_mean", "diff", "rank", "others_min", "others_max",
-            "verdict", "rank_third"]  # fmt: skip
+    cols = ["kpi", "value", "others_mean", "diff", "rank", "n_municipalities", "others_min",
+            "others_max", "verdict", "rank_third"]  # fmt: skip
     digits = {c: ".1f" for c in ("value", "others_mean", "others_min", "others_max")}
-    digits["diff"] = "+.1f"
+    digits.update({"diff": "+.1f", "rank": "d", "n_municipalities": "d"})
     title = f"{ml('benchmark_title', lang)} {year}".strip()
     table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
                     ("Jämförelse", "Benchmark"),

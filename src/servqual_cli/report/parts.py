@@ -283,20 +283,21 @@ def service_part(ctx: ReportContext) -> Part:
 
 def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:
     """One computation per measure (issue #9): a KPI that reads the feedback register's own
-    file is computed from the rows the register keeps, so duplicate ids and answers or closings
-    before the receipt are left out of both, and both sections show the same n and value. The
-    rows the register drops are counted with its reasons."""
-    frame, counts = d.frame, dict(d.log.counts())
-    if feedback is None or cfg.feedback is None:
-        return frame, counts
-    if Path(d.spec.data).resolve() != Path(cfg.feedback.path).resolve():
-        return frame, counts
-    kept = frame["row"].isin(feedback.frame["row"]).to_numpy()
-    log = feedback.log.to_frame()
-    dropped = log[log["row"].isin(frame.loc[~kept, "row"])]
-    for reason, n in dropped["reason"].value_counts(sort=False).sort_index().items():
-        counts[str(reason)] = counts.get(str(reason), 0) + int(n)
-    return frame[kept].reset_index(drop=True), counts
+    file is computed from the rows the register keeps
+    (:func:`~servqual_cli.io.kpi_data.with_register`, which ``servqual kpi`` applies too), so
+    both sections show the same n and value, and the rows dropped are counted with the
+    register's reasons."""
+    from servqual_cli.io.kpi_data import with_register
+
+    same = (
+        feedback is not None
+        and cfg.feedback is not None
+        and d.spec.register != "none"
+        and Path(d.spec.data).resolve() == Path(cfg.feedback.path).resolve()
+    )
+    if same:
+        d = with_register(d, feedback)
+    return d.frame, dict(d.log.counts())
 
 
 def _kpi_inputs(path: str) -> tuple[InputFile, ...]:
@@ -323,20 +324,24 @@ def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
 
 
 def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
-    """Summary: KPIs whose change against the previous period is significant (p < 0.05)."""
-    from servqual_cli.report.kpi_sections import kpi_value_text
+    """Summary: KPIs whose change against the previous period is significant (p < 0.05).
+    Values are numbers (shares in percent) with the unit in its own column."""
+    from servqual_cli.report.service_labels import unit_text
 
     rows = []
     for r in results:
         c = r.change
         if c is None or c.p is None or not c.p < 0.05:
             continue
+        share = r.spec.statistic in ("share", "share_within")
+        scale = 100.0 if share else 1.0
         rows.append(
             {
                 rl("kpi", lang): r.spec.name,
                 rl("period", lang): f"{c.previous_period} → {c.period}",
-                rl("before", lang): kpi_value_text(r, c.previous_value, lang),
-                rl("after", lang): kpi_value_text(r, c.value, lang),
+                rl("before", lang): float(c.previous_value) * scale,
+                rl("after", lang): float(c.value) * scale,
+                rl("g_unit", lang): "%" if share else unit_text(r.spec.unit, lang),
                 "p": c.p,
                 rl("direction", lang): rl(
                     "better" if c.better else "worse" if c.better is False else "changed", lang
@@ -349,7 +354,7 @@ def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
         Table(
             rl("changed_kpis", lang),
             pd.DataFrame(rows),
-            {"p": "p"},
+            {"p": "p", rl("before", lang): ".1f", rl("after", lang): ".1f"},
             sheet="Ändrade nyckeltal" if lang == "sv" else "Changed KPIs",
         )
     ]

@@ -9,60 +9,12 @@ import pandas as pd
 
 from servqual_cli.core.reliability import OMEGA_CFA, AlphaResult
 from servqual_cli.core.scales import InstrumentReliability, Validity
+from servqual_cli.report.catalog import RELIABILITY as LABELS
+from servqual_cli.report.catalog import RELIABILITY_SHEETS as _SHEETS
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 
-LABELS: dict[str, tuple[str, str]] = {
-    "scale": ("Skala", "Scale"),
-    "k": ("Antal påståenden", "Items"),
-    "alpha": ("Cronbachs α", "Cronbach's α"),
-    "alpha_std": ("Standardiserad α", "Standardized α"),
-    "average_r": ("Medel-r", "Average r"),
-    "omega_total": ("McDonalds ω", "McDonald's ω"),
-    "alpha_if_deleted": ("α om borttaget", "α if deleted"),
-    "item_rest_r": ("r mot övriga påståenden", "Item-rest r"),
-    "mean": ("Medel", "Mean"),
-    "sd": ("SD", "SD"),
-    "reliability": ("Reliabilitet", "Reliability"),
-    "item_statistics": ("Statistik per påstående", "Item statistics"),
-    "validity": ("Validitet", "Validity"),
-    "score": ("Poäng", "Score"),
-    "kmo": ("KMO", "KMO"),
-    "bartlett_chi2": ("Bartlett χ²", "Bartlett χ²"),
-    "bartlett_p": ("p (Bartlett)", "p (Bartlett)"),
-    "cfa_chi2": ("CFA χ²", "CFA χ²"),
-    "cfa_df": ("df", "df"),
-    "cfi": ("CFI", "CFI"),
-    "tli": ("TLI", "TLI"),
-    "rmsea": ("RMSEA", "RMSEA"),
-    "rmsea_ci": ("RMSEA 90 % KI", "RMSEA 90% CI"),
-    "srmr": ("SRMR", "SRMR"),
-    "composite_reliability": ("Sammansatt reliabilitet (CR)", "Composite reliability (CR)"),
-    "ave": ("AVE", "AVE"),
-    "factor": ("Faktor", "Factor"),
-    "cr_ave": ("CFA per dimension", "CFA per dimension"),
-    "skipped": ("Ej beräknad", "Not computed"),
-    "ci_note_feldt": (
-        "95 % KI enligt Feldt med det n som faktiskt användes.",
-        "95% CI by Feldt's method with the n actually used.",
-    ),
-    "omega_note_dims": (
-        "ω per dimension: ω total, enfaktor-ML, unikhet begränsad till 0,005 som factanal.",
-        "ω per dimension: ω total, one-factor ML, uniqueness bounded at 0.005 as factanal.",
-    ),
-    "omega_note_all": (
-        "ω för hela skalan (:all): ω total ur instrumentets k-faktor-CFA (ML, kompletta rader), "
-        "som semTools::compRelSEM(return.total = TRUE).",
-        "ω of the whole scale (:all): ω total from the instrument's k-factor CFA (ML, complete "
-        "rows), as semTools::compRelSEM(return.total = TRUE).",
-    ),
-    "matrix": ("Korrelationsmatris", "Correlation matrix"),
-    "ci_note_bootstrap": (
-        "95 % KI: bootstrap-percentiler (seedade dragningar).",
-        "95% CI: bootstrap percentiles (seeded draws).",
-    ),
-}
 FORMATS = {
     "n": "d",
     "k": "d",
@@ -87,14 +39,6 @@ FORMATS = {
     "srmr": ".3f",
     "composite_reliability": ".3f",
     "ave": ".3f",
-}
-
-
-_SHEETS = {
-    "rel": ("Reliabilitet", "Reliability"),
-    "items": ("Påståenden", "Item statistics"),
-    "validity": ("Validitet", "Validity"),
-    "cfa": ("CFA per dimension", "CFA per dimension"),
 }
 
 

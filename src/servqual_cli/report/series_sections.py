@@ -6,54 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.report.catalog import SERIES as _LABELS
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
 __all__ = ["series_sections"]
-
-_LABELS = {
-    "series_title": ("Nyckeltal per år", "KPIs by year"),
-    "trend_title": ("Trend över alla år", "Trend over all years"),
-    "kpi": ("Nyckeltal", "KPI"),
-    "year": ("År", "Year"),
-    "n": ("n", "n"),
-    "value": ("Värde", "Value"),
-    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
-    "ci_high": ("95 % KI, övre", "95 % CI, high"),
-    "others_mean": ("Medel övriga", "Others' mean"),
-    "years": ("År", "Years"),
-    "slope": ("Förändring per år", "Change per year"),
-    "p": ("p", "p"),
-    "test": ("Test", "Test"),
-    "verdict": ("Bedömning", "Verdict"),
-    "better": ("bättre", "better"),
-    "worse": ("sämre", "worse"),
-    "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
-    "cochran-armitage": ("Cochran-Armitage", "Cochran-Armitage"),
-    "linear": ("linjär regression", "linear regression"),
-    "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
-    "this": ("Kommunen", "This municipality"),
-    "chart_note": (
-        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
-        "Points: the year's value with its 95 % confidence interval; dashed: others' mean.",
-    ),
-    "share": ("Andel (%)", "Share (%)"),
-    "index": ("Index (0–100)", "Index (0–100)"),
-    "seconds": ("Sekunder", "Seconds"),
-    "hours": ("Arbetstimmar", "Working hours"),
-    "note": (
-        "Trendtest över alla år: Cochran-Armitage för andelar (R prop.trend.test), linjär "
-        "regression av svaren på året för index, inverst variansviktad regression av årets "
-        "medianer för tider. Förändring per år i procentenheter (andelar, index) eller sekunder/"
-        "timmar. Ett linjärt trendtest ser inte en uppgång som följs av en lika stor nedgång: "
-        "läs årens värden.",
-        "Trend test over all years: Cochran-Armitage for shares (R prop.trend.test), linear "
-        "regression of the answers on the year for the index, inverse-variance weighted "
-        "regression of the yearly medians for times. Change per year in percentage points "
-        "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
-        "equal fall: read the yearly values.",
-    ),
-}
 
 
 def _l(key: str, lang: str) -> str:

@@ -5,22 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from servqual_cli.core.servperf import ServperfAnalysis
+from servqual_cli.report.catalog import SERVPERF as SERVPERF_LABELS
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
-SERVPERF_LABELS: dict[str, tuple[str, str]] = {
-    "sd": ("SD", "SD"),
-    "servperf_dimensions": ("SERVPERF per dimension (medelvärde P)",
-                            "SERVPERF by dimension (mean P)"),
-    "servperf_items": ("Upplevelse per påstående", "Perception by item"),
-    "servperf_overall": ("Total SERVPERF", "Overall SERVPERF"),
-    "servperf_note": (
-        "Instrumentet saknar förväntan (E): upplevelsen (P) redovisas med konfidensintervall, "
-        "utan gap och utan test (SERVPERF, Cronin & Taylor 1992).",
-        "The instrument has no expectations (E): perceptions (P) are shown with confidence "
-        "intervals, without gaps or tests (SERVPERF, Cronin & Taylor 1992).",
-    ),
-}  # fmt: skip
 FORMATS = {"n": "d", "perception": ".2f", "sd": ".2f", "ci_low": ".2f", "ci_high": ".2f",
            "score": ".2f"}  # fmt: skip
 

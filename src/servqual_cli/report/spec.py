@@ -99,6 +99,7 @@ class GlanceRow:
     severity: int = 2
     area: str | None = None  # the area, service or group when the row is not the total
     note: str | None = None
+    whole_value: float | None = None  # a --split report: the same measure for everyone
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ class Glance:
     rows: tuple[GlanceRow, ...]
     summary: tuple[str, ...] = ()
     note: str | None = None
+    min_n: int | None = None  # rows on fewer answers are flagged ``small_base`` (config min_n)
+    whole: str | None = None  # a --split report: the heading of the whole-organisation column
 
 
 Block = Table | Text | Figure | Glance

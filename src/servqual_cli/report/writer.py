@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from servqual_cli.io.survey import SurveyData
-    from servqual_cli.report.spec import Document
+    from servqual_cli.report.spec import Document, GlanceRow
 
 _WINDOWS_RESERVED = {
     "CON",
@@ -219,17 +219,22 @@ def _group_job(
     command: Sequence[str],
     stamp: dt.datetime,
     epoch: int | None,
-) -> tuple[str, int, tuple[InputFile, ...], str]:
+    whole: tuple[GlanceRow, ...] = (),
+) -> tuple[str, int, tuple[InputFile, ...], str, tuple[GlanceRow, ...]]:
     from servqual_cli.report.build import build_report
+    from servqual_cli.report.spec import Glance
 
     data = subset_survey(_WORKER_SURVEY["data"], group)
     try:
-        doc = build_report(config, data)
+        doc = build_report(config, data, whole)
     except ServqualError as exc:  # a group without valid data: skipped, the others written
-        return group, -1, (), str(exc)
+        return group, -1, (), str(exc), ()
     folder.mkdir()
     render_into(folder, doc, config, command, stamp, epoch)
-    return group, data.n_rows, tuple(doc.meta.get("inputs") or ()), ""
+    glance = next(
+        (b.rows for s in doc.sections for b in s.blocks if isinstance(b, Glance)), ()
+    )  # the group's result, for the index
+    return group, data.n_rows, tuple(doc.meta.get("inputs") or ()), "", glance
 
 
 def group_config(config: ReportConfig, by: str, group: str) -> ReportConfig:
@@ -256,10 +261,11 @@ def write_split(
     cannot be built (no valid data) is skipped and the others are written. Returns the
     (group, folder, n) written and the (group, reason) skipped.
     """
-    from servqual_cli.report.build import index_document, load_survey, section_names
+    from servqual_cli.report.build import load_survey, section_names
     from servqual_cli.report.html_files import write_index_page
     from servqual_cli.report.manifest import build_manifest, manifest_json, report_time
     from servqual_cli.report.markdown import render_document
+    from servqual_cli.report.split_index import index_document, whole_rows
 
     if config.survey is None or config.survey.by is None:
         raise UsageError("--split needs a grouping column: --by COL or 'by' in [survey]")
@@ -277,18 +283,21 @@ def write_split(
     configs = {g: group_config(config, data.by, g) for g in names}
     if names:
         section_names(configs[names[0]])  # a config error once, not once per worker
+    whole = whole_rows(config, data) if "servqual" in section_names(config) else ()
     results: dict[str, int] = {}
+    glances: dict[str, tuple[GlanceRow, ...]] = {}
     skipped: dict[str, str] = {}
     inputs: dict[Path, InputFile] = {f.path: f for f in config.inputs()}
     with staged(out) as tmp:
         _WORKER_SURVEY["data"] = data
         try:
-            args = [(configs[g], g, tmp / folders[g], command, stamp, epoch) for g in names]
-            for group, n, read, why in _run(args, jobs, config, progress):
+            args = [(configs[g], g, tmp / folders[g], command, stamp, epoch, whole) for g in names]
+            for group, n, read, why, glance in _run(args, jobs, config, progress):
                 if why:
                     skipped[group] = why
                     continue
                 results[group] = n
+                glances[group] = glance
                 inputs.update({f.path: f for f in read if f.path not in inputs})
         finally:
             _WORKER_SURVEY.clear()
@@ -298,7 +307,7 @@ def write_split(
             )
         check_depfile(depfile, out, inputs.values())
         rows = [(g, folders[g], results[g]) for g in names if g in results]
-        index = index_document(config, data.by, rows)
+        index = index_document(config, data.by, rows, glances, whole)
         _text(tmp / "index.md", render_document(index))
         write_index_page(tmp, index, stamp)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
@@ -319,7 +328,7 @@ def _run(
     jobs: int,
     config: ReportConfig,
     progress: Callable[[int, str], None] | None,
-) -> Iterator[tuple[str, int, tuple[InputFile, ...], str]]:
+) -> Iterator[tuple[str, int, tuple[InputFile, ...], str, tuple[GlanceRow, ...]]]:
     if jobs <= 1 or len(args) <= 1:
         if progress:
             progress(len(args), "")

@@ -44,6 +44,7 @@ class KpiSpec:
     target: float | None = None
     norm: float | None = None
     higher_is_better: bool = True
+    register: str = "auto"  # feedback | none | auto (feedback when the file is a register)
 
     @property
     def kind(self) -> str:
@@ -67,4 +68,5 @@ class KpiSpec:
             "by": self.by,
             "data": self.data.name,
             "filter": {col: list(vals) for col, vals in self.filter},
+            "register": self.register,
         }

@@ -170,9 +170,10 @@ contacts <- list(
   treatment = share(sum(rated %in% c("god", "mycket god")), length(rated))
 )
 
-# Synpunkter KPI: every row with kontaktuppgifter = ja (the KPI has no id check).
-kr <- raw[raw$kontaktuppgifter == "ja", ]
-r0 <- as_date(kr$inkommen); a0 <- as_date(kr$besvarad)
+# Synpunkter KPI: the rows the register keeps (no repeated id, no answer or closing before the
+# receipt) with kontaktuppgifter = ja: one computation per measure (issue #9).
+kr <- fb[which(fb$contact), ]
+r0 <- kr$received; a0 <- kr$answered
 d0 <- as.numeric(a0 - r0)
 w0 <- !is.na(d0) & d0 <= 14
 dec0 <- !is.na(d0) | as.numeric(D - r0) >= 14

@@ -150,7 +150,7 @@ def test_overview_cards_in_swedish() -> None:
     assert "ej uppfyllt" in first and "i nivå med" in first and "ingen säker förändring" in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
     assert "Sämst i &lt;script&gt;" in first and "förväntan (gap 0)" in first
-    assert "Förändring sedan 2023" in first and "Antal svar" in first
+    assert "Förändring sedan 2023" in first and "Antal (n)" in first
     # the small base: its value is not shown anywhere on the card, and the note says why
     small = first.split('<li class="card sev-1">')[1].split("</li>")[0]
     assert "för få svar" in small and "12,5" not in small
@@ -196,7 +196,7 @@ def test_card_of_a_small_base_hides_every_number_but_n() -> None:
     card = glance_card(glance_rows()[2], "sv")
     assert card["value"] == "för få svar"
     assert all(f["verdict"] is None for f in card["facts"])
-    assert {"term": "Antal svar", "text": "9"} in card["meta"]
+    assert {"term": "Antal (n)", "text": "9"} in card["meta"]
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9))
@@ -235,14 +235,26 @@ def test_no_text_from_the_data_becomes_markup(name: str, cell: str, area: str, t
 
 
 def test_fewer_answers_than_min_n_show_too_few() -> None:
+    """The page shows what the report flagged from its one ``min_n`` (glance_block)."""
     from dataclasses import replace
 
-    from servqual_cli.report.spec import Glance
+    from servqual_cli.report.glance import glance_block
 
-    row = replace(glance_rows()[0], n=29)  # not flagged by the report, but under 30 answers
-    doc = Document("T", (Section("G", (Glance("G", (row,)),)),), {"lang": "sv"})
-    text = render_html(doc, PageOptions(chart_svg=_fake_svg))
+    row = replace(glance_rows()[0], n=29)  # not flagged by its part, but under 30 answers
+
+    def page_of(min_n: int) -> str:
+        glance = glance_block([row], "sv", min_n)
+        doc = Document("T", (Section("G", (glance,)),), {"lang": "sv"})
+        return render_html(doc, PageOptions(chart_svg=_fake_svg))
+
+    text = page_of(30)
     assert "för få svar" in text and "71,2" not in text and "färre än 30 svar" in text
-    assert "ej uppfyllt" not in text and "sämre" not in text  # no verdict from 29 answers
-    lower = render_html(replace(doc, meta={"lang": "sv", "min_n": 20}))
+    cards = text.split('<ul class="cards">', 1)[1].split("</ul>", 1)[0]
+    assert "ej uppfyllt" not in cards and "sämre" not in cards  # no verdict from 29 answers
+    assert "För få svar (färre än 30) för att bedöma Svar på frågan." in text
+    lower = page_of(20)
     assert "71,2\u00a0%" in lower and "för få svar" not in lower
+    # a row the report did not flag is shown, whatever its n: the renderer only reads the flag
+    unflagged = Document("T", (Section("G", (replace(glance_block([row], "sv", 20)),)),),
+                         {"lang": "sv"})  # fmt: skip
+    assert "71,2\u00a0%" in render_html(unflagged, PageOptions(chart_svg=_fake_svg))

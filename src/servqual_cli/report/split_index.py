@@ -1,0 +1,101 @@
+"""A ``--split`` folder: the whole organisation beside each group, and the index of groups.
+
+Each group's report shows the same SERVQUAL measures for everyone (:func:`whole_rows`) in a
+"Hela kommunen" / "Whole municipality" column of its overview; the index lists one result per
+group (the overall gap against expectations and how many dimensions fall short), not only the
+number of respondents (issue #9 item 8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from servqual_cli.report.catalog import rl
+from servqual_cli.report.glance import is_small, value_text
+from servqual_cli.report.spec import Document, GlanceRow, Section, Table, Text
+
+if TYPE_CHECKING:
+    from servqual_cli.io.survey import SurveyData
+    from servqual_cli.report.config import ReportConfig
+
+_VERDICT_MARK = {"not_met": "✗ ", "met": "✓ "}
+
+
+def whole_rows(config: ReportConfig, data: SurveyData) -> tuple[GlanceRow, ...]:
+    """The overview's SERVQUAL rows for every respondent (the groups together), computed as the
+    servqual part computes them for one group."""
+    from servqual_cli.report.build import ReportContext
+    from servqual_cli.report.glance_rows import survey_rows
+    from servqual_cli.report.survey_part import analyses
+
+    everyone = replace(data, groups=None, by=None)
+    ctx = ReportContext(config, config.language, everyone)
+    result, _ = analyses(ctx)
+    return tuple(survey_rows(result, None, config.period, config.language))
+
+
+def _overall(rows: Sequence[GlanceRow]) -> GlanceRow | None:
+    return next((r for r in rows if r.kind == "overall"), None)
+
+
+def _result_cells(rows: Sequence[GlanceRow], lang: str, min_n: int) -> tuple[str, str, str]:
+    """(overall gap, its verdict against expectations, dimensions short of expectations)."""
+    overall = _overall(rows)
+    dims = [r for r in rows if r.kind == "dimension"]
+    if overall is None:
+        return "–", "–", "–"
+    if is_small(overall, min_n):
+        return rl("g_too_few", lang), "–", "–"
+    gap = value_text(overall, overall.value, lang)
+    verdict = overall.target_verdict
+    said = "–" if verdict is None else _VERDICT_MARK.get(verdict, "") + rl(f"g_{verdict}", lang)
+    short = [r for r in dims if r.target_verdict == "not_met"]
+    shown = rl("g_rank_of", lang, rank=len(short), n=len(dims)) if dims else "–"
+    return gap, said, shown
+
+
+def index_document(
+    config: ReportConfig,
+    by: str,
+    rows: list[tuple[str, str, int]],
+    results: Mapping[str, Sequence[GlanceRow]] | None = None,
+    whole: Sequence[GlanceRow] = (),
+) -> Document:
+    """The ``index.md`` of a ``--split`` folder: the whole organisation first, then one line per
+    group with its result and a link to its report."""
+    from servqual_cli.report.build import _meta
+
+    lang = config.language
+    results = results or {}
+    min_n = config.min_n
+    names = [g for g, _, _ in rows]
+    n = [n for _, _, n in rows]
+    links = [f"[{f}/report.md]({f}/report.md)" for _, f, _ in rows]
+    cells = [_result_cells(results.get(g, ()), lang, min_n) for g in names]
+    has_result = any(c != ("–", "–", "–") for c in cells) or bool(whole)
+    if whole:
+        overall = _overall(whole)
+        names = [rl("whole_org", lang), *names]
+        n = [overall.n if overall is not None and overall.n is not None else sum(n), *n]
+        links = ["–", *links]
+        cells = [_result_cells(whole, lang, min_n), *cells]
+    columns: dict[str, Sequence[object]] = {by: names, rl("respondents_n", lang): n}
+    if has_result:
+        columns[rl("overall_gap", lang)] = [c[0] for c in cells]
+        columns[rl("g_goal_verdict", lang)] = [c[1] for c in cells]
+        columns[rl("index_dims_short", lang)] = [c[2] for c in cells]
+    columns[rl("group_report", lang)] = links
+    table = Table(
+        title="",
+        frame=pd.DataFrame(columns),
+        formats={rl("respondents_n", lang): "d"},
+        note=rl("index_note", lang, min_n=min_n) if has_result else None,
+    )
+    intro = Text(rl("index_intro", lang, by=by))
+    section = Section(title=rl("index_title", lang), blocks=(intro, table))
+    title = config.title or rl("default_title", lang)
+    return Document(title=title, sections=(section,), meta=_meta(config))
