@@ -1,9 +1,9 @@
 """The words drawn in and around the report's charts, in Swedish and English.
 
-A table of the label catalog's shape (``key: (sv, en)``), for the catalog to include beside
-the other sections' tables; kept in its own module because only the chart builders
-(:mod:`~servqual_cli.report.chart_spec` and the parts' figure code) use them. Keys start
-with ``chart_`` so they never shadow a table or report label.
+A table of the label catalog's shape (``key: (sv, en)``), part of the catalog
+(:data:`servqual_cli.report.catalog.SECTION_TABLES` as ``charts``); kept in its own module
+because only the chart builders (:mod:`~servqual_cli.report.chart_spec` and the parts' figure
+code) use them. Keys start with ``chart_`` so they never shadow a table or report label.
 """
 
 from __future__ import annotations
