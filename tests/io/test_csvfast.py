@@ -104,3 +104,19 @@ def test_fast_path_is_taken_on_a_plain_file(monkeypatch: pytest.MonkeyPatch) -> 
     assert calls == [True]
     assert table.frame.values.tolist() == [["1", "5", "4"], ["2", "", "3"]]
     assert table.row_numbers.tolist() == [3, 4] and table.header_row == 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_blank_line_in_the_body_stays_on_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch, newline: str
+) -> None:
+    """Past the sniffed head, pyarrow reads a blank line as a row of empty cells and the
+    standard reader as an empty row; both drop it as a blank row, same row numbers after."""
+    rows = [f"{i};5;4" for i in range(20_000)]  # well past the first 64 KiB
+    data = newline.join(["id;E1;P1", *rows[:15_000], "", *rows[15_000:], ""]).encode()
+    fast = read_module._read_text(data, "t.csv", None, None)
+    assert fast.encoded is not None
+    slow = _read(data, False, monkeypatch)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.row_numbers.tolist() == slow.row_numbers.tolist()
+    assert len(fast.frame) == 20_000 and fast.row_numbers[15_000] == 15_003

@@ -154,7 +154,7 @@ def gap(
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
     emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output, lang=lang_code)
 
 

@@ -159,7 +159,7 @@ def reliability(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
     emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
 
@@ -246,7 +246,7 @@ def alpha(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, loaded.exclusions)
+    write_exclusions(excluded, loaded.exclusions if excluded else None)  # the list only if asked
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
 
 
@@ -282,11 +282,20 @@ def check_magnitudes(frame: Any, file: str) -> None:
     ...
     servqual_cli.errors.DataError: a.csv, column 'F1': value 1e+160 is not a rating ...
     """
+    import warnings
+
     import numpy as np
 
     from servqual_cli.errors import DataError, Location
 
     values = frame.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN frame: checked below
+        if (
+            np.nanmax(values, initial=-np.inf) <= MAX_MAGNITUDE
+            and np.nanmin(values, initial=np.inf) >= -MAX_MAGNITUDE
+        ):
+            return  # two passes without temporaries: the usual case at a million rows
     bad = ~np.isnan(values) & ~(np.abs(values) <= MAX_MAGNITUDE)
     if bad.any():
         i, j = np.argwhere(bad)[0]

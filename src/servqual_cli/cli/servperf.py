@@ -60,5 +60,5 @@ def emit_servperf(
           "ci_high": ov.weighted_ci_high}]
     )  # fmt: skip
     tidy = pd.concat([dims, its, overall], ignore_index=True)
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
     emit(doc, payload, tidy, fmt, output)

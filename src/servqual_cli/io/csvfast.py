@@ -3,15 +3,14 @@
 Used only when the result is certain to equal the standard-library reader's
 (:func:`servqual_cli.io.csvtext.split_rows`): the header and title rows were found by that
 reader in the first 64 KiB, every quote in the body encloses a whole field, no field spans
-lines, there is no blank line and no lone CR, and every row is exactly as wide as the header.
+lines, there is no lone CR, and every row is exactly as wide as the header.
 Anything else returns None and the caller takes the standard-library path, which names the line
 of a problem. ``tests/io/test_csvfast.py`` checks the two paths give the same frame on generated
 files (hypothesis).
 
-Each column is dictionary-encoded, so a column of a million answers becomes a handful of
-distinct strings and a code per cell; the object frame the cleaners expect is made by indexing
-the distinct strings (no string is created per cell), and the blank mask comes from the distinct
-values too.
+Each column is dictionary-encoded and kept that way (:mod:`servqual_cli.io.encoded`): a column
+of a million answers becomes a handful of distinct strings and a small integer code per cell.
+Nothing is made per cell in Python; the object frame is built only if some code asks for it.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pandas as pd
 
+from servqual_cli.io.encoded import EncodedColumn, small_codes
 from servqual_cli.io.limits import Limits
 
 __all__ = ["SNIFF_BYTES", "read_body"]
@@ -38,35 +37,40 @@ def _well_quoted(body: bytes, delim: bytes) -> bool:
 
 
 def read_body(
-    body: bytes, delim: str, width: int, lim: Limits
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Cells (rows x ``width`` object array) and blank mask of the data lines below the header.
+    data: bytes, start: int, delim: str, width: int, lim: Limits
+) -> list[EncodedColumn] | None:
+    """The data lines below the header as ``width`` encoded columns.
 
-    ``body`` is UTF-8 and starts at the first data line. Returns None when the fast path cannot
-    guarantee the standard-library reader's result.
+    ``data[start:]`` is UTF-8 and starts at the first data line (read in place: a file of
+    100 MB is not copied). Returns None when the fast path cannot guarantee the
+    standard-library reader's result.
 
-    >>> cells, blank = read_body(b"1;x\\n;y\\n", ";", 2, Limits())
-    >>> cells.tolist(), blank.tolist()
-    ([['1', 'x'], ['', 'y']], [[False, False], [True, False]])
-    >>> read_body(b'1;"x\\ny"\\n', ";", 2, Limits()) is None
+    >>> cols = read_body(b"a;b\\n1;x\\n;y\\n", 4, ";", 2, Limits())
+    >>> [c.cells().tolist() for c in cols], [c.blank_cells().tolist() for c in cols]
+    ([['1', ''], ['x', 'y']], [[False, True], [False, False]])
+    >>> read_body(b'1;"x\\ny"\\n', 0, ";", 2, Limits()) is None
     True
     """
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pcsv
 
-    if width < 2 or not body or b"\r" in body.replace(b"\r\n", b""):
+    if width < 2 or start >= len(data):
         return None
-    lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
-    if b"\n\n" in body or body.startswith(b"\n") or b"\n\r\n" in body:
-        return None  # a blank line: the standard reader keeps it as an empty row
-    if not _well_quoted(body, delim.encode()):
+    if data.find(b"\r", start) >= 0 and data.count(b"\r", start) != data.count(b"\r\n", start):
+        return None  # a lone CR ends a line for the standard reader
+    lines = data.count(b"\n", start) + (0 if data.endswith(b"\n") else 1)
+    if data.startswith(b"\n", start):
+        return None  # a blank first line: the standard reader keeps it as an empty row
+    # A blank line further down is a row of empty cells for pyarrow and an empty row for the
+    # standard reader; both are then dropped as blank rows (no 100 MB search for "\n\n").
+    if data.find(b'"', start) >= 0 and not _well_quoted(data[start:], delim.encode()):
         return None
     names = [f"c{i}" for i in range(width)]
     try:
-        table = pcsv.read_csv(
-            pa.BufferReader(body),
-            read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 24),
+        reader = pcsv.open_csv(  # block by block: only one block's strings are held at a time
+            pa.BufferReader(pa.py_buffer(memoryview(data)[start:])),
+            read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 23),
             parse_options=pcsv.ParseOptions(
                 delimiter=delim, newlines_in_values=False, ignore_empty_lines=False
             ),
@@ -76,27 +80,27 @@ def read_body(
                 quoted_strings_can_be_null=False,
             ),
         )
+        distinct: list[dict[str, int]] = [{} for _ in names]
+        parts: list[list[np.ndarray]] = [[] for _ in names]
+        for batch in reader:
+            for j, column in enumerate(batch.columns):  # a loop over columns, vectorised
+                encoded = pc.dictionary_encode(column)
+                seen = distinct[j]  # this block's distinct texts -> the column's codes
+                remap = np.array(
+                    [seen.setdefault(u, len(seen)) for u in encoded.dictionary.to_pylist()],
+                    dtype=np.int64,
+                )
+                local = encoded.indices.to_numpy(zero_copy_only=False)
+                parts[j].append(small_codes(remap, len(seen))[local])
     except (pa.ArrowInvalid, pa.ArrowException):  # a ragged row, a stray quote ...
         return None
-    if table.num_rows != lines:
+    if sum(len(p) for p in parts[0]) != lines:
         return None
-    cells = np.empty((table.num_rows, width), dtype=object, order="F")  # pandas block layout
-    blank = np.empty((table.num_rows, width), dtype=bool, order="F")
-    for j, column in enumerate(table.columns):  # a loop over columns; each is vectorised
-        array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        if len(array) and pc.max(pc.utf8_length(array)).as_py() > lim.max_field_chars:
+    out: list[EncodedColumn] = []
+    for seen, chunks in zip(distinct, parts, strict=True):
+        uniques = np.fromiter(seen, dtype=object, count=len(seen))
+        if len(uniques) and max(map(len, uniques)) > lim.max_field_chars:
             return None  # the standard reader names the line of the long field
-        encoded = pc.dictionary_encode(array)
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        uniques = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-        np.take(uniques, codes, out=cells[:, j])  # column-major: a contiguous slice
-        is_blank = np.fromiter((not u.strip() for u in uniques), dtype=bool, count=len(uniques))
-        blank[:, j] = is_blank[codes]
-    return cells, blank
-
-
-def frame_of(cells: np.ndarray, names: list[str]) -> pd.DataFrame:
-    """An object DataFrame over ``cells`` without copying it."""
-    frame = pd.DataFrame(cells, dtype=object, copy=False)
-    frame.columns = pd.Index(names, dtype=object)
-    return frame
+        codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int8)
+        out.append(EncodedColumn(small_codes(codes, len(uniques)), uniques))
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -46,7 +48,19 @@ class ExclusionLog:
         self.source = source
         self.sheet = sheet
         self._reasons: dict[str, int] = {}  # reason -> code, in order of first use
-        self._parts: list[tuple[np.ndarray, str, np.ndarray, np.ndarray]] = []
+        self._tally: dict[int, int] = {}  # reason code -> cells
+        self._parts: list[_Part | _CodedPart] = []
+
+    def _codes_of(self, uniques: np.ndarray) -> np.ndarray:
+        return np.array(
+            [self._reasons.setdefault(str(u), len(self._reasons)) for u in uniques],
+            dtype=np.int16,
+        )
+
+    def _count(self, reason_codes: np.ndarray, cells: np.ndarray) -> None:
+        for code, n in zip(reason_codes.tolist(), cells.tolist(), strict=True):
+            if n:
+                self._tally[code] = self._tally.get(code, 0) + n
 
     def add(self, rows: np.ndarray, column: str, values: np.ndarray, reasons: np.ndarray) -> None:
         """Record cells; ``reasons`` holds a reason string or None (kept) per row."""
@@ -57,42 +71,75 @@ class ExclusionLog:
         hit = codes >= 0
         if not hit.any():
             return
-        own = np.array([self._reasons.setdefault(str(u), len(self._reasons)) for u in uniques])
+        own = self._codes_of(uniques)
+        self._count(own, np.bincount(codes[hit], minlength=len(uniques)))
         self._parts.append(
-            (
+            _Part(
                 np.asarray(rows)[hit].astype(np.int64),
                 column,
                 np.asarray(values, dtype=object)[hit],
-                own[codes[hit]].astype(np.int16),
+                own[codes[hit]],
             )
         )
+
+    def add_coded(
+        self,
+        rows: np.ndarray,
+        column: str,
+        codes: np.ndarray,
+        uniques: np.ndarray,
+        reasons: np.ndarray,
+    ) -> None:
+        """Record the cells of an encoded column: ``uniques[codes]`` are the cells and
+        ``reasons`` holds a reason or None per distinct value (``uniques``).
+
+        Only the counts are made now (one ``bincount`` over the codes); which cells were
+        excluded is worked out if :meth:`to_frame` is asked for.
+
+        >>> log = ExclusionLog("a.csv")
+        >>> log.add_coded(np.array([2, 3, 4]), "E1", np.array([0, 1, 1], dtype=np.int8),
+        ...               np.array(["5", ""], dtype=object), np.array([None, "blank"]))
+        >>> log.counts(), log.to_frame().values.tolist()
+        ({'blank': 2}, [[3, 'E1', '', 'blank'], [4, 'E1', '', 'blank']])
+        """
+        reasons = np.asarray(reasons, dtype=object)
+        excluded = np.flatnonzero(pd.notna(reasons))
+        if not len(codes) or not len(excluded):
+            return
+        own = np.full(len(uniques), -1, dtype=np.int16)
+        own[excluded] = self._codes_of(reasons[excluded])
+        cells = np.bincount(codes, minlength=len(uniques))
+        if not cells[excluded].any():
+            return
+        self._count(own[excluded], cells[excluded])
+        self._parts.append(_CodedPart(np.asarray(rows), column, codes, uniques, own))
 
     def to_frame(self) -> pd.DataFrame:
         """All excluded cells, sorted by row then column position of recording."""
         if not self._parts:
             return pd.DataFrame({"row": [], "column": [], "value": [], "reason": []})
         names = np.array(list(self._reasons), dtype=object)
+        parts = [p.cells() for p in self._parts]
         frame = pd.DataFrame(
             {
-                "row": np.concatenate([p[0] for p in self._parts]),
+                "row": np.concatenate([p[0] for p in parts]),
                 "column": np.concatenate(
-                    [np.full(len(p[0]), p[1], dtype=object) for p in self._parts]
+                    [
+                        np.full(len(p[0]), column, dtype=object)
+                        for p, column in zip(parts, (q.column for q in self._parts), strict=True)
+                    ]
                 ),
-                "value": _show_all(np.concatenate([p[2] for p in self._parts])),
-                "reason": names[np.concatenate([p[3] for p in self._parts])],
+                "value": _show_all(np.concatenate([p[1] for p in parts])),
+                "reason": names[np.concatenate([p[2] for p in parts])],
             }
         )
         return frame.sort_values(["row"], kind="stable").reset_index(drop=True)
 
     def counts(self) -> dict[str, int]:
         """Reason -> number of cells, reasons in a fixed order (reproducible output)."""
-        if not self._parts:
-            return {}
-        tally = np.bincount(
-            np.concatenate([p[3] for p in self._parts]), minlength=len(self._reasons)
-        )
         names = list(self._reasons)
-        return {k: int(tally[names.index(k)]) for k in sorted(names) if tally[names.index(k)]}
+        return {names[k]: n for k, n in sorted(self._tally.items(), key=lambda kv: names[kv[0]])
+                if n}  # fmt: skip
 
     def raise_if_strict(self) -> None:
         """For ``--strict``: the first wrong (not merely missing) value becomes an error."""
@@ -108,6 +155,37 @@ class ExclusionLog:
                 "--strict rejects any excluded value",
                 Location(self.source, self.sheet, int(first["row"]), str(first["column"])),
             )
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Excluded cells as recorded: rows, values and reason codes of those cells only."""
+
+    rows: np.ndarray
+    column: str
+    values: np.ndarray
+    reasons: np.ndarray
+
+    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.rows, self.values, self.reasons
+
+
+@dataclass(frozen=True)
+class _CodedPart:
+    """A whole encoded column (shared with the table, not copied) and a reason code per
+    distinct value (-1: kept); the excluded cells are picked out only when asked for."""
+
+    rows: np.ndarray
+    column: str
+    codes: np.ndarray
+    uniques: np.ndarray
+    reason_of: np.ndarray
+
+    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        reason = self.reason_of[self.codes]
+        hit = np.flatnonzero(reason >= 0)
+        codes = self.codes[hit]
+        return self.rows[hit].astype(np.int64), self.uniques[codes], reason[hit]
 
 
 def _show_all(values: np.ndarray) -> np.ndarray:

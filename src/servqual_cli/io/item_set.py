@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -13,9 +13,10 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
 from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.read import read_table
+from servqual_cli.io.scale_column import parse_scale_column
 from servqual_cli.io.selection import select_columns
-from servqual_cli.io.values import parse_scale_values
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ class ItemSet:
     reverse_range: tuple[float, float] | None
     input: dict[str, Any] | None = None  # the file as JSON output records it (RawTable.describe)
     reverse: tuple[str, ...] = ()
+    exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
+
+
+# The per-cell list of excluded cells is built only when read (--excluded, --strict).
+lazy_field(ItemSet, "exclusions", lambda s: s.exclusion_log.to_frame())
 
 
 def load_item_set(
@@ -77,30 +83,29 @@ def load_item_set(
     positions = [index.find(n) for n in names]
     log = ExclusionLog(table.source, table.sheet)
     bounds = scale or (-np.inf, np.inf)
-    columns = {}
-    for name, pos in zip(names, positions, strict=True):
+    # pandas' own layout for a float frame: one (items x rows) block, so the frame below takes
+    # it without a copy and the core sees column-major (rows x items) values.
+    block = np.empty((len(names), len(table.row_numbers)), dtype=float)
+    for j, (name, pos) in enumerate(zip(names, positions, strict=True)):
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
-        raw = table.frame.iloc[:, pos]
-        values, reasons = parse_scale_values(raw, bounds)
-        log.add(table.row_numbers, table.columns[pos], raw.to_numpy(dtype=object), reasons)
-        if np.isnan(values).all():
+        parse_scale_column(table, pos, bounds, log=log, out=block[j])
+        if np.isnan(block[j]).all():
             raise DataError(
                 "no numeric value in the whole column",
                 Location(table.source, table.sheet, None, table.columns[pos]),
             )
-        columns[name] = values
     if strict:
         log.raise_if_strict()
-    frame = pd.DataFrame(columns)
     rev_range: tuple[float, float] | None = None
     if rev:
         if scale is not None:
             rev_range = scale
         else:
-            observed = frame.to_numpy(dtype=float)
-            rev_range = (float(np.nanmin(observed)), float(np.nanmax(observed)))
+            rev_range = (float(np.nanmin(block)), float(np.nanmax(block)))
         for r in rev:
-            frame[r] = rev_range[0] + rev_range[1] - frame[r]
-    return ItemSet(frame, len(frame), log.counts(), log.to_frame(), rev_range, table.describe(),
-                   tuple(rev))  # fmt: skip
+            j = names.index(r)
+            block[j] = rev_range[0] + rev_range[1] - block[j]
+    frame = pd.DataFrame(block.T, columns=pd.Index(names, dtype=object), copy=False)
+    return ItemSet(frame, len(frame), log.counts(), None, rev_range,  # type: ignore[arg-type]
+                   table.describe(), tuple(rev), exclusion_log=log)  # fmt: skip

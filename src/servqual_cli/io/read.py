@@ -23,13 +23,23 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.csvfast import SNIFF_BYTES, frame_of, read_body
+from servqual_cli.io.csvfast import SNIFF_BYTES, read_body
 from servqual_cli.io.csvtext import DELIMITERS, detect_delimiter, split_rows
 from servqual_cli.io.decode import decode_text as decode
 from servqual_cli.io.decode import encoding_hint
+from servqual_cli.io.encoded import EncodedColumn, EncodedTable
 from servqual_cli.io.header import find_header_row, header_rows_option, two_row_header
+from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.limits import Limits, check_regular_file, limits, read_input_bytes
-from servqual_cli.io.sheets import read_sheet_rows
+from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
+from servqual_cli.io.xlsxfast import (
+    HEAD_ROWS,
+    frame_from,
+    general_only,
+    head_rows,
+    numeric_text_cells,
+    read_columns,
+)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -65,6 +75,10 @@ class RawTable:
         The fallback decoding gave text that looks like mojibake (see :meth:`encoding_hint`).
     header_rows : int
         Rows the header spans (2 when a group row was joined with the row below).
+    encoded : EncodedTable or None
+        The fast CSV path's columns as codes and distinct texts (:mod:`.encoded`); ``frame`` is
+        then built from them on first use, and the cleaners that can (:meth:`encoded_column`)
+        never build it. None for every other reader.
     """
 
     frame: pd.DataFrame
@@ -80,6 +94,26 @@ class RawTable:
     encoding_reason: str | None = None
     garbled: bool = False
     header_rows: int = 1
+    encoded: EncodedTable | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A frame given with the encoded columns (dataclasses.replace(table, frame=...)) is
+        # the truth from now on: the encoded columns may no longer describe it.
+        if self.encoded is not None and self.__dict__.get("frame") is not None:
+            object.__setattr__(self, "encoded", None)
+
+    def encoded_column(self, position: int) -> EncodedColumn | None:
+        """The column at ``position`` as codes and distinct texts, if the reader kept it so."""
+        if self.encoded is None:
+            return None
+        return self.encoded.columns[position]
+
+    def column(self, position: int) -> pd.Series:
+        """The cells of one column (object Series), without building the whole frame."""
+        if self.encoded is not None and self.__dict__.get("frame") is None:
+            return pd.Series(self.encoded.columns[position].cells(), dtype=object,
+                             name=self.encoded.names[position])  # fmt: skip
+        return self.frame.iloc[:, position]
 
     def location(self, row_index: int | None = None, column: str | None = None) -> Location:
         """The :class:`Location` of a frame row (0-based position) and column."""
@@ -114,7 +148,14 @@ class RawTable:
 
     @property
     def columns(self) -> list[str]:
+        if self.encoded is not None:
+            return list(self.encoded.names)
         return [str(c) for c in self.frame.columns]
+
+
+# ``frame`` stays an ordinary dataclass field for every caller (RawTable(frame, ...),
+# dataclasses.replace), but a fast-path CSV table builds it from ``encoded`` only when read.
+lazy_field(RawTable, "frame", lambda t: t.encoded.frame() if t.encoded is not None else None)
 
 
 def read_table(
@@ -196,33 +237,43 @@ def _read_text(
     header_row: int | None,
     header_rows: int | None = None,
 ) -> RawTable:
-    if not data.strip():
+    if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise DataError("file is empty", Location(source))
     decoded = decode(data, encoding, source)
-    text = decoded.text
-    if "\x00" in text:
+    if "\x00" in decoded.text:
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
-    delim = detect_delimiter(text[:SNIFF_BYTES].splitlines()[:60])
-    fast = _read_text_fast(data, decoded.encoding, text, delim, source, header_row, header_rows)
+    codec, why, garbled = decoded.encoding, decoded.why, decoded.garbled
+    delim = detect_delimiter(decoded.text[:SNIFF_BYTES].splitlines()[:60])
+    # UTF-8 bodies are read from the bytes themselves: past the sniffed head, the decoded text
+    # is only the fallback's, so it is let go (a 100 MB file would otherwise be held twice).
+    in_place = codec in ("utf-8", "utf-8-sig")
+    text = decoded.text[:SNIFF_BYTES] if in_place else decoded.text
+    del decoded
+    fast = _read_text_fast(data, codec, text, delim, source, header_row, header_rows)
+    frame: pd.DataFrame | None = None
+    encoded: EncodedTable | None = None
     if fast is not None:
-        frame, hdr, row_numbers, n_hdr = fast
+        encoded, hdr, row_numbers, n_hdr = fast
     else:
+        if in_place:
+            text = decode(data, encoding, source).text
         rows, lines = split_rows(text, delim, source, limits())
         frame, hdr, row_numbers, n_hdr = _to_table(
             rows, source, None, header_row, True, header_rows, line_numbers=lines
         )
     return RawTable(
-        frame=frame,
+        frame=frame,  # type: ignore[arg-type]  # None: built from ``encoded`` on first use
         source=source,
         sheet=None,
         header_row=hdr,
         row_numbers=row_numbers,
         sha256=sha256_of(data),
-        encoding=decoded.encoding,
+        encoding=codec,
         delimiter=delim,
-        encoding_reason=decoded.why,
-        garbled=decoded.garbled,
+        encoding_reason=why,
+        garbled=garbled,
         header_rows=n_hdr,
+        encoded=encoded,
     )
 
 
@@ -234,8 +285,9 @@ def _read_text_fast(
     source: str,
     header_row: int | None,
     header_rows: int | None,
-) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
-    """The header from the first 64 KiB (standard reader), the body through pyarrow; None when
+) -> tuple[EncodedTable, int, np.ndarray, int] | None:
+    """The header from the first 64 KiB (standard reader), the body through pyarrow as encoded
+    columns (:mod:`.encoded`, the frame is built only on demand); None when
     the fast path cannot promise the standard reader's result (see :mod:`.csvfast`)."""
     lim = limits()
     cut = text.rfind("\n", 0, SNIFF_BYTES)
@@ -264,28 +316,47 @@ def _read_text_fast(
         return None
     if any(len(r) != len(header) for r in rows[hdr_index + 1 :]):
         return None  # ragged rows: the standard reader decides and names them
-    raw = data[3:] if encoding == "utf-8-sig" else data
+    raw = data
+    offset = 3 if encoding == "utf-8-sig" else 0
     if encoding not in ("utf-8", "utf-8-sig"):
         raw = text.encode("utf-8")
-    offset = 0
+        offset = 0
     for _ in range(hdr_index + 1):  # past the title and header lines (at most 50)
         newline = raw.find(b"\n", offset)
         if newline < 0:
             return None  # lines ended by CR alone: the standard reader takes them
         offset = newline + 1
-    body = read_body(raw[offset:], delim, len(header), lim)
-    if body is None:
+    columns = read_body(raw, offset, delim, len(header), lim)
+    if columns is None:
         return None
-    cells, blank = body
     first = hdr_index + 2
-    row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
+    row_numbers = np.arange(first, first + len(columns[0]), dtype=np.int64)
     names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
-    frame, row_numbers = _drop_blank(frame_of(cells, names), blank, header, row_numbers)
-    if len(frame) == 0:
+    encoded, row_numbers = _drop_blank_encoded(columns, names, header, row_numbers)
+    if encoded.n_rows == 0:
         raise DataError(
             f"has a header (row {hdr_index + 1}) but no data rows below it", Location(source)
         )
-    return frame, hdr_index + 1, row_numbers, n_hdr
+    return encoded, hdr_index + 1, row_numbers, n_hdr
+
+
+def _drop_blank_encoded(
+    columns: list[EncodedColumn], names: list[str], header: list[str], row_numbers: np.ndarray
+) -> tuple[EncodedTable, np.ndarray]:
+    """:func:`_drop_blank` on encoded columns: blankness is decided once per distinct text."""
+    blank_unique = [c.blank_uniques() for c in columns]
+    # Every distinct text occurs in the column, so all of them blank means every cell is.
+    keep = [j for j, h in enumerate(header) if h or not blank_unique[j].all()]
+    columns = [columns[j] for j in keep]
+    blank_unique = [blank_unique[j] for j in keep]
+    if columns and all(b.any() for b in blank_unique):  # only then can a whole row be blank
+        blank_row = np.ones(len(row_numbers), dtype=bool)
+        for column, blank in zip(columns, blank_unique, strict=True):  # per column, vectorised
+            blank_row &= blank[column.codes]
+        if blank_row.any():
+            columns = [c.take(~blank_row) for c in columns]
+            row_numbers = row_numbers[~blank_row]
+    return EncodedTable(tuple(names[j] for j in keep), tuple(columns)), row_numbers
 
 
 def _drop_blank(
@@ -323,10 +394,93 @@ def read_spreadsheet(
     header_rows: int | None,
     lim: Limits,
 ) -> RawTable:
-    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`)."""
-    chosen, rows = read_sheet_rows(data, source, suffix, sheet, lim)
-    frame, hdr, row_numbers, n_hdr = _to_table(rows, source, chosen, header_row, False, header_rows)
-    return RawTable(frame, source, chosen, hdr, row_numbers, sha256_of(data), header_rows=n_hdr)
+    """A workbook's sheet as a :class:`RawTable` (see :mod:`servqual_cli.io.sheets`).
+
+    A long xlsx sheet is parsed once into columns (:mod:`servqual_cli.io.xlsxfast`); any other
+    sheet, or one whose cells that path cannot convert exactly, goes through calamine's rows.
+    """
+    opened = open_sheet(data, source, suffix, sheet, lim)
+    plan = _single_read_plan(opened, source, header_row, header_rows, lim)
+    opened = opened.without_xml()  # the XML is not needed while fastexcel parses the sheet
+    fast = None if plan is None else _single_read(plan, opened, data, source, lim)
+    if fast is not None:
+        frame, hdr, row_numbers, n_hdr = fast
+    else:
+        rows = sheet_rows(opened, source)
+        frame, hdr, row_numbers, n_hdr = _to_table(
+            rows, source, opened.name, header_row, False, header_rows
+        )
+    return RawTable(
+        frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the first rows decided for the single read: header position, names, and whether
+    the workbook has text that could read as a number (see :func:`numeric_text_cells`)."""
+
+    hdr_index: int
+    header: list[str]
+    header_rows: int
+    numeric_text: bool
+
+
+def _single_read_plan(
+    opened: OpenSheet,
+    source: str,
+    header_row: int | None,
+    header_rows: int | None,
+    lim: Limits,
+) -> _Plan | None:
+    """The header of a long xlsx sheet from its first rows, as :func:`_to_table` finds it; None
+    when the general path must read the sheet (short sheet, XML out of row order)."""
+    if header_rows not in (None, 1, 2):
+        return None  # _to_table names the bad option
+    upto = HEAD_ROWS if header_row is None else max(HEAD_ROWS, header_row + 2)
+    head = head_rows(opened, source, upto, lim)
+    if head is None or all(all(_is_blank(v) for v in r) for r in head):
+        return None
+    if header_row is None:
+        hdr_index = find_header_row(head)
+    else:
+        if header_row < 1:
+            return None
+        hdr_index = header_row - 1
+    joined = two_row_header(head, hdr_index, header_rows)
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = ["" if v is None else str(v).strip() for v in head[hdr_index]]
+        n_hdr = 1
+    numeric_text = numeric_text_cells(opened, lim)
+    if general_only(head[hdr_index + 1 :], numeric_text):
+        return None  # dates, or a number typed as text, in the first data rows
+    return _Plan(hdr_index, header, n_hdr, numeric_text)
+
+
+def _single_read(
+    plan: _Plan, opened: OpenSheet, data: bytes, source: str, lim: Limits
+) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
+    """:func:`_to_table` for a long xlsx sheet parsed once into columns (None: general path)."""
+    hdr_index = plan.hdr_index
+    width = len(plan.header)
+    body = read_columns(opened, data, source, hdr_index + 1, width, lim, plan.numeric_text)
+    if body is None:
+        return None
+    cells, blank = body
+    header = plan.header + [""] * (cells.shape[1] - len(plan.header))
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    first = hdr_index + 2
+    row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
+    frame, row_numbers = _drop_blank(frame_from(cells, names), blank, header, row_numbers)
+    if len(frame) == 0:
+        raise DataError(
+            f"has a header (row {hdr_index + 1}) but no data rows below it",
+            Location(source, opened.name),
+        )
+    return frame, hdr_index + 1, row_numbers, plan.header_rows
 
 
 def rows_to_table(

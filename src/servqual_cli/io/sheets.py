@@ -9,14 +9,25 @@ it, Excel error cells (which calamine reads as empty) are put back as their erro
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.zipguard import SheetScan, check_workbook, scan_ods, scan_xlsx_sheet
 
-__all__ = ["EXCEL_ERRORS", "choose_sheet", "read_sheet_rows"]
+__all__ = [
+    "EXCEL_ERRORS",
+    "OpenSheet",
+    "choose_sheet",
+    "open_sheet",
+    "put_errors_back",
+    "read_sheet_rows",
+    "sheet_rows",
+]
 
 # Error values Excel and LibreOffice show in a cell (LibreOffice also writes "Err:502" etc.).
 EXCEL_ERRORS = frozenset(
@@ -41,10 +52,36 @@ EXCEL_ERRORS = frozenset(
 )
 
 
-def read_sheet_rows(
+@dataclass(frozen=True)
+class OpenSheet:
+    """A workbook opened and checked, and the sheet chosen (not yet parsed).
+
+    Attributes
+    ----------
+    workbook : CalamineWorkbook
+        The workbook as calamine opened it (sheet names, and the rows on the general path).
+    name : str
+        The sheet to read.
+    scan : SheetScan
+        What the guard found in the sheet's XML (xlsx and xlsm; empty otherwise).
+    archive : ZipFile or None
+        The workbook's zip archive (None for .xls).
+    """
+
+    workbook: Any
+    name: str
+    scan: SheetScan
+    archive: zipfile.ZipFile | None
+
+    def without_xml(self) -> OpenSheet:
+        """The same, without the sheet's XML (freed before the sheet is parsed)."""
+        return dataclasses.replace(self, scan=dataclasses.replace(self.scan, xml=b""))
+
+
+def open_sheet(
     data: bytes, source: str, suffix: str, sheet: str | int | None, lim: Limits
-) -> tuple[str, list[list[Any]]]:
-    """The chosen sheet's name and its rows (from A1, empty cells as ``""``)."""
+) -> OpenSheet:
+    """Check the workbook against the limits, open it, choose the sheet and scan its XML."""
     import python_calamine  # light (10 ms); only spreadsheets need it
 
     zf = check_workbook(data, suffix, source, lim)
@@ -69,20 +106,43 @@ def read_sheet_rows(
     scan = SheetScan()
     if zf is not None and suffix in {".xlsx", ".xlsm"}:
         scan = scan_xlsx_sheet(zf, chosen, source, lim)
-    try:
-        rows = wb.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise DataError(f"cannot read sheet: {exc}", Location(source, chosen)) from exc
     if scan.uncached_formulas:
         raise DataError(
             f"{scan.uncached_formulas:,} formula cells have no calculated value (formulas not "
             "calculated); open and save it in Excel or LibreOffice, then try again",
             Location(source, chosen),
         )
-    for row, col, text in scan.errors:  # error cells are few; put their text back
+    return OpenSheet(wb, chosen, scan, zf)
+
+
+def sheet_rows(opened: OpenSheet, source: str) -> list[list[Any]]:
+    """The opened sheet's rows through calamine (from A1, empty cells as ``""``), with the
+    Excel error cells put back as their text."""
+    try:
+        rows = opened.workbook.get_sheet_by_name(opened.name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise DataError(f"cannot read sheet: {exc}", Location(source, opened.name)) from exc
+    return put_errors_back(rows, opened.scan.errors)
+
+
+def put_errors_back(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> list[list[Any]]:
+    """Write each error cell's text (``#N/A``) where calamine left it empty; error cells are few.
+
+    >>> put_errors_back([["a", ""], [1.0, ""]], [(2, 2, "#N/A"), (9, 1, "#REF!")])
+    [['a', ''], [1.0, '#N/A']]
+    """
+    for row, col, text in errors:
         if row - 1 < len(rows) and col - 1 < len(rows[row - 1]):
             rows[row - 1][col - 1] = text
-    return chosen, rows
+    return rows
+
+
+def read_sheet_rows(
+    data: bytes, source: str, suffix: str, sheet: str | int | None, lim: Limits
+) -> tuple[str, list[list[Any]]]:
+    """The chosen sheet's name and its rows (from A1, empty cells as ``""``)."""
+    opened = open_sheet(data, source, suffix, sheet, lim)
+    return opened.name, sheet_rows(opened, source)
 
 
 def choose_sheet(names: list[str], sheet: str | int | None, source: str) -> str:

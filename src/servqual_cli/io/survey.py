@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -13,8 +13,10 @@ from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.cells import excel_error_mask
 from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
 from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.read import RawTable, blank_mask
-from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
+from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
+from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,12 @@ class SurveyData:
     excluded : dict
         Reason -> number of cells excluded.
     exclusions : DataFrame
-        Every excluded cell: row, column, value, reason.
+        Every excluded cell: row, column, value, reason; built from ``exclusion_log`` when
+        first read (``--excluded``, ``--strict``), as the counts in ``excluded`` need no list.
     columns : dict
         Role -> {item number -> column name as written in the file}, for the roles used.
+    exclusion_log : ExclusionLog or None
+        The record ``exclusions`` is built from.
     """
 
     table: RawTable
@@ -55,10 +60,14 @@ class SurveyData:
     excluded: dict[str, int]
     exclusions: pd.DataFrame
     columns: dict[str, dict[int, str]]
+    exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
         return int(self.expectation.shape[0])
+
+
+lazy_field(SurveyData, "exclusions", lambda d: d.exclusion_log.to_frame())
 
 
 def load_survey_file(
@@ -130,20 +139,21 @@ def load_survey(
     rows = table.row_numbers
     lo, hi = instrument.scale
 
-    def parse(pos: int) -> np.ndarray:
-        name = table.columns[pos]
-        col = _with_spss_codes(table, name, table.frame.iloc[:, pos])
-        values, reasons = parse_scale_values(col, (lo, hi), instrument.labels, instrument.missing)
-        log.add(rows, name, table.frame.iloc[:, pos].to_numpy(dtype=object), reasons)
-        _reject_wrong_column(values, reasons, table, name)
-        return values
+    def parse(positions: list[int]) -> np.ndarray:
+        # Column-major from the start: the core walks one item at a time (issue #16).
+        out = np.empty((len(rows), len(positions)), dtype=float, order="F")
+        for k, pos in enumerate(positions):  # a loop over columns; each is vectorised
+            name = table.columns[pos]
+            spss = _spss_codes(table, name, pos)
+            parsed = parse_scale_column(
+                table, pos, (lo, hi), instrument.labels, instrument.missing, log, out[:, k], spss
+            )
+            _reject_wrong_column(parsed, table, pos)
+        return out
 
-    p = np.column_stack([parse(i) for i in p_pos]) if p_pos else np.empty((len(rows), 0))
-    if instrument.perception_only:
-        e = np.full(p.shape, np.nan)
-    else:
-        e = np.column_stack([parse(i) for i in e_pos]) if e_pos else np.empty((len(rows), 0))
-    if not instrument.perception_only and e.size and np.isnan(p - e).all():
+    p = parse(p_pos)
+    e = np.full(p.shape, np.nan, order="F") if instrument.perception_only else parse(e_pos)
+    if not instrument.perception_only and e.size and _no_pair(e, p):
         raise DataError(
             "no respondent has a valid expectation/perception pair after cleaning "
             f"(see the excluded cells: {', '.join(f'{k} {v}' for k, v in log.counts().items())})",
@@ -168,16 +178,7 @@ def load_survey(
                 + sheet_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
-        col = table.frame.iloc[:, pos]
-        blank = blank_mask(col.to_frame())[:, 0]
-        groups = col.map(_group_label).to_numpy(dtype=object)
-        groups[blank] = None
-        group_reasons = np.full(len(blank), None, dtype=object)
-        group_reasons[blank] = "blank"
-        error = excel_error_mask(col)  # "#N/A" is no group: an excel_error exclusion
-        groups[error] = None
-        group_reasons[error] = "excel_error"
-        log.add(rows, table.columns[pos], col.to_numpy(dtype=object), group_reasons)
+        groups = _groups(table, pos, log)
     if strict:
         log.raise_if_strict()
     positions = instrument.dimension_positions
@@ -192,9 +193,15 @@ def load_survey(
         groups=groups,
         by=None if by is None else table.columns[index.find(by) or 0],
         excluded=log.counts(),
-        exclusions=log.to_frame(),
+        exclusions=None,  # type: ignore[arg-type]  # built from the log when first read
         columns=resolved,
+        exclusion_log=log,
     )
+
+
+def _no_pair(e: np.ndarray, p: np.ndarray) -> bool:
+    """No cell has both an expectation and a perception (one item at a time, no n x k copy)."""
+    return all(np.isnan(p[:, k] - e[:, k]).all() for k in range(e.shape[1]))
 
 
 def _position(index: ColumnIndex, name: str) -> int:
@@ -220,6 +227,33 @@ def _group_label(value: object) -> str:
     return str(value).strip()
 
 
+def _groups(table: RawTable, pos: int, log: ExclusionLog) -> np.ndarray:
+    """The ``--by`` column's group labels (None where blank or a spreadsheet error), logged.
+
+    An encoded column (fast CSV path) is labelled once per distinct text."""
+    encoded = table.encoded_column(pos)
+    col = pd.Series(encoded.uniques, dtype=object) if encoded else table.column(pos)
+    blank = blank_mask(col.to_frame())[:, 0]
+    groups = col.map(_group_label).to_numpy(dtype=object)
+    groups[blank] = None
+    group_reasons = np.full(len(blank), None, dtype=object)
+    group_reasons[blank] = "blank"
+    error = excel_error_mask(col)  # "#N/A" is no group: an excel_error exclusion
+    groups[error] = None
+    group_reasons[error] = "excel_error"
+    name = table.columns[pos]
+    if encoded is not None:
+        log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, group_reasons)
+        return groups[encoded.codes]
+    log.add(table.row_numbers, name, col.to_numpy(dtype=object), group_reasons)
+    return groups
+
+
+def _spss_codes(table: RawTable, name: str, pos: int) -> pd.Series | None:
+    """:func:`_with_spss_codes` for labelled SPSS columns, None for any other column."""
+    return _with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
+
+
 def _with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:
     """For labelled SPSS columns use the numeric codes, except codes labelled as "no answer"."""
     if name not in table.codes:
@@ -233,20 +267,19 @@ def _with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series
     return out
 
 
-def _reject_wrong_column(
-    values: np.ndarray, reasons: np.ndarray, table: RawTable, name: str
-) -> None:
+def _reject_wrong_column(parsed: ScaleColumn, table: RawTable, pos: int) -> None:
     """A column with no valid answer and wrong values in it is the wrong column (or scale).
 
     A column that is merely empty (all blank or "Vet ej") is kept: its cells are missing and
     counted, and the half-of-the-items rule decides what the respondents' scores can use.
     """
+    values = parsed.values
     if len(values) == 0 or not np.isnan(values).all():
         return
-    wrong = np.isin(reasons.astype(str), ["unparseable", "out_of_range"])
-    if wrong.any():
-        first = int(np.flatnonzero(wrong)[0])
-        value = table.frame[name].iloc[first] if name in table.frame else None
+    first = parsed.first_with(["unparseable", "out_of_range"])
+    if first is not None:
+        name = table.columns[pos]
+        value = table.column(pos).iloc[first]
         raise DataError(
             f"no valid answer in the whole column (e.g. {value!r} in row "
             f"{int(table.row_numbers[first])}: not a number on the scale or a known label)",
@@ -280,9 +313,7 @@ def _weights(
     cols = []
     for name in found.values():
         pos = _position(index, name)
-        raw = table.frame.iloc[:, pos]
-        values, reasons = parse_scale_values(raw, (0.0, np.inf))
-        reasons = np.where(reasons == "out_of_range", "invalid_weight", reasons)
-        log.add(table.row_numbers, table.columns[pos], raw.to_numpy(dtype=object), reasons)
-        cols.append(values)
+        parsed = parse_scale_column(table, pos, (0.0, np.inf), log=log,
+                                    rename={"out_of_range": "invalid_weight"})  # fmt: skip
+        cols.append(parsed.values)
     return np.column_stack(cols), found

@@ -22,6 +22,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.limits import Limits
 
@@ -38,16 +40,28 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 class SheetScan:
     """What the XML of the sheet to be read holds that calamine does not show.
 
+    The single-read path (:mod:`servqual_cli.io.xlsxfast`) reuses the decompressed XML for the
+    header rows, so that the sheet is unpacked here once and parsed once by the reader.
+
     Attributes
     ----------
     errors : list of (row, column, text)
         Excel error cells, 1-based row and column, and the error text (``#N/A``).
     uncached_formulas : int
         Formula cells without a stored result (read as empty).
+    member : str or None
+        The zip member holding the sheet (None when workbook.xml does not name it).
+    xml : bytes
+        The sheet's XML as scanned.
+    ordered_rows : bool
+        Every row tag is ``<row r="N"`` and N increases: the first rows are a prefix of the XML.
     """
 
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     uncached_formulas: int = 0
+    member: str | None = None
+    xml: bytes = b""
+    ordered_rows: bool = False
 
 
 def letters_to_index(letters: str) -> int:
@@ -223,50 +237,72 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
     if member is None:
         return SheetScan()
     xml = _member(zf, member, lim, where)
-    _check_xlsx_extent(xml, lim, where)
+    ordered = _check_xlsx_extent(xml, lim, where)
     errors: list[tuple[int, int, str]] = []
     if b't="e"' in xml:
         for m in _ERROR_CELL.finditer(xml):  # error cells are few: one match each
             text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
     uncached = len(_UNCACHED.findall(xml)) if b"<f" in xml else 0
-    return SheetScan(errors, uncached)
+    return SheetScan(errors, uncached, member, xml, ordered)
 
 
-def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> None:
-    """Refuse a sheet whose cell references span more than ``max_cells`` (rows x columns).
+def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> bool:
+    """Refuse a sheet whose cell references span more than ``max_cells`` (rows x columns);
+    return whether the row tags are all ``<row r="N"`` in increasing order.
 
     Only references beyond the bound are searched for, with patterns that start with the literal
     ``␣r="`` (the regex engine skips ahead to it), so a normal sheet costs a few fast scans.
     """
     tags = _ROW_FAST.findall(xml)
     n_tags = xml.count(b"<row") + (xml.count(b":row ") if b":row " in xml else 0)
-    if n_tags > len(tags):  # other attribute orders, prefixed tags, rows without r
+    ordered = n_tags == len(tags)
+    if not ordered:  # other attribute orders, prefixed tags, rows without r
         tags = _ROW_TAG.findall(xml)
-    rows = max(max((int(r) for r in tags), default=0), n_tags, 1)
+    raw = np.array(tags) if tags else np.zeros(0, dtype="S1")
+    if raw.dtype.itemsize <= 15:  # row numbers as int64 in C; a longer one is hostile anyway
+        numbers = raw.astype(np.int64) if tags else np.zeros(0, dtype=np.int64)
+        ordered = ordered and bool(np.all(np.diff(numbers) > 0))
+        top = int(numbers.max(initial=0))
+    else:
+        ordered, top = False, max(int(r) for r in tags)
+    rows = max(top, n_tags, 1)
     digits = str(rows)
-    beyond = rb' r="[A-Z]+(\d{%d,}|%s)"' % (
-        len(digits) + 1,
-        greater_than(digits, "0123456789").encode(),
-    )
+    below = rb'[A-Z]+(\d{%d,}|%s)"' % (len(digits) + 1, greater_than(digits, "0123456789").encode())
+    # One pass for a normal sheet: no cell below the last row tag, none beyond the widest column.
+    if re.search(rb' r="(?:%s|%s)' % (below, _wider(rows, lim)), xml) is None:
+        return ordered
+    beyond = rb' r="' + below
     later = [int(r) for r in re.findall(beyond, xml)]  # cells below the last row tag: rare
     rows = max([rows, *later])
     if rows > lim.max_rows:
         raise _refuse(f"a cell lies at row {rows:,}, beyond Excel's {lim.max_rows:,}", lim, where)
     widest = lim.max_cells // rows
     if widest >= lim.max_columns:
-        if re.search(rb' r="[A-Z]{4,}\d', xml):
+        if re.search(rb' r="' + _wider(rows, lim), xml):
             raise _refuse("a cell lies beyond column XFD", lim, where)
-        return
-    letters = _index_to_letters(max(widest, 1))
-    wider = rb' r="([A-Z]{%d,}|%s)\d' % (
-        len(letters) + 1,
-        greater_than(letters, _LETTERS).encode(),
-    )
-    hit = re.search(wider, xml)
+        return ordered and not later
+    hit = re.search(rb' r="' + _wider(rows, lim), xml)
     if hit:
         col = letters_to_index(hit.group(1).decode())
         raise _refuse(f"the sheet spans {rows:,} rows and at least {col:,} columns", lim, where)
+    return ordered and not later
+
+
+def _wider(rows: int, lim: Limits) -> bytes:
+    r"""The pattern (after ``␣r="``) of a cell reference beyond the widest column that ``rows``
+    rows may have within ``max_cells``.
+
+    >>> _wider(1_000, Limits(max_cells=26_000))  # 26 columns: any two letters are beyond
+    b'([A-Z]{2,}|(?!))\\d'
+    >>> bool(re.match(_wider(1_000, Limits(max_cells=27_000)), b"AB9"))
+    True
+    """
+    widest = lim.max_cells // rows
+    if widest >= lim.max_columns:
+        return rb"([A-Z]{4,})\d"
+    letters = _index_to_letters(max(widest, 1))
+    return rb"([A-Z]{%d,}|%s)\d" % (len(letters) + 1, greater_than(letters, _LETTERS).encode())
 
 
 _ODS_ROWS = re.compile(rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>(.*?)</table:')

@@ -1,0 +1,103 @@
+"""Text columns kept as a code per cell and the column's distinct strings (issue #16).
+
+A survey column of a million answers holds a handful of distinct strings. The fast CSV reader
+(:mod:`servqual_cli.io.csvfast`) keeps each column as pyarrow's dictionary encoding gives it:
+an integer code per cell and the distinct strings once. The cleaners parse the distinct strings
+(:mod:`servqual_cli.io.scale_column`) and spread the results with ``take`` on the codes, so no
+Python string is touched per cell and no object array of cells is built unless some code asks
+for the frame (:attr:`servqual_cli.io.read.RawTable.frame` builds it then, once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["EncodedColumn", "EncodedTable", "small_codes"]
+
+
+def small_codes(codes: np.ndarray, n_uniques: int) -> np.ndarray:
+    """``codes`` in the smallest signed integer type that holds ``n_uniques`` codes.
+
+    >>> small_codes(np.array([0, 2, 1], dtype=np.int32), 3).dtype
+    dtype('int8')
+    >>> small_codes(np.array([0, 300]), 301).dtype
+    dtype('int16')
+    """
+    for kind in (np.int8, np.int16, np.int32):
+        if n_uniques <= np.iinfo(kind).max:
+            return codes.astype(kind, copy=False)
+    return codes.astype(np.int64, copy=False)
+
+
+@dataclass(frozen=True)
+class EncodedColumn:
+    """One column: ``uniques[codes]`` are its cells, in file order.
+
+    Attributes
+    ----------
+    codes : ndarray of int
+        Per cell, its position in ``uniques`` (every code is valid: no missing code).
+    uniques : ndarray of object
+        The distinct cell texts (str), each at least once among the cells as read.
+
+    Examples
+    --------
+    >>> c = EncodedColumn(np.array([0, 1, 0], dtype=np.int8), np.array(["5", " "], dtype=object))
+    >>> c.cells().tolist(), c.blank_cells().tolist()
+    (['5', ' ', '5'], [False, True, False])
+    """
+
+    codes: np.ndarray
+    uniques: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def cells(self) -> np.ndarray:
+        """The cells as an object array of str."""
+        return self.uniques[self.codes]
+
+    def blank_uniques(self) -> np.ndarray:
+        """Per distinct text: empty or only spaces (:meth:`str.strip`, as the reader decides)."""
+        return np.fromiter(
+            (not u.strip() for u in self.uniques), dtype=bool, count=len(self.uniques)
+        )
+
+    def blank_cells(self) -> np.ndarray:
+        return self.blank_uniques()[self.codes]
+
+    def take(self, rows: np.ndarray) -> EncodedColumn:
+        """The column restricted to ``rows`` (positions or a boolean mask)."""
+        return EncodedColumn(self.codes[rows], self.uniques)
+
+
+@dataclass(frozen=True)
+class EncodedTable:
+    """A whole text table as encoded columns with their header names.
+
+    >>> t = EncodedTable(("a", "b"), (
+    ...     EncodedColumn(np.array([0, 0], dtype=np.int8), np.array(["1"], dtype=object)),
+    ...     EncodedColumn(np.array([0, 1], dtype=np.int8), np.array(["x", ""], dtype=object))))
+    >>> t.frame().values.tolist(), t.n_rows
+    ([['1', 'x'], ['1', '']], 2)
+    """
+
+    names: tuple[str, ...]
+    columns: tuple[EncodedColumn, ...]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def frame(self) -> pd.DataFrame:
+        """The object DataFrame of the cells, built column-major (pandas' block layout, so
+        pandas takes the array without a copy)."""
+        cells = np.empty((self.n_rows, len(self.columns)), dtype=object, order="F")
+        for j, column in enumerate(self.columns):  # a loop over columns; each is one take
+            np.take(column.uniques, column.codes, out=cells[:, j], mode="clip")
+        frame = pd.DataFrame(cells, dtype=object, copy=False)
+        frame.columns = pd.Index(list(self.names), dtype=object)
+        return frame
