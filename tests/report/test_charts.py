@@ -37,10 +37,11 @@ FIGURES = [
     }),
     Figure("bars", "Nyckeltal per område", "bars", {
         "categories": ["bygglov", "förskola"], "percent": True,
-        "series": [{"name": "2019", "values": [0.6, 0.7]},
-                   {"name": "2020", "values": [0.4, 0.8], "ci_low": [0.3, 0.7],
-                    "ci_high": [0.5, 0.9]}],
-        "reference": {"value": 0.8, "label": "Mål"}, "labels": {"x": "Område", "y": "Andel"},
+        "series": [{"name": "2019", "values": [60.0, 70.0]},
+                   {"name": "2020", "values": [40.0, 80.0], "ci_low": [30.0, 70.0],
+                    "ci_high": [50.0, 90.0], "n": [40, 52]}],
+        "reference": {"value": 80.0, "label": "Mål 80 %"},
+        "labels": {"x": "Område", "y": "Andel (%)"},
     }),
     Figure("kpi_väntetid", "Väntetid", "kpi_aspect", pd.DataFrame({
         "name": ["E-post inom en arbetsdag", "Väntetid i telefon"], "value": [0.81, 56.0],
@@ -51,9 +52,9 @@ FIGURES = [
         "period": ["2023-01", "2023-01", "2023-02", "2023-02"],
         "type": ["klagomål", "beröm", "klagomål", "beröm"], "n": [80, 6, 64, 4]})),
     Figure("lines", "Över tid", "lines", {
-        "x": [2019, 2020], "series": [{"name": "Lekeberg", "values": [0.6, 0.5]},
-                                      {"name": "Snitt", "values": [0.59, 0.6], "dashed": True}],
-        "labels": {"x": "År", "y": "Andel"}, "percent": True,
+        "x": [2019, 2020], "series": [{"name": "Lekeberg", "values": [60.0, 50.0]},
+                                      {"name": "Snitt", "values": [59.0, 60.0], "dashed": True}],
+        "labels": {"x": "År", "y": "Andel (%)"}, "percent": True,
     }),
 ]  # fmt: skip
 # The toolbox's kinds (report/toolbox_charts.py).

@@ -27,6 +27,7 @@ from servqual_cli.report.catalog_sections import (
     SERVPERF,
     TOOLBOX,
 )
+from servqual_cli.report.chart_words import CHART
 
 Pairs = Mapping[str, tuple[str, str]]
 
@@ -589,6 +590,7 @@ SECTION_TABLES: dict[str, Pairs] = {
     "servperf": SERVPERF,
     "toolbox": TOOLBOX,
     "reliability_sheets": RELIABILITY_SHEETS,
+    "charts": CHART,  # report/chart_words.py: the words in and around the charts
 }
 
 

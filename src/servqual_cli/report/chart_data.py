@@ -32,6 +32,7 @@ _WORDS = {
     "columns": ("Kolumn", "Column"),
     "point": ("Punkt", "Point"),
     "quadrant": ("Kvadrant", "Quadrant"),
+    "verdict": ("Bedömning", "Verdict"),
 }
 
 
@@ -50,7 +51,10 @@ def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
     """``bars`` and ``lines``: one row per category (or x), one column per series (and CI)."""
     labels = _labels(d)
     first = labels.get("x") or _word("category" if key == "categories" else "x", lang)
-    frame = pd.DataFrame({first: [str(v) for v in d.get(key, [])]})
+    names = d.get(key, [])
+    if key == "categories" and d.get("names") is not None:  # the n has its own columns
+        first, names = str(d.get("name_label") or first), d["names"]
+    frame = pd.DataFrame({first: [str(v) for v in names]})
     for k, s in enumerate(d.get("series", [])):
         name = str(s.get("name") or f"{_word('series', lang)} {k + 1}")
         frame[name] = pd.to_numeric(pd.Series(s.get("values", []), dtype=object), "coerce")
@@ -58,6 +62,8 @@ def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
             if s.get(bound) is not None:
                 col = f"{name}, {_word(bound, lang)}"
                 frame[col] = pd.to_numeric(pd.Series(s[bound], dtype=object), "coerce")
+        if s.get("n") is not None:  # the base of each bar (issue #9 item 7)
+            frame[f"{name}, n"] = pd.array(s["n"], dtype="Int64")
     ref = d.get("reference")
     if ref and ref.get("value") is not None:
         frame[str(ref.get("label") or _word("goal", lang))] = float(ref["value"])
@@ -74,8 +80,17 @@ def _dimension_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
             _word("gap", lang): d["gap"],
             _word("ci_low", lang): d["ci_low"],
             _word("ci_high", lang): d["ci_high"],
+            **_verdicts(d, lang),
         }
     )
+
+
+def _verdicts(d: dict[str, Any], lang: str) -> dict[str, list[str]]:
+    """The verdict the chart shows by shape, in words (when the figure carries one)."""
+    codes, words = d.get("verdict"), d.get("verdict_labels") or {}
+    if codes is None:
+        return {}
+    return {_word("verdict", lang): [str(words.get(c, c)) for c in codes]}
 
 
 def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
@@ -86,6 +101,7 @@ def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
             _word("gap", lang): d["gap"],
             _word("ci_low", lang): d["ci_low"],
             _word("ci_high", lang): d["ci_high"],
+            **_verdicts(d, lang),
         }
     )
 
@@ -129,6 +145,11 @@ def _kpi_aspect(d: pd.DataFrame, lang: str) -> pd.DataFrame:
             _word("ci_high", lang): number("ci_high"),
             _word("goal", lang): number("goal"),
             _unit_word(lang): unit,
+            **(
+                {_word("verdict", lang): d["verdict_label"].astype(str)}
+                if "verdict_label" in d
+                else {}
+            ),
         }
     )
 

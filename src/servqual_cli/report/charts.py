@@ -1,27 +1,41 @@
 """Report charts with matplotlib (Agg, no pyplot), in one colour-blind-safe style.
 
 Each :class:`~servqual_cli.report.spec.Figure` names a drawing function by ``kind`` (see
-:data:`CHARTS`) and carries its data as plain lists, already labelled in the report's language;
-these functions only draw. Files are deterministic: SVG ids come from a fixed hash salt and
-neither format records a date, creator or software version, so two runs give the same bytes.
+:data:`CHARTS`) and carries its data as plain lists, already labelled in the report's language
+and already judged (intervals, n, verdict codes, what to leave out: see
+:mod:`~servqual_cli.report.chart_spec`); these functions only draw. Files are deterministic: SVG
+ids come from a fixed hash salt and neither format records a date, creator or software version,
+so two runs give the same bytes.
+
+Every chart is drawn once: :func:`save` writes the PNG and the SVG and keeps the SVG text, which
+the HTML page inlines (:func:`drawn_svg`, :mod:`~servqual_cli.report.html_charts`). The SVG keeps
+its text as ``<text>`` (``svg.fonttype = "none"``) and carries ``<title>`` and ``<desc>`` (the
+figure's title and one-sentence description) as the first children of ``<svg>``, with
+``role="img"`` and ``aria-labelledby`` (W3C, *SVG 2*, §5.4; WAI-ARIA Graphics Module).
 
 Generic kinds for other sections' charts (no change here needed to add one):
 
-- ``bars``: ``{"categories": [...], "series": [{"name", "values", "ci_low"?, "ci_high"?}],
-  "reference"?: {"value", "label"}, "labels": {"x", "y"}, "percent"?: bool}``
+- ``bars``: ``{"categories": [...], "series": [{"name", "values", "ci_low"?, "ci_high"?, "n"?}],
+  "reference"?: {"value", "label", "at"?: [category, series]}, "labels": {"x", "y"},
+  "percent"?: bool, "names"?, "name_label"?}``. With ``at`` the reference (a benchmark) is
+  drawn only across that bar; ``names`` are the categories without their n (for the data table).
 - ``lines``: ``{"x": [...], "series": [{"name", "values", "dashed"?: bool}], "reference"?,
   "labels": {"x", "y"}, "percent"?: bool}``
 
-and the kinds of :mod:`~servqual_cli.report.kpi_sections` and
+``percent`` means the values are shares in percent (0–100): every chart shows shares on that
+one scale. The kinds of :mod:`~servqual_cli.report.kpi_sections` and
 :mod:`~servqual_cli.report.feedback_sections`: ``kpi_aspect`` (a frame of name, value, ci_low,
-ci_high, goal, unit, higher_is_better and, from the report, share) and ``feedback_periods``
-(the tidy period, type, n frame).
+ci_high, goal, unit, higher_is_better and, from the report, share, verdict, verdict_label,
+goal_label, axis) and ``feedback_periods`` (the tidy period, type, n frame; axis titles in
+:attr:`Figure.axes <servqual_cli.report.spec.Figure>`).
 """
 
 from __future__ import annotations
 
-import math
+import io
+import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,47 +46,44 @@ matplotlib.use("Agg")  # before anything imports pyplot: charts are files, never
 
 import numpy as np
 import pandas as pd
-from cycler import cycler
+from markupsafe import escape
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import PercentFormatter
 
+from servqual_cli.report.chart_style import (
+    BLUE,
+    DARK,
+    GREY,
+    OKABE_ITO,
+    ORANGE,
+    STYLE,
+    VERDICT_STYLE,
+    VERMILLION,
+    floats,
+    legend_above,
+    legend_right,
+    new_figure,
+    verdict_handles,
+)
+from servqual_cli.report.chart_words import cw
 from servqual_cli.report.markdown import figure_stem
-from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Document, Figure
 
-# Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
-# deficiency.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
-BLUE, ORANGE, GREEN, VERMILLION, SKY = OKABE_ITO[:5]
-GREY = "#6E6E6E"
-# Typed Any: matplotlib types rc_context() with a Literal of every key, which a dict cannot meet.
-STYLE: Any = {
-    "font.family": "DejaVu Sans",  # bundled with matplotlib: the same glyphs on every machine
-    "font.size": 9,
-    "axes.titlesize": 10,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#DDDDDD",
-    "grid.linewidth": 0.6,
-    "axes.axisbelow": True,
-    "axes.prop_cycle": cycler(color=list(OKABE_ITO)),
-    "svg.hashsalt": "servqual-report",  # fixed ids in SVG instead of random ones
-    "svg.fonttype": "path",
-    "figure.dpi": 100,
-}
+__all__ = ["BLUE", "CHARTS", "OKABE_ITO", "ORANGE", "STYLE", "drawn_svg", "render", "save"]
+
 DPI = 150
 PNG_META: dict[str, Any] = {"Software": None}
 SVG_META: dict[str, Any] = {"Date": None, "Creator": None}
+NOTE_SIZE = 8  # points
 
 # kind -> name of the drawing function in this module. Looked up by name at call time, so a
 # test can replace one function (monkeypatch) and the dispatch follows.
 CHARTS = {
-    "dimension_gaps": "draw_dimension_gaps",
-    "item_gaps": "draw_item_gaps",
-    "group_heatmap": "draw_group_heatmap",
-    "ipa": "draw_ipa",
+    "dimension_gaps": "draw_dimension_gaps",  # report/survey_charts.py
+    "item_gaps": "draw_item_gaps",  # report/survey_charts.py
+    "group_heatmap": "draw_group_heatmap",  # report/survey_charts.py
+    "ipa": "draw_ipa",  # report/survey_charts.py
     "bars": "draw_bars",
     "lines": "draw_lines",
     "kpi_aspect": "draw_kpi_aspect",
@@ -80,6 +91,12 @@ CHARTS = {
     "tolerance_zone": "draw_tolerance_zone",  # report/toolbox_charts.py
     "likert_bars": "draw_likert_bars",  # report/toolbox_charts.py
 }
+
+# The SVG text of each figure saved in this process, so the HTML page reuses it instead of
+# drawing the chart again. Keyed by id() and holding the figure itself, so an id is never
+# reused for another figure while its entry lives.
+_DRAWN: dict[int, tuple[Figure, str]] = {}
+_ROOT = re.compile(r"<svg\b([^>]*)>")
 
 
 def figures(doc: Document) -> Iterator[Figure]:
@@ -118,9 +135,21 @@ def _localise(fig: MplFigure, lang: str) -> None:
                 )
 
 
+def _notes(fig: MplFigure, notes: tuple[str, ...]) -> float:
+    """Draw the figure's notes under the chart; returns the share of the height they take."""
+    if not notes:
+        return 0.0
+    width, height = fig.get_size_inches()
+    per_line = max(40, int(width / (0.56 * NOTE_SIZE / 72)))  # DejaVu Sans: ~0.56 em a glyph
+    lines = [line for note in notes for line in textwrap.wrap(note, per_line)]
+    fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=NOTE_SIZE,
+             color=DARK)  # fmt: skip
+    return min(0.5, (len(lines) * 1.35 * NOTE_SIZE / 72 + 0.12) / height)
+
+
 def render(figure: Figure, lang: str | None = None) -> MplFigure:
     """Draw one figure (inside the report style); with ``lang`` the tick labels are in that
-    language's number format."""
+    language's number format. The figure's notes are drawn under the chart."""
     name = CHARTS.get(figure.kind)
     if name is None:
         raise ValueError(f"unknown chart kind {figure.kind!r} (known: {', '.join(CHARTS)})")
@@ -128,26 +157,74 @@ def render(figure: Figure, lang: str | None = None) -> MplFigure:
     with matplotlib.rc_context(STYLE):
         fig = draw(figure)
         fig.suptitle(figure.title, x=0.01, ha="left", fontsize=11, fontweight="bold")
-        fig.tight_layout()
         if lang is not None:
             _localise(fig, lang)
+        bottom = _notes(fig, tuple(figure.notes))
+        fig.tight_layout(rect=(0, bottom, 1, 1))
     return fig
 
 
+def description(figure: Figure, lang: str | None = None) -> str:
+    """The one sentence the SVG's ``<desc>`` says: the figure's own, else a plain default."""
+    if figure.description:
+        return figure.description
+    return cw("chart_desc_default", lang or "en", what=figure.title)
+
+
+def accessible_svg(svg: str, title: str, desc: str, uid: str = "chart") -> str:
+    """matplotlib's SVG with ``<title>`` and ``<desc>`` as the first children of ``<svg>`` and
+    the root marked ``role="img"`` with ``aria-labelledby`` naming them.
+
+    >>> out = accessible_svg('<?xml version="1.0"?>\\n<svg width="1pt">\\n<g/></svg>', "S <", "A.")
+    >>> print(out.replace("><", ">\\n<"))
+    <?xml version="1.0"?>
+    <svg width="1pt" role="img" aria-labelledby="chart-title chart-desc">
+    <title id="chart-title">S &lt;</title>
+    <desc id="chart-desc">A.</desc>
+    <g/>
+    </svg>
+    """
+    labels = f'<title id="{uid}-title">{escape(title)}</title>'
+    labels += f'<desc id="{uid}-desc">{escape(desc)}</desc>'
+    return _ROOT.sub(
+        lambda m: f'<svg{m[1]} role="img" aria-labelledby="{uid}-title {uid}-desc">{labels}',
+        svg,
+        count=1,
+    )
+
+
+def svg_of(fig: MplFigure, figure: Figure, lang: str | None = None) -> str:
+    """The accessible SVG document of a drawn figure (text as ``<text>``)."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context(STYLE):
+        fig.savefig(buffer, format="svg", metadata=SVG_META)
+    return accessible_svg(buffer.getvalue(), figure.title, description(figure, lang))
+
+
+def drawn_svg(figure: Figure) -> str | None:
+    """The SVG :func:`save` wrote for this very figure in this process, or None."""
+    entry = _DRAWN.get(id(figure))
+    return entry[1] if entry is not None and entry[0] is figure else None
+
+
 def save(figure: Figure, folder: Path, lang: str | None = None) -> list[Path]:
-    """Write ``<stem>.png`` and ``<stem>.svg`` into ``folder`` (see :func:`figure_stem`)."""
+    """Write ``<stem>.png`` and ``<stem>.svg`` into ``folder`` (see :func:`figure_stem`),
+    drawing the chart once; the SVG is kept for the HTML page (:func:`drawn_svg`)."""
     fig = render(figure, lang)
     stem = figure_stem(figure)
     png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
     with matplotlib.rc_context(STYLE):
         fig.savefig(png, format="png", dpi=DPI, metadata=PNG_META)
-        fig.savefig(svg, format="svg", metadata=SVG_META)
+    text = svg_of(fig, figure, lang)
+    svg.write_bytes(text.encode("utf-8"))
+    _DRAWN[id(figure)] = (figure, text)
     return [png, svg]
 
 
 def save_all(doc: Document, folder: Path) -> list[Path]:
     """Write every figure of ``doc``; their file names must differ."""
     folder.mkdir(parents=True, exist_ok=True)
+    _DRAWN.clear()  # only the document being written is kept for its page
     lang = doc.meta.get("lang")
     written: list[Path] = []
     seen: set[str] = set()
@@ -160,164 +237,64 @@ def save_all(doc: Document, folder: Path) -> list[Path]:
     return written
 
 
-def _new(
-    width: float, height: float, ncols: int = 1, ratios: list[float] | None = None
-) -> tuple[MplFigure, list[Axes]]:
-    fig = MplFigure(figsize=(width, height))
-    axes = fig.subplots(1, ncols, squeeze=False, width_ratios=ratios)[0]
-    return fig, list(axes)
-
-
-def _nan(values: list[float]) -> np.ndarray:
-    return np.array([math.nan if v is None else v for v in values], dtype=float)
-
-
-def draw_dimension_gaps(figure: Figure) -> MplFigure:
-    """Left: mean E and P per dimension side by side. Right: the gap with its CI."""
-    d = figure.data
-    cats, lab = d["categories"], d["labels"]
-    lo, hi = d["scale"]
-    e, p, g = _nan(d["expectation"]), _nan(d["perception"]), _nan(d["gap"])
-    x = np.arange(len(cats))
-    fig, (left, right) = _new(9.0, 3.8, 2, [1.6, 1.0])
-    w = 0.38
-    left.bar(x - w / 2, e - lo, w, bottom=lo, color=SKY, label=lab["expectation"])
-    left.bar(x + w / 2, p - lo, w, bottom=lo, color=BLUE, label=lab["perception"])
-    left.set_ylim(lo, hi)
-    left.set_ylabel(lab["mean"])
-    left.set_xticks(x, cats, rotation=20, ha="right")
-    # Above the axes: inside, the legend covers the bars of the last dimensions.
-    left.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8)
-    err = np.vstack([g - _nan(d["ci_low"]), _nan(d["ci_high"]) - g])
-    colours = [VERMILLION if v < 0 else GREEN for v in g]
-    right.axhline(0, color=GREY, linewidth=0.8)
-    right.errorbar(x, g, yerr=err, fmt="none", ecolor=GREY, capsize=3, linewidth=1)
-    right.scatter(x, g, c=colours, zorder=3, s=30)
-    right.set_xticks(x, cats, rotation=20, ha="right")
-    right.set_ylabel(lab["gap"])
-    return fig
-
-
-def draw_item_gaps(figure: Figure) -> MplFigure:
-    """Horizontal gap bars per item, sorted, largest negative gap on top, with CIs."""
-    d = figure.data
-    cats, g = d["categories"], _nan(d["gap"])
-    y = np.arange(len(cats))[::-1]  # first item at the top
-    fig, (ax,) = _new(7.5, 1.2 + 0.24 * len(cats))
-    err = np.vstack([g - _nan(d["ci_low"]), _nan(d["ci_high"]) - g])
-    colours = [VERMILLION if v < 0 else GREEN for v in g]
-    ax.barh(y, g, color=colours, height=0.7)
-    ax.errorbar(g, y, xerr=err, fmt="none", ecolor="#333333", capsize=2, linewidth=0.8)
-    ax.axvline(0, color=GREY, linewidth=0.8)
-    ax.set_yticks(y, cats, fontsize=8)
-    ax.set_xlabel(d["labels"]["gap"])
-    ax.grid(axis="y", visible=False)
-    return fig
-
-
-def draw_group_heatmap(figure: Figure) -> MplFigure:
-    """Groups x dimensions, coloured by gap on a diverging scale centred at zero."""
-    d = figure.data
-    values = np.array([_nan(row) for row in d["values"]], dtype=float)
-    rows = [f"{r} (n={n})" for r, n in zip(d["rows"], d["n"], strict=True)]
-    fig, (ax,) = _new(1.8 + 1.3 * len(d["columns"]), 1.2 + 0.45 * len(rows))
-    finite = values[np.isfinite(values)]
-    limit = float(np.max(np.abs(finite))) if finite.size else 1.0
-    # PuOr is colour-blind safe; negative gaps fall on the orange side
-    image = ax.imshow(values, cmap="PuOr", vmin=-limit, vmax=limit, aspect="auto")
-    ax.set_xticks(range(len(d["columns"])), d["columns"], rotation=20, ha="right")
-    ax.set_yticks(range(len(rows)), rows)
-    ax.grid(False)
-    for (i, j), v in np.ndenumerate(values):
-        if np.isfinite(v):
-            dark = abs(v) > 0.6 * limit
-            ax.text(
-                j,
-                i,
-                fmt_number(v, str(d.get("lang", "en")), 2),
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white" if dark else "black",
-            )
-    bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label(d["labels"]["value"])
-    ax.set_ylabel(d["labels"]["rows"])
-    return fig
-
-
-def draw_ipa(figure: Figure) -> MplFigure:
-    """Importance (y) against performance (x) with crosshairs and the four quadrant names."""
-    d = figure.data
-    imp, perf = _nan(d["importance"]), _nan(d["performance"])
-    xc, yc = d["x_cross"], d["y_cross"]
-    fig, (ax,) = _new(6.5, 5.0)
-    ax.scatter(perf, imp, color=BLUE, s=40, zorder=3)
-    for name, px, py in zip(d["points"], perf, imp, strict=True):
-        ax.annotate(name, (px, py), xytext=(5, 4), textcoords="offset points", fontsize=8)
-    ax.axvline(xc, color=GREY, linestyle="--", linewidth=0.9)
-    ax.axhline(yc, color=GREY, linestyle="--", linewidth=0.9)
-    xs = np.concatenate([perf[np.isfinite(perf)], [xc]])
-    ys = np.concatenate([imp[np.isfinite(imp)], [yc]])
-    xpad = max(0.25, float(np.ptp(xs)) * 0.2)
-    ypad = max(2.0, float(np.ptp(ys)) * 0.2)
-    ax.set_xlim(float(xs.min()) - xpad, float(xs.max()) + xpad)
-    ax.set_ylim(max(0.0, float(ys.min()) - ypad), float(ys.max()) + ypad)
-    tl, tr, bl, br = d["quadrants"]
-    style: dict[str, Any] = {
-        "fontsize": 8,
-        "color": GREY,
-        "style": "italic",
-        "transform": ax.transAxes,
-    }
-    ax.text(0.02, 0.98, tl, ha="left", va="top", **style)
-    ax.text(0.98, 0.98, tr, ha="right", va="top", **style)
-    ax.text(0.02, 0.02, bl, ha="left", va="bottom", **style)
-    ax.text(0.98, 0.02, br, ha="right", va="bottom", **style)
-    ax.set_xlabel(d["labels"]["x"])
-    ax.set_ylabel(d["labels"]["y"])
-    return fig
-
-
-def _reference(ax: Axes, d: dict[str, Any], horizontal: bool = True) -> None:
+def _reference(ax: Axes, d: dict[str, Any], positions: list[np.ndarray] | None = None,
+               width: float = 0.8) -> None:  # fmt: skip
+    """A labelled reference line: across the plot (a target or norm, with its label at the right
+    edge too), or, with ``at``, only across the bar it compares with (a benchmark)."""
     ref = d.get("reference")
-    if ref:
-        ax.axhline(
-            ref["value"], color=VERMILLION, linestyle="--", linewidth=1, label=ref.get("label")
-        )
+    if not ref or ref.get("value") is None:
+        return
+    value, text = float(ref["value"]), ref.get("label")
+    at = ref.get("at")
+    if at is not None and positions is not None:
+        centre = float(positions[int(at[1])][int(at[0])])
+        ax.hlines(value, centre - 0.6 * width, centre + 0.6 * width, colors=VERMILLION,
+                  linestyles="--", linewidth=1.6, label=text, zorder=4)  # fmt: skip
+        return
+    ax.axhline(value, color=VERMILLION, linestyle="--", linewidth=1, label=text)
+    if text:
+        ax.annotate(text, (1.0, value), xycoords=("axes fraction", "data"), xytext=(3, 0),
+                    textcoords="offset points", va="center", ha="left", fontsize=8,
+                    color=VERMILLION, annotation_clip=False)  # fmt: skip
 
 
 def _finish(ax: Axes, d: dict[str, Any]) -> None:
     labels = d.get("labels", {})
     ax.set_xlabel(labels.get("x", ""))
     ax.set_ylabel(labels.get("y", ""))
-    if d.get("percent"):
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    handles = ax.get_legend_handles_labels()[0]
-    if handles:
-        # Above the plot area, so it never covers the highest bars or points.
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(4, len(handles)),
-                  frameon=False, fontsize=8)  # fmt: skip
+    if d.get("percent"):  # shares in percent, on the one 0-100 scale of every chart
+        ax.set_ylim(0, 100)
+        ax.yaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
+    legend_above(ax)
+
+
+def _errorbars(ax: Axes, pos: Any, v: np.ndarray, s: dict[str, Any], colour: str = DARK) -> None:
+    if s.get("ci_low") is not None and s.get("ci_high") is not None:
+        err = np.vstack([v - floats(s["ci_low"]), floats(s["ci_high"]) - v])
+        ax.errorbar(pos, v, yerr=err, fmt="none", ecolor=colour, capsize=3, linewidth=0.9)
 
 
 def draw_bars(figure: Figure) -> MplFigure:
-    """Grouped vertical bars, optional CIs per series and a reference line (target, norm)."""
+    """Grouped vertical bars with their intervals, and a reference line (a target or norm
+    across the plot; a benchmark only at the bar it compares with)."""
     d = figure.data
     cats, series = d["categories"], d["series"]
     x = np.arange(len(cats))
-    fig, (ax,) = _new(min(10.0, max(5.0, 1.2 + 0.9 * len(cats) * max(1, len(series)) ** 0.5)), 3.8)
-    width = 0.8 / max(1, len(series))
-    for k, s in enumerate(series):
-        v = _nan(s["values"])
-        pos = x - 0.4 + width * (k + 0.5)
-        ax.bar(pos, v, width, label=s.get("name"), color=OKABE_ITO[k % len(OKABE_ITO)])
-        if s.get("ci_low") is not None and s.get("ci_high") is not None:
-            err = np.vstack([v - _nan(s["ci_low"]), _nan(s["ci_high"]) - v])
-            ax.errorbar(pos, v, yerr=err, fmt="none", ecolor="#333333", capsize=2, linewidth=0.8)
-    _reference(ax, d)
-    ax.set_xticks(
-        x, cats, rotation=20 if len(cats) > 4 else 0, ha="right" if len(cats) > 4 else "center"
+    fig, (ax,) = new_figure(
+        min(10.0, max(5.5, 1.6 + 0.9 * len(cats) * max(1, len(series)) ** 0.5)), 4.0
     )
+    width = 0.8 / max(1, len(series))
+    positions = []
+    for k, s in enumerate(series):
+        v = floats(s["values"])
+        pos = x - 0.4 + width * (k + 0.5)
+        positions.append(pos)
+        ax.bar(pos, v, width, label=s.get("name"), color=OKABE_ITO[k % len(OKABE_ITO)])
+        _errorbars(ax, pos, v, s)
+    _reference(ax, d, positions, width)
+    wide = len(cats) > 4
+    ax.set_xticks(x, cats, rotation=20 if wide else 0, ha="right" if wide else "center")
+    ax.set_xlim(-0.6, len(cats) - 0.4)
     _finish(ax, d)
     return fig
 
@@ -326,53 +303,72 @@ def draw_lines(figure: Figure) -> MplFigure:
     """One line per series over ``x`` (e.g. a KPI per area across years), dashed for benchmarks."""
     d = figure.data
     xs = [str(v) for v in d["x"]]
-    fig, (ax,) = _new(6.5, 3.8)
+    fig, (ax,) = new_figure(6.5, 3.8)
     for k, s in enumerate(d["series"]):
-        ax.plot(
-            xs,
-            _nan(s["values"]),
-            marker="o",
-            label=s.get("name"),
-            color=OKABE_ITO[k % len(OKABE_ITO)],
-            linestyle="--" if s.get("dashed") else "-",
-        )
-        if s.get("ci_low") is not None and s.get("ci_high") is not None:  # a yearly series' CI
-            v = _nan(s["values"])
-            err = np.vstack([v - _nan(s["ci_low"]), _nan(s["ci_high"]) - v])
-            ax.errorbar(xs, v, yerr=err, fmt="none", ecolor=OKABE_ITO[k % len(OKABE_ITO)],
-                        capsize=3, linewidth=0.8)  # fmt: skip
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        v = floats(s["values"])
+        ax.plot(xs, v, marker="s" if s.get("dashed") else "o", label=s.get("name"), color=colour,
+                linestyle="--" if s.get("dashed") else "-")  # fmt: skip
+        _errorbars(ax, xs, v, s, colour)  # a yearly series' CI
     _reference(ax, d)
     _finish(ax, d)
     return fig
 
 
 def draw_kpi_aspect(figure: Figure) -> MplFigure:
-    """One panel per KPI (their units differ): value with CI, the target or norm as a line,
-    green when the value meets it and vermillion when not."""
+    """One panel per KPI (their units differ): the value with its interval, the target or norm
+    as a labelled line, the verdict (from the report) by shape, colour and words, one legend."""
     d = figure.data
     rows = list(d.itertuples(index=False))
-    fig = MplFigure(figsize=(7.5, 0.4 + 1.05 * len(rows)))
+    fig = MplFigure(figsize=(8.0, 0.5 + 1.45 * len(rows)))
     axes = fig.subplots(len(rows), 1, squeeze=False)[:, 0]
+    shown: dict[str, str] = {}
     for ax, r in zip(axes, rows, strict=True):
         share = bool(getattr(r, "share", False))
         k = 100.0 if share else 1.0
         value, low, high = (float(v) * k for v in (r.value, r.ci_low, r.ci_high))
         goal = None if r.goal is None or pd.isna(r.goal) else float(r.goal) * k
-        ok = goal is None or (value >= goal if r.higher_is_better else value <= goal)
+        code = getattr(r, "verdict", None)
+        code = "none" if code is None or pd.isna(code) else str(code)
+        colour, marker, _ = VERDICT_STYLE.get(code, VERDICT_STYLE["none"])
+        words = getattr(r, "verdict_label", None)
+        if isinstance(words, str) and words:
+            shown.setdefault(code, words)
         if np.isfinite(low) and np.isfinite(high):
             ax.errorbar([value], [0], xerr=[[value - low], [high - value]], fmt="none",
-                        ecolor="#333333", capsize=3, linewidth=1)  # fmt: skip
-        ax.scatter([value], [0], color=GREEN if ok else VERMILLION, s=50, zorder=3)
+                        ecolor=DARK, capsize=4, linewidth=1.1)  # fmt: skip
+        ax.scatter([value], [0], color=colour, marker=marker, s=70, zorder=3,
+                   edgecolors="white", linewidths=0.6)  # fmt: skip
+        if isinstance(words, str) and words:
+            right = high if np.isfinite(high) else value
+            ax.annotate(words, (right, 0), xytext=(6, 0), textcoords="offset points",
+                        va="center", ha="left", fontsize=8, color=DARK,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         if goal is not None:
-            ax.axvline(goal, color=GREY, linestyle="--", linewidth=1)
+            ax.axvline(goal, color=GREY, linestyle="--", linewidth=1.1)
+            text = getattr(r, "goal_label", None)
+            if isinstance(text, str) and text:
+                ax.annotate(text, (goal, 1.0), xycoords=("data", "axes fraction"),
+                            xytext=(3, -2), textcoords="offset points", va="top", ha="left",
+                            fontsize=8, color=GREY)  # fmt: skip
         unit = "%" if share else (r.unit or "")
         ax.set_title(f"{r.name} ({unit})" if unit else str(r.name), fontsize=9, loc="left")
+        axis = getattr(r, "axis", None)
+        if isinstance(axis, str) and axis:
+            ax.set_xlabel(axis, fontsize=8)
         ax.set_yticks([])
+        ax.set_ylim(-1, 1)
         ax.spines["left"].set_visible(False)
-        lo = min(x for x in (value, low, high, goal) if x is not None and np.isfinite(x))
-        hi = max(x for x in (value, low, high, goal) if x is not None and np.isfinite(x))
+        known = [x for x in (value, low, high, goal) if x is not None and np.isfinite(x)]
+        lo, hi = min(known), max(known)
         pad = max((hi - lo) * 0.15, 1e-9 + abs(hi) * 0.05)
-        ax.set_xlim(lo - pad, hi + pad)
+        lo, hi = lo - pad, hi + pad * 2.5  # room for the verdict's words
+        if share:
+            lo, hi = max(0.0, lo), min(100.0, hi)
+            ax.xaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
+        ax.set_xlim(lo, hi)
+    if shown:
+        legend_right(axes[0], verdict_handles(shown))
     return fig
 
 
@@ -381,7 +377,7 @@ def draw_feedback_periods(figure: Figure) -> MplFigure:
     d = figure.data
     wide = d.pivot_table(index="period", columns="type", values="n", aggfunc="sum", sort=False)
     wide = wide.reindex(columns=[t for t in d["type"].unique() if t in wide.columns]).fillna(0)
-    fig, (ax,) = _new(8.0, 3.8)
+    fig, (ax,) = new_figure(8.0, 3.8)
     x = np.arange(len(wide))
     bottom = np.zeros(len(wide))
     for k, col in enumerate(wide.columns):
@@ -390,9 +386,18 @@ def draw_feedback_periods(figure: Figure) -> MplFigure:
         bottom += values
     step = max(1, len(x) // 12)
     ax.set_xticks(x[::step], [str(p) for p in wide.index[::step]], rotation=45, ha="right")
-    ax.legend(frameon=False, fontsize=8, ncols=min(5, len(wide.columns)))
+    ax.set_xlabel(figure.axes.get("x", ""))
+    ax.set_ylabel(figure.axes.get("y", ""))
+    legend_above(ax, ncols=5)
     return fig
 
 
-# The toolbox's drawing functions live in their own module; imported here so CHARTS finds them.
+# The survey's and the toolbox's drawing functions live in their own modules; imported here so
+# CHARTS finds them.
+from servqual_cli.report.survey_charts import (  # noqa: E402, F401
+    draw_dimension_gaps,
+    draw_group_heatmap,
+    draw_ipa,
+    draw_item_gaps,
+)
 from servqual_cli.report.toolbox_charts import draw_likert_bars, draw_tolerance_zone  # noqa: E402, F401

@@ -177,8 +177,17 @@ def feedback_sections(
         _table(_wide(a.by_period, "period", lang), sl("sheet_period", lang), lang, "sheet_period")
     )
     if figures:
+        from servqual_cli.report.chart_words import cw
+
         counts.append(
-            Figure("feedback_periods", sl("counts", lang), "feedback_periods", a.by_period)
+            Figure(
+                "feedback_periods",
+                sl("counts", lang),
+                "feedback_periods",
+                a.by_period,
+                description=cw("chart_desc_feedback", lang),
+                axes={"x": cw("chart_period", lang), "y": cw("chart_count", lang)},
+            )
         )
     anon = f"{a.n_anonymous} {sl('anonymous_note', lang)}"
     counts.append(

@@ -1,13 +1,15 @@
 """Charts for the HTML report: the report's own matplotlib charts, inlined as accessible SVG.
 
-The drawing is :func:`servqual_cli.report.charts.render` (the same chart as the PNG and SVG
-files); here it is saved with ``svg.fonttype = "none"`` so labels stay text a screen reader,
-a search engine and a translation tool can read, and then made fit to live inside a page:
+The SVG is the very file :func:`servqual_cli.report.charts.save` wrote (drawn once; a figure
+not saved in this process is drawn here), with its text kept as ``<text>`` so labels stay text a
+screen reader, a search engine and a translation tool can read. It is made fit to live inside a
+page:
 
 - the XML prolog, DOCTYPE, RDF metadata, comments and the global ``<style>`` matplotlib writes
   are removed (an inline ``<style>`` would apply to the whole page);
 - every ``id`` gets the figure's prefix, so two charts on one page never share an id;
-- the root gets ``role="img"``, ``aria-labelledby`` and a ``<title>``/``<desc>`` pair
+- the file's own ``<title>``/``<desc>`` are replaced by the page's: the root gets
+  ``role="img"``, ``aria-labelledby`` and a ``<title>``/``<desc>`` pair with ids of this chart
   (WAI-ARIA Graphics Module; W3C, *SVG 2*, §5.4 "The desc and title elements").
 
 Labels drawn in the chart are XML-escaped by matplotlib's SVG writer; the title and message
@@ -16,10 +18,8 @@ given here are escaped with :func:`markupsafe.escape`.
 
 from __future__ import annotations
 
-import io
 import re
 
-import matplotlib
 from markupsafe import Markup, escape
 
 from servqual_cli.report import charts
@@ -33,6 +33,9 @@ _EMPTY_DEFS = re.compile(r"<defs>\s*</defs>\s*")
 _ID = re.compile(r'(\sid=")([^"]+)(")')
 _REF = re.compile(r'(url\(#|href="#)([^)"]+)')
 _ROOT = re.compile(r"<svg\b([^>]*)>")
+# what charts.accessible_svg put in the file: replaced here by the page's labels
+_OWN_LABELS = re.compile(r'<title id="chart-title">[^<]*</title><desc id="chart-desc">[^<]*</desc>')
+_OWN_ROLE = re.compile(r' role="img" aria-labelledby="chart-title chart-desc"')
 
 
 def svg_markup(svg: str, uid: str, title: str, message: str) -> Markup:
@@ -47,6 +50,7 @@ def svg_markup(svg: str, uid: str, title: str, message: str) -> Markup:
     id="fig-1-desc">Andelen steg.</desc><g id="fig-1-a"><use xlink:href="#fig-1-a"/></g></svg>
     """
     text = _PROLOG.sub("", svg, count=1)
+    text = _OWN_ROLE.sub("", _OWN_LABELS.sub("", text, count=1), count=1)
     text = _COMMENT.sub("", _METADATA.sub("", text))
     text = _EMPTY_DEFS.sub("", _STYLE.sub("", text))
     text = _ID.sub(lambda m: f"{m[1]}{uid}-{m[2]}{m[3]}", text)
@@ -61,9 +65,13 @@ def svg_markup(svg: str, uid: str, title: str, message: str) -> Markup:
 
 
 def inline_svg(figure: Figure, uid: str, message: str) -> Markup:
-    """Draw ``figure`` (see :mod:`~servqual_cli.report.charts`) as an inline SVG fragment."""
-    fig = charts.render(figure)
-    buffer = io.StringIO()
-    with matplotlib.rc_context({**charts.STYLE, "svg.fonttype": "none"}):
-        fig.savefig(buffer, format="svg", metadata=charts.SVG_META)
-    return svg_markup(buffer.getvalue(), uid, figure.title, message)
+    """``figure`` (see :mod:`~servqual_cli.report.charts`) as an inline SVG fragment: the SVG
+    its file has when the report saved it in this process, else drawn now. The ``<desc>`` is
+    the figure's description followed by ``message``."""
+    svg = charts.drawn_svg(figure)
+    if svg is None:
+        lang = figure.data.get("lang") if isinstance(figure.data, dict) else None
+        fig = charts.render(figure, None if lang is None else str(lang))
+        svg = charts.svg_of(fig, figure)
+    desc = " ".join(t for t in (figure.description, message) if t)
+    return svg_markup(svg, uid, figure.title, desc)

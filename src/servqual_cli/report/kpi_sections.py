@@ -210,7 +210,11 @@ def _notes(results: Sequence[KpiResult], lang: str) -> list[Text]:
 
 
 def kpi_sections(
-    results: Sequence[KpiResult], lang: str, groups: bool = False, figures: bool = False
+    results: Sequence[KpiResult],
+    lang: str,
+    groups: bool = False,
+    figures: bool = False,
+    conf: float = 0.95,
 ) -> list[Section]:
     """One section per aspect, in the policy's order; aspects without KPIs are left out."""
     sections = []
@@ -222,21 +226,10 @@ def kpi_sections(
         blocks: list[Table | Text | Figure] = [kpi_table(mine, lang, title=sheet, sheet=sheet)]
         if groups:
             blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
-        if figures:
-            data = pd.DataFrame(
-                {
-                    "name": [r.spec.name for r in mine],
-                    "value": [r.value for r in mine],
-                    "ci_low": [r.ci_low for r in mine],
-                    "ci_high": [r.ci_high for r in mine],
-                    "goal": [r.goal for r in mine],
-                    "unit": [unit_text(r.spec.unit, lang) for r in mine],
-                    "higher_is_better": [r.spec.higher_is_better for r in mine],
-                    "statistic": [r.spec.statistic for r in mine],
-                    "share": [r.spec.statistic in ("share", "share_within") for r in mine],
-                }
-            )
-            blocks.append(Figure(f"kpi_{aspect}", sl(aspect, lang), "kpi_aspect", data))
+        if figures:  # the chart: report/kpi_charts.py
+            from servqual_cli.report.kpi_charts import kpi_figure
+
+            blocks.append(kpi_figure(mine, aspect, lang, conf))
         blocks += _notes(mine, lang)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -162,7 +162,11 @@ def measurement_part(ctx: ReportContext) -> Part:
         years[-2][0] if len(years) >= 2 else None,
         lang,
     )
-    figures = _contact_figures(pd.concat(kpis, ignore_index=True), bench, lang)
+    from servqual_cli.report.contact_charts import contact_figures
+
+    figures = contact_figures(
+        pd.concat(kpis, ignore_index=True), bench, lang, ctx.config.min_n, conf
+    )
     intro = rl(
         "measurement_intro",
         lang,
@@ -211,40 +215,6 @@ def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: 
     ]
 
 
-def _contact_figures(kpis: pd.DataFrame, bench: Any, lang: str) -> list[Figure]:
-    """One bar chart per main KPI: areas (all areas first) x years, the benchmark as a line."""
-    from servqual_cli.core.contacts import ALL
-    from servqual_cli.report import measurement_sections as ms
-
-    out = []
-    years = [y for y in kpis["year"].drop_duplicates().tolist() if pd.notna(y)]
-    for kpi, channel in ms.AREA_KPIS:
-        rows = kpis[kpis["kpi"].eq(kpi) & kpis["channel"].eq(channel)]
-        if rows.empty:
-            continue
-        areas = [ALL, *sorted({a for a in rows["area"] if a != ALL}, key=str.casefold)]
-        scale = float(ms.display_scale(pd.Series([kpi]))[0])
-        series = []
-        for year in years:
-            y = rows[rows["year"].eq(year)].set_index("area")["value"].reindex(areas)
-            series.append({"name": str(int(year)), "values": [float(v) * scale for v in y]})
-        data: dict[str, Any] = {
-            "categories": [ms.ml("all_areas", lang) if a == ALL else str(a) for a in areas],
-            "series": series,
-            "labels": {"x": ms.ml("area", lang), "y": ""},
-        }
-        if bench is not None:
-            b = bench.kpis[bench.kpis["kpi"].eq(kpi) & bench.kpis["channel"].eq(channel)]
-            if len(b) and pd.notna(b["others_mean"].iloc[0]):
-                data["reference"] = {
-                    "value": float(b["others_mean"].iloc[0]) * scale,
-                    "label": ms.ml("others_mean", lang),
-                }
-        name = ms.kpi_name(kpi, channel, lang)
-        out.append(Figure(f"contacts_{kpi}", name, "bars", data))
-    return out
-
-
 # --- KPIs, declarations and feedback --------------------------------------------------------
 
 
@@ -281,7 +251,7 @@ def service_part(ctx: ReportContext) -> Part:
         sections += _demote(
             [
                 _mark_shares(s, shares)
-                for s in kpi_sections(results, lang, groups=False, figures=True)
+                for s in kpi_sections(results, lang, groups=False, figures=True, conf=conf)
             ]
         )
         summary += _changed_kpis(results, lang)

@@ -21,7 +21,10 @@ def _l(key: str, lang: str) -> str:
 def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
     """A line chart per main KPI: every year's value with its interval (display units), and the
     others' mean per year as a dashed line when a benchmark gave it."""
+    from servqual_cli.report.chart_words import cw
+
     v = values[values["area"].eq(ALL)]
+    conf = "95\u00a0%" if lang == "sv" else "95%"  # the series' intervals (core.series)
     out = []
     for kpi, channel in AREA_KPIS:  # a loop over the memo's main KPIs
         rows = v[v["kpi"].eq(kpi) & v["channel"].eq(channel)].sort_values("year")
@@ -38,11 +41,15 @@ def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
             others = rows["others_mean"].to_numpy(dtype=float) * scale
             series.append({"name": _l("others_mean", lang), "values": others.tolist(),
                            "dashed": True})  # fmt: skip
+        note = cw("chart_series_others" if len(series) > 1 else "chart_series_own", lang)
         data = {"x": [int(y) for y in rows["year"]], "series": series,
-                "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)}}  # fmt: skip
+                "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
+                "percent": SPECS[kpi].unit == "share"}  # fmt: skip
         title = kpi_name(kpi, channel, lang)
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
-                          caption=_l("chart_note", lang)))  # fmt: skip
+                          caption=note,
+                          description=cw("chart_desc_series", lang, what=title, conf=conf),
+                          notes=(note,)))  # fmt: skip
     return out
 
 

@@ -42,13 +42,22 @@ class Text:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart: ``kind`` names a drawing function in the chart module, ``data`` its input."""
+    """A chart: ``kind`` names a drawing function in the chart module, ``data`` its input.
+
+    ``description``: one sentence saying what the chart shows (the SVG's ``<desc>``);
+    ``notes``: what the chart leaves out or how to read it (e.g. "2 areas with fewer than 30
+    answers are not shown"), drawn under the chart and repeated in the caption; ``axes``: axis
+    titles with their units for kinds whose data is a table (``{"x": ..., "y": ...}``).
+    """
 
     name: str
     title: str
     kind: str
     data: Any
     caption: str | None = None
+    description: str | None = None
+    notes: tuple[str, ...] = ()
+    axes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
+from servqual_cli.report.chart_spec import caption_with, conf_text
+from servqual_cli.report.chart_words import cw
 from servqual_cli.report.gap_sections import (
     FORMATS,
     dimension_table,
@@ -28,6 +30,12 @@ from servqual_cli.report.glance_rows import survey_rows
 from servqual_cli.report.numbers import fmt_number, fmt_percent
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
+from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part of this API)
+    dimension_figure,
+    heatmap_figure,
+    item_figure,
+    shorten,
+)
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -70,6 +78,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             "dimension_gaps",
             dimension_figure(result, d, lang),
             rl("fig_dimensions_caption", lang),
+            description=cw("chart_desc_dimensions", lang, conf=conf_text(result.conf, lang)),
         ),
         item_table(result, lang, statements=statements(d, lang)),
         Figure(
@@ -78,6 +87,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             "item_gaps",
             item_figure(result, lang, statements(d, lang)),
             rl("fig_items_caption", lang),
+            description=cw("chart_desc_items", lang, conf=conf_text(result.conf, lang)),
         ),
     ]
     crosshair = ctx.config.survey.ipa_crosshair if ctx.config.survey else "mean"
@@ -93,6 +103,7 @@ def servqual_part(ctx: ReportContext) -> Part:
                 "ipa",
                 ipa_figure(frame, x, y, d, lang),
                 rl("fig_ipa_caption", lang, crosshair=where),
+                description=cw("chart_desc_ipa", lang),
             ),
         ]
     inst = d.instrument
@@ -131,15 +142,19 @@ def groups_part(ctx: ReportContext) -> Part:
         return Part()
     lang = ctx.lang
     sections = group_sections(grouped, lang)
+    data, notes = heatmap_figure(grouped, lang, ctx.config.min_n)
     heat = Figure(
         "servqual_groups",
         rl("fig_heatmap", lang),
         "group_heatmap",
-        heatmap_figure(grouped, lang),
-        rl("fig_heatmap_caption", lang, by=grouped.by),
+        data,
+        caption_with(rl("fig_heatmap_caption", lang, by=grouped.by), notes),
+        description=cw("chart_desc_heatmap", lang, by=grouped.by),
+        notes=tuple(notes),
     )
     first = sections[0]
-    blocks = (first.blocks[0], heat, *first.blocks[1:])
+    shown: Block = heat if data["rows"] else Text(" ".join(notes), kind="note")
+    blocks = (first.blocks[0], shown, *first.blocks[1:])
     return Part(sections=(Section(rl("groups", lang) + f": {grouped.by}", blocks),))
 
 
@@ -193,25 +208,6 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     return out
 
 
-def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str, Any]:
-    dims = result.dimensions
-    return {
-        "categories": [dimension_name(x, lang) for x in dims["dimension"]],
-        "expectation": _floats(dims["expectation"]),
-        "perception": _floats(dims["perception"]),
-        "gap": _floats(dims["gap"]),
-        "ci_low": _floats(dims["ci_low"]),
-        "ci_high": _floats(dims["ci_high"]),
-        "scale": [float(d.instrument.scale[0]), float(d.instrument.scale[1])],
-        "labels": {
-            "expectation": label("expectation", lang),
-            "perception": label("perception", lang),
-            "mean": rl("axis_mean", lang),
-            "gap": rl("axis_gap_ci", lang),
-        },
-    }
-
-
 def statements(d: SurveyData, lang: str) -> dict[int, str]:
     """The instrument's wording of each item in ``lang`` (empty when it has none)."""
     out = {}
@@ -220,53 +216,6 @@ def statements(d: SurveyData, lang: str) -> dict[int, str]:
         if text:
             out[int(item)] = text
     return out
-
-
-def shorten(text: str, limit: int = 48) -> str:
-    """A statement cut at a word for a chart axis.
-
-    >>> shorten("Personalen har aldrig för mycket att göra för att svara på dina frågor.", 30)
-    'Personalen har aldrig för…'
-    """
-    text = text.rstrip(".")
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def item_figure(
-    result: GapAnalysis, lang: str, wording: dict[int, str] | None = None
-) -> dict[str, Any]:
-    items = result.items.sort_values(["gap", "item"], kind="stable")
-    wording = wording or {}
-    return {
-        "categories": [
-            f"{i} · {shorten(wording[int(i)]) if int(i) in wording else dimension_name(dim, lang)}"
-            for i, dim in zip(items["item"], items["dimension"], strict=True)
-        ],
-        "gap": _floats(items["gap"]),
-        "ci_low": _floats(items["ci_low"]),
-        "ci_high": _floats(items["ci_high"]),
-        "labels": {"gap": rl("axis_gap_ci", lang), "item": label("item", lang)},
-    }
-
-
-def heatmap_figure(grouped: GroupedGapAnalysis, lang: str) -> dict[str, Any]:
-    names = list(grouped.groups)
-    dims = [dimension_name(x, lang) for x in grouped.all.dimensions["dimension"]]
-    values = [_floats(grouped.groups[g].dimensions["gap"]) for g in names]
-    return {
-        "rows": names,
-        "columns": dims,
-        "values": values,
-        "n": [int(grouped.groups[g].n_rows) for g in names],
-        "lang": lang,  # cell values in the report's number format
-        "labels": {
-            "rows": grouped.by,
-            "columns": label("dimension", lang),
-            "value": label("gap", lang),
-        },
-    }
 
 
 def importance(weights: np.ndarray) -> tuple[np.ndarray, int]:

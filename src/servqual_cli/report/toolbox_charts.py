@@ -8,54 +8,70 @@ imports it), so either can be imported first.
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 import numpy as np
 from matplotlib.figure import Figure as MplFigure
 
+from servqual_cli.report.chart_style import (
+    BAND,
+    BLUE,
+    GREY,
+    SKY,
+    VERDICT_STYLE,
+    VERMILLION,
+    legend_above,
+    verdict_handles,
+)
+from servqual_cli.report.chart_style import floats as _floats
 from servqual_cli.report.spec import Figure
 
-# Okabe & Ito colours, as in charts.py.
-BLUE, ORANGE, VERMILLION, SKY, GREY = "#0072B2", "#E69F00", "#D55E00", "#56B4E9", "#6E6E6E"
-BAND = "#CFE3F1"
-
-
-def _floats(values: list[Any]) -> np.ndarray:
-    return np.array([math.nan if v is None else v for v in values], dtype=float)
+# zone position code -> verdict style (chart_style.VERDICT_STYLE): shape and colour both differ
+_ZONE = {"below": "below", "inside": "inside", "above": "above", "unclear": "unclear"}
 
 
 def draw_tolerance_zone(figure: Figure) -> MplFigure:
     """The classic ZOT chart (PZB 1994): per dimension a band from the adequate to the desired
-    level, the perceived level as a point (vermillion below the band, blue inside, green above).
+    level, the perceived level as a point whose shape and colour say where it lies, judged by
+    the intervals (``position``: below, inside, above or unclear; from the report).
 
-    ``data``: ``{"categories", "adequate", "desired", "perception", "labels": {"adequate",
-    "desired", "perception", "y"}, "scale": [min, max]}``.
+    ``data``: ``{"categories", "adequate", "desired", "perception", "position"?,
+    "position_labels"?: {code: words}, "labels": {"zone", "perception", "x"}, "scale"}``.
     """
     d = figure.data
     cats, lab = d["categories"], d["labels"]
     a, dd, p = _floats(d["adequate"]), _floats(d["desired"]), _floats(d["perception"])
     y = np.arange(len(cats))[::-1]
-    fig = MplFigure(figsize=(7.5, 0.55 * len(cats) + 1.4))
+    fig = MplFigure(figsize=(7.5, 0.55 * len(cats) + 1.8))
     ax = fig.subplots()
     ax.barh(y, dd - a, left=a, height=0.5, color=BAND, edgecolor=SKY, label=lab["zone"])
-    colours = [VERMILLION if pv < av else ("#009E73" if pv > dv else BLUE)
-               for pv, av, dv in zip(p, a, dd, strict=True)]  # fmt: skip
-    ax.scatter(p, y, c=colours, s=42, zorder=3, label=lab["perception"])
+    codes = [str(c) for c in d.get("position") or ["unclear"] * len(cats)]
+    for code in dict.fromkeys(codes):
+        colour, marker, hatch = VERDICT_STYLE[_ZONE.get(code, "unclear")]
+        mask = np.array([c == code for c in codes])
+        ax.scatter(p[mask], y[mask], marker=marker, s=50, zorder=3, linewidths=1.2,
+                   facecolors="white" if hatch else colour, edgecolors=colour)  # fmt: skip
     ax.set_yticks(y, cats)
+    ax.set_ylim(-0.6, len(cats) - 0.4)
     lo, hi = d["scale"]
     ax.set_xlim(lo, hi)
     ax.set_xlabel(lab["x"])
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8)
+    words = d.get("position_labels") or {}
+    shown = {_ZONE.get(c, "unclear"): str(words[c]) for c in dict.fromkeys(codes) if c in words}
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=BAND, edgecolor=SKY, label=lab["zone"]), *verdict_handles(shown)]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3,
+              frameon=False, fontsize=8)  # fmt: skip
     return fig
 
 
 def draw_likert_bars(figure: Figure) -> MplFigure:
-    """Diverging stacked bars: per item the shares of each scale point, the lower half to the
-    left of zero and the upper half to the right (an odd scale's middle point straddles zero).
+    """Diverging stacked bars: per item the shares (in percent) of each scale point, the lower
+    half to the left of zero and the upper half to the right (an odd scale's middle point
+    straddles zero).
 
-    ``data``: ``{"items", "counts": [[...] per item], "points": [...], "labels": {"x"}}``.
+    ``data``: ``{"items", "counts": [[...] per item], "points": [...], "labels": {"x"},
+    "ticks"?: [[position, text], ...]}`` (tick texts in the report's language).
     """
     d = figure.data
     items = list(d["items"])
@@ -63,14 +79,14 @@ def draw_likert_bars(figure: Figure) -> MplFigure:
     points = list(d["points"])
     k = len(points)
     with np.errstate(invalid="ignore", divide="ignore"):
-        shares = counts / counts.sum(axis=1, keepdims=True)
+        shares = 100.0 * counts / counts.sum(axis=1, keepdims=True)
     shares = np.nan_to_num(shares)
     half = k // 2
     middle = shares[:, half] / 2 if k % 2 else np.zeros(len(items))
     start = -(shares[:, :half].sum(axis=1) + middle)
     palette = _diverging(k)
     y = np.arange(len(items))[::-1]
-    fig = MplFigure(figsize=(7.5, 0.28 * len(items) + 1.5))
+    fig = MplFigure(figsize=(7.5, 0.28 * len(items) + 1.8))
     ax = fig.subplots()
     left = start.copy()
     for j in range(k):
@@ -78,11 +94,13 @@ def draw_likert_bars(figure: Figure) -> MplFigure:
         left = left + shares[:, j]
     ax.axvline(0, color=GREY, linewidth=0.8)
     ax.set_yticks(y, items)
-    ax.set_xlim(-1, 1)
-    ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["100 %", "50 %", "0", "50 %", "100 %"])
+    ax.set_xlim(-100, 100)
+    ticks = d.get("ticks") or [[-100, "100 %"], [-50, "50 %"], [0, "0"], [50, "50 %"],
+                               [100, "100 %"]]  # fmt: skip
+    ax.set_xticks([float(t[0]) for t in ticks], [str(t[1]) for t in ticks])
     ax.set_xlabel(d["labels"]["x"])
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=k, frameon=False, fontsize=8)
+    legend_above(ax, ncols=k)
     return fig
 
 

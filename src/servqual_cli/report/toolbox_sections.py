@@ -80,13 +80,22 @@ def tolerance_sections(
     if chart:
         dd = res.dimensions
         zone = "Toleranszon (A–D)" if sv else "Zone of tolerance (A–D)"
+        from servqual_cli.report.catalog import dimension_name
+        from servqual_cli.report.chart_words import cw
+
+        positions = ("below", "inside", "above", "unclear")
         blocks.append(
             Figure(name="tolerance_zone", title=tlabel("zot_chart", lang), kind="tolerance_zone",
-                   data={"categories": dd["dimension"].tolist(),
+                   data={"categories": [dimension_name(x, lang) for x in dd["dimension"]],
                          "adequate": dd["adequate"].tolist(), "desired": dd["desired"].tolist(),
                          "perception": dd["perception"].tolist(), "scale": list(scale),
+                         "position": [str(p) for p in dd["position"]],
+                         "position_labels": {p: cw(f"chart_zone_{p}", lang) for p in positions},
                          "labels": {"zone": zone, "perception": tlabel("perception", lang),
-                                    "x": "Medelvärde" if sv else "Mean"}})
+                                    "x": cw("chart_mean_axis", lang,
+                                            lo=fmt_number(scale[0], lang, 0),
+                                            hi=fmt_number(scale[1], lang, 0))}},
+                   description=cw("chart_desc_tolerance", lang))
         )  # fmt: skip
     if items:
         its = _positions(res.items[["item", "dimension", *TOL_COLUMNS]], lang)
@@ -173,6 +182,9 @@ def item_distribution_sections(
     ]  # fmt: skip
     lo, hi = res.scale
     if chart:
+        from servqual_cli.report.chart_words import cw
+        from servqual_cli.report.numbers import fmt_percent
+
         for set_name in dict.fromkeys(res.table["set"]):
             rows = res.table["set"] == set_name
             blocks.append(
@@ -182,7 +194,10 @@ def item_distribution_sections(
                        data={"items": res.table.loc[rows, "item"].tolist(),
                              "counts": counts.loc[rows].to_numpy().tolist(),
                              "points": list(counts.columns),
-                             "labels": {"x": "Andel svar" if sv else "Share of answers"}})
+                             "ticks": [[t, fmt_percent(abs(t) / 100, lang, 0) if t else "0"]
+                                       for t in (-100, -50, 0, 50, 100)],
+                             "labels": {"x": cw("chart_share_answers", lang)}},
+                       description=cw("chart_desc_likert", lang))
             )  # fmt: skip
     top = f"{hi - 1:g}–{hi:g}"
     bottom = f"{lo:g}–{lo + 1:g}"

@@ -58,10 +58,11 @@ def test_chart_csv_format(sample_report: Path) -> None:
     text = raw.decode("utf-8")  # UTF-8, no BOM
     assert not raw.startswith(b"\xef\xbb\xbf")
     head, first = text.splitlines()[:2]
-    assert head.split(";")[0] == "Dimension" and head.count(";") == 5
+    assert head.split(";")[0] == "Dimension" and head.count(";") == 6
+    assert head.endswith(";Bedömning")  # the verdict the chart shows by shape, in words
     assert re.search(r";-?\d+,\d+", first) and '"' not in text
     frame = pd.read_csv(io.StringIO(text), sep=";", decimal=",")
-    assert frame.shape == (5, 6) and frame.iloc[:, 1:].dtypes.map(lambda d: d.kind).eq("f").all()
+    assert frame.shape == (5, 7) and frame.iloc[:, 1:6].dtypes.map(lambda d: d.kind).eq("f").all()
 
 
 def test_every_chart_kind_of_the_reports_has_a_table() -> None:

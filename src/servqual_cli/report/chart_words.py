@@ -1,0 +1,148 @@
+"""The words drawn in and around the report's charts, in Swedish and English.
+
+A table of the label catalog's shape (``key: (sv, en)``), part of the catalog
+(:data:`servqual_cli.report.catalog.SECTION_TABLES` as ``charts``); kept in its own module
+because only the chart builders (:mod:`~servqual_cli.report.chart_spec` and the parts' figure
+code) use them. Keys start with ``chart_`` so they never shadow a table or report label.
+"""
+
+from __future__ import annotations
+
+CHART: dict[str, tuple[str, str]] = {
+    # key: (sv, en)
+    # axis titles, always with their unit
+    "chart_share": ("Andel (%)", "Share (%)"),
+    "chart_index": ("Index (0–100)", "Index (0–100)"),
+    "chart_seconds": ("Sekunder", "Seconds"),
+    "chart_hours": ("Arbetstimmar", "Working hours"),
+    "chart_days": ("Dagar", "Days"),
+    "chart_count": ("Antal ärenden", "Number of cases"),
+    "chart_period": ("Period", "Period"),
+    "chart_gap_axis": (
+        "Gap, P − E (skalsteg), med {conf} KI",
+        "Gap, P − E (scale points), {conf} CI",
+    ),
+    "chart_gap_plain": ("Gap, P − E (skalsteg)", "Gap, P − E (scale points)"),
+    "chart_mean_axis": ("Medelvärde (skala {lo}–{hi})", "Mean (scale {lo}–{hi})"),
+    "chart_share_answers": ("Andel av svaren (%)", "Share of answers (%)"),
+    # n in a bar's label
+    "chart_n": ("n = {n}", "n = {n}"),
+    "chart_n_per_series": ("n per stapel: {series}", "n per bar: {series}"),
+    # reference lines
+    "chart_target": ("Mål {value}", "Target {value}"),
+    "chart_norm": ("Norm {value}", "Norm {value}"),
+    "chart_others": ("Medel övriga {value}", "Others' mean {value}"),
+    "chart_others_short": ("Medel övriga", "Others' mean"),
+    # verdict legends
+    "chart_met": ("uppfyllt", "met"),
+    "chart_not_met": ("ej uppfyllt", "not met"),
+    "chart_cannot_tell": ("kan ej avgöras", "cannot tell"),
+    "chart_no_goal": ("utan mål", "no target"),
+    "chart_gap_below": ("under förväntan (KI under 0)", "below expectation (CI below 0)"),
+    "chart_gap_above": ("över förväntan (KI över 0)", "above expectation (CI above 0)"),
+    "chart_gap_unclear": ("kan ej skiljas från 0", "cannot be told from 0"),
+    "chart_zone_below": ("under zonen", "below the zone"),
+    "chart_zone_inside": ("inom zonen", "inside the zone"),
+    "chart_zone_above": ("över zonen", "above the zone"),
+    "chart_zone_unclear": ("vid en gräns (kan ej avgöras)", "at a boundary (cannot tell)"),
+    # notes under a chart
+    "chart_suppressed_areas": (
+        "{k} områden med färre än {min_n} svar visas inte.",
+        "{k} areas with fewer than {min_n} answers are not shown.",
+    ),
+    "chart_suppressed_area": (
+        "1 område med färre än {min_n} svar visas inte.",
+        "1 area with fewer than {min_n} answers is not shown.",
+    ),
+    "chart_suppressed_groups": (
+        "{k} grupper med färre än {min_n} svar visas inte.",
+        "{k} groups with fewer than {min_n} answers are not shown.",
+    ),
+    "chart_suppressed_group": (
+        "1 grupp med färre än {min_n} svar visas inte.",
+        "1 group with fewer than {min_n} answers is not shown.",
+    ),
+    "chart_suppressed_bars": (
+        "Staplar med färre än {min_n} svar visas inte ({k} st).",
+        "Bars with fewer than {min_n} answers are not shown ({k}).",
+    ),
+    "chart_interval_note": (
+        "Strecken visar {conf} konfidensintervall.",
+        "Whiskers show the {conf} confidence interval.",
+    ),
+    "chart_heatmap_unclear": (
+        "Ett gap inom parentes kan inte skiljas från 0 ({conf} konfidensintervall).",
+        "A gap in parentheses cannot be told from 0 ({conf} confidence interval).",
+    ),
+    "chart_series_others": (
+        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its 95% confidence interval; dashed: others' mean.",
+    ),
+    "chart_series_own": (
+        "Punkter: årets värde med 95 % konfidensintervall.",
+        "Points: the year's value with its 95% confidence interval.",
+    ),
+    "chart_others_note": (
+        "Medel övriga ({year}) jämförs med kommunens eget värde och ritas bara vid den stapeln.",
+        "The others' mean ({year}) compares with the municipality's own value and is drawn only "
+        "at that bar.",
+    ),
+    # one-sentence descriptions (the SVG's <desc>)
+    "chart_desc_area_bars": (
+        "Stapeldiagram över {what} per område och år med {conf} konfidensintervall och antal "
+        "svar (n).",
+        "Bar chart of {what} by area and year with {conf} confidence intervals and the number "
+        "of answers (n).",
+    ),
+    "chart_desc_kpi": (
+        "Nyckeltalen för {what}, senaste period, med {conf} konfidensintervall mot mål eller "
+        "norm; bedömningen står i text och form.",
+        "The KPIs of {what}, latest period, with {conf} confidence intervals against the target "
+        "or norm; the verdict is given in words and by shape.",
+    ),
+    "chart_desc_dimensions": (
+        "Förväntan och upplevelse per dimension, och gapet med {conf} konfidensintervall.",
+        "Expectation and perception per dimension, and the gap with its {conf} confidence "
+        "interval.",
+    ),
+    "chart_desc_items": (
+        "Gapet per påstående, störst negativt gap överst, med {conf} konfidensintervall.",
+        "The gap per statement, largest negative gap on top, with {conf} confidence intervals.",
+    ),
+    "chart_desc_heatmap": (
+        "Gapet per dimension och {by}, med antal svar (n) per rad.",
+        "The gap per dimension and {by}, with the number of answers (n) per row.",
+    ),
+    "chart_desc_ipa": (
+        "Viktighet mot upplevelse per dimension, delat i fyra kvadranter.",
+        "Importance against perception per dimension, divided into four quadrants.",
+    ),
+    "chart_desc_series": (
+        "{what} per år med {conf} konfidensintervall.",
+        "{what} by year with {conf} confidence intervals.",
+    ),
+    "chart_desc_feedback": (
+        "Antal inkomna ärenden per period, uppdelat på typ.",
+        "Number of cases received per period, by type.",
+    ),
+    "chart_desc_tolerance": (
+        "Toleranszonen (lägsta godtagbara till önskad nivå) och upplevd nivå per dimension.",
+        "The zone of tolerance (adequate to desired level) and the perceived level per dimension.",
+    ),
+    "chart_desc_likert": (
+        "Fördelningen av svaren per påstående, låga svar till vänster och höga till höger.",
+        "The distribution of answers per statement, low answers to the left and high to the right.",
+    ),
+    "chart_desc_default": ("Diagram: {what}.", "Chart: {what}."),
+}
+
+
+def cw(key: str, lang: str, **fill: object) -> str:
+    """A chart word in ``lang`` with ``{placeholders}`` filled.
+
+    >>> cw("chart_target", "sv", value="90\\xa0%"), cw("chart_n", "en", n="1,234")
+    ('Mål 90\\xa0%', 'n = 1,234')
+    """
+    sv, en = CHART[key]
+    text = sv if lang == "sv" else en
+    return text.format(**fill) if fill else text

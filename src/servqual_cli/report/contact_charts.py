@@ -1,0 +1,91 @@
+"""The test-contact (servicemätning) charts of a report: one bar chart per main KPI.
+
+Areas (all areas first) x years, each bar with its interval and n; a bar on fewer than
+``min_n`` contacts is left out and the chart says how many areas were
+(:func:`~servqual_cli.report.chart_spec.area_bars`). The others' mean (the benchmark) compares
+with the municipality's own value of the latest year, so it is drawn only across that bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from servqual_cli.report.chart_spec import area_bars, caption_with, conf_text, reference_label
+from servqual_cli.report.chart_words import cw
+from servqual_cli.report.spec import Figure
+
+
+def _matrix(rows: pd.DataFrame, column: str, years: list[Any], areas: list[Any]) -> list[Any]:
+    """One row per year, one column per area (NaN where a year has no such area)."""
+    wide = rows.drop_duplicates(["year", "area"]).set_index(["year", "area"])[column]
+    return wide.unstack("area").reindex(index=years, columns=areas).to_numpy(float).tolist()
+
+
+def contact_figures(
+    kpis: pd.DataFrame, bench: Any, lang: str, min_n: int, conf: float = 0.95
+) -> list[Figure]:
+    """One bar chart per main KPI (:data:`measurement_sections.AREA_KPIS`).
+
+    ``kpis``: the contact KPIs of every year (columns year, channel, area, kpi, n, value,
+    ci_low, ci_high; core units). ``bench``: the benchmark result (its ``kpis`` frame has
+    ``others_mean``) or None.
+    """
+    from servqual_cli.core.contacts import ALL, SPECS
+    from servqual_cli.report import measurement_sections as ms
+
+    out = []
+    years = [y for y in kpis["year"].drop_duplicates().tolist() if pd.notna(y)]
+    names = [str(int(year)) for year in years]
+    for kpi, channel in ms.AREA_KPIS:
+        rows = kpis[kpis["kpi"].eq(kpi) & kpis["channel"].eq(channel)]
+        if rows.empty:
+            continue
+        areas = [ALL, *sorted({a for a in rows["area"] if a != ALL}, key=str.casefold)]
+        scale = float(ms.display_scale(pd.Series([kpi]))[0])
+        values, low, high = (
+            [[v * scale for v in row] for row in _matrix(rows, c, years, areas)]
+            for c in ("value", "ci_low", "ci_high")
+        )
+        shown = [ms.ml("all_areas", lang) if a == ALL else str(a) for a in areas]
+        cats, series, kept, notes = area_bars(
+            shown, names, values, low, high, _matrix(rows, "n", years, areas), min_n, lang
+        )
+        unit = SPECS[kpi].unit
+        share = unit == "share"
+        x_label = ms.ml("area", lang)
+        if len(names) > 1:
+            x_label += f" ({cw('chart_n_per_series', lang, series=' / '.join(names))})"
+        data: dict[str, Any] = {
+            "categories": cats,
+            "names": [shown[c] for c in kept],  # without the n, for the chart's data table
+            "name_label": ms.ml("area", lang),
+            "series": series,
+            "labels": {"x": x_label, "y": cw(f"chart_{unit}", lang)},
+            "percent": share,
+        }
+        notes.append(cw("chart_interval_note", lang, conf=conf_text(conf, lang)))
+        if bench is not None and kept and kept[0] == 0 and series[-1]["values"][0] is not None:
+            b = bench.kpis[bench.kpis["kpi"].eq(kpi) & bench.kpis["channel"].eq(channel)]
+            if len(b) and pd.notna(b["others_mean"].iloc[0]):
+                value = float(b["others_mean"].iloc[0]) * scale
+                data["reference"] = {
+                    "value": value,
+                    "label": reference_label("others", value, lang, "%" if share else ""),
+                    "at": [0, len(series) - 1],  # the municipality's own bar, latest year
+                }
+                notes.append(cw("chart_others_note", lang, year=names[-1]))
+        name = ms.kpi_name(kpi, channel, lang)
+        out.append(
+            Figure(
+                f"contacts_{kpi}",
+                name,
+                "bars",
+                data,
+                caption=caption_with(None, notes),
+                description=cw("chart_desc_area_bars", lang, what=name, conf=conf_text(conf, lang)),
+                notes=tuple(notes),
+            )
+        )
+    return out

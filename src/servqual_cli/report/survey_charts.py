@@ -1,0 +1,163 @@
+"""The SERVQUAL survey's charts: dimension gaps, item gaps, the group heatmap and the IPA grid.
+
+Registered in :data:`servqual_cli.report.charts.CHARTS` and drawn inside that module's style.
+They only draw: each gap arrives with its interval and its verdict code (``below``, ``above``,
+``unclear``: :func:`servqual_cli.report.chart_spec.gap_verdicts`) and the verdict's words, shown
+by marker shape or hatch as well as colour, with a legend outside the plot area.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure as MplFigure
+
+from servqual_cli.report.chart_style import (
+    BLUE,
+    DARK,
+    GREY,
+    SKY,
+    VERDICT_STYLE,
+    floats,
+    legend_above,
+    new_figure,
+    verdict_handles,
+)
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.spec import Figure
+
+
+def _codes(d: dict[str, Any], gap: np.ndarray) -> list[str]:
+    """The verdict codes the report gave; without them every gap is drawn as undecided."""
+    codes = d.get("verdict")
+    return [str(c) for c in codes] if codes is not None else ["unclear"] * len(gap)
+
+
+def _legend_words(d: dict[str, Any], codes: list[str]) -> dict[str, str]:
+    words = d.get("verdict_labels") or {}
+    return {c: str(words[c]) for c in ("below", "unclear", "above") if c in codes and c in words}
+
+
+def draw_dimension_gaps(figure: Figure) -> MplFigure:
+    """Left: mean E and P per dimension side by side. Right: the gap with its CI, its verdict
+    by marker shape and colour."""
+    d = figure.data
+    cats, lab = d["categories"], d["labels"]
+    lo, hi = d["scale"]
+    e, p, g = floats(d["expectation"]), floats(d["perception"]), floats(d["gap"])
+    x = np.arange(len(cats))
+    fig, (left, right) = new_figure(9.5, 4.2, 2, [1.5, 1.0])
+    w = 0.38
+    left.bar(x - w / 2, e - lo, w, bottom=lo, color=SKY, label=lab["expectation"])
+    left.bar(x + w / 2, p - lo, w, bottom=lo, color=BLUE, label=lab["perception"])
+    left.set_ylim(lo, hi)
+    left.set_ylabel(lab["mean"])
+    left.set_xticks(x, cats, rotation=20, ha="right")
+    legend_above(left, ncols=2)
+    err = np.vstack([g - floats(d["ci_low"]), floats(d["ci_high"]) - g])
+    codes = _codes(d, g)
+    right.axhline(0, color=GREY, linewidth=0.8)
+    right.errorbar(x, g, yerr=err, fmt="none", ecolor=DARK, capsize=3, linewidth=1)
+    for code in dict.fromkeys(codes):
+        colour, marker, hatch = VERDICT_STYLE.get(code, VERDICT_STYLE["unclear"])
+        mask = np.array([c == code for c in codes])
+        right.scatter(x[mask], g[mask], marker=marker, s=48, zorder=3, linewidths=1.2,
+                      facecolors="white" if hatch else colour, edgecolors=colour)  # fmt: skip
+    right.set_xticks(x, cats, rotation=20, ha="right")
+    right.set_xlim(-0.6, len(cats) - 0.4)
+    right.set_ylabel(lab["gap"])
+    words = _legend_words(d, codes)
+    if words:
+        right.legend(handles=verdict_handles(words), loc="lower left", bbox_to_anchor=(0, 1.0),
+                     frameon=False, fontsize=8)  # fmt: skip
+    return fig
+
+
+def draw_item_gaps(figure: Figure) -> MplFigure:
+    """Horizontal gap bars per item, sorted, largest negative gap on top, with CIs; a gap the
+    data cannot tell from zero is a hatched outline, not a coloured bar."""
+    d = figure.data
+    cats, g = d["categories"], floats(d["gap"])
+    y = np.arange(len(cats))[::-1]  # first item at the top
+    fig, (ax,) = new_figure(8.0, 1.7 + 0.26 * len(cats))
+    err = np.vstack([g - floats(d["ci_low"]), floats(d["ci_high"]) - g])
+    codes = _codes(d, g)
+    colours = [VERDICT_STYLE.get(c, VERDICT_STYLE["unclear"]) for c in codes]
+    ax.barh(y, g, height=0.7, color=["white" if h else c for c, _, h in colours],
+            edgecolor=[c for c, _, _ in colours], hatch=[h for _, _, h in colours],
+            linewidth=0.8)  # fmt: skip
+    ax.errorbar(g, y, xerr=err, fmt="none", ecolor=DARK, capsize=2, linewidth=0.8)
+    ax.axvline(0, color=GREY, linewidth=0.8)
+    ax.set_yticks(y, cats, fontsize=8)
+    ax.set_ylim(-0.6, len(cats) - 0.4)
+    ax.set_xlabel(d["labels"]["gap"])
+    ax.grid(axis="y", visible=False)
+    words = _legend_words(d, codes)
+    if words:
+        ax.legend(handles=verdict_handles(words, "bar"), loc="lower left",
+                  bbox_to_anchor=(0, 1.0), ncols=3, frameon=False, fontsize=8)  # fmt: skip
+    return fig
+
+
+def draw_group_heatmap(figure: Figure) -> MplFigure:
+    """Groups x dimensions, coloured by gap on a diverging scale centred at zero, each cell
+    with its value in words and each row with its n (groups below ``min_n`` arrive removed)."""
+    d = figure.data
+    values = np.array([floats(row) for row in d["values"]], dtype=float).reshape(
+        len(d["rows"]), len(d["columns"])
+    )
+    rows = d.get("row_labels") or [f"{r} (n = {n})" for r, n in zip(d["rows"], d["n"], strict=True)]
+    fig, (ax,) = new_figure(2.4 + 1.3 * len(d["columns"]), 1.6 + 0.45 * max(1, len(rows)))
+    finite = values[np.isfinite(values)]
+    limit = float(np.max(np.abs(finite))) if finite.size else 1.0
+    # PuOr is colour-blind safe; negative gaps fall on the orange side
+    image = ax.imshow(values, cmap="PuOr", vmin=-limit, vmax=limit, aspect="auto")
+    ax.set_xticks(range(len(d["columns"])), d["columns"], rotation=20, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
+    ax.grid(False)
+    lang = str(d.get("lang", "en"))
+    cells = d.get("cells")  # the cell texts the report wrote (a gap it cannot tell from 0: "(…)")
+    for (i, j), v in np.ndenumerate(values):
+        if np.isfinite(v):
+            dark = abs(v) > 0.6 * limit
+            text = cells[i][j] if cells is not None else fmt_number(v, lang, 2)
+            ax.text(j, i, text, ha="center", va="center", fontsize=8,
+                    color="white" if dark else "black")  # fmt: skip
+    bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    bar.set_label(d["labels"]["value"])
+    ax.set_ylabel(d["labels"]["rows"])
+    return fig
+
+
+def draw_ipa(figure: Figure) -> MplFigure:
+    """Importance (y) against performance (x) with crosshairs and the four quadrant names."""
+    d = figure.data
+    imp, perf = floats(d["importance"]), floats(d["performance"])
+    xc, yc = d["x_cross"], d["y_cross"]
+    fig, (ax,) = new_figure(6.5, 5.0)
+    ax.scatter(perf, imp, color=BLUE, s=40, zorder=3)
+    for name, px, py in zip(d["points"], perf, imp, strict=True):
+        ax.annotate(name, (px, py), xytext=(5, 4), textcoords="offset points", fontsize=8)
+    ax.axvline(xc, color=GREY, linestyle="--", linewidth=0.9)
+    ax.axhline(yc, color=GREY, linestyle="--", linewidth=0.9)
+    xs = np.concatenate([perf[np.isfinite(perf)], [xc]])
+    ys = np.concatenate([imp[np.isfinite(imp)], [yc]])
+    xpad = max(0.25, float(np.ptp(xs)) * 0.2)
+    ypad = max(2.0, float(np.ptp(ys)) * 0.2)
+    ax.set_xlim(float(xs.min()) - xpad, float(xs.max()) + xpad)
+    ax.set_ylim(max(0.0, float(ys.min()) - ypad), float(ys.max()) + ypad)
+    tl, tr, bl, br = d["quadrants"]
+    style: dict[str, Any] = {
+        "fontsize": 8,
+        "color": GREY,
+        "style": "italic",
+        "transform": ax.transAxes,
+    }
+    ax.text(0.02, 0.98, tl, ha="left", va="top", **style)
+    ax.text(0.98, 0.98, tr, ha="right", va="top", **style)
+    ax.text(0.02, 0.02, bl, ha="left", va="bottom", **style)
+    ax.text(0.98, 0.02, br, ha="right", va="bottom", **style)
+    ax.set_xlabel(d["labels"]["x"])
+    ax.set_ylabel(d["labels"]["y"])
+    return fig

@@ -1,0 +1,135 @@
+"""The figure data of the SERVQUAL charts (dimension gaps, item gaps, the group heatmap).
+
+Plain dicts of lists and labels, already in the report's language and already judged: each gap
+carries its interval and its verdict code (:func:`~servqual_cli.report.chart_spec.gap_verdicts`),
+groups below ``min_n`` are left out with a note. :mod:`~servqual_cli.report.survey_charts` draws
+them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from servqual_cli.core.gaps import GapAnalysis
+from servqual_cli.core.group_gaps import GroupedGapAnalysis
+from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.chart_spec import (
+    conf_text,
+    gap_verdict_labels,
+    gap_verdicts,
+    n_label,
+    suppressed_note,
+)
+from servqual_cli.report.chart_words import cw
+from servqual_cli.report.config import MIN_N
+from servqual_cli.report.numbers import fmt_number
+
+if TYPE_CHECKING:
+    from servqual_cli.io.survey import SurveyData
+
+__all__ = ["dimension_figure", "heatmap_figure", "item_figure", "shorten"]
+
+
+def _floats(values: Any) -> list[float]:
+    return [float(v) for v in np.asarray(values, dtype=float)]
+
+
+def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str, Any]:
+    """Means and gaps per dimension; each gap with its interval and its verdict code (the
+    interval against zero: :func:`~servqual_cli.report.chart_spec.gap_verdicts`)."""
+    dims = result.dimensions
+    lo, hi = d.instrument.scale
+    return {
+        "categories": [dimension_name(x, lang) for x in dims["dimension"]],
+        "expectation": _floats(dims["expectation"]),
+        "perception": _floats(dims["perception"]),
+        "gap": _floats(dims["gap"]),
+        "ci_low": _floats(dims["ci_low"]),
+        "ci_high": _floats(dims["ci_high"]),
+        "verdict": gap_verdicts(_floats(dims["ci_low"]), _floats(dims["ci_high"])),
+        "verdict_labels": gap_verdict_labels(lang),
+        "scale": [float(lo), float(hi)],
+        "labels": {
+            "expectation": label("expectation", lang),
+            "perception": label("perception", lang),
+            "mean": cw(
+                "chart_mean_axis", lang, lo=fmt_number(lo, lang, 0), hi=fmt_number(hi, lang, 0)
+            ),
+            "gap": cw("chart_gap_axis", lang, conf=conf_text(result.conf, lang)),
+        },
+    }
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    """A statement cut at a word for a chart axis.
+
+    >>> shorten("Personalen har aldrig för mycket att göra för att svara på dina frågor.", 30)
+    'Personalen har aldrig för…'
+    """
+    text = text.rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def item_figure(
+    result: GapAnalysis, lang: str, wording: dict[int, str] | None = None
+) -> dict[str, Any]:
+    """Gaps per item, largest negative first, each with its interval and verdict code."""
+    items = result.items.sort_values(["gap", "item"], kind="stable")
+    wording = wording or {}
+    return {
+        "categories": [
+            f"{i} · {shorten(wording[int(i)]) if int(i) in wording else dimension_name(dim, lang)}"
+            for i, dim in zip(items["item"], items["dimension"], strict=True)
+        ],
+        "gap": _floats(items["gap"]),
+        "ci_low": _floats(items["ci_low"]),
+        "ci_high": _floats(items["ci_high"]),
+        "verdict": gap_verdicts(_floats(items["ci_low"]), _floats(items["ci_high"])),
+        "verdict_labels": gap_verdict_labels(lang),
+        "labels": {
+            "gap": cw("chart_gap_axis", lang, conf=conf_text(result.conf, lang)),
+            "item": label("item", lang),
+        },
+    }
+
+
+def heatmap_figure(
+    grouped: GroupedGapAnalysis, lang: str, min_n: int = MIN_N
+) -> tuple[dict[str, Any], list[str]]:
+    """Gaps per group and dimension, each row labelled with its n; groups on fewer than
+    ``min_n`` respondents are left out, and the returned notes say how many."""
+    names = list(grouped.groups)
+    n = np.array([int(grouped.groups[g].n_rows) for g in names])
+    keep = np.flatnonzero(n >= min_n)
+    shown = [names[i] for i in keep]
+    dims = [dimension_name(x, lang) for x in grouped.all.dimensions["dimension"]]
+    values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
+    # a gap whose interval covers 0 is shown in parentheses: the data cannot tell it from 0
+    cells = []
+    for g in shown:
+        dims_g = grouped.groups[g].dimensions
+        codes = gap_verdicts(_floats(dims_g["ci_low"]), _floats(dims_g["ci_high"]))
+        text = [fmt_number(v, lang, 2) for v in _floats(dims_g["gap"])]
+        cells.append([f"({t})" if c == "unclear" else t for t, c in zip(text, codes, strict=True)])
+    dropped = len(names) - len(shown)
+    notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
+    notes.append(cw("chart_heatmap_unclear", lang, conf=conf_text(grouped.all.conf, lang)))
+    data = {
+        "cells": cells,
+        "rows": shown,
+        "row_labels": [n_label(str(names[i]), [n[i]], lang) for i in keep],
+        "columns": dims,
+        "values": values,
+        "n": [int(n[i]) for i in keep],
+        "lang": lang,  # cell values in the report's number format
+        "labels": {
+            "rows": grouped.by,
+            "columns": label("dimension", lang),
+            "value": cw("chart_gap_plain", lang),
+        },
+    }
+    return data, notes
