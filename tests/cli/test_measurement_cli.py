@@ -225,7 +225,7 @@ def test_trend_benchmark_phone_only_contacts(cli, tmp_path: Path) -> None:
     assert text.exit_code == 0, text.stderr
     flat = " ".join(text.stdout.split())
     assert "Not ranked (the analysed contacts cannot compute it): E-mail: reply in 1" in flat
-    assert "differs from the computed one: Treatment index, all (0-100) 75.2" in flat
+    assert "differs from the computed one: Treatment index, all (0–100) 75.2" in flat
     assert "the verdict follows the test" in flat
 
 

@@ -211,9 +211,9 @@ MEASUREMENT: Pairs = {
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
     "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),
-    "units_note": ("Andelar och index i procent (0-100), förändringar i procentenheter; väntetid "
+    "units_note": ("Andelar och index i procent (0–100), förändringar i procentenheter; väntetid "
                    "i sekunder, e-postens svarstid i arbetstimmar.",
-                   "Shares and the index in percent (0-100), changes in percentage points; queue "
+                   "Shares and the index in percent (0–100), changes in percentage points; queue "
                    "time in seconds, e-mail reply time in working hours."),
     "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
@@ -228,9 +228,9 @@ MEASUREMENT: Pairs = {
                   "no change, however large, reaches {power}% power); among many comparisons "
                   "about one in twenty 'changes' is chance."),
     "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
-                "logitskalan (bemötandeindex; håller sig inom 0-100).",
+                "logitskalan (bemötandeindex; håller sig inom 0–100).",
                 "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
-                "scale (treatment index; stays within 0-100)."),
+                "scale (treatment index; stays within 0–100)."),
     "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
                     "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
                     "Totalerna justeras inte.",

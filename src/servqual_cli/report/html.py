@@ -309,7 +309,6 @@ def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions)
 
     uid = ids.next("fig")
     message = " ".join(t for t in (figure.caption or figure.title, hw("chart_tail", lang)) if t)
-    draw = options.chart_svg or inline_svg
     frame_of = options.frame_of or figure_frame
     frame = frame_of(figure, lang)
     data = None
@@ -320,7 +319,11 @@ def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions)
         "uid": uid,
         "title": figure.title,
         "caption": figure.caption,
-        "svg": draw(figure, uid, message),
+        "svg": (
+            options.chart_svg(figure, uid, message)
+            if options.chart_svg
+            else inline_svg(figure, uid, message, lang)
+        ),
         "data": data,
         "csv": options.data_csv.get(figure.name),
     }

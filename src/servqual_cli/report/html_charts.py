@@ -64,14 +64,16 @@ def svg_markup(svg: str, uid: str, title: str, message: str) -> Markup:
     return Markup(text.strip())
 
 
-def inline_svg(figure: Figure, uid: str, message: str) -> Markup:
+def inline_svg(figure: Figure, uid: str, message: str, lang: str | None = None) -> Markup:
     """``figure`` (see :mod:`~servqual_cli.report.charts`) as an inline SVG fragment: the SVG
-    its file has when the report saved it in this process, else drawn now. The ``<desc>`` is
-    the figure's description followed by ``message``."""
+    its file has when the report saved it in this process, else drawn now, with tick labels in
+    ``lang``'s number format (the page's language; the figure's own ``lang`` wins). The
+    ``<desc>`` is the figure's description followed by ``message``."""
     svg = charts.drawn_svg(figure)
     if svg is None:
-        lang = figure.data.get("lang") if isinstance(figure.data, dict) else None
-        fig = charts.render(figure, None if lang is None else str(lang))
-        svg = charts.svg_of(fig, figure)
+        own = figure.data.get("lang") if isinstance(figure.data, dict) else None
+        lang = lang if own is None else str(own)
+        fig = charts.render(figure, lang)
+        svg = charts.svg_of(fig, figure, lang)
     desc = " ".join(t for t in (figure.description, message) if t)
     return svg_markup(svg, uid, figure.title, desc)

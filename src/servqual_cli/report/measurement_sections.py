@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from servqual_cli.core.benchmark import Benchmark
 
 
-_UNIT_SYMBOL = {"share": "%", "index": "0-100", "seconds": "s", "hours": "h"}
+_UNIT_SYMBOL = {"share": "%", "index": "0–100", "seconds": "s", "hours": "h"}
 FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
                             "p_mann_whitney": "p"})  # fmt: skip
 _ADJUST_NAMES = {"holm": "Holm", "bh": "Benjamini-Hochberg"}
@@ -95,7 +95,7 @@ def kpi_name(kpi: str, channel: str, lang: str) -> str:
     not a share.
 
     >>> kpi_name("treatment_index", "email", "en"), kpi_name("phone_reached", "phone", "sv")
-    ('Treatment index, e-mail (0-100)', 'Telefon: når en person')
+    ('Treatment index, e-mail (0–100)', 'Telefon: når en person')
     """
     spec = SPECS[kpi]
     name = ml(kpi, lang)
