@@ -8,6 +8,8 @@ named in the plain-language paragraph; good news comes after bad.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -199,3 +201,29 @@ def test_config_min_n_reaches_every_renderer(bad_news: dict[str, Document], tmp_
     ws = build_workbook(flagged)[_glance(flagged).title]
     cells = [c.value for row in ws.iter_rows() for c in row]
     assert cells.count("för få svar") == len(rows)
+
+
+def test_a_kpi_equal_to_a_contact_measure_is_one_row() -> None:
+    """The Lekeberg overview showed "Telefonsamtal där den som ringer når en handläggare" and
+    "Telefon: når en person" as two rows with the same 79,6 % of the same 54 calls."""
+    kpi = GlanceRow(
+        "kpi", "Når en handläggare", "share", 43 / 54, n=54, target=0.8,
+        target_verdict="cannot_tell",
+    )  # fmt: skip
+    contact = GlanceRow(
+        "contact_kpi", "Telefon: når en person", "share", 43 / 54, period="2020", n=54,
+        previous_period="2019", previous_value=0.83, change=-0.034, change_verdict="no_change",
+        others_mean=0.82, rank=17, n_compared=30, benchmark_verdict="same",
+    )  # fmt: skip
+    other = GlanceRow("contact_kpi", "Telefon: svar på frågan", "share", 29 / 54, n=54)
+    block = glance_block([kpi, contact, other], "sv")
+    names = [r.name for r in block.rows]
+    assert names.count("Når en handläggare") == 1 and "Telefon: når en person" not in names
+    merged = next(r for r in block.rows if r.name == "Når en handläggare")
+    assert (merged.target_verdict, merged.benchmark_verdict, merged.rank) == (
+        "cannot_tell", "same", 17,
+    )  # fmt: skip
+    assert merged.previous_value == 0.83 and merged.period == "2020"
+    # a different n, or another period, is another measure: both rows stay
+    assert len(glance_block([replace(kpi, n=53), contact], "sv").rows) == 2
+    assert len(glance_block([replace(kpi, period="2019"), contact], "sv").rows) == 2

@@ -22,6 +22,7 @@ Rules (named in the block's note):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -80,6 +81,66 @@ def is_small(row: GlanceRow, min_n: int = MIN_N) -> bool:
     return row.small_base or (row.n is not None and row.n < min_n)
 
 
+_FROM_CONTACT = (
+    "period",
+    "ci_low",
+    "ci_high",
+    "previous_period",
+    "previous_value",
+    "change",
+    "change_verdict",
+    "others_mean",
+    "rank",
+    "n_compared",
+    "benchmark_verdict",
+)
+
+
+def merge_same_measure(rows: Sequence[GlanceRow]) -> list[GlanceRow]:
+    """One row per measure: a KPI computed from the test contacts that equals one of the
+    contact measures (same unit, same n, same value, same period or none named) is shown once,
+    under the KPI's name, with its target verdict and the contact measure's change and
+    benchmark (issue #9: no repeated text; one computation per measure).
+
+    >>> kpi = GlanceRow("kpi", "Når en handläggare", "share", 0.796, n=54, target=0.8,
+    ...                 target_verdict="cannot_tell")
+    >>> contact = GlanceRow("contact_kpi", "Telefon: når en person", "share", 0.796, period="2020",
+    ...                     n=54, previous_value=0.83, change_verdict="no_change")
+    >>> [(r.name, r.period, r.target, r.previous_value) for r in merge_same_measure([kpi, contact])]
+    [('Når en handläggare', '2020', 0.8, 0.83)]
+    >>> len(merge_same_measure([kpi, replace(contact, n=53)]))
+    2
+    """
+    used: set[int] = set()
+    out: list[GlanceRow] = []
+    contacts = [(i, r) for i, r in enumerate(rows) if r.kind == "contact_kpi"]
+    for row in rows:
+        if row.kind != "kpi" or row.value is None or row.n is None or row.area is not None:
+            out.append(row)
+            continue
+        match = next(
+            (
+                (i, c)
+                for i, c in contacts
+                if i not in used
+                and c.area is None
+                and c.unit == row.unit
+                and c.n == row.n
+                and c.value is not None
+                and abs(c.value - row.value) <= 1e-12 * max(1.0, abs(row.value))
+                and (row.period is None or row.period == c.period)
+            ),
+            None,
+        )
+        if match is None:
+            out.append(row)
+            continue
+        used.add(match[0])
+        fill = {f: getattr(match[1], f) for f in _FROM_CONTACT if getattr(row, f) is None}
+        out.append(replace(row, **fill))
+    return [r for r in out if not any(r is c and i in used for i, c in contacts)]
+
+
 def glance_block(
     rows: Iterable[GlanceRow],
     lang: str,
@@ -95,8 +156,7 @@ def glance_block(
     report): the same measures for the whole organisation, matched by kind and name, shown in
     a column headed ``whole_label``.
     """
-    from dataclasses import replace
-
+    rows = merge_same_measure(list(rows))
     # measures not split by the survey's groups (KPIs, contacts) are everyone's already
     everyone = {(r.kind, r.name): r.value for r in rows if r.kind not in _SPLIT} if whole else {}
     everyone.update({(r.kind, r.name): r.value for r in whole})
