@@ -68,7 +68,7 @@ def read_body(
         return None
     names = [f"c{i}" for i in range(width)]
     try:
-        reader = pcsv.open_csv(  # block by block: only one block's strings are held at a time
+        stream = pcsv.open_csv(  # block by block: only one block's strings are held at a time
             pa.BufferReader(pa.py_buffer(memoryview(data)[start:])),
             read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 23),
             parse_options=pcsv.ParseOptions(
@@ -80,18 +80,21 @@ def read_body(
                 quoted_strings_can_be_null=False,
             ),
         )
-        distinct: list[dict[str, int]] = [{} for _ in names]
-        parts: list[list[np.ndarray]] = [[] for _ in names]
-        for batch in reader:
-            for j, column in enumerate(batch.columns):  # a loop over columns, vectorised
-                encoded = pc.dictionary_encode(column)
-                seen = distinct[j]  # this block's distinct texts -> the column's codes
-                remap = np.array(
-                    [seen.setdefault(u, len(seen)) for u in encoded.dictionary.to_pylist()],
-                    dtype=np.int64,
-                )
-                local = encoded.indices.to_numpy(zero_copy_only=False)
-                parts[j].append(small_codes(remap, len(seen))[local])
+        # closed when read, so no read-ahead thread outlives it (Arrow threads alive at exit
+        # can abort the process: apache/arrow#34314)
+        with stream as reader:
+            distinct: list[dict[str, int]] = [{} for _ in names]
+            parts: list[list[np.ndarray]] = [[] for _ in names]
+            for batch in reader:
+                for j, column in enumerate(batch.columns):  # a loop over columns, vectorised
+                    encoded = pc.dictionary_encode(column)
+                    seen = distinct[j]  # this block's distinct texts -> the column's codes
+                    remap = np.array(
+                        [seen.setdefault(u, len(seen)) for u in encoded.dictionary.to_pylist()],
+                        dtype=np.int64,
+                    )
+                    local = encoded.indices.to_numpy(zero_copy_only=False)
+                    parts[j].append(small_codes(remap, len(seen))[local])
     except (pa.ArrowInvalid, pa.ArrowException):  # a ragged row, a stray quote ...
         return None
     if sum(len(p) for p in parts[0]) != lines:
