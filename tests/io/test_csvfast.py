@@ -120,3 +120,44 @@ def test_a_blank_line_in_the_body_stays_on_the_fast_path(
     pd.testing.assert_frame_equal(fast.frame, slow.frame)
     assert fast.row_numbers.tolist() == slow.row_numbers.tolist()
     assert len(fast.frame) == 20_000 and fast.row_numbers[15_000] == 15_003
+
+
+@pytest.mark.parametrize("many", [0, 4, 10**9])
+def test_columns_with_many_distinct_texts_encode_the_same(
+    monkeypatch: pytest.MonkeyPatch, many: int
+) -> None:
+    """A column with many distinct texts in its first block (ids) is encoded once at the end
+    instead of through a dict per block: the same codes, distinct texts and order, over many
+    blocks, and a too-long field still sends the file to the standard reader."""
+    from servqual_cli.io import csvfast
+    from servqual_cli.io.limits import Limits
+
+    rng = np.random.default_rng(7)
+    ids = [f"id{i}" for i in rng.permutation(3000)]
+    ids[5] = ids[2500]  # a repeat in a later block
+    kinds = rng.choice(["a", "b", "", " "], len(ids))
+    lines = (f"{i};{k};{j % 4}\n" for j, (i, k) in enumerate(zip(ids, kinds, strict=True)))
+    body = "".join(lines).encode()
+    monkeypatch.setattr(csvfast, "_BLOCK", 2048)
+    expected = csvfast.read_body(body, 0, ";", 3, Limits())
+    monkeypatch.setattr(csvfast, "_MANY", many)
+    got = csvfast.read_body(body, 0, ";", 3, Limits())
+    assert expected is not None and got is not None
+    for e, g in zip(expected, got, strict=True):
+        assert g.codes.dtype == e.codes.dtype
+        np.testing.assert_array_equal(g.codes, e.codes)
+        assert g.uniques.tolist() == e.uniques.tolist()
+        assert all(type(u) is str for u in g.uniques)
+    assert expected[0].cells().tolist() == ids
+    long = body.replace(b"id17;", b"x" * (Limits().max_field_chars + 1) + b";", 1)
+    assert csvfast.read_body(long, 0, ";", 3, Limits()) is None
+
+
+def test_many_distinct_texts_agree_with_the_standard_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The equivalence test above with every column encoded at the end."""
+    from servqual_cli.io import csvfast
+
+    monkeypatch.setattr(csvfast, "_MANY", 0)
+    test_fast_and_standard_paths_agree(monkeypatch)

@@ -16,6 +16,7 @@ Nothing is made per cell in Python; the object frame is built only if some code 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 
@@ -25,6 +26,8 @@ from servqual_cli.io.limits import Limits
 __all__ = ["SNIFF_BYTES", "read_body"]
 
 SNIFF_BYTES = 65536
+_MANY = 4096  # distinct texts in a column's first block above which it is encoded at the end
+_BLOCK = 1 << 23  # bytes per block of the streaming reader
 
 
 def _well_quoted(body: bytes, delim: bytes) -> bool:
@@ -70,7 +73,7 @@ def read_body(
     try:
         stream = pcsv.open_csv(  # block by block: only one block's strings are held at a time
             pa.BufferReader(pa.py_buffer(memoryview(data)[start:])),
-            read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 23),
+            read_options=pcsv.ReadOptions(column_names=names, block_size=_BLOCK),
             parse_options=pcsv.ParseOptions(
                 delimiter=delim, newlines_in_values=False, ignore_empty_lines=False
             ),
@@ -85,9 +88,16 @@ def read_body(
         with stream as reader:
             distinct: list[dict[str, int]] = [{} for _ in names]
             parts: list[list[np.ndarray]] = [[] for _ in names]
+            raw: dict[int, list[Any]] = {}  # many distinct texts (ids): encoded once at the end
             for batch in reader:
                 for j, column in enumerate(batch.columns):  # a loop over columns, vectorised
+                    if j in raw:
+                        raw[j].append(column)
+                        continue
                     encoded = pc.dictionary_encode(column)
+                    if not distinct[j] and len(encoded.dictionary) > _MANY:
+                        raw[j] = [column]  # a dict per distinct text would cost 1 s per 1M
+                        continue
                     seen = distinct[j]  # this block's distinct texts -> the column's codes
                     remap = np.array(
                         [seen.setdefault(u, len(seen)) for u in encoded.dictionary.to_pylist()],
@@ -97,10 +107,19 @@ def read_body(
                     parts[j].append(small_codes(remap, len(seen))[local])
     except (pa.ArrowInvalid, pa.ArrowException):  # a ragged row, a stray quote ...
         return None
-    if sum(len(p) for p in parts[0]) != lines:
+    rows = sum(len(c) for c in raw[0]) if 0 in raw else sum(len(p) for p in parts[0])
+    if rows != lines:
         return None
     out: list[EncodedColumn] = []
-    for seen, chunks in zip(distinct, parts, strict=True):
+    for j, (seen, chunks) in enumerate(zip(distinct, parts, strict=True)):
+        if j in raw:  # first appearance order, as the dict below gives
+            whole = pc.dictionary_encode(pa.concat_arrays(raw.pop(j)))
+            if pc.max(pc.utf8_length(whole.dictionary)).as_py() > lim.max_field_chars:
+                return None
+            uniques = whole.dictionary.to_numpy(zero_copy_only=False).astype(object)
+            codes = whole.indices.to_numpy(zero_copy_only=False)
+            out.append(EncodedColumn(small_codes(codes, len(uniques)), uniques))
+            continue
         uniques = np.fromiter(seen, dtype=object, count=len(seen))
         if len(uniques) and max(map(len, uniques)) > lim.max_field_chars:
             return None  # the standard reader names the line of the long field
