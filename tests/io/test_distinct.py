@@ -153,7 +153,10 @@ def test_long_text_columns_take_the_arrow_path() -> None:
 # --------------------------------------------------------------------------------------------
 # The loaders, with and without the distinct path and the per-run cache
 # --------------------------------------------------------------------------------------------
-def _cell_by_cell(values: pd.Series, parse: Callable[[pd.Series], Any]) -> tuple[Any, ...]:
+def _cell_by_cell(
+    values: pd.Series, parse: Callable[[pd.Series], Any], encoded: Any = None
+) -> tuple[Any, ...]:
+    """Every cell through the parser (the reader's codes, if given, are not used)."""
     return tuple(np.asarray(r) for r in distinct._as_tuple(parse(values)))
 
 

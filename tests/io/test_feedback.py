@@ -203,3 +203,36 @@ def test_received_column_is_checked_too() -> None:
     table = _register(["", "", ""], received=["02.01.2024", "03.01.2024", "2024-01-04"])
     with pytest.raises(DataError, match=r"row 2, column 'inkommen': '02\.01\.2024'"):
         load_feedback(table)
+
+
+def _messy_register(path: Path) -> Path:
+    """A register with repeated ids, unreadable and reversed dates, odd types, blank cells."""
+    rng = np.random.default_rng(3)
+    n = 600
+    ids = [f"S{i}" for i in range(n)]
+    ids[7] = ids[3]
+    received = rng.choice(["2024-01-02", "2024-02-30", "", "2024-03-04", "03.05.2024"], n)
+    answered = rng.choice(["2024-01-05", "", "inte", "2023-12-01", "2024-03-06"], n)
+    types = rng.choice(["klagomål", "Beröm", " fråga", "idé?", ""], n)
+    contact = rng.choice(["ja", "nej", "", "kanske"], n)
+    lines = ["ID;Inkommen;Typ;Förvaltning;Kontaktuppgifter;Besvarad;Avslutad"]
+    for row in zip(ids, received, types, contact, answered, strict=True):
+        i, r, t, c, a = row
+        lines.append(f"{i};{r};{t};Bygg;{c};{a};{a}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_encoded_csv_columns_give_the_frame_path_result(tmp_path: Path) -> None:
+    """Feedback parses a fast-path CSV's columns from their codes and distinct texts; the
+    result (rows, values, exclusions by reason and cell) equals reading the same cells from
+    the object frame."""
+    from dataclasses import replace
+
+    table = read_table(_messy_register(tmp_path / "r.csv"))
+    assert table.encoded is not None  # the route under test is taken
+    plain = replace(table, frame=table.frame, encoded=None)
+    fast, slow = load_feedback(table), load_feedback(plain)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.excluded == slow.excluded and sum(fast.excluded.values()) > 0
+    pd.testing.assert_frame_equal(fast.log.to_frame(), slow.log.to_frame())

@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.io.encoded import EncodedColumn
+
 __all__ = ["by_distinct"]
 
 # Types whose equal values the parsers of io/cells.py always treat alike.
@@ -29,7 +31,9 @@ _MERGEABLE = (str, type(None), bool, int, dt.datetime, dt.date, pd.Timestamp, ty
 _type_of = np.frompyfunc(type, 1, 1)
 
 
-def by_distinct(values: pd.Series, parse: Callable[[pd.Series], Any]) -> tuple[np.ndarray, ...]:
+def by_distinct(
+    values: pd.Series, parse: Callable[[pd.Series], Any], encoded: EncodedColumn | None = None
+) -> tuple[np.ndarray, ...]:
     """``parse(values)`` computed once per distinct cell; each result as a full-length array.
 
     ``parse`` takes a Series and returns one array-like, or a tuple of them, each with one entry
@@ -42,6 +46,9 @@ def by_distinct(values: pd.Series, parse: Callable[[pd.Series], Any]) -> tuple[n
     parse : callable
         An elementwise parser such as :func:`~servqual_cli.io.cells.text_values` or
         :func:`~servqual_cli.io.cells.parse_dates`.
+    encoded : EncodedColumn, optional
+        The same column as the CSV reader kept it (codes and distinct texts): its distinct
+        texts are parsed and taken by the codes, with no second factorization.
 
     Returns
     -------
@@ -54,7 +61,13 @@ def by_distinct(values: pd.Series, parse: Callable[[pd.Series], Any]) -> tuple[n
     >>> from servqual_cli.io.cells import text_values
     >>> by_distinct(pd.Series([" ja", "nej", " ja", True, 1, 1.0, None]), text_values)[0].tolist()
     ['ja', 'nej', 'ja', 'True', '1', '1', nan]
+    >>> enc = EncodedColumn(np.array([0, 1, 0], dtype=np.int8), np.array([" ja", "nej"], object))
+    >>> by_distinct(pd.Series(enc.cells()), text_values, enc)[0].tolist()
+    ['ja', 'nej', 'ja']
     """
+    if encoded is not None and len(encoded) == len(values):
+        reps = pd.Series(encoded.uniques, dtype=object)
+        return tuple(np.asarray(r)[encoded.codes] for r in _as_tuple(parse(reps)))
     obj = np.asarray(pd.Series(values, dtype=object).to_numpy(dtype=object))
     n = len(obj)
     if n == 0:

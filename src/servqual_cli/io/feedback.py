@@ -38,6 +38,7 @@ from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.distinct import by_distinct
+from servqual_cli.io.encoded import EncodedColumn
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
@@ -249,24 +250,32 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     """
     index = ColumnIndex(table.columns, table.source, table.sheet)
     found = index.resolve_roles(ROLES, required=REQUIRED)
-    frame, log, rows = table.frame, ExclusionLog(table.source, table.sheet), table.row_numbers
-    n = len(frame)
+    log, rows = ExclusionLog(table.source, table.sheet), table.row_numbers
+    n = len(rows)
+    cells: dict[str, pd.Series] = {}
 
     def column(role: str) -> pd.Series:
-        return frame.iloc[:, found[role]] if role in found else pd.Series([None] * n, dtype=object)
+        if role not in found:
+            return pd.Series([None] * n, dtype=object)
+        if role not in cells:  # one column, without the whole frame of a fast-path CSV
+            cells[role] = table.column(found[role])
+        return cells[role]
+
+    def encoded(role: str) -> EncodedColumn | None:
+        return table.encoded_column(found[role]) if role in found else None
 
     def name(role: str) -> str:
         return str(table.columns[found[role]])
 
     def dates(role: str) -> tuple[pd.Series, npt.NDArray[np.object_]]:
-        times, why = by_distinct(column(role), parse_dates)
+        times, why = by_distinct(column(role), parse_dates, encoded(role))
         return pd.Series(times, dtype="datetime64[ns]"), why
 
     def text(role: str) -> pd.Series:
-        return pd.Series(by_distinct(column(role), text_values)[0], dtype=object)
+        return pd.Series(by_distinct(column(role), text_values, encoded(role))[0], dtype=object)
 
     received, why_received = dates("received")
-    types, why_type = by_distinct(column("type"), parse_types)
+    types, why_type = by_distinct(column("type"), parse_types, encoded("type"))
     answered, why_answered = dates("answered")
     closed, why_closed = dates("closed")
     for role, why in (
@@ -312,7 +321,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
             np.full(int(before.sum()), "end_before_start", dtype=object),
         )
         keep &= ~before
-    contact, why_contact = by_distinct(column("contact_given"), _contact)
+    contact, why_contact = by_distinct(column("contact_given"), _contact, encoded("contact_given"))
     log.add(
         rows[keep],
         name("contact_given"),
