@@ -115,7 +115,7 @@ def merge_same_measure(rows: Sequence[GlanceRow]) -> list[GlanceRow]:
     out: list[GlanceRow] = []
     contacts = [(i, r) for i, r in enumerate(rows) if r.kind == "contact_kpi"]
     for row in rows:
-        if row.kind != "kpi" or row.value is None or row.n is None or row.area is not None:
+        if row.kind != "kpi" or row.value is None or row.n is None:
             out.append(row)
             continue
         match = next(
@@ -123,7 +123,6 @@ def merge_same_measure(rows: Sequence[GlanceRow]) -> list[GlanceRow]:
                 (i, c)
                 for i, c in contacts
                 if i not in used
-                and c.area is None
                 and c.unit == row.unit
                 and c.n == row.n
                 and c.value is not None
