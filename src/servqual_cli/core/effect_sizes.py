@@ -40,6 +40,7 @@ __all__ = [
     "hedges_g",
     "hedges_j",
     "omega_squared_f",
+    "rank_biserial_from_sums",
     "rank_biserial_paired",
     "rank_epsilon_squared",
 ]
@@ -198,8 +199,21 @@ def rank_biserial_paired(d: ArrayLike, conf: float = 0.95) -> EffectSize:
     if n == 0:
         return EffectSize("rank_biserial", math.nan, math.nan, math.nan, "Fisher z")
     ranks = rankdata(np.abs(x))
+    return rank_biserial_from_sums(float(ranks[x > 0].sum()), float(ranks[x < 0].sum()), n, conf)
+
+
+def rank_biserial_from_sums(v_pos: float, v_neg: float, n: int, conf: float) -> EffectSize:
+    """(V+ − V−) / (n(n + 1)/2) from the signed-rank sums of ``n`` non-zero differences, with
+    the Fisher z interval of :func:`rank_biserial_paired` (shared by the one-pass path of
+    :mod:`servqual_cli.core.paired_ranks`).
+
+    >>> round(rank_biserial_from_sums(16.5, 5.5, 6, 0.95).value, 4)
+    0.5238
+    """
+    if n == 0:
+        return EffectSize("rank_biserial", math.nan, math.nan, math.nan, "Fisher z")
     total = n * (n + 1) / 2.0
-    r = float((ranks[x > 0].sum() - ranks[x < 0].sum()) / total)
+    r = (v_pos - v_neg) / total
     se = math.sqrt((2.0 * n**3 + 3.0 * n**2 + n) / 6.0) / total
     z = float(special.ndtri(0.5 + conf / 2.0))
     with np.errstate(divide="ignore"):

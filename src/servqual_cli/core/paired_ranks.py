@@ -22,10 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import special
 
 from servqual_cli.core._common import FloatArray, check_conf
-from servqual_cli.core.effect_sizes import EffectSize
+from servqual_cli.core.effect_sizes import EffectSize, rank_biserial_from_sums
 from servqual_cli.core.ranktests import (
     EXACT_BELOW,
     RankTestResult,
@@ -109,7 +108,7 @@ def column_ranks(
     v_pos = float(np.sum(nz_counts[positive] * ranks[positive]))
     v_neg = float(np.sum(nz_counts[~positive] * ranks[~positive]))
     n = int(nz_counts.sum())
-    rb = _rank_biserial(v_pos, v_neg, n, conf)
+    rb = rank_biserial_from_sums(v_pos, v_neg, n, conf)
     zeros = "zeros dropped, Wilcoxon" if zero_method == "wilcox" else "zeros ranked, Pratt"
     if n == 0:
         test = RankTestResult(0.0, math.nan, f"no nonzero difference ({zeros})", 0)
@@ -171,18 +170,3 @@ def wilcox_test_column(column: FloatArray) -> RankTestResult:
     v = float(np.sum(counts[positive] * ranks[positive]))
     method = "Wilcoxon signed rank test with continuity correction"
     return RankTestResult(v, _normal_p(v, n, sizes), method, n)
-
-
-def _rank_biserial(v_pos: float, v_neg: float, n: int, conf: float) -> EffectSize:
-    """(V+ − V−) / (n(n + 1)/2) with the Fisher z interval of ``rank_biserial_paired``."""
-    if n == 0:
-        return EffectSize("rank_biserial", math.nan, math.nan, math.nan, "Fisher z")
-    total = n * (n + 1) / 2.0
-    r = (v_pos - v_neg) / total
-    se = math.sqrt((2.0 * n**3 + 3.0 * n**2 + n) / 6.0) / total
-    z = float(special.ndtri(0.5 + conf / 2.0))
-    with np.errstate(divide="ignore"):
-        centre = float(np.arctanh(r))
-    return EffectSize(
-        "rank_biserial", r, math.tanh(centre - z * se), math.tanh(centre + z * se), "Fisher z"
-    )

@@ -447,13 +447,7 @@ def _single_read_plan(
         if header_row < 1:
             return None
         hdr_index = header_row - 1
-    joined = two_row_header(head, hdr_index, header_rows)
-    if joined is not None:
-        hdr_index, header = joined
-        n_hdr = 2
-    else:
-        header = ["" if v is None else str(v).strip() for v in head[hdr_index]]
-        n_hdr = 1
+    hdr_index, header, n_hdr = _header_at(head, hdr_index, header_rows)
     numeric_text = numeric_text_cells(opened, lim)
     if general_only(head[hdr_index + 1 :], numeric_text):
         return None  # dates, or a number typed as text, in the first data rows
@@ -483,22 +477,6 @@ def _single_read(
     return frame, hdr_index + 1, row_numbers, plan.header_rows
 
 
-def rows_to_table(
-    rows: list[list[Any]],
-    source: str,
-    sheet: str | None,
-    header_row: int | None,
-    ragged_is_error: bool,
-    header_rows: int | None = None,
-    line_numbers: np.ndarray | None = None,
-) -> tuple[pd.DataFrame, int, np.ndarray]:
-    """Rows of cells -> (frame, 1-based header row, file row number of each frame row)."""
-    frame, hdr, row_numbers, _ = _to_table(
-        rows, source, sheet, header_row, ragged_is_error, header_rows, line_numbers
-    )
-    return frame, hdr, row_numbers
-
-
 def _to_table(
     rows: list[list[Any]],
     source: str,
@@ -523,13 +501,7 @@ def _to_table(
         hdr_index = header_row - 1
         if ragged_is_error:  # text: the user counts lines, and a quoted field may span some
             hdr_index = min(int(np.searchsorted(line_numbers, header_row)), len(rows) - 1)
-    joined = two_row_header(rows, hdr_index, header_rows)
-    if joined is not None:
-        hdr_index, header = joined
-        n_hdr = 2
-    else:
-        header = ["" if v is None else str(v).strip() for v in rows[hdr_index]]
-        n_hdr = 1
+    hdr_index, header, n_hdr = _header_at(rows, hdr_index, header_rows)
     body = rows[hdr_index + 1 :]
     body_lines = line_numbers[hdr_index + 1 :]
     width = len(header)
@@ -656,3 +628,15 @@ def _read_sav(path: Path, data: bytes, source: str) -> RawTable:
         frame[col] = raw[col].map(lambda v, m=label_set: m.get(v, v)).astype(object)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     return RawTable(frame, source, None, 0, rows, sha256_of(data), value_labels=labels, codes=codes)
+
+
+def _header_at(
+    rows: list[Any], hdr_index: int, header_rows: int | None
+) -> tuple[int, list[str], int]:
+    """The header at ``hdr_index``: a joined two-row header when there is one (with the index of
+    its second row, as :func:`two_row_header` gives it), else that row's cells as text; and the
+    number of header rows."""
+    joined = two_row_header(rows, hdr_index, header_rows)
+    if joined is not None:
+        return joined[0], joined[1], 2
+    return hdr_index, ["" if v is None else str(v).strip() for v in rows[hdr_index]], 1

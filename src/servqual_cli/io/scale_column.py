@@ -42,10 +42,6 @@ class ScaleColumn:
     reasons: np.ndarray
     codes: np.ndarray | None = None
 
-    def cell_reasons(self) -> np.ndarray:
-        """The reason (or None) per cell."""
-        return self.reasons if self.codes is None else self.reasons[self.codes]
-
     def first_with(self, wanted: Iterable[str]) -> int | None:
         """Position of the first cell whose reason is one of ``wanted``, or None."""
         hit = np.isin(self.reasons.astype(str), list(wanted))

@@ -38,10 +38,6 @@ def register_inputs(items: Iterable[str | Path | None]) -> None:
             continue
 
 
-def registered_inputs() -> list[Path]:
-    return list(_INPUTS)
-
-
 def input_named_by(target: Path) -> str | None:
     """The input (as the user named it) that ``target`` is, or ``None``."""
     resolved = Path(target).resolve()
