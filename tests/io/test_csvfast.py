@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.errors import ServqualError
-from servqual_cli.io import read as read_module
+from servqual_cli.io import read_text as read_module
 from servqual_cli.io.values import parse_scale_values
 
 EXAMPLES = int(os.environ.get("SERVQUAL_FUZZ_EXAMPLES", "150"))
@@ -60,7 +60,7 @@ def _read(data: bytes, fast: bool, monkeypatch: pytest.MonkeyPatch):
         if not fast:
             m.setattr(read_module, "read_body", lambda *a, **k: None)
         try:
-            return read_module._read_text(data, "t.csv", None, None)
+            return read_module.read_text(data, "t.csv", None, None)
         except ServqualError as exc:
             return type(exc), str(exc)
 
@@ -100,7 +100,7 @@ def test_fast_path_is_taken_on_a_plain_file(monkeypatch: pytest.MonkeyPatch) -> 
         return out
 
     monkeypatch.setattr(read_module, "read_body", spy)
-    table = read_module._read_text(b"Titel;;\nid;E1;P1\n1;5;4\n2;;3\n", "t.csv", None, None)
+    table = read_module.read_text(b"Titel;;\nid;E1;P1\n1;5;4\n2;;3\n", "t.csv", None, None)
     assert calls == [True]
     assert table.frame.values.tolist() == [["1", "5", "4"], ["2", "", "3"]]
     assert table.row_numbers.tolist() == [3, 4] and table.header_row == 2
@@ -114,7 +114,7 @@ def test_a_blank_line_in_the_body_stays_on_the_fast_path(
     standard reader as an empty row; both drop it as a blank row, same row numbers after."""
     rows = [f"{i};5;4" for i in range(20_000)]  # well past the first 64 KiB
     data = newline.join(["id;E1;P1", *rows[:15_000], "", *rows[15_000:], ""]).encode()
-    fast = read_module._read_text(data, "t.csv", None, None)
+    fast = read_module.read_text(data, "t.csv", None, None)
     assert fast.encoded is not None
     slow = _read(data, False, monkeypatch)
     pd.testing.assert_frame_equal(fast.frame, slow.frame)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from servqual_cli.errors import ServqualError
 from servqual_cli.instruments.toml import load_instrument
-from servqual_cli.io import read as read_module
+from servqual_cli.io import read_text as read_module
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.item_set import load_item_set
 from servqual_cli.io.scale_column import parse_scale_column
@@ -57,7 +57,7 @@ def _read(data: bytes, fast: bool, monkeypatch: pytest.MonkeyPatch) -> read_modu
     with monkeypatch.context() as m:
         if not fast:
             m.setattr(read_module, "read_body", lambda *a, **k: None)
-        table = read_module._read_text(data, "t.csv", None, None)
+        table = read_module.read_text(data, "t.csv", None, None)
     assert (table.encoded is not None) == fast or not fast
     return table
 

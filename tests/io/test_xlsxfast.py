@@ -1,7 +1,7 @@
 """The single-read xlsx path gives exactly the general path's table (issue #16).
 
 Every comparison reads the same workbook both ways: the general path (calamine's rows, then
-``_to_table``) and :func:`read_spreadsheet`, and checks header, row numbers, names, and every
+``table_from_rows``) and :func:`read_spreadsheet`, and checks header, row numbers, names, and every
 cell's value *and* Python type. Each test also checks which path was taken, so that a fast path
 that silently fell back (or a fallback that silently did not) fails.
 """
@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from servqual_cli.errors import DataError
-from servqual_cli.io import read as R
+from servqual_cli.io import read_sheet as R
 from servqual_cli.io.limits import limits
+from servqual_cli.io.rows import table_from_rows
 from servqual_cli.io.sheets import open_sheet, sheet_rows
 from servqual_cli.io.xlsxfast import text_is_plain
 
@@ -31,7 +32,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 def _both(data: bytes, **kw: Any) -> tuple[tuple[Any, ...], tuple[Any, ...], bool]:
     lim = limits()
     opened = open_sheet(data, "w.xlsx", ".xlsx", kw.get("sheet"), lim)
-    general = R._to_table(
+    general = table_from_rows(
         sheet_rows(opened, "w.xlsx"),
         "w.xlsx",
         opened.name,

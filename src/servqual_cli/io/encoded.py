@@ -5,7 +5,7 @@ A survey column of a million answers holds a handful of distinct strings. The fa
 an integer code per cell and the distinct strings once. The cleaners parse the distinct strings
 (:mod:`servqual_cli.io.scale_column`) and spread the results with ``take`` on the codes, so no
 Python string is touched per cell and no object array of cells is built unless some code asks
-for the frame (:attr:`servqual_cli.io.read.RawTable.frame` builds it then, once).
+for the frame (:attr:`servqual_cli.io.raw_table.RawTable.frame` builds it then, once).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Kolada data as it comes: the API's JSON pages and kolada.se's wide downloads, as one long table.
 
-Both become a :class:`~servqual_cli.io.read.RawTable` with the columns of Kolada's data rows
+Both become a :class:`~servqual_cli.io.raw_table.RawTable` with the columns of Kolada's data rows
 (``kpi``, ``municipality_id``, ``period``, ``gender``, ``count``, ``status``, ``value``; the
 downloads also ``kpi_name`` and ``municipality`` when they have them), which
 :func:`servqual_cli.io.kolada.load_kolada` then cleans.

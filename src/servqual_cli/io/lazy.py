@@ -1,6 +1,6 @@
 """Dataclass fields computed on first read: large frames that most runs never look at.
 
-The object frame of a CSV read on the fast path (:attr:`servqual_cli.io.read.RawTable.frame`)
+The object frame of a CSV read on the fast path (:attr:`servqual_cli.io.raw_table.RawTable.frame`)
 and the per-cell list of excluded cells (``SurveyData.exclusions``) cost hundreds of megabytes
 at a million rows, and most runs use neither (issue #16): the frame is only for code that wants
 every cell, the list only for ``--excluded`` and ``--strict``. Such a field stays an ordinary

@@ -1,4 +1,4 @@
-"""Parse one column of a :class:`~servqual_cli.io.read.RawTable` on a rating scale and log its
+"""Parse one column of a :class:`~servqual_cli.io.raw_table.RawTable` on a rating scale and log its
 excluded cells: the step ``gap``, ``reliability`` and ``alpha`` share (issue #16).
 
 When the reader kept the column encoded (:mod:`servqual_cli.io.encoded`: the fast CSV path),
@@ -83,8 +83,8 @@ def parse_scale_column(
 
     Examples
     --------
-    >>> from servqual_cli.io.read import _read_text
-    >>> t = _read_text(b"a;b\\n5;x\\n;7\\n9;7\\n", "t.csv", None, None)
+    >>> from servqual_cli.io.read_text import read_text
+    >>> t = read_text(b"a;b\\n5;x\\n;7\\n9;7\\n", "t.csv", None, None)
     >>> log = ExclusionLog("t.csv")
     >>> parse_scale_column(t, 0, (1, 7), log=log).values.tolist()
     [5.0, nan, nan]

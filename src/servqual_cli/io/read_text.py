@@ -1,0 +1,159 @@
+"""Read a CSV/TSV/text file into a :class:`~servqual_cli.io.raw_table.RawTable`.
+
+The delimiter (``;``, ``,`` or tab) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM,
+cp1252) are detected and decoded strictly (:mod:`servqual_cli.io.decode`,
+:mod:`servqual_cli.io.csvtext`). The header comes from the first 64 KiB through the standard
+reader, the body through pyarrow as encoded columns (:mod:`servqual_cli.io.csvfast`); a file the
+fast path cannot promise the standard reader's result for is read whole by the standard reader,
+which names a ragged row's line.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.errors import DataError, Location
+from servqual_cli.io.csvfast import SNIFF_BYTES, read_body
+from servqual_cli.io.csvtext import detect_delimiter, split_rows
+from servqual_cli.io.decode import decode_text as decode
+from servqual_cli.io.encoded import EncodedColumn, EncodedTable
+from servqual_cli.io.header import find_header_row, two_row_header
+from servqual_cli.io.limits import limits
+from servqual_cli.io.raw_table import RawTable, sha256_of
+from servqual_cli.io.rows import table_from_rows
+
+
+def decode_text(data: bytes, encoding: str | None, source: str) -> tuple[str, str]:
+    """Decode bytes strictly (see :func:`servqual_cli.io.decode.decode_text`): (text, codec)."""
+    decoded = decode(data, encoding, source)
+    return decoded.text, decoded.encoding
+
+
+def read_text(
+    data: bytes,
+    source: str,
+    encoding: str | None,
+    header_row: int | None,
+    header_rows: int | None = None,
+) -> RawTable:
+    if not data or data.isspace():  # (data.strip() would copy the whole file)
+        raise DataError("file is empty", Location(source))
+    decoded = decode(data, encoding, source)
+    if "\x00" in decoded.text:
+        raise DataError("is not a text file (it contains NUL bytes)", Location(source))
+    codec, why, garbled = decoded.encoding, decoded.why, decoded.garbled
+    delim = detect_delimiter(decoded.text[:SNIFF_BYTES].splitlines()[:60])
+    # UTF-8 bodies are read from the bytes themselves: past the sniffed head, the decoded text
+    # is only the fallback's, so it is let go (a 100 MB file would otherwise be held twice).
+    in_place = codec in ("utf-8", "utf-8-sig")
+    text = decoded.text[:SNIFF_BYTES] if in_place else decoded.text
+    del decoded
+    fast = _read_text_fast(data, codec, text, delim, source, header_row, header_rows)
+    frame: pd.DataFrame | None = None
+    encoded: EncodedTable | None = None
+    if fast is not None:
+        encoded, hdr, row_numbers, n_hdr = fast
+    else:
+        if in_place:
+            text = decode(data, encoding, source).text
+        rows, lines = split_rows(text, delim, source, limits())
+        frame, hdr, row_numbers, n_hdr = table_from_rows(
+            rows, source, None, header_row, True, header_rows, line_numbers=lines
+        )
+    return RawTable(
+        frame=frame,  # type: ignore[arg-type]  # None: built from ``encoded`` on first use
+        source=source,
+        sheet=None,
+        header_row=hdr,
+        row_numbers=row_numbers,
+        sha256=sha256_of(data),
+        encoding=codec,
+        delimiter=delim,
+        encoding_reason=why,
+        garbled=garbled,
+        header_rows=n_hdr,
+        encoded=encoded,
+    )
+
+
+def _read_text_fast(
+    data: bytes,
+    encoding: str,
+    text: str,
+    delim: str,
+    source: str,
+    header_row: int | None,
+    header_rows: int | None,
+) -> tuple[EncodedTable, int, np.ndarray, int] | None:
+    """The header from the first 64 KiB (standard reader), the body through pyarrow as encoded
+    columns (:mod:`.encoded`, the frame is built only on demand); None when
+    the fast path cannot promise the standard reader's result (see :mod:`.csvfast`)."""
+    lim = limits()
+    cut = text.rfind("\n", 0, SNIFF_BYTES)
+    if cut < 0:
+        return None
+    try:
+        rows, lines = split_rows(text[: cut + 1], delim, source, lim)
+    except DataError:
+        return None  # the full read reports it with the right line
+    if len(rows) < 2 or not np.array_equal(lines, np.arange(1, len(rows) + 1)):
+        return None
+    if header_row is not None:
+        if header_row >= len(rows):
+            return None
+        hdr_index = header_row - 1
+    else:
+        hdr_index = find_header_row(rows)
+    joined = two_row_header(rows, hdr_index, header_rows)
+    n_hdr = 1
+    if joined is not None:
+        hdr_index, header = joined
+        n_hdr = 2
+    else:
+        header = [str(v).strip() for v in rows[hdr_index]]
+    if hdr_index + 1 >= len(rows) or len(header) > lim.max_columns:
+        return None
+    if any(len(r) != len(header) for r in rows[hdr_index + 1 :]):
+        return None  # ragged rows: the standard reader decides and names them
+    raw = data
+    offset = 3 if encoding == "utf-8-sig" else 0
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raw = text.encode("utf-8")
+        offset = 0
+    for _ in range(hdr_index + 1):  # past the title and header lines (at most 50)
+        newline = raw.find(b"\n", offset)
+        if newline < 0:
+            return None  # lines ended by CR alone: the standard reader takes them
+        offset = newline + 1
+    columns = read_body(raw, offset, delim, len(header), lim)
+    if columns is None:
+        return None
+    first = hdr_index + 2
+    row_numbers = np.arange(first, first + len(columns[0]), dtype=np.int64)
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    encoded, row_numbers = _drop_blank_encoded(columns, names, header, row_numbers)
+    if encoded.n_rows == 0:
+        raise DataError(
+            f"has a header (row {hdr_index + 1}) but no data rows below it", Location(source)
+        )
+    return encoded, hdr_index + 1, row_numbers, n_hdr
+
+
+def _drop_blank_encoded(
+    columns: list[EncodedColumn], names: list[str], header: list[str], row_numbers: np.ndarray
+) -> tuple[EncodedTable, np.ndarray]:
+    """:func:`drop_blank` on encoded columns: blankness is decided once per distinct text."""
+    blank_unique = [c.blank_uniques() for c in columns]
+    # Every distinct text occurs in the column, so all of them blank means every cell is.
+    keep = [j for j, h in enumerate(header) if h or not blank_unique[j].all()]
+    columns = [columns[j] for j in keep]
+    blank_unique = [blank_unique[j] for j in keep]
+    if columns and all(b.any() for b in blank_unique):  # only then can a whole row be blank
+        blank_row = np.ones(len(row_numbers), dtype=bool)
+        for column, blank in zip(columns, blank_unique, strict=True):  # per column, vectorised
+            blank_row &= blank[column.codes]
+        if blank_row.any():
+            columns = [c.take(~blank_row) for c in columns]
+            row_numbers = row_numbers[~blank_row]
+    return EncodedTable(tuple(names[j] for j in keep), tuple(columns)), row_numbers

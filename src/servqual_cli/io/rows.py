@@ -1,0 +1,142 @@
+"""Rows of cells (a spreadsheet's, or text split by the standard reader) to a frame: the header
+found or given, a two-row header joined, short rows padded, blank columns and rows dropped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.io.header import find_header_row, two_row_header
+from servqual_cli.io.limits import limits
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == ""
+
+
+def table_from_rows(
+    rows: list[list[Any]],
+    source: str,
+    sheet: str | None,
+    header_row: int | None,
+    ragged_is_error: bool,
+    header_rows: int | None = None,
+    line_numbers: np.ndarray | None = None,
+) -> tuple[pd.DataFrame, int, np.ndarray, int]:
+    where = Location(source, sheet)
+    if not rows or all(all(is_blank(v) for v in r) for r in rows):
+        raise DataError("has no data (the sheet or file is empty)", where)
+    if header_rows not in (None, 1, 2):
+        raise UsageError(f"--header-rows must be 1 or 2, not {header_rows}", where)
+    if line_numbers is None:
+        line_numbers = np.arange(1, len(rows) + 1, dtype=np.int64)
+    if header_row is None:
+        hdr_index = find_header_row(rows)
+    else:
+        if header_row < 1 or header_row > len(rows):
+            raise UsageError(f"--header-row {header_row} is outside the {len(rows)} rows", where)
+        hdr_index = header_row - 1
+        if ragged_is_error:  # text: the user counts lines, and a quoted field may span some
+            hdr_index = min(int(np.searchsorted(line_numbers, header_row)), len(rows) - 1)
+    hdr_index, header, n_hdr = header_at(rows, hdr_index, header_rows)
+    body = rows[hdr_index + 1 :]
+    body_lines = line_numbers[hdr_index + 1 :]
+    width = len(header)
+    lengths = np.fromiter((len(r) for r in body), dtype=np.int64, count=len(body))
+    lim = limits()
+    if width > lim.max_columns or (len(lengths) and lengths.max() > lim.max_columns):
+        widest = max(width, int(lengths.max()) if len(lengths) else 0)
+        raise DataError(
+            f"has {widest:,} fields on a line, over the limit of {lim.max_columns:,}", where
+        )
+    if ragged_is_error:
+        too_long = np.flatnonzero(lengths > width)
+        for i in too_long:
+            extra = body[i][width:]
+            if any(not is_blank(v) for v in extra):
+                raise DataError(
+                    f"has {len(body[i])} fields but the header (row {line_numbers[hdr_index]}) "
+                    f"has {width}; is the file ragged or the delimiter wrong?",
+                    Location(source, sheet, int(body_lines[i])),
+                )
+    # Name blank header cells after their position, so a column can still be named in errors.
+    names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+    frame = _frame(body, lengths, width)
+    frame.columns = pd.Index(names, dtype=object)
+    row_numbers = np.asarray(body_lines, dtype=np.int64)
+    frame, row_numbers = drop_blank(frame, blank_mask(frame), header, row_numbers)
+    hdr_line = int(line_numbers[hdr_index])
+    if len(frame) == 0:
+        raise DataError(f"has a header (row {hdr_line}) but no data rows below it", where)
+    return frame, hdr_line, row_numbers, n_hdr
+
+
+def _frame(body: list[list[Any]], lengths: np.ndarray, width: int) -> pd.DataFrame:
+    """Rows (possibly short) -> an object DataFrame of ``width`` columns, short rows padded."""
+    if len(body) and (lengths == width).all():
+        frame = pd.DataFrame(body, dtype=object)  # no per-row padding when every row fits
+    else:
+        frame = pd.DataFrame([r[:width] + [None] * (width - len(r)) for r in body], dtype=object)
+    if frame.shape[1] != width:
+        frame = pd.DataFrame(index=range(len(body)), columns=range(width), dtype=object)
+    return frame
+
+
+def blank_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Boolean (rows x columns): the cell is empty, None/NaN or only spaces.
+
+    Survey answers repeat a handful of values, so each column is factorized and only its
+    distinct values are inspected: the per-cell work stays in C.
+
+    >>> blank_mask(pd.DataFrame({"a": ["x", " ", None], "b": [1.0, float("nan"), 2.0]})).tolist()
+    [[False, False], [True, True], [True, False]]
+    """
+    out = np.zeros(frame.shape, dtype=bool)
+    for j in range(frame.shape[1]):  # a loop over columns; each column is vectorised
+        col = frame.iloc[:, j]
+        if not (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
+            out[:, j] = col.isna().to_numpy(dtype=bool)
+            continue
+        codes, uniques = pd.factorize(col, use_na_sentinel=True)
+        blank_unique = np.fromiter(
+            (isinstance(u, str) and not u.strip() for u in uniques), dtype=bool, count=len(uniques)
+        )
+        if len(uniques) == 0:  # nothing but missing values
+            out[:, j] = True
+            continue
+        out[:, j] = (codes < 0) | (blank_unique[np.maximum(codes, 0)] & (codes >= 0))
+    return out
+
+
+def drop_blank(
+    frame: pd.DataFrame, blank: np.ndarray, header: list[str], row_numbers: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Drop columns with neither a header nor any value (Excel pads with empty cells) and
+    fully blank rows (spreadsheets keep formatted-but-empty rows at the end)."""
+    width = len(header)
+    blank_cols = [i for i, h in enumerate(header) if not h and blank[:, i].all()]
+    if blank_cols:
+        keep = [i for i in range(width) if i not in set(blank_cols)]
+        frame = frame.iloc[:, keep]
+        blank = blank[:, keep]
+    if len(frame):
+        blank_row = blank.all(axis=1)
+        if blank_row.any():
+            frame = frame.iloc[np.flatnonzero(~blank_row)].reset_index(drop=True)
+            row_numbers = row_numbers[~blank_row]
+    return frame, row_numbers
+
+
+def header_at(
+    rows: list[Any], hdr_index: int, header_rows: int | None
+) -> tuple[int, list[str], int]:
+    """The header at ``hdr_index``: a joined two-row header when there is one (with the index of
+    its second row, as :func:`two_row_header` gives it), else that row's cells as text; and the
+    number of header rows."""
+    joined = two_row_header(rows, hdr_index, header_rows)
+    if joined is not None:
+        return joined[0], joined[1], 2
+    return hdr_index, ["" if v is None else str(v).strip() for v in rows[hdr_index]], 1
