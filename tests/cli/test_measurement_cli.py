@@ -315,7 +315,7 @@ def test_trend_surveys(cli, survey_files: dict[str, Path]) -> None:
     one = cli("trend", survey_files["both"], "--lang", "sv", "--format", "markdown")
     assert one.exit_code == 0, one.stderr
     assert "SERVQUAL-gap per dimension 2019 → 2020" in one.stdout  # years from the år column
-    assert "| Responsiveness | -1.52 | -0.75 | +0.77 |" in one.stdout
+    assert "| Lyhördhet | −1,52 | −0,75 | +0,77 |" in one.stdout  # Swedish words and numbers
     one_line_error(cli("trend", survey_files["2019"], survey_files["2020"], "--benchmark", KOLADA),
                    2, "does not apply to surveys")  # fmt: skip
 

@@ -105,7 +105,7 @@ def service_survey(
     head = "Servicemätning (medborgarenkät)" if sv else "Service measurement (citizen survey)"
     title = f"{head} {span}"
     write_exclusions(excluded, exclusions)
-    emit(Document(title, tuple(sections)), payload, tidy, fmt, output)
+    emit(Document(title, tuple(sections)), payload, tidy, fmt, output, lang=lang.value)
 
 
 def _benchmark(

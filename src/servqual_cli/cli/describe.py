@@ -58,6 +58,23 @@ LABELS: dict[str, tuple[str, str]] = {
     ";": ("semikolon (;)", "semicolon (;)"),
     "\t": ("tabb", "tab"),
     "|": ("lodstreck (|)", "pipe (|)"),
+    # why the reader chose the encoding (io.decode, io.profile): keyed by the English reason
+    "given with --encoding": ("angiven med --encoding", "given with --encoding"),
+    "UTF-8 byte-order mark": ("UTF-8-märke (BOM) först i filen", "UTF-8 byte-order mark"),
+    "UTF-16 byte-order mark": ("UTF-16-märke (BOM) först i filen", "UTF-16 byte-order mark"),
+    "valid UTF-8": ("giltig UTF-8", "valid UTF-8"),
+    "not UTF-8, so Windows-1252 (Swedish Excel's CSV)": (
+        "inte UTF-8, alltså Windows-1252 (svenska Excels CSV)",
+        "not UTF-8, so Windows-1252 (Swedish Excel's CSV)",
+    ),
+    "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look garbled, try "
+    "--encoding": (
+        "inte UTF-8, alltså Windows-1252 som svenska Excel sparar CSV; prova --encoding om "
+        "namnen ser konstiga ut",
+        "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look garbled, try "
+        "--encoding",
+    ),
+    "detected": ("identifierad", "detected"),
 }
 
 
@@ -102,7 +119,8 @@ def describe(
     if instrument_template:
         _write_template(profile, table.columns, output)
         return
-    emit(_document(profile, file, lang.value), profile.to_dict(), _tidy(profile), fmt, output)
+    emit(_document(profile, file, lang.value), profile.to_dict(), _tidy(profile), fmt, output,
+         lang=lang.value)  # fmt: skip
 
 
 def _write_template(profile: FileProfile, columns: list[str], output: Path | None) -> None:
@@ -142,7 +160,7 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
         facts += [("sheet", p.sheet), ("other_sheets", ", ".join(others) or none)]
         facts += [("skipped", f"{s}: {why}") for s, why in p.skipped_sheets]
     if p.encoding is not None:
-        why = f" ({p.encoding_reason})" if p.encoding_reason else ""
+        why = f" ({lab(p.encoding_reason)})" if p.encoding_reason else ""
         facts.append(("encoding", f"{p.encoding}{why}"))
     if p.delimiter is not None:
         facts.append(("delimiter", lab(p.delimiter)))

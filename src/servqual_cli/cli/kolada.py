@@ -218,7 +218,7 @@ def show(
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     doc = Document(f"Kolada: {this}", tuple(kolada_sections(positions, titles, lang.value, notes)))
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, positions, fmt, output)
+    emit(doc, payload, positions, fmt, output, lang=lang.value)
 
 
 @app.command()

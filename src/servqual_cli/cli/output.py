@@ -284,8 +284,10 @@ def emit(
     """Render ``doc`` (table/markdown/html), ``payload`` (json) or the tidy frame (csv, xlsx).
 
     The rendering happens first; then this output and any pending ``--excluded`` list are
-    written together.
+    written together. With ``lang="sv"`` the document's numbers are shown the Swedish way
+    (:func:`in_language`); JSON and CSV keep their plain numbers.
     """
+    doc = in_language(doc, lang)
     chosen = resolve_format(fmt, output)
     if is_stdout(output):
         output = None
@@ -327,6 +329,26 @@ def emit(
         write_stdout(data)
     else:
         flush_pending([(Path(output), data)])
+
+
+def in_language(doc: Document, lang: str) -> Document:
+    """``doc`` with its numbers in ``lang`` when that is Swedish: decimal comma, "−", "95 %".
+
+    A document that names its language keeps it. An English document without one keeps the
+    plain Python number format of the analysis commands (``69.8``, ``-7.6``, ``<0.001``), so
+    the English output of every command stays as it was.
+
+    >>> from servqual_cli.report.spec import Document
+    >>> dict(in_language(Document("t"), "sv").meta), dict(in_language(Document("t"), "en").meta)
+    ({'lang': 'sv'}, {})
+    >>> dict(in_language(Document("t", meta={"lang": "en"}), "sv").meta)
+    {'lang': 'en'}
+    """
+    if lang == "en" or doc.meta.get("lang"):
+        return doc
+    import dataclasses
+
+    return dataclasses.replace(doc, meta={**doc.meta, "lang": lang})
 
 
 def write_stdout(data: bytes) -> None:

@@ -11,6 +11,8 @@ import typer
 from servqual_cli.cli import options as o
 
 app = typer.Typer()
+RELIABILITY_TITLE = ("Reliability", "Reliabilitet")  # (English, Swedish) title of `reliability`
+ALPHA_TITLE = ("Cronbach's alpha", "Cronbachs alfa")  # (English, Swedish) title of `alpha`
 
 
 class MissingRule(str, Enum):
@@ -152,10 +154,13 @@ def reliability(
 
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
     summary += f"{exclusion_summary(data.excluded, lang.value)}."
+    if payload.get("n_without_group"):  # in the whole-sample scales only: say so
+        without = label("without_group", lang.value)
+        summary += " " + without.format(by=data.by, n=payload["n_without_group"])
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
     sections += decoding_note(data.table.describe())
     doc = Document(
-        title=f"Reliability – {data.table.describe()['file']}",
+        title=f"{RELIABILITY_TITLE[lang.value == 'sv']} – {data.table.describe()['file']}",
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
@@ -242,7 +247,7 @@ def alpha(
     sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
     sections += decoding_note(loaded.input)
     doc = Document(
-        title=f"Cronbach's alpha – {name}",
+        title=f"{ALPHA_TITLE[lang.value == 'sv']} – {name}",
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )

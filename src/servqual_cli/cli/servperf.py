@@ -61,4 +61,4 @@ def emit_servperf(
     )  # fmt: skip
     tidy = pd.concat([dims, its, overall], ignore_index=True)
     write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
-    emit(doc, payload, tidy, fmt, output)
+    emit(doc, payload, tidy, fmt, output, lang=lang)

@@ -137,7 +137,7 @@ def tolerance(
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
     doc = Document(title=_title(head, data.table), sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, _tidy(parts), fmt, output)
+    emit(doc, payload, _tidy(parts), fmt, output, lang=lang_code)
 
 
 def _weighted_tolerance(a: Any, d: Any, p: Any, data: Any, conf: float) -> Any:
@@ -244,7 +244,7 @@ def knowledge_gap_cmd(
             ignore_index=True,
         )
         write_exclusions(excluded, both)
-    emit(doc, payload, _tidy(parts), fmt, output)
+    emit(doc, payload, _tidy(parts), fmt, output, lang=lang_code)
 
 
 @app.command()
@@ -345,7 +345,7 @@ def items(
     doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
     write_exclusions(excluded, exclusions)
-    emit(doc, payload, tidy, fmt, output)
+    emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
 
 def _weighted_items(

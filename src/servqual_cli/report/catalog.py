@@ -74,7 +74,11 @@ SHARED: dict[str, tuple[str, str]] = {
     "respondents": ("Svarande", "Respondents"),
     "no_weights": ("inga vikter i filen", "no weights in the file"),
     "weight_excluded": ("utan giltiga vikter", "without valid weights"),
-    "without_group": ("utan grupp", "without a group"),
+    "without_group": (
+        "Svarande utan värde i {by}, utanför grupptabellerna (de ingår i totalen): {n}.",
+        "Respondents without a value in {by}, left out of the group tables (they are in the "
+        "totals): {n}.",
+    ),
     # exclusion reasons
     "blank": ("tomma", "blank"),
     "dont_know": ("vet ej", "don't know"),

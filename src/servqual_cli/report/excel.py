@@ -73,6 +73,8 @@ def number_format(fmt: str | None) -> str:
         return '[<0.001]"<0.001";0.000'
     if fmt == "pct":
         return "0.0%"
+    if fmt == "year":
+        return "0"
     m = re.fullmatch(r"(\+?)(,?)(?:\.(\d+)f|d)", fmt)
     if m is None:
         return "General"

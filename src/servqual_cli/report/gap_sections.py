@@ -8,7 +8,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
-from servqual_cli.core.group_gaps import GroupedGapAnalysis
+from servqual_cli.core.group_gaps import SMALL_GROUP, GroupComparison, GroupedGapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
@@ -191,8 +191,9 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
         rb_low, rb_high = r["rank_biserial_ci_low"], r["rank_biserial_ci_high"]
         rb = f"[{_num(rb_low, 2, lang)}{sep}{_num(rb_high, 2, lang)}]"
         v = _num(r["v"], 1 if r["v"] % 1 else 0, lang)
+        name = dimension_name(r["dimension"], lang)  # the built-in dimensions in the reader's words
         lines.append(
-            f"{r['dimension']}: t({int(r['df'])}) = {_num(r['t'], 2, lang)}, "
+            f"{name}: t({int(r['df'])}) = {_num(r['t'], 2, lang)}, "
             f"{_apa_p(r['p_t'], lang)}, dz = {_num(r['dz'], 2, lang)}, {ci} {dz}; V = {v}, "
             f"{_apa_p(r['p_wilcoxon'], lang)}, r_rb = {_num(r['rank_biserial'], 2, lang)}, "
             f"{ci} {rb}"
@@ -358,7 +359,8 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
             )
         )
     if result.n_without_group:
-        blocks.append(Text(f"{result.n_without_group} {label('without_group', lang)}.", "note"))
+        left_out = label("without_group", lang).format(by=result.by, n=result.n_without_group)
+        blocks.append(Text(left_out, "note"))
     return [Section(title=f"{label('group', lang)}: {result.by}", blocks=tuple(blocks))]
 
 
@@ -387,6 +389,22 @@ def _tests_note(result: GroupedGapAnalysis, lang: str) -> str | None:
                     f"{g} ({_REASONS_SV.get(r, r) if lang == 'sv' else r})" for g, r in out.items()
                 )
                 left = label("left_out", lang, GROUP_LABELS)
-                lines.append(f"{c.dimension}, {name}: {left} {why}")
-        lines += list(c.warnings)
+                lines.append(f"{dimension_name(c.dimension, lang)}, {name}: {left} {why}")
+        lines += [_small_groups(result, c) if lang == "sv" else w for w in c.warnings]
     return "; ".join(lines) or None
+
+
+def _small_groups(result: GroupedGapAnalysis, c: GroupComparison) -> str:
+    """The small-group warning of one dimension in Swedish, from the groups' own counts
+    (the gap scores behind Welch's ANOVA: each group's n of the dimension)."""
+    small = []
+    for name in c.welch_groups:
+        dims = result.groups[name].dimensions
+        n = int(dims.loc[dims["dimension"] == c.dimension, "n"].iloc[0])
+        if n < SMALL_GROUP:
+            small.append(f"{name} ({n})")
+    return (
+        f"{dimension_name(c.dimension, 'sv')}: grupper med färre än {SMALL_GROUP} värden bakom "
+        f"Welchs ANOVA och Games-Howell: {', '.join(small)}; deras p-värden och intervall är "
+        "ungefärliga"
+    )

@@ -32,7 +32,7 @@ def kolada_sections(
         if not t["status"].astype(bool).any():
             cols.remove("status")
         shown = t[cols].rename(columns={c: _l(c, lang) for c in cols})
-        formats = {_l(c, lang): f for c, f in (("period", "d"), ("value", ".1f"),
+        formats = {_l(c, lang): f for c, f in (("period", "year"), ("value", ".1f"),
                    ("others_mean", ".1f"), ("others_median", ".1f"), ("diff", "+.1f"),
                    ("change", "+.1f"))}  # fmt: skip
         title = f"{kpi} {titles.get(str(kpi), '')}".strip()

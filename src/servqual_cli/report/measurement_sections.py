@@ -19,6 +19,7 @@ import pandas as pd
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
+from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
@@ -367,7 +368,7 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
         ):
             name = kpi_name(str(kpi), str(channel), lang)
             if pd.notna(value):
-                shown = f"{float(value) * float(display_scale(pd.Series([kpi]))[0]):.1f}"
+                shown = _one(float(value) * float(display_scale(pd.Series([kpi]))[0]), lang)
                 name = f"{name} ({ml('file_value', lang).format(value=shown)})"
             names.append(name)
         notes.append(ml("not_ranked", lang).format(kpis="; ".join(names)))
@@ -377,14 +378,23 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
         cols = [differs[c].tolist() for c in ("kpi", "channel", "value", "file_value")]
         parts = []
         for k, c, v, f, s in zip(*cols, scale, strict=True):
-            in_file = ml("file_value", lang).format(value=f"{f * s:.1f}")
-            parts.append(f"{kpi_name(str(k), str(c), lang)} {v * s:.1f} ({in_file})")
+            in_file = ml("file_value", lang).format(value=_one(f * s, lang))
+            parts.append(f"{kpi_name(str(k), str(c), lang)} {_one(v * s, lang)} ({in_file})")
         notes.append(
             ml("file_differs", lang).format(municipality=source.municipality, kpis="; ".join(parts))
         )
     if source.n_average_rows:
         notes.append(f"{source.n_average_rows} {ml('average_rows', lang)}.")
     return notes
+
+
+def _one(value: float, lang: str) -> str:
+    """One decimal in a note: "74,1" and "−2,4" in Swedish, "74.1" in English.
+
+    >>> _one(-2.35, "sv"), _one(-2.35, "en")
+    ('−2,4', '-2.4')
+    """
+    return fmt_number(value, lang, 1) if lang == "sv" else f"{value:.1f}"
 
 
 def survey_trend_sections(
@@ -396,7 +406,8 @@ def survey_trend_sections(
     digits = {c: ".2f" for c in cols}
     digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d"})
     title = f"{ml('survey_title', lang)} {before} → {after}"
-    shown = frame.assign(dimension=frame["dimension"].replace({OVERALL: ml(OVERALL, lang)}))
+    shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
+                                    for d in frame["dimension"]])  # fmt: skip
     table = _table(title, _names(shown, lang), lang, digits, ml("survey_note", lang),
                    ("Gap per år", "Gap by year"), rename={"diff": ml("change", lang)})  # fmt: skip
     return [Section("", (table, *(Text(n, "note") for n in notes)))]

@@ -80,7 +80,7 @@ def series_sections(
         *(["others_mean"] if has_others else []),
     ]
     shown = v[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
-    fmt = {_l(c, lang): f for c, f in (("year", "d"), ("n", "d"), ("value", ".1f"),
+    fmt = {_l(c, lang): f for c, f in (("year", "year"), ("n", "d"), ("value", ".1f"),
                                        ("ci_low", ".1f"), ("ci_high", ".1f"),
                                        ("others_mean", ".1f"))}  # fmt: skip
     blocks: list[Table | Text] = [

@@ -32,7 +32,7 @@ def service_survey_sections(
     idx["small_base"] = idx["small_base"].map(lambda b: _l("yes" if b else "no", lang))
     cols = ["year", "channel", "question", "n", "index", "ci_low", "ci_high", "share_4_5",
             "small_base"]  # fmt: skip
-    fmt = {"year": "d", "n": "d", "index": ".1f", "ci_low": ".1f", "ci_high": ".1f",
+    fmt = {"year": "year", "n": "d", "index": ".1f", "ci_low": ".1f", "ci_high": ".1f",
            "share_4_5": "pct"}  # fmt: skip
     names = {c: _l(c, lang) for c in cols}
     note = _l("note", lang).format(min_n=result.min_n)

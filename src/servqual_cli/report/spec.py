@@ -21,7 +21,8 @@ class Table:
     """A table with display formats.
 
     ``formats`` maps a column to a format: a Python format spec (``".2f"``, ``"d"``), ``"p"``
-    for p-values (``<0.001``), ``"pct"`` for shares shown as percent. ``signed`` columns mark
+    for p-values (``<0.001``), ``"pct"`` for shares shown as percent, ``"year"`` for years
+    (digits only in every language: 2019, never "2 019"). ``signed`` columns mark
     negative values (a gap below zero, a deterioration).
     """
 
@@ -152,6 +153,8 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     ('85,3\\xa0%', '1\\xa0234')
     >>> format_value(0.0123, "p", "sv"), format_value(0.5, None, "sv"), format_value("a", "d", "sv")
     ('0,012', '0,5', 'a')
+    >>> format_value(2019, "year", "sv"), format_value(2019, "year"), format_value(1234, "d", "sv")
+    ('2019', '2019', '1\xa0234')
     """
     if value is None or (isinstance(value, float) and value != value):
         return "–"
@@ -160,6 +163,8 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
             return "–"
     except (TypeError, ValueError):
         pass
+    if fmt == "year":  # a year is a name, not a quantity: no thousands separator
+        return str(int(value))
     if lang is not None:
         return _localised(value, fmt, lang)
     if fmt is None:

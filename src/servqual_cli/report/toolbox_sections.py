@@ -18,6 +18,7 @@ from servqual_cli.core.knowledge_gap import KnowledgeGap
 from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.tolerance import ToleranceAnalysis
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
+from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -38,7 +39,14 @@ def tlabel(key: str, lang: str) -> str:
 
 
 def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
-    """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals)."""
+    """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals).
+
+    Built-in SERVQUAL dimensions in the cells of ``dimension`` (and the pairs' ``a``/``b``)
+    are named in the reader's language.
+    """
+    names = [c for c in ("dimension", "a", "b") if c in frame.columns]
+    if names and lang == "sv":
+        frame = frame.assign(**{c: [dimension_name(v, lang) for v in frame[c]] for c in names})
     renamed = frame.rename(columns={c: tlabel(str(c), lang) for c in frame.columns})
     formats = {}
     for c in frame.columns:
@@ -80,7 +88,6 @@ def tolerance_sections(
     if chart:
         dd = res.dimensions
         zone = "Toleranszon (A–D)" if sv else "Zone of tolerance (A–D)"
-        from servqual_cli.report.catalog import dimension_name
         from servqual_cli.report.chart_words import cw
 
         positions = ("below", "inside", "above", "unclear")
@@ -279,17 +286,40 @@ def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
         "not redone, so the SEs are conservative. The tests above are unweighted."
     )
+    frame = res.table
+    if sv:
+        frame = frame.assign(name=[_estimate_name(str(v), lang) for v in frame["name"]])
     return [
         Section(
             title=tlabel("weighted_estimates", lang),
             blocks=(
-                table(f"{tlabel('weighted_means', lang)} ({res.column})", res.table, lang,
+                table(f"{tlabel('weighted_means', lang)} ({res.column})", frame, lang,
                       signed=("mean", "unweighted_mean"),
                       sheet="Viktat" if sv else "Weighted"),
                 Text(note, kind="note"),
             ),
         )
     ]  # fmt: skip
+
+
+_OVERALL_ESTIMATE = "overall SERVQUAL (mean of the dimension gaps)"
+
+
+def _estimate_name(name: str, lang: str) -> str:
+    """A weighted estimate's name (``"Tangibles: gap"``, ``"P3: top2"``) in the reader's words.
+
+    >>> _estimate_name("Tangibles: gap", "sv"), _estimate_name("P3: top2", "sv")
+    ('Fysisk miljö: Gap (P−E)', 'P3: Topp-2')
+    >>> _estimate_name(_OVERALL_ESTIMATE, "sv"), _estimate_name("Reliability: msa", "sv")
+    ('Total SERVQUAL (medel av dimensionernas gap)', 'Tillförlitlighet: MSA (P−A)')
+    """
+    if name == _OVERALL_ESTIMATE:
+        return "Total SERVQUAL (medel av dimensionernas gap)" if lang == "sv" else name
+    what, sep, key = name.rpartition(": ")
+    if not sep:
+        return name
+    words = label(key, lang) if key in ("gap", "perception") else tlabel(key, lang)
+    return f"{dimension_name(what, lang)}: {words}"
 
 
 def profile_sections(profile: pd.DataFrame, lang: str) -> list[Section]:
