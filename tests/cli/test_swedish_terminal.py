@@ -241,3 +241,22 @@ def test_markdown_follows_the_language(cli) -> None:
     sv = cli(*COMMANDS["tolerance"], "--lang", "sv", "-f", "markdown").stdout
     en = cli(*COMMANDS["tolerance"], "--lang", "en", "-f", "markdown").stdout
     assert "| Fysisk miljö | 241 | 4,09 |" in sv and "| Tangibles | 241 | 4.09 |" in en
+
+
+def test_toolbox_by_names_the_respondents_without_a_group(cli, tmp_path: Path) -> None:
+    """tolerance --by and knowledge-gap --by say who is in no group table (review item 13)."""
+    synth = Path(__file__).parents[1] / "core" / "r" / "toolbox_synth.csv"
+    lines = synth.read_text().splitlines()
+    blanked = [ln.replace('"customer"', '""', 1) if i in (1, 2) else ln
+               for i, ln in enumerate(lines)]  # fmt: skip
+    survey = tmp_path / "synth.csv"
+    survey.write_text("\n".join(blanked) + "\n")
+    args = ["tolerance", survey, "-i", DATA / "toolbox.toml", "--by", "role", "--no-items"]
+    assert json.loads(cli(*args, "-f", "json").stdout)["n_without_group"] == 2
+    out = cli(*args, "--lang", "sv").stdout
+    assert "Svarande utan värde i role, utanför grupptabellerna (de ingår i totalen): 2." in out
+    kg = ["knowledge-gap", KARLSTAD, SAMPLES / "karlstad_personal.xlsx", "--by", "Kön"]
+    assert json.loads(cli(*kg, "-f", "json").stdout)["n_without_group"] == 7
+    out = cli(*kg, "--no-items").stdout
+    assert "Respondents without a value in Kön, left out of the group tables" in out
+    assert ". ." not in out

@@ -43,6 +43,16 @@ def _split_groups(groups: np.ndarray | None) -> list[tuple[str, np.ndarray]]:
     return [(g, np.asarray(labels.eq(g).to_numpy(), dtype=bool)) for g in names]
 
 
+def _without_group(by: str, n: int, lang: str) -> list[Section]:
+    """A note naming the respondents left out of the group tables (none: no note)."""
+    from servqual_cli.report.labels import label
+    from servqual_cli.report.spec import Section, Text
+
+    if not n:
+        return []
+    return [Section("", (Text(label("without_group", lang).format(by=by, n=n), "note"),))]
+
+
 def _tidy(parts: list[tuple[str, str, list[dict[str, Any]]]]) -> pd.DataFrame:
     """One CSV table: a row per (group, level, name) with every statistic."""
     import pandas as pd
@@ -134,6 +144,7 @@ def tolerance(
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
+        sections += _without_group(data.by, payload["n_without_group"], lang_code)
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
     doc = Document(title=_title(head, data.table), sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
@@ -233,6 +244,10 @@ def knowledge_gap_cmd(
         payload["by"] = cust.by
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
+        import pandas as pd
+
+        payload["n_without_group"] = int(pd.isna(pd.Series(cust.groups, dtype=object)).sum())
+        sections += _without_group(cust.by, payload["n_without_group"], lang_code)
     head = "Kunskapsgapet" if lang_code == "sv" else "Knowledge gap"
     title = f"{head} – {cust.table.describe()['file']} / {stf.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))

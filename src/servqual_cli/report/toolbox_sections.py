@@ -165,7 +165,7 @@ def knowledge_sections(
     staff = "personal" if sv else "staff"
     excl = "; ".join(f"{(who if k == 'customers' else staff).capitalize()} – "
                      f"{exclusion_summary(v, lang)}" for k, v in excluded.items())  # fmt: skip
-    blocks.append(Text(f"{rule} {excl}.", kind="note"))
+    blocks.append(Text(f"{rule} {excl}." if excl else rule, kind="note"))  # a group: no ". ."
     return [Section(title=title, blocks=tuple(blocks))]
 
 
