@@ -26,3 +26,16 @@ def test_alpha_warns_too_and_markdown_carries_it(cli) -> None:
     clean = cli("alpha", DATA / "kiosk_questions.csv", "--items", "3-6")
     assert clean.exit_code == 0, clean.stderr
     assert "garbled" not in clean.stdout
+
+
+def test_the_warning_in_swedish(cli) -> None:
+    """--lang sv: the same advice in Swedish (review item 11: no English in Swedish output)."""
+    r = cli("gap", KOREAN, "-i", DATA / "kiosk_korean_cp949.toml", "--no-items", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "filen lästes som cp1252 och texten ser förvrängd ut; prova --encoding cp949" in flat
+    assert "garbled" not in flat
+    described = " ".join(cli("describe", KOREAN, "--lang", "sv").stdout.split())
+    assert (
+        "Filen lästes som cp1252 och texten ser förvrängd ut; prova --encoding cp949" in described
+    )

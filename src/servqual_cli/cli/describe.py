@@ -191,7 +191,13 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
               formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),
     ]  # fmt: skip
     if p.encoding_advice:  # a warning on top only when the text looks garbled, else a note
-        advice = p.encoding_advice[0].upper() + p.encoding_advice[1:] + "."
+        from servqual_cli.cli.output import encoding_words
+
+        garbled = bool(p.input.get("encoding_garbled"))
+        words = (encoding_words(p.encoding, garbled, lang) if lang == "sv" else "") or (
+            p.encoding_advice
+        )
+        advice = words[0].upper() + words[1:] + "."
         if p.input.get("encoding_garbled"):
             blocks.insert(0, Text(advice, "warning"))
         else:

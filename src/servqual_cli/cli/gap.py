@@ -151,7 +151,7 @@ def gap(
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
                               weight_column, profile, rules["min_items"],
                               scores=result.scores)  # fmt: skip
-    sections += decoding_note(data.table.describe())
+    sections += decoding_note(data.table.describe(), lang_code)
     payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})

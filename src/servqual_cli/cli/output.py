@@ -377,7 +377,7 @@ def flush_pending(more: list[tuple[Path, bytes]] | None = None) -> None:
         write_all(files)
 
 
-def decoding_note(described: dict[str, Any] | None) -> list[Any]:
+def decoding_note(described: dict[str, Any] | None, lang: str = "en") -> list[Any]:
     """A warning section when the text of a file was decoded by the fallback and looks garbled.
 
     Issue #11: a CP949 file read as cp1252 must not print tables of mojibake without a word. The
@@ -391,8 +391,28 @@ def decoding_note(described: dict[str, Any] | None) -> list[Any]:
     """
     if not described or not described.get("encoding_garbled"):
         return []
-    from servqual_cli.io.decode import encoding_hint
     from servqual_cli.report.spec import Section, Text
 
-    hint = encoding_hint(described.get("encoding"), True)
+    hint = encoding_words(described.get("encoding"), True, lang)
     return [Section("", (Text(f"{described.get('file')}: {hint}", kind="warning"),))]
+
+
+def encoding_words(encoding: str | None, garbled: bool, lang: str = "en") -> str:
+    """The advice on a doubtful decoding (:func:`servqual_cli.io.decode.encoding_hint`) in
+    ``lang``; "" when the decoding is not in doubt.
+
+    >>> encoding_words("cp1252", False, "sv")
+    'filen lästes som cp1252; prova --encoding cp949 (eller utf-16, cp1250, utf-8 …) om namnen \
+ser konstiga ut'
+    >>> encoding_words("utf-8", True, "sv")
+    ''
+    """
+    from servqual_cli.io.decode import encoding_hint
+
+    english = encoding_hint(encoding, garbled)
+    if lang != "sv" or not english:
+        return english
+    suggest = "--encoding cp949 (eller utf-16, cp1250, utf-8 …)"
+    if garbled:
+        return f"filen lästes som cp1252 och texten ser förvrängd ut; prova {suggest}"
+    return f"filen lästes som cp1252; prova {suggest} om namnen ser konstiga ut"

@@ -158,7 +158,7 @@ def reliability(
         without = label("without_group", lang.value)
         summary += " " + without.format(by=data.by, n=payload["n_without_group"])
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
-    sections += decoding_note(data.table.describe())
+    sections += decoding_note(data.table.describe(), lang.value)
     doc = Document(
         title=f"{RELIABILITY_TITLE[lang.value == 'sv']} – {data.table.describe()['file']}",
         sections=tuple(sections),
@@ -245,7 +245,7 @@ def alpha(
     summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
     summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
     sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
-    sections += decoding_note(loaded.input)
+    sections += decoding_note(loaded.input, lang.value)
     doc = Document(
         title=f"{ALPHA_TITLE[lang.value == 'sv']} – {name}",
         sections=tuple(sections),
