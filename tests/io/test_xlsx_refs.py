@@ -12,8 +12,10 @@ refuse what calamine would otherwise allocate; those cases are tested on their o
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
+import zipfile
 
 import numpy as np
 import pytest
@@ -286,3 +288,62 @@ def test_the_first_wide_cell_is_named_in_document_order() -> None:
     xml = b" " * 32 + b'<c r="A1"/><c r = "ZZ1"/><c r="AB1"/><c r="AC9"/>' + b" " * 32
     with pytest.raises(DataError, match="spans 9 rows and at least 702 columns"):
         _check_xlsx_extent(xml, Limits(max_cells=90), WHERE)
+
+
+# -- unpacking and scanning at once --------------------------------------------------------------
+
+
+def _workbook(sheet_xml: bytes, method: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipFile:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        zf.writestr(
+            "xl/workbook.xml",
+            b'<workbook><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            b'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+            b"</Relationships>",
+        )
+        zf.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+def _big_sheet(rows: int, far: bytes = b"") -> bytes:
+    body = b"".join(
+        b'<row r="%d"><c r="A%d" t="e"><v>#N/A</v></c><c r="B%d"><f>1+1</f><v>2</v></c></row>'
+        % (i, i, i)
+        for i in range(1, rows + 1)
+    )
+    return b"<worksheet><sheetData>" + body + far + b"</sheetData></worksheet>"
+
+
+@pytest.mark.parametrize("far", [b"", b'<row r="9"><c r="XFD1048576"/></row>'])
+def test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far: bytes) -> None:
+    from servqual_cli.io import zipguard
+
+    xml = _big_sheet(3_000, far)
+    monkeypatch.setattr(xlsxrefs, "_CHUNK", 4096)
+    results = []
+    for threshold in (len(xml) + 1, 0):  # one read, then unpacked in a thread while scanned
+        monkeypatch.setattr(zipguard, "_PIPELINE_FROM", threshold)
+        try:
+            scan = zipguard.scan_xlsx_sheet(_workbook(xml), "Blad1", "x.xlsx", Limits())
+            results.append((bytes(scan.xml), scan.errors[:3], scan.ordered_rows, len(scan.errors)))
+        except DataError as exc:
+            results.append(str(exc))
+    assert results[0] == results[1]
+    assert far or results[0][0] == xml
+
+
+def test_a_damaged_member_is_reported_when_unpacked_in_a_thread(monkeypatch) -> None:
+    from servqual_cli.io import zipguard
+
+    xml = _big_sheet(2_000)
+    data = bytearray(_workbook(xml, zipfile.ZIP_STORED).fp.getvalue())  # type: ignore[union-attr]
+    at = bytes(data).index(b'<row r="1500"')
+    data[at + 6] ^= 1  # the stored bytes no longer match the CRC
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    monkeypatch.setattr(zipguard, "_PIPELINE_FROM", 0)
+    with pytest.raises(DataError, match="damaged xl/worksheets/sheet1.xml"):
+        zipguard.scan_xlsx_sheet(zf, "Blad1", "x.xlsx", Limits())

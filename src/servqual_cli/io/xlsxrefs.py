@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -145,8 +146,9 @@ class RefScan:
         for k, col in enumerate(self.chunk_cols):
             if col > widest:
                 part = _step(np.frombuffer(self.xml, dtype=np.uint8), self.xml, k * _CHUNK)
-                i = int(np.argmax(part.cols > widest))
-                found.append((int(part.at[i]), int(part.cols[i])))
+                beyond = part.colkeys > _B(_col_key(widest))
+                i = int(np.argmax(beyond))
+                found.append((int(part.at[i]), _col_value(int(part.colkeys[i]))))
                 break
         return min(found)[1] if found else 0
 
@@ -156,7 +158,7 @@ class _Step:
     """The ``r`` attributes whose ``=`` lies in one step of the XML (vector-read ones)."""
 
     at: np.ndarray  # offset of each cell reference's value
-    cols: np.ndarray  # its column (int64)
+    colkeys: np.ndarray  # number of letters << 24 | the letters, upper case: orders as columns
     rowkeys: np.ndarray  # number of digits << 56 | the digits, big-endian: orders as the rows
     tag_keys: np.ndarray  # the same for the row numbers (digit-only values)
     canonical: int
@@ -164,6 +166,22 @@ class _Step:
     odd: np.ndarray  # "=" offsets to read in Python
     row_elements: int
     formula: bool
+
+
+def _col_key(col: int) -> int:
+    """The key of a column (see ``_Step.colkeys``); beyond ZZZ, the largest three-letter key.
+
+    >>> _col_value(_col_key(28)), _col_value(_col_key(16_384))
+    (28, 16384)
+    """
+    letters = _index_to_letters(min(col, 18_278)).encode()
+    return len(letters) << 24 | int.from_bytes(letters, "big")
+
+
+def _col_value(key: int) -> int:
+    """The column a key stands for (0 for the key 0)."""
+    n = key >> 24
+    return letters_value((key & 0xFFFFFF).to_bytes(3, "big")[3 - n :]) if n else 0
 
 
 def _key_value(key: int) -> int:
@@ -206,11 +224,9 @@ def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
     u_digits = n_digits.astype(np.uint64)
     rowkeys = (u_digits << _B(56)) | (body >> (_B(64) - _B(8) * u_digits))
     refs = plain & (n_letters > 0)
-    letters = (first >> (_B(64) - _B(8) * n_letters.astype(np.uint64))) & _B(0xDFDFDF)
-    lanes = [((letters >> _B(8 * k)) & _B(0xFF)).astype(np.int64) - 64 for k in (2, 1, 0)]
-    cols = np.zeros(len(first), dtype=np.int64)
-    for lane in lanes:  # 1-26 per letter lane; a lane before the letters is 0 - 64 and skipped
-        cols = np.where(lane > 0, cols * 26 + lane, cols)
+    # Columns as keys like the rows: number of letters << 24 | the letters (upper case)
+    u_letters = n_letters.astype(np.uint64)
+    colkeys = (u_letters << _B(24)) | ((first >> (_B(64) - _B(8) * u_letters)) & _B(0xDFDFDF))
     tags = plain & (n_letters == 0)
     tag_at = value_at[tags]
     canonical = 0
@@ -220,10 +236,10 @@ def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
         for k, ch in enumerate(b'<row r="'):
             form &= a[p - 8 + k] == ch
         canonical = int(np.count_nonzero(form))
-    row_elements, formula = _structure(xml, start, end)
+    row_elements, formula = _structure(a, start, end)
     return _Step(
         value_at[refs],
-        cols[refs],
+        colkeys[refs],
         rowkeys[refs],
         rowkeys[tags],
         canonical,
@@ -234,30 +250,35 @@ def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
     )
 
 
-def _structure(xml: bytes, start: int, end: int) -> tuple[int, bool]:
-    """``<row`` and ``:row␣`` starting in ``[start, end)``, and whether a ``<f`` does: 32-bit
-    comparisons, one per alignment (the last three offsets, where no word fits, by bytes)."""
-    rows, formula = 0, False
-    row = np.uint32(int.from_bytes(b"\0row", "little"))
-    size = len(xml)
-    for k in range(4):
-        count = min((end - start - k + 3) // 4, (size - 4 - start - k) // 4 + 1)
-        if count <= 0:
-            continue
-        view = np.frombuffer(xml, dtype="<u4", count=count, offset=start + k)
-        hits = np.flatnonzero((view & np.uint32(0xFFFFFF00)) == row) * 4 + start + k
-        for at in hits.tolist():  # row elements: one per row of the sheet (few per step)
-            if xml[at] == 0x3C or (xml[at] == 0x3A and xml[at + 4 : at + 5] == b" "):
-                rows += 1
-        formula = formula or bool(np.any((view & np.uint32(0xFFFF)) == np.uint32(0x663C)))
-    tail = range(max(start, size - 3), min(end, size - 1))
-    formula = formula or any(xml[p : p + 2] == b"<f" for p in tail)
+def _structure(a: np.ndarray, start: int, end: int) -> tuple[int, bool]:
+    """``<row`` and ``:row␣`` whose ``w`` lies in ``[start, end)``, and whether a ``<f`` whose
+    ``f`` does: the few ``w`` and ``f`` bytes of a sheet of numbers are found with one
+    comparison each, and the bytes before (and after) them looked at.
+
+    >>> _structure(np.frombuffer(b"<row r='1'/><row>x<x:row ><x:rowBreaks/><f>1</f>", np.uint8),
+    ...            0, 47)
+    (3, True)
+    """
+    part = a[start:end]
+    at = np.flatnonzero((part == 0x77) | (part == 0x66)) + start
+    at = at[at >= 3]
+    byte = a[at]
+    w = at[(byte == 0x77) & (a[at - 1] == 0x6F) & (a[at - 2] == 0x72)]
+    opens, colon = a[w - 3] == 0x3C, a[w - 3] == 0x3A
+    after = a[np.minimum(w + 1, len(a) - 1)]
+    rows = int(np.count_nonzero(opens | (colon & (after == 0x20) & (w + 1 < len(a)))))
+    formula = bool(np.any((byte == 0x66) & (a[at - 1] == 0x3C)))
+    if start == 0:  # an "f" at offset 1 or 2 (the filter above skips offsets below 3)
+        formula = formula or b"<f" in a[:3].tobytes()
     return rows, formula
 
 
-def scan_refs(xml: bytes) -> RefScan:
+def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan:
     """Find and read every ``r`` attribute of ``xml`` (see the module docstring), in steps of
-    :data:`_CHUNK` bytes.
+    :data:`_CHUNK` bytes. ``ready(k)``, when given, returns once the first ``k`` bytes of ``xml``
+    hold their final content (the XML being unpacked into it meanwhile, see
+    :func:`servqual_cli.io.zipguard.scan_xlsx_sheet`); a step reads up to ``_EDGE`` bytes past
+    its end.
 
     >>> s = scan_refs(_pad(b'<row r="3"><c r="B3" t="e"/><c r = \\'xfd9\\'/></row>'))
     >>> s.max_row, s.max_col, s.top_row, s.row_tags, s.canonical_rows, s.row_elements
@@ -273,9 +294,11 @@ def scan_refs(xml: bytes) -> RefScan:
     canonical = row_elements = 0
     formula = error = False
     for start in range(0, len(xml), _CHUNK):
+        if ready is not None:
+            ready(min(start + _CHUNK + _EDGE, len(xml)))
         part = _step(a, xml, start)
         max_rowkey = max(max_rowkey, int(part.rowkeys.max(initial=0)))
-        chunk_cols.append(int(part.cols.max(initial=0)))
+        chunk_cols.append(_col_value(int(part.colkeys.max(initial=0))))
         tag_keys.append(part.tag_keys)
         odd.append(part.odd)
         canonical += part.canonical
