@@ -347,3 +347,24 @@ def test_a_damaged_member_is_reported_when_unpacked_in_a_thread(monkeypatch) -> 
     monkeypatch.setattr(zipguard, "_PIPELINE_FROM", 0)
     with pytest.raises(DataError, match="damaged xl/worksheets/sheet1.xml"):
         zipguard.scan_xlsx_sheet(zf, "Blad1", "x.xlsx", Limits())
+
+
+@given(sheets(), _limits, st.sampled_from([b' r = "', b"\tr='", b'\nr="']))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_other_attribute_forms_and_the_regex_path_agree(
+    xml: bytes, lim: Limits, form: bytes
+) -> None:
+    """The sheet with its ``r`` attributes written another way (quotes changed with them) is
+    judged as written canonically; reading every attribute by regex (many irregular ones)
+    gives the vector path's verdict and flag."""
+    canonical = _verdict(_check_xlsx_extent, xml, lim)
+    quote = form[-1:]
+    odd = re.sub(rb' r="([^"]*)"', lambda m: form + m.group(1) + quote, xml)
+    again = _verdict(_check_xlsx_extent, odd, lim)
+    assert again[0] == canonical[0]
+    if canonical[0] == "refused":
+        assert again == canonical
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(xlsxrefs, "_MAX_SLOW", 0)
+        assert _verdict(_check_xlsx_extent, xml, lim) == canonical
+        assert _verdict(_check_xlsx_extent, odd, lim) == again

@@ -161,6 +161,7 @@ class _Step:
     colkeys: np.ndarray  # number of letters << 24 | the letters, upper case: orders as columns
     rowkeys: np.ndarray  # number of digits << 56 | the digits, big-endian: orders as the rows
     tag_keys: np.ndarray  # the same for the row numbers (digit-only values)
+    tag_at: np.ndarray  # their offsets
     canonical: int
     error: bool
     odd: np.ndarray  # "=" offsets to read in Python
@@ -242,6 +243,7 @@ def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
         colkeys[refs],
         rowkeys[refs],
         rowkeys[tags],
+        tag_at,
         canonical,
         error,
         odd,
@@ -289,6 +291,7 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
     a = np.frombuffer(xml, dtype=np.uint8)
     max_rowkey = 0
     tag_keys: list[np.ndarray] = []
+    tag_at: list[np.ndarray] = []
     chunk_cols: list[int] = []
     odd: list[np.ndarray] = []
     canonical = row_elements = 0
@@ -300,6 +303,7 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
         max_rowkey = max(max_rowkey, int(part.rowkeys.max(initial=0)))
         chunk_cols.append(_col_value(int(part.colkeys.max(initial=0))))
         tag_keys.append(part.tag_keys)
+        tag_at.append(part.tag_at)
         odd.append(part.odd)
         canonical += part.canonical
         row_elements += part.row_elements
@@ -310,6 +314,7 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
     if len(irregular) > _MAX_SLOW:  # a hostile or very unusual sheet: every attribute by regex
         found = [(m.start(1), m.group(1), m.group(2)) for m in _ATTR.finditer(xml)]
         chunk_cols, max_rowkey, keys, canonical = [0] * len(chunk_cols), 0, keys[:0], 0
+        tag_at = []
     else:
         found = _odd_attrs(xml, np.sort(irregular))
     slow = [(at, letters_value(s), int(d)) for at, s, d in found if s and d]
@@ -318,8 +323,9 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
     top = _key_value(int(keys.max())) if len(keys) else 0
     top = max([top, *(r for _, r in slow_tags)])
     if slow_tags:  # merge in document order (rare): exact numbers
-        tag_at = _tag_offsets(xml, a)
-        merged = sorted([*zip(tag_at, (_key_value(int(k)) for k in keys), strict=True), *slow_tags])
+        offsets = np.concatenate(tag_at).tolist() if tag_at else []
+        numbers = [_key_value(int(k)) for k in keys]
+        merged = sorted([*zip(offsets, numbers, strict=True), *slow_tags])
         numbers = [r for _, r in merged]
         increasing = all(x < y for x, y in itertools.pairwise(numbers))
     else:
@@ -338,33 +344,6 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
         slow,
         chunk_cols,
     )
-
-
-def _tag_offsets(xml: bytes, a: np.ndarray) -> list[int]:
-    """Offsets of the vector-read row numbers, in order (only when some were read in Python)."""
-    out: list[int] = []
-    for start in range(0, len(xml), _CHUNK):
-        part = _step(a, xml, start)
-        out.extend(_tag_at(part, a, xml, start))
-    return out
-
-
-def _tag_at(part: _Step, a: np.ndarray, xml: bytes, start: int) -> list[int]:
-    # The row numbers of a step, found as in _step (kept apart: only the rare merge needs them).
-    n = len(a)
-    end = min(start + _CHUNK, n)
-    eq = np.flatnonzero(a[start:end] == _EQ) + start
-    eq = eq[(eq >= _EDGE) & (eq < n - _EDGE)]
-    r_eq = eq[(a[eq - 1] == _R) & (a[eq - 2] <= _WS)]
-    r_eq = r_eq[(a[r_eq + 1] == _DQ) | (a[r_eq + 1] == _SQ)]
-    out = []
-    for p in (r_eq + 2).tolist():
-        m = _REF.match(xml, p)
-        digits = m.group(2) if m and not m.group(1) else b""
-        if 0 < len(digits) < 8 and (digits[:1] != b"0" or len(digits) == 1):
-            out.append(p)
-    del part
-    return out
 
 
 def _index_to_letters(n: int) -> str:

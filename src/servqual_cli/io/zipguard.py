@@ -4,8 +4,9 @@ A 4.7 KB xlsx with one cell at ``XFD1048576`` makes a dense reader allocate 512 
 ODS with repeated rows takes gigabytes. Before calamine reads a workbook this module checks the
 zip members' uncompressed sizes and compression ratios, and the extent of the sheet to be read
 (rows x columns as the cell references and repeat counts declare them), against
-:class:`~servqual_cli.io.limits.Limits`. The scans are regular-expression searches over the
-sheet's XML (C speed, no per-cell Python work); on a normal sheet none of them matches.
+:class:`~servqual_cli.io.limits.Limits`. An xlsx sheet's cell references are read with numpy
+(:mod:`servqual_cli.io.xlsxrefs`: no per-cell Python work) while the sheet is unpacked; the
+error-cell and formula patterns below run only when that scan saw their marks.
 
 calamine reads Excel error cells (``#N/A``, ``#DIV/0!``) and formulas without a cached value as
 empty cells; the xlsx scan finds both, so that an error cell becomes an ``excel_error``
