@@ -70,16 +70,10 @@ def _read(data: bytes, fast: bool, monkeypatch: pytest.MonkeyPatch):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(csv_files(), st.integers(1, 3))
-def test_fast_and_standard_paths_agree(monkeypatch: pytest.MonkeyPatch, case, parts: int) -> None:
-    """``parts``: the body read in that many parts side by side and joined (a large file's
-    read, :func:`servqual_cli.io.csvfast._cuts`), here forced on small files."""
-    from servqual_cli.io import csvfast
-
+@given(csv_files())
+def test_fast_and_standard_paths_agree(monkeypatch: pytest.MonkeyPatch, case) -> None:
     data, _ = case
-    with monkeypatch.context() as m:
-        m.setattr(csvfast, "_parts", lambda size: parts)
-        fast = _read(data, True, monkeypatch)
+    fast = _read(data, True, monkeypatch)
     slow = _read(data, False, monkeypatch)
     if isinstance(slow, tuple) or isinstance(fast, tuple):
         assert fast == slow
@@ -189,31 +183,3 @@ def test_short_and_long_texts_over_many_blocks_read_as_the_standard_reader(
     slow = _read(data, False, monkeypatch)
     pd.testing.assert_frame_equal(fast.frame, slow.frame)
     assert fast.row_numbers.tolist() == slow.row_numbers.tolist()
-
-
-@pytest.mark.parametrize("parts", [2, 3])
-def test_a_body_read_in_parts_side_by_side_equals_one_read(
-    monkeypatch: pytest.MonkeyPatch, parts: int
-) -> None:
-    """A large body is cut at line starts and its parts read side by side; joined, the codes
-    and distinct texts are those of one read (texts new in a later part come after)."""
-    from servqual_cli.io import csvfast
-    from servqual_cli.io.limits import Limits
-
-    rng = np.random.default_rng(5)
-    cells = rng.choice(np.array(["1", "7", "", "Vet ej", "å"], dtype=object), (3000, 2))
-    ids = [f"id{i}" for i in rng.permutation(3000)]
-    cells[2900, 1] = "only at the end"
-    body = "".join(f"{i};{a};{b}\n" for i, (a, b) in zip(ids, cells, strict=True)).encode()
-    monkeypatch.setattr(csvfast, "_BLOCK", 4096)
-    monkeypatch.setattr(csvfast, "_MANY", 100)
-    one = csvfast.read_body(body, 0, ";", 3, Limits())
-    monkeypatch.setattr(csvfast, "_parts", lambda size: parts)
-    assert len(csvfast._cuts(body, 0, parts)) == parts + 1
-    split = csvfast.read_body(body, 0, ";", 3, Limits())
-    assert one is not None and split is not None
-    for a, b in zip(one, split, strict=True):
-        assert b.codes.dtype == a.codes.dtype
-        np.testing.assert_array_equal(b.codes, a.codes)
-        assert b.uniques.tolist() == a.uniques.tolist()
-    assert split[2].uniques.tolist()[-1] == "only at the end"

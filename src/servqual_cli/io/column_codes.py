@@ -24,7 +24,7 @@ import numpy as np
 
 from servqual_cli.io.encoded import EncodedColumn, small_codes
 
-__all__ = ["ColumnCodes", "join_columns", "short_keys"]
+__all__ = ["ColumnCodes", "short_keys"]
 
 _KEYS = 257 + 256 * 256  # keys of the texts of at most two bytes
 
@@ -158,27 +158,3 @@ class ColumnCodes:
             codes = np.concatenate([small_codes(p, len(uniques)) for p in self._parts])
         self._parts = []
         return EncodedColumn(small_codes(codes, len(uniques)), uniques)
-
-
-def join_columns(first: EncodedColumn, then: EncodedColumn) -> EncodedColumn:
-    """The column ``first`` followed by ``then``, with the codes one encoding of the whole would
-    give: ``first``'s texts, then ``then``'s new texts in their order of first appearance.
-
-    >>> a = EncodedColumn(np.array([0, 1], dtype=np.int8), np.array(["7", ""], dtype=object))
-    >>> b = EncodedColumn(np.array([0, 1, 0], dtype=np.int8), np.array(["5", "7"], dtype=object))
-    >>> c = join_columns(a, b)
-    >>> c.codes.tolist(), c.uniques.tolist()
-    ([0, 1, 2, 0, 2], ['7', '', '5'])
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    old = pa.array(first.uniques, type=pa.string())
-    found = pc.index_in(pa.array(then.uniques, type=pa.string()), value_set=old)
-    new = found.is_null().to_numpy(zero_copy_only=False)  # a text ``first`` does not have
-    remap = found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-    remap[new] = len(first.uniques) + np.arange(int(new.sum()))
-    uniques = np.concatenate([first.uniques, then.uniques[new]])
-    small = small_codes(remap, len(uniques))
-    codes = np.concatenate([small_codes(first.codes, len(uniques)), small.take(then.codes)])
-    return EncodedColumn(codes, uniques)

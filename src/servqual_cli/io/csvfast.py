@@ -17,11 +17,9 @@ for it.
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
 
-from servqual_cli.io.column_codes import ColumnCodes, join_columns
+from servqual_cli.io.column_codes import ColumnCodes
 from servqual_cli.io.encoded import EncodedColumn
 from servqual_cli.io.limits import Limits
 
@@ -29,8 +27,7 @@ __all__ = ["SNIFF_BYTES", "read_body"]
 
 SNIFF_BYTES = 65536
 _MANY = 4096  # distinct texts in a column's first block above which it is encoded at the end
-_BLOCK = 1 << 22  # bytes per block of the streaming reader
-_PARALLEL_BYTES = 1 << 23  # a body at least this large is read in parts side by side
+_BLOCK = 1 << 23  # bytes per block of the streaming reader
 
 
 def _well_quoted(body: bytes, delim: bytes) -> bool:
@@ -58,6 +55,7 @@ def read_body(
     True
     """
     import pyarrow as pa
+    import pyarrow.csv as pcsv
 
     if width < 2 or start >= len(data):
         return None
@@ -70,84 +68,37 @@ def read_body(
     # standard reader; both are then dropped as blank rows (no 100 MB search for "\n\n").
     if data.find(b'"', start) >= 0 and not _well_quoted(data[start:], delim.encode()):
         return None
-    cuts = _cuts(data, start, _parts(len(data) - start))
+    names = [f"c{i}" for i in range(width)]
     try:
-        if len(cuts) == 2:
-            parts = [_read_part(data, cuts[0], cuts[1], delim, width, lim)]
-        else:  # the parts of a large body side by side (pyarrow and numpy release the GIL)
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(len(cuts) - 1) as pool:
-                jobs = [
-                    pool.submit(_read_part, data, a, b, delim, width, lim)
-                    for a, b in itertools.pairwise(cuts)
-                ]
-                parts = [job.result() for job in jobs]
+        stream = pcsv.open_csv(  # block by block: only one block's strings are held at a time
+            pa.BufferReader(pa.py_buffer(memoryview(data)[start:])),
+            read_options=pcsv.ReadOptions(column_names=names, block_size=_BLOCK),
+            parse_options=pcsv.ParseOptions(
+                delimiter=delim, newlines_in_values=False, ignore_empty_lines=False
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        # closed when read, so no read-ahead thread outlives it (Arrow threads alive at exit
+        # can abort the process: apache/arrow#34314)
+        with stream as reader:
+            coders = [ColumnCodes(_MANY) for _ in names]
+            rows = 0
+            for batch in reader:
+                rows += batch.num_rows
+                for coder, column in zip(coders, batch.columns, strict=True):  # per column
+                    coder.add(column)
     except (pa.ArrowInvalid, pa.ArrowException):  # a ragged row, a stray quote ...
         return None
-    columns = parts[0]
-    for part in parts[1:]:
-        if columns is None or part is None:
-            break
-        columns = [join_columns(c, d) for c, d in zip(columns, part, strict=True)]
-    if columns is None or parts[-1] is None or len(columns[0]) != lines:
-        return None  # a field over the limit (the standard reader names its line), a bad row
-    return columns
-
-
-def _parts(size: int) -> int:
-    """Parts read side by side: one per core, up to two, for a body of at least 8 MiB."""
-    if size < _PARALLEL_BYTES:
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(2, cores))
-
-
-def _cuts(data: bytes, start: int, parts: int) -> list[int]:
-    """``start``, the starts of lines near the equal shares of the body, and the end."""
-    cuts = [start]
-    for k in range(1, parts):
-        newline = data.find(b"\n", start + (len(data) - start) * k // parts)
-        if newline < 0 or newline + 1 >= len(data) or newline + 1 <= cuts[-1]:
-            break
-        cuts.append(newline + 1)
-    return [*cuts, len(data)]
-
-
-def _read_part(
-    data: bytes, start: int, end: int, delim: str, width: int, lim: Limits
-) -> list[EncodedColumn] | None:
-    """``data[start:end]`` (whole lines) as encoded columns; None if a field is too long."""
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    names = [f"c{i}" for i in range(width)]
-    stream = pcsv.open_csv(  # block by block: only one block's strings are held at a time
-        pa.BufferReader(pa.py_buffer(memoryview(data)[start:end])),
-        read_options=pcsv.ReadOptions(column_names=names, block_size=_BLOCK),
-        parse_options=pcsv.ParseOptions(
-            delimiter=delim, newlines_in_values=False, ignore_empty_lines=False
-        ),
-        convert_options=pcsv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()),
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
-    )
-    # closed when read, so no read-ahead thread outlives it (Arrow threads alive at exit can
-    # abort the process: apache/arrow#34314)
-    with stream as reader:
-        coders = [ColumnCodes(_MANY) for _ in names]
-        for batch in reader:
-            for coder, column in zip(coders, batch.columns, strict=True):  # per column
-                coder.add(column)
-    out = []
+    if rows != lines:
+        return None
+    out: list[EncodedColumn] = []
     for coder in coders:
         column = coder.result(lim.max_field_chars)
         if column is None:
-            return None
+            return None  # the standard reader names the line of the long field
         out.append(column)
     return out
