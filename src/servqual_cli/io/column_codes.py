@@ -114,9 +114,13 @@ class ColumnCodes:
         self._parts.append(small_codes(remap, len(seen))[local])
 
     def _from_keys(self, keys: np.ndarray) -> np.ndarray:
-        if self._by_key is None:
-            self._by_key = np.full(_KEYS, -1, dtype=np.int64)
-            self._small = small_codes(self._by_key, 0)
+        size = 257 if int(keys.max(initial=0)) < 257 else _KEYS  # one byte: a small table
+        if self._by_key is None or len(self._by_key) < size:
+            by_key = np.full(size, -1, dtype=np.int32)
+            if self._by_key is not None:
+                by_key[: len(self._by_key)] = self._by_key
+            self._by_key = by_key
+            self._small = small_codes(by_key, len(self._seen))
         codes = self._small.take(keys)
         if not (codes < 0).any():
             return codes  # every text of the block seen before: the common case
@@ -149,6 +153,7 @@ class ColumnCodes:
             uniques = whole.dictionary.to_numpy(zero_copy_only=False).astype(object)
             codes = whole.indices.to_numpy(zero_copy_only=False)
             return EncodedColumn(small_codes(codes, len(uniques)), uniques)
+        self._by_key = None
         uniques = np.fromiter(self._seen, dtype=object, count=len(self._seen))
         if max_chars is not None and len(uniques) and max(map(len, uniques)) > max_chars:
             return None
