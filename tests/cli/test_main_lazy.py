@@ -29,7 +29,7 @@ def test_the_command_map_is_the_app() -> None:
     """Every command of the whole app is in COMMAND_GROUP, with the module that defines it (a
     wrong entry would build an app without the command)."""
     full = _commands(cli_main.build_app())
-    assert cli_main.COMMAND_GROUP == full
+    assert full == cli_main.COMMAND_GROUP
 
 
 @pytest.mark.parametrize("command", sorted(cli_main.COMMAND_GROUP))
