@@ -77,6 +77,7 @@ def test_module_app_is_the_whole_app() -> None:
         ["gap", "no/such/survey.xlsx"],
         ["reliability", "no/such/survey.xlsx"],
         ["alpha", "no/such/items.csv", "--items", "F1,F2"],
+        ["describe", "no/such/survey.xlsx"],
     ],
 )
 def test_missing_file_refused_before_heavy_imports(args: list[str]) -> None:
