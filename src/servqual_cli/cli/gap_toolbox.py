@@ -87,7 +87,7 @@ def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
     from servqual_cli.io.groups import labels_of
 
     pos, real = _raw_column(data, name, option)
-    return labels_of(data.table.frame.iloc[:, pos])[0], real
+    return labels_of(data.table.column(pos))[0], real
 
 
 def refuse_for_servperf(**options: str | None) -> None:
@@ -210,7 +210,7 @@ def _numeric(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]
     from servqual_cli.io.values import parse_scale_values
 
     pos, real = _raw_column(data, name, option)
-    values, _ = parse_scale_values(data.table.frame.iloc[:, pos], (-np.inf, np.inf))
+    values, _ = parse_scale_values(data.table.column(pos), (-np.inf, np.inf))
     if np.isnan(values).all():
         raise DataError(
             "no numeric value in the whole column",

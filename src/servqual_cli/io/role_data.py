@@ -139,7 +139,7 @@ def load_roles(
         parts = []
         for name in by_names:
             by_pos = locate(name, "--by")
-            col = table.frame.iloc[:, by_pos]
+            col = table.column(by_pos)
             labels, blank = labels_of(col)
             reasons = np.full(len(blank), None, dtype=object)
             reasons[blank] = "blank"
@@ -153,7 +153,7 @@ def load_roles(
     w_name = None
     if weight_column is not None:
         w_pos = locate(weight_column, "--weight-column")
-        raw = table.frame.iloc[:, w_pos]
+        raw = table.column(w_pos)
         weights, reasons = parse_scale_values(raw, (0.0, np.inf))
         w_name = table.columns[w_pos]
         negative = np.flatnonzero(reasons == "out_of_range")
