@@ -122,10 +122,13 @@ print(k / (k - 1) * (1 - np.trace(c) / c.sum()))
 ALPHA_FLOOR = """
 import sys, numpy as np, pyarrow.csv as pc
 t = pc.read_csv(sys.argv[1], parse_options=pc.ParseOptions(delimiter=";"))
-x = np.column_stack([c.to_numpy(zero_copy_only=False) for c in t.columns]).astype(float)
-m = np.isfinite(x); z = np.where(m, x - np.nanmean(x, 0), 0.0)
-n = m.T.astype(float) @ m; c = (z.T @ z) / (n - 1)
-k = x.shape[1]; print(k / (k - 1) * (1 - np.trace(c) / c.sum()))
+x = np.empty((t.num_columns, t.num_rows))  # one contiguous row per item: no column_stack copy
+for j, c in enumerate(t.columns):
+    x[j] = c.to_numpy()  # int64 with nulls -> float64 with NaN
+m = ~np.isnan(x); mf = m.astype(float)
+z = np.where(m, x - np.nanmean(x, 1, keepdims=True), 0.0)
+c = (z @ z.T) / (mf @ mf.T - 1)  # pairwise-complete covariance, BLAS products
+k = x.shape[0]; print(k / (k - 1) * (1 - np.trace(c) / c.sum()))
 """
 ALPHA_R = """
 suppressMessages(library(psych))
@@ -155,17 +158,18 @@ print("ok")
 GAP_FLOOR = """
 import sys, numpy as np, pyarrow.csv as pc, pyarrow.compute as pcc
 t = pc.read_csv(sys.argv[1], parse_options=pc.ParseOptions(delimiter=";"))
-e = np.column_stack([t[f"E{i}"].to_numpy() for i in range(1, 23)]).astype(float)
-p = np.column_stack([t[f"P{i}"].to_numpy() for i in range(1, 23)]).astype(float)
-g = p - e
-def table(g):
-    m = np.nanmean(g, 0); s = np.nanstd(g, 0, ddof=1); n = np.isfinite(g).sum(0)
-    return m / (s / np.sqrt(n))
+g = np.empty((22, t.num_rows))  # item gaps P - E, one contiguous row per item
+for i in range(22):
+    np.subtract(t[f"P{i + 1}"].to_numpy(), t[f"E{i + 1}"].to_numpy(), out=g[i])
+def table(g):  # one-sample t per item, NaN-aware, no nanstd temporaries
+    ok = ~np.isnan(g); k = ok.sum(1); m = np.where(ok, g, 0.0).sum(1) / k
+    s = np.sqrt((np.where(ok, g - m[:, None], 0.0) ** 2).sum(1) / (k - 1))
+    return m / (s / np.sqrt(k))
 table(g)
 if len(sys.argv) > 2:
     codes = pcc.dictionary_encode(t["Tjänst"]).combine_chunks().indices.to_numpy()
     for k in range(codes.max() + 1):
-        table(g[codes == k])
+        table(g[:, codes == k])
 print("ok")
 """
 XLSX_FASTEXCEL = """

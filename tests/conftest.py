@@ -6,6 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test may depend on how busy the machine is: hypothesis's per-example deadline and its
+# too-slow health check are timings, so both are off for every property test (a test's own
+# @settings still sets max_examples and the like).
+settings.register_profile("servqual", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("servqual")
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"

@@ -102,11 +102,10 @@ def load_kpi_data(
     cache = {} if cache is None else cache
 
     def parsed(key: str, name: str, parser: Callable[[pd.Series], Any]) -> tuple[np.ndarray, ...]:
-        raw = col(key, name)
-        pos = index.find(name)
-        slot = (table.source, table.sheet, int(pos or 0), parser.__name__)
-        if slot not in cache:
-            results = by_distinct(raw, parser)
+        pos = position(key, name)
+        slot = (table.source, table.sheet, pos, parser.__name__)
+        if slot not in cache:  # a CSV column's distinct texts come with it: parsed once each
+            results = by_distinct(table.column(pos), parser, table.encoded_column(pos))
             for array in results:  # shared by the KPIs of the run: never changed in place
                 array.flags.writeable = False
             cache[slot] = results
@@ -115,7 +114,7 @@ def load_kpi_data(
     def as_text(key: str, name: str) -> pd.Series:
         return pd.Series(parsed(key, name, _text_fold)[0], dtype=object)
 
-    def col(key: str, name: str) -> pd.Series:
+    def position(key: str, name: str) -> int:
         pos = index.find(name)
         if pos is None:
             shown = ", ".join(table.columns[:12])
@@ -123,10 +122,14 @@ def load_kpi_data(
                 f"{spec.where}, key {key!r}: no column {name!r} in {place} (it has: {shown})",
                 Location(config),
             )
-        return table.frame.iloc[:, pos]
+        return int(pos)
+
+    def col(key: str, name: str) -> pd.Series:
+        # one column: a CSV read never builds the whole object frame
+        return table.column(position(key, name))
 
     rows = table.row_numbers
-    keep = np.ones(len(table.frame), dtype=bool)
+    keep = np.ones(len(rows), dtype=bool)
     for name, accepted in spec.filter:
         values = as_text("filter", name).fillna("")
         folded = pd.Series(parsed("filter", name, _text_fold)[1], dtype=object)
@@ -191,7 +194,7 @@ def load_kpi_data(
     if strict:
         log.raise_if_strict()
     frame = pd.DataFrame(out)[keep].reset_index(drop=True)
-    return KpiData(spec, frame, table, len(table.frame), n_selected, log)
+    return KpiData(spec, frame, table, len(rows), n_selected, log)
 
 
 def _text_fold(values: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -87,16 +87,23 @@ def survey_rows(
             target_verdict=gap_verdict(low, high),
         )
     )
+    tests = grouped.group_dimension_p if grouped is not None else None
     for i, rec in enumerate(result.dimensions.itertuples(index=False)):
         low, high = _f(rec.ci_low), _f(rec.ci_high)
         area = None
-        if grouped is not None and grouped.groups:
-            gaps = {g: _f(r.dimensions["gap"].iloc[i]) for g, r in grouped.groups.items()}
-            known = {g: v for g, v in gaps.items() if v is not None}
-            if known:
-                worst = min(known, key=lambda g: known[g])
-                if known[worst] < 0:
-                    area = f"{worst} ({fmt_number(known[worst], lang)})"
+        if grouped is not None and tests is not None and grouped.groups:
+            # Named only where the group's own gap is told from 0 (below it, its t-test p
+            # adjusted over groups x dimensions, the family of the per-group table): a group the
+            # data cannot tell from 0 is not "worst", however low its point value.
+            told = tests[tests["dimension"].eq(str(rec.dimension)) & (tests["p_adjusted"] < ALPHA)]
+            below = {}
+            for g in told["group"]:
+                gap = _f(grouped.groups[g].dimensions["gap"].iloc[i])
+                if gap is not None and gap < 0:
+                    below[g] = gap
+            if below:
+                worst = min(below, key=lambda g: below[g])
+                area = f"{worst} ({fmt_number(below[worst], lang)})"
         rows.append(
             GlanceRow(
                 kind="dimension",
@@ -135,9 +142,10 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
         area = None
         if r.verdict == "not met" and len(r.groups) and r.goal is not None:
             # name where it is worst only when some groups miss the goal and others do not
-            # ("sämst i telefon och e-post" for the only two channels would say nothing)
-            values = pd.to_numeric(r.groups["value"], errors="coerce")
-            missed = values < r.goal if s.higher_is_better else values > r.goal
+            # ("sämst i telefon och e-post" for the only two channels would say nothing), and
+            # only groups whose own interval misses it: a group of 7 cases below the target by
+            # its point value alone is not shown to miss it
+            missed = (r.groups["verdict"] == "not met").to_numpy(dtype=bool)
             if 0 < int(missed.sum()) < len(r.groups):
                 area = join_words([str(g) for g in r.groups["group"][missed].head(2)], lang)
         rows.append(

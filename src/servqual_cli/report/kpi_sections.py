@@ -74,11 +74,14 @@ def _goal_text(result: KpiResult, lang: str) -> str:
 
 
 def _worst_text(result: KpiResult, lang: str, k: int = 2) -> str:
+    """The ``k`` lowest groups by value, each with its n: a group's rank by its point value
+    alone says little when it rests on a handful of cases (its own verdict is in the group
+    table)."""
     rows = result.groups.head(k)
     return (
         ", ".join(
-            f"{g} {kpi_value_text(result, v, lang)}"
-            for g, v in zip(rows["group"], rows["value"], strict=True)
+            f"{g} {kpi_value_text(result, v, lang)} (n = {fmt_int(int(n), lang)})"
+            for g, v, n in zip(rows["group"], rows["value"], rows["n"], strict=True)
         )
         or "–"
     )

@@ -1,0 +1,78 @@
+"""Where the overview says a measure is worst: only groups whose own interval misses.
+
+A group is named ("sämst i ...") only when the data tell it misses the goal, not when its point
+value is merely the lowest: a unit of 7 cases at 71 % against a 90 % target cannot be told from
+the target, and naming it would mislead the board. The "worst groups" text shows each group's n.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from servqual_cli.core.kpi import evaluate_kpis
+from servqual_cli.io.kpi_config import load_kpi_config
+from servqual_cli.io.kpi_data import load_all_kpi_data
+from servqual_cli.io.read import read_table
+from servqual_cli.report.glance_rows import kpi_rows
+from servqual_cli.report.kpi_sections import kpi_table
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory):
+    base: Path = tmp_path_factory.mktemp("areas")
+    groups = ["stor"] * 200 + ["liten"] * 7 + ["bra"] * 200
+    ok = ["ja"] * 150 + ["nej"] * 50 + ["ja"] * 5 + ["nej"] * 2 + ["ja"] * 195 + ["nej"] * 5
+    pd.DataFrame({"enhet": groups, "klar": ok}).to_csv(base / "a.csv", index=False)
+    (base / "kpi.toml").write_text(
+        '[[kpi]]\nname = "Klara i tid"\naspect = "genomförandetid"\ndata = "a.csv"\n'
+        'value_column = "klar"\nsuccess = "ja"\ntarget = 0.9\nby = "enhet"\n',
+        encoding="utf-8",
+    )
+    cfg = load_kpi_config(base / "kpi.toml")
+    (r,) = evaluate_kpis(load_all_kpi_data(cfg, read_table))
+    return r
+
+
+def test_the_data_behind_the_case(result) -> None:
+    verdicts = dict(zip(result.groups["group"], result.groups["verdict"], strict=True))
+    assert result.verdict == "not met"
+    assert verdicts == {"liten": "cannot tell", "stor": "not met", "bra": "met"}
+    assert result.groups["group"].iloc[0] == "liten"  # lowest point value: 5/7 = 71 %
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_only_a_group_whose_interval_misses_is_named(result, lang: str) -> None:
+    (row,) = kpi_rows([result], lang)
+    assert row.area == "stor"  # not "liten", the lowest point value on 7 cases
+
+
+def test_worst_groups_show_their_n(result) -> None:
+    frame = kpi_table([result], "sv").frame
+    worst = frame[next(c for c in frame.columns if c.startswith("Sämst"))].iloc[0]
+    assert worst == "liten 71,4\u00a0% (n = 7), stor 75,0\u00a0% (n = 200)"
+
+
+def test_a_dimension_is_worst_only_where_its_gap_is_told_from_zero() -> None:
+    """Group "liten" has the lowest gap (−1 on 5 answers spread wide: cannot tell from 0);
+    group "stor" a smaller gap on 200 answers that is clearly below 0: "stor" is named."""
+    import numpy as np
+
+    from servqual_cli.core.group_gaps import grouped_gap_analysis
+    from servqual_cli.report.glance_rows import survey_rows
+
+    rng = np.random.default_rng(3)
+    stor = -0.4 + rng.normal(0, 0.5, 200)
+    liten = np.array([-3.0, 2.0, -2.5, 1.5, -3.0])  # mean -1.0, sd ≈ 2.5
+    ok = 0.3 + rng.normal(0, 0.5, 200)
+    gaps = np.concatenate([stor, liten, ok])[:, None]
+    labels = ["stor"] * 200 + ["liten"] * 5 + ["bra"] * 200
+    grouped = grouped_gap_analysis(np.zeros_like(gaps), gaps, ["1"], {"D": [0]}, labels, "enhet")
+    dims = {g: r.dimensions.iloc[0] for g, r in grouped.groups.items()}
+    assert dims["liten"]["gap"] < dims["stor"]["gap"] < 0  # liten is lowest by point value
+    assert dims["liten"]["ci_high"] > 0 > dims["stor"]["ci_high"]
+    rows = survey_rows(grouped.all, grouped, None, "sv")
+    (dim,) = [r for r in rows if r.kind == "dimension"]
+    assert dim.area is not None and dim.area.startswith("stor (")
