@@ -217,10 +217,14 @@ MEASUREMENT: Pairs = {
                    "time in seconds, e-mail reply time in working hours."),
     "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
-                   "--test fisher), Bonett-Price (medianer), Welch (index).",
+                   "--test fisher), Bonett-Price (medianer), Welch (index). Bättre eller "
+                   "sämre bara när testet (p under signifikansnivån) och intervallet (helt på "
+                   "ena sidan om 0) är eniga; annars ingen påvisbar förändring.",
                    "p: score test (shares; Fisher's exact test with --test fisher) or "
                    "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
-                   "--test fisher), Bonett-Price (medians), Welch (index)."),
+                   "--test fisher), Bonett-Price (medians), Welch (index). Better or worse only "
+                   "when the test (p below the significance level) and the interval (wholly on "
+                   "one side of 0) agree; otherwise no detectable change."),
     "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
                   "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
                   "jämförelser blir ungefär var tjugonde 'förändring' slump.",
