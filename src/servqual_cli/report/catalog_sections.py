@@ -274,10 +274,10 @@ MEASUREMENT: Pairs = {
                      "one: {kpis}."),
     "median_note": ("För medianer gäller intervallet skillnaden mellan medianerna, medan testet "
                     "(Mann-Whitney) prövar om det ena årets tider tenderar att vara kortare; de "
-                    "kan peka åt olika håll, och bedömningen följer testet.",
+                    "kan peka åt olika håll, och då är bedömningen ingen påvisbar förändring.",
                     "For medians, the interval is for the difference of medians, while the test "
                     "(Mann-Whitney) asks whether one year's times tend to be shorter; they can "
-                    "disagree, and the verdict follows the test."),
+                    "disagree, and then the verdict is no detectable change."),
     "year_line": ("{year}: {n} kontakter ({channels}); {excluded}",
                   "{year}: {n} contacts ({channels}); {excluded}"),
     "needs_two_years": ("En trend kräver kontakter från två år.",
