@@ -56,7 +56,7 @@ def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -
     assert "2020: 108 kontakter" in first.text and "ogiltigt datum 1" in first.text
     text = render_document(doc, relative_png)
     assert text.count("2019: 108 kontakter") == 2  # summary and the measurement section
-    assert "bedömningen följer testet" in text
+    assert "då är bedömningen ingen påvisbar förändring" in text
     assert "Kommunens värden är beräknade från de analyserade kontakterna (2020)" in text
 
 
