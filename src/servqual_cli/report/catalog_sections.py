@@ -262,9 +262,13 @@ MEASUREMENT: Pairs = {
     "hours": ("arbetstimmar", "working hours"),
     "index_points": ("indexenheter", "index points"),
     "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
-                      "jämförelsefilen ger bara de övriga kommunerna.",
+                      "jämförelsefilen ger bara de övriga kommunerna. Placering och skillnad "
+                      "jämförs med kommunens värde avrundat som de övrigas publicerade värden "
+                      "(samma antal decimaler); lika värden delar bästa placering.",
                       "This municipality's values are computed from the analysed contacts "
-                      "({year}); the benchmark file gives the other municipalities only."),
+                      "({year}); the benchmark file gives the other municipalities only. Rank and "
+                      "difference use this municipality's value rounded as the others' values are "
+                      "published (the same decimals); equal values share the best rank."),
     "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
                    "Not ranked (the analysed contacts cannot compute it): {kpis}."),
     "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
