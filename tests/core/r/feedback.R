@@ -160,7 +160,9 @@ bygglov <- list(
   within70 = share(sum(within70), sum(decided70)), by_type = by_kind,
   within70_2023 = share(sum(within70 & yr == "2023"), sum(decided70 & yr == "2023")),
   within70_2024 = share(sum(within70 & yr == "2024"), sum(decided70 & yr == "2024")),
-  fisher_p = f70$p.value
+  fisher_p = f70$p.value,
+  # open (undecided) cases the median leaves out, named in the KPI note (review item 3)
+  n_open_2024 = sum(!closed & yr == "2024"), n_closed_2024 = sum(closed & yr == "2024")
 )
 
 sm <- read_excel(file.path(samples, "servicematning_2020.xlsx"), sheet = "Kontakter")
