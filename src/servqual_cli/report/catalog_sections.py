@@ -240,6 +240,12 @@ MEASUREMENT: Pairs = {
                   "With 6-7 contacts per area and channel only very large changes show (MDD –: "
                   "no change, however large, reaches {power}% power); among many comparisons "
                   "about one in twenty 'changes' is chance."),
+    "unanswered_note": ("{n} obesvarade e-postmeddelanden ingår inte i svarstidens median (ett "
+                        "svar behövs för en svarstid); i \"inom 1 arbetsdag\" räknas de som "
+                        "inte besvarade i tid.",
+                        "{n} unanswered e-mails are not in the median reply time (a reply time "
+                        "needs a reply); in \"within 1 working day\" they count as not answered "
+                        "in time."),
     "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
                 "logitskalan (bemötandeindex; håller sig inom 0–100).",
                 "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
