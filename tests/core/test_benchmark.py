@@ -210,3 +210,13 @@ def test_benchmark_and_kolada_rank_the_same_value_the_same(
         "value": [own_published, *published]}), "0", {"K": direction})  # fmt: skip
     assert bench["rank"].iloc[0] == kolada["rank"].iloc[0]
     assert bench["diff"].iloc[0] * scale == pytest.approx(kolada["diff"].iloc[0], abs=1e-9)
+
+
+def test_a_tie_at_the_published_precision_survives_float_rounding() -> None:
+    """75.1 % published as 0.751, and this municipality's 0.75104 rounded to 75.1 % and divided
+    by 100 (0.7509999999999999): the same published value, a shared rank."""
+    assert 75.1 / 100 < 0.751  # the float trap the tie tolerance guards against
+    row = benchmark_kpis(pd.DataFrame({
+        "municipality": ["A", "B", "C"], "kpi": "phone_reached", "channel": "phone",
+        "value": [0.75104, 0.751, 0.9], "is_this": [True, False, False]})).iloc[0]  # fmt: skip
+    assert row["rank"] == 2  # only 90 % is better

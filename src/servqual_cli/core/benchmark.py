@@ -71,6 +71,7 @@ BENCHMARK_COLUMNS = ["kpi", "channel", "value", "ci_low", "ci_high", "others_mea
                      "verdict_method", "rank_third", "file_value"]  # fmt: skip
 INTERVAL_METHODS = {"share": "wilson_interval", "median": "median_interval", "index": "t_interval"}
 THIRDS = ("green", "yellow", "red")
+TIE_TOLERANCE = 1e-9  # far below any published precision (0.0001 at four decimals, 0-1 shares)
 RANK_BASIS = (
     "rank and diff use this municipality's value rounded to the others' published precision "
     "(the finest number of decimals among their values, in percent for shares; Kolada: one), "
@@ -248,7 +249,9 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
         out[[*keys, "published"]].rename(columns={"published": "this_value"}), on=keys
     )
     sign = paired["kpi"].map(lambda k: SPECS[k].direction).to_numpy(dtype=float)
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > 0
+    # equal at the published precision is a tie even if the floats differ in the last bit
+    # (74.1 / 100 against a parsed 0.741): strictly better means by more than TIE_TOLERANCE
+    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
     better = paired.groupby(keys, sort=False)["better"].sum()
     out = out.merge(better.rename("n_better").reset_index(), on=keys, how="left")
     ranked = out["value"].notna().to_numpy()

@@ -19,7 +19,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.benchmark import published_precision, rank_thirds, round_half_away
+from servqual_cli.core.benchmark import (
+    TIE_TOLERANCE,
+    published_precision,
+    rank_thirds,
+    round_half_away,
+)
 from servqual_cli.core.results import records
 
 __all__ = ["POSITION_COLUMNS", "KoladaPosition", "kolada_positions"]
@@ -77,7 +82,9 @@ def kolada_positions(
         out[[*keys, "published"]].rename(columns={"published": "this_value"}), on=keys
     )
     sign = paired["kpi"].map(lambda k: directions.get(k, 0)).to_numpy(dtype=float)
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > 0
+    # equal at the published precision is a tie even if the floats differ in the last bit
+    # (74.1 / 100 against a parsed 0.741): strictly better means by more than TIE_TOLERANCE
+    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
     better = paired.groupby(keys)["better"].sum().rename("n_better").reset_index()
     out = out.merge(better, on=keys, how="left")
     n_others = out["n_others"].fillna(0).to_numpy(dtype=np.int64)
