@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.glance import where
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import (
     MISSING,
@@ -183,11 +184,12 @@ def _verdict(code: str | None, lang: str) -> dict[str, str] | None:
     return {"tone": tone, "icon": icon, "word": word}
 
 
-def _where(area: str | None, lang: str) -> str | None:
-    """The card's "worst in ..." line (``area`` names where the measure is weakest)."""
-    if not area:
+def _where(row: GlanceRow, lang: str) -> str | None:
+    """The card's "Under målet i ..." line: the groups ``area`` names, in the words of the test
+    that named them (never "worst": no test compared the groups)."""
+    if not row.area:
         return None
-    text = words_of(lang).get("p_where", "{areas}").format(areas=area)
+    text = where(row, lang)
     return text[:1].upper() + text[1:]
 
 
@@ -255,7 +257,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         meta.append({"term": whole, "text": _value_text(row.whole_value, row.unit, lang)})
     return {
         "name": row.name,
-        "area": _where(row.area, lang),
+        "area": _where(row, lang),
         "value": too_few if small else _value_text(row.value, row.unit, lang),
         "small": small,
         "severity": row.severity,

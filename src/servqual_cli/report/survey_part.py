@@ -132,6 +132,9 @@ def servqual_part(ctx: ReportContext) -> Part:
         summary=tuple(summary_blocks(ctx, result)),
         method=tuple(method),
         glance=tuple(glance),
+        periods=(
+            ((rl("period_of_survey", lang), (ctx.config.period,)),) if ctx.config.period else ()
+        ),
     )
 
 
