@@ -206,15 +206,19 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "method_tests": ("Statistiska test", "Statistical tests"),
     "method_tests_text": (
-        "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (som R:s "
-        "wilcox.test: exakt under 50 par utan ties, annars normalapproximation med "
-        "kontinuitets- och tieskorrektion). p-värdena justeras med Holms metod, separat över "
-        "dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
+        "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (nollor "
+        "uteslutna; under 50 par med skild förväntan och upplevelse ett exakt villkorligt p över "
+        "alla teckenmönster, även med ties, som coin::wilcoxsign_test; annars "
+        "normalapproximation med kontinuitets- och tieskorrektion som R:s wilcox.test). "
+        "Tabellernas not säger vilket som användes. p-värdena justeras med Holms metod, separat "
+        "över dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
         "{conf} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
         "parvis Games-Howell och Dunn (Holm).",
-        "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (as R's "
-        "wilcox.test: exact below 50 pairs without ties, otherwise the normal approximation with "
-        "continuity and tie correction). p-values are Holm-adjusted, separately across "
+        "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (zeros "
+        "dropped; below 50 pairs whose expectation and perception differ an exact conditional p "
+        "over all sign patterns, ties included, as coin::wilcoxsign_test; otherwise the normal "
+        "approximation with continuity and tie correction as R's wilcox.test). The tables' note "
+        "says which was used. p-values are Holm-adjusted, separately across "
         "dimensions and across items. Effect size: Cohen's dz. Confidence intervals are {conf} "
         "t intervals. Differences between groups: Welch's ANOVA and Kruskal-Wallis, pairwise "
         "Games-Howell and Dunn (Holm).",
@@ -517,10 +521,11 @@ GLANCE: dict[str, tuple[str, str]] = {
     "norm_zero": ("förväntan (gap 0)", "expectations (gap 0)"),
     # the overview's note, one sentence per rule, each only when a row uses it
     "glance_note": (
-        "Sämst först: ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
-        "det som inte kan avgöras och sist det som går bra.",
-        "Worst first: unmet targets, deteriorations and results below the others' mean, then "
-        "what cannot be told and last what goes well.",
+        "Ordning: först ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
+        "det som inte kan avgöras och sist det som går bra; inom varje grupp i rapportens "
+        "ordning.",
+        "Order: first unmet targets, deteriorations and results below the others' mean, then "
+        "what cannot be told and last what goes well; within each group in the report's order.",
     ),
     "glance_note_change": (
         "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen "

@@ -113,12 +113,24 @@ RELIABILITY: Pairs = {
         "ω per dimension: ω total, one-factor ML, uniqueness bounded at 0.005 as factanal.",
     ),
     "omega_note_all": (
-        "ω för hela skalan (:all): ω total ur instrumentets k-faktor-CFA (ML, kompletta rader), "
+        "ω för hela skalan: ω total ur instrumentets k-faktor-CFA (ML, kompletta rader), "
         "som semTools::compRelSEM(return.total = TRUE).",
-        "ω of the whole scale (:all): ω total from the instrument's k-factor CFA (ML, complete "
+        "ω of the whole scale: ω total from the instrument's k-factor CFA (ML, complete "
         "rows), as semTools::compRelSEM(return.total = TRUE).",
     ),
     "matrix": ("Korrelationsmatris", "Correlation matrix"),
+    "ave_warning": (
+        "AVE under 0,5 i CFA för {score} (faktorn förklarar mindre än hälften av påståendenas "
+        "varians; svag konvergent validitet enligt Fornell & Larcker 1981): {factors}.",
+        "AVE below 0.5 in the CFA of {score} (the factor explains less than half of its items' "
+        "variance; weak convergent validity by Fornell & Larcker 1981): {factors}.",
+    ),
+    "cfa_rows_warning": (
+        "CFA för {score} bygger bara på {used} av {n} rader ({share} %), de med svar på alla "
+        "påståenden; passningsmåtten gäller de svarande som svarat på allt.",
+        "The CFA of {score} rests on only {used} of {n} rows ({share}%), those with answers to "
+        "every item; its fit indices describe the respondents who answered everything.",
+    ),
     "ci_note_bootstrap": (
         "95 % KI: bootstrap-percentiler (seedade dragningar).",
         "95% CI: bootstrap percentiles (seeded draws).",
@@ -207,6 +219,8 @@ MEASUREMENT: Pairs = {
     "trend_total": ("Förändring, alla områden", "Change, all areas"),
     "trend_area": ("Förändring per område (försämringar först)",
                    "Change per area (deteriorations first)"),
+    "trend_area_none": ("Förändring per område (ingen påvisbar försämring)",
+                        "Change per area (no detectable deterioration)"),
     "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),

@@ -337,7 +337,9 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
         if c.games_howell.empty and c.dunn.empty:
             continue
         keys = ["group_a", "group_b"]
-        gh = c.games_howell[[*keys, "diff", "p_adj"]] if not c.games_howell.empty else None
+        # the difference with its Games-Howell interval (the note names its level)
+        gh_cols = [*keys, "diff", "ci_low", "ci_high", "p_adj"]
+        gh = c.games_howell[gh_cols] if not c.games_howell.empty else None
         dunn = c.dunn[[*keys, "p_adj"]].rename(columns={"p_adj": "p_dunn"})
         # Dunn may compare groups Games-Howell leaves out (one score, no variance): outer join.
         merged = dunn if gh is None else gh.merge(dunn, on=keys, how="outer", sort=False)

@@ -197,8 +197,8 @@ def glance_note(rows: Sequence[GlanceRow], lang: str) -> str:
     the benchmark, the SERVQUAL gap, groups named).
 
     >>> glance_note([GlanceRow("kpi", "A", "share", 0.5, target_verdict="met")], "en")
-    "Worst first: unmet targets, deteriorations and results below the others' mean, then what \
-cannot be told and last what goes well."
+    "Order: first unmet targets, deteriorations and results below the others' mean, then what \
+cannot be told and last what goes well; within each group in the report's order."
     """
     keys = ["glance_note"]
     if any(r.change_verdict is not None for r in rows):

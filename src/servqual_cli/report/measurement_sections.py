@@ -310,7 +310,10 @@ def trend_sections(
         _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note)
     ]
     if len(per_area):
-        title = f"{ml('trend_area', lang)} {heading}"
+        # the heading says the order the rows are in: deteriorations first only when there are
+        # some (sort_comparisons), else the KPIs' and areas' own order
+        any_worse = bool(per_area["verdict"].eq("worse").any())
+        title = f"{ml('trend_area' if any_worse else 'trend_area_none', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
         if family_size is None:  # the core's count of the family compare_kpis adjusted over
             from servqual_cli.core.trend import area_family_size

@@ -38,7 +38,7 @@ def reliability_part(ctx: ReportContext) -> Part:
     """Cronbach's alpha, omega and item statistics for E, P and the gaps per dimension, with
     validity (KMO, Bartlett, CFA) and warnings, as ``servqual reliability`` computes them."""
     from servqual_cli.core.scales import instrument_reliability
-    from servqual_cli.report.reliability_sections import reliability_sections
+    from servqual_cli.report.reliability_sections import reliability_sections, validity_warnings
 
     data, lang = ctx.survey, ctx.lang
     if data is None:  # not user input: the registry builds this part only with [survey]
@@ -59,7 +59,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         conf=conf,
         validity=True,
     )
-    sections = reliability_sections(result, lang, items=True)  # untitled: tables sit at ###
+    n_rows = len(data.expectation)
+    # untitled: tables sit at ###
+    sections = reliability_sections(result, lang, items=True, n_rows=n_rows)
     head = Section(rl("reliability", lang))
     p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
     whole = rl("whole_scale", lang)
@@ -68,7 +70,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         f"{fmt_number(s.alpha, lang)}"
         for s in p_scales
     )
-    n_warn = len(result.warnings) + len(result.skipped)
+    n_warn = (
+        len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
+    )
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
     method = ((rl("reliability", lang), rl("reliability_method", lang)),)
     return Part((head, *sections), (glance,), method)

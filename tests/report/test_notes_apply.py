@@ -1,0 +1,68 @@
+"""Notes and headings that apply to what the report shows (review items 17-20).
+
+A note that does not apply (a gap rule without SERVQUAL, a benchmark rule without a benchmark),
+a heading that promises an order the rows are not in, a validity table without the warnings its
+own numbers call for, and two descriptions of one test all mislead a careful reader.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from servqual_cli.report.catalog import rl
+from servqual_cli.report.glance import glance_note
+from servqual_cli.report.reliability_sections import validity_warnings
+from servqual_cli.report.spec import GlanceRow
+
+
+def _validity(score: str, aves: list[float], rows: int) -> SimpleNamespace:
+    factors = pd.DataFrame({"factor": ["Responsiveness", "Assurance"], "ave": aves})
+    return SimpleNamespace(score=score, cfa=SimpleNamespace(factors=factors), cfa_rows=rows)
+
+
+def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:
+    result = SimpleNamespace(
+        validity=(_validity("P", [0.488, 0.52], 247), _validity("gap", [0.6, 0.7], 160))
+    )
+    warnings = validity_warnings(result, "sv", n_rows=400)  # type: ignore[arg-type]
+    assert len(warnings) == 2
+    assert "AVE under 0,5" in warnings[0] and "Lyhördhet 0,488" in warnings[0]
+    assert "Trygghet" not in warnings[0]  # 0,52 is not below 0,5
+    assert "160 av 400 rader (40 %)" in warnings[1]
+    # 247 of 400 is more than half: no warning; without the row count, none either
+    assert len(validity_warnings(result, "en")) == 1  # type: ignore[arg-type]
+
+
+def test_no_internal_token_in_the_omega_note() -> None:
+    from servqual_cli.report.catalog import RELIABILITY, label
+
+    for lang in ("sv", "en"):
+        assert ":all" not in label("omega_note_all", lang, RELIABILITY)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_one_wilcoxon_description(lang: str) -> None:
+    text = rl("method_tests_text", lang, conf="95 %")
+    assert "coin::wilcoxsign_test" in text
+    assert "utan ties" not in text and "without ties" not in text  # exact with ties too
+
+
+def test_overview_note_has_only_the_rules_its_rows_use() -> None:
+    kpi = GlanceRow("kpi", "A", "share", 0.5, target_verdict="met")
+    note = glance_note([kpi], "sv")
+    assert "Gap" not in note and "övriga kommuner" not in note and "slumpen" not in note
+    dim = GlanceRow("dimension", "D", "gap", -0.5, target_verdict="not_met")
+    bench = GlanceRow("contact_kpi", "B", "share", 0.5, benchmark_verdict="same")
+    note = glance_note([kpi, dim, bench], "sv")
+    assert "Gap = upplevelse minus förväntan" in note and "övriga kommuner" in note
+    assert not note.startswith("Sämst först")  # rows of one verdict keep the report's order
+
+
+def test_per_area_heading_says_deteriorations_first_only_when_there_are_some() -> None:
+    from servqual_cli.report.catalog import MEASUREMENT, label
+
+    assert "försämringar först" in label("trend_area", "sv", MEASUREMENT)
+    assert "ingen påvisbar försämring" in label("trend_area_none", "sv", MEASUREMENT)
