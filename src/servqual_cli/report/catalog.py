@@ -188,6 +188,17 @@ REPORT: dict[str, tuple[str, str]] = {
     "keep_up": ("Fortsätt det goda arbetet", "Keep up the good work"),
     "low_priority": ("Låg prioritet", "Low priority"),
     "overkill": ("Möjlig överprestation", "Possible overkill"),
+    "ipa_uncertain": ("{quadrant} (osäker)", "{quadrant} (uncertain)"),
+    "ipa_note": (
+        "IPA ställer viktigheten mot upplevelsen (P), inte mot förväntan: en dimension kan "
+        "hamna i ”möjlig överprestation” fast dess gap är negativt. ”Osäker”: dimensionens "
+        "95 % t-intervall för viktighet eller upplevelse omfattar gränsen, så kvadranten kan "
+        "inte avgöras.",
+        "IPA sets importance against perception (P), not against expectations: a dimension can "
+        "be “possible overkill” although its gap is negative. “Uncertain”: the dimension's 95% "
+        "t interval of importance or perception includes the boundary, so its quadrant cannot "
+        "be told.",
+    ),
     # method notes
     "method_definitions": ("Definitioner", "Definitions"),
     "method_definitions_text": (
@@ -242,11 +253,19 @@ REPORT: dict[str, tuple[str, str]] = {
         "Varje dimension placeras efter medelviktighet (vikterna) och medelupplevelse (P) i fyra "
         "kvadranter enligt Martilla och James (1977): koncentrera insatserna här (viktig, låg "
         "upplevelse), fortsätt det goda arbetet, låg prioritet och möjlig överprestation. "
-        "Gränserna ligger vid {crosshair}.",
+        "Gränserna ligger vid {crosshair}. IPA ställer viktigheten mot upplevelsen (P), inte mot "
+        "förväntan: en dimension kan hamna i ”möjlig överprestation” fast dess gap är negativt "
+        "(upplevelsen når inte upp till förväntan). En placering märkt ”osäker” kan inte "
+        "avgöras: dimensionens 95 % t-intervall för viktighet eller upplevelse omfattar "
+        "gränsen (som här behandlas som fast).",
         "Each dimension is placed by mean importance (the weights) and mean perception (P) in the "
         "four quadrants of Martilla and James (1977): concentrate here (important, low "
         "performance), keep up the good work, low priority and possible overkill. The "
-        "boundaries are at {crosshair}.",
+        "boundaries are at {crosshair}. IPA sets importance against perception (P), not "
+        "against expectations: a dimension can be “possible overkill” although its gap is "
+        "negative (perceptions fall short of expectations). A placement marked “uncertain” "
+        "cannot be told: the dimension's 95% t interval of importance or perception includes "
+        "the boundary (taken here as fixed).",
     ),
     "method_cite": ("Hur rapporten citeras", "How to cite"),
     "method_cite_text": (
