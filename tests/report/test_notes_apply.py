@@ -106,3 +106,23 @@ def test_ipa_marks_a_placement_its_interval_cannot_tell() -> None:
         "Möjlig överprestation (osäker)",
     ]
     assert table.note is not None and "inte mot förväntan" in table.note
+
+
+def test_per_area_cells_show_their_n_and_flag_too_few() -> None:
+    """Review item 14: "miljö och hälsa 80" rested on 5 e-mails beside "Kontakter 12"."""
+    from pathlib import Path
+
+    from servqual_cli.core.contacts import contact_kpis
+    from servqual_cli.io.measurement import ReadOptions
+    from servqual_cli.io.measurement import load_contact_table as load
+    from servqual_cli.report.measurement_sections import area_table
+
+    path = Path(__file__).resolve().parents[2] / "data" / "samples" / "servicematning_2020.xlsx"
+    data = load(ReadOptions().read(str(path)), 2020, "Lekeberg", False)
+    kpis = contact_kpis(data.frame, keys=("year",), by_area=True)
+    frame = area_table(kpis, "sv", min_n=30).frame.set_index("Område")
+    mail = frame.loc["miljö och hälsa", "E-post: svar inom 1 arbetsdag"]
+    assert mail == "80 (n = 5, för få svar)"
+    assert frame.loc["alla områden", "E-post: svar inom 1 arbetsdag"] == "81 (n = 53)"
+    plain = area_table(kpis, "sv").frame  # the CLI's table keeps numbers
+    assert plain["E-post: svar inom 1 arbetsdag"].dtype.kind == "f"

@@ -120,6 +120,17 @@ def _prorated_note(result: GapAnalysis, lang: str) -> str:
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
 
 
+def _base_note(result: GapAnalysis, lang: str) -> str:
+    """Two columns give a mean of P on different bases (review item 16): the gap columns use the
+    respondents with both E and P (the column n), SERVPERF everyone who answered P."""
+    d = result.dimensions
+    if "n_servperf" not in d.columns:
+        return ""
+    names = [dimension_name(k, lang) for k in d["dimension"]]
+    counts = ", ".join(f"{k} {int(n)}" for k, n in zip(names, d["n_servperf"], strict=True))
+    return label("base_note", lang).format(counts=counts)
+
+
 def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
     frame, formats, signed = _labelled(result.dimensions[DIM_COLUMNS], lang)
     family = _family(len(result.dimensions), "dimensions", lang)
@@ -130,7 +141,7 @@ def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) ->
         formats=formats,
         signed=signed[:1],
         note=f"{label('negative_note', lang)} {_method_note(result, lang)}. "
-        f"{_prorated_note(result, lang)}",
+        f"{_prorated_note(result, lang)} {_base_note(result, lang)}",
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
 
