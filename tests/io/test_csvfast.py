@@ -161,3 +161,25 @@ def test_many_distinct_texts_agree_with_the_standard_reader(
 
     monkeypatch.setattr(csvfast, "_MANY", 0)
     test_fast_and_standard_paths_agree(monkeypatch)
+
+
+def test_short_and_long_texts_over_many_blocks_read_as_the_standard_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Blocks of one- and two-byte answers are coded by their bytes, blocks with a longer text
+    by hashing (:mod:`servqual_cli.io.column_codes`): mixed over many blocks, the frame is still
+    the standard reader's cell for cell."""
+    from servqual_cli.io import csvfast
+
+    rng = np.random.default_rng(11)
+    answers = np.array(["1", "7", "", "10", "å", " ", "08", "+5"])
+    rows = [f"{i};{a};{b}" for i, (a, b) in enumerate(rng.choice(answers, (4000, 2)))]
+    for at in (1500, 3900):  # a longer text in two of the blocks only
+        rows[at] = f"{at};Vet ej;5"
+    data = ("id;E1;P1\n" + "\n".join(rows) + "\n").encode()
+    monkeypatch.setattr(csvfast, "_BLOCK", 4096)
+    fast = read_module.read_text(data, "t.csv", None, None)
+    assert fast.encoded is not None
+    slow = _read(data, False, monkeypatch)
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.row_numbers.tolist() == slow.row_numbers.tolist()

@@ -45,6 +45,8 @@ def read_spreadsheet(
     opened = open_sheet(data, source, suffix, sheet, lim)
     plan = _single_read_plan(opened, source, header_row, header_rows, lim)
     opened = opened.without_xml()  # the XML is not needed while fastexcel parses the sheet
+    if plan is not None:
+        plan.numeric_text.opened = opened  # (unpacked again only if it is ever asked)
     fast = None if plan is None else _single_read(plan, opened, data, source, lim)
     if fast is not None:
         frame, hdr, row_numbers, n_hdr = fast
@@ -66,7 +68,21 @@ class _Plan:
     hdr_index: int
     header: list[str]
     header_rows: int
-    numeric_text: bool
+    numeric_text: _NumericText
+
+
+class _NumericText:
+    """:func:`numeric_text_cells`, computed when first asked: only a number-like value in a
+    text column asks (a sheet of numbers never does; the scan costs a pass over the XML)."""
+
+    def __init__(self, opened: OpenSheet, lim: Limits) -> None:
+        self.opened, self.lim = opened, lim
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = numeric_text_cells(self.opened, self.lim)
+        return self.value
 
 
 def _single_read_plan(
@@ -91,7 +107,7 @@ def _single_read_plan(
             return None
         hdr_index = header_row - 1
     hdr_index, header, n_hdr = header_at(head, hdr_index, header_rows)
-    numeric_text = numeric_text_cells(opened, lim)
+    numeric_text = _NumericText(opened, lim)
     if general_only(head[hdr_index + 1 :], numeric_text):
         return None  # dates, or a number typed as text, in the first data rows
     return _Plan(hdr_index, header, n_hdr, numeric_text)

@@ -29,6 +29,7 @@ import io
 import logging
 import re
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -119,10 +120,12 @@ def text_is_plain(values: list[str]) -> bool:
     return not any(_RENDERED.fullmatch(v) or _NUMBER.fullmatch(v) for v in values)
 
 
-def general_only(head: list[list[Any]], numeric_text: bool) -> bool:
+def general_only(head: list[list[Any]], numeric_text: Callable[[], bool] | bool) -> bool:
     """Whether the first data rows already show a cell the column read would send to the
     general path (a date, time, boolean or whole number, or a number typed as text), so that
-    the sheet is not parsed twice. Only the head (at most :data:`HEAD_ROWS` rows) is looked at.
+    the sheet is not parsed twice. Only the head (at most :data:`HEAD_ROWS` rows) is looked at;
+    ``numeric_text`` (:func:`numeric_text_cells`, or a function giving it) only when a text cell
+    there reads as a number.
 
     >>> general_only([[1.0, "Vet ej"]], False), general_only([[dt.date(2024, 1, 5)]], False)
     (False, True)
@@ -133,9 +136,13 @@ def general_only(head: list[list[Any]], numeric_text: bool) -> bool:
         for v in row:
             if isinstance(v, dt.date | dt.time | dt.timedelta | bool | int):
                 return True
-            if numeric_text and isinstance(v, str) and _NUMBER.fullmatch(v):
+            if isinstance(v, str) and _NUMBER.fullmatch(v) and _truth(numeric_text):
                 return True
     return False
+
+
+def _truth(flag: Callable[[], bool] | bool) -> bool:
+    return flag() if callable(flag) else flag
 
 
 def numeric_text_cells(opened: OpenSheet, lim: Limits) -> bool:
@@ -143,10 +150,14 @@ def numeric_text_cells(opened: OpenSheet, lim: Limits) -> bool:
 
     When none can, a value like "5" in a column fastexcel read as text (a column mixing
     answers 1-7 and "Vet ej") was a number cell, and its digits give the number exactly.
+    Only asked when such a value turns up (a sheet of numbers never needs it); the sheet's XML
+    is unpacked again when the guard's copy was already freed.
     """
     zf, xml = opened.archive, opened.scan.xml
-    if zf is None:
+    if zf is None or opened.scan.member is None:
         return True
+    if not xml:
+        xml = zf.read(opened.scan.member)  # its size was checked by the guard
     for info in zf.infolist():
         if info.filename.lower().endswith("sharedstrings.xml"):
             if info.file_size > lim.max_bytes:
@@ -178,13 +189,14 @@ def read_columns(
     skip: int,
     width: int,
     lim: Limits,
-    numeric_text: bool = True,
+    numeric_text: Callable[[], bool] | bool = True,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Rows ``skip + 1`` onward of the sheet, ``width`` columns from A: (cells, blank), or None
     when a column cannot be converted exactly (the caller reads the sheet the general way).
 
-    ``numeric_text`` is :func:`numeric_text_cells` of the workbook (True: a number-like value
-    in a text column sends the sheet to the general path).
+    ``numeric_text`` is :func:`numeric_text_cells` of the workbook, or a function giving it,
+    asked only when a text column holds a number-like value (True: the sheet goes to the
+    general path).
     ``cells`` is an object array (rows x width, column-major) of the values the general path
     gives; ``blank`` marks the empty, None and whitespace-only cells.
     """
@@ -246,7 +258,7 @@ def read_columns(
                 return None  # a boolean or date cell among text: only calamine's rows say
             numbers = [bool(_NUMBER.fullmatch(u)) for u in uniques]
             if any(numbers):
-                if numeric_text:  # see numeric_text_cells
+                if _truth(numeric_text):  # see numeric_text_cells
                     return None
                 uniques = [float(u) if k else u for u, k in zip(uniques, numbers, strict=True)]
             codes = encoded.indices.fill_null(0).to_numpy(zero_copy_only=False)

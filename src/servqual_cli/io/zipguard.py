@@ -4,8 +4,9 @@ A 4.7 KB xlsx with one cell at ``XFD1048576`` makes a dense reader allocate 512 
 ODS with repeated rows takes gigabytes. Before calamine reads a workbook this module checks the
 zip members' uncompressed sizes and compression ratios, and the extent of the sheet to be read
 (rows x columns as the cell references and repeat counts declare them), against
-:class:`~servqual_cli.io.limits.Limits`. The scans are regular-expression searches over the
-sheet's XML (C speed, no per-cell Python work); on a normal sheet none of them matches.
+:class:`~servqual_cli.io.limits.Limits`. An xlsx sheet's cell references are read with numpy
+(:mod:`servqual_cli.io.xlsxrefs`: no per-cell Python work) while the sheet is unpacked; the
+error-cell and formula patterns below run only when that scan saw their marks.
 
 calamine reads Excel error cells (``#N/A``, ``#DIV/0!``) and formulas without a cached value as
 empty cells; the xlsx scan finds both, so that an error cell becomes an ``excel_error``
@@ -19,21 +20,21 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
+import zlib
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.limits import Limits
+from servqual_cli.io.xlsxrefs import RefScan, scan_refs
 
-__all__ = ["SheetScan", "check_workbook", "greater_than", "letters_to_index"]
+__all__ = ["SheetScan", "check_extent", "check_workbook", "letters_to_index"]
 
 _ZIP = b"PK\x03\x04"
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _MAX_MEMBERS = 10_000
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -74,34 +75,6 @@ def letters_to_index(letters: str) -> int:
     for ch in letters:
         n = n * 26 + (ord(ch) - 64)
     return n
-
-
-def _index_to_letters(n: int) -> str:
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = _LETTERS[rem] + out
-    return out
-
-
-def greater_than(text: str, alphabet: str) -> str:
-    """A regex matching strings of ``len(text)`` characters of ``alphabet`` that sort after it.
-
-    >>> bool(re.fullmatch(greater_than("SF", _LETTERS), "SG")), re.fullmatch(greater_than("SF",
-    ...      _LETTERS), "SE")
-    (True, None)
-    >>> [s for s in ("099", "100", "101", "200") if re.fullmatch(greater_than("100", "0123456789"),
-    ...  s)]
-    ['101', '200']
-    """
-    parts = []
-    for i, ch in enumerate(text):
-        higher = alphabet[alphabet.index(ch) + 1 :]
-        if higher:
-            rest = len(text) - i - 1
-            tail = f"[{alphabet[0]}-{alphabet[-1]}]{{{rest}}}" if rest else ""
-            parts.append(re.escape(text[:i]) + f"[{higher[0]}-{higher[-1]}]" + tail)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 def _refuse(what: str, lim: Limits, where: Location) -> DataError:
@@ -217,8 +190,6 @@ def _xml_unescape(text: str) -> str:
     )
 
 
-_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
-_ROW_FAST = re.compile(rb'<row r="(\d+)"')
 _ERROR_CELL = re.compile(
     rb'<(?:\w+:)?c\b(?=[^>]*\st="e")[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>'
     rb"(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?"
@@ -236,73 +207,125 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
     member = _xlsx_sheet_member(zf, sheet, where, lim)
     if member is None:
         return SheetScan()
-    xml = _member(zf, member, lim, where)
-    ordered = _check_xlsx_extent(xml, lim, where)
+    xml, refs = _unpack_and_scan(zf, member, lim, where)
+    ordered = check_extent(refs, lim, where)
     errors: list[tuple[int, int, str]] = []
-    if b't="e"' in xml:
+    if refs.error_cells:
         for m in _ERROR_CELL.finditer(xml):  # error cells are few: one match each
             text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
-    uncached = len(_UNCACHED.findall(xml)) if b"<f" in xml else 0
+    uncached = len(_UNCACHED.findall(xml)) if refs.formula else 0
     return SheetScan(errors, uncached, member, xml, ordered)
 
 
+_PIPELINE_FROM = 1 << 22  # a sheet this large is unpacked and scanned at once (two threads)
+
+
+def _unpack_and_scan(
+    zf: zipfile.ZipFile, name: str, lim: Limits, where: Location
+) -> tuple[bytes, RefScan]:
+    """The sheet's XML and its :func:`scan_refs`, the scan of each step running while the next
+    is unpacked: zlib and numpy release the GIL, so on two cores the guard takes about as long
+    as the longer of the two instead of their sum. Nothing reaches calamine until both are done.
+    """
+    info = zf.getinfo(name)
+    if info.file_size > lim.max_bytes or info.file_size < _PIPELINE_FROM:  # one read, one scan
+        xml = _member(zf, name, lim, where)
+        return xml, scan_refs(xml)
+    unpacker = _Unpacker(zf, name, info.file_size)
+    unpacker.start()
+    try:
+        refs = scan_refs(unpacker.buf, unpacker.ready)  # type: ignore[arg-type]
+    finally:
+        unpacker.join()
+    if unpacker.error is not None:  # the whole member unpacked and its CRC checked
+        raise _damaged(name, unpacker.error, where)
+    return unpacker.buf, refs  # type: ignore[return-value]
+
+
+class _Unpacker(threading.Thread):
+    """Unpacks a zip member into a buffer of its declared size, 4 MiB at a time, and tells
+    :meth:`ready` callers how far it has come."""
+
+    def __init__(self, zf: zipfile.ZipFile, name: str, size: int) -> None:
+        super().__init__(name="servqual-unpack", daemon=True)
+        self.zf, self.member = zf, name
+        self.buf = bytearray(size)
+        self.done = 0
+        self.error: Exception | None = None
+        self.cond = threading.Condition()
+
+    def run(self) -> None:
+        try:
+            with self.zf.open(self.member) as fh:
+                view = memoryview(self.buf)
+                while self.done < len(self.buf):
+                    chunk = fh.read(min(1 << 22, len(self.buf) - self.done))
+                    if not chunk:
+                        raise zipfile.BadZipFile("shorter than its header says")
+                    view[self.done : self.done + len(chunk)] = chunk
+                    with self.cond:
+                        self.done += len(chunk)
+                        self.cond.notify()
+                fh.read()  # to the end: the CRC is checked there
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            self.error = exc
+        finally:
+            with self.cond:
+                self.done = -1 if self.error is not None else len(self.buf)
+                self.cond.notify()
+
+    def ready(self, upto: int) -> None:
+        """Return once ``upto`` bytes are unpacked (at once when unpacking failed: the caller
+        reports the failure after :meth:`join`; the scan of zeros it finishes is discarded)."""
+        with self.cond:
+            self.cond.wait_for(lambda: self.done >= upto or self.done < 0)
+
+
+def _damaged(name: str, exc: object, where: Location) -> DataError:
+    return DataError(f"is not a readable spreadsheet (damaged {name}: {exc})", where)
+
+
 def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> bool:
+    """:func:`check_extent` of a sheet's XML (scanned here)."""
+    return check_extent(scan_refs(xml), lim, where)
+
+
+def check_extent(refs: RefScan, lim: Limits, where: Location) -> bool:
     """Refuse a sheet whose cell references span more than ``max_cells`` (rows x columns);
     return whether the row tags are all ``<row r="N"`` in increasing order.
 
-    Only references beyond the bound are searched for, with patterns that start with the literal
-    ``␣r="`` (the regex engine skips ahead to it), so a normal sheet costs a few fast scans.
+    ``refs`` is :func:`~servqual_cli.io.xlsxrefs.scan_refs` of the sheet's XML. The sheet spans
+    as many rows as its largest row number, its number of row elements (a row without a number
+    follows the one before) or its lowest cell, whichever is most; a cell right of the widest
+    column that many rows may have within ``max_cells`` is refused, naming the first such cell
+    in the document; so is any cell beyond Excel's sheet (row 1,048,576, column XFD).
     """
-    tags = _ROW_FAST.findall(xml)
-    n_tags = xml.count(b"<row") + (xml.count(b":row ") if b":row " in xml else 0)
-    ordered = n_tags == len(tags)
-    if not ordered:  # other attribute orders, prefixed tags, rows without r
-        tags = _ROW_TAG.findall(xml)
-    raw = np.array(tags) if tags else np.zeros(0, dtype="S1")
-    if raw.dtype.itemsize <= 15:  # row numbers as int64 in C; a longer one is hostile anyway
-        numbers = raw.astype(np.int64) if tags else np.zeros(0, dtype=np.int64)
-        ordered = ordered and bool(np.all(np.diff(numbers) > 0))
-        top = int(numbers.max(initial=0))
-    else:
-        ordered, top = False, max(int(r) for r in tags)
-    rows = max(top, n_tags, 1)
-    digits = str(rows)
-    below = rb'[A-Z]+(\d{%d,}|%s)"' % (len(digits) + 1, greater_than(digits, "0123456789").encode())
-    # One pass for a normal sheet: no cell below the last row tag, none beyond the widest column.
-    if re.search(rb' r="(?:%s|%s)' % (below, _wider(rows, lim)), xml) is None:
+    rows = max(refs.top_row, refs.row_elements, 1)
+    ordered = refs.increasing and refs.canonical_rows == refs.row_tags == refs.row_elements
+    later = refs.max_row > rows
+    if not later and refs.max_col <= _widest(rows, lim):  # a normal sheet
         return ordered
-    beyond = rb' r="' + below
-    later = [int(r) for r in re.findall(beyond, xml)]  # cells below the last row tag: rare
-    rows = max([rows, *later])
+    rows = max(rows, refs.max_row)
     if rows > lim.max_rows:
         raise _refuse(f"a cell lies at row {rows:,}, beyond Excel's {lim.max_rows:,}", lim, where)
-    widest = lim.max_cells // rows
-    if widest >= lim.max_columns:
-        if re.search(rb' r="' + _wider(rows, lim), xml):
+    widest = _widest(rows, lim)
+    if refs.max_col > widest:
+        if widest >= lim.max_columns:
             raise _refuse("a cell lies beyond column XFD", lim, where)
-        return ordered and not later
-    hit = re.search(rb' r="' + _wider(rows, lim), xml)
-    if hit:
-        col = letters_to_index(hit.group(1).decode())
+        col = refs.first_beyond(widest)
         raise _refuse(f"the sheet spans {rows:,} rows and at least {col:,} columns", lim, where)
     return ordered and not later
 
 
-def _wider(rows: int, lim: Limits) -> bytes:
-    r"""The pattern (after ``␣r="``) of a cell reference beyond the widest column that ``rows``
-    rows may have within ``max_cells``.
+def _widest(rows: int, lim: Limits) -> int:
+    """The widest column ``rows`` rows may reach within ``max_cells`` (at least one column,
+    never beyond Excel's ``max_columns``).
 
-    >>> _wider(1_000, Limits(max_cells=26_000))  # 26 columns: any two letters are beyond
-    b'([A-Z]{2,}|(?!))\\d'
-    >>> bool(re.match(_wider(1_000, Limits(max_cells=27_000)), b"AB9"))
-    True
+    >>> _widest(1_000, Limits(max_cells=26_000)), _widest(10, Limits())
+    (26, 16384)
     """
-    widest = lim.max_cells // rows
-    if widest >= lim.max_columns:
-        return rb"([A-Z]{4,})\d"
-    letters = _index_to_letters(max(widest, 1))
-    return rb"([A-Z]{%d,}|%s)\d" % (len(letters) + 1, greater_than(letters, _LETTERS).encode())
+    return min(max(lim.max_cells // rows, 1), lim.max_columns)
 
 
 _ODS_ROWS = re.compile(rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>(.*?)</table:')
