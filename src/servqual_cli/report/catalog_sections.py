@@ -471,7 +471,7 @@ TOOLBOX: Pairs = {
 
 RELIABILITY_SHEETS: Pairs = {
     "rel": ("Reliabilitet", "Reliability"),
-    "items": ("Påståenden", "Item statistics"),
+    "items": ("Påståendestatistik", "Item statistics"),  # not "Påståenden" (the gap sheet)
     "validity": ("Validitet", "Validity"),
     "cfa": ("CFA per dimension", "CFA per dimension"),
 }
