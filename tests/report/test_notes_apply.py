@@ -126,3 +126,20 @@ def test_per_area_cells_show_their_n_and_flag_too_few() -> None:
     assert frame.loc["alla områden", "E-post: svar inom 1 arbetsdag"] == "81 (n = 53)"
     plain = area_table(kpis, "sv").frame  # the CLI's table keeps numbers
     assert plain["E-post: svar inom 1 arbetsdag"].dtype.kind == "f"
+
+
+def test_blank_weights_are_counted_apart_from_blank_answers() -> None:
+    """Review item 13: "tomma 231" mixed 176 blank answers (what `servqual items` reports) with
+    55 blank importance weights."""
+    from pathlib import Path
+
+    from servqual_cli.report.build import load_survey
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.survey_part import _answer_and_weight_cells
+
+    config = Path(__file__).resolve().parents[2] / "data" / "samples" / "report_karlstad.toml"
+    data = load_survey(load_config(config))
+    assert data is not None
+    answers, weights = _answer_and_weight_cells(data)
+    assert answers["blank"] == 176 and weights == {"blank": 55}
+    assert sum(answers.values()) + sum(weights.values()) == sum(data.excluded.values())

@@ -132,6 +132,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "fewer than {min_n} answers are not judged.",
     ),
     # summary
+    "weight_cells": ("Uteslutna viktceller: {cells}", "Excluded weight cells: {cells}"),
     "summary_intro": (
         "Rapporten bygger på {n} svarande i {file}. {excluded}.",
         "The report is based on {n} respondents in {file}. {excluded}.",

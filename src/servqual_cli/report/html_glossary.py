@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from servqual_cli.report.spec import Document, Glance, Table, Text
+from servqual_cli.report.spec import Document, Table
 
 __all__ = ["abbreviated", "glossary", "page_texts"]
 
@@ -178,16 +178,14 @@ def glossary(texts: Iterable[str], lang: str) -> list[tuple[str, str]]:
 
 
 def page_texts(doc: Document) -> list[str]:
-    """The headers, titles and notes of the page's tables and the overview's words: what the
-    glossary looks through for the terms it explains."""
+    """The column headers and notes of the page's tables (the report's own words): what the
+    glossary looks through for the terms it explains. Titles, cells and the overview's text
+    are left out, so a name from the data does not change the page's structure."""
     out: list[str] = []
     for section in doc.sections:
         for b in section.blocks:
             if isinstance(b, Table):
                 out += [str(c) for c in b.frame.columns]
-                out += [t for t in (b.title, b.note) if t]
-            elif isinstance(b, Glance):
-                out += [*b.summary, b.note or ""]
-            elif isinstance(b, Text):
-                out.append(b.text)
+                if b.note:
+                    out.append(b.note)
     return out
