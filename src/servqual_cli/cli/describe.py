@@ -85,12 +85,14 @@ def describe(
 
     Example: servqual describe enkät.xlsx --instrument-template > enkät.toml
     """
-    from servqual_cli.cli.output import check_output, emit
+    from servqual_cli.cli.output import check_output, emit, require_input
+
+    check_output(output, [file])
+    require_input(file)  # the reader's first check, before pandas loads
     from servqual_cli.errors import DataError
     from servqual_cli.io.profile import first_readable_sheet, profile_table
     from servqual_cli.io.read import read_table
 
-    check_output(output, [file])
     skipped: tuple[tuple[str, str], ...] = ()
     try:
         table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)

@@ -105,17 +105,22 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.output import decoding_note, emit, guard, write_exclusions
+    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+
+    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
+    _min_items(min_items)  # bad usage is refused before any file is read
+    first_by = tb.split_by(by)
+    if instrument is None:  # the built-in instrument cannot fail: the file is checked next
+        require_input(file)
+    # The statistics (pandas, scipy) load only for a file that is there.
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.gap_sections import gap_sections, group_sections
     from servqual_cli.report.spec import Document
 
-    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
-    _min_items(min_items)  # bad usage is refused before any file is read
-    data = load_survey_file(file, instrument, tb.split_by(by), sheet, encoding, header_row,
-                            strict, perception_only_ok=True)  # fmt: skip
+    data = load_survey_file(file, instrument, first_by, sheet, encoding, header_row, strict,
+                            perception_only_ok=True)  # fmt: skip
     data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
         from servqual_cli.cli.servperf import emit_servperf

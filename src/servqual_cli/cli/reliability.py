@@ -60,9 +60,14 @@ def reliability(
     Every dimension is analysed for E, P and the item gaps, and so is the whole scale.
     Example: servqual reliability data/samples/karlstad_servqual.xlsx
     """
+    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+
+    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
+    if instrument is None:  # the built-in instrument cannot fail: the file is checked next
+        require_input(file)
+    # The statistics (pandas, scipy) load only for a file that is there.
     import numpy as np
 
-    from servqual_cli.cli.output import decoding_note, emit, guard, write_exclusions
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.reliability_sections import (
@@ -72,7 +77,6 @@ def reliability(
     )
     from servqual_cli.report.spec import Document
 
-    guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
     inst = data.instrument
     numbers = inst.items
@@ -210,14 +214,18 @@ def alpha(
 
     Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
     """
-    from servqual_cli.cli.output import decoding_note, emit, guard, write_exclusions
+    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+
+    guard([file], output=output, excluded=excluded, fmt=fmt)
+    bounds = _parse_range(scale_range)
+    if items is not None or item:  # without items the loader refuses before reading
+        require_input(file)
+    # The statistics (pandas, scipy) load only for a file that is there.
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.io.item_set import load_item_set
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
     from servqual_cli.report.spec import Document
 
-    guard([file], output=output, excluded=excluded, fmt=fmt)
-    bounds = _parse_range(scale_range)
     loaded = load_item_set(file, items, reverse, bounds, sheet, encoding, header_row, strict,
                            item=item or ())  # fmt: skip
     check_magnitudes(loaded.frame, file)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import optimize, special
+from scipy import special
 
 from servqual_cli.core.factor import smc
 from servqual_cli.core.pairwise import item_matrix
@@ -195,6 +195,8 @@ class _Model:
 
 def _rmsea_ci(x2: float, df: int, n: int, level: float = 0.90) -> tuple[float, float]:
     """RMSEA interval from the noncentral chi² (lavaan's ``lav_fit_rmsea_ci`` rules)."""
+    from scipy import optimize  # here, not at import: only a fitted model needs it
+
     upper_p, lower_p = 1.0 - (1.0 - level) / 2.0, (1.0 - level) / 2.0
 
     def cdf(ncp: float) -> float:
@@ -276,6 +278,8 @@ def cfa(data: pd.DataFrame, model: Mapping[str, Sequence[str]]) -> CFAResult:
     weights = np.eye(m)[owner]
     comp = weights.T @ s @ weights
     comp_r = comp / np.sqrt(np.outer(np.diag(comp), np.diag(comp)))
+    from scipy import optimize  # here, not at import: 0.2-0.4 s that only a fit needs
+
     mod = _Model(s, owner, m)
     start = np.concatenate(
         [np.sqrt(h2 * var), comp_r[mod.pairs[:, 0], mod.pairs[:, 1]], (1 - h2) * var]
