@@ -19,7 +19,7 @@ def test_builtins() -> None:
     assert list(PZB1991.dimensions) == [
         "Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"
     ]  # fmt: skip
-    assert PZB1991.dimension_of(14) == "Assurance"
+    assert PZB1991.dimensions["Assurance"] == (14, 15, 16, 17)
 
 
 def test_kiosk_file(data_dir: Path) -> None:

@@ -74,3 +74,31 @@ def test_builtin_1988_reverses_its_negative_items(tmp_path: Path) -> None:
     data = load_roles(_table(tmp_path, frame), PZB1988, ["adequate"])
     reversed_positions = [k for k, i in enumerate(PZB1988.items) if i in PZB1988.reverse]
     assert (data.matrices["adequate"][0, reversed_positions] == 6.0).all()
+
+
+def test_roles_are_parsed_as_the_survey_loader_parses_them(tmp_path: Path) -> None:
+    # One parser for both loaders (io/item_roles.py): same values, same excluded cells.
+    from servqual_cli.io.survey import load_survey
+
+    frame = pd.DataFrame({f"{r}{i}": [1, 5, 3, "Vet ej"] for r in "EP" for i in (1, 2, 3)},
+                         dtype=object)  # fmt: skip
+    frame.loc[0, "E2"], frame.loc[2, "P3"], frame.loc[1, "P1"] = 9, "x", ""
+    inst = instrument_from_dict({**INST, "reverse": [2]})
+    table = _table(tmp_path, frame)
+    roles = load_roles(table, inst, ["perception", "expectation"])
+    survey = load_survey(table, inst)
+    assert np.array_equal(roles.matrices["expectation"], survey.expectation, equal_nan=True)
+    assert np.array_equal(roles.matrices["perception"], survey.perception, equal_nan=True)
+    assert roles.matrices["perception"][1, 1] == 1.0  # item 2 reversed: 1 + 5 - 5
+    assert roles.excluded == survey.excluded == {
+        "dont_know": 6, "blank": 1, "unparseable": 1, "out_of_range": 1}  # fmt: skip
+    assert roles.exclusions.equals(survey.exclusions)
+    # C order for the toolbox, as before the parser was shared (sums in the same order).
+    assert roles.matrices["perception"].flags.c_contiguous
+
+
+def test_a_column_of_only_wrong_values_is_refused(tmp_path: Path) -> None:
+    frame = pd.DataFrame({f"P{i}": [1, 2] for i in (1, 2, 3)}, dtype=object)
+    frame["P2"] = ["x", "y"]
+    with pytest.raises(DataError, match="no valid answer in the whole column.*'x' in row 2"):
+        load_roles(_table(tmp_path, frame), instrument_from_dict(INST), ["perception"])

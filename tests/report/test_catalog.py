@@ -46,6 +46,35 @@ def test_every_section_table_is_in_the_catalog(lang: str) -> None:
 
 def test_constants_used_as_keys_match_the_core() -> None:
     from servqual_cli.core.survey_trend import OVERALL
-    from servqual_cli.report import catalog_sections
+    from servqual_cli.report import catalog_measurement
 
-    assert catalog_sections.OVERALL == OVERALL and OVERALL in catalog.MEASUREMENT
+    assert catalog_measurement.OVERALL == OVERALL and OVERALL in catalog.MEASUREMENT
+
+
+def test_every_table_module_is_reachable_through_the_catalog() -> None:
+    # The tables are split by report part (catalog_*.py, chart_words.py); the renderers use the
+    # one lookup API in catalog.py, so every table must be one the catalog looks up.
+    import importlib
+
+    listed = {id(t) for t in (*catalog._TABLES, *catalog.SECTION_TABLES.values())}
+    listed.add(id(catalog.DIMENSIONS))  # looked up by dimension_name
+    modules = [*sorted(REPORT.glob("catalog_*.py")), REPORT / "chart_words.py"]
+    assert len(modules) > 2
+    for path in modules:
+        module = importlib.import_module(f"servqual_cli.report.{path.stem}")
+        tables = _word_table_names(path)
+        assert tables, f"{path.name} holds no word table"
+        for name in tables:
+            assert id(getattr(module, name)) in listed, f"{path.name}: {name} is not looked up"
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 400, path.name
+
+
+def _word_table_names(path: Path) -> list[str]:
+    lines = {int(t.split(":")[1]) for t in _word_tables(path)}
+    names = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if node.lineno not in lines:
+            continue
+        target = node.target if isinstance(node, ast.AnnAssign) else node.targets[0]  # type: ignore[attr-defined]
+        names.append(target.id)
+    return names

@@ -84,17 +84,10 @@ def _raw_column(data: SurveyData, name: str, option: str) -> tuple[int, str]:
 
 def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
     """A background column as text labels, None where blank."""
-    import numpy as np
-
-    from servqual_cli.io.read import blank_mask
-    from servqual_cli.io.survey import _group_label
+    from servqual_cli.io.groups import labels_of
 
     pos, real = _raw_column(data, name, option)
-    col = data.table.frame.iloc[:, pos]
-    blank = blank_mask(col.to_frame())[:, 0]
-    out = np.array(col.map(_group_label).to_numpy(dtype=object), dtype=object)
-    out[blank] = None
-    return out, real
+    return labels_of(data.table.column(pos))[0], real
 
 
 def refuse_for_servperf(**options: str | None) -> None:
@@ -112,16 +105,12 @@ def two_way(data: SurveyData, by: str | None) -> SurveyData:
     """With ``--by A,B``: groups are the combinations "a × b" (a blank in either: no group)."""
     if by is None or "," not in by:
         return data
-    import numpy as np
-    import pandas as pd
+    from servqual_cli.io.groups import combine_groups
 
     names = _columns(by, "--by")
     first, a_name = _labels(data, names[0], "--by")
     second, b_name = _labels(data, names[1], "--by")
-    a, b = pd.Series(first, dtype=object), pd.Series(second, dtype=object)
-    combined = np.array((a.astype(str) + " × " + b.astype(str)).to_numpy(dtype=object))
-    combined[(a.isna() | b.isna()).to_numpy()] = None
-    return replace(data, groups=combined, by=f"{a_name} × {b_name}")
+    return replace(data, groups=combine_groups(first, second), by=f"{a_name} × {b_name}")
 
 
 def add_to_gap(
@@ -221,7 +210,7 @@ def _numeric(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]
     from servqual_cli.io.values import parse_scale_values
 
     pos, real = _raw_column(data, name, option)
-    values, _ = parse_scale_values(data.table.frame.iloc[:, pos], (-np.inf, np.inf))
+    values, _ = parse_scale_values(data.table.column(pos), (-np.inf, np.inf))
     if np.isnan(values).all():
         raise DataError(
             "no numeric value in the whole column",

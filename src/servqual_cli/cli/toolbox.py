@@ -97,7 +97,7 @@ def tolerance(
     check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
     roles = ["adequate", "desired", "perception"]
-    data = load_roles_file(file, instrument, roles, by, weight_column, (), sheet, encoding,
+    data = load_roles_file(file, instrument, roles, by, weight_column, sheet, encoding,
                            header_row, strict)  # fmt: skip
     a, d, p = (data.matrices[r] for r in roles)
     args = (data.items, data.dimension_positions)
@@ -202,7 +202,7 @@ def knowledge_gap_cmd(
     cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding, header_row,
                             strict)  # fmt: skip
     cust = two_way(cust, by)  # --by A,B: the combinations
-    stf = load_roles_file(staff, instrument, ["expectation"], None, None, (), sheet, encoding,
+    stf = load_roles_file(staff, instrument, ["expectation"], None, None, sheet, encoding,
                           header_row, strict)  # fmt: skip
     e_staff = stf.matrices["expectation"]
     args = (cust.items, cust.dimension_positions)

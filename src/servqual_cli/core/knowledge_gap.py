@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,7 @@ from servqual_cli.core import inference
 from servqual_cli.core.posthoc import holm
 from servqual_cli.core.ranktests import mann_whitney
 from servqual_cli.core.results import records
-from servqual_cli.core.scoring import dimension_means
+from servqual_cli.core.two_level import item_and_dimension_tables
 from servqual_cli.errors import DataError
 
 COLUMNS = ["n_customers", "n_staff", "customers", "staff", "diff", "ci_low", "ci_high",
@@ -150,13 +151,8 @@ def knowledge_gap(
     for name, x in (("customer", c), ("staff", s)):
         if x.size == 0 or np.isnan(x).all():
             raise DataError(f"the {name} file has no valid expectation answer")
-    order = [pos for cols in dimensions.values() for pos in cols]
-    item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
-    item_table = _compare(s[:, order], c[:, order], conf)
-    item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
-    item_table.insert(0, "item", [items[i] for i in order])
-    dim_c = dimension_means(c, ~np.isnan(c), dimensions)
-    dim_s = dimension_means(s, ~np.isnan(s), dimensions)
-    dim_table = _compare(dim_s, dim_c, conf)
-    dim_table.insert(0, "dimension", list(dimensions))
+    # Each file's dimension means over its own answered items (the gap rule).
+    item_table, dim_table = item_and_dimension_tables(
+        partial(_compare, conf=conf), [s, c], [~np.isnan(s), ~np.isnan(c)], items, dimensions
+    )
     return KnowledgeGap(int(c.shape[0]), int(s.shape[0]), dim_table, item_table, conf)

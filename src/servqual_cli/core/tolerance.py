@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -28,7 +29,7 @@ import pandas as pd
 from servqual_cli.core import inference
 from servqual_cli.core.proportions import wilson_ci
 from servqual_cli.core.results import records
-from servqual_cli.core.scoring import dimension_means
+from servqual_cli.core.two_level import item_and_dimension_tables
 from servqual_cli.errors import DataError
 
 COLUMNS = ["n", "adequate", "desired", "perception", "msa", "msa_ci_low", "msa_ci_high", "msa_p",
@@ -168,12 +169,8 @@ def tolerance_analysis(
     complete = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
     if not complete.any():
         raise DataError("no respondent has valid adequate, desired and perceived scores")
-    order = [pos for cols in dimensions.values() for pos in cols]
-    item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
-    item_table = _table(a[:, order], d[:, order], p[:, order], conf)
-    item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
-    item_table.insert(0, "item", [items[i] for i in order])
-    dim_a, dim_d, dim_p = (dimension_means(x, complete, dimensions) for x in (a, d, p))
-    dim_table = _table(dim_a, dim_d, dim_p, conf)
-    dim_table.insert(0, "dimension", list(dimensions))
+    # Dimension means over the items with a complete (A, D, P) triple.
+    item_table, dim_table = item_and_dimension_tables(
+        partial(_table, conf=conf), [a, d, p], [complete] * 3, items, dimensions
+    )
     return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf)

@@ -204,12 +204,6 @@ class Instrument:
         pos = order.index(item) if item in order else None
         return spec.name_for(item, pos) or f"{letter}{item}"
 
-    def dimension_of(self, item: int) -> str:
-        for dim, items in self.dimensions.items():
-            if item in items:
-                return dim
-        raise KeyError(item)
-
     def statement(self, item: int, lang: str) -> str | None:
         """The wording of ``item`` in ``lang`` (``"sv"``, ``"en"``), None when not given."""
         return self.statements.get(lang, {}).get(item)

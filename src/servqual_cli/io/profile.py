@@ -158,13 +158,13 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
     """A column's profile; a labelled SPSS column is profiled by its codes when they make a
     rating scale, as the survey loader reads it (labels such as "Mycket bra" on the ends would
     otherwise hide the scale), else by its labels (a service unit coded 1-4 shows its names)."""
-    from servqual_cli.io.survey import _with_spss_codes
+    from servqual_cli.io.item_roles import with_spss_codes
 
     name = str(table.columns[j])
     labelled = _profile_column(table.frame.iloc[:, j], j, name)
     if name not in table.codes:
         return labelled
-    coded = _profile_column(_with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
+    coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
     return coded if coded.scale is not None else labelled
 
 

@@ -2,16 +2,16 @@
 
 A role is one question set of the instrument: ``expectation``, ``perception`` and, for the zone
 of tolerance, ``adequate`` (minimum acceptable service) and ``desired``. Cleaning is the same as
-``servqual gap``'s (:func:`servqual_cli.io.survey.load_survey`): the scale's values and labels,
-"Vet ej" and blanks as missing, every excluded cell counted, negatively worded items reversed.
-Optional extras: a ``--by`` column, a survey weight column and single extra items (an overall
-quality question).
+``servqual gap``'s, by the same function (:func:`servqual_cli.io.item_roles.parse_roles`): the
+scale's values and labels, "Vet ej" and blanks as missing, every excluded cell counted,
+negatively worded items reversed. Optional: a ``--by`` column (or two, ``A,B``: the
+combinations, :func:`servqual_cli.io.groups.combine_groups`) and a survey weight column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -21,8 +21,9 @@ from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.read import RawTable, blank_mask
-from servqual_cli.io.survey import _group_label, _with_spss_codes
+from servqual_cli.io.groups import combine_groups, labels_of
+from servqual_cli.io.item_roles import parse_roles
+from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import parse_scale_values
 
 # Instruments that define no adequate/desired columns (the built-ins) read the conventional
@@ -46,8 +47,8 @@ def with_default_roles(instrument: Instrument) -> Instrument:
 class RoleData:
     """Cleaned item matrices per role, in the instrument's item order.
 
-    ``missing_by_column`` maps a column to {reason: excluded cells}; ``extra`` holds the parsed
-    extra columns (e.g. the overall item); ``weights`` the survey weights (NaN where missing).
+    ``columns`` maps a role to its column names (item order); ``groups`` holds the ``--by``
+    labels (None where blank); ``weights`` the survey weights (NaN where missing).
     """
 
     table: RawTable
@@ -62,7 +63,6 @@ class RoleData:
     weight_column: str | None
     excluded: dict[str, int]
     exclusions: pd.DataFrame
-    extra: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -96,7 +96,6 @@ def load_roles(
     roles: Sequence[str],
     by: str | None = None,
     weight_column: str | None = None,
-    extra: Sequence[str] = (),
     strict: bool = False,
 ) -> RoleData:
     """Parse the item columns of ``roles`` (every missing column is named in one error).
@@ -106,50 +105,19 @@ def load_roles(
     DataError
         A column is missing or duplicated; an item column has no valid answer but wrong values.
     UsageError
-        The ``--by``, weight or extra column named on the command line is not in the file.
+        The ``--by`` or weight column named on the command line is not in the file.
     """
     instrument = with_default_roles(instrument)
     index = ColumnIndex(table.columns, table.source, table.sheet)
-    numbers = instrument.items
     resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
-    names = {r: [resolved[r][i] for i in numbers] for r in roles}
-    positions = [p for r in roles for p in index.require(names[r], f"{r} columns")]
     log = ExclusionLog(table.source, table.sheet)
     rows = table.row_numbers
-    lo, hi = instrument.scale
-    rev = [k for k, item in enumerate(numbers) if item in set(instrument.reverse)]
-
-    def parse(pos: int, bounds: tuple[float, float], labels: bool = True) -> np.ndarray:
-        name = table.columns[pos]
-        col = _with_spss_codes(table, name, table.frame.iloc[:, pos])
-        values, reasons = parse_scale_values(
-            col, bounds, instrument.labels if labels else None, instrument.missing
-        )
-        log.add(rows, name, table.frame.iloc[:, pos].to_numpy(dtype=object), reasons)
-        if len(values) and np.isnan(values).all():
-            wrong = np.isin(reasons.astype(str), ["unparseable", "out_of_range"])
-            if wrong.any():
-                first = int(np.flatnonzero(wrong)[0])
-                raise DataError(
-                    f"no valid answer in the whole column (e.g. {table.frame.iloc[first, pos]!r}"
-                    f" in row {int(rows[first])}: not a number on the scale or a known label)",
-                    Location(table.source, table.sheet, None, name),
-                )
-        return values
-
-    matrices: dict[str, np.ndarray] = {}
-    k = 0
-    for role in roles:
-        role_pos = positions[k : k + len(numbers)]
-        k += len(numbers)
-        m = (
-            np.column_stack([parse(p, (lo, hi)) for p in role_pos])
-            if role_pos
-            else np.empty((len(rows), 0))
-        )
-        if rev:  # negatively worded items (PZB 1988): min + max - x, as in gap
-            m[:, rev] = lo + hi - m[:, rev]
-        matrices[role] = m
+    # C order, as before the parsing was shared with the survey loader: the core's sums run
+    # in the same order, so every number stays the same to the last bit.
+    matrices = {
+        role: np.ascontiguousarray(m)
+        for role, m in parse_roles(table, instrument, resolved, roles, log).items()
+    }
 
     def locate(name: str, option: str) -> int:
         pos = index.find(name)
@@ -171,27 +139,21 @@ def load_roles(
         parts = []
         for name in by_names:
             by_pos = locate(name, "--by")
-            col = table.frame.iloc[:, by_pos]
-            blank = blank_mask(col.to_frame())[:, 0]
-            labels = pd.Series(col.map(_group_label).to_numpy(dtype=object), dtype=object)
-            labels[blank] = None
+            col = table.column(by_pos)
+            labels, blank = labels_of(col)
             reasons = np.full(len(blank), None, dtype=object)
             reasons[blank] = "blank"
             log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
             parts.append((labels, table.columns[by_pos]))
-        combined = parts[0][0]
+        groups = parts[0][0]
         for labels, _ in parts[1:]:
-            combined = (combined.astype(str) + " × " + labels.astype(str)).where(
-                combined.notna() & labels.notna(), None
-            )
-        groups = np.array(combined.to_numpy(dtype=object), dtype=object)  # a writable copy
-        groups[pd.isna(groups)] = None  # blank is None, as the gap loader has it
+            groups = combine_groups(groups, labels)
         by_name = " × ".join(name for _, name in parts)
     weights = None
     w_name = None
     if weight_column is not None:
         w_pos = locate(weight_column, "--weight-column")
-        raw = table.frame.iloc[:, w_pos]
+        raw = table.column(w_pos)
         weights, reasons = parse_scale_values(raw, (0.0, np.inf))
         w_name = table.columns[w_pos]
         negative = np.flatnonzero(reasons == "out_of_range")
@@ -206,27 +168,21 @@ def load_roles(
                 "no positive weight in the whole column",
                 Location(table.source, table.sheet, None, w_name),
             )
-    extras = {}
-    for name in extra:
-        x_pos = locate(name, "--overall")
-        extras[table.columns[x_pos]] = parse(x_pos, (-np.inf, np.inf), labels=False)
     if strict:
         log.raise_if_strict()
-    dim_positions = instrument.dimension_positions
     return RoleData(
         table=table,
         instrument=instrument,
         matrices=matrices,
-        columns=names,
-        items=tuple(str(i) for i in numbers),
-        dimension_positions=dim_positions,
+        columns={r: [resolved[r][i] for i in instrument.items] for r in roles},
+        items=tuple(str(i) for i in instrument.items),
+        dimension_positions=instrument.dimension_positions,
         groups=groups,
         by=by_name,
         weights=weights,
         weight_column=w_name,
         excluded=log.counts(),
         exclusions=log.to_frame(),
-        extra=extras,
     )
 
 
@@ -236,7 +192,6 @@ def load_roles_file(
     roles: Sequence[str],
     by: str | None = None,
     weight_column: str | None = None,
-    extra: Sequence[str] = (),
     sheet: str | None = None,
     encoding: str | None = None,
     header_row: int | None = None,
@@ -248,4 +203,4 @@ def load_roles_file(
 
     inst = load_instrument(instrument)
     table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
-    return load_roles(table, inst, roles, by, weight_column, extra, strict)
+    return load_roles(table, inst, roles, by, weight_column, strict)

@@ -1,4 +1,9 @@
-"""Turn a :class:`RawTable` into SERVQUAL item matrices, using an :class:`Instrument`."""
+"""Turn a :class:`RawTable` into SERVQUAL item matrices, using an :class:`Instrument`.
+
+The item columns are parsed by :func:`servqual_cli.io.item_roles.parse_roles` (shared with the
+toolbox's :mod:`servqual_cli.io.role_data`), the ``--by`` groups by
+:func:`servqual_cli.io.groups.survey_groups`.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,13 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
-from servqual_cli.io.cells import excel_error_mask
 from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
 from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.groups import survey_groups
+from servqual_cli.io.item_roles import column_position, parse_roles
 from servqual_cli.io.lazy import lazy_field
-from servqual_cli.io.read import RawTable, blank_mask
-from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
-from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold
+from servqual_cli.io.read import RawTable
+from servqual_cli.io.scale_column import parse_scale_column
 
 
 @dataclass(frozen=True)
@@ -129,41 +134,19 @@ def load_survey(
         raise DataError(
             exc.message + encoding_advice(table) + sheet_advice(table), exc.location
         ) from exc
-    p_pos = [_position(index, resolved["perception"][i]) for i in item_numbers]
-    e_pos = (
-        [_position(index, resolved["expectation"][i]) for i in item_numbers]
-        if "expectation" in resolved
-        else []
-    )
     log = ExclusionLog(table.source, table.sheet)
-    rows = table.row_numbers
-    lo, hi = instrument.scale
-
-    def parse(positions: list[int]) -> np.ndarray:
-        # Column-major from the start: the core walks one item at a time (issue #16).
-        out = np.empty((len(rows), len(positions)), dtype=float, order="F")
-        for k, pos in enumerate(positions):  # a loop over columns; each is vectorised
-            name = table.columns[pos]
-            spss = _spss_codes(table, name, pos)
-            parsed = parse_scale_column(
-                table, pos, (lo, hi), instrument.labels, instrument.missing, log, out[:, k], spss
-            )
-            _reject_wrong_column(parsed, table, pos)
-        return out
-
-    p = parse(p_pos)
-    e = np.full(p.shape, np.nan, order="F") if instrument.perception_only else parse(e_pos)
-    if not instrument.perception_only and e.size and _no_pair(e, p):
+    # Perception first: its cells are logged (and checked) before the expectations'.
+    matrices = parse_roles(table, instrument, resolved, roles[::-1], log)
+    p = matrices["perception"]
+    e = matrices.get("expectation")
+    if e is None:
+        e = np.full(p.shape, np.nan, order="F")
+    elif e.size and _no_pair(e, p):
         raise DataError(
             "no respondent has a valid expectation/perception pair after cleaning "
             f"(see the excluded cells: {', '.join(f'{k} {v}' for k, v in log.counts().items())})",
             Location(table.source, table.sheet),
         )
-    # Negatively worded items (PZB 1988) are reversed before anything else: min + max - x.
-    rev = [k for k, item in enumerate(item_numbers) if item in set(instrument.reverse)]
-    if rev:
-        e[:, rev] = lo + hi - e[:, rev]
-        p[:, rev] = lo + hi - p[:, rev]
 
     weights, weight_columns = _weights(table, index, instrument, log)
     if weight_columns:
@@ -178,7 +161,7 @@ def load_survey(
                 + sheet_advice(table),
                 Location(table.source, table.sheet, None, by),
             )
-        groups = _groups(table, pos, log)
+        groups = survey_groups(table, pos, log)
     if strict:
         log.raise_if_strict()
     positions = instrument.dimension_positions
@@ -204,13 +187,6 @@ def _no_pair(e: np.ndarray, p: np.ndarray) -> bool:
     return all(np.isnan(p[:, k] - e[:, k]).all() for k in range(e.shape[1]))
 
 
-def _position(index: ColumnIndex, name: str) -> int:
-    pos = index.find(name)
-    if pos is None:  # not user input: resolve_roles returned a name of this table
-        raise RuntimeError(f"internal: column {name!r} vanished")
-    return pos
-
-
 def _near(name: str, columns: list[str]) -> str:
     """``closest: ...`` when some column is like ``name``, else the first columns."""
     from servqual_cli.io.selection import closest
@@ -219,72 +195,6 @@ def _near(name: str, columns: list[str]) -> str:
     if near:
         return f"closest: {', '.join(near)}"
     return f"it has: {', '.join(columns[:12])}" + (" ..." if len(columns) > 12 else "")
-
-
-def _group_label(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _groups(table: RawTable, pos: int, log: ExclusionLog) -> np.ndarray:
-    """The ``--by`` column's group labels (None where blank or a spreadsheet error), logged.
-
-    An encoded column (fast CSV path) is labelled once per distinct text."""
-    encoded = table.encoded_column(pos)
-    col = pd.Series(encoded.uniques, dtype=object) if encoded else table.column(pos)
-    blank = blank_mask(col.to_frame())[:, 0]
-    groups = col.map(_group_label).to_numpy(dtype=object)
-    groups[blank] = None
-    group_reasons = np.full(len(blank), None, dtype=object)
-    group_reasons[blank] = "blank"
-    error = excel_error_mask(col)  # "#N/A" is no group: an excel_error exclusion
-    groups[error] = None
-    group_reasons[error] = "excel_error"
-    name = table.columns[pos]
-    if encoded is not None:
-        log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, group_reasons)
-        return groups[encoded.codes]
-    log.add(table.row_numbers, name, col.to_numpy(dtype=object), group_reasons)
-    return groups
-
-
-def _spss_codes(table: RawTable, name: str, pos: int) -> pd.Series | None:
-    """:func:`_with_spss_codes` for labelled SPSS columns, None for any other column."""
-    return _with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
-
-
-def _with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:
-    """For labelled SPSS columns use the numeric codes, except codes labelled as "no answer"."""
-    if name not in table.codes:
-        return column
-    codes = table.codes[name]
-    labels = table.value_labels.get(name, {})
-    missing_codes = {k for k, v in labels.items() if fold(v) in DONT_KNOW | NOT_AVAILABLE}
-    out = codes.astype(object)
-    is_missing = codes.isin(missing_codes).to_numpy(dtype=bool)
-    out[is_missing] = column[is_missing]
-    return out
-
-
-def _reject_wrong_column(parsed: ScaleColumn, table: RawTable, pos: int) -> None:
-    """A column with no valid answer and wrong values in it is the wrong column (or scale).
-
-    A column that is merely empty (all blank or "Vet ej") is kept: its cells are missing and
-    counted, and the half-of-the-items rule decides what the respondents' scores can use.
-    """
-    values = parsed.values
-    if len(values) == 0 or not np.isnan(values).all():
-        return
-    first = parsed.first_with(["unparseable", "out_of_range"])
-    if first is not None:
-        name = table.columns[pos]
-        value = table.column(pos).iloc[first]
-        raise DataError(
-            f"no valid answer in the whole column (e.g. {value!r} in row "
-            f"{int(table.row_numbers[first])}: not a number on the scale or a known label)",
-            Location(table.source, table.sheet, None, name),
-        )
 
 
 def _weights(
@@ -312,7 +222,7 @@ def _weights(
         )
     cols = []
     for name in found.values():
-        pos = _position(index, name)
+        pos = column_position(index, name)
         parsed = parse_scale_column(table, pos, (0.0, np.inf), log=log,
                                     rename={"out_of_range": "invalid_weight"})  # fmt: skip
         cols.append(parsed.values)

@@ -1,0 +1,183 @@
+"""The words of the overview "Resultat i korthet" (part of the label catalog,
+:mod:`servqual_cli.report.catalog`).
+
+:data:`GLANCE`: entries ``key: (sv, en)``; use them through the catalog
+(:func:`~servqual_cli.report.catalog.rl`).
+"""
+
+from __future__ import annotations
+
+GLANCE: dict[str, tuple[str, str]] = {
+    "glance_title": ("Resultat i korthet", "Results at a glance"),
+    "g_measure": ("Mått", "Measure"),
+    "g_this_period": ("Senaste period", "This period"),
+    "g_previous_period": ("Föregående period", "Previous period"),
+    "g_change": ("Förändring", "Change"),
+    "g_change_verdict": ("Förändringen", "The change"),
+    "g_goal": ("Mål / norm", "Target / norm"),
+    "g_goal_verdict": ("Mot mål / norm", "Against target / norm"),
+    "g_others_mean": ("Övrigas medel", "Others' mean"),
+    "g_rank": ("Placering", "Rank"),
+    "g_benchmark_verdict": ("Mot övriga", "Against others"),
+    "g_n": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
+    "g_better": ("bättre", "better"),
+    "g_worse": ("sämre", "worse"),
+    "g_no_change": ("ingen säker förändring", "no clear change"),
+    "g_met": ("uppfyllt", "met"),
+    "g_not_met": ("ej uppfyllt", "not met"),
+    "g_cannot_tell": ("kan ej avgöras", "cannot tell"),
+    "g_same": ("i nivå med", "on a par"),
+    "g_too_few": ("för få svar", "too few answers"),
+    "g_small_base": ("Underlag", "Base"),
+    "too_few_note": (
+        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte, och inget "
+        "omdöme ges.",
+        "“Too few answers”: the value rests on fewer than {min_n} answers; it is not shown and "
+        "not judged.",
+    ),
+    "p_too_few": (
+        "För få svar (färre än {min_n}) för att bedöma {items}.",
+        "Too few answers (fewer than {min_n}) to judge {items}.",
+    ),
+    "whole_org": ("Hela kommunen", "Whole municipality"),
+    "whole_note": (
+        "Kolumnen ”{whole}” visar samma mått för alla svarande; KPI:er och testkontakter "
+        "gäller alltid hela kommunen.",
+        'The column "{whole}" shows the same measure for all respondents; KPIs and test '
+        "contacts always cover the whole municipality.",
+    ),
+    "data_until": ("Data t.o.m.", "Data up to"),
+    "g_rank_of": ("{rank} av {n}", "{rank} of {n}"),
+    "overall_gap": ("SERVQUAL totalt (gap)", "SERVQUAL overall (gap)"),
+    "dimension_gap": ("{dimension} (gap)", "{dimension} (gap)"),
+    "norm_zero": ("förväntan (gap 0)", "expectations (gap 0)"),
+    # the overview's note, one sentence per rule, each only when a row uses it
+    "glance_note": (
+        "Ordning: först ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
+        "det som inte kan avgöras och sist det som går bra; inom varje grupp i rapportens "
+        "ordning.",
+        "Order: first unmet targets, deteriorations and results below the others' mean, then "
+        "what cannot be told and last what goes well; within each group in the report's order.",
+    ),
+    "glance_note_change": (
+        "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen "
+        "(p < 0,05).",
+        "A change counts as better or worse only when the data can tell it from chance (p < 0.05).",
+    ),
+    "glance_note_benchmark": (
+        "Jämförelsen med övriga kommuner bygger på kommunens konfidensintervall mot övrigas "
+        "medel (där intervall saknas: placering i tredjedelar, se metoden).",
+        "The comparison with the other municipalities uses this municipality's confidence "
+        "interval against the others' mean (without an interval: rank thirds, see the method).",
+    ),
+    "glance_note_gap": (
+        "Gap = upplevelse minus förväntan på skalan; under noll betyder att servicen inte når "
+        "upp till förväntan.",
+        "Gap = perception minus expectation on the scale; below zero means the service falls "
+        "short of expectations.",
+    ),
+    "glance_note_groups": (
+        "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
+        "eget konfidensintervall eller Holm-justerade test); grupperna rangordnas inte mot "
+        "varandra.",
+        "A group is named only when its own value differs from the target or expectations (its "
+        "own confidence interval or Holm-adjusted test); the groups are not ranked against each "
+        "other.",
+    ),
+    # the plain-language paragraph
+    "p_not_met": (
+        "Målet nås inte för {items}.",
+        "The target is not met for {items}.",
+    ),
+    "p_worse": (
+        "Sämre än föregående period: {items}.",
+        "Worse than the previous period: {items}.",
+    ),
+    "p_below": (
+        "Under övriga kommuners medel: {items}.",
+        "Below the other municipalities' mean: {items}.",
+    ),
+    "p_gap": (
+        "Invånarnas upplevelse når inte upp till förväntan för {items}; störst är "
+        "gapet för {worst}.",
+        "Residents' perceptions fall short of their expectations for {items}; the gap is "
+        "largest for {worst}.",
+    ),
+    "p_gap_where": (
+        "Störst är gapet inom {groups}.",
+        "The gap is largest in {groups}.",
+    ),
+    "p_met": ("Målet nås för {items}.", "The target is met for {items}."),
+    "p_better": (
+        "Bättre än föregående period: {items}.",
+        "Better than the previous period: {items}.",
+    ),
+    "p_nothing_bad": (
+        "Inget mått har ett ej uppfyllt mål, en säker försämring eller ett resultat under "
+        "övrigas medel.",
+        "No measure has an unmet target, a clear deterioration or a result below the others' mean.",
+    ),
+    "p_nothing_bad_judged": (
+        "Inget av de mått som har tillräckligt underlag har ett ej uppfyllt mål, en säker "
+        "försämring eller ett resultat under övrigas medel.",
+        "No measure with enough answers has an unmet target, a clear deterioration or a result "
+        "below the others' mean.",
+    ),
+    "p_cannot_tell": (
+        "För {items} går det inte att avgöra om målet nås.",
+        "For {items} the data cannot tell whether the target is met.",
+    ),
+    "appendix": ("Bilaga: detaljtabeller och metod", "Appendix: detailed tables and method"),
+    "appendix_tables": ("Detaljtabeller", "Detailed tables"),
+    "toc": ("Innehåll", "Contents"),
+    "table_no": ("Tabell {n}.", "Table {n}."),
+    "figure_no": ("Figur {n}.", "Figure {n}."),
+    "cover_sheet": ("Innehåll", "Contents"),
+    "contents": ("Innehåll", "Contents"),
+    "report_date": ("Rapportens datum", "Report date"),
+    "g_value": ("Värde", "Value"),
+    "g_unit": ("Enhet", "Unit"),
+    "g_period": ("Period", "Period"),
+    "g_previous_value": ("Föregående värde", "Previous value"),
+    "g_target": ("Mål / norm", "Target / norm"),
+    "g_n_compared": ("Antal jämförda", "Compared"),
+    "p_where": ("i {areas}", "in {areas}"),
+    "p_where_below_target": ("under målet i {areas}", "below target in {areas}"),
+    "p_where_below_expectation": (
+        "under förväntan i {areas}",
+        "below expectations in {areas}",
+    ),
+    "p_where_worse": (
+        "sämre än föregående period i {areas}",
+        "worse than the previous period in {areas}",
+    ),
+    "p_all_groups": ("alla {n} grupper", "all {n} groups"),
+    # the header's period when the parts cover different periods: "2020 (servicemätning)"
+    "period_of_survey": ("enkät", "survey"),
+    "period_of_contacts": ("servicemätning", "service measurement"),
+    "period_of_kpi": ("nyckeltal", "KPIs"),
+    "period_of_feedback": ("synpunkter", "feedback"),
+    # the feedback register's bad news in the overview
+    "feedback_items_total": ("Synpunkter, totalt", "Feedback items, total"),
+    "feedback_items_of": ("Synpunkter: {what}", "Feedback items: {what}"),
+    "feedback_rise_note": (
+        "kvot {ratio} (95 % KI {low}–{high}), p (Holm) {p}",
+        "ratio {ratio} (95% CI {low}–{high}), p (Holm) {p}",
+    ),
+    "backlog_row": (
+        "Öppna synpunkter äldre än löftet ({promise})",
+        "Open feedback items older than the promise ({promise})",
+    ),
+    "p_feedback_rise": (
+        "Fler synpunkter än under föregående tolv månader: {items}.",
+        "More feedback items than in the previous twelve months: {items}.",
+    ),
+    "p_backlog": (
+        "{overdue} av {open} öppna synpunkter är äldre än löftet ({promise}) per {date}.",
+        "{overdue} of {open} open feedback items are older than the promise ({promise}) as of "
+        "{date}.",
+    ),
+    "p_more_groups": ("{n} till", "{n} more"),
+    "and": ("och", "and"),
+    "in": ("i", "in"),
+}

@@ -1,0 +1,269 @@
+"""The words of ``servqual report`` (part of the label catalog, :mod:`servqual_cli.report.catalog`).
+
+:data:`REPORT`: the report's headings, explanations and method notes. Entries are
+``key: (sv, en)``; use them through the catalog (:func:`~servqual_cli.report.catalog.rl`).
+"""
+
+from __future__ import annotations
+
+REPORT: dict[str, tuple[str, str]] = {
+    # document and section headings
+    "default_title": ("Rapport om servicekvalitet", "Service quality report"),
+    "summary": ("Sammanfattning", "Summary"),
+    "servqual": ("SERVQUAL: förväntan och upplevelse", "SERVQUAL: expectations and perceptions"),
+    "groups": ("Jämförelse mellan grupper", "Comparison between groups"),
+    "method": ("Metod", "Method"),
+    "charts_sheet": ("Diagram", "Charts"),
+    "organisation": ("Organisation", "Organisation"),
+    "period": ("Period", "Period"),
+    "source": ("Underlag", "Source"),
+    "group_report": ("Delrapport", "Report for"),
+    "index_title": ("Rapporter per grupp", "Reports by group"),
+    "index_intro": (
+        "En rapport per värde i kolumnen {by}. Varje mapp innehåller report.md, report.xlsx, "
+        "manifest.json och diagrammen.",
+        "One report per value of the column {by}. Each folder holds report.md, report.xlsx, "
+        "manifest.json and the charts.",
+    ),
+    "respondents_n": ("Svarande", "Respondents"),
+    "index_dims_short": ("Dimensioner under förväntan", "Dimensions below expectations"),
+    "index_note": (
+        "SERVQUAL totalt: upplevelse minus förväntan (gap) över alla påståenden; under noll "
+        "betyder att servicen inte når upp till förväntan. ”Ej uppfyllt” när hela "
+        "konfidensintervallet ligger under noll, ”kan ej avgöras” när det omfattar noll. "
+        "Dimensioner under förväntan: hur många av dimensionerna vars intervall ligger helt "
+        "under noll. Grupper med färre än {min_n} svar bedöms inte.",
+        "SERVQUAL overall: perception minus expectation (gap) over all statements; below zero "
+        'means the service falls short of expectations. "Not met" when the whole confidence '
+        'interval is below zero, "cannot tell" when it includes zero. Dimensions below '
+        "expectations: how many dimensions have an interval wholly below zero. Groups with "
+        "fewer than {min_n} answers are not judged.",
+    ),
+    # summary
+    "weight_cells": ("Uteslutna viktceller: {cells}", "Excluded weight cells: {cells}"),
+    "summary_intro": (
+        "Rapporten bygger på {n} svarande i {file}. {excluded}.",
+        "The report is based on {n} respondents in {file}. {excluded}.",
+    ),
+    "summary_group": (
+        "Svarande där {by} = {group}.",
+        "Respondents with {by} = {group}.",
+    ),
+    "summary_overall": (
+        "Total SERVQUAL är {unweighted} (oviktad){weighted}; negativt betyder att upplevelsen "
+        "inte når upp till förväntan.",
+        "Overall SERVQUAL is {unweighted} (unweighted){weighted}; negative means that perceptions "
+        "fall short of expectations.",
+    ),
+    "summary_weighted": (" och {weighted} viktad efter viktighet", " and {weighted} weighted"),
+    "largest_gaps": ("De tre största negativa gapen", "The three largest negative gaps"),
+    "largest_gaps_none": (
+        "Inget påstående har ett negativt gap.",
+        "No item has a negative gap.",
+    ),
+    # figures
+    "fig_dimensions": (
+        "Förväntan och upplevelse per dimension",
+        "Expectation and perception by dimension",
+    ),
+    "fig_dimensions_caption": (
+        "Staplar: medelvärde för förväntan (E) och upplevelse (P). Punkter: gapet P − E med "
+        "95 % konfidensintervall.",
+        "Bars: mean expectation (E) and perception (P). Points: the gap P − E with its 95% "
+        "confidence interval.",
+    ),
+    "fig_items": ("Gap per påstående, sorterat", "Item gaps, sorted"),
+    "fig_items_caption": (
+        "Påståendena sorterade från största negativa gap; linjerna visar 95 % konfidensintervall.",
+        "Items sorted from the largest negative gap; the lines show 95% confidence intervals.",
+    ),
+    "fig_heatmap": ("Gap per dimension och grupp", "Dimension gaps by group"),
+    "fig_heatmap_caption": (
+        "Medelgap P − E per grupp ({by}) och dimension; mörkare orange är större negativt gap.",
+        "Mean gap P − E per group ({by}) and dimension; darker orange is a larger negative gap.",
+    ),
+    "fig_ipa": ("Viktighet och upplevelse (IPA)", "Importance-performance analysis (IPA)"),
+    "fig_ipa_caption": (
+        "Viktighet = medelpoäng av 100 fördelade på dimensionerna; upplevelse = medel P. "
+        "Hårkorset ligger vid {crosshair}.",
+        "Importance = mean points of 100 split over the dimensions; performance = mean P. "
+        "The crosshairs are at {crosshair}.",
+    ),
+    "crosshair_mean": ("medelvärdena", "the means"),
+    "crosshair_midpoint": (
+        "skalans mittpunkt och lika fördelade poäng",
+        "the scale midpoint and an equal split of the points",
+    ),
+    "axis_mean": ("Medelvärde", "Mean"),
+    "axis_gap_ci": ("Gap P − E (95 % KI)", "Gap P − E (95% CI)"),
+    "importance": ("Viktighet (poäng av 100)", "Importance (points of 100)"),
+    "performance": ("Upplevelse (medel P)", "Performance (mean P)"),
+    "quadrant": ("Kvadrant", "Quadrant"),
+    "ipa_table": ("Viktighet och upplevelse per dimension", "Importance and performance"),
+    "n_weights": ("n (vikter)", "n (weights)"),
+    "concentrate": ("Koncentrera insatserna här", "Concentrate here"),
+    "keep_up": ("Fortsätt det goda arbetet", "Keep up the good work"),
+    "low_priority": ("Låg prioritet", "Low priority"),
+    "overkill": ("Möjlig överprestation", "Possible overkill"),
+    "ipa_uncertain": ("{quadrant} (osäker)", "{quadrant} (uncertain)"),
+    "ipa_note": (
+        "IPA ställer viktigheten mot upplevelsen (P), inte mot förväntan: en dimension kan "
+        "hamna i ”möjlig överprestation” fast dess gap är negativt. ”Osäker”: dimensionens "
+        "95 % t-intervall för viktighet eller upplevelse omfattar gränsen, så kvadranten kan "
+        "inte avgöras.",
+        "IPA sets importance against perception (P), not against expectations: a dimension can "
+        "be “possible overkill” although its gap is negative. “Uncertain”: the dimension's 95% "
+        "t interval of importance or perception includes the boundary, so its quadrant cannot "
+        "be told.",
+    ),
+    # method notes
+    "method_definitions": ("Definitioner", "Definitions"),
+    "method_definitions_text": (
+        "Varje påstående besvaras två gånger: förväntan (E) och upplevelse (P) på skalan "
+        "{lo:g}–{hi:g}. Gap = P − E per svarande; negativt gap betyder att servicen inte når upp "
+        "till förväntan. En dimensions gap för en svarande är medelvärdet av påståendenas gap. "
+        "Oviktad SERVQUAL är medelvärdet av dimensionernas gap; viktad SERVQUAL väger "
+        "dimensionerna med svarandens fördelning av 100 viktighetspoäng. SERVPERF är medelvärdet "
+        "av upplevelsen (P). Instrument: {instrument} med dimensionerna {dimensions}.",
+        "Each item is answered twice: expectation (E) and perception (P) on the scale "
+        "{lo:g}–{hi:g}. Gap = P − E per respondent; a negative gap means the service falls short "
+        "of expectations. A respondent's dimension gap is the mean of its item gaps. Unweighted "
+        "SERVQUAL is the mean of the dimension gaps; weighted SERVQUAL weights the dimensions by "
+        "the respondent's split of 100 importance points. SERVPERF is the mean perception (P). "
+        "Instrument: {instrument} with the dimensions {dimensions}.",
+    ),
+    "method_tests": ("Statistiska test", "Statistical tests"),
+    "method_tests_text": (
+        "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (nollor "
+        "uteslutna; under 50 par med skild förväntan och upplevelse ett exakt villkorligt p över "
+        "alla teckenmönster, även med ties, som coin::wilcoxsign_test; annars "
+        "normalapproximation med kontinuitets- och tieskorrektion som R:s wilcox.test). "
+        "Tabellernas not säger vilket som användes. p-värdena justeras med Holms metod, separat "
+        "över dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
+        "{conf} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
+        "parvis Games-Howell och Dunn (Holm).",
+        "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (zeros "
+        "dropped; below 50 pairs whose expectation and perception differ an exact conditional p "
+        "over all sign patterns, ties included, as coin::wilcoxsign_test; otherwise the normal "
+        "approximation with continuity and tie correction as R's wilcox.test). The tables' note "
+        "says which was used. p-values are Holm-adjusted, separately across "
+        "dimensions and across items. Effect size: Cohen's dz. Confidence intervals are {conf} "
+        "t intervals. Differences between groups: Welch's ANOVA and Kruskal-Wallis, pairwise "
+        "Games-Howell and Dunn (Holm).",
+    ),
+    "method_missing": ("Saknade värden", "Missing data"),
+    "method_missing_text": (
+        "Tomma celler, ”Vet ej” och liknande svar räknas som saknade; värden utanför skalan och "
+        "text som inte är ett skalsteg utesluts och räknas (se sammanfattningen). En svarandes "
+        "dimensionsvärde kräver att minst hälften av dimensionens påståenden (avrundat uppåt) "
+        "har både E och P. Total SERVQUAL räknas för svarande med alla dimensioner giltiga; den "
+        "viktade dessutom bara med giltiga vikter (inga saknade eller negativa, summa över noll).",
+        'Blank cells, "Vet ej" (don\'t know) and similar answers are missing; values outside '
+        "the scale and text that is not a scale point are excluded and counted (see the "
+        "summary). A respondent's dimension score needs at least half of the dimension's items "
+        "(rounded up) with both E and P. Overall SERVQUAL uses respondents with every dimension "
+        "valid; the weighted score also needs valid weights (none missing or negative, sum above "
+        "zero).",
+    ),
+    "method_ipa": ("Viktighet och upplevelse (IPA)", "Importance-performance analysis"),
+    "method_ipa_text": (
+        "Varje dimension placeras efter medelviktighet (vikterna) och medelupplevelse (P) i fyra "
+        "kvadranter enligt Martilla och James (1977): koncentrera insatserna här (viktig, låg "
+        "upplevelse), fortsätt det goda arbetet, låg prioritet och möjlig överprestation. "
+        "Gränserna ligger vid {crosshair}. IPA ställer viktigheten mot upplevelsen (P), inte mot "
+        "förväntan: en dimension kan hamna i ”möjlig överprestation” fast dess gap är negativt "
+        "(upplevelsen når inte upp till förväntan). En placering märkt ”osäker” kan inte "
+        "avgöras: dimensionens 95 % t-intervall för viktighet eller upplevelse omfattar "
+        "gränsen (som här behandlas som fast).",
+        "Each dimension is placed by mean importance (the weights) and mean perception (P) in the "
+        "four quadrants of Martilla and James (1977): concentrate here (important, low "
+        "performance), keep up the good work, low priority and possible overkill. The "
+        "boundaries are at {crosshair}. IPA sets importance against perception (P), not "
+        "against expectations: a dimension can be “possible overkill” although its gap is "
+        "negative (perceptions fall short of expectations). A placement marked “uncertain” "
+        "cannot be told: the dimension's 95% t interval of importance or perception includes "
+        "the boundary (taken here as fixed).",
+    ),
+    "method_cite": ("Hur rapporten citeras", "How to cite"),
+    "method_cite_text": (
+        "Skapad med servqual-cli {version}. Kommandot, indatafilernas SHA-256 och "
+        "programversionerna finns i manifest.json bredvid rapporten, så att rapporten kan "
+        "återskapas. Citera som: servqual-cli {version}, verktyg för analys av servicekvalitet "
+        "(SERVQUAL, servicemätning, nyckeltal). Referenser: Parasuraman, Zeithaml & Berry (1988), "
+        "Journal of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of "
+        "Retailing 67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); "
+        "Martilla & James (1977), Journal of Marketing 41(1).",
+        "Made with servqual-cli {version}. The command, the SHA-256 of every input file and the "
+        "software versions are in manifest.json beside the report, so it can be reproduced. "
+        "Cite as: servqual-cli {version}, a toolkit for service quality analysis (SERVQUAL, "
+        "service measurement, KPIs). References: Parasuraman, Zeithaml & Berry (1988), Journal "
+        "of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of Retailing "
+        "67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); Martilla & James "
+        "(1977), Journal of Marketing 41(1).",
+    ),
+    # reliability, test contacts, KPIs and feedback (report/parts.py)
+    "reliability": ("Reliabilitet och validitet", "Reliability and validity"),
+    "whole_scale": ("hela skalan", "whole scale"),
+    "reliability_glance": (
+        "Reliabilitet i korthet: Cronbachs α för upplevelsen (P): {alphas}. Varningar: "
+        "{warnings} (se avsnittet Reliabilitet och validitet).",
+        "Reliability at a glance: Cronbach's α of the perceptions (P): {alphas}. Warnings: "
+        "{warnings} (see Reliability and validity).",
+    ),
+    "reliability_method": (
+        "Cronbachs α med parvis borttagning (som R:s psych) och 95 % KI enligt Feldt med det n "
+        "som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; McDonalds ω "
+        "(en faktor per dimension). Validitet: KMO, Bartletts test och konfirmatorisk "
+        "faktoranalys av dimensionerna (CFI, TLI, RMSEA, SRMR, CR, AVE). Ett negativt "
+        "item-rest-r ger en varning (ett omvänt påstående som inte vänts?).",
+        "Cronbach's α with pairwise deletion (as R's psych) and a 95% CI by Feldt's method with "
+        "the n actually used; item-rest correlations and α if the item is deleted; McDonald's ω "
+        "(one factor per dimension). Validity: KMO, Bartlett's test and a confirmatory factor "
+        "analysis of the dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE). A negative item-rest r "
+        "raises a warning (a reversed item not declared?).",
+    ),
+    "measurement": ("Servicemätning: telefon och e-post", "Service measurement: phone and e-mail"),
+    "measurement_intro": (
+        "Testkontakter till {municipality}, år {years}: andelar och index i procent.",
+        "Test contacts to {municipality}, years {years}: shares and indexes in percent.",
+    ),
+    "measurement_charts": ("Nyckeltal per område och år", "KPIs by area and year"),
+    "changed_contacts": (
+        "Servicemätning: förändringar {before} → {after} som går att skilja från slumpen",
+        "Service measurement: changes {before} → {after} that can be told from chance",
+    ),
+    "no_significant_change": (
+        "Servicemätning: ingen förändring {before} → {after} går att skilja från slumpen.",
+        "Service measurement: no change {before} → {after} can be told from chance.",
+    ),
+    "service": (
+        "Nyckeltal, servicedeklarationer och synpunkter",
+        "KPIs, service declarations and feedback",
+    ),
+    "feedback": ("Synpunktshantering", "Feedback register"),
+    "service_method": (
+        "Nyckeltalen följer kommunens fyra aspekter (nåbarhet, väntetid, genomförandetid, "
+        "resultat). Andelar har Wilson-intervall; förändring mot föregående period prövas med "
+        "Fishers exakta test (andelar) eller Mann-Whitney (tider). Synpunkter utan "
+        "kontaktuppgifter räknas men ingår inte i svarstiderna.",
+        "The KPIs follow the municipality's four aspects (reachability, waiting time, lead "
+        "time, result). Shares have Wilson intervals; the change against the previous period is "
+        "tested with Fisher's exact test (shares) or Mann-Whitney (times). Anonymous feedback "
+        "is counted but not in the reply times.",
+    ),
+    "changed_kpis": ("Nyckeltal som förändrats (p < 0,05)", "KPIs that changed (p < 0.05)"),
+    "no_significant_kpi": (
+        "Inget nyckeltal har förändrats mer än slumpen mot föregående period.",
+        "No KPI changed beyond chance against the previous period.",
+    ),
+    "kpi": ("Nyckeltal", "KPI"),
+    "before": ("Före", "Before"),
+    "after": ("Efter", "After"),
+    "direction": ("Riktning", "Direction"),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "changed": ("förändrat", "changed"),
+    "heading": ("Rubrik", "Heading"),
+    "text": ("Text", "Text"),
+    "warning": ("Varning", "Warning"),
+}

@@ -1,0 +1,133 @@
+"""The words of the KPI and feedback sections (part of the label catalog,
+:mod:`servqual_cli.report.catalog`).
+
+:data:`SERVICE`: entries ``key: (sv, en)``; use them through the catalog
+(:func:`~servqual_cli.report.catalog.sl`).
+"""
+
+from __future__ import annotations
+
+SERVICE: dict[str, tuple[str, str]] = {
+    # key: (sv, en)
+    "nåbarhet": ("Nåbarhet", "Reachability"),
+    "väntetid": ("Väntetid", "Waiting time"),
+    "genomförandetid": ("Genomförandetid", "Lead time"),
+    "resultat": ("Resultat", "Result"),
+    "kpi": ("Nyckeltal", "KPI"),
+    "klagomål": ("klagomål", "complaint"),
+    "synpunkt": ("synpunkt", "comment"),
+    "förslag": ("förslag", "suggestion"),
+    "fråga": ("fråga", "question"),
+    "beröm": ("beröm", "praise"),
+    "value": ("Värde", "Value"),
+    "ci": ("95 % KI", "95% CI"),
+    "goal": ("Mål / norm", "Target / norm"),
+    "verdict": ("Bedömning", "Verdict"),
+    "below_goal": ("Grupper under mål / norm", "Groups below target / norm"),
+    "all_groups": ("alla {n} grupper", "all {n} groups"),
+    "and_more": ("och {n} till", "and {n} more"),
+    "change": ("Förändring", "Change"),
+    "met": ("uppfyllt", "met"),
+    "not met": ("ej uppfyllt", "not met"),
+    "cannot tell": ("kan ej avgöras", "cannot tell"),
+    "target_word": ("mål", "target"),
+    "norm_word": ("norm", "norm"),
+    "days": ("dagar", "days"),
+    "working days": ("arbetsdagar", "working days"),
+    "hours": ("timmar", "hours"),
+    "working hours": ("arbetstimmar", "working hours"),
+    "weeks": ("veckor", "weeks"),
+    "seconds": ("s", "s"),
+    "unit_word": ("Enhet", "Unit"),
+    "group": ("Grupp", "Group"),
+    "type": ("Typ", "Type"),
+    "unit": ("Förvaltning", "Unit"),
+    "channel": ("Kanal", "Channel"),
+    "period": ("Period", "Period"),
+    "n": ("Antal", "n"),
+    "share": ("Andel", "Share"),
+    "total": ("Totalt", "Total"),
+    "all": ("alla", "all"),
+    "counts": ("Inkomna synpunkter", "Feedback received"),
+    "reply": ("Svar (endast med kontaktuppgifter)", "Replies (contact details given only)"),
+    "n_with_contact": ("Med kontaktuppgifter", "With contact details"),
+    "n_answered": ("Besvarade", "Answered"),
+    "median_days": ("Median dagar", "Median days"),
+    "p90_days": ("90:e percentil dagar", "90th percentile days"),
+    "within_promise": ("Inom löftet", "Within promise"),
+    "n_decided": ("Avgjorda", "Decided"),
+    "within_promise_share": ("Andel inom löftet", "Share within promise"),
+    "ci_low": ("KI låg", "CI low"),
+    "ci_high": ("KI hög", "CI high"),
+    "backlog": ("Balans: öppna ärenden äldre än löftet", "Backlog: open items older than promise"),
+    "n_open": ("Öppna", "Open"),
+    "n_open_overdue": ("Öppna, äldre än löftet", "Open, older than promise"),
+    "trend": ("Jämfört med föregående tolv månader", "Against the previous twelve months"),
+    "level": ("Nivå", "Level"),
+    "key": ("Grupp", "Group"),
+    "previous_value": ("Föregående", "Previous"),
+    "current_value": ("Senaste", "Latest"),
+    "estimate": ("Kvot / skillnad", "Ratio / difference"),
+    "p": ("p", "p"),
+    "p_holm": ("p (Holm)", "p (Holm)"),
+    "reply_within_promise": ("Andel besvarade inom löftet", "Share answered within promise"),
+    "median_days_to_reply": ("Median dagar till svar", "Median days to reply"),
+    "count": ("Antal", "Count"),
+    "anonymous_note": (
+        "anonyma synpunkter räknas men ingår aldrig i svarsuppgifterna",
+        "anonymous items are counted but never in the reply figures",
+    ),
+    "as_of": ("per", "as of"),
+    "promise": ("löfte", "promise"),
+    "start_after_as_of": ("start efter datumet", "start after the as-of date"),
+    "reply_short": ("Svar", "Reply"),
+    "trend_note": (
+        "Antal: kvot av dagstakt med exakt Poissontest; andel inom löftet: skillnad i "
+        "procentenheter, Fishers exakta test; median: Mann-Whitney. p (Holm) justerar inom typer "
+        "och inom förvaltningar.",
+        "Counts: ratio of daily rates, exact Poisson test; share within promise: difference in "
+        "percentage points, Fisher's exact test; median: Mann-Whitney. p (Holm) adjusts within "
+        "types and within units.",
+    ),
+    "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
+    "period_not_in_data": (
+        "perioden framgår inte av data (ingen datumkolumn): alla rader i filen",
+        "the period is not in the data (no date column): all rows of the file",
+    ),
+    "period_from_contacts": (
+        "period {period}: samma datafil som servicemätningen {period} i rapporten (ingen "
+        "datumkolumn)",
+        "period {period}: the same data file as the report's service measurement {period} (no "
+        "date column)",
+    ),
+    "pooled_span": ("{span}, alla perioder tillsammans", "{span}, all periods pooled"),
+    "backlog_unit": ("Balans per förvaltning", "Backlog by unit"),
+    "no_contact_items": (
+        "Inga synpunkter med kontaktuppgifter: inga svarstider per förvaltning.",
+        "No items with contact details: no reply times by unit.",
+    ),
+    "trend_counts": ("Antal synpunkter", "Number of items"),
+    "trend_reply": ("Svar", "Replies"),
+    "measure": ("Mått", "Measure"),
+    "ratio": ("Kvot", "Ratio"),
+    "difference": ("Skillnad", "Difference"),
+    # Excel sheet names (at most 31 characters)
+    "sheet_type": ("Synpunkter per typ", "Feedback by type"),
+    "sheet_unit": ("Synpunkter per förvaltning", "Feedback by unit"),
+    "sheet_channel": ("Synpunkter per kanal", "Feedback by channel"),
+    "sheet_period": ("Synpunkter per period", "Feedback by period"),
+    "sheet_reply": ("Svar", "Replies"),
+    "sheet_reply_unit": ("Svar per förvaltning", "Replies by unit"),
+    "sheet_backlog": ("Balans", "Backlog"),
+    "sheet_trend": ("Synpunkter, trend", "Feedback trend"),
+    "sheet_reply_trend": ("Svar, trend", "Replies trend"),
+    "pooled_note": (
+        "värde och bedömning gäller {period}; alla perioder tillsammans ({periods}): {value}, "
+        "n = {n}",
+        "value and verdict are for {period}; all periods pooled ({periods}): {value}, n = {n}",
+    ),
+    "undecided": (
+        "öppna ärenden ännu inom gränsen ingår inte",
+        "open cases still inside the limit are not counted",
+    ),
+}

@@ -1,0 +1,72 @@
+"""The words of the citizen-survey section, ``servqual service-survey`` (part of the label catalog).
+
+:data:`SERVICE_SURVEY`. Each table is ``key: (sv, en)``;
+:mod:`servqual_cli.report.catalog` re-exports it and lists it in
+:func:`~servqual_cli.report.catalog.catalog` (prefixed ``"<section>."``): one catalog per
+language for every renderer (issue #9 item 6). Use it through the catalog.
+"""
+
+from __future__ import annotations
+
+Pairs = dict[str, tuple[str, str]]
+
+SERVICE_SURVEY: Pairs = {
+    "title": ("Servicemätning, medborgarenkät", "Service measurement, citizen survey"),
+    "changes": ("Förändring från föregående år", "Change from the previous year"),
+    "trend": ("Trend över alla år", "Trend over all years"),
+    "year": ("År", "Year"),
+    "channel": ("Kanal", "Channel"),
+    "question": ("Fråga", "Question"),
+    "n": ("n", "n"),
+    "index": ("Index (0–100)", "Index (0–100)"),
+    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
+    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "share_4_5": ("Andel 4–5", "Share 4–5"),
+    "small_base": ("Litet underlag", "Small base"),
+    "years": ("År", "Years"),
+    "index_before": ("Före", "Before"),
+    "index_after": ("Efter", "After"),
+    "diff": ("Förändring", "Change"),
+    "p": ("p (Welch)", "p (Welch)"),
+    "slope": ("Förändring per år", "Change per year"),
+    "verdict": ("Bedömning", "Verdict"),
+    "phone": ("telefon", "telephone"),
+    "email": ("e-post", "e-mail"),
+    "ease": ("Enkelt att få hjälp", "Easy to get help"),
+    "treatment": ("Bemötande", "Treatment"),
+    "clarity": ("Tydligt svar", "Clear answer"),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
+    "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
+    "yes": ("ja", "yes"),
+    "same": ("i nivå med", "on a par"),
+    "bench_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "bench_diff": ("Skillnad mot medel", "Diff. from mean"),
+    "rank": ("Placering", "Rank"),
+    "rank_third": ("Kolada-färg", "Kolada colour"),
+    "green": ("grön", "green"),
+    "yellow": ("gul", "yellow"),
+    "red": ("röd", "red"),
+    "of": ("av", "of"),
+    "bench_note": (
+        "Kommunens index (från dess svar) mot det oviktade medlet av övriga kommuners "
+        "publicerade index. Bedömning: bättre/sämre endast när hela kommunens 95 %-intervall "
+        "ligger på ena sidan om medlet, annars i nivå med. Färg efter tredjedelar av "
+        "rangordningen (Kolada).",
+        "This municipality's index (from its answers) against the unweighted mean of the other "
+        "municipalities' published indices. Verdict: better/worse only when this "
+        "municipality's whole 95% interval lies on one side of the mean, else on a par. Colour by "
+        "thirds of the ranking (as Kolada).",
+    ),
+    "no": ("", ""),
+    "note": (
+        "Svar 1–5 poängsätts 0, 25, 50, 75, 100 (SKR); index = medelpoäng, t-intervall "
+        "begränsat till 0–100. Andel 4–5 med Wilson-intervall. Förändring: Welch t-test. "
+        'Litet underlag: n under {min_n}. "Vet ej" räknas inte.',
+        "Answers 1–5 scored 0, 25, 50, 75, 100 (SKR); index = mean score, t interval clipped "
+        "to 0–100. Share 4–5 with a Wilson interval. Change: Welch's t test. Small base: n "
+        'below {min_n}. "Vet ej" (don\'t know) is not counted.',
+    ),
+}

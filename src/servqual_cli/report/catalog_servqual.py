@@ -1,0 +1,118 @@
+"""The words of the SERVQUAL sections' extras: group tests, SERVPERF and the research toolbox
+(part of the label catalog).
+
+:data:`GROUPS`, :data:`SERVPERF`, :data:`TOOLBOX`. Each table is ``key: (sv, en)``;
+:mod:`servqual_cli.report.catalog` re-exports it and lists it in
+:func:`~servqual_cli.report.catalog.catalog` (prefixed ``"<section>."``): one catalog per
+language for every renderer (issue #9 item 6). Use it through the catalog.
+"""
+
+from __future__ import annotations
+
+Pairs = dict[str, tuple[str, str]]
+
+GROUPS: Pairs = {
+    "welch_k": ("grupper (Welch)", "groups (Welch)"),
+    "omega2": ("ω² (Welch)", "ω² (Welch)"),
+    "kruskal_k": ("grupper (KW)", "groups (KW)"),
+    "epsilon2": ("ε² (KW)", "ε² (KW)"),
+    "left_out": ("utelämnade", "left out"),
+    "posthoc_note": (
+        "Games-Howell: p justerat med studentiserade variationsvidden, {conf} KI; "
+        "Dunn: p justerat med Holm inom dimensionen.",
+        "Games-Howell: p adjusted by the studentized range, {conf} CI; "
+        "Dunn: p adjusted by Holm within the dimension.",
+    ),
+}
+
+SERVPERF: Pairs = {
+    "sd": ("SD", "SD"),
+    "servperf_dimensions": ("SERVPERF per dimension (medelvärde P)",
+                            "SERVPERF by dimension (mean P)"),
+    "servperf_items": ("Upplevelse per påstående", "Perception by item"),
+    "servperf_overall": ("Total SERVPERF", "Overall SERVPERF"),
+    "servperf_note": (
+        "Instrumentet saknar förväntan (E): upplevelsen (P) redovisas med konfidensintervall, "
+        "utan gap och utan test (SERVPERF, Cronin & Taylor 1992).",
+        "The instrument has no expectations (E): perceptions (P) are shown with confidence "
+        "intervals, without gaps or tests (SERVPERF, Cronin & Taylor 1992).",
+    ),
+}  # fmt: skip
+
+TOOLBOX: Pairs = {
+    "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
+    "desired": ("Önskad (D)", "Desired (D)"),
+    "perception": ("Upplevd (P)", "Perceived (P)"),
+    "msa": ("MSA (P−A)", "MSA (P−A)"),
+    "msa_ci_low": ("MSA KI låg", "MSA CI low"),
+    "msa_ci_high": ("MSA KI hög", "MSA CI high"),
+    "msa_p": ("p (MSA)", "p (MSA)"),
+    "mss": ("MSS (P−D)", "MSS (P−D)"),
+    "mss_ci_low": ("MSS KI låg", "MSS CI low"),
+    "mss_ci_high": ("MSS KI hög", "MSS CI high"),
+    "mss_p": ("p (MSS)", "p (MSS)"),
+    "zone_width": ("Zonbredd (D−A)", "Zone width (D−A)"),
+    "share_below_adequate": ("Andel under A", "Share below A"),
+    "share_above_desired": ("Andel över D", "Share above D"),
+    "n_inverted": ("D < A", "D < A"),
+    "position": ("Läge", "Position"),
+    "below": ("under zonen", "below the zone"),
+    "inside": ("inom zonen", "inside the zone"),
+    "above": ("över zonen", "above the zone"),
+    "unclear": ("vid en gräns (kan ej avgöras)", "at a boundary (cannot tell)"),
+    "tolerance_dims": ("Toleranszon per dimension", "Zone of tolerance by dimension"),
+    "tolerance_items": ("Toleranszon per påstående", "Zone of tolerance by item"),
+    "n_customers": ("n medborgare", "n citizens"),
+    "n_staff": ("n personal", "n staff"),
+    "customers": ("Medborgarnas E", "Citizens' E"),
+    "staff": ("Personalens bild", "Staff's estimate"),
+    "p_welch": ("p (Welch)", "p (Welch)"),
+    "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
+    "hedges_g": ("Hedges g", "Hedges' g"),
+    "knowledge_dims": ("Kunskapsgapet per dimension", "Knowledge gap by dimension"),
+    "reading": ("Tolkning", "Reading"),
+    "kg_underestimate": ("personalen underskattar", "staff underestimate"),
+    "kg_overestimate": ("personalen överskattar", "staff overestimate"),
+    "kg_unclear": ("ingen säker skillnad", "no clear difference"),
+    "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
+    "set": ("Frågeset", "Question set"),
+    "mean": ("Medel", "Mean"),
+    "sd": ("SD", "SD"),
+    "median": ("Median", "Median"),
+    "q1": ("Q1", "Q1"),
+    "q3": ("Q3", "Q3"),
+    "top2": ("Topp-2", "Top 2"),
+    "top2_ci_low": ("Topp-2 KI låg", "Top 2 CI low"),
+    "top2_ci_high": ("Topp-2 KI hög", "Top 2 CI high"),
+    "bottom2": ("Botten-2", "Bottom 2"),
+    "skewness": ("Skevhet", "Skewness"),
+    "item_distributions": ("Svarsfördelning per påstående", "Item distributions"),
+    "friedman": ("Vilket gap väger tyngst?", "Which gap matters most?"),
+    "friedman_table": ("Friedmans test av dimensionsgapen", "Friedman test of the dimension gaps"),
+    "pairs": ("Parvisa jämförelser av dimensionsgap", "Pairwise comparisons of dimension gaps"),
+    "a": ("Dimension A", "Dimension A"),
+    "b": ("Dimension B", "Dimension B"),
+    "statistic": ("χ²", "χ²"),
+    "df": ("fg", "df"),
+    "p": ("p", "p"),
+    "kendall_w": ("Kendalls W", "Kendall's W"),
+    "importance": ("Härledd vikt", "Derived importance"),
+    "b_coef": ("b", "b"),
+    "se": ("SE", "SE"),
+    "beta": ("β (standardiserad)", "β (standardized)"),
+    "relative_weight": ("Relativ vikt", "Relative weight"),
+    "relative_share": ("Andel av R²", "Share of R²"),
+    "weighted_estimates": ("Viktade skattningar", "Weighted estimates"),
+    "weighted_means": ("Viktade medelvärden", "Weighted means"),
+    "unweighted_mean": ("Oviktat medel", "Unweighted mean"),
+    "profile_table": ("Svarande efter bakgrund", "Respondents by background"),
+    "name": ("Storhet", "Quantity"),
+    "n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
+    "profile": ("Svarandeprofil", "Respondent profile"),
+    "variable": ("Variabel", "Variable"),
+    "value": ("Värde", "Value"),
+    "share": ("Andel", "Share"),
+    "weighted_share": ("Viktad andel", "Weighted share"),
+    "zot_chart": ("Toleranszon per dimension", "Zone of tolerance by dimension"),
+    "likert_chart": ("Svarsfördelning", "Answer distribution"),
+}

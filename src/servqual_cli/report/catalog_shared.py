@@ -1,0 +1,89 @@
+"""The words every command shows (part of the label catalog, :mod:`servqual_cli.report.catalog`).
+
+:data:`SHARED`: table columns and exclusion reasons of every renderer; :data:`DIMENSIONS`: the
+built-in SERVQUAL dimensions. Entries are ``key: (sv, en)``; use them through the catalog.
+"""
+
+from __future__ import annotations
+
+SHARED: dict[str, tuple[str, str]] = {
+    # key: (sv, en)
+    "dimension": ("Dimension", "Dimension"),
+    "item": ("Påstående", "Item"),
+    "statement": ("Formulering", "Statement"),
+    "n": ("n", "n"),
+    "expectation": ("Förväntan (E)", "Expectation (E)"),
+    "perception": ("Upplevelse (P)", "Perception (P)"),
+    "gap": ("Gap (P−E)", "Gap (P−E)"),
+    "gap_sd": ("SD gap", "SD gap"),
+    "ci": ("95 % KI", "95% CI"),
+    "ci_low": ("KI låg", "CI low"),
+    "ci_high": ("KI hög", "CI high"),
+    "t": ("t", "t"),
+    "p_t": ("p (t)", "p (t)"),
+    "p_wilcoxon": ("p (Wilcoxon)", "p (Wilcoxon)"),
+    "p_holm": ("p (Holm)", "p (Holm)"),
+    "dz": ("Cohens dz", "Cohen's dz"),
+    "servperf": ("SERVPERF (medel P)", "SERVPERF (mean P)"),
+    "base_note": (
+        "Förväntan, upplevelse och gap bygger på de svarande som har både E och P (kolumnen n); "
+        "SERVPERF (medel P) på alla som svarat på upplevelsen (n: {counts}), därför kan de två "
+        "medelvärdena av P skilja sig något.",
+        "Expectation, perception and gap rest on the respondents with both E and P (the n "
+        "column); SERVPERF (mean P) on everyone who answered the perception items (n: {counts}), "
+        "so the two means of P can differ slightly.",
+    ),
+    "group": ("Grupp", "Group"),
+    "dimension_gaps": ("Gap per dimension", "Dimension gaps"),
+    "item_gaps": ("Gap per påstående", "Item gaps"),
+    "overall": ("Total SERVQUAL", "Overall SERVQUAL"),
+    "unweighted": ("Oviktad", "Unweighted"),
+    "weighted": ("Viktad efter viktighet", "Importance-weighted"),
+    "score": ("Värde", "Score"),
+    "excluded": ("Uteslutna celler", "Excluded cells"),
+    "group_tests": ("Skillnader mellan grupper", "Differences between groups"),
+    "welch_p": ("p (Welch ANOVA)", "p (Welch ANOVA)"),
+    "kruskal_p": ("p (Kruskal-Wallis)", "p (Kruskal-Wallis)"),
+    "negative_note": (
+        "Negativt gap = upplevelsen når inte upp till förväntan.",
+        "Negative gap = perception falls short of expectation.",
+    ),
+    "posthoc": ("Parvisa jämförelser (Games-Howell)", "Pairwise comparisons (Games-Howell)"),
+    "group_a": ("Grupp A", "Group A"),
+    "group_b": ("Grupp B", "Group B"),
+    "diff": ("Skillnad", "Difference"),
+    "p_adj": ("p (justerat)", "p (adjusted)"),
+    "p_dunn": ("p (Dunn, Holm)", "p (Dunn, Holm)"),
+    "respondents": ("Svarande", "Respondents"),
+    "no_weights": ("inga vikter i filen", "no weights in the file"),
+    "weight_excluded": ("utan giltiga vikter", "without valid weights"),
+    "without_group": ("utan grupp", "without a group"),
+    # exclusion reasons
+    "blank": ("tomma", "blank"),
+    "dont_know": ("vet ej", "don't know"),
+    "not_available": ("NA", "NA"),
+    "missing_token": ("angivet saknat värde", "declared missing"),
+    "out_of_range": ("utanför skalan", "out of range"),
+    "unparseable": ("ogiltigt värde", "not a valid value"),
+    "duplicate": ("dubbletter", "duplicates"),
+    "end_before_start": ("slut före start", "end before start"),
+    "invalid_date": ("ogiltigt datum", "not a date"),
+    "invalid_weight": ("ogiltig vikt", "invalid weight"),
+    "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
+}
+
+# The built-in SERVQUAL dimensions (PZB 1988/1991) in Swedish. Swedish theses vary:
+# Lundström & Isberg (2010, Umeå universitet, "Tjänstekvalitet i bostadsföretag") write
+# "tillförlitlighet, respons, garanti, empati och materiella ting"; other sources
+# "tillförlitlighet, responsivitet, säkerhet, empati och materiella aspekter". We keep
+# "Tillförlitlighet" and "Empati", which the sources share, and for the other three use the
+# plain words of issue #9 a board reads without a glossary: "Fysisk miljö" (what the reader
+# sees: premises, equipment, material), "Lyhördhet" (willingness to help, prompt service) and
+# "Trygghet" (competence and courtesy that inspire trust).
+DIMENSIONS: dict[str, tuple[str, str]] = {
+    "Tangibles": ("Fysisk miljö", "Tangibles"),
+    "Reliability": ("Tillförlitlighet", "Reliability"),
+    "Responsiveness": ("Lyhördhet", "Responsiveness"),
+    "Assurance": ("Trygghet", "Assurance"),
+    "Empathy": ("Empati", "Empathy"),
+}
