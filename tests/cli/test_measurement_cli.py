@@ -226,7 +226,7 @@ def test_trend_benchmark_phone_only_contacts(cli, tmp_path: Path) -> None:
     flat = " ".join(text.stdout.split())
     assert "Not ranked (the analysed contacts cannot compute it): E-mail: reply in 1" in flat
     assert "differs from the computed one: Treatment index, all (0–100) 75.2" in flat
-    assert "the verdict follows the test" in flat
+    assert "then the verdict is no detectable change" in flat
 
 
 def test_trend_benchmark_contact_rows_and_csv(cli) -> None:

@@ -237,7 +237,8 @@ def test_feedback_json_hand_made_register(cli) -> None:
     out = json.loads(r.stdout)
     for key in ("n_rows", "excluded", "by_type", "by_unit_type", "reply", "backlog", "trend"):
         assert key in out
-    assert out["n_rows"] == 11 and out["n_items"] == 7 and out["as_of"] == "2024-02-20"
+    # F6 (answered the day before it arrived) counts as an item; only its timing is left out
+    assert out["n_rows"] == 11 and out["n_items"] == 8 and out["as_of"] == "2024-02-20"
     assert out["excluded"] == {
         "blank": 1,
         "duplicate": 1,
@@ -245,12 +246,13 @@ def test_feedback_json_hand_made_register(cli) -> None:
         "invalid_date": 1,
         "unparseable": 1,
     }
-    assert out["by_type"][0] == {"type": "klagomål", "n": 3, "share": 3 / 7}
+    assert out["by_type"][0] == {"type": "klagomål", "n": 4, "share": 4 / 8}
     assert set(out["by_unit_type"][0]) == {"unit", "type", "n"}
-    # Contact given: F1 (3 days), F3 (open, 47 days: late), F5 (22 days: late), F10 (open, new).
+    # Contact given: F1 (3 days), F3 (open, 47 days: late), F5 (22 days: late), F10 (open, new),
+    # F6 (answer date before receipt: neither answered, decided nor open).
     # F4 is anonymous but has an answer date: never in the reply figures. F8: contact blank.
     assert out["reply"] == {
-        "n_with_contact": 4,
+        "n_with_contact": 5,
         "n_answered": 2,
         "median_days": 12.5,
         "p90_days": pytest.approx(20.1),
@@ -308,7 +310,7 @@ def test_feedback_sample_table_and_trend(cli) -> None:
     assert csv.stdout.splitlines()[0] == (
         "section,measure,level,key,unit,type,period,channel,effect,test,statistic,value"
     )
-    assert "by_type,,,,,klagomål,,,,,n,3" in csv.stdout
+    assert "by_type,,,,,klagomål,,,,,n,4" in csv.stdout
 
 
 def test_feedback_promise_in_the_report_language(cli) -> None:
@@ -350,7 +352,7 @@ def test_feedback_output_file_and_exclusions(cli, tmp_path: Path) -> None:
     assert cli(*args).exit_code == 0
     first = out.read_bytes()
     assert cli(*args).exit_code == 0 and out.read_bytes() == first
-    assert json.loads(first)["n_items"] == 7
+    assert json.loads(first)["n_items"] == 8
     assert ex.read_text("utf-8").splitlines()[1:3] == [
         "7,ID,F5,duplicate",
         "8,Answered,2024-01-08,end_before_start",
@@ -419,10 +421,12 @@ def test_kpi_on_the_register_cleans_as_feedback_does(cli, tmp_path: Path) -> Non
     reply = register["reply"]
     kpi = _reply_kpi(cli, SAMPLES / "kpi.toml")
     # the KPI pools 2023-2024 like the register's reply figures: same n, same share
-    assert kpi["pooled"]["n"] == reply["n_decided"] == 1959
+    assert kpi["pooled"]["n"] == reply["n_decided"] == 1962
     assert kpi["pooled"]["value"] == pytest.approx(reply["within_promise_share"], abs=1e-12)
-    # the rows the register drops are counted and shown with its reasons
-    assert kpi["excluded"] == register["excluded"] == {"duplicate": 1, "end_before_start": 3}
+    # the rows the register drops are counted and shown with its reasons; the register's 3
+    # closing dates before receipt drop only those cells (the KPI measures the answer date)
+    assert register["excluded"] == {"duplicate": 1, "end_before_start": 3}
+    assert kpi["excluded"] == {"duplicate": 1}
     # the report's KPI and register sections show the same (tests/report/test_parts.py too)
     from servqual_cli.report.build import build_report
     from servqual_cli.report.config import load_config

@@ -43,11 +43,18 @@ def test_changes_match_r_welch(out: dict) -> None:
     ref = pd.DataFrame(R["changes"]).set_index(["after", "channel", "question"])
     joined = ours.merge(ref, left_index=True, right_index=True, suffixes=("", "_r"))
     assert len(joined) == 12
-    for col in ("diff", "ci_low", "ci_high", "t", "df", "p"):
+    for col in ("diff", "ci_low", "ci_high", "t", "df", "p", "p_adjusted"):
         assert joined[col].to_numpy() == pytest.approx(joined[f"{col}_r"].to_numpy(), rel=1e-8)
-    expected = ["no detectable change" if p >= 0.05 else ("better" if d > 0 else "worse")
-                for d, p in zip(joined["diff_r"], joined["p_r"], strict=True)]  # fmt: skip
-    assert joined["verdict"].tolist() == expected
+    # the verdict follows the Holm-adjusted p over the 12 changes (R p.adjust): the raw
+    # p = 0.026 and 0.008 of telephone treatment / clarity are no longer "worse"
+    assert joined["verdict"].tolist() == joined["verdict_r"].tolist()
+    assert (joined["p"] < 0.05).sum() == 2 and (
+        joined["verdict"] != "no detectable change"
+    ).sum() == 0
+    assert out["adjust"]["method"] == "holm" and out["adjust"]["families"] == {
+        "changes": 12,
+        "trends": 6,
+    }
 
 
 def test_trends_match_r_lm(out: dict) -> None:
@@ -57,6 +64,10 @@ def test_trends_match_r_lm(out: dict) -> None:
     assert len(joined) == 6
     assert joined["slope"].to_numpy() == pytest.approx(joined["slope_r"].to_numpy(), rel=1e-9)
     assert joined["p"].to_numpy() == pytest.approx(joined["p_r"].to_numpy(), rel=1e-8)
+    assert joined["p_adjusted"].to_numpy() == pytest.approx(
+        joined["p_adjusted_r"].to_numpy(), rel=1e-8
+    )
+    assert joined["verdict"].tolist() == joined["verdict_r"].tolist()  # Holm over 6 trends
 
 
 def test_dont_know_is_counted_and_small_bases_are_named(cli) -> None:

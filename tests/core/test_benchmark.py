@@ -109,7 +109,8 @@ def test_a_difference_the_data_cannot_tell_from_zero_is_same_not_worse() -> None
     bench = rank_benchmark(_data(others), _own(42, 54))  # 77.8 %, Wilson 65.1-86.8 %
     row = bench.kpis.iloc[0]
     assert row["value"] == pytest.approx(42 / 54)
-    assert row["diff"] == pytest.approx(42 / 54 - 0.7828)
+    # diff on the others' published precision (two decimals in percent): 77.78 - 78.28
+    assert row["diff"] == pytest.approx(0.7778 - 0.7828, abs=1e-12)
     assert row["relative"] == "worse"  # the sign alone
     assert row["verdict"] == "same" and row["verdict_method"] == "wilson_interval"
     # Wilson 95 % interval of 42/54 (R: prop.test(42, 54, correct = FALSE)$conf.int)
@@ -169,3 +170,53 @@ def test_rank_thirds_split_the_ranking_in_order(n: int) -> None:
     assert colours[-1] == "red" and (n < 3 or colours[0] == "green")
     assert colours.count("green") <= -(-n // 3)
     assert rank_thirds(pd.Series([1]), pd.Series([1])).tolist() == [None]  # alone
+
+
+def test_rank_is_on_the_published_precision_and_ties_share_the_best_rank() -> None:
+    """Review item 10: 40/54 = 74.07 % against others who published 74.1 % ranked below all of
+    them; at the published precision it is 74.1 % and shares their rank (as ``kolada``)."""
+    others = _phone_values([0.741, 0.741, 0.80, 0.60])
+    row = rank_benchmark(_data(others), _own(40, 54)).kpis.iloc[0]
+    assert row["value"] == pytest.approx(40 / 54)  # the value itself stays unrounded
+    assert row["rank"] == 2  # only 80.0 % is better; was 4
+    assert row["diff"] == pytest.approx(0.741 - (0.741 * 2 + 0.80 + 0.60) / 4, abs=1e-12)
+
+
+@settings(max_examples=60)
+@given(
+    others=st.lists(st.integers(0, 1000), min_size=1, max_size=12),
+    own=st.floats(0.0, 1.0, allow_nan=False),
+    direction=st.sampled_from([1, -1]),
+)
+def test_benchmark_and_kolada_rank_the_same_value_the_same(
+    others: list[int], own: float, direction: int
+) -> None:
+    """One computation: the report's rank of an unrounded own share equals ``kolada``'s rank of
+    the same share as published (one decimal in percent), and so does the difference."""
+    from servqual_cli.core.benchmark import round_half_away
+    from servqual_cli.core.kolada_position import kolada_positions
+
+    kpi = "phone_reached" if direction == 1 else "phone_wait_seconds_median"
+    scale = 100.0 if direction == 1 else 1.0
+    published = [o / 10.0 for o in others]  # one decimal, display units
+    n = len(others) + 1
+    bench = benchmark_kpis(pd.DataFrame({
+        "municipality": [str(i) for i in range(n)], "kpi": kpi,
+        "channel": "phone", "value": [own, *(p / scale for p in published)],
+        "is_this": [True] + [False] * (n - 1)}))  # fmt: skip
+    own_published = float(round_half_away(own * scale, 1))
+    kolada = kolada_positions(pd.DataFrame({
+        "kpi": "K", "key": [str(i) for i in range(n)], "period": 2020.0, "status": None,
+        "value": [own_published, *published]}), "0", {"K": direction})  # fmt: skip
+    assert bench["rank"].iloc[0] == kolada["rank"].iloc[0]
+    assert bench["diff"].iloc[0] * scale == pytest.approx(kolada["diff"].iloc[0], abs=1e-9)
+
+
+def test_a_tie_at_the_published_precision_survives_float_rounding() -> None:
+    """75.1 % published as 0.751, and this municipality's 0.75104 rounded to 75.1 % and divided
+    by 100 (0.7509999999999999): the same published value, a shared rank."""
+    assert 75.1 / 100 < 0.751  # the float trap the tie tolerance guards against
+    row = benchmark_kpis(pd.DataFrame({
+        "municipality": ["A", "B", "C"], "kpi": "phone_reached", "channel": "phone",
+        "value": [0.75104, 0.751, 0.9], "is_this": [True, False, False]})).iloc[0]  # fmt: skip
+    assert row["rank"] == 2  # only 90 % is better

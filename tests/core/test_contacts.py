@@ -21,6 +21,7 @@ from servqual_cli.core.contacts import (
     contact_kpis,
     kpi_observations,
     treatment_counts,
+    unanswered_emails,
 )
 from servqual_cli.io.contacts import load_contacts
 from servqual_cli.io.read import read_table
@@ -167,3 +168,20 @@ def test_areas_add_up_to_the_total(rows: list[tuple[str, str, float]]) -> None:
         parts = rows_[rows_["area"].ne(ALL)]
         assert total["n"] == parts["n"].sum() and total["k"] == parts["k"].sum()
         assert ((rows_["ci_low"] <= rows_["value"]) & (rows_["value"] <= rows_["ci_high"])).all()
+
+
+def test_unanswered_emails_are_counted_for_the_median_note() -> None:
+    """Review item 21: the median reply time (n 51) leaves out the unanswered e-mails that the
+    within-1-working-day share (n 53) counts as late; R (tests/core/r/trend.R) gives both n."""
+    import json
+
+    ref = json.loads((Path(__file__).parent / "r" / "trend.json").read_text())["comparisons"]
+    n = {c["kpi"]: c["n_after"] for c in ref if c["area"] == "ALL"}
+    data = load_contacts(read_table(SAMPLES / "servicematning_2020.xlsx"))
+    kpis = contact_kpis(data.frame)
+    want = n["email_within_1_working_day"] - n["email_response_hours_median"]
+    assert unanswered_emails(kpis) == want == 2
+    answered = emails([("2024-05-31 10:00", "2024-06-03 11:00")])
+    assert unanswered_emails(contact_kpis(answered)) == 0
+    none = emails([("2024-05-31 10:00", None), ("2024-05-31 11:00", None)])
+    assert unanswered_emails(contact_kpis(none)) == 0  # no median KPI at all: nothing to note

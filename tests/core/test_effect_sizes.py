@@ -84,3 +84,18 @@ def test_intervals_contain_the_estimate(values: list[int], conf: float) -> None:
     for r in (es.cohens_dz(d, conf), es.rank_biserial_paired(d, conf)):
         if math.isfinite(r.value) and abs(r.value) < 1:
             assert r.ci_low <= r.value + 1e-9 and r.value - 1e-9 <= r.ci_high
+
+
+def test_oneway_anova_f_matches_aov() -> None:
+    w2 = json.loads((Path(__file__).parent / "r" / "group_omega2.json").read_text())
+    for case in w2["cases"]:
+        y, g = np.asarray(case["y"], dtype=float), np.asarray(case["g"])
+        f, df1, df2 = es.oneway_anova_f([y[g == name] for name in sorted(set(case["g"]))])
+        assert (df1, df2) == (case["df1"], case["df2"])
+        assert f == pytest.approx(case["f"], rel=1e-10)
+        assert es.omega_squared_f(f, df1, df2).value == pytest.approx(case["omega2"], abs=1e-12)
+
+
+def test_oneway_anova_f_needs_two_groups_and_spread() -> None:
+    assert all(math.isnan(v) for v in es.oneway_anova_f([np.array([1.0, 2.0])]))
+    assert math.isnan(es.oneway_anova_f([np.array([1.0, 1.0]), np.array([2.0, 2.0])])[0])

@@ -17,6 +17,7 @@ import pytest
 from servqual_cli.core.group_gaps import grouped_gap_analysis
 
 R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "stats12.json").read_text())
+W2: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "group_omega2.json").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +49,12 @@ def test_welch_lists_the_groups_left_out_and_why(comparison: Any) -> None:
     assert comparison.welch_f == pytest.approx(w["f"], rel=1e-10)
     assert comparison.welch_df2 == pytest.approx(w["df2"], rel=1e-10)
     assert comparison.welch_p == pytest.approx(w["p"], rel=1e-10)
-    assert comparison.omega2.value == pytest.approx(w["omega2"], rel=1e-10)
+    # ω² is the ordinary ANOVA's over the Welch groups (group_omega2.R), not Welch's F's
+    want = next(c for c in W2["cases"] if c["name"] == "stats12_welch_groups")
+    assert comparison.omega2.value == pytest.approx(want["omega2"], rel=1e-10)
+    assert comparison.omega2.value < w["omega2"] / 3  # Welch's df2 of 13 gave 0.52
     out = comparison.to_dict()
+    assert "ordinary one-way ANOVA" in out["welch_anova"]["omega2"]["estimator"]
     assert out["welch_anova"]["left_out"]["D"].startswith("fewer")
     assert out["kruskal_wallis"]["groups"] == ["A", "B", "C", "D", "E"]
 
@@ -83,3 +88,18 @@ def test_omnibus_p_values_are_adjusted_across_dimensions() -> None:
         [holm[0], holm[1]], rel=1e-12
     )
     assert res.comparisons[0].to_dict()["kruskal_wallis"]["p_adjusted"] is not None
+
+
+@pytest.mark.parametrize("case", W2["cases"], ids=[c["name"] for c in W2["cases"]])
+def test_omega_squared_is_the_ordinary_anovas(case: dict[str, Any]) -> None:
+    """ω² and its interval as effectsize::omega_squared(aov(y ~ g)) (group_omega2.R), also with
+    a group of 3 where Welch's F and df2 gave 0.66 instead of 0.02."""
+    gaps = np.asarray(case["y"], dtype=float)
+    e = np.zeros((gaps.size, 1))
+    for conf, low, high in ((0.95, "ci_low", "ci_high"), (0.90, "ci_low_90", "ci_high_90")):
+        res = grouped_gap_analysis(e, gaps[:, None], ["1"], {"D": [0]}, case["g"], "g", conf=conf)
+        w2 = res.comparisons[0].omega2
+        assert w2.value == pytest.approx(case["omega2"], rel=1e-9, abs=1e-12)
+        # effectsize inverts the noncentral F with optim(abstol = 1e-9): ~1e-6
+        assert (w2.ci_low, w2.ci_high) == pytest.approx((case[low], case[high]), abs=2e-6)
+    assert abs(w2.value - case["welch_omega2"]) > 0.1 or case["welch_omega2"] == 0

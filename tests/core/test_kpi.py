@@ -247,6 +247,8 @@ def test_sample_bygglov_against_r(sample: dict[str, Any]) -> None:
     assert c is not None and c.test == "mann-whitney"
     assert (c.previous_value, c.value) == (ref["median_2023"], ref["median_2024"])
     assert c.p == pytest.approx(ref["wilcox_p"], rel=1e-9) and c.better is True
+    # review item 3: the 2024 median is over the 257 decided cases; the 22 open ones are named
+    assert (lead.n, lead.n_open) == (ref["n_closed_2024"], ref["n_open_2024"]) == (257, 22)
     within = sample["Bygglov beslutas inom tio veckor från komplett ansökan"]
     close(within, ref["within70"])
     assert within.pooled is not None and within.pooled.verdict == "cannot tell"

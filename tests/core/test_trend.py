@@ -282,3 +282,39 @@ def test_survey_overall_is_the_unweighted_servqual_score() -> None:
     scores = gap_scores(e, p, {"A": [0], "B": [1]})
     assert scores[OVERALL].tolist()[:2] == [-1.5, 0.5]
     assert math.isnan(scores[OVERALL].iloc[2])
+
+
+# ---- the verdict needs the test and the interval to agree (trend_verdict.R) --------------------
+
+VERDICT_CASES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "r" / "trend_verdict.json").read_text()
+)["cases"]
+
+
+@pytest.mark.parametrize("case", VERDICT_CASES, ids=[c["name"] for c in VERDICT_CASES])
+def test_median_verdict_needs_test_and_interval_to_agree(case: dict[str, Any]) -> None:
+    """p < 0.05 with an interval covering 0, and an interval excluding 0 with p >= 0.05, are
+    both 'no detectable change'; R's wilcox.test and Bonett-Price give the same p and interval."""
+    obs = [pd.DataFrame({"channel": "phone", "area": ALL, "kpi": "phone_wait_seconds_median",
+                         "x": np.asarray(case[side], dtype=float)})
+           for side in ("before", "after")]  # fmt: skip
+    row = compare_kpis(*obs).iloc[0]
+    assert row["diff"] == case["diff"]
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((case["ci_low"], case["ci_high"]),
+                                                            rel=1e-12)  # fmt: skip
+    assert row["p"] == pytest.approx(case["p"], rel=1e-9)
+    assert row["verdict"] == case["verdict"]
+
+
+@pytest.mark.parametrize(
+    "low, high, want",
+    [
+        (-60.8, 4.8, "no detectable change"),  # lekeberg's queue: p = 0.015, interval covers 0
+        (-50.0, -6.0, "better"),
+        (-50.0, 0.0, "no detectable change"),  # a bound at 0 does not exclude it
+        (float("nan"), float("nan"), "no detectable change"),  # no interval: cannot agree
+    ],
+)
+def test_verdict_with_interval(low: float, high: float, want: str) -> None:
+    assert verdict(-28.0, 0.015, -1, 0.05, low, high) == want
+    assert verdict(-28.0, 0.2, -1, 0.05, -50.0, -6.0) == "no detectable change"

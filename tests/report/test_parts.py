@@ -56,7 +56,7 @@ def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -
     assert "2020: 108 kontakter" in first.text and "ogiltigt datum 1" in first.text
     text = render_document(doc, relative_png)
     assert text.count("2019: 108 kontakter") == 2  # summary and the measurement section
-    assert "bedömningen följer testet" in text
+    assert "då är bedömningen ingen påvisbar förändring" in text
     assert "Kommunens värden är beräknade från de analyserade kontakterna (2020)" in text
 
 
@@ -146,7 +146,7 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert reach[3:6] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
     trend = wb["Synpunkter, trend"]
     first = [c.value for c in trend[3]]
-    assert first[:4] == ["Totalt", "alla", 1198, 1284]
+    assert first[:4] == ["Totalt", "alla", 1200, 1285]  # every item counts (review item 5)
     assert trend.cell(3, 5).number_format == "0.00" and round(first[4], 2) == 1.07
     assert round(first[5], 2) == 0.99 and round(first[6], 2) == 1.16
     reply = wb["Svar"]
@@ -172,8 +172,9 @@ def test_report_per_area_trend_names_its_adjustment(doc: Document) -> None:
 
 def test_one_computation_per_measure(doc: Document) -> None:
     """Issue #9: the reply time of the feedback register is one measure. The KPI that reads the
-    register's file uses the rows the register keeps (a duplicate id and three closings before
-    the receipt left out of both), so the two sections show the same n and share."""
+    register's file uses the rows the register keeps (a duplicate id left out of both; three
+    closing dates before the receipt are unusable cells, the items stay), so the two sections
+    show the same n and share."""
     from servqual_cli.core.durations import parse_limit
     from servqual_cli.core.feedback import analyse_feedback
     from servqual_cli.io.feedback import load_feedback
@@ -184,8 +185,8 @@ def test_one_computation_per_measure(doc: Document) -> None:
                              has_closed="closed" in data.columns).reply  # fmt: skip
     text = render_document(doc, relative_png)
     note = next(x for x in text.splitlines() if x.startswith("> Synpunkter besvaras inom 14"))
-    assert "dubbletter 1, slut före start 3" in note
+    assert "dubbletter 1" in note and "slut före start" not in note  # no closing date used
     n = f"{reply.n_decided:,}".replace(",", "\u00a0")
     share = f"{reply.within_promise_share * 100:.1f}".replace(".", ",")
-    assert (reply.n_decided, share) == (1959, "81,0")
+    assert (reply.n_decided, share) == (1962, "81,0")
     assert f"alla perioder tillsammans (2023–2024): {share}\u00a0%, n = {n}" in note

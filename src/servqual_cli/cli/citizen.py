@@ -118,6 +118,7 @@ def _benchmark(
 ) -> tuple[dict[str, Any], Any, Any]:
     """The latest year's indices against the others of a Kolada file: JSON, section, exclusions."""
     from servqual_cli.cli.kolada import read_kolada_input
+    from servqual_cli.core.benchmark import RANK_BASIS
     from servqual_cli.core.results import plain, records
     from servqual_cli.core.survey_benchmark import survey_benchmark
     from servqual_cli.errors import DataError, Location, UsageError
@@ -143,6 +144,7 @@ def _benchmark(
     payload = {**read.describe(), "verdict_rule": plain(
         "better/worse only when the whole t interval lies on one side of the others' mean, "
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),
+        "rank_basis": RANK_BASIS,
         "kpis": records(frame.astype(object).where(frame.notna(), None))}  # fmt: skip
     section = survey_benchmark_section(frame, municipality, year, lang, notes)
     return payload, section, read.exclusions

@@ -191,14 +191,17 @@ def show(
         "rule": "others = unweighted mean and median of the other municipalities' published "
         "values; rank 1 = best in the KPI's direction, ties share the better rank; colour by "
         "rank thirds: ceil(3 * rank / n): green, yellow, red; no test (published values)",
+        "rank_basis": _rank_basis(),
     }
     sv = lang.value == "sv"
     notes = [
         ("Övriga = oviktat medel och median av de andra kommunernas publicerade värden; "
-         "placering 1 = bäst; färg efter tredjedelar av rangordningen (Kolada). Inget test."
+         "placering 1 = bäst, lika värden (med de publicerade decimalerna) delar bästa "
+         "placering; färg efter tredjedelar av rangordningen (Kolada). Inget test."
          if sv else
          "Others = unweighted mean and median of the other municipalities' published values; "
-         "rank 1 = best; colour by thirds of the ranking (as Kolada). No test."),
+         "rank 1 = best, equal values (at the published decimals) share the best rank; colour "
+         "by thirds of the ranking (as Kolada). No test."),
         (f"Kön: {data.gender}." if sv else f"Gender: {data.gender}."),
     ]  # fmt: skip
     unranked = [k for k in positions["kpi"].unique() if directions.get(k, 0) == 0]
@@ -281,3 +284,9 @@ def fetch(
     n_values = sum(len(p["values"]) for p in pages)
     typer.echo(f"{output}: {len(pages)} page(s), {n_values} rows from {' and '.join(urls)}"
                + (f" ({retried} retries)" if retried else ""), err=True)  # fmt: skip
+
+
+def _rank_basis() -> str:
+    from servqual_cli.core.benchmark import RANK_BASIS
+
+    return RANK_BASIS

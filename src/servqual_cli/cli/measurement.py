@@ -388,7 +388,7 @@ def _contact_trend(
 
     from servqual_cli.core.benchmark import rank_benchmark
     from servqual_cli.core.contacts import kpi_observations
-    from servqual_cli.core.trend import area_family_size, compare_kpis
+    from servqual_cli.core.trend import VERDICT_RULE, area_family_size, compare_kpis
     from servqual_cli.io.measurement import read_benchmark
     from servqual_cli.report.measurement_sections import trend_sections
 
@@ -400,6 +400,7 @@ def _contact_trend(
     family = area_family_size(comparisons)
     payload["adjust"] = {"family": "areas (every per-area comparison; totals not adjusted)",
                          "method": adjust, "comparisons": family}  # fmt: skip
+    payload["verdict_rule"] = VERDICT_RULE
     if rule is not None:
         payload["email_rule"] = {"rule": rule.text, "description": rule.describe()}
     payload["municipality"] = municipality or after.municipality or before.municipality

@@ -25,6 +25,14 @@ This municipality's values come from the contacts being analysed, never from the
 the file supplies the other municipalities only. Its own row in the file, if any, is left out of
 the others and kept as ``file_value`` for a note when the two differ.
 
+Rank and difference are on the **published precision** (:data:`RANK_BASIS`): the others' values
+are published rounded (Kolada: one decimal, in percent for shares), so this municipality's value
+is rounded the same way (:func:`published_precision`, half away from zero) before it is ranked
+and before ``diff`` is taken; ties share the best rank. Comparing an unrounded 74.07 % with
+others' 74.1 % would rank it below every municipality that published the same 74.1 % (19th of
+30 where ``servqual kolada`` on the published value says 16th). ``value`` and its interval stay
+unrounded.
+
 References
 ----------
 .. [1] RKA, Kolada, "Guide till tabeller och diagram" (https://www.kolada.se, Jämföraren): for
@@ -38,6 +46,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.core.contacts import SPECS, contact_kpis
@@ -52,6 +61,7 @@ __all__ = [
     "Benchmark",
     "benchmark_kpis",
     "benchmark_verdicts",
+    "published_precision",
     "rank_benchmark",
     "rank_thirds",
 ]
@@ -61,6 +71,12 @@ BENCHMARK_COLUMNS = ["kpi", "channel", "value", "ci_low", "ci_high", "others_mea
                      "verdict_method", "rank_third", "file_value"]  # fmt: skip
 INTERVAL_METHODS = {"share": "wilson_interval", "median": "median_interval", "index": "t_interval"}
 THIRDS = ("green", "yellow", "red")
+TIE_TOLERANCE = 1e-9  # far below any published precision (0.0001 at four decimals, 0-1 shares)
+RANK_BASIS = (
+    "rank and diff use this municipality's value rounded to the others' published precision "
+    "(the finest number of decimals among their values, in percent for shares; Kolada: one), "
+    "half away from zero; ties share the best rank"
+)
 VERDICT_RULE = (
     "better/worse only when this municipality's whole confidence interval lies on one side of "
     "the others' mean, else same; without an interval, by rank thirds (top third better, "
@@ -130,6 +146,57 @@ def benchmark_verdicts(
 FILE_TOLERANCE = 0.05  # display units (percentage points, index points, seconds, hours)
 
 
+def _display_scale(kpi: pd.Series) -> np.ndarray:
+    """Shares and the index are published in percent (0-100), times in their own units."""
+    units = kpi.map(lambda k: SPECS[k].unit).isin(["share", "index"]).to_numpy()
+    return np.where(units, 100.0, 1.0)
+
+
+def published_precision(display: npt.ArrayLike, most: int = 4) -> int:
+    """The number of decimals the published values carry: the fewest ``d <= most`` at which
+    every value (in display units) is already rounded.
+
+    >>> p = [[74.1, 69.4, 80.0], [56, 72], [74.07407, 1.5]]
+    >>> [published_precision(x) for x in p]
+    [1, 0, 4]
+    """
+    x = np.asarray(display, dtype=float)
+    x = x[np.isfinite(x)]
+    for d in range(most + 1):
+        if np.all(np.abs(x * 10.0**d - np.round(x * 10.0**d)) < 1e-6):
+            return d
+    return most
+
+
+def round_half_away(x: npt.ArrayLike, decimals: npt.ArrayLike) -> np.ndarray:
+    """Round half away from zero (as published figures are), not numpy's half to even.
+
+    >>> round_half_away([0.25, -0.25, 81.132, 74.074], 1).tolist()
+    [0.3, -0.3, 81.1, 74.1]
+    """
+    f = 10.0 ** np.asarray(decimals, dtype=float)
+    v = np.asarray(x, dtype=float) * f
+    # the 1e-9 nudges 0.25 * 10, stored as 2.4999999999999996, to the half it was written as
+    return np.sign(v) * np.floor(np.abs(v) + 0.5 + 1e-9) / f
+
+
+def _at_published_precision(out: pd.DataFrame, others: pd.DataFrame) -> np.ndarray:
+    """This municipality's value (``out["value"]``) rounded as the others' values of its KPI
+    and channel are published."""
+    keys = ["kpi", "channel"]
+    scaled = others["value"].to_numpy(dtype=float) * _display_scale(others["kpi"])
+    digits = (
+        pd.Series(scaled, index=others.index)
+        .groupby([others[k] for k in keys], sort=False)
+        .agg(published_precision)  # a loop over KPIs, not municipalities
+        .rename("decimals")
+        .reset_index()
+    )
+    decimals = out[keys].merge(digits, on=keys, how="left")["decimals"].fillna(4).to_numpy()
+    scale = _display_scale(out["kpi"])
+    return round_half_away(out["value"].to_numpy(dtype=float) * scale, decimals) / scale
+
+
 def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     """This municipality's value, the others' mean, min and max, and its rank per KPI.
 
@@ -175,12 +242,16 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     )
     out = stats.reset_index().merge(this, on=keys, how="left")
     direction = out["kpi"].map(lambda k: SPECS[k].direction).to_numpy(dtype=float)
-    # Rank = 1 + the number of others strictly better (ties share the better rank).
+    # Rank = 1 + the number of others strictly better (ties share the better rank), with this
+    # municipality's value at the others' published precision (RANK_BASIS).
+    out["published"] = _at_published_precision(out, others)
     paired = others[[*keys, "value"]].merge(
-        out[[*keys, "value"]].rename(columns={"value": "this_value"}), on=keys
+        out[[*keys, "published"]].rename(columns={"published": "this_value"}), on=keys
     )
     sign = paired["kpi"].map(lambda k: SPECS[k].direction).to_numpy(dtype=float)
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > 0
+    # equal at the published precision is a tie even if the floats differ in the last bit
+    # (74.1 / 100 against a parsed 0.741): strictly better means by more than TIE_TOLERANCE
+    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
     better = paired.groupby(keys, sort=False)["better"].sum()
     out = out.merge(better.rename("n_better").reset_index(), on=keys, how="left")
     ranked = out["value"].notna().to_numpy()
@@ -191,7 +262,7 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
         dtype=object,
     )
     out["n_municipalities"] = out["n_others"].astype(np.int64) + 1
-    out["diff"] = out["value"] - out["others_mean"]
+    out["diff"] = out["published"] - out["others_mean"]
     signed = np.sign(np.round(out["diff"].to_numpy(dtype=float) * direction, 12))
     relative = np.select([signed > 0, signed < 0], ["better", "worse"], "equal")
     out["relative"] = pd.Series(relative, index=out.index, dtype=object).where(ranked, None)
@@ -246,7 +317,8 @@ class Benchmark:
         s = self.source
         return {**s.describe(), "this_from": "own file" if self.this_from_own else "benchmark file",
                 "n_average_rows": s.n_average_rows, "excluded": s.excluded,
-                "verdict_rule": VERDICT_RULE, "kpis": records(self.kpis)}  # fmt: skip
+                "verdict_rule": VERDICT_RULE, "rank_basis": RANK_BASIS,
+                "kpis": records(self.kpis)}  # fmt: skip
 
 
 def rank_benchmark(

@@ -194,6 +194,26 @@ def kpi_observations(
     return pd.concat([total, per_area], ignore_index=True)[columns]
 
 
+def unanswered_emails(kpis: pd.DataFrame) -> int:
+    """E-mails (all areas) with valid timing but no reply: in ``email_within_1_working_day``
+    (where they count as not within the limit) but not in ``email_response_hours_median``
+    (a time to reply needs a reply). 0 when either KPI is missing.
+
+    ``kpis`` has the columns ``kpi``, ``channel``, ``area`` and ``n`` (:func:`contact_kpis`, one
+    year).
+
+    >>> k = pd.DataFrame({"kpi": ["email_within_1_working_day", "email_response_hours_median"],
+    ...                   "channel": "email", "area": "ALL", "n": [53, 51]})
+    >>> unanswered_emails(k)
+    2
+    """
+    total = kpis[kpis["area"].eq(ALL) & kpis["channel"].eq("email")].set_index("kpi")["n"]
+    if not {"email_within_1_working_day", "email_response_hours_median"} <= set(total.index):
+        return 0
+    gap = int(total["email_within_1_working_day"]) - int(total["email_response_hours_median"])
+    return max(gap, 0)
+
+
 #: How :func:`summarise_observations` makes each kind of KPI's interval (JSON ``ci_method``).
 CI_METHODS = {
     "share": "wilson",  # Wilson score interval, R prop.test(correct = FALSE)

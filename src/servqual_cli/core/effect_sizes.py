@@ -7,8 +7,11 @@
 - :func:`rank_biserial_paired`: the matched-pairs rank-biserial correlation for the Wilcoxon
   signed rank test, (V+ − V−) / (n(n+1)/2) with a Fisher-z normal CI
   (``effectsize::rank_biserial(d, paired = TRUE)``, Kerby 2014);
-- :func:`omega_squared_f`: ω² from a one-way F (Welch's F for Welch's ANOVA, an approximation
-  R names too) with the noncentral-F CI of ``effectsize::F_to_omega2``;
+- :func:`omega_squared_f`: ω² from a one-way F with the noncentral-F CI of
+  ``effectsize::F_to_omega2``; :func:`oneway_anova_f` gives the ordinary ANOVA's F (df k − 1 and
+  N − k), with which it is Hays' ω² of ``effectsize::omega_squared(aov(y ~ g))``. (Welch's F
+  and df2 are not used for ω²: with a small group Welch's df2 is small and the "ω²" it gives
+  is far too large, 0.66 where the ANOVA's is 0.02 in tests/core/r/group_omega2.R);
 - :func:`rank_epsilon_squared`: ε²_R = H / ((n² − 1) / (n + 1)) for Kruskal-Wallis
   (``effectsize::rank_epsilon_squared``; R's bootstrap CI is not reproduced, no CI is given).
 
@@ -40,6 +43,7 @@ __all__ = [
     "hedges_g",
     "hedges_j",
     "omega_squared_f",
+    "oneway_anova_f",
     "rank_biserial_from_sums",
     "rank_biserial_paired",
     "rank_epsilon_squared",
@@ -228,7 +232,8 @@ def omega_squared_f(f: float, df1: float, df2: float, conf: float = 0.95) -> Eff
 
     As ``effectsize::F_to_omega2``: the interval inverts the noncentral F at the F implied by
     ω² itself and maps the noncentrality λ to λ / (λ + df2); a bound whose ncp would be
-    negative is 0. For Welch's ANOVA the F and df2 are Welch's, an approximation.
+    negative is 0. With the ordinary ANOVA's F and df (:func:`oneway_anova_f`) this is Hays'
+    one-way ω²; Welch's F and df2 would give a much larger, wrong value when a group is small.
 
     References
     ----------
@@ -260,6 +265,41 @@ def omega_squared_f(f: float, df1: float, df2: float, conf: float = 0.95) -> Eff
     return EffectSize(
         "omega2", w2, lam_low / (lam_low + df2), lam_high / (lam_high + df2), "noncentral F"
     )
+
+
+def oneway_anova_f(samples: list[np.ndarray]) -> tuple[float, float, float]:
+    """F, df1 = k − 1 and df2 = N − k of the ordinary one-way ANOVA (equal variances).
+
+    ``F = (SS_b / (k − 1)) / (SS_w / (N − k))``; with it :func:`omega_squared_f` gives Hays'
+    ω² = (SS_b − (k − 1) MS_w) / (SS_t + MS_w), as R
+    ``effectsize::omega_squared(aov(y ~ g))``. NaN when k < 2, N − k < 1 or SS_w = 0.
+
+    References
+    ----------
+    Hays, W. L. (1963). *Statistics for psychologists*, p. 382. R ``summary(aov(y ~ g))``.
+
+    Examples
+    --------
+    >>> f, df1, df2 = oneway_anova_f([np.array([1.0, 2, 3]), np.array([2.0, 4, 6])])
+    >>> round(f, 4), df1, df2
+    (2.4, 1.0, 4.0)
+
+    SS_b = 6, SS_w = 10, MS_w = 2.5: ω² = (6 − 2.5) / (16 + 2.5)
+
+    >>> round(omega_squared_f(f, df1, df2).value, 4)
+    0.1892
+    """
+    groups = [np.asarray(g, dtype=float) for g in samples]
+    k = len(groups)
+    n = sum(g.size for g in groups)
+    if k < 2 or n - k < 1:
+        return math.nan, math.nan, math.nan
+    grand = sum(float(g.sum()) for g in groups) / n
+    ss_b = sum(g.size * (float(g.mean()) - grand) ** 2 for g in groups)  # a loop over groups
+    ss_w = sum(float(((g - g.mean()) ** 2).sum()) for g in groups)
+    if ss_w <= 0:
+        return math.nan, float(k - 1), float(n - k)
+    return (ss_b / (k - 1)) / (ss_w / (n - k)), float(k - 1), float(n - k)
 
 
 def rank_epsilon_squared(h: float, n: int) -> EffectSize:

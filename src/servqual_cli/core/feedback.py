@@ -1,6 +1,9 @@
 """The feedback register (synpunktshantering): counts, reply times, backlog and trend.
 
-Every item counts in the counts, the backlog and the trend of counts. The reply figures use
+Every item counts in the counts, the backlog and the trend of counts, also one whose answer or
+closing date lies before its date received (the loader logs that cell as "end before start"):
+the case engine marks that duration invalid, so the item is neither answered, decided nor open
+in the reply figures and the backlog, but it is still an item received. The reply figures use
 only items whose sender left contact details: an anonymous item gets no reply, so it is neither
 answered nor late (the service policy: anonymous feedback is handled as seriously, and answered
 where contact details were left).

@@ -1,11 +1,14 @@
 """SERVQUAL gaps per group (e.g. per service unit) and tests across the groups.
 
-Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)``) with
-ω², Kruskal-Wallis (R ``kruskal.test``) with ε², and the post-hoc comparisons of Games & Howell
-(1976) and Dunn (1964, Holm's adjustment). Each test uses every group it can: Kruskal-Wallis and
-Dunn every group with at least one valid dimension gap (as ``kruskal.test`` on all groups),
-Welch and Games-Howell the groups with at least two gaps and some variance (Welch's weights
-n / s² need both). Each comparison lists the groups behind each test and those left out, why.
+Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)``) with Hays'
+ω² of the ordinary one-way ANOVA over the same groups (SS_b − (k − 1) MS_w) / (SS_t + MS_w), df
+N − k, noncentral-F interval; R ``effectsize::omega_squared(aov(y ~ g))``; not from Welch's F,
+whose small df2 with a small group inflates it), Kruskal-Wallis (R ``kruskal.test``) with ε²,
+and the post-hoc comparisons of Games & Howell (1976) and Dunn (1964, Holm's adjustment). Each
+test uses every group it can: Kruskal-Wallis and Dunn every group with at least one valid
+dimension gap (as ``kruskal.test`` on all groups), Welch and Games-Howell the groups with at
+least two gaps and some variance (Welch's weights n / s² need both). Each comparison lists the
+groups behind each test and those left out, why.
 """
 
 from __future__ import annotations
@@ -20,10 +23,21 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
-from servqual_cli.core.effect_sizes import EffectSize, omega_squared_f, rank_epsilon_squared
+from servqual_cli.core.effect_sizes import (
+    EffectSize,
+    omega_squared_f,
+    oneway_anova_f,
+    rank_epsilon_squared,
+)
 from servqual_cli.core.gaps import GapAnalysis, MinItems, gap_analysis, respondent_scores
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
+
+OMEGA2_ESTIMATOR = (
+    "Hays' omega^2 of the ordinary one-way ANOVA over the Welch groups, "
+    "(SS_b - (k-1) MS_w) / (SS_t + MS_w), df k-1 and N-k, as R "
+    "effectsize::omega_squared(aov(gap ~ group)); not from Welch's F"
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +80,9 @@ class GroupComparison:
                 "df2": plain(self.welch_df2),
                 "p": plain(self.welch_p),
                 "p_adjusted": plain(self.welch_p_adjusted),
-                "omega2": None if self.omega2 is None else self.omega2.to_dict(),
+                "omega2": None
+                if self.omega2 is None
+                else {**self.omega2.to_dict(), "estimator": OMEGA2_ESTIMATOR},
                 "groups": list(self.welch_groups),
                 "left_out": dict(self.left_out.get("welch_anova", {})),
             },
@@ -249,7 +265,10 @@ def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupC
         welch = inference.welch_anova([samples[k] for k in welch_names])
         gh = inference.games_howell([samples[k] for k in welch_names], welch_names, conf=conf)
         welch_stats = (float(welch.statistic), float(welch.df1), float(welch.df2), float(welch.p))
-        omega2: EffectSize | None = omega_squared_f(*welch_stats[:3], conf=conf)
+        # ω² from the ordinary ANOVA's F and df (N − k), never Welch's df2 (review item 4)
+        omega2: EffectSize | None = omega_squared_f(
+            *oneway_anova_f([samples[k] for k in welch_names]), conf=conf
+        )
     else:
         welch_stats, gh, omega2 = (nan, nan, nan, nan), empty, None
     if len(kw_names) >= 2:

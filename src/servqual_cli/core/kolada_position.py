@@ -2,7 +2,9 @@
 
 For each KPI and year: this municipality's value, the *other* municipalities' mean and median
 (unweighted, as Kolada's own comparisons), its rank among all of them (1 = best in the KPI's
-direction; ties share the better rank), Kolada's colour by rank thirds
+direction; ties share the better rank; this municipality's value at the others' published
+precision, :data:`~servqual_cli.core.benchmark.RANK_BASIS`, the same computation as the report's
+benchmark), Kolada's colour by rank thirds
 (:func:`~servqual_cli.core.benchmark.rank_thirds`) and the change since the previous year in
 the table. Published values carry no sampling error here: the comparison describes, it does not
 test. A KPI whose direction is unknown (not in the KPI map) is shown unranked.
@@ -17,7 +19,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.benchmark import rank_thirds
+from servqual_cli.core.benchmark import (
+    TIE_TOLERANCE,
+    published_precision,
+    rank_thirds,
+    round_half_away,
+)
 from servqual_cli.core.results import records
 
 __all__ = ["POSITION_COLUMNS", "KoladaPosition", "kolada_positions"]
@@ -67,11 +74,17 @@ def kolada_positions(
     )
     out = mine.merge(stats.reset_index(), on=keys, how="left")
     direction = out["kpi"].map(lambda k: directions.get(k, 0)).to_numpy(dtype=float)
+    # rank and diff on the others' published precision (a no-op for a published own value)
+    digits = others.groupby(keys, sort=False)["value"].agg(published_precision)
+    decimals = out[keys].merge(digits.rename("d").reset_index(), on=keys, how="left")["d"]
+    out["published"] = round_half_away(out["value"], decimals.fillna(4).to_numpy())
     paired = others[[*keys, "value"]].merge(
-        out[[*keys, "value"]].rename(columns={"value": "this_value"}), on=keys
+        out[[*keys, "published"]].rename(columns={"published": "this_value"}), on=keys
     )
     sign = paired["kpi"].map(lambda k: directions.get(k, 0)).to_numpy(dtype=float)
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > 0
+    # equal at the published precision is a tie even if the floats differ in the last bit
+    # (74.1 / 100 against a parsed 0.741): strictly better means by more than TIE_TOLERANCE
+    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
     better = paired.groupby(keys)["better"].sum().rename("n_better").reset_index()
     out = out.merge(better, on=keys, how="left")
     n_others = out["n_others"].fillna(0).to_numpy(dtype=np.int64)
@@ -81,7 +94,7 @@ def kolada_positions(
     rank = [int(b) + 1 if r else None for b, r in zip(n_better, ranked, strict=True)]
     out["rank"] = pd.Series(rank, index=out.index, dtype=object)
     out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])
-    out["diff"] = out["value"] - out["others_mean"]
+    out["diff"] = out["published"] - out["others_mean"]
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
     prev = out.groupby("kpi", sort=False)[["period", "value"]].shift(1)
     out["previous_period"] = prev["period"]

@@ -9,9 +9,17 @@ the index is the mean score [1]_. Per year, channel and question this module giv
 * the share answering 4 or 5 with its Wilson interval (R ``prop.test(correct = FALSE)``);
 * ``small_base`` when n is below ``min_n`` (default 30): read such a value with care;
 * the change from the previous measured year with Welch's t test (R ``t.test(var.equal =
-  FALSE)``): ``better``/``worse`` when p < 1 - conf, else ``no detectable change``;
+  FALSE)``);
 * over three or more years, a linear trend test of the scores on the year
   (:func:`servqual_cli.core.series.series_trends`).
+
+Multiplicity: with two channels, three questions and three years there are 12 year-on-year tests
+and 6 trend tests, so some "changes" would be chance. As ``servqual trend`` does, each family
+(all changes; all trends) gets Holm-adjusted p-values (``p_adjusted``, R ``p.adjust(p,
+"holm")``; ``adjust="none"`` keeps them raw) beside the raw ``p``, and the verdict follows the
+adjusted p: ``better``/``worse`` when it is below 1 - conf (and, for a change, its Welch interval
+excludes 0, which the raw test then guarantees), else ``no detectable change`` / ``no detectable
+trend``. :data:`ADJUST_RULE` names the families.
 
 References
 ----------
@@ -29,14 +37,15 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from servqual_cli.core.inference import welch_t
+from servqual_cli.core.inference import p_adjust, welch_t
 from servqual_cli.core.proportions import wilson_ci
 from servqual_cli.core.results import records
-from servqual_cli.core.series import series_trends
-from servqual_cli.core.trend import verdict
+from servqual_cli.core.series import series_trends, trend_verdict
+from servqual_cli.core.trend import ADJUSTMENTS, verdict
 from servqual_cli.errors import UsageError
 
 __all__ = [
+    "ADJUST_RULE",
     "CHANGE_COLUMNS",
     "INDEX_COLUMNS",
     "ServiceSurveyResult",
@@ -49,8 +58,13 @@ __all__ = [
 INDEX_COLUMNS = ["year", "channel", "question", "n", "index", "ci_low", "ci_high", "k_4_5",
                  "share_4_5", "share_ci_low", "share_ci_high", "small_base"]  # fmt: skip
 CHANGE_COLUMNS = ["channel", "question", "before", "after", "index_before", "index_after",
-                  "diff", "ci_low", "ci_high", "t", "df", "p", "n_before", "n_after",
-                  "verdict"]  # fmt: skip
+                  "diff", "ci_low", "ci_high", "t", "df", "p", "p_adjusted", "n_before",
+                  "n_after", "verdict"]  # fmt: skip
+ADJUST_RULE = (
+    "p adjusted per family as R p.adjust: the year-on-year changes (every channel, question and "
+    "pair of years) and the trends (every channel and question) are two families; the verdict "
+    "follows the adjusted p"
+)
 _CHANNELS = {"phone": 0, "email": 1}
 _QUESTIONS = {"ease": 0, "treatment": 1, "clarity": 2}
 
@@ -102,8 +116,9 @@ def survey_indices(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> 
     return out[INDEX_COLUMNS].reset_index(drop=True)
 
 
-def survey_changes(frame: pd.DataFrame, conf: float = 0.95) -> pd.DataFrame:
-    """Welch's t test of each year against the previous measured year, per channel and question.
+def survey_changes(frame: pd.DataFrame, conf: float = 0.95, adjust: str = "holm") -> pd.DataFrame:
+    """Welch's t test of each year against the previous measured year, per channel and question,
+    with ``p_adjusted`` over all of them (``adjust``: holm, bh or none; R ``p.adjust``).
 
     >>> f = pd.DataFrame({"year": [2022] * 4 + [2023] * 4, "channel": "email",
     ...                   "question": "clarity", "answer": [2, 3, 3, 4, 4, 5, 5, 4]})
@@ -111,6 +126,8 @@ def survey_changes(frame: pd.DataFrame, conf: float = 0.95) -> pd.DataFrame:
     >>> float(c["diff"]), round(float(c["p"]), 5), c["verdict"]
     (37.5, 0.02734, 'better')
     """
+    if adjust not in ADJUSTMENTS:
+        raise UsageError(f"unknown p-value adjustment {adjust!r}; use holm, bh or none")
     rows: list[dict[str, Any]] = []
     data = frame.assign(points=score(frame["answer"].to_numpy()))
     points = data["points"].to_numpy(dtype=float)
@@ -125,11 +142,18 @@ def survey_changes(frame: pd.DataFrame, conf: float = 0.95) -> pd.DataFrame:
             rows.append({"channel": channel, "question": question, "before": y0, "after": y1,
                          "index_before": float(before.mean()), "index_after": float(after.mean()),
                          "diff": t.diff, "ci_low": t.ci_low, "ci_high": t.ci_high, "t": t.t,
-                         "df": t.df, "p": t.p, "n_before": before.size, "n_after": after.size,
-                         "verdict": verdict(t.diff, t.p, 1, 1 - conf)})  # fmt: skip
+                         "df": t.df, "p": t.p, "n_before": before.size,
+                         "n_after": after.size})  # fmt: skip
     out = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     if out.empty:
         return out
+    out["p_adjusted"] = p_adjust(out["p"].to_numpy(dtype=float), adjust)
+    out["verdict"] = [
+        verdict(d, q, 1, 1 - conf, lo, hi)
+        for d, q, lo, hi in zip(
+            out["diff"], out["p_adjusted"], out["ci_low"], out["ci_high"], strict=True
+        )
+    ]  # one call per change (12 on the sample), not per answer
     order = pd.DataFrame({"after": out["after"], "channel": out["channel"].map(_CHANNELS),
                           "question": out["question"].map(_QUESTIONS)})  # fmt: skip
     return out.loc[order.sort_values(list(order.columns), kind="stable").index].reset_index(
@@ -147,20 +171,44 @@ class ServiceSurveyResult:
     trends: pd.DataFrame
     conf: float
     min_n: int
+    adjust: str = "holm"
 
     def to_dict(self) -> dict[str, Any]:
         return {"conf": self.conf, "min_n": self.min_n,
                 "scoring": "answers 1-5 scored 0, 25, 50, 75, 100 (SKR); index = mean score",
+                "adjust": {"method": self.adjust, "rule": ADJUST_RULE,
+                           "families": {"changes": int(self.changes["p"].notna().sum()),
+                                        "trends": int(self.trends["p"].notna().sum())}},
                 "indices": records(self.indices), "changes": records(self.changes),
                 "trends": records(self.trends)}  # fmt: skip
 
 
-def survey_result(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> ServiceSurveyResult:
-    """All of the above for one cleaned citizen survey (long answers)."""
+def _adjusted_trends(trends: pd.DataFrame, conf: float, adjust: str) -> pd.DataFrame:
+    """The trend family's ``p_adjusted`` (after ``p``) and the verdict on it."""
+    if trends.empty:
+        return trends.assign(p_adjusted=pd.Series(dtype=float))
+    p = trends["p"].to_numpy(dtype=float)
+    adjusted = np.full(p.shape, np.nan)
+    tested = ~np.isnan(p)
+    adjusted[tested] = p_adjust(p[tested], adjust)
+    out = trends.assign(p_adjusted=adjusted)
+    out["verdict"] = [trend_verdict(b, q, 1, 1 - conf)
+                      for b, q in zip(out["slope"], adjusted, strict=True)]  # fmt: skip
+    cols = list(trends.columns)
+    cols.insert(cols.index("p") + 1, "p_adjusted")
+    return out[cols]
+
+
+def survey_result(
+    frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30, adjust: str = "holm"
+) -> ServiceSurveyResult:
+    """All of the above for one cleaned citizen survey (long answers); ``adjust`` is the
+    p-value adjustment of each family (changes, trends)."""
     obs = pd.DataFrame({"year": frame["year"].to_numpy(dtype=float), "channel": frame["channel"],
                         "area": "ALL", "kpi": frame["question"],
                         "x": score(frame["answer"].to_numpy())})  # fmt: skip
     specs = {q: ("index", 1) for q in _QUESTIONS}
-    trends = series_trends(obs, conf, specs=specs)
-    return ServiceSurveyResult(survey_indices(frame, conf, min_n), survey_changes(frame, conf),
-                               trends, conf, min_n)  # fmt: skip
+    trends = _adjusted_trends(series_trends(obs, conf, specs=specs), conf, adjust)
+    return ServiceSurveyResult(survey_indices(frame, conf, min_n),
+                               survey_changes(frame, conf, adjust), trends, conf, min_n,
+                               adjust)  # fmt: skip

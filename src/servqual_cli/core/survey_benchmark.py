@@ -7,6 +7,8 @@ compared year give their unweighted mean, min and max; this municipality's own i
 from its answers) is ranked among them (1 = best; higher is better) and judged as the contact
 KPIs are (:mod:`servqual_cli.core.benchmark`): ``better``/``worse`` only when its whole t
 interval lies on one side of the others' mean, else ``same``; Kolada's colour by rank thirds.
+Rank and ``diff`` use its index at the others' published precision, ties sharing the best rank
+(:data:`~servqual_cli.core.benchmark.RANK_BASIS`, the same computation as the contact KPIs').
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.benchmark import benchmark_verdicts, rank_thirds
+from servqual_cli.core.benchmark import (
+    TIE_TOLERANCE,
+    benchmark_verdicts,
+    published_precision,
+    rank_thirds,
+    round_half_away,
+)
 from servqual_cli.vocab.service_survey import SURVEY_KPIS
 
 __all__ = ["SURVEY_BENCHMARK_COLUMNS", "SURVEY_KPIS", "survey_benchmark"]
@@ -47,6 +55,11 @@ def survey_benchmark(indices: pd.DataFrame, others: pd.DataFrame, year: int) -> 
     >>> r = survey_benchmark(idx, pub, 2024).iloc[0]
     >>> float(r["others_mean"]), r["rank"], r["rank_third"], r["verdict"]
     (66.75, 4, 'red', 'same')
+
+    An index of 69.96 against others who published 70.0 ties with them (rank 2, not 3):
+
+    >>> survey_benchmark(idx.assign(index=69.96), pub, 2024)["rank"].tolist()
+    [2]
     """
     mine = indices[indices["year"].eq(year)].copy()
     mine["kpi"] = mine["question"] + "_" + mine["channel"]
@@ -57,14 +70,16 @@ def survey_benchmark(indices: pd.DataFrame, others: pd.DataFrame, year: int) -> 
     )
     file_value = pub[pub["is_this"].to_numpy(dtype=bool)].groupby("kpi")["value"].first()
     out = mine.merge(stats.reset_index(), on="kpi", how="inner")
-    paired = theirs.merge(out[["kpi", "index"]], on="kpi")
-    better = (paired["value"] > paired["index"]).groupby(paired["kpi"]).sum()
+    digits = theirs.groupby("kpi")["value"].agg(published_precision)  # a loop over KPIs
+    out["published"] = round_half_away(out["index"], out["kpi"].map(digits).fillna(4).to_numpy())
+    paired = theirs.merge(out[["kpi", "published"]], on="kpi")
+    better = (paired["value"] - paired["published"] > TIE_TOLERANCE).groupby(paired["kpi"]).sum()
     out["rank"] = pd.Series(
         [int(better.get(k, 0)) + 1 for k in out["kpi"]], index=out.index, dtype=object
     )
     out["n_municipalities"] = out["n_others"].astype(np.int64) + 1
     out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])
-    out["diff"] = out["index"] - out["others_mean"]
+    out["diff"] = out["published"] - out["others_mean"]
     out["verdict"], out["verdict_method"] = benchmark_verdicts(
         out["index"], out["ci_low"], out["ci_high"], out["others_mean"],
         np.ones(len(out)), pd.Series("index", index=out.index), out["rank_third"],

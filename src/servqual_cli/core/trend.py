@@ -18,14 +18,18 @@ For shares the default score test and its inverted interval agree by constructio
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
 test (conservative) beside the Newcombe interval, which can disagree with it.
 
-The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` (by default
-0.05), honouring the KPI's direction (a shorter queue is better), and ``no detectable change``
-otherwise. KPIs without a direction (the "delvis" shares) are not compared. With many areas and
-KPIs some "changes" are expected by chance (about 1 in 20 comparisons with no real change), so
-the per-area rows form one family whose p-values are adjusted (``adjust``: Holm by default,
-Benjamini-Hochberg, or none; R ``p.adjust``) in ``p_adjusted``, and their verdict follows the
-adjusted p. The totals (area ``ALL``) are the memo's primary comparisons and are not adjusted
-(their ``p_adjusted`` equals ``p``).
+The verdict is ``better`` or ``worse`` only when the test and the interval agree: the test's p
+is below ``1 - conf`` (by default 0.05) **and** the interval lies wholly on that side of 0
+(:data:`VERDICT_RULE`), honouring the KPI's direction (a shorter queue is better); otherwise
+``no detectable change``. For medians (Bonett-Price interval, Mann-Whitney test) and the index
+(Welch interval, Mann-Whitney test) the two answer different questions and can disagree: a queue
+time "−28 s, p = 0.015" whose interval runs from −60.8 to +4.8 s is not called better, since the
+data cannot tell that change from 0. KPIs without a direction (the "delvis" shares) are not
+compared. With many areas and KPIs some "changes" are expected by chance (about 1 in 20
+comparisons with no real change), so the per-area rows form one family whose p-values are
+adjusted (``adjust``: Holm by default, Benjamini-Hochberg, or none; R ``p.adjust``) in
+``p_adjusted``, and their verdict follows the adjusted p. The totals (area ``ALL``) are the
+memo's primary comparisons and are not adjusted (their ``p_adjusted`` equals ``p``).
 
 References
 ----------
@@ -66,6 +70,7 @@ __all__ = [
     "ADJUSTMENTS",
     "COMPARISON_COLUMNS",
     "VERDICTS",
+    "VERDICT_RULE",
     "MedianDiff",
     "TrendResult",
     "area_family_size",
@@ -80,6 +85,10 @@ COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_l
                       "verdict"]  # fmt: skip
 ADJUSTMENTS = ("holm", "bh", "none")
 VERDICTS = ("worse", "better", "no detectable change")
+VERDICT_RULE = (
+    "better/worse only when the test's p (adjusted for the per-area rows) is below 1 - conf and "
+    "the interval excludes 0 on the same side; otherwise no detectable change"
+)
 
 
 @dataclass(frozen=True)
@@ -144,14 +153,39 @@ def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> M
     return MedianDiff(mx, my, d, se, d - z * se, d + z * se)
 
 
-def verdict(diff: float, p: float, direction: int, alpha: float = 0.05) -> str:
-    """``better``, ``worse`` or ``no detectable change`` for a change ``diff`` with p-value ``p``.
+def verdict(
+    diff: float,
+    p: float,
+    direction: int,
+    alpha: float = 0.05,
+    ci_low: float | None = None,
+    ci_high: float | None = None,
+) -> str:
+    """``better``, ``worse`` or ``no detectable change`` for a change ``diff`` with p-value ``p``
+    and, when given, its interval ``ci_low`` to ``ci_high``.
+
+    A change is better or worse only when the test (``p < alpha``) and the interval (wholly
+    above or wholly below 0, on the side of ``diff``) agree; a missing (NaN) interval bound
+    counts as not excluding 0. Without ``ci_low``/``ci_high`` only the test decides.
 
     >>> verdict(0.25, 0.01, 1), verdict(-28.0, 0.03, -1), verdict(-0.1, 0.2, 1)
     ('better', 'better', 'no detectable change')
+
+    The lekeberg phone queue: p = 0.015 but the interval −60.8 to 4.8 s includes 0:
+
+    >>> verdict(-28.0, 0.015, -1, 0.05, -60.8, 4.8)
+    'no detectable change'
+    >>> verdict(-28.0, 0.015, -1, 0.05, -50.0, -6.0), verdict(-28.0, 0.08, -1, 0.05, -50.0, -6.0)
+    ('better', 'no detectable change')
     """
     if not (p < alpha) or diff == 0 or direction == 0 or math.isnan(diff):
         return "no detectable change"
+    if ci_low is not None or ci_high is not None:
+        low = math.nan if ci_low is None else float(ci_low)
+        high = math.nan if ci_high is None else float(ci_high)
+        excludes = low > 0 if diff > 0 else high < 0  # NaN compares False: not excluded
+        if not excludes:
+            return "no detectable change"
     return "better" if diff * direction > 0 else "worse"
 
 
@@ -266,8 +300,15 @@ def compare_kpis(
         adjusted[family] = p_adjust(p[family], adjust)
     frame["p_adjusted"] = adjusted
     frame["verdict"] = [
-        verdict(d, q, int(s), 1 - conf)
-        for d, q, s in zip(frame["diff"], adjusted, frame["direction"], strict=True)
+        verdict(d, q, int(s), 1 - conf, lo, hi)
+        for d, q, s, lo, hi in zip(
+            frame["diff"],
+            adjusted,
+            frame["direction"],
+            frame["ci_low"],
+            frame["ci_high"],
+            strict=True,
+        )
     ]  # one call per comparison (KPI x channel x area), not per contact
     return sort_comparisons(frame[COMPARISON_COLUMNS])
 

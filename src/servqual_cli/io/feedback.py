@@ -7,9 +7,12 @@ case-insensitively (:data:`ROLES`).
 
 Cleaning excludes whole rows and logs each one once, with the first reason that applies, in
 this order: a blank or unreadable date received, a blank or unknown type, an unreadable date
-answered or closed, a repeated id (the first occurrence is kept), an answer or closing date
-before the date received. A blank or unreadable contact cell keeps the row but leaves it out of
-the reply figures (nobody can be answered without contact details), and is logged too.
+answered or closed, a repeated id (the first occurrence is kept). An answer or closing date
+before the date received is logged (``end before start``, on that column) but keeps the item:
+it still counts in intake, types, units and the trend of counts, and only its timing is left
+out (the case engine treats a duration ending before it starts as invalid: neither answered,
+decided nor open). A blank or unreadable contact cell keeps the row but leaves it out of the
+reply figures (nobody can be answered without contact details), and is logged too.
 
 A date column that the tool cannot read at all is an error, not a set of exclusions: when more
 than half of a date column's non-blank cells are unreadable (:func:`check_date_column`), the
@@ -310,6 +313,10 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
             np.full(int(duplicate.sum()), "duplicate", dtype=object),
         )
         keep &= ~duplicate
+    # An answer or closing date before the receipt is an unusable *cell*: it is logged (end
+    # before start, on that column) but the item stays in every count (intake, types, units,
+    # trend of counts). Its timing drops out downstream: the case engine marks a duration with
+    # end < start invalid, so the item is neither answered, decided nor open there.
     for role, end in (("answered", answered), ("closed", closed)):
         if role not in found:
             continue
@@ -320,7 +327,6 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
             column(role).to_numpy()[before],
             np.full(int(before.sum()), "end_before_start", dtype=object),
         )
-        keep &= ~before
     contact, why_contact = by_distinct(column("contact_given"), _contact, encoded("contact_given"))
     log.add(
         rows[keep],

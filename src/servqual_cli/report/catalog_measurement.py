@@ -115,16 +115,26 @@ MEASUREMENT: Pairs = {
                    "time in seconds, e-mail reply time in working hours."),
     "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
-                   "--test fisher), Bonett-Price (medianer), Welch (index).",
+                   "--test fisher), Bonett-Price (medianer), Welch (index). Bättre eller "
+                   "sämre bara när testet (p under signifikansnivån) och intervallet (helt på "
+                   "ena sidan om 0) är eniga; annars ingen påvisbar förändring.",
                    "p: score test (shares; Fisher's exact test with --test fisher) or "
                    "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
-                   "--test fisher), Bonett-Price (medians), Welch (index)."),
+                   "--test fisher), Bonett-Price (medians), Welch (index). Better or worse only "
+                   "when the test (p below the significance level) and the interval (wholly on "
+                   "one side of 0) agree; otherwise no detectable change."),
     "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
                   "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
                   "jämförelser blir ungefär var tjugonde 'förändring' slump.",
                   "With 6-7 contacts per area and channel only very large changes show (MDD –: "
                   "no change, however large, reaches {power}% power); among many comparisons "
                   "about one in twenty 'changes' is chance."),
+    "unanswered_note": ("{n} obesvarade e-postmeddelanden ingår inte i svarstidens median (ett "
+                        "svar behövs för en svarstid); i \"inom 1 arbetsdag\" räknas de som "
+                        "inte besvarade i tid.",
+                        "{n} unanswered e-mails are not in the median reply time (a reply time "
+                        "needs a reply); in \"within 1 working day\" they count as not answered "
+                        "in time."),
     "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
                 "logitskalan (bemötandeindex; håller sig inom 0–100).",
                 "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
@@ -156,9 +166,13 @@ MEASUREMENT: Pairs = {
     "hours": ("arbetstimmar", "working hours"),
     "index_points": ("indexenheter", "index points"),
     "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
-                      "jämförelsefilen ger bara de övriga kommunerna.",
+                      "jämförelsefilen ger bara de övriga kommunerna. Placering och skillnad "
+                      "jämförs med kommunens värde avrundat som de övrigas publicerade värden "
+                      "(samma antal decimaler); lika värden delar bästa placering.",
                       "This municipality's values are computed from the analysed contacts "
-                      "({year}); the benchmark file gives the other municipalities only."),
+                      "({year}); the benchmark file gives the other municipalities only. Rank and "
+                      "difference use this municipality's value rounded as the others' values are "
+                      "published (the same decimals); equal values share the best rank."),
     "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
                    "Not ranked (the analysed contacts cannot compute it): {kpis}."),
     "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
@@ -168,10 +182,10 @@ MEASUREMENT: Pairs = {
                      "one: {kpis}."),
     "median_note": ("För medianer gäller intervallet skillnaden mellan medianerna, medan testet "
                     "(Mann-Whitney) prövar om det ena årets tider tenderar att vara kortare; de "
-                    "kan peka åt olika håll, och bedömningen följer testet.",
+                    "kan peka åt olika håll, och då är bedömningen ingen påvisbar förändring.",
                     "For medians, the interval is for the difference of medians, while the test "
                     "(Mann-Whitney) asks whether one year's times tend to be shorter; they can "
-                    "disagree, and the verdict follows the test."),
+                    "disagree, and then the verdict is no detectable change."),
     "year_line": ("{year}: {n} kontakter ({channels}); {excluded}",
                   "{year}: {n} contacts ({channels}); {excluded}"),
     "needs_two_years": ("En trend kräver kontakter från två år.",

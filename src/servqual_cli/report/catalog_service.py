@@ -130,4 +130,12 @@ SERVICE: dict[str, tuple[str, str]] = {
         "öppna ärenden ännu inom gränsen ingår inte",
         "open cases still inside the limit are not counted",
     ),
+    "open_not_counted": (
+        "{n} öppna ärenden (ännu inte avgjorda) ingår inte; värdet kan vara för lågt",
+        "{n} open cases (not yet decided) are not counted; the value may be too low",
+    ),
+    "open_change": (
+        "förändringen {previous}→{period} jämför bara avgjorda ärenden ({n} öppna {period})",
+        "the change {previous}→{period} compares decided cases only ({n} open in {period})",
+    ),
 }

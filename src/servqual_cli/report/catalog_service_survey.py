@@ -28,6 +28,15 @@ SERVICE_SURVEY: Pairs = {
     "index_after": ("Efter", "After"),
     "diff": ("Förändring", "Change"),
     "p": ("p (Welch)", "p (Welch)"),
+    "p_adjusted": ("p (Holm, {n} test)", "p (Holm, {n} tests)"),
+    "adjust_note": (
+        "p (Holm): justerat över alla förändringar från föregående år respektive "
+        "alla trender (kanaler och frågor); bedömningen följer det justerade p. "
+        "Ojusterat p står bredvid.",
+        "p (Holm): adjusted over all changes from the previous year, and over all "
+        "trends (channels and questions); the verdict follows the adjusted p. The "
+        "unadjusted p is beside it.",
+    ),
     "slope": ("Förändring per år", "Change per year"),
     "verdict": ("Bedömning", "Verdict"),
     "phone": ("telefon", "telephone"),

@@ -13,7 +13,7 @@ Pairs = dict[str, tuple[str, str]]
 
 GROUPS: Pairs = {
     "welch_k": ("grupper (Welch)", "groups (Welch)"),
-    "omega2": ("ω² (Welch)", "ω² (Welch)"),
+    "omega2": ("ω² (ANOVA)", "ω² (ANOVA)"),
     "kruskal_k": ("grupper (KW)", "groups (KW)"),
     "epsilon2": ("ε² (KW)", "ε² (KW)"),
     "left_out": ("utelämnade", "left out"),

@@ -209,6 +209,14 @@ def _notes(
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
         if r.n_undecided:
             bits.append(f"{r.n_undecided} {sl('undecided', lang)}")
+        if r.n_open and r.spec.statistic in ("median", "mean", "p90"):
+            # a duration statistic over closed cases only: name the open ones (review item 3)
+            n_open = fmt_int(r.n_open, lang)
+            bits.append(sl("open_not_counted", lang).format(n=n_open))
+            c = r.change
+            if c is not None and c.period == r.period:
+                bits.append(sl("open_change", lang).format(previous=c.previous_period,
+                                                           period=c.period, n=n_open))  # fmt: skip
         if r.pooled is not None:  # shown only labelled as pooled (issue #9)
             p = r.pooled
             bits.append(

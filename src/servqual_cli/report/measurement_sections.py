@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
 from servqual_cli.report.labels import exclusion_summary, label
@@ -119,6 +119,9 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
     digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
     note = f"{ml('units_note', lang)} {ml('ci_note', lang)}"
+    unanswered = unanswered_emails(kpis)  # review item 21: the median's rule, named
+    if unanswered:
+        note = f"{note} {ml('unanswered_note', lang).format(n=unanswered)}"
     return _table(title or ml("kpi_title", lang), t, lang, digits, note,
                   ("Nyckeltal", "KPIs"))  # fmt: skip
 

@@ -49,21 +49,26 @@ def service_survey_sections(
         ch = _labelled(result.changes, lang)
         ch["years"] = [f"{a}–{b}" for a, b in zip(ch["before"], ch["after"], strict=True)]
         cols = ["years", "channel", "question", "index_before", "index_after", "diff", "ci_low",
-                "ci_high", "p", "verdict"]  # fmt: skip
+                "ci_high", "p", "p_adjusted", "verdict"]  # fmt: skip
         fmt = {"index_before": ".1f", "index_after": ".1f", "diff": "+.1f", "ci_low": ".1f",
-               "ci_high": ".1f", "p": "p"}  # fmt: skip
+               "ci_high": ".1f", "p": "p", "p_adjusted": "p"}  # fmt: skip
         names = {c: _l(c, lang) for c in cols}
+        names["p_adjusted"] = _l("p_adjusted", lang).format(n=len(result.changes))
         blocks.append(Table(_l("changes", lang), ch[cols].rename(columns=names),
-                            {names[c]: f for c, f in fmt.items()}, sheet="Change"))  # fmt: skip
+                            {names[c]: f for c, f in fmt.items()}, sheet="Change",
+                            note=None if len(result.trends) else _l("adjust_note", lang),
+                            ))  # fmt: skip
     if len(result.trends):
         tr = _labelled(result.trends.rename(columns={"kpi": "question"}), lang)
         spans = zip(tr["first_year"], tr["last_year"], tr["n_years"], strict=True)
         tr["years"] = [f"{a}–{b} ({n})" for a, b, n in spans]
-        cols = ["channel", "question", "years", "slope", "p", "verdict"]
+        cols = ["channel", "question", "years", "slope", "p", "p_adjusted", "verdict"]
         names = {c: _l(c, lang) for c in cols}
         names["p"] = "p"
+        names["p_adjusted"] = _l("p_adjusted", lang).format(n=int(tr["p"].notna().sum()))
         blocks.append(Table(_l("trend", lang), tr[cols].rename(columns=names),
-                            {names["slope"]: "+.2f", "p": "p"}, sheet="Trend"))  # fmt: skip
+                            {names["slope"]: "+.2f", "p": "p", names["p_adjusted"]: "p"},
+                            sheet="Trend", note=_l("adjust_note", lang)))  # fmt: skip
     blocks.extend(Text(n, "note") for n in notes)
     return [Section("", tuple(blocks))]
 

@@ -7,8 +7,10 @@
 # It writes tests/core/r/feedback.json, which the tests read (so CI needs no R).
 #
 # Rules mirrored from servqual (documented in core/feedback.py and core/kpi.py):
-# - register: a repeated id is dropped (first kept); rows answered or closed before they were
-#   received are dropped;
+# - register: a repeated id is dropped (first kept); an item answered or closed before it was
+#   received stays in every count, only that date's timing is left out (review item 5): an
+#   answer date before receipt makes the item neither answered nor decided nor late-open in the
+#   reply figures, a closing date before receipt makes it not open in the backlog;
 # - "as of" a date means the end of that day, so an open item received on day r is past a
 #   limit of L calendar days at the end of day D exactly when D - r >= L;
 # - share within a limit = within / decided, decided = answered (closed) cases plus open ones
@@ -47,9 +49,9 @@ fb <- data.frame(
 n_rows <- nrow(fb)
 dup <- duplicated(fb$id)
 fb <- fb[!dup, ]
-bad <- (!is.na(fb$answered) & fb$answered < fb$received) |
-  (!is.na(fb$closed) & fb$closed < fb$received)
-fb <- fb[!bad, ]
+bad_answered <- !is.na(fb$answered) & fb$answered < fb$received
+bad_closed <- !is.na(fb$closed) & fb$closed < fb$received
+bad <- bad_answered | bad_closed  # counted (cells logged), the items kept
 types <- c("klagomål", "synpunkt", "förslag", "fråga", "beröm")
 D <- max(c(fb$received, fb$answered, fb$closed), na.rm = TRUE)
 promise <- 14
@@ -60,9 +62,10 @@ by_unit_type <- table(factor(fb$unit, levels = units), factor(fb$type, levels = 
 
 ct <- fb[fb$contact, ]
 days <- as.numeric(ct$answered - ct$received)
-answered <- !is.na(days)
+timed <- !(!is.na(ct$answered) & ct$answered < ct$received)  # a bad answer date: no timing
+answered <- !is.na(days) & timed
 within <- answered & days <= promise
-late_open <- !answered & as.numeric(D - ct$received) >= promise
+late_open <- is.na(days) & as.numeric(D - ct$received) >= promise
 decided <- answered | late_open
 reply <- list(
   n_with_contact = nrow(ct), n_answered = sum(answered),
@@ -118,7 +121,8 @@ trend_reply <- list(
 )
 
 feedback <- list(
-  n_rows = n_rows, n_duplicates = sum(dup), n_end_before_start = sum(bad), n_items = nrow(fb),
+  n_rows = n_rows, n_duplicates = sum(dup), n_end_before_start = sum(bad_answered) + sum(bad_closed),
+  n_items = nrow(fb),
   n_anonymous = sum(!fb$contact), as_of = format(D), types = types, by_type = by_type,
   units = units, by_unit_type = lapply(units, function(u) as.integer(by_unit_type[u, ])),
   reply = reply, reply_by_unit = reply_by_unit, backlog = backlog,
@@ -156,7 +160,9 @@ bygglov <- list(
   within70 = share(sum(within70), sum(decided70)), by_type = by_kind,
   within70_2023 = share(sum(within70 & yr == "2023"), sum(decided70 & yr == "2023")),
   within70_2024 = share(sum(within70 & yr == "2024"), sum(decided70 & yr == "2024")),
-  fisher_p = f70$p.value
+  fisher_p = f70$p.value,
+  # open (undecided) cases the median leaves out, named in the KPI note (review item 3)
+  n_open_2024 = sum(!closed & yr == "2024"), n_closed_2024 = sum(closed & yr == "2024")
 )
 
 sm <- read_excel(file.path(samples, "servicematning_2020.xlsx"), sheet = "Kontakter")
@@ -170,13 +176,14 @@ contacts <- list(
   treatment = share(sum(rated %in% c("god", "mycket god")), length(rated))
 )
 
-# Synpunkter KPI: the rows the register keeps (no repeated id, no answer or closing before the
-# receipt) with kontaktuppgifter = ja: one computation per measure (issue #9).
+# Synpunkter KPI: the rows the register keeps (no repeated id) with kontaktuppgifter = ja, an
+# answer before the receipt left out of the timing: one computation per measure (issue #9).
 kr <- fb[which(fb$contact), ]
 r0 <- kr$received; a0 <- kr$answered
 d0 <- as.numeric(a0 - r0)
-w0 <- !is.na(d0) & d0 <= 14
-dec0 <- !is.na(d0) | as.numeric(D - r0) >= 14
+ok0 <- is.na(d0) | d0 >= 0
+w0 <- ok0 & !is.na(d0) & d0 <= 14
+dec0 <- ok0 & (!is.na(d0) | as.numeric(D - r0) >= 14)
 feedback_kpi <- share(sum(w0), sum(dec0))
 
 out <- list(

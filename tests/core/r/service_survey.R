@@ -6,7 +6,7 @@
 # readxl reads every cell as text; "Vet ej" is dropped here; answers 1-5 are scored
 # 25 * (answer - 1) (SKR). Base R: t.test (interval of the mean, clipped to 0-100 here; Welch's
 # test of each year against the previous one), prop.test(correct = FALSE) (Wilson interval of
-# the share 4-5) and lm (the slope of the scores on the year).
+# the share 4-5), lm (the slope of the scores on the year) and p.adjust (Holm per family).
 suppressPackageStartupMessages(library(readxl))
 get_dir <- function() {
   arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
@@ -46,6 +46,22 @@ for (ch in names(channels)) for (q in names(questions)) {
   fit <- summary(lm(pts ~ yr))
   trends[[length(trends) + 1]] <- list(channel = ch, question = q, slope = fit$coef[2, 1],
                                        p = fit$coef[2, 4])
+}
+# Holm per family (review item 9): the 12 year-on-year changes, and the 6 trends; the verdict
+# follows the adjusted p (for a change, Welch's interval then excludes 0 as well)
+p_changes <- p.adjust(vapply(changes, function(x) x$p, 0), "holm")
+for (i in seq_along(changes)) {
+  ch <- changes[[i]]
+  ok <- p_changes[i] < 0.05 && (ch$ci_low > 0 || ch$ci_high < 0)
+  changes[[i]]$p_adjusted <- p_changes[i]
+  changes[[i]]$verdict <- if (!ok) "no detectable change" else if (ch$diff > 0) "better" else "worse"
+}
+p_trends <- p.adjust(vapply(trends, function(x) x$p, 0), "holm")
+for (i in seq_along(trends)) {
+  tr <- trends[[i]]
+  trends[[i]]$p_adjusted <- p_trends[i]
+  trends[[i]]$verdict <- if (p_trends[i] >= 0.05) "no detectable trend" else
+    if (tr$slope > 0) "better" else "worse"
 }
 out <- list(r_version = R.version.string, indices = indices, changes = changes, trends = trends)
 writeLines(to_json(out), file.path(here, "service_survey.json"))
