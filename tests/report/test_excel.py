@@ -43,6 +43,9 @@ def test_sheets_in_document_order(wb: Workbook) -> None:
     assert names.index("Parvis") > names.index("Reliabilitet")
     assert names[-2:] == ["Diagram", "Metod"]
     assert "Reliabilitet" in names  # the reliability section's sheets come before the charts
+    # names chosen, not cut: unique, within Excel's 31 characters, no word left hanging
+    assert len({n.lower() for n in names}) == len(names)
+    assert all(len(n) <= 31 and n.split()[-1] not in ("och", "i", "per", "–") for n in names)
 
 
 def test_header_style_freeze_filter_widths(wb: Workbook) -> None:
@@ -63,7 +66,9 @@ def test_number_formats(wb: Workbook) -> None:
     ws = wb["Dimensioner"]
     assert ws["B3"].number_format == "0"  # n
     assert ws["E3"].number_format == "0.00"  # gap
-    assert ws["J3"].number_format == '[<0.001]"<0.001";0.000'  # p (Holm)
+    # p (Holm): the literal shown for a small p has the workbook's decimal comma
+    assert ws["J3"].number_format == '[<0.001]"<0,001";0.000'
+    assert number_format("p") == '[<0.001]"<0.001";0.000'
     assert number_format("pct") == "0.0%" and number_format(".1f") == "0.0"
     assert number_format(None) == "General" and number_format("x") == "General"
 

@@ -1,8 +1,9 @@
-"""Where the overview says a measure is worst: only groups whose own interval misses.
+"""Which groups the overview names, and in which words: only groups whose own interval misses.
 
-A group is named ("sämst i ...") only when the data tell it misses the goal, not when its point
-value is merely the lowest: a unit of 7 cases at 71 % against a 90 % target cannot be told from
-the target, and naming it would mislead the board. The "worst groups" text shows each group's n.
+A group is named ("under målet i ...") only when the data tell it misses the goal, not when its
+point value is merely the lowest: a unit of 7 cases at 71 % against a 90 % target cannot be told
+from the target, and naming it would mislead the board. The words never say "worst" ("sämst"):
+no test compared the groups with each other. Each named group shows its value and n.
 """
 
 from __future__ import annotations
@@ -46,13 +47,29 @@ def test_the_data_behind_the_case(result) -> None:
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_only_a_group_whose_interval_misses_is_named(result, lang: str) -> None:
     (row,) = kpi_rows([result], lang)
-    assert row.area == "stor"  # not "liten", the lowest point value on 7 cases
+    value = "75,0\u00a0%" if lang == "sv" else "75.0%"
+    assert row.area == f"stor ({value}, n = 200)"  # not "liten", the lowest point on 7 cases
+    assert row.area_kind == "below_target"
 
 
-def test_worst_groups_show_their_n(result) -> None:
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("sv", "under målet i stor (75,0\u00a0%, n = 200)"), ("en", "below target in stor")],
+)
+def test_the_words_say_below_target_never_worst(result, lang: str, words: str) -> None:
+    from servqual_cli.report.glance import glance_block
+
+    glance = glance_block(kpi_rows([result], lang), lang)
+    text = " ".join(glance.summary)
+    assert words in text
+    assert "sämst" not in text.lower() and "worst" not in text.lower()
+
+
+def test_groups_below_the_goal_show_their_n(result) -> None:
     frame = kpi_table([result], "sv").frame
-    worst = frame[next(c for c in frame.columns if c.startswith("Sämst"))].iloc[0]
-    assert worst == "liten 71,4\u00a0% (n = 7), stor 75,0\u00a0% (n = 200)"
+    assert not any(c.startswith("Sämst") for c in frame.columns)
+    below = frame["Grupper under mål / norm"].iloc[0]
+    assert below == "stor 75,0\u00a0% (n = 200)"  # liten (7 cases) cannot be told from 90 %
 
 
 def test_a_dimension_is_worst_only_where_its_gap_is_told_from_zero() -> None:
@@ -76,3 +93,5 @@ def test_a_dimension_is_worst_only_where_its_gap_is_told_from_zero() -> None:
     rows = survey_rows(grouped.all, grouped, None, "sv")
     (dim,) = [r for r in rows if r.kind == "dimension"]
     assert dim.area is not None and dim.area.startswith("stor (")
+    assert dim.area_kind == "below_expectation"
+    assert "n = 200" in dim.area

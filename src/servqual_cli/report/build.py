@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from servqual_cli import __version__
 from servqual_cli.errors import ConfigError, Location
 from servqual_cli.report.config import InputFile, ReportConfig
-from servqual_cli.report.glance import glance_block
+from servqual_cli.report.glance import glance_block, join_words
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Text
 
@@ -53,6 +53,8 @@ class Part:
     method: tuple[tuple[str, str], ...] = ()
     inputs: tuple[InputFile, ...] = ()
     glance: tuple[GlanceRow, ...] = ()  # rows of "Resultat i korthet"
+    # the periods the part's data cover, as (what, periods): ("nyckeltal", ("2023", "2024"))
+    periods: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,8 @@ def build_report(
     inputs = {f.path: f for f in config.inputs()}
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
-    meta = {**_meta(config), "method": tuple(notes), "inputs": tuple(inputs.values())}
+    period = period_text(config, list(parts.values()))
+    meta = {**_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values())}
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)
 
 
@@ -273,13 +276,46 @@ def report_date(config: ReportConfig) -> dt.date:
     return report_time()[0].date()
 
 
-def _meta(config: ReportConfig) -> dict[str, Any]:
+def years_text(periods: Sequence[str]) -> str:
+    """Periods in order, runs of consecutive years joined: "2020, 2023–2024".
+
+    >>> years_text(["2024", "2020", "2023", "2024"]), years_text(["2024-01", "2023-12"])
+    ('2020, 2023–2024', '2023-12, 2024-01')
+    """
+    unique = sorted(set(periods))
+    if not all(p.isdigit() for p in unique):
+        return ", ".join(unique)
+    runs: list[list[int]] = []
+    for y in sorted(int(p) for p in unique):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def period_text(config: ReportConfig, parts: Sequence[Part]) -> str | None:
+    """The header's period: the config's ``period`` when every part covers just it (or no part
+    says), else what each part covers, "2019–2020 (servicemätning), 2020, 2023–2024
+    (nyckeltal)", so that a reader does not take one year for the whole report."""
+    spans = [(what, years_text(p)) for part in parts for what, p in part.periods if p]
+    if not spans or all(span == config.period for _, span in spans):
+        return config.period
+    named: dict[str, list[str]] = {}
+    for what, span in spans:
+        named.setdefault(span, []).append(what)
+    lang = config.language
+    return "; ".join(f"{span} ({join_words(whats, lang)})" for span, whats in named.items())
+
+
+def _meta(config: ReportConfig, period: str | None = None) -> dict[str, Any]:
     lang = config.language
     lines = []
     if config.organisation:
         lines.append((rl("organisation", lang), config.organisation))
-    if config.period:
-        lines.append((rl("period", lang), config.period))
+    period = period or config.period
+    if period:
+        lines.append((rl("period", lang), period))
     if config.service is not None and config.service.as_of:
         lines.append((rl("data_until", lang), config.service.as_of))
     if config.group is not None:

@@ -51,19 +51,38 @@ GLANCE: dict[str, tuple[str, str]] = {
     "overall_gap": ("SERVQUAL totalt (gap)", "SERVQUAL overall (gap)"),
     "dimension_gap": ("{dimension} (gap)", "{dimension} (gap)"),
     "norm_zero": ("förväntan (gap 0)", "expectations (gap 0)"),
+    # the overview's note, one sentence per rule, each only when a row uses it
     "glance_note": (
-        "Sämst först: ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
-        "det som inte kan avgöras och sist det som går bra. En förändring räknas som bättre "
-        "eller sämre bara när den går att skilja från slumpen (p < 0,05); jämförelsen med "
-        "övriga kommuner bygger på kommunens konfidensintervall mot övrigas medel (där intervall "
-        "saknas: placering i tredjedelar, se metoden). Gap = upplevelse minus "
-        "förväntan på skalan; under noll betyder att servicen inte når upp till förväntan.",
-        "Worst first: unmet targets, deteriorations and results below the others' mean, then "
-        "what cannot be told and last what goes well. A change counts as better or worse only "
-        "when the data can tell it from chance (p < 0.05); the comparison with the other "
-        "municipalities uses this municipality's confidence interval against the others' mean "
-        "(without an interval: rank thirds, see the method). Gap = perception minus "
-        "expectation on the scale; below zero means the service falls short of expectations.",
+        "Ordning: först ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
+        "det som inte kan avgöras och sist det som går bra; inom varje grupp i rapportens "
+        "ordning.",
+        "Order: first unmet targets, deteriorations and results below the others' mean, then "
+        "what cannot be told and last what goes well; within each group in the report's order.",
+    ),
+    "glance_note_change": (
+        "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen "
+        "(p < 0,05).",
+        "A change counts as better or worse only when the data can tell it from chance (p < 0.05).",
+    ),
+    "glance_note_benchmark": (
+        "Jämförelsen med övriga kommuner bygger på kommunens konfidensintervall mot övrigas "
+        "medel (där intervall saknas: placering i tredjedelar, se metoden).",
+        "The comparison with the other municipalities uses this municipality's confidence "
+        "interval against the others' mean (without an interval: rank thirds, see the method).",
+    ),
+    "glance_note_gap": (
+        "Gap = upplevelse minus förväntan på skalan; under noll betyder att servicen inte når "
+        "upp till förväntan.",
+        "Gap = perception minus expectation on the scale; below zero means the service falls "
+        "short of expectations.",
+    ),
+    "glance_note_groups": (
+        "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
+        "eget konfidensintervall eller Holm-justerade test); grupperna rangordnas inte mot "
+        "varandra.",
+        "A group is named only when its own value differs from the target or expectations (its "
+        "own confidence interval or Holm-adjusted test); the groups are not ranked against each "
+        "other.",
     ),
     # the plain-language paragraph
     "p_not_met": (
@@ -122,7 +141,43 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_previous_value": ("Föregående värde", "Previous value"),
     "g_target": ("Mål / norm", "Target / norm"),
     "g_n_compared": ("Antal jämförda", "Compared"),
-    "p_where": ("sämst i {areas}", "worst in {areas}"),
+    "p_where": ("i {areas}", "in {areas}"),
+    "p_where_below_target": ("under målet i {areas}", "below target in {areas}"),
+    "p_where_below_expectation": (
+        "under förväntan i {areas}",
+        "below expectations in {areas}",
+    ),
+    "p_where_worse": (
+        "sämre än föregående period i {areas}",
+        "worse than the previous period in {areas}",
+    ),
+    "p_all_groups": ("alla {n} grupper", "all {n} groups"),
+    # the header's period when the parts cover different periods: "2020 (servicemätning)"
+    "period_of_survey": ("enkät", "survey"),
+    "period_of_contacts": ("servicemätning", "service measurement"),
+    "period_of_kpi": ("nyckeltal", "KPIs"),
+    "period_of_feedback": ("synpunkter", "feedback"),
+    # the feedback register's bad news in the overview
+    "feedback_items_total": ("Synpunkter, totalt", "Feedback items, total"),
+    "feedback_items_of": ("Synpunkter: {what}", "Feedback items: {what}"),
+    "feedback_rise_note": (
+        "kvot {ratio} (95 % KI {low}–{high}), p (Holm) {p}",
+        "ratio {ratio} (95% CI {low}–{high}), p (Holm) {p}",
+    ),
+    "backlog_row": (
+        "Öppna synpunkter äldre än löftet ({promise})",
+        "Open feedback items older than the promise ({promise})",
+    ),
+    "p_feedback_rise": (
+        "Fler synpunkter än under föregående tolv månader: {items}.",
+        "More feedback items than in the previous twelve months: {items}.",
+    ),
+    "p_backlog": (
+        "{overdue} av {open} öppna synpunkter är äldre än löftet ({promise}) per {date}.",
+        "{overdue} of {open} open feedback items are older than the promise ({promise}) as of "
+        "{date}.",
+    ),
+    "p_more_groups": ("{n} till", "{n} more"),
     "and": ("och", "and"),
     "in": ("i", "in"),
 }

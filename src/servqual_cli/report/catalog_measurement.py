@@ -92,10 +92,19 @@ MEASUREMENT: Pairs = {
     # titles and notes
     "kpi_title": ("Nyckeltal", "KPIs"),
     "area_title": ("Nyckeltal per område", "KPIs per area"),
+    "few_answers": ("för få svar", "too few answers"),
+    "area_n_note": ("Varje värde med sitt eget n (ett e-postmått bygger bara på områdets e-post, "
+                    "Kontakter räknar alla); ”för få svar”: färre än {min_n}, värdet är mycket "
+                    "osäkert.",
+                    "Each value with its own n (an e-mail measure rests on the area's e-mails "
+                    "only; Contacts counts all); “too few answers”: fewer than {min_n}, the value "
+                    "is very uncertain."),
     "treatment_title": ("Bemötande", "Treatment (bemötande)"),
     "trend_total": ("Förändring, alla områden", "Change, all areas"),
     "trend_area": ("Förändring per område (försämringar först)",
                    "Change per area (deteriorations first)"),
+    "trend_area_none": ("Förändring per område (ingen påvisbar försämring)",
+                        "Change per area (no detectable deterioration)"),
     "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),

@@ -49,12 +49,24 @@ RELIABILITY: Pairs = {
         "ω per dimension: ω total, one-factor ML, uniqueness bounded at 0.005 as factanal.",
     ),
     "omega_note_all": (
-        "ω för hela skalan (:all): ω total ur instrumentets k-faktor-CFA (ML, kompletta rader), "
+        "ω för hela skalan: ω total ur instrumentets k-faktor-CFA (ML, kompletta rader), "
         "som semTools::compRelSEM(return.total = TRUE).",
-        "ω of the whole scale (:all): ω total from the instrument's k-factor CFA (ML, complete "
+        "ω of the whole scale: ω total from the instrument's k-factor CFA (ML, complete "
         "rows), as semTools::compRelSEM(return.total = TRUE).",
     ),
     "matrix": ("Korrelationsmatris", "Correlation matrix"),
+    "ave_warning": (
+        "AVE under 0,5 i CFA för {score} (faktorn förklarar mindre än hälften av påståendenas "
+        "varians; svag konvergent validitet enligt Fornell & Larcker 1981): {factors}.",
+        "AVE below 0.5 in the CFA of {score} (the factor explains less than half of its items' "
+        "variance; weak convergent validity by Fornell & Larcker 1981): {factors}.",
+    ),
+    "cfa_rows_warning": (
+        "CFA för {score} bygger bara på {used} av {n} rader ({share} %), de med svar på alla "
+        "påståenden; passningsmåtten gäller de svarande som svarat på allt.",
+        "The CFA of {score} rests on only {used} of {n} rows ({share}%), those with answers to "
+        "every item; its fit indices describe the respondents who answered everything.",
+    ),
     "ci_note_bootstrap": (
         "95 % KI: bootstrap-percentiler (seedade dragningar).",
         "95% CI: bootstrap percentiles (seeded draws).",
@@ -63,7 +75,7 @@ RELIABILITY: Pairs = {
 
 RELIABILITY_SHEETS: Pairs = {
     "rel": ("Reliabilitet", "Reliability"),
-    "items": ("Påståenden", "Item statistics"),
+    "items": ("Påståendestatistik", "Item statistics"),  # not "Påståenden" (the gap sheet)
     "validity": ("Validitet", "Validity"),
     "cfa": ("CFA per dimension", "CFA per dimension"),
 }

@@ -40,6 +40,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "fewer than {min_n} answers are not judged.",
     ),
     # summary
+    "weight_cells": ("Uteslutna viktceller: {cells}", "Excluded weight cells: {cells}"),
     "summary_intro": (
         "Rapporten bygger på {n} svarande i {file}. {excluded}.",
         "The report is based on {n} respondents in {file}. {excluded}.",
@@ -104,6 +105,17 @@ REPORT: dict[str, tuple[str, str]] = {
     "keep_up": ("Fortsätt det goda arbetet", "Keep up the good work"),
     "low_priority": ("Låg prioritet", "Low priority"),
     "overkill": ("Möjlig överprestation", "Possible overkill"),
+    "ipa_uncertain": ("{quadrant} (osäker)", "{quadrant} (uncertain)"),
+    "ipa_note": (
+        "IPA ställer viktigheten mot upplevelsen (P), inte mot förväntan: en dimension kan "
+        "hamna i ”möjlig överprestation” fast dess gap är negativt. ”Osäker”: dimensionens "
+        "95 % t-intervall för viktighet eller upplevelse omfattar gränsen, så kvadranten kan "
+        "inte avgöras.",
+        "IPA sets importance against perception (P), not against expectations: a dimension can "
+        "be “possible overkill” although its gap is negative. “Uncertain”: the dimension's 95% "
+        "t interval of importance or perception includes the boundary, so its quadrant cannot "
+        "be told.",
+    ),
     # method notes
     "method_definitions": ("Definitioner", "Definitions"),
     "method_definitions_text": (
@@ -122,15 +134,19 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "method_tests": ("Statistiska test", "Statistical tests"),
     "method_tests_text": (
-        "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (som R:s "
-        "wilcox.test: exakt under 50 par utan ties, annars normalapproximation med "
-        "kontinuitets- och tieskorrektion). p-värdena justeras med Holms metod, separat över "
-        "dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
+        "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (nollor "
+        "uteslutna; under 50 par med skild förväntan och upplevelse ett exakt villkorligt p över "
+        "alla teckenmönster, även med ties, som coin::wilcoxsign_test; annars "
+        "normalapproximation med kontinuitets- och tieskorrektion som R:s wilcox.test). "
+        "Tabellernas not säger vilket som användes. p-värdena justeras med Holms metod, separat "
+        "över dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
         "{conf} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
         "parvis Games-Howell och Dunn (Holm).",
-        "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (as R's "
-        "wilcox.test: exact below 50 pairs without ties, otherwise the normal approximation with "
-        "continuity and tie correction). p-values are Holm-adjusted, separately across "
+        "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (zeros "
+        "dropped; below 50 pairs whose expectation and perception differ an exact conditional p "
+        "over all sign patterns, ties included, as coin::wilcoxsign_test; otherwise the normal "
+        "approximation with continuity and tie correction as R's wilcox.test). The tables' note "
+        "says which was used. p-values are Holm-adjusted, separately across "
         "dimensions and across items. Effect size: Cohen's dz. Confidence intervals are {conf} "
         "t intervals. Differences between groups: Welch's ANOVA and Kruskal-Wallis, pairwise "
         "Games-Howell and Dunn (Holm).",
@@ -154,11 +170,19 @@ REPORT: dict[str, tuple[str, str]] = {
         "Varje dimension placeras efter medelviktighet (vikterna) och medelupplevelse (P) i fyra "
         "kvadranter enligt Martilla och James (1977): koncentrera insatserna här (viktig, låg "
         "upplevelse), fortsätt det goda arbetet, låg prioritet och möjlig överprestation. "
-        "Gränserna ligger vid {crosshair}.",
+        "Gränserna ligger vid {crosshair}. IPA ställer viktigheten mot upplevelsen (P), inte mot "
+        "förväntan: en dimension kan hamna i ”möjlig överprestation” fast dess gap är negativt "
+        "(upplevelsen når inte upp till förväntan). En placering märkt ”osäker” kan inte "
+        "avgöras: dimensionens 95 % t-intervall för viktighet eller upplevelse omfattar "
+        "gränsen (som här behandlas som fast).",
         "Each dimension is placed by mean importance (the weights) and mean perception (P) in the "
         "four quadrants of Martilla and James (1977): concentrate here (important, low "
         "performance), keep up the good work, low priority and possible overkill. The "
-        "boundaries are at {crosshair}.",
+        "boundaries are at {crosshair}. IPA sets importance against perception (P), not "
+        "against expectations: a dimension can be “possible overkill” although its gap is "
+        "negative (perceptions fall short of expectations). A placement marked “uncertain” "
+        "cannot be told: the dimension's 95% t interval of importance or perception includes "
+        "the boundary (taken here as fixed).",
     ),
     "method_cite": ("Hur rapporten citeras", "How to cite"),
     "method_cite_text": (

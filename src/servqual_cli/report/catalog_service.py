@@ -23,7 +23,9 @@ SERVICE: dict[str, tuple[str, str]] = {
     "ci": ("95 % KI", "95% CI"),
     "goal": ("Mål / norm", "Target / norm"),
     "verdict": ("Bedömning", "Verdict"),
-    "worst": ("Sämst", "Worst groups"),
+    "below_goal": ("Grupper under mål / norm", "Groups below target / norm"),
+    "all_groups": ("alla {n} grupper", "all {n} groups"),
+    "and_more": ("och {n} till", "and {n} more"),
     "change": ("Förändring", "Change"),
     "met": ("uppfyllt", "met"),
     "not met": ("ej uppfyllt", "not met"),
@@ -88,6 +90,17 @@ SERVICE: dict[str, tuple[str, str]] = {
         "types and within units.",
     ),
     "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
+    "period_not_in_data": (
+        "perioden framgår inte av data (ingen datumkolumn): alla rader i filen",
+        "the period is not in the data (no date column): all rows of the file",
+    ),
+    "period_from_contacts": (
+        "period {period}: samma datafil som servicemätningen {period} i rapporten (ingen "
+        "datumkolumn)",
+        "period {period}: the same data file as the report's service measurement {period} (no "
+        "date column)",
+    ),
+    "pooled_span": ("{span}, alla perioder tillsammans", "{span}, all periods pooled"),
     "backlog_unit": ("Balans per förvaltning", "Backlog by unit"),
     "no_contact_items": (
         "Inga synpunkter med kontaktuppgifter: inga svarstider per förvaltning.",

@@ -25,6 +25,14 @@ SHARED: dict[str, tuple[str, str]] = {
     "p_holm": ("p (Holm)", "p (Holm)"),
     "dz": ("Cohens dz", "Cohen's dz"),
     "servperf": ("SERVPERF (medel P)", "SERVPERF (mean P)"),
+    "base_note": (
+        "Förväntan, upplevelse och gap bygger på de svarande som har både E och P (kolumnen n); "
+        "SERVPERF (medel P) på alla som svarat på upplevelsen (n: {counts}), därför kan de två "
+        "medelvärdena av P skilja sig något.",
+        "Expectation, perception and gap rest on the respondents with both E and P (the n "
+        "column); SERVPERF (mean P) on everyone who answered the perception items (n: {counts}), "
+        "so the two means of P can differ slightly.",
+    ),
     "group": ("Grupp", "Group"),
     "dimension_gaps": ("Gap per dimension", "Dimension gaps"),
     "item_gaps": ("Gap per påstående", "Item gaps"),

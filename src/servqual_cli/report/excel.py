@@ -59,18 +59,24 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_MAX = 31  # Excel's limit
 
 
-def number_format(fmt: str | None) -> str:
+def number_format(fmt: str | None, lang: str = "en") -> str:
     """Excel number format for a display format of :func:`~servqual_cli.report.spec.format_value`.
+
+    The codes are locale-neutral (Excel shows "0.000" with the reader's decimal comma), but a
+    quoted literal is shown as written: a Swedish workbook's small p reads "<0,001".
 
     >>> number_format(".2f"), number_format("p"), number_format("pct"), number_format("d")
     ('0.00', '[<0.001]"<0.001";0.000', '0.0%', '0')
+    >>> number_format("p", "sv")
+    '[<0.001]"<0,001";0.000'
     >>> number_format("+.1f"), number_format(",.0f"), number_format("+d")
     ('+0.0;-0.0;0.0', '#,##0', '+0;-0;0')
     """
     if fmt is None:
         return "General"
     if fmt == "p":
-        return '[<0.001]"<0.001";0.000'
+        small = "<0,001" if lang == "sv" else "<0.001"
+        return f'[<0.001]"{small}";0.000'
     if fmt == "pct":
         return "0.0%"
     if fmt == "year":
@@ -84,14 +90,28 @@ def number_format(fmt: str | None) -> str:
     return f"+{body};-{body};{body}" if sign else body
 
 
+# words a shortened name must not end on ("Påståenden – Reliabilitet och")
+_DANGLING = frozenset({"och", "i", "per", "för", "av", "mot", "med", "and", "in", "of", "for",
+                       "by", "vs", "the", "–", "-"})  # fmt: skip
+
+
 def _fit(text: str, limit: int = SHEET_NAME_MAX) -> str:
-    """Shorten to ``limit`` characters, at a word boundary when that keeps most of the text."""
+    """Shorten to ``limit`` characters, at a word boundary when that keeps most of the text,
+    and never ending on a word that leaves the name hanging ("och", "and", "per").
+
+    >>> _fit("Påståenden – Reliabilitet och validitet")
+    'Påståenden – Reliabilitet'
+    """
     if len(text) <= limit:
         return text
     cut = text[:limit]
     space = cut.rfind(" ")
     if space >= limit // 2:
         cut = cut[:space]
+        words = cut.split(" ")
+        while len(words) > 1 and words[-1].lower() in _DANGLING:
+            words.pop()
+        cut = " ".join(words)
     return cut.rstrip(" –-,:;")
 
 
@@ -174,7 +194,7 @@ def _digits_as_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_table(ws: Worksheet, table: Table) -> None:
+def write_table(ws: Worksheet, table: Table, lang: str = "en") -> None:
     frame = _digits_as_numbers(table.frame)
     ncol, nrow = len(frame.columns), len(frame)
     put(ws, 1, 1, table.title).font = TITLE_FONT
@@ -185,7 +205,7 @@ def write_table(ws: Worksheet, table: Table) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = Border(left=thin, right=thin)
     formats = [table.formats.get(str(c)) for c in frame.columns]
-    excel_formats = [number_format(f) for f in formats]
+    excel_formats = [number_format(f, lang) for f in formats]
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=HEADER_ROW + 1):
         for j, value in enumerate(row, start=1):
             cell = put(ws, i, j, value)
@@ -341,11 +361,11 @@ def build_workbook(
                 from servqual_cli.report.glance import glance_numbers
 
                 ws = wb.create_sheet(sheet_name(block.title, used))
-                write_table(ws, glance_numbers(block, lang))
+                write_table(ws, glance_numbers(block, lang), lang)
             elif isinstance(block, Table):
                 wanted = block.sheet or block.title or ("Tabell" if lang == "sv" else "Table")
                 ws = wb.create_sheet(sheet_name(wanted, used, section.title or None))
-                write_table(ws, block)
+                write_table(ws, block, lang)
     if images:
         _charts_sheet(wb.create_sheet(sheet_name(rl("charts_sheet", lang), used)), doc, images)
     _method_sheet(wb.create_sheet(sheet_name(rl("method", lang), used)), doc, lang)

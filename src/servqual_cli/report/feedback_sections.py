@@ -72,6 +72,23 @@ def _span(a: FeedbackAnalysis) -> str:
     )
 
 
+def _data_span(a: FeedbackAnalysis) -> str:
+    """The years the register's items cover ("2023–2024"), for the titles of tables that pool
+    them (the reply tables), so that they are not read as the latest period's value.
+
+    >>> import pandas as pd
+    >>> class A:
+    ...     by_period = pd.DataFrame({"period": ["2023-01", "2024-12"]})
+    >>> _data_span(A())
+    '2023–2024'
+    """
+    periods = a.by_period["period"].astype(str) if len(a.by_period) else None
+    if periods is None:
+        return ""
+    first, last = periods.min()[:4], periods.max()[:4]
+    return first if first == last else f"{first}–{last}"
+
+
 def _titled(head: str, span: str) -> str:
     return f"{head}, {span}" if span else head
 
@@ -214,14 +231,16 @@ def feedback_sections(
     )
     head = f"{sl('reply', lang)}, {sl('promise', lang)} {limit_text(r.promise, lang)}"
     shares = ["within_promise_share", "ci_low", "ci_high"]
+    pooled = _data_span(a)
+    pooled = sl("pooled_span", lang).format(span=pooled) if pooled else ""
     reply: list[Table | Text | Figure] = [
-        _table(overall, sl("reply_total", lang), lang, "sheet_reply", pct=shares)
+        _table(overall, _titled(sl("reply_total", lang), pooled), lang, "sheet_reply", pct=shares)
     ]
     if len(a.reply_by_unit):
         reply.append(
             _table(
                 a.reply_by_unit,
-                sl("sheet_reply_unit", lang),
+                _titled(sl("sheet_reply_unit", lang), pooled),
                 lang,
                 "sheet_reply_unit",
                 pct=shares,

@@ -120,6 +120,17 @@ def _prorated_note(result: GapAnalysis, lang: str) -> str:
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
 
 
+def _base_note(result: GapAnalysis, lang: str) -> str:
+    """Two columns give a mean of P on different bases (review item 16): the gap columns use the
+    respondents with both E and P (the column n), SERVPERF everyone who answered P."""
+    d = result.dimensions
+    if "n_servperf" not in d.columns:
+        return ""
+    names = [dimension_name(k, lang) for k in d["dimension"]]
+    counts = ", ".join(f"{k} {int(n)}" for k, n in zip(names, d["n_servperf"], strict=True))
+    return label("base_note", lang).format(counts=counts)
+
+
 def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
     frame, formats, signed = _labelled(result.dimensions[DIM_COLUMNS], lang)
     family = _family(len(result.dimensions), "dimensions", lang)
@@ -130,7 +141,7 @@ def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) ->
         formats=formats,
         signed=signed[:1],
         note=f"{label('negative_note', lang)} {_method_note(result, lang)}. "
-        f"{_prorated_note(result, lang)}",
+        f"{_prorated_note(result, lang)} {_base_note(result, lang)}",
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
 
@@ -338,7 +349,9 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
         if c.games_howell.empty and c.dunn.empty:
             continue
         keys = ["group_a", "group_b"]
-        gh = c.games_howell[[*keys, "diff", "p_adj"]] if not c.games_howell.empty else None
+        # the difference with its Games-Howell interval (the note names its level)
+        gh_cols = [*keys, "diff", "ci_low", "ci_high", "p_adj"]
+        gh = c.games_howell[gh_cols] if not c.games_howell.empty else None
         dunn = c.dunn[[*keys, "p_adj"]].rename(columns={"p_adj": "p_dunn"})
         # Dunn may compare groups Games-Howell leaves out (one score, no variance): outer join.
         merged = dunn if gh is None else gh.merge(dunn, on=keys, how="outer", sort=False)

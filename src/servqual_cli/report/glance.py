@@ -35,7 +35,15 @@ from servqual_cli.report.spec import Glance, GlanceRow, Table
 __all__ = ["glance_block", "glance_table", "is_small", "severity", "value_text"]
 
 _SPLIT = ("overall", "dimension")  # kinds a --split report computes for its group only
-_KIND_ORDER = {"kpi": 0, "contact_kpi": 1, "feedback": 2, "overall": 3, "dimension": 4}
+_KIND_ORDER = {
+    "kpi": 0,
+    "contact_kpi": 1,
+    "feedback": 2,
+    "backlog": 2,
+    "overall": 3,
+    "dimension": 4,
+}
+_REGISTER = ("feedback", "backlog")  # the feedback register's rows: their own sentences
 
 
 def severity(row: GlanceRow) -> int:
@@ -171,7 +179,7 @@ def glance_block(
     ordered = tuple(
         sorted(marked, key=lambda r: (r.severity, _badness(r), _KIND_ORDER.get(r.kind, 9)))
     )
-    note = rl("glance_note", lang)
+    note = glance_note(ordered, lang)
     if whole:
         note += " " + rl("whole_note", lang, whole=whole_label)
     return Glance(
@@ -182,6 +190,26 @@ def glance_block(
         min_n=min_n,
         whole=whole_label if whole else None,
     )
+
+
+def glance_note(rows: Sequence[GlanceRow], lang: str) -> str:
+    """The overview's note: the ordering, then only the rules some row uses (a change test,
+    the benchmark, the SERVQUAL gap, groups named).
+
+    >>> glance_note([GlanceRow("kpi", "A", "share", 0.5, target_verdict="met")], "en")
+    "Order: first unmet targets, deteriorations and results below the others' mean, then what \
+cannot be told and last what goes well; within each group in the report's order."
+    """
+    keys = ["glance_note"]
+    if any(r.change_verdict is not None for r in rows):
+        keys.append("glance_note_change")
+    if any(r.benchmark_verdict is not None for r in rows):
+        keys.append("glance_note_benchmark")
+    if any(r.kind in _SPLIT for r in rows):
+        keys.append("glance_note_gap")
+    if any(r.area_kind in ("below_target", "below_expectation") for r in rows):
+        keys.append("glance_note_groups")
+    return " ".join(rl(k, lang) for k in keys)
 
 
 def join_words(names: Sequence[str], lang: str, sep: str = ", ") -> str:
@@ -207,8 +235,36 @@ def _named(row: GlanceRow, lang: str) -> str:
     if row.period:
         inside += f" {row.period}"
     if row.area:
-        inside += f", {rl('p_where', lang, areas=row.area)}"
+        inside += f", {where(row, lang)}"
     return f"{row.name} ({inside})"
+
+
+def where(row: GlanceRow, lang: str) -> str:
+    """What the row says of the groups it names: "under målet i telefon (53,7 %, n = 54)",
+    "below expectations in ..." (each group judged by its own test, never ranked).
+
+    >>> where(GlanceRow("kpi", "A", "share", 0.6, area="telefon", area_kind="below_target"), "sv")
+    'under målet i telefon'
+    """
+    key = f"p_where_{row.area_kind}" if row.area_kind else "p_where"
+    return rl(key, lang, areas=row.area)
+
+
+def _register_sentences(rows: Sequence[GlanceRow], lang: str) -> list[str]:
+    """The feedback register's bad news: significant rises in the number of items (with the
+    counts, the rate ratio and its Holm-adjusted p) and the open items older than the promise."""
+    out = []
+    rises = [
+        f"{r.name.split(': ', 1)[-1]} ({fmt_int(r.previous_value, lang)} → "
+        f"{fmt_int(r.value, lang)}, "
+        f"{r.previous_period} → {r.period}; {r.note})"
+        for r in rows
+        if r.kind == "feedback" and r.change_verdict == "worse"
+    ]
+    if rises:
+        out.append(rl("p_feedback_rise", lang, items=join_words(rises, lang, "; ")))
+    out += [r.note for r in rows if r.kind == "backlog" and r.value and r.note]
+    return out
 
 
 def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) -> list[str]:
@@ -216,6 +272,8 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
     named as such and judged nowhere."""
     small = [r.name for r in rows if r.small_base]
     rows = [r for r in rows if not r.small_base]
+    register = [r for r in rows if r.kind in _REGISTER]
+    rows = [r for r in rows if r.kind not in _REGISTER]
     measures = [r for r in rows if r.kind not in ("dimension", "overall")]
     dims = [r for r in rows if r.kind == "dimension"]
     out: list[str] = []
@@ -227,6 +285,7 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
     ]
     if worse:
         out.append(rl("p_worse", lang, items=_join(worse, lang)))
+    out += _register_sentences(register, lang)
     below = [r.name for r in rows if r.benchmark_verdict == "worse"]
     if below:
         out.append(rl("p_below", lang, items=_join(below, lang)))
@@ -235,7 +294,7 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
         worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
         inside = fmt_number(worst.value, lang)
         if worst.area:
-            inside += f", {rl('p_where', lang, areas=worst.area)}"
+            inside += f", {where(worst, lang)}"
         out.append(
             rl(
                 "p_gap",
@@ -304,6 +363,8 @@ def change_text(row: GlanceRow, lang: str) -> str:
         return f"{fmt_signed(row.change, lang, 1)} {sv if lang == 'sv' else en}"
     if row.unit == "index":  # as the value: one decimal
         return fmt_signed(row.change, lang, 1)
+    if row.unit == "count":
+        return fmt_signed(row.change, lang, 0)
     return fmt_signed(row.change, lang, 2)
 
 

@@ -14,11 +14,12 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.report.catalog import dimension_name, rl
-from servqual_cli.report.glance import join_words
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.glance import join_words, value_text
+from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
 from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
+    from servqual_cli.core.feedback import FeedbackAnalysis
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
     from servqual_cli.core.kpi import KpiResult
@@ -64,6 +65,33 @@ def gap_verdict(low: float | None, high: float | None) -> str | None:
     return "not_met" if high < 0 else "cannot_tell"
 
 
+def groups_text(
+    named: Sequence[tuple[float, str, str, int]], total: int, lang: str, k: int = 3
+) -> str | None:
+    """The groups a verdict names, in the order given, each with its value and n; "all 4
+    groups" when every group of several is named; at most ``k``, then "and 2 more".
+
+    ``named``: (sort key, group, value text, n), already in the order to show.
+
+    >>> groups_text([(-1.5, "Äldreomsorg", "−1,52", 103)], 4, "sv")
+    'Äldreomsorg (−1,52, n = 103)'
+    >>> groups_text([(0, "a", "1", 5), (0, "b", "2", 6)], 2, "en")
+    'all 2 groups'
+    >>> groups_text([(0, g, "1", 5) for g in "abcde"], 9, "sv")
+    'a (1, n = 5), b (1, n = 5), c (1, n = 5) och 2 till'
+    >>> groups_text([], 3, "sv") is None
+    True
+    """
+    if not named:
+        return None
+    if total > 1 and len(named) == total:
+        return rl("p_all_groups", lang, n=total)
+    shown = [f"{g} ({v}, n = {fmt_int(n, lang)})" for _, g, v, n in named[:k]]
+    if len(named) > k:
+        return f"{', '.join(shown)} {rl('and', lang)} {rl('p_more_groups', lang, n=len(named) - k)}"
+    return join_words(shown, lang)
+
+
 def survey_rows(
     result: GapAnalysis, grouped: GroupedGapAnalysis | None, period: str | None, lang: str
 ) -> list[GlanceRow]:
@@ -94,16 +122,16 @@ def survey_rows(
         if grouped is not None and tests is not None and grouped.groups:
             # Named only where the group's own gap is told from 0 (below it, its t-test p
             # adjusted over groups x dimensions, the family of the per-group table): a group the
-            # data cannot tell from 0 is not "worst", however low its point value.
+            # data cannot tell from 0 is not named, however low its point value; and the words
+            # say "below expectations in", never "worst": no test compared the groups.
             told = tests[tests["dimension"].eq(str(rec.dimension)) & (tests["p_adjusted"] < ALPHA)]
-            below = {}
+            below = []
             for g in told["group"]:
-                gap = _f(grouped.groups[g].dimensions["gap"].iloc[i])
+                dims = grouped.groups[g].dimensions
+                gap = _f(dims["gap"].iloc[i])
                 if gap is not None and gap < 0:
-                    below[g] = gap
-            if below:
-                worst = min(below, key=lambda g: below[g])
-                area = f"{worst} ({fmt_number(below[worst], lang)})"
+                    below.append((gap, str(g), fmt_number(gap, lang), int(dims["n"].iloc[i])))
+            area = groups_text(sorted(below), len(grouped.groups), lang)
         rows.append(
             GlanceRow(
                 kind="dimension",
@@ -118,6 +146,7 @@ def survey_rows(
                 target_kind="norm",
                 target_verdict=gap_verdict(low, high),
                 area=area,
+                area_kind="below_expectation" if area else None,
             )
         )
     return rows
@@ -141,13 +170,16 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
         c = r.change
         area = None
         if r.verdict == "not met" and len(r.groups) and r.goal is not None:
-            # name where it is worst only when some groups miss the goal and others do not
-            # ("sämst i telefon och e-post" for the only two channels would say nothing), and
-            # only groups whose own interval misses it: a group of 7 cases below the target by
-            # its point value alone is not shown to miss it
-            missed = (r.groups["verdict"] == "not met").to_numpy(dtype=bool)
-            if 0 < int(missed.sum()) < len(r.groups):
-                area = join_words([str(g) for g in r.groups["group"][missed].head(2)], lang)
+            # only groups whose own interval misses the goal: a group of 7 cases below the
+            # target by its point value alone is not shown to miss it ("under målet i ...",
+            # never "worst": no test compared the groups)
+            g = r.groups[(r.groups["verdict"] == "not met").to_numpy(dtype=bool)]
+            scale = GlanceRow("kpi", s.name, unit, None)
+            missed = [
+                (float(v), str(name), value_text(scale, _f(v), lang), int(n))
+                for name, v, n in zip(g["group"], g["value"], g["n"], strict=True)
+            ]
+            area = groups_text(missed, len(r.groups), lang)
         rows.append(
             GlanceRow(
                 kind="kpi",
@@ -167,6 +199,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 target_verdict=_TARGET.get(str(r.verdict)) if r.verdict else None,
                 higher_is_better=s.higher_is_better,
                 area=area,
+                area_kind="below_target" if area else None,
             )
         )
     return rows
@@ -227,18 +260,25 @@ def contact_rows(
             if len(c):
                 cr = c.iloc[0]
                 verdict = str(cr["verdict"])
-                worse_areas = comparisons[
+                worse = comparisons[
                     comparisons["kpi"].eq(kpi)
                     & comparisons["channel"].eq(channel)
                     & comparisons["area"].ne(ALL)
                     & comparisons["verdict"].eq("worse")
-                ]["area"]
+                ]
+                unit_row = GlanceRow("contact_kpi", "", unit, None)
+                worse_areas = [
+                    (0.0, str(a), value_text(unit_row, _scaled(v, scale), lang), int(n))
+                    for a, v, n in zip(worse["area"], worse["after"], worse["n_after"], strict=True)
+                ]
                 row.update(
                     previous_period=previous,
                     previous_value=_scaled(cr["before"], scale),
                     change=_scaled(cr["diff"], scale),
                     change_verdict={"better": "better", "worse": "worse"}.get(verdict, "no_change"),
-                    area=join_words([str(a) for a in worse_areas], lang) or None,
+                    # the areas whose own change (Holm over areas) is a deterioration
+                    area=groups_text(worse_areas, 0, lang),
+                    area_kind="worse" if worse_areas else None,
                 )
         if bench is not None:
             b = bench[bench["kpi"].eq(kpi) & bench["channel"].eq(channel)]
@@ -265,6 +305,95 @@ def contact_rows(
                 ci_high=_scaled(rec["ci_high"], scale),
                 higher_is_better=spec.direction >= 0,
                 **row,
+            )
+        )
+    return rows
+
+
+def _window_text(span: dict[str, Any]) -> str:
+    """A trend window as a year when it is one whole calendar year, else "from–to".
+
+    >>> _window_text({"from": "2024-01-01", "to": "2024-12-31"})
+    '2024'
+    >>> _window_text({"from": "2023-07-01", "to": "2024-06-30"})
+    '2023-07-01–2024-06-30'
+    """
+    a, b = str(span["from"]), str(span["to"])
+    if a[:4] == b[:4] and a[4:] == "-01-01" and b[4:] == "-12-31":
+        return a[:4]
+    return f"{a}–{b}"
+
+
+def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
+    """Bad news from the feedback register, named plainly: a significant rise in the number of
+    items (the register's own trend test: exact Poisson rate ratio, Holm within its family;
+    the total, each unit, and complaints) and the open items older than the promise."""
+    from servqual_cli.report.service_labels import limit_text, sl
+
+    rows = []
+    t = a.trend
+    w = a.trend_window
+    if len(t) and w:
+        counts = t[t["measure"].eq("count")]
+        rise = counts[
+            (counts["p_holm"].astype(float) < ALPHA)
+            & (counts["estimate"].astype(float) > 1)
+            & (counts["level"].ne("type") | counts["key"].eq("klagomål"))
+        ]
+        for rec in rise.to_dict("records"):
+            key = "all" if rec["level"] == "total" else str(rec["key"])
+            name = rl(
+                "feedback_items_total" if rec["level"] == "total" else "feedback_items_of",
+                lang,
+                what=sl(key, lang),
+            )
+            note = rl(
+                "feedback_rise_note",
+                lang,
+                ratio=fmt_number(float(rec["estimate"]), lang, 2),
+                low=fmt_number(float(rec["ci_low"]), lang, 2),
+                high=fmt_number(float(rec["ci_high"]), lang, 2),
+                p=fmt_p(float(rec["p_holm"]), lang),
+            )
+            rows.append(
+                GlanceRow(
+                    kind="feedback",
+                    name=name,
+                    unit="count",
+                    value=float(rec["value"]),
+                    period=_window_text(w["current"]),
+                    n=int(rec["n"]),
+                    previous_period=_window_text(w["previous"]),
+                    previous_value=float(rec["previous_value"]),
+                    change=float(rec["value"]) - float(rec["previous_value"]),
+                    change_verdict="worse",
+                    higher_is_better=False,
+                    note=note,
+                )
+            )
+    if a.backlog is not None and len(a.backlog):
+        overdue = int(a.backlog["n_open_overdue"].sum())
+        promise = limit_text(a.promise.text, lang)
+        rows.append(
+            GlanceRow(
+                kind="backlog",
+                name=rl("backlog_row", lang, promise=promise),
+                unit="count",
+                value=float(overdue),
+                period=a.as_of.date().isoformat(),
+                n=int(a.backlog["n_open"].sum()),
+                target=0.0,
+                target_kind="target",
+                target_verdict="not_met" if overdue else "met",
+                higher_is_better=False,
+                note=rl(  # the card's note and the paragraph's sentence
+                    "p_backlog",
+                    lang,
+                    overdue=fmt_int(overdue, lang),
+                    open=fmt_int(int(a.backlog["n_open"].sum()), lang),
+                    promise=promise,
+                    date=a.as_of.date().isoformat(),
+                ),
             )
         )
     return rows

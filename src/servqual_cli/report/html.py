@@ -35,6 +35,8 @@ from markupsafe import Markup
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.glance import where
+from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import (
     MISSING,
@@ -183,11 +185,12 @@ def _verdict(code: str | None, lang: str) -> dict[str, str] | None:
     return {"tone": tone, "icon": icon, "word": word}
 
 
-def _where(area: str | None, lang: str) -> str | None:
-    """The card's "worst in ..." line (``area`` names where the measure is weakest)."""
-    if not area:
+def _where(row: GlanceRow, lang: str) -> str | None:
+    """The card's "Under målet i ..." line: the groups ``area`` names, in the words of the test
+    that named them (never "worst": no test compared the groups)."""
+    if not row.area:
         return None
-    text = words_of(lang).get("p_where", "{areas}").format(areas=area)
+    text = where(row, lang)
     return text[:1].upper() + text[1:]
 
 
@@ -255,7 +258,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         meta.append({"term": whole, "text": _value_text(row.whole_value, row.unit, lang)})
     return {
         "name": row.name,
-        "area": _where(row.area, lang),
+        "area": _where(row, lang),
         "value": too_few if small else _value_text(row.value, row.unit, lang),
         "small": small,
         "severity": row.severity,
@@ -287,7 +290,11 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
         "kind": "table",
         "uid": uid,
         "caption": table.title or fallback_title,
-        "columns": [{"text": c, "num": n} for c, n in zip(columns, numeric, strict=True)],
+        # short forms in the headers explained (<abbr title>), the rest escaped
+        "columns": [
+            {"text": abbreviated(str(c), lang), "num": n}
+            for c, n in zip(columns, numeric, strict=True)
+        ],
         "rows": rows,
         "row_header": row_header,
         "note": table.note,
@@ -420,9 +427,10 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
             ),
         }
     keys = ("skip", "toc", "published", "downloads", "show_table", "chart_data", "csv",
-            "warning")  # fmt: skip
+            "warning", "glossary", "glossary_intro")  # fmt: skip
     words = {k: hw(k, lang) for k in keys}
     version = doc.meta.get("version")
+    terms = glossary(page_texts(doc), lang)
     template = _environment().get_template("report.html.j2")
     return template.render(
         lang=lang,
@@ -431,7 +439,8 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
         facts=facts,
         published=published,
         sections=sections,
-        toc=_toc(sections),
+        toc=_toc(sections) + ([{"id": "glossary", "text": words["glossary"]}] if terms else []),
+        glossary=terms,
         downloads=list(options.downloads),
         words=words,
         made_with=hw("made_with", lang, version=version) if version else None,

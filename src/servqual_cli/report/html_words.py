@@ -47,6 +47,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "“Too few answers”: the value rests on fewer than {min_n} answers and is not shown.",
     ),
     "index_group": ("Rapport", "Report"),
+    "glossary": ("Ordlista", "Glossary"),
+    "glossary_intro": (
+        "Ord och förkortningar i rapportens tabeller, förklarade kort.",
+        "Words and abbreviations in the report's tables, briefly explained.",
+    ),
 }
 
 

@@ -3,7 +3,7 @@
 The sections follow the service policy's four aspects (nåbarhet, väntetid, genomförandetid,
 resultat), one section each. Values and confidence limits are numbers in the KPI's unit
 (shares in percent), the unit in the column header, or in a unit column when one table mixes
-shares, days and seconds; target, verdict, worst groups and change are text. With
+shares, days and seconds; target, verdict, groups below the goal and change are text. With
 ``figures=True`` each section also carries a :class:`~servqual_cli.report.spec.Figure` spec
 for the report's chart module, ``kind="kpi_aspect"`` (data: frame of name, value, ci_low,
 ci_high, goal, unit, higher_is_better, statistic, share; shares are 0-1; the unit in the
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -73,18 +73,24 @@ def _goal_text(result: KpiResult, lang: str) -> str:
     return " ".join(parts) or "–"
 
 
-def _worst_text(result: KpiResult, lang: str, k: int = 2) -> str:
-    """The ``k`` lowest groups by value, each with its n: a group's rank by its point value
-    alone says little when it rests on a handful of cases (its own verdict is in the group
-    table)."""
-    rows = result.groups.head(k)
-    return (
-        ", ".join(
-            f"{g} {kpi_value_text(result, v, lang)} (n = {fmt_int(int(n), lang)})"
-            for g, v, n in zip(rows["group"], rows["value"], rows["n"], strict=True)
-        )
-        or "–"
-    )
+def _below_text(result: KpiResult, lang: str, k: int = 3) -> str:
+    """The groups whose own interval misses the target or norm (worst first, at most ``k``),
+    each with its value and n; "–" when none does. A group low by its point value alone is not
+    named, and no group is called "worst": no test compared the groups with each other."""
+    g = result.groups
+    if not len(g) or "verdict" not in g.columns:
+        return "–"
+    g = g[(g["verdict"] == "not met").to_numpy(dtype=bool)]
+    if not len(g):
+        return "–"
+    if len(g) == len(result.groups) > 1:
+        return sl("all_groups", lang).format(n=len(g))
+    shown = [
+        f"{name} {kpi_value_text(result, v, lang)} (n = {fmt_int(int(n), lang)})"
+        for name, v, n in zip(g["group"][:k], g["value"][:k], g["n"][:k], strict=True)
+    ]
+    more = len(g) - k
+    return ", ".join(shown) + (f" {sl('and_more', lang).format(n=more)}" if more > 0 else "")
 
 
 def _change_text(result: KpiResult, lang: str) -> str:
@@ -132,7 +138,7 @@ def _numbers(
 def kpi_table(
     results: Sequence[KpiResult], lang: str, title: str = "", sheet: str | None = None
 ) -> Table:
-    """One row per KPI: n, value and CI (numbers), target/norm, verdict, worst groups, change.
+    """One row per KPI: n, value and CI (numbers), target/norm, verdict, groups below it, change.
 
     ``sheet`` names the table's Excel sheet (default: "Nyckeltal" / "KPI")."""
     numbers, formats = _numbers(
@@ -148,7 +154,7 @@ def kpi_table(
             **numbers,
             sl("goal", lang): [_goal_text(r, lang) for r in results],
             sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
-            sl("worst", lang): [_worst_text(r, lang) for r in results],
+            sl("below_goal", lang): [_below_text(r, lang) for r in results],
             sl("change", lang): [_change_text(r, lang) for r in results],
         }
     )
@@ -187,10 +193,16 @@ def kpi_group_table(result: KpiResult, lang: str) -> Table:
     )
 
 
-def _notes(results: Sequence[KpiResult], lang: str) -> list[Text]:
+def _notes(
+    results: Sequence[KpiResult], lang: str, dated: Mapping[str, str] | None = None
+) -> list[Text]:
     notes = []
     for r in results:
         bits = []
+        if dated and r.spec.name in dated:
+            bits.append(sl("period_from_contacts", lang).format(period=dated[r.spec.name]))
+        elif r.period is None:
+            bits.append(sl("period_not_in_data", lang))
         if r.excluded:
             bits.append(exclusion_summary(r.excluded, lang))
         if r.as_of is not None:
@@ -226,8 +238,12 @@ def kpi_sections(
     groups: bool = False,
     figures: bool = False,
     conf: float = 0.95,
+    dated: Mapping[str, str] | None = None,
 ) -> list[Section]:
-    """One section per aspect, in the policy's order; aspects without KPIs are left out."""
+    """One section per aspect, in the policy's order; aspects without KPIs are left out.
+
+    ``dated``: KPIs (by name) without a date column whose period the report took from its
+    ``[contacts.years]`` (the same data file), named in their notes."""
     sections = []
     for aspect in ASPECTS:
         mine = [r for r in results if r.spec.aspect == aspect]
@@ -241,6 +257,6 @@ def kpi_sections(
             from servqual_cli.report.kpi_charts import kpi_figure
 
             blocks.append(kpi_figure(mine, aspect, lang, conf))
-        blocks += _notes(mine, lang)
+        blocks += _notes(mine, lang, dated)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

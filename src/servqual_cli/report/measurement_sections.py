@@ -127,22 +127,40 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
                   ("Nyckeltal", "KPIs"))  # fmt: skip
 
 
-def area_table(kpis: pd.DataFrame, lang: str) -> Table:
-    """The main KPIs per area side by side (areas as rows), display units."""
+def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table:
+    """The main KPIs per area side by side (areas as rows), display units.
+
+    With ``min_n`` (the report) each cell is text with its own n, "80 (n = 5)", and a cell on
+    fewer than ``min_n`` answers says so: the column's "Kontakter" counts every contact of the
+    area, while an e-mail KPI rests on the area's e-mails only (review item 14)."""
     pairs = pd.Series(list(zip(kpis["kpi"], kpis["channel"], strict=True)), index=kpis.index)
     t = kpis[pairs.isin(AREA_KPIS)].copy()
     t["value"] = t["value"].to_numpy(dtype=float) * display_scale(t["kpi"])
     wide = t.pivot_table(index="area", columns="kpi", values="value", sort=False, dropna=False)
     wide = wide.reindex(columns=[k for k, _ in AREA_KPIS if k in wide.columns])
+    if min_n is not None:
+        ns = t.pivot_table(index="area", columns="kpi", values="n", sort=False, dropna=False)
+        ns = ns.reindex(index=wide.index, columns=wide.columns)
+        few = ml("few_answers", lang)
+        for col in wide.columns:
+            wide[col] = [
+                "–"
+                if pd.isna(v) or pd.isna(n)
+                else f"{fmt_number(v, lang, 0)} (n = {int(n)}{', ' + few if n < min_n else ''})"
+                for v, n in zip(wide[col], ns[col], strict=True)
+            ]
     counts = kpis[kpis["kpi"].eq("answered_question")].set_index("area")["n"]
     wide.insert(0, "contacts", counts.reindex(wide.index))
     order = [ALL, *sorted((a for a in wide.index if a != ALL), key=str.casefold)]
     wide = wide.reindex([a for a in order if a in wide.index]).reset_index()
     wide["area"] = wide["area"].where(wide["area"].ne(ALL), ml("all_areas", lang))
-    digits = {k: ".0f" for k in wide.columns if k in SPECS}
+    digits = {k: ".0f" for k in wide.columns if k in SPECS} if min_n is None else {}
     digits["contacts"] = "d"
     names = {k: kpi_name(k, c, lang) for k, c in AREA_KPIS if c != ALL}
-    return _table(ml("area_title", lang), wide, lang, digits, ml("units_note", lang),
+    note = ml("units_note", lang)
+    if min_n is not None:
+        note += " " + ml("area_n_note", lang).format(min_n=min_n)
+    return _table(ml("area_title", lang), wide, lang, digits, note,
                   ("Områden", "Areas"), rename=names)  # fmt: skip
 
 
@@ -169,8 +187,10 @@ def contact_sections(
     lang: str,
     by_area: bool = True,
     years: Sequence[tuple[str, pd.DataFrame, dict[str, int]]] | None = None,
+    min_n: int | None = None,
 ) -> list[Section]:
-    """One section per year: KPI totals, the per-area table and the bemötande counts.
+    """One section per year: KPI totals, the per-area table and the bemötande counts
+    (``min_n``: the per-area cells show their n and flag fewer answers, see :func:`area_table`).
 
     The closing note gives the number of contacts and the excluded cells; with ``years``
     (label, contact rows, excluded cells of each year read) one line per year instead.
@@ -180,7 +200,7 @@ def contact_sections(
         k, c = _year_rows(kpis, year), _year_rows(counts, year)
         blocks: list[Table | Text] = [kpi_table(k, lang)]
         if by_area and k["area"].ne(ALL).any():
-            blocks.append(area_table(k, lang))
+            blocks.append(area_table(k, lang, min_n))
         if len(c):
             blocks.append(treatment_table(c, lang))
         known = isinstance(year, int | float) and not math.isnan(year)
@@ -314,7 +334,10 @@ def trend_sections(
         _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note)
     ]
     if len(per_area):
-        title = f"{ml('trend_area', lang)} {heading}"
+        # the heading says the order the rows are in: deteriorations first only when there are
+        # some (sort_comparisons), else the KPIs' and areas' own order
+        any_worse = bool(per_area["verdict"].eq("worse").any())
+        title = f"{ml('trend_area' if any_worse else 'trend_area_none', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
         if family_size is None:  # the core's count of the family compare_kpis adjusted over
             from servqual_cli.core.trend import area_family_size

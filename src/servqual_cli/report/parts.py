@@ -19,7 +19,7 @@ import pandas as pd
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, rl
 from servqual_cli.report.config import InputFile
-from servqual_cli.report.glance_rows import contact_rows, kpi_rows
+from servqual_cli.report.glance_rows import contact_rows, feedback_rows, kpi_rows
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Block, Figure, GlanceRow, Section, Table, Text
 
@@ -38,7 +38,7 @@ def reliability_part(ctx: ReportContext) -> Part:
     """Cronbach's alpha, omega and item statistics for E, P and the gaps per dimension, with
     validity (KMO, Bartlett, CFA) and warnings, as ``servqual reliability`` computes them."""
     from servqual_cli.core.scales import instrument_reliability
-    from servqual_cli.report.reliability_sections import reliability_sections
+    from servqual_cli.report.reliability_sections import reliability_sections, validity_warnings
 
     data, lang = ctx.survey, ctx.lang
     if data is None:  # not user input: the registry builds this part only with [survey]
@@ -59,7 +59,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         conf=conf,
         validity=True,
     )
-    sections = reliability_sections(result, lang, items=True)  # untitled: tables sit at ###
+    n_rows = len(data.expectation)
+    # untitled: tables sit at ###
+    sections = reliability_sections(result, lang, items=True, n_rows=n_rows)
     head = Section(rl("reliability", lang))
     p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
     whole = rl("whole_scale", lang)
@@ -68,7 +70,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         f"{fmt_number(s.alpha, lang)}"
         for s in p_scales
     )
-    n_warn = len(result.warnings) + len(result.skipped)
+    n_warn = (
+        len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
+    )
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
     method = ((rl("reliability", lang), rl("reliability_method", lang)),)
     return Part((head, *sections), (glance,), method)
@@ -125,7 +129,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     counts = treatment_counts(data.frame, keys=("year",))
     per_year = [(label, d.frame, d.excluded) for (label, _), d in zip(years, loaded, strict=True)]
     sections = ms.contact_sections(
-        kpis[-1], counts, data.excluded, len(data.frame), lang, True, per_year
+        kpis[-1], counts, data.excluded, len(data.frame), lang, True, per_year, ctx.config.min_n
     )
     # Summary: n and exclusions of every year read, then what changed (or that it cannot).
     lines = [ms.year_line(*y, lang) for y in per_year]
@@ -178,7 +182,14 @@ def measurement_part(ctx: ReportContext) -> Part:
     area_note = ms.ml("area_note", lang).format(power=round(POWER * 100))
     text = f"{ms.ml('units_note', lang)} {ms.ml('trend_note', lang)} {area_note}"
     method = ((rl("measurement", lang), text),)
-    return Part((head, *_demote(sections), charts), tuple(summary), method, glance=tuple(glance))
+    periods = ((rl("period_of_contacts", lang), tuple(label for label, _ in years)),)
+    return Part(
+        (head, *_demote(sections), charts),
+        tuple(summary),
+        method,
+        glance=tuple(glance),
+        periods=periods,
+    )
 
 
 def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: str) -> list[Block]:
@@ -227,6 +238,7 @@ def service_part(ctx: ReportContext) -> Part:
     sections: list[Section] = [Section(rl("service", lang))]
     summary: list[Block] = []
     glance: list[GlanceRow] = []
+    periods: list[tuple[str, tuple[str, ...]]] = []
     feedback_data = None
     if cfg.feedback is not None:
         from servqual_cli.io.feedback import load_feedback
@@ -247,15 +259,20 @@ def service_part(ctx: ReportContext) -> Part:
             (evaluate_kpi(spec, f, as_of, "year", conf, ex) for spec, f, ex in cleaned),
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
+        results, dated = _period_from_contacts(results, ctx.config)
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
         sections += _demote(
             [
                 _mark_shares(s, shares)
-                for s in kpi_sections(results, lang, groups=False, figures=True, conf=conf)
+                for s in kpi_sections(
+                    results, lang, groups=False, figures=True, conf=conf, dated=dated
+                )
             ]
         )
         summary += _changed_kpis(results, lang)
         glance += kpi_rows(results, lang)
+        seen = [str(p) for r in results for p in _kpi_periods(r)]
+        periods.append((rl("period_of_kpi", lang), tuple(seen)))
     if cfg.feedback is not None:
         from servqual_cli.core.durations import parse_limit
         from servqual_cli.core.feedback import analyse_feedback
@@ -272,13 +289,42 @@ def service_part(ctx: ReportContext) -> Part:
             conf,
             has_closed="closed" in data.columns,
         )
+        glance += feedback_rows(result, lang)
+        months = result.by_period["period"].astype(str)
+        periods.append((rl("period_of_feedback", lang), tuple(sorted({m[:4] for m in months}))))
         sections.append(Section(rl("feedback", lang), level=3))
         sections += _demote(_demote(feedback_sections(result, data.excluded, lang, figures=True)))
     method = ((rl("service", lang), rl("service_method", lang)),)
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:
         inputs = _kpi_inputs(str(cfg.kpi.path))
-    return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance))
+    return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance), tuple(periods))
+
+
+def _period_from_contacts(results: list[Any], config: Any) -> tuple[list[Any], dict[str, str]]:
+    """A KPI whose data have no date column but whose data file is one of the report's
+    ``[contacts.years]`` files covers that year: its period is shown as that year (named in the
+    KPI's note, ``dated``: KPI name -> year), not as "–" beside KPIs with dates. The value and
+    verdict are unchanged (they use all the file's rows either way)."""
+    if config.contacts is None:
+        return results, {}
+    years = {Path(f.path).resolve(): label for label, f in config.contacts.years}
+    out, dated = [], {}
+    for r in results:
+        year = None if r.period is not None else years.get(Path(r.spec.data).resolve())
+        if year is not None:
+            r = replace(r, period=year)
+            dated[r.spec.name] = year
+        out.append(r)
+    return out, dated
+
+
+def _kpi_periods(result: Any) -> list[str]:
+    """The periods a KPI's data cover as shown (its latest and the one it is compared with);
+    none for a KPI whose data have no date column."""
+    c = result.change
+    pooled = () if result.pooled is None else tuple(result.pooled.periods)
+    return [str(p) for p in (result.period, None if c is None else c.previous_period, *pooled) if p]
 
 
 def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:

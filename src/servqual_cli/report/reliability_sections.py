@@ -135,9 +135,52 @@ def validity_frame(validity: Sequence[Validity], lang: str = "en") -> pd.DataFra
     return pd.DataFrame(rows)
 
 
+AVE_MIN = 0.5  # Fornell & Larcker (1981): below it a factor explains less than its error
+CFA_SHARE_MIN = 0.5  # a CFA on fewer than half the rows (listwise) is flagged
+
+
+def validity_warnings(
+    result: InstrumentReliability, lang: str, n_rows: int | None = None
+) -> list[str]:
+    """Warnings the validity tables call for beyond the core's own: factors whose AVE is below
+    0.5 (Fornell & Larcker 1981, convergent validity), and a CFA fitted to fewer than half the
+    rows (complete rows only, lavaan's default) when the survey's row count ``n_rows`` is known.
+    """
+    out = []
+    for v in result.validity:
+        if v.cfa is None:
+            continue
+        f = v.cfa.factors
+        low = f[f["ave"].astype(float) < AVE_MIN]
+        if len(low):
+            named = ", ".join(
+                f"{dimension_name(str(d), lang)} {fmt_number(a, lang, 3)}"
+                for d, a in zip(low["factor"], low["ave"], strict=True)
+            )
+            out.append(
+                _l("ave_warning", lang).format(score=scale_name(v.score, lang), factors=named)
+            )
+        if n_rows and v.cfa_rows < CFA_SHARE_MIN * n_rows:
+            out.append(
+                _l("cfa_rows_warning", lang).format(
+                    score=scale_name(v.score, lang),
+                    used=v.cfa_rows,
+                    n=n_rows,
+                    share=fmt_number(100 * v.cfa_rows / n_rows, lang, 0),
+                )
+            )
+    return out
+
+
 def reliability_sections(
-    result: InstrumentReliability, lang: str, items: bool = True, title: str | None = None
+    result: InstrumentReliability,
+    lang: str,
+    items: bool = True,
+    title: str | None = None,
+    n_rows: int | None = None,
 ) -> list[Section]:
+    """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
+    :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them)."""
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
     note += " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
@@ -180,7 +223,7 @@ def reliability_sections(
             )
     for name, why in result.skipped.items():
         blocks.append(Text(f"{_l('skipped', lang)}: {name}: {why}", kind="warning"))
-    for w in result.warnings:
+    for w in [*result.warnings, *validity_warnings(result, lang, n_rows)]:
         blocks.append(Text(w, kind="warning"))
     return [Section(title=title or "", blocks=tuple(blocks))]
 

@@ -98,7 +98,11 @@ class GlanceRow:
     higher_is_better: bool = True
     small_base: bool = False
     severity: int = 2
-    area: str | None = None  # the area, service or group when the row is not the total
+    area: str | None = None  # the areas, services or groups named (with value and n)
+    # what ``area`` says of those groups, each from its own test: below_target (its interval
+    # misses the goal), below_expectation (its gap below 0, Holm), worse (its change, Holm);
+    # never a ranking between groups, which no test made
+    area_kind: str | None = None
     note: str | None = None
     whole_value: float | None = None  # a --split report: the same measure for everyone
 

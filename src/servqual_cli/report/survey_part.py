@@ -132,6 +132,9 @@ def servqual_part(ctx: ReportContext) -> Part:
         summary=tuple(summary_blocks(ctx, result)),
         method=tuple(method),
         glance=tuple(glance),
+        periods=(
+            ((rl("period_of_survey", lang), (ctx.config.period,)),) if ctx.config.period else ()
+        ),
     )
 
 
@@ -158,6 +161,20 @@ def groups_part(ctx: ReportContext) -> Part:
     return Part(sections=(Section(rl("groups", lang) + f": {grouped.by}", blocks),))
 
 
+def _answer_and_weight_cells(d: SurveyData) -> tuple[dict[str, int], dict[str, int]]:
+    """The excluded cells counted apart: answers, and the importance weights' own cells (review
+    item 13: "tomma 231" mixed 176 blank answers with 55 blank weights). Both in the log's
+    reason order."""
+    names = set((d.columns or {}).get("weights", {}).values())
+    if not names or d.exclusion_log is None or not d.excluded:
+        return dict(d.excluded), {}
+    ex = d.exclusions
+    in_weights = ex.loc[ex["column"].isin(names), "reason"].value_counts()
+    weights = {k: int(in_weights[k]) for k in d.excluded if k in in_weights.index}
+    answers = {k: v - weights.get(k, 0) for k, v in d.excluded.items()}
+    return {k: v for k, v in answers.items() if v}, weights
+
+
 def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     """n, exclusions, overall SERVQUAL (both scores) and the three largest negative gaps."""
     d, lang = _data(ctx), ctx.lang
@@ -166,7 +183,11 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         by, value = ctx.config.group
         out.append(Text(rl("summary_group", lang, by=by, group=value)))
     source = Path(ctx.config.survey.file.given if ctx.config.survey else d.table.source).name
-    excluded = exclusion_summary(d.excluded, lang)
+    answers, weights = _answer_and_weight_cells(d)
+    excluded = exclusion_summary(answers, lang)
+    if weights:
+        cells = ", ".join(f"{label(k, lang)} {v}" for k, v in weights.items())
+        excluded += ". " + rl("weight_cells", lang, cells=cells)
     out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
     o = result.overall
     weighted = ""
@@ -218,6 +239,33 @@ def statements(d: SurveyData, lang: str) -> dict[int, str]:
     return out
 
 
+def mean_interval(x: np.ndarray, conf: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Per column, the t interval of the mean over the non-missing values: mean ± t(n − 1) ·
+    sd / √n (Student 1908; R ``t.test(x)$conf.int``). Columns with fewer than 2 values: NaN.
+
+    >>> low, high = mean_interval(np.array([[1.0, 2.0], [3.0, np.nan], [5.0, 4.0]]))
+    >>> low.round(3).tolist(), high.round(3).tolist()
+    ([-1.968, -9.706], [7.968, 15.706])
+    """
+    from scipy.special import stdtrit
+
+    x = np.asarray(x, dtype=float)
+    n = (~np.isnan(x)).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.nanmean(x, axis=0) if x.size else np.full(x.shape[1], np.nan)
+        sd = np.sqrt(np.nansum((x - mean) ** 2, axis=0) / (n - 1))
+        half = stdtrit(np.maximum(n - 1, 1), 0.5 + conf / 2) * sd / np.sqrt(n)
+    half = np.where(n >= 2, half, np.nan)
+    return mean - half, mean + half
+
+
+def _shares(weights: np.ndarray) -> np.ndarray:
+    """Each valid respondent's importance points rescaled to sum to 100 (rows: respondents)."""
+    w = np.asarray(weights, dtype=float)
+    ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
+    return w[ok] / w[ok].sum(axis=1, keepdims=True) * 100.0
+
+
 def importance(weights: np.ndarray) -> tuple[np.ndarray, int]:
     """Mean importance points per dimension, each respondent's points rescaled to sum to 100.
 
@@ -227,12 +275,10 @@ def importance(weights: np.ndarray) -> tuple[np.ndarray, int]:
     >>> importance(np.array([[50, 50], [20, 20], [np.nan, 10]]))
     (array([50., 50.]), 2)
     """
-    w = np.asarray(weights, dtype=float)
-    ok = ~np.isnan(w).any(axis=1) & ~(w < 0).any(axis=1) & (np.nansum(w, axis=1) > 0)
-    if not ok.any():
-        return np.full(w.shape[1], np.nan), 0
-    shares = w[ok] / w[ok].sum(axis=1, keepdims=True) * 100.0
-    return shares.mean(axis=0), int(ok.sum())
+    shares = _shares(weights)
+    if not len(shares):
+        return np.full(np.asarray(weights).shape[1], np.nan), 0
+    return shares.mean(axis=0), len(shares)
 
 
 def ipa_frame(
@@ -260,6 +306,17 @@ def ipa_frame(
         else ("low_priority" if p < x else "overkill")
         for i, p in zip(imp, perf, strict=True)
     ]
+    # A placement the intervals cannot separate from a boundary is marked uncertain (the
+    # boundaries are taken as fixed): importance's t interval over the respondents' points,
+    # perception's over their SERVPERF dimension scores.
+    i_low, i_high = mean_interval(_shares(d.weights), result.conf)
+    if result.scores is not None:
+        p_low, p_high = mean_interval(result.scores.servperf, result.conf)
+    else:  # no per-respondent scores: the placement cannot be checked
+        p_low = p_high = np.full(len(perf), np.nan)
+    with np.errstate(invalid="ignore"):
+        sure = ~((i_low <= y) & (y <= i_high)) & ~((p_low <= x) & (x <= p_high))
+        sure &= ~np.isnan(p_low) & ~np.isnan(i_low)
     frame = pd.DataFrame(
         {
             "dimension": result.dimensions["dimension"].to_numpy(),
@@ -267,14 +324,19 @@ def ipa_frame(
             "importance": imp,
             "performance": perf,
             "quadrant": quadrant,
+            "certain": sure,
         }
     )
     return frame, x, y
 
 
 def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
-    shown = frame.assign(
-        quadrant=[rl(q, lang) for q in frame["quadrant"]],
+    certain = frame["certain"] if "certain" in frame else pd.Series(True, index=frame.index)
+    shown = frame.drop(columns=["certain"], errors="ignore").assign(
+        quadrant=[
+            rl(q, lang) if ok else rl("ipa_uncertain", lang, quadrant=rl(q, lang))
+            for q, ok in zip(frame["quadrant"], certain, strict=True)
+        ],
         dimension=[dimension_name(d, lang) for d in frame["dimension"]],
     )
     names = {
@@ -288,6 +350,7 @@ def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
         title=rl("ipa_table", lang),
         frame=shown.rename(columns=names),
         formats={names["n"]: "d", names["importance"]: ".1f", names["performance"]: ".2f"},
+        note=rl("ipa_note", lang),
         sheet="IPA",
     )
 

@@ -1,0 +1,191 @@
+"""Plain words for the residents' web page: a short glossary and ``<abbr title>`` in headers.
+
+The report's tables use the field's short forms ("KI låg", "p (Holm)", "Cohens dz",
+"SERVPERF"). A resident reading the page should not need a statistics course: each short form
+used in a table header is wrapped in ``<abbr title="...">`` (WCAG 3.1.4, abbreviations), and a
+glossary after the sections explains every term the page uses, in a sentence each.
+
+Everything from the data is escaped first; only the fixed terms below become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+
+from servqual_cli.report.spec import Document, Table
+
+__all__ = ["abbreviated", "glossary", "page_texts"]
+
+# (term as shown, Swedish explanation, English explanation, Swedish and English spellings
+# that trigger it in the page's text)
+_TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    (
+        "KI / CI",
+        "Konfidensintervall: det intervall där det verkliga värdet med 95 % säkerhet ligger. "
+        "”KI låg” och ”KI hög” är dess gränser.",
+        "Confidence interval: the range that holds the true value with 95% confidence. "
+        "“CI low” and “CI high” are its limits.",
+        ("KI", "CI"),
+    ),
+    (
+        "p",
+        "p-värde: hur troligt det är att få en så stor skillnad av ren slump om det inte finns "
+        "någon verklig skillnad. Under 0,05 räknas skillnaden som säker.",
+        "p-value: how likely a difference this large would be by chance alone if there were no "
+        "real difference. Below 0.05 the difference counts as clear.",
+        ("p",),
+    ),
+    (
+        "Holm",
+        "Holms metod: när många jämförelser görs samtidigt justeras p-värdena uppåt, så att "
+        "slumpfynd inte räknas som säkra skillnader.",
+        "Holm's method: when many comparisons are made at once the p-values are adjusted "
+        "upwards, so that chance findings are not counted as clear differences.",
+        ("Holm",),
+    ),
+    (
+        "Cohens dz",
+        "Cohens dz: hur stort gapet är i förhållande till hur mycket svaren varierar; 0,2 är "
+        "litet, 0,5 medel och 0,8 stort.",
+        "Cohen's dz: the size of the gap relative to how much the answers vary; 0.2 is small, "
+        "0.5 medium and 0.8 large.",
+        ("Cohens dz", "Cohen's dz"),
+    ),
+    (
+        "Gap (P−E)",
+        "Gap: upplevelse (P) minus förväntan (E). Under noll betyder att servicen inte når upp "
+        "till det invånarna förväntar sig.",
+        "Gap: perception (P) minus expectation (E). Below zero means the service falls short of "
+        "what residents expect.",
+        ("Gap",),
+    ),
+    (
+        "SERVPERF",
+        "SERVPERF: medelvärdet av enbart upplevelsen (P), utan förväntan (Cronin & Taylor 1992).",
+        "SERVPERF: the mean of the perceptions (P) alone, without expectations (Cronin & Taylor "
+        "1992).",
+        ("SERVPERF",),
+    ),
+    (
+        "k",
+        "k: antalet kontakter som uppfyllde måttet (till exempel fick svar på frågan).",
+        "k: the number of contacts that met the measure (for example got their question answered).",
+        ("k",),
+    ),
+    (
+        "Minsta påvisbara",
+        "Minsta påvisbara förändring: den förändring som med 80 % sannolikhet hade upptäckts "
+        "med så här många svar; mindre förändringar kan inte skiljas från slumpen.",
+        "Minimum detectable change: the change that would have been detected with 80% "
+        "probability with this many answers; smaller changes cannot be told from chance.",
+        ("Minsta påvisbara", "Minimum detectable"),
+    ),
+    (
+        "Mee-score, Newcombe, Bonett-Price, Welch, Wilson",
+        "Namn på metoder för konfidensintervall: Wilson för andelar, Mee-score och Newcombe "
+        "för skillnaden mellan två andelar, Bonett-Price för skillnaden mellan två medianer, "
+        "Welch för skillnaden mellan två medelvärden.",
+        "Names of confidence interval methods: Wilson for shares, Mee score and Newcombe for the "
+        "difference of two shares, Bonett-Price for the difference of two medians, Welch for the "
+        "difference of two means.",
+        ("Mee-score", "Mee score", "Bonett-Price", "Newcombe", "Wilson"),
+    ),
+    (
+        "Wilcoxon, Mann-Whitney, Kruskal-Wallis",
+        "Rangtest: prövar skillnader utan att anta normalfördelade svar.",
+        "Rank tests: test differences without assuming normally distributed answers.",
+        ("Wilcoxon", "Mann-Whitney", "Kruskal-Wallis"),
+    ),
+    (
+        "Cronbachs α, McDonalds ω",
+        "Reliabilitet: hur väl påståendena i en dimension mäter samma sak (0–1; 0,7 eller mer "
+        "räknas ofta som tillräckligt).",
+        "Reliability: how well the statements of a dimension measure the same thing (0–1; 0.7 "
+        "or more is often taken as enough).",
+        ("Cronbachs α", "Cronbach's α", "McDonalds ω", "McDonald's ω"),
+    ),
+    (
+        "CFA, CFI, TLI, RMSEA, SRMR, AVE",
+        "Faktoranalys (CFA) och dess passningsmått: hur väl dimensionerna beskriver svaren. AVE "
+        "under 0,5 betyder att en dimension förklarar mindre än hälften av sina påståendens "
+        "variation.",
+        "Factor analysis (CFA) and its fit indices: how well the dimensions describe the "
+        "answers. An AVE below 0.5 means a dimension explains less than half of its statements' "
+        "variation.",
+        ("CFA", "CFI", "TLI", "RMSEA", "SRMR", "AVE"),
+    ),
+)
+
+# short forms in table headers and their expansions (sv, en)
+_ABBR: dict[str, tuple[str, str]] = {
+    "KI": ("konfidensintervall", "confidence interval"),
+    "CI": ("confidence interval", "confidence interval"),
+    "Holm": ("p justerat för många jämförelser (Holms metod)", "p adjusted for many comparisons "
+             "(Holm's method)"),
+    "dz": ("effektstorlek: gapet i förhållande till svarens spridning",
+           "effect size: the gap relative to the spread of the answers"),
+    "SERVPERF": ("medelvärdet av upplevelsen (P)", "the mean perception (P)"),
+    "k": ("antal som uppfyllde måttet", "number that met the measure"),
+    "KW": ("Kruskal-Wallis (rangtest)", "Kruskal-Wallis (rank test)"),
+    "CFA": ("konfirmatorisk faktoranalys", "confirmatory factor analysis"),
+    "AVE": ("genomsnittlig förklarad varians", "average variance extracted"),
+    "KMO": ("Kaiser-Meyer-Olkin, lämplighet för faktoranalys",
+            "Kaiser-Meyer-Olkin, suitability for factor analysis"),
+}  # fmt: skip
+_ABBR_RE = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _ABBR)) + r")(?![\w-])")
+
+
+def abbreviated(text: str, lang: str) -> Markup:
+    """A table header with its short forms explained: ``<abbr title="...">KI</abbr> låg``.
+
+    The text is escaped first, so nothing from the data becomes markup.
+
+    >>> str(abbreviated("KI låg", "sv"))
+    '<abbr title="konfidensintervall">KI</abbr> låg'
+    >>> str(abbreviated("<b>k</b>", "en"))
+    '&lt;b&gt;<abbr title="number that met the measure">k</abbr>&lt;/b&gt;'
+    >>> str(abbreviated("Kontakter", "sv"))
+    'Kontakter'
+    """
+    escaped = str(escape(text))
+    pick = 0 if lang == "sv" else 1
+
+    def wrap(m: re.Match[str]) -> str:
+        title = escape(_ABBR[m.group(1)][pick])
+        return f'<abbr title="{title}">{m.group(1)}</abbr>'
+
+    return Markup(_ABBR_RE.sub(wrap, escaped))
+
+
+def glossary(texts: Iterable[str], lang: str) -> list[tuple[str, str]]:
+    """The glossary entries whose terms occur in ``texts`` (the page's headers and notes), in
+    a fixed order: (term, explanation in ``lang``).
+
+    >>> [t for t, _ in glossary(["KI låg", "p (Holm)"], "sv")]
+    ['KI / CI', 'p', 'Holm']
+    >>> glossary(["Kontakter"], "sv")
+    []
+    """
+    blob = " ".join(texts)
+    out = []
+    for term, sv, en, triggers in _TERMS:
+        if any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", blob) for t in triggers):
+            out.append((term, sv if lang == "sv" else en))
+    return out
+
+
+def page_texts(doc: Document) -> list[str]:
+    """The column headers and notes of the page's tables (the report's own words): what the
+    glossary looks through for the terms it explains. Titles, cells and the overview's text
+    are left out, so a name from the data does not change the page's structure."""
+    out: list[str] = []
+    for section in doc.sections:
+        for b in section.blocks:
+            if isinstance(b, Table):
+                out += [str(c) for c in b.frame.columns]
+                if b.note:
+                    out.append(b.note)
+    return out

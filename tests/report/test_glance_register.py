@@ -1,0 +1,70 @@
+"""Bad news from the feedback register in "Resultat i korthet", and the header's periods.
+
+Review item 8: a significant rise in the number of items about a unit (the register's own exact
+Poisson test, Holm within units) and the open items older than the promise were only in the
+feedback section; the overview, read first and often alone, said nothing of them. Items 6/7:
+the header named one year for a report whose parts cover other periods.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from servqual_cli.core.feedback import analyse_feedback
+from servqual_cli.io.feedback import load_feedback
+from servqual_cli.io.read import read_table
+from servqual_cli.report.build import Part, period_text
+from servqual_cli.report.config import ReportConfig
+from servqual_cli.report.glance import glance_block
+from servqual_cli.report.glance_rows import feedback_rows
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    data = load_feedback(read_table(str(SAMPLES / "synpunkter_2023_2024.xlsx")))
+    return analyse_feedback(data.frame, "14 days", None, "month", 0.95, has_closed=True)
+
+
+def test_the_data_behind_the_case(analysis) -> None:
+    t = analysis.trend
+    units = t[t["level"].eq("unit")].set_index("key")
+    assert units.loc["Tekniska förvaltningen", "p_holm"] < 0.05
+    assert (units.drop("Tekniska förvaltningen")["p_holm"] >= 0.05).all()
+    assert int(analysis.backlog["n_open_overdue"].sum()) == 73
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_only_significant_rises_and_the_backlog_become_rows(analysis, lang: str) -> None:
+    rows = feedback_rows(analysis, lang)
+    rises = [r for r in rows if r.kind == "feedback"]
+    assert [r.name.split(": ")[-1] for r in rises] == ["Tekniska förvaltningen"]
+    (rise,) = rises
+    assert (rise.previous_value, rise.value, rise.change_verdict) == (370, 450, "worse")
+    (backlog,) = [r for r in rows if r.kind == "backlog"]
+    assert (backlog.value, backlog.n, backlog.target_verdict) == (73, 92, "not_met")
+
+
+def test_the_summary_names_them_plainly(analysis) -> None:
+    glance = glance_block(feedback_rows(analysis, "sv"), "sv")
+    text = " ".join(glance.summary)
+    rise = "Fler synpunkter än under föregående tolv månader: Tekniska förvaltningen (370 → 450"
+    assert rise in text
+    assert "kvot 1,21" in text and "p (Holm) 0,039" in text
+    assert "73 av 92 öppna synpunkter är äldre än löftet (14 dagar) per 2024-12-31." in text
+    assert all(r.severity == 0 for r in glance.rows)  # bad news, first in the table
+
+
+def test_the_header_names_what_each_part_covers() -> None:
+    config = ReportConfig(period="2020", language="sv")
+    contacts = Part(periods=(("servicemätning", ("2019", "2020")),))
+    kpis = Part(periods=(("nyckeltal", ("2020", "2024", "2023")),))
+    assert period_text(config, [contacts, kpis]) == (
+        "2019–2020 (servicemätning); 2020, 2023–2024 (nyckeltal)"
+    )
+    same = Part(periods=(("enkät", ("2020",)),))
+    assert period_text(config, [same]) == "2020"  # one period throughout: the config's
+    assert period_text(config, [Part()]) == "2020"
