@@ -44,8 +44,18 @@ def test_only_significant_rises_and_the_backlog_become_rows(analysis, lang: str)
     assert [r.name.split(": ")[-1] for r in rises] == ["Tekniska förvaltningen"]
     (rise,) = rises
     assert (rise.previous_value, rise.value, rise.change_verdict) == (370, 450, "worse")
+    assert rise.n is None  # the value is the count: no n, so never "too few answers"
     (backlog,) = [r for r in rows if r.kind == "backlog"]
     assert (backlog.value, backlog.n, backlog.target_verdict) == (73, 92, "not_met")
+
+
+def test_a_small_count_rise_keeps_its_verdict() -> None:
+    """A rise from 20 to 35 items is not a sample of 35 answers: it is not flagged too few."""
+    from servqual_cli.report.glance import is_small
+    from servqual_cli.report.spec import GlanceRow
+
+    row = GlanceRow("feedback", "Synpunkter: X", "count", 35.0, n=None, change_verdict="worse")
+    assert not is_small(row)
 
 
 def test_the_summary_names_them_plainly(analysis) -> None:

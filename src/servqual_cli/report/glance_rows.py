@@ -362,7 +362,9 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                     unit="count",
                     value=float(rec["value"]),
                     period=_window_text(w["current"]),
-                    n=int(rec["n"]),
+                    # no n: the value is itself a count, and a small count (20 -> 35 items) is
+                    # no small sample to be flagged "too few answers" and lose its verdict
+                    n=None,
                     previous_period=_window_text(w["previous"]),
                     previous_value=float(rec["previous_value"]),
                     change=float(rec["value"]) - float(rec["previous_value"]),
