@@ -212,7 +212,7 @@ def sheet_parts(opened: OpenSheet, data: bytes, skip: int, lim: Limits) -> list[
 
     whole = [SheetPart(lambda: fastexcel.read_excel(data), None, skip, skip + 1, None)]
     scan, zf = opened.scan, opened.archive
-    cut = xlsxsplit.find_cut(scan, skip)
+    cut = xlsxsplit.find_cut(scan, skip) if xlsxsplit.cores() >= 2 else None
     if cut is None or zf is None or scan.member is None:
         return whole
     others = xlsxsplit.other_parts(zf, scan.member, lim)

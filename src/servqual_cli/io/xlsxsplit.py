@@ -3,7 +3,8 @@
 fastexcel (calamine) parses a sheet on one core, with Python's lock released. The guard
 (:mod:`servqual_cli.io.zipguard`) has already unpacked the sheet's XML and read every cell
 reference, so the XML can be cut before a row tag into two sheets of their own, each in a small
-uncompressed workbook (the other parts copied), and both parsed in parallel:
+uncompressed workbook (the other parts copied), and both parsed in parallel (when the process
+may use two cores or more):
 
 1. the cut is the first ``<row r="m"`` past the middle of the XML, right after a ``</row>`` or
    ``/>``; the sheet's row tags are all ``<row r="N"`` in increasing order, the XML has no
@@ -29,6 +30,7 @@ ECMA-376 Part 1 (5th ed.), 18.3.1.73 ``row`` and 18.3.1.80 ``sheetData``.
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 import zlib
@@ -39,7 +41,7 @@ from servqual_cli.io.limits import Limits
 from servqual_cli.io.xlsxrefs import Xml
 from servqual_cli.io.zipguard import SheetScan
 
-__all__ = ["SPLIT_FROM", "Cut", "find_cut", "half", "other_parts", "stored_zip"]
+__all__ = ["SPLIT_FROM", "Cut", "cores", "find_cut", "half", "other_parts", "stored_zip"]
 
 SPLIT_FROM = 1 << 23  # a sheet's XML at least this long (8 MiB) is parsed in two halves
 _ROW = b'<row r="'
@@ -112,6 +114,14 @@ def other_parts(zf: zipfile.ZipFile, member: str, lim: Limits) -> list[_Member] 
                 return None
             parts.append((name, [zf.read(name)]))
     return parts
+
+
+def cores() -> int:
+    """The cores this process may run on (one: the halves would only take turns)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS and Windows have no affinity call
+        return os.cpu_count() or 1
 
 
 def half(xml: Xml, member: str, others: list[_Member], cut: Cut, k: int) -> bytes:
