@@ -19,7 +19,7 @@ from tests.io.test_xlsx_refs import sheets
 from tests.io.test_xlsxfast import _assert_same, _book, _both
 
 from servqual_cli.io import read_sheet as R
-from servqual_cli.io import xlsxfast, xlsxrefs, xlsxsplit
+from servqual_cli.io import xlsxparts, xlsxrefs, xlsxsplit
 from servqual_cli.io.limits import limits
 from servqual_cli.io.sheets import open_sheet
 from servqual_cli.io.xlsxrefs import letters_value, scan_refs
@@ -41,7 +41,7 @@ def _parts_used(data: bytes) -> int:
     plan = R._single_read_plan(opened, "w.xlsx", None, None, lim)
     if plan is None:
         return 0
-    return len(xlsxfast.sheet_parts(opened, data, plan.hdr_index + 1, lim))
+    return len(xlsxparts.sheet_parts(opened, data, plan.hdr_index + 1, lim))
 
 
 @pytest.fixture

@@ -20,14 +20,13 @@ from servqual_cli.io.rows import drop_blank, header_at, is_blank, table_from_row
 from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
 from servqual_cli.io.xlsxfast import (
     HEAD_ROWS,
-    SheetPart,
     frame_from,
     general_only,
     head_rows,
     numeric_text_cells,
     read_columns,
-    sheet_parts,
 )
+from servqual_cli.io.xlsxparts import SheetPart, sheet_parts
 
 
 def read_spreadsheet(

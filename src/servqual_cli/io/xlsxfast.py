@@ -28,10 +28,8 @@ import datetime as dt
 import io
 import logging
 import re
-import threading
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -41,6 +39,7 @@ from servqual_cli.errors import DataError, Location
 from servqual_cli.io.header import SCAN_ROWS
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.sheets import OpenSheet, put_errors_back
+from servqual_cli.io.xlsxparts import SheetPart, load_all, sheet_parts
 from servqual_cli.io.xlsxrefs import Xml
 
 __all__ = [
@@ -50,7 +49,6 @@ __all__ = [
     "head_rows",
     "numeric_text_cells",
     "read_columns",
-    "sheet_parts",
     "text_is_plain",
 ]
 
@@ -187,103 +185,6 @@ def _maybe_numeric_text(xml: Xml) -> bool:
     return bool(_NUMERIC_TEXT.search(xml)) or xml.find(b"&#") >= 0 or xml.find(b":t>") >= 0
 
 
-@dataclass(frozen=True)
-class SheetPart:
-    """A part of the sheet for fastexcel: how to open its workbook (a function giving the
-    reader, called in the thread that parses it), how to load it, the sheet row (1-based) of
-    its first data row, and how many rows it spans (None: to the end; fewer rows read means
-    blank rows at its end)."""
-
-    reader: Callable[[], Any]
-    header_row: int | None
-    skip: int
-    first: int
-    rows: int | None
-
-
-def sheet_parts(opened: OpenSheet, data: bytes, skip: int, lim: Limits) -> list[SheetPart]:
-    """The sheet below its ``skip`` rows of title and header as fastexcel will parse it: whole,
-    or in two halves parsed at once (:mod:`servqual_cli.io.xlsxsplit`) when the guard's scan
-    shows where the XML can be cut. Called while the guard's XML is held (the halves keep it
-    until each is built)."""
-    import fastexcel
-
-    from servqual_cli.io import xlsxsplit
-
-    whole = [SheetPart(lambda: fastexcel.read_excel(data), None, skip, skip + 1, None)]
-    scan, zf = opened.scan, opened.archive
-    cut = xlsxsplit.find_cut(scan, skip) if xlsxsplit.cores() >= 2 else None
-    if cut is None or zf is None or scan.member is None:
-        return whole
-    others = xlsxsplit.other_parts(zf, scan.member, lim)
-    if others is None:
-        return whole
-    halves = _Halves(scan.xml, scan.member, others, cut)
-    top = SheetPart(halves.opener(0), None, skip, skip + 1, cut.row - 1 - skip)
-    return [top, SheetPart(halves.opener(1), cut.row - 2, 0, cut.row, None)]
-
-
-class _Halves:
-    """The two halves' readers; the sheet's XML is let go once both workbooks are built."""
-
-    def __init__(self, xml: Xml, member: str, others: list[Any], cut: Any) -> None:
-        self.xml: Xml | None = xml
-        self.member, self.others, self.cut = member, others, cut
-        self.built = 0
-        self.lock = threading.Lock()
-
-    def opener(self, k: int) -> Callable[[], Any]:
-        return lambda: self.reader(k)
-
-    def reader(self, k: int) -> Any:
-        import fastexcel
-
-        from servqual_cli.io.xlsxsplit import half
-
-        xml = self.xml
-        if xml is None:  # pragma: no cover - each half is opened once
-            raise ValueError("the sheet's XML was already let go")
-        book = half(xml, self.member, self.others, self.cut, k)
-        del xml
-        with self.lock:
-            self.built += 1
-            if self.built == 2:
-                self.xml = None
-        return fastexcel.read_excel(book)  # fastexcel copies the bytes; ours go at return
-
-
-def _load(part: SheetPart, name: str) -> tuple[Any, Any, list[Any]]:
-    """fastexcel's parse of one part: (record batch, coercion errors, column infos)."""
-    sheet = part.reader().load_sheet(
-        name, header_row=part.header_row, skip_rows=part.skip, schema_sample_rows=None
-    )
-    batch, errors = sheet.to_arrow_with_errors()
-    return batch, errors, sheet.selected_columns
-
-
-def _load_all(parts: list[SheetPart], name: str) -> list[tuple[Any, Any, list[Any]]] | None:
-    """Every part parsed, the others in threads while the first parses here (fastexcel
-    releases Python's lock while it parses; each workbook is built and copied by fastexcel in
-    its thread too); None when fastexcel fails on any."""
-    out: list[tuple[Any, Any, list[Any]] | None] = [None] * len(parts)
-
-    def run(k: int) -> None:
-        try:
-            out[k] = _load(parts[k], name)
-        except Exception:  # e.g. a column mixing dates and durations: the general path
-            out[k] = None
-
-    threads = [threading.Thread(target=run, args=(k,)) for k in range(1, len(parts))]
-    for t in threads:
-        t.start()
-    run(0)
-    for t in threads:
-        t.join()
-    if any(o is None for o in out):
-        return None
-    return [o for o in out if o is not None]
-
-
 def read_columns(
     opened: OpenSheet,
     data: bytes,
@@ -299,7 +200,8 @@ def read_columns(
 
     ``numeric_text`` is :func:`numeric_text_cells` of the workbook, or a function giving it,
     asked only when a text column holds a number-like value (True: the sheet goes to the
-    general path). ``parts`` is :func:`sheet_parts` (by default the whole sheet from ``data``).
+    general path). ``parts`` is :func:`~servqual_cli.io.xlsxparts.sheet_parts` (by default
+    the whole sheet from ``data``).
     ``cells`` is an object array (rows x width, column-major) of the values the general path
     gives; ``blank`` marks the empty, None and whitespace-only cells.
     """
@@ -307,7 +209,7 @@ def read_columns(
     where = Location(source, opened.name)
     if parts is None:
         parts = sheet_parts(opened, data, skip, lim)
-    loaded = _load_all(parts, opened.name) if parts else None
+    loaded = load_all(parts, opened.name) if parts else None
     if loaded is None:
         return None
     spans = []
