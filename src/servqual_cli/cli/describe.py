@@ -192,6 +192,9 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
         Table(title=lab("columns"), frame=pd.DataFrame(rows), sheet=lab("columns"),
               formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),
     ]  # fmt: skip
+    from servqual_cli.cli.merge_note import merged_lines  # cells filled from merged ranges
+
+    blocks += [Text(line + ".", kind="note") for line in merged_lines(p.input, lang)]
     if p.encoding_advice:  # a warning on top only when the text looks garbled, else a note
         from servqual_cli.cli.output import encoding_words
 

@@ -408,12 +408,15 @@ def decoding_note(described: dict[str, Any] | None, lang: str = "en") -> list[An
     >>> note[0].blocks[0].kind
     'warning'
     """
+    from servqual_cli.cli.merge_note import merged_note  # cells filled from merged ranges
+
+    merged = merged_note(described, lang)
     if not described or not described.get("encoding_garbled"):
-        return []
+        return merged
     from servqual_cli.report.spec import Section, Text
 
     hint = encoding_words(described.get("encoding"), True, lang)
-    return [Section("", (Text(f"{described.get('file')}: {hint}", kind="warning"),))]
+    return [Section("", (Text(f"{described.get('file')}: {hint}", kind="warning"),)), *merged]
 
 
 def encoding_words(encoding: str | None, garbled: bool, lang: str = "en") -> str:

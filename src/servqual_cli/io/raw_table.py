@@ -45,6 +45,11 @@ class RawTable:
         The fallback decoding gave text that looks like mojibake (see :meth:`encoding_hint`).
     header_rows : int
         Rows the header spans (2 when a group row was joined with the row below).
+    merged_cells : tuple of (column, cells, ranges)
+        Blank cells of a workbook's merged ranges filled from the range's top-left cell, per
+        column (:mod:`servqual_cli.io.xlsxmerge`); empty for every other file.
+    merged_not_filled : tuple of str
+        Merged ranges in the data rows spanning several columns (their other columns not filled).
     encoded : EncodedTable or None
         The fast CSV path's columns as codes and distinct texts (:mod:`.encoded`); ``frame`` is
         then built from them on first use, and the cleaners that can (:meth:`encoded_column`)
@@ -65,6 +70,8 @@ class RawTable:
     garbled: bool = False
     header_rows: int = 1
     encoded: EncodedTable | None = field(default=None, repr=False, compare=False)
+    merged_cells: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
+    merged_not_filled: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # A frame given with the encoded columns (dataclasses.replace(table, frame=...)) is
@@ -94,6 +101,13 @@ class RawTable:
         """The input as JSON output records it: file name (no folder, so output does not
         depend on where the file lies), sheet, header row, SHA-256, encoding and delimiter."""
         name = Path(self.source).name if self.source != "<stdin>" else self.source
+        merged: dict[str, Any] = {}  # (keys only when a workbook had merged data rows)
+        if self.merged_cells:
+            merged["merged_cells"] = [
+                {"column": c, "cells": n, "ranges": list(r)} for c, n, r in self.merged_cells
+            ]
+        if self.merged_not_filled:
+            merged["merged_not_filled"] = list(self.merged_not_filled)
         return {
             "file": name,
             "sheet": self.sheet,
@@ -104,6 +118,7 @@ class RawTable:
             "encoding_garbled": self.garbled,
             "delimiter": self.delimiter,
             "header_rows": self.header_rows,
+            **merged,
         }
 
     def encoding_hint(self) -> str:

@@ -8,6 +8,7 @@ Spreadsheets go through calamine (:mod:`servqual_cli.io.sheets`, checked first b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,7 @@ from servqual_cli.errors import DataError, Location
 from servqual_cli.io.header import find_header_row
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.raw_table import RawTable, sha256_of
-from servqual_cli.io.rows import drop_blank, header_at, is_blank, table_from_rows
+from servqual_cli.io.rows import blank_mask, drop_blank, header_at, is_blank, table_from_rows
 from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
 from servqual_cli.io.xlsxfast import (
     HEAD_ROWS,
@@ -26,6 +27,7 @@ from servqual_cli.io.xlsxfast import (
     numeric_text_cells,
     read_columns,
 )
+from servqual_cli.io.xlsxmerge import fill_merged
 from servqual_cli.io.xlsxparts import SheetPart, sheet_parts
 
 
@@ -51,17 +53,69 @@ def read_spreadsheet(
     opened = opened.without_xml()
     if plan is not None:
         plan.numeric_text.opened = opened  # (unpacked again only if it is ever asked)
-    fast = None if plan is None else _single_read(plan, opened, data, source, lim, parts)
+    merged = _Merged(opened.scan.merges)
+    fast = None if plan is None else _single_read(plan, opened, data, source, lim, parts, merged)
     if fast is not None:
         frame, hdr, row_numbers, n_hdr = fast
     else:
         rows = sheet_rows(opened, source)
+        if opened.scan.merges:
+            merged = _Merged(opened.scan.merges)  # (a fast read given up may have filled some)
+            _fill_rows(rows, merged, header_row, header_rows)
         frame, hdr, row_numbers, n_hdr = table_from_rows(
             rows, source, opened.name, header_row, False, header_rows
         )
     return RawTable(
-        frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr
-    )
+        frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr,
+        merged_cells=merged.filled, merged_not_filled=merged.across,
+    )  # fmt: skip
+
+
+class _Merged:
+    """The sheet's merged ranges, and what :func:`fill_merged` did with them (column names)."""
+
+    def __init__(self, merges: tuple[tuple[int, int, int, int], ...]) -> None:
+        self.merges = merges
+        self.filled: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
+        self.across: tuple[str, ...] = ()
+
+    def fill(self, cells: np.ndarray, blank: np.ndarray, first_row: int, header: list[str]) -> None:
+        """Fill the data rows ``cells`` (row 0 = sheet row ``first_row``) and name the fills."""
+        fills, across = fill_merged(cells, blank, first_row, self.merges)
+        names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
+        self.filled = tuple((names[f.column], f.cells, f.ranges) for f in fills)
+        self.across = tuple(across)
+
+    def in_data(self, last_header_row: int) -> bool:
+        """Some range starts below the header (1-based row of its last line)."""
+        return any(r[0] > last_header_row for r in self.merges)
+
+
+def _fill_rows(
+    rows: list[list[Any]], merged: _Merged, header_row: int | None, header_rows: int | None
+) -> None:
+    """:meth:`_Merged.fill` on the general path's rows, in place, with the header that
+    :func:`table_from_rows` will find (nothing when it will refuse the sheet)."""
+    if header_rows not in (None, 1, 2) or all(all(is_blank(v) for v in r) for r in rows):
+        return  # (an empty sheet too: table_from_rows refuses it)
+    hdr_index = find_header_row(rows) if header_row is None else header_row - 1
+    if not 0 <= hdr_index < len(rows):
+        return
+    hdr_index, header, _ = header_at(rows, hdr_index, header_rows)
+    body = rows[hdr_index + 1 :]
+    if not body or not merged.in_data(hdr_index + 1):
+        return
+    frame = pd.DataFrame(body, dtype=object)  # short rows padded with None
+    cells, width = frame.to_numpy(dtype=object, copy=True), frame.shape[1]
+    blank = blank_mask(frame)
+    before = blank.copy()
+    merged.fill(cells, blank, hdr_index + 2, header[:width] + [""] * (width - len(header)))
+    changed_rows, changed_cols = np.nonzero(before & ~blank)
+    for i, j in zip(changed_rows.tolist(), changed_cols.tolist(), strict=True):
+        row = body[i]
+        if j >= len(row):
+            row.extend([""] * (j + 1 - len(row)))
+        row[j] = cells[i, j]
 
 
 @dataclass(frozen=True)
@@ -124,6 +178,7 @@ def _single_read(
     source: str,
     lim: Limits,
     parts: list[SheetPart] | None = None,
+    merged: _Merged | None = None,
 ) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
     """:func:`table_from_rows` for a long xlsx sheet parsed once into columns (None: the
     general path); ``parts`` as :func:`sheet_parts` gives them (by default the whole sheet)."""
@@ -136,6 +191,9 @@ def _single_read(
     header = plan.header + [""] * (cells.shape[1] - len(plan.header))
     names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]
     first = hdr_index + 2
+    if merged is not None and merged.in_data(hdr_index + 1):
+        cells, blank = np.array(cells, dtype=object), np.array(blank, dtype=bool)  # (writable)
+        merged.fill(cells, blank, first, header)
     row_numbers = np.arange(first, first + len(cells), dtype=np.int64)
     frame, row_numbers = drop_blank(frame_from(cells, names), blank, header, row_numbers)
     if len(frame) == 0:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.limits import Limits
+from servqual_cli.io.xlsxmerge import merged_ranges
 from servqual_cli.io.xlsxrefs import RefScan, Xml, scan_refs
 
 __all__ = ["SheetScan", "check_extent", "check_workbook", "letters_to_index"]
@@ -61,6 +62,8 @@ class SheetScan:
     refs : RefScan or None
         The scan of the cell references (where the sheet may be cut in two, see
         :mod:`servqual_cli.io.xlsxsplit`).
+    merges : tuple of (first row, first column, last row, last column)
+        The merged ranges (1-based; :func:`servqual_cli.io.xlsxmerge.merged_ranges`).
     """
 
     errors: list[tuple[int, int, str]] = field(default_factory=list)
@@ -69,6 +72,7 @@ class SheetScan:
     xml: Xml = b""
     ordered_rows: bool = False
     refs: RefScan | None = None
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def letters_to_index(letters: str) -> int:
@@ -221,7 +225,8 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
             text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
     uncached = len(_UNCACHED.findall(xml)) if refs.formula else 0
-    return SheetScan(errors, uncached, member, xml, ordered, refs)
+    merges = merged_ranges(xml, where)
+    return SheetScan(errors, uncached, member, xml, ordered, refs, merges)
 
 
 _PIPELINE_FROM = 1 << 22  # a sheet this large is unpacked and scanned at once (two threads)
