@@ -158,3 +158,20 @@ def test_a_sheet_without_merges_has_no_merge_keys() -> None:
     samples = Path(__file__).resolve().parents[2] / "data" / "samples"
     table = read_table(samples / "karlstad_servqual.xlsx")
     assert table.merged_cells == () and "merged_cells" not in table.describe()
+
+
+def test_halves_fill_the_same_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The single read cut in two halves (each parsed alone) fills as the whole sheet does."""
+    from servqual_cli.io import xlsxparts, xlsxsplit
+
+    data = LONG.read_bytes()
+    whole = read_table(LONG)
+    monkeypatch.setattr(xlsxsplit, "SPLIT_FROM", 0)
+    monkeypatch.setattr(xlsxsplit, "cores", lambda: 2)
+    lim = limits()
+    opened = open_sheet(data, "m.xlsx", ".xlsx", None, lim)
+    plan = R._single_read_plan(opened, "m.xlsx", None, None, lim)
+    assert plan is not None
+    assert len(xlsxparts.sheet_parts(opened, data, plan.hdr_index + 1, lim)) == 2
+    halves = read_table(LONG)
+    assert halves.frame.equals(whole.frame) and halves.describe() == whole.describe()
