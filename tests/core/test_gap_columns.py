@@ -147,7 +147,7 @@ def test_grouped_analysis_equals_gap_analysis_per_group(data: tuple) -> None:
     seed=st.integers(0, 2**32 - 1),
     n=st.integers(0, 300),
     spread=st.sampled_from([0, 1, 6, 3000, 10**6]),
-    scale=st.sampled_from([1.0, 0.5, 1 / 3]),
+    scale=st.sampled_from([1.0, 0.5, 1 / 3, 1 / 7, 0.1, 1 / 11, 1 / 5040, 1e-12]),
 )
 def test_distinct_counts_equals_unique(seed: int, n: int, spread: int, scale: float) -> None:
     x = np.random.default_rng(seed).integers(-spread, spread + 1, size=n) * scale
