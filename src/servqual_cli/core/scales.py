@@ -25,7 +25,8 @@ from servqual_cli.core.reliability import (
     OMEGA_CFA,
     OMEGA_ONE_FACTOR,
     AlphaResult,
-    cronbach_alpha,
+    alpha_parts,
+    omega_from_covariance,
     omega_total,
 )
 from servqual_cli.errors import ServqualError
@@ -52,13 +53,19 @@ def scale_reliability(
     >>> r.scale, round(r.alpha, 2), r.omega_total is not None
     ('demo', 0.8, True)
     """
-    res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed, name=name)
+    res, names, covariance = alpha_parts(items, missing, conf, n_boot, seed, name=name)
     if not omega:
         return res
     warnings = list(res.warnings)
     value: float | None = None
     try:
-        om = omega_total(items, missing=missing)
+        # omega_total on the same items, without computing their covariance a second time
+        # (with fewer than 3 items omega_total raises before it would compute anything).
+        om = (
+            omega_from_covariance(names, covariance)
+            if len(names) >= 3
+            else omega_total(items, missing=missing)
+        )
         value = om.omega_total
         warnings += list(om.warnings)
     except ServqualError as exc:  # e.g. too few items for a one-factor model
