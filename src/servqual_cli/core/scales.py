@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.cfa import CFAResult, cfa
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
@@ -30,6 +29,9 @@ from servqual_cli.core.reliability import (
     omega_total,
 )
 from servqual_cli.errors import ServqualError
+
+if TYPE_CHECKING:  # the CFA module loads only where a CFA is fitted (not for `alpha`)
+    from servqual_cli.core.cfa import CFAResult
 
 Missing = Literal["pairwise", "listwise"]
 SCORES = ("E", "P", "gap")
@@ -308,6 +310,8 @@ def _validity(
         for dim, cols in dimensions.items()
         if len(cols) >= 2
     }
+    from servqual_cli.core.cfa import cfa
+
     try:
         cfa_res = cfa(frame, model)
         warnings += list(cfa_res.warnings)
