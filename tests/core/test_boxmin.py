@@ -88,7 +88,8 @@ def test_factor_fit_matches_lbfgsb_and_is_never_worse(
 @given(seed=st.integers(0, 2**32 - 1), k=st.integers(1, 12))
 def test_convex_quadratic_in_a_box_meets_kkt(seed: int, k: int) -> None:
     """A strictly convex quadratic has one minimiser in the box; KKT (a zero projected
-    gradient) identifies it, and L-BFGS-B finds no lower value."""
+    gradient) identifies it, and L-BFGS-B finds no lower value (it sometimes stops short:
+    seed 3079544, k = 3, where the KKT point is 0.12 away from where it stops)."""
     rng = np.random.default_rng(seed)
     a = rng.normal(size=(k, k))
     h = a @ a.T + 0.1 * np.eye(k)
@@ -108,9 +109,11 @@ def test_convex_quadratic_in_a_box_meets_kkt(seed: int, k: int) -> None:
         options={"ftol": 1e-15, "gtol": 1e-12},
     )
     assert res.converged
-    assert res.projected_gradient <= 1e-10
+    assert res.projected_gradient <= 1e-10  # KKT: with h positive definite, the minimiser
     assert res.fun <= ref.fun + 1e-12 * max(1.0, abs(ref.fun))
-    np.testing.assert_allclose(res.x, ref.x, atol=1e-6)
+    box = (np.full(k, -1.0), np.ones(k))
+    if projected_gradient(ref.x, fun(ref.x)[1], *box) <= 1e-9:  # L-BFGS-B got there too
+        np.testing.assert_allclose(res.x, ref.x, atol=1e-6)
 
 
 def test_start_outside_the_box_is_clipped_and_bounds_hold() -> None:
