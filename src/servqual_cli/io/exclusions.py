@@ -50,6 +50,7 @@ class ExclusionLog:
         self._reasons: dict[str, int] = {}  # reason -> code, in order of first use
         self._tally: dict[int, int] = {}  # reason code -> cells
         self._parts: list[_Part | _CodedPart] = []
+        self._recoded: dict[tuple[str, float], int] = {}  # (text, value) -> cells read from it
 
     def _codes_of(self, uniques: np.ndarray) -> np.ndarray:
         return np.array(
@@ -140,6 +141,22 @@ class ExclusionLog:
         names = list(self._reasons)
         return {names[k]: n for k, n in sorted(self._tally.items(), key=lambda kv: names[kv[0]])
                 if n}  # fmt: skip
+
+    def add_recoded(self, tally: dict[tuple[str, float], int]) -> None:
+        """Count answers read from text (kept, not excluded): ``(text, value) -> cells``."""
+        for key, n in tally.items():
+            self._recoded[key] = self._recoded.get(key, 0) + n
+
+    def recoded(self) -> dict[tuple[str, float], int]:
+        """The answers read from text, by value then text (reproducible output).
+
+        >>> log = ExclusionLog("a.csv")
+        >>> log.add_recoded({("Instämmer helt", 7.0): 2, ("Tar avstånd", 2.0): 1})
+        >>> log.add_recoded({("Instämmer helt", 7.0): 3})
+        >>> log.recoded()
+        {('Tar avstånd', 2.0): 1, ('Instämmer helt', 7.0): 5}
+        """
+        return dict(sorted(self._recoded.items(), key=lambda kv: (kv[0][1], kv[0][0])))
 
     def raise_if_strict(self) -> None:
         """For ``--strict``: the first wrong (not merely missing) value becomes an error."""

@@ -11,7 +11,7 @@ combinations, :func:`servqual_cli.io.groups.combine_groups`) and a survey weight
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -48,7 +48,8 @@ class RoleData:
     """Cleaned item matrices per role, in the instrument's item order.
 
     ``columns`` maps a role to its column names (item order); ``groups`` holds the ``--by``
-    labels (None where blank); ``weights`` the survey weights (NaN where missing).
+    labels (None where blank); ``weights`` the survey weights (NaN where missing);
+    ``recoded`` the answers read from text, ``(text, value) -> cells`` (review item 13a).
     """
 
     table: RawTable
@@ -63,6 +64,7 @@ class RoleData:
     weight_column: str | None
     excluded: dict[str, int]
     exclusions: pd.DataFrame
+    recoded: dict[tuple[str, float], int] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -183,6 +185,7 @@ def load_roles(
         weight_column=w_name,
         excluded=log.counts(),
         exclusions=log.to_frame(),
+        recoded=log.recoded(),
     )
 
 
