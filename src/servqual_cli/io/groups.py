@@ -14,7 +14,7 @@ from servqual_cli.io.cells import excel_error_mask
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 
-__all__ = ["combine_groups", "group_label", "labels_of", "survey_groups"]
+__all__ = ["combine_groups", "group_cells", "group_label", "labels_of", "survey_groups"]
 
 
 def group_label(value: object) -> str:
@@ -28,17 +28,41 @@ def group_label(value: object) -> str:
     return str(value).strip()
 
 
-def labels_of(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(group names as an object array with None where blank, the blank mask).
+def group_cells(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The one rule for a grouping cell: (group names as an object array, None where the cell
+    gives no group; per cell the reason, ``blank`` or ``excel_error``, or None).
 
-    >>> labels, blank = labels_of(pd.Series([1.0, "", " K"], dtype=object))
-    >>> labels.tolist(), blank.tolist()
-    (['1', None, 'K'], [False, True, False])
+    A blank and a spreadsheet error value ("#N/A", "#DIV/0!", "Err:502") are no group: such a
+    respondent is in the totals, in no group table, counted as without a value in the column
+    and as an excluded cell. ``gap``, ``reliability``, ``tolerance``, ``items``,
+    ``knowledge-gap`` and ``--by A,B`` all read their groups through here.
+
+    >>> labels, why = group_cells(pd.Series([1.0, "", " K", "#N/A", "#DIV/0!"], dtype=object))
+    >>> labels.tolist(), why.tolist()
+    (['1', None, 'K', None, None], [None, 'blank', None, 'excel_error', 'excel_error'])
     """
     blank = blank_mask(column.to_frame())[:, 0]
     labels = np.array(column.map(group_label).to_numpy(dtype=object), dtype=object)
-    labels[blank] = None
-    return labels, blank
+    reasons = np.full(len(blank), None, dtype=object)
+    reasons[blank] = "blank"
+    # "#N/A" is no group: an excel_error exclusion (tested on the trimmed label, so " #N/A "
+    # too, as an answer cell's error value is)
+    error = excel_error_mask(pd.Series(labels, dtype=object)) & ~blank
+    reasons[error] = "excel_error"
+    labels[blank | error] = None
+    return labels, reasons
+
+
+def labels_of(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(group names as an object array with None where no group, the no-group mask), by
+    :func:`group_cells`.
+
+    >>> labels, none = labels_of(pd.Series([1.0, "", " K", "#N/A"], dtype=object))
+    >>> labels.tolist(), none.tolist()
+    (['1', None, 'K', None], [False, True, False, True])
+    """
+    labels, reasons = group_cells(column)
+    return labels, pd.notna(reasons)
 
 
 def combine_groups(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -61,14 +85,7 @@ def survey_groups(table: RawTable, pos: int, log: ExclusionLog) -> np.ndarray:
     An encoded column (fast CSV path) is labelled once per distinct text."""
     encoded = table.encoded_column(pos)
     col = pd.Series(encoded.uniques, dtype=object) if encoded else table.column(pos)
-    blank = blank_mask(col.to_frame())[:, 0]
-    groups = col.map(group_label).to_numpy(dtype=object)
-    groups[blank] = None
-    group_reasons = np.full(len(blank), None, dtype=object)
-    group_reasons[blank] = "blank"
-    error = excel_error_mask(col)  # "#N/A" is no group: an excel_error exclusion
-    groups[error] = None
-    group_reasons[error] = "excel_error"
+    groups, group_reasons = group_cells(col)
     name = table.columns[pos]
     if encoded is not None:
         log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, group_reasons)

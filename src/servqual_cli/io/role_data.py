@@ -21,7 +21,7 @@ from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.groups import combine_groups, labels_of
+from servqual_cli.io.groups import combine_groups, group_cells
 from servqual_cli.io.item_roles import parse_roles
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import parse_scale_values
@@ -142,9 +142,7 @@ def load_roles(
         for name in by_names:
             by_pos = locate(name, "--by")
             col = table.column(by_pos)
-            labels, blank = labels_of(col)
-            reasons = np.full(len(blank), None, dtype=object)
-            reasons[blank] = "blank"
+            labels, reasons = group_cells(col)  # blank or "#N/A": no group
             log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
             parts.append((labels, table.columns[by_pos]))
         groups = parts[0][0]
