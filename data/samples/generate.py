@@ -979,6 +979,8 @@ KPI_TOML = """\
 #   register         "auto" | "feedback" | "none". A KPI on a feedback register (a file with
 #                    its columns) measures only the rows `servqual feedback` keeps: repeated ids
 #                    and answers before the receipt are left out and counted. Default "auto".
+#   period           for a KPI without a date column: the period its data cover, a year
+#                    ("2024") or a range ("2023-2024"), shown beside the value. Optional.
 #
 # A service declaration is a KPI with a `limit` and a `target`.
 

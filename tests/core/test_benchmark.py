@@ -279,8 +279,8 @@ def test_report_kolada_and_survey_share_one_rank_rule(monkeypatch: pytest.Monkey
         kolada = kolada_positions(pd.DataFrame({
             "kpi": "K", "key": ["A", "B", "C"], "period": 2020.0, "status": None,
             "value": [80.0, 90.0, 70.0]}), "A", {"K": 1})["rank"].iloc[0]  # fmt: skip
-        idx = pd.DataFrame({"year": [2024], "channel": ["phone"], "question": ["ease"],
-                            "n": [140], "index": [62.4], "ci_low": [57.1], "ci_high": [67.7]})  # fmt: skip
+        idx = pd.DataFrame({"year": [2024], "channel": ["phone"], "question": ["ease"], "n": [140],
+                            "index": [62.4], "ci_low": [57.1], "ci_high": [67.7]})  # fmt: skip
         pub = pd.DataFrame({"kpi": "ease_phone", "value": [70.0, 60.0], "is_this": False})
         survey = survey_benchmark(idx, pub, 2024)["rank"].iloc[0]
         return [report, kolada, survey]

@@ -94,6 +94,10 @@ SERVICE: dict[str, tuple[str, str]] = {
         "perioden framgår inte av data (ingen datumkolumn): alla rader i filen",
         "the period is not in the data (no date column): all rows of the file",
     ),
+    "period_declared": (
+        "period {period}: angiven i nyckeltalsfilen (ingen datumkolumn)",
+        "period {period}: as declared in the KPI configuration (no date column)",
+    ),
     "period_from_contacts": (
         "period {period}: samma datafil som servicemätningen {period} i rapporten (ingen "
         "datumkolumn)",
