@@ -18,9 +18,9 @@ ERRORS = ["#N/A", "#DIV/0!", "Err:502", " #n/a "]
 
 
 def test_error_literals_and_blanks_are_no_group() -> None:
-    labels, reasons = group_cells(pd.Series(["K", "", None, *ERRORS, "N/A", 2.0], dtype=object))
-    assert labels.tolist() == ["K", None, None, None, None, None, None, "N/A", "2"]
-    assert reasons.tolist() == [None, "blank", "blank", *["excel_error"] * 4, None, None]
+    labels, reasons, _ = group_cells(pd.Series(["K", "", None, *ERRORS, "N/A", 2.0], dtype=object))
+    assert labels.tolist() == ["K", None, None, None, None, None, None, None, "2"]
+    assert reasons.tolist() == [None, "blank", "blank", *["excel_error"] * 4, "not_available", None]
     assert labels_of(pd.Series(ERRORS, dtype=object))[1].tolist() == [True] * 4
 
 

@@ -99,7 +99,7 @@ def tolerance(
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles_file
-    from servqual_cli.report.recode_note import recode_sections, recoded_records
+    from servqual_cli.report.recode_note import merged_records, recode_sections, recoded_records
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
 
@@ -120,12 +120,13 @@ def tolerance(
         "columns": data.columns,
         "excluded": data.excluded,
         "recoded_text": recoded_records(data.recoded),
+        "group_values_merged": merged_records(data.group_merges),
         **res.to_dict(),
     }
     sections: list[Section] = tolerance_sections(
         res, data.excluded, lang_code, items, scale=data.instrument.scale
     )
-    sections += recode_sections(data.recoded, lang_code)  # answers read from text (13a)
+    sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:
         summary = _weighted_tolerance(a, d, p, data, conf)

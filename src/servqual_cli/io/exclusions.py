@@ -51,6 +51,7 @@ class ExclusionLog:
         self._tally: dict[int, int] = {}  # reason code -> cells
         self._parts: list[_Part | _CodedPart] = []
         self._recoded: dict[tuple[str, float], int] = {}  # (text, value) -> cells read from it
+        self._merged: dict[str, dict[tuple[str, str], int]] = {}  # column -> case merges
 
     def _codes_of(self, uniques: np.ndarray) -> np.ndarray:
         return np.array(
@@ -157,6 +158,17 @@ class ExclusionLog:
         {('Tar avstånd', 2.0): 1, ('Instämmer helt', 7.0): 5}
         """
         return dict(sorted(self._recoded.items(), key=lambda kv: (kv[0][1], kv[0][0])))
+
+    def add_group_merges(self, column: str, merged: dict[tuple[str, str], int]) -> None:
+        """Record group values read as another spelling (``(as written, used) -> cells``)."""
+        if merged:
+            into = self._merged.setdefault(column, {})
+            for key, n in merged.items():
+                into[key] = into.get(key, 0) + n
+
+    def group_merges(self) -> dict[str, dict[tuple[str, str], int]]:
+        """Column -> the group spellings merged (:func:`servqual_cli.io.groups.group_cells`)."""
+        return {c: dict(sorted(m.items())) for c, m in self._merged.items()}
 
     def raise_if_strict(self) -> None:
         """For ``--strict``: the first wrong (not merely missing) value becomes an error."""

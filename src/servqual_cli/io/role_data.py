@@ -65,6 +65,7 @@ class RoleData:
     excluded: dict[str, int]
     exclusions: pd.DataFrame
     recoded: dict[tuple[str, float], int] = field(default_factory=dict)
+    group_merges: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -142,7 +143,8 @@ def load_roles(
         for name in by_names:
             by_pos = locate(name, "--by")
             col = table.column(by_pos)
-            labels, reasons = group_cells(col)  # blank or "#N/A": no group
+            labels, reasons, merged = group_cells(col)  # blank, "#N/A", "Vet ej": no group
+            log.add_group_merges(table.columns[by_pos], merged)
             log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
             parts.append((labels, table.columns[by_pos]))
         groups = parts[0][0]
@@ -184,6 +186,7 @@ def load_roles(
         excluded=log.counts(),
         exclusions=log.to_frame(),
         recoded=log.recoded(),
+        group_merges=log.group_merges(),
     )
 
 

@@ -20,11 +20,17 @@ DONT_KNOW = frozenset(
         "ingen åsikt",
         "ej aktuellt",
         "ej tillämpligt",
+        "ej aktuell",  # as often written without the t (review 2, item 23d)
+        "vill ej uppge",
+        "vill inte uppge",
+        "vill ej svara",
+        "vill inte svara",
         "don't know",
         "dont know",
         "do not know",
         "no opinion",
         "not applicable",
+        "prefer not to say",
     }
 )
 NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})

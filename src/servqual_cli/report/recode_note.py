@@ -27,7 +27,14 @@ from typing import Any
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
 
-__all__ = ["recode_line", "recode_sections", "recoded_of", "recoded_records"]
+__all__ = [
+    "merge_line",
+    "merged_records",
+    "recode_line",
+    "recode_sections",
+    "recoded_of",
+    "recoded_records",
+]
 
 Recoded = Mapping[tuple[str, float], int]
 
@@ -65,7 +72,51 @@ def recode_line(recoded: Recoded, lang: str = "en") -> str:
     return f"{head}: {', '.join(parts)}"
 
 
-def recode_sections(recoded: Recoded, lang: str = "en") -> list[Section]:
-    """A note section with :func:`recode_line`, or nothing when no answer was read from text."""
-    line = recode_line(recoded, lang)
-    return [Section(title="", blocks=(Text(line + ".", kind="note"),))] if line else []
+Merges = Mapping[str, Mapping[tuple[str, str], int]]
+
+
+def merged_records(merges: Merges) -> list[dict[str, Any]]:
+    """JSON records of the group values read as another spelling: ``column``, ``value`` (as
+    written), ``read_as``, ``cells``."""
+    return [{"column": column, "value": text, "read_as": used, "cells": n}
+            for column, pairs in merges.items() for (text, used), n in pairs.items()]  # fmt: skip
+
+
+def merge_line(merges: Merges, lang: str = "en") -> str:
+    """One line naming the group values that differ only in case and were read as one group
+    (review 2, item 17), or "" when none were.
+
+    >>> print(merge_line({"Kön": {("kvinna", "Kvinna"): 1, ("MAN", "Man"): 2}}, "sv"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Grupper som bara skiljer sig i stora och små bokstäver slogs ihop: Kön: 'kvinna' läst som
+    'Kvinna' (1 cell), 'MAN' läst som 'Man' (2 celler)
+    """
+    if not merges:
+        return ""
+    sv = lang == "sv"
+    parts = []
+    for column, pairs in merges.items():
+        each = []
+        for (text, used), n in pairs.items():
+            unit = ("cell" if n == 1 else "celler") if sv else ("cell" if n == 1 else "cells")
+            verb = "läst som" if sv else "read as"
+            each.append(f"'{text}' {verb} '{used}' ({fmt_int(n, lang)} {unit})")
+        parts.append(f"{column}: {', '.join(each)}")
+    head = (
+        "Grupper som bara skiljer sig i stora och små bokstäver slogs ihop"
+        if sv
+        else "Groups that differ only in case were merged"
+    )
+    return f"{head}: {'; '.join(parts)}"
+
+
+def recode_sections(
+    recoded: Recoded, lang: str = "en", merges: Merges | None = None
+) -> list[Section]:
+    """Note sections with :func:`recode_line` and :func:`merge_line`, or nothing."""
+    lines = [line for line in (recode_line(recoded, lang), merge_line(merges or {}, lang)) if line]
+    return (
+        [Section(title="", blocks=tuple(Text(line + ".", kind="note") for line in lines))]
+        if lines
+        else []
+    )
