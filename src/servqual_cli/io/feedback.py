@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from servqual_cli.core.date_order import end_before_start
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
@@ -320,7 +321,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     for role, end in (("answered", answered), ("closed", closed)):
         if role not in found:
             continue
-        before = keep & (end < received).to_numpy()
+        before = keep & end_before_start(received, end)  # a date-only end: that day's end
         log.add(
             rows[before],
             name(role),

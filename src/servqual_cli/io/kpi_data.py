@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.date_order import end_before_start
 from servqual_cli.errors import ConfigError, DataError, Location
 from servqual_cli.io.cells import parse_dates, parse_numbers, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
@@ -173,7 +174,7 @@ def load_kpi_data(
     if spec.kind == "duration" and spec.end is not None:
         end_raw, end, why = dates("end", spec.end)
         drop(spec.end, end_raw, reasons(len(why), invalid_date=why == "invalid_date"))
-        before = (end < out["start"]).to_numpy()
+        before = end_before_start(out["start"], end)  # a date-only end: that day's end
         drop(spec.end, end_raw, reasons(len(why), end_before_start=before))
         out["end"] = end.to_numpy()
     elif spec.value_column is not None:
