@@ -955,7 +955,8 @@ KPI_TOML = """\
 #   aspect           one of "nåbarhet" | "väntetid" | "genomförandetid" | "resultat" (required).
 #   data             a data file (xlsx or csv), relative to this file (required).
 #   filter           inline table {column = value}; keep only rows where each column equals the
-#                    value (text comparison). Optional.
+#                    value (text comparison). Optional. Quote a column name with å, ä or ö:
+#                    filter = { kanal = "e-post", "område" = "bygglov" }.
 #   by               a column to break the KPI down by (one value per group). Optional.
 #   Two kinds of KPI:
 #   a) duration KPIs: the time from `start` to `end`

@@ -152,3 +152,21 @@ def test_a_dateless_kpi_may_declare_its_period(one: Any, given: object, shown: s
     spec = one(value_column="v", success="ja", period=given)
     assert spec.period == shown and spec.to_dict()["declared_period"] == shown
     assert one(value_column="v", success="ja").period is None
+
+
+def test_an_unquoted_swedish_key_gets_a_hint(tmp_path: Path) -> None:
+    """Review 2, item 21: a bare "område" is a TOML error; the message says to quote it."""
+    path = tmp_path / "k.toml"
+    path.write_text(
+        '[[kpi]]\nname = "K"\naspect = "resultat"\ndata = "x.csv"\nvalue_column = "v"\n'
+        'success = "ja"\nfilter = { kanal = "telefon", område = "bygglov" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as err:
+        load_kpi_config(path)
+    assert 'quote keys with å, ä, ö: { "område" = ... }' in str(err.value)
+    assert "invalid TOML" in str(err.value) and "line 7" in str(err.value)
+    path.write_text(path.read_text(encoding="utf-8").replace("område =", '"område" ='),
+                    encoding="utf-8")  # fmt: skip
+    (tmp_path / "x.csv").write_text("v\nja\n", encoding="utf-8")
+    assert load_kpi_config(path).kpis[0].filter[1] == ("område", ("bygglov",))

@@ -115,12 +115,36 @@ def load_kpi_config(path: str | Path) -> KpiConfig:
     if not p.is_file():
         raise ConfigError("KPI configuration file not found", Location(source))
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        text = p.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError("KPI configuration is not UTF-8 text", Location(source)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", Location(source)) from exc
+        raise ConfigError(f"invalid TOML: {exc}{_quote_hint(text, str(exc))}",
+                          Location(source)) from exc  # fmt: skip
     return kpi_config_from_dict(data, source, p.parent)
+
+
+# A bare TOML key holds only A-Z, a-z, 0-9, "-" and "_": "område" must be quoted.
+_BARE_NON_ASCII = re.compile(r"(?:^|[{,])\s*([\w.-]*[^\x00-\x7f][\w.-]*)\s*=")
+_AT_LINE = re.compile(r"at line (\d+), column \d+")
+
+
+def _quote_hint(text: str, message: str) -> str:
+    """A hint when the TOML error's line has a bare key with å, ä or ö (review 2, item 21):
+    every Swedish register has ``område`` and ``förvaltning``, and TOML refuses them unquoted.
+
+    >>> _quote_hint('filter = { kanal = "t", område = "b" }', "... (at line 1, column 26)")
+    '; quote keys with å, ä, ö: { "område" = ... }'
+    >>> _quote_hint('name = "Område"', "... (at line 1, column 9)")
+    ''
+    """
+    at = _AT_LINE.search(message)
+    lines = text.splitlines()
+    if at is None or not 0 < int(at.group(1)) <= len(lines):
+        return ""
+    key = _BARE_NON_ASCII.search(lines[int(at.group(1)) - 1])
+    return f'; quote keys with å, ä, ö: {{ "{key.group(1)}" = ... }}' if key else ""
 
 
 def kpi_config_from_dict(
