@@ -77,6 +77,10 @@ SERVICE: dict[str, tuple[str, str]] = {
         "anonyma synpunkter räknas men ingår aldrig i svarsuppgifterna",
         "anonymous items are counted but never in the reply figures",
     ),
+    "anonymous_note_one": (
+        "anonym synpunkt räknas men ingår aldrig i svarsuppgifterna",
+        "anonymous item is counted but never in the reply figures",
+    ),
     "as_of": ("per", "as of"),
     "promise": ("löfte", "promise"),
     "start_after_as_of": ("start efter datumet", "start after the as-of date"),

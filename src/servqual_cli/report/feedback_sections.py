@@ -206,7 +206,8 @@ def feedback_sections(
                 axes={"x": cw("chart_period", lang), "y": cw("chart_count", lang)},
             )
         )
-    anon = f"{a.n_anonymous} {sl('anonymous_note', lang)}"
+    one = "_one" if a.n_anonymous == 1 else ""  # "1 anonymous item is", not "items are"
+    anon = f"{a.n_anonymous} {sl('anonymous_note' + one, lang)}"
     counts.append(
         Text(
             f"{sl('total', lang)}: {a.n_items}; {anon}. {exclusion_summary(excluded, lang)}.",
