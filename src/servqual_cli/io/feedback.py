@@ -201,6 +201,12 @@ class FeedbackData:
         return self.log.counts()
 
 
+def _with_serials(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
+    """:func:`parse_dates` reading Excel serial days (an export without a date format) as
+    ``contacts`` does (review 2, item 16)."""
+    return parse_dates(values, excel_serials=True)
+
+
 def parse_types(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
     """Map type labels (Swedish or English, any case) to :data:`TYPES`.
 
@@ -272,7 +278,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
         return str(table.columns[found[role]])
 
     def dates(role: str) -> tuple[pd.Series, npt.NDArray[np.object_]]:
-        times, why = by_distinct(column(role), parse_dates, encoded(role))
+        times, why = by_distinct(column(role), _with_serials, encoded(role))
         return pd.Series(times, dtype="datetime64[ns]"), why
 
     def text(role: str) -> pd.Series:
