@@ -28,6 +28,12 @@ DATA = HERE / ".data"
 ROOT = HERE.parent
 PY = sys.executable
 SERVQUAL = [PY, "-m", "servqual_cli"]
+SAME_ENV = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "NUMPY_MADVISE_HUGEPAGE": "0",
+}
 ITEMS22 = ",".join(f"X{i + 1}" for i in range(22))
 
 
@@ -206,7 +212,10 @@ class Runner:
     failed: str = ""
 
     def run(self) -> None:
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        # Every runner gets the environment servqual sets for itself (one BLAS thread, no
+        # transparent huge pages for numpy's buffers): the ratio then compares the work done,
+        # not a setting a peer or floor script could have had for free.
+        env = {**os.environ, "PYTHONHASHSEED": "0", **SAME_ENV}
         start = time.perf_counter()
         proc = subprocess.Popen(
             self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT
