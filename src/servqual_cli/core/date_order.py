@@ -31,9 +31,14 @@ def end_of_day_when_same_day(start: npt.ArrayLike, end: npt.ArrayLike) -> pd.Ser
     ['2024-03-07 23:59:59', '2024-03-06 00:00:00', '2024-03-08 00:00:00']
     """
     s, e = _times(start), _times(end)
-    day = e.dt.normalize()
-    fix = (e == day) & (s.dt.normalize() == day) & (e < s)  # NaT compares False
-    out = e.mask(fix.to_numpy(dtype=bool), e + _DAY)
+    if s.dtype == e.dtype == np.dtype("datetime64[ns]"):  # naive times: days in numpy
+        e_ns, s_ns = e.to_numpy(), s.to_numpy()
+        day = e_ns.astype("datetime64[D]")
+        fix = (e_ns == day) & (s_ns.astype("datetime64[D]") == day) & (e_ns < s_ns)
+    else:  # time-zone aware: the local day
+        day = e.dt.normalize()
+        fix = ((e == day) & (s.dt.normalize() == day) & (e < s)).to_numpy(dtype=bool)
+    out = e.mask(fix, e + _DAY) if fix.any() else e.copy()  # NaT compares False
     if isinstance(end, pd.Series):
         out.index = end.index
     return out
