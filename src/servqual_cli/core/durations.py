@@ -52,8 +52,8 @@ from servqual_cli.core.calendar import (
     working_days_between,
     working_hours_between,
 )
-from servqual_cli.core.date_order import end_of_day_when_same_day
 from servqual_cli.errors import ConfigError, DataError
+from servqual_cli.vocab.date_order import end_of_day_when_same_day
 from servqual_cli.vocab.durations import DurationUnit, Limit, parse_limit
 
 __all__ = [

@@ -32,7 +32,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.date_order import end_before_start
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.cells import (
     YES_NO,
@@ -49,6 +48,7 @@ from servqual_cli.io.contact_values import ANSWERED, CHANNELS, TREATMENT_POINTS
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.date_order import end_before_start
 
 __all__ = [
     "CONTACT_ROLES",

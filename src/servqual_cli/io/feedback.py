@@ -37,7 +37,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from servqual_cli.core.date_order import end_before_start
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
@@ -46,6 +45,7 @@ from servqual_cli.io.encoded import EncodedColumn
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.date_order import end_before_start
 from servqual_cli.vocab.feedback import TYPES
 
 __all__ = [

@@ -35,7 +35,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.date_order import end_before_start
 from servqual_cli.errors import ConfigError, DataError, Location
 from servqual_cli.io.cells import parse_dates, parse_numbers, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
@@ -45,6 +44,7 @@ from servqual_cli.io.feedback import FeedbackData, check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.date_order import end_before_start
 
 __all__ = ["KpiData", "load_all_kpi_data", "load_kpi_data", "register_of", "with_register"]
 

@@ -1,6 +1,6 @@
 """A date-only end on the start's own date is not "end before start" (review 2, item 2): a case
 received 2024-03-07 08:00 and closed "2024-03-07" (a date, as case systems export "closed
-today") was excluded from feedback timing and from KPI durations. One rule, in core/date_order.py,
+today") was excluded from feedback timing and from KPI durations. One rule, in vocab/date_order.py,
 for the feedback, KPI and contacts readers and the case engine."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servqual_cli.core.date_order import end_before_start, end_of_day_when_same_day
+from servqual_cli.vocab.date_order import end_before_start, end_of_day_when_same_day
 
 moments = st.datetimes(
     min_value=pd.Timestamp("2023-01-01").to_pydatetime(),
