@@ -955,7 +955,8 @@ KPI_TOML = """\
 #   aspect           one of "nåbarhet" | "väntetid" | "genomförandetid" | "resultat" (required).
 #   data             a data file (xlsx or csv), relative to this file (required).
 #   filter           inline table {column = value}; keep only rows where each column equals the
-#                    value (text comparison). Optional.
+#                    value (text comparison). Optional. Quote a column name with å, ä or ö:
+#                    filter = { kanal = "e-post", "område" = "bygglov" }.
 #   by               a column to break the KPI down by (one value per group). Optional.
 #   Two kinds of KPI:
 #   a) duration KPIs: the time from `start` to `end`
@@ -979,6 +980,8 @@ KPI_TOML = """\
 #   register         "auto" | "feedback" | "none". A KPI on a feedback register (a file with
 #                    its columns) measures only the rows `servqual feedback` keeps: repeated ids
 #                    and answers before the receipt are left out and counted. Default "auto".
+#   period           for a KPI without a date column: the period its data cover, a year
+#                    ("2024") or a range ("2023-2024"), shown beside the value. Optional.
 #
 # A service declaration is a KPI with a `limit` and a `target`.
 

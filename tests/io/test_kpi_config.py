@@ -49,8 +49,9 @@ def test_documented_keys_are_exactly_the_sample_keys() -> None:
 
     text = (SAMPLES / "kpi.toml").read_text("utf-8")
     used = set().union(*(set(k) for k in tomllib.loads(text)["kpi"]))
-    # the sample uses every key but these (register: its default "auto" is what the sample shows)
-    assert used | {"higher_is_better", "register"} == KPI_KEYS
+    # the sample uses every key but these (register: its default "auto" is what the sample shows;
+    # period: the report dates the sample's dateless KPIs by its contacts files)
+    assert used | {"higher_is_better", "register", "period"} == KPI_KEYS
     comment = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     assert all(f"#   {key}" in comment or f", {key} " in comment for key in KPI_KEYS)
 
@@ -81,6 +82,17 @@ def test_documented_keys_are_exactly_the_sample_keys() -> None:
         ({"value_column": "v", "success": "ja", "filter": {"k": {"a": 1}}}, "filter", "equal"),
         ({"value_column": 3, "success": "ja"}, "value_column", "non-empty text"),
         ({"aspect": "kvalitet", "value_column": "v", "success": "ja"}, "aspect", "not one of"),
+        ({"value_column": "v", "success": "ja", "period": "i fjol"}, "period", "a year"),
+        ({"value_column": "v", "success": "ja", "period": "2024-2023"}, "period", "earlier year"),
+        ({"value_column": "v", "success": "ja", "period": 24}, "period", "a year"),
+        ({"value_column": "v", "success": "ja", "period": True}, "period", "a year"),
+        ({"value_column": "v", "success": "ja", "period": "1850"}, "period", "1900-2100"),
+        (
+            {"value_column": "v", "success": "ja", "start": "d", "period": "2024"},
+            "period",
+            "date column 'd'",
+        ),
+        ({"start": "a", "end": "b", "statistic": "median", "period": "2024"}, "period", "date"),
     ],
 )
 def test_bad_kpi_entries_name_the_key_and_the_kpi(
@@ -129,3 +141,32 @@ def test_two_kpis_with_one_name_are_refused() -> None:
              "statistic": "share", "success": "ja"}  # fmt: skip
     with pytest.raises(ConfigError, match=r"\[\[kpi\]\] 2 \(\"Samma\"\), key 'name'"):
         kpi_config_from_dict({"kpi": [entry, dict(entry)]}, "k.toml", Path("."), check_files=False)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("2024", "2024"), (2024, "2024"), ("2023-2024", "2023–2024"), ("2023 – 2024", "2023–2024"),
+     ("2024-2024", "2024")],
+)  # fmt: skip
+def test_a_dateless_kpi_may_declare_its_period(one: Any, given: object, shown: str) -> None:
+    spec = one(value_column="v", success="ja", period=given)
+    assert spec.period == shown and spec.to_dict()["declared_period"] == shown
+    assert one(value_column="v", success="ja").period is None
+
+
+def test_an_unquoted_swedish_key_gets_a_hint(tmp_path: Path) -> None:
+    """Review 2, item 21: a bare "område" is a TOML error; the message says to quote it."""
+    path = tmp_path / "k.toml"
+    path.write_text(
+        '[[kpi]]\nname = "K"\naspect = "resultat"\ndata = "x.csv"\nvalue_column = "v"\n'
+        'success = "ja"\nfilter = { kanal = "telefon", område = "bygglov" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as err:
+        load_kpi_config(path)
+    assert 'quote keys with å, ä, ö: { "område" = ... }' in str(err.value)
+    assert "invalid TOML" in str(err.value) and "line 7" in str(err.value)
+    path.write_text(path.read_text(encoding="utf-8").replace("område =", '"område" ='),
+                    encoding="utf-8")  # fmt: skip
+    (tmp_path / "x.csv").write_text("v\nja\n", encoding="utf-8")
+    assert load_kpi_config(path).kpis[0].filter[1] == ("område", ("bygglov",))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -141,6 +142,54 @@ def _write_template(profile: FileProfile, columns: list[str], output: Path | Non
         write_atomic(output, text.encode("utf-8"))
 
 
+# Why a sheet was skipped: the reader's messages (io/rows.py, io/read_sheet.py, io/sheets.py,
+# io/read.py) in Swedish, matched whole; a message not listed stays as the reader wrote it.
+_SKIP_REASONS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), swedish)
+    for pattern, swedish in (
+        (r"has a header \(row (\d+)\) but no data rows below it",
+         r"har en rubrikrad (rad \1) men inga datarader under den"),
+        (r"has no data \(the sheet or file is empty\)", "har inga data (bladet är tomt)"),
+        (r"has no data rows", "har inga datarader"),
+        (r"file is empty", "filen är tom"),
+        (r"([\d,]+) formula cells have no calculated value \(formulas not calculated\); open "
+         r"and save it in Excel or LibreOffice, then try again",
+         r"\1 formelceller saknar beräknat värde (formlerna är inte beräknade); öppna och spara "
+         r"filen i Excel eller LibreOffice och försök igen"),
+        (r"has ([\d,]+) fields on a line, over the limit of ([\d,]+)",
+         r"har \1 fält på en rad, över gränsen \2"),
+        (r"has (\d+) fields but the header \(row (\d+)\) has (\d+); is the file ragged or the "
+         r"delimiter wrong\?",
+         r"har \1 fält men rubrikraden (rad \2) har \3; är raderna ojämna eller avgränsaren "
+         r"fel?"),
+        (r"cannot read sheet: (.*)", r"kan inte läsa bladet: \1"),
+    )
+)  # fmt: skip
+# The file formats of io/profile.py's FORMATS that are words, not names
+_FORMATS_SV = {"text": "text", "Excel workbook": "Excel-arbetsbok",
+               "Excel 97-2003 workbook": "Excel 97–2003-arbetsbok",
+               "OpenDocument spreadsheet": "OpenDocument-kalkylblad"}  # fmt: skip
+
+
+def skip_reason(why: str, lang: str) -> str:
+    """Why a sheet was skipped, in ``lang`` (the reasons are made in English).
+
+    >>> skip_reason("has a header (row 1) but no data rows below it", "sv")
+    'har en rubrikrad (rad 1) men inga datarader under den'
+    >>> skip_reason("has a header (row 1) but no data rows below it", "en")
+    'has a header (row 1) but no data rows below it'
+    >>> skip_reason("something new", "sv")
+    'something new'
+    """
+    if lang != "sv":
+        return why
+    for pattern, swedish in _SKIP_REASONS_SV:
+        match = pattern.fullmatch(why)
+        if match:
+            return match.expand(swedish)
+    return why
+
+
 def _lab(key: str, lang: str) -> str:
     from servqual_cli.report.labels import label
 
@@ -157,10 +206,11 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
 
     none = lab("none")
     others = [s for s in p.sheets if s != p.sheet]
-    facts: list[tuple[str, Any]] = [("format", p.format)]
+    shown_format = _FORMATS_SV.get(p.format, p.format) if lang == "sv" else p.format
+    facts: list[tuple[str, Any]] = [("format", shown_format)]
     if p.sheet is not None:
         facts += [("sheet", p.sheet), ("other_sheets", ", ".join(others) or none)]
-        facts += [("skipped", f"{s}: {why}") for s, why in p.skipped_sheets]
+        facts += [("skipped", f"{s}: {skip_reason(why, lang)}") for s, why in p.skipped_sheets]
     if p.encoding is not None:
         why = f" ({lab(p.encoding_reason)})" if p.encoding_reason else ""
         facts.append(("encoding", f"{p.encoding}{why}"))

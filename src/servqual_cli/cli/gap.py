@@ -117,6 +117,12 @@ def gap(
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.gap_sections import gap_sections, group_sections
+    from servqual_cli.report.recode_note import (
+        merged_records,
+        recode_sections,
+        recoded_of,
+        recoded_records,
+    )
     from servqual_cli.report.spec import Document
 
     data = load_survey_file(file, instrument, first_by, sheet, encoding, header_row, strict,
@@ -157,7 +163,12 @@ def gap(
                               weight_column, profile, rules["min_items"],
                               scores=result.scores)  # fmt: skip
     sections += decoding_note(data.table.describe(), lang_code)
-    payload = {"n_rows": result.n_rows, "excluded": data.excluded, **payload}
+    recoded = recoded_of(data.exclusion_log)  # answers read from text (review item 13a)
+    merges = {} if data.exclusion_log is None else data.exclusion_log.group_merges()
+    sections += recode_sections(recoded, lang_code, merges)
+    payload = {"n_rows": result.n_rows, "excluded": data.excluded,
+               "recoded_text": recoded_records(recoded),
+               "group_values_merged": merged_records(merges), **payload}  # fmt: skip
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})
     write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked

@@ -219,7 +219,9 @@ def show(
         shown = ", ".join(f"{k} {v}" for k, v in data.flags.items())
         notes.append(("Värden med statusflagga: " if sv else "Values with a status flag: ") + shown)
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
-    doc = Document(f"Kolada: {this}", tuple(kolada_sections(positions, titles, lang.value, notes)))
+    named = values.loc[values["key"].eq(this), "municipality"].dropna()
+    shown = f"{named.iloc[0]} ({this})" if len(named) and str(named.iloc[0]) != this else this
+    doc = Document(f"Kolada: {shown}", tuple(kolada_sections(positions, titles, lang.value, notes)))
     write_exclusions(excluded, data.exclusions)
     emit(doc, payload, positions, fmt, output, lang=lang.value)
 

@@ -162,6 +162,7 @@ def feedback(
     from servqual_cli.core.feedback import analyse_feedback
     from servqual_cli.errors import ConfigError
     from servqual_cli.io.feedback import load_feedback
+    from servqual_cli.io.feedback_left_out import items_left_out
     from servqual_cli.io.read import read_table
     from servqual_cli.report.feedback_sections import feedback_sections
     from servqual_cli.report.spec import Document
@@ -177,16 +178,18 @@ def feedback(
         data.frame, limit, _as_of(as_of), period.value, conf, has_closed="closed" in data.columns
     )
     source = {**table.describe(), "columns": data.columns}
+    left = items_left_out(data)  # rows read, items left out whole (review 2, item 16)
     payload = {
         "n_rows": data.n_rows,
         "excluded": data.excluded,
+        "left_out": left.to_dict()["left_out"],
         "input": source,
         **result.to_dict(),
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
     doc = Document(
         title=title,
-        sections=tuple(feedback_sections(result, data.excluded, lang.value)),
+        sections=tuple(feedback_sections(result, data.excluded, lang.value, left_out=left)),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, data.log.to_frame())

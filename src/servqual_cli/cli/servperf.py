@@ -28,6 +28,7 @@ def emit_servperf(
     from servqual_cli.cli.output import emit, write_exclusions
     from servqual_cli.core.servperf import servperf_analysis
     from servqual_cli.errors import UsageError
+    from servqual_cli.report.recode_note import recode_sections, recoded_of, recoded_records
     from servqual_cli.report.servperf_sections import servperf_sections
     from servqual_cli.report.spec import Document
 
@@ -38,14 +39,17 @@ def emit_servperf(
         )
     result = servperf_analysis(data.perception, data.items, data.dimension_positions,
                                weights=data.weights, conf=conf)  # fmt: skip
+    recoded = recoded_of(data.exclusion_log)  # answers read from text (review item 13a)
     payload: dict[str, Any] = {
         "n_rows": result.n_rows,
         "excluded": data.excluded,
+        "recoded_text": recoded_records(recoded),
         "input": data.table.describe(),
         "instrument": data.instrument.to_dict(),
         **result.to_dict(),
     }
     sections = servperf_sections(result, data.excluded, lang, items)
+    sections += recode_sections(recoded, lang)
     doc = Document(title=f"SERVPERF – {data.table.describe()['file']}", sections=tuple(sections))
     dims = pd.DataFrame(payload["dimensions"]).rename(columns={"dimension": "name"})
     dims.insert(0, "level", "dimension")

@@ -99,6 +99,7 @@ def tolerance(
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles_file
+    from servqual_cli.report.recode_note import merged_records, recode_sections, recoded_records
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
 
@@ -118,11 +119,14 @@ def tolerance(
         "instrument": data.instrument.to_dict(),
         "columns": data.columns,
         "excluded": data.excluded,
+        "recoded_text": recoded_records(data.recoded),
+        "group_values_merged": merged_records(data.group_merges),
         **res.to_dict(),
     }
     sections: list[Section] = tolerance_sections(
         res, data.excluded, lang_code, items, scale=data.instrument.scale
     )
+    sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:
         summary = _weighted_tolerance(a, d, p, data, conf)
@@ -297,6 +301,7 @@ def items(
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.item_distribution import item_distributions
     from servqual_cli.errors import UsageError
+    from servqual_cli.report.recode_note import recode_sections, recoded_records
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import item_distribution_sections, weighted_sections
 
@@ -349,9 +354,12 @@ def items(
 
     missing = missing_by_column(exclusions)
     res = item_distributions(values, labels, bounds, missing, sets, conf)
+    recoded = {} if item_columns is not None else data.recoded  # answers read from text (13a)
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
+                               "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
     sections = item_distribution_sections(res, excl, lang.value, chart)
+    sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
         summary = _weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)
         payload["weighted"] = summary.to_dict()

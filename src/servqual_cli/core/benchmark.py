@@ -42,6 +42,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,8 +63,10 @@ __all__ = [
     "benchmark_kpis",
     "benchmark_verdicts",
     "published_precision",
+    "rank_at_published",
     "rank_benchmark",
     "rank_thirds",
+    "round_half_away",
 ]
 
 BENCHMARK_COLUMNS = ["kpi", "channel", "value", "ci_low", "ci_high", "others_mean", "diff", "rank",
@@ -146,12 +149,6 @@ def benchmark_verdicts(
 FILE_TOLERANCE = 0.05  # display units (percentage points, index points, seconds, hours)
 
 
-def _display_scale(kpi: pd.Series) -> np.ndarray:
-    """Shares and the index are published in percent (0-100), times in their own units."""
-    units = kpi.map(lambda k: SPECS[k].unit).isin(["share", "index"]).to_numpy()
-    return np.where(units, 100.0, 1.0)
-
-
 def published_precision(display: npt.ArrayLike, most: int = 4) -> int:
     """The number of decimals the published values carry: the fewest ``d <= most`` at which
     every value (in display units) is already rounded.
@@ -180,11 +177,64 @@ def round_half_away(x: npt.ArrayLike, decimals: npt.ArrayLike) -> np.ndarray:
     return np.sign(v) * np.floor(np.abs(v) + 0.5 + 1e-9) / f
 
 
-def _at_published_precision(out: pd.DataFrame, others: pd.DataFrame) -> np.ndarray:
-    """This municipality's value (``out["value"]``) rounded as the others' values of its KPI
-    and channel are published."""
-    keys = ["kpi", "channel"]
-    scaled = others["value"].to_numpy(dtype=float) * _display_scale(others["kpi"])
+def rank_at_published(
+    this: pd.DataFrame,
+    others: pd.DataFrame,
+    keys: Sequence[str],
+    direction: Mapping[str, float],
+    scale: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """This municipality's value at the others' published precision, and how many others are
+    better: the one rank rule of the report's benchmark, ``servqual kolada`` and
+    ``service-survey --benchmark`` (:data:`RANK_BASIS`).
+
+    Per comparison (a KPI, or a KPI and a channel or period: ``keys``), the others' values tell
+    how many decimals are published (:func:`published_precision`, in display units: the value
+    times ``scale`` of its KPI); this municipality's value is rounded to them, half away from
+    zero (:func:`round_half_away`), and the others strictly better than that rounded value by
+    more than :data:`TIE_TOLERANCE` in the KPI's ``direction`` are counted. Equal at the
+    published precision is a tie even when the floats differ in the last bit (74.1 / 100
+    against a parsed 0.741), so ties share the best rank: ``rank = 1 + n_better``.
+
+    Parameters
+    ----------
+    this : DataFrame
+        This municipality's rows: ``keys`` (the first is ``kpi``) and ``value`` (NaN: none).
+    others : DataFrame
+        The other municipalities' values: ``keys`` and ``value`` (no NaN).
+    keys : sequence of str
+        The columns that make one comparison; ``keys[0]`` names the KPI.
+    direction : mapping
+        KPI -> +1 (higher is better), -1 (lower is better) or 0 (unknown: nobody is better).
+    scale : mapping, optional
+        KPI -> the factor from stored to published units (100 for a share stored 0-1 and
+        published in percent); 1 for a KPI not in it, and for all without it.
+
+    Returns
+    -------
+    DataFrame
+        Indexed as ``this``: ``published`` (the value as published, in stored units; NaN where
+        ``value`` is) and ``n_better`` (int64; 0 where ``value`` is NaN or nobody compares).
+
+    Examples
+    --------
+    Others published 74.1 %, 74.1 % and 80.0 % (stored as shares); 40/54 = 74.07 % is published
+    as 74.1 %, ties with the two and has one better (rank 2); a queue of 30.4 s against others'
+    whole seconds is 30 s, one shorter:
+
+    >>> this = pd.DataFrame({"kpi": ["reached", "wait"], "value": [40 / 54, 30.4]})
+    >>> others = pd.DataFrame({"kpi": ["reached"] * 3 + ["wait"] * 2,
+    ...                        "value": [0.741, 0.741, 0.80, 30.0, 25.0]})
+    >>> r = rank_at_published(this, others, ["kpi"], {"reached": 1, "wait": -1},
+    ...                       {"reached": 100.0})
+    >>> r["published"].round(6).tolist(), r["n_better"].tolist()
+    ([0.741, 30.0], [1, 1])
+    """
+    keys = list(keys)
+    kpi = keys[0]
+    factor = scale or {}
+    their_scale = others[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
+    scaled = others["value"].to_numpy(dtype=float) * their_scale
     digits = (
         pd.Series(scaled, index=others.index)
         .groupby([others[k] for k in keys], sort=False)
@@ -192,9 +242,21 @@ def _at_published_precision(out: pd.DataFrame, others: pd.DataFrame) -> np.ndarr
         .rename("decimals")
         .reset_index()
     )
-    decimals = out[keys].merge(digits, on=keys, how="left")["decimals"].fillna(4).to_numpy()
-    scale = _display_scale(out["kpi"])
-    return round_half_away(out["value"].to_numpy(dtype=float) * scale, decimals) / scale
+    decimals = this[keys].merge(digits, on=keys, how="left")["decimals"].fillna(4).to_numpy()
+    own_scale = this[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
+    value = this["value"].to_numpy(dtype=float)
+    published = round_half_away(value * own_scale, decimals) / own_scale
+    mine = this[keys].assign(this_value=published)
+    paired = others[[*keys, "value"]].merge(mine.drop_duplicates(keys), on=keys)
+    sign = paired[kpi].map(lambda k: direction.get(k, 0)).to_numpy(dtype=float)
+    # strictly better means by more than TIE_TOLERANCE (a tie at the published precision)
+    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
+    better = paired.groupby(keys, sort=False)["better"].sum().rename("n_better").reset_index()
+    n_better = this[keys].merge(better, on=keys, how="left")["n_better"]
+    return pd.DataFrame(
+        {"published": published, "n_better": n_better.fillna(0).to_numpy(dtype=np.int64)},
+        index=this.index,
+    )
 
 
 def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
@@ -244,18 +306,12 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     direction = out["kpi"].map(lambda k: SPECS[k].direction).to_numpy(dtype=float)
     # Rank = 1 + the number of others strictly better (ties share the better rank), with this
     # municipality's value at the others' published precision (RANK_BASIS).
-    out["published"] = _at_published_precision(out, others)
-    paired = others[[*keys, "value"]].merge(
-        out[[*keys, "published"]].rename(columns={"published": "this_value"}), on=keys
-    )
-    sign = paired["kpi"].map(lambda k: SPECS[k].direction).to_numpy(dtype=float)
-    # equal at the published precision is a tie even if the floats differ in the last bit
-    # (74.1 / 100 against a parsed 0.741): strictly better means by more than TIE_TOLERANCE
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
-    better = paired.groupby(keys, sort=False)["better"].sum()
-    out = out.merge(better.rename("n_better").reset_index(), on=keys, how="left")
+    directions = {name: float(spec.direction) for name, spec in SPECS.items()}
+    scales = {name: 100.0 for name, spec in SPECS.items() if spec.unit in ("share", "index")}
+    at = rank_at_published(out[[*keys, "value"]], others, keys, directions, scales)
+    out["published"] = at["published"]
     ranked = out["value"].notna().to_numpy()
-    n_better = out["n_better"].fillna(0).to_numpy(dtype=np.int64)
+    n_better = at["n_better"].to_numpy(dtype=np.int64)
     out["rank"] = pd.Series(
         [int(b) + 1 if r else None for b, r in zip(n_better, ranked, strict=True)],
         index=out.index,

@@ -53,6 +53,7 @@ from servqual_cli.core.calendar import (
     working_hours_between,
 )
 from servqual_cli.errors import ConfigError, DataError
+from servqual_cli.vocab.date_order import end_of_day_when_same_day
 from servqual_cli.vocab.durations import DurationUnit, Limit, parse_limit
 
 __all__ = [
@@ -246,6 +247,7 @@ def case_durations(
     if len(start) != len(end):
         raise DataError(f"start has {len(start)} values but end has {len(end)}")
     start_t, end_t = _series_of_times(start, "start"), _series_of_times(end, "end")
+    end_t = end_of_day_when_same_day(start_t, end_t)  # "closed today" without a time
     start_wall, end_wall = to_local_wall_time(start_t), to_local_wall_time(end_t)
     start_ns, end_ns = _utc_ns(start_t), _utc_ns(end_t)
     missing_start = np.isnat(start_wall)

@@ -19,12 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.benchmark import (
-    TIE_TOLERANCE,
-    published_precision,
-    rank_thirds,
-    round_half_away,
-)
+from servqual_cli.core.benchmark import rank_at_published, rank_thirds
 from servqual_cli.core.results import records
 
 __all__ = ["POSITION_COLUMNS", "KoladaPosition", "kolada_positions"]
@@ -75,22 +70,12 @@ def kolada_positions(
     out = mine.merge(stats.reset_index(), on=keys, how="left")
     direction = out["kpi"].map(lambda k: directions.get(k, 0)).to_numpy(dtype=float)
     # rank and diff on the others' published precision (a no-op for a published own value)
-    digits = others.groupby(keys, sort=False)["value"].agg(published_precision)
-    decimals = out[keys].merge(digits.rename("d").reset_index(), on=keys, how="left")["d"]
-    out["published"] = round_half_away(out["value"], decimals.fillna(4).to_numpy())
-    paired = others[[*keys, "value"]].merge(
-        out[[*keys, "published"]].rename(columns={"published": "this_value"}), on=keys
-    )
-    sign = paired["kpi"].map(lambda k: directions.get(k, 0)).to_numpy(dtype=float)
-    # equal at the published precision is a tie even if the floats differ in the last bit
-    # (74.1 / 100 against a parsed 0.741): strictly better means by more than TIE_TOLERANCE
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
-    better = paired.groupby(keys)["better"].sum().rename("n_better").reset_index()
-    out = out.merge(better, on=keys, how="left")
+    at = rank_at_published(out[[*keys, "value"]], others, keys, directions)
+    out["published"] = at["published"]
     n_others = out["n_others"].fillna(0).to_numpy(dtype=np.int64)
     out["n_municipalities"] = n_others + 1
     ranked = (direction != 0) & (n_others > 0)
-    n_better = out["n_better"].fillna(0).to_numpy(dtype=np.int64)
+    n_better = at["n_better"].to_numpy(dtype=np.int64)
     rank = [int(b) + 1 if r else None for b, r in zip(n_better, ranked, strict=True)]
     out["rank"] = pd.Series(rank, index=out.index, dtype=object)
     out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])

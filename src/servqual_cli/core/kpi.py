@@ -230,8 +230,8 @@ def evaluate_kpi(
     """
     counts = dict(excluded or {})
     pooled = _evaluate(spec, frame, as_of, period, conf, counts)
-    if "start" not in frame or not len(frame):
-        return pooled
+    if "start" not in frame or not len(frame):  # no dates: the config's period, if declared
+        return pooled if spec.period is None else replace(pooled, period=spec.period)
     start = frame["start"]
     if pooled.as_of is not None:  # rows starting after as_of are not measured
         start = start.where(start <= pooled.as_of)

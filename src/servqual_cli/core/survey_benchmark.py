@@ -16,13 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.benchmark import (
-    TIE_TOLERANCE,
-    benchmark_verdicts,
-    published_precision,
-    rank_thirds,
-    round_half_away,
-)
+from servqual_cli.core.benchmark import benchmark_verdicts, rank_at_published, rank_thirds
 from servqual_cli.vocab.service_survey import SURVEY_KPIS
 
 __all__ = ["SURVEY_BENCHMARK_COLUMNS", "SURVEY_KPIS", "survey_benchmark"]
@@ -70,13 +64,10 @@ def survey_benchmark(indices: pd.DataFrame, others: pd.DataFrame, year: int) -> 
     )
     file_value = pub[pub["is_this"].to_numpy(dtype=bool)].groupby("kpi")["value"].first()
     out = mine.merge(stats.reset_index(), on="kpi", how="inner")
-    digits = theirs.groupby("kpi")["value"].agg(published_precision)  # a loop over KPIs
-    out["published"] = round_half_away(out["index"], out["kpi"].map(digits).fillna(4).to_numpy())
-    paired = theirs.merge(out[["kpi", "published"]], on="kpi")
-    better = (paired["value"] - paired["published"] > TIE_TOLERANCE).groupby(paired["kpi"]).sum()
-    out["rank"] = pd.Series(
-        [int(better.get(k, 0)) + 1 for k in out["kpi"]], index=out.index, dtype=object
-    )
+    higher = {kpi: 1.0 for kpi in SURVEY_KPIS}  # an index: higher is better
+    at = rank_at_published(out.rename(columns={"index": "value"}), theirs, ["kpi"], higher)
+    out["published"] = at["published"]
+    out["rank"] = pd.Series((at["n_better"] + 1).tolist(), index=out.index, dtype=object)
     out["n_municipalities"] = out["n_others"].astype(np.int64) + 1
     out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])
     out["diff"] = out["published"] - out["others_mean"]

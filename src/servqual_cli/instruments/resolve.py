@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from servqual_cli.errors import ConfigError, DataError, Location
 from servqual_cli.instruments.model import ROLES, ColumnSpec, Instrument
-from servqual_cli.io.columns import ColumnIndex, normalise
+from servqual_cli.io.columns import ColumnIndex, excel_letter, normalise
 
 
 def role_numbers(instrument: Instrument, role: str) -> tuple[int, ...]:
@@ -97,11 +97,32 @@ def resolve_roles(
         shown = ", ".join(missing[:8]) + more
         raise DataError(
             f"instrument {instrument.name!r} needs column{'s' if len(missing) > 1 else ''} "
-            f"{shown}, which the file lacks (it has: {_preview(columns)})",
+            f"{shown}, which the file lacks (it has: {_preview(columns)})"
+            f"{_unnamed(columns, missing)}",
             where,
         )
     _check_distinct(out, where)
     return out
+
+
+def _unnamed(columns: Sequence[str], missing: Sequence[str]) -> str:
+    """A hint naming the columns whose header cell is empty (the reader calls them "column N"),
+    as one of them may be the column missed (review 2, item 22).
+
+    >>> _unnamed(["E1", "column 2", "P1"], ["E2"])
+    '; column B has no name: was it E2?'
+    >>> _unnamed(["column 1", "column 2"], ["E1", "E2"])
+    '; columns A, B have no name: are they E1, E2, ...?'
+    >>> _unnamed(["E1", "P1"], ["E2"])
+    ''
+    """
+    blank = [excel_letter(i) for i, c in enumerate(columns) if c == f"column {i + 1}"]
+    if not blank:
+        return ""
+    if len(blank) == 1:
+        guess = f"was it {missing[0]}?" if len(missing) == 1 else "is it one of them?"
+        return f"; column {blank[0]} has no name: {guess}"
+    return f"; columns {', '.join(blank[:8])} have no name: are they {', '.join(missing[:2])}, ...?"
 
 
 def find_role_columns(

@@ -48,6 +48,7 @@ from servqual_cli.io.contact_values import ANSWERED, CHANNELS, TREATMENT_POINTS
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.date_order import end_before_start
 
 __all__ = [
     "CONTACT_ROLES",
@@ -350,7 +351,7 @@ def _times(
     filled = email & (ans_reason != "blank")
     _reject_all_bad(email & ~np.isnat(answered), filled, ans_col, "a date and time", ctx)
     ans_reason[(ans_reason == "blank") | ~email] = None  # an empty reply time: never answered
-    before = email & ~np.isnat(sent) & ~np.isnat(answered) & (answered < sent)
+    before = email & ~np.isnat(sent) & ~np.isnat(answered) & end_before_start(sent, answered)
     ans_reason[before] = "end_before_start"
     log.add(ctx.rows, ans_col, ctx.values(ans_col), ans_reason)
     timing_valid = email & ~np.isnat(sent) & pd.isna(ans_reason)

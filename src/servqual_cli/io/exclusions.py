@@ -50,6 +50,8 @@ class ExclusionLog:
         self._reasons: dict[str, int] = {}  # reason -> code, in order of first use
         self._tally: dict[int, int] = {}  # reason code -> cells
         self._parts: list[_Part | _CodedPart] = []
+        self._recoded: dict[tuple[str, float], int] = {}  # (text, value) -> cells read from it
+        self._merged: dict[str, dict[tuple[str, str], int]] = {}  # column -> case merges
 
     def _codes_of(self, uniques: np.ndarray) -> np.ndarray:
         return np.array(
@@ -140,6 +142,33 @@ class ExclusionLog:
         names = list(self._reasons)
         return {names[k]: n for k, n in sorted(self._tally.items(), key=lambda kv: names[kv[0]])
                 if n}  # fmt: skip
+
+    def add_recoded(self, tally: dict[tuple[str, float], int]) -> None:
+        """Count answers read from text (kept, not excluded): ``(text, value) -> cells``."""
+        for key, n in tally.items():
+            self._recoded[key] = self._recoded.get(key, 0) + n
+
+    def recoded(self) -> dict[tuple[str, float], int]:
+        """The answers read from text, by value then text (reproducible output).
+
+        >>> log = ExclusionLog("a.csv")
+        >>> log.add_recoded({("Instämmer helt", 7.0): 2, ("Tar avstånd", 2.0): 1})
+        >>> log.add_recoded({("Instämmer helt", 7.0): 3})
+        >>> log.recoded()
+        {('Tar avstånd', 2.0): 1, ('Instämmer helt', 7.0): 5}
+        """
+        return dict(sorted(self._recoded.items(), key=lambda kv: (kv[0][1], kv[0][0])))
+
+    def add_group_merges(self, column: str, merged: dict[tuple[str, str], int]) -> None:
+        """Record group values read as another spelling (``(as written, used) -> cells``)."""
+        if merged:
+            into = self._merged.setdefault(column, {})
+            for key, n in merged.items():
+                into[key] = into.get(key, 0) + n
+
+    def group_merges(self) -> dict[str, dict[tuple[str, str], int]]:
+        """Column -> the group spellings merged (:func:`servqual_cli.io.groups.group_cells`)."""
+        return {c: dict(sorted(m.items())) for c, m in self._merged.items()}
 
     def raise_if_strict(self) -> None:
         """For ``--strict``: the first wrong (not merely missing) value becomes an error."""

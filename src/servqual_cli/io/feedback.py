@@ -45,6 +45,7 @@ from servqual_cli.io.encoded import EncodedColumn
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.date_order import end_before_start
 from servqual_cli.vocab.feedback import TYPES
 
 __all__ = [
@@ -200,6 +201,12 @@ class FeedbackData:
         return self.log.counts()
 
 
+def _with_serials(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
+    """:func:`parse_dates` reading Excel serial days (an export without a date format) as
+    ``contacts`` does (review 2, item 16)."""
+    return parse_dates(values, excel_serials=True)
+
+
 def parse_types(values: pd.Series) -> tuple[pd.Series, npt.NDArray[np.object_]]:
     """Map type labels (Swedish or English, any case) to :data:`TYPES`.
 
@@ -271,7 +278,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
         return str(table.columns[found[role]])
 
     def dates(role: str) -> tuple[pd.Series, npt.NDArray[np.object_]]:
-        times, why = by_distinct(column(role), parse_dates, encoded(role))
+        times, why = by_distinct(column(role), _with_serials, encoded(role))
         return pd.Series(times, dtype="datetime64[ns]"), why
 
     def text(role: str) -> pd.Series:
@@ -320,7 +327,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     for role, end in (("answered", answered), ("closed", closed)):
         if role not in found:
             continue
-        before = keep & (end < received).to_numpy()
+        before = keep & end_before_start(received, end)  # a date-only end: that day's end
         log.add(
             rows[before],
             name(role),

@@ -8,13 +8,15 @@ Shared by the survey loader (:func:`servqual_cli.io.survey.load_survey`), the to
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.io.cells import excel_error_mask
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
+from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold
 
-__all__ = ["combine_groups", "group_label", "labels_of", "survey_groups"]
+__all__ = ["combine_groups", "group_cells", "group_label", "labels_of", "survey_groups"]
 
 
 def group_label(value: object) -> str:
@@ -28,17 +30,90 @@ def group_label(value: object) -> str:
     return str(value).strip()
 
 
-def labels_of(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(group names as an object array with None where blank, the blank mask).
+Merges = dict[tuple[str, str], int]  # (spelling as written, spelling used) -> cells
 
-    >>> labels, blank = labels_of(pd.Series([1.0, "", " K"], dtype=object))
-    >>> labels.tolist(), blank.tolist()
-    (['1', None, 'K'], [False, True, False])
+
+def group_cells(
+    column: pd.Series, counts: npt.ArrayLike | None = None
+) -> tuple[np.ndarray, np.ndarray, Merges]:
+    """The one rule for a grouping cell: (group names as an object array, None where the cell
+    gives no group; per cell the reason it gives none, or None; the spellings merged).
+
+    No group: a blank (``blank``), a spreadsheet error value such as "#N/A" (``excel_error``),
+    a missing-answer word such as "Vet ej" or "Vill ej uppge" (``dont_know``, the words of
+    :data:`~servqual_cli.io.values.DONT_KNOW`) or "NA", "-" (``not_available``). Such a
+    respondent is in the totals, in no group table, counted as without a value in the column
+    and as an excluded cell. Values that differ only in case ("Kvinna", "kvinna") are one group,
+    named by the spelling most cells have (ties: the first in the file), and each merge is
+    returned so the output can say so. ``counts`` gives each cell's weight when ``column``
+    holds an encoded column's distinct texts. ``gap``, ``reliability``, ``tolerance``,
+    ``items``, ``knowledge-gap`` and ``--by A,B`` all read their groups through here.
+
+    >>> labels, why, merged = group_cells(pd.Series(
+    ...     [1.0, "", " K", "#N/A", "Vet ej", "k", "K", "-"], dtype=object))
+    >>> labels.tolist()
+    ['1', None, 'K', None, None, 'K', 'K', None]
+    >>> why.tolist()
+    [None, 'blank', None, 'excel_error', 'dont_know', None, None, 'not_available']
+    >>> merged
+    {('k', 'K'): 1}
     """
     blank = blank_mask(column.to_frame())[:, 0]
     labels = np.array(column.map(group_label).to_numpy(dtype=object), dtype=object)
-    labels[blank] = None
-    return labels, blank
+    reasons = np.full(len(blank), None, dtype=object)
+    reasons[blank] = "blank"
+    # "#N/A" is no group: an excel_error exclusion (tested on the trimmed label, so " #N/A "
+    # too, as an answer cell's error value is)
+    error = excel_error_mask(pd.Series(labels, dtype=object)) & ~blank
+    reasons[error] = "excel_error"
+    codes, uniques = pd.factorize(pd.Series(labels, dtype=object))  # one fold per distinct label
+    folded = pd.Series(uniques, dtype=object).map(fold)
+    word = np.select(
+        [folded.isin(DONT_KNOW).to_numpy(), folded.isin(NOT_AVAILABLE).to_numpy()],
+        ["dont_know", "not_available"],
+        "",
+    )[codes]
+    said = (word != "") & ~blank & ~error
+    reasons[said] = word[said]
+    none = pd.notna(reasons)
+    labels[none] = None
+    labels, merged = _fold_case(labels, counts)
+    return labels, reasons, merged
+
+
+def _fold_case(labels: np.ndarray, counts: npt.ArrayLike | None) -> tuple[np.ndarray, Merges]:
+    """Labels that differ only in case become the spelling with the most cells."""
+    present = pd.notna(labels)
+    if not present.any():
+        return labels, {}
+    weight = np.ones(len(labels), dtype=np.int64) if counts is None else np.asarray(counts)
+    codes, uniques = pd.factorize(pd.Series(labels[present], dtype=object))
+    cells = np.bincount(codes, weights=weight[present], minlength=len(uniques)).astype(np.int64)
+    keys = [str(u).casefold() for u in uniques]  # one per distinct label
+    if len(set(keys)) == len(keys):
+        return labels, {}
+    best: dict[str, int] = {}
+    for i, key in enumerate(keys):  # first-seen order breaks ties
+        if key not in best or cells[i] > cells[best[key]]:
+            best[key] = i
+    target = np.array([uniques[best[k]] for k in keys], dtype=object)
+    out = labels.copy()
+    out[present] = target[codes]
+    merged = {(str(uniques[i]), str(target[i])): int(cells[i])
+              for i in range(len(uniques)) if target[i] != uniques[i]}  # fmt: skip
+    return out, merged
+
+
+def labels_of(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(group names as an object array with None where no group, the no-group mask), by
+    :func:`group_cells`.
+
+    >>> labels, none = labels_of(pd.Series([1.0, "", " K", "#N/A", "vill ej uppge"]))
+    >>> labels.tolist(), none.tolist()
+    (['1', None, 'K', None, None], [False, True, False, True, True])
+    """
+    labels, reasons, _ = group_cells(column)
+    return labels, pd.notna(reasons)
 
 
 def combine_groups(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -61,15 +136,10 @@ def survey_groups(table: RawTable, pos: int, log: ExclusionLog) -> np.ndarray:
     An encoded column (fast CSV path) is labelled once per distinct text."""
     encoded = table.encoded_column(pos)
     col = pd.Series(encoded.uniques, dtype=object) if encoded else table.column(pos)
-    blank = blank_mask(col.to_frame())[:, 0]
-    groups = col.map(group_label).to_numpy(dtype=object)
-    groups[blank] = None
-    group_reasons = np.full(len(blank), None, dtype=object)
-    group_reasons[blank] = "blank"
-    error = excel_error_mask(col)  # "#N/A" is no group: an excel_error exclusion
-    groups[error] = None
-    group_reasons[error] = "excel_error"
+    counts = None if encoded is None else np.bincount(encoded.codes, minlength=len(col))
+    groups, group_reasons, merged = group_cells(col, counts)
     name = table.columns[pos]
+    log.add_group_merges(name, merged)
     if encoded is not None:
         log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, group_reasons)
         return groups[encoded.codes]

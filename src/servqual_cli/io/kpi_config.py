@@ -23,6 +23,7 @@ numbers and that every ``success`` label occurs in its column.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ KPI_KEYS = frozenset(
         "value_column",
         "success",
         "register",
+        "period",
     }
 )
 REGISTERS = ("auto", "feedback", "none")
@@ -113,12 +115,36 @@ def load_kpi_config(path: str | Path) -> KpiConfig:
     if not p.is_file():
         raise ConfigError("KPI configuration file not found", Location(source))
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        text = p.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError("KPI configuration is not UTF-8 text", Location(source)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", Location(source)) from exc
+        raise ConfigError(f"invalid TOML: {exc}{_quote_hint(text, str(exc))}",
+                          Location(source)) from exc  # fmt: skip
     return kpi_config_from_dict(data, source, p.parent)
+
+
+# A bare TOML key holds only A-Z, a-z, 0-9, "-" and "_": "område" must be quoted.
+_BARE_NON_ASCII = re.compile(r"(?:^|[{,])\s*([\w.-]*[^\x00-\x7f][\w.-]*)\s*=")
+_AT_LINE = re.compile(r"at line (\d+), column \d+")
+
+
+def _quote_hint(text: str, message: str) -> str:
+    """A hint when the TOML error's line has a bare key with å, ä or ö (review 2, item 21):
+    every Swedish register has ``område`` and ``förvaltning``, and TOML refuses them unquoted.
+
+    >>> _quote_hint('filter = { kanal = "t", område = "b" }', "... (at line 1, column 26)")
+    '; quote keys with å, ä, ö: { "område" = ... }'
+    >>> _quote_hint('name = "Område"', "... (at line 1, column 9)")
+    ''
+    """
+    at = _AT_LINE.search(message)
+    lines = text.splitlines()
+    if at is None or not 0 < int(at.group(1)) <= len(lines):
+        return ""
+    key = _BARE_NON_ASCII.search(lines[int(at.group(1)) - 1])
+    return f'; quote keys with å, ä, ö: {{ "{key.group(1)}" = ... }}' if key else ""
 
 
 def kpi_config_from_dict(
@@ -246,13 +272,50 @@ def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: boo
     register = entry.get("register", "auto")
     if register not in REGISTERS:
         raise fail("register", f"must be one of {', '.join(REGISTERS)}, got {register!r}")
+    period = _period(entry, start, fail)
     return KpiSpec(
         index=index, name=entry["name"].strip(), aspect=aspect, data=data_path,
         statistic=statistic, filter=filters, start=start, end=end, value_column=value_column,
         by=entry.get("by"), limit=limit, unit=unit, duration_unit=duration_unit,
         unit_factor=factor, success=success, target=target, norm=norm, higher_is_better=higher,
-        register=register,
+        register=register, period=period,
     )  # fmt: skip
+
+
+_YEARS = re.compile(r"\s*(\d{4})\s*(?:[-–—]\s*(\d{4})\s*)?")
+
+
+def _period(entry: dict[str, Any], start: str | None, fail: Any) -> str | None:
+    """The declared period of a KPI without a date column: a year (``2024`` or ``"2024"``) or
+    a range of years (``"2023-2024"``, shown ``2023–2024``).
+
+    >>> def fail(key, message):
+    ...     return ValueError(f"{key}: {message}")
+    >>> _period({"period": 2024}, None, fail), _period({"period": "2023 - 2024"}, None, fail)
+    ('2024', '2023–2024')
+    >>> _period({"period": "2024-2023"}, None, fail)
+    Traceback (most recent call last):
+    ValueError: period: a range runs from the earlier year to the later, got '2024-2023'
+    """
+    if "period" not in entry:
+        return None
+    raw = entry["period"]
+    if start is not None:
+        raise fail("period", f"this KPI's periods come from its date column {start!r}; "
+                             "period is only for a KPI without dates")  # fmt: skip
+    text = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+    match = _YEARS.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise fail("period", 'must be a year ("2024") or a range of years ("2023-2024"), '
+                             f"got {raw!r}")  # fmt: skip
+    first, last = match.group(1), match.group(2)
+    if not all(1900 <= int(y) <= 2100 for y in (first, last) if y is not None):
+        raise fail("period", f"the years must lie in 1900-2100, got {raw!r}")
+    if last is None or last == first:
+        return first
+    if int(last) < int(first):
+        raise fail("period", f"a range runs from the earlier year to the later, got {raw!r}")
+    return f"{first}–{last}"
 
 
 def _number(entry: dict[str, Any], key: str, fail: Any) -> float | None:

@@ -44,6 +44,7 @@ from servqual_cli.io.feedback import FeedbackData, check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.vocab.date_order import end_before_start
 
 __all__ = ["KpiData", "load_all_kpi_data", "load_kpi_data", "register_of", "with_register"]
 
@@ -173,7 +174,7 @@ def load_kpi_data(
     if spec.kind == "duration" and spec.end is not None:
         end_raw, end, why = dates("end", spec.end)
         drop(spec.end, end_raw, reasons(len(why), invalid_date=why == "invalid_date"))
-        before = (end < out["start"]).to_numpy()
+        before = end_before_start(out["start"], end)  # a date-only end: that day's end
         drop(spec.end, end_raw, reasons(len(why), end_before_start=before))
         out["end"] = end.to_numpy()
     elif spec.value_column is not None:

@@ -11,7 +11,7 @@ combinations, :func:`servqual_cli.io.groups.combine_groups`) and a survey weight
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,7 @@ from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.groups import combine_groups, labels_of
+from servqual_cli.io.groups import combine_groups, group_cells
 from servqual_cli.io.item_roles import parse_roles
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import parse_scale_values
@@ -48,7 +48,8 @@ class RoleData:
     """Cleaned item matrices per role, in the instrument's item order.
 
     ``columns`` maps a role to its column names (item order); ``groups`` holds the ``--by``
-    labels (None where blank); ``weights`` the survey weights (NaN where missing).
+    labels (None where blank); ``weights`` the survey weights (NaN where missing);
+    ``recoded`` the answers read from text, ``(text, value) -> cells`` (review item 13a).
     """
 
     table: RawTable
@@ -63,6 +64,8 @@ class RoleData:
     weight_column: str | None
     excluded: dict[str, int]
     exclusions: pd.DataFrame
+    recoded: dict[tuple[str, float], int] = field(default_factory=dict)
+    group_merges: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -140,9 +143,8 @@ def load_roles(
         for name in by_names:
             by_pos = locate(name, "--by")
             col = table.column(by_pos)
-            labels, blank = labels_of(col)
-            reasons = np.full(len(blank), None, dtype=object)
-            reasons[blank] = "blank"
+            labels, reasons, merged = group_cells(col)  # blank, "#N/A", "Vet ej": no group
+            log.add_group_merges(table.columns[by_pos], merged)
             log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
             parts.append((labels, table.columns[by_pos]))
         groups = parts[0][0]
@@ -183,6 +185,8 @@ def load_roles(
         weight_column=w_name,
         excluded=log.counts(),
         exclusions=log.to_frame(),
+        recoded=log.recoded(),
+        group_merges=log.group_merges(),
     )
 
 

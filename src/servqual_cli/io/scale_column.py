@@ -19,7 +19,7 @@ import pandas as pd
 
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
-from servqual_cli.io.values import parse_scale_values
+from servqual_cli.io.values import parse_scale_values, read_from_text, tally_recoded
 
 __all__ = ["ScaleColumn", "parse_scale_column"]
 
@@ -101,11 +101,15 @@ def parse_scale_column(
         values = np.take(unique_values, encoded.codes, out=out, mode="wrap")
         if log is not None:
             log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, reasons)
+            _log_recoded(log, encoded.uniques, encoded.codes, unique_values, reasons)
         return ScaleColumn(values, reasons, encoded.codes)
     cells = table.column(position)
+    recoded: dict[tuple[str, float], int] | None = None if log is None else {}
     values, reasons = parse_scale_values(
-        cells if column is None else column, scale, labels, missing
+        cells if column is None else column, scale, labels, missing, recoded
     )
+    if log is not None and recoded:
+        log.add_recoded(recoded)
     if rename:
         reasons = _renamed(reasons, rename)
     if out is not None:
@@ -150,6 +154,22 @@ def _parse_distinct(
     reasons = np.empty(len(uniques), dtype=object)
     values[order], reasons[order] = hit
     return values, reasons
+
+
+def _log_recoded(
+    log: ExclusionLog,
+    uniques: np.ndarray,
+    codes: np.ndarray,
+    values: np.ndarray,
+    reasons: np.ndarray,
+) -> None:
+    """Count the cells read from text (a label) of an encoded column, from its distinct texts."""
+    hit = read_from_text(uniques, values, reasons)
+    if hit.any():
+        cells = np.bincount(codes, minlength=len(uniques))
+        tally: dict[tuple[str, float], int] = {}
+        tally_recoded(tally, uniques[hit], values[hit], cells[hit])
+        log.add_recoded(tally)
 
 
 def _renamed(reasons: np.ndarray, rename: Mapping[str, str]) -> np.ndarray:

@@ -20,11 +20,17 @@ DONT_KNOW = frozenset(
         "ingen åsikt",
         "ej aktuellt",
         "ej tillämpligt",
+        "ej aktuell",  # as often written without the t (review 2, item 23d)
+        "vill ej uppge",
+        "vill inte uppge",
+        "vill ej svara",
+        "vill inte svara",
         "don't know",
         "dont know",
         "do not know",
         "no opinion",
         "not applicable",
+        "prefer not to say",
     }
 )
 NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})
@@ -117,6 +123,7 @@ def parse_scale_values(
     scale: tuple[float, float],
     labels: Mapping[str, float] | None = None,
     missing_tokens: Iterable[str] = (),
+    recoded: dict[tuple[str, float], int] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Parse one column of answers on a rating scale.
 
@@ -131,6 +138,11 @@ def parse_scale_values(
     Each distinct value is parsed once and the results are spread back over the cells, so a
     column of 100 000 answers costs about as much Python work as its few distinct answers.
 
+    ``recoded``, when given, is filled with the answers read from text (a label, built-in or
+    from ``labels``, or a leading number as in ``"7 Instämmer helt"``; not a number written as
+    text): ``(text as written, value) -> cells`` (:func:`read_from_text`), so the output can
+    name the rule (review item 13a).
+
     >>> v, r = parse_scale_values(pd.Series([5, "6", "4,5", "Vet ej", "", 9, "Instämmer helt", "x"],
     ...                                     dtype=object), (1, 7))
     >>> v.tolist()[:3], v[6]
@@ -143,6 +155,11 @@ def parse_scale_values(
     ...                           (0, np.inf))
     >>> v.tolist()[:3], r.tolist()
     ([1234.0, 4500.5, 1234.0], [None, None, None, 'unparseable'])
+    >>> tally: dict[tuple[str, float], int] = {}
+    >>> _ = parse_scale_values(pd.Series(["Instämmer helt", "6", "Instämmer helt", "3 Varken"]),
+    ...                        (1, 7), recoded=tally)
+    >>> tally
+    {('Instämmer helt', 7.0): 2, ('3 Varken', 3.0): 1}
     """
     lo, hi = scale
     n = len(column)
@@ -151,7 +168,7 @@ def parse_scale_values(
         values = column.to_numpy(dtype=float, na_value=np.nan)
         reasons[np.isnan(values)] = "blank"
     else:
-        values, reasons = _parse_object(column, lo, hi, labels, missing_tokens)
+        values, reasons = _parse_object(column, lo, hi, labels, missing_tokens, recoded)
     out_of_range = ~np.isnan(values) & ((values < lo) | (values > hi))
     reasons[out_of_range] = "out_of_range"
     values = np.where(out_of_range, np.nan, values)
@@ -182,6 +199,7 @@ def _parse_object(
     hi: float,
     labels: Mapping[str, float] | None,
     missing_tokens: Iterable[str],
+    recoded: dict[tuple[str, float], int] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Parse an object column: classify and parse each distinct value, then spread by codes."""
     obj = column.astype(object).to_numpy(dtype=object)
@@ -235,7 +253,46 @@ def _parse_object(
         at = position[codes[is_str]]
         values[is_str] = str_vals[at]
         reasons[is_str] = str_reason[at]
+        if recoded is not None:
+            texts = uniques[str_codes]
+            hit = read_from_text(texts, str_vals, str_reason)
+            if hit.any():
+                cells = np.bincount(codes[is_str], minlength=len(uniques))[str_codes]
+                tally_recoded(recoded, texts[hit], str_vals[hit], cells[hit])
     return values, reasons
+
+
+def read_from_text(texts: np.ndarray, values: np.ndarray, reasons: np.ndarray) -> np.ndarray:
+    """Which parsed distinct cells were read from text: a text kept (no reason) with a value
+    that is not a number written as text ("6", "4,5", "1 234" are numbers, not recodes).
+
+    >>> t = np.array(["Instämmer helt", "6", "4,5", "Vet ej", "7 Instämmer helt", 5], dtype=object)
+    >>> v, r = parse_scale_values(pd.Series(t), (1, 7))
+    >>> read_from_text(t, v, r).tolist()
+    [True, False, False, False, True, False]
+    """
+    texts = np.asarray(texts, dtype=object)
+    is_text = np.fromiter((isinstance(t, str) for t in texts), dtype=bool, count=len(texts))
+    kept = is_text & pd.isna(np.asarray(reasons, dtype=object)) & ~np.isnan(values)
+    if not kept.any():
+        return kept
+    folded = pd.Series(texts[kept], dtype=object).map(fold)
+    number = folded.str.replace(",", ".", regex=False)
+    grouped = folded.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
+    number = number.where(~grouped, number.str.replace(" ", "", regex=False))
+    as_number = pd.to_numeric(number, errors="coerce").notna().to_numpy(dtype=bool)
+    kept[np.flatnonzero(kept)[as_number]] = False
+    return kept
+
+
+def tally_recoded(
+    tally: dict[tuple[str, float], int], texts: np.ndarray, values: np.ndarray, cells: np.ndarray
+) -> None:
+    """Add ``cells`` answers read from each text (as written, trimmed) to ``tally``."""
+    for text, value, n in zip(texts.tolist(), values.tolist(), cells.tolist(), strict=True):
+        if n:
+            key = (" ".join(str(text).split()), float(value))
+            tally[key] = tally.get(key, 0) + int(n)
 
 
 _TEXT_CACHE: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = {}

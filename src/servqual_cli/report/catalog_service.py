@@ -77,6 +77,10 @@ SERVICE: dict[str, tuple[str, str]] = {
         "anonyma synpunkter räknas men ingår aldrig i svarsuppgifterna",
         "anonymous items are counted but never in the reply figures",
     ),
+    "anonymous_note_one": (
+        "anonym synpunkt räknas men ingår aldrig i svarsuppgifterna",
+        "anonymous item is counted but never in the reply figures",
+    ),
     "as_of": ("per", "as of"),
     "promise": ("löfte", "promise"),
     "start_after_as_of": ("start efter datumet", "start after the as-of date"),
@@ -93,6 +97,10 @@ SERVICE: dict[str, tuple[str, str]] = {
     "period_not_in_data": (
         "perioden framgår inte av data (ingen datumkolumn): alla rader i filen",
         "the period is not in the data (no date column): all rows of the file",
+    ),
+    "period_declared": (
+        "period {period}: angiven i nyckeltalsfilen (ingen datumkolumn)",
+        "period {period}: as declared in the KPI configuration (no date column)",
     ),
     "period_from_contacts": (
         "period {period}: samma datafil som servicemätningen {period} i rapporten (ingen "

@@ -18,7 +18,8 @@ import pandas as pd
 
 from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
-from servqual_cli.report.labels import exclusion_summary
+from servqual_cli.io.feedback_left_out import LeftOut
+from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.service_labels import limit_text, sl
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
@@ -172,10 +173,46 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
     return tables
 
 
+def left_out_line(left: LeftOut, lang: str) -> str:
+    """ "Read 6 rows; 3 items left out (not a date in inkommen: rows 2, 5, 6)" (review 2, item 16:
+    the counts speak of items, the exclusions of cells, and 6 rows gave 3 items unexplained).
+
+    >>> left = LeftOut(6, {("invalid_date", "inkommen"): (2, 5, 6)})
+    >>> left_out_line(left, "en")
+    'Read 6 rows; 3 items left out (not a date in inkommen: rows 2, 5, 6)'
+    >>> left_out_line(left, "sv")
+    'Läste 6 rader; 3 synpunkter utelämnade (ogiltigt datum i inkommen: rad 2, 5, 6)'
+    >>> left_out_line(LeftOut(6, {}), "sv")
+    'Läste 6 rader; ingen synpunkt utelämnad'
+    """
+    sv = lang == "sv"
+    head = f"Läste {left.n_rows} rader" if sv else f"Read {left.n_rows} rows"
+    if not left.n_items:
+        return f"{head}; {'ingen synpunkt utelämnad' if sv else 'no item left out'}"
+    why = []
+    for (reason, column), rows in left.rows.items():
+        shown = ", ".join(str(r) for r in rows[:10]) + (", …" if len(rows) > 10 else "")
+        word = "rad" if sv else ("row" if len(rows) == 1 else "rows")
+        why.append(f"{label(reason, lang)} {'i' if sv else 'in'} {column}: {word} {shown}")
+    n = left.n_items
+    items = (
+        ("synpunkt utelämnad" if n == 1 else "synpunkter utelämnade")
+        if sv
+        else ("item left out" if n == 1 else "items left out")
+    )
+    return f"{head}; {n} {items} ({'; '.join(why)})"
+
+
 def feedback_sections(
-    a: FeedbackAnalysis, excluded: dict[str, int], lang: str, figures: bool = False
+    a: FeedbackAnalysis,
+    excluded: dict[str, int],
+    lang: str,
+    figures: bool = False,
+    left_out: LeftOut | None = None,
 ) -> list[Section]:
-    """Counts, replies, backlog and trend of a feedback register."""
+    """Counts, replies, backlog and trend of a feedback register; ``left_out`` names the rows
+    read and the items left out whole
+    (:func:`~servqual_cli.io.feedback_left_out.items_left_out`)."""
     counts: list[Table | Text | Figure] = [
         _table(
             a.by_type.assign(type=[sl(t, lang) for t in a.by_type["type"]]),
@@ -206,10 +243,12 @@ def feedback_sections(
                 axes={"x": cw("chart_period", lang), "y": cw("chart_count", lang)},
             )
         )
-    anon = f"{a.n_anonymous} {sl('anonymous_note', lang)}"
+    one = "_one" if a.n_anonymous == 1 else ""  # "1 anonymous item is", not "items are"
+    anon = f"{a.n_anonymous} {sl('anonymous_note' + one, lang)}"
     counts.append(
         Text(
-            f"{sl('total', lang)}: {a.n_items}; {anon}. {exclusion_summary(excluded, lang)}.",
+            (f"{left_out_line(left_out, lang)}. " if left_out is not None else "")
+            + f"{sl('total', lang)}: {a.n_items}; {anon}. {exclusion_summary(excluded, lang)}.",
             kind="note",
         )
     )

@@ -46,6 +46,7 @@ from servqual_cli.report.numbers import (
     fmt_percent,
     fmt_signed,
 )
+from servqual_cli.report.safe_text import html_safe
 from servqual_cli.report.spec import Document, Figure, Glance, GlanceRow, Section, Table, Text
 
 # No script, frame, font, image or connection from anywhere; inline styles (the page's own
@@ -432,20 +433,22 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
     version = doc.meta.get("version")
     terms = glossary(page_texts(doc), lang)
     template = _environment().get_template("report.html.j2")
-    return template.render(
-        lang=lang,
-        csp=CSP,
-        title=doc.title,
-        facts=facts,
-        published=published,
-        sections=sections,
-        toc=_toc(sections) + ([{"id": "glossary", "text": words["glossary"]}] if terms else []),
-        glossary=terms,
-        downloads=list(options.downloads),
-        words=words,
-        made_with=hw("made_with", lang, version=version) if version else None,
-        css=Markup(_environment().loader.get_source(_environment(), "report.css")[0]),  # type: ignore[union-attr]
-    )
+    return html_safe(
+        template.render(
+            lang=lang,
+            csp=CSP,
+            title=doc.title,
+            facts=facts,
+            published=published,
+            sections=sections,
+            toc=_toc(sections) + ([{"id": "glossary", "text": words["glossary"]}] if terms else []),
+            glossary=terms,
+            downloads=list(options.downloads),
+            words=words,
+            made_with=hw("made_with", lang, version=version) if version else None,
+            css=Markup(_environment().loader.get_source(_environment(), "report.css")[0]),  # type: ignore[union-attr]
+        )
+    )  # raw controls from the data are parse errors: shown as escapes (review 2, item 15)
 
 
 def downloads(lang: str, files: Sequence[str]) -> tuple[Download, ...]:

@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import pandas as pd
 
+from servqual_cli.core.contacts import SPECS
 from servqual_cli.report.catalog import KOLADA as _LABELS
+from servqual_cli.report.catalog_measurement import MEASUREMENT
 from servqual_cli.report.spec import Section, Table, Text
 
-__all__ = ["kolada_sections"]
+__all__ = ["kolada_sections", "kpi_heading"]
 
 
 def _l(key: str, lang: str) -> str:
     sv, en = _LABELS[key]
     return sv if lang == "sv" else en
+
+
+def kpi_heading(kpi: str, title: str | None, lang: str) -> str:
+    """A KPI's table title: its name, the Kolada id in parentheses ("U07451" alone said nothing
+    to a reader). A title that is one of this tool's contact KPIs (a file's ``kpi_name`` column,
+    or the KPI map's name) is shown by its label in ``lang``; without a title, the id alone.
+
+    >>> kpi_heading("U07451", "Andel når en person via telefon, %", "sv")
+    'Andel når en person via telefon, % (U07451)'
+    >>> kpi_heading("U07451", "phone_reached", "sv"), kpi_heading("U07451", "phone_reached", "en")
+    ('Telefon: når en person (U07451)', 'Phone: reached a person (U07451)')
+    >>> kpi_heading("U07451", "", "en")
+    'U07451'
+    """
+    name = (title or "").strip()
+    if name in SPECS and name in MEASUREMENT:
+        sv, en = MEASUREMENT[name]
+        name = sv if lang == "sv" else en
+    return f"{name} ({kpi})" if name and name != kpi else kpi
 
 
 def kolada_sections(
@@ -35,7 +56,7 @@ def kolada_sections(
         formats = {_l(c, lang): f for c, f in (("period", "year"), ("value", ".1f"),
                    ("others_mean", ".1f"), ("others_median", ".1f"), ("diff", "+.1f"),
                    ("change", "+.1f"))}  # fmt: skip
-        title = f"{kpi} {titles.get(str(kpi), '')}".strip()
+        title = kpi_heading(str(kpi), titles.get(str(kpi)), lang)
         blocks.append(Table(title, shown.reset_index(drop=True), formats, sheet=str(kpi)[:31]))
     blocks.extend(Text(n, "note") for n in notes)
     return [Section("", tuple(blocks))]

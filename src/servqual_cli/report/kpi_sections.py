@@ -201,6 +201,8 @@ def _notes(
         bits = []
         if dated and r.spec.name in dated:
             bits.append(sl("period_from_contacts", lang).format(period=dated[r.spec.name]))
+        elif r.spec.period is not None and r.period == r.spec.period:  # the config's `period`
+            bits.append(sl("period_declared", lang).format(period=r.period))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
         if r.excluded:

@@ -6,6 +6,18 @@ Swedish conventions CLDR leaves to the writer are applied on top: the minus sign
 (Språkrådet, *Svenska skrivregler*, 2017, §§ on tecken), and the thousands separator is a
 no-break space, so "1 234" never wraps.
 
+**One rounding rule in both languages**: a number is rounded from the exact binary value it
+holds, ties (exact binary halves only) to even, as Python's ``format``, C's ``printf`` and R's
+``sprintf``/``formatC`` do. Babel on its own rounds the shortest decimal that prints the float
+(``5.675``, held as 5.67499999999999982…) and gave ``5,68`` in Swedish where the English
+output said ``5.67``; :func:`fmt_number` hands Babel the exact ``Decimal(float)`` instead, so
+the digits are the same in both languages:
+
+>>> [fmt_number(v, "sv", 2) for v in (5.675, 2.675, 0.125, 0.375)]
+['5,67', '2,67', '0,12', '0,38']
+>>> [format(v, ".2f") for v in (5.675, 2.675, 0.125, 0.375)]
+['5.67', '2.67', '0.12', '0.38']
+
 >>> fmt_number(-1234.5678, "sv", 2), fmt_number(-1234.5678, "en", 2)
 ('−1\\xa0234,57', '-1,234.57')
 >>> fmt_percent(0.953, "sv"), fmt_percent(0.953, "en"), fmt_percent(None, "sv")
@@ -19,6 +31,7 @@ no-break space, so "1 234" never wraps.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -43,7 +56,8 @@ def fmt_number(value: Any, lang: str = "en", decimals: int = 2) -> str:
     if _missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    text = format_decimal(float(value), format=pattern, locale=_LOCALE.get(lang, "en_GB"))
+    exact = Decimal(float(value))  # the binary value itself: the module's rounding rule
+    text = format_decimal(exact, format=pattern, locale=_LOCALE.get(lang, "en_GB"))
     if lang == "sv":
         text = text.replace("-", MINUS).replace(" ", NBSP)
     if text.lstrip(MINUS + "-").strip("0,." + NBSP) == "":

@@ -276,6 +276,7 @@ def service_part(ctx: ReportContext) -> Part:
     if cfg.feedback is not None:
         from servqual_cli.core.durations import parse_limit
         from servqual_cli.core.feedback import analyse_feedback
+        from servqual_cli.io.feedback_left_out import items_left_out
         from servqual_cli.report.feedback_sections import feedback_sections
 
         data = feedback_data
@@ -293,7 +294,9 @@ def service_part(ctx: ReportContext) -> Part:
         months = result.by_period["period"].astype(str)
         periods.append((rl("period_of_feedback", lang), tuple(sorted({m[:4] for m in months}))))
         sections.append(Section(rl("feedback", lang), level=3))
-        sections += _demote(_demote(feedback_sections(result, data.excluded, lang, figures=True)))
+        left = items_left_out(data)  # rows read and items left out whole (review 2, item 16)
+        sections += _demote(_demote(feedback_sections(result, data.excluded, lang, figures=True,
+                                                      left_out=left)))  # fmt: skip
     method = ((rl("service", lang), rl("service_method", lang)),)
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:

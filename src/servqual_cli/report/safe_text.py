@@ -14,6 +14,9 @@ from typing import Any
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 CONTROL_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
+# In HTML every control but the whitespace (tab, LF, CR) is a parse error, and bidi marks from
+# the data reorder what is read: shown as escapes, as in the terminal and Markdown.
+HTML_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
 # What XML 1.0 (and so an .xlsx cell) cannot hold at all; tab, LF and CR are allowed.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -40,3 +43,14 @@ def xml_safe(text: str) -> str:
     'a\\x1bb\tc'
     """
     return XML_ILLEGAL.sub(_escape, text)
+
+
+def html_safe(text: str) -> str:
+    r"""A rendered HTML page with every control character (but tab, LF and CR) and bidi mark
+    shown as an escape, as :func:`visible` shows them in a terminal or in Markdown. The page's
+    own markup has none, so only text from the data changes.
+
+    >>> html_safe("<th>Bygg\x1b[31mlov\x07</th>\n")
+    '<th>Bygg\\x1b[31mlov\\x07</th>\n'
+    """
+    return HTML_CONTROL.sub(_escape, text)

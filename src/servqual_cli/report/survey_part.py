@@ -28,6 +28,7 @@ from servqual_cli.report.gap_sections import (
 )
 from servqual_cli.report.glance_rows import survey_rows
 from servqual_cli.report.numbers import fmt_number, fmt_percent
+from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part of this API)
@@ -188,6 +189,9 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     if weights:
         cells = ", ".join(f"{label(k, lang)} {v}" for k, v in weights.items())
         excluded += ". " + rl("weight_cells", lang, cells=cells)
+    recoded = recode_line(recoded_of(d.exclusion_log), lang)  # review item 13a
+    if recoded:
+        excluded += ". " + recoded
     out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
     o = result.overall
     weighted = ""

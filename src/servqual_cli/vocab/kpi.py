@@ -45,6 +45,7 @@ class KpiSpec:
     norm: float | None = None
     higher_is_better: bool = True
     register: str = "auto"  # feedback | none | auto (feedback when the file is a register)
+    period: str | None = None  # declared ("2024", "2023–2024") for a KPI without a date column
 
     @property
     def kind(self) -> str:
@@ -69,4 +70,5 @@ class KpiSpec:
             "data": self.data.name,
             "filter": {col: list(vals) for col, vals in self.filter},
             "register": self.register,
+            "declared_period": self.period,  # the config's `period` (the result has "period")
         }

@@ -1,0 +1,44 @@
+"""Small words of review 2, item 23: "1 anonymous items" and a Kolada title with only the id."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).parents[2] / "data" / "samples"
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("en", "1 anonymous item is counted", "anonymous items are counted"),
+        ("sv", "1 anonym synpunkt räknas", "anonyma synpunkter räknas"),
+    ],
+)
+def test_one_anonymous_item_is_singular(
+    cli, data_dir: Path, tmp_path: Path, lang: str, one: str, many: str
+) -> None:
+    rows = list(csv.reader(io.StringIO((data_dir / "feedback_en.csv").read_text("utf-8"))))
+    given = rows[0].index("Contact given")
+    anonymous = [i for i, r in enumerate(rows[1:], 1) if r[given].strip().lower() != "yes"]
+    for i in anonymous[1:]:  # keep exactly one item without contact details
+        rows[i][given] = "yes"
+    path = tmp_path / "f.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    text = " ".join(cli("feedback", path, "--lang", lang).stdout.split())
+    assert one in text and "1 anonymous items" not in text
+    many_text = " ".join(
+        cli("feedback", data_dir / "feedback_en.csv", "--lang", lang).stdout.split()
+    )
+    assert many in many_text
+
+
+def test_kolada_title_names_the_municipality(cli, data_dir: Path) -> None:
+    r = cli("kolada", SAMPLES / "kolada_servicematning.csv", "-m", "Lekeberg")
+    assert r.stdout.splitlines()[0].strip() == "Kolada: Lekeberg (1814)"
+    r = cli("kolada", data_dir / "kolada_page1.json", data_dir / "kolada_page2.json", "-m", "1814")
+    assert r.stdout.splitlines()[0].strip() == "Kolada: 1814"  # the API data carry no name
