@@ -160,7 +160,7 @@ class _Keys:
         else:
             order = np.arange(len(self.labels))
         out = pd.Series(counts[order], index=pd.Index(self.labels[order], dtype="str"))
-        return out.sort_values(ascending=False)
+        return out.sort_values(ascending=False, kind="stable")  # as pandas sorts its counts
 
     def sorted_order(self) -> np.ndarray:
         """Code positions with the labels in sorted order (as groupby and crosstab sort)."""
