@@ -29,6 +29,7 @@ from servqual_cli.core import inference
 from servqual_cli.core.effect_sizes import dz_interval
 from servqual_cli.core.paired_ranks import column_ranks
 from servqual_cli.core.results import plain, records
+from servqual_cli.core.small_samples import blank_degenerate
 from servqual_cli.errors import DataError, UsageError
 
 # Gap scores are rounded before ranking so that equal scores stay ties (see module docstring).
@@ -308,7 +309,7 @@ def _paired_table(
     table["rank_biserial"] = [r.value for r in rb]
     table["rank_biserial_ci_low"] = [r.ci_low for r in rb]
     table["rank_biserial_ci_high"] = [r.ci_high for r in rb]
-    return table
+    return blank_degenerate(table)  # what tiny samples cannot support (core/small_samples)
 
 
 def gap_analysis(
