@@ -15,6 +15,7 @@ from servqual_cli.core.group_gaps import (
     GroupedGapAnalysis,
 )
 from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.io.scale_use import ScaleUse
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
@@ -533,3 +534,11 @@ def _small_groups(result: GroupedGapAnalysis, c: GroupComparison) -> str:
         if n < SMALL_GROUP:
             small.append(f"{name} ({n})")
     return ", ".join(small)
+
+
+def scale_use_sections(use: ScaleUse | None, lang: str) -> list[Section]:
+    """A warning before the tables when no answer reaches an end of the declared scale
+    (review 2 item 17: a 1–6 file read as 1–7 shifts reverse scoring and the top boxes)."""
+    if use is None:
+        return []
+    return [Section(title="", blocks=(Text(use.message(lang), kind="warning"),))]
