@@ -58,3 +58,10 @@ def test_six_point_file_is_warned_about(cli) -> None:
 def test_a_full_scale_gives_no_warning(cli, samples_dir: Path) -> None:
     out = json.loads(cli("gap", samples_dir / "karlstad_servqual.xlsx", "-f", "json").stdout)
     assert out["scale_use"] is None
+
+
+def test_report_warns_too(cli, tmp_path: Path) -> None:
+    out = tmp_path / "rep"
+    assert cli("report", SMALL / "six_point.csv", "-o", out).exit_code == 0
+    text = (out / "report.md").read_text(encoding="utf-8")
+    assert "Scale declared 1–7, but no answer is above 6 or below 2" in text

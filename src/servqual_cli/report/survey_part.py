@@ -50,6 +50,13 @@ def _data(ctx: ReportContext) -> SurveyData:
     return ctx.survey
 
 
+def scale_warning(data: SurveyData, lang: str) -> list[Block]:
+    """The warning of :mod:`servqual_cli.io.scale_use` when no answer reaches a scale end."""
+    if data.scale_use is None:
+        return []
+    return [Text(data.scale_use.message(lang), kind="warning")]
+
+
 def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None]:
     """The gap analysis of everyone, and per group when the survey has a grouping column."""
 
@@ -75,6 +82,7 @@ def servqual_part(ctx: ReportContext) -> Part:
     result, grouped = analyses(ctx)
     glance = survey_rows(result, grouped, ctx.config.period, lang)
     blocks: list[Block] = [
+        *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
         dimension_table(result, lang, min_n=ctx.config.min_n),
         Figure(
             "servqual_dimensions",
