@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.cfa import CFAResult, cfa
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
@@ -25,10 +24,14 @@ from servqual_cli.core.reliability import (
     OMEGA_CFA,
     OMEGA_ONE_FACTOR,
     AlphaResult,
-    cronbach_alpha,
+    alpha_parts,
+    omega_from_covariance,
     omega_total,
 )
 from servqual_cli.errors import ServqualError
+
+if TYPE_CHECKING:  # the CFA module loads only where a CFA is fitted (not for `alpha`)
+    from servqual_cli.core.cfa import CFAResult
 
 Missing = Literal["pairwise", "listwise"]
 SCORES = ("E", "P", "gap")
@@ -52,13 +55,19 @@ def scale_reliability(
     >>> r.scale, round(r.alpha, 2), r.omega_total is not None
     ('demo', 0.8, True)
     """
-    res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed, name=name)
+    res, names, covariance = alpha_parts(items, missing, conf, n_boot, seed, name=name)
     if not omega:
         return res
     warnings = list(res.warnings)
     value: float | None = None
     try:
-        om = omega_total(items, missing=missing)
+        # omega_total on the same items, without computing their covariance a second time
+        # (with fewer than 3 items omega_total raises before it would compute anything).
+        om = (
+            omega_from_covariance(names, covariance)
+            if len(names) >= 3
+            else omega_total(items, missing=missing)
+        )
         value = om.omega_total
         warnings += list(om.warnings)
     except ServqualError as exc:  # e.g. too few items for a one-factor model
@@ -301,6 +310,8 @@ def _validity(
         for dim, cols in dimensions.items()
         if len(cols) >= 2
     }
+    from servqual_cli.core.cfa import cfa
+
     try:
         cfa_res = cfa(frame, model)
         warnings += list(cfa_res.warnings)
