@@ -326,6 +326,7 @@ def items(
         excl, exclusions = loaded.excluded, loaded.exclusions
         describe = loaded.input or {"file": file}
         inst_dict: dict[str, Any] | None = None
+        reversed_cols: list[int] = []
     else:
         from servqual_cli.instruments.toml import load_instrument
         from servqual_cli.io.read import read_table
@@ -348,6 +349,8 @@ def items(
         labels = [c for r in roles for c in data.columns[r]]
         sets = [r for r in roles for _ in data.items]
         bounds = inst.scale
+        rev = [k for k, item in enumerate(inst.items) if item in set(inst.reverse)]
+        reversed_cols = [r * len(data.items) + k for r in range(len(roles)) for k in rev]
         excl, exclusions, describe = data.excluded, data.exclusions, table.describe()
         inst_dict = inst.to_dict()
     from servqual_cli.io.role_data import missing_by_column
@@ -358,7 +361,13 @@ def items(
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
-    sections = item_distribution_sections(res, excl, lang.value, chart)
+    from servqual_cli.io.scale_use import scale_use
+    from servqual_cli.report.gap_sections import scale_use_sections
+
+    use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
+    payload["scale_use"] = None if use is None else use.to_dict()
+    sections = scale_use_sections(use, lang.value)
+    sections += item_distribution_sections(res, excl, lang.value, chart)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
         summary = _weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)

@@ -15,6 +15,7 @@ import pandas as pd
 from servqual_cli.core.gaps import GapAnalysis, gap_analysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
+from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.chart_spec import caption_with, conf_text
@@ -50,6 +51,13 @@ def _data(ctx: ReportContext) -> SurveyData:
     return ctx.survey
 
 
+def scale_warning(data: SurveyData, lang: str) -> list[Block]:
+    """The warning of :mod:`servqual_cli.io.scale_use` when no answer reaches a scale end."""
+    if data.scale_use is None:
+        return []
+    return [Text(data.scale_use.message(lang), kind="warning")]
+
+
 def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None]:
     """The gap analysis of everyone, and per group when the survey has a grouping column."""
 
@@ -57,10 +65,13 @@ def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None
         d = _data(ctx)
         conf = ctx.config.survey.conf if ctx.config.survey else 0.95
         args = (d.expectation, d.perception, d.items, d.dimension_positions)
+        # the small-base flag at the report's min_n, as gap --min-n (review 2 item 11)
         if d.groups is not None and d.by is not None:
             g = _grouped(*args, groups=d.groups, by=d.by, weights=d.weights, conf=conf)
+            g = flag_small_groups(g, ctx.config.min_n)
             return g.all, g
-        return gap_analysis(*args, weights=d.weights, conf=conf), None
+        return flag_small_base(gap_analysis(*args, weights=d.weights, conf=conf),
+                               ctx.config.min_n), None  # fmt: skip
 
     result: tuple[GapAnalysis, GroupedGapAnalysis | None] = ctx.memo("gaps", compute)
     return result
@@ -72,7 +83,8 @@ def servqual_part(ctx: ReportContext) -> Part:
     result, grouped = analyses(ctx)
     glance = survey_rows(result, grouped, ctx.config.period, lang)
     blocks: list[Block] = [
-        dimension_table(result, lang),
+        *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
+        dimension_table(result, lang, min_n=ctx.config.min_n),
         Figure(
             "servqual_dimensions",
             rl("fig_dimensions", lang),
@@ -145,7 +157,7 @@ def groups_part(ctx: ReportContext) -> Part:
     if grouped is None:
         return Part()
     lang = ctx.lang
-    sections = group_sections(grouped, lang)
+    sections = group_sections(grouped, lang, ctx.config.min_n)
     data, notes = heatmap_figure(grouped, lang, ctx.config.min_n)
     heat = Figure(
         "servqual_groups",
