@@ -26,8 +26,10 @@ from servqual_cli.core.reliability import (
     OMEGA_ONE_FACTOR,
     AlphaResult,
     cronbach_alpha,
+    drop_constant_items,
     omega_total,
 )
+from servqual_cli.core.reliability_screen import cfa_heywood_factors, screen_cfa, with_omega
 from servqual_cli.errors import ServqualError
 
 Missing = Literal["pairwise", "listwise"]
@@ -52,21 +54,23 @@ def scale_reliability(
     >>> r.scale, round(r.alpha, 2), r.omega_total is not None
     ('demo', 0.8, True)
     """
+    # A constant item is left out with a warning (psych::alpha's rule), not the whole scale.
+    items, _, dropped = drop_constant_items(items, missing)
     res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed, name=name)
+    if dropped:
+        res = dataclasses.replace(res, warnings=(*dropped, *res.warnings))
     if not omega:
         return res
     warnings = list(res.warnings)
-    value: float | None = None
     try:
         om = omega_total(items, missing=missing)
-        value = om.omega_total
-        warnings += list(om.warnings)
     except ServqualError as exc:  # e.g. too few items for a one-factor model
         warnings.append(f"omega not computed: {exc.message}")
-    estimator = OMEGA_ONE_FACTOR if value is not None else None
-    return dataclasses.replace(
-        res, omega_total=value, omega_estimator=estimator, warnings=tuple(warnings)
-    )
+        return dataclasses.replace(res, warnings=tuple(warnings))
+    warnings += list(om.warnings)
+    # An omega from a fit that failed, or outside [0, 1], is withdrawn with its reason.
+    return with_omega(res, om.omega_total, OMEGA_ONE_FACTOR, converged=om.converged,
+                      heywood=bool(om.heywood), warnings=tuple(warnings))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,8 @@ def instrument_reliability(
             checks.append(_validity(score, frames[score], dimensions, n_factors, missing))
             warnings += [f"{score} validity: {w}" for w in checks[-1].warnings]
         scales = [_whole_scale_omega(s, checks) for s in scales]
+        # CR, AVE and the CFA's omega are withdrawn where the fit cannot support them.
+        checks = [_screened(v) for v in checks]
     return InstrumentReliability(
         scales=tuple(scales),
         validity=tuple(checks),
@@ -237,7 +243,15 @@ def _whole_scale_omega(scale: AlphaResult, checks: Sequence[Validity]) -> AlphaR
     fit = next((v.cfa for v in checks if v.score == score), None)
     if fit is None:
         return scale  # the CFA's warning says why; omega is left empty
-    return dataclasses.replace(scale, omega_total=fit.omega_total, omega_estimator=OMEGA_CFA)
+    return with_omega(scale, fit.omega_total, OMEGA_CFA, converged=fit.converged,
+                      heywood=bool(cfa_heywood_factors(fit)))  # fmt: skip
+
+
+def _screened(check: Validity) -> Validity:
+    """The validity check with its CFA's unreportable CR, AVE and ω withdrawn (screen_cfa)."""
+    if check.cfa is None:
+        return check
+    return dataclasses.replace(check, cfa=screen_cfa(check.cfa))
 
 
 def _validity(
