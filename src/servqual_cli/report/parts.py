@@ -100,7 +100,7 @@ def _series_sections(
                     if y is not None]  # fmt: skip
         others = others_by_year(per_year, bench[0], ReadOptions(), None, conf)
     values, trends = series_tables([d.frame for d in loaded], conf, others)
-    return series_sections(values, trends, lang, charts=True)
+    return series_sections(values, trends, lang, charts=True, conf=conf)
 
 
 def measurement_part(ctx: ReportContext) -> Part:
