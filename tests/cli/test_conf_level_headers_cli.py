@@ -25,3 +25,14 @@ def test_trend_series_headers_name_the_level(cli, samples_dir: Path, lang: str) 
     text = r.stdout.replace("\u00a0", " ")
     assert ("90 % KI, nedre" if lang == "sv" else "90% CI, low") in text
     assert "95 % KI" not in text and "95% CI" not in text and "95 % CI" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_benchmark_verdict_note_names_the_level(cli, samples_dir: Path, lang: str) -> None:
+    files = [samples_dir / f"servicematning_{y}.xlsx" for y in (2019, 2020)]
+    bench = samples_dir / "kolada_servicematning.csv"
+    r = cli("trend", *files, "--benchmark", bench, "--conf", "0.9", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    text = " ".join(r.stdout.replace("\u00a0", " ").split())
+    assert ("hela 90 %-intervall" if lang == "sv" else "whole 90% interval") in text
+    assert "95 %-intervall" not in text and "95% interval" not in text
