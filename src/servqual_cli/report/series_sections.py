@@ -100,11 +100,22 @@ def series_sections(
                       zip(t["first_year"], t["last_year"], t["n_years"], strict=True)]  # fmt: skip
         t["test"] = t["test"].map(lambda x: _l(str(x), lang))
         t["verdict"] = t["verdict"].map(lambda x: _l(str(x), lang))
-        cols = ["kpi", "years", "slope", "p", "test", "verdict"]
-        shown_t = t[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
-        blocks.append(Table(_l("trend_title", lang), shown_t,
-                            {_l("slope", lang): "+.2f", _l("p", lang): "p"},
-                            note=_l("note", lang), sheet=_l("trend_title", lang)[:31]))  # fmt: skip
+        adjusted = "p_adjusted" in t.columns
+        cols = ["kpi", "years", "slope", "p", *(["p_adjusted"] if adjusted else []), "test",
+                "verdict"]  # fmt: skip
+        names = {c: _l(c, lang) for c in cols}
+        note = _l("note", lang)
+        if adjusted:  # the family is every trend test made, the totals' and the areas' alike
+            n_tests = int(trends["p"].notna().sum())
+            names["p"] = _l("p_raw", lang)
+            names["p_adjusted"] = _l("p_adjusted", lang).format(n=n_tests)
+            note = f"{note} {_l('adjust_note', lang).format(n=n_tests)}"
+        shown_t = t[cols].rename(columns=names).reset_index(drop=True)
+        formats = {names["slope"]: "+.2f", names["p"]: "p"}
+        if adjusted:
+            formats[names["p_adjusted"]] = "p"
+        blocks.append(Table(_l("trend_title", lang), shown_t, formats, note=note,
+                            sheet=_l("trend_title", lang)[:31]))  # fmt: skip
     sections = [Section("", tuple(blocks))]
     figures = series_figures(values, lang, conf) if charts else []
     if figures:
