@@ -146,13 +146,15 @@ def gap(
                                        weights=data.weights, conf=conf, **rules)  # fmt: skip
         result = grouped.all
         payload.update(grouped.to_dict())
-        sections = gap_sections(result, data.excluded, lang_code, items) + group_sections(
+        sections = gap_sections(result, data.excluded, lang_code, items,
+                                **tb.weight_words(data, weight_column)) + group_sections(
             grouped, lang_code
-        )
+        )  # fmt: skip
     else:
         result = gap_analysis(*args, weights=data.weights, conf=conf, **rules)
         payload.update(result.to_dict())
-        sections = gap_sections(result, data.excluded, lang_code, items)
+        sections = gap_sections(result, data.excluded, lang_code, items,
+                                **tb.weight_words(data, weight_column))  # fmt: skip
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
                               weight_column, profile, rules["min_items"],
                               scores=result.scores)  # fmt: skip
