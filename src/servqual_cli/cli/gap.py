@@ -80,7 +80,7 @@ def gap(
     ],
     instrument: o.InstrumentOpt = None,
     by: o.ByOpt = None,
-    fmt: o.FormatOpt = None,
+    fmt: o.TestFormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,

@@ -110,7 +110,7 @@ def contacts(
     conf: o.ConfOpt = 0.95,
     email_rule: EmailRuleOpt = "24h",
 ) -> None:
-    """Service measurement KPIs per channel, area and in total, with n and 95% intervals.
+    """Service measurement KPIs per channel, area and in total, with n and intervals (--conf).
 
     Example: servqual contacts data/samples/servicematning_2020.xlsx
     """
