@@ -226,7 +226,6 @@ def alpha(
     if items is not None or item:  # without items the loader refuses before reading
         require_input(file)
     # The statistics (pandas, scipy) load only for a file that is there.
-    from servqual_cli.core.reliability import drop_constant_items
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.errors import Location, ServqualError
     from servqual_cli.io.item_set import load_item_set
@@ -241,11 +240,7 @@ def alpha(
     except ServqualError as exc:  # the core knows the items, not the file: name it
         if exc.location.file is not None:
             raise
-        _, dropped, _ = drop_constant_items(loaded.frame, missing.value)
-        why = f" (left out for no variance: {', '.join(dropped)})" if dropped else ""
-        raise type(exc)(
-            exc.message + why, Location(file, (loaded.input or {}).get("sheet"))
-        ) from exc
+        raise type(exc)(exc.message, Location(file, (loaded.input or {}).get("sheet"))) from exc
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,

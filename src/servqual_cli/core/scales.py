@@ -55,8 +55,15 @@ def scale_reliability(
     ('demo', 0.8, True)
     """
     # A constant item is left out with a warning (psych::alpha's rule), not the whole scale.
-    items, _, dropped = drop_constant_items(items, missing)
-    res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed, name=name)
+    items, left_out, dropped = drop_constant_items(items, missing)
+    try:
+        res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed,
+                             name=name)  # fmt: skip
+    except ServqualError as exc:  # e.g. one item left: say which were left out and why
+        if left_out:
+            exc.message += f" (left out for no variance: {', '.join(left_out)})"
+            exc.args = (exc.message,)
+        raise
     if dropped:
         res = dataclasses.replace(res, warnings=(*dropped, *res.warnings))
     if not omega:

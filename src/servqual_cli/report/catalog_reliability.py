@@ -148,6 +148,10 @@ RELIABILITY_WARNINGS: Pairs = {
         "items have no variance (every answer the same): {items}",
     ),
     "no_values": ("påståenden saknar helt svar: {items}", "items have no answers at all: {items}"),
+    "left_out_suffix": (
+        " (utelämnade för att de saknar variation: {items})",
+        " (left out for no variance: {items})",
+    ),
     "two_items": ("en skala kräver minst två påståenden", "a scale needs at least two items"),
     "heywood_cfa": (
         "påstående {item}: negativ residualvarians (Heywood-fall)",

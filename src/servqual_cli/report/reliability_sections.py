@@ -259,7 +259,7 @@ def reliability_sections(
                     if v.cfa is not None and not v.cfa.converged]  # fmt: skip
         if diverged:
             fit_note = _p("cfa_fit_withdrawn", lang).format(scores=", ".join(diverged))
-            validity_note = f"{validity_note} {fit_note}".strip()
+            validity_note = f"{validity_note}. {fit_note}" if validity_note else fit_note
         blocks.append(
             _table(
                 validity_frame(result.validity, lang),

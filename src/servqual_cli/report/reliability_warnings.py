@@ -37,7 +37,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"CFA not computed: (?P<why>.+)", "cfa_not_computed"),
         (r"EFA not computed: (?P<why>.+)", "efa_not_computed"),
         (r"KMO/Bartlett not computed: (?P<why>.+)", "kmo_not_computed"),
-        (r"need at least (?P<k>\d+) items, got (?P<n>\d+) \((?P<items>.*)\)", "too_few_items"),
+        (r"need at least (?P<k>\d+) items, got (?P<n>\d+) \((?P<items>[^)]*)\)"
+         r"(?: \(left out for no variance: (?P<gone>[^)]*)\))?", "too_few_items"),
         (r"items have no variance \(every answer the same\): (?P<items>.+)", "no_variance"),
         (r"items have no values at all: (?P<items>.+)", "no_values"),
         (r"a scale needs at least two items", "two_items"),
@@ -96,6 +97,10 @@ def reader_reason(message: str, lang: str) -> str:
             fields["ev"] = _number(fields["ev"], lang)
         if "score" in fields:
             fields["score"] = scale_name(fields["score"], lang)
+        if "gone" in fields:
+            gone = fields.pop("gone")
+            suffix = _pick("left_out_suffix", lang).format(items=gone) if gone else ""
+            return _pick(key, lang).format(**fields) + suffix
         if "hint" in fields:
             fields["hint"] = _pick("corr_hint", lang) if fields["hint"] else ""
         return _pick(key, lang).format(**fields)
