@@ -36,3 +36,18 @@ def test_benchmark_verdict_note_names_the_level(cli, samples_dir: Path, lang: st
     text = " ".join(r.stdout.replace("\u00a0", " ").split())
     assert ("hela 90 %-intervall" if lang == "sv" else "whole 90% interval") in text
     assert "95 %-intervall" not in text and "95% interval" not in text
+
+
+def test_report_at_conf_090_names_90_everywhere(cli, samples_dir: Path, tmp_path: Path) -> None:
+    config = (samples_dir / "report_karlstad.toml").read_text(encoding="utf-8")
+    config = config.replace("conf = 0.95", "conf = 0.9").replace(
+        'file = "karlstad_servqual.xlsx"', f'file = "{samples_dir / "karlstad_servqual.xlsx"}"'
+    )
+    assert "conf = 0.9" in config
+    (tmp_path / "r.toml").write_text(config, encoding="utf-8")
+    r = cli("report", tmp_path / "r.toml", "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.stderr
+    md = " ".join((tmp_path / "out" / "report.md").read_text(encoding="utf-8").split())
+    md = md.replace("\u00a0", " ")
+    assert "90 % KI" in md
+    assert "95 % KI" not in md and "95 %-intervall" not in md and "95 % konfidens" not in md
