@@ -24,7 +24,8 @@ import pandas as pd
 
 from servqual_cli.core import inference
 from servqual_cli.core._common import pairs as pair_index
-from servqual_cli.core.paired_ranks import wilcox_test_column
+from servqual_cli.core.gap_columns import moments_and_counts
+from servqual_cli.core.paired_ranks import wilcox_from_counts
 from servqual_cli.core.posthoc import holm
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
@@ -81,8 +82,6 @@ def friedman_test(x: np.ndarray) -> Friedman:
     >>> round(r.statistic, 4), r.df, round(r.p, 4), round(r.kendall_w, 4)
     (5.1579, 2.0, 0.0759, 0.5158)
     """
-    from scipy import special
-
     n, k = x.shape
     if n < 1 or k < 2:
         return Friedman(math.nan, float(k - 1), math.nan, math.nan, n)
@@ -92,23 +91,48 @@ def friedman_test(x: np.ndarray) -> Friedman:
     # (size of the cell's tie group)^2 - 1.
     # Column j's rank sum over the rows is n + #(cells of a row smaller than its j) +
     # (#equal - n) / 2, counted one pair of columns at a time (no (n, k) temporaries).
-    x = np.asfortranarray(x)  # whole columns below
-    col = np.zeros(k)
-    ties = 0.0
-    for j in range(k):
-        smaller = 0
-        equal = np.zeros(n, dtype=np.int64)
-        for m in range(k):
-            smaller += int(np.count_nonzero(x[:, m] < x[:, j]))
-            equal += x[:, m] == x[:, j]
-        col[j] = n + smaller + (float(equal.sum()) - n) / 2.0
-        ties += float((equal * equal - 1).sum())
+    return _friedman([np.ascontiguousarray(x[:, j]) for j in range(k)], n)
+
+
+def _friedman(cols: list[np.ndarray], n: int) -> Friedman:
+    """:func:`friedman_test` of the columns ``cols`` (each ``n`` long, k >= 2)."""
+    from scipy import special
+
+    k = len(cols)
+    col, ties = _rank_sums(cols, n)
     denom = n * k * (k + 1) - ties / (k - 1)
     if denom <= 0:  # every respondent ties every dimension: no ranking information
         return Friedman(math.nan, float(k - 1), math.nan, math.nan, n)
     stat = float(12 * ((col - n * (k + 1) / 2) ** 2).sum() / denom)
     p = float(special.chdtrc(k - 1, stat))  # scipy.stats.chi2.sf without importing scipy.stats
     return Friedman(stat, float(k - 1), p, stat / (n * (k - 1)), n)
+
+
+def _rank_sums(cols: list[np.ndarray], n: int) -> tuple[np.ndarray, float]:
+    """Each column's within-row rank sum and Σ (t³ − t) over the rows' tie groups.
+
+    One comparison of each pair of columns serves both (x_m < x_j counts for j, x_m > x_j for
+    m); ``equal`` counts, per row, the columns equal to column j (itself included).
+    """
+    k = len(cols)
+    small = np.int8 if k < 128 else np.int64  # equal counts <= k
+    equal = [(c == c).astype(small) for c in cols]  # itself (not NaN, which equals nothing)
+    smaller = [0] * k
+    for j in range(k):
+        for m in range(j):
+            smaller[j] += int(np.count_nonzero(cols[m] < cols[j]))
+            smaller[m] += int(np.count_nonzero(cols[j] < cols[m]))
+            same = cols[m] == cols[j]
+            equal[j] += same
+            equal[m] += same
+    col = np.zeros(k)
+    ties = 0.0
+    for j in range(k):
+        sizes = np.bincount(equal[j])  # rows by how many columns equal column j
+        total = int(np.dot(np.arange(sizes.size, dtype=np.int64), sizes))
+        col[j] = n + smaller[j] + (float(total) - n) / 2.0
+        ties += float(np.dot(np.arange(sizes.size, dtype=np.int64) ** 2 - 1, sizes))
+    return col, ties
 
 
 def compare_dimensions(
@@ -142,25 +166,34 @@ def compare_dimensions(
     if k < 2 or len(dimensions) != k:
         raise DataError("a comparison of dimensions needs at least two dimensions")
     complete = ~np.isnan(g).any(axis=1)
-    gc = g[complete]
-    if gc.shape[0] < 2:
+    n = int(complete.sum())
+    if n < 2:
         raise DataError("fewer than two respondents have every dimension gap valid")
-    fr = friedman_test(np.round(gc, TIE_DECIMALS))
+    cols = [g[:, j][complete] for j in range(k)]  # complete cases, one column at a time
+    fr = _friedman([np.round(c, TIE_DECIMALS) for c in cols], n)
     a, b = pair_index(k)
-    diffs = gc[:, a] - gc[:, b]  # (n, pairs)
-    t = inference.one_sample_t(diffs, conf=conf)
-    # A loop over pairs of dimensions, each one factorize of the rounded differences; no
-    # nonzero difference gives NaN.
-    p_w = [wilcox_test_column(np.round(diffs[:, j], TIE_DECIMALS)).p for j in range(len(a))]
+    # Per pair of dimensions: the difference column once (one buffer), its t moments as
+    # inference.one_sample_t computes them and its distinct rounded values for the signed
+    # rank test; no (respondents x pairs) matrix. No nonzero difference gives NaN.
+    diff = np.empty(n)
+    stats = [moments_and_counts(np.subtract(cols[i], cols[m], out=diff))
+             for i, m in zip(a, b, strict=True)]  # fmt: skip
+    t = inference.t_from_moments(
+        np.array([s[0] for s in stats], dtype=np.int64),
+        np.array([s[1] for s in stats]),
+        np.array([s[2] for s in stats]),
+        conf,
+    )
+    p_w = [wilcox_from_counts(*s[3]).p for s in stats]
     names = list(dimensions)
     table = pd.DataFrame(
         {
             "a": [names[i] for i in a],
             "b": [names[i] for i in b],
-            "diff": t["mean"].to_numpy(),
-            "ci_low": t["ci_low"].to_numpy(),
-            "ci_high": t["ci_high"].to_numpy(),
-            "p_t": t["p"].to_numpy(),
+            "diff": t["mean"],
+            "ci_low": t["ci_low"],
+            "ci_high": t["ci_high"],
+            "p_t": t["p"],
             "p_wilcoxon": np.asarray(p_w, dtype=float),
         }
     )

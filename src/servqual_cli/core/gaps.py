@@ -26,13 +26,11 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
-from servqual_cli.core.effect_sizes import dz_interval
-from servqual_cli.core.paired_ranks import column_ranks
+from servqual_cli.core._common import check_conf
+from servqual_cli.core.gap_columns import TIE_DECIMALS, ColumnStats, column_stats, item_stats
+from servqual_cli.core.gap_columns import paired_table as _paired_table
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError, UsageError
-
-# Gap scores are rounded before ranking so that equal scores stay ties (see module docstring).
-TIE_DECIMALS = 10
 
 TEST_COLUMNS = ["n", "expectation", "perception", "gap", "gap_sd", "ci_low", "ci_high", "t",
                 "df", "p_t", "v", "n_nonzero", "p_wilcoxon", "wilcoxon_method", "p_holm",
@@ -255,62 +253,6 @@ class GapAnalysis:
         }
 
 
-def _paired_table(
-    gaps: np.ndarray,
-    e: np.ndarray,
-    p: np.ndarray,
-    conf: float,
-    zero_method: str = "wilcox",
-    adjust: str = "holm",
-) -> pd.DataFrame:
-    """Paired statistics per column of ``gaps`` (NaN rows ignored per column)."""
-    t = inference.one_sample_t(gaps, conf=conf)
-    k = gaps.shape[1]
-    mean_e, mean_p = np.empty(k), np.empty(k)
-    ranked, rb = [], []
-    dz = t["dz"].to_numpy()
-    n = t["n"].to_numpy(dtype=np.int64)
-    # A loop over items/dimensions (a few dozen), each vectorised over respondents and each
-    # column read once: the signed rank test and the rank-biserial share one factorize.
-    valid = np.empty(gaps.shape[0], dtype=bool)
-    for j in range(k):
-        np.logical_not(np.isnan(gaps[:, j], out=valid), out=valid)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean_e[j] = np.sum(e[:, j], where=valid) / n[j]
-            mean_p[j] = np.sum(p[:, j], where=valid) / n[j]
-        ranks = column_ranks(np.round(gaps[:, j], TIE_DECIMALS), zero_method, conf)
-        ranked.append(ranks.signed_rank)
-        rb.append(ranks.rank_biserial)
-    dz_ci = [dz_interval(float(d), int(m), conf) for d, m in zip(dz, n, strict=True)]
-    table = pd.DataFrame(
-        {
-            "n": n,
-            "expectation": mean_e,
-            "perception": mean_p,
-            "gap": t["mean"].to_numpy(),
-            "gap_sd": t["sd"].to_numpy(),
-            "ci_low": t["ci_low"].to_numpy(),
-            "ci_high": t["ci_high"].to_numpy(),
-            "t": t["t"].to_numpy(),
-            "df": t["df"].to_numpy(),
-            "p_t": t["p"].to_numpy(),
-            "v": [r.statistic for r in ranked],
-            "n_nonzero": np.array([r.n for r in ranked], dtype=np.int64),
-            "p_wilcoxon": [r.p for r in ranked],
-            "wilcoxon_method": [r.method for r in ranked],
-        }
-    )
-    table["p_holm"] = inference.holm(table["p_t"].to_numpy())
-    table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), adjust)
-    table["dz"] = dz
-    table["dz_ci_low"] = [r.ci_low for r in dz_ci]
-    table["dz_ci_high"] = [r.ci_high for r in dz_ci]
-    table["rank_biserial"] = [r.value for r in rb]
-    table["rank_biserial_ci_low"] = [r.ci_low for r in rb]
-    table["rank_biserial_ci_high"] = [r.ci_high for r in rb]
-    return table
-
-
 def gap_analysis(
     expectation: np.ndarray,
     perception: np.ndarray,
@@ -388,27 +330,57 @@ def gap_analysis(
     # access to a row-major 1M x 22 array costs more than the one copy.
     e = np.asfortranarray(expectation, dtype=float)
     p = np.asfortranarray(perception, dtype=float)
-    n_rows = e.shape[0]
-    gaps = p - e
-    if n_rows == 0 or np.isnan(gaps).all():
+    if e.shape[0] == 0 or not _any_pair(e, p):
         raise DataError("no respondent has a valid expectation/perception pair after cleaning")
-    item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
     order = [pos for cols in dimensions.values() for pos in cols]
-    if adjust not in ADJUST_METHODS:
-        raise UsageError(f"unknown adjustment {adjust!r}; use holm, bh or none")
-    rules = (zero_method, adjust)
-    if order == list(range(e.shape[1])):  # the usual case: no reordering copy needed
-        item_table = _paired_table(gaps, e, p, conf, *rules)
-    else:
-        item_table = _paired_table(gaps[:, order], e[:, order], p[:, order], conf, *rules)
-    item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
-    item_table.insert(0, "item", [items[i] for i in order])
-
+    check_rules(conf, zero_method, adjust)
+    if scores is not None and scores.gap.shape != (e.shape[0], len(dimensions)):
+        raise UsageError("the respondent scores given do not match the item arrays")
+    items_of_all, _ = item_stats(e, p, order)
     if scores is None:
         scores = respondent_scores(e, p, dimensions, min_items)
-    elif scores.gap.shape != (n_rows, len(dimensions)):
-        raise UsageError("the respondent scores given do not match the item arrays")
-    dim_table = _paired_table(scores.gap, scores.expectation, scores.perception, conf, *rules)
+    return assemble(items_of_all, items, dimensions, scores, weights, conf, zero_method,
+                    adjust, min_items, weight_rule)  # fmt: skip
+
+
+def _any_pair(e: np.ndarray, p: np.ndarray) -> bool:
+    """Some respondent has both an E and a P answer to some item (one item at a time)."""
+    return any(not np.isnan(p[:, k] - e[:, k]).all() for k in range(e.shape[1]))
+
+
+def check_rules(conf: float, zero_method: str, adjust: str) -> None:
+    """Refuse an unknown adjustment or zero method, or a confidence level outside (0, 1)."""
+    if adjust not in ADJUST_METHODS:
+        raise UsageError(f"unknown adjustment {adjust!r}; use holm, bh or none")
+    check_conf(conf)
+    if zero_method not in ("wilcox", "pratt"):
+        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt")
+
+
+def assemble(
+    item_columns: ColumnStats,
+    items: Sequence[str],
+    dimensions: Mapping[str, Sequence[int]],
+    scores: RespondentScores,
+    weights: np.ndarray | None,
+    conf: float,
+    zero_method: str,
+    adjust: str,
+    min_items: MinItems,
+    weight_rule: str,
+) -> GapAnalysis:
+    """The :class:`GapAnalysis` of one set of respondents from its item columns'
+    :func:`~servqual_cli.core.gap_columns.item_stats` (items in dimension order) and its
+    respondent scores (``gap --by`` calls it per group)."""
+    rules = (zero_method, adjust)
+    n_rows = scores.gap.shape[0]
+    item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
+    order = [pos for cols in dimensions.values() for pos in cols]
+    item_table = _paired_table(item_columns, conf, *rules)
+    item_table.insert(0, "dimension", [item_to_dim[i] for i in order])
+    item_table.insert(0, "item", [items[i] for i in order])
+    dim_columns = column_stats(scores.gap, scores.expectation, scores.perception)
+    dim_table = _paired_table(dim_columns, conf, *rules)
     dim_table.insert(0, "dimension", list(scores.dimensions))
     with np.errstate(invalid="ignore"):
         dim_table["servperf"] = np.nanmean(scores.servperf, axis=0) if n_rows else np.nan

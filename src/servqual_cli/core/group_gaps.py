@@ -29,7 +29,15 @@ from servqual_cli.core.effect_sizes import (
     oneway_anova_f,
     rank_epsilon_squared,
 )
-from servqual_cli.core.gaps import GapAnalysis, MinItems, gap_analysis, respondent_scores
+from servqual_cli.core.gap_columns import item_stats
+from servqual_cli.core.gaps import (
+    GapAnalysis,
+    MinItems,
+    _any_pair,
+    assemble,
+    check_rules,
+    respondent_scores,
+)
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 
@@ -170,30 +178,34 @@ def grouped_gap_analysis(
     Kruskal-Wallis (R ``kruskal.test``), Games-Howell (intervals at ``conf``) and Dunn (Holm)
     post-hoc comparisons; the groups each test uses are in the module docstring.
     """
-    e = np.asarray(expectation, dtype=float)
-    p = np.asarray(perception, dtype=float)
+    e = np.asfortranarray(expectation, dtype=float)  # one item (column) at a time below
+    p = np.asfortranarray(perception, dtype=float)
     codes, names = _group_codes(groups)
     has_group = codes >= 0
-    rules = (zero_method, adjust, min_items, weight_rule)
-    # The respondents' dimension scores once, for the total, every group and the comparisons.
-    scores = respondent_scores(e, p, dimensions, min_items)
-    total = gap_analysis(e, p, items, dimensions, weights, conf, *rules, scores=scores)
-    per_group: dict[str, GapAnalysis] = {}
-    skipped: dict[str, str] = {}
+    if e.shape[0] == 0 or not _any_pair(e, p):
+        raise DataError("no respondent has a valid expectation/perception pair after cleaning")
+    check_rules(conf, zero_method, adjust)
     # Each group's rows as positions: one stable sort of the codes, then a slice per group.
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(names) + 1))
     rows_of = [order[bounds[i] : bounds[i + 1]] for i in range(len(names))]
+    # One pass over the item columns for the total and every group (no copy of a group's rows),
+    # and the respondents' dimension scores once, for the total, every group and the tests.
+    item_order = [pos for cols in dimensions.values() for pos in cols]
+    items_all, items_per_group = item_stats(e, p, item_order, rows_of)
+    scores = respondent_scores(e, p, dimensions, min_items)
+    rules = (conf, zero_method, adjust, min_items, weight_rule)
+    total = assemble(items_all, items, dimensions, scores, weights, *rules)
+    per_group: dict[str, GapAnalysis] = {}
+    skipped: dict[str, str] = {}
     w_all = None if weights is None else np.asarray(weights, dtype=float)
-    for name, rows in zip(names, rows_of, strict=True):  # a loop over groups, each vectorised
-        w = None if w_all is None else w_all[rows]
-        try:
-            result = gap_analysis(e[rows], p[rows], items, dimensions, w, conf, *rules,
-                                  scores=scores.take(rows))  # fmt: skip
-        except DataError:
+    for name, rows, stats in zip(names, rows_of, items_per_group, strict=True):  # per group
+        if not stats.any_pair:
             skipped[name] = "no valid expectation/perception pair"
-        else:
-            per_group[name] = dataclasses.replace(result, scores=None)  # the total's suffice
+            continue
+        w = None if w_all is None else w_all[rows]
+        result = assemble(stats, items, dimensions, scores.take(rows), w, *rules)
+        per_group[name] = dataclasses.replace(result, scores=None)  # the total's suffice
     comparisons = []
     for j, dim in enumerate(scores.dimensions):
         samples = {}

@@ -12,6 +12,10 @@ The results equal those of :func:`~servqual_cli.core.ranktests.signed_rank_test`
 ranks are multiples of 1/2 and their sums stay below 2^53), the tie correction of the normal
 approximation sums the same tie sizes in the same order, and Pratt's Σ r² is summed exactly
 (integers), where the per-value sum it replaces rounded in its last bits.
+
+A column of whole numbers (item gaps of a 1-7 scale: at most 13 distinct values) is counted by
+``bincount`` without hashing (:func:`distinct_counts`, issue #16): the same values and counts as
+the factorize, in about a third of its time.
 """
 
 from __future__ import annotations
@@ -34,7 +38,14 @@ from servqual_cli.core.ranktests import (
 )
 from servqual_cli.errors import UsageError
 
-__all__ = ["ColumnRanks", "column_ranks", "wilcox_test_column"]
+__all__ = [
+    "ColumnRanks",
+    "column_ranks",
+    "distinct_counts",
+    "ranks_from_counts",
+    "wilcox_from_counts",
+    "wilcox_test_column",
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,41 @@ def _distinct(values: FloatArray) -> tuple[FloatArray, FloatArray]:
     counts = np.bincount(codes + 1, minlength=len(uniques) + 1)[1:]
     order = np.argsort(uniques)
     return np.asarray(uniques, dtype=np.float64)[order], counts[order].astype(np.float64)
+
+
+# Whole numbers up to this size are counted by bincount: round(x, 10) leaves them unchanged
+# (x * 1e10 < 2^53 is exact), and the table of counts stays small.
+_WHOLE_MAX = 2.0**19
+_SPAN_MAX = 4096
+
+
+def distinct_counts(x: FloatArray, decimals: int | None = None) -> tuple[FloatArray, FloatArray]:
+    """Sorted distinct values of ``x`` (no NaN) after ``np.round(x, decimals)``, and their counts.
+
+    The result of :func:`numpy.unique` with counts (as floats) on the rounded values. When every
+    value is a whole number of modest size (Likert item gaps), rounding changes nothing and the
+    values are counted by ``bincount`` on their offsets from the smallest; otherwise the rounded
+    values are hashed once (``pandas.factorize``) and only the distinct ones sorted.
+
+    >>> distinct_counts(np.array([2.0, -1.0, 2.0, 0.0]))
+    (array([-1.,  0.,  2.]), array([1., 1., 2.]))
+    >>> values, counts = distinct_counts(np.array([1 / 3, 0.5, 1 / 3]), decimals=10)
+    >>> values.tolist(), counts.tolist()
+    ([0.3333333333, 0.5], [2.0, 1.0])
+    """
+    if x.size:
+        lo, hi = float(x.min()), float(x.max())
+        if lo >= -_WHOLE_MAX and hi <= _WHOLE_MAX and hi - lo <= _SPAN_MAX:
+            whole = x.astype(np.int64)  # truncation: equal to x only for whole numbers
+            if bool((whole == x).all()):
+                base = int(lo)
+                whole -= base
+                counts = np.bincount(whole)
+                seen = np.flatnonzero(counts)
+                return (seen + base).astype(np.float64), counts[seen].astype(np.float64)
+    if decimals is not None:
+        x = np.round(x, decimals)
+    return _distinct(x)
 
 
 def _midranks(
@@ -100,6 +146,24 @@ def column_ranks(
         raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt")
     check_conf(conf)
     values, counts = _distinct(np.asarray(column, dtype=np.float64))
+    return ranks_from_counts(values, counts, zero_method, conf, exact_below)
+
+
+def ranks_from_counts(
+    values: FloatArray,
+    counts: FloatArray,
+    zero_method: str = "wilcox",
+    conf: float = 0.95,
+    exact_below: int = EXACT_BELOW,
+) -> ColumnRanks:
+    """:func:`column_ranks` from a column's sorted distinct values and their counts
+    (:func:`distinct_counts`), for a caller that has counted them already (``zero_method`` and
+    ``conf`` are checked by the caller).
+
+    >>> r = ranks_from_counts(np.array([-1.0, 0.0, 2.0]), np.array([30.0, 5.0, 40.0]))
+    >>> r.signed_rank.statistic, r.signed_rank.n
+    (2020.0, 70)
+    """
     nonzero = values != 0
     # Zeros dropped before ranking: the signed rank test (wilcox) and the rank-biserial.
     nz_values, nz_counts = values[nonzero], counts[nonzero]
@@ -159,6 +223,16 @@ def wilcox_test_column(column: FloatArray) -> RankTestResult:
     0.21875
     """
     values, counts = _distinct(np.asarray(column, dtype=np.float64))
+    return wilcox_from_counts(values, counts)
+
+
+def wilcox_from_counts(values: FloatArray, counts: FloatArray) -> RankTestResult:
+    """:func:`wilcox_test_column` from the sorted distinct values and their counts
+    (:func:`distinct_counts`).
+
+    >>> wilcox_from_counts(np.array([-1.0, 1.0]), np.array([60.0, 40.0])).statistic
+    2020.0
+    """
     nonzero = values != 0
     has_zeros = not bool(nonzero.all())
     values, counts = values[nonzero], counts[nonzero]
