@@ -7,16 +7,27 @@ from iterative ML fits matched to 1e-6 (the tolerance of the existing lavaan com
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from servqual_cli.core.cfa import cfa
-from servqual_cli.core.reliability import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_total
-from servqual_cli.core.scales import instrument_reliability
+from servqual_cli.core.reliability import (
+    OMEGA_CFA,
+    OMEGA_ONE_FACTOR,
+    cronbach_alpha,
+    drop_constant_items,
+    omega_total,
+)
+from servqual_cli.core.reliability_screen import coefficient_problem
+from servqual_cli.core.scales import instrument_reliability, scale_reliability
+from servqual_cli.errors import ServqualError
 
 R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "validity12.json").read_text())
 NAMES = {s: [f"{s}{i}" for i in range(1, 7)] for s in ("E", "P", "gap")}
@@ -86,3 +97,45 @@ def test_whole_scale_omega_from_the_k_factor_cfa(missing_data: np.ndarray) -> No
     assert scales["E:all"].omega_total == pytest.approx(m["omega_cfa_total"], abs=1e-6)
     assert scales["E:all"].omega_estimator == OMEGA_CFA
     assert scales["E:A"].omega_estimator == OMEGA_ONE_FACTOR
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    k=st.integers(2, 7),
+    blank=st.sampled_from([0.0, 0.1, 0.4]),
+    missing=st.sampled_from(["pairwise", "listwise"]),
+)
+def test_scale_reliability_is_alpha_and_omega_computed_apart(
+    seed: int, k: int, blank: float, missing: str
+) -> None:
+    """scale_reliability computes the item covariance once for alpha and omega (issue #16):
+    the result is exactly cronbach_alpha's with omega_total's value and warnings."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(60, 1)) + rng.normal(size=(60, k))
+    x[rng.random(x.shape) < blank] = np.nan
+    given = pd.DataFrame(np.round(x * 2), columns=[f"i{j}" for j in range(k)])
+    # a constant item is left out first, with a warning (psych::alpha's rule, review 2)
+    items, _, left_out = drop_constant_items(given, missing)  # type: ignore[arg-type]
+    try:
+        alone = cronbach_alpha(items, missing=missing, name="s")  # type: ignore[arg-type]
+    except ServqualError as exc:
+        with pytest.raises(type(exc), match=re.escape(exc.message)):
+            scale_reliability(given, "s", missing)  # type: ignore[arg-type]
+        return
+    warnings = [*left_out, *alone.warnings]
+    try:
+        om = omega_total(items, missing=missing)  # type: ignore[arg-type]
+        value: float | None = om.omega_total
+        warnings += list(om.warnings)
+        # ...withdrawn when the fit failed or left [0, 1] (core.reliability_screen, review 2)
+        if coefficient_problem(value, converged=om.converged, heywood=bool(om.heywood)):
+            value = None
+    except ServqualError as exc:
+        value = None
+        warnings.append(f"omega not computed: {exc.message}")
+    both = scale_reliability(given, "s", missing)  # type: ignore[arg-type]
+    assert both.omega_total == value  # exactly: the same matrix, the same fit
+    assert list(both.warnings) == warnings
+    assert both.to_dict()["alpha"] == alone.to_dict()["alpha"]
+    pd.testing.assert_frame_equal(both.items, alone.items)

@@ -16,6 +16,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy import special
 
+from servqual_cli.core.boxmin import minimize_box
 from servqual_cli.core.pairwise import item_matrix, names_where, pairwise_corr
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.rotation import oblimin, varimax
@@ -187,8 +188,9 @@ def _ml_objective(psi: FloatArray, r: FloatArray, m: int) -> tuple[float, FloatA
 def extract_factors(r: FloatArray, m: int, method: Method) -> tuple[FloatArray, FloatArray, bool]:
     """Unrotated loadings, uniquenesses and convergence flag for ``m`` factors of R.
 
-    Minimises the minres (ULS) or ML discrepancy over the uniquenesses with L-BFGS-B on
-    [0.005, 1] from ψ = 1 - SMC, as ``psych::fa``, but to a much tighter tolerance.
+    Minimises the minres (ULS) or ML discrepancy over the uniquenesses on [0.005, 1] from
+    ψ = 1 - SMC, as ``psych::fa`` (which uses L-BFGS-B), but to a much tighter tolerance, by
+    the projected Newton method of :func:`servqual_cli.core.boxmin.minimize_box`.
     """
     if method == "ml" and np.linalg.eigvalsh(r)[0] <= 1e-10:
         # Pairwise deletion can produce such a matrix; the ML discrepancy is then undefined.
@@ -196,19 +198,12 @@ def extract_factors(r: FloatArray, m: int, method: Method) -> tuple[FloatArray, 
             "the item correlation matrix is not positive definite (linearly dependent items, "
             "or an artefact of pairwise deletion): try listwise deletion or minres"
         )
-    from scipy import optimize  # here, not at import: 0.2-0.4 s that only a fit needs
-
     start = np.clip(1.0 - smc(r), _PSI_LOWER, 1.0)
     objective = _minres_objective if method == "minres" else _ml_objective
-    res = optimize.minimize(
-        objective,
-        start,
-        args=(r, m),
-        jac=True,
-        method="L-BFGS-B",
-        bounds=[(_PSI_LOWER, 1.0)] * r.shape[0],
-        options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 5000},
-    )
+    # Projected Newton (core.boxmin) rather than scipy's L-BFGS-B: the same optimum, reached to
+    # a projected gradient near 1e-13 (L-BFGS-B stops at its ftol, ~1e-7 away in ψ for ML),
+    # without importing scipy.optimize (0.2-0.4 s) for a fit that takes milliseconds.
+    res = minimize_box(lambda psi: objective(psi, r, m), start, _PSI_LOWER, 1.0)
     psi = np.asarray(res.x, dtype=np.float64)
     if method == "minres":
         vals, vecs = np.linalg.eigh(r - np.diag(psi))
@@ -220,7 +215,7 @@ def extract_factors(r: FloatArray, m: int, method: Method) -> tuple[FloatArray, 
     # A converged solution has a near-zero projected gradient (bound-active entries excepted).
     grad = objective(psi, r, m)[1]
     free = (psi > _PSI_LOWER + 1e-9) & (psi < 1.0 - 1e-9)
-    converged = bool(res.success) or bool(np.abs(grad[free]).max(initial=0.0) < 1e-6)
+    converged = res.converged or bool(np.abs(grad[free]).max(initial=0.0) < 1e-6)
     return lam, psi, converged
 
 

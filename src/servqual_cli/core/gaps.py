@@ -330,7 +330,7 @@ def gap_analysis(
     # access to a row-major 1M x 22 array costs more than the one copy.
     e = np.asfortranarray(expectation, dtype=float)
     p = np.asfortranarray(perception, dtype=float)
-    if e.shape[0] == 0 or not _any_pair(e, p):
+    if e.shape[0] == 0 or not any_pair(e, p):
         raise DataError("no respondent has a valid expectation/perception pair after cleaning")
     order = [pos for cols in dimensions.values() for pos in cols]
     check_rules(conf, zero_method, adjust)
@@ -343,7 +343,7 @@ def gap_analysis(
                     adjust, min_items, weight_rule)  # fmt: skip
 
 
-def _any_pair(e: np.ndarray, p: np.ndarray) -> bool:
+def any_pair(e: np.ndarray, p: np.ndarray) -> bool:
     """Some respondent has both an E and a P answer to some item (one item at a time)."""
     return any(not np.isnan(p[:, k] - e[:, k]).all() for k in range(e.shape[1]))
 

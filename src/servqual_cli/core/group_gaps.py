@@ -33,7 +33,7 @@ from servqual_cli.core.gap_columns import item_stats
 from servqual_cli.core.gaps import (
     GapAnalysis,
     MinItems,
-    _any_pair,
+    any_pair,
     assemble,
     check_rules,
     respondent_scores,
@@ -182,7 +182,7 @@ def grouped_gap_analysis(
     p = np.asfortranarray(perception, dtype=float)
     codes, names = _group_codes(groups)
     has_group = codes >= 0
-    if e.shape[0] == 0 or not _any_pair(e, p):
+    if e.shape[0] == 0 or not any_pair(e, p):
         raise DataError("no respondent has a valid expectation/perception pair after cleaning")
     check_rules(conf, zero_method, adjust)
     # Each group's rows as positions: one stable sort of the codes, then a slice per group.

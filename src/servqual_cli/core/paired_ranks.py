@@ -97,7 +97,40 @@ def distinct_counts(x: FloatArray, decimals: int | None = None) -> tuple[FloatAr
                 return (seen + base).astype(np.float64), counts[seen].astype(np.float64)
     if decimals is not None:
         x = np.round(x, decimals)
+        fractions = _fraction_counts(x, decimals)
+        if fractions is not None:
+            return fractions
     return _distinct(x)
+
+
+# A respondent's dimension score is a mean of at most 10 item answers (whole or half points):
+# a multiple of 1 / 5040 (5040 = 2 lcm(1..10)), as is a difference of two such scores.
+_DENOMINATOR = 5040
+_FRACTION_SPAN = 1 << 18
+
+
+def _fraction_counts(r: FloatArray, decimals: int) -> tuple[FloatArray, FloatArray] | None:
+    """:func:`distinct_counts` of rounded values ``r`` that are all ``round(k / 5040,
+    decimals)`` for whole k: counted by bincount on k, checked value by value; None otherwise.
+
+    Distinct k give values 1/5040 apart, far more than the rounding moves them, so k and the
+    value determine each other, and the values come out sorted.
+    """
+    if not r.size or decimals < 5:
+        return None
+    lo, hi = float(r.min()), float(r.max())
+    if not (lo >= -_WHOLE_MAX and hi <= _WHOLE_MAX and (hi - lo) * _DENOMINATOR < _FRACTION_SPAN):
+        return None
+    k = np.rint(r * _DENOMINATOR)
+    if not np.array_equal(np.round(k / _DENOMINATOR, decimals), r):
+        return None
+    whole = k.astype(np.int64)
+    base = int(whole.min())
+    whole -= base
+    counts = np.bincount(whole)
+    seen = np.flatnonzero(counts)
+    values = np.round((seen + base) / _DENOMINATOR, decimals)
+    return values, counts[seen].astype(np.float64)
 
 
 def _midranks(

@@ -18,7 +18,13 @@ from numpy.typing import NDArray
 from scipy import special
 
 from servqual_cli.core.factor import extract_factors
-from servqual_cli.core.pairwise import Missing, item_covariance, item_matrix, names_where
+from servqual_cli.core.pairwise import (
+    ItemCovariance,
+    Missing,
+    item_covariance,
+    item_matrix,
+    names_where,
+)
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError, UsageError
 
@@ -281,6 +287,21 @@ def cronbach_alpha(
     >>> res.items[["item", "item_rest_r"]].round(3).to_dict("list")
     {'item': ['E1', 'E2', 'E3'], 'item_rest_r': [0.97, 0.903, 0.87]}
     """
+    return alpha_parts(items, missing, conf, n_boot, seed, name=name)[0]
+
+
+def alpha_parts(
+    items: pd.DataFrame,
+    missing: Missing = "pairwise",
+    conf: float = 0.95,
+    n_boot: int = 0,
+    seed: int | np.random.Generator | None = None,
+    *,
+    name: str | None = None,
+) -> tuple[AlphaResult, list[str], ItemCovariance]:
+    """:func:`cronbach_alpha` with the item names and covariance it was computed from, so
+    :func:`servqual_cli.core.scales.scale_reliability` fits omega to the same matrix without
+    a second pass over the data (:func:`omega_from_covariance`)."""
     if not 0.0 < conf < 1.0:
         raise UsageError(f"conf must be between 0 and 1, got {conf}")
     if n_boot < 0:
@@ -346,7 +367,7 @@ def cronbach_alpha(
         for item, r in zip(names, item_rest, strict=True)
         if r < 0
     ) + tuple(notes)
-    return AlphaResult(
+    result = AlphaResult(
         n=n_used,
         k=k,
         alpha=float(alpha),
@@ -362,6 +383,7 @@ def cronbach_alpha(
         missing=missing,
         scale=name,
     )
+    return result, names, ic
 
 
 OMEGA_ONE_FACTOR = "ω total, one-factor ML, uniqueness bounded at 0.005 as factanal"
@@ -449,7 +471,11 @@ def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResu
     (0.8, 'ω total, one-factor ML, uniqueness bounded at 0.005 as factanal')
     """
     x, names = item_matrix(items, min_items=3)
-    ic = item_covariance(x, names, missing)
+    return omega_from_covariance(names, item_covariance(x, names, missing))
+
+
+def omega_from_covariance(names: list[str], ic: ItemCovariance) -> OmegaResult:
+    """:func:`omega_total` from the item covariance already computed (3 or more items)."""
     cov, n_used = ic.cov, ic.n
     sd = np.sqrt(cov.diagonal())
     corr = cov / np.outer(sd, sd)

@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.cfa import CFAResult, cfa
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
@@ -25,12 +24,16 @@ from servqual_cli.core.reliability import (
     OMEGA_CFA,
     OMEGA_ONE_FACTOR,
     AlphaResult,
-    cronbach_alpha,
+    alpha_parts,
     drop_constant_items,
+    omega_from_covariance,
     omega_total,
 )
 from servqual_cli.core.reliability_screen import cfa_heywood_factors, screen_cfa, with_omega
 from servqual_cli.errors import ServqualError
+
+if TYPE_CHECKING:  # the CFA module loads only where a CFA is fitted (not for `alpha`)
+    from servqual_cli.core.cfa import CFAResult
 
 Missing = Literal["pairwise", "listwise"]
 SCORES = ("E", "P", "gap")
@@ -57,8 +60,7 @@ def scale_reliability(
     # A constant item is left out with a warning (psych::alpha's rule), not the whole scale.
     items, left_out, dropped = drop_constant_items(items, missing)
     try:
-        res = cronbach_alpha(items, missing=missing, conf=conf, n_boot=n_boot, seed=seed,
-                             name=name)  # fmt: skip
+        res, names, covariance = alpha_parts(items, missing, conf, n_boot, seed, name=name)
     except ServqualError as exc:  # e.g. one item left: say which were left out and why
         if left_out:
             exc.message += f" (left out for no variance: {', '.join(left_out)})"
@@ -70,7 +72,13 @@ def scale_reliability(
         return res
     warnings = list(res.warnings)
     try:
-        om = omega_total(items, missing=missing)
+        # omega_total on the same items, without computing their covariance a second time
+        # (with fewer than 3 items omega_total raises before it would compute anything).
+        om = (
+            omega_from_covariance(names, covariance)
+            if len(names) >= 3
+            else omega_total(items, missing=missing)
+        )
     except ServqualError as exc:  # e.g. too few items for a one-factor model
         warnings.append(f"omega not computed: {exc.message}")
         return dataclasses.replace(res, warnings=tuple(warnings))
@@ -322,6 +330,8 @@ def _validity(
         for dim, cols in dimensions.items()
         if len(cols) >= 2
     }
+    from servqual_cli.core.cfa import cfa
+
     try:
         cfa_res = cfa(frame, model)
         warnings += list(cfa_res.warnings)

@@ -28,7 +28,6 @@ from servqual_cli.io.csvtext import DELIMITERS, detect_delimiter
 from servqual_cli.io.header import header_rows_option
 from servqual_cli.io.limits import check_regular_file, limits, read_input_bytes
 from servqual_cli.io.raw_table import RawTable, sha256_of
-from servqual_cli.io.read_sheet import read_spreadsheet
 from servqual_cli.io.read_text import decode_text, read_text
 from servqual_cli.io.rows import blank_mask
 
@@ -99,6 +98,9 @@ def read_table(
     if suffix in TEXT_SUFFIXES:
         return read_text(data, name, encoding, header_row, header_rows)
     if suffix in SPREADSHEET_SUFFIXES:
+        # here, not at import: a CSV run need not load the workbook reader and its zip guard
+        from servqual_cli.io.read_sheet import read_spreadsheet
+
         return read_spreadsheet(data, name, suffix, sheet, header_row, header_rows, lim)
     if suffix == ".parquet":
         return _read_parquet(data, name)

@@ -26,6 +26,7 @@ from servqual_cli.io.xlsxfast import (
     numeric_text_cells,
     read_columns,
 )
+from servqual_cli.io.xlsxparts import SheetPart, sheet_parts
 
 
 def read_spreadsheet(
@@ -44,10 +45,13 @@ def read_spreadsheet(
     """
     opened = open_sheet(data, source, suffix, sheet, lim)
     plan = _single_read_plan(opened, source, header_row, header_rows, lim)
-    opened = opened.without_xml()  # the XML is not needed while fastexcel parses the sheet
+    # fastexcel's workbooks (the sheet whole, or cut in two halves parsed at once) are opened
+    # from the guard's XML; the XML itself is not needed while fastexcel parses the sheet
+    parts = None if plan is None else sheet_parts(opened, data, plan.hdr_index + 1, lim)
+    opened = opened.without_xml()
     if plan is not None:
         plan.numeric_text.opened = opened  # (unpacked again only if it is ever asked)
-    fast = None if plan is None else _single_read(plan, opened, data, source, lim)
+    fast = None if plan is None else _single_read(plan, opened, data, source, lim, parts)
     if fast is not None:
         frame, hdr, row_numbers, n_hdr = fast
     else:
@@ -114,13 +118,18 @@ def _single_read_plan(
 
 
 def _single_read(
-    plan: _Plan, opened: OpenSheet, data: bytes, source: str, lim: Limits
+    plan: _Plan,
+    opened: OpenSheet,
+    data: bytes,
+    source: str,
+    lim: Limits,
+    parts: list[SheetPart] | None = None,
 ) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
     """:func:`table_from_rows` for a long xlsx sheet parsed once into columns (None: the
-    general path)."""
+    general path); ``parts`` as :func:`sheet_parts` gives them (by default the whole sheet)."""
     hdr_index = plan.hdr_index
     width = len(plan.header)
-    body = read_columns(opened, data, source, hdr_index + 1, width, lim, plan.numeric_text)
+    body = read_columns(opened, data, source, hdr_index + 1, width, lim, plan.numeric_text, parts)
     if body is None:
         return None
     cells, blank = body

@@ -75,7 +75,7 @@ class OpenSheet:
 
     def without_xml(self) -> OpenSheet:
         """The same, without the sheet's XML (freed before the sheet is parsed)."""
-        return dataclasses.replace(self, scan=dataclasses.replace(self.scan, xml=b""))
+        return dataclasses.replace(self, scan=dataclasses.replace(self.scan, xml=b"", refs=None))
 
 
 def open_sheet(

@@ -39,6 +39,8 @@ from servqual_cli.errors import DataError, Location
 from servqual_cli.io.header import SCAN_ROWS
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.sheets import OpenSheet, put_errors_back
+from servqual_cli.io.xlsxparts import SheetPart, load_all, sheet_parts
+from servqual_cli.io.xlsxrefs import Xml
 
 __all__ = [
     "HEAD_ROWS",
@@ -164,12 +166,13 @@ def numeric_text_cells(opened: OpenSheet, lim: Limits) -> bool:
                 return True
             if _maybe_numeric_text(zf.read(info.filename)):
                 return True
-    if b"is>" in xml and (b"<is>" not in xml or _maybe_numeric_text(xml)):
+    # find, not "in": the guard's XML may be a mapping (see SheetScan.xml)
+    if xml.find(b"is>") >= 0 and (xml.find(b"<is>") < 0 or _maybe_numeric_text(xml)):
         return True  # an inline number-like text (or inline strings with a namespace prefix)
-    return b' t="str"' in xml and _NUMERIC_STR.search(xml) is not None
+    return xml.find(b' t="str"') >= 0 and _NUMERIC_STR.search(xml) is not None
 
 
-def _maybe_numeric_text(xml: bytes) -> bool:
+def _maybe_numeric_text(xml: Xml) -> bool:
     """A ``<t>`` element holding only digits, signs and points, or one this check cannot read
     (a namespace prefix, a character reference such as ``&#53;``): erring towards True only
     sends the sheet to the general path.
@@ -179,7 +182,7 @@ def _maybe_numeric_text(xml: bytes) -> bool:
     >>> _maybe_numeric_text(b"<si><t>&#53;</t></si>"), _maybe_numeric_text(b"<x:t>5</x:t>")
     (True, True)
     """
-    return bool(_NUMERIC_TEXT.search(xml)) or b"&#" in xml or b":t>" in xml
+    return bool(_NUMERIC_TEXT.search(xml)) or xml.find(b"&#") >= 0 or xml.find(b":t>") >= 0
 
 
 def read_columns(
@@ -190,42 +193,43 @@ def read_columns(
     width: int,
     lim: Limits,
     numeric_text: Callable[[], bool] | bool = True,
+    parts: list[SheetPart] | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Rows ``skip + 1`` onward of the sheet, ``width`` columns from A: (cells, blank), or None
     when a column cannot be converted exactly (the caller reads the sheet the general way).
 
     ``numeric_text`` is :func:`numeric_text_cells` of the workbook, or a function giving it,
     asked only when a text column holds a number-like value (True: the sheet goes to the
-    general path).
+    general path). ``parts`` is :func:`~servqual_cli.io.xlsxparts.sheet_parts` (by default
+    the whole sheet from ``data``).
     ``cells`` is an object array (rows x width, column-major) of the values the general path
     gives; ``blank`` marks the empty, None and whitespace-only cells.
     """
-    import fastexcel
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     logging.getLogger("fastexcel").setLevel(logging.ERROR)  # "falling back to string" notes
     where = Location(source, opened.name)
-    try:
-        reader = fastexcel.read_excel(data)
-        sheet = reader.load_sheet(
-            opened.name, header_row=None, skip_rows=skip, schema_sample_rows=None
-        )
-        batch, errors = sheet.to_arrow_with_errors()
-        columns = sheet.selected_columns
-    except Exception:  # e.g. a column mixing dates and durations: the general path reads it
+    if parts is None:
+        parts = sheet_parts(opened, data, skip, lim)
+    loaded = load_all(parts, opened.name) if parts else None
+    if loaded is None:
         return None
-    if errors is not None and errors.errors:
-        # Excel error cells in a number column are coercion errors here; they are put back
-        # below from the guard's scan. Any other coercion would lose a value: general path.
-        known = {(row, col) for row, col, _ in opened.scan.errors}
-        for err in errors.errors:
-            r, c = err.offset_position
-            if c >= len(columns) or (skip + 1 + r, columns[c].absolute_index + 1) not in known:
-                return None
-    n = batch.num_rows
-    if any(c.absolute_index >= width for c in columns):
-        width = max(c.absolute_index for c in columns) + 1
+    spans = []
+    for part, (batch, errors, columns) in zip(parts, loaded, strict=True):
+        if part.rows is not None and batch.num_rows > part.rows:
+            return None  # (the cut's check rules this out)
+        if errors is not None and errors.errors:
+            # Excel error cells in a number column are coercion errors here; they are put back
+            # below from the guard's scan. Any other coercion would lose a value: general path.
+            known = {(row, col) for row, col, _ in opened.scan.errors}
+            for err in errors.errors:
+                r, c = err.offset_position
+                if c >= len(columns):
+                    return None
+                if (part.first + r, columns[c].absolute_index + 1) not in known:
+                    return None
+        spans.append(batch.num_rows if part.rows is None else part.rows)
+        if any(c.absolute_index >= width for c in columns):
+            width = max(c.absolute_index for c in columns) + 1
+    n = sum(spans)
     if width > lim.max_columns or n * width > lim.max_cells:
         raise DataError(
             f"has {n:,} rows x {width:,} columns, over the reader's limit of {lim.max_cells:,} "
@@ -233,11 +237,40 @@ def read_columns(
             where,
         )
     cells = np.empty((width, n), dtype=object).T  # column-major: one block, filled per column
+    blank = np.ones((n, width), dtype=bool, order="F")
+    top = 0
+    for span, (batch, _, columns) in zip(spans, loaded, strict=True):
+        rows = slice(top, top + span)
+        if not _convert(batch, columns, cells[rows], blank[rows], numeric_text):
+            return None
+        top += span
+    first = skip + 1
+    for row, col_no, text in opened.scan.errors:  # error cells are few; fastexcel left them null
+        i = row - first
+        if 0 <= i < n and col_no - 1 < width:
+            cells[i, col_no - 1] = text
+            blank[i, col_no - 1] = False
+    return cells, blank
+
+
+def _convert(
+    batch: Any,
+    columns: list[Any],
+    cells: np.ndarray,
+    blank: np.ndarray,
+    numeric_text: Callable[[], bool] | bool,
+) -> bool:
+    """Fill ``cells`` and ``blank`` (a part's rows, every column) from the part's Arrow columns
+    (rows beyond the batch are blank); False when a column cannot be converted exactly."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = batch.num_rows
     present = {c.absolute_index for c in columns}
-    for j in range(width):
+    for j in range(cells.shape[1]):
         if j not in present:
             cells[:, j] = ""
-    blank = np.ones((n, width), dtype=bool, order="F")
+    cells[n:, :] = ""
     for info, col in zip(columns, batch.columns, strict=True):  # a loop over columns
         j = info.absolute_index
         kind = col.type
@@ -255,11 +288,11 @@ def read_columns(
             encoded = pc.dictionary_encode(col)
             uniques: list[Any] = encoded.dictionary.to_pylist()
             if any(_RENDERED.fullmatch(u) for u in uniques):
-                return None  # a boolean or date cell among text: only calamine's rows say
+                return False  # a boolean or date cell among text: only calamine's rows say
             numbers = [bool(_NUMBER.fullmatch(u)) for u in uniques]
             if any(numbers):
                 if _truth(numeric_text):  # see numeric_text_cells
-                    return None
+                    return False
                 uniques = [float(u) if k else u for u, k in zip(uniques, numbers, strict=True)]
             codes = encoded.indices.fill_null(0).to_numpy(zero_copy_only=False)
             empty = np.fromiter(
@@ -269,21 +302,15 @@ def read_columns(
             )
             values = np.asarray([*uniques, ""], dtype=object)[codes]
             values[~valid] = ""
-            cells[:, j] = values
-            blank[:, j] = ~valid | (empty[codes] if len(uniques) else True)
+            cells[:n, j] = values
+            blank[:n, j] = ~valid | (empty[codes] if len(uniques) else True)
             continue
         else:  # dates, durations, integers: the general path gives their Python types
-            return None
+            return False
         values[~valid] = ""
-        cells[:, j] = values
-        blank[:, j] = ~valid
-    first = skip + 1
-    for row, col_no, text in opened.scan.errors:  # error cells are few; fastexcel left them null
-        i = row - first
-        if 0 <= i < n and col_no - 1 < width:
-            cells[i, col_no - 1] = text
-            blank[i, col_no - 1] = False
-    return cells, blank
+        cells[:n, j] = values
+        blank[:n, j] = ~valid
+    return True
 
 
 def frame_from(cells: np.ndarray, names: list[str]) -> pd.DataFrame:

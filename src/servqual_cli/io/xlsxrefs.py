@@ -40,13 +40,16 @@ H. S. Warren, *Hacker's Delight*, 2nd ed., 2013, section 6-1 (searching a word f
 from __future__ import annotations
 
 import itertools
+import mmap
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["RefScan", "letters_value", "scan_refs"]
+__all__ = ["RefScan", "Xml", "letters_value", "scan_refs"]
+
+Xml = bytes | mmap.mmap  # a sheet's XML: bytes, or the mapping a long sheet is unpacked into
 
 _EQ, _R, _T, _E, _DQ, _SQ = 0x3D, 0x72, 0x74, 0x65, 0x22, 0x27
 _WS = 0x20  # XML white space (0x09, 0x0A, 0x0D, 0x20) is <= 0x20
@@ -57,6 +60,7 @@ _ATTR = re.compile(rb"(?<![^\x00-\x20])r[\x00-\x20]*=[\x00-\x20]*[\"']([A-Za-z]*
 _VALUE = re.compile(rb"[\x00-\x20]*[\"']([A-Za-z]*)(\d*)")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
 _B = np.uint64
+_NO_ROW = 1 << 63  # above every row key (a step without references)
 
 
 def _lanes(byte: int, n: int) -> int:
@@ -131,9 +135,37 @@ class RefScan:
     row_elements: int
     formula: bool
     error_cells: bool
-    xml: bytes = field(repr=False)
+    xml: Xml = field(repr=False)
     slow: list[tuple[int, int, int]] = field(repr=False)  # (offset, column, row), exact
     chunk_cols: list[int] = field(repr=False)  # the rightmost column of each step's references
+    # the lowest and highest row key of each step's references (empty: read by regex)
+    chunk_rows: list[tuple[int, int]] = field(repr=False, default_factory=list)
+    markup: int = -1  # the offset of the last "<!" or "<?" (comment, CDATA, ...) from 3 on
+
+    def rows_split_at(self, offset: int, row: int) -> bool:
+        """Whether every cell reference before ``offset`` names a row above ``row`` and every
+        one from ``offset`` on names ``row`` or a row below: then the XML cut at ``offset``
+        gives two sheets whose cells are those of the whole sheet's rows, split at ``row``
+        (see :mod:`servqual_cli.io.xlsxsplit`). Only the step that holds ``offset`` is read
+        again; the others answer from their lowest and highest references.
+
+        >>> s = scan_refs(_pad(b'<row r="1"><c r="A1"/></row><row r="2"><c r = "B2"/></row>'))
+        >>> s.rows_split_at(44, 2), s.rows_split_at(44, 3), s.rows_split_at(17, 2)
+        (True, False, False)
+        """
+        if not self.chunk_rows or len(str(row)) > 7:
+            return False
+        key = _row_key(row)
+        k = offset // _CHUNK
+        for i, (low, high) in enumerate(self.chunk_rows):
+            if (i < k and high >= key) or (i > k and low < key):
+                return False
+        if k < len(self.chunk_rows):
+            part = _step(np.frombuffer(self.xml, dtype=np.uint8), self.xml, k * _CHUNK)
+            before = part.at < offset
+            if np.any(part.rowkeys[before] >= _B(key)) or np.any(part.rowkeys[~before] < _B(key)):
+                return False
+        return all((at < offset) == (r < row) for at, _, r in self.slow)
 
     def first_beyond(self, widest: int) -> int:
         """The column of the first cell reference (in document order) right of ``widest``
@@ -167,6 +199,7 @@ class _Step:
     odd: np.ndarray  # "=" offsets to read in Python
     row_elements: int
     formula: bool
+    markup: int
 
 
 def _col_key(col: int) -> int:
@@ -185,6 +218,16 @@ def _col_value(key: int) -> int:
     return letters_value((key & 0xFFFFFF).to_bytes(3, "big")[3 - n :]) if n else 0
 
 
+def _row_key(row: int) -> int:
+    """The key of a row number of at most seven digits (see ``_Step.rowkeys``).
+
+    >>> _key_value(_row_key(1_048_576))
+    1048576
+    """
+    digits = str(row).encode()
+    return len(digits) << 56 | int.from_bytes(digits, "big")
+
+
 def _key_value(key: int) -> int:
     """The number a row key stands for.
 
@@ -195,7 +238,7 @@ def _key_value(key: int) -> int:
     return int((key & ((1 << 56) - 1)).to_bytes(7, "big")[7 - digits :] or b"0")
 
 
-def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
+def _step(a: np.ndarray, xml: Xml, start: int) -> _Step:
     """Read the attributes whose ``=`` lies in ``[start, start + _CHUNK)``."""
     n = len(a)
     end = min(start + _CHUNK, n)
@@ -237,7 +280,7 @@ def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
         for k, ch in enumerate(b'<row r="'):
             form &= a[p - 8 + k] == ch
         canonical = int(np.count_nonzero(form))
-    row_elements, formula = _structure(a, start, end)
+    row_elements, formula, markup = _structure(a, start, end)
     return _Step(
         value_at[refs],
         colkeys[refs],
@@ -249,20 +292,24 @@ def _step(a: np.ndarray, xml: bytes, start: int) -> _Step:
         odd,
         row_elements,
         formula,
+        markup,
     )
 
 
-def _structure(a: np.ndarray, start: int, end: int) -> tuple[int, bool]:
-    """``<row`` and ``:row␣`` whose ``w`` lies in ``[start, end)``, and whether a ``<f`` whose
-    ``f`` does: the few ``w`` and ``f`` bytes of a sheet of numbers are found with one
-    comparison each, and the bytes before (and after) them looked at.
+def _structure(a: np.ndarray, start: int, end: int) -> tuple[int, bool, int]:
+    """``<row`` and ``:row␣`` whose ``w`` lies in ``[start, end)``, whether a ``<f`` whose
+    ``f`` does, and the offset of the last ``<!`` or ``<?`` (a comment, CDATA section or
+    processing instruction; -1: none) whose ``!`` or ``?`` does (from offset 3 on): the few
+    ``w``, ``f``, ``!`` and ``?`` bytes of a sheet of numbers are found with one comparison
+    each, and the bytes before (and after) them looked at.
 
-    >>> _structure(np.frombuffer(b"<row r='1'/><row>x<x:row ><x:rowBreaks/><f>1</f>", np.uint8),
-    ...            0, 47)
-    (3, True)
+    >>> _structure(np.frombuffer(b"<row r='1'/><row>x<x:row ><x:rowBreaks/><f>1</f><!-- -->",
+    ...            np.uint8), 0, 56)
+    (3, True, 48)
     """
     part = a[start:end]
-    at = np.flatnonzero((part == 0x77) | (part == 0x66)) + start
+    marks = (part == 0x77) | (part == 0x66) | (part == 0x21) | (part == 0x3F)
+    at = np.flatnonzero(marks) + start
     at = at[at >= 3]
     byte = a[at]
     w = at[(byte == 0x77) & (a[at - 1] == 0x6F) & (a[at - 2] == 0x72)]
@@ -272,10 +319,11 @@ def _structure(a: np.ndarray, start: int, end: int) -> tuple[int, bool]:
     formula = bool(np.any((byte == 0x66) & (a[at - 1] == 0x3C)))
     if start == 0:  # an "f" at offset 1 or 2 (the filter above skips offsets below 3)
         formula = formula or b"<f" in a[:3].tobytes()
-    return rows, formula
+    bang = at[((byte == 0x21) | (byte == 0x3F)) & (a[at - 1] == 0x3C)]
+    return rows, formula, int(bang[-1]) - 1 if len(bang) else -1
 
 
-def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan:
+def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None) -> RefScan:
     """Find and read every ``r`` attribute of ``xml`` (see the module docstring), in steps of
     :data:`_CHUNK` bytes. ``ready(k)``, when given, returns once the first ``k`` bytes of ``xml``
     hold their final content (the XML being unpacked into it meanwhile, see
@@ -293,14 +341,19 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
     tag_keys: list[np.ndarray] = []
     tag_at: list[np.ndarray] = []
     chunk_cols: list[int] = []
+    chunk_rows: list[tuple[int, int]] = []
     odd: list[np.ndarray] = []
     canonical = row_elements = 0
+    markup = -1
     formula = error = False
     for start in range(0, len(xml), _CHUNK):
         if ready is not None:
             ready(min(start + _CHUNK + _EDGE, len(xml)))
         part = _step(a, xml, start)
-        max_rowkey = max(max_rowkey, int(part.rowkeys.max(initial=0)))
+        high = int(part.rowkeys.max(initial=0))
+        max_rowkey = max(max_rowkey, high)
+        chunk_rows.append((int(part.rowkeys.min(initial=_NO_ROW)), high))
+        markup = max(markup, part.markup)
         chunk_cols.append(_col_value(int(part.colkeys.max(initial=0))))
         tag_keys.append(part.tag_keys)
         tag_at.append(part.tag_at)
@@ -314,7 +367,7 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
     if len(irregular) > _MAX_SLOW:  # a hostile or very unusual sheet: every attribute by regex
         found = [(m.start(1), m.group(1), m.group(2)) for m in _ATTR.finditer(xml)]
         chunk_cols, max_rowkey, keys, canonical = [0] * len(chunk_cols), 0, keys[:0], 0
-        tag_at = []
+        tag_at, chunk_rows = [], []
     else:
         found = _odd_attrs(xml, np.sort(irregular))
     slow = [(at, letters_value(s), int(d)) for at, s, d in found if s and d]
@@ -343,6 +396,8 @@ def scan_refs(xml: bytes, ready: Callable[[int], None] | None = None) -> RefScan
         xml,
         slow,
         chunk_cols,
+        chunk_rows,
+        markup,
     )
 
 
@@ -371,7 +426,7 @@ def letters_value(letters: bytes) -> int:
     return n
 
 
-def _odd_attrs(xml: bytes, eqs: np.ndarray) -> list[tuple[int, bytes, bytes]]:
+def _odd_attrs(xml: Xml, eqs: np.ndarray) -> list[tuple[int, bytes, bytes]]:
     """The ``r`` attributes whose ``=`` is at the offsets ``eqs`` (few), read in Python."""
     out = []
     for p in eqs.tolist():

@@ -19,6 +19,7 @@ stream is a password-protected workbook; text is a CSV someone renamed.
 from __future__ import annotations
 
 import io
+import mmap
 import re
 import threading
 import zipfile
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.limits import Limits
-from servqual_cli.io.xlsxrefs import RefScan, scan_refs
+from servqual_cli.io.xlsxrefs import RefScan, Xml, scan_refs
 
 __all__ = ["SheetScan", "check_extent", "check_workbook", "letters_to_index"]
 
@@ -52,17 +53,22 @@ class SheetScan:
         Formula cells without a stored result (read as empty).
     member : str or None
         The zip member holding the sheet (None when workbook.xml does not name it).
-    xml : bytes
-        The sheet's XML as scanned.
+    xml : bytes or mmap
+        The sheet's XML as scanned (a long sheet's is an anonymous mapping: read it with
+        slices, ``find`` and regular expressions, never ``in``).
     ordered_rows : bool
         Every row tag is ``<row r="N"`` and N increases: the first rows are a prefix of the XML.
+    refs : RefScan or None
+        The scan of the cell references (where the sheet may be cut in two, see
+        :mod:`servqual_cli.io.xlsxsplit`).
     """
 
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     uncached_formulas: int = 0
     member: str | None = None
-    xml: bytes = b""
+    xml: Xml = b""
     ordered_rows: bool = False
+    refs: RefScan | None = None
 
 
 def letters_to_index(letters: str) -> int:
@@ -215,7 +221,7 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
             text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
     uncached = len(_UNCACHED.findall(xml)) if refs.formula else 0
-    return SheetScan(errors, uncached, member, xml, ordered)
+    return SheetScan(errors, uncached, member, xml, ordered, refs)
 
 
 _PIPELINE_FROM = 1 << 22  # a sheet this large is unpacked and scanned at once (two threads)
@@ -223,7 +229,7 @@ _PIPELINE_FROM = 1 << 22  # a sheet this large is unpacked and scanned at once (
 
 def _unpack_and_scan(
     zf: zipfile.ZipFile, name: str, lim: Limits, where: Location
-) -> tuple[bytes, RefScan]:
+) -> tuple[Xml, RefScan]:
     """The sheet's XML and its :func:`scan_refs`, the scan of each step running while the next
     is unpacked: zlib and numpy release the GIL, so on two cores the guard takes about as long
     as the longer of the two instead of their sum. Nothing reaches calamine until both are done.
@@ -235,12 +241,12 @@ def _unpack_and_scan(
     unpacker = _Unpacker(zf, name, info.file_size)
     unpacker.start()
     try:
-        refs = scan_refs(unpacker.buf, unpacker.ready)  # type: ignore[arg-type]
+        refs = scan_refs(unpacker.buf, unpacker.ready)
     finally:
         unpacker.join()
     if unpacker.error is not None:  # the whole member unpacked and its CRC checked
         raise _damaged(name, unpacker.error, where)
-    return unpacker.buf, refs  # type: ignore[return-value]
+    return unpacker.buf, refs
 
 
 class _Unpacker(threading.Thread):
@@ -250,7 +256,9 @@ class _Unpacker(threading.Thread):
     def __init__(self, zf: zipfile.ZipFile, name: str, size: int) -> None:
         super().__init__(name="servqual-unpack", daemon=True)
         self.zf, self.member = zf, name
-        self.buf = bytearray(size)
+        # An anonymous mapping, not bytearray(size): its pages are zeroed by the kernel as the
+        # unpacking thread first writes them, not all at once here before the scan can start.
+        self.buf = mmap.mmap(-1, size)
         self.done = 0
         self.error: Exception | None = None
         self.cond = threading.Condition()

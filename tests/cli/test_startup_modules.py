@@ -1,0 +1,55 @@
+"""Start-up (issue #16): a command run loads no library its work does not use.
+
+Each case runs the real CLI in a fresh interpreter and lists which of the watched modules are in
+``sys.modules`` afterwards. scipy.optimize is for the CFA only (omega and the EFA fit with
+core.boxmin), scipy.stats for no command on these inputs, the workbook reader for workbooks.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = str(ROOT / "data" / "samples" / "karlstad_servqual.xlsx")
+KIOSK = str(ROOT / "tests" / "data" / "kiosk.csv")
+
+CODE = """
+import sys
+from servqual_cli.cli.main import main
+code = main(sys.argv[1:])
+watched = ("scipy.optimize", "scipy.stats", "servqual_cli.io.read_sheet",
+           "servqual_cli.io.zipguard", "servqual_cli.core.cfa", "matplotlib", "statsmodels")
+print(code, *[m for m in watched if m in sys.modules], file=sys.stderr)
+"""
+
+
+def loaded(*args: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", CODE, *args], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return out.stderr.strip().splitlines()[-1].split()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_alpha_on_a_csv_loads_neither_scipy_optimize_nor_the_workbook_reader(fmt: str) -> None:
+    assert loaded("alpha", KIOSK, "--items", "F2,F3,F4,F5", "-f", fmt) == ["0"]
+
+
+def test_gap_on_the_sample_loads_no_optimiser_nor_scipy_stats() -> None:
+    got = loaded("gap", SAMPLE, "--no-items")
+    assert got[0] == "0"
+    assert not {"scipy.optimize", "scipy.stats", "servqual_cli.core.cfa"} & set(got)
+    assert "servqual_cli.io.read_sheet" in got  # a workbook: the watch list is live
+
+
+def test_reliability_loads_scipy_optimize_for_its_cfa_only() -> None:
+    got = loaded("reliability", SAMPLE, "--no-items")
+    assert got[0] == "0"
+    assert "scipy.optimize" in got and "servqual_cli.core.cfa" in got
+    assert "scipy.stats" not in got
+    no_cfa = loaded("reliability", SAMPLE, "--no-items", "--no-validity")
+    assert no_cfa[0] == "0" and "scipy.optimize" not in no_cfa
