@@ -80,7 +80,7 @@ def gap(
     ],
     instrument: o.InstrumentOpt = None,
     by: o.ByOpt = None,
-    fmt: o.FormatOpt = None,
+    fmt: o.TestFormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
@@ -163,14 +163,16 @@ def gap(
         grouped = flag_small_groups(grouped, min_n)
         result = grouped.all
         payload.update(grouped.to_dict())
-        sections = gap_sections(result, data.excluded, lang_code, items, min_n) + group_sections(
+        sections = gap_sections(result, data.excluded, lang_code, items, min_n,
+                                **tb.weight_words(data, weight_column)) + group_sections(
             grouped, lang_code, min_n
-        )
+        )  # fmt: skip
     else:
         result = flag_small_base(gap_analysis(*args, weights=data.weights, conf=conf, **rules),
                                  min_n)  # fmt: skip
         payload.update(result.to_dict())
-        sections = gap_sections(result, data.excluded, lang_code, items, min_n)
+        sections = gap_sections(result, data.excluded, lang_code, items, min_n,
+                                **tb.weight_words(data, weight_column))  # fmt: skip
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections

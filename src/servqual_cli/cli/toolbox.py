@@ -288,7 +288,14 @@ def items(
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
-    chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Likert bars (report).")] = True,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Likert bars of E and P: in -f html and in reports (the terminal, json, csv "
+            "and markdown show the table only).",
+        ),
+    ] = True,
     weight_column: WeightOpt = None,
 ) -> None:
     """Item distributions: counts per scale point and missing reason, mean, SD, quartiles,

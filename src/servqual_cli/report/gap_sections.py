@@ -279,7 +279,9 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
     return lines
 
 
-def overall_table(result: GapAnalysis, lang: str) -> Table:
+def overall_table(result: GapAnalysis, lang: str, importance_columns: str | None = None) -> Table:
+    """The overall SERVQUAL score, unweighted and importance-weighted (``importance_columns``:
+    the importance columns' names for the note when the file has none)."""
     o = result.overall
     rows = [
         {
@@ -302,7 +304,9 @@ def overall_table(result: GapAnalysis, lang: str) -> Table:
         )
     frame, formats, _ = _labelled(pd.DataFrame(rows), lang)
     notes = []
-    if o.weighted is None:
+    if o.weighted is None and importance_columns:  # importance weights, not survey weights
+        notes.append(label("no_importance_weights", lang).format(columns=importance_columns))
+    elif o.weighted is None:
         notes.append(label("no_weights", lang))
     elif o.n_weight_excluded:
         notes.append(f"{o.n_weight_excluded} {label('weight_excluded', lang)}")
@@ -339,12 +343,28 @@ def gap_sections(
     lang: str,
     items: bool = True,
     min_n: int = MIN_N,
+    *,
+    survey_weights: str | None = None,
+    importance_columns: str | None = None,
 ) -> list[Section]:
-    blocks: list[Table | Text] = [dimension_table(result, lang, min_n=min_n)]
+    """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
+
+    ``survey_weights`` (the ``--weight-column``) titles the first table "unweighted (sample)"
+    and points to the weighted table; ``importance_columns`` ("W1–W5") names the importance
+    weights the overall score lacks (review 2, item 7: "no weights in the file" read as if the
+    survey weights were missing). Rows with n below ``min_n`` are flagged "small base".
+    """
+    title = None
+    if survey_weights is not None:
+        title = f"{label('dimension_gaps', lang)} – {label('unweighted_sample', lang)}"
+    blocks: list[Table | Text] = [dimension_table(result, lang, title, min_n=min_n)]
+    if survey_weights is not None:
+        note = label("survey_weights_note", lang).format(column=survey_weights)
+        blocks.append(Text(note, kind="note"))
     blocks += [Text(line, kind="apa") for line in apa_lines(result, lang)]
     if items:
         blocks.append(item_table(result, lang))
-    blocks.append(overall_table(result, lang))
+    blocks.append(overall_table(result, lang, importance_columns))
     blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. "
                        f"{exclusion_summary(excluded, lang)}.", kind="note"))  # fmt: skip
     return [Section(title="", blocks=tuple(blocks))]

@@ -20,6 +20,7 @@ from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.chart_spec import caption_with, conf_text
 from servqual_cli.report.chart_words import cw
+from servqual_cli.report.conf_level import at_level
 from servqual_cli.report.gap_sections import (
     FORMATS,
     dimension_table,
@@ -90,7 +91,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("fig_dimensions", lang),
             "dimension_gaps",
             dimension_figure(result, d, lang),
-            rl("fig_dimensions_caption", lang),
+            at_level(rl("fig_dimensions_caption", lang), result.conf, lang),
             description=cw("chart_desc_dimensions", lang, conf=conf_text(result.conf, lang)),
         ),
         item_table(result, lang, statements=statements(d, lang)),
@@ -99,7 +100,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("fig_items", lang),
             "item_gaps",
             item_figure(result, lang, statements(d, lang)),
-            rl("fig_items_caption", lang),
+            at_level(rl("fig_items_caption", lang), result.conf, lang),
             description=cw("chart_desc_items", lang, conf=conf_text(result.conf, lang)),
         ),
     ]
@@ -109,7 +110,7 @@ def servqual_part(ctx: ReportContext) -> Part:
     if ipa is not None:
         frame, x, y = ipa
         blocks += [
-            ipa_table(frame, lang),
+            ipa_table(frame, lang, result.conf),
             Figure(
                 "servqual_ipa",
                 rl("fig_ipa", lang),
@@ -139,7 +140,12 @@ def servqual_part(ctx: ReportContext) -> Part:
         (rl("method_missing", lang), rl("method_missing_text", lang)),
     ]
     if ipa is not None:
-        method.append((rl("method_ipa", lang), rl("method_ipa_text", lang, crosshair=where)))
+        method.append(
+            (
+                rl("method_ipa", lang),
+                at_level(rl("method_ipa_text", lang, crosshair=where), result.conf, lang),
+            )
+        )
     return Part(
         sections=(Section(title=rl("servqual", lang), blocks=tuple(blocks)),),
         summary=tuple(summary_blocks(ctx, result)),
@@ -346,7 +352,7 @@ def ipa_frame(
     return frame, x, y
 
 
-def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
+def ipa_table(frame: pd.DataFrame, lang: str, conf: float = 0.95) -> Table:
     certain = frame["certain"] if "certain" in frame else pd.Series(True, index=frame.index)
     shown = frame.drop(columns=["certain"], errors="ignore").assign(
         quadrant=[
@@ -366,7 +372,7 @@ def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
         title=rl("ipa_table", lang),
         frame=shown.rename(columns=names),
         formats={names["n"]: "d", names["importance"]: ".1f", names["performance"]: ".2f"},
-        note=rl("ipa_note", lang),
+        note=at_level(rl("ipa_note", lang), conf, lang),  # the intervals' level (--conf)
         sheet="IPA",
     )
 
