@@ -238,7 +238,8 @@ def test_output_through_symlink_keeps_link_and_normal_permissions(
 
 
 def test_by_groups_names_groups_left_out_and_conf(cli, data_dir: Path, tmp_path: Path) -> None:
-    """A one-respondent group enters Kruskal-Wallis but not Welch; the JSON says which and why."""
+    """A one-respondent group enters no test (one rule for Welch, Kruskal-Wallis and Dunn,
+    review 2 item 9); the JSON says which and why, the table says it once."""
     lines = (data_dir / "kiosk.csv").read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace(",Norr,", ",Väst,").replace(",Söder,", ",Väst,")
     src = tmp_path / "kiosk_vast.csv"
@@ -247,13 +248,16 @@ def test_by_groups_names_groups_left_out_and_conf(cli, data_dir: Path, tmp_path:
     r = cli(*args)
     assert r.exit_code == 0, r.stderr
     test = json.loads(r.stdout)["group_tests"][0]
-    assert "Väst" in test["kruskal_wallis"]["groups"]
+    assert test["kruskal_wallis"]["groups"] == ["Norr", "Söder"]
+    assert test["kruskal_wallis"]["left_out"]["Väst"].startswith("fewer than 2")
     assert test["welch_anova"]["groups"] == ["Norr", "Söder"]
     assert test["welch_anova"]["left_out"]["Väst"].startswith("fewer than 2")
     assert test["games_howell_conf"] == 0.9
     assert test["welch_anova"]["omega2"]["ci_method"] == "noncentral F"
     table = cli(*args[:-2])
-    assert "Väst (fewer than 2 valid dimension gaps)" in table.stdout.replace("\n", " ")
+    flat = " ".join(table.stdout.split())
+    assert "every test: left out Väst (fewer than 2 valid dimension gaps)" in flat
+    assert flat.count("left out Väst") == 1
 
 
 def test_effect_sizes_methods_and_adjustment_in_json(cli, data_dir: Path) -> None:

@@ -70,7 +70,8 @@ def test_cfa_matches_lavaan(sample_json: dict, expected: dict) -> None:
 def test_json_schema(sample_json: dict) -> None:
     s = sample_json["scales"][0]
     assert list(s) == ["scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high",
-                       "average_r", "omega_total", "omega_estimator", "items"]  # fmt: skip
+                       "average_r", "omega_total", "omega_estimator", "omega_problem",
+                       "items"]  # fmt: skip
     assert list(s["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
     assert s["scale"] == "E:Tangibles" and s["items"][0]["item"] == "E1"
     assert sample_json["excluded"]["dont_know"] == 176

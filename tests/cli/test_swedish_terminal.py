@@ -132,7 +132,7 @@ ENGLISH_ROWS: dict[str, list[str]] = {
     "alpha": ["376", "9", "0.821", "0.793", "0.847", "0.825", "0.344", "0.774"],
     "contacts": ["54", "43", "79.6", "67.1", "88.2"],
     "trend": ["23.8", "17.6", "-6.2", "-20.8", "8.5", "<0.001", "52", "51", "21.0"],
-    "trend series": ["-6.39", "0.017"],
+    "trend series": ["-6.39", "0.017", "0.182"],  # p and p (Holm, 14 tests)
     "trend survey": ["-0.18", "-0.05", "+0.14", "-0.03", "0.30", "0.112", "0.103", "0.12",
                      "-0.03", "0.27", "400", "320", "0.24"],
     "kolada": ["2019", "83.0", "83.3", "83.3", "-0.3"],
@@ -192,13 +192,17 @@ def test_reliability_by_names_the_respondents_without_a_group(cli) -> None:
 def test_small_groups_are_named_in_swedish(outputs: dict[tuple[str, str], str]) -> None:
     """The small-group warning of the across-group tests: 3 respondents answered "Annat"."""
     sv = " ".join(outputs["gap --by", "sv"].split())
+    # said once for every dimension, not once per dimension (review 2 item 22 c)
     assert (
-        "Tillförlitlighet: grupper med färre än 6 värden bakom Welchs ANOVA och Games-Howell: "
+        "alla dimensioner: grupper med färre än 6 värden bakom Welchs ANOVA och Games-Howell: "
         "Annat (3); deras p-värden och intervall är ungefärliga" in sv
     )
+    assert sv.count("grupper med färre än 6 värden") == 1
     assert "groups with fewer than" not in sv
+    assert "använder grupperna med minst 2 giltiga dimensionsgap" in sv
     en = " ".join(outputs["gap --by", "en"].split())
-    assert "Reliability: groups with fewer than 6 scores behind Welch's ANOVA" in en
+    assert "every dimension: groups with fewer than 6 scores behind Welch's ANOVA" in en
+    assert en.count("groups with fewer than 6 scores") == 1
 
 
 def test_titles_and_apa_lines_in_swedish(outputs: dict[tuple[str, str], str]) -> None:

@@ -484,3 +484,32 @@ def test_summarise_by_refuses_a_group_column_named_like_a_summary_column() -> No
     d = case_durations(start, end, "days").with_columns(pd.DataFrame({"unit": ["A", "B"]}))
     with pytest.raises(ConfigError, match="'unit' is reserved"):
         summarise_by(d, ["unit"], "median")
+
+
+def _utc_ns_every_value(values: Any) -> np.ndarray:
+    """The pre-#16 _utc_ns: every wall time localised on its own."""
+    from servqual_cli.core.calendar import STOCKHOLM
+
+    index = pd.DatetimeIndex(pd.to_datetime(values))
+    index = index.tz_localize(
+        STOCKHOLM, ambiguous=np.ones(len(index), dtype=bool), nonexistent="shift_forward"
+    )
+    return np.asarray(index.tz_convert("UTC").tz_localize(None).as_unit("ns").asi8)
+
+
+# Wall times around both DST changes of 2024 (a missing and a repeated hour), and NaT.
+_WALL = [
+    "2024-03-31 01:30", "2024-03-31 02:30", "2024-03-31 03:00", "2024-10-27 02:30",
+    "2024-10-27 01:59", "2024-10-27 03:00", "2024-06-01", "2024-06-01 12:00", None,
+]  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_WALL), max_size=60))
+def test_utc_instants_of_distinct_wall_times_equal_every_value(walls: list[Any]) -> None:
+    """Each distinct wall time is localised once and taken back by code (#16): the instants
+    equal localising every value, DST gaps and repeats included."""
+    from servqual_cli.core.durations import _utc_ns
+
+    values = pd.Series(pd.to_datetime(walls, format="ISO8601"), dtype="datetime64[ns]")
+    np.testing.assert_array_equal(_utc_ns(values), _utc_ns_every_value(values))

@@ -1,8 +1,8 @@
 """core.group_gaps: which groups each across-group test uses, and Games-Howell at --conf.
 
-Known answers from tests/core/r/stats12.R (r/stats12.json): kruskal.test on all five groups
-(one has a single score, one has no variance), oneway.test on the three that Welch's weights
-allow, and Games-Howell half-widths from qtukey(0.90, k, df) / sqrt(2) * se.
+Known answers from tests/core/r/stats12.R (r/stats12.json): oneway.test on the three that
+Welch's weights allow, and Games-Howell half-widths from qtukey(0.90, k, df) / sqrt(2) * se; from
+r/group_eligibility.R: kruskal.test and Dunn on the groups with at least 2 values (one rule).
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ import pytest
 from servqual_cli.core.group_gaps import grouped_gap_analysis
 
 R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "stats12.json").read_text())
+ELIG: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "r" / "group_eligibility.json").read_text()
+)
 W2: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "group_omega2.json").read_text())
 
 
@@ -30,13 +33,68 @@ def comparison() -> Any:
     return res.comparisons[0]
 
 
-def test_kruskal_wallis_uses_every_group_with_a_score(comparison: Any) -> None:
-    k = R["groups"]["kruskal"]
-    assert comparison.kruskal_groups == ("A", "B", "C", "D", "E")
+def test_kruskal_wallis_and_dunn_use_the_groups_with_two_values(comparison: Any) -> None:
+    # one rule for every test (review 2 item 9): D's single value is in no test; E (tied, no
+    # variance) stays in the rank tests. Reference: r/group_eligibility.R (kruskal.test,
+    # effectsize::rank_epsilon_squared, rstatix::dunn_test with Holm).
+    k = ELIG["kruskal"]
+    assert comparison.kruskal_groups == tuple(ELIG["groups"]) == ("A", "B", "C", "E")
+    assert comparison.left_out["kruskal_wallis"] == {"D": "fewer than 2 valid dimension gaps"}
+    assert comparison.kruskal_n == k["n"]
     assert comparison.kruskal_h == pytest.approx(k["h"], rel=1e-10)
+    assert comparison.kruskal_df == k["df"]
     assert comparison.kruskal_p == pytest.approx(k["p"], rel=1e-10)
     assert comparison.epsilon2.value == pytest.approx(k["epsilon2"], rel=1e-10)
-    assert len(comparison.dunn) == 10  # all pairs of five groups
+    dunn = comparison.dunn
+    want = ELIG["dunn"]
+    assert list(zip(dunn["group_a"], dunn["group_b"], strict=True)) == list(
+        zip(want["group_a"], want["group_b"], strict=True)
+    )
+    assert np.abs(dunn["z"].to_numpy()) == pytest.approx(np.abs(want["z"]), rel=1e-10)
+    assert dunn["p"].to_numpy() == pytest.approx(want["p"], rel=1e-10)
+    assert dunn["p_adj"].to_numpy() == pytest.approx(want["p_adj"], rel=1e-10)
+
+
+def test_single_respondents_give_no_test_and_no_effect_size() -> None:
+    # title_merged.xlsx of review 2: three groups of one respondent gave "KW 3 groups, p 0.368,
+    # ε² 1.00"; now no group is eligible, every test is NaN and each group is listed as left out
+    e = np.zeros((3, 1))
+    res = grouped_gap_analysis(e, np.array([[1.0], [2.0], [3.0]]), ["1"], {"D": [0]},
+                               ["a", "b", "c"], "unit")  # fmt: skip
+    (c,) = res.comparisons
+    assert c.kruskal_groups == () and c.welch_groups == ()
+    assert np.isnan(c.kruskal_p) and c.epsilon2 is None and c.dunn.empty
+    assert set(c.left_out["kruskal_wallis"]) == {"a", "b", "c"}
+    assert res.nothing_to_compare == "too_few_eligible"
+    assert res.n_group_dimension_tests == 0
+    out = res.to_dict()
+    assert out["group_tests_not_made"] == "too_few_eligible"
+    assert "at least 2 valid dimension gaps" in out["group_tests_rule"]
+
+
+def test_one_group_is_nothing_to_compare() -> None:
+    e = np.zeros((4, 1))
+    p = np.array([[1.0], [2.0], [3.0], [1.0]])
+    res = grouped_gap_analysis(e, p, ["1"], {"D": [0]}, ["a"] * 4, "unit")
+    assert res.nothing_to_compare == "one_group"
+    assert res.n_group_dimension_tests == 1
+
+
+def test_holm_family_counts_the_tests_made() -> None:
+    # review 2 item 9: "p (Holm, 35 groups x dimensions)" where 15 tests were made
+    rng = np.random.default_rng(3)
+    labels = ["a"] * 10 + ["b"] * 10 + ["c"]
+    p = rng.normal(0.5, 1, (21, 2))
+    res = grouped_gap_analysis(np.zeros((21, 2)), p, ["1", "2"], {"D1": [0], "D2": [1]},
+                               labels, "unit")  # fmt: skip
+    table = res.group_dimension_p
+    assert len(table) == 6 and res.n_group_dimension_tests == 4
+    finite = table["p_t"].notna().to_numpy()
+    smallest = table["p_t"][finite].min()
+    assert table["p_adjusted"][table["p_t"] == smallest].iloc[0] == pytest.approx(
+        min(1.0, 4 * smallest)
+    )
+    assert res.to_dict()["group_dimension_tests"]["n_tests"] == 4
 
 
 def test_welch_lists_the_groups_left_out_and_why(comparison: Any) -> None:
@@ -56,7 +114,7 @@ def test_welch_lists_the_groups_left_out_and_why(comparison: Any) -> None:
     out = comparison.to_dict()
     assert "ordinary one-way ANOVA" in out["welch_anova"]["omega2"]["estimator"]
     assert out["welch_anova"]["left_out"]["D"].startswith("fewer")
-    assert out["kruskal_wallis"]["groups"] == ["A", "B", "C", "D", "E"]
+    assert out["kruskal_wallis"]["groups"] == ["A", "B", "C", "E"]
 
 
 def test_games_howell_interval_follows_conf(comparison: Any) -> None:

@@ -138,7 +138,7 @@ def test_to_dict_shape_and_json(bfi: pd.DataFrame) -> None:
     out = res.to_dict()
     assert list(out) == [
         "scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high", "average_r",
-        "omega_total", "omega_estimator", "items",
+        "omega_total", "omega_estimator", "omega_problem", "items",
     ]  # fmt: skip
     assert out["scale"] == "Agreeableness" and out["omega_total"] is None
     assert list(out["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]

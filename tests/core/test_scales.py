@@ -22,8 +22,10 @@ from servqual_cli.core.reliability import (
     OMEGA_CFA,
     OMEGA_ONE_FACTOR,
     cronbach_alpha,
+    drop_constant_items,
     omega_total,
 )
+from servqual_cli.core.reliability_screen import coefficient_problem
 from servqual_cli.core.scales import instrument_reliability, scale_reliability
 from servqual_cli.errors import ServqualError
 
@@ -112,22 +114,27 @@ def test_scale_reliability_is_alpha_and_omega_computed_apart(
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(60, 1)) + rng.normal(size=(60, k))
     x[rng.random(x.shape) < blank] = np.nan
-    items = pd.DataFrame(np.round(x * 2), columns=[f"i{j}" for j in range(k)])
+    given = pd.DataFrame(np.round(x * 2), columns=[f"i{j}" for j in range(k)])
+    # a constant item is left out first, with a warning (psych::alpha's rule, review 2)
+    items, _, left_out = drop_constant_items(given, missing)  # type: ignore[arg-type]
     try:
         alone = cronbach_alpha(items, missing=missing, name="s")  # type: ignore[arg-type]
     except ServqualError as exc:
         with pytest.raises(type(exc), match=re.escape(exc.message)):
-            scale_reliability(items, "s", missing)  # type: ignore[arg-type]
+            scale_reliability(given, "s", missing)  # type: ignore[arg-type]
         return
-    warnings = list(alone.warnings)
+    warnings = [*left_out, *alone.warnings]
     try:
         om = omega_total(items, missing=missing)  # type: ignore[arg-type]
         value: float | None = om.omega_total
         warnings += list(om.warnings)
+        # ...withdrawn when the fit failed or left [0, 1] (core.reliability_screen, review 2)
+        if coefficient_problem(value, converged=om.converged, heywood=bool(om.heywood)):
+            value = None
     except ServqualError as exc:
         value = None
         warnings.append(f"omega not computed: {exc.message}")
-    both = scale_reliability(items, "s", missing)  # type: ignore[arg-type]
+    both = scale_reliability(given, "s", missing)  # type: ignore[arg-type]
     assert both.omega_total == value  # exactly: the same matrix, the same fit
     assert list(both.warnings) == warnings
     assert both.to_dict()["alpha"] == alone.to_dict()["alpha"]

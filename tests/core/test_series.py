@@ -102,3 +102,29 @@ def test_cochran_armitage_ignores_a_shift_of_the_years(ns: list[int], seed: int)
     else:
         assert a.statistic == pytest.approx(b.statistic, rel=1e-6, abs=1e-9)
         assert 0.0 <= a.p <= 1.0
+
+
+def test_the_series_family_is_holm_adjusted_as_r_p_adjust() -> None:
+    """`servqual trend` over 2019-2022: 14 trend tests, one family (review 2, item 8).
+
+    tests/core/r/series_holm.R: p.adjust(p, "holm") over the 14; the raw p of phone_reached is
+    recomputed there from the file with prop.trend.test.
+    """
+    from servqual_cli.io.measurement import ReadOptions, load_contact_table
+    from servqual_cli.report.series_data import series_tables
+
+    ref = json.loads((Path(__file__).parent / "r" / "series_holm.json").read_text())
+    samples = Path(__file__).parents[2] / "data" / "samples"
+    tables = [ReadOptions().read(str(samples / f"servicematning_{y}.xlsx"))
+              for y in (2019, 2020, 2021, 2022)]  # fmt: skip
+    frames = [load_contact_table(t, None, None, False).frame for t in tables]
+    _, trends = series_tables(frames, 0.95)
+    assert [f"{k}/{c}" for k, c in zip(trends["kpi"], trends["channel"], strict=True)] == ref[
+        "kpis"
+    ]
+    assert trends["p"].to_numpy() == pytest.approx(ref["p"], rel=1e-9)
+    assert trends["p_adjusted"].to_numpy() == pytest.approx(ref["holm"], rel=1e-9)
+    judged = trends.loc[trends["verdict"] != "no detectable trend", ["kpi", "channel"]]
+    assert [f"{k}/{c}" for k, c in judged.itertuples(index=False)] == ref["significant_holm"]
+    # the raw p would have called five trends; the family leaves two
+    assert len(ref["significant_raw"]) == 5 and isinstance(trends, pd.DataFrame)

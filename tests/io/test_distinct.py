@@ -160,6 +160,11 @@ def _cell_by_cell(
     return tuple(np.asarray(r) for r in distinct._as_tuple(parse(values)))
 
 
+def _every_cell_its_own_code(values: pd.Series, encoded: Any = None) -> tuple[Any, Any]:
+    """:func:`distinct.distinct_codes` without merging: each cell parsed on its own."""
+    return np.arange(len(values)), pd.Series(values, dtype=object).to_numpy(dtype=object)
+
+
 def _feedback_frames(table: RawTable) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
     fb = feedback.load_feedback(table)
     return fb.frame, fb.log.to_frame(), fb.excluded
@@ -171,10 +176,12 @@ def test_feedback_loader_equals_the_cell_by_cell_path(
 ) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} not bundled")
+    from dataclasses import replace
+
     table = read_table(path)
     fast = _feedback_frames(table)
-    monkeypatch.setattr(feedback, "by_distinct", _cell_by_cell)
-    slow = _feedback_frames(table)
+    monkeypatch.setattr(feedback, "distinct_codes", _every_cell_its_own_code)
+    slow = _feedback_frames(replace(table, frame=table.frame, encoded=None))
     pd.testing.assert_frame_equal(fast[0], slow[0])
     pd.testing.assert_frame_equal(fast[1], slow[1])
     assert fast[2] == slow[2]
@@ -203,14 +210,14 @@ def test_generated_registers_load_as_cell_by_cell(data: st.DataObject) -> None:
     )
     table = RawTable(frame, "g.csv", None, 1, np.arange(2, n + 2), "")
     outcomes = []
-    for by in (by_distinct, _cell_by_cell):
-        feedback.by_distinct = by  # type: ignore[assignment]
+    for codes in (distinct.distinct_codes, _every_cell_its_own_code):
+        feedback.distinct_codes = codes  # type: ignore[assignment]
         try:
             outcomes.append(_feedback_frames(table))
         except ServqualError as exc:  # the same error must come from both paths
             outcomes.append((type(exc), str(exc)))  # type: ignore[arg-type]
         finally:
-            feedback.by_distinct = by_distinct
+            feedback.distinct_codes = distinct.distinct_codes
     fast, slow = outcomes
     if isinstance(fast[0], type):
         assert fast == slow

@@ -20,7 +20,9 @@ from servqual_cli.report.spec import GlanceRow
 
 def _validity(score: str, aves: list[float], rows: int) -> SimpleNamespace:
     factors = pd.DataFrame({"factor": ["Responsiveness", "Assurance"], "ave": aves})
-    return SimpleNamespace(score=score, cfa=SimpleNamespace(factors=factors), cfa_rows=rows)
+    return SimpleNamespace(
+        score=score, cfa=SimpleNamespace(factors=factors, converged=True), cfa_rows=rows
+    )
 
 
 def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:

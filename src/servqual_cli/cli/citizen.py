@@ -91,7 +91,7 @@ def service_survey(
     if benchmark is not None:
         bench, bench_section, bench_excl = _benchmark(
             benchmark, municipality, kpi_map, result.indices, lang.value,
-            ReadOptions(sheet, encoding, header_row, strict),
+            ReadOptions(sheet, encoding, header_row, strict), conf,
         )  # fmt: skip
         payload["benchmark"] = bench
         sections.append(bench_section)
@@ -115,6 +115,7 @@ def _benchmark(
     indices: Any,
     lang: str,
     opts: Any,
+    conf: float = 0.95,
 ) -> tuple[dict[str, Any], Any, Any]:
     """The latest year's indices against the others of a Kolada file: JSON, section, exclusions."""
     from servqual_cli.cli.kolada import read_kolada_input
@@ -146,5 +147,5 @@ def _benchmark(
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),
         "rank_basis": RANK_BASIS,
         "kpis": records(frame.astype(object).where(frame.notna(), None))}  # fmt: skip
-    section = survey_benchmark_section(frame, municipality, year, lang, notes)
+    section = survey_benchmark_section(frame, municipality, year, lang, notes, conf)
     return payload, section, read.exclusions

@@ -80,7 +80,7 @@ def gap(
     ],
     instrument: o.InstrumentOpt = None,
     by: o.ByOpt = None,
-    fmt: o.FormatOpt = None,
+    fmt: o.TestFormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
@@ -100,6 +100,15 @@ def gap(
     importance_on: tb.ImportanceOnOpt = "gap",
     weight_column: tb.WeightColumnOpt = None,
     profile: tb.ProfileOpt = None,
+    min_n: Annotated[
+        int,
+        typer.Option(
+            "--min-n",
+            min=1,
+            help="Flag a dimension, item or group below this n "
+            "(small base), as service-survey does.",
+        ),
+    ] = 30,
 ) -> None:
     """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
 
@@ -115,8 +124,9 @@ def gap(
     # The statistics (pandas, scipy) load only for a file that is there.
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
+    from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
     from servqual_cli.io.survey import load_survey_file
-    from servqual_cli.report.gap_sections import gap_sections, group_sections
+    from servqual_cli.report.gap_sections import gap_sections, group_sections, scale_use_sections
     from servqual_cli.report.recode_note import (
         merged_records,
         recode_sections,
@@ -150,15 +160,22 @@ def gap(
     if data.groups is not None and data.by is not None:
         grouped = grouped_gap_analysis(*args, groups=data.groups, by=data.by,
                                        weights=data.weights, conf=conf, **rules)  # fmt: skip
+        grouped = flag_small_groups(grouped, min_n)
         result = grouped.all
         payload.update(grouped.to_dict())
-        sections = gap_sections(result, data.excluded, lang_code, items) + group_sections(
-            grouped, lang_code
-        )
+        sections = gap_sections(result, data.excluded, lang_code, items, min_n,
+                                **tb.weight_words(data, weight_column)) + group_sections(
+            grouped, lang_code, min_n
+        )  # fmt: skip
     else:
-        result = gap_analysis(*args, weights=data.weights, conf=conf, **rules)
+        result = flag_small_base(gap_analysis(*args, weights=data.weights, conf=conf, **rules),
+                                 min_n)  # fmt: skip
         payload.update(result.to_dict())
-        sections = gap_sections(result, data.excluded, lang_code, items)
+        sections = gap_sections(result, data.excluded, lang_code, items, min_n,
+                                **tb.weight_words(data, weight_column))  # fmt: skip
+    payload["min_n"] = min_n
+    payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
+    sections = scale_use_sections(data.scale_use, lang_code) + sections
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
                               weight_column, profile, rules["min_items"],
                               scores=result.scores)  # fmt: skip

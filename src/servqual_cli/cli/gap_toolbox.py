@@ -90,6 +90,16 @@ def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
     return labels_of(data.table.column(pos))[0], real
 
 
+def weight_words(data: SurveyData, weight_column: str | None) -> dict[str, str | None]:
+    """What the gap tables say about weights: the survey-weight column (``--weight-column``),
+    and the importance columns by name ("W1–W5") the overall score would weight by."""
+    inst = data.instrument
+    n = len(data.dimension_positions)
+    first, last = inst.weight_column(1), inst.weight_column(n)
+    columns = None if first is None else (first if n == 1 else f"{first}–{last}")
+    return {"survey_weights": weight_column, "importance_columns": columns}
+
+
 def refuse_for_servperf(**options: str | None) -> None:
     """The toolbox's gap options need expectations; say so rather than ignore them."""
     from servqual_cli.errors import UsageError

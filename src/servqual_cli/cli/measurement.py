@@ -110,7 +110,7 @@ def contacts(
     conf: o.ConfOpt = 0.95,
     email_rule: EmailRuleOpt = "24h",
 ) -> None:
-    """Service measurement KPIs per channel, area and in total, with n and 95% intervals.
+    """Service measurement KPIs per channel, area and in total, with n and intervals (--conf).
 
     Example: servqual contacts data/samples/servicematning_2020.xlsx
     """
@@ -437,7 +437,7 @@ def _contact_trend(
                               names)  # fmt: skip
         bench = rank_benchmark(read, after.contacts, conf)
         payload["benchmark"] = bench.to_dict()
-        sections.append(_benchmark_section(bench, lang, after.label))
+        sections.append(_benchmark_section(bench, lang, after.label, conf))
         tidy = pd.concat([tidy, bench.kpis.assign(table="benchmark", area="ALL")],
                          ignore_index=True)  # fmt: skip
         bench_parts = (payload["benchmark"]["file"], read.exclusions)
@@ -445,13 +445,13 @@ def _contact_trend(
     return sections, tidy, bench_parts
 
 
-def _benchmark_section(bench: Benchmark, lang: str, year: str = "") -> Any:
+def _benchmark_section(bench: Benchmark, lang: str, year: str = "", conf: float = 0.95) -> Any:
     from servqual_cli.report.measurement_sections import benchmark_notes, benchmark_section
 
     source = bench.source
     notes = benchmark_notes(bench, lang, year)
     shown = "" if source.year is None else str(source.year)
-    return benchmark_section(bench.kpis, source.municipality, shown, lang, notes)
+    return benchmark_section(bench.kpis, source.municipality, shown, lang, notes, conf)
 
 
 def _survey_trend(

@@ -24,7 +24,21 @@ class Lang(str, Enum):
     en = "en"
 
 
+# Commands without test lines do not list apa (they refuse it with a message, exit 2).
 FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="<table|json|csv|markdown|xlsx|html>",
+        help="table (terminal), json, csv, markdown, html (one accessible web page) or xlsx "
+        "(needs -o). Default: table, or from -o's extension (.txt .json .csv .md .html .xlsx; "
+        "another one needs --format).",
+        show_default=False,
+    ),
+]
+# `gap`, the command that writes APA-style test lines.
+TestFormatOpt = Annotated[
     OutputFormat | None,
     typer.Option(
         "--format",
@@ -100,7 +114,14 @@ ExcludedOpt = Annotated[
     Path | None,
     typer.Option("--excluded", help="Write every excluded cell (row, column, value, reason) here."),
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels: sv or en.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        help="Language of the output: sv or en. Switches the words and the number format too "
+        "(sv: decimal comma, '−' for minus, '95 %').",
+    ),
+]
 InstrumentOpt = Annotated[
     str | None,
     typer.Option(

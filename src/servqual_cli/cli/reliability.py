@@ -227,6 +227,7 @@ def alpha(
         require_input(file)
     # The statistics (pandas, scipy) load only for a file that is there.
     from servqual_cli.core.scales import scale_reliability
+    from servqual_cli.errors import Location, ServqualError
     from servqual_cli.io.item_set import load_item_set
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
     from servqual_cli.report.spec import Document
@@ -234,7 +235,12 @@ def alpha(
     loaded = load_item_set(file, items, reverse, bounds, sheet, encoding, header_row, strict,
                            item=item or ())  # fmt: skip
     check_magnitudes(loaded.frame, file)
-    result = scale_reliability(loaded.frame, name, missing.value, conf, bootstrap, seed)
+    try:
+        result = scale_reliability(loaded.frame, name, missing.value, conf, bootstrap, seed)
+    except ServqualError as exc:  # the core knows the items, not the file: name it
+        if exc.location.file is not None:
+            raise
+        raise type(exc)(exc.message, Location(file, (loaded.input or {}).get("sheet"))) from exc
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,

@@ -25,7 +25,11 @@ OutDirOpt = Annotated[
 ]
 ReportLangOpt = Annotated[
     o.Lang | None,
-    typer.Option("--lang", help="Language of the report: sv or en (default: the config's, or en)."),
+    typer.Option(
+        "--lang",
+        help="Language of the report: sv or en (default: the config's, or en); switches the "
+        "number format too (sv: decimal comma, '−', '95 %').",
+    ),
 ]
 SplitOpt = Annotated[
     bool, typer.Option("--split", help="One report per group of --by, in DIR/<group>/.")
@@ -68,7 +72,8 @@ def report(
     jobs: JobsOpt = None,
     depfile: DepfileOpt = None,
 ) -> None:
-    """Write DIR/report.md, DIR/report.xlsx, DIR/manifest.json and DIR/figures/.
+    """Write DIR/report.html (the residents' web page), DIR/report.md, DIR/report.xlsx,
+    DIR/manifest.json and DIR/figures/.
 
     Examples: servqual report data/samples/report_karlstad.toml -o reports/karlstad
               servqual report survey.xlsx --by Tjänst --split -o reports/per_tjanst

@@ -141,7 +141,7 @@ def feedback(
     ] = "14 days",
     as_of: AsOfOpt = None,
     period: Annotated[
-        CountPeriod, typer.Option("--period", help="Count items per month or quarter.")
+        CountPeriod, typer.Option("--period", help="Count items per month, quarter or year.")
     ] = CountPeriod.month,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,

@@ -288,7 +288,14 @@ def items(
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
-    chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Likert bars (report).")] = True,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Likert bars of E and P: in -f html and in reports (the terminal, json, csv "
+            "and markdown show the table only).",
+        ),
+    ] = True,
     weight_column: WeightOpt = None,
 ) -> None:
     """Item distributions: counts per scale point and missing reason, mean, SD, quartiles,
@@ -326,6 +333,7 @@ def items(
         excl, exclusions = loaded.excluded, loaded.exclusions
         describe = loaded.input or {"file": file}
         inst_dict: dict[str, Any] | None = None
+        reversed_cols: list[int] = []
     else:
         from servqual_cli.instruments.toml import load_instrument
         from servqual_cli.io.read import read_table
@@ -348,6 +356,8 @@ def items(
         labels = [c for r in roles for c in data.columns[r]]
         sets = [r for r in roles for _ in data.items]
         bounds = inst.scale
+        rev = [k for k, item in enumerate(inst.items) if item in set(inst.reverse)]
+        reversed_cols = [r * len(data.items) + k for r in range(len(roles)) for k in rev]
         excl, exclusions, describe = data.excluded, data.exclusions, table.describe()
         inst_dict = inst.to_dict()
     from servqual_cli.io.role_data import missing_by_column
@@ -358,7 +368,13 @@ def items(
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
-    sections = item_distribution_sections(res, excl, lang.value, chart)
+    from servqual_cli.io.scale_use import scale_use
+    from servqual_cli.report.gap_sections import scale_use_sections
+
+    use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
+    payload["scale_use"] = None if use is None else use.to_dict()
+    sections = scale_use_sections(use, lang.value)
+    sections += item_distribution_sections(res, excl, lang.value, chart)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
         summary = _weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)

@@ -86,7 +86,7 @@ def add_series(
     payload["years"] = [side.describe() for side in sides]
     tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
                      ignore_index=True)  # fmt: skip
-    series = series_sections(values, trends, lang)
+    series = series_sections(values, trends, lang, conf=conf)
     if email_rule is not None:
         from servqual_cli.cli.measurement import _email_note
 

@@ -43,7 +43,7 @@ from servqual_cli.core.durations import (
     resolve_as_of,
 )
 from servqual_cli.core.feedback_trend import feedback_trend, trend_windows
-from servqual_cli.core.periods import Period, period_labels, summarise_by
+from servqual_cli.core.periods import Period, summarise_by
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 from servqual_cli.vocab.feedback import TYPES
@@ -130,8 +130,45 @@ class FeedbackAnalysis:
         return result
 
 
-def _counts(frame: pd.DataFrame, column: str, order: list[str] | None = None) -> pd.DataFrame:
-    counts = frame[column].value_counts(dropna=True)
+@dataclass(frozen=True)
+class _Keys:
+    """A text column of the items as codes: ``labels[codes]`` are its values (no missing
+    value), the labels in order of first appearance, as pandas' value_counts meets them.
+    Every count and group of the analysis is a ``bincount`` of these codes, so the million
+    texts are hashed once, not once per table."""
+
+    codes: np.ndarray
+    labels: np.ndarray
+
+    @classmethod
+    def of(cls, column: pd.Series) -> _Keys:
+        codes, labels = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+        return cls(codes, np.asarray(labels, dtype=object))
+
+    def counts(self, mask: np.ndarray | None = None) -> np.ndarray:
+        codes = self.codes if mask is None else self.codes[mask]
+        return np.bincount(codes[codes >= 0], minlength=len(self.labels))
+
+    def value_counts(self, mask: np.ndarray | None = None) -> pd.Series:
+        """``column.value_counts()``: keys in order of first appearance, then sorted by count
+        by pandas' own sort, so ties come out as pandas orders them."""
+        counts = self.counts(mask)
+        if mask is not None:  # value_counts of a subset lists only the keys it holds
+            seen = np.unique(self.codes[mask], return_index=True)
+            order = seen[0][np.argsort(seen[1], kind="stable")]
+            order = order[order >= 0]
+        else:
+            order = np.arange(len(self.labels))
+        out = pd.Series(counts[order], index=pd.Index(self.labels[order], dtype="str"))
+        return out.sort_values(ascending=False, kind="stable")  # as pandas sorts its counts
+
+    def sorted_order(self) -> np.ndarray:
+        """Code positions with the labels in sorted order (as groupby and crosstab sort)."""
+        return np.argsort(self.labels, kind="stable")
+
+
+def _counts(keys: _Keys, column: str, order: list[str] | None = None) -> pd.DataFrame:
+    counts = keys.value_counts()
     counts = counts.reindex(order, fill_value=0) if order else counts.sort_values(ascending=False)
     total = int(counts.sum())
     return pd.DataFrame(
@@ -143,24 +180,66 @@ def _counts(frame: pd.DataFrame, column: str, order: list[str] | None = None) ->
     )
 
 
-def _by_period(frame: pd.DataFrame, period: Period) -> pd.DataFrame:
-    labels = period_labels(frame["received"], period)
+def _cross(rows: _Keys, types: _Keys, order: np.ndarray) -> np.ndarray:
+    """Items per (row key in ``order``, type in :data:`TYPES`): the crosstab as a matrix."""
+    type_pos = np.array([TYPES.index(t) if t in TYPES else -1 for t in types.labels], dtype=int)
+    t = type_pos[types.codes] if len(type_pos) else np.zeros(0, dtype=int)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    ok = (rows.codes >= 0) & (types.codes >= 0) & (t >= 0)
+    cell = rank[rows.codes[ok]] * len(TYPES) + t[ok]
+    return np.bincount(cell, minlength=len(order) * len(TYPES)).reshape(len(order), len(TYPES))
+
+
+def _long(matrix: np.ndarray, index: pd.Index, name: str) -> pd.DataFrame:
+    table = pd.DataFrame(matrix, index=index, columns=pd.Index(list(TYPES), dtype="str"))
+    long = table.stack().reset_index()
+    long.columns = pd.Index([name, "type", "n"])
+    return long
+
+
+def _by_period(frame: pd.DataFrame, types: _Keys, period: Period) -> pd.DataFrame:
+    """Items per period and type, every period from first to last (zeros included): the
+    period of a received date is its calendar month, quarter or year (``Period`` of pandas,
+    counted here from numpy's month and year numbers)."""
     freq = {"month": "M", "quarter": "Q", "year": "Y"}[period]
-    spans = frame["received"].dt.to_period(freq)
-    every = pd.period_range(spans.min(), spans.max(), freq=freq).astype(str)
-    table = pd.crosstab(labels, frame["type"]).reindex(
-        index=every, columns=list(TYPES), fill_value=0
+    received = frame["received"].to_numpy(dtype="datetime64[ns]")
+    known = ~np.isnat(received)
+    if period == "year":
+        ordinal = received.astype("datetime64[Y]").astype(np.int64)
+    else:
+        ordinal = received.astype("datetime64[M]").astype(np.int64)
+        if period == "quarter":
+            ordinal = ordinal // 3
+    first = int(ordinal[known].min()) if known.any() else 0
+    every = (
+        pd.period_range(
+            pd.Timestamp(received[known].min()), pd.Timestamp(received[known].max()), freq=freq
+        ).astype(str)
+        if known.any()
+        else pd.Index([], dtype="str")
     )
-    long = table.stack().reset_index()
-    long.columns = pd.Index(["period", "type", "n"])
-    return long
+    n_periods = len(every)
+    period_keys = _Keys(np.where(known, ordinal - first, -1), np.arange(n_periods))
+    matrix = _cross(period_keys, types, np.arange(n_periods))
+    return _long(matrix, every, "period")
 
 
-def _by_unit_type(frame: pd.DataFrame) -> pd.DataFrame:
-    table = pd.crosstab(frame["unit"], frame["type"]).reindex(columns=list(TYPES), fill_value=0)
-    long = table.stack().reset_index()
-    long.columns = pd.Index(["unit", "type", "n"])
-    return long
+def _by_unit_type(units: _Keys, types: _Keys) -> pd.DataFrame:
+    order = units.sorted_order()
+    index = pd.Index(units.labels[order], dtype="str")
+    return _long(_cross(units, types, order), index, "unit")
+
+
+def _slim(d: DurationFrame, units: _Keys | None = None) -> DurationFrame:
+    """The columns the summaries read (and the unit's sorted code as ``group``): every
+    grouping and split below then copies four numbers per case, not the whole frame."""
+    frame = d.frame[["duration", "open", "censored_at_as_of", "valid"]]
+    if units is not None:
+        rank = np.empty(len(units.labels), dtype=np.int64)
+        rank[units.sorted_order()] = np.arange(len(units.labels))
+        frame = frame.assign(group=rank[units.codes])
+    return DurationFrame(frame, d.unit, d.as_of)
 
 
 def _reply(
@@ -169,12 +248,13 @@ def _reply(
     unit, limit, _ = measuring_unit(promise.unit, promise, contact["received"])
     if limit is None:  # not user input: an invariant of the caller
         raise RuntimeError("internal: limit is missing")
-    # summarise_by's own "unit" column (of durations) would hide a group column of that name.
-    groups = pd.DataFrame({"group": contact["unit"]})
-    days = case_durations(contact["received"], contact["answered"], "days", as_of)
-    days = days.with_columns(groups)
+    # The unit as its rank among the sorted unit names: groups come out in the order of the
+    # names, and summarise_by's own "unit" column (of durations) is not hidden.
+    units = _Keys.of(contact["unit"])
+    names = pd.Index(units.labels[units.sorted_order()], dtype="str")
+    days = _slim(case_durations(contact["received"], contact["answered"], "days", as_of), units)
     within = case_durations(contact["received"], contact["answered"], unit, as_of)
-    within = within.with_columns(groups)
+    within = _slim(within, units)
     med = summarise_durations(days, "median", conf=conf)
     p90 = summarise_durations(days, "p90", conf=conf)
     share = summarise_durations(within, "share_within", limit, conf)
@@ -193,16 +273,17 @@ def _reply(
         ci_high=share.ci_high,
         promise=promise.text,
     )
-    parts = [
-        summarise_by(days, ["group"], s).query("level == 'group'").set_index("group")
-        for s in ("median", "p90")
-    ]
-    shares = summarise_by(within, ["group"], "share_within", limit, conf)
-    shares = shares[shares["level"] == "group"].set_index("group")
+
+    def by_group(summary: pd.DataFrame) -> pd.DataFrame:
+        groups = summary[summary["level"] == "group"]
+        return groups.set_index(names[groups["group"].to_numpy(dtype=np.int64)])
+
+    parts = [by_group(summarise_by(days, ["group"], s)) for s in ("median", "p90")]
+    shares = by_group(summarise_by(within, ["group"], "share_within", limit, conf))
     by_unit = (
         pd.DataFrame(
             {
-                "n_with_contact": contact.groupby("unit").size(),
+                "n_with_contact": pd.Series(units.counts()[units.sorted_order()], index=names),
                 "n_answered": parts[0]["n"],
                 "median_days": parts[0]["value"],
                 "p90_days": parts[1]["value"],
@@ -220,15 +301,25 @@ def _reply(
     return stats, by_unit, days, within, limit
 
 
-def _backlog(frame: pd.DataFrame, promise: Limit, as_of: pd.Timestamp) -> pd.DataFrame:
+def _backlog(
+    frame: pd.DataFrame, units: _Keys, promise: Limit, as_of: pd.Timestamp
+) -> pd.DataFrame:
     unit, limit, _ = measuring_unit(promise.unit, promise, frame["received"])
     if limit is None:  # not user input: an invariant of the caller
         raise RuntimeError("internal: limit is missing")
     d = case_durations(frame["received"], frame["closed"], unit, as_of).frame
-    is_open = d["valid"] & d["open"]
-    overdue = is_open & (d["censored_at_as_of"] > limit.value)
-    table = pd.DataFrame({"unit": frame["unit"], "n_open": is_open, "n_open_overdue": overdue})
-    out = table.groupby("unit", sort=True).sum().reset_index()
+    is_open = (d["valid"] & d["open"]).to_numpy(dtype=bool)
+    overdue = is_open & (d["censored_at_as_of"] > limit.value).to_numpy(dtype=bool)
+    order = units.sorted_order()
+    ok = units.codes >= 0
+    size = len(units.labels)
+    out = pd.DataFrame(
+        {
+            "unit": pd.Index(units.labels[order], dtype="str"),
+            "n_open": np.bincount(units.codes[ok & is_open], minlength=size)[order],
+            "n_open_overdue": np.bincount(units.codes[ok & overdue], minlength=size)[order],
+        }
+    )
     out[["n_open", "n_open_overdue"]] = out[["n_open", "n_open_overdue"]].astype(np.int64)
     return out.sort_values("n_open_overdue", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -278,16 +369,22 @@ def analyse_feedback(
         raise DataError("the feedback register has no items")
     moment = resolve_as_of(as_of, frame[["received", "answered", "closed"]].max().max())
     late = (frame["received"] > moment).to_numpy()
-    items = frame[~late].reset_index(drop=True)
+    items = (frame[~late] if late.any() else frame).reset_index(drop=True)
     if items.empty:
         raise DataError(f"no items received on or before {moment.date()} (--as-of)")
+    if items["unit"].isna().any():  # as the loader does: an item without a unit still counts
+        items = items.assign(unit=items["unit"].fillna("–"))
     contact = items["contact"].to_numpy(dtype=bool)
     reply, reply_by_unit, days, within, measured = _reply(items[contact], limit, moment, conf)
+    units, types = _Keys.of(items["unit"]), _Keys.of(items["type"])
     window = trend_windows(items["received"].min(), moment)
     trend = pd.DataFrame()
     if window is not None:
-        trend = feedback_trend(items, window, days, within, measured, pd.Series(contact), conf)
-    channel = items[items["channel"].notna()] if "channel" in items else items.iloc[:0]
+        keys = {"type": (types.codes, types.labels), "unit": (units.codes, units.labels)}
+        trend = feedback_trend(
+            items, window, days, within, measured, pd.Series(contact), conf, keys
+        )
+    channel = _Keys.of(items["channel"]) if "channel" in items else None
     return FeedbackAnalysis(
         n_items=len(items),
         n_anonymous=int((~contact).sum()),
@@ -295,16 +392,16 @@ def analyse_feedback(
         as_of=moment,
         promise=limit,
         period=period,
-        by_type=_counts(items, "type", list(TYPES)),
-        by_unit=_counts(items, "unit"),
-        by_unit_type=_by_unit_type(items),
-        by_period=_by_period(items, period),
+        by_type=_counts(types, "type", list(TYPES)),
+        by_unit=_counts(units, "unit"),
+        by_unit_type=_by_unit_type(units, types),
+        by_period=_by_period(items, types, period),
         by_channel=_counts(channel, "channel")
-        if len(channel)
+        if channel is not None and (channel.codes >= 0).any()
         else pd.DataFrame(columns=["channel", "n", "share"]),
         reply=reply,
         reply_by_unit=reply_by_unit,
-        backlog=_backlog(items, limit, moment) if has_closed else None,
+        backlog=_backlog(items, units, limit, moment) if has_closed else None,
         trend=trend,
         trend_window=window,
     )

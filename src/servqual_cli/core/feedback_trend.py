@@ -52,20 +52,37 @@ def feedback_trend(
     limit: Limit,
     contact: pd.Series,
     conf: float,
+    keys: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> pd.DataFrame:
-    day = frame["received"].dt.normalize()
+    """The trend rows of ``servqual feedback`` (module docstring).
+
+    ``keys`` may give the type and unit columns already as codes and labels (``labels[codes]``
+    are the values, code -1 missing), as the analysis has them; else they are factorized here.
+    """
+    received = frame["received"].to_numpy(dtype="datetime64[ns]")
+    day = received.astype("datetime64[D]")  # the calendar date of a naive local time
     cur, prev = window["current"], window["previous"]
-    in_cur = day.between(pd.Timestamp(cur["from"]), pd.Timestamp(cur["to"]))
-    in_prev = day.between(pd.Timestamp(prev["from"]), pd.Timestamp(prev["to"]))
+    in_cur = (day >= np.datetime64(cur["from"])) & (day <= np.datetime64(cur["to"]))
+    in_prev = (day >= np.datetime64(prev["from"])) & (day <= np.datetime64(prev["to"]))
     rows: list[dict[str, Any]] = []
+    coded = dict(keys or {})
+    for column in ("type", "unit"):
+        if column not in coded:
+            codes, labels = pd.factorize(frame[column].to_numpy(dtype=object))
+            coded[column] = (codes, np.asarray(labels, dtype=object))
+    unit_labels = coded["unit"][1]
     families = [
-        ("total", pd.Series("all", index=frame.index), ["all"]),
-        ("type", frame["type"], list(TYPES)),
-        ("unit", frame["unit"], sorted(frame["unit"].unique())),
+        ("total", (np.zeros(len(frame), dtype=np.int64), np.array(["all"], dtype=object)), ["all"]),
+        ("type", coded["type"], list(TYPES)),
+        ("unit", coded["unit"], sorted(unit_labels[pd.notna(unit_labels)])),
     ]
-    for level, keys, order in families:  # three families; counts are vectorised below
-        k_cur = keys[in_cur].value_counts().reindex(order, fill_value=0)
-        k_prev = keys[in_prev].value_counts().reindex(order, fill_value=0)
+    for level, (codes, labels), order in families:  # three families, counts by bincount
+        position = {label: i for i, label in enumerate(labels.tolist())}
+        known = codes >= 0
+        n_cur = np.bincount(codes[known & in_cur], minlength=len(labels))
+        n_prev = np.bincount(codes[known & in_prev], minlength=len(labels))
+        k_cur = {key: int(n_cur[position[key]]) if key in position else 0 for key in order}
+        k_prev = {key: int(n_prev[position[key]]) if key in position else 0 for key in order}
         start = len(rows)
         for key in order:  # one exact test per type or unit (a handful), not per row
             a, b = int(k_cur[key]), int(k_prev[key])
@@ -90,7 +107,8 @@ def feedback_trend(
         ps = holm([r["p"] for r in rows[start:]])
         for r, adj in zip(rows[start:], ps, strict=True):
             r["p_holm"] = adj
-    c_cur, c_prev = in_cur[contact].to_numpy(), in_prev[contact].to_numpy()
+    reply = contact.to_numpy(dtype=bool)
+    c_cur, c_prev = in_cur[reply], in_prev[reply]
     pairs: list[tuple[str, DurationFrame, Statistic]] = [
         ("reply_within_promise", within, "share_within"),
         ("median_days_to_reply", days, "median"),

@@ -27,9 +27,15 @@ import pandas as pd
 
 from servqual_cli.core import inference
 from servqual_cli.core._common import check_conf
-from servqual_cli.core.gap_columns import TIE_DECIMALS, ColumnStats, column_stats, item_stats
-from servqual_cli.core.gap_columns import paired_table as _paired_table
+from servqual_cli.core.gap_columns import (
+    TIE_DECIMALS,
+    ColumnStats,
+    column_stats,
+    item_stats,
+    paired_table,
+)
 from servqual_cli.core.results import plain, records
+from servqual_cli.core.small_samples import blank_degenerate
 from servqual_cli.errors import DataError, UsageError
 
 TEST_COLUMNS = ["n", "expectation", "perception", "gap", "gap_sd", "ci_low", "ci_high", "t",
@@ -251,6 +257,14 @@ class GapAnalysis:
             "min_items": self.min_items,
             "weight_rule": self.overall.weight_rule,
         }
+
+
+def _paired_table(
+    stats: ColumnStats, conf: float, zero_method: str = "wilcox", adjust: str = "holm"
+) -> pd.DataFrame:
+    """:func:`~servqual_cli.core.gap_columns.paired_table`, then what tiny samples cannot
+    support blanked and said why (:func:`~servqual_cli.core.small_samples.blank_degenerate`)."""
+    return blank_degenerate(paired_table(stats, conf, zero_method, adjust))
 
 
 def gap_analysis(

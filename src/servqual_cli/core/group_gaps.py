@@ -4,11 +4,12 @@ Per dimension gap: Welch's ANOVA (Welch 1951; R ``oneway.test(var.equal = FALSE)
 ω² of the ordinary one-way ANOVA over the same groups (SS_b − (k − 1) MS_w) / (SS_t + MS_w), df
 N − k, noncentral-F interval; R ``effectsize::omega_squared(aov(y ~ g))``; not from Welch's F,
 whose small df2 with a small group inflates it), Kruskal-Wallis (R ``kruskal.test``) with ε²,
-and the post-hoc comparisons of Games & Howell (1976) and Dunn (1964, Holm's adjustment). Each
-test uses every group it can: Kruskal-Wallis and Dunn every group with at least one valid
-dimension gap (as ``kruskal.test`` on all groups), Welch and Games-Howell the groups with at
-least two gaps and some variance (Welch's weights n / s² need both). Each comparison lists the
-groups behind each test and those left out, why.
+and the post-hoc comparisons of Games & Howell (1976) and Dunn (1964, Holm's adjustment). One
+eligibility rule for every test (review 2 item 9): a group takes part with at least
+:data:`MIN_GROUP_N` valid dimension gaps, so the tests agree about which groups exist and no
+effect size or Dunn p rests on single respondents (ε² = 1.00 from three singletons). Welch and
+Games-Howell also need some variance (Welch's weights n / s² need it); ranks do not. Each
+comparison lists the groups behind each test and those left out, why.
 """
 
 from __future__ import annotations
@@ -141,15 +142,35 @@ class GroupedGapAnalysis:
         table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), self.adjust)
         return table
 
+    @property
+    def n_group_dimension_tests(self) -> int:
+        """The tests made in the per-group table: the size of its adjustment family (a group
+        or dimension with fewer than two gaps has no test, and is not counted)."""
+        return int(np.isfinite(self.group_dimension_p["p_t"].to_numpy(dtype=float)).sum())
+
+    @property
+    def nothing_to_compare(self) -> str | None:
+        """Why no across-group test ran at all: ``"one_group"`` (the ``--by`` column holds one
+        group), ``"too_few_eligible"`` (fewer than two groups with :data:`MIN_GROUP_N` valid
+        gaps in every dimension), or None when some test ran."""
+        if len(self.groups) + len(self.skipped_groups) < 2:
+            return "one_group"
+        if all(len(c.kruskal_groups) < 2 for c in self.comparisons):
+            return "too_few_eligible"
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         out = self.all.to_dict()
         out["by"] = self.by
         out["groups"] = {k: v.to_dict() for k, v in self.groups.items()}
         out["group_dimension_tests"] = {
             "adjust": self.adjust,
-            "family": "groups x dimensions",
+            "family": "groups x dimensions with a test",
+            "n_tests": self.n_group_dimension_tests,
             "tests": records(self.group_dimension_p),
         }
+        out["group_tests_rule"] = ELIGIBILITY
+        out["group_tests_not_made"] = self.nothing_to_compare
         out["group_tests"] = [c.to_dict() for c in self.comparisons]
         out["n_without_group"] = self.n_without_group
         out["skipped_groups"] = dict(self.skipped_groups)
@@ -255,15 +276,31 @@ def _group_codes(groups: Sequence[Any] | np.ndarray) -> tuple[np.ndarray, list[s
 SMALL_GROUP = 6
 
 
+MIN_GROUP_N = 2
+"""Valid dimension gaps a group needs to take part in any across-group test."""
+ELIGIBILITY = (
+    f"every across-group test (Welch, Games-Howell, Kruskal-Wallis, Dunn) uses the groups with "
+    f"at least {MIN_GROUP_N} valid dimension gaps; Welch and Games-Howell also need variance"
+)
+
+
+def _too_few(size: int) -> str | None:
+    """Why a group of ``size`` valid gaps takes part in no test (None: it is eligible).
+
+    >>> _too_few(0), _too_few(1), _too_few(2)
+    ('no valid dimension gap', 'fewer than 2 valid dimension gaps', None)
+    """
+    if size == 0:
+        return "no valid dimension gap"
+    return f"fewer than {MIN_GROUP_N} valid dimension gaps" if size < MIN_GROUP_N else None
+
+
 def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupComparison:
-    kw_names = [k for k, g in samples.items() if g.size >= 1]
-    welch_names = [k for k, g in samples.items() if g.size >= 2 and np.ptp(g) > 0]
-    kw_out = {k: "no valid dimension gap" for k, g in samples.items() if g.size == 0}
-    welch_out = {
-        k: ("no valid dimension gap" if g.size == 0 else
-            "fewer than 2 valid dimension gaps" if g.size == 1 else "no variance (all gaps equal)")
-        for k, g in samples.items() if k not in welch_names
-    }  # fmt: skip
+    kw_out = {k: why for k, g in samples.items() if (why := _too_few(g.size)) is not None}
+    kw_names = [k for k in samples if k not in kw_out]
+    welch_names = [k for k in kw_names if np.ptp(samples[k]) > 0]
+    welch_out = {k: kw_out.get(k, "no variance (all gaps equal)")
+                 for k in samples if k not in welch_names}  # fmt: skip
     nan = math.nan
     empty = pd.DataFrame()
     warnings = []

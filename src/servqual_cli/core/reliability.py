@@ -8,6 +8,7 @@ alpha, alpha if item deleted and the corrected item-total correlation ``r.drop``
 
 from __future__ import annotations
 
+import warnings as warnings_module
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -69,6 +70,10 @@ class AlphaResult:
         McDonald's omega for the same items, filled in by the caller (see :func:`omega_total`).
     omega_estimator : str or None
         How ``omega_total`` was estimated (:data:`OMEGA_ONE_FACTOR` or :data:`OMEGA_CFA`).
+    omega_problem : str or None
+        Why omega is not reported (one of :data:`PROBLEMS`: the fit did not converge, has a
+        Heywood case, or gave a value outside [0, 1]); ``omega_total`` is then None. Set by
+        :func:`with_omega`.
     """
 
     n: int
@@ -87,12 +92,14 @@ class AlphaResult:
     scale: str | None = None
     omega_total: float | None = None
     omega_estimator: str | None = None
+    omega_problem: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the shape the CLI prints (NaN becomes None).
 
         Keys: ``scale``, ``n``, ``k``, ``alpha``, ``alpha_std``, ``ci_low``, ``ci_high``,
-        ``average_r``, ``omega_total`` and ``items``, a list of
+        ``average_r``, ``omega_total``, ``omega_estimator``, ``omega_problem`` (why omega is
+        null although it was estimated, see :data:`PROBLEMS`) and ``items``, a list of
         ``{"item", "alpha_if_deleted", "item_rest_r", "mean", "sd"}``.
         """
         cols = ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
@@ -107,8 +114,54 @@ class AlphaResult:
             "average_r": plain(self.average_r),
             "omega_total": plain(self.omega_total),
             "omega_estimator": self.omega_estimator,
+            "omega_problem": self.omega_problem,
             "items": records(self.items[cols]),
         }
+
+
+def drop_constant_items(
+    items: pd.DataFrame, missing: Missing = "pairwise"
+) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
+    """Leave out items with no variance (every answer the same), as ``psych::alpha`` does.
+
+    An item answered the same by everyone carries no information about consistency and makes
+    the correlations undefined; R ``psych::alpha`` (``delete = TRUE``, its default) deletes it
+    with the warning "Item = E1 had no variance and was deleted", and so does this, so that
+    one constant item does not cost the whole scale its alpha. Listwise, the answers on the
+    complete rows decide. Items with no answers at all, or non-numeric items, are kept for the
+    statistics to refuse with their own message.
+
+    Returns
+    -------
+    frame, dropped, warnings
+        The items left, the names of those left out and one warning per item left out.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"E1": [5, 5, 5], "E2": [1, 2, 3], "E3": [2, 2, 4]})
+    >>> frame, dropped, _ = drop_constant_items(df)
+    >>> list(frame.columns), dropped
+    (['E2', 'E3'], ('E1',))
+    """
+    if not all(pd.api.types.is_numeric_dtype(c) for _, c in items.items()) or items.empty:
+        return items, (), ()
+    x = items.to_numpy(dtype=np.float64, na_value=np.nan)
+    if missing == "listwise":
+        x = x[~np.isnan(x).any(axis=1)]
+        if x.shape[0] == 0:
+            return items, (), ()
+    with np.errstate(invalid="ignore"), warnings_module.catch_warnings():
+        warnings_module.simplefilter("ignore", RuntimeWarning)  # an all-NaN item: kept
+        constant = np.nanmax(x, axis=0) == np.nanmin(x, axis=0)
+    if not constant.any():
+        return items, (), ()
+    dropped = tuple(str(c) for c in items.columns[constant])
+    notes = tuple(
+        f"item {name} has no variance (every answer the same) and was left out, as R "
+        "psych::alpha does"
+        for name in dropped
+    )
+    return items.loc[:, ~constant], dropped, notes
 
 
 def feldt_ci(alpha: float, n: int, k: int, conf: float = 0.95) -> tuple[float, float]:
@@ -355,6 +408,10 @@ class OmegaResult:
     n : int
         Respondents behind the covariance matrix (as :attr:`AlphaResult.n`).
     warnings : tuple of str
+    converged : bool
+        Whether the one-factor ML fit converged.
+    heywood : tuple of str
+        Items whose uniqueness stopped at the 0.005 bound (a Heywood case).
     """
 
     omega_total: float
@@ -362,6 +419,8 @@ class OmegaResult:
     loadings: pd.DataFrame = field(repr=False)
     n: int = 0
     warnings: tuple[str, ...] = ()
+    converged: bool = True
+    heywood: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """``{"omega_total", "estimator", "n", "loadings": [{"item", "loading",
@@ -385,8 +444,10 @@ def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResu
     estimates (matched to 1e-6) whenever no uniqueness reaches its bound. Uniquenesses are
     bounded below at 0.005 of each item's variance, as ``factanal(lower = 0.005)`` and
     ``psych::fa``, not as lavaan (which lets a residual variance go negative). In such a Heywood
-    case omega is the bounded (factanal) estimate, which differs from lavaan's, and
-    ``warnings`` says so. The estimator is named in :attr:`OmegaResult.estimator`.
+    case omega is the bounded (factanal) estimate, which differs from lavaan's; ``warnings``
+    and :attr:`OmegaResult.heywood` say so, and the scale's reported omega is withdrawn
+    (:func:`~servqual_cli.core.reliability_screen.with_omega`). The estimator is named in
+    :attr:`OmegaResult.estimator`.
 
     Parameters
     ----------
@@ -428,12 +489,12 @@ def omega_from_covariance(names: list[str], ic: ItemCovariance) -> OmegaResult:
     if heywood.any():
         warnings.append(
             f"Heywood case in the one-factor model: the uniqueness of "
-            f"{names_where(names, heywood)} stopped at the 0.005 bound (factanal's rule); "
-            "unbounded ML (lavaan) would estimate a negative residual variance and a different "
-            "omega, so this omega is the bounded estimate and one factor fits these items poorly"
+            f"{names_where(names, heywood)} stopped at the 0.005 bound (factanal's rule), where "
+            "unbounded ML (lavaan) would estimate a negative residual variance: one factor fits "
+            "these items poorly, and the bounded omega is no reliability to report"
         )
     if not converged:
-        warnings.append("the one-factor model did not converge; omega is unreliable")
+        warnings.append("the one-factor model did not converge; omega is not reported")
     negative = std < 0
     if negative.any():
         warnings.append(
@@ -443,4 +504,5 @@ def omega_from_covariance(names: list[str], ic: ItemCovariance) -> OmegaResult:
     table = pd.DataFrame(
         {"item": names, "loading": loading, "residual_var": residual, "std_loading": std}
     )
-    return OmegaResult(float(omega), OMEGA_ONE_FACTOR, table, n_used, tuple(warnings))
+    return OmegaResult(float(omega), OMEGA_ONE_FACTOR, table, n_used, tuple(warnings),
+                       bool(converged), tuple(np.asarray(names)[heywood]))  # fmt: skip

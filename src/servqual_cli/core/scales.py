@@ -25,9 +25,11 @@ from servqual_cli.core.reliability import (
     OMEGA_ONE_FACTOR,
     AlphaResult,
     alpha_parts,
+    drop_constant_items,
     omega_from_covariance,
     omega_total,
 )
+from servqual_cli.core.reliability_screen import cfa_heywood_factors, screen_cfa, with_omega
 from servqual_cli.errors import ServqualError
 
 if TYPE_CHECKING:  # the CFA module loads only where a CFA is fitted (not for `alpha`)
@@ -55,11 +57,20 @@ def scale_reliability(
     >>> r.scale, round(r.alpha, 2), r.omega_total is not None
     ('demo', 0.8, True)
     """
-    res, names, covariance = alpha_parts(items, missing, conf, n_boot, seed, name=name)
+    # A constant item is left out with a warning (psych::alpha's rule), not the whole scale.
+    items, left_out, dropped = drop_constant_items(items, missing)
+    try:
+        res, names, covariance = alpha_parts(items, missing, conf, n_boot, seed, name=name)
+    except ServqualError as exc:  # e.g. one item left: say which were left out and why
+        if left_out:
+            exc.message += f" (left out for no variance: {', '.join(left_out)})"
+            exc.args = (exc.message,)
+        raise
+    if dropped:
+        res = dataclasses.replace(res, warnings=(*dropped, *res.warnings))
     if not omega:
         return res
     warnings = list(res.warnings)
-    value: float | None = None
     try:
         # omega_total on the same items, without computing their covariance a second time
         # (with fewer than 3 items omega_total raises before it would compute anything).
@@ -68,14 +79,13 @@ def scale_reliability(
             if len(names) >= 3
             else omega_total(items, missing=missing)
         )
-        value = om.omega_total
-        warnings += list(om.warnings)
     except ServqualError as exc:  # e.g. too few items for a one-factor model
         warnings.append(f"omega not computed: {exc.message}")
-    estimator = OMEGA_ONE_FACTOR if value is not None else None
-    return dataclasses.replace(
-        res, omega_total=value, omega_estimator=estimator, warnings=tuple(warnings)
-    )
+        return dataclasses.replace(res, warnings=tuple(warnings))
+    warnings += list(om.warnings)
+    # An omega from a fit that failed, or outside [0, 1], is withdrawn with its reason.
+    return with_omega(res, om.omega_total, OMEGA_ONE_FACTOR, converged=om.converged,
+                      heywood=bool(om.heywood), warnings=tuple(warnings))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -222,6 +232,8 @@ def instrument_reliability(
             checks.append(_validity(score, frames[score], dimensions, n_factors, missing))
             warnings += [f"{score} validity: {w}" for w in checks[-1].warnings]
         scales = [_whole_scale_omega(s, checks) for s in scales]
+        # CR, AVE and the CFA's omega are withdrawn where the fit cannot support them.
+        checks = [_screened(v) for v in checks]
     return InstrumentReliability(
         scales=tuple(scales),
         validity=tuple(checks),
@@ -246,7 +258,15 @@ def _whole_scale_omega(scale: AlphaResult, checks: Sequence[Validity]) -> AlphaR
     fit = next((v.cfa for v in checks if v.score == score), None)
     if fit is None:
         return scale  # the CFA's warning says why; omega is left empty
-    return dataclasses.replace(scale, omega_total=fit.omega_total, omega_estimator=OMEGA_CFA)
+    return with_omega(scale, fit.omega_total, OMEGA_CFA, converged=fit.converged,
+                      heywood=bool(cfa_heywood_factors(fit)))  # fmt: skip
+
+
+def _screened(check: Validity) -> Validity:
+    """The validity check with its CFA's unreportable CR, AVE and ω withdrawn (screen_cfa)."""
+    if check.cfa is None:
+        return check
+    return dataclasses.replace(check, cfa=screen_cfa(check.cfa))
 
 
 def _validity(

@@ -17,9 +17,12 @@ median       z test of the inverse-variance weighted slope of  weighted least sq
 
 The years are the scores, so unequally spaced years (2019, 2020, 2022) keep their spacing. The
 verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf``, in the KPI's
-direction, and ``no detectable trend`` otherwise. A linear trend test answers "is there a steady
-rise or fall over the years"; a rise followed by an equal fall has no linear trend, and the
-table of every year's value beside it shows that.
+direction, and ``no detectable trend`` otherwise. With ``adjust="holm"`` (what ``servqual trend``
+and the report use) the family of every trend test in the table gets Holm-adjusted p-values
+(``p_adjusted``, R ``p.adjust(p, "holm")``) beside the raw ``p``, and the verdict follows the
+adjusted p, as ``servqual service-survey`` does with its trends [3]_. A linear trend test
+answers "is there a steady rise or fall over the years"; a rise followed by an equal fall has no
+linear trend, and the table of every year's value beside it shows that.
 
 References
 ----------
@@ -27,6 +30,8 @@ References
    *Biometrics* 11(3), 375-386; Agresti, A. (2002). *Categorical Data Analysis*, 2nd ed.,
    section 5.3.5 (the statistic of R ``prop.trend.test``).
 .. [2] Bonett, D. G., & Price, R. M. (2002). *Psychological Methods* 7(3), 370-383.
+.. [3] Holm, S. (1979). A simple sequentially rejective multiple test procedure.
+   *Scandinavian Journal of Statistics* 6(2), 65-70.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from numpy.typing import ArrayLike
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
+from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.results import records
 from servqual_cli.core.trend import _median_se
 
@@ -196,6 +202,7 @@ def series_trends(
     conf: float = 0.95,
     specs: Mapping[str, tuple[str, int]] | None = None,
     min_years: int = 3,
+    adjust: str | None = None,
 ) -> pd.DataFrame:
     """A trend test per KPI, channel and area over every year it was measured.
 
@@ -211,11 +218,32 @@ def series_trends(
         contact KPIs' :data:`~servqual_cli.core.contacts.SPECS`.
     min_years : int
         KPIs measured in fewer years are left out (two years are a comparison, not a trend).
+    adjust : {None, "holm", "BH", "bonferroni", "none"}
+        None (default): no ``p_adjusted`` column, the verdict on the raw p (a caller adjusts its
+        own family). Otherwise ``p_adjusted`` (R ``p.adjust`` over every row with a p, NaN
+        not counted) follows ``p``, and the verdict is judged on it.
 
     Returns
     -------
     DataFrame
-        :data:`SERIES_TREND_COLUMNS`; ``slope`` in the KPI's units per year.
+        :data:`SERIES_TREND_COLUMNS` (with ``p_adjusted`` after ``p`` when ``adjust`` is
+        given); ``slope`` in the KPI's units per year.
+
+    Examples
+    --------
+    A rising share (10, 15, 19 of 40) and a flat one over three years: a family of two, so Holm
+    doubles the smaller p (R: ``prop.trend.test(c(10, 15, 19), rep(40, 3), score = 2019:2021)``
+    gives 0.03679; ``p.adjust(c(0.03679, 1), "holm")`` 0.07358), and the rise that the raw p
+    calls better is no detectable trend once the family is counted:
+
+    >>> x = [0] * 30 + [1] * 10 + [0] * 25 + [1] * 15 + [0] * 21 + [1] * 19
+    >>> obs = pd.DataFrame({"year": np.repeat([2019, 2020, 2021], 40), "channel": "phone",
+    ...                     "area": "ALL", "kpi": "up", "x": x})
+    >>> flat = obs.assign(kpi="flat", x=([0] * 20 + [1] * 20) * 3)
+    >>> t = series_trends(pd.concat([obs, flat]), specs={"up": ("share", 1),
+    ...                   "flat": ("share", 1)}, adjust="holm")
+    >>> t[["kpi", "p", "p_adjusted", "verdict"]].round(4).values.tolist()
+    [['up', 0.0368, 0.0736, 'no detectable trend'], ['flat', 1.0, 1.0, 'no detectable trend']]
     """
     kinds = specs or {name: (s.kind, s.direction) for name, s in SPECS.items()}
     keys = ["kpi", "channel", "area"]
@@ -235,10 +263,20 @@ def series_trends(
                      "first_year": int(present[0]), "last_year": int(present[-1]),
                      "n_years": int(present.size), "slope": r.slope, "statistic": r.statistic,
                      "df": r.df, "p": r.p, "test": r.test,
-                     "verdict": trend_verdict(r.slope, r.p, direction, 1 - conf)})  # fmt: skip
-    frame = pd.DataFrame(rows, columns=SERIES_TREND_COLUMNS)
+                     "verdict": trend_verdict(r.slope, r.p, direction, 1 - conf),
+                     "direction": direction})  # fmt: skip
+    columns = list(SERIES_TREND_COLUMNS)
+    if adjust is not None:
+        columns.insert(columns.index("p") + 1, "p_adjusted")
+    frame = pd.DataFrame(rows, columns=[*SERIES_TREND_COLUMNS, "direction"])
     if frame.empty:
-        return frame
+        return frame.assign(p_adjusted=pd.Series(dtype=float))[columns]
+    if adjust is not None:  # the family: every trend in the table that has a p
+        frame["p_adjusted"] = p_adjust(frame["p"].to_numpy(dtype=float), adjust)
+        frame["verdict"] = [trend_verdict(s, q, d, 1 - conf) for s, q, d in
+                            zip(frame["slope"], frame["p_adjusted"], frame["direction"],
+                                strict=True)]  # fmt: skip
+    frame = frame[columns]
     order = {name: i for i, name in enumerate(kinds)}
     key_frame = pd.DataFrame({"kpi": frame["kpi"].map(order),
                               "channel": frame["channel"].map({"phone": 0, "email": 1, ALL: 2}),

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from servqual_cli.io.encoded import PY_SPACES
 from servqual_cli.io.read import blank_mask
 from servqual_cli.io.values import is_excel_error
 
@@ -104,11 +105,6 @@ def text_values(values: pd.Series) -> pd.Series:
     return text.where(~blank, np.nan).astype(object)
 
 
-# The characters Python's str.strip() removes (str.isspace(); a test recomputes the set).
-PY_SPACES = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 _WHOLE_FLOAT = r"^(-?\d+)\.0$"
 _ARROW_FROM = 1000  # below this, pyarrow's set-up costs more than it saves
 
@@ -131,7 +127,13 @@ def _text_values_arrow(obj: np.ndarray) -> np.ndarray | None:
         return None
     trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
     blank = pc.fill_null(pc.equal(trimmed, ""), True).to_numpy(zero_copy_only=False)
-    out = np.asarray(trimmed.to_numpy(zero_copy_only=False), dtype=object)
+    # A cell with nothing to trim is kept as the very string it is (a million ids are not
+    # made again from Arrow's copy); only the trimmed ones are taken from it.
+    same = pc.equal(pc.binary_length(trimmed), pc.binary_length(arr))
+    changed = np.flatnonzero(~pc.fill_null(same, True).to_numpy(zero_copy_only=False) & ~blank)
+    out = np.array(obj, dtype=object, copy=True)
+    if len(changed):
+        out[changed] = trimmed.take(pa.array(changed)).to_pylist()
     ends = np.flatnonzero(pc.fill_null(pc.ends_with(trimmed, ".0"), False).to_numpy(False))
     if len(ends):
         pattern = re.compile(_WHOLE_FLOAT)

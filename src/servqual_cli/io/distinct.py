@@ -24,11 +24,54 @@ import pandas as pd
 
 from servqual_cli.io.encoded import EncodedColumn
 
-__all__ = ["by_distinct"]
+__all__ = ["by_distinct", "distinct_codes", "parse_distinct"]
 
 # Types whose equal values the parsers of io/cells.py always treat alike.
 _MERGEABLE = (str, type(None), bool, int, dt.datetime, dt.date, pd.Timestamp, type(pd.NA))
 _type_of = np.frompyfunc(type, 1, 1)
+
+
+def distinct_codes(
+    values: pd.Series, encoded: EncodedColumn | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """A code per cell and one representative cell per code: ``reps[codes]`` stands for the
+    cells, each cell by a cell of the same type that compares equal (the module docstring).
+
+    Floats are never merged: each float cell has a code of its own. With ``encoded`` (the same
+    column as the CSV reader kept it) its codes and distinct texts are returned as they are.
+
+    Examples
+    --------
+    >>> codes, reps = distinct_codes(pd.Series(["ja", None, "ja", float("nan")], dtype=object))
+    >>> codes.tolist(), reps.tolist()
+    ([0, 1, 0, 1], ['ja', None])
+    >>> codes, reps = distinct_codes(pd.Series([True, 1, 1.0, 1.0, "1", True], dtype=object))
+    >>> codes.tolist(), reps.tolist()
+    ([0, 1, 3, 4, 2, 0], [True, 1, '1', 1.0, 1.0])
+    """
+    if encoded is not None and len(encoded) == len(values):
+        return encoded.codes, encoded.uniques
+    obj = np.asarray(pd.Series(values, dtype=object).to_numpy(dtype=object))
+    n = len(obj)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), obj
+    if pd.api.types.infer_dtype(obj, skipna=True) == "string":
+        # Text and missing cells only (a CSV): the parsers treat None, NaN and <NA> alike.
+        key, _ = pd.factorize(obj, use_na_sentinel=False)
+        codes, first = _codes_and_first(key)
+        return codes, obj[first]
+    type_codes, types = pd.factorize(_type_of(obj))
+    mergeable = np.array([t in _MERGEABLE for t in types], dtype=bool)[type_codes]
+    merged = np.flatnonzero(mergeable)
+    value_codes, uniques = pd.factorize(obj[merged], use_na_sentinel=False)
+    # Same type and equal value: one code (types are few, so the product stays small).
+    key = type_codes[merged].astype(np.int64) * max(len(uniques), 1) + value_codes
+    merged_codes, first = _codes_and_first(key)
+    rest = np.flatnonzero(~mergeable)
+    codes = np.empty(n, dtype=np.int64)
+    codes[merged] = merged_codes
+    codes[rest] = len(first) + np.arange(len(rest))  # every float its own code
+    return codes, np.concatenate([obj[merged[first]], obj[rest]])
 
 
 def by_distinct(
@@ -65,43 +108,14 @@ def by_distinct(
     >>> by_distinct(pd.Series(enc.cells()), text_values, enc)[0].tolist()
     ['ja', 'nej', 'ja']
     """
-    if encoded is not None and len(encoded) == len(values):
-        reps = pd.Series(encoded.uniques, dtype=object)
-        return tuple(np.asarray(r)[encoded.codes] for r in _as_tuple(parse(reps)))
-    obj = np.asarray(pd.Series(values, dtype=object).to_numpy(dtype=object))
-    n = len(obj)
-    if n == 0:
-        return _as_tuple(parse(pd.Series(obj, dtype=object)))
-    if pd.api.types.infer_dtype(obj, skipna=True) == "string":
-        # Text and missing cells only (a CSV): the parsers treat None, NaN and <NA> alike.
-        mergeable = np.ones(n, dtype=bool)
-        merged = np.arange(n)
-        key, _ = pd.factorize(obj, use_na_sentinel=False)
-    else:
-        type_codes, types = pd.factorize(_type_of(obj))
-        mergeable = np.array([t in _MERGEABLE for t in types], dtype=bool)[type_codes]
-        merged = np.flatnonzero(mergeable)
-        value_codes, uniques = pd.factorize(obj[merged], use_na_sentinel=False)
-        # Same type and equal value: one code (types are few, so the product stays small).
-        key = type_codes[merged].astype(np.int64) * max(len(uniques), 1) + value_codes
-    codes, first = _codes_and_first(key)
-    parts: list[tuple[np.ndarray, tuple[np.ndarray, ...]]] = []
-    if len(merged):
-        reps = pd.Series(obj[merged[first]], dtype=object)
-        parts.append((merged, tuple(np.asarray(r)[codes] for r in _as_tuple(parse(reps)))))
-    rest = np.flatnonzero(~mergeable)
-    if len(rest):
-        parts.append((rest, tuple(np.asarray(r) for r in _as_tuple(parse(pd.Series(obj[rest]))))))
-    k = len(parts[0][1])
-    out = []
-    for i in range(k):  # a loop over the parser's results (one to three)
-        dtypes = [p[1][i].dtype for p in parts]
-        dtype = dtypes[0] if all(d == dtypes[0] for d in dtypes) else np.dtype(object)
-        full = np.empty(n, dtype=dtype)
-        for where, results in parts:  # at most two parts
-            full[where] = results[i]
-        out.append(full)
-    return tuple(out)
+    codes, reps = distinct_codes(values, encoded)
+    return tuple(np.asarray(r)[codes] for r in parse_distinct(reps, parse))
+
+
+def parse_distinct(reps: np.ndarray, parse: Callable[[pd.Series], Any]) -> tuple[np.ndarray, ...]:
+    """``parse`` of the representative cells (:func:`distinct_codes`), each result an array
+    with one entry per code."""
+    return _as_tuple(parse(pd.Series(reps, dtype=object)))
 
 
 def _codes_and_first(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -32,6 +32,7 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -40,8 +41,7 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
-from servqual_cli.io.distinct import by_distinct
-from servqual_cli.io.encoded import EncodedColumn
+from servqual_cli.io.distinct import distinct_codes, parse_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
@@ -113,6 +113,7 @@ def check_date_column(
     rows: npt.NDArray[np.int64],
     where: Location,
     context: str = "",
+    n: tuple[int, int] | None = None,
 ) -> None:
     """Refuse a date column most of whose values cannot be read as dates.
 
@@ -135,6 +136,9 @@ def check_date_column(
         File, sheet and column; the row of the first unreadable value is added.
     context : str
         Prefix for the message (which KPI, which key).
+    n : (int, int), optional
+        The column's unreadable and non-blank cells when counted already (the caller then
+        passes only the first unreadable cell as ``raw``, ``why`` and ``rows``).
 
     Raises
     ------
@@ -155,8 +159,7 @@ a spreadsheet; day and month order is never guessed
     >>> check_date_column(raw[1:], why[1:], np.arange(3, 6), Location("f.csv"))  # 1 of 2: fine
     """
     bad = np.asarray(why == "invalid_date", dtype=bool)
-    n_bad = int(bad.sum())
-    n_filled = int(np.sum(np.asarray(why != "blank", dtype=bool)))
+    n_bad, n_filled = n or (int(bad.sum()), int(np.sum(np.asarray(why != "blank", dtype=bool))))
     if n_bad == 0 or 2 * n_bad <= n_filled:
         return
     first = int(np.flatnonzero(bad)[0])
@@ -227,8 +230,73 @@ def _contact(values: pd.Series) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.o
     return np.asarray(yes_no == 1.0, dtype=bool), reasons(len(values), blank=blank, unparseable=bad)
 
 
+class _Coded:
+    """One register column as a code per cell and a representative cell per code
+    (:func:`~servqual_cli.io.distinct.distinct_codes`): parsed once per code, the results
+    taken by the codes; the raw cells of excluded rows are looked up for the log only."""
+
+    def __init__(self, table: RawTable, position: int | None, n: int) -> None:
+        self.table, self.position = table, position
+        if position is None:  # the role's column is absent: every cell missing
+            self.codes: np.ndarray = np.zeros(n, dtype=np.int8)
+            self.reps: np.ndarray = np.array([None], dtype=object)
+            self.raw: pd.Series | None = None
+            return
+        encoded = table.encoded_column(position)
+        self.raw = None
+        if encoded is not None:  # a fast-path CSV column: its codes and distinct texts
+            self.codes, self.reps = encoded.codes, encoded.uniques
+        else:
+            self.raw = table.column(position)
+            self.codes, self.reps = distinct_codes(self.raw)
+
+    def parse(self, parser: Any) -> tuple[np.ndarray, ...]:
+        return parse_distinct(self.reps, parser)
+
+    def cells(self, rows: np.ndarray) -> np.ndarray:
+        """The raw cells at ``rows`` (positions or a mask) as read."""
+        if self.raw is None:
+            return np.asarray(self.reps[self.codes[rows]], dtype=object)
+        return np.asarray(self.raw.to_numpy(dtype=object)[rows], dtype=object)
+
+    def count_where(self, per_code: np.ndarray) -> int:
+        """Cells whose code is marked in ``per_code``."""
+        return int(np.bincount(self.codes, minlength=len(self.reps))[per_code].sum())
+
+
+def _check_dates(col: _Coded, why: np.ndarray, rows: np.ndarray, where: Location) -> None:
+    """:func:`check_date_column` from the distinct cells: the counts by code, the first
+    unreadable row by the codes."""
+    bad = np.asarray(why == "invalid_date", dtype=bool)
+    if not bad.any():
+        return
+    n_bad = col.count_where(bad)
+    n_filled = col.count_where(np.asarray(why != "blank", dtype=bool))
+    if 2 * n_bad <= n_filled:
+        return
+    first = int(np.argmax(bad[col.codes]))
+    check_date_column(
+        pd.Series(col.cells(np.array([first])), dtype=object),
+        np.array(["invalid_date"], dtype=object),
+        rows[first : first + 1],
+        where,
+        n=(n_bad, n_filled),
+    )
+
+
+def _reason_codes(why: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per distinct cell a small reason code (0: usable) and the reasons by code."""
+    codes, names = pd.factorize(np.asarray(why, dtype=object), use_na_sentinel=True)
+    return (codes + 1).astype(np.int8), np.array([None, *names], dtype=object)
+
+
 def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     """Find the register's columns, parse them and exclude unusable rows.
+
+    Each column is parsed once per distinct cell (:func:`~servqual_cli.io.distinct
+    .distinct_codes`; a fast-path CSV's codes as read) and every row test works on small
+    integer codes, so nothing is done per row in Python; the log gets the raw cells of the
+    excluded rows.
 
     Parameters
     ----------
@@ -262,103 +330,103 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     found = index.resolve_roles(ROLES, required=REQUIRED)
     log, rows = ExclusionLog(table.source, table.sheet), table.row_numbers
     n = len(rows)
-    cells: dict[str, pd.Series] = {}
-
-    def column(role: str) -> pd.Series:
-        if role not in found:
-            return pd.Series([None] * n, dtype=object)
-        if role not in cells:  # one column, without the whole frame of a fast-path CSV
-            cells[role] = table.column(found[role])
-        return cells[role]
-
-    def encoded(role: str) -> EncodedColumn | None:
-        return table.encoded_column(found[role]) if role in found else None
+    cols = {role: _Coded(table, found.get(role), n) for role in ROLES}
 
     def name(role: str) -> str:
         return str(table.columns[found[role]])
 
-    def dates(role: str) -> tuple[pd.Series, npt.NDArray[np.object_]]:
-        times, why = by_distinct(column(role), _with_serials, encoded(role))
-        return pd.Series(times, dtype="datetime64[ns]"), why
+    def exclude(role: str, hit: np.ndarray, reasons: np.ndarray) -> None:
+        """Log the cells of ``role`` at the rows of mask ``hit``, one reason each."""
+        where = np.flatnonzero(hit)
+        log.add(rows[where], name(role), cols[role].cells(where), reasons)
 
-    def text(role: str) -> pd.Series:
-        return pd.Series(by_distinct(column(role), text_values, encoded(role))[0], dtype=object)
-
-    received, why_received = dates("received")
-    types, why_type = by_distinct(column("type"), parse_types, encoded("type"))
-    answered, why_answered = dates("answered")
-    closed, why_closed = dates("closed")
-    for role, why in (
-        ("received", why_received),
-        ("answered", why_answered),
-        ("closed", why_closed),
-    ):
+    # Per distinct cell: the parsed value and why it cannot be used (None: usable).
+    times, why = {}, {}
+    for role in ("received", "answered", "closed"):
+        times[role], why[role] = cols[role].parse(_with_serials)
+        times[role] = np.asarray(times[role], dtype="datetime64[ns]")
+    types, why["type"] = cols["type"].parse(parse_types)
+    for role in ("received", "answered", "closed"):
         if role in found:
-            where = Location(table.source, table.sheet, None, name(role))
-            check_date_column(column(role), why, rows, where)
-    ids = text("id")
+            _check_dates(cols[role], why[role], rows, Location(table.source, table.sheet,
+                                                                None, name(role)))  # fmt: skip
+    ids = cols["id"].parse(text_values)[0]
     # Blank answer and closing dates are normal (not answered yet); only unreadable ones count.
-    checks: list[tuple[str, npt.NDArray[np.object_]]] = [
-        ("received", why_received),
-        ("type", why_type),
-        ("answered", reasons(n, invalid_date=why_answered == "invalid_date")),
-        ("closed", reasons(n, invalid_date=why_closed == "invalid_date")),
-    ]
+    for role in ("answered", "closed"):
+        why[role] = reasons(len(why[role]), invalid_date=why[role] == "invalid_date")
     keep = np.ones(n, dtype=bool)
-    for role, why in checks:  # a loop over four checks; each is vectorised over rows
+    for role in ("received", "type", "answered", "closed"):  # four checks, each vectorised
         if role not in found:
             continue
-        hit = keep & (why != None)  # noqa: E711 - elementwise test of an object array
-        log.add(rows[hit], name(role), column(role).to_numpy()[hit], why[hit])
+        code_of, reason_of = _reason_codes(why[role])
+        reason = code_of[cols[role].codes]
+        hit = keep & (reason > 0)
+        exclude(role, hit, reason_of[reason[hit]])
         keep &= ~hit
     if "id" in found:
-        duplicate = keep & ids.notna().to_numpy() & ids.where(keep).duplicated().to_numpy()
-        log.add(
-            rows[duplicate],
-            name("id"),
-            column("id").to_numpy()[duplicate],
-            np.full(int(duplicate.sum()), "duplicate", dtype=object),
-        )
+        duplicate = _repeated(cols["id"], ids, keep)
+        exclude("id", duplicate, np.full(int(duplicate.sum()), "duplicate", dtype=object))
         keep &= ~duplicate
+    received = times["received"][cols["received"].codes]
     # An answer or closing date before the receipt is an unusable *cell*: it is logged (end
     # before start, on that column) but the item stays in every count (intake, types, units,
     # trend of counts). Its timing drops out downstream: the case engine marks a duration with
     # end < start invalid, so the item is neither answered, decided nor open there.
-    for role, end in (("answered", answered), ("closed", closed)):
+    for role in ("answered", "closed"):
         if role not in found:
             continue
-        before = keep & end_before_start(received, end)  # a date-only end: that day's end
-        log.add(
-            rows[before],
-            name(role),
-            column(role).to_numpy()[before],
-            np.full(int(before.sum()), "end_before_start", dtype=object),
-        )
-    contact, why_contact = by_distinct(column("contact_given"), _contact, encoded("contact_given"))
-    log.add(
-        rows[keep],
-        name("contact_given"),
-        column("contact_given").to_numpy()[keep],
-        why_contact[keep],
-    )
+        # a date-only end on the receipt's day means that day's end (vocab/date_order.py)
+        before = keep & end_before_start(received, times[role][cols[role].codes])
+        exclude(role, before, np.full(int(before.sum()), "end_before_start", dtype=object))
+    contact, why["contact_given"] = cols["contact_given"].parse(_contact)
+    code_of, reason_of = _reason_codes(why["contact_given"])
+    reason = code_of[cols["contact_given"].codes]
+    unusable = keep & (reason > 0)
+    exclude("contact_given", unusable, reason_of[reason[unusable]])
     if strict:
         log.raise_if_strict()
     if not keep.any():
         raise DataError("no usable rows left after exclusions", Location(table.source, table.sheet))
+    kept = np.flatnonzero(keep)
+
+    def take(role: str, per_code: np.ndarray) -> np.ndarray:
+        return np.asarray(per_code)[cols[role].codes[kept]]
+
+    def text(role: str) -> np.ndarray:
+        return take(role, np.asarray(cols[role].parse(text_values)[0], dtype=object))
+
     clean = pd.DataFrame(
         {
-            "row": rows,
-            "id": ids,
-            "received": received,
-            "answered": answered,
-            "closed": closed,
-            "type": types,
-            "unit": text("unit"),
-            "channel": text("channel"),
-            "category": text("category"),
-            "contact": contact,
+            "row": rows[kept],
+            "id": pd.Series(take("id", np.asarray(ids, dtype=object)), dtype=object),
+            "received": pd.Series(received[kept], dtype="datetime64[ns]"),
+            "answered": pd.Series(take("answered", times["answered"]), dtype="datetime64[ns]"),
+            "closed": pd.Series(take("closed", times["closed"]), dtype="datetime64[ns]"),
+            "type": pd.Series(take("type", np.asarray(types, dtype=object)), dtype=object),
+            "unit": pd.Series(text("unit"), dtype=object),
+            "channel": pd.Series(text("channel"), dtype=object),
+            "category": pd.Series(text("category"), dtype=object),
+            "contact": take("contact_given", np.asarray(contact, dtype=bool)),
         }
-    )[keep].reset_index(drop=True)
+    )
     clean["unit"] = clean["unit"].fillna("–")  # an item without a unit still counts
     columns = {role: name(role) for role in found}
     return FeedbackData(clean, table, columns, n, log)
+
+
+def _repeated(col: _Coded, texts: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Per row: kept, with an id (``texts[col.codes]``, missing when blank) that an earlier
+    kept row already has. Ids are compared as trimmed text, so distinct cells may be one id."""
+    codes, texts = col.codes, np.asarray(texts, dtype=object)
+    blank = pd.isna(texts)
+    if col.raw is None and bool(np.all((texts == col.reps) | blank)):
+        # The CSV's distinct texts were ids already (nothing trimmed): one id per code, with
+        # no hashing of a million ids again.
+        id_of = np.where(blank, -1, np.arange(len(texts)))
+    else:
+        id_of, _ = pd.factorize(texts, use_na_sentinel=True)  # distinct cells -> ids
+    row_id = id_of[codes]
+    candidates = np.flatnonzero(keep & (row_id >= 0))
+    out = np.zeros(len(codes), dtype=bool)
+    out[candidates] = pd.Series(row_id[candidates]).duplicated(keep="first").to_numpy()
+    return out

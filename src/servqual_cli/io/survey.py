@@ -22,6 +22,7 @@ from servqual_cli.io.item_roles import column_position, parse_roles
 from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.scale_column import parse_scale_column
+from servqual_cli.io.scale_use import ScaleUse, instrument_scale_use
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class SurveyData:
     exclusions: pd.DataFrame
     columns: dict[str, dict[int, str]]
     exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
+    scale_use: ScaleUse | None = None  # set when no answer reaches an end of the scale
 
     @property
     def n_rows(self) -> int:
@@ -179,6 +181,7 @@ def load_survey(
         exclusions=None,  # type: ignore[arg-type]  # built from the log when first read
         columns=resolved,
         exclusion_log=log,
+        scale_use=instrument_scale_use(matrices, instrument),
     )
 
 

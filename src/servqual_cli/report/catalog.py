@@ -29,7 +29,12 @@ from collections.abc import Mapping
 
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_measurement import KOLADA, MEASUREMENT, SERIES
-from servqual_cli.report.catalog_reliability import RELIABILITY, RELIABILITY_SHEETS
+from servqual_cli.report.catalog_reliability import (
+    RELIABILITY,
+    RELIABILITY_PROBLEMS,
+    RELIABILITY_SHEETS,
+    RELIABILITY_WARNINGS,
+)
 from servqual_cli.report.catalog_report import REPORT
 from servqual_cli.report.catalog_service import SERVICE
 from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
@@ -58,6 +63,8 @@ SECTION_TABLES: dict[str, Pairs] = {
     "servperf": SERVPERF,
     "toolbox": TOOLBOX,
     "reliability_sheets": RELIABILITY_SHEETS,
+    "reliability_problems": RELIABILITY_PROBLEMS,
+    "reliability_warnings": RELIABILITY_WARNINGS,
     "charts": CHART,  # report/chart_words.py: the words in and around the charts
 }
 

@@ -207,6 +207,14 @@ SERIES: Pairs = {
     "years": ("År", "Years"),
     "slope": ("Förändring per år", "Change per year"),
     "p": ("p", "p"),
+    "p_raw": ("p (ojusterat)", "p (unadjusted)"),
+    "p_adjusted": ("p (Holm, {n} test)", "p (Holm, {n} tests)"),
+    "adjust_note": (
+        "p (Holm): justerat över familjen av alla {n} trendtest i serien (R p.adjust); "
+        "bedömningen följer det justerade p-värdet, det ojusterade står bredvid.",
+        "p (Holm): adjusted over the family of all {n} trend tests of the series (R p.adjust); "
+        "the verdict follows the adjusted p, the unadjusted p is beside it.",
+    ),
     "test": ("Test", "Test"),
     "verdict": ("Bedömning", "Verdict"),
     "better": ("bättre", "better"),

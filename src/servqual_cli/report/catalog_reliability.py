@@ -40,7 +40,7 @@ RELIABILITY: Pairs = {
     "factor": ("Faktor", "Factor"),
     "cr_ave": ("CFA per dimension", "CFA per dimension"),
     "skipped": ("Ej beräknad", "Not computed"),
-    "ci_note_feldt": (
+    "ci_note_feldt": (  # the level is the one used (report.conf_level.at_level)
         "95 % KI enligt Feldt med det n som faktiskt användes.",
         "95% CI by Feldt's method with the n actually used.",
     ),
@@ -78,4 +78,124 @@ RELIABILITY_SHEETS: Pairs = {
     "items": ("Påståendestatistik", "Item statistics"),  # not "Påståenden" (the gap sheet)
     "validity": ("Validitet", "Validity"),
     "cfa": ("CFA per dimension", "CFA per dimension"),
+}
+
+# Why ω, CR or AVE is shown as "–" (core.reliability_screen.PROBLEMS), and the notes naming them.
+RELIABILITY_PROBLEMS: Pairs = {
+    "not_converged": ("skattningen konvergerade inte", "the fit did not converge"),
+    "heywood": (
+        "Heywood-fall: en residualvarians negativ eller vid sin nedre gräns",
+        "Heywood case: a residual variance negative or at its lower bound",
+    ),
+    "all_factors": ("alla dimensioner", "every dimension"),
+    "out_of_range": ("värdet låg utanför 0–1", "the value fell outside 0–1"),
+    "omega_withdrawn": (
+        "McDonalds ω kan ej beräknas (–): {reasons}.",
+        "McDonald's ω cannot be computed (–): {reasons}.",
+    ),
+    "cr_ave_withdrawn": (
+        "CR och AVE kan ej beräknas (–): {reasons}.",
+        "CR and AVE cannot be computed (–): {reasons}.",
+    ),
+    "cfa_fit_withdrawn": (
+        "CFA för {scores} konvergerade inte: passningsmåtten kan ej beräknas (–).",
+        "The CFA of {scores} did not converge: its fit indices cannot be computed (–).",
+    ),
+    "ave_failed": ("kan ej beräknas", "cannot be computed"),
+}
+
+# The core's warnings in the reader's words (report.reliability_warnings matches them whole).
+RELIABILITY_WARNINGS: Pairs = {
+    "validity_prefix": ("validitet", "validity"),
+    "negative_item_rest": (
+        "påstående {item} har negativ korrelation med övriga påståenden ({r}): omvänt "
+        "påstående som inte angetts?",
+        "item {item} has a negative item-rest correlation ({r}): reversed item not declared?",
+    ),
+    "constant_dropped": (
+        "påstående {item} saknar variation (alla svar lika) och utelämnades, som R psych::alpha "
+        "gör",
+        "item {item} has no variance (every answer the same) and was left out, as R "
+        "psych::alpha does",
+    ),
+    "heywood_one_factor": (
+        "Heywood-fall i enfaktormodellen: unikheten för {items} stannade vid gränsen 0,005 "
+        "(factanals regel), där obegränsad ML (lavaan) skulle skatta en negativ residualvarians; "
+        "en faktor passar dåligt för dessa påståenden och ω redovisas inte",
+        "Heywood case in the one-factor model: the uniqueness of {items} stopped at the 0.005 "
+        "bound (factanal's rule), where unbounded ML (lavaan) would estimate a negative residual "
+        "variance; one factor fits these items poorly and ω is not reported",
+    ),
+    "one_factor_not_converged": (
+        "enfaktormodellen konvergerade inte; ω redovisas inte",
+        "the one-factor model did not converge; ω is not reported",
+    ),
+    "negative_loadings": (
+        "påståenden laddar negativt på den gemensamma faktorn: {items} (omvänt påstående som "
+        "inte angetts?)",
+        "items load negatively on the common factor: {items} (reversed item not declared?)",
+    ),
+    "omega_not_computed": ("ω beräknades inte: {why}", "ω not computed: {why}"),
+    "cfa_not_computed": ("CFA beräknades inte: {why}", "CFA not computed: {why}"),
+    "efa_not_computed": ("EFA beräknades inte: {why}", "EFA not computed: {why}"),
+    "kmo_not_computed": ("KMO/Bartlett beräknades inte: {why}", "KMO/Bartlett not computed: {why}"),
+    "too_few_items": (
+        "kräver minst {k} påståenden, fick {n} ({items})",
+        "needs at least {k} items, got {n} ({items})",
+    ),
+    "no_variance": (
+        "påståenden saknar variation (alla svar lika): {items}",
+        "items have no variance (every answer the same): {items}",
+    ),
+    "no_values": ("påståenden saknar helt svar: {items}", "items have no answers at all: {items}"),
+    "left_out_suffix": (
+        " (utelämnade för att de saknar variation: {items})",
+        " (left out for no variance: {items})",
+    ),
+    "two_items": ("en skala kräver minst två påståenden", "a scale needs at least two items"),
+    "heywood_cfa": (
+        "påstående {item}: negativ residualvarians (Heywood-fall)",
+        "item {item}: negative residual variance (Heywood case)",
+    ),
+    "phi_not_pd": (
+        "faktorkorrelationsmatrisen är inte positivt definit",
+        "the factor correlation matrix is not positive definite",
+    ),
+    "cfa_not_converged": (
+        "CFA-skattningen konvergerade inte; resultaten är otillförlitliga",
+        "CFA estimation did not converge; results are unreliable",
+    ),
+    "corr_undefined": (
+        "korrelationerna för {score} är odefinierade (för få svar eller ingen variation): KMO, "
+        "Bartlett och EFA beräknas inte",
+        "correlations of {score} undefined (too few answers or no variance): KMO, Bartlett "
+        "and the EFA are not computed",
+    ),
+    "corr_not_pd": (
+        "korrelationsmatrisen ({missing}) för {score} är inte positivt definit (minsta "
+        "egenvärde {ev}); KMO, Bartlett och EFA beräknas inte ur den{hint}",
+        "the {missing} correlation matrix of {score} is not positive definite (smallest "
+        "eigenvalue {ev}); KMO, Bartlett and the EFA are not computed from it{hint}",
+    ),
+    "corr_hint": (" (pröva --missing listwise)", " (try --missing listwise)"),
+    "heywood_efa": (
+        "Heywood-fall: unikheten vid sin nedre gräns för {items}",
+        "Heywood case: uniqueness at its lower bound for {items}",
+    ),
+    "efa_not_converged": (
+        "faktorextraktionen eller rotationen konvergerade inte",
+        "factor extraction or rotation did not converge",
+    ),
+    "boot_complete": (
+        "bootstrap-KI drar bara om de {n} kompletta raderna",
+        "bootstrap CI resamples the {n} complete rows only",
+    ),
+    "boot_no_variance": (
+        "{n} bootstrap-dragningar saknade variation",
+        "{n} bootstrap draws had no variance",
+    ),
+    "cov_singular": (
+        "påståendenas kovariansmatris är singulär (konstanta eller linjärt beroende påståenden)",
+        "item covariance matrix is singular (constant or linearly dependent items)",
+    ),
 }

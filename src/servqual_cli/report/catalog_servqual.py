@@ -17,6 +17,39 @@ GROUPS: Pairs = {
     "kruskal_k": ("grupper (KW)", "groups (KW)"),
     "epsilon2": ("ε² (KW)", "ε² (KW)"),
     "left_out": ("utelämnade", "left out"),
+    # review 2 items 9 and 22 b, c: one eligibility rule, said once; left-out groups once
+    "group_rule": (
+        "Grupptesten (Welch, Games-Howell, Kruskal-Wallis, Dunn) använder grupperna med minst "
+        "{n} giltiga dimensionsgap; Welch och Games-Howell kräver också varians.",
+        "The group tests (Welch, Games-Howell, Kruskal-Wallis, Dunn) use the groups with at "
+        "least {n} valid dimension gaps; Welch and Games-Howell also need variance.",
+    ),
+    "one_group": (
+        "Bara en grupp i {by} ({group}): inget att jämföra.",
+        "Only one group in {by} ({group}): nothing to compare.",
+    ),
+    "too_few_eligible": (
+        "Färre än två grupper med minst {n} giltiga dimensionsgap: inget grupptest gjordes.",
+        "Fewer than two groups with at least {n} valid dimension gaps: no group test was made.",
+    ),
+    "every_test": ("alla test", "every test"),
+    # review 2 items 10 and 11: tiny samples
+    "small_base": ("Litet underlag", "Small base"),
+    "yes": ("ja", "yes"),
+    "small_base_note": (
+        "Litet underlag: n under {min_n}; läs värdet med försiktighet.",
+        "Small base: n below {min_n}; read the value with care.",
+    ),
+    "no_variation": ("Ingen variation", "No variation"),
+    "every_gap": ("alla gap är {gap}", "every gap is {gap}"),
+    "rb_undefined": ("intervall odefinierat vid r = ±1", "interval undefined at r = ±1"),
+    "every_dimension": ("alla dimensioner", "every dimension"),
+    "small_groups": (
+        "grupper med färre än {n} värden bakom Welchs ANOVA och Games-Howell: {groups}; deras "
+        "p-värden och intervall är ungefärliga",
+        "groups with fewer than {n} scores behind Welch's ANOVA and Games-Howell: {groups}; "
+        "their p-values and intervals are approximate",
+    ),
     "posthoc_note": (
         "Games-Howell: p justerat med studentiserade variationsvidden, {conf} KI; "
         "Dunn: p justerat med Holm inom dimensionen.",

@@ -55,7 +55,18 @@ SHARED: dict[str, tuple[str, str]] = {
     "p_adj": ("p (justerat)", "p (adjusted)"),
     "p_dunn": ("p (Dunn, Holm)", "p (Dunn, Holm)"),
     "respondents": ("Svarande", "Respondents"),
-    "no_weights": ("inga vikter i filen", "no weights in the file"),
+    "no_weights": ("inga viktighetsvikter i filen", "no importance weights in the file"),
+    "no_importance_weights": (
+        "inga viktighetsvikter ({columns}) i filen",
+        "no importance weights ({columns}) in the file",
+    ),
+    "unweighted_sample": ("oviktat (urval)", "unweighted (sample)"),
+    "survey_weights_note": (
+        "Vikter angivna ({column}): tabellerna och testerna här beskriver urvalet, oviktat; "
+        "populationsskattningarna står under ”Viktade medelvärden ({column})” nedan.",
+        "Survey weights given ({column}): these tables and tests describe the sample, "
+        "unweighted; the population estimates are under “Weighted means ({column})” below.",
+    ),
     "weight_excluded": ("utan giltiga vikter", "without valid weights"),
     "without_group": (
         "Svarande utan värde i {by}, utanför grupptabellerna (de ingår i totalen): {n}.",

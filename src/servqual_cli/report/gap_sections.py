@@ -8,7 +8,14 @@ from types import MappingProxyType
 import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
-from servqual_cli.core.group_gaps import SMALL_GROUP, GroupComparison, GroupedGapAnalysis
+from servqual_cli.core.group_gaps import (
+    MIN_GROUP_N,
+    SMALL_GROUP,
+    GroupComparison,
+    GroupedGapAnalysis,
+)
+from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.io.scale_use import ScaleUse
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
@@ -65,8 +72,17 @@ def _adjusted_label(adjust: str, family: str, lang: str) -> str:
 
 
 def _family(n: int, what: str, lang: str) -> str:
-    sv = {"dimensions": "dimensioner", "items": "påståenden", "groups": "grupper × dimensioner"}
-    return f"{n} {sv[what] if lang == 'sv' else what.replace('groups', 'groups × dimensions')}"
+    """The adjustment family in the column header. ``groups`` counts the tests actually made
+    (a group with fewer than two gaps has none), and says so when there is none (review 2
+    item 9: "35 groups × dimensions" stood over a family of 15 tests)."""
+    if what == "groups":
+        if n == 0:
+            return "inget test" if lang == "sv" else "no test"
+        if lang == "sv":
+            return f"{n} test, grupper × dimensioner"
+        return f"{n} test{'s' if n != 1 else ''}, groups × dimensions"
+    sv = {"dimensions": "dimensioner", "items": "påståenden"}
+    return f"{n} {sv[what] if lang == 'sv' else what}"
 
 
 def _adjusted(
@@ -88,6 +104,10 @@ def _method_note(result: GapAnalysis, lang: str) -> str:
 
 
 _METHOD_SV = (
+    (
+        "fewer than 2 nonzero differences, no test",
+        "färre än 2 differenser skilda från noll, inget test",
+    ),
     ("exact conditional", "exakt betingat"),
     (
         "normal approximation, continuity corrected",
@@ -131,17 +151,60 @@ def _base_note(result: GapAnalysis, lang: str) -> str:
     return label("base_note", lang).format(counts=counts)
 
 
-def dimension_table(result: GapAnalysis, lang: str, title: str | None = None) -> Table:
+def _with_small_base(frame: pd.DataFrame, source: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The "Small base" column (as ``service-survey``'s), when some row has one."""
+    if "small_base" not in source.columns or not source["small_base"].any():
+        return frame
+    yes = label("yes", lang, GROUP_LABELS)
+    flags = [yes if bool(b) else "" for b in source["small_base"]]
+    return frame.assign(**{label("small_base", lang, GROUP_LABELS): flags})
+
+
+def _small_base_note(source: pd.DataFrame, lang: str, min_n: int) -> str:
+    if "small_base" not in source.columns or not source["small_base"].any():
+        return ""
+    return label("small_base_note", lang, GROUP_LABELS).format(min_n=min_n)
+
+
+def _variation_note(rows: list[tuple[str, float]], lang: str) -> str:
+    """ "No variation: Assurance (every gap is −1.00)": why a row has no SD, t or interval."""
+    if not rows:
+        return ""
+    every = label("every_gap", lang, GROUP_LABELS)
+    parts = [f"{name} ({every.format(gap=_num(gap, 2, lang))})" for name, gap in rows]
+    return f"{label('no_variation', lang, GROUP_LABELS)}: {', '.join(parts)}."
+
+
+def _no_variation(result: GapAnalysis, lang: str, prefix: str = "") -> list[tuple[str, float]]:
+    d = result.dimensions
+    if "no_variation" not in d.columns:
+        return []
+    flat = d[d["no_variation"]]
+    names = [prefix + dimension_name(str(k), lang) for k in flat["dimension"]]
+    return list(zip(names, flat["gap"].astype(float).tolist(), strict=True))
+
+
+def dimension_table(
+    result: GapAnalysis, lang: str, title: str | None = None, min_n: int = MIN_N
+) -> Table:
     frame, formats, signed = _labelled(result.dimensions[DIM_COLUMNS], lang)
     family = _family(len(result.dimensions), "dimensions", lang)
     frame = _adjusted(frame, formats, result.adjust, family, lang)
+    frame = _with_small_base(frame, result.dimensions, lang)
+    extra = " ".join(
+        t
+        for t in (_variation_note(_no_variation(result, lang), lang),
+                  _small_base_note(result.dimensions, lang, min_n))
+        if t
+    )  # fmt: skip
     return Table(
         title=title or label("dimension_gaps", lang),
         frame=frame,
         formats=formats,
         signed=signed[:1],
         note=f"{label('negative_note', lang)} {_method_note(result, lang)}. "
-        f"{_prorated_note(result, lang)} {_base_note(result, lang)}",
+        f"{_prorated_note(result, lang)} {_base_note(result, lang)}"
+        + (f" {extra}" if extra else ""),
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
 
@@ -162,6 +225,7 @@ def item_table(
     frame = _adjusted(
         frame, formats, result.adjust, _family(len(result.items), "items", lang), lang
     )
+    frame = _with_small_base(frame, result.items, lang)
     return Table(
         title=title or label("item_gaps", lang),
         frame=frame,
@@ -200,7 +264,10 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
             continue
         dz = f"[{_num(r['dz_ci_low'], 2, lang)}{sep}{_num(r['dz_ci_high'], 2, lang)}]"
         rb_low, rb_high = r["rank_biserial_ci_low"], r["rank_biserial_ci_high"]
-        rb = f"[{_num(rb_low, 2, lang)}{sep}{_num(rb_high, 2, lang)}]"
+        if rb_low != rb_low:  # r = ±1: the Fisher z interval is undefined (review 2 item 10)
+            rb = f"– ({label('rb_undefined', lang, GROUP_LABELS)})"
+        else:
+            rb = f"[{_num(rb_low, 2, lang)}{sep}{_num(rb_high, 2, lang)}]"
         v = _num(r["v"], 1 if r["v"] % 1 else 0, lang)
         name = dimension_name(r["dimension"], lang)  # the built-in dimensions in the reader's words
         lines.append(
@@ -212,7 +279,9 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
     return lines
 
 
-def overall_table(result: GapAnalysis, lang: str) -> Table:
+def overall_table(result: GapAnalysis, lang: str, importance_columns: str | None = None) -> Table:
+    """The overall SERVQUAL score, unweighted and importance-weighted (``importance_columns``:
+    the importance columns' names for the note when the file has none)."""
     o = result.overall
     rows = [
         {
@@ -235,7 +304,9 @@ def overall_table(result: GapAnalysis, lang: str) -> Table:
         )
     frame, formats, _ = _labelled(pd.DataFrame(rows), lang)
     notes = []
-    if o.weighted is None:
+    if o.weighted is None and importance_columns:  # importance weights, not survey weights
+        notes.append(label("no_importance_weights", lang).format(columns=importance_columns))
+    elif o.weighted is None:
         notes.append(label("no_weights", lang))
     elif o.n_weight_excluded:
         notes.append(f"{o.n_weight_excluded} {label('weight_excluded', lang)}")
@@ -267,19 +338,39 @@ def _weight_note(rule: str, not_100: int, lang: str) -> str:
 
 
 def gap_sections(
-    result: GapAnalysis, excluded: dict[str, int], lang: str, items: bool = True
+    result: GapAnalysis,
+    excluded: dict[str, int],
+    lang: str,
+    items: bool = True,
+    min_n: int = MIN_N,
+    *,
+    survey_weights: str | None = None,
+    importance_columns: str | None = None,
 ) -> list[Section]:
-    blocks: list[Table | Text] = [dimension_table(result, lang)]
+    """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
+
+    ``survey_weights`` (the ``--weight-column``) titles the first table "unweighted (sample)"
+    and points to the weighted table; ``importance_columns`` ("W1–W5") names the importance
+    weights the overall score lacks (review 2, item 7: "no weights in the file" read as if the
+    survey weights were missing). Rows with n below ``min_n`` are flagged "small base".
+    """
+    title = None
+    if survey_weights is not None:
+        title = f"{label('dimension_gaps', lang)} – {label('unweighted_sample', lang)}"
+    blocks: list[Table | Text] = [dimension_table(result, lang, title, min_n=min_n)]
+    if survey_weights is not None:
+        note = label("survey_weights_note", lang).format(column=survey_weights)
+        blocks.append(Text(note, kind="note"))
     blocks += [Text(line, kind="apa") for line in apa_lines(result, lang)]
     if items:
         blocks.append(item_table(result, lang))
-    blocks.append(overall_table(result, lang))
+    blocks.append(overall_table(result, lang, importance_columns))
     blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. "
                        f"{exclusion_summary(excluded, lang)}.", kind="note"))  # fmt: skip
     return [Section(title="", blocks=tuple(blocks))]
 
 
-def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
+def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) -> list[Section]:
     """Per-group dimension gaps side by side, plus the across-group tests."""
     table = result.group_dimension_p
     adjusted = dict(
@@ -299,15 +390,23 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
                     "ci_low": rec.ci_low,
                     "ci_high": rec.ci_high,
                     "p_adjusted": adjusted.get((name, rec.dimension), float("nan")),
+                    "small_base": bool(getattr(rec, "small_base", False)),
                 }
             )
-    frame, formats, signed = _labelled(pd.DataFrame(rows), lang)
-    frame = _adjusted(frame, formats, result.adjust, _family(len(adjusted), "groups", lang), lang)
+    source = pd.DataFrame(rows)
+    frame, formats, signed = _labelled(source.drop(columns="small_base", errors="ignore"), lang)
+    family = _family(result.n_group_dimension_tests, "groups", lang)
+    frame = _adjusted(frame, formats, result.adjust, family, lang)
+    frame = _with_small_base(frame, source, lang)
+    flat = [row for name, res in result.groups.items()
+            for row in _no_variation(res, lang, prefix=f"{name}, ")]  # fmt: skip
+    notes = [_variation_note(flat, lang), _small_base_note(source, lang, min_n)]
     per_group = Table(
         title=f"{label('dimension_gaps', lang)} – {result.by}",
         frame=frame,
         formats=formats,
         signed=signed[:1],
+        note=" ".join(n for n in notes if n) or None,
         sheet="Grupper" if lang == "sv" else "Groups",
     )
     tests = pd.DataFrame(
@@ -334,16 +433,23 @@ def group_sections(result: GroupedGapAnalysis, lang: str) -> list[Section]:
         tformats[name] = "p"
         tframe = tframe.rename(columns={key: name})
     tformats.update({label(k, lang, GROUP_LABELS): v for k, v in GROUP_FORMATS.items()})
-    blocks: list[Table | Text] = [
-        per_group,
-        Table(
-            title=label("group_tests", lang),
-            frame=tframe,
-            formats=tformats,
-            note=_tests_note(result, lang),
-            sheet="Grupptest" if lang == "sv" else "Group tests",
-        ),
-    ]
+    blocks: list[Table | Text] = [per_group]
+    not_made = result.nothing_to_compare
+    if not_made is None:
+        blocks.append(
+            Table(
+                title=label("group_tests", lang),
+                frame=tframe,
+                formats=tformats,
+                note=_tests_note(result, lang),
+                sheet="Grupptest" if lang == "sv" else "Group tests",
+            )
+        )
+    else:  # a table of "–" says nothing: say why instead (review 2 item 22 b)
+        fill = {"by": result.by, "group": ", ".join(result.groups), "n": MIN_GROUP_N}
+        blocks.append(Text(label(not_made, lang, GROUP_LABELS).format(**fill), "note"))
+        if not_made != "one_group":
+            blocks.append(Text(_tests_note(result, lang) or "", "note"))
     posthoc = []
     for c in result.comparisons:
         if c.games_howell.empty and c.dunn.empty:
@@ -391,33 +497,68 @@ def _percent(conf: float, lang: str) -> str:
 
 
 def _tests_note(result: GroupedGapAnalysis, lang: str) -> str | None:
-    """Which groups each test left out and why, and the small-group warnings."""
-    lines = []
+    """The eligibility rule once, each left-out group once with the tests and dimensions it
+    misses and why, and the small-group warning once per set of groups (review 2 items 9 and
+    22 c: the same note stood under every dimension)."""
+    lines = [label("group_rule", lang, GROUP_LABELS).format(n=MIN_GROUP_N).rstrip(".")]
     tests = {"welch_anova": "Welch/Games-Howell", "kruskal_wallis": "Kruskal-Wallis/Dunn"}
+    dims = [c.dimension for c in result.comparisons]
+    where: dict[tuple[str, str], dict[str, list[str]]] = {}  # (group, why) -> test -> dims
     for c in result.comparisons:
         for key, name in tests.items():
-            out = c.left_out.get(key, {})
-            if out:
-                why = ", ".join(
-                    f"{g} ({_REASONS_SV.get(r, r) if lang == 'sv' else r})" for g, r in out.items()
-                )
-                left = label("left_out", lang, GROUP_LABELS)
-                lines.append(f"{dimension_name(c.dimension, lang)}, {name}: {left} {why}")
-        lines += [_small_groups(result, c) if lang == "sv" else w for w in c.warnings]
-    return "; ".join(lines) or None
+            for group, why in c.left_out.get(key, {}).items():
+                where.setdefault((group, why), {}).setdefault(name, []).append(c.dimension)
+    by_scope: dict[tuple[str, str], list[str]] = {}  # (where, why) -> groups
+    for (group, why), per_test in where.items():
+        reason = _REASONS_SV.get(why, why) if lang == "sv" else why
+        by_scope.setdefault((_scope(per_test, tests, dims, lang), reason), []).append(group)
+    left = label("left_out", lang, GROUP_LABELS)
+    lines += [f"{scope}: {left} {', '.join(groups)} ({why})"
+              for (scope, why), groups in by_scope.items()]  # fmt: skip
+    small: dict[str, list[str]] = {}  # the small groups' text -> dimensions
+    for c in result.comparisons:
+        text = _small_groups(result, c)
+        if text:
+            small.setdefault(text, []).append(c.dimension)
+    for text, where_dims in small.items():
+        scope = _dims(where_dims, dims, lang)
+        words = label("small_groups", lang, GROUP_LABELS).format(n=SMALL_GROUP, groups=text)
+        lines.append(f"{scope}: {words}")
+    return "; ".join(lines) + "."
+
+
+def _dims(these: list[str], every: list[str], lang: str) -> str:
+    if len(these) == len(every) and len(every) > 1:
+        return label("every_dimension", lang, GROUP_LABELS)
+    return ", ".join(dimension_name(d, lang) for d in these)
+
+
+def _scope(per_test: dict[str, list[str]], tests: dict[str, str], dims: list[str],
+           lang: str) -> str:  # fmt: skip
+    """Where a group is left out: "every test", or each test with its dimensions."""
+    full = all(len(per_test.get(name, [])) == len(dims) for name in tests.values())
+    if full:
+        return label("every_test", lang, GROUP_LABELS)
+    return ", ".join(f"{name} ({_dims(d, dims, lang)})" for name, d in per_test.items())
 
 
 def _small_groups(result: GroupedGapAnalysis, c: GroupComparison) -> str:
-    """The small-group warning of one dimension in Swedish, from the groups' own counts
-    (the gap scores behind Welch's ANOVA: each group's n of the dimension)."""
+    """The groups behind Welch's ANOVA with fewer than :data:`SMALL_GROUP` gap scores in one
+    dimension, from the groups' own counts ("" when none, or when Welch did not run)."""
+    if len(c.welch_groups) < 2:
+        return ""
     small = []
     for name in c.welch_groups:
         dims = result.groups[name].dimensions
         n = int(dims.loc[dims["dimension"] == c.dimension, "n"].iloc[0])
         if n < SMALL_GROUP:
             small.append(f"{name} ({n})")
-    return (
-        f"{dimension_name(c.dimension, 'sv')}: grupper med färre än {SMALL_GROUP} värden bakom "
-        f"Welchs ANOVA och Games-Howell: {', '.join(small)}; deras p-värden och intervall är "
-        "ungefärliga"
-    )
+    return ", ".join(small)
+
+
+def scale_use_sections(use: ScaleUse | None, lang: str) -> list[Section]:
+    """A warning before the tables when no answer reaches an end of the declared scale
+    (review 2 item 17: a 1–6 file read as 1–7 shifts reverse scoring and the top boxes)."""
+    if use is None:
+        return []
+    return [Section(title="", blocks=(Text(use.message(lang), kind="warning"),))]

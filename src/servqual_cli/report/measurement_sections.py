@@ -355,9 +355,17 @@ def trend_sections(
 
 
 def benchmark_section(
-    table: pd.DataFrame, municipality: str, year: str, lang: str, notes: list[str]
+    table: pd.DataFrame,
+    municipality: str,
+    year: str,
+    lang: str,
+    notes: list[str],
+    conf: float = 0.95,
 ) -> Section:
-    """This municipality against the others' mean, with its rank, display units."""
+    """This municipality against the others' mean, with its rank, display units; the verdict
+    note names the interval level ``conf`` the verdicts used."""
+    from servqual_cli.report.conf_level import at_level
+
     t = table.copy()
     scale = display_scale(t["kpi"])
     for col in ("value", "others_mean", "diff", "others_min", "others_max"):
@@ -374,7 +382,7 @@ def benchmark_section(
     table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
                     ("Jämförelse", "Benchmark"),
                     rename={"value": municipality})  # fmt: skip
-    notes = [ml("verdict_note", lang), *notes]
+    notes = [at_level(ml("verdict_note", lang), conf, lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
 
 

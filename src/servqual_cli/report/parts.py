@@ -74,7 +74,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
     )
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
-    method = ((rl("reliability", lang), rl("reliability_method", lang)),)
+    from servqual_cli.report.conf_level import at_level
+
+    method = ((rl("reliability", lang), at_level(rl("reliability_method", lang), conf, lang)),)
     return Part((head, *sections), (glance,), method)
 
 
@@ -100,7 +102,7 @@ def _series_sections(
                     if y is not None]  # fmt: skip
         others = others_by_year(per_year, bench[0], ReadOptions(), None, conf)
     values, trends = series_tables([d.frame for d in loaded], conf, others)
-    return series_sections(values, trends, lang, charts=True)
+    return series_sections(values, trends, lang, charts=True, conf=conf)
 
 
 def measurement_part(ctx: ReportContext) -> Part:
@@ -157,7 +159,9 @@ def measurement_part(ctx: ReportContext) -> Part:
         bench = rank_benchmark(read, data.frame, conf)
         notes = ms.benchmark_notes(bench, lang, years[-1][0])
         year = "" if read.year is None else str(read.year)
-        sections.append(ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes))
+        sections.append(
+            ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes, conf)
+        )
     glance = contact_rows(
         kpis[-1],
         comparisons,

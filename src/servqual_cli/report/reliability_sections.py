@@ -8,11 +8,15 @@ from dataclasses import replace
 import pandas as pd
 
 from servqual_cli.core.reliability import OMEGA_CFA, AlphaResult
+from servqual_cli.core.reliability_screen import PROBLEMS
 from servqual_cli.core.scales import InstrumentReliability, Validity
 from servqual_cli.report.catalog import RELIABILITY as LABELS
+from servqual_cli.report.catalog import RELIABILITY_PROBLEMS as _PROBLEMS
 from servqual_cli.report.catalog import RELIABILITY_SHEETS as _SHEETS
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
+from servqual_cli.report.conf_level import at_level
 from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
 from servqual_cli.report.spec import Section, Table, Text
 
 FORMATS = {
@@ -50,6 +54,39 @@ def _sheet(key: str, lang: str) -> str:
 
 def _l(key: str, lang: str) -> str:
     return label(key, lang, LABELS)
+
+
+def _p(key: str, lang: str) -> str:
+    return label(key, lang, _PROBLEMS)
+
+
+def withdrawn_note(shown: Sequence[tuple[str, str]], key: str, lang: str) -> str | None:
+    """Which values are shown as "–" and why: ``shown`` holds (what, problem code) pairs.
+
+    >>> withdrawn_note([("Perception, whole scale", "not_converged")], "omega_withdrawn", "en")
+    "McDonald's ω cannot be computed (–): the fit did not converge: Perception, whole scale."
+    """
+    if not shown:
+        return None
+    reasons = "; ".join(
+        f"{_p(code, lang)}: {', '.join(what for what, c in shown if c == code)}"
+        for code in PROBLEMS
+        if any(c == code for _, c in shown)
+    )
+    return _p(key, lang).format(reasons=reasons)
+
+
+def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
+    """The interval note at the level actually used (``--conf``)."""
+    scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
+    conf = scales[0].conf if scales else 0.95
+    note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    return at_level(note, conf, lang)
+
+
+def _omega_note(scales: Sequence[AlphaResult], lang: str) -> str | None:
+    shown = [(scale_name(s.scale, lang), s.omega_problem) for s in scales if s.omega_problem]
+    return withdrawn_note(shown, "omega_withdrawn", lang)
 
 
 def _table(
@@ -112,9 +149,11 @@ def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
 
 
 def validity_frame(validity: Sequence[Validity], lang: str = "en") -> pd.DataFrame:
+    """One row per score: KMO, Bartlett and the CFA's fit; a CFA that did not converge shows
+    "–" for its fit indices (they describe no solution)."""
     rows = []
     for v in validity:
-        c = v.cfa
+        c = v.cfa if v.cfa is not None and v.cfa.converged else None
         rows.append(
             {
                 "score": v.score,
@@ -151,12 +190,17 @@ def validity_warnings(
         if v.cfa is None:
             continue
         f = v.cfa.factors
-        low = f[f["ave"].astype(float) < AVE_MIN]
+        # An AVE that cannot be computed (Heywood case, outside 0-1) fails the check too; a CFA
+        # that did not converge is reported as such (its warning and the table notes), not here.
+        failed = _problems(f).notna() if v.cfa.converged else pd.Series(False, index=f.index)
+        low = f[(f["ave"].astype(float) < AVE_MIN) | failed]
         if len(low):
             named = ", ".join(
-                f"{dimension_name(str(d), lang)} {fmt_number(a, lang, 3)}"
-                for d, a in zip(low["factor"], low["ave"], strict=True)
-            )
+                f"{dimension_name(str(d), lang)} "
+                + (f"– ({_p('ave_failed', lang)}: {_p(str(p), lang)})" if isinstance(p, str)
+                   else fmt_number(a, lang, 3))
+                for d, a, p in zip(low["factor"], low["ave"], _problems(low), strict=True)
+            )  # fmt: skip
             out.append(
                 _l("ave_warning", lang).format(score=scale_name(v.score, lang), factors=named)
             )
@@ -172,6 +216,13 @@ def validity_warnings(
     return out
 
 
+def _problems(factors: pd.DataFrame) -> pd.Series:
+    """Each factor's problem code (None when CR and AVE stand); absent for an unscreened CFA."""
+    if "problem" in factors.columns:
+        return factors["problem"].astype(object)
+    return pd.Series([None] * len(factors), index=factors.index, dtype=object)
+
+
 def reliability_sections(
     result: InstrumentReliability,
     lang: str,
@@ -181,10 +232,12 @@ def reliability_sections(
 ) -> list[Section]:
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
     :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them)."""
-    note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
-    note += " " + _l("omega_note_dims", lang)
+    note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
         note += " " + _l("omega_note_all", lang)
+    withdrawn = _omega_note(result.scales, lang)
+    if withdrawn:
+        note += " " + withdrawn
     blocks: list[Table | Text] = [
         _table(
             scales_frame(result.scales), _l("reliability", lang), lang, _sheet("rel", lang), note
@@ -201,13 +254,19 @@ def reliability_sections(
         blocks.append(replace(table, appendix=True))  # detail: the report's appendix
     if result.validity:
         matrices = "; ".join(_matrix(v, lang) for v in result.validity)
+        validity_note = f"{_l('matrix', lang)}: {matrices}" if matrices else ""
+        diverged = [scale_name(v.score, lang) for v in result.validity
+                    if v.cfa is not None and not v.cfa.converged]  # fmt: skip
+        if diverged:
+            fit_note = _p("cfa_fit_withdrawn", lang).format(scores=", ".join(diverged))
+            validity_note = f"{validity_note}. {fit_note}" if validity_note else fit_note
         blocks.append(
             _table(
                 validity_frame(result.validity, lang),
                 _l("validity", lang),
                 lang,
                 _sheet("validity", lang),
-                note=f"{_l('matrix', lang)}: {matrices}" if matrices else None,
+                note=validity_note or None,
             )
         )
         cr = [
@@ -216,32 +275,54 @@ def reliability_sections(
             if v.cfa is not None
         ]
         if cr:
+            shown = [  # a CFA that did not converge once, with every dimension
+                (f"{scale_name(v.score, lang)} ({_p('all_factors', lang)})", "not_converged")
+                for v in result.validity
+                if v.cfa is not None and not v.cfa.converged
+            ] + [
+                (f"{scale_name(v.score, lang)}: {dimension_name(str(d), lang)}", str(p))
+                for v in result.validity
+                if v.cfa is not None and v.cfa.converged
+                for d, p in zip(v.cfa.factors["factor"], _problems(v.cfa.factors), strict=True)
+                if isinstance(p, str)
+            ]
             blocks.append(
                 _table(
-                    pd.concat(cr, ignore_index=True), _l("cr_ave", lang), lang, _sheet("cfa", lang)
+                    pd.concat(cr, ignore_index=True),
+                    _l("cr_ave", lang),
+                    lang,
+                    _sheet("cfa", lang),
+                    note=withdrawn_note(shown, "cr_ave_withdrawn", lang),
                 )
             )
     for name, why in result.skipped.items():
-        blocks.append(Text(f"{_l('skipped', lang)}: {name}: {why}", kind="warning"))
-    for w in [*result.warnings, *validity_warnings(result, lang, n_rows)]:
+        text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_reason(why, lang)}"
+        blocks.append(Text(text, kind="warning"))
+    for w in result.warnings:
+        blocks.append(Text(reader_warning(w, lang), kind="warning"))
+    for w in validity_warnings(result, lang, n_rows):
         blocks.append(Text(w, kind="warning"))
     return [Section(title=title or "", blocks=tuple(blocks))]
 
 
 def _matrix(v: Validity, lang: str) -> str:
     """Which correlation matrix and rows fed KMO, Bartlett, EFA and the CFA of one score."""
+    score = scale_name(v.score, lang)  # "Expectation", not the code "E"
     if lang != "sv":
-        return f"{v.score}: {v.matrix}"
+        return f"{score}: {v.matrix}"
     if v.missing == "listwise":
-        return f"{v.score}: listvis, korrelationer av de {v.corr_n} kompletta raderna, CFA på samma"
+        return f"{score}: listvis, korrelationer av de {v.corr_n} kompletta raderna, CFA på samma"
     return (
-        f"{v.score}: parvis, korrelationer av varje pars rader (minsta n = {v.corr_n}) för KMO, "
+        f"{score}: parvis, korrelationer av varje pars rader (minsta n = {v.corr_n}) för KMO, "
         f"Bartlett och EFA; CFA på de {v.cfa_rows} kompletta raderna (lavaans standard)"
     )
 
 
 def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
-    note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    note = _ci_note(result, lang)
+    withdrawn = _omega_note([result], lang)
+    if withdrawn:
+        note += " " + withdrawn
     blocks: list[Table | Text] = [
         _table(scales_frame([result]), _l("reliability", lang), lang, _sheet("rel", lang), note),
         _table(
@@ -252,5 +333,5 @@ def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
             signed=("item_rest_r",),
         ),
     ]
-    blocks += [Text(w, kind="warning") for w in result.warnings]
+    blocks += [Text(reader_reason(w, lang), kind="warning") for w in result.warnings]
     return [Section(title="", blocks=tuple(blocks))]

@@ -49,10 +49,11 @@ def series_tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every year's KPI values (totals over areas; ``others_mean`` when ``others`` is given)
     and the trend tests over all years, from each year's contacts; ``email_rule`` decides the
-    e-mail reply shares (default: the 24 working-day hours rule)."""
+    e-mail reply shares (default: the 24 working-day hours rule). The trend tests are one family:
+    Holm-adjusted p beside the raw p, the verdict on the adjusted p (review 2, item 8)."""
     obs = kpi_observations(pd.concat(list(frames), ignore_index=True), keys=("year",),
                            by_area=False, email_rule=email_rule)  # fmt: skip
     values = summarise_observations(obs, keys=("year",), conf=conf)
     if others is not None:
         values = values.merge(others, on=["year", "kpi", "channel"], how="left")
-    return values, series_trends(obs, conf)
+    return values, series_trends(obs, conf, adjust="holm")

@@ -7,24 +7,26 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.report.catalog import SERIES as _LABELS
+from servqual_cli.report.conf_level import at_level, level_text
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
 __all__ = ["series_sections"]
 
 
-def _l(key: str, lang: str) -> str:
+def _l(key: str, lang: str, conf: float = 0.95) -> str:
+    """A label; its "95 %" at the level ``conf`` the intervals were computed at (``--conf``)."""
     sv, en = _LABELS[key]
-    return sv if lang == "sv" else en
+    return at_level(sv if lang == "sv" else en, conf, lang)
 
 
-def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
+def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[Figure]:
     """A line chart per main KPI: every year's value with its interval (display units), and the
     others' mean per year as a dashed line when a benchmark gave it."""
     from servqual_cli.report.chart_words import cw
 
     v = values[values["area"].eq(ALL)]
-    conf = "95\u00a0%" if lang == "sv" else "95%"  # the series' intervals (core.series)
+    level = level_text(conf, lang)  # the series' intervals (core.series)
     out = []
     for kpi, channel in AREA_KPIS:  # a loop over the memo's main KPIs
         rows = v[v["kpi"].eq(kpi) & v["channel"].eq(channel)].sort_values("year")
@@ -48,13 +50,17 @@ def series_figures(values: pd.DataFrame, lang: str) -> list[Figure]:
         title = kpi_name(kpi, channel, lang)
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
                           caption=note,
-                          description=cw("chart_desc_series", lang, what=title, conf=conf),
+                          description=cw("chart_desc_series", lang, what=title, conf=level),
                           notes=(note,)))  # fmt: skip
     return out
 
 
 def series_sections(
-    values: pd.DataFrame, trends: pd.DataFrame, lang: str, charts: bool = False
+    values: pd.DataFrame,
+    trends: pd.DataFrame,
+    lang: str,
+    charts: bool = False,
+    conf: float = 0.95,
 ) -> list[Section]:
     """The yearly values of the totals (area ALL) and the trend tests; with ``charts`` a line
     chart per main KPI (for reports; the terminal shows none)."""
@@ -79,7 +85,7 @@ def series_sections(
         "ci_high",
         *(["others_mean"] if has_others else []),
     ]
-    shown = v[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
+    shown = v[cols].rename(columns={c: _l(c, lang, conf) for c in cols}).reset_index(drop=True)
     fmt = {_l(c, lang): f for c, f in (("year", "year"), ("n", "d"), ("value", ".1f"),
                                        ("ci_low", ".1f"), ("ci_high", ".1f"),
                                        ("others_mean", ".1f"))}  # fmt: skip
@@ -94,13 +100,24 @@ def series_sections(
                       zip(t["first_year"], t["last_year"], t["n_years"], strict=True)]  # fmt: skip
         t["test"] = t["test"].map(lambda x: _l(str(x), lang))
         t["verdict"] = t["verdict"].map(lambda x: _l(str(x), lang))
-        cols = ["kpi", "years", "slope", "p", "test", "verdict"]
-        shown_t = t[cols].rename(columns={c: _l(c, lang) for c in cols}).reset_index(drop=True)
-        blocks.append(Table(_l("trend_title", lang), shown_t,
-                            {_l("slope", lang): "+.2f", _l("p", lang): "p"},
-                            note=_l("note", lang), sheet=_l("trend_title", lang)[:31]))  # fmt: skip
+        adjusted = "p_adjusted" in t.columns
+        cols = ["kpi", "years", "slope", "p", *(["p_adjusted"] if adjusted else []), "test",
+                "verdict"]  # fmt: skip
+        names = {c: _l(c, lang) for c in cols}
+        note = _l("note", lang)
+        if adjusted:  # the family is every trend test made, the totals' and the areas' alike
+            n_tests = int(trends["p"].notna().sum())
+            names["p"] = _l("p_raw", lang)
+            names["p_adjusted"] = _l("p_adjusted", lang).format(n=n_tests)
+            note = f"{note} {_l('adjust_note', lang).format(n=n_tests)}"
+        shown_t = t[cols].rename(columns=names).reset_index(drop=True)
+        formats = {names["slope"]: "+.2f", names["p"]: "p"}
+        if adjusted:
+            formats[names["p_adjusted"]] = "p"
+        blocks.append(Table(_l("trend_title", lang), shown_t, formats, note=note,
+                            sheet=_l("trend_title", lang)[:31]))  # fmt: skip
     sections = [Section("", tuple(blocks))]
-    figures = series_figures(values, lang) if charts else []
+    figures = series_figures(values, lang, conf) if charts else []
     if figures:
         sections.append(Section(_l("series_title", lang), tuple(figures), level=3))
     return sections

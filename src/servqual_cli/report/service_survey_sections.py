@@ -7,14 +7,16 @@ import pandas as pd
 
 from servqual_cli.core.service_survey import ServiceSurveyResult
 from servqual_cli.report.catalog import SERVICE_SURVEY as _L
+from servqual_cli.report.conf_level import at_level
 from servqual_cli.report.spec import Section, Table, Text
 
 __all__ = ["service_survey_sections", "survey_benchmark_section"]
 
 
-def _l(key: str, lang: str) -> str:
+def _l(key: str, lang: str, conf: float = 0.95) -> str:
+    """A label; its "95 %" at the level ``conf`` the intervals were computed at (``--conf``)."""
     sv, en = _L[key]
-    return sv if lang == "sv" else en
+    return at_level(sv if lang == "sv" else en, conf, lang)
 
 
 def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -34,7 +36,8 @@ def service_survey_sections(
             "small_base"]  # fmt: skip
     fmt = {"year": "year", "n": "d", "index": ".1f", "ci_low": ".1f", "ci_high": ".1f",
            "share_4_5": "pct"}  # fmt: skip
-    names = {c: _l(c, lang) for c in cols}
+    conf = result.conf
+    names = {c: _l(c, lang, conf) for c in cols}
     note = _l("note", lang).format(min_n=result.min_n)
     blocks: list[Table | Text] = [
         Table(
@@ -52,7 +55,7 @@ def service_survey_sections(
                 "ci_high", "p", "p_adjusted", "verdict"]  # fmt: skip
         fmt = {"index_before": ".1f", "index_after": ".1f", "diff": "+.1f", "ci_low": ".1f",
                "ci_high": ".1f", "p": "p", "p_adjusted": "p"}  # fmt: skip
-        names = {c: _l(c, lang) for c in cols}
+        names = {c: _l(c, lang, conf) for c in cols}
         names["p_adjusted"] = _l("p_adjusted", lang).format(n=len(result.changes))
         blocks.append(Table(_l("changes", lang), ch[cols].rename(columns=names),
                             {names[c]: f for c, f in fmt.items()}, sheet="Change",
@@ -74,7 +77,12 @@ def service_survey_sections(
 
 
 def survey_benchmark_section(
-    frame: pd.DataFrame, municipality: str, year: int, lang: str, notes: list[str]
+    frame: pd.DataFrame,
+    municipality: str,
+    year: int,
+    lang: str,
+    notes: list[str],
+    conf: float = 0.95,
 ) -> Section:
     """This municipality's indices of ``year`` against the others' published values."""
     t = _labelled(frame, lang)
@@ -84,12 +92,12 @@ def survey_benchmark_section(
     t["rank_third"] = t["rank_third"].map(lambda c: "–" if c is None else _l(str(c), lang))
     cols = ["channel", "question", "index", "ci_low", "ci_high", "others_mean", "diff", "rank",
             "rank_third", "verdict"]  # fmt: skip
-    names = {c: _l(c, lang) for c in cols}
+    names = {c: _l(c, lang, conf) for c in cols}
     names["index"] = municipality
     names["diff"] = _l("bench_diff", lang)
     fmt = {"index": ".1f", "ci_low": ".1f", "ci_high": ".1f", "others_mean": ".1f",
            "diff": "+.1f"}  # fmt: skip
     table = Table(f"{_l('bench_title', lang)} {year}", t[cols].rename(columns=names),
-                  {names[c]: f for c, f in fmt.items()}, note=_l("bench_note", lang),
+                  {names[c]: f for c, f in fmt.items()}, note=_l("bench_note", lang, conf),
                   sheet="Benchmark")  # fmt: skip
     return Section("", (table, *(Text(n, "note") for n in notes)))

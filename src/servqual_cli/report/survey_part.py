@@ -15,10 +15,12 @@ import pandas as pd
 from servqual_cli.core.gaps import GapAnalysis, gap_analysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
+from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.chart_spec import caption_with, conf_text
 from servqual_cli.report.chart_words import cw
+from servqual_cli.report.conf_level import at_level
 from servqual_cli.report.gap_sections import (
     FORMATS,
     dimension_table,
@@ -50,6 +52,13 @@ def _data(ctx: ReportContext) -> SurveyData:
     return ctx.survey
 
 
+def scale_warning(data: SurveyData, lang: str) -> list[Block]:
+    """The warning of :mod:`servqual_cli.io.scale_use` when no answer reaches a scale end."""
+    if data.scale_use is None:
+        return []
+    return [Text(data.scale_use.message(lang), kind="warning")]
+
+
 def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None]:
     """The gap analysis of everyone, and per group when the survey has a grouping column."""
 
@@ -57,10 +66,13 @@ def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None
         d = _data(ctx)
         conf = ctx.config.survey.conf if ctx.config.survey else 0.95
         args = (d.expectation, d.perception, d.items, d.dimension_positions)
+        # the small-base flag at the report's min_n, as gap --min-n (review 2 item 11)
         if d.groups is not None and d.by is not None:
             g = _grouped(*args, groups=d.groups, by=d.by, weights=d.weights, conf=conf)
+            g = flag_small_groups(g, ctx.config.min_n)
             return g.all, g
-        return gap_analysis(*args, weights=d.weights, conf=conf), None
+        return flag_small_base(gap_analysis(*args, weights=d.weights, conf=conf),
+                               ctx.config.min_n), None  # fmt: skip
 
     result: tuple[GapAnalysis, GroupedGapAnalysis | None] = ctx.memo("gaps", compute)
     return result
@@ -72,13 +84,14 @@ def servqual_part(ctx: ReportContext) -> Part:
     result, grouped = analyses(ctx)
     glance = survey_rows(result, grouped, ctx.config.period, lang)
     blocks: list[Block] = [
-        dimension_table(result, lang),
+        *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
+        dimension_table(result, lang, min_n=ctx.config.min_n),
         Figure(
             "servqual_dimensions",
             rl("fig_dimensions", lang),
             "dimension_gaps",
             dimension_figure(result, d, lang),
-            rl("fig_dimensions_caption", lang),
+            at_level(rl("fig_dimensions_caption", lang), result.conf, lang),
             description=cw("chart_desc_dimensions", lang, conf=conf_text(result.conf, lang)),
         ),
         item_table(result, lang, statements=statements(d, lang)),
@@ -87,7 +100,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("fig_items", lang),
             "item_gaps",
             item_figure(result, lang, statements(d, lang)),
-            rl("fig_items_caption", lang),
+            at_level(rl("fig_items_caption", lang), result.conf, lang),
             description=cw("chart_desc_items", lang, conf=conf_text(result.conf, lang)),
         ),
     ]
@@ -97,7 +110,7 @@ def servqual_part(ctx: ReportContext) -> Part:
     if ipa is not None:
         frame, x, y = ipa
         blocks += [
-            ipa_table(frame, lang),
+            ipa_table(frame, lang, result.conf),
             Figure(
                 "servqual_ipa",
                 rl("fig_ipa", lang),
@@ -127,7 +140,12 @@ def servqual_part(ctx: ReportContext) -> Part:
         (rl("method_missing", lang), rl("method_missing_text", lang)),
     ]
     if ipa is not None:
-        method.append((rl("method_ipa", lang), rl("method_ipa_text", lang, crosshair=where)))
+        method.append(
+            (
+                rl("method_ipa", lang),
+                at_level(rl("method_ipa_text", lang, crosshair=where), result.conf, lang),
+            )
+        )
     return Part(
         sections=(Section(title=rl("servqual", lang), blocks=tuple(blocks)),),
         summary=tuple(summary_blocks(ctx, result)),
@@ -145,7 +163,7 @@ def groups_part(ctx: ReportContext) -> Part:
     if grouped is None:
         return Part()
     lang = ctx.lang
-    sections = group_sections(grouped, lang)
+    sections = group_sections(grouped, lang, ctx.config.min_n)
     data, notes = heatmap_figure(grouped, lang, ctx.config.min_n)
     heat = Figure(
         "servqual_groups",
@@ -334,7 +352,7 @@ def ipa_frame(
     return frame, x, y
 
 
-def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
+def ipa_table(frame: pd.DataFrame, lang: str, conf: float = 0.95) -> Table:
     certain = frame["certain"] if "certain" in frame else pd.Series(True, index=frame.index)
     shown = frame.drop(columns=["certain"], errors="ignore").assign(
         quadrant=[
@@ -354,7 +372,7 @@ def ipa_table(frame: pd.DataFrame, lang: str) -> Table:
         title=rl("ipa_table", lang),
         frame=shown.rename(columns=names),
         formats={names["n"]: "d", names["importance"]: ".1f", names["performance"]: ".2f"},
-        note=rl("ipa_note", lang),
+        note=at_level(rl("ipa_note", lang), conf, lang),  # the intervals' level (--conf)
         sheet="IPA",
     )
 

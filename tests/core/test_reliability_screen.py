@@ -1,0 +1,109 @@
+"""ω, CR and AVE are proportions: values a failed fit gives are withdrawn with their reason.
+
+Review 2, item 1: a 30-respondent pilot with no structure printed ω 2.205, CR 5.071 and AVE 6.012.
+"""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from servqual_cli.core.reliability import AlphaResult, drop_constant_items
+from servqual_cli.core.reliability_screen import (
+    PROBLEMS,
+    coefficient_problem,
+    screen_cfa,
+    with_omega,
+)
+
+BASE = AlphaResult(30, 3, 0.2, 0.2, 0.1, 0.0, 0.4, "feldt", pd.DataFrame())
+
+
+@given(
+    st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_reported_omega_is_a_proportion_or_withdrawn_with_a_reason(
+    value: float, converged: bool, heywood: bool
+) -> None:
+    r = with_omega(BASE, value, "est", converged=converged, heywood=heywood)
+    if r.omega_problem is None:
+        assert r.omega_total is not None
+        assert math.isnan(r.omega_total) or -1e-9 <= r.omega_total <= 1 + 1e-9
+        assert converged and not heywood
+    else:
+        assert r.omega_problem in PROBLEMS and r.omega_total is None
+
+
+@pytest.mark.parametrize(
+    ("value", "converged", "heywood", "want"),
+    [(2.205, True, False, "out_of_range"), (-0.01, True, False, "out_of_range"),
+     (0.5, False, True, "not_converged"), (0.5, True, True, "heywood"), (1.0, True, False, None),
+     (0.0, True, False, None)],
+)  # fmt: skip
+def test_problem_order(value: float, converged: bool, heywood: bool, want: str | None) -> None:
+    assert coefficient_problem(value, converged=converged, heywood=heywood) == want
+
+
+def _fit(converged: bool, residual: list[float], cr: list[float], ave: list[float]) -> object:
+    loadings = pd.DataFrame({"factor": ["A", "A", "B", "B"], "item": list("wxyz"),
+                             "residual_var": residual})  # fmt: skip
+    factors = pd.DataFrame({"factor": ["A", "B"], "n_items": [2, 2],
+                            "composite_reliability": cr, "ave": ave})  # fmt: skip
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class Fit:
+        loadings: pd.DataFrame
+        factors: pd.DataFrame
+        converged: bool
+        omega_total: float
+
+    return Fit(loadings, factors, converged, 0.8)
+
+
+def test_screen_cfa_withdraws_out_of_range_and_heywood_factors() -> None:
+    fit = _fit(True, [0.3, 0.4, -0.2, 0.5], [0.8, 0.7], [0.6, 0.5])
+    out = screen_cfa(fit)  # type: ignore[arg-type]
+    assert out.factors["problem"].tolist() == [None, "heywood"]
+    assert out.factors["composite_reliability"].iloc[0] == 0.8
+    assert math.isnan(out.factors["ave"].iloc[1])
+    assert math.isnan(out.omega_total)  # a Heywood case anywhere: no ω of the whole
+    fit = _fit(True, [0.3, 0.4, 0.2, 0.5], [5.071, 0.7], [0.6, 6.012])
+    out = screen_cfa(fit)  # type: ignore[arg-type]
+    assert out.factors["problem"].tolist() == ["out_of_range", "out_of_range"]
+    assert out.omega_total == 0.8
+    out = screen_cfa(_fit(False, [0.3] * 4, [0.8, 0.7], [0.6, 0.5]))  # type: ignore[arg-type]
+    assert out.factors["problem"].tolist() == ["not_converged"] * 2
+    assert out.factors[["composite_reliability", "ave"]].isna().all().all()
+
+
+def test_ave_check_counts_an_impossible_ave_as_a_failure() -> None:
+    from servqual_cli.report.reliability_sections import validity_warnings
+
+    factors = pd.DataFrame({"factor": ["Tangibles", "Empathy"], "ave": [0.3, math.nan],
+                            "problem": [None, "out_of_range"]})  # fmt: skip
+    v = SimpleNamespace(score="P", cfa=SimpleNamespace(factors=factors, converged=True),
+                        cfa_rows=30)  # fmt: skip
+    (en,) = validity_warnings(SimpleNamespace(validity=(v,)), "en")  # type: ignore[arg-type]
+    assert "Tangibles 0.300" in en and "Empathy – (cannot be computed" in en
+    (sv,) = validity_warnings(SimpleNamespace(validity=(v,)), "sv")  # type: ignore[arg-type]
+    assert "Empati – (kan ej beräknas: värdet låg utanför 0–1)" in sv
+
+
+def test_constant_items_are_left_out_as_psych_alpha_does() -> None:
+    # psych::alpha(data.frame(E1 = 5, E2 = 1:4, E3 = c(2, 2, 4, 3))) warns
+    # "Item = E1 had no variance and was deleted" and reports alpha of E2, E3.
+    df = pd.DataFrame({"E1": [5, 5, 5, 5], "E2": [1, 2, 3, 4], "E3": [2, 2, 4, 3]})
+    frame, dropped, notes = drop_constant_items(df)
+    assert list(frame.columns) == ["E2", "E3"] and dropped == ("E1",)
+    assert "E1" in notes[0] and "psych::alpha" in notes[0]
+    listwise = pd.DataFrame({"E1": [5, 5, 1.0], "E2": [1, 2, None], "E3": [2, 3, 4]})
+    assert drop_constant_items(listwise, "listwise")[1] == ("E1",)
+    assert drop_constant_items(listwise, "pairwise")[1] == ()
