@@ -421,6 +421,9 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes (a smoke run)")
     ap.add_argument("--markdown", type=Path, help="also write the table here")
     ap.add_argument("--generate", action="store_true", help="only write the data files")
+    ap.add_argument(
+        "--only", default="", help="run only workloads whose name contains this text (a check)"
+    )
     args = ap.parse_args()
     if args.generate:
         workloads(args.quick)
@@ -432,7 +435,7 @@ def main() -> int:
     (DATA / "out").mkdir(exist_ok=True)
     head = machine()
     print(head, flush=True)
-    ws = workloads(args.quick)
+    ws = [w for w in workloads(args.quick) if args.only in w.name]
     for _ in range(args.repeat):  # alternate: every runner once per round
         for w in ws:
             for r in [w.servqual, *w.others]:
