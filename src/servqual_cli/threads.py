@@ -15,6 +15,7 @@ everything on the calling thread.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -25,6 +26,7 @@ R = TypeVar("R")
 
 MIN_ROWS = 200_000  # rows from which the column loops use threads (below, a thread costs more)
 _MAX = 4  # the column loops gain little beyond a few threads (their Python parts share the GIL)
+_inside = threading.local()  # .worker: this thread is one of map_ordered's
 
 
 def workers() -> int:
@@ -54,9 +56,13 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], rows: int | None) -> l
     """
     todo = list(items)
     n = min(workers(), len(todo))
-    if n < 2 or (rows is not None and rows < MIN_ROWS):
-        return [fn(x) for x in todo]
+    if n < 2 or (rows is not None and rows < MIN_ROWS) or getattr(_inside, "worker", False):
+        return [fn(x) for x in todo]  # (a job already on a worker thread runs its loop there)
     from concurrent.futures import ThreadPoolExecutor
 
+    def job(x: T) -> R:
+        _inside.worker = True
+        return fn(x)
+
     with ThreadPoolExecutor(max_workers=n, thread_name_prefix="servqual") as pool:
-        return list(pool.map(fn, todo))
+        return list(pool.map(job, todo))
