@@ -182,14 +182,25 @@ def merge_parts(parts: list[EncodedColumn]) -> EncodedColumn:
     if len(parts) == 1:
         return parts[0]
     uniques = parts[0].uniques
-    codes = [parts[0].codes]
+    remaps: list[np.ndarray | None] = [None]  # per part, its codes -> merged codes (None: same)
     for part in parts[1:]:
         at = _positions(part.uniques, uniques)  # -1 where the text is new
         new = at < 0
-        at[new] = len(uniques) + np.arange(int(new.sum()))
-        uniques = np.concatenate([uniques, part.uniques[new]])
-        codes.append(at[part.codes])
-    return EncodedColumn(small_codes(np.concatenate(codes), len(uniques)), uniques)
+        if new.any():
+            at[new] = len(uniques) + np.arange(int(new.sum()))
+            uniques = np.concatenate([uniques, part.uniques[new]])
+        remaps.append(None if np.array_equal(at, np.arange(len(at))) else at)
+    dtype = small_codes(np.zeros(0, dtype=np.int64), len(uniques)).dtype
+    codes = np.empty(sum(len(p) for p in parts), dtype=dtype)  # filled part by part
+    start = 0
+    for part, remap in zip(parts, remaps, strict=True):
+        out = codes[start : start + len(part)]
+        if remap is None:
+            out[...] = part.codes
+        else:  # "wrap": every code is valid (as in scale_column, "clip" is slow on int8)
+            np.take(remap.astype(dtype), part.codes, out=out, mode="wrap")
+        start += len(part)
+    return EncodedColumn(codes, uniques)
 
 
 def _positions(texts: np.ndarray, known: np.ndarray) -> np.ndarray:
