@@ -126,7 +126,8 @@ def gap(
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
     from servqual_cli.io.survey import load_survey_file
-    from servqual_cli.report.gap_sections import gap_sections, group_sections, scale_use_sections
+    from servqual_cli.report.gap_sections import gap_sections, scale_use_sections
+    from servqual_cli.report.group_gap_sections import group_sections
     from servqual_cli.report.recode_note import (
         merged_records,
         recode_sections,
