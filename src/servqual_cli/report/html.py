@@ -35,7 +35,7 @@ from markupsafe import Markup
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.config import MIN_N
-from servqual_cli.report.glance import where
+from servqual_cli.report.glance_summary import where
 from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import (
