@@ -114,7 +114,8 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+    from servqual_cli.cli.decoding_note import decoding_note
+    from servqual_cli.cli.output import emit, guard, require_input, write_exclusions
 
     guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     _min_items(min_items)  # bad usage is refused before any file is read
