@@ -27,10 +27,10 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
-from servqual_cli.core.proportions import mdd_mean_difference
 from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.trend import verdict
 
