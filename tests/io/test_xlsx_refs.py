@@ -318,14 +318,12 @@ def _big_sheet(rows: int, far: bytes = b"") -> bytes:
     return b"<worksheet><sheetData>" + body + far + b"</sheetData></worksheet>"
 
 
-@pytest.mark.parametrize("cores", [1, 2])
 @pytest.mark.parametrize("far", [b"", b'<row r="9"><c r="XFD1048576"/></row>'])
-def test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far: bytes, cores: int) -> None:
+def test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far: bytes) -> None:
     from servqual_cli.io import zipguard
 
     xml = _big_sheet(3_000, far)
     monkeypatch.setattr(xlsxrefs, "_CHUNK", 4096)
-    monkeypatch.setattr(zipguard, "_cores", lambda: cores)  # one or two threads scanning
     results = []
     for threshold in (len(xml) + 1, 0):  # one read, then unpacked in a thread while scanned
         monkeypatch.setattr(zipguard, "_PIPELINE_FROM", threshold)
@@ -370,51 +368,3 @@ def test_other_attribute_forms_and_the_regex_path_agree(
         mp.setattr(xlsxrefs, "_MAX_SLOW", 0)
         assert _verdict(_check_xlsx_extent, xml, lim) == canonical
         assert _verdict(_check_xlsx_extent, odd, lim) == again
-
-
-# -- two threads reading the steps ------------------------------------------------------------
-
-
-@given(sheets())
-@settings(max_examples=200, deadline=None)
-def test_two_workers_give_the_same_scan(xml: bytes) -> None:
-    """Steps read by two threads (each kept without its per-reference arrays) fold to exactly
-    the scan of one thread: every field, and the answers that read a step again."""
-    for chunk in (16, 64):
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(xlsxrefs, "_CHUNK", chunk)
-            one, two = scan_refs(xml), scan_refs(xml, workers=2)
-            assert one == two
-            for widest in (1, 26, 100):
-                assert one.first_beyond(widest) == two.first_beyond(widest)
-            for at in range(0, len(xml), max(len(xml) // 7, 1)):
-                for row in (1, 2, 5, 1_000):
-                    assert one.rows_split_at(at, row) == two.rows_split_at(at, row)
-
-
-def test_two_workers_keeping_only_the_highest_row_are_caught(monkeypatch) -> None:
-    """The property above fails for lean steps that drop the lowest row of each step."""
-    real = xlsxrefs._lean
-
-    def highest_only(part):
-        lean = real(part)
-        return xlsxrefs.dataclasses.replace(lean, rowkeys=lean.rowkeys[-1:])
-
-    monkeypatch.setattr(xlsxrefs, "_lean", highest_only)
-    with pytest.raises(AssertionError):
-        test_two_workers_give_the_same_scan()
-
-
-def test_a_worker_failing_fails_the_scan(monkeypatch) -> None:
-    """An error in the second thread is raised in the caller's, never a step left out."""
-    real = xlsxrefs._step
-
-    def failing(a, xml, start):
-        if start == xlsxrefs._CHUNK:
-            raise MemoryError("no room")
-        return real(a, xml, start)
-
-    monkeypatch.setattr(xlsxrefs, "_CHUNK", 4096)
-    monkeypatch.setattr(xlsxrefs, "_step", failing)
-    with pytest.raises(MemoryError):
-        scan_refs(_big_sheet(300), workers=2)

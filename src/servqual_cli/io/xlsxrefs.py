@@ -39,12 +39,10 @@ H. S. Warren, *Hacker's Delight*, 2nd ed., 2013, section 6-1 (searching a word f
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import mmap
 import re
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -325,12 +323,12 @@ def _structure(a: np.ndarray, start: int, end: int) -> tuple[int, bool, int]:
     return rows, formula, int(bang[-1]) - 1 if len(bang) else -1
 
 
-def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None, workers: int = 1) -> RefScan:
+def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None) -> RefScan:
     """Find and read every ``r`` attribute of ``xml`` (see the module docstring), in steps of
     :data:`_CHUNK` bytes. ``ready(k)``, when given, returns once the first ``k`` bytes of ``xml``
     hold their final content (the XML being unpacked into it meanwhile, see
     :func:`servqual_cli.io.zipguard.scan_xlsx_sheet`); a step reads up to ``_EDGE`` bytes past
-    its end. With ``workers`` > 1 the steps are read by that many threads (:func:`_steps`).
+    its end.
 
     >>> s = scan_refs(_pad(b'<row r="3"><c r="B3" t="e"/><c r = \\'xfd9\\'/></row>'))
     >>> s.max_row, s.max_col, s.top_row, s.row_tags, s.canonical_rows, s.row_elements
@@ -348,7 +346,10 @@ def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None, workers: int
     canonical = row_elements = 0
     markup = -1
     formula = error = False
-    for part in _steps(a, xml, ready, workers):
+    for start in range(0, len(xml), _CHUNK):
+        if ready is not None:
+            ready(min(start + _CHUNK + _EDGE, len(xml)))
+        part = _step(a, xml, start)
         high = int(part.rowkeys.max(initial=0))
         max_rowkey = max(max_rowkey, high)
         chunk_rows.append((int(part.rowkeys.min(initial=_NO_ROW)), high))
@@ -398,57 +399,6 @@ def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None, workers: int
         chunk_rows,
         markup,
     )
-
-
-def _steps(
-    a: np.ndarray, xml: Xml, ready: Callable[[int], None] | None, workers: int
-) -> Iterator[_Step]:
-    """Every step of ``xml`` in document order. With several ``workers``, thread ``i`` reads
-    steps ``i``, ``i + workers``, ... (numpy and the unpacking release Python's lock, so on two
-    cores the scan keeps up with the unpacking instead of trailing it); each step is kept
-    without its per-reference arrays (:func:`_lean`) until all are read."""
-    starts = range(0, len(xml), _CHUNK)
-
-    def read(k: int) -> _Step:
-        if ready is not None:
-            ready(min(starts[k] + _CHUNK + _EDGE, len(xml)))
-        return _step(a, xml, starts[k])
-
-    if workers < 2 or len(starts) < 2 * workers:
-        yield from (read(k) for k in range(len(starts)))
-        return
-    out: list[_Step | None] = [None] * len(starts)
-    failed: list[BaseException] = []
-
-    def work(first: int) -> None:
-        try:
-            for k in range(first, len(starts), workers):
-                out[k] = _lean(read(k))
-        except BaseException as exc:  # re-raised in the caller's thread
-            failed.append(exc)
-
-    threads = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(1, workers)]
-    for t in threads:
-        t.start()
-    work(0)
-    for t in threads:
-        t.join()
-    if failed:
-        raise failed[0]
-    for part in out:
-        if part is None:  # pragma: no cover - every worker either read its steps or failed
-            raise RuntimeError("a step of the sheet was not read")
-        yield part
-
-
-def _lean(part: _Step) -> _Step:
-    """A step without its per-reference arrays: only their extremes, which the fold reads."""
-    rows, cols = part.rowkeys, part.colkeys
-    if len(rows):
-        rows = np.array([rows.min(), rows.max()], dtype=rows.dtype)
-    if len(cols):
-        cols = cols.max(keepdims=True)
-    return dataclasses.replace(part, at=part.at[:0], rowkeys=rows, colkeys=cols)
 
 
 def _index_to_letters(n: int) -> str:

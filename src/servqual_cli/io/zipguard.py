@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import mmap
-import os
 import re
 import threading
 import zipfile
@@ -238,9 +237,7 @@ def _unpack_and_scan(
 ) -> tuple[Xml, RefScan]:
     """The sheet's XML and its :func:`scan_refs`, the scan of each step running while the next
     is unpacked: zlib and numpy release the GIL, so on two cores the guard takes about as long
-    as the longer of the two instead of their sum. With two cores the steps are scanned by two
-    threads (the scan alone takes longer than the unpacking). Nothing reaches calamine until
-    both are done.
+    as the longer of the two instead of their sum. Nothing reaches calamine until both are done.
     """
     info = zf.getinfo(name)
     if info.file_size > lim.max_bytes or info.file_size < _PIPELINE_FROM:  # one read, one scan
@@ -249,20 +246,12 @@ def _unpack_and_scan(
     unpacker = _Unpacker(zf, name, info.file_size)
     unpacker.start()
     try:
-        refs = scan_refs(unpacker.buf, unpacker.ready, workers=min(_cores(), 2))
+        refs = scan_refs(unpacker.buf, unpacker.ready)
     finally:
         unpacker.join()
     if unpacker.error is not None:  # the whole member unpacked and its CRC checked
         raise _damaged(name, unpacker.error, where)
     return unpacker.buf, refs
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS and Windows have no affinity call
-        return os.cpu_count() or 1
 
 
 class _Unpacker(threading.Thread):
