@@ -336,6 +336,46 @@ def test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far: bytes) -
     assert far or results[0][0] == xml
 
 
+def _doubting_inflater(self, raw, info, view) -> bool:
+    """An inflater that writes zeros and then doubts them: zipfile's reader writes the member
+    again, and the scan must read what it wrote."""
+    self._put(view, 0, bytes(len(self.buf)))
+    return False
+
+
+@pytest.mark.parametrize("far", [b"", b'<row r="9"><c r="XFD1048576"/></row>'])
+def test_a_member_written_again_by_zipfile_is_scanned_again(monkeypatch, far: bytes) -> None:
+    from servqual_cli.io import unpack, zipguard
+
+    monkeypatch.setattr(unpack.Unpacker, "_inflate", _doubting_inflater)
+    scans: list[bool] = []  # per scan: whether it was given a function waiting for the unpacking
+
+    def counted(xml, ready=None):
+        scans.append(ready is not None)
+        return scan_refs(xml, ready)
+
+    monkeypatch.setattr(zipguard, "scan_refs", counted)
+    test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far)
+    # the one read; then the scan beside the unpacking, and the scan of what zipfile wrote
+    assert scans == [False, True, False]
+
+
+def test_a_rescan_left_out_is_caught(monkeypatch) -> None:
+    """Without the second scan the bomb above gets through: the test above fails."""
+    from servqual_cli.io import unpack, zipguard
+
+    class NoRescan(unpack.Unpacker):
+        def run(self) -> None:
+            super().run()
+            self.rescan = False
+
+    monkeypatch.setattr(zipguard, "Unpacker", NoRescan)
+    with pytest.raises(AssertionError):
+        test_a_member_written_again_by_zipfile_is_scanned_again(
+            monkeypatch, b'<row r="9"><c r="XFD1048576"/></row>'
+        )
+
+
 def test_a_damaged_member_is_reported_when_unpacked_in_a_thread(monkeypatch) -> None:
     from servqual_cli.io import zipguard
 
