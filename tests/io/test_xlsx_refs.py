@@ -212,7 +212,7 @@ def test_structure_counts_as_bytes_count(xml: bytes) -> None:
 @given(st.binary(max_size=64), st.sampled_from([b"<row", b"<f", b":row "]), st.integers(0, 9))
 def test_structure_on_any_bytes_and_across_steps(noise: bytes, token: bytes, shift: int) -> None:
     xml = noise + token + noise[::-1]
-    for chunk in (4, 8, 1 << 19):  # tokens across the boundary of two steps too
+    for chunk in (4, 8, 1 << 20):  # tokens across the boundary of two steps too
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(xlsxrefs, "_CHUNK", chunk)
             refs = scan_refs(b" " * shift + xml)
@@ -230,7 +230,7 @@ def test_every_reference_is_read_exactly(xml: bytes) -> None:
         for m in re.finditer(rb'\sr="([A-Z]+)(\d+)"', xml)
     ]
     tags = [int(m.group(1)) for m in re.finditer(rb'\sr="(\d+)"', xml)]
-    for chunk in (16, 64, 1 << 19):
+    for chunk in (16, 64, 1 << 20):
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(xlsxrefs, "_CHUNK", chunk)
             refs = scan_refs(xml)
