@@ -48,9 +48,7 @@ def test_gap_names_the_rule_and_strict_refuses(cli, data_dir: Path, tmp_path: Pa
     listed = tmp_path / "excluded.csv"
     cli("gap", path, "--no-items", "--excluded", listed)
     rows = list(csv.DictReader(listed.open(encoding="utf-8")))
-    assert [(r["row"], r["column"], r["reason"]) for r in rows] == [
-        ("8", "E9", "not_scale_point")
-    ]
+    assert [(r["row"], r["column"], r["reason"]) for r in rows] == [("8", "E9", "not_scale_point")]
 
 
 def test_every_value_path_gives_the_same_reason() -> None:
