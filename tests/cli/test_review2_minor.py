@@ -42,3 +42,12 @@ def test_kolada_title_names_the_municipality(cli, data_dir: Path) -> None:
     assert r.stdout.splitlines()[0].strip() == "Kolada: Lekeberg (1814)"
     r = cli("kolada", data_dir / "kolada_page1.json", data_dir / "kolada_page2.json", "-m", "1814")
     assert r.stdout.splitlines()[0].strip() == "Kolada: 1814"  # the API data carry no name
+
+
+def test_kolada_help_says_file_works_without_show(cli) -> None:
+    """Review 2 item 20f: README and Makefile run ``servqual kolada FILE``; the help listed only
+    the subcommands show and fetch."""
+    r = cli("kolada", "--help")
+    text = " ".join(r.stdout.split())
+    assert "servqual kolada FILE ... is short for servqual kolada show FILE ..." in text
+    assert "Example: servqual kolada data/samples/kolada_servicematning.csv -m Lekeberg" in text
