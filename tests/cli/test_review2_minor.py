@@ -83,3 +83,18 @@ def test_split_index_names_the_residents_page(cli, samples_dir: Path, tmp_path: 
     assert r.exit_code == 0, r.stderr
     index = " ".join((out / "index.md").read_text("utf-8").split())
     assert "Varje mapp innehåller report.html (sidan för invånare), report.md" in index
+
+
+def test_report_config_names_the_key_survey_by(cli, data_dir: Path, tmp_path: Path) -> None:
+    """Review 2 item 23k: a config's ``by`` was reported as the --by option."""
+    survey = (data_dir / "duplicates" / "with_id.csv").as_posix()
+    config = tmp_path / "bad_report.toml"
+    config.write_text(f'title = "T"\n[survey]\nfile = "{survey}"\nby = "Tjanst"\n', "utf-8")
+    r = cli("report", config, "-o", tmp_path / "out")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == (
+        f"servqual: error: {config}: survey.by: column 'Tjanst' is not in with_id.csv "
+        "(closest: Tjänst)"
+    )
+    r = cli("report", survey, "--by", "Tjanst", "-o", tmp_path / "out2")  # the option's words
+    assert r.exit_code == 2 and "--by column 'Tjanst' is not in the file" in r.stderr
