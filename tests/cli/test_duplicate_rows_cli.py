@@ -99,3 +99,14 @@ def test_no_false_alarm_on_the_samples(cli, samples_dir: Path, name: str) -> Non
     d = json.loads(cli("gap", samples_dir / name, "-f", "json").stdout)
     assert d["duplicate_rows"] is None
     assert "repeat an earlier row" not in cli("gap", samples_dir / name, "--no-items").stdout
+
+
+def test_knowledge_gap_names_the_file_of_each_warning(cli, dup: Path) -> None:
+    r = cli("knowledge-gap", dup / "with_id.csv", dup / "without_id.csv", "--no-items")
+    text = _flat(r.stdout)
+    assert f"with_id.csv: {EN}" in text
+    assert "without_id.csv: 3 rows repeat an earlier row in every item (rows 32, 33, 34)" in text
+    d = json.loads(
+        cli("knowledge-gap", dup / "with_id.csv", dup / "without_id.csv", "-f", "json").stdout
+    )
+    assert d["duplicate_rows"]["staff"]["rows"] == [32, 33, 34]

@@ -213,6 +213,7 @@ def knowledge_gap_cmd(
     from servqual_cli.errors import DataError
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.survey import load_survey_file
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import knowledge_sections
 
@@ -237,7 +238,12 @@ def knowledge_gap_cmd(
         "excluded": excl,
         **res.to_dict(),
     }
-    sections = knowledge_sections(res, excl, lang_code, items)
+    names = (cust.table.describe()["file"], stf.table.describe()["file"])  # review 2 item 23h
+    sections = duplicate_sections(cust.duplicates, lang_code, names[0])
+    sections += duplicate_sections(stf.duplicates, lang_code, names[1])
+    payload["duplicate_rows"] = {"customers": duplicate_record(cust.duplicates),
+                                 "staff": duplicate_record(stf.duplicates)}  # fmt: skip
+    sections += knowledge_sections(res, excl, lang_code, items)
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:
         groups: dict[str, Any] = {}

@@ -21,16 +21,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from servqual_cli.io.duplicates import DuplicateRows
 
 
-def duplicate_blocks(duplicates: DuplicateRows | None, lang: str) -> list[Text]:
-    """One warning per finding (repeated rows; each id with different answers)."""
+def duplicate_blocks(duplicates: DuplicateRows | None, lang: str, file: str = "") -> list[Text]:
+    """One warning per finding (repeated rows; each id with different answers), each after
+    ``file: `` when a command reads two files."""
     if duplicates is None:
         return []
-    return [Text(message, kind="warning") for message in duplicates.messages(lang)]
+    head = f"{file}: " if file else ""
+    return [Text(head + message, kind="warning") for message in duplicates.messages(lang)]
 
 
-def duplicate_sections(duplicates: DuplicateRows | None, lang: str) -> list[Section]:
+def duplicate_sections(
+    duplicates: DuplicateRows | None, lang: str, file: str = ""
+) -> list[Section]:
     """The warnings as a section before the tables (none: no section)."""
-    blocks = duplicate_blocks(duplicates, lang)
+    blocks = duplicate_blocks(duplicates, lang, file)
     return [Section(title="", blocks=tuple(blocks))] if blocks else []
 
 
