@@ -18,7 +18,7 @@ at 1,000,000 rows x 44 items.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -170,7 +170,7 @@ def _id_codes(table: RawTable, position: int) -> np.ndarray:
     return np.asarray(codes)
 
 
-def _row_hash(columns: Sequence[np.ndarray], n: int) -> np.ndarray:
+def _row_hash(columns: Iterable[np.ndarray], n: int) -> np.ndarray:
     """A 64-bit polynomial hash per row of float columns, from each value's high 32 bits (sign,
     exponent and the top of the mantissa: every answer on a scale differs there): equal rows
     hash equal; unequal rows that collide are told apart by the exact comparison after it.
@@ -216,13 +216,21 @@ def find_duplicates(
     ((4,), (2,), (('2', (3, 5)),))
     """
     cols = [m[:, j] for m in matrices for j in range(m.shape[1])]
+    return _find(table, len(cols), cols.__getitem__, item_names)
+
+
+def _find(
+    table: RawTable, k: int, column: Callable[[int], np.ndarray], item_names: Sequence[str]
+) -> DuplicateRows | None:
+    """:func:`find_duplicates` of ``k`` columns, each got by ``column(j)`` when needed (twice
+    at most), so no rows x items matrix need exist."""
     n = len(table.row_numbers)
-    if not cols or n < 2:
+    if not k or n < 2:
         return None
     pos = id_position(table.columns, item_names)
-    if pos is None and len(cols) < MIN_ITEMS:
+    if pos is None and k < MIN_ITEMS:
         return None
-    h = _row_hash(cols, n)
+    h = _row_hash((column(j) for j in range(k)), n)
     ids = None if pos is None else _id_codes(table, pos)
     conflicts: tuple[tuple[str, tuple[int, ...]], ...] = ()
     if ids is not None:
@@ -233,7 +241,7 @@ def find_duplicates(
         candidates = candidates[ids[candidates] >= 0]
     if candidates.size == 0:
         return DuplicateRows((), (), _name(table, pos), conflicts) if conflicts else None
-    values = np.column_stack([c[candidates] for c in cols])
+    values = np.column_stack([column(j)[candidates] for j in range(k)])
     if ids is None:  # a copy or a coincidence? Only rows that say much can tell
         answered = (~np.isnan(values)).sum(axis=1)
         spread = np.fmax.reduce(values, axis=1) - np.fmin.reduce(values, axis=1)  # NaN: none
@@ -273,13 +281,14 @@ def role_duplicates(
 def column_duplicates(table: RawTable, names: Sequence[str]) -> DuplicateRows | None:
     """:func:`find_duplicates` of the columns ``names`` read as numbers (``servqual describe``,
     which knows no instrument: the columns that look like rating-scale items)."""
-    from servqual_cli.io.values import parse_scale_values
+    from servqual_cli.io.scale_column import parse_scale_column
 
-    positions = [table.columns.index(n) for n in names]
-    values = [parse_scale_values(table.column(p), (-np.inf, np.inf))[0] for p in positions]
-    if not values:
-        return None
-    return find_duplicates(table, [np.column_stack(values)], names)
+    positions = [table.columns.index(name) for name in names]
+
+    def column(j: int) -> np.ndarray:  # parsed per distinct text where the reader kept codes
+        return parse_scale_column(table, positions[j], (-np.inf, np.inf)).values
+
+    return _find(table, len(names), column, names)
 
 
 def _name(table: RawTable, pos: int | None) -> str | None:
@@ -300,11 +309,13 @@ def _id_conflicts(
     frame = frame[differ]
     if frame.empty:
         return ()
+    from servqual_cli.io.groups import group_label
+
     cells = table.column(pos)
     out = []
     for _, part in frame.groupby("id", sort=False):  # one per conflicting id (few)
         where = part["at"].to_numpy()
-        out.append((str(cells.iloc[where[0]]).strip(),
+        out.append((group_label(cells.iloc[where[0]]),  # 17.0 from a workbook: "17"
                     tuple(int(r) for r in table.row_numbers[where])))  # fmt: skip
     out.sort(key=lambda item: item[1][0])
     return tuple(out)
