@@ -26,14 +26,12 @@ def _reference(values: np.ndarray, ids: list[str | None] | None) -> list[tuple[i
     k = values.shape[1]
     for i, row in enumerate(values):
         answered = row[~np.isnan(row)]
-        if ids is None:
-            if len(answered) * 2 < k or len(set(answered.tolist())) < 2:
+        if ids is None or ids[i] is None:  # no id: only rows that say much
+            if len(answered) * 2 < k or len(set(answered.tolist())) < 2 or k < 10:
                 continue
-        elif ids[i] is None:
-            continue
-        key = tuple("nan" if np.isnan(v) else float(v) for v in row)
+        key: tuple[object, ...] = tuple("nan" if np.isnan(v) else float(v) for v in row)
         if ids is not None:
-            key += (ids[i],)
+            key += (ids[i] or "",)
         if key in seen:
             out.append((i + 2, seen[key]))
         else:

@@ -8,7 +8,8 @@ Rows that cannot tell a copy from a coincidence take no part when the file has n
 a row answering fewer than half of the items, and a straight-liner (the same answer to every
 item, which different people often give); with fewer than :data:`MIN_ITEMS` item columns
 identical answers are common by chance, and no check is made. With an id column every row
-with an id takes part, and an id given twice with different answers is a warning of its own.
+with an id takes part (a row with a blank id as without one), and an id given twice with
+different answers is a warning of its own.
 
 The check hashes each row with one multiply-add per item column (numpy, no loop over rows),
 keeps the rows whose hash occurs twice, and compares only those exactly: about 0.07 s of CPU
@@ -237,16 +238,17 @@ def _find(
         conflicts = _id_conflicts(table, pos, ids, h)  # type: ignore[arg-type]
         h = h * np.uint64(0x100000001B3) ^ ids.astype(np.int64).view(np.uint64)
     candidates = _repeated(h)
-    if ids is not None:
-        candidates = candidates[ids[candidates] >= 0]
     if candidates.size == 0:
         return DuplicateRows((), (), _name(table, pos), conflicts) if conflicts else None
     values = np.column_stack([column(j)[candidates] for j in range(k)])
-    if ids is None:  # a copy or a coincidence? Only rows that say much can tell
-        answered = (~np.isnan(values)).sum(axis=1)
-        spread = np.fmax.reduce(values, axis=1) - np.fmin.reduce(values, axis=1)  # NaN: none
-        keep = (answered * 2 >= values.shape[1]) & (spread > 0)
-        candidates, values = candidates[keep], values[keep]
+    # A copy or a coincidence? Without an id (no column, or a blank cell) only rows that say
+    # much can tell: half the items answered, not one answer to all, 10 items or more.
+    no_id = np.ones(len(candidates), dtype=bool) if ids is None else ids[candidates] < 0
+    answered = (~np.isnan(values)).sum(axis=1)
+    spread = np.fmax.reduce(values, axis=1) - np.fmin.reduce(values, axis=1)  # NaN: none
+    telling = (answered * 2 >= k) & (spread > 0) & (k >= MIN_ITEMS)
+    keep = ~no_id | telling
+    candidates, values = candidates[keep], values[keep]
     frame = pd.DataFrame(values)
     if ids is not None:
         frame["id"] = ids[candidates]
