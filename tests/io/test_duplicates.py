@@ -26,9 +26,9 @@ def _reference(values: np.ndarray, ids: list[str | None] | None) -> list[tuple[i
     k = values.shape[1]
     for i, row in enumerate(values):
         answered = row[~np.isnan(row)]
-        if ids is None or ids[i] is None:  # no id: only rows that say much
-            if len(answered) * 2 < k or len(set(answered.tolist())) < 2 or k < 10:
-                continue
+        telling = len(answered) * 2 >= k and len(set(answered.tolist())) >= 2 and k >= 10
+        if (ids is None or ids[i] is None) and not telling:  # no id: only rows that say much
+            continue
         key: tuple[object, ...] = tuple("nan" if np.isnan(v) else float(v) for v in row)
         if ids is not None:
             key += (ids[i] or "",)
