@@ -15,7 +15,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servqual_cli.cli.output import swedish_numbers
+from servqual_cli.cli.csv_dialect import swedish_numbers
 
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
 POINT = re.compile(r"^-?\d+\.\d+(e[-+]\d+)?$")

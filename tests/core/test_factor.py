@@ -20,8 +20,8 @@ from hypothesis.extra.numpy import arrays
 
 from servqual_cli.core.cfa import cfa
 from servqual_cli.core.factor import bartlett_sphericity, efa, kmo
+from servqual_cli.core.omega import omega_total
 from servqual_cli.core.pairwise import pairwise_corr
-from servqual_cli.core.reliability import omega_total
 from servqual_cli.core.rotation import oblimin, varimax
 from servqual_cli.errors import DataError, UsageError
 

@@ -166,7 +166,7 @@ def test_promise_as_of_and_undecided_items() -> None:
 
 
 def test_trend_with_a_partial_earlier_window() -> None:
-    from servqual_cli.core.proportions import poisson_rate_test
+    from servqual_cli.core.exact_tests import poisson_rate_test
 
     f = register(
         [("2022-10-01", "klagomål", None, "2022-10-02", True)] * 2

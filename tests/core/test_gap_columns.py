@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from servqual_cli.core import gap_columns, inference
 from servqual_cli.core.effect_sizes import dz_interval
 from servqual_cli.core.gap_columns import TIE_DECIMALS, column_stats, item_stats, paired_table
-from servqual_cli.core.gaps import gap_analysis, respondent_scores
+from servqual_cli.core.gaps import gap_analysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis
 from servqual_cli.core.paired_ranks import column_ranks, distinct_counts
+from servqual_cli.core.respondent_scores import respondent_scores
 
 
 def reference_table(

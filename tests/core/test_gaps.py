@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from servqual_cli.core.gaps import gap_analysis, respondent_scores
+from servqual_cli.core.gaps import gap_analysis
 from servqual_cli.core.group_gaps import grouped_gap_analysis
+from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.errors import DataError
 from servqual_cli.instruments.builtin import PZB1991
 from servqual_cli.io.read import read_table

@@ -15,8 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from servqual_cli.core import proportions as prop
-from servqual_cli.core import series
+from servqual_cli.core import distributions, series
 
 
 @settings(max_examples=200, deadline=None)
@@ -24,9 +23,9 @@ from servqual_cli.core import series
 def test_binomial_functions_are_scipy_stats_binom(n: int, p: float, data) -> None:
     k = data.draw(st.integers(-2, n + 2))  # the cdf and sf also outside the support
     inside = min(max(k, 0), n)
-    assert prop._binom_pmf(np.array([inside]), n, p)[0] == stats.binom.pmf(inside, n, p)
-    assert prop._binom_cdf(k, n, p) == stats.binom.cdf(k, n, p)
-    assert prop._binom_sf(k, n, p) == stats.binom.sf(k, n, p)
+    assert distributions.binom_pmf(np.array([inside]), n, p)[0] == stats.binom.pmf(inside, n, p)
+    assert distributions.binom_cdf(k, n, p) == stats.binom.cdf(k, n, p)
+    assert distributions.binom_sf(k, n, p) == stats.binom.sf(k, n, p)
 
 
 @settings(max_examples=200, deadline=None)
@@ -34,7 +33,7 @@ def test_binomial_functions_are_scipy_stats_binom(n: int, p: float, data) -> Non
 def test_hypergeometric_log_pmf_is_scipy_stats(good: int, bad: int, data) -> None:
     drawn = data.draw(st.integers(0, good + bad))
     support = np.arange(max(0, drawn - bad), min(drawn, good) + 1)
-    got = prop._hypergeom_logpmf(support, good + bad, good, drawn)
+    got = distributions.hypergeom_logpmf(support, good + bad, good, drawn)
     np.testing.assert_array_equal(got, stats.hypergeom.logpmf(support, good + bad, good, drawn))
 
 
@@ -48,10 +47,12 @@ def test_no_command_statistic_imports_scipy_stats() -> None:
     code = """
 import sys
 import numpy as np
-from servqual_cli.core import proportions as prop, series, service_survey  # noqa: F401
-prop.fisher_exact(3, 10, 8, 12)
-prop.poisson_rate_test(12, 1000.0, 5, 1100.0)
-prop.mdd_mean_difference(1.2, 54, 54)
+from servqual_cli.core import detectable_difference, exact_tests, series
+from servqual_cli.core import proportions, service_survey  # noqa: F401
+exact_tests.fisher_exact(3, 10, 8, 12)
+exact_tests.poisson_rate_test(12, 1000.0, 5, 1100.0)
+detectable_difference.mdd_mean_difference(1.2, 54, 54)
+detectable_difference.min_detectable_difference(0.5, 54)
 series.cochran_armitage([10, 14, 20], [50, 50, 50], [1, 2, 3])
 series.linear_trend([1.0, 2.5, 2.9, 4.2], [1, 2, 3, 4])
 series.weighted_trend([1.0, 2.5, 2.9], [0.5, 0.4, 0.6], [1, 2, 3])

@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 
 from servqual_cli.core.dimension_comparison import friedman_test
 from servqual_cli.core.effect_sizes import rank_biserial_paired
-from servqual_cli.core.gaps import TIE_DECIMALS, overall_score, respondent_scores
+from servqual_cli.core.gap_columns import TIE_DECIMALS
+from servqual_cli.core.overall_score import overall_score
 from servqual_cli.core.paired_ranks import column_ranks, wilcox_test_column
 from servqual_cli.core.ranktests import signed_rank_test, wilcoxon_signed_rank
+from servqual_cli.core.respondent_scores import respondent_scores
 
 
 def _column(seed: int, n: int, blank: float, spread: int, halves: bool) -> np.ndarray:

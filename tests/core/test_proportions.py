@@ -20,6 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.proportion import confint_proportions_2indep
 
+from servqual_cli.core import detectable_difference as dd
+from servqual_cli.core import exact_tests
 from servqual_cli.core import proportions as prop
 from servqual_cli.errors import DataError, UsageError
 
@@ -104,7 +106,7 @@ def close_on_uniroot_scale(ours: float, r: float, tol: float) -> bool:
     "case", R["fisher"], ids=lambda c: f"{c['k1']}/{c['n1']}-{c['k2']}/{c['n2']}"
 )
 def test_fisher_exact_matches_r_fisher_test(case: dict[str, Any]) -> None:
-    res = prop.fisher_exact(case["k1"], case["n1"], case["k2"], case["n2"])
+    res = exact_tests.fisher_exact(case["k1"], case["n1"], case["k2"], case["n2"])
     assert res.p == pytest.approx(case["p"], rel=CLOSED)
     for field in ["odds_ratio", "ci_low", "ci_high"]:
         ours = getattr(res, field)
@@ -119,16 +121,16 @@ def test_fisher_cases_include_zero_cells() -> None:
 
 @pytest.mark.parametrize("case", R["fisher_degenerate"], ids=lambda c: f"{c['k1']}/{c['n1']}")
 def test_fisher_zero_margin_matches_r_except_odds_ratio(case: dict[str, Any]) -> None:
-    res = prop.fisher_exact(case["k1"], case["n1"], case["k2"], case["n2"])
+    res = exact_tests.fisher_exact(case["k1"], case["n1"], case["k2"], case["n2"])
     assert (res.p, res.ci_low, res.ci_high) == (case["p"], case["ci_low"], case["ci_high"])
     assert case["odds_ratio"] == 0 and math.isnan(res.odds_ratio)  # documented deviation
 
 
 def test_fisher_rejects_impossible_counts() -> None:
     with pytest.raises(DataError):
-        prop.fisher_exact(5, 4, 1, 3)
+        exact_tests.fisher_exact(5, 4, 1, 3)
     with pytest.raises(DataError):
-        prop.fisher_exact(1.5, 4, 1, 3)  # type: ignore[arg-type]
+        exact_tests.fisher_exact(1.5, 4, 1, 3)  # type: ignore[arg-type]
 
 
 # ---- minimum detectable difference -----------------------------------------------------------
@@ -138,11 +140,11 @@ def test_fisher_rejects_impossible_counts() -> None:
 def test_min_detectable_difference_matches_r_power_prop_test(case: dict[str, Any]) -> None:
     n = case["n"]
     if float(n).is_integer():
-        res = prop.min_detectable_difference(
+        res = dd.min_detectable_difference(
             case["p"], int(n), alpha=case["alpha"], power=case["power"]
         )
     else:  # the R case with n = harmonic mean of 40 and 80
-        res = prop.min_detectable_difference(
+        res = dd.min_detectable_difference(
             case["p"], 40, 80, alpha=case["alpha"], power=case["power"]
         )
     assert res.n == pytest.approx(n, rel=1e-15)
@@ -166,23 +168,23 @@ def test_mdd_r_cases_cover_the_requested_baselines_at_n_54() -> None:
 
 
 def test_mdd_is_symmetric_and_rejects_bad_input() -> None:
-    a, b = prop.min_detectable_difference(0.3, 80), prop.min_detectable_difference(0.7, 80)
+    a, b = dd.min_detectable_difference(0.3, 80), dd.min_detectable_difference(0.7, 80)
     assert a.up == pytest.approx(b.down, rel=1e-12) and a.down == pytest.approx(b.up, rel=1e-12)
-    both_gone = prop.min_detectable_difference(0.5, 2)
+    both_gone = dd.min_detectable_difference(0.5, 2)
     assert math.isnan(both_gone.up) and math.isnan(both_gone.conservative)
     with pytest.raises(UsageError):
-        prop.min_detectable_difference(0.5, 54, power=1.2)
+        dd.min_detectable_difference(0.5, 54, power=1.2)
     with pytest.raises(DataError):
-        prop.min_detectable_difference(1.5, 54)
+        dd.min_detectable_difference(1.5, 54)
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.floats(0.02, 0.98), st.integers(20, 2000))
 def test_mdd_reaches_exactly_the_requested_power(p: float, n: int) -> None:
-    res = prop.min_detectable_difference(p, n)
+    res = dd.min_detectable_difference(p, n)
     for p2 in [p + res.up, p - res.down]:
         if math.isfinite(p2):
-            achieved = prop._prop_power(p, np.array([p2]), float(n), 0.05)[0]
+            achieved = dd._prop_power(p, np.array([p2]), float(n), 0.05)[0]
             assert achieved == pytest.approx(0.8, abs=1e-9)
 
 
@@ -191,7 +193,9 @@ def test_mdd_reaches_exactly_the_requested_power(p: float, n: int) -> None:
 
 @pytest.mark.parametrize("case", R["poisson"], ids=lambda c: f"{c['k1']}-{c['k2']}")
 def test_poisson_rate_test_matches_r_poisson_test(case: dict[str, Any]) -> None:
-    res = prop.poisson_rate_test(case["k1"], case["t1"], case["k2"], case["t2"], conf=case["conf"])
+    res = exact_tests.poisson_rate_test(
+        case["k1"], case["t1"], case["k2"], case["t2"], conf=case["conf"]
+    )
     for field in ["rate_ratio", "p", "ci_low", "ci_high"]:
         ours, expected = getattr(res, field), case[field]
         if math.isnan(expected) or math.isinf(expected) or expected == 0:
@@ -202,9 +206,9 @@ def test_poisson_rate_test_matches_r_poisson_test(case: dict[str, Any]) -> None:
 
 def test_poisson_rate_test_rejects_bad_exposure() -> None:
     with pytest.raises(DataError):
-        prop.poisson_rate_test(3, 0.0, 4, 10.0)
+        exact_tests.poisson_rate_test(3, 0.0, 4, 10.0)
     with pytest.raises(DataError):
-        prop.poisson_rate_test(-1, 1.0, 4, 10.0)
+        exact_tests.poisson_rate_test(-1, 1.0, 4, 10.0)
 
 
 # ---- minimum detectable mean difference ------------------------------------------------------
@@ -212,7 +216,7 @@ def test_poisson_rate_test_rejects_bad_exposure() -> None:
 
 @pytest.mark.parametrize("case", R["mdd_mean"], ids=lambda c: f"{c['n1']}-{c['n2']}")
 def test_mdd_mean_difference_matches_r_power_t_test(case: dict[str, Any]) -> None:
-    ours = prop.mdd_mean_difference(
+    ours = dd.mdd_mean_difference(
         case["sd"], case["n1"], case["n2"], alpha=case["alpha"], power=case["power"]
     )
     # R's pnt (noncentral t) is accurate to ~1e-12; root found at tol 1e-12 on both sides.
@@ -221,6 +225,6 @@ def test_mdd_mean_difference_matches_r_power_t_test(case: dict[str, Any]) -> Non
 
 def test_mdd_mean_difference_validates() -> None:
     with pytest.raises(DataError):
-        prop.mdd_mean_difference(0.0, 10, 10)
+        dd.mdd_mean_difference(0.0, 10, 10)
     with pytest.raises(DataError):
-        prop.mdd_mean_difference(1.0, 1, 1)
+        dd.mdd_mean_difference(1.0, 1, 1)

@@ -19,14 +19,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from servqual_cli.core.alpha_intervals import bootstrap_alpha, feldt_ci
+from servqual_cli.core.omega import OMEGA_ONE_FACTOR, omega_total
 from servqual_cli.core.pairwise import Missing, pairwise_corr, pairwise_cov
-from servqual_cli.core.reliability import (
-    OMEGA_ONE_FACTOR,
-    bootstrap_alpha,
-    cronbach_alpha,
-    feldt_ci,
-    omega_total,
-)
+from servqual_cli.core.reliability import cronbach_alpha
 from servqual_cli.errors import DataError, UsageError
 
 R_DIR = Path(__file__).parent / "r"

@@ -18,13 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.core.cfa import cfa
-from servqual_cli.core.reliability import (
-    OMEGA_CFA,
-    OMEGA_ONE_FACTOR,
-    cronbach_alpha,
-    drop_constant_items,
-    omega_total,
-)
+from servqual_cli.core.omega import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_total
+from servqual_cli.core.reliability import cronbach_alpha, drop_constant_items
 from servqual_cli.core.reliability_screen import coefficient_problem
 from servqual_cli.core.scales import instrument_reliability, scale_reliability
 from servqual_cli.errors import ServqualError

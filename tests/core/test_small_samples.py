@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from servqual_cli.core.gaps import TIE_DECIMALS, gap_analysis
+from servqual_cli.core.gap_columns import TIE_DECIMALS
+from servqual_cli.core.gaps import gap_analysis
 from servqual_cli.core.paired_ranks import column_ranks
 from servqual_cli.core.small_samples import (
     NO_TEST,

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from servqual_cli.core.dimension_comparison import compare_dimensions, friedman_test
-from servqual_cli.core.gaps import respondent_scores
 from servqual_cli.core.importance import derived_importance, relative_weights
 from servqual_cli.core.item_distribution import item_distributions
 from servqual_cli.core.knowledge_gap import knowledge_gap
+from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.survey_weights import weighted_means, weighted_summary
 from servqual_cli.core.tolerance import tolerance_analysis
 from servqual_cli.errors import DataError

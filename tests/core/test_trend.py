@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 
 from servqual_cli.core.contacts import ALL, kpi_observations, summarise_observations
-from servqual_cli.core.proportions import mdd_mean_difference
+from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps, gap_scores
 from servqual_cli.core.trend import (
     COMPARISON_COLUMNS,

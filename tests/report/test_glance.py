@@ -15,7 +15,8 @@ import pytest
 
 from servqual_cli.report.build import build_report
 from servqual_cli.report.config import load_config
-from servqual_cli.report.glance import glance_block, glance_numbers, glance_table, severity
+from servqual_cli.report.glance import glance_block, severity
+from servqual_cli.report.glance_table import glance_numbers, glance_table
 from servqual_cli.report.markdown import relative_png, render_document
 from servqual_cli.report.spec import Document, Glance, GlanceRow
 

@@ -63,7 +63,7 @@ def test_xlsx_needs_a_file(cli, data_dir: Path) -> None:
 
 
 def test_excel_sv_dialect(cli, data_dir: Path) -> None:
-    from servqual_cli.cli.output import CsvSettings, csv_bytes
+    from servqual_cli.cli.csv_dialect import CsvSettings, csv_bytes
 
     frame = pd.DataFrame({"name": ["a", "b"], "n": [400.0, None], "gap": [-0.5, 1.25]})
     data = csv_bytes(frame, CsvSettings(dialect="excel-sv"))

@@ -8,7 +8,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servqual_cli.cli.output import FORMULA_START, guard_formulas
+from servqual_cli.cli.csv_dialect import FORMULA_START, guard_formulas
 from servqual_cli.report.markdown import inert
 from servqual_cli.report.safe_text import CONTROL, visible, xml_safe
 

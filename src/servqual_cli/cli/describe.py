@@ -255,7 +255,7 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
 
     blocks += [Text(line + ".", kind="note") for line in merged_lines(p.input, lang)]
     if p.encoding_advice:  # a warning on top only when the text looks garbled, else a note
-        from servqual_cli.cli.output import encoding_words
+        from servqual_cli.cli.decoding_note import encoding_words
 
         garbled = bool(p.input.get("encoding_garbled"))
         words = (encoding_words(p.encoding, garbled, lang) if lang == "sv" else "") or (

@@ -114,7 +114,8 @@ def gap(
 
     Example: servqual gap data/samples/karlstad_servqual.xlsx --by Tjänst
     """
-    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+    from servqual_cli.cli.decoding_note import decoding_note
+    from servqual_cli.cli.output import emit, guard, require_input, write_exclusions
 
     guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     _min_items(min_items)  # bad usage is refused before any file is read
@@ -127,7 +128,8 @@ def gap(
     from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
-    from servqual_cli.report.gap_sections import gap_sections, group_sections, scale_use_sections
+    from servqual_cli.report.gap_sections import gap_sections, scale_use_sections
+    from servqual_cli.report.group_gap_sections import group_sections
     from servqual_cli.report.recode_note import (
         merged_records,
         recode_sections,

@@ -145,7 +145,7 @@ def add_to_gap(
     import numpy as np
 
     from servqual_cli.core.dimension_comparison import compare_dimensions
-    from servqual_cli.core.gaps import respondent_scores
+    from servqual_cli.core.respondent_scores import respondent_scores
     from servqual_cli.errors import DataError, UsageError
     from servqual_cli.report import toolbox_sections as ts
 

@@ -2,8 +2,8 @@
 
 A rule that changes the data is named in the output: "Tjänst: 27 cells filled from merged
 ranges (B4:B13, B14:B23, B24:B33)". Shown by the commands that show the input notes
-(:func:`servqual_cli.cli.output.decoding_note`) and by ``describe``; JSON carries the same facts
-in ``input.merged_cells``.
+(:func:`servqual_cli.cli.decoding_note.decoding_note`) and by ``describe``; JSON carries the
+same facts in ``input.merged_cells``.
 """
 
 from __future__ import annotations

@@ -5,11 +5,8 @@ The format comes from ``--format`` or the extension of ``-o`` (``.csv``, ``.json
 to standard output. The main output and the ``--excluded`` list are rendered first and written
 together at the end, so a failed run leaves no output file behind.
 
-CSV outputs are made to be opened in Excel: a text cell that starts with ``= + - @``, a tab or a
-carriage return gets a leading ``'`` so that Excel shows it as text instead of running it as a
-formula (OWASP "CSV injection"); ``--csv-raw`` turns this off for pipelines. ``--csv-dialect
-excel-sv`` writes ``;``-separated CSV with a decimal comma in UTF-8 with a BOM, as Swedish Excel
-expects.
+CSV outputs are made to be opened in Excel (formula guard, ``--csv-dialect excel-sv``): see
+:mod:`~servqual_cli.cli.csv_dialect`.
 """
 
 from __future__ import annotations
@@ -17,10 +14,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from servqual_cli.cli.csv_dialect import DIALECTS, CsvSettings, csv_bytes, integral_columns
 from servqual_cli.cli.options import OutputFormat
 from servqual_cli.errors import UsageError
 from servqual_cli.report.atomic import refuse_input, register_inputs, write_all
@@ -31,17 +28,6 @@ if TYPE_CHECKING:
 _EXT = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".md": OutputFormat.markdown,
         ".markdown": OutputFormat.markdown, ".txt": OutputFormat.table,
         ".xlsx": OutputFormat.xlsx, ".html": OutputFormat.html}  # fmt: skip
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-DIALECTS = ("default", "excel-sv")
-
-
-@dataclass(frozen=True)
-class CsvSettings:
-    """How CSV outputs are written (``--csv-raw``, ``--csv-dialect``)."""
-
-    raw: bool = False
-    dialect: str = "default"
-
 
 _STATE: dict[str, Any] = {"csv": CsvSettings(), "pending": []}
 
@@ -200,103 +186,6 @@ def to_json(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def guard_formulas(frame: Any) -> Any:
-    """Prefix ``'`` to text cells Excel would run as a formula (vectorised per column).
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"g": ["=1+1", "ok", "-x", "@A"], "n": [1, 2, 3, 4]})
-    >>> guard_formulas(frame)["g"].tolist()
-    ["'=1+1", 'ok', "'-x", "'@A"]
-    """
-    out = frame.copy()
-    for col in out.columns:
-        series = out[col]
-        if series.dtype.kind not in "OSU" and str(series.dtype) not in ("string", "str"):
-            continue
-        text = series.where(series.map(lambda v: isinstance(v, str)), None)
-        risky = text.str.startswith(FORMULA_START, na=False)
-        if risky.any():
-            out[col] = series.where(~risky, "'" + text.astype(object).where(risky, ""))
-    new_cols = [
-        "'" + c if isinstance(c, str) and c.startswith(FORMULA_START) else c for c in out.columns
-    ]
-    out.columns = new_cols
-    return out
-
-
-def integral_columns(frame: Any) -> Any:
-    """Float columns that hold only whole numbers (counts with gaps) become integers.
-
-    >>> import pandas as pd
-    >>> integral_columns(pd.DataFrame({"n": [400.0, None], "g": [0.5, 1.0]})).dtypes.tolist()
-    [Int64Dtype(), dtype('float64')]
-    """
-    import numpy as np
-
-    out = frame.copy()
-    for col in out.columns:
-        values = out[col]
-        if values.dtype.kind != "f":
-            continue
-        arr = values.to_numpy(dtype=float)
-        finite = arr[np.isfinite(arr)]
-        whole = finite.size and np.all(finite == np.round(finite))
-        if whole and np.all(np.abs(finite) < 2**53) and np.all(np.isfinite(arr) | np.isnan(arr)):
-            out[col] = values.round().astype("Int64")
-    return out
-
-
-def swedish_numbers(frame: Any) -> Any:
-    """Every number of ``frame`` as Swedish Excel reads it: a decimal comma, whole numbers
-    without ",0", in float columns and in object columns alike (``to_csv(decimal=",")`` left
-    the points of an object column, review 2, item 3). Text cells stay as they are.
-
-    >>> import pandas as pd
-    >>> f = pd.DataFrame({"x": [1.5, 8.0, None], "o": [0.25, None, "text"], "n": [1, 2, 3]})
-    >>> swedish_numbers(f).fillna("").values.tolist()
-    [['1,5', '0,25', 1], ['8', '', 2], ['', 'text', 3]]
-    """
-    import numpy as np
-    import pandas as pd
-
-    out = frame.copy()
-    for col in out.columns:  # a loop over columns; each column is converted whole
-        values = out[col]
-        if values.dtype.kind == "f":
-            numeric = np.ones(len(values), dtype=bool)
-        elif values.dtype == object:
-            kinds = values.map(type)
-            numeric = kinds.map(
-                lambda t: (
-                    issubclass(t, int | float | np.integer | np.floating)
-                    and not issubclass(t, bool | np.bool_)
-                )
-            ).to_numpy(dtype=bool)
-            if not numeric.any():
-                continue
-        else:
-            continue
-        x = pd.to_numeric(values.where(numeric), errors="coerce").astype(float)
-        text = pd.Series(x.to_numpy().astype(str), index=values.index)  # shortest round-trip
-        text = text.str.replace(r"\.0$", "", regex=True).str.replace(".", ",", regex=False)
-        text = text.where(x.notna(), "")
-        out[col] = text.where(numeric, values.astype(object)) if values.dtype == object else text
-    return out
-
-
-def csv_bytes(frame: Any, settings: CsvSettings | None = None) -> bytes:
-    """A frame as CSV bytes under the run's (or the given) CSV settings."""
-    settings = settings or csv_settings()
-    table = integral_columns(frame)
-    if not settings.raw:
-        table = guard_formulas(table)
-    if settings.dialect == "excel-sv":
-        text = swedish_numbers(table).to_csv(index=False, lineterminator="\r\n", sep=";")
-        return ("\ufeff" + text).encode("utf-8")
-    text = table.to_csv(index=False, lineterminator="\n")
-    return text.encode("utf-8")
-
-
 def xlsx_bytes(frame: Any, title: str) -> bytes:
     """The tidy table as a one-sheet workbook: typed cells, formula-guarded text, fixed dates."""
     import datetime as dt
@@ -352,7 +241,7 @@ def emit(
     if chosen is OutputFormat.json:
         data = to_json(payload).encode("utf-8")
     elif chosen is OutputFormat.csv:
-        data = csv_bytes(tidy)
+        data = csv_bytes(tidy, csv_settings())
     elif chosen is OutputFormat.xlsx:
         if output is None:
             raise UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)")
@@ -422,7 +311,7 @@ def write_stdout(data: bytes) -> None:
 def write_exclusions(path: Path | None, frame: Any) -> None:
     """Render the ``--excluded`` list now; it is written with the main output (:func:`emit`)."""
     if path is not None:
-        _STATE["pending"].append((Path(path), csv_bytes(frame)))
+        _STATE["pending"].append((Path(path), csv_bytes(frame, csv_settings())))
 
 
 def flush_pending(more: list[tuple[Path, bytes]] | None = None) -> None:
@@ -432,47 +321,3 @@ def flush_pending(more: list[tuple[Path, bytes]] | None = None) -> None:
     _STATE["pending"] = []
     if files:
         write_all(files)
-
-
-def decoding_note(described: dict[str, Any] | None, lang: str = "en") -> list[Any]:
-    """A warning section when the text of a file was decoded by the fallback and looks garbled.
-
-    Issue #11: a CP949 file read as cp1252 must not print tables of mojibake without a word. The
-    warning names the file and suggests ``--encoding`` (the same advice column errors give).
-
-    >>> decoding_note({"file": "a.csv", "encoding": "utf-8", "encoding_garbled": False})
-    []
-    >>> note = decoding_note({"file": "k.csv", "encoding": "cp1252", "encoding_garbled": True})
-    >>> note[0].blocks[0].kind
-    'warning'
-    """
-    from servqual_cli.cli.merge_note import merged_note  # cells filled from merged ranges
-
-    merged = merged_note(described, lang)
-    if not described or not described.get("encoding_garbled"):
-        return merged
-    from servqual_cli.report.spec import Section, Text
-
-    hint = encoding_words(described.get("encoding"), True, lang)
-    return [Section("", (Text(f"{described.get('file')}: {hint}", kind="warning"),)), *merged]
-
-
-def encoding_words(encoding: str | None, garbled: bool, lang: str = "en") -> str:
-    """The advice on a doubtful decoding (:func:`servqual_cli.io.decode.encoding_hint`) in
-    ``lang``; "" when the decoding is not in doubt.
-
-    >>> encoding_words("cp1252", False, "sv")
-    'filen lästes som cp1252; prova --encoding cp949 (eller utf-16, cp1250, utf-8 …) om namnen \
-ser konstiga ut'
-    >>> encoding_words("utf-8", True, "sv")
-    ''
-    """
-    from servqual_cli.io.decode import encoding_hint
-
-    english = encoding_hint(encoding, garbled)
-    if lang != "sv" or not english:
-        return english
-    suggest = "--encoding cp949 (eller utf-16, cp1250, utf-8 …)"
-    if garbled:
-        return f"filen lästes som cp1252 och texten ser förvrängd ut; prova {suggest}"
-    return f"filen lästes som cp1252; prova {suggest} om namnen ser konstiga ut"

@@ -62,7 +62,8 @@ def reliability(
     Every dimension is analysed for E, P and the item gaps, and so is the whole scale.
     Example: servqual reliability data/samples/karlstad_servqual.xlsx
     """
-    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+    from servqual_cli.cli.decoding_note import decoding_note
+    from servqual_cli.cli.output import emit, guard, require_input, write_exclusions
 
     guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     if instrument is None:  # the built-in instrument cannot fail: the file is checked next
@@ -233,7 +234,8 @@ def alpha(
 
     Example: servqual alpha enkät.csv --items F1,F2,F3,F4 --reverse F3 --scale-range 1,5
     """
-    from servqual_cli.cli.output import decoding_note, emit, guard, require_input, write_exclusions
+    from servqual_cli.cli.decoding_note import decoding_note
+    from servqual_cli.cli.output import emit, guard, require_input, write_exclusions
 
     guard([file], output=output, excluded=excluded, fmt=fmt)
     bounds = _parse_range(scale_range)

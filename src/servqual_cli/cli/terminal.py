@@ -169,7 +169,7 @@ def print_document(doc: Document, console: Console | None = None) -> None:
                     con.print()
                     con.print(rt)
             elif isinstance(block, Glance):  # the report's overview: paragraph, then the table
-                from servqual_cli.report.glance import glance_table
+                from servqual_cli.report.glance_table import glance_table
 
                 for line in block.summary:
                     con.print(plain(line, newlines=True))

@@ -21,9 +21,10 @@ import pandas as pd
 
 from servqual_cli.core.duration_summary import Statistic
 from servqual_cli.core.durations import DurationFrame, Limit
+from servqual_cli.core.exact_tests import poisson_rate_test
 from servqual_cli.core.inference import holm
 from servqual_cli.core.periods import compare_periods
-from servqual_cli.core.proportions import newcombe_diff_ci, poisson_rate_test
+from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.vocab.feedback import TYPES
 
 __all__ = ["feedback_trend", "trend_windows"]

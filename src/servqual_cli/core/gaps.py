@@ -13,11 +13,13 @@ Definitions (Parasuraman, Zeithaml & Berry 1988; Parasuraman, Berry & Zeithaml 1
   summing to zero, are left out and counted.
 - SERVPERF (Cronin & Taylor 1992): the mean perception per dimension, over respondents with at
   least half the dimension's P items answered, whatever their E answers.
+
+The respondents' scores are computed in :mod:`~servqual_cli.core.respondent_scores` and the
+overall score in :mod:`~servqual_cli.core.overall_score`; this module tests the gaps.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,13 +30,14 @@ import pandas as pd
 from servqual_cli.core import inference
 from servqual_cli.core._common import check_conf
 from servqual_cli.core.gap_columns import (
-    TIE_DECIMALS,
     ColumnStats,
     column_stats,
     item_stats,
     paired_table,
 )
-from servqual_cli.core.results import plain, records
+from servqual_cli.core.overall_score import OverallScore, overall_score
+from servqual_cli.core.respondent_scores import MinItems, RespondentScores, respondent_scores
+from servqual_cli.core.results import records
 from servqual_cli.core.small_samples import blank_degenerate
 from servqual_cli.errors import DataError, UsageError
 
@@ -43,162 +46,6 @@ TEST_COLUMNS = ["n", "expectation", "perception", "gap", "gap_sd", "ci_low", "ci
                 "p_adjusted", "dz", "dz_ci_low", "dz_ci_high", "rank_biserial",
                 "rank_biserial_ci_low", "rank_biserial_ci_high"]  # fmt: skip
 ADJUST_METHODS = ("holm", "bh", "none")
-
-
-@dataclass(frozen=True)
-class RespondentScores:
-    """Per-respondent dimension scores (rows = respondents, columns = dimensions; NaN = invalid)."""
-
-    dimensions: tuple[str, ...]
-    expectation: np.ndarray
-    perception: np.ndarray
-    gap: np.ndarray
-    servperf: np.ndarray
-    n_prorated: np.ndarray | None = None  # per dimension: gaps from fewer than all its items
-    min_items: tuple[int, ...] = ()  # per dimension: the items a gap needs
-    prorated: np.ndarray | None = None  # (respondents, dimensions): gap from fewer items
-
-    def take(self, rows: np.ndarray) -> RespondentScores:
-        """The scores of some respondents (``rows``: a boolean mask or positions), e.g. a group
-        of ``gap --by``, with their own prorated counts.
-
-        >>> s = respondent_scores(np.array([[7.0, 7], [6, np.nan]]), np.array([[5.0, 6], [5, 5]]),
-        ...                       {"A": [0, 1]})
-        >>> s.take(np.array([False, True])).gap.tolist(), s.take(np.array([1])).n_prorated
-        ([[-1.0]], array([1]))
-        """
-        prorated = None if self.prorated is None else self.prorated[rows]
-        return RespondentScores(
-            self.dimensions,
-            self.expectation[rows],
-            self.perception[rows],
-            self.gap[rows],
-            self.servperf[rows],
-            None if prorated is None else prorated.sum(axis=0).astype(np.int64),
-            self.min_items,
-            prorated,
-        )
-
-
-MinItems = str | int
-
-
-def items_needed(k: int, min_items: MinItems = "half") -> int:
-    """Items (of ``k``) a respondent must have answered for a dimension score.
-
-    ``"half"`` (default): half rounded up, the usual SERVQUAL proration rule; ``"all"``: every
-    item, no proration; an integer N: N items (at most k).
-
-    >>> items_needed(5), items_needed(4), items_needed(5, "all"), items_needed(5, 2)
-    (3, 2, 5, 2)
-    """
-    if min_items == "half":
-        return math.ceil(k / 2)
-    if min_items == "all":
-        return k
-    if isinstance(min_items, int) and not isinstance(min_items, bool) and min_items >= 1:
-        return min(min_items, k)
-    raise UsageError(f"min items must be half, all or a whole number >= 1, got {min_items!r}")
-
-
-def respondent_scores(
-    expectation: np.ndarray,
-    perception: np.ndarray,
-    dimensions: Mapping[str, Sequence[int]],
-    min_items: MinItems = "half",
-) -> RespondentScores:
-    """Dimension E, P, gap and SERVPERF scores per respondent.
-
-    Parameters
-    ----------
-    expectation, perception : ndarray (n_respondents, n_items)
-        Item scores, NaN where missing; already reverse-scored.
-    dimensions : mapping
-        Dimension name -> column positions in the item arrays.
-
-    Examples
-    --------
-    >>> E = np.array([[7, 7, 6], [5, np.nan, np.nan]])
-    >>> P = np.array([[5, 6, 6], [4, 4, np.nan]])
-    >>> s = respondent_scores(E, P, {"A": [0, 1, 2]})
-    >>> s.gap[:, 0].tolist()   # second respondent has 1 of 3 pairs: fewer than half -> missing
-    [-1.0, nan]
-    >>> s.servperf[:, 0].round(3).tolist()
-    [5.667, 4.0]
-    """
-    e = np.asarray(expectation, dtype=float)
-    p = np.asarray(perception, dtype=float)
-    if e.shape != p.shape:
-        raise DataError(f"expectation {e.shape} and perception {p.shape} shapes differ")
-    n = e.shape[0]
-    names = tuple(dimensions)
-    # Column-major: the tests and the overall score read one dimension at a time. Every cell
-    # is written below, so no NaN pre-fill.
-    out = {k: np.empty((n, len(names)), order="F") for k in ("e", "p", "g", "sp")}
-    prorated = np.zeros((n, len(names)), dtype=bool, order="F")
-    needs = []
-    # Running sums, reused for every dimension (no allocation per dimension or item).
-    count, p_count, g, ee, pp, sp, gap_c = (np.empty(n) for _ in range(7))
-    valid, p_valid = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
-    for j, cols in enumerate(dimensions.values()):
-        cols = list(cols)
-        need = items_needed(len(cols), min_items)
-        needs.append(need)
-        for acc in (count, p_count, g, ee, pp, sp):
-            acc.fill(0.0)
-        # Sums over the dimension's items, one item column at a time (left to right, as a
-        # row sum of so few items adds): no (n, items) copy of the arrays.
-        for c in cols:
-            e_c, p_c = e[:, c], p[:, c]
-            np.subtract(p_c, e_c, out=gap_c)
-            np.logical_not(np.isnan(gap_c, out=valid), out=valid)
-            np.logical_not(np.isnan(p_c, out=p_valid), out=p_valid)
-            count += valid
-            p_count += p_valid
-            np.add(g, gap_c, out=g, where=valid)
-            np.add(ee, e_c, out=ee, where=valid)
-            np.add(pp, p_c, out=pp, where=valid)
-            np.add(sp, p_c, out=sp, where=p_valid)
-        ok = count >= need
-        prorated[:, j] = ok & (count < len(cols))
-        sp_ok = p_count >= need
-        with np.errstate(invalid="ignore", divide="ignore"):
-            parts = [("g", g, count, ok), ("e", ee, count, ok), ("p", pp, count, ok),
-                     ("sp", sp, p_count, sp_ok)]  # fmt: skip
-            for key, total, by, keep in parts:
-                col = out[key][:, j]
-                np.divide(total, by, out=col)
-                if key == "g":
-                    np.round(col, TIE_DECIMALS, out=col)
-                col[~keep] = np.nan
-    n_prorated = prorated.sum(axis=0).astype(np.int64)
-    return RespondentScores(
-        names, out["e"], out["p"], out["g"], out["sp"], n_prorated, tuple(needs), prorated
-    )
-
-
-@dataclass(frozen=True)
-class OverallScore:
-    """Overall SERVQUAL scores.
-
-    ``n_weight_excluded`` counts respondents with every dimension valid but missing, negative or
-    all-zero weights, who are in the unweighted but not the weighted score.
-    """
-
-    unweighted: float
-    n_unweighted: int
-    ci_low: float
-    ci_high: float
-    weighted: float | None
-    n_weighted: int
-    weighted_ci_low: float | None
-    weighted_ci_high: float | None
-    n_weight_excluded: int
-    n_weight_not_100: int = 0
-    weight_rule: str = "allocation"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: plain(v) for k, v in self.__dict__.items()}
 
 
 @dataclass(frozen=True)
@@ -301,8 +148,9 @@ def gap_analysis(
         Adjustment of the t p-values in ``p_adjusted``, per family: the dimensions, and
         separately the items.
     min_items : "half", "all" or int
-        Items a respondent needs for a dimension score (:func:`items_needed`); the dimension
-        table counts the respondents prorated from fewer than all items (``n_prorated``).
+        Items a respondent needs for a dimension score
+        (:func:`~servqual_cli.core.respondent_scores.items_needed`); the dimension table counts
+        the respondents prorated from fewer than all items (``n_prorated``).
     weight_rule : {"allocation", "rating"}
         How importance weights are read (:func:`overall_score`).
     scores : RespondentScores, optional
@@ -405,96 +253,3 @@ def assemble(
     return GapAnalysis(
         n_rows, dim_table, item_table, overall, conf, zero_method, adjust, str(min_items), scores
     )
-
-
-WEIGHT_RULES = ("allocation", "rating")
-
-
-def overall_score(
-    dimension_gaps: np.ndarray,
-    weights: np.ndarray | None,
-    conf: float = 0.95,
-    weight_rule: str = "allocation",
-) -> OverallScore:
-    """Unweighted and importance-weighted overall SERVQUAL (see module docstring).
-
-    Each respondent's weights are divided by their sum under either rule. ``"allocation"``
-    (PZB 1991: 100 points shared among the dimensions) also counts the rows whose points do
-    not sum to 100 (± 0.5) in ``n_weight_not_100``: they are rescaled, not dropped, and the
-    output says how many. ``"rating"`` (an importance rating per dimension, e.g. 1-10 as in
-    PZB 1988's raw data) has no sum to check.
-
-    >>> g = np.array([[-1.0, -2.0], [0.0, -1.0], [np.nan, 1.0]])
-    >>> w = np.array([[50, 50], [100, 0], [50, 50]])
-    >>> o = overall_score(g, w)
-    >>> o.unweighted, o.n_unweighted, o.weighted, o.n_weighted
-    (-1.0, 2, -0.75, 2)
-    """
-    gaps = np.asarray(dimension_gaps, dtype=float)
-    k = gaps.shape[1]
-    cols = [gaps[:, j] for j in range(k)]  # row sums one column at a time, left to right
-    complete = ~_row_any([np.isnan(c) for c in cols], gaps.shape[0])
-    n_complete = int(complete.sum())
-    with np.errstate(invalid="ignore"):
-        per_resp = _row_sum([c[complete] for c in cols], n_complete) / k
-    un = _mean_ci(per_resp, conf)
-    weighted: tuple[float, float, float] | None = None
-    n_weighted = 0
-    n_weight_excluded = 0
-    n_not_100 = 0
-    if weights is not None:
-        w_all = np.asarray(weights, dtype=float)
-        if weight_rule not in WEIGHT_RULES:
-            raise UsageError(f"unknown weight rule {weight_rule!r}; use allocation or rating")
-        w_all = np.asfortranarray(w_all)  # whole columns below
-        w = [w_all[:, j][complete] for j in range(k)]
-        bad = _row_any([np.isnan(c) | (c < 0) for c in w], n_complete)
-        ok = ~bad & (_row_sum([np.where(np.isnan(c), 0.0, c) for c in w], n_complete) > 0)
-        n_weight_excluded = int((~ok).sum())
-        ww = [c[ok] for c in w]
-        n_weighted = int(ok.sum())
-        w_sum = _row_sum(ww, n_weighted)
-        if weight_rule == "allocation":
-            n_not_100 = int((np.abs(w_sum - 100.0) > 0.5).sum())
-        rows = complete.copy()
-        rows[complete] = ok  # complete and with valid weights: one selection per column
-        g = [c[rows] for c in cols]
-        score = _row_sum([gj * wj for gj, wj in zip(g, ww, strict=True)], n_weighted) / w_sum
-        weighted = _mean_ci(score, conf)
-    return OverallScore(
-        unweighted=un[0],
-        n_unweighted=n_complete,
-        ci_low=un[1],
-        ci_high=un[2],
-        weighted=None if weighted is None else weighted[0],
-        n_weighted=n_weighted,
-        weighted_ci_low=None if weighted is None else weighted[1],
-        weighted_ci_high=None if weighted is None else weighted[2],
-        n_weight_excluded=n_weight_excluded,
-        n_weight_not_100=n_not_100,
-        weight_rule=weight_rule,
-    )
-
-
-def _row_sum(columns: list[np.ndarray], n: int) -> np.ndarray:
-    """Σ of the columns, left to right (as numpy adds a row of a few values)."""
-    if not columns:
-        return np.zeros(n)
-    total = columns[0].copy()
-    for c in columns[1:]:
-        total += c
-    return total
-
-
-def _row_any(columns: list[np.ndarray], n: int) -> np.ndarray:
-    out = np.zeros(n, dtype=bool)
-    for c in columns:
-        out |= c
-    return out
-
-
-def _mean_ci(x: np.ndarray, conf: float) -> tuple[float, float, float]:
-    if len(x) == 0:
-        return (math.nan, math.nan, math.nan)
-    row = inference.one_sample_t(x.reshape(-1, 1), conf=conf).iloc[0]
-    return (float(row["mean"]), float(row["ci_low"]), float(row["ci_high"]))

@@ -31,14 +31,8 @@ from servqual_cli.core.effect_sizes import (
     rank_epsilon_squared,
 )
 from servqual_cli.core.gap_columns import item_stats
-from servqual_cli.core.gaps import (
-    GapAnalysis,
-    MinItems,
-    any_pair,
-    assemble,
-    check_rules,
-    respondent_scores,
-)
+from servqual_cli.core.gaps import GapAnalysis, any_pair, assemble, check_rules
+from servqual_cli.core.respondent_scores import MinItems, respondent_scores
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 

@@ -44,9 +44,10 @@ import pandas as pd
 
 from servqual_cli.core.duration_summary import quantile_ci, summarise_durations
 from servqual_cli.core.durations import DurationFrame, case_durations, measuring_unit, resolve_as_of
+from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
-from servqual_cli.core.proportions import fisher_exact, wilson_ci
+from servqual_cli.core.proportions import wilson_ci
 from servqual_cli.core.results import plain, records
 from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
 

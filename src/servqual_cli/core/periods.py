@@ -22,8 +22,8 @@ from servqual_cli.core.duration_summary import (
     summarise_frame,
 )
 from servqual_cli.core.durations import DurationFrame, DurationUnit, Limit
+from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney
-from servqual_cli.core.proportions import fisher_exact
 from servqual_cli.core.results import plain
 from servqual_cli.errors import ConfigError
 

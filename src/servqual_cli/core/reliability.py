@@ -1,4 +1,5 @@
-"""Internal consistency of a scale: Cronbach's alpha with item statistics, and McDonald's omega.
+"""Internal consistency of a scale: Cronbach's alpha with item statistics (McDonald's omega is in
+:mod:`~servqual_cli.core.omega`, alpha's intervals in :mod:`~servqual_cli.core.alpha_intervals`).
 
 Everything is computed from the items' covariance matrix, as R's ``psych::alpha`` does, so the
 pairwise-deletion results (the default, as in psych) match psych exactly: alpha, standardized
@@ -15,24 +16,18 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy import special
 
-from servqual_cli.core.factor import extract_factors
+from servqual_cli.core.alpha_intervals import bootstrap_alpha, feldt_ci
 from servqual_cli.core.pairwise import (
     ItemCovariance,
     Missing,
     item_covariance,
     item_matrix,
-    names_where,
 )
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError, UsageError
 
 FloatArray = NDArray[np.float64]
-
-# Bootstrap draws are generated in chunks of at most this many (draw, respondent) counts so
-# memory stays around 32 MB whatever the sample size.
-_BOOT_CELLS = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -67,9 +62,11 @@ class AlphaResult:
     scale : str or None
         Scale name for reports; set by the caller.
     omega_total : float or None
-        McDonald's omega for the same items, filled in by the caller (see :func:`omega_total`).
+        McDonald's omega for the same items, filled in by the caller (see
+        :func:`~servqual_cli.core.omega.omega_total`).
     omega_estimator : str or None
-        How ``omega_total`` was estimated (:data:`OMEGA_ONE_FACTOR` or :data:`OMEGA_CFA`).
+        How ``omega_total`` was estimated (:data:`~servqual_cli.core.omega.OMEGA_ONE_FACTOR` or
+        :data:`~servqual_cli.core.omega.OMEGA_CFA`).
     omega_problem : str or None
         Why omega is not reported (one of :data:`PROBLEMS`: the fit did not converge, has a
         Heywood case, or gave a value outside [0, 1]); ``omega_total`` is then None. Set by
@@ -164,69 +161,6 @@ def drop_constant_items(
     return items.loc[:, ~constant], dropped, notes
 
 
-def feldt_ci(alpha: float, n: int, k: int, conf: float = 0.95) -> tuple[float, float]:
-    """Feldt (1965) confidence interval for Cronbach's alpha.
-
-    ``(1 - alpha) / (1 - alpha_pop)`` follows F(n - 1, (n - 1)(k - 1)), so the limits are
-    ``1 - (1 - alpha) F_{1-p/2}`` and ``1 - (1 - alpha) F_{p/2}`` with ``p = 1 - conf``.
-
-    References
-    ----------
-    Feldt, L. S. (1965). The approximate sampling distribution of Kuder-Richardson
-    reliability coefficient twenty. Psychometrika 30, 357-370. Matches ``psych::alpha.ci``.
-
-    Examples
-    --------
-    >>> low, high = feldt_ci(0.8, n=100, k=10)
-    >>> round(low, 4), round(high, 4)
-    (0.736, 0.8537)
-    """
-    p = 1.0 - conf
-    df1, df2 = n - 1, (n - 1) * (k - 1)
-    # scipy.stats.f.ppf(q, df1, df2) is special.fdtri(df1, df2, q)
-    low = 1.0 - (1.0 - alpha) * float(special.fdtri(df1, df2, 1.0 - p / 2.0))
-    high = 1.0 - (1.0 - alpha) * float(special.fdtri(df1, df2, p / 2.0))
-    return low, high
-
-
-def bootstrap_alpha(
-    x: FloatArray, n_boot: int, seed: int | np.random.Generator | None = None
-) -> FloatArray:
-    """Raw alpha on ``n_boot`` bootstrap resamples of the rows of a complete matrix.
-
-    Each draw is a vector of row counts; alpha only needs the item variances and the variance
-    of the total score, i.e. first and second moments of ``[x, x², total, total²]``, so all
-    draws in a chunk come from one matrix product ``counts @ moments`` (no per-row loop).
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(1)
-    >>> x = rng.normal(size=(50, 1)) + rng.normal(size=(50, 4))
-    >>> boot = bootstrap_alpha(x, 200, seed=7)
-    >>> boot.shape, bool(0.6 < np.median(boot) < 0.95)
-    ((200,), True)
-    """
-    rng = np.random.default_rng(seed)
-    n, k = x.shape
-    centred = x - x.mean(axis=0)  # centring keeps E[x²] - E[x]² from cancelling digits
-    total = centred.sum(axis=1)
-    moments = np.column_stack([centred, centred**2, total, total**2])
-    out = np.empty(n_boot)
-    chunk = max(1, _BOOT_CELLS // n)
-    for start in range(0, n_boot, chunk):
-        b = min(chunk, n_boot - start)
-        draws = rng.integers(0, n, size=(b, n))
-        # Row counts per draw via one bincount over offset indices.
-        offsets = (np.arange(b) * n)[:, None]
-        counts = np.bincount((draws + offsets).ravel(), minlength=b * n).reshape(b, n)
-        m = counts.astype(np.float64) @ moments / n
-        item_var = m[:, k : 2 * k] - m[:, :k] ** 2
-        total_var = m[:, -1] - m[:, -2] ** 2
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[start : start + b] = k / (k - 1) * (1.0 - item_var.sum(axis=1) / total_var)
-    return out
-
-
 def cronbach_alpha(
     items: pd.DataFrame,
     missing: Missing = "pairwise",
@@ -301,7 +235,7 @@ def alpha_parts(
 ) -> tuple[AlphaResult, list[str], ItemCovariance]:
     """:func:`cronbach_alpha` with the item names and covariance it was computed from, so
     :func:`servqual_cli.core.scales.scale_reliability` fits omega to the same matrix without
-    a second pass over the data (:func:`omega_from_covariance`)."""
+    a second pass over the data (:func:`~servqual_cli.core.omega.omega_from_covariance`)."""
     if not 0.0 < conf < 1.0:
         raise UsageError(f"conf must be between 0 and 1, got {conf}")
     if n_boot < 0:
@@ -384,125 +318,3 @@ def alpha_parts(
         scale=name,
     )
     return result, names, ic
-
-
-OMEGA_ONE_FACTOR = "ω total, one-factor ML, uniqueness bounded at 0.005 as factanal"
-OMEGA_CFA = (
-    "ω total of the whole scale from the instrument's k-factor CFA (ML, complete rows), "
-    "as semTools::compRelSEM(return.total = TRUE)"
-)
-
-
-@dataclass(frozen=True)
-class OmegaResult:
-    """McDonald's omega total from a one-factor model.
-
-    Attributes
-    ----------
-    omega_total : float
-    estimator : str
-        How the one-factor model was fitted (always ML on the item covariance matrix here).
-    loadings : pandas.DataFrame
-        Columns ``item``, ``loading`` and ``residual_var`` (raw score scale, covariance with
-        divisor n - 1) and ``std_loading`` (standardized).
-    n : int
-        Respondents behind the covariance matrix (as :attr:`AlphaResult.n`).
-    warnings : tuple of str
-    converged : bool
-        Whether the one-factor ML fit converged.
-    heywood : tuple of str
-        Items whose uniqueness stopped at the 0.005 bound (a Heywood case).
-    """
-
-    omega_total: float
-    estimator: str
-    loadings: pd.DataFrame = field(repr=False)
-    n: int = 0
-    warnings: tuple[str, ...] = ()
-    converged: bool = True
-    heywood: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{"omega_total", "estimator", "n", "loadings": [{"item", "loading",
-        "residual_var", "std_loading"}], "warnings"}``."""
-        return {
-            "omega_total": plain(self.omega_total),
-            "estimator": self.estimator,
-            "n": self.n,
-            "loadings": records(self.loadings),
-            "warnings": list(self.warnings),
-        }
-
-
-def omega_total(items: pd.DataFrame, missing: Missing = "pairwise") -> OmegaResult:
-    """McDonald's omega total, (Σλ)² / ((Σλ)² + Σθ), from a one-factor ML model.
-
-    The one-factor model is fitted by maximum likelihood to the same covariance matrix
-    :func:`cronbach_alpha` uses (pairwise or listwise) and omega is computed on the raw-score
-    scale, so it is the reliability of the unweighted sum (or mean) score that alpha also
-    describes. This equals omega from ``lavaan::cfa("f =~ ...", std.lv = TRUE)`` parameter
-    estimates (matched to 1e-6) whenever no uniqueness reaches its bound. Uniquenesses are
-    bounded below at 0.005 of each item's variance, as ``factanal(lower = 0.005)`` and
-    ``psych::fa``, not as lavaan (which lets a residual variance go negative). In such a Heywood
-    case omega is the bounded (factanal) estimate, which differs from lavaan's; ``warnings``
-    and :attr:`OmegaResult.heywood` say so, and the scale's reported omega is withdrawn
-    (:func:`~servqual_cli.core.reliability_screen.with_omega`). The estimator is named in
-    :attr:`OmegaResult.estimator`.
-
-    Parameters
-    ----------
-    items : pandas.DataFrame
-        At least 3 items (a one-factor model of 2 items is not identified), reversed items
-        already reversed.
-    missing : {"pairwise", "listwise"}
-
-    References
-    ----------
-    McDonald, R. P. (1999). Test theory: A unified treatment. Erlbaum, ch. 6.
-    Jöreskog, K. G. (1967). Some contributions to maximum likelihood factor analysis.
-    Psychometrika 32, 443-482. Rosseel, Y. ``lavaan::cfa`` (one factor, ML).
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(2)
-    >>> x = rng.normal(size=(300, 1)) + rng.normal(size=(300, 4))
-    >>> res = omega_total(pd.DataFrame(x, columns=["E1", "E2", "E3", "E4"]))
-    >>> round(res.omega_total, 2), res.estimator
-    (0.8, 'ω total, one-factor ML, uniqueness bounded at 0.005 as factanal')
-    """
-    x, names = item_matrix(items, min_items=3)
-    return omega_from_covariance(names, item_covariance(x, names, missing))
-
-
-def omega_from_covariance(names: list[str], ic: ItemCovariance) -> OmegaResult:
-    """:func:`omega_total` from the item covariance already computed (3 or more items)."""
-    cov, n_used = ic.cov, ic.n
-    sd = np.sqrt(cov.diagonal())
-    corr = cov / np.outer(sd, sd)
-    lam, psi, converged = extract_factors(corr, 1, "ml")
-    std = lam[:, 0] * (1.0 if lam[:, 0].sum() >= 0 else -1.0)
-    loading = std * sd
-    residual = psi * sd**2
-    omega = loading.sum() ** 2 / (loading.sum() ** 2 + residual.sum())
-    warnings = []
-    heywood = psi <= 0.005 + 1e-6
-    if heywood.any():
-        warnings.append(
-            f"Heywood case in the one-factor model: the uniqueness of "
-            f"{names_where(names, heywood)} stopped at the 0.005 bound (factanal's rule), where "
-            "unbounded ML (lavaan) would estimate a negative residual variance: one factor fits "
-            "these items poorly, and the bounded omega is no reliability to report"
-        )
-    if not converged:
-        warnings.append("the one-factor model did not converge; omega is not reported")
-    negative = std < 0
-    if negative.any():
-        warnings.append(
-            f"items load negatively on the common factor: {names_where(names, negative)} "
-            "(reversed item not declared?)"
-        )
-    table = pd.DataFrame(
-        {"item": names, "loading": loading, "residual_var": residual, "std_loading": std}
-    )
-    return OmegaResult(float(omega), OMEGA_ONE_FACTOR, table, n_used, tuple(warnings),
-                       bool(converged), tuple(np.asarray(names)[heywood]))  # fmt: skip

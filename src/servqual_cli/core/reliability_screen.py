@@ -5,7 +5,7 @@ variance, so a value outside [0, 1] cannot be a reliability: it comes from a fit
 converge or that has a Heywood case (a residual variance at or below zero). Such a value is not
 a result and is withdrawn here, where the scales are assembled, with the reason (one of
 :data:`PROBLEMS`) that the renderers name ("cannot be computed: …"). The estimators themselves
-(:func:`~servqual_cli.core.reliability.omega_total`, :func:`~servqual_cli.core.cfa.cfa`) keep the
+(:func:`~servqual_cli.core.omega.omega_total`, :func:`~servqual_cli.core.cfa.cfa`) keep the
 raw numbers; only what is reported is screened.
 
 References

@@ -1,7 +1,7 @@
 """Reliability and validity of an instrument: every dimension for E, P and gap, and the whole scale.
 
 Composes :func:`~servqual_cli.core.reliability.cronbach_alpha`,
-:func:`~servqual_cli.core.reliability.omega_total` and the validity statistics of
+:func:`~servqual_cli.core.omega.omega_total` and the validity statistics of
 :mod:`servqual_cli.core.factor` and :mod:`servqual_cli.core.cfa`. A scale that cannot be computed
 (a constant item, a one-item dimension) is skipped with a warning instead of failing the run.
 """
@@ -19,16 +19,9 @@ import pandas as pd
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
+from servqual_cli.core.omega import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_from_covariance, omega_total
 from servqual_cli.core.pairwise import pairwise_corr
-from servqual_cli.core.reliability import (
-    OMEGA_CFA,
-    OMEGA_ONE_FACTOR,
-    AlphaResult,
-    alpha_parts,
-    drop_constant_items,
-    omega_from_covariance,
-    omega_total,
-)
+from servqual_cli.core.reliability import AlphaResult, alpha_parts, drop_constant_items
 from servqual_cli.core.reliability_screen import cfa_heywood_factors, screen_cfa, with_omega
 from servqual_cli.errors import ServqualError
 

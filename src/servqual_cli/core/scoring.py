@@ -2,8 +2,8 @@
 
 A respondent's dimension score is the mean over the dimension's items that are valid for that
 respondent, provided at least half of the items (rounded up) are; otherwise it is missing. This
-is the rule of :func:`servqual_cli.core.gaps.respondent_scores`, generalised to any validity
-mask (a complete (A, D, P) triple, an answered expectation item, ...).
+is the rule of :func:`servqual_cli.core.respondent_scores.respondent_scores`, generalised to
+any validity mask (a complete (A, D, P) triple, an answered expectation item, ...).
 """
 
 from __future__ import annotations

@@ -6,11 +6,11 @@ perception means with their t confidence intervals:
 - item: mean P over the respondents who answered it;
 - dimension: a respondent's SERVPERF score is the mean P over the dimension's items they
   answered, provided at least half of the items (rounded up) are answered, otherwise missing
-  (the rule :func:`servqual_cli.core.gaps.respondent_scores` uses); the dimension's value is the
-  mean over respondents;
+  (the rule :func:`servqual_cli.core.respondent_scores.respondent_scores` uses); the
+  dimension's value is the mean over respondents;
 - overall: per respondent with every dimension valid, the mean of the dimension scores
   (unweighted) or ``sum(score_d * w_d) / sum(w_d)`` with importance points (weighted, the
-  respondents' weights as in :func:`servqual_cli.core.gaps.overall_score`).
+  respondents' weights as in :func:`servqual_cli.core.overall_score.overall_score`).
 
 References
 ----------
@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core import inference
-from servqual_cli.core.gaps import OverallScore, overall_score, respondent_scores
+from servqual_cli.core.overall_score import OverallScore, overall_score
+from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.results import records
 from servqual_cli.errors import DataError
 

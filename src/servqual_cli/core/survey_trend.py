@@ -27,10 +27,11 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.effect_sizes import hedges_g
-from servqual_cli.core.gaps import TIE_DECIMALS, respondent_scores
+from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
-from servqual_cli.core.proportions import mdd_mean_difference
+from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.trend import verdict
 
 __all__ = ["OVERALL", "SURVEY_COLUMNS", "compare_survey_gaps", "gap_scores"]
@@ -55,8 +56,8 @@ def gap_scores(
     frame = pd.DataFrame(scores.gap, columns=list(scores.dimensions))
     complete = ~np.isnan(scores.gap).any(axis=1)
     overall = np.full(scores.gap.shape[0], np.nan)
-    # As gaps.overall_score, rounded like the dimension gaps so that equal scores stay ties for
-    # the Mann-Whitney test (a mean of five rounded gaps carries noise in the last bits).
+    # As overall_score.overall_score, rounded like the dimension gaps so that equal scores stay
+    # ties for the Mann-Whitney test (a mean of five rounded gaps carries noise in the last bits).
     overall[complete] = np.round(scores.gap[complete].mean(axis=1), TIE_DECIMALS)
     frame[OVERALL] = overall
     return frame

@@ -55,14 +55,13 @@ from numpy.typing import ArrayLike
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
-from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
-from servqual_cli.core.proportions import (
-    fisher_exact,
+from servqual_cli.core.detectable_difference import (
     mdd_mean_difference,
     min_detectable_difference,
-    newcombe_diff_ci,
-    score_diff_test,
 )
+from servqual_cli.core.exact_tests import fisher_exact
+from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
+from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
 from servqual_cli.errors import UsageError
 

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from servqual_cli import __version__
 from servqual_cli.errors import ConfigError, Location, UsageError
 from servqual_cli.report.config import InputFile, ReportConfig
-from servqual_cli.report.glance import glance_block, join_words
+from servqual_cli.report.glance import glance_block
+from servqual_cli.report.glance_summary import join_words
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Text
 

@@ -358,7 +358,7 @@ def build_workbook(
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, Glance):
-                from servqual_cli.report.glance import glance_numbers
+                from servqual_cli.report.glance_table import glance_numbers
 
                 ws = wb.create_sheet(sheet_name(block.title, used))
                 write_table(ws, glance_numbers(block, lang), lang)

@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.report.catalog import dimension_name, rl
-from servqual_cli.report.glance import join_words, value_text
+from servqual_cli.report.glance_summary import join_words
+from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
 from servqual_cli.report.spec import GlanceRow
 

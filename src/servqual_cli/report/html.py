@@ -1,8 +1,9 @@
 """Render a :class:`~servqual_cli.report.spec.Document` as one self-contained, accessible web page.
 
 Like :mod:`~servqual_cli.report.markdown`, this module computes nothing: it lays the document out
-and formats its numbers (through :mod:`~servqual_cli.report.numbers`, so Swedish pages get a
-decimal comma, "95 %" and "−"). The page
+and formats its numbers (cells in :mod:`~servqual_cli.report.html_cells`, the glance cards in
+:mod:`~servqual_cli.report.html_cards`, both through :mod:`~servqual_cli.report.numbers`, so
+Swedish pages get a decimal comma, "95 %" and "−"). The page
 
 - is one file: CSS inline, charts as inline SVG (:mod:`~servqual_cli.report.html_charts`), no
   script, font or image from anywhere, and a Content-Security-Policy that forbids them;
@@ -21,7 +22,6 @@ Everything from the data reaches the page through Jinja2 with autoescaping, so a
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,21 +33,13 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from servqual_cli.report.catalog import catalog
 from servqual_cli.report.config import MIN_N
-from servqual_cli.report.glance import where
+from servqual_cli.report.html_cards import glance_card
+from servqual_cli.report.html_cells import format_cell, missing
 from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
-from servqual_cli.report.numbers import (
-    MISSING,
-    fmt_int,
-    fmt_number,
-    fmt_p,
-    fmt_percent,
-    fmt_signed,
-)
 from servqual_cli.report.safe_text import html_safe
-from servqual_cli.report.spec import Document, Figure, Glance, GlanceRow, Section, Table, Text
+from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text
 
 # No script, frame, font, image or connection from anywhere; inline styles (the page's own
 # stylesheet and matplotlib's style attributes) only. W3C, *Content Security Policy Level 3*.
@@ -56,7 +48,6 @@ CSP = (
     "base-uri 'none'; form-action 'none'"
 )
 _SAFE_HREF = re.compile(r"\A(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9._/-]*\Z")
-_FIXED = re.compile(r"\A(\+)?,?\.(\d+)f\Z")
 
 
 @dataclass(frozen=True)
@@ -94,179 +85,7 @@ class PageOptions:
     frame_of: Callable[[Figure, str], pd.DataFrame | None] | None = None
 
 
-# --- number formats ------------------------------------------------------------------------
-
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def format_cell(value: Any, fmt: str | None, lang: str) -> str:
-    """One table cell as text in ``lang`` (the formats of :class:`~.spec.Table`).
-
-    >>> format_cell(-0.456, ".2f", "sv"), format_cell(0.853, "pct", "sv"), format_cell(3, "d", "en")
-    ('−0,46', '85,3\\xa0%', '3')
-    >>> format_cell(2.5, "+.1f", "sv"), format_cell(0.0004, "p", "sv"), format_cell(None, "d", "sv")
-    ('+2,5', '<0,001', '–')
-    >>> format_cell(0.12345, None, "sv"), format_cell(1234.5, None, "en")
-    ('0,123', '1,234')
-    >>> format_cell("x", "d", "sv")
-    'x'
-
-    """
-    if _missing(value):
-        return MISSING
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    if fmt == "s":
-        return str(value)
-    if fmt == "p":
-        return fmt_p(value, lang)
-    if fmt == "pct":
-        return fmt_percent(value, lang)
-    if fmt == "d":
-        return fmt_int(value, lang)
-    fixed = _FIXED.match(fmt or "")
-    if fixed:
-        decimals = int(fixed[2])
-        return fmt_signed(value, lang, decimals) if fixed[1] else fmt_number(value, lang, decimals)
-    if fmt:
-        return format(value, fmt)
-    if isinstance(value, int) or float(value).is_integer():
-        return fmt_int(value, lang)
-    magnitude = math.floor(math.log10(abs(float(value)))) if value else 0
-    return fmt_number(value, lang, min(6, max(0, 2 - magnitude)))
-
-
 # --- view models: plain dicts of text the template lays out --------------------------------
-
-_DECIMALS = {"share": 1, "index": 1, "gap": 2, "mean": 2, "days": 1, "working_days": 1,
-             "hours": 1, "working_hours": 1, "seconds": 0, "count": 0}  # fmt: skip
-_UNIT_WORD = {"days", "working_days", "hours", "working_hours", "seconds"}
-# verdict code -> (tone, icon); the icon is decoration (aria-hidden), the word carries it
-_TONE = {
-    "better": ("good", "▲"),
-    "met": ("good", "✔"),
-    "worse": ("bad", "▼"),
-    "not_met": ("bad", "✖"),
-    "no_change": ("neutral", "="),
-    "same": ("neutral", "="),
-    "cannot_tell": ("unknown", "?"),
-}
-_VERDICT_KEY = {"better": "g_better", "worse": "g_worse", "no_change": "g_no_change",
-                "met": "g_met", "not_met": "g_not_met", "cannot_tell": "g_cannot_tell",
-                "same": "g_same"}  # fmt: skip
-
-
-def _value_text(value: float | None, unit: str, lang: str) -> str:
-    if _missing(value):
-        return MISSING
-    if unit == "share":
-        return fmt_percent(value, lang, 1)
-    text = fmt_number(value, lang, _DECIMALS.get(unit, 2))
-    return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
-
-
-def _change_text(change: float | None, unit: str, lang: str) -> str:
-    if change is None or _missing(change):
-        return MISSING
-    if unit == "share":  # a change of a share is in percentage points, never in percent
-        return f"{fmt_signed(float(change) * 100, lang, 1)} {hw('pp', lang)}"
-    text = fmt_signed(change, lang, _DECIMALS.get(unit, 2))
-    return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
-
-
-def _verdict(code: str | None, lang: str) -> dict[str, str] | None:
-    if code is None:
-        return None
-    tone, icon = _TONE.get(code, ("unknown", "?"))
-    word = words_of(lang).get(_VERDICT_KEY.get(code, code), code)
-    return {"tone": tone, "icon": icon, "word": word}
-
-
-def _where(row: GlanceRow, lang: str) -> str | None:
-    """The card's "Under målet i ..." line: the groups ``area`` names, in the words of the test
-    that named them (never "worst": no test compared the groups)."""
-    if not row.area:
-        return None
-    text = where(row, lang)
-    return text[:1].upper() + text[1:]
-
-
-@cache
-def words_of(lang: str) -> dict[str, str]:
-    """The label catalog in ``lang``, looked up once per run (never modified)."""
-    return catalog(lang)
-
-
-def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str, Any]:
-    """The text of one card; a row the report flagged ``small_base`` (fewer answers than the
-    config's ``min_n``, see :func:`servqual_cli.report.glance.glance_block`) becomes "too few
-    answers" with no verdict. ``whole``: the heading of the whole organisation's value (a
-    ``--split`` report), shown beside the group's."""
-    words = words_of(lang)
-    too_few = words["g_too_few"]
-    small = row.small_base
-    facts: list[dict[str, Any]] = []
-    if row.target is not None:
-        kind = hw("norm" if row.target_kind == "norm" else "target", lang)
-        bound = hw("at_least" if row.higher_is_better else "at_most", lang)
-        text = f"{bound} {_value_text(row.target, row.unit, lang)}"
-        if row.unit == "gap" and row.target == 0:
-            text = words["norm_zero"]  # "förväntan (gap 0)": the norm a gap is judged by
-        facts.append(
-            {
-                "term": kind,
-                "text": text,
-                "verdict": None if small else _verdict(row.target_verdict, lang),
-            }
-        )
-    if row.previous_period is not None or row.change is not None:
-        term = (
-            hw("change_since", lang, period=row.previous_period)
-            if row.previous_period
-            else hw("change", lang)
-        )
-        facts.append(
-            {
-                "term": term,
-                "text": too_few if small else _change_text(row.change, row.unit, lang),
-                "verdict": None if small else _verdict(row.change_verdict, lang),
-            }
-        )
-    if row.others_mean is not None or row.rank is not None:
-        parts = []
-        if row.others_mean is not None:
-            parts.append(_value_text(row.others_mean, row.unit, lang))
-        if row.rank is not None and row.n_compared is not None:
-            rank = words["g_rank_of"].format(rank=row.rank, n=row.n_compared)
-            parts.append(f"{hw('rank', lang).lower()} {rank}")
-        facts.append(
-            {
-                "term": hw("others", lang),
-                "text": ", ".join(parts),
-                "verdict": None if small else _verdict(row.benchmark_verdict, lang),
-            }
-        )
-    meta = []
-    if row.period is not None:
-        meta.append({"term": hw("period", lang), "text": row.period})
-    if row.n is not None:
-        meta.append({"term": hw("answers", lang), "text": fmt_int(row.n, lang)})
-    if whole is not None and row.whole_value is not None:
-        meta.append({"term": whole, "text": _value_text(row.whole_value, row.unit, lang)})
-    return {
-        "name": row.name,
-        "area": _where(row, lang),
-        "value": too_few if small else _value_text(row.value, row.unit, lang),
-        "small": small,
-        "severity": row.severity,
-        "facts": facts,
-        "meta": meta,
-        "note": row.note,
-    }
 
 
 def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[str, Any]:
@@ -284,7 +103,7 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
                 if isinstance(value, Link)
                 else format_cell(value, table.formats.get(name), lang)
             )
-            negative = name in table.signed and not _missing(value) and num and value < 0
+            negative = name in table.signed and not missing(value) and num and value < 0
             cells.append({"text": text, "num": num, "neg": negative, "link": link})
         rows.append(cells)
     return {

@@ -182,7 +182,7 @@ def _render_section(
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
             out += [prefix + inert(block.text), ""]
         elif isinstance(block, Glance):
-            from servqual_cli.report.glance import glance_table
+            from servqual_cli.report.glance_table import glance_table
 
             out += [*(inert(line) for line in block.summary), ""] if block.summary else []
             out += [render_table(glance_table(block, lang or "en"), level + 1, lang or None), ""]

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from servqual_cli.core.reliability import OMEGA_CFA, AlphaResult
+from servqual_cli.core.omega import OMEGA_CFA
+from servqual_cli.core.reliability import AlphaResult
 from servqual_cli.core.reliability_screen import PROBLEMS
 from servqual_cli.core.scales import InstrumentReliability, Validity
 from servqual_cli.report.catalog import RELIABILITY as LABELS

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from servqual_cli.report.catalog import rl
-from servqual_cli.report.glance import is_small, value_text
+from servqual_cli.report.glance import is_small
+from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.spec import Document, GlanceRow, Section, Table, Text
 
 if TYPE_CHECKING:

@@ -22,14 +22,10 @@ from servqual_cli.report.chart_spec import caption_with, conf_text
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import at_level
 from servqual_cli.report.duplicate_note import duplicate_blocks
-from servqual_cli.report.gap_sections import (
-    FORMATS,
-    dimension_table,
-    group_sections,
-    item_table,
-    overall_table,
-)
+from servqual_cli.report.gap_labels import FORMATS
+from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.glance_rows import survey_rows
+from servqual_cli.report.group_gap_sections import group_sections
 from servqual_cli.report.numbers import fmt_number, fmt_percent
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl

@@ -33,7 +33,7 @@ def _conf(ctx: ReportContext) -> float:
 def dimension_comparison_part(ctx: ReportContext) -> Part:
     """Friedman test of the respondents' dimension gaps and the paired comparisons."""
     from servqual_cli.core.dimension_comparison import compare_dimensions
-    from servqual_cli.core.gaps import respondent_scores
+    from servqual_cli.core.respondent_scores import respondent_scores
     from servqual_cli.report.toolbox_sections import dimension_comparison_sections, tlabel
 
     d = _survey(ctx)

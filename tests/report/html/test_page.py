@@ -12,15 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from servqual_cli.report.html import (
-    CSP,
-    Download,
-    Link,
-    PageOptions,
-    format_cell,
-    glance_card,
-    render_html,
-)
+from servqual_cli.report.html import CSP, Download, Link, PageOptions, render_html
+from servqual_cli.report.html_cards import glance_card
+from servqual_cli.report.html_cells import format_cell
 from servqual_cli.report.spec import Document, Section, Table
 
 from .conftest import SCRIPT, glance_document, glance_rows

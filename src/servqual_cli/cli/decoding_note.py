@@ -1,0 +1,50 @@
+"""The warning a command prints when a file's text was decoded by the fallback and may be
+garbled (issue #11), with the cells filled from merged ranges (:mod:`.merge_note`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def decoding_note(described: dict[str, Any] | None, lang: str = "en") -> list[Any]:
+    """A warning section when the text of a file was decoded by the fallback and looks garbled.
+
+    Issue #11: a CP949 file read as cp1252 must not print tables of mojibake without a word. The
+    warning names the file and suggests ``--encoding`` (the same advice column errors give).
+
+    >>> decoding_note({"file": "a.csv", "encoding": "utf-8", "encoding_garbled": False})
+    []
+    >>> note = decoding_note({"file": "k.csv", "encoding": "cp1252", "encoding_garbled": True})
+    >>> note[0].blocks[0].kind
+    'warning'
+    """
+    from servqual_cli.cli.merge_note import merged_note  # cells filled from merged ranges
+
+    merged = merged_note(described, lang)
+    if not described or not described.get("encoding_garbled"):
+        return merged
+    from servqual_cli.report.spec import Section, Text
+
+    hint = encoding_words(described.get("encoding"), True, lang)
+    return [Section("", (Text(f"{described.get('file')}: {hint}", kind="warning"),)), *merged]
+
+
+def encoding_words(encoding: str | None, garbled: bool, lang: str = "en") -> str:
+    """The advice on a doubtful decoding (:func:`servqual_cli.io.decode.encoding_hint`) in
+    ``lang``; "" when the decoding is not in doubt.
+
+    >>> encoding_words("cp1252", False, "sv")
+    'filen lästes som cp1252; prova --encoding cp949 (eller utf-16, cp1250, utf-8 …) om namnen \
+ser konstiga ut'
+    >>> encoding_words("utf-8", True, "sv")
+    ''
+    """
+    from servqual_cli.io.decode import encoding_hint
+
+    english = encoding_hint(encoding, garbled)
+    if lang != "sv" or not english:
+        return english
+    suggest = "--encoding cp949 (eller utf-16, cp1250, utf-8 …)"
+    if garbled:
+        return f"filen lästes som cp1252 och texten ser förvrängd ut; prova {suggest}"
+    return f"filen lästes som cp1252; prova {suggest} om namnen ser konstiga ut"

@@ -1,0 +1,123 @@
+"""The gap tables' columns, labels and formats, and the notes they share (a row with no
+variation, a small base): used by :mod:`~servqual_cli.report.gap_tables` and
+:mod:`~servqual_cli.report.group_gap_sections`."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import pandas as pd
+
+from servqual_cli.core.gaps import GapAnalysis
+from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
+from servqual_cli.report.catalog import dimension_name, label
+
+DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
+               "p_t", "p_wilcoxon", "p_adjusted", "dz", "servperf"]  # fmt: skip
+ITEM_COLUMNS = ["item", "dimension", "n", "expectation", "perception", "gap", "ci_low",
+                "ci_high", "p_t", "p_wilcoxon", "p_adjusted", "dz"]  # fmt: skip
+FORMATS = MappingProxyType(
+    {
+        "n": "d",
+        "expectation": ".2f",
+        "perception": ".2f",
+        "gap": ".2f",
+        "gap_sd": ".2f",
+        "ci_low": ".2f",
+        "ci_high": ".2f",
+        "t": ".2f",
+        "p_t": "p",
+        "p_wilcoxon": "p",
+        "p_holm": "p",
+        "p_adjusted": "p",
+        "dz": ".2f",
+        "servperf": ".2f",
+        "diff": ".2f",
+        "p_adj": "p",
+        "welch_p": "p",
+        "kruskal_p": "p",
+        "score": ".3f",
+    }
+)
+
+
+def labelled(
+    frame: pd.DataFrame, lang: str
+) -> tuple[pd.DataFrame, dict[str, str], tuple[str, ...]]:
+    if "dimension" in frame.columns:  # the built-in dimensions in the reader's language
+        frame = frame.assign(dimension=[dimension_name(d, lang) for d in frame["dimension"]])
+    renamed = frame.rename(columns={c: label(c, lang) for c in frame.columns})
+    formats = {label(k, lang): v for k, v in FORMATS.items()}
+    signed = tuple(label(c, lang) for c in ("gap", "ci_high", "diff") if c in frame.columns)
+    return renamed, formats, signed
+
+
+_ADJUST_NAMES = {"holm": "Holm", "bh": "BH", "none": "ojusterat|unadjusted"}
+
+
+def adjusted_label(adjust: str, family: str, lang: str) -> str:
+    """``p (Holm, 5 dimensions)``: the adjusted p's column names its method and family."""
+    name = _ADJUST_NAMES.get(adjust, adjust)
+    if "|" in name:
+        name = name.split("|")[0 if lang == "sv" else 1]
+    return f"p ({name}, {family})"
+
+
+def family_words(n: int, what: str, lang: str) -> str:
+    """The adjustment family in the column header. ``groups`` counts the tests actually made
+    (a group with fewer than two gaps has none), and says so when there is none (review 2
+    item 9: "35 groups × dimensions" stood over a family of 15 tests)."""
+    if what == "groups":
+        if n == 0:
+            return "inget test" if lang == "sv" else "no test"
+        if lang == "sv":
+            return f"{n} test, grupper × dimensioner"
+        return f"{n} test{'s' if n != 1 else ''}, groups × dimensions"
+    sv = {"dimensions": "dimensioner", "items": "påståenden"}
+    return f"{n} {sv[what] if lang == 'sv' else what}"
+
+
+def with_adjusted(
+    frame: pd.DataFrame, formats: dict[str, str], adjust: str, family: str, lang: str
+) -> pd.DataFrame:
+    new = adjusted_label(adjust, family, lang)
+    formats[new] = "p"
+    return frame.rename(columns={label("p_adjusted", lang): new})
+
+
+def with_small_base(frame: pd.DataFrame, source: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The "Small base" column (as ``service-survey``'s), when some row has one."""
+    if "small_base" not in source.columns or not source["small_base"].any():
+        return frame
+    yes = label("yes", lang, GROUP_LABELS)
+    flags = [yes if bool(b) else "" for b in source["small_base"]]
+    return frame.assign(**{label("small_base", lang, GROUP_LABELS): flags})
+
+
+def small_base_note(source: pd.DataFrame, lang: str, min_n: int) -> str:
+    if "small_base" not in source.columns or not source["small_base"].any():
+        return ""
+    return label("small_base_note", lang, GROUP_LABELS).format(min_n=min_n)
+
+
+def variation_note(rows: list[tuple[str, float]], lang: str) -> str:
+    """ "No variation: Assurance (every gap is −1.00)": why a row has no SD, t or interval."""
+    if not rows:
+        return ""
+    every = label("every_gap", lang, GROUP_LABELS)
+    parts = [f"{name} ({every.format(gap=num(gap, 2, lang))})" for name, gap in rows]
+    return f"{label('no_variation', lang, GROUP_LABELS)}: {', '.join(parts)}."
+
+
+def no_variation_rows(result: GapAnalysis, lang: str, prefix: str = "") -> list[tuple[str, float]]:
+    d = result.dimensions
+    if "no_variation" not in d.columns:
+        return []
+    flat = d[d["no_variation"]]
+    names = [prefix + dimension_name(str(k), lang) for k in flat["dimension"]]
+    return list(zip(names, flat["gap"].astype(float).tolist(), strict=True))
+
+
+def num(value: float, digits: int, lang: str) -> str:
+    text = f"{value:.{digits}f}".replace("-", "−")
+    return text.replace(".", ",") if lang == "sv" else text

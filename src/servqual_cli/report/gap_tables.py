@@ -1,0 +1,191 @@
+"""The tables of one gap analysis: gaps per dimension and per item, and the overall score,
+each with the notes that name its rules (Wilcoxon method, proration, bases, weights)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from servqual_cli.core.gaps import GapAnalysis
+from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.gap_labels import (
+    DIM_COLUMNS,
+    ITEM_COLUMNS,
+    family_words,
+    labelled,
+    no_variation_rows,
+    small_base_note,
+    variation_note,
+    with_adjusted,
+    with_small_base,
+)
+from servqual_cli.report.spec import Table
+
+
+def _method_note(result: GapAnalysis, lang: str) -> str:
+    """Which signed rank p each row got, and the zero rule, under the table."""
+    methods = sorted(
+        set(result.dimensions["wilcoxon_method"]) | set(result.items["wilcoxon_method"])
+    )
+    if lang == "sv":
+        methods = [_method_sv(m) for m in methods]
+    return "p (Wilcoxon): " + "; ".join(methods)
+
+
+_METHOD_SV = (
+    (
+        "fewer than 2 nonzero differences, no test",
+        "färre än 2 differenser skilda från noll, inget test",
+    ),
+    ("exact conditional", "exakt betingat"),
+    (
+        "normal approximation, continuity corrected",
+        "normalapproximation med kontinuitetskorrektion",
+    ),
+    ("normal approximation", "normalapproximation"),
+    ("no nonzero difference", "ingen differens skild från noll"),
+    ("zeros dropped, Wilcoxon", "nollor uteslutna, Wilcoxon"),
+    ("zeros ranked, Pratt", "nollor rangordnade, Pratt"),
+)
+
+
+def _method_sv(method: str) -> str:
+    for en, sv in _METHOD_SV:
+        method = method.replace(en, sv)
+    return method
+
+
+def _prorated_note(result: GapAnalysis, lang: str) -> str:
+    """The proration rule and how many respondents it scored from fewer than all items."""
+    d = result.dimensions
+    rule = {"half": ("minst hälften av påståendena", "at least half the items"),
+            "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
+    if rule is None:
+        rule = (f"minst {result.min_items} påståenden", f"at least {result.min_items} items")
+    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
+    counts = ", ".join(f"{k} {n}" for k, n in zip(names, d["n_prorated"], strict=True))
+    if lang == "sv":
+        return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
+    return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
+
+
+def _base_note(result: GapAnalysis, lang: str) -> str:
+    """Two columns give a mean of P on different bases (review item 16): the gap columns use the
+    respondents with both E and P (the column n), SERVPERF everyone who answered P."""
+    d = result.dimensions
+    if "n_servperf" not in d.columns:
+        return ""
+    names = [dimension_name(k, lang) for k in d["dimension"]]
+    counts = ", ".join(f"{k} {int(n)}" for k, n in zip(names, d["n_servperf"], strict=True))
+    return label("base_note", lang).format(counts=counts)
+
+
+def dimension_table(
+    result: GapAnalysis, lang: str, title: str | None = None, min_n: int = MIN_N
+) -> Table:
+    frame, formats, signed = labelled(result.dimensions[DIM_COLUMNS], lang)
+    family = family_words(len(result.dimensions), "dimensions", lang)
+    frame = with_adjusted(frame, formats, result.adjust, family, lang)
+    frame = with_small_base(frame, result.dimensions, lang)
+    extra = " ".join(
+        t
+        for t in (variation_note(no_variation_rows(result, lang), lang),
+                  small_base_note(result.dimensions, lang, min_n))
+        if t
+    )  # fmt: skip
+    return Table(
+        title=title or label("dimension_gaps", lang),
+        frame=frame,
+        formats=formats,
+        signed=signed[:1],
+        note=f"{label('negative_note', lang)} {_method_note(result, lang)}. "
+        f"{_prorated_note(result, lang)} {_base_note(result, lang)}"
+        + (f" {extra}" if extra else ""),
+        sheet="Dimensioner" if lang == "sv" else "Dimensions",
+    )
+
+
+def item_table(
+    result: GapAnalysis,
+    lang: str,
+    title: str | None = None,
+    statements: Mapping[int, str] | None = None,
+) -> Table:
+    """Gaps per item; with ``statements`` (item -> wording) the wording is shown beside the
+    item number, so the reader sees what was asked."""
+    items = result.items[ITEM_COLUMNS]
+    if statements:
+        items = items.copy()
+        items.insert(1, "statement", [statements.get(int(i), "") for i in items["item"]])
+    frame, formats, signed = labelled(items, lang)
+    frame = with_adjusted(
+        frame, formats, result.adjust, family_words(len(result.items), "items", lang), lang
+    )
+    frame = with_small_base(frame, result.items, lang)
+    return Table(
+        title=title or label("item_gaps", lang),
+        frame=frame,
+        formats=formats,
+        signed=signed[:1],
+        sheet="Påståenden" if lang == "sv" else "Items",
+    )
+
+
+def overall_table(result: GapAnalysis, lang: str, importance_columns: str | None = None) -> Table:
+    """The overall SERVQUAL score, unweighted and importance-weighted (``importance_columns``:
+    the importance columns' names for the note when the file has none)."""
+    o = result.overall
+    rows = [
+        {
+            "": label("unweighted", lang),
+            "n": o.n_unweighted,
+            "score": o.unweighted,
+            "ci_low": o.ci_low,
+            "ci_high": o.ci_high,
+        }
+    ]
+    if o.weighted is not None:
+        rows.append(
+            {
+                "": label("weighted", lang),
+                "n": o.n_weighted,
+                "score": o.weighted,
+                "ci_low": o.weighted_ci_low,
+                "ci_high": o.weighted_ci_high,
+            }
+        )
+    frame, formats, _ = labelled(pd.DataFrame(rows), lang)
+    notes = []
+    if o.weighted is None and importance_columns:  # importance weights, not survey weights
+        notes.append(label("no_importance_weights", lang).format(columns=importance_columns))
+    elif o.weighted is None:
+        notes.append(label("no_weights", lang))
+    elif o.n_weight_excluded:
+        notes.append(f"{o.n_weight_excluded} {label('weight_excluded', lang)}")
+    if o.weighted is not None:
+        notes.append(_weight_note(o.weight_rule, o.n_weight_not_100, lang))
+    return Table(
+        title=label("overall", lang),
+        frame=frame,
+        formats=formats,
+        signed=(label("score", lang),),
+        note="; ".join(notes) or None,
+        sheet="Total",
+    )
+
+
+def _weight_note(rule: str, not_100: int, lang: str) -> str:
+    if rule == "rating":
+        return ("vikter lästa som betyg per dimension, skalade till sin summa" if lang == "sv"
+                else "weights read as ratings per dimension, rescaled to their sum")  # fmt: skip
+    if lang == "sv":
+        return (
+            f"vikter lästa som 100 fördelade poäng; {not_100} rader summerade inte till 100 "
+            "och skalades till sin summa"
+        )
+    return (
+        f"weights read as 100 allocated points; {not_100} rows did not sum to 100 and were "
+        "rescaled to their sum"
+    )

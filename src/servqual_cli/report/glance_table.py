@@ -1,0 +1,215 @@
+"""The overview as a table: :func:`glance_table` (text cells, for the Markdown and terminal
+renderers) and :func:`glance_numbers` (numbers as numbers, for the workbook), with the value,
+change and verdict texts they share. The HTML renderer draws cards from the rows instead. These
+functions only format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from servqual_cli.report.catalog import rl
+from servqual_cli.report.config import MIN_N
+from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number, fmt_percent, fmt_signed
+from servqual_cli.report.spec import Glance, GlanceRow, Table
+
+_UNIT_WORDS = {
+    "days": ("dagar", "days"),
+    "working_days": ("arbetsdagar", "working days"),
+    "hours": ("timmar", "hours"),
+    "working_hours": ("arbetstimmar", "working hours"),
+    "seconds": ("s", "s"),
+}
+
+
+def value_text(row: GlanceRow, value: float | None, lang: str) -> str:
+    """A value in the row's unit: "92,2 %", "−0,74", "30 dagar".
+
+    >>> value_text(GlanceRow("kpi", "A", "share", 0.922), 0.922, "sv")
+    '92,2\\xa0%'
+    >>> value_text(GlanceRow("kpi", "A", "days", 30.0), 30.0, "en")
+    '30.0 days'
+    """
+    if value is None:
+        return "–"
+    if row.unit == "share":
+        return fmt_percent(value, lang)
+    if row.unit == "index":
+        return fmt_number(value, lang, 1)
+    if row.unit in _UNIT_WORDS:
+        sv, en = _UNIT_WORDS[row.unit]
+        space = NBSP if lang == "sv" else " "
+        return f"{fmt_number(value, lang, 1)}{space}{sv if lang == 'sv' else en}"
+    if row.unit == "count":
+        return fmt_int(value, lang)
+    return fmt_number(value, lang, 2)
+
+
+def change_text(row: GlanceRow, lang: str) -> str:
+    """The change with its unit: percentage points for shares."""
+    if row.change is None:
+        return "–"
+    if row.unit == "share":
+        unit = "procentenheter" if lang == "sv" else "percentage points"
+        return f"{fmt_signed(row.change * 100, lang, 1)} {unit}"
+    if row.unit in _UNIT_WORDS:
+        sv, en = _UNIT_WORDS[row.unit]
+        return f"{fmt_signed(row.change, lang, 1)} {sv if lang == 'sv' else en}"
+    if row.unit == "index":  # as the value: one decimal
+        return fmt_signed(row.change, lang, 1)
+    if row.unit == "count":
+        return fmt_signed(row.change, lang, 0)
+    return fmt_signed(row.change, lang, 2)
+
+
+def _verdict(code: str | None, lang: str) -> str:
+    """A verdict in words, with a shape so colour is never the only cue."""
+    if code is None:
+        return "–"
+    mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ "}.get(code, "")
+    return mark + rl(f"g_{code}", lang)
+
+
+def _note(glance: Glance, lang: str) -> str | None:
+    """The block's note, and what "too few answers" means when a row says it."""
+    if not any(r.small_base for r in glance.rows):
+        return glance.note
+    few = rl("too_few_note", lang, min_n=glance.min_n or MIN_N)
+    return f"{glance.note} {few}" if glance.note else few
+
+
+def glance_table(glance: Glance, lang: str) -> Table:
+    """The overview as a table of text (every cell already in the reader's language).
+
+    A row on too few answers (``small_base``) shows "too few answers" and no change or verdict.
+    """
+    rows = glance.rows
+    goal_texts = []
+    for r in rows:
+        if r.target is None:
+            goal_texts.append("–")
+        elif r.kind in ("dimension", "overall"):
+            goal_texts.append(rl("norm_zero", lang))
+        else:
+            sign = "≥" if r.higher_is_better else "≤"
+            goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
+    too_few = rl("g_too_few", lang)
+
+    def verdict(r: GlanceRow, code: str | None) -> str:
+        return "–" if r.small_base else _verdict(code, lang)
+
+    columns = {
+        rl("g_measure", lang): [r.name for r in rows],
+        rl("g_this_period", lang): [
+            too_few
+            if r.small_base
+            else f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
+            for r in rows
+        ],
+        rl("g_n", lang): [fmt_int(r.n, lang) if r.n is not None else "–" for r in rows],
+    }
+    if glance.whole:
+        columns[glance.whole] = [value_text(r, r.whole_value, lang) for r in rows]
+    columns.update(
+        {
+            rl("g_previous_period", lang): [
+                f"{value_text(r, r.previous_value, lang)} ({r.previous_period})"
+                if r.previous_value is not None
+                else "–"
+                for r in rows
+            ],
+            rl("g_change", lang): [
+                too_few
+                if r.small_base and r.change is not None
+                else f"{change_text(r, lang)}, {_verdict(r.change_verdict, lang)}"
+                if r.change is not None
+                else "–"
+                for r in rows
+            ],
+            rl("g_goal", lang): goal_texts,
+            rl("g_goal_verdict", lang): [verdict(r, r.target_verdict) for r in rows],
+            rl("g_others_mean", lang): [value_text(r, r.others_mean, lang) for r in rows],
+            rl("g_rank", lang): [
+                rl("g_rank_of", lang, rank=r.rank, n=r.n_compared)
+                if r.rank is not None and r.n_compared is not None
+                else "–"
+                for r in rows
+            ],
+            rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
+        }
+    )
+    frame = pd.DataFrame(columns)
+    # Columns nobody has (no benchmark, no previous period) are left out.
+    keep = [c for c in frame.columns if not frame[c].eq("–").all()]
+    return Table(title="", frame=frame[keep], note=_note(glance, lang), sheet=glance.title)
+
+
+_UNIT_SYMBOLS = {
+    "share": ("%", "%"),
+    "gap": ("gap", "gap"),
+    "index": ("index 0–100", "index 0–100"),
+    "mean": ("", ""),
+    **_UNIT_WORDS,
+}
+
+
+def glance_numbers(glance: Glance, lang: str) -> Table:
+    """The overview for a spreadsheet: numbers as numbers (shares in percent, the unit in its
+    own column), verdicts as words."""
+    rows = glance.rows
+
+    def year(p: str | None) -> str | int | None:
+        return int(p) if p is not None and p.isdigit() else p  # a year is a number
+
+    def scaled(r: GlanceRow, v: float | None) -> float | None:
+        return None if v is None else v * 100.0 if r.unit == "share" else v
+
+    def verdict(r: GlanceRow, code: str | None) -> str:
+        return "–" if r.small_base else _verdict(code, lang)
+
+    too_few = rl("g_too_few", lang)
+    columns: dict[str, list[Any]] = {
+        rl("g_measure", lang): [r.name for r in rows],
+        rl("g_period", lang): [year(r.period) for r in rows],
+        rl("g_value", lang): [None if r.small_base else scaled(r, r.value) for r in rows],
+        rl("g_unit", lang): [
+            _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
+        ],
+        rl("g_n", lang): [r.n for r in rows],
+        rl("g_small_base", lang): [too_few if r.small_base else None for r in rows],
+    }
+    if glance.whole:
+        columns[glance.whole] = [scaled(r, r.whole_value) for r in rows]
+    columns.update(
+        {
+            rl("g_previous_period", lang): [year(r.previous_period) for r in rows],
+            rl("g_previous_value", lang): [scaled(r, r.previous_value) for r in rows],
+            rl("g_change", lang): [None if r.small_base else scaled(r, r.change) for r in rows],
+            rl("g_change_verdict", lang): [verdict(r, r.change_verdict) for r in rows],
+            rl("g_target", lang): [scaled(r, r.target) for r in rows],
+            rl("g_goal_verdict", lang): [verdict(r, r.target_verdict) for r in rows],
+            rl("g_others_mean", lang): [scaled(r, r.others_mean) for r in rows],
+            rl("g_rank", lang): [r.rank for r in rows],
+            rl("g_n_compared", lang): [r.n_compared for r in rows],
+            rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
+        }
+    )
+    frame = pd.DataFrame(columns)
+    keep = [c for c in frame.columns if not frame[c].map(lambda v: v is None or v == "–").all()]
+    numeric = ["g_value", "g_previous_value", "g_change", "g_target", "g_others_mean"]
+    formats = {rl(k, lang): ".2f" for k in numeric}
+    if glance.whole:
+        formats[glance.whole] = ".2f"
+    formats.update({rl("g_n", lang): "d", rl("g_rank", lang): "d", rl("g_n_compared", lang): "d"})
+    shown = frame[keep]
+    for col in shown.columns:
+        if col in formats:  # numbers as numbers (None -> NaN, an empty cell)
+            shown = shown.assign(**{col: pd.to_numeric(shown[col], errors="coerce")})
+    return Table(
+        title=glance.title,
+        frame=shown,
+        formats={k: v for k, v in formats.items() if k in keep},
+        note=" ".join([*glance.summary, _note(glance, lang) or ""]).strip(),
+        sheet=glance.title,
+    )

@@ -1,0 +1,213 @@
+"""The ``gap --by`` section: per-group dimension gaps side by side, the across-group tests
+(Welch's ANOVA, Kruskal-Wallis) with who was left out and why, and the pairwise comparisons."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.core.group_gaps import (
+    MIN_GROUP_N,
+    SMALL_GROUP,
+    GroupComparison,
+    GroupedGapAnalysis,
+)
+from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
+from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.gap_labels import (
+    adjusted_label,
+    family_words,
+    labelled,
+    no_variation_rows,
+    small_base_note,
+    variation_note,
+    with_adjusted,
+    with_small_base,
+)
+from servqual_cli.report.spec import Section, Table, Text
+
+
+def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) -> list[Section]:
+    """Per-group dimension gaps side by side, plus the across-group tests."""
+    table = result.group_dimension_p
+    adjusted = dict(
+        zip(zip(table["group"], table["dimension"], strict=True), table["p_adjusted"], strict=True)
+    )
+    rows = []
+    for name, res in result.groups.items():
+        for rec in res.dimensions.itertuples(index=False):
+            rows.append(
+                {
+                    "group": name,
+                    "dimension": rec.dimension,
+                    "n": rec.n,
+                    "expectation": rec.expectation,
+                    "perception": rec.perception,
+                    "gap": rec.gap,
+                    "ci_low": rec.ci_low,
+                    "ci_high": rec.ci_high,
+                    "p_adjusted": adjusted.get((name, rec.dimension), float("nan")),
+                    "small_base": bool(getattr(rec, "small_base", False)),
+                }
+            )
+    source = pd.DataFrame(rows)
+    frame, formats, signed = labelled(source.drop(columns="small_base", errors="ignore"), lang)
+    family = family_words(result.n_group_dimension_tests, "groups", lang)
+    frame = with_adjusted(frame, formats, result.adjust, family, lang)
+    frame = with_small_base(frame, source, lang)
+    flat = [row for name, res in result.groups.items()
+            for row in no_variation_rows(res, lang, prefix=f"{name}, ")]  # fmt: skip
+    notes = [variation_note(flat, lang), small_base_note(source, lang, min_n)]
+    per_group = Table(
+        title=f"{label('dimension_gaps', lang)} – {result.by}",
+        frame=frame,
+        formats=formats,
+        signed=signed[:1],
+        note=" ".join(n for n in notes if n) or None,
+        sheet="Grupper" if lang == "sv" else "Groups",
+    )
+    tests = pd.DataFrame(
+        [
+            {
+                "dimension": c.dimension,
+                "welch_k": len(c.welch_groups),
+                "welch_p": c.welch_p,
+                "welch_p_adjusted": c.welch_p_adjusted,
+                "omega2": c.omega2.value if c.omega2 is not None else float("nan"),
+                "kruskal_k": len(c.kruskal_groups),
+                "kruskal_p": c.kruskal_p,
+                "kruskal_p_adjusted": c.kruskal_p_adjusted,
+                "epsilon2": c.epsilon2.value if c.epsilon2 is not None else float("nan"),
+            }
+            for c in result.comparisons
+        ]
+    )
+    tframe, tformats, _ = labelled(tests, lang)
+    tframe = tframe.rename(columns={k: label(k, lang, GROUP_LABELS) for k in GROUP_LABELS})
+    family = family_words(len(result.comparisons), "dimensions", lang)
+    for key, test in (("welch_p_adjusted", "Welch"), ("kruskal_p_adjusted", "KW")):
+        name = f"{adjusted_label(result.adjust, family, lang)[:-1]}, {test})"
+        tformats[name] = "p"
+        tframe = tframe.rename(columns={key: name})
+    tformats.update({label(k, lang, GROUP_LABELS): v for k, v in GROUP_FORMATS.items()})
+    blocks: list[Table | Text] = [per_group]
+    not_made = result.nothing_to_compare
+    if not_made is None:
+        blocks.append(
+            Table(
+                title=label("group_tests", lang),
+                frame=tframe,
+                formats=tformats,
+                note=_tests_note(result, lang),
+                sheet="Grupptest" if lang == "sv" else "Group tests",
+            )
+        )
+    else:  # a table of "–" says nothing: say why instead (review 2 item 22 b)
+        fill = {"by": result.by, "group": ", ".join(result.groups), "n": MIN_GROUP_N}
+        blocks.append(Text(label(not_made, lang, GROUP_LABELS).format(**fill), "note"))
+        if not_made != "one_group":
+            blocks.append(Text(_tests_note(result, lang) or "", "note"))
+    posthoc = []
+    for c in result.comparisons:
+        if c.games_howell.empty and c.dunn.empty:
+            continue
+        keys = ["group_a", "group_b"]
+        # the difference with its Games-Howell interval (the note names its level)
+        gh_cols = [*keys, "diff", "ci_low", "ci_high", "p_adj"]
+        gh = c.games_howell[gh_cols] if not c.games_howell.empty else None
+        dunn = c.dunn[[*keys, "p_adj"]].rename(columns={"p_adj": "p_dunn"})
+        # Dunn may compare groups Games-Howell leaves out (one score, no variance): outer join.
+        merged = dunn if gh is None else gh.merge(dunn, on=keys, how="outer", sort=False)
+        merged.insert(0, "dimension", c.dimension)
+        posthoc.append(merged)
+    if posthoc:
+        pframe, pformats, _ = labelled(pd.concat(posthoc, ignore_index=True), lang)
+        pformats[label("p_dunn", lang)] = "p"
+        conf = result.comparisons[0].conf
+        blocks.append(
+            Table(
+                title=label("posthoc", lang),
+                frame=pframe,
+                formats=pformats,
+                note=label("posthoc_note", lang, GROUP_LABELS).format(conf=_percent(conf, lang)),
+                sheet="Parvis" if lang == "sv" else "Pairwise",
+                appendix=True,  # detail: the report's appendix
+            )
+        )
+    if result.n_without_group:
+        left_out = label("without_group", lang).format(by=result.by, n=result.n_without_group)
+        blocks.append(Text(left_out, "note"))
+    return [Section(title=f"{label('group', lang)}: {result.by}", blocks=tuple(blocks))]
+
+
+GROUP_FORMATS = {"welch_k": "d", "omega2": ".2f", "kruskal_k": "d", "epsilon2": ".2f"}
+_REASONS_SV = {
+    "no valid dimension gap": "inget giltigt dimensionsgap",
+    "fewer than 2 valid dimension gaps": "färre än 2 giltiga dimensionsgap",
+    "no variance (all gaps equal)": "ingen varians (alla gap lika)",
+}
+
+
+def _percent(conf: float, lang: str) -> str:
+    text = f"{conf * 100:g}"
+    return f"{text.replace('.', ',')} %" if lang == "sv" else f"{text}%"
+
+
+def _tests_note(result: GroupedGapAnalysis, lang: str) -> str | None:
+    """The eligibility rule once, each left-out group once with the tests and dimensions it
+    misses and why, and the small-group warning once per set of groups (review 2 items 9 and
+    22 c: the same note stood under every dimension)."""
+    lines = [label("group_rule", lang, GROUP_LABELS).format(n=MIN_GROUP_N).rstrip(".")]
+    tests = {"welch_anova": "Welch/Games-Howell", "kruskal_wallis": "Kruskal-Wallis/Dunn"}
+    dims = [c.dimension for c in result.comparisons]
+    where: dict[tuple[str, str], dict[str, list[str]]] = {}  # (group, why) -> test -> dims
+    for c in result.comparisons:
+        for key, name in tests.items():
+            for group, why in c.left_out.get(key, {}).items():
+                where.setdefault((group, why), {}).setdefault(name, []).append(c.dimension)
+    by_scope: dict[tuple[str, str], list[str]] = {}  # (where, why) -> groups
+    for (group, why), per_test in where.items():
+        reason = _REASONS_SV.get(why, why) if lang == "sv" else why
+        by_scope.setdefault((_scope(per_test, tests, dims, lang), reason), []).append(group)
+    left = label("left_out", lang, GROUP_LABELS)
+    lines += [f"{scope}: {left} {', '.join(groups)} ({why})"
+              for (scope, why), groups in by_scope.items()]  # fmt: skip
+    small: dict[str, list[str]] = {}  # the small groups' text -> dimensions
+    for c in result.comparisons:
+        text = _small_groups(result, c)
+        if text:
+            small.setdefault(text, []).append(c.dimension)
+    for text, where_dims in small.items():
+        scope = _dims(where_dims, dims, lang)
+        words = label("small_groups", lang, GROUP_LABELS).format(n=SMALL_GROUP, groups=text)
+        lines.append(f"{scope}: {words}")
+    return "; ".join(lines) + "."
+
+
+def _dims(these: list[str], every: list[str], lang: str) -> str:
+    if len(these) == len(every) and len(every) > 1:
+        return label("every_dimension", lang, GROUP_LABELS)
+    return ", ".join(dimension_name(d, lang) for d in these)
+
+
+def _scope(per_test: dict[str, list[str]], tests: dict[str, str], dims: list[str],
+           lang: str) -> str:  # fmt: skip
+    """Where a group is left out: "every test", or each test with its dimensions."""
+    full = all(len(per_test.get(name, [])) == len(dims) for name in tests.values())
+    if full:
+        return label("every_test", lang, GROUP_LABELS)
+    return ", ".join(f"{name} ({_dims(d, dims, lang)})" for name, d in per_test.items())
+
+
+def _small_groups(result: GroupedGapAnalysis, c: GroupComparison) -> str:
+    """The groups behind Welch's ANOVA with fewer than :data:`SMALL_GROUP` gap scores in one
+    dimension, from the groups' own counts ("" when none, or when Welch did not run)."""
+    if len(c.welch_groups) < 2:
+        return ""
+    small = []
+    for name in c.welch_groups:
+        dims = result.groups[name].dimensions
+        n = int(dims.loc[dims["dimension"] == c.dimension, "n"].iloc[0])
+        if n < SMALL_GROUP:
+            small.append(f"{name} ({n})")
+    return ", ".join(small)
