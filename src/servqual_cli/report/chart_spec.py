@@ -23,26 +23,16 @@ from typing import Any
 import numpy as np
 
 from servqual_cli.report.chart_words import cw
-from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_percent
+from servqual_cli.report.numbers import fmt_int, fmt_number
 
 __all__ = [
     "area_bars",
     "caption_with",
-    "conf_text",
     "gap_verdicts",
     "n_label",
     "reference_label",
     "suppressed_note",
 ]
-
-
-def conf_text(conf: float, lang: str) -> str:
-    """A confidence level as a reader writes it: "95 %" (sv), "95%" (en).
-
-    >>> conf_text(0.95, "sv"), conf_text(0.9, "en")
-    ('95\\xa0%', '90%')
-    """
-    return fmt_percent(conf, lang, 0)
 
 
 def n_label(name: str, ns: Sequence[float | None], lang: str) -> str:
