@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from servqual_cli.report.chart_words import cw
-from servqual_cli.report.numbers import fmt_int, fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
 
 __all__ = [
     "area_bars",
@@ -70,10 +70,7 @@ def reference_label(kind: str, value: float, lang: str, unit: str = "", decimals
     'Norm −2,5 dagar'
     """
     number = fmt_number(value, lang, decimals)
-    if unit == "%":
-        text = f"{number}\u00a0%" if lang == "sv" else f"{number}%"
-    else:
-        text = f"{number} {unit}".strip()
+    text = with_percent(number, lang) if unit == "%" else f"{number} {unit}".strip()
     return cw(f"chart_{kind}", lang, value=text)
 
 

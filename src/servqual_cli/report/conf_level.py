@@ -9,10 +9,12 @@ heading (review 2, item 4).
 
 One spacing rule per language: Swedish writes a no-break space before the per cent sign
 ("95 %", U+00A0, so the number and its sign never part at a line end; Språkrådet, *Svenska
-skrivregler*), English none ("95%"), as :func:`servqual_cli.report.numbers.fmt_percent` does.
+skrivregler*), English none ("95%"): :func:`servqual_cli.report.numbers.with_percent`.
 """
 
 from __future__ import annotations
+
+from servqual_cli.report.percent_sign import with_percent
 
 __all__ = ["LEVEL", "level_text", "with_level"]
 
@@ -28,7 +30,7 @@ def level_text(conf: float, lang: str) -> str:
     ('95\\xa0%', '90%', '97,5\\xa0%')
     """
     text = f"{round(conf * 100, 6):g}"
-    return f"{text.replace('.', ',')}\u00a0%" if lang == "sv" else f"{text}%"
+    return with_percent(text.replace(".", ",") if lang == "sv" else text, lang)
 
 
 def with_level(text: str, conf: float, lang: str) -> str:

@@ -25,7 +25,7 @@ from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.glance_rows import survey_rows
 from servqual_cli.report.group_gap_sections import group_sections
-from servqual_cli.report.numbers import fmt_number, fmt_percent
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
@@ -131,7 +131,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         ),
         (
             rl("method_tests", lang),
-            rl("method_tests_text", lang, conf=fmt_percent(result.conf, lang, 0)),
+            rl("method_tests_text", lang, conf=level_text(result.conf, lang)),
         ),
         (rl("method_missing", lang), rl("method_missing_text", lang)),
     ]
