@@ -76,11 +76,11 @@ MEASUREMENT: Pairs = {
     "yellow": ("gul", "yellow"),
     "red": ("röd", "red"),
     "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "95 %-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
+                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
                      "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
                      "tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
-                     "municipality's whole 95% interval lies on one side of the mean, else "
+                     "municipality's whole {level} interval lies on one side of the mean, else "
                      "on a par; without an interval by thirds of the ranking. Kolada colour: best "
                      "third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
@@ -201,8 +201,8 @@ SERIES: Pairs = {
     "year": ("År", "Year"),
     "n": ("n", "n"),
     "value": ("Värde", "Value"),
-    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
-    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "ci_low": ("{level} KI, nedre", "{level} CI, low"),
+    "ci_high": ("{level} KI, övre", "{level} CI, high"),
     "others_mean": ("Medel övriga", "Others' mean"),
     "years": ("År", "Years"),
     "slope": ("Förändring per år", "Change per year"),
@@ -225,8 +225,8 @@ SERIES: Pairs = {
     "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
     "this": ("Kommunen", "This municipality"),
     "chart_note": (
-        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
-        "Points: the year's value with its 95 % confidence interval; dashed: others' mean.",
+        "Punkter: årets värde med {level} konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its {level} confidence interval; dashed: others' mean.",
     ),
     "share": ("Andel (%)", "Share (%)"),
     "index": ("Index (0–100)", "Index (0–100)"),

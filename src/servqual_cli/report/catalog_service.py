@@ -20,7 +20,7 @@ SERVICE: dict[str, tuple[str, str]] = {
     "fråga": ("fråga", "question"),
     "beröm": ("beröm", "praise"),
     "value": ("Värde", "Value"),
-    "ci": ("95 % KI", "95% CI"),
+    "ci": ("{level} KI", "{level} CI"),
     "goal": ("Mål / norm", "Target / norm"),
     "verdict": ("Bedömning", "Verdict"),
     "below_goal": ("Grupper under mål / norm", "Groups below target / norm"),

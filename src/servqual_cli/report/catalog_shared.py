@@ -16,7 +16,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "perception": ("Upplevelse (P)", "Perception (P)"),
     "gap": ("Gap (P−E)", "Gap (P−E)"),
     "gap_sd": ("SD gap", "SD gap"),
-    "ci": ("95 % KI", "95% CI"),
+    "ci": ("{level} KI", "{level} CI"),
     "ci_low": ("KI låg", "CI low"),
     "ci_high": ("KI hög", "CI high"),
     "t": ("t", "t"),

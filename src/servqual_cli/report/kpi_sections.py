@@ -28,7 +28,7 @@ import pandas as pd
 from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.labels import exclusion_summary
-from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
 from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
 
@@ -49,7 +49,7 @@ def _with_unit(text: str, result: KpiResult, lang: str) -> str:
     if text == "–":
         return text
     if result.spec.statistic in ("share", "share_within"):
-        return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
+        return with_percent(text, lang)
     unit = unit_text(result.spec.unit, lang)
     return f"{text} {unit}" if unit else text
 

@@ -364,7 +364,7 @@ def benchmark_section(
 ) -> Section:
     """This municipality against the others' mean, with its rank, display units; the verdict
     note names the interval level ``conf`` the verdicts used."""
-    from servqual_cli.report.conf_level import at_level
+    from servqual_cli.report.conf_level import with_level
 
     t = table.copy()
     scale = display_scale(t["kpi"])
@@ -382,7 +382,7 @@ def benchmark_section(
     table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
                     ("Jämförelse", "Benchmark"),
                     rename={"value": municipality})  # fmt: skip
-    notes = [at_level(ml("verdict_note", lang), conf, lang), *notes]
+    notes = [with_level(ml("verdict_note", lang), conf, lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
 
 

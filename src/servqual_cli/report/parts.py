@@ -74,9 +74,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
     )
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
-    from servqual_cli.report.conf_level import at_level
+    from servqual_cli.report.conf_level import with_level
 
-    method = ((rl("reliability", lang), at_level(rl("reliability_method", lang), conf, lang)),)
+    method = ((rl("reliability", lang), with_level(rl("reliability_method", lang), conf, lang)),)
     return Part((head, *sections), (glance,), method)
 
 
