@@ -78,11 +78,11 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "glance_note_groups": (
         "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
-        "eget konfidensintervall eller Holm-justerade test); grupperna rangordnas inte mot "
-        "varandra.",
+        "eget test, Holm-justerat över grupperna som prövades; nyckeltal: bara grupper med "
+        "tillräckligt många svar); grupperna rangordnas inte mot varandra.",
         "A group is named only when its own value differs from the target or expectations (its "
-        "own confidence interval or Holm-adjusted test); the groups are not ranked against each "
-        "other.",
+        "own test, Holm-adjusted over the groups tested; KPIs: only groups with enough "
+        "answers); the groups are not ranked against each other.",
     ),
     # the plain-language paragraph
     "p_not_met": (
@@ -150,6 +150,11 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_where_worse": (
         "sämre än föregående period i {areas}",
         "worse than the previous period in {areas}",
+    ),
+    "kpi_area_rule": (
+        "(ensidigt exakt test mot målet, Holm över {family} grupper med minst {min_n} svar)",
+        "(one-sided exact test against the target, Holm over {family} groups with at least "
+        "{min_n} answers)",
     ),
     "p_all_groups": ("alla {n} grupper", "all {n} groups"),
     # the header's period when the parts cover different periods: "2020 (servicemätning)"

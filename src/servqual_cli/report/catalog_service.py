@@ -142,6 +142,30 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{n} öppna ärenden (ännu inte avgjorda) ingår inte; värdet kan vara för lågt",
         "{n} open cases (not yet decided) are not counted; the value may be too low",
     ),
+    "below_rule": (
+        "under målet: grupper med minst {min_n} ärenden vars ensidiga exakta test mot målet "
+        "håller efter Holm över de {family} grupper som prövades",
+        "below the goal: groups with at least {min_n} cases whose one-sided exact test against "
+        "the goal holds after Holm over the {family} groups tested",
+    ),
+    "below_rule_empty": (
+        "ingen grupp har minst {min_n} ärenden: ingen pekas ut som under målet",
+        "no group has {min_n} cases or more: none is named below the goal",
+    ),
+    "below_rule_none": (
+        "grupper pekas inte ut som under målet (inget test mot målet för detta mått)",
+        "no group is named below the goal (no test against the goal for this measure)",
+    ),
+    "follow_up_rule": (
+        "jämför ärenden som hade hela tiden på sig ({length} före {as_of}): {kept} av {total} "
+        "ärenden {period}; {left} senare ärenden, varav {open} öppna, ingår inte",
+        "compares cases that had the whole time ({length} before {as_of}): {kept} of {total} "
+        "cases in {period}; {left} later cases, {open} of them open, are not counted",
+    ),
+    "follow_up_name": (
+        "{name} (ärenden som hade hela tiden på sig: {kept} av {total})",
+        "{name} (cases that had the whole time: {kept} of {total})",
+    ),
     "open_change": (
         "förändringen {previous}→{period} jämför bara avgjorda ärenden ({n} öppna {period})",
         "the change {previous}→{period} compares decided cases only ({n} open in {period})",

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.report.catalog import dimension_name, rl
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_summary import join_words
 from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
@@ -161,8 +162,11 @@ def _change_verdict(better: bool | None, p: float | None) -> str | None:
     return "better" if better else "worse"
 
 
-def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
-    """One row per KPI or service declaration, judged on its latest period."""
+def kpi_rows(results: Sequence[KpiResult], lang: str, min_n: int = MIN_N) -> list[GlanceRow]:
+    """One row per KPI or service declaration, judged on its latest period; groups of at least
+    ``min_n`` cases are named below the goal by their Holm-adjusted test."""
+    from servqual_cli.core.kpi import below_goal
+
     rows = []
     for r in results:
         s = r.spec
@@ -171,20 +175,24 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
         c = r.change
         area = None
         if r.verdict == "not met" and len(r.groups) and r.goal is not None:
-            # only groups whose own interval misses the goal: a group of 7 cases below the
-            # target by its point value alone is not shown to miss it ("under målet i ...",
-            # never "worst": no test compared the groups)
-            g = r.groups[(r.groups["verdict"] == "not met").to_numpy(dtype=bool)]
+            # only groups of at least min_n whose one-sided exact test against the goal holds
+            # after Holm over the groups screened (review 3, finding 8): a group of 7 cases is
+            # "too few answers" elsewhere; "under målet i ...", never "worst"
+            g, family = below_goal(r, min_n)
             scale = GlanceRow("kpi", s.name, unit, None)
             missed = [
                 (float(v), str(name), value_text(scale, _f(v), lang), int(n))
                 for name, v, n in zip(g["group"], g["value"], g["n"], strict=True)
             ]
             area = groups_text(missed, len(r.groups), lang)
+            if area is not None:
+                area += " " + rl("kpi_area_rule", lang, family=family, min_n=min_n)
+        from servqual_cli.report.kpi_sections import follow_up_name, follow_up_text
+
         rows.append(
             GlanceRow(
                 kind="kpi",
-                name=s.name,
+                name=follow_up_name(r, lang),  # the equal-follow-up rule, where it applied
                 unit=unit,
                 value=_f(r.value),
                 period=r.period,
@@ -201,6 +209,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 higher_is_better=s.higher_is_better,
                 area=area,
                 area_kind="below_target" if area else None,
+                note=follow_up_text(r, lang),
             )
         )
     return rows
