@@ -271,8 +271,8 @@ def test_feedback_json_hand_made_register(cli) -> None:
         "promise": "14 days",
     }
     assert out["backlog"] == [
-        {"unit": "Roads", "n_open": 1, "n_open_overdue": 1},
-        {"unit": "Parks", "n_open": 1, "n_open_overdue": 0},
+        {"unit": "Roads", "n_open": 1, "n_open_overdue": 1, "n_unanswered_overdue": 1},
+        {"unit": "Parks", "n_open": 1, "n_open_overdue": 0, "n_unanswered_overdue": 0},
     ]
     assert out["trend"] == [] and out["n_anonymous"] == 3
 
@@ -304,7 +304,7 @@ def test_feedback_sample_table_and_trend(cli) -> None:
         "Feedback received",
         "complaint",
         "Replies (contact details given only)",
-        "Backlog: open items older than promise (as of 2024-12-31)",
+        "Backlog: cases not closed and unanswered items older than the promise (as of 2024-12-31)",
         "Against the previous twelve months",
         "Tekniska förvaltningen",
         "anonymous items are counted but never in the reply figures",

@@ -95,3 +95,163 @@ def test_equal_follow_up_leaves_no_undecided_case(n_old: int, n_new: int, seed: 
         assert r.follow_up.n_total == len(latest)
         assert r.follow_up.n_kept == int((latest["start"] < cut).sum())
         assert r.n == r.follow_up.n_kept
+
+
+def test_phone_wait_median_names_the_calls_that_reached_no_one(sample: dict[str, Any]) -> None:
+    """Review 3 finding 10: the 11 blank waiting times are exactly the 11 calls with nådd = nej
+    (R: tests/core/r/feedback.R, 43 calls with a waiting time); they are counted as calls that
+    reached no one, not as blank cells, and the notes say what the median is over."""
+    from servqual_cli.report.glance_rows import kpi_rows
+    from servqual_cli.report.kpi_sections import _notes
+
+    wait = sample["Väntetid i telefon (median)"]
+    assert wait.n == 43 and wait.excluded == {"unreached": 11}
+    sv, en = _notes([wait], "sv")[0].text, _notes([wait], "en")[0].text
+    assert "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar " \
+           "väntetid" in sv  # fmt: skip
+    assert "tomma" not in sv
+    assert "median over the 43 calls that reached a person; 11 calls reached no one" in en
+    (row,) = kpi_rows([wait], "sv")
+    assert row.note == (
+        "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar väntetid"
+    )
+
+
+def test_a_blank_waiting_time_on_a_reached_call_stays_blank(tmp_path: Path) -> None:
+    """Only a blank on a row whose nådd says nej is an unreached call; other blanks are blank."""
+    pd.DataFrame(
+        {"nådd": ["ja", "ja", "nej", "nej", "ja"], "väntetid_s": [30, None, None, 12, 40]}
+    ).to_csv(tmp_path / "c.csv", index=False)
+    (tmp_path / "kpi.toml").write_text(
+        '[[kpi]]\nname = "V"\naspect = "väntetid"\ndata = "c.csv"\nvalue_column = "väntetid_s"\n'
+        'statistic = "median"\nunit = "seconds"\nnorm = 90\n',
+        encoding="utf-8",
+    )
+    (r,) = evaluate_kpis(load_all_kpi_data(load_kpi_config(tmp_path / "kpi.toml"), read_table))
+    assert r.n == 3 and r.excluded == {"blank": 1, "unreached": 1}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "sv",
+            "Väntetid i telefon: median över de 43 samtal som nådde en person; 11 samtal "
+            "nådde ingen och saknar väntetid.",
+        ),
+        (
+            "en",
+            "Phone queue time: median over the 43 calls that reached a person; 11 calls "
+            "reached no one and have no queue time.",
+        ),
+    ],
+)
+def test_contacts_table_note_names_the_unreached_calls(lang: str, words: str) -> None:
+    from servqual_cli.core.contacts import contact_kpis, unreached_calls
+    from servqual_cli.io.contacts import load_contacts
+    from servqual_cli.report.glance_rows import contact_rows
+    from servqual_cli.report.measurement_sections import kpi_table
+
+    data = load_contacts(read_table(ROOT / "data" / "samples" / "servicematning_2020.xlsx"))
+    kpis = contact_kpis(data.frame)
+    assert unreached_calls(kpis) == (43, 11)
+    assert words in (kpi_table(kpis, lang).note or "")
+    rows = contact_rows(kpis, None, None, "2020", None, lang)
+    wait = [r for r in rows if r.unit == "seconds"]
+    assert len(wait) == 1 and wait[0].note == words
+
+
+def test_times_pair_mann_whitney_with_the_hodges_lehmann_interval() -> None:
+    """Review 3 finding 11: R wilcox.test(after, before, conf.int = TRUE) on the e-mail reply
+    hours (the reviewer's own working-hour count) and the phone waiting times 2019 -> 2020: the
+    trend's difference and interval for times are the Hodges-Lehmann shift and its interval
+    (R finds the roots with uniroot, tol 1e-4; the estimate is the zero of the score, which may
+    sit anywhere on the step around the median of the pairwise differences)."""
+    from servqual_cli.core.contacts import kpi_observations
+    from servqual_cli.core.location_shift import hodges_lehmann
+    from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.io.contacts import load_contacts
+
+    years = [
+        load_contacts(read_table(ROOT / "data" / "samples" / f"servicematning_{y}.xlsx"))
+        for y in (2019, 2020)
+    ]
+    obs = [kpi_observations(d.frame, keys=()) for d in years]
+    table = compare_kpis(obs[0], obs[1]).set_index(["kpi", "area"])
+    for kpi, ref in (("email_response_hours_median", R3["hl_email"]),
+                     ("phone_wait_seconds_median", R3["hl_phone"])):  # fmt: skip
+        row = table.loc[(kpi, "ALL")]
+        assert (row["n_before"], row["n_after"]) == (ref["n_before"], ref["n_after"])
+        assert row["diff"] == pytest.approx(ref["estimate"], abs=1e-3)
+        assert [row["ci_low"], row["ci_high"]] == pytest.approx(ref["ci"], abs=1e-3)
+        assert row["p"] == pytest.approx(ref["p"], rel=1e-6)
+        assert row["verdict"] == "better"  # test and interval agree (was "no detectable")
+    hours = np.loadtxt(Path(__file__).parent / "r" / "email_h_2019.txt")
+    after = np.loadtxt(Path(__file__).parent / "r" / "email_h_2020.txt")
+    r = hodges_lehmann(hours, after)
+    assert [r.ci_low, r.ci_high] == pytest.approx(R3["hl_email"]["ci"], abs=1e-3)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.integers(0, 60), min_size=6, max_size=25),
+    st.lists(st.integers(0, 60), min_size=6, max_size=25),
+)
+def test_hodges_lehmann_interval_agrees_with_the_test(b: list[int], a: list[int]) -> None:
+    """Invariant: the interval excludes 0 exactly when the Mann-Whitney p (normal, continuity
+    and ties corrected) is below 0.05, unless 0 sits on a step of the score (a pairwise
+    difference of 0, where the two can part by the step)."""
+    from servqual_cli.core.inference import mann_whitney
+    from servqual_cli.core.location_shift import hodges_lehmann
+
+    x, y = np.asarray(b, float), np.asarray(a, float)
+    r = hodges_lehmann(x, y)
+    if np.isnan(r.ci_low) or (np.subtract.outer(y, x) == 0).any():
+        return
+    p = mann_whitney(y, x).p
+    assert (r.ci_low > 0 or r.ci_high < 0) == (p < 0.05)
+
+
+def test_the_totals_are_one_holm_family() -> None:
+    """Review 3 finding 25: the 14 totals of 2019 -> 2020 are adjusted by Holm among themselves,
+    as the series over several years adjusts the same KPIs (R p.adjust in /tmp/r3/R/holm14.R:
+    within 1 working day 0.0540, within 2 working days 0.0341); statsmodels as the reference."""
+    from statsmodels.stats.multitest import multipletests
+
+    from servqual_cli.core.contacts import kpi_observations
+    from servqual_cli.core.trend import compare_kpis, total_family_size
+    from servqual_cli.io.contacts import load_contacts
+
+    years = [
+        load_contacts(read_table(ROOT / "data" / "samples" / f"servicematning_{y}.xlsx"))
+        for y in (2019, 2020)
+    ]
+    table = compare_kpis(*(kpi_observations(d.frame, keys=()) for d in years))
+    totals = table[table["area"].eq("ALL")].set_index("kpi")
+    assert total_family_size(table) == len(totals) == 14
+    want = multipletests(totals["p"].to_numpy(dtype=float), method="holm")[1]
+    assert totals["p_adjusted"].to_numpy(dtype=float) == pytest.approx(want, rel=1e-12)
+    one_day = totals.loc["email_within_1_working_day"]
+    assert one_day["p"] < 0.05 and round(one_day["p_adjusted"], 3) == 0.054
+    assert one_day["verdict"] == "no detectable change"  # was "better" unadjusted
+    two_days = totals.loc["email_within_2_working_days"]
+    assert round(two_days["p_adjusted"], 4) == 0.0341 and two_days["verdict"] == "better"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_more_feedback_of_every_type_is_not_worse(lang: str) -> None:
+    """Review 3 finding 7: Tekniska förvaltningen's 370 -> 450 items count praise and
+    suggestions too: "more", not "worse", and the note says what the count holds."""
+    from servqual_cli.core.feedback import analyse_feedback
+    from servqual_cli.io.feedback import load_feedback
+    from servqual_cli.report.glance_rows import feedback_rows
+
+    data = load_feedback(read_table(ROOT / "data" / "samples" / "synpunkter_2023_2024.xlsx"))
+    a = analyse_feedback(data.frame, parse_limit("14 days"), "2024-12-31", "month", 0.95,
+                         has_closed=True)  # fmt: skip
+    rises = [r for r in feedback_rows(a, lang) if r.kind == "feedback"]
+    unit = next(r for r in rises if "Tekniska" in r.name)
+    assert (unit.previous_value, unit.value) == (370, 450)
+    assert unit.change_verdict == "more" and unit.note is not None
+    assert ("beröm" if lang == "sv" else "praise") in unit.note
+    assert all(r.change_verdict == "more" for r in rises if "Tekniska" in r.name)

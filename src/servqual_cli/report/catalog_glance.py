@@ -22,6 +22,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_n": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "g_better": ("bättre", "better"),
     "g_worse": ("sämre", "worse"),
+    "g_more": ("fler", "more"),
     "g_no_change": ("ingen säker förändring", "no clear change"),
     "g_met": ("uppfyllt", "met"),
     "g_not_met": ("ej uppfyllt", "not met"),
@@ -169,18 +170,27 @@ GLANCE: dict[str, tuple[str, str]] = {
         "kvot {ratio} (95 % KI {low}–{high}), p (Holm) {p}",
         "ratio {ratio} (95% CI {low}–{high}), p (Holm) {p}",
     ),
+    "feedback_all_types": (
+        "alla typer: klagomål, beröm, förslag och frågor; fler synpunkter är inte i sig sämre",
+        "all types: complaints, praise, suggestions and questions; more items is not in itself "
+        "worse",
+    ),
     "backlog_row": (
-        "Öppna synpunkter äldre än löftet ({promise})",
-        "Open feedback items older than the promise ({promise})",
+        "Obesvarade synpunkter (med kontaktuppgifter) äldre än {promise}",
+        "Unanswered feedback items (with contact details) older than {promise}",
     ),
     "p_feedback_rise": (
-        "Fler synpunkter än under föregående tolv månader: {items}.",
+        "Fler synpunkter än under föregående tolv månader (klagomål räknas som sämre, övriga "
+        "typer bara som fler): {items}.",
         "More feedback items than in the previous twelve months: {items}.",
     ),
     "p_backlog": (
-        "{overdue} av {open} öppna synpunkter är äldre än löftet ({promise}) per {date}.",
-        "{overdue} of {open} open feedback items are older than the promise ({promise}) as of "
-        "{date}.",
+        "{unanswered} synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet "
+        "({promise}) per {date}. Ej avslutade ärenden, besvarade eller inte: {open}, varav "
+        "{overdue} äldre än {promise}.",
+        "{unanswered} feedback items with contact details have no reply and are older than the "
+        "promise ({promise}) as of {date}. Cases not closed, answered or not: {open}, of which "
+        "{overdue} older than {promise}.",
     ),
     "p_more_groups": ("{n} till", "{n} more"),
     "and": ("och", "and"),

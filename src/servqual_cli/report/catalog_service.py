@@ -59,9 +59,16 @@ SERVICE: dict[str, tuple[str, str]] = {
     "within_promise_share": ("Andel inom löftet", "Share within promise"),
     "ci_low": ("KI låg", "CI low"),
     "ci_high": ("KI hög", "CI high"),
-    "backlog": ("Balans: öppna ärenden äldre än löftet", "Backlog: open items older than promise"),
-    "n_open": ("Öppna", "Open"),
-    "n_open_overdue": ("Öppna, äldre än löftet", "Open, older than promise"),
+    "backlog": (
+        "Balans: ej avslutade ärenden och obesvarade synpunkter äldre än löftet",
+        "Backlog: cases not closed and unanswered items older than the promise",
+    ),
+    "n_open": ("Ej avslutade", "Not closed"),
+    "n_open_overdue": ("Ej avslutade, äldre än löftet", "Not closed, older than promise"),
+    "n_unanswered_overdue": (
+        "Obesvarade med kontaktuppgifter, äldre än löftet",
+        "Unanswered with contact details, older than promise",
+    ),
     "trend": ("Jämfört med föregående tolv månader", "Against the previous twelve months"),
     "level": ("Nivå", "Level"),
     "key": ("Grupp", "Group"),
@@ -148,6 +155,15 @@ SERVICE: dict[str, tuple[str, str]] = {
         "below the goal: groups with at least {min_n} cases whose one-sided exact test against "
         "the goal holds after Holm over the {family} groups tested",
     ),
+    "unreached_rule": (
+        "{stat} över de {n} samtal som nådde en person; {k} samtal nådde ingen och saknar väntetid",
+        "{stat} over the {n} calls that reached a person; {k} calls reached no one and have "
+        "no waiting time",
+    ),
+    "stat_median": ("median", "median"),
+    "stat_mean": ("medelvärde", "mean"),
+    "stat_p90": ("90:e percentil", "90th percentile"),
+    "stat_share": ("andel", "share"),
     "below_rule_empty": (
         "ingen grupp har minst {min_n} ärenden: ingen pekas ut som under målet",
         "no group has {min_n} cases or more: none is named below the goal",

@@ -41,6 +41,7 @@ __all__ = [
     "kpi_sections",
     "kpi_table",
     "kpi_value_text",
+    "unreached_text",
 ]
 
 
@@ -93,6 +94,18 @@ def follow_up_text(result: KpiResult, lang: str) -> str | None:
             open=fmt_int(f.n_open_left_out, lang),
         )
         .replace("  ", " ")
+    )
+
+
+def unreached_text(result: KpiResult, lang: str) -> str | None:
+    """A waiting time's rule when calls that reached no one have none (review 3, finding 10):
+    "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar väntetid"."""
+    k = result.excluded.get("unreached", 0)
+    if not k:
+        return None
+    stat = sl(f"stat_{result.spec.statistic}", lang)
+    return sl("unreached_rule", lang).format(
+        stat=stat, n=fmt_int(result.n, lang), k=fmt_int(k, lang)
     )
 
 
@@ -272,8 +285,12 @@ def _notes(
             bits.append(sl("period_declared", lang).format(period=r.period))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
-        if r.excluded:
-            bits.append(exclusion_summary(r.excluded, lang))
+        unreached = unreached_text(r, lang)
+        if unreached is not None:
+            bits.append(unreached)
+        others = {k: v for k, v in r.excluded.items() if k != "unreached"}
+        if others:
+            bits.append(exclusion_summary(others, lang))
         if r.as_of is not None:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
         rule = follow_up_text(r, lang)
