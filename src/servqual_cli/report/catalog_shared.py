@@ -75,6 +75,7 @@ SHARED: dict[str, tuple[str, str]] = {
     ),
     # exclusion reasons
     "blank": ("tomma", "blank"),
+    "unreached": ("samtal som inte nådde någon", "calls that reached no one"),
     "dont_know": ("vet ej", "don't know"),
     "not_available": ("NA", "NA"),
     "missing_token": ("angivet saknat värde", "declared missing"),

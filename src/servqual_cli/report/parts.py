@@ -269,12 +269,18 @@ def service_part(ctx: ReportContext) -> Part:
             [
                 _mark_shares(s, shares)
                 for s in kpi_sections(
-                    results, lang, groups=False, figures=True, conf=conf, dated=dated
+                    results,
+                    lang,
+                    groups=False,
+                    figures=True,
+                    conf=conf,
+                    dated=dated,
+                    min_n=ctx.config.min_n,
                 )
             ]
         )
         summary += _changed_kpis(results, lang)
-        glance += kpi_rows(results, lang)
+        glance += kpi_rows(results, lang, ctx.config.min_n)
         seen = [str(p) for r in results for p in _kpi_periods(r)]
         periods.append((rl("period_of_kpi", lang), tuple(seen)))
     if cfg.feedback is not None:
