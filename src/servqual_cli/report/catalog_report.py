@@ -211,16 +211,26 @@ REPORT: dict[str, tuple[str, str]] = {
         "{warnings} (see Reliability and validity).",
     ),
     "reliability_method": (
-        "Cronbachs α med parvis borttagning (som R:s psych) och 95 % KI enligt Feldt med det n "
-        "som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; McDonalds ω "
-        "(en faktor per dimension). Validitet: KMO, Bartletts test och konfirmatorisk "
-        "faktoranalys av dimensionerna (CFI, TLI, RMSEA, SRMR, CR, AVE). Ett negativt "
-        "item-rest-r ger en varning (ett omvänt påstående som inte vänts?).",
-        "Cronbach's α with pairwise deletion (as R's psych) and a 95% CI by Feldt's method with "
-        "the n actually used; item-rest correlations and α if the item is deleted; McDonald's ω "
-        "(one factor per dimension). Validity: KMO, Bartlett's test and a confirmatory factor "
-        "analysis of the dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE). A negative item-rest r "
-        "raises a warning (a reversed item not declared?).",
+        "Cronbachs α med parvis borttagning (som R:s psych) och 95 % KI enligt Feldt (1965) med "
+        "det n som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; "
+        "McDonalds ω (en faktor per dimension; för hela skalan ur CFA:n med alla dimensioner). "
+        "Validitet: KMO, Bartletts test och konfirmatorisk faktoranalys av dimensionerna (CFI, "
+        "TLI, RMSEA, SRMR, CR, AVE), ML med listvis borttagning: bara rader med svar på alla "
+        "påståenden (lavaans standard). Passningsmått, CR, AVE och CFA:ns ω redovisas inte med "
+        "färre kompletta rader än fria parametrar, och under 5 rader per parameter (Bentler & "
+        "Chou 1987) med en varning. CR enligt Fornell & Larcker (1981) ur de standardiserade "
+        "laddningarna (inte semTools::compRelSEM). Ett negativt item-rest-r ger en varning (ett "
+        "omvänt påstående som inte vänts?).",
+        "Cronbach's α with pairwise deletion (as R's psych) and a 95% CI by Feldt's method "
+        "(1965) with the n actually used; item-rest correlations and α if the item is deleted; "
+        "McDonald's ω (one factor per dimension; for the whole scale from the CFA of all the "
+        "dimensions). Validity: KMO, Bartlett's test and a confirmatory factor analysis of the "
+        "dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE), ML with listwise deletion: only rows with "
+        "every item answered (lavaan's default). Fit indices, CR, AVE and the CFA's ω are not "
+        "reported with fewer complete rows than free parameters, and below 5 rows per parameter "
+        "(Bentler & Chou 1987) with a warning. CR as Fornell & Larcker (1981) from the "
+        "standardized loadings (not semTools::compRelSEM). A negative item-rest r raises a "
+        "warning (a reversed item not declared?).",
     ),
     "measurement": ("Servicemätning: telefon och e-post", "Service measurement: phone and e-mail"),
     "measurement_intro": (
