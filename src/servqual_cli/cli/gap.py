@@ -178,6 +178,14 @@ def gap(
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections
+    unused = tb.unused_weights(data, weight_column)  # a weight column left unused: say so
+    payload["unused_weight_columns"] = unused
+    if unused:
+        from servqual_cli.report.spec import Section, Text
+        from servqual_cli.report.toolbox_sections import tlabel
+
+        text = tlabel("unused_weight", lang_code).format(columns=", ".join(unused))
+        sections = [Section("", (Text(text, kind="warning"),)), *sections]
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
                               weight_column, profile, rules["min_items"],
                               scores=result.scores)  # fmt: skip

@@ -50,12 +50,24 @@ REPORT: dict[str, tuple[str, str]] = {
         "Respondents with {by} = {group}.",
     ),
     "summary_overall": (
-        "Total SERVQUAL är {unweighted} (oviktad){weighted}; negativt betyder att upplevelsen "
-        "inte når upp till förväntan.",
-        "Overall SERVQUAL is {unweighted} (unweighted){weighted}; negative means that perceptions "
-        "fall short of expectations.",
+        "Total SERVQUAL är {unweighted} (alla dimensioner lika tunga){weighted}; negativt "
+        "betyder att upplevelsen inte når upp till förväntan.",
+        "Overall SERVQUAL is {unweighted} (every dimension counted equally){weighted}; negative "
+        "means that perceptions fall short of expectations.",
     ),
     "summary_weighted": (" och {weighted} viktad efter viktighet", " and {weighted} weighted"),
+    "summary_survey_weighted": (
+        "Total SERVQUAL är {value} viktat efter {column} (effektivt n {n_eff}); i urvalet, "
+        "oviktat, {unweighted}. Negativt betyder att upplevelsen inte når upp till förväntan.",
+        "Overall SERVQUAL is {value} weighted by {column} (effective n {n_eff}); in the sample, "
+        "unweighted, {unweighted}. Negative means that perceptions fall short of expectations.",
+    ),
+    "unused_weight": (
+        "Filen har en viktkolumn ({columns}) som inte används: resultaten beskriver urvalet, "
+        "inte befolkningen. Ange weight_column under [survey] för viktade skattningar.",
+        "The file has a weight column ({columns}) that is not used: the results describe the "
+        "sample, not the population. Set weight_column under [survey] for weighted estimates.",
+    ),
     "largest_gaps": ("De tre största negativa gapen", "The three largest negative gaps"),
     "largest_gaps_none": (
         "Inget påstående har ett negativt gap.",

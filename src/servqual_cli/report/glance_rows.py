@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
     from servqual_cli.core.kpi import KpiResult
+    from servqual_cli.core.survey_weights import WeightedSummary
 
 ALPHA = 0.05  # a change counts as better/worse below this p (the sections' own tests)
 _TARGET = {"met": "met", "not met": "not_met", "cannot tell": "cannot_tell"}
@@ -93,32 +94,91 @@ def groups_text(
     return join_words(shown, lang)
 
 
+def _weighted(summary: WeightedSummary | None, name: str) -> dict[str, Any] | None:
+    """One survey-weighted estimate (mean, CI, n, n_eff) by its name, or None."""
+    if summary is None:
+        return None
+    t = summary.table
+    hit = t[t["name"] == name]
+    return None if hit.empty else {str(k): v for k, v in hit.iloc[0].items()}
+
+
+def _weight_note(est: dict[str, Any] | None, column: str, lang: str) -> str | None:
+    """ "viktat efter Vikt, effektivt n 253" for a card from survey-weighted estimates."""
+    if est is None:
+        return None
+    n_eff = fmt_number(float(est["n_eff"]), lang, 0)
+    return rl("g_survey_weighted", lang, column=column, n_eff=n_eff)
+
+
+def _perception_note(value: float | None, scale_max: float | None, lang: str) -> str | None:
+    """ "Upplevelse 5,56 av 7": the perception level beside the gap (review 3, finding 4)."""
+    if value is None:
+        return None
+    top = "" if scale_max is None else rl("g_of_scale", lang, top=fmt_number(scale_max, lang, 0))
+    return rl("g_perception_level", lang, value=fmt_number(value, lang)) + top
+
+
+def _join(*parts: str | None) -> str | None:
+    shown = [p for p in parts if p]
+    return "; ".join(shown) if shown else None
+
+
 def survey_rows(
-    result: GapAnalysis, grouped: GroupedGapAnalysis | None, period: str | None, lang: str
+    result: GapAnalysis,
+    grouped: GroupedGapAnalysis | None,
+    period: str | None,
+    lang: str,
+    weighted: WeightedSummary | None = None,
+    scale_max: float | None = None,
 ) -> list[GlanceRow]:
-    """Overall SERVQUAL (unweighted) and one row per dimension; ``area`` names the group
-    (service) with the largest negative gap when the survey is grouped."""
+    """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
+    below expectations when the survey is grouped.
+
+    With ``weighted`` (``[survey] weight_column``) the value, interval and verdict of each row
+    are the survey-weighted ones (:func:`~servqual_cli.core.weighted_gaps.weighted_servqual`) and
+    the note says "viktat efter Vikt, effektivt n 253"; the group lines stay from the
+    (unweighted) group tests. Each dimension's note gives its perception level (SERVPERF).
+    """
+    from servqual_cli.core.weighted_gaps import OVERALL, gap_name, perception_name
+
     rows = []
     o = result.overall
     low, high = _f(o.ci_low), _f(o.ci_high)
+    value, n = _f(o.unweighted), int(o.n_unweighted)
+    est = _weighted(weighted, OVERALL)
+    if est is not None:
+        value, low, high, n = _f(est["mean"]), _f(est["ci_low"]), _f(est["ci_high"]), int(est["n"])
+    column = weighted.column if weighted is not None else ""
     rows.append(
         GlanceRow(
             kind="overall",
             name=rl("overall_gap", lang),
             unit="gap",
-            value=_f(o.unweighted),
+            value=value,
             period=period,
-            n=int(o.n_unweighted),
+            n=n,
             ci_low=low,
             ci_high=high,
             target=0.0,
             target_kind="norm",
             target_verdict=gap_verdict(low, high),
+            note=_weight_note(est, column, lang),
         )
     )
     tests = grouped.group_dimension_p if grouped is not None else None
-    for i, rec in enumerate(result.dimensions.itertuples(index=False)):
+    dims = result.dimensions
+    servperf = dims["servperf"] if "servperf" in dims.columns else dims["perception"]
+    for i, rec in enumerate(dims.itertuples(index=False)):
         low, high = _f(rec.ci_low), _f(rec.ci_high)
+        value, n = _f(rec.gap), int(rec.n)  # type: ignore[arg-type]  # itertuples: any cells
+        level = _f(servperf.iloc[i])
+        est = _weighted(weighted, gap_name(str(rec.dimension)))
+        if est is not None:
+            value, low, high = _f(est["mean"]), _f(est["ci_low"]), _f(est["ci_high"])
+            n = int(est["n"])
+            p_est = _weighted(weighted, perception_name(str(rec.dimension)))
+            level = None if p_est is None else _f(p_est["mean"])
         area = None
         if grouped is not None and tests is not None and grouped.groups:
             # Named only where the group's own gap is told from 0 (below it, its t-test p
@@ -138,9 +198,9 @@ def survey_rows(
                 kind="dimension",
                 name=dimension_name(rec.dimension, lang),
                 unit="gap",
-                value=_f(rec.gap),
+                value=value,
                 period=period,
-                n=int(rec.n),  # type: ignore[arg-type]  # itertuples types every field as any cell
+                n=n,
                 ci_low=low,
                 ci_high=high,
                 target=0.0,
@@ -148,6 +208,9 @@ def survey_rows(
                 target_verdict=gap_verdict(low, high),
                 area=area,
                 area_kind="below_expectation" if area else None,
+                note=_join(
+                    _perception_note(level, scale_max, lang), _weight_note(est, column, lang)
+                ),
             )
         )
     return rows
