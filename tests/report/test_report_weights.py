@@ -111,3 +111,11 @@ def test_a_missing_weight_column_is_bad_usage(cli, tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert "survey.weight_column column 'Vikten' is not in the file" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_largest_gap_named_with_what_it_cannot_be_told_from(unweighted: Path) -> None:
+    # Review 3, finding 5: Responsiveness − Empathy p (Holm) 0.070 in this file
+    md = (unweighted / "report.md").read_text(encoding="utf-8")
+    assert "störst är gapet för Empati (−1,01) och Lyhördhet (−0,91), som inte kan skiljas åt" in md
+    assert "Påståenden med störst negativt gap" in md
+    assert "ordningen är ingen rangordning" in md

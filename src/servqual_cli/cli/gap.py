@@ -178,10 +178,15 @@ def gap(
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections
+    from servqual_cli.report.reverse_note import reverse_note
+    from servqual_cli.report.spec import Section, Text
+
+    reversed_items = reverse_note(data.instrument, lang_code)  # the rule that changes 9 items
+    if reversed_items:
+        sections = [Section("", (Text(reversed_items, kind="note"),)), *sections]
     unused = tb.unused_weights(data, weight_column)  # a weight column left unused: say so
     payload["unused_weight_columns"] = unused
     if unused:
-        from servqual_cli.report.spec import Section, Text
         from servqual_cli.report.toolbox_sections import tlabel
 
         text = tlabel("unused_weight", lang_code).format(columns=", ".join(unused))

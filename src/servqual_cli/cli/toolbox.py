@@ -374,6 +374,13 @@ def items(
     use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
     payload["scale_use"] = None if use is None else use.to_dict()
     sections = scale_use_sections(use, lang.value)
+    if item_columns is None:  # an instrument: name its reversed items and their scoring
+        from servqual_cli.report.reverse_note import reverse_note
+        from servqual_cli.report.spec import Section, Text
+
+        reversed_items = reverse_note(inst, lang.value)
+        if reversed_items:
+            sections.append(Section("", (Text(reversed_items, kind="note"),)))
     sections += item_distribution_sections(res, excl, lang.value, chart)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:

@@ -119,6 +119,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Residents' perceptions fall short of their expectations for {items}; the gap is "
         "largest for {worst}.",
     ),
+    "p_gap_tied": (
+        "Invånarnas upplevelse når inte upp till förväntan för {items}; störst är gapet för "
+        "{worst}, som inte kan skiljas åt (parvisa test, Holm).",
+        "Residents' perceptions fall short of their expectations for {items}; the gap is "
+        "largest for {worst}, which cannot be told apart (paired tests, Holm).",
+    ),
     "p_gap_where": (
         "Störst är gapet inom {groups}.",
         "The gap is largest in {groups}.",

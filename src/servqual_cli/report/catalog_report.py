@@ -68,7 +68,13 @@ REPORT: dict[str, tuple[str, str]] = {
         "The file has a weight column ({columns}) that is not used: the results describe the "
         "sample, not the population. Set weight_column under [survey] for weighted estimates.",
     ),
-    "largest_gaps": ("De tre största negativa gapen", "The three largest negative gaps"),
+    "largest_gaps": ("Påståenden med störst negativt gap", "Items with the largest negative gaps"),
+    "largest_gaps_note": (
+        "De tre påståenden med lägst gap. Närliggande påståenden kan inte skiljas åt (deras "
+        "intervall överlappar): ordningen är ingen rangordning.",
+        "The three items with the lowest gap. Neighbouring items cannot be told apart (their "
+        "intervals overlap): the order is no ranking.",
+    ),
     "largest_gaps_none": (
         "Inget påstående har ett negativt gap.",
         "No item has a negative gap.",
@@ -130,6 +136,14 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     # method notes
     "method_definitions": ("Definitioner", "Definitions"),
+    "method_survey_weights": (
+        "Resultat i korthet och den viktade totalen i Tabell 1 är viktade efter kolumnen "
+        "{column} (medel Σwx/Σw, KI med Taylorlinjärisering som R survey::svymean, effektivt n "
+        "enligt Kish); testerna är oviktade och beskriver urvalet.",
+        "The results at a glance and the weighted total in Table 1 are weighted by the column "
+        "{column} (mean Σwx/Σw, CI by Taylor linearisation as R survey::svymean, Kish's "
+        "effective n); the tests are unweighted and describe the sample.",
+    ),
     "method_definitions_text": (
         "Varje påstående besvaras två gånger: förväntan (E) och upplevelse (P) på skalan "
         "{lo:g}–{hi:g}. Gap = P − E per svarande; negativt gap betyder att servicen inte når upp "

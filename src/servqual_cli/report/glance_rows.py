@@ -20,6 +20,7 @@ from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
 from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
+    from servqual_cli.core.dimension_comparison import DimensionComparison
     from servqual_cli.core.feedback import FeedbackAnalysis
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
@@ -131,6 +132,7 @@ def survey_rows(
     lang: str,
     weighted: WeightedSummary | None = None,
     scale_max: float | None = None,
+    comparison: DimensionComparison | None = None,
 ) -> list[GlanceRow]:
     """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
     below expectations when the survey is grouped.
@@ -213,7 +215,45 @@ def survey_rows(
                 ),
             )
         )
-    return rows
+    return _mark_ties(rows, dims, comparison, lang)
+
+
+def _mark_ties(
+    rows: list[GlanceRow], dims: pd.DataFrame, comparison: DimensionComparison | None, lang: str
+) -> list[GlanceRow]:
+    """The dimension with the largest negative gap (among those below expectations), with the
+    dimensions its Holm-adjusted paired test (the run's "which gap matters most?" pairs) cannot
+    tell it from at p < 0.05 in ``tied_with``: the summary then names them together, "kan inte
+    skiljas åt", instead of calling one the largest (review 3, finding 5)."""
+    if comparison is None:
+        return rows
+    from dataclasses import replace
+
+    first = 1  # rows[0] is the overall score
+    short = [
+        i for i, r in enumerate(rows[first:], first)
+        if r.target_verdict == "not_met" and r.value is not None
+    ]  # fmt: skip
+    if not short:
+        return rows
+    worst = min(short, key=lambda i: rows[i].value or 0.0)
+    names = [str(d) for d in dims["dimension"]]
+    name = names[worst - first]
+    pairs = comparison.pairs
+    tied = []
+    for j, other in enumerate(names):
+        if other == name:
+            continue
+        hit = pairs[((pairs["a"] == name) & (pairs["b"] == other))
+                    | ((pairs["a"] == other) & (pairs["b"] == name))]  # fmt: skip
+        p = _f(hit["p_holm"].iloc[0]) if len(hit) else None
+        if p is None or p >= ALPHA:
+            tied.append((rows[j + first].value or 0.0, dimension_name(other, lang)))
+    if not tied:
+        return rows
+    out = list(rows)
+    out[worst] = replace(rows[worst], tied_with=tuple(n for _, n in sorted(tied)))
+    return out
 
 
 def _change_verdict(better: bool | None, p: float | None) -> str | None:

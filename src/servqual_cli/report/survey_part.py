@@ -28,6 +28,7 @@ from servqual_cli.report.group_gap_sections import group_sections
 from servqual_cli.report.numbers import fmt_number, fmt_percent
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
+from servqual_cli.report.reverse_note import reverse_note
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part of this API)
     dimension_figure,
@@ -38,6 +39,7 @@ from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part o
 from servqual_cli.report.toolbox_sections import weighted_sections
 
 if TYPE_CHECKING:
+    from servqual_cli.core.dimension_comparison import DimensionComparison
     from servqual_cli.core.survey_weights import WeightedSummary
     from servqual_cli.io.survey import SurveyData
 
@@ -101,6 +103,31 @@ def survey_weighting(ctx: ReportContext) -> WeightedSummary | None:
     return summary
 
 
+def dimension_pairs(ctx: ReportContext) -> DimensionComparison | None:
+    """The paired tests of the dimension gaps (Holm over the pairs), as ``gap`` prints under
+    "Which gap matters most?"; None with fewer than two dimensions or too few complete rows."""
+
+    def compute() -> DimensionComparison | None:
+        from servqual_cli.core.dimension_comparison import compare_dimensions
+        from servqual_cli.core.respondent_scores import respondent_scores
+        from servqual_cli.errors import DataError
+
+        d = _data(ctx)
+        result, _ = analyses(ctx)
+        scores = result.scores or respondent_scores(
+            d.expectation, d.perception, d.dimension_positions
+        )
+        if len(scores.dimensions) < 2:
+            return None
+        try:
+            return compare_dimensions(scores.gap, list(scores.dimensions), result.conf)
+        except DataError:
+            return None
+
+    found: DimensionComparison | None = ctx.memo("dimension_pairs", compute)
+    return found
+
+
 def unused_weight_note(ctx: ReportContext) -> list[Block]:
     """A visible note when the file has a column named like a survey weight that the report does
     not use: its results describe the sample (review 3, finding 2)."""
@@ -121,7 +148,8 @@ def servqual_part(ctx: ReportContext) -> Part:
     result, grouped = analyses(ctx)
     weighted = survey_weighting(ctx)
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
-                         scale_max=float(d.instrument.scale[1]))  # fmt: skip
+                         scale_max=float(d.instrument.scale[1]),
+                         comparison=dimension_pairs(ctx))  # fmt: skip
     blocks: list[Block] = [
         *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
         dimension_table(result, lang, min_n=ctx.config.min_n),
@@ -171,6 +199,12 @@ def servqual_part(ctx: ReportContext) -> Part:
                 hi=inst.scale[1],
                 instrument=inst.name,
                 dimensions=", ".join(dimension_name(x, lang) for x in inst.dimensions),
+            )
+            + "".join(f" {t}" for t in (reverse_note(inst, lang),) if t)
+            + (
+                ""
+                if weighted is None
+                else " " + rl("method_survey_weights", lang, column=weighted.column)
             ),
         ),
         (
@@ -299,6 +333,7 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
                 frame=frame.rename(columns={c: label(c, lang) for c in [*cols, "statement"]}),
                 formats={label(k, lang): v for k, v in FORMATS.items()},
                 signed=(label("gap", lang),),
+                note=rl("largest_gaps_note", lang),
                 sheet="Största gap" if lang == "sv" else "Largest gaps",
             )
         )
