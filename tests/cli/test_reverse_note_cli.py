@@ -44,3 +44,20 @@ def test_report_names_reversed_items_and_the_listwise_cfa(
     assert "bara 28 av 300 rader (9 %)" in md
     (gap,) = [line for line in md.splitlines() if line.startswith("| Gap | 0,775 |")]
     assert gap.endswith("| – | – | – | – | – | – | – |")  # no CFI 0,686 from 28 rows
+
+
+def test_group_json_names_its_within_group_adjustment(cli, data_dir: Path) -> None:
+    # Review 3, finding 13: a group's own p_holm (Holm within its 5 dimensions) is not the
+    # table's p (Holm over groups x dimensions); the JSON names it apart.
+    import json
+
+    r = cli("gap", data_dir / "survey_blanks_pzb1988.csv", "-i", "pzb1988", "--by", "Tjänst",
+            "--no-items", "-f", "json")  # fmt: skip
+    out = json.loads(r.stdout)
+    group = next(iter(out["groups"].values()))
+    for row in group["dimensions"] + group["items"]:
+        assert "p_holm" not in row and "p_adjusted" not in row
+        assert "p_holm_within_group" in row and "p_adjusted_within_group" in row
+    assert "p_holm" in out["dimensions"][0]  # everyone's table keeps its name
+    tests = out["group_dimension_tests"]
+    assert tests["n_tests"] == 20 and "p_adjusted" in tests["tests"][0]

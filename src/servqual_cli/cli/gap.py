@@ -223,9 +223,10 @@ def tidy_gaps(payload: dict[str, Any]) -> Any:
             [
                 {"level": "overall", "name": "unweighted", "n": o_["n_unweighted"],
                  "gap": o_["unweighted"], "ci_low": o_["ci_low"], "ci_high": o_["ci_high"]},
-                {"level": "overall", "name": "weighted", "n": o_["n_weighted"],
-                 "gap": o_["weighted"], "ci_low": o_["weighted_ci_low"],
-                 "ci_high": o_["weighted_ci_high"]},
+                {"level": "overall", "name": "importance_weighted",
+                 "n": o_["n_importance_weighted"], "gap": o_["importance_weighted"],
+                 "ci_low": o_["importance_weighted_ci_low"],
+                 "ci_high": o_["importance_weighted_ci_high"]},
             ]
         )  # fmt: skip
         frame = pd.concat([dims, items, overall], ignore_index=True)

@@ -49,6 +49,15 @@ RELIABILITY: Pairs = {
         "1981), not semTools::compRelSEM; AVE = mean of λ².",
     ),
     "skipped": ("Ej beräknad", "Not computed"),
+    # which rows alpha used (review 3, finding 22)
+    "alpha_pairwise": (
+        "α med parvis borttagning (varje pars rader, som R:s psych).",
+        "α with pairwise deletion (each pair's rows, as R's psych).",
+    ),
+    "alpha_listwise": (
+        "α med listvis borttagning (bara kompletta rader).",
+        "α with listwise deletion (complete rows only).",
+    ),
     "ci_note_feldt": (  # the level is the one used (report.conf_level.at_level)
         "95 % KI enligt Feldt med det n som faktiskt användes.",
         "95% CI by Feldt's method with the n actually used.",

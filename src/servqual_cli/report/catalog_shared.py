@@ -39,6 +39,10 @@ SHARED: dict[str, tuple[str, str]] = {
     "overall": ("Total SERVQUAL", "Overall SERVQUAL"),
     "unweighted": ("Oviktad", "Unweighted"),
     "weighted": ("Viktad efter viktighet", "Importance-weighted"),
+    "overall_rule": (
+        "bara svarande med gap i alla dimensioner räknas ({n} av {rows})",
+        "only respondents with a gap in every dimension count ({n} of {rows})",
+    ),
     "survey_weighted_row": (
         "Viktad efter {column} (effektivt n {n_eff})",
         "Weighted by {column} (effective n {n_eff})",

@@ -178,7 +178,8 @@ def overall_table(
             }
         )
     frame, formats, _ = labelled(pd.DataFrame(rows), lang)
-    notes = []
+    # who counts: only respondents with every dimension gap (review 3, finding 22)
+    notes = [label("overall_rule", lang).format(n=o.n_unweighted, rows=result.n_rows)]
     if survey_weighted is not None:
         notes.append(label("survey_weighted_note", lang))
     if o.weighted is None and importance_columns:  # importance weights, not survey weights

@@ -82,7 +82,9 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
     conf = scales[0].conf if scales else 0.95
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
-    return at_level(note, conf, lang)
+    missing = str(result.missing)
+    rule = _l(f"alpha_{missing}", lang) if missing in ("pairwise", "listwise") else ""
+    return (f"{rule} " if rule else "") + at_level(note, conf, lang)
 
 
 def _omega_note(scales: Sequence[AlphaResult], lang: str) -> str | None:
