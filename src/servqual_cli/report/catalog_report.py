@@ -218,14 +218,24 @@ REPORT: dict[str, tuple[str, str]] = {
         "(SERVQUAL, servicemätning, nyckeltal). Referenser: Parasuraman, Zeithaml & Berry (1988), "
         "Journal of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of "
         "Retailing 67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); "
-        "Martilla & James (1977), Journal of Marketing 41(1).",
+        "Martilla & James (1977), Journal of Marketing 41(1); Holm (1979), Scandinavian "
+        "Journal of Statistics 6(2), 65–70; Welch (1951), Biometrika 38, 330–336; Feldt (1965), "
+        "Psychometrika 30(3), 357–370; Games & Howell (1976), Journal of Educational "
+        "Statistics 1(2), 113–125; Dunn (1964), Technometrics 6(3), 241–252; Fornell & Larcker "
+        "(1981), Journal of Marketing Research 18(1), 39–50; Bentler & Chou (1987), "
+        "Sociological Methods & Research 16(1), 78–117.",
         "Made with servqual-cli {version}. The command, the SHA-256 of every input file and the "
         "software versions are in manifest.json beside the report, so it can be reproduced. "
         "Cite as: servqual-cli {version}, a toolkit for service quality analysis (SERVQUAL, "
         "service measurement, KPIs). References: Parasuraman, Zeithaml & Berry (1988), Journal "
         "of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of Retailing "
         "67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); Martilla & James "
-        "(1977), Journal of Marketing 41(1).",
+        "(1977), Journal of Marketing 41(1); Holm (1979), Scandinavian Journal of Statistics "
+        "6(2), 65–70; Welch (1951), Biometrika 38, 330–336; Feldt (1965), Psychometrika 30(3), "
+        "357–370; Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125; Dunn "
+        "(1964), Technometrics 6(3), 241–252; Fornell & Larcker (1981), Journal of Marketing "
+        "Research 18(1), 39–50; Bentler & Chou (1987), Sociological Methods & Research 16(1), "
+        "78–117.",
     ),
     # reliability, test contacts, KPIs and feedback (report/parts.py)
     "reliability": ("Reliabilitet och validitet", "Reliability and validity"),
