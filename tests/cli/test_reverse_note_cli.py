@@ -61,3 +61,19 @@ def test_group_json_names_its_within_group_adjustment(cli, data_dir: Path) -> No
     assert "p_holm" in out["dimensions"][0]  # everyone's table keeps its name
     tests = out["group_dimension_tests"]
     assert tests["n_tests"] == 20 and "p_adjusted" in tests["tests"][0]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_importance_shares_of_noise_are_not_ranked(cli, data_dir: Path, lang: str) -> None:
+    # Review 3, finding 24: R² = 0.042 and no b with p < 0.05 (0.056-0.305 in R's lm)
+    r = cli("gap", data_dir / "survey_blanks_pzb1988.csv", "-i", "pzb1988", "--no-items",
+            "--overall", "Helhetsbetyg", "--lang", lang)  # fmt: skip
+    text = " ".join(r.stdout.split())
+    want = "kan inte rangordnas" if lang == "sv" else "the shares of R² cannot be ranked"
+    assert want in text
+
+
+def test_importance_with_a_real_driver_has_no_such_warning(cli, samples_dir: Path) -> None:
+    r = cli("gap", samples_dir / "karlstad_servqual_2025.xlsx", "--no-items", "--overall",
+            "Helhetsbetyg")  # fmt: skip
+    assert "cannot be ranked" not in r.stdout

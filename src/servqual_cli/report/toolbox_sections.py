@@ -260,17 +260,23 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         f"without every value left out); R² = {r2}, adjusted R² = {adj}. "
         "Johnson's (2000) relative weights sum to R²."
     )
-    return [
-        Section(
-            title=tlabel("importance", lang),
-            blocks=(
-                table(
-                    f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"
-                ),
-                Text(note, kind="note"),
-            ),
-        )
+    blocks: list[Table | Text] = [
+        table(f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"),
+        Text(note, kind="note"),
     ]
+    # Review 3, finding 24: shares of a small R² with no b told from zero rank noise.
+    if "p" in res.coefficients.columns and not (
+        pd.to_numeric(res.coefficients["p"], errors="coerce") < 0.05
+    ).any():
+        text = (
+            f"Inget b skiljer sig från noll (p < 0,05) och R² = {r2}: dimensionerna förklarar "
+            f"lite av {res.overall!r}, och andelarna av R² kan inte rangordnas."
+            if sv
+            else f"No b differs from zero (p < 0.05) and R² = {r2}: the dimensions explain little "
+            f"of {res.overall!r}, and the shares of R² cannot be ranked."
+        )
+        blocks.append(Text(text, kind="warning"))
+    return [Section(title=tlabel("importance", lang), blocks=tuple(blocks))]
 
 
 def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
