@@ -20,22 +20,24 @@ REPORT: dict[str, tuple[str, str]] = {
     "group_report": ("Delrapport", "Report for"),
     "index_title": ("Rapporter per grupp", "Reports by group"),
     "index_intro": (
-        "En rapport per värde i kolumnen {by}. Varje mapp innehåller report.md, report.xlsx, "
-        "manifest.json och diagrammen.",
-        "One report per value of the column {by}. Each folder holds report.md, report.xlsx, "
-        "manifest.json and the charts.",
+        "En rapport per värde i kolumnen {by}. Varje mapp innehåller report.html, report.md, "
+        "report.xlsx, manifest.json och diagrammen.",
+        "One report per value of the column {by}. Each folder holds report.html, report.md, "
+        "report.xlsx, manifest.json and the charts.",
     ),
     "respondents_n": ("Svarande", "Respondents"),
     "index_dims_short": ("Dimensioner under förväntan", "Dimensions below expectations"),
     "index_note": (
-        "SERVQUAL totalt: upplevelse minus förväntan (gap) över alla påståenden; under noll "
-        "betyder att servicen inte når upp till förväntan. ”Ej uppfyllt” när hela "
-        "konfidensintervallet ligger under noll, ”kan ej avgöras” när det omfattar noll. "
-        "Dimensioner under förväntan: hur många av dimensionerna vars intervall ligger helt "
-        "under noll. Grupper med färre än {min_n} svar bedöms inte.",
-        "SERVQUAL overall: perception minus expectation (gap) over all statements; below zero "
-        'means the service falls short of expectations. "Not met" when the whole confidence '
-        'interval is below zero, "cannot tell" when it includes zero. Dimensions below '
+        "SERVQUAL totalt: medelvärdet av dimensionernas gap (upplevelse minus förväntan), över "
+        "svarande med gap i alla dimensioner; under noll betyder att servicen inte når upp till "
+        "förväntan. ”Under förväntan” när hela konfidensintervallet ligger under noll, ”kan ej "
+        "skiljas från förväntan” när det omfattar noll. Dimensioner under förväntan: hur många "
+        "av dimensionerna vars intervall ligger helt under noll. Grupper med färre än {min_n} "
+        "svar bedöms inte.",
+        "SERVQUAL overall: the mean of the dimension gaps (perception minus expectation), over "
+        "respondents with a gap in every dimension; below zero means the service falls short of "
+        'expectations. "Below expectations" when the whole confidence interval is below zero, '
+        '"cannot be told from expectations" when it includes zero. Dimensions below '
         "expectations: how many dimensions have an interval wholly below zero. Groups with "
         "fewer than {min_n} answers are not judged.",
     ),

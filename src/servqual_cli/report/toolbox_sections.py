@@ -265,9 +265,10 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         Text(note, kind="note"),
     ]
     # Review 3, finding 24: shares of a small R² with no b told from zero rank noise.
-    if "p" in res.coefficients.columns and not (
-        pd.to_numeric(res.coefficients["p"], errors="coerce") < 0.05
-    ).any():
+    if (
+        "p" in res.coefficients.columns
+        and not (pd.to_numeric(res.coefficients["p"], errors="coerce") < 0.05).any()
+    ):
         text = (
             f"Inget b skiljer sig från noll (p < 0,05) och R² = {r2}: dimensionerna förklarar "
             f"lite av {res.overall!r}, och andelarna av R² kan inte rangordnas."
