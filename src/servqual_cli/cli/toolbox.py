@@ -142,7 +142,7 @@ def tolerance(
             sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
-            sections += tolerance_sections(sub, {}, lang_code, items=False,
+            sections += tolerance_sections(sub, None, lang_code, items=False,
                                            title=f"{data.by}: {name}", chart=False)  # fmt: skip
         payload["by"] = data.by
         payload["groups"] = groups

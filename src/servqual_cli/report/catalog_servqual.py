@@ -73,6 +73,10 @@ SERVPERF: Pairs = {
 }  # fmt: skip
 
 TOOLBOX: Pairs = {
+    "excluded_see_file": (
+        "Uteslutna celler: se hela filen ovan (räknas inte per grupp)",
+        "Excluded cells: see the whole file above (not counted per group)",
+    ),
     "unused_weight": (
         "Filen har en viktkolumn ({columns}) som inte används: resultaten beskriver urvalet, "
         "inte befolkningen. Ange --weight-column för viktade skattningar.",

@@ -72,7 +72,7 @@ def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def tolerance_sections(
-    res: ToleranceAnalysis, excluded: dict[str, int], lang: str, items: bool = True,
+    res: ToleranceAnalysis, excluded: dict[str, int] | None, lang: str, items: bool = True,
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
@@ -118,7 +118,12 @@ def tolerance_sections(
         "dimension when at least half of its items do. Answers with D < A are kept "
         f"({inverted} item answers). t-tests of P−A and P−D; Wilson intervals for the shares."
     )
-    blocks.append(Text(f"{rules} {exclusion_summary(excluded, lang)}.", kind="note"))
+    # a group's part (excluded None) does not count its cells: it says where they are counted,
+    # never "none" (review 3, finding 26)
+    cells = (
+        tlabel("excluded_see_file", lang) if excluded is None else exclusion_summary(excluded, lang)
+    )
+    blocks.append(Text(f"{rules} {cells}.", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
 
 

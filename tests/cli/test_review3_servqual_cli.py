@@ -1,5 +1,5 @@
-"""Review 3, finding 9: every output that uses an instrument with reversed items says which
-items and how they were scored (pzb1988: items 10–13 and 18–22, scored 8 − x on 1–7)."""
+"""Review 3 (SERVQUAL side), findings 9, 13, 24 and 26 through the real CLI: reversed items are
+named, group p-values named apart, noise not ranked, group exclusions not claimed to be none."""
 
 from __future__ import annotations
 
@@ -77,3 +77,15 @@ def test_importance_with_a_real_driver_has_no_such_warning(cli, samples_dir: Pat
     r = cli("gap", samples_dir / "karlstad_servqual_2025.xlsx", "--no-items", "--overall",
             "Helhetsbetyg")  # fmt: skip
     assert "cannot be ranked" not in r.stdout
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_tolerance_groups_do_not_claim_no_exclusions(cli, samples_dir: Path, lang: str) -> None:
+    # Review 3, finding 26: each group printed "Uteslutna celler: inga" although its rows had
+    # 48-60 blank and "Vet ej" cells; the group notes now point to the whole file's count.
+    r = cli("tolerance", samples_dir / "karlstad_tolerans.xlsx", "--no-items", "--by", "Tjänst",
+            "--lang", lang)  # fmt: skip
+    text = " ".join(r.stdout.split())
+    none = "Uteslutna celler: inga" if lang == "sv" else "Excluded cells: none"
+    see = "se hela filen ovan" if lang == "sv" else "see the whole file above"
+    assert none not in text and text.count(see) == 3
