@@ -212,7 +212,7 @@ def test_structure_counts_as_bytes_count(xml: bytes) -> None:
 @given(st.binary(max_size=64), st.sampled_from([b"<row", b"<f", b":row "]), st.integers(0, 9))
 def test_structure_on_any_bytes_and_across_steps(noise: bytes, token: bytes, shift: int) -> None:
     xml = noise + token + noise[::-1]
-    for chunk in (4, 8, 1 << 19):  # tokens across the boundary of two steps too
+    for chunk in (4, 8, 1 << 20):  # tokens across the boundary of two steps too
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(xlsxrefs, "_CHUNK", chunk)
             refs = scan_refs(b" " * shift + xml)
@@ -230,7 +230,7 @@ def test_every_reference_is_read_exactly(xml: bytes) -> None:
         for m in re.finditer(rb'\sr="([A-Z]+)(\d+)"', xml)
     ]
     tags = [int(m.group(1)) for m in re.finditer(rb'\sr="(\d+)"', xml)]
-    for chunk in (16, 64, 1 << 19):
+    for chunk in (16, 64, 1 << 20):
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(xlsxrefs, "_CHUNK", chunk)
             refs = scan_refs(xml)
@@ -334,6 +334,46 @@ def test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far: bytes) -
             results.append(str(exc))
     assert results[0] == results[1]
     assert far or results[0][0] == xml
+
+
+def _doubting_inflater(self, raw, info, view) -> bool:
+    """An inflater that writes zeros and then doubts them: zipfile's reader writes the member
+    again, and the scan must read what it wrote."""
+    self._put(view, 0, bytes(len(self.buf)))
+    return False
+
+
+@pytest.mark.parametrize("far", [b"", b'<row r="9"><c r="XFD1048576"/></row>'])
+def test_a_member_written_again_by_zipfile_is_scanned_again(monkeypatch, far: bytes) -> None:
+    from servqual_cli.io import unpack, zipguard
+
+    monkeypatch.setattr(unpack.Unpacker, "_inflate", _doubting_inflater)
+    scans: list[bool] = []  # per scan: whether it was given a function waiting for the unpacking
+
+    def counted(xml, ready=None):
+        scans.append(ready is not None)
+        return scan_refs(xml, ready)
+
+    monkeypatch.setattr(zipguard, "scan_refs", counted)
+    test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far)
+    # the one read; then the scan beside the unpacking, and the scan of what zipfile wrote
+    assert scans == [False, True, False]
+
+
+def test_a_rescan_left_out_is_caught(monkeypatch) -> None:
+    """Without the second scan the bomb above gets through: the test above fails."""
+    from servqual_cli.io import unpack, zipguard
+
+    class NoRescan(unpack.Unpacker):
+        def run(self) -> None:
+            super().run()
+            self.rescan = False
+
+    monkeypatch.setattr(zipguard, "Unpacker", NoRescan)
+    with pytest.raises(AssertionError):
+        test_a_member_written_again_by_zipfile_is_scanned_again(
+            monkeypatch, b'<row r="9"><c r="XFD1048576"/></row>'
+        )
 
 
 def test_a_damaged_member_is_reported_when_unpacked_in_a_thread(monkeypatch) -> None:

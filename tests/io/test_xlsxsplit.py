@@ -196,7 +196,7 @@ def test_rows_split_at_against_every_reference(xml: bytes) -> None:
     """At every row tag, in steps of several sizes (the cut's step read again, the others
     answering from their extremes), the vector answer is the brute-force one."""
     tags = [(m.start(), int(m.group(1))) for m in re.finditer(rb'<row r="(\d+)"', xml)]
-    for chunk in (16, 64, 1 << 19):
+    for chunk in (16, 64, 1 << 20):
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(xlsxrefs, "_CHUNK", chunk)
             refs = scan_refs(xml)
@@ -230,3 +230,60 @@ def test_stored_halves_open_as_workbooks() -> None:
                                                          others, cut, k)))  # fmt: skip
         assert book.testzip() is None
         assert "xl/workbook.xml" in book.namelist()
+
+
+# -- how a half reaches fastexcel ------------------------------------------------------------
+
+
+def _opened_halves() -> tuple[Any, Any, Any, Cut]:
+    data = _book(_survey(90))
+    lim = limits()
+    opened = open_sheet(data, "w.xlsx", ".xlsx", None, lim)
+    cut = find_cut(opened.scan, 2, split_from=0)
+    assert cut is not None and opened.archive is not None and opened.scan.member is not None
+    others = xlsxsplit.other_parts(opened.archive, opened.scan.member, lim)
+    assert others is not None
+    return opened, others, data, cut
+
+
+def _half_rows(reader: Any, k: int, cut: Cut) -> list[Any]:
+    sheet = reader.load_sheet(0, header_row=None, skip_rows=0 if k else 2)
+    return sheet.to_arrow().to_pylist()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "memfd_create"), reason="Linux only")
+def test_halves_go_to_fastexcel_as_in_memory_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Linux fastexcel opens each half by a /proc/self/fd path (never a bytes copy), and
+    reads the same cells as from the half's bytes."""
+    import fastexcel
+
+    opened, others, _, cut = _opened_halves()
+    sources: list[Any] = []
+    real = fastexcel.read_excel
+    monkeypatch.setattr(fastexcel, "read_excel", lambda src: sources.append(src) or real(src))
+    for k in (0, 1):
+        reader = xlsxsplit.open_half(opened.scan.xml, opened.scan.member, others, cut, k)
+        as_bytes = real(xlsxsplit.half(opened.scan.xml, opened.scan.member, others, cut, k))
+        assert _half_rows(reader, k, cut) == _half_rows(as_bytes, k, cut)
+    assert all(isinstance(s, str) and s.startswith("/proc/self/fd/") for s in sources), sources
+
+
+@pytest.mark.usefixtures("split_everything")
+def test_without_in_memory_files_the_halves_go_as_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsxsplit, "_memfd", lambda: None)
+    data = _book(_survey(90))
+    assert _parts_used(data) == 2
+    general, got, fast = _both(data)
+    assert fast
+    _assert_same(general, got)
+
+
+@pytest.mark.usefixtures("split_everything")
+def test_a_half_written_short_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer that drops the last byte of each piece breaks the half's archive: the single
+    read gives up (the general path reads the sheet), which the path check above would see."""
+    real = xlsxsplit._write_all
+    monkeypatch.setattr(xlsxsplit, "_write_all", lambda fd, piece: real(fd, piece[:-1]))
+    general, got, fast = _both(_book(_survey(90)))
+    assert not fast
+    _assert_same(general, got)

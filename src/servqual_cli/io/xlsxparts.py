@@ -74,20 +74,19 @@ class _Halves:
         return lambda: self.reader(k)
 
     def reader(self, k: int) -> Any:
-        import fastexcel
-
-        from servqual_cli.io.xlsxsplit import half
+        from servqual_cli.io.xlsxsplit import open_half
 
         xml = self.xml
         if xml is None:  # pragma: no cover - each half is opened once
             raise ValueError("the sheet's XML was already let go")
-        book = half(xml, self.member, self.others, self.cut, k)
-        del xml
-        with self.lock:
-            self.built += 1
-            if self.built == 2:
-                self.xml = None
-        return fastexcel.read_excel(book)  # fastexcel copies the bytes; ours go at return
+        try:
+            return open_half(xml, self.member, self.others, self.cut, k)
+        finally:
+            del xml
+            with self.lock:
+                self.built += 1
+                if self.built == 2:
+                    self.xml = None
 
 
 def load(part: SheetPart, name: str) -> tuple[Any, Any, list[Any]]:

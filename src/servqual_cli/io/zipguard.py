@@ -19,15 +19,13 @@ stream is a password-protected workbook; text is a CSV someone renamed.
 from __future__ import annotations
 
 import io
-import mmap
 import re
-import threading
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.limits import Limits
+from servqual_cli.io.unpack import Unpacker
 from servqual_cli.io.xlsxmerge import merged_ranges
 from servqual_cli.io.xlsxrefs import RefScan, Xml, scan_refs
 
@@ -236,14 +234,15 @@ def _unpack_and_scan(
     zf: zipfile.ZipFile, name: str, lim: Limits, where: Location
 ) -> tuple[Xml, RefScan]:
     """The sheet's XML and its :func:`scan_refs`, the scan of each step running while the next
-    is unpacked: zlib and numpy release the GIL, so on two cores the guard takes about as long
-    as the longer of the two instead of their sum. Nothing reaches calamine until both are done.
+    is unpacked (:class:`~servqual_cli.io.unpack.Unpacker`): zlib and numpy release the GIL, so
+    on two cores the guard takes about as long as the longer of the two instead of their sum.
+    Nothing reaches calamine until both are done.
     """
     info = zf.getinfo(name)
     if info.file_size > lim.max_bytes or info.file_size < _PIPELINE_FROM:  # one read, one scan
         xml = _member(zf, name, lim, where)
         return xml, scan_refs(xml)
-    unpacker = _Unpacker(zf, name, info.file_size)
+    unpacker = Unpacker(zf, name, info.file_size)
     unpacker.start()
     try:
         refs = scan_refs(unpacker.buf, unpacker.ready)
@@ -251,48 +250,9 @@ def _unpack_and_scan(
         unpacker.join()
     if unpacker.error is not None:  # the whole member unpacked and its CRC checked
         raise _damaged(name, unpacker.error, where)
+    if unpacker.rescan:  # written again by zipfile's reader (see Unpacker): scan what it wrote
+        refs = scan_refs(unpacker.buf)
     return unpacker.buf, refs
-
-
-class _Unpacker(threading.Thread):
-    """Unpacks a zip member into a buffer of its declared size, 4 MiB at a time, and tells
-    :meth:`ready` callers how far it has come."""
-
-    def __init__(self, zf: zipfile.ZipFile, name: str, size: int) -> None:
-        super().__init__(name="servqual-unpack", daemon=True)
-        self.zf, self.member = zf, name
-        # An anonymous mapping, not bytearray(size): its pages are zeroed by the kernel as the
-        # unpacking thread first writes them, not all at once here before the scan can start.
-        self.buf = mmap.mmap(-1, size)
-        self.done = 0
-        self.error: Exception | None = None
-        self.cond = threading.Condition()
-
-    def run(self) -> None:
-        try:
-            with self.zf.open(self.member) as fh:
-                view = memoryview(self.buf)
-                while self.done < len(self.buf):
-                    chunk = fh.read(min(1 << 22, len(self.buf) - self.done))
-                    if not chunk:
-                        raise zipfile.BadZipFile("shorter than its header says")
-                    view[self.done : self.done + len(chunk)] = chunk
-                    with self.cond:
-                        self.done += len(chunk)
-                        self.cond.notify()
-                fh.read()  # to the end: the CRC is checked there
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
-            self.error = exc
-        finally:
-            with self.cond:
-                self.done = -1 if self.error is not None else len(self.buf)
-                self.cond.notify()
-
-    def ready(self, upto: int) -> None:
-        """Return once ``upto`` bytes are unpacked (at once when unpacking failed: the caller
-        reports the failure after :meth:`join`; the scan of zeros it finishes is discarded)."""
-        with self.cond:
-            self.cond.wait_for(lambda: self.done >= upto or self.done < 0)
 
 
 def _damaged(name: str, exc: object, where: Location) -> DataError:
