@@ -21,6 +21,7 @@ from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.chart_spec import caption_with, conf_text
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import at_level
+from servqual_cli.report.duplicate_note import duplicate_blocks
 from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.glance_rows import survey_rows
@@ -151,6 +152,7 @@ def servqual_part(ctx: ReportContext) -> Part:
                          scale_max=float(d.instrument.scale[1]),
                          comparison=dimension_pairs(ctx))  # fmt: skip
     blocks: list[Block] = [
+        *duplicate_blocks(d.duplicates, lang),  # a file pasted twice (review 2 item 23h)
         *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
         dimension_table(result, lang, min_n=ctx.config.min_n),
         *([] if weighted is None else list(weighted_sections(weighted, lang)[0].blocks)),
