@@ -36,7 +36,9 @@ def test_json_schema(cli, data_dir: Path) -> None:
                 "ci_high", "t", "p_t", "p_wilcoxon", "p_holm", "dz"]:  # fmt: skip
         assert key in dims["Miljö"]
     assert {"item", "dimension", "n", "expectation", "perception", "gap"} <= set(out["items"][0])
-    assert set(out["overall"]) >= {"unweighted", "n_unweighted", "weighted", "n_weighted"}
+    assert set(out["overall"]) >= {"unweighted", "n_unweighted", "importance_weighted",
+                                   "n_importance_weighted"}  # fmt: skip
+    assert "weighted" not in out["overall"]  # survey weights are the top-level "weighted"
     assert out["overall"]["n_weight_excluded"] == 1  # the negative weight
     assert out["input"]["sha256"] and out["instrument"]["reverse"] == [3]
 

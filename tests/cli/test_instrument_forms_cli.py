@@ -40,7 +40,7 @@ def test_same_numbers_as_the_renamed_file(cli, renamed: dict, name: str) -> None
     assert r.exit_code == 0, r.stderr
     got = _numbers(r.stdout)
     assert got == renamed
-    assert got["overall"]["weighted"] is not None  # the weights were found too
+    assert got["overall"]["importance_weighted"] is not None  # the weights were found too
 
 
 def test_instrument_json_shows_the_forms(cli) -> None:

@@ -157,12 +157,14 @@ def test_split_shows_each_group_beside_everyone(cli, data_dir: Path, tmp_path: P
     assert rl("overall_gap", lang) in index and rl("index_dims_short", lang) in index
     line = next(x for x in index.splitlines() if x.startswith(f"| {rl('whole_org', lang)} |"))
     assert f"| {whole_gap} |" in line
+    assert line.split("|")[2].strip() == "30"  # every respondent, as the report counts them
+    assert "report.html" in index  # review 3, finding 23
     norr = next(x for x in index.splitlines() if x.startswith("| Norr |"))
-    assert rl("g_not_met", lang) in norr and rl("g_rank_of", lang, rank=2, n=2) in norr
+    assert rl("g_gap_not_met", lang) in norr and rl("g_rank_of", lang, rank=2, n=2) in norr
     # with the default min_n (30) the groups of 15 are "too few answers", not judged
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("min_n = 10\n", ""), "utf-8")
     r = cli("report", cfg, "--split", "-j", "1", "-o", tmp_path / "split")
     assert r.exit_code == 0, r.stderr
     index = (tmp_path / "split" / "index.md").read_text(encoding="utf-8")
     norr = next(x for x in index.splitlines() if x.startswith("| Norr |"))
-    assert rl("g_too_few", lang) in norr and rl("g_not_met", lang) not in norr
+    assert rl("g_too_few", lang) in norr and rl("g_gap_not_met", lang) not in norr

@@ -51,7 +51,9 @@ def test_problem_order(value: float, converged: bool, heywood: bool, want: str |
     assert coefficient_problem(value, converged=converged, heywood=heywood) == want
 
 
-def _fit(converged: bool, residual: list[float], cr: list[float], ave: list[float]) -> object:
+def _fit(
+    converged: bool, residual: list[float], cr: list[float], ave: list[float], n: int = 500
+) -> object:
     loadings = pd.DataFrame({"factor": ["A", "A", "B", "B"], "item": list("wxyz"),
                              "residual_var": residual})  # fmt: skip
     factors = pd.DataFrame({"factor": ["A", "B"], "n_items": [2, 2],
@@ -64,8 +66,19 @@ def _fit(converged: bool, residual: list[float], cr: list[float], ave: list[floa
         factors: pd.DataFrame
         converged: bool
         omega_total: float
+        n: int
+        n_parameters: int = 9  # 4 loadings, 4 residual variances, 1 factor correlation
+        chi2: float = 3.0
+        p: float = 0.2
+        cfi: float = 0.99
+        tli: float = 0.98
+        rmsea: float = 0.01
+        rmsea_ci_low: float = 0.0
+        rmsea_ci_high: float = 0.05
+        srmr: float = 0.02
+        problem: str | None = None
 
-    return Fit(loadings, factors, converged, 0.8)
+    return Fit(loadings, factors, converged, 0.8, n)
 
 
 def test_screen_cfa_withdraws_out_of_range_and_heywood_factors() -> None:
@@ -84,13 +97,38 @@ def test_screen_cfa_withdraws_out_of_range_and_heywood_factors() -> None:
     assert out.factors[["composite_reliability", "ave"]].isna().all().all()
 
 
+def test_screen_cfa_withdraws_a_fit_on_fewer_rows_than_parameters() -> None:
+    # 9 free parameters: 8 rows withdraw the fit whole, 9 keep it (a broken rule fails one).
+    out = screen_cfa(_fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=8))  # type: ignore[arg-type]
+    assert out.problem == "too_few_rows"
+    assert out.factors["problem"].tolist() == ["too_few_rows"] * 2
+    assert out.factors[["composite_reliability", "ave"]].isna().all().all()
+    assert all(math.isnan(getattr(out, k)) for k in ("chi2", "cfi", "tli", "rmsea", "srmr"))
+    assert math.isnan(out.omega_total)
+    kept = screen_cfa(_fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=9))  # type: ignore[arg-type]
+    assert kept.problem is None and kept.cfi == 0.99 and kept.omega_total == 0.8
+
+
+def test_row_warnings_name_listwise_loss_and_the_rule() -> None:
+    from servqual_cli.core.scales import cfa_row_warnings
+
+    few = _fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=8)
+    (share, gone) = cfa_row_warnings(few, 8, 300)  # type: ignore[arg-type]
+    assert "only 8 of 300 rows (3%)" in share and "fewer rows than parameters" in gone
+    caution = _fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=44)
+    (only,) = cfa_row_warnings(caution, 44, 60)  # type: ignore[arg-type]
+    assert "fewer than 5 per parameter (Bentler & Chou 1987)" in only
+    enough = _fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=45)
+    assert cfa_row_warnings(enough, 45, 60) == []  # type: ignore[arg-type]
+
+
 def test_ave_check_counts_an_impossible_ave_as_a_failure() -> None:
     from servqual_cli.report.reliability_sections import validity_warnings
 
     factors = pd.DataFrame({"factor": ["Tangibles", "Empathy"], "ave": [0.3, math.nan],
                             "problem": [None, "out_of_range"]})  # fmt: skip
-    v = SimpleNamespace(score="P", cfa=SimpleNamespace(factors=factors, converged=True),
-                        cfa_rows=30)  # fmt: skip
+    v = SimpleNamespace(score="P", cfa=SimpleNamespace(factors=factors, converged=True,
+                                                       problem=None), cfa_rows=30)  # fmt: skip
     (en,) = validity_warnings(SimpleNamespace(validity=(v,)), "en")  # type: ignore[arg-type]
     assert "Tangibles 0.300" in en and "Empathy – (cannot be computed" in en
     (sv,) = validity_warnings(SimpleNamespace(validity=(v,)), "sv")  # type: ignore[arg-type]

@@ -58,7 +58,7 @@ def test_pairwise_kmo_stays_pairwise_and_says_the_cfa_is_listwise(
 ) -> None:
     e = run(missing_data, "pairwise").validity[0]
     assert e.kmo.msa == pytest.approx(R["missing"]["kmo_pairwise"], rel=1e-10)
-    assert "CFA on the 109 complete rows" in e.matrix
+    assert "CFA listwise, on the 109 complete rows" in e.matrix
 
 
 def test_indefinite_pairwise_matrix_is_a_warning_not_numbers() -> None:

@@ -21,21 +21,27 @@ from servqual_cli.report.spec import GlanceRow
 def _validity(score: str, aves: list[float], rows: int) -> SimpleNamespace:
     factors = pd.DataFrame({"factor": ["Responsiveness", "Assurance"], "ave": aves})
     return SimpleNamespace(
-        score=score, cfa=SimpleNamespace(factors=factors, converged=True), cfa_rows=rows
+        score=score,
+        cfa=SimpleNamespace(factors=factors, converged=True, problem=None),
+        cfa_rows=rows,
     )
 
 
 def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:
+    from servqual_cli.core.scales import cfa_row_warnings
+    from servqual_cli.report.reliability_warnings import reader_warning
+
     result = SimpleNamespace(
         validity=(_validity("P", [0.488, 0.52], 247), _validity("gap", [0.6, 0.7], 160))
     )
     warnings = validity_warnings(result, "sv", n_rows=400)  # type: ignore[arg-type]
-    assert len(warnings) == 2
+    assert len(warnings) == 1
     assert "AVE under 0,5" in warnings[0] and "Lyhördhet 0,488" in warnings[0]
     assert "Trygghet" not in warnings[0]  # 0,52 is not below 0,5
-    assert "160 av 400 rader (40 %)" in warnings[1]
-    # 247 of 400 is more than half: no warning; without the row count, none either
-    assert len(validity_warnings(result, "en")) == 1  # type: ignore[arg-type]
+    # The listwise loss is the core's warning (terminal, JSON and report alike), in Swedish here
+    (share,) = cfa_row_warnings(None, 160, 400)
+    assert "160 av 400 rader (40 %)" in reader_warning(f"gap validity: {share}", "sv")
+    assert cfa_row_warnings(None, 247, 400) == []  # more than half: no warning
 
 
 def test_no_internal_token_in_the_omega_note() -> None:

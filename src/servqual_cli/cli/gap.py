@@ -179,6 +179,19 @@ def gap(
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections
+    from servqual_cli.report.reverse_note import reverse_note
+    from servqual_cli.report.spec import Section, Text
+
+    reversed_items = reverse_note(data.instrument, lang_code)  # the rule that changes 9 items
+    if reversed_items:
+        sections = [Section("", (Text(reversed_items, kind="note"),)), *sections]
+    unused = tb.unused_weights(data, weight_column)  # a weight column left unused: say so
+    payload["unused_weight_columns"] = unused
+    if unused:
+        from servqual_cli.report.toolbox_sections import tlabel
+
+        text = tlabel("unused_weight", lang_code).format(columns=", ".join(unused))
+        sections = [Section("", (Text(text, kind="warning"),)), *sections]
     payload["duplicate_rows"] = duplicate_record(data.duplicates)  # review 2 item 23h
     sections = duplicate_sections(data.duplicates, lang_code) + sections
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
@@ -213,9 +226,10 @@ def tidy_gaps(payload: dict[str, Any]) -> Any:
             [
                 {"level": "overall", "name": "unweighted", "n": o_["n_unweighted"],
                  "gap": o_["unweighted"], "ci_low": o_["ci_low"], "ci_high": o_["ci_high"]},
-                {"level": "overall", "name": "weighted", "n": o_["n_weighted"],
-                 "gap": o_["weighted"], "ci_low": o_["weighted_ci_low"],
-                 "ci_high": o_["weighted_ci_high"]},
+                {"level": "overall", "name": "importance_weighted",
+                 "n": o_["n_importance_weighted"], "gap": o_["importance_weighted"],
+                 "ci_low": o_["importance_weighted_ci_low"],
+                 "ci_high": o_["importance_weighted_ci_high"]},
             ]
         )  # fmt: skip
         frame = pd.concat([dims, items, overall], ignore_index=True)

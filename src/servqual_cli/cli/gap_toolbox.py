@@ -184,19 +184,10 @@ def add_to_gap(
         payload["importance"] = imp.to_dict()
         sections += ts.importance_sections(imp, lang)
     if weights is not None and w_name is not None:
-        from servqual_cli.core.survey_weights import weighted_summary
+        from servqual_cli.core.weighted_gaps import weighted_servqual
 
-        cols: dict[str, np.ndarray] = {}
-        for j, name in enumerate(dims):
-            if not perception_only:
-                cols[f"{name}: gap"] = scores.gap[:, j]
-            cols[f"{name}: perception"] = scores.servperf[:, j]
-        complete = ~np.isnan(scores.gap).any(axis=1)
-        if not perception_only:
-            cols["overall SERVQUAL (mean of the dimension gaps)"] = np.where(
-                complete, np.nanmean(np.where(complete[:, None], scores.gap, 0.0), axis=1), np.nan
-            )
-        summary = weighted_summary(cols, weights, w_name, conf)
+        summary = weighted_servqual(scores.gap, scores.servperf, dims, weights, w_name, conf,
+                                    perception_only=perception_only)  # fmt: skip
         payload["weighted"] = summary.to_dict()
         sections += ts.weighted_sections(summary, lang)
     if profile is not None:
@@ -230,18 +221,18 @@ def _numeric(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]
 
 
 def _weights(data: SurveyData, name: str) -> tuple[np.ndarray, str]:
-    import numpy as np
+    from servqual_cli.io.weight_column import read_weight_column
 
-    from servqual_cli.errors import DataError, Location
+    return read_weight_column(data, name, "--weight-column")
 
-    values, real = _numeric(data, name, "--weight-column")
-    if np.any(values < 0):
-        row = int(data.table.row_numbers[int(np.flatnonzero(values < 0)[0])])
-        raise DataError(
-            "negative survey weight",
-            Location(data.table.source, data.table.sheet, row, real),
-        )
-    return values, real
+
+def unused_weights(data: SurveyData, weight_column: str | None) -> list[str]:
+    """Columns that look like survey weights (``vikt``, ``weight``, ``w_*``) and are not used:
+    neither ``weight_column`` nor the instrument's importance columns."""
+    from servqual_cli.io.weight_column import unused_weight_columns
+
+    used = [weight_column, *(data.columns or {}).get("weights", {}).values()]
+    return unused_weight_columns(data.table.columns, used)
 
 
 def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:

@@ -134,6 +134,12 @@ def reliability(
     }
     sections = duplicate_sections(data.duplicates, lang.value)  # review 2 item 23h
     payload["duplicate_rows"] = duplicate_record(data.duplicates)
+    from servqual_cli.report.reverse_note import reverse_note
+    from servqual_cli.report.spec import Section, Text
+
+    reversed_items = reverse_note(inst, lang.value)  # the rule that changes every such item
+    if reversed_items:
+        sections.append(Section("", (Text(reversed_items, kind="note"),)))
     sections += reliability_sections(result, lang.value, items)
     tidy = items_frame(result.scales).merge(
         scales_frame(result.scales), on="scale", how="left", suffixes=("", "_scale")
@@ -164,7 +170,6 @@ def reliability(
 
         tidy = pd.concat(group_tidy, ignore_index=True)
     from servqual_cli.report.labels import exclusion_summary, label
-    from servqual_cli.report.spec import Section, Text
 
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
     summary += f"{exclusion_summary(data.excluded, lang.value)}."

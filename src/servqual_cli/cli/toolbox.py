@@ -149,7 +149,7 @@ def tolerance(
             sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
-            sections += tolerance_sections(sub, {}, lang_code, items=False,
+            sections += tolerance_sections(sub, None, lang_code, items=False,
                                            title=f"{data.by}: {name}", chart=False)  # fmt: skip
         payload["by"] = data.by
         payload["groups"] = groups
@@ -391,6 +391,13 @@ def items(
     payload["scale_use"] = None if use is None else use.to_dict()
     payload["duplicate_rows"] = duplicate_record(duplicates)  # review 2 item 23h
     sections = duplicate_sections(duplicates, lang.value) + scale_use_sections(use, lang.value)
+    if item_columns is None:  # an instrument: name its reversed items and their scoring
+        from servqual_cli.report.reverse_note import reverse_note
+        from servqual_cli.report.spec import Section, Text
+
+        reversed_items = reverse_note(inst, lang.value)
+        if reversed_items:
+            sections.append(Section("", (Text(reversed_items, kind="note"),)))
     sections += item_distribution_sections(res, excl, lang.value, chart)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:

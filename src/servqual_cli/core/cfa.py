@@ -52,6 +52,9 @@ class CFAResult:
         Factor correlation matrix (factors x factors).
     factors : pandas.DataFrame
         Columns ``factor``, ``n_items``, ``composite_reliability``, ``ave``.
+    problem : str or None
+        Why the fit indices, CR, AVE and ω are withdrawn (NaN), set by
+        :func:`~servqual_cli.core.reliability_screen.screen_cfa` (e.g. ``"too_few_rows"``).
     omega_total : float
         ω of the unweighted sum of all the model's items: 1ᵀΛΦΛᵀ1 / 1ᵀS1, the model-implied
         common variance over the observed variance of the total (Bentler 2009;
@@ -76,6 +79,15 @@ class CFAResult:
     converged: bool = True
     warnings: tuple[str, ...] = ()
     omega_total: float = math.nan
+    problem: str | None = None
+
+    @property
+    def n_parameters(self) -> int:
+        """Free parameters: p loadings, p residual variances and the m(m-1)/2 factor
+        correlations (lavaan's ``npar`` for the same model)."""
+        p = len(self.loadings)
+        m = len(self.factor_cor)
+        return 2 * p + m * (m - 1) // 2
 
     def to_dict(self) -> dict[str, Any]:
         """Fit measures as plain numbers plus ``loadings``, ``factor_correlations``
@@ -95,6 +107,8 @@ class CFAResult:
         out: dict[str, Any] = {"n": self.n, "df": self.df, "baseline_df": self.baseline_df}
         out.update({k: plain(getattr(self, k)) for k in fit_keys})
         out["converged"] = self.converged
+        out["n_parameters"] = self.n_parameters
+        out["problem"] = self.problem
         out["loadings"] = records(self.loadings)
         names = list(self.factor_cor.columns)
         cor = self.factor_cor.to_numpy()

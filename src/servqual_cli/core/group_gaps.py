@@ -158,7 +158,9 @@ class GroupedGapAnalysis:
     def to_dict(self) -> dict[str, Any]:
         out = self.all.to_dict()
         out["by"] = self.by
-        out["groups"] = {k: v.to_dict() for k, v in self.groups.items()}
+        # Each group's own p_holm/p_adjusted adjust within the group only; the per-group table
+        # adjusts over groups x dimensions (group_dimension_tests): named apart (review 3, #13).
+        out["groups"] = {k: _within_group(v.to_dict()) for k, v in self.groups.items()}
         out["group_dimension_tests"] = {
             "adjust": self.adjust,
             "family": "groups x dimensions with a test",
@@ -171,6 +173,21 @@ class GroupedGapAnalysis:
         out["n_without_group"] = self.n_without_group
         out["skipped_groups"] = dict(self.skipped_groups)
         return out
+
+
+_WITHIN = {"p_holm": "p_holm_within_group", "p_adjusted": "p_adjusted_within_group"}
+
+
+def _within_group(res: dict[str, Any]) -> dict[str, Any]:
+    """A group's JSON with its adjusted p-values renamed ``*_within_group``.
+
+    >>> _within_group({"dimensions": [{"p_holm": 0.1, "p_adjusted": 0.1, "gap": -1}],
+    ...                "items": []})["dimensions"]
+    [{'p_holm_within_group': 0.1, 'p_adjusted_within_group': 0.1, 'gap': -1}]
+    """
+    for level in ("dimensions", "items"):
+        res[level] = [{_WITHIN.get(k, k): v for k, v in row.items()} for row in res[level]]
+    return res
 
 
 def grouped_gap_analysis(

@@ -42,7 +42,22 @@ class OverallScore:
     weight_rule: str = "allocation"
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: plain(v) for k, v in self.__dict__.items()}
+        """The fields as plain numbers; the importance-weighted score's keys say so
+        (``importance_weighted``, ``n_importance_weighted``, ``importance_weighted_ci_low``,
+        ``importance_weighted_ci_high``): survey weights are the top-level ``weighted``
+        (review 3, finding 22), and ``rule`` names who counts."""
+        out = {_JSON_NAMES.get(k, k): plain(v) for k, v in self.__dict__.items()}
+        out["rule"] = "respondents with every dimension gap valid (complete cases)"
+        return out
+
+
+# JSON names of the importance-weighted score (renamed from "weighted", "n_weighted", ...)
+_JSON_NAMES = {
+    "weighted": "importance_weighted",
+    "n_weighted": "n_importance_weighted",
+    "weighted_ci_low": "importance_weighted_ci_low",
+    "weighted_ci_high": "importance_weighted_ci_high",
+}
 
 
 WEIGHT_RULES = ("allocation", "rating")

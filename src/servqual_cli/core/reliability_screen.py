@@ -12,6 +12,10 @@ References
 ----------
 Fornell, C., & Larcker, D. F. (1981). Evaluating structural equation models with unobservable
 variables and measurement error. *Journal of Marketing Research* 18(1), 39-50 (CR and AVE).
+Bentler, P. M., & Chou, C.-P. (1987). Practical issues in structural modeling. *Sociological
+Methods & Research* 16(1), 78-117 (at least 5 cases per free parameter under normal theory).
+Jackson, D. L. (2003). Revisiting sample size and number of parameter estimates: Some support
+for the N:q hypothesis. *Structural Equation Modeling* 10(1), 128-141.
 Kolenikov, S., & Bollen, K. A. (2012). Testing negative error variances: Is a Heywood case a
 symptom of misspecification? *Sociological Methods & Research* 41(1), 124-167.
 """
@@ -30,24 +34,42 @@ from servqual_cli.core.reliability import AlphaResult
 if TYPE_CHECKING:
     from servqual_cli.core.cfa import CFAResult
 
-__all__ = ["PROBLEMS", "coefficient_problem", "screen_cfa", "with_omega"]
+__all__ = [
+    "PROBLEMS",
+    "coefficient_problem",
+    "few_rows",
+    "screen_cfa",
+    "too_few_rows",
+    "with_omega",
+]
 
 NOT_CONVERGED = "not_converged"
+TOO_FEW_ROWS = "too_few_rows"
 HEYWOOD = "heywood"
 OUT_OF_RANGE = "out_of_range"
-PROBLEMS = (NOT_CONVERGED, HEYWOOD, OUT_OF_RANGE)  # in the order they are checked
+PROBLEMS = (NOT_CONVERGED, TOO_FEW_ROWS, HEYWOOD, OUT_OF_RANGE)  # in the order they are checked
+# Bentler & Chou (1987): at least 5 complete rows per free parameter for an ML fit to be read
+# without a caveat; below 1 (fewer rows than parameters, Jackson 2003) the fit is withdrawn.
+ROWS_PER_PARAMETER = 5
+ROWS_PER_PARAMETER_MIN = 1
+# A CFA on fewer than half the rows analysed (listwise deletion) is named in a warning.
+CFA_SHARE_MIN = 0.5
 # Rounding slack: a proportion computed as 1.0000000000000002 is still 1.
 _SLACK = 1e-9
 
 
 def coefficient_problem(
-    value: float | None, *, converged: bool = True, heywood: bool = False
+    value: float | None,
+    *,
+    converged: bool = True,
+    heywood: bool = False,
+    too_few_rows: bool = False,
 ) -> str | None:
     """Why a variance share (ω, CR, AVE) from a fitted model cannot be reported, or None.
 
-    The fit's own failures come first: a fit that did not converge, then a Heywood case; then a
-    value outside [0, 1]. A missing or NaN value has no problem of its own (it shows as "–"
-    already and its cause is reported where it arose).
+    The fit's own failures come first: a fit that did not converge, one on fewer rows than
+    parameters, then a Heywood case; then a value outside [0, 1]. A missing or NaN value has no
+    problem of its own (it shows as "–" already and its cause is reported where it arose).
 
     Examples
     --------
@@ -55,11 +77,15 @@ def coefficient_problem(
     (None, 'out_of_range', 'out_of_range')
     >>> coefficient_problem(0.7, converged=False), coefficient_problem(0.7, heywood=True)
     ('not_converged', 'heywood')
+    >>> coefficient_problem(0.7, too_few_rows=True)
+    'too_few_rows'
     >>> coefficient_problem(float("nan")) is None, coefficient_problem(1.0 + 1e-12) is None
     (True, True)
     """
     if not converged:
         return NOT_CONVERGED
+    if too_few_rows:
+        return TOO_FEW_ROWS
     if heywood:
         return HEYWOOD
     if value is None or math.isnan(value):
@@ -76,6 +102,7 @@ def with_omega(
     *,
     converged: bool = True,
     heywood: bool = False,
+    too_few_rows: bool = False,
     warnings: tuple[str, ...] | None = None,
 ) -> AlphaResult:
     """``scale`` with its ω filled in, or withdrawn (None) with the reason in ``omega_problem``.
@@ -89,7 +116,11 @@ def with_omega(
     0.81
     """
     problem = (
-        None if value is None else coefficient_problem(value, converged=converged, heywood=heywood)
+        None
+        if value is None
+        else coefficient_problem(
+            value, converged=converged, heywood=heywood, too_few_rows=too_few_rows
+        )
     )
     return dataclasses.replace(
         scale,
@@ -106,10 +137,43 @@ def cfa_heywood_factors(fit: CFAResult) -> set[str]:
     return set(loadings.loc[loadings["residual_var"].astype(float) < 0, "factor"].astype(str))
 
 
+def too_few_rows(fit: CFAResult) -> bool:
+    """Whether the fit rests on fewer complete rows than free parameters (N:q below
+    :data:`ROWS_PER_PARAMETER_MIN`): 22 items in 5 factors have 54 parameters.
+
+    >>> too_few_rows(_fit(n=53, items=22, factors=5)), too_few_rows(_fit(54, 22, 5))
+    (True, False)
+    """
+    return fit.n < ROWS_PER_PARAMETER_MIN * fit.n_parameters
+
+
+def few_rows(fit: CFAResult) -> bool:
+    """Whether the fit has fewer than :data:`ROWS_PER_PARAMETER` complete rows per free
+    parameter (Bentler & Chou 1987), so that its values need a caveat: 54 parameters, 270 rows.
+
+    >>> few_rows(_fit(n=269, items=22, factors=5)), few_rows(_fit(270, 22, 5))
+    (True, False)
+    """
+    return fit.n < ROWS_PER_PARAMETER * fit.n_parameters
+
+
+def _fit(n: int, items: int, factors: int) -> CFAResult:
+    """A stand-in fit with ``n`` rows and the given model size (for the examples)."""
+    from servqual_cli.core.cfa import CFAResult
+
+    names = [f"f{i}" for i in range(factors)]
+    return CFAResult(n, 0.0, 0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0,
+                     pd.DataFrame(index=range(items)), pd.DataFrame(index=names, columns=names),
+                     pd.DataFrame())  # fmt: skip
+
+
 def cfa_omega_problem(fit: CFAResult) -> str | None:
     """Why the CFA's ω total of the whole scale cannot be reported, or None."""
     return coefficient_problem(
-        fit.omega_total, converged=fit.converged, heywood=bool(cfa_heywood_factors(fit))
+        fit.omega_total,
+        converged=fit.converged,
+        heywood=bool(cfa_heywood_factors(fit)),
+        too_few_rows=too_few_rows(fit),
     )
 
 
@@ -120,9 +184,21 @@ def screen_cfa(fit: CFAResult) -> CFAResult:
     factor when the fit did not converge, a factor with a negative residual variance (Heywood),
     and a factor whose CR or AVE lies outside [0, 1]. ω total (over all the factors) is withdrawn
     when the fit did not converge, has a Heywood case in any factor, or lies outside [0, 1]. Fit
-    indices stay; ``converged`` says whether to believe them.
+    indices stay when the fit did not converge (``converged`` says whether to believe them); on
+    fewer rows than parameters (:func:`too_few_rows`) they are withdrawn too (NaN) and
+    ``problem`` says why.
     """
     heywood = cfa_heywood_factors(fit)
+    if too_few_rows(fit):
+        f = fit.factors.copy()
+        f["composite_reliability"] = np.nan
+        f["ave"] = np.nan
+        f["problem"] = pd.Series([TOO_FEW_ROWS] * len(f), index=f.index, dtype=object)
+        nan = math.nan
+        return dataclasses.replace(
+            fit, factors=f, omega_total=nan, problem=TOO_FEW_ROWS, chi2=nan, p=nan, cfi=nan,
+            tli=nan, rmsea=nan, rmsea_ci_low=nan, rmsea_ci_high=nan, srmr=nan,
+        )  # fmt: skip
     f = fit.factors.copy()
     cr = f["composite_reliability"].to_numpy(dtype=float)
     ave = f["ave"].to_numpy(dtype=float)

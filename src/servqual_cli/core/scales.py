@@ -22,7 +22,15 @@ from servqual_cli.core.factor import kmo as run_kmo
 from servqual_cli.core.omega import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_from_covariance, omega_total
 from servqual_cli.core.pairwise import pairwise_corr
 from servqual_cli.core.reliability import AlphaResult, alpha_parts, drop_constant_items
-from servqual_cli.core.reliability_screen import cfa_heywood_factors, screen_cfa, with_omega
+from servqual_cli.core.reliability_screen import (
+    CFA_SHARE_MIN,
+    ROWS_PER_PARAMETER,
+    cfa_heywood_factors,
+    few_rows,
+    screen_cfa,
+    too_few_rows,
+    with_omega,
+)
 from servqual_cli.errors import ServqualError
 
 if TYPE_CHECKING:  # the CFA module loads only where a CFA is fitted (not for `alpha`)
@@ -104,7 +112,8 @@ class Validity:
             )
         return (
             f"pairwise: correlations of each pair's rows (smallest n = {self.corr_n}) for KMO, "
-            f"Bartlett and EFA; CFA on the {self.cfa_rows} complete rows (lavaan's default)"
+            f"Bartlett and EFA; CFA listwise, on the {self.cfa_rows} complete rows (lavaan's "
+            "default)"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -252,7 +261,8 @@ def _whole_scale_omega(scale: AlphaResult, checks: Sequence[Validity]) -> AlphaR
     if fit is None:
         return scale  # the CFA's warning says why; omega is left empty
     return with_omega(scale, fit.omega_total, OMEGA_CFA, converged=fit.converged,
-                      heywood=bool(cfa_heywood_factors(fit)))  # fmt: skip
+                      heywood=bool(cfa_heywood_factors(fit)),
+                      too_few_rows=too_few_rows(fit))  # fmt: skip
 
 
 def _screened(check: Validity) -> Validity:
@@ -260,6 +270,36 @@ def _screened(check: Validity) -> Validity:
     if check.cfa is None:
         return check
     return dataclasses.replace(check, cfa=screen_cfa(check.cfa))
+
+
+def cfa_row_warnings(fit: CFAResult | None, used: int, rows: int) -> list[str]:
+    """What listwise deletion did to the CFA: fitted to fewer than half of the ``rows`` (the
+    complete rows only, lavaan's default); on fewer complete rows than free parameters, when
+    :func:`~servqual_cli.core.reliability_screen.screen_cfa` withdraws its fit indices, CR, AVE
+    and ω; or on fewer than 5 rows per parameter (Bentler & Chou 1987), when they stand with
+    this caveat.
+
+    >>> cfa_row_warnings(None, 28, 300)
+    ['CFA listwise: only 28 of 300 rows (9%) have every item answered']
+    """
+    out = []
+    if rows and used < CFA_SHARE_MIN * rows:
+        out.append(
+            f"CFA listwise: only {used} of {rows} rows ({100 * used / rows:.0f}%) have every "
+            "item answered"
+        )
+    if fit is not None and too_few_rows(fit):
+        out.append(
+            f"CFA on {fit.n} complete rows for {fit.n_parameters} free parameters, fewer rows "
+            "than parameters: its fit indices, CR, AVE and omega are not reported"
+        )
+    elif fit is not None and few_rows(fit):
+        out.append(
+            f"CFA on {fit.n} complete rows for {fit.n_parameters} free parameters, fewer than "
+            f"{ROWS_PER_PARAMETER} per parameter (Bentler & Chou 1987): read its fit indices, "
+            "CR and AVE with caution"
+        )
+    return out
 
 
 def _validity(
@@ -330,4 +370,5 @@ def _validity(
         warnings += list(cfa_res.warnings)
     except (ServqualError, np.linalg.LinAlgError) as exc:
         warnings.append(f"CFA not computed: {exc}")
+    warnings += cfa_row_warnings(cfa_res, n_complete, len(frame))
     return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings), missing, n, n_complete)

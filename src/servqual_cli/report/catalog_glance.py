@@ -52,6 +52,18 @@ GLANCE: dict[str, tuple[str, str]] = {
     "overall_gap": ("SERVQUAL totalt (gap)", "SERVQUAL overall (gap)"),
     "dimension_gap": ("{dimension} (gap)", "{dimension} (gap)"),
     "norm_zero": ("förväntan (gap 0)", "expectations (gap 0)"),
+    # a SERVQUAL gap is held against expectations, not against a target anyone set (review 3,
+    # finding 4): its verdicts in words of their own
+    "g_against_expectation": ("Mot förväntan", "Against expectations"),
+    "g_gap_not_met": ("under förväntan", "below expectations"),
+    "g_gap_met": ("når förväntan", "meets expectations"),
+    "g_gap_cannot_tell": ("kan ej skiljas från förväntan", "cannot be told from expectations"),
+    "g_perception_level": ("upplevelse {value}", "perception {value}"),
+    "g_of_scale": (" av {top}", " of {top}"),
+    "g_survey_weighted": (
+        "viktat efter {column}, effektivt n {n_eff}",
+        "weighted by {column}, effective n {n_eff}",
+    ),
     # the overview's note, one sentence per rule, each only when a row uses it
     "glance_note": (
         "Ordning: först ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
@@ -73,9 +85,13 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "glance_note_gap": (
         "Gap = upplevelse minus förväntan på skalan; under noll betyder att servicen inte når "
-        "upp till förväntan.",
+        "upp till förväntan. Negativa gap är det vanliga i SERVQUAL-studier: förväntan frågar "
+        "vad en utmärkt verksamhet skulle göra, så gapet är inget mål som missats; upplevelsen "
+        "visas bredvid.",
         "Gap = perception minus expectation on the scale; below zero means the service falls "
-        "short of expectations.",
+        "short of expectations. Negative gaps are the usual finding of SERVQUAL studies: "
+        "expectations ask what an excellent service would do, so the gap is no target missed; "
+        "the perception level is shown beside it.",
     ),
     "glance_note_groups": (
         "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
@@ -103,6 +119,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "gapet för {worst}.",
         "Residents' perceptions fall short of their expectations for {items}; the gap is "
         "largest for {worst}.",
+    ),
+    "p_gap_tied": (
+        "Invånarnas upplevelse når inte upp till förväntan för {items}; störst är gapet för "
+        "{worst}, som inte kan skiljas åt (parvisa test, Holm).",
+        "Residents' perceptions fall short of their expectations for {items}; the gap is "
+        "largest for {worst}, which cannot be told apart (paired tests, Holm).",
     ),
     "p_gap_where": (
         "Störst är gapet inom {groups}.",

@@ -23,7 +23,10 @@ RELIABILITY: Pairs = {
     "sd": ("SD", "SD"),
     "reliability": ("Reliabilitet", "Reliability"),
     "item_statistics": ("Statistik per påstående", "Item statistics"),
-    "validity": ("Validitet", "Validity"),
+    "validity": (
+        "Validitet (CFA listvis: kompletta rader)",
+        "Validity (CFA listwise: complete rows)",
+    ),
     "score": ("Poäng", "Score"),
     "kmo": ("KMO", "KMO"),
     "bartlett_chi2": ("Bartlett χ²", "Bartlett χ²"),
@@ -39,7 +42,22 @@ RELIABILITY: Pairs = {
     "ave": ("AVE", "AVE"),
     "factor": ("Faktor", "Factor"),
     "cr_ave": ("CFA per dimension", "CFA per dimension"),
+    "cr_note": (
+        "CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)) ur de standardiserade laddningarna (Fornell & Larcker "
+        "1981), inte semTools::compRelSEM; AVE = medel av λ².",
+        "CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)) from the standardized loadings (Fornell & Larcker "
+        "1981), not semTools::compRelSEM; AVE = mean of λ².",
+    ),
     "skipped": ("Ej beräknad", "Not computed"),
+    # which rows alpha used (review 3, finding 22)
+    "alpha_pairwise": (
+        "α med parvis borttagning (varje pars rader, som R:s psych).",
+        "α with pairwise deletion (each pair's rows, as R's psych).",
+    ),
+    "alpha_listwise": (
+        "α med listvis borttagning (bara kompletta rader).",
+        "α with listwise deletion (complete rows only).",
+    ),
     "ci_note_feldt": (  # {level}: the one used (report.conf_level.with_level)
         "{level} KI enligt Feldt med det n som faktiskt användes.",
         "{level} CI by Feldt's method with the n actually used.",
@@ -61,12 +79,6 @@ RELIABILITY: Pairs = {
         "AVE below 0.5 in the CFA of {score} (the factor explains less than half of its items' "
         "variance; weak convergent validity by Fornell & Larcker 1981): {factors}.",
     ),
-    "cfa_rows_warning": (
-        "CFA för {score} bygger bara på {used} av {n} rader ({share} %), de med svar på alla "
-        "påståenden; passningsmåtten gäller de svarande som svarat på allt.",
-        "The CFA of {score} rests on only {used} of {n} rows ({share}%), those with answers to "
-        "every item; its fit indices describe the respondents who answered everything.",
-    ),
     "ci_note_bootstrap": (
         "{level} KI: bootstrap-percentiler (seedade dragningar).",
         "{level} CI: bootstrap percentiles (seeded draws).",
@@ -83,6 +95,10 @@ RELIABILITY_SHEETS: Pairs = {
 # Why ω, CR or AVE is shown as "–" (core.reliability_screen.PROBLEMS), and the notes naming them.
 RELIABILITY_PROBLEMS: Pairs = {
     "not_converged": ("skattningen konvergerade inte", "the fit did not converge"),
+    "too_few_rows": (
+        "färre kompletta rader än fria parametrar",
+        "fewer complete rows than free parameters",
+    ),
     "heywood": (
         "Heywood-fall: en residualvarians negativ eller vid sin nedre gräns",
         "Heywood case: a residual variance negative or at its lower bound",
@@ -100,6 +116,12 @@ RELIABILITY_PROBLEMS: Pairs = {
     "cfa_fit_withdrawn": (
         "CFA för {scores} konvergerade inte: passningsmåtten kan ej beräknas (–).",
         "The CFA of {scores} did not converge: its fit indices cannot be computed (–).",
+    ),
+    "cfa_rows_withdrawn": (
+        "CFA för {scores} bygger på färre kompletta rader än fria parametrar: passningsmåtten "
+        "redovisas inte (–).",
+        "The CFA of {scores} rests on fewer complete rows than free parameters: its fit "
+        "indices are not reported (–).",
     ),
     "ave_failed": ("kan ej beräknas", "cannot be computed"),
 }
@@ -197,5 +219,23 @@ RELIABILITY_WARNINGS: Pairs = {
     "cov_singular": (
         "påståendenas kovariansmatris är singulär (konstanta eller linjärt beroende påståenden)",
         "item covariance matrix is singular (constant or linearly dependent items)",
+    ),
+    "cfa_listwise_share": (
+        "CFA med listvis borttagning: bara {used} av {n} rader ({share} %) har svar på alla "
+        "påståenden; passningsmåtten gäller de svarande som svarat på allt",
+        "CFA with listwise deletion: only {used} of {n} rows ({share}%) have every item "
+        "answered; its fit indices describe the respondents who answered everything",
+    ),
+    "cfa_too_few_rows": (
+        "CFA på {n} kompletta rader för {k} fria parametrar, färre rader än parametrar: "
+        "passningsmått, CR, AVE och ω redovisas inte",
+        "CFA on {n} complete rows for {k} free parameters, fewer rows than parameters: its fit "
+        "indices, CR, AVE and ω are not reported",
+    ),
+    "cfa_few_rows": (
+        "CFA på {n} kompletta rader för {k} fria parametrar, färre än {per} per parameter "
+        "(Bentler & Chou 1987): läs passningsmått, CR och AVE med försiktighet",
+        "CFA on {n} complete rows for {k} free parameters, fewer than {per} per parameter "
+        "(Bentler & Chou 1987): read its fit indices, CR and AVE with caution",
     ),
 }

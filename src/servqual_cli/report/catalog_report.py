@@ -28,14 +28,16 @@ REPORT: dict[str, tuple[str, str]] = {
     "respondents_n": ("Svarande", "Respondents"),
     "index_dims_short": ("Dimensioner under förväntan", "Dimensions below expectations"),
     "index_note": (
-        "SERVQUAL totalt: upplevelse minus förväntan (gap) över alla påståenden; under noll "
-        "betyder att servicen inte når upp till förväntan. ”Ej uppfyllt” när hela "
-        "konfidensintervallet ligger under noll, ”kan ej avgöras” när det omfattar noll. "
-        "Dimensioner under förväntan: hur många av dimensionerna vars intervall ligger helt "
-        "under noll. Grupper med färre än {min_n} svar bedöms inte.",
-        "SERVQUAL overall: perception minus expectation (gap) over all statements; below zero "
-        'means the service falls short of expectations. "Not met" when the whole confidence '
-        'interval is below zero, "cannot tell" when it includes zero. Dimensions below '
+        "SERVQUAL totalt: medelvärdet av dimensionernas gap (upplevelse minus förväntan), över "
+        "svarande med gap i alla dimensioner; under noll betyder att servicen inte når upp till "
+        "förväntan. ”Under förväntan” när hela konfidensintervallet ligger under noll, ”kan ej "
+        "skiljas från förväntan” när det omfattar noll. Dimensioner under förväntan: hur många "
+        "av dimensionerna vars intervall ligger helt under noll. Grupper med färre än {min_n} "
+        "svar bedöms inte.",
+        "SERVQUAL overall: the mean of the dimension gaps (perception minus expectation), over "
+        "respondents with a gap in every dimension; below zero means the service falls short of "
+        'expectations. "Below expectations" when the whole confidence interval is below zero, '
+        '"cannot be told from expectations" when it includes zero. Dimensions below '
         "expectations: how many dimensions have an interval wholly below zero. Groups with "
         "fewer than {min_n} answers are not judged.",
     ),
@@ -50,13 +52,31 @@ REPORT: dict[str, tuple[str, str]] = {
         "Respondents with {by} = {group}.",
     ),
     "summary_overall": (
-        "Total SERVQUAL är {unweighted} (oviktad){weighted}; negativt betyder att upplevelsen "
-        "inte når upp till förväntan.",
-        "Overall SERVQUAL is {unweighted} (unweighted){weighted}; negative means that perceptions "
-        "fall short of expectations.",
+        "Total SERVQUAL är {unweighted} (alla dimensioner lika tunga){weighted}; negativt "
+        "betyder att upplevelsen inte når upp till förväntan.",
+        "Overall SERVQUAL is {unweighted} (every dimension counted equally){weighted}; negative "
+        "means that perceptions fall short of expectations.",
     ),
     "summary_weighted": (" och {weighted} viktad efter viktighet", " and {weighted} weighted"),
-    "largest_gaps": ("De tre största negativa gapen", "The three largest negative gaps"),
+    "summary_survey_weighted": (
+        "Total SERVQUAL är {value} viktat efter {column} (effektivt n {n_eff}); i urvalet, "
+        "oviktat, {unweighted}. Negativt betyder att upplevelsen inte når upp till förväntan.",
+        "Overall SERVQUAL is {value} weighted by {column} (effective n {n_eff}); in the sample, "
+        "unweighted, {unweighted}. Negative means that perceptions fall short of expectations.",
+    ),
+    "unused_weight": (
+        "Filen har en viktkolumn ({columns}) som inte används: resultaten beskriver urvalet, "
+        "inte befolkningen. Ange weight_column under [survey] för viktade skattningar.",
+        "The file has a weight column ({columns}) that is not used: the results describe the "
+        "sample, not the population. Set weight_column under [survey] for weighted estimates.",
+    ),
+    "largest_gaps": ("Påståenden med störst negativt gap", "Items with the largest negative gaps"),
+    "largest_gaps_note": (
+        "De tre påståenden med lägst gap. Närliggande påståenden kan inte skiljas åt (deras "
+        "intervall överlappar): ordningen är ingen rangordning.",
+        "The three items with the lowest gap. Neighbouring items cannot be told apart (their "
+        "intervals overlap): the order is no ranking.",
+    ),
     "largest_gaps_none": (
         "Inget påstående har ett negativt gap.",
         "No item has a negative gap.",
@@ -119,6 +139,14 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     # method notes
     "method_definitions": ("Definitioner", "Definitions"),
+    "method_survey_weights": (
+        "Resultat i korthet och den viktade totalen i Tabell 1 är viktade efter kolumnen "
+        "{column} (medel Σwx/Σw, KI med Taylorlinjärisering som R survey::svymean, effektivt n "
+        "enligt Kish); testerna är oviktade och beskriver urvalet.",
+        "The results at a glance and the weighted total in Table 1 are weighted by the column "
+        "{column} (mean Σwx/Σw, CI by Taylor linearisation as R survey::svymean, Kish's "
+        "effective n); the tests are unweighted and describe the sample.",
+    ),
     "method_definitions_text": (
         "Varje påstående besvaras två gånger: förväntan (E) och upplevelse (P) på skalan "
         "{lo:g}–{hi:g}. Gap = P − E per svarande; negativt gap betyder att servicen inte når upp "
@@ -193,14 +221,24 @@ REPORT: dict[str, tuple[str, str]] = {
         "(SERVQUAL, servicemätning, nyckeltal). Referenser: Parasuraman, Zeithaml & Berry (1988), "
         "Journal of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of "
         "Retailing 67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); "
-        "Martilla & James (1977), Journal of Marketing 41(1).",
+        "Martilla & James (1977), Journal of Marketing 41(1); Holm (1979), Scandinavian "
+        "Journal of Statistics 6(2), 65–70; Welch (1951), Biometrika 38, 330–336; Feldt (1965), "
+        "Psychometrika 30(3), 357–370; Games & Howell (1976), Journal of Educational "
+        "Statistics 1(2), 113–125; Dunn (1964), Technometrics 6(3), 241–252; Fornell & Larcker "
+        "(1981), Journal of Marketing Research 18(1), 39–50; Bentler & Chou (1987), "
+        "Sociological Methods & Research 16(1), 78–117.",
         "Made with servqual-cli {version}. The command, the SHA-256 of every input file and the "
         "software versions are in manifest.json beside the report, so it can be reproduced. "
         "Cite as: servqual-cli {version}, a toolkit for service quality analysis (SERVQUAL, "
         "service measurement, KPIs). References: Parasuraman, Zeithaml & Berry (1988), Journal "
         "of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of Retailing "
         "67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); Martilla & James "
-        "(1977), Journal of Marketing 41(1).",
+        "(1977), Journal of Marketing 41(1); Holm (1979), Scandinavian Journal of Statistics "
+        "6(2), 65–70; Welch (1951), Biometrika 38, 330–336; Feldt (1965), Psychometrika 30(3), "
+        "357–370; Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125; Dunn "
+        "(1964), Technometrics 6(3), 241–252; Fornell & Larcker (1981), Journal of Marketing "
+        "Research 18(1), 39–50; Bentler & Chou (1987), Sociological Methods & Research 16(1), "
+        "78–117.",
     ),
     # reliability, test contacts, KPIs and feedback (report/parts.py)
     "reliability": ("Reliabilitet och validitet", "Reliability and validity"),
@@ -212,16 +250,26 @@ REPORT: dict[str, tuple[str, str]] = {
         "{warnings} (see Reliability and validity).",
     ),
     "reliability_method": (
-        "Cronbachs α med parvis borttagning (som R:s psych) och {level} KI enligt Feldt med det n "
-        "som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; McDonalds ω "
-        "(en faktor per dimension). Validitet: KMO, Bartletts test och konfirmatorisk "
-        "faktoranalys av dimensionerna (CFI, TLI, RMSEA, SRMR, CR, AVE). Ett negativt "
-        "item-rest-r ger en varning (ett omvänt påstående som inte vänts?).",
+        "Cronbachs α med parvis borttagning (som R:s psych) och {level} KI enligt Feldt (1965) med "
+        "det n som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; "
+        "McDonalds ω (en faktor per dimension; för hela skalan ur CFA:n med alla dimensioner). "
+        "Validitet: KMO, Bartletts test och konfirmatorisk faktoranalys av dimensionerna (CFI, "
+        "TLI, RMSEA, SRMR, CR, AVE), ML med listvis borttagning: bara rader med svar på alla "
+        "påståenden (lavaans standard). Passningsmått, CR, AVE och CFA:ns ω redovisas inte med "
+        "färre kompletta rader än fria parametrar, och under 5 rader per parameter (Bentler & "
+        "Chou 1987) med en varning. CR enligt Fornell & Larcker (1981) ur de standardiserade "
+        "laddningarna (inte semTools::compRelSEM). Ett negativt item-rest-r ger en varning (ett "
+        "omvänt påstående som inte vänts?).",
         "Cronbach's α with pairwise deletion (as R's psych) and a {level} CI by Feldt's method "
-        "with the n actually used; item-rest correlations and α if the item is deleted; "
-        "McDonald's ω (one factor per dimension). Validity: KMO, Bartlett's test and a "
-        "confirmatory factor analysis of the dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE). A "
-        "negative item-rest r raises a warning (a reversed item not declared?).",
+        "(1965) with the n actually used; item-rest correlations and α if the item is deleted; "
+        "McDonald's ω (one factor per dimension; for the whole scale from the CFA of all the "
+        "dimensions). Validity: KMO, Bartlett's test and a confirmatory factor analysis of the "
+        "dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE), ML with listwise deletion: only rows with "
+        "every item answered (lavaan's default). Fit indices, CR, AVE and the CFA's ω are not "
+        "reported with fewer complete rows than free parameters, and below 5 rows per parameter "
+        "(Bentler & Chou 1987) with a warning. CR as Fornell & Larcker (1981) from the "
+        "standardized loadings (not semTools::compRelSEM). A negative item-rest r raises a "
+        "warning (a reversed item not declared?).",
     ),
     "measurement": ("Servicemätning: telefon och e-post", "Service measurement: phone and e-mail"),
     "measurement_intro": (

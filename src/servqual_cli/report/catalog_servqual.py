@@ -73,6 +73,16 @@ SERVPERF: Pairs = {
 }  # fmt: skip
 
 TOOLBOX: Pairs = {
+    "excluded_see_file": (
+        "Uteslutna celler: se hela filen ovan (räknas inte per grupp)",
+        "Excluded cells: see the whole file above (not counted per group)",
+    ),
+    "unused_weight": (
+        "Filen har en viktkolumn ({columns}) som inte används: resultaten beskriver urvalet, "
+        "inte befolkningen. Ange --weight-column för viktade skattningar.",
+        "The file has a weight column ({columns}) that is not used: the results describe the "
+        "sample, not the population. Give --weight-column for weighted estimates.",
+    ),
     "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
     "desired": ("Önskad (D)", "Desired (D)"),
     "perception": ("Upplevd (P)", "Perceived (P)"),

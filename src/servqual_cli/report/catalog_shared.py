@@ -39,6 +39,20 @@ SHARED: dict[str, tuple[str, str]] = {
     "overall": ("Total SERVQUAL", "Overall SERVQUAL"),
     "unweighted": ("Oviktad", "Unweighted"),
     "weighted": ("Viktad efter viktighet", "Importance-weighted"),
+    "overall_rule": (
+        "bara svarande med gap i alla dimensioner räknas ({n} av {rows})",
+        "only respondents with a gap in every dimension count ({n} of {rows})",
+    ),
+    "survey_weighted_row": (
+        "Viktad efter {column} (effektivt n {n_eff})",
+        "Weighted by {column} (effective n {n_eff})",
+    ),
+    "survey_weighted_note": (
+        "viktad: Σwx/Σw med KI från Taylorlinjärisering som R survey::svymean (normalfördelat); "
+        "oviktad beskriver urvalet",
+        "weighted: Σwx/Σw with a CI by Taylor linearisation as R survey::svymean (normal); "
+        "unweighted describes the sample",
+    ),
     "score": ("Värde", "Score"),
     "excluded": ("Uteslutna celler", "Excluded cells"),
     "group_tests": ("Skillnader mellan grupper", "Differences between groups"),

@@ -24,6 +24,7 @@ Layout (every key optional unless marked)::
     strict = false
     conf = 0.95
     ipa_crosshair = "mean"                # mean | midpoint
+    weight_column = "Vikt"                # survey weights: cards and totals weighted
 
     [contacts]                            # test contacts (servicemätning), per year
     benchmark = "kolada_servicematning.csv"
@@ -82,6 +83,7 @@ class SurveyConfig:
     strict: bool = False
     conf: float = 0.95
     ipa_crosshair: str = "mean"
+    weight_column: str | None = None  # survey (calibration) weights, as gap --weight-column
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ _TOP: dict[str, tuple[type, ...]] = {
 _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
     "encoding": (str,), "header_row": (int,), "strict": (bool,), "conf": (float, int),
-    "ipa_crosshair": (str,),
+    "ipa_crosshair": (str,), "weight_column": (str,),
 }
 _CONTACTS: dict[str, tuple[type, ...]] = {
     "years": (dict,), "benchmark": (str,), "municipality": (str,), "sheet": (str, int),
@@ -295,6 +297,7 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
         strict=bool(data.get("strict", False)),
         conf=conf,
         ipa_crosshair=crosshair,
+        weight_column=data.get("weight_column"),
     )
 
 

@@ -4,6 +4,7 @@ each with the notes that name its rules (Wilcoxon method, proration, bases, weig
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -21,6 +22,7 @@ from servqual_cli.report.gap_labels import (
     with_adjusted,
     with_small_base,
 )
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Table
 
 
@@ -133,9 +135,16 @@ def item_table(
     )
 
 
-def overall_table(result: GapAnalysis, lang: str, importance_columns: str | None = None) -> Table:
+def overall_table(
+    result: GapAnalysis,
+    lang: str,
+    importance_columns: str | None = None,
+    survey_weighted: Mapping[str, Any] | None = None,
+) -> Table:
     """The overall SERVQUAL score, unweighted and importance-weighted (``importance_columns``:
-    the importance columns' names for the note when the file has none)."""
+    the importance columns' names for the note when the file has none); ``survey_weighted``
+    (``column``, ``n``, ``n_eff``, ``score``, ``ci_low``, ``ci_high``) adds the total weighted
+    by survey weights (:func:`~servqual_cli.core.weighted_gaps.weighted_servqual`)."""
     o = result.overall
     rows = [
         {
@@ -156,8 +165,23 @@ def overall_table(result: GapAnalysis, lang: str, importance_columns: str | None
                 "ci_high": o.weighted_ci_high,
             }
         )
+    if survey_weighted is not None:
+        sw = survey_weighted
+        n_eff = fmt_number(float(sw["n_eff"]), lang, 0)
+        rows.append(
+            {
+                "": label("survey_weighted_row", lang).format(column=sw["column"], n_eff=n_eff),
+                "n": sw["n"],
+                "score": sw["score"],
+                "ci_low": sw["ci_low"],
+                "ci_high": sw["ci_high"],
+            }
+        )
     frame, formats, _ = labelled(pd.DataFrame(rows), lang)
-    notes = []
+    # who counts: only respondents with every dimension gap (review 3, finding 22)
+    notes = [label("overall_rule", lang).format(n=o.n_unweighted, rows=result.n_rows)]
+    if survey_weighted is not None:
+        notes.append(label("survey_weighted_note", lang))
     if o.weighted is None and importance_columns:  # importance weights, not survey weights
         notes.append(label("no_importance_weights", lang).format(columns=importance_columns))
     elif o.weighted is None:

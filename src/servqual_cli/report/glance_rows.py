@@ -21,10 +21,12 @@ from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
 from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
+    from servqual_cli.core.dimension_comparison import DimensionComparison
     from servqual_cli.core.feedback import FeedbackAnalysis
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
     from servqual_cli.core.kpi import KpiResult
+    from servqual_cli.core.survey_weights import WeightedSummary
 
 ALPHA = 0.05  # a change counts as better/worse below this p (the sections' own tests)
 _TARGET = {"met": "met", "not met": "not_met", "cannot tell": "cannot_tell"}
@@ -94,32 +96,92 @@ def groups_text(
     return join_words(shown, lang)
 
 
+def _weighted(summary: WeightedSummary | None, name: str) -> dict[str, Any] | None:
+    """One survey-weighted estimate (mean, CI, n, n_eff) by its name, or None."""
+    if summary is None:
+        return None
+    t = summary.table
+    hit = t[t["name"] == name]
+    return None if hit.empty else {str(k): v for k, v in hit.iloc[0].items()}
+
+
+def _weight_note(est: dict[str, Any] | None, column: str, lang: str) -> str | None:
+    """ "viktat efter Vikt, effektivt n 253" for a card from survey-weighted estimates."""
+    if est is None:
+        return None
+    n_eff = fmt_number(float(est["n_eff"]), lang, 0)
+    return rl("g_survey_weighted", lang, column=column, n_eff=n_eff)
+
+
+def _perception_note(value: float | None, scale_max: float | None, lang: str) -> str | None:
+    """ "Upplevelse 5,56 av 7": the perception level beside the gap (review 3, finding 4)."""
+    if value is None:
+        return None
+    top = "" if scale_max is None else rl("g_of_scale", lang, top=fmt_number(scale_max, lang, 0))
+    return rl("g_perception_level", lang, value=fmt_number(value, lang)) + top
+
+
+def _join(*parts: str | None) -> str | None:
+    shown = [p for p in parts if p]
+    return "; ".join(shown) if shown else None
+
+
 def survey_rows(
-    result: GapAnalysis, grouped: GroupedGapAnalysis | None, period: str | None, lang: str
+    result: GapAnalysis,
+    grouped: GroupedGapAnalysis | None,
+    period: str | None,
+    lang: str,
+    weighted: WeightedSummary | None = None,
+    scale_max: float | None = None,
+    comparison: DimensionComparison | None = None,
 ) -> list[GlanceRow]:
-    """Overall SERVQUAL (unweighted) and one row per dimension; ``area`` names the group
-    (service) with the largest negative gap when the survey is grouped."""
+    """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
+    below expectations when the survey is grouped.
+
+    With ``weighted`` (``[survey] weight_column``) the value, interval and verdict of each row
+    are the survey-weighted ones (:func:`~servqual_cli.core.weighted_gaps.weighted_servqual`) and
+    the note says "viktat efter Vikt, effektivt n 253"; the group lines stay from the
+    (unweighted) group tests. Each dimension's note gives its perception level (SERVPERF).
+    """
+    from servqual_cli.core.weighted_gaps import OVERALL, gap_name, perception_name
+
     rows = []
     o = result.overall
     low, high = _f(o.ci_low), _f(o.ci_high)
+    value, n = _f(o.unweighted), int(o.n_unweighted)
+    est = _weighted(weighted, OVERALL)
+    if est is not None:
+        value, low, high, n = _f(est["mean"]), _f(est["ci_low"]), _f(est["ci_high"]), int(est["n"])
+    column = weighted.column if weighted is not None else ""
     rows.append(
         GlanceRow(
             kind="overall",
             name=rl("overall_gap", lang),
             unit="gap",
-            value=_f(o.unweighted),
+            value=value,
             period=period,
-            n=int(o.n_unweighted),
+            n=n,
             ci_low=low,
             ci_high=high,
             target=0.0,
             target_kind="norm",
             target_verdict=gap_verdict(low, high),
+            note=_weight_note(est, column, lang),
         )
     )
     tests = grouped.group_dimension_p if grouped is not None else None
-    for i, rec in enumerate(result.dimensions.itertuples(index=False)):
+    dims = result.dimensions
+    servperf = dims["servperf"] if "servperf" in dims.columns else dims["perception"]
+    for i, rec in enumerate(dims.itertuples(index=False)):
         low, high = _f(rec.ci_low), _f(rec.ci_high)
+        value, n = _f(rec.gap), int(rec.n)  # type: ignore[arg-type]  # itertuples: any cells
+        level = _f(servperf.iloc[i])
+        est = _weighted(weighted, gap_name(str(rec.dimension)))
+        if est is not None:
+            value, low, high = _f(est["mean"]), _f(est["ci_low"]), _f(est["ci_high"])
+            n = int(est["n"])
+            p_est = _weighted(weighted, perception_name(str(rec.dimension)))
+            level = None if p_est is None else _f(p_est["mean"])
         area = None
         if grouped is not None and tests is not None and grouped.groups:
             # Named only where the group's own gap is told from 0 (below it, its t-test p
@@ -139,9 +201,9 @@ def survey_rows(
                 kind="dimension",
                 name=dimension_name(rec.dimension, lang),
                 unit="gap",
-                value=_f(rec.gap),
+                value=value,
                 period=period,
-                n=int(rec.n),  # type: ignore[arg-type]  # itertuples types every field as any cell
+                n=n,
                 ci_low=low,
                 ci_high=high,
                 target=0.0,
@@ -149,9 +211,50 @@ def survey_rows(
                 target_verdict=gap_verdict(low, high),
                 area=area,
                 area_kind="below_expectation" if area else None,
+                note=_join(
+                    _perception_note(level, scale_max, lang), _weight_note(est, column, lang)
+                ),
             )
         )
-    return rows
+    return _mark_ties(rows, dims, comparison, lang)
+
+
+def _mark_ties(
+    rows: list[GlanceRow], dims: pd.DataFrame, comparison: DimensionComparison | None, lang: str
+) -> list[GlanceRow]:
+    """The dimension with the largest negative gap (among those below expectations), with the
+    dimensions its Holm-adjusted paired test (the run's "which gap matters most?" pairs) cannot
+    tell it from at p < 0.05 in ``tied_with``: the summary then names them together, "kan inte
+    skiljas åt", instead of calling one the largest (review 3, finding 5)."""
+    if comparison is None:
+        return rows
+    from dataclasses import replace
+
+    first = 1  # rows[0] is the overall score
+    short = [
+        i for i, r in enumerate(rows[first:], first)
+        if r.target_verdict == "not_met" and r.value is not None
+    ]  # fmt: skip
+    if not short:
+        return rows
+    worst = min(short, key=lambda i: rows[i].value or 0.0)
+    names = [str(d) for d in dims["dimension"]]
+    name = names[worst - first]
+    pairs = comparison.pairs
+    tied = []
+    for j, other in enumerate(names):
+        if other == name:
+            continue
+        hit = pairs[((pairs["a"] == name) & (pairs["b"] == other))
+                    | ((pairs["a"] == other) & (pairs["b"] == name))]  # fmt: skip
+        p = _f(hit["p_holm"].iloc[0]) if len(hit) else None
+        if p is None or p >= ALPHA:
+            tied.append((rows[j + first].value or 0.0, dimension_name(other, lang)))
+    if not tied:
+        return rows
+    out = list(rows)
+    out[worst] = replace(rows[worst], tied_with=tuple(n for _, n in sorted(tied)))
+    return out
 
 
 def _change_verdict(better: bool | None, p: float | None) -> str | None:

@@ -98,12 +98,20 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
         inside = fmt_number(worst.value, lang)
         if worst.area:
             inside += f", {where(worst, lang)}"
+        named = f"{worst.name} ({inside})"
+        if worst.tied_with:  # the pair tests cannot tell them apart: none is "the largest"
+            others = {r.name: r for r in dims}
+            named = join_words(
+                [named, *(f"{n} ({fmt_number(others[n].value, lang)})" if n in others else n
+                          for n in worst.tied_with)],
+                lang,
+            )  # fmt: skip
         out.append(
             rl(
-                "p_gap",
+                "p_gap_tied" if worst.tied_with else "p_gap",
                 lang,
                 items=_join([r.name for r in short], lang),
-                worst=f"{worst.name} ({inside})",
+                worst=named,
             )
         )
     if not out:

@@ -63,12 +63,26 @@ def change_text(row: GlanceRow, lang: str) -> str:
     return fmt_signed(row.change, lang, 2)
 
 
-def _verdict(code: str | None, lang: str) -> str:
-    """A verdict in words, with a shape so colour is never the only cue."""
+_GAP_VERDICTS = ("met", "not_met", "cannot_tell")
+
+
+def _is_gap(row: GlanceRow) -> bool:
+    """A SERVQUAL gap held against expectations (gap 0), not against a target anyone set."""
+    return row.unit == "gap" and row.target == 0
+
+
+def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
+    """A verdict in words, with a shape so colour is never the only cue; a gap's verdict against
+    expectations says "under förväntan", not "ej uppfyllt" (review 3, finding 4).
+
+    >>> _verdict("not_met", "sv"), _verdict("not_met", "sv", gap=True)
+    ('✗ ej uppfyllt', '✗ under förväntan')
+    """
     if code is None:
         return "–"
     mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ ", "more": "↑ "}.get(code, "")
-    return mark + rl(f"g_{code}", lang)
+    key = f"g_gap_{code}" if gap and code in _GAP_VERDICTS else f"g_{code}"
+    return mark + rl(key, lang)
 
 
 def _note(glance: Glance, lang: str) -> str | None:
@@ -97,16 +111,16 @@ def glance_table(glance: Glance, lang: str) -> Table:
     too_few = rl("g_too_few", lang)
 
     def verdict(r: GlanceRow, code: str | None) -> str:
-        return "–" if r.small_base else _verdict(code, lang)
+        return "–" if r.small_base else _verdict(code, lang, gap=_is_gap(r))
+
+    def value_cell(r: GlanceRow) -> str:
+        text = f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
+        # a gap's note (perception level, survey weights) beside its value
+        return f"{text}; {r.note}" if _is_gap(r) and r.note else text
 
     columns = {
         rl("g_measure", lang): [r.name for r in rows],
-        rl("g_this_period", lang): [
-            too_few
-            if r.small_base
-            else f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
-            for r in rows
-        ],
+        rl("g_this_period", lang): [too_few if r.small_base else value_cell(r) for r in rows],
         rl("g_n", lang): [fmt_int(r.n, lang) if r.n is not None else "–" for r in rows],
     }
     if glance.whole:
@@ -166,7 +180,7 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         return None if v is None else v * 100.0 if r.unit == "share" else v
 
     def verdict(r: GlanceRow, code: str | None) -> str:
-        return "–" if r.small_base else _verdict(code, lang)
+        return "–" if r.small_base else _verdict(code, lang, gap=_is_gap(r))
 
     too_few = rl("g_too_few", lang)
     columns: dict[str, list[Any]] = {

@@ -51,11 +51,13 @@ def _change_text(change: float | None, unit: str, lang: str) -> str:
     return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
 
 
-def _verdict(code: str | None, lang: str) -> dict[str, str] | None:
+def _verdict(code: str | None, lang: str, gap: bool = False) -> dict[str, str] | None:
     if code is None:
         return None
     tone, icon = _TONE.get(code, ("unknown", "?"))
-    word = words_of(lang).get(_VERDICT_KEY.get(code, code), code)
+    gap = gap and code in ("met", "not_met", "cannot_tell")
+    key = f"g_gap_{code}" if gap else _VERDICT_KEY.get(code, code)  # "under förväntan"
+    word = words_of(lang).get(key, code)
     return {"tone": tone, "icon": icon, "word": word}
 
 
@@ -87,13 +89,14 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         kind = hw("norm" if row.target_kind == "norm" else "target", lang)
         bound = hw("at_least" if row.higher_is_better else "at_most", lang)
         text = f"{bound} {_value_text(row.target, row.unit, lang)}"
-        if row.unit == "gap" and row.target == 0:
-            text = words["norm_zero"]  # "förväntan (gap 0)": the norm a gap is judged by
+        gap = row.unit == "gap" and row.target == 0
+        if gap:  # no target anyone set: "Mot förväntan ✖ under förväntan" (review 3, finding 4)
+            kind, text = words["g_against_expectation"], ""
         facts.append(
             {
                 "term": kind,
                 "text": text,
-                "verdict": None if small else _verdict(row.target_verdict, lang),
+                "verdict": None if small else _verdict(row.target_verdict, lang, gap=gap),
             }
         )
     if row.previous_period is not None or row.change is not None:

@@ -82,7 +82,9 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
     conf = scales[0].conf if scales else 0.95
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
-    return with_level(note, conf, lang)
+    missing = str(result.missing)
+    rule = _l(f"alpha_{missing}", lang) if missing in ("pairwise", "listwise") else ""
+    return (f"{rule} " if rule else "") + with_level(note, conf, lang)
 
 
 def _omega_note(scales: Sequence[AlphaResult], lang: str) -> str | None:
@@ -150,11 +152,11 @@ def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
 
 
 def validity_frame(validity: Sequence[Validity], lang: str = "en") -> pd.DataFrame:
-    """One row per score: KMO, Bartlett and the CFA's fit; a CFA that did not converge shows
-    "–" for its fit indices (they describe no solution)."""
+    """One row per score: KMO, Bartlett and the CFA's fit; a CFA that did not converge, or
+    that rests on too few complete rows per parameter, shows "–" for its fit indices."""
     rows = []
     for v in validity:
-        c = v.cfa if v.cfa is not None and v.cfa.converged else None
+        c = v.cfa if v.cfa is not None and v.cfa.converged and not v.cfa.problem else None
         rows.append(
             {
                 "score": v.score,
@@ -176,19 +178,19 @@ def validity_frame(validity: Sequence[Validity], lang: str = "en") -> pd.DataFra
 
 
 AVE_MIN = 0.5  # Fornell & Larcker (1981): below it a factor explains less than its error
-CFA_SHARE_MIN = 0.5  # a CFA on fewer than half the rows (listwise) is flagged
 
 
 def validity_warnings(
     result: InstrumentReliability, lang: str, n_rows: int | None = None
 ) -> list[str]:
     """Warnings the validity tables call for beyond the core's own: factors whose AVE is below
-    0.5 (Fornell & Larcker 1981, convergent validity), and a CFA fitted to fewer than half the
-    rows (complete rows only, lavaan's default) when the survey's row count ``n_rows`` is known.
+    0.5 (Fornell & Larcker 1981, convergent validity). A CFA on too few complete rows is the
+    core's warning (``core.scales.cfa_row_warnings``), in the terminal, the JSON and the report
+    alike; ``n_rows`` is kept for the callers.
     """
     out = []
     for v in result.validity:
-        if v.cfa is None:
+        if v.cfa is None or v.cfa.problem:  # withdrawn whole: the core's warning says why
             continue
         f = v.cfa.factors
         # An AVE that cannot be computed (Heywood case, outside 0-1) fails the check too; a CFA
@@ -204,15 +206,6 @@ def validity_warnings(
             )  # fmt: skip
             out.append(
                 _l("ave_warning", lang).format(score=scale_name(v.score, lang), factors=named)
-            )
-        if n_rows and v.cfa_rows < CFA_SHARE_MIN * n_rows:
-            out.append(
-                _l("cfa_rows_warning", lang).format(
-                    score=scale_name(v.score, lang),
-                    used=v.cfa_rows,
-                    n=n_rows,
-                    share=fmt_number(100 * v.cfa_rows / n_rows, lang, 0),
-                )
             )
     return out
 
@@ -261,6 +254,11 @@ def reliability_sections(
         if diverged:
             fit_note = _p("cfa_fit_withdrawn", lang).format(scores=", ".join(diverged))
             validity_note = f"{validity_note}. {fit_note}" if validity_note else fit_note
+        few = [scale_name(v.score, lang) for v in result.validity
+               if v.cfa is not None and v.cfa.converged and v.cfa.problem]  # fmt: skip
+        if few:
+            rows_note = _p("cfa_rows_withdrawn", lang).format(scores=", ".join(few))
+            validity_note = f"{validity_note}. {rows_note}" if validity_note else rows_note
         blocks.append(
             _table(
                 validity_frame(result.validity, lang),
@@ -276,14 +274,17 @@ def reliability_sections(
             if v.cfa is not None
         ]
         if cr:
-            shown = [  # a CFA that did not converge once, with every dimension
-                (f"{scale_name(v.score, lang)} ({_p('all_factors', lang)})", "not_converged")
+            shown = [  # a CFA withdrawn whole once, with every dimension
+                (
+                    f"{scale_name(v.score, lang)} ({_p('all_factors', lang)})",
+                    "not_converged" if not v.cfa.converged else str(v.cfa.problem),
+                )
                 for v in result.validity
-                if v.cfa is not None and not v.cfa.converged
+                if v.cfa is not None and (not v.cfa.converged or v.cfa.problem)
             ] + [
                 (f"{scale_name(v.score, lang)}: {dimension_name(str(d), lang)}", str(p))
                 for v in result.validity
-                if v.cfa is not None and v.cfa.converged
+                if v.cfa is not None and v.cfa.converged and not v.cfa.problem
                 for d, p in zip(v.cfa.factors["factor"], _problems(v.cfa.factors), strict=True)
                 if isinstance(p, str)
             ]
@@ -293,7 +294,14 @@ def reliability_sections(
                     _l("cr_ave", lang),
                     lang,
                     _sheet("cfa", lang),
-                    note=withdrawn_note(shown, "cr_ave_withdrawn", lang),
+                    note=" ".join(
+                        t
+                        for t in (
+                            _l("cr_note", lang),
+                            withdrawn_note(shown, "cr_ave_withdrawn", lang),
+                        )
+                        if t
+                    ),
                 )
             )
     for name, why in result.skipped.items():
@@ -315,7 +323,7 @@ def _matrix(v: Validity, lang: str) -> str:
         return f"{score}: listvis, korrelationer av de {v.corr_n} kompletta raderna, CFA på samma"
     return (
         f"{score}: parvis, korrelationer av varje pars rader (minsta n = {v.corr_n}) för KMO, "
-        f"Bartlett och EFA; CFA på de {v.cfa_rows} kompletta raderna (lavaans standard)"
+        f"Bartlett och EFA; CFA listvis, på de {v.cfa_rows} kompletta raderna (lavaans standard)"
     )
 
 

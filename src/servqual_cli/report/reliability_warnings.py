@@ -56,6 +56,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<n>\d+) bootstrap draws had no variance", "boot_no_variance"),
         (r"item covariance matrix is singular \(constant or linearly dependent items\)",
          "cov_singular"),
+        (r"CFA listwise: only (?P<used>\d+) of (?P<n>\d+) rows \((?P<share>\d+)%\) have every "
+         r"item answered", "cfa_listwise_share"),
+        (r"CFA on (?P<n>\d+) complete rows for (?P<k>\d+) free parameters, fewer rows than "
+         r"parameters: its fit indices, CR, AVE and omega are not reported", "cfa_too_few_rows"),
+        (r"CFA on (?P<n>\d+) complete rows for (?P<k>\d+) free parameters, fewer than "
+         r"(?P<per>\d+) per parameter \(Bentler & Chou 1987\): read its fit indices, CR and "
+         r"AVE with caution", "cfa_few_rows"),
     )
 )  # fmt: skip
 _NESTED = ("why",)  # groups that hold another core message

@@ -107,6 +107,9 @@ class GlanceRow:
     area_kind: str | None = None
     note: str | None = None
     whole_value: float | None = None  # a --split report: the same measure for everyone
+    # a dimension whose gap is the largest: the dimensions its Holm-adjusted pair test cannot
+    # tell it from (names in the report's language), so no single one is called the largest
+    tied_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

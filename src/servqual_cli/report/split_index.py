@@ -53,7 +53,8 @@ def _result_cells(rows: Sequence[GlanceRow], lang: str, min_n: int) -> tuple[str
         return rl("g_too_few", lang), "–", "–"
     gap = value_text(overall, overall.value, lang)
     verdict = overall.target_verdict
-    said = "–" if verdict is None else _VERDICT_MARK.get(verdict, "") + rl(f"g_{verdict}", lang)
+    # against expectations, not a target anyone set: "under förväntan" (review 3, finding 4)
+    said = "–" if verdict is None else _VERDICT_MARK.get(verdict, "") + rl(f"g_gap_{verdict}", lang)
     short = [r for r in dims if r.target_verdict == "not_met"]
     shown = rl("g_rank_of", lang, rank=len(short), n=len(dims)) if dims else "–"
     return gap, said, shown
@@ -65,9 +66,11 @@ def index_document(
     rows: list[tuple[str, str, int]],
     results: Mapping[str, Sequence[GlanceRow]] | None = None,
     whole: Sequence[GlanceRow] = (),
+    n_whole: int | None = None,
 ) -> Document:
     """The ``index.md`` of a ``--split`` folder: the whole organisation first, then one line per
-    group with its result and a link to its report."""
+    group with its result and a link to its report. ``n_whole``: the survey's respondents (the
+    "Svarande" of the whole row, as each report counts them; not the n of the total score)."""
     from servqual_cli.report.build import _meta
 
     lang = config.language
@@ -81,7 +84,9 @@ def index_document(
     if whole:
         overall = _overall(whole)
         names = [rl("whole_org", lang), *names]
-        n = [overall.n if overall is not None and overall.n is not None else sum(n), *n]
+        if n_whole is None:
+            n_whole = overall.n if overall is not None and overall.n is not None else sum(n)
+        n = [n_whole, *n]
         links = ["–", *links]
         cells = [_result_cells(whole, lang, min_n), *cells]
     columns: dict[str, Sequence[object]] = {by: names, rl("respondents_n", lang): n}

@@ -29,6 +29,7 @@ from servqual_cli.report.group_gap_sections import group_sections
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
+from servqual_cli.report.reverse_note import reverse_note
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part of this API)
     dimension_figure,
@@ -36,8 +37,11 @@ from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part o
     item_figure,
     shorten,
 )
+from servqual_cli.report.toolbox_sections import weighted_sections
 
 if TYPE_CHECKING:
+    from servqual_cli.core.dimension_comparison import DimensionComparison
+    from servqual_cli.core.survey_weights import WeightedSummary
     from servqual_cli.io.survey import SurveyData
 
 QUADRANTS = ("concentrate", "keep_up", "low_priority", "overkill")
@@ -75,15 +79,83 @@ def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None
     return result
 
 
+def survey_weighting(ctx: ReportContext) -> WeightedSummary | None:
+    """The survey-weighted dimension gaps, perceptions and total (``[survey] weight_column``),
+    the same estimates as ``gap --weight-column``; None without the key."""
+    column = ctx.config.survey.weight_column if ctx.config.survey else None
+    if column is None:
+        return None
+
+    def compute() -> WeightedSummary:
+        from servqual_cli.core.respondent_scores import respondent_scores
+        from servqual_cli.core.weighted_gaps import weighted_servqual
+        from servqual_cli.io.weight_column import read_weight_column
+
+        d = _data(ctx)
+        result, _ = analyses(ctx)
+        w, real = read_weight_column(d, str(column), "survey.weight_column")
+        scores = result.scores or respondent_scores(
+            d.expectation, d.perception, d.dimension_positions
+        )
+        return weighted_servqual(scores.gap, scores.servperf, scores.dimensions, w, real,
+                                 result.conf)  # fmt: skip
+
+    summary: WeightedSummary = ctx.memo("survey_weights", compute)
+    return summary
+
+
+def dimension_pairs(ctx: ReportContext) -> DimensionComparison | None:
+    """The paired tests of the dimension gaps (Holm over the pairs), as ``gap`` prints under
+    "Which gap matters most?"; None with fewer than two dimensions or too few complete rows."""
+
+    def compute() -> DimensionComparison | None:
+        from servqual_cli.core.dimension_comparison import compare_dimensions
+        from servqual_cli.core.respondent_scores import respondent_scores
+        from servqual_cli.errors import DataError
+
+        d = _data(ctx)
+        result, _ = analyses(ctx)
+        scores = result.scores or respondent_scores(
+            d.expectation, d.perception, d.dimension_positions
+        )
+        if len(scores.dimensions) < 2:
+            return None
+        try:
+            return compare_dimensions(scores.gap, list(scores.dimensions), result.conf)
+        except DataError:
+            return None
+
+    found: DimensionComparison | None = ctx.memo("dimension_pairs", compute)
+    return found
+
+
+def unused_weight_note(ctx: ReportContext) -> list[Block]:
+    """A visible note when the file has a column named like a survey weight that the report does
+    not use: its results describe the sample (review 3, finding 2)."""
+    from servqual_cli.io.weight_column import unused_weight_columns
+
+    d = _data(ctx)
+    used = [ctx.config.survey.weight_column if ctx.config.survey else None,
+            *(d.columns or {}).get("weights", {}).values()]  # fmt: skip
+    unused = unused_weight_columns(d.table.columns, used)
+    if not unused:
+        return []
+    return [Text(rl("unused_weight", ctx.lang, columns=", ".join(unused)), kind="warning")]
+
+
 def servqual_part(ctx: ReportContext) -> Part:
     """Summary lines, dimension and item tables with their charts, IPA, method notes."""
     d, lang = _data(ctx), ctx.lang
     result, grouped = analyses(ctx)
-    glance = survey_rows(result, grouped, ctx.config.period, lang)
+    weighted = survey_weighting(ctx)
+    glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
+                         scale_max=float(d.instrument.scale[1]),
+                         comparison=dimension_pairs(ctx))  # fmt: skip
     blocks: list[Block] = [
         *duplicate_blocks(d.duplicates, lang),  # a file pasted twice (review 2 item 23h)
         *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
         dimension_table(result, lang, min_n=ctx.config.min_n),
+        *([] if weighted is None else list(weighted_sections(weighted, lang)[0].blocks)),
         Figure(
             "servqual_dimensions",
             rl("fig_dimensions", lang),
@@ -129,6 +201,12 @@ def servqual_part(ctx: ReportContext) -> Part:
                 hi=inst.scale[1],
                 instrument=inst.name,
                 dimensions=", ".join(dimension_name(x, lang) for x in inst.dimensions),
+            )
+            + "".join(f" {t}" for t in (reverse_note(inst, lang),) if t)
+            + (
+                ""
+                if weighted is None
+                else " " + rl("method_survey_weights", lang, column=weighted.column)
             ),
         ),
         (
@@ -209,13 +287,27 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     if recoded:
         excluded += ". " + recoded
     out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
+    out += unused_weight_note(ctx)
     o = result.overall
     weighted = ""
     if o.weighted is not None:
         weighted = rl("summary_weighted", lang, weighted=fmt_number(o.weighted, lang))
     unweighted = fmt_number(o.unweighted, lang)
-    out.append(Text(rl("summary_overall", lang, unweighted=unweighted, weighted=weighted)))
-    out.append(overall_table(result, lang))
+    survey = survey_weighting(ctx)
+    total = None if survey is None else survey.table.iloc[-1]
+    if total is not None and survey is not None:
+        out.append(Text(rl("summary_survey_weighted", lang, column=survey.column,
+                           value=fmt_number(float(total["mean"]), lang),
+                           n_eff=fmt_number(float(total["n_eff"]), lang, 0),
+                           unweighted=unweighted)))  # fmt: skip
+    else:
+        out.append(Text(rl("summary_overall", lang, unweighted=unweighted, weighted=weighted)))
+    survey_row = None
+    if total is not None and survey is not None:
+        survey_row = {"column": survey.column, "n": int(total["n"]), "n_eff": float(total["n_eff"]),
+                      "score": float(total["mean"]), "ci_low": float(total["ci_low"]),
+                      "ci_high": float(total["ci_high"])}  # fmt: skip
+    out.append(overall_table(result, lang, survey_weighted=survey_row))
     items = result.items
     worst = items[items["gap"] < 0].sort_values(["gap", "item"], kind="stable").head(3)
     if worst.empty:
@@ -243,6 +335,7 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
                 frame=frame.rename(columns={c: label(c, lang) for c in [*cols, "statement"]}),
                 formats={label(k, lang): v for k, v in FORMATS.items()},
                 signed=(label("gap", lang),),
+                note=rl("largest_gaps_note", lang),
                 sheet="Största gap" if lang == "sv" else "Largest gaps",
             )
         )

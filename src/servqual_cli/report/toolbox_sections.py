@@ -72,7 +72,7 @@ def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def tolerance_sections(
-    res: ToleranceAnalysis, excluded: dict[str, int], lang: str, items: bool = True,
+    res: ToleranceAnalysis, excluded: dict[str, int] | None, lang: str, items: bool = True,
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
@@ -118,7 +118,12 @@ def tolerance_sections(
         "dimension when at least half of its items do. Answers with D < A are kept "
         f"({inverted} item answers). t-tests of P−A and P−D; Wilson intervals for the shares."
     )
-    blocks.append(Text(f"{rules} {exclusion_summary(excluded, lang)}.", kind="note"))
+    # a group's part (excluded None) does not count its cells: it says where they are counted,
+    # never "none" (review 3, finding 26)
+    cells = (
+        tlabel("excluded_see_file", lang) if excluded is None else exclusion_summary(excluded, lang)
+    )
+    blocks.append(Text(f"{rules} {cells}.", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
 
 
@@ -260,17 +265,24 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         f"without every value left out); R² = {r2}, adjusted R² = {adj}. "
         "Johnson's (2000) relative weights sum to R²."
     )
-    return [
-        Section(
-            title=tlabel("importance", lang),
-            blocks=(
-                table(
-                    f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"
-                ),
-                Text(note, kind="note"),
-            ),
-        )
+    blocks: list[Table | Text] = [
+        table(f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"),
+        Text(note, kind="note"),
     ]
+    # Review 3, finding 24: shares of a small R² with no b told from zero rank noise.
+    if (
+        "p" in res.coefficients.columns
+        and not (pd.to_numeric(res.coefficients["p"], errors="coerce") < 0.05).any()
+    ):
+        text = (
+            f"Inget b skiljer sig från noll (p < 0,05) och R² = {r2}: dimensionerna förklarar "
+            f"lite av {res.overall!r}, och andelarna av R² kan inte rangordnas."
+            if sv
+            else f"No b differs from zero (p < 0.05) and R² = {r2}: the dimensions explain little "
+            f"of {res.overall!r}, and the shares of R² cannot be ranked."
+        )
+        blocks.append(Text(text, kind="warning"))
+    return [Section(title=tlabel("importance", lang), blocks=tuple(blocks))]
 
 
 def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:

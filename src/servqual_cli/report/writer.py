@@ -307,7 +307,7 @@ def write_split(
             )
         check_depfile(depfile, out, inputs.values())
         rows = [(g, folders[g], results[g]) for g in names if g in results]
-        index = index_document(config, data.by, rows, glances, whole)
+        index = index_document(config, data.by, rows, glances, whole, n_whole=data.n_rows)
         _text(tmp / "index.md", render_document(index))
         write_index_page(tmp, index, stamp)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())

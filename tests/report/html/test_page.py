@@ -143,7 +143,8 @@ def test_overview_cards_in_swedish() -> None:
     assert "minst 80,0\u00a0%" in first and "högst 14,0 dagar" in first
     assert "ej uppfyllt" in first and "i nivå med" in first and "ingen säker förändring" in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
-    assert "Under målet i &lt;script&gt;" in first and "förväntan (gap 0)" in first
+    assert "Under målet i &lt;script&gt;" in first and "Mot förväntan" in first
+    assert "under förväntan" in first and "Norm</dt>" not in first  # review 3, finding 4
     assert "Förändring sedan 2023" in first and "Antal (n)" in first
     # the small base: its value is not shown anywhere on the card, and the note says why
     small = first.split('<li class="card sev-1">')[1].split("</li>")[0]
