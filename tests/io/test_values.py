@@ -81,13 +81,17 @@ def _reference_parse(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The per-cell implementation before the factorize rewrite, kept as the reference.
 
-    Unchanged except for the one line marked ``digit groups`` (thousands separators).
+    Unchanged except for the one line marked ``digit groups`` (thousands separators) and the
+    lines marked ``between points`` (review 2 item 23a: a number written in the cell between two
+    points of a scale of at most 11 whole points is ``not_scale_point``; labels are not).
     """
     lo, hi = scale
+    number = np.zeros(len(column), dtype=bool)  # between points: the cell held a number
     if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
         values = column.to_numpy(dtype=float, na_value=np.nan)
         reasons = np.full(len(column), None, dtype=object)
         reasons[np.isnan(values)] = "blank"
+        number[:] = True  # between points
     else:
         obj = column.astype(object)
         n = len(obj)
@@ -101,6 +105,7 @@ def _reference_parse(
         ).to_numpy(dtype=bool)
         values = np.full(n, np.nan)
         values[is_num] = obj[is_num].to_numpy(dtype=float)
+        number |= is_num  # between points
         reasons[isna | (is_num & np.isnan(values))] = "blank"
         reasons[~(isna | is_num | is_str)] = "unparseable"
         if is_str.any():
@@ -122,6 +127,7 @@ def _reference_parse(
             numeric = pd.to_numeric(text_num.str.replace(",", ".", regex=False), errors="coerce")
             got = todo & numeric.notna().to_numpy(dtype=bool)
             str_vals[got] = numeric.to_numpy(dtype=float, na_value=np.nan)[got]
+            number[idx[got]] = True  # between points
             todo &= ~got
             if todo.any():
                 table = builtin_labels(lo, hi)
@@ -144,7 +150,13 @@ def _reference_parse(
             reasons[idx] = str_reason
     out_of_range = ~np.isnan(values) & ((values < lo) | (values > hi))
     reasons[out_of_range] = "out_of_range"
-    return np.where(out_of_range, np.nan, values), reasons
+    values = np.where(out_of_range, np.nan, values)
+    whole_points = all(np.isfinite(v) and float(v).is_integer() for v in scale) and hi - lo <= 10
+    if whole_points:  # between points
+        between = number & ~np.isnan(values) & (np.mod(values, 1.0) != 0)
+        reasons[between] = "not_scale_point"
+        values = np.where(between, np.nan, values)
+    return values, reasons
 
 
 _LABEL_TEXTS = sorted(

@@ -11,8 +11,10 @@ import typer
 from servqual_cli.cli import options as o
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from servqual_cli.io.profile import FileProfile
-    from servqual_cli.report.spec import Document
+    from servqual_cli.report.spec import Document, Text
 
 app = typer.Typer()
 
@@ -122,8 +124,14 @@ def describe(
     if instrument_template:
         _write_template(profile, table.columns, output)
         return
-    emit(_document(profile, file, lang.value), profile.to_dict(), _tidy(profile), fmt, output,
-         lang=lang.value)  # fmt: skip
+    from servqual_cli.io.duplicates import column_duplicates
+    from servqual_cli.report.duplicate_note import duplicate_blocks, duplicate_record
+
+    # rows repeating an earlier row in the rating-scale columns (review 2 item 23h)
+    duplicates = column_duplicates(table, [c.name for c in profile.likert])
+    doc = _document(profile, file, lang.value, duplicate_blocks(duplicates, lang.value))
+    payload = {**profile.to_dict(), "duplicate_rows": duplicate_record(duplicates)}
+    emit(doc, payload, _tidy(profile), fmt, output, lang=lang.value)
 
 
 def _write_template(profile: FileProfile, columns: list[str], output: Path | None) -> None:
@@ -196,7 +204,7 @@ def _lab(key: str, lang: str) -> str:
     return label(key, lang, LABELS)
 
 
-def _document(p: FileProfile, file: str, lang: str) -> Document:
+def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = ()) -> Document:
     import pandas as pd
 
     from servqual_cli.report.spec import Document, Section, Table, Text
@@ -238,6 +246,7 @@ def _document(p: FileProfile, file: str, lang: str) -> Document:
             }
         )
     blocks: list[Table | Text] = [
+        *warnings,
         Table(title=f"{lab('file')}: {p.file}", frame=fact_frame, sheet=lab("file")),
         Table(title=lab("columns"), frame=pd.DataFrame(rows), sheet=lab("columns"),
               formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),

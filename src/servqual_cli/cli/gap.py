@@ -127,6 +127,7 @@ def gap(
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
     from servqual_cli.io.survey import load_survey_file
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.gap_sections import gap_sections, scale_use_sections
     from servqual_cli.report.group_gap_sections import group_sections
     from servqual_cli.report.recode_note import (
@@ -178,6 +179,8 @@ def gap(
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections
+    payload["duplicate_rows"] = duplicate_record(data.duplicates)  # review 2 item 23h
+    sections = duplicate_sections(data.duplicates, lang_code) + sections
     sections += tb.add_to_gap(data, payload, lang_code, conf, overall, importance_on,
                               weight_column, profile, rules["min_items"],
                               scores=result.scores)  # fmt: skip

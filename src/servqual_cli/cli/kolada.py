@@ -34,7 +34,10 @@ class _DefaultShow(TyperGroup):
 app = typer.Typer(
     cls=_DefaultShow,
     help="Kolada KPIs: this municipality against all others per KPI and year (FILE), or "
-    "fetch them from the Kolada API (fetch).",
+    "fetch them from the Kolada API (fetch).\n\n"
+    "servqual kolada FILE ... is short for servqual kolada show FILE ... (the options are "
+    "show's: see servqual kolada show --help).\n\n"
+    "Example: servqual kolada data/samples/kolada_servicematning.csv -m Lekeberg",
     no_args_is_help=True,
 )
 

@@ -73,6 +73,13 @@ def reliability(
 
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.io.survey import load_survey_file
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
+    from servqual_cli.report.recode_note import (
+        merged_records,
+        recode_sections,
+        recoded_of,
+        recoded_records,
+    )
     from servqual_cli.report.reliability_sections import (
         items_frame,
         reliability_sections,
@@ -125,7 +132,9 @@ def reliability(
         "input": data.table.describe(),
         **result.to_dict(),
     }
-    sections = reliability_sections(result, lang.value, items)
+    sections = duplicate_sections(data.duplicates, lang.value)  # review 2 item 23h
+    payload["duplicate_rows"] = duplicate_record(data.duplicates)
+    sections += reliability_sections(result, lang.value, items)
     tidy = items_frame(result.scales).merge(
         scales_frame(result.scales), on="scale", how="left", suffixes=("", "_scale")
     )
@@ -164,6 +173,11 @@ def reliability(
         summary += " " + without.format(by=data.by, n=payload["n_without_group"])
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
     sections += decoding_note(data.table.describe(), lang.value)
+    recoded = recoded_of(data.exclusion_log)  # answers read from text, as gap names them
+    merges = {} if data.exclusion_log is None else data.exclusion_log.group_merges()
+    sections += recode_sections(recoded, lang.value, merges)
+    payload["recoded_text"] = recoded_records(recoded)
+    payload["group_values_merged"] = merged_records(merges)
     doc = Document(
         title=f"{RELIABILITY_TITLE[lang.value == 'sv']} – {data.table.describe()['file']}",
         sections=tuple(sections),
@@ -231,6 +245,8 @@ def alpha(
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.errors import Location, ServqualError
     from servqual_cli.io.item_set import load_item_set
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
+    from servqual_cli.report.recode_note import recode_sections, recoded_of, recoded_records
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
     from servqual_cli.report.spec import Document
 
@@ -260,8 +276,13 @@ def alpha(
 
     summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
     summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
-    sections = [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
+    sections = duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
+    payload["duplicate_rows"] = duplicate_record(loaded.duplicates)
+    sections += [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
     sections += decoding_note(loaded.input, lang.value)
+    recoded = recoded_of(loaded.exclusion_log)  # answers read from text, as gap names them
+    sections += recode_sections(recoded, lang.value)
+    payload["recoded_text"] = recoded_records(recoded)
     doc = Document(
         title=f"{ALPHA_TITLE[lang.value == 'sv']} – {name}",
         sections=tuple(sections),

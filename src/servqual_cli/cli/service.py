@@ -164,6 +164,7 @@ def feedback(
     from servqual_cli.io.feedback import load_feedback
     from servqual_cli.io.feedback_left_out import items_left_out
     from servqual_cli.io.read import read_table
+    from servqual_cli.report.feedback_notes import feedback_note_records, feedback_note_sections
     from servqual_cli.report.feedback_sections import feedback_sections
     from servqual_cli.report.spec import Document
 
@@ -179,17 +180,21 @@ def feedback(
     )
     source = {**table.describe(), "columns": data.columns}
     left = items_left_out(data)  # rows read, items left out whole (review 2, item 16)
+    merges = data.log.group_merges()  # units differing only in case, read as one
     payload = {
         "n_rows": data.n_rows,
         "excluded": data.excluded,
         "left_out": left.to_dict()["left_out"],
+        **feedback_note_records(data.serial_dates, merges),
         "input": source,
         **result.to_dict(),
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
+    sections = feedback_sections(result, data.excluded, lang.value, left_out=left)
+    sections += feedback_note_sections(data.serial_dates, merges, lang.value)
     doc = Document(
         title=title,
-        sections=tuple(feedback_sections(result, data.excluded, lang.value, left_out=left)),
+        sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, data.log.to_frame())

@@ -28,6 +28,7 @@ def emit_servperf(
     from servqual_cli.cli.output import emit, write_exclusions
     from servqual_cli.core.servperf import servperf_analysis
     from servqual_cli.errors import UsageError
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.recode_note import recode_sections, recoded_of, recoded_records
     from servqual_cli.report.servperf_sections import servperf_sections
     from servqual_cli.report.spec import Document
@@ -48,7 +49,9 @@ def emit_servperf(
         "instrument": data.instrument.to_dict(),
         **result.to_dict(),
     }
-    sections = servperf_sections(result, data.excluded, lang, items)
+    sections = duplicate_sections(data.duplicates, lang)  # review 2 item 23h
+    payload["duplicate_rows"] = duplicate_record(data.duplicates)
+    sections += servperf_sections(result, data.excluded, lang, items)
     sections += recode_sections(recoded, lang)
     doc = Document(title=f"SERVPERF – {data.table.describe()['file']}", sections=tuple(sections))
     dims = pd.DataFrame(payload["dimensions"]).rename(columns={"dimension": "name"})

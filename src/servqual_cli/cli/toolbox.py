@@ -99,6 +99,9 @@ def tolerance(
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles_file
+    from servqual_cli.io.scale_use import instrument_scale_use
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
+    from servqual_cli.report.gap_sections import scale_use_sections
     from servqual_cli.report.recode_note import merged_records, recode_sections, recoded_records
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
@@ -123,9 +126,13 @@ def tolerance(
         "group_values_merged": merged_records(data.group_merges),
         **res.to_dict(),
     }
-    sections: list[Section] = tolerance_sections(
-        res, data.excluded, lang_code, items, scale=data.instrument.scale
-    )
+    sections: list[Section] = duplicate_sections(data.duplicates, lang_code)  # review 2 23h
+    payload["duplicate_rows"] = duplicate_record(data.duplicates)
+    use = instrument_scale_use(data.matrices, data.instrument)  # a 1–6 file read as 1–7
+    payload["scale_use"] = None if use is None else use.to_dict()
+    sections += scale_use_sections(use, lang_code)
+    sections += tolerance_sections(res, data.excluded, lang_code, items,
+                                   scale=data.instrument.scale)  # fmt: skip
     sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:
@@ -206,6 +213,7 @@ def knowledge_gap_cmd(
     from servqual_cli.errors import DataError
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.survey import load_survey_file
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import knowledge_sections
 
@@ -230,7 +238,12 @@ def knowledge_gap_cmd(
         "excluded": excl,
         **res.to_dict(),
     }
-    sections = knowledge_sections(res, excl, lang_code, items)
+    names = (cust.table.describe()["file"], stf.table.describe()["file"])  # review 2 item 23h
+    sections = duplicate_sections(cust.duplicates, lang_code, names[0])
+    sections += duplicate_sections(stf.duplicates, lang_code, names[1])
+    payload["duplicate_rows"] = {"customers": duplicate_record(cust.duplicates),
+                                 "staff": duplicate_record(stf.duplicates)}  # fmt: skip
+    sections += knowledge_sections(res, excl, lang_code, items)
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:
         groups: dict[str, Any] = {}
@@ -308,7 +321,8 @@ def items(
     from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
     from servqual_cli.core.item_distribution import item_distributions
     from servqual_cli.errors import UsageError
-    from servqual_cli.report.recode_note import recode_sections, recoded_records
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
+    from servqual_cli.report.recode_note import recode_sections, recoded_of, recoded_records
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import item_distribution_sections, weighted_sections
 
@@ -334,6 +348,8 @@ def items(
         describe = loaded.input or {"file": file}
         inst_dict: dict[str, Any] | None = None
         reversed_cols: list[int] = []
+        duplicates = loaded.duplicates
+        recoded = recoded_of(loaded.exclusion_log)  # answers read from text (13a)
     else:
         from servqual_cli.instruments.toml import load_instrument
         from servqual_cli.io.read import read_table
@@ -360,11 +376,11 @@ def items(
         reversed_cols = [r * len(data.items) + k for r in range(len(roles)) for k in rev]
         excl, exclusions, describe = data.excluded, data.exclusions, table.describe()
         inst_dict = inst.to_dict()
+        duplicates, recoded = data.duplicates, data.recoded
     from servqual_cli.io.role_data import missing_by_column
 
     missing = missing_by_column(exclusions)
     res = item_distributions(values, labels, bounds, missing, sets, conf)
-    recoded = {} if item_columns is not None else data.recoded  # answers read from text (13a)
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
@@ -373,7 +389,8 @@ def items(
 
     use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
     payload["scale_use"] = None if use is None else use.to_dict()
-    sections = scale_use_sections(use, lang.value)
+    payload["duplicate_rows"] = duplicate_record(duplicates)  # review 2 item 23h
+    sections = duplicate_sections(duplicates, lang.value) + scale_use_sections(use, lang.value)
     sections += item_distribution_sections(res, excl, lang.value, chart)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:

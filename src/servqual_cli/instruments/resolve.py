@@ -98,11 +98,28 @@ def resolve_roles(
         raise DataError(
             f"instrument {instrument.name!r} needs column{'s' if len(missing) > 1 else ''} "
             f"{shown}, which the file lacks (it has: {_preview(columns)})"
-            f"{_unnamed(columns, missing)}",
+            f"{_unnamed(columns, missing)}{_template_hint(out, source)}",
             where,
         )
     _check_distinct(out, where)
     return out
+
+
+def _template_hint(found: dict[str, dict[int, str]], source: str | None) -> str:
+    """When no column of the instrument is in the file, its columns have other names (a
+    two-row header "Förväntan" over "1", "2", ...; review 2 item 23l): name the command that
+    writes an instrument for them.
+
+    >>> _template_hint({"perception": {}}, "enkät.xlsx")[:58]
+    '; none of them is there: servqual describe enkät.xlsx --in'
+    >>> _template_hint({"perception": {1: "P1"}}, "enkät.xlsx")
+    ''
+    """
+    if any(found.values()):
+        return ""
+    name = source if source and source not in ("<table>", "<stdin>") else "FILE"
+    return (f"; none of them is there: servqual describe {name} --instrument-template writes "
+            "a starter instrument for the file's own column names")  # fmt: skip
 
 
 def _unnamed(columns: Sequence[str], missing: Sequence[str]) -> str:

@@ -18,6 +18,7 @@ REASON_TEXT = {
     "not_available": "NA",
     "missing_token": "declared missing",
     "out_of_range": "out of range",
+    "not_scale_point": "not a scale point (between two points)",
     "unparseable": "not a valid value",
     "duplicate": "duplicate",
     "end_before_start": "end before start",

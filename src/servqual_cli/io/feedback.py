@@ -31,7 +31,7 @@ References
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -39,10 +39,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location
-from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
+from servqual_cli.io.cells import _EXCEL_SERIAL, YES_NO, lookup, parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.distinct import distinct_codes, parse_distinct
 from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.groups import fold_case
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
 from servqual_cli.vocab.date_order import end_before_start
@@ -189,7 +190,9 @@ class FeedbackData:
     n_rows : int
         Data rows in the file, before exclusions.
     log : ExclusionLog
-        Every excluded cell.
+        Every excluded cell, and the units merged by case (``log.group_merges()``).
+    serial_dates : dict
+        Date column -> cells of the kept items read from Excel serial days (none: absent).
     """
 
     frame: pd.DataFrame
@@ -197,6 +200,7 @@ class FeedbackData:
     columns: dict[str, str]
     n_rows: int
     log: ExclusionLog
+    serial_dates: dict[str, int] = field(default_factory=dict)
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -395,6 +399,14 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     def text(role: str) -> np.ndarray:
         return take(role, np.asarray(cols[role].parse(text_values)[0], dtype=object))
 
+    # Units differing only in case ("Skola", "skola") are one unit, by --by's rule and note.
+    units = np.asarray(cols["unit"].parse(text_values)[0], dtype=object)
+    units, merged = fold_case(units, np.bincount(cols["unit"].codes[kept], minlength=len(units)))
+    if "unit" in found:
+        log.add_group_merges(name("unit"), {k: v for k, v in merged.items() if v})
+    serials = {name(r): _serial_cells(cols[r], times[r], kept)
+               for r in ("received", "answered", "closed") if r in found}  # fmt: skip
+
     clean = pd.DataFrame(
         {
             "row": rows[kept],
@@ -403,7 +415,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
             "answered": pd.Series(take("answered", times["answered"]), dtype="datetime64[ns]"),
             "closed": pd.Series(take("closed", times["closed"]), dtype="datetime64[ns]"),
             "type": pd.Series(take("type", np.asarray(types, dtype=object)), dtype=object),
-            "unit": pd.Series(text("unit"), dtype=object),
+            "unit": pd.Series(take("unit", units), dtype=object),
             "channel": pd.Series(text("channel"), dtype=object),
             "category": pd.Series(text("category"), dtype=object),
             "contact": take("contact_given", np.asarray(contact, dtype=bool)),
@@ -411,7 +423,19 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     )
     clean["unit"] = clean["unit"].fillna("–")  # an item without a unit still counts
     columns = {role: name(role) for role in found}
-    return FeedbackData(clean, table, columns, n, log)
+    return FeedbackData(clean, table, columns, n, log, {k: v for k, v in serials.items() if v})
+
+
+def _serial_cells(col: _Coded, times: np.ndarray, kept: np.ndarray) -> int:
+    """Cells of the kept rows read as Excel serial days: a bare number in the serial range
+    that became a date (:func:`~servqual_cli.io.cells.parse_dates`), counted by code."""
+    reps = pd.Series(col.reps, dtype=object).astype("string").str.strip()
+    number = pd.to_numeric(reps.str.replace(",", ".", regex=False), errors="coerce")
+    serial = number.between(*_EXCEL_SERIAL).to_numpy(dtype=bool, na_value=False)
+    serial &= ~np.isnat(np.asarray(times, dtype="datetime64[ns]"))
+    if not serial.any():
+        return 0
+    return int(np.bincount(col.codes[kept], minlength=len(col.reps))[serial].sum())
 
 
 def _repeated(col: _Coded, texts: np.ndarray, keep: np.ndarray) -> np.ndarray:

@@ -16,7 +16,14 @@ from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold
 
-__all__ = ["combine_groups", "group_cells", "group_label", "labels_of", "survey_groups"]
+__all__ = [
+    "combine_groups",
+    "fold_case",
+    "group_cells",
+    "group_label",
+    "labels_of",
+    "survey_groups",
+]
 
 
 def group_label(value: object) -> str:
@@ -77,12 +84,20 @@ def group_cells(
     reasons[said] = word[said]
     none = pd.notna(reasons)
     labels[none] = None
-    labels, merged = _fold_case(labels, counts)
+    labels, merged = fold_case(labels, counts)
     return labels, reasons, merged
 
 
-def _fold_case(labels: np.ndarray, counts: npt.ArrayLike | None) -> tuple[np.ndarray, Merges]:
-    """Labels that differ only in case become the spelling with the most cells."""
+def fold_case(labels: np.ndarray, counts: npt.ArrayLike | None) -> tuple[np.ndarray, Merges]:
+    """Labels that differ only in case become the spelling with the most cells (ties: the
+    first); the merges, (spelling, spelling used) -> cells, for the note. ``counts`` weighs
+    each label (distinct texts with their cells); missing labels stay missing. ``--by``
+    groups and the feedback register's units share this rule.
+
+    >>> out, merged = fold_case(np.array(["Skola", "skola", None], dtype=object), [2, 1, 5])
+    >>> out.tolist(), merged
+    (['Skola', 'Skola', None], {('skola', 'Skola'): 1})
+    """
     present = pd.notna(labels)
     if not present.any():
         return labels, {}

@@ -125,7 +125,7 @@ def _reject_wrong_column(parsed: ScaleColumn, table: RawTable, pos: int) -> None
     values = parsed.values
     if len(values) == 0 or not np.isnan(values).all():
         return
-    first = parsed.first_with(["unparseable", "out_of_range"])
+    first = parsed.first_with(["unparseable", "out_of_range", "not_scale_point"])
     if first is not None:
         name = table.columns[pos]
         value = table.column(pos).iloc[first]

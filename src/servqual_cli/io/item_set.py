@@ -12,6 +12,7 @@ import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
+from servqual_cli.io.duplicates import DuplicateRows, find_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.read import read_table
@@ -35,6 +36,7 @@ class ItemSet:
     input: dict[str, Any] | None = None  # the file as JSON output records it (RawTable.describe)
     reverse: tuple[str, ...] = ()
     exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
+    duplicates: DuplicateRows | None = None  # rows repeating an earlier row (review 2 23h)
 
 
 # The per-cell list of excluded cells is built only when read (--excluded, --strict).
@@ -97,6 +99,7 @@ def load_item_set(
             )
     if strict:
         log.raise_if_strict()
+    duplicates = find_duplicates(table, [block.T], names)  # before reversal: as answered
     rev_range: tuple[float, float] | None = None
     if rev:
         if scale is not None:
@@ -108,4 +111,5 @@ def load_item_set(
             block[j] = rev_range[0] + rev_range[1] - block[j]
     frame = pd.DataFrame(block.T, columns=pd.Index(names, dtype=object), copy=False)
     return ItemSet(frame, len(frame), log.counts(), None, rev_range,  # type: ignore[arg-type]
-                   table.describe(), tuple(rev), exclusion_log=log)  # fmt: skip
+                   table.describe(), tuple(rev), exclusion_log=log,
+                   duplicates=duplicates)  # fmt: skip

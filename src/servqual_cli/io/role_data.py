@@ -20,6 +20,7 @@ from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.groups import combine_groups, group_cells
 from servqual_cli.io.item_roles import parse_roles
@@ -66,6 +67,7 @@ class RoleData:
     exclusions: pd.DataFrame
     recoded: dict[tuple[str, float], int] = field(default_factory=dict)
     group_merges: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)
+    duplicates: DuplicateRows | None = None  # rows repeating an earlier row (review 2 23h)
 
     @property
     def n_rows(self) -> int:
@@ -187,6 +189,7 @@ def load_roles(
         exclusions=log.to_frame(),
         recoded=log.recoded(),
         group_merges=log.group_merges(),
+        duplicates=role_duplicates(table, matrices, resolved),
     )
 
 

@@ -16,6 +16,7 @@ from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
 from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
+from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.groups import survey_groups
 from servqual_cli.io.item_roles import column_position, parse_roles
@@ -68,6 +69,7 @@ class SurveyData:
     columns: dict[str, dict[int, str]]
     exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
     scale_use: ScaleUse | None = None  # set when no answer reaches an end of the scale
+    duplicates: DuplicateRows | None = None  # rows repeating an earlier row (review 2 23h)
 
     @property
     def n_rows(self) -> int:
@@ -182,6 +184,7 @@ def load_survey(
         columns=resolved,
         exclusion_log=log,
         scale_use=instrument_scale_use(matrices, instrument),
+        duplicates=role_duplicates(table, matrices, resolved),
     )
 
 

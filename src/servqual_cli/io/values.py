@@ -129,7 +129,9 @@ def parse_scale_values(
 
     Returns ``(values, reasons)``: float values (NaN where excluded or missing) and per cell the
     reason (``blank``, ``dont_know``, ``not_available``, ``missing_token``, ``unparseable``,
-    ``out_of_range``, ``excel_error`` for ``#N/A``, ``#DIV/0!`` and the like) or None.
+    ``out_of_range``, ``excel_error`` for ``#N/A``, ``#DIV/0!`` and the like,
+    ``not_scale_point`` for a number between two points of a scale of whole points, such as
+    ``4,5`` on 1–7: :func:`integral_scale`) or None.
     Numbers may use a decimal comma and a space, no-break space or
     narrow no-break space between groups of three digits (``"1 234,5"``); text answers go
     through ``labels`` (folded) and the built-in label sets; ``"7 Instämmer helt"`` reads as 7.
@@ -145,10 +147,14 @@ def parse_scale_values(
 
     >>> v, r = parse_scale_values(pd.Series([5, "6", "4,5", "Vet ej", "", 9, "Instämmer helt", "x"],
     ...                                     dtype=object), (1, 7))
-    >>> v.tolist()[:3], v[6]
-    ([5.0, 6.0, 4.5], np.float64(7.0))
-    >>> r.tolist()
-    [None, None, None, 'dont_know', 'blank', 'out_of_range', None, 'unparseable']
+    >>> v.tolist()[:2], v[6]
+    ([5.0, 6.0], np.float64(7.0))
+    >>> r.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [None, None, 'not_scale_point', 'dont_know', 'blank', 'out_of_range', None, 'unparseable']
+    >>> parse_scale_values(pd.Series([4.5, 2.0]), (1, 7))[1].tolist()
+    ['not_scale_point', None]
+    >>> parse_scale_values(pd.Series(["4,5"]), (-np.inf, np.inf))[0].tolist()  # no scale
+    [4.5]
     >>> parse_scale_values(pd.Series(["#N/A", "#DIV/0!", 3], dtype=object), (1, 5))[1].tolist()
     ['excel_error', 'excel_error', None]
     >>> v, r = parse_scale_values(pd.Series(["1 234", "4\u00a0500,5", "1\u202f234", "1 2"]),
@@ -167,6 +173,8 @@ def parse_scale_values(
     if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
         values = column.to_numpy(dtype=float, na_value=np.nan)
         reasons[np.isnan(values)] = "blank"
+        if not pd.api.types.is_integer_dtype(column.dtype):
+            values = _between_points(values, reasons, lo, hi)
     else:
         values, reasons = _parse_object(column, lo, hi, labels, missing_tokens, recoded)
     out_of_range = ~np.isnan(values) & ((values < lo) | (values > hi))
@@ -240,6 +248,7 @@ def _parse_object(
             values[num] = unique_float[codes[num]]
         else:  # floats may merge -0.0 with 0, so convert every cell (in C)
             values[num] = obj[num].astype(float)
+            values = _between_points(values, reasons, lo, hi)
     reasons[cell_kind == _OTHER] = "unparseable"  # dates, booleans and the like
 
     is_str = cell_kind == _STR
@@ -260,6 +269,36 @@ def _parse_object(
                 cells = np.bincount(codes[is_str], minlength=len(uniques))[str_codes]
                 tally_recoded(recoded, texts[hit], str_vals[hit], cells[hit])
     return values, reasons
+
+
+def integral_scale(lo: float, hi: float) -> bool:
+    """Whether a scale is a set of whole points a respondent ticks: both ends whole numbers, at
+    most 11 points (1–5, 1–7, 0–10). A 0–100 scale is a slider or a score, where 72,5 is an
+    answer.
+
+    >>> integral_scale(1, 7), integral_scale(0, 10), integral_scale(0, 100)
+    (True, True, False)
+    >>> integral_scale(0, np.inf), integral_scale(0.5, 3)
+    (False, False)
+    """
+    finite = bool(np.isfinite(lo) and np.isfinite(hi))
+    return finite and lo == int(lo) and hi == int(hi) and hi - lo <= 10
+
+
+def _between_points(values: np.ndarray, reasons: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """On a scale of whole points, a number between two points (``4,5`` on 1–7; ``9,5`` is out
+    of range, not this) is no answer
+    the item offers (a cross between two boxes, or a typing error): ``not_scale_point``, left
+    out and counted as a 9 on 1–7 is, so the counts per point add up to n. Values from labels
+    are not numbers written in the cell and are not checked here (:func:`integral_scale`)."""
+    if not integral_scale(lo, hi):
+        return values
+    with np.errstate(invalid="ignore"):
+        between = (values != np.floor(values)) & (values >= lo) & (values <= hi)  # NaN: False
+    if not between.any():
+        return values
+    reasons[between] = "not_scale_point"
+    return np.where(between, np.nan, values)
 
 
 def read_from_text(texts: np.ndarray, values: np.ndarray, reasons: np.ndarray) -> np.ndarray:
@@ -356,6 +395,7 @@ def _parse_text(
     numeric = pd.to_numeric(number_text, errors="coerce")
     got = todo & numeric.notna().to_numpy(dtype=bool)
     str_vals[got] = numeric.to_numpy(dtype=float, na_value=np.nan)[got]
+    str_vals = _between_points(str_vals, str_reason, lo, hi)  # "4,5" on 1–7
     todo &= ~got
     if todo.any():
         table = builtin_labels(lo, hi)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli import __version__
-from servqual_cli.errors import ConfigError, Location
+from servqual_cli.errors import ConfigError, Location, UsageError
 from servqual_cli.report.config import InputFile, ReportConfig
 from servqual_cli.report.glance import glance_block
 from servqual_cli.report.glance_summary import join_words
@@ -181,9 +181,16 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
     from servqual_cli.io.survey import load_survey_file
 
     s = config.survey
-    return load_survey_file(
-        str(s.file.path), s.instrument, s.by, s.sheet, s.encoding, s.header_row, s.strict
-    )
+    try:
+        return load_survey_file(
+            str(s.file.path), s.instrument, s.by, s.sheet, s.encoding, s.header_row, s.strict
+        )
+    except UsageError as exc:  # a config's by is the key survey.by, not the --by option
+        if config.source is None or not exc.message.startswith("--by column "):
+            raise
+        where = f"not in {s.file.path.name}"
+        message = exc.message.removeprefix("--by ").replace("not in the file", where, 1)
+        raise UsageError(f"survey.by: {message}", Location(str(config.source.path))) from exc
 
 
 def build_report(

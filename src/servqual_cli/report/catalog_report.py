@@ -20,10 +20,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "group_report": ("Delrapport", "Report for"),
     "index_title": ("Rapporter per grupp", "Reports by group"),
     "index_intro": (
-        "En rapport per värde i kolumnen {by}. Varje mapp innehåller report.md, report.xlsx, "
-        "manifest.json och diagrammen.",
-        "One report per value of the column {by}. Each folder holds report.md, report.xlsx, "
-        "manifest.json and the charts.",
+        "En rapport per värde i kolumnen {by}. Varje mapp innehåller report.html (sidan för "
+        "invånare), report.md, report.xlsx, manifest.json och diagrammen.",
+        "One report per value of the column {by}. Each folder holds report.html (the "
+        "residents' page), report.md, report.xlsx, manifest.json and the charts.",
     ),
     "respondents_n": ("Svarande", "Respondents"),
     "index_dims_short": ("Dimensioner under förväntan", "Dimensions below expectations"),

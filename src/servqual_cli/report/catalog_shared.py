@@ -79,6 +79,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "not_available": ("NA", "NA"),
     "missing_token": ("angivet saknat värde", "declared missing"),
     "out_of_range": ("utanför skalan", "out of range"),
+    "not_scale_point": ("inte ett skalsteg", "not a scale point"),
     "unparseable": ("ogiltigt värde", "not a valid value"),
     "duplicate": ("dubbletter", "duplicates"),
     "end_before_start": ("slut före start", "end before start"),

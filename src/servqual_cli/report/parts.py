@@ -301,6 +301,10 @@ def service_part(ctx: ReportContext) -> Part:
         left = items_left_out(data)  # rows read and items left out whole (review 2, item 16)
         sections += _demote(_demote(feedback_sections(result, data.excluded, lang, figures=True,
                                                       left_out=left)))  # fmt: skip
+        from servqual_cli.report.feedback_notes import feedback_note_sections
+
+        # serial-day dates and units merged by case, named as `servqual feedback` names them
+        sections += feedback_note_sections(data.serial_dates, data.log.group_merges(), lang)
     method = ((rl("service", lang), rl("service_method", lang)),)
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:

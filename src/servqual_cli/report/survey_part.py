@@ -21,6 +21,7 @@ from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
 from servqual_cli.report.chart_spec import caption_with, conf_text
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import at_level
+from servqual_cli.report.duplicate_note import duplicate_blocks
 from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.glance_rows import survey_rows
@@ -80,6 +81,7 @@ def servqual_part(ctx: ReportContext) -> Part:
     result, grouped = analyses(ctx)
     glance = survey_rows(result, grouped, ctx.config.period, lang)
     blocks: list[Block] = [
+        *duplicate_blocks(d.duplicates, lang),  # a file pasted twice (review 2 item 23h)
         *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
         dimension_table(result, lang, min_n=ctx.config.min_n),
         Figure(
