@@ -293,7 +293,7 @@ def test_format_apa_and_the_table_names_family_and_method(cli, data_dir: Path) -
     assert len(lines) == 2 and lines[0].startswith("Miljö: t(")
     assert "dz = " in lines[0] and "95% CI [" in lines[0] and "r_rb = " in lines[0]
     sv = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa", "--lang", "sv")
-    assert "95 % KI [" in sv.stdout and "; V = " in sv.stdout
+    assert "95\u00a0% KI [" in sv.stdout and "; V = " in sv.stdout  # no-break space (sv)
     table = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--adjust", "bh", "-f", "markdown")
     assert "p (BH, 2 dimensions)" in table.stdout and "p (BH, 5 items)" in table.stdout
     bad = cli("reliability", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")

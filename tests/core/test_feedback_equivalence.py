@@ -57,9 +57,13 @@ def _backlog_old(frame: pd.DataFrame, promise: Any, as_of: pd.Timestamp) -> pd.D
     d = case_durations(frame["received"], frame["closed"], unit, as_of).frame
     is_open = d["valid"] & d["open"]
     overdue = is_open & (d["censored_at_as_of"] > limit.value)
-    table = pd.DataFrame({"unit": frame["unit"], "n_open": is_open, "n_open_overdue": overdue})
+    no_reply = frame["answered"].isna() | (frame["answered"] > as_of)
+    promised = overdue & no_reply & frame["contact"].astype(bool)
+    table = pd.DataFrame({"unit": frame["unit"], "n_open": is_open, "n_open_overdue": overdue,
+                          "n_unanswered_overdue": promised})  # fmt: skip
     out = table.groupby("unit", sort=True).sum().reset_index()
-    out[["n_open", "n_open_overdue"]] = out[["n_open", "n_open_overdue"]].astype(np.int64)
+    counts = ["n_open", "n_open_overdue", "n_unanswered_overdue"]
+    out[counts] = out[counts].astype(np.int64)
     return out.sort_values("n_open_overdue", ascending=False, kind="stable").reset_index(drop=True)
 
 

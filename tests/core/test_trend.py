@@ -79,8 +79,12 @@ def test_comparison_matches_r(comparisons: pd.DataFrame, case: dict[str, Any]) -
     assert (row["n_before"], row["n_after"]) == (case["n_before"], case["n_after"])
     for field in ("before", "after", "diff"):
         _same(row[field], case[field], EXACT, field)
-    for field in ("ci_low", "ci_high", "p"):
-        _same(row[field], case[field], CLOSED, field)
+    for field in ("ci_low", "ci_high"):
+        if "ci_tol" in case:  # Hodges-Lehmann bounds: R's uniroot (tol 1e-4) on a step function
+            assert row[field] == pytest.approx(case[field], abs=case["ci_tol"]), field
+        else:
+            _same(row[field], case[field], CLOSED, field)
+    _same(row["p"], case["p"], CLOSED, "p")
     want = case["mdd"]
     if isinstance(want, float) and math.isnan(want):
         assert math.isnan(row["mdd"])
@@ -293,15 +297,17 @@ VERDICT_CASES: list[dict[str, Any]] = json.loads(
 
 @pytest.mark.parametrize("case", VERDICT_CASES, ids=[c["name"] for c in VERDICT_CASES])
 def test_median_verdict_needs_test_and_interval_to_agree(case: dict[str, Any]) -> None:
-    """p < 0.05 with an interval covering 0, and an interval excluding 0 with p >= 0.05, are
-    both 'no detectable change'; R's wilcox.test and Bonett-Price give the same p and interval."""
+    """The change of a time is the Hodges-Lehmann shift with the Mann-Whitney test's own
+    interval (review 3 finding 11; R wilcox.test conf.int, uniroot tol 1e-4), so the verdict
+    follows the test: the cases where the old Bonett-Price interval disagreed with it now agree
+    (test_not_interval: better; interval_not_test: no detectable change)."""
     obs = [pd.DataFrame({"channel": "phone", "area": ALL, "kpi": "phone_wait_seconds_median",
                          "x": np.asarray(case[side], dtype=float)})
            for side in ("before", "after")]  # fmt: skip
     row = compare_kpis(*obs).iloc[0]
     assert row["diff"] == case["diff"]
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((case["ci_low"], case["ci_high"]),
-                                                            rel=1e-12)  # fmt: skip
+                                                            abs=1e-3)  # fmt: skip
     assert row["p"] == pytest.approx(case["p"], rel=1e-9)
     assert row["verdict"] == case["verdict"]
 

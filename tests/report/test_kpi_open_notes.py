@@ -25,15 +25,24 @@ def sample() -> dict[str, Any]:
 
 
 def test_open_cases_are_named_in_the_duration_notes(sample: dict[str, Any]) -> None:
-    """Review item 3: a median lead time leaves out open cases; the note names them and the
-    change's basis, in Swedish and English; a share-within KPI keeps its own wording."""
+    """Review item 3, then review 3 finding 3: the median lead time and the share within ten
+    weeks are measured on the cases that had the whole time (equal follow-up); the note names
+    the rule with its counts (R: tests/core/r/review3_kpi.R), in Swedish and English."""
     from servqual_cli.report.kpi_sections import _notes
 
     lead = sample["Handläggningstid bygglov"]
     sv = _notes([lead], "sv")[0].text
-    assert "22 öppna ärenden (ännu inte avgjorda) ingår inte; värdet kan vara för lågt" in sv
-    assert "förändringen 2023→2024 jämför bara avgjorda ärenden (22 öppna 2024)" in sv
+    assert (
+        "jämför ärenden som hade hela tiden på sig (70 dagar före 2024-12-30): 235 av 279 "
+        "ärenden 2024; 44 senare ärenden, varav 22 öppna, ingår inte"
+    ) in sv
+    assert "värdet kan vara för lågt" not in sv  # no open case is left in the cohort
     en = _notes([lead], "en")[0].text
-    assert "22 open cases (not yet decided) are not counted; the value may be too low" in en
+    assert (
+        "compares cases that had the whole time (70 days before 2024-12-30): 235 of 279 cases "
+        "in 2024; 44 later cases, 22 of them open, are not counted"
+    ) in en
     within = sample["Bygglov beslutas inom tio veckor från komplett ansökan"]
-    assert "ännu inte avgjorda" not in _notes([within], "sv")[0].text
+    text = _notes([within], "sv")[0].text
+    assert "(10 veckor före 2024-12-30): 235 av 279" in text
+    assert "ännu inom gränsen" not in text  # nothing undecided is left out any more

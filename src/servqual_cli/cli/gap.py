@@ -192,7 +192,7 @@ def gap(
                "recoded_text": recoded_records(recoded),
                "group_values_merged": merged_records(merges), **payload}  # fmt: skip
     title = f"SERVQUAL – {data.table.describe()['file']}"
-    doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code})
+    doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code, "conf": conf})
     write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
     emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output, lang=lang_code)
 

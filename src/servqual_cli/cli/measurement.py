@@ -209,8 +209,8 @@ def trend(
         str,
         typer.Option(
             "--adjust",
-            help="Multiple-testing adjustment over the per-area comparisons (the totals are "
-            "not adjusted): holm (default), bh (Benjamini-Hochberg) or none.",
+            help="Multiple-testing adjustment over the per-area comparisons, and over the "
+            "totals as a family of their own: holm (default), bh (Benjamini-Hochberg) or none.",
         ),
     ] = "holm",
     fmt: o.FormatOpt = None,
@@ -388,7 +388,12 @@ def _contact_trend(
 
     from servqual_cli.core.benchmark import rank_benchmark
     from servqual_cli.core.contacts import kpi_observations
-    from servqual_cli.core.trend import VERDICT_RULE, area_family_size, compare_kpis
+    from servqual_cli.core.trend import (
+        VERDICT_RULE,
+        area_family_size,
+        compare_kpis,
+        total_family_size,
+    )
     from servqual_cli.io.measurement import read_benchmark
     from servqual_cli.report.measurement_sections import trend_sections
 
@@ -398,8 +403,9 @@ def _contact_trend(
                                kpi_observations(after.contacts, keys=(), email_rule=rule),
                                conf, power, share_test, adjust)  # fmt: skip
     family = area_family_size(comparisons)
-    payload["adjust"] = {"family": "areas (every per-area comparison; totals not adjusted)",
-                         "method": adjust, "comparisons": family}  # fmt: skip
+    payload["adjust"] = {"family": "areas (every per-area comparison); the totals are a "
+                         "family of their own", "method": adjust, "comparisons": family,
+                         "totals": total_family_size(comparisons)}  # fmt: skip
     payload["verdict_rule"] = VERDICT_RULE
     if rule is not None:
         payload["email_rule"] = {"rule": rule.text, "description": rule.describe()}

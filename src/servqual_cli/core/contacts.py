@@ -214,6 +214,25 @@ def unanswered_emails(kpis: pd.DataFrame) -> int:
     return max(gap, 0)
 
 
+def unreached_calls(kpis: pd.DataFrame) -> tuple[int, int]:
+    """(calls with a waiting time, calls that reached no one), all areas: the median queue time
+    is over the calls that reached a person; those that did not have no waiting time
+    (review 3, finding 10). (0, 0) when either KPI is missing.
+
+    >>> k = pd.DataFrame({"kpi": ["phone_reached", "phone_wait_seconds_median"],
+    ...                   "channel": "phone", "area": "ALL", "n": [54, 43], "k": [43, None]})
+    >>> unreached_calls(k)
+    (43, 11)
+    """
+    rows = kpis[kpis["area"].eq(ALL) & kpis["channel"].eq("phone")].set_index("kpi")
+    if not {"phone_reached", "phone_wait_seconds_median"} <= set(rows.index):
+        return 0, 0
+    n = rows["n"].astype(float)
+    k = rows["k"].astype(float)
+    n_wait = int(n["phone_wait_seconds_median"])
+    return n_wait, int(n["phone_reached"]) - int(k["phone_reached"])
+
+
 #: How :func:`summarise_observations` makes each kind of KPI's interval (JSON ``ci_method``).
 CI_METHODS = {
     "share": "wilson",  # Wilson score interval, R prop.test(correct = FALSE)

@@ -15,8 +15,10 @@ Gap scores are rounded to 10 decimals before ranking, as in :mod:`servqual_cli.c
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -29,6 +31,7 @@ from servqual_cli.core.paired_ranks import wilcox_from_counts
 from servqual_cli.core.posthoc import holm
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
+from servqual_cli.threads import map_ordered
 
 TIE_DECIMALS = 10
 
@@ -170,14 +173,24 @@ def compare_dimensions(
     if n < 2:
         raise DataError("fewer than two respondents have every dimension gap valid")
     cols = [g[:, j][complete] for j in range(k)]  # complete cases, one column at a time
-    fr = _friedman([np.round(c, TIE_DECIMALS) for c in cols], n)
     a, b = pair_index(k)
-    # Per pair of dimensions: the difference column once (one buffer), its t moments as
-    # inference.one_sample_t computes them and its distinct rounded values for the signed
-    # rank test; no (respondents x pairs) matrix. No nonzero difference gives NaN.
-    diff = np.empty(n)
-    stats = [moments_and_counts(np.subtract(cols[i], cols[m], out=diff))
-             for i, m in zip(a, b, strict=True)]  # fmt: skip
+    # Per pair of dimensions: the difference column once (one buffer per thread), its t
+    # moments as inference.one_sample_t computes them and its distinct rounded values for the
+    # signed rank test; no (respondents x pairs) matrix. No nonzero difference gives NaN.
+    # Friedman and the pairs are independent jobs: on threads for many respondents (each
+    # computed as on one thread, results in order).
+    buffers = threading.local()
+
+    def pair(im: tuple[int, int]) -> tuple[int, float, float, tuple[np.ndarray, np.ndarray]]:
+        if not hasattr(buffers, "diff"):
+            buffers.diff = np.empty(n)
+        return moments_and_counts(np.subtract(cols[im[0]], cols[im[1]], out=buffers.diff))
+
+    jobs: list[Callable[[], Any]] = [
+        lambda: _friedman([np.round(c, TIE_DECIMALS) for c in cols], n),
+        *(partial(pair, im) for im in zip(a, b, strict=True)),
+    ]
+    fr, *stats = map_ordered(lambda job: job(), jobs, rows=n)
     t = inference.t_from_moments(
         np.array([s[0] for s in stats], dtype=np.int64),
         np.array([s[1] for s in stats]),

@@ -310,6 +310,11 @@ def _backlog(
     d = case_durations(frame["received"], frame["closed"], unit, as_of).frame
     is_open = (d["valid"] & d["open"]).to_numpy(dtype=bool)
     overdue = is_open & (d["censored_at_as_of"] > limit.value).to_numpy(dtype=bool)
+    # the reply promise's own backlog (review 3, finding 12): open items with contact details
+    # and no reply by as_of, older than the promise; anonymous items are promised no reply
+    answered = frame["answered"].to_numpy(dtype="datetime64[ns]")
+    no_reply = np.isnat(answered) | (answered > as_of.to_datetime64())
+    promised = overdue & no_reply & frame["contact"].to_numpy(dtype=bool)
     order = units.sorted_order()
     ok = units.codes >= 0
     size = len(units.labels)
@@ -318,9 +323,11 @@ def _backlog(
             "unit": pd.Index(units.labels[order], dtype="str"),
             "n_open": np.bincount(units.codes[ok & is_open], minlength=size)[order],
             "n_open_overdue": np.bincount(units.codes[ok & overdue], minlength=size)[order],
+            "n_unanswered_overdue": np.bincount(units.codes[ok & promised], minlength=size)[order],
         }
     )
-    out[["n_open", "n_open_overdue"]] = out[["n_open", "n_open_overdue"]].astype(np.int64)
+    counts = ["n_open", "n_open_overdue", "n_unanswered_overdue"]
+    out[counts] = out[counts].astype(np.int64)
     return out.sort_values("n_open_overdue", ascending=False, kind="stable").reset_index(drop=True)
 
 

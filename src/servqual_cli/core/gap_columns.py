@@ -13,8 +13,10 @@ per-group copies gave, so every number is the same (``tests/core/test_gap_column
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,7 @@ from servqual_cli.core import inference
 from servqual_cli.core._common import FloatArray
 from servqual_cli.core.effect_sizes import dz_interval
 from servqual_cli.core.paired_ranks import distinct_counts, ranks_from_counts
+from servqual_cli.threads import map_ordered
 
 __all__ = [
     "TIE_DECIMALS",
@@ -53,21 +56,34 @@ class ColumnStats:
 
         ``valid`` is a boolean scratch buffer as long as ``d``.
         """
-        np.logical_not(np.isnan(d, out=valid), out=valid)
-        n, mean, ss, distinct = moments_and_counts(d[valid])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean_e = np.sum(e, where=valid) / np.int64(n)
-            mean_p = np.sum(p, where=valid) / np.int64(n)
+        self.append(_entry(d, e, p, valid))
+
+    def append(self, entry: _Entry) -> None:
+        """Append one column's statistics as :func:`_entry` computed them."""
+        n, mean, ss, mean_e, mean_p, distinct = entry
         self.n.append(n)
-        self.mean.append(float(mean))
-        self.ss.append(float(ss))
-        self.mean_e.append(float(mean_e))
-        self.mean_p.append(float(mean_p))
+        self.mean.append(mean)
+        self.ss.append(ss)
+        self.mean_e.append(mean_e)
+        self.mean_p.append(mean_p)
         self.distinct.append(distinct)
 
     @property
     def any_pair(self) -> bool:
         return any(self.n)
+
+
+_Entry = tuple[int, float, float, float, float, tuple[FloatArray, FloatArray]]
+
+
+def _entry(d: FloatArray, e: FloatArray, p: FloatArray, valid: np.ndarray) -> _Entry:
+    """One column's n, mean, sum of squares, mean E and P, and distinct gaps with counts."""
+    np.logical_not(np.isnan(d, out=valid), out=valid)
+    n, mean, ss, distinct = moments_and_counts(d[valid])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_e = np.sum(e, where=valid) / np.int64(n)
+        mean_p = np.sum(p, where=valid) / np.int64(n)
+    return n, float(mean), float(ss), float(mean_e), float(mean_p), distinct
 
 
 def moments_and_counts(
@@ -101,10 +117,17 @@ def column_stats(d: np.ndarray, e: np.ndarray, p: np.ndarray) -> ColumnStats:
     >>> s.n, s.mean, s.mean_p
     ([3, 2], [0.0, 2.0], [5.0, 7.0])
     """
+    buffers = threading.local()  # each thread its own scratch buffer
+
+    def one(j: int) -> _Entry:
+        if not hasattr(buffers, "valid"):
+            buffers.valid = np.empty(d.shape[0], dtype=bool)
+        return _entry(np.ascontiguousarray(d[:, j]), e[:, j], p[:, j], buffers.valid)
+
     stats = ColumnStats()
-    valid = np.empty(d.shape[0], dtype=bool)
-    for j in range(d.shape[1]):  # a loop over columns, each vectorised over respondents
-        stats.add(np.ascontiguousarray(d[:, j]), e[:, j], p[:, j], valid)
+    # a loop over columns, each vectorised over respondents; on threads for many respondents
+    for entry in map_ordered(one, range(d.shape[1]), rows=d.shape[0]):
+        stats.append(entry)
     return stats
 
 
@@ -127,25 +150,37 @@ def item_stats(
     ([3, 2], [0.0, -0.5], [0.0, 0.0], [0.0, -1.0])
     """
     n = e.shape[0]
-    d = np.empty(n)
-    valid = np.empty(n, dtype=bool)
-    total = ColumnStats()
-    per_group = [ColumnStats() for _ in groups]
-    if groups:
-        rows = np.concatenate(list(groups))
-        bounds = np.cumsum([0] + [len(g) for g in groups])
-        d_s, e_s, p_s = np.empty(rows.size), np.empty(rows.size), np.empty(rows.size)
-    for j in order:  # a loop over items, each vectorised over respondents
+    rows = np.concatenate(list(groups)) if groups else np.zeros(0, dtype=np.intp)
+    bounds = np.cumsum([0] + [len(g) for g in groups])
+    buffers = threading.local()  # each thread its own scratch buffers
+
+    def one(j: int) -> tuple[_Entry, list[_Entry]]:
+        if not hasattr(buffers, "d"):
+            buffers.d, buffers.valid = np.empty(n), np.empty(n, dtype=bool)
+            buffers.s = np.empty((3, rows.size))
+        d, valid = buffers.d, buffers.valid
         e_j, p_j = e[:, j], p[:, j]
         np.subtract(p_j, e_j, out=d)
-        total.add(d, e_j, p_j, valid)
+        total = _entry(d, e_j, p_j, valid)
         if not groups:
-            continue
+            return total, []
+        d_s, e_s, p_s = buffers.s
         np.take(d, rows, out=d_s)
         np.take(e_j, rows, out=e_s)
         np.take(p_j, rows, out=p_s)
-        for stats, lo, hi in zip(per_group, bounds[:-1], bounds[1:], strict=True):
-            stats.add(d_s[lo:hi], e_s[lo:hi], p_s[lo:hi], valid[: hi - lo])
+        return total, [
+            _entry(d_s[lo:hi], e_s[lo:hi], p_s[lo:hi], valid[: hi - lo])
+            for lo, hi in pairwise(bounds)
+        ]
+
+    total = ColumnStats()
+    per_group = [ColumnStats() for _ in groups]
+    # a loop over items, each vectorised over respondents; on threads for many respondents,
+    # every item computed as on one thread and appended in ``order``
+    for item, of_groups in map_ordered(one, order, rows=n):
+        total.append(item)
+        for stats, entry in zip(per_group, of_groups, strict=True):
+            stats.append(entry)
     return total, per_group
 
 

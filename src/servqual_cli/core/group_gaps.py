@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,7 @@ from servqual_cli.core.gaps import GapAnalysis, any_pair, assemble, check_rules
 from servqual_cli.core.respondent_scores import MinItems, respondent_scores
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
+from servqual_cli.threads import map_ordered
 
 OMEGA2_ESTIMATOR = (
     "Hays' omega^2 of the ordinary one-way ANOVA over the Welch groups, "
@@ -210,24 +212,38 @@ def grouped_gap_analysis(
     items_all, items_per_group = item_stats(e, p, item_order, rows_of)
     scores = respondent_scores(e, p, dimensions, min_items)
     rules = (conf, zero_method, adjust, min_items, weight_rule)
-    total = assemble(items_all, items, dimensions, scores, weights, *rules)
-    per_group: dict[str, GapAnalysis] = {}
-    skipped: dict[str, str] = {}
     w_all = None if weights is None else np.asarray(weights, dtype=float)
-    for name, rows, stats in zip(names, rows_of, items_per_group, strict=True):  # per group
-        if not stats.any_pair:
-            skipped[name] = "no valid expectation/perception pair"
-            continue
+    no_pair = "no valid expectation/perception pair"
+    pairs = zip(names, items_per_group, strict=True)
+    skipped = {name: no_pair for name, stats in pairs if not stats.any_pair}
+
+    def one_group(i: int) -> GapAnalysis:
+        rows = rows_of[i]
         w = None if w_all is None else w_all[rows]
-        result = assemble(stats, items, dimensions, scores.take(rows), w, *rules)
-        per_group[name] = dataclasses.replace(result, scores=None)  # the total's suffice
-    comparisons = []
-    for j, dim in enumerate(scores.dimensions):
+        result = assemble(items_per_group[i], items, dimensions, scores.take(rows), w, *rules)
+        return dataclasses.replace(result, scores=None)  # the total's suffice
+
+    def one_dimension(j: int) -> GroupComparison:
         samples = {}
         for name, rows in zip(names, rows_of, strict=True):
             g = scores.gap[rows, j]
             samples[name] = g[~np.isnan(g)]
-        comparisons.append(_compare(dim, samples, conf))
+        return _compare(scores.dimensions[j], samples, conf)
+
+    # The total, each group with a valid pair and each dimension's across-group tests are
+    # independent: on threads for many respondents, each computed as on one thread.
+    kept = [i for i, name in enumerate(names) if name not in skipped]
+    jobs: list[Callable[[], Any]] = [
+        lambda: assemble(items_all, items, dimensions, scores, weights, *rules),
+        *(partial(one_group, i) for i in kept),
+        *(partial(one_dimension, j) for j in range(len(scores.dimensions))),
+    ]
+    done = map_ordered(lambda job: job(), jobs, rows=e.shape[0])
+    total: GapAnalysis = done[0]
+    per_group: dict[str, GapAnalysis] = {
+        names[i]: r for i, r in zip(kept, done[1 : 1 + len(kept)], strict=True)
+    }
+    comparisons: list[GroupComparison] = done[1 + len(kept) :]
     # The omnibus p-values form one family per test: the dimensions.
     welch_adj = inference.p_adjust([c.welch_p for c in comparisons], adjust)
     kw_adj = inference.p_adjust([c.kruskal_p for c in comparisons], adjust)

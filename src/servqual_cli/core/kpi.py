@@ -41,12 +41,20 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from scipy import special
 
 from servqual_cli.core.duration_summary import quantile_ci, summarise_durations
-from servqual_cli.core.durations import DurationFrame, case_durations, measuring_unit, resolve_as_of
+from servqual_cli.core.durations import (
+    DurationFrame,
+    Limit,
+    case_durations,
+    measuring_unit,
+    resolve_as_of,
+)
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
+from servqual_cli.core.posthoc import holm
 from servqual_cli.core.proportions import wilson_ci
 from servqual_cli.core.results import plain, records
 from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
@@ -55,15 +63,18 @@ if TYPE_CHECKING:
     from servqual_cli.vocab.inputs import KpiData
 
 __all__ = [
+    "FollowUp",
     "KpiChange",
     "KpiPooled",
     "KpiResult",
+    "below_goal",
     "evaluate_kpi",
     "evaluate_kpis",
     "verdicts",
 ]
 
-GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict"]
+GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict", "p_below"]
+ALPHA = 0.05  # a group is named below its goal when its Holm-adjusted p is below this
 
 
 def verdicts(
@@ -97,6 +108,29 @@ class KpiChange:
     p: float
     test: str
     better: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(dict(self.__dict__))
+        return out
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The equal-follow-up rule of a duration KPI with open cases (review 3, finding 3).
+
+    A case whose clock started less than the follow-up length (``basis``: the KPI's ``limit``,
+    else its ``norm``) before ``as_of`` has not had the full time to be decided: the decided ones
+    among such cases are the quick ones, so keeping them makes the latest period look faster
+    than a complete earlier period. Only cases that had the whole time are measured, in every
+    period; ``n_kept`` of ``n_total`` cases (of the period the result judges) remain,
+    ``n_open_left_out`` of the left-out cases were still open.
+    """
+
+    basis: str  # "limit" | "norm"
+    length: float  # the limit in its own unit, or the norm in the KPI's unit
+    n_kept: int
+    n_total: int
+    n_open_left_out: int
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -144,6 +178,7 @@ class KpiResult:
     n_after_as_of: int = 0
     period: str | None = None  # the period value and verdict judge (None: all rows, no dates)
     pooled: KpiPooled | None = None  # all periods together, when there are several
+    follow_up: FollowUp | None = None  # the equal-follow-up rule, when it left cases out
 
     @property
     def goal(self) -> float | None:
@@ -173,20 +208,75 @@ class KpiResult:
             "excluded": self.excluded,
             "change": None if self.change is None else self.change.to_dict(),
             "pooled": None if self.pooled is None else self.pooled.to_dict(),
+            "follow_up": None if self.follow_up is None else self.follow_up.to_dict(),
         }
         result: dict[str, Any] = plain(out)
         return result
 
 
-def _order_groups(groups: pd.DataFrame, spec: KpiSpec) -> pd.DataFrame:
+def _p_below(k: pd.Series, n: pd.Series, goal: float | None, higher: bool) -> npt.NDArray[Any]:
+    """Exact one-sided binomial p of each group's share against the goal, in the bad
+    direction (R ``binom.test(k, n, goal, alternative = "less")`` when higher is better); NaN
+    without a goal or a count.
+
+    >>> _p_below(pd.Series([3, 7]), pd.Series([6, 7]), 0.9, True).round(5).tolist()
+    [0.01585, 1.0]
+    """
+    kk, nn = np.asarray(k, float), np.asarray(n, np.int64)
+    if goal is None or not 0 < goal < 1:
+        return np.full(kk.shape, np.nan)
+    with np.errstate(invalid="ignore"):
+        # P(X <= k) below a target; P(X >= k) = 1 - P(X <= k - 1) above a ceiling
+        p = special.bdtr(kk, nn, goal) if higher else special.bdtrc(kk - 1, nn, goal)
+    return np.where(nn > 0, np.minimum(p, 1.0), np.nan)
+
+
+def _order_groups(
+    groups: pd.DataFrame, spec: KpiSpec, counts: pd.Series | None = None
+) -> pd.DataFrame:
+    """Verdicts from each group's interval, the one-sided exact test against the goal (shares
+    only, from ``counts`` of successes), worst first."""
     goal = spec.target if spec.target is not None else spec.norm
+    p = np.full(len(groups), np.nan)
+    if counts is not None and spec.statistic in ("share", "share_within"):
+        p = _p_below(counts, groups["n"], goal, spec.higher_is_better)
     groups = groups.assign(
-        verdict=verdicts(groups["ci_low"], groups["ci_high"], goal, spec.higher_is_better)
+        verdict=verdicts(groups["ci_low"], groups["ci_high"], goal, spec.higher_is_better),
+        p_below=p,
     )
     ordered = groups.sort_values(
         "value", ascending=spec.higher_is_better, na_position="last", kind="stable"
     )
     return ordered[GROUP_COLUMNS].reset_index(drop=True)
+
+
+def below_goal(result: KpiResult, min_n: int, alpha: float = ALPHA) -> tuple[pd.DataFrame, int]:
+    """The groups shown to fall short of the goal, worst first, and the family size.
+
+    A group is screened when it has at least ``min_n`` cases and a test (shares: the exact
+    one-sided binomial test against the goal, ``p_below``); it is named when its p, Holm-adjusted
+    over the screened groups, is below ``alpha``. Groups under ``min_n`` are never named: their
+    values are "too few answers" elsewhere in the report (review 3, finding 8). The returned
+    frame has the group columns and ``p_holm``.
+
+    >>> from pathlib import Path
+    >>> spec = KpiSpec(1, "Svar", "resultat", Path("x.xlsx"), "share", target=0.9)
+    >>> frame = pd.DataFrame({"row": range(96), "success": [True] * 74 + [False] * 22,
+    ...                       "group": ["a"] * 40 + ["b"] * 50 + ["c"] * 6})
+    >>> named, family = below_goal(evaluate_kpi(spec, frame), min_n=30)
+    >>> named["group"].tolist(), family
+    (['b'], 2)
+    """
+    g = result.groups
+    if not len(g) or "p_below" not in g:
+        return g.assign(p_holm=pd.Series(dtype=float)).iloc[:0], 0
+    p = g["p_below"].to_numpy(dtype=float)
+    screened = (g["n"].to_numpy(dtype=float) >= min_n) & np.isfinite(p)
+    adjusted = np.full(len(g), np.nan)
+    if screened.any():
+        adjusted[screened] = holm(p[screened])
+    g = g.assign(p_holm=adjusted)
+    return g[screened & (adjusted < alpha)].reset_index(drop=True), int(screened.sum())
 
 
 def evaluate_kpi(
@@ -298,6 +388,12 @@ def _duration_kpi(
     factor = hours * spec.unit_factor
     stat: Any = spec.statistic
     durations = case_durations(frame["start"], frame["end"], unit, as_of=moment)
+    follow_up = None
+    rule = _follow_up_length(spec, limit, factor)
+    if rule is not None:
+        keep, follow_up = _equal_follow_up(durations, frame["start"], moment, rule)
+        if follow_up is not None:
+            frame, durations = frame[keep], DurationFrame(durations.frame[keep], unit, moment)
     extra = frame[["group"]] if "group" in frame else pd.DataFrame(index=frame.index)
     durations = durations.with_columns(extra)
     overall = summarise_durations(durations, stat, limit, conf)
@@ -307,7 +403,7 @@ def _duration_kpi(
         by = summarise_by(durations, ["group"], stat, limit, conf)
         by = by[by["level"] == "group"].copy()
         by[["value", "ci_low", "ci_high"]] = by[["value", "ci_low", "ci_high"]] / scale
-        groups = _order_groups(by, spec)
+        groups = _order_groups(by, spec, by.get("n_within"))
     value, low, high = overall.value / scale, overall.ci_low / scale, overall.ci_high / scale
     goal = spec.target if spec.target is not None else spec.norm
     change = None
@@ -340,7 +436,53 @@ def _duration_kpi(
         n_open=overall.n_open,
         n_undecided=overall.n_undecided,
         n_after_as_of=int(late_start.sum()),
+        follow_up=follow_up,
     )
+
+
+def _follow_up_length(
+    spec: KpiSpec, limit: Limit | None, factor: float
+) -> tuple[str, float, float] | None:
+    """(basis, length in the display unit, length in the engine's unit) of the follow-up every
+    measured case must have had: the limit, else the norm of a duration statistic; None when
+    the KPI has neither (then open cases are only named, as before)."""
+    if limit is not None:
+        given = spec.limit.value if spec.limit is not None else limit.value
+        return "limit", float(given), float(limit.value)
+    if spec.norm is not None and spec.statistic in ("median", "mean", "p90"):
+        return "norm", float(spec.norm), float(spec.norm) * factor
+    return None
+
+
+def _equal_follow_up(
+    durations: DurationFrame,
+    start: pd.Series,
+    moment: pd.Timestamp,
+    rule: tuple[str, float, float],
+) -> tuple[npt.NDArray[np.bool_], FollowUp | None]:
+    """Which cases had the whole follow-up before ``moment`` (their age at ``moment``, in the
+    engine's unit, at least the follow-up length), and the rule's counts; ``None`` for the rule
+    when no open case is younger than the follow-up (then nothing is biased and all are kept).
+
+    Cohorts with equal follow-up: a right-censored case cannot be measured, and dropping it
+    alone keeps only the quick cases of the newest cohort (Kalbfleisch & Prentice 2002, ch. 1).
+    """
+    f = durations.frame
+    valid = f["valid"].to_numpy(dtype=bool)
+    ages = case_durations(start, pd.Series(moment, index=start.index), durations.unit)
+    age = ages.frame["duration"].to_numpy(dtype=float)
+    short = valid & ~(age >= rule[2])  # NaN ages (invalid rows) are not "short": kept as before
+    short_open = short & f["open"].to_numpy(dtype=bool)
+    if not short_open.any():
+        return np.ones(len(f), dtype=bool), None
+    follow = FollowUp(
+        basis=rule[0],
+        length=rule[1],
+        n_kept=int((valid & ~short).sum()),
+        n_total=int(valid.sum()),
+        n_open_left_out=int(short_open.sum()),
+    )
+    return ~short, follow
 
 
 def _change(
@@ -394,6 +536,7 @@ def _value_kpi(
                     "value": agg["sum"].to_numpy() / agg["count"].to_numpy(),
                     "ci_low": lows,
                     "ci_high": highs,
+                    "k": agg["sum"].to_numpy(),
                 }
             )
         else:  # order statistics need each group's own sample: a loop over groups, not rows
@@ -402,7 +545,7 @@ def _value_kpi(
                 for g, s in frame.groupby("group", sort=True)
             ]
             rows = pd.DataFrame(parts, columns=["group", "n", "value", "ci_low", "ci_high"])
-        groups = _order_groups(rows, spec)
+        groups = _order_groups(rows, spec, rows.get("k"))
     change = None
     if "start" in frame:
         labels = period_labels(frame["start"], period)

@@ -8,8 +8,9 @@ KPI kind     difference and 95 % interval     test                  minimum dete
 share        p_after - p_before, Mee (1984)   score test (Pearson   ``power.prop.test`` (R)
              score interval (``fisher``:      chi², 1 df; or
              Newcombe 1998 hybrid score)      Fisher's exact)
-median       median_after - median_before,    Mann-Whitney (R       (z_a/2 + z_power) x SE of
-             Bonett & Price (2002)            ``wilcox.test``)      the Bonett-Price interval
+median       Hodges-Lehmann shift after -     Mann-Whitney (R       (z_a/2 + z_power) x SE of
+             before with its Mann-Whitney     ``wilcox.test``)      the Bonett-Price interval
+             (Bauer 1972) interval
 index        mean difference, Welch t         Mann-Whitney on the   ``power.t.test`` (pooled
              interval                         points (ordinal)      SD)
 ============ ================================ ===================== ==========================
@@ -21,15 +22,18 @@ test (conservative) beside the Newcombe interval, which can disagree with it.
 The verdict is ``better`` or ``worse`` only when the test and the interval agree: the test's p
 is below ``1 - conf`` (by default 0.05) **and** the interval lies wholly on that side of 0
 (:data:`VERDICT_RULE`), honouring the KPI's direction (a shorter queue is better); otherwise
-``no detectable change``. For medians (Bonett-Price interval, Mann-Whitney test) and the index
-(Welch interval, Mann-Whitney test) the two answer different questions and can disagree: a queue
-time "−28 s, p = 0.015" whose interval runs from −60.8 to +4.8 s is not called better, since the
-data cannot tell that change from 0. KPIs without a direction (the "delvis" shares) are not
-compared. With many areas and KPIs some "changes" are expected by chance (about 1 in 20
-comparisons with no real change), so the per-area rows form one family whose p-values are
-adjusted (``adjust``: Holm by default, Benjamini-Hochberg, or none; R ``p.adjust``) in
-``p_adjusted``, and their verdict follows the adjusted p. The totals (area ``ALL``) are the
-memo's primary comparisons and are not adjusted (their ``p_adjusted`` equals ``p``).
+``no detectable change``. For times the difference is the Hodges-Lehmann shift (the median of
+every pairwise difference after - before, :mod:`servqual_cli.core.location_shift`) with the
+interval of the Mann-Whitney test itself, so test and interval agree by construction (review 3,
+finding 11); ``before`` and ``after`` are the two medians, shown as description: the shift is
+not their difference. For the index (Welch interval, Mann-Whitney test) the two answer different
+questions and can disagree; then the change is not called better or worse. KPIs without a
+direction (the "delvis" shares) are not compared. With many areas and KPIs some "changes" are
+expected by chance (about 1 in 20 comparisons with no real change), so the per-area rows form
+one family whose p-values are adjusted (``adjust``: Holm by default, Benjamini-Hochberg, or
+none; R ``p.adjust``) in ``p_adjusted``, and their verdict follows the adjusted p. The totals
+(area ``ALL``) are a family of their own, adjusted the same way (as ``servqual trend`` over
+several years adjusts the same KPIs, review 3 finding 25); their verdict follows their adjusted p.
 
 References
 ----------
@@ -61,6 +65,7 @@ from servqual_cli.core.detectable_difference import (
 )
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
+from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
 from servqual_cli.errors import UsageError
@@ -76,6 +81,7 @@ __all__ = [
     "compare_kpis",
     "median_diff_ci",
     "sort_comparisons",
+    "total_family_size",
     "verdict",
 ]
 
@@ -207,11 +213,15 @@ def _share_row(
 
 
 def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
+    # Review 3 finding 11: the Mann-Whitney test goes with the Hodges-Lehmann shift and its
+    # interval (R wilcox.test(conf.int = TRUE)), so test and interval answer one question; the
+    # medians stay as the descriptive before/after and the Bonett-Price SE gives the MDD.
     m = median_diff_ci(b, a, conf)
+    shift = hodges_lehmann(b, a, conf)
     z = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))  # norm.isf + norm.ppf
-    return {"before": m.before, "after": m.after, "diff": m.diff, "ci_low": m.ci_low,
-            "ci_high": m.ci_high, "p": mann_whitney(a, b).p, "test": "mann-whitney",
-            "mdd": z * m.se}  # fmt: skip
+    return {"before": m.before, "after": m.after, "diff": shift.estimate,
+            "ci_low": shift.ci_low, "ci_high": shift.ci_high, "p": mann_whitney(a, b).p,
+            "test": "mann-whitney", "mdd": z * m.se}  # fmt: skip
 
 
 def _index_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
@@ -297,6 +307,8 @@ def compare_kpis(
     family = frame["area"].ne(ALL).to_numpy()
     if family.any():
         adjusted[family] = p_adjust(p[family], adjust)
+    if (~family).any():  # the totals: a family of their own (review 3, finding 25)
+        adjusted[~family] = p_adjust(p[~family], adjust)
     frame["p_adjusted"] = adjusted
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
@@ -310,6 +322,16 @@ def compare_kpis(
         )
     ]  # one call per comparison (KPI x channel x area), not per contact
     return sort_comparisons(frame[COMPARISON_COLUMNS])
+
+
+def total_family_size(comparisons: pd.DataFrame) -> int:
+    """How many totals (area ``ALL``, with a p-value) their own adjustment counted.
+
+    >>> total_family_size(pd.DataFrame({"area": ["ALL", "ALL", "b"], "p": [0.1, 0.2, 0.3]}))
+    2
+    """
+    totals = comparisons["area"].eq(ALL)
+    return int(comparisons.loc[totals, "p"].notna().sum())
 
 
 def area_family_size(comparisons: pd.DataFrame) -> int:

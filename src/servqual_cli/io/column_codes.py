@@ -24,7 +24,7 @@ import numpy as np
 
 from servqual_cli.io.encoded import EncodedColumn, small_codes
 
-__all__ = ["ColumnCodes", "short_keys"]
+__all__ = ["ColumnCodes", "merge_parts", "short_keys"]
 
 _KEYS = 257 + 256 * 256  # keys of the texts of at most two bytes
 
@@ -163,3 +163,54 @@ class ColumnCodes:
             codes = np.concatenate([small_codes(p, len(uniques)) for p in self._parts])
         self._parts = []
         return EncodedColumn(small_codes(codes, len(uniques)), uniques)
+
+
+def merge_parts(parts: list[EncodedColumn]) -> EncodedColumn:
+    """One column from its consecutive parts (each coded on its own, :mod:`.csvfast`).
+
+    The distinct texts are those of the first part, then each later part's texts not seen in
+    an earlier one, in their order: the order of first appearance over the whole column, so
+    the codes are exactly those of coding the column in one piece.
+
+    >>> a = EncodedColumn(np.array([0, 1, 0], dtype=np.int8), np.array(["7", ""], dtype=object))
+    >>> b = EncodedColumn(np.array([0, 1, 2], dtype=np.int8),
+    ...                   np.array(["5", "7", "Vet ej"], dtype=object))
+    >>> m = merge_parts([a, b])
+    >>> m.codes.tolist(), m.uniques.tolist()
+    ([0, 1, 0, 2, 0, 3], ['7', '', '5', 'Vet ej'])
+    """
+    if len(parts) == 1:
+        return parts[0]
+    uniques = parts[0].uniques
+    remaps: list[np.ndarray | None] = [None]  # per part, its codes -> merged codes (None: same)
+    for part in parts[1:]:
+        at = _positions(part.uniques, uniques)  # -1 where the text is new
+        new = at < 0
+        if new.any():
+            at[new] = len(uniques) + np.arange(int(new.sum()))
+            uniques = np.concatenate([uniques, part.uniques[new]])
+        remaps.append(None if np.array_equal(at, np.arange(len(at))) else at)
+    dtype = small_codes(np.zeros(0, dtype=np.int64), len(uniques)).dtype
+    codes = np.empty(sum(len(p) for p in parts), dtype=dtype)  # filled part by part
+    start = 0
+    for part, remap in zip(parts, remaps, strict=True):
+        out = codes[start : start + len(part)]
+        if remap is None:
+            out[...] = part.codes
+        else:  # "wrap": every code is valid (as in scale_column, "clip" is slow on int8)
+            np.take(remap.astype(dtype), part.codes, out=out, mode="wrap")
+        start += len(part)
+    return EncodedColumn(codes, uniques)
+
+
+def _positions(texts: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Per text, its position among the distinct ``known`` texts, or -1 (a dict for a few, a
+    hash table in pyarrow for many: a column of ids has a million)."""
+    if len(texts) + len(known) < 2000:
+        where = {t: i for i, t in enumerate(known.tolist())}
+        return np.fromiter((where.get(t, -1) for t in texts.tolist()), np.int64, len(texts))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pc.index_in(pa.array(texts, type=pa.string()), value_set=pa.array(known, pa.string()))
+    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)

@@ -190,12 +190,34 @@ def load_kpi_data(
         else:
             numbers, why = parsed("value_column", spec.value_column, parse_numbers)
             _check_numbers(spec, raw[selected], why[selected], table)
-            drop(spec.value_column, raw, why)
+            drop(spec.value_column, raw, _unreached(why, index, as_text))
             out["value"] = numbers
     if strict:
         log.raise_if_strict()
     frame = pd.DataFrame(out)[keep].reset_index(drop=True)
     return KpiData(spec, frame, table, len(rows), n_selected, log)
+
+
+#: A service-measurement contacts file's "reached" column and its "no" answer: a blank
+#: waiting time on such a row is a call that reached no one, not a missing cell.
+REACHED_COLUMN, NOT_REACHED = "nådd", "nej"
+
+
+def _unreached(
+    why: np.ndarray, index: ColumnIndex, as_text: Callable[[str, str], pd.Series]
+) -> np.ndarray:
+    """The value column's exclusion reasons, with a blank cell on a row whose ``nådd`` column
+    says ``nej`` given as ``unreached`` (review 3, finding 10): a call that never reached a
+    person has no waiting time, and the median is over the calls that did."""
+    if index.find(REACHED_COLUMN) is None:
+        return why
+    reached = as_text("value_column", REACHED_COLUMN).map(fold, na_action="ignore")
+    hit = (why == "blank") & reached.eq(fold(NOT_REACHED)).to_numpy(dtype=bool)
+    if not hit.any():
+        return why
+    out = why.copy()
+    out[hit] = "unreached"
+    return out
 
 
 def _text_fold(values: pd.Series) -> tuple[pd.Series, pd.Series]:

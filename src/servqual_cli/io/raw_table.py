@@ -4,6 +4,7 @@ each row came from), and the hash recorded for its input."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,5 +144,29 @@ class RawTable:
 lazy_field(RawTable, "frame", lambda t: t.encoded.frame() if t.encoded is not None else None)
 
 
+_LATER_BYTES = 1 << 24  # 16 MiB: below, a thread costs about what the digest does
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def sha256_later(data: bytes) -> Callable[[], str]:
+    """``sha256_of(data)``, started now on another thread for a large file (hashlib lets go of
+    the GIL, so the digest is made while the file is read); call the result for the digest.
+
+    >>> sha256_later(b"abc")() == sha256_of(b"abc")
+    True
+    """
+    from servqual_cli.threads import workers
+
+    if len(data) < _LATER_BYTES or workers() < 2:
+        digest = sha256_of(data)
+        return lambda: digest
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="servqual-sha256")
+    future = pool.submit(sha256_of, data)
+    pool.shutdown(wait=False)  # the thread ends with its one job
+
+    return future.result

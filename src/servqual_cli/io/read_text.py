@@ -20,7 +20,7 @@ from servqual_cli.io.decode import decode_text as decode
 from servqual_cli.io.encoded import EncodedColumn, EncodedTable
 from servqual_cli.io.header import find_header_row, two_row_header
 from servqual_cli.io.limits import limits
-from servqual_cli.io.raw_table import RawTable, sha256_of
+from servqual_cli.io.raw_table import RawTable, sha256_later
 from servqual_cli.io.rows import table_from_rows
 
 
@@ -39,6 +39,7 @@ def read_text(
 ) -> RawTable:
     if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise DataError("file is empty", Location(source))
+    digest = sha256_later(data)  # on another thread while the file is read
     decoded = decode(data, encoding, source)
     if "\x00" in decoded.text:
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
@@ -67,7 +68,7 @@ def read_text(
         sheet=None,
         header_row=hdr,
         row_numbers=row_numbers,
-        sha256=sha256_of(data),
+        sha256=digest(),
         encoding=codec,
         delimiter=delim,
         encoding_reason=why,

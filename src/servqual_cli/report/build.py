@@ -333,7 +333,24 @@ def _meta(config: ReportConfig, period: str | None = None) -> dict[str, Any]:
         "facts": tuple(lines),
         "version": __version__,
         "date": report_date(config).isoformat(),
+        "conf": page_level(config),  # the intervals' level, for the page's glossary
     }
+
+
+def page_level(config: ReportConfig) -> float | None:
+    """The one confidence level of every interval in the report: the survey's ``conf`` (the
+    other parts compute theirs at 0.95); None when the parts use different levels.
+
+    >>> from servqual_cli.report.config import SurveyConfig
+    >>> survey = SurveyConfig(None, conf=0.9)  # type: ignore[arg-type]
+    >>> page_level(ReportConfig()), page_level(ReportConfig(survey=survey))
+    (0.95, 0.9)
+    """
+    levels = {0.95} if config.contacts is not None or config.service is not None else set()
+    levels |= {config.survey.conf} if config.survey is not None else set()
+    if len(levels) > 1:
+        return None
+    return next(iter(levels), 0.95)
 
 
 def summary_sections(

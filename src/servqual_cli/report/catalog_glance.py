@@ -22,6 +22,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_n": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "g_better": ("bättre", "better"),
     "g_worse": ("sämre", "worse"),
+    "g_more": ("fler", "more"),
     "g_no_change": ("ingen säker förändring", "no clear change"),
     "g_met": ("uppfyllt", "met"),
     "g_not_met": ("ej uppfyllt", "not met"),
@@ -78,11 +79,11 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "glance_note_groups": (
         "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
-        "eget konfidensintervall eller Holm-justerade test); grupperna rangordnas inte mot "
-        "varandra.",
+        "eget test, Holm-justerat över grupperna som prövades; nyckeltal: bara grupper med "
+        "tillräckligt många svar); grupperna rangordnas inte mot varandra.",
         "A group is named only when its own value differs from the target or expectations (its "
-        "own confidence interval or Holm-adjusted test); the groups are not ranked against each "
-        "other.",
+        "own test, Holm-adjusted over the groups tested; KPIs: only groups with enough "
+        "answers); the groups are not ranked against each other.",
     ),
     # the plain-language paragraph
     "p_not_met": (
@@ -151,6 +152,11 @@ GLANCE: dict[str, tuple[str, str]] = {
         "sämre än föregående period i {areas}",
         "worse than the previous period in {areas}",
     ),
+    "kpi_area_rule": (
+        "(ensidigt exakt test mot målet, Holm över {family} grupper med minst {min_n} svar)",
+        "(one-sided exact test against the target, Holm over {family} groups with at least "
+        "{min_n} answers)",
+    ),
     "p_all_groups": ("alla {n} grupper", "all {n} groups"),
     # the header's period when the parts cover different periods: "2020 (servicemätning)"
     "period_of_survey": ("enkät", "survey"),
@@ -164,18 +170,27 @@ GLANCE: dict[str, tuple[str, str]] = {
         "kvot {ratio} (95 % KI {low}–{high}), p (Holm) {p}",
         "ratio {ratio} (95% CI {low}–{high}), p (Holm) {p}",
     ),
+    "feedback_all_types": (
+        "alla typer: klagomål, beröm, förslag och frågor; fler synpunkter är inte i sig sämre",
+        "all types: complaints, praise, suggestions and questions; more items is not in itself "
+        "worse",
+    ),
     "backlog_row": (
-        "Öppna synpunkter äldre än löftet ({promise})",
-        "Open feedback items older than the promise ({promise})",
+        "Obesvarade synpunkter (med kontaktuppgifter) äldre än {promise}",
+        "Unanswered feedback items (with contact details) older than {promise}",
     ),
     "p_feedback_rise": (
-        "Fler synpunkter än under föregående tolv månader: {items}.",
+        "Fler synpunkter än under föregående tolv månader (klagomål räknas som sämre, övriga "
+        "typer bara som fler): {items}.",
         "More feedback items than in the previous twelve months: {items}.",
     ),
     "p_backlog": (
-        "{overdue} av {open} öppna synpunkter är äldre än löftet ({promise}) per {date}.",
-        "{overdue} of {open} open feedback items are older than the promise ({promise}) as of "
-        "{date}.",
+        "{unanswered} synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet "
+        "({promise}) per {date}. Ej avslutade ärenden, besvarade eller inte: {open}, varav "
+        "{overdue} äldre än {promise}.",
+        "{unanswered} feedback items with contact details have no reply and are older than the "
+        "promise ({promise}) as of {date}. Cases not closed, answered or not: {open}, of which "
+        "{overdue} older than {promise}.",
     ),
     "p_more_groups": ("{n} till", "{n} more"),
     "and": ("och", "and"),

@@ -76,11 +76,11 @@ MEASUREMENT: Pairs = {
     "yellow": ("gul", "yellow"),
     "red": ("röd", "red"),
     "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "95 %-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
+                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
                      "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
                      "tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
-                     "municipality's whole 95% interval lies on one side of the mean, else "
+                     "municipality's whole {level} interval lies on one side of the mean, else "
                      "on a par; without an interval by thirds of the ranking. Kolada colour: best "
                      "third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
@@ -115,14 +115,20 @@ MEASUREMENT: Pairs = {
                    "time in seconds, e-mail reply time in working hours."),
     "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
-                   "--test fisher), Bonett-Price (medianer), Welch (index). Bättre eller "
-                   "sämre bara när testet (p under signifikansnivån) och intervallet (helt på "
-                   "ena sidan om 0) är eniga; annars ingen påvisbar förändring.",
+                   "--test fisher), Welch (index). Tider: Förändring är Hodges-Lehmanns "
+                   "förskjutning (medianen av alla parvisa skillnader efter − före, inte "
+                   "skillnaden mellan de två medianerna) med Mann-Whitney-testets eget intervall, "
+                   "så test och intervall är eniga. Bättre eller sämre bara när testet (p under "
+                   "signifikansnivån) och intervallet (helt på ena sidan om 0) är eniga; annars "
+                   "ingen påvisbar förändring.",
                    "p: score test (shares; Fisher's exact test with --test fisher) or "
                    "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
-                   "--test fisher), Bonett-Price (medians), Welch (index). Better or worse only "
-                   "when the test (p below the significance level) and the interval (wholly on "
-                   "one side of 0) agree; otherwise no detectable change."),
+                   "--test fisher), Welch (index). Times: the change is the Hodges-Lehmann shift "
+                   "(the median of all pairwise differences after − before, not the difference "
+                   "of the two medians) with the Mann-Whitney test's own interval, so test and "
+                   "interval agree. Better or worse only when the test (p below the significance "
+                   "level) and the interval (wholly on one side of 0) agree; otherwise no "
+                   "detectable change."),
     "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
                   "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
                   "jämförelser blir ungefär var tjugonde 'förändring' slump.",
@@ -135,16 +141,30 @@ MEASUREMENT: Pairs = {
                         "{n} unanswered e-mails are not in the median reply time (a reply time "
                         "needs a reply); in \"within 1 working day\" they count as not answered "
                         "in time."),
+    "shift_card_note": ("Förändringen är Hodges-Lehmanns förskjutning (medianen av alla "
+                        "parvisa skillnader), inte skillnaden mellan de två medianerna.",
+                        "The change is the Hodges-Lehmann shift (the median of all pairwise "
+                        "differences), not the difference of the two medians."),
+    "unreached_note": ("Väntetid i telefon: median över de {n} samtal som nådde en person; {k} "
+                       "samtal nådde ingen och saknar väntetid.",
+                       "Phone queue time: median over the {n} calls that reached a person; {k} "
+                       "calls reached no one and have no queue time."),
     "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
                 "logitskalan (bemötandeindex; håller sig inom 0–100).",
                 "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
                 "scale (treatment index; stays within 0–100)."),
     "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
                     "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
-                    "Totalerna justeras inte.",
+                    "Totalerna justeras för sig.",
                     "{label}: p adjusted over every per-area comparison (all KPIs and channels, "
                     "also those not shown here); the verdict follows the adjusted p. The totals "
-                    "are not adjusted."),
+                    "are adjusted as a family of their own."),
+    "total_adjust_note": ("{label}: p justerat över alla totaler (som i serien över flera år); "
+                          "bedömningen följer det justerade p. Intervallen gäller varje "
+                          "jämförelse för sig (ojusterade).",
+                          "{label}: p adjusted over all the totals (as in the series over "
+                          "several years); the verdict follows the adjusted p. The intervals "
+                          "are per comparison (unadjusted)."),
     "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
                     "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
                     "icke-central t (som R effectsize::hedges_g).",
@@ -180,12 +200,6 @@ MEASUREMENT: Pairs = {
                      "{kpis}.",
                      "The benchmark file's value for {municipality} differs from the computed "
                      "one: {kpis}."),
-    "median_note": ("För medianer gäller intervallet skillnaden mellan medianerna, medan testet "
-                    "(Mann-Whitney) prövar om det ena årets tider tenderar att vara kortare; de "
-                    "kan peka åt olika håll, och då är bedömningen ingen påvisbar förändring.",
-                    "For medians, the interval is for the difference of medians, while the test "
-                    "(Mann-Whitney) asks whether one year's times tend to be shorter; they can "
-                    "disagree, and then the verdict is no detectable change."),
     "year_line": ("{year}: {n} kontakter ({channels}); {excluded}",
                   "{year}: {n} contacts ({channels}); {excluded}"),
     "needs_two_years": ("En trend kräver kontakter från två år.",
@@ -201,8 +215,8 @@ SERIES: Pairs = {
     "year": ("År", "Year"),
     "n": ("n", "n"),
     "value": ("Värde", "Value"),
-    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
-    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "ci_low": ("{level} KI, nedre", "{level} CI, low"),
+    "ci_high": ("{level} KI, övre", "{level} CI, high"),
     "others_mean": ("Medel övriga", "Others' mean"),
     "years": ("År", "Years"),
     "slope": ("Förändring per år", "Change per year"),
@@ -225,8 +239,8 @@ SERIES: Pairs = {
     "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
     "this": ("Kommunen", "This municipality"),
     "chart_note": (
-        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
-        "Points: the year's value with its 95 % confidence interval; dashed: others' mean.",
+        "Punkter: årets värde med {level} konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its {level} confidence interval; dashed: others' mean.",
     ),
     "share": ("Andel (%)", "Share (%)"),
     "index": ("Index (0–100)", "Index (0–100)"),

@@ -33,16 +33,16 @@ RELIABILITY: Pairs = {
     "cfi": ("CFI", "CFI"),
     "tli": ("TLI", "TLI"),
     "rmsea": ("RMSEA", "RMSEA"),
-    "rmsea_ci": ("RMSEA 90 % KI", "RMSEA 90% CI"),
+    "rmsea_ci": ("RMSEA 90\u00a0% KI", "RMSEA 90% CI"),
     "srmr": ("SRMR", "SRMR"),
     "composite_reliability": ("Sammansatt reliabilitet (CR)", "Composite reliability (CR)"),
     "ave": ("AVE", "AVE"),
     "factor": ("Faktor", "Factor"),
     "cr_ave": ("CFA per dimension", "CFA per dimension"),
     "skipped": ("Ej beräknad", "Not computed"),
-    "ci_note_feldt": (  # the level is the one used (report.conf_level.at_level)
-        "95 % KI enligt Feldt med det n som faktiskt användes.",
-        "95% CI by Feldt's method with the n actually used.",
+    "ci_note_feldt": (  # {level}: the one used (report.conf_level.with_level)
+        "{level} KI enligt Feldt med det n som faktiskt användes.",
+        "{level} CI by Feldt's method with the n actually used.",
     ),
     "omega_note_dims": (
         "ω per dimension: ω total, enfaktor-ML, unikhet begränsad till 0,005 som factanal.",
@@ -68,8 +68,8 @@ RELIABILITY: Pairs = {
         "every item; its fit indices describe the respondents who answered everything.",
     ),
     "ci_note_bootstrap": (
-        "95 % KI: bootstrap-percentiler (seedade dragningar).",
-        "95% CI: bootstrap percentiles (seeded draws).",
+        "{level} KI: bootstrap-percentiler (seedade dragningar).",
+        "{level} CI: bootstrap percentiles (seeded draws).",
     ),
 }
 

@@ -68,14 +68,15 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "fig_dimensions_caption": (
         "Staplar: medelvärde för förväntan (E) och upplevelse (P). Punkter: gapet P − E med "
-        "95 % konfidensintervall.",
-        "Bars: mean expectation (E) and perception (P). Points: the gap P − E with its 95% "
+        "{level} konfidensintervall.",
+        "Bars: mean expectation (E) and perception (P). Points: the gap P − E with its {level} "
         "confidence interval.",
     ),
     "fig_items": ("Gap per påstående, sorterat", "Item gaps, sorted"),
     "fig_items_caption": (
-        "Påståendena sorterade från största negativa gap; linjerna visar 95 % konfidensintervall.",
-        "Items sorted from the largest negative gap; the lines show 95% confidence intervals.",
+        "Påståendena sorterade från största negativa gap; linjerna visar {level} "
+        "konfidensintervall.",
+        "Items sorted from the largest negative gap; the lines show {level} confidence intervals.",
     ),
     "fig_heatmap": ("Gap per dimension och grupp", "Dimension gaps by group"),
     "fig_heatmap_caption": (
@@ -95,7 +96,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "the scale midpoint and an equal split of the points",
     ),
     "axis_mean": ("Medelvärde", "Mean"),
-    "axis_gap_ci": ("Gap P − E (95 % KI)", "Gap P − E (95% CI)"),
+    "axis_gap_ci": ("Gap P − E ({level} KI)", "Gap P − E ({level} CI)"),
     "importance": ("Viktighet (poäng av 100)", "Importance (points of 100)"),
     "performance": ("Upplevelse (medel P)", "Performance (mean P)"),
     "quadrant": ("Kvadrant", "Quadrant"),
@@ -109,10 +110,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "ipa_note": (
         "IPA ställer viktigheten mot upplevelsen (P), inte mot förväntan: en dimension kan "
         "hamna i ”möjlig överprestation” fast dess gap är negativt. ”Osäker”: dimensionens "
-        "95 % t-intervall för viktighet eller upplevelse omfattar gränsen, så kvadranten kan "
+        "{level} t-intervall för viktighet eller upplevelse omfattar gränsen, så kvadranten kan "
         "inte avgöras.",
         "IPA sets importance against perception (P), not against expectations: a dimension can "
-        "be “possible overkill” although its gap is negative. “Uncertain”: the dimension's 95% "
+        "be “possible overkill” although its gap is negative. “Uncertain”: the dimension's {level} "
         "t interval of importance or perception includes the boundary, so its quadrant cannot "
         "be told.",
     ),
@@ -173,7 +174,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "Gränserna ligger vid {crosshair}. IPA ställer viktigheten mot upplevelsen (P), inte mot "
         "förväntan: en dimension kan hamna i ”möjlig överprestation” fast dess gap är negativt "
         "(upplevelsen når inte upp till förväntan). En placering märkt ”osäker” kan inte "
-        "avgöras: dimensionens 95 % t-intervall för viktighet eller upplevelse omfattar "
+        "avgöras: dimensionens {level} t-intervall för viktighet eller upplevelse omfattar "
         "gränsen (som här behandlas som fast).",
         "Each dimension is placed by mean importance (the weights) and mean perception (P) in the "
         "four quadrants of Martilla and James (1977): concentrate here (important, low "
@@ -181,7 +182,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "boundaries are at {crosshair}. IPA sets importance against perception (P), not "
         "against expectations: a dimension can be “possible overkill” although its gap is "
         "negative (perceptions fall short of expectations). A placement marked “uncertain” "
-        "cannot be told: the dimension's 95% t interval of importance or perception includes "
+        "cannot be told: the dimension's {level} t interval of importance or perception includes "
         "the boundary (taken here as fixed).",
     ),
     "method_cite": ("Hur rapporten citeras", "How to cite"),
@@ -211,16 +212,16 @@ REPORT: dict[str, tuple[str, str]] = {
         "{warnings} (see Reliability and validity).",
     ),
     "reliability_method": (
-        "Cronbachs α med parvis borttagning (som R:s psych) och 95 % KI enligt Feldt med det n "
+        "Cronbachs α med parvis borttagning (som R:s psych) och {level} KI enligt Feldt med det n "
         "som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; McDonalds ω "
         "(en faktor per dimension). Validitet: KMO, Bartletts test och konfirmatorisk "
         "faktoranalys av dimensionerna (CFI, TLI, RMSEA, SRMR, CR, AVE). Ett negativt "
         "item-rest-r ger en varning (ett omvänt påstående som inte vänts?).",
-        "Cronbach's α with pairwise deletion (as R's psych) and a 95% CI by Feldt's method with "
-        "the n actually used; item-rest correlations and α if the item is deleted; McDonald's ω "
-        "(one factor per dimension). Validity: KMO, Bartlett's test and a confirmatory factor "
-        "analysis of the dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE). A negative item-rest r "
-        "raises a warning (a reversed item not declared?).",
+        "Cronbach's α with pairwise deletion (as R's psych) and a {level} CI by Feldt's method "
+        "with the n actually used; item-rest correlations and α if the item is deleted; "
+        "McDonald's ω (one factor per dimension). Validity: KMO, Bartlett's test and a "
+        "confirmatory factor analysis of the dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE). A "
+        "negative item-rest r raises a warning (a reversed item not declared?).",
     ),
     "measurement": ("Servicemätning: telefon och e-post", "Service measurement: phone and e-mail"),
     "measurement_intro": (

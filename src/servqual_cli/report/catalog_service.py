@@ -20,7 +20,7 @@ SERVICE: dict[str, tuple[str, str]] = {
     "fråga": ("fråga", "question"),
     "beröm": ("beröm", "praise"),
     "value": ("Värde", "Value"),
-    "ci": ("95 % KI", "95% CI"),
+    "ci": ("{level} KI", "{level} CI"),
     "goal": ("Mål / norm", "Target / norm"),
     "verdict": ("Bedömning", "Verdict"),
     "below_goal": ("Grupper under mål / norm", "Groups below target / norm"),
@@ -59,9 +59,16 @@ SERVICE: dict[str, tuple[str, str]] = {
     "within_promise_share": ("Andel inom löftet", "Share within promise"),
     "ci_low": ("KI låg", "CI low"),
     "ci_high": ("KI hög", "CI high"),
-    "backlog": ("Balans: öppna ärenden äldre än löftet", "Backlog: open items older than promise"),
-    "n_open": ("Öppna", "Open"),
-    "n_open_overdue": ("Öppna, äldre än löftet", "Open, older than promise"),
+    "backlog": (
+        "Balans: ej avslutade ärenden och obesvarade synpunkter äldre än löftet",
+        "Backlog: cases not closed and unanswered items older than the promise",
+    ),
+    "n_open": ("Ej avslutade", "Not closed"),
+    "n_open_overdue": ("Ej avslutade, äldre än löftet", "Not closed, older than promise"),
+    "n_unanswered_overdue": (
+        "Obesvarade med kontaktuppgifter, äldre än löftet",
+        "Unanswered with contact details, older than promise",
+    ),
     "trend": ("Jämfört med föregående tolv månader", "Against the previous twelve months"),
     "level": ("Nivå", "Level"),
     "key": ("Grupp", "Group"),
@@ -141,6 +148,39 @@ SERVICE: dict[str, tuple[str, str]] = {
     "open_not_counted": (
         "{n} öppna ärenden (ännu inte avgjorda) ingår inte; värdet kan vara för lågt",
         "{n} open cases (not yet decided) are not counted; the value may be too low",
+    ),
+    "below_rule": (
+        "under målet: grupper med minst {min_n} ärenden vars ensidiga exakta test mot målet "
+        "håller efter Holm över de {family} grupper som prövades",
+        "below the goal: groups with at least {min_n} cases whose one-sided exact test against "
+        "the goal holds after Holm over the {family} groups tested",
+    ),
+    "unreached_rule": (
+        "{stat} över de {n} samtal som nådde en person; {k} samtal nådde ingen och saknar väntetid",
+        "{stat} over the {n} calls that reached a person; {k} calls reached no one and have "
+        "no waiting time",
+    ),
+    "stat_median": ("median", "median"),
+    "stat_mean": ("medelvärde", "mean"),
+    "stat_p90": ("90:e percentil", "90th percentile"),
+    "stat_share": ("andel", "share"),
+    "below_rule_empty": (
+        "ingen grupp har minst {min_n} ärenden: ingen pekas ut som under målet",
+        "no group has {min_n} cases or more: none is named below the goal",
+    ),
+    "below_rule_none": (
+        "grupper pekas inte ut som under målet (inget test mot målet för detta mått)",
+        "no group is named below the goal (no test against the goal for this measure)",
+    ),
+    "follow_up_rule": (
+        "jämför ärenden som hade hela tiden på sig ({length} före {as_of}): {kept} av {total} "
+        "ärenden {period}; {left} senare ärenden, varav {open} öppna, ingår inte",
+        "compares cases that had the whole time ({length} before {as_of}): {kept} of {total} "
+        "cases in {period}; {left} later cases, {open} of them open, are not counted",
+    ),
+    "follow_up_name": (
+        "{name} (ärenden som hade hela tiden på sig: {kept} av {total})",
+        "{name} (cases that had the whole time: {kept} of {total})",
     ),
     "open_change": (
         "förändringen {previous}→{period} jämför bara avgjorda ärenden ({n} öppna {period})",

@@ -19,8 +19,8 @@ SERVICE_SURVEY: Pairs = {
     "question": ("Fråga", "Question"),
     "n": ("n", "n"),
     "index": ("Index (0–100)", "Index (0–100)"),
-    "ci_low": ("95 % KI, nedre", "95 % CI, low"),
-    "ci_high": ("95 % KI, övre", "95 % CI, high"),
+    "ci_low": ("{level} KI, nedre", "{level} CI, low"),
+    "ci_high": ("{level} KI, övre", "{level} CI, high"),
     "share_4_5": ("Andel 4–5", "Share 4–5"),
     "small_base": ("Litet underlag", "Small base"),
     "years": ("År", "Years"),
@@ -61,13 +61,13 @@ SERVICE_SURVEY: Pairs = {
     "of": ("av", "of"),
     "bench_note": (
         "Kommunens index (från dess svar) mot det oviktade medlet av övriga kommuners "
-        "publicerade index. Bedömning: bättre/sämre endast när hela kommunens 95 %-intervall "
+        "publicerade index. Bedömning: bättre/sämre endast när hela kommunens {level}-intervall "
         "ligger på ena sidan om medlet, annars i nivå med. Färg efter tredjedelar av "
         "rangordningen (Kolada).",
         "This municipality's index (from its answers) against the unweighted mean of the other "
         "municipalities' published indices. Verdict: better/worse only when this "
-        "municipality's whole 95% interval lies on one side of the mean, else on a par. Colour by "
-        "thirds of the ranking (as Kolada).",
+        "municipality's whole {level} interval lies on one side of the mean, else on a par. "
+        "Colour by thirds of the ranking (as Kolada).",
     ),
     "no": ("", ""),
     "note": (

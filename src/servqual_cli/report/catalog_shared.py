@@ -16,7 +16,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "perception": ("Upplevelse (P)", "Perception (P)"),
     "gap": ("Gap (P−E)", "Gap (P−E)"),
     "gap_sd": ("SD gap", "SD gap"),
-    "ci": ("95 % KI", "95% CI"),
+    "ci": ("{level} KI", "{level} CI"),
     "ci_low": ("KI låg", "CI low"),
     "ci_high": ("KI hög", "CI high"),
     "t": ("t", "t"),
@@ -75,6 +75,7 @@ SHARED: dict[str, tuple[str, str]] = {
     ),
     # exclusion reasons
     "blank": ("tomma", "blank"),
+    "unreached": ("samtal som inte nådde någon", "calls that reached no one"),
     "dont_know": ("vet ej", "don't know"),
     "not_available": ("NA", "NA"),
     "missing_token": ("angivet saknat värde", "declared missing"),

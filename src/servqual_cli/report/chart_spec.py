@@ -23,26 +23,16 @@ from typing import Any
 import numpy as np
 
 from servqual_cli.report.chart_words import cw
-from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_percent
+from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
 
 __all__ = [
     "area_bars",
     "caption_with",
-    "conf_text",
     "gap_verdicts",
     "n_label",
     "reference_label",
     "suppressed_note",
 ]
-
-
-def conf_text(conf: float, lang: str) -> str:
-    """A confidence level as a reader writes it: "95 %" (sv), "95%" (en).
-
-    >>> conf_text(0.95, "sv"), conf_text(0.9, "en")
-    ('95\\xa0%', '90%')
-    """
-    return fmt_percent(conf, lang, 0)
 
 
 def n_label(name: str, ns: Sequence[float | None], lang: str) -> str:
@@ -80,10 +70,7 @@ def reference_label(kind: str, value: float, lang: str, unit: str = "", decimals
     'Norm −2,5 dagar'
     """
     number = fmt_number(value, lang, decimals)
-    if unit == "%":
-        text = f"{number}\u00a0%" if lang == "sv" else f"{number}%"
-    else:
-        text = f"{number} {unit}".strip()
+    text = with_percent(number, lang) if unit == "%" else f"{number} {unit}".strip()
     return cw(f"chart_{kind}", lang, value=text)
 
 

@@ -75,12 +75,12 @@ CHART: dict[str, tuple[str, str]] = {
         "A gap in parentheses cannot be told from 0 ({conf} confidence interval).",
     ),
     "chart_series_others": (
-        "Punkter: årets värde med 95 % konfidensintervall; streckat: medel övriga.",
-        "Points: the year's value with its 95% confidence interval; dashed: others' mean.",
+        "Punkter: årets värde med {conf} konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its {conf} confidence interval; dashed: others' mean.",
     ),
     "chart_series_own": (
-        "Punkter: årets värde med 95 % konfidensintervall.",
-        "Points: the year's value with its 95% confidence interval.",
+        "Punkter: årets värde med {conf} konfidensintervall.",
+        "Points: the year's value with its {conf} confidence interval.",
     ),
     "chart_others_note": (
         "Medel övriga ({year}) jämförs med kommunens eget värde och ritas bara vid den stapeln.",

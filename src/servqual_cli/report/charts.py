@@ -112,7 +112,7 @@ def _localise(fig: MplFigure, lang: str) -> None:
     :mod:`servqual_cli.report.numbers`, so the charts read like the tables."""
     from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
-    from servqual_cli.report.numbers import NBSP, fmt_number
+    from servqual_cli.report.numbers import fmt_number, with_percent
 
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
@@ -123,10 +123,9 @@ def _localise(fig: MplFigure, lang: str) -> None:
             decimals = max(0, int(-np.floor(np.log10(step)))) if step < 1 else 0
             if isinstance(current, PercentFormatter):
                 scale = 100.0 / current.xmax
-                space = NBSP if lang == "sv" else ""
                 axis.set_major_formatter(
                     FuncFormatter(
-                        lambda v, _p, s=scale, sp=space: f"{fmt_number(v * s, lang, 0)}{sp}%"
+                        lambda v, _p, s=scale: with_percent(fmt_number(v * s, lang, 0), lang)
                     )
                 )
             elif isinstance(current, ScalarFormatter):

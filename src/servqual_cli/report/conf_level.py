@@ -1,17 +1,24 @@
-"""The confidence level a heading names: the one the intervals were computed at (``--conf``).
+"""The confidence level as the reader writes it, and the catalog texts that name it.
 
-The catalog writes its interval headings at the default level ("95 % KI, nedre", "95% CI");
-:func:`at_level` rewrites them to the level actually used, so ``--conf 0.9`` never prints 90 %
-intervals under a "95 %" heading (review 2, item 4).
+Every text that names the level the intervals were computed at (``--conf``) gets it from
+:func:`level_text`: table headings, notes, chart captions, APA lines and the web page's
+glossary. Catalog strings carry a ``{level}`` placeholder where the level goes ("{level} KI,
+nedre", "{level} CI by Feldt's method"), filled at render time by :func:`with_level` (or by
+the catalog's own ``fill``), so ``--conf 0.9`` never prints 90 % intervals under a "95 %"
+heading (review 2, item 4).
+
+One spacing rule per language: Swedish writes a no-break space before the per cent sign
+("95 %", U+00A0, so the number and its sign never part at a line end; Språkrådet, *Svenska
+skrivregler*), English none ("95%"): :func:`servqual_cli.report.numbers.with_percent`.
 """
 
 from __future__ import annotations
 
-import re
+from servqual_cli.report.percent_sign import with_percent
 
-__all__ = ["at_level", "level_text"]
+__all__ = ["LEVEL", "level_text", "with_level"]
 
-_DEFAULT = re.compile(r"95(?:\u00a0| )?%")
+LEVEL = "{level}"  # the placeholder a catalog string names the level with
 
 
 def level_text(conf: float, lang: str) -> str:
@@ -23,19 +30,17 @@ def level_text(conf: float, lang: str) -> str:
     ('95\\xa0%', '90%', '97,5\\xa0%')
     """
     text = f"{round(conf * 100, 6):g}"
-    return f"{text.replace('.', ',')}\u00a0%" if lang == "sv" else f"{text}%"
+    return with_percent(text.replace(".", ",") if lang == "sv" else text, lang)
 
 
-def at_level(text: str, conf: float, lang: str) -> str:
-    """``text`` with its "95 %"/"95%" replaced by the level ``conf`` (unchanged at 0.95).
+def with_level(text: str, conf: float, lang: str) -> str:
+    """``text`` with its ``{level}`` placeholder filled with the level ``conf``.
 
-    >>> at_level("95 % KI, nedre", 0.9, "sv")
+    >>> with_level("{level} KI, nedre", 0.9, "sv")
     '90\\xa0% KI, nedre'
-    >>> at_level("95% CI by Feldt's method", 0.99, "en")
-    "99% CI by Feldt's method"
-    >>> at_level("95 % CI, low", 0.95, "en")
-    '95 % CI, low'
+    >>> with_level("{level} CI by Feldt's method", 0.95, "en")
+    "95% CI by Feldt's method"
+    >>> with_level("Antal svar", 0.9, "sv")
+    'Antal svar'
     """
-    if abs(conf - 0.95) < 1e-12:
-        return text
-    return _DEFAULT.sub(level_text(conf, lang), text)
+    return text.replace(LEVEL, level_text(conf, lang))

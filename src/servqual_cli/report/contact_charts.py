@@ -12,8 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from servqual_cli.report.chart_spec import area_bars, caption_with, conf_text, reference_label
+from servqual_cli.report.chart_spec import area_bars, caption_with, reference_label
 from servqual_cli.report.chart_words import cw
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.spec import Figure
 
 
@@ -65,7 +66,7 @@ def contact_figures(
             "labels": {"x": x_label, "y": cw(f"chart_{unit}", lang)},
             "percent": share,
         }
-        notes.append(cw("chart_interval_note", lang, conf=conf_text(conf, lang)))
+        notes.append(cw("chart_interval_note", lang, conf=level_text(conf, lang)))
         if bench is not None and kept and kept[0] == 0 and series[-1]["values"][0] is not None:
             b = bench.kpis[bench.kpis["kpi"].eq(kpi) & bench.kpis["channel"].eq(channel)]
             if len(b) and pd.notna(b["others_mean"].iloc[0]):
@@ -84,7 +85,9 @@ def contact_figures(
                 "bars",
                 data,
                 caption=caption_with(None, notes),
-                description=cw("chart_desc_area_bars", lang, what=name, conf=conf_text(conf, lang)),
+                description=cw(
+                    "chart_desc_area_bars", lang, what=name, conf=level_text(conf, lang)
+                ),
                 notes=tuple(notes),
             )
         )

@@ -294,6 +294,11 @@ def feedback_sections(
             "unit": sl("total", lang),
             "n_open": int(backlog["n_open"].sum()),
             "n_open_overdue": int(backlog["n_open_overdue"].sum()),
+            **(
+                {"n_unanswered_overdue": int(backlog["n_unanswered_overdue"].sum())}
+                if "n_unanswered_overdue" in backlog
+                else {}
+            ),
         }
         backlog = pd.concat([backlog, pd.DataFrame([total])], ignore_index=True)
         title = f"{sl('backlog', lang)} ({sl('as_of', lang)} {a.as_of.date().isoformat()})"

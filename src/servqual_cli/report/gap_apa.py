@@ -5,6 +5,7 @@ from __future__ import annotations
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import num
 
 
@@ -21,10 +22,10 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
     """One APA-style line per dimension: the paired t with dz and its CI, then the Wilcoxon test.
 
     ``t(399) = −10.10, p < .001, dz = −0.51, 95% CI [−0.61, −0.40]; V = 1234, p < .001,
-    r_rb = −0.62, 95% CI [−0.70, −0.52]``. Swedish: decimal comma, "95 % KI [a; b]".
+    r_rb = −0.62, 95% CI [−0.70, −0.52]``. Swedish: decimal comma, "95 % KI [a; b]" (the level by
+    :func:`~servqual_cli.report.conf_level.level_text`, a no-break space before "%").
     """
-    pct = f"{result.conf * 100:g}"
-    ci = f"{pct.replace('.', ',')} % KI" if lang == "sv" else f"{pct}% CI"
+    ci = f"{level_text(result.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
     sep = "; " if lang == "sv" else ", "
     lines = []
     for r in result.dimensions.to_dict("records"):

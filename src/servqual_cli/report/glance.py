@@ -61,7 +61,7 @@ def severity(row: GlanceRow) -> int:
         or row.change_verdict == "worse"
         or row.benchmark_verdict == "worse"
     )
-    if bad:
+    if bad or (row.kind == "backlog" and row.value):  # a broken reply promise: no target
         return 0
     return 1 if row.target_verdict == "cannot_tell" else 2
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.report.catalog import dimension_name, rl
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_summary import join_words
 from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
@@ -161,8 +162,11 @@ def _change_verdict(better: bool | None, p: float | None) -> str | None:
     return "better" if better else "worse"
 
 
-def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
-    """One row per KPI or service declaration, judged on its latest period."""
+def kpi_rows(results: Sequence[KpiResult], lang: str, min_n: int = MIN_N) -> list[GlanceRow]:
+    """One row per KPI or service declaration, judged on its latest period; groups of at least
+    ``min_n`` cases are named below the goal by their Holm-adjusted test."""
+    from servqual_cli.core.kpi import below_goal
+
     rows = []
     for r in results:
         s = r.spec
@@ -171,20 +175,28 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
         c = r.change
         area = None
         if r.verdict == "not met" and len(r.groups) and r.goal is not None:
-            # only groups whose own interval misses the goal: a group of 7 cases below the
-            # target by its point value alone is not shown to miss it ("under målet i ...",
-            # never "worst": no test compared the groups)
-            g = r.groups[(r.groups["verdict"] == "not met").to_numpy(dtype=bool)]
+            # only groups of at least min_n whose one-sided exact test against the goal holds
+            # after Holm over the groups screened (review 3, finding 8): a group of 7 cases is
+            # "too few answers" elsewhere; "under målet i ...", never "worst"
+            g, family = below_goal(r, min_n)
             scale = GlanceRow("kpi", s.name, unit, None)
             missed = [
                 (float(v), str(name), value_text(scale, _f(v), lang), int(n))
                 for name, v, n in zip(g["group"], g["value"], g["n"], strict=True)
             ]
             area = groups_text(missed, len(r.groups), lang)
+            if area is not None:
+                area += " " + rl("kpi_area_rule", lang, family=family, min_n=min_n)
+        from servqual_cli.report.kpi_sections import (
+            follow_up_name,
+            follow_up_text,
+            unreached_text,
+        )
+
         rows.append(
             GlanceRow(
                 kind="kpi",
-                name=s.name,
+                name=follow_up_name(r, lang),  # the equal-follow-up rule, where it applied
                 unit=unit,
                 value=_f(r.value),
                 period=r.period,
@@ -201,6 +213,8 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 higher_is_better=s.higher_is_better,
                 area=area,
                 area_kind="below_target" if area else None,
+                note="; ".join(t for t in (unreached_text(r, lang), follow_up_text(r, lang)) if t)
+                or None,
             )
         )
     return rows
@@ -238,11 +252,12 @@ def contact_rows(
 ) -> list[GlanceRow]:
     """One row per main contact KPI (all areas): the latest year, the change from the year
     before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame."""
-    from servqual_cli.core.contacts import ALL, SPECS
+    from servqual_cli.core.contacts import ALL, SPECS, unreached_calls
     from servqual_cli.report import measurement_sections as ms
 
     rows = []
     total = own[own["area"].eq(ALL)]
+    waited, unreached = unreached_calls(own)
     for kpi, channel in ms.AREA_KPIS:
         mine = total[total["kpi"].eq(kpi) & total["channel"].eq(channel)]
         if mine.empty:
@@ -294,6 +309,13 @@ def contact_rows(
                     else int(br["n_municipalities"]),
                     benchmark_verdict=_benchmark_verdict(br, total, kpi, channel, spec.direction),
                 )
+        notes = []
+        if spec.kind == "median" and row.get("change") is not None:  # review 3 finding 11
+            notes.append(ms.ml("shift_card_note", lang))
+        if kpi == "phone_wait_seconds_median" and unreached:  # review 3 finding 10
+            notes.append(ms.ml("unreached_note", lang).format(n=waited, k=unreached))
+        if notes:
+            row["note"] = " ".join(notes)
         rows.append(
             GlanceRow(
                 kind="contact_kpi",
@@ -356,6 +378,11 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                 high=fmt_number(float(rec["ci_high"]), lang, 2),
                 p=fmt_p(float(rec["p_holm"]), lang),
             )
+            # review 3, finding 7: only complaints are a deterioration; a count of every type
+            # (praise and suggestions too) is "more", and its note says what it counts
+            complaints = rec["level"] == "type"
+            if not complaints:
+                note = f"{note}; {rl('feedback_all_types', lang)}"
             rows.append(
                 GlanceRow(
                     kind="feedback",
@@ -369,33 +396,37 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                     previous_period=_window_text(w["previous"]),
                     previous_value=float(rec["previous_value"]),
                     change=float(rec["value"]) - float(rec["previous_value"]),
-                    change_verdict="worse",
+                    change_verdict="worse" if complaints else "more",
                     higher_is_better=False,
                     note=note,
                 )
             )
     if a.backlog is not None and len(a.backlog):
-        overdue = int(a.backlog["n_open_overdue"].sum())
+        # review 3, finding 12: the reply promise's count is the items with contact details and
+        # no reply older than the promise; items not closed (answered or not, anonymous or not)
+        # are a separate, differently worded count; no target (none was set)
+        b = a.backlog
+        unanswered = int(b["n_unanswered_overdue"].sum()) if "n_unanswered_overdue" in b else 0
+        overdue = int(b["n_open_overdue"].sum())
         promise = limit_text(a.promise.text, lang)
+        date = a.as_of.date().isoformat()
         rows.append(
             GlanceRow(
                 kind="backlog",
                 name=rl("backlog_row", lang, promise=promise),
                 unit="count",
-                value=float(overdue),
-                period=a.as_of.date().isoformat(),
-                n=int(a.backlog["n_open"].sum()),
-                target=0.0,
-                target_kind="target",
-                target_verdict="not_met" if overdue else "met",
+                value=float(unanswered),
+                period=date,
+                n=None,  # a count of items, not a sample
                 higher_is_better=False,
                 note=rl(  # the card's note and the paragraph's sentence
                     "p_backlog",
                     lang,
+                    unanswered=fmt_int(unanswered, lang),
                     overdue=fmt_int(overdue, lang),
-                    open=fmt_int(int(a.backlog["n_open"].sum()), lang),
+                    open=fmt_int(int(b["n_open"].sum()), lang),
                     promise=promise,
-                    date=a.as_of.date().isoformat(),
+                    date=date,
                 ),
             )
         )

@@ -62,7 +62,7 @@ def _register_sentences(rows: Sequence[GlanceRow], lang: str) -> list[str]:
         f"{fmt_int(r.value, lang)}, "
         f"{r.previous_period} → {r.period}; {r.note})"
         for r in rows
-        if r.kind == "feedback" and r.change_verdict == "worse"
+        if r.kind == "feedback" and r.change_verdict in ("worse", "more")
     ]
     if rises:
         out.append(rl("p_feedback_rise", lang, items=join_words(rises, lang, "; ")))

@@ -67,7 +67,7 @@ def _verdict(code: str | None, lang: str) -> str:
     """A verdict in words, with a shape so colour is never the only cue."""
     if code is None:
         return "–"
-    mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ "}.get(code, "")
+    mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ ", "more": "↑ "}.get(code, "")
     return mark + rl(f"g_{code}", lang)
 
 

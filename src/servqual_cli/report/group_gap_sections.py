@@ -14,6 +14,7 @@ from servqual_cli.core.group_gaps import (
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import (
     adjusted_label,
     family_words,
@@ -129,7 +130,7 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
                 title=label("posthoc", lang),
                 frame=pframe,
                 formats=pformats,
-                note=label("posthoc_note", lang, GROUP_LABELS).format(conf=_percent(conf, lang)),
+                note=label("posthoc_note", lang, GROUP_LABELS).format(conf=level_text(conf, lang)),
                 sheet="Parvis" if lang == "sv" else "Pairwise",
                 appendix=True,  # detail: the report's appendix
             )
@@ -146,11 +147,6 @@ _REASONS_SV = {
     "fewer than 2 valid dimension gaps": "färre än 2 giltiga dimensionsgap",
     "no variance (all gaps equal)": "ingen varians (alla gap lika)",
 }
-
-
-def _percent(conf: float, lang: str) -> str:
-    text = f"{conf * 100:g}"
-    return f"{text.replace('.', ',')} %" if lang == "sv" else f"{text}%"
 
 
 def _tests_note(result: GroupedGapAnalysis, lang: str) -> str | None:

@@ -250,7 +250,8 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
             "warning", "glossary", "glossary_intro")  # fmt: skip
     words = {k: hw(k, lang) for k in keys}
     version = doc.meta.get("version")
-    terms = glossary(page_texts(doc), lang)
+    conf = doc.meta.get("conf")  # the intervals' level (--conf), when the document names it
+    terms = glossary(page_texts(doc), lang, None if conf is None else float(conf))
     template = _environment().get_template("report.html.j2")
     return html_safe(
         template.render(

@@ -24,12 +24,13 @@ _TONE = {
     "worse": ("bad", "▼"),
     "not_met": ("bad", "✖"),
     "no_change": ("neutral", "="),
+    "more": ("neutral", "↑"),  # more feedback items of every type: not in itself worse
     "same": ("neutral", "="),
     "cannot_tell": ("unknown", "?"),
 }
 _VERDICT_KEY = {"better": "g_better", "worse": "g_worse", "no_change": "g_no_change",
                 "met": "g_met", "not_met": "g_not_met", "cannot_tell": "g_cannot_tell",
-                "same": "g_same"}  # fmt: skip
+                "same": "g_same", "more": "g_more"}  # fmt: skip
 
 
 def _value_text(value: float | None, unit: str, lang: str) -> str:

@@ -37,8 +37,8 @@ def format_cell(value: Any, fmt: str | None, lang: str) -> str:
     ('+2,5', '<0,001', '–')
     >>> format_cell(0.12345, None, "sv"), format_cell(1234.5, None, "en")
     ('0,123', '1,234')
-    >>> format_cell("x", "d", "sv")
-    'x'
+    >>> format_cell("x", "d", "sv"), format_cell(2024, "year", "sv")
+    ('x', '2024')
 
     """
     if missing(value):
@@ -47,6 +47,8 @@ def format_cell(value: Any, fmt: str | None, lang: str) -> str:
         return str(value)
     if fmt == "s":
         return str(value)
+    if fmt == "year":  # a year is a name, not a quantity (as spec.format_value): "2024"
+        return str(int(value))
     if fmt == "p":
         return fmt_p(value, lang)
     if fmt == "pct":

@@ -15,18 +15,19 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.spec import Document, Table
 
 __all__ = ["abbreviated", "glossary", "page_texts"]
 
 # (term as shown, Swedish explanation, English explanation, Swedish and English spellings
-# that trigger it in the page's text)
+# that trigger it in the page's text); "{level}": the run's confidence level (--conf)
 _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "KI / CI",
-        "Konfidensintervall: det intervall där det verkliga värdet med 95 % säkerhet ligger. "
+        "Konfidensintervall: det intervall där det verkliga värdet med {level} säkerhet ligger. "
         "”KI låg” och ”KI hög” är dess gränser.",
-        "Confidence interval: the range that holds the true value with 95% confidence. "
+        "Confidence interval: the range that holds the true value with {level} confidence. "
         "“CI low” and “CI high” are its limits.",
         ("KI", "CI"),
     ),
@@ -160,20 +161,33 @@ def abbreviated(text: str, lang: str) -> Markup:
     return Markup(_ABBR_RE.sub(wrap, escaped))
 
 
-def glossary(texts: Iterable[str], lang: str) -> list[tuple[str, str]]:
+def glossary(texts: Iterable[str], lang: str, conf: float | None = None) -> list[tuple[str, str]]:
     """The glossary entries whose terms occur in ``texts`` (the page's headers and notes), in
     a fixed order: (term, explanation in ``lang``).
 
+    ``conf`` is the level the page's intervals were computed at (``--conf``, the document's
+    ``meta["conf"]``); a page that does not say explains the interval without a number
+    rather than name a level it may not have used.
+
     >>> [t for t, _ in glossary(["KI låg", "p (Holm)"], "sv")]
     ['KI / CI', 'p', 'Holm']
+    >>> "värdet med 90\xa0% säkerhet ligger" in glossary(["KI låg"], "sv", 0.9)[0][1]
+    True
+    >>> "with the stated confidence." in glossary(["CI low"], "en")[0][1]
+    True
     >>> glossary(["Kontakter"], "sv")
     []
     """
     blob = " ".join(texts)
+    if conf is None:
+        level = "angiven" if lang == "sv" else "the stated"  # "med angiven säkerhet"
+    else:
+        level = level_text(conf, lang)
     out = []
     for term, sv, en, triggers in _TERMS:
         if any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", blob) for t in triggers):
-            out.append((term, sv if lang == "sv" else en))
+            text = sv if lang == "sv" else en
+            out.append((term, text.replace("{level}", level)))
     return out
 
 

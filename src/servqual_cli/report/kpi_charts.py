@@ -14,8 +14,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from servqual_cli.core.kpi import KpiResult
-from servqual_cli.report.chart_spec import caption_with, conf_text, reference_label
+from servqual_cli.report.chart_spec import caption_with, reference_label
 from servqual_cli.report.chart_words import cw
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.service_labels import sl, unit_text
 from servqual_cli.report.spec import Figure
 
@@ -78,7 +79,7 @@ def kpi_figure(results: Sequence[KpiResult], aspect: str, lang: str, conf: float
         }
     )
     periods = sorted({r.period for r in results if r.period})
-    notes = [cw("chart_interval_note", lang, conf=conf_text(conf, lang))]
+    notes = [cw("chart_interval_note", lang, conf=level_text(conf, lang))]
     title = sl(aspect, lang)
     if periods:
         title = f"{title} ({', '.join(periods)})"
@@ -89,7 +90,7 @@ def kpi_figure(results: Sequence[KpiResult], aspect: str, lang: str, conf: float
         data,
         caption=caption_with(None, notes),
         description=cw(
-            "chart_desc_kpi", lang, what=sl(aspect, lang).lower(), conf=conf_text(conf, lang)
+            "chart_desc_kpi", lang, what=sl(aspect, lang).lower(), conf=level_text(conf, lang)
         ),
         notes=tuple(notes),
     )

@@ -25,14 +25,24 @@ from typing import Any
 
 import pandas as pd
 
-from servqual_cli.core.kpi import KpiResult
+from servqual_cli.core.kpi import KpiResult, below_goal
 from servqual_cli.io.kpi_config import ASPECTS
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.labels import exclusion_summary
-from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
 from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
 
-__all__ = ["kpi_group_table", "kpi_sections", "kpi_table", "kpi_value_text"]
+__all__ = [
+    "below_rule_text",
+    "follow_up_name",
+    "follow_up_text",
+    "kpi_group_table",
+    "kpi_sections",
+    "kpi_table",
+    "kpi_value_text",
+    "unreached_text",
+]
 
 
 def _num(value: float, pct: bool, lang: str = "en") -> str:
@@ -49,7 +59,7 @@ def _with_unit(text: str, result: KpiResult, lang: str) -> str:
     if text == "–":
         return text
     if result.spec.statistic in ("share", "share_within"):
-        return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
+        return with_percent(text, lang)
     unit = unit_text(result.spec.unit, lang)
     return f"{text} {unit}" if unit else text
 
@@ -58,6 +68,56 @@ def kpi_value_text(result: KpiResult, value: float, lang: str) -> str:
     """A KPI value with its unit: ``79.6 %``, ``34 dagar``, ``56 s``."""
     pct = result.spec.statistic in ("share", "share_within")
     return _with_unit(_num(value, pct, lang), result, lang)
+
+
+def follow_up_text(result: KpiResult, lang: str) -> str | None:
+    """The equal-follow-up rule in words (None when it left nothing out): "jämför ärenden som
+    hade hela tiden på sig (70 dagar före 2024-12-30): 235 av 279 ärenden 2024; 44 senare
+    ärenden, varav 22 öppna, ingår inte"."""
+    f = result.follow_up
+    if f is None or result.as_of is None:
+        return None
+    s = result.spec
+    if f.basis == "limit" and s.limit is not None:
+        length = limit_text(s.limit.text, lang)
+    else:
+        length = re.sub(r"[.,]0(?=\D|$)", "", kpi_value_text(result, f.length, lang))
+    return (
+        sl("follow_up_rule", lang)
+        .format(
+            length=length,
+            as_of=result.as_of.date().isoformat(),
+            kept=fmt_int(f.n_kept, lang),
+            total=fmt_int(f.n_total, lang),
+            period=result.period or "",
+            left=fmt_int(f.n_total - f.n_kept, lang),
+            open=fmt_int(f.n_open_left_out, lang),
+        )
+        .replace("  ", " ")
+    )
+
+
+def unreached_text(result: KpiResult, lang: str) -> str | None:
+    """A waiting time's rule when calls that reached no one have none (review 3, finding 10):
+    "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar väntetid"."""
+    k = result.excluded.get("unreached", 0)
+    if not k:
+        return None
+    stat = sl(f"stat_{result.spec.statistic}", lang)
+    return sl("unreached_rule", lang).format(
+        stat=stat, n=fmt_int(result.n, lang), k=fmt_int(k, lang)
+    )
+
+
+def follow_up_name(result: KpiResult, lang: str) -> str:
+    """The KPI's name, with the equal-follow-up rule when it left cases out (for the overview's
+    cards, sentences and rows, which show no footnotes)."""
+    f = result.follow_up
+    if f is None:
+        return result.spec.name
+    return sl("follow_up_name", lang).format(
+        name=result.spec.name, kept=fmt_int(f.n_kept, lang), total=fmt_int(f.n_total, lang)
+    )
 
 
 def _goal_text(result: KpiResult, lang: str) -> str:
@@ -73,14 +133,13 @@ def _goal_text(result: KpiResult, lang: str) -> str:
     return " ".join(parts) or "–"
 
 
-def _below_text(result: KpiResult, lang: str, k: int = 3) -> str:
-    """The groups whose own interval misses the target or norm (worst first, at most ``k``),
-    each with its value and n; "–" when none does. A group low by its point value alone is not
-    named, and no group is called "worst": no test compared the groups with each other."""
-    g = result.groups
-    if not len(g) or "verdict" not in g.columns:
-        return "–"
-    g = g[(g["verdict"] == "not met").to_numpy(dtype=bool)]
+def _below_text(result: KpiResult, lang: str, min_n: int = MIN_N, k: int = 3) -> str:
+    """The groups shown to miss the target or norm (worst first, at most ``k``), each with its
+    value and n; "–" when none is. A group is named only with at least ``min_n`` cases and a
+    one-sided exact test against the goal that holds after Holm over the groups so screened
+    (:func:`~servqual_cli.core.kpi.below_goal`, review 3 finding 8); no group is called
+    "worst": no test compared the groups with each other."""
+    g, _ = below_goal(result, min_n)
     if not len(g):
         return "–"
     if len(g) == len(result.groups) > 1:
@@ -91,6 +150,20 @@ def _below_text(result: KpiResult, lang: str, k: int = 3) -> str:
     ]
     more = len(g) - k
     return ", ".join(shown) + (f" {sl('and_more', lang).format(n=more)}" if more > 0 else "")
+
+
+def below_rule_text(result: KpiResult, lang: str, min_n: int = MIN_N) -> str | None:
+    """The rule that names groups below the goal, with its family size (None without groups or
+    a goal): "under målet: grupper med minst 30 ärenden vars ensidiga exakta test mot målet
+    håller efter Holm över de 3 grupper som prövades"."""
+    if not len(result.groups) or result.goal is None:
+        return None
+    _, family = below_goal(result, min_n)
+    if result.spec.statistic not in ("share", "share_within"):
+        return sl("below_rule_none", lang)
+    if family == 0:
+        return sl("below_rule_empty", lang).format(min_n=fmt_int(min_n, lang))
+    return sl("below_rule", lang).format(min_n=fmt_int(min_n, lang), family=fmt_int(family, lang))
 
 
 def _change_text(result: KpiResult, lang: str) -> str:
@@ -136,7 +209,11 @@ def _numbers(
 
 
 def kpi_table(
-    results: Sequence[KpiResult], lang: str, title: str = "", sheet: str | None = None
+    results: Sequence[KpiResult],
+    lang: str,
+    title: str = "",
+    sheet: str | None = None,
+    min_n: int = MIN_N,
 ) -> Table:
     """One row per KPI: n, value and CI (numbers), target/norm, verdict, groups below it, change.
 
@@ -154,7 +231,7 @@ def kpi_table(
             **numbers,
             sl("goal", lang): [_goal_text(r, lang) for r in results],
             sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
-            sl("below_goal", lang): [_below_text(r, lang) for r in results],
+            sl("below_goal", lang): [_below_text(r, lang, min_n) for r in results],
             sl("change", lang): [_change_text(r, lang) for r in results],
         }
     )
@@ -194,7 +271,10 @@ def kpi_group_table(result: KpiResult, lang: str) -> Table:
 
 
 def _notes(
-    results: Sequence[KpiResult], lang: str, dated: Mapping[str, str] | None = None
+    results: Sequence[KpiResult],
+    lang: str,
+    dated: Mapping[str, str] | None = None,
+    min_n: int = MIN_N,
 ) -> list[Text]:
     notes = []
     for r in results:
@@ -205,12 +285,22 @@ def _notes(
             bits.append(sl("period_declared", lang).format(period=r.period))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
-        if r.excluded:
-            bits.append(exclusion_summary(r.excluded, lang))
+        unreached = unreached_text(r, lang)
+        if unreached is not None:
+            bits.append(unreached)
+        others = {k: v for k, v in r.excluded.items() if k != "unreached"}
+        if others:
+            bits.append(exclusion_summary(others, lang))
         if r.as_of is not None:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
+        rule = follow_up_text(r, lang)
+        if rule is not None:
+            bits.append(rule)
         if r.n_undecided:
             bits.append(f"{r.n_undecided} {sl('undecided', lang)}")
+        below = below_rule_text(r, lang, min_n)
+        if below is not None:
+            bits.append(below)
         if r.n_open and r.spec.statistic in ("median", "mean", "p90"):
             # a duration statistic over closed cases only: name the open ones (review item 3)
             n_open = fmt_int(r.n_open, lang)
@@ -241,24 +331,27 @@ def kpi_sections(
     figures: bool = False,
     conf: float = 0.95,
     dated: Mapping[str, str] | None = None,
+    min_n: int = MIN_N,
 ) -> list[Section]:
     """One section per aspect, in the policy's order; aspects without KPIs are left out.
 
     ``dated``: KPIs (by name) without a date column whose period the report took from its
-    ``[contacts.years]`` (the same data file), named in their notes."""
+    ``[contacts.years]`` (the same data file), named in their notes. ``min_n``: groups with
+    fewer cases are never named below the goal."""
     sections = []
     for aspect in ASPECTS:
         mine = [r for r in results if r.spec.aspect == aspect]
         if not mine:
             continue
         sheet = f"{sl('kpi', lang)} – {sl(aspect, lang)}"
-        blocks: list[Table | Text | Figure] = [kpi_table(mine, lang, title=sheet, sheet=sheet)]
+        table = kpi_table(mine, lang, title=sheet, sheet=sheet, min_n=min_n)
+        blocks: list[Table | Text | Figure] = [table]
         if groups:
             blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
         if figures:  # the chart: report/kpi_charts.py
             from servqual_cli.report.kpi_charts import kpi_figure
 
             blocks.append(kpi_figure(mine, aspect, lang, conf))
-        blocks += _notes(mine, lang, dated)
+        blocks += _notes(mine, lang, dated, min_n)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails
+from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails, unreached_calls
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
 from servqual_cli.report.catalog import dimension_name
@@ -123,6 +123,9 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     unanswered = unanswered_emails(kpis)  # review item 21: the median's rule, named
     if unanswered:
         note = f"{note} {ml('unanswered_note', lang).format(n=unanswered)}"
+    waited, unreached = unreached_calls(kpis)  # review 3 finding 10: the median's rule, named
+    if unreached:
+        note = f"{note} {ml('unreached_note', lang).format(n=waited, k=unreached)}"
     return _table(title or ml("kpi_title", lang), t, lang, digits, note,
                   ("Nyckeltal", "KPIs"))  # fmt: skip
 
@@ -322,16 +325,21 @@ def trend_sections(
 
     The per-area table shows the p adjusted over the family of ``family_size`` per-area
     comparisons by ``adjust`` (its header names both; ``adjust`` must be the method
-    :func:`~servqual_cli.core.trend.compare_kpis` used); the totals are not adjusted."""
+    :func:`~servqual_cli.core.trend.compare_kpis` used); the totals are a family of their own,
+    adjusted the same way (their header names it too)."""
     heading = f"{before} → {after}"
     total = comparisons[comparisons["area"].eq(ALL)]
     # Per area only the memo's main KPIs: with 6-7 contacts per area and channel the rest is
     # noise on the screen (JSON and CSV keep every comparison).
     pairs = pd.MultiIndex.from_frame(comparisons[["kpi", "channel"]])
     per_area = comparisons[comparisons["area"].ne(ALL) & pairs.isin(AREA_KPIS)]
-    note = f"{ml('units_note', lang)} {ml('trend_note', lang)} {ml('median_note', lang)}"
+    note = f"{ml('units_note', lang)} {ml('trend_note', lang)}"
+    from servqual_cli.core.trend import total_family_size
+
+    total_label = adjusted_p_label(adjust, total_family_size(comparisons), lang)
+    note = f"{note} {ml('total_adjust_note', lang).format(label=total_label)}"
     blocks: list[Table | Text] = [
-        _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note)
+        _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label)
     ]
     if len(per_area):
         # the heading says the order the rows are in: deteriorations first only when there are
@@ -364,7 +372,7 @@ def benchmark_section(
 ) -> Section:
     """This municipality against the others' mean, with its rank, display units; the verdict
     note names the interval level ``conf`` the verdicts used."""
-    from servqual_cli.report.conf_level import at_level
+    from servqual_cli.report.conf_level import with_level
 
     t = table.copy()
     scale = display_scale(t["kpi"])
@@ -382,7 +390,7 @@ def benchmark_section(
     table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
                     ("Jämförelse", "Benchmark"),
                     rename={"value": municipality})  # fmt: skip
-    notes = [at_level(ml("verdict_note", lang), conf, lang), *notes]
+    notes = [with_level(ml("verdict_note", lang), conf, lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
 
 

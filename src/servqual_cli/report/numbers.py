@@ -36,10 +36,11 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from servqual_cli.report.percent_sign import NBSP, with_percent
+
 _LOCALE = {"sv": "sv_SE", "en": "en_GB"}
 MISSING = "–"  # en dash for a value that cannot be computed, in both languages
 MINUS = "\u2212"
-NBSP = "\u00a0"
 
 
 def _missing(value: Any) -> bool:
@@ -74,8 +75,7 @@ def fmt_percent(share: Any, lang: str = "en", decimals: int = 1) -> str:
     """A share 0-1 in percent: "95,3 %" (sv, with a no-break space), "95.3%" (en)."""
     if _missing(share):
         return MISSING
-    number = fmt_number(float(share) * 100, lang, decimals)
-    return f"{number}{NBSP}%" if lang == "sv" else f"{number}%"
+    return with_percent(fmt_number(float(share) * 100, lang, decimals), lang)
 
 
 def fmt_signed(value: Any, lang: str = "en", decimals: int = 2) -> str:

@@ -74,9 +74,9 @@ def reliability_part(ctx: ReportContext) -> Part:
         len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
     )
     glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
-    from servqual_cli.report.conf_level import at_level
+    from servqual_cli.report.conf_level import with_level
 
-    method = ((rl("reliability", lang), at_level(rl("reliability_method", lang), conf, lang)),)
+    method = ((rl("reliability", lang), with_level(rl("reliability_method", lang), conf, lang)),)
     return Part((head, *sections), (glance,), method)
 
 
@@ -269,12 +269,18 @@ def service_part(ctx: ReportContext) -> Part:
             [
                 _mark_shares(s, shares)
                 for s in kpi_sections(
-                    results, lang, groups=False, figures=True, conf=conf, dated=dated
+                    results,
+                    lang,
+                    groups=False,
+                    figures=True,
+                    conf=conf,
+                    dated=dated,
+                    min_n=ctx.config.min_n,
                 )
             ]
         )
         summary += _changed_kpis(results, lang)
-        glance += kpi_rows(results, lang)
+        glance += kpi_rows(results, lang, ctx.config.min_n)
         seen = [str(p) for r in results for p in _kpi_periods(r)]
         periods.append((rl("period_of_kpi", lang), tuple(seen)))
     if cfg.feedback is not None:

@@ -15,7 +15,7 @@ from servqual_cli.report.catalog import RELIABILITY as LABELS
 from servqual_cli.report.catalog import RELIABILITY_PROBLEMS as _PROBLEMS
 from servqual_cli.report.catalog import RELIABILITY_SHEETS as _SHEETS
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
-from servqual_cli.report.conf_level import at_level
+from servqual_cli.report.conf_level import with_level
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
 from servqual_cli.report.spec import Section, Table, Text
@@ -82,7 +82,7 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
     conf = scales[0].conf if scales else 0.95
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
-    return at_level(note, conf, lang)
+    return with_level(note, conf, lang)
 
 
 def _omega_note(scales: Sequence[AlphaResult], lang: str) -> str | None:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.report.catalog import SERIES as _LABELS
-from servqual_cli.report.conf_level import at_level, level_text
+from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
@@ -15,9 +15,9 @@ __all__ = ["series_sections"]
 
 
 def _l(key: str, lang: str, conf: float = 0.95) -> str:
-    """A label; its "95 %" at the level ``conf`` the intervals were computed at (``--conf``)."""
+    """A label; its ``{level}`` the level ``conf`` the intervals were computed at (``--conf``)."""
     sv, en = _LABELS[key]
-    return at_level(sv if lang == "sv" else en, conf, lang)
+    return with_level(sv if lang == "sv" else en, conf, lang)
 
 
 def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[Figure]:
@@ -43,7 +43,8 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
             others = rows["others_mean"].to_numpy(dtype=float) * scale
             series.append({"name": _l("others_mean", lang), "values": others.tolist(),
                            "dashed": True})  # fmt: skip
-        note = cw("chart_series_others" if len(series) > 1 else "chart_series_own", lang)
+        key = "chart_series_others" if len(series) > 1 else "chart_series_own"
+        note = cw(key, lang, conf=level)
         data = {"x": [int(y) for y in rows["year"]], "series": series,
                 "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
                 "percent": SPECS[kpi].unit == "share"}  # fmt: skip
@@ -86,7 +87,7 @@ def series_sections(
         *(["others_mean"] if has_others else []),
     ]
     shown = v[cols].rename(columns={c: _l(c, lang, conf) for c in cols}).reset_index(drop=True)
-    fmt = {_l(c, lang): f for c, f in (("year", "year"), ("n", "d"), ("value", ".1f"),
+    fmt = {_l(c, lang, conf): f for c, f in (("year", "year"), ("n", "d"), ("value", ".1f"),
                                        ("ci_low", ".1f"), ("ci_high", ".1f"),
                                        ("others_mean", ".1f"))}  # fmt: skip
     blocks: list[Table | Text] = [

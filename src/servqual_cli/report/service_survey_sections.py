@@ -7,16 +7,16 @@ import pandas as pd
 
 from servqual_cli.core.service_survey import ServiceSurveyResult
 from servqual_cli.report.catalog import SERVICE_SURVEY as _L
-from servqual_cli.report.conf_level import at_level
+from servqual_cli.report.conf_level import with_level
 from servqual_cli.report.spec import Section, Table, Text
 
 __all__ = ["service_survey_sections", "survey_benchmark_section"]
 
 
 def _l(key: str, lang: str, conf: float = 0.95) -> str:
-    """A label; its "95 %" at the level ``conf`` the intervals were computed at (``--conf``)."""
+    """A label; its ``{level}`` the level ``conf`` the intervals were computed at (``--conf``)."""
     sv, en = _L[key]
-    return at_level(sv if lang == "sv" else en, conf, lang)
+    return with_level(sv if lang == "sv" else en, conf, lang)
 
 
 def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

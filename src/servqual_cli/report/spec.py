@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.report.percent_sign import with_percent
+
 
 @dataclass(frozen=True)
 class Table:
@@ -150,7 +152,7 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     >>> format_value(0.00004, "p"), format_value(0.0123, "p"), format_value(-0.456, ".2f")
     ('<0.001', '0.012', '-0.46')
     >>> format_value(0.853, "pct"), format_value(None, ".2f"), format_value(12, "d")
-    ('85.3 %', '–', '12')
+    ('85.3%', '–', '12')
     >>> format_value(-0.456, ".2f", "sv"), format_value(2.5, "+.1f", "sv")
     ('−0,46', '+2,5')
     >>> format_value(0.853, "pct", "sv"), format_value(1234, "d", "sv")
@@ -179,7 +181,7 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
         v = float(value)
         return "<0.001" if v < 0.001 else f"{v:.3f}"
     if fmt == "pct":
-        return f"{float(value) * 100:.1f} %"
+        return with_percent(f"{float(value) * 100:.1f}", "en")  # "13.7%": the English rule
     if fmt == "d":
         return f"{int(value)}"
     return format(value, fmt)

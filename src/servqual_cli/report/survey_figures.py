@@ -16,13 +16,13 @@ from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.chart_spec import (
-    conf_text,
     gap_verdict_labels,
     gap_verdicts,
     n_label,
     suppressed_note,
 )
 from servqual_cli.report.chart_words import cw
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.numbers import fmt_number
 
@@ -57,7 +57,7 @@ def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str,
             "mean": cw(
                 "chart_mean_axis", lang, lo=fmt_number(lo, lang, 0), hi=fmt_number(hi, lang, 0)
             ),
-            "gap": cw("chart_gap_axis", lang, conf=conf_text(result.conf, lang)),
+            "gap": cw("chart_gap_axis", lang, conf=level_text(result.conf, lang)),
         },
     }
 
@@ -91,7 +91,7 @@ def item_figure(
         "verdict": gap_verdicts(_floats(items["ci_low"]), _floats(items["ci_high"])),
         "verdict_labels": gap_verdict_labels(lang),
         "labels": {
-            "gap": cw("chart_gap_axis", lang, conf=conf_text(result.conf, lang)),
+            "gap": cw("chart_gap_axis", lang, conf=level_text(result.conf, lang)),
             "item": label("item", lang),
         },
     }
@@ -117,7 +117,7 @@ def heatmap_figure(
         cells.append([f"({t})" if c == "unclear" else t for t, c in zip(text, codes, strict=True)])
     dropped = len(names) - len(shown)
     notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
-    notes.append(cw("chart_heatmap_unclear", lang, conf=conf_text(grouped.all.conf, lang)))
+    notes.append(cw("chart_heatmap_unclear", lang, conf=level_text(grouped.all.conf, lang)))
     data = {
         "cells": cells,
         "rows": shown,

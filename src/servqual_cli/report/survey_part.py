@@ -18,15 +18,15 @@ from servqual_cli.core.group_gaps import grouped_gap_analysis as _grouped
 from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
-from servqual_cli.report.chart_spec import caption_with, conf_text
+from servqual_cli.report.chart_spec import caption_with
 from servqual_cli.report.chart_words import cw
-from servqual_cli.report.conf_level import at_level
+from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.duplicate_note import duplicate_blocks
 from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.glance_rows import survey_rows
 from servqual_cli.report.group_gap_sections import group_sections
-from servqual_cli.report.numbers import fmt_number, fmt_percent
+from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
@@ -89,8 +89,8 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("fig_dimensions", lang),
             "dimension_gaps",
             dimension_figure(result, d, lang),
-            at_level(rl("fig_dimensions_caption", lang), result.conf, lang),
-            description=cw("chart_desc_dimensions", lang, conf=conf_text(result.conf, lang)),
+            with_level(rl("fig_dimensions_caption", lang), result.conf, lang),
+            description=cw("chart_desc_dimensions", lang, conf=level_text(result.conf, lang)),
         ),
         item_table(result, lang, statements=statements(d, lang)),
         Figure(
@@ -98,8 +98,8 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("fig_items", lang),
             "item_gaps",
             item_figure(result, lang, statements(d, lang)),
-            at_level(rl("fig_items_caption", lang), result.conf, lang),
-            description=cw("chart_desc_items", lang, conf=conf_text(result.conf, lang)),
+            with_level(rl("fig_items_caption", lang), result.conf, lang),
+            description=cw("chart_desc_items", lang, conf=level_text(result.conf, lang)),
         ),
     ]
     crosshair = ctx.config.survey.ipa_crosshair if ctx.config.survey else "mean"
@@ -133,7 +133,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         ),
         (
             rl("method_tests", lang),
-            rl("method_tests_text", lang, conf=fmt_percent(result.conf, lang, 0)),
+            rl("method_tests_text", lang, conf=level_text(result.conf, lang)),
         ),
         (rl("method_missing", lang), rl("method_missing_text", lang)),
     ]
@@ -141,7 +141,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         method.append(
             (
                 rl("method_ipa", lang),
-                at_level(rl("method_ipa_text", lang, crosshair=where), result.conf, lang),
+                rl("method_ipa_text", lang, crosshair=where, level=level_text(result.conf, lang)),
             )
         )
     return Part(
@@ -370,7 +370,7 @@ def ipa_table(frame: pd.DataFrame, lang: str, conf: float = 0.95) -> Table:
         title=rl("ipa_table", lang),
         frame=shown.rename(columns=names),
         formats={names["n"]: "d", names["importance"]: ".1f", names["performance"]: ".2f"},
-        note=at_level(rl("ipa_note", lang), conf, lang),  # the intervals' level (--conf)
+        note=with_level(rl("ipa_note", lang), conf, lang),  # the intervals' level (--conf)
         sheet="IPA",
     )
 

@@ -1,9 +1,12 @@
 # Reference values for the trend verdict rule (core/trend.py, review item 1): a change is
-# "better" or "worse" only when the test (Mann-Whitney, R wilcox.test) and the interval
-# (Bonett-Price for a difference of medians, written out as in statpsych::ci.median2) agree.
-# Two phone-queue cases (seconds; seeded draws pasted in as data) where they do not:
-#   test_not_interval: p < 0.05 but the interval covers 0 -> no detectable change
-#   interval_not_test: the interval excludes 0 but p >= 0.05 -> no detectable change
+# "better" or "worse" only when the test (Mann-Whitney, R wilcox.test) and the interval agree.
+# Since review 3 (finding 11) the interval of a time is the Hodges-Lehmann one of the same test
+# (wilcox.test conf.int, exact = FALSE, correct = TRUE) and the change is the Hodges-Lehmann
+# shift (median of the pairwise differences), so the two agree. Two phone-queue cases (seconds;
+# seeded draws pasted in as data) where the old Bonett-Price interval (bp_low, bp_high, kept
+# for the record) and the test disagreed:
+#   test_not_interval: p < 0.05, the Bonett-Price interval covered 0; the HL interval does not
+#   interval_not_test: the Bonett-Price interval excluded 0 but p >= 0.05; the HL one covers 0
 #
 #   Rscript tests/core/r/trend_verdict.R    # writes tests/core/r/trend_verdict.json
 
@@ -24,15 +27,20 @@ bonett_price_se <- function(y) {
 
 one_case <- function(name, before, after) {
   se <- sqrt(bonett_price_se(before)^2 + bonett_price_se(after)^2)
-  d <- median(after) - median(before)
-  low <- d - qnorm(0.975) * se
-  high <- d + qnorm(0.975) * se
+  md <- median(after) - median(before)
+  bp_low <- md - qnorm(0.975) * se
+  bp_high <- md + qnorm(0.975) * se
+  hl <- suppressWarnings(wilcox.test(after, before, conf.int = TRUE, exact = FALSE,
+                                     correct = TRUE))
+  d <- median(outer(after, before, "-"))
+  low <- hl$conf.int[1]
+  high <- hl$conf.int[2]
   p <- suppressWarnings(wilcox.test(after, before)$p.value)
   # the rule: p < 0.05 and the interval wholly on the side of d; a shorter queue is better
   agree <- p < 0.05 && ((d < 0 && high < 0) || (d > 0 && low > 0))
   verdict <- if (!agree) "no detectable change" else if (d < 0) "better" else "worse"
   list(name = name, before = I(before), after = I(after), diff = d, ci_low = low,
-       ci_high = high, p = p, verdict = verdict)
+       ci_high = high, p = p, verdict = verdict, bp_low = bp_low, bp_high = bp_high)
 }
 
 out <- list(r_version = paste(R.version$major, R.version$minor, sep = "."), cases = list(

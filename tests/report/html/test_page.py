@@ -252,3 +252,12 @@ def test_fewer_answers_than_min_n_show_too_few() -> None:
     unflagged = Document("T", (Section("G", (replace(glance_block([row], "sv", 20)),)),),
                          {"lang": "sv"})  # fmt: skip
     assert "71,2\u00a0%" in render_html(unflagged, PageOptions(chart_svg=_fake_svg))
+
+
+def test_a_year_cell_is_the_year(cli, samples_dir) -> None:
+    # service-survey -f html stopped with "Invalid format specifier 'year'" (an internal error)
+    assert format_cell(2024, "year", "sv") == "2024" and format_cell(2024.0, "year", "en") == "2024"
+    path = samples_dir / "servicematning_medborgare_2022_2024.xlsx"
+    r = cli("service-survey", path, "-f", "html", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    assert "<td>2024</td>" in r.stdout.replace(' class="num"', "") or ">2024<" in r.stdout
