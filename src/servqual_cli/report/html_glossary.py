@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from markupsafe import Markup, escape
 
 from servqual_cli.report.conf_level import level_text
-from servqual_cli.report.spec import Document, Table
+from servqual_cli.report.spec import Document, Glance, Table
 
 __all__ = ["abbreviated", "glossary", "page_texts"]
 
@@ -25,18 +25,23 @@ __all__ = ["abbreviated", "glossary", "page_texts"]
 _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "KI / CI",
-        "Konfidensintervall: det intervall där det verkliga värdet med {level} säkerhet ligger. "
-        "”KI låg” och ”KI hög” är dess gränser.",
-        "Confidence interval: the range that holds the true value with {level} confidence. "
-        "“CI low” and “CI high” are its limits.",
+        "Konfidensintervall: ett spann av rimliga värden för det verkliga värdet. Metoden "
+        "träffar rätt med {level} säkerhet: i så stor andel av alla tänkbara urval täcker "
+        "spannet det verkliga värdet. ”KI låg” och ”KI hög” är dess gränser.",
+        "Confidence interval: a range of plausible values for the true value. The method is "
+        "right with {level} confidence: in that share of all possible samples the range covers "
+        "the true value. “CI low” and “CI high” are its limits.",
         ("KI", "CI"),
     ),
     (
         "p",
         "p-värde: hur troligt det är att få en så stor skillnad av ren slump om det inte finns "
-        "någon verklig skillnad. Under 0,05 räknas skillnaden som säker.",
+        "någon verklig skillnad. Under 0,05 är skillnaden svår att förklara med slumpen "
+        "(statistiskt säkerställd); den kan ändå vara liten, och över 0,05 är den inte bevisat "
+        "noll.",
         "p-value: how likely a difference this large would be by chance alone if there were no "
-        "real difference. Below 0.05 the difference counts as clear.",
+        "real difference. Below 0.05 the difference is hard to explain by chance (statistically "
+        "significant); it may still be small, and above 0.05 it is not shown to be zero.",
         ("p",),
     ),
     (
@@ -101,6 +106,67 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("Wilcoxon", "Mann-Whitney", "Kruskal-Wallis"),
     ),
     (
+        "Procentenheter",
+        "Procentenheter: skillnaden mellan två andelar. Från 55 % till 81 % är +26 "
+        "procentenheter (inte +26 %).",
+        "Percentage points: the difference between two shares. From 55% to 81% is +26 "
+        "percentage points (not +26%).",
+        ("procentenheter", "percentage points"),
+    ),
+    (
+        "Kvot",
+        "Kvot: antalet den här perioden delat med antalet förra perioden (per dag räknat); 1,21 "
+        "betyder 21 % fler. Fler synpunkter kan också betyda att fler hittar kanalen.",
+        "Ratio: the count this period divided by the count last period (per day); 1.21 means 21% "
+        "more. More feedback can also mean that more people find the channel.",
+        ("kvot", "Kvot", "ratio", "Ratio"),
+    ),
+    (
+        "Hodges-Lehmann",
+        "Hodges-Lehmanns förskjutning: hur mycket tiderna som helhet har flyttat sig mellan två "
+        "perioder (medianen av alla parvisa skillnader). Den hör ihop med Mann-Whitney-testet, "
+        "så intervall och test säger samma sak.",
+        "Hodges-Lehmann shift: how far the times as a whole have moved between two periods (the "
+        "median of all pairwise differences). It belongs to the Mann-Whitney test, so the "
+        "interval and the test agree.",
+        ("Hodges-Lehmann", "Hodges-Lehmanns"),
+    ),
+    (
+        "ω², ε²",
+        "Effektstorlek för skillnader mellan grupper: hur stor del av variationen som grupperna "
+        "förklarar (ω² ur variansanalysen, ε² ur Kruskal-Wallis); 0,01 är litet, 0,06 medel och "
+        "0,14 stort.",
+        "Effect size for differences between groups: the share of the variation the groups "
+        "explain (ω² from the analysis of variance, ε² from Kruskal-Wallis); 0.01 is small, 0.06 "
+        "medium and 0.14 large.",
+        ("ω²", "ε²"),
+    ),
+    (
+        "Games-Howell, Dunn",
+        "Jämförelser av grupperna två och två, gjorda efter ett test av alla grupper: "
+        "Games-Howell för medelvärden, Dunn för rangordningar; p-värdena är justerade för att "
+        "många par jämförs.",
+        "Comparisons of the groups two by two, made after a test of all groups: Games-Howell "
+        "for means, Dunn for ranks; the p-values are adjusted because many pairs are compared.",
+        ("Games-Howell", "Dunn"),
+    ),
+    (
+        "Effektivt n",
+        "Effektivt n: hur många svar ett viktat resultat är värt. Vikter som skiljer sig mycket "
+        "åt gör det mindre än antalet svarande.",
+        "Effective n: how many answers a weighted result is worth. Weights that differ a lot "
+        "make it smaller than the number of respondents.",
+        ("effektivt n", "effective n"),
+    ),
+    (
+        "Listvis borttagning",
+        "Listvis borttagning: bara de svarande som besvarat alla påståenden räknas. Med många "
+        "tomma svar kan det bli få kvar, och resultatet beskriver då bara dem.",
+        "Listwise deletion: only respondents who answered every statement count. With many "
+        "blanks few may remain, and the result then describes only them.",
+        ("listvis", "listwise"),
+    ),
+    (
         "Cronbachs α, McDonalds ω",
         "Reliabilitet: hur väl påståendena i en dimension mäter samma sak (0–1; 0,7 eller mer "
         "räknas ofta som tillräckligt).",
@@ -117,6 +183,14 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "answers. An AVE below 0.5 means a dimension explains less than half of its statements' "
         "variation.",
         ("CFA", "CFI", "TLI", "RMSEA", "SRMR", "AVE"),
+    ),
+    (
+        "KMO, Bartlett",
+        "Kontroller av om svaren passar för faktoranalys: KMO på 0,6 eller mer och ett litet p "
+        "i Bartletts test talar för att påståendena hänger ihop.",
+        "Checks of whether the answers suit a factor analysis: a KMO of 0.6 or more and a small "
+        "p in Bartlett's test suggest that the statements hang together.",
+        ("KMO", "Bartlett", "Bartletts"),
     ),
 )
 
@@ -171,9 +245,9 @@ def glossary(texts: Iterable[str], lang: str, conf: float | None = None) -> list
 
     >>> [t for t, _ in glossary(["KI låg", "p (Holm)"], "sv")]
     ['KI / CI', 'p', 'Holm']
-    >>> "värdet med 90\xa0% säkerhet ligger" in glossary(["KI låg"], "sv", 0.9)[0][1]
+    >>> "träffar rätt med 90\xa0% säkerhet" in glossary(["KI låg"], "sv", 0.9)[0][1]
     True
-    >>> "with the stated confidence." in glossary(["CI low"], "en")[0][1]
+    >>> "right with the stated confidence:" in glossary(["CI low"], "en")[0][1]
     True
     >>> glossary(["Kontakter"], "sv")
     []
@@ -193,13 +267,18 @@ def glossary(texts: Iterable[str], lang: str, conf: float | None = None) -> list
 
 def page_texts(doc: Document) -> list[str]:
     """The column headers and notes of the page's tables (the report's own words): what the
-    glossary looks through for the terms it explains. Titles, cells and the overview's text
-    are left out, so a name from the data does not change the page's structure."""
+    glossary looks through for the terms it explains, with the overview cards' notes (also the
+    report's own words around numbers: "kvot 1,21 …"). Titles, cells and names are left out, so
+    a name from the data does not change the page's structure."""
     out: list[str] = []
     for section in doc.sections:
         for b in section.blocks:
             if isinstance(b, Table):
                 out += [str(c) for c in b.frame.columns]
+                if b.note:
+                    out.append(b.note)
+            elif isinstance(b, Glance):
+                out += [r.note for r in b.rows if r.note]
                 if b.note:
                     out.append(b.note)
     return out

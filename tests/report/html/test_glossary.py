@@ -47,3 +47,36 @@ def test_abbr_never_lets_data_become_markup(text: str) -> None:
     bare = re.sub(r'<abbr title="[^"<>]*">([^<]*)</abbr>', r"\1", out)
     assert "<" not in bare and ">" not in bare  # only our <abbr> tags are markup
     assert html.unescape(bare) == text
+
+
+def test_interval_and_p_are_not_overstated() -> None:
+    """Review 3, finding 16: a 95 % interval is a method right in 95 % of samples, not a range
+    the value lies in "with 95 % certainty"; p < 0.05 is not certainty, p > 0.05 not zero."""
+    terms = dict(glossary(["KI låg", "p (Holm)"], "sv", 0.95))
+    assert "säkerhet ligger" not in terms["KI / CI"]
+    assert "urval täcker" in terms["KI / CI"] and "95\xa0%" in terms["KI / CI"]
+    assert "räknas skillnaden som säker" not in terms["p"]
+    assert "inte bevisat" in terms["p"]
+    en = dict(glossary(["CI low", "p"], "en", 0.9))
+    assert "90% confidence" in en["KI / CI"] and "not shown to be zero" in en["p"]
+
+
+def test_words_the_measurement_pages_use_are_explained() -> None:
+    cols = ["Förändring (procentenheter)", "Kvot", "ω² (ANOVA)", "p (Games-Howell)", "KMO"]
+    terms = [t for t, _ in glossary(cols, "sv")]
+    for term in ("Procentenheter", "Kvot", "ω², ε²", "Games-Howell, Dunn", "KMO, Bartlett"):
+        assert term in terms
+    notes = ["Förändringen är Hodges-Lehmanns förskjutning", "viktat efter Vikt, effektivt n 253"]
+    assert {"Hodges-Lehmann", "Effektivt n"} <= {t for t, _ in glossary(notes, "sv")}
+
+
+def test_a_card_note_brings_its_words_into_the_glossary() -> None:
+    """The feedback card says "kvot 1,21 (95 % KI …), p (Holm) 0,039": the page explains kvot."""
+    from servqual_cli.report.html_glossary import page_texts
+    from servqual_cli.report.spec import Glance, GlanceRow
+
+    row = GlanceRow("feedback", "Synpunkter", "count", 450.0, note="kvot 1,21, p (Holm) 0,039")
+    doc = Document("R", (Section("S", (Glance("Resultat i korthet", (row,)),)),), {"lang": "sv"})
+    assert "Kvot" in [t for t, _ in glossary(page_texts(doc), "sv")]
+    empty = Document("R", (Section("S", (Glance("Resultat i korthet", ()),)),), {"lang": "sv"})
+    assert glossary(page_texts(empty), "sv") == []
