@@ -165,8 +165,8 @@ REPORT: dict[str, tuple[str, str]] = {
     "method_tests_text": (
         "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (nollor "
         "uteslutna; under 50 par med skild förväntan och upplevelse ett exakt villkorligt p över "
-        "alla teckenmönster, även med ties, som coin::wilcoxsign_test; annars "
-        "normalapproximation med kontinuitets- och tieskorrektion som R:s wilcox.test). "
+        "alla teckenmönster, även med lika värden (ties), som coin::wilcoxsign_test; annars "
+        "normalapproximation med korrektion för kontinuitet och lika värden som R:s wilcox.test). "
         "Tabellernas not säger vilket som användes. p-värdena justeras med Holms metod, separat "
         "över dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
         "{conf} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
