@@ -73,8 +73,8 @@ def test_small_tables_stay_on_the_calling_thread(monkeypatch: pytest.MonkeyPatch
     main = threading.get_ident()
     seen = threads.map_ordered(lambda _: threading.get_ident(), range(8), rows=1000)
     assert set(seen) == {main}
-    monkeypatch.setenv("SERVQUAL_WORKERS", "not a number")
-    assert 1 <= threads.workers() <= 4
+    monkeypatch.delenv("SERVQUAL_WORKERS")
+    assert 1 <= threads.workers() <= 4  # unset: the cores, at most 4
 
 
 # -- the CSV body in parts ----------------------------------------------------------------------
@@ -304,3 +304,15 @@ def test_statistics_on_threads_equal_one_thread(monkeypatch: pytest.MonkeyPatch,
         _threaded(m)
         many = _analyses(e, p, groups)
     assert many == one
+
+
+def test_a_bad_workers_value_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from servqual_cli.errors import UsageError
+    from servqual_cli.threads import workers
+
+    monkeypatch.setenv("SERVQUAL_WORKERS", "two")
+    with pytest.raises(UsageError, match="SERVQUAL_WORKERS='two'"):
+        workers()
+    monkeypatch.setenv("SERVQUAL_WORKERS", "0")
+    with pytest.raises(UsageError):
+        workers()

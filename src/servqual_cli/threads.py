@@ -37,7 +37,13 @@ def workers() -> int:
     True
     """
     text = os.environ.get("SERVQUAL_WORKERS", "").strip()
-    if text.isdigit() and int(text) >= 1:
+    if text:
+        if not (text.isdigit() and int(text) >= 1):  # a typo must not silently mean "all cores"
+            from servqual_cli.errors import UsageError
+
+            raise UsageError(
+                f"SERVQUAL_WORKERS={text!r}: give a whole number of threads, 1 or more"
+            )
         return int(text)
     try:
         cores = len(os.sched_getaffinity(0))
