@@ -155,10 +155,15 @@ MEASUREMENT: Pairs = {
                 "scale (treatment index; stays within 0–100)."),
     "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
                     "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
-                    "Totalerna justeras för sig.",
+                    "Totalerna justeras för sig. Intervallen gäller varje jämförelse för sig "
+                    "(ojusterade).",
                     "{label}: p adjusted over every per-area comparison (all KPIs and channels, "
                     "also those not shown here); the verdict follows the adjusted p. The totals "
-                    "are adjusted as a family of their own."),
+                    "are adjusted as a family of their own. The intervals are per comparison "
+                    "(unadjusted)."),
+    # beside an adjusted p the interval columns say they are not (review 3, finding 6)
+    "ci_low_unadjusted": ("KI låg (ojusterat)", "CI low (unadjusted)"),
+    "ci_high_unadjusted": ("KI hög (ojusterat)", "CI high (unadjusted)"),
     "total_adjust_note": ("{label}: p justerat över alla totaler (som i serien över flera år); "
                           "bedömningen följer det justerade p. Intervallen gäller varje "
                           "jämförelse för sig (ojusterade).",

@@ -21,6 +21,14 @@ SERVICE_SURVEY: Pairs = {
     "index": ("Index (0–100)", "Index (0–100)"),
     "ci_low": ("{level} KI, nedre", "{level} CI, low"),
     "ci_high": ("{level} KI, övre", "{level} CI, high"),
+    "diff_ci_low": ("{level} KI, nedre (ojusterat)", "{level} CI, low (unadjusted)"),
+    "diff_ci_high": ("{level} KI, övre (ojusterat)", "{level} CI, high (unadjusted)"),
+    "ci_note": (
+        "Förändringens intervall gäller varje jämförelse för sig (ojusterat): det kan ligga "
+        "helt på ena sidan om 0 fast det Holm-justerade p inte räcker för en bedömning.",
+        "The change's interval is per comparison (unadjusted): it can lie wholly on one side "
+        "of 0 while the Holm-adjusted p is not enough for a verdict.",
+    ),
     "share_4_5": ("Andel 4–5", "Share 4–5"),
     "small_base": ("Litet underlag", "Small base"),
     "years": ("År", "Years"),

@@ -265,7 +265,10 @@ def _comparison_table(
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
     digits.update({"diff": "+.1f", "n_before": "d", "n_after": "d"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
-    rename = {"diff": ml("change", lang), **({"p_adjusted": p_label} if p_label else {})}
+    rename = {"diff": ml("change", lang)}
+    if p_label:  # the p is adjusted, the intervals are not: both headers say so (finding 6)
+        rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
+                       "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
     return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
 
 
