@@ -30,7 +30,8 @@ MEASUREMENT: Pairs = {
     "answered_question": ("Svar på frågan (alla)", "Question answered (all)"),
     "answered_question_partly": ("Delvis svar (alla)", "Partly answered (all)"),
     "treatment_index": ("Bemötandeindex", "Treatment index"),
-    "treatment_good_or_better": ("Gott bemötande (god eller bättre)", "Good or better treatment"),
+    "treatment_good_or_better": ("Gott bemötande (god eller mycket god)",
+                                 "Good or very good treatment"),
     # bemötande ratings (KKiK's Swedish scale)
     "mycket god": ("Mycket god", "Very good (mycket god)"),
     "god": ("God", "Good (god)"),
@@ -70,19 +71,19 @@ MEASUREMENT: Pairs = {
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
     "relative": ("Jämfört med medel", "Against the mean"),
-    "same": ("i nivå med", "on a par"),
+    "same": ("i nivå med medlet", "on a par with the mean"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
     "green": ("grön", "green"),
     "yellow": ("gul", "yellow"),
     "red": ("röd", "red"),
     "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
-                     "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
+                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med medlet; "
+                     "utan intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
                      "tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
                      "municipality's whole {level} interval lies on one side of the mean, else "
-                     "on a par; without an interval by thirds of the ranking. Kolada colour: best "
-                     "third green, middle yellow, worst red."),
+                     "on a par with the mean; without an interval by thirds of the ranking. "
+                     "Kolada colour: best third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),
