@@ -194,11 +194,16 @@ MEASUREMENT: Pairs = {
     "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
                       "jämförelsefilen ger bara de övriga kommunerna. Placering och skillnad "
                       "jämförs med kommunens värde avrundat som de övrigas publicerade värden "
-                      "(samma antal decimaler); lika värden delar bästa placering.",
+                      "(samma antal decimaler); lika värden delar bästa placering. Förändringar "
+                      "räknas från kontakterna före avrundning (servqual kolada räknar dem "
+                      "mellan publicerade värden och kan skilja en enhet i sista decimalen).",
                       "This municipality's values are computed from the analysed contacts "
                       "({year}); the benchmark file gives the other municipalities only. Rank and "
                       "difference use this municipality's value rounded as the others' values are "
-                      "published (the same decimals); equal values share the best rank."),
+                      "published (the same decimals); equal values share the best rank. Changes "
+                      "are computed from the contacts before rounding (servqual kolada computes "
+                      "them between published values and can differ by one unit in the last "
+                      "decimal)."),
     "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
                    "Not ranked (the analysed contacts cannot compute it): {kpis}."),
     "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
@@ -275,7 +280,21 @@ KOLADA: Pairs = {
     "diff": ("Skillnad mot medel", "Diff. from mean"),
     "rank": ("Placering", "Rank"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
-    "change": ("Förändring sedan föregående år", "Change since previous year"),
+    # the change's basis in its title (review 3, finding 20)
+    "change": (
+        "Förändring sedan föregående år (publicerade värden)",
+        "Change since previous year (published values)",
+    ),
+    "change_note": (
+        "Förändring: skillnaden mellan kommunens två publicerade (avrundade) "
+        "värden, som tabellen visar dem. servqual trend och rapporten räknar "
+        "förändringen från kontakterna själva, före avrundning, och kan därför "
+        "skilja en enhet i sista decimalen.",
+        "Change: the difference between this municipality's two published "
+        "(rounded) values, as the table shows them. servqual trend and the report "
+        "compute the change from the contacts themselves, before rounding, and can "
+        "therefore differ by one unit in the last decimal.",
+    ),
     "green": ("grön (bästa tredjedelen)", "green (best third)"),
     "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
     "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
