@@ -135,7 +135,9 @@ def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions)
     from servqual_cli.report.html_charts import inline_svg
 
     uid = ids.next("fig")
-    message = " ".join(t for t in (figure.caption or figure.title, hw("chart_tail", lang)) if t)
+    # the figcaption already reads the caption: the SVG's desc is the description and where the
+    # values are, not the caption's sentences a second time (review 3, finding 27)
+    message = hw("chart_tail", lang)
     frame_of = options.frame_of or figure_frame
     frame = frame_of(figure, lang)
     data = None
