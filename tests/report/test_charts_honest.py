@@ -344,3 +344,14 @@ def test_the_cli_report_writes_the_honest_charts(sample_report: Path) -> None:
     page = (sample_report / "report.html").read_text(encoding="utf-8")
     assert page.count('<title id="fig-') == len(list((sample_report / "figures").glob("*.svg")))
     assert "Gymnasieskola (n = 97)" in page
+
+
+def test_kpis_without_areas_are_named_beside_the_charts_that_have_some() -> None:
+    """min_n = 8: only the treatment index (both channels pooled) has areas with 8 answers; the
+    six other KPIs are named in one sentence instead of six charts of the totals (finding 27)."""
+    doc = build_report(_config("report_lekeberg.toml", min_n=8))
+    first, *rest = _blocks(doc, "Nyckeltal per område och år")
+    assert isinstance(first, Text)
+    assert first.text.startswith("Inget av de 8 områdena har minst 8 svar för Telefon: når en")
+    assert "E-post: svar på frågan, så de visas inte per område." in first.text
+    assert [b.name for b in rest if isinstance(b, Figure)] == ["contacts_treatment_index"]
