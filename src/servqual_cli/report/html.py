@@ -135,9 +135,15 @@ def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions)
     from servqual_cli.report.html_charts import inline_svg
 
     uid = ids.next("fig")
-    # the figcaption already reads the caption: the SVG's desc is the description and where the
-    # values are, not the caption's sentences a second time (review 3, finding 27)
-    message = hw("chart_tail", lang)
+    # the figcaption already reads the caption: with a description of its own, the SVG's desc is
+    # that and where the values are, not the caption's sentences a second time (review 3,
+    # finding 27); without one, the caption is the chart's only message
+    tail = hw("chart_tail", lang)
+    message = (
+        tail
+        if figure.description
+        else " ".join(t for t in (figure.caption or figure.title, tail) if t)
+    )
     frame_of = options.frame_of or figure_frame
     frame = frame_of(figure, lang)
     data = None
