@@ -31,9 +31,10 @@ from servqual_cli.core.effect_sizes import (
     oneway_anova_f,
     rank_epsilon_squared,
 )
-from servqual_cli.core.gap_columns import item_stats
 from servqual_cli.core.gaps import GapAnalysis, any_pair, assemble, check_rules
-from servqual_cli.core.respondent_scores import MinItems, respondent_scores
+from servqual_cli.core.posthoc import dunn_from_ranks
+from servqual_cli.core.ranktests import group_ranks, kruskal_from_ranks
+from servqual_cli.core.respondent_scores import MinItems, scores_and_items
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 from servqual_cli.threads import map_ordered
@@ -225,9 +226,7 @@ def grouped_gap_analysis(
     rows_of = [order[bounds[i] : bounds[i + 1]] for i in range(len(names))]
     # One pass over the item columns for the total and every group (no copy of a group's rows),
     # and the respondents' dimension scores once, for the total, every group and the tests.
-    item_order = [pos for cols in dimensions.values() for pos in cols]
-    items_all, items_per_group = item_stats(e, p, item_order, rows_of)
-    scores = respondent_scores(e, p, dimensions, min_items)
+    scores, items_all, items_per_group = scores_and_items(e, p, dimensions, min_items, rows_of)
     rules = (conf, zero_method, adjust, min_items, weight_rule)
     w_all = None if weights is None else np.asarray(weights, dtype=float)
     no_pair = "no valid expectation/perception pair"
@@ -348,8 +347,9 @@ def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupC
     else:
         welch_stats, gh, omega2 = (nan, nan, nan, nan), empty, None
     if len(kw_names) >= 2:
-        kw = inference.kruskal_wallis([samples[k] for k in kw_names])
-        dunn = inference.dunn([samples[k] for k in kw_names], kw_names, adjust="holm")
+        ranks = group_ranks([samples[k] for k in kw_names])  # ranked once for both tests
+        kw = kruskal_from_ranks(ranks)
+        dunn = dunn_from_ranks(ranks, kw_names, adjust="holm")
         kw_n = int(sum(samples[k].size for k in kw_names))
         kw_stats = (float(kw.statistic), float(kw.df1), float(kw.p))
         epsilon2: EffectSize | None = rank_epsilon_squared(kw_stats[0], kw_n)

@@ -38,10 +38,13 @@ from servqual_cli.core._common import (
     to_float,
 )
 from servqual_cli.core.effect_sizes import hedges_j
-from servqual_cli.core.posthoc import dunn, games_howell, holm, p_adjust
+from servqual_cli.core.posthoc import dunn, dunn_from_ranks, games_howell, holm, p_adjust
 from servqual_cli.core.ranktests import (
     EXACT_BELOW,
+    GroupRanks,
     RankTestResult,
+    group_ranks,
+    kruskal_from_ranks,
     kruskal_wallis,
     mann_whitney,
     signed_rank_test,
@@ -53,11 +56,15 @@ __all__ = [
     "EXACT_BELOW",
     "AnovaResult",
     "FloatArray",
+    "GroupRanks",
     "RankTestResult",
     "TwoSampleT",
     "dunn",
+    "dunn_from_ranks",
     "games_howell",
+    "group_ranks",
     "holm",
+    "kruskal_from_ranks",
     "kruskal_wallis",
     "mann_whitney",
     "one_sample_t",

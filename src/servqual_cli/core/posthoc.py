@@ -23,12 +23,11 @@ from servqual_cli.core._common import (
     check_conf,
     clean_groups,
     pairs,
-    rankdata,
-    tie_sum,
 )
+from servqual_cli.core.ranktests import GroupRanks, group_ranks
 from servqual_cli.errors import DataError, UsageError
 
-__all__ = ["dunn", "games_howell", "holm", "p_adjust"]
+__all__ = ["dunn", "dunn_from_ranks", "games_howell", "holm", "p_adjust"]
 
 
 def p_adjust(p: ArrayLike, method: str = "holm") -> FloatArray:
@@ -262,15 +261,22 @@ def dunn(groups: Sequence[ArrayLike], names: Sequence[str], adjust: str = "holm"
     >>> r["z"].round(4).tolist(), r["p_adj"].round(4).tolist()
     ([-2.8203, -0.9421, 1.8273], [0.0144, 0.3461, 0.1353])
     """
-    gs = clean_groups(groups, names)
-    values = np.concatenate(gs)
-    big_n = values.size
-    ranks = rankdata(values)
-    bounds = np.cumsum([0] + [g.size for g in gs])
-    n = np.diff(bounds).astype(np.float64)
-    mean_rank = np.add.reduceat(ranks, bounds[:-1]) / n
-    a, b = pairs(len(gs))
-    var_unit = big_n * (big_n + 1) / 12.0 - tie_sum(values) / (12.0 * (big_n - 1))
+    return dunn_from_ranks(group_ranks(clean_groups(groups, names)), names, adjust)
+
+
+def dunn_from_ranks(ranks: GroupRanks, names: Sequence[str], adjust: str = "holm") -> pd.DataFrame:
+    """:func:`dunn` from the groups' pooled rank sums
+    (:func:`~servqual_cli.core.ranktests.group_ranks`), for a caller that ranks once for
+    Kruskal-Wallis and Dunn.
+
+    >>> r = dunn_from_ranks(group_ranks([np.array([1.0, 2]), np.array([3.0, 4])]), ["a", "b"])
+    >>> r["z"].round(4).tolist()
+    [-1.5492]
+    """
+    big_n, n = ranks.n, ranks.sizes
+    mean_rank = ranks.sums / n
+    a, b = pairs(len(n))
+    var_unit = big_n * (big_n + 1) / 12.0 - ranks.ties / (12.0 * (big_n - 1))
     with np.errstate(invalid="ignore", divide="ignore"):
         z = (mean_rank[a] - mean_rank[b]) / np.sqrt(var_unit * (1 / n[a] + 1 / n[b]))
     p = 2.0 * special.ndtr(-np.abs(z))  # 2 P(Z > |z|), scipy.stats.norm.sf(|z|) = ndtr(-|z|)
