@@ -158,13 +158,13 @@ def dz_intervals(
     root = np.sqrt(n.astype(np.float64))
     with np.errstate(invalid="ignore"):
         t = dz * root
-    df = n - 1.0
+    df = (n - 1).astype(np.float64)
     ok = (n >= 2) & np.isfinite(dz) & np.isfinite(t) & (df > 0)
     if ok.any():
         a = (1.0 - conf) / 2.0
         t_ok, df_ok = t[ok], df[ok]
         for out, p in ((low, 1.0 - a), (high, a)):
-            start = special.nctdtrinc(df_ok, p, t_ok)
+            start = np.asarray(special.nctdtrinc(df_ok, p, t_ok), dtype=np.float64)
             out[ok] = _solve_many(df_ok, t_ok, p, start) / root[ok]
     return low, high
 

@@ -38,7 +38,17 @@ from servqual_cli.core._common import (
     to_float,
 )
 from servqual_cli.core.effect_sizes import hedges_j
-from servqual_cli.core.posthoc import dunn, dunn_from_ranks, games_howell, holm, p_adjust
+from servqual_cli.core.posthoc import (
+    WelchPairs,
+    dunn,
+    dunn_from_ranks,
+    games_howell,
+    games_howell_from_pairs,
+    games_howell_many,
+    holm,
+    p_adjust,
+    welch_pairs,
+)
 from servqual_cli.core.ranktests import (
     EXACT_BELOW,
     GroupRanks,
@@ -59,9 +69,12 @@ __all__ = [
     "GroupRanks",
     "RankTestResult",
     "TwoSampleT",
+    "WelchPairs",
     "dunn",
     "dunn_from_ranks",
     "games_howell",
+    "games_howell_from_pairs",
+    "games_howell_many",
     "group_ranks",
     "holm",
     "kruskal_from_ranks",
@@ -73,6 +86,7 @@ __all__ = [
     "signed_rank_test",
     "t_from_moments",
     "welch_anova",
+    "welch_pairs",
     "welch_t",
     "wilcoxon_signed_rank",
 ]

@@ -122,7 +122,7 @@ def score_jobs(
     perception: np.ndarray,
     dimensions: Mapping[str, Sequence[int]],
     min_items: MinItems = "half",
-) -> tuple[list[Callable[[], np.ndarray]], Callable[[Sequence[np.ndarray]], RespondentScores]]:
+) -> tuple[list[Callable[[], int]], Callable[[Sequence[int]], RespondentScores]]:
     """:func:`respondent_scores` as one job per dimension (each writes its own columns), to
     run beside other jobs on the same threads, and the function that makes the result of the
     jobs' results (in dimension order)."""
@@ -138,13 +138,14 @@ def score_jobs(
     prorated = np.zeros((n, len(names)), dtype=bool, order="F")
     needs = tuple(items_needed(len(list(cols)), min_items) for cols in dimensions.values())
 
-    def one(j: int, cols: list[int]) -> np.ndarray:
+    def one(j: int, cols: list[int]) -> int:
         need = needs[j]
         # Running sums of the dimension's items, one item column at a time (left to right, as
         # a row sum of so few items adds): no (n, items) copy of the arrays. The counts are
         # small integers (uint8 while a dimension has fewer than 256 items).
-        small = np.uint8 if len(cols) < 256 else np.int64
-        count, p_count = np.zeros(n, dtype=small), np.zeros(n, dtype=small)
+        small: type[np.integer[Any]] = np.uint8 if len(cols) < 256 else np.int64
+        count: np.ndarray = np.zeros(n, dtype=small)
+        p_count: np.ndarray = np.zeros(n, dtype=small)
         g, ee, pp, sp = (np.zeros(n) for _ in range(4))
         gap_c = np.empty(n)
         valid, p_valid = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
@@ -171,13 +172,13 @@ def score_jobs(
                 if key == "g":
                     np.round(col, TIE_DECIMALS, out=col)
                 col[~keep] = np.nan
-        return np.count_nonzero(prorated[:, j])
+        return int(np.count_nonzero(prorated[:, j]))
 
     # the dimension with the most items first: the longest jobs start first on the threads
     by_size = sorted(range(len(names)), key=lambda j: -len(list(dimensions[names[j]])))
-    jobs = [partial(one, j, list(dimensions[names[j]])) for j in by_size]
+    jobs: list[Callable[[], int]] = [partial(one, j, list(dimensions[names[j]])) for j in by_size]
 
-    def finish(done: Sequence[np.ndarray]) -> RespondentScores:
+    def finish(done: Sequence[int]) -> RespondentScores:
         n_prorated = np.zeros(len(names), dtype=np.int64)
         n_prorated[by_size] = done
         return RespondentScores(
