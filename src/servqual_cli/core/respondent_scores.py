@@ -14,6 +14,7 @@ Definitions (Parasuraman, Zeithaml & Berry 1988; Parasuraman, Berry & Zeithaml 1
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -138,17 +139,25 @@ def score_jobs(
     prorated = np.zeros((n, len(names)), dtype=bool, order="F")
     needs = tuple(items_needed(len(list(cols)), min_items) for cols in dimensions.values())
 
+    buffers = threading.local()
+
     def one(j: int, cols: list[int]) -> int:
         need = needs[j]
         # Running sums of the dimension's items, one item column at a time (left to right, as
         # a row sum of so few items adds): no (n, items) copy of the arrays. The counts are
         # small integers (uint8 while a dimension has fewer than 256 items).
         small: type[np.integer[Any]] = np.uint8 if len(cols) < 256 else np.int64
-        count: np.ndarray = np.zeros(n, dtype=small)
-        p_count: np.ndarray = np.zeros(n, dtype=small)
-        g, ee, pp, sp = (np.zeros(n) for _ in range(4))
-        gap_c = np.empty(n)
-        valid, p_valid = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
+        if not hasattr(buffers, "sums"):  # each thread its own buffers, reused per dimension
+            buffers.sums = np.empty((5, n))
+            buffers.flags = np.empty((2, n), dtype=bool)
+            buffers.counts = {}
+        if small not in buffers.counts:
+            buffers.counts[small] = np.empty((2, n), dtype=small)
+        count, p_count = buffers.counts[small]
+        g, ee, pp, sp, gap_c = buffers.sums
+        valid, p_valid = buffers.flags
+        for acc in (count, p_count, g, ee, pp, sp):
+            acc.fill(0)
         for c in cols:
             e_c, p_c = e[:, c], p[:, c]
             np.subtract(p_c, e_c, out=gap_c)
