@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -199,8 +197,8 @@ def test_benchmark_and_kolada_rank_the_same_value_the_same(
     precision (:func:`published_precision`): one decimal, or none when every other value is
     whole (hypothesis found others [39.0, 40.0] with own 0.39453125, which the report rounds to
     0 and a one-decimal assumption to 0.4)."""
-    from servqual_cli.core.benchmark import published_precision, round_half_away
     from servqual_cli.core.kolada_position import kolada_positions
+    from servqual_cli.core.published_rank import published_precision, round_half_away
 
     kpi = "phone_reached" if direction == 1 else "phone_wait_seconds_median"
     scale = 100.0 if direction == 1 else 1.0
@@ -228,49 +226,11 @@ def test_a_tie_at_the_published_precision_survives_float_rounding() -> None:
     assert row["rank"] == 2  # only 90 % is better
 
 
-def _reference_n_better(own_display: Decimal, others_display: list[Decimal], sign: int) -> int:
-    """An independent reading of RANK_BASIS in exact decimals: the others' precision is the
-    most decimals any of them shows (at most 4), the own value is rounded to it half away from
-    zero, and the others better than that by any amount are counted."""
-    places = min(4, max(-d.normalize().as_tuple().exponent for d in [*others_display, Decimal(1)]))
-    mine = own_display.quantize(Decimal(1).scaleb(-max(places, 0)), rounding=ROUND_HALF_UP)
-    return sum(1 for o in others_display if sign * (o - mine) > 0)
-
-
-@settings(max_examples=80)
-@example(others=[(741, 1), (741, 1), (800, 1)], own=(7407407, 5), share=True, direction=1)
-@example(others=[(390, 1), (400, 1)], own=(3945, 2), share=False, direction=-1)
-@example(others=[(75, 0), (74, 0)], own=(745, 1), share=False, direction=1)  # half: away
-@given(
-    others=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 2)), min_size=1, max_size=9),
-    own=st.tuples(st.integers(0, 10_000_000), st.integers(0, 5)),
-    share=st.booleans(),
-    direction=st.sampled_from([1, -1]),
-)
-def test_the_one_rank_rule_matches_an_exact_decimal_reference(
-    others: list[tuple[int, int]], own: tuple[int, int], share: bool, direction: int
-) -> None:
-    """:func:`rank_at_published`, the one copy the report, ``kolada`` and ``service-survey``
-    rank with, against exact decimal arithmetic (display units; a share stored 0-1)."""
-    from servqual_cli.core.benchmark import rank_at_published
-
-    theirs = [Decimal(m).scaleb(-d) for m, d in others]
-    mine = Decimal(own[0]).scaleb(-own[1])
-    scale = 100.0 if share else 1.0
-    this = pd.DataFrame({"kpi": ["K"], "value": [float(mine) / scale]})
-    other = pd.DataFrame({"kpi": "K", "value": [float(t) / scale for t in theirs]})
-    got = rank_at_published(this, other, ["kpi"], {"K": direction}, {"K": scale} if share else None)
-    assert got["n_better"].tolist() == [_reference_n_better(mine, theirs, direction)]
-    places = min(4, max(-t.normalize().as_tuple().exponent for t in [*theirs, Decimal(1)]))
-    expected = mine.quantize(Decimal(1).scaleb(-max(places, 0)), rounding=ROUND_HALF_UP)
-    assert got["published"].iloc[0] * scale == pytest.approx(float(expected), abs=1e-9)
-
-
 def test_report_kolada_and_survey_share_one_rank_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     """Item 1 of the house-style read-through: the rule is written once. Loosening the one
-    tie tolerance in core/benchmark.py must move all three ranks (each module kept its own
+    tie tolerance in core/published_rank.py must move all three ranks (each module kept its own
     copy of the rule before, and a change to one left the other two as they were)."""
-    import servqual_cli.core.benchmark as b
+    import servqual_cli.core.published_rank as b
     from servqual_cli.core.kolada_position import kolada_positions
     from servqual_cli.core.survey_benchmark import survey_benchmark
 

@@ -22,7 +22,7 @@ import pytest
 from scipy import stats
 
 from servqual_cli.core.durations import Limit, measuring_unit, resolve_as_of
-from servqual_cli.core.kpi import evaluate_kpi, evaluate_kpis, verdicts
+from servqual_cli.core.kpi import evaluate_kpi, evaluate_kpis
 from servqual_cli.io.kpi_config import ASPECTS, KpiSpec, load_kpi_config
 from servqual_cli.io.kpi_data import load_all_kpi_data, load_kpi_data
 from servqual_cli.io.read import read_table
@@ -53,24 +53,6 @@ def close(result: Any, ref: dict[str, Any]) -> None:
     assert result.n == ref["n"]
     assert result.value == pytest.approx(ref["value"], rel=REL)
     assert [result.ci_low, result.ci_high] == pytest.approx(ref["ci"], rel=REL)
-
-
-def test_verdicts() -> None:
-    low, high = [0.91, 0.80, 0.85, 0.70, math.nan], [0.95, 0.88, 0.95, 0.85, 0.9]
-    assert verdicts(low, high, 0.80, True).tolist() == [
-        "met",
-        "met",
-        "met",
-        "cannot tell",
-        "cannot tell",  # a bound on the target counts as met
-    ]
-    assert verdicts([0.70], [0.79], 0.80, True).tolist() == ["not met"]
-    assert verdicts([60, 50, 75], [70, 80, 90], 70, False).tolist() == [
-        "met",
-        "cannot tell",
-        "not met",
-    ]
-    assert verdicts([1.0], [2.0], None, True).tolist() == [None]
 
 
 def test_as_of_means_the_end_of_the_day() -> None:

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.errors import ServqualError
-from servqual_cli.io import cells, distinct, feedback, kpi_data
+from servqual_cli.io import cells, distinct, feedback, feedback_cells, kpi_data
 from servqual_cli.io.cells import parse_dates, parse_numbers, text_values
 from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.kpi_config import load_kpi_config
@@ -55,7 +55,7 @@ CSV_LIKE = st.lists(st.one_of(TEXT, st.none()), max_size=40)
 
 
 def _contact(values: pd.Series) -> Any:
-    return feedback._contact(values)
+    return feedback_cells.parse_contact(values)
 
 
 def _clock(values: pd.Series) -> Any:
@@ -65,7 +65,7 @@ def _clock(values: pd.Series) -> Any:
 PARSERS: dict[str, Callable[[pd.Series], Any]] = {
     "text_values": text_values,
     "parse_dates": parse_dates,
-    "parse_types": feedback.parse_types,
+    "parse_types": feedback_cells.parse_types,
     "contact": _contact,
     "parse_numbers": parse_numbers,
     "clock": _clock,

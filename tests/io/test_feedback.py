@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from servqual_cli.errors import DataError
-from servqual_cli.io.feedback import TYPES, load_feedback, parse_types
+from servqual_cli.io.feedback import TYPES, load_feedback
 from servqual_cli.io.read import RawTable, read_table
 
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
@@ -134,25 +134,6 @@ def test_optional_columns_may_be_missing() -> None:
     assert fb.frame["unit"].tolist() == ["–"]  # a blank unit still counts, under "–"
     assert fb.frame["id"].isna().all() and fb.frame["closed"].isna().all()
     assert "closed" not in fb.columns
-
-
-@pytest.mark.parametrize(
-    ("word", "kind"),
-    [
-        ("Klagomål", "klagomål"),
-        ("COMPLAINT", "klagomål"),
-        ("synpunkter", "synpunkt"),
-        ("Idea", "förslag"),
-        ("Förbättringsförslag", "förslag"),
-        ("frågor", "fråga"),
-        ("Enquiry", "fråga"),
-        ("compliment", "beröm"),
-        ("berom", "beröm"),
-    ],
-)
-def test_type_synonyms(word: str, kind: str) -> None:
-    types, why = parse_types(pd.Series([word], dtype=object))
-    assert types.tolist() == [kind] and why.tolist() == [None]
 
 
 # --------------------------------------------------------------------------------------------

@@ -27,14 +27,8 @@ from servqual_cli.io import feedback
 from servqual_cli.io.cells import parse_dates, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.feedback import (
-    REQUIRED,
-    ROLES,
-    FeedbackData,
-    check_date_column,
-    load_feedback,
-    parse_types,
-)
+from servqual_cli.io.feedback import REQUIRED, ROLES, FeedbackData, load_feedback
+from servqual_cli.io.feedback_cells import check_date_column, parse_contact, parse_types
 from servqual_cli.io.read import RawTable, read_table
 from servqual_cli.vocab.date_order import end_before_start
 
@@ -97,7 +91,7 @@ def _reference_load_feedback(table: RawTable, strict: bool = False) -> FeedbackD
         before = keep & end_before_start(received, end)  # a date-only end: that day's end
         log.add(rows[before], name(role), column(role).to_numpy()[before],
                 np.full(int(before.sum()), "end_before_start", dtype=object))  # fmt: skip
-    contact, why_contact = feedback._contact(column("contact_given"))
+    contact, why_contact = parse_contact(column("contact_given"))
     log.add(rows[keep], name("contact_given"), column("contact_given").to_numpy()[keep],
             why_contact[keep])  # fmt: skip
     if strict:

@@ -23,13 +23,34 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                 "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")  # fmt: skip
 
 
+def env_threads() -> str:
+    """``SERVQUAL_THREADS`` checked: a whole number of 1 or more, "1" when unset or empty.
+
+    Raises :class:`~servqual_cli.errors.UsageError` (exit 2) otherwise: a typo must not silently
+    mean one thread. :func:`main` checks it before the command runs.
+    """
+    text = os.environ.get("SERVQUAL_THREADS", "").strip() or "1"
+    if not (text.isascii() and text.isdigit() and int(text) >= 1):
+        from servqual_cli.errors import UsageError
+
+        raise UsageError(f"SERVQUAL_THREADS={text!r}: give a whole number of threads, 1 or more")
+    return str(int(text))
+
+
 def set_threads(n: int | str | None = None) -> None:
     """Limit BLAS/OpenMP pools to ``n`` threads (default ``SERVQUAL_THREADS`` or 1).
 
     Set before numpy is first imported (the pools read these variables once); when numpy is
-    already loaded (tests, a library caller) threadpoolctl limits the running pools too.
+    already loaded (tests, a library caller) threadpoolctl limits the running pools too. A bad
+    ``SERVQUAL_THREADS`` means 1 here (this runs at import) and a usage error from :func:`main`.
     """
-    value = str(n if n is not None else os.environ.get("SERVQUAL_THREADS", "1"))
+    if n is not None:
+        value = str(n)
+    else:
+        try:
+            value = env_threads()
+        except Exception:  # UsageError, reported by main() before the command runs
+            value = "1"
     for var in _THREAD_VARS:
         if n is not None:
             os.environ[var] = value
@@ -240,6 +261,8 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
         )
         if "--threads" in found:
             _threads(str(found["--threads"]))
+        else:
+            env_threads()  # a bad SERVQUAL_THREADS is a usage error, not a silent 1
         if sys.stdin is None and "-" in args:
             from servqual_cli.errors import UsageError
 

@@ -7,11 +7,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from servqual_cli.cli import options as o
+from servqual_cli.cli.toolbox_parts import (
+    parse_scale_range,
+    split_groups,
+    tidy_table,
+    toolbox_title,
+    weighted_items,
+    weighted_tolerance,
+    without_group,
+)
 
 if TYPE_CHECKING:
-    import numpy as np
-    import pandas as pd
-
     from servqual_cli.report.spec import Section
 
 app = typer.Typer()
@@ -25,49 +31,6 @@ WeightOpt = Annotated[
     ),
 ]
 ItemsTableOpt = Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")]
-
-
-def _title(prefix: str, table: Any) -> str:
-    return f"{prefix} – {table.describe()['file']}"
-
-
-def _split_groups(groups: np.ndarray | None) -> list[tuple[str, np.ndarray]]:
-    """(group name, row mask) in sorted order; rows without a group are in no group."""
-    import numpy as np
-    import pandas as pd
-
-    if groups is None:
-        return []
-    labels = pd.Series(groups, dtype=object)
-    names = sorted(str(g) for g in labels.dropna().unique())
-    return [(g, np.asarray(labels.eq(g).to_numpy(), dtype=bool)) for g in names]
-
-
-def _without_group(by: str, n: int, lang: str) -> list[Section]:
-    """A note naming the respondents left out of the group tables (none: no note)."""
-    from servqual_cli.report.labels import label
-    from servqual_cli.report.spec import Section, Text
-
-    if not n:
-        return []
-    return [Section("", (Text(label("without_group", lang).format(by=by, n=n), "note"),))]
-
-
-def _tidy(parts: list[tuple[str, str, list[dict[str, Any]]]]) -> pd.DataFrame:
-    """One CSV table: a row per (group, level, name) with every statistic."""
-    import pandas as pd
-
-    frames = []
-    for group, level, rows in parts:
-        frame = pd.DataFrame(rows)
-        if frame.empty:
-            continue
-        key = "dimension" if level == "dimension" and "dimension" in frame else frame.columns[0]
-        frame = frame.rename(columns={key: "name"})
-        frame.insert(0, "level", level)
-        frame.insert(0, "group", group)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 @app.command()
@@ -136,13 +99,13 @@ def tolerance(
     sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:
-        summary = _weighted_tolerance(a, d, p, data, conf)
+        summary = weighted_tolerance(a, d, p, data, conf)
         payload["weighted"] = summary.to_dict()
         sections += weighted_sections(summary, lang_code)
     if data.by is not None:
         groups: dict[str, Any] = {}
         skipped: dict[str, str] = {}
-        for name, rows in _split_groups(data.groups):
+        for name, rows in split_groups(data.groups):
             if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
                 skipped[name] = "no respondent with valid adequate, desired and perceived scores"
                 continue
@@ -155,31 +118,11 @@ def tolerance(
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
-        sections += _without_group(data.by, payload["n_without_group"], lang_code)
+        sections += without_group(data.by, payload["n_without_group"], lang_code)
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
-    doc = Document(title=_title(head, data.table), sections=tuple(sections))
+    doc = Document(title=toolbox_title(head, data.table), sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
-    emit(doc, payload, _tidy(parts), fmt, output, lang=lang_code)
-
-
-def _weighted_tolerance(a: Any, d: Any, p: Any, data: Any, conf: float) -> Any:
-    """Weighted dimension MSA, MSS and shares below A / above D."""
-    import numpy as np
-
-    from servqual_cli.core.scoring import dimension_means
-    from servqual_cli.core.survey_weights import weighted_summary
-
-    ok = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
-    dims = data.dimension_positions
-    da, dd, dp = (dimension_means(x, ok, dims) for x in (a, d, p))
-    cols: dict[str, Any] = {}
-    for j, name in enumerate(dims):
-        valid = ~np.isnan(dp[:, j])
-        cols[f"{name}: msa"] = dp[:, j] - da[:, j]
-        cols[f"{name}: mss"] = dp[:, j] - dd[:, j]
-        cols[f"{name}: share_below_adequate"] = np.where(valid, dp[:, j] < da[:, j], np.nan)
-        cols[f"{name}: share_above_desired"] = np.where(valid, dp[:, j] > dd[:, j], np.nan)
-    return weighted_summary(cols, data.weights, data.weight_column or "", conf)
+    emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
 
 
 @app.command("knowledge-gap")
@@ -248,7 +191,7 @@ def knowledge_gap_cmd(
     if cust.by is not None:
         groups: dict[str, Any] = {}
         skipped: dict[str, str] = {}
-        for name, rows in _split_groups(cust.groups):
+        for name, rows in split_groups(cust.groups):
             try:
                 sub = knowledge_gap(cust.expectation[rows], e_staff, *args, conf=conf)
             except DataError as exc:  # a group without any valid expectation answer
@@ -264,7 +207,7 @@ def knowledge_gap_cmd(
         import pandas as pd
 
         payload["n_without_group"] = int(pd.isna(pd.Series(cust.groups, dtype=object)).sum())
-        sections += _without_group(cust.by, payload["n_without_group"], lang_code)
+        sections += without_group(cust.by, payload["n_without_group"], lang_code)
     head = "Kunskapsgapet" if lang_code == "sv" else "Knowledge gap"
     title = f"{head} – {cust.table.describe()['file']} / {stf.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections))
@@ -276,7 +219,7 @@ def knowledge_gap_cmd(
             ignore_index=True,
         )
         write_exclusions(excluded, both)
-    emit(doc, payload, _tidy(parts), fmt, output, lang=lang_code)
+    emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
 
 
 @app.command()
@@ -335,7 +278,7 @@ def items(
 
         if weight_column is not None:
             raise UsageError("--weight-column works with an instrument, not with --items")
-        bounds = _scale(scale_range)
+        bounds = parse_scale_range(scale_range)
         if bounds is None:  # top-2/bottom-2 boxes and out-of-range checks need the scale ends
             raise UsageError("--items needs --scale-range min,max (e.g. 1,5)")
         # --items takes names, globs and ranges (E*, P1-P22), as servqual alpha does.
@@ -401,7 +344,7 @@ def items(
     sections += item_distribution_sections(res, excl, lang.value, chart)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
-        summary = _weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)
+        summary = weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)
         payload["weighted"] = summary.to_dict()
         sections += weighted_sections(summary, lang.value)
     head = "Svarsfördelning" if lang.value == "sv" else "Item distributions"
@@ -409,41 +352,3 @@ def items(
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
     write_exclusions(excluded, exclusions)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)
-
-
-def _weighted_items(
-    values: np.ndarray,
-    labels: list[str],
-    bounds: tuple[float, float],
-    weights: np.ndarray,
-    column: str | None,
-    conf: float,
-) -> Any:
-    """Weighted mean, top-2 and bottom-2 shares of every item."""
-    import numpy as np
-
-    from servqual_cli.core.survey_weights import weighted_summary
-
-    lo, hi = bounds
-    cols: dict[str, np.ndarray] = {}
-    for j, name in enumerate(labels):  # a loop over items; each is vectorised over rows
-        x = values[:, j]
-        valid = ~np.isnan(x)
-        cols[f"{name}: mean"] = x
-        cols[f"{name}: top2"] = np.where(valid, x >= hi - 1, np.nan)
-        cols[f"{name}: bottom2"] = np.where(valid, x <= lo + 1, np.nan)
-    return weighted_summary(cols, weights, column or "", conf)
-
-
-def _scale(text: str | None) -> tuple[float, float] | None:
-    from servqual_cli.errors import UsageError
-
-    if text is None:
-        return None
-    try:
-        lo, hi = (float(v) for v in text.split(","))
-    except ValueError as exc:
-        raise UsageError(f"--scale-range must be min,max (e.g. 1,5), got {text!r}") from exc
-    if lo >= hi:
-        raise UsageError(f"--scale-range min must be below max, got {text!r}")
-    return lo, hi

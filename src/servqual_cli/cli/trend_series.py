@@ -88,7 +88,7 @@ def add_series(
                      ignore_index=True)  # fmt: skip
     series = series_sections(values, trends, lang, conf=conf)
     if email_rule is not None:
-        from servqual_cli.cli.measurement import _email_note
+        from servqual_cli.cli.measurement import email_note
 
-        series = [*series, _email_note(email_rule, lang)]
+        series = [*series, email_note(email_rule, lang)]
     return [*series, *sections], tidy

@@ -42,15 +42,19 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.core.contacts import SPECS, contact_kpis
+from servqual_cli.core.published_rank import (
+    RANK_BASIS,
+    published_precision,
+    rank_at_published,
+    round_half_away,
+)
 from servqual_cli.core.results import records
 
 if TYPE_CHECKING:
@@ -74,12 +78,6 @@ BENCHMARK_COLUMNS = ["kpi", "channel", "value", "ci_low", "ci_high", "others_mea
                      "verdict_method", "rank_third", "file_value"]  # fmt: skip
 INTERVAL_METHODS = {"share": "wilson_interval", "median": "median_interval", "index": "t_interval"}
 THIRDS = ("green", "yellow", "red")
-TIE_TOLERANCE = 1e-9  # far below any published precision (0.0001 at four decimals, 0-1 shares)
-RANK_BASIS = (
-    "rank and diff use this municipality's value rounded to the others' published precision "
-    "(the finest number of decimals among their values, in percent for shares; Kolada: one), "
-    "half away from zero; ties share the best rank"
-)
 VERDICT_RULE = (
     "better/worse only when this municipality's whole confidence interval lies on one side of "
     "the others' mean, else same; without an interval, by rank thirds (top third better, "
@@ -147,116 +145,6 @@ def benchmark_verdicts(
 
 
 FILE_TOLERANCE = 0.05  # display units (percentage points, index points, seconds, hours)
-
-
-def published_precision(display: npt.ArrayLike, most: int = 4) -> int:
-    """The number of decimals the published values carry: the fewest ``d <= most`` at which
-    every value (in display units) is already rounded.
-
-    >>> p = [[74.1, 69.4, 80.0], [56, 72], [74.07407, 1.5]]
-    >>> [published_precision(x) for x in p]
-    [1, 0, 4]
-    """
-    x = np.asarray(display, dtype=float)
-    x = x[np.isfinite(x)]
-    for d in range(most + 1):
-        if np.all(np.abs(x * 10.0**d - np.round(x * 10.0**d)) < 1e-6):
-            return d
-    return most
-
-
-def round_half_away(x: npt.ArrayLike, decimals: npt.ArrayLike) -> np.ndarray:
-    """Round half away from zero (as published figures are), not numpy's half to even.
-
-    >>> round_half_away([0.25, -0.25, 81.132, 74.074], 1).tolist()
-    [0.3, -0.3, 81.1, 74.1]
-    """
-    f = 10.0 ** np.asarray(decimals, dtype=float)
-    v = np.asarray(x, dtype=float) * f
-    # the 1e-9 nudges 0.25 * 10, stored as 2.4999999999999996, to the half it was written as
-    return np.sign(v) * np.floor(np.abs(v) + 0.5 + 1e-9) / f
-
-
-def rank_at_published(
-    this: pd.DataFrame,
-    others: pd.DataFrame,
-    keys: Sequence[str],
-    direction: Mapping[str, float],
-    scale: Mapping[str, float] | None = None,
-) -> pd.DataFrame:
-    """This municipality's value at the others' published precision, and how many others are
-    better: the one rank rule of the report's benchmark, ``servqual kolada`` and
-    ``service-survey --benchmark`` (:data:`RANK_BASIS`).
-
-    Per comparison (a KPI, or a KPI and a channel or period: ``keys``), the others' values tell
-    how many decimals are published (:func:`published_precision`, in display units: the value
-    times ``scale`` of its KPI); this municipality's value is rounded to them, half away from
-    zero (:func:`round_half_away`), and the others strictly better than that rounded value by
-    more than :data:`TIE_TOLERANCE` in the KPI's ``direction`` are counted. Equal at the
-    published precision is a tie even when the floats differ in the last bit (74.1 / 100
-    against a parsed 0.741), so ties share the best rank: ``rank = 1 + n_better``.
-
-    Parameters
-    ----------
-    this : DataFrame
-        This municipality's rows: ``keys`` (the first is ``kpi``) and ``value`` (NaN: none).
-    others : DataFrame
-        The other municipalities' values: ``keys`` and ``value`` (no NaN).
-    keys : sequence of str
-        The columns that make one comparison; ``keys[0]`` names the KPI.
-    direction : mapping
-        KPI -> +1 (higher is better), -1 (lower is better) or 0 (unknown: nobody is better).
-    scale : mapping, optional
-        KPI -> the factor from stored to published units (100 for a share stored 0-1 and
-        published in percent); 1 for a KPI not in it, and for all without it.
-
-    Returns
-    -------
-    DataFrame
-        Indexed as ``this``: ``published`` (the value as published, in stored units; NaN where
-        ``value`` is) and ``n_better`` (int64; 0 where ``value`` is NaN or nobody compares).
-
-    Examples
-    --------
-    Others published 74.1 %, 74.1 % and 80.0 % (stored as shares); 40/54 = 74.07 % is published
-    as 74.1 %, ties with the two and has one better (rank 2); a queue of 30.4 s against others'
-    whole seconds is 30 s, one shorter:
-
-    >>> this = pd.DataFrame({"kpi": ["reached", "wait"], "value": [40 / 54, 30.4]})
-    >>> others = pd.DataFrame({"kpi": ["reached"] * 3 + ["wait"] * 2,
-    ...                        "value": [0.741, 0.741, 0.80, 30.0, 25.0]})
-    >>> r = rank_at_published(this, others, ["kpi"], {"reached": 1, "wait": -1},
-    ...                       {"reached": 100.0})
-    >>> r["published"].round(6).tolist(), r["n_better"].tolist()
-    ([0.741, 30.0], [1, 1])
-    """
-    keys = list(keys)
-    kpi = keys[0]
-    factor = scale or {}
-    their_scale = others[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
-    scaled = others["value"].to_numpy(dtype=float) * their_scale
-    digits = (
-        pd.Series(scaled, index=others.index)
-        .groupby([others[k] for k in keys], sort=False)
-        .agg(published_precision)  # a loop over KPIs, not municipalities
-        .rename("decimals")
-        .reset_index()
-    )
-    decimals = this[keys].merge(digits, on=keys, how="left")["decimals"].fillna(4).to_numpy()
-    own_scale = this[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
-    value = this["value"].to_numpy(dtype=float)
-    published = round_half_away(value * own_scale, decimals) / own_scale
-    mine = this[keys].assign(this_value=published)
-    paired = others[[*keys, "value"]].merge(mine.drop_duplicates(keys), on=keys)
-    sign = paired[kpi].map(lambda k: direction.get(k, 0)).to_numpy(dtype=float)
-    # strictly better means by more than TIE_TOLERANCE (a tie at the published precision)
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
-    better = paired.groupby(keys, sort=False)["better"].sum().rename("n_better").reset_index()
-    n_better = this[keys].merge(better, on=keys, how="left")["n_better"]
-    return pd.DataFrame(
-        {"published": published, "n_better": n_better.fillna(0).to_numpy(dtype=np.int64)},
-        index=this.index,
-    )
 
 
 def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:

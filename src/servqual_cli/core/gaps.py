@@ -1,21 +1,11 @@
 """SERVQUAL gap analysis: item, dimension and overall gaps (P - E), weighted and unweighted.
 
-Definitions (Parasuraman, Zeithaml & Berry 1988; Parasuraman, Berry & Zeithaml 1991):
-
-- Item gap = P - E for each respondent with both values valid.
-- A respondent's dimension E, P and gap are means over the dimension's items that have both
-  values, provided at least half of the items (rounded up) do; otherwise missing. The gap is the
-  mean of the item gaps, never mean(P) - mean(E): the latter differs in the last bits, breaks true
-  ties and moves rank-based p-values. Scores are rounded to 10 decimals before any ranking.
-- Unweighted SERVQUAL: per respondent with every dimension valid, the mean of the dimension gaps;
-  then the mean over respondents. Weighted: per respondent (every dimension valid and valid
-  weights) sum(gap_d * w_d) / sum(w_d); respondents with a missing or negative weight, or weights
-  summing to zero, are left out and counted.
-- SERVPERF (Cronin & Taylor 1992): the mean perception per dimension, over respondents with at
-  least half the dimension's P items answered, whatever their E answers.
-
-The respondents' scores are computed in :mod:`~servqual_cli.core.respondent_scores` and the
-overall score in :mod:`~servqual_cli.core.overall_score`; this module tests the gaps.
+The definitions live where they are computed: the item gap, the respondents' dimension scores
+(the proration rule: at least half of a dimension's items), the tie rounding and SERVPERF in
+:mod:`~servqual_cli.core.respondent_scores`; the unweighted and weighted overall score in
+:mod:`~servqual_cli.core.overall_score`. This module tests the gaps, per dimension and per item:
+paired t and Wilcoxon signed rank tests with effect sizes, the t p-values adjusted
+(:data:`ADJUST_METHODS`) within each family (the dimensions; the items).
 """
 
 from __future__ import annotations

@@ -125,7 +125,7 @@ SECTIONS: dict[str, SectionEntry] = {
         ("servqual_cli.report.measurement_sections",),
     ),
     "service": SectionEntry(
-        "servqual_cli.report.parts:service_part",
+        "servqual_cli.report.service_part:service_part",
         ("service",),
         ("servqual_cli.report.kpi_sections", "servqual_cli.report.feedback_sections"),
     ),

@@ -1,32 +1,31 @@
-"""Report parts for the test contacts (servicemätning), the KPIs and the feedback register.
+"""Report parts for the scale's reliability and the test contacts (servicemätning).
 
-Thin adapters: each runs the same loading and core steps as ``servqual contacts/trend`` and
-``servqual kpi/feedback``, then calls those commands' section builders
-(:mod:`~servqual_cli.report.measurement_sections`, :mod:`~servqual_cli.report.kpi_sections`,
-:mod:`~servqual_cli.report.feedback_sections`), and adds what only the report has: summary
-lines, charts across years, method notes.
+Thin adapters: each runs the same loading and core steps as ``servqual reliability`` and
+``servqual contacts/trend``, then calls those commands' section builders
+(:mod:`~servqual_cli.report.reliability_sections`,
+:mod:`~servqual_cli.report.measurement_sections`), and adds what only the report has: summary
+lines, charts across years, method notes. The KPIs and the feedback register are
+:mod:`~servqual_cli.report.service_part`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, rl
-from servqual_cli.report.config import InputFile
-from servqual_cli.report.glance_rows import contact_rows, feedback_rows, kpi_rows
+from servqual_cli.report.glance_rows import contact_rows
 from servqual_cli.report.numbers import fmt_number
-from servqual_cli.report.spec import Block, Figure, GlanceRow, Section, Table, Text
+from servqual_cli.report.spec import Block, Section, Table, Text
 
 POWER = 0.8  # power of the minimum detectable difference, as `servqual trend` defaults
 
 
-def _demote(sections: Sequence[Section]) -> tuple[Section, ...]:
+def demote(sections: Sequence[Section]) -> tuple[Section, ...]:
     """Sections of a command's document, one level below the report part's heading."""
     return tuple(replace(s, level=s.level + 1) for s in sections)
 
@@ -188,7 +187,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     method = ((rl("measurement", lang), text),)
     periods = ((rl("period_of_contacts", lang), tuple(label for label, _ in years)),)
     return Part(
-        (head, *_demote(sections), charts),
+        (head, *demote(sections), charts),
         tuple(summary),
         method,
         glance=tuple(glance),
@@ -231,193 +230,3 @@ def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: 
 
 
 # --- KPIs, declarations and feedback --------------------------------------------------------
-
-
-def service_part(ctx: ReportContext) -> Part:
-    """KPIs by aspect against targets and norms (a chart per aspect), the feedback register."""
-    cfg, lang = ctx.config.service, ctx.lang
-    if cfg is None:  # not user input: the registry builds this part only with [service]
-        raise RuntimeError("internal: cfg is missing")
-    conf = ctx.config.survey.conf if ctx.config.survey else 0.95
-    sections: list[Section] = [Section(rl("service", lang))]
-    summary: list[Block] = []
-    glance: list[GlanceRow] = []
-    periods: list[tuple[str, tuple[str, ...]]] = []
-    feedback_data = None
-    if cfg.feedback is not None:
-        from servqual_cli.io.feedback import load_feedback
-        from servqual_cli.io.read import read_table
-
-        feedback_data = load_feedback(read_table(str(cfg.feedback.path)))
-    if cfg.kpi is not None:
-        from servqual_cli.core.kpi import ASPECTS, evaluate_kpi
-        from servqual_cli.io.kpi_config import load_kpi_config
-        from servqual_cli.io.kpi_data import load_all_kpi_data
-        from servqual_cli.io.read import read_table
-        from servqual_cli.report.kpi_sections import kpi_sections
-
-        loaded = load_all_kpi_data(load_kpi_config(str(cfg.kpi.path)), read_table)
-        as_of = None if cfg.as_of is None else pd.Timestamp(cfg.as_of)
-        cleaned = [(d.spec, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
-        results = sorted(
-            (evaluate_kpi(spec, f, as_of, "year", conf, ex) for spec, f, ex in cleaned),
-            key=lambda r: ASPECTS.index(r.spec.aspect),
-        )
-        results, dated = _period_from_contacts(results, ctx.config)
-        shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
-        sections += _demote(
-            [
-                _mark_shares(s, shares)
-                for s in kpi_sections(
-                    results,
-                    lang,
-                    groups=False,
-                    figures=True,
-                    conf=conf,
-                    dated=dated,
-                    min_n=ctx.config.min_n,
-                )
-            ]
-        )
-        summary += _changed_kpis(results, lang)
-        glance += kpi_rows(results, lang, ctx.config.min_n)
-        seen = [str(p) for r in results for p in _kpi_periods(r)]
-        periods.append((rl("period_of_kpi", lang), tuple(seen)))
-    if cfg.feedback is not None:
-        from servqual_cli.core.durations import parse_limit
-        from servqual_cli.core.feedback import analyse_feedback
-        from servqual_cli.io.feedback_left_out import items_left_out
-        from servqual_cli.report.feedback_sections import feedback_sections
-
-        data = feedback_data
-        if data is None:  # loaded above whenever [service] names a feedback file
-            raise RuntimeError("internal: feedback data missing")
-        result = analyse_feedback(
-            data.frame,
-            parse_limit(cfg.promise or "14 days"),
-            None if cfg.as_of is None else pd.Timestamp(cfg.as_of),
-            "month",
-            conf,
-            has_closed="closed" in data.columns,
-        )
-        glance += feedback_rows(result, lang)
-        months = result.by_period["period"].astype(str)
-        periods.append((rl("period_of_feedback", lang), tuple(sorted({m[:4] for m in months}))))
-        sections.append(Section(rl("feedback", lang), level=3))
-        left = items_left_out(data)  # rows read and items left out whole (review 2, item 16)
-        sections += _demote(_demote(feedback_sections(result, data.excluded, lang, figures=True,
-                                                      left_out=left)))  # fmt: skip
-        from servqual_cli.report.feedback_notes import feedback_note_sections
-
-        # serial-day dates and units merged by case, named as `servqual feedback` names them
-        sections += feedback_note_sections(data.serial_dates, data.log.group_merges(), lang)
-    method = ((rl("service", lang), rl("service_method", lang)),)
-    inputs: tuple[InputFile, ...] = ()
-    if cfg.kpi is not None:
-        inputs = _kpi_inputs(str(cfg.kpi.path))
-    return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance), tuple(periods))
-
-
-def _period_from_contacts(results: list[Any], config: Any) -> tuple[list[Any], dict[str, str]]:
-    """A KPI whose data have no date column but whose data file is one of the report's
-    ``[contacts.years]`` files covers that year: its period is shown as that year (named in the
-    KPI's note, ``dated``: KPI name -> year), not as "–" beside KPIs with dates. The value and
-    verdict are unchanged (they use all the file's rows either way)."""
-    if config.contacts is None:
-        return results, {}
-    years = {Path(f.path).resolve(): label for label, f in config.contacts.years}
-    out, dated = [], {}
-    for r in results:
-        year = None if r.period is not None else years.get(Path(r.spec.data).resolve())
-        if year is not None:
-            r = replace(r, period=year)
-            dated[r.spec.name] = year
-        out.append(r)
-    return out, dated
-
-
-def _kpi_periods(result: Any) -> list[str]:
-    """The periods a KPI's data cover as shown (its latest and the one it is compared with);
-    none for a KPI whose data have no date column."""
-    c = result.change
-    pooled = () if result.pooled is None else tuple(result.pooled.periods)
-    return [str(p) for p in (result.period, None if c is None else c.previous_period, *pooled) if p]
-
-
-def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:
-    """One computation per measure (issue #9): a KPI that reads the feedback register's own
-    file is computed from the rows the register keeps
-    (:func:`~servqual_cli.io.kpi_data.with_register`, which ``servqual kpi`` applies too), so
-    both sections show the same n and value, and the rows dropped are counted with the
-    register's reasons."""
-    from servqual_cli.io.kpi_data import with_register
-
-    same = (
-        feedback is not None
-        and cfg.feedback is not None
-        and d.spec.register != "none"
-        and Path(d.spec.data).resolve() == Path(cfg.feedback.path).resolve()
-    )
-    if same:
-        d = with_register(d, feedback)
-    return d.frame, dict(d.log.counts())
-
-
-def _kpi_inputs(path: str) -> tuple[InputFile, ...]:
-    """The data files a KPI config reads, as written relative to it."""
-    import os
-
-    from servqual_cli.io.kpi_config import load_kpi_config
-
-    base = os.path.dirname(path)
-    files = dict.fromkeys(spec.data for spec in load_kpi_config(path).kpis)
-    return tuple(InputFile("kpi data", os.path.relpath(f, base), Path(f)) for f in files)
-
-
-def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
-    """Tell the KPI charts which KPIs are shares (their frame has the unit, not the statistic;
-    a share within "1 working day" has the unit of its limit)."""
-    blocks = tuple(
-        replace(b, data=b.data.assign(share=[shares.get(n, False) for n in b.data["name"]]))
-        if isinstance(b, Figure) and b.kind == "kpi_aspect"
-        else b
-        for b in section.blocks
-    )
-    return replace(section, blocks=blocks)
-
-
-def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
-    """Summary: KPIs whose change against the previous period is significant (p < 0.05).
-    Values are numbers (shares in percent) with the unit in its own column."""
-    from servqual_cli.report.service_labels import unit_text
-
-    rows = []
-    for r in results:
-        c = r.change
-        if c is None or c.p is None or not c.p < 0.05:
-            continue
-        share = r.spec.statistic in ("share", "share_within")
-        scale = 100.0 if share else 1.0
-        rows.append(
-            {
-                rl("kpi", lang): r.spec.name,
-                rl("period", lang): f"{c.previous_period} → {c.period}",
-                rl("before", lang): float(c.previous_value) * scale,
-                rl("after", lang): float(c.value) * scale,
-                rl("g_unit", lang): "%" if share else unit_text(r.spec.unit, lang),
-                "p": c.p,
-                rl("direction", lang): rl(
-                    "better" if c.better else "worse" if c.better is False else "changed", lang
-                ),
-            }
-        )
-    if not rows:
-        return [Text(rl("no_significant_kpi", lang))]
-    return [
-        Table(
-            rl("changed_kpis", lang),
-            pd.DataFrame(rows),
-            {"p": "p", rl("before", lang): ".1f", rl("after", lang): ".1f"},
-            sheet="Ändrade nyckeltal" if lang == "sv" else "Changed KPIs",
-        )
-    ]

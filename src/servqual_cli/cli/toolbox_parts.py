@@ -1,0 +1,115 @@
+"""Pieces the toolbox commands (:mod:`~servqual_cli.cli.toolbox`) share: the title, groups as row
+masks and the note on respondents without one, the one tidy CSV table, the weighted summaries
+of ``tolerance`` and ``items`` (``--weight-column``), and ``--scale-range``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from servqual_cli.report.spec import Section
+
+
+def toolbox_title(prefix: str, table: Any) -> str:
+    return f"{prefix} – {table.describe()['file']}"
+
+
+def split_groups(groups: np.ndarray | None) -> list[tuple[str, np.ndarray]]:
+    """(group name, row mask) in sorted order; rows without a group are in no group."""
+    import numpy as np
+    import pandas as pd
+
+    if groups is None:
+        return []
+    labels = pd.Series(groups, dtype=object)
+    names = sorted(str(g) for g in labels.dropna().unique())
+    return [(g, np.asarray(labels.eq(g).to_numpy(), dtype=bool)) for g in names]
+
+
+def without_group(by: str, n: int, lang: str) -> list[Section]:
+    """A note naming the respondents left out of the group tables (none: no note)."""
+    from servqual_cli.report.labels import label
+    from servqual_cli.report.spec import Section, Text
+
+    if not n:
+        return []
+    return [Section("", (Text(label("without_group", lang).format(by=by, n=n), "note"),))]
+
+
+def tidy_table(parts: list[tuple[str, str, list[dict[str, Any]]]]) -> pd.DataFrame:
+    """One CSV table: a row per (group, level, name) with every statistic."""
+    import pandas as pd
+
+    frames = []
+    for group, level, rows in parts:
+        frame = pd.DataFrame(rows)
+        if frame.empty:
+            continue
+        key = "dimension" if level == "dimension" and "dimension" in frame else frame.columns[0]
+        frame = frame.rename(columns={key: "name"})
+        frame.insert(0, "level", level)
+        frame.insert(0, "group", group)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def weighted_tolerance(a: Any, d: Any, p: Any, data: Any, conf: float) -> Any:
+    """Weighted dimension MSA, MSS and shares below A / above D."""
+    import numpy as np
+
+    from servqual_cli.core.scoring import dimension_means
+    from servqual_cli.core.survey_weights import weighted_summary
+
+    ok = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
+    dims = data.dimension_positions
+    da, dd, dp = (dimension_means(x, ok, dims) for x in (a, d, p))
+    cols: dict[str, Any] = {}
+    for j, name in enumerate(dims):
+        valid = ~np.isnan(dp[:, j])
+        cols[f"{name}: msa"] = dp[:, j] - da[:, j]
+        cols[f"{name}: mss"] = dp[:, j] - dd[:, j]
+        cols[f"{name}: share_below_adequate"] = np.where(valid, dp[:, j] < da[:, j], np.nan)
+        cols[f"{name}: share_above_desired"] = np.where(valid, dp[:, j] > dd[:, j], np.nan)
+    return weighted_summary(cols, data.weights, data.weight_column or "", conf)
+
+
+def weighted_items(
+    values: np.ndarray,
+    labels: list[str],
+    bounds: tuple[float, float],
+    weights: np.ndarray,
+    column: str | None,
+    conf: float,
+) -> Any:
+    """Weighted mean, top-2 and bottom-2 shares of every item."""
+    import numpy as np
+
+    from servqual_cli.core.survey_weights import weighted_summary
+
+    lo, hi = bounds
+    cols: dict[str, np.ndarray] = {}
+    for j, name in enumerate(labels):  # a loop over items; each is vectorised over rows
+        x = values[:, j]
+        valid = ~np.isnan(x)
+        cols[f"{name}: mean"] = x
+        cols[f"{name}: top2"] = np.where(valid, x >= hi - 1, np.nan)
+        cols[f"{name}: bottom2"] = np.where(valid, x <= lo + 1, np.nan)
+    return weighted_summary(cols, weights, column or "", conf)
+
+
+def parse_scale_range(text: str | None) -> tuple[float, float] | None:
+    from servqual_cli.errors import UsageError
+
+    if text is None:
+        return None
+    try:
+        lo, hi = (float(v) for v in text.split(","))
+    except ValueError as exc:
+        raise UsageError(f"--scale-range must be min,max (e.g. 1,5), got {text!r}") from exc
+    if lo >= hi:
+        raise UsageError(f"--scale-range min must be below max, got {text!r}")
+    return lo, hi

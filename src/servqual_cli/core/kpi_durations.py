@@ -1,0 +1,149 @@
+"""A duration KPI (time to answer, to decide): the case engine's durations of the rows, the
+equal-follow-up rule for open cases (:class:`~servqual_cli.core.kpi_results.FollowUp`), the
+value, interval and verdict of the latest period, its groups and its change from the period
+before. Called by :func:`~servqual_cli.core.kpi.evaluate_kpi`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from servqual_cli.core.duration_summary import summarise_durations
+from servqual_cli.core.durations import (
+    DurationFrame,
+    Limit,
+    case_durations,
+    measuring_unit,
+    resolve_as_of,
+)
+from servqual_cli.core.kpi_results import (
+    GROUP_COLUMNS,
+    FollowUp,
+    KpiResult,
+    kpi_change,
+)
+from servqual_cli.core.kpi_verdicts import order_groups, verdicts
+from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
+from servqual_cli.vocab.kpi import KpiSpec
+
+if TYPE_CHECKING:
+    pass
+
+
+def duration_kpi(
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    as_of: str | pd.Timestamp | None,
+    period: Period,
+    conf: float,
+    excluded: dict[str, int],
+) -> KpiResult:
+    latest = pd.concat([frame["start"], frame["end"]]).max() if len(frame) else pd.Timestamp(0)
+    moment = resolve_as_of(as_of, latest)
+    late_start = (frame["start"] > moment).to_numpy()
+    frame = frame[~late_start]
+    if spec.duration_unit is None:  # not user input: set for every duration KPI by the loader
+        raise RuntimeError("internal: spec.duration_unit is missing")
+    unit, limit, hours = measuring_unit(spec.duration_unit, spec.limit, frame["start"])
+    factor = hours * spec.unit_factor
+    stat: Any = spec.statistic
+    durations = case_durations(frame["start"], frame["end"], unit, as_of=moment)
+    follow_up = None
+    rule = _follow_up_length(spec, limit, factor)
+    if rule is not None:
+        keep, follow_up = _equal_follow_up(durations, frame["start"], moment, rule)
+        if follow_up is not None:
+            frame, durations = frame[keep], DurationFrame(durations.frame[keep], unit, moment)
+    extra = frame[["group"]] if "group" in frame else pd.DataFrame(index=frame.index)
+    durations = durations.with_columns(extra)
+    overall = summarise_durations(durations, stat, limit, conf)
+    scale = 1.0 if spec.statistic == "share_within" else factor
+    groups = pd.DataFrame(columns=GROUP_COLUMNS)
+    if "group" in frame:
+        by = summarise_by(durations, ["group"], stat, limit, conf)
+        by = by[by["level"] == "group"].copy()
+        by[["value", "ci_low", "ci_high"]] = by[["value", "ci_low", "ci_high"]] / scale
+        groups = order_groups(by, spec, by.get("n_within"))
+    value, low, high = overall.value / scale, overall.ci_low / scale, overall.ci_high / scale
+    goal = spec.target if spec.target is not None else spec.norm
+    change = None
+    labels = period_labels(durations.frame["start"], period)
+    names = sorted(labels.dropna().unique())
+    if len(names) >= 2:
+        pick = [labels.eq(name).to_numpy() for name in names[-2:]]
+        before, after = (DurationFrame(durations.frame[m], unit, moment) for m in pick)
+        c = compare_periods(before, after, stat, limit, conf)
+        change = kpi_change(
+            names[-2:],
+            c.before.value / scale,
+            c.after.value / scale,
+            (c.before.n, c.after.n),
+            c.p,
+            c.test,
+            spec,
+        )
+    return KpiResult(
+        spec=spec,
+        n=overall.n,
+        value=value,
+        ci_low=low,
+        ci_high=high,
+        verdict=verdicts(low, high, goal, spec.higher_is_better)[0],
+        groups=groups,
+        change=change,
+        as_of=moment,
+        excluded=excluded,
+        n_open=overall.n_open,
+        n_undecided=overall.n_undecided,
+        n_after_as_of=int(late_start.sum()),
+        follow_up=follow_up,
+    )
+
+
+def _follow_up_length(
+    spec: KpiSpec, limit: Limit | None, factor: float
+) -> tuple[str, float, float] | None:
+    """(basis, length in the display unit, length in the engine's unit) of the follow-up every
+    measured case must have had: the limit, else the norm of a duration statistic; None when
+    the KPI has neither (then open cases are only named, as before)."""
+    if limit is not None:
+        given = spec.limit.value if spec.limit is not None else limit.value
+        return "limit", float(given), float(limit.value)
+    if spec.norm is not None and spec.statistic in ("median", "mean", "p90"):
+        return "norm", float(spec.norm), float(spec.norm) * factor
+    return None
+
+
+def _equal_follow_up(
+    durations: DurationFrame,
+    start: pd.Series,
+    moment: pd.Timestamp,
+    rule: tuple[str, float, float],
+) -> tuple[npt.NDArray[np.bool_], FollowUp | None]:
+    """Which cases had the whole follow-up before ``moment`` (their age at ``moment``, in the
+    engine's unit, at least the follow-up length), and the rule's counts; ``None`` for the rule
+    when no open case is younger than the follow-up (then nothing is biased and all are kept).
+
+    Cohorts with equal follow-up: a right-censored case cannot be measured, and dropping it
+    alone keeps only the quick cases of the newest cohort (Kalbfleisch & Prentice 2002, ch. 1).
+    """
+    f = durations.frame
+    valid = f["valid"].to_numpy(dtype=bool)
+    ages = case_durations(start, pd.Series(moment, index=start.index), durations.unit)
+    age = ages.frame["duration"].to_numpy(dtype=float)
+    short = valid & ~(age >= rule[2])  # NaN ages (invalid rows) are not "short": kept as before
+    short_open = short & f["open"].to_numpy(dtype=bool)
+    if not short_open.any():
+        return np.ones(len(f), dtype=bool), None
+    follow = FollowUp(
+        basis=rule[0],
+        length=rule[1],
+        n_kept=int((valid & ~short).sum()),
+        n_total=int(valid.sum()),
+        n_open_left_out=int(short_open.sum()),
+    )
+    return ~short, follow

@@ -1,0 +1,158 @@
+"""The results of a KPI evaluation (:func:`~servqual_cli.core.kpi.evaluate_kpi`): the KPI with
+its interval and verdict (:class:`KpiResult`), its change from the period before
+(:class:`KpiChange`, built by :func:`kpi_change`), the value pooled over all periods
+(:class:`KpiPooled`) and the equal-follow-up rule of a duration KPI (:class:`FollowUp`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.results import plain, records
+from servqual_cli.vocab.kpi import KpiSpec
+
+if TYPE_CHECKING:
+    pass
+
+
+GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict", "p_below"]
+
+
+@dataclass(frozen=True)
+class KpiChange:
+    """The KPI in the last period of the data against the period before (after - before)."""
+
+    period: str
+    previous_period: str
+    value: float
+    previous_value: float
+    diff: float
+    n: int
+    n_previous: int
+    p: float
+    test: str
+    better: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(dict(self.__dict__))
+        return out
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The equal-follow-up rule of a duration KPI with open cases (review 3, finding 3).
+
+    A case whose clock started less than the follow-up length (``basis``: the KPI's ``limit``,
+    else its ``norm``) before ``as_of`` has not had the full time to be decided: the decided ones
+    among such cases are the quick ones, so keeping them makes the latest period look faster
+    than a complete earlier period. Only cases that had the whole time are measured, in every
+    period; ``n_kept`` of ``n_total`` cases (of the period the result judges) remain,
+    ``n_open_left_out`` of the left-out cases were still open.
+    """
+
+    basis: str  # "limit" | "norm"
+    length: float  # the limit in its own unit, or the norm in the KPI's unit
+    n_kept: int
+    n_total: int
+    n_open_left_out: int
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(dict(self.__dict__))
+        return out
+
+
+@dataclass(frozen=True)
+class KpiPooled:
+    """The KPI over all periods of the data (shown only labelled as pooled)."""
+
+    periods: tuple[str, ...]
+    n: int
+    value: float
+    ci_low: float
+    ci_high: float
+    verdict: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(dict(self.__dict__))
+        return out
+
+
+@dataclass(frozen=True)
+class KpiResult:
+    """An evaluated KPI.
+
+    ``value``, ``ci_low``, ``ci_high`` and ``norm`` are in the KPI's display unit (shares as
+    0-1). ``n`` is what the value is computed from (for share_within: the decided cases).
+    ``groups`` has the columns :data:`GROUP_COLUMNS`, worst first. ``n_after_as_of`` counts
+    rows started after ``as_of`` (left out, not excluded).
+    """
+
+    spec: KpiSpec
+    n: int
+    value: float
+    ci_low: float
+    ci_high: float
+    verdict: str | None
+    groups: pd.DataFrame
+    change: KpiChange | None
+    as_of: pd.Timestamp | None
+    excluded: dict[str, int]
+    n_open: int | None = None
+    n_undecided: int | None = None
+    n_after_as_of: int = 0
+    period: str | None = None  # the period value and verdict judge (None: all rows, no dates)
+    pooled: KpiPooled | None = None  # all periods together, when there are several
+    follow_up: FollowUp | None = None  # the equal-follow-up rule, when it left cases out
+
+    @property
+    def goal(self) -> float | None:
+        """What the verdict compares with: the target, else the norm."""
+        return self.spec.target if self.spec.target is not None else self.spec.norm
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the issue's keys first, then the details."""
+        s = self.spec
+        out = {
+            "name": s.name,
+            "aspect": s.aspect,
+            "n": self.n,
+            "value": self.value,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "target": s.target,
+            "norm": s.norm,
+            "verdict": self.verdict,
+            "groups": records(self.groups),
+            "period": self.period,
+            **s.to_dict(),
+            "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
+            "n_open": self.n_open,
+            "n_undecided": self.n_undecided,
+            "n_after_as_of": self.n_after_as_of,
+            "excluded": self.excluded,
+            "change": None if self.change is None else self.change.to_dict(),
+            "pooled": None if self.pooled is None else self.pooled.to_dict(),
+            "follow_up": None if self.follow_up is None else self.follow_up.to_dict(),
+        }
+        result: dict[str, Any] = plain(out)
+        return result
+
+
+def kpi_change(
+    names: list[str],
+    before: float,
+    after: float,
+    ns: tuple[int, int],
+    p: float,
+    test: str,
+    spec: KpiSpec,
+) -> KpiChange:
+    diff = after - before
+    better = (
+        None if not np.isfinite(diff) or diff == 0 else bool((diff > 0) == spec.higher_is_better)
+    )
+    return KpiChange(names[1], names[0], after, before, diff, ns[1], ns[0], float(p), test, better)

@@ -1,0 +1,107 @@
+"""A KPI's verdicts against its goal (the target, else the norm): of an interval
+(:func:`verdicts`), of each group with the exact one-sided test of its share (worst first), and
+the groups named below the goal after Holm's adjustment (:func:`below_goal`).
+
+References
+----------
+.. [1] Holm, S. (1979). A simple sequentially rejective multiple test procedure. *Scandinavian
+   Journal of Statistics* 6(2), 65-70.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from scipy import special
+
+from servqual_cli.core.kpi_results import GROUP_COLUMNS, KpiResult
+from servqual_cli.core.posthoc import holm
+from servqual_cli.vocab.kpi import KpiSpec
+
+ALPHA = 0.05  # a group is named below its goal when its Holm-adjusted p is below this
+
+
+def verdicts(
+    low: npt.ArrayLike, high: npt.ArrayLike, goal: float | None, higher_is_better: bool
+) -> npt.NDArray[np.object_]:
+    """Met / not met / cannot tell for intervals against a goal (None when no goal).
+
+    >>> verdicts([0.66, 0.92, 0.70], [0.88, 0.97, 0.79], 0.80, True).tolist()
+    ['cannot tell', 'met', 'not met']
+    >>> verdicts([40.0], [70.0], 70, False).tolist()
+    ['met']
+    """
+    lo, hi = np.atleast_1d(np.asarray(low, float)), np.atleast_1d(np.asarray(high, float))
+    if goal is None:
+        return np.full(lo.shape, None, dtype=object)
+    good, bad = (lo >= goal, hi < goal) if higher_is_better else (hi <= goal, lo > goal)
+    return np.select([good, bad], ["met", "not met"], "cannot tell").astype(object)
+
+
+def _p_below(k: pd.Series, n: pd.Series, goal: float | None, higher: bool) -> npt.NDArray[Any]:
+    """Exact one-sided binomial p of each group's share against the goal, in the bad
+    direction (R ``binom.test(k, n, goal, alternative = "less")`` when higher is better); NaN
+    without a goal or a count.
+
+    >>> _p_below(pd.Series([3, 7]), pd.Series([6, 7]), 0.9, True).round(5).tolist()
+    [0.01585, 1.0]
+    """
+    kk, nn = np.asarray(k, float), np.asarray(n, np.int64)
+    if goal is None or not 0 < goal < 1:
+        return np.full(kk.shape, np.nan)
+    with np.errstate(invalid="ignore"):
+        # P(X <= k) below a target; P(X >= k) = 1 - P(X <= k - 1) above a ceiling
+        p = special.bdtr(kk, nn, goal) if higher else special.bdtrc(kk - 1, nn, goal)
+    return np.where(nn > 0, np.minimum(p, 1.0), np.nan)
+
+
+def order_groups(
+    groups: pd.DataFrame, spec: KpiSpec, counts: pd.Series | None = None
+) -> pd.DataFrame:
+    """Verdicts from each group's interval, the one-sided exact test against the goal (shares
+    only, from ``counts`` of successes), worst first."""
+    goal = spec.target if spec.target is not None else spec.norm
+    p = np.full(len(groups), np.nan)
+    if counts is not None and spec.statistic in ("share", "share_within"):
+        p = _p_below(counts, groups["n"], goal, spec.higher_is_better)
+    groups = groups.assign(
+        verdict=verdicts(groups["ci_low"], groups["ci_high"], goal, spec.higher_is_better),
+        p_below=p,
+    )
+    ordered = groups.sort_values(
+        "value", ascending=spec.higher_is_better, na_position="last", kind="stable"
+    )
+    return ordered[GROUP_COLUMNS].reset_index(drop=True)
+
+
+def below_goal(result: KpiResult, min_n: int, alpha: float = ALPHA) -> tuple[pd.DataFrame, int]:
+    """The groups shown to fall short of the goal, worst first, and the family size.
+
+    A group is screened when it has at least ``min_n`` cases and a test (shares: the exact
+    one-sided binomial test against the goal, ``p_below``); it is named when its p, Holm-adjusted
+    over the screened groups, is below ``alpha``. Groups under ``min_n`` are never named: their
+    values are "too few answers" elsewhere in the report (review 3, finding 8). The returned
+    frame has the group columns and ``p_holm``.
+
+    >>> from pathlib import Path
+    >>> from servqual_cli.core.kpi import evaluate_kpi
+    >>> spec = KpiSpec(1, "Svar", "resultat", Path("x.xlsx"), "share", target=0.9)
+    >>> frame = pd.DataFrame({"row": range(96), "success": [True] * 74 + [False] * 22,
+    ...                       "group": ["a"] * 40 + ["b"] * 50 + ["c"] * 6})
+    >>> named, family = below_goal(evaluate_kpi(spec, frame), min_n=30)
+    >>> named["group"].tolist(), family
+    (['b'], 2)
+    """
+    g = result.groups
+    if not len(g) or "p_below" not in g:
+        return g.assign(p_holm=pd.Series(dtype=float)).iloc[:0], 0
+    p = g["p_below"].to_numpy(dtype=float)
+    screened = (g["n"].to_numpy(dtype=float) >= min_n) & np.isfinite(p)
+    adjusted = np.full(len(g), np.nan)
+    if screened.any():
+        adjusted[screened] = holm(p[screened])
+    g = g.assign(p_holm=adjusted)
+    return g[screened & (adjusted < alpha)].reset_index(drop=True), int(screened.sum())
