@@ -49,6 +49,27 @@ def test_summary_lists_what_changed(doc: Document) -> None:
     )
 
 
+def test_summary_shows_the_medians_difference_and_the_holm_p(doc: Document) -> None:
+    """Review 4 findings 1 and 3: Tabell 1 shows a time's Hodges-Lehmann shift under a header
+    that names it, beside the medians' own difference (23.8 -> 17.6 h is -6.2, the shift
+    -19.1), and the p its verdict follows (Holm over the 14 totals: 0.034, not 0.003)."""
+    contacts = next(b for b in doc.sections[1].blocks if isinstance(b, Table))
+    f = contacts.frame.set_index("Nyckeltal")
+    reply = f.loc["E-post: svarstid, median (h)"]
+    assert round(reply["Medianernas skillnad"], 1) == round(reply["2020"] - reply["2019"], 1)
+    assert round(reply["Medianernas skillnad"], 1) == -6.2
+    assert round(reply["Förändring (tider: förskjutning)"], 1) == -19.1
+    assert "p" not in f.columns
+    p = f.loc["E-post: svar inom 2 arbetsdagar", "p (Holm, 14 jämförelser)"]
+    assert round(p, 3) == 0.034
+    assert "p (Holm, 14 jämförelser): p justerat över alla totaler" in (contacts.note or "")
+    text = render_document(doc, relative_png)
+    first = "| E-post: svarstid, median (h) | 17,6"
+    row = next(x for x in text.splitlines() if x.startswith(first))
+    assert "medianen −6,2 arbetstimmar, typisk förskjutning −19,1 arbetstimmar" in row
+    assert "Holm-justering över de 14 jämförda måtten" in text
+
+
 def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -> None:
     from servqual_cli.report.spec import Text
 

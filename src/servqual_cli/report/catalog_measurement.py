@@ -56,6 +56,8 @@ MEASUREMENT: Pairs = {
     "before": ("Före", "Before"),
     "after": ("Efter", "After"),
     "change": ("Förändring", "Change"),
+    "change_shift": ("Förändring (tider: förskjutning)", "Change (times: shift)"),
+    "value_diff": ("Medianernas skillnad", "Median difference"),
     "p": ("p", "p"),
     "test": ("Test", "Test"),
     "n_before": ("n före", "n before"),
@@ -117,16 +119,20 @@ MEASUREMENT: Pairs = {
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
                    "--test fisher), Welch (index). Tider: Förändring är Hodges-Lehmanns "
                    "förskjutning (medianen av alla parvisa skillnader efter − före, inte "
-                   "skillnaden mellan de två medianerna) med Mann-Whitney-testets eget intervall, "
-                   "så test och intervall är eniga. Bättre eller sämre bara när testet (p under "
-                   "signifikansnivån) och intervallet (helt på ena sidan om 0) är eniga; annars "
-                   "ingen påvisbar förändring.",
+                   "skillnaden mellan de två medianerna, som visas för sig) med "
+                   "Mann-Whitney-testets eget intervall, så test och intervall är eniga; när "
+                   "tiderna faller i två grupper kan medianen hoppa mellan dem, och de två "
+                   "talen kan skilja sig mycket, även i tecken. Bättre eller sämre bara när "
+                   "testet (p under signifikansnivån) och intervallet (helt på ena sidan om 0) "
+                   "är eniga; annars ingen påvisbar förändring.",
                    "p: score test (shares; Fisher's exact test with --test fisher) or "
                    "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
                    "--test fisher), Welch (index). Times: the change is the Hodges-Lehmann shift "
                    "(the median of all pairwise differences after − before, not the difference "
-                   "of the two medians) with the Mann-Whitney test's own interval, so test and "
-                   "interval agree. Better or worse only when the test (p below the significance "
+                   "of the two medians, which is shown apart) with the Mann-Whitney test's own "
+                   "interval, so test and interval agree; when the times fall into two groups "
+                   "the median can jump between them, and the two can differ a lot, even in "
+                   "sign. Better or worse only when the test (p below the significance "
                    "level) and the interval (wholly on one side of 0) agree; otherwise no "
                    "detectable change."),
     "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
@@ -141,10 +147,16 @@ MEASUREMENT: Pairs = {
                         "{n} unanswered e-mails are not in the median reply time (a reply time "
                         "needs a reply); in \"within 1 working day\" they count as not answered "
                         "in time."),
-    "shift_card_note": ("Förändringen är Hodges-Lehmanns förskjutning (medianen av alla "
-                        "parvisa skillnader), inte skillnaden mellan de två medianerna.",
-                        "The change is the Hodges-Lehmann shift (the median of all pairwise "
-                        "differences), not the difference of the two medians."),
+    "shift_card_note": ("Förändringen av en tid är Hodges-Lehmanns förskjutning (medianen av "
+                        "alla parvisa skillnader efter − före), inte skillnaden mellan de två "
+                        "medianerna, som visas för sig.",
+                        "The change of a time is the Hodges-Lehmann shift (the median of all "
+                        "pairwise differences after − before), not the difference of the two "
+                        "medians, which is shown apart."),
+    "changed_p_note": ("{label}: p justerat över alla totaler; bara de förändringar som "
+                       "bedömts bättre eller sämre efter justeringen visas.",
+                       "{label}: p adjusted over all the totals; only the changes judged better "
+                       "or worse after the adjustment are shown."),
     "unreached_note": ("Väntetid i telefon: median över de {n} samtal som nådde en person; {k} "
                        "samtal nådde ingen och saknar väntetid.",
                        "Phone queue time: median over the {n} calls that reached a person; {k} "
@@ -179,6 +191,16 @@ MEASUREMENT: Pairs = {
                  "{kpi}: a true change of {value} {unit} would be detected with {power}% "
                  "probability; a measured difference must exceed about {critical} {unit} to be "
                  "told from chance (n = {n1} and {n2})"),
+    "mdd_line_adjusted": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
+                          "sannolikhet före justeringen; efter {method}-justeringen över de {m} "
+                          "totalerna, som bedömningen följer, behöver en uppmätt skillnad vara "
+                          "större än ungefär {critical} {unit} för att kunna skiljas från slumpen "
+                          "({unadjusted} {unit} utan justering; n = {n1} och {n2})",
+                          "{kpi}: a true change of {value} {unit} would be detected with {power}% "
+                          "probability before the adjustment; after the {method} adjustment over "
+                          "the {m} totals, which the verdict follows, a measured difference must "
+                          "exceed about {critical} {unit} to be told from chance ({unadjusted} "
+                          "{unit} without it; n = {n1} and {n2})"),
     "mdd_intro": ("Vid {power} % styrka och {alpha} % signifikansnivå:",
                   "At {power}% power and {alpha}% significance:"),
     "pp": ("procentenheter", "percentage points"),
