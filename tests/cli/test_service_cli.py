@@ -450,3 +450,18 @@ def test_kpi_on_the_register_cleans_as_feedback_does(cli, tmp_path: Path) -> Non
     raw = _reply_kpi(cli, tmp_path / "kpi.toml")
     assert raw["register"] == "none" and raw["pooled"]["n"] > kpi["pooled"]["n"]
     assert "duplicate" not in raw["excluded"]
+
+
+def test_kpi_as_of_before_every_case_is_an_error(cli) -> None:
+    """Review 4 finding 9: --as-of before the data gave exit 0, n 0 rows and verdicts on later
+    data; now one line naming the file, column, KPI and the first date."""
+    r = cli("kpi", SAMPLES / "kpi.toml", "--as-of", "2019-01-01")
+    one_line_error(r, 1, "servicematning_2020.xlsx, column 'skickad'",
+                   "'E-post besvaras inom en arbetsdag'", "2019-01-01", "2020-09-02")  # fmt: skip
+
+
+def test_kpi_without_a_date_column_says_as_of_does_not_apply(cli) -> None:
+    r = cli("kpi", SAMPLES / "kpi.toml", "--as-of", "2024-12-31", "-f", "markdown", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "all rows of the file, whatever the as-of date" in flat

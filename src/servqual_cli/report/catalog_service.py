@@ -30,6 +30,7 @@ SERVICE: dict[str, tuple[str, str]] = {
     "met": ("uppfyllt", "met"),
     "not met": ("ej uppfyllt", "not met"),
     "cannot tell": ("kan ej avgöras", "cannot tell"),
+    "too few": ("för få (n < {min_n})", "too few (n < {min_n})"),
     "target_word": ("mål", "target"),
     "norm_word": ("norm", "norm"),
     "days": ("dagar", "days"),
@@ -102,8 +103,10 @@ SERVICE: dict[str, tuple[str, str]] = {
     ),
     "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
     "period_not_in_data": (
-        "perioden framgår inte av data (ingen datumkolumn): alla rader i filen",
-        "the period is not in the data (no date column): all rows of the file",
+        "perioden framgår inte av data (ingen datumkolumn, start, i nyckeltalsfilen): alla rader "
+        "i filen, oavsett datum per (ange period i nyckeltalsfilen för att namnge den)",
+        "the period is not in the data (no date column, start, in the KPI configuration): all "
+        "rows of the file, whatever the as-of date (give period in the configuration to name it)",
     ),
     "period_declared": (
         "period {period}: angiven i nyckeltalsfilen (ingen datumkolumn)",
