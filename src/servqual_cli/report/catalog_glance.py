@@ -29,7 +29,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_met": ("uppfyllt", "met"),
     "g_not_met": ("ej uppfyllt", "not met"),
     "g_cannot_tell": ("kan ej avgöras", "cannot tell"),
-    "g_same": ("i nivå med", "on a par"),
+    "g_same": ("kan inte skiljas från medel", "cannot tell from the mean"),
     "g_too_few": ("för få svar", "too few answers"),
     "g_small_base": ("Underlag", "Base"),
     "too_few_note": (

@@ -72,19 +72,20 @@ MEASUREMENT: Pairs = {
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
     "relative": ("Jämfört med medel", "Against the mean"),
-    "same": ("i nivå med", "on a par"),
+    # review 4 finding 16: an interval that touches the mean is undecided, not "equal"
+    "same": ("kan inte skiljas från medel", "cannot tell from the mean"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
     "green": ("grön", "green"),
     "yellow": ("gul", "yellow"),
     "red": ("röd", "red"),
     "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
-                     "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
-                     "tredjedelen grön, mellersta gul, sämsta röd.",
+                     "{level}-intervall ligger på ena sidan om medlet, annars kan de inte "
+                     "skiljas åt; utan intervall efter tredjedelar av rangordningen. "
+                     "Kolada-färg: bästa tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
                      "municipality's whole {level} interval lies on one side of the mean, else "
-                     "on a par; without an interval by thirds of the ranking. Kolada colour: best "
-                     "third green, middle yellow, worst red."),
+                     "it cannot be told from the mean; without an interval by thirds of the "
+                     "ranking. Kolada colour: best third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),

@@ -17,7 +17,7 @@ Rules (named in the block's note):
 - *target*: the value's confidence interval against the target or norm (met, not met, cannot
   tell); a SERVQUAL gap is held against expectations (gap 0).
 - *against others*: the municipality's interval (or the benchmark's own verdict) against the
-  others' mean; a difference the data cannot tell from zero is "on a par".
+  others' mean; a difference the data cannot tell from zero is "cannot tell from the mean".
 """
 
 from __future__ import annotations

@@ -328,7 +328,7 @@ def _benchmark_verdict(
 ) -> str | None:
     """The benchmark's verdict when the core gives one; otherwise this municipality's own
     interval (Wilson for shares) against the others' mean: entirely above or below is
-    better/worse in the KPI's direction, else on a par."""
+    better/worse in the KPI's direction, else it cannot be told from the mean."""
     if "verdict" in b.index and isinstance(b["verdict"], str):
         return {"better": "better", "worse": "worse"}.get(b["verdict"], "same")
     mean = _f(b["others_mean"])

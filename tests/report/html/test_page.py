@@ -141,7 +141,8 @@ def test_overview_cards_in_swedish() -> None:
     assert "71,2\u00a0%" in first  # decimal comma, no-break space before %
     assert "−8,8 procentenheter" in first  # a change of a share in percentage points, with −
     assert "minst 80,0\u00a0%" in first and "högst 14,0 dagar" in first
-    assert "ej uppfyllt" in first and "i nivå med" in first and "ingen säker förändring" in first
+    assert "ej uppfyllt" in first and "kan inte skiljas från medel" in first
+    assert "ingen säker förändring" in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
     assert "Under målet i &lt;script&gt;" in first and "Mot förväntan" in first
     assert "under förväntan" in first and "Norm</dt>" not in first  # review 3, finding 4
