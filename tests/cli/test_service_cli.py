@@ -67,6 +67,7 @@ def test_kpi_table_is_grouped_by_aspect(cli) -> None:
         "ej uppfyllt",
         "uppfyllt",
         "2023→2024: 36 → 32",
+        "(Mann-Whitney)",  # review 4 finding 18: the change's test is named
         "Uteslutna celler: ogiltigt datum 1",
     ):
         assert text in out, text

@@ -106,8 +106,13 @@ MEASUREMENT: Pairs = {
     "trend_total": ("Förändring, alla områden", "Change, all areas"),
     "trend_area": ("Förändring per område (försämringar först)",
                    "Change per area (deteriorations first)"),
-    "trend_area_none": ("Förändring per område (ingen påvisbar försämring)",
-                        "Change per area (no detectable deterioration)"),
+    # review 4 finding 18: a heading "(no detectable deterioration)" read as a filter; the
+    # table lists every area, so the title is plain and the finding a sentence in the note
+    "trend_area_none": ("Förändring per område", "Change per area"),
+    "no_area_worse": ("Inget område har en påvisbar försämring; alla områden visas, i "
+                      "nyckeltalens och områdenas ordning.",
+                      "No area shows a detectable deterioration; every area is listed, in the "
+                      "KPIs' and the areas' order."),
     "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),

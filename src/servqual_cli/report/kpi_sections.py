@@ -174,7 +174,12 @@ def _change_text(result: KpiResult, lang: str) -> str:
     return (
         f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct, lang)} → "
         f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p', lang)}"
+        f" ({_TEST_NAMES.get(c.test, c.test)})"  # review 4 finding 18: the test is named
     )
+
+
+_TEST_NAMES = {"fisher": "Fisher", "mann-whitney": "Mann-Whitney", "welch": "Welch",
+               "t": "Welch"}  # fmt: skip
 
 
 def _unit(result: KpiResult, lang: str) -> str:

@@ -381,6 +381,8 @@ def trend_sections(
         any_worse = bool(per_area["verdict"].eq("worse").any())
         title = f"{ml('trend_area' if any_worse else 'trend_area_none', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
+        if not any_worse:
+            area_note = f"{ml('no_area_worse', lang)} {area_note}"
         if family_size is None:  # the core's count of the family compare_kpis adjusted over
             from servqual_cli.core.trend import area_family_size
 
