@@ -135,8 +135,16 @@ def evaluate_kpi(
         )
     if not names:
         return pooled
-    latest = _evaluate(spec, frame[labels.eq(names[-1]).to_numpy()], pooled.as_of, period,
-                       conf, counts)  # fmt: skip
+    # review 4 finding 21: the latest period in which some case could be measured (a duration
+    # KPI keeps only cases that had the whole time): with --period month the last months can
+    # be empty, and the value then belongs to the period the change ends in. A loop over the
+    # (few) periods, from the last, not over rows.
+    for name in reversed(names):
+        latest = _evaluate(spec, frame[labels.eq(name).to_numpy()], pooled.as_of, period,
+                           conf, counts)  # fmt: skip
+        if latest.n > 0:
+            break
+    names = names[: names.index(name) + 1]
     overall = None
     if len(names) >= 2:
         overall = KpiPooled(tuple(names), pooled.n, pooled.value, pooled.ci_low, pooled.ci_high,
