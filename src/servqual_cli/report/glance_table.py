@@ -54,7 +54,7 @@ def change_text(row: GlanceRow, lang: str) -> str:
     >>> r = GlanceRow("contact_kpi", "E-post", "working_hours", 17.6, change=-19.05,
     ...               median_change=-6.16)
     >>> change_text(r, "en")
-    'median −6.2 working hours, typical shift −19.1 working hours'
+    'median -6.2 working hours, typical shift -19.1 working hours'
     """
     if row.change is None:
         return "–"
