@@ -58,3 +58,16 @@ def test_a_bad_period_is_one_line_naming_file_kpi_and_key(
     assert len(line.splitlines()) == 1
     assert "k.toml" in line and "[[kpi]] 1 (\"Väntetid\"), key 'period'" in line
     assert 'a year ("2024") or a range of years' in line
+
+
+def test_month_value_and_change_judge_one_period(cli, samples_dir: Path) -> None:
+    """Review 4 finding 21: with --period month no bygglov case of November or December has had
+    70 days, so the row showed n 0 for 2024-12 beside a change 2024-09 -> 2024-10. The value is
+    now that of the latest month with measured cases, the one the change ends in."""
+    r = cli("kpi", samples_dir / "kpi.toml", "--period", "month", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    kpis = {k["name"]: k for k in json.loads(r.stdout)["kpis"]}
+    lead = kpis["Handläggningstid bygglov"]
+    assert (lead["period"], lead["n"]) == ("2024-10", 15)
+    assert (lead["change"]["previous_period"], lead["change"]["period"]) == ("2024-09", "2024-10")
+    assert all(k["n"] > 0 for k in kpis.values() if k["period"] is not None)

@@ -14,7 +14,8 @@ Y2020 = SAMPLES / "servicematning_2020.xlsx"
 KOLADA = SAMPLES / "kolada_servicematning.csv"
 KPI_KEYS = {"year", "channel", "area", "kpi", "n", "k", "value", "ci_low", "ci_high"}
 TREND_KEYS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high", "p",
-              "p_adjusted", "test", "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
+              "p_adjusted", "test", "n_before", "n_after", "mdd", "verdict", "estimate",
+              "value_diff", "level", "critical", "critical_unadjusted"]  # fmt: skip
 
 
 def one_line_error(result, code: int, *needles: str) -> None:
@@ -136,13 +137,38 @@ def test_trend_table_has_worse_first_and_the_mdd_line(cli) -> None:
     # issue #9: the 80 %-power difference is what would be detected, not a bound on chance
     flat = " ".join(out.split())
     assert ("E-mail: reply in 1 working day: a true change of 26 percentage points would be "
-            "detected with 80% probability; a measured difference must exceed about 19 "
+            "detected with 80% probability; a measured difference must exceed about 18 "
             "percentage points to be told from chance (n = 54 and 53)") in flat  # fmt: skip
     assert "Against the other municipalities 2020" in out
     # rank and number ranked are two columns of numbers ("17", "30"), not the text "17 of 30"
     bench = out[out.index("Against the other municipalities 2020") :]
     reached = next(x for x in bench.splitlines() if "Phone: reached a person" in x)
     assert [c.strip() for c in reached.split("│")][5:7] == ["17", "30"]
+
+
+def test_trend_told_from_chance_at_the_level_the_verdict_uses(trend_json: dict) -> None:
+    """Review 4 finding 2: +25.6 pp within 1 working day is "no detectable change" under Holm
+    over the 14 totals, so the "told from chance" threshold beside it is the one at its Holm
+    step (0.05/12: about 26 pp), not the unadjusted 18 that +25.6 exceeds."""
+    total = {(c["kpi"], c["channel"]): c for c in trend_json["comparisons"] if c["area"] == "ALL"}
+    within = total[("email_within_1_working_day", "email")]
+    assert within["level"] == pytest.approx(0.05 / 12)
+    assert within["critical_unadjusted"] < within["diff"] < within["critical"]
+    for c in total.values():  # the threshold and the verdict's own test agree, every total
+        if c["p"] is not None and 0 < c["p"] < 1 and c["diff"]:
+            assert (abs(c["diff"]) > c["critical"]) == (c["p"] < c["level"]), c["kpi"]
+        if c["verdict"] != "no detectable change":
+            assert abs(c["diff"]) > c["critical"]
+
+
+def test_trend_mdd_text_names_the_adjustment(cli) -> None:
+    r = cli("trend", Y2019, Y2020)
+    flat = " ".join(r.stdout.split())
+    assert ("E-mail: reply in 1 working day: a true change of 26 percentage points would be "
+            "detected with 80% probability before the adjustment; after the Holm adjustment "
+            "over the 14 totals, which the verdict follows, a measured difference must exceed "
+            "about 26 percentage points to be told from chance (18 percentage points without "
+            "it; n = 54 and 53)") in flat  # fmt: skip
 
 
 @pytest.fixture(scope="module")

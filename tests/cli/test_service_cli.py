@@ -67,6 +67,7 @@ def test_kpi_table_is_grouped_by_aspect(cli) -> None:
         "ej uppfyllt",
         "uppfyllt",
         "2023→2024: 36 → 32",
+        "(Mann-Whitney)",  # review 4 finding 18: the change's test is named
         "Uteslutna celler: ogiltigt datum 1",
     ):
         assert text in out, text
@@ -97,7 +98,7 @@ def test_kpi_json_schema_and_order(cli) -> None:
     phone = kpis[0]
     assert (phone["n"], round(phone["value"], 3), phone["verdict"]) == (54, 0.796, "cannot tell")
     assert set(phone["groups"][0]) == {"group", "n", "value", "ci_low", "ci_high", "verdict",
-                                       "p_below"}  # fmt: skip
+                                       "p_below", "interval_verdict", "p_holm"}  # fmt: skip
     assert phone["change"] is None and phone["target"] == 0.8 and phone["norm"] is None
     lead = kpis[3]
     # judged on 2024, the latest period; the median over 2023 and 2024 is kept as pooled
@@ -264,11 +265,13 @@ def test_feedback_json_hand_made_register(cli) -> None:
         "median_ci_high": None,
         "within_promise": 1,
         "n_decided": 3,
-        "n_undecided": 1,
+        "n_undecided": 0,  # F10 has not had the 14 days: left out of the share (review 4, 10)
         "within_promise_share": 1 / 3,
         "ci_low": pytest.approx(0.0615, 1e-3),
         "ci_high": pytest.approx(0.7923, 1e-3),
         "promise": "14 days",
+        "n_too_recent": 1,
+        "n_too_recent_open": 1,
     }
     assert out["backlog"] == [
         {"unit": "Roads", "n_open": 1, "n_open_overdue": 1, "n_unanswered_overdue": 1},
@@ -424,10 +427,13 @@ def test_kpi_on_the_register_cleans_as_feedback_does(cli, tmp_path: Path) -> Non
     register = json.loads(r.stdout)
     reply = register["reply"]
     kpi = _reply_kpi(cli, SAMPLES / "kpi.toml")
-    # the KPI pools 2023-2024 like the register's reply figures, but measures only the items
-    # that had the whole 14 days before as_of (equal follow-up, review 3 finding 3): the 11
-    # items of the last 14 days the register counts as decided are left out, and named
-    assert reply["n_decided"] == 1962 and kpi["pooled"]["n"] == 1951
+    # the KPI pools 2023-2024 like the register's reply figures and both measure only the
+    # items that had the whole 14 days before as_of (equal follow-up, review 3 finding 3 and
+    # review 4 finding 10): one share for one promise, 2024 824 of 984 in both
+    assert reply["n_decided"] == 1951 == kpi["pooled"]["n"]
+    assert (reply["n_too_recent"], reply["n_too_recent_open"]) == (21, 10)
+    share = next(t for t in register["trend"] if t["measure"] == "reply_within_promise")
+    assert (share["n"], round(share["value"], 4)) == (984, round(kpi["value"], 4))
     assert kpi["follow_up"]["n_kept"] == 984 and kpi["follow_up"]["n_open_left_out"] == 10
     # the rows the register drops are counted and shown with its reasons; the register's 3
     # closing dates before receipt drop only those cells (the KPI measures the answer date)
@@ -450,3 +456,18 @@ def test_kpi_on_the_register_cleans_as_feedback_does(cli, tmp_path: Path) -> Non
     raw = _reply_kpi(cli, tmp_path / "kpi.toml")
     assert raw["register"] == "none" and raw["pooled"]["n"] > kpi["pooled"]["n"]
     assert "duplicate" not in raw["excluded"]
+
+
+def test_kpi_as_of_before_every_case_is_an_error(cli) -> None:
+    """Review 4 finding 9: --as-of before the data gave exit 0, n 0 rows and verdicts on later
+    data; now one line naming the file, column, KPI and the first date."""
+    r = cli("kpi", SAMPLES / "kpi.toml", "--as-of", "2019-01-01")
+    one_line_error(r, 1, "servicematning_2020.xlsx, column 'skickad'",
+                   "'E-post besvaras inom en arbetsdag'", "2019-01-01", "2020-09-02")  # fmt: skip
+
+
+def test_kpi_without_a_date_column_says_as_of_does_not_apply(cli) -> None:
+    r = cli("kpi", SAMPLES / "kpi.toml", "--as-of", "2024-12-31", "-f", "markdown", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "all rows of the file, whatever the as-of date" in flat

@@ -159,14 +159,19 @@ def test_promise_as_of_and_undecided_items() -> None:
     a = analyse_feedback(f, "2 arbetsdagar", as_of="2024-05-30", period="year")
     assert a.n_after_as_of == 1 and a.n_items == 4
     r = a.reply
-    assert (r.within_promise, r.n_decided, r.n_undecided) == (2, 3, 1)
+    # the open item of 1 working day has not had the promise: equal follow-up (review 4
+    # finding 10) leaves it out of the share, and names it
+    assert (r.within_promise, r.n_decided, r.n_undecided) == (2, 3, 0)
+    assert (r.n_too_recent, r.n_too_recent_open) == (1, 1)
     assert a.backlog["n_open_overdue"].tolist() == [3]  # not closed: all but the 29 May item
     assert a.by_period.groupby("period")["n"].sum().to_dict() == {"2024": 4}
     assert a.trend.empty and a.trend_window is None  # under a year of history: no trend
     # answered after --as-of counts as still open then
     b = analyse_feedback(f, "2 arbetsdagar", as_of="2024-05-10", period="year")
     # the second (answered Mon 13 May) is open on Fri 10 May, 1 wd old: not yet decided
-    assert (b.reply.n_answered, b.reply.n_decided, b.reply.n_undecided) == (1, 1, 1)
+    # (equal follow-up leaves it out of the share: no undecided item is left in it)
+    assert (b.reply.n_answered, b.reply.n_decided, b.reply.n_undecided) == (1, 1, 0)
+    assert b.reply.n_too_recent_open == 1
 
 
 def test_trend_with_a_partial_earlier_window() -> None:
@@ -178,16 +183,18 @@ def test_trend_with_a_partial_earlier_window() -> None:
     )
     a = analyse_feedback(f, "14 days", as_of="2024-06-30")
     w = a.trend_window
-    # The register starts inside the earlier window, so that window is counted from its first
-    # day: 1 Oct 2022 - 30 Jun 2023 = 273 days, against 366 (with 29 Feb 2024).
+    # The register starts inside the earlier window, so both windows cover the same months a
+    # year apart (review 4 finding 5): 1 Oct 2022 - 30 Jun 2023 = 273 days against 1 Oct 2023 -
+    # 30 Jun 2024 = 274 (with 29 Feb 2024).
     assert w == {
-        "current": {"from": "2023-07-01", "to": "2024-06-30", "days": 366},
+        "current": {"from": "2023-10-01", "to": "2024-06-30", "days": 274},
         "previous": {"from": "2022-10-01", "to": "2023-06-30", "days": 273},
+        "same_months": True,
     }
     total = a.trend[a.trend["level"] == "total"].iloc[0]
     assert (total["value"], total["previous_value"]) == (3, 2)
-    assert total["estimate"] == pytest.approx(poisson_rate_test(3, 366, 2, 273).rate_ratio)
-    assert total["estimate"] == pytest.approx((3 / 366) / (2 / 273))
+    assert total["estimate"] == pytest.approx(poisson_rate_test(3, 274, 2, 273).rate_ratio)
+    assert total["estimate"] == pytest.approx((3 / 274) / (2 / 273))
 
 
 def test_no_items_before_as_of_and_empty_frames() -> None:

@@ -74,6 +74,13 @@ def _reply_by_unit_old(contact: pd.DataFrame, promise: Any, as_of: pd.Timestamp)
     days = case_durations(contact["received"], contact["answered"], "days", as_of)
     days = days.with_columns(groups)
     within = case_durations(contact["received"], contact["answered"], unit, as_of)
+    # equal follow-up (review 4 finding 10): with a young unanswered item, the items younger
+    # than the promise leave the share
+    age = case_durations(contact["received"], pd.Series(as_of, index=contact.index), unit)
+    f = within.frame
+    short = f["valid"] & ~(age.frame["duration"] >= limit.value)
+    if (short & f["open"]).any():
+        within = type(within)(f.assign(valid=f["valid"] & ~short), within.unit, within.as_of)
     within = within.with_columns(groups)
     parts = [summarise_by(days, ["group"], s).query("level == 'group'").set_index("group")
              for s in ("median", "p90")]  # fmt: skip

@@ -177,7 +177,9 @@ def test_mean_median_p90_by_group_worst_first() -> None:
     ci = stats.t.interval(0.95, 7, loc=45, scale=np.std(frame["value"], ddof=1) / math.sqrt(8))
     assert r.value == 45 and (r.ci_low, r.ci_high) == pytest.approx(ci, rel=1e-12)
     assert r.groups["group"].tolist() == ["b", "a"]  # lower is better: the highest mean first
-    assert r.groups["verdict"].tolist() == ["not met", "cannot tell"]
+    assert r.groups["interval_verdict"].tolist() == ["not met", "cannot tell"]
+    # groups of 4 are too few to be judged (review 4 finding 11: the summary's rule)
+    assert r.groups["verdict"].tolist() == ["too few", "too few"]
     p90 = evaluate_kpi(KpiSpec(1, "p", "väntetid", Path("x"), "p90", value_column="v"), frame)
     assert p90.value == pytest.approx(np.quantile(frame["value"], 0.9))  # R type 7
     assert p90.verdict is None and math.isnan(p90.ci_high)  # n = 8 is too few for a p90 bound
@@ -269,6 +271,6 @@ def test_result_json_has_the_issue_keys(sample: dict[str, Any]) -> None:
         "groups",
     ]
     assert set(out["groups"][0]) == {"group", "n", "value", "ci_low", "ci_high", "verdict",
-                                     "p_below"}  # fmt: skip
+                                     "p_below", "interval_verdict", "p_holm"}  # fmt: skip
     assert out["change"]["period"] == "2024" and out["limit"] == "10 weeks"
     json.dumps(out, allow_nan=False)

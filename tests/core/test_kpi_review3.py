@@ -17,7 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from servqual_cli.core.inference import p_adjust
 from servqual_cli.core.kpi import below_goal, evaluate_kpi, evaluate_kpis
+from servqual_cli.core.kpi_verdicts import judge_groups
 from servqual_cli.io.kpi_config import KpiSpec, load_kpi_config
 from servqual_cli.io.kpi_data import load_all_kpi_data
 from servqual_cli.io.read import read_table
@@ -50,7 +52,13 @@ def test_feedback_groups_below_goal_against_r(sample: dict[str, Any]) -> None:
     assert dict(zip(named["group"], named["p_holm"], strict=True)) == pytest.approx(expected)
     # Samhällsbyggnadsförvaltningen: its interval misses 90 % (unadjusted) but Holm does not hold
     assert "Samhällsbyggnadsförvaltningen" not in set(named["group"])
-    assert g.loc["Samhällsbyggnadsförvaltningen", "verdict"] == "not met"
+    # review 4 finding 11: the group table's verdict follows the same rule (R's Holm p kept)
+    assert g.loc["Samhällsbyggnadsförvaltningen", "interval_verdict"] == "not met"
+    assert g.loc["Samhällsbyggnadsförvaltningen", "verdict"] == "cannot tell"
+    assert set(g.index[g["verdict"].eq("not met")]) == set(named["group"])
+    holm_r = dict(zip(ref["group"], ref["p_holm"], strict=True))
+    for name in g.index[g["n"].ge(30)]:
+        assert g.loc[name, "p_holm"] == pytest.approx(holm_r[name], rel=1e-9)
 
 
 def test_email_areas_under_min_n_are_never_named(sample: dict[str, Any]) -> None:
@@ -66,6 +74,42 @@ def test_email_areas_under_min_n_are_never_named(sample: dict[str, Any]) -> None
     named, family = below_goal(r, min_n=1)
     assert family == 8 and named.empty
     assert min(ref["p_holm_all8"]) > 0.05
+    # review 4 finding 11: the group table said "not met" for 6-7 e-mails (unadjusted
+    # intervals); now "too few" under min_n, and with every area screened none is "not met"
+    assert set(r.groups["verdict"]) == {"too few"}
+    assert set(r.groups["interval_verdict"]) == {"not met", "cannot tell"}
+    screened = judge_groups(r.groups, min_n=1)
+    assert "not met" not in set(screened["verdict"])
+    assert sorted(screened["p_holm"].round(7)) == pytest.approx(
+        sorted(ref["p_holm_all8"]), abs=1e-6
+    )
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 80), st.floats(0, 1), st.sampled_from(["met", "not met", "cannot tell"])
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(1, 60),
+)
+def test_group_table_names_exactly_the_groups_below_goal(rows: list, min_n: int) -> None:
+    """The group table's "not met" and the summary's groups below the goal are one rule."""
+    g = pd.DataFrame(
+        {"group": [f"g{i}" for i in range(len(rows))], "n": [r[0] for r in rows],
+         "verdict": [r[2] for r in rows], "p_below": [r[1] for r in rows]}
+    )  # fmt: skip
+    judged = judge_groups(g, min_n)
+    p = g["p_below"].to_numpy()
+    screened = g["n"].to_numpy() >= min_n
+    named = set()
+    if screened.any():
+        adj = p_adjust(p[screened], "holm")
+        named = set(g["group"][screened][adj < 0.05])
+    assert set(judged["group"][judged["verdict"].eq("not met")]) == named
+    assert (judged["verdict"].eq("too few") == (g["n"] < min_n) & ~g["group"].isin(named)).all()
 
 
 def _bygglov_like(n_old: int, n_new: int, seed: int) -> pd.DataFrame:

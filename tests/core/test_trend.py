@@ -23,9 +23,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from servqual_cli.core.contacts import ALL, kpi_observations, summarise_observations
 from servqual_cli.core.detectable_difference import mdd_mean_difference
+from servqual_cli.core.inference import p_adjust
 from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps, gap_scores
 from servqual_cli.core.trend import (
     COMPARISON_COLUMNS,
@@ -33,6 +36,7 @@ from servqual_cli.core.trend import (
     compare_kpis,
     median_diff_ci,
     sort_comparisons,
+    step_levels,
     verdict,
 )
 from servqual_cli.errors import UsageError
@@ -324,3 +328,30 @@ def test_median_verdict_needs_test_and_interval_to_agree(case: dict[str, Any]) -
 def test_verdict_with_interval(low: float, high: float, want: str) -> None:
     assert verdict(-28.0, 0.015, -1, 0.05, low, high) == want
     assert verdict(-28.0, 0.2, -1, 0.05, -50.0, -6.0) == "no detectable change"
+
+
+def test_a_times_change_is_the_shift_and_the_medians_difference_is_kept() -> None:
+    """Review 4 finding 1: for times ``diff`` is the Hodges-Lehmann shift, not the medians'
+    difference; ``value_diff`` carries that difference and ``estimate`` names the shift."""
+    before = pd.DataFrame({"channel": "email", "area": ALL, "kpi": "email_response_hours_median",
+                           "x": [1.0, 2.0, 3.0, 40.0, 41.0]})  # fmt: skip
+    after = before.assign(x=[1.5, 2.5, 30.0, 39.0, 40.0])
+    row = compare_kpis(before, after).iloc[0]
+    assert row["value_diff"] == 30.0 - 3.0 == row["after"] - row["before"]
+    assert row["estimate"] == "hodges-lehmann shift" and row["diff"] != row["value_diff"]
+    shares = before.assign(kpi="email_answered_question", x=[1.0, 0.0, 1.0, 1.0, 0.0])
+    share = compare_kpis(shares, shares.assign(x=1.0)).iloc[0]
+    assert share["estimate"] == "difference" and share["value_diff"] == share["diff"]
+
+
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30))
+def test_a_holm_rejection_meets_its_step_level(p: list[float]) -> None:
+    """Review 4 finding 2: whatever Holm (R p.adjust) rejects has its own p below the level of
+    its step (so the "told from chance" threshold at that level never contradicts a verdict);
+    unadjusted the level is alpha for every p."""
+    values = np.array(p)
+    levels = step_levels(values, 0.05, "holm")
+    rejected = p_adjust(values, "holm") < 0.05
+    assert (values[rejected] < levels[rejected]).all()
+    assert (levels >= 0.05 / len(p) - 1e-15).all() and (levels <= 0.05 + 1e-15).all()
+    assert (step_levels(values, 0.05, "none") == 0.05).all()

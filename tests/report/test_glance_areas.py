@@ -40,7 +40,8 @@ def result(tmp_path_factory: pytest.TempPathFactory):
 def test_the_data_behind_the_case(result) -> None:
     verdicts = dict(zip(result.groups["group"], result.groups["verdict"], strict=True))
     assert result.verdict == "not met"
-    assert verdicts == {"liten": "cannot tell", "stor": "not met", "bra": "met"}
+    # liten has 7 cases: too few to be judged (review 4 finding 11, the summary's rule)
+    assert verdicts == {"liten": "too few", "stor": "not met", "bra": "met"}
     assert result.groups["group"].iloc[0] == "liten"  # lowest point value: 5/7 = 71 %
 
 

@@ -73,7 +73,12 @@ def test_per_area_heading_says_deteriorations_first_only_when_there_are_some() -
     from servqual_cli.report.catalog import MEASUREMENT, label
 
     assert "försämringar först" in label("trend_area", "sv", MEASUREMENT)
-    assert "ingen påvisbar försämring" in label("trend_area_none", "sv", MEASUREMENT)
+    # review 4 finding 18: without deteriorations the heading is plain (not read as a filter)
+    # and the note says that none is detectable and that every area is listed
+    assert label("trend_area_none", "sv", MEASUREMENT) == "Förändring per område"
+    assert "Inget område har en påvisbar försämring; alla områden visas" in label(
+        "no_area_worse", "sv", MEASUREMENT
+    )
 
 
 def test_mean_interval_is_the_t_interval() -> None:

@@ -49,6 +49,27 @@ def test_summary_lists_what_changed(doc: Document) -> None:
     )
 
 
+def test_summary_shows_the_medians_difference_and_the_holm_p(doc: Document) -> None:
+    """Review 4 findings 1 and 3: Tabell 1 shows a time's Hodges-Lehmann shift under a header
+    that names it, beside the medians' own difference (23.8 -> 17.6 h is -6.2, the shift
+    -19.1), and the p its verdict follows (Holm over the 14 totals: 0.034, not 0.003)."""
+    contacts = next(b for b in doc.sections[1].blocks if isinstance(b, Table))
+    f = contacts.frame.set_index("Nyckeltal")
+    reply = f.loc["E-post: svarstid, median (h)"]
+    assert round(reply["Medianernas skillnad"], 1) == round(reply["2020"] - reply["2019"], 1)
+    assert round(reply["Medianernas skillnad"], 1) == -6.2
+    assert round(reply["Förändring (tider: förskjutning)"], 1) == -19.1
+    assert "p" not in f.columns
+    p = f.loc["E-post: svar inom 2 arbetsdagar", "p (Holm, 14 jämförelser)"]
+    assert round(p, 3) == 0.034
+    assert "p (Holm, 14 jämförelser): p justerat över alla totaler" in (contacts.note or "")
+    text = render_document(doc, relative_png)
+    first = "| E-post: svarstid, median (h) | 17,6"
+    row = next(x for x in text.splitlines() if x.startswith(first))
+    assert "medianen −6,2 arbetstimmar, typisk förskjutning −19,1 arbetstimmar" in row
+    assert "Holm-justering över de 14 jämförda måtten" in text
+
+
 def test_summary_and_measurement_give_n_and_exclusions_per_year(doc: Document) -> None:
     from servqual_cli.report.spec import Text
 
@@ -156,7 +177,8 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert round(first[5], 2) == 0.99 and round(first[6], 2) == 1.16
     reply = wb["Svar"]
     assert [c.value for c in reply[2]][-2:] == ["KI låg", "KI hög"]
-    assert reply.cell(3, 8).number_format == "0.0%" and round(reply.cell(3, 8).value, 3) == 0.792
+    # equal follow-up (review 4 finding 10): 1,578 of 1,951, Wilson low 0.791 (feedback.R)
+    assert reply.cell(3, 8).number_format == "0.0%" and round(reply.cell(3, 8).value, 3) == 0.791
     replies = wb["Svar, trend"]
     assert replies.cell(3, 5).number_format == "+0.0;-0.0;0.0"
     for ws in (wb[n] for n in service):
@@ -193,9 +215,9 @@ def test_one_computation_per_measure(doc: Document) -> None:
     assert "dubbletter 1" in note and "slut före start" not in note  # no closing date used
     n = f"{reply.n_decided:,}".replace(",", "\u00a0")
     share = f"{reply.within_promise_share * 100:.1f}".replace(".", ",")
-    assert (reply.n_decided, share) == (1962, "81,0")
-    # the KPI measures the items that had the whole 14 days (equal follow-up, review 3
-    # finding 3): 11 items of the last 14 days fewer than the register's reply figures, named
+    assert (reply.n_decided, share) == (1951, "80,9")
+    # the KPI and the register measure the items that had the whole 14 days (equal follow-up,
+    # review 3 finding 3, review 4 finding 10): one share, one n
     assert "alla perioder tillsammans (2023–2024): 80,9\u00a0%, n = 1\u00a0951" in note
     assert "984 av 1\u00a0005 ärenden 2024; 21 senare ärenden, varav 10 öppna" in note
-    assert n == "1\u00a0962"
+    assert n == "1\u00a0951"

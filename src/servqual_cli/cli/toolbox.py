@@ -347,6 +347,14 @@ def items(
         summary = weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)
         payload["weighted"] = summary.to_dict()
         sections += weighted_sections(summary, lang.value)
+    if item_columns is None:  # review 4 finding 4: an unused weight column is named, as in gap
+        from servqual_cli.io.weight_column import unused_weight_columns
+        from servqual_cli.report.toolbox_sections import unused_weight_section
+
+        used = [weight_column, *(c for cols in data.columns.values() for c in cols)]
+        payload["unused_weight_columns"] = unused_weight_columns(table.columns, used)
+        sections = [*unused_weight_section(payload["unused_weight_columns"], lang.value),
+                    *sections]  # fmt: skip
     head = "Svarsfördelning" if lang.value == "sv" else "Item distributions"
     doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))

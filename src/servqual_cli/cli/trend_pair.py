@@ -182,4 +182,12 @@ def survey_trend(
         raise RuntimeError("internal: a survey trend without gap scores")
     frame = compare_survey_gaps(before.scores, after.scores, conf, power)
     payload["dimensions"] = json_records(frame)
-    return survey_trend_sections(frame, before.label, after.label, lang, []), frame
+    # review 4 finding 4: a weight column trend leaves unused is named, as gap and report do
+    from servqual_cli.io.weight_column import unused_weight_columns
+    from servqual_cli.report.toolbox_sections import unused_weight_section
+
+    unused = sorted({f"{c} ({side.label})" for side in (before, after)
+                     for c in unused_weight_columns(side.table.columns)})  # fmt: skip
+    payload["unused_weight_columns"] = unused
+    warning = unused_weight_section(unused, lang, "unused_weight_trend")
+    return [*warning, *survey_trend_sections(frame, before.label, after.label, lang, [])], frame

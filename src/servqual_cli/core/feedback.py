@@ -17,7 +17,13 @@ Days to reply
 Within the promise
     Answered items whose time to reply is at most the promise, over the decided items: answered
     ones plus unanswered ones already past the promise at ``as_of`` (share_within of
-    :func:`~servqual_cli.core.duration_summary.summarise_durations`, Wilson interval).
+    :func:`~servqual_cli.core.duration_summary.summarise_durations`, Wilson interval), among
+    the items that had the whole promise before ``as_of`` when a younger one is still
+    unanswered: keeping the quick answers of the last weeks and not their unanswered
+    neighbours biases the latest period up; the rule is the KPI's (equal follow-up,
+    :func:`~servqual_cli.core.kpi_durations.equal_follow_up`), so ``feedback`` and ``kpi`` give
+    one share for one promise (review 4, finding 10). ``n_too_recent`` items (``n_too_recent_open``
+    of them unanswered) are then left out of the share, in every period and unit.
 Backlog
     Items not closed by ``as_of`` whose age then exceeds the promise.
 Trend
@@ -44,6 +50,7 @@ from servqual_cli.core.durations import (
 )
 from servqual_cli.core.feedback_counts import CodedKeys, by_period, by_unit_type, count_table
 from servqual_cli.core.feedback_trend import feedback_trend, trend_windows
+from servqual_cli.core.kpi_durations import equal_follow_up
 from servqual_cli.core.periods import Period, summarise_by
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
@@ -71,6 +78,8 @@ class ReplyStats:
     ci_low: float
     ci_high: float
     promise: str
+    n_too_recent: int = 0  # received less than the promise before as_of: not in the share
+    n_too_recent_open: int = 0  # of them, still unanswered at as_of
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -154,6 +163,14 @@ def _reply(
     names = pd.Index(units.labels[units.sorted_order()], dtype="str")
     days = _slim(case_durations(contact["received"], contact["answered"], "days", as_of), units)
     within = case_durations(contact["received"], contact["answered"], unit, as_of)
+    # equal follow-up (review 4 finding 10): items younger than the promise at as_of are left
+    # out of the share (marked not valid, so every count, period and unit leaves them out)
+    keep, follow = equal_follow_up(within, contact["received"], as_of,
+                                   ("limit", float(promise.value), float(limit.value)))  # fmt: skip
+    if follow is not None:
+        f = within.frame
+        within = DurationFrame(f.assign(valid=f["valid"].to_numpy(dtype=bool) & keep),
+                               within.unit, within.as_of)  # fmt: skip
     within = _slim(within, units)
     med = summarise_durations(days, "median", conf=conf)
     p90 = summarise_durations(days, "p90", conf=conf)
@@ -172,6 +189,8 @@ def _reply(
         ci_low=share.ci_low,
         ci_high=share.ci_high,
         promise=promise.text,
+        n_too_recent=0 if follow is None else follow.n_total - follow.n_kept,
+        n_too_recent_open=0 if follow is None else follow.n_open_left_out,
     )
 
     def by_group(summary: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""The feedback register's trend: the twelve months up to ``as_of`` against the twelve before.
+"""The feedback register's trend: the twelve months up to ``as_of`` against the twelve before
+(the same months a year apart when the register starts inside the earlier twelve months).
 
 Counts: an exact Poisson rate test with the days covered as exposure (R ``poisson.test``), so a
 leap year or a register that starts inside the earlier window is allowed for; Holm-adjusted
@@ -31,18 +32,35 @@ __all__ = ["feedback_trend", "trend_windows"]
 
 
 def trend_windows(first: pd.Timestamp, as_of: pd.Timestamp) -> dict[str, Any] | None:
-    """The two twelve-month windows of the trend, dates inclusive; None if no earlier data."""
+    """The two twelve-month windows of the trend, dates inclusive; None if no earlier data.
+
+    When the register starts inside the earlier twelve months, both windows are cut to the
+    same calendar months (``same_months``: from the first date's month-day a year apart to
+    ``as_of``): a half year with the winter peak against a whole year compares seasons, and
+    its counts read as a doubling (review 4, finding 5).
+
+    >>> w = trend_windows(pd.Timestamp("2023-01-01"), pd.Timestamp("2024-06-30"))
+    >>> w["previous"], w["current"]["from"], w["same_months"]
+    ({'from': '2023-01-01', 'to': '2023-06-30', 'days': 181}, '2024-01-01', True)
+    >>> trend_windows(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-06-30"))["same_months"]
+    False
+    """
     end = as_of.normalize()
     year = pd.DateOffset(years=1)
     cur_start, prev_end = end - year + pd.Timedelta(days=1), end - year
-    prev_start = max(end - 2 * year + pd.Timedelta(days=1), first.normalize())
+    prev_start = end - 2 * year + pd.Timedelta(days=1)
+    same_months = first.normalize() > prev_start
+    if same_months:  # the register starts later: the same months a year apart
+        prev_start = first.normalize()
+        cur_start = prev_start + year
     if prev_start > prev_end:
         return None
 
     def span(a: pd.Timestamp, b: pd.Timestamp) -> dict[str, Any]:
         return {"from": a.date().isoformat(), "to": b.date().isoformat(), "days": (b - a).days + 1}
 
-    return {"current": span(cur_start, end), "previous": span(prev_start, prev_end)}
+    return {"current": span(cur_start, end), "previous": span(prev_start, prev_end),
+            "same_months": bool(same_months)}  # fmt: skip
 
 
 def feedback_trend(

@@ -57,6 +57,7 @@ from servqual_cli.core.kpi_results import (
 from servqual_cli.core.kpi_verdicts import below_goal, order_groups, verdicts
 from servqual_cli.core.periods import Period, period_labels
 from servqual_cli.core.proportions import wilson_ci
+from servqual_cli.errors import DataError
 from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
 
 if TYPE_CHECKING:
@@ -123,10 +124,27 @@ def evaluate_kpi(
         start = start.where(start <= pooled.as_of)
     labels = period_labels(start, period)
     names = sorted(labels.dropna().unique())
+    if not names and as_of is not None and frame["start"].notna().any():
+        # review 4 finding 9: an as-of date before every case is a mistake, not "n 0"
+        first = pd.Timestamp(frame["start"].min()).date().isoformat()
+        shown = pd.Timestamp(as_of).date().isoformat()
+        column = f", column {spec.start!r}" if spec.start else ""
+        raise DataError(
+            f"{spec.data.name}{column}: no case of the KPI {spec.name!r} starts on or before the "
+            f"as-of date {shown} (the first starts {first}); give a later --as-of"
+        )
     if not names:
         return pooled
-    latest = _evaluate(spec, frame[labels.eq(names[-1]).to_numpy()], pooled.as_of, period,
-                       conf, counts)  # fmt: skip
+    # review 4 finding 21: the latest period in which some case could be measured (a duration
+    # KPI keeps only cases that had the whole time): with --period month the last months can
+    # be empty, and the value then belongs to the period the change ends in. A loop over the
+    # (few) periods, from the last, not over rows.
+    for name in reversed(names):
+        latest = _evaluate(spec, frame[labels.eq(name).to_numpy()], pooled.as_of, period,
+                           conf, counts)  # fmt: skip
+        if latest.n > 0:
+            break
+    names = names[: names.index(name) + 1]
     overall = None
     if len(names) >= 2:
         overall = KpiPooled(tuple(names), pooled.n, pooled.value, pooled.ci_low, pooled.ci_high,

@@ -55,7 +55,7 @@ def duration_kpi(
     follow_up = None
     rule = _follow_up_length(spec, limit, factor)
     if rule is not None:
-        keep, follow_up = _equal_follow_up(durations, frame["start"], moment, rule)
+        keep, follow_up = equal_follow_up(durations, frame["start"], moment, rule)
         if follow_up is not None:
             frame, durations = frame[keep], DurationFrame(durations.frame[keep], unit, moment)
     extra = frame[["group"]] if "group" in frame else pd.DataFrame(index=frame.index)
@@ -118,7 +118,7 @@ def _follow_up_length(
     return None
 
 
-def _equal_follow_up(
+def equal_follow_up(
     durations: DurationFrame,
     start: pd.Series,
     moment: pd.Timestamp,

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     pass
 
 
-GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict", "p_below"]
+#: ``verdict`` follows the summary's rule (:func:`~servqual_cli.core.kpi_verdicts.judge_groups`:
+#: "too few" under min_n, "not met" only when the Holm-adjusted exact test shows it);
+#: ``interval_verdict`` is the group's own unadjusted interval against the goal.
+GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict", "p_below",
+                 "interval_verdict", "p_holm"]  # fmt: skip
 
 
 @dataclass(frozen=True)

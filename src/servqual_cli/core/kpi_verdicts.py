@@ -22,6 +22,7 @@ from servqual_cli.core.posthoc import holm
 from servqual_cli.vocab.kpi import KpiSpec
 
 ALPHA = 0.05  # a group is named below its goal when its Holm-adjusted p is below this
+MIN_N = 30  # groups with fewer cases are "too few" (the report's default min_n)
 
 
 def verdicts(
@@ -58,11 +59,48 @@ def _p_below(k: pd.Series, n: pd.Series, goal: float | None, higher: bool) -> np
     return np.where(nn > 0, np.minimum(p, 1.0), np.nan)
 
 
+def judge_groups(groups: pd.DataFrame, min_n: int = MIN_N, alpha: float = ALPHA) -> pd.DataFrame:
+    """Each group's verdict by the rule that names groups below the goal (:func:`below_goal`,
+    review 3 finding 8; review 4 finding 11): ``too few`` under ``min_n`` cases; ``not met``
+    only when the one-sided exact test's p, Holm-adjusted over the groups with at least
+    ``min_n`` cases and a test, is below ``alpha``; an interval that misses the goal without
+    that is ``cannot tell`` (one group among many misses it by chance); ``met`` from the
+    interval stays. Keeps the interval's own verdict in ``interval_verdict`` and adds
+    ``p_holm``.
+
+    >>> g = pd.DataFrame({"group": ["a", "b", "c"], "n": [6, 40, 50],
+    ...                   "verdict": ["not met", "not met", "met"],
+    ...                   "p_below": [0.016, 0.03, 0.9]})
+    >>> judge_groups(g)[["verdict", "interval_verdict", "p_holm"]].values.tolist()
+    [['too few', 'not met', nan], ['cannot tell', 'not met', 0.06], ['met', 'met', 0.9]]
+    >>> judge_groups(g, alpha=0.05)["verdict"].tolist() == judge_groups(judge_groups(g))[
+    ...     "verdict"].tolist()
+    True
+    """
+    interval = groups["interval_verdict"] if "interval_verdict" in groups else groups["verdict"]
+    interval = interval.astype(object)
+    n = groups["n"].to_numpy(dtype=float)
+    p = groups["p_below"].to_numpy(dtype=float)
+    screened = (n >= min_n) & np.isfinite(p)
+    adjusted = np.full(len(groups), np.nan)
+    if screened.any():
+        adjusted[screened] = holm(p[screened])
+    named = screened & (adjusted < alpha)
+    text = interval.to_numpy(dtype=object)
+    verdict = np.where(
+        named,
+        "not met",
+        np.where(n < min_n, "too few", np.where(text == "not met", "cannot tell", text)),
+    ).astype(object)
+    verdict[pd.isna(text) & ~named & ~(n < min_n)] = None  # no goal: no verdict
+    return groups.assign(verdict=verdict, interval_verdict=interval.to_numpy(), p_holm=adjusted)
+
+
 def order_groups(
-    groups: pd.DataFrame, spec: KpiSpec, counts: pd.Series | None = None
+    groups: pd.DataFrame, spec: KpiSpec, counts: pd.Series | None = None, min_n: int = MIN_N
 ) -> pd.DataFrame:
     """Verdicts from each group's interval, the one-sided exact test against the goal (shares
-    only, from ``counts`` of successes), worst first."""
+    only, from ``counts`` of successes) and :func:`judge_groups`' rule, worst first."""
     goal = spec.target if spec.target is not None else spec.norm
     p = np.full(len(groups), np.nan)
     if counts is not None and spec.statistic in ("share", "share_within"):
@@ -71,6 +109,10 @@ def order_groups(
         verdict=verdicts(groups["ci_low"], groups["ci_high"], goal, spec.higher_is_better),
         p_below=p,
     )
+    if goal is not None:
+        groups = judge_groups(groups, min_n)
+    else:
+        groups = groups.assign(interval_verdict=groups["verdict"], p_holm=np.nan)
     ordered = groups.sort_values(
         "value", ascending=spec.higher_is_better, na_position="last", kind="stable"
     )

@@ -26,7 +26,12 @@ is below ``1 - conf`` (by default 0.05) **and** the interval lies wholly on that
 every pairwise difference after - before, :mod:`servqual_cli.core.location_shift`) with the
 interval of the Mann-Whitney test itself, so test and interval agree by construction (review 3,
 finding 11); ``before`` and ``after`` are the two medians, shown as description: the shift is
-not their difference. For the index (Welch interval, Mann-Whitney test) the two answer different
+not their difference, which every row carries as ``value_diff`` (``after - before``; for shares
+and the index the same number as ``diff``), and ``estimate`` names what ``diff`` is
+(:data:`ESTIMATES`), so no renderer shows the shift as the change of the median (review 4,
+finding 1: 23.8 -> 17.6 h is a median 6.2 h lower, while the typical pairwise shift is -19.1 h;
+when the times fall into two groups the median can jump between them and the two differ even in
+sign). For the index (Welch interval, Mann-Whitney test) the two answer different
 questions and can disagree; then the change is not called better or worse. KPIs without a
 direction (the "delvis" shares) are not compared. With many areas and KPIs some "changes" are
 expected by chance (about 1 in 20 comparisons with no real change), so the per-area rows form
@@ -73,6 +78,7 @@ from servqual_cli.errors import UsageError
 __all__ = [
     "ADJUSTMENTS",
     "COMPARISON_COLUMNS",
+    "ESTIMATES",
     "VERDICTS",
     "VERDICT_RULE",
     "MedianDiff",
@@ -81,13 +87,17 @@ __all__ = [
     "compare_kpis",
     "median_diff_ci",
     "sort_comparisons",
+    "step_levels",
     "total_family_size",
     "verdict",
 ]
 
 COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high",
                       "p", "p_adjusted", "test", "n_before", "n_after", "mdd",
-                      "verdict"]  # fmt: skip
+                      "verdict", "estimate", "value_diff", "level", "critical",
+                      "critical_unadjusted"]  # fmt: skip
+#: What ``diff`` estimates: the difference of the two values, or (times) the Hodges-Lehmann shift.
+ESTIMATES = ("difference", "hodges-lehmann shift")
 ADJUSTMENTS = ("holm", "bh", "none")
 VERDICTS = ("worse", "better", "no detectable change")
 VERDICT_RULE = (
@@ -274,6 +284,8 @@ def compare_kpis(
         :data:`COMPARISON_COLUMNS`, one row per KPI, channel and area observed in both years,
         sorted by :func:`sort_comparisons`. Shares and their ``diff``, interval and ``mdd`` are
         in share units (0-1), medians in seconds or hours, the treatment index in points / 3.
+        For times ``diff`` is the Hodges-Lehmann shift (``estimate``) and ``value_diff`` the
+        difference of the medians.
     """
     if share_test not in SHARE_TESTS:
         raise UsageError(f"unknown share test {share_test!r}; use score or fisher")
@@ -302,6 +314,9 @@ def compare_kpis(
                    direction=spec.direction)  # fmt: skip
         rows.append(row)
     frame = pd.DataFrame(rows, columns=[*COMPARISON_COLUMNS, "direction"])
+    median = frame["kpi"].map({k: spec.kind == "median" for k, spec in SPECS.items()})
+    frame["estimate"] = np.where(median.eq(True).to_numpy(), ESTIMATES[1], ESTIMATES[0])
+    frame["value_diff"] = frame["after"].astype(float) - frame["before"].astype(float)
     p = frame["p"].to_numpy(dtype=float)
     adjusted = p.copy()
     family = frame["area"].ne(ALL).to_numpy()
@@ -310,6 +325,19 @@ def compare_kpis(
     if (~family).any():  # the totals: a family of their own (review 3, finding 25)
         adjusted[~family] = p_adjust(p[~family], adjust)
     frame["p_adjusted"] = adjusted
+    # review 4 finding 2: the level each comparison's own p is held against at its step of the
+    # adjustment, and the measured difference that reaches it, critical = z_{1-level/2} * SE,
+    # the "told from chance" threshold the verdict uses (``critical_unadjusted`` at 1 - conf)
+    levels = np.full(p.shape, math.nan)
+    for part in (family, ~family):
+        if part.any():
+            levels[part] = step_levels(p[part], 1 - conf, adjust)
+    frame["level"] = levels
+    se = _test_se(frame["diff"].to_numpy(dtype=float), p, frame["mdd"].to_numpy(dtype=float),
+                  conf, power)  # fmt: skip
+    with np.errstate(invalid="ignore"):
+        frame["critical"] = -special.ndtri(levels / 2) * se
+        frame["critical_unadjusted"] = -special.ndtri((1 - conf) / 2) * se
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(
@@ -322,6 +350,57 @@ def compare_kpis(
         )
     ]  # one call per comparison (KPI x channel x area), not per contact
     return sort_comparisons(frame[COMPARISON_COLUMNS])
+
+
+def _test_se(
+    diff: np.ndarray, p: np.ndarray, mdd: np.ndarray, conf: float, power: float
+) -> np.ndarray:
+    """The standard error the test implies, ``|diff| / z_{1-p/2}`` (so ``|diff|`` exceeds
+    ``z_{1-level/2} * se`` exactly when p < level, the verdict's own test); where that is
+    undefined (no change, p 0 or 1) the SE behind the MDD, ``mdd / (z_{1-a/2} + z_power)``
+    (Cohen 1988, *Statistical Power Analysis*, ch. 6).
+
+    >>> _test_se(np.array([0.256, 0.0]), np.array([0.0045, 1.0]), np.array([0.265, 0.28]),
+    ...          0.95, 0.8).round(4).tolist()
+    [0.0901, 0.1]
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = -special.ndtri(p / 2)  # norm.isf(p / 2)
+        observed = np.abs(diff) / z
+    z_sum = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))
+    usable = np.isfinite(observed) & (observed > 0)
+    return np.where(usable, observed, mdd / z_sum)
+
+
+def step_levels(p: ArrayLike, alpha: float = 0.05, method: str = "holm") -> np.ndarray:
+    """The significance level each p-value is held against at its own step of the adjustment.
+
+    Holm (1979) compares the k-th smallest of m p-values with ``alpha / (m - k + 1)``,
+    Benjamini-Hochberg (1995) with ``alpha * k / m``; unadjusted every p meets ``alpha``. Ties
+    take consecutive steps in their order; NaN stays NaN and is not counted. (A Holm step is
+    reached only when every smaller p was rejected, so the level is where the comparison's own p
+    has to be, not a guarantee.)
+
+    >>> step_levels([0.0001, 0.0045, 0.0026, np.nan], 0.05).round(4).tolist()
+    [0.0167, 0.05, 0.025, nan]
+    >>> step_levels([0.01, 0.02], 0.05, "bh").tolist(), step_levels([0.3], 0.05, "none").tolist()
+    ([0.025, 0.05], [0.05])
+    """
+    values = np.asarray(p, dtype=float)
+    out = np.full(values.shape, math.nan)
+    ok = ~np.isnan(values)
+    m = int(ok.sum())
+    if m == 0:
+        return out
+    k = np.empty(m)
+    k[np.argsort(values[ok], kind="stable")] = np.arange(1, m + 1)
+    if method == "holm":
+        out[ok] = alpha / (m - k + 1)
+    elif method == "bh":
+        out[ok] = alpha * k / m
+    else:
+        out[ok] = alpha
+    return out
 
 
 def total_family_size(comparisons: pd.DataFrame) -> int:

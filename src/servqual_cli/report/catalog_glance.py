@@ -13,6 +13,8 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_this_period": ("Senaste period", "This period"),
     "g_previous_period": ("Föregående period", "Previous period"),
     "g_change": ("Förändring", "Change"),
+    "g_change_shift": ("Förändring (tider: förskjutning)", "Change (times: shift)"),
+    "g_median_change": ("Medianernas skillnad", "Median difference"),
     "g_change_verdict": ("Förändringen", "The change"),
     "g_goal": ("Mål / norm", "Target / norm"),
     "g_goal_verdict": ("Mot mål / norm", "Against target / norm"),
@@ -28,7 +30,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_met": ("uppfyllt", "met"),
     "g_not_met": ("ej uppfyllt", "not met"),
     "g_cannot_tell": ("kan ej avgöras", "cannot tell"),
-    "g_same": ("i nivå med medlet", "on a par with the mean"),
+    "g_same": ("kan inte skiljas från medel", "cannot tell from the mean"),
     # a card's target line read as a sentence: "Målet (minst 90,0 %) nås inte" (finding 18)
     "g_card_target": ("Målet ({bound})", "The target ({bound})"),
     "g_card_norm": ("Normen ({bound})", "The norm ({bound})"),
@@ -85,6 +87,17 @@ GLANCE: dict[str, tuple[str, str]] = {
         "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen "
         "(p < 0,05).",
         "A change counts as better or worse only when the data can tell it from chance (p < 0.05).",
+    ),
+    "glance_note_holm": (
+        "Servicemätningens förändringar: p efter Holm-justering över de {m} jämförda måtten.",
+        "The service measurement's changes: p after the Holm adjustment over the {m} measures "
+        "compared.",
+    ),
+    "glance_note_shift": (
+        "Tider: förändringen är Hodges-Lehmanns förskjutning (medianen av alla parvisa "
+        "skillnader), inte skillnaden mellan medianerna, som står först.",
+        "Times: the change is the Hodges-Lehmann shift (the median of all pairwise "
+        "differences), not the difference of the medians, which comes first.",
     ),
     "glance_note_benchmark": (
         "Jämförelsen med övriga kommuner bygger på kommunens konfidensintervall mot övrigas "

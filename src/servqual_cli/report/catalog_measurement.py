@@ -57,6 +57,8 @@ MEASUREMENT: Pairs = {
     "before": ("Före", "Before"),
     "after": ("Efter", "After"),
     "change": ("Förändring", "Change"),
+    "change_shift": ("Förändring (tider: förskjutning)", "Change (times: shift)"),
+    "value_diff": ("Medianernas skillnad", "Median difference"),
     "p": ("p", "p"),
     "test": ("Test", "Test"),
     "n_before": ("n före", "n before"),
@@ -71,19 +73,20 @@ MEASUREMENT: Pairs = {
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
     "relative": ("Jämfört med medel", "Against the mean"),
-    "same": ("i nivå med medlet", "on a par with the mean"),
+    # review 4 finding 16: an interval that touches the mean is undecided, not "equal"
+    "same": ("kan inte skiljas från medel", "cannot tell from the mean"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
     "green": ("grön", "green"),
     "yellow": ("gul", "yellow"),
     "red": ("röd", "red"),
     "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med medlet; "
-                     "utan intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
-                     "tredjedelen grön, mellersta gul, sämsta röd.",
+                     "{level}-intervall ligger på ena sidan om medlet, annars kan de inte "
+                     "skiljas åt; utan intervall efter tredjedelar av rangordningen. "
+                     "Kolada-färg: bästa tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
                      "municipality's whole {level} interval lies on one side of the mean, else "
-                     "on a par with the mean; without an interval by thirds of the ranking. "
-                     "Kolada colour: best third green, middle yellow, worst red."),
+                     "it cannot be told from the mean; without an interval by thirds of the "
+                     "ranking. Kolada colour: best third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),
@@ -104,8 +107,13 @@ MEASUREMENT: Pairs = {
     "trend_total": ("Förändring, alla områden", "Change, all areas"),
     "trend_area": ("Förändring per område (försämringar först)",
                    "Change per area (deteriorations first)"),
-    "trend_area_none": ("Förändring per område (ingen påvisbar försämring)",
-                        "Change per area (no detectable deterioration)"),
+    # review 4 finding 18: a heading "(no detectable deterioration)" read as a filter; the
+    # table lists every area, so the title is plain and the finding a sentence in the note
+    "trend_area_none": ("Förändring per område", "Change per area"),
+    "no_area_worse": ("Inget område har en påvisbar försämring; alla områden visas, i "
+                      "nyckeltalens och områdenas ordning.",
+                      "No area shows a detectable deterioration; every area is listed, in the "
+                      "KPIs' and the areas' order."),
     "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
@@ -118,16 +126,20 @@ MEASUREMENT: Pairs = {
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
                    "--test fisher), Welch (index). Tider: Förändring är Hodges-Lehmanns "
                    "förskjutning (medianen av alla parvisa skillnader efter − före, inte "
-                   "skillnaden mellan de två medianerna) med Mann-Whitney-testets eget intervall, "
-                   "så test och intervall är eniga. Bättre eller sämre bara när testet (p under "
-                   "signifikansnivån) och intervallet (helt på ena sidan om 0) är eniga; annars "
-                   "ingen påvisbar förändring.",
+                   "skillnaden mellan de två medianerna, som visas för sig) med "
+                   "Mann-Whitney-testets eget intervall, så test och intervall är eniga; när "
+                   "tiderna faller i två grupper kan medianen hoppa mellan dem, och de två "
+                   "talen kan skilja sig mycket, även i tecken. Bättre eller sämre bara när "
+                   "testet (p under signifikansnivån) och intervallet (helt på ena sidan om 0) "
+                   "är eniga; annars ingen påvisbar förändring.",
                    "p: score test (shares; Fisher's exact test with --test fisher) or "
                    "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
                    "--test fisher), Welch (index). Times: the change is the Hodges-Lehmann shift "
                    "(the median of all pairwise differences after − before, not the difference "
-                   "of the two medians) with the Mann-Whitney test's own interval, so test and "
-                   "interval agree. Better or worse only when the test (p below the significance "
+                   "of the two medians, which is shown apart) with the Mann-Whitney test's own "
+                   "interval, so test and interval agree; when the times fall into two groups "
+                   "the median can jump between them, and the two can differ a lot, even in "
+                   "sign. Better or worse only when the test (p below the significance "
                    "level) and the interval (wholly on one side of 0) agree; otherwise no "
                    "detectable change."),
     "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
@@ -142,10 +154,16 @@ MEASUREMENT: Pairs = {
                         "{n} unanswered e-mails are not in the median reply time (a reply time "
                         "needs a reply); in \"within 1 working day\" they count as not answered "
                         "in time."),
-    "shift_card_note": ("Förändringen är Hodges-Lehmanns förskjutning (medianen av alla "
-                        "parvisa skillnader), inte skillnaden mellan de två medianerna.",
-                        "The change is the Hodges-Lehmann shift (the median of all pairwise "
-                        "differences), not the difference of the two medians."),
+    "shift_card_note": ("Förändringen av en tid är Hodges-Lehmanns förskjutning (medianen av "
+                        "alla parvisa skillnader efter − före), inte skillnaden mellan de två "
+                        "medianerna, som visas för sig.",
+                        "The change of a time is the Hodges-Lehmann shift (the median of all "
+                        "pairwise differences after − before), not the difference of the two "
+                        "medians, which is shown apart."),
+    "changed_p_note": ("{label}: p justerat över alla totaler; bara de förändringar som "
+                       "bedömts bättre eller sämre efter justeringen visas.",
+                       "{label}: p adjusted over all the totals; only the changes judged better "
+                       "or worse after the adjustment are shown."),
     "unreached_note": ("Väntetid i telefon: median över de {n} samtal som nådde en person; {k} "
                        "samtal nådde ingen och saknar väntetid.",
                        "Phone queue time: median over the {n} calls that reached a person; {k} "
@@ -185,6 +203,16 @@ MEASUREMENT: Pairs = {
                  "{kpi}: a true change of {value} {unit} would be detected with {power}% "
                  "probability; a measured difference must exceed about {critical} {unit} to be "
                  "told from chance (n = {n1} and {n2})"),
+    "mdd_line_adjusted": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
+                          "sannolikhet före justeringen; efter {method}-justeringen över de {m} "
+                          "totalerna, som bedömningen följer, behöver en uppmätt skillnad vara "
+                          "större än ungefär {critical} {unit} för att kunna skiljas från slumpen "
+                          "({unadjusted} {unit} utan justering; n = {n1} och {n2})",
+                          "{kpi}: a true change of {value} {unit} would be detected with {power}% "
+                          "probability before the adjustment; after the {method} adjustment over "
+                          "the {m} totals, which the verdict follows, a measured difference must "
+                          "exceed about {critical} {unit} to be told from chance ({unadjusted} "
+                          "{unit} without it; n = {n1} and {n2})"),
     "mdd_intro": ("Vid {power} % styrka och {alpha} % signifikansnivå:",
                   "At {power}% power and {alpha}% significance:"),
     "pp": ("procentenheter", "percentage points"),

@@ -30,6 +30,7 @@ SERVICE: dict[str, tuple[str, str]] = {
     "met": ("uppfyllt", "met"),
     "not met": ("ej uppfyllt", "not met"),
     "cannot tell": ("kan ej avgöras", "cannot tell"),
+    "too few": ("för få (n < {min_n})", "too few (n < {min_n})"),
     "target_word": ("mål", "target"),
     "norm_word": ("norm", "norm"),
     "days": ("dagar", "days"),
@@ -56,6 +57,18 @@ SERVICE: dict[str, tuple[str, str]] = {
     "p90_days": ("90:e percentil dagar", "90th percentile days"),
     "within_promise": ("Inom löftet", "Within promise"),
     "n_decided": ("Avgjorda", "Decided"),
+    "decided_note": (
+        "Avgjorda: besvarade ärenden och obesvarade som passerat löftet per {as_of}.",
+        "Decided: answered items and unanswered ones past the promise at {as_of}.",
+    ),
+    "too_recent_note": (
+        "Andelen inom löftet räknar bara ärenden som hade hela löftet på sig (samma regel som "
+        "nyckeltalen): {left} ärenden inkomna under de sista {promise} före {as_of}, varav "
+        "{open} obesvarade, ingår inte.",
+        "The share within the promise counts only items that had the whole promise (the KPIs' "
+        "rule): {left} items received in the last {promise} before {as_of}, {open} of them "
+        "unanswered, are not counted.",
+    ),
     "within_promise_share": ("Andel inom löftet", "Share within promise"),
     "ci_low": ("KI låg", "CI low"),
     "ci_high": ("KI hög", "CI high"),
@@ -70,6 +83,12 @@ SERVICE: dict[str, tuple[str, str]] = {
         "Unanswered with contact details, older than promise",
     ),
     "trend": ("Jämfört med föregående tolv månader", "Against the previous twelve months"),
+    "trend_same_months": (
+        "Jämfört med samma månader året innan (registret börjar {first}; lika långa perioder, "
+        "samma säsong)",
+        "Against the same months a year earlier (the register starts {first}; periods of equal "
+        "length, the same season)",
+    ),
     "level": ("Nivå", "Level"),
     "key": ("Grupp", "Group"),
     "previous_value": ("Föregående", "Previous"),
@@ -102,8 +121,10 @@ SERVICE: dict[str, tuple[str, str]] = {
     ),
     "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
     "period_not_in_data": (
-        "perioden framgår inte av data (ingen datumkolumn): alla rader i filen",
-        "the period is not in the data (no date column): all rows of the file",
+        "perioden framgår inte av data (ingen datumkolumn, start, i nyckeltalsfilen): alla rader "
+        "i filen, oavsett datum per (ange period i nyckeltalsfilen för att namnge den)",
+        "the period is not in the data (no date column, start, in the KPI configuration): all "
+        "rows of the file, whatever the as-of date (give period in the configuration to name it)",
     ),
     "period_declared": (
         "period {period}: angiven i nyckeltalsfilen (ingen datumkolumn)",

@@ -57,7 +57,7 @@ SERVICE_SURVEY: Pairs = {
     "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
     "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
     "yes": ("ja", "yes"),
-    "same": ("i nivå med medlet", "on a par with the mean"),
+    "same": ("kan inte skiljas från medel", "cannot tell from the mean"),
     "bench_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     "others_mean": ("Medel övriga", "Others' mean"),
     "bench_diff": ("Skillnad mot medel", "Diff. from mean"),
@@ -70,12 +70,12 @@ SERVICE_SURVEY: Pairs = {
     "bench_note": (
         "Kommunens index (från dess svar) mot det oviktade medlet av övriga kommuners "
         "publicerade index. Bedömning: bättre/sämre endast när hela kommunens {level}-intervall "
-        "ligger på ena sidan om medlet, annars i nivå med medlet. Färg efter tredjedelar av "
+        "ligger på ena sidan om medlet, annars kan de inte skiljas åt. Färg efter tredjedelar av "
         "rangordningen (Kolada).",
         "This municipality's index (from its answers) against the unweighted mean of the other "
         "municipalities' published indices. Verdict: better/worse only when this "
-        "municipality's whole {level} interval lies on one side of the mean, else on a par "
-        "with the mean. Colour by thirds of the ranking (as Kolada).",
+        "municipality's whole {level} interval lies on one side of the mean, else it cannot be "
+        "told from the mean. Colour by thirds of the ranking (as Kolada).",
     ),
     "no": ("", ""),
     "note": (

@@ -83,6 +83,12 @@ TOOLBOX: Pairs = {
         "The file has a weight column ({columns}) that is not used: the results describe the "
         "sample, not the population. Give --weight-column for weighted estimates.",
     ),
+    "unused_weight_trend": (
+        "Viktkolumn som trend inte använder: {columns}. Jämförelsen gäller urvalen, inte "
+        "befolkningen (viktade gap per år: servqual gap --weight-column).",
+        "Weight column that trend does not use: {columns}. The comparison describes the "
+        "samples, not the population (weighted gaps per year: servqual gap --weight-column).",
+    ),
     "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
     "desired": ("Önskad (D)", "Desired (D)"),
     "perception": ("Upplevd (P)", "Perceived (P)"),

@@ -20,6 +20,7 @@ from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
 from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
@@ -73,7 +74,7 @@ def _span(a: FeedbackAnalysis) -> str:
     )
 
 
-def _data_span(a: FeedbackAnalysis) -> str:
+def _data_span(a: FeedbackAnalysis, lang: str = "en") -> str:
     """The years the register's items cover ("2023–2024"), for the titles of tables that pool
     them (the reply tables), so that they are not read as the latest period's value.
 
@@ -87,7 +88,11 @@ def _data_span(a: FeedbackAnalysis) -> str:
     if periods is None:
         return ""
     first, last = periods.min()[:4], periods.max()[:4]
-    return first if first == last else f"{first}–{last}"
+    span = first if first == last else f"{first}–{last}"
+    as_of = getattr(a, "as_of", None)
+    if as_of is not None and (as_of.month, as_of.day) != (12, 31):  # items after it left out
+        span = f"{span} {sl('as_of', lang)} {as_of.date().isoformat()}"
+    return span
 
 
 def _titled(head: str, span: str) -> str:
@@ -270,7 +275,7 @@ def feedback_sections(
     )
     head = f"{sl('reply', lang)}, {sl('promise', lang)} {limit_text(r.promise, lang)}"
     shares = ["within_promise_share", "ci_low", "ci_high"]
-    pooled = _data_span(a)
+    pooled = _data_span(a, lang)
     pooled = sl("pooled_span", lang).format(span=pooled) if pooled else ""
     reply: list[Table | Text | Figure] = [
         _table(overall, _titled(sl("reply_total", lang), pooled), lang, "sheet_reply", pct=shares)
@@ -287,6 +292,14 @@ def feedback_sections(
         )
     else:
         reply.append(Text(sl("no_contact_items", lang), kind="note"))
+    # review 4 finding 10: what "Decided" is and the equal-follow-up rule of the share
+    day = a.as_of.date().isoformat()
+    rule = sl("decided_note", lang).format(as_of=day)
+    if r.n_too_recent:
+        rule += " " + sl("too_recent_note", lang).format(
+            left=fmt_int(r.n_too_recent, lang), open=fmt_int(r.n_too_recent_open, lang),
+            promise=limit_text(r.promise, lang), as_of=day)  # fmt: skip
+    reply.append(Text(rule, kind="note"))
     sections = [Section(sl("counts", lang), tuple(counts)), Section(head, tuple(reply))]
     if a.backlog is not None:
         backlog = a.backlog.copy()
@@ -306,5 +319,11 @@ def feedback_sections(
             Section(title, (_table(backlog, sl("backlog_unit", lang), lang, "sheet_backlog"),))
         )
     if len(a.trend):
-        sections.append(Section(sl("trend", lang), tuple(_trend_tables(a, lang))))
+        w = a.trend_window or {}
+        head = (  # review 4 finding 5: a register starting later compares the same months
+            sl("trend_same_months", lang).format(first=w["previous"]["from"])
+            if w.get("same_months")
+            else sl("trend", lang)
+        )
+        sections.append(Section(head, tuple(_trend_tables(a, lang))))
     return sections

@@ -17,7 +17,7 @@ Rules (named in the block's note):
 - *target*: the value's confidence interval against the target or norm (met, not met, cannot
   tell); a SERVQUAL gap is held against expectations (gap 0).
 - *against others*: the municipality's interval (or the benchmark's own verdict) against the
-  others' mean; a difference the data cannot tell from zero is "on a par".
+  others' mean; a difference the data cannot tell from zero is "cannot tell from the mean".
 """
 
 from __future__ import annotations
@@ -94,6 +94,8 @@ _FROM_CONTACT = (
     "previous_value",
     "change",
     "change_verdict",
+    "median_change",
+    "change_family",
     "others_mean",
     "rank",
     "n_compared",
@@ -198,12 +200,19 @@ def glance_note(rows: Sequence[GlanceRow], lang: str) -> str:
 cannot be told and last what goes well; within each group in the report's order."
     """
     keys = ["glance_note"]
+    families = sorted({r.change_family for r in rows if r.change_family is not None})
     if any(r.change_verdict is not None for r in rows):
         keys.append("glance_note_change")
+    if any(r.median_change is not None for r in rows):
+        keys.append("glance_note_shift")
+    text = " ".join(rl(k, lang) for k in keys)
+    if families:  # review 4 finding 3: the p the contact verdicts follow is Holm-adjusted
+        text += " " + rl("glance_note_holm", lang, m=", ".join(str(m) for m in families))
+    keys = []
     if any(r.benchmark_verdict is not None for r in rows):
         keys.append("glance_note_benchmark")
     if any(r.kind in _SPLIT for r in rows):
         keys.append("glance_note_gap")
     if any(r.area_kind in ("below_target", "below_expectation") for r in rows):
         keys.append("glance_note_groups")
-    return " ".join(rl(k, lang) for k in keys)
+    return " ".join([text, *(rl(k, lang) for k in keys)])

@@ -328,7 +328,7 @@ def _benchmark_verdict(
 ) -> str | None:
     """The benchmark's verdict when the core gives one; otherwise this municipality's own
     interval (Wilson for shares) against the others' mean: entirely above or below is
-    better/worse in the KPI's direction, else on a par."""
+    better/worse in the KPI's direction, else it cannot be told from the mean."""
     if "verdict" in b.index and isinstance(b["verdict"], str):
         return {"better": "better", "worse": "worse"}.get(b["verdict"], "same")
     mean = _f(b["others_mean"])
@@ -356,6 +356,7 @@ def contact_rows(
     """One row per main contact KPI (all areas): the latest year, the change from the year
     before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame."""
     from servqual_cli.core.contacts import ALL, SPECS, unreached_calls
+    from servqual_cli.core.trend import total_family_size
     from servqual_cli.report import measurement_sections as ms
 
     rows = []
@@ -394,6 +395,11 @@ def contact_rows(
                     previous_period=previous,
                     previous_value=_scaled(cr["before"], scale),
                     change=_scaled(cr["diff"], scale),
+                    # review 4 finding 1: the medians' own difference beside the shift
+                    median_change=_scaled(cr["value_diff"], scale)
+                    if spec.kind == "median"
+                    else None,
+                    change_family=total_family_size(comparisons),
                     change_verdict={"better": "better", "worse": "worse"}.get(verdict, "no_change"),
                     # the areas whose own change (Holm over areas) is a deterioration
                     area=groups_text(worse_areas, 0, lang),

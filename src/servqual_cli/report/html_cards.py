@@ -51,6 +51,17 @@ def _change_text(change: float | None, unit: str, lang: str) -> str:
     return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
 
 
+def _card_change(row: GlanceRow, lang: str) -> str:
+    """The change; for a time the medians' difference first, then the Hodges-Lehmann shift the
+    verdict is about (review 4, finding 1: a shift alone reads as the median's change)."""
+    shift = _change_text(row.change, row.unit, lang)
+    if row.median_change is None or missing(row.median_change):
+        return shift
+    median = _change_text(row.median_change, row.unit, lang)
+    words = ("medianen {m}, typisk förskjutning {s}", "median {m}, typical shift {s}")
+    return words[lang != "sv"].format(m=median, s=shift)
+
+
 def _verdict(
     code: str | None, lang: str, gap: bool = False, goal: str | None = None
 ) -> dict[str, str] | None:
@@ -114,7 +125,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         facts.append(
             {
                 "term": term,
-                "text": too_few if small else _change_text(row.change, row.unit, lang),
+                "text": too_few if small else _card_change(row, lang),
                 "verdict": None if small else _verdict(row.change_verdict, lang),
             }
         )

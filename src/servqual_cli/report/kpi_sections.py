@@ -174,7 +174,12 @@ def _change_text(result: KpiResult, lang: str) -> str:
     return (
         f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct, lang)} → "
         f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p', lang)}"
+        f" ({_TEST_NAMES.get(c.test, c.test)})"  # review 4 finding 18: the test is named
     )
+
+
+_TEST_NAMES = {"fisher": "Fisher", "mann-whitney": "Mann-Whitney", "welch": "Welch",
+               "t": "Welch"}  # fmt: skip
 
 
 def _unit(result: KpiResult, lang: str) -> str:
@@ -243,9 +248,15 @@ def kpi_table(
     )
 
 
-def kpi_group_table(result: KpiResult, lang: str) -> Table:
-    """A KPI per group, worst first (for the report)."""
+def kpi_group_table(result: KpiResult, lang: str, min_n: int = MIN_N) -> Table:
+    """A KPI per group, worst first (for the report). The verdict follows the rule that names
+    groups below the goal (:func:`~servqual_cli.core.kpi_verdicts.judge_groups` at ``min_n``):
+    "too few" under ``min_n`` cases, "not met" only when the Holm-adjusted test shows it."""
+    from servqual_cli.core.kpi_verdicts import judge_groups
+
     g = result.groups
+    if len(g) and (result.spec.target is not None or result.spec.norm is not None):
+        g = judge_groups(g, min_n)
     numbers, formats = _numbers(
         [
             (_scaled(result, v), _scaled(result, a), _scaled(result, b))
@@ -259,7 +270,9 @@ def kpi_group_table(result: KpiResult, lang: str) -> Table:
             sl("group", lang): g["group"].tolist(),
             "n": g["n"].tolist(),
             **numbers,
-            sl("verdict", lang): [sl(v, lang) if v else "–" for v in g["verdict"]],
+            sl("verdict", lang): [
+                sl(v, lang).format(min_n=fmt_int(min_n, lang)) if v else "–" for v in g["verdict"]
+            ],
         }
     )
     return Table(
@@ -347,7 +360,7 @@ def kpi_sections(
         table = kpi_table(mine, lang, title=sheet, sheet=sheet, min_n=min_n)
         blocks: list[Table | Text | Figure] = [table]
         if groups:
-            blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
+            blocks += [kpi_group_table(r, lang, min_n) for r in mine if len(r.groups)]
         if figures:  # the chart: report/kpi_charts.py
             from servqual_cli.report.kpi_charts import kpi_figure
 

@@ -259,36 +259,57 @@ def _comparison_table(
     With ``p_label`` the p column is the adjusted one (``p_adjusted``) under that header."""
     t = comparisons.copy()
     scale = display_scale(t["kpi"])
-    for col in ("before", "after", "diff", "ci_low", "ci_high", "mdd"):
-        t[col] = t[col].to_numpy(dtype=float) * scale
+    for col in ("before", "after", "diff", "ci_low", "ci_high", "mdd", "value_diff"):
+        if col in t:
+            t[col] = t[col].to_numpy(dtype=float) * scale
     t["kpi"] = _kpi_names(t, lang)
     area = ["area"] if t["area"].ne(ALL).any() else []
     # n before and after as two columns of numbers (Excel keeps them as numbers, issue #9)
     p_col = "p_adjusted" if p_label else "p"
-    cols = ["kpi", *area, "before", "after", "diff", "ci_low", "ci_high", p_col, "n_before",
-            "n_after", "mdd", "verdict"]  # fmt: skip
+    shift = shift_columns(t, lang)  # review 4 finding 1: times show the medians' difference too
+    cols = ["kpi", *area, "before", "after", *shift[:1], "diff", "ci_low", "ci_high", p_col,
+            "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
-    digits.update({"diff": "+.1f", "n_before": "d", "n_after": "d"})
+    digits.update({"diff": "+.1f", "value_diff": "+.1f", "n_before": "d", "n_after": "d"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
-    rename = {"diff": ml("change", lang)}
+    rename = {"diff": shift[1] if shift else ml("change", lang)}
     if p_label:  # the p is adjusted, the intervals are not: both headers say so (finding 6)
         rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
                        "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
     return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
 
 
-def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -> list[str]:
+def shift_columns(t: pd.DataFrame, lang: str) -> tuple[str, str] | tuple[()]:
+    """For comparison rows in display units that hold a time (Hodges-Lehmann shift): set
+    ``t["value_diff"]`` to the medians' difference on those rows only (NaN elsewhere) and
+    return its column and the header of the change column that names the shift; else ().
+
+    >>> t = pd.DataFrame({"estimate": ["difference", "hodges-lehmann shift"],
+    ...                   "value_diff": [5.0, -6.2]})
+    >>> shift_columns(t, "sv"), t["value_diff"].tolist()
+    (('value_diff', 'Förändring (tider: förskjutning)'), [nan, -6.2])
+    """
+    from servqual_cli.core.trend import ESTIMATES
+
+    if "estimate" not in t or not t["estimate"].eq(ESTIMATES[1]).any():
+        return ()
+    t["value_diff"] = t["value_diff"].where(t["estimate"].eq(ESTIMATES[1]))
+    return "value_diff", ml("change_shift", lang)
+
+
+def mdd_lines(
+    comparisons: pd.DataFrame, lang: str, power: float, conf: float, adjust: str = "holm"
+) -> list[str]:
     """For each KPI in total: "a true change of N would be detected with 80 % probability", and
-    the critical difference beside it.
+    the critical difference beside it: with an adjustment (``adjust``, as compare_kpis used)
+    the core's ``critical`` at the comparison's own step level, which the verdict follows,
+    and the unadjusted one in brackets (review 4, finding 2).
 
-    With the normal approximation the minimum detectable difference is
-    MDD = (z_{1-α/2} + z_{power}) · SE and the critical difference (the smallest measured
-    difference the test calls significant) is z_{1-α/2} · SE, so
-    critical = MDD · z_{1-α/2} / (z_{1-α/2} + z_{power}) (Cohen 1988, *Statistical Power
-    Analysis*, ch. 6); "about", as the test itself is exact."""
-    from statistics import NormalDist
-
-    z_a, z_b = NormalDist().inv_cdf(1 - (1 - conf) / 2), NormalDist().inv_cdf(power)
+    The minimum detectable difference is MDD = (z_{1-α/2} + z_{power}) · SE and the critical
+    difference (the smallest measured difference the test calls significant) z · SE, both
+    from the core (:func:`~servqual_cli.core.trend.compare_kpis`: ``critical`` and
+    ``critical_unadjusted``, Cohen 1988, *Statistical Power Analysis*, ch. 6); "about", as the
+    SE is the one the test implies."""
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
@@ -297,8 +318,13 @@ def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -
     pct = round(power * 100)
     lines = [ml("mdd_intro", lang).format(power=pct, alpha=round((1 - conf) * 100))]
     units = {"share": "pp", "index": "index_points", "seconds": "seconds", "hours": "hours"}
-    columns = [total[c].tolist() for c in ("kpi", "channel", "mdd", "n_before", "n_after")]
-    for kpi, channel, mdd, n1, n2 in zip(*columns, strict=True):
+    from servqual_cli.core.trend import total_family_size
+
+    adjusted = adjust != "none"
+    family = total_family_size(comparisons)
+    columns = [total[c].tolist() for c in ("kpi", "channel", "mdd", "n_before", "n_after",
+                                           "critical", "critical_unadjusted")]  # fmt: skip
+    for kpi, channel, mdd, n1, n2, at_level, unadjusted in zip(*columns, strict=True):
         spec = SPECS[str(kpi)]
         name = ml(str(kpi), lang)
         if len(spec.channels) > 1:
@@ -306,16 +332,23 @@ def mdd_lines(comparisons: pd.DataFrame, lang: str, power: float, conf: float) -
         if mdd is None or math.isnan(float(mdd)):
             lines.append(f"{name}: {ml('no_mdd', lang).format(power=pct)}")
             continue
-        value = float(mdd) * (100 if spec.unit in ("share", "index") else 1)
+        scale = 100 if spec.unit in ("share", "index") else 1
         digits = 1 if spec.unit == "hours" else 0
-        shown = fmt_number(value, lang, digits)
-        critical = fmt_number(value * z_a / (z_a + z_b), lang, digits)
+        shown = fmt_number(float(mdd) * scale, lang, digits)
+        critical = fmt_number(float(unadjusted) * scale, lang, digits)
         unit = ml(units[spec.unit], lang)
-        lines.append(
-            ml("mdd_line", lang).format(
-                kpi=name, value=shown, unit=unit, n1=n1, n2=n2, power=pct, critical=critical
+        args = {"kpi": name, "value": shown, "unit": unit, "n1": n1, "n2": n2, "power": pct,
+                "critical": critical}  # fmt: skip
+        if adjusted and not math.isnan(float(at_level)):
+            args.update(
+                unadjusted=critical,
+                critical=fmt_number(float(at_level) * scale, lang, digits),
+                method=_ADJUST_NAMES.get(adjust, adjust),
+                m=family,
             )
-        )
+            lines.append(ml("mdd_line_adjusted", lang).format(**args))
+        else:
+            lines.append(ml("mdd_line", lang).format(**args))
     return lines
 
 
@@ -355,6 +388,8 @@ def trend_sections(
         any_worse = bool(per_area["verdict"].eq("worse").any())
         title = f"{ml('trend_area' if any_worse else 'trend_area_none', lang)} {heading}"
         area_note = ml("area_note", lang).format(power=round(power * 100))
+        if not any_worse:
+            area_note = f"{ml('no_area_worse', lang)} {area_note}"
         if family_size is None:  # the core's count of the family compare_kpis adjusted over
             from servqual_cli.core.trend import area_family_size
 
@@ -363,7 +398,7 @@ def trend_sections(
         area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
         per_area_table = _comparison_table(title, per_area, lang, area_note, label)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
-    lines = mdd_lines(comparisons, lang, power, conf)
+    lines = mdd_lines(comparisons, lang, power, conf, adjust)
     return [
         Section("", tuple(blocks)),
         Section(ml("mdd_title", lang), tuple(Text(line) for line in lines)),

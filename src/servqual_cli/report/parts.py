@@ -203,27 +203,44 @@ def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: 
     t = comparisons[comparisons["area"].eq(ALL) & comparisons["verdict"].isin(["better", "worse"])]
     if t.empty:
         return [Text(rl("no_significant_change", lang, before=before, after=after))]
+    from servqual_cli.core.trend import total_family_size
+
     scale = ms.display_scale(t["kpi"])
-    frame = pd.DataFrame(
+    shown = t.assign(value_diff=t["value_diff"].to_numpy(dtype=float) * scale)
+    # review 4 finding 1: a time's change is the Hodges-Lehmann shift; its medians' difference
+    # is shown beside it. Finding 3: the p the verdict follows (Holm over the totals), named.
+    shift = ms.shift_columns(shown, lang)
+    change = shift[1] if shift else ms.ml("change", lang)
+    p_label = ms.adjusted_p_label("holm", total_family_size(comparisons), lang)
+    columns = {
+        ms.ml("kpi", lang): [
+            ms.kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)
+        ],
+        before: t["before"].to_numpy(dtype=float) * scale,
+        after: t["after"].to_numpy(dtype=float) * scale,
+    }
+    if shift:
+        columns[ms.ml("value_diff", lang)] = shown["value_diff"].to_numpy(dtype=float)
+    columns.update(
         {
-            ms.ml("kpi", lang): [
-                ms.kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)
-            ],
-            before: t["before"].to_numpy(dtype=float) * scale,
-            after: t["after"].to_numpy(dtype=float) * scale,
-            ms.ml("change", lang): t["diff"].to_numpy(dtype=float) * scale,
-            "p": t["p"].to_numpy(dtype=float),
+            change: t["diff"].to_numpy(dtype=float) * scale,
+            p_label: t["p_adjusted"].to_numpy(dtype=float),
             ms.ml("verdict", lang): [ms.ml(v, lang) for v in t["verdict"]],
         }
     )
-    fmt = {before: ".1f", after: ".1f", ms.ml("change", lang): "+.1f", "p": "p"}
+    frame = pd.DataFrame(columns)
+    fmt = {before: ".1f", after: ".1f", change: "+.1f", p_label: "p"}
+    note = f"{ms.ml('units_note', lang)} {ms.ml('changed_p_note', lang).format(label=p_label)}"
+    if shift:
+        fmt[ms.ml("value_diff", lang)] = "+.1f"
+        note = f"{note} {ms.ml('shift_card_note', lang)}"
     title = rl("changed_contacts", lang, before=before, after=after)
     return [
         Table(
             title,
             frame,
             fmt,
-            note=ms.ml("units_note", lang),
+            note=note,
             sheet="Förändrat" if lang == "sv" else "Changed",
         )
     ]

@@ -110,6 +110,11 @@ class GlanceRow:
     # a dimension whose gap is the largest: the dimensions its Holm-adjusted pair test cannot
     # tell it from (names in the report's language), so no single one is called the largest
     tied_with: tuple[str, ...] = ()
+    # a time's change: ``change`` is the Hodges-Lehmann shift and this the difference of the
+    # two medians shown (``value`` - ``previous_value``), worded beside it (review 4, finding 1)
+    median_change: float | None = None
+    # the size of the Holm family whose adjusted p the change verdict follows (None: unadjusted)
+    change_family: int | None = None
 
 
 @dataclass(frozen=True)

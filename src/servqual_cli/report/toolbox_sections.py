@@ -38,6 +38,24 @@ def tlabel(key: str, lang: str) -> str:
     return label(key, lang, TOOLBOX_LABELS)
 
 
+def unused_weight_section(
+    unused: list[str], lang: str, key: str = "unused_weight"
+) -> list[Section]:
+    """The warning that a weight column is left unused (the results describe the sample), as
+    ``gap`` and the report give it; ``key`` ``unused_weight_trend`` for a command without
+    ``--weight-column``. Empty when nothing is unused.
+
+    >>> unused_weight_section([], "en")
+    []
+    >>> unused_weight_section(["Vikt"], "en")[0].blocks[0].text[:45]
+    'The file has a weight column (Vikt) that is n'
+    """
+    if not unused:
+        return []
+    text = tlabel(key, lang).format(columns=", ".join(unused))
+    return [Section("", (Text(text, kind="warning"),))]
+
+
 def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
     """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals).
 

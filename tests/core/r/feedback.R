@@ -14,7 +14,8 @@
 # - "as of" a date means the end of that day, so an open item received on day r is past a
 #   limit of L calendar days at the end of day D exactly when D - r >= L;
 # - share within a limit = within / decided, decided = answered (closed) cases plus open ones
-#   already past the limit; Wilson interval = prop.test(correct = FALSE);
+#   already past the limit, among the items that had the whole limit when a younger one is
+#   still open (equal follow-up); Wilson interval = prop.test(correct = FALSE);
 # - trend: the twelve months up to D against the twelve before; counts compared with
 #   poisson.test with the days in each window as exposure, Holm within types and within units.
 suppressPackageStartupMessages({
@@ -67,6 +68,14 @@ answered <- !is.na(days) & timed
 within <- answered & days <= promise
 late_open <- is.na(days) & as.numeric(D - ct$received) >= promise
 decided <- answered | late_open
+# equal follow-up (review 4 finding 10, the KPI's rule): when an item younger than the promise
+# is still unanswered at D, only items that had the whole promise count in the share, in every
+# period and unit (items with a bad answer date have no timing and stay out anyway)
+had_time <- as.numeric(D - ct$received) >= promise
+if (any(!had_time & is.na(days) & timed)) {
+  within <- within & had_time
+  decided <- decided & had_time
+}
 reply <- list(
   n_with_contact = nrow(ct), n_answered = sum(answered),
   median_days = unname(quantile(days[answered], 0.5, type = 7)),

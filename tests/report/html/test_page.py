@@ -143,7 +143,7 @@ def test_overview_cards_in_swedish() -> None:
     assert "Målet (minst 80,0\u00a0%)</dt>" in first and "högst 14,0 dagar" in first
     # the card reads as a sentence, in the tables' words (review 3, finding 18)
     assert "nås inte" in first and "ej uppfyllt" not in first
-    assert "i nivå med medlet" in first and "ingen påvisbar förändring" in first
+    assert "kan inte skiljas från medel" in first and "ingen påvisbar förändring" in first
     assert "ingen säker förändring" not in first and "Mål</dt>" not in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
     assert "Under målet i &lt;script&gt;" in first and "Mot förväntan" in first
