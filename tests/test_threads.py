@@ -293,6 +293,8 @@ def _analyses(e: np.ndarray, p: np.ndarray, groups: np.ndarray):
     return repr(out)  # NaN-safe exact comparison: repr of every float
 
 
+# A dimension nobody answered printed numpy's "Mean of empty slice" to the user's terminal.
+@pytest.mark.filterwarnings("error::RuntimeWarning")
 @SETTINGS
 @given(surveys())
 def test_statistics_on_threads_equal_one_thread(monkeypatch: pytest.MonkeyPatch, case) -> None:

@@ -239,9 +239,14 @@ def assemble(
     dim_columns = column_stats(scores.gap, scores.expectation, scores.perception)
     dim_table = _paired_table(dim_columns, conf, *rules)
     dim_table.insert(0, "dimension", list(scores.dimensions))
-    with np.errstate(invalid="ignore"):
-        dim_table["servperf"] = np.nanmean(scores.servperf, axis=0) if n_rows else np.nan
-    dim_table["n_servperf"] = (~np.isnan(scores.servperf)).sum(axis=0).astype(np.int64)
+    # np.nanmean's own sum / count (same order, same bits), without its "Mean of empty slice"
+    # RuntimeWarning for a dimension nobody answered: errstate does not silence that warning,
+    # and catch_warnings is not safe on the threads gap --by runs this on.
+    n_servperf = (~np.isnan(scores.servperf)).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        servperf = np.nansum(scores.servperf, axis=0) / n_servperf
+    dim_table["servperf"] = servperf if n_rows else np.nan
+    dim_table["n_servperf"] = n_servperf.astype(np.int64)
     dim_table["min_items"] = np.array(scores.min_items, dtype=np.int64)
     dim_table["n_prorated"] = scores.n_prorated
     overall = overall_score(scores.gap, weights, conf, weight_rule)
