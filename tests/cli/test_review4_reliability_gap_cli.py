@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,33 @@ def test_reliability_keeps_the_instruments_statement_names(cli, samples_dir: Pat
     r = cli("reliability", samples_dir / KARLSTAD, "--no-validity", "-f", "markdown")
     assert r.exit_code == 0, r.stderr
     assert "| Statement 3 |" in r.stdout
+
+
+def _min_items_note(cli, path: Path, n: str, lang: str) -> str:
+    r = cli("gap", path, "--min-items", n, "--no-items", "-f", "markdown", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    (line,) = [x for x in r.stdout.splitlines() if ("Dimension" in x and "poäng" in x) or
+               "dimension score needs" in x]  # fmt: skip
+    return line
+
+
+def test_min_items_above_every_dimension_says_every_item(cli, samples_dir: Path) -> None:
+    # Finding 14: "needs at least 30 items" where dimensions have 4-5 items was false.
+    line = _min_items_note(cli, samples_dir / KARLSTAD, "30", "en")
+    assert "needs every item (30 is more than any dimension has)" in line
+    assert "at least 30" not in line
+    sv = _min_items_note(cli, samples_dir / KARLSTAD, "30", "sv")
+    assert "kräver alla påståenden (30 är fler än någon dimension har)" in sv
+
+
+def test_min_items_above_some_dimensions_names_them(cli, samples_dir: Path) -> None:
+    line = _min_items_note(cli, samples_dir / KARLSTAD, "5", "en")
+    assert "at least 5 items (every item in a dimension with fewer: Tangibles 4," in line
+    assert "Reliability" not in line.split("fewer:")[1].split(";")[0]  # 5 items: not capped
+    assert "needs at least 4 items;" in _min_items_note(cli, samples_dir / KARLSTAD, "4", "en")
+
+
+def test_min_items_json_keeps_each_dimensions_need(cli, samples_dir: Path) -> None:
+    r = cli("gap", samples_dir / KARLSTAD, "--min-items", "30", "--no-items", "-f", "json")
+    dims = json.loads(r.stdout)["dimensions"]
+    assert {d["dimension"]: d["min_items"] for d in dims}["Tangibles"] == 4

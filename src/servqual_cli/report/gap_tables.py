@@ -62,15 +62,36 @@ def _method_sv(method: str) -> str:
 def _prorated_note(result: GapAnalysis, lang: str) -> str:
     """The proration rule and how many respondents it scored from fewer than all items."""
     d = result.dimensions
+    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
     rule = {"half": ("minst hälften av påståendena", "at least half the items"),
             "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
     if rule is None:
-        rule = (f"minst {result.min_items} påståenden", f"at least {result.min_items} items")
-    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
+        rule = _number_rule(result, names)
     counts = ", ".join(f"{k} {n}" for k, n in zip(names, d["n_prorated"], strict=True))
     if lang == "sv":
         return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
+
+
+def _number_rule(result: GapAnalysis, names: list[str]) -> tuple[str, str]:
+    """``--min-items N`` in words that stay true when N is more than a dimension has: such a
+    dimension needs every item (review 4, finding 14), and the note says so."""
+    n = result.min_items
+    sizes = result.items["dimension"].value_counts()
+    k = [int(sizes.get(dim, 0)) for dim in result.dimensions["dimension"]]
+    fewer = [(name, size) for name, size in zip(names, k, strict=True) if size < int(n)]
+    if not fewer:
+        return f"minst {n} påståenden", f"at least {n} items"
+    if len(fewer) == len(k):
+        return (
+            f"alla påståenden ({n} är fler än någon dimension har)",
+            f"every item ({n} is more than any dimension has)",
+        )
+    listed = ", ".join(f"{name} {size}" for name, size in fewer)
+    return (
+        f"minst {n} påståenden (alla i en dimension med färre: {listed})",
+        f"at least {n} items (every item in a dimension with fewer: {listed})",
+    )
 
 
 def _base_note(result: GapAnalysis, lang: str) -> str:
