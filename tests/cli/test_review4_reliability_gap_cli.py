@@ -62,3 +62,33 @@ def test_min_items_json_keeps_each_dimensions_need(cli, samples_dir: Path) -> No
     r = cli("gap", samples_dir / KARLSTAD, "--min-items", "30", "--no-items", "-f", "json")
     dims = json.loads(r.stdout)["dimensions"]
     assert {d["dimension"]: d["min_items"] for d in dims}["Tangibles"] == 4
+
+
+def _formula_workbook(path: Path, cells: list[str]) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Enkät"
+    ws.append(["id", "E1", "P1", "E2", "P2", "E3", "P3"])
+    for i in range(12):
+        ws.append([i + 1, 5, 6, 4, 5, 6, 7])
+    for ref in cells:
+        ws[ref] = "=1+1"  # openpyxl stores no calculated value
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cells", "named"),
+    [(["C5", "D7", "E9"], "formulas not calculated), in C5, D7, E9;"),
+     (["C5", "D7", "E9", "F11"], "formulas not calculated), e.g. C5, D7, E9;")],
+)  # fmt: skip
+def test_formula_cells_are_named(cli, tmp_path: Path, cells: list[str], named: str) -> None:
+    # Finding 12: "3 formula cells have no calculated value" named no cell.
+    path = _formula_workbook(tmp_path / "formula.xlsx", cells)
+    r = cli("alpha", path, "--items", "E1,P1")
+    assert r.exit_code == 1
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert f"sheet 'Enkät': {len(cells)} formula cells" in r.stderr
+    assert named in r.stderr
