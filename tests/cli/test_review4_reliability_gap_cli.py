@@ -92,3 +92,43 @@ def test_formula_cells_are_named(cli, tmp_path: Path, cells: list[str], named: s
     assert len(r.stderr.strip().splitlines()) == 1
     assert f"sheet 'Enkät': {len(cells)} formula cells" in r.stderr
     assert named in r.stderr
+
+
+def _eights(tmp_path: Path) -> Path:
+    """A 1-7 survey of the two-item instrument where E1 holds 8 in a third of the rows."""
+    rows = ["id,E1,P1,E2,P2"] + [
+        f"{i},{8 if i % 3 == 0 else 5},6,{4 if i != 5 else ''},5" for i in range(1, 31)
+    ]
+    path = tmp_path / "eights.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_gap_names_the_column_of_excluded_cells_and_the_list(
+    cli, tmp_path: Path, data_dir: Path
+) -> None:
+    # Finding 13: "Excluded cells: out of range 10." did not say that all ten are in E1.
+    path = _eights(tmp_path)
+    two = data_dir / "reader" / "two_items.toml"
+    r = cli("gap", path, "-i", two, "--no-items", "-f", "markdown")
+    assert r.exit_code == 0, r.stderr
+    text = _flat(r.stdout)
+    assert "out of range 10 (all in E1)" in text
+    assert "blank 1 (all in E2)" in text
+    assert "--excluded FILE lists them (file, row, column, value)." in text
+    sv = _flat(cli("gap", path, "-i", two, "--no-items", "--lang", "sv").stdout)
+    assert "utanför skalan 10 (alla i E1)" in sv and "--excluded FIL" in sv
+    listed = cli("gap", path, "-i", two, "--no-items", "--excluded", tmp_path / "x.csv")
+    assert "--excluded FILE" not in listed.stdout  # asked for: no hint
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8").count(",E1,") == 10
+
+
+def test_trend_counts_excluded_cells_per_file(cli, samples_dir: Path) -> None:
+    # Finding 13: trend pooled the two files ("not a date 1, not a valid value 1").
+    r = cli("trend", samples_dir / "servicematning_2019.xlsx",
+            samples_dir / "servicematning_2020.xlsx", "-f", "markdown")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "Excluded cells: servicematning_2019.xlsx: not a valid value 1 (all in nådd); "
+        "servicematning_2020.xlsx: not a date 1 (all in besvarad)."
+    ) in _flat(r.stdout)

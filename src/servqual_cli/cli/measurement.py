@@ -285,7 +285,7 @@ def trend(
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
             sections, tidy = add_series(sides, payload, sections, tidy, lang.value, conf,
                                          bench_args, rule)  # fmt: skip
-    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.exclusion_words import by_file_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
     parts = [(side.describe()["file"], side.exclusions) for side in sides]
@@ -296,7 +296,9 @@ def trend(
     payload["excluded"] = {str(k): int(counts[k]) for k in sorted(counts.index)}
     from servqual_cli.report.spec import Section, Text
 
-    note = Text(f"{exclusion_summary(payload['excluded'], lang.value)}.", "note")
+    # per file, located, with the list's option (review 4, finding 13: the pooled count hid
+    # which year's file held the cells)
+    note = Text(by_file_summary(all_excluded, lang.value, hint=excluded is None), "note")
     sections.append(Section("", (note,)))
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)
