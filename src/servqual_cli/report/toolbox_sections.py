@@ -112,11 +112,13 @@ def tolerance_sections(
     rules = (
         f"Svarande: {res.n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
         "dimension när minst hälften av påståendena är det. Svar med D < A behålls "
-        f"({inverted} påståendesvar). t-test av P−A och P−D; Wilson-intervall för andelarna."
+        f"({inverted} påståendesvar). t-test av P−A och P−D. Andelarnas Wilson-intervall visas "
+        "inte här; de finns i JSON- och CSV-utdata."
         if sv
         else f"Respondents: {res.n_rows}. An item counts when A, D and P are all valid; a "
         "dimension when at least half of its items do. Answers with D < A are kept "
-        f"({inverted} item answers). t-tests of P−A and P−D; Wilson intervals for the shares."
+        f"({inverted} item answers). t-tests of P−A and P−D. The shares' Wilson intervals are "
+        "not shown here; they are in the JSON and CSV output."
     )
     # a group's part (excluded None) does not count its cells: it says where they are counted,
     # never "none" (review 3, finding 26)
@@ -214,11 +216,13 @@ def item_distribution_sections(
     top = f"{hi - 1:g}–{hi:g}"
     bottom = f"{lo:g}–{lo + 1:g}"
     rule = (
-        f"Topp-2 = andelen svar {top}, botten-2 = {bottom}, med Wilson-intervall; kvartiler "
-        "typ 7 (R); skevhet G1 (SPSS/Excel). Omvända påståenden visas omvända."
+        f"Topp-2 = andelen svar {top}, botten-2 = {bottom} (Wilson-intervallen finns i JSON- "
+        "och CSV-utdata); kvartiler typ 7 (R); skevhet G1 (SPSS/Excel). Omvända påståenden "
+        "visas omvända."
         if sv
-        else f"Top 2 = share of answers {top}, bottom 2 = {bottom}, with Wilson intervals; "
-        "quartiles type 7 (R); skewness G1 (SPSS/Excel). Reverse-worded items are shown reversed."
+        else f"Top 2 = share of answers {top}, bottom 2 = {bottom} (their Wilson intervals are "
+        "in the JSON and CSV output); quartiles type 7 (R); skewness G1 (SPSS/Excel). "
+        "Reverse-worded items are shown reversed."
     )
     blocks.append(Text(f"{rule} {exclusion_summary(excluded, lang)}.", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
