@@ -32,3 +32,26 @@ def test_notes_do_not_promise_intervals_the_tables_lack(
     text = _flat(r.stdout)
     assert promise not in text
     assert where in text
+
+
+def test_apa_lines_lead_with_the_gap_and_name_the_adjustment(cli, samples_dir: Path) -> None:
+    # Finding 24: the line gave no gap, its only "95% CI" was dz's, and its p unadjusted beside
+    # a table that applies Holm over 5 dimensions.
+    import json
+
+    path = samples_dir / "karlstad_servqual.xlsx"
+    lines = cli("gap", path, "-f", "apa").stdout.splitlines()
+    dims = json.loads(cli("gap", path, "-f", "json").stdout)["dimensions"]
+    assert len(lines) == len(dims) == 5
+    for line, d in zip(lines, dims, strict=True):
+        gap = (
+            f"M = {d['gap']:.2f}, SD = {d['gap_sd']:.2f}, "
+            f"95% CI [{d['ci_low']:.2f}, {d['ci_high']:.2f}], t({int(d['df'])}) = "
+        ).replace("-", "−")
+        assert line.split(": ", 1)[1].startswith(gap), line
+        p = d["p_adjusted"]
+        adjusted = "< .001" if p < 0.001 else f"= {p:.3f}".replace("0.", ".", 1)
+        assert f"(Holm, 5 dimensions: p {adjusted})" in line, line
+    bh = cli("gap", path, "-f", "apa", "--adjust", "bh", "--lang", "sv").stdout
+    assert "(BH, 5 dimensioner: p " in bh
+    assert "dimensions:" not in cli("gap", path, "-f", "apa", "--adjust", "none").stdout
