@@ -318,6 +318,6 @@ def test_disclosure_of_proration_and_weight_rows(cli, data_dir: Path, tmp_path: 
     assert strict["overall"]["weight_rule"] == "rating"
     assert strict["overall"]["n_weight_not_100"] == 0
     md = cli("gap", src, *kiosk(data_dir), "-f", "markdown").stdout
-    assert "1 rows did not sum to 100" in md and "Miljö 3, Bemötande 2" in md
+    assert "1 row did not sum to 100" in md and "Miljö 3, Bemötande 2" in md
     bad = cli("gap", src, *kiosk(data_dir), "--min-items", "most")
     assert bad.exit_code == 2 and "--min-items" in bad.stderr

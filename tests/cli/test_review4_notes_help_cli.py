@@ -55,3 +55,32 @@ def test_apa_lines_lead_with_the_gap_and_name_the_adjustment(cli, samples_dir: P
     bh = cli("gap", path, "-f", "apa", "--adjust", "bh", "--lang", "sv").stdout
     assert "(BH, 5 dimensioner: p " in bh
     assert "dimensions:" not in cli("gap", path, "-f", "apa", "--adjust", "none").stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "level", "note"),
+    [("en", "90% CI low", "Only respondents with a gap in every dimension count"),
+     ("sv", "90\u00a0% KI låg", "Bara svarande med gap i alla dimensioner räknas")],
+)  # fmt: skip
+def test_gap_wording(cli, samples_dir: Path, lang: str, level: str, note: str) -> None:
+    # Finding 23: "CI low" without its level, a lower-case note, "0 rows ... were rescaled".
+    path = samples_dir / "karlstad_servqual.xlsx"
+    r = cli("gap", path, "--conf", "0.9", "--lang", lang, "-f", "markdown", "--by", "Tjänst")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.count(f"| {level} |") >= 3  # dimensions, items, overall, groups
+    assert "| CI low |" not in r.stdout and "| KI låg |" not in r.stdout
+    assert f"*{note} (399 av 400)" in r.stdout or f"*{note} (399 of 400)" in r.stdout
+
+
+def test_allocation_note_says_no_row_was_rescaled() -> None:
+    from servqual_cli.report.gap_tables import _weight_note
+
+    assert _weight_note("allocation", 0, "en").endswith("no row needed rescaling")
+    assert "1 row did not sum to 100" in _weight_note("allocation", 1, "en")
+    assert "ingen rad behövde skalas om" in _weight_note("allocation", 0, "sv")
+
+
+def test_service_survey_says_phone_as_trend_does(cli, samples_dir: Path) -> None:
+    path = samples_dir / "servicematning_medborgare_2022_2024.xlsx"
+    r = cli("service-survey", path, "-f", "markdown")
+    assert "| phone |" in r.stdout and "telephone" not in r.stdout

@@ -39,7 +39,7 @@ SERVICE_SURVEY: Pairs = {
     ),
     "slope": ("Förändring per år", "Change per year"),
     "verdict": ("Bedömning", "Verdict"),
-    "phone": ("telefon", "telephone"),
+    "phone": ("telefon", "phone"),  # as trend and contacts (review 4, finding 23)
     "email": ("e-post", "e-mail"),
     "ease": ("Enkelt att få hjälp", "Easy to get help"),
     "treatment": ("Bemötande", "Treatment"),

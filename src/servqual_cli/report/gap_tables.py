@@ -108,7 +108,7 @@ def _base_note(result: GapAnalysis, lang: str) -> str:
 def dimension_table(
     result: GapAnalysis, lang: str, title: str | None = None, min_n: int = MIN_N
 ) -> Table:
-    frame, formats, signed = labelled(result.dimensions[DIM_COLUMNS], lang)
+    frame, formats, signed = labelled(result.dimensions[DIM_COLUMNS], lang, result.conf)
     family = family_words(len(result.dimensions), "dimensions", lang)
     frame = with_adjusted(frame, formats, result.adjust, family, lang)
     frame = with_small_base(frame, result.dimensions, lang)
@@ -142,7 +142,7 @@ def item_table(
     if statements:
         items = items.copy()
         items.insert(1, "statement", [statements.get(int(i), "") for i in items["item"]])
-    frame, formats, signed = labelled(items, lang)
+    frame, formats, signed = labelled(items, lang, result.conf)
     frame = with_adjusted(
         frame, formats, result.adjust, family_words(len(result.items), "items", lang), lang
     )
@@ -198,7 +198,7 @@ def overall_table(
                 "ci_high": sw["ci_high"],
             }
         )
-    frame, formats, _ = labelled(pd.DataFrame(rows), lang)
+    frame, formats, _ = labelled(pd.DataFrame(rows), lang, result.conf)
     # who counts: only respondents with every dimension gap (review 3, finding 22)
     notes = [label("overall_rule", lang).format(n=o.n_unweighted, rows=result.n_rows)]
     if survey_weighted is not None:
@@ -216,21 +216,46 @@ def overall_table(
         frame=frame,
         formats=formats,
         signed=(label("score", lang),),
-        note="; ".join(notes) or None,
+        note=_sentence("; ".join(notes)),
         sheet="Total",
     )
 
 
+def _sentence(text: str) -> str | None:
+    """A note as a sentence: capital first letter, a full stop (review 4, finding 23).
+
+    >>> _sentence("only respondents with a gap in every dimension count (399 of 400)")
+    'Only respondents with a gap in every dimension count (399 of 400).'
+    """
+    if not text:
+        return None
+    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
 def _weight_note(rule: str, not_100: int, lang: str) -> str:
+    """How the weights were read; the rows rescaled to 100 points, in words when there are none
+    or one ("no row needed rescaling", not "0 rows did not sum to 100 and were rescaled").
+
+    >>> _weight_note("allocation", 0, "en")
+    'weights read as 100 allocated points; no row needed rescaling'
+    >>> _weight_note("allocation", 1, "sv")[-57:]
+    '1 rad summerade inte till 100 och skalades till sin summa'
+    """
     if rule == "rating":
         return ("vikter lästa som betyg per dimension, skalade till sin summa" if lang == "sv"
                 else "weights read as ratings per dimension, rescaled to their sum")  # fmt: skip
     if lang == "sv":
+        if not not_100:
+            return "vikter lästa som 100 fördelade poäng; ingen rad behövde skalas om"
+        rows = "1 rad" if not_100 == 1 else f"{not_100} rader"
         return (
-            f"vikter lästa som 100 fördelade poäng; {not_100} rader summerade inte till 100 "
+            f"vikter lästa som 100 fördelade poäng; {rows} summerade inte till 100 "
             "och skalades till sin summa"
         )
+    if not not_100:
+        return "weights read as 100 allocated points; no row needed rescaling"
+    rows = "1 row" if not_100 == 1 else f"{not_100} rows"
     return (
-        f"weights read as 100 allocated points; {not_100} rows did not sum to 100 and were "
+        f"weights read as 100 allocated points; {rows} did not sum to 100 and were "
         "rescaled to their sum"
     )

@@ -19,6 +19,7 @@ from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.tolerance import ToleranceAnalysis
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -42,20 +43,26 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
     """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals).
 
     Built-in SERVQUAL dimensions in the cells of ``dimension`` (and the pairs' ``a``/``b``)
-    are named in the reader's language.
+    are named in the reader's language. With ``conf`` the ``ci_low``/``ci_high`` columns name
+    their level ("95% CI low", as the gap tables: review 4, finding 23).
     """
     names = [c for c in ("dimension", "a", "b") if c in frame.columns]
     if names and lang == "sv":
         frame = frame.assign(**{c: [dimension_name(v, lang) for v in frame[c]] for c in names})
-    renamed = frame.rename(columns={c: tlabel(str(c), lang) for c in frame.columns})
+    conf = kw.pop("conf", None)
+    heads = {c: tlabel(str(c), lang) for c in frame.columns}
+    for c in ("ci_low", "ci_high"):
+        if conf is not None and c in heads:
+            heads[c] = f"{level_text(conf, lang)} {heads[c]}"
+    renamed = frame.rename(columns=heads)
     formats = {}
     for c in frame.columns:
         fmt = FORMATS.get(str(c))
         if fmt is None and pd.api.types.is_float_dtype(frame[c]):
             fmt = ".2f"
         if fmt is not None:
-            formats[tlabel(str(c), lang)] = fmt
-    signed = tuple(tlabel(c, lang) for c in kw.pop("signed", ()) if c in frame.columns)
+            formats[heads[c]] = fmt
+    signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
     return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
 
 
@@ -248,7 +255,7 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             blocks=(
                 table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
                 table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
-                      sheet="Dimensionspar" if sv else "Dimension pairs"),
+                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf),
                 Text(note, kind="note"),
             ),
         )
