@@ -43,13 +43,24 @@ app = typer.Typer(
 
 KpiOpt = Annotated[
     list[str] | None,
-    typer.Option("--kpi", help="Kolada KPI id(s): repeat or separate with commas."),
+    typer.Option(
+        "--kpi",
+        help="Kolada KPI id(s) to show: repeat or separate with commas (default: every KPI "
+        "in the file).",
+    ),
+]
+FetchKpiOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kpi", help="Kolada KPI id(s) to download (required): repeat or separate with commas."
+    ),
 ]
 KpiMapOpt = Annotated[
     str | None,
     typer.Option(
         "--kpi-map",
-        help="TOML file: [kpi.<id>] with name, title, unit, direction (higher/lower/none); "
+        help="TOML file: a table \\[kpi.ID] per KPI with name, title, unit, direction "
+        "(higher/lower/none); "
         "extends the map shipped with the package.",
     ),
 ]
@@ -231,7 +242,7 @@ def show(
 
 @app.command()
 def fetch(
-    kpi: KpiOpt = None,
+    kpi: FetchKpiOpt = None,
     municipality: Annotated[
         list[str] | None,
         typer.Option(
@@ -241,9 +252,13 @@ def fetch(
             "rank one among all).",
         ),
     ] = None,
-    years: Annotated[str, typer.Option("--years", help="e.g. 2019-2024 or 2019,2022.")] = "",
+    years: Annotated[
+        str,
+        typer.Option("--years", help="Years to download (required), e.g. 2019-2024 or 2019,2022."),
+    ] = "",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="JSON file to write (the API's pages).")
+        Path | None,
+        typer.Option("--output", "-o", help="JSON file to write (required): the API's pages."),
     ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.01, help="Seconds per request.")

@@ -28,6 +28,17 @@ class Breakdown(str, Enum):
     channel = "channel"
 
 
+class ShareTest(str, Enum):  # --help lists the choices (review 4, finding 19)
+    score = "score"
+    fisher = "fisher"
+
+
+class TrendAdjust(str, Enum):
+    holm = "holm"
+    bh = "bh"
+    none = "none"
+
+
 MunicipalityOpt = Annotated[
     str | None,
     typer.Option(
@@ -194,22 +205,22 @@ def trend(
     instrument: o.InstrumentOpt = None,
     power: PowerOpt = 0.8,
     share_test: Annotated[
-        str,
+        ShareTest,
         typer.Option(
             "--test",
             help="Test for shares: score (default; p and interval agree) or fisher "
             "(Fisher's exact test beside the Newcombe interval).",
         ),
-    ] = "score",
+    ] = ShareTest.score,
     email_rule: EmailRuleOpt = "24h",
     adjust: Annotated[
-        str,
+        TrendAdjust,
         typer.Option(
             "--adjust",
             help="Multiple-testing adjustment over the per-area comparisons, and over the "
             "totals as a family of their own: holm (default), bh (Benjamini-Hochberg) or none.",
         ),
-    ] = "holm",
+    ] = TrendAdjust.holm,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -235,11 +246,7 @@ def trend(
     from servqual_cli.core.email_rule import parse_email_rule
 
     rule = parse_email_rule(email_rule)  # bad usage is refused before any file is read
-    from servqual_cli.core.trend import ADJUSTMENTS
-    from servqual_cli.errors import UsageError
-
-    if adjust not in ADJUSTMENTS:
-        raise UsageError(f"--adjust must be holm, bh or none; got {adjust!r}")
+    test, family = share_test.value, adjust.value  # the choices are checked by Typer
     opts = ReadOptions(sheet, encoding, header_row, strict)
     from servqual_cli.cli.trend_pair import contact_trend, load_sides, parse_years, survey_trend
     from servqual_cli.cli.trend_series import add_series, series_sides
@@ -260,7 +267,7 @@ def trend(
         "after": after.describe(),
         "conf": conf,
         "power": power,
-        "share_test": share_test,
+        "share_test": test,
     }
     if kind == "survey":
         sections, tidy = survey_trend(before, after, payload, lang.value, conf, power)
@@ -277,9 +284,9 @@ def trend(
             municipality,
             opts,
             kpi_map,
-            share_test,
+            test,
             rule,
-            adjust,
+            family,
         )
         if len(sides) > 2:
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None

@@ -202,8 +202,8 @@ def alpha(
         str | None,
         typer.Option(
             "--items",
-            help="Item columns: a comma list of names, globs (X7*), ranges by position (8-12) "
-            "or by name (X1a:X1e).",
+            help="Item columns (required, or --item): a comma list of names, globs (X7*), "
+            "ranges by position (8-12) or by name (X1a:X1e).",
         ),
     ] = None,
     item: Annotated[
