@@ -112,3 +112,11 @@ def test_trend_refuses_a_test_outside_the_choices(cli, samples_dir: Path) -> Non
     for option in ("--test", "--adjust"):
         r = cli("trend", *files, option, "foo")
         assert r.exit_code == 2 and "'foo' is not one of" in r.stderr
+
+
+def test_contacts_municipality_help_names_no_benchmark(cli) -> None:
+    # Finding 20: contacts' -m pointed to --benchmark, which contacts does not have.
+    text = _help(cli, "contacts")
+    assert "--benchmark" not in text
+    assert "the rows to use in a file of several municipalities" in text
+    assert "the one to compare with --benchmark" in _help(cli, "trend")

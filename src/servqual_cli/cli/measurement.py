@@ -48,6 +48,15 @@ MunicipalityOpt = Annotated[
         "of several municipalities, and the one to compare with --benchmark.",
     ),
 ]
+ContactsMunicipalityOpt = Annotated[  # contacts has no --benchmark (review 4, finding 20)
+    str | None,
+    typer.Option(
+        "--municipality",
+        "-m",
+        help="This municipality (name or code in the file's kommun column): the rows to use in "
+        "a file of several municipalities.",
+    ),
+]
 PowerOpt = Annotated[
     float,
     typer.Option("--power", min=0.5, max=0.99, help="Power of the minimum detectable change."),
@@ -106,7 +115,7 @@ def contacts(
             help="area: per channel, area and in total; channel: per channel and in total only.",
         ),
     ] = Breakdown.area,
-    municipality: MunicipalityOpt = None,
+    municipality: ContactsMunicipalityOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
