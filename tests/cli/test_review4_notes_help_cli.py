@@ -120,3 +120,28 @@ def test_contacts_municipality_help_names_no_benchmark(cli) -> None:
     assert "--benchmark" not in text
     assert "the rows to use in a file of several municipalities" in text
     assert "the one to compare with --benchmark" in _help(cli, "trend")
+
+
+def test_kolada_names_municipalities_and_the_gender_code(cli, samples_dir: Path) -> None:
+    # Finding 22: the list of codes only (names are accepted too); "Gender: T." unexplained.
+    path = samples_dir / "kolada_servicematning.csv"
+    r = cli("kolada", path, "-m", "Nowhere")
+    assert r.exit_code == 2
+    assert "(it has: Arvika (1784), Askersund (1882)," in r.stderr and "and 20 more)" in r.stderr
+    out = _flat(cli("kolada", path, "-m", "Lekeberg", "--kpi", "U07451").stdout)
+    assert "Gender: T = total, both sexes." in out
+    sv = _flat(cli("kolada", path, "-m", "Lekeberg", "--kpi", "U07451", "--lang", "sv").stdout)
+    assert "Kön: T = totalt, båda könen." in sv
+
+
+def test_describe_names_the_cell_that_is_not_a_date(cli, samples_dir: Path) -> None:
+    # Finding 22: 51 dates and "okänt" were typed "text" without a word on the one cell.
+    import json
+
+    path = samples_dir / "servicematning_2020.xlsx"
+    col = {c["name"]: c for c in json.loads(cli("describe", path, "-f", "json").stdout)["columns"]}
+    assert col["besvarad"]["type"] == "date" and col["besvarad"]["not_numbers"] == []
+    assert col["besvarad"]["not_dates"] == [{"value": "okänt", "count": 1}]
+    assert col["skickad"]["not_dates"] == []
+    text = _flat(cli("describe", path).stdout)
+    assert "besvarad (F): dates except 1 cell ('okänt' 1); commands that read the column" in text
