@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from servqual_cli.core import feedback as fb
 from servqual_cli.core.durations import case_durations, measuring_unit, parse_limit
+from servqual_cli.core.feedback_counts import CodedKeys
 from servqual_cli.core.periods import period_labels, summarise_by
 from servqual_cli.vocab.feedback import TYPES
 
@@ -172,7 +173,7 @@ def test_a_broken_variant_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     good = fb.analyse_feedback(items, "14 days")
     _same(good.by_unit_type, _by_unit_type_old(items))
-    monkeypatch.setattr(fb._Keys, "sorted_order", lambda self: np.arange(len(self.labels)))
+    monkeypatch.setattr(CodedKeys, "sorted_order", lambda self: np.arange(len(self.labels)))
     bad = fb.analyse_feedback(items, "14 days")
     with pytest.raises(AssertionError):
         _same(bad.by_unit_type, _by_unit_type_old(items))

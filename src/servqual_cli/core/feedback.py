@@ -42,6 +42,7 @@ from servqual_cli.core.durations import (
     parse_limit,
     resolve_as_of,
 )
+from servqual_cli.core.feedback_counts import CodedKeys, by_period, by_unit_type, count_table
 from servqual_cli.core.feedback_trend import feedback_trend, trend_windows
 from servqual_cli.core.periods import Period, summarise_by
 from servqual_cli.core.results import plain, records
@@ -130,108 +131,7 @@ class FeedbackAnalysis:
         return result
 
 
-@dataclass(frozen=True)
-class _Keys:
-    """A text column of the items as codes: ``labels[codes]`` are its values (no missing
-    value), the labels in order of first appearance, as pandas' value_counts meets them.
-    Every count and group of the analysis is a ``bincount`` of these codes, so the million
-    texts are hashed once, not once per table."""
-
-    codes: np.ndarray
-    labels: np.ndarray
-
-    @classmethod
-    def of(cls, column: pd.Series) -> _Keys:
-        codes, labels = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
-        return cls(codes, np.asarray(labels, dtype=object))
-
-    def counts(self, mask: np.ndarray | None = None) -> np.ndarray:
-        codes = self.codes if mask is None else self.codes[mask]
-        return np.bincount(codes[codes >= 0], minlength=len(self.labels))
-
-    def value_counts(self, mask: np.ndarray | None = None) -> pd.Series:
-        """``column.value_counts()``: keys in order of first appearance, then sorted by count
-        by pandas' own sort, so ties come out as pandas orders them."""
-        counts = self.counts(mask)
-        if mask is not None:  # value_counts of a subset lists only the keys it holds
-            seen = np.unique(self.codes[mask], return_index=True)
-            order = seen[0][np.argsort(seen[1], kind="stable")]
-            order = order[order >= 0]
-        else:
-            order = np.arange(len(self.labels))
-        out = pd.Series(counts[order], index=pd.Index(self.labels[order], dtype="str"))
-        return out.sort_values(ascending=False, kind="stable")  # as pandas sorts its counts
-
-    def sorted_order(self) -> np.ndarray:
-        """Code positions with the labels in sorted order (as groupby and crosstab sort)."""
-        return np.argsort(self.labels, kind="stable")
-
-
-def _counts(keys: _Keys, column: str, order: list[str] | None = None) -> pd.DataFrame:
-    counts = keys.value_counts()
-    counts = counts.reindex(order, fill_value=0) if order else counts.sort_values(ascending=False)
-    total = int(counts.sum())
-    return pd.DataFrame(
-        {
-            column: counts.index.astype(str),
-            "n": counts.to_numpy(dtype=np.int64),
-            "share": counts.to_numpy() / total if total else np.nan,
-        }
-    )
-
-
-def _cross(rows: _Keys, types: _Keys, order: np.ndarray) -> np.ndarray:
-    """Items per (row key in ``order``, type in :data:`TYPES`): the crosstab as a matrix."""
-    type_pos = np.array([TYPES.index(t) if t in TYPES else -1 for t in types.labels], dtype=int)
-    t = type_pos[types.codes] if len(type_pos) else np.zeros(0, dtype=int)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    ok = (rows.codes >= 0) & (types.codes >= 0) & (t >= 0)
-    cell = rank[rows.codes[ok]] * len(TYPES) + t[ok]
-    return np.bincount(cell, minlength=len(order) * len(TYPES)).reshape(len(order), len(TYPES))
-
-
-def _long(matrix: np.ndarray, index: pd.Index, name: str) -> pd.DataFrame:
-    table = pd.DataFrame(matrix, index=index, columns=pd.Index(list(TYPES), dtype="str"))
-    long = table.stack().reset_index()
-    long.columns = pd.Index([name, "type", "n"])
-    return long
-
-
-def _by_period(frame: pd.DataFrame, types: _Keys, period: Period) -> pd.DataFrame:
-    """Items per period and type, every period from first to last (zeros included): the
-    period of a received date is its calendar month, quarter or year (``Period`` of pandas,
-    counted here from numpy's month and year numbers)."""
-    freq = {"month": "M", "quarter": "Q", "year": "Y"}[period]
-    received = frame["received"].to_numpy(dtype="datetime64[ns]")
-    known = ~np.isnat(received)
-    if period == "year":
-        ordinal = received.astype("datetime64[Y]").astype(np.int64)
-    else:
-        ordinal = received.astype("datetime64[M]").astype(np.int64)
-        if period == "quarter":
-            ordinal = ordinal // 3
-    first = int(ordinal[known].min()) if known.any() else 0
-    every = (
-        pd.period_range(
-            pd.Timestamp(received[known].min()), pd.Timestamp(received[known].max()), freq=freq
-        ).astype(str)
-        if known.any()
-        else pd.Index([], dtype="str")
-    )
-    n_periods = len(every)
-    period_keys = _Keys(np.where(known, ordinal - first, -1), np.arange(n_periods))
-    matrix = _cross(period_keys, types, np.arange(n_periods))
-    return _long(matrix, every, "period")
-
-
-def _by_unit_type(units: _Keys, types: _Keys) -> pd.DataFrame:
-    order = units.sorted_order()
-    index = pd.Index(units.labels[order], dtype="str")
-    return _long(_cross(units, types, order), index, "unit")
-
-
-def _slim(d: DurationFrame, units: _Keys | None = None) -> DurationFrame:
+def _slim(d: DurationFrame, units: CodedKeys | None = None) -> DurationFrame:
     """The columns the summaries read (and the unit's sorted code as ``group``): every
     grouping and split below then copies four numbers per case, not the whole frame."""
     frame = d.frame[["duration", "open", "censored_at_as_of", "valid"]]
@@ -250,7 +150,7 @@ def _reply(
         raise RuntimeError("internal: limit is missing")
     # The unit as its rank among the sorted unit names: groups come out in the order of the
     # names, and summarise_by's own "unit" column (of durations) is not hidden.
-    units = _Keys.of(contact["unit"])
+    units = CodedKeys.of(contact["unit"])
     names = pd.Index(units.labels[units.sorted_order()], dtype="str")
     days = _slim(case_durations(contact["received"], contact["answered"], "days", as_of), units)
     within = case_durations(contact["received"], contact["answered"], unit, as_of)
@@ -302,7 +202,7 @@ def _reply(
 
 
 def _backlog(
-    frame: pd.DataFrame, units: _Keys, promise: Limit, as_of: pd.Timestamp
+    frame: pd.DataFrame, units: CodedKeys, promise: Limit, as_of: pd.Timestamp
 ) -> pd.DataFrame:
     unit, limit, _ = measuring_unit(promise.unit, promise, frame["received"])
     if limit is None:  # not user input: an invariant of the caller
@@ -383,7 +283,7 @@ def analyse_feedback(
         items = items.assign(unit=items["unit"].fillna("–"))
     contact = items["contact"].to_numpy(dtype=bool)
     reply, reply_by_unit, days, within, measured = _reply(items[contact], limit, moment, conf)
-    units, types = _Keys.of(items["unit"]), _Keys.of(items["type"])
+    units, types = CodedKeys.of(items["unit"]), CodedKeys.of(items["type"])
     window = trend_windows(items["received"].min(), moment)
     trend = pd.DataFrame()
     if window is not None:
@@ -391,7 +291,7 @@ def analyse_feedback(
         trend = feedback_trend(
             items, window, days, within, measured, pd.Series(contact), conf, keys
         )
-    channel = _Keys.of(items["channel"]) if "channel" in items else None
+    channel = CodedKeys.of(items["channel"]) if "channel" in items else None
     return FeedbackAnalysis(
         n_items=len(items),
         n_anonymous=int((~contact).sum()),
@@ -399,11 +299,11 @@ def analyse_feedback(
         as_of=moment,
         promise=limit,
         period=period,
-        by_type=_counts(types, "type", list(TYPES)),
-        by_unit=_counts(units, "unit"),
-        by_unit_type=_by_unit_type(units, types),
-        by_period=_by_period(items, types, period),
-        by_channel=_counts(channel, "channel")
+        by_type=count_table(types, "type", list(TYPES)),
+        by_unit=count_table(units, "unit"),
+        by_unit_type=by_unit_type(units, types),
+        by_period=by_period(items, types, period),
+        by_channel=count_table(channel, "channel")
         if channel is not None and (channel.codes >= 0).any()
         else pd.DataFrame(columns=["channel", "n", "share"]),
         reply=reply,
