@@ -313,6 +313,8 @@ def test_a_bad_workers_value_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("SERVQUAL_WORKERS", "two")
     with pytest.raises(UsageError, match="SERVQUAL_WORKERS='two'"):
         workers()
-    monkeypatch.setenv("SERVQUAL_WORKERS", "0")
-    with pytest.raises(UsageError):
-        workers()
+    # "²".isdigit() is true but int("²") raises: a superscript must be the same usage error
+    for bad in ("0", "-1", "1.5", "²", "٣"):
+        monkeypatch.setenv("SERVQUAL_WORKERS", bad)
+        with pytest.raises(UsageError):
+            workers()

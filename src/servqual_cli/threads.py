@@ -38,7 +38,7 @@ def workers() -> int:
     """
     text = os.environ.get("SERVQUAL_WORKERS", "").strip()
     if text:
-        if not (text.isdigit() and int(text) >= 1):  # a typo must not silently mean "all cores"
+        if not (text.isascii() and text.isdigit() and int(text) >= 1):  # a typo must not silently mean "all cores"
             from servqual_cli.errors import UsageError
 
             raise UsageError(
