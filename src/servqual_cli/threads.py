@@ -38,7 +38,8 @@ def workers() -> int:
     """
     text = os.environ.get("SERVQUAL_WORKERS", "").strip()
     if text:
-        if not (text.isascii() and text.isdigit() and int(text) >= 1):  # a typo must not silently mean "all cores"
+        # a typo must not silently mean "all cores"
+        if not (text.isascii() and text.isdigit() and int(text) >= 1):
             from servqual_cli.errors import UsageError
 
             raise UsageError(

@@ -20,16 +20,28 @@ KIOSK = str(ROOT / "tests" / "data" / "kiosk.csv")
 CODE = """
 import sys
 from servqual_cli.cli.main import main
-code = main(sys.argv[1:])
-watched = ("scipy.optimize", "scipy.stats", "servqual_cli.io.read_sheet",
-           "servqual_cli.io.zipguard", "servqual_cli.core.cfa", "matplotlib", "statsmodels")
+watched = sys.argv[1].split(",")
+code = main(sys.argv[2:])
 print(code, *[m for m in watched if m in sys.modules], file=sys.stderr)
 """
+WATCHED = (
+    "scipy.optimize",
+    "scipy.stats",
+    "servqual_cli.io.read_sheet",
+    "servqual_cli.io.zipguard",
+    "servqual_cli.core.cfa",
+    "matplotlib",
+    "statsmodels",
+)
 
 
-def loaded(*args: str) -> list[str]:
+def loaded(*args: str, watched: tuple[str, ...] = WATCHED) -> list[str]:
     out = subprocess.run(
-        [sys.executable, "-c", CODE, *args], capture_output=True, text=True, check=True, cwd=ROOT
+        [sys.executable, "-c", CODE, ",".join(watched), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return out.stderr.strip().splitlines()[-1].split()
 
@@ -53,3 +65,27 @@ def test_reliability_loads_scipy_optimize_for_its_cfa_only() -> None:
     assert "scipy.stats" not in got
     no_cfa = loaded("reliability", SAMPLE, "--no-items", "--no-validity")
     assert no_cfa[0] == "0" and "scipy.optimize" not in no_cfa
+
+
+# An error in the data is found by the reader: the statistics (scipy.special, about 0.2 s) and
+# the table renderer load only after the data were read without one.
+STATS = ("scipy", "servqual_cli.core.gaps", "servqual_cli.core.scales", "rich")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["alpha", KIOSK, "--items", "NOPE"],
+        ["gap", str(ROOT / "tests" / "data" / "ragged.csv")],
+        ["gap", str(ROOT / "tests" / "data" / "missing_columns.csv")],
+        ["reliability", str(ROOT / "tests" / "data" / "ragged.csv")],
+    ],
+)
+def test_a_bad_file_is_refused_before_the_statistics_load(args: list[str]) -> None:
+    got = loaded(*args, watched=STATS)
+    assert got[0] in ("1", "2") and got[1:] == []
+
+
+def test_the_statistics_watch_list_is_live() -> None:
+    got = loaded("alpha", KIOSK, "--items", "F2,F3,F4,F5", watched=STATS)
+    assert got == ["0", "scipy", "servqual_cli.core.scales", "rich"]

@@ -33,6 +33,7 @@ CORE_MESSAGES = [
     "factor extraction or rotation did not converge",
     "bootstrap CI resamples the 28 complete rows only",
     "3 bootstrap draws had no variance",
+    "the items' covariances sum to zero (the total score has no variance): alpha is undefined",
 ]
 ENGLISH = ("item", "items", "not", "the", "has", "was", "case", "did", "computed", "matrix")
 

@@ -251,8 +251,12 @@ def alpha_parts(
     corr = cov / np.sqrt(np.outer(d, d))
     total_r = corr.sum()
     col_r = corr.sum(axis=0)
+    # A total of zero up to rounding (the covariances cancel: possible with pairwise deletion)
+    # leaves alpha undefined; dividing by the rounding noise gave ±1e16, different for every
+    # item order. The relative tolerance is on the scale of the matrix's entries.
+    no_total = abs(total) <= 1e-12 * np.abs(cov).sum()
     with np.errstate(invalid="ignore", divide="ignore"):  # a zero-variance total gives ±inf
-        alpha = k / (k - 1) * (1.0 - d.sum() / total)
+        alpha = np.nan if no_total else k / (k - 1) * (1.0 - d.sum() / total)
         alpha_std = k / (k - 1) * (1.0 - k / total_r)
     average_r = (total_r - k) / (k * (k - 1))
 
@@ -301,6 +305,11 @@ def alpha_parts(
         for item, r in zip(names, item_rest, strict=True)
         if r < 0
     ) + tuple(notes)
+    if no_total:
+        warnings += (
+            "the items' covariances sum to zero (the total score has no variance): "
+            "alpha is undefined",
+        )
     result = AlphaResult(
         n=n_used,
         k=k,

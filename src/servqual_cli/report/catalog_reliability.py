@@ -157,6 +157,11 @@ RELIABILITY_WARNINGS: Pairs = {
         "inte angetts?)",
         "items load negatively on the common factor: {items} (reversed item not declared?)",
     ),
+    "alpha_undefined": (
+        "påståendenas kovarianser summerar till noll (totalpoängen saknar variation): α är "
+        "odefinierat",
+        "the items' covariances sum to zero (the total score has no variance): alpha is undefined",
+    ),
     "omega_not_computed": ("ω beräknades inte: {why}", "ω not computed: {why}"),
     "cfa_not_computed": ("CFA beräknades inte: {why}", "CFA not computed: {why}"),
     "efa_not_computed": ("EFA beräknades inte: {why}", "EFA not computed: {why}"),

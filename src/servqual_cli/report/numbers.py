@@ -26,6 +26,15 @@ the digits are the same in both languages:
 ('+0,5', '−0,5', '0.0')
 >>> fmt_p(0.0004, "sv"), fmt_p(0.0123, "sv"), fmt_p(0.0123, "en")
 ('<0,001', '0,012', '0.012')
+
+**Start-up** (issue #16): Babel's locale data (pickles of CLDR, loaded on the first call) and its
+per-call pattern work cost about 0.04-0.09 s of every run that prints a table. The two locales'
+CLDR symbols are therefore kept here (``_SEPARATORS``) and a finite number of ordinary size is
+written by Python's ``format`` of the same ``Decimal`` (grouping by three, the decimal context's
+rounding, as Babel's ``quantize``) with those symbols; anything else (infinity, a number too long
+for the decimal context, another language) goes through Babel as before.
+``tests/report/test_numbers_fast.py`` checks the symbols against Babel and every output against
+Babel's ``format_decimal`` (hypothesis, all floats).
 """
 
 from __future__ import annotations
@@ -34,11 +43,15 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_decimal
-
 from servqual_cli.report.percent_sign import NBSP, with_percent
 
 _LOCALE = {"sv": "sv_SE", "en": "en_GB"}
+# CLDR decimal and group symbols of each locale (babel.numbers.get_decimal_symbol and
+# get_group_symbol), written over Python's "." and ",": checked against Babel in the tests.
+_SEPARATORS = {"en_GB": (".", ","), "sv_SE": (",", NBSP)}
+# Integer digits and decimals written without Babel: together far inside the decimal context's
+# 28 digits, where Babel's quantize would raise InvalidOperation.
+_FAST_DIGITS, _FAST_DECIMALS = 15, 10
 MISSING = "–"  # en dash for a value that cannot be computed, in both languages
 MINUS = "\u2212"
 
@@ -56,14 +69,39 @@ def fmt_number(value: Any, lang: str = "en", decimals: int = 2) -> str:
     """``value`` with ``decimals`` decimals and the language's separators."""
     if _missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     exact = Decimal(float(value))  # the binary value itself: the module's rounding rule
-    text = format_decimal(exact, format=pattern, locale=_LOCALE.get(lang, "en_GB"))
+    text = _format_decimal(exact, decimals, _LOCALE.get(lang, "en_GB"))
     if lang == "sv":
         text = text.replace("-", MINUS).replace(" ", NBSP)
     if text.lstrip(MINUS + "-").strip("0,." + NBSP) == "":
         text = text.lstrip(MINUS + "-")  # "−0,0" is 0 to the reader
     return text
+
+
+def _format_decimal(exact: Decimal, decimals: int, locale: str) -> str:
+    """Babel's ``format_decimal(exact, "#,##0.00…", locale)``, without Babel where that is safe.
+
+    >>> _format_decimal(Decimal(-1234.5), 2, "sv_SE"), _format_decimal(Decimal(0.125), 2, "en_GB")
+    ('-1\\xa0234,50', '0.12')
+    >>> _format_decimal(Decimal("Infinity"), 2, "en_GB")  # Babel's own symbol
+    '∞'
+    """
+    separators = _SEPARATORS.get(locale)
+    if (
+        separators is None
+        or not exact.is_finite()
+        or exact.adjusted() >= _FAST_DIGITS
+        or decimals > _FAST_DECIMALS
+    ):
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+        return format_decimal(exact, format=pattern, locale=locale)
+    text = format(exact, f",.{decimals}f")  # rounds as Babel's quantize: the decimal context
+    point, group = separators
+    if (point, group) == (".", ","):
+        return text
+    return text.translate({ord("."): point, ord(","): group})
 
 
 def fmt_int(value: Any, lang: str = "en") -> str:

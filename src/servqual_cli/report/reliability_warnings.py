@@ -42,6 +42,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"items have no variance \(every answer the same\): (?P<items>.+)", "no_variance"),
         (r"items have no values at all: (?P<items>.+)", "no_values"),
         (r"a scale needs at least two items", "two_items"),
+        (r"the items' covariances sum to zero \(the total score has no variance\): alpha is "
+         r"undefined", "alpha_undefined"),
         (r"item (?P<item>.+): negative residual variance \(Heywood case\)", "heywood_cfa"),
         (r"factor correlation matrix is not positive definite", "phi_not_pd"),
         (r"CFA estimation did not converge; results are unreliable", "cfa_not_converged"),
