@@ -988,7 +988,7 @@ KPI_TOML = """\
 title = "Nyckeltal och servicedeklarationer, Lekebergs kommun"
 
 [[kpi]]
-name = "Telefonsamtal där den som ringer når en handläggare"
+name = "Telefon: når en person"
 aspect = "nåbarhet"
 data = "servicematning_2020.xlsx"
 filter = { kanal = "telefon" }

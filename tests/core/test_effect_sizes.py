@@ -99,3 +99,61 @@ def test_oneway_anova_f_matches_aov() -> None:
 def test_oneway_anova_f_needs_two_groups_and_spread() -> None:
     assert all(math.isnan(v) for v in es.oneway_anova_f([np.array([1.0, 2.0])]))
     assert math.isnan(es.oneway_anova_f([np.array([1.0, 1.0]), np.array([2.0, 2.0])])[0])
+
+
+# -- dz intervals solved together (issue #16) ----------------------------------------------------
+
+
+def _scalar_bounds(dz: np.ndarray, n: np.ndarray, conf: float) -> tuple[list, list]:
+    rs = [es.dz_interval(float(d), int(m), conf) for d, m in zip(dz, n, strict=True)]
+    return [r.ci_low for r in rs], [r.ci_high for r in rs]
+
+
+dz_columns = st.lists(
+    st.tuples(
+        st.one_of(
+            st.floats(-3, 3, allow_nan=False),
+            st.sampled_from([0.0, math.nan, math.inf, 1e-12, -40.0]),
+        ),
+        st.sampled_from([0, 1, 2, 3, 5, 30, 400, 10**6]),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(columns=dz_columns, conf=st.sampled_from([0.9, 0.95, 0.99]))
+def test_dz_intervals_equal_the_scalar_solves(columns: list, conf: float) -> None:
+    dz = np.array([c[0] for c in columns])
+    n = np.array([c[1] for c in columns], dtype=np.int64)
+    low, high = es.dz_intervals(dz, n, conf)
+    want_low, want_high = _scalar_bounds(dz, n, conf)
+    assert repr(low.tolist()) == repr(want_low)  # bit for bit, NaN where NaN
+    assert repr(high.tolist()) == repr(want_high)
+
+
+def test_dz_intervals_that_run_every_step_together_would_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A variant that steps every bound until the last one converges (no per-bound stop)."""
+    from scipy import special
+
+    def no_own_stop(df, t, p, start):
+        x0 = start.copy()
+        x1 = start + np.maximum(1e-4, 1e-3 * np.abs(start))
+        f0, f1 = special.nctdtr(df, x0, t) - p, special.nctdtr(df, x1, t) - p
+        for _ in range(30):
+            if np.all((f1 == f0) | (np.abs(f1) < 1e-15)):
+                break
+            with np.errstate(invalid="ignore", divide="ignore"):
+                x0, x1, f0 = x1, x1 - f1 * (x1 - x0) / (f1 - f0), f1
+            f1 = special.nctdtr(df, x1, t) - p
+        return x1
+
+    dz, n = np.array([0.01, 0.4, 2.5, -1.2]), np.array([8, 400, 12, 10**6])
+    want = _scalar_bounds(dz, n, 0.95)
+    assert [x.tolist() for x in es.dz_intervals(dz, n, 0.95)] == list(want)
+    monkeypatch.setattr(es, "_solve_many", no_own_stop)
+    got = es.dz_intervals(dz, n, 0.95)
+    assert [x.tolist() for x in got] != list(want)

@@ -197,7 +197,7 @@ def test_empty_kpi_cannot_tell() -> None:
 # --------------------------------------------------------------------------------------------
 def test_sample_shares_against_r(sample: dict[str, Any]) -> None:
     c = R["contacts"]
-    close(sample["Telefonsamtal där den som ringer når en handläggare"], c["reached"])
+    close(sample["Telefon: når en person"], c["reached"])
     close(sample["Svar på frågan"], c["answered_question"])
     close(sample["Gott bemötande (god eller mycket god)"], c["treatment"])
     close(sample["Synpunkter besvaras inom 14 dagar"], R3["feedback_pooled"])
@@ -205,7 +205,7 @@ def test_sample_shares_against_r(sample: dict[str, Any]) -> None:
     assert (wait.n, wait.value) == (43, c["wait_median"]) and wait.verdict == "met"
     assert [wait.ci_low, wait.ci_high] == c["wait_ci"]
     verdict = {name: r.verdict for name, r in sample.items()}
-    assert verdict["Telefonsamtal där den som ringer når en handläggare"] == "cannot tell"
+    assert verdict["Telefon: når en person"] == "cannot tell"
     assert verdict["Svar på frågan"] == "not met"
 
 

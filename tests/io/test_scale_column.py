@@ -92,6 +92,8 @@ def test_survey_loads_the_same_on_both_paths(
     assert fast_data.groups.tolist() == slow_data.groups.tolist()
     assert fast_data.excluded == slow_data.excluded
     pd.testing.assert_frame_equal(fast_data.exclusions, slow_data.exclusions)
+    # answers read from text (labels), counted per distinct text on the encoded path
+    assert fast_data.exclusion_log.recoded() == slow_data.exclusion_log.recoded()
 
 
 @settings(

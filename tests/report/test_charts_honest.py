@@ -25,10 +25,10 @@ from matplotlib.patches import Rectangle
 from servqual_cli.report import charts
 from servqual_cli.report.build import build_report
 from servqual_cli.report.chart_spec import area_bars
-from servqual_cli.report.config import MIN_N, parse_config
+from servqual_cli.report.config import parse_config
 from servqual_cli.report.html_charts import inline_svg
 from servqual_cli.report.markdown import figure_stem
-from servqual_cli.report.spec import Document, Figure
+from servqual_cli.report.spec import Document, Figure, Text
 
 SVG = "{http://www.w3.org/2000/svg}"
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
@@ -48,6 +48,18 @@ def lekeberg(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Docume
     for lang in ("sv", "en"):
         doc = build_report(_config("report_lekeberg.toml", language=lang))
         folder = tmp_path_factory.mktemp(f"lek-{lang}")
+        charts.save_all(doc, folder)
+        out[lang] = (doc, folder)
+    return out
+
+
+@pytest.fixture(scope="module")
+def lekeberg_areas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, Path]]:
+    """The Lekeberg sample with min_n = 5, so its areas (6-7 contacts a year) are charted."""
+    out = {}
+    for lang in ("sv", "en"):
+        doc = build_report(_config("report_lekeberg.toml", language=lang, min_n=5))
+        folder = tmp_path_factory.mktemp(f"lek5-{lang}")
         charts.save_all(doc, folder)
         out[lang] = (doc, folder)
     return out
@@ -86,8 +98,8 @@ def test_every_svg_has_title_desc_first_and_text_as_text(lekeberg, karlstad) -> 
             assert not glyphs, fig.name  # no glyph outlines (svg.fonttype "path")
 
 
-def test_title_and_desc_are_localised(lekeberg) -> None:
-    (sv, sv_dir), (en, en_dir) = lekeberg["sv"], lekeberg["en"]
+def test_title_and_desc_are_localised(lekeberg_areas) -> None:
+    (sv, sv_dir), (en, en_dir) = lekeberg_areas["sv"], lekeberg_areas["en"]
     for a, b in zip(charts.figures(sv), charts.figures(en), strict=True):
         desc_sv = list(_root(sv_dir, figure_stem(a)))[1].text or ""
         desc_en = list(_root(en_dir, figure_stem(b)))[1].text or ""
@@ -97,18 +109,35 @@ def test_title_and_desc_are_localised(lekeberg) -> None:
     assert "by area and year" in (list(_root(en_dir, reached))[1].text or "")
 
 
-def test_areas_below_min_n_are_absent_and_noted(lekeberg) -> None:
-    """Lekeberg's areas have about 7 contacts a year: under min_n = 30 only the whole
-    municipality is drawn, and the figure and its caption say that 8 areas are left out."""
-    doc, folder = lekeberg["sv"]
+def _blocks(doc: Document, title: str) -> tuple:
+    return next(s.blocks for s in doc.sections if s.title == title)
+
+
+def test_no_area_reaching_min_n_is_one_sentence_not_six_charts(lekeberg) -> None:
+    """Lekeberg's areas have about 7 contacts a year: under min_n = 30 a chart "per area and
+    year" would show only the whole municipality (the totals of the change table) and say that 8
+    areas are left out, six times over. One sentence says it instead (review 3, finding 27)."""
+    for lang, title in (("sv", "Nyckeltal per område och år"), ("en", "KPIs by area and year")):
+        doc, _ = lekeberg[lang]
+        assert not [f for f in charts.figures(doc) if f.name.startswith("contacts_")]
+        blocks = _blocks(doc, title)
+        assert len(blocks) == 1 and isinstance(blocks[0], Text)
+    (text,) = _blocks(lekeberg["sv"][0], "Nyckeltal per område och år")
+    assert text.text.startswith("Inget av de 8 områdena har minst 30 svar, så inga diagram")
+
+
+def test_areas_below_min_n_are_absent_and_noted() -> None:
+    """With min_n = 7 the areas with 7 contacts in both years are drawn; the others are left
+    out and the figure and its caption say how many."""
+    doc = build_report(_config("report_lekeberg.toml", min_n=7))
     fig = next(f for f in charts.figures(doc) if f.name == "contacts_phone_reached")
-    texts = _texts(_root(folder, figure_stem(fig)))
-    joined = " ".join(texts)
-    assert "alla områden (n = 53 / 54)" in texts
-    assert "bygglov" not in joined and "äldreomsorg" not in joined
-    note = "8 områden med färre än 30 svar visas inte."
-    assert note in joined and note in (fig.caption or "")
-    assert all(n is None or n >= MIN_N for s in fig.data["series"] for n in s["n"])
+    assert fig.data["categories"][0] == "alla områden (n = 53 / 54)"
+    assert len(fig.data["categories"]) > 1
+    bars = [(v, n) for s in fig.data["series"] for v, n in zip(s["values"], s["n"], strict=True)]
+    assert all(v is None for v, n in bars if n is not None and n < 7)  # no bar below min_n
+    assert any(v is not None for v, n in bars[1:])
+    assert "visas inte" in (fig.caption or "")
+    assert not [b for b in _blocks(doc, "Nyckeltal per område och år") if isinstance(b, Text)]
 
 
 def test_min_n_from_the_config_shows_small_areas_with_their_n(tmp_path: Path) -> None:
@@ -147,8 +176,8 @@ def test_kpi_verdict_comes_from_the_report_in_words_and_shape(tmp_path: Path) ->
     assert ax.get_xlabel() == "Andel (%)"
 
 
-def test_benchmark_is_drawn_only_at_the_own_bar(lekeberg) -> None:
-    doc, _ = lekeberg["sv"]
+def test_benchmark_is_drawn_only_at_the_own_bar(lekeberg_areas) -> None:
+    doc, _ = lekeberg_areas["sv"]
     fig = next(f for f in charts.figures(doc) if f.name == "contacts_phone_reached")
     ref = fig.data["reference"]
     assert ref["at"] == [0, 1] and ref["label"].startswith("Medel övriga ")
@@ -156,13 +185,14 @@ def test_benchmark_is_drawn_only_at_the_own_bar(lekeberg) -> None:
     ax = drawn.axes[0]
     line = next(c for c in ax.collections if c.get_label() == ref["label"])
     (start, end) = line.get_segments()[0][:, 0]
-    own = [p for p in ax.patches if isinstance(p, Rectangle)][1]  # the 2020 bar of "alla"
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    own = bars[len(fig.data["categories"])]  # the 2020 bar of "alla" (bars series by series)
     assert start < own.get_x() + own.get_width() / 2 < end
     assert end - start < 1.3 * own.get_width()  # one bar, not the whole axis
 
 
-def test_shares_are_on_one_0_to_100_scale(lekeberg) -> None:
-    doc, _ = lekeberg["sv"]
+def test_shares_are_on_one_0_to_100_scale(lekeberg_areas) -> None:
+    doc, _ = lekeberg_areas["sv"]
     for fig in charts.figures(doc):
         if fig.kind == "bars" and fig.data.get("percent"):
             values = [v for s in fig.data["series"] for v in s["values"] if v is not None]
@@ -314,3 +344,14 @@ def test_the_cli_report_writes_the_honest_charts(sample_report: Path) -> None:
     page = (sample_report / "report.html").read_text(encoding="utf-8")
     assert page.count('<title id="fig-') == len(list((sample_report / "figures").glob("*.svg")))
     assert "Gymnasieskola (n = 97)" in page
+
+
+def test_kpis_without_areas_are_named_beside_the_charts_that_have_some() -> None:
+    """min_n = 8: only the treatment index (both channels pooled) has areas with 8 answers; the
+    six other KPIs are named in one sentence instead of six charts of the totals (finding 27)."""
+    doc = build_report(_config("report_lekeberg.toml", min_n=8))
+    first, *rest = _blocks(doc, "Nyckeltal per område och år")
+    assert isinstance(first, Text)
+    assert first.text.startswith("Inget av de 8 områdena har minst 8 svar för Telefon: når en")
+    assert "E-post: svar på frågan, så de visas inte per område." in first.text
+    assert [b.name for b in rest if isinstance(b, Figure)] == ["contacts_treatment_index"]

@@ -73,3 +73,56 @@ def test_the_cover_dates_the_report_with_a_date_cell(workbook: Workbook) -> None
     cover = workbook.worksheets[0]
     row = next(r for r in cover.iter_rows() if r[0].value in ("Rapportens datum", "Report date"))
     assert isinstance(row[1].value, dt.date) and row[1].number_format == "yyyy-mm-dd"
+
+
+def _overview(workbook: Workbook) -> list[dict[str, object]]:
+    """The overview sheet's rows as {header: cell}, up to the note."""
+    ws = workbook.worksheets[1]
+    header = [c.value for c in ws[2]]
+    rows = []
+    for r in ws.iter_rows(min_row=3):
+        if r[0].value is None:
+            break
+        rows.append({h: c for h, c in zip(header, r, strict=False) if h is not None})
+    return rows
+
+
+def test_the_overview_shows_each_row_with_the_decimals_of_its_unit(workbook: Workbook) -> None:
+    """Review 3, finding 15: counts "450", not "450,00"; percent "81,1" as md/html show it, not
+    "81,13"; gaps with two decimals; a gap's norm 0 as "0"; changes signed."""
+    decimals = {"%": "0.0", "index 0–100": "0.0", "s": "0.0", "dagar": "0.0", "days": "0.0",
+                "arbetstimmar": "0.0", "working hours": "0.0", "gap": "0.00"}  # fmt: skip
+    value_cols = ("Värde", "Value", "Föregående värde", "Previous value")
+    rows = _overview(workbook)
+    assert rows
+    for row in rows:
+        unit = row.get("Enhet", row.get("Unit"))
+        assert unit is not None
+        for col in value_cols:
+            cell = row.get(col)
+            if cell is None or not isinstance(cell.value, int | float):
+                continue
+            if unit.value in decimals:
+                assert cell.number_format == decimals[unit.value], (row, col)
+            else:  # a count (whole number) or a mean (two decimals)
+                assert cell.number_format in ("0", "0.00"), (row, col)
+                if cell.number_format == "0":
+                    assert float(cell.value) == int(cell.value)
+        change = row.get("Förändring", row.get("Change"))
+        if change is not None and isinstance(change.value, int | float):
+            body = row[value_cols[0] if "Värde" in row else value_cols[1]].number_format
+            assert change.number_format == f"+{body};-{body};{body}", row
+        target = row.get("Mål / norm", row.get("Target / norm"))
+        if unit.value == "gap" and target is not None and target.value == 0:
+            assert target.number_format == "0"
+
+
+def test_the_lekeberg_feedback_count_has_no_decimals() -> None:
+    config = replace(load_config(SAMPLES / "report_lekeberg.toml"), language="sv")
+    rows = _overview(build_workbook(build_report(config, load_survey(config))))
+    count = next(r for r in rows if str(r["Mått"].value).startswith("Synpunkter: Tekniska"))
+    assert count["Värde"].value == 450 and count["Värde"].number_format == "0"
+    assert count["Föregående värde"].number_format == "0"
+    assert count["Förändring"].number_format == "+0;-0;0"
+    share = next(r for r in rows if r["Enhet"].value == "%")
+    assert share["Värde"].number_format == "0.0" and share["Mål / norm"].number_format == "0.0"

@@ -228,3 +228,19 @@ def test_a_kpi_equal_to_a_contact_measure_is_one_row() -> None:
     # a different n, or another period, is another measure: both rows stay
     assert len(glance_block([replace(kpi, n=53), contact], "sv").rows) == 2
     assert len(glance_block([replace(kpi, period="2019"), contact], "sv").rows) == 2
+
+
+def test_one_measure_one_name_and_one_verdict_word() -> None:
+    """Review 3, finding 18: the overview said "ingen säker förändring" where the tables say
+    "ingen påvisbar förändring"; the KPI "Telefonsamtal där den som ringer når en handläggare"
+    was the contacts' "Telefon: når en person" (the same 79,6 % of 54 calls); "god eller
+    bättre" beside "god eller mycket god"; "i nivå med" with nothing after it."""
+    from servqual_cli.report.html import render_html
+
+    doc = build_report(load_config(SAMPLES / "report_lekeberg.toml"))
+    text = render_document(doc) + render_html(doc)
+    assert "ingen påvisbar förändring" in text and "säker förändring" not in text
+    assert "Telefonsamtal där" not in text and "god eller bättre" not in text
+    assert "Telefon: når en person" in text and "Gott bemötande (god eller mycket god)" in text
+    assert "i nivå med medlet" in text
+    assert text.count("i nivå med") == text.count("i nivå med medlet")

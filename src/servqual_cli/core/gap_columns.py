@@ -14,7 +14,7 @@ per-group copies gave, so every number is the same (``tests/core/test_gap_column
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -23,14 +23,16 @@ import pandas as pd
 
 from servqual_cli.core import inference
 from servqual_cli.core._common import FloatArray
-from servqual_cli.core.effect_sizes import dz_interval
+from servqual_cli.core.effect_sizes import dz_intervals
 from servqual_cli.core.paired_ranks import distinct_counts, ranks_from_counts
 from servqual_cli.threads import map_ordered
 
 __all__ = [
     "TIE_DECIMALS",
     "ColumnStats",
+    "collect_items",
     "column_stats",
+    "item_job",
     "item_stats",
     "moments_and_counts",
     "paired_table",
@@ -149,12 +151,26 @@ def item_stats(
     >>> total.n, total.mean, a.mean, b.mean
     ([3, 2], [0.0, -0.5], [0.0, 0.0], [0.0, -1.0])
     """
+    one = item_job(e, p, groups)
+    # a loop over items, each vectorised over respondents; on threads for many respondents,
+    # every item computed as on one thread and appended in ``order``
+    return collect_items(map_ordered(one, order, rows=e.shape[0]), len(groups))
+
+
+_ItemEntries = tuple[_Entry, list[_Entry]]
+
+
+def item_job(
+    e: np.ndarray, p: np.ndarray, groups: Sequence[np.ndarray] = ()
+) -> Callable[[int], _ItemEntries]:
+    """The work of :func:`item_stats` for one item column (its position), to run beside other
+    jobs on the same threads; :func:`collect_items` gathers the results in order."""
     n = e.shape[0]
     rows = np.concatenate(list(groups)) if groups else np.zeros(0, dtype=np.intp)
     bounds = np.cumsum([0] + [len(g) for g in groups])
     buffers = threading.local()  # each thread its own scratch buffers
 
-    def one(j: int) -> tuple[_Entry, list[_Entry]]:
+    def one(j: int) -> _ItemEntries:
         if not hasattr(buffers, "d"):
             buffers.d, buffers.valid = np.empty(n), np.empty(n, dtype=bool)
             buffers.s = np.empty((3, rows.size))
@@ -173,11 +189,16 @@ def item_stats(
             for lo, hi in pairwise(bounds)
         ]
 
+    return one
+
+
+def collect_items(
+    done: Sequence[_ItemEntries], n_groups: int
+) -> tuple[ColumnStats, list[ColumnStats]]:
+    """:func:`item_stats`' result from its items' :func:`item_job` results, in order."""
     total = ColumnStats()
-    per_group = [ColumnStats() for _ in groups]
-    # a loop over items, each vectorised over respondents; on threads for many respondents,
-    # every item computed as on one thread and appended in ``order``
-    for item, of_groups in map_ordered(one, order, rows=n):
+    per_group = [ColumnStats() for _ in range(n_groups)]
+    for item, of_groups in done:
         total.append(item)
         for stats, entry in zip(per_group, of_groups, strict=True):
             stats.append(entry)
@@ -202,7 +223,7 @@ def paired_table(
     signed = [r.signed_rank for r in ranks]
     rb = [r.rank_biserial for r in ranks]
     dz = t["dz"]
-    dz_ci = [dz_interval(float(x), int(m), conf) for x, m in zip(dz, n, strict=True)]
+    dz_low, dz_high = dz_intervals(dz, n, conf)  # every column's noncentral-t solve at once
     table = pd.DataFrame(
         {
             "n": n,
@@ -224,8 +245,8 @@ def paired_table(
     table["p_holm"] = inference.holm(table["p_t"].to_numpy())
     table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), adjust)
     table["dz"] = dz
-    table["dz_ci_low"] = [r.ci_low for r in dz_ci]
-    table["dz_ci_high"] = [r.ci_high for r in dz_ci]
+    table["dz_ci_low"] = dz_low
+    table["dz_ci_high"] = dz_high
     table["rank_biserial"] = [r.value for r in rb]
     table["rank_biserial_ci_low"] = [r.ci_low for r in rb]
     table["rank_biserial_ci_high"] = [r.ci_high for r in rb]

@@ -26,7 +26,11 @@ from servqual_cli.core.gap_columns import (
     paired_table,
 )
 from servqual_cli.core.overall_score import OverallScore, overall_score
-from servqual_cli.core.respondent_scores import MinItems, RespondentScores, respondent_scores
+from servqual_cli.core.respondent_scores import (
+    MinItems,
+    RespondentScores,
+    scores_and_items,
+)
 from servqual_cli.core.results import records
 from servqual_cli.core.small_samples import blank_degenerate
 from servqual_cli.errors import DataError, UsageError
@@ -188,9 +192,10 @@ def gap_analysis(
     check_rules(conf, zero_method, adjust)
     if scores is not None and scores.gap.shape != (e.shape[0], len(dimensions)):
         raise UsageError("the respondent scores given do not match the item arrays")
-    items_of_all, _ = item_stats(e, p, order)
-    if scores is None:
-        scores = respondent_scores(e, p, dimensions, min_items)
+    if scores is None:  # the scores' and the items' columns on the same threads
+        scores, items_of_all, _ = scores_and_items(e, p, dimensions, min_items)
+    else:
+        items_of_all, _ = item_stats(e, p, order)
     return assemble(items_of_all, items, dimensions, scores, weights, conf, zero_method,
                     adjust, min_items, weight_rule)  # fmt: skip
 

@@ -31,9 +31,10 @@ from servqual_cli.core.effect_sizes import (
     oneway_anova_f,
     rank_epsilon_squared,
 )
-from servqual_cli.core.gap_columns import item_stats
 from servqual_cli.core.gaps import GapAnalysis, any_pair, assemble, check_rules
-from servqual_cli.core.respondent_scores import MinItems, respondent_scores
+from servqual_cli.core.posthoc import dunn_from_ranks
+from servqual_cli.core.ranktests import group_ranks, kruskal_from_ranks
+from servqual_cli.core.respondent_scores import MinItems, scores_and_items
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 from servqual_cli.threads import map_ordered
@@ -225,9 +226,7 @@ def grouped_gap_analysis(
     rows_of = [order[bounds[i] : bounds[i + 1]] for i in range(len(names))]
     # One pass over the item columns for the total and every group (no copy of a group's rows),
     # and the respondents' dimension scores once, for the total, every group and the tests.
-    item_order = [pos for cols in dimensions.values() for pos in cols]
-    items_all, items_per_group = item_stats(e, p, item_order, rows_of)
-    scores = respondent_scores(e, p, dimensions, min_items)
+    scores, items_all, items_per_group = scores_and_items(e, p, dimensions, min_items, rows_of)
     rules = (conf, zero_method, adjust, min_items, weight_rule)
     w_all = None if weights is None else np.asarray(weights, dtype=float)
     no_pair = "no valid expectation/perception pair"
@@ -240,7 +239,7 @@ def grouped_gap_analysis(
         result = assemble(items_per_group[i], items, dimensions, scores.take(rows), w, *rules)
         return dataclasses.replace(result, scores=None)  # the total's suffice
 
-    def one_dimension(j: int) -> GroupComparison:
+    def one_dimension(j: int) -> tuple[GroupComparison, inference.WelchPairs | None]:
         samples = {}
         for name, rows in zip(names, rows_of, strict=True):
             g = scores.gap[rows, j]
@@ -260,7 +259,7 @@ def grouped_gap_analysis(
     per_group: dict[str, GapAnalysis] = {
         names[i]: r for i, r in zip(kept, done[1 : 1 + len(kept)], strict=True)
     }
-    comparisons: list[GroupComparison] = done[1 + len(kept) :]
+    comparisons = _with_games_howell(done[1 + len(kept) :], conf)
     # The omnibus p-values form one family per test: the dimensions.
     welch_adj = inference.p_adjust([c.welch_p for c in comparisons], adjust)
     kw_adj = inference.p_adjust([c.kruskal_p for c in comparisons], adjust)
@@ -322,7 +321,11 @@ def _too_few(size: int) -> str | None:
     return f"fewer than {MIN_GROUP_N} valid dimension gaps" if size < MIN_GROUP_N else None
 
 
-def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupComparison:
+def _compare(
+    dim: str, samples: Mapping[str, np.ndarray], conf: float
+) -> tuple[GroupComparison, inference.WelchPairs | None]:
+    """One dimension's across-group tests, Games-Howell's table left empty: it is made from
+    the returned pairs for all dimensions together (:func:`_with_games_howell`)."""
     kw_out = {k: why for k, g in samples.items() if (why := _too_few(g.size)) is not None}
     kw_names = [k for k in samples if k not in kw_out]
     welch_names = [k for k in kw_names if np.ptp(samples[k]) > 0]
@@ -339,23 +342,25 @@ def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupC
         )
     if len(welch_names) >= 2:
         welch = inference.welch_anova([samples[k] for k in welch_names])
-        gh = inference.games_howell([samples[k] for k in welch_names], welch_names, conf=conf)
+        # Games-Howell's studentized range: for every dimension at once, by the caller
+        gh_pairs = inference.welch_pairs([samples[k] for k in welch_names], welch_names)
         welch_stats = (float(welch.statistic), float(welch.df1), float(welch.df2), float(welch.p))
         # ω² from the ordinary ANOVA's F and df (N − k), never Welch's df2 (review item 4)
         omega2: EffectSize | None = omega_squared_f(
             *oneway_anova_f([samples[k] for k in welch_names]), conf=conf
         )
     else:
-        welch_stats, gh, omega2 = (nan, nan, nan, nan), empty, None
+        welch_stats, gh_pairs, omega2 = (nan, nan, nan, nan), None, None
     if len(kw_names) >= 2:
-        kw = inference.kruskal_wallis([samples[k] for k in kw_names])
-        dunn = inference.dunn([samples[k] for k in kw_names], kw_names, adjust="holm")
+        ranks = group_ranks([samples[k] for k in kw_names])  # ranked once for both tests
+        kw = kruskal_from_ranks(ranks)
+        dunn = dunn_from_ranks(ranks, kw_names, adjust="holm")
         kw_n = int(sum(samples[k].size for k in kw_names))
         kw_stats = (float(kw.statistic), float(kw.df1), float(kw.p))
         epsilon2: EffectSize | None = rank_epsilon_squared(kw_stats[0], kw_n)
     else:
         kw_stats, dunn, kw_n, epsilon2 = (nan, nan, nan), empty, 0, None
-    return GroupComparison(
+    comparison = GroupComparison(
         dimension=dim,
         welch_f=welch_stats[0],
         welch_df1=welch_stats[1],
@@ -364,7 +369,7 @@ def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupC
         kruskal_h=kw_stats[0],
         kruskal_df=kw_stats[1],
         kruskal_p=kw_stats[2],
-        games_howell=gh,
+        games_howell=empty,
         dunn=dunn,
         welch_groups=tuple(welch_names),
         kruskal_groups=tuple(kw_names),
@@ -375,3 +380,18 @@ def _compare(dim: str, samples: Mapping[str, np.ndarray], conf: float) -> GroupC
         conf=conf,
         warnings=tuple(warnings),
     )
+    return comparison, gh_pairs
+
+
+def _with_games_howell(
+    done: Sequence[tuple[GroupComparison, inference.WelchPairs | None]], conf: float
+) -> list[GroupComparison]:
+    """The comparisons with their Games-Howell tables, the studentized range evaluated for
+    every dimension at once (each table as :func:`~servqual_cli.core.posthoc.games_howell`
+    makes it alone)."""
+    with_pairs = [(i, pairs) for i, (_, pairs) in enumerate(done) if pairs is not None]
+    tables = inference.games_howell_from_pairs([pairs for _, pairs in with_pairs], conf)
+    out = [comparison for comparison, _ in done]
+    for (i, _), table in zip(with_pairs, tables, strict=True):
+        out[i] = dataclasses.replace(out[i], games_howell=table)
+    return out

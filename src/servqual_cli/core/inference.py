@@ -38,10 +38,23 @@ from servqual_cli.core._common import (
     to_float,
 )
 from servqual_cli.core.effect_sizes import hedges_j
-from servqual_cli.core.posthoc import dunn, games_howell, holm, p_adjust
+from servqual_cli.core.posthoc import (
+    WelchPairs,
+    dunn,
+    dunn_from_ranks,
+    games_howell,
+    games_howell_from_pairs,
+    games_howell_many,
+    holm,
+    p_adjust,
+    welch_pairs,
+)
 from servqual_cli.core.ranktests import (
     EXACT_BELOW,
+    GroupRanks,
     RankTestResult,
+    group_ranks,
+    kruskal_from_ranks,
     kruskal_wallis,
     mann_whitney,
     signed_rank_test,
@@ -53,11 +66,18 @@ __all__ = [
     "EXACT_BELOW",
     "AnovaResult",
     "FloatArray",
+    "GroupRanks",
     "RankTestResult",
     "TwoSampleT",
+    "WelchPairs",
     "dunn",
+    "dunn_from_ranks",
     "games_howell",
+    "games_howell_from_pairs",
+    "games_howell_many",
+    "group_ranks",
     "holm",
+    "kruskal_from_ranks",
     "kruskal_wallis",
     "mann_whitney",
     "one_sample_t",
@@ -66,6 +86,7 @@ __all__ = [
     "signed_rank_test",
     "t_from_moments",
     "welch_anova",
+    "welch_pairs",
     "welch_t",
     "wilcoxon_signed_rank",
 ]

@@ -22,7 +22,16 @@ import pandas as pd
 from servqual_cli.core.benchmark import rank_at_published, rank_thirds
 from servqual_cli.core.results import records
 
-__all__ = ["POSITION_COLUMNS", "KoladaPosition", "kolada_positions"]
+__all__ = ["CHANGE_BASIS", "POSITION_COLUMNS", "KoladaPosition", "kolada_positions"]
+
+# A Kolada table holds published (rounded) values only, so its change is the difference of two
+# published values; ``servqual trend`` and the report compute theirs from the contacts before
+# rounding (review 1 #10, review 3 finding 20): both name their basis.
+CHANGE_BASIS = (
+    "difference of this municipality's published (rounded) values of the two periods; servqual "
+    "trend and report compute the change from the contacts before rounding and can differ by "
+    "one unit of the last published decimal"
+)
 
 POSITION_COLUMNS = ["kpi", "period", "value", "status", "n_municipalities", "others_mean",
                     "others_median", "diff", "rank", "rank_third", "previous_period",
@@ -48,7 +57,8 @@ def kolada_positions(
     DataFrame
         :data:`POSITION_COLUMNS`, one row per KPI and period where this municipality has a
         value, sorted by KPI and period. ``change`` is the difference from this municipality's
-        value in the latest earlier period of the table (``previous_period``).
+        value in the latest earlier period of the table (``previous_period``): the difference
+        of two published values (:data:`CHANGE_BASIS`).
 
     Examples
     --------
@@ -100,6 +110,6 @@ class KoladaPosition:
 
     def to_dict(self) -> dict[str, Any]:
         return {"municipality": self.municipality, "gender": self.gender,
-                "kpis": list(self.kpis),
+                "kpis": list(self.kpis), "change_basis": CHANGE_BASIS,
                 "positions": records(self.positions.astype(object).where(
                     self.positions.notna(), None))}  # fmt: skip

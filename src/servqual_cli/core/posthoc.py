@@ -11,11 +11,12 @@ public name is re-exported by :mod:`servqual_cli.core.inference`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
 from servqual_cli.core._common import (
@@ -23,12 +24,21 @@ from servqual_cli.core._common import (
     check_conf,
     clean_groups,
     pairs,
-    rankdata,
-    tie_sum,
 )
+from servqual_cli.core.ranktests import GroupRanks, group_ranks
 from servqual_cli.errors import DataError, UsageError
 
-__all__ = ["dunn", "games_howell", "holm", "p_adjust"]
+__all__ = [
+    "WelchPairs",
+    "dunn",
+    "dunn_from_ranks",
+    "games_howell",
+    "games_howell_from_pairs",
+    "games_howell_many",
+    "holm",
+    "p_adjust",
+    "welch_pairs",
+]
 
 
 def p_adjust(p: ArrayLike, method: str = "holm") -> FloatArray:
@@ -162,19 +172,40 @@ def _qtukey(conf: float, k: int, df: FloatArray) -> FloatArray:
     All pairs at once (the CDF is vectorised over q and df) to 1e-12: no root finder from
     :mod:`scipy.optimize`, whose import alone costs about half a second.
     """
-    df = np.asarray(df, dtype=np.float64)
+    return _qtukey_many(conf, k, [np.asarray(df, dtype=np.float64)])[0]
+
+
+def _qtukey_many(conf: float, k: int, dfs: Sequence[FloatArray]) -> list[FloatArray]:
+    """:func:`_qtukey` of several comparisons' pairs in one bisection (issue #16): every
+    comparison (a segment of the rows) widens and halves its brackets until its own pairs meet
+    the tolerance, as its own call would, so each quantile is that call's bit for bit; the CDF
+    is evaluated for all the segments still going at once (the Chebyshev sum of
+    :func:`_range_cdf` costs per call, not per value). Rows of :func:`_ptukey` are
+    independent of each other."""
+    sizes = [d.size for d in dfs]
+    df = np.concatenate(dfs) if dfs else np.zeros(0)
+    seg = np.repeat(np.arange(len(dfs)), sizes)
     lo = np.zeros(df.size)
     hi = np.full(df.size, 8.0)
+    going = np.ones(len(dfs), dtype=bool)
     for _ in range(60):  # the CDF rises in q: widen until conf is inside (q < 8 * 2^60)
-        low = _ptukey(hi, k, df) < conf
-        if not low.any():
+        rows = going[seg]
+        if not rows.any():
             break
-        lo, hi = np.where(low, hi, lo), np.where(low, 2.0 * hi, hi)
-    while np.any(hi - lo > 1e-12 * np.maximum(1.0, hi)):
-        mid = (lo + hi) / 2.0
-        below = _ptukey(mid, k, df) < conf
-        lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
-    return (lo + hi) / 2.0
+        low = np.zeros(df.size, dtype=bool)
+        low[rows] = _ptukey(hi[rows], k, df[rows]) < conf
+        going &= np.bincount(seg[low], minlength=len(dfs)) > 0  # a segment without: done
+        widen = going[seg] & low
+        lo, hi = np.where(widen, hi, lo), np.where(widen, 2.0 * hi, hi)
+    while True:
+        wide = hi - lo > 1e-12 * np.maximum(1.0, hi)
+        rows = (np.bincount(seg[wide], minlength=len(dfs)) > 0)[seg]
+        if not rows.any():
+            break
+        mid = (lo[rows] + hi[rows]) / 2.0
+        below = _ptukey(mid, k, df[rows]) < conf
+        lo[rows], hi[rows] = np.where(below, mid, lo[rows]), np.where(below, hi[rows], mid)
+    return np.split((lo + hi) / 2.0, np.cumsum(sizes)[:-1])
 
 
 def games_howell(
@@ -206,7 +237,46 @@ def games_howell(
     >>> gh["p_adj"].round(4).tolist()
     [0.0192, 1.0, 0.0192]
     """
+    return games_howell_many([(groups, names)], conf)[0]
+
+
+def games_howell_many(
+    comparisons: Sequence[tuple[Sequence[ArrayLike], Sequence[str]]], conf: float = 0.95
+) -> list[pd.DataFrame]:
+    """:func:`games_howell` of several comparisons (``(groups, names)`` each), with one
+    studentized-range evaluation per step for all of them that have the same number of
+    groups (``gap --by``: one comparison per dimension). Each table is that of its own call.
+    (R: ``ptukey(sqrt(2) * abs(t.test(x, y)$statistic), 2, df, lower.tail = FALSE)`` is
+    0.0080 for the first pair.)
+
+    >>> a, b = games_howell_many([([[4, 5, 6, 5], [6, 7, 8, 9, 7]], ["a", "b"]),
+    ...                           ([[1, 2, 2], [2, 3, 4]], ["x", "y"])])
+    >>> a["p_adj"].round(4).tolist(), b["group_a"].tolist()
+    ([0.008], ['x'])
+    """
     check_conf(conf)
+    return games_howell_from_pairs([welch_pairs(g, names) for g, names in comparisons], conf)
+
+
+@dataclass(frozen=True)
+class WelchPairs:
+    """The Welch t of every pair of ``k`` groups, where Games-Howell evaluates the
+    studentized range (:func:`welch_pairs`)."""
+
+    k: int
+    names: Sequence[str]
+    a: NDArray[np.intp]
+    b: NDArray[np.intp]
+    mean: FloatArray
+    se: FloatArray
+    df: FloatArray
+    t: FloatArray
+    ok: NDArray[np.bool_]
+
+
+def welch_pairs(groups: Sequence[ArrayLike], names: Sequence[str]) -> WelchPairs:
+    """Each pair's Welch t, df and SE for :func:`games_howell_from_pairs` (the part of
+    :func:`games_howell` that reads the data; a caller can make it on a worker thread)."""
     gs = clean_groups(groups, names)
     k = len(gs)
     n = np.array([g.size for g in gs], dtype=np.float64)
@@ -217,13 +287,33 @@ def games_howell(
         se = np.sqrt(v[a] + v[b])
         df = (v[a] + v[b]) ** 2 / (v[a] ** 2 / (n[a] - 1) + v[b] ** 2 / (n[b] - 1))
         t = (mean[a] - mean[b]) / se
-    ok = np.isfinite(t) & np.isfinite(df)
-    p = np.full(a.size, np.nan)
-    half = np.full(a.size, np.nan)
-    if ok.any():
+    return WelchPairs(k, names, a, b, mean, se, df, t, np.isfinite(t) & np.isfinite(df))
+
+
+def games_howell_from_pairs(parts: Sequence[WelchPairs], conf: float = 0.95) -> list[pd.DataFrame]:
+    """The Games-Howell tables of :func:`welch_pairs` results (``conf`` checked by the
+    caller): the studentized range evaluated once per step for all comparisons with the same
+    number of groups."""
+    p = [np.full(part.t.size, np.nan) for part in parts]
+    half = [np.full(part.t.size, np.nan) for part in parts]
+    for k in sorted({part.k for part in parts}):
+        batch = [i for i, part in enumerate(parts) if part.k == k and part.ok.any()]
+        if not batch:
+            continue
+        t = [parts[i].t[parts[i].ok] for i in batch]
+        df = [parts[i].df[parts[i].ok] for i in batch]
         # Games & Howell: |t| sqrt(2) is referred to the studentized range for all k groups.
-        p[ok] = np.clip(1.0 - _ptukey(np.sqrt(2) * np.abs(t[ok]), k, df[ok]), 0.0, 1.0)
-        half[ok] = _qtukey(conf, k, df[ok]) / np.sqrt(2) * se[ok]
+        cdf = _ptukey(np.sqrt(2) * np.abs(np.concatenate(t)), k, np.concatenate(df))
+        cdfs = np.split(cdf, np.cumsum([x.size for x in t])[:-1])
+        for i, c, q in zip(batch, cdfs, _qtukey_many(conf, k, df), strict=True):
+            ok = parts[i].ok
+            p[i][ok] = np.clip(1.0 - c, 0.0, 1.0)
+            half[i][ok] = q / np.sqrt(2) * parts[i].se[ok]
+    return [_gh_table(part, pi, hi) for part, pi, hi in zip(parts, p, half, strict=True)]
+
+
+def _gh_table(part: WelchPairs, p: FloatArray, half: FloatArray) -> pd.DataFrame:
+    a, b, mean, names = part.a, part.b, part.mean, part.names
     diff = mean[a] - mean[b]
     return pd.DataFrame(
         {
@@ -232,9 +322,9 @@ def games_howell(
             "mean_a": mean[a],
             "mean_b": mean[b],
             "diff": diff,
-            "se": se,
-            "t": np.where(ok, t, np.nan),
-            "df": df,
+            "se": part.se,
+            "t": np.where(part.ok, part.t, np.nan),
+            "df": part.df,
             "p_adj": p,
             "ci_low": diff - half,
             "ci_high": diff + half,
@@ -262,15 +352,22 @@ def dunn(groups: Sequence[ArrayLike], names: Sequence[str], adjust: str = "holm"
     >>> r["z"].round(4).tolist(), r["p_adj"].round(4).tolist()
     ([-2.8203, -0.9421, 1.8273], [0.0144, 0.3461, 0.1353])
     """
-    gs = clean_groups(groups, names)
-    values = np.concatenate(gs)
-    big_n = values.size
-    ranks = rankdata(values)
-    bounds = np.cumsum([0] + [g.size for g in gs])
-    n = np.diff(bounds).astype(np.float64)
-    mean_rank = np.add.reduceat(ranks, bounds[:-1]) / n
-    a, b = pairs(len(gs))
-    var_unit = big_n * (big_n + 1) / 12.0 - tie_sum(values) / (12.0 * (big_n - 1))
+    return dunn_from_ranks(group_ranks(clean_groups(groups, names)), names, adjust)
+
+
+def dunn_from_ranks(ranks: GroupRanks, names: Sequence[str], adjust: str = "holm") -> pd.DataFrame:
+    """:func:`dunn` from the groups' pooled rank sums
+    (:func:`~servqual_cli.core.ranktests.group_ranks`), for a caller that ranks once for
+    Kruskal-Wallis and Dunn.
+
+    >>> r = dunn_from_ranks(group_ranks([np.array([1.0, 2]), np.array([3.0, 4])]), ["a", "b"])
+    >>> r["z"].round(4).tolist()
+    [-1.5492]
+    """
+    big_n, n = ranks.n, ranks.sizes
+    mean_rank = ranks.sums / n
+    a, b = pairs(len(n))
+    var_unit = big_n * (big_n + 1) / 12.0 - ranks.ties / (12.0 * (big_n - 1))
     with np.errstate(invalid="ignore", divide="ignore"):
         z = (mean_rank[a] - mean_rank[b]) / np.sqrt(var_unit * (1 / n[a] + 1 / n[b]))
     p = 2.0 * special.ndtr(-np.abs(z))  # 2 P(Z > |z|), scipy.stats.norm.sf(|z|) = ndtr(-|z|)

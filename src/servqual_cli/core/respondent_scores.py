@@ -14,13 +14,22 @@ Definitions (Parasuraman, Zeithaml & Berry 1988; Parasuraman, Berry & Zeithaml 1
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import numpy as np
 
-from servqual_cli.core.gap_columns import TIE_DECIMALS
+from servqual_cli.core.gap_columns import (
+    TIE_DECIMALS,
+    ColumnStats,
+    collect_items,
+    item_job,
+)
 from servqual_cli.errors import DataError, UsageError
+from servqual_cli.threads import map_ordered
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,20 @@ def respondent_scores(
     >>> s.servperf[:, 0].round(3).tolist()
     [5.667, 4.0]
     """
+    jobs, finish = score_jobs(expectation, perception, dimensions, min_items)
+    # one job per dimension, each vectorised over respondents; on threads for many respondents
+    return finish(map_ordered(lambda job: job(), jobs, rows=len(expectation)))
+
+
+def score_jobs(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    dimensions: Mapping[str, Sequence[int]],
+    min_items: MinItems = "half",
+) -> tuple[list[Callable[[], int]], Callable[[Sequence[int]], RespondentScores]]:
+    """:func:`respondent_scores` as one job per dimension (each writes its own columns), to
+    run beside other jobs on the same threads, and the function that makes the result of the
+    jobs' results (in dimension order)."""
     e = np.asarray(expectation, dtype=float)
     p = np.asarray(perception, dtype=float)
     if e.shape != p.shape:
@@ -111,28 +134,37 @@ def respondent_scores(
     n = e.shape[0]
     names = tuple(dimensions)
     # Column-major: the tests and the overall score read one dimension at a time. Every cell
-    # is written below, so no NaN pre-fill.
+    # is written by the jobs, so no NaN pre-fill.
     out = {k: np.empty((n, len(names)), order="F") for k in ("e", "p", "g", "sp")}
     prorated = np.zeros((n, len(names)), dtype=bool, order="F")
-    needs = []
-    # Running sums, reused for every dimension (no allocation per dimension or item).
-    count, p_count, g, ee, pp, sp, gap_c = (np.empty(n) for _ in range(7))
-    valid, p_valid = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
-    for j, cols in enumerate(dimensions.values()):
-        cols = list(cols)
-        need = items_needed(len(cols), min_items)
-        needs.append(need)
+    needs = tuple(items_needed(len(list(cols)), min_items) for cols in dimensions.values())
+
+    buffers = threading.local()
+
+    def one(j: int, cols: list[int]) -> int:
+        need = needs[j]
+        # Running sums of the dimension's items, one item column at a time (left to right, as
+        # a row sum of so few items adds): no (n, items) copy of the arrays. The counts are
+        # small integers (uint8 while a dimension has fewer than 256 items).
+        small: type[np.integer[Any]] = np.uint8 if len(cols) < 256 else np.int64
+        if not hasattr(buffers, "sums"):  # each thread its own buffers, reused per dimension
+            buffers.sums = np.empty((5, n))
+            buffers.flags = np.empty((2, n), dtype=bool)
+            buffers.counts = {}
+        if small not in buffers.counts:
+            buffers.counts[small] = np.empty((2, n), dtype=small)
+        count, p_count = buffers.counts[small]
+        g, ee, pp, sp, gap_c = buffers.sums
+        valid, p_valid = buffers.flags
         for acc in (count, p_count, g, ee, pp, sp):
-            acc.fill(0.0)
-        # Sums over the dimension's items, one item column at a time (left to right, as a
-        # row sum of so few items adds): no (n, items) copy of the arrays.
+            acc.fill(0)
         for c in cols:
             e_c, p_c = e[:, c], p[:, c]
             np.subtract(p_c, e_c, out=gap_c)
             np.logical_not(np.isnan(gap_c, out=valid), out=valid)
             np.logical_not(np.isnan(p_c, out=p_valid), out=p_valid)
-            count += valid
-            p_count += p_valid
+            np.add(count, valid, out=count)
+            np.add(p_count, p_valid, out=p_count)
             np.add(g, gap_c, out=g, where=valid)
             np.add(ee, e_c, out=ee, where=valid)
             np.add(pp, p_c, out=pp, where=valid)
@@ -145,11 +177,47 @@ def respondent_scores(
                      ("sp", sp, p_count, sp_ok)]  # fmt: skip
             for key, total, by, keep in parts:
                 col = out[key][:, j]
-                np.divide(total, by, out=col)
+                np.divide(total, by, out=col)  # a whole-number count divides as its float
                 if key == "g":
                     np.round(col, TIE_DECIMALS, out=col)
                 col[~keep] = np.nan
-    n_prorated = prorated.sum(axis=0).astype(np.int64)
-    return RespondentScores(
-        names, out["e"], out["p"], out["g"], out["sp"], n_prorated, tuple(needs), prorated
-    )
+        return int(np.count_nonzero(prorated[:, j]))
+
+    # the dimension with the most items first: the longest jobs start first on the threads
+    by_size = sorted(range(len(names)), key=lambda j: -len(list(dimensions[names[j]])))
+    jobs: list[Callable[[], int]] = [partial(one, j, list(dimensions[names[j]])) for j in by_size]
+
+    def finish(done: Sequence[int]) -> RespondentScores:
+        n_prorated = np.zeros(len(names), dtype=np.int64)
+        n_prorated[by_size] = done
+        return RespondentScores(
+            names, out["e"], out["p"], out["g"], out["sp"], n_prorated, needs, prorated
+        )
+
+    return jobs, finish
+
+
+def scores_and_items(
+    expectation: np.ndarray,
+    perception: np.ndarray,
+    dimensions: Mapping[str, Sequence[int]],
+    min_items: MinItems = "half",
+    groups: Sequence[np.ndarray] = (),
+) -> tuple[RespondentScores, ColumnStats, list[ColumnStats]]:
+    """:func:`respondent_scores` and :func:`~servqual_cli.core.gap_columns.item_stats` (items in
+    dimension order, ``groups`` as there) on the same threads: the dimensions' and the items'
+    jobs are independent, so neither waits for the other (issue #16).
+
+    >>> e = np.array([[5.0, 6], [4, 6], [7, np.nan]], order="F")
+    >>> p = np.array([[6.0, 6], [4, 5], [6, 7]], order="F")
+    >>> scores, items, _ = scores_and_items(e, p, {"A": [0, 1]})
+    >>> scores.gap[:, 0].tolist(), items.mean
+    ([0.5, -0.5, -1.0], [0.0, -0.5])
+    """
+    order = [pos for cols in dimensions.values() for pos in cols]
+    jobs, finish = score_jobs(expectation, perception, dimensions, min_items)
+    item_one = item_job(expectation, perception, groups)
+    everything: list[Callable[[], Any]] = [*jobs, *(partial(item_one, j) for j in order)]
+    done = map_ordered(lambda job: job(), everything, rows=len(expectation))
+    total, per_group = collect_items(done[len(jobs) :], len(groups))
+    return finish(done[: len(jobs)]), total, per_group

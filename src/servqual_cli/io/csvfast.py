@@ -63,7 +63,6 @@ def read_body(
         return None
     if data.find(b"\r", start) >= 0 and data.count(b"\r", start) != data.count(b"\r\n", start):
         return None  # a lone CR ends a line for the standard reader
-    lines = data.count(b"\n", start) + (0 if data.endswith(b"\n") else 1)
     if data.startswith(b"\n", start):
         return None  # a blank first line: the standard reader keeps it as an empty row
     # A blank line further down is a row of empty cells for pyarrow and an empty row for the
@@ -76,9 +75,12 @@ def read_body(
     if any(p is None for p in parts):
         return None
     done = [p for p in parts if p is not None]
-    if sum(len(p[0]) for p in done) != lines:
+    # the lines, counted by the parts (on their threads): one row per line, or pyarrow and the
+    # standard reader may disagree
+    lines = sum(n for n, _ in done) + (0 if data.endswith(b"\n") else 1)
+    if sum(len(p[0]) for _, p in done) != lines:
         return None
-    return [merge_parts([p[j] for p in done]) for j in range(width)]
+    return [merge_parts([p[j] for _, p in done]) for j in range(width)]
 
 
 def _spans(data: bytes, start: int, n: int) -> list[tuple[int, int]]:
@@ -115,9 +117,10 @@ def _blank_next_to(data: bytes, at: int) -> bool:
 
 def _read_part(
     data: bytes, span: tuple[int, int], delim: str, width: int, max_chars: int
-) -> list[EncodedColumn] | None:
-    """The lines ``data[span[0]:span[1]]`` as ``width`` encoded columns (texts in order of first
-    appearance within the span); None when pyarrow refuses them or a field is too long."""
+) -> tuple[int, list[EncodedColumn]] | None:
+    """The newlines in ``data[span[0]:span[1]]`` and its lines as ``width`` encoded columns
+    (texts in order of first appearance within the span); None when pyarrow refuses them or a
+    field is too long."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -154,4 +157,4 @@ def _read_part(
         if column is None:
             return None  # the standard reader names the line of the long field
         out.append(column)
-    return out
+    return data.count(b"\n", span[0], span[1]), out

@@ -94,12 +94,14 @@ class ExclusionLog:
         codes: np.ndarray,
         uniques: np.ndarray,
         reasons: np.ndarray,
+        cells: np.ndarray | None = None,
     ) -> None:
         """Record the cells of an encoded column: ``uniques[codes]`` are the cells and
         ``reasons`` holds a reason or None per distinct value (``uniques``).
 
-        Only the counts are made now (one ``bincount`` over the codes); which cells were
-        excluded is worked out if :meth:`to_frame` is asked for.
+        Only the counts are made now (one ``bincount`` over the codes, or ``cells``, the
+        cells per distinct value when the caller has counted them); which cells were excluded
+        is worked out if :meth:`to_frame` is asked for.
 
         >>> log = ExclusionLog("a.csv")
         >>> log.add_coded(np.array([2, 3, 4]), "E1", np.array([0, 1, 1], dtype=np.int8),
@@ -113,7 +115,8 @@ class ExclusionLog:
             return
         own = np.full(len(uniques), -1, dtype=np.int16)
         own[excluded] = self._codes_of(reasons[excluded])
-        cells = np.bincount(codes, minlength=len(uniques))
+        if cells is None:
+            cells = np.bincount(codes, minlength=len(uniques))
         if not cells[excluded].any():
             return
         self._count(own[excluded], cells[excluded], column)

@@ -123,7 +123,8 @@ def _reject_wrong_column(parsed: ScaleColumn, table: RawTable, pos: int) -> None
     counted, and the half-of-the-items rule decides what the respondents' scores can use.
     """
     values = parsed.values
-    if len(values) == 0 or not np.isnan(values).all():
+    # (the first rows nearly always hold an answer: the whole column is looked at only if not)
+    if len(values) == 0 or not np.isnan(values[:4096]).all() or not np.isnan(values).all():
         return
     first = parsed.first_with(["unparseable", "out_of_range", "not_scale_point"])
     if first is not None:

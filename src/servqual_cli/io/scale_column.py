@@ -94,14 +94,21 @@ def parse_scale_column(
     name = table.columns[position]
     encoded = table.encoded_column(position) if column is None else None
     if encoded is not None:
-        unique_values, reasons = _parse_distinct(encoded.uniques, scale, labels, missing)
-        if rename:
+        unique_values, reasons, from_text = _parse_distinct(encoded.uniques, scale, labels, missing)
+        if rename:  # (a reason renamed is still a reason: ``from_text`` is unchanged)
             reasons = _renamed(reasons, rename)
         # "wrap": every code is valid, and numpy's "clip" is ten times slower on int8 codes
         values = np.take(unique_values, encoded.codes, out=out, mode="wrap")
         if log is not None:
-            log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, reasons)
-            _log_recoded(log, encoded.uniques, encoded.codes, unique_values, reasons)
+            counts = None  # cells per distinct text, counted once if both need them
+            if from_text.any():
+                counts = np.bincount(encoded.codes, minlength=len(encoded.uniques))
+            log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, reasons, counts)
+            if counts is not None:  # answers read from text (labels), counted per distinct text
+                tally: dict[tuple[str, float], int] = {}
+                tally_recoded(tally, encoded.uniques[from_text], unique_values[from_text],
+                              counts[from_text])  # fmt: skip
+                log.add_recoded(tally)
         return ScaleColumn(values, reasons, encoded.codes)
     cells = table.column(position)
     recoded: dict[tuple[str, float], int] | None = None if log is None else {}
@@ -120,7 +127,7 @@ def parse_scale_column(
     return ScaleColumn(values, reasons)
 
 
-_DISTINCT: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = {}
+_DISTINCT: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
 
 def _parse_distinct(
@@ -128,14 +135,17 @@ def _parse_distinct(
     scale: tuple[float, float],
     labels: Mapping[str, float] | None,
     missing: Iterable[str],
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`parse_scale_values` of a column's distinct texts, remembered per sorted set: the
-    44 columns of a survey hold the same few answers in different orders, so the set is
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`parse_scale_values` of a column's distinct texts and which of them are answers
+    read from text (:func:`~servqual_cli.io.values.read_from_text`), remembered per sorted set:
+    the 44 columns of a survey hold the same few answers in different orders, so the set is
     parsed once per run. Each text is parsed on its own, so the order cannot change a result.
     """
     missing = tuple(str(t) for t in missing)  # may be a one-shot iterator
     if len(uniques) > 1000:  # free text: not worth keeping
-        return parse_scale_values(pd.Series(uniques, dtype=object), scale, labels, missing)
+        values, reasons = parse_scale_values(pd.Series(uniques, dtype=object), scale, labels,
+                                             missing)  # fmt: skip
+        return values, reasons, read_from_text(uniques, values, reasons)
     order = np.argsort(uniques, kind="stable")
     key = (
         tuple(uniques[order].tolist()),
@@ -148,28 +158,15 @@ def _parse_distinct(
     if hit is None:
         if len(_DISTINCT) > 256:
             _DISTINCT.clear()
-        hit = parse_scale_values(pd.Series(uniques[order], dtype=object), scale, labels, missing)
+        texts = uniques[order]
+        parsed = parse_scale_values(pd.Series(texts, dtype=object), scale, labels, missing)
+        hit = (*parsed, read_from_text(texts, *parsed))
         _DISTINCT[key] = hit
     values = np.empty(len(uniques))
     reasons = np.empty(len(uniques), dtype=object)
-    values[order], reasons[order] = hit
-    return values, reasons
-
-
-def _log_recoded(
-    log: ExclusionLog,
-    uniques: np.ndarray,
-    codes: np.ndarray,
-    values: np.ndarray,
-    reasons: np.ndarray,
-) -> None:
-    """Count the cells read from text (a label) of an encoded column, from its distinct texts."""
-    hit = read_from_text(uniques, values, reasons)
-    if hit.any():
-        cells = np.bincount(codes, minlength=len(uniques))
-        tally: dict[tuple[str, float], int] = {}
-        tally_recoded(tally, uniques[hit], values[hit], cells[hit])
-        log.add_recoded(tally)
+    recoded = np.empty(len(uniques), dtype=bool)
+    values[order], reasons[order], recoded[order] = hit
+    return values, reasons, recoded
 
 
 def _renamed(reasons: np.ndarray, rename: Mapping[str, str]) -> np.ndarray:

@@ -23,11 +23,20 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_better": ("bättre", "better"),
     "g_worse": ("sämre", "worse"),
     "g_more": ("fler", "more"),
-    "g_no_change": ("ingen säker förändring", "no clear change"),
+    # one term with the tables' verdicts (review 3, finding 18)
+    "g_no_change": ("ingen påvisbar förändring", "no detectable change"),
     "g_met": ("uppfyllt", "met"),
     "g_not_met": ("ej uppfyllt", "not met"),
     "g_cannot_tell": ("kan ej avgöras", "cannot tell"),
-    "g_same": ("i nivå med", "on a par"),
+    "g_same": ("i nivå med medlet", "on a par with the mean"),
+    # a card's target line read as a sentence: "Målet (minst 90,0 %) nås inte" (finding 18)
+    "g_card_target": ("Målet ({bound})", "The target ({bound})"),
+    "g_card_norm": ("Normen ({bound})", "The norm ({bound})"),
+    "g_card_target_met": ("nås", "is met"),
+    "g_card_target_not_met": ("nås inte", "is not met"),
+    "g_card_norm_met": ("uppfylls", "is met"),
+    "g_card_norm_not_met": ("uppfylls inte", "is not met"),
+    "g_card_cannot_tell": ("kan inte avgöras", "cannot be told"),
     "g_too_few": ("för få svar", "too few answers"),
     "g_small_base": ("Underlag", "Base"),
     "too_few_note": (
@@ -136,15 +145,16 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Better than the previous period: {items}.",
     ),
     "p_nothing_bad": (
-        "Inget mått har ett ej uppfyllt mål, en säker försämring eller ett resultat under "
+        "Inget mått har ett ej uppfyllt mål, en påvisbar försämring eller ett resultat under "
         "övrigas medel.",
-        "No measure has an unmet target, a clear deterioration or a result below the others' mean.",
+        "No measure has an unmet target, a detectable deterioration or a result below the "
+        "others' mean.",
     ),
     "p_nothing_bad_judged": (
-        "Inget av de mått som har tillräckligt underlag har ett ej uppfyllt mål, en säker "
+        "Inget av de mått som har tillräckligt underlag har ett ej uppfyllt mål, en påvisbar "
         "försämring eller ett resultat under övrigas medel.",
-        "No measure with enough answers has an unmet target, a clear deterioration or a result "
-        "below the others' mean.",
+        "No measure with enough answers has an unmet target, a detectable deterioration or a "
+        "result below the others' mean.",
     ),
     "p_cannot_tell": (
         "För {items} går det inte att avgöra om målet nås.",

@@ -30,7 +30,8 @@ MEASUREMENT: Pairs = {
     "answered_question": ("Svar på frågan (alla)", "Question answered (all)"),
     "answered_question_partly": ("Delvis svar (alla)", "Partly answered (all)"),
     "treatment_index": ("Bemötandeindex", "Treatment index"),
-    "treatment_good_or_better": ("Gott bemötande (god eller bättre)", "Good or better treatment"),
+    "treatment_good_or_better": ("Gott bemötande (god eller mycket god)",
+                                 "Good or very good treatment"),
     # bemötande ratings (KKiK's Swedish scale)
     "mycket god": ("Mycket god", "Very good (mycket god)"),
     "god": ("God", "Good (god)"),
@@ -70,19 +71,19 @@ MEASUREMENT: Pairs = {
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
     "relative": ("Jämfört med medel", "Against the mean"),
-    "same": ("i nivå med", "on a par"),
+    "same": ("i nivå med medlet", "on a par with the mean"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
     "green": ("grön", "green"),
     "yellow": ("gul", "yellow"),
     "red": ("röd", "red"),
     "verdict_note": ("Bedömning mot medel övriga: bättre/sämre endast när kommunens hela "
-                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med; utan "
-                     "intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
+                     "{level}-intervall ligger på ena sidan om medlet, annars i nivå med medlet; "
+                     "utan intervall efter tredjedelar av rangordningen. Kolada-färg: bästa "
                      "tredjedelen grön, mellersta gul, sämsta röd.",
                      "Verdict against the others' mean: better/worse only when this "
                      "municipality's whole {level} interval lies on one side of the mean, else "
-                     "on a par; without an interval by thirds of the ranking. Kolada colour: best "
-                     "third green, middle yellow, worst red."),
+                     "on a par with the mean; without an interval by thirds of the ranking. "
+                     "Kolada colour: best third green, middle yellow, worst red."),
     "p_welch": ("p (Welch)", "p (Welch)"),
     "p_mann_whitney": ("p (Mann-Whitney)", "p (Mann-Whitney)"),
     "hedges_g": ("Hedges g", "Hedges' g"),
@@ -155,10 +156,15 @@ MEASUREMENT: Pairs = {
                 "scale (treatment index; stays within 0–100)."),
     "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
                     "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
-                    "Totalerna justeras för sig.",
+                    "Totalerna justeras för sig. Intervallen gäller varje jämförelse för sig "
+                    "(ojusterade).",
                     "{label}: p adjusted over every per-area comparison (all KPIs and channels, "
                     "also those not shown here); the verdict follows the adjusted p. The totals "
-                    "are adjusted as a family of their own."),
+                    "are adjusted as a family of their own. The intervals are per comparison "
+                    "(unadjusted)."),
+    # beside an adjusted p the interval columns say they are not (review 3, finding 6)
+    "ci_low_unadjusted": ("KI låg (ojusterat)", "CI low (unadjusted)"),
+    "ci_high_unadjusted": ("KI hög (ojusterat)", "CI high (unadjusted)"),
     "total_adjust_note": ("{label}: p justerat över alla totaler (som i serien över flera år); "
                           "bedömningen följer det justerade p. Intervallen gäller varje "
                           "jämförelse för sig (ojusterade).",
@@ -188,11 +194,16 @@ MEASUREMENT: Pairs = {
     "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
                       "jämförelsefilen ger bara de övriga kommunerna. Placering och skillnad "
                       "jämförs med kommunens värde avrundat som de övrigas publicerade värden "
-                      "(samma antal decimaler); lika värden delar bästa placering.",
+                      "(samma antal decimaler); lika värden delar bästa placering. Förändringar "
+                      "räknas från kontakterna före avrundning (servqual kolada räknar dem "
+                      "mellan publicerade värden och kan skilja en enhet i sista decimalen).",
                       "This municipality's values are computed from the analysed contacts "
                       "({year}); the benchmark file gives the other municipalities only. Rank and "
                       "difference use this municipality's value rounded as the others' values are "
-                      "published (the same decimals); equal values share the best rank."),
+                      "published (the same decimals); equal values share the best rank. Changes "
+                      "are computed from the contacts before rounding (servqual kolada computes "
+                      "them between published values and can differ by one unit in the last "
+                      "decimal)."),
     "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
                    "Not ranked (the analysed contacts cannot compute it): {kpis}."),
     "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
@@ -269,7 +280,21 @@ KOLADA: Pairs = {
     "diff": ("Skillnad mot medel", "Diff. from mean"),
     "rank": ("Placering", "Rank"),
     "rank_third": ("Kolada-färg", "Kolada colour"),
-    "change": ("Förändring sedan föregående år", "Change since previous year"),
+    # the change's basis in its title (review 3, finding 20)
+    "change": (
+        "Förändring sedan föregående år (publicerade värden)",
+        "Change since previous year (published values)",
+    ),
+    "change_note": (
+        "Förändring: skillnaden mellan kommunens två publicerade (avrundade) "
+        "värden, som tabellen visar dem. servqual trend och rapporten räknar "
+        "förändringen från kontakterna själva, före avrundning, och kan därför "
+        "skilja en enhet i sista decimalen.",
+        "Change: the difference between this municipality's two published "
+        "(rounded) values, as the table shows them. servqual trend and the report "
+        "compute the change from the contacts themselves, before rounding, and can "
+        "therefore differ by one unit in the last decimal.",
+    ),
     "green": ("grön (bästa tredjedelen)", "green (best third)"),
     "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
     "red": ("röd (sämsta tredjedelen)", "red (worst third)"),

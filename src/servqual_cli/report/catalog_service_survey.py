@@ -21,6 +21,14 @@ SERVICE_SURVEY: Pairs = {
     "index": ("Index (0–100)", "Index (0–100)"),
     "ci_low": ("{level} KI, nedre", "{level} CI, low"),
     "ci_high": ("{level} KI, övre", "{level} CI, high"),
+    "diff_ci_low": ("{level} KI, nedre (ojusterat)", "{level} CI, low (unadjusted)"),
+    "diff_ci_high": ("{level} KI, övre (ojusterat)", "{level} CI, high (unadjusted)"),
+    "ci_note": (
+        "Förändringens intervall gäller varje jämförelse för sig (ojusterat): det kan ligga "
+        "helt på ena sidan om 0 fast det Holm-justerade p inte räcker för en bedömning.",
+        "The change's interval is per comparison (unadjusted): it can lie wholly on one side "
+        "of 0 while the Holm-adjusted p is not enough for a verdict.",
+    ),
     "share_4_5": ("Andel 4–5", "Share 4–5"),
     "small_base": ("Litet underlag", "Small base"),
     "years": ("År", "Years"),
@@ -49,7 +57,7 @@ SERVICE_SURVEY: Pairs = {
     "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
     "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
     "yes": ("ja", "yes"),
-    "same": ("i nivå med", "on a par"),
+    "same": ("i nivå med medlet", "on a par with the mean"),
     "bench_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     "others_mean": ("Medel övriga", "Others' mean"),
     "bench_diff": ("Skillnad mot medel", "Diff. from mean"),
@@ -62,12 +70,12 @@ SERVICE_SURVEY: Pairs = {
     "bench_note": (
         "Kommunens index (från dess svar) mot det oviktade medlet av övriga kommuners "
         "publicerade index. Bedömning: bättre/sämre endast när hela kommunens {level}-intervall "
-        "ligger på ena sidan om medlet, annars i nivå med. Färg efter tredjedelar av "
+        "ligger på ena sidan om medlet, annars i nivå med medlet. Färg efter tredjedelar av "
         "rangordningen (Kolada).",
         "This municipality's index (from its answers) against the unweighted mean of the other "
         "municipalities' published indices. Verdict: better/worse only when this "
-        "municipality's whole {level} interval lies on one side of the mean, else on a par. "
-        "Colour by thirds of the ranking (as Kolada).",
+        "municipality's whole {level} interval lies on one side of the mean, else on a par "
+        "with the mean. Colour by thirds of the ranking (as Kolada).",
     ),
     "no": ("", ""),
     "note": (

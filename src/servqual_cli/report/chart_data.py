@@ -196,6 +196,40 @@ def figure_frame(figure: Figure, lang: str = "en") -> pd.DataFrame | None:
     return None
 
 
+# decimals of the tables each kind of chart illustrates: SERVQUAL means and gaps with two, the
+# KPIs (percent, index, seconds, hours, days) with one (review 3, finding 19)
+_DECIMALS = {"dimension_gaps": 2, "item_gaps": 2, "group_heatmap": 2, "ipa": 2}
+
+
+def figure_formats(figure: Figure, frame: pd.DataFrame) -> dict[str, str]:
+    """Display formats of :func:`figure_frame`'s columns: the decimals of the table the chart
+    illustrates (a figure's data may name its own ``decimals``), whole numbers for n. The CSV
+    keeps full precision (:func:`web_csv`); this is for the table shown under the chart.
+
+    >>> fig = Figure("x", "Gap", "item_gaps", {"categories": ["1"], "gap": [-0.0738],
+    ...     "ci_low": [-0.2], "ci_high": [0.05]})
+    >>> figure_formats(fig, figure_frame(fig, "sv"))
+    {'Gap (P−E)': '.2f', 'KI låg': '.2f', 'KI hög': '.2f'}
+    """
+    own = figure.data.get("decimals") if isinstance(figure.data, dict) else None
+    if figure.kind not in _FRAMES:
+        return {}
+    digits = int(own if own is not None else _DECIMALS.get(figure.kind, 1))
+    formats: dict[str, str] = {}
+    if figure.kind == "ipa":  # as the IPA table: importance in points of 100, perception a mean
+        labels = _labels(figure.data)
+        formats = {labels.get("y", "y"): ".1f", labels.get("x", "x"): ".2f"}
+    for column in frame.columns:
+        if str(column) in formats:
+            continue
+        kind = frame[column].dtype.kind
+        if kind == "f":
+            formats[str(column)] = f".{digits}f"
+        elif kind in "iu":
+            formats[str(column)] = "d"
+    return formats
+
+
 def web_csv(frame: pd.DataFrame, lang: str = "sv") -> str:
     """``frame`` as CSV for a web platform: ``;``, decimal comma in ``sv``, minimal quoting.
 

@@ -66,6 +66,19 @@ CHART: dict[str, tuple[str, str]] = {
         "Staplar med färre än {min_n} svar visas inte ({k} st).",
         "Bars with fewer than {min_n} answers are not shown ({k}).",
     ),
+    # no area reaches min_n: one sentence instead of charts that show no area (finding 27)
+    "chart_no_areas": (
+        "Inget av de {k} områdena har minst {min_n} svar, så inga diagram per område visas. "
+        "Värdena för alla områden står i tabellerna ovan.",
+        "None of the {k} areas has {min_n} answers or more, so no chart by area is shown. The "
+        "values for all areas are in the tables above.",
+    ),
+    "chart_no_areas_for": (
+        "Inget av de {k} områdena har minst {min_n} svar för {kpis}, så de visas inte per "
+        "område. Värdena för alla områden står i tabellerna ovan.",
+        "None of the {k} areas has {min_n} answers or more for {kpis}, so they are not shown "
+        "by area. The values for all areas are in the tables above.",
+    ),
     "chart_interval_note": (
         "Strecken visar {conf} konfidensintervall.",
         "Whiskers show the {conf} confidence interval.",

@@ -15,7 +15,8 @@ import pandas as pd
 from servqual_cli.report.chart_spec import area_bars, caption_with, reference_label
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text
-from servqual_cli.report.spec import Figure
+from servqual_cli.report.numbers import fmt_int
+from servqual_cli.report.spec import Figure, Text
 
 
 def _matrix(rows: pd.DataFrame, column: str, years: list[Any], areas: list[Any]) -> list[Any]:
@@ -26,17 +27,22 @@ def _matrix(rows: pd.DataFrame, column: str, years: list[Any], areas: list[Any])
 
 def contact_figures(
     kpis: pd.DataFrame, bench: Any, lang: str, min_n: int, conf: float = 0.95
-) -> list[Figure]:
+) -> list[Figure | Text]:
     """One bar chart per main KPI (:data:`measurement_sections.AREA_KPIS`).
 
     ``kpis``: the contact KPIs of every year (columns year, channel, area, kpi, n, value,
     ci_low, ci_high; core units). ``bench``: the benchmark result (its ``kpis`` frame has
     ``others_mean``) or None.
+
+    A KPI whose areas all have fewer than ``min_n`` answers gets no chart "per area" that shows
+    only the total: one sentence names those KPIs instead (review 3, finding 27).
     """
     from servqual_cli.core.contacts import ALL, SPECS
     from servqual_cli.report import measurement_sections as ms
 
-    out = []
+    out: list[Figure | Text] = []
+    no_area: list[str] = []  # KPIs with areas, none of them with min_n answers
+    n_areas = 0
     years = [y for y in kpis["year"].drop_duplicates().tolist() if pd.notna(y)]
     names = [str(int(year)) for year in years]
     for kpi, channel in ms.AREA_KPIS:
@@ -53,6 +59,10 @@ def contact_figures(
         cats, series, kept, notes = area_bars(
             shown, names, values, low, high, _matrix(rows, "n", years, areas), min_n, lang
         )
+        if len(areas) > 1 and not any(c > 0 for c in kept):  # the total alone: no chart
+            no_area.append(ms.kpi_name(kpi, channel, lang))
+            n_areas = max(n_areas, len(areas) - 1)
+            continue
         unit = SPECS[kpi].unit
         share = unit == "share"
         x_label = ms.ml("area", lang)
@@ -91,4 +101,11 @@ def contact_figures(
                 notes=tuple(notes),
             )
         )
+    if no_area:
+        from servqual_cli.report.glance_summary import join_words
+
+        listed = join_words(no_area, lang, "; " if any("," in x for x in no_area) else ", ")
+        k, n = fmt_int(n_areas, lang), fmt_int(min_n, lang)
+        key = "chart_no_areas_for" if out else "chart_no_areas"  # some KPIs charted, or none
+        out.insert(0, Text(cw(key, lang, kpis=listed, k=k, min_n=n)))
     return out

@@ -18,7 +18,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +220,20 @@ def write_table(ws: Worksheet, table: Table, lang: str = "en") -> None:
     _widths(ws, table, formats)
 
 
+def _row_formats(
+    ws: Worksheet, table: Table, rows: Sequence[Mapping[str, str]], lang: str = "en"
+) -> None:
+    """Number formats per row where a column mixes units (the overview: counts, percent and
+    gaps in one value column), written over the column's format of :func:`write_table`."""
+    columns = [str(c) for c in table.frame.columns]
+    for i, formats in enumerate(rows, start=HEADER_ROW + 1):
+        for j, col in enumerate(columns, start=1):
+            cell = ws.cell(row=i, column=j)
+            fmt = formats.get(col)
+            if fmt and isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = number_format(fmt, lang)
+
+
 def _conditional(ws: Worksheet, table: Table, formats: list[str | None], last: int) -> None:
     """Negative values in signed columns; with a p-value column, significant ones stand out.
 
@@ -358,10 +372,12 @@ def build_workbook(
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, Glance):
-                from servqual_cli.report.glance_table import glance_numbers
+                from servqual_cli.report.glance_table import glance_numbers, glance_row_formats
 
                 ws = wb.create_sheet(sheet_name(block.title, used))
-                write_table(ws, glance_numbers(block, lang), lang)
+                numbers = glance_numbers(block, lang)
+                write_table(ws, numbers, lang)
+                _row_formats(ws, numbers, glance_row_formats(block, lang), lang)
             elif isinstance(block, Table):
                 wanted = block.sheet or block.title or ("Tabell" if lang == "sv" else "Table")
                 ws = wb.create_sheet(sheet_name(wanted, used, section.title or None))

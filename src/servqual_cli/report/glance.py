@@ -13,7 +13,7 @@ Excel and terminal renderers (the HTML renderer draws cards from the rows); they
 Rules (named in the block's note):
 
 - *worse / better*: the change from the previous period is significant (p < 0.05, the test of
-  the section); otherwise "no clear change".
+  the section); otherwise "no detectable change".
 - *target*: the value's confidence interval against the target or norm (met, not met, cannot
   tell); a SERVQUAL gap is held against expectations (gap 0).
 - *against others*: the municipality's interval (or the benchmark's own verdict) against the

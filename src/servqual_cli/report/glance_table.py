@@ -168,6 +168,37 @@ _UNIT_SYMBOLS = {
 }
 
 
+def _digits(row: GlanceRow) -> str:
+    """A row's display format for the workbook, as :func:`value_text` shows it: whole counts,
+    one decimal for percent, index and times, two for gaps and means (review 3, finding 15).
+
+    >>> [_digits(GlanceRow("kpi", "A", u, 1.0)) for u in ("count", "share", "days", "gap")]
+    ['d', '.1f', '.1f', '.2f']
+    """
+    if row.unit == "count":
+        return "d"
+    if row.unit in ("share", "index") or row.unit in _UNIT_WORDS:
+        return ".1f"
+    return ".2f"
+
+
+def glance_row_formats(glance: Glance, lang: str) -> list[dict[str, str]]:
+    """For each row of :func:`glance_numbers`, the display format of its number columns: a
+    count of 450 is "450", not "450,00", a share 81,1 % is "81,1" (review 3, finding 15).
+    Changes are signed; a gap's norm 0 (no target anyone set) is "0"."""
+    values = ["g_value", "g_previous_value", "g_others_mean"]
+    out = []
+    for r in glance.rows:
+        fmt = _digits(r)
+        formats = {rl(k, lang): fmt for k in values}
+        formats[rl("g_change", lang)] = f"+{fmt}"
+        formats[rl("g_target", lang)] = "d" if _is_gap(r) else fmt
+        if glance.whole:
+            formats[glance.whole] = fmt
+        out.append(formats)
+    return out
+
+
 def glance_numbers(glance: Glance, lang: str) -> Table:
     """The overview for a spreadsheet: numbers as numbers (shares in percent, the unit in its
     own column), verdicts as words."""

@@ -131,16 +131,26 @@ class _Counter:
 
 
 def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions) -> dict[str, Any]:
-    from servqual_cli.report.chart_data import figure_frame
+    from servqual_cli.report.chart_data import figure_formats, figure_frame
     from servqual_cli.report.html_charts import inline_svg
 
     uid = ids.next("fig")
-    message = " ".join(t for t in (figure.caption or figure.title, hw("chart_tail", lang)) if t)
+    # the figcaption already reads the caption: with a description of its own, the SVG's desc is
+    # that and where the values are, not the caption's sentences a second time (review 3,
+    # finding 27); without one, the caption is the chart's only message
+    tail = hw("chart_tail", lang)
+    message = (
+        tail
+        if figure.description
+        else " ".join(t for t in (figure.caption or figure.title, tail) if t)
+    )
     frame_of = options.frame_of or figure_frame
     frame = frame_of(figure, lang)
     data = None
     if frame is not None:
-        data = _table_view(Table(title=figure.title, frame=frame), ids.next("tab"), "", lang)
+        # the decimals of the table the chart illustrates (review 3, finding 19)
+        table = Table(title=figure.title, frame=frame, formats=figure_formats(figure, frame))
+        data = _table_view(table, ids.next("tab"), "", lang)
     return {
         "kind": "figure",
         "uid": uid,

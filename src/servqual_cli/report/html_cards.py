@@ -51,12 +51,18 @@ def _change_text(change: float | None, unit: str, lang: str) -> str:
     return f"{text} {hw(unit, lang)}" if unit in _UNIT_WORD else text
 
 
-def _verdict(code: str | None, lang: str, gap: bool = False) -> dict[str, str] | None:
+def _verdict(
+    code: str | None, lang: str, gap: bool = False, goal: str | None = None
+) -> dict[str, str] | None:
+    """A verdict's tone, icon and word; ``goal`` ("target" or "norm") words a target verdict
+    as the end of the card's sentence "Målet (minst 90,0 %) nås inte" (review 3, finding 18)."""
     if code is None:
         return None
     tone, icon = _TONE.get(code, ("unknown", "?"))
     gap = gap and code in ("met", "not_met", "cannot_tell")
     key = f"g_gap_{code}" if gap else _VERDICT_KEY.get(code, code)  # "under förväntan"
+    if goal is not None and not gap and code in ("met", "not_met", "cannot_tell"):
+        key = "g_card_cannot_tell" if code == "cannot_tell" else f"g_card_{goal}_{code}"
     word = words_of(lang).get(key, code)
     return {"tone": tone, "icon": icon, "word": word}
 
@@ -86,18 +92,18 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
     small = row.small_base
     facts: list[dict[str, Any]] = []
     if row.target is not None:
-        kind = hw("norm" if row.target_kind == "norm" else "target", lang)
+        goal = "norm" if row.target_kind == "norm" else "target"
         bound = hw("at_least" if row.higher_is_better else "at_most", lang)
-        text = f"{bound} {_value_text(row.target, row.unit, lang)}"
+        # one sentence: "Målet (minst 90,0 %) ✖ nås inte" (review 3, finding 18)
+        kind = words[f"g_card_{goal}"].format(
+            bound=f"{bound} {_value_text(row.target, row.unit, lang)}"
+        )
         gap = row.unit == "gap" and row.target == 0
         if gap:  # no target anyone set: "Mot förväntan ✖ under förväntan" (review 3, finding 4)
-            kind, text = words["g_against_expectation"], ""
+            kind = words["g_against_expectation"]
+        verdict = _verdict(row.target_verdict, lang, gap=gap, goal=goal)
         facts.append(
-            {
-                "term": kind,
-                "text": text,
-                "verdict": None if small else _verdict(row.target_verdict, lang, gap=gap),
-            }
+            {"term": kind, "text": MISSING if small else "", "verdict": None if small else verdict}
         )
     if row.previous_period is not None or row.change is not None:
         term = (

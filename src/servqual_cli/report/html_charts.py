@@ -68,7 +68,9 @@ def inline_svg(figure: Figure, uid: str, message: str, lang: str | None = None) 
     """``figure`` (see :mod:`~servqual_cli.report.charts`) as an inline SVG fragment: the SVG
     its file has when the report saved it in this process, else drawn now, with tick labels in
     ``lang``'s number format (the page's language; the figure's own ``lang`` wins). The
-    ``<desc>`` is the figure's description followed by ``message``."""
+    ``<desc>`` is the figure's description followed by ``message``; the page's figcaption
+    carries the caption, so a screen reader that reads both never hears it twice (review 3,
+    finding 27)."""
     svg = charts.drawn_svg(figure)
     if svg is None:
         own = figure.data.get("lang") if isinstance(figure.data, dict) else None

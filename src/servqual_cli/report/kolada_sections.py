@@ -58,5 +58,7 @@ def kolada_sections(
                    ("change", "+.1f"))}  # fmt: skip
         title = kpi_heading(str(kpi), titles.get(str(kpi)), lang)
         blocks.append(Table(title, shown.reset_index(drop=True), formats, sheet=str(kpi)[:31]))
+    if positions["change"].notna().any():  # the change's basis (review 3, finding 20)
+        blocks.append(Text(_l("change_note", lang), "note"))
     blocks.extend(Text(n, "note") for n in notes)
     return [Section("", tuple(blocks))]

@@ -116,6 +116,11 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     scale = display_scale(t["kpi"])
     for col in ("value", "ci_low", "ci_high"):
         t[col] = t[col].to_numpy(dtype=float) * scale
+    # k counts the contacts that met a share's measure; an index row's k is a sum of scores
+    # 0-3 (k > n), which the column and the glossary do not mean: "–" (review 3, finding 17)
+    index = t["kpi"].map(lambda k: SPECS[str(k)].unit == "index").to_numpy(dtype=bool)
+    t["k"] = t["k"].to_numpy(dtype=float)
+    t.loc[index, "k"] = float("nan")
     t["kpi"] = _kpi_names(t, lang)
     t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
     digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
@@ -265,7 +270,10 @@ def _comparison_table(
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
     digits.update({"diff": "+.1f", "n_before": "d", "n_after": "d"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
-    rename = {"diff": ml("change", lang), **({"p_adjusted": p_label} if p_label else {})}
+    rename = {"diff": ml("change", lang)}
+    if p_label:  # the p is adjusted, the intervals are not: both headers say so (finding 6)
+        rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
+                       "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
     return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
 
 

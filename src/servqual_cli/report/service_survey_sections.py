@@ -56,10 +56,14 @@ def service_survey_sections(
         fmt = {"index_before": ".1f", "index_after": ".1f", "diff": "+.1f", "ci_low": ".1f",
                "ci_high": ".1f", "p": "p", "p_adjusted": "p"}  # fmt: skip
         names = {c: _l(c, lang, conf) for c in cols}
+        # the intervals are per comparison, the verdict follows the Holm p (review 3, finding 6)
+        names.update({c: _l(f"diff_{c}", lang, conf) for c in ("ci_low", "ci_high")})
         names["p_adjusted"] = _l("p_adjusted", lang).format(n=len(result.changes))
+        note = _l("ci_note", lang)
+        if not len(result.trends):
+            note = f"{_l('adjust_note', lang)} {note}"
         blocks.append(Table(_l("changes", lang), ch[cols].rename(columns=names),
-                            {names[c]: f for c, f in fmt.items()}, sheet="Change",
-                            note=None if len(result.trends) else _l("adjust_note", lang),
+                            {names[c]: f for c, f in fmt.items()}, sheet="Change", note=note,
                             ))  # fmt: skip
     if len(result.trends):
         tr = _labelled(result.trends.rename(columns={"kpi": "question"}), lang)

@@ -140,8 +140,11 @@ def test_overview_cards_in_swedish() -> None:
     assert first.count('<li class="card') == 4
     assert "71,2\u00a0%" in first  # decimal comma, no-break space before %
     assert "−8,8 procentenheter" in first  # a change of a share in percentage points, with −
-    assert "minst 80,0\u00a0%" in first and "högst 14,0 dagar" in first
-    assert "ej uppfyllt" in first and "i nivå med" in first and "ingen säker förändring" in first
+    assert "Målet (minst 80,0\u00a0%)</dt>" in first and "högst 14,0 dagar" in first
+    # the card reads as a sentence, in the tables' words (review 3, finding 18)
+    assert "nås inte" in first and "ej uppfyllt" not in first
+    assert "i nivå med medlet" in first and "ingen påvisbar förändring" in first
+    assert "ingen säker förändring" not in first and "Mål</dt>" not in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
     assert "Under målet i &lt;script&gt;" in first and "Mot förväntan" in first
     assert "under förväntan" in first and "Norm</dt>" not in first  # review 3, finding 4
@@ -152,7 +155,7 @@ def test_overview_cards_in_swedish() -> None:
     assert "kan ej avgöras" not in small  # no verdict from too few answers
     assert "För få svar" in first
     # verdicts in words, with an icon hidden from screen readers, never colour alone
-    assert '<span class="verdict bad"><span aria-hidden="true">✖</span> ej uppfyllt</span>' in first
+    assert '<span class="verdict bad"><span aria-hidden="true">✖</span> nås inte</span>' in first
     assert "−1,18" in first and "-1.18" not in first and "0.712" not in first
 
 
@@ -245,7 +248,8 @@ def test_fewer_answers_than_min_n_show_too_few() -> None:
     text = page_of(30)
     assert "för få svar" in text and "71,2" not in text and "färre än 30 svar" in text
     cards = text.split('<ul class="cards">', 1)[1].split("</ul>", 1)[0]
-    assert "ej uppfyllt" not in cards and "sämre" not in cards  # no verdict from 29 answers
+    assert "nås inte" not in cards and "sämre" not in cards  # no verdict from 29 answers
+    assert "nås inte" in page_of(20)  # the card's target verdict when the row is judged
     assert "För få svar (färre än 30) för att bedöma Svar på frågan." in text
     lower = page_of(20)
     assert "71,2\u00a0%" in lower and "för få svar" not in lower
