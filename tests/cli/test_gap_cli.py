@@ -292,7 +292,7 @@ def test_format_apa_and_the_table_names_family_and_method(cli, data_dir: Path) -
     r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert len(lines) == 2 and lines[0].startswith("Miljö: t(")
+    assert len(lines) == 2 and lines[0].startswith("Miljö: M = ")
     assert "dz = " in lines[0] and "95% CI [" in lines[0] and "r_rb = " in lines[0]
     sv = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa", "--lang", "sv")
     assert "95\u00a0% KI [" in sv.stdout and "; V = " in sv.stdout  # no-break space (sv)
@@ -318,6 +318,6 @@ def test_disclosure_of_proration_and_weight_rows(cli, data_dir: Path, tmp_path: 
     assert strict["overall"]["weight_rule"] == "rating"
     assert strict["overall"]["n_weight_not_100"] == 0
     md = cli("gap", src, *kiosk(data_dir), "-f", "markdown").stdout
-    assert "1 rows did not sum to 100" in md and "Miljö 3, Bemötande 2" in md
+    assert "1 row did not sum to 100" in md and "Miljö 3, Bemötande 2" in md
     bad = cli("gap", src, *kiosk(data_dir), "--min-items", "most")
     assert bad.exit_code == 2 and "--min-items" in bad.stderr

@@ -210,8 +210,14 @@ def test_titles_and_apa_lines_in_swedish(outputs: dict[tuple[str, str], str]) ->
     assert outputs["reliability", "sv"].startswith("Reliabilitet – ")
     assert outputs["alpha", "sv"].startswith("Cronbachs alfa – ")
     assert outputs["alpha", "en"].startswith("Cronbach's alpha – ")
-    assert "\nFysisk miljö: t(399) = −3,09, p = 0,002" in outputs["gap --by", "sv"]
-    assert "\nTangibles: t(399) = −3.09, p = .002" in outputs["gap --by", "en"]
+    assert (
+        "\nFysisk miljö: M = −0,18, SD = 1,18, 95\u00a0% KI [−0,30; −0,07], t(399) = −3,09, "
+        "p = 0,002 (Holm, 5 dimensioner: p = 0,002)"
+    ) in outputs["gap --by", "sv"]
+    assert (
+        "\nTangibles: M = −0.18, SD = 1.18, 95% CI [−0.30, −0.07], t(399) = −3.09, p = .002 "
+        "(Holm, 5 dimensions: p = .002)"
+    ) in outputs["gap --by", "en"]
 
 
 def test_weighted_estimates_are_named_in_swedish(outputs: dict[tuple[str, str], str]) -> None:

@@ -251,6 +251,7 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
         Table(title=lab("columns"), frame=pd.DataFrame(rows), sheet=lab("columns"),
               formats={lab("#"): "d", lab("n_values"): "d", lab("distinct"): "d"}),
     ]  # fmt: skip
+    blocks += [Text(_not_dates_note(c, lang), kind="note") for c in p.columns if c.not_dates]
     from servqual_cli.cli.merge_note import merged_lines  # cells filled from merged ranges
 
     blocks += [Text(line + ".", kind="note") for line in merged_lines(p.input, lang)]
@@ -293,3 +294,17 @@ def _tidy(p: FileProfile) -> Any:
             for c in p.columns
         ]
     )
+
+
+def _not_dates_note(c: Any, lang: str) -> str:
+    """A column of dates with a few other cells: which, and what happens to them (review 4,
+    finding 22: "okänt" among 51 dates made the column "text" without a word)."""
+    n = sum(k for _, k in c.not_dates)
+    shown = ", ".join(f"{v!r} {k}" for v, k in c.not_dates)
+    if lang == "sv":
+        cells = "1 cell" if n == 1 else f"{n} celler"
+        return (f"{c.name} ({c.letter}): datum utom {cells} ({shown}); kommandon som läser "
+                "kolumnen som datum utesluter dem (inte ett datum).")  # fmt: skip
+    cells = "1 cell" if n == 1 else f"{n} cells"
+    return (f"{c.name} ({c.letter}): dates except {cells} ({shown}); commands that read the "
+            "column as dates exclude them (not a date).")  # fmt: skip

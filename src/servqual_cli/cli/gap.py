@@ -162,6 +162,8 @@ def gap(
         "min_items": _min_items(min_items),
         "weight_rule": weight_rule.value,
     }
+    log = data.exclusion_log  # where the excluded cells are, and the list's option (review 4)
+    located = None if log is None else log.by_column()
     if data.groups is not None and data.by is not None:
         grouped = grouped_gap_analysis(*args, groups=data.groups, by=data.by,
                                        weights=data.weights, conf=conf, **rules)  # fmt: skip
@@ -169,7 +171,8 @@ def gap(
         result = grouped.all
         payload.update(grouped.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
-                                **tb.weight_words(data, weight_column)) + group_sections(
+                                **tb.weight_words(data, weight_column),
+                                located=located, hint=excluded is None) + group_sections(
             grouped, lang_code, min_n
         )  # fmt: skip
     else:
@@ -177,7 +180,8 @@ def gap(
                                  min_n)  # fmt: skip
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
-                                **tb.weight_words(data, weight_column))  # fmt: skip
+                                **tb.weight_words(data, weight_column),
+                                located=located, hint=excluded is None)  # fmt: skip
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections

@@ -43,13 +43,24 @@ app = typer.Typer(
 
 KpiOpt = Annotated[
     list[str] | None,
-    typer.Option("--kpi", help="Kolada KPI id(s): repeat or separate with commas."),
+    typer.Option(
+        "--kpi",
+        help="Kolada KPI id(s) to show: repeat or separate with commas (default: every KPI "
+        "in the file).",
+    ),
+]
+FetchKpiOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kpi", help="Kolada KPI id(s) to download (required): repeat or separate with commas."
+    ),
 ]
 KpiMapOpt = Annotated[
     str | None,
     typer.Option(
         "--kpi-map",
-        help="TOML file: [kpi.<id>] with name, title, unit, direction (higher/lower/none); "
+        help="TOML file: a table \\[kpi.ID] per KPI with name, title, unit, direction "
+        "(higher/lower/none); "
         "extends the map shipped with the package.",
     ),
 ]
@@ -88,10 +99,44 @@ def _this_key(data: KoladaData, wanted: str) -> str:
         return str(
             row["municipality_id"] if row["municipality_id"] is not None else row["municipality"]
         )
-    known = frame["municipality_id"].fillna(frame["municipality"]).dropna().unique()
-    shown = ", ".join(sorted(map(str, known))[:10])
-    raise UsageError(f"--municipality {wanted!r} is not in the file (it has: {shown} ...)",
-                     Location(data.table.source))  # fmt: skip
+    # names and codes, as either is accepted (review 4, finding 22): "Lekeberg (1814)"
+    pairs = frame[["municipality", "municipality_id"]].drop_duplicates()
+    known = sorted(
+        {_named(name, code) for name, code in zip(pairs["municipality"],
+                                                   pairs["municipality_id"], strict=True)}
+        - {""}
+    )  # fmt: skip
+    more = f" and {len(known) - 10} more" if len(known) > 10 else ""
+    raise UsageError(f"--municipality {wanted!r} is not in the file (it has: "
+                     f"{', '.join(known[:10])}{more})", Location(data.table.source))  # fmt: skip
+
+
+def _named(name: object, code: object) -> str:
+    """ "Lekeberg (1814)", or whichever of the two the file has.
+
+    >>> _named("Lekeberg", "1814"), _named(None, "1814"), _named("Lekeberg", None)
+    ('Lekeberg (1814)', '1814', 'Lekeberg')
+    """
+    has_name = isinstance(name, str) and bool(name.strip())
+    has_code = isinstance(code, str) and bool(code.strip())
+    if has_name and has_code:
+        return f"{name} ({code})"
+    return str(name) if has_name else str(code) if has_code else ""
+
+
+_GENDERS = {"T": ("totalt, båda könen", "total, both sexes"), "K": ("kvinnor", "women"),
+            "M": ("män", "men")}  # fmt: skip
+
+
+def _gender_note(gender: str, sv: bool) -> str:
+    """The Kolada gender code in words (review 4, finding 22: "Gender: T." said nothing).
+
+    >>> _gender_note("T", False), _gender_note("K", True)
+    ('Gender: T = total, both sexes.', 'Kön: K = kvinnor.')
+    """
+    words = _GENDERS.get(str(gender).upper())
+    head = "Kön" if sv else "Gender"
+    return f"{head}: {gender} = {words[0 if sv else 1]}." if words else f"{head}: {gender}."
 
 
 def _directions(
@@ -205,7 +250,7 @@ def show(
          "Others = unweighted mean and median of the other municipalities' published values; "
          "rank 1 = best, equal values (at the published decimals) share the best rank; colour "
          "by thirds of the ranking (as Kolada). No test."),
-        (f"Kön: {data.gender}." if sv else f"Gender: {data.gender}."),
+        _gender_note(data.gender, sv),
     ]  # fmt: skip
     unranked = [k for k in positions["kpi"].unique() if directions.get(k, 0) == 0]
     if unranked:
@@ -231,7 +276,7 @@ def show(
 
 @app.command()
 def fetch(
-    kpi: KpiOpt = None,
+    kpi: FetchKpiOpt = None,
     municipality: Annotated[
         list[str] | None,
         typer.Option(
@@ -241,9 +286,13 @@ def fetch(
             "rank one among all).",
         ),
     ] = None,
-    years: Annotated[str, typer.Option("--years", help="e.g. 2019-2024 or 2019,2022.")] = "",
+    years: Annotated[
+        str,
+        typer.Option("--years", help="Years to download (required), e.g. 2019-2024 or 2019,2022."),
+    ] = "",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="JSON file to write (the API's pages).")
+        Path | None,
+        typer.Option("--output", "-o", help="JSON file to write (required): the API's pages."),
     ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.01, help="Seconds per request.")

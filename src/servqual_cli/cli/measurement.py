@@ -28,6 +28,17 @@ class Breakdown(str, Enum):
     channel = "channel"
 
 
+class ShareTest(str, Enum):  # --help lists the choices (review 4, finding 19)
+    score = "score"
+    fisher = "fisher"
+
+
+class TrendAdjust(str, Enum):
+    holm = "holm"
+    bh = "bh"
+    none = "none"
+
+
 MunicipalityOpt = Annotated[
     str | None,
     typer.Option(
@@ -35,6 +46,15 @@ MunicipalityOpt = Annotated[
         "-m",
         help="This municipality (name, or Kolada id in a benchmark): the rows to use in a file "
         "of several municipalities, and the one to compare with --benchmark.",
+    ),
+]
+ContactsMunicipalityOpt = Annotated[  # contacts has no --benchmark (review 4, finding 20)
+    str | None,
+    typer.Option(
+        "--municipality",
+        "-m",
+        help="This municipality (name or code in the file's kommun column): the rows to use in "
+        "a file of several municipalities.",
     ),
 ]
 PowerOpt = Annotated[
@@ -95,7 +115,7 @@ def contacts(
             help="area: per channel, area and in total; channel: per channel and in total only.",
         ),
     ] = Breakdown.area,
-    municipality: MunicipalityOpt = None,
+    municipality: ContactsMunicipalityOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -194,22 +214,22 @@ def trend(
     instrument: o.InstrumentOpt = None,
     power: PowerOpt = 0.8,
     share_test: Annotated[
-        str,
+        ShareTest,
         typer.Option(
             "--test",
             help="Test for shares: score (default; p and interval agree) or fisher "
             "(Fisher's exact test beside the Newcombe interval).",
         ),
-    ] = "score",
+    ] = ShareTest.score,
     email_rule: EmailRuleOpt = "24h",
     adjust: Annotated[
-        str,
+        TrendAdjust,
         typer.Option(
             "--adjust",
             help="Multiple-testing adjustment over the per-area comparisons, and over the "
             "totals as a family of their own: holm (default), bh (Benjamini-Hochberg) or none.",
         ),
-    ] = "holm",
+    ] = TrendAdjust.holm,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -235,11 +255,7 @@ def trend(
     from servqual_cli.core.email_rule import parse_email_rule
 
     rule = parse_email_rule(email_rule)  # bad usage is refused before any file is read
-    from servqual_cli.core.trend import ADJUSTMENTS
-    from servqual_cli.errors import UsageError
-
-    if adjust not in ADJUSTMENTS:
-        raise UsageError(f"--adjust must be holm, bh or none; got {adjust!r}")
+    test, family = share_test.value, adjust.value  # the choices are checked by Typer
     opts = ReadOptions(sheet, encoding, header_row, strict)
     from servqual_cli.cli.trend_pair import contact_trend, load_sides, parse_years, survey_trend
     from servqual_cli.cli.trend_series import add_series, series_sides
@@ -260,7 +276,7 @@ def trend(
         "after": after.describe(),
         "conf": conf,
         "power": power,
-        "share_test": share_test,
+        "share_test": test,
     }
     if kind == "survey":
         sections, tidy = survey_trend(before, after, payload, lang.value, conf, power)
@@ -277,15 +293,15 @@ def trend(
             municipality,
             opts,
             kpi_map,
-            share_test,
+            test,
             rule,
-            adjust,
+            family,
         )
         if len(sides) > 2:
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
             sections, tidy = add_series(sides, payload, sections, tidy, lang.value, conf,
                                          bench_args, rule)  # fmt: skip
-    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.exclusion_words import by_file_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
     parts = [(side.describe()["file"], side.exclusions) for side in sides]
@@ -296,7 +312,9 @@ def trend(
     payload["excluded"] = {str(k): int(counts[k]) for k in sorted(counts.index)}
     from servqual_cli.report.spec import Section, Text
 
-    note = Text(f"{exclusion_summary(payload['excluded'], lang.value)}.", "note")
+    # per file, located, with the list's option (review 4, finding 13: the pooled count hid
+    # which year's file held the cells)
+    note = Text(by_file_summary(all_excluded, lang.value, hint=excluded is None), "note")
     sections.append(Section("", (note,)))
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)

@@ -171,10 +171,13 @@ def reliability(
         import pandas as pd
 
         tidy = pd.concat(group_tidy, ignore_index=True)
-    from servqual_cli.report.labels import exclusion_summary, label
+    from servqual_cli.report.exclusion_words import located_summary
+    from servqual_cli.report.labels import label
 
+    log = data.exclusion_log  # the columns of the excluded cells (review 4, finding 13)
     summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
-    summary += f"{exclusion_summary(data.excluded, lang.value)}."
+    summary += located_summary(data.excluded, {} if log is None else log.by_column(),
+                               lang.value, hint=excluded is None)  # fmt: skip
     if payload.get("n_without_group"):  # in the whole-sample scales only: say so
         without = label("without_group", lang.value)
         summary += " " + without.format(by=data.by, n=payload["n_without_group"])
@@ -201,8 +204,8 @@ def alpha(
         str | None,
         typer.Option(
             "--items",
-            help="Item columns: a comma list of names, globs (X7*), ranges by position (8-12) "
-            "or by name (X1a:X1e).",
+            help="Item columns (required, or --item): a comma list of names, globs (X7*), "
+            "ranges by position (8-12) or by name (X1a:X1e).",
         ),
     ] = None,
     item: Annotated[
@@ -280,11 +283,14 @@ def alpha(
         "scales": [result.to_dict()],
         "warnings": list(result.warnings),
     }
-    from servqual_cli.report.labels import exclusion_summary, label
+    from servqual_cli.report.exclusion_words import located_summary
+    from servqual_cli.report.labels import label
     from servqual_cli.report.spec import Section, Text
 
+    log = loaded.exclusion_log  # the columns of the excluded cells (review 4, finding 13)
     summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
-    summary += f"{exclusion_summary(loaded.excluded, lang.value)}."
+    summary += located_summary(loaded.excluded, {} if log is None else log.by_column(),
+                               lang.value, hint=excluded is None)  # fmt: skip
     sections = duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
     payload["duplicate_rows"] = duplicate_record(loaded.duplicates)
     sections += [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]

@@ -50,6 +50,7 @@ class ExclusionLog:
         self.sheet = sheet
         self._reasons: dict[str, int] = {}  # reason -> code, in order of first use
         self._tally: dict[int, int] = {}  # reason code -> cells
+        self._where: dict[tuple[int, str], int] = {}  # (reason code, column) -> cells
         self._parts: list[_Part | _CodedPart] = []
         self._recoded: dict[tuple[str, float], int] = {}  # (text, value) -> cells read from it
         self._merged: dict[str, dict[tuple[str, str], int]] = {}  # column -> case merges
@@ -60,10 +61,11 @@ class ExclusionLog:
             dtype=np.int16,
         )
 
-    def _count(self, reason_codes: np.ndarray, cells: np.ndarray) -> None:
+    def _count(self, reason_codes: np.ndarray, cells: np.ndarray, column: str) -> None:
         for code, n in zip(reason_codes.tolist(), cells.tolist(), strict=True):
             if n:
                 self._tally[code] = self._tally.get(code, 0) + n
+                self._where[code, column] = self._where.get((code, column), 0) + n
 
     def add(self, rows: np.ndarray, column: str, values: np.ndarray, reasons: np.ndarray) -> None:
         """Record cells; ``reasons`` holds a reason string or None (kept) per row."""
@@ -75,7 +77,7 @@ class ExclusionLog:
         if not hit.any():
             return
         own = self._codes_of(uniques)
-        self._count(own, np.bincount(codes[hit], minlength=len(uniques)))
+        self._count(own, np.bincount(codes[hit], minlength=len(uniques)), column)
         self._parts.append(
             _Part(
                 np.asarray(rows)[hit].astype(np.int64),
@@ -117,7 +119,7 @@ class ExclusionLog:
             cells = np.bincount(codes, minlength=len(uniques))
         if not cells[excluded].any():
             return
-        self._count(own[excluded], cells[excluded])
+        self._count(own[excluded], cells[excluded], column)
         self._parts.append(_CodedPart(np.asarray(rows), column, codes, uniques, own))
 
     def to_frame(self) -> pd.DataFrame:
@@ -146,6 +148,23 @@ class ExclusionLog:
         names = list(self._reasons)
         return {names[k]: n for k, n in sorted(self._tally.items(), key=lambda kv: names[kv[0]])
                 if n}  # fmt: skip
+
+    def by_column(self) -> dict[str, dict[str, int]]:
+        """Reason -> column -> cells (reasons as in :meth:`counts`, columns in recording order):
+        where the excluded cells are, for a message that names the column (review 4, 13).
+
+        >>> log = ExclusionLog("a.csv")
+        >>> log.add(np.array([2, 3]), "E3", np.array([8, 9], dtype=object),
+        ...         np.array(["out_of_range", "out_of_range"], dtype=object))
+        >>> log.by_column()
+        {'out_of_range': {'E3': 2}}
+        """
+        names = list(self._reasons)
+        order = sorted(self._tally, key=names.__getitem__)
+        out: dict[str, dict[str, int]] = {names[k]: {} for k in order}
+        for (code, column), n in self._where.items():
+            out[names[code]][column] = n
+        return out
 
     def add_recoded(self, tally: dict[tuple[str, float], int]) -> None:
         """Count answers read from text (kept, not excluded): ``(text, value) -> cells``."""

@@ -50,6 +50,7 @@ class ColumnProfile:
     top: tuple[tuple[str, int], ...]
     scale: tuple[int, int] | None
     not_numbers: tuple[tuple[str, int], ...] = ()
+    not_dates: tuple[tuple[str, int], ...] = ()  # the other values of a column of dates
 
     @property
     def letter(self) -> str:
@@ -67,6 +68,7 @@ class ColumnProfile:
             "top": [{"value": v, "count": c} for v, c in self.top],
             "likert": None if self.scale is None else {"min": self.scale[0], "max": self.scale[1]},
             "not_numbers": [{"value": v, "count": c} for v, c in self.not_numbers],
+            "not_dates": [{"value": v, "count": c} for v, c in self.not_dates],
         }
 
 
@@ -171,8 +173,10 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
 def _profile_column(col: pd.Series, position: int, name: str) -> ColumnProfile:
     # Distinct values first, then Python work per distinct value only.
     raw = col.astype(object).value_counts(dropna=True, sort=False)
-    shown = pd.DataFrame({"value": [_show(v) for v in raw.index], "count": raw.to_numpy()})
-    vc = shown.groupby("value", sort=False)["count"].sum().reset_index()
+    shown = pd.DataFrame({"value": [_show(v) for v in raw.index], "count": raw.to_numpy(),
+                          "date": [isinstance(v, datetime.date) for v in raw.index]})  # fmt: skip
+    vc = shown.groupby("value", sort=False).agg(count=("count", "sum"), date=("date", "max"))
+    vc = vc.reset_index()
     vc = vc.sort_values(["count", "value"], ascending=[False, True], kind="stable")
     blank = vc["value"].eq("").to_numpy(dtype=bool)
     missing: dict[str, int] = {}
@@ -188,8 +192,15 @@ def _profile_column(col: pd.Series, position: int, name: str) -> ColumnProfile:
     n_values = int(answers.sum())
     top = tuple((str(v), int(c)) for v, c in answers.head(5).items())
     kind, scale, not_numbers = _kind_and_scale(col, answers)
+    dates = vc["date"][~no_answer].to_numpy(dtype=bool)
+    not_dates: tuple[tuple[str, int], ...] = ()
+    if kind != "date" and dates.any() and answers[dates].sum() * 2 >= n_values:
+        # mostly dates, and a few cells that are not (review 4, finding 22: 51 dates and
+        # "okänt" were typed "text" without a word on the one cell that spoils the column)
+        kind, not_numbers = "date", ()
+        not_dates = tuple((str(v), int(c)) for v, c in answers[~dates].head(5).items())
     return ColumnProfile(position, name, kind if n_values else "empty", n_values, missing,
-                         len(answers), top, scale, not_numbers)  # fmt: skip
+                         len(answers), top, scale, not_numbers, not_dates)  # fmt: skip
 
 
 def _show(value: object) -> str:

@@ -109,10 +109,21 @@ def open_sheet(
     if scan.uncached_formulas:
         raise DataError(
             f"{scan.uncached_formulas:,} formula cells have no calculated value (formulas not "
-            "calculated); open and save it in Excel or LibreOffice, then try again",
+            f"calculated){_cells_named(scan)}; open and save it in Excel or LibreOffice, then "
+            "try again",
             Location(source, chosen),
         )
     return OpenSheet(wb, chosen, scan, zf)
+
+
+def _cells_named(scan: SheetScan) -> str:
+    """Where the uncalculated formulas are: ", in C5, D7, E9" or ", e.g. C5, D7, E9" when
+    there are more (review 4, finding 12: a message names the cell)."""
+    if not scan.uncached_cells:
+        return ""
+    cells = ", ".join(scan.uncached_cells)
+    whole = len(scan.uncached_cells) == scan.uncached_formulas
+    return f", in {cells}" if whole else f", e.g. {cells}"
 
 
 def sheet_rows(opened: OpenSheet, source: str) -> list[list[Any]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from servqual_cli.errors import DataError, Location
@@ -50,6 +51,8 @@ class SheetScan:
         Excel error cells, 1-based row and column, and the error text (``#N/A``).
     uncached_formulas : int
         Formula cells without a stored result (read as empty).
+    uncached_cells : tuple of str
+        The first few of them by reference (``"C5"``), in sheet order, for the message.
     member : str or None
         The zip member holding the sheet (None when workbook.xml does not name it).
     xml : bytes or mmap
@@ -66,6 +69,7 @@ class SheetScan:
 
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     uncached_formulas: int = 0
+    uncached_cells: tuple[str, ...] = ()
     member: str | None = None
     xml: Xml = b""
     ordered_rows: bool = False
@@ -222,9 +226,32 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
         for m in _ERROR_CELL.finditer(xml):  # error cells are few: one match each
             text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
-    uncached = len(_UNCACHED.findall(xml)) if refs.formula else 0
+    uncached = _UNCACHED.findall(xml) if refs.formula else []
+    cells = _cell_refs(xml, _UNCACHED.finditer(xml)) if uncached else ()
     merges = merged_ranges(xml, where)
-    return SheetScan(errors, uncached, member, xml, ordered, refs, merges)
+    return SheetScan(errors, len(uncached), cells, member, xml, ordered, refs, merges)
+
+
+_CELL_START = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+\d+)"')
+_NAMED = 3  # cells named in the message (review 4, finding 12)
+_BACK = 1 << 17  # the cell's start tag lies before its formula (at most 8,192 characters)
+
+
+def _cell_refs(xml: Xml, matches: Iterator[re.Match[bytes]]) -> tuple[str, ...]:
+    """The references of the first :data:`_NAMED` matched cells (the ``r`` of the last cell
+    start tag before each): a cell without ``r`` (optional in the format) is left unnamed.
+
+    >>> xml = b'<c r="C5"><f>1+1</f></c><c r="D7" s="1"><f>A1</f><v></v></c>'
+    >>> _cell_refs(xml, _UNCACHED.finditer(xml))
+    ('C5', 'D7')
+    """
+    out: list[str] = []
+    for match, _ in zip(matches, range(_NAMED), strict=False):
+        before = xml[max(0, match.start() - _BACK) : match.start()]
+        starts = list(_CELL_START.finditer(before))
+        if starts:
+            out.append(starts[-1].group(1).decode("ascii"))
+    return tuple(out)
 
 
 _PIPELINE_FROM = 1 << 22  # a sheet this large is unpacked and scanned at once (two threads)

@@ -47,7 +47,7 @@ SERVICE_SURVEY: Pairs = {
     ),
     "slope": ("Förändring per år", "Change per year"),
     "verdict": ("Bedömning", "Verdict"),
-    "phone": ("telefon", "telephone"),
+    "phone": ("telefon", "phone"),  # as trend and contacts (review 4, finding 23)
     "email": ("e-post", "e-mail"),
     "ease": ("Enkelt att få hjälp", "Easy to get help"),
     "treatment": ("Bemötande", "Treatment"),
@@ -80,10 +80,12 @@ SERVICE_SURVEY: Pairs = {
     "no": ("", ""),
     "note": (
         "Svar 1–5 poängsätts 0, 25, 50, 75, 100 (SKR); index = medelpoäng, t-intervall "
-        "begränsat till 0–100. Andel 4–5 med Wilson-intervall. Förändring: Welch t-test. "
+        "begränsat till 0–100. Andel 4–5 (Wilson-intervallen finns i JSON- och CSV-utdata). "
+        "Förändring: Welch t-test. "
         'Litet underlag: n under {min_n}. "Vet ej" räknas inte.',
         "Answers 1–5 scored 0, 25, 50, 75, 100 (SKR); index = mean score, t interval clipped "
-        "to 0–100. Share 4–5 with a Wilson interval. Change: Welch's t test. Small base: n "
+        "to 0–100. Share 4–5 (its Wilson intervals are in the JSON and CSV output). Change: "
+        "Welch's t test. Small base: n "
         'below {min_n}. "Vet ej" (don\'t know) is not counted.',
     ),
 }

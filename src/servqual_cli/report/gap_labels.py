@@ -11,6 +11,7 @@ import pandas as pd
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.conf_level import level_text
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
                "p_t", "p_wilcoxon", "p_adjusted", "dz", "servperf"]  # fmt: skip
@@ -42,13 +43,20 @@ FORMATS = MappingProxyType(
 
 
 def labelled(
-    frame: pd.DataFrame, lang: str
+    frame: pd.DataFrame, lang: str, conf: float | None = None
 ) -> tuple[pd.DataFrame, dict[str, str], tuple[str, ...]]:
+    """The frame with the reader's column names, their formats and the signed columns; with
+    ``conf`` the interval columns name their level ("95% CI low", as ``trend`` and
+    ``service-survey`` do: review 4, finding 23)."""
     if "dimension" in frame.columns:  # the built-in dimensions in the reader's language
         frame = frame.assign(dimension=[dimension_name(d, lang) for d in frame["dimension"]])
-    renamed = frame.rename(columns={c: label(c, lang) for c in frame.columns})
-    formats = {label(k, lang): v for k, v in FORMATS.items()}
-    signed = tuple(label(c, lang) for c in ("gap", "ci_high", "diff") if c in frame.columns)
+    names = {c: label(c, lang) for c in {*frame.columns, *FORMATS, "diff"}}
+    if conf is not None:
+        for c in ("ci_low", "ci_high"):
+            names[c] = f"{level_text(conf, lang)} {names[c]}"
+    renamed = frame.rename(columns={c: names[c] for c in frame.columns})
+    formats = {names[k]: v for k, v in FORMATS.items()}
+    signed = tuple(names[c] for c in ("gap", "ci_high", "diff") if c in frame.columns)
     return renamed, formats, signed
 
 

@@ -7,10 +7,13 @@ The tables are built in :mod:`~servqual_cli.report.gap_tables`, the APA lines in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.io.scale_use import ScaleUse
 from servqual_cli.report.catalog import exclusion_summary, label
+from servqual_cli.report.exclusion_words import located_summary
 from servqual_cli.report.gap_apa import apa_lines
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.spec import Section, Table, Text
@@ -25,6 +28,8 @@ def gap_sections(
     *,
     survey_weights: str | None = None,
     importance_columns: str | None = None,
+    located: Mapping[str, Mapping[str, int]] | None = None,
+    hint: bool = False,
 ) -> list[Section]:
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
@@ -32,6 +37,8 @@ def gap_sections(
     and points to the weighted table; ``importance_columns`` ("W1–W5") names the importance
     weights the overall score lacks (review 2, item 7: "no weights in the file" read as if the
     survey weights were missing). Rows with n below ``min_n`` are flagged "small base".
+    ``located`` (reason -> column -> cells) names the columns of the excluded cells, and
+    ``hint`` points to ``--excluded FILE`` (review 4, finding 13).
     """
     title = None
     if survey_weights is not None:
@@ -44,8 +51,11 @@ def gap_sections(
     if items:
         blocks.append(item_table(result, lang))
     blocks.append(overall_table(result, lang, importance_columns))
-    blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. "
-                       f"{exclusion_summary(excluded, lang)}.", kind="note"))  # fmt: skip
+    if located is None:
+        summary = f"{exclusion_summary(excluded, lang)}."
+    else:
+        summary = located_summary(excluded, located, lang, hint)
+    blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. {summary}", kind="note"))
     return [Section(title="", blocks=tuple(blocks))]
 
 

@@ -62,15 +62,36 @@ def _method_sv(method: str) -> str:
 def _prorated_note(result: GapAnalysis, lang: str) -> str:
     """The proration rule and how many respondents it scored from fewer than all items."""
     d = result.dimensions
+    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
     rule = {"half": ("minst hälften av påståendena", "at least half the items"),
             "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
     if rule is None:
-        rule = (f"minst {result.min_items} påståenden", f"at least {result.min_items} items")
-    names = [dimension_name(k, lang) for k in d["dimension"]]  # the reader's words
+        rule = _number_rule(result, names)
     counts = ", ".join(f"{k} {n}" for k, n in zip(names, d["n_prorated"], strict=True))
     if lang == "sv":
         return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
+
+
+def _number_rule(result: GapAnalysis, names: list[str]) -> tuple[str, str]:
+    """``--min-items N`` in words that stay true when N is more than a dimension has: such a
+    dimension needs every item (review 4, finding 14), and the note says so."""
+    n = result.min_items
+    sizes = result.items["dimension"].value_counts()
+    k = [int(sizes.get(dim, 0)) for dim in result.dimensions["dimension"]]
+    fewer = [(name, size) for name, size in zip(names, k, strict=True) if size < int(n)]
+    if not fewer:
+        return f"minst {n} påståenden", f"at least {n} items"
+    if len(fewer) == len(k):
+        return (
+            f"alla påståenden ({n} är fler än någon dimension har)",
+            f"every item ({n} is more than any dimension has)",
+        )
+    listed = ", ".join(f"{name} {size}" for name, size in fewer)
+    return (
+        f"minst {n} påståenden (alla i en dimension med färre: {listed})",
+        f"at least {n} items (every item in a dimension with fewer: {listed})",
+    )
 
 
 def _base_note(result: GapAnalysis, lang: str) -> str:
@@ -87,7 +108,7 @@ def _base_note(result: GapAnalysis, lang: str) -> str:
 def dimension_table(
     result: GapAnalysis, lang: str, title: str | None = None, min_n: int = MIN_N
 ) -> Table:
-    frame, formats, signed = labelled(result.dimensions[DIM_COLUMNS], lang)
+    frame, formats, signed = labelled(result.dimensions[DIM_COLUMNS], lang, result.conf)
     family = family_words(len(result.dimensions), "dimensions", lang)
     frame = with_adjusted(frame, formats, result.adjust, family, lang)
     frame = with_small_base(frame, result.dimensions, lang)
@@ -121,7 +142,7 @@ def item_table(
     if statements:
         items = items.copy()
         items.insert(1, "statement", [statements.get(int(i), "") for i in items["item"]])
-    frame, formats, signed = labelled(items, lang)
+    frame, formats, signed = labelled(items, lang, result.conf)
     frame = with_adjusted(
         frame, formats, result.adjust, family_words(len(result.items), "items", lang), lang
     )
@@ -177,7 +198,7 @@ def overall_table(
                 "ci_high": sw["ci_high"],
             }
         )
-    frame, formats, _ = labelled(pd.DataFrame(rows), lang)
+    frame, formats, _ = labelled(pd.DataFrame(rows), lang, result.conf)
     # who counts: only respondents with every dimension gap (review 3, finding 22)
     notes = [label("overall_rule", lang).format(n=o.n_unweighted, rows=result.n_rows)]
     if survey_weighted is not None:
@@ -195,21 +216,46 @@ def overall_table(
         frame=frame,
         formats=formats,
         signed=(label("score", lang),),
-        note="; ".join(notes) or None,
+        note=_sentence("; ".join(notes)),
         sheet="Total",
     )
 
 
+def _sentence(text: str) -> str | None:
+    """A note as a sentence: capital first letter, a full stop (review 4, finding 23).
+
+    >>> _sentence("only respondents with a gap in every dimension count (399 of 400)")
+    'Only respondents with a gap in every dimension count (399 of 400).'
+    """
+    if not text:
+        return None
+    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
 def _weight_note(rule: str, not_100: int, lang: str) -> str:
+    """How the weights were read; the rows rescaled to 100 points, in words when there are none
+    or one ("no row needed rescaling", not "0 rows did not sum to 100 and were rescaled").
+
+    >>> _weight_note("allocation", 0, "en")
+    'weights read as 100 allocated points; no row needed rescaling'
+    >>> _weight_note("allocation", 1, "sv")[-57:]
+    '1 rad summerade inte till 100 och skalades till sin summa'
+    """
     if rule == "rating":
         return ("vikter lästa som betyg per dimension, skalade till sin summa" if lang == "sv"
                 else "weights read as ratings per dimension, rescaled to their sum")  # fmt: skip
     if lang == "sv":
+        if not not_100:
+            return "vikter lästa som 100 fördelade poäng; ingen rad behövde skalas om"
+        rows = "1 rad" if not_100 == 1 else f"{not_100} rader"
         return (
-            f"vikter lästa som 100 fördelade poäng; {not_100} rader summerade inte till 100 "
+            f"vikter lästa som 100 fördelade poäng; {rows} summerade inte till 100 "
             "och skalades till sin summa"
         )
+    if not not_100:
+        return "weights read as 100 allocated points; no row needed rescaling"
+    rows = "1 row" if not_100 == 1 else f"{not_100} rows"
     return (
-        f"weights read as 100 allocated points; {not_100} rows did not sum to 100 and were "
+        f"weights read as 100 allocated points; {rows} did not sum to 100 and were "
         "rescaled to their sum"
     )

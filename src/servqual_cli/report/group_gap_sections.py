@@ -52,7 +52,8 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
                 }
             )
     source = pd.DataFrame(rows)
-    frame, formats, signed = labelled(source.drop(columns="small_base", errors="ignore"), lang)
+    frame, formats, signed = labelled(source.drop(columns="small_base", errors="ignore"), lang,
+                                     result.all.conf)  # fmt: skip
     family = family_words(result.n_group_dimension_tests, "groups", lang)
     frame = with_adjusted(frame, formats, result.adjust, family, lang)
     frame = with_small_base(frame, source, lang)
@@ -122,9 +123,9 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
         merged.insert(0, "dimension", c.dimension)
         posthoc.append(merged)
     if posthoc:
-        pframe, pformats, _ = labelled(pd.concat(posthoc, ignore_index=True), lang)
-        pformats[label("p_dunn", lang)] = "p"
         conf = result.comparisons[0].conf
+        pframe, pformats, _ = labelled(pd.concat(posthoc, ignore_index=True), lang, conf)
+        pformats[label("p_dunn", lang)] = "p"
         blocks.append(
             Table(
                 title=label("posthoc", lang),

@@ -99,10 +99,14 @@ def _table(
     sheet: str,
     note: str | None = None,
     signed: Sequence[str] = (),
+    own_items: bool = False,
 ) -> Table:
+    """``own_items`` keeps item columns as the user named them (``alpha`` takes any item set, so
+    the instrument's "E3 → Statement 3" relabelling would give different items one name)."""
     formats = {_l(k, lang): v for k, v in FORMATS.items()}
     frame = frame.copy()
-    for col, name in (("scale", scale_name), ("score", scale_name), ("item", item_name)):
+    names = (("scale", scale_name), ("score", scale_name), ("item", item_name))
+    for col, name in names[:2] if own_items else names:
         if col in frame.columns:  # readers' words, not codes such as "E:Tangibles" or "P1-E1"
             frame[col] = [name(v, lang) for v in frame[col]]
     if "factor" in frame.columns:
@@ -340,6 +344,7 @@ def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
             lang,
             _sheet("items", lang),
             signed=("item_rest_r",),
+            own_items=True,  # review 4, finding 6: the user's column names, as in the JSON
         ),
     ]
     blocks += [Text(reader_reason(w, lang), kind="warning") for w in result.warnings]

@@ -19,6 +19,7 @@ from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.tolerance import ToleranceAnalysis
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -60,20 +61,26 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
     """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals).
 
     Built-in SERVQUAL dimensions in the cells of ``dimension`` (and the pairs' ``a``/``b``)
-    are named in the reader's language.
+    are named in the reader's language. With ``conf`` the ``ci_low``/``ci_high`` columns name
+    their level ("95% CI low", as the gap tables: review 4, finding 23).
     """
     names = [c for c in ("dimension", "a", "b") if c in frame.columns]
     if names and lang == "sv":
         frame = frame.assign(**{c: [dimension_name(v, lang) for v in frame[c]] for c in names})
-    renamed = frame.rename(columns={c: tlabel(str(c), lang) for c in frame.columns})
+    conf = kw.pop("conf", None)
+    heads = {c: tlabel(str(c), lang) for c in frame.columns}
+    for c in ("ci_low", "ci_high"):
+        if conf is not None and c in heads:
+            heads[c] = f"{level_text(conf, lang)} {heads[c]}"
+    renamed = frame.rename(columns=heads)
     formats = {}
     for c in frame.columns:
         fmt = FORMATS.get(str(c))
         if fmt is None and pd.api.types.is_float_dtype(frame[c]):
             fmt = ".2f"
         if fmt is not None:
-            formats[tlabel(str(c), lang)] = fmt
-    signed = tuple(tlabel(c, lang) for c in kw.pop("signed", ()) if c in frame.columns)
+            formats[heads[c]] = fmt
+    signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
     return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
 
 
@@ -130,11 +137,13 @@ def tolerance_sections(
     rules = (
         f"Svarande: {res.n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
         "dimension när minst hälften av påståendena är det. Svar med D < A behålls "
-        f"({inverted} påståendesvar). t-test av P−A och P−D; Wilson-intervall för andelarna."
+        f"({inverted} påståendesvar). t-test av P−A och P−D. Andelarnas Wilson-intervall visas "
+        "inte här; de finns i JSON- och CSV-utdata."
         if sv
         else f"Respondents: {res.n_rows}. An item counts when A, D and P are all valid; a "
         "dimension when at least half of its items do. Answers with D < A are kept "
-        f"({inverted} item answers). t-tests of P−A and P−D; Wilson intervals for the shares."
+        f"({inverted} item answers). t-tests of P−A and P−D. The shares' Wilson intervals are "
+        "not shown here; they are in the JSON and CSV output."
     )
     # a group's part (excluded None) does not count its cells: it says where they are counted,
     # never "none" (review 3, finding 26)
@@ -232,11 +241,13 @@ def item_distribution_sections(
     top = f"{hi - 1:g}–{hi:g}"
     bottom = f"{lo:g}–{lo + 1:g}"
     rule = (
-        f"Topp-2 = andelen svar {top}, botten-2 = {bottom}, med Wilson-intervall; kvartiler "
-        "typ 7 (R); skevhet G1 (SPSS/Excel). Omvända påståenden visas omvända."
+        f"Topp-2 = andelen svar {top}, botten-2 = {bottom} (Wilson-intervallen finns i JSON- "
+        "och CSV-utdata); kvartiler typ 7 (R); skevhet G1 (SPSS/Excel). Omvända påståenden "
+        "visas omvända."
         if sv
-        else f"Top 2 = share of answers {top}, bottom 2 = {bottom}, with Wilson intervals; "
-        "quartiles type 7 (R); skewness G1 (SPSS/Excel). Reverse-worded items are shown reversed."
+        else f"Top 2 = share of answers {top}, bottom 2 = {bottom} (their Wilson intervals are "
+        "in the JSON and CSV output); quartiles type 7 (R); skewness G1 (SPSS/Excel). "
+        "Reverse-worded items are shown reversed."
     )
     blocks.append(Text(f"{rule} {exclusion_summary(excluded, lang)}.", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
@@ -262,7 +273,7 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             blocks=(
                 table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
                 table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
-                      sheet="Dimensionspar" if sv else "Dimension pairs"),
+                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf),
                 Text(note, kind="note"),
             ),
         )

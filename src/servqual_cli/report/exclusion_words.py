@@ -1,0 +1,89 @@
+"""Where the excluded cells are, in the terminal's note (review 4, finding 13).
+
+"Excluded cells: out of range 14" tells a reader that something is wrong but not where; when
+all 14 sit in one column (a miscoded scale?) the note says so, and it points to the list that
+``--excluded FILE`` writes. With several files (``trend``) each file gets its own counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from servqual_cli.report.catalog import exclusion_summary, label
+
+__all__ = ["by_file_summary", "located_summary"]
+
+_NAMED = 3  # columns listed one by one at most
+
+_HINT = {
+    "sv": "Listan med fil, rad, kolumn och värde: --excluded FIL.",
+    "en": "--excluded FILE lists them (file, row, column, value).",
+}
+
+
+def _where(columns: Mapping[str, int], total: int, lang: str) -> str:
+    """ "all in E3", "in E1 2, E2 1" (up to three columns) or "12 in E3" (one column holds most
+    of them); "" when the cells are spread over many columns."""
+    ranked = sorted(columns.items(), key=lambda kv: (-kv[1], list(columns).index(kv[0])))
+    word = "i" if lang == "sv" else "in"
+    if len(ranked) == 1:
+        return f"{'alla' if lang == 'sv' else 'all'} {word} {ranked[0][0]}"
+    if len(ranked) <= _NAMED:
+        return f"{word} " + ", ".join(f"{c} {n}" for c, n in ranked)
+    top, n = ranked[0]
+    return f"{n} {word} {top}" if 2 * n >= total else ""
+
+
+def located_summary(
+    excluded: Mapping[str, int],
+    where: Mapping[str, Mapping[str, int]],
+    lang: str = "en",
+    hint: bool = False,
+) -> str:
+    """:func:`~servqual_cli.report.catalog.exclusion_summary` with the column(s) of each reason
+    when few columns hold it, and (``hint``) where to get the whole list.
+
+    ``where`` is reason -> column -> cells
+    (:meth:`~servqual_cli.io.exclusions.ExclusionLog.by_column`).
+
+    >>> located_summary({"out_of_range": 14}, {"out_of_range": {"E3": 14}}, "en", hint=True)[:61]
+    'Excluded cells: out of range 14 (all in E3). --excluded FILE '
+    >>> located_summary({"blank": 3}, {"blank": {"E1": 1, "P2": 2}}, "sv")
+    'Uteslutna celler: tomma 3 (i P2 2, E1 1).'
+    >>> located_summary({}, {}, "en", hint=True)
+    'Excluded cells: none.'
+    """
+    if not excluded:
+        return f"{exclusion_summary(excluded, lang)}."
+    parts = []
+    for reason, n in excluded.items():
+        place = _where(where.get(reason, {}), n, lang)
+        parts.append(f"{label(reason, lang)} {n}" + (f" ({place})" if place else ""))
+    text = f"{label('excluded', lang)}: {', '.join(parts)}."
+    return f"{text} {_HINT[lang]}" if hint else text
+
+
+def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -> str:
+    """The excluded cells of several files (``file``, ``column``, ``reason`` columns, one row
+    per cell), counted per file in file order, each located as in :func:`located_summary`.
+
+    >>> cells = pd.DataFrame({"file": ["a.xlsx", "b.xlsx"], "column": ["start", "kanal"],
+    ...                       "reason": ["invalid_date", "unparseable"]})
+    >>> print(by_file_summary(cells, "en"))
+    Excluded cells: a.xlsx: not a date 1 (all in start); b.xlsx: not a valid value 1 (all in kanal).
+    """
+    if frame.empty:
+        return f"{exclusion_summary({}, lang)}."
+    files = []
+    for file, cells in frame.groupby("file", sort=False):
+        counts = cells.groupby("reason", sort=True).size()
+        where = {
+            str(r): {str(c): int(n) for c, n in part.groupby("column", sort=False).size().items()}
+            for r, part in cells.groupby("reason", sort=True)
+        }
+        one = located_summary({str(r): int(n) for r, n in counts.items()}, where, lang)
+        files.append(f"{file}: {one.split(': ', 1)[1].rstrip('.')}")
+    text = f"{label('excluded', lang)}: {'; '.join(files)}."
+    return f"{text} {_HINT[lang]}" if hint else text
