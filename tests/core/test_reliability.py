@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from servqual_cli.core.alpha_intervals import bootstrap_alpha, feldt_ci
 from servqual_cli.core.omega import OMEGA_ONE_FACTOR, omega_total
-from servqual_cli.core.pairwise import Missing, pairwise_corr, pairwise_cov
+from servqual_cli.core.pairwise import Missing, moments, pairwise_corr, pairwise_cov
 from servqual_cli.core.reliability import cronbach_alpha
 from servqual_cli.errors import DataError, UsageError
 
@@ -299,3 +299,10 @@ def test_alpha_std_is_alpha_of_z_scores(frame: pd.DataFrame) -> None:
         assume(False)
     z = (complete - complete.mean()) / complete.std(ddof=1)
     assert cronbach_alpha(z, missing="listwise").alpha == pytest.approx(res.alpha_std, abs=1e-10)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_moments_of_no_rows_warn_nothing() -> None:
+    # An empty matrix gave numpy's "invalid value encountered in divide" (seen on CI).
+    m = moments(np.empty((0, 3)))
+    assert m.counts.tolist() == [[0, 0, 0]] * 3

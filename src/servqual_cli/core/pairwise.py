@@ -142,7 +142,8 @@ def moments(x: FloatArray, squares: bool = False) -> Moments:
     if not squares and np.isfinite(col_sums).all():  # no NaN (and no overflow)
         shift = np.zeros(k)
         gram = x.T @ x
-        mean = col_sums / n
+        with np.errstate(invalid="ignore", divide="ignore"):  # no rows: NaN means, no warning
+            mean = col_sums / n
         if (np.diag(gram) > 1e4 * (np.diag(gram) - n * mean**2)).any():
             shift = mean  # centre to avoid cancellation (see docstring)
             centred = x - mean
