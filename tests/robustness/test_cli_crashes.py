@@ -16,6 +16,9 @@ CASES = [
                  "nan,5"], 2, "--scale-range must be two finite numbers", id="scale-range-nan"),
     pytest.param(["kiosk.csv"], ["alpha", "{kiosk.csv}", "--items", "F2,F3", "--scale-range",
                  "1,inf"], 2, "--scale-range must be two finite numbers", id="scale-range-inf"),
+    # items parsed its own --scale-range and took nan and inf: one parser now (toolbox_parts)
+    pytest.param(["kiosk.csv"], ["items", "{kiosk.csv}", "--items", "F2,F3", "--scale-range",
+                 "nan,5"], 2, "--scale-range must be two finite numbers", id="items-range-nan"),
     pytest.param(["kiosk.csv", "kiosk.toml"], ["reliability", "{kiosk.csv}", "-i", "{kiosk.toml}",
                  "--seed", "-1"], 2, "--seed", id="seed-negative"),
     pytest.param(["kiosk.csv", "kiosk.toml"], ["reliability", "{kiosk.csv}", "-i", "{kiosk.toml}",

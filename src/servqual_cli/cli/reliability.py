@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from enum import Enum
 from typing import Annotated, Any
 
@@ -308,20 +307,9 @@ def alpha(
 
 
 def _parse_range(text: str | None) -> tuple[float, float] | None:
-    from servqual_cli.errors import UsageError
+    from servqual_cli.cli.toolbox_parts import parse_scale_range
 
-    if text is None:
-        return None
-    parts = text.replace(";", ",").split(",")
-    try:
-        lo, hi = (float(p) for p in parts)
-    except ValueError as exc:
-        raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}") from exc
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        raise UsageError(f"--scale-range must be two finite numbers such as 1,6, got {text!r}")
-    if lo >= hi:
-        raise UsageError(f"--scale-range min must be below max, got {text!r}")
-    return lo, hi
+    return parse_scale_range(text)
 
 
 # No rating scale comes near this; larger values are typing or export errors, and squared

@@ -102,14 +102,21 @@ def weighted_items(
 
 
 def parse_scale_range(text: str | None) -> tuple[float, float] | None:
+    """``--scale-range`` as (min, max): two finite numbers, min below max, ``,`` or ``;``
+    between them (one parser for every command that takes the option)."""
+    import math
+
     from servqual_cli.errors import UsageError
 
     if text is None:
         return None
+    parts = text.replace(";", ",").split(",")
     try:
-        lo, hi = (float(v) for v in text.split(","))
+        lo, hi = (float(p) for p in parts)
     except ValueError as exc:
-        raise UsageError(f"--scale-range must be min,max (e.g. 1,5), got {text!r}") from exc
+        raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}") from exc
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise UsageError(f"--scale-range must be two finite numbers such as 1,6, got {text!r}")
     if lo >= hi:
         raise UsageError(f"--scale-range min must be below max, got {text!r}")
     return lo, hi
