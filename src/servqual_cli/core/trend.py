@@ -229,8 +229,11 @@ def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict
     m = median_diff_ci(b, a, conf)
     shift = hodges_lehmann(b, a, conf)
     z = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))  # norm.isf + norm.ppf
+    # the normal approximation the interval inverts (exact=False), not R's exact default for
+    # small samples without ties, which could put p < 0.05 beside an interval covering 0
+    p = mann_whitney(a, b, exact=False).p
     return {"before": m.before, "after": m.after, "diff": shift.estimate,
-            "ci_low": shift.ci_low, "ci_high": shift.ci_high, "p": mann_whitney(a, b).p,
+            "ci_low": shift.ci_low, "ci_high": shift.ci_high, "p": p,
             "test": "mann-whitney", "mdd": z * m.se}  # fmt: skip
 
 
