@@ -20,6 +20,7 @@ from servqual_cli.io.values import (
     NOT_AVAILABLE,
     builtin_labels,
     fold,
+    is_excel_error,
     parse_scale_values,
 )
 
@@ -81,9 +82,11 @@ def _reference_parse(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The per-cell implementation before the factorize rewrite, kept as the reference.
 
-    Unchanged except for the one line marked ``digit groups`` (thousands separators) and the
+    Unchanged except for the one line marked ``digit groups`` (thousands separators), the
     lines marked ``between points`` (review 2 item 23a: a number written in the cell between two
-    points of a scale of at most 11 whole points is ``not_scale_point``; labels are not).
+    points of a scale of at most 11 whole points is ``not_scale_point``; labels are not) and the
+    lines marked ``excel errors`` (``#N/A``, ``#BUSY!``, ``Err:502`` as text are ``excel_error``,
+    decided per cell here with the public ``is_excel_error``).
     """
     lo, hi = scale
     number = np.zeros(len(column), dtype=bool)  # between points: the cell held a number
@@ -121,7 +124,9 @@ def _reference_parse(
             str_reason[custom] = "missing_token"
             na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
             str_reason[na] = "not_available"
-            todo = ~(blank | dont_know | custom | na)
+            excel = text.map(is_excel_error).to_numpy(dtype=bool) & ~(custom | na)  # excel errors
+            str_reason[excel] = "excel_error"  # excel errors
+            todo = ~(blank | dont_know | custom | na | excel)  # excel errors
             grouped = text.map(lambda t: re.fullmatch(r"[-+]?[1-9]\d{0,2}( \d{3})+([.,]\d+)?", t))
             text_num = text.where(grouped.isna(), text.str.replace(" ", ""))  # digit groups
             numeric = pd.to_numeric(text_num.str.replace(",", ".", regex=False), errors="coerce")
@@ -199,6 +204,7 @@ _CELLS = st.one_of(
     st.sampled_from([None, np.nan, pd.NA, pd.NaT, np.datetime64("NaT"), Decimal("NaN")]),
     st.sampled_from([pd.Timestamp("2024-01-01"), dt.date(2024, 1, 1), Decimal(1), complex(1, 0)]),
     st.sampled_from(["1e3", "inf", "-Infinity", "0x10", "1_000", "99999999999999999999"]),
+    st.sampled_from(["#N/A", " #busy! ", "#DIV/0!", "Err:502", "#1", "#NAME?x"]),
     st.text(max_size=6),
 )
 
