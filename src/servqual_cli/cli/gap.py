@@ -182,6 +182,7 @@ def gap(
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
                                 located=located, hint=excluded is None)  # fmt: skip
+    sections = tb.weighted_first(data, payload, lang_code, weight_column, result) + sections
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections
@@ -210,6 +211,7 @@ def gap(
     payload = {"n_rows": result.n_rows, "excluded": data.excluded,
                "recoded_text": recoded_records(recoded),
                "group_values_merged": merged_records(merges), **payload}  # fmt: skip
+    sections = tb.apa_left_out(sections, payload, fmt, output, lang_code)
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code, "conf": conf})
     write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked

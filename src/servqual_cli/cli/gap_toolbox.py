@@ -183,13 +183,23 @@ def add_to_gap(
         imp = derived_importance(y, x, dims, y_name, importance_on, conf)
         payload["importance"] = imp.to_dict()
         sections += ts.importance_sections(imp, lang)
+        from servqual_cli.core.model_tests import overall_f
+        from servqual_cli.report.gap_apa import importance_apa_lines
+        from servqual_cli.report.spec import Section, Text
+
+        test = overall_f(imp.r2, imp.n, len(imp.coefficients))
+        payload["importance"]["f_test"] = test.to_dict()
+        lines = importance_apa_lines(imp, test, lang)
+        sections.append(Section("", tuple(Text(line, kind="apa") for line in lines)))
     if weights is not None and w_name is not None:
         from servqual_cli.core.weighted_gaps import weighted_servqual
 
         summary = weighted_servqual(scores.gap, scores.servperf, dims, weights, w_name, conf,
                                     perception_only=perception_only)  # fmt: skip
         payload["weighted"] = summary.to_dict()
-        sections += ts.weighted_sections(summary, lang)
+        from servqual_cli.report.weighted_gap_sections import weighted_means_sections
+
+        sections += weighted_means_sections(summary, lang)
     if profile is not None:
         from servqual_cli.core.profile import respondent_profile
         from servqual_cli.core.results import records
@@ -202,6 +212,72 @@ def add_to_gap(
         payload["profile"] = records(prof)
         sections += ts.profile_sections(prof, lang)
     return sections
+
+
+def weighted_first(
+    data: SurveyData,
+    payload: dict[str, Any],
+    lang: str,
+    weight_column: str | None,
+    result: Any,
+) -> list[Section]:
+    """With ``--weight-column``: the weighted dimension gaps with their design-based tests
+    (R ``survey::svyttest``), adjusted across the dimensions like the unweighted table, and the
+    dimensions whose weighted and unweighted readings differ: sections to put first, and the
+    payload keys ``weighted_tests`` and ``weighted_differ`` (review 5, findings 1 and 2).
+    ``result``: the unweighted :class:`~servqual_cli.core.gaps.GapAnalysis` (its scores and
+    its ``adjust``)."""
+    if weight_column is None or _no_expectations(data.expectation):
+        return []
+    from servqual_cli.core.weighted_tests import differing, weighted_gap_tests
+    from servqual_cli.report.weighted_gap_sections import weighted_gap_sections
+
+    weights, w_name = _weights(data, weight_column)
+    scores = result.scores
+    tests = weighted_gap_tests(scores.gap, list(scores.dimensions), weights, w_name,
+                               result.conf, result.adjust)  # fmt: skip
+    differ = differing(tests, result.dimensions)
+    payload["weighted_tests"] = tests.to_dict()
+    payload["weighted_differ"] = differ
+    return weighted_gap_sections(tests, differ, lang)
+
+
+def apa_left_out(
+    sections: list[Section],
+    payload: dict[str, Any],
+    fmt: Any,
+    output: Any,
+    lang: str,
+) -> list[Section]:
+    """With ``-f apa``: a first line naming the requested analyses the APA lines do not carry
+    (review 5, finding 1: the format dropped them without a word): the pairwise group tests
+    (``--by``), the weighted perceptions and overall score (``--weight-column``) and the
+    profile (``--profile``). Nothing when none was asked for; other formats: unchanged."""
+    from servqual_cli.cli.output import OutputFormat, resolve_format
+    from servqual_cli.report.catalog import GROUPS, label
+    from servqual_cli.report.spec import Section, Text
+
+    if resolve_format(fmt, output) is not OutputFormat.apa:
+        return sections
+    keys = []  # the options asked for whose results have no line (the defaults' are the tables')
+    if "groups" in payload:
+        keys.append("apa_posthoc")
+    if "weighted" in payload:
+        keys.append("apa_weighted_means")
+    if "profile" in payload:
+        keys.append("apa_profile")
+    if not keys:
+        return sections
+    what = ", ".join(label(k, lang, GROUPS) for k in keys)
+    text = label("apa_left_out", lang, GROUPS).format(what=what)
+    return [Section("", (Text(text, kind="apa"),)), *sections]
+
+
+def _no_expectations(values: np.ndarray) -> bool:
+    """True when every value is NaN (a perception-only file: no gaps to test)."""
+    import numpy as np
+
+    return bool(np.isnan(values).all())
 
 
 def _numeric(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
@@ -258,6 +334,8 @@ def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
         add("friedman", [{"test": "friedman", **dc["friedman"]}], "test")
     if "importance" in payload:
         add("importance", payload["importance"]["coefficients"], "dimension")
+    if "weighted_tests" in payload:
+        add("weighted_test", payload["weighted_tests"]["dimensions"], "dimension")
     if "weighted" in payload:
         add("weighted", payload["weighted"]["estimates"], "name")
     if "profile" in payload:

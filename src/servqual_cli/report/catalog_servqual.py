@@ -56,6 +56,42 @@ GROUPS: Pairs = {
         "Games-Howell: p adjusted by the studentized range, {conf} CI; "
         "Dunn: p adjusted by Holm within the dimension.",
     ),
+    # review 5, finding 8: the pairwise family is one dimension, the omnibus family all of them
+    "posthoc_family": (
+        "De parvisa p-värdena är justerade inom varje dimension, inte över de {k} dimensionerna. "
+        "”ej sign.” i kolumnen Omnibustest: dimensionens test över alla grupper (Welch för "
+        "Games-Howell, Kruskal-Wallis för Dunn) är inte signifikant efter justering ({adjust}); "
+        "läs de parvisa skillnaderna där som utforskande.",
+        "The pairwise p-values are adjusted within each dimension, not across the {k} "
+        "dimensions. “n.s.” in the Omnibus test column: the dimension's test across all groups "
+        "(Welch for Games-Howell, Kruskal-Wallis for Dunn) is not significant after adjustment "
+        "({adjust}); read the pairwise differences there as exploratory.",
+    ),
+    "omnibus": ("Omnibustest", "Omnibus test"),
+    # review 5, finding 1: APA lines of the group tests and the regression
+    "group_apa": ("{dimension} efter {by}", "{dimension} by {by}"),
+    "welch_apa": ("Welchs", "Welch's"),
+    "apa_on_gap": ("dimensionernas gap", "the dimension gaps"),
+    "apa_on_perception": ("dimensionernas upplevelse", "the dimension perceptions"),
+    "apa_model": ("{overall} på {on} (OLS, n = {n})", "{overall} on {on} (OLS, n = {n})"),
+    "apa_adj_r2": ("justerat R²", "adjusted R²"),
+    "apa_left_out": (
+        "Ej i APA-raderna (se tabellerna, -f table, markdown eller json): {what}.",
+        "Not in the APA lines (see the tables, -f table, markdown or json): {what}.",
+    ),
+    "apa_posthoc": ("de parvisa gruppjämförelserna (Games-Howell, Dunn)",
+                    "the pairwise group comparisons (Games-Howell, Dunn)"),
+    "apa_weighted_means": ("de viktade medelvärdena av upplevelse och total",
+                           "the weighted means of perception and the overall score"),
+    "apa_profile": ("svarandeprofilen", "the respondent profile"),
+    # review 5, finding 14: 5,55 − 5,74 shown beside a gap of −0,18
+    "unrounded_note": (
+        "Gapet är beräknat ur oavrundade värden och kan därför skilja en enhet i sista "
+        "decimalen från skillnaden mellan de avrundade medelvärdena.",
+        "The gap is computed from unrounded values, so it can differ by one in the last "
+        "decimal from the difference of the rounded means.",
+    ),
+    "not_significant": ("ej sign.", "n.s."),
 }
 
 SERVPERF: Pairs = {
@@ -152,6 +188,74 @@ TOOLBOX: Pairs = {
     "relative_weight": ("Relativ vikt", "Relative weight"),
     "relative_share": ("Andel av R²", "Share of R²"),
     "weighted_estimates": ("Viktade skattningar", "Weighted estimates"),
+    # review 5, findings 1 and 2: the weighted gaps with their design-based test, first
+    "weighted_gaps": ("Viktade dimensionsgap", "Weighted dimension gaps"),
+    "w_mean": ("Viktat gap (P−E)", "Weighted gap (P−E)"),
+    "w_n": ("n", "n"),
+    "w_se": ("SE", "SE"),
+    "w_ci_low": ("KI låg", "CI low"),
+    "w_ci_high": ("KI hög", "CI high"),
+    "w_t": ("t", "t"),
+    "w_df": ("fg", "df"),
+    "w_p": ("p (t)", "p (t)"),
+    "w_n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
+    "w_unweighted_mean": ("Oviktat gap", "Unweighted gap"),
+    "weighted_test_note": (
+        "Vikter från kolumnen {column}. Viktat gap = Σwg/Σw; SE med Taylorlinjärisering som R "
+        "survey::svymean; t-test som R survey::svyttest (svydesign(ids = ~1, weights = ~w)): "
+        "t = gap/SE, fg = n − 2, KI och p ur t-fördelningen; p justerat över dimensionerna som "
+        "i den oviktade tabellen. Kalibreringen görs inte om, så SE är försiktiga. Gapet är "
+        "beräknat ur oavrundade värden.",
+        "Weights from column {column}. Weighted gap = Σwg/Σw; SE by Taylor linearisation as R "
+        "survey::svymean; t-test as R survey::svyttest (svydesign(ids = ~1, weights = ~w)): "
+        "t = gap/SE, df = n − 2, CI and p from the t distribution; p adjusted across the "
+        "dimensions as in the unweighted table. Calibration is not redone, so the SEs are "
+        "conservative. The gap is computed from unrounded values.",
+    ),
+    "weighted_agree": (
+        "Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, 5 %-nivån).",
+        "Weighted and unweighted conclusions agree for every dimension (adjusted p, 5% level).",
+    ),
+    "weighted_differ": (
+        "Viktade och oviktade slutsatser skiljer sig för: {dimensions}. Befolkningsskattningen är "
+        "den viktade.",
+        "Weighted and unweighted conclusions differ for: {dimensions}. The population estimate "
+        "is the weighted one.",
+    ),
+    "weighted_differ_one": (
+        "{dimension} (viktat {weighted} {ci}, justerat {p}; oviktat {unweighted}, justerat {p_u})",
+        "{dimension} (weighted {weighted} {ci}, adjusted {p}; unweighted {unweighted}, "
+        "adjusted {p_u})",
+    ),
+    "weighted_apa_head": (
+        "{dimension}, viktat efter {column} (Kish n_eff = {n_eff})",
+        "{dimension}, weighted by {column} (Kish n_eff = {n_eff})",
+    ),
+    "weighted_overall": ("Total SERVQUAL (medel av dimensionernas gap)",
+                         "overall SERVQUAL (mean of the dimension gaps)"),
+    "weighted_means_note": (
+        "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). Medel = "
+        "Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean (svydesign(ids = ~1, "
+        "weights = ~w)), normalfördelat KI; effektivt n enligt Kish. Kalibreringen görs inte om, "
+        "så SE är försiktiga. De viktade gapens test står i ”Viktade dimensionsgap” överst; "
+        "upplevelsen och totalen är skattningar utan test, och jämförelsen mellan dimensionerna "
+        "ovan är oviktad.",
+        "Weights from column {column} ({n} respondents without a valid weight left out). Mean = "
+        "Σwx/Σw; SE by Taylor linearisation as R survey::svymean (svydesign(ids = ~1, "
+        "weights = ~w)), normal CI; effective n by Kish. Calibration is not redone, so the SEs "
+        "are conservative. The weighted gaps' tests are in “Weighted dimension gaps” at the top; "
+        "the perceptions and the overall score are estimates without a test, and the comparison "
+        "of the dimensions above is unweighted.",
+    ),
+    "unweighted_apa_head": ("{dimension}, oviktat (urvalet)", "{dimension}, unweighted (sample)"),
+    "weights_first_note": (
+        "Vikter angivna ({column}): tabellerna och testerna här beskriver urvalet, oviktat; "
+        "befolkningsskattningarna med sina test står under ”Viktade dimensionsgap ({column})” "
+        "ovan.",
+        "Survey weights given ({column}): these tables and tests describe the sample, "
+        "unweighted; the population estimates with their tests are under “Weighted dimension "
+        "gaps ({column})” above.",
+    ),
     "weighted_means": ("Viktade medelvärden", "Weighted means"),
     "unweighted_mean": ("Oviktat medel", "Unweighted mean"),
     "profile_table": ("Svarande efter bakgrund", "Respondents by background"),

@@ -1,9 +1,15 @@
-"""APA-style result lines of a gap analysis: the paired t and the Wilcoxon test per dimension."""
+"""APA-style result lines of a gap analysis: the paired t and the Wilcoxon test per dimension,
+the ``--by`` group tests and the ``--overall`` regression (the weighted lines are in
+:mod:`~servqual_cli.report.weighted_gap_sections`)."""
 
 from __future__ import annotations
 
 from servqual_cli.core.gaps import GapAnalysis
+from servqual_cli.core.group_gaps import GroupedGapAnalysis
+from servqual_cli.core.importance import Importance
+from servqual_cli.core.model_tests import OverallF
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
+from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, family_words, num
@@ -18,7 +24,7 @@ def _apa_p(p: float, lang: str) -> str:
     return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
 
 
-def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
+def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]:
     """One APA-style line per dimension: the mean gap with its SD and CI, the paired t with its
     adjusted p (the table's) and dz with its CI, then the Wilcoxon test.
 
@@ -28,6 +34,9 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
     easily copied as the gap's) and the adjustment is named, as the table beside it applies it.
     Swedish: decimal comma, "95 % KI [a; b]" (the level by
     :func:`~servqual_cli.report.conf_level.level_text`, a no-break space before "%").
+    ``sample``: survey weights were given, so each line says it describes the sample,
+    unweighted ("Tangibles, unweighted (sample): M = …"; review 5, finding 1), beside the
+    weighted lines of :func:`~servqual_cli.report.weighted_gap_sections.weighted_apa_lines`.
     """
     ci = f"{level_text(result.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
     sep = "; " if lang == "sv" else ", "
@@ -54,6 +63,8 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
             rb = f"[{num(rb_low, 2, lang)}{sep}{num(rb_high, 2, lang)}]"
         v = num(r["v"], 1 if r["v"] % 1 else 0, lang)
         name = dimension_name(r["dimension"], lang)  # the built-in dimensions in the reader's words
+        if sample:
+            name = label("unweighted_apa_head", lang, TOOLBOX_LABELS).format(dimension=name)
         lines.append(
             f"{name}: {gap}t({int(r['df'])}) = {num(r['t'], 2, lang)}, "
             f"{_apa_p(r['p_t'], lang)}{adjusted}, dz = {num(r['dz'], 2, lang)}, {ci} {dz}; "
@@ -62,3 +73,82 @@ def apa_lines(result: GapAnalysis, lang: str) -> list[str]:
             f"{ci} {rb}"
         )
     return lines
+
+
+def group_apa_lines(result: GroupedGapAnalysis, lang: str) -> list[str]:
+    """One APA line per dimension for the ``--by`` tests, as the group tests table gives them:
+    Welch's F with its p, the p adjusted across the dimensions and ω², then Kruskal-Wallis
+    with ε² (review 5, finding 1: ``-f apa --by`` printed nothing about the groups).
+
+    ``Tangibles by Tjänst: Welch's F(3, 154.21) = 2.31, p = .078 (Holm, 5 dimensions:
+    p = .311), ω² = 0.01; Kruskal-Wallis H(3) = 5.21, p = .157 (Holm, 5 dimensions: p = .470),
+    ε² = 0.01``. The pairwise tests are not in the lines (the group tables carry them).
+    """
+    sep = "; " if lang == "sv" else ", "
+    family = family_words(len(result.comparisons), "dimensions", lang)
+    method = adjusted_label(result.adjust, family, lang)[3:-1]
+    welch = label("welch_apa", lang, GROUP_LABELS)
+    lines = []
+    for c in result.comparisons:
+        parts = []
+        if c.welch_f == c.welch_f:
+            adjusted = "" if result.adjust == "none" else \
+                f" ({method}: {_apa_p(c.welch_p_adjusted, lang)})"
+            omega = "" if c.omega2 is None else f", ω² = {num(c.omega2.value, 2, lang)}"
+            parts.append(
+                f"{welch} F({num(c.welch_df1, 0, lang)}{sep}"
+                f"{num(c.welch_df2, 2, lang)}) = {num(c.welch_f, 2, lang)}, "
+                f"{_apa_p(c.welch_p, lang)}{adjusted}{omega}"
+            )
+        if c.kruskal_h == c.kruskal_h:
+            adjusted = "" if result.adjust == "none" else \
+                f" ({method}: {_apa_p(c.kruskal_p_adjusted, lang)})"
+            eps = "" if c.epsilon2 is None else f", ε² = {num(c.epsilon2.value, 2, lang)}"
+            parts.append(
+                f"Kruskal-Wallis H({num(c.kruskal_df, 0, lang)}) = {num(c.kruskal_h, 2, lang)}, "
+                f"{_apa_p(c.kruskal_p, lang)}{adjusted}{eps}"
+            )
+        if parts:
+            head = label("group_apa", lang, GROUP_LABELS).format(
+                dimension=dimension_name(c.dimension, lang), by=result.by
+            )
+            lines.append(f"{head}: {'; '.join(parts)}")
+    return lines
+
+
+def importance_apa_lines(imp: Importance, test: OverallF, lang: str) -> list[str]:
+    """The ``--overall`` regression as APA lines: the model (n, R², adjusted R², F, p), then
+    one line per dimension (β, b with its CI, p) (review 5, finding 1).
+
+    ``Helhetsbetyg on the dimension gaps (OLS, n = 313): R² = .75, adjusted R² = .74,
+    F(5, 307) = 180.36, p < .001`` and ``Tangibles: β = 0.10, b = 0.21, 95% CI [0.08, 0.34],
+    p = .002``.
+    """
+    ci = f"{level_text(imp.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
+    sep = "; " if lang == "sv" else ", "
+    on = label(f"apa_on_{imp.predictors}", lang, GROUP_LABELS)
+    head = label("apa_model", lang, GROUP_LABELS).format(overall=imp.overall, on=on, n=imp.n)
+    lines = [
+        f"{head}: R² = {_apa_r2(imp.r2, lang)}, {label('apa_adj_r2', lang, GROUP_LABELS)} = "
+        f"{_apa_r2(imp.adj_r2, lang)}, F({test.df1}{sep}{test.df2}) = {num(test.f, 2, lang)}, "
+        f"{_apa_p(test.p, lang)}"
+    ]
+    for r in imp.coefficients.to_dict("records"):
+        lines.append(
+            f"{dimension_name(str(r['dimension']), lang)}: β = {num(r['beta'], 2, lang)}, "
+            f"b = {num(r['b'], 2, lang)}, {ci} [{num(r['ci_low'], 2, lang)}{sep}"
+            f"{num(r['ci_high'], 2, lang)}], {_apa_p(r['p'], lang)}"
+        )
+    return lines
+
+
+def _apa_r2(value: float, lang: str) -> str:
+    """R² without the leading zero (APA: a value that cannot exceed 1), sv with a comma.
+
+    >>> _apa_r2(0.746, "en"), _apa_r2(0.746, "sv"), _apa_r2(-0.01, "en")
+    ('.75', '0,75', '−.01')
+    """
+    text = num(value, 2, lang)
+    if lang == "sv":
+        return text
+    return text.replace("0.", ".", 1)

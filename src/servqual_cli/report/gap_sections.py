@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.io.scale_use import ScaleUse
+from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import exclusion_summary, label
 from servqual_cli.report.exclusion_words import located_summary
 from servqual_cli.report.gap_apa import apa_lines
@@ -33,8 +34,8 @@ def gap_sections(
 ) -> list[Section]:
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
-    ``survey_weights`` (the ``--weight-column``) titles the first table "unweighted (sample)"
-    and points to the weighted table; ``importance_columns`` ("W1–W5") names the importance
+    ``survey_weights`` (the ``--weight-column``) titles the table "unweighted (sample)", labels
+    its APA lines so and points to the weighted table above it; ``importance_columns`` ("W1–W5") names the importance
     weights the overall score lacks (review 2, item 7: "no weights in the file" read as if the
     survey weights were missing). Rows with n below ``min_n`` are flagged "small base".
     ``located`` (reason -> column -> cells) names the columns of the excluded cells, and
@@ -44,10 +45,11 @@ def gap_sections(
     if survey_weights is not None:
         title = f"{label('dimension_gaps', lang)} – {label('unweighted_sample', lang)}"
     blocks: list[Table | Text] = [dimension_table(result, lang, title, min_n=min_n)]
-    if survey_weights is not None:
-        note = label("survey_weights_note", lang).format(column=survey_weights)
+    if survey_weights is not None:  # the weighted table with its tests stands first
+        note = label("weights_first_note", lang, TOOLBOX_LABELS).format(column=survey_weights)
         blocks.append(Text(note, kind="note"))
-    blocks += [Text(line, kind="apa") for line in apa_lines(result, lang)]
+    sample = survey_weights is not None
+    blocks += [Text(line, kind="apa") for line in apa_lines(result, lang, sample)]
     if items:
         blocks.append(item_table(result, lang))
     blocks.append(overall_table(result, lang, importance_columns))

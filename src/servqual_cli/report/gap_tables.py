@@ -10,6 +10,7 @@ import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.gap_labels import (
     DIM_COLUMNS,
@@ -125,7 +126,8 @@ def dimension_table(
         signed=signed[:1],
         note=f"{label('negative_note', lang)} {_method_note(result, lang)}. "
         f"{_prorated_note(result, lang)} {_base_note(result, lang)}"
-        + (f" {extra}" if extra else ""),
+        + (f" {extra}" if extra else "")
+        + f" {label('unrounded_note', lang, GROUP_LABELS)}",
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
 
@@ -152,6 +154,7 @@ def item_table(
         frame=frame,
         formats=formats,
         signed=signed[:1],
+        note=label("unrounded_note", lang, GROUP_LABELS),
         sheet="Påståenden" if lang == "sv" else "Items",
     )
 

@@ -15,6 +15,7 @@ from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
+from servqual_cli.report.gap_apa import group_apa_lines
 from servqual_cli.report.gap_labels import (
     adjusted_label,
     family_words,
@@ -59,7 +60,8 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
     frame = with_small_base(frame, source, lang)
     flat = [row for name, res in result.groups.items()
             for row in no_variation_rows(res, lang, prefix=f"{name}, ")]  # fmt: skip
-    notes = [variation_note(flat, lang), small_base_note(source, lang, min_n)]
+    notes = [variation_note(flat, lang), small_base_note(source, lang, min_n),
+             label("unrounded_note", lang, GROUP_LABELS)]
     per_group = Table(
         title=f"{label('dimension_gaps', lang)} – {result.by}",
         frame=frame,
@@ -109,6 +111,7 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
         blocks.append(Text(label(not_made, lang, GROUP_LABELS).format(**fill), "note"))
         if not_made != "one_group":
             blocks.append(Text(_tests_note(result, lang) or "", "note"))
+    blocks += [Text(line, kind="apa") for line in group_apa_lines(result, lang)]
     posthoc = []
     for c in result.comparisons:
         if c.games_howell.empty and c.dunn.empty:
@@ -121,17 +124,22 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
         # Dunn may compare groups Games-Howell leaves out (one score, no variance): outer join.
         merged = dunn if gh is None else gh.merge(dunn, on=keys, how="outer", sort=False)
         merged.insert(0, "dimension", c.dimension)
+        merged[label("omnibus", lang, GROUP_LABELS)] = _omnibus_mark(c, lang)
         posthoc.append(merged)
     if posthoc:
         conf = result.comparisons[0].conf
-        pframe, pformats, _ = labelled(pd.concat(posthoc, ignore_index=True), lang, conf)
+        pairs = pd.concat(posthoc, ignore_index=True)
+        omnibus = label("omnibus", lang, GROUP_LABELS)
+        if not pairs[omnibus].astype(bool).any():  # every omnibus test significant: no column
+            pairs = pairs.drop(columns=omnibus)
+        pframe, pformats, _ = labelled(pairs, lang, conf)
         pformats[label("p_dunn", lang)] = "p"
         blocks.append(
             Table(
                 title=label("posthoc", lang),
                 frame=pframe,
                 formats=pformats,
-                note=label("posthoc_note", lang, GROUP_LABELS).format(conf=level_text(conf, lang)),
+                note=_posthoc_note(result, conf, lang),
                 sheet="Parvis" if lang == "sv" else "Pairwise",
                 appendix=True,  # detail: the report's appendix
             )
@@ -140,6 +148,25 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
         left_out = label("without_group", lang).format(by=result.by, n=result.n_without_group)
         blocks.append(Text(left_out, "note"))
     return [Section(title=f"{label('group', lang)}: {result.by}", blocks=tuple(blocks))]
+
+
+def _omnibus_mark(c: GroupComparison, lang: str) -> str:
+    """ "n.s. (Welch, KW)" when the dimension's omnibus tests are not significant after the
+    adjustment across dimensions (review 5, finding 8: a pairwise p below .05 under an omnibus
+    test that finds nothing invites a claim the family-wise test does not support)."""
+    names = [name for name, p in (("Welch", c.welch_p_adjusted), ("KW", c.kruskal_p_adjusted))
+             if not p < 0.05]  # fmt: skip
+    if not names:
+        return ""
+    return f"{label('not_significant', lang, GROUP_LABELS)} ({', '.join(names)})"
+
+
+def _posthoc_note(result: GroupedGapAnalysis, conf: float, lang: str) -> str:
+    """The pairwise tests' method, their family (within one dimension) and the omnibus mark."""
+    base = label("posthoc_note", lang, GROUP_LABELS).format(conf=level_text(conf, lang))
+    k = len(result.comparisons)
+    adjust = adjusted_label(result.adjust, family_words(k, "dimensions", lang), lang)[3:-1]
+    return f"{base} " + label("posthoc_family", lang, GROUP_LABELS).format(k=k, adjust=adjust)
 
 
 GROUP_FORMATS = {"welch_k": "d", "omega2": ".2f", "kruskal_k": "d", "epsilon2": ".2f"}

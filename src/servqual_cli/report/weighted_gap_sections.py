@@ -1,0 +1,177 @@
+"""``gap --weight-column``: the weighted dimension gaps with their design-based tests, first
+(review 5, findings 1 and 2).
+
+A reader who asked for weights reads the verdict from the first table, so that table is the
+weighted one: the weighted mean gap, its linearised SE, ``svyttest``'s t, df, p and interval,
+the p adjusted across the dimensions like the unweighted table's, Kish's effective n and the
+unweighted gap beside it. A line names the dimensions whose weighted and unweighted readings
+differ (or says that none does), and the APA lines give the weighted tests, named as such.
+Everything shown is computed in :mod:`~servqual_cli.core.weighted_tests`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from servqual_cli.core.survey_weights import WeightedSummary
+from servqual_cli.core.weighted_gaps import OVERALL
+from servqual_cli.core.weighted_tests import WeightedGapTests
+from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
+from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.conf_level import level_text
+from servqual_cli.report.gap_labels import adjusted_label, family_words, num
+from servqual_cli.report.spec import Section, Table, Text
+
+COLUMNS = ["dimension", "n", "mean", "se", "ci_low", "ci_high", "t", "df", "p", "p_adjusted",
+           "n_eff", "unweighted_mean"]  # fmt: skip
+_FORMATS = {"n": "d", "mean": ".2f", "se": ".3f", "ci_low": ".2f", "ci_high": ".2f",
+            "t": ".2f", "df": "d", "p": "p", "p_adjusted": "p", "n_eff": ".1f",
+            "unweighted_mean": ".2f"}  # fmt: skip
+
+
+def _t(key: str, lang: str) -> str:
+    return label(key, lang, TOOLBOX_LABELS)
+
+
+def p_text(p: float, lang: str) -> str:
+    """An APA p: ``p = .006``, ``p < .001`` (sv: ``p = 0,006``, ``p < 0,001``).
+
+    >>> p_text(0.0055, "en"), p_text(0.0004, "sv"), p_text(float("nan"), "en")
+    ('p = .006', 'p < 0,001', 'p = –')
+    """
+    if p != p:  # NaN
+        return "p = –"
+    if p < 0.001:
+        return "p < 0,001" if lang == "sv" else "p < .001"
+    text = f"{p:.3f}"
+    return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
+
+
+def _family(res: WeightedGapTests, lang: str) -> str:
+    tested = int(res.table["p"].notna().sum())
+    return adjusted_label(res.adjust, family_words(tested, "dimensions", lang), lang)
+
+
+def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
+    """The weighted dimension gaps with their design-based tests."""
+    frame = res.table[COLUMNS].copy()
+    frame["dimension"] = [dimension_name(d, lang) for d in frame["dimension"]]
+    frame["df"] = frame["df"].astype("Int64")  # whole degrees of freedom, "–" when none
+    heads = {c: _t(f"w_{c}", lang) for c in COLUMNS}
+    heads["dimension"] = label("dimension", lang)
+    for c in ("ci_low", "ci_high"):
+        heads[c] = f"{level_text(res.conf, lang)} {heads[c]}"
+    heads["p_adjusted"] = _family(res, lang)
+    formats = {heads[c]: f for c, f in _FORMATS.items()}
+    note = _t("weighted_test_note", lang).format(column=res.column)
+    return Table(
+        title=f"{_t('weighted_gaps', lang)} ({res.column})",
+        frame=frame.rename(columns=heads),
+        formats=formats,
+        signed=(heads["mean"], heads["ci_high"], heads["unweighted_mean"]),
+        note=note,
+        sheet="Viktade gap" if lang == "sv" else "Weighted gaps",
+    )
+
+
+def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) -> str:
+    """The dimensions whose weighted and unweighted readings differ, or that none does.
+
+    >>> import pandas as pd
+    >>> res = WeightedGapTests("Vikt", pd.DataFrame({"p": [0.01]}), "holm")
+    >>> row = {"dimension": "Tangibles", "weighted": -0.207, "ci_low": -0.353, "ci_high": -0.061,
+    ...        "p_adjusted": 0.0055, "unweighted": -0.05, "unweighted_p_adjusted": 0.45}
+    >>> differ_text([row], res, "en")[:71]
+    'Weighted and unweighted conclusions differ for: Tangibles (weighted −0.'
+    >>> differ_text([], res, "sv")
+    'Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, 5 %-nivån).'
+    """
+    if not rows:
+        return _t("weighted_agree", lang)
+    sep = "; " if lang == "sv" else ", "
+    parts = []
+    for r in rows:
+        parts.append(
+            _t("weighted_differ_one", lang).format(
+                dimension=dimension_name(r["dimension"], lang),
+                weighted=num(r["weighted"], 2, lang),
+                ci=f"[{num(r['ci_low'], 2, lang)}{sep}{num(r['ci_high'], 2, lang)}]",
+                p=p_text(r["p_adjusted"], lang),
+                unweighted=num(r["unweighted"], 2, lang),
+                p_u=p_text(r["unweighted_p_adjusted"], lang),
+            )
+        )
+    return _t("weighted_differ", lang).format(dimensions="; ".join(parts))
+
+
+def weighted_apa_lines(res: WeightedGapTests, lang: str) -> list[str]:
+    """One APA line per dimension for the weighted gap and its design-based t-test:
+    ``Tangibles, weighted by Vikt (Kish n_eff = 253): M = −0.21, SE = 0.07, 95% CI [−0.35,
+    −0.06], t(318) = −2.80, p = .006 (Holm, 5 dimensions: p = .006)``."""
+    ci = f"{level_text(res.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
+    sep = "; " if lang == "sv" else ", "
+    method = _family(res, lang)[3:-1]
+    lines = []
+    for r in res.table.to_dict("records"):
+        if r["t"] != r["t"]:  # no test
+            continue
+        head = _t("weighted_apa_head", lang).format(
+            dimension=dimension_name(r["dimension"], lang),
+            column=res.column,
+            n_eff=num(r["n_eff"], 0, lang),
+        )
+        adjusted = "" if res.adjust == "none" else f" ({method}: {p_text(r['p_adjusted'], lang)})"
+        lines.append(
+            f"{head}: M = {num(r['mean'], 2, lang)}, SE = {num(r['se'], 2, lang)}, "
+            f"{ci} [{num(r['ci_low'], 2, lang)}{sep}{num(r['ci_high'], 2, lang)}], "
+            f"t({int(r['df'])}) = {num(r['t'], 2, lang)}, {p_text(r['p'], lang)}{adjusted}"
+        )
+    return lines
+
+
+def weighted_gap_sections(
+    res: WeightedGapTests, differ: list[dict[str, Any]], lang: str
+) -> list[Section]:
+    """The weighted table, the agree/differ line and the weighted APA lines, in one section."""
+    kind = "warning" if differ else "note"
+    blocks: list[Table | Text] = [
+        weighted_gap_table(res, lang),
+        Text(differ_text(differ, res, lang), kind=kind),
+        *(Text(line, kind="apa") for line in weighted_apa_lines(res, lang)),
+    ]
+    return [Section(title="", blocks=tuple(blocks))]
+
+
+def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
+    """``gap``'s table of every weighted estimate (gaps, perceptions, the overall score), at the
+    end, with a note that points to the tests of the weighted gaps at the top (the toolbox's
+    own note, "The tests above are unweighted", would no longer be true there)."""
+    from servqual_cli.report.toolbox_sections import table
+
+    sv = lang == "sv"
+    frame = res.table.assign(name=[_estimate_name(str(v), lang) for v in res.table["name"]])
+    note = _t("weighted_means_note", lang).format(column=res.column, n=res.n_missing_weight)
+    return [
+        Section(
+            title=_t("weighted_estimates", lang),
+            blocks=(
+                table(f"{_t('weighted_means', lang)} ({res.column})", frame, lang,
+                      signed=("mean", "unweighted_mean"), sheet="Viktat" if sv else "Weighted"),
+                Text(note, kind="note"),
+            ),
+        )
+    ]  # fmt: skip
+
+
+def _estimate_name(name: str, lang: str) -> str:
+    """A weighted estimate's name (``"Tangibles: gap"``) in the reader's words.
+
+    >>> _estimate_name("Tangibles: gap", "sv"), _estimate_name(OVERALL, "sv")
+    ('Fysisk miljö: Gap (P−E)', 'Total SERVQUAL (medel av dimensionernas gap)')
+    """
+    if name == OVERALL:
+        return _t("weighted_overall", lang)
+    what, sep, key = name.rpartition(": ")
+    if not sep:
+        return name
+    return f"{dimension_name(what, lang)}: {label(key, lang)}"
