@@ -80,7 +80,9 @@ def test_equal_weights_give_the_plain_mean_and_se_of_the_mean() -> None:
     w=arrays(np.float64, 12, elements=st.floats(0.1, 10)),
     scale=st.floats(0.5, 20),
 )
-def test_weights_are_scale_free_and_p_is_two_sided(g: np.ndarray, w: np.ndarray, scale: float) -> None:
+def test_weights_are_scale_free_and_p_is_two_sided(
+    g: np.ndarray, w: np.ndarray, scale: float
+) -> None:
     a = weighted_gap_tests(g.reshape(-1, 1), ["A"], w, "w").table.iloc[0]
     b = weighted_gap_tests(g.reshape(-1, 1), ["A"], w * scale, "w").table.iloc[0]
     c = weighted_gap_tests(-g.reshape(-1, 1), ["A"], w, "w").table.iloc[0]

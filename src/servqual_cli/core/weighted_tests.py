@@ -143,13 +143,14 @@ def differing(
     >>> [d["dimension"] for d in differing(wt, u)]
     ['B']
     """
-    un = unweighted.set_index("dimension")
+    gaps = dict(zip(unweighted["dimension"], unweighted["gap"].astype(float), strict=True))
+    ps = dict(zip(unweighted["dimension"], unweighted["p_adjusted"].astype(float), strict=True))
     rows = []
     for r in weighted.table.to_dict("records"):
         name = r["dimension"]
-        if name not in un.index:
+        if name not in gaps:
             continue
-        u_gap, u_p = float(un.at[name, "gap"]), float(un.at[name, "p_adjusted"])
+        u_gap, u_p = gaps[name], ps[name]
         if conclusion(r["mean"], r["p_adjusted"], alpha) != conclusion(u_gap, u_p, alpha):
             rows.append({"dimension": name, "weighted": r["mean"], "ci_low": r["ci_low"],
                          "ci_high": r["ci_high"], "p_adjusted": r["p_adjusted"],

@@ -58,12 +58,14 @@ GROUPS: Pairs = {
     ),
     # review 5, finding 8: the pairwise family is one dimension, the omnibus family all of them
     "posthoc_family": (
-        "De parvisa p-värdena är justerade inom varje dimension, inte över de {k} dimensionerna. "
+        "De parvisa p-värdena är justerade inom varje dimension, inte över de {k} dimensionerna.",
+        "The pairwise p-values are adjusted within each dimension, not across the {k} dimensions.",
+    ),
+    "posthoc_omnibus": (
         "”ej sign.” i kolumnen Omnibustest: dimensionens test över alla grupper (Welch för "
         "Games-Howell, Kruskal-Wallis för Dunn) är inte signifikant efter justering ({adjust}); "
         "läs de parvisa skillnaderna där som utforskande.",
-        "The pairwise p-values are adjusted within each dimension, not across the {k} "
-        "dimensions. “n.s.” in the Omnibus test column: the dimension's test across all groups "
+        "“n.s.” in the Omnibus test column: the dimension's test across all groups "
         "(Welch for Games-Howell, Kruskal-Wallis for Dunn) is not significant after adjustment "
         "({adjust}); read the pairwise differences there as exploratory.",
     ),
@@ -79,11 +81,22 @@ GROUPS: Pairs = {
         "Ej i APA-raderna (se tabellerna, -f table, markdown eller json): {what}.",
         "Not in the APA lines (see the tables, -f table, markdown or json): {what}.",
     ),
-    "apa_posthoc": ("de parvisa gruppjämförelserna (Games-Howell, Dunn)",
-                    "the pairwise group comparisons (Games-Howell, Dunn)"),
-    "apa_weighted_means": ("de viktade medelvärdena av upplevelse och total",
-                           "the weighted means of perception and the overall score"),
+    "apa_posthoc": (
+        "de parvisa gruppjämförelserna (Games-Howell, Dunn)",
+        "the pairwise group comparisons (Games-Howell, Dunn)",
+    ),
+    "apa_weighted_means": (
+        "de viktade medelvärdena av upplevelse och total",
+        "the weighted means of perception and the overall score",
+    ),
     "apa_profile": ("svarandeprofilen", "the respondent profile"),
+    # review 5, finding 16: an unweighted item table under weighted estimates
+    "items_unweighted": (
+        "Påståendena: oviktade (urvalet), fast vikter från {column} används i de viktade "
+        "skattningarna.",
+        "The items: unweighted (the sample), although weights from {column} are used in the "
+        "weighted estimates.",
+    ),
     # review 5, finding 14: 5,55 − 5,74 shown beside a gap of −0,18
     "unrounded_note": (
         "Gapet är beräknat ur oavrundade värden och kan därför skilja en enhet i sista "
@@ -231,8 +244,10 @@ TOOLBOX: Pairs = {
         "{dimension}, viktat efter {column} (Kish n_eff = {n_eff})",
         "{dimension}, weighted by {column} (Kish n_eff = {n_eff})",
     ),
-    "weighted_overall": ("Total SERVQUAL (medel av dimensionernas gap)",
-                         "overall SERVQUAL (mean of the dimension gaps)"),
+    "weighted_overall": (
+        "Total SERVQUAL (medel av dimensionernas gap)",
+        "overall SERVQUAL (mean of the dimension gaps)",
+    ),
     "weighted_means_note": (
         "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). Medel = "
         "Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean (svydesign(ids = ~1, "

@@ -92,8 +92,11 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str) -> list[str]:
     for c in result.comparisons:
         parts = []
         if c.welch_f == c.welch_f:
-            adjusted = "" if result.adjust == "none" else \
-                f" ({method}: {_apa_p(c.welch_p_adjusted, lang)})"
+            adjusted = (
+                ""
+                if result.adjust == "none"
+                else f" ({method}: {_apa_p(c.welch_p_adjusted, lang)})"
+            )
             omega = "" if c.omega2 is None else f", ω² = {num(c.omega2.value, 2, lang)}"
             parts.append(
                 f"{welch} F({num(c.welch_df1, 0, lang)}{sep}"
@@ -101,8 +104,11 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str) -> list[str]:
                 f"{_apa_p(c.welch_p, lang)}{adjusted}{omega}"
             )
         if c.kruskal_h == c.kruskal_h:
-            adjusted = "" if result.adjust == "none" else \
-                f" ({method}: {_apa_p(c.kruskal_p_adjusted, lang)})"
+            adjusted = (
+                ""
+                if result.adjust == "none"
+                else f" ({method}: {_apa_p(c.kruskal_p_adjusted, lang)})"
+            )
             eps = "" if c.epsilon2 is None else f", ε² = {num(c.epsilon2.value, 2, lang)}"
             parts.append(
                 f"Kruskal-Wallis H({num(c.kruskal_df, 0, lang)}) = {num(c.kruskal_h, 2, lang)}, "

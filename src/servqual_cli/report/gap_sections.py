@@ -35,9 +35,10 @@ def gap_sections(
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
     ``survey_weights`` (the ``--weight-column``) titles the table "unweighted (sample)", labels
-    its APA lines so and points to the weighted table above it; ``importance_columns`` ("W1–W5") names the importance
-    weights the overall score lacks (review 2, item 7: "no weights in the file" read as if the
-    survey weights were missing). Rows with n below ``min_n`` are flagged "small base".
+    its APA lines so and points to the weighted table above it; ``importance_columns``
+    ("W1–W5") names the importance weights the overall score lacks (review 2, item 7: "no
+    weights in the file" read as if the survey weights were missing). Rows with n below
+    ``min_n`` are flagged "small base".
     ``located`` (reason -> column -> cells) names the columns of the excluded cells, and
     ``hint`` points to ``--excluded FILE`` (review 4, finding 13).
     """
@@ -51,7 +52,7 @@ def gap_sections(
     sample = survey_weights is not None
     blocks += [Text(line, kind="apa") for line in apa_lines(result, lang, sample)]
     if items:
-        blocks.append(item_table(result, lang))
+        blocks.append(item_table(result, lang, survey_weights=survey_weights))
     blocks.append(overall_table(result, lang, importance_columns))
     if located is None:
         summary = f"{exclusion_summary(excluded, lang)}."

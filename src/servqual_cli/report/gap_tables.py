@@ -137,9 +137,12 @@ def item_table(
     lang: str,
     title: str | None = None,
     statements: Mapping[int, str] | None = None,
+    survey_weights: str | None = None,
 ) -> Table:
     """Gaps per item; with ``statements`` (item -> wording) the wording is shown beside the
-    item number, so the reader sees what was asked."""
+    item number, so the reader sees what was asked. ``survey_weights`` (the weight column of
+    weighted estimates shown elsewhere, e.g. the report's cards) adds "The items: unweighted
+    (the sample)" to the note (review 5, finding 16: −1.05 under weighted cards of −1.20)."""
     items = result.items[ITEM_COLUMNS]
     if statements:
         items = items.copy()
@@ -154,9 +157,22 @@ def item_table(
         frame=frame,
         formats=formats,
         signed=signed[:1],
-        note=label("unrounded_note", lang, GROUP_LABELS),
+        note=_items_note(lang, survey_weights),
         sheet="Påståenden" if lang == "sv" else "Items",
     )
+
+
+def _items_note(lang: str, survey_weights: str | None) -> str:
+    """The item table's note: unrounded values, and unweighted when weights are used elsewhere.
+
+    >>> _items_note("sv", "Vikt")[:57]
+    'Påståendena: oviktade (urvalet), fast vikter från Vikt an'
+    """
+    note = label("unrounded_note", lang, GROUP_LABELS)
+    if survey_weights is None:
+        return note
+    head = label("items_unweighted", lang, GROUP_LABELS).format(column=survey_weights)
+    return f"{head} {note}"
 
 
 def overall_table(

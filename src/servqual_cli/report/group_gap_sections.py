@@ -29,8 +29,11 @@ from servqual_cli.report.gap_labels import (
 from servqual_cli.report.spec import Section, Table, Text
 
 
-def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) -> list[Section]:
-    """Per-group dimension gaps side by side, plus the across-group tests."""
+def group_sections(
+    result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N, apa: bool = False
+) -> list[Section]:
+    """Per-group dimension gaps side by side, plus the across-group tests; with ``apa``
+    (``servqual gap``, not the report) their APA lines under the tests table."""
     table = result.group_dimension_p
     adjusted = dict(
         zip(zip(table["group"], table["dimension"], strict=True), table["p_adjusted"], strict=True)
@@ -60,8 +63,11 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
     frame = with_small_base(frame, source, lang)
     flat = [row for name, res in result.groups.items()
             for row in no_variation_rows(res, lang, prefix=f"{name}, ")]  # fmt: skip
-    notes = [variation_note(flat, lang), small_base_note(source, lang, min_n),
-             label("unrounded_note", lang, GROUP_LABELS)]
+    notes = [
+        variation_note(flat, lang),
+        small_base_note(source, lang, min_n),
+        label("unrounded_note", lang, GROUP_LABELS),
+    ]
     per_group = Table(
         title=f"{label('dimension_gaps', lang)} – {result.by}",
         frame=frame,
@@ -111,7 +117,8 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
         blocks.append(Text(label(not_made, lang, GROUP_LABELS).format(**fill), "note"))
         if not_made != "one_group":
             blocks.append(Text(_tests_note(result, lang) or "", "note"))
-    blocks += [Text(line, kind="apa") for line in group_apa_lines(result, lang)]
+    if apa:
+        blocks += [Text(line, kind="apa") for line in group_apa_lines(result, lang)]
     posthoc = []
     for c in result.comparisons:
         if c.games_howell.empty and c.dunn.empty:
@@ -130,7 +137,8 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
         conf = result.comparisons[0].conf
         pairs = pd.concat(posthoc, ignore_index=True)
         omnibus = label("omnibus", lang, GROUP_LABELS)
-        if not pairs[omnibus].astype(bool).any():  # every omnibus test significant: no column
+        marked = bool(pairs[omnibus].astype(bool).any())
+        if not marked:  # every omnibus test significant: no column
             pairs = pairs.drop(columns=omnibus)
         pframe, pformats, _ = labelled(pairs, lang, conf)
         pformats[label("p_dunn", lang)] = "p"
@@ -139,7 +147,7 @@ def group_sections(result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N) ->
                 title=label("posthoc", lang),
                 frame=pframe,
                 formats=pformats,
-                note=_posthoc_note(result, conf, lang),
+                note=_posthoc_note(result, conf, lang, marked),
                 sheet="Parvis" if lang == "sv" else "Pairwise",
                 appendix=True,  # detail: the report's appendix
             )
@@ -161,12 +169,16 @@ def _omnibus_mark(c: GroupComparison, lang: str) -> str:
     return f"{label('not_significant', lang, GROUP_LABELS)} ({', '.join(names)})"
 
 
-def _posthoc_note(result: GroupedGapAnalysis, conf: float, lang: str) -> str:
-    """The pairwise tests' method, their family (within one dimension) and the omnibus mark."""
+def _posthoc_note(result: GroupedGapAnalysis, conf: float, lang: str, marked: bool) -> str:
+    """The pairwise tests' method, their family (within one dimension) and, when some row has
+    it (``marked``), what the omnibus mark means."""
     base = label("posthoc_note", lang, GROUP_LABELS).format(conf=level_text(conf, lang))
     k = len(result.comparisons)
-    adjust = adjusted_label(result.adjust, family_words(k, "dimensions", lang), lang)[3:-1]
-    return f"{base} " + label("posthoc_family", lang, GROUP_LABELS).format(k=k, adjust=adjust)
+    text = f"{base} " + label("posthoc_family", lang, GROUP_LABELS).format(k=k)
+    if marked:
+        adjust = adjusted_label(result.adjust, family_words(k, "dimensions", lang), lang)[3:-1]
+        text += " " + label("posthoc_omnibus", lang, GROUP_LABELS).format(adjust=adjust)
+    return text
 
 
 GROUP_FORMATS = {"welch_k": "d", "omega2": ".2f", "kruskal_k": "d", "epsilon2": ".2f"}
