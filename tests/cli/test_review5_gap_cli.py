@@ -131,3 +131,11 @@ def test_items_note_unweighted_under_weights(cli, samples_dir: Path) -> None:
     # Finding 16: an unweighted item table beside weighted estimates says so.
     r = cli("gap", samples_dir / K25, "--weight-column", "Vikt", "-f", "markdown", "--lang", "sv")
     assert "Påståendena: oviktade (urvalet), fast vikter från Vikt används" in r.stdout
+
+
+def test_apa_p_of_one_is_not_printed_as_zero(cli, samples_dir: Path) -> None:
+    # A Holm p capped at 1 printed "p = .000" ("1.000" without its first character).
+    r = cli("gap", samples_dir / K25, "-f", "apa", "--by", "Kön", "--weight-column", "Vikt")
+    assert r.exit_code == 0, r.stderr
+    assert "p = .000" not in r.stdout and "p > .999" in r.stdout
+    assert "Tangibles by Kön, unweighted (sample): Welch's F(1, 307.27)" in r.stdout

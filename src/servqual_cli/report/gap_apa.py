@@ -20,6 +20,8 @@ def _apa_p(p: float, lang: str) -> str:
         return "p = –"
     if p < 0.001:
         return "p < 0,001" if lang == "sv" else "p < .001"
+    if p >= 0.9995:  # "1.000"[1:] would print "p = .000" (a Holm p capped at 1)
+        return "p > 0,999" if lang == "sv" else "p > .999"
     text = f"{p:.3f}"
     return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
 
@@ -75,14 +77,15 @@ def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]
     return lines
 
 
-def group_apa_lines(result: GroupedGapAnalysis, lang: str) -> list[str]:
+def group_apa_lines(result: GroupedGapAnalysis, lang: str, sample: bool = False) -> list[str]:
     """One APA line per dimension for the ``--by`` tests, as the group tests table gives them:
     Welch's F with its p, the p adjusted across the dimensions and ω², then Kruskal-Wallis
     with ε² (review 5, finding 1: ``-f apa --by`` printed nothing about the groups).
 
     ``Tangibles by Tjänst: Welch's F(3, 154.21) = 2.31, p = .078 (Holm, 5 dimensions:
     p = .311), ω² = 0.01; Kruskal-Wallis H(3) = 5.21, p = .157 (Holm, 5 dimensions: p = .470),
-    ε² = 0.01``. The pairwise tests are not in the lines (the group tables carry them).
+    ε² = 0.01``. The pairwise tests are not in the lines (the group tables carry them). With
+    ``sample`` (survey weights given) the head says "…, unweighted (sample)".
     """
     sep = "; " if lang == "sv" else ", "
     family = family_words(len(result.comparisons), "dimensions", lang)
@@ -118,6 +121,8 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str) -> list[str]:
             head = label("group_apa", lang, GROUP_LABELS).format(
                 dimension=dimension_name(c.dimension, lang), by=result.by
             )
+            if sample:  # weights given: these tests are of the sample, unweighted
+                head = label("unweighted_apa_head", lang, TOOLBOX_LABELS).format(dimension=head)
             lines.append(f"{head}: {'; '.join(parts)}")
     return lines
 

@@ -30,10 +30,16 @@ from servqual_cli.report.spec import Section, Table, Text
 
 
 def group_sections(
-    result: GroupedGapAnalysis, lang: str, min_n: int = MIN_N, apa: bool = False
+    result: GroupedGapAnalysis,
+    lang: str,
+    min_n: int = MIN_N,
+    apa: bool = False,
+    sample: bool = False,
 ) -> list[Section]:
     """Per-group dimension gaps side by side, plus the across-group tests; with ``apa``
-    (``servqual gap``, not the report) their APA lines under the tests table."""
+    (``servqual gap``, not the report) their APA lines under the tests table, labelled
+    "unweighted (sample)" when ``sample`` (survey weights were given: the group tests have no
+    weighted form)."""
     table = result.group_dimension_p
     adjusted = dict(
         zip(zip(table["group"], table["dimension"], strict=True), table["p_adjusted"], strict=True)
@@ -118,7 +124,7 @@ def group_sections(
         if not_made != "one_group":
             blocks.append(Text(_tests_note(result, lang) or "", "note"))
     if apa:
-        blocks += [Text(line, kind="apa") for line in group_apa_lines(result, lang)]
+        blocks += [Text(line, kind="apa") for line in group_apa_lines(result, lang, sample)]
     posthoc = []
     for c in result.comparisons:
         if c.games_howell.empty and c.dunn.empty:

@@ -38,11 +38,15 @@ def p_text(p: float, lang: str) -> str:
 
     >>> p_text(0.0055, "en"), p_text(0.0004, "sv"), p_text(float("nan"), "en")
     ('p = .006', 'p < 0,001', 'p = –')
+    >>> p_text(1.0, "en"), p_text(0.99949, "sv")
+    ('p > .999', 'p = 0,999')
     """
     if p != p:  # NaN
         return "p = –"
     if p < 0.001:
         return "p < 0,001" if lang == "sv" else "p < .001"
+    if p >= 0.9995:  # "1.000"[1:] would print "p = .000" (a Holm p capped at 1)
+        return "p > 0,999" if lang == "sv" else "p > .999"
     text = f"{p:.3f}"
     return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
 
@@ -130,15 +134,17 @@ def weighted_apa_lines(res: WeightedGapTests, lang: str) -> list[str]:
 
 
 def weighted_gap_sections(
-    res: WeightedGapTests, differ: list[dict[str, Any]], lang: str
+    res: WeightedGapTests, differ: list[dict[str, Any]], lang: str, apa: bool = True
 ) -> list[Section]:
-    """The weighted table, the agree/differ line and the weighted APA lines, in one section."""
+    """The weighted table, the agree/differ line and (``apa``: ``servqual gap``) the weighted
+    APA lines, in one section. A report can take the first two blocks with ``apa=False``."""
     kind = "warning" if differ else "note"
     blocks: list[Table | Text] = [
         weighted_gap_table(res, lang),
         Text(differ_text(differ, res, lang), kind=kind),
-        *(Text(line, kind="apa") for line in weighted_apa_lines(res, lang)),
     ]
+    if apa:
+        blocks += [Text(line, kind="apa") for line in weighted_apa_lines(res, lang)]
     return [Section(title="", blocks=tuple(blocks))]
 
 
