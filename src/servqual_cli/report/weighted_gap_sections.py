@@ -51,9 +51,11 @@ def p_text(p: float, lang: str) -> str:
     return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
 
 
-def _family(res: WeightedGapTests, lang: str) -> str:
-    tested = int(res.table["p"].notna().sum())
-    return adjusted_label(res.adjust, family_words(tested, "dimensions", lang), lang)
+def _family(res: WeightedGapTests, lang: str, tested: bool = True) -> str:
+    """ "p (Holm, 5 dimensions)": the APA lines count the tests made (as the unweighted lines),
+    the table's header the dimensions (as the unweighted table's)."""
+    n = int(res.table["p"].notna().sum()) if tested else len(res.table)
+    return adjusted_label(res.adjust, family_words(n, "dimensions", lang), lang)
 
 
 def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
@@ -65,7 +67,7 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
     heads["dimension"] = label("dimension", lang)
     for c in ("ci_low", "ci_high"):
         heads[c] = f"{level_text(res.conf, lang)} {heads[c]}"
-    heads["p_adjusted"] = _family(res, lang)
+    heads["p_adjusted"] = _family(res, lang, tested=False)
     formats = {heads[c]: f for c, f in _FORMATS.items()}
     note = _t("weighted_test_note", lang).format(column=res.column)
     return Table(
