@@ -86,7 +86,9 @@ def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
     worst = [r[0] for r in wb["Största gap"].iter_rows(min_row=3, max_row=5, values_only=True)]
     assert worst == [11, 12, 10]  # item numbers are numbers
     groups = wb["Grupper"]
-    assert groups.max_row == 2 + 4 * 5  # 4 services x 5 dimensions
+    # 4 services x 5 dimensions, then a blank row and the note (the gap from unrounded values)
+    assert groups.max_row == 2 + 4 * 5 + 2
+    assert "oavrundade" in str(groups.cell(groups.max_row, 1).value)
 
 
 def test_conditional_formatting_for_negative_and_significant(wb: Workbook) -> None:
