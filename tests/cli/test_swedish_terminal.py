@@ -227,7 +227,7 @@ def test_weighted_estimates_are_named_in_swedish(outputs: dict[tuple[str, str], 
     items = {r[0] for r in cells(outputs["items", "sv"]) if r}
     assert {"P3: Medel", "P3: Topp-2", "P3: Botten-2"} <= items
     en = {r[0] for r in cells(outputs["gap toolbox", "en"]) if r}
-    assert {"Tangibles: gap", "overall SERVQUAL (mean of the dimension gaps)"} <= en
+    assert {"Tangibles: Gap (P−E)", "overall SERVQUAL (mean of the dimension gaps)"} <= en
 
 
 def test_describe_gives_the_encoding_reason_in_swedish(outputs: dict[tuple[str, str], str]) -> None:

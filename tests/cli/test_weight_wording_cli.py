@@ -13,9 +13,9 @@ ARGS = ("--no-items", "--overall", "Helhetsbetyg", "--profile", "Kön,Åldersgru
 @pytest.mark.parametrize(
     ("lang", "first", "importance", "pointer"),
     [("en", "Dimension gaps – unweighted (sample)", "no importance weights (W1–W5) in the file",
-      "“Weighted means (Vikt)” below"),
+      "“Weighted dimension gaps (Vikt)” above"),
      ("sv", "Gap per dimension – oviktat (urval)", "inga viktighetsvikter (W1–W5) i filen",
-      "”Viktade medelvärden (Vikt)” nedan")],
+      "”Viktade dimensionsgap (Vikt)” ovan")],
 )  # fmt: skip
 def test_weighted_run_names_what_is_unweighted(
     cli, samples_dir: Path, lang: str, first: str, importance: str, pointer: str
