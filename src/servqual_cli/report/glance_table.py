@@ -80,6 +80,17 @@ def _change_key(rows: tuple[GlanceRow, ...] | list[GlanceRow]) -> str:
     return "g_change_shift" if any(r.median_change is not None for r in rows) else "g_change"
 
 
+def verdict_key(code: str, gap: bool = False) -> str:
+    """The catalog key of a verdict code, for every renderer; a gap's verdict against
+    expectations (:attr:`GlanceRow.against_expectation`) has its own words, "under förväntan",
+    not "ej uppfyllt" (review 3, finding 4).
+
+    >>> verdict_key("not_met"), verdict_key("not_met", gap=True), verdict_key("worse", gap=True)
+    ('g_not_met', 'g_gap_not_met', 'g_worse')
+    """
+    return f"g_gap_{code}" if gap and code in TARGET_VERDICTS else f"g_{code}"
+
+
 def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
     """A verdict in words, with a shape so colour is never the only cue; a gap's verdict against
     expectations says "under förväntan", not "ej uppfyllt" (review 3, finding 4).
@@ -90,8 +101,7 @@ def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
     if code is None:
         return "–"
     mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ ", "more": "↑ "}.get(code, "")
-    key = f"g_gap_{code}" if gap and code in TARGET_VERDICTS else f"g_{code}"
-    return mark + rl(key, lang)
+    return mark + rl(verdict_key(code, gap), lang)
 
 
 def _note(glance: Glance, lang: str) -> str | None:

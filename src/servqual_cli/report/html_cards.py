@@ -9,6 +9,7 @@ from typing import Any
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.glance_summary import where
+from servqual_cli.report.glance_table import verdict_key
 from servqual_cli.report.html_cells import missing
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import MISSING, fmt_int, fmt_number, fmt_percent, fmt_signed
@@ -28,9 +29,6 @@ _TONE = {
     "same": ("neutral", "="),
     "cannot_tell": ("unknown", "?"),
 }
-_VERDICT_KEY = {"better": "g_better", "worse": "g_worse", "no_change": "g_no_change",
-                "met": "g_met", "not_met": "g_not_met", "cannot_tell": "g_cannot_tell",
-                "same": "g_same", "more": "g_more"}  # fmt: skip
 
 
 def _value_text(value: float | None, unit: str, lang: str) -> str:
@@ -70,7 +68,7 @@ def _verdict(
         return None
     tone, icon = _TONE.get(code, ("unknown", "?"))
     gap = gap and code in TARGET_VERDICTS
-    key = f"g_gap_{code}" if gap else _VERDICT_KEY.get(code, code)  # "under förväntan"
+    key = verdict_key(code, gap)  # "under förväntan" for a gap against expectations
     if goal is not None and not gap and code in TARGET_VERDICTS:
         key = "g_card_cannot_tell" if code == "cannot_tell" else f"g_card_{goal}_{code}"
     word = words_of(lang).get(key, code)
