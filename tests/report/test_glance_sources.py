@@ -4,6 +4,8 @@ verdict against expectations and a list of names from the same place (the catalo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -27,7 +29,7 @@ ZERO_TARGET = GlanceRow("kpi", "Klagomål", "share", 0.1, period="2024", n=200, 
 
 
 @pytest.fixture
-def sentinel_catalog(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def sentinel_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The catalog with the median-and-shift sentence and "and" replaced by markers."""
     monkeypatch.setitem(
         catalog_glance.GLANCE,
@@ -40,13 +42,10 @@ def sentinel_catalog(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untype
     html_cards.words_of.cache_clear()
 
 
-def _card_change(row: GlanceRow, lang: str) -> str:
-    card = html_cards.glance_card(row, lang)
-    return next(f["text"] for f in card["facts"] if f["text"] and "S" in f["text"])
-
-
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_median_and_shift_sentence_comes_from_the_catalog(sentinel_catalog, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_median_and_shift_sentence_comes_from_the_catalog(
+    sentinel_catalog: None, lang: str
+) -> None:
     head = "MED " if lang == "sv" else "M "
     shift = " SKIFT " if lang == "sv" else " S "
     table = change_text(TIME, lang)
@@ -96,7 +95,7 @@ def test_every_renderer_words_a_gap_against_expectations(lang: str) -> None:
     assert not any(below in w for w in words)
 
 
-def test_reversed_items_list_with_the_one_join(sentinel_catalog) -> None:  # type: ignore[no-untyped-def]
+def test_reversed_items_list_with_the_one_join(sentinel_catalog: None) -> None:
     assert item_ranges([10, 11, 12, 13, 18, 19, 20, 21, 22], "sv") == "10–13 OCH 18–22"
     assert item_ranges([2, 3, 9], "en") == "2, 3 AND 9"
 
