@@ -48,6 +48,7 @@ from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.kpi_durations import duration_kpi
 from servqual_cli.core.kpi_results import (
     GROUP_COLUMNS,
+    MIN_N,
     FollowUp,
     KpiChange,
     KpiPooled,
@@ -82,6 +83,7 @@ def evaluate_kpi(
     period: Period = "year",
     conf: float = 0.95,
     excluded: dict[str, int] | None = None,
+    min_n: int = MIN_N,
 ) -> KpiResult:
     """Evaluate one KPI on its parsed rows.
 
@@ -101,6 +103,10 @@ def evaluate_kpi(
         Confidence level.
     excluded : dict, optional
         Exclusion counts from loading, reported with the result.
+    min_n : int
+        Groups with fewer cases are "too few": never judged, never named below the goal (the
+        KPI config's or the report's ``min_n``). The groups are judged once, here; the result
+        carries the judgement (``groups``' verdicts, ``groups_tested``, ``min_n``).
 
     Returns
     -------
@@ -116,7 +122,7 @@ def evaluate_kpi(
     (54, 0.796, 0.671, 0.882, 'cannot tell')
     """
     counts = dict(excluded or {})
-    pooled = _evaluate(spec, frame, as_of, period, conf, counts)
+    pooled = _evaluate(spec, frame, as_of, period, conf, counts, min_n)
     if "start" not in frame or not len(frame):  # no dates: the config's period, if declared
         return pooled if spec.period is None else replace(pooled, period=spec.period)
     start = frame["start"]
@@ -141,7 +147,7 @@ def evaluate_kpi(
     # (few) periods, from the last, not over rows.
     for name in reversed(names):
         latest = _evaluate(spec, frame[labels.eq(name).to_numpy()], pooled.as_of, period,
-                           conf, counts)  # fmt: skip
+                           conf, counts, min_n)  # fmt: skip
         if latest.n > 0:
             break
     names = names[: names.index(name) + 1]
@@ -165,10 +171,11 @@ def _evaluate(
     period: Period,
     conf: float,
     counts: dict[str, int],
+    min_n: int,
 ) -> KpiResult:
     if spec.kind == "duration":
-        return duration_kpi(spec, frame, as_of, period, conf, counts)
-    return _value_kpi(spec, frame, period, conf, counts)
+        return duration_kpi(spec, frame, as_of, period, conf, counts, min_n)
+    return _value_kpi(spec, frame, period, conf, counts, min_n)
 
 
 def evaluate_kpis(
@@ -176,10 +183,13 @@ def evaluate_kpis(
     as_of: str | pd.Timestamp | None = None,
     period: Period = "year",
     conf: float = 0.95,
+    min_n: int = MIN_N,
 ) -> list[KpiResult]:
     """:func:`evaluate_kpi` on the rows of every KPI of a configuration (``load_all_kpi_data``
     of :mod:`servqual_cli.io.kpi_data`), ordered by aspect and by file order within one."""
-    results = [evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts()) for d in data]
+    results = [
+        evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts(), min_n) for d in data
+    ]
     return sorted(results, key=lambda r: ASPECTS.index(r.spec.aspect))
 
 
@@ -200,13 +210,18 @@ def _summary(x: npt.NDArray[Any], statistic: str, conf: float) -> tuple[int, flo
 
 
 def _value_kpi(
-    spec: KpiSpec, frame: pd.DataFrame, period: Period, conf: float, excluded: dict[str, int]
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    period: Period,
+    conf: float,
+    excluded: dict[str, int],
+    min_n: int = MIN_N,
 ) -> KpiResult:
     column = "success" if spec.statistic == "share" else "value"
     x = frame[column].to_numpy()
     n, value, low, high = _summary(x, spec.statistic, conf)
     goal = spec.target if spec.target is not None else spec.norm
-    groups = pd.DataFrame(columns=GROUP_COLUMNS)
+    groups, tested = pd.DataFrame(columns=GROUP_COLUMNS), 0
     if "group" in frame and len(frame):
         if spec.statistic == "share":  # vectorised over groups
             agg = frame.groupby("group", sort=True)["success"].agg(["sum", "count"])
@@ -227,7 +242,7 @@ def _value_kpi(
                 for g, s in frame.groupby("group", sort=True)
             ]
             rows = pd.DataFrame(parts, columns=["group", "n", "value", "ci_low", "ci_high"])
-        groups = order_groups(rows, spec, rows.get("k"))
+        groups, tested = order_groups(rows, spec, rows.get("k"), min_n)
     change = None
     if "start" in frame:
         labels = period_labels(frame["start"], period)
@@ -254,4 +269,6 @@ def _value_kpi(
         change=change,
         as_of=None,
         excluded=excluded,
+        min_n=min_n,
+        groups_tested=tested,
     )

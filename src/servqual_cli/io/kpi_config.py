@@ -55,7 +55,7 @@ _ASPECT_WORDS = {
     **dict.fromkeys(["resultat", "result", "results", "outcome"], "resultat"),
 }
 STATISTICS = ("median", "mean", "p90", "share_within", "share")
-TOP_KEYS = frozenset({"title", "kpi"})
+TOP_KEYS = frozenset({"title", "min_n", "kpi"})
 KPI_KEYS = frozenset(
     {
         "name",
@@ -95,11 +95,14 @@ _SHARES = ("share", "share_within")
 
 @dataclass(frozen=True)
 class KpiConfig:
-    """A whole configuration file: its ``title`` and the KPIs in file order."""
+    """A whole configuration file: its ``title``, the KPIs in file order and ``min_n`` (groups
+    with fewer cases are "too few": not judged, never named below the goal; None when the file
+    does not set it, then 30, or in a report the report's ``min_n``)."""
 
     path: str
     title: str | None
     kpis: tuple[KpiSpec, ...]
+    min_n: int | None = None
 
 
 def load_kpi_config(path: str | Path) -> KpiConfig:
@@ -176,11 +179,15 @@ def kpi_config_from_dict(
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         raise ConfigError(
-            f"unknown top-level key {unknown[0]!r}; allowed: title and [[kpi]] tables", where
+            f"unknown top-level key {unknown[0]!r}; allowed: title, min_n and [[kpi]] tables",
+            where,
         )
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise ConfigError("key 'title' must be text", where)
+    min_n = data.get("min_n")
+    if min_n is not None and (isinstance(min_n, bool) or not isinstance(min_n, int) or min_n < 1):
+        raise ConfigError(f"key 'min_n' must be a whole number, 1 or more, not {min_n!r}", where)
     entries = data.get("kpi")
     if (
         not isinstance(entries, list)
@@ -200,7 +207,7 @@ def kpi_config_from_dict(
                 where,
             )
         seen[key] = spec.index
-    return KpiConfig(source, title, specs)
+    return KpiConfig(source, title, specs, min_n)
 
 
 def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: bool) -> KpiSpec:
