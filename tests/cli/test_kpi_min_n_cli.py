@@ -45,9 +45,13 @@ def _below_column(md: str) -> dict[str, str]:
     out = {}
     for line in md.splitlines():
         cells = line.split(" | ")
-        if line.startswith("| ") and len(cells) >= 10 and cells[0] != "| KPI":
-            if not cells[1].startswith("---"):
-                out[cells[0].removeprefix("| ")] = cells[-2]
+        if (
+            line.startswith("| ")
+            and len(cells) >= 10
+            and cells[0] != "| KPI"
+            and not cells[1].startswith("---")
+        ):
+            out[cells[0].removeprefix("| ")] = cells[-2]
     return out
 
 

@@ -84,6 +84,7 @@ def evaluate_kpi(
     conf: float = 0.95,
     excluded: dict[str, int] | None = None,
     min_n: int = MIN_N,
+    year_column: str | None = None,
 ) -> KpiResult:
     """Evaluate one KPI on its parsed rows.
 
@@ -107,6 +108,10 @@ def evaluate_kpi(
         Groups with fewer cases are "too few": never judged, never named below the goal (the
         KPI config's or the report's ``min_n``). The groups are judged once, here; the result
         carries the judgement (``groups``' verdicts, ``groups_tested``, ``min_n``).
+    year_column : str, optional
+        The name of the file's year column when ``frame`` has ``year`` (a value KPI without a
+        ``start`` column, :class:`~servqual_cli.io.kpi_data.KpiData`): the years are its
+        periods (:func:`_by_year`).
 
     Returns
     -------
@@ -122,6 +127,8 @@ def evaluate_kpi(
     (54, 0.796, 0.671, 0.882, 'cannot tell')
     """
     counts = dict(excluded or {})
+    if "year" in frame and "start" not in frame and spec.period is None:
+        return _by_year(spec, frame, as_of, conf, counts, min_n, year_column or "year")
     pooled = _evaluate(spec, frame, as_of, period, conf, counts, min_n)
     if "start" not in frame or not len(frame):  # no dates: the config's period, if declared
         return pooled if spec.period is None else replace(pooled, period=spec.period)
@@ -164,6 +171,51 @@ def evaluate_kpi(
     )
 
 
+def _by_year(
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    as_of: str | pd.Timestamp | None,
+    conf: float,
+    counts: dict[str, int],
+    min_n: int,
+    column: str,
+) -> KpiResult:
+    """A value KPI without a ``start`` column whose file has a year column (review 4 finding
+    9): each row's year is its period, so the value, verdict and period shown are those of the
+    latest year (with the change from the year before and the pooled value when there are
+    several), as for a dated KPI; ``--period`` cannot split a year, so years it is. Rows of a
+    year after ``as_of``'s are left out (``n_after_as_of``); an ``as_of`` before every year is
+    an error, as for the dated KPIs.
+
+    >>> from pathlib import Path
+    >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+    >>> frame = pd.DataFrame({"row": range(6), "success": [True, False, True] * 2,
+    ...                       "year": [2019.0] * 3 + [2020.0] * 3})
+    >>> r = evaluate_kpi(spec, frame, year_column="år")
+    >>> r.period, r.n, r.pooled.periods, r.change.previous_period, r.year_column
+    ('2020', 3, ('2019', '2020'), '2019', 'år')
+    >>> r = evaluate_kpi(spec, frame, as_of="2019-06-30", year_column="år")
+    >>> r.period, r.n, r.pooled, r.n_after_as_of
+    ('2019', 3, None, 3)
+    """
+    years = frame["year"].to_numpy(dtype=float)
+    late = np.zeros(len(frame), dtype=bool)
+    if as_of is not None:
+        moment = pd.Timestamp(as_of)
+        if len(frame) and years.min() > moment.year:
+            raise DataError(
+                f"{spec.data.name}, column {column!r}: no row of the KPI {spec.name!r} is from "
+                f"{moment.year} or before (the first is from {int(years.min())}): the as-of date "
+                f"{moment.date().isoformat()} precedes the data; give a later --as-of"
+            )
+        late = years > moment.year
+    kept = frame[~late]
+    start = pd.to_datetime(kept["year"].astype(np.int64).astype(str), format="%Y")
+    dated = kept.drop(columns="year").assign(start=start.to_numpy())
+    result = evaluate_kpi(spec, dated, None, "year", conf, counts, min_n)
+    return replace(result, n_after_as_of=int(late.sum()), year_column=column)
+
+
 def _evaluate(
     spec: KpiSpec,
     frame: pd.DataFrame,
@@ -188,7 +240,8 @@ def evaluate_kpis(
     """:func:`evaluate_kpi` on the rows of every KPI of a configuration (``load_all_kpi_data``
     of :mod:`servqual_cli.io.kpi_data`), ordered by aspect and by file order within one."""
     results = [
-        evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts(), min_n) for d in data
+        evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts(), min_n, d.year_column)
+        for d in data
     ]
     return sorted(results, key=lambda r: ASPECTS.index(r.spec.aspect))
 

@@ -36,7 +36,7 @@ from servqual_cli.errors import ConfigError, Location
 from servqual_cli.io.cells import text_values
 from servqual_cli.io.values import fold
 from servqual_cli.vocab.durations import DurationUnit, Limit, parse_limit
-from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
+from servqual_cli.vocab.kpi import ASPECTS, UNREACHED, KpiSpec
 
 __all__ = [
     "ASPECTS",
@@ -75,6 +75,7 @@ KPI_KEYS = frozenset(
         "success",
         "register",
         "period",
+        "unreached",
     }
 )
 REGISTERS = ("auto", "feedback", "none")
@@ -280,12 +281,14 @@ def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: boo
     if register not in REGISTERS:
         raise fail("register", f"must be one of {', '.join(REGISTERS)}, got {register!r}")
     period = _period(entry, start, fail)
+    unreached = _unreached(entry, statistic, value_column, fail)
     return KpiSpec(
         index=index, name=entry["name"].strip(), aspect=aspect, data=data_path,
         statistic=statistic, filter=filters, start=start, end=end, value_column=value_column,
         by=entry.get("by"), limit=limit, unit=unit, duration_unit=duration_unit,
         unit_factor=factor, success=success, target=target, norm=norm, higher_is_better=higher,
-        register=register, period=period,
+        register=register, period=period, unreached=unreached,
+        unreached_given="unreached" in entry,
     )  # fmt: skip
 
 
@@ -323,6 +326,49 @@ def _period(entry: dict[str, Any], start: str | None, fail: Any) -> str | None:
     if int(last) < int(first):
         raise fail("period", f"a range runs from the earlier year to the later, got {raw!r}")
     return f"{first}–{last}"
+
+
+def _unreached(
+    entry: dict[str, Any], statistic: str, value_column: str | None, fail: Any
+) -> tuple[str, tuple[str, ...]] | None:
+    """The ``unreached`` rule of a value KPI of numbers: ``{ "nådd" = "nej" }`` (a column and
+    the value, or list of values, that marks a contact that reached no one), ``false`` for
+    none; default :data:`~servqual_cli.vocab.kpi.UNREACHED`.
+
+    >>> def fail(key, message):
+    ...     return ValueError(f"{key}: {message}")
+    >>> _unreached({}, "median", "väntetid", fail), _unreached({}, "share", "nådd", fail)
+    (('nådd', ('nej',)), None)
+    >>> _unreached({"unreached": {"kom fram": ["nej", "upptaget"]}}, "median", "v", fail)
+    ('kom fram', ('nej', 'upptaget'))
+    >>> _unreached({"unreached": False}, "median", "v", fail) is None
+    True
+    >>> _unreached({"unreached": {"nådd": "nej"}}, "share", "v", fail)
+    Traceback (most recent call last):
+    ValueError: unreached: only for a value_column of numbers (statistic median, mean or p90),
+    not 'share'
+    """
+    numbers = value_column is not None and statistic in ("median", "mean", "p90")
+    if "unreached" not in entry:
+        return UNREACHED if numbers else None
+    raw = entry["unreached"]
+    if not numbers:
+        raise fail("unreached", "only for a value_column of numbers (statistic median, mean "
+                                f"or p90), not {statistic!r}")  # fmt: skip
+    if raw is False:
+        return None
+    example = '{ "nådd" = "nej" } (a column and the answer of a contact that reached no one) '
+    if not isinstance(raw, dict) or len(raw) != 1:
+        raise fail("unreached", f"must be an inline table such as {example}or false, "
+                                f"got {raw!r}")  # fmt: skip
+    ((column, value),) = raw.items()
+    values = value if isinstance(value, list) else [value]
+    if not column.strip() or not values or not all(isinstance(v, str | int) for v in values):
+        raise fail("unreached", f"must be an inline table such as {example}or false, "
+                                f"got {raw!r}")  # fmt: skip
+    if any(not str(v).strip() for v in values):
+        raise fail("unreached", f"the answer of {column!r} cannot be blank")
+    return column, tuple(text_values(pd.Series(values, dtype=object)).astype(str))
 
 
 def _number(entry: dict[str, Any], key: str, fail: Any) -> float | None:

@@ -290,6 +290,8 @@ def _notes(
             bits.append(sl("period_from_contacts", lang).format(period=dated[r.spec.name]))
         elif r.spec.period is not None and r.period == r.spec.period:  # the config's `period`
             bits.append(sl("period_declared", lang).format(period=r.period))
+        elif r.year_column is not None and r.period is not None:  # review 4 finding 9
+            bits.append(_year_note(r, lang))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
         unreached = unreached_text(r, lang)
@@ -329,6 +331,21 @@ def _notes(
         if bits:
             notes.append(Text(f"{r.spec.name}: {'; '.join(bits)}.", kind="note"))
     return notes
+
+
+def _year_note(result: KpiResult, lang: str) -> str:
+    """Where the period of a KPI without a ``start`` column came from: the file's year column
+    ("all rows of the file (år 2020)"; with several years or rows after the as-of year, the
+    periods it gives, and the rows left out)."""
+    r, column = result, str(result.year_column)
+    if r.pooled is None and not r.n_after_as_of:
+        return sl("period_from_year", lang).format(column=column, period=r.period)
+    periods = r.period if r.pooled is None else f"{r.pooled.periods[0]}–{r.pooled.periods[-1]}"
+    text = sl("periods_from_year", lang).format(column=column, periods=periods)
+    if r.n_after_as_of:
+        n = fmt_int(r.n_after_as_of, lang)
+        text += "; " + sl("after_year", lang).format(n=n, year=r.period)
+    return text
 
 
 def kpi_sections(

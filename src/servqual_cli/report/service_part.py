@@ -52,9 +52,12 @@ def service_part(ctx: ReportContext) -> Part:
         # config's min_n when it sets one, else the report's
         min_n = ctx.config.min_n if kpi_config.min_n is None else kpi_config.min_n
         as_of = None if cfg.as_of is None else pd.Timestamp(cfg.as_of)
-        cleaned = [(d.spec, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
+        cleaned = [(d, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
         results = sorted(
-            (evaluate_kpi(spec, f, as_of, "year", conf, ex, min_n) for spec, f, ex in cleaned),
+            (
+                evaluate_kpi(d.spec, f, as_of, "year", conf, ex, min_n, d.year_column)
+                for d, f, ex in cleaned
+            ),
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
         results, dated = _period_from_contacts(results, ctx.config)
