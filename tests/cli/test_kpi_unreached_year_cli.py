@@ -171,3 +171,35 @@ def test_the_report_says_the_same_period(tmp_path: Path) -> None:
     md = " ".join(render_document(build_report(config)).split())
     assert md.count("ingen kolumn start i nyckeltalsfilen: alla rader i filen (år 2020)") == 4
     assert "| Telefon: når en person | 2020 | 54 |" in md
+
+
+def _dated_value_kpi(tmp_path: Path, data_dir: Path) -> Path:
+    path = tmp_path / "v.toml"
+    path.write_text(
+        '[[kpi]]\nname = "Väntetid"\naspect = "nåbarhet"\n'
+        f"data = {json.dumps((data_dir / 'kpi_cases.csv').as_posix())}\n"
+        'value_column = "väntetid"\nstatistic = "median"\nstart = "skickad"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_dated_value_kpi_is_judged_as_of_its_date(cli, tmp_path: Path, data_dir: Path) -> None:
+    """Review 4 finding 9 for value KPIs with a start column: --as-of was ignored (2024's rows
+    judged "as of" 2020, exit 0). Reference: pandas on the CSV, rows started by 2024-05-01."""
+    import pandas as pd
+
+    raw = pd.read_csv(data_dir / "kpi_cases.csv", sep=";", dtype=str)
+    start = pd.to_datetime(raw["skickad"])
+    value = pd.to_numeric(raw["väntetid"].str.replace(",", "."), errors="coerce")
+    mine = value[(start < "2024-05-02") & (start.dt.year == 2024)].dropna()
+    config = _dated_value_kpi(tmp_path, data_dir)
+    kpi = _kpi(cli, config, "--as-of", "2024-05-01")
+    assert (kpi["period"], kpi["n"], kpi["value"]) == ("2024", len(mine), mine.median())
+    later = int(((start >= "2024-05-02") & value.notna()).sum())
+    assert kpi["n_after_as_of"] == later == 3
+    flat = " ".join(cli("kpi", config, "--as-of", "2024-05-01").stdout.split())
+    assert "3 rows starting after the as-of date are not counted" in flat
+    r = cli("kpi", config, "--as-of", "2020-01-01")
+    _one_line(r, 1, "kpi_cases.csv, column 'skickad': no case of the KPI 'Väntetid' starts on or "
+              "before the as-of date 2020-01-01 (the first starts 2023-11-06)")  # fmt: skip

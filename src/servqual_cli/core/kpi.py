@@ -43,6 +43,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.core.duration_summary import quantile_ci
+from servqual_cli.core.durations import resolve_as_of
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.kpi_durations import duration_kpi
@@ -129,17 +130,26 @@ def evaluate_kpi(
     counts = dict(excluded or {})
     if "year" in frame and "start" not in frame and spec.period is None:
         return _by_year(spec, frame, as_of, conf, counts, min_n, year_column or "year")
+    every = frame
+    late = 0
+    if spec.kind == "value" and "start" in frame and as_of is not None:
+        # a dated value KPI: rows starting after as_of are not measured either (they were
+        # judged "as of" an earlier date, review 4 finding 9); counted in n_after_as_of
+        after = (frame["start"] > resolve_as_of(as_of, None)).to_numpy(dtype=bool)
+        frame, late = frame[~after], int(after.sum())
     pooled = _evaluate(spec, frame, as_of, period, conf, counts, min_n)
-    if "start" not in frame or not len(frame):  # no dates: the config's period, if declared
+    if late:
+        pooled = replace(pooled, n_after_as_of=late)
+    if "start" not in frame or not len(every):  # no dates: the config's period, if declared
         return pooled if spec.period is None else replace(pooled, period=spec.period)
     start = frame["start"]
     if pooled.as_of is not None:  # rows starting after as_of are not measured
         start = start.where(start <= pooled.as_of)
     labels = period_labels(start, period)
     names = sorted(labels.dropna().unique())
-    if not names and as_of is not None and frame["start"].notna().any():
+    if not names and as_of is not None and every["start"].notna().any():
         # review 4 finding 9: an as-of date before every case is a mistake, not "n 0"
-        first = pd.Timestamp(frame["start"].min()).date().isoformat()
+        first = pd.Timestamp(every["start"].min()).date().isoformat()
         shown = pd.Timestamp(as_of).date().isoformat()
         column = f", column {spec.start!r}" if spec.start else ""
         raise DataError(

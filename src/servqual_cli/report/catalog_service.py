@@ -140,6 +140,10 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{n} rader från år efter {year} räknas inte (efter datumet per)",
         "{n} rows from years after {year} are not counted (after the as-of date)",
     ),
+    "after_as_of": (
+        "{n} rader med start efter datumet per räknas inte",
+        "{n} rows starting after the as-of date are not counted",
+    ),
     "period_declared": (
         "period {period}: angiven i nyckeltalsfilen (ingen datumkolumn)",
         "period {period}: as declared in the KPI configuration (no date column)",

@@ -302,6 +302,8 @@ def _notes(
             bits.append(exclusion_summary(others, lang))
         if r.as_of is not None:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
+        if r.spec.kind == "value" and r.year_column is None and r.n_after_as_of:
+            bits.append(sl("after_as_of", lang).format(n=fmt_int(r.n_after_as_of, lang)))
         rule = follow_up_text(r, lang)
         if rule is not None:
             bits.append(rule)
