@@ -89,3 +89,19 @@ def test_a_what_if_min_n_is_the_same_rule(min_n: int, other: int) -> None:
         if len(r.groups) and r.goal is not None:
             j = judge_groups(r.groups, min_n)
             assert sorted(j.loc[j["verdict"].eq("not met"), "group"]) == sorted(named["group"])
+
+
+def test_the_report_judges_at_its_min_n() -> None:
+    """In a report the KPI config's min_n, else the report's: one judgement for the KPI table,
+    its notes and the overview."""
+    from dataclasses import replace
+
+    from servqual_cli.report.build import build_report
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.markdown import render_document
+
+    config = replace(load_config(SAMPLES / "report_lekeberg.toml"), sections=["service"], min_n=50)
+    md = " ".join(render_document(build_report(config)).split())
+    assert "minst 50 ärenden" in md and "minst 30 ärenden" not in md
+    # bygglov's types at 50: only tillbyggnad (74) and attefall/anmälan (58) are tested
+    assert "Holm över de 2 grupper som prövades" in md and "över de 4 grupper" not in md
