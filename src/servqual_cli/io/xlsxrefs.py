@@ -39,6 +39,7 @@ H. S. Warren, *Hacker's Delight*, 2nd ed., 2013, section 6-1 (searching a word f
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -53,6 +54,7 @@ from servqual_cli.io.xlsxkeys import letters_value
 from servqual_cli.io.xlsxkeys import row_key as _row_key
 from servqual_cli.io.xlsxstep import EDGE as _EDGE
 from servqual_cli.io.xlsxstep import Step, Xml, step
+from servqual_cli.threads import map_ordered
 
 __all__ = ["RefScan", "Xml", "letters_value", "scan_refs"]
 
@@ -64,6 +66,7 @@ _VALUE = re.compile(rb"[\x00-\x20]*[\"']([A-Za-z]*)(\d*)")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
 _B = np.uint64
 _NO_ROW = 1 << 63  # above every row key (a step without references)
+_THREADS_FROM = 1 << 22  # XML this long (4 MiB) is scanned on two threads
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,12 @@ def _step(xml: Xml, k: int) -> Step:
     return step(a, xml, k * _CHUNK, min((k + 1) * _CHUNK, len(a)))
 
 
+def _summary(part: Step) -> Step:
+    """``part`` without its cell references (kept: the row numbers, the counts and flags)."""
+    empty = part.at[:0]
+    return dataclasses.replace(part, at=empty, colkeys=empty, rowkeys=empty)
+
+
 def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None) -> RefScan:
     """Find and read every ``r`` attribute of ``xml`` (see the module docstring), in steps of
     :data:`_CHUNK` bytes. ``ready(k)``, when given, returns once the first ``k`` bytes of ``xml``
@@ -170,31 +179,35 @@ def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None) -> RefScan:
     (True, False, True)
     """
     a = np.frombuffer(xml, dtype=np.uint8)
-    max_rowkey = 0
-    tag_keys: list[np.ndarray] = []
-    tag_at: list[np.ndarray] = []
-    chunk_cols: list[int] = []
-    chunk_rows: list[tuple[int, int]] = []
-    odd: list[np.ndarray] = []
-    canonical = row_elements = 0
-    markup = -1
-    formula = error = False
-    for start in range(0, len(xml), _CHUNK):
+
+    def one(start: int) -> tuple[Step, int, int, int]:
+        """A step and its extremes (its arrays of references are let go here)."""
+        end = min(start + _CHUNK, len(a))
         if ready is not None:
-            ready(min(start + _CHUNK + _EDGE, len(xml)))
-        part = step(a, xml, start, min(start + _CHUNK, len(a)))
+            ready(min(end + _EDGE, len(a)))
+        part = step(a, xml, start, end)
         high = int(part.rowkeys.max(initial=0))
-        max_rowkey = max(max_rowkey, high)
-        chunk_rows.append((int(part.rowkeys.min(initial=_NO_ROW)), high))
-        markup = max(markup, part.markup)
-        chunk_cols.append(_col_value(int(part.colkeys.max(initial=0))))
-        tag_keys.append(part.tag_keys)
-        tag_at.append(part.tag_at)
-        odd.append(part.odd)
-        canonical += part.canonical
-        row_elements += part.row_elements
-        formula = formula or part.formula
-        error = error or part.error
+        low = int(part.rowkeys.min(initial=_NO_ROW))
+        return _summary(part), low, high, _col_value(int(part.colkeys.max(initial=0)))
+
+    starts = range(0, len(xml), _CHUNK)
+    # Steps are independent: a long sheet's run on two threads (numpy lets go of Python's lock
+    # in its array operations), each as it is unpacked; SERVQUAL_WORKERS=1 keeps one thread.
+    if len(xml) >= _THREADS_FROM:
+        done = map_ordered(one, starts, rows=None)
+    else:
+        done = [one(start) for start in starts]
+    max_rowkey = max((high for _, _, high, _ in done), default=0)
+    chunk_rows = [(low, high) for _, low, high, _ in done]
+    chunk_cols = [col for _, _, _, col in done]
+    markup = max((part.markup for part, *_ in done), default=-1)
+    tag_keys = [part.tag_keys for part, *_ in done]
+    tag_at = [part.tag_at for part, *_ in done]
+    odd = [part.odd for part, *_ in done]
+    canonical = sum(part.canonical for part, *_ in done)
+    row_elements = sum(part.row_elements for part, *_ in done)
+    formula = any(part.formula for part, *_ in done)
+    error = any(part.error for part, *_ in done)
     keys = np.concatenate(tag_keys) if tag_keys else np.zeros(0, dtype=np.uint64)
     irregular = np.concatenate(odd) if odd else np.zeros(0, dtype=np.int64)
     if len(irregular) > _MAX_SLOW:  # a hostile or very unusual sheet: every attribute by regex

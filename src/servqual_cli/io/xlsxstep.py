@@ -48,13 +48,17 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
     """Read the attributes whose ``=`` lies in ``[start, end)`` (``a`` is ``xml`` as bytes)."""
     n = len(a)
     eq = np.flatnonzero(a[start:end] == _EQ) + start
-    inner = (eq >= EDGE) & (eq < n - EDGE)
-    odd = eq[~inner]
-    eq = eq[inner]
+    if start < EDGE or end > n - EDGE:  # (a step inside the document has no "=" near an end)
+        inner = (eq >= EDGE) & (eq < n - EDGE)
+        odd = eq[~inner]
+        eq = eq[inner]
+    else:
+        odd = eq[:0]
     before, after = a[eq - 1], a[eq + 1]
-    odd = np.concatenate([odd, eq[(before <= _WS) | (after <= _WS)]])
+    odd = np.concatenate([odd, eq[np.minimum(before, after) <= _WS]])
     t_eq = eq[before == _T]
-    error = bool(np.any((a[t_eq + 2] == _E) & (a[t_eq + 3] == a[t_eq + 1]) & (a[t_eq - 2] <= _WS)))
+    t_eq = t_eq[a[t_eq + 2] == _E]  # t="e" (few): the rest is looked at only for these
+    error = bool(np.any((a[t_eq + 3] == a[t_eq + 1]) & (a[t_eq - 2] <= _WS)))
     r_eq = eq[before == _R]
     quote = a[r_eq + 1]
     r_eq = r_eq[(a[r_eq - 2] <= _WS) & ((quote == _DQ) | (quote == _SQ))]
@@ -85,7 +89,7 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
         for k, ch in enumerate(b'<row r="'):
             form &= a[p - 8 + k] == ch
         canonical = int(np.count_nonzero(form))
-    row_elements, formula, markup = structure(a, start, end)
+    row_elements, formula, markup = structure(a, xml, start, end)
     return Step(
         value_at[refs],
         colkeys[refs],
@@ -101,28 +105,51 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
     )
 
 
-def structure(a: np.ndarray, start: int, end: int) -> tuple[int, bool, int]:
+def structure(a: np.ndarray, xml: Xml, start: int, end: int) -> tuple[int, bool, int]:
     """``<row`` and ``:row␣`` whose ``w`` lies in ``[start, end)``, whether a ``<f`` whose
     ``f`` does, and the offset of the last ``<!`` or ``<?`` (a comment, CDATA section or
-    processing instruction; -1: none) whose ``!`` or ``?`` does (from offset 3 on): the few
-    ``w``, ``f``, ``!`` and ``?`` bytes of a sheet of numbers are found with one comparison
-    each, and the bytes before (and after) them looked at.
+    processing instruction; -1: none) whose ``!`` or ``?`` does (from offset 3 on). The ``w``
+    bytes (one per row) are found with one comparison and the bytes before and after them looked
+    at; ``f``, ``!`` and ``?``, which a sheet of numbers hardly has, are searched for by ``find``
+    (the C library's ``memchr``), by numpy when a step has many.
 
-    >>> structure(np.frombuffer(b"<row r='1'/><row>x<x:row ><x:rowBreaks/><f>1</f><!-- -->",
-    ...            np.uint8), 0, 56)
+    >>> xml = b"<row r='1'/><row>x<x:row ><x:rowBreaks/><f>1</f><!-- -->"
+    >>> structure(np.frombuffer(xml, np.uint8), xml, 0, 56)
     (3, True, 48)
     """
-    part = a[start:end]
-    marks = (part == 0x77) | (part == 0x66) | (part == 0x21) | (part == 0x3F)
-    at = np.flatnonzero(marks) + start
+    at = np.flatnonzero(a[start:end] == 0x77) + start
     at = at[at >= 3]
-    byte = a[at]
-    w = at[(byte == 0x77) & (a[at - 1] == 0x6F) & (a[at - 2] == 0x72)]
+    w = at[(a[at - 1] == 0x6F) & (a[at - 2] == 0x72)]
     opens, colon = a[w - 3] == 0x3C, a[w - 3] == 0x3A
     after = a[np.minimum(w + 1, len(a) - 1)]
     rows = int(np.count_nonzero(opens | (colon & (after == 0x20) & (w + 1 < len(a)))))
-    formula = bool(np.any((byte == 0x66) & (a[at - 1] == 0x3C)))
-    if start == 0:  # an "f" at offset 1 or 2 (the filter above skips offsets below 3)
+    low = max(start, 3)
+    formula = _after_open(a, xml, low, end, 0x66, last=False) >= 0
+    if start == 0:  # an "f" at offset 1 or 2 (the search above starts at offset 3)
         formula = formula or b"<f" in a[:3].tobytes()
-    bang = at[((byte == 0x21) | (byte == 0x3F)) & (a[at - 1] == 0x3C)]
-    return rows, formula, int(bang[-1]) - 1 if len(bang) else -1
+    bang = max(_after_open(a, xml, low, end, c, last=True) for c in (0x21, 0x3F))
+    return rows, formula, bang - 1 if bang >= 0 else -1
+
+
+_FEW = 16  # bytes found by find before the rest of a step is searched by numpy
+
+
+def _after_open(a: np.ndarray, xml: Xml, low: int, end: int, byte: int, last: bool) -> int:
+    """The first (or ``last``) offset in ``[low, end)`` (``low`` >= 1) of ``byte`` right
+    after a ``<``, or -1.
+
+    >>> xml = b"f<f ff <f"
+    >>> [_after_open(np.frombuffer(xml, np.uint8), xml, 1, 9, 0x66, k) for k in (False, True)]
+    [2, 8]
+    """
+    needle = bytes([byte])
+    for _ in range(_FEW):
+        at = xml.rfind(needle, low, end) if last else xml.find(needle, low, end)
+        if at < 0:
+            return -1
+        if xml[at - 1] == 0x3C:
+            return at
+        end, low = (at, low) if last else (end, at + 1)
+    found = np.flatnonzero(a[low:end] == byte) + low
+    found = found[a[found - 1] == 0x3C]
+    return -1 if not len(found) else int(found[-1] if last else found[0])
