@@ -160,8 +160,10 @@ def _step(xml: Xml, k: int) -> Step:
 
 
 def _summary(part: Step) -> Step:
-    """``part`` without its cell references (kept: the row numbers, the counts and flags)."""
-    empty = part.at[:0]
+    """``part`` without its cell references (kept: the row numbers, the counts and flags). The
+    empty arrays are new ones: a slice ``part.at[:0]`` would keep the whole step's array alive
+    (40 MB over the 100k x 50 bench sheet, and its peak memory 50-70 MiB higher)."""
+    empty = np.zeros(0, dtype=np.uint64)
     return dataclasses.replace(part, at=empty, colkeys=empty, rowkeys=empty)
 
 
