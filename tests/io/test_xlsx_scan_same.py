@@ -165,3 +165,23 @@ def test_steps_put_together_out_of_order_are_caught() -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(xlsxrefs, "map_ordered", reversed_map)
         assert _caught()
+
+
+@pytest.mark.parametrize("far", [b"", b'<row r="9"><c r="XFD1048576"/></row>'])
+def test_two_threads_beside_the_unpacking(monkeypatch, far: bytes) -> None:
+    """The steps on two threads, each waiting for the unpacking thread, give the scan of the
+    whole XML read first (the test of tests/io/test_xlsx_refs.py with the threads on)."""
+    from tests.io.test_xlsx_refs import test_unpacking_while_scanning_gives_the_same_scan
+
+    monkeypatch.setattr(xlsxrefs, "_THREADS_FROM", 0)
+    monkeypatch.setenv("SERVQUAL_WORKERS", "2")
+    calls = []
+    real = xlsxrefs.map_ordered
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(xlsxrefs, "map_ordered", counted)
+    test_unpacking_while_scanning_gives_the_same_scan(monkeypatch, far)
+    assert len(calls) == 2  # the one read and the one beside the unpacking, both threaded
