@@ -195,6 +195,40 @@ MEASUREMENT: Pairs = {
                     "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
                     "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
                     "noncentral t (as R effectsize::hedges_g)."),
+    # trend --weight-column (review 4 finding 4): survey-weighted gaps, design-based change
+    "weighted_title": ("SERVQUAL-gap per dimension, viktade",
+                       "SERVQUAL gap per dimension, weighted"),
+    "weighted_sheet": ("Viktade gap per år", "Weighted gaps by year"),
+    "weighted_overall": ("Total SERVQUAL (medel av dimensionernas gap)",
+                         "Overall SERVQUAL (mean of the dimension gaps)"),
+    "n_eff_before": ("n eff. före", "n eff. before"),
+    "n_eff_after": ("n eff. efter", "n eff. after"),
+    "weighted_note": ("Gap = P − E; högre (mindre negativt) är bättre. Viktade medelvärden "
+                      "Σwx/Σw per år; n eff. = (Σw)²/Σw² (Kish). Förändring: skillnaden mellan "
+                      "årens viktade medelvärden med linjäriserat (sandwich-)medelfel, åren som "
+                      "oberoende strata; p och {level}-intervallet från t med n − 3 "
+                      "frihetsgrader (som R survey::svyglm(gap ~ year) med svydesign(ids = ~1, "
+                      "strata = ~year, weights = ~w)). Kalibreringen görs inte om, så medelfelen "
+                      "är konservativa. Bedömning: bättre eller sämre när p < {alpha} och "
+                      "intervallet utesluter 0; p är inte justerat över raderna.",
+                      "Gap = P − E; higher (less negative) is better. Weighted means Σwx/Σw per "
+                      "year; n eff. = (Σw)²/Σw² (Kish). Change: the difference of the years' "
+                      "weighted means with a linearised (sandwich) SE, the years as independent "
+                      "strata; p and the {level} interval from t with n − 3 df (as R "
+                      "survey::svyglm(gap ~ year) with svydesign(ids = ~1, strata = ~year, "
+                      "weights = ~w)). Calibration is not redone, so the SEs are conservative. "
+                      "Verdict: better or worse when p < {alpha} and the interval excludes 0; p "
+                      "is not adjusted across the rows."),
+    "weights_line": ("Viktat med {columns}.", "Weighted by {columns}."),
+    "weights_none_year": ("{year} har ingen kolumn {column}: där väger varje svarande 1 (som "
+                          "ett obundet slumpmässigt urval), så det året beskriver sitt urval och "
+                          "inte befolkningen; jämförelsen ställer ett oviktat år mot ett viktat.",
+                          "{year} has no column {column}: each of its respondents weighs 1 (as "
+                          "in a simple random sample), so that year describes its sample, not the "
+                          "population; the comparison sets an unweighted year against a "
+                          "weighted one."),
+    "weights_missing": ("{year}: svarande utan vikt, som inte ingår: {n}.",
+                        "{year}: respondents without a weight, left out: {n}."),
     "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
                "no change of this KPI can be detected with {power}% power at these n"),
     "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
