@@ -229,7 +229,10 @@ def survey_trend(
         return [*warning, *sections], weighted
     frame = compare_survey_gaps(before.scores, after.scores, conf, power)
     payload["dimensions"] = json_records(frame)
-    return [*warning, *survey_trend_sections(frame, before.label, after.label, lang, [])], frame
+    return [
+        *warning,
+        *survey_trend_sections(frame, before.label, after.label, lang, [], conf),
+    ], frame
 
 
 def _weighted_survey_trend(

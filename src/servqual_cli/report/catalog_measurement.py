@@ -191,13 +191,18 @@ MEASUREMENT: Pairs = {
                           "are per comparison (unadjusted)."),
     "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
                     "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
-                    "icke-central t (som R effectsize::hedges_g).",
+                    "icke-central t (som R effectsize::hedges_g). Bedömningen följer Welchs "
+                    "t-test (p < {alpha}); Mann-Whitney visas bredvid. p är inte justerat över "
+                    "raderna. Oviktat: svaren beskriver urvalen.",
                     "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
                     "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
-                    "noncentral t (as R effectsize::hedges_g)."),
+                    "noncentral t (as R effectsize::hedges_g). The verdict follows Welch's t-test "
+                    "(p < {alpha}); Mann-Whitney is shown beside it. p is not adjusted across the "
+                    "rows. Unweighted: the answers describe the samples."),
     # trend --weight-column (review 4 finding 4): survey-weighted gaps, design-based change
     "weighted_title": ("SERVQUAL-gap per dimension, viktade",
                        "SERVQUAL gap per dimension, weighted"),
+    "survey_sheet": ("Gap per år", "Gap by year"),
     "weighted_sheet": ("Viktade gap per år", "Weighted gaps by year"),
     "weighted_overall": ("Total SERVQUAL (medel av dimensionernas gap)",
                          "Overall SERVQUAL (mean of the dimension gaps)"),

@@ -26,10 +26,25 @@ if TYPE_CHECKING:
 __all__ = ["survey_trend_sections", "weighted_trend_sections"]
 
 
+def alpha_text(conf: float, lang: str) -> str:
+    """The significance level 1 − ``conf`` as the notes write it.
+
+    >>> alpha_text(0.95, "sv"), alpha_text(0.9, "en"), alpha_text(0.999, "en")
+    ('0,05', '0.1', '0.001')
+    """
+    return fmt_number(1.0 - conf, lang, 3).rstrip("0").rstrip(",.")
+
+
 def survey_trend_sections(
-    frame: pd.DataFrame, before: str, after: str, lang: str, notes: list[str]
+    frame: pd.DataFrame,
+    before: str,
+    after: str,
+    lang: str,
+    notes: list[str],
+    conf: float = 0.95,
 ) -> list[Section]:
-    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g."""
+    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g; the
+    note names the test the verdict follows at ``1 - conf``."""
     cols = ("before", "after", "ci_low", "ci_high", "hedges_g", "hedges_g_low", "hedges_g_high",
             "mdd")  # fmt: skip
     digits = {c: ".2f" for c in cols}
@@ -37,8 +52,10 @@ def survey_trend_sections(
     title = f"{ml('survey_title', lang)} {before} → {after}"
     shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
                                     for d in frame["dimension"]])  # fmt: skip
-    table = _table(title, _names(shown, lang), lang, digits, ml("survey_note", lang),
-                   ("Gap per år", "Gap by year"), rename={"diff": ml("change", lang)})  # fmt: skip
+    note = ml("survey_note", lang).format(alpha=alpha_text(conf, lang))
+    table = _table(title, _names(shown, lang), lang, digits, note,
+                   (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
+                   rename={"diff": ml("change", lang)})  # fmt: skip
     return [Section("", (table, *(Text(n, "note") for n in notes)))]
 
 
@@ -77,8 +94,7 @@ def weighted_trend_sections(
     names = [ml("weighted_overall", lang) if d == OVERALL else dimension_name(d, lang)
              for d in frame["dimension"]]  # fmt: skip
     shown = frame[_WEIGHTED_SHOWN].assign(dimension=names)
-    alpha = fmt_number(1.0 - conf, lang, 3).rstrip("0").rstrip(",.")
-    note = with_level(ml("weighted_note", lang), conf, lang).format(alpha=alpha)
+    note = with_level(ml("weighted_note", lang), conf, lang).format(alpha=alpha_text(conf, lang))
     table = _table(title, _names(shown, lang), lang, digits, note,
                    (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
                    rename={"diff": ml("change", lang)})  # fmt: skip
