@@ -10,6 +10,16 @@ from servqual_cli.cli import options as o
 
 app = typer.Typer()
 
+AdjustOpt = Annotated[
+    o.Adjust,
+    typer.Option(
+        "--adjust",
+        help="Multiple-testing adjustment of the p-values per family (the year-on-year "
+        "changes; the trends): holm (default), bh (Benjamini-Hochberg) or none, as gap and "
+        "trend. Named in the output.",
+    ),
+]
+
 
 @app.command("service-survey")
 def service_survey(
@@ -40,6 +50,7 @@ def service_survey(
             "treatment_email, clarity_phone, clarity_email.",
         ),
     ] = None,
+    adjust: AdjustOpt = o.Adjust.holm,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -71,7 +82,7 @@ def service_survey(
     check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
     data = load_citizen_survey(ReadOptions(sheet, encoding, header_row, strict).read(file), strict)
-    result = survey_result(data.frame, conf, min_n)
+    result = survey_result(data.frame, conf, min_n, adjust.value)
     payload: dict[str, Any] = {"input": data.describe(), **result.to_dict()}
     payload["indices"] = records(result.indices)
     small = result.indices[result.indices["small_base"]]
