@@ -21,6 +21,14 @@ AdjustOpt = Annotated[
 ]
 
 
+def _sl(key: str, lang: str) -> str:
+    """A word of service-survey from the catalog (report/catalog_service_survey.py)."""
+    from servqual_cli.report.catalog import SERVICE_SURVEY
+    from servqual_cli.report.labels import label
+
+    return label(key, lang, SERVICE_SURVEY)
+
+
 @app.command("service-survey")
 def service_survey(
     file: Annotated[
@@ -86,14 +94,9 @@ def service_survey(
     payload: dict[str, Any] = {"input": data.describe(), **result.to_dict()}
     payload["indices"] = records(result.indices)
     small = result.indices[result.indices["small_base"]]
-    sv = lang.value == "sv"
     notes = []
     if len(small):
-        notes.append(
-            f"{len(small)} värden bygger på färre än {min_n} svar: läs dem med försiktighet."
-            if sv
-            else f"{len(small)} values rest on fewer than {min_n} answers: read them with care."
-        )
+        notes.append(_sl("small_values", lang.value).format(n=len(small), min_n=min_n))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     sections = service_survey_sections(result, lang.value, notes)
     frames = [result.indices.assign(table="index"), result.changes.assign(table="change"),
@@ -114,8 +117,7 @@ def service_survey(
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     years = sorted(int(y) for y in result.indices["year"].unique())
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    head = "Servicemätning (medborgarenkät)" if sv else "Service measurement (citizen survey)"
-    title = f"{head} {span}"
+    title = f"{_sl('command_title', lang.value)} {span}"
     write_exclusions(excluded, exclusions)
     emit(Document(title, tuple(sections)), payload, tidy, fmt, output, lang=lang.value)
 
@@ -152,8 +154,7 @@ def _benchmark(
                         "channels (map the Kolada ids with --kpi-map)", Location(path))  # fmt: skip
     notes = [f"{exclusion_summary(read.excluded, lang)}."]
     if read.n_average_rows:
-        notes.append(f"{read.n_average_rows} " + ("medelvärdesrader utelämnade." if lang == "sv"
-                                                  else "average rows left out."))  # fmt: skip
+        notes.append(_sl("average_rows_note", lang).format(n=read.n_average_rows))
     payload = {**read.describe(), "verdict_rule": plain(
         "better/worse only when the whole t interval lies on one side of the others' mean, "
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),

@@ -135,7 +135,7 @@ def contacts(
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.contacts import CI_METHODS, contact_kpis, treatment_counts
     from servqual_cli.io.measurement import ReadOptions, load_contact_table
-    from servqual_cli.report.measurement_sections import contact_sections
+    from servqual_cli.report.measurement_sections import contact_sections, ml
     from servqual_cli.report.spec import Document
 
     guard([file], output=output, excluded=excluded, fmt=fmt)
@@ -166,7 +166,7 @@ def contacts(
         "treatment_counts": json_records(counts_out),
     }
     where = " ".join(str(p) for p in (payload["municipality"], *data.years) if p is not None)
-    title = f"{'Servicemätning' if lang.value == 'sv' else 'Service measurement'} {where}".strip()
+    title = f"{ml('contacts_title', lang.value)} {where}".strip()
     write_exclusions(excluded, data.exclusions)
     emit(
         Document(title=title, sections=tuple(sections)),

@@ -167,16 +167,11 @@ def contact_trend(
     channels = [set(c["channel"].dropna().astype(str)) for c in (before.contacts, after.contacts)]
     payload["warnings"] = []
     if channels[0] != channels[1]:
+        from servqual_cli.report.measurement_sections import ml
         from servqual_cli.report.spec import Section, Text
 
         b, a = (", ".join(sorted(c)) or "–" for c in channels)
-        text = (
-            f"{before.label} mätte {b} men {after.label} {a}: totalerna över alla kanaler är "
-            "inte jämförbara; läs raderna per kanal."
-            if lang == "sv"
-            else f"{before.label} measured {b} but {after.label} {a}: the totals over all "
-            "channels are not comparable; read the per-channel rows."
-        )
+        text = ml("channels_differ", lang).format(before=before.label, b=b, after=after.label, a=a)
         payload["warnings"].append(text)
         sections.insert(0, Section(title="", blocks=(Text(text, kind="warning"),)))
     tidy = comparisons.assign(table="trend")
@@ -222,13 +217,14 @@ def survey_trend(
     used = [side.weight_column for side in (before, after)]
     unused = sorted({f"{c} ({side.label})" for side in (before, after)
                      for c in unused_weight_columns(side.table.columns, used)})  # fmt: skip
-    payload["unused_weight_columns"] = unused
     warning = unused_weight_section(unused, lang, "unused_weight_trend")
     if before.weights is not None and after.weights is not None:
         sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf)
+        payload["unused_weight_columns"] = unused
         return [*warning, *sections], weighted
     frame = compare_survey_gaps(before.scores, after.scores, conf, power)
     payload["dimensions"] = json_records(frame)
+    payload["unused_weight_columns"] = unused  # after the rows, as before --weight-column
     return [
         *warning,
         *survey_trend_sections(frame, before.label, after.label, lang, [], conf),

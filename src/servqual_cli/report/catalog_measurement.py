@@ -199,6 +199,14 @@ MEASUREMENT: Pairs = {
                     "noncentral t (as R effectsize::hedges_g). The verdict follows Welch's t-test "
                     "(p < {alpha}); Mann-Whitney is shown beside it. p is not adjusted across the "
                     "rows. Unweighted: the answers describe the samples."),
+    # words the commands used to spell inline (every Swedish text lives in a catalog)
+    "contacts_title": ("Servicemätning", "Service measurement"),
+    "unadjusted": ("ojusterat", "unadjusted"),
+    "n_comparisons": ("{m} jämförelser", "{m} comparisons"),
+    "channels_differ": ("{before} mätte {b} men {after} {a}: totalerna över alla kanaler är "
+                        "inte jämförbara; läs raderna per kanal.",
+                        "{before} measured {b} but {after} {a}: the totals over all channels "
+                        "are not comparable; read the per-channel rows."),
     # trend --weight-column (review 4 finding 4): survey-weighted gaps, design-based change
     "weighted_title": ("SERVQUAL-gap per dimension, viktade",
                        "SERVQUAL gap per dimension, weighted"),
@@ -339,6 +347,29 @@ SERIES: Pairs = {
 }
 
 KOLADA: Pairs = {
+    # the notes of servqual kolada (moved from cli/kolada.py)
+    "others_note": (
+        "Övriga = oviktat medel och median av de andra kommunernas publicerade "
+        "värden; placering 1 = bäst, lika värden (med de publicerade decimalerna) "
+        "delar bästa placering; färg efter tredjedelar av rangordningen (Kolada). "
+        "Inget test.",
+        "Others = unweighted mean and median of the other municipalities' "
+        "published values; rank 1 = best, equal values (at the published decimals) "
+        "share the best rank; colour by thirds of the ranking (as Kolada). No test.",
+    ),
+    "gender": ("Kön", "Gender"),
+    "gender_T": ("totalt, båda könen", "total, both sexes"),
+    "gender_K": ("kvinnor", "women"),
+    "gender_M": ("män", "men"),
+    "not_ranked_note": (
+        "Ej rangordnade (okänd riktning, ange den i --kpi-map): {kpis}.",
+        "Not ranked (direction unknown; give it in --kpi-map): {kpis}.",
+    ),
+    "average_rows_note": (
+        "{n} medelvärdesrader (riket, grupper) utelämnade.",
+        "{n} average rows (country, groups) left out.",
+    ),
+    "status_flags": ("Värden med statusflagga: {flags}", "Values with a status flag: {flags}"),
     "period": ("År", "Year"),
     "value": ("Värde", "Value"),
     "status": ("Status", "Status"),

@@ -11,6 +11,13 @@ from __future__ import annotations
 Pairs = dict[str, tuple[str, str]]
 
 SERVICE_SURVEY: Pairs = {
+    # the command's title and notes (moved from cli/citizen.py)
+    "command_title": ("Servicemätning (medborgarenkät)", "Service measurement (citizen survey)"),
+    "small_values": (
+        "{n} värden bygger på färre än {min_n} svar: läs dem med försiktighet.",
+        "{n} values rest on fewer than {min_n} answers: read them with care.",
+    ),
+    "average_rows_note": ("{n} medelvärdesrader utelämnade.", "{n} average rows left out."),
     "title": ("Servicemätning, medborgarenkät", "Service measurement, citizen survey"),
     "changes": ("Förändring från föregående år", "Change from the previous year"),
     "trend": ("Trend över alla år", "Trend over all years"),

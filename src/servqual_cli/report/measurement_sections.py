@@ -17,9 +17,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails, unreached_calls
-from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
-from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
@@ -247,8 +245,8 @@ def adjusted_p_label(adjust: str, m: int, lang: str) -> str:
     >>> adjusted_p_label("holm", 24, "en"), adjusted_p_label("none", 24, "sv")
     ('p (Holm, 24 comparisons)', 'p (ojusterat, 24 jämförelser)')
     """
-    name = _ADJUST_NAMES.get(adjust, "ojusterat" if lang == "sv" else "unadjusted")
-    return f"p ({name}, {m} {'jämförelser' if lang == 'sv' else 'comparisons'})"
+    name = _ADJUST_NAMES.get(adjust) or ml("unadjusted", lang)
+    return f"p ({name}, {ml('n_comparisons', lang).format(m=m)})"
 
 
 def _comparison_table(
@@ -480,19 +478,3 @@ def _one(value: float, lang: str) -> str:
     ('−2,4', '-2.4')
     """
     return fmt_number(value, lang, 1) if lang == "sv" else f"{value:.1f}"
-
-
-def survey_trend_sections(
-    frame: pd.DataFrame, before: str, after: str, lang: str, notes: list[str]
-) -> list[Section]:
-    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g."""
-    cols = ("before", "after", "ci_low", "ci_high", "hedges_g", "hedges_g_low", "hedges_g_high",
-            "mdd")  # fmt: skip
-    digits = {c: ".2f" for c in cols}
-    digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d"})
-    title = f"{ml('survey_title', lang)} {before} → {after}"
-    shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
-                                    for d in frame["dimension"]])  # fmt: skip
-    table = _table(title, _names(shown, lang), lang, digits, ml("survey_note", lang),
-                   ("Gap per år", "Gap by year"), rename={"diff": ml("change", lang)})  # fmt: skip
-    return [Section("", (table, *(Text(n, "note") for n in notes)))]
