@@ -194,7 +194,7 @@ def contact_trend(
 
 
 def _benchmark_section(bench: Benchmark, lang: str, year: str = "", conf: float = 0.95) -> Any:
-    from servqual_cli.report.measurement_sections import benchmark_notes, benchmark_section
+    from servqual_cli.report.benchmark_sections import benchmark_notes, benchmark_section
 
     source = bench.source
     notes = benchmark_notes(bench, lang, year)
