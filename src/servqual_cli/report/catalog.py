@@ -29,7 +29,8 @@ from collections.abc import Mapping
 
 from servqual_cli.report.catalog_describe import DESCRIBE
 from servqual_cli.report.catalog_glance import GLANCE
-from servqual_cli.report.catalog_measurement import KOLADA, MEASUREMENT, SERIES
+from servqual_cli.report.catalog_kolada import KOLADA
+from servqual_cli.report.catalog_measurement import MEASUREMENT, SERIES
 from servqual_cli.report.catalog_reliability import (
     RELIABILITY,
     RELIABILITY_PROBLEMS,
