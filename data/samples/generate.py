@@ -949,6 +949,8 @@ KPI_TOML = """\
 #
 # Top level
 #   title            text shown above the KPI table.
+#   min_n            groups (`by`) with fewer cases are "too few": not judged and never named
+#                    below the goal. Default 30 (in a report: the report's min_n).
 #
 # Each [[kpi]] table
 #   name             the KPI's name as published (text, required).
@@ -970,6 +972,9 @@ KPI_TOML = """\
 #   value_column     the column to measure (numbers for median/mean/p90, labels for share).
 #   success          for statistic = "share": the label, or a list of labels, that count as a
 #                    success; the share is successes / rows with a non-empty value.
+#   unreached        for median/mean/p90: { column = answer } marking a contact that reached
+#                    no one; its blank value is counted as "unreached", not as a blank cell.
+#                    Default { "nådd" = "nej" } (when the file has that column); false: none.
 #   Common
 #   statistic        "median" | "mean" | "p90" | "share_within" | "share". Default:
 #                    "share_within" when `limit` is given (a service declaration).
@@ -981,7 +986,8 @@ KPI_TOML = """\
 #                    its columns) measures only the rows `servqual feedback` keeps: repeated ids
 #                    and answers before the receipt are left out and counted. Default "auto".
 #   period           for a KPI without a date column: the period its data cover, a year
-#                    ("2024") or a range ("2023-2024"), shown beside the value. Optional.
+#                    ("2024") or a range ("2023-2024"), shown beside the value. Optional;
+#                    without it the file's year column (år, year, mätår), if any, names it.
 #
 # A service declaration is a KPI with a `limit` and a `target`.
 
@@ -1018,6 +1024,7 @@ value_column = "väntetid_s"
 statistic = "median"
 unit = "seconds"
 norm = 90
+unreached = { "nådd" = "nej" }
 
 [[kpi]]
 name = "Handläggningstid bygglov"

@@ -142,6 +142,8 @@ def test_describe_names_the_cell_that_is_not_a_date(cli, samples_dir: Path) -> N
     col = {c["name"]: c for c in json.loads(cli("describe", path, "-f", "json").stdout)["columns"]}
     assert col["besvarad"]["type"] == "date" and col["besvarad"]["not_numbers"] == []
     assert col["besvarad"]["not_dates"] == [{"value": "okänt", "count": 1}]
+    assert col["besvarad"]["n_not_dates"] == 1 and col["besvarad"]["first_not_date_row"] == 76
     assert col["skickad"]["not_dates"] == []
     text = _flat(cli("describe", path).stdout)
-    assert "besvarad (F): dates except 1 cell ('okänt' 1); commands that read the column" in text
+    assert ("besvarad (F): dates except 1 cell, row 76: 'okänt'. Commands that read the column "
+            "as dates leave it out (not a date).") in text  # fmt: skip

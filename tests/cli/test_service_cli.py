@@ -458,16 +458,27 @@ def test_kpi_on_the_register_cleans_as_feedback_does(cli, tmp_path: Path) -> Non
     assert "duplicate" not in raw["excluded"]
 
 
-def test_kpi_as_of_before_every_case_is_an_error(cli) -> None:
+def test_kpi_as_of_before_every_case_is_an_error(cli, tmp_path: Path) -> None:
     """Review 4 finding 9: --as-of before the data gave exit 0, n 0 rows and verdicts on later
-    data; now one line naming the file, column, KPI and the first date."""
+    data; now one line naming the file, column, KPI and the first date (or year: the sample's
+    first KPI takes its period from the file's column år)."""
     r = cli("kpi", SAMPLES / "kpi.toml", "--as-of", "2019-01-01")
+    one_line_error(r, 1, "servicematning_2020.xlsx, column 'år'", "'Telefon: når en person'",
+                   "is from 2019 or before (the first is from 2020)", "2019-01-01")  # fmt: skip
+    data = json.dumps((SAMPLES / "servicematning_2020.xlsx").as_posix())
+    (tmp_path / "k.toml").write_text(
+        f'[[kpi]]\nname = "E-post besvaras inom en arbetsdag"\naspect = "väntetid"\n'
+        f'data = {data}\nfilter = {{ kanal = "e-post" }}\nstart = "skickad"\n'
+        'end = "besvarad"\nlimit = "1 working day"\ntarget = 0.90\n',
+        encoding="utf-8",
+    )
+    r = cli("kpi", tmp_path / "k.toml", "--as-of", "2019-01-01")
     one_line_error(r, 1, "servicematning_2020.xlsx, column 'skickad'",
                    "'E-post besvaras inom en arbetsdag'", "2019-01-01", "2020-09-02")  # fmt: skip
 
 
-def test_kpi_without_a_date_column_says_as_of_does_not_apply(cli) -> None:
-    r = cli("kpi", SAMPLES / "kpi.toml", "--as-of", "2024-12-31", "-f", "markdown", "--lang", "en")
+def test_kpi_without_a_date_column_says_as_of_does_not_apply(cli, data_dir: Path) -> None:
+    r = cli("kpi", data_dir / "kpi_cases.toml", "--as-of", "2024-12-31", "-f", "markdown")
     assert r.exit_code == 0, r.stderr
     flat = " ".join(r.stdout.split())
     assert "all rows of the file, whatever the as-of date" in flat

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.errors import DataError, Location
-from servqual_cli.io import xlsxrefs
+from servqual_cli.io import xlsxrefs, xlsxstep
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.xlsxrefs import letters_value, scan_refs
 from servqual_cli.io.zipguard import _check_xlsx_extent, check_extent
@@ -191,12 +191,12 @@ def test_same_verdict_and_message_as_the_regex_scan(xml: bytes, lim: Limits) -> 
 
 def test_a_broken_scan_is_caught(monkeypatch) -> None:
     """The property above fails for a scan that misreads the last digit of a reference."""
-    real = xlsxrefs._lead
+    real = xlsxstep.lead
 
     def off_by_one(flags):  # one digit too few
         return np.maximum(real(flags) - 1, 0)
 
-    monkeypatch.setattr(xlsxrefs, "_lead", off_by_one)
+    monkeypatch.setattr(xlsxstep, "lead", off_by_one)
     with pytest.raises(AssertionError):
         test_same_verdict_and_message_as_the_regex_scan()
 

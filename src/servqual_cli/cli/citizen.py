@@ -10,6 +10,24 @@ from servqual_cli.cli import options as o
 
 app = typer.Typer()
 
+AdjustOpt = Annotated[
+    o.Adjust,
+    typer.Option(
+        "--adjust",
+        help="Multiple-testing adjustment of the p-values per family (the year-on-year "
+        "changes; the trends): holm (default), bh (Benjamini-Hochberg) or none, as gap and "
+        "trend. Named in the output.",
+    ),
+]
+
+
+def _sl(key: str, lang: str) -> str:
+    """A word of service-survey from the catalog (report/catalog_service_survey.py)."""
+    from servqual_cli.report.catalog import SERVICE_SURVEY
+    from servqual_cli.report.labels import label
+
+    return label(key, lang, SERVICE_SURVEY)
+
 
 @app.command("service-survey")
 def service_survey(
@@ -40,11 +58,13 @@ def service_survey(
             "treatment_email, clarity_phone, clarity_email.",
         ),
     ] = None,
+    adjust: AdjustOpt = o.Adjust.holm,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -70,18 +90,13 @@ def service_survey(
     check_output(excluded, inputs)
     check_distinct(output=output, excluded=excluded)
     data = load_citizen_survey(ReadOptions(sheet, encoding, header_row, strict).read(file), strict)
-    result = survey_result(data.frame, conf, min_n)
+    result = survey_result(data.frame, conf, min_n, adjust.value)
     payload: dict[str, Any] = {"input": data.describe(), **result.to_dict()}
     payload["indices"] = records(result.indices)
     small = result.indices[result.indices["small_base"]]
-    sv = lang.value == "sv"
     notes = []
     if len(small):
-        notes.append(
-            f"{len(small)} värden bygger på färre än {min_n} svar: läs dem med försiktighet."
-            if sv
-            else f"{len(small)} values rest on fewer than {min_n} answers: read them with care."
-        )
+        notes.append(_sl("small_values", lang.value).format(n=len(small), min_n=min_n))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     sections = service_survey_sections(result, lang.value, notes)
     frames = [result.indices.assign(table="index"), result.changes.assign(table="change"),
@@ -102,8 +117,7 @@ def service_survey(
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     years = sorted(int(y) for y in result.indices["year"].unique())
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    head = "Servicemätning (medborgarenkät)" if sv else "Service measurement (citizen survey)"
-    title = f"{head} {span}"
+    title = f"{_sl('command_title', lang.value)} {span}"
     write_exclusions(excluded, exclusions)
     emit(Document(title, tuple(sections)), payload, tidy, fmt, output, lang=lang.value)
 
@@ -140,8 +154,7 @@ def _benchmark(
                         "channels (map the Kolada ids with --kpi-map)", Location(path))  # fmt: skip
     notes = [f"{exclusion_summary(read.excluded, lang)}."]
     if read.n_average_rows:
-        notes.append(f"{read.n_average_rows} " + ("medelvärdesrader utelämnade." if lang == "sv"
-                                                  else "average rows left out."))  # fmt: skip
+        notes.append(_sl("average_rows_note", lang).format(n=read.n_average_rows))
     payload = {**read.describe(), "verdict_rule": plain(
         "better/worse only when the whole t interval lies on one side of the others' mean, "
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),

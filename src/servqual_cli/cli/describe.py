@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,68 +16,6 @@ if TYPE_CHECKING:
     from servqual_cli.report.spec import Document, Text
 
 app = typer.Typer()
-
-LABELS: dict[str, tuple[str, str]] = {
-    "file": ("Fil", "File"),
-    "fact": ("Uppgift", "Fact"),
-    "value": ("Värde", "Value"),
-    "format": ("Format", "Format"),
-    "sheet": ("Blad", "Sheet"),
-    "other_sheets": ("Övriga blad", "Other sheets"),
-    "skipped": ("Överhoppat blad", "Sheet skipped"),
-    "encoding": ("Teckenkodning", "Encoding"),
-    "delimiter": ("Avgränsare", "Delimiter"),
-    "decimal": ("Decimaltecken", "Decimal mark"),
-    "header_row": ("Rubrikrad", "Header row"),
-    "rows": ("Datarader", "Data rows"),
-    "columns": ("Kolumner", "Columns"),
-    "#": ("#", "#"),
-    "letter": ("Kol.", "Col."),
-    "column": ("Kolumn", "Column"),
-    "type": ("Typ", "Type"),
-    "n_values": ("Värden", "Values"),
-    "missing": ("Saknade", "Missing"),
-    "distinct": ("Olika", "Distinct"),
-    "top": ("Vanligast (antal)", "Most frequent (count)"),
-    "likert": ("Skala?", "Scale?"),
-    "none": ("inga", "none"),
-    "blank": ("tomma", "blank"),
-    "likert_note": (
-        "{n} kolumner ser ut som svar på en skala",
-        "{n} columns look like rating-scale answers",
-    ),
-    "template_note": (
-        "En startfil för instrumentet: servqual describe {file} --instrument-template",
-        "A starter instrument file: servqual describe {file} --instrument-template",
-    ),
-    # column types and delimiters
-    "number": ("tal", "number"),
-    "text": ("text", "text"),
-    "date": ("datum", "date"),
-    "mixed": ("blandat", "mixed"),
-    "empty": ("tom", "empty"),
-    ",": ("komma (,)", "comma (,)"),
-    ";": ("semikolon (;)", "semicolon (;)"),
-    "\t": ("tabb", "tab"),
-    "|": ("lodstreck (|)", "pipe (|)"),
-    # why the reader chose the encoding (io.decode, io.profile): keyed by the English reason
-    "given with --encoding": ("angiven med --encoding", "given with --encoding"),
-    "UTF-8 byte-order mark": ("UTF-8-märke (BOM) först i filen", "UTF-8 byte-order mark"),
-    "UTF-16 byte-order mark": ("UTF-16-märke (BOM) först i filen", "UTF-16 byte-order mark"),
-    "valid UTF-8": ("giltig UTF-8", "valid UTF-8"),
-    "not UTF-8, so Windows-1252 (Swedish Excel's CSV)": (
-        "inte UTF-8, alltså Windows-1252 (svenska Excels CSV)",
-        "not UTF-8, so Windows-1252 (Swedish Excel's CSV)",
-    ),
-    "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look garbled, try "
-    "--encoding": (
-        "inte UTF-8, alltså Windows-1252 som svenska Excel sparar CSV; prova --encoding om "
-        "namnen ser konstiga ut",
-        "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look garbled, try "
-        "--encoding",
-    ),
-    "detected": ("identifierad", "detected"),
-}
 
 
 @app.command()
@@ -150,35 +87,6 @@ def _write_template(profile: FileProfile, columns: list[str], output: Path | Non
         write_atomic(output, text.encode("utf-8"))
 
 
-# Why a sheet was skipped: the reader's messages (io/rows.py, io/read_sheet.py, io/sheets.py,
-# io/read.py) in Swedish, matched whole; a message not listed stays as the reader wrote it.
-_SKIP_REASONS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), swedish)
-    for pattern, swedish in (
-        (r"has a header \(row (\d+)\) but no data rows below it",
-         r"har en rubrikrad (rad \1) men inga datarader under den"),
-        (r"has no data \(the sheet or file is empty\)", "har inga data (bladet är tomt)"),
-        (r"has no data rows", "har inga datarader"),
-        (r"file is empty", "filen är tom"),
-        (r"([\d,]+) formula cells have no calculated value \(formulas not calculated\); open "
-         r"and save it in Excel or LibreOffice, then try again",
-         r"\1 formelceller saknar beräknat värde (formlerna är inte beräknade); öppna och spara "
-         r"filen i Excel eller LibreOffice och försök igen"),
-        (r"has ([\d,]+) fields on a line, over the limit of ([\d,]+)",
-         r"har \1 fält på en rad, över gränsen \2"),
-        (r"has (\d+) fields but the header \(row (\d+)\) has (\d+); is the file ragged or the "
-         r"delimiter wrong\?",
-         r"har \1 fält men rubrikraden (rad \2) har \3; är raderna ojämna eller avgränsaren "
-         r"fel?"),
-        (r"cannot read sheet: (.*)", r"kan inte läsa bladet: \1"),
-    )
-)  # fmt: skip
-# The file formats of io/profile.py's FORMATS that are words, not names
-_FORMATS_SV = {"text": "text", "Excel workbook": "Excel-arbetsbok",
-               "Excel 97-2003 workbook": "Excel 97–2003-arbetsbok",
-               "OpenDocument spreadsheet": "OpenDocument-kalkylblad"}  # fmt: skip
-
-
 def skip_reason(why: str, lang: str) -> str:
     """Why a sheet was skipped, in ``lang`` (the reasons are made in English).
 
@@ -189,9 +97,11 @@ def skip_reason(why: str, lang: str) -> str:
     >>> skip_reason("something new", "sv")
     'something new'
     """
+    from servqual_cli.report.catalog_describe import SKIP_REASONS_SV
+
     if lang != "sv":
         return why
-    for pattern, swedish in _SKIP_REASONS_SV:
+    for pattern, swedish in SKIP_REASONS_SV:
         match = pattern.fullmatch(why)
         if match:
             return match.expand(swedish)
@@ -199,9 +109,10 @@ def skip_reason(why: str, lang: str) -> str:
 
 
 def _lab(key: str, lang: str) -> str:
+    from servqual_cli.report.catalog_describe import DESCRIBE
     from servqual_cli.report.labels import label
 
-    return label(key, lang, LABELS)
+    return label(key, lang, DESCRIBE)
 
 
 def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = ()) -> Document:
@@ -214,7 +125,9 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
 
     none = lab("none")
     others = [s for s in p.sheets if s != p.sheet]
-    shown_format = _FORMATS_SV.get(p.format, p.format) if lang == "sv" else p.format
+    from servqual_cli.report.catalog_describe import FORMATS_SV
+
+    shown_format = FORMATS_SV.get(p.format, p.format) if lang == "sv" else p.format
     facts: list[tuple[str, Any]] = [("format", shown_format)]
     if p.sheet is not None:
         facts += [("sheet", p.sheet), ("other_sheets", ", ".join(others) or none)]
@@ -297,14 +210,22 @@ def _tidy(p: FileProfile) -> Any:
 
 
 def _not_dates_note(c: Any, lang: str) -> str:
-    """A column of dates with a few other cells: which, and what happens to them (review 4,
-    finding 22: "okänt" among 51 dates made the column "text" without a word)."""
-    n = sum(k for _, k in c.not_dates)
+    """A column of dates with a few other cells: how many, which, the row of the first, and
+    what the commands do with them (review 4, finding 22: "okänt" among 51 dates made the column
+    "text" without a word)."""
+    from servqual_cli.report.catalog_describe import DESCRIBE
+    from servqual_cli.report.labels import label
+
+    n = c.n_not_dates or sum(k for _, k in c.not_dates)
+    row = "" if c.first_not_date_row is None else str(c.first_not_date_row)
+    suffix = "" if row else "_norow"
+    if n == 1:
+        return label("not_dates_one" + suffix, lang, DESCRIBE).format(
+            column=c.name, letter=c.letter, row=row, value=c.not_dates[0][0]
+        )
     shown = ", ".join(f"{v!r} {k}" for v, k in c.not_dates)
-    if lang == "sv":
-        cells = "1 cell" if n == 1 else f"{n} celler"
-        return (f"{c.name} ({c.letter}): datum utom {cells} ({shown}); kommandon som läser "
-                "kolumnen som datum utesluter dem (inte ett datum).")  # fmt: skip
-    cells = "1 cell" if n == 1 else f"{n} cells"
-    return (f"{c.name} ({c.letter}): dates except {cells} ({shown}); commands that read the "
-            "column as dates exclude them (not a date).")  # fmt: skip
+    if sum(k for _, k in c.not_dates) < n:  # more kinds of value than the five listed
+        shown += ", …"
+    return label("not_dates_many" + suffix, lang, DESCRIBE).format(
+        column=c.name, letter=c.letter, row=row, n=n, shown=shown
+    )

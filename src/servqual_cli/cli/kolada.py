@@ -124,8 +124,12 @@ def _named(name: object, code: object) -> str:
     return str(name) if has_name else str(code) if has_code else ""
 
 
-_GENDERS = {"T": ("totalt, båda könen", "total, both sexes"), "K": ("kvinnor", "women"),
-            "M": ("män", "men")}  # fmt: skip
+def _kl(key: str, lang: str) -> str:
+    """A word of servqual kolada from the catalog (report/catalog_measurement.py, KOLADA)."""
+    from servqual_cli.report.catalog import KOLADA
+    from servqual_cli.report.labels import label
+
+    return label(key, lang, KOLADA)
 
 
 def _gender_note(gender: str, sv: bool) -> str:
@@ -134,9 +138,12 @@ def _gender_note(gender: str, sv: bool) -> str:
     >>> _gender_note("T", False), _gender_note("K", True)
     ('Gender: T = total, both sexes.', 'Kön: K = kvinnor.')
     """
-    words = _GENDERS.get(str(gender).upper())
-    head = "Kön" if sv else "Gender"
-    return f"{head}: {gender} = {words[0 if sv else 1]}." if words else f"{head}: {gender}."
+    lang = "sv" if sv else "en"
+    code = str(gender).upper()
+    head = _kl("gender", lang)
+    if code not in ("T", "K", "M"):
+        return f"{head}: {gender}."
+    return f"{head}: {gender} = {_kl('gender_' + code, lang)}."
 
 
 def _directions(
@@ -182,6 +189,7 @@ def show(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -242,30 +250,15 @@ def show(
         "rank_basis": _rank_basis(),
     }
     sv = lang.value == "sv"
-    notes = [
-        ("Övriga = oviktat medel och median av de andra kommunernas publicerade värden; "
-         "placering 1 = bäst, lika värden (med de publicerade decimalerna) delar bästa "
-         "placering; färg efter tredjedelar av rangordningen (Kolada). Inget test."
-         if sv else
-         "Others = unweighted mean and median of the other municipalities' published values; "
-         "rank 1 = best, equal values (at the published decimals) share the best rank; colour "
-         "by thirds of the ranking (as Kolada). No test."),
-        _gender_note(data.gender, sv),
-    ]  # fmt: skip
+    notes = [_kl("others_note", lang.value), _gender_note(data.gender, sv)]
     unranked = [k for k in positions["kpi"].unique() if directions.get(k, 0) == 0]
     if unranked:
-        notes.append(
-            f"Ej rangordnade (okänd riktning, ange den i --kpi-map): {', '.join(unranked)}."
-            if sv
-            else f"Not ranked (direction unknown; give it in --kpi-map): {', '.join(unranked)}."
-        )
+        notes.append(_kl("not_ranked_note", lang.value).format(kpis=", ".join(unranked)))
     if data.n_average_rows:
-        notes.append(f"{data.n_average_rows} "
-                     + ("medelvärdesrader (riket, grupper) utelämnade." if sv else
-                        "average rows (country, groups) left out."))  # fmt: skip
+        notes.append(_kl("average_rows_note", lang.value).format(n=data.n_average_rows))
     if data.flags:
         shown = ", ".join(f"{k} {v}" for k, v in data.flags.items())
-        notes.append(("Värden med statusflagga: " if sv else "Values with a status flag: ") + shown)
+        notes.append(_kl("status_flags", lang.value).format(flags=shown))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     named = values.loc[values["key"].eq(this), "municipality"].dropna()
     shown = f"{named.iloc[0]} ({this})" if len(named) and str(named.iloc[0]) != this else this

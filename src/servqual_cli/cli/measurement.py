@@ -121,6 +121,7 @@ def contacts(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -134,7 +135,7 @@ def contacts(
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.contacts import CI_METHODS, contact_kpis, treatment_counts
     from servqual_cli.io.measurement import ReadOptions, load_contact_table
-    from servqual_cli.report.measurement_sections import contact_sections
+    from servqual_cli.report.measurement_sections import contact_sections, ml
     from servqual_cli.report.spec import Document
 
     guard([file], output=output, excluded=excluded, fmt=fmt)
@@ -165,7 +166,7 @@ def contacts(
         "treatment_counts": json_records(counts_out),
     }
     where = " ".join(str(p) for p in (payload["municipality"], *data.years) if p is not None)
-    title = f"{'Servicemätning' if lang.value == 'sv' else 'Service measurement'} {where}".strip()
+    title = f"{ml('contacts_title', lang.value)} {where}".strip()
     write_exclusions(excluded, data.exclusions)
     emit(
         Document(title=title, sections=tuple(sections)),
@@ -230,11 +231,21 @@ def trend(
             "totals as a family of their own: holm (default), bh (Benjamini-Hochberg) or none.",
         ),
     ] = TrendAdjust.holm,
+    weight_column: Annotated[
+        str | None,
+        typer.Option(
+            "--weight-column",
+            help="SERVQUAL surveys: survey weights (e.g. Vikt). Weighted gaps per year and a "
+            "design-based change (as R survey::svyglm(gap ~ year)); a year whose file lacks "
+            "the column weighs every respondent 1, and the output says so.",
+        ),
+    ] = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -261,12 +272,17 @@ def trend(
     from servqual_cli.cli.trend_series import add_series, series_sides
 
     series = series_sides(files, years, municipality, opts)
+    if series is not None and weight_column is not None:
+        from servqual_cli.errors import UsageError
+
+        raise UsageError("--weight-column weights SERVQUAL survey respondents; a series of "
+                         "contact files has none")  # fmt: skip
     if series is not None:
         kind, sides = "contacts", series
     else:
         pair = parse_years(years)
         kind, before, after = load_sides(
-            files, pair, municipality, load_instrument(instrument), opts, benchmark
+            files, pair, municipality, load_instrument(instrument), opts, benchmark, weight_column
         )
         sides = [before, after]
     before, after = sides[-2], sides[-1]

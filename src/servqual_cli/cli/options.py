@@ -136,6 +136,14 @@ ByOpt = Annotated[
 ConfOpt = Annotated[
     float, typer.Option("--conf", min=0.5, max=0.999, help="Confidence level of intervals.")
 ]
+
+
+class Adjust(str, Enum):  # the choices of gap's and trend's --adjust (review 4 finding 19)
+    holm = "holm"
+    bh = "bh"
+    none = "none"
+
+
 SeedOpt = Annotated[
     int, typer.Option("--seed", min=0, max=2**63 - 1, help="Seed for bootstrap draws.")
 ]

@@ -79,6 +79,7 @@ def kpi(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
@@ -95,6 +96,7 @@ def kpi(
 
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.kpi import evaluate_kpis
+    from servqual_cli.core.kpi_results import MIN_N
     from servqual_cli.io.kpi_config import load_kpi_config
     from servqual_cli.io.kpi_data import load_all_kpi_data
     from servqual_cli.io.read import read_table
@@ -108,7 +110,8 @@ def kpi(
     loaded = load_all_kpi_data(
         cfg, lambda path: read_table(_shown(path), sheet, encoding, header_row), strict
     )
-    results = evaluate_kpis(loaded, _as_of(as_of), period.value, conf)
+    min_n = MIN_N if cfg.min_n is None else cfg.min_n  # the groups are judged once, here
+    results = evaluate_kpis(loaded, _as_of(as_of), period.value, conf, min_n)
     logs = []
     for data in loaded:
         log = data.log.to_frame()
@@ -148,6 +151,7 @@ def feedback(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,

@@ -43,11 +43,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.core.duration_summary import quantile_ci
+from servqual_cli.core.durations import resolve_as_of
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, one_sample_t, quantile7
 from servqual_cli.core.kpi_durations import duration_kpi
 from servqual_cli.core.kpi_results import (
     GROUP_COLUMNS,
+    MIN_N,
     FollowUp,
     KpiChange,
     KpiPooled,
@@ -82,6 +84,8 @@ def evaluate_kpi(
     period: Period = "year",
     conf: float = 0.95,
     excluded: dict[str, int] | None = None,
+    min_n: int = MIN_N,
+    year_column: str | None = None,
 ) -> KpiResult:
     """Evaluate one KPI on its parsed rows.
 
@@ -101,6 +105,14 @@ def evaluate_kpi(
         Confidence level.
     excluded : dict, optional
         Exclusion counts from loading, reported with the result.
+    min_n : int
+        Groups with fewer cases are "too few": never judged, never named below the goal (the
+        KPI config's or the report's ``min_n``). The groups are judged once, here; the result
+        carries the judgement (``groups``' verdicts, ``groups_tested``, ``min_n``).
+    year_column : str, optional
+        The name of the file's year column when ``frame`` has ``year`` (a value KPI without a
+        ``start`` column, :class:`~servqual_cli.io.kpi_data.KpiData`): the years are its
+        periods (:func:`_by_year`).
 
     Returns
     -------
@@ -116,17 +128,28 @@ def evaluate_kpi(
     (54, 0.796, 0.671, 0.882, 'cannot tell')
     """
     counts = dict(excluded or {})
-    pooled = _evaluate(spec, frame, as_of, period, conf, counts)
-    if "start" not in frame or not len(frame):  # no dates: the config's period, if declared
+    if "year" in frame and "start" not in frame and spec.period is None:
+        return _by_year(spec, frame, as_of, conf, counts, min_n, year_column or "year")
+    every = frame
+    late = 0
+    if spec.kind == "value" and "start" in frame and as_of is not None:
+        # a dated value KPI: rows starting after as_of are not measured either (they were
+        # judged "as of" an earlier date, review 4 finding 9); counted in n_after_as_of
+        after = (frame["start"] > resolve_as_of(as_of, None)).to_numpy(dtype=bool)
+        frame, late = frame[~after], int(after.sum())
+    pooled = _evaluate(spec, frame, as_of, period, conf, counts, min_n)
+    if late:
+        pooled = replace(pooled, n_after_as_of=late)
+    if "start" not in frame or not len(every):  # no dates: the config's period, if declared
         return pooled if spec.period is None else replace(pooled, period=spec.period)
     start = frame["start"]
     if pooled.as_of is not None:  # rows starting after as_of are not measured
         start = start.where(start <= pooled.as_of)
     labels = period_labels(start, period)
     names = sorted(labels.dropna().unique())
-    if not names and as_of is not None and frame["start"].notna().any():
+    if not names and as_of is not None and every["start"].notna().any():
         # review 4 finding 9: an as-of date before every case is a mistake, not "n 0"
-        first = pd.Timestamp(frame["start"].min()).date().isoformat()
+        first = pd.Timestamp(every["start"].min()).date().isoformat()
         shown = pd.Timestamp(as_of).date().isoformat()
         column = f", column {spec.start!r}" if spec.start else ""
         raise DataError(
@@ -141,7 +164,7 @@ def evaluate_kpi(
     # (few) periods, from the last, not over rows.
     for name in reversed(names):
         latest = _evaluate(spec, frame[labels.eq(name).to_numpy()], pooled.as_of, period,
-                           conf, counts)  # fmt: skip
+                           conf, counts, min_n)  # fmt: skip
         if latest.n > 0:
             break
     names = names[: names.index(name) + 1]
@@ -158,6 +181,51 @@ def evaluate_kpi(
     )
 
 
+def _by_year(
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    as_of: str | pd.Timestamp | None,
+    conf: float,
+    counts: dict[str, int],
+    min_n: int,
+    column: str,
+) -> KpiResult:
+    """A value KPI without a ``start`` column whose file has a year column (review 4 finding
+    9): each row's year is its period, so the value, verdict and period shown are those of the
+    latest year (with the change from the year before and the pooled value when there are
+    several), as for a dated KPI; ``--period`` cannot split a year, so years it is. Rows of a
+    year after ``as_of``'s are left out (``n_after_as_of``); an ``as_of`` before every year is
+    an error, as for the dated KPIs.
+
+    >>> from pathlib import Path
+    >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+    >>> frame = pd.DataFrame({"row": range(6), "success": [True, False, True] * 2,
+    ...                       "year": [2019.0] * 3 + [2020.0] * 3})
+    >>> r = evaluate_kpi(spec, frame, year_column="år")
+    >>> r.period, r.n, r.pooled.periods, r.change.previous_period, r.year_column
+    ('2020', 3, ('2019', '2020'), '2019', 'år')
+    >>> r = evaluate_kpi(spec, frame, as_of="2019-06-30", year_column="år")
+    >>> r.period, r.n, r.pooled, r.n_after_as_of
+    ('2019', 3, None, 3)
+    """
+    years = frame["year"].to_numpy(dtype=float)
+    late = np.zeros(len(frame), dtype=bool)
+    if as_of is not None:
+        moment = pd.Timestamp(as_of)
+        if len(frame) and years.min() > moment.year:
+            raise DataError(
+                f"{spec.data.name}, column {column!r}: no row of the KPI {spec.name!r} is from "
+                f"{moment.year} or before (the first is from {int(years.min())}): the as-of date "
+                f"{moment.date().isoformat()} precedes the data; give a later --as-of"
+            )
+        late = years > moment.year
+    kept = frame[~late]
+    start = pd.to_datetime(kept["year"].astype(np.int64).astype(str), format="%Y")
+    dated = kept.drop(columns="year").assign(start=start.to_numpy())
+    result = evaluate_kpi(spec, dated, None, "year", conf, counts, min_n)
+    return replace(result, n_after_as_of=int(late.sum()), year_column=column)
+
+
 def _evaluate(
     spec: KpiSpec,
     frame: pd.DataFrame,
@@ -165,10 +233,11 @@ def _evaluate(
     period: Period,
     conf: float,
     counts: dict[str, int],
+    min_n: int,
 ) -> KpiResult:
     if spec.kind == "duration":
-        return duration_kpi(spec, frame, as_of, period, conf, counts)
-    return _value_kpi(spec, frame, period, conf, counts)
+        return duration_kpi(spec, frame, as_of, period, conf, counts, min_n)
+    return _value_kpi(spec, frame, period, conf, counts, min_n)
 
 
 def evaluate_kpis(
@@ -176,10 +245,14 @@ def evaluate_kpis(
     as_of: str | pd.Timestamp | None = None,
     period: Period = "year",
     conf: float = 0.95,
+    min_n: int = MIN_N,
 ) -> list[KpiResult]:
     """:func:`evaluate_kpi` on the rows of every KPI of a configuration (``load_all_kpi_data``
     of :mod:`servqual_cli.io.kpi_data`), ordered by aspect and by file order within one."""
-    results = [evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts()) for d in data]
+    results = [
+        evaluate_kpi(d.spec, d.frame, as_of, period, conf, d.log.counts(), min_n, d.year_column)
+        for d in data
+    ]
     return sorted(results, key=lambda r: ASPECTS.index(r.spec.aspect))
 
 
@@ -200,13 +273,18 @@ def _summary(x: npt.NDArray[Any], statistic: str, conf: float) -> tuple[int, flo
 
 
 def _value_kpi(
-    spec: KpiSpec, frame: pd.DataFrame, period: Period, conf: float, excluded: dict[str, int]
+    spec: KpiSpec,
+    frame: pd.DataFrame,
+    period: Period,
+    conf: float,
+    excluded: dict[str, int],
+    min_n: int = MIN_N,
 ) -> KpiResult:
     column = "success" if spec.statistic == "share" else "value"
     x = frame[column].to_numpy()
     n, value, low, high = _summary(x, spec.statistic, conf)
     goal = spec.target if spec.target is not None else spec.norm
-    groups = pd.DataFrame(columns=GROUP_COLUMNS)
+    groups, tested = pd.DataFrame(columns=GROUP_COLUMNS), 0
     if "group" in frame and len(frame):
         if spec.statistic == "share":  # vectorised over groups
             agg = frame.groupby("group", sort=True)["success"].agg(["sum", "count"])
@@ -227,7 +305,7 @@ def _value_kpi(
                 for g, s in frame.groupby("group", sort=True)
             ]
             rows = pd.DataFrame(parts, columns=["group", "n", "value", "ci_low", "ci_high"])
-        groups = order_groups(rows, spec, rows.get("k"))
+        groups, tested = order_groups(rows, spec, rows.get("k"), min_n)
     change = None
     if "start" in frame:
         labels = period_labels(frame["start"], period)
@@ -254,4 +332,6 @@ def _value_kpi(
         change=change,
         as_of=None,
         excluded=excluded,
+        min_n=min_n,
+        groups_tested=tested,
     )

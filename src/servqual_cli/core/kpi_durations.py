@@ -22,6 +22,7 @@ from servqual_cli.core.durations import (
 )
 from servqual_cli.core.kpi_results import (
     GROUP_COLUMNS,
+    MIN_N,
     FollowUp,
     KpiResult,
     kpi_change,
@@ -41,6 +42,7 @@ def duration_kpi(
     period: Period,
     conf: float,
     excluded: dict[str, int],
+    min_n: int = MIN_N,
 ) -> KpiResult:
     latest = pd.concat([frame["start"], frame["end"]]).max() if len(frame) else pd.Timestamp(0)
     moment = resolve_as_of(as_of, latest)
@@ -62,12 +64,12 @@ def duration_kpi(
     durations = durations.with_columns(extra)
     overall = summarise_durations(durations, stat, limit, conf)
     scale = 1.0 if spec.statistic == "share_within" else factor
-    groups = pd.DataFrame(columns=GROUP_COLUMNS)
+    groups, tested = pd.DataFrame(columns=GROUP_COLUMNS), 0
     if "group" in frame:
         by = summarise_by(durations, ["group"], stat, limit, conf)
         by = by[by["level"] == "group"].copy()
         by[["value", "ci_low", "ci_high"]] = by[["value", "ci_low", "ci_high"]] / scale
-        groups = order_groups(by, spec, by.get("n_within"))
+        groups, tested = order_groups(by, spec, by.get("n_within"), min_n)
     value, low, high = overall.value / scale, overall.ci_low / scale, overall.ci_high / scale
     goal = spec.target if spec.target is not None else spec.norm
     change = None
@@ -101,6 +103,8 @@ def duration_kpi(
         n_undecided=overall.n_undecided,
         n_after_as_of=int(late_start.sum()),
         follow_up=follow_up,
+        min_n=min_n,
+        groups_tested=tested,
     )
 
 

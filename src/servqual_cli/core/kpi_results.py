@@ -18,6 +18,7 @@ from servqual_cli.vocab.kpi import KpiSpec
 if TYPE_CHECKING:
     pass
 
+MIN_N = 30  # groups with fewer cases are "too few" (the KPI config's and report's default min_n)
 
 #: ``verdict`` follows the summary's rule (:func:`~servqual_cli.core.kpi_verdicts.judge_groups`:
 #: "too few" under min_n, "not met" only when the Holm-adjusted exact test shows it);
@@ -91,8 +92,11 @@ class KpiResult:
 
     ``value``, ``ci_low``, ``ci_high`` and ``norm`` are in the KPI's display unit (shares as
     0-1). ``n`` is what the value is computed from (for share_within: the decided cases).
-    ``groups`` has the columns :data:`GROUP_COLUMNS`, worst first. ``n_after_as_of`` counts
-    rows started after ``as_of`` (left out, not excluded).
+    ``groups`` has the columns :data:`GROUP_COLUMNS`, worst first, each judged once by the
+    rule of :func:`~servqual_cli.core.kpi_verdicts.judge_groups` at ``min_n``;
+    ``groups_tested`` is the size of the family Holm adjusted over. ``n_after_as_of`` counts
+    rows started after ``as_of`` (left out, not excluded). ``year_column``: a KPI without a
+    ``start`` column whose file has a year column takes its period from it.
     """
 
     spec: KpiSpec
@@ -111,11 +115,23 @@ class KpiResult:
     period: str | None = None  # the period value and verdict judge (None: all rows, no dates)
     pooled: KpiPooled | None = None  # all periods together, when there are several
     follow_up: FollowUp | None = None  # the equal-follow-up rule, when it left cases out
+    # The groups' one judgement (review 4 finding 11; k-kpi leftover 1): made once in the core
+    # at the configured min_n, carried here for every renderer (tables, notes, overview, JSON).
+    min_n: int = MIN_N  # groups with fewer cases are "too few", never named below the goal
+    groups_tested: int = 0  # groups with min_n cases and a test: the family Holm adjusts over
+    year_column: str | None = None  # the file's year column the period came from (no `start`)
 
     @property
     def goal(self) -> float | None:
         """What the verdict compares with: the target, else the norm."""
         return self.spec.target if self.spec.target is not None else self.spec.norm
+
+    @property
+    def below(self) -> pd.DataFrame:
+        """The groups shown to fall short of the goal (their carried verdict is "not met"),
+        worst first."""
+        g = self.groups
+        return g[g["verdict"].eq("not met").to_numpy(dtype=bool)].reset_index(drop=True)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: the issue's keys first, then the details."""
@@ -131,7 +147,10 @@ class KpiResult:
             "norm": s.norm,
             "verdict": self.verdict,
             "groups": records(self.groups),
+            "min_n": self.min_n,
+            "groups_tested": self.groups_tested,
             "period": self.period,
+            "year_column": self.year_column,
             **s.to_dict(),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "n_open": self.n_open,

@@ -17,12 +17,11 @@ import numpy.typing as npt
 import pandas as pd
 from scipy import special
 
-from servqual_cli.core.kpi_results import GROUP_COLUMNS, KpiResult
+from servqual_cli.core.kpi_results import GROUP_COLUMNS, MIN_N, KpiResult
 from servqual_cli.core.posthoc import holm
 from servqual_cli.vocab.kpi import KpiSpec
 
 ALPHA = 0.05  # a group is named below its goal when its Holm-adjusted p is below this
-MIN_N = 30  # groups with fewer cases are "too few" (the report's default min_n)
 
 
 def verdicts(
@@ -98,9 +97,11 @@ def judge_groups(groups: pd.DataFrame, min_n: int = MIN_N, alpha: float = ALPHA)
 
 def order_groups(
     groups: pd.DataFrame, spec: KpiSpec, counts: pd.Series | None = None, min_n: int = MIN_N
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, int]:
     """Verdicts from each group's interval, the one-sided exact test against the goal (shares
-    only, from ``counts`` of successes) and :func:`judge_groups`' rule, worst first."""
+    only, from ``counts`` of successes) and :func:`judge_groups`' rule at ``min_n``, worst
+    first; and the number of groups tested (the family Holm adjusted over). The one judgement
+    of the groups: the result carries both, and no renderer judges again."""
     goal = spec.target if spec.target is not None else spec.norm
     p = np.full(len(groups), np.nan)
     if counts is not None and spec.statistic in ("share", "share_within"):
@@ -116,10 +117,13 @@ def order_groups(
     ordered = groups.sort_values(
         "value", ascending=spec.higher_is_better, na_position="last", kind="stable"
     )
-    return ordered[GROUP_COLUMNS].reset_index(drop=True)
+    tested = int(groups["p_holm"].notna().sum())  # p_holm is set exactly for the screened
+    return ordered[GROUP_COLUMNS].reset_index(drop=True), tested
 
 
-def below_goal(result: KpiResult, min_n: int, alpha: float = ALPHA) -> tuple[pd.DataFrame, int]:
+def below_goal(
+    result: KpiResult, min_n: int | None = None, alpha: float = ALPHA
+) -> tuple[pd.DataFrame, int]:
     """The groups shown to fall short of the goal, worst first, and the family size.
 
     A group is screened when it has at least ``min_n`` cases and a test (shares: the exact
@@ -128,22 +132,29 @@ def below_goal(result: KpiResult, min_n: int, alpha: float = ALPHA) -> tuple[pd.
     values are "too few answers" elsewhere in the report (review 3, finding 8). The returned
     frame has the group columns and ``p_holm``.
 
+    Without ``min_n`` (or with the result's own ``min_n`` and the default ``alpha``) this is the
+    judgement the result carries (:attr:`KpiResult.below`, ``groups_tested``), made once when
+    the KPI was evaluated; every renderer asks this way. Another ``min_n`` or ``alpha`` judges
+    the groups afresh by the same rule (:func:`judge_groups`), for a "what if".
+
     >>> from pathlib import Path
     >>> from servqual_cli.core.kpi import evaluate_kpi
     >>> spec = KpiSpec(1, "Svar", "resultat", Path("x.xlsx"), "share", target=0.9)
     >>> frame = pd.DataFrame({"row": range(96), "success": [True] * 74 + [False] * 22,
     ...                       "group": ["a"] * 40 + ["b"] * 50 + ["c"] * 6})
-    >>> named, family = below_goal(evaluate_kpi(spec, frame), min_n=30)
+    >>> r = evaluate_kpi(spec, frame)
+    >>> named, family = below_goal(r)
+    >>> named["group"].tolist(), family, r.min_n
+    (['b'], 2, 30)
+    >>> named, family = below_goal(r, min_n=45)
     >>> named["group"].tolist(), family
-    (['b'], 2)
+    (['b'], 1)
     """
+    if (min_n is None or min_n == result.min_n) and alpha == ALPHA:
+        return result.below, result.groups_tested
     g = result.groups
-    if not len(g) or "p_below" not in g:
-        return g.assign(p_holm=pd.Series(dtype=float)).iloc[:0], 0
-    p = g["p_below"].to_numpy(dtype=float)
-    screened = (g["n"].to_numpy(dtype=float) >= min_n) & np.isfinite(p)
-    adjusted = np.full(len(g), np.nan)
-    if screened.any():
-        adjusted[screened] = holm(p[screened])
-    g = g.assign(p_holm=adjusted)
-    return g[screened & (adjusted < alpha)].reset_index(drop=True), int(screened.sum())
+    if not len(g) or result.goal is None:
+        return g.iloc[:0], 0
+    judged = judge_groups(g, result.min_n if min_n is None else min_n, alpha)
+    named = judged[judged["verdict"].eq("not met").to_numpy(dtype=bool)]
+    return named.reset_index(drop=True), int(judged["p_holm"].notna().sum())

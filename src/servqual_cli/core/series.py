@@ -47,9 +47,9 @@ from numpy.typing import ArrayLike
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
+from servqual_cli.core.median_diff import _median_se
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.results import records
-from servqual_cli.core.trend import _median_se
 
 __all__ = [
     "SERIES_TREND_COLUMNS",

@@ -65,6 +65,7 @@ ADJUST_RULE = (
     "pair of years) and the trends (every channel and question) are two families; the verdict "
     "follows the adjusted p"
 )
+NO_ADJUST_RULE = "no adjustment (--adjust none): the verdict follows each comparison's own p"
 _CHANNELS = {"phone": 0, "email": 1}
 _QUESTIONS = {"ease": 0, "treatment": 1, "clarity": 2}
 
@@ -176,7 +177,8 @@ class ServiceSurveyResult:
     def to_dict(self) -> dict[str, Any]:
         return {"conf": self.conf, "min_n": self.min_n,
                 "scoring": "answers 1-5 scored 0, 25, 50, 75, 100 (SKR); index = mean score",
-                "adjust": {"method": self.adjust, "rule": ADJUST_RULE,
+                "adjust": {"method": self.adjust,
+                           "rule": NO_ADJUST_RULE if self.adjust == "none" else ADJUST_RULE,
                            "families": {"changes": int(self.changes["p"].notna().sum()),
                                         "trends": int(self.trends["p"].notna().sum())}},
                 "indices": records(self.indices), "changes": records(self.changes),

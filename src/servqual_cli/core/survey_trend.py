@@ -17,6 +17,7 @@ References
    the SERVQUAL scale. *Journal of Retailing* 67(4), 420-450.
 .. [2] Welch, B. L. (1947). *Biometrika* 34, 28-35.
 .. [3] Hedges, L. V. (1981). *J. Educ. Stat.* 6(2), 107-128.
+.. [4] Lumley, T. (2010). *Complex Surveys: A Guide to Analysis Using R*. Wiley, §2.2, §5.
 """
 
 from __future__ import annotations
@@ -26,20 +27,32 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import special
 
 from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
 from servqual_cli.core.respondent_scores import respondent_scores
+from servqual_cli.core.survey_weights import check_weights, weighted_means
 from servqual_cli.core.trend import verdict
 
-__all__ = ["OVERALL", "SURVEY_COLUMNS", "compare_survey_gaps", "gap_scores"]
+__all__ = ["OVERALL", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METHOD",
+           "compare_survey_gaps", "compare_weighted_gaps", "gap_scores"]  # fmt: skip
 
 OVERALL = "Overall"
 SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p_welch",
                   "p_mann_whitney", "hedges_g", "hedges_g_low", "hedges_g_high", "n_before",
                   "n_after", "mdd", "verdict"]  # fmt: skip
+WEIGHTED_COLUMNS = ["dimension", "before", "after", "se_before", "se_after", "diff", "se", "df",
+                    "ci_low", "ci_high", "p", "n_before", "n_after", "n_eff_before",
+                    "n_eff_after", "unweighted_before", "unweighted_after", "verdict"]  # fmt: skip
+WEIGHTED_METHOD = (
+    "weighted means Σwx/Σw per year; change = difference of the weighted means with a "
+    "linearised (sandwich) SE, the years as independent strata, t test and interval with "
+    "n - 3 df: as R survey::svyglm(gap ~ year, svydesign(ids = ~1, strata = ~year, "
+    "weights = ~w)); calibration is not redone, so the SEs are conservative"
+)
 
 
 def gap_scores(
@@ -118,3 +131,77 @@ def compare_survey_gaps(
             }
         )
     return pd.DataFrame(rows, columns=SURVEY_COLUMNS)
+
+
+def compare_weighted_gaps(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    w_before: np.ndarray,
+    w_after: np.ndarray,
+    conf: float = 0.95,
+) -> pd.DataFrame:
+    """Compare two years' survey-weighted gap scores column by column (design-based).
+
+    Each year's weighted mean and linearised SE are
+    :func:`~servqual_cli.core.survey_weights.weighted_means` (R ``svymean``). The years are
+    independent samples, i.e. two strata of one design, so the SE of the difference of the
+    weighted means is √(SE_before² + SE_after²): the sandwich SE of the year coefficient of R
+    ``svyglm(gap ~ year, svydesign(ids = ~1, strata = ~year, weights = ~w))`` [4]_. As
+    ``summary.svyglm`` and ``confint``, p and the interval use the t distribution with the
+    design's residual df, n_before + n_after - 3 (n - strata - coefficients + 1). A respondent
+    without a weight or a score is left out of that column. The verdict follows this test at
+    ``1 - conf`` (a change the interval cannot tell from zero is "no detectable change").
+
+    Returns
+    -------
+    DataFrame
+        :data:`WEIGHTED_COLUMNS`, one row per column of ``before`` (dimensions and overall).
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"A": [-1.0, -2.0, -1.5, -0.5]})
+    >>> a = pd.DataFrame({"A": [0.0, -0.5, -1.0, 0.5]})
+    >>> r = compare_weighted_gaps(b, a, np.array([1.0, 3, 1, 1]), np.ones(4)).iloc[0]
+    >>> float(r["before"]), float(r["after"]), float(r["diff"]), int(r["df"])
+    (-1.5, -0.25, 1.25, 5)
+    """
+    w_b = check_weights(w_before, "before")
+    w_a = check_weights(w_after, "after")
+    cols = list(before.columns)
+    sb = weighted_means(before[cols].to_numpy(dtype=float), w_b, conf)
+    sa = weighted_means(after[cols].to_numpy(dtype=float), w_a, conf)
+    diff = sa["mean"].to_numpy() - sb["mean"].to_numpy()
+    se = np.sqrt(sb["se"].to_numpy() ** 2 + sa["se"].to_numpy() ** 2)
+    n_b, n_a = sb["n"].to_numpy(), sa["n"].to_numpy()
+    df = (n_b + n_a - 3).astype(float)  # svyglm: degf(design) + 1 - 2 coefficients
+    df[df < 1] = np.nan
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = diff / se
+        p = 2.0 * special.stdtr(df, -np.abs(t))  # two-sided, as summary.svyglm
+        half = special.stdtrit(df, 0.5 + conf / 2.0) * se
+    alpha = 1.0 - conf
+    frame = pd.DataFrame(
+        {
+            "dimension": [str(c) for c in cols],
+            "before": sb["mean"].to_numpy(),
+            "after": sa["mean"].to_numpy(),
+            "se_before": sb["se"].to_numpy(),
+            "se_after": sa["se"].to_numpy(),
+            "diff": diff,
+            "se": se,
+            "df": df,
+            "ci_low": diff - half,
+            "ci_high": diff + half,
+            "p": p,
+            "n_before": n_b,
+            "n_after": n_a,
+            "n_eff_before": sb["n_eff"].to_numpy(),
+            "n_eff_after": sa["n_eff"].to_numpy(),
+            "unweighted_before": sb["unweighted_mean"].to_numpy(),
+            "unweighted_after": sa["unweighted_mean"].to_numpy(),
+        }
+    )
+    frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
+                        for d, q, lo, hi in zip(diff, p, frame["ci_low"], frame["ci_high"],
+                                                strict=True)]  # fmt: skip
+    return frame[WEIGHTED_COLUMNS]

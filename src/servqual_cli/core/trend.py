@@ -60,7 +60,6 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
-from numpy.typing import ArrayLike
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
@@ -71,8 +70,10 @@ from servqual_cli.core.detectable_difference import (
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
 from servqual_cli.core.location_shift import hodges_lehmann
+from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
+from servqual_cli.core.trend_family import area_family_size, step_levels, total_family_size
 from servqual_cli.errors import UsageError
 
 __all__ = [
@@ -104,68 +105,6 @@ VERDICT_RULE = (
     "better/worse only when the test's p (adjusted for the per-area rows) is below 1 - conf and "
     "the interval excludes 0 on the same side; otherwise no detectable change"
 )
-
-
-@dataclass(frozen=True)
-class MedianDiff:
-    """Difference of two medians (``after - before``) with the Bonett-Price interval."""
-
-    before: float
-    after: float
-    diff: float
-    se: float
-    ci_low: float
-    ci_high: float
-
-
-def _median_se(x: np.ndarray) -> float:
-    """Bonett-Price standard error of one sample median (order statistics around it)."""
-    y = np.sort(x)
-    n = y.size
-    # R's round() is round-half-even, as numpy's: a = round(n/2 - sqrt(n)), at least 1.
-    a = max(1, int(np.round(n / 2.0 - math.sqrt(n))))
-    p = float(special.bdtr(a - 1, n, 0.5))  # scipy.stats.binom.cdf, from scipy.special
-    z0 = float(-special.ndtri(p))  # norm.isf(p)
-    return float((y[n - a] - y[a - 1]) / (2.0 * z0)) if z0 > 0 else math.nan
-
-
-def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> MedianDiff:
-    """Distribution-free confidence interval for ``median(after) - median(before)``.
-
-    Each median's standard error comes from the order statistics ``y_(a)`` and
-    ``y_(n-a+1)`` with ``a = round(n/2 - sqrt(n))``: ``se = (y_(n-a+1) - y_(a)) / (2 z0)``
-    where ``z0 = qnorm(1 - pbinom(a - 1, n, 0.5))``. NaN values are dropped; a sample with
-    fewer than two values gives NaN.
-
-    References
-    ----------
-    Bonett, D. G., & Price, R. M. (2002). *Psychological Methods* 7(3), 370-383; the same
-    computation as R ``statpsych::ci.median2(alpha, after, before)``.
-
-    Examples
-    --------
-    The example of ``statpsych::ci.median2`` (its y1 is ``after`` here):
-
-    >>> r = median_diff_ci([36, 44, 47, 42, 49, 39, 46, 31, 33, 48],
-    ...                    [32, 39, 26, 35, 43, 27, 40, 37, 34, 29])
-    >>> r.diff, round(r.se, 6), round(r.ci_low, 5), round(r.ci_high, 8)
-    (-8.5, 4.316291, -16.95977, -0.04022524)
-    """
-    if not 0.0 < conf < 1.0:
-        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
-    x = np.asarray(before, dtype=float)
-    y = np.asarray(after, dtype=float)
-    x, y = x[~np.isnan(x)], y[~np.isnan(y)]
-    nan = math.nan
-    if x.size == 0 or y.size == 0:
-        return MedianDiff(nan, nan, nan, nan, nan, nan)
-    mx, my = float(np.median(x)), float(np.median(y))
-    if x.size < 2 or y.size < 2:
-        return MedianDiff(mx, my, my - mx, nan, nan, nan)
-    se = math.sqrt(_median_se(x) ** 2 + _median_se(y) ** 2)
-    z = float(-special.ndtri((1.0 - conf) / 2.0))  # norm.isf
-    d = my - mx
-    return MedianDiff(mx, my, d, se, d - z * se, d + z * se)
 
 
 def verdict(
@@ -373,57 +312,6 @@ def _test_se(
     z_sum = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))
     usable = np.isfinite(observed) & (observed > 0)
     return np.where(usable, observed, mdd / z_sum)
-
-
-def step_levels(p: ArrayLike, alpha: float = 0.05, method: str = "holm") -> np.ndarray:
-    """The significance level each p-value is held against at its own step of the adjustment.
-
-    Holm (1979) compares the k-th smallest of m p-values with ``alpha / (m - k + 1)``,
-    Benjamini-Hochberg (1995) with ``alpha * k / m``; unadjusted every p meets ``alpha``. Ties
-    take consecutive steps in their order; NaN stays NaN and is not counted. (A Holm step is
-    reached only when every smaller p was rejected, so the level is where the comparison's own p
-    has to be, not a guarantee.)
-
-    >>> step_levels([0.0001, 0.0045, 0.0026, np.nan], 0.05).round(4).tolist()
-    [0.0167, 0.05, 0.025, nan]
-    >>> step_levels([0.01, 0.02], 0.05, "bh").tolist(), step_levels([0.3], 0.05, "none").tolist()
-    ([0.025, 0.05], [0.05])
-    """
-    values = np.asarray(p, dtype=float)
-    out = np.full(values.shape, math.nan)
-    ok = ~np.isnan(values)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    k = np.empty(m)
-    k[np.argsort(values[ok], kind="stable")] = np.arange(1, m + 1)
-    if method == "holm":
-        out[ok] = alpha / (m - k + 1)
-    elif method == "bh":
-        out[ok] = alpha * k / m
-    else:
-        out[ok] = alpha
-    return out
-
-
-def total_family_size(comparisons: pd.DataFrame) -> int:
-    """How many totals (area ``ALL``, with a p-value) their own adjustment counted.
-
-    >>> total_family_size(pd.DataFrame({"area": ["ALL", "ALL", "b"], "p": [0.1, 0.2, 0.3]}))
-    2
-    """
-    totals = comparisons["area"].eq(ALL)
-    return int(comparisons.loc[totals, "p"].notna().sum())
-
-
-def area_family_size(comparisons: pd.DataFrame) -> int:
-    """How many per-area comparisons (with a p-value) the adjustment counted.
-
-    >>> area_family_size(pd.DataFrame({"area": ["ALL", "a", "b"], "p": [0.1, 0.2, np.nan]}))
-    1
-    """
-    areas = comparisons["area"].ne(ALL)
-    return int(comparisons.loc[areas, "p"].notna().sum())
 
 
 def sort_comparisons(frame: pd.DataFrame) -> pd.DataFrame:

@@ -36,7 +36,7 @@ from servqual_cli.errors import ConfigError, Location
 from servqual_cli.io.cells import text_values
 from servqual_cli.io.values import fold
 from servqual_cli.vocab.durations import DurationUnit, Limit, parse_limit
-from servqual_cli.vocab.kpi import ASPECTS, KpiSpec
+from servqual_cli.vocab.kpi import ASPECTS, UNREACHED, KpiSpec
 
 __all__ = [
     "ASPECTS",
@@ -55,7 +55,7 @@ _ASPECT_WORDS = {
     **dict.fromkeys(["resultat", "result", "results", "outcome"], "resultat"),
 }
 STATISTICS = ("median", "mean", "p90", "share_within", "share")
-TOP_KEYS = frozenset({"title", "kpi"})
+TOP_KEYS = frozenset({"title", "min_n", "kpi"})
 KPI_KEYS = frozenset(
     {
         "name",
@@ -75,6 +75,7 @@ KPI_KEYS = frozenset(
         "success",
         "register",
         "period",
+        "unreached",
     }
 )
 REGISTERS = ("auto", "feedback", "none")
@@ -95,11 +96,14 @@ _SHARES = ("share", "share_within")
 
 @dataclass(frozen=True)
 class KpiConfig:
-    """A whole configuration file: its ``title`` and the KPIs in file order."""
+    """A whole configuration file: its ``title``, the KPIs in file order and ``min_n`` (groups
+    with fewer cases are "too few": not judged, never named below the goal; None when the file
+    does not set it, then 30, or in a report the report's ``min_n``)."""
 
     path: str
     title: str | None
     kpis: tuple[KpiSpec, ...]
+    min_n: int | None = None
 
 
 def load_kpi_config(path: str | Path) -> KpiConfig:
@@ -176,11 +180,15 @@ def kpi_config_from_dict(
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         raise ConfigError(
-            f"unknown top-level key {unknown[0]!r}; allowed: title and [[kpi]] tables", where
+            f"unknown top-level key {unknown[0]!r}; allowed: title, min_n and [[kpi]] tables",
+            where,
         )
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise ConfigError("key 'title' must be text", where)
+    min_n = data.get("min_n")
+    if min_n is not None and (isinstance(min_n, bool) or not isinstance(min_n, int) or min_n < 1):
+        raise ConfigError(f"key 'min_n' must be a whole number, 1 or more, not {min_n!r}", where)
     entries = data.get("kpi")
     if (
         not isinstance(entries, list)
@@ -200,7 +208,7 @@ def kpi_config_from_dict(
                 where,
             )
         seen[key] = spec.index
-    return KpiConfig(source, title, specs)
+    return KpiConfig(source, title, specs, min_n)
 
 
 def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: bool) -> KpiSpec:
@@ -273,12 +281,14 @@ def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: boo
     if register not in REGISTERS:
         raise fail("register", f"must be one of {', '.join(REGISTERS)}, got {register!r}")
     period = _period(entry, start, fail)
+    unreached = _unreached(entry, statistic, value_column, fail)
     return KpiSpec(
         index=index, name=entry["name"].strip(), aspect=aspect, data=data_path,
         statistic=statistic, filter=filters, start=start, end=end, value_column=value_column,
         by=entry.get("by"), limit=limit, unit=unit, duration_unit=duration_unit,
         unit_factor=factor, success=success, target=target, norm=norm, higher_is_better=higher,
-        register=register, period=period,
+        register=register, period=period, unreached=unreached,
+        unreached_given="unreached" in entry,
     )  # fmt: skip
 
 
@@ -316,6 +326,49 @@ def _period(entry: dict[str, Any], start: str | None, fail: Any) -> str | None:
     if int(last) < int(first):
         raise fail("period", f"a range runs from the earlier year to the later, got {raw!r}")
     return f"{first}–{last}"
+
+
+def _unreached(
+    entry: dict[str, Any], statistic: str, value_column: str | None, fail: Any
+) -> tuple[str, tuple[str, ...]] | None:
+    """The ``unreached`` rule of a value KPI of numbers: ``{ "nådd" = "nej" }`` (a column and
+    the value, or list of values, that marks a contact that reached no one), ``false`` for
+    none; default :data:`~servqual_cli.vocab.kpi.UNREACHED`.
+
+    >>> def fail(key, message):
+    ...     return ValueError(f"{key}: {message}")
+    >>> _unreached({}, "median", "väntetid", fail), _unreached({}, "share", "nådd", fail)
+    (('nådd', ('nej',)), None)
+    >>> _unreached({"unreached": {"kom fram": ["nej", "upptaget"]}}, "median", "v", fail)
+    ('kom fram', ('nej', 'upptaget'))
+    >>> _unreached({"unreached": False}, "median", "v", fail) is None
+    True
+    >>> _unreached({"unreached": {"nådd": "nej"}}, "share", "v", fail)
+    Traceback (most recent call last):
+    ValueError: unreached: only for a value_column of numbers (statistic median, mean or p90),
+    not 'share'
+    """
+    numbers = value_column is not None and statistic in ("median", "mean", "p90")
+    if "unreached" not in entry:
+        return UNREACHED if numbers else None
+    raw = entry["unreached"]
+    if not numbers:
+        raise fail("unreached", "only for a value_column of numbers (statistic median, mean "
+                                f"or p90), not {statistic!r}")  # fmt: skip
+    if raw is False:
+        return None
+    example = '{ "nådd" = "nej" } (a column and the answer of a contact that reached no one) '
+    if not isinstance(raw, dict) or len(raw) != 1:
+        raise fail("unreached", f"must be an inline table such as {example}or false, "
+                                f"got {raw!r}")  # fmt: skip
+    ((column, value),) = raw.items()
+    values = value if isinstance(value, list) else [value]
+    if not column.strip() or not values or not all(isinstance(v, str | int) for v in values):
+        raise fail("unreached", f"must be an inline table such as {example}or false, "
+                                f"got {raw!r}")  # fmt: skip
+    if any(not str(v).strip() for v in values):
+        raise fail("unreached", f"the answer of {column!r} cannot be blank")
+    return column, tuple(text_values(pd.Series(values, dtype=object)).astype(str))
 
 
 def _number(entry: dict[str, Any], key: str, fail: Any) -> float | None:

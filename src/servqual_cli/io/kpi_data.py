@@ -58,8 +58,10 @@ class KpiData:
     ``frame`` columns: ``row`` (file row); ``group`` (text, "–" when blank) when the KPI has
     ``by``; duration KPIs ``start`` and ``end`` (naive ``datetime64[ns]``, start never missing,
     end NaT when open); value KPIs ``value`` (float) or, for shares, ``success`` (bool), and
-    ``start`` (datetime64, possibly NaT) when a date column is given. ``n_rows`` counts the
-    file's data rows, ``n_selected`` those the filter keeps.
+    ``start`` (datetime64, possibly NaT) when a date column is given, else ``year`` (float,
+    a whole year on every row) when the file has a year column (:func:`year_column`), named in
+    ``year_column``. ``n_rows`` counts the file's data rows, ``n_selected`` those the filter
+    keeps.
     """
 
     spec: KpiSpec
@@ -68,6 +70,7 @@ class KpiData:
     n_rows: int
     n_selected: int
     log: ExclusionLog
+    year_column: str | None = None
 
 
 # Parsed columns of one run: (file, sheet, column position, parser) -> the parser's results.
@@ -190,29 +193,59 @@ def load_kpi_data(
         else:
             numbers, why = parsed("value_column", spec.value_column, parse_numbers)
             _check_numbers(spec, raw[selected], why[selected], table)
-            drop(spec.value_column, raw, _unreached(why, index, as_text))
+            drop(spec.value_column, raw, _unreached(spec, why, index, as_text))
             out["value"] = numbers
     if strict:
         log.raise_if_strict()
+    year = None
+    if spec.start is None and spec.period is None:  # review 4 finding 9: the file's year
+        pos = index.find_role(YEAR_COLUMNS)
+        if pos is not None:
+            name = table.columns[pos]
+            years = parsed("year", name, parse_numbers)[0]
+            if _whole_years(years[keep]):
+                out["year"], year = years, name
     frame = pd.DataFrame(out)[keep].reset_index(drop=True)
-    return KpiData(spec, frame, table, len(rows), n_selected, log)
+    return KpiData(spec, frame, table, len(rows), n_selected, log, year)
 
 
-#: A service-measurement contacts file's "reached" column and its "no" answer: a blank
-#: waiting time on such a row is a call that reached no one, not a missing cell.
-REACHED_COLUMN, NOT_REACHED = "nådd", "nej"
+#: Names of a year column (as in a service-measurement contacts file): the period of a KPI
+#: without a ``start`` column, when every row it measures has a year in it.
+YEAR_COLUMNS = ("år", "ar", "year", "mätår")
+
+
+def _whole_years(years: np.ndarray) -> bool:
+    """Every value a whole year in 1900-2100 (and there is at least one): a year column.
+
+    >>> _whole_years(np.array([2020.0, 2020.0])), _whole_years(np.array([2020.0, np.nan]))
+    (True, False)
+    >>> _whole_years(np.array([3.0])), _whole_years(np.array([], dtype=float))
+    (False, False)
+    """
+    y = np.asarray(years, dtype=float)
+    with np.errstate(invalid="ignore"):
+        ok = (y == np.floor(y)) & (y >= 1900) & (y <= 2100)
+    return bool(y.size) and bool(ok.all())
 
 
 def _unreached(
-    why: np.ndarray, index: ColumnIndex, as_text: Callable[[str, str], pd.Series]
+    spec: KpiSpec,
+    why: np.ndarray,
+    index: ColumnIndex,
+    as_text: Callable[[str, str], pd.Series],
 ) -> np.ndarray:
-    """The value column's exclusion reasons, with a blank cell on a row whose ``nådd`` column
-    says ``nej`` given as ``unreached`` (review 3, finding 10): a call that never reached a
-    person has no waiting time, and the median is over the calls that did."""
-    if index.find(REACHED_COLUMN) is None:
+    """The value column's exclusion reasons, with a blank cell on a row whose ``unreached``
+    column (default ``nådd``) holds its answer (default ``nej``) given as ``unreached`` (review
+    3, finding 10): a call that never reached a person has no waiting time, and the median is
+    over the calls that did. The default rule applies only when its column is in the file; a
+    rule the config sets must find its column (ConfigError naming the key otherwise)."""
+    if spec.unreached is None:
         return why
-    reached = as_text("value_column", REACHED_COLUMN).map(fold, na_action="ignore")
-    hit = (why == "blank") & reached.eq(fold(NOT_REACHED)).to_numpy(dtype=bool)
+    column, answers = spec.unreached
+    if not spec.unreached_given and index.find(column) is None:
+        return why
+    reached = as_text("unreached", column).map(fold, na_action="ignore")
+    hit = (why == "blank") & reached.isin([fold(a) for a in answers]).to_numpy(dtype=bool)
     if not hit.any():
         return why
     out = why.copy()

@@ -77,6 +77,9 @@ class Side:
     contacts: pd.DataFrame | None = None
     scores: pd.DataFrame | None = None
     municipality: str | None = None
+    # survey weights of the respondents (rows of ``scores``), with ``trend --weight-column``
+    weights: np.ndarray | None = None
+    weight_column: str | None = None  # the column as the file spells it; None: every weight 1
 
     @property
     def excluded(self) -> dict[str, int]:

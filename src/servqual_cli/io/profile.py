@@ -51,6 +51,8 @@ class ColumnProfile:
     scale: tuple[int, int] | None
     not_numbers: tuple[tuple[str, int], ...] = ()
     not_dates: tuple[tuple[str, int], ...] = ()  # the other values of a column of dates
+    n_not_dates: int = 0  # all of them (not_dates lists the five most frequent)
+    first_not_date_row: int | None = None  # the file's row of the first such cell
 
     @property
     def letter(self) -> str:
@@ -69,6 +71,8 @@ class ColumnProfile:
             "likert": None if self.scale is None else {"min": self.scale[0], "max": self.scale[1]},
             "not_numbers": [{"value": v, "count": c} for v, c in self.not_numbers],
             "not_dates": [{"value": v, "count": c} for v, c in self.not_dates],
+            "n_not_dates": self.n_not_dates,
+            "first_not_date_row": self.first_not_date_row,
         }
 
 
@@ -163,18 +167,24 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
     from servqual_cli.io.item_roles import with_spss_codes
 
     name = str(table.columns[j])
-    labelled = _profile_column(table.frame.iloc[:, j], j, name)
+    labelled = _profile_column(table.frame.iloc[:, j], j, name, table.row_numbers)
     if name not in table.codes:
         return labelled
     coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
     return coded if coded.scale is not None else labelled
 
 
-def _profile_column(col: pd.Series, position: int, name: str) -> ColumnProfile:
+def _profile_column(
+    col: pd.Series, position: int, name: str, rows: np.ndarray | None = None
+) -> ColumnProfile:
     # Distinct values first, then Python work per distinct value only.
     raw = col.astype(object).value_counts(dropna=True, sort=False)
+    is_date = np.array([isinstance(v, datetime.date) for v in raw.index], dtype=bool)
+    # Dates stored as text (a CSV export): ISO 8601, the form the commands read as dates
+    # (io.cells.parse_dates), so describe types the column as they will read it.
+    is_date |= _iso_date_text(raw.index)
     shown = pd.DataFrame({"value": [_show(v) for v in raw.index], "count": raw.to_numpy(),
-                          "date": [isinstance(v, datetime.date) for v in raw.index]})  # fmt: skip
+                          "date": is_date})  # fmt: skip
     vc = shown.groupby("value", sort=False).agg(count=("count", "sum"), date=("date", "max"))
     vc = vc.reset_index()
     vc = vc.sort_values(["count", "value"], ascending=[False, True], kind="stable")
@@ -194,13 +204,47 @@ def _profile_column(col: pd.Series, position: int, name: str) -> ColumnProfile:
     kind, scale, not_numbers = _kind_and_scale(col, answers)
     dates = vc["date"][~no_answer].to_numpy(dtype=bool)
     not_dates: tuple[tuple[str, int], ...] = ()
+    n_not_dates, first_row = 0, None
     if kind != "date" and dates.any() and answers[dates].sum() * 2 >= n_values:
         # mostly dates, and a few cells that are not (review 4, finding 22: 51 dates and
         # "okänt" were typed "text" without a word on the one cell that spoils the column)
-        kind, not_numbers = "date", ()
+        kind, not_numbers, scale = "date", (), None
         not_dates = tuple((str(v), int(c)) for v, c in answers[~dates].head(5).items())
+        n_not_dates = int(answers[~dates].sum())
+        if n_not_dates and rows is not None:
+            others = set(answers.index[~dates])
+            keys = [v for v, s in zip(raw.index, shown["value"], strict=True) if s in others]
+            hit = np.flatnonzero(col.isin(keys).to_numpy(dtype=bool))
+            first_row = int(rows[hit[0]]) if hit.size else None
     return ColumnProfile(position, name, kind if n_values else "empty", n_values, missing,
-                         len(answers), top, scale, not_numbers, not_dates)  # fmt: skip
+                         len(answers), top, scale, not_numbers, not_dates, n_not_dates,
+                         first_row)  # fmt: skip
+
+
+_ISO_DATE = r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?)?\s*$"
+
+
+def _iso_date_text(values: pd.Index) -> np.ndarray:
+    """Which distinct values are text holding an ISO 8601 date or date-time that
+    :func:`~servqual_cli.io.cells.parse_dates` reads (a date, not a number such as 2024).
+
+    >>> _iso_date_text(pd.Index(["2024-03-05", "2024-03-05 14.30", "2024-13-40", "okänt", 2024],
+    ...                         dtype=object)).tolist()
+    [True, True, False, False, False]
+    """
+    from servqual_cli.io.cells import parse_dates
+
+    text = pd.Series(values, dtype=object)
+    is_text = text.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+    out = np.zeros(len(text), dtype=bool)
+    if not is_text.any():
+        return out
+    shaped = text[is_text].astype("string").str.match(_ISO_DATE).fillna(False)
+    candidates = np.flatnonzero(is_text)[shaped.to_numpy(dtype=bool)]
+    if candidates.size:
+        _, why = parse_dates(text.iloc[candidates].reset_index(drop=True))
+        out[candidates] = np.array([w is None for w in why], dtype=bool)
+    return out
 
 
 def _show(value: object) -> str:

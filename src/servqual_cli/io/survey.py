@@ -159,11 +159,8 @@ def load_survey(
     if by is not None:
         pos = index.find(by)
         if pos is None:
-            raise UsageError(
-                f"--by column {by!r} is not in the file ({_near(by, table.columns)})"
-                + encoding_advice(table)
-                + sheet_advice(table),
-                Location(table.source, table.sheet, None, by),
+            raise ByColumnError(
+                by, _near(by, table.columns), encoding_advice(table) + sheet_advice(table), table
             )
         groups = survey_groups(table, pos, log)
     if strict:
@@ -191,6 +188,21 @@ def load_survey(
 def _no_pair(e: np.ndarray, p: np.ndarray) -> bool:
     """No cell has both an expectation and a perception (one item at a time, no n x k copy)."""
     return all(np.isnan(p[:, k] - e[:, k]).all() for k in range(e.shape[1]))
+
+
+class ByColumnError(UsageError):
+    """The grouping column is not in the survey file. Its facts are kept (``column``, ``near``:
+    the closest names or the first columns, ``advice``: encoding and sheet hints, ``source``),
+    so a caller that took ``by`` from elsewhere (a report's ``survey.by``) can name that key in
+    its own message; the message here names the ``--by`` option.
+    """
+
+    def __init__(self, column: str, near: str, advice: str, table: RawTable) -> None:
+        super().__init__(
+            f"--by column {column!r} is not in the file ({near}){advice}",
+            Location(table.source, table.sheet, None, column),
+        )
+        self.column, self.near, self.advice, self.source = column, near, advice, table.source
 
 
 def _near(name: str, columns: list[str]) -> str:

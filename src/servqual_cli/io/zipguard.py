@@ -19,6 +19,7 @@ stream is a password-protected workbook; text is a CSV someone renamed.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -226,10 +227,21 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
         for m in _ERROR_CELL.finditer(xml):  # error cells are few: one match each
             text = m.group(3).decode("utf-8", "replace").strip() or "#ERROR"
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
-    uncached = _UNCACHED.findall(xml) if refs.formula else []
-    cells = _cell_refs(xml, _UNCACHED.finditer(xml)) if uncached else ()
+    uncached, cells = _uncached(xml) if refs.formula else (0, ())
     merges = merged_ranges(xml, where)
-    return SheetScan(errors, len(uncached), cells, member, xml, ordered, refs, merges)
+    return SheetScan(errors, uncached, cells, member, xml, ordered, refs, merges)
+
+
+def _uncached(xml: Xml) -> tuple[int, tuple[str, ...]]:
+    """How many formula cells have no cached value, and the first few by reference: one pass
+    of :data:`_UNCACHED` over the sheet (it was searched twice, counted and then named).
+
+    >>> _uncached(b'<c r="C5"><f>1</f></c><c r="D6"><f>2</f><v>2</v></c><c r="E7"><f>3</f></c>')
+    (2, ('C5', 'E7'))
+    """
+    found = _UNCACHED.finditer(xml)
+    first = list(itertools.islice(found, _NAMED))
+    return len(first) + sum(1 for _ in found), _cell_refs(xml, iter(first))
 
 
 _CELL_START = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+\d+)"')

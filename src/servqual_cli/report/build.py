@@ -178,19 +178,21 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
     """Load and clean the survey named in ``[survey]`` (None when there is none)."""
     if config.survey is None:
         return None
-    from servqual_cli.io.survey import load_survey_file
+    from servqual_cli.io.survey import ByColumnError, load_survey_file
 
     s = config.survey
     try:
         return load_survey_file(
             str(s.file.path), s.instrument, s.by, s.sheet, s.encoding, s.header_row, s.strict
         )
-    except UsageError as exc:  # a config's by is the key survey.by, not the --by option
-        if config.source is None or not exc.message.startswith("--by column "):
+    except ByColumnError as exc:  # a config's by is the key survey.by, not the --by option
+        if config.source is None:
             raise
-        where = f"not in {s.file.path.name}"
-        message = exc.message.removeprefix("--by ").replace("not in the file", where, 1)
-        raise UsageError(f"survey.by: {message}", Location(str(config.source.path))) from exc
+        raise UsageError(
+            f"survey.by: column {exc.column!r} is not in {s.file.path.name} ({exc.near})"
+            + exc.advice,
+            Location(str(config.source.path)),
+        ) from exc
 
 
 def build_report(

@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from servqual_cli.report.catalog_describe import DESCRIBE
 from servqual_cli.report.catalog_glance import GLANCE
-from servqual_cli.report.catalog_measurement import KOLADA, MEASUREMENT, SERIES
+from servqual_cli.report.catalog_kolada import KOLADA
+from servqual_cli.report.catalog_measurement import MEASUREMENT, SERIES
 from servqual_cli.report.catalog_reliability import (
     RELIABILITY,
     RELIABILITY_PROBLEMS,
@@ -55,6 +57,7 @@ _TABLES: tuple[Pairs, ...] = (GLANCE, REPORT, SERVICE, SHARED)
 # The sections' own words (each section looks up its table; catalog() lists them prefixed).
 SECTION_TABLES: dict[str, Pairs] = {
     "service_survey": SERVICE_SURVEY,
+    "describe": DESCRIBE,
     "reliability": RELIABILITY,
     "measurement": MEASUREMENT,
     "series": SERIES,

@@ -1,8 +1,8 @@
 """The words of the service-measurement sections: test contacts, KPIs by year and Kolada (part of
 the label catalog).
 
-:data:`MEASUREMENT`, :data:`SERIES`, :data:`KOLADA`. Each table is ``key: (sv, en)``;
-:mod:`servqual_cli.report.catalog` re-exports it and lists it in
+:data:`MEASUREMENT`, :data:`SERIES` (Kolada's words: :mod:`.catalog_kolada`). Each table is
+``key: (sv, en)``; :mod:`servqual_cli.report.catalog` re-exports it and lists it in
 :func:`~servqual_cli.report.catalog.catalog` (prefixed ``"<section>."``): one catalog per
 language for every renderer (issue #9 item 6). Use it through the catalog.
 """
@@ -191,10 +191,57 @@ MEASUREMENT: Pairs = {
                           "are per comparison (unadjusted)."),
     "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
                     "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
-                    "icke-central t (som R effectsize::hedges_g).",
+                    "icke-central t (som R effectsize::hedges_g). Bedömningen följer Welchs "
+                    "t-test (p < {alpha}); Mann-Whitney visas bredvid. p är inte justerat över "
+                    "raderna. Oviktat: svaren beskriver urvalen.",
                     "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
                     "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
-                    "noncentral t (as R effectsize::hedges_g)."),
+                    "noncentral t (as R effectsize::hedges_g). The verdict follows Welch's t-test "
+                    "(p < {alpha}); Mann-Whitney is shown beside it. p is not adjusted across the "
+                    "rows. Unweighted: the answers describe the samples."),
+    # words the commands used to spell inline (every Swedish text lives in a catalog)
+    "contacts_title": ("Servicemätning", "Service measurement"),
+    "unadjusted": ("ojusterat", "unadjusted"),
+    "n_comparisons": ("{m} jämförelser", "{m} comparisons"),
+    "channels_differ": ("{before} mätte {b} men {after} {a}: totalerna över alla kanaler är "
+                        "inte jämförbara; läs raderna per kanal.",
+                        "{before} measured {b} but {after} {a}: the totals over all channels "
+                        "are not comparable; read the per-channel rows."),
+    # trend --weight-column (review 4 finding 4): survey-weighted gaps, design-based change
+    "weighted_title": ("SERVQUAL-gap per dimension, viktade",
+                       "SERVQUAL gap per dimension, weighted"),
+    "survey_sheet": ("Gap per år", "Gap by year"),
+    "weighted_sheet": ("Viktade gap per år", "Weighted gaps by year"),
+    "weighted_overall": ("Total SERVQUAL (medel av dimensionernas gap)",
+                         "Overall SERVQUAL (mean of the dimension gaps)"),
+    "n_eff_before": ("n eff. före", "n eff. before"),
+    "n_eff_after": ("n eff. efter", "n eff. after"),
+    "weighted_note": ("Gap = P − E; högre (mindre negativt) är bättre. Viktade medelvärden "
+                      "Σwx/Σw per år; n eff. = (Σw)²/Σw² (Kish). Förändring: skillnaden mellan "
+                      "årens viktade medelvärden med linjäriserat (sandwich-)medelfel, åren som "
+                      "oberoende strata; p och {level}-intervallet från t med n − 3 "
+                      "frihetsgrader (som R survey::svyglm(gap ~ year) med svydesign(ids = ~1, "
+                      "strata = ~year, weights = ~w)). Kalibreringen görs inte om, så medelfelen "
+                      "är konservativa. Bedömning: bättre eller sämre när p < {alpha} och "
+                      "intervallet utesluter 0; p är inte justerat över raderna.",
+                      "Gap = P − E; higher (less negative) is better. Weighted means Σwx/Σw per "
+                      "year; n eff. = (Σw)²/Σw² (Kish). Change: the difference of the years' "
+                      "weighted means with a linearised (sandwich) SE, the years as independent "
+                      "strata; p and the {level} interval from t with n − 3 df (as R "
+                      "survey::svyglm(gap ~ year) with svydesign(ids = ~1, strata = ~year, "
+                      "weights = ~w)). Calibration is not redone, so the SEs are conservative. "
+                      "Verdict: better or worse when p < {alpha} and the interval excludes 0; p "
+                      "is not adjusted across the rows."),
+    "weights_line": ("Viktat med {columns}.", "Weighted by {columns}."),
+    "weights_none_year": ("{year} har ingen kolumn {column}: där väger varje svarande 1 (som "
+                          "ett obundet slumpmässigt urval), så det året beskriver sitt urval och "
+                          "inte befolkningen; jämförelsen ställer ett oviktat år mot ett viktat.",
+                          "{year} has no column {column}: each of its respondents weighs 1 (as "
+                          "in a simple random sample), so that year describes its sample, not the "
+                          "population; the comparison sets an unweighted year against a "
+                          "weighted one."),
+    "weights_missing": ("{year}: svarande utan vikt, som inte ingår: {n}.",
+                        "{year}: respondents without a weight, left out: {n}."),
     "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
                "no change of this KPI can be detected with {power}% power at these n"),
     "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
@@ -297,34 +344,4 @@ SERIES: Pairs = {
         "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
         "equal fall: read the yearly values.",
     ),
-}
-
-KOLADA: Pairs = {
-    "period": ("År", "Year"),
-    "value": ("Värde", "Value"),
-    "status": ("Status", "Status"),
-    "others_mean": ("Medel övriga", "Others' mean"),
-    "others_median": ("Median övriga", "Others' median"),
-    "diff": ("Skillnad mot medel", "Diff. from mean"),
-    "rank": ("Placering", "Rank"),
-    "rank_third": ("Kolada-färg", "Kolada colour"),
-    # the change's basis in its title (review 3, finding 20)
-    "change": (
-        "Förändring sedan föregående år (publicerade värden)",
-        "Change since previous year (published values)",
-    ),
-    "change_note": (
-        "Förändring: skillnaden mellan kommunens två publicerade (avrundade) "
-        "värden, som tabellen visar dem. servqual trend och rapporten räknar "
-        "förändringen från kontakterna själva, före avrundning, och kan därför "
-        "skilja en enhet i sista decimalen.",
-        "Change: the difference between this municipality's two published "
-        "(rounded) values, as the table shows them. servqual trend and the report "
-        "compute the change from the contacts themselves, before rounding, and can "
-        "therefore differ by one unit in the last decimal.",
-    ),
-    "green": ("grön (bästa tredjedelen)", "green (best third)"),
-    "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
-    "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
-    "of": ("av", "of"),
 }

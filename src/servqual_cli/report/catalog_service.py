@@ -126,6 +126,24 @@ SERVICE: dict[str, tuple[str, str]] = {
         "the period is not in the data (no date column, start, in the KPI configuration): all "
         "rows of the file, whatever the as-of date (give period in the configuration to name it)",
     ),
+    # review 4 finding 9: a KPI without a start column takes its period from the file's year
+    "period_from_year": (
+        "ingen kolumn start i nyckeltalsfilen: alla rader i filen ({column} {period})",
+        "no start column in the KPI configuration: all rows of the file ({column} {period})",
+    ),
+    "periods_from_year": (
+        "ingen kolumn start i nyckeltalsfilen: perioderna är filens kolumn {column} ({periods})",
+        "no start column in the KPI configuration: the periods are the file's column {column} "
+        "({periods})",
+    ),
+    "after_year": (
+        "{n} rader från år efter {year} räknas inte (efter datumet per)",
+        "{n} rows from years after {year} are not counted (after the as-of date)",
+    ),
+    "after_as_of": (
+        "{n} rader med start efter datumet per räknas inte",
+        "{n} rows starting after the as-of date are not counted",
+    ),
     "period_declared": (
         "period {period}: angiven i nyckeltalsfilen (ingen datumkolumn)",
         "period {period}: as declared in the KPI configuration (no date column)",

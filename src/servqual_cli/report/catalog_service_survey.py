@@ -11,6 +11,13 @@ from __future__ import annotations
 Pairs = dict[str, tuple[str, str]]
 
 SERVICE_SURVEY: Pairs = {
+    # the command's title and notes (moved from cli/citizen.py)
+    "command_title": ("Servicemätning (medborgarenkät)", "Service measurement (citizen survey)"),
+    "small_values": (
+        "{n} värden bygger på färre än {min_n} svar: läs dem med försiktighet.",
+        "{n} values rest on fewer than {min_n} answers: read them with care.",
+    ),
+    "average_rows_note": ("{n} medelvärdesrader utelämnade.", "{n} average rows left out."),
     "title": ("Servicemätning, medborgarenkät", "Service measurement, citizen survey"),
     "changes": ("Förändring från föregående år", "Change from the previous year"),
     "trend": ("Trend över alla år", "Trend over all years"),
@@ -25,9 +32,9 @@ SERVICE_SURVEY: Pairs = {
     "diff_ci_high": ("{level} KI, övre (ojusterat)", "{level} CI, high (unadjusted)"),
     "ci_note": (
         "Förändringens intervall gäller varje jämförelse för sig (ojusterat): det kan ligga "
-        "helt på ena sidan om 0 fast det Holm-justerade p inte räcker för en bedömning.",
+        "helt på ena sidan om 0 fast det {method}-justerade p inte räcker för en bedömning.",
         "The change's interval is per comparison (unadjusted): it can lie wholly on one side "
-        "of 0 while the Holm-adjusted p is not enough for a verdict.",
+        "of 0 while the {method}-adjusted p is not enough for a verdict.",
     ),
     "share_4_5": ("Andel 4–5", "Share 4–5"),
     "small_base": ("Litet underlag", "Small base"),
@@ -36,14 +43,23 @@ SERVICE_SURVEY: Pairs = {
     "index_after": ("Efter", "After"),
     "diff": ("Förändring", "Change"),
     "p": ("p (Welch)", "p (Welch)"),
-    "p_adjusted": ("p (Holm, {n} test)", "p (Holm, {n} tests)"),
+    "p_adjusted": ("p ({method}, {n} test)", "p ({method}, {n} tests)"),
     "adjust_note": (
-        "p (Holm): justerat över alla förändringar från föregående år respektive "
-        "alla trender (kanaler och frågor); bedömningen följer det justerade p. "
+        "p ({method}, --adjust {code}): justerat över alla förändringar från föregående år "
+        "respektive alla trender (kanaler och frågor); bedömningen följer det justerade p. "
         "Ojusterat p står bredvid.",
-        "p (Holm): adjusted over all changes from the previous year, and over all "
-        "trends (channels and questions); the verdict follows the adjusted p. The "
+        "p ({method}, --adjust {code}): adjusted over all changes from the previous year, and "
+        "over all trends (channels and questions); the verdict follows the adjusted p. The "
         "unadjusted p is beside it.",
+    ),
+    # --adjust none (review 4 finding 19): the output says the p-values stand alone
+    "no_adjust_note": (
+        "p är inte justerat för flera test (--adjust none): bedömningen följer varje "
+        "jämförelses eget p, så bland många jämförelser blir några ”bättre” eller ”sämre” "
+        "av slump.",
+        "p is not adjusted for multiple tests (--adjust none): the verdict follows each "
+        "comparison's own p, so among many comparisons some come out “better” or “worse” by "
+        "chance.",
     ),
     "slope": ("Förändring per år", "Change per year"),
     "verdict": ("Bedömning", "Verdict"),

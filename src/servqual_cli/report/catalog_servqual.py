@@ -134,9 +134,9 @@ TOOLBOX: Pairs = {
     ),
     "unused_weight_trend": (
         "Viktkolumn som trend inte använder: {columns}. Jämförelsen gäller urvalen, inte "
-        "befolkningen (viktade gap per år: servqual gap --weight-column).",
+        "befolkningen (viktad jämförelse: servqual trend --weight-column).",
         "Weight column that trend does not use: {columns}. The comparison describes the "
-        "samples, not the population (weighted gaps per year: servqual gap --weight-column).",
+        "samples, not the population (a weighted comparison: servqual trend --weight-column).",
     ),
     "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
     "desired": ("Önskad (D)", "Desired (D)"),

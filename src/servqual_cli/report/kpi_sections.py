@@ -27,7 +27,6 @@ import pandas as pd
 
 from servqual_cli.core.kpi import KpiResult, below_goal
 from servqual_cli.io.kpi_config import ASPECTS
-from servqual_cli.report.config import MIN_N
 from servqual_cli.report.labels import exclusion_summary
 from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
@@ -133,13 +132,13 @@ def _goal_text(result: KpiResult, lang: str) -> str:
     return " ".join(parts) or "–"
 
 
-def _below_text(result: KpiResult, lang: str, min_n: int = MIN_N, k: int = 3) -> str:
+def _below_text(result: KpiResult, lang: str, k: int = 3) -> str:
     """The groups shown to miss the target or norm (worst first, at most ``k``), each with its
-    value and n; "–" when none is. A group is named only with at least ``min_n`` cases and a
-    one-sided exact test against the goal that holds after Holm over the groups so screened
-    (:func:`~servqual_cli.core.kpi.below_goal`, review 3 finding 8); no group is called
-    "worst": no test compared the groups with each other."""
-    g, _ = below_goal(result, min_n)
+    value and n; "–" when none is. A group is named only with at least the result's ``min_n``
+    cases and a one-sided exact test against the goal that holds after Holm over the groups so
+    screened (the core's one judgement, :func:`~servqual_cli.core.kpi.below_goal`, review 3
+    finding 8); no group is called "worst": no test compared the groups with each other."""
+    g, _ = below_goal(result)
     if not len(g):
         return "–"
     if len(g) == len(result.groups) > 1:
@@ -152,13 +151,13 @@ def _below_text(result: KpiResult, lang: str, min_n: int = MIN_N, k: int = 3) ->
     return ", ".join(shown) + (f" {sl('and_more', lang).format(n=more)}" if more > 0 else "")
 
 
-def below_rule_text(result: KpiResult, lang: str, min_n: int = MIN_N) -> str | None:
+def below_rule_text(result: KpiResult, lang: str) -> str | None:
     """The rule that names groups below the goal, with its family size (None without groups or
     a goal): "under målet: grupper med minst 30 ärenden vars ensidiga exakta test mot målet
     håller efter Holm över de 3 grupper som prövades"."""
     if not len(result.groups) or result.goal is None:
         return None
-    _, family = below_goal(result, min_n)
+    min_n, family = result.min_n, result.groups_tested  # judged once, in the core
     if result.spec.statistic not in ("share", "share_within"):
         return sl("below_rule_none", lang)
     if family == 0:
@@ -218,7 +217,6 @@ def kpi_table(
     lang: str,
     title: str = "",
     sheet: str | None = None,
-    min_n: int = MIN_N,
 ) -> Table:
     """One row per KPI: n, value and CI (numbers), target/norm, verdict, groups below it, change.
 
@@ -236,7 +234,7 @@ def kpi_table(
             **numbers,
             sl("goal", lang): [_goal_text(r, lang) for r in results],
             sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
-            sl("below_goal", lang): [_below_text(r, lang, min_n) for r in results],
+            sl("below_goal", lang): [_below_text(r, lang) for r in results],
             sl("change", lang): [_change_text(r, lang) for r in results],
         }
     )
@@ -248,15 +246,12 @@ def kpi_table(
     )
 
 
-def kpi_group_table(result: KpiResult, lang: str, min_n: int = MIN_N) -> Table:
-    """A KPI per group, worst first (for the report). The verdict follows the rule that names
-    groups below the goal (:func:`~servqual_cli.core.kpi_verdicts.judge_groups` at ``min_n``):
-    "too few" under ``min_n`` cases, "not met" only when the Holm-adjusted test shows it."""
-    from servqual_cli.core.kpi_verdicts import judge_groups
-
-    g = result.groups
-    if len(g) and (result.spec.target is not None or result.spec.norm is not None):
-        g = judge_groups(g, min_n)
+def kpi_group_table(result: KpiResult, lang: str) -> Table:
+    """A KPI per group, worst first. The verdicts are the core's one judgement, carried in the
+    result (:func:`~servqual_cli.core.kpi_verdicts.judge_groups` at the result's ``min_n``):
+    "too few" under ``min_n`` cases, "not met" only when the Holm-adjusted test shows it, the
+    same groups the KPI table names below the goal."""
+    g, min_n = result.groups, result.min_n
     numbers, formats = _numbers(
         [
             (_scaled(result, v), _scaled(result, a), _scaled(result, b))
@@ -287,7 +282,6 @@ def _notes(
     results: Sequence[KpiResult],
     lang: str,
     dated: Mapping[str, str] | None = None,
-    min_n: int = MIN_N,
 ) -> list[Text]:
     notes = []
     for r in results:
@@ -296,6 +290,8 @@ def _notes(
             bits.append(sl("period_from_contacts", lang).format(period=dated[r.spec.name]))
         elif r.spec.period is not None and r.period == r.spec.period:  # the config's `period`
             bits.append(sl("period_declared", lang).format(period=r.period))
+        elif r.year_column is not None and r.period is not None:  # review 4 finding 9
+            bits.append(_year_note(r, lang))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
         unreached = unreached_text(r, lang)
@@ -306,12 +302,14 @@ def _notes(
             bits.append(exclusion_summary(others, lang))
         if r.as_of is not None:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
+        if r.spec.kind == "value" and r.year_column is None and r.n_after_as_of:
+            bits.append(sl("after_as_of", lang).format(n=fmt_int(r.n_after_as_of, lang)))
         rule = follow_up_text(r, lang)
         if rule is not None:
             bits.append(rule)
         if r.n_undecided:
             bits.append(f"{r.n_undecided} {sl('undecided', lang)}")
-        below = below_rule_text(r, lang, min_n)
+        below = below_rule_text(r, lang)
         if below is not None:
             bits.append(below)
         if r.n_open and r.spec.statistic in ("median", "mean", "p90"):
@@ -337,6 +335,21 @@ def _notes(
     return notes
 
 
+def _year_note(result: KpiResult, lang: str) -> str:
+    """Where the period of a KPI without a ``start`` column came from: the file's year column
+    ("all rows of the file (år 2020)"; with several years or rows after the as-of year, the
+    periods it gives, and the rows left out)."""
+    r, column = result, str(result.year_column)
+    if r.pooled is None and not r.n_after_as_of:
+        return sl("period_from_year", lang).format(column=column, period=r.period)
+    periods = r.period if r.pooled is None else f"{r.pooled.periods[0]}–{r.pooled.periods[-1]}"
+    text = sl("periods_from_year", lang).format(column=column, periods=periods)
+    if r.n_after_as_of:
+        n = fmt_int(r.n_after_as_of, lang)
+        text += "; " + sl("after_year", lang).format(n=n, year=r.period)
+    return text
+
+
 def kpi_sections(
     results: Sequence[KpiResult],
     lang: str,
@@ -344,27 +357,27 @@ def kpi_sections(
     figures: bool = False,
     conf: float = 0.95,
     dated: Mapping[str, str] | None = None,
-    min_n: int = MIN_N,
 ) -> list[Section]:
     """One section per aspect, in the policy's order; aspects without KPIs are left out.
 
     ``dated``: KPIs (by name) without a date column whose period the report took from its
-    ``[contacts.years]`` (the same data file), named in their notes. ``min_n``: groups with
-    fewer cases are never named below the goal."""
+    ``[contacts.years]`` (the same data file), named in their notes. The groups' verdicts and
+    those named below the goal are the results' own (judged once in the core at their
+    ``min_n``)."""
     sections = []
     for aspect in ASPECTS:
         mine = [r for r in results if r.spec.aspect == aspect]
         if not mine:
             continue
         sheet = f"{sl('kpi', lang)} – {sl(aspect, lang)}"
-        table = kpi_table(mine, lang, title=sheet, sheet=sheet, min_n=min_n)
+        table = kpi_table(mine, lang, title=sheet, sheet=sheet)
         blocks: list[Table | Text | Figure] = [table]
         if groups:
-            blocks += [kpi_group_table(r, lang, min_n) for r in mine if len(r.groups)]
+            blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
         if figures:  # the chart: report/kpi_charts.py
             from servqual_cli.report.kpi_charts import kpi_figure
 
             blocks.append(kpi_figure(mine, aspect, lang, conf))
-        blocks += _notes(mine, lang, dated, min_n)
+        blocks += _notes(mine, lang, dated)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -156,11 +156,11 @@ def measurement_part(ctx: ReportContext) -> Part:
         path = str(cfg.benchmark.path)
         read = read_benchmark(path, cfg.municipality or name, years[-1][1], ReadOptions())
         bench = rank_benchmark(read, data.frame, conf)
-        notes = ms.benchmark_notes(bench, lang, years[-1][0])
+        from servqual_cli.report.benchmark_sections import benchmark_notes, benchmark_section
+
+        notes = benchmark_notes(bench, lang, years[-1][0])
         year = "" if read.year is None else str(read.year)
-        sections.append(
-            ms.benchmark_section(bench.kpis, read.municipality, year, lang, notes, conf)
-        )
+        sections.append(benchmark_section(bench.kpis, read.municipality, year, lang, notes, conf))
     glance = contact_rows(
         kpis[-1],
         comparisons,

@@ -46,11 +46,18 @@ def service_part(ctx: ReportContext) -> Part:
         from servqual_cli.io.read import read_table
         from servqual_cli.report.kpi_sections import kpi_sections
 
-        loaded = load_all_kpi_data(load_kpi_config(str(cfg.kpi.path)), read_table)
+        kpi_config = load_kpi_config(str(cfg.kpi.path))
+        loaded = load_all_kpi_data(kpi_config, read_table)
+        # one judgement of the groups (made in the core, carried by the results): the KPI
+        # config's min_n when it sets one, else the report's
+        min_n = ctx.config.min_n if kpi_config.min_n is None else kpi_config.min_n
         as_of = None if cfg.as_of is None else pd.Timestamp(cfg.as_of)
-        cleaned = [(d.spec, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
+        cleaned = [(d, *_one_cleaning(d, cfg, feedback_data)) for d in loaded]
         results = sorted(
-            (evaluate_kpi(spec, f, as_of, "year", conf, ex) for spec, f, ex in cleaned),
+            (
+                evaluate_kpi(d.spec, f, as_of, "year", conf, ex, min_n, d.year_column)
+                for d, f, ex in cleaned
+            ),
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
         results, dated = _period_from_contacts(results, ctx.config)
@@ -65,12 +72,11 @@ def service_part(ctx: ReportContext) -> Part:
                     figures=True,
                     conf=conf,
                     dated=dated,
-                    min_n=ctx.config.min_n,
                 )
             ]
         )
         summary += _changed_kpis(results, lang)
-        glance += kpi_rows(results, lang, ctx.config.min_n)
+        glance += kpi_rows(results, lang, min_n)
         seen = [str(p) for r in results for p in _kpi_periods(r)]
         periods.append((rl("period_of_kpi", lang), tuple(seen)))
     if cfg.feedback is not None:

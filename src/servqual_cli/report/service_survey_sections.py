@@ -19,6 +19,14 @@ def _l(key: str, lang: str, conf: float = 0.95) -> str:
     return with_level(sv if lang == "sv" else en, conf, lang)
 
 
+_METHODS = {"holm": "Holm", "bh": "Benjamini-Hochberg"}
+
+
+def _adjusted(key: str, lang: str, adjust: str, **fields: int) -> str:
+    """A label or note that names the adjustment ``adjust`` (holm, bh; R p.adjust)."""
+    return _l(key, lang).format(method=_METHODS[adjust], code=adjust, **fields)
+
+
 def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     for col in ("channel", "question", "verdict"):
@@ -36,7 +44,7 @@ def service_survey_sections(
             "small_base"]  # fmt: skip
     fmt = {"year": "year", "n": "d", "index": ".1f", "ci_low": ".1f", "ci_high": ".1f",
            "share_4_5": "pct"}  # fmt: skip
-    conf = result.conf
+    conf, adjust = result.conf, result.adjust
     names = {c: _l(c, lang, conf) for c in cols}
     note = _l("note", lang).format(min_n=result.min_n)
     blocks: list[Table | Text] = [
@@ -56,12 +64,17 @@ def service_survey_sections(
         fmt = {"index_before": ".1f", "index_after": ".1f", "diff": "+.1f", "ci_low": ".1f",
                "ci_high": ".1f", "p": "p", "p_adjusted": "p"}  # fmt: skip
         names = {c: _l(c, lang, conf) for c in cols}
-        # the intervals are per comparison, the verdict follows the Holm p (review 3, finding 6)
-        names.update({c: _l(f"diff_{c}", lang, conf) for c in ("ci_low", "ci_high")})
-        names["p_adjusted"] = _l("p_adjusted", lang).format(n=len(result.changes))
-        note = _l("ci_note", lang)
-        if not len(result.trends):
-            note = f"{_l('adjust_note', lang)} {note}"
+        if adjust != "none":  # the intervals are per comparison, the verdict follows the
+            # adjusted p (review 3, finding 6)
+            names.update({c: _l(f"diff_{c}", lang, conf) for c in ("ci_low", "ci_high")})
+        if adjust == "none":  # no second p column: the verdict follows the one shown
+            cols.remove("p_adjusted")
+            note = _l("no_adjust_note", lang)
+        else:
+            names["p_adjusted"] = _adjusted("p_adjusted", lang, adjust, n=len(result.changes))
+            note = _adjusted("ci_note", lang, adjust)
+            if not len(result.trends):
+                note = f"{_adjusted('adjust_note', lang, adjust)} {note}"
         blocks.append(Table(_l("changes", lang), ch[cols].rename(columns=names),
                             {names[c]: f for c, f in fmt.items()}, sheet="Change", note=note,
                             ))  # fmt: skip
@@ -72,10 +85,17 @@ def service_survey_sections(
         cols = ["channel", "question", "years", "slope", "p", "p_adjusted", "verdict"]
         names = {c: _l(c, lang) for c in cols}
         names["p"] = "p"
-        names["p_adjusted"] = _l("p_adjusted", lang).format(n=int(tr["p"].notna().sum()))
-        blocks.append(Table(_l("trend", lang), tr[cols].rename(columns=names),
-                            {names["slope"]: "+.2f", "p": "p", names["p_adjusted"]: "p"},
-                            sheet="Trend", note=_l("adjust_note", lang)))  # fmt: skip
+        formats = {names["slope"]: "+.2f", "p": "p"}
+        if adjust == "none":
+            cols.remove("p_adjusted")
+            note = _l("no_adjust_note", lang)
+        else:
+            names["p_adjusted"] = _adjusted("p_adjusted", lang, adjust,
+                                            n=int(tr["p"].notna().sum()))  # fmt: skip
+            formats[names["p_adjusted"]] = "p"
+            note = _adjusted("adjust_note", lang, adjust)
+        blocks.append(Table(_l("trend", lang), tr[cols].rename(columns=names), formats,
+                            sheet="Trend", note=note))  # fmt: skip
     blocks.extend(Text(n, "note") for n in notes)
     return [Section("", tuple(blocks))]
 

@@ -10,7 +10,12 @@ from typing import Any
 
 from servqual_cli.vocab.durations import DurationUnit, Limit
 
-__all__ = ["ASPECTS", "KpiSpec"]
+__all__ = ["ASPECTS", "UNREACHED", "KpiSpec"]
+
+#: The default ``unreached`` rule of a value KPI: a service-measurement contacts file's
+#: "reached" column and its "no" answer. A blank value on such a row is a contact that reached
+#: no one (it has no waiting time), not a missing cell.
+UNREACHED: tuple[str, tuple[str, ...]] = ("nådd", ("nej",))
 
 #: Nåbarhet, väntetid, genomförandetid, resultat (SKR's aspects of service), in reporting order.
 ASPECTS = ("nåbarhet", "väntetid", "genomförandetid", "resultat")
@@ -24,6 +29,10 @@ class KpiSpec:
     label such as "seconds"). For duration KPIs ``duration_unit`` is the unit the engine
     measures in and ``unit_factor`` divides it for display (7 when ``unit = "weeks"``).
     ``filter`` holds (column, accepted values) pairs; values are compared as folded text.
+    ``unreached`` is (column, values): a blank ``value_column`` cell on a row whose column holds
+    one of the values is a contact that reached no one (counted as ``unreached``, not
+    ``blank``); None turns the rule off. ``unreached_given``: the config set it (then the column
+    must be in the file; the default applies only where it is).
     """
 
     index: int
@@ -46,6 +55,8 @@ class KpiSpec:
     higher_is_better: bool = True
     register: str = "auto"  # feedback | none | auto (feedback when the file is a register)
     period: str | None = None  # declared ("2024", "2023–2024") for a KPI without a date column
+    unreached: tuple[str, tuple[str, ...]] | None = UNREACHED
+    unreached_given: bool = False
 
     @property
     def kind(self) -> str:
@@ -71,4 +82,7 @@ class KpiSpec:
             "filter": {col: list(vals) for col, vals in self.filter},
             "register": self.register,
             "declared_period": self.period,  # the config's `period` (the result has "period")
+            "unreached": None
+            if self.unreached is None
+            else {self.unreached[0]: list(self.unreached[1])},
         }

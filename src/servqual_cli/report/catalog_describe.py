@@ -1,0 +1,122 @@
+"""The words of ``servqual describe`` (part of the label catalog): the facts and column table,
+the column types, the encodings' reasons, the notes, and the reader's skip reasons in Swedish.
+
+:data:`DESCRIBE` is ``key: (sv, en)`` like every catalog table (:mod:`servqual_cli.report.catalog`
+lists it as ``describe.<key>``); :data:`SKIP_REASONS_SV` translates the reader's English
+messages, matched whole; :data:`FORMATS_SV` names the file formats that are words.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DESCRIBE", "FORMATS_SV", "SKIP_REASONS_SV"]
+
+DESCRIBE: dict[str, tuple[str, str]] = {
+    "file": ("Fil", "File"),
+    "fact": ("Uppgift", "Fact"),
+    "value": ("Värde", "Value"),
+    "format": ("Format", "Format"),
+    "sheet": ("Blad", "Sheet"),
+    "other_sheets": ("Övriga blad", "Other sheets"),
+    "skipped": ("Överhoppat blad", "Sheet skipped"),
+    "encoding": ("Teckenkodning", "Encoding"),
+    "delimiter": ("Avgränsare", "Delimiter"),
+    "decimal": ("Decimaltecken", "Decimal mark"),
+    "header_row": ("Rubrikrad", "Header row"),
+    "rows": ("Datarader", "Data rows"),
+    "columns": ("Kolumner", "Columns"),
+    "#": ("#", "#"),
+    "letter": ("Kol.", "Col."),
+    "column": ("Kolumn", "Column"),
+    "type": ("Typ", "Type"),
+    "n_values": ("Värden", "Values"),
+    "missing": ("Saknade", "Missing"),
+    "distinct": ("Olika", "Distinct"),
+    "top": ("Vanligast (antal)", "Most frequent (count)"),
+    "likert": ("Skala?", "Scale?"),
+    "none": ("inga", "none"),
+    "blank": ("tomma", "blank"),
+    "likert_note": (
+        "{n} kolumner ser ut som svar på en skala",
+        "{n} columns look like rating-scale answers",
+    ),
+    "template_note": (
+        "En startfil för instrumentet: servqual describe {file} --instrument-template",
+        "A starter instrument file: servqual describe {file} --instrument-template",
+    ),
+    # column types and delimiters
+    "number": ("tal", "number"),
+    "text": ("text", "text"),
+    "date": ("datum", "date"),
+    "mixed": ("blandat", "mixed"),
+    "empty": ("tom", "empty"),
+    ",": ("komma (,)", "comma (,)"),
+    ";": ("semikolon (;)", "semicolon (;)"),
+    "\t": ("tabb", "tab"),
+    "|": ("lodstreck (|)", "pipe (|)"),
+    # why the reader chose the encoding (io.decode, io.profile): keyed by the English reason
+    "given with --encoding": ("angiven med --encoding", "given with --encoding"),
+    "UTF-8 byte-order mark": ("UTF-8-märke (BOM) först i filen", "UTF-8 byte-order mark"),
+    "UTF-16 byte-order mark": ("UTF-16-märke (BOM) först i filen", "UTF-16 byte-order mark"),
+    "valid UTF-8": ("giltig UTF-8", "valid UTF-8"),
+    "not UTF-8, so Windows-1252 (Swedish Excel's CSV)": (
+        "inte UTF-8, alltså Windows-1252 (svenska Excels CSV)",
+        "not UTF-8, so Windows-1252 (Swedish Excel's CSV)",
+    ),
+    "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look garbled, try "
+    "--encoding": (
+        "inte UTF-8, alltså Windows-1252 som svenska Excel sparar CSV; prova --encoding om "
+        "namnen ser konstiga ut",
+        "not UTF-8, so Windows-1252 as Swedish Excel saves CSV; if names look garbled, try "
+        "--encoding",
+    ),
+    "detected": ("identifierad", "detected"),
+    # a column of dates with other cells (review 4, finding 22)
+    "not_dates_one": ("{column} ({letter}): datum utom 1 cell, rad {row}: {value!r}. Kommandon "
+                      "som läser kolumnen som datum utesluter den (inte ett datum).",
+                      "{column} ({letter}): dates except 1 cell, row {row}: {value!r}. Commands "
+                      "that read the column as dates leave it out (not a date)."),
+    "not_dates_one_norow": ("{column} ({letter}): datum utom 1 cell: {value!r}. Kommandon som "
+                            "läser kolumnen som datum utesluter den (inte ett datum).",
+                            "{column} ({letter}): dates except 1 cell: {value!r}. Commands that "
+                            "read the column as dates leave it out (not a date)."),
+    "not_dates_many": ("{column} ({letter}): datum utom {n} celler ({shown}), den första på rad "
+                       "{row}. Kommandon som läser kolumnen som datum utesluter dem (inte ett "
+                       "datum).",
+                       "{column} ({letter}): dates except {n} cells ({shown}), the first at row "
+                       "{row}. Commands that read the column as dates leave them out (not a "
+                       "date)."),
+    "not_dates_many_norow": ("{column} ({letter}): datum utom {n} celler ({shown}). Kommandon "
+                             "som läser kolumnen som datum utesluter dem (inte ett datum).",
+                             "{column} ({letter}): dates except {n} cells ({shown}). Commands "
+                             "that read the column as dates leave them out (not a date)."),
+}  # fmt: skip
+
+# Why a sheet was skipped: the reader's messages (io/rows.py, io/read_sheet.py, io/sheets.py,
+# io/read.py) in Swedish, matched whole; a message not listed stays as the reader wrote it.
+SKIP_REASONS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), swedish)
+    for pattern, swedish in (
+        (r"has a header \(row (\d+)\) but no data rows below it",
+         r"har en rubrikrad (rad \1) men inga datarader under den"),
+        (r"has no data \(the sheet or file is empty\)", "har inga data (bladet är tomt)"),
+        (r"has no data rows", "har inga datarader"),
+        (r"file is empty", "filen är tom"),
+        (r"([\d,]+) formula cells have no calculated value \(formulas not calculated\); open "
+         r"and save it in Excel or LibreOffice, then try again",
+         r"\1 formelceller saknar beräknat värde (formlerna är inte beräknade); öppna och spara "
+         r"filen i Excel eller LibreOffice och försök igen"),
+        (r"has ([\d,]+) fields on a line, over the limit of ([\d,]+)",
+         r"har \1 fält på en rad, över gränsen \2"),
+        (r"has (\d+) fields but the header \(row (\d+)\) has (\d+); is the file ragged or the "
+         r"delimiter wrong\?",
+         r"har \1 fält men rubrikraden (rad \2) har \3; är raderna ojämna eller avgränsaren "
+         r"fel?"),
+        (r"cannot read sheet: (.*)", r"kan inte läsa bladet: \1"),
+    )
+)  # fmt: skip
+# The file formats of io/profile.py's FORMATS that are words, not names
+FORMATS_SV = {"text": "text", "Excel workbook": "Excel-arbetsbok",
+               "Excel 97-2003 workbook": "Excel 97–2003-arbetsbok",
+               "OpenDocument spreadsheet": "OpenDocument-kalkylblad"}  # fmt: skip

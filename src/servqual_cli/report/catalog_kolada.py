@@ -1,0 +1,61 @@
+"""The words of ``servqual kolada`` (part of the label catalog): its table, notes and the gender
+codes. Split from :mod:`.catalog_measurement`; :mod:`servqual_cli.report.catalog` re-exports
+:data:`KOLADA` and lists it as ``kolada.<key>``.
+"""
+
+from __future__ import annotations
+
+Pairs = dict[str, tuple[str, str]]
+
+KOLADA: Pairs = {
+    # the notes of servqual kolada (moved from cli/kolada.py)
+    "others_note": (
+        "Övriga = oviktat medel och median av de andra kommunernas publicerade "
+        "värden; placering 1 = bäst, lika värden (med de publicerade decimalerna) "
+        "delar bästa placering; färg efter tredjedelar av rangordningen (Kolada). "
+        "Inget test.",
+        "Others = unweighted mean and median of the other municipalities' "
+        "published values; rank 1 = best, equal values (at the published decimals) "
+        "share the best rank; colour by thirds of the ranking (as Kolada). No test.",
+    ),
+    "gender": ("Kön", "Gender"),
+    "gender_T": ("totalt, båda könen", "total, both sexes"),
+    "gender_K": ("kvinnor", "women"),
+    "gender_M": ("män", "men"),
+    "not_ranked_note": (
+        "Ej rangordnade (okänd riktning, ange den i --kpi-map): {kpis}.",
+        "Not ranked (direction unknown; give it in --kpi-map): {kpis}.",
+    ),
+    "average_rows_note": (
+        "{n} medelvärdesrader (riket, grupper) utelämnade.",
+        "{n} average rows (country, groups) left out.",
+    ),
+    "status_flags": ("Värden med statusflagga: {flags}", "Values with a status flag: {flags}"),
+    "period": ("År", "Year"),
+    "value": ("Värde", "Value"),
+    "status": ("Status", "Status"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "others_median": ("Median övriga", "Others' median"),
+    "diff": ("Skillnad mot medel", "Diff. from mean"),
+    "rank": ("Placering", "Rank"),
+    "rank_third": ("Kolada-färg", "Kolada colour"),
+    # the change's basis in its title (review 3, finding 20)
+    "change": (
+        "Förändring sedan föregående år (publicerade värden)",
+        "Change since previous year (published values)",
+    ),
+    "change_note": (
+        "Förändring: skillnaden mellan kommunens två publicerade (avrundade) "
+        "värden, som tabellen visar dem. servqual trend och rapporten räknar "
+        "förändringen från kontakterna själva, före avrundning, och kan därför "
+        "skilja en enhet i sista decimalen.",
+        "Change: the difference between this municipality's two published "
+        "(rounded) values, as the table shows them. servqual trend and the report "
+        "compute the change from the contacts themselves, before rounding, and can "
+        "therefore differ by one unit in the last decimal.",
+    ),
+    "green": ("grön (bästa tredjedelen)", "green (best third)"),
+    "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
+    "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
+    "of": ("av", "of"),
+}

@@ -1,0 +1,102 @@
+"""Document sections of ``servqual trend`` on two SERVQUAL survey years: the gaps compared per
+dimension, unweighted (Welch, Mann-Whitney, Hedges' g) or survey-weighted (``--weight-column``,
+design-based).
+
+Split from :mod:`servqual_cli.report.measurement_sections` (which keeps the contact KPIs); the
+table helpers are shared from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from servqual_cli.core.survey_trend import OVERALL
+from servqual_cli.report.catalog import dimension_name
+from servqual_cli.report.conf_level import with_level
+from servqual_cli.report.measurement_sections import _names, _table, ml
+from servqual_cli.report.numbers import fmt_int, fmt_number
+from servqual_cli.report.spec import Section, Text
+
+if TYPE_CHECKING:
+    from servqual_cli.io.measurement import Side
+
+__all__ = ["survey_trend_sections", "weighted_trend_sections"]
+
+
+def alpha_text(conf: float, lang: str) -> str:
+    """The significance level 1 − ``conf`` as the notes write it.
+
+    >>> alpha_text(0.95, "sv"), alpha_text(0.9, "en"), alpha_text(0.999, "en")
+    ('0,05', '0.1', '0.001')
+    """
+    return fmt_number(1.0 - conf, lang, 3).rstrip("0").rstrip(",.")
+
+
+def survey_trend_sections(
+    frame: pd.DataFrame,
+    before: str,
+    after: str,
+    lang: str,
+    notes: list[str],
+    conf: float = 0.95,
+) -> list[Section]:
+    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g; the
+    note names the test the verdict follows at ``1 - conf``."""
+    cols = ("before", "after", "ci_low", "ci_high", "hedges_g", "hedges_g_low", "hedges_g_high",
+            "mdd")  # fmt: skip
+    digits = {c: ".2f" for c in cols}
+    digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d"})
+    title = f"{ml('survey_title', lang)} {before} → {after}"
+    shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
+                                    for d in frame["dimension"]])  # fmt: skip
+    note = ml("survey_note", lang).format(alpha=alpha_text(conf, lang))
+    table = _table(title, _names(shown, lang), lang, digits, note,
+                   (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
+                   rename={"diff": ml("change", lang)})  # fmt: skip
+    return [Section("", (table, *(Text(n, "note") for n in notes)))]
+
+
+_WEIGHTED_SHOWN = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p", "n_before",
+                   "n_after", "n_eff_before", "n_eff_after", "verdict"]  # fmt: skip
+
+
+def weights_lines(sides: Sequence[Side], lang: str) -> list[str]:
+    """Which column weights each year, a year weighed 1 per respondent (its file has no such
+    column), and respondents left out for a missing weight: the rules that change the result."""
+    import numpy as np
+
+    used = [f"{s.weight_column} ({s.label})" for s in sides if s.weight_column is not None]
+    lines = [ml("weights_line", lang).format(columns=", ".join(used))]
+    column = next(s.weight_column for s in sides if s.weight_column is not None)
+    lines += [ml("weights_none_year", lang).format(year=s.label, column=column)
+              for s in sides if s.weight_column is None]  # fmt: skip
+    for s in sides:
+        missing = 0 if s.weights is None else int(np.isnan(s.weights).sum())
+        if missing:
+            lines.append(ml("weights_missing", lang).format(year=s.label,
+                                                            n=fmt_int(missing, lang)))  # fmt: skip
+    return lines
+
+
+def weighted_trend_sections(
+    frame: pd.DataFrame, sides: Sequence[Side], lang: str, conf: float
+) -> list[Section]:
+    """Per dimension: weighted gap each year, the change with its design-based interval and p,
+    n and Kish's effective n each year, the verdict; the weights and the method as notes."""
+    before, after = sides[0].label, sides[-1].label
+    digits = {c: ".2f" for c in ("before", "after", "ci_low", "ci_high")}
+    digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d", "n_eff_before": ".0f",
+                   "n_eff_after": ".0f"})  # fmt: skip
+    title = f"{ml('weighted_title', lang)} {before} → {after}"
+    names = [ml("weighted_overall", lang) if d == OVERALL else dimension_name(d, lang)
+             for d in frame["dimension"]]  # fmt: skip
+    shown = frame[_WEIGHTED_SHOWN].assign(dimension=names)
+    note = with_level(ml("weighted_note", lang), conf, lang).format(alpha=alpha_text(conf, lang))
+    table = _table(title, _names(shown, lang), lang, digits, note,
+                   (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
+                   rename={"diff": ml("change", lang)})  # fmt: skip
+    lines = weights_lines(sides, lang)
+    return [Section("", (Text(" ".join(lines), "warning" if len(lines) > 1 else "note"), table))]
