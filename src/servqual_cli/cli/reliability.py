@@ -124,7 +124,7 @@ def reliability(
 
         first, why = next(iter(result.skipped.items()))
         raise DataError(
-            f"no scale could be computed ({first}: {why})",
+            f"no scale could be computed ({first}: {why.message})",
             Location(data.table.source, data.table.sheet),
         )
     payload: dict[str, Any] = {
@@ -280,7 +280,7 @@ def alpha(
         "missing": missing.value,
         "ci_method": result.ci_method,
         "scales": [result.to_dict()],
-        "warnings": list(result.warnings),
+        "warnings": [w.message for w in result.warnings],
     }
     from servqual_cli.report.exclusion_words import located_summary
     from servqual_cli.report.labels import label
