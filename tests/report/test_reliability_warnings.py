@@ -97,6 +97,8 @@ CASES = [
      "CFA needs more complete rows (5) than items (6)"),
     (Caveat("cfa_not_identified", {"n": 7, "df": -1}),
      "the CFA model is not identified (7 parameters, df = -1)"),
+    (Caveat("cfa_not_computed", {"why": Caveat("cfa_no_factors")}),
+     "CFA not computed: the CFA model has no factors"),
     (Caveat("error", {"text": "Singular matrix"}), "Singular matrix"),
 ]  # fmt: skip
 ENGLISH = ("item", "items", "not", "the", "has", "was", "case", "did", "computed", "matrix",

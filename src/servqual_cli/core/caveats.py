@@ -92,6 +92,7 @@ CODES: Mapping[str, str] = {
     "efa_not_converged": "factor extraction or rotation did not converge",
     # CFA (core.cfa, core.scales)
     "cfa_not_computed": "CFA not computed: {why}",
+    "cfa_no_factors": "the CFA model has no factors",
     "cfa_rows_le_items": "CFA needs more complete rows ({n}) than items ({k})",
     "cov_singular": "item covariance matrix is singular (constant or linearly dependent items)",
     "cfa_not_identified": "the CFA model is not identified ({n} parameters, df = {df})",

@@ -127,7 +127,7 @@ def _check_model(
     data: pd.DataFrame, model: Mapping[str, Sequence[str]]
 ) -> tuple[list[str], list[str], NDArray[np.int64]]:
     if not model:
-        raise UsageError("the CFA model has no factors")
+        raise usage_error("cfa_no_factors")  # every dimension of one item
     factors = [str(f) for f in model]
     items: list[str] = []
     owner: list[int] = []

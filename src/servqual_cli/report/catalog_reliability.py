@@ -311,6 +311,10 @@ RELIABILITY_WARNINGS: Pairs = {
         "CFA kräver fler kompletta rader ({n}) än påståenden ({k})",
         "CFA needs more complete rows ({n}) than items ({k})",
     ),
+    "cfa_no_factors": (
+        "CFA-modellen saknar faktorer",
+        "the CFA model has no factors",
+    ),
     "cfa_not_identified": (
         "CFA-modellen är inte identifierad ({n} parametrar, df = {df})",
         "the CFA model is not identified ({n} parameters, df = {df})",
