@@ -269,7 +269,8 @@ def alpha(
     except ServqualError as exc:  # the core knows the items, not the file: name it
         if exc.location.file is not None:
             raise
-        raise type(exc)(exc.message, Location(file, (loaded.input or {}).get("sheet"))) from exc
+        where = Location(file, (loaded.input or {}).get("sheet"))
+        raise type(exc)(exc.message, where, caveat=exc.caveat) from exc
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
