@@ -8,6 +8,10 @@ expected); the CLI turns them into one line on stderr and an exit code in one pl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from servqual_cli.core.caveats import Caveat
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,14 @@ class ServqualError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, location: Location | None = None) -> None:
+    def __init__(
+        self, message: str, location: Location | None = None, *, caveat: Caveat | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location or Location()
+        # The reliability core's reason as data (code + parameters), for a report to render.
+        self.caveat = caveat
 
     def __str__(self) -> str:
         where = self.location.describe()

@@ -100,7 +100,9 @@ def test_feldt_ci_uses_the_n_actually_used(bfi: pd.DataFrame) -> None:
 def test_negative_item_rest_correlation_warns_naming_item(bfi: pd.DataFrame) -> None:
     res = cronbach_alpha(item_set("bfi_A", bfi, bfi))
     assert len(res.warnings) == 1
-    assert "A1" in res.warnings[0] and "reversed item not declared?" in res.warnings[0]
+    (warning,) = res.warnings
+    assert warning.code == "negative_item_rest" and warning.params["item"] == "A1"
+    assert "A1" in warning.message and "reversed item not declared?" in warning.message
     assert cronbach_alpha(item_set("bfi_A_rev", bfi, bfi)).warnings == ()
 
 
@@ -126,7 +128,7 @@ def test_omega_matches_lavaan_one_factor(case: str, bfi: pd.DataFrame, synth: pd
 
 def test_omega_flags_unreversed_item(bfi: pd.DataFrame) -> None:
     res = omega_total(item_set("bfi_A", bfi, bfi))
-    assert any("A1" in w for w in res.warnings)
+    assert any(w.code == "negative_loadings" and "A1" in w.params["items"] for w in res.warnings)
 
 
 def test_to_dict_shape_and_json(bfi: pd.DataFrame) -> None:
@@ -202,7 +204,8 @@ def test_bootstrap_ci_reproducible_and_sensible(synth: pd.DataFrame) -> None:
     feldt = cronbach_alpha(synth)
     assert a.ci_method == "bootstrap" and (a.ci_low, a.ci_high) == (b.ci_low, b.ci_high)
     assert a.ci_low < a.alpha < a.ci_high
-    assert "resamples the 185 complete rows only" in a.warnings[-1]
+    assert a.warnings[-1].code == "boot_complete" and a.warnings[-1].params == {"n": 185}
+    assert "resamples the 185 complete rows only" in a.warnings[-1].message
     # Same ballpark as Feldt (different n: bootstrap uses the 185 complete rows).
     assert abs(a.ci_low - feldt.ci_low) < 0.05 and abs(a.ci_high - feldt.ci_high) < 0.05
 
@@ -286,7 +289,8 @@ def test_alpha_is_undefined_when_the_covariances_cancel() -> None:
     for order in (["P1", "P2", "P3"], ["P3", "P2", "P1"]):
         res = cronbach_alpha(frame[order])
         assert np.isnan(res.alpha) and np.isnan(res.ci_low) and np.isnan(res.ci_high)
-        assert res.warnings[-1].endswith("alpha is undefined")
+        assert res.warnings[-1].code == "alpha_undefined"
+        assert res.warnings[-1].message.endswith("alpha is undefined")
 
 
 @settings(max_examples=60, deadline=None)

@@ -114,10 +114,13 @@ def test_row_warnings_name_listwise_loss_and_the_rule() -> None:
 
     few = _fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=8)
     (share, gone) = cfa_row_warnings(few, 8, 300)  # type: ignore[arg-type]
-    assert "only 8 of 300 rows (3%)" in share and "fewer rows than parameters" in gone
+    assert share.code == "cfa_listwise_share" and gone.code == "cfa_too_few_rows"
+    assert "only 8 of 300 rows (3%)" in share.message
+    assert "fewer rows than parameters" in gone.message
     caution = _fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=44)
     (only,) = cfa_row_warnings(caution, 44, 60)  # type: ignore[arg-type]
-    assert "fewer than 5 per parameter (Bentler & Chou 1987)" in only
+    assert only.code == "cfa_few_rows" and only.params["per"] == 5
+    assert "fewer than 5 per parameter (Bentler & Chou 1987)" in only.message
     enough = _fit(True, [0.3] * 4, [0.8, 0.7], [0.6, 0.5], n=45)
     assert cfa_row_warnings(enough, 45, 60) == []  # type: ignore[arg-type]
 
@@ -141,7 +144,8 @@ def test_constant_items_are_left_out_as_psych_alpha_does() -> None:
     df = pd.DataFrame({"E1": [5, 5, 5, 5], "E2": [1, 2, 3, 4], "E3": [2, 2, 4, 3]})
     frame, dropped, notes = drop_constant_items(df)
     assert list(frame.columns) == ["E2", "E3"] and dropped == ("E1",)
-    assert "E1" in notes[0] and "psych::alpha" in notes[0]
+    assert notes[0].code == "constant_dropped" and notes[0].params == {"item": "E1"}
+    assert "E1" in notes[0].message and "psych::alpha" in notes[0].message
     listwise = pd.DataFrame({"E1": [5, 5, 1.0], "E2": [1, 2, None], "E3": [2, 3, 4]})
     assert drop_constant_items(listwise, "listwise")[1] == ("E1",)
     assert drop_constant_items(listwise, "pairwise")[1] == ()

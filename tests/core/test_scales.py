@@ -67,7 +67,14 @@ def test_indefinite_pairwise_matrix_is_a_warning_not_numbers() -> None:
     names = {s: [f"{s}{i}" for i in range(1, 4)] for s in ("E", "P", "gap")}
     e = run(x, "pairwise", {"A": [0, 1, 2]}, names).validity[0]
     assert e.kmo is None and e.bartlett is None and e.efa is None
-    assert any("not positive definite" in w and " of E " in w for w in e.warnings)
+    (warning,) = (w for w in e.warnings if w.code == "corr_not_pd")
+    assert warning.params == {
+        "missing": "pairwise",
+        "score": "E",
+        "ev": pytest.approx(R["indefinite"]["min_eigen"], abs=1e-9),
+        "hint": True,
+    }
+    assert "not positive definite" in warning.message and " of E " in warning.message
 
 
 def test_heywood_omega_is_factanals_bounded_estimate_and_says_so() -> None:
@@ -79,8 +86,10 @@ def test_heywood_omega_is_factanals_bounded_estimate_and_says_so() -> None:
     assert h["lavaan_theta"][0] < 0  # lavaan's unbounded fit: a negative residual variance
     assert abs(res.omega_total - h["omega_lavaan"]) > 1e-3  # so the two omegas differ
     (warning,) = res.warnings
-    assert "P1" in warning and "0.005 bound" in warning and "lavaan" in warning
-    assert "overstated" not in warning
+    assert warning.code == "heywood_one_factor" and warning.params == {"items": ("P1",)}
+    text = warning.message
+    assert "P1" in text and "0.005 bound" in text and "lavaan" in text
+    assert "overstated" not in text
 
 
 def test_whole_scale_omega_from_the_k_factor_cfa(missing_data: np.ndarray) -> None:
@@ -131,6 +140,6 @@ def test_scale_reliability_is_alpha_and_omega_computed_apart(
         warnings.append(f"omega not computed: {exc.message}")
     both = scale_reliability(given, "s", missing)  # type: ignore[arg-type]
     assert both.omega_total == value  # exactly: the same matrix, the same fit
-    assert list(both.warnings) == warnings
+    assert [w.message for w in both.warnings] == [str(w) for w in warnings]
     assert both.to_dict()["alpha"] == alone.to_dict()["alpha"]
     pd.testing.assert_frame_equal(both.items, alone.items)

@@ -28,6 +28,8 @@ def _validity(score: str, aves: list[float], rows: int) -> SimpleNamespace:
 
 
 def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:
+    from dataclasses import replace
+
     from servqual_cli.core.scales import cfa_row_warnings
     from servqual_cli.report.reliability_warnings import reader_warning
 
@@ -40,7 +42,9 @@ def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:
     assert "Trygghet" not in warnings[0]  # 0,52 is not below 0,5
     # The listwise loss is the core's warning (terminal, JSON and report alike), in Swedish here
     (share,) = cfa_row_warnings(None, 160, 400)
-    assert "160 av 400 rader (40 %)" in reader_warning(f"gap validity: {share}", "sv")
+    gap = replace(share, scale="gap", validity=True)
+    assert gap.message.startswith("gap validity: CFA listwise: only 160 of 400 rows (40%)")
+    assert "160 av 400 rader (40 %)" in reader_warning(gap, "sv")
     assert cfa_row_warnings(None, 247, 400) == []  # more than half: no warning
 
 

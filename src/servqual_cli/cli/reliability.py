@@ -124,7 +124,7 @@ def reliability(
 
         first, why = next(iter(result.skipped.items()))
         raise DataError(
-            f"no scale could be computed ({first}: {why})",
+            f"no scale could be computed ({first}: {why.message})",
             Location(data.table.source, data.table.sheet),
         )
     payload: dict[str, Any] = {
@@ -269,7 +269,8 @@ def alpha(
     except ServqualError as exc:  # the core knows the items, not the file: name it
         if exc.location.file is not None:
             raise
-        raise type(exc)(exc.message, Location(file, (loaded.input or {}).get("sheet"))) from exc
+        where = Location(file, (loaded.input or {}).get("sheet"))
+        raise type(exc)(exc.message, where, caveat=exc.caveat) from exc
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
@@ -280,7 +281,7 @@ def alpha(
         "missing": missing.value,
         "ci_method": result.ci_method,
         "scales": [result.to_dict()],
-        "warnings": list(result.warnings),
+        "warnings": [w.message for w in result.warnings],
     }
     from servqual_cli.report.exclusion_words import located_summary
     from servqual_cli.report.labels import label

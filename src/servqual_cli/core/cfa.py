@@ -23,6 +23,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy import special
 
+from servqual_cli.core.caveats import Caveat, data_error, usage_error
 from servqual_cli.core.factor import smc
 from servqual_cli.core.pairwise import item_matrix
 from servqual_cli.core.results import plain, records
@@ -77,7 +78,7 @@ class CFAResult:
     factor_cor: pd.DataFrame = field(repr=False)
     factors: pd.DataFrame = field(repr=False)
     converged: bool = True
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Caveat, ...] = ()
     omega_total: float = math.nan
     problem: str | None = None
 
@@ -118,7 +119,7 @@ class CFAResult:
             for j in range(i + 1, len(names))
         ]
         out["factors"] = records(self.factors)
-        out["warnings"] = list(self.warnings)
+        out["warnings"] = [w.message for w in self.warnings]
         return out
 
 
@@ -126,7 +127,7 @@ def _check_model(
     data: pd.DataFrame, model: Mapping[str, Sequence[str]]
 ) -> tuple[list[str], list[str], NDArray[np.int64]]:
     if not model:
-        raise UsageError("the CFA model has no factors")
+        raise usage_error("cfa_no_factors")  # every dimension of one item
     factors = [str(f) for f in model]
     items: list[str] = []
     owner: list[int] = []
@@ -276,15 +277,15 @@ def cfa(data: pd.DataFrame, model: Mapping[str, Sequence[str]]) -> CFAResult:
     n, p = x.shape
     m = len(factors)
     if n <= p:
-        raise DataError(f"CFA needs more complete rows ({n}) than items ({p})")
+        raise data_error("cfa_rows_le_items", n=n, k=p)
     centred = x - x.mean(axis=0)
     s = centred.T @ centred / n  # divisor N: lavaan's likelihood = "normal"
     if np.linalg.eigvalsh(s)[0] <= 1e-10 * np.trace(s) / p:
-        raise DataError("item covariance matrix is singular (constant or linearly dependent items)")
+        raise data_error("cov_singular")
     n_par = 2 * p + m * (m - 1) // 2
     df = p * (p + 1) // 2 - n_par
     if df < 0:
-        raise UsageError(f"the CFA model is not identified ({n_par} parameters, df = {df})")
+        raise usage_error("cfa_not_identified", n=n_par, df=df)
 
     # Start: loadings from SMCs, factor correlations from unit-weighted composites.
     var = np.diag(s)
@@ -358,14 +359,12 @@ def cfa(data: pd.DataFrame, model: Mapping[str, Sequence[str]]) -> CFAResult:
         }
     )
     warnings = [
-        f"item {i}: negative residual variance (Heywood case)"
-        for i, v in zip(items, theta, strict=True)
-        if v < 0
+        Caveat("heywood_cfa", {"item": i}) for i, v in zip(items, theta, strict=True) if v < 0
     ]
     if np.linalg.eigvalsh(phi)[0] < 0:
-        warnings.append("factor correlation matrix is not positive definite")
+        warnings.append(Caveat("phi_not_pd"))
     if not converged:
-        warnings.append("CFA estimation did not converge; results are unreliable")
+        warnings.append(Caveat("cfa_not_converged"))
     return CFAResult(
         n=n,
         chi2=chi2,

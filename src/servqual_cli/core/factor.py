@@ -17,10 +17,11 @@ from numpy.typing import NDArray
 from scipy import special
 
 from servqual_cli.core.boxmin import minimize_box
-from servqual_cli.core.pairwise import item_matrix, names_where, pairwise_corr
+from servqual_cli.core.caveats import Caveat, data_error, usage_error
+from servqual_cli.core.pairwise import flagged, item_matrix, pairwise_corr
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.rotation import oblimin, varimax
-from servqual_cli.errors import DataError, UsageError
+from servqual_cli.errors import UsageError
 
 FloatArray = NDArray[np.float64]
 Method = Literal["minres", "ml"]
@@ -41,9 +42,7 @@ def correlation_input(corr: pd.DataFrame | FloatArray) -> tuple[FloatArray, list
         raise UsageError(f"expected a square correlation matrix of 2+ items, got shape {r.shape}")
     bad = ~np.isfinite(r).all(axis=0)
     if bad.any():
-        raise DataError(
-            f"correlation matrix has missing values for items: {names_where(names, bad)}"
-        )
+        raise data_error("corr_missing", items=flagged(names, bad))
     if not np.allclose(r, r.T, atol=1e-8) or not np.allclose(np.diag(r), 1.0, atol=1e-8):
         raise UsageError("expected a correlation matrix (symmetric with ones on the diagonal)")
     return r, names
@@ -53,10 +52,7 @@ def _inverse(r: FloatArray, names: list[str]) -> FloatArray:
     # A (near-)singular matrix means linearly dependent items; say so instead of
     # returning numbers computed from a meaningless inverse.
     if np.linalg.cond(r) > 1e12:
-        raise DataError(
-            "correlation matrix is singular: some items are linear combinations of others "
-            f"({', '.join(names)})"
-        )
+        raise data_error("corr_singular", items=tuple(names))
     return np.asarray(np.linalg.inv(r), dtype=np.float64)
 
 
@@ -145,11 +141,11 @@ def bartlett_sphericity(corr: pd.DataFrame | FloatArray, n: int) -> BartlettResu
     """
     r, _ = correlation_input(corr)
     if n < 2:
-        raise DataError(f"Bartlett's test needs at least 2 respondents, got {n}")
+        raise data_error("bartlett_too_few", n=n)
     p = r.shape[0]
     sign, logdet = np.linalg.slogdet(r)
     if sign <= 0:
-        raise DataError("correlation matrix is not positive definite (items linearly dependent?)")
+        raise data_error("bartlett_not_pd")
     chi2 = -logdet * (n - 1 - (2 * p + 5) / 6)
     df = p * (p - 1) // 2
     return BartlettResult(float(chi2), df, float(special.chdtrc(df, chi2)), int(n))
@@ -194,10 +190,7 @@ def extract_factors(r: FloatArray, m: int, method: Method) -> tuple[FloatArray, 
     """
     if method == "ml" and np.linalg.eigvalsh(r)[0] <= 1e-10:
         # Pairwise deletion can produce such a matrix; the ML discrepancy is then undefined.
-        raise DataError(
-            "the item correlation matrix is not positive definite (linearly dependent items, "
-            "or an artefact of pairwise deletion): try listwise deletion or minres"
-        )
+        raise data_error("efa_not_pd")
     start = np.clip(1.0 - smc(r), _PSI_LOWER, 1.0)
     objective = _minres_objective if method == "minres" else _ml_objective
     # Projected Newton (core.boxmin) rather than scipy's L-BFGS-B: the same optimum, reached to
@@ -246,7 +239,7 @@ class EFAResult:
     phi: pd.DataFrame | None = field(repr=False)
     ss_loadings: pd.Series = field(repr=False)
     converged: bool = True
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Caveat, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Keys ``method``, ``rotation``, ``n_factors``, ``n``, ``items`` (list of
@@ -266,7 +259,7 @@ class EFAResult:
             "phi": phi,
             "ss_loadings": [plain(v) for v in self.ss_loadings],
             "converged": self.converged,
-            "warnings": list(self.warnings),
+            "warnings": [w.message for w in self.warnings],
         }
 
 
@@ -324,15 +317,13 @@ def efa(
     p = len(names)
     # Degrees of freedom of the m-factor model must not be negative (Ledermann bound).
     if n_factors < 1 or (p - n_factors) ** 2 < p + n_factors:
-        raise UsageError(f"cannot extract {n_factors} factors from {p} items")
+        raise usage_error("too_many_factors", m=n_factors, k=p)
     if missing == "listwise":
         x = x[~np.isnan(x).any(axis=1)]
     r, _ = pairwise_corr(x)
     if np.isnan(r).any():
-        raise DataError(
-            f"correlations undefined (too few answers or no variance) for items: "
-            f"{names_where(names, np.asarray(np.isnan(r).any(axis=0)))}"
-        )
+        bad = np.asarray(np.isnan(r).any(axis=0))
+        raise data_error("efa_corr_undefined", items=flagged(names, bad))
     lam, psi, converged = extract_factors(r, n_factors, method)
     communality = (lam**2).sum(axis=1)
     lam = lam * np.where(lam.sum(axis=0) < 0, -1.0, 1.0)
@@ -349,14 +340,12 @@ def efa(
     lam, ss = lam[:, order], ss[order]
     cols = [f"F{i + 1}" for i in range(n_factors)]
     phi_df = None if phi is None else pd.DataFrame(phi[np.ix_(order, order)], cols, cols)
-    warnings = []
+    warnings: list[Caveat] = []
     heywood = psi <= _PSI_LOWER + 1e-6
     if heywood.any():
-        warnings.append(
-            f"Heywood case: uniqueness at its lower bound for {names_where(names, heywood)}"
-        )
+        warnings.append(Caveat("heywood_efa", {"items": flagged(names, heywood)}))
     if not converged:
-        warnings.append("factor extraction or rotation did not converge")
+        warnings.append(Caveat("efa_not_converged"))
     return EFAResult(
         method=method,
         rotation=rotation,

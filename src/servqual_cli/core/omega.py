@@ -9,13 +9,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.factor import extract_factors
 from servqual_cli.core.pairwise import (
     ItemCovariance,
     Missing,
+    flagged,
     item_covariance,
     item_matrix,
-    names_where,
 )
 from servqual_cli.core.results import plain, records
 
@@ -40,7 +41,7 @@ class OmegaResult:
         divisor n - 1) and ``std_loading`` (standardized).
     n : int
         Respondents behind the covariance matrix (as :attr:`AlphaResult.n`).
-    warnings : tuple of str
+    warnings : tuple of Caveat
     converged : bool
         Whether the one-factor ML fit converged.
     heywood : tuple of str
@@ -51,7 +52,7 @@ class OmegaResult:
     estimator: str
     loadings: pd.DataFrame = field(repr=False)
     n: int = 0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Caveat, ...] = ()
     converged: bool = True
     heywood: tuple[str, ...] = ()
 
@@ -63,7 +64,7 @@ class OmegaResult:
             "estimator": self.estimator,
             "n": self.n,
             "loadings": records(self.loadings),
-            "warnings": list(self.warnings),
+            "warnings": [w.message for w in self.warnings],
         }
 
 
@@ -117,23 +118,15 @@ def omega_from_covariance(names: list[str], ic: ItemCovariance) -> OmegaResult:
     loading = std * sd
     residual = psi * sd**2
     omega = loading.sum() ** 2 / (loading.sum() ** 2 + residual.sum())
-    warnings = []
+    warnings: list[Caveat] = []
     heywood = psi <= 0.005 + 1e-6
-    if heywood.any():
-        warnings.append(
-            f"Heywood case in the one-factor model: the uniqueness of "
-            f"{names_where(names, heywood)} stopped at the 0.005 bound (factanal's rule), where "
-            "unbounded ML (lavaan) would estimate a negative residual variance: one factor fits "
-            "these items poorly, and the bounded omega is no reliability to report"
-        )
+    if heywood.any():  # factanal's bound, where lavaan would go negative: no omega to report
+        warnings.append(Caveat("heywood_one_factor", {"items": flagged(names, heywood)}))
     if not converged:
-        warnings.append("the one-factor model did not converge; omega is not reported")
+        warnings.append(Caveat("one_factor_not_converged"))
     negative = std < 0
     if negative.any():
-        warnings.append(
-            f"items load negatively on the common factor: {names_where(names, negative)} "
-            "(reversed item not declared?)"
-        )
+        warnings.append(Caveat("negative_loadings", {"items": flagged(names, negative)}))
     table = pd.DataFrame(
         {"item": names, "loading": loading, "residual_var": residual, "std_loading": std}
     )

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from servqual_cli.core.caveats import data_error, usage_error
 from servqual_cli.errors import DataError, UsageError
 
 FloatArray = NDArray[np.float64]
@@ -48,25 +49,24 @@ def item_matrix(items: pd.DataFrame, min_items: int = 2) -> tuple[FloatArray, li
     """
     names = [str(c) for c in items.columns]
     if len(names) < min_items:
-        got = ", ".join(names) or "none"
-        raise DataError(f"need at least {min_items} items, got {len(names)} ({got})")
+        raise data_error("too_few_items", k=min_items, n=len(names), items=tuple(names))
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise UsageError(f"items listed more than once: {', '.join(dupes)}")
+        raise usage_error("duplicate_items", items=tuple(dupes))
     bad = [n for n, (_, col) in zip(names, items.items(), strict=True) if not _is_numeric(col)]
     if bad:
-        raise DataError(f"items are not numeric: {', '.join(bad)}")
+        raise data_error("not_numeric", items=tuple(bad))
     x = items.to_numpy(dtype=np.float64, na_value=np.nan)
     if x.shape[0] == 0:
-        raise DataError(f"no respondents (no rows) for items {', '.join(names)}")
+        raise data_error("no_rows", items=tuple(names))
     if np.isfinite(x.sum(axis=0)).all():  # one cheap pass: no NaN, no infinity
         return x, names
     inf = np.isinf(x).any(axis=0)
     if inf.any():
-        raise DataError(f"items contain infinite values: {names_where(names, inf)}")
+        raise data_error("infinite_values", items=flagged(names, inf))
     empty = np.isnan(x).all(axis=0)
     if empty.any():
-        raise DataError(f"items have no values at all: {names_where(names, empty)}")
+        raise data_error("no_values", items=flagged(names, empty))
     return x, names
 
 
@@ -77,7 +77,12 @@ def _is_numeric(column: pd.Series) -> bool:
 
 def names_where(names: list[str], flags: NDArray[np.bool_]) -> str:
     """Comma-separated names whose flag is set (for error messages)."""
-    return ", ".join(n for n, f in zip(names, flags, strict=True) if f)
+    return ", ".join(flagged(names, flags))
+
+
+def flagged(names: list[str], flags: NDArray[np.bool_]) -> tuple[str, ...]:
+    """The names whose flag is set (a caveat's ``items``)."""
+    return tuple(n for n, f in zip(names, flags, strict=True) if f)
 
 
 def _as_matrix(values: NDArray[np.floating]) -> FloatArray:
@@ -282,19 +287,13 @@ def item_covariance(x: FloatArray, names: list[str], missing: Missing) -> ItemCo
         x = x[~np.isnan(x).any(axis=1)]
         mom = moments(x)
     if missing == "listwise" and n_complete < 2:
-        raise DataError(
-            f"fewer than 2 respondents answered every item ({n_complete} complete rows); "
-            "try missing='pairwise'"
-        )
+        raise data_error("few_complete_rows", n=int(n_complete))
     cov, counts, means = mom.cov, mom.counts, mom.means
     k = len(names)
     off = ~np.eye(k, dtype=bool)
     if (counts[off] < 2).any():
         i, j = np.argwhere((counts < 2) & off)[0]
-        raise DataError(
-            f"fewer than 2 respondents answered both {names[i]} and {names[j]} "
-            f"({counts[i, j]} rows)"
-        )
+        raise data_error("few_pair_rows", item=names[i], other=names[j], n=int(counts[i, j]))
     variances = cov.diagonal()
     # Round-off can leave a constant item with a variance just above 0: confirm suspects
     # exactly (max == min) rather than trusting a threshold alone.
@@ -304,8 +303,6 @@ def item_covariance(x: FloatArray, names: list[str], missing: Missing) -> ItemCo
         cols = x[:, suspect]
         constant[suspect] = np.nanmax(cols, axis=0) == np.nanmin(cols, axis=0)
     if constant.any():
-        raise DataError(
-            f"items have no variance (every answer the same): {names_where(names, constant)}"
-        )
+        raise data_error("no_variance", items=flagged(names, constant))
     n_used = int(counts[off].min()) if missing == "pairwise" else int(x.shape[0])
     return ItemCovariance(cov, means, counts.diagonal().copy(), n_used, n_complete)

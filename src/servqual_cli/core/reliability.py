@@ -18,6 +18,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from servqual_cli.core.alpha_intervals import bootstrap_alpha, feldt_ci
+from servqual_cli.core.caveats import Caveat, data_error
 from servqual_cli.core.pairwise import (
     ItemCovariance,
     Missing,
@@ -25,7 +26,7 @@ from servqual_cli.core.pairwise import (
     item_matrix,
 )
 from servqual_cli.core.results import plain, records
-from servqual_cli.errors import DataError, UsageError
+from servqual_cli.errors import UsageError
 
 FloatArray = NDArray[np.float64]
 
@@ -52,8 +53,9 @@ class AlphaResult:
         One row per item, columns ``item``, ``alpha_if_deleted``, ``alpha_std_if_deleted``,
         ``item_rest_r`` (corrected item-total correlation, psych's ``r.drop``), ``mean``,
         ``sd``, ``n`` (respondents answering the item; listwise: the complete rows).
-    warnings : tuple of str
-        Caveats for the user (e.g. an item with a negative item-rest correlation).
+    warnings : tuple of Caveat
+        Caveats for the user as codes with parameters (e.g. ``negative_item_rest``: an item
+        with a negative item-rest correlation); :attr:`Caveat.message` is the English text.
     n_complete : int
         Rows with every item present (what the bootstrap resamples).
     conf : float
@@ -82,7 +84,7 @@ class AlphaResult:
     ci_high: float
     ci_method: Literal["feldt", "bootstrap"]
     items: pd.DataFrame = field(repr=False)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Caveat, ...] = ()
     n_complete: int = 0
     conf: float = 0.95
     missing: Missing = "pairwise"
@@ -118,7 +120,7 @@ class AlphaResult:
 
 def drop_constant_items(
     items: pd.DataFrame, missing: Missing = "pairwise"
-) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
+) -> tuple[pd.DataFrame, tuple[str, ...], tuple[Caveat, ...]]:
     """Leave out items with no variance (every answer the same), as ``psych::alpha`` does.
 
     An item answered the same by everyone carries no information about consistency and makes
@@ -131,7 +133,7 @@ def drop_constant_items(
     Returns
     -------
     frame, dropped, warnings
-        The items left, the names of those left out and one warning per item left out.
+        The items left, the names of those left out and one caveat per item left out.
 
     Examples
     --------
@@ -153,11 +155,7 @@ def drop_constant_items(
     if not constant.any():
         return items, (), ()
     dropped = tuple(str(c) for c in items.columns[constant])
-    notes = tuple(
-        f"item {name} has no variance (every answer the same) and was left out, as R "
-        "psych::alpha does"
-        for name in dropped
-    )
+    notes = tuple(Caveat("constant_dropped", {"item": name}) for name in dropped)
     return items.loc[:, ~constant], dropped, notes
 
 
@@ -273,17 +271,17 @@ def alpha_parts(
 
     if n_boot > 0:
         if n_complete < 2:
-            raise DataError(f"bootstrap CI needs at least 2 complete rows, got {n_complete}")
+            raise data_error("boot_too_few_rows", n=int(n_complete))
         complete = x if n_complete == x.shape[0] else x[~np.isnan(x).any(axis=1)]
         boot = bootstrap_alpha(complete, n_boot, seed)
         p = (1.0 - conf) / 2.0
         ci_low, ci_high = (float(v) for v in np.nanquantile(boot, [p, 1.0 - p]))
         ci_method: Literal["feldt", "bootstrap"] = "bootstrap"
-        notes = []
+        notes: list[Caveat] = []
         if n_complete < x.shape[0]:
-            notes.append(f"bootstrap CI resamples the {n_complete} complete rows only")
+            notes.append(Caveat("boot_complete", {"n": int(n_complete)}))
         if np.isnan(boot).any():
-            notes.append(f"{int(np.isnan(boot).sum())} bootstrap draws had no variance")
+            notes.append(Caveat("boot_no_variance", {"n": int(np.isnan(boot).sum())}))
     else:
         ci_low, ci_high = feldt_ci(alpha, n_used, k, conf)
         ci_method = "feldt"
@@ -301,15 +299,12 @@ def alpha_parts(
         }
     )
     warnings = tuple(
-        f"item {item} has a negative item-rest correlation ({r:.3f}): reversed item not declared?"
+        Caveat("negative_item_rest", {"item": item, "r": float(r)})
         for item, r in zip(names, item_rest, strict=True)
         if r < 0
     ) + tuple(notes)
     if no_total:
-        warnings += (
-            "the items' covariances sum to zero (the total score has no variance): "
-            "alpha is undefined",
-        )
+        warnings += (Caveat("alpha_undefined"),)
     result = AlphaResult(
         n=n_used,
         k=k,

@@ -32,6 +32,7 @@ import pandas as pd
 from servqual_cli.core.reliability import AlphaResult
 
 if TYPE_CHECKING:
+    from servqual_cli.core.caveats import Caveat
     from servqual_cli.core.cfa import CFAResult
 
 __all__ = [
@@ -103,7 +104,7 @@ def with_omega(
     converged: bool = True,
     heywood: bool = False,
     too_few_rows: bool = False,
-    warnings: tuple[str, ...] | None = None,
+    warnings: tuple[Caveat, ...] | None = None,
 ) -> AlphaResult:
     """``scale`` with its ω filled in, or withdrawn (None) with the reason in ``omega_problem``.
 

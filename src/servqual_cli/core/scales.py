@@ -8,14 +8,14 @@ Composes :func:`~servqual_cli.core.reliability.cronbach_alpha`,
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.caveats import Caveat, caveat_of
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
@@ -64,11 +64,13 @@ def scale_reliability(
         res, names, covariance = alpha_parts(items, missing, conf, n_boot, seed, name=name)
     except ServqualError as exc:  # e.g. one item left: say which were left out and why
         if left_out:
-            exc.message += f" (left out for no variance: {', '.join(left_out)})"
+            why = caveat_of(exc)
+            exc.caveat = replace(why, params={**why.params, "left_out": left_out})
+            exc.message = exc.caveat.message
             exc.args = (exc.message,)
         raise
     if dropped:
-        res = dataclasses.replace(res, warnings=(*dropped, *res.warnings))
+        res = replace(res, warnings=(*dropped, *res.warnings))
     if not omega:
         return res
     warnings = list(res.warnings)
@@ -81,8 +83,8 @@ def scale_reliability(
             else omega_total(items, missing=missing)
         )
     except ServqualError as exc:  # e.g. too few items for a one-factor model
-        warnings.append(f"omega not computed: {exc.message}")
-        return dataclasses.replace(res, warnings=tuple(warnings))
+        warnings.append(Caveat("omega_not_computed", {"why": caveat_of(exc)}))
+        return replace(res, warnings=tuple(warnings))
     warnings += list(om.warnings)
     # An omega from a fit that failed, or outside [0, 1], is withdrawn with its reason.
     return with_omega(res, om.omega_total, OMEGA_ONE_FACTOR, converged=om.converged,
@@ -98,7 +100,7 @@ class Validity:
     bartlett: BartlettResult | None
     efa: EFAResult | None
     cfa: CFAResult | None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Caveat, ...] = ()
     missing: str = "pairwise"
     corr_n: int = 0
     cfa_rows: int = 0
@@ -127,7 +129,7 @@ class Validity:
             "bartlett": None if self.bartlett is None else self.bartlett.to_dict(),
             "efa": None if self.efa is None else self.efa.to_dict(),
             "cfa": None if self.cfa is None else self.cfa.to_dict(),
-            "warnings": list(self.warnings),
+            "warnings": [w.message for w in self.warnings],
         }
 
 
@@ -141,8 +143,8 @@ class InstrumentReliability:
 
     scales: tuple[AlphaResult, ...]
     validity: tuple[Validity, ...] = ()
-    warnings: tuple[str, ...] = ()
-    skipped: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[Caveat, ...] = ()  # each with its scale (Caveat.scale)
+    skipped: Mapping[str, Caveat] = field(default_factory=dict)
     missing: str = "pairwise"
     ci_method: str = "feldt"
 
@@ -156,8 +158,8 @@ class InstrumentReliability:
             },
             "scales": [s.to_dict() for s in self.scales],
             "validity": [v.to_dict() for v in self.validity],
-            "skipped": dict(self.skipped),
-            "warnings": list(self.warnings),
+            "skipped": {name: why.message for name, why in self.skipped.items()},
+            "warnings": [w.message for w in self.warnings],
         }
 
 
@@ -206,8 +208,8 @@ def instrument_reliability(
     """
     frames = score_frames(expectation, perception, item_names)
     scales: list[AlphaResult] = []
-    warnings: list[str] = []
-    skipped: dict[str, str] = {}
+    warnings: list[Caveat] = []
+    skipped: dict[str, Caveat] = {}
     for score in SCORES:
         frame = frames[score]
         parts = [(dim, list(cols)) for dim, cols in dimensions.items()]
@@ -215,7 +217,7 @@ def instrument_reliability(
         for dim, cols in parts:
             name = f"{score}:{dim}"
             if len(cols) < 2:
-                skipped[name] = "a scale needs at least two items"
+                skipped[name] = Caveat("two_items")
                 continue
             try:
                 # The whole scale's omega comes from the k-factor CFA (_whole_scale_omega).
@@ -224,15 +226,15 @@ def instrument_reliability(
                     frame.iloc[:, cols], name, missing, conf, n_boot, seed, omega=one_factor
                 )
             except ServqualError as exc:
-                skipped[name] = exc.message
+                skipped[name] = caveat_of(exc)
                 continue
             scales.append(res)
-            warnings += [f"{name}: {w}" for w in res.warnings]
+            warnings += [replace(w, scale=name) for w in res.warnings]
     checks: list[Validity] = []
     if validity:
         for score in SCORES:
             checks.append(_validity(score, frames[score], dimensions, n_factors, missing))
-            warnings += [f"{score} validity: {w}" for w in checks[-1].warnings]
+            warnings += [replace(w, scale=score, validity=True) for w in checks[-1].warnings]
         scales = [_whole_scale_omega(s, checks) for s in scales]
         # CR, AVE and the CFA's omega are withdrawn where the fit cannot support them.
         checks = [_screened(v) for v in checks]
@@ -269,36 +271,28 @@ def _screened(check: Validity) -> Validity:
     """The validity check with its CFA's unreportable CR, AVE and ω withdrawn (screen_cfa)."""
     if check.cfa is None:
         return check
-    return dataclasses.replace(check, cfa=screen_cfa(check.cfa))
+    return replace(check, cfa=screen_cfa(check.cfa))
 
 
-def cfa_row_warnings(fit: CFAResult | None, used: int, rows: int) -> list[str]:
+def cfa_row_warnings(fit: CFAResult | None, used: int, rows: int) -> list[Caveat]:
     """What listwise deletion did to the CFA: fitted to fewer than half of the ``rows`` (the
     complete rows only, lavaan's default); on fewer complete rows than free parameters, when
     :func:`~servqual_cli.core.reliability_screen.screen_cfa` withdraws its fit indices, CR, AVE
     and ω; or on fewer than 5 rows per parameter (Bentler & Chou 1987), when they stand with
     this caveat.
 
-    >>> cfa_row_warnings(None, 28, 300)
+    >>> [c.message for c in cfa_row_warnings(None, 28, 300)]
     ['CFA listwise: only 28 of 300 rows (9%) have every item answered']
     """
     out = []
     if rows and used < CFA_SHARE_MIN * rows:
-        out.append(
-            f"CFA listwise: only {used} of {rows} rows ({100 * used / rows:.0f}%) have every "
-            "item answered"
-        )
+        share = 100 * used / rows
+        out.append(Caveat("cfa_listwise_share", {"used": used, "n": rows, "share": share}))
     if fit is not None and too_few_rows(fit):
-        out.append(
-            f"CFA on {fit.n} complete rows for {fit.n_parameters} free parameters, fewer rows "
-            "than parameters: its fit indices, CR, AVE and omega are not reported"
-        )
+        out.append(Caveat("cfa_too_few_rows", {"n": fit.n, "k": fit.n_parameters}))
     elif fit is not None and few_rows(fit):
-        out.append(
-            f"CFA on {fit.n} complete rows for {fit.n_parameters} free parameters, fewer than "
-            f"{ROWS_PER_PARAMETER} per parameter (Bentler & Chou 1987): read its fit indices, "
-            "CR and AVE with caution"
-        )
+        params = {"n": fit.n, "k": fit.n_parameters, "per": ROWS_PER_PARAMETER}
+        out.append(Caveat("cfa_few_rows", params))
     return out
 
 
@@ -319,7 +313,7 @@ def _validity(
     partial correlations, determinant or ML fit that mean anything: KMO, Bartlett and the EFA are
     then not computed and a warning names the score set.
     """
-    warnings: list[str] = []
+    warnings: list[Caveat] = []
     kmo = bartlett = efa_res = cfa_res = None
     values = frame.to_numpy(dtype=float)
     complete = ~np.isnan(values).any(axis=1)
@@ -335,29 +329,23 @@ def _validity(
         smallest = float(np.linalg.eigvalsh(corr)[0])
         if smallest <= 1e-10:
             usable = False
-            warnings.append(
-                f"the {missing} correlation matrix of {score} is not positive definite "
-                f"(smallest eigenvalue {smallest:.3g}); KMO, Bartlett and the EFA are not "
-                "computed from it" + (" (try --missing listwise)" if missing == "pairwise" else "")
-            )
+            params = {"missing": missing, "score": score, "ev": smallest}
+            warnings.append(Caveat("corr_not_pd", {**params, "hint": missing == "pairwise"}))
     if usable:
         try:
             corr_frame = pd.DataFrame(corr, index=frame.columns, columns=frame.columns)
             kmo = run_kmo(corr_frame)
             bartlett = bartlett_sphericity(corr_frame, n)
         except (ServqualError, np.linalg.LinAlgError) as exc:
-            warnings.append(f"KMO/Bartlett not computed: {exc}")
+            warnings.append(Caveat("kmo_not_computed", {"why": caveat_of(exc)}))
         m = n_factors or len(dimensions)
         try:
             efa_res = run_efa(frame, m, missing=missing)
             warnings += list(efa_res.warnings)
         except (ServqualError, np.linalg.LinAlgError) as exc:
-            warnings.append(f"EFA not computed: {exc}")
+            warnings.append(Caveat("efa_not_computed", {"why": caveat_of(exc)}))
     elif not warnings:
-        warnings.append(
-            f"correlations of {score} undefined (too few answers or no variance): "
-            "KMO, Bartlett and the EFA are not computed"
-        )
+        warnings.append(Caveat("corr_undefined", {"score": score}))
     model = {
         dim: [str(frame.columns[c]) for c in cols]
         for dim, cols in dimensions.items()
@@ -369,6 +357,6 @@ def _validity(
         cfa_res = cfa(frame, model)
         warnings += list(cfa_res.warnings)
     except (ServqualError, np.linalg.LinAlgError) as exc:
-        warnings.append(f"CFA not computed: {exc}")
+        warnings.append(Caveat("cfa_not_computed", {"why": caveat_of(exc)}))
     warnings += cfa_row_warnings(cfa_res, n_complete, len(frame))
     return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings), missing, n, n_complete)

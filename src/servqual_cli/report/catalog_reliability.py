@@ -126,7 +126,8 @@ RELIABILITY_PROBLEMS: Pairs = {
     "ave_failed": ("kan ej beräknas", "cannot be computed"),
 }
 
-# The core's warnings in the reader's words (report.reliability_warnings matches them whole).
+# The core's caveats in the reader's words, by code (core.caveats.CODES: every code has its
+# wording here, in both languages; report.reliability_warnings renders them).
 RELIABILITY_WARNINGS: Pairs = {
     "validity_prefix": ("validitet", "validity"),
     "negative_item_rest": (
@@ -205,6 +206,9 @@ RELIABILITY_WARNINGS: Pairs = {
         "eigenvalue {ev}); KMO, Bartlett and the EFA are not computed from it{hint}",
     ),
     "corr_hint": (" (pröva --missing listwise)", " (try --missing listwise)"),
+    "missing_pairwise": ("parvis", "pairwise"),  # corr_not_pd's {missing}
+    "missing_listwise": ("listvis", "listwise"),
+    "no_items": ("inga", "none"),  # too_few_items with no item at all
     "heywood_efa": (
         "Heywood-fall: unikheten vid sin nedre gräns för {items}",
         "Heywood case: uniqueness at its lower bound for {items}",
@@ -243,4 +247,78 @@ RELIABILITY_WARNINGS: Pairs = {
         "CFA on {n} complete rows for {k} free parameters, fewer than {per} per parameter "
         "(Bentler & Chou 1987): read its fit indices, CR and AVE with caution",
     ),
+    # Errors the core raises where a scale or statistic is then skipped (core.pairwise,
+    # core.factor, core.cfa); English as the core writes it.
+    "boot_too_few_rows": (
+        "bootstrap-KI kräver minst 2 kompletta rader, fick {n}",
+        "bootstrap CI needs at least 2 complete rows, got {n}",
+    ),
+    "duplicate_items": (
+        "påståenden angivna mer än en gång: {items}",
+        "items listed more than once: {items}",
+    ),
+    "not_numeric": ("påståenden är inte numeriska: {items}", "items are not numeric: {items}"),
+    "no_rows": (
+        "inga svarande (inga rader) för påståendena {items}",
+        "no respondents (no rows) for items {items}",
+    ),
+    "infinite_values": (
+        "påståenden innehåller oändliga värden: {items}",
+        "items contain infinite values: {items}",
+    ),
+    "few_complete_rows": (
+        "färre än 2 svarande besvarade alla påståenden ({n} kompletta rader); pröva "
+        "missing='pairwise'",
+        "fewer than 2 respondents answered every item ({n} complete rows); try missing='pairwise'",
+    ),
+    "few_pair_rows": (
+        "färre än 2 svarande besvarade både {item} och {other} ({n} rader)",
+        "fewer than 2 respondents answered both {item} and {other} ({n} rows)",
+    ),
+    "corr_missing": (
+        "korrelationsmatrisen saknar värden för påståendena: {items}",
+        "correlation matrix has missing values for items: {items}",
+    ),
+    "corr_singular": (
+        "korrelationsmatrisen är singulär: några påståenden är linjärkombinationer av andra "
+        "({items})",
+        "correlation matrix is singular: some items are linear combinations of others ({items})",
+    ),
+    "bartlett_too_few": (
+        "Bartletts test kräver minst 2 svarande, fick {n}",
+        "Bartlett's test needs at least 2 respondents, got {n}",
+    ),
+    "bartlett_not_pd": (
+        "korrelationsmatrisen är inte positivt definit (linjärt beroende påståenden?)",
+        "correlation matrix is not positive definite (items linearly dependent?)",
+    ),
+    "efa_not_pd": (
+        "påståendenas korrelationsmatris är inte positivt definit (linjärt beroende påståenden "
+        "eller en följd av parvis borttagning): pröva listvis borttagning eller minres",
+        "the item correlation matrix is not positive definite (linearly dependent items, or an "
+        "artefact of pairwise deletion): try listwise deletion or minres",
+    ),
+    "too_many_factors": (
+        "kan inte extrahera {m} faktorer ur {k} påståenden",
+        "cannot extract {m} factors from {k} items",
+    ),
+    "efa_corr_undefined": (
+        "korrelationerna är odefinierade (för få svar eller ingen variation) för påståendena: "
+        "{items}",
+        "correlations undefined (too few answers or no variance) for items: {items}",
+    ),
+    "cfa_rows_le_items": (
+        "CFA kräver fler kompletta rader ({n}) än påståenden ({k})",
+        "CFA needs more complete rows ({n}) than items ({k})",
+    ),
+    "cfa_no_factors": (
+        "CFA-modellen saknar faktorer",
+        "the CFA model has no factors",
+    ),
+    "cfa_not_identified": (
+        "CFA-modellen är inte identifierad ({n} parametrar, df = {df})",
+        "the CFA model is not identified ({n} parameters, df = {df})",
+    ),
+    # any other error's text (e.g. numpy's "Singular matrix"), as made
+    "error": ("{text}", "{text}"),
 }

@@ -311,8 +311,8 @@ def reliability_sections(
     for name, why in result.skipped.items():
         text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_reason(why, lang)}"
         blocks.append(Text(text, kind="warning"))
-    for w in result.warnings:
-        blocks.append(Text(reader_warning(w, lang), kind="warning"))
+    for caveat in result.warnings:
+        blocks.append(Text(reader_warning(caveat, lang), kind="warning"))
     for w in validity_warnings(result, lang, n_rows):
         blocks.append(Text(w, kind="warning"))
     return [Section(title=title or "", blocks=tuple(blocks))]
