@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from servqual_cli.report.catalog_efa import EFA
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_measurement import KOLADA, MEASUREMENT, SERIES
 from servqual_cli.report.catalog_reliability import (
@@ -65,6 +66,7 @@ SECTION_TABLES: dict[str, Pairs] = {
     "reliability_sheets": RELIABILITY_SHEETS,
     "reliability_problems": RELIABILITY_PROBLEMS,
     "reliability_warnings": RELIABILITY_WARNINGS,
+    "efa": EFA,  # report/catalog_efa.py: the EFA tables
     "charts": CHART,  # report/chart_words.py: the words in and around the charts
 }
 
