@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 
 from servqual_cli.report.catalog_describe import DESCRIBE
+from servqual_cli.report.catalog_efa import EFA
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_kolada import KOLADA
 from servqual_cli.report.catalog_measurement import MEASUREMENT, SERIES
@@ -68,6 +69,7 @@ SECTION_TABLES: dict[str, Pairs] = {
     "reliability_sheets": RELIABILITY_SHEETS,
     "reliability_problems": RELIABILITY_PROBLEMS,
     "reliability_warnings": RELIABILITY_WARNINGS,
+    "efa": EFA,  # report/catalog_efa.py: the EFA tables
     "charts": CHART,  # report/chart_words.py: the words in and around the charts
 }
 

@@ -90,6 +90,7 @@ RELIABILITY_SHEETS: Pairs = {
     "items": ("Påståendestatistik", "Item statistics"),  # not "Påståenden" (the gap sheet)
     "validity": ("Validitet", "Validity"),
     "cfa": ("CFA per dimension", "CFA per dimension"),
+    "efa": ("EFA", "EFA"),
 }
 
 # Why ω, CR or AVE is shown as "–" (core.reliability_screen.PROBLEMS), and the notes naming them.

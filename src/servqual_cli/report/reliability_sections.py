@@ -16,6 +16,7 @@ from servqual_cli.report.catalog import RELIABILITY_PROBLEMS as _PROBLEMS
 from servqual_cli.report.catalog import RELIABILITY_SHEETS as _SHEETS
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
 from servqual_cli.report.conf_level import with_level
+from servqual_cli.report.efa_sections import efa_tables
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
 from servqual_cli.report.spec import Section, Table, Text
@@ -272,6 +273,7 @@ def reliability_sections(
                 note=validity_note or None,
             )
         )
+        blocks.extend(efa_tables(result, lang, _sheet("efa", lang)))
         cr = [
             v.cfa.factors.assign(score=v.score)[["score", "factor", "composite_reliability", "ave"]]
             for v in result.validity
