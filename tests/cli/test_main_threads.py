@@ -11,7 +11,8 @@ import pytest
 
 from servqual_cli.cli.main import env_threads, main
 
-BAD = ["abc", "0", "-1", "1.5", "²", " two "]
+# "1" * 5000: past Python's 4300-digit limit int() raises ValueError (an internal error before)
+BAD = ["abc", "0", "-1", "1.5", "²", " two ", "1" * 5000, "4294967297"]
 
 
 @pytest.mark.parametrize("value", BAD)
@@ -24,7 +25,7 @@ def test_a_bad_threads_variable_is_a_usage_error(
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1
-    assert err.startswith(f"servqual: error: SERVQUAL_THREADS={value.strip()!r}")
+    assert err.startswith(f"servqual: error: SERVQUAL_THREADS={value.strip()!r}"[:200])
     assert "whole number" in err
 
 
@@ -48,13 +49,17 @@ def test_the_threads_option_wins_over_the_variable(
     capsys.readouterr()
 
 
-def test_a_bad_threads_variable_at_start_up_is_one_line_not_a_traceback(data_dir: Path) -> None:
-    # set_threads runs when the CLI module is imported: it must not raise there.
-    env = {**os.environ, "SERVQUAL_THREADS": "abc"}
+@pytest.mark.parametrize("value", ["abc", "1" * 5000])
+def test_a_bad_threads_variable_at_start_up_is_one_line_not_a_traceback(
+    value: str, data_dir: Path
+) -> None:
+    # set_threads runs when the CLI module is imported: it must not raise there (it catches
+    # only UsageError, so env_threads must raise nothing else).
+    env = {**os.environ, "SERVQUAL_THREADS": value}
     args = [sys.executable, "-m", "servqual_cli", "gap", str(data_dir / "kiosk.csv"),
             "-i", str(data_dir / "kiosk.toml")]  # fmt: skip
     proc = subprocess.run(args, capture_output=True, text=True, env=env)
     assert proc.returncode == 2
     assert proc.stderr == (
-        "servqual: error: SERVQUAL_THREADS='abc': give a whole number of threads, 1 or more\n"
+        f"servqual: error: SERVQUAL_THREADS={value!r}: give a whole number of threads, 1 or more\n"
     )

@@ -43,7 +43,7 @@ def test_ptukey_matches_scipy_studentized_range(k: int) -> None:
 
 def test_qtukey_inverts_ptukey() -> None:
     df = np.array([1.7, 9.0, 120.0])
-    q = posthoc._qtukey(0.95, 4, df)
+    (q,) = posthoc._qtukey_many(0.95, 4, [df])
     np.testing.assert_allclose(posthoc._ptukey(q, 4, df), 0.95, rtol=0, atol=1e-12)
     np.testing.assert_allclose(q, stats.studentized_range.ppf(0.95, 4, df), rtol=1e-9)
 

@@ -13,16 +13,15 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servqual_cli.io.cells import parse_numbers
-from servqual_cli.io.values import (
-    _LEADING_NUMBER,
+from servqual_cli.io.answer_words import (
     DONT_KNOW,
     NOT_AVAILABLE,
     builtin_labels,
     fold,
     is_excel_error,
-    parse_scale_values,
 )
+from servqual_cli.io.cells import parse_numbers
+from servqual_cli.io.values import _LEADING_NUMBER, parse_scale_values
 
 
 def test_labels_and_missing() -> None:
@@ -38,12 +37,6 @@ def test_labels_and_missing() -> None:
     assert reasons[9] == "blank"
     assert reasons[10:12].tolist() == ["out_of_range", "out_of_range"]
     assert values[12] == 6.0
-
-
-def test_five_point_swedish_set() -> None:
-    labels = builtin_labels(1, 5)
-    assert labels["instämmer inte alls"] == 1 and labels["instämmer helt"] == 5
-    assert labels["instämmer i stor grad"] == 4
 
 
 def test_numeric_column_fast_path() -> None:

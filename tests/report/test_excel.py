@@ -14,8 +14,9 @@ from servqual_cli.core.group_gaps import grouped_gap_analysis
 from servqual_cli.report.build import load_survey
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.config import load_config
-from servqual_cli.report.excel import build_workbook, number_format, sheet_name, workbook_bytes
+from servqual_cli.report.excel import build_workbook
 from servqual_cli.report.spec import Document, Section, Table
+from servqual_cli.report.workbook import number_format, sheet_name, workbook_bytes
 
 from .conftest import CONFIG, EPOCH
 
@@ -144,14 +145,6 @@ def test_english_sheet_names_and_bytes_reproducible() -> None:
     assert build_workbook(doc, None, stamp).sheetnames == ["Contents", "Dimensions", "Method"]
 
 
-def test_sheet_names() -> None:
-    used: set[str] = set()
-    assert sheet_name("a/b:c*d?[e]", used) == "a b c d  e"
-    assert sheet_name("x" * 40, used) == "x" * 31
-    assert sheet_name("X" * 40, used) == "X" * 27 + " (2)"
-    assert len(sheet_name("x" * 40, used)) <= 31
-
-
 def test_deterioration_verdicts_stand_out() -> None:
     frame = pd.DataFrame({"KPI": ["a", "b", "c"], "Bedömning": ["sämre", "bättre", "sämre"]})
     doc = Document("t", (Section("s", (Table("T", frame, sheet="Trend"),)),))
@@ -178,13 +171,6 @@ def test_duplicate_sheet_names_take_the_section_heading() -> None:
     )
     names = build_workbook(doc, None, dt.datetime(2024, 1, 1)).sheetnames
     assert names == ["Contents", "Items", "Items – Reliability", "Table", "Method"]
-
-
-def test_signed_and_thousands_formats_are_excel_formats() -> None:
-    """A signed change (``+.1f``) is not left in Excel's General format."""
-    assert number_format("+.1f") == "+0.0;-0.0;0.0"
-    assert number_format("+.2f") == "+0.00;-0.00;0.00"
-    assert number_format(",.0f") == "#,##0" and number_format(".3g") == "General"
 
 
 def test_cover_sheet_lists_every_other_sheet(wb: Workbook) -> None:

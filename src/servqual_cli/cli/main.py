@@ -26,11 +26,12 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
 def env_threads() -> str:
     """``SERVQUAL_THREADS`` checked: a whole number of 1 or more, "1" when unset or empty.
 
-    Raises :class:`~servqual_cli.errors.UsageError` (exit 2) otherwise: a typo must not silently
-    mean one thread. :func:`main` checks it before the command runs.
+    Raises :class:`~servqual_cli.errors.UsageError` (exit 2) otherwise, and nothing else: a typo
+    must not silently mean one thread. :func:`main` checks it before the command runs. More than
+    nine digits is no thread count (and past 4300 digits ``int`` itself refuses the text).
     """
     text = os.environ.get("SERVQUAL_THREADS", "").strip() or "1"
-    if not (text.isascii() and text.isdigit() and int(text) >= 1):
+    if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
         from servqual_cli.errors import UsageError
 
         raise UsageError(f"SERVQUAL_THREADS={text!r}: give a whole number of threads, 1 or more")
@@ -47,9 +48,11 @@ def set_threads(n: int | str | None = None) -> None:
     if n is not None:
         value = str(n)
     else:
+        from servqual_cli.errors import UsageError
+
         try:
             value = env_threads()
-        except Exception:  # UsageError, reported by main() before the command runs
+        except UsageError:  # reported by main() before the command runs
             value = "1"
     for var in _THREAD_VARS:
         if n is not None:

@@ -193,8 +193,8 @@ def xlsx_bytes(frame: Any, title: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from servqual_cli.report.excel import put, workbook_bytes
     from servqual_cli.report.manifest import report_time
+    from servqual_cli.report.workbook import put, workbook_bytes
 
     stamp, epoch = report_time()
     if epoch is None:  # no SOURCE_DATE_EPOCH: a fixed date keeps two runs byte-identical

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 from scipy import special
+
+from servqual_cli.core._common import rankdata, tie_sum
 
 __all__ = ["LocationShift", "hodges_lehmann"]
 
@@ -46,15 +47,16 @@ class LocationShift:
 
 def _z(shift: float, after: npt.NDArray[np.float64], before: npt.NDArray[np.float64]) -> float:
     """R's ``wdiff(d, 0)``: the continuity-corrected, tie-corrected normal score of the rank sum
-    of ``after - shift`` against ``before``."""
+    of ``after - shift`` against ``before`` (average ranks and the tie sum Σ(t³ − t) of
+    :mod:`~servqual_cli.core._common`, as R ``rank`` and ``table``)."""
     n, m = after.size, before.size
-    ranks = pd.Series(np.concatenate([after - shift, before])).rank(method="average").to_numpy()
-    _, ties = np.unique(ranks, return_counts=True)
+    pooled = np.concatenate([after - shift, before])
+    if np.isnan(pooled[:n]).any():  # an infinite value shifted by itself: no rank
+        return math.nan
+    ranks = rankdata(pooled)
     dz = float(ranks[:n].sum()) - n * (n + 1) / 2 - n * m / 2
     correction = math.copysign(0.5, dz) if dz else 0.0
-    sigma = math.sqrt(
-        (n * m / 12) * ((n + m + 1) - float((ties**3 - ties).sum()) / ((n + m) * (n + m - 1)))
-    )
+    sigma = math.sqrt((n * m / 12) * ((n + m + 1) - tie_sum(pooled) / ((n + m) * (n + m - 1))))
     return (dz - correction) / sigma if sigma > 0 else math.nan
 
 

@@ -166,22 +166,16 @@ def _ptukey(q: FloatArray, k: int, df: FloatArray) -> FloatArray:
     return np.asarray(np.sum(ws * dens * vals, axis=1) + tail, dtype=np.float64)
 
 
-def _qtukey(conf: float, k: int, df: FloatArray) -> FloatArray:
-    """Quantile ``conf`` for each ``df`` (R ``qtukey(conf, k, df)``), by bisection.
-
-    All pairs at once (the CDF is vectorised over q and df) to 1e-12: no root finder from
-    :mod:`scipy.optimize`, whose import alone costs about half a second.
-    """
-    return _qtukey_many(conf, k, [np.asarray(df, dtype=np.float64)])[0]
-
-
 def _qtukey_many(conf: float, k: int, dfs: Sequence[FloatArray]) -> list[FloatArray]:
-    """:func:`_qtukey` of several comparisons' pairs in one bisection (issue #16): every
-    comparison (a segment of the rows) widens and halves its brackets until its own pairs meet
-    the tolerance, as its own call would, so each quantile is that call's bit for bit; the CDF
-    is evaluated for all the segments still going at once (the Chebyshev sum of
-    :func:`_range_cdf` costs per call, not per value). Rows of :func:`_ptukey` are
-    independent of each other."""
+    """Quantile ``conf`` for each ``df`` of each comparison (R ``qtukey(conf, k, df)``), by
+    bisection to 1e-12: no root finder from :mod:`scipy.optimize`, whose import alone costs
+    about half a second.
+
+    Several comparisons' pairs in one bisection (issue #16): every comparison (a segment of the
+    rows) widens and halves its brackets until its own pairs meet the tolerance, as its own call
+    would, so each quantile is that call's bit for bit; the CDF is evaluated for all the
+    segments still going at once (the Chebyshev sum of :func:`_range_cdf` costs per call, not
+    per value). Rows of :func:`_ptukey` are independent of each other."""
     sizes = [d.size for d in dfs]
     df = np.concatenate(dfs) if dfs else np.zeros(0)
     seg = np.repeat(np.arange(len(dfs)), sizes)

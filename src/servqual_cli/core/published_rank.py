@@ -10,15 +10,10 @@ share the best rank (:data:`RANK_BASIS`). Used by the contact benchmark
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-
-if TYPE_CHECKING:
-    pass
-
 
 TIE_TOLERANCE = 1e-9  # far below any published precision (0.0001 at four decimals, 0-1 shares)
 

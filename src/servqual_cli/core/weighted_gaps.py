@@ -60,6 +60,14 @@ def weighted_servqual(
             cols[gap_name(name)] = gap[:, j]
         cols[perception_name(name)] = servperf[:, j]
     if not perception_only:
+        # The overall score is the unweighted SERVQUAL score of each respondent (Parasuraman,
+        # Berry & Zeithaml 1991: with every dimension valid, the mean of the dimension gaps;
+        # core/overall_score.py, README "Overall SERVQUAL, unweighted"), then weighted across
+        # respondents by the survey weights. The importance points (W1-W5) weight dimensions
+        # within a respondent, a different thing: this is the score the output sets it beside
+        # (the unweighted mean column, the report's "unweighted" figure: OverallScore.unweighted)
+        # and the name OVERALL says so. R reference: tests/report/r/weighted_report.R
+        # (ov = rowMeans(D) over complete rows, then survey::svymean).
         complete = ~np.isnan(gap).any(axis=1)
         cols[OVERALL] = np.where(
             complete, np.nanmean(np.where(complete[:, None], gap, 0.0), axis=1), np.nan

@@ -1,7 +1,9 @@
 """Parse answers into numbers: Likert labels, decimal commas, "Vet ej", out-of-range values.
 
 Each parser returns the values and, per cell, the reason it was excluded (or None), so the caller
-can log every exclusion with its row and column.
+can log every exclusion with its row and column. The words an answer is matched against ("Vet
+ej", "#N/A", the Likert labels) are in :mod:`~servqual_cli.io.answer_words`; the names other
+modules import from here are re-exported.
 """
 
 from __future__ import annotations
@@ -12,110 +14,28 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-# Answers that mean "no answer" (Swedish and English survey tools). Matched case-insensitively.
-DONT_KNOW = frozenset(
-    {
-        "vet ej",
-        "vet inte",
-        "ingen åsikt",
-        "ej aktuellt",
-        "ej tillämpligt",
-        "ej aktuell",  # as often written without the t (review 2, item 23d)
-        "vill ej uppge",
-        "vill inte uppge",
-        "vill ej svara",
-        "vill inte svara",
-        "don't know",
-        "dont know",
-        "do not know",
-        "no opinion",
-        "not applicable",
-        "prefer not to say",
-    }
-)
-NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})
-# Excel's and LibreOffice's error values as a cell shows them (folded): "#N/A", "#DIV/0!",
-# "Err:502". The spreadsheet reader puts them back where calamine reads them as empty; a CSV
-# exported from Excel holds them as text. They are excel_error exclusions, never blanks.
-_EXCEL_ERROR = re.compile(
-    r"#(?:n/a|div/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data|field!|blocked!"
-    r"|connect!|busy!|unknown!|error)|err:\d{3}"
+from servqual_cli.io.answer_words import (
+    DONT_KNOW,
+    EXCEL_ERROR,
+    NOT_AVAILABLE,
+    builtin_labels,
+    fold,
+    is_excel_error,
 )
 
-
-def is_excel_error(text: str) -> bool:
-    """Whether a cell's text is a spreadsheet error value.
-
-    >>> is_excel_error("#N/A"), is_excel_error(" #DIV/0! "), is_excel_error("Err:502")
-    (True, True, True)
-    >>> is_excel_error("#1"), is_excel_error("N/A")
-    (False, False)
-    """
-    return _EXCEL_ERROR.fullmatch(fold(text)) is not None
-
-
-# Built-in label sets by scale length (Swedish first, then English), value = position from 1.
-_LABELS_5 = {
-    1: ["instämmer inte alls", "stämmer inte alls", "i mycket låg grad", "strongly disagree",
-        "mycket dåligt", "mycket missnöjd", "very dissatisfied"],
-    2: ["instämmer inte", "instämmer i liten grad", "stämmer ganska dåligt", "i låg grad",
-        "disagree", "ganska dåligt", "ganska missnöjd", "dissatisfied"],
-    3: ["varken eller", "varken instämmer eller tar avstånd", "instämmer delvis", "i viss grad",
-        "neither agree nor disagree", "neutral"],
-    4: ["instämmer", "instämmer i stor grad", "stämmer ganska bra", "i hög grad", "agree",
-        "ganska bra", "ganska nöjd", "satisfied"],
-    5: ["instämmer helt", "stämmer helt", "stämmer mycket bra", "i mycket hög grad",
-        "strongly agree", "mycket bra", "mycket nöjd", "very satisfied"],
-}  # fmt: skip
-_LABELS_7 = {
-    1: ["instämmer inte alls", "stämmer inte alls", "strongly disagree"],
-    2: ["instämmer inte", "tar avstånd", "disagree"],
-    3: ["instämmer delvis inte", "tar delvis avstånd", "somewhat disagree"],
-    4: ["varken eller", "varken instämmer eller tar avstånd", "neutral",
-        "neither agree nor disagree"],
-    5: ["instämmer delvis", "somewhat agree"],
-    6: ["instämmer", "instämmer till stor del", "agree"],
-    7: ["instämmer helt", "instämmer helt och hållet", "stämmer helt", "strongly agree"],
-}  # fmt: skip
-_ENDPOINTS_LOW = ("instämmer inte alls", "stämmer inte alls", "strongly disagree")
-_ENDPOINTS_HIGH = ("instämmer helt och hållet", "instämmer helt", "stämmer helt", "strongly agree")
+__all__ = [
+    "DONT_KNOW",
+    "NOT_AVAILABLE",
+    "builtin_labels",
+    "fold",
+    "integral_scale",
+    "is_excel_error",
+    "parse_scale_values",
+    "read_from_text",
+    "tally_recoded",
+]
 
 _LEADING_NUMBER = re.compile(r"^\s*(-?\d+)\s*(?:[-=.:)]\s*|\s+)\D")
-
-
-def fold(text: str) -> str:
-    """Case-fold, trim and squeeze spaces, unify apostrophes.
-
-    >>> fold("  Vet  EJ ")
-    'vet ej'
-    """
-    return " ".join(str(text).replace("’", "'").casefold().split())
-
-
-def builtin_labels(scale_min: float, scale_max: float) -> dict[str, float]:
-    """Label -> value for a scale: endpoint labels always, full sets for 5 and 7 points.
-
-    >>> builtin_labels(1, 7)["instämmer helt och hållet"]
-    7.0
-    >>> builtin_labels(1, 5)["varken eller"]
-    3.0
-    >>> builtin_labels(0, 10)["strongly agree"]
-    10.0
-    """
-    out: dict[str, float] = {}
-    if not (np.isfinite(scale_min) and np.isfinite(scale_max)):
-        return out  # an open scale has no label positions
-    points = round(scale_max - scale_min + 1)
-    table = {5: _LABELS_5, 7: _LABELS_7}.get(points)
-    if table is not None:
-        for position, labels in table.items():
-            for label in labels:
-                out.setdefault(label, float(scale_min + position - 1))
-    for label in _ENDPOINTS_LOW:
-        out.setdefault(label, float(scale_min))
-    for label in _ENDPOINTS_HIGH:
-        out.setdefault(label, float(scale_max))
-    return out
 
 
 def parse_scale_values(
@@ -386,7 +306,7 @@ def _parse_text(
     str_reason[custom] = "missing_token"
     na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
     str_reason[na] = "not_available"
-    excel = text.str.fullmatch(_EXCEL_ERROR).to_numpy(dtype=bool) & ~(custom | na)
+    excel = text.str.fullmatch(EXCEL_ERROR).to_numpy(dtype=bool) & ~(custom | na)
     str_reason[excel] = "excel_error"
     todo = ~(blank | dont_know | custom | na | excel)
     number_text = text.str.replace(",", ".", regex=False)
