@@ -65,8 +65,8 @@ def test_header_style_freeze_filter_widths(wb: Workbook) -> None:
 
 def test_number_formats(wb: Workbook) -> None:
     ws = wb["Dimensioner"]
-    assert ws["B3"].number_format == "0"  # n
-    assert ws["E3"].number_format == "0.00"  # gap
+    assert ws["B3"].number_format == '0;"−"0'  # n; a Swedish minus is "−" (review 5 #19)
+    assert ws["E3"].number_format == '0.00;"−"0.00'  # gap
     # p (Holm): the literal shown for a small p has the workbook's decimal comma
     assert ws["J3"].number_format == '[<0.001]"<0,001";0.000'
     assert number_format("p") == '[<0.001]"<0.001";0.000'
@@ -214,4 +214,4 @@ def test_overview_sheet_holds_numbers(wb: Workbook) -> None:
     first = [c.value for c in ws[3]]
     assert first[:2] == ["SERVQUAL totalt (gap)", 2024]
     assert isinstance(first[2], float) and first[2] < 0 and first[3] == "gap"
-    assert ws.cell(3, 3).number_format == "0.00"
+    assert ws.cell(3, 3).number_format == '0.00;"−"0.00'

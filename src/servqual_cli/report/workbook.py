@@ -49,23 +49,33 @@ def number_format(fmt: str | None, lang: str = "en") -> str:
     '[<0.001]"<0,001";0.000'
     >>> number_format("+.1f"), number_format(",.0f"), number_format("+d")
     ('+0.0;-0.0;0.0', '#,##0', '+0;-0;0')
+
+    A Swedish workbook writes its minus as "−" (U+2212), as the Markdown and HTML do: Excel's
+    own minus is the hyphen, so the negative section carries the sign as a literal (review 5
+    item 19).
+
+    >>> number_format(".2f", "sv"), number_format("+.1f", "sv"), number_format("pct", "sv")
+    ('0.00;"−"0.00', '+0.0;"−"0.0;0.0', '0.0%;"−"0.0%')
     """
     if fmt is None:
         return "General"
     if fmt == "p":
         small = "<0,001" if lang == "sv" else "<0.001"
         return f'[<0.001]"{small}";0.000'
-    if fmt == "pct":
-        return "0.0%"
     if fmt == "year":
         return "0"
+    minus = '"−"' if lang == "sv" else "-"
+    if fmt == "pct":
+        return f"0.0%;{minus}0.0%" if lang == "sv" else "0.0%"
     m = re.fullmatch(r"(\+?)(,?)(?:\.(\d+)f|d)", fmt)
     if m is None:
         return "General"
     sign, comma, digits = m.groups()
     n = int(digits or 0)
     body = ("#,##0" if comma else "0") + ("." + "0" * n if n else "")
-    return f"+{body};-{body};{body}" if sign else body
+    if sign:
+        return f"+{body};{minus}{body};{body}"
+    return f"{body};{minus}{body}" if lang == "sv" else body
 
 
 # words a shortened name must not end on ("Påståenden – Reliabilitet och")
