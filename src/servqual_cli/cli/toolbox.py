@@ -18,6 +18,7 @@ from servqual_cli.cli.toolbox_parts import (
 )
 
 if TYPE_CHECKING:
+    from servqual_cli.errors import DataError
     from servqual_cli.report.spec import Section
 
 app = typer.Typer()
@@ -125,6 +126,34 @@ def tolerance(
     emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
 
 
+def _swapped_hint(
+    exc: DataError, customers: str, staff: str, instrument: str | None, sheet: str | None,
+    encoding: str | None, header_row: int | None,
+) -> DataError:  # fmt: skip
+    """``exc`` (the citizens' file could not be read as a gap survey), with "did you give the
+    staff file first?" added when that file lacks perception columns and the second file reads
+    as a gap survey (review 5, finding 20)."""
+    from servqual_cli.errors import DataError, ServqualError
+    from servqual_cli.instruments.resolve import find_role_columns
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.read import read_table
+    from servqual_cli.io.survey import load_survey_file
+
+    try:
+        inst = load_instrument(instrument)
+        first = read_table(customers, sheet=sheet, encoding=encoding, header_row=header_row)
+        if not find_role_columns(inst, "perception", first.columns)[1]:
+            return exc  # the first file has its perception columns: another problem
+        load_survey_file(staff, instrument, None, sheet, encoding, header_row)
+    except ServqualError:
+        return exc
+    hint = (
+        f"; the second file ({staff}) has both expectation and perception columns: did you give "
+        "the staff file first? The order is CUSTOMERS STAFF"
+    )
+    return DataError(exc.message + hint, exc.location)
+
+
 @app.command("knowledge-gap")
 def knowledge_gap_cmd(
     customers: Annotated[str, typer.Argument(help="Citizens' survey (the gap survey).")],
@@ -165,8 +194,13 @@ def knowledge_gap_cmd(
     check_distinct(output=output, excluded=excluded)
     from servqual_cli.cli.gap_toolbox import split_by, two_way
 
-    cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding, header_row,
-                            strict)  # fmt: skip
+    try:
+        cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding,
+                                header_row, strict)  # fmt: skip
+    except DataError as exc:
+        raise _swapped_hint(
+            exc, customers, staff, instrument, sheet, encoding, header_row
+        ) from None
     cust = two_way(cust, by)  # --by A,B: the combinations
     stf = load_roles_file(staff, instrument, ["expectation"], None, None, sheet, encoding,
                           header_row, strict)  # fmt: skip
