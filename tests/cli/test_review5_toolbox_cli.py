@@ -88,3 +88,46 @@ def test_interval_headers_name_their_level(cli, args, heads) -> None:
                 want = want.replace("low", "låg").replace("high", "hög")
             assert any(want in line for line in header_lines), (lang, want)
         assert not any("| CI low" in line or "| KI låg" in line for line in header_lines)
+
+
+SIX = Path(__file__).parents[1] / "data" / "small" / "six_point.csv"
+
+
+@pytest.mark.parametrize("command", ["gap", "items"])
+def test_scale_hint_names_the_remedy(cli, command: str) -> None:
+    """Review 5, finding 13: "is it 2–6?" with the command that writes an instrument."""
+    r = cli(command, SIX)
+    text = " ".join(r.stdout.split())
+    assert "is it 2–6? If so: servqual describe" in text
+    assert f"{SIX} --instrument-template > instrument.toml" in text
+    assert (
+        "set its scale = [2, 6] if it says otherwise, then run again with -i instrument.toml"
+        in text
+    )
+    sv = " ".join(cli(command, SIX, "--lang", "sv").stdout.split())
+    assert "är det 2–6? Om så är fallet: servqual describe" in sv
+    assert "kör sedan igen med -i instrument.toml" in sv
+    # the remedy works: the template and -i give no warning
+    tmpl = cli("describe", SIX, "--instrument-template")
+    assert tmpl.exit_code == 0 and "scale = [1, 6]" in tmpl.stdout
+
+
+def test_fmt_p_never_crosses_the_line() -> None:
+    """Every p shown below 0.05 is below 0.05 and every p at or above it is shown so (the
+    reading and the shown p agree), in both languages; a deliberately naive 3-decimal rule
+    fails this."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from servqual_cli.report.numbers import fmt_p
+
+    def shown_below(text: str) -> bool:
+        return text.startswith("<") or float(text.replace(",", ".")) < 0.05
+
+    @given(st.floats(min_value=0.0, max_value=1.0))
+    def check(p: float) -> None:
+        for lang in ("en", "sv"):
+            assert shown_below(fmt_p(p, lang)) == (p < 0.05), (p, fmt_p(p, lang))
+
+    check()
+    assert not shown_below(f"{0.04973:.3f}")  # the naive rule crosses the line

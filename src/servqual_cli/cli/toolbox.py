@@ -92,7 +92,7 @@ def tolerance(
     }
     sections: list[Section] = duplicate_sections(data.duplicates, lang_code)  # review 2 23h
     payload["duplicate_rows"] = duplicate_record(data.duplicates)
-    use = instrument_scale_use(data.matrices, data.instrument)  # a 1–6 file read as 1–7
+    use = instrument_scale_use(data.matrices, data.instrument, data.table.source)  # 1–6 as 1–7
     payload["scale_use"] = None if use is None else use.to_dict()
     sections += scale_use_sections(use, lang_code)
     sections += tolerance_sections(res, data.excluded, lang_code, items,
@@ -365,6 +365,10 @@ def items(
     from servqual_cli.report.gap_sections import scale_use_sections
 
     use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
+    if use is not None and item_columns is None:  # an instrument's scale: name the remedy
+        from dataclasses import replace
+
+        use = replace(use, source=file)
     payload["scale_use"] = None if use is None else use.to_dict()
     payload["duplicate_rows"] = duplicate_record(duplicates)  # review 2 item 23h
     sections = duplicate_sections(duplicates, lang.value) + scale_use_sections(use, lang.value)
