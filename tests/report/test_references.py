@@ -27,8 +27,14 @@ def test_service_report_cites_no_survey_method() -> None:
 
 def test_survey_report_cites_its_methods() -> None:
     text = _cite_text("report_karlstad.toml")
-    for present in ("Parasuraman, Zeithaml & Berry (1988)", "Martilla & James (1977)",
-                    "Games & Howell (1976)", "Holm (1979)", "Feldt (1965)", "Fornell & Larcker"):
+    for present in (
+        "Parasuraman, Zeithaml & Berry (1988)",
+        "Martilla & James (1977)",
+        "Games & Howell (1976)",
+        "Holm (1979)",
+        "Feldt (1965)",
+        "Fornell & Larcker",
+    ):
         assert present in text, present  # fmt: skip
 
 

@@ -73,14 +73,15 @@ class ScaleUse:
         return (f"Scale declared {lo}–{hi}, but no answer is {where.join(ends)} {items}: "
                 f"is it {ulo}–{uhi}?")  # fmt: skip
 
-
     def remedy(self, lang: str = "en") -> str:
         """What to do about it on the command line: the command that writes an instrument for
         the file, whose scale line to check, and ``-i`` (review 5, finding 13). Empty without
         a source file (the report's warning names no command).
 
         >>> print(ScaleUse((1.0, 7.0), (1.0, 5.0), 44, "enkät.xlsx").remedy())
-        If so: servqual describe enkät.xlsx --instrument-template > instrument.toml writes an instrument for the file; set its scale = [1, 5] if it says otherwise, then run again with -i instrument.toml.
+        If so: servqual describe enkät.xlsx --instrument-template > instrument.toml writes an
+        instrument for the file; set its scale = [1, 5] if it says otherwise, then run again
+        with -i instrument.toml.
         >>> ScaleUse((1.0, 7.0), (1.0, 5.0), 44).remedy()
         ''
         """
@@ -95,8 +96,10 @@ class ScaleUse:
             return (f"Om så är fallet: {command} skriver ett instrument för filen; sätt dess "
                     f"scale = [{lo}, {hi}] om där står något annat och kör sedan igen med "
                     "-i instrument.toml.")  # fmt: skip
-        return (f"If so: {command} writes an instrument for the file; set its scale = "
-                f"[{lo}, {hi}] if it says otherwise, then run again with -i instrument.toml.")
+        return (
+            f"If so: {command} writes an instrument for the file; set its scale = "
+            f"[{lo}, {hi}] if it says otherwise, then run again with -i instrument.toml."
+        )
 
 
 def _num(value: float) -> str:
