@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from servqual_cli.report.glance_rows import _mark_ties
 from servqual_cli.report.glance_summary import summary_paragraph
+from servqual_cli.report.glance_survey_rows import _mark_ties
 from servqual_cli.report.spec import GlanceRow
 
 

@@ -15,6 +15,12 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_change": ("Förändring", "Change"),
     "g_change_shift": ("Förändring (tider: förskjutning)", "Change (times: shift)"),
     "g_median_change": ("Medianernas skillnad", "Median difference"),
+    # a time's change, in every renderer that words it: the medians' difference first, then the
+    # Hodges-Lehmann shift the verdict is about (review 4, finding 1)
+    "g_median_and_shift": (
+        "medianen {median}, typisk förskjutning {shift}",
+        "median {median}, typical shift {shift}",
+    ),
     "g_change_verdict": ("Förändringen", "The change"),
     "g_goal": ("Mål / norm", "Target / norm"),
     "g_goal_verdict": ("Mot mål / norm", "Against target / norm"),

@@ -57,12 +57,18 @@ def located_summary(
     """
     if not excluded:
         return f"{exclusion_summary(excluded, lang)}."
+    text = f"{label('excluded', lang)}: {_located(excluded, where, lang)}."
+    return f"{text} {_HINT[lang]}" if hint else text
+
+
+def _located(excluded: Mapping[str, int], where: Mapping[str, Mapping[str, int]], lang: str) -> str:
+    """Each reason with its count and, when few columns hold it, where: "out of range 14 (all
+    in E3), blank 2" (the counts carried as numbers, formatted here once)."""
     parts = []
     for reason, n in excluded.items():
         place = _where(where.get(reason, {}), n, lang)
         parts.append(f"{label(reason, lang)} {n}" + (f" ({place})" if place else ""))
-    text = f"{label('excluded', lang)}: {', '.join(parts)}."
-    return f"{text} {_HINT[lang]}" if hint else text
+    return ", ".join(parts)
 
 
 def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -> str:
@@ -83,7 +89,7 @@ def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -
             str(r): {str(c): int(n) for c, n in part.groupby("column", sort=False).size().items()}
             for r, part in cells.groupby("reason", sort=True)
         }
-        one = located_summary({str(r): int(n) for r, n in counts.items()}, where, lang)
-        files.append(f"{file}: {one.split(': ', 1)[1].rstrip('.')}")
+        excluded = {str(r): int(n) for r, n in counts.items()}
+        files.append(f"{file}: {_located(excluded, where, lang)}")
     text = f"{label('excluded', lang)}: {'; '.join(files)}."
     return f"{text} {_HINT[lang]}" if hint else text

@@ -11,20 +11,12 @@ from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import GlanceRow
+from servqual_cli.report.word_lists import join_words
+
+# join_words lives in word_lists (one rule for every list); re-exported for build and the charts
+__all__ = ["join_words", "summary_paragraph", "where"]
 
 _REGISTER = ("feedback", "backlog")  # the feedback register's rows: their own sentences
-
-
-def join_words(names: Sequence[str], lang: str, sep: str = ", ") -> str:
-    """ "a, b och c" / "a, b and c".
-
-    >>> join_words(["a", "b", "c"], "sv"), join_words(["a"], "en")
-    ('a, b och c', 'a')
-    """
-    names = list(dict.fromkeys(names))
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{sep.join(names[:-1])} {rl('and', lang)} {names[-1]}"
 
 
 def _join(names: Sequence[str], lang: str) -> str:

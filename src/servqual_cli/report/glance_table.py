@@ -13,7 +13,7 @@ import pandas as pd
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number, fmt_percent, fmt_signed
-from servqual_cli.report.spec import Glance, GlanceRow, Table
+from servqual_cli.report.spec import TARGET_VERDICTS, Glance, GlanceRow, Table
 
 _UNIT_WORDS = {
     "days": ("dagar", "days"),
@@ -61,8 +61,7 @@ def change_text(row: GlanceRow, lang: str) -> str:
     if row.median_change is not None:
         shift = change_text(replace(row, median_change=None), lang)
         median = change_text(replace(row, change=row.median_change, median_change=None), lang)
-        words = ("medianen {m}, typisk förskjutning {s}", "median {m}, typical shift {s}")
-        return words[lang != "sv"].format(m=median, s=shift)
+        return rl("g_median_and_shift", lang, median=median, shift=shift)
     if row.unit == "share":
         unit = "procentenheter" if lang == "sv" else "percentage points"
         return f"{fmt_signed(row.change * 100, lang, 1)} {unit}"
@@ -81,12 +80,15 @@ def _change_key(rows: tuple[GlanceRow, ...] | list[GlanceRow]) -> str:
     return "g_change_shift" if any(r.median_change is not None for r in rows) else "g_change"
 
 
-_GAP_VERDICTS = ("met", "not_met", "cannot_tell")
+def verdict_key(code: str, gap: bool = False) -> str:
+    """The catalog key of a verdict code, for every renderer; a gap's verdict against
+    expectations (:attr:`GlanceRow.against_expectation`) has its own words, "under förväntan",
+    not "ej uppfyllt" (review 3, finding 4).
 
-
-def _is_gap(row: GlanceRow) -> bool:
-    """A SERVQUAL gap held against expectations (gap 0), not against a target anyone set."""
-    return row.unit == "gap" and row.target == 0
+    >>> verdict_key("not_met"), verdict_key("not_met", gap=True), verdict_key("worse", gap=True)
+    ('g_not_met', 'g_gap_not_met', 'g_worse')
+    """
+    return f"g_gap_{code}" if gap and code in TARGET_VERDICTS else f"g_{code}"
 
 
 def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
@@ -99,8 +101,7 @@ def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
     if code is None:
         return "–"
     mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ ", "more": "↑ "}.get(code, "")
-    key = f"g_gap_{code}" if gap and code in _GAP_VERDICTS else f"g_{code}"
-    return mark + rl(key, lang)
+    return mark + rl(verdict_key(code, gap), lang)
 
 
 def _note(glance: Glance, lang: str) -> str | None:
@@ -129,12 +130,12 @@ def glance_table(glance: Glance, lang: str) -> Table:
     too_few = rl("g_too_few", lang)
 
     def verdict(r: GlanceRow, code: str | None) -> str:
-        return "–" if r.small_base else _verdict(code, lang, gap=_is_gap(r))
+        return "–" if r.small_base else _verdict(code, lang, gap=r.against_expectation)
 
     def value_cell(r: GlanceRow) -> str:
         text = f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
         # a gap's note (perception level, survey weights) beside its value
-        return f"{text}; {r.note}" if _is_gap(r) and r.note else text
+        return f"{text}; {r.note}" if r.against_expectation and r.note else text
 
     columns = {
         rl("g_measure", lang): [r.name for r in rows],
@@ -212,7 +213,7 @@ def glance_row_formats(glance: Glance, lang: str) -> list[dict[str, str]]:
         # the change column is named for the shift when a time is among the rows (_change_key)
         formats[rl(_change_key(glance.rows), lang)] = f"+{fmt}"
         formats[rl("g_median_change", lang)] = f"+{fmt}"
-        formats[rl("g_target", lang)] = "d" if _is_gap(r) else fmt
+        formats[rl("g_target", lang)] = "d" if r.against_expectation else fmt
         if glance.whole:
             formats[glance.whole] = fmt
         out.append(formats)
@@ -231,7 +232,7 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         return None if v is None else v * 100.0 if r.unit == "share" else v
 
     def verdict(r: GlanceRow, code: str | None) -> str:
-        return "–" if r.small_base else _verdict(code, lang, gap=_is_gap(r))
+        return "–" if r.small_base else _verdict(code, lang, gap=r.against_expectation)
 
     too_few = rl("g_too_few", lang)
     columns: dict[str, list[Any]] = {

@@ -9,10 +9,11 @@ from typing import Any
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.glance_summary import where
+from servqual_cli.report.glance_table import verdict_key
 from servqual_cli.report.html_cells import missing
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import MISSING, fmt_int, fmt_number, fmt_percent, fmt_signed
-from servqual_cli.report.spec import GlanceRow
+from servqual_cli.report.spec import TARGET_VERDICTS, GlanceRow
 
 _DECIMALS = {"share": 1, "index": 1, "gap": 2, "mean": 2, "days": 1, "working_days": 1,
              "hours": 1, "working_hours": 1, "seconds": 0, "count": 0}  # fmt: skip
@@ -28,9 +29,6 @@ _TONE = {
     "same": ("neutral", "="),
     "cannot_tell": ("unknown", "?"),
 }
-_VERDICT_KEY = {"better": "g_better", "worse": "g_worse", "no_change": "g_no_change",
-                "met": "g_met", "not_met": "g_not_met", "cannot_tell": "g_cannot_tell",
-                "same": "g_same", "more": "g_more"}  # fmt: skip
 
 
 def _value_text(value: float | None, unit: str, lang: str) -> str:
@@ -58,8 +56,7 @@ def _card_change(row: GlanceRow, lang: str) -> str:
     if row.median_change is None or missing(row.median_change):
         return shift
     median = _change_text(row.median_change, row.unit, lang)
-    words = ("medianen {m}, typisk förskjutning {s}", "median {m}, typical shift {s}")
-    return words[lang != "sv"].format(m=median, s=shift)
+    return words_of(lang)["g_median_and_shift"].format(median=median, shift=shift)
 
 
 def _verdict(
@@ -70,9 +67,9 @@ def _verdict(
     if code is None:
         return None
     tone, icon = _TONE.get(code, ("unknown", "?"))
-    gap = gap and code in ("met", "not_met", "cannot_tell")
-    key = f"g_gap_{code}" if gap else _VERDICT_KEY.get(code, code)  # "under förväntan"
-    if goal is not None and not gap and code in ("met", "not_met", "cannot_tell"):
+    gap = gap and code in TARGET_VERDICTS
+    key = verdict_key(code, gap)  # "under förväntan" for a gap against expectations
+    if goal is not None and not gap and code in TARGET_VERDICTS:
         key = "g_card_cannot_tell" if code == "cannot_tell" else f"g_card_{goal}_{code}"
     word = words_of(lang).get(key, code)
     return {"tone": tone, "icon": icon, "word": word}
@@ -109,7 +106,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         kind = words[f"g_card_{goal}"].format(
             bound=f"{bound} {_value_text(row.target, row.unit, lang)}"
         )
-        gap = row.unit == "gap" and row.target == 0
+        gap = row.against_expectation
         if gap:  # no target anyone set: "Mot förväntan ✖ under förväntan" (review 3, finding 4)
             kind = words["g_against_expectation"]
         verdict = _verdict(row.target_verdict, lang, gap=gap, goal=goal)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.word_lists import join_words
 
 if TYPE_CHECKING:
     from servqual_cli.instruments.model import Instrument
@@ -23,7 +24,6 @@ _WORDS = {
     "en": ("Negatively worded items {items} scored as {top} − the answer (scale {lo}–{hi}).",
            "Negatively worded item {items} scored as {top} − the answer (scale {lo}–{hi})."),
 }  # fmt: skip
-_AND = {"sv": "och", "en": "and"}
 
 
 def item_ranges(items: Sequence[int], lang: str) -> str:
@@ -47,9 +47,7 @@ def item_ranges(items: Sequence[int], lang: str) -> str:
             parts.append(f"{run[0]}–{run[-1]}")
         else:
             parts += [str(n) for n in run]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {_AND.get(lang, 'and')} {parts[-1]}"
+    return join_words(parts, lang)
 
 
 def reverse_note(instrument: Instrument, lang: str) -> str | None:

@@ -63,6 +63,10 @@ class Figure:
     axes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
+# the target verdict codes of a GlanceRow; a gap against expectations words them its own way
+TARGET_VERDICTS = ("met", "not_met", "cannot_tell")
+
+
 @dataclass(frozen=True)
 class GlanceRow:
     """One measure in "Resultat i korthet" / "Results at a glance".
@@ -115,6 +119,18 @@ class GlanceRow:
     median_change: float | None = None
     # the size of the Holm family whose adjusted p the change verdict follows (None: unadjusted)
     change_family: int | None = None
+
+    @property
+    def against_expectation(self) -> bool:
+        """A SERVQUAL gap held against expectations (gap 0), not against a target anyone set:
+        its target verdict reads "under förväntan", not "ej uppfyllt" (review 3, finding 4).
+
+        >>> GlanceRow("dimension", "A", "gap", -0.4, target=0.0).against_expectation
+        True
+        >>> GlanceRow("kpi", "A", "share", 0.9, target=0.0).against_expectation
+        False
+        """
+        return self.unit == "gap" and self.target == 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,117 @@
+"""The feedback register's rows of "Resultat i korthet": significant rises in the number of
+items and the unanswered items older than the reply promise (see
+:mod:`~servqual_cli.report.glance_rows`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from servqual_cli.report.catalog import rl
+from servqual_cli.report.glance_row_parts import ALPHA
+from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
+from servqual_cli.report.spec import GlanceRow
+
+if TYPE_CHECKING:
+    from servqual_cli.core.feedback import FeedbackAnalysis
+
+__all__ = ["feedback_rows"]
+
+
+def _window_text(span: dict[str, Any]) -> str:
+    """A trend window as a year when it is one whole calendar year, else "from–to".
+
+    >>> _window_text({"from": "2024-01-01", "to": "2024-12-31"})
+    '2024'
+    >>> _window_text({"from": "2023-07-01", "to": "2024-06-30"})
+    '2023-07-01–2024-06-30'
+    """
+    a, b = str(span["from"]), str(span["to"])
+    if a[:4] == b[:4] and a[4:] == "-01-01" and b[4:] == "-12-31":
+        return a[:4]
+    return f"{a}–{b}"
+
+
+def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
+    """Bad news from the feedback register, named plainly: a significant rise in the number of
+    items (the register's own trend test: exact Poisson rate ratio, Holm within its family;
+    the total, each unit, and complaints) and the open items older than the promise."""
+    from servqual_cli.report.service_labels import limit_text, sl
+
+    rows = []
+    t = a.trend
+    w = a.trend_window
+    if len(t) and w:
+        counts = t[t["measure"].eq("count")]
+        rise = counts[
+            (counts["p_holm"].astype(float) < ALPHA)
+            & (counts["estimate"].astype(float) > 1)
+            & (counts["level"].ne("type") | counts["key"].eq("klagomål"))
+        ]
+        for rec in rise.to_dict("records"):
+            key = "all" if rec["level"] == "total" else str(rec["key"])
+            name = rl(
+                "feedback_items_total" if rec["level"] == "total" else "feedback_items_of",
+                lang,
+                what=sl(key, lang),
+            )
+            note = rl(
+                "feedback_rise_note",
+                lang,
+                ratio=fmt_number(float(rec["estimate"]), lang, 2),
+                low=fmt_number(float(rec["ci_low"]), lang, 2),
+                high=fmt_number(float(rec["ci_high"]), lang, 2),
+                p=fmt_p(float(rec["p_holm"]), lang),
+            )
+            # review 3, finding 7: only complaints are a deterioration; a count of every type
+            # (praise and suggestions too) is "more", and its note says what it counts
+            complaints = rec["level"] == "type"
+            if not complaints:
+                note = f"{note}; {rl('feedback_all_types', lang)}"
+            rows.append(
+                GlanceRow(
+                    kind="feedback",
+                    name=name,
+                    unit="count",
+                    value=float(rec["value"]),
+                    period=_window_text(w["current"]),
+                    # no n: the value is itself a count, and a small count (20 -> 35 items) is
+                    # no small sample to be flagged "too few answers" and lose its verdict
+                    n=None,
+                    previous_period=_window_text(w["previous"]),
+                    previous_value=float(rec["previous_value"]),
+                    change=float(rec["value"]) - float(rec["previous_value"]),
+                    change_verdict="worse" if complaints else "more",
+                    higher_is_better=False,
+                    note=note,
+                )
+            )
+    if a.backlog is not None and len(a.backlog):
+        # review 3, finding 12: the reply promise's count is the items with contact details and
+        # no reply older than the promise; items not closed (answered or not, anonymous or not)
+        # are a separate, differently worded count; no target (none was set)
+        b = a.backlog
+        unanswered = int(b["n_unanswered_overdue"].sum()) if "n_unanswered_overdue" in b else 0
+        overdue = int(b["n_open_overdue"].sum())
+        promise = limit_text(a.promise.text, lang)
+        date = a.as_of.date().isoformat()
+        rows.append(
+            GlanceRow(
+                kind="backlog",
+                name=rl("backlog_row", lang, promise=promise),
+                unit="count",
+                value=float(unanswered),
+                period=date,
+                n=None,  # a count of items, not a sample
+                higher_is_better=False,
+                note=rl(  # the card's note and the paragraph's sentence
+                    "p_backlog",
+                    lang,
+                    unanswered=fmt_int(unanswered, lang),
+                    overdue=fmt_int(overdue, lang),
+                    open=fmt_int(int(b["n_open"].sum()), lang),
+                    promise=promise,
+                    date=date,
+                ),
+            )
+        )
+    return rows

@@ -1,0 +1,192 @@
+"""The survey's rows of "Resultat i korthet": the overall SERVQUAL gap and one row per
+dimension, judged against expectations (gap 0), with the groups below expectations and the
+dimensions the largest gap cannot be told from (see :mod:`~servqual_cli.report.glance_rows`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from servqual_cli.report.catalog import dimension_name, rl
+from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.spec import GlanceRow
+
+if TYPE_CHECKING:
+    from servqual_cli.core.dimension_comparison import DimensionComparison
+    from servqual_cli.core.gaps import GapAnalysis
+    from servqual_cli.core.group_gaps import GroupedGapAnalysis
+    from servqual_cli.core.survey_weights import WeightedSummary
+
+__all__ = ["survey_rows"]
+
+
+def _weighted(summary: WeightedSummary | None, name: str) -> dict[str, Any] | None:
+    """One survey-weighted estimate (mean, CI, n, n_eff) by its name, or None."""
+    if summary is None:
+        return None
+    t = summary.table
+    hit = t[t["name"] == name]
+    return None if hit.empty else {str(k): v for k, v in hit.iloc[0].items()}
+
+
+def _weight_note(est: dict[str, Any] | None, column: str, lang: str) -> str | None:
+    """ "viktat efter Vikt, effektivt n 253" for a card from survey-weighted estimates."""
+    if est is None:
+        return None
+    n_eff = fmt_number(float(est["n_eff"]), lang, 0)
+    return rl("g_survey_weighted", lang, column=column, n_eff=n_eff)
+
+
+def _perception_note(value: float | None, scale_max: float | None, lang: str) -> str | None:
+    """ "Upplevelse 5,56 av 7": the perception level beside the gap (review 3, finding 4)."""
+    if value is None:
+        return None
+    top = "" if scale_max is None else rl("g_of_scale", lang, top=fmt_number(scale_max, lang, 0))
+    return rl("g_perception_level", lang, value=fmt_number(value, lang)) + top
+
+
+def _join(*parts: str | None) -> str | None:
+    shown = [p for p in parts if p]
+    return "; ".join(shown) if shown else None
+
+
+def survey_rows(
+    result: GapAnalysis,
+    grouped: GroupedGapAnalysis | None,
+    period: str | None,
+    lang: str,
+    weighted: WeightedSummary | None = None,
+    scale_max: float | None = None,
+    comparison: DimensionComparison | None = None,
+) -> list[GlanceRow]:
+    """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
+    below expectations when the survey is grouped.
+
+    With ``weighted`` (``[survey] weight_column``) the value, interval and verdict of each row
+    are the survey-weighted ones (:func:`~servqual_cli.core.weighted_gaps.weighted_servqual`) and
+    the note says "viktat efter Vikt, effektivt n 253"; the group lines stay from the
+    (unweighted) group tests. Each dimension's note gives its perception level (SERVPERF).
+    """
+    from servqual_cli.core.weighted_gaps import OVERALL, gap_name, perception_name
+
+    rows = []
+    o = result.overall
+    low, high = as_float(o.ci_low), as_float(o.ci_high)
+    value, n = as_float(o.unweighted), int(o.n_unweighted)
+    est = _weighted(weighted, OVERALL)
+    if est is not None:
+        value, low, high, n = (
+            as_float(est["mean"]),
+            as_float(est["ci_low"]),
+            as_float(est["ci_high"]),
+            int(est["n"]),
+        )
+    column = weighted.column if weighted is not None else ""
+    rows.append(
+        GlanceRow(
+            kind="overall",
+            name=rl("overall_gap", lang),
+            unit="gap",
+            value=value,
+            period=period,
+            n=n,
+            ci_low=low,
+            ci_high=high,
+            target=0.0,
+            target_kind="norm",
+            target_verdict=gap_verdict(low, high),
+            note=_weight_note(est, column, lang),
+        )
+    )
+    tests = grouped.group_dimension_p if grouped is not None else None
+    dims = result.dimensions
+    servperf = dims["servperf"] if "servperf" in dims.columns else dims["perception"]
+    for i, rec in enumerate(dims.itertuples(index=False)):
+        low, high = as_float(rec.ci_low), as_float(rec.ci_high)
+        value, n = as_float(rec.gap), int(rec.n)  # type: ignore[arg-type]  # itertuples: any cells
+        level = as_float(servperf.iloc[i])
+        est = _weighted(weighted, gap_name(str(rec.dimension)))
+        if est is not None:
+            value, low, high = (
+                as_float(est["mean"]),
+                as_float(est["ci_low"]),
+                as_float(est["ci_high"]),
+            )
+            n = int(est["n"])
+            p_est = _weighted(weighted, perception_name(str(rec.dimension)))
+            level = None if p_est is None else as_float(p_est["mean"])
+        area = None
+        if grouped is not None and tests is not None and grouped.groups:
+            # Named only where the group's own gap is told from 0 (below it, its t-test p
+            # adjusted over groups x dimensions, the family of the per-group table): a group the
+            # data cannot tell from 0 is not named, however low its point value; and the words
+            # say "below expectations in", never "worst": no test compared the groups.
+            told = tests[tests["dimension"].eq(str(rec.dimension)) & (tests["p_adjusted"] < ALPHA)]
+            below = []
+            for g in told["group"]:
+                dims = grouped.groups[g].dimensions
+                gap = as_float(dims["gap"].iloc[i])
+                if gap is not None and gap < 0:
+                    below.append((gap, str(g), fmt_number(gap, lang), int(dims["n"].iloc[i])))
+            area = groups_text(sorted(below), len(grouped.groups), lang)
+        rows.append(
+            GlanceRow(
+                kind="dimension",
+                name=dimension_name(rec.dimension, lang),
+                unit="gap",
+                value=value,
+                period=period,
+                n=n,
+                ci_low=low,
+                ci_high=high,
+                target=0.0,
+                target_kind="norm",
+                target_verdict=gap_verdict(low, high),
+                area=area,
+                area_kind="below_expectation" if area else None,
+                note=_join(
+                    _perception_note(level, scale_max, lang), _weight_note(est, column, lang)
+                ),
+            )
+        )
+    return _mark_ties(rows, dims, comparison, lang)
+
+
+def _mark_ties(
+    rows: list[GlanceRow], dims: pd.DataFrame, comparison: DimensionComparison | None, lang: str
+) -> list[GlanceRow]:
+    """The dimension with the largest negative gap (among those below expectations), with the
+    dimensions its Holm-adjusted paired test (the run's "which gap matters most?" pairs) cannot
+    tell it from at p < 0.05 in ``tied_with``: the summary then names them together, "kan inte
+    skiljas åt", instead of calling one the largest (review 3, finding 5)."""
+    if comparison is None:
+        return rows
+    from dataclasses import replace
+
+    first = 1  # rows[0] is the overall score
+    short = [
+        i for i, r in enumerate(rows[first:], first)
+        if r.target_verdict == "not_met" and r.value is not None
+    ]  # fmt: skip
+    if not short:
+        return rows
+    worst = min(short, key=lambda i: rows[i].value or 0.0)
+    names = [str(d) for d in dims["dimension"]]
+    name = names[worst - first]
+    pairs = comparison.pairs
+    tied = []
+    for j, other in enumerate(names):
+        if other == name:
+            continue
+        hit = pairs[((pairs["a"] == name) & (pairs["b"] == other))
+                    | ((pairs["a"] == other) & (pairs["b"] == name))]  # fmt: skip
+        p = as_float(hit["p_holm"].iloc[0]) if len(hit) else None
+        if p is None or p >= ALPHA:
+            tied.append((rows[j + first].value or 0.0, dimension_name(other, lang)))
+    if not tied:
+        return rows
+    out = list(rows)
+    out[worst] = replace(rows[worst], tied_with=tuple(n for _, n in sorted(tied)))
+    return out
