@@ -36,8 +36,8 @@ def test_ipa_marks_a_placement_its_interval_cannot_tell() -> None:
         }
     )
     table = ipa_table(frame, "sv")
-    assert table.frame.iloc[:, -1].tolist() == [
-        "Möjlig överprestation",
-        "Möjlig överprestation (osäker)",
+    assert table.frame.iloc[:, -1].tolist() == [  # plain labels (review 5, finding 17)
+        "lägre viktighet, högre upplevelse",
+        "lägre viktighet, högre upplevelse (osäker)",
     ]
     assert table.note is not None and "inte mot förväntan" in table.note

@@ -50,10 +50,14 @@ def test_manifest(sample_report: Path) -> None:
     assert roles["survey"]["path"] == "karlstad_servqual.xlsx"
     survey = CONFIG.parent / "karlstad_servqual.xlsx"
     assert roles["survey"]["sha256"] == hashlib.sha256(survey.read_bytes()).hexdigest()
-    # an absolute path on the command line is stored relative to the report folder
-    assert roles["config"]["path"] == os.path.relpath(CONFIG, sample_report.resolve())
-    assert not os.path.isabs(roles["config"]["path"])
-    assert {"python", "servqual-cli", "numpy", "matplotlib", "openpyxl"} <= set(m["versions"])
+    # one base for every input path, named (review 5, finding 9): the config's folder, even
+    # for a config given by an absolute path on the command line
+    assert m["path_base"] == "config" and roles["config"]["path"] == CONFIG.name
+    assert not any(os.path.isabs(i["path"]) for i in m["inputs"])
+    # every runtime dependency that reads or formats, not only the statistics (finding 9)
+    want = {"python", "servqual-cli", "numpy", "matplotlib", "openpyxl", "fastexcel", "pyarrow",
+            "babel", "jinja2", "python-calamine"}  # fmt: skip
+    assert want <= set(m["versions"]) and all(m["versions"][k] for k in want)
     commit = m["tool"]["git_commit"]  # run from this checkout: the commit of the code
     assert commit is None or re.fullmatch(r"[0-9a-f]{40}", commit)
     outputs = {o["path"]: o for o in m["outputs"]}
@@ -211,3 +215,16 @@ def test_a_report_folder_with_a_users_file_in_it_is_not_replaced(
     (folder / "manifest.json").write_text('{"tool": "servqual"}')  # not our manifest's shape
     with pytest.raises(UsageError, match="more than an earlier report"):
         check_target(folder, [])
+
+
+def test_manifest_lists_pyproject_dependencies() -> None:
+    """The fallback list (a source tree without installed metadata) is pyproject's
+    ``dependencies``, and the installed metadata gives the same names."""
+    import tomllib
+
+    from servqual_cli.report.manifest import PACKAGES, runtime_dependencies
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
+    names = [re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0] for d in project["project"]["dependencies"]]
+    assert list(PACKAGES) == names
+    assert [n.lower() for n in runtime_dependencies()] == [n.lower() for n in names]

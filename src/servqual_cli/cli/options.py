@@ -91,7 +91,8 @@ HeaderRowsOpt = Annotated[
         min=1,
         max=2,
         callback=_scoped("header_rows"),
-        help="Header rows: 2 joins a group row with the row below (E over 1, 2 … → 'E 1'); "
+        help="Header rows: 2 joins a group row with the row below (E over 1, 2 … → 'E 1', which "
+        "an instrument's E1 matches); "
         "1 turns detection off. Default: 2 where the file shows it unambiguously.",
         show_default=False,
     ),

@@ -18,6 +18,7 @@ from servqual_cli.cli.toolbox_parts import (
 )
 
 if TYPE_CHECKING:
+    from servqual_cli.errors import DataError
     from servqual_cli.report.spec import Section
 
 app = typer.Typer()
@@ -91,7 +92,7 @@ def tolerance(
     }
     sections: list[Section] = duplicate_sections(data.duplicates, lang_code)  # review 2 23h
     payload["duplicate_rows"] = duplicate_record(data.duplicates)
-    use = instrument_scale_use(data.matrices, data.instrument)  # a 1–6 file read as 1–7
+    use = instrument_scale_use(data.matrices, data.instrument, data.table.source)  # 1–6 as 1–7
     payload["scale_use"] = None if use is None else use.to_dict()
     sections += scale_use_sections(use, lang_code)
     sections += tolerance_sections(res, data.excluded, lang_code, items,
@@ -123,6 +124,34 @@ def tolerance(
     doc = Document(title=toolbox_title(head, data.table), sections=tuple(sections))
     write_exclusions(excluded, data.exclusions)
     emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
+
+
+def _swapped_hint(
+    exc: DataError, customers: str, staff: str, instrument: str | None, sheet: str | None,
+    encoding: str | None, header_row: int | None,
+) -> DataError:  # fmt: skip
+    """``exc`` (the citizens' file could not be read as a gap survey), with "did you give the
+    staff file first?" added when that file lacks perception columns and the second file reads
+    as a gap survey (review 5, finding 20)."""
+    from servqual_cli.errors import DataError, ServqualError
+    from servqual_cli.instruments.resolve import find_role_columns
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.read import read_table
+    from servqual_cli.io.survey import load_survey_file
+
+    try:
+        inst = load_instrument(instrument)
+        first = read_table(customers, sheet=sheet, encoding=encoding, header_row=header_row)
+        if not find_role_columns(inst, "perception", first.columns)[1]:
+            return exc  # the first file has its perception columns: another problem
+        load_survey_file(staff, instrument, None, sheet, encoding, header_row)
+    except ServqualError:
+        return exc
+    hint = (
+        f"; the second file ({staff}) has both expectation and perception columns: did you give "
+        "the staff file first? The order is CUSTOMERS STAFF"
+    )
+    return DataError(exc.message + hint, exc.location)
 
 
 @app.command("knowledge-gap")
@@ -165,8 +194,13 @@ def knowledge_gap_cmd(
     check_distinct(output=output, excluded=excluded)
     from servqual_cli.cli.gap_toolbox import split_by, two_way
 
-    cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding, header_row,
-                            strict)  # fmt: skip
+    try:
+        cust = load_survey_file(customers, instrument, split_by(by), sheet, encoding,
+                                header_row, strict)  # fmt: skip
+    except DataError as exc:
+        raise _swapped_hint(
+            exc, customers, staff, instrument, sheet, encoding, header_row
+        ) from None
     cust = two_way(cust, by)  # --by A,B: the combinations
     stf = load_roles_file(staff, instrument, ["expectation"], None, None, sheet, encoding,
                           header_row, strict)  # fmt: skip
@@ -331,6 +365,10 @@ def items(
     from servqual_cli.report.gap_sections import scale_use_sections
 
     use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
+    if use is not None and item_columns is None:  # an instrument's scale: name the remedy
+        from dataclasses import replace
+
+        use = replace(use, source=file)
     payload["scale_use"] = None if use is None else use.to_dict()
     payload["duplicate_rows"] = duplicate_record(duplicates)  # review 2 item 23h
     sections = duplicate_sections(duplicates, lang.value) + scale_use_sections(use, lang.value)

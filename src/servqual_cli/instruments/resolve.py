@@ -188,6 +188,8 @@ def _find(
     if spec.kind != "regex":
         name = spec.name_for(number, pos)
         hit = None if name is None else index.find(name)
+        if hit is None and name is not None:
+            return _find_joined(name, columns)
         return None if hit is None else index.columns[hit]
     regex = re.compile(spec.regex_for(number), re.IGNORECASE)
     hits = [c for c in columns if regex.search(str(c))]
@@ -199,6 +201,37 @@ def _find(
             where,
         )
     return hits[0] if hits else None
+
+
+_CODE_NUMBER = re.compile(r"^([^\W\d_]{1,3}) ?(\d+)$")
+
+
+def _code_key(name: str) -> str | None:
+    """A short letter code and a number without the space between them ("e 1" -> "e1"), or
+    None for any other name.
+
+    >>> _code_key("E 1"), _code_key("p22"), _code_key("Förväntan 1"), _code_key("Kön")
+    ('e1', 'p22', None, None)
+    """
+    m = _CODE_NUMBER.match(normalise(name))
+    return None if m is None else m.group(1) + m.group(2)
+
+
+def _find_joined(name: str, columns: Sequence[str]) -> str | None:
+    """The one column named ``name`` but for a space between its letter code and its number:
+    the two-row header join writes "E" over "1" as "E 1", which is the instrument's E1 (review 5,
+    finding 7). Two such columns match nothing (the caller reports the column missing).
+
+    >>> _find_joined("E1", ["id", "E 1", "E 2"]), _find_joined("E 2", ["E1", "E2"])
+    ('E 1', 'E2')
+    >>> _find_joined("E1", ["E 1", "E_1"]) is None, _find_joined("E1", ["Förväntan 1"]) is None
+    (True, True)
+    """
+    key = _code_key(name)
+    if key is None:
+        return None
+    hits = [c for c in columns if _code_key(str(c)) == key]  # header cells, not data
+    return str(hits[0]) if len(hits) == 1 else None
 
 
 def _wanted(spec: ColumnSpec, number: int, pos: int, role: str) -> str:

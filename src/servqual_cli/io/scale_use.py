@@ -10,7 +10,7 @@ before reverse scoring.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +26,8 @@ class ScaleUse:
     declared: tuple[float, float]
     used: tuple[float, float]
     n_items: int
+    # the file, as the command was given it, for the remedy (review 5, finding 13); not data
+    source: str | None = field(default=None, compare=False)
 
     @property
     def top_unused(self) -> bool:
@@ -70,6 +72,34 @@ class ScaleUse:
         items = "in the item" if self.n_items == 1 else f"in any of the {self.n_items} items"
         return (f"Scale declared {lo}–{hi}, but no answer is {where.join(ends)} {items}: "
                 f"is it {ulo}–{uhi}?")  # fmt: skip
+
+    def remedy(self, lang: str = "en") -> str:
+        """What to do about it on the command line: the command that writes an instrument for
+        the file, whose scale line to check, and ``-i`` (review 5, finding 13). Empty without
+        a source file (the report's warning names no command).
+
+        >>> print(ScaleUse((1.0, 7.0), (1.0, 5.0), 44, "enkät.xlsx").remedy())
+        If so: servqual describe enkät.xlsx --instrument-template > instrument.toml writes an
+        instrument for the file; set its scale = [1, 5] if it says otherwise, then run again
+        with -i instrument.toml.
+        >>> ScaleUse((1.0, 7.0), (1.0, 5.0), 44).remedy()
+        ''
+        """
+        if self.source is None:
+            return ""
+        name = self.source if self.source != "<stdin>" else "FILE"
+        if any(c.isspace() for c in name):
+            name = f'"{name}"'
+        lo, hi = (f"{v:g}" for v in self.used)
+        command = f"servqual describe {name} --instrument-template > instrument.toml"
+        if lang == "sv":
+            return (f"Om så är fallet: {command} skriver ett instrument för filen; sätt dess "
+                    f"scale = [{lo}, {hi}] om där står något annat och kör sedan igen med "
+                    "-i instrument.toml.")  # fmt: skip
+        return (
+            f"If so: {command} writes an instrument for the file; set its scale = "
+            f"[{lo}, {hi}] if it says otherwise, then run again with -i instrument.toml."
+        )
 
 
 def _num(value: float) -> str:
@@ -133,9 +163,13 @@ def _both_ends_early(
 
 
 def instrument_scale_use(
-    matrices: Mapping[str, np.ndarray], instrument: Instrument
+    matrices: Mapping[str, np.ndarray], instrument: Instrument, source: str | None = None
 ) -> ScaleUse | None:
-    """:func:`scale_use` of the instrument's item matrices (its scale and reversed items)."""
+    """:func:`scale_use` of the instrument's item matrices (its scale and reversed items);
+    ``source`` (the file) gives the warning its remedy."""
     reverse = set(instrument.reverse)
     positions = [k for k, item in enumerate(instrument.items) if item in reverse]
-    return scale_use(matrices, instrument.scale, positions)
+    use = scale_use(matrices, instrument.scale, positions)
+    if use is None or source is None:
+        return use
+    return ScaleUse(use.declared, use.used, use.n_items, source)

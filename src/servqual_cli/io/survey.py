@@ -180,7 +180,7 @@ def load_survey(
         exclusions=None,  # type: ignore[arg-type]  # built from the log when first read
         columns=resolved,
         exclusion_log=log,
-        scale_use=instrument_scale_use(matrices, instrument),
+        scale_use=instrument_scale_use(matrices, instrument, table.source),
         duplicates=role_duplicates(table, matrices, resolved),
     )
 

@@ -382,7 +382,13 @@ def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str
     notes: list[tuple[str, str]] = []
     for part in parts:
         notes.extend(n for n in part.method if n not in notes)
-    notes.append((rl("method_cite", lang), rl("method_cite_text", lang, version=__version__)))
+    from servqual_cli.report.references import cited, references_sentence, shown_text
+
+    sections = [s for p in parts for s in p.sections]
+    shown = shown_text(sections, [b for p in parts for b in p.summary], notes)
+    refs = references_sentence(cited(shown), lang)  # only what the sections use (review 5 #18)
+    notes.append((rl("method_cite", lang),
+                  rl("method_cite_text", lang, version=__version__, references=refs)))  # fmt: skip
     return notes
 
 

@@ -122,18 +122,23 @@ REPORT: dict[str, tuple[str, str]] = {
     "quadrant": ("Kvadrant", "Quadrant"),
     "ipa_table": ("Viktighet och upplevelse per dimension", "Importance and performance"),
     "n_weights": ("n (vikter)", "n (weights)"),
-    "concentrate": ("Koncentrera insatserna här", "Concentrate here"),
-    "keep_up": ("Fortsätt det goda arbetet", "Keep up the good work"),
-    "low_priority": ("Låg prioritet", "Low priority"),
-    "overkill": ("Möjlig överprestation", "Possible overkill"),
+    # Plain descriptions, not Martilla & James's advice (review 5, finding 17: "possible
+    # overkill" beside a significantly negative gap); the method note gives their names.
+    "concentrate": ("högre viktighet, lägre upplevelse", "higher importance, lower performance"),
+    "keep_up": ("högre viktighet, högre upplevelse", "higher importance, higher performance"),
+    "low_priority": ("lägre viktighet, lägre upplevelse", "lower importance, lower performance"),
+    "overkill": ("lägre viktighet, högre upplevelse", "lower importance, higher performance"),
     "ipa_uncertain": ("{quadrant} (osäker)", "{quadrant} (uncertain)"),
     "ipa_note": (
-        "IPA ställer viktigheten mot upplevelsen (P), inte mot förväntan: en dimension kan "
-        "hamna i ”möjlig överprestation” fast dess gap är negativt. ”Osäker”: dimensionens "
+        "IPA ställer viktigheten mot upplevelsen (P), inte mot förväntan: ”högre upplevelse” "
+        "betyder högre än de andra dimensionernas, inte att den räcker; en dimension där kan "
+        "ha ett negativt gap (se gapen per dimension). ”Osäker”: dimensionens "
         "{level} t-intervall för viktighet eller upplevelse omfattar gränsen, så kvadranten kan "
         "inte avgöras.",
-        "IPA sets importance against perception (P), not against expectations: a dimension can "
-        "be “possible overkill” although its gap is negative. “Uncertain”: the dimension's {level} "
+        "IPA sets importance against perception (P), not against expectations: “higher "
+        "performance” means higher than the other dimensions', not good enough; a dimension "
+        "there can have a negative gap (see the gaps per dimension). “Uncertain”: the "
+        "dimension's {level} "
         "t interval of importance or perception includes the boundary, so its quadrant cannot "
         "be told.",
     ),
@@ -197,48 +202,37 @@ REPORT: dict[str, tuple[str, str]] = {
     "method_ipa": ("Viktighet och upplevelse (IPA)", "Importance-performance analysis"),
     "method_ipa_text": (
         "Varje dimension placeras efter medelviktighet (vikterna) och medelupplevelse (P) i fyra "
-        "kvadranter enligt Martilla och James (1977): koncentrera insatserna här (viktig, låg "
-        "upplevelse), fortsätt det goda arbetet, låg prioritet och möjlig överprestation. "
-        "Gränserna ligger vid {crosshair}. IPA ställer viktigheten mot upplevelsen (P), inte mot "
-        "förväntan: en dimension kan hamna i ”möjlig överprestation” fast dess gap är negativt "
-        "(upplevelsen når inte upp till förväntan). En placering märkt ”osäker” kan inte "
-        "avgöras: dimensionens {level} t-intervall för viktighet eller upplevelse omfattar "
+        "kvadranter enligt Martilla och James (1977), som kallar dem koncentrera insatserna "
+        "här (viktig, låg upplevelse), fortsätt det goda arbetet, låg prioritet och möjlig "
+        "överprestation; rapporten beskriver dem i stället med vad de är (högre eller lägre "
+        "viktighet och upplevelse). Gränserna ligger vid {crosshair}. IPA ställer viktigheten "
+        "mot upplevelsen (P), inte mot förväntan: en dimension kan ligga i ”lägre viktighet, "
+        "högre upplevelse” fast dess gap är negativt (upplevelsen når inte upp till "
+        "förväntan). En placering märkt ”osäker” kan inte avgöras: dimensionens {level} "
+        "t-intervall för viktighet eller upplevelse omfattar "
         "gränsen (som här behandlas som fast).",
         "Each dimension is placed by mean importance (the weights) and mean perception (P) in the "
-        "four quadrants of Martilla and James (1977): concentrate here (important, low "
-        "performance), keep up the good work, low priority and possible overkill. The "
-        "boundaries are at {crosshair}. IPA sets importance against perception (P), not "
-        "against expectations: a dimension can be “possible overkill” although its gap is "
-        "negative (perceptions fall short of expectations). A placement marked “uncertain” "
+        "four quadrants of Martilla and James (1977), who call them concentrate here "
+        "(important, low performance), keep up the good work, low priority and possible "
+        "overkill; the report describes them instead by what they are (higher or lower "
+        "importance and performance). The boundaries are at {crosshair}. IPA sets importance "
+        "against perception (P), not against expectations: a dimension can be in “lower "
+        "importance, higher performance” although its gap is negative (perceptions fall short "
+        "of expectations). A placement marked “uncertain” "
         "cannot be told: the dimension's {level} t interval of importance or perception includes "
         "the boundary (taken here as fixed).",
     ),
     "method_cite": ("Hur rapporten citeras", "How to cite"),
+    # {references}: the works the report's sections use (report/references.py, review 5 #18)
     "method_cite_text": (
         "Skapad med servqual-cli {version}. Kommandot, indatafilernas SHA-256 och "
         "programversionerna finns i manifest.json bredvid rapporten, så att rapporten kan "
         "återskapas. Citera som: servqual-cli {version}, verktyg för analys av servicekvalitet "
-        "(SERVQUAL, servicemätning, nyckeltal). Referenser: Parasuraman, Zeithaml & Berry (1988), "
-        "Journal of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of "
-        "Retailing 67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); "
-        "Martilla & James (1977), Journal of Marketing 41(1); Holm (1979), Scandinavian "
-        "Journal of Statistics 6(2), 65–70; Welch (1951), Biometrika 38, 330–336; Feldt (1965), "
-        "Psychometrika 30(3), 357–370; Games & Howell (1976), Journal of Educational "
-        "Statistics 1(2), 113–125; Dunn (1964), Technometrics 6(3), 241–252; Fornell & Larcker "
-        "(1981), Journal of Marketing Research 18(1), 39–50; Bentler & Chou (1987), "
-        "Sociological Methods & Research 16(1), 78–117.",
+        "(SERVQUAL, servicemätning, nyckeltal).{references}",
         "Made with servqual-cli {version}. The command, the SHA-256 of every input file and the "
         "software versions are in manifest.json beside the report, so it can be reproduced. "
         "Cite as: servqual-cli {version}, a toolkit for service quality analysis (SERVQUAL, "
-        "service measurement, KPIs). References: Parasuraman, Zeithaml & Berry (1988), Journal "
-        "of Retailing 64(1), 12–40; Parasuraman, Berry & Zeithaml (1991), Journal of Retailing "
-        "67(4), 420–450; Cronin & Taylor (1992), Journal of Marketing 56(3); Martilla & James "
-        "(1977), Journal of Marketing 41(1); Holm (1979), Scandinavian Journal of Statistics "
-        "6(2), 65–70; Welch (1951), Biometrika 38, 330–336; Feldt (1965), Psychometrika 30(3), "
-        "357–370; Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125; Dunn "
-        "(1964), Technometrics 6(3), 241–252; Fornell & Larcker (1981), Journal of Marketing "
-        "Research 18(1), 39–50; Bentler & Chou (1987), Sociological Methods & Research 16(1), "
-        "78–117.",
+        "service measurement, KPIs).{references}",
     ),
     # reliability, test contacts, KPIs and feedback (report/parts.py)
     "reliability": ("Reliabilitet och validitet", "Reliability and validity"),

@@ -67,4 +67,5 @@ def scale_use_sections(use: ScaleUse | None, lang: str) -> list[Section]:
     (review 2 item 17: a 1–6 file read as 1–7 shifts reverse scoring and the top boxes)."""
     if use is None:
         return []
-    return [Section(title="", blocks=(Text(use.message(lang), kind="warning"),))]
+    text = f"{use.message(lang)} {use.remedy(lang)}".strip()  # the command (review 5 #13)
+    return [Section(title="", blocks=(Text(text, kind="warning"),))]

@@ -1,11 +1,20 @@
 """``manifest.json``: what a report was made from, so it can be checked and reproduced.
 
-It records every input file's SHA-256 and size (paths as written: the config as given on the
-command line, its inputs relative to the config, a KPI config's data relative to that one),
-the effective config, the command line, the versions of Python and the libraries that shape the
-numbers and files, and one time stamp. The time stamp is ``SOURCE_DATE_EPOCH`` when set (the
-reproducible-builds convention), otherwise the current time; everything else depends only on the
-inputs, so two runs with the same ``SOURCE_DATE_EPOCH`` give identical manifests.
+It records every input file's SHA-256 and size, the effective config, the command line, the
+versions of Python and of every runtime dependency (each reads, computes or formats something
+the report shows: the readers fastexcel/python-calamine/pyarrow, babel's number formats, jinja2's
+HTML, ...), and one time stamp.
+
+**Input paths have one base** (review 5, finding 9), named in ``path_base``: ``"config"`` (the
+folder of the report config: the config itself is its file name, its survey
+``"karlstad_servqual.xlsx"``, a KPI config's data ``"kpi/data.csv"``, all relative to that
+folder), or ``"cwd"`` for a report made without a config (relative to the working folder the
+command ran in, where the command line's paths are too). Paths never depend on the output
+folder, and are relative (POSIX ``/``) so a copied project checks against its manifest.
+
+The time stamp is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), otherwise
+the current time; everything else depends only on the inputs, so two runs with the same
+``SOURCE_DATE_EPOCH`` give identical manifests.
 """
 
 from __future__ import annotations
@@ -26,16 +35,25 @@ from servqual_cli.errors import UsageError
 from servqual_cli.report.config import InputFile, ReportConfig
 
 TOOL = "servqual-cli"
+# Used when the installed distribution's metadata cannot be read (a source tree on sys.path):
+# pyproject.toml's ``dependencies``, which the tests keep in step.
 PACKAGES = (
     "numpy",
     "pandas",
     "scipy",
-    "matplotlib",
-    "openpyxl",
+    "typer",
+    "rich",
     "python-calamine",
+    "fastexcel",
+    "openpyxl",
+    "pyarrow",
     "pyreadstat",
     "holidays",
+    "matplotlib",
+    "babel",
+    "jinja2",
 )
+_REQUIREMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def report_time() -> tuple[dt.datetime, int | None]:
@@ -68,9 +86,31 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def runtime_dependencies() -> tuple[str, ...]:
+    """The names of the tool's runtime dependencies, from the installed distribution's
+    ``Requires-Dist`` (extras such as ``dev`` left out), in pyproject's order.
+
+    >>> {"fastexcel", "pyarrow", "babel", "jinja2"} <= set(runtime_dependencies())
+    True
+    """
+    try:
+        required = metadata.requires(TOOL) or []
+    except metadata.PackageNotFoundError:
+        return PACKAGES
+    names = []
+    for req in required:
+        if "extra" in req.partition(";")[2]:  # an optional extra (dev tools), not run
+            continue
+        m = _REQUIREMENT_NAME.match(req.strip())
+        if m is not None:
+            names.append(m.group(0))
+    return tuple(dict.fromkeys(names)) or PACKAGES
+
+
 def versions() -> dict[str, str | None]:
+    """Python, this tool and each runtime dependency, as installed (None: not installed)."""
     out: dict[str, str | None] = {"python": platform.python_version(), TOOL: __version__}
-    for name in PACKAGES:
+    for name in runtime_dependencies():
         try:
             out[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -116,12 +156,25 @@ def git_commit() -> str | None:
     return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40}", commit) else None
 
 
-def _relative(given: str, path: Path, folder: Path | None) -> str:
-    """An input's path as written when relative; an absolute one relative to the report folder
-    (two runs into different folders then differ only where they must)."""
-    if folder is None or not os.path.isabs(given):
-        return given
-    return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+def path_base(config: ReportConfig) -> tuple[str, Path]:
+    """The base input paths are written relative to: the report config's folder, or (a report
+    without a config) the working folder."""
+    if config.source is not None:
+        return "config", config.source.path.resolve().parent
+    return "cwd", Path.cwd().resolve()
+
+
+def _relative(path: Path, base: Path) -> str:
+    """``path`` relative to ``base``, with ``/``; absolute only where no relative path exists
+    (another drive).
+
+    >>> _relative(Path("/a/b/c.csv"), Path("/a")), _relative(Path("/x/c.csv"), Path("/a/b"))
+    ('b/c.csv', '../../x/c.csv')
+    """
+    try:
+        return Path(os.path.relpath(path.resolve(), base)).as_posix()
+    except ValueError:  # Windows: no relative path between two drives
+        return path.resolve().as_posix()
 
 
 def output_entries(folder: Path, outputs: Sequence[str]) -> list[dict[str, Any]]:
@@ -148,13 +201,14 @@ def build_manifest(
 ) -> dict[str, Any]:
     """The manifest as a dict (keys in a fixed order); ``inputs`` default to the config's.
 
-    With ``folder`` (where the outputs were written) every output is listed with its SHA-256
-    and absolute input paths are made relative to it."""
+    With ``folder`` (where the outputs were written) every output is listed with its SHA-256.
+    Input paths are relative to :func:`path_base` (named in ``path_base``)."""
     files = config.inputs() if inputs is None else inputs
+    base_name, base = path_base(config)
     listed = [
         {
             "role": f.role,
-            "path": _relative(f.given, f.path, folder),
+            "path": _relative(f.path, base),
             "sha256": sha256(f.path),
             "bytes": f.path.stat().st_size,
         }
@@ -168,6 +222,7 @@ def build_manifest(
         "command": list(command),
         "language": config.language,
         "config": _plain_config(config),
+        "path_base": base_name,
         "inputs": listed,
         "outputs": shown,
         "versions": versions(),

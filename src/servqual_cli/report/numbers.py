@@ -127,9 +127,29 @@ def fmt_signed(value: Any, lang: str = "en", decimals: int = 2) -> str:
 
 
 def fmt_p(p: Any, lang: str = "en") -> str:
-    """A p-value: three decimals, "<0,001" below 0.001."""
+    """A p-value: three decimals, "<0,001" below 0.001.
+
+    A p below 0.05 never prints as "0,050" (review 5, finding 6): a Holm p of 0.04973 beside a
+    "clear difference" reading read as p = 0.050. Where three decimals would round it up to the
+    line, more decimals are shown (up to six), then "<0,05".
+
+    >>> fmt_p(0.04973, "sv"), fmt_p(0.04973, "en"), fmt_p(0.0499999999, "en")
+    ('0,0497', '0.0497', '<0.05')
+    >>> fmt_p(0.05, "en"), fmt_p(0.0494, "en"), fmt_p(0.0506, "sv")
+    ('0.050', '0.049', '0,051')
+    """
     if _missing(p):
         return MISSING
-    if float(p) < 0.001:
+    value = float(p)
+    if value < 0.001:
         return "<" + fmt_number(0.001, lang, 3)
-    return fmt_number(p, lang, 3)
+    if value < _ALPHA_LINE:
+        for decimals in range(3, 7):
+            if round(value, decimals) < _ALPHA_LINE:
+                return fmt_number(value, lang, decimals)
+        return "<" + fmt_number(_ALPHA_LINE, lang, 2)
+    return fmt_number(value, lang, 3)
+
+
+# The line p is read against everywhere (the readings and the Excel highlights use p < 0.05).
+_ALPHA_LINE = 0.05

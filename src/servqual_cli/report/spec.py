@@ -201,9 +201,10 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
         if isinstance(value, float):
             return f"{value:.3g}"
         return str(value)
-    if fmt == "p":
-        v = float(value)
-        return "<0.001" if v < 0.001 else f"{v:.3f}"
+    if fmt == "p":  # one rule for every p (review 5, finding 6: never "0.050" below 0.05)
+        from servqual_cli.report.numbers import fmt_p
+
+        return fmt_p(value, "en")
     if fmt == "pct":
         return with_percent(f"{float(value) * 100:.1f}", "en")  # "13.7%": the English rule
     if fmt == "d":

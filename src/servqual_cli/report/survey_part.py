@@ -326,11 +326,15 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         wording = statements(d, lang)
         if wording:
             frame.insert(1, "statement", [wording.get(int(i), "") for i in frame["item"]])
+        heads = {c: label(c, lang) for c in [*cols, "statement"]}
+        for c in ("ci_low", "ci_high"):  # the level in the header (review 5, finding 21)
+            heads[c] = f"{level_text(result.conf, lang)} {heads[c]}"
         out.append(
             Table(
                 title=rl("largest_gaps", lang),
-                frame=frame.rename(columns={c: label(c, lang) for c in [*cols, "statement"]}),
-                formats={label(k, lang): v for k, v in FORMATS.items()},
+                frame=frame.rename(columns=heads),
+                formats={label(k, lang): v for k, v in FORMATS.items()}
+                | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high") if c in FORMATS},
                 signed=(label("gap", lang),),
                 note=rl("largest_gaps_note", lang),
                 sheet="Största gap" if lang == "sv" else "Largest gaps",

@@ -69,9 +69,8 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
         frame = frame.assign(**{c: [dimension_name(v, lang) for v in frame[c]] for c in names})
     conf = kw.pop("conf", None)
     heads = {c: tlabel(str(c), lang) for c in frame.columns}
-    for c in ("ci_low", "ci_high"):
-        if conf is not None and c in heads:
-            heads[c] = f"{level_text(conf, lang)} {heads[c]}"
+    if conf is not None:
+        heads = {c: _with_level(str(c), h, conf, lang) for c, h in heads.items()}
     renamed = frame.rename(columns=heads)
     formats = {}
     for c in frame.columns:
@@ -82,6 +81,26 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
             formats[heads[c]] = fmt
     signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
     return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
+
+
+def _with_level(column: str, head: str, conf: float, lang: str) -> str:
+    """An interval column's heading with its level: "95 % KI låg", "MSA 95 % KI låg" (review 5,
+    finding 21: every interval header names its level, as the gap tables do).
+
+    >>> _with_level("msa_ci_low", "MSA CI low", 0.9, "en")
+    'MSA 90% CI low'
+    >>> _with_level("ci_high", "KI hög", 0.95, "sv")
+    '95\\xa0% KI hög'
+    >>> _with_level("diff", "Difference", 0.95, "en")
+    'Difference'
+    """
+    if not column.endswith(("ci_low", "ci_high")):
+        return head
+    word = "KI" if lang == "sv" else "CI"
+    level = level_text(conf, lang)
+    if head.startswith(word + " "):
+        return f"{level} {head}"
+    return head.replace(f" {word} ", f" {level} {word} ", 1)
 
 
 # p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
@@ -103,7 +122,7 @@ def tolerance_sections(
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [
-        table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"),
+        table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
               sheet="Toleranszon" if sv else "Tolerance",
               note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
                     "bedöms på konfidensintervallen." if sv else
@@ -132,6 +151,7 @@ def tolerance_sections(
     if items:
         its = _positions(res.items[["item", "dimension", *TOL_COLUMNS]], lang)
         blocks.append(table(tlabel("tolerance_items", lang), its, lang, signed=("msa", "mss"),
+                            conf=res.conf,
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
     inverted = int(res.items["n_inverted"].sum())
     rules = (
@@ -172,7 +192,7 @@ def knowledge_sections(
     blocks: list[Table | Text | Figure] = [
         table(tlabel("knowledge_dims", lang),
               _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
-              signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap",
+              signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap", conf=res.conf,
               note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
                     "underskattar vad medborgarna förväntar sig." if sv else
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
@@ -182,16 +202,28 @@ def knowledge_sections(
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
         blocks.append(
-            table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",), sheet=sheet)
+            table(
+                tlabel("knowledge_items", lang),
+                frame,
+                lang,
+                signed=("diff",),
+                sheet=sheet,
+                conf=res.conf,
+            )
         )
+    level = level_text(res.conf, lang)
     rule = (
         "Welch t-test och Mann-Whitney; Hedges g med exakt småstickprovskorrektion; Holm över "
-        "dimensioner och, för sig, över påståenden. En dimension räknas när minst hälften av "
-        "påståendena är besvarade."
+        "dimensioner och, för sig, över påståenden. Tolkningen följer Holm-justerat p; "
+        f"intervallen ({level} KI) gäller varje jämförelse för sig (ojusterade), så ett intervall "
+        "utan 0 kan stå bredvid ”ingen säker skillnad”. En dimension räknas när minst hälften "
+        "av påståendena är besvarade."
         if sv
         else "Welch t-test and Mann-Whitney; Hedges' g with the exact small-sample correction; "
-        "Holm across dimensions and, separately, across items. A dimension counts when at least "
-        "half of its items are answered."
+        "Holm across dimensions and, separately, across items. The reading follows the Holm p; "
+        f"the {level} intervals are per comparison (unadjusted), so an interval without 0 can "
+        "stand beside “no clear difference”. A dimension counts when at least half of its items "
+        "are answered."
     )
     who = "medborgare" if sv else "citizens"
     staff = "personal" if sv else "staff"
