@@ -291,6 +291,8 @@ def alpha(
     summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
     summary += located_summary(loaded.excluded, {} if log is None else log.by_column(),
                                lang.value, hint=excluded is None)  # fmt: skip
+    if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word
+        summary += " " + _no_range_note(loaded.frame, lang.value)
     sections = duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
     payload["duplicate_rows"] = duplicate_record(loaded.duplicates)
     sections += [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
@@ -305,6 +307,26 @@ def alpha(
     )
     write_exclusions(excluded, loaded.exclusions if excluded else None)  # the list only if asked
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
+
+
+def _no_range_note(frame: Any, lang: str) -> str:
+    """Without ``--scale-range`` every number is an answer: say so, with the range the answers
+    actually span, so a stray 0 or 8 on a 1–7 scale is visible (review 5, item 4)."""
+    import warnings
+
+    import numpy as np
+
+    from servqual_cli.report.catalog import RELIABILITY, label
+    from servqual_cli.report.numbers import fmt_number
+
+    values = frame.to_numpy(dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # no value at all: NaN, said as "–"
+        lo, hi = np.nanmin(values), np.nanmax(values)
+    digits = 0 if all(float(v).is_integer() for v in (lo, hi) if np.isfinite(v)) else 2
+    return label("no_scale_range", lang, RELIABILITY).format(
+        lo=fmt_number(lo, lang, digits), hi=fmt_number(hi, lang, digits)
+    )
 
 
 def _parse_range(text: str | None) -> tuple[float, float] | None:

@@ -83,6 +83,14 @@ RELIABILITY: Pairs = {
         "{level} KI: bootstrap-percentiler (seedade dragningar).",
         "{level} CI: bootstrap percentiles (seeded draws).",
     ),
+    "no_scale_range": (
+        "Ingen skala angiven (--scale-range): varje tal räknas som ett svar, och svaren går här "
+        "från {lo} till {hi}. Ange skalan (t.ex. --scale-range 1,7) för att utesluta värden "
+        "utanför den.",
+        "No scale given (--scale-range): every number counts as an answer, and the answers here "
+        "run from {lo} to {hi}. Give the scale (e.g. --scale-range 1,7) to exclude values "
+        "outside it.",
+    ),
 }
 
 RELIABILITY_SHEETS: Pairs = {

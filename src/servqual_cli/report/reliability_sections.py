@@ -15,7 +15,7 @@ from servqual_cli.report.catalog import RELIABILITY as LABELS
 from servqual_cli.report.catalog import RELIABILITY_PROBLEMS as _PROBLEMS
 from servqual_cli.report.catalog import RELIABILITY_SHEETS as _SHEETS
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
-from servqual_cli.report.conf_level import with_level
+from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.efa_sections import efa_tables
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
@@ -101,10 +101,17 @@ def _table(
     note: str | None = None,
     signed: Sequence[str] = (),
     own_items: bool = False,
+    conf: float | None = None,
 ) -> Table:
     """``own_items`` keeps item columns as the user named them (``alpha`` takes any item set, so
-    the instrument's "E3 → Statement 3" relabelling would give different items one name)."""
-    formats = {_l(k, lang): v for k, v in FORMATS.items()}
+    the instrument's "E3 → Statement 3" relabelling would give different items one name);
+    ``conf`` puts the interval's level in its headers ("95 % KI låg", review 5 item 21)."""
+    heads = {c: _l(c, lang) for c in frame.columns}
+    if conf is not None:
+        for c in ("ci_low", "ci_high"):
+            if c in heads:
+                heads[c] = f"{level_text(conf, lang)} {heads[c]}"
+    formats = {heads.get(k, _l(k, lang)): v for k, v in FORMATS.items()}
     frame = frame.copy()
     names = (("scale", scale_name), ("score", scale_name), ("item", item_name))
     for col, name in names[:2] if own_items else names:
@@ -112,7 +119,7 @@ def _table(
             frame[col] = [name(v, lang) for v in frame[col]]
     if "factor" in frame.columns:
         frame["factor"] = [dimension_name(v, lang) for v in frame["factor"]]
-    renamed = frame.rename(columns={c: _l(c, lang) for c in frame.columns})
+    renamed = frame.rename(columns=heads)
     return Table(title, renamed, formats, tuple(_l(s, lang) for s in signed), note, sheet)
 
 
@@ -239,7 +246,12 @@ def reliability_sections(
         note += " " + withdrawn
     blocks: list[Table | Text] = [
         _table(
-            scales_frame(result.scales), _l("reliability", lang), lang, _sheet("rel", lang), note
+            scales_frame(result.scales),
+            _l("reliability", lang),
+            lang,
+            _sheet("rel", lang),
+            note,
+            conf=result.scales[0].conf if result.scales else None,
         )
     ]
     if items:
@@ -339,7 +351,14 @@ def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
     if withdrawn:
         note += " " + withdrawn
     blocks: list[Table | Text] = [
-        _table(scales_frame([result]), _l("reliability", lang), lang, _sheet("rel", lang), note),
+        _table(
+            scales_frame([result]),
+            _l("reliability", lang),
+            lang,
+            _sheet("rel", lang),
+            note,
+            conf=result.conf,
+        ),
         _table(
             items_frame([result]),
             _l("item_statistics", lang),
