@@ -165,7 +165,9 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert header[:7] == ["Nyckeltal", "Period", "n", "Värde", "KI låg", "KI hög", "Enhet"]
     rows = {r[0].value: r for r in waiting.iter_rows(min_row=3)}
     mail = rows["E-post besvaras inom en arbetsdag"]
-    assert round(mail[3].value, 1) == 81.1 and mail[3].number_format == "0.0"
+    assert (
+        round(mail[3].value, 1) == 81.1 and mail[3].number_format == '0.0;"−"0.0'
+    )  # "−" (review 5 #19)
     assert round(mail[4].value, 1) == 68.6 and mail[6].value == "%"
     assert rows["Väntetid i telefon (median)"][6].value == "s"
     reach = [c.value for c in wb["Nyckeltal – Nåbarhet"][2]]
@@ -173,14 +175,17 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     trend = wb["Synpunkter, trend"]
     first = [c.value for c in trend[3]]
     assert first[:4] == ["Totalt", "alla", 1200, 1285]  # every item counts (review item 5)
-    assert trend.cell(3, 5).number_format == "0.00" and round(first[4], 2) == 1.07
+    assert trend.cell(3, 5).number_format == '0.00;"−"0.00' and round(first[4], 2) == 1.07
     assert round(first[5], 2) == 0.99 and round(first[6], 2) == 1.16
     reply = wb["Svar"]
     assert [c.value for c in reply[2]][-2:] == ["KI låg", "KI hög"]
     # equal follow-up (review 4 finding 10): 1,578 of 1,951, Wilson low 0.791 (feedback.R)
-    assert reply.cell(3, 8).number_format == "0.0%" and round(reply.cell(3, 8).value, 3) == 0.791
+    assert (
+        reply.cell(3, 8).number_format == '0.0%;"−"0.0%'
+        and round(reply.cell(3, 8).value, 3) == 0.791
+    )
     replies = wb["Svar, trend"]
-    assert replies.cell(3, 5).number_format == "+0.0;-0.0;0.0"
+    assert replies.cell(3, 5).number_format == '+0.0;"−"0.0;0.0'
     for ws in (wb[n] for n in service):
         for row in ws.iter_rows(min_row=3):
             for cell in row:

@@ -150,9 +150,10 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "p_gap_tied": (
         "Invånarnas upplevelse når inte upp till förväntan för {items}; störst är gapet för "
-        "{worst}, som inte kan skiljas åt (parvisa test, Holm).",
+        "{worst}, som inte kan skiljas åt (parvisa test i urvalet, oviktade, Holm).",
         "Residents' perceptions fall short of their expectations for {items}; the gap is "
-        "largest for {worst}, which cannot be told apart (paired tests, Holm).",
+        "largest for {worst}, which cannot be told apart (paired tests of the sample, "
+        "unweighted, Holm).",
     ),
     "p_gap_where": (
         "Störst är gapet inom {groups}.",

@@ -147,10 +147,12 @@ REPORT: dict[str, tuple[str, str]] = {
     "method_survey_weights": (
         "Resultat i korthet och den viktade totalen i Tabell 1 är viktade efter kolumnen "
         "{column} (medel Σwx/Σw, KI med Taylorlinjärisering som R survey::svymean, effektivt n "
-        "enligt Kish); testerna är oviktade och beskriver urvalet.",
+        "enligt Kish). De viktade dimensionsgapen har egna designbaserade test (som R "
+        "survey::svyttest); övriga test är oviktade och beskriver urvalet.",
         "The results at a glance and the weighted total in Table 1 are weighted by the column "
         "{column} (mean Σwx/Σw, CI by Taylor linearisation as R survey::svymean, Kish's "
-        "effective n); the tests are unweighted and describe the sample.",
+        "effective n). The weighted dimension gaps have their own design-based tests (as R "
+        "survey::svyttest); the other tests are unweighted and describe the sample.",
     ),
     "method_definitions_text": (
         "Varje påstående besvaras två gånger: förväntan (E) och upplevelse (P) på skalan "

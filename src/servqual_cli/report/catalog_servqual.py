@@ -252,13 +252,13 @@ TOOLBOX: Pairs = {
         "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). Medel = "
         "Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean (svydesign(ids = ~1, "
         "weights = ~w)), normalfördelat KI; effektivt n enligt Kish. Kalibreringen görs inte om, "
-        "så SE är försiktiga. De viktade gapens test står i ”Viktade dimensionsgap” överst; "
+        "så SE är försiktiga. De viktade gapens test står i tabellen ”Viktade dimensionsgap”; "
         "upplevelsen och totalen är skattningar utan test, och jämförelsen mellan dimensionerna "
         "ovan är oviktad.",
         "Weights from column {column} ({n} respondents without a valid weight left out). Mean = "
         "Σwx/Σw; SE by Taylor linearisation as R survey::svymean (svydesign(ids = ~1, "
         "weights = ~w)), normal CI; effective n by Kish. Calibration is not redone, so the SEs "
-        "are conservative. The weighted gaps' tests are in “Weighted dimension gaps” at the top; "
+        "are conservative. The weighted gaps' tests are in the table “Weighted dimension gaps”; "
         "the perceptions and the overall score are estimates without a test, and the comparison "
         "of the dimensions above is unweighted.",
     ),
