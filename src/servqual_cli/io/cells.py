@@ -208,6 +208,12 @@ def parse_numbers(
     [4500.0, 1234.5]
     >>> parse_numbers(pd.Series(["#VALUE!", 2]))[1].tolist()
     ['excel_error', None]
+
+    "inf", "-Infinity" and "1e400" (which overflows) are not numbers a measurement records:
+    unparseable, never a valid infinite wait that would turn a median into null.
+
+    >>> parse_numbers(pd.Series(["inf", "-Infinity", "1e400", "5"]))[1].tolist()
+    ['unparseable', 'unparseable', 'unparseable', None]
     """
     text = text_values(values)
     blank = text.isna().to_numpy()
@@ -217,6 +223,7 @@ def parse_numbers(
         minutes = cleaned.str.extract(r"^(\d+):(\d{1,2})$")
         numbers = numbers.fillna(pd.to_numeric(minutes[0]) * 60 + pd.to_numeric(minutes[1]))
     x = np.array(numbers.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64)
+    x[np.isinf(x)] = np.nan  # "inf", "1e400": not a measured number (unparseable below)
     bad = ~blank & np.isnan(x)
     error = bad & excel_error_mask(values) if bad.any() else bad
     return x, reasons(len(values), blank=blank, unparseable=bad, excel_error=error)
