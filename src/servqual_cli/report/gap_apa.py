@@ -12,18 +12,7 @@ from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
-from servqual_cli.report.gap_labels import adjusted_label, family_words, num
-
-
-def _apa_p(p: float, lang: str) -> str:
-    if p != p:  # NaN
-        return "p = –"
-    if p < 0.001:
-        return "p < 0,001" if lang == "sv" else "p < .001"
-    if p >= 0.9995:  # "1.000"[1:] would print "p = .000" (a Holm p capped at 1)
-        return "p > 0,999" if lang == "sv" else "p > .999"
-    text = f"{p:.3f}"
-    return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
+from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 
 
 def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]:
@@ -56,7 +45,7 @@ def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]
         adjusted = ""
         if result.adjust != "none":
             method = adjusted_label(result.adjust, family, lang)[3:-1]  # "Holm, 5 dimensions"
-            adjusted = f" ({method}: {_apa_p(r['p_adjusted'], lang)})"
+            adjusted = f" ({method}: {apa_p(r['p_adjusted'], lang)})"
         dz = f"[{num(r['dz_ci_low'], 2, lang)}{sep}{num(r['dz_ci_high'], 2, lang)}]"
         rb_low, rb_high = r["rank_biserial_ci_low"], r["rank_biserial_ci_high"]
         if rb_low != rb_low:  # r = ±1: the Fisher z interval is undefined (review 2 item 10)
@@ -69,9 +58,9 @@ def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]
             name = label("unweighted_apa_head", lang, TOOLBOX_LABELS).format(dimension=name)
         lines.append(
             f"{name}: {gap}t({int(r['df'])}) = {num(r['t'], 2, lang)}, "
-            f"{_apa_p(r['p_t'], lang)}{adjusted}, dz = {num(r['dz'], 2, lang)}, {ci} {dz}; "
+            f"{apa_p(r['p_t'], lang)}{adjusted}, dz = {num(r['dz'], 2, lang)}, {ci} {dz}; "
             f"V = {v}, "
-            f"{_apa_p(r['p_wilcoxon'], lang)}, r_rb = {num(r['rank_biserial'], 2, lang)}, "
+            f"{apa_p(r['p_wilcoxon'], lang)}, r_rb = {num(r['rank_biserial'], 2, lang)}, "
             f"{ci} {rb}"
         )
     return lines
@@ -96,26 +85,24 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str, sample: bool = False)
         parts = []
         if c.welch_f == c.welch_f:
             adjusted = (
-                ""
-                if result.adjust == "none"
-                else f" ({method}: {_apa_p(c.welch_p_adjusted, lang)})"
+                "" if result.adjust == "none" else f" ({method}: {apa_p(c.welch_p_adjusted, lang)})"
             )
             omega = "" if c.omega2 is None else f", ω² = {num(c.omega2.value, 2, lang)}"
             parts.append(
                 f"{welch} F({num(c.welch_df1, 0, lang)}{sep}"
                 f"{num(c.welch_df2, 2, lang)}) = {num(c.welch_f, 2, lang)}, "
-                f"{_apa_p(c.welch_p, lang)}{adjusted}{omega}"
+                f"{apa_p(c.welch_p, lang)}{adjusted}{omega}"
             )
         if c.kruskal_h == c.kruskal_h:
             adjusted = (
                 ""
                 if result.adjust == "none"
-                else f" ({method}: {_apa_p(c.kruskal_p_adjusted, lang)})"
+                else f" ({method}: {apa_p(c.kruskal_p_adjusted, lang)})"
             )
             eps = "" if c.epsilon2 is None else f", ε² = {num(c.epsilon2.value, 2, lang)}"
             parts.append(
                 f"Kruskal-Wallis H({num(c.kruskal_df, 0, lang)}) = {num(c.kruskal_h, 2, lang)}, "
-                f"{_apa_p(c.kruskal_p, lang)}{adjusted}{eps}"
+                f"{apa_p(c.kruskal_p, lang)}{adjusted}{eps}"
             )
         if parts:
             head = label("group_apa", lang, GROUP_LABELS).format(
@@ -142,13 +129,13 @@ def importance_apa_lines(imp: Importance, test: OverallF, lang: str) -> list[str
     lines = [
         f"{head}: R² = {_apa_r2(imp.r2, lang)}, {label('apa_adj_r2', lang, GROUP_LABELS)} = "
         f"{_apa_r2(imp.adj_r2, lang)}, F({test.df1}{sep}{test.df2}) = {num(test.f, 2, lang)}, "
-        f"{_apa_p(test.p, lang)}"
+        f"{apa_p(test.p, lang)}"
     ]
     for r in imp.coefficients.to_dict("records"):
         lines.append(
             f"{dimension_name(str(r['dimension']), lang)}: β = {num(r['beta'], 2, lang)}, "
             f"b = {num(r['b'], 2, lang)}, {ci} [{num(r['ci_low'], 2, lang)}{sep}"
-            f"{num(r['ci_high'], 2, lang)}], {_apa_p(r['p'], lang)}"
+            f"{num(r['ci_high'], 2, lang)}], {apa_p(r['p'], lang)}"
         )
     return lines
 

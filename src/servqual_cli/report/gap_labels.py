@@ -12,6 +12,7 @@ from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
+from servqual_cli.report.numbers import fmt_p
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
                "p_t", "p_wilcoxon", "p_adjusted", "dz", "servperf"]  # fmt: skip
@@ -129,3 +130,30 @@ def no_variation_rows(result: GapAnalysis, lang: str, prefix: str = "") -> list[
 def num(value: float, digits: int, lang: str) -> str:
     text = f"{value:.{digits}f}".replace("-", "−")
     return text.replace(".", ",") if lang == "sv" else text
+
+
+def apa_p(p: float, lang: str) -> str:
+    """An APA p: ``p = .006``, ``p < .001`` (sv: ``p = 0,006``, ``p < 0,001``), for every APA
+    line (the gap, group, model and weighted lines).
+
+    Three decimals without the leading zero, except that a p below .05 never prints as
+    ``p = .050`` (review 5, finding 6): it takes the decimals :func:`~.numbers.fmt_p` gives it;
+    a Holm p capped at 1 is ``p > .999``, not ``p = .000``.
+
+    >>> apa_p(0.0055, "en"), apa_p(0.0004, "sv"), apa_p(float("nan"), "en")
+    ('p = .006', 'p < 0,001', 'p = –')
+    >>> apa_p(1.0, "en"), apa_p(0.99949, "sv"), apa_p(0.04973, "en"), apa_p(0.04973, "sv")
+    ('p > .999', 'p = 0,999', 'p = .0497', 'p = 0,0497')
+    >>> apa_p(0.0499999999, "en"), apa_p(0.05, "en")
+    ('p < .05', 'p = .050')
+    """
+    if p != p:  # NaN
+        return "p = –"
+    if p < 0.001:
+        return "p < 0,001" if lang == "sv" else "p < .001"
+    if p >= 0.9995:  # "1.000"[1:] would print "p = .000" (a Holm p capped at 1)
+        return "p > 0,999" if lang == "sv" else "p > .999"
+    text = fmt_p(p, lang)  # "0.0497": never "0.050" below the line
+    if text.startswith("<"):
+        return "p < 0,05" if lang == "sv" else "p < .05"
+    return f"p = {text}" if lang == "sv" else f"p = {text[1:]}"

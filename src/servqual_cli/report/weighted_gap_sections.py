@@ -19,7 +19,7 @@ from servqual_cli.core.weighted_tests import WeightedGapTests
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
-from servqual_cli.report.gap_labels import adjusted_label, family_words, num
+from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 from servqual_cli.report.spec import Section, Table, Text
 
 COLUMNS = ["dimension", "n", "mean", "se", "ci_low", "ci_high", "t", "df", "p", "p_adjusted",
@@ -31,24 +31,6 @@ _FORMATS = {"n": "d", "mean": ".2f", "se": ".3f", "ci_low": ".2f", "ci_high": ".
 
 def _t(key: str, lang: str) -> str:
     return label(key, lang, TOOLBOX_LABELS)
-
-
-def p_text(p: float, lang: str) -> str:
-    """An APA p: ``p = .006``, ``p < .001`` (sv: ``p = 0,006``, ``p < 0,001``).
-
-    >>> p_text(0.0055, "en"), p_text(0.0004, "sv"), p_text(float("nan"), "en")
-    ('p = .006', 'p < 0,001', 'p = –')
-    >>> p_text(1.0, "en"), p_text(0.99949, "sv")
-    ('p > .999', 'p = 0,999')
-    """
-    if p != p:  # NaN
-        return "p = –"
-    if p < 0.001:
-        return "p < 0,001" if lang == "sv" else "p < .001"
-    if p >= 0.9995:  # "1.000"[1:] would print "p = .000" (a Holm p capped at 1)
-        return "p > 0,999" if lang == "sv" else "p > .999"
-    text = f"{p:.3f}"
-    return f"p = {text.replace('.', ',')}" if lang == "sv" else f"p = {text[1:]}"
 
 
 def _family(res: WeightedGapTests, lang: str, tested: bool = True) -> str:
@@ -102,9 +84,9 @@ def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) ->
                 dimension=dimension_name(r["dimension"], lang),
                 weighted=num(r["weighted"], 2, lang),
                 ci=f"[{num(r['ci_low'], 2, lang)}{sep}{num(r['ci_high'], 2, lang)}]",
-                p=p_text(r["p_adjusted"], lang),
+                p=apa_p(r["p_adjusted"], lang),
                 unweighted=num(r["unweighted"], 2, lang),
-                p_u=p_text(r["unweighted_p_adjusted"], lang),
+                p_u=apa_p(r["unweighted_p_adjusted"], lang),
             )
         )
     return _t("weighted_differ", lang).format(dimensions="; ".join(parts))
@@ -126,11 +108,11 @@ def weighted_apa_lines(res: WeightedGapTests, lang: str) -> list[str]:
             column=res.column,
             n_eff=num(r["n_eff"], 0, lang),
         )
-        adjusted = "" if res.adjust == "none" else f" ({method}: {p_text(r['p_adjusted'], lang)})"
+        adjusted = "" if res.adjust == "none" else f" ({method}: {apa_p(r['p_adjusted'], lang)})"
         lines.append(
             f"{head}: M = {num(r['mean'], 2, lang)}, SE = {num(r['se'], 2, lang)}, "
             f"{ci} [{num(r['ci_low'], 2, lang)}{sep}{num(r['ci_high'], 2, lang)}], "
-            f"t({int(r['df'])}) = {num(r['t'], 2, lang)}, {p_text(r['p'], lang)}{adjusted}"
+            f"t({int(r['df'])}) = {num(r['t'], 2, lang)}, {apa_p(r['p'], lang)}{adjusted}"
         )
     return lines
 
