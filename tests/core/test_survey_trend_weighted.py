@@ -122,3 +122,15 @@ def test_unit_weights_give_the_unweighted_means_and_scaling_weights_changes_noth
     se_a = weighted_means(a.to_numpy(), w_a)["se"].iloc[0]
     assert one["se"] == pytest.approx(math.hypot(se_b, se_a), rel=1e-12)
     assert one["df"] == n + m - 3
+
+
+def test_two_constant_years_have_no_test_not_a_significant_change() -> None:
+    """Every respondent −1.0 one year and −0.9 the next: SE 0. That is no test (as t.test's
+    "data are essentially constant"), never p = 0 and "better" (found reading the change)."""
+    b = pd.DataFrame({"A": [-1.0] * 5})
+    a = pd.DataFrame({"A": [-0.9] * 5})
+    w = np.array([1.0, 2, 1, 3, 1])
+    r = compare_weighted_gaps(b, a, w, w).iloc[0]
+    assert round(float(r["diff"]), 12) == 0.1
+    assert np.isnan(r["p"]) and np.isnan(r["ci_low"]) and np.isnan(r["ci_high"])
+    assert r["verdict"] != "better"

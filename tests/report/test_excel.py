@@ -68,8 +68,8 @@ def test_number_formats(wb: Workbook) -> None:
     assert ws["B3"].number_format == '0;"−"0'  # n; a Swedish minus is "−" (review 5 #19)
     assert ws["E3"].number_format == '0.00;"−"0.00'  # gap
     # p (Holm): the literal shown for a small p has the workbook's decimal comma
-    assert ws["J3"].number_format == '[<0.001]"<0,001";0.000'
-    assert number_format("p") == '[<0.001]"<0.001";0.000'
+    assert ws["J3"].number_format == '[<0.001]"<0,001";[<0.05]0.0000;0.000'
+    assert number_format("p") == '[<0.001]"<0.001";[<0.05]0.0000;0.000'
     assert number_format("pct") == "0.0%" and number_format(".1f") == "0.0"
     assert number_format(None) == "General" and number_format("x") == "General"
 

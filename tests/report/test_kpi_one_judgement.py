@@ -57,7 +57,7 @@ def test_rendering_judges_nothing(loaded: list[Any], monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(kpi_verdicts, "judge_groups", judged_again)
     for lang in ("en", "sv"):
         assert kpi_sections(results, lang, groups=True, figures=True)
-        assert len(kpi_rows(results, lang, 10)) == len(results)
+        assert len(kpi_rows(results, lang)) == len(results)
 
 
 def test_below_goal_is_the_carried_judgement(loaded: list[Any]) -> None:

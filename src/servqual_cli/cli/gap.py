@@ -18,12 +18,6 @@ class ZeroMethod(str, Enum):
     pratt = "pratt"
 
 
-class Adjust(str, Enum):
-    holm = "holm"
-    bh = "bh"
-    none = "none"
-
-
 class WeightRule(str, Enum):
     allocation = "allocation"
     rating = "rating"
@@ -64,7 +58,7 @@ ZeroMethodOpt = Annotated[
     ),
 ]
 AdjustOpt = Annotated[
-    Adjust,
+    o.Adjust,
     typer.Option(
         "--adjust",
         help="Multiple-testing adjustment of the t p-values per family (items; dimensions; "
@@ -93,7 +87,7 @@ def gap(
     conf: o.ConfOpt = 0.95,
     items: Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")] = True,
     zero_method: ZeroMethodOpt = ZeroMethod.wilcox,
-    adjust: AdjustOpt = Adjust.holm,
+    adjust: AdjustOpt = o.Adjust.holm,
     min_items: MinItemsOpt = "half",
     weight_rule: WeightsOpt = WeightRule.allocation,
     overall: tb.OverallOpt = None,

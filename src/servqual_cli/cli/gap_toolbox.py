@@ -229,14 +229,14 @@ def weighted_first(
     its ``adjust``)."""
     if weight_column is None or _no_expectations(data.expectation):
         return []
-    from servqual_cli.core.weighted_tests import differing, weighted_gap_tests
+    from servqual_cli.core.weighted_tests import weighted_gap_comparison
     from servqual_cli.report.weighted_gap_sections import weighted_gap_sections
 
     weights, w_name = _weights(data, weight_column)
-    scores = result.scores
-    tests = weighted_gap_tests(scores.gap, list(scores.dimensions), weights, w_name,
-                               result.conf, result.adjust)  # fmt: skip
-    differ = differing(tests, result.dimensions)
+    found = weighted_gap_comparison(result, result.scores, weights, w_name)
+    if found is None:
+        return []
+    tests, differ = found
     payload["weighted_tests"] = tests.to_dict()
     payload["weighted_differ"] = differ
     return weighted_gap_sections(tests, differ, lang)

@@ -33,12 +33,6 @@ class ShareTest(str, Enum):  # --help lists the choices (review 4, finding 19)
     fisher = "fisher"
 
 
-class TrendAdjust(str, Enum):
-    holm = "holm"
-    bh = "bh"
-    none = "none"
-
-
 MunicipalityOpt = Annotated[
     str | None,
     typer.Option(
@@ -224,13 +218,13 @@ def trend(
     ] = ShareTest.score,
     email_rule: EmailRuleOpt = "24h",
     adjust: Annotated[
-        TrendAdjust,
+        o.Adjust,
         typer.Option(
             "--adjust",
             help="Multiple-testing adjustment over the per-area comparisons, and over the "
             "totals as a family of their own: holm (default), bh (Benjamini-Hochberg) or none.",
         ),
-    ] = TrendAdjust.holm,
+    ] = o.Adjust.holm,
     weight_column: Annotated[
         str | None,
         typer.Option(

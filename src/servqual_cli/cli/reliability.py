@@ -247,7 +247,9 @@ def alpha(
     from servqual_cli.cli.output import emit, guard, require_input, write_exclusions
 
     guard([file], output=output, excluded=excluded, fmt=fmt)
-    bounds = _parse_range(scale_range)
+    from servqual_cli.cli.toolbox_parts import parse_scale_range
+
+    bounds = parse_scale_range(scale_range)
     if items is not None or item:  # without items the loader refuses before reading
         require_input(file)
     # The reader (pandas) loads only for a file that is there, the statistics (scipy) only for
@@ -327,12 +329,6 @@ def _no_range_note(frame: Any, lang: str) -> str:
     return label("no_scale_range", lang, RELIABILITY).format(
         lo=fmt_number(lo, lang, digits), hi=fmt_number(hi, lang, digits)
     )
-
-
-def _parse_range(text: str | None) -> tuple[float, float] | None:
-    from servqual_cli.cli.toolbox_parts import parse_scale_range
-
-    return parse_scale_range(text)
 
 
 # No rating scale comes near this; larger values are typing or export errors, and squared

@@ -21,7 +21,7 @@ from scipy import special
 
 from servqual_cli.errors import UsageError
 
-__all__ = ["MedianDiff", "median_diff_ci"]
+__all__ = ["MedianDiff", "median_diff_ci", "median_se"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class MedianDiff:
     ci_high: float
 
 
-def _median_se(x: np.ndarray) -> float:
+def median_se(x: np.ndarray) -> float:
     """Bonett-Price standard error of one sample median (order statistics around it)."""
     y = np.sort(x)
     n = y.size
@@ -80,7 +80,7 @@ def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> M
     mx, my = float(np.median(x)), float(np.median(y))
     if x.size < 2 or y.size < 2:
         return MedianDiff(mx, my, my - mx, nan, nan, nan)
-    se = math.sqrt(_median_se(x) ** 2 + _median_se(y) ** 2)
+    se = math.sqrt(median_se(x) ** 2 + median_se(y) ** 2)
     z = float(-special.ndtri((1.0 - conf) / 2.0))  # norm.isf
     d = my - mx
     return MedianDiff(mx, my, d, se, d - z * se, d + z * se)

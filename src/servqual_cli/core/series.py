@@ -47,7 +47,7 @@ from numpy.typing import ArrayLike
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
-from servqual_cli.core.median_diff import _median_se
+from servqual_cli.core.median_diff import median_se
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.results import records
 
@@ -192,7 +192,7 @@ def _test(kind: str, years: np.ndarray, x: np.ndarray) -> TrendTest:
     if kind == "index":
         return linear_trend(x, years)
     medians = np.array([np.median(x[years == y]) for y in present])  # a loop over years
-    se = np.array([_median_se(x[years == y]) if (years == y).sum() >= 2 else math.nan
+    se = np.array([median_se(x[years == y]) if (years == y).sum() >= 2 else math.nan
                    for y in present])  # fmt: skip
     return weighted_trend(medians, se, present)
 

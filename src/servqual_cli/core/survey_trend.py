@@ -27,14 +27,13 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
 from servqual_cli.core.respondent_scores import respondent_scores
-from servqual_cli.core.survey_weights import check_weights, weighted_means
+from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
 from servqual_cli.core.trend import verdict
 
 __all__ = ["OVERALL", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METHOD",
@@ -175,10 +174,9 @@ def compare_weighted_gaps(
     n_b, n_a = sb["n"].to_numpy(), sa["n"].to_numpy()
     df = (n_b + n_a - 3).astype(float)  # svyglm: degf(design) + 1 - 2 coefficients
     df[df < 1] = np.nan
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = diff / se
-        p = 2.0 * special.stdtr(df, -np.abs(t))  # two-sided, as summary.svyglm
-        half = special.stdtrit(df, 0.5 + conf / 2.0) * se
+    # two years of equal scores: SE 0 (or rounding noise next to the means), no test
+    scale = np.maximum(np.abs(sb["mean"].to_numpy()), np.abs(sa["mean"].to_numpy()))
+    _, p, low, high = design_t(diff, se, df, conf, scale=scale)
     alpha = 1.0 - conf
     frame = pd.DataFrame(
         {
@@ -190,8 +188,8 @@ def compare_weighted_gaps(
             "diff": diff,
             "se": se,
             "df": df,
-            "ci_low": diff - half,
-            "ci_high": diff + half,
+            "ci_low": low,
+            "ci_high": high,
             "p": p,
             "n_before": n_b,
             "n_after": n_a,

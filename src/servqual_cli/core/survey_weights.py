@@ -122,3 +122,33 @@ def weighted_summary(
     table = weighted_means(x, ww, conf)
     table.insert(0, "name", names)
     return WeightedSummary(column, table, int(np.isnan(ww).sum()), conf)
+
+
+def design_t(
+    estimate: np.ndarray,
+    se: np.ndarray,
+    df: np.ndarray,
+    conf: float = 0.95,
+    scale: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """t, two-sided p and the interval of design-based estimates with their SE and df, as R
+    ``summary.svyglm``/``svyttest`` and ``confint`` give them (t distribution).
+
+    An SE that is zero or rounding noise next to the values (``scale``, default |estimate|:
+    every respondent gave the same score) gives no test: t, p and the interval are NaN, as
+    ``t.test``'s "data are essentially constant" (:func:`~servqual_cli.core.inference.
+    t_from_moments`), never p = 0. A df below 1 is NaN too.
+
+    >>> t, p, lo, hi = design_t(np.array([-0.5, 0.1]), np.array([0.2, 0.0]), np.array([9.0, 9]))
+    >>> round(float(t[0]), 2), round(float(p[0]), 4), np.isnan([t[1], p[1], lo[1]]).tolist()
+    (-2.5, 0.0339, [True, True, True])
+    """
+    estimate, se = np.asarray(estimate, dtype=float), np.asarray(se, dtype=float)
+    df = np.where(np.asarray(df, dtype=float) >= 1, df, np.nan)
+    ref = np.abs(estimate) if scale is None else np.asarray(scale, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        valid = np.isfinite(df) & (se > 10.0 * np.finfo(np.float64).eps * ref)
+        t = np.where(valid, estimate / se, np.nan)
+        p = 2.0 * special.stdtr(df, -np.abs(t))  # scipy.stats.t.sf(|t|, df) · 2
+        half = np.where(valid, special.stdtrit(df, 0.5 + conf / 2.0) * se, np.nan)
+    return t, p, estimate - half, estimate + half

@@ -22,17 +22,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from servqual_cli.core import inference
 from servqual_cli.core.results import plain, records
-from servqual_cli.core.survey_weights import check_weights, weighted_means
+from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
 
-__all__ = ["WeightedGapTests", "conclusion", "differing", "weighted_gap_tests"]
+if TYPE_CHECKING:
+    from servqual_cli.core.gaps import GapAnalysis
+    from servqual_cli.core.respondent_scores import RespondentScores
+
+__all__ = ["WeightedGapTests", "conclusion", "differing", "weighted_gap_comparison",
+           "weighted_gap_tests"]  # fmt: skip
 
 METHOD = (
     "design-based one-sample t-test as R survey::svyttest(g ~ 0, svydesign(ids = ~1, "
@@ -91,14 +95,9 @@ def weighted_gap_tests(
     table = weighted_means(arr, ww, conf)
     n = table["n"].to_numpy().astype(float)
     mean, se = table["mean"].to_numpy(), table["se"].to_numpy()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        df = np.where(n >= 3, n - 2.0, np.nan)
-        # every gap equal: the SE is rounding noise (|t| ~ 1e16); no test, as t.test's
-        # "data are essentially constant" (core.inference.t_from_moments)
-        valid = (n >= 3) & (se > 10.0 * np.finfo(np.float64).eps * np.abs(mean))
-        t = np.where(valid, mean / se, np.nan)
-        p = 2.0 * special.stdtr(df, -np.abs(t))  # scipy.stats.t.sf(|t|, df) · 2
-        half = special.stdtrit(df, 0.5 + conf / 2.0) * se
+    df = np.where(n >= 3, n - 2.0, np.nan)
+    # every gap equal: the SE is rounding noise (|t| ~ 1e16): no test (design_t)
+    t, p, low, high = design_t(mean, se, df, conf)
     out = pd.DataFrame(
         {
             "dimension": list(dimensions),
@@ -109,8 +108,8 @@ def weighted_gap_tests(
             "df": df,
             "p": p,
             "p_adjusted": inference.p_adjust(p, adjust),
-            "ci_low": np.where(valid, mean - half, np.nan),
-            "ci_high": np.where(valid, mean + half, np.nan),
+            "ci_low": low,
+            "ci_high": high,
             "n_eff": table["n_eff"],
             "unweighted_mean": table["unweighted_mean"],
         }
@@ -156,3 +155,17 @@ def differing(
                          "ci_high": r["ci_high"], "p_adjusted": r["p_adjusted"],
                          "unweighted": u_gap, "unweighted_p_adjusted": u_p})  # fmt: skip
     return rows
+
+
+def weighted_gap_comparison(
+    result: GapAnalysis, scores: RespondentScores, weights: np.ndarray, column: str
+) -> tuple[WeightedGapTests, list[dict[str, Any]]] | None:
+    """The weighted dimension gaps' tests and where their readings differ from ``result``'s
+    unweighted ones, at ``result``'s level and adjustment: what ``gap --weight-column`` and a
+    report with ``[survey] weight_column`` both show. None for a file without expectations (a
+    perception-only survey has no gaps to test)."""
+    if np.isnan(np.asarray(scores.gap, dtype=float)).all():
+        return None
+    tests = weighted_gap_tests(scores.gap, list(scores.dimensions), weights, column,
+                               result.conf, result.adjust)  # fmt: skip
+    return tests, differing(tests, result.dimensions)

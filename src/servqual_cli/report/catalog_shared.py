@@ -118,3 +118,6 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "Assurance": ("Trygghet", "Assurance"),
     "Empathy": ("Empati", "Empathy"),
 }
+
+# The p-value adjustments by their R p.adjust code, as the notes name them (both languages).
+ADJUST_METHODS = {"holm": "Holm", "bh": "Benjamini-Hochberg"}

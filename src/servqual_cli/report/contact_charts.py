@@ -102,9 +102,9 @@ def contact_figures(
             )
         )
     if no_area:
-        from servqual_cli.report.glance_summary import join_words
+        from servqual_cli.report.word_lists import join_items
 
-        listed = join_words(no_area, lang, "; " if any("," in x for x in no_area) else ", ")
+        listed = join_items(no_area, lang)
         k, n = fmt_int(n_areas, lang), fmt_int(min_n, lang)
         key = "chart_no_areas_for" if out else "chart_no_areas"  # some KPIs charted, or none
         out.insert(0, Text(cw(key, lang, kpis=listed, k=k, min_n=n)))

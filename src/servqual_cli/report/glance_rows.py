@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.report.catalog import rl
-from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
 from servqual_cli.report.glance_survey_rows import survey_rows
@@ -55,9 +54,10 @@ def _change_verdict(better: bool | None, p: float | None) -> str | None:
     return "better" if better else "worse"
 
 
-def kpi_rows(results: Sequence[KpiResult], lang: str, min_n: int = MIN_N) -> list[GlanceRow]:
-    """One row per KPI or service declaration, judged on its latest period; groups of at least
-    ``min_n`` cases are named below the goal by their Holm-adjusted test."""
+def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
+    """One row per KPI or service declaration, judged on its latest period; the groups named
+    below the goal are the result's own judgement (its ``min_n`` and Holm-adjusted tests, made
+    once in core, as the KPI table shows them)."""
     from servqual_cli.core.kpi import below_goal
 
     rows = []
@@ -71,7 +71,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str, min_n: int = MIN_N) -> lis
             # only groups of at least min_n whose one-sided exact test against the goal holds
             # after Holm over the groups screened (review 3, finding 8): a group of 7 cases is
             # "too few answers" elsewhere; "under målet i ...", never "worst"
-            g, family = below_goal(r, min_n)
+            g, family = below_goal(r)
             scale = GlanceRow("kpi", s.name, unit, None)
             missed = [
                 (float(v), str(name), value_text(scale, as_float(v), lang), int(n))
@@ -79,7 +79,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str, min_n: int = MIN_N) -> lis
             ]
             area = groups_text(missed, len(r.groups), lang)
             if area is not None:
-                area += " " + rl("kpi_area_rule", lang, family=family, min_n=min_n)
+                area += " " + rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
         from servqual_cli.report.kpi_sections import (
             follow_up_name,
             follow_up_text,

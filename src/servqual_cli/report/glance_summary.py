@@ -11,17 +11,12 @@ from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import GlanceRow
-from servqual_cli.report.word_lists import join_words
+from servqual_cli.report.word_lists import join_items, join_words
 
 # join_words lives in word_lists (one rule for every list); re-exported for build and the charts
 __all__ = ["join_words", "summary_paragraph", "where"]
 
 _REGISTER = ("feedback", "backlog")  # the feedback register's rows: their own sentences
-
-
-def _join(names: Sequence[str], lang: str) -> str:
-    # items that carry their own commas are separated by semicolons
-    return join_words(names, lang, "; " if any("," in n for n in names) else ", ")
 
 
 def _named(row: GlanceRow, lang: str) -> str:
@@ -74,16 +69,16 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
     out: list[str] = []
     not_met = [_named(r, lang) for r in measures if r.target_verdict == "not_met"]
     if not_met:
-        out.append(rl("p_not_met", lang, items=_join(not_met, lang)))
+        out.append(rl("p_not_met", lang, items=join_items(not_met, lang)))
     worse = [
         f"{r.name} ({r.previous_period} → {r.period})" for r in rows if r.change_verdict == "worse"
     ]
     if worse:
-        out.append(rl("p_worse", lang, items=_join(worse, lang)))
+        out.append(rl("p_worse", lang, items=join_items(worse, lang)))
     out += _register_sentences(register, lang)
     below = [r.name for r in rows if r.benchmark_verdict == "worse"]
     if below:
-        out.append(rl("p_below", lang, items=_join(below, lang)))
+        out.append(rl("p_below", lang, items=join_items(below, lang)))
     short = [r for r in dims if r.target_verdict == "not_met"]
     if short:
         worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
@@ -102,7 +97,7 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
             rl(
                 "p_gap_tied" if worst.tied_with else "p_gap",
                 lang,
-                items=_join([r.name for r in short], lang),
+                items=join_items([r.name for r in short], lang),
                 worst=named,
             )
         )
@@ -110,13 +105,13 @@ def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) 
         out.append(rl("p_nothing_bad_judged" if small else "p_nothing_bad", lang))
     cannot = [r.name for r in measures if r.target_verdict == "cannot_tell"]
     if cannot:
-        out.append(rl("p_cannot_tell", lang, items=_join(cannot, lang)))
+        out.append(rl("p_cannot_tell", lang, items=join_items(cannot, lang)))
     met = [r.name for r in measures if r.target_verdict == "met"]
     if met:
-        out.append(rl("p_met", lang, items=_join(met, lang)))
+        out.append(rl("p_met", lang, items=join_items(met, lang)))
     better = [r.name for r in rows if r.change_verdict == "better"]
     if better:
-        out.append(rl("p_better", lang, items=_join(better, lang)))
+        out.append(rl("p_better", lang, items=join_items(better, lang)))
     if small:
-        out.append(rl("p_too_few", lang, items=_join(small, lang), min_n=min_n))
+        out.append(rl("p_too_few", lang, items=join_items(small, lang), min_n=min_n))
     return [" ".join(out)]

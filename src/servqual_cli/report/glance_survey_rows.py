@@ -85,18 +85,14 @@ def survey_rows(
         )
     column = weighted.column if weighted is not None else ""
     rows.append(
-        GlanceRow(
-            kind="overall",
-            name=rl("overall_gap", lang),
-            unit="gap",
-            value=value,
-            period=period,
-            n=n,
-            ci_low=low,
-            ci_high=high,
-            target=0.0,
-            target_kind="norm",
-            target_verdict=gap_verdict(low, high),
+        _gap_row(
+            "overall",
+            rl("overall_gap", lang),
+            value,
+            low,
+            high,
+            n,
+            period,
             note=_weight_note(est, column, lang),
         )
     )
@@ -126,32 +122,54 @@ def survey_rows(
             told = tests[tests["dimension"].eq(str(rec.dimension)) & (tests["p_adjusted"] < ALPHA)]
             below = []
             for g in told["group"]:
-                dims = grouped.groups[g].dimensions
-                gap = as_float(dims["gap"].iloc[i])
+                g_dims = grouped.groups[g].dimensions
+                gap = as_float(g_dims["gap"].iloc[i])
                 if gap is not None and gap < 0:
-                    below.append((gap, str(g), fmt_number(gap, lang), int(dims["n"].iloc[i])))
+                    below.append((gap, str(g), fmt_number(gap, lang), int(g_dims["n"].iloc[i])))
             area = groups_text(sorted(below), len(grouped.groups), lang)
+        note = _join(_perception_note(level, scale_max, lang), _weight_note(est, column, lang))
         rows.append(
-            GlanceRow(
-                kind="dimension",
-                name=dimension_name(rec.dimension, lang),
-                unit="gap",
-                value=value,
-                period=period,
-                n=n,
-                ci_low=low,
-                ci_high=high,
-                target=0.0,
-                target_kind="norm",
-                target_verdict=gap_verdict(low, high),
+            _gap_row(
+                "dimension",
+                dimension_name(rec.dimension, lang),
+                value,
+                low,
+                high,
+                n,
+                period,
+                note=note,
                 area=area,
                 area_kind="below_expectation" if area else None,
-                note=_join(
-                    _perception_note(level, scale_max, lang), _weight_note(est, column, lang)
-                ),
             )
         )
     return _mark_ties(rows, dims, comparison, lang)
+
+
+def _gap_row(
+    kind: str,
+    name: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    n: int,
+    period: str | None,
+    **extra: Any,
+) -> GlanceRow:
+    """A gap held against 0 (the norm: expectations met), judged on its interval."""
+    return GlanceRow(
+        kind=kind,
+        name=name,
+        unit="gap",
+        value=value,
+        period=period,
+        n=n,
+        ci_low=low,
+        ci_high=high,
+        target=0.0,
+        target_kind="norm",
+        target_verdict=gap_verdict(low, high),
+        **extra,
+    )
 
 
 def _mark_ties(

@@ -11,25 +11,20 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails, unreached_calls
 from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
+from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 
-if TYPE_CHECKING:
-    pass
-
-
 _UNIT_SYMBOL = {"share": "%", "index": "0–100", "seconds": "s", "hours": "h"}
 FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
                             "p_mann_whitney": "p"})  # fmt: skip
-_ADJUST_NAMES = {"holm": "Holm", "bh": "Benjamini-Hochberg"}
 _CHANNEL_ORDER = {"phone": 0, "email": 1, ALL: 2}
 AREA_KPIS = (
     ("phone_reached", "phone"),
@@ -245,7 +240,7 @@ def adjusted_p_label(adjust: str, m: int, lang: str) -> str:
     >>> adjusted_p_label("holm", 24, "en"), adjusted_p_label("none", 24, "sv")
     ('p (Holm, 24 comparisons)', 'p (ojusterat, 24 jämförelser)')
     """
-    name = _ADJUST_NAMES.get(adjust) or ml("unadjusted", lang)
+    name = ADJUST_METHODS.get(adjust) or ml("unadjusted", lang)
     return f"p ({name}, {ml('n_comparisons', lang).format(m=m)})"
 
 
@@ -341,7 +336,7 @@ def mdd_lines(
             args.update(
                 unadjusted=critical,
                 critical=fmt_number(float(at_level) * scale, lang, digits),
-                method=_ADJUST_NAMES.get(adjust, adjust),
+                method=ADJUST_METHODS.get(adjust, adjust),
                 m=family,
             )
             lines.append(ml("mdd_line_adjusted", lang).format(**args))

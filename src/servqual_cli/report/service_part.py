@@ -76,7 +76,7 @@ def service_part(ctx: ReportContext) -> Part:
             ]
         )
         summary += _changed_kpis(results, lang)
-        glance += kpi_rows(results, lang, min_n)
+        glance += kpi_rows(results, lang)
         seen = [str(p) for r in results for p in _kpi_periods(r)]
         periods.append((rl("period_of_kpi", lang), tuple(seen)))
     if cfg.feedback is not None:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from servqual_cli.core.service_survey import ServiceSurveyResult
 from servqual_cli.report.catalog import SERVICE_SURVEY as _L
+from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.conf_level import with_level
 from servqual_cli.report.spec import Section, Table, Text
 
@@ -19,12 +20,9 @@ def _l(key: str, lang: str, conf: float = 0.95) -> str:
     return with_level(sv if lang == "sv" else en, conf, lang)
 
 
-_METHODS = {"holm": "Holm", "bh": "Benjamini-Hochberg"}
-
-
 def _adjusted(key: str, lang: str, adjust: str, **fields: int) -> str:
     """A label or note that names the adjustment ``adjust`` (holm, bh; R p.adjust)."""
-    return _l(key, lang).format(method=_METHODS[adjust], code=adjust, **fields)
+    return _l(key, lang).format(method=ADJUST_METHODS[adjust], code=adjust, **fields)
 
 
 def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

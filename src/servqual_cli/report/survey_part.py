@@ -39,7 +39,10 @@ from servqual_cli.report.survey_ipa import ipa_figure, ipa_frame, ipa_table
 from servqual_cli.report.weighted_gap_sections import weighted_means_sections
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from servqual_cli.core.dimension_comparison import DimensionComparison
+    from servqual_cli.core.respondent_scores import RespondentScores
     from servqual_cli.core.survey_weights import WeightedSummary
     from servqual_cli.io.survey import SurveyData
 
@@ -76,6 +79,34 @@ def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None
     return result
 
 
+def _scores(ctx: ReportContext) -> RespondentScores:
+    """The respondents' dimension scores: the analysis's own, else computed once per report."""
+
+    def compute() -> RespondentScores:
+        from servqual_cli.core.respondent_scores import respondent_scores
+
+        d = _data(ctx)
+        result, _ = analyses(ctx)
+        return result.scores or respondent_scores(
+            d.expectation, d.perception, d.dimension_positions
+        )
+
+    scores: RespondentScores = ctx.memo("respondent_scores", compute)
+    return scores
+
+
+def _survey_weights(ctx: ReportContext, column: str) -> tuple[np.ndarray, str]:
+    """``[survey] weight_column`` read once per report: the weights and the column's name."""
+
+    def compute() -> tuple[np.ndarray, str]:
+        from servqual_cli.io.weight_column import read_weight_column
+
+        return read_weight_column(_data(ctx), column, "survey.weight_column")
+
+    found: tuple[np.ndarray, str] = ctx.memo("survey_weight_column", compute)
+    return found
+
+
 def survey_weighting(ctx: ReportContext) -> WeightedSummary | None:
     """The survey-weighted dimension gaps, perceptions and total (``[survey] weight_column``),
     the same estimates as ``gap --weight-column``; None without the key."""
@@ -84,16 +115,11 @@ def survey_weighting(ctx: ReportContext) -> WeightedSummary | None:
         return None
 
     def compute() -> WeightedSummary:
-        from servqual_cli.core.respondent_scores import respondent_scores
         from servqual_cli.core.weighted_gaps import weighted_servqual
-        from servqual_cli.io.weight_column import read_weight_column
 
-        d = _data(ctx)
         result, _ = analyses(ctx)
-        w, real = read_weight_column(d, str(column), "survey.weight_column")
-        scores = result.scores or respondent_scores(
-            d.expectation, d.perception, d.dimension_positions
-        )
+        w, real = _survey_weights(ctx, str(column))
+        scores = _scores(ctx)
         return weighted_servqual(scores.gap, scores.servperf, scores.dimensions, w, real,
                                  result.conf)  # fmt: skip
 
@@ -109,18 +135,15 @@ def weighted_test_blocks(ctx: ReportContext) -> list[Block]:
     column = ctx.config.survey.weight_column if ctx.config.survey else None
     if column is None:
         return []
-    from servqual_cli.core.respondent_scores import respondent_scores
-    from servqual_cli.core.weighted_tests import differing, weighted_gap_tests
-    from servqual_cli.io.weight_column import read_weight_column
+    from servqual_cli.core.weighted_tests import weighted_gap_comparison
     from servqual_cli.report.weighted_gap_sections import weighted_gap_sections
 
-    d = _data(ctx)
     result, _ = analyses(ctx)
-    w, real = read_weight_column(d, str(column), "survey.weight_column")
-    scores = result.scores or respondent_scores(d.expectation, d.perception, d.dimension_positions)
-    tests = weighted_gap_tests(scores.gap, list(scores.dimensions), w, real, result.conf,
-                               result.adjust)  # fmt: skip
-    differ = differing(tests, result.dimensions)
+    w, real = _survey_weights(ctx, str(column))
+    found = weighted_gap_comparison(result, _scores(ctx), w, real)
+    if found is None:
+        return []
+    tests, differ = found
     return list(weighted_gap_sections(tests, differ, ctx.lang, apa=False)[0].blocks)
 
 
@@ -130,14 +153,10 @@ def dimension_pairs(ctx: ReportContext) -> DimensionComparison | None:
 
     def compute() -> DimensionComparison | None:
         from servqual_cli.core.dimension_comparison import compare_dimensions
-        from servqual_cli.core.respondent_scores import respondent_scores
         from servqual_cli.errors import DataError
 
-        d = _data(ctx)
         result, _ = analyses(ctx)
-        scores = result.scores or respondent_scores(
-            d.expectation, d.perception, d.dimension_positions
-        )
+        scores = _scores(ctx)
         if len(scores.dimensions) < 2:
             return None
         try:

@@ -43,10 +43,14 @@ def number_format(fmt: str | None, lang: str = "en") -> str:
     The codes are locale-neutral (Excel shows "0.000" with the reader's decimal comma), but a
     quoted literal is shown as written: a Swedish workbook's small p reads "<0,001".
 
+    A p below .05 shows four decimals, so a Holm p of 0.04973 never reads "0.050" beside a
+    cell marked significant (review 5, finding 6; :func:`~.numbers.fmt_p`'s rule, as far as a
+    number format can follow it: Excel allows two conditions).
+
     >>> number_format(".2f"), number_format("p"), number_format("pct"), number_format("d")
-    ('0.00', '[<0.001]"<0.001";0.000', '0.0%', '0')
+    ('0.00', '[<0.001]"<0.001";[<0.05]0.0000;0.000', '0.0%', '0')
     >>> number_format("p", "sv")
-    '[<0.001]"<0,001";0.000'
+    '[<0.001]"<0,001";[<0.05]0.0000;0.000'
     >>> number_format("+.1f"), number_format(",.0f"), number_format("+d")
     ('+0.0;-0.0;0.0', '#,##0', '+0;-0;0')
 
@@ -61,7 +65,7 @@ def number_format(fmt: str | None, lang: str = "en") -> str:
         return "General"
     if fmt == "p":
         small = "<0,001" if lang == "sv" else "<0.001"
-        return f'[<0.001]"{small}";0.000'
+        return f'[<0.001]"{small}";[<0.05]0.0000;0.000'
     if fmt == "year":
         return "0"
     minus = '"−"' if lang == "sv" else "-"
