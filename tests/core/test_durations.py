@@ -459,6 +459,9 @@ def test_split_by_start() -> None:
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed")
 def test_stored_r_values_are_reproducible(tmp_path: Path) -> None:
+    check = subprocess.run(["Rscript", "-e", "library(jsonlite)"], capture_output=True, timeout=60)
+    if check.returncode != 0:
+        pytest.skip("R package jsonlite is not installed")
     target = tmp_path / "expected.json"
     subprocess.run(
         ["Rscript", str(R_DIR / "durations.R"), str(target)],
