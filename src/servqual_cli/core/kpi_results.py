@@ -143,6 +143,16 @@ class KpiResult:
         return self.spec.target if self.spec.target is not None else self.spec.norm
 
     @property
+    def excluded_periods(self) -> tuple[str, ...]:
+        """The periods ``excluded`` counts over: every period of the data (a cell without a
+        usable date has no period, so the counts cannot be split by period), which is more than
+        the one ``period`` the value and verdict judge when there are several; () without dates.
+        """
+        if self.pooled is not None:
+            return tuple(self.pooled.periods)
+        return () if self.period is None else (self.period,)
+
+    @property
     def below(self) -> pd.DataFrame:
         """The groups shown to fall short of the goal (their carried verdict is "not met"),
         worst first."""
@@ -173,6 +183,7 @@ class KpiResult:
             "n_undecided": self.n_undecided,
             "n_after_as_of": self.n_after_as_of,
             "excluded": self.excluded,
+            "excluded_periods": list(self.excluded_periods),
             "change": None if self.change is None else self.change.to_dict(),
             "pooled": None if self.pooled is None else self.pooled.to_dict(),
             "follow_up": None if self.follow_up is None else self.follow_up.to_dict(),

@@ -23,4 +23,9 @@ KPI: dict[str, tuple[str, str]] = {
         "interval; the difference of the periods' values comes before it, and the two can "
         "differ, even in sign.",
     ),
+    # the fifth review's leftovers, item 6: the counts beside a one-period verdict
+    "excluded_scope": (
+        "(alla perioder {periods}, inte bara {period})",
+        "(all periods {periods}, not only {period})",
+    ),
 }

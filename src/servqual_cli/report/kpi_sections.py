@@ -173,7 +173,13 @@ def _notes(
             bits.append(unreached)
         others = {k: v for k, v in r.excluded.items() if k != "unreached"}
         if others:
-            bits.append(exclusion_summary(others, lang))
+            text = exclusion_summary(others, lang)
+            scope = r.excluded_periods
+            if len(scope) > 1:  # the counts are every period's, the verdict one period's
+                text += " " + label("excluded_scope", lang, KPI).format(
+                    periods=f"{scope[0]}–{scope[-1]}", period=r.period
+                )
+            bits.append(text)
         if r.as_of is not None:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
         if r.spec.kind == "value" and r.year_column is None and r.n_after_as_of:
