@@ -56,10 +56,11 @@ def _year(draw: st.DrawFn, bias: float) -> pd.DataFrame:
 
 
 @st.composite
-def two_years(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+def two_years(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
     before = _year(draw, 0.0)
     after = _year(draw, draw(st.sampled_from([0.0, 1.0])))
-    return before, after, draw(st.sampled_from(["holm", "bh", "none"]))
+    adjust = draw(st.sampled_from(["holm", "bh", "none"]))
+    return before, after, adjust, draw(st.sampled_from(["score", "fisher"]))
 
 
 def _usable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -70,9 +71,11 @@ def _usable(frame: pd.DataFrame) -> pd.DataFrame:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(two_years())
-def test_sentence_and_verdict_never_disagree(data: tuple[pd.DataFrame, pd.DataFrame, str]) -> None:
-    before, after, adjust = data
-    frame = compare_kpis(before, after, adjust=adjust)
+def test_sentence_and_verdict_never_disagree(
+    data: tuple[pd.DataFrame, pd.DataFrame, str, str],
+) -> None:
+    before, after, adjust, share_test = data
+    frame = compare_kpis(before, after, share_test=share_test, adjust=adjust)
     rows = _usable(frame)
     for r in rows.itertuples():
         told = abs(r.diff) > r.critical  # the sentence: "must exceed about {critical}"
