@@ -86,3 +86,10 @@ def test_kpi_change_json_is_plain() -> None:
     assert out["conf"] == 0.9 and out["estimate"] == "hodges-lehmann shift"
     assert json.dumps(out)
     assert isinstance(pd.Series(out).to_json(), str)
+
+
+def test_the_shift_is_named_as_the_trend_names_it() -> None:
+    from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
+    from servqual_cli.core.trend import ESTIMATES
+
+    assert ESTIMATES[1] == SHIFT_ESTIMATE

@@ -22,6 +22,8 @@ from servqual_cli.vocab.kpi import KpiSpec
 if TYPE_CHECKING:
     pass
 
+#: The ``estimate`` of a time's change (the same words as the trend's, core.trend.ESTIMATES).
+SHIFT_ESTIMATE = "hodges-lehmann shift"
 MIN_N = 30  # groups with fewer cases are "too few" (the KPI config's and report's default min_n)
 
 #: ``verdict`` follows the summary's rule (:func:`~servqual_cli.core.kpi_verdicts.judge_groups`:
@@ -249,5 +251,5 @@ def time_change(
     direction = shift.estimate if np.isfinite(shift.estimate) else diff
     n_before, n_after = ns if ns is not None else (int(b.size), int(a.size))
     return KpiChange(names[1], names[0], after, before, diff, n_after, n_before, float(p),
-                     "mann-whitney", _better(direction, spec), "hodges-lehmann shift",
+                     "mann-whitney", _better(direction, spec), SHIFT_ESTIMATE,
                      shift.estimate, shift.ci_low, shift.ci_high, conf)  # fmt: skip

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
@@ -69,7 +70,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
         shifted = (
             c is not None
             and s.statistic == "median"
-            and c.estimate == "hodges-lehmann shift"
+            and c.estimate == SHIFT_ESTIMATE
             and bool(np.isfinite(c.shift))
         )
         area = None

@@ -12,7 +12,7 @@ import math
 import re
 
 from servqual_cli.core.kpi import KpiResult, below_goal
-from servqual_cli.core.trend import ESTIMATES
+from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
 from servqual_cli.report.catalog import KPI, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_signed, with_percent
@@ -185,6 +185,6 @@ def _signed(result: KpiResult, value: float, lang: str, unit: bool = True) -> st
     return _with_unit(text, result, lang) if unit else text
 
 
-SHIFT = ESTIMATES[1]  # "hodges-lehmann shift", the estimate a time's change carries
+SHIFT = SHIFT_ESTIMATE  # "hodges-lehmann shift", the estimate a time's change carries
 _TEST_NAMES = {"fisher": "Fisher", "mann-whitney": "Mann-Whitney", "welch": "Welch",
                "t": "Welch"}  # fmt: skip
