@@ -4,7 +4,8 @@ For every KPI, channel and area measured in both years (see :mod:`servqual_cli.c
 
 ============ ================================ ===================== ==========================
 KPI kind     difference and 95 % interval     test                  SE where the test gives
-                                                                    none (no change, p 0 or 1)
+                                                                    none (no change, p 0 or
+                                                                    p >= 0.5)
 ============ ================================ ===================== ==========================
 share        p_after - p_before, Mee (1984)   score test (Pearson   ``power.prop.test`` (R)
              score interval (``fisher``:      chi², 1 df; or

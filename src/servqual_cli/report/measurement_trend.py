@@ -89,8 +89,10 @@ def mdd_lines(
 ) -> list[str]:
     """For each KPI in total: "a true change of N would be detected with 80 % probability", and
     the critical difference beside it: with an adjustment (``adjust``, as compare_kpis used)
-    the core's ``critical`` at the comparison's own step level, which the verdict follows,
-    and the unadjusted one in brackets (review 4, finding 2).
+    the core's ``critical`` at the level the comparison's own p must be below for its adjusted
+    p to be, which the verdict follows, and the unadjusted one in brackets (review 4, finding
+    2). N and both critical differences come from the core's one SE per comparison (review 5,
+    finding 10), so N is always beyond the unadjusted threshold.
 
     The minimum detectable difference is MDD = (z_{1-α/2} + z_{power}) · SE and the critical
     difference (the smallest measured difference the test calls significant) z · SE, both
