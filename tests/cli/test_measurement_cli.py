@@ -15,7 +15,7 @@ KOLADA = SAMPLES / "kolada_servicematning.csv"
 KPI_KEYS = {"year", "channel", "area", "kpi", "n", "k", "value", "ci_low", "ci_high"}
 TREND_KEYS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high", "p",
               "p_adjusted", "test", "n_before", "n_after", "mdd", "verdict", "estimate",
-              "value_diff", "level", "critical", "critical_unadjusted"]  # fmt: skip
+              "value_diff", "level", "critical", "critical_unadjusted", "se"]  # fmt: skip
 
 
 def one_line_error(result, code: int, *needles: str) -> None:
@@ -136,7 +136,7 @@ def test_trend_table_has_worse_first_and_the_mdd_line(cli) -> None:
     assert "p (unadjusted, 112" in " ".join(area_table.split())
     # issue #9: the 80 %-power difference is what would be detected, not a bound on chance
     flat = " ".join(out.split())
-    assert ("E-mail: reply in 1 working day: a true change of 26 percentage points would be "
+    assert ("E-mail: reply in 1 working day: a true change of 25 percentage points would be "
             "detected with 80% probability; a measured difference must exceed about 18 "
             "percentage points to be told from chance (n = 54 and 53)") in flat  # fmt: skip
     assert "Against the other municipalities 2020" in out
@@ -164,7 +164,7 @@ def test_trend_told_from_chance_at_the_level_the_verdict_uses(trend_json: dict) 
 def test_trend_mdd_text_names_the_adjustment(cli) -> None:
     r = cli("trend", Y2019, Y2020)
     flat = " ".join(r.stdout.split())
-    assert ("E-mail: reply in 1 working day: a true change of 26 percentage points would be "
+    assert ("E-mail: reply in 1 working day: a true change of 25 percentage points would be "
             "detected with 80% probability before the adjustment; after the Holm adjustment "
             "over the 14 totals, which the verdict follows, a measured difference must exceed "
             "about 26 percentage points to be told from chance (18 percentage points without "
@@ -218,7 +218,11 @@ def test_trend_json_shape(trend_json: dict) -> None:
     # p 0.0045, Holm over the 14 totals 0.054 (review 3 finding 25)
     assert (within["n_before"], within["n_after"], within["verdict"]) == (
         54, 53, "no detectable change")  # fmt: skip
-    assert within["test"] == "score" and 0.26 < within["mdd"] < 0.27
+    assert within["test"] == "score" and 0.25 < within["mdd"] < 0.26
+    # review 5 finding 10: the MDD and the thresholds come from one SE, the test's
+    assert within["mdd"] / within["critical_unadjusted"] == pytest.approx(
+        (1.959963984540054 + 0.841621233572914) / 1.959963984540054, rel=1e-12
+    )
 
 
 def test_trend_benchmark_kolada(trend_json: dict) -> None:

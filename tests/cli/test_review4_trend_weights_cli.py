@@ -15,12 +15,12 @@ def test_survey_trend_names_the_unused_weight_column(cli, samples_dir: Path, lan
             samples_dir / "karlstad_servqual_2025.xlsx", "--lang", lang)  # fmt: skip
     assert r.exit_code == 0, r.stderr
     flat = " ".join(r.stdout.split())
-    word = {"en": "Weight column that trend does not use: Vikt (karlstad_servqual_2025)",
-            "sv": "Viktkolumn som trend inte använder: Vikt (karlstad_servqual_2025)"}  # fmt: skip
+    word = {"en": "Weight column that trend does not use: Vikt (2025)",
+            "sv": "Viktkolumn som trend inte använder: Vikt (2025)"}  # fmt: skip
     assert word[lang] in flat
     j = cli("trend", samples_dir / "karlstad_servqual.xlsx",
             samples_dir / "karlstad_servqual_2025.xlsx", "-f", "json")  # fmt: skip
-    assert json.loads(j.stdout)["unused_weight_columns"] == ["Vikt (karlstad_servqual_2025)"]
+    assert json.loads(j.stdout)["unused_weight_columns"] == ["Vikt (2025)"]
 
 
 def test_items_names_the_unused_weight_column(cli, samples_dir: Path) -> None:

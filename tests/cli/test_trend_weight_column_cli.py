@@ -25,11 +25,11 @@ def test_weighted_trend_names_weights_method_and_the_unweighted_year(
     assert r.exit_code == 0, r.stderr
     flat = " ".join(r.stdout.split())
     want = {
-        "en": ["Weighted by Vikt (karlstad_servqual_2025).",
+        "en": ["Weighted by Vikt (2025).",
                "karlstad_servqual has no column Vikt: each of its respondents weighs 1",
                "SERVQUAL gap per dimension, weighted", "survey::svyglm(gap ~ year)",
                "p is not adjusted across the rows", "Responsiveness"],
-        "sv": ["Viktat med Vikt (karlstad_servqual_2025).",
+        "sv": ["Viktat med Vikt (2025).",
                "karlstad_servqual har ingen kolumn Vikt: där väger varje svarande 1",
                "SERVQUAL-gap per dimension, viktade", "survey::svyglm(gap ~ year)",
                "p är inte justerat över raderna", "Lyhördhet │ −1,19 │ −1,08 │ +0,11"],
@@ -45,7 +45,7 @@ def test_weighted_trend_json_is_the_r_reference(cli, samples_dir: Path) -> None:
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["unused_weight_columns"] == []
-    want = {"karlstad_servqual": None, "karlstad_servqual_2025": "Vikt"}
+    want = {"karlstad_servqual": None, "2025": "Vikt"}
     assert out["weights"]["columns"] == want
     assert out["weights"]["unweighted_years"] == ["karlstad_servqual"]
     assert "svyglm" in out["weights"]["method"]
@@ -59,7 +59,7 @@ def test_weighted_trend_json_is_the_r_reference(cli, samples_dir: Path) -> None:
     plain = json.loads(cli("trend", *_pair(samples_dir), "-f", "json").stdout)
     by = {d["dimension"]: d for d in plain["dimensions"]}
     assert by["Responsiveness"]["verdict"] == "better"
-    assert plain["unused_weight_columns"] == ["Vikt (karlstad_servqual_2025)"]
+    assert plain["unused_weight_columns"] == ["Vikt (2025)"]
     assert "weights" not in plain
 
 
@@ -109,7 +109,7 @@ def test_respondents_without_a_weight_are_counted_and_named(cli, tmp_path: Path)
     after = _survey_csv(tmp_path / "enkat_2024.csv", ["1", "", "1", "2", "1"])
     r = cli("trend", before, after, "--weight-column", "Vikt")
     assert r.exit_code == 0, r.stderr
-    assert "enkat_2024: respondents without a weight, left out: 1." in " ".join(r.stdout.split())
+    assert "2024: respondents without a weight, left out: 1." in " ".join(r.stdout.split())
     j = json.loads(cli("trend", before, after, "--weight-column", "Vikt", "-f", "json").stdout)
-    assert j["weights"]["n_missing_weight"] == {"enkat_2023": 0, "enkat_2024": 1}
+    assert j["weights"]["n_missing_weight"] == {"2023": 0, "2024": 1}
     assert [d["n_after"] for d in j["dimensions"]] == [4] * 6

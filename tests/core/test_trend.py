@@ -46,6 +46,7 @@ from servqual_cli.io.read import read_table
 R: dict[str, Any] = json.loads((Path(__file__).parent / "r" / "trend.json").read_text())
 SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
 EXACT, CLOSED, MDD = 1e-12, 1e-9, 1e-8
+QNORM_975, QNORM_80 = 1.959963984540054, 0.841621233572914  # R qnorm(0.975), qnorm(0.8)
 
 
 @pytest.fixture(scope="module")
@@ -89,11 +90,34 @@ def test_comparison_matches_r(comparisons: pd.DataFrame, case: dict[str, Any]) -
         else:
             _same(row[field], case[field], CLOSED, field)
     _same(row["p"], case["p"], CLOSED, "p")
-    want = case["mdd"]
+    want = _bloom_mdd(case)
     if isinstance(want, float) and math.isnan(want):
         assert math.isnan(row["mdd"])
     else:
         assert row["mdd"] == pytest.approx(want, abs=MDD)
+
+
+def _bloom_mdd(case: dict[str, Any]) -> float:
+    """The MDD from R's own change and p (review 5 finding 10: one SE for the threshold and
+    the MDD): (qnorm(0.975) + qnorm(0.8)) * |diff| / qnorm(1 - p/2) (Bloom 1995, eq. 1); where
+    R's test implies no SE (no change, p 0) or p >= 0.5 trend.R's power-formula MDD, at least
+    the one of |diff| / qnorm(0.75); NaN beyond the 0-1 room of a share or the index."""
+    from scipy.stats import norm
+
+    diff, p = case["diff"], case["p"]
+    z_sum = QNORM_975 + QNORM_80
+    if diff is None or p is None or math.isnan(diff) or diff == 0:
+        mdd = case["mdd"]
+        return math.nan if mdd is None or mdd == 0 else float(mdd)
+    if 0 < p < 0.5:
+        mdd = z_sum * abs(diff) / float(norm.isf(p / 2))
+    else:  # far from significance: the power formula's SE, at least |diff| / z_0.75
+        power_formula = math.nan if case["mdd"] is None else case["mdd"] / z_sum
+        mdd = z_sum * float(np.fmax(power_formula, abs(diff) / float(norm.isf(0.25))))
+    median = case["kpi"].endswith("_median")
+    if not median and mdd > max(case["before"], 1 - case["before"]):
+        return math.nan
+    return mdd
 
 
 def test_sample_counts_as_the_data_readme_states(comparisons: pd.DataFrame) -> None:

@@ -7,6 +7,8 @@ Three or more years are :mod:`~servqual_cli.cli.trend_series`; the command and i
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli.cli.measurement import email_note, json_records
@@ -87,7 +89,64 @@ def load_sides(
         raise UsageError(
             f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first"
         )
-    return kind, before, after
+    return kind, *period_labels(before, after)
+
+
+#: A year in a file name: 19xx or 20xx not inside a longer number ("enkat_2025_v2" -> 2025).
+_NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+LABEL_SOURCES = ("data", "file_name", "file_stem")
+
+
+def label_source(side: Side) -> tuple[str, str]:
+    """A side's period label and where it came from: its year in the data (a year column or
+    ``--years``: ``data``), else the one year its file name holds (``file_name``), else the
+    file's stem (``file_stem``; review 5 finding 15).
+
+    >>> from types import SimpleNamespace as S
+    >>> t = lambda name: S(source=name)
+    >>> label_source(S(year=2024, table=t("x.xlsx")))
+    ('2024', 'data')
+    >>> label_source(S(year=None, table=t("/d/karlstad_servqual_2025.xlsx")))
+    ('2025', 'file_name')
+    >>> label_source(S(year=None, table=t("enkat_2024_2025.csv")))
+    ('enkat_2024_2025', 'file_stem')
+    """
+    if side.year is not None:
+        return str(side.year), LABEL_SOURCES[0]
+    stem = Path(side.table.source).stem
+    years = set(_NAME_YEAR.findall(stem))
+    if len(years) == 1:
+        return years.pop(), LABEL_SOURCES[1]
+    return stem, LABEL_SOURCES[2]
+
+
+def period_labels(before: Side, after: Side) -> tuple[Side, Side]:
+    """Both sides labelled by :func:`label_source`; when that gives the two the same label
+    (two file names with the same year), each keeps its file's stem."""
+    from dataclasses import replace
+
+    labels = [label_source(side)[0] for side in (before, after)]
+    if labels[0] == labels[1]:
+        return before, after
+    return replace(before, label=labels[0]), replace(after, label=labels[1])
+
+
+def label_note(sides: tuple[Side, Side], payload: dict[str, Any], lang: str) -> list[Any]:
+    """Where each label not from the data came from, as a note section, and in JSON
+    (``before.label_source``, ``after.label_source``)."""
+    from servqual_cli.report.measurement_sections import ml
+    from servqual_cli.report.spec import Section, Text
+
+    lines = []
+    for key, side in zip(("before", "after"), sides, strict=True):
+        label, source = label_source(side)
+        if label != side.label:  # the two collided: both kept their stems
+            label, source = side.label, LABEL_SOURCES[2]
+        payload[key]["label_source"] = source
+        if source != LABEL_SOURCES[0]:
+            name = Path(side.table.source).name
+            lines.append(ml(f"label_{source}", lang).format(label=label, file=name))
+    return [Section("", (Text(" ".join(lines), kind="note"),))] if lines else []
 
 
 def survey_weights(
@@ -160,6 +219,7 @@ def contact_trend(
     payload["comparisons"] = json_records(comparisons)
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf, adjust,
                               family)  # fmt: skip
+    sections = [*label_note((before, after), payload, lang), *sections]
     if rule is not None:
         sections = [*sections, email_note(rule, lang)]
     # Totals over all channels compare like with like only if both years measured the same
@@ -217,7 +277,8 @@ def survey_trend(
     used = [side.weight_column for side in (before, after)]
     unused = sorted({f"{c} ({side.label})" for side in (before, after)
                      for c in unused_weight_columns(side.table.columns, used)})  # fmt: skip
-    warning = unused_weight_section(unused, lang, "unused_weight_trend")
+    warning = [*label_note((before, after), payload, lang),
+               *unused_weight_section(unused, lang, "unused_weight_trend")]  # fmt: skip
     if before.weights is not None and after.weights is not None:
         sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf)
         payload["unused_weight_columns"] = unused
@@ -235,25 +296,23 @@ def _weighted_survey_trend(
     before: Side, after: Side, payload: dict[str, Any], lang: str, conf: float
 ) -> tuple[list[Any], pd.DataFrame]:
     """``trend --weight-column``: weighted gaps per year and their design-based comparison."""
-    import numpy as np
-
-    from servqual_cli.core.survey_trend import WEIGHTED_METHOD, compare_weighted_gaps
+    from servqual_cli.core.survey_trend import WEIGHTED_METHOD
+    from servqual_cli.core.trend_weighted import weighted_gap_trend
     from servqual_cli.report.survey_trend_sections import weighted_trend_sections
 
     if (before.scores is None or after.scores is None or before.weights is None
             or after.weights is None):  # fmt: skip
         raise RuntimeError("internal: a weighted survey trend without scores or weights")
-    frame = compare_weighted_gaps(before.scores, after.scores, before.weights, after.weights,
-                                  conf)  # fmt: skip
+    result = weighted_gap_trend(before.scores, after.scores, before.weights, after.weights, conf)
     sides = (before, after)
     payload["weights"] = {
         "method": WEIGHTED_METHOD,
         "columns": {s.label: s.weight_column for s in sides},
         "unweighted_years": [s.label for s in sides if s.weight_column is None],
-        "n_missing_weight": {
-            s.label: int(np.isnan(w).sum())
-            for s, w in zip(sides, (before.weights, after.weights), strict=True)
-        },
+        # counted once, in the result, and rendered from it (the note reads the same field)
+        "n_missing_weight": dict(
+            zip((s.label for s in sides), result.n_missing_weight, strict=True)
+        ),
     }
-    payload["dimensions"] = json_records(frame)
-    return weighted_trend_sections(frame, sides, lang, conf), frame
+    payload["dimensions"] = json_records(result.comparisons)
+    return weighted_trend_sections(result, sides, lang, conf), result.comparisons

@@ -26,6 +26,7 @@ from servqual_cli.core.kpi_results import (
     FollowUp,
     KpiResult,
     kpi_change,
+    time_change,
 )
 from servqual_cli.core.kpi_verdicts import order_groups, verdicts
 from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
@@ -79,15 +80,12 @@ def duration_kpi(
         pick = [labels.eq(name).to_numpy() for name in names[-2:]]
         before, after = (DurationFrame(durations.frame[m], unit, moment) for m in pick)
         c = compare_periods(before, after, stat, limit, conf)
-        change = kpi_change(
-            names[-2:],
-            c.before.value / scale,
-            c.after.value / scale,
-            (c.before.n, c.after.n),
-            c.p,
-            c.test,
-            spec,
-        )
+        values = (c.before.value / scale, c.after.value / scale)
+        if c.test == "fisher":
+            change = kpi_change(names[-2:], *values, (c.before.n, c.after.n), c.p, c.test, spec)
+        else:  # the shift the Mann-Whitney test estimates, in the KPI's unit (review 5 #5)
+            b, a = (_closed(d) / scale for d in (before, after))
+            change = time_change(names[-2:], b, a, *values, spec, conf, (c.before.n, c.after.n))
     return KpiResult(
         spec=spec,
         n=overall.n,
@@ -106,6 +104,13 @@ def duration_kpi(
         min_n=min_n,
         groups_tested=tested,
     )
+
+
+def _closed(durations: DurationFrame) -> npt.NDArray[np.float64]:
+    """The decided cases' durations (what compare_periods' Mann-Whitney test ranks)."""
+    frame = durations.frame
+    keep = frame["valid"].to_numpy(dtype=bool) & ~frame["open"].to_numpy(dtype=bool)
+    return frame["duration"].to_numpy(dtype=float)[keep]
 
 
 def _follow_up_length(

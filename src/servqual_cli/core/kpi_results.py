@@ -6,18 +6,24 @@ its interval and verdict (:class:`KpiResult`), its change from the period before
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from servqual_cli.core.inference import mann_whitney
+from servqual_cli.core.location_shift import LocationShift, hodges_lehmann
 from servqual_cli.core.results import plain, records
 from servqual_cli.vocab.kpi import KpiSpec
 
 if TYPE_CHECKING:
     pass
 
+#: The ``estimate`` of a time's change (the same words as the trend's, core.trend.ESTIMATES).
+SHIFT_ESTIMATE = "hodges-lehmann shift"
 MIN_N = 30  # groups with fewer cases are "too few" (the KPI config's and report's default min_n)
 
 #: ``verdict`` follows the summary's rule (:func:`~servqual_cli.core.kpi_verdicts.judge_groups`:
@@ -29,7 +35,14 @@ GROUP_COLUMNS = ["group", "n", "value", "ci_low", "ci_high", "verdict", "p_below
 
 @dataclass(frozen=True)
 class KpiChange:
-    """The KPI in the last period of the data against the period before (after - before)."""
+    """The KPI in the last period of the data against the period before (after - before).
+
+    ``diff`` is the difference of the two values (the statistic's own: medians, shares). For a
+    time tested with Mann-Whitney (``estimate`` "hodges-lehmann shift") the test estimates the
+    shift, the median of every pairwise difference after - before, not the medians' difference
+    (the two can differ even in sign): ``shift`` with the test's own interval at ``conf``
+    (``shift_low``, ``shift_high``), and ``better`` follows the shift (review 5, finding 5).
+    """
 
     period: str
     previous_period: str
@@ -41,6 +54,11 @@ class KpiChange:
     p: float
     test: str
     better: bool | None
+    estimate: str = "difference"  # or "hodges-lehmann shift" (``shift`` is then the change)
+    shift: float = float("nan")
+    shift_low: float = float("nan")
+    shift_high: float = float("nan")
+    conf: float = 0.95
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -127,6 +145,16 @@ class KpiResult:
         return self.spec.target if self.spec.target is not None else self.spec.norm
 
     @property
+    def excluded_periods(self) -> tuple[str, ...]:
+        """The periods ``excluded`` counts over: every period of the data (a cell without a
+        usable date has no period, so the counts cannot be split by period), which is more than
+        the one ``period`` the value and verdict judge when there are several; () without dates.
+        """
+        if self.pooled is not None:
+            return tuple(self.pooled.periods)
+        return () if self.period is None else (self.period,)
+
+    @property
     def below(self) -> pd.DataFrame:
         """The groups shown to fall short of the goal (their carried verdict is "not met"),
         worst first."""
@@ -157,12 +185,19 @@ class KpiResult:
             "n_undecided": self.n_undecided,
             "n_after_as_of": self.n_after_as_of,
             "excluded": self.excluded,
+            "excluded_periods": list(self.excluded_periods),
             "change": None if self.change is None else self.change.to_dict(),
             "pooled": None if self.pooled is None else self.pooled.to_dict(),
             "follow_up": None if self.follow_up is None else self.follow_up.to_dict(),
         }
         result: dict[str, Any] = plain(out)
         return result
+
+
+def _better(change: float, spec: KpiSpec) -> bool | None:
+    if not np.isfinite(change) or change == 0:
+        return None
+    return bool((change > 0) == spec.higher_is_better)
 
 
 def kpi_change(
@@ -174,8 +209,47 @@ def kpi_change(
     test: str,
     spec: KpiSpec,
 ) -> KpiChange:
+    """A change whose estimate is the difference of the two values (shares: Fisher's test)."""
     diff = after - before
-    better = (
-        None if not np.isfinite(diff) or diff == 0 else bool((diff > 0) == spec.higher_is_better)
-    )
-    return KpiChange(names[1], names[0], after, before, diff, ns[1], ns[0], float(p), test, better)
+    return KpiChange(names[1], names[0], after, before, diff, ns[1], ns[0], float(p), test,
+                     _better(diff, spec))  # fmt: skip
+
+
+def time_change(
+    names: list[str],
+    before_x: npt.NDArray[np.float64],
+    after_x: npt.NDArray[np.float64],
+    before: float,
+    after: float,
+    spec: KpiSpec,
+    conf: float = 0.95,
+    ns: tuple[int, int] | None = None,
+) -> KpiChange:
+    """The change of a time between two periods: the two values (``before``, ``after``: the
+    statistic's, e.g. the medians) and their difference, beside the Hodges-Lehmann shift of
+    the times ``before_x`` -> ``after_x`` (display unit) with the interval of the Mann-Whitney
+    test, whose p (normal approximation with continuity correction, the one the interval
+    inverts, so the two agree) is the change's; ``better`` follows the shift, the direction the
+    test found (as R ``wilcox.test(after, before, conf.int = TRUE, exact = FALSE)``). ``ns``:
+    the periods' n as the values count them (default: the sizes of the two samples).
+
+    >>> from pathlib import Path
+    >>> spec = KpiSpec(0, "t", "lead_time", Path("t.csv"), "median", higher_is_better=False)
+    >>> c = time_change(["2023", "2024"], np.array([84.0, 90, 120, 60, 75, 99]),
+    ...                 np.array([56.0, 45, 79, 50, 61, 70, 40]), 87.0, 56.0, spec)
+    >>> c.diff, c.shift, c.shift_low, c.shift_high, c.better
+    (-31.0, -29.5, -54.0, -5.0, True)
+    """
+    b = np.asarray(before_x, dtype=float)
+    a = np.asarray(after_x, dtype=float)
+    p, shift = math.nan, LocationShift(math.nan, math.nan, math.nan)
+    if a.size and b.size:
+        p = mann_whitney(a, b, exact=False).p
+        shift = hodges_lehmann(b, a, conf)
+    diff = after - before
+    # too many pairs for the shift (MAX_PAIRS): the direction of the values' difference
+    direction = shift.estimate if np.isfinite(shift.estimate) else diff
+    n_before, n_after = ns if ns is not None else (int(b.size), int(a.size))
+    return KpiChange(names[1], names[0], after, before, diff, n_after, n_before, float(p),
+                     "mann-whitney", _better(direction, spec), SHIFT_ESTIMATE,
+                     shift.estimate, shift.ci_low, shift.ci_high, conf)  # fmt: skip

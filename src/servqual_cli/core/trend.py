@@ -3,17 +3,27 @@
 For every KPI, channel and area measured in both years (see :mod:`servqual_cli.core.contacts`):
 
 ============ ================================ ===================== ==========================
-KPI kind     difference and 95 % interval     test                  minimum detectable diff.
+KPI kind     difference and 95 % interval     test                  SE where the test gives
+                                                                    none (no change, p 0 or
+                                                                    p >= 0.5)
 ============ ================================ ===================== ==========================
 share        p_after - p_before, Mee (1984)   score test (Pearson   ``power.prop.test`` (R)
              score interval (``fisher``:      chi², 1 df; or
              Newcombe 1998 hybrid score)      Fisher's exact)
-median       Hodges-Lehmann shift after -     Mann-Whitney (R       (z_a/2 + z_power) x SE of
-             before with its Mann-Whitney     ``wilcox.test``)      the Bonett-Price interval
+median       Hodges-Lehmann shift after -     Mann-Whitney (R       SE of the Bonett-Price
+             before with its Mann-Whitney     ``wilcox.test``)      interval
              (Bauer 1972) interval
 index        mean difference, Welch t         Mann-Whitney on the   ``power.t.test`` (pooled
              interval                         points (ordinal)      SD)
 ============ ================================ ===================== ==========================
+
+One standard error per comparison, ``se``, the one the test behind the verdict implies
+(``|diff| / z_{1-p/2}``; the last column's where the test gives none), feeds both the smallest
+measured difference the test calls significant, ``critical = z_{1-level/2} * se`` (``level``: the
+level the comparison's own p must be below for its adjusted p to be below ``1 - conf``), and the
+minimum detectable difference, ``mdd = (z_{1-a/2} + z_power) * se`` (Bloom 1995). Two SEs
+(review 5, finding 10) let one sentence say "a true change of 14 is detected with 80 %
+probability; a measured one must exceed about 14", which cannot both hold.
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -50,6 +60,8 @@ References
 .. [3] Mann, H. B., & Whitney, D. R. (1947). *Ann. Math. Statist.* 18(1), 50-60.
 .. [4] Holm, S. (1979). *Scand. J. Statist.* 6, 65-70; Benjamini, Y., & Hochberg, Y. (1995).
    *JRSS B* 57(1), 289-300.
+.. [5] Bloom, H. S. (1995). Minimum detectable effects: a simple way to report the statistical
+   power of experimental designs. *Evaluation Review* 19(5), 547-556.
 """
 
 from __future__ import annotations
@@ -73,6 +85,7 @@ from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
+from servqual_cli.core.trend_detectable import implied_se, mdd_from_se
 from servqual_cli.core.trend_family import area_family_size, step_levels, total_family_size
 from servqual_cli.errors import UsageError
 
@@ -96,7 +109,7 @@ __all__ = [
 COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high",
                       "p", "p_adjusted", "test", "n_before", "n_after", "mdd",
                       "verdict", "estimate", "value_diff", "level", "critical",
-                      "critical_unadjusted"]  # fmt: skip
+                      "critical_unadjusted", "se"]  # fmt: skip
 #: What ``diff`` estimates: the difference of the two values, or (times) the Hodges-Lehmann shift.
 ESTIMATES = ("difference", "hodges-lehmann shift")
 ADJUSTMENTS = ("holm", "bh", "none")
@@ -274,9 +287,22 @@ def compare_kpis(
     for part in (family, ~family):
         if part.any():
             levels[part] = step_levels(p[part], 1 - conf, adjust)
+    # review 5 finding 10: the level the comparison's own p actually has to be below for its
+    # adjusted p to be below 1 - conf, (1 - conf) * p / p_adjusted (Holm's running maximum and
+    # BH's running minimum included), where that is defined; else its step level
+    with np.errstate(invalid="ignore", divide="ignore"):
+        effective = (1 - conf) * p / adjusted
+    defined = np.isfinite(effective) & (p > 0) & (adjusted > 0)
+    levels = np.where(defined, effective, levels)
     frame["level"] = levels
-    se = _test_se(frame["diff"].to_numpy(dtype=float), p, frame["mdd"].to_numpy(dtype=float),
+    # One SE per comparison, the one the verdict's own test implies (review 5 finding 10),
+    # feeds both the "told from chance" threshold and the minimum detectable difference, so
+    # the sentence that shows them can never contradict the verdict or itself.
+    se = implied_se(frame["diff"].to_numpy(dtype=float), p, frame["mdd"].to_numpy(dtype=float),
                   conf, power)  # fmt: skip
+    frame["se"] = se
+    frame["mdd"] = mdd_from_se(se, frame["before"].to_numpy(dtype=float),
+                                (~median.eq(True)).to_numpy(), conf, power)  # fmt: skip
     with np.errstate(invalid="ignore"):
         frame["critical"] = -special.ndtri(levels / 2) * se
         frame["critical_unadjusted"] = -special.ndtri((1 - conf) / 2) * se
@@ -292,26 +318,6 @@ def compare_kpis(
         )
     ]  # one call per comparison (KPI x channel x area), not per contact
     return sort_comparisons(frame[COMPARISON_COLUMNS])
-
-
-def _test_se(
-    diff: np.ndarray, p: np.ndarray, mdd: np.ndarray, conf: float, power: float
-) -> np.ndarray:
-    """The standard error the test implies, ``|diff| / z_{1-p/2}`` (so ``|diff|`` exceeds
-    ``z_{1-level/2} * se`` exactly when p < level, the verdict's own test); where that is
-    undefined (no change, p 0 or 1) the SE behind the MDD, ``mdd / (z_{1-a/2} + z_power)``
-    (Cohen 1988, *Statistical Power Analysis*, ch. 6).
-
-    >>> _test_se(np.array([0.256, 0.0]), np.array([0.0045, 1.0]), np.array([0.265, 0.28]),
-    ...          0.95, 0.8).round(4).tolist()
-    [0.0901, 0.1]
-    """
-    with np.errstate(invalid="ignore", divide="ignore"):
-        z = -special.ndtri(p / 2)  # norm.isf(p / 2)
-        observed = np.abs(diff) / z
-    z_sum = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))
-    usable = np.isfinite(observed) & (observed > 0)
-    return np.where(usable, observed, mdd / z_sum)
 
 
 def sort_comparisons(frame: pd.DataFrame) -> pd.DataFrame:

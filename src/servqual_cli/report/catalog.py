@@ -31,6 +31,7 @@ from servqual_cli.report.catalog_describe import DESCRIBE
 from servqual_cli.report.catalog_efa import EFA
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_kolada import KOLADA
+from servqual_cli.report.catalog_kpi import KPI
 from servqual_cli.report.catalog_measurement import MEASUREMENT, SERIES
 from servqual_cli.report.catalog_reliability import (
     RELIABILITY,
@@ -46,7 +47,7 @@ from servqual_cli.report.catalog_shared import DIMENSIONS, SHARED
 from servqual_cli.report.chart_words import CHART
 
 __all__ = [
-    "DIMENSIONS", "GLANCE", "GROUPS", "KOLADA", "MEASUREMENT", "RELIABILITY",
+    "DIMENSIONS", "GLANCE", "GROUPS", "KOLADA", "KPI", "MEASUREMENT", "RELIABILITY",
     "RELIABILITY_SHEETS", "REPORT", "SECTION_TABLES", "SERIES", "SERVICE", "SERVICE_SURVEY",
     "SERVPERF", "SHARED", "TOOLBOX", "catalog", "dimension_name", "exclusion_summary",
     "item_name", "label", "rl", "scale_name", "sl",
@@ -63,6 +64,7 @@ SECTION_TABLES: dict[str, Pairs] = {
     "measurement": MEASUREMENT,
     "series": SERIES,
     "kolada": KOLADA,
+    "kpi": KPI,  # report/catalog_kpi.py: a KPI's change of a time
     "groups": GROUPS,
     "servperf": SERVPERF,
     "toolbox": TOOLBOX,

@@ -115,6 +115,14 @@ MEASUREMENT: Pairs = {
                       "No area shows a detectable deterioration; every area is listed, in the "
                       "KPIs' and the areas' order."),
     "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
+    # review 5 finding 15: a side's label not from the data says where it came from
+    "label_file_name": ("{label}: årtalet i filnamnet {file} (filen har ingen årskolumn).",
+                        "{label}: the year in the file name {file} (the file has no year "
+                        "column)."),
+    "label_file_stem": ("{label}: filnamnet {file} (filen har ingen årskolumn och inget årtal "
+                        "i namnet).",
+                        "{label}: the file name {file} (the file has no year column and no year "
+                        "in its name)."),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
     "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),

@@ -19,18 +19,29 @@ sheet name ("Nyckeltal – Väntetid", "KPI – Waiting time").
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from servqual_cli.core.kpi import KpiResult, below_goal
+from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
+from servqual_cli.report.catalog import KPI, label
+from servqual_cli.report.kpi_texts import (
+    SHIFT,
+    below_rule_text,
+    below_text,
+    change_text,
+    follow_up_name,
+    follow_up_text,
+    goal_text,
+    kpi_value_text,
+    unreached_text,
+)
 from servqual_cli.report.labels import exclusion_summary
-from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
-from servqual_cli.report.service_labels import limit_text, sl, unit_text
-from servqual_cli.report.spec import Figure, Section, Table, Text, format_value
+from servqual_cli.report.numbers import fmt_int
+from servqual_cli.report.service_labels import sl, unit_text
+from servqual_cli.report.spec import Figure, Section, Table, Text
 
 __all__ = [
     "below_rule_text",
@@ -42,143 +53,6 @@ __all__ = [
     "kpi_value_text",
     "unreached_text",
 ]
-
-
-def _num(value: float, pct: bool, lang: str = "en") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if pct:
-        return fmt_number(value * 100, lang, 1)
-    if abs(value) >= 10 or not value:
-        return fmt_number(value, lang, 0)
-    return format_value(float(f"{value:.2g}"), None, lang)
-
-
-def _with_unit(text: str, result: KpiResult, lang: str) -> str:
-    if text == "–":
-        return text
-    if result.spec.statistic in ("share", "share_within"):
-        return with_percent(text, lang)
-    unit = unit_text(result.spec.unit, lang)
-    return f"{text} {unit}" if unit else text
-
-
-def kpi_value_text(result: KpiResult, value: float, lang: str) -> str:
-    """A KPI value with its unit: ``79.6 %``, ``34 dagar``, ``56 s``."""
-    pct = result.spec.statistic in ("share", "share_within")
-    return _with_unit(_num(value, pct, lang), result, lang)
-
-
-def follow_up_text(result: KpiResult, lang: str) -> str | None:
-    """The equal-follow-up rule in words (None when it left nothing out): "jämför ärenden som
-    hade hela tiden på sig (70 dagar före 2024-12-30): 235 av 279 ärenden 2024; 44 senare
-    ärenden, varav 22 öppna, ingår inte"."""
-    f = result.follow_up
-    if f is None or result.as_of is None:
-        return None
-    s = result.spec
-    if f.basis == "limit" and s.limit is not None:
-        length = limit_text(s.limit.text, lang)
-    else:
-        length = re.sub(r"[.,]0(?=\D|$)", "", kpi_value_text(result, f.length, lang))
-    return (
-        sl("follow_up_rule", lang)
-        .format(
-            length=length,
-            as_of=result.as_of.date().isoformat(),
-            kept=fmt_int(f.n_kept, lang),
-            total=fmt_int(f.n_total, lang),
-            period=result.period or "",
-            left=fmt_int(f.n_total - f.n_kept, lang),
-            open=fmt_int(f.n_open_left_out, lang),
-        )
-        .replace("  ", " ")
-    )
-
-
-def unreached_text(result: KpiResult, lang: str) -> str | None:
-    """A waiting time's rule when calls that reached no one have none (review 3, finding 10):
-    "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar väntetid"."""
-    k = result.excluded.get("unreached", 0)
-    if not k:
-        return None
-    stat = sl(f"stat_{result.spec.statistic}", lang)
-    return sl("unreached_rule", lang).format(
-        stat=stat, n=fmt_int(result.n, lang), k=fmt_int(k, lang)
-    )
-
-
-def follow_up_name(result: KpiResult, lang: str) -> str:
-    """The KPI's name, with the equal-follow-up rule when it left cases out (for the overview's
-    cards, sentences and rows, which show no footnotes)."""
-    f = result.follow_up
-    if f is None:
-        return result.spec.name
-    return sl("follow_up_name", lang).format(
-        name=result.spec.name, kept=fmt_int(f.n_kept, lang), total=fmt_int(f.n_total, lang)
-    )
-
-
-def _goal_text(result: KpiResult, lang: str) -> str:
-    s = result.spec
-    parts = []
-    for key, value in (("target_word", s.target), ("norm_word", s.norm)):
-        if value is not None:
-            sign = "≥" if s.higher_is_better else "≤"
-            shown = re.sub(r"[.,]0(?=\D|$)", "", kpi_value_text(result, value, lang))
-            parts.append(f"{sl(key, lang)} {sign} {shown}")
-    if s.limit is not None:
-        parts.append(f"({limit_text(s.limit.text, lang)})")
-    return " ".join(parts) or "–"
-
-
-def _below_text(result: KpiResult, lang: str, k: int = 3) -> str:
-    """The groups shown to miss the target or norm (worst first, at most ``k``), each with its
-    value and n; "–" when none is. A group is named only with at least the result's ``min_n``
-    cases and a one-sided exact test against the goal that holds after Holm over the groups so
-    screened (the core's one judgement, :func:`~servqual_cli.core.kpi.below_goal`, review 3
-    finding 8); no group is called "worst": no test compared the groups with each other."""
-    g, _ = below_goal(result)
-    if not len(g):
-        return "–"
-    if len(g) == len(result.groups) > 1:
-        return sl("all_groups", lang).format(n=len(g))
-    shown = [
-        f"{name} {kpi_value_text(result, v, lang)} (n = {fmt_int(int(n), lang)})"
-        for name, v, n in zip(g["group"][:k], g["value"][:k], g["n"][:k], strict=True)
-    ]
-    more = len(g) - k
-    return ", ".join(shown) + (f" {sl('and_more', lang).format(n=more)}" if more > 0 else "")
-
-
-def below_rule_text(result: KpiResult, lang: str) -> str | None:
-    """The rule that names groups below the goal, with its family size (None without groups or
-    a goal): "under målet: grupper med minst 30 ärenden vars ensidiga exakta test mot målet
-    håller efter Holm över de 3 grupper som prövades"."""
-    if not len(result.groups) or result.goal is None:
-        return None
-    min_n, family = result.min_n, result.groups_tested  # judged once, in the core
-    if result.spec.statistic not in ("share", "share_within"):
-        return sl("below_rule_none", lang)
-    if family == 0:
-        return sl("below_rule_empty", lang).format(min_n=fmt_int(min_n, lang))
-    return sl("below_rule", lang).format(min_n=fmt_int(min_n, lang), family=fmt_int(family, lang))
-
-
-def _change_text(result: KpiResult, lang: str) -> str:
-    c = result.change
-    if c is None:
-        return "–"
-    pct = result.spec.statistic in ("share", "share_within")
-    return (
-        f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct, lang)} → "
-        f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p', lang)}"
-        f" ({_TEST_NAMES.get(c.test, c.test)})"  # review 4 finding 18: the test is named
-    )
-
-
-_TEST_NAMES = {"fisher": "Fisher", "mann-whitney": "Mann-Whitney", "welch": "Welch",
-               "t": "Welch"}  # fmt: skip
 
 
 def _unit(result: KpiResult, lang: str) -> str:
@@ -232,10 +106,10 @@ def kpi_table(
             sl("period", lang): [r.period for r in results],  # None: no dates, all rows
             "n": [r.n for r in results],
             **numbers,
-            sl("goal", lang): [_goal_text(r, lang) for r in results],
+            sl("goal", lang): [goal_text(r, lang) for r in results],
             sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
-            sl("below_goal", lang): [_below_text(r, lang) for r in results],
-            sl("change", lang): [_change_text(r, lang) for r in results],
+            sl("below_goal", lang): [below_text(r, lang) for r in results],
+            sl("change", lang): [change_text(r, lang) for r in results],
         }
     )
     return Table(
@@ -299,7 +173,13 @@ def _notes(
             bits.append(unreached)
         others = {k: v for k, v in r.excluded.items() if k != "unreached"}
         if others:
-            bits.append(exclusion_summary(others, lang))
+            text = exclusion_summary(others, lang)
+            scope = r.excluded_periods
+            if len(scope) > 1:  # the counts are every period's, the verdict one period's
+                text += " " + label("excluded_scope", lang, KPI).format(
+                    periods=f"{scope[0]}–{scope[-1]}", period=r.period
+                )
+            bits.append(text)
         if r.as_of is not None:
             bits.append(f"{sl('as_of', lang)} {r.as_of.date().isoformat()}")
         if r.spec.kind == "value" and r.year_column is None and r.n_after_as_of:
@@ -378,6 +258,8 @@ def kpi_sections(
             from servqual_cli.report.kpi_charts import kpi_figure
 
             blocks.append(kpi_figure(mine, aspect, lang, conf))
+        if any(r.change is not None and r.change.estimate == SHIFT for r in mine):
+            blocks.append(Text(label("shift_note", lang, KPI), kind="note"))
         blocks += _notes(mine, lang, dated)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -21,6 +21,7 @@ from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
 
 if TYPE_CHECKING:
+    from servqual_cli.core.trend_weighted import WeightedGapTrend
     from servqual_cli.io.measurement import Side
 
 __all__ = ["survey_trend_sections", "weighted_trend_sections"]
@@ -63,29 +64,26 @@ _WEIGHTED_SHOWN = ["dimension", "before", "after", "diff", "ci_low", "ci_high", 
                    "n_after", "n_eff_before", "n_eff_after", "verdict"]  # fmt: skip
 
 
-def weights_lines(sides: Sequence[Side], lang: str) -> list[str]:
+def weights_lines(sides: Sequence[Side], missing: Sequence[int], lang: str) -> list[str]:
     """Which column weights each year, a year weighed 1 per respondent (its file has no such
-    column), and respondents left out for a missing weight: the rules that change the result."""
-    import numpy as np
-
+    column), and respondents left out for a missing weight (``missing``, the result's count per
+    side): the rules that change the result."""
     used = [f"{s.weight_column} ({s.label})" for s in sides if s.weight_column is not None]
     lines = [ml("weights_line", lang).format(columns=", ".join(used))]
     column = next(s.weight_column for s in sides if s.weight_column is not None)
     lines += [ml("weights_none_year", lang).format(year=s.label, column=column)
               for s in sides if s.weight_column is None]  # fmt: skip
-    for s in sides:
-        missing = 0 if s.weights is None else int(np.isnan(s.weights).sum())
-        if missing:
-            lines.append(ml("weights_missing", lang).format(year=s.label,
-                                                            n=fmt_int(missing, lang)))  # fmt: skip
+    lines += [ml("weights_missing", lang).format(year=s.label, n=fmt_int(n, lang))
+              for s, n in zip(sides, missing, strict=True) if n]  # fmt: skip
     return lines
 
 
 def weighted_trend_sections(
-    frame: pd.DataFrame, sides: Sequence[Side], lang: str, conf: float
+    result: WeightedGapTrend, sides: Sequence[Side], lang: str, conf: float
 ) -> list[Section]:
     """Per dimension: weighted gap each year, the change with its design-based interval and p,
     n and Kish's effective n each year, the verdict; the weights and the method as notes."""
+    frame = result.comparisons
     before, after = sides[0].label, sides[-1].label
     digits = {c: ".2f" for c in ("before", "after", "ci_low", "ci_high")}
     digits.update({"diff": "+.2f", "n_before": "d", "n_after": "d", "n_eff_before": ".0f",
@@ -98,5 +96,5 @@ def weighted_trend_sections(
     table = _table(title, _names(shown, lang), lang, digits, note,
                    (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
                    rename={"diff": ml("change", lang)})  # fmt: skip
-    lines = weights_lines(sides, lang)
+    lines = weights_lines(sides, result.n_missing_weight, lang)
     return [Section("", (Text(" ".join(lines), "warning" if len(lines) > 1 else "note"), table))]

@@ -1,0 +1,31 @@
+"""Words of the KPI sections' change of a time (``servqual kpi`` and the report), in sv and en.
+
+Review 5, finding 5: a time's change is tested with Mann-Whitney, which estimates the
+Hodges-Lehmann shift, not the difference of the two medians; the change cell names both.
+"""
+
+from __future__ import annotations
+
+KPI: dict[str, tuple[str, str]] = {
+    "shift_change": (
+        "{previous}→{period}: {before} → {after} (skillnad {diff}); typisk förskjutning "
+        "{shift} ({level} KI {low} till {high}), p {p} ({test})",
+        "{previous}→{period}: {before} → {after} (difference {diff}); typical shift {shift} "
+        "({level} CI {low} to {high}), p {p} ({test})",
+    ),
+    "shift_note": (
+        "Tider: förändringen som testet (Mann-Whitney) bedömer är Hodges-Lehmanns förskjutning "
+        "(medianen av alla parvisa skillnader senare − tidigare period) med testets eget "
+        "intervall; skillnaden mellan periodernas värden står före den, och de två kan skilja "
+        "sig, även i tecken.",
+        "Times: the change the test (Mann-Whitney) judges is the Hodges-Lehmann shift (the "
+        "median of all pairwise differences later − earlier period) with the test's own "
+        "interval; the difference of the periods' values comes before it, and the two can "
+        "differ, even in sign.",
+    ),
+    # the fifth review's leftovers, item 6: the counts beside a one-period verdict
+    "excluded_scope": (
+        "(alla perioder {periods}, inte bara {period})",
+        "(all periods {periods}, not only {period})",
+    ),
+}

@@ -1,0 +1,102 @@
+"""Shared helpers of the service measurement's sections: labels, display units, KPI names and
+the labelled table builder.
+
+Split from :mod:`servqual_cli.report.measurement_sections` by job (the fifth review's leftovers,
+item 5: it had passed 400 lines): this module the shared helpers, ``measurement_sections`` the
+contact KPI tables of one year, :mod:`~servqual_cli.report.measurement_trend` the before/after
+comparison. ``measurement_sections`` re-exports all three, so callers keep one import.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
+from servqual_cli.report.labels import label
+from servqual_cli.report.spec import Table
+
+__all__ = ["AREA_KPIS", "FORMATS", "display_scale", "kpi_name", "ml"]
+
+_UNIT_SYMBOL = {"share": "%", "index": "0–100", "seconds": "s", "hours": "h"}
+FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
+                            "p_mann_whitney": "p"})  # fmt: skip
+_CHANNEL_ORDER = {"phone": 0, "email": 1, ALL: 2}
+AREA_KPIS = (
+    ("phone_reached", "phone"),
+    ("phone_answered_question", "phone"),
+    ("phone_wait_seconds_median", "phone"),
+    ("email_within_1_working_day", "email"),
+    ("email_response_hours_median", "email"),
+    ("email_answered_question", "email"),
+    ("treatment_index", ALL),
+)
+
+
+def ml(key: str, lang: str) -> str:
+    """A measurement label in ``lang``.
+
+    >>> ml("phone_reached", "sv"), ml("worse", "en")
+    ('Telefon: når en person', 'worse')
+    """
+    return label(key, lang, MEASUREMENT_LABELS)
+
+
+def display_scale(kpis: pd.Series) -> np.ndarray:
+    """Factor from core units to display units: 100 for shares and the index, else 1.
+
+    >>> display_scale(pd.Series(["phone_reached", "phone_wait_seconds_median"])).tolist()
+    [100.0, 1.0]
+    """
+    units = kpis.map(lambda k: SPECS[k].unit)
+    return np.where(units.isin(["share", "index"]), 100.0, 1.0)
+
+
+def _table(
+    title: str,
+    frame: pd.DataFrame,
+    lang: str,
+    digits: dict[str, str],
+    note: str | None,
+    sheet: tuple[str, str],
+    rename: dict[str, str] | None = None,
+) -> Table:
+    """A Table with labelled columns; ``digits`` maps a column code to its display format."""
+    names = {c: ml(c, lang) for c in frame.columns}
+    names.update(rename or {})
+    formats = {names[c]: f for c, f in {**FORMATS, **digits}.items() if c in frame.columns}
+    sheet_name = sheet[0] if lang == "sv" else sheet[1]
+    return Table(title, frame.rename(columns=names), formats, note=note, sheet=sheet_name)
+
+
+def _names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """KPI, channel, verdict and area codes as labels."""
+    out = frame.copy()
+    for col in ("kpi", "channel", "verdict", "relative", "rank_third"):
+        if col in out:
+            out[col] = out[col].map(lambda v: "–" if v is None or v != v else ml(str(v), lang))
+    if "area" in out:
+        out["area"] = out["area"].where(out["area"].ne(ALL), ml("all_areas", lang))
+    return out
+
+
+def kpi_name(kpi: str, channel: str, lang: str) -> str:
+    """A KPI's label, with its channel when it is reported per channel and its unit when it is
+    not a share.
+
+    >>> kpi_name("treatment_index", "email", "en"), kpi_name("phone_reached", "phone", "sv")
+    ('Treatment index, e-mail (0–100)', 'Telefon: når en person')
+    """
+    spec = SPECS[kpi]
+    name = ml(kpi, lang)
+    if len(spec.channels) > 1:
+        name = f"{name}, {ml(channel, lang)}"
+    return name if spec.unit == "share" else f"{name} ({_UNIT_SYMBOL[spec.unit]})"
+
+
+def _kpi_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    pairs = zip(frame["kpi"].tolist(), frame["channel"].tolist(), strict=True)
+    return pd.Series([kpi_name(k, c, lang) for k, c in pairs], index=frame.index, dtype=object)

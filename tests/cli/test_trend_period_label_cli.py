@@ -1,0 +1,48 @@
+"""``servqual trend`` titles each side by the period it covers (review 5 #15).
+
+On main ``trend karlstad_servqual.xlsx karlstad_servqual_2025.xlsx`` was titled
+"karlstad_servqual → karlstad_servqual_2025": two file stems, one of which names its year. A
+side's label is its year from the data (a year column, ``--years``), else a year in its file
+name, else the file's stem, the same in the terminal, Markdown and JSON; a label not from the data
+says where it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
+K24, K25 = SAMPLES / "karlstad_servqual.xlsx", SAMPLES / "karlstad_servqual_2025.xlsx"
+
+
+def test_survey_trend_title_uses_the_year_in_the_file_name(cli) -> None:
+    r = cli("trend", K24, K25, "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    first = r.stdout.splitlines()[0]
+    assert first == "SERVQUAL trend: karlstad_servqual → 2025", first
+    flat = " ".join(r.stdout.split())
+    assert "2025: the year in the file name karlstad_servqual_2025.xlsx" in flat
+    assert "karlstad_servqual: the file name karlstad_servqual.xlsx" in flat
+    md = cli("trend", K24, K25, "--lang", "sv", "--format", "markdown")
+    assert md.stdout.splitlines()[0] == "# SERVQUAL trend: karlstad_servqual → 2025"
+    assert "2025: årtalet i filnamnet karlstad_servqual_2025.xlsx" in " ".join(md.stdout.split())
+
+
+def test_survey_trend_json_names_the_label_source(cli, tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    assert cli("trend", K24, K25, "-o", out).exit_code == 0
+    d = json.loads(out.read_text())
+    assert (d["before"]["label"], d["before"]["label_source"]) == ("karlstad_servqual", "file_stem")
+    assert (d["after"]["label"], d["after"]["label_source"]) == ("2025", "file_name")
+
+
+def test_contact_trend_labels_come_from_the_data(cli, tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    y19, y20 = SAMPLES / "servicematning_2019.xlsx", SAMPLES / "servicematning_2020.xlsx"
+    assert cli("trend", y19, y20, "-o", out).exit_code == 0
+    d = json.loads(out.read_text())
+    assert (d["before"]["label"], d["before"]["label_source"]) == ("2019", "data")
+    r = cli("trend", y19, y20, "--lang", "en")
+    assert r.stdout.splitlines()[0] == "Trend: 2019 → 2020"
+    assert "the year in the file name" not in r.stdout
