@@ -298,14 +298,34 @@ def compare_kpis(
     # One SE per comparison, the one the verdict's own test implies (review 5 finding 10),
     # feeds both the "told from chance" threshold and the minimum detectable difference, so
     # the sentence that shows them can never contradict the verdict or itself.
-    se = implied_se(frame["diff"].to_numpy(dtype=float), p, frame["mdd"].to_numpy(dtype=float),
-                  conf, power)  # fmt: skip
+    test_se = implied_se(frame["diff"].to_numpy(dtype=float), p,
+                         frame["mdd"].to_numpy(dtype=float), conf, power)  # fmt: skip
+    # The verdict also needs the row's interval wholly on one side of 0 (review 6 finding 2: the
+    # index's test is Mann-Whitney but its interval Welch's, whose SE can be the larger, so a
+    # threshold from the test alone said -5 was "told from chance" while the Welch interval
+    # [-11.9; 1.9] held 0). The interval's bound is the distance from the estimate to the
+    # interval's end on the side of 0 (it excludes 0 exactly when |diff| is beyond it; for
+    # Welch that is the half-width), as an SE: that distance over z_{1-a/2}.
+    # Only where the interval is not the test's own inversion (Welch beside Mann-Whitney for the
+    # index, Newcombe beside Fisher): the Mee and Hodges-Lehmann intervals exclude 0 exactly when
+    # their test's p is below the level, and their width would only blur the test's bound.
+    z_conf = float(-special.ndtri((1 - conf) / 2))
+    index = frame["kpi"].map({k: spec.kind == "index" for k, spec in SPECS.items()}).eq(True)
+    apart = (index | frame["test"].eq("fisher")).to_numpy()
+    diff = frame["diff"].to_numpy(dtype=float)
+    low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        to_zero = np.where(diff >= 0, diff - low, high - diff)
+        ci_se = np.where(apart, to_zero / z_conf, math.nan)
+        se = np.where(np.isnan(test_se), math.nan, np.fmax(test_se, ci_se))
     frame["se"] = se
     frame["mdd"] = mdd_from_se(se, frame["before"].to_numpy(dtype=float),
                                 (~median.eq(True)).to_numpy(), conf, power)  # fmt: skip
     with np.errstate(invalid="ignore"):
-        frame["critical"] = -special.ndtri(levels / 2) * se
-        frame["critical_unadjusted"] = -special.ndtri((1 - conf) / 2) * se
+        # both must hold: |diff| beyond the test's bound at its level and beyond the interval's
+        frame["critical"] = np.fmax(-special.ndtri(levels / 2) * test_se, z_conf * ci_se)
+        frame["critical"] = frame["critical"].where(~np.isnan(se))
+        frame["critical_unadjusted"] = z_conf * se
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(
