@@ -89,3 +89,20 @@ def test_a_bad_file_is_refused_before_the_statistics_load(args: list[str]) -> No
 def test_the_statistics_watch_list_is_live() -> None:
     got = loaded("alpha", KIOSK, "--items", "F2,F3,F4,F5", watched=STATS)
     assert got == ["0", "scipy", "servqual_cli.core.scales", "rich"]
+
+
+# numpy.f2py and numpy.testing are registered as lazy modules before scipy loads
+# (servqual_cli.lazy_numpy): their code never runs in a command (about 0.1 s a run).
+NUMPY_EXTRAS = ("numpy.f2py.f2py2e", "numpy.testing._private", "unittest", "scipy.special")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["gap", SAMPLE, "--no-items"],
+        ["alpha", KIOSK, "--items", "F2,F3,F4,F5", "-f", "json"],
+        ["reliability", SAMPLE, "--no-items"],
+    ],
+)
+def test_numpy_f2py_and_testing_never_run(args: list[str]) -> None:
+    assert loaded(*args, watched=NUMPY_EXTRAS) == ["0", "scipy.special"]

@@ -79,6 +79,10 @@ import importlib  # noqa: E402
 import typer  # noqa: E402
 
 from servqual_cli import __version__  # noqa: E402
+from servqual_cli.lazy_numpy import install as _defer_numpy_extras  # noqa: E402
+
+# numpy.f2py and numpy.testing load on first use, not with scipy.special (about 0.1 s a run)
+_defer_numpy_extras()
 
 # Each group's file in servqual_cli.cli holds its own Typer app; the commands appear at the top
 # level (kolada is a named group), in this order in the help.

@@ -2,8 +2,9 @@
 excluded cells: the step ``gap``, ``reliability`` and ``alpha`` share (issue #16).
 
 When the reader kept the column encoded (:mod:`servqual_cli.io.encoded`: the fast CSV path),
-only its distinct texts are parsed, by the same :func:`~servqual_cli.io.values.parse_scale_values`
-every other path uses, and the values and exclusion reasons are spread over the cells with
+only its distinct texts are parsed, by :func:`~servqual_cli.io.values.parse_scale_texts`, the
+text parser :func:`~servqual_cli.io.values.parse_scale_values` uses for every other path (no
+pandas on this one), and the values and exclusion reasons are spread over the cells with
 ``take`` on the codes: no object array of cells, no per-cell reason strings. Other columns
 (spreadsheets, SPSS, parquet, the standard-library CSV path) are parsed cell by cell as before.
 Both give the same values and the same exclusions (``tests/io/test_scale_column.py``).
@@ -13,13 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
-from servqual_cli.io.values import parse_scale_values, read_from_text, tally_recoded
+from servqual_cli.io.values import (
+    parse_scale_texts,
+    parse_scale_values,
+    read_from_text,
+    tally_recoded,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ScaleColumn", "parse_scale_column"]
 
@@ -136,15 +145,15 @@ def _parse_distinct(
     labels: Mapping[str, float] | None,
     missing: Iterable[str],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`parse_scale_values` of a column's distinct texts and which of them are answers
-    read from text (:func:`~servqual_cli.io.values.read_from_text`), remembered per sorted set:
-    the 44 columns of a survey hold the same few answers in different orders, so the set is
-    parsed once per run. Each text is parsed on its own, so the order cannot change a result.
+    """:func:`~servqual_cli.io.values.parse_scale_texts` of a column's distinct texts and which
+    of them are answers read from text (:func:`~servqual_cli.io.values.read_from_text`),
+    remembered per sorted set: the 44 columns of a survey hold the same few answers in different
+    orders, so the set is parsed once per run. Each text is parsed on its own, so the order
+    cannot change a result.
     """
     missing = tuple(str(t) for t in missing)  # may be a one-shot iterator
     if len(uniques) > 1000:  # free text: not worth keeping
-        values, reasons = parse_scale_values(pd.Series(uniques, dtype=object), scale, labels,
-                                             missing)  # fmt: skip
+        values, reasons = parse_scale_texts(uniques, scale, labels, missing)
         return values, reasons, read_from_text(uniques, values, reasons)
     order = np.argsort(uniques, kind="stable")
     key = (
@@ -159,7 +168,7 @@ def _parse_distinct(
         if len(_DISTINCT) > 256:
             _DISTINCT.clear()
         texts = uniques[order]
-        parsed = parse_scale_values(pd.Series(texts, dtype=object), scale, labels, missing)
+        parsed = parse_scale_texts(texts, scale, labels, missing)
         hit = (*parsed, read_from_text(texts, *parsed))
         _DISTINCT[key] = hit
     values = np.empty(len(uniques))

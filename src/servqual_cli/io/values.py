@@ -4,15 +4,21 @@ Each parser returns the values and, per cell, the reason it was excluded (or Non
 can log every exclusion with its row and column. The words an answer is matched against ("Vet
 ej", "#N/A", the Likert labels) are in :mod:`~servqual_cli.io.answer_words`; the names other
 modules import from here are re-exported.
+
+Text answers are parsed per distinct text without pandas (:func:`parse_scale_texts`: the fast
+CSV path of ``alpha`` and ``gap`` calls it on a column's distinct texts); the cells of a pandas
+column go through :func:`parse_scale_values`, which sorts them by type and hands its texts to
+the same function.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from servqual_cli.io.answer_words import (
     DONT_KNOW,
@@ -23,6 +29,9 @@ from servqual_cli.io.answer_words import (
     is_excel_error,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "DONT_KNOW",
     "NOT_AVAILABLE",
@@ -30,6 +39,7 @@ __all__ = [
     "fold",
     "integral_scale",
     "is_excel_error",
+    "parse_scale_texts",
     "parse_scale_values",
     "read_from_text",
     "tally_recoded",
@@ -65,6 +75,7 @@ def parse_scale_values(
     text): ``(text as written, value) -> cells`` (:func:`read_from_text`), so the output can
     name the rule (review item 13a).
 
+    >>> import pandas as pd
     >>> v, r = parse_scale_values(pd.Series([5, "6", "4,5", "Vet ej", "", 9, "Instämmer helt", "x"],
     ...                                     dtype=object), (1, 7))
     >>> v.tolist()[:2], v[6]
@@ -87,6 +98,8 @@ def parse_scale_values(
     >>> tally
     {('Instämmer helt', 7.0): 2, ('3 Varken', 3.0): 1}
     """
+    import pandas as pd
+
     lo, hi = scale
     n = len(column)
     reasons = np.full(n, None, dtype=object)
@@ -97,10 +110,36 @@ def parse_scale_values(
             values = _between_points(values, reasons, lo, hi)
     else:
         values, reasons = _parse_object(column, lo, hi, labels, missing_tokens, recoded)
+    return _out_of_range(values, reasons, lo, hi)
+
+
+def parse_scale_texts(
+    texts: np.ndarray,
+    scale: tuple[float, float],
+    labels: Mapping[str, float] | None = None,
+    missing_tokens: Iterable[str] = (),
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_scale_values` of distinct texts (an object array of ``str``), without pandas:
+    the same values and reasons as ``parse_scale_values(pd.Series(texts, dtype=object), ...)``
+    (``tests/io/test_values_same.py``), each text parsed on its own.
+
+    >>> v, r = parse_scale_texts(np.array(["6", "4,5", "Vet ej", "", "9", "3 Varken"],
+    ...                                   dtype=object), (1, 7))
+    >>> v.tolist()[0], v.tolist()[5], r.tolist()
+    (6.0, 3.0, [None, 'not_scale_point', 'dont_know', 'blank', 'out_of_range', None])
+    """
+    lo, hi = scale
+    values, reasons = _parse_text_cached(texts, lo, hi, labels, missing_tokens)
+    return _out_of_range(values, reasons.copy(), lo, hi)
+
+
+def _out_of_range(
+    values: np.ndarray, reasons: np.ndarray, lo: float, hi: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """A value outside [lo, hi] is excluded as ``out_of_range`` (``reasons`` is changed)."""
     out_of_range = ~np.isnan(values) & ((values < lo) | (values > hi))
     reasons[out_of_range] = "out_of_range"
-    values = np.where(out_of_range, np.nan, values)
-    return values, reasons
+    return np.where(out_of_range, np.nan, values), reasons
 
 
 # Digit groups: "1 234", "-12 345 678,5" (after fold() every kind of space is a plain space).
@@ -130,6 +169,8 @@ def _parse_object(
     recoded: dict[tuple[str, float], int] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Parse an object column: classify and parse each distinct value, then spread by codes."""
+    import pandas as pd
+
     obj = column.astype(object).to_numpy(dtype=object)
     n = len(obj)
     values = np.full(n, np.nan)
@@ -226,22 +267,55 @@ def read_from_text(texts: np.ndarray, values: np.ndarray, reasons: np.ndarray) -
     that is not a number written as text ("6", "4,5", "1 234" are numbers, not recodes).
 
     >>> t = np.array(["Instämmer helt", "6", "4,5", "Vet ej", "7 Instämmer helt", 5], dtype=object)
+    >>> import pandas as pd
     >>> v, r = parse_scale_values(pd.Series(t), (1, 7))
     >>> read_from_text(t, v, r).tolist()
     [True, False, False, False, True, False]
     """
     texts = np.asarray(texts, dtype=object)
     is_text = np.fromiter((isinstance(t, str) for t in texts), dtype=bool, count=len(texts))
-    kept = is_text & pd.isna(np.asarray(reasons, dtype=object)) & ~np.isnan(values)
+    no_reason = np.fromiter((r is None for r in reasons), dtype=bool, count=len(texts))
+    kept = is_text & no_reason & ~np.isnan(values)
     if not kept.any():
         return kept
-    folded = pd.Series(texts[kept], dtype=object).map(fold)
-    number = folded.str.replace(",", ".", regex=False)
-    grouped = folded.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
-    number = number.where(~grouped, number.str.replace(" ", "", regex=False))
-    as_number = pd.to_numeric(number, errors="coerce").notna().to_numpy(dtype=bool)
+    folded = [fold(t) for t in texts[kept].tolist()]  # distinct texts, not cells
+    as_number = ~np.isnan(_numbers(folded))
     kept[np.flatnonzero(kept)[as_number]] = False
     return kept
+
+
+def _numbers(folded: list[str]) -> np.ndarray:
+    """Each folded text as a number written out (``"4,5"``, ``"1 234"``, ``"-2e3"``), else NaN.
+
+    What ``pd.to_numeric(errors="coerce")`` accepted, which for an ASCII numeral without
+    ``_`` is what Python's ``float`` accepts (``tests/io/test_values_same.py``). The values can
+    differ in the last bit for a numeral of more than 17 significant digits: Python's ``float``
+    rounds correctly, pandas' parser does not always (``+376544330992569880586838614``).
+    """
+    out = np.full(len(folded), np.nan)
+    for i, text in enumerate(folded):  # distinct texts: a handful per column
+        number = text.replace(",", ".")
+        if _DIGIT_GROUPS.fullmatch(text):
+            number = number.replace(" ", "")
+        out[i] = _float(number)
+    return out
+
+
+def _float(text: str) -> float:
+    """``float(text)`` for ASCII without ``_`` (pandas refuses ``1_000`` and ``١``), else NaN.
+
+    ``"-0"`` is 0, never −0.0 (pandas gave 0 when every text of the column was a whole number
+    and −0.0 otherwise, so a −0 could reach the output as "−0" depending on the other answers).
+
+    >>> _float("4.5"), _float("-0"), _float("1_000"), _float("١"), _float("bra")
+    (4.5, 0.0, nan, nan, nan)
+    """
+    if not text.isascii() or "_" in text:
+        return math.nan
+    try:
+        return float(text) + 0.0  # + 0.0: -0.0 becomes 0.0, every other value is unchanged
+    except ValueError:
+        return math.nan
 
 
 def tally_recoded(
@@ -294,40 +368,47 @@ def _parse_text(
     labels: Mapping[str, float] | None,
     missing_tokens: Iterable[str],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Values and reasons for distinct text answers (an object array of str)."""
-    text = pd.Series(strings, dtype=object).map(fold)
-    str_vals = np.full(len(text), np.nan)
-    str_reason = np.full(len(text), None, dtype=object)
-    blank = text.eq("").to_numpy(dtype=bool)
+    """Values and reasons for distinct text answers (an object array of str), in plain Python
+    per distinct text and numpy over them (no pandas: :func:`parse_scale_texts`)."""
+    text = [fold(t) for t in strings.tolist()]
+    n = len(text)
+    str_vals = np.full(n, np.nan)
+    str_reason = np.full(n, None, dtype=object)
+
+    def among(words: Iterable[str]) -> np.ndarray:
+        words = frozenset(words)
+        return np.fromiter((t in words for t in text), dtype=bool, count=n)
+
+    blank = among(("",))
     str_reason[blank] = "blank"
-    dont_know = text.isin(DONT_KNOW).to_numpy(dtype=bool)
+    dont_know = among(DONT_KNOW)
     str_reason[dont_know] = "dont_know"
-    custom = text.isin({fold(t) for t in missing_tokens}).to_numpy(dtype=bool) & ~dont_know
+    custom = among(fold(t) for t in missing_tokens) & ~dont_know
     str_reason[custom] = "missing_token"
-    na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
+    na = among(NOT_AVAILABLE) & ~custom
     str_reason[na] = "not_available"
-    excel = text.str.fullmatch(EXCEL_ERROR).to_numpy(dtype=bool) & ~(custom | na)
+    excel = np.fromiter((EXCEL_ERROR.fullmatch(t) is not None for t in text), dtype=bool, count=n)
+    excel &= ~(custom | na)
     str_reason[excel] = "excel_error"
     todo = ~(blank | dont_know | custom | na | excel)
-    number_text = text.str.replace(",", ".", regex=False)
-    grouped = text.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
-    number_text = number_text.where(~grouped, number_text.str.replace(" ", "", regex=False))
-    numeric = pd.to_numeric(number_text, errors="coerce")
-    got = todo & numeric.notna().to_numpy(dtype=bool)
-    str_vals[got] = numeric.to_numpy(dtype=float, na_value=np.nan)[got]
+    numeric = _numbers(text)
+    got = todo & ~np.isnan(numeric)
+    str_vals[got] = numeric[got]
     str_vals = _between_points(str_vals, str_reason, lo, hi)  # "4,5" on 1–7
     todo &= ~got
     if todo.any():
         table = builtin_labels(lo, hi)
         if labels:
             table.update({fold(k): float(v) for k, v in labels.items()})
-        mapped = text.map(table)
-        hit = todo & mapped.notna().to_numpy(dtype=bool)
-        str_vals[hit] = mapped.to_numpy(dtype=float, na_value=np.nan)[hit]
+        mapped = np.fromiter((table.get(t, math.nan) for t in text), dtype=float, count=n)
+        hit = todo & ~np.isnan(mapped)
+        str_vals[hit] = mapped[hit]
         todo &= ~hit
     if todo.any():
-        lead = text.str.extract(_LEADING_NUMBER, expand=False)
-        lead_num = pd.to_numeric(lead, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        leads = (_LEADING_NUMBER.search(t) for t in text)
+        lead_num = np.fromiter(
+            (math.nan if m is None else _float(m.group(1)) for m in leads), dtype=float, count=n
+        )
         hit = todo & ~np.isnan(lead_num)
         str_vals[hit] = lead_num[hit]
         todo &= ~hit

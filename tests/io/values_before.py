@@ -1,0 +1,339 @@
+"""The reference for tests/io/test_values_same.py: ``servqual_cli.io.values`` verbatim as it was
+before s-start (session 9) parsed distinct texts without pandas. Not used by the package. Its
+docstring follows.
+
+Parse answers into numbers: Likert labels, decimal commas, "Vet ej", out-of-range values.
+
+Each parser returns the values and, per cell, the reason it was excluded (or None), so the caller
+can log every exclusion with its row and column. The words an answer is matched against ("Vet
+ej", "#N/A", the Likert labels) are in :mod:`~servqual_cli.io.answer_words`; the names other
+modules import from here are re-exported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.io.answer_words import (
+    DONT_KNOW,
+    EXCEL_ERROR,
+    NOT_AVAILABLE,
+    builtin_labels,
+    fold,
+    is_excel_error,
+)
+
+__all__ = [
+    "DONT_KNOW",
+    "NOT_AVAILABLE",
+    "builtin_labels",
+    "fold",
+    "integral_scale",
+    "is_excel_error",
+    "parse_scale_values",
+    "read_from_text",
+    "tally_recoded",
+]
+
+_LEADING_NUMBER = re.compile(r"^\s*(-?\d+)\s*(?:[-=.:)]\s*|\s+)\D")
+
+
+def parse_scale_values(
+    column: pd.Series,
+    scale: tuple[float, float],
+    labels: Mapping[str, float] | None = None,
+    missing_tokens: Iterable[str] = (),
+    recoded: dict[tuple[str, float], int] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Parse one column of answers on a rating scale.
+
+    Returns ``(values, reasons)``: float values (NaN where excluded or missing) and per cell the
+    reason (``blank``, ``dont_know``, ``not_available``, ``missing_token``, ``unparseable``,
+    ``out_of_range``, ``excel_error`` for ``#N/A``, ``#DIV/0!`` and the like,
+    ``not_scale_point`` for a number between two points of a scale of whole points, such as
+    ``4,5`` on 1–7: :func:`integral_scale`) or None.
+    Numbers may use a decimal comma and a space, no-break space or
+    narrow no-break space between groups of three digits (``"1 234,5"``); text answers go
+    through ``labels`` (folded) and the built-in label sets; ``"7 Instämmer helt"`` reads as 7.
+    Booleans, dates and other objects are ``unparseable``.
+
+    Each distinct value is parsed once and the results are spread back over the cells, so a
+    column of 100 000 answers costs about as much Python work as its few distinct answers.
+
+    ``recoded``, when given, is filled with the answers read from text (a label, built-in or
+    from ``labels``, or a leading number as in ``"7 Instämmer helt"``; not a number written as
+    text): ``(text as written, value) -> cells`` (:func:`read_from_text`), so the output can
+    name the rule (review item 13a).
+
+    >>> v, r = parse_scale_values(pd.Series([5, "6", "4,5", "Vet ej", "", 9, "Instämmer helt", "x"],
+    ...                                     dtype=object), (1, 7))
+    >>> v.tolist()[:2], v[6]
+    ([5.0, 6.0], np.float64(7.0))
+    >>> r.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [None, None, 'not_scale_point', 'dont_know', 'blank', 'out_of_range', None, 'unparseable']
+    >>> parse_scale_values(pd.Series([4.5, 2.0]), (1, 7))[1].tolist()
+    ['not_scale_point', None]
+    >>> parse_scale_values(pd.Series(["4,5"]), (-np.inf, np.inf))[0].tolist()  # no scale
+    [4.5]
+    >>> parse_scale_values(pd.Series(["#N/A", "#DIV/0!", 3], dtype=object), (1, 5))[1].tolist()
+    ['excel_error', 'excel_error', None]
+    >>> v, r = parse_scale_values(pd.Series(["1 234", "4\u00a0500,5", "1\u202f234", "1 2"]),
+    ...                           (0, np.inf))
+    >>> v.tolist()[:3], r.tolist()
+    ([1234.0, 4500.5, 1234.0], [None, None, None, 'unparseable'])
+    >>> tally: dict[tuple[str, float], int] = {}
+    >>> _ = parse_scale_values(pd.Series(["Instämmer helt", "6", "Instämmer helt", "3 Varken"]),
+    ...                        (1, 7), recoded=tally)
+    >>> tally
+    {('Instämmer helt', 7.0): 2, ('3 Varken', 3.0): 1}
+    """
+    lo, hi = scale
+    n = len(column)
+    reasons = np.full(n, None, dtype=object)
+    if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
+        values = column.to_numpy(dtype=float, na_value=np.nan)
+        reasons[np.isnan(values)] = "blank"
+        if not pd.api.types.is_integer_dtype(column.dtype):
+            values = _between_points(values, reasons, lo, hi)
+    else:
+        values, reasons = _parse_object(column, lo, hi, labels, missing_tokens, recoded)
+    out_of_range = ~np.isnan(values) & ((values < lo) | (values > hi))
+    reasons[out_of_range] = "out_of_range"
+    values = np.where(out_of_range, np.nan, values)
+    return values, reasons
+
+
+# Digit groups: "1 234", "-12 345 678,5" (after fold() every kind of space is a plain space).
+_DIGIT_GROUPS = re.compile(r"[-+]?[1-9]\d{0,2}(?: \d{3})+(?:[.,]\d+)?")
+# What a cell holds, decided per distinct value.
+_NA, _STR, _NUM, _OTHER = 0, 1, 2, 3
+# infer_dtype() results that guarantee only int/float (numpy or Python) objects, never bool.
+_ONLY_NUMBERS = frozenset({"integer", "floating", "mixed-integer-float"})
+
+
+def _is_number_type(kind: type) -> bool:
+    return issubclass(kind, int | float | np.integer | np.floating) and not issubclass(kind, bool)
+
+
+def _kind(value: object) -> int:
+    if isinstance(value, str):
+        return _STR
+    return _NUM if _is_number_type(type(value)) else _OTHER
+
+
+def _parse_object(
+    column: pd.Series,
+    lo: float,
+    hi: float,
+    labels: Mapping[str, float] | None,
+    missing_tokens: Iterable[str],
+    recoded: dict[tuple[str, float], int] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Parse an object column: classify and parse each distinct value, then spread by codes."""
+    obj = column.astype(object).to_numpy(dtype=object)
+    n = len(obj)
+    values = np.full(n, np.nan)
+    reasons = np.full(n, None, dtype=object)
+    # Missing values (None, NaN, NaT, <NA>) get code -1, as isna() would find them.
+    # Hashing compares values with equal hashes; np.float32(0) == 1.07e134 casts the float to
+    # float32 and warns of overflow although the answer (unequal) is right.
+    with np.errstate(over="ignore"):
+        codes, uniques = pd.factorize(obj, use_na_sentinel=True)
+    unique_kind = np.fromiter((_kind(u) for u in uniques), dtype=np.int8, count=len(uniques))
+    cell_kind = np.append(unique_kind, np.int8(_NA))[codes]  # code -1 picks the appended _NA
+    reasons[cell_kind == _NA] = "blank"
+
+    # factorize() merges equal values of different types (True == 1 == 1.0 == Decimal(1)), so
+    # a non-text cell may sit under a unique of another kind. When the non-text cells are not
+    # all plain numbers, classify them by their own type (a C-level call per cell, no Python).
+    nonstr = (cell_kind == _NUM) | (cell_kind == _OTHER)
+    exact_ints = False
+    if nonstr.any():
+        inferred = pd.api.types.infer_dtype(obj[nonstr], skipna=False)
+        exact_ints = inferred == "integer"
+        if inferred not in _ONLY_NUMBERS:
+            types = pd.Series(obj[nonstr], dtype=object).map(type)
+            type_codes, type_uniques = pd.factorize(types)
+            is_num_type = np.array([_is_number_type(t) for t in type_uniques], dtype=bool)
+            cell_kind[nonstr] = np.where(is_num_type[type_codes], _NUM, _OTHER)
+    num = cell_kind == _NUM
+    if num.any():
+        if exact_ints:  # equal integers convert to the same float: take from the uniques
+            unique_float = np.array(
+                [
+                    float(u) if k == _NUM else np.nan
+                    for u, k in zip(uniques, unique_kind, strict=True)
+                ]
+            )
+            values[num] = unique_float[codes[num]]
+        else:  # floats may merge -0.0 with 0, so convert every cell (in C)
+            values[num] = obj[num].astype(float)
+            values = _between_points(values, reasons, lo, hi)
+    reasons[cell_kind == _OTHER] = "unparseable"  # dates, booleans and the like
+
+    is_str = cell_kind == _STR
+    if is_str.any():
+        str_codes = np.flatnonzero(unique_kind == _STR)
+        str_vals, str_reason = _parse_text_cached(
+            uniques[str_codes], lo, hi, labels, missing_tokens
+        )
+        position = np.full(len(uniques), -1, dtype=np.intp)
+        position[str_codes] = np.arange(len(str_codes))
+        at = position[codes[is_str]]
+        values[is_str] = str_vals[at]
+        reasons[is_str] = str_reason[at]
+        if recoded is not None:
+            texts = uniques[str_codes]
+            hit = read_from_text(texts, str_vals, str_reason)
+            if hit.any():
+                cells = np.bincount(codes[is_str], minlength=len(uniques))[str_codes]
+                tally_recoded(recoded, texts[hit], str_vals[hit], cells[hit])
+    return values, reasons
+
+
+def integral_scale(lo: float, hi: float) -> bool:
+    """Whether a scale is a set of whole points a respondent ticks: both ends whole numbers, at
+    most 11 points (1–5, 1–7, 0–10). A 0–100 scale is a slider or a score, where 72,5 is an
+    answer.
+
+    >>> integral_scale(1, 7), integral_scale(0, 10), integral_scale(0, 100)
+    (True, True, False)
+    >>> integral_scale(0, np.inf), integral_scale(0.5, 3)
+    (False, False)
+    """
+    finite = bool(np.isfinite(lo) and np.isfinite(hi))
+    return finite and lo == int(lo) and hi == int(hi) and hi - lo <= 10
+
+
+def _between_points(values: np.ndarray, reasons: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """On a scale of whole points, a number between two points (``4,5`` on 1–7; ``9,5`` is out
+    of range, not this) is no answer
+    the item offers (a cross between two boxes, or a typing error): ``not_scale_point``, left
+    out and counted as a 9 on 1–7 is, so the counts per point add up to n. Values from labels
+    are not numbers written in the cell and are not checked here (:func:`integral_scale`)."""
+    if not integral_scale(lo, hi):
+        return values
+    with np.errstate(invalid="ignore"):
+        between = (values != np.floor(values)) & (values >= lo) & (values <= hi)  # NaN: False
+    if not between.any():
+        return values
+    reasons[between] = "not_scale_point"
+    return np.where(between, np.nan, values)
+
+
+def read_from_text(texts: np.ndarray, values: np.ndarray, reasons: np.ndarray) -> np.ndarray:
+    """Which parsed distinct cells were read from text: a text kept (no reason) with a value
+    that is not a number written as text ("6", "4,5", "1 234" are numbers, not recodes).
+
+    >>> t = np.array(["Instämmer helt", "6", "4,5", "Vet ej", "7 Instämmer helt", 5], dtype=object)
+    >>> v, r = parse_scale_values(pd.Series(t), (1, 7))
+    >>> read_from_text(t, v, r).tolist()
+    [True, False, False, False, True, False]
+    """
+    texts = np.asarray(texts, dtype=object)
+    is_text = np.fromiter((isinstance(t, str) for t in texts), dtype=bool, count=len(texts))
+    kept = is_text & pd.isna(np.asarray(reasons, dtype=object)) & ~np.isnan(values)
+    if not kept.any():
+        return kept
+    folded = pd.Series(texts[kept], dtype=object).map(fold)
+    number = folded.str.replace(",", ".", regex=False)
+    grouped = folded.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
+    number = number.where(~grouped, number.str.replace(" ", "", regex=False))
+    as_number = pd.to_numeric(number, errors="coerce").notna().to_numpy(dtype=bool)
+    kept[np.flatnonzero(kept)[as_number]] = False
+    return kept
+
+
+def tally_recoded(
+    tally: dict[tuple[str, float], int], texts: np.ndarray, values: np.ndarray, cells: np.ndarray
+) -> None:
+    """Add ``cells`` answers read from each text (as written, trimmed) to ``tally``."""
+    for text, value, n in zip(texts.tolist(), values.tolist(), cells.tolist(), strict=True):
+        if n:
+            key = (" ".join(str(text).split()), float(value))
+            tally[key] = tally.get(key, 0) + int(n)
+
+
+_TEXT_CACHE: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _parse_text_cached(
+    strings: np.ndarray,
+    lo: float,
+    hi: float,
+    labels: Mapping[str, float] | None,
+    missing_tokens: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_parse_text`, remembered per set of distinct answers: the 44 columns of a survey
+    mostly hold the same few answers, so each set is parsed once per process."""
+    missing_tokens = tuple(str(t) for t in missing_tokens)  # may be a one-shot iterator
+    key = (
+        tuple(strings.tolist()),
+        float(lo),
+        float(hi),
+        tuple(sorted((str(k), float(v)) for k, v in (labels or {}).items())),
+        missing_tokens,
+    )
+    if len(key[0]) > 1000:  # free text: not worth keeping
+        return _parse_text(strings, lo, hi, labels, missing_tokens)
+    hit = _TEXT_CACHE.get(key)
+    if hit is None:
+        if len(_TEXT_CACHE) > 256:
+            _TEXT_CACHE.clear()
+        hit = _parse_text(strings, lo, hi, labels, missing_tokens)
+        hit[0].flags.writeable = False
+        hit[1].flags.writeable = False
+        _TEXT_CACHE[key] = hit
+    return hit
+
+
+def _parse_text(
+    strings: np.ndarray,
+    lo: float,
+    hi: float,
+    labels: Mapping[str, float] | None,
+    missing_tokens: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Values and reasons for distinct text answers (an object array of str)."""
+    text = pd.Series(strings, dtype=object).map(fold)
+    str_vals = np.full(len(text), np.nan)
+    str_reason = np.full(len(text), None, dtype=object)
+    blank = text.eq("").to_numpy(dtype=bool)
+    str_reason[blank] = "blank"
+    dont_know = text.isin(DONT_KNOW).to_numpy(dtype=bool)
+    str_reason[dont_know] = "dont_know"
+    custom = text.isin({fold(t) for t in missing_tokens}).to_numpy(dtype=bool) & ~dont_know
+    str_reason[custom] = "missing_token"
+    na = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool) & ~custom
+    str_reason[na] = "not_available"
+    excel = text.str.fullmatch(EXCEL_ERROR).to_numpy(dtype=bool) & ~(custom | na)
+    str_reason[excel] = "excel_error"
+    todo = ~(blank | dont_know | custom | na | excel)
+    number_text = text.str.replace(",", ".", regex=False)
+    grouped = text.str.fullmatch(_DIGIT_GROUPS).to_numpy(dtype=bool)
+    number_text = number_text.where(~grouped, number_text.str.replace(" ", "", regex=False))
+    numeric = pd.to_numeric(number_text, errors="coerce")
+    got = todo & numeric.notna().to_numpy(dtype=bool)
+    str_vals[got] = numeric.to_numpy(dtype=float, na_value=np.nan)[got]
+    str_vals = _between_points(str_vals, str_reason, lo, hi)  # "4,5" on 1–7
+    todo &= ~got
+    if todo.any():
+        table = builtin_labels(lo, hi)
+        if labels:
+            table.update({fold(k): float(v) for k, v in labels.items()})
+        mapped = text.map(table)
+        hit = todo & mapped.notna().to_numpy(dtype=bool)
+        str_vals[hit] = mapped.to_numpy(dtype=float, na_value=np.nan)[hit]
+        todo &= ~hit
+    if todo.any():
+        lead = text.str.extract(_LEADING_NUMBER, expand=False)
+        lead_num = pd.to_numeric(lead, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        hit = todo & ~np.isnan(lead_num)
+        str_vals[hit] = lead_num[hit]
+        todo &= ~hit
+    str_reason[todo] = "unparseable"
+    return str_vals, str_reason
