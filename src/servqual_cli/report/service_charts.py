@@ -51,10 +51,15 @@ def draw_kpi_aspect(figure: Figure) -> MplFigure:
                         ecolor=DARK, capsize=4, linewidth=1.1)  # fmt: skip
         ax.scatter([value], [0], color=colour, marker=marker, s=70, zorder=3,
                    edgecolors="white", linewidths=0.6)  # fmt: skip
+        # the verdict's words beyond the interval's end on the side away from the goal, so they
+        # never cross the goal line or its label (review 6, finding 13); the side is given room
+        words_left = goal is not None and goal > value
         if isinstance(words, str) and words:
-            right = high if np.isfinite(high) else value
-            ax.annotate(words, (right, 0), xytext=(6, 0), textcoords="offset points",
-                        va="center", ha="left", fontsize=8, color=DARK,
+            end = low if words_left else high
+            ax.annotate(words, (end if np.isfinite(end) else value, 0),
+                        xytext=(-6 if words_left else 6, 0), textcoords="offset points",
+                        va="center", ha="right" if words_left else "left", fontsize=8,
+                        color=DARK,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         if goal is not None:
             ax.axvline(goal, color=GREY, linestyle="--", linewidth=1.1)
@@ -63,8 +68,11 @@ def draw_kpi_aspect(figure: Figure) -> MplFigure:
                 ax.annotate(text, (goal, 1.0), xycoords=("data", "axes fraction"),
                             xytext=(3, -2), textcoords="offset points", va="top", ha="left",
                             fontsize=8, color=GREY)  # fmt: skip
+        title = getattr(r, "title", None)
         unit = "%" if share else (r.unit or "")
-        ax.set_title(f"{r.name} ({unit})" if unit else str(r.name), fontsize=9, loc="left")
+        if not isinstance(title, str) or not title:  # data without its title: name (unit)
+            title = f"{r.name} ({unit})" if unit else str(r.name)
+        ax.set_title(title, fontsize=9, loc="left")
         axis = getattr(r, "axis", None)
         if isinstance(axis, str) and axis:
             ax.set_xlabel(axis, fontsize=8)
@@ -74,7 +82,8 @@ def draw_kpi_aspect(figure: Figure) -> MplFigure:
         known = [x for x in (value, low, high, goal) if x is not None and np.isfinite(x)]
         lo, hi = min(known), max(known)
         pad = max((hi - lo) * 0.15, 1e-9 + abs(hi) * 0.05)
-        lo, hi = lo - pad, hi + pad * 2.5  # room for the verdict's words
+        # room for the verdict's words on their side
+        lo, hi = (lo - pad * 2.5, hi + pad) if words_left else (lo - pad, hi + pad * 2.5)
         if share:
             lo, hi = max(0.0, lo), min(100.0, hi)
             ax.xaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
