@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -49,7 +50,8 @@ def _figure(value: float, low: float, high: float, goal: float | None, share: bo
 
 
 def _collisions(fig) -> list[str]:
-    """The verdict words' box against the goal line's x and the goal label's box."""
+    """The verdict words' box against the goal line's x and the goal label's box, and the goal
+    label inside its panel (not run into the legend beside it)."""
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     renderer = canvas.get_renderer()
@@ -62,6 +64,9 @@ def _collisions(fig) -> list[str]:
             for line in ax.lines
             if line.get_linestyle() == "--" and len(set(line.get_xdata())) == 1  # the goal
         ]
+        panel = ax.get_window_extent(renderer)
+        bad += [f"{GOAL!r} leaves the panel" for box in goals
+                if box.x0 < panel.x0 - 1 or box.x1 > panel.x1 + 1]  # fmt: skip
         for words in (t.get_window_extent(renderer) for t in texts if t.get_text() == WORDS):
             bad += [f"{WORDS!r} crosses the goal line" for x in xs if words.x0 <= x <= words.x1]
             bad += [f"{WORDS!r} covers {GOAL!r}" for box in goals if words.overlaps(box)]
@@ -72,6 +77,16 @@ def test_the_reviews_panel_has_no_collision() -> None:
     """Lekeberg's e-mail share: 81,1 % (68,6–89,4 %) against the target 90 %."""
     fig = charts.render(_figure(0.811, 0.686, 0.894, 0.90, True), "sv")
     assert _collisions(fig) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high", "goal", "share"),
+    [(0.95, 0.9, 0.99, 1.0, True), (32.0, 28.0, 35.0, 70.0, False), (0.02, 0.0, 0.06, 0.9, True)],
+)
+def test_edge_panels_have_no_collision(value, low, high, goal, share) -> None:
+    """A target of 100 % at the axis' end, the bygglov norm far right of a narrow interval
+    (Lekeberg: "Norm 70 dagar" ran into the legend), a share near 0."""
+    assert _collisions(charts.render(_figure(value, low, high, goal, share), "sv")) == []
 
 
 def test_the_check_can_fail() -> None:
