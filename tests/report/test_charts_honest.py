@@ -339,8 +339,8 @@ def test_the_cli_report_writes_the_honest_charts(sample_report: Path) -> None:
     root = _root(sample_report / "figures", "servqual_groups")
     assert [child.tag for child in list(root)[:2]] == [f"{SVG}title", f"{SVG}desc"]
     assert "Gymnasieskola (n = 97)" in _texts(root)
-    note = "Ett gap inom parentes kan inte skiljas från 0 (95\u00a0% konfidensintervall)."
-    assert note in _texts(root)
+    note = "Ett gap inom parentes kan inte skiljas från 0: dess p (Holm, 20 test, grupper ×"
+    assert note in " ".join(_texts(root))  # the rule of the per-group table (review 6, #5)
     page = (sample_report / "report.html").read_text(encoding="utf-8")
     assert page.count('<title id="fig-') == len(list((sample_report / "figures").glob("*.svg")))
     assert "Gymnasieskola (n = 97)" in page

@@ -77,6 +77,11 @@ def test_tables_in_swedish_name_the_method_and_the_basis() -> None:
         "EFA, förklarad varians och faktorkorrelationer: Förväntan",
     ]
     assert all(t.appendix for t in tables)
+    assert [t.sheet for t in tables] == ["EFA E", "EFA E varians"]  # the score and the table
+    assert [t.sheet for t in efa_tables(_result(_validity()), "en", "EFA")] == [
+        "EFA E",
+        "EFA E variance",
+    ]
     note = tables[0].note or ""
     assert "minres (minsta residual), oblimin-rotation (sneda faktorer), 2 faktorer" in note
     assert "parvisa korrelationer (minsta n = 97)" in note and "0,30" in note

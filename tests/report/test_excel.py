@@ -215,3 +215,18 @@ def test_overview_sheet_holds_numbers(wb: Workbook) -> None:
     assert first[:2] == ["SERVQUAL totalt (gap)", 2024]
     assert isinstance(first[2], float) and first[2] < 0 and first[3] == "gap"
     assert ws.cell(3, 3).number_format == '0.00;"−"0.00'
+
+
+def test_efa_sheets_name_their_score_and_table(wb: Workbook) -> None:
+    """Review 6, finding 14: "EFA (2)" … "EFA (5)" did not say which score; read back, each EFA
+    sheet's name matches the title in its first row."""
+    efa = [n for n in wb.sheetnames if n.startswith("EFA")]
+    assert efa == ["EFA E", "EFA E varians", "EFA P", "EFA P varians", "EFA gap",
+                   "EFA gap varians"]  # fmt: skip
+    scores = {"E": "Förväntan", "P": "Upplevelse", "gap": "Gap"}
+    for name in efa:
+        title = str(wb[name]["A1"].value)
+        score = scores[name.split()[1]]
+        assert title.endswith(f": {score}"), (name, title)
+        assert title.startswith("EFA, förklarad varians") == name.endswith(" varians")
+    assert not any(n.endswith(")") for n in wb.sheetnames)  # nothing numbered "(2)"

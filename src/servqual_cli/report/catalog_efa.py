@@ -17,6 +17,8 @@ EFA: Pairs = {
         "EFA, förklarad varians och faktorkorrelationer: {score}",
         "EFA, variance explained and factor correlations: {score}",
     ),
+    # the Excel sheets: "EFA E" (pattern matrix), "EFA E varians" (variance and correlations)
+    "variance_sheet": ("varians", "variance"),
     "item": ("Påstående", "Item"),
     "dimension": ("Dimension (enkätens)", "Dimension (instrument)"),
     "communality": ("Kommunalitet h²", "Communality h²"),

@@ -84,8 +84,10 @@ CHART: dict[str, tuple[str, str]] = {
         "Whiskers show the {conf} confidence interval.",
     ),
     "chart_heatmap_unclear": (
-        "Ett gap inom parentes kan inte skiljas från 0 ({conf} konfidensintervall).",
-        "A gap in parentheses cannot be told from 0 ({conf} confidence interval).",
+        "Ett gap inom parentes kan inte skiljas från 0: dess {p} är {alpha} eller mer, som i "
+        "tabellen per grupp (tabellens {conf} konfidensintervall är ojusterade).",
+        "A gap in parentheses cannot be told from 0: its {p} is {alpha} or more, as in the "
+        "per-group table (the table's {conf} confidence intervals are unadjusted).",
     ),
     "chart_series_others": (
         "Punkter: årets värde med {conf} konfidensintervall; streckat: medel övriga.",

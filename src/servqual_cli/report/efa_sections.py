@@ -116,7 +116,9 @@ def _basis(v: Validity, lang: str) -> str:
 def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Table]:
     """The pattern matrix and the variance/factor-correlation table of each score's EFA.
 
-    Both are appendix tables in a report (detail for the thesis, not the board).
+    Both are appendix tables in a report (detail for the thesis, not the board). Their Excel
+    sheets name the score and the table ("EFA E", "EFA E varians", "EFA P", ...; review 6,
+    finding 14: "EFA (2)" … "EFA (5)" did not say which).
     """
     dims = item_dimensions(result)
     out: list[Table] = []
@@ -150,7 +152,7 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
                 formats,
                 (),
                 note,
-                sheet,
+                f"{sheet} {v.score}",
                 appendix=True,
             )
         )
@@ -172,7 +174,7 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
                 var_formats,
                 (),
                 _e("variance_note", lang),
-                sheet,
+                f"{sheet} {v.score} {_e('variance_sheet', lang)}",
                 appendix=True,
             )
         )

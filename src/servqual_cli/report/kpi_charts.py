@@ -9,6 +9,7 @@ axis names its unit, shares in percent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -52,6 +53,29 @@ def _goal_label(r: KpiResult, lang: str) -> str | None:
     return reference_label(kind, value, lang, unit, 0 if whole else 1)
 
 
+_TRAILING = re.compile(r"(?P<name>.*\S)\s*\((?P<inner>[^()]+)\)")
+
+
+def panel_title(name: str, unit: str | None) -> str:
+    """A KPI panel's title with its unit in parentheses; a name that already ends in
+    parentheses gets them as a comma clause, so no title reads "(median) (s)" (review 6,
+    finding 13).
+
+    >>> panel_title("Väntetid i telefon (median)", "s")
+    'Väntetid i telefon, median (s)'
+    >>> panel_title("E-post besvaras inom en arbetsdag", "%")
+    'E-post besvaras inom en arbetsdag (%)'
+    >>> panel_title("Handläggningstid (median)", None)
+    'Handläggningstid (median)'
+    """
+    if not unit:
+        return name
+    m = _TRAILING.fullmatch(name)
+    if m is None:
+        return f"{name} ({unit})"
+    return f"{m['name']}, {m['inner']} ({unit})"
+
+
 def _code(verdict: str | None) -> str | None:
     return None if verdict is None else verdict.replace(" ", "_")
 
@@ -76,6 +100,10 @@ def kpi_figure(results: Sequence[KpiResult], aspect: str, lang: str, conf: float
             ],
             "goal_label": [_goal_label(r, lang) for r in results],
             "axis": [_axis(r, lang) for r in results],
+            "title": [
+                panel_title(str(r.spec.name), "%" if _share(r) else unit_text(r.spec.unit, lang))
+                for r in results
+            ],
         }
     )
     periods = sorted({r.period for r in results if r.period})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import PercentFormatter
 
@@ -51,20 +52,21 @@ def draw_kpi_aspect(figure: Figure) -> MplFigure:
                         ecolor=DARK, capsize=4, linewidth=1.1)  # fmt: skip
         ax.scatter([value], [0], color=colour, marker=marker, s=70, zorder=3,
                    edgecolors="white", linewidths=0.6)  # fmt: skip
+        # the verdict's words beyond the interval's end on the side away from the goal, so they
+        # never cross the goal line or its label (review 6, finding 13); the side is given room
+        words_left = goal is not None and goal > value
         if isinstance(words, str) and words:
-            right = high if np.isfinite(high) else value
-            ax.annotate(words, (right, 0), xytext=(6, 0), textcoords="offset points",
-                        va="center", ha="left", fontsize=8, color=DARK,
+            end = low if words_left else high
+            ax.annotate(words, (end if np.isfinite(end) else value, 0),
+                        xytext=(-6 if words_left else 6, 0), textcoords="offset points",
+                        va="center", ha="right" if words_left else "left", fontsize=8,
+                        color=DARK,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
-        if goal is not None:
-            ax.axvline(goal, color=GREY, linestyle="--", linewidth=1.1)
-            text = getattr(r, "goal_label", None)
-            if isinstance(text, str) and text:
-                ax.annotate(text, (goal, 1.0), xycoords=("data", "axes fraction"),
-                            xytext=(3, -2), textcoords="offset points", va="top", ha="left",
-                            fontsize=8, color=GREY)  # fmt: skip
+        title = getattr(r, "title", None)
         unit = "%" if share else (r.unit or "")
-        ax.set_title(f"{r.name} ({unit})" if unit else str(r.name), fontsize=9, loc="left")
+        if not isinstance(title, str) or not title:  # data without its title: name (unit)
+            title = f"{r.name} ({unit})" if unit else str(r.name)
+        ax.set_title(title, fontsize=9, loc="left")
         axis = getattr(r, "axis", None)
         if isinstance(axis, str) and axis:
             ax.set_xlabel(axis, fontsize=8)
@@ -74,14 +76,31 @@ def draw_kpi_aspect(figure: Figure) -> MplFigure:
         known = [x for x in (value, low, high, goal) if x is not None and np.isfinite(x)]
         lo, hi = min(known), max(known)
         pad = max((hi - lo) * 0.15, 1e-9 + abs(hi) * 0.05)
-        lo, hi = lo - pad, hi + pad * 2.5  # room for the verdict's words
+        # room for the verdict's words on their side, and right of the goal for its label
+        lo, hi = lo - pad * (2.5 if words_left else 1.0), hi + pad * 2.5
         if share:
             lo, hi = max(0.0, lo), min(100.0, hi)
             ax.xaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
         ax.set_xlim(lo, hi)
+        if goal is not None:
+            _goal_line(ax, goal, getattr(r, "goal_label", None), (lo, hi))
     if shown:
         legend_right(axes[0], verdict_handles(shown))
     return fig
+
+
+def _goal_line(ax: Axes, goal: float, text: object, limits: tuple[float, float]) -> None:
+    """The target or norm as a dashed line with its label at the top: right of the line, or
+    left of it where the axis ends too close to the right for the label (a target of 100 %);
+    at the top, clear of the verdict's words in the middle."""
+    ax.axvline(goal, color=GREY, linestyle="--", linewidth=1.1)
+    if not isinstance(text, str) or not text:
+        return
+    lo, hi = limits
+    left = (hi - goal) < 0.2 * (hi - lo)  # less than a fifth of the axis: about 190 px
+    ax.annotate(text, (goal, 1.0), xycoords=("data", "axes fraction"),
+                xytext=(-3 if left else 3, -2), textcoords="offset points", va="top",
+                ha="right" if left else "left", fontsize=8, color=GREY)  # fmt: skip
 
 
 def draw_feedback_periods(figure: Figure) -> MplFigure:

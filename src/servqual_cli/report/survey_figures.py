@@ -24,6 +24,8 @@ from servqual_cli.report.chart_spec import (
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.gap_labels import adjusted_label, family_words
+from servqual_cli.report.glance_row_parts import ALPHA
 from servqual_cli.report.numbers import fmt_number
 
 if TYPE_CHECKING:
@@ -101,23 +103,53 @@ def heatmap_figure(
     grouped: GroupedGapAnalysis, lang: str, min_n: int = MIN_N
 ) -> tuple[dict[str, Any], list[str]]:
     """Gaps per group and dimension, each row labelled with its n; groups on fewer than
-    ``min_n`` respondents are left out, and the returned notes say how many."""
+    ``min_n`` respondents are left out, and the returned notes say how many.
+
+    A cell is in parentheses ("cannot be told from 0") by the rule of the per-group table and
+    the cards: its t-test p adjusted over every group × dimension test
+    (:attr:`~servqual_cli.core.group_gaps.GroupedGapAnalysis.group_dimension_p`) is not below
+    :data:`~servqual_cli.report.glance_row_parts.ALPHA` (review 6, finding 5: the unadjusted
+    interval marked cells the table and cards did not name). A cell with no test is in
+    parentheses too.
+    """
     names = list(grouped.groups)
     n = np.array([int(grouped.groups[g].n_rows) for g in names])
     keep = np.flatnonzero(n >= min_n)
     shown = [names[i] for i in keep]
-    dims = [dimension_name(x, lang) for x in grouped.all.dimensions["dimension"]]
+    dim_keys = [str(x) for x in grouped.all.dimensions["dimension"]]
+    dims = [dimension_name(x, lang) for x in dim_keys]
     values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
-    # a gap whose interval covers 0 is shown in parentheses: the data cannot tell it from 0
-    cells = []
-    for g in shown:
-        dims_g = grouped.groups[g].dimensions
-        codes = gap_verdicts(_floats(dims_g["ci_low"]), _floats(dims_g["ci_high"]))
-        text = [fmt_number(v, lang, 2) for v in _floats(dims_g["gap"])]
-        cells.append([f"({t})" if c == "unclear" else t for t, c in zip(text, codes, strict=True)])
+    tests = grouped.group_dimension_p
+    # groups x dimensions, in the chart's order; a missing test is NaN (never "told")
+    p_adj = (
+        (
+            tests.assign(dimension=tests["dimension"].astype(str))
+            .set_index(["group", "dimension"])["p_adjusted"]
+            .unstack()
+            .reindex(index=shown, columns=dim_keys)
+            .to_numpy(dtype=float)
+        )
+        if len(tests)
+        else np.full((len(shown), len(dim_keys)), np.nan)
+    )
+    told = p_adj < ALPHA
+    cells = [
+        [fmt_number(v, lang, 2) if t else f"({fmt_number(v, lang, 2)})"
+         for v, t in zip(row, told_row, strict=True)]
+        for row, told_row in zip(values, told, strict=True)
+    ]  # fmt: skip
     dropped = len(names) - len(shown)
     notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
-    notes.append(cw("chart_heatmap_unclear", lang, conf=level_text(grouped.all.conf, lang)))
+    family = family_words(grouped.n_group_dimension_tests, "groups", lang)
+    notes.append(
+        cw(
+            "chart_heatmap_unclear",
+            lang,
+            p=adjusted_label(grouped.adjust, family, lang),
+            alpha=fmt_number(ALPHA, lang, 2),
+            conf=level_text(grouped.all.conf, lang),
+        )
+    )
     data = {
         "cells": cells,
         "rows": shown,
@@ -125,6 +157,7 @@ def heatmap_figure(
         "columns": dims,
         "values": values,
         "n": [int(n[i]) for i in keep],
+        "p_adjusted": [[float(v) for v in row] for row in p_adj],
         "lang": lang,  # cell values in the report's number format
         "labels": {
             "rows": grouped.by,

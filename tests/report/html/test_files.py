@@ -33,7 +33,9 @@ def test_report_folder_has_the_page_and_chart_data(sample_report: Path) -> None:
         if href.startswith("data:image/png;base64,"):  # the heatmap's raster, inline
             continue
         assert (sample_report / href).is_file(), href  # every link leads to a file beside it
-    assert page.count('class="chart" role="img"') == len(svgs)
+    assert page.count("<svg") == page.count('class="chart"') == len(svgs)
+    # each chart in its own focusable scroll region (review 6, finding 12)
+    assert page.count('<div class="scroll chart-scroll" role="region" tabindex="0"') == len(svgs)
 
 
 def test_ids_on_the_page_are_unique(sample_report: Path) -> None:
@@ -130,7 +132,9 @@ def test_svg_ids_are_prefixed_and_text_escaped() -> None:
            '<clipPath id="p1"><rect/></clipPath><g clip-path="url(#p1)"><text>x</text></g>'
            "</svg>")  # fmt: skip
     out = str(svg_markup(svg, "fig-3", "<T>", 'a "b"'))
-    assert out.startswith("<svg") and "<!--" not in out and "DOCTYPE" not in out
+    assert out.startswith('<div class="scroll chart-scroll" role="region" tabindex="0"')
+    assert out.endswith("</svg></div>") and "min-width" not in out  # no width in pt: no minimum
+    assert "<!--" not in out and "DOCTYPE" not in out
     assert 'id="fig-3-p1"' in out and "url(#fig-3-p1)" in out and 'id="p1"' not in out
     assert '<title id="fig-3-title">&lt;T&gt;</title>' in out
     assert "&#34;b&#34;" in out
