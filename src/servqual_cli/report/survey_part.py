@@ -28,6 +28,7 @@ from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.reverse_note import reverse_note
+from servqual_cli.report.scale_use_note import scale_use_message
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part of this API)
     dimension_figure,
@@ -57,7 +58,7 @@ def scale_warning(data: SurveyData, lang: str) -> list[Block]:
     """The warning of :mod:`servqual_cli.io.scale_use` when no answer reaches a scale end."""
     if data.scale_use is None:
         return []
-    return [Text(data.scale_use.message(lang), kind="warning")]
+    return [Text(scale_use_message(data.scale_use, lang), kind="warning")]
 
 
 def analyses(ctx: ReportContext) -> tuple[GapAnalysis, GroupedGapAnalysis | None]:
