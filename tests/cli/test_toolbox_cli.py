@@ -277,3 +277,16 @@ def test_never_writes_onto_the_instrument(cli, data_dir: Path) -> None:
     r = cli("tolerance", SYNTH, "--instrument", toml, "-o", toml)
     assert r.exit_code == 2 and "is an input file" in r.stderr
     assert toml.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_gap_importance_note_shows_the_model_f(cli, data_dir: Path, lang: str) -> None:
+    """The importance section's note gives the model's F test, the JSON's ``f_test`` (one
+    field of the core result for both), beside R² (the APA line had it, the note did not)."""
+    args = ["gap", SYNTH, *inst(data_dir), "--overall", "overall", "--lang", lang]
+    f = json.loads(cli(*args, "-f", "json").stdout)["importance"]["f_test"]
+    text = " ".join(cli(*args, "-f", "markdown", "--no-items").stdout.split())
+    sep, point = ("; ", ",") if lang == "sv" else (", ", ".")
+    shown = f"{f['f']:.2f}".replace(".", point)
+    assert f"F({f['df1']}{sep}{f['df2']}) = {shown}, p" in text
+    assert text.count(f"F({f['df1']}{sep}{f['df2']}) = {shown}") == 2  # the note and the APA line

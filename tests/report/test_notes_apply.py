@@ -112,7 +112,7 @@ def test_blank_weights_are_counted_apart_from_blank_answers() -> None:
 
     from servqual_cli.report.build import load_survey
     from servqual_cli.report.config import load_config
-    from servqual_cli.report.survey_part import _answer_and_weight_cells
+    from servqual_cli.report.survey_summary import _answer_and_weight_cells
 
     config = Path(__file__).resolve().parents[2] / "data" / "samples" / "report_karlstad.toml"
     data = load_survey(load_config(config))

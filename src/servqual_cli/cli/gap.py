@@ -134,8 +134,9 @@ def gap(
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.group_gaps import grouped_gap_analysis
     from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
-    from servqual_cli.report.gap_sections import gap_sections, scale_use_sections
+    from servqual_cli.report.gap_sections import gap_sections
     from servqual_cli.report.group_gap_sections import group_sections
+    from servqual_cli.report.scale_use_note import scale_use_sections
 
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
         from servqual_cli.cli.servperf import emit_servperf

@@ -182,14 +182,13 @@ def add_to_gap(
             raise UsageError("--importance-on gap needs expectations; use perception")
         imp = derived_importance(y, x, dims, y_name, importance_on, conf)
         payload["importance"] = imp.to_dict()
-        sections += ts.importance_sections(imp, lang)
-        from servqual_cli.core.model_tests import overall_f
+        from servqual_cli.report.importance_sections import importance_sections
+
+        sections += importance_sections(imp, lang)
         from servqual_cli.report.gap_apa import importance_apa_lines
         from servqual_cli.report.spec import Section, Text
 
-        test = overall_f(imp.r2, imp.n, len(imp.coefficients))
-        payload["importance"]["f_test"] = test.to_dict()
-        lines = importance_apa_lines(imp, test, lang)
+        lines = importance_apa_lines(imp, lang)  # the F test is the result's own (imp.f_test)
         sections.append(Section("", tuple(Text(line, kind="apa") for line in lines)))
     if weights is not None and w_name is not None:
         from servqual_cli.core.weighted_gaps import weighted_servqual

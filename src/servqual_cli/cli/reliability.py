@@ -157,7 +157,11 @@ def reliability(
             res = analyse(labels == name, False)
             payload["groups"][name] = {
                 "n_rows": int((labels == name).sum()),
-                **{k: v for k, v in res.to_dict().items() if k in ("scales", "skipped")},
+                **{
+                    k: v
+                    for k, v in res.to_dict().items()
+                    if k in ("scales", "skipped", "skipped_caveats")
+                },
             }
             sections += reliability_sections(
                 res, lang.value, items=False, title=f"{data.by}: {name}"
@@ -263,6 +267,7 @@ def alpha(
     loaded = load_item_set(file, items, reverse, bounds, sheet, encoding, header_row, strict,
                            item=item or ())  # fmt: skip
     check_magnitudes(loaded.frame, file)
+    from servqual_cli.core.caveats import caveat_records
     from servqual_cli.core.scales import scale_reliability
     from servqual_cli.report.reliability_sections import alpha_sections, items_frame
 
@@ -284,6 +289,7 @@ def alpha(
         "ci_method": result.ci_method,
         "scales": [result.to_dict()],
         "warnings": [w.message for w in result.warnings],
+        "caveats": caveat_records(result.warnings),  # the same, as code and facts
     }
     from servqual_cli.report.exclusion_words import located_summary
     from servqual_cli.report.labels import label

@@ -65,8 +65,8 @@ def tolerance(
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
-    from servqual_cli.report.gap_sections import scale_use_sections
     from servqual_cli.report.recode_note import merged_records, recode_sections, recoded_records
+    from servqual_cli.report.scale_use_note import scale_use_sections
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
 
@@ -362,7 +362,7 @@ def items(
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
     from servqual_cli.io.scale_use import scale_use
-    from servqual_cli.report.gap_sections import scale_use_sections
+    from servqual_cli.report.scale_use_note import scale_use_sections
 
     use = scale_use({"items": values}, bounds, reversed_cols)  # a 1–6 file read as 1–7
     if use is not None and item_columns is None:  # an instrument's scale: name the remedy

@@ -6,7 +6,9 @@ reports every caveat as a :class:`Caveat`: ``code`` names the situation (the key
 wording in ``report.catalog_reliability.RELIABILITY_WARNINGS``), ``params`` hold its facts
 (item names as tuples, numbers as numbers, a nested caveat for "… not computed: why") and
 ``scale`` the scale it concerns. A report renders it from the code and parameters in Swedish or
-English; :attr:`Caveat.message` is the English sentence the JSON output keeps.
+English; :attr:`Caveat.message` is the English sentence the JSON output keeps (``"warnings"``),
+and :meth:`Caveat.to_dict` the code and facts beside it (``"caveats"``, :func:`caveat_records`),
+so a program reads the situation without parsing English.
 
 An error the core raises for a situation a report may show (a scale skipped, a statistic not
 computed) carries its caveat (:attr:`servqual_cli.errors.ServqualError.caveat`), and
@@ -15,12 +17,14 @@ computed) carries its caveat (:attr:`servqual_cli.errors.ServqualError.caveat`),
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from servqual_cli.errors import DataError, UsageError
 
-__all__ = ["CODES", "Caveat", "caveat_of", "data_error", "usage_error"]
+__all__ = ["CODES", "Caveat", "caveat_of", "caveat_records", "data_error", "usage_error"]
 
 # The core's English wording per code ({name} is a parameter; the JSON output keeps these).
 CODES: Mapping[str, str] = {
@@ -194,6 +198,49 @@ class Caveat:
 
     def __str__(self) -> str:
         return self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        """The caveat for JSON: its code, its parameters (item names as lists, a nested caveat
+        as its own dict, NaN as null), the scale, whether it is a validity check, and the
+        English message the ``"warnings"`` list holds.
+
+        >>> Caveat("negative_item_rest", {"item": "E4", "r": -0.0154}, scale="E:all").to_dict()
+        {'code': 'negative_item_rest', 'params': {'item': 'E4', 'r': -0.0154}, 'scale': 'E:all',
+         'validity': False, 'message': 'E:all: item E4 has a negative item-rest correlation
+         (-0.015): reversed item not declared?'}
+        >>> Caveat("omega_not_computed", {"why": Caveat("no_values", {"items": ("E2",)})}
+        ...        ).to_dict()["params"]["why"]["params"]
+        {'items': ['E2']}
+        """
+        return {
+            "code": self.code,
+            "params": {str(k): _json_value(v) for k, v in self.params.items()},
+            "scale": self.scale,
+            "validity": self.validity,
+            "message": self.message,
+        }
+
+
+def _json_value(value: object) -> object:
+    """A parameter as JSON: without numpy or pandas (the alpha path loads neither)."""
+    if isinstance(value, Caveat):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_json_value(v) for v in value]
+    item = getattr(value, "item", None)  # a numpy scalar
+    if callable(item) and not isinstance(value, str | bytes):
+        value = item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def caveat_records(caveats: Iterable[Caveat]) -> list[dict[str, Any]]:
+    """:meth:`Caveat.to_dict` of each caveat: the ``"caveats"`` list beside a ``"warnings"``
+    list of the same caveats' messages, in the same order."""
+    return [c.to_dict() for c in caveats]
 
 
 def caveat_of(exc: BaseException) -> Caveat:

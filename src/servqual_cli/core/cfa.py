@@ -23,7 +23,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy import special
 
-from servqual_cli.core.caveats import Caveat, data_error, usage_error
+from servqual_cli.core.caveats import Caveat, caveat_records, data_error, usage_error
 from servqual_cli.core.factor import smc
 from servqual_cli.core.pairwise import item_matrix
 from servqual_cli.core.results import plain, records
@@ -120,6 +120,7 @@ class CFAResult:
         ]
         out["factors"] = records(self.factors)
         out["warnings"] = [w.message for w in self.warnings]
+        out["caveats"] = caveat_records(self.warnings)
         return out
 
 

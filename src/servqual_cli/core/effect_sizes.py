@@ -71,16 +71,42 @@ class EffectSize:
         }
 
 
-def _solve(cdf: Callable[[float], float], p: float, start: float) -> float:
-    """The ncp with cdf(ncp) = p by secant steps from cdflib's ``start`` (CDF falls in ncp)."""
-    x0, x1 = start, start + max(1e-4, 1e-3 * abs(start))
-    f0, f1 = cdf(x0) - p, cdf(x1) - p
-    for _ in range(30):  # converges in a handful of steps from a 1e-5 start
-        if f1 == f0 or abs(f1) < 1e-15:
-            break
-        x0, x1, f0 = x1, x1 - f1 * (x1 - x0) / (f1 - f0), f1
-        f1 = cdf(x1) - p
+# A CDF of the ncp for some of the elements being solved: cdf(ncp, i) is the CDF at ``ncp[j]``
+# of element ``i[j]`` (a scalar solve has the one element 0).
+Cdf = Callable[[FloatArray, NDArray[np.intp]], FloatArray]
+
+
+def _secant(cdf: Cdf, p: float, start: FloatArray) -> FloatArray:
+    """The ncp with cdf(ncp) = p for each element, by secant steps from cdflib's ``start``
+    (the CDF falls in ncp), all elements' steps vectorised. An element stops at the first step
+    where its two CDF values are equal or it is within 1e-15 of ``p`` (30 steps at most; it
+    converges in a handful from a 1e-5 start), so its result does not depend on the others:
+    one element alone (:func:`_solve`) gives the same bits as among many."""
+    start = np.asarray(start, dtype=np.float64)
+    x0 = start.copy()
+    # max(1e-4, NaN) is 1e-4, as Python's max of the scalar loop this replaced gave
+    x1 = start + np.where(np.isnan(start), 1e-4, np.maximum(1e-4, 1e-3 * np.abs(start)))
+    every = np.arange(start.size)
+    f0 = cdf(x0, every) - p
+    f1 = cdf(x1, every) - p
+    going = np.ones(x1.shape, dtype=bool)
+    # a NaN start (no interval) steps in NaN silently, as Python floats did in the scalar loop
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for _ in range(30):
+            going &= ~((f1 == f0) | (np.abs(f1) < 1e-15))
+            if not going.any():
+                break
+            i = np.flatnonzero(going)
+            a0, a1, b0, b1 = x0[i], x1[i], f0[i], f1[i]
+            step = a1 - b1 * (a1 - a0) / (b1 - b0)
+            x0[i], x1[i], f0[i] = a1, step, b1
+            f1[i] = cdf(step, i) - p
     return x1
+
+
+def _solve(cdf: Callable[[FloatArray], FloatArray], p: float, start: float) -> float:
+    """:func:`_secant` of one element: the ncp with cdf(ncp) = p (``cdf`` takes an array)."""
+    return float(_secant(lambda x, _i: cdf(x), p, np.array([start]))[0])
 
 
 def _ncp_t_interval(t: float, df: float, conf: float) -> tuple[float, float]:
@@ -90,8 +116,8 @@ def _ncp_t_interval(t: float, df: float, conf: float) -> tuple[float, float]:
     a = (1.0 - conf) / 2.0
 
     # nctdtrinc(df, p, t) solves P(T <= t; df, ncp) = p for ncp (cdflib, as R's pt inverted).
-    def cdf(ncp: float) -> float:
-        return float(special.nctdtr(df, ncp, t))
+    def cdf(ncp: FloatArray) -> FloatArray:
+        return np.asarray(special.nctdtr(df, ncp, t), dtype=np.float64)
 
     low = _solve(cdf, 1.0 - a, float(special.nctdtrinc(df, 1.0 - a, t)))
     high = _solve(cdf, a, float(special.nctdtrinc(df, a, t)))
@@ -165,28 +191,13 @@ def dz_intervals(
         t_ok, df_ok = t[ok], df[ok]
         for out, p in ((low, 1.0 - a), (high, a)):
             start = np.asarray(special.nctdtrinc(df_ok, p, t_ok), dtype=np.float64)
-            out[ok] = _solve_many(df_ok, t_ok, p, start) / root[ok]
+
+            # the CDF of the elements still stepping: P(T <= t; df, ncp) per column
+            def cdf(ncp: FloatArray, i: NDArray[np.intp]) -> FloatArray:
+                return np.asarray(special.nctdtr(df_ok[i], ncp, t_ok[i]), dtype=np.float64)
+
+            out[ok] = _secant(cdf, p, start) / root[ok]
     return low, high
-
-
-def _solve_many(df: FloatArray, t: FloatArray, p: float, start: FloatArray) -> FloatArray:
-    """:func:`_solve` of ``P(T <= t; df, ncp) = p`` for each element, all steps vectorised;
-    an element stops where the scalar loop breaks, so each result is the scalar one."""
-    x0 = start.copy()
-    x1 = start + np.where(np.isnan(start), 1e-4, np.maximum(1e-4, 1e-3 * np.abs(start)))
-    f0 = special.nctdtr(df, x0, t) - p
-    f1 = special.nctdtr(df, x1, t) - p
-    going = np.ones(x1.shape, dtype=bool)
-    for _ in range(30):
-        going &= ~((f1 == f0) | (np.abs(f1) < 1e-15))
-        if not going.any():
-            break
-        i = np.flatnonzero(going)
-        a0, a1, b0, b1 = x0[i], x1[i], f0[i], f1[i]
-        step = a1 - b1 * (a1 - a0) / (b1 - b0)
-        x0[i], x1[i], f0[i] = a1, step, b1
-        f1[i] = special.nctdtr(df[i], step, t[i]) - p
-    return x1
 
 
 def hedges_j(df: float) -> float:
@@ -309,7 +320,7 @@ def omega_squared_f(f: float, df1: float, df2: float, conf: float = 0.95) -> Eff
         if float(special.fdtr(df1, df2, f_w)) <= p:
             return 0.0
         start = float(special.ncfdtrinc(df1, df2, p, f_w))
-        return max(0.0, _solve(lambda lam: float(special.ncfdtr(df1, df2, lam, f_w)), p, start))
+        return max(0.0, _solve(lambda lam: special.ncfdtr(df1, df2, lam, f_w), p, start))
 
     lam_low, lam_high = ncp(1.0 - a), ncp(a)
     return EffectSize(

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from scipy import special
 
 from servqual_cli.core.boxmin import minimize_box
-from servqual_cli.core.caveats import Caveat, data_error, usage_error
+from servqual_cli.core.caveats import Caveat, caveat_records, data_error, usage_error
 from servqual_cli.core.pairwise import flagged, item_matrix, pairwise_corr
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.rotation import oblimin, varimax
@@ -260,6 +260,7 @@ class EFAResult:
             "ss_loadings": [plain(v) for v in self.ss_loadings],
             "converged": self.converged,
             "warnings": [w.message for w in self.warnings],
+            "caveats": caveat_records(self.warnings),
         }
 
 

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from servqual_cli.core.model_tests import OverallF, overall_f
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 
@@ -35,7 +36,8 @@ class Importance:
     """OLS of the overall item on dimension scores with relative weights.
 
     ``coefficients`` columns: dimension, b, se, ci_low, ci_high, p, beta, relative_weight,
-    relative_share (the weight as a share of R²).
+    relative_share (the weight as a share of R²). ``f_test``: the model's F test of R² = 0
+    (:func:`~servqual_cli.core.model_tests.overall_f`, R ``summary(lm())$fstatistic``).
     """
 
     overall: str
@@ -46,12 +48,19 @@ class Importance:
     adj_r2: float
     intercept: float
     coefficients: pd.DataFrame
+    f_test: OverallF
     conf: float = 0.95
 
     def to_dict(self) -> dict[str, Any]:
-        head = {k: plain(v) for k, v in self.__dict__.items() if k != "coefficients"}
+        head = {
+            k: plain(v) for k, v in self.__dict__.items() if k not in ("coefficients", "f_test")
+        }
         head["rule"] = "complete cases: overall item and every dimension score valid"
-        return {**head, "coefficients": records(self.coefficients)}
+        return {
+            **head,
+            "coefficients": records(self.coefficients),
+            "f_test": self.f_test.to_dict(),
+        }
 
 
 def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -109,6 +118,8 @@ def derived_importance(
     >>> r = derived_importance(y, x, ["A", "B", "C"])
     >>> r.coefficients["b"].round(1).tolist(), round(r.r2, 2)
     ([1.1, 0.5, -0.0], 0.55)
+    >>> (r.f_test.df1, r.f_test.df2), r.f_test.p < 1e-10
+    ((3, 196), True)
     """
     y_all = np.asarray(overall, dtype=float).reshape(-1)
     x_all = np.asarray(scores, dtype=float)
@@ -154,4 +165,4 @@ def derived_importance(
         }
     )
     return Importance(overall_name, predictors, n, int((~ok).sum()), r2, adj, float(coef[0]),
-                      table, conf)  # fmt: skip
+                      table, overall_f(r2, n, k), conf)  # fmt: skip

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.caveats import Caveat
+from servqual_cli.core.caveats import Caveat, caveat_records
 from servqual_cli.core.factor import extract_factors
 from servqual_cli.core.pairwise import (
     ItemCovariance,
@@ -65,6 +65,7 @@ class OmegaResult:
             "n": self.n,
             "loadings": records(self.loadings),
             "warnings": [w.message for w in self.warnings],
+            "caveats": caveat_records(self.warnings),
         }
 
 

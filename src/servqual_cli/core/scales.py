@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.caveats import Caveat, caveat_of
+from servqual_cli.core.caveats import Caveat, caveat_of, caveat_records
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
@@ -130,6 +130,7 @@ class Validity:
             "efa": None if self.efa is None else self.efa.to_dict(),
             "cfa": None if self.cfa is None else self.cfa.to_dict(),
             "warnings": [w.message for w in self.warnings],
+            "caveats": caveat_records(self.warnings),
         }
 
 
@@ -160,6 +161,8 @@ class InstrumentReliability:
             "validity": [v.to_dict() for v in self.validity],
             "skipped": {name: why.message for name, why in self.skipped.items()},
             "warnings": [w.message for w in self.warnings],
+            "skipped_caveats": {name: why.to_dict() for name, why in self.skipped.items()},
+            "caveats": caveat_records(self.warnings),
         }
 
 

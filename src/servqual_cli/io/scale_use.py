@@ -20,6 +20,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @dataclass(frozen=True)
+class ScaleNote:
+    """What the reader is told, as data: ``code`` names the situation (the key of its wording
+    in :data:`servqual_cli.report.catalog_scale_use.SCALE_USE`) and ``params`` hold its facts,
+    as :class:`servqual_cli.core.caveats.Caveat` does for reliability. The io layer says what
+    it found; the report says it in Swedish or English
+    (:mod:`servqual_cli.report.scale_use_note`)."""
+
+    code: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class ScaleUse:
     """The declared scale, the lowest and highest answer in any item, and the item count."""
 
@@ -46,64 +58,35 @@ class ScaleUse:
             "bottom_unused": self.bottom_unused,
         }
 
-    def message(self, lang: str = "en") -> str:
-        """The warning in ``lang``: which end no answer uses, and the scale the data suggest.
+    @property
+    def warning(self) -> ScaleNote:
+        """Which end no answer uses, and the scale the data suggest: code ``scale_unused``
+        with the two scales, the unused ends (``"top"``, ``"bottom"``) and the item count.
 
-        >>> ScaleUse((1.0, 7.0), (1.0, 6.0), 44).message()
-        'Scale declared 1–7, but no answer is above 6 in any of the 44 items: is it 1–6?'
-        >>> ScaleUse((1.0, 7.0), (2.0, 7.0), 1).message("sv")
-        'Skalan är angiven som 1–7, men inget svar är under 2 i påståendet: är det 2–7?'
+        >>> ScaleUse((1.0, 7.0), (1.0, 6.0), 44).warning
+        ScaleNote(code='scale_unused', params={'declared': (1.0, 7.0), 'used': (1.0, 6.0), \
+'ends': ('top',), 'n_items': 44})
         """
-        lo, hi = (_num(v) for v in self.declared)
-        ulo, uhi = (_num(v) for v in self.used)
-        sv = lang == "sv"
-        ends = []
-        if self.top_unused:
-            ends.append(f"över {uhi}" if sv else f"above {uhi}")
-        if self.bottom_unused:
-            ends.append(f"under {ulo}" if sv else f"below {ulo}")
-        where = " eller " if sv else " or "
-        if sv:
-            items = (
-                "i påståendet" if self.n_items == 1 else f"i något av de {self.n_items} påståendena"
-            )
-            return (f"Skalan är angiven som {lo}–{hi}, men inget svar är {where.join(ends)} "
-                    f"{items}: är det {ulo}–{uhi}?")  # fmt: skip
-        items = "in the item" if self.n_items == 1 else f"in any of the {self.n_items} items"
-        return (f"Scale declared {lo}–{hi}, but no answer is {where.join(ends)} {items}: "
-                f"is it {ulo}–{uhi}?")  # fmt: skip
+        ends = ("top",) * self.top_unused + ("bottom",) * self.bottom_unused
+        params = {"declared": self.declared, "used": self.used, "ends": ends,
+                  "n_items": self.n_items}  # fmt: skip
+        return ScaleNote("scale_unused", params)
 
-    def remedy(self, lang: str = "en") -> str:
-        """What to do about it on the command line: the command that writes an instrument for
-        the file, whose scale line to check, and ``-i`` (review 5, finding 13). Empty without
-        a source file (the report's warning names no command).
+    @property
+    def remedy(self) -> ScaleNote | None:
+        """What to do about it on the command line (review 5, finding 13): code
+        ``scale_remedy`` with the file (``None`` for standard input) and the scale the data
+        use. None without a source file (the report's warning names no command).
 
-        >>> print(ScaleUse((1.0, 7.0), (1.0, 5.0), 44, "enkät.xlsx").remedy())
-        If so: servqual describe enkät.xlsx --instrument-template > instrument.toml writes an
-        instrument for the file; set its scale = [1, 5] if it says otherwise, then run again
-        with -i instrument.toml.
-        >>> ScaleUse((1.0, 7.0), (1.0, 5.0), 44).remedy()
-        ''
+        >>> ScaleUse((1.0, 7.0), (1.0, 5.0), 44, "enkät.xlsx").remedy
+        ScaleNote(code='scale_remedy', params={'file': 'enkät.xlsx', 'scale': (1.0, 5.0)})
+        >>> ScaleUse((1.0, 7.0), (1.0, 5.0), 44).remedy is None
+        True
         """
         if self.source is None:
-            return ""
-        name = self.source if self.source != "<stdin>" else "FILE"
-        if any(c.isspace() for c in name):
-            name = f'"{name}"'
-        lo, hi = (f"{v:g}" for v in self.used)
-        command = f"servqual describe {name} --instrument-template > instrument.toml"
-        if lang == "sv":
-            return (f"Om så är fallet: {command} skriver ett instrument för filen; sätt dess "
-                    f"scale = [{lo}, {hi}] om där står något annat och kör sedan igen med "
-                    "-i instrument.toml.")  # fmt: skip
-        return (
-            f"If so: {command} writes an instrument for the file; set its scale = "
-            f"[{lo}, {hi}] if it says otherwise, then run again with -i instrument.toml."
-        )
-
-
-def _num(value: float) -> str:
-    return f"{value:g}".replace("-", "−")
+            return None
+        file = self.source if self.source != "<stdin>" else None
+        return ScaleNote("scale_remedy", {"file": file, "scale": self.used})
 
 
 def scale_use(

@@ -15,7 +15,8 @@ table. The tables live in one module per report part:
   (:data:`GROUPS`, :data:`SERVPERF`, :data:`TOOLBOX`), :mod:`.catalog_reliability`
   (:data:`RELIABILITY`, :data:`RELIABILITY_SHEETS`), :mod:`.catalog_measurement`
   (:data:`MEASUREMENT`, :data:`SERIES`, :data:`KOLADA`), :mod:`.catalog_service_survey`
-  (:data:`SERVICE_SURVEY`) and :mod:`.chart_words` (:data:`CHART`).
+  (:data:`SERVICE_SURVEY`), :mod:`.catalog_scale_use` (:data:`SCALE_USE`) and
+  :mod:`.chart_words` (:data:`CHART`).
 
 Every entry is ``key: (sv, en)``; code and JSON keys stay English. Numbers are formatted by
 :mod:`servqual_cli.report.numbers`. Lookups fall back to :data:`SHARED`, then return the key
@@ -40,6 +41,7 @@ from servqual_cli.report.catalog_reliability import (
     RELIABILITY_WARNINGS,
 )
 from servqual_cli.report.catalog_report import REPORT
+from servqual_cli.report.catalog_scale_use import SCALE_USE
 from servqual_cli.report.catalog_service import SERVICE
 from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
 from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF, TOOLBOX
@@ -48,7 +50,8 @@ from servqual_cli.report.chart_words import CHART
 
 __all__ = [
     "DIMENSIONS", "GLANCE", "GROUPS", "KOLADA", "KPI", "MEASUREMENT", "RELIABILITY",
-    "RELIABILITY_SHEETS", "REPORT", "SECTION_TABLES", "SERIES", "SERVICE", "SERVICE_SURVEY",
+    "RELIABILITY_SHEETS", "REPORT", "SCALE_USE", "SECTION_TABLES", "SERIES", "SERVICE",
+    "SERVICE_SURVEY",
     "SERVPERF", "SHARED", "TOOLBOX", "catalog", "dimension_name", "exclusion_summary",
     "item_name", "label", "rl", "scale_name", "sl",
 ]  # fmt: skip
@@ -73,6 +76,7 @@ SECTION_TABLES: dict[str, Pairs] = {
     "reliability_warnings": RELIABILITY_WARNINGS,
     "efa": EFA,  # report/catalog_efa.py: the EFA tables
     "charts": CHART,  # report/chart_words.py: the words in and around the charts
+    "scale_use": SCALE_USE,  # report/catalog_scale_use.py: no answer at an end of the scale
 }
 
 

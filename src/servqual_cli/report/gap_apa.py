@@ -7,7 +7,6 @@ from __future__ import annotations
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.importance import Importance
-from servqual_cli.core.model_tests import OverallF
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name, label
@@ -114,7 +113,7 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str, sample: bool = False)
     return lines
 
 
-def importance_apa_lines(imp: Importance, test: OverallF, lang: str) -> list[str]:
+def importance_apa_lines(imp: Importance, lang: str) -> list[str]:
     """The ``--overall`` regression as APA lines: the model (n, R², adjusted R², F, p), then
     one line per dimension (β, b with its CI, p) (review 5, finding 1).
 
@@ -124,6 +123,7 @@ def importance_apa_lines(imp: Importance, test: OverallF, lang: str) -> list[str
     """
     ci = f"{level_text(imp.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
     sep = "; " if lang == "sv" else ", "
+    test = imp.f_test
     on = label(f"apa_on_{imp.predictors}", lang, GROUP_LABELS)
     head = label("apa_model", lang, GROUP_LABELS).format(overall=imp.overall, on=on, n=imp.n)
     lines = [

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
-from servqual_cli.io.scale_use import ScaleUse
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import exclusion_summary, label
 from servqual_cli.report.exclusion_words import located_summary
@@ -60,12 +59,3 @@ def gap_sections(
         summary = located_summary(excluded, located, lang, hint)
     blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. {summary}", kind="note"))
     return [Section(title="", blocks=tuple(blocks))]
-
-
-def scale_use_sections(use: ScaleUse | None, lang: str) -> list[Section]:
-    """A warning before the tables when no answer reaches an end of the declared scale
-    (review 2 item 17: a 1–6 file read as 1–7 shifts reverse scoring and the top boxes)."""
-    if use is None:
-        return []
-    text = f"{use.message(lang)} {use.remedy(lang)}".strip()  # the command (review 5 #13)
-    return [Section(title="", blocks=(Text(text, kind="warning"),))]

@@ -12,15 +12,26 @@ import pandas as pd
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
-from servqual_cli.report.numbers import NBSP, fmt_int, fmt_number, fmt_percent, fmt_signed
+from servqual_cli.report.numbers import (
+    UNIT_WORDS,
+    fmt_int,
+    fmt_measure,
+    fmt_measure_change,
+)
 from servqual_cli.report.spec import TARGET_VERDICTS, Glance, GlanceRow, Table
 
-_UNIT_WORDS = {
-    "days": ("dagar", "days"),
-    "working_days": ("arbetsdagar", "working days"),
-    "hours": ("timmar", "hours"),
-    "working_hours": ("arbetstimmar", "working hours"),
-    "seconds": ("s", "s"),
+# A verdict code's tone (the web card's colour) and mark: a shape, so colour is never the only
+# cue. One table for every renderer: the Markdown, terminal and Excel verdicts and the web
+# page's cards show the same mark. A verdict with no direction has no mark; its word says it.
+VERDICT_MARKS: dict[str, tuple[str, str]] = {
+    "better": ("good", "▲"),
+    "met": ("good", "✓"),
+    "worse": ("bad", "▼"),
+    "not_met": ("bad", "✗"),
+    "more": ("neutral", "↑"),  # more feedback items of every type: not in itself worse
+    "no_change": ("neutral", ""),
+    "same": ("neutral", ""),
+    "cannot_tell": ("unknown", ""),
 }
 
 
@@ -32,19 +43,7 @@ def value_text(row: GlanceRow, value: float | None, lang: str) -> str:
     >>> value_text(GlanceRow("kpi", "A", "days", 30.0), 30.0, "en")
     '30.0 days'
     """
-    if value is None:
-        return "–"
-    if row.unit == "share":
-        return fmt_percent(value, lang)
-    if row.unit == "index":
-        return fmt_number(value, lang, 1)
-    if row.unit in _UNIT_WORDS:
-        sv, en = _UNIT_WORDS[row.unit]
-        space = NBSP if lang == "sv" else " "
-        return f"{fmt_number(value, lang, 1)}{space}{sv if lang == 'sv' else en}"
-    if row.unit == "count":
-        return fmt_int(value, lang)
-    return fmt_number(value, lang, 2)
+    return fmt_measure(value, row.unit, lang)
 
 
 def change_text(row: GlanceRow, lang: str) -> str:
@@ -62,17 +61,7 @@ def change_text(row: GlanceRow, lang: str) -> str:
         shift = change_text(replace(row, median_change=None), lang)
         median = change_text(replace(row, change=row.median_change, median_change=None), lang)
         return rl("g_median_and_shift", lang, median=median, shift=shift)
-    if row.unit == "share":
-        unit = "procentenheter" if lang == "sv" else "percentage points"
-        return f"{fmt_signed(row.change * 100, lang, 1)} {unit}"
-    if row.unit in _UNIT_WORDS:
-        sv, en = _UNIT_WORDS[row.unit]
-        return f"{fmt_signed(row.change, lang, 1)} {sv if lang == 'sv' else en}"
-    if row.unit == "index":  # as the value: one decimal
-        return fmt_signed(row.change, lang, 1)
-    if row.unit == "count":
-        return fmt_signed(row.change, lang, 0)
-    return fmt_signed(row.change, lang, 2)
+    return fmt_measure_change(row.change, row.unit, lang)
 
 
 def _change_key(rows: tuple[GlanceRow, ...] | list[GlanceRow]) -> str:
@@ -100,8 +89,9 @@ def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
     """
     if code is None:
         return "–"
-    mark = {"worse": "▼ ", "not_met": "✗ ", "better": "▲ ", "met": "✓ ", "more": "↑ "}.get(code, "")
-    return mark + rl(verdict_key(code, gap), lang)
+    mark = VERDICT_MARKS.get(code, ("unknown", ""))[1]
+    word = rl(verdict_key(code, gap), lang)
+    return f"{mark} {word}" if mark else word
 
 
 def _note(glance: Glance, lang: str) -> str | None:
@@ -183,7 +173,7 @@ _UNIT_SYMBOLS = {
     "gap": ("gap", "gap"),
     "index": ("index 0–100", "index 0–100"),
     "mean": ("", ""),
-    **_UNIT_WORDS,
+    **UNIT_WORDS,
 }
 
 
@@ -196,7 +186,7 @@ def _digits(row: GlanceRow) -> str:
     """
     if row.unit == "count":
         return "d"
-    if row.unit in ("share", "index") or row.unit in _UNIT_WORDS:
+    if row.unit in ("share", "index") or row.unit in UNIT_WORDS:
         return ".1f"
     return ".2f"
 

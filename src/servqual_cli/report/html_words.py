@@ -36,12 +36,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "period": ("Period", "Period"),
     "answers": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "value": ("Värde", "Value"),
-    "pp": ("procentenheter", "percentage points"),
-    "days": ("dagar", "days"),
-    "working_days": ("arbetsdagar", "working days"),
-    "hours": ("timmar", "hours"),
-    "working_hours": ("arbetstimmar", "working hours"),
-    "seconds": ("sekunder", "seconds"),
     "too_few_note": (
         "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte.",
         "“Too few answers”: the value rests on fewer than {min_n} answers and is not shown.",

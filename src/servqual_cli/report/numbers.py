@@ -153,3 +153,69 @@ def fmt_p(p: Any, lang: str = "en") -> str:
 
 # The line p is read against everywhere (the readings and the Excel highlights use p < 0.05).
 _ALPHA_LINE = 0.05
+
+
+# A measure's unit after its number (sv, en); other units ("gap", "mean", "index", "count",
+# "share") have none or a sign of their own.
+UNIT_WORDS = {
+    "days": ("dagar", "days"),
+    "working_days": ("arbetsdagar", "working days"),
+    "hours": ("timmar", "hours"),
+    "working_hours": ("arbetstimmar", "working hours"),
+    "seconds": ("s", "s"),
+}
+_POINTS = ("procentenheter", "percentage points")
+
+
+def _unit_word(unit: str, lang: str) -> str:
+    sv, en = UNIT_WORDS[unit]
+    return sv if lang == "sv" else en
+
+
+def fmt_measure(value: Any, unit: str, lang: str = "en") -> str:
+    """A measure's value in its unit, as every renderer of the overview shows it (the Markdown
+    and terminal table, the web page's cards): one decimal for percent, index and times, whole
+    counts, two decimals for gaps and means.
+
+    >>> fmt_measure(0.922, "share", "sv"), fmt_measure(30.0, "days", "en")
+    ('92,2\\xa0%', '30.0 days')
+    >>> fmt_measure(56.0, "seconds", "sv"), fmt_measure(-0.742, "gap", "sv")
+    ('56,0\\xa0s', '−0,74')
+    >>> fmt_measure(None, "gap"), fmt_measure(float("nan"), "days")
+    ('–', '–')
+    """
+    if _missing(value):
+        return MISSING
+    if unit == "share":
+        return fmt_percent(value, lang)
+    if unit == "index":
+        return fmt_number(value, lang, 1)
+    if unit in UNIT_WORDS:  # the number and its unit never part at a line break in Swedish
+        space = NBSP if lang == "sv" else " "
+        return f"{fmt_number(value, lang, 1)}{space}{_unit_word(unit, lang)}"
+    if unit == "count":
+        return fmt_int(value, lang)
+    return fmt_number(value, lang, 2)
+
+
+def fmt_measure_change(change: Any, unit: str, lang: str = "en") -> str:
+    """A change of a measure, signed, in its unit: percentage points for a share (never per
+    cent), the value's decimals otherwise.
+
+    >>> fmt_measure_change(-0.35, "share", "sv"), fmt_measure_change(-19.05, "working_hours", "en")
+    ('−35,0 procentenheter', '-19.1 working hours')
+    >>> fmt_measure_change(2.0, "count", "sv"), fmt_measure_change(None, "share")
+    ('+2', '–')
+    """
+    if _missing(change):
+        return MISSING
+    if unit == "share":
+        points = _POINTS[0] if lang == "sv" else _POINTS[1]
+        return f"{fmt_signed(float(change) * 100, lang, 1)} {points}"
+    if unit in UNIT_WORDS:
+        return f"{fmt_signed(change, lang, 1)} {_unit_word(unit, lang)}"
+    if unit == "index":  # as the value: one decimal
+        return fmt_signed(change, lang, 1)
+    if unit == "count":
+        return fmt_signed(change, lang, 0)
+    return fmt_signed(change, lang, 2)

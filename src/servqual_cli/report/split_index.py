@@ -31,7 +31,7 @@ def whole_rows(config: ReportConfig, data: SurveyData) -> tuple[GlanceRow, ...]:
     servqual part computes them for one group."""
     from servqual_cli.report.build import ReportContext
     from servqual_cli.report.glance_rows import survey_rows
-    from servqual_cli.report.survey_part import analyses
+    from servqual_cli.report.survey_results import analyses
 
     everyone = replace(data, groups=None, by=None)
     ctx = ReportContext(config, config.language, everyone)

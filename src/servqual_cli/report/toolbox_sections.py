@@ -1,5 +1,6 @@
 """Document sections of the research toolbox: zone of tolerance, knowledge gap, item
-distributions, dimension comparison, derived importance, weighted estimates, respondent profile.
+distributions, dimension comparison, weighted estimates, respondent profile (derived importance:
+:mod:`~servqual_cli.report.importance_sections`).
 
 Shared by the commands (``servqual tolerance``, ``knowledge-gap``, ``items``, ``gap``) and the
 report. Everything shown is computed in :mod:`servqual_cli.core`; here only labels and layout.
@@ -12,7 +13,6 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.core.dimension_comparison import DimensionComparison
-from servqual_cli.core.importance import Importance
 from servqual_cli.core.item_distribution import ItemDistributions
 from servqual_cli.core.knowledge_gap import KnowledgeGap
 from servqual_cli.core.survey_weights import WeightedSummary
@@ -310,40 +310,6 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             ),
         )
     ]  # fmt: skip
-
-
-def importance_sections(res: Importance, lang: str) -> list[Section]:
-    sv = lang == "sv"
-    coef = res.coefficients.rename(columns={"b": "b_coef"})
-    what = label(res.predictors, lang) if res.predictors != "gap" else "gap (P−E)"
-    r2, adj = fmt_number(res.r2, lang, 3), fmt_number(res.adj_r2, lang, 3)
-    note = (
-        f"OLS av {res.overall!r} på dimensionernas {what}; n = {res.n} ({res.n_incomplete} "
-        f"utan alla värden utelämnade); R² = {r2}, justerat R² = {adj}. "
-        "Relativa vikter enligt Johnson (2000) summerar till R²."
-        if sv
-        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {res.n} ({res.n_incomplete} "
-        f"without every value left out); R² = {r2}, adjusted R² = {adj}. "
-        "Johnson's (2000) relative weights sum to R²."
-    )
-    blocks: list[Table | Text] = [
-        table(f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"),
-        Text(note, kind="note"),
-    ]
-    # Review 3, finding 24: shares of a small R² with no b told from zero rank noise.
-    if (
-        "p" in res.coefficients.columns
-        and not (pd.to_numeric(res.coefficients["p"], errors="coerce") < 0.05).any()
-    ):
-        text = (
-            f"Inget b skiljer sig från noll (p < 0,05) och R² = {r2}: dimensionerna förklarar "
-            f"lite av {res.overall!r}, och andelarna av R² kan inte rangordnas."
-            if sv
-            else f"No b differs from zero (p < 0.05) and R² = {r2}: the dimensions explain little "
-            f"of {res.overall!r}, and the shares of R² cannot be ranked."
-        )
-        blocks.append(Text(text, kind="warning"))
-    return [Section(title=tlabel("importance", lang), blocks=tuple(blocks))]
 
 
 def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:

@@ -140,7 +140,7 @@ def test_overview_cards_in_swedish() -> None:
     assert first.count('<li class="card') == 4
     assert "71,2\u00a0%" in first  # decimal comma, no-break space before %
     assert "−8,8 procentenheter" in first  # a change of a share in percentage points, with −
-    assert "Målet (minst 80,0\u00a0%)</dt>" in first and "högst 14,0 dagar" in first
+    assert "Målet (minst 80,0\u00a0%)</dt>" in first and "högst 14,0\u00a0dagar" in first
     # the card reads as a sentence, in the tables' words (review 3, finding 18)
     assert "nås inte" in first and "ej uppfyllt" not in first
     assert "kan inte skiljas från medel" in first and "ingen påvisbar förändring" in first
@@ -155,7 +155,7 @@ def test_overview_cards_in_swedish() -> None:
     assert "kan ej avgöras" not in small  # no verdict from too few answers
     assert "För få svar" in first
     # verdicts in words, with an icon hidden from screen readers, never colour alone
-    assert '<span class="verdict bad"><span aria-hidden="true">✖</span> nås inte</span>' in first
+    assert '<span class="verdict bad"><span aria-hidden="true">✗</span> nås inte</span>' in first
     assert "−1,18" in first and "-1.18" not in first and "0.712" not in first
 
 

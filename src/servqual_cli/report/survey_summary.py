@@ -1,0 +1,140 @@
+"""The SERVQUAL summary of a report: respondents and exclusions (answers and importance-weight
+cells apart), the note on an unused weight column, the overall score (unweighted,
+importance-weighted, survey-weighted) and the three largest negative gaps; and the items'
+wording. Split from :mod:`~servqual_cli.report.survey_part` (over 400 lines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from servqual_cli.core.gaps import GapAnalysis
+from servqual_cli.report.build import ReportContext
+from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
+from servqual_cli.report.conf_level import level_text
+from servqual_cli.report.gap_labels import FORMATS
+from servqual_cli.report.gap_tables import overall_table
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.recode_note import recode_line, recoded_of
+from servqual_cli.report.report_labels import rl
+from servqual_cli.report.spec import Block, Table, Text
+from servqual_cli.report.survey_results import survey_data, survey_weighting
+
+if TYPE_CHECKING:
+    from servqual_cli.io.survey import SurveyData
+
+__all__ = ["statements", "summary_blocks", "unused_weight_note"]
+
+
+def unused_weight_note(ctx: ReportContext) -> list[Block]:
+    """A visible note when the file has a column named like a survey weight that the report does
+    not use: its results describe the sample (review 3, finding 2)."""
+    from servqual_cli.io.weight_column import unused_weight_columns
+
+    d = survey_data(ctx)
+    used = [ctx.config.survey.weight_column if ctx.config.survey else None,
+            *(d.columns or {}).get("weights", {}).values()]  # fmt: skip
+    unused = unused_weight_columns(d.table.columns, used)
+    if not unused:
+        return []
+    return [Text(rl("unused_weight", ctx.lang, columns=", ".join(unused)), kind="warning")]
+
+
+def _answer_and_weight_cells(d: SurveyData) -> tuple[dict[str, int], dict[str, int]]:
+    """The excluded cells counted apart: answers, and the importance weights' own cells (review
+    item 13: "tomma 231" mixed 176 blank answers with 55 blank weights). Both in the log's
+    reason order."""
+    names = set((d.columns or {}).get("weights", {}).values())
+    if not names or d.exclusion_log is None or not d.excluded:
+        return dict(d.excluded), {}
+    ex = d.exclusions
+    in_weights = ex.loc[ex["column"].isin(names), "reason"].value_counts()
+    weights = {k: int(in_weights[k]) for k in d.excluded if k in in_weights.index}
+    answers = {k: v - weights.get(k, 0) for k, v in d.excluded.items()}
+    return {k: v for k, v in answers.items() if v}, weights
+
+
+def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
+    """n, exclusions, overall SERVQUAL (both scores) and the three largest negative gaps."""
+    d, lang = survey_data(ctx), ctx.lang
+    out: list[Block] = []
+    if ctx.config.group is not None:
+        by, value = ctx.config.group
+        out.append(Text(rl("summary_group", lang, by=by, group=value)))
+    source = Path(ctx.config.survey.file.given if ctx.config.survey else d.table.source).name
+    answers, weights = _answer_and_weight_cells(d)
+    excluded = exclusion_summary(answers, lang)
+    if weights:
+        cells = ", ".join(f"{label(k, lang)} {v}" for k, v in weights.items())
+        excluded += ". " + rl("weight_cells", lang, cells=cells)
+    recoded = recode_line(recoded_of(d.exclusion_log), lang)  # review item 13a
+    if recoded:
+        excluded += ". " + recoded
+    out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
+    out += unused_weight_note(ctx)
+    o = result.overall
+    weighted = ""
+    if o.weighted is not None:
+        weighted = rl("summary_weighted", lang, weighted=fmt_number(o.weighted, lang))
+    unweighted = fmt_number(o.unweighted, lang)
+    survey = survey_weighting(ctx)
+    total = None if survey is None else survey.table.iloc[-1]
+    if total is not None and survey is not None:
+        out.append(Text(rl("summary_survey_weighted", lang, column=survey.column,
+                           value=fmt_number(float(total["mean"]), lang),
+                           n_eff=fmt_number(float(total["n_eff"]), lang, 0),
+                           unweighted=unweighted)))  # fmt: skip
+    else:
+        out.append(Text(rl("summary_overall", lang, unweighted=unweighted, weighted=weighted)))
+    survey_row = None
+    if total is not None and survey is not None:
+        survey_row = {"column": survey.column, "n": int(total["n"]), "n_eff": float(total["n_eff"]),
+                      "score": float(total["mean"]), "ci_low": float(total["ci_low"]),
+                      "ci_high": float(total["ci_high"])}  # fmt: skip
+    out.append(overall_table(result, lang, survey_weighted=survey_row))
+    items = result.items
+    worst = items[items["gap"] < 0].sort_values(["gap", "item"], kind="stable").head(3)
+    if worst.empty:
+        out.append(Text(rl("largest_gaps_none", lang)))
+    else:
+        cols = [
+            "item",
+            "dimension",
+            "n",
+            "expectation",
+            "perception",
+            "gap",
+            "ci_low",
+            "ci_high",
+            "p_holm",
+        ]
+        frame = worst[cols].reset_index(drop=True)
+        frame["dimension"] = [dimension_name(x, lang) for x in frame["dimension"]]
+        wording = statements(d, lang)
+        if wording:
+            frame.insert(1, "statement", [wording.get(int(i), "") for i in frame["item"]])
+        heads = {c: label(c, lang) for c in [*cols, "statement"]}
+        for c in ("ci_low", "ci_high"):  # the level in the header (review 5, finding 21)
+            heads[c] = f"{level_text(result.conf, lang)} {heads[c]}"
+        out.append(
+            Table(
+                title=rl("largest_gaps", lang),
+                frame=frame.rename(columns=heads),
+                formats={label(k, lang): v for k, v in FORMATS.items()}
+                | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high") if c in FORMATS},
+                signed=(label("gap", lang),),
+                note=rl("largest_gaps_note", lang),
+                sheet="Största gap" if lang == "sv" else "Largest gaps",
+            )
+        )
+    return out
+
+
+def statements(d: SurveyData, lang: str) -> dict[int, str]:
+    """The instrument's wording of each item in ``lang`` (empty when it has none)."""
+    out = {}
+    for item in d.instrument.items:
+        text = d.instrument.statement(item, lang)
+        if text:
+            out[int(item)] = text
+    return out
