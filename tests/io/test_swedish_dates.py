@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -136,3 +137,55 @@ def test_round_trip(case: tuple[str, dt.datetime]) -> None:
     time, why = _one(text)
     assert why is None, text
     assert time == pd.Timestamp(want), text
+
+
+# Every reader that parses dates gets the Swedish forms (they all call parse_dates).
+def _raw(frame: dict[str, list[object]]) -> object:
+    from servqual_cli.io.read import RawTable
+
+    data = pd.DataFrame(frame, dtype=object)
+    return RawTable(data, "t.csv", None, 1, np.arange(2, len(data) + 2), "")
+
+
+def test_contacts_read_swedish_times() -> None:
+    from servqual_cli.io.contacts import load_contacts
+
+    table = _raw({"år": [2024, 2024], "kanal": ["e-post", "e-post"],
+                  "skickad": ["5 mars 2024 kl. 08.10", "2024-03-05 kl 9.00"],
+                  "besvarad": ["6 mars 2024 kl. 10.15", "31 februari 2024"]})  # fmt: skip
+    data = load_contacts(table)  # type: ignore[arg-type]
+    f = data.frame
+    assert f["sent_at"].tolist() == [
+        pd.Timestamp("2024-03-05 08:10"),
+        pd.Timestamp("2024-03-05 09:00"),
+    ]
+    assert f["answered_at"].iloc[0] == pd.Timestamp("2024-03-06 10:15")
+    assert data.excluded == {"invalid_date": 1}  # 31 februari
+
+
+def test_kpi_data_read_swedish_dates(tmp_path: Path) -> None:
+    from servqual_cli.io.kpi_config import load_kpi_config
+    from servqual_cli.io.kpi_data import load_kpi_data
+    from servqual_cli.io.read import read_table
+
+    (tmp_path / "d.csv").write_text(
+        "nr;skickad;besvarad\n1;5 mars 2024 kl. 08.10;6 mars 2024\n"
+        "2;1 apr. 2024;2 APR 2024 kl 9.00\n3;april 2024;3 apr 2024\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "k.toml").write_text(
+        'title = "T"\n[[kpi]]\nname = "K"\naspect = "väntetid"\ndata = "d.csv"\n'
+        'start = "skickad"\nend = "besvarad"\nlimit = "14 days"\n',
+        encoding="utf-8",
+    )
+    cfg = load_kpi_config(tmp_path / "k.toml")
+    data = load_kpi_data(cfg.kpis[0], read_table(tmp_path / "d.csv"), cfg.path)
+    assert data.frame["start"].tolist() == [
+        pd.Timestamp("2024-03-05 08:10"),
+        pd.Timestamp("2024-04-01"),
+    ]
+    assert data.frame["end"].tolist() == [
+        pd.Timestamp("2024-03-06"),
+        pd.Timestamp("2024-04-02 09:00"),
+    ]
+    assert data.log.counts() == {"invalid_date": 1}  # "april 2024": a month
