@@ -17,8 +17,10 @@ reply figures (nobody can be answered without contact details), and is logged to
 A date column that the tool cannot read at all is an error, not a set of exclusions: when more
 than half of a date column's non-blank cells are unreadable (:func:`check_date_column`), the
 file is refused with the column, an example value and the accepted forms. Dates are ISO
-(``2024-03-05``), as Swedish systems export them; ``05.03.2024`` or ``5/3/2024`` are never
-guessed, since day and month order cannot be told from the text.
+(``2024-03-05``), as Swedish systems export them, or written the Swedish way (``5 mars 2024``,
+``2024-03-05 kl. 14.30``; counted in :attr:`FeedbackData.swedish_dates` for the note);
+``05.03.2024`` or ``5/3/2024`` are never guessed, since day and month order cannot be told
+from the text.
 
 The cells are read by the general parsers of :mod:`servqual_cli.io.cells`, each once per
 distinct value of a column (:func:`~servqual_cli.io.distinct.by_distinct`).
