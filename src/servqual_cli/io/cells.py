@@ -15,6 +15,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.io.date_text import read_swedish
+from servqual_cli.io.distinct import distinct_codes
 from servqual_cli.io.encoded import PY_SPACES
 from servqual_cli.io.read import blank_mask
 from servqual_cli.io.values import is_excel_error
@@ -274,6 +275,20 @@ def parse_dates(
     >>> [str(t) for t in times], why.tolist()
     (['2023-01-01 10:15:00', 'NaT'], [None, 'invalid_date'])
     """
+    # Once per distinct cell (a contact file passes a whole column: a million time stamps hold
+    # a few thousand distinct texts), the results taken back by the codes.
+    codes, reps = distinct_codes(values)
+    if len(reps) == len(values):
+        return _parse_dates(values, excel_serials)
+    times, why = _parse_dates(pd.Series(reps, dtype=object), excel_serials)
+    out = pd.Series(times.to_numpy(dtype="datetime64[ns]")[codes], dtype="datetime64[ns]")
+    return out.set_axis(values.index), why[codes]
+
+
+def _parse_dates(
+    values: pd.Series, excel_serials: bool
+) -> tuple[pd.Series, npt.NDArray[np.object_]]:
+    """:func:`parse_dates` cell by cell (vectorised over the cells given)."""
     obj = pd.Series(values, dtype=object).reset_index(drop=True)
     text = obj.astype("string").str.strip()
     # 9999-12-31 is the usual "no end" of registers: an open date, read as blank.
