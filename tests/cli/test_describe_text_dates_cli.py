@@ -67,3 +67,26 @@ def test_dates_the_commands_do_not_read_stay_text(cli, tmp_path: Path) -> None:
     """dd/mm/yyyy is ambiguous and no command reads it as a date: describe says text."""
     col = _column(cli, _csv(tmp_path / "svar.csv", "%d/%m/%Y", {}))
     assert col["type"] == "text"
+
+
+_SV_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+              "september", "oktober", "november", "december"]  # fmt: skip
+
+
+@pytest.mark.parametrize("clock", ["", " kl. 10.15"])
+def test_swedish_written_dates_are_a_date_column_as_the_commands_read_them(
+    cli, tmp_path: Path, clock: str
+) -> None:
+    """Review 5 item 11: "5 mars 2024" is read as a date by every command, so describe types it
+    as one too (and "mars 2024", a month, is not a date)."""
+    rows = ["id;besvarad"]
+    for i in range(40):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=5 * i)
+        rows.append(f"{i + 1};{day.day} {_SV_MONTHS[day.month - 1]} {day.year}{clock}")
+    rows.append("41;mars 2024")
+    path = tmp_path / "svar.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    col = _column(cli, path)
+    assert col["type"] == "date"
+    assert col["not_dates"] == [{"value": "mars 2024", "count": 1}]
+    assert col["first_not_date_row"] == 42

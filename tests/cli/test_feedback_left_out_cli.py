@@ -15,7 +15,7 @@ def _register(data_dir: Path, tmp_path: Path) -> Path:
     rows = list(csv.reader(io.StringIO((data_dir / "feedback_en.csv").read_text("utf-8"))))
     received = rows[0].index("Received")
     rows[1][received] = "45293"  # 2024-01-02 as an Excel serial day (row 2)
-    rows[2][received] = "3 januari 2024"  # not a date (row 3)
+    rows[2][received] = "januari 2024"  # a month, not a date (row 3; "3 januari 2024" is one)
     path = tmp_path / "f.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)

@@ -150,14 +150,22 @@ def test_as_of_before_the_year_is_exit_1(cli, tmp_path: Path) -> None:
               "(the first is from 2019): the as-of date 2018-12-31 precedes the data")  # fmt: skip
 
 
-def test_a_declared_period_wins_and_a_column_of_non_years_is_no_year(cli, tmp_path: Path) -> None:
+def test_a_declared_period_wins_and_an_odd_year_is_counted(cli, tmp_path: Path) -> None:
     kpi = _kpi(cli, _config(tmp_path, 'period = "2019-2020"'))
     assert (kpi["period"], kpi["year_column"]) == ("2019–2020", None)
+    # Review 5: one odd year used to turn the column off without a word; now its row is left
+    # out and counted, and the column still gives the period.
     (tmp_path / "odd.csv").write_text("år;väntetid\n2020;30\n20;40\n", encoding="utf-8")
     config = _config(tmp_path)
     config.write_text(config.read_text("utf-8").replace("calls.csv", "odd.csv"), "utf-8")
     kpi = _kpi(cli, config)
-    assert (kpi["period"], kpi["year_column"]) == (None, None)
+    assert (kpi["period"], kpi["year_column"]) == ("2020", "år")
+    assert kpi["excluded"] == {"unparseable": 1} and kpi["n"] == 1
+    # no year in the column at all: the wrong column, exit 1 naming it
+    (tmp_path / "odd.csv").write_text("år;väntetid\n1;30\n20;40\n", encoding="utf-8")
+    _one_line(
+        cli("kpi", config), 1, "odd.csv, row 2, column 'år': no value in this column is a year"
+    )
 
 
 def test_the_report_says_the_same_period(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """--max-cells on contacts, trend, kpi, feedback, service-survey and kolada (review 4 finding 19):
 the shared option of the survey commands, handed to the same reader limit; an over-limit file is
 bad data (exit 1) with the reader's message, and a limit above the file's size lets it through.
-(The reader applies the cell limit to spreadsheets and parquet; a CSV is bounded by its size and
-column limits, so kolada is tested on its download saved as xlsx.)"""
+(Kolada is tested on its download saved as xlsx; the CSV readers' limit is tested in
+tests/io/test_csv_cell_limit.py and on the toolbox commands in test_max_cells_toolbox_cli.py.)"""
 
 from __future__ import annotations
 

@@ -66,6 +66,7 @@ def report(
     sheet: o.SheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
+    max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     lang: ReportLangOpt = None,
     split: SplitOpt = False,

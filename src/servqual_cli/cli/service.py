@@ -189,13 +189,13 @@ def feedback(
         "n_rows": data.n_rows,
         "excluded": data.excluded,
         "left_out": left.to_dict()["left_out"],
-        **feedback_note_records(data.serial_dates, merges),
+        **feedback_note_records(data.serial_dates, merges, data.swedish_dates),
         "input": source,
         **result.to_dict(),
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
     sections = feedback_sections(result, data.excluded, lang.value, left_out=left)
-    sections += feedback_note_sections(data.serial_dates, merges, lang.value)
+    sections += feedback_note_sections(data.serial_dates, merges, lang.value, data.swedish_dates)
     doc = Document(
         title=title,
         sections=tuple(sections),

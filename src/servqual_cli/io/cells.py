@@ -14,6 +14,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from servqual_cli.io.date_text import read_swedish
+from servqual_cli.io.distinct import distinct_codes
 from servqual_cli.io.encoded import PY_SPACES
 from servqual_cli.io.read import blank_mask
 from servqual_cli.io.values import is_excel_error
@@ -27,6 +29,7 @@ __all__ = [
     "parse_dates",
     "parse_numbers",
     "reasons",
+    "swedish_date_text",
     "text_values",
     "to_objects",
 ]
@@ -236,8 +239,11 @@ def parse_dates(
 
     Spreadsheet dates arrive as date objects; text must be ISO 8601 (``2024-03-05``,
     ``2024-03-05 14:30``, ``2024-03-05T14:30``), the form Swedish systems export, and may use
-    the Swedish time separator (``2024-03-05 14.30``). Text with a UTC offset is converted to
-    Europe/Stockholm wall time.
+    the Swedish time separator (``2024-03-05 14.30``) and ``kl.`` (``2024-03-05 kl. 14.30``),
+    or be written the Swedish way (``5 mars 2024``, ``5 mars 2024 kl. 14.30``; see
+    :mod:`servqual_cli.io.date_text`; a month without a day is no date). Text with a UTC offset
+    is converted to Europe/Stockholm wall time. Day and month order is never guessed
+    (``05/03/2024`` is an invalid date).
 
     ``9999-12-31`` (the common "no end" sentinel) counts as blank: an open date (not yet
     answered or closed; a start that is missing). Other dates outside 1677-09-21 to 2262-04-11
@@ -265,7 +271,24 @@ def parse_dates(
     ['invalid_date', 'invalid_date']
     >>> str(parse_dates(pd.Series([45000.5]), excel_serials=True)[0][0])
     '2023-03-15 12:00:00'
+    >>> times, why = parse_dates(pd.Series(["1 jan. 2023 kl. 10.15", "31 februari 2023"]))
+    >>> [str(t) for t in times], why.tolist()
+    (['2023-01-01 10:15:00', 'NaT'], [None, 'invalid_date'])
     """
+    # Once per distinct cell (a contact file passes a whole column: a million time stamps hold
+    # a few thousand distinct texts), the results taken back by the codes.
+    codes, reps = distinct_codes(values)
+    if len(reps) == len(values):
+        return _parse_dates(values, excel_serials)
+    times, why = _parse_dates(pd.Series(reps, dtype=object), excel_serials)
+    out = pd.Series(times.to_numpy(dtype="datetime64[ns]")[codes], dtype="datetime64[ns]")
+    return out.set_axis(values.index), why[codes]
+
+
+def _parse_dates(
+    values: pd.Series, excel_serials: bool
+) -> tuple[pd.Series, npt.NDArray[np.object_]]:
+    """:func:`parse_dates` cell by cell (vectorised over the cells given)."""
     obj = pd.Series(values, dtype=object).reset_index(drop=True)
     text = obj.astype("string").str.strip()
     # 9999-12-31 is the usual "no end" of registers: an open date, read as blank.
@@ -281,6 +304,10 @@ def parse_dates(
     naive = ~blank & ~offset
     if naive.any():
         out[naive] = in_range(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"))
+        # Not ISO: perhaps Swedish ("2023-01-01 kl. 10.15", "1 jan. 2023"), once per text.
+        other = naive & out.isna().to_numpy()
+        if other.any():
+            out[other] = in_range(read_swedish(text[other]))
     if excel_serials and naive.any():
         number = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
         serial = naive & number.between(*_EXCEL_SERIAL).to_numpy(dtype=bool, na_value=False)
@@ -292,3 +319,20 @@ def parse_dates(
     error = bad & excel_error_mask(obj) if bad.any() else bad
     why = reasons(len(obj), blank=blank, invalid_date=bad, excel_error=error)
     return out.set_axis(values.index), why
+
+
+def swedish_date_text(values: pd.Series) -> npt.NDArray[np.bool_]:
+    """Per cell: text that :func:`parse_dates` read in a Swedish form (``kl.``, a month's name),
+    so a caller can say how many dates were read that way.
+
+    >>> swedish_date_text(pd.Series(["1 jan 2023", "2023-01-01", "31 feb 2023", None])).tolist()
+    [True, False, False, False]
+    """
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object).to_numpy(dtype=object))
+    distinct = pd.Series(uniques, dtype=object)
+    is_text = np.fromiter((isinstance(u, str) for u in uniques), dtype=bool, count=len(uniques))
+    read = np.zeros(len(uniques) + 1, dtype=bool)  # the last entry: missing cells (code -1)
+    if is_text.any():
+        text = distinct[is_text].astype("string").str.strip()
+        read[:-1][is_text] = in_range(read_swedish(text)).notna().to_numpy(dtype=bool)
+    return read[codes]

@@ -38,7 +38,6 @@ from servqual_cli.io.answer_words import fold
 from servqual_cli.io.cells import (
     blank_to_missing,
     fold_text,
-    parse_numbers,
     reasons,
     to_objects,
 )
@@ -46,6 +45,7 @@ from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.contact_columns import ContactContext, parse_columns, reject_all_bad, subset
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
+from servqual_cli.io.years import YEAR_ALIASES, parse_years
 
 __all__ = [
     "CONTACT_ROLES",
@@ -54,7 +54,8 @@ __all__ = [
 ]
 
 CONTACT_ROLES: dict[str, list[str]] = {
-    "year": ["year", "år", "ar", "mätår", "period"],
+    # the measuring tools' exports also call the year "period"
+    "year": [*YEAR_ALIASES, "period"],
     "channel": ["channel", "kanal", "kontaktväg"],
     "area": ["area", "område", "omrade", "verksamhet", "department"],
     "sent_at": ["sent_at", "skickad", "sent", "placed_at", "tidpunkt", "kontakt_tid"],
@@ -212,12 +213,10 @@ def _select_year(
     n = len(ctx.rows)
     if name is None:
         return ctx, np.full(n, np.nan if wanted is None else float(wanted))
-    values, why = parse_numbers(ctx.frame[name])
-    blank, bad = why == "blank", why == "unparseable"
-    bad |= ~blank & ~bad & ((values % 1 != 0) | (values < 1900) | (values > 2200))
-    values[bad] = np.nan
+    values, why = parse_years(ctx.frame[name])  # the one year rule (io/years.py)
+    blank = why == "blank"
     reject_all_bad(~np.isnan(values), ~blank, name, "a year", ctx)
-    log.add(ctx.rows, name, ctx.values(name), reasons(n, blank=blank, unparseable=bad))
+    log.add(ctx.rows, name, ctx.values(name), why)
     keep = ~np.isnan(values)
     if wanted is not None:
         keep &= values == wanted

@@ -17,8 +17,10 @@ reply figures (nobody can be answered without contact details), and is logged to
 A date column that the tool cannot read at all is an error, not a set of exclusions: when more
 than half of a date column's non-blank cells are unreadable (:func:`check_date_column`), the
 file is refused with the column, an example value and the accepted forms. Dates are ISO
-(``2024-03-05``), as Swedish systems export them; ``05.03.2024`` or ``5/3/2024`` are never
-guessed, since day and month order cannot be told from the text.
+(``2024-03-05``), as Swedish systems export them, or written the Swedish way (``5 mars 2024``,
+``2024-03-05 kl. 14.30``; counted in :attr:`FeedbackData.swedish_dates` for the note);
+``05.03.2024`` or ``5/3/2024`` are never guessed, since day and month order cannot be told
+from the text.
 
 The cells are read by the general parsers of :mod:`servqual_cli.io.cells`, each once per
 distinct value of a column (:func:`~servqual_cli.io.distinct.by_distinct`).
@@ -38,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location
-from servqual_cli.io.cells import _EXCEL_SERIAL, reasons, text_values
+from servqual_cli.io.cells import _EXCEL_SERIAL, reasons, swedish_date_text, text_values
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.distinct import distinct_codes, parse_distinct
 from servqual_cli.io.exclusions import ExclusionLog
@@ -101,6 +103,9 @@ class FeedbackData:
         Every excluded cell, and the units merged by case (``log.group_merges()``).
     serial_dates : dict
         Date column -> cells of the kept items read from Excel serial days (none: absent).
+    swedish_dates : dict
+        Date column -> cells of the kept items read in a Swedish form (``5 mars 2024``,
+        ``kl. 10.15``; :mod:`~servqual_cli.io.date_text`), named in a note as serial days are.
     """
 
     frame: pd.DataFrame
@@ -109,6 +114,7 @@ class FeedbackData:
     n_rows: int
     log: ExclusionLog
     serial_dates: dict[str, int] = field(default_factory=dict)
+    swedish_dates: dict[str, int] = field(default_factory=dict)
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -288,6 +294,8 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
         log.add_group_merges(name("unit"), {k: v for k, v in merged.items() if v})
     serials = {name(r): _serial_cells(cols[r], times[r], kept)
                for r in ("received", "answered", "closed") if r in found}  # fmt: skip
+    swedish = {name(r): _kept_cells(cols[r], swedish_date_text(pd.Series(cols[r].reps)), kept)
+               for r in ("received", "answered", "closed") if r in found}  # fmt: skip
 
     clean = pd.DataFrame(
         {
@@ -305,7 +313,15 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     )
     clean["unit"] = clean["unit"].fillna("–")  # an item without a unit still counts
     columns = {role: name(role) for role in found}
-    return FeedbackData(clean, table, columns, n, log, {k: v for k, v in serials.items() if v})
+    return FeedbackData(clean, table, columns, n, log, {k: v for k, v in serials.items() if v},
+                        {k: v for k, v in swedish.items() if v})  # fmt: skip
+
+
+def _kept_cells(col: _Coded, per_code: np.ndarray, kept: np.ndarray) -> int:
+    """Cells of the kept rows whose code is marked in ``per_code``."""
+    if not per_code.any():
+        return 0
+    return int(np.bincount(col.codes[kept], minlength=len(col.reps))[per_code].sum())
 
 
 def _serial_cells(col: _Coded, times: np.ndarray, kept: np.ndarray) -> int:

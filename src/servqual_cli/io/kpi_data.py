@@ -44,6 +44,7 @@ from servqual_cli.io.feedback import FeedbackData, check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
+from servqual_cli.io.years import FIRST_YEAR, LAST_YEAR, YEAR_ALIASES, parse_years
 from servqual_cli.vocab.date_order import end_before_start
 
 __all__ = ["KpiData", "load_all_kpi_data", "load_kpi_data", "register_of", "with_register"]
@@ -195,37 +196,55 @@ def load_kpi_data(
             _check_numbers(spec, raw[selected], why[selected], table)
             drop(spec.value_column, raw, _unreached(spec, why, index, as_text))
             out["value"] = numbers
-    if strict:
-        log.raise_if_strict()
     year = None
     if spec.start is None and spec.period is None:  # review 4 finding 9: the file's year
         pos = index.find_role(YEAR_COLUMNS)
         if pos is not None:
             name = table.columns[pos]
-            years = parsed("year", name, parse_numbers)[0]
-            if _whole_years(years[keep]):
+            years, why = parsed("year", name, parse_years)
+            # A blank or odd year leaves its row out, logged; it no longer turns the column
+            # off (review 5). A column without one year among the rows measured is refused.
+            if _check_years(why, keep, rows, Location(table.source, table.sheet, None, name),
+                            table.column(pos)):  # fmt: skip
+                drop(name, table.column(pos), why)
                 out["year"], year = years, name
+    if strict:
+        log.raise_if_strict()
     frame = pd.DataFrame(out)[keep].reset_index(drop=True)
     return KpiData(spec, frame, table, len(rows), n_selected, log, year)
 
 
 #: Names of a year column (as in a service-measurement contacts file): the period of a KPI
-#: without a ``start`` column, when every row it measures has a year in it.
-YEAR_COLUMNS = ("år", "ar", "year", "mätår")
+#: without a ``start`` column (the one table of :mod:`servqual_cli.io.years`).
+YEAR_COLUMNS = YEAR_ALIASES
 
 
-def _whole_years(years: np.ndarray) -> bool:
-    """Every value a whole year in 1900-2100 (and there is at least one): a year column.
+def _check_years(
+    why: np.ndarray, keep: np.ndarray, rows: np.ndarray, where: Location, raw: pd.Series
+) -> bool:
+    """Whether the year column is used: it has a filled cell among the rows measured (a column
+    of blanks says nothing). Filled cells none of which is a year: the wrong column, an error.
 
-    >>> _whole_years(np.array([2020.0, 2020.0])), _whole_years(np.array([2020.0, np.nan]))
-    (True, False)
-    >>> _whole_years(np.array([3.0])), _whole_years(np.array([], dtype=float))
-    (False, False)
+    >>> w = Location("d.csv", None, None, "år")
+    >>> why = np.array([None, "blank"], dtype=object)
+    >>> _check_years(why, np.array([True, True]), np.array([2, 3]), w, pd.Series([2020, None]))
+    True
+    >>> _check_years(why[1:], np.array([True]), np.array([3]), w, pd.Series([None]))
+    False
     """
-    y = np.asarray(years, dtype=float)
-    with np.errstate(invalid="ignore"):
-        ok = (y == np.floor(y)) & (y >= 1900) & (y <= 2100)
-    return bool(y.size) and bool(ok.all())
+    filled = keep & np.asarray(why != "blank", dtype=bool)
+    if not filled.any():
+        return False
+    valid = filled & np.asarray(why == None, dtype=bool)  # noqa: E711 - elementwise
+    if not valid.any():
+        first = int(np.flatnonzero(filled)[0])
+        raise DataError(
+            f"no value in this column is a year ({FIRST_YEAR}–{LAST_YEAR}; e.g. "
+            f"{raw.iloc[first]!r}); is it the right column? A KPI with a period in its "
+            'configuration (period = "2024") does not read it',
+            Location(where.file, where.sheet, int(rows[first]), where.column),
+        )
+    return True
 
 
 def _unreached(

@@ -8,9 +8,11 @@ unpacked.
 
 The limits can be raised with environment variables, so that every command honours them without
 an option on each: ``SERVQUAL_MAX_CELLS`` (cells of a sheet or table, rows x columns),
-``SERVQUAL_MAX_BYTES`` (file size and uncompressed size of a workbook). The commands that read a
-survey also take ``--max-cells``, which :func:`use_max_cells` sets for the one invocation and
-which wins over the environment variable.
+``SERVQUAL_MAX_BYTES`` (file size and uncompressed size of a workbook). The cell limit holds
+for every reader: a workbook's sheet (from its cell references, before unpacking), a parquet
+table, and a CSV file (from its lines, before either CSV reader parses it:
+:func:`check_text_cells`). The commands that read a file also take ``--max-cells``, which
+:func:`use_max_cells` sets for the one invocation and which wins over the environment variable.
 """
 
 from __future__ import annotations
@@ -25,7 +27,14 @@ from pathlib import Path
 
 from servqual_cli.errors import DataError, Location, UsageError
 
-__all__ = ["Limits", "check_regular_file", "limits", "read_input_bytes", "use_max_cells"]
+__all__ = [
+    "Limits",
+    "check_regular_file",
+    "check_text_cells",
+    "limits",
+    "read_input_bytes",
+    "use_max_cells",
+]
 
 # Excel's own sheet limits; no survey is wider or longer.
 MAX_ROWS = 1_048_576
@@ -95,6 +104,62 @@ def limits() -> Limits:
         max_cells=option or _env_int("SERVQUAL_MAX_CELLS", DEFAULT_MAX_CELLS),
         max_bytes=_env_int("SERVQUAL_MAX_BYTES", DEFAULT_MAX_BYTES),
     )
+
+
+def check_text_cells(
+    body: bytes | str, head: str, delim: str, source: str, lim: Limits, header_row: int | None
+) -> None:
+    """Refuse a delimited text file of more than ``lim.max_cells`` cells before it is parsed.
+
+    Both CSV readers (the Arrow fast path and the standard-library reader) build the whole table
+    in memory, so the count comes first, from the raw text: its lines (``\\n``, ``\\r\\n`` or a
+    lone ``\\r``, counted by one ``bytes.count`` without a copy) below the header, times the columns
+    of the header, both found in ``head`` (the file's first lines, decoded) as the readers find
+    them: the most common field count, and the first line with it and two filled fields (title
+    lines above the header are not rows). A quoted line break or a blank line counts as a row,
+    so a file may be refused a few rows early.
+
+    >>> check_text_cells(b"Titel\\nid;a\\n1;2\\n3;4\\n", "Titel\\nid;a\\n1;2\\n", ";", "d.csv",
+    ...                  Limits(max_cells=4), None)
+    >>> lim = Limits(max_cells=4)
+    >>> check_text_cells(b"id;a\\r1;2\\r3;4\\r5;6", "id;a\\r1;2", ";", "d.csv", lim, None)
+    Traceback (most recent call last):
+    ...
+    servqual_cli.errors.DataError: d.csv: has 3 rows x 2 columns, over the reader's limit of 4 \
+cells (give --max-cells or set SERVQUAL_MAX_CELLS to allow more)
+    """
+    if len(body) <= lim.max_cells:
+        # A row of w cells takes at least w characters (w - 1 delimiters and a line end), so a
+        # file no longer than the limit is within it: no count (a 50 MB file costs nothing).
+        return
+    lines = head.splitlines()[:60]
+    counts = [ln.count(delim) + 1 for ln in lines]
+    filled = [sum(1 for f in ln.split(delim) if f.strip()) for ln in lines]
+    usable = [c for c, f in zip(counts, filled, strict=True) if f]
+    if not usable:
+        return
+    width = max(set(usable), key=lambda c: (usable.count(c), c))
+    if header_row is not None:
+        header = header_row - 1
+    else:
+        fits = [i for i, (c, f) in enumerate(zip(counts, filled, strict=True))
+                if c == width and f >= min(2, width)]  # fmt: skip
+        header = fits[0] if fits else 0
+    # lines end in LF or CRLF (one count), or, when the head has no LF, in a lone CR
+    end = "\n" if "\n" in head or "\r" not in head else "\r"
+    if isinstance(body, str):
+        n_lines, ended = body.count(end), body.endswith(end)
+    else:
+        n_lines, ended = body.count(end.encode()), body.endswith(end.encode())
+    if not ended:
+        n_lines += 1  # a last line without a line break
+    rows = max(n_lines - header - 1, 0)
+    if rows * width > lim.max_cells:
+        raise DataError(
+            f"has {rows:,} rows x {width:,} columns, over the reader's limit of "
+            f"{lim.max_cells:,} cells (give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
+            Location(source),
+        )
 
 
 def _too_big(size: int, lim: Limits, where: Location) -> DataError:

@@ -20,9 +20,11 @@ from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.cells import fold_text
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.contacts import CONTACT_ROLES, ContactData, load_contacts
+from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.kolada import is_kolada_table, load_kolada
 from servqual_cli.io.read import RawTable, read_table
 from servqual_cli.io.values import fold
+from servqual_cli.io.years import parse_years
 from servqual_cli.vocab.contacts import ALL, SPECS
 
 if TYPE_CHECKING:
@@ -219,11 +221,16 @@ def contact_series(tables: list[RawTable], municipality: str | None, strict: boo
 
 @dataclass(frozen=True)
 class SurveyYear:
-    """The respondents of one year of a cleaned survey (``mask`` selects them)."""
+    """The respondents of one year of a cleaned survey (``mask`` selects them).
+
+    ``no_year`` holds the year cells of the file's respondents who are of no year (blank, not
+    a year): they are in neither side, and counted here, on one side per file, not dropped
+    without a word."""
 
     data: SurveyData
     mask: np.ndarray
     year: int | None
+    no_year: pd.DataFrame | None = None
 
     @property
     def label(self) -> str:
@@ -231,7 +238,11 @@ class SurveyYear:
 
     @property
     def exclusions(self) -> pd.DataFrame:
-        return _rows_of(self.data.exclusions, self.data.table.row_numbers[self.mask])
+        mine = _rows_of(self.data.exclusions, self.data.table.row_numbers[self.mask])
+        if self.no_year is None or self.no_year.empty:
+            return mine
+        both = pd.concat([mine, self.no_year], ignore_index=True)
+        return both.sort_values("row", kind="stable").reset_index(drop=True)
 
     @property
     def expectation(self) -> np.ndarray:
@@ -248,21 +259,27 @@ def survey_years(
     """The before and after years of two surveys, or of one survey with a year column."""
     from servqual_cli.io.survey import load_survey
 
-    def load(table: RawTable) -> tuple[SurveyData, np.ndarray | None]:
+    def load(table: RawTable) -> tuple[SurveyData, np.ndarray | None, pd.DataFrame | None]:
         index = ColumnIndex(table.columns, table.source, table.sheet)
         pos = index.find_role(CONTACT_ROLES["year"])
         by = None if pos is None else table.columns[pos]
         data = load_survey(table, instrument, by=by, strict=strict)
-        groups = None
-        if data.groups is not None:
-            numbers = pd.to_numeric(pd.Series(data.groups, dtype=object), errors="coerce")
-            groups = numbers.to_numpy(dtype=float, na_value=np.nan)
-        return data, groups
+        groups, no_year = None, None
+        if data.groups is not None and pos is not None:
+            # the one year rule (io/years.py); a respondent of no year is logged, not dropped
+            groups = parse_years(pd.Series(data.groups, dtype=object))[0]
+            why = parse_years(table.column(pos))[1]
+            off = np.flatnonzero(np.asarray(why != None, dtype=bool))  # noqa: E711
+            log = ExclusionLog(table.source, table.sheet)
+            log.add(table.row_numbers[off], str(by), table.column(pos).to_numpy(object)[off],
+                    why[off])  # fmt: skip
+            no_year = log.to_frame()
+        return data, groups, no_year
 
     if len(tables) == 2:
         sides = []
         for table, year in zip(tables, years or (None, None), strict=True):
-            data, groups = load(table)
+            data, groups, no_year = load(table)
             mask = np.ones(data.n_rows, dtype=bool)
             present = [] if groups is None else sorted({int(g) for g in groups[~np.isnan(groups)]})
             where = Location(data.table.source, data.table.sheet)
@@ -276,9 +293,11 @@ def survey_years(
             elif year is None and len(present) > 1:
                 shown = ", ".join(map(str, present))
                 raise UsageError(f"holds the years {shown}; choose two with --years", where)
-            sides.append(SurveyYear(data, mask, year))
+            # rows of no year are left out only when the year chose the rows (not a whole file)
+            chose = groups is not None and not bool(mask.all())
+            sides.append(SurveyYear(data, mask, year, no_year if chose else None))
         return sides[0], sides[1]
-    data, groups = load(tables[0])
+    data, groups, no_year = load(tables[0])
     if groups is None:
         raise UsageError(
             "one survey file needs a year (år) column; or give two files",
@@ -286,7 +305,8 @@ def survey_years(
         )
     present = sorted({int(g) for g in groups[~np.isnan(groups)]})
     pair = _year_pair(years, present, data.table)
-    before, after = (SurveyYear(data, np.asarray(groups == y, dtype=bool), y) for y in pair)
+    before = SurveyYear(data, np.asarray(groups == pair[0], dtype=bool), pair[0], no_year)
+    after = SurveyYear(data, np.asarray(groups == pair[1], dtype=bool), pair[1])  # counted once
     return before, after
 
 

@@ -222,15 +222,17 @@ def _profile_column(
 
 
 _ISO_DATE = r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?)?\s*$"
+# Swedish forms ("2024-03-05 kl. 14.30", "5 mars 2024"): a letter and a year; parse_dates decides.
+_WRITTEN_DATE = r"(?i)^(?=.*[a-zåäö])(?=.*\d{4}).*\d"
 
 
 def _iso_date_text(values: pd.Index) -> np.ndarray:
-    """Which distinct values are text holding an ISO 8601 date or date-time that
+    """Which distinct values are text holding an ISO 8601 date or date-time (or a Swedish one) that
     :func:`~servqual_cli.io.cells.parse_dates` reads (a date, not a number such as 2024).
 
-    >>> _iso_date_text(pd.Index(["2024-03-05", "2024-03-05 14.30", "2024-13-40", "okänt", 2024],
-    ...                         dtype=object)).tolist()
-    [True, True, False, False, False]
+    >>> _iso_date_text(pd.Index(["2024-03-05", "2024-03-05 14.30", "2024-13-40", "okänt", 2024,
+    ...                          "5 mars 2024", "mars 2024"], dtype=object)).tolist()
+    [True, True, False, False, False, True, False]
     """
     from servqual_cli.io.cells import parse_dates
 
@@ -239,7 +241,8 @@ def _iso_date_text(values: pd.Index) -> np.ndarray:
     out = np.zeros(len(text), dtype=bool)
     if not is_text.any():
         return out
-    shaped = text[is_text].astype("string").str.match(_ISO_DATE).fillna(False)
+    strings = text[is_text].astype("string")
+    shaped = (strings.str.match(_ISO_DATE) | strings.str.match(_WRITTEN_DATE)).fillna(False)
     candidates = np.flatnonzero(is_text)[shaped.to_numpy(dtype=bool)]
     if candidates.size:
         _, why = parse_dates(text.iloc[candidates].reset_index(drop=True))

@@ -22,7 +22,7 @@ from servqual_cli.io.decode import Decoded
 from servqual_cli.io.decode import decode_text as decode
 from servqual_cli.io.encoded import EncodedColumn, EncodedTable
 from servqual_cli.io.header import find_header_row, two_row_header
-from servqual_cli.io.limits import limits
+from servqual_cli.io.limits import check_text_cells, limits
 from servqual_cli.io.raw_table import RawTable, sha256_later
 from servqual_cli.io.rows import table_from_rows
 
@@ -53,6 +53,9 @@ def read_text(
         raise DataError("is not a text file (it contains NUL bytes)", Location(source))
     codec, why, garbled = decoded.encoding, decoded.why, decoded.garbled
     delim = detect_delimiter(decoded.text[:SNIFF_BYTES].splitlines()[:60])
+    # the cell limit (--max-cells), from the raw lines, before either reader parses the body
+    check_text_cells(data if codec in ("utf-8", "utf-8-sig") else decoded.text,
+                     decoded.text[:SNIFF_BYTES], delim, source, limits(), header_row)  # fmt: skip
     # UTF-8 bodies are read from the bytes themselves: past the sniffed head, the decoded text
     # is only the fallback's, so it is let go (a 100 MB file would otherwise be held twice).
     in_place = codec in ("utf-8", "utf-8-sig")

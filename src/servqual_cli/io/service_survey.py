@@ -36,12 +36,13 @@ from servqual_cli.io.contact_values import CHANNELS
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE
+from servqual_cli.io.years import YEAR_ALIASES, parse_years
 
 __all__ = ["QUESTIONS", "SURVEY_ROLES", "CitizenSurvey", "load_citizen_survey"]
 
 QUESTIONS = ("ease", "treatment", "clarity")
 SURVEY_ROLES: dict[str, list[str]] = {
-    "year": ["year", "år", "ar", "mätår"],
+    "year": list(YEAR_ALIASES),
     "channel": ["channel", "kanal", "kontaktväg"],
     "ease": ["ease", "enkelt_att_få_hjälp", "enkelt att få hjälp", "enkelhet", "enkelt",
              "easy_to_get_help"],
@@ -99,16 +100,14 @@ def load_citizen_survey(table: RawTable, strict: bool = False) -> CitizenSurvey:
     frame = table.frame
     rows = table.row_numbers
     log = ExclusionLog(table.source, table.sheet)
-    year, why_year = parse_numbers(frame.iloc[:, pos["year"]])
-    whole = np.isnan(year) | (year == np.round(year))
-    why_year = np.where(~whole, "unparseable", why_year)
+    year, why_year = parse_years(frame.iloc[:, pos["year"]])  # the one year rule (io/years.py)
     log.add(rows, table.columns[pos["year"]], frame.iloc[:, pos["year"]].to_numpy(dtype=object),
             why_year)  # fmt: skip
     channel, blank_c, bad_c = lookup(frame.iloc[:, pos["channel"]], CHANNELS, squeeze=True)
     log.add(rows, table.columns[pos["channel"]],
             frame.iloc[:, pos["channel"]].to_numpy(dtype=object),
             reasons(len(frame), blank=blank_c, unparseable=bad_c))  # fmt: skip
-    keep = ~np.isnan(year) & whole & ~blank_c & ~bad_c
+    keep = ~np.isnan(year) & ~blank_c & ~bad_c
     parts = []
     for q in questions:  # a loop over the three question columns
         col = frame.iloc[:, pos[q]]

@@ -105,8 +105,10 @@ def service_part(ctx: ReportContext) -> Part:
                                                       left_out=left)))  # fmt: skip
         from servqual_cli.report.feedback_notes import feedback_note_sections
 
-        # serial-day dates and units merged by case, named as `servqual feedback` names them
-        sections += feedback_note_sections(data.serial_dates, data.log.group_merges(), lang)
+        # serial-day and Swedish dates, units merged by case, named as `servqual feedback` does
+        sections += feedback_note_sections(
+            data.serial_dates, data.log.group_merges(), lang, data.swedish_dates
+        )
     method = ((rl("service", lang), rl("service_method", lang)),)
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:

@@ -1,0 +1,46 @@
+"""Feedback: dates written the Swedish way are read and counted in a note beside the serial-day
+note (review 5 item 11; the rule that reads them is named in the output)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _register(path: Path) -> Path:
+    path.write_text(
+        "id;inkommen;typ;förvaltning;kontaktuppgifter;besvarad\n"
+        "1;5 mars 2024;klagomål;Skola;ja;2024-03-07\n"
+        "2;6 MARS 2024 kl. 10.15;synpunkt;Skola;ja;8 mars 2024\n"
+        "3;2024-03-07 kl 09:30;beröm;Teknik;nej;\n"
+        "4;2024-03-08;fråga;Teknik;ja;31 februari 2024\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_swedish_dates_are_read_and_counted(cli, tmp_path: Path) -> None:
+    path = _register(tmp_path / "synpunkter.csv")
+    r = cli("feedback", path, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["n_items"] == 3  # 31 februari: an unreadable answer date leaves the item out
+    assert d["excluded"] == {"invalid_date": 1}
+    assert d["swedish_dates"] == {"inkommen": 3, "besvarad": 1}
+    text = _flat(cli("feedback", path).stdout)
+    assert (
+        "3 dates read in a Swedish form (5 mars 2024, kl. 10.15) (column inkommen); "
+        "1 date read in a Swedish form (5 mars 2024, kl. 10.15) (column besvarad)."
+    ) in text
+    sv = _flat(cli("feedback", path, "--lang", "sv").stdout)
+    assert "3 datum lästa i svensk form (5 mars 2024, kl. 10.15) (kolumn inkommen)" in sv
+
+
+def test_no_swedish_note_for_iso_dates(cli, data_dir: Path) -> None:
+    d = json.loads(cli("feedback", data_dir / "feedback_en.csv", "-f", "json").stdout)
+    assert d["swedish_dates"] == {}
+    assert "Swedish form" not in cli("feedback", data_dir / "feedback_en.csv").stdout
