@@ -23,7 +23,7 @@ def test_case_variants_take_the_most_frequent_spelling() -> None:
     )
     assert labels.tolist() == ["Skola"] * 4 + ["Vård", "Vård", None]
     assert merged == {("SKOLA", "Skola"): 1, ("skola", "Skola"): 1, ("vård", "Vård"): 1}
-    assert reasons.tolist()[-1] == "dont_know"
+    assert reasons.tolist()[-1] == "not_applicable"  # review 5 #12: its own reason
     # encoded columns: the distinct texts with their cell counts give the same answer
     labels, _, merged = group_cells(pd.Series(["skola", "Skola"]), counts=[5, 2])
     assert labels.tolist() == ["skola", "skola"] and merged == {("Skola", "skola"): 2}

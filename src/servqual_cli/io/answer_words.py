@@ -18,9 +18,6 @@ DONT_KNOW = frozenset(
         "vet ej",
         "vet inte",
         "ingen åsikt",
-        "ej aktuellt",
-        "ej tillämpligt",
-        "ej aktuell",  # as often written without the t (review 2, item 23d)
         "vill ej uppge",
         "vill inte uppge",
         "vill ej svara",
@@ -29,8 +26,20 @@ DONT_KNOW = frozenset(
         "dont know",
         "do not know",
         "no opinion",
-        "not applicable",
         "prefer not to say",
+    }
+)
+# Answers that say the question does not apply to the respondent ("Ej aktuellt"): no answer
+# either, but not "don't know", so they are counted under their own reason (review 5, item 12:
+# a board reading "vet ej 40" would take 40 uncertain citizens where 40 had no such contact).
+NOT_APPLICABLE = frozenset(
+    {
+        "ej aktuellt",
+        "ej aktuell",  # as often written without the t (review 2, item 23d)
+        "inte aktuellt",
+        "ej tillämpligt",
+        "inte tillämpligt",
+        "not applicable",
     }
 )
 NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})

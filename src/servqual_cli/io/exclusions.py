@@ -10,11 +10,14 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location
 
 # Reasons that mean "no answer" rather than "a wrong answer": --strict does not reject them.
-MISSING_REASONS = frozenset({"blank", "dont_know", "not_available", "missing_token"})
+MISSING_REASONS = frozenset(
+    {"blank", "dont_know", "not_applicable", "not_available", "missing_token"}
+)
 
 REASON_TEXT = {
     "blank": "blank",
     "dont_know": "don't know (Vet ej)",
+    "not_applicable": "not applicable (Ej aktuellt)",
     "not_available": "NA",
     "missing_token": "declared missing",
     "out_of_range": "out of range",

@@ -14,7 +14,7 @@ import pandas as pd
 from servqual_cli.io.cells import excel_error_mask
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
-from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold
+from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
 __all__ = [
     "combine_groups",
@@ -76,8 +76,12 @@ def group_cells(
     codes, uniques = pd.factorize(pd.Series(labels, dtype=object))  # one fold per distinct label
     folded = pd.Series(uniques, dtype=object).map(fold)
     word = np.select(
-        [folded.isin(DONT_KNOW).to_numpy(), folded.isin(NOT_AVAILABLE).to_numpy()],
-        ["dont_know", "not_available"],
+        [
+            folded.isin(DONT_KNOW).to_numpy(),
+            folded.isin(NOT_APPLICABLE).to_numpy(),
+            folded.isin(NOT_AVAILABLE).to_numpy(),
+        ],
+        ["dont_know", "not_applicable", "not_available"],
         "",
     )[codes]
     said = (word != "") & ~blank & ~error

@@ -22,7 +22,7 @@ from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
-from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold
+from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
 __all__ = ["column_position", "parse_roles", "with_spss_codes"]
 
@@ -109,7 +109,8 @@ def with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:
         return column
     codes = table.codes[name]
     labels = table.value_labels.get(name, {})
-    missing_codes = {k for k, v in labels.items() if fold(v) in DONT_KNOW | NOT_AVAILABLE}
+    no_answer = DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
+    missing_codes = {k for k, v in labels.items() if fold(v) in no_answer}
     out = codes.astype(object)
     is_missing = codes.isin(missing_codes).to_numpy(dtype=bool)
     out[is_missing] = column[is_missing]

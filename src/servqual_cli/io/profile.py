@@ -20,7 +20,13 @@ import pandas as pd
 
 from servqual_cli.io.columns import encoding_advice, excel_letter
 from servqual_cli.io.read import RawTable
-from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE, fold, parse_scale_values
+from servqual_cli.io.values import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    NOT_AVAILABLE,
+    fold,
+    parse_scale_values,
+)
 
 __all__ = ["ColumnProfile", "FileProfile", "first_readable_sheet", "profile_table", "sheet_names"]
 
@@ -195,7 +201,7 @@ def _profile_column(
         missing["blank"] = n_blank
     vc = vc[~blank]
     folded = vc["value"].map(fold)
-    no_answer = folded.isin(DONT_KNOW | NOT_AVAILABLE).to_numpy(dtype=bool)
+    no_answer = folded.isin(DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE).to_numpy(dtype=bool)
     for value, n in zip(folded[no_answer], vc["count"][no_answer], strict=True):
         missing[str(value)] = missing.get(str(value), 0) + int(n)
     answers = pd.Series(vc["count"][~no_answer].to_numpy(), index=vc["value"][~no_answer])

@@ -35,7 +35,7 @@ from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.contact_values import CHANNELS
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable
-from servqual_cli.io.values import DONT_KNOW, NOT_AVAILABLE
+from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE
 from servqual_cli.io.years import YEAR_ALIASES, parse_years
 
 __all__ = ["QUESTIONS", "SURVEY_ROLES", "CitizenSurvey", "load_citizen_survey"]
@@ -113,10 +113,12 @@ def load_citizen_survey(table: RawTable, strict: bool = False) -> CitizenSurvey:
         col = frame.iloc[:, pos[q]]
         text = fold_text(col)
         dont_know = text.isin(DONT_KNOW).to_numpy(dtype=bool, na_value=False)
+        not_applicable = text.isin(NOT_APPLICABLE).to_numpy(dtype=bool, na_value=False)
         not_available = text.isin(NOT_AVAILABLE).to_numpy(dtype=bool, na_value=False)
         x, why = parse_numbers(col)
         out_of_range = ~np.isnan(x) & ~np.isin(x, [1.0, 2.0, 3.0, 4.0, 5.0])
         why = np.where(dont_know, "dont_know", why)
+        why = np.where(not_applicable, "not_applicable", why)
         why = np.where(not_available, "not_available", why)
         why = np.where(out_of_range, "out_of_range", why).astype(object)
         why[why == "None"] = None

@@ -23,6 +23,7 @@ import numpy as np
 from servqual_cli.io.answer_words import (
     DONT_KNOW,
     EXCEL_ERROR,
+    NOT_APPLICABLE,
     NOT_AVAILABLE,
     builtin_labels,
     fold,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DONT_KNOW",
+    "NOT_APPLICABLE",
     "NOT_AVAILABLE",
     "builtin_labels",
     "fold",
@@ -58,7 +60,8 @@ def parse_scale_values(
     """Parse one column of answers on a rating scale.
 
     Returns ``(values, reasons)``: float values (NaN where excluded or missing) and per cell the
-    reason (``blank``, ``dont_know``, ``not_available``, ``missing_token``, ``unparseable``,
+    reason (``blank``, ``dont_know``, ``not_applicable``, ``not_available``, ``missing_token``,
+    ``unparseable``,
     ``out_of_range``, ``excel_error`` for ``#N/A``, ``#DIV/0!`` and the like,
     ``not_scale_point`` for a number between two points of a scale of whole points, such as
     ``4,5`` on 1–7: :func:`integral_scale`) or None.
@@ -383,6 +386,9 @@ def _parse_text(
     str_reason[blank] = "blank"
     dont_know = among(DONT_KNOW)
     str_reason[dont_know] = "dont_know"
+    not_applicable = among(NOT_APPLICABLE)
+    str_reason[not_applicable] = "not_applicable"
+    dont_know |= not_applicable  # from here on: a "no answer" word, whichever
     custom = among(fold(t) for t in missing_tokens) & ~dont_know
     str_reason[custom] = "missing_token"
     na = among(NOT_AVAILABLE) & ~custom

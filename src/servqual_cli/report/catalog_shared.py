@@ -91,6 +91,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "blank": ("tomma", "blank"),
     "unreached": ("samtal som inte nådde någon", "calls that reached no one"),
     "dont_know": ("vet ej", "don't know"),
+    "not_applicable": ("ej aktuellt", "not applicable"),
     "not_available": ("NA", "NA"),
     "missing_token": ("angivet saknat värde", "declared missing"),
     "out_of_range": ("utanför skalan", "out of range"),
