@@ -218,10 +218,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "sämre än föregående period i {areas}",
         "worse than the previous period in {areas}",
     ),
+    # the card's note, not the paragraph (review 6, finding 4)
     "kpi_area_rule": (
-        "(ensidigt exakt test mot målet, Holm över {family} grupper med minst {min_n} svar)",
-        "(one-sided exact test against the target, Holm over {family} groups with at least "
-        "{min_n} answers)",
+        "grupper under målet: ensidigt exakt test mot målet, Holm över {family} grupper med "
+        "minst {min_n} svar",
+        "groups below target: one-sided exact test against the target, Holm over {family} "
+        "groups with at least {min_n} answers",
     ),
     "p_all_groups": ("alla {n} grupper", "all {n} groups"),
     # the header's period when the parts cover different periods: "2020 (servicemätning)"
