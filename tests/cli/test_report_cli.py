@@ -161,6 +161,12 @@ def test_split_shows_each_group_beside_everyone(cli, data_dir: Path, tmp_path: P
     assert "report.html" in index  # review 3, finding 23
     norr = next(x for x in index.splitlines() if x.startswith("| Norr |"))
     assert rl("g_gap_not_met", lang) in norr and rl("g_rank_of", lang, rank=2, n=2) in norr
+    # review 6, finding 6: a gap is no missed target: its own column, no ✗
+    assert "✗" not in index and rl("g_against_expectation", lang) in index
+    # review 6, finding 4: the group report's paragraph names no test
+    group_md = (tmp_path / "split" / "norr" / "report.md").read_text(encoding="utf-8")
+    paragraph = group_md.split(f"## {rl('glance_title', lang)}", 1)[1].split("\n|", 1)[0]
+    assert "Holm" not in paragraph and "test" not in paragraph
     # with the default min_n (30) the groups of 15 are "too few answers", not judged
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("min_n = 10\n", ""), "utf-8")
     r = cli("report", cfg, "--split", "-j", "1", "-o", tmp_path / "split")

@@ -50,18 +50,21 @@ def test_only_a_group_whose_interval_misses_is_named(result, lang: str) -> None:
     (row,) = kpi_rows([result], lang)
     value = "75,0\u00a0%" if lang == "sv" else "75.0%"
     rule = {
-        "sv": "(ensidigt exakt test mot målet, Holm över 2 grupper med minst 30 svar)",
-        "en": "(one-sided exact test against the target, Holm over 2 groups with at least 30 "
-        "answers)",
+        "sv": "grupper under målet: ensidigt exakt test mot målet, Holm över 2 grupper med "
+        "minst 30 svar",
+        "en": "groups below target: one-sided exact test against the target, Holm over 2 groups "
+        "with at least 30 answers",
     }[lang]
-    # not "liten", the lowest point on 7 cases (under min_n: never screened, review 3 #8)
-    assert row.area == f"stor ({value}, n = 200) {rule}"
+    # not "liten", the lowest point on 7 cases (under min_n: never screened, review 3 #8); the
+    # test's words are in the card's note, not in the paragraph's area (review 6, finding 4)
+    assert row.area == f"stor ({value}, n = 200)"
+    assert row.note is not None and rule in row.note
     assert row.area_kind == "below_target"
 
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("sv", "under målet i stor (75,0\u00a0%, n = 200)"), ("en", "below target in stor")],
+    [("sv", "Under målet i stor (75,0\u00a0%, n = 200)."), ("en", "Below target in stor")],
 )
 def test_the_words_say_below_target_never_worst(result, lang: str, words: str) -> None:
     from servqual_cli.report.glance import glance_block
@@ -70,6 +73,7 @@ def test_the_words_say_below_target_never_worst(result, lang: str, words: str) -
     text = " ".join(glance.summary)
     assert words in text
     assert "sämst" not in text.lower() and "worst" not in text.lower()
+    assert "Holm" not in text and "test" not in text  # method words: the card's note
 
 
 def test_groups_below_the_goal_show_their_n(result) -> None:

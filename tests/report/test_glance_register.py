@@ -63,9 +63,15 @@ def test_a_small_count_rise_keeps_its_verdict() -> None:
 def test_the_summary_names_them_plainly(analysis) -> None:
     glance = glance_block(feedback_rows(analysis, "sv"), "sv")
     text = " ".join(glance.summary)
-    rise = "Fler synpunkter än under föregående tolv månader (klagomål räknas som sämre, övriga "
-    assert rise in text and "Tekniska förvaltningen (370 → 450" in text
-    assert "kvot 1,21" in text and "p (Holm) 0,039" in text
+    assert "Fler synpunkter 2023 → 2024: Tekniska förvaltningen (370 → 450)." in text
+    # no test statistics in the paragraph (review 6, finding 4); they are in the card's note
+    assert "kvot" not in text and "Holm" not in text
+    rise = next(r for r in glance.rows if r.kind == "feedback")
+    assert rise.note is not None and "kvot 1,21" in rise.note and "p (Holm) 0,039" in rise.note
+    # review 6, finding 9: the register's own types (its "synpunkt" too), named once
+    types = "(klagomål, synpunkt, förslag, fråga, beröm)"
+    assert f"Antalen gäller alla typer av synpunkter {types}" in text and types in rise.note
+    assert rise.severity == 3  # more items of every type: not bad news, not good news
     assert (
         "51 synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet (14 dagar) "
         "per 2024-12-31. Ej avslutade ärenden, besvarade eller inte: 92, varav 73 äldre än 14 "

@@ -102,7 +102,12 @@ def test_summary_content(documents: dict[str, Document]) -> None:
     glance, summary = sv.split("## Sammanfattning")[0], sv.split("## SERVQUAL")[0]
     # the overview: every dimension's gap held against expectations, in plain words
     assert "## Resultat i korthet" in glance and ".xlsx" not in glance and "α" not in glance
-    assert "störst är gapet för Lyhördhet (−1,19, under förväntan i alla 4 grupper)" in glance
+    # review 6, finding 4: short sentences, the period on the verdict
+    assert "upp till förväntan 2024 för Fysisk miljö" in glance
+    assert (
+        "Störst är gapet för Lyhördhet (−1,19). Lyhördhet: under förväntan i alla 4 grupper."
+        in glance
+    )
     assert "sämst i" not in glance  # no test ranked the groups
     assert "400 svarande i karlstad_servqual.xlsx" in summary
     assert "tomma 176, vet ej 176, utanför skalan 4. Uteslutna viktceller: tomma 55" in summary

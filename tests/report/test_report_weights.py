@@ -57,7 +57,7 @@ def test_cards_are_the_svymean_estimates(weighted: Path) -> None:
     for sv, en in DIMS.items():
         assert glance[sv][1] == pytest.approx(REF[en]["mean"], abs=1e-9), sv
     # Fysisk miljö: −0,05 "kan ej avgöras" unweighted, −0,21 (−0,35 to −0,06) weighted
-    assert glance["Fysisk miljö"][-1] == "✗ under förväntan"
+    assert glance["Fysisk miljö"][-1] == "under förväntan"  # no ✗: no target (review 6, 6)
     md = (weighted / "report.md").read_text(encoding="utf-8")
     n_eff = f"effektivt n {round(REF['n_eff'])}"
     assert f"| Fysisk miljö | −0,21; upplevelse 5,56 av 7; viktat efter Vikt, {n_eff} |" in md
@@ -83,9 +83,14 @@ def test_unused_weight_column_is_said(unweighted: Path) -> None:
 def test_gap_cards_say_below_expectations_and_why_gaps_are_negative(unweighted: Path) -> None:
     html = (unweighted / "report.html").read_text(encoding="utf-8")
     md = (unweighted / "report.md").read_text(encoding="utf-8")
-    assert "Mot förväntan" in html and "under förväntan" in html
+    assert "Jämfört med förväntan" in html and "under förväntan" in html
     assert "Norm</dt>" not in html
-    assert "ej uppfyllt" not in md.split("## Sammanfattning")[0]
+    overview = md.split("## Sammanfattning")[0]
+    assert "ej uppfyllt" not in overview
+    # review 6, finding 6: no ✗, no target column and no red border for a gap
+    assert "✗" not in overview and "Mål / norm" not in overview
+    assert "Jämfört med förväntan" in overview
+    assert "card sev-0" not in html and '<span class="verdict bad">' not in html.split("</ul>")[0]
     assert "Negativa gap är det vanliga i SERVQUAL-studier" in md
     assert "upplevelse 5,71 av 7" in md  # Fysisk miljö's perception level beside its gap
 
@@ -116,6 +121,8 @@ def test_a_missing_weight_column_is_bad_usage(cli, tmp_path: Path) -> None:
 def test_largest_gap_named_with_what_it_cannot_be_told_from(unweighted: Path) -> None:
     # Review 3, finding 5: Responsiveness − Empathy p (Holm) 0.070 in this file
     md = (unweighted / "report.md").read_text(encoding="utf-8")
-    assert "störst är gapet för Empati (−1,01) och Lyhördhet (−0,91), som inte kan skiljas åt" in md
+    assert (
+        "Störst är gapet för Empati (−1,01) och Lyhördhet (−0,91); de går inte att skilja åt" in md
+    )
     assert "Påståenden med störst negativt gap" in md
     assert "ordningen är ingen rangordning" in md

@@ -71,7 +71,8 @@ GLANCE: dict[str, tuple[str, str]] = {
     "norm_zero": ("förväntan (gap 0)", "expectations (gap 0)"),
     # a SERVQUAL gap is held against expectations, not against a target anyone set (review 3,
     # finding 4): its verdicts in words of their own
-    "g_against_expectation": ("Mot förväntan", "Against expectations"),
+    # review 6, finding 6: its own column and card line, never the target's ("Mål / norm")
+    "g_against_expectation": ("Jämfört med förväntan", "Compared with expectations"),
     "g_gap_not_met": ("under förväntan", "below expectations"),
     "g_gap_met": ("når förväntan", "meets expectations"),
     "g_gap_cannot_tell": ("kan ej skiljas från förväntan", "cannot be told from expectations"),
@@ -82,12 +83,14 @@ GLANCE: dict[str, tuple[str, str]] = {
         "weighted by {column}, effective n {n_eff}",
     ),
     # the overview's note, one sentence per rule, each only when a row uses it
+    # review 6, finding 1: what is not judged is its own group, never "what goes well"
     "glance_note": (
         "Ordning: först ej uppfyllda mål, försämringar och resultat under övrigas medel, sedan "
-        "det som inte kan avgöras och sist det som går bra; inom varje grupp i rapportens "
-        "ordning.",
+        "det som inte kan avgöras, därefter det som går bra och sist det som inte bedöms eller "
+        "där ingen skillnad kan påvisas; inom varje grupp i rapportens ordning.",
         "Order: first unmet targets, deteriorations and results below the others' mean, then "
-        "what cannot be told and last what goes well; within each group in the report's order.",
+        "what cannot be told, then what goes well, and last what is not judged or shows no "
+        "detectable difference; within each group in the report's order.",
     ),
     "glance_note_change": (
         "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen "
@@ -115,11 +118,14 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Gap = upplevelse minus förväntan på skalan; under noll betyder att servicen inte når "
         "upp till förväntan. Negativa gap är det vanliga i SERVQUAL-studier: förväntan frågar "
         "vad en utmärkt verksamhet skulle göra, så gapet är inget mål som missats; upplevelsen "
-        "visas bredvid.",
+        "visas bredvid. Ett gap under förväntan står därför inte bland de ej uppfyllda målen utan "
+        "sist; ”under förväntan” betyder att gapets konfidensintervall ligger under 0.",
         "Gap = perception minus expectation on the scale; below zero means the service falls "
         "short of expectations. Negative gaps are the usual finding of SERVQUAL studies: "
         "expectations ask what an excellent service would do, so the gap is no target missed; "
-        "the perception level is shown beside it.",
+        "the perception level is shown beside it. A gap below expectations is therefore not "
+        'ordered with the unmet targets but last; "below expectations" means that the gap\'s '
+        "confidence interval lies below 0.",
     ),
     "glance_note_groups": (
         "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
@@ -129,56 +135,64 @@ GLANCE: dict[str, tuple[str, str]] = {
         "own test, Holm-adjusted over the groups tested; KPIs: only groups with enough "
         "answers); the groups are not ranked against each other.",
     ),
-    # the plain-language paragraph
-    "p_not_met": (
-        "Målet nås inte för {items}.",
-        "The target is not met for {items}.",
+    # the plain-language paragraph (review 6, finding 4): short sentences, one measure per
+    # clause, the period on every verdict, no test names or p-values (the cards' notes and the
+    # method section have them)
+    "p_in": (" {period}", " in {period}"),
+    "p_not_met_one": (
+        "Målet nås inte{period} för {name}: {value}.",
+        "The target is not met{period} for {name}: {value}.",
     ),
-    "p_worse": (
-        "Sämre än föregående period: {items}.",
-        "Worse than the previous period: {items}.",
-    ),
+    "p_area_of": ("{name}: {where}.", "{name}: {where}."),
+    "p_worse": ("Sämre {periods}: {items}.", "Worse {periods}: {items}."),
+    "p_better": ("Bättre {periods}: {items}.", "Better {periods}: {items}."),
+    "p_than_previous": ("än föregående period", "than the previous period"),
     "p_below": (
-        "Under övriga kommuners medel: {items}.",
-        "Below the other municipalities' mean: {items}.",
+        "Under övriga kommuners medel{period}: {items}.",
+        "Below the other municipalities' mean{period}: {items}.",
     ),
     "p_gap": (
-        "Invånarnas upplevelse når inte upp till förväntan för {items}; störst är "
+        "Invånarnas upplevelse når inte upp till förväntan{period} för {items}. Störst är "
         "gapet för {worst}.",
-        "Residents' perceptions fall short of their expectations for {items}; the gap is "
+        "Residents' perceptions fall short of their expectations{period} for {items}. The gap is "
         "largest for {worst}.",
     ),
     "p_gap_tied": (
-        "Invånarnas upplevelse når inte upp till förväntan för {items}; störst är gapet för "
-        "{worst}, som inte kan skiljas åt (parvisa test i urvalet, oviktade, Holm).",
-        "Residents' perceptions fall short of their expectations for {items}; the gap is "
-        "largest for {worst}, which cannot be told apart (paired tests of the sample, "
-        "unweighted, Holm).",
+        "Invånarnas upplevelse når inte upp till förväntan{period} för {items}. Störst är "
+        "gapet för {worst}; de går inte att skilja åt.",
+        "Residents' perceptions fall short of their expectations{period} for {items}. The gap is "
+        "largest for {worst}; they cannot be told apart.",
     ),
     "p_gap_where": (
         "Störst är gapet inom {groups}.",
         "The gap is largest in {groups}.",
     ),
-    "p_met": ("Målet nås för {items}.", "The target is met for {items}."),
-    "p_better": (
-        "Bättre än föregående period: {items}.",
-        "Better than the previous period: {items}.",
-    ),
-    "p_nothing_bad": (
-        "Inget mått har ett ej uppfyllt mål, en påvisbar försämring eller ett resultat under "
-        "övrigas medel.",
-        "No measure has an unmet target, a detectable deterioration or a result below the "
-        "others' mean.",
-    ),
+    "p_met": ("Målet nås{period} för {items}.", "The target is met{period} for {items}."),
+    "p_nothing_bad": ("Inget mått har {checks}.", "No measure has {checks}."),
     "p_nothing_bad_judged": (
-        "Inget av de mått som har tillräckligt underlag har ett ej uppfyllt mål, en påvisbar "
-        "försämring eller ett resultat under övrigas medel.",
-        "No measure with enough answers has an unmet target, a detectable deterioration or a "
-        "result below the others' mean.",
+        "Inget av de mått som har tillräckligt underlag har {checks}.",
+        "No measure with enough answers has {checks}.",
+    ),
+    "p_check_target": ("ett ej uppfyllt mål", "an unmet target"),
+    "p_check_change": ("en påvisbar försämring", "a detectable deterioration"),
+    "p_check_benchmark": ("ett resultat under övrigas medel", "a result below the others' mean"),
+    "or": ("eller", "or"),
+    # review 6, finding 1: say plainly what the report cannot judge, never a clean bill
+    "p_missing": ("Rapporten har {items}.", "The report has {items}."),
+    "p_missing_target": ("inga mål", "no targets"),
+    "p_missing_previous": ("ingen föregående period", "no previous period"),
+    "p_missing_benchmark": (
+        "ingen jämförelse med andra kommuner",
+        "no comparison with other municipalities",
+    ),
+    "p_nothing_judged": ("Inget av måtten bedöms.", "None of the measures is judged."),
+    "p_unjudged": (
+        "Utan mål, föregående period och jämförelse bedöms inte: {items}.",
+        "Without a target, a previous period or a comparison, not judged: {items}.",
     ),
     "p_cannot_tell": (
-        "För {items} går det inte att avgöra om målet nås.",
-        "For {items} the data cannot tell whether the target is met.",
+        "Det går inte att avgöra om målet nås{period} för {items}.",
+        "The data cannot tell whether the target is met{period} for {items}.",
     ),
     "appendix": ("Bilaga: detaljtabeller och metod", "Appendix: detailed tables and method"),
     "appendix_tables": ("Detaljtabeller", "Detailed tables"),
@@ -204,10 +218,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "sämre än föregående period i {areas}",
         "worse than the previous period in {areas}",
     ),
+    # the card's note, not the paragraph (review 6, finding 4)
     "kpi_area_rule": (
-        "(ensidigt exakt test mot målet, Holm över {family} grupper med minst {min_n} svar)",
-        "(one-sided exact test against the target, Holm over {family} groups with at least "
-        "{min_n} answers)",
+        "grupper under målet: ensidigt exakt test mot målet, Holm över {family} grupper med "
+        "minst {min_n} svar",
+        "groups below target: one-sided exact test against the target, Holm over {family} "
+        "groups with at least {min_n} answers",
     ),
     "p_all_groups": ("alla {n} grupper", "all {n} groups"),
     # the header's period when the parts cover different periods: "2020 (servicemätning)"
@@ -222,19 +238,27 @@ GLANCE: dict[str, tuple[str, str]] = {
         "kvot {ratio} (95 % KI {low}–{high}), p (Holm) {p}",
         "ratio {ratio} (95% CI {low}–{high}), p (Holm) {p}",
     ),
+    # review 6, finding 9: the register's own types, not a list written here
     "feedback_all_types": (
-        "alla typer: klagomål, beröm, förslag och frågor; fler synpunkter är inte i sig sämre",
-        "all types: complaints, praise, suggestions and questions; more items is not in itself "
-        "worse",
+        "alla typer ({types}); fler synpunkter är inte i sig sämre",
+        "all types ({types}); more items is not in itself worse",
     ),
+    "p_feedback_types": (
+        "Antalen gäller alla typer av synpunkter ({types}); fler synpunkter är inte i sig sämre.",
+        "The counts cover every type of item ({types}); more items is not in itself worse.",
+    ),
+    "feedback_total_short": ("totalt", "in total"),
     "backlog_row": (
         "Obesvarade synpunkter (med kontaktuppgifter) äldre än {promise}",
         "Unanswered feedback items (with contact details) older than {promise}",
     ),
     "p_feedback_rise": (
-        "Fler synpunkter än under föregående tolv månader (klagomål räknas som sämre, övriga "
-        "typer bara som fler): {items}.",
-        "More feedback items than in the previous twelve months: {items}.",
+        "Fler synpunkter {periods}: {items}.",
+        "More feedback items {periods}: {items}.",
+    ),
+    "p_complaints_rise": (
+        "Fler klagomål {periods}: {before} → {after}.",
+        "More complaints {periods}: {before} → {after}.",
     ),
     "p_backlog": (
         "{unanswered} synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet "

@@ -45,7 +45,10 @@ _KIND_ORDER = {
 
 def severity(row: GlanceRow) -> int:
     """0 = bad news (unmet target, significant deterioration, below the others), 1 = the data
-    cannot tell (whether the target is met, or anything: too few answers), 2 = good or neutral.
+    cannot tell (whether the target is met, or anything: too few answers), 2 = good news (a
+    target met, a significant improvement, above the others), 3 = neither: nothing to judge it
+    by, nothing told from chance, or a SERVQUAL gap, which is held against expectations and is
+    no target (review 6, findings 1 and 6: such a row is not painted as good news).
 
     >>> severity(GlanceRow("kpi", "A", "share", 0.5, target_verdict="not_met"))
     0
@@ -53,23 +56,32 @@ def severity(row: GlanceRow) -> int:
     2
     >>> severity(GlanceRow("kpi", "A", "share", 0.5, target_verdict="not_met", small_base=True))
     1
+    >>> severity(GlanceRow("kpi", "A", "share", 0.5)), severity(
+    ...     GlanceRow("kpi", "A", "share", 0.5, change_verdict="no_change"))
+    (3, 3)
+    >>> severity(GlanceRow("dimension", "A", "gap", -0.5, target=0.0, target_verdict="not_met"))
+    3
     """
     if row.small_base:  # no verdict is shown on too few answers
         return 1
-    bad = (
-        row.target_verdict == "not_met"
-        or row.change_verdict == "worse"
-        or row.benchmark_verdict == "worse"
-    )
+    target = None if row.against_expectation else row.target_verdict
+    bad = target == "not_met" or row.change_verdict == "worse" or row.benchmark_verdict == "worse"
     if bad or (row.kind == "backlog" and row.value):  # a broken reply promise: no target
         return 0
-    return 1 if row.target_verdict == "cannot_tell" else 2
+    if target == "cannot_tell":
+        return 1
+    good = (
+        row.target_verdict == "met"  # a gap whose whole interval is at or above 0, too
+        or row.change_verdict == "better"
+        or row.benchmark_verdict == "better"
+    )
+    return 2 if good else 3
 
 
 def _badness(row: GlanceRow) -> int:
     return -sum(
         (
-            row.target_verdict == "not_met",
+            row.target_verdict == "not_met" and not row.against_expectation,
             row.change_verdict == "worse",
             row.benchmark_verdict == "worse",
         )
@@ -117,10 +129,13 @@ def merge_same_measure(rows: Sequence[GlanceRow]) -> list[GlanceRow]:
     [('Når en handläggare', '2020', 0.8, 0.83)]
     >>> len(merge_same_measure([kpi, replace(contact, n=53)]))
     2
+    >>> [r.name for r in merge_same_measure([kpi, replace(contact, n=53, merge_only=True)])]
+    ['Når en handläggare']
     """
     used: set[int] = set()
     out: list[GlanceRow] = []
     contacts = [(i, r) for i, r in enumerate(rows) if r.kind == "contact_kpi"]
+    offered = {id(r) for r in rows if r.merge_only}  # shown only inside a KPI row
     for row in rows:
         if row.kind != "kpi" or row.value is None or row.n is None:
             out.append(row)
@@ -144,7 +159,11 @@ def merge_same_measure(rows: Sequence[GlanceRow]) -> list[GlanceRow]:
         used.add(match[0])
         fill = {f: getattr(match[1], f) for f in _FROM_CONTACT if getattr(row, f) is None}
         out.append(replace(row, **fill))
-    return [r for r in out if not any(r is c and i in used for i, c in contacts)]
+    return [
+        r
+        for r in out
+        if id(r) not in offered and not any(r is c and i in used for i, c in contacts)
+    ]
 
 
 def glance_block(
@@ -197,7 +216,8 @@ def glance_note(rows: Sequence[GlanceRow], lang: str) -> str:
 
     >>> glance_note([GlanceRow("kpi", "A", "share", 0.5, target_verdict="met")], "en")
     "Order: first unmet targets, deteriorations and results below the others' mean, then what \
-cannot be told and last what goes well; within each group in the report's order."
+cannot be told, then what goes well, and last what is not judged or shows no detectable \
+difference; within each group in the report's order."
     """
     keys = ["glance_note"]
     families = sorted({r.change_family for r in rows if r.change_family is not None})

@@ -40,6 +40,10 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
     rows = []
     t = a.trend
     w = a.trend_window
+    # the register's own types, never a list written here (review 6, finding 9)
+    seen = a.by_type[a.by_type["n"].to_numpy() > 0] if "type" in a.by_type else a.by_type
+    kinds = [sl(str(k), lang) for k in seen["type"]] if "type" in seen else []
+    types = ", ".join(kinds) if kinds else "–"
     if len(t) and w:
         counts = t[t["measure"].eq("count")]
         rise = counts[
@@ -66,11 +70,15 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
             # (praise and suggestions too) is "more", and its note says what it counts
             complaints = rec["level"] == "type"
             if not complaints:
-                note = f"{note}; {rl('feedback_all_types', lang)}"
+                note = f"{note}; {rl('feedback_all_types', lang, types=types)}"
             rows.append(
                 GlanceRow(
                     kind="feedback",
                     name=name,
+                    short_name=rl("feedback_total_short", lang)
+                    if rec["level"] == "total"
+                    else sl(key, lang),
+                    plain=None if complaints else rl("p_feedback_types", lang, types=types),
                     unit="count",
                     value=float(rec["value"]),
                     period=_window_text(w["current"]),

@@ -73,7 +73,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
             and c.estimate == SHIFT_ESTIMATE
             and bool(np.isfinite(c.shift))
         )
-        area = None
+        area = rule = None
         if r.verdict == "not met" and len(r.groups) and r.goal is not None:
             # only groups of at least min_n whose one-sided exact test against the goal holds
             # after Holm over the groups screened (review 3, finding 8): a group of 7 cases is
@@ -85,8 +85,8 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 for name, v, n in zip(g["group"], g["value"], g["n"], strict=True)
             ]
             area = groups_text(missed, len(r.groups), lang)
-            if area is not None:
-                area += " " + rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
+            if area is not None:  # the test's words go to the card's note, not the paragraph
+                rule = rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
         from servqual_cli.report.kpi_sections import (
             follow_up_name,
             follow_up_text,
@@ -97,6 +97,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
             GlanceRow(
                 kind="kpi",
                 name=follow_up_name(r, lang),  # the equal-follow-up rule, where it applied
+                short_name=s.name,  # the paragraph's name (review 6, finding 4)
                 unit=unit,
                 value=as_float(r.value),
                 period=r.period,
@@ -116,7 +117,9 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 higher_is_better=s.higher_is_better,
                 area=area,
                 area_kind="below_target" if area else None,
-                note="; ".join(t for t in (unreached_text(r, lang), follow_up_text(r, lang)) if t)
+                note="; ".join(
+                    t for t in (unreached_text(r, lang), follow_up_text(r, lang), rule) if t
+                )
                 or None,
             )
         )
@@ -162,7 +165,17 @@ def contact_rows(
     rows = []
     total = own[own["area"].eq(ALL)]
     waited, unreached = unreached_calls(own)
-    for kpi, channel in ms.AREA_KPIS:
+    # the other totals (all channels: "Svar på frågan (alla)"), offered only to fill a KPI row
+    # computed from the same contacts with its previous period and change (review 6, finding 11)
+    shown = set(ms.AREA_KPIS)
+    offered = [
+        (k, c)
+        for k, c in dict.fromkeys(
+            zip(total["kpi"].tolist(), total["channel"].tolist(), strict=True)
+        )
+        if (k, c) not in shown and k in SPECS
+    ]
+    for kpi, channel in (*ms.AREA_KPIS, *offered):
         mine = total[total["kpi"].eq(kpi) & total["channel"].eq(channel)]
         if mine.empty:
             continue
@@ -236,6 +249,7 @@ def contact_rows(
                 ci_low=_scaled(rec["ci_low"], scale),
                 ci_high=_scaled(rec["ci_high"], scale),
                 higher_is_better=spec.direction >= 0,
+                merge_only=(kpi, channel) in offered,
                 **row,
             )
         )

@@ -1,10 +1,15 @@
 """The plain-language paragraph under "Results at a glance": bad news first, then the good, in
-the words of the Lekeberg memo (no file names, no alpha, no test names); see
-:func:`~servqual_cli.report.glance.glance_block`."""
+the words of the Lekeberg memo; see :func:`~servqual_cli.report.glance.glance_block`.
+
+Review 6, finding 4: short sentences, one measure per clause, the period on every verdict
+("Bättre 2023 → 2024: ..."), no file names, no alpha, no test names and no p-values (the cards'
+notes and the method section carry them). Finding 1: when the report has no targets, no
+previous period or no comparison, the paragraph says so instead of a clean bill of health.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
@@ -17,16 +22,7 @@ from servqual_cli.report.word_lists import join_items, join_words
 __all__ = ["join_words", "summary_paragraph", "where"]
 
 _REGISTER = ("feedback", "backlog")  # the feedback register's rows: their own sentences
-
-
-def _named(row: GlanceRow, lang: str) -> str:
-    """A measure named for the paragraph: its name, value and where it is worst."""
-    inside = value_text(row, row.value, lang)
-    if row.period:
-        inside += f" {row.period}"
-    if row.area:
-        inside += f", {where(row, lang)}"
-    return f"{row.name} ({inside})"
+_GAPS = ("dimension", "overall")  # SERVQUAL gaps: held against expectations, not a target
 
 
 def where(row: GlanceRow, lang: str) -> str:
@@ -40,78 +36,202 @@ def where(row: GlanceRow, lang: str) -> str:
     return rl(key, lang, areas=row.area)
 
 
-def _register_sentences(rows: Sequence[GlanceRow], lang: str) -> list[str]:
-    """The feedback register's bad news: significant rises in the number of items (with the
-    counts, the rate ratio and its Holm-adjusted p) and the open items older than the promise."""
+def _short(row: GlanceRow) -> str:
+    return row.short_name or row.name
+
+
+def _in(period: str | None, lang: str) -> str:
+    """ " 2020" / " in 2020", or nothing when the row names no period."""
+    return rl("p_in", lang, period=period) if period else ""
+
+
+def _span(row: GlanceRow, lang: str) -> str:
+    """A change's periods, "2019 → 2020" (or "than the previous period" when unnamed)."""
+    if row.previous_period and row.period:
+        return f"{row.previous_period} → {row.period}"
+    return rl("p_than_previous", lang)
+
+
+def _grouped(
+    rows: Sequence[GlanceRow], key: Callable[[GlanceRow], str]
+) -> list[tuple[str, list[GlanceRow]]]:
+    """Rows grouped by ``key`` (a period), groups in the order they first appear (worst first).
+
+    >>> [(k, [r.name for r in g]) for k, g in _grouped(
+    ...     [GlanceRow("kpi", n, "share", 0.5, period=p) for n, p in
+    ...      (("a", "2020"), ("b", "2024"), ("c", "2020"))], lambda r: r.period or "")]
+    [('2020', ['a', 'c']), ('2024', ['b'])]
+    """
+    groups: dict[str, list[GlanceRow]] = {}
+    for r in rows:
+        groups.setdefault(key(r), []).append(r)
+    return list(groups.items())
+
+
+def _by_period(
+    rows: Sequence[GlanceRow], lang: str, key: str, span: bool = False, **fields: str
+) -> list[str]:
+    """One sentence per period: "Målet nås 2020 för A och B.", "Bättre 2019 → 2020: A."."""
     out = []
-    rises = [
-        f"{r.name.split(': ', 1)[-1]} ({fmt_int(r.previous_value, lang)} → "
-        f"{fmt_int(r.value, lang)}, "
-        f"{r.previous_period} → {r.period}; {r.note})"
-        for r in rows
-        if r.kind == "feedback" and r.change_verdict in ("worse", "more")
-    ]
-    if rises:
-        out.append(rl("p_feedback_rise", lang, items=join_words(rises, lang, "; ")))
-    out += [r.note for r in rows if r.kind == "backlog" and r.value and r.note]
+    for period, group in _grouped(
+        rows, (lambda r: _span(r, lang)) if span else (lambda r: r.period or "")
+    ):
+        when = {"periods": period} if span else {"period": _in(period, lang)}
+        out.append(
+            rl(key, lang, items=join_items([_short(r) for r in group], lang), **when, **fields)
+        )
     return out
 
 
+def _sentence(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def _register_bad(rows: Sequence[GlanceRow], lang: str) -> list[str]:
+    """The feedback register's bad news: more complaints, and open items older than the
+    promise (the counts only; the rate ratio and its p are in the card's note)."""
+    out = [
+        rl(
+            "p_complaints_rise",
+            lang,
+            periods=_span(r, lang),
+            before=fmt_int(r.previous_value, lang),
+            after=fmt_int(r.value, lang),
+        )
+        for r in rows
+        if r.kind == "feedback" and r.change_verdict == "worse"
+    ]
+    return out + [r.note for r in rows if r.kind == "backlog" and r.value and r.note]
+
+
+def _register_more(rows: Sequence[GlanceRow], lang: str) -> list[str]:
+    """More feedback items of every type: counted, not judged worse; the register's types once."""
+    more = [r for r in rows if r.kind == "feedback" and r.change_verdict == "more"]
+    out = []
+    for period, group in _grouped(more, lambda r: _span(r, lang)):
+        items = [
+            f"{_short(r)} ({fmt_int(r.previous_value, lang)} → {fmt_int(r.value, lang)})"
+            for r in group
+        ]
+        out.append(rl("p_feedback_rise", lang, periods=period, items=join_items(items, lang)))
+    plain = next((r.plain for r in more if r.plain), None)
+    return out + ([plain] if plain else [])
+
+
+def _or_list(keys: Sequence[str], lang: str) -> str:
+    words = [rl(k, lang) for k in keys]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {rl('or', lang)} {words[-1]}"
+
+
+def _gap_sentences(dims: Sequence[GlanceRow], lang: str) -> list[str]:
+    """The dimensions whose gap is below expectations, and the largest (or the tied largest)."""
+    short = [r for r in dims if r.target_verdict == "not_met"]
+    if not short:
+        return []
+    worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
+    named = f"{worst.name} ({fmt_number(worst.value, lang)})"
+    if worst.tied_with:  # the pair tests cannot tell them apart: none is "the largest"
+        others = {r.name: r for r in dims}
+        named = join_words(
+            [named, *(f"{n} ({fmt_number(others[n].value, lang)})" if n in others else n
+                      for n in worst.tied_with)],
+            lang,
+        )  # fmt: skip
+    key = "p_gap_tied" if worst.tied_with else "p_gap"
+    period = _in(worst.period, lang) if len({r.period for r in short}) == 1 else ""
+    items = join_items([r.name for r in short], lang)
+    out = [rl(key, lang, period=period, items=items, worst=named)]
+    if worst.area:
+        out.append(rl("p_area_of", lang, name=worst.name, where=where(worst, lang)))
+    return out
+
+
+def _judged(row: GlanceRow) -> bool:
+    return any(
+        v is not None for v in (row.target_verdict, row.change_verdict, row.benchmark_verdict)
+    )
+
+
+def _what_is_missing(
+    measures: Sequence[GlanceRow], register: Sequence[GlanceRow], lang: str
+) -> list[str]:
+    """What the report's measures have nothing to be judged against, said once (finding 1)."""
+    if not measures:
+        return []
+    missing = []
+    if all(r.target is None for r in measures):
+        missing.append("p_missing_target")
+    if all(r.previous_period is None for r in (*measures, *register)):
+        missing.append("p_missing_previous")
+    if all(r.others_mean is None and r.benchmark_verdict is None for r in measures):
+        missing.append("p_missing_benchmark")
+    if not missing:
+        return []
+    return [rl("p_missing", lang, items=join_words([rl(k, lang) for k in missing], lang))]
+
+
 def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) -> list[str]:
-    """Plain sentences naming the bad news first, then the good; rows on too few answers are
-    named as such and judged nowhere."""
-    small = [r.name for r in rows if r.small_base]
+    """Plain sentences naming the bad news first, then the good, then what is not judged; rows
+    on too few answers are named as such and judged nowhere.
+
+    >>> rows = [GlanceRow("contact_kpi", "Svar", "share", 0.55, period="2019", n=54)]
+    >>> summary_paragraph(rows, "en")[0]
+    'The report has no targets, no previous period and no comparison with other \
+municipalities. None of the measures is judged.'
+    >>> summary_paragraph([GlanceRow("kpi", "A", "share", 0.8, period="2020", n=50,
+    ...     target=0.9, target_verdict="not_met", previous_period="2019", previous_value=0.7,
+    ...     change=0.1, change_verdict="better")], "sv")[0]
+    'Målet nås inte 2020 för A: 80,0\\xa0%. Bättre 2019 → 2020: A. Rapporten har ingen \
+jämförelse med andra kommuner.'
+    """
+    small = [_short(r) for r in rows if r.small_base]
     rows = [r for r in rows if not r.small_base]
     register = [r for r in rows if r.kind in _REGISTER]
     rows = [r for r in rows if r.kind not in _REGISTER]
-    measures = [r for r in rows if r.kind not in ("dimension", "overall")]
+    measures = [r for r in rows if r.kind not in _GAPS]
     dims = [r for r in rows if r.kind == "dimension"]
     out: list[str] = []
-    not_met = [_named(r, lang) for r in measures if r.target_verdict == "not_met"]
-    if not_met:
-        out.append(rl("p_not_met", lang, items=join_items(not_met, lang)))
-    worse = [
-        f"{r.name} ({r.previous_period} → {r.period})" for r in rows if r.change_verdict == "worse"
-    ]
-    if worse:
-        out.append(rl("p_worse", lang, items=join_items(worse, lang)))
-    out += _register_sentences(register, lang)
-    below = [r.name for r in rows if r.benchmark_verdict == "worse"]
-    if below:
-        out.append(rl("p_below", lang, items=join_items(below, lang)))
-    short = [r for r in dims if r.target_verdict == "not_met"]
-    if short:
-        worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
-        inside = fmt_number(worst.value, lang)
-        if worst.area:
-            inside += f", {where(worst, lang)}"
-        named = f"{worst.name} ({inside})"
-        if worst.tied_with:  # the pair tests cannot tell them apart: none is "the largest"
-            others = {r.name: r for r in dims}
-            named = join_words(
-                [named, *(f"{n} ({fmt_number(others[n].value, lang)})" if n in others else n
-                          for n in worst.tied_with)],
-                lang,
-            )  # fmt: skip
-        out.append(
-            rl(
-                "p_gap_tied" if worst.tied_with else "p_gap",
-                lang,
-                items=join_items([r.name for r in short], lang),
-                worst=named,
+    for r in measures:
+        if r.target_verdict == "not_met":
+            value = value_text(r, r.value, lang)
+            name = _short(r)
+            out.append(
+                rl("p_not_met_one", lang, period=_in(r.period, lang), name=name, value=value)
             )
+            if r.area:
+                out.append(_sentence(where(r, lang)))
+    out += _by_period([r for r in rows if r.change_verdict == "worse"], lang, "p_worse", span=True)
+    out += _register_bad(register, lang)
+    out += _by_period([r for r in rows if r.benchmark_verdict == "worse"], lang, "p_below")
+    out += _gap_sentences(dims, lang)
+    checks = [
+        key
+        for key, used in (
+            ("p_check_target", any(r.target_verdict is not None for r in measures)),
+            ("p_check_change", any(r.change_verdict is not None for r in (*rows, *register))),
+            ("p_check_benchmark", any(r.benchmark_verdict is not None for r in rows)),
         )
-    if not out:
-        out.append(rl("p_nothing_bad_judged" if small else "p_nothing_bad", lang))
-    cannot = [r.name for r in measures if r.target_verdict == "cannot_tell"]
-    if cannot:
-        out.append(rl("p_cannot_tell", lang, items=join_items(cannot, lang)))
-    met = [r.name for r in measures if r.target_verdict == "met"]
-    if met:
-        out.append(rl("p_met", lang, items=join_items(met, lang)))
-    better = [r.name for r in rows if r.change_verdict == "better"]
-    if better:
-        out.append(rl("p_better", lang, items=join_items(better, lang)))
+        if used
+    ]
+    if not out and checks:
+        key = "p_nothing_bad_judged" if small else "p_nothing_bad"
+        out.append(rl(key, lang, checks=_or_list(checks, lang)))
+    out += _register_more(register, lang)
+    cannot = [r for r in measures if r.target_verdict == "cannot_tell"]
+    out += _by_period(cannot, lang, "p_cannot_tell")
+    out += _by_period([r for r in measures if r.target_verdict == "met"], lang, "p_met")
+    out += _by_period(
+        [r for r in rows if r.change_verdict == "better"], lang, "p_better", span=True
+    )
+    out += _what_is_missing(measures, register, lang)
+    if not any(_judged(r) for r in (*rows, *register)) and (measures or dims):
+        out.append(rl("p_nothing_judged", lang))
+    else:
+        unjudged = [_short(r) for r in measures if not _judged(r)]
+        if unjudged:
+            out.append(rl("p_unjudged", lang, items=join_items(unjudged, lang)))
     if small:
         out.append(rl("p_too_few", lang, items=join_items(small, lang), min_n=min_n))
     return [" ".join(out)]

@@ -33,6 +33,26 @@ VERDICT_MARKS: dict[str, tuple[str, str]] = {
     "same": ("neutral", ""),
     "cannot_tell": ("unknown", ""),
 }
+# A SERVQUAL gap against expectations is no target (review 6, finding 6): no ✗ or ✓ and never
+# the target's red; a gap told from 0 below it has a tone of its own ("expect"), the rest are
+# neutral unless the whole interval is at or above 0.
+GAP_MARKS: dict[str, tuple[str, str]] = {
+    "not_met": ("expect", ""),
+    "met": ("good", ""),
+    "cannot_tell": ("neutral", ""),
+}
+
+
+def verdict_mark(code: str, gap: bool = False) -> tuple[str, str]:
+    """A verdict's tone and mark, for every renderer; a gap's verdict against expectations has
+    no mark and no target colour.
+
+    >>> verdict_mark("not_met"), verdict_mark("not_met", gap=True), verdict_mark("worse", True)
+    (('bad', '✗'), ('expect', ''), ('bad', '▼'))
+    """
+    if gap and code in GAP_MARKS:
+        return GAP_MARKS[code]
+    return VERDICT_MARKS.get(code, ("unknown", ""))
 
 
 def value_text(row: GlanceRow, value: float | None, lang: str) -> str:
@@ -85,11 +105,11 @@ def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
     expectations says "under förväntan", not "ej uppfyllt" (review 3, finding 4).
 
     >>> _verdict("not_met", "sv"), _verdict("not_met", "sv", gap=True)
-    ('✗ ej uppfyllt', '✗ under förväntan')
+    ('✗ ej uppfyllt', 'under förväntan')
     """
     if code is None:
         return "–"
-    mark = VERDICT_MARKS.get(code, ("unknown", ""))[1]
+    mark = verdict_mark(code, gap and code in TARGET_VERDICTS)[1]
     word = rl(verdict_key(code, gap), lang)
     return f"{mark} {word}" if mark else word
 
@@ -110,10 +130,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
     rows = glance.rows
     goal_texts = []
     for r in rows:
-        if r.target is None:
+        if r.target is None or r.against_expectation:  # a gap has no target: its own column
             goal_texts.append("–")
-        elif r.kind in ("dimension", "overall"):
-            goal_texts.append(rl("norm_zero", lang))
         else:
             sign = "≥" if r.higher_is_better else "≤"
             goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
@@ -121,6 +139,10 @@ def glance_table(glance: Glance, lang: str) -> Table:
 
     def verdict(r: GlanceRow, code: str | None) -> str:
         return "–" if r.small_base else _verdict(code, lang, gap=r.against_expectation)
+
+    def target_verdict(r: GlanceRow, gap: bool) -> str:
+        """The target column holds targets only, the expectation column gaps only (finding 6)."""
+        return verdict(r, r.target_verdict) if r.against_expectation == gap else "–"
 
     def value_cell(r: GlanceRow) -> str:
         text = f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
@@ -151,7 +173,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
                 for r in rows
             ],
             rl("g_goal", lang): goal_texts,
-            rl("g_goal_verdict", lang): [verdict(r, r.target_verdict) for r in rows],
+            rl("g_goal_verdict", lang): [target_verdict(r, False) for r in rows],
+            rl("g_against_expectation", lang): [target_verdict(r, True) for r in rows],
             rl("g_others_mean", lang): [value_text(r, r.others_mean, lang) for r in rows],
             rl("g_rank", lang): [
                 rl("g_rank_of", lang, rank=r.rank, n=r.n_compared)
@@ -248,8 +271,15 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
                 None if r.small_base else scaled(r, r.change) for r in rows
             ],
             rl("g_change_verdict", lang): [verdict(r, r.change_verdict) for r in rows],
-            rl("g_target", lang): [scaled(r, r.target) for r in rows],
-            rl("g_goal_verdict", lang): [verdict(r, r.target_verdict) for r in rows],
+            rl("g_target", lang): [
+                None if r.against_expectation else scaled(r, r.target) for r in rows
+            ],
+            rl("g_goal_verdict", lang): [
+                "–" if r.against_expectation else verdict(r, r.target_verdict) for r in rows
+            ],
+            rl("g_against_expectation", lang): [
+                verdict(r, r.target_verdict) if r.against_expectation else "–" for r in rows
+            ],
             rl("g_others_mean", lang): [scaled(r, r.others_mean) for r in rows],
             rl("g_rank", lang): [r.rank for r in rows],
             rl("g_n_compared", lang): [r.n_compared for r in rows],

@@ -13,7 +13,7 @@ from typing import Any
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.glance_summary import where
-from servqual_cli.report.glance_table import VERDICT_MARKS, change_text, verdict_key
+from servqual_cli.report.glance_table import change_text, verdict_key, verdict_mark
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import MISSING, fmt_int, fmt_measure
 from servqual_cli.report.spec import TARGET_VERDICTS, GlanceRow
@@ -26,8 +26,8 @@ def _verdict(
     as the end of the card's sentence "Målet (minst 90,0 %) nås inte" (review 3, finding 18)."""
     if code is None:
         return None
-    tone, icon = VERDICT_MARKS.get(code, ("unknown", ""))
     gap = gap and code in TARGET_VERDICTS
+    tone, icon = verdict_mark(code, gap)  # a gap: no ✗, no target red (review 6, finding 6)
     key = verdict_key(code, gap)  # "under förväntan" for a gap against expectations
     if goal is not None and not gap and code in TARGET_VERDICTS:
         key = "g_card_cannot_tell" if code == "cannot_tell" else f"g_card_{goal}_{code}"
@@ -67,7 +67,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
             bound=f"{bound} {fmt_measure(row.target, row.unit, lang)}"
         )
         gap = row.against_expectation
-        if gap:  # no target anyone set: "Mot förväntan ✖ under förväntan" (review 3, finding 4)
+        if gap:  # no target anyone set: "Jämfört med förväntan: under förväntan" (review 6, 6)
             kind = words["g_against_expectation"]
         verdict = _verdict(row.target_verdict, lang, gap=gap, goal=goal)
         facts.append(

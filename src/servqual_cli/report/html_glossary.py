@@ -83,10 +83,16 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ),
     (
         "Minsta påvisbara",
-        "Minsta påvisbara förändring: den förändring som med 80 % sannolikhet hade upptäckts "
-        "med så här många svar; mindre förändringar kan inte skiljas från slumpen.",
-        "Minimum detectable change: the change that would have been detected with 80% "
-        "probability with this many answers; smaller changes cannot be told from chance.",
+        # review 6, finding 3: a measured change smaller than the MDD can still be detectable
+        # (the threshold for p < 0,05 is about z(0,975) / (z(0,975) + z(0,8)) = 0,70 of MDD80)
+        "Minsta påvisbara förändring: den verkliga förändring som med 80\u00a0% sannolikhet "
+        "hade upptäckts med så här många svar. Mindre verkliga förändringar upptäcks mer "
+        "sällan, men en uppmätt förändring kan vara påvisbar fast den är mindre (se texten om "
+        "gränsen för en påvisbar uppmätt förändring).",
+        "Minimum detectable change: the true change that would have been detected with 80% "
+        "probability with this many answers. Smaller true changes are detected less often, but "
+        "a measured change can be detectable although it is smaller (see the text on the "
+        "threshold for a detectable measured change).",
         ("Minsta påvisbara", "Minimum detectable"),
     ),
     (

@@ -79,7 +79,9 @@ class GlanceRow:
     change from zero) | None; ``target_verdict`` ``met`` | ``not_met`` | ``cannot_tell`` | None;
     ``benchmark_verdict`` ``better`` | ``same`` | ``worse`` | None (from an interval or test, see
     the method notes). ``severity`` orders the rows worst first: 0 = bad news (an unmet target,
-    a significant deterioration, below the others), 1 = cannot tell, 2 = good or neutral.
+    a significant deterioration, below the others), 1 = cannot tell, 2 = good news, 3 = neither:
+    nothing to judge, or nothing told from chance, or a SERVQUAL gap (held against
+    expectations, not a target; review 6, findings 1 and 6).
     """
 
     kind: str  # kpi | dimension | overall | contact_kpi | feedback
@@ -119,6 +121,15 @@ class GlanceRow:
     median_change: float | None = None
     # the size of the Holm family whose adjusted p the change verdict follows (None: unadjusted)
     change_family: int | None = None
+    # the name in the plain-language paragraph when ``name`` carries a rule in parentheses
+    # (the equal follow-up), which the card and the table show (review 6, finding 4)
+    short_name: str | None = None
+    # a plain sentence the paragraph adds once for rows like this one (the feedback register's
+    # "all types ... more is not in itself worse"), without test names or p-values
+    plain: str | None = None
+    # a contact measure offered only to fill a KPI row computed from the same contacts (its
+    # previous period and change; review 6, finding 11); dropped when no KPI matches it
+    merge_only: bool = False
 
     @property
     def against_expectation(self) -> bool:

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
     from servqual_cli.report.config import ReportConfig
 
-_VERDICT_MARK = {"not_met": "✗ ", "met": "✓ "}
-
 
 def whole_rows(config: ReportConfig, data: SurveyData) -> tuple[GlanceRow, ...]:
     """The overview's SERVQUAL rows for every respondent (the groups together), computed as the
@@ -53,8 +51,9 @@ def _result_cells(rows: Sequence[GlanceRow], lang: str, min_n: int) -> tuple[str
         return rl("g_too_few", lang), "–", "–"
     gap = value_text(overall, overall.value, lang)
     verdict = overall.target_verdict
-    # against expectations, not a target anyone set: "under förväntan" (review 3, finding 4)
-    said = "–" if verdict is None else _VERDICT_MARK.get(verdict, "") + rl(f"g_gap_{verdict}", lang)
+    # against expectations, not a target anyone set: "under förväntan", without the target's
+    # ✗ or ✓ (review 3, finding 4; review 6, finding 6)
+    said = "–" if verdict is None else rl(f"g_gap_{verdict}", lang)
     short = [r for r in dims if r.target_verdict == "not_met"]
     shown = rl("g_rank_of", lang, rank=len(short), n=len(dims)) if dims else "–"
     return gap, said, shown
@@ -92,7 +91,7 @@ def index_document(
     columns: dict[str, Sequence[object]] = {by: names, rl("respondents_n", lang): n}
     if has_result:
         columns[rl("overall_gap", lang)] = [c[0] for c in cells]
-        columns[rl("g_goal_verdict", lang)] = [c[1] for c in cells]
+        columns[rl("g_against_expectation", lang)] = [c[1] for c in cells]
         columns[rl("index_dims_short", lang)] = [c[2] for c in cells]
     columns[rl("group_report", lang)] = links
     table = Table(

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servqual_cli.report.glance_table import VERDICT_MARKS, change_text, glance_table, value_text
+from servqual_cli.report.glance_table import (
+    GAP_MARKS,
+    VERDICT_MARKS,
+    change_text,
+    glance_table,
+    value_text,
+    verdict_mark,
+)
 from servqual_cli.report.html_cards import glance_card
 from servqual_cli.report.spec import Glance, GlanceRow
 
@@ -68,11 +75,15 @@ def test_verdict_marks_are_one_table(lang: str) -> None:
         if row.small_base:
             continue
         icons = [f["verdict"]["icon"] for f in glance_card(row, lang)["facts"] if f["verdict"]]
-        codes = [c for c in (row.target_verdict, row.change_verdict, row.benchmark_verdict) if c]
-        assert icons == [VERDICT_MARKS[c][1] for c in codes]
+        gap = row.against_expectation  # a gap's verdict against expectations: no mark (review 6)
+        codes = [(c, g) for c, g in ((row.target_verdict, gap), (row.change_verdict, False),
+                                     (row.benchmark_verdict, False)) if c]  # fmt: skip
+        assert icons == [verdict_mark(c, g)[1] for c, g in codes]
         cells = " ".join(str(c) for c in table.iloc[k].tolist())
         for mark in filter(None, icons):
             assert f"{mark} " in cells
             seen += 1
     assert seen >= 4  # ✗ ▼ ✗ ▼ ▲ ✓ among the conftest's rows
     assert not {"✔", "✖", "?", "="} & {m for _, m in VERDICT_MARKS.values()}
+    assert not any(m for _, m in GAP_MARKS.values())  # no ✗ or ✓ for a gap (review 6, 6)
+    assert "bad" not in {t for t, _ in GAP_MARKS.values()}  # and never the target's red

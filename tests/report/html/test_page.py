@@ -146,8 +146,10 @@ def test_overview_cards_in_swedish() -> None:
     assert "kan inte skiljas från medel" in first and "ingen påvisbar förändring" in first
     assert "ingen säker förändring" not in first and "Mål</dt>" not in first
     assert "placering 11 av 12" in first and "83,0\u00a0%" in first
-    assert "Under målet i &lt;script&gt;" in first and "Mot förväntan" in first
+    assert "Under målet i &lt;script&gt;" in first and "Jämfört med förväntan" in first
     assert "under förväntan" in first and "Norm</dt>" not in first  # review 3, finding 4
+    # review 6, finding 6: a gap below expectations is no missed target: no ✗, no target red
+    assert '<span class="verdict expect">under förväntan</span>' in first
     assert "Förändring sedan 2023" in first and "Antal (n)" in first
     # the small base: its value is not shown anywhere on the card, and the note says why
     small = first.split('<li class="card sev-1">')[1].split("</li>")[0]
