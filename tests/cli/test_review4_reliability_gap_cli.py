@@ -115,7 +115,7 @@ def test_gap_names_the_column_of_excluded_cells_and_the_list(
     text = _flat(r.stdout)
     assert "out of range 10 (all in E1)" in text
     assert "blank 1 (all in E2)" in text
-    assert "--excluded FILE lists them (file, row, column, value)." in text
+    assert "--excluded FILE lists them (file, sheet, row, column, value, reason)." in text
     sv = _flat(cli("gap", path, "-i", two, "--no-items", "--lang", "sv").stdout)
     assert "utanför skalan 10 (alla i E1)" in sv and "--excluded FIL" in sv
     listed = cli("gap", path, "-i", two, "--no-items", "--excluded", tmp_path / "x.csv")

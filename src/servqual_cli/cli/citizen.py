@@ -111,14 +111,16 @@ def service_survey(
         payload["benchmark"] = bench
         sections.append(bench_section)
         frames.append(pd.DataFrame(bench["kpis"]).assign(table="benchmark"))
-        exclusions = pd.concat([exclusions.assign(file=data.table.source),
-                                bench_excl.assign(file=benchmark)], ignore_index=True)  # fmt: skip
+        described = data.table.describe()
+        exclusions = pd.concat([exclusions.assign(file=described["file"],
+                                                  sheet=described["sheet"]),
+                                bench_excl], ignore_index=True)  # fmt: skip
     tidy = pd.concat(frames, ignore_index=True)
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     years = sorted(int(y) for y in result.indices["year"].unique())
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     title = f"{_sl('command_title', lang.value)} {span}"
-    write_exclusions(excluded, exclusions)
+    write_exclusions(excluded, exclusions, data.table)
     emit(Document(title, tuple(sections)), payload, tidy, fmt, output, lang=lang.value)
 
 
@@ -161,4 +163,6 @@ def _benchmark(
         "rank_basis": RANK_BASIS,
         "kpis": records(frame.astype(object).where(frame.notna(), None))}  # fmt: skip
     section = survey_benchmark_section(frame, municipality, year, lang, notes, conf)
-    return payload, section, read.exclusions
+    described = read.describe()  # the --excluded list names the file and sheet of each cell
+    cells = read.exclusions.assign(file=described["file"], sheet=described["sheet"])
+    return payload, section, cells

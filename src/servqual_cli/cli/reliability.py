@@ -192,7 +192,8 @@ def reliability(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
+    # the list only if asked
+    write_exclusions(excluded, data.exclusions if excluded else None, data.table)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
 
@@ -307,7 +308,8 @@ def alpha(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, loaded.exclusions if excluded else None)  # the list only if asked
+    # the list only if asked
+    write_exclusions(excluded, loaded.exclusions if excluded else None, loaded.input)
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
 
 

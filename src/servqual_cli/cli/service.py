@@ -116,7 +116,8 @@ def kpi(
     for data in loaded:
         log = data.log.to_frame()
         log.insert(0, "kpi", data.spec.name)
-        log.insert(1, "file", data.spec.data.name)
+        log.insert(1, "file", data.table.describe()["file"])
+        log.insert(2, "sheet", data.table.describe()["sheet"])
         logs.append(log)
     payload: dict[str, Any] = {
         "title": cfg.title,
@@ -201,7 +202,7 @@ def feedback(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, data.log.to_frame())
+    write_exclusions(excluded, data.log.to_frame(), table)
     emit(doc, payload, feedback_tidy(result), fmt, output, lang=lang.value)
 
 

@@ -122,7 +122,7 @@ def tolerance(
         sections += without_group(data.by, payload["n_without_group"], lang_code)
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
     doc = Document(title=toolbox_title(head, data.table), sections=tuple(sections))
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions, data.table)
     emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
 
 
@@ -249,7 +249,14 @@ def knowledge_gap_cmd(
         import pandas as pd
 
         both = pd.concat(
-            [cust.exclusions.assign(file="customers"), stf.exclusions.assign(file="staff")],
+            [
+                cust.exclusions.assign(
+                    file=cust.table.describe()["file"], sheet=cust.table.describe()["sheet"]
+                ),
+                stf.exclusions.assign(
+                    file=stf.table.describe()["file"], sheet=stf.table.describe()["sheet"]
+                ),
+            ],
             ignore_index=True,
         )
         write_exclusions(excluded, both)
@@ -396,5 +403,5 @@ def items(
     head = "Svarsfördelning" if lang.value == "sv" else "Item distributions"
     doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
-    write_exclusions(excluded, exclusions)
+    write_exclusions(excluded, exclusions, describe)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)
