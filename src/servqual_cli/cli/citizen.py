@@ -99,6 +99,9 @@ def service_survey(
         notes.append(_sl("small_values", lang.value).format(n=len(small), min_n=min_n))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     sections = service_survey_sections(result, lang.value, notes)
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(data.table.describe(), lang.value)
     frames = [result.indices.assign(table="index"), result.changes.assign(table="change"),
               result.trends.assign(table="trend")]  # fmt: skip
     payload["benchmark"] = None

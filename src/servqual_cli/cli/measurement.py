@@ -145,6 +145,9 @@ def contacts(
     counts = treatment_counts(data.frame, keys=("year",))
     sections = contact_sections(kpis, counts, data.excluded, len(data.frame), lang.value, by_area)
     sections = [*sections, email_note(rule, lang.value)]
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(data.table.describe(), lang.value)
     names = data.municipalities
     # Years are whole numbers in JSON and CSV (NaN in the frame only where the file has none).
     kpis_out = kpis.assign(year=kpis["year"].astype("Int64"))
@@ -330,6 +333,11 @@ def trend(
     # which year's file held the cells)
     note = Text(by_file_summary(all_excluded, lang.value, hint=excluded is None), "note")
     sections.append(Section("", (note,)))
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    for side in sides:  # (one file with two years: named once)
+        if side is sides[0] or side.table is not sides[0].table:
+            sections += short_row_note(side.describe(), lang.value)
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)
     span = " → ".join(side.label for side in sides)
