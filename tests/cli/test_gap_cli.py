@@ -84,9 +84,9 @@ def test_excluded_cells_file(cli, data_dir: Path, tmp_path: Path) -> None:
     r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "--excluded", ex)
     assert r.exit_code == 0
     lines = ex.read_text().splitlines()
-    assert lines[0] == "row,column,value,reason"
-    assert "2,F1,Vet ej,dont_know" in lines
-    assert "4,F2,9,out_of_range" in lines
+    assert lines[0] == "file,sheet,row,column,value,reason"
+    assert "kiosk.csv,,2,F1,Vet ej,dont_know" in lines
+    assert "kiosk.csv,,4,F2,9,out_of_range" in lines
 
 
 def test_strict_rejects_out_of_range(cli, data_dir: Path) -> None:

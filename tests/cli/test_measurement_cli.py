@@ -84,7 +84,8 @@ def test_contacts_excluded_and_strict(cli, tmp_path: Path) -> None:
     assert r.exit_code == 0
     cells = pd.read_csv(path)
     assert cells.to_dict("records") == [
-        {"row": 17, "column": "nådd", "value": "kanske", "reason": "unparseable"}]  # fmt: skip
+        {"file": "servicematning_2019.xlsx", "sheet": "Kontakter", "row": 17, "column": "nådd",
+         "value": "kanske", "reason": "unparseable"}]  # fmt: skip
     strict = cli("contacts", Y2019, "--strict")
     one_line_error(strict, 1, "servicematning_2019.xlsx", "sheet 'Kontakter'", "row 17",
                    "column 'nådd'", "kanske")  # fmt: skip
@@ -283,7 +284,9 @@ def test_trend_one_file_with_years(cli, data_dir: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.stderr
     d = json.loads(r.stdout)
     assert (d["before"]["n_rows"], d["after"]["n_rows"]) == (20, 20)
-    assert list(pd.read_csv(path).columns) == ["file", "row", "column", "value", "reason"]
+    cells = pd.read_csv(path, keep_default_na=False)
+    assert list(cells.columns) == ["file", "sheet", "row", "column", "value", "reason"]
+    assert set(cells["file"]) <= {"contacts_years.csv"} and set(cells["sheet"]) <= {""}
     inferred = cli("trend", data_dir / "contacts_years.csv", "--format", "json")
     assert json.loads(inferred.stdout)["comparisons"] == d["comparisons"]
     two = cli("trend", data_dir / "contacts_2019.csv", data_dir / "contacts_2020.csv",

@@ -41,7 +41,7 @@ def test_report_names_reversed_items_and_the_listwise_cfa(
     assert WORDS["sv"] in md
     assert "Validitet (CFA listvis: kompletta rader)" in md
     assert "färre kompletta rader än fria parametrar" in md
-    assert "bara 28 av 300 rader (9 %)" in md
+    assert "bara 28 av 300 rader (9\u00a0%)" in md  # a no-break space (review 6, finding 8)
     (gap,) = [line for line in md.splitlines() if line.startswith("| Gap | 0,775 |")]
     assert gap.endswith("| – | – | – | – | – | – | – |")  # no CFI 0,686 from 28 rows
 

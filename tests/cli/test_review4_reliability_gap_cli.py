@@ -22,8 +22,9 @@ def test_alpha_shows_the_users_column_names(cli, samples_dir: Path, lang: str, f
     r = cli("alpha", samples_dir / KARLSTAD, "--items", "E1,P1,E2,P2", "--lang", lang, "-f", fmt)
     assert r.exit_code == 0, r.stderr
     text = _flat(r.stdout)
+    scale = "skala" if lang == "sv" else "scale"  # the default name in the language (review 6)
     for item in ("E1", "P1", "E2", "P2"):
-        assert f"scale {item} " in text
+        assert f"{scale} {item} " in text
     assert "Statement 1" not in r.stdout and "Påstående 1" not in r.stdout
 
 
@@ -115,7 +116,7 @@ def test_gap_names_the_column_of_excluded_cells_and_the_list(
     text = _flat(r.stdout)
     assert "out of range 10 (all in E1)" in text
     assert "blank 1 (all in E2)" in text
-    assert "--excluded FILE lists them (file, row, column, value)." in text
+    assert "--excluded FILE lists them (file, sheet, row, column, value, reason)." in text
     sv = _flat(cli("gap", path, "-i", two, "--no-items", "--lang", "sv").stdout)
     assert "utanför skalan 10 (alla i E1)" in sv and "--excluded FIL" in sv
     listed = cli("gap", path, "-i", two, "--no-items", "--excluded", tmp_path / "x.csv")

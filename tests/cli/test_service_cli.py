@@ -137,9 +137,9 @@ def test_kpi_end_before_start_is_counted_as_excluded(cli, tmp_path: Path) -> Non
     assert (email["pooled"]["n"], round(email["pooled"]["value"], 4)) == (9, round(5 / 9, 4))
     assert (email["period"], email["n"], round(email["value"], 4)) == ("2024", 7, round(4 / 7, 4))
     rows = ex.read_text("utf-8").splitlines()
-    assert rows[0] == "kpi,file,row,column,value,reason"
+    assert rows[0] == "file,sheet,row,column,value,reason,kpi"
     assert (
-        "E-post inom en arbetsdag,kpi_cases.csv,8,besvarad,2024-02-01 10:00,end_before_start"
+        "kpi_cases.csv,,8,besvarad,2024-02-01 10:00,end_before_start,E-post inom en arbetsdag"
         in rows
     )
     strict = cli("kpi", DATA / "kpi_cases.toml", "--strict")
@@ -361,8 +361,8 @@ def test_feedback_output_file_and_exclusions(cli, tmp_path: Path) -> None:
     assert cli(*args).exit_code == 0 and out.read_bytes() == first
     assert json.loads(first)["n_items"] == 8
     assert ex.read_text("utf-8").splitlines()[1:3] == [
-        "7,ID,F5,duplicate",
-        "8,Answered,2024-01-08,end_before_start",
+        "feedback_en.csv,,7,ID,F5,duplicate",
+        "feedback_en.csv,,8,Answered,2024-01-08,end_before_start",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ex.csv", "fb.json"]
     strict = cli("feedback", DATA / "feedback_en.csv", "--strict")

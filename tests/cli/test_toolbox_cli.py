@@ -265,8 +265,8 @@ def test_excluded_cells_are_written(cli, samples_dir: Path, tmp_path: Path) -> N
     frame = pd.read_csv(out)
     counts = frame.groupby("file").size().to_dict()
     excluded = json.loads(r.stdout)["excluded"]
-    assert counts == {"customers": sum(excluded["customers"].values()),
-                      "staff": sum(excluded["staff"].values())}  # fmt: skip
+    assert counts == {"karlstad_servqual.xlsx": sum(excluded["customers"].values()),
+                      "karlstad_personal.xlsx": sum(excluded["staff"].values())}  # fmt: skip
     r = cli("tolerance", samples_dir / "karlstad_tolerans.xlsx", "--excluded", out, "-o", out)
     assert r.exit_code == 2 and "same file" in r.stderr
 

@@ -44,7 +44,7 @@ def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:
     (share,) = cfa_row_warnings(None, 160, 400)
     gap = replace(share, scale="gap", validity=True)
     assert gap.message.startswith("gap validity: CFA listwise: only 160 of 400 rows (40%)")
-    assert "160 av 400 rader (40 %)" in reader_warning(gap, "sv")
+    assert "160 av 400 rader (40\u00a0%)" in reader_warning(gap, "sv")  # no-break space
     assert cfa_row_warnings(None, 247, 400) == []  # more than half: no warning
 
 

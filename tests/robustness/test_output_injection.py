@@ -66,7 +66,7 @@ def test_csv_outputs_guard_formulas(cli, data_dir: Path, tmp_path: Path) -> None
     groups = {row[0] for row in _rows(r.stdout)[1:]}
     assert '\'=HYPERLINK("http://e.x","y")' in groups and "'+cmd|' /C calc'!A0" in groups
     assert not any(g.startswith(("=", "+", "-", "@")) for g in groups)
-    values = [row[2] for row in _rows(excluded.read_text(encoding="utf-8"))[1:]]
+    values = [row[4] for row in _rows(excluded.read_text(encoding="utf-8"))[1:]]
     assert "'=SUM(1+1)" in values and "'-10" in values
 
 

@@ -99,6 +99,9 @@ def service_survey(
         notes.append(_sl("small_values", lang.value).format(n=len(small), min_n=min_n))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     sections = service_survey_sections(result, lang.value, notes)
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(data.table.describe(), lang.value)
     frames = [result.indices.assign(table="index"), result.changes.assign(table="change"),
               result.trends.assign(table="trend")]  # fmt: skip
     payload["benchmark"] = None
@@ -111,14 +114,16 @@ def service_survey(
         payload["benchmark"] = bench
         sections.append(bench_section)
         frames.append(pd.DataFrame(bench["kpis"]).assign(table="benchmark"))
-        exclusions = pd.concat([exclusions.assign(file=data.table.source),
-                                bench_excl.assign(file=benchmark)], ignore_index=True)  # fmt: skip
+        described = data.table.describe()
+        exclusions = pd.concat([exclusions.assign(file=described["file"],
+                                                  sheet=described["sheet"]),
+                                bench_excl], ignore_index=True)  # fmt: skip
     tidy = pd.concat(frames, ignore_index=True)
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     years = sorted(int(y) for y in result.indices["year"].unique())
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     title = f"{_sl('command_title', lang.value)} {span}"
-    write_exclusions(excluded, exclusions)
+    write_exclusions(excluded, exclusions, data.table)
     emit(Document(title, tuple(sections)), payload, tidy, fmt, output, lang=lang.value)
 
 
@@ -161,4 +166,6 @@ def _benchmark(
         "rank_basis": RANK_BASIS,
         "kpis": records(frame.astype(object).where(frame.notna(), None))}  # fmt: skip
     section = survey_benchmark_section(frame, municipality, year, lang, notes, conf)
-    return payload, section, read.exclusions
+    described = read.describe()  # the --excluded list names the file and sheet of each cell
+    cells = read.exclusions.assign(file=described["file"], sheet=described["sheet"])
+    return payload, section, cells

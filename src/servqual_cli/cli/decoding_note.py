@@ -1,5 +1,6 @@
 """The warning a command prints when a file's text was decoded by the fallback and may be
-garbled (issue #11), with the cells filled from merged ranges (:mod:`.merge_note`)."""
+garbled (issue #11), with the cells filled from merged ranges (:mod:`.merge_note`) and the rows
+shorter than the header (:mod:`.short_row_note`)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ def decoding_note(described: dict[str, Any] | None, lang: str = "en") -> list[An
     'warning'
     """
     from servqual_cli.cli.merge_note import merged_note  # cells filled from merged ranges
+    from servqual_cli.cli.short_row_note import short_row_note  # rows shorter than the header
 
-    merged = merged_note(described, lang)
+    merged = short_row_note(described, lang) + merged_note(described, lang)
     if not described or not described.get("encoding_garbled"):
         return merged
     from servqual_cli.report.spec import Section, Text

@@ -168,6 +168,9 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
     from servqual_cli.cli.merge_note import merged_lines  # cells filled from merged ranges
 
     blocks += [Text(line + ".", kind="note") for line in merged_lines(p.input, lang)]
+    from servqual_cli.cli.short_row_note import short_row_lines  # rows shorter than the header
+
+    blocks += [Text(text, kind=kind) for kind, text in short_row_lines(p.input, lang)]
     if p.encoding_advice:  # a warning on top only when the text looks garbled, else a note
         from servqual_cli.cli.decoding_note import encoding_words
 

@@ -209,7 +209,8 @@ def gap(
     sections = tb.apa_left_out(sections, payload, fmt, output, lang_code)
     title = f"SERVQUAL – {data.table.describe()['file']}"
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code, "conf": conf})
-    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
+    # the list only if asked
+    write_exclusions(excluded, data.exclusions if excluded else None, data.table)
     emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output, lang=lang_code)
 
 

@@ -263,7 +263,7 @@ def show(
     named = values.loc[values["key"].eq(this), "municipality"].dropna()
     shown = f"{named.iloc[0]} ({this})" if len(named) and str(named.iloc[0]) != this else this
     doc = Document(f"Kolada: {shown}", tuple(kolada_sections(positions, titles, lang.value, notes)))
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions, table)
     emit(doc, payload, positions, fmt, output, lang=lang.value)
 
 

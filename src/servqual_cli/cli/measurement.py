@@ -82,11 +82,13 @@ def json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return records(frame.astype(object).where(frame.notna(), None))
 
 
-def _exclusion_frame(parts: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
-    """Every excluded cell of every input, with its file first."""
+def _exclusion_frame(parts: list[tuple[tuple[str, str | None], pd.DataFrame]]) -> pd.DataFrame:
+    """Every excluded cell of every input, with its file and sheet first."""
     import pandas as pd
 
-    frames = [f.assign(file=name)[["file", "row", "column", "value", "reason"]]
+    from servqual_cli.io.exclusions import LIST_COLUMNS
+
+    frames = [f.assign(file=name[0], sheet=name[1])[list(LIST_COLUMNS)]
               for name, f in parts]  # fmt: skip
     return pd.concat(frames, ignore_index=True)
 
@@ -143,6 +145,9 @@ def contacts(
     counts = treatment_counts(data.frame, keys=("year",))
     sections = contact_sections(kpis, counts, data.excluded, len(data.frame), lang.value, by_area)
     sections = [*sections, email_note(rule, lang.value)]
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(data.table.describe(), lang.value)
     names = data.municipalities
     # Years are whole numbers in JSON and CSV (NaN in the frame only where the file has none).
     kpis_out = kpis.assign(year=kpis["year"].astype("Int64"))
@@ -161,7 +166,7 @@ def contacts(
     }
     where = " ".join(str(p) for p in (payload["municipality"], *data.years) if p is not None)
     title = f"{ml('contacts_title', lang.value)} {where}".strip()
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions, data.table)
     emit(
         Document(title=title, sections=tuple(sections)),
         payload,
@@ -314,9 +319,11 @@ def trend(
     from servqual_cli.report.exclusion_words import by_file_summary
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
-    parts = [(side.describe()["file"], side.exclusions) for side in sides]
+    parts = [((side.describe()["file"], side.describe()["sheet"]), side.exclusions)
+             for side in sides]  # fmt: skip
     if bench_exclusions is not None:
-        parts.append(bench_exclusions)
+        bench_file, bench_cells = bench_exclusions
+        parts.append(((bench_file, None), bench_cells))
     all_excluded = _exclusion_frame(parts)
     counts = all_excluded["reason"].value_counts()
     payload["excluded"] = {str(k): int(counts[k]) for k in sorted(counts.index)}
@@ -326,6 +333,11 @@ def trend(
     # which year's file held the cells)
     note = Text(by_file_summary(all_excluded, lang.value, hint=excluded is None), "note")
     sections.append(Section("", (note,)))
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    for side in sides:  # (one file with two years: named once)
+        if side is sides[0] or side.table is not sides[0].table:
+            sections += short_row_note(side.describe(), lang.value)
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
     write_exclusions(excluded, all_excluded)
     span = " → ".join(side.label for side in sides)

@@ -113,7 +113,10 @@ StrictOpt = Annotated[
 ]
 ExcludedOpt = Annotated[
     Path | None,
-    typer.Option("--excluded", help="Write every excluded cell (row, column, value, reason) here."),
+    typer.Option(
+        "--excluded",
+        help="Write every excluded cell (file, sheet, row, column, value, reason) here.",
+    ),
 ]
 LangOpt = Annotated[
     Lang,

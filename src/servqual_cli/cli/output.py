@@ -308,10 +308,18 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.flush()
 
 
-def write_exclusions(path: Path | None, frame: Any) -> None:
-    """Render the ``--excluded`` list now; it is written with the main output (:func:`emit`)."""
+def write_exclusions(path: Path | None, frame: Any, source: Any = None) -> None:
+    """Render the ``--excluded`` list now; it is written with the main output (:func:`emit`).
+
+    Every command's list has the same columns (:data:`~servqual_cli.io.exclusions.LIST_COLUMNS`:
+    file, sheet, row, column, value, reason); ``source`` (a table with ``describe()``, or its
+    dict) names the file and sheet of a single file's cells."""
     if path is not None:
-        _STATE["pending"].append((Path(path), csv_bytes(frame, csv_settings())))
+        from servqual_cli.io.exclusions import exclusion_list
+
+        described = source.describe() if hasattr(source, "describe") else (source or {})
+        listing = exclusion_list(frame, described.get("file"), described.get("sheet"))
+        _STATE["pending"].append((Path(path), csv_bytes(listing, csv_settings())))
 
 
 def flush_pending(more: list[tuple[Path, bytes]] | None = None) -> None:

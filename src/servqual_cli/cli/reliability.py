@@ -196,7 +196,8 @@ def reliability(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
+    # the list only if asked
+    write_exclusions(excluded, data.exclusions if excluded else None, data.table)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)
 
 
@@ -227,7 +228,10 @@ def alpha(
             "limit, and reversal uses the observed min and max as R psych does).",
         ),
     ] = None,
-    name: Annotated[str, typer.Option("--name", help="Name of the scale.")] = "scale",
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Name of the scale (default: skala in Swedish, else scale)."),
+    ] = None,
     missing: MissingOpt = MissingRule.pairwise,
     bootstrap: BootOpt = 0,
     seed: o.SeedOpt = 2024,
@@ -254,6 +258,8 @@ def alpha(
     from servqual_cli.cli.toolbox_parts import parse_scale_range
 
     bounds = parse_scale_range(scale_range)
+    if name is None:  # the default name in the reader's language (review 6, finding 8)
+        name = "skala" if lang.value == "sv" else "scale"
     if items is not None or item:  # without items the loader refuses before reading
         require_input(file)
     # The reader (pandas) loads only for a file that is there, the statistics (scipy) only for
@@ -313,7 +319,8 @@ def alpha(
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, loaded.exclusions if excluded else None)  # the list only if asked
+    # the list only if asked
+    write_exclusions(excluded, loaded.exclusions if excluded else None, loaded.input)
     emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
 
 

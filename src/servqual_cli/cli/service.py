@@ -116,7 +116,8 @@ def kpi(
     for data in loaded:
         log = data.log.to_frame()
         log.insert(0, "kpi", data.spec.name)
-        log.insert(1, "file", data.spec.data.name)
+        log.insert(1, "file", data.table.describe()["file"])
+        log.insert(2, "sheet", data.table.describe()["sheet"])
         logs.append(log)
     payload: dict[str, Any] = {
         "title": cfg.title,
@@ -125,9 +126,13 @@ def kpi(
         "input": list({d.table.describe()["sha256"]: d.table.describe() for d in loaded}.values()),
         "kpis": [r.to_dict() for r in results],
     }
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    read_once = {d.table.describe()["sha256"]: d.table.describe() for d in loaded}.values()
+    shorts = [s for described in read_once for s in short_row_note(described, lang.value)]
     doc = Document(
         title=cfg.title or "KPI",
-        sections=tuple(kpi_sections(results, lang.value, groups)),
+        sections=(*kpi_sections(results, lang.value, groups), *shorts),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, pd.concat(logs, ignore_index=True))
@@ -196,12 +201,15 @@ def feedback(
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
     sections = feedback_sections(result, data.excluded, lang.value, left_out=left)
     sections += feedback_note_sections(data.serial_dates, merges, lang.value, data.swedish_dates)
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(table.describe(), lang.value)
     doc = Document(
         title=title,
         sections=tuple(sections),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, data.log.to_frame())
+    write_exclusions(excluded, data.log.to_frame(), table)
     emit(doc, payload, feedback_tidy(result), fmt, output, lang=lang.value)
 
 

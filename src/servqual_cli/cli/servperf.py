@@ -67,5 +67,7 @@ def emit_servperf(
           "ci_high": ov.weighted_ci_high}]
     )  # fmt: skip
     tidy = pd.concat([dims, its, overall], ignore_index=True)
-    write_exclusions(excluded, data.exclusions if excluded else None)  # the list only if asked
+    write_exclusions(
+        excluded, data.exclusions if excluded else None, data.table
+    )  # the list only if asked
     emit(doc, payload, tidy, fmt, output, lang=lang)

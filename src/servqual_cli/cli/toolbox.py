@@ -122,8 +122,11 @@ def tolerance(
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
         sections += without_group(data.by, payload["n_without_group"], lang_code)
     head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(data.table.describe(), lang_code)
     doc = Document(title=toolbox_title(head, data.table), sections=tuple(sections))
-    write_exclusions(excluded, data.exclusions)
+    write_exclusions(excluded, data.exclusions, data.table)
     emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
 
 
@@ -246,12 +249,23 @@ def knowledge_gap_cmd(
         sections += without_group(cust.by, payload["n_without_group"], lang_code)
     head = "Kunskapsgapet" if lang_code == "sv" else "Knowledge gap"
     title = f"{head} – {cust.table.describe()['file']} / {stf.table.describe()['file']}"
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(cust.table.describe(), lang_code)
+    sections += short_row_note(stf.table.describe(), lang_code)
     doc = Document(title=title, sections=tuple(sections))
     if excluded is not None:
         import pandas as pd
 
         both = pd.concat(
-            [cust.exclusions.assign(file="customers"), stf.exclusions.assign(file="staff")],
+            [
+                cust.exclusions.assign(
+                    file=cust.table.describe()["file"], sheet=cust.table.describe()["sheet"]
+                ),
+                stf.exclusions.assign(
+                    file=stf.table.describe()["file"], sheet=stf.table.describe()["sheet"]
+                ),
+            ],
             ignore_index=True,
         )
         write_exclusions(excluded, both)
@@ -397,7 +411,10 @@ def items(
         sections = [*unused_weight_section(payload["unused_weight_columns"], lang.value),
                     *sections]  # fmt: skip
     head = "Svarsfördelning" if lang.value == "sv" else "Item distributions"
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(describe, lang.value)
     doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
-    write_exclusions(excluded, exclusions)
+    write_exclusions(excluded, exclusions, describe)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)

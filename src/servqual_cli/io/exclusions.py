@@ -31,6 +31,45 @@ REASON_TEXT = {
 }
 
 
+# The columns of every command's --excluded list, in this order (review 6, finding 16: the
+# single-file list had no file column although its note promised one). Extra columns a
+# command adds (the KPI's name) follow them.
+LIST_COLUMNS = ("file", "sheet", "row", "column", "value", "reason")
+
+
+def exclusion_list(
+    frame: pd.DataFrame | None, file: str | None = None, sheet: str | None = None
+) -> pd.DataFrame:
+    """The ``--excluded`` list of ``frame``: :data:`LIST_COLUMNS` first, then any others.
+
+    A frame of several files already has a ``file`` column (and may have ``sheet``); a
+    single file's frame gets ``file`` and ``sheet`` from the arguments ("" when unknown, e.g.
+    the sheet of a CSV file).
+
+    >>> cells = pd.DataFrame({"row": [3], "column": ["E1"], "value": ["x"], "reason": ["blank"]})
+    >>> exclusion_list(cells, "a.xlsx", "Blad1").values.tolist()
+    [['a.xlsx', 'Blad1', 3, 'E1', 'x', 'blank']]
+    >>> list(exclusion_list(None, "a.csv").columns)
+    ['file', 'sheet', 'row', 'column', 'value', 'reason']
+    >>> two = cells.assign(file="b.csv").assign(kpi="K")
+    >>> exclusion_list(two, "ignored").values.tolist()
+    [['b.csv', '', 3, 'E1', 'x', 'blank', 'K']]
+    """
+    if frame is None:
+        frame = pd.DataFrame({c: [] for c in LIST_COLUMNS[2:]})
+    out = frame.copy()
+    if "file" not in out.columns:
+        out["file"] = "" if file is None else file
+    if "sheet" not in out.columns:
+        out["sheet"] = "" if sheet is None else sheet
+    out["sheet"] = out["sheet"].astype(object).where(out["sheet"].notna(), "")
+    for name in LIST_COLUMNS[2:]:
+        if name not in out.columns:
+            out[name] = ""
+    rest = [c for c in out.columns if c not in LIST_COLUMNS]
+    return out[[*LIST_COLUMNS, *rest]].reset_index(drop=True)
+
+
 class ExclusionLog:
     """Collects excluded cells (file row, column, value, reason) while a file is cleaned.
 

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -16,6 +16,9 @@ from servqual_cli.errors import Location
 from servqual_cli.io.decode import encoding_hint
 from servqual_cli.io.encoded import EncodedColumn, EncodedTable
 from servqual_cli.io.lazy import lazy_field
+
+if TYPE_CHECKING:
+    from servqual_cli.io.rows import ShortRows
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ class RawTable:
         column (:mod:`servqual_cli.io.xlsxmerge`); empty for every other file.
     merged_not_filled : tuple of str
         Merged ranges in the data rows spanning several columns (their other columns not filled).
+    short_rows : ShortRows or None
+        Data rows of a text file with fewer fields than the header (their missing cells read as
+        blank), and whether the last one looks cut off (:class:`servqual_cli.io.rows.ShortRows`).
     encoded : EncodedTable or None
         The fast CSV path's columns as codes and distinct texts (:mod:`.encoded`); ``frame`` is
         then built from them on first use, and the cleaners that can (:meth:`encoded_column`)
@@ -73,6 +79,7 @@ class RawTable:
     encoded: EncodedTable | None = field(default=None, repr=False, compare=False)
     merged_cells: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
     merged_not_filled: tuple[str, ...] = ()
+    short_rows: ShortRows | None = None
 
     def __post_init__(self) -> None:
         # A frame given with the encoded columns (dataclasses.replace(table, frame=...)) is
@@ -109,6 +116,8 @@ class RawTable:
             ]
         if self.merged_not_filled:
             merged["merged_not_filled"] = list(self.merged_not_filled)
+        if self.short_rows is not None:  # (the key only when a text file had short rows)
+            merged["short_rows"] = self.short_rows.to_dict()
         return {
             "file": name,
             "sheet": self.sheet,

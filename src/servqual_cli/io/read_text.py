@@ -24,7 +24,7 @@ from servqual_cli.io.encoded import EncodedColumn, EncodedTable
 from servqual_cli.io.header import find_header_row, two_row_header
 from servqual_cli.io.limits import check_text_cells, limits
 from servqual_cli.io.raw_table import RawTable, sha256_later
-from servqual_cli.io.rows import table_from_rows
+from servqual_cli.io.rows import read_rows
 
 
 def decode_text(data: bytes, encoding: str | None, source: str) -> tuple[str, str]:
@@ -64,14 +64,15 @@ def read_text(
     fast = _read_text_fast(data, codec, text, delim, source, header_row, header_rows)
     frame: pd.DataFrame | None = None
     encoded: EncodedTable | None = None
+    short = None  # (the fast path reads only files whose rows all fit the header)
     if fast is not None:
         encoded, hdr, row_numbers, n_hdr = fast
     else:
         if in_place:
             text = decode(data, encoding, source).text
         rows, lines = split_rows(text, delim, source, limits())
-        frame, hdr, row_numbers, n_hdr = table_from_rows(
-            rows, source, None, header_row, True, header_rows, line_numbers=lines
+        frame, hdr, row_numbers, n_hdr, short = read_rows(
+            rows, source, None, header_row, True, header_rows, lines, text.endswith(("\n", "\r"))
         )
     return RawTable(
         frame=frame,  # type: ignore[arg-type]  # None: built from ``encoded`` on first use
@@ -86,6 +87,7 @@ def read_text(
         garbled=garbled,
         header_rows=n_hdr,
         encoded=encoded,
+        short_rows=short,
     )
 
 

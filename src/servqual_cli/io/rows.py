@@ -1,9 +1,11 @@
 """Rows of cells (a spreadsheet's, or text split by the standard reader) to a frame: the header
-found or given, a two-row header joined, short rows padded, blank columns and rows dropped."""
+found or given, a two-row header joined, short rows padded (and, in text, counted:
+:class:`ShortRows`), blank columns and rows dropped."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,6 +19,61 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == ""
 
 
+@dataclass(frozen=True)
+class ShortRows:
+    """Data rows of a text file with fewer fields than the header (review 6, finding 10).
+
+    A CSV cut off mid-row ends in a short row, often without a final newline; its missing
+    cells would otherwise be counted as blank answers without a word. Short rows elsewhere are
+    usually harmless (Excel leaves out a row's trailing empty fields in some CSV exports), so
+    they are counted and the first is named, not called an error.
+
+    Attributes
+    ----------
+    width : int
+        Fields of the header.
+    n : int
+        Short data rows (rows with no value at all are not counted: they are dropped).
+    first_row, first_fields : int
+        The first short row's line and its fields.
+    cut : bool
+        The last data row is short and looks cut off: the file has no final newline, or no
+        other row is short.
+    last_row, last_fields : int
+        The last data row's line and its fields (read only when ``cut``).
+    """
+
+    width: int
+    n: int
+    first_row: int
+    first_fields: int
+    cut: bool
+    last_row: int
+    last_fields: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "header_fields": self.width,
+            "n_rows": self.n,
+            "first_row": self.first_row,
+            "first_fields": self.first_fields,
+            "last_row_cut": self.cut,
+            "last_row": self.last_row,
+            "last_fields": self.last_fields,
+        }
+
+
+class RowsTable(NamedTuple):
+    """:func:`read_rows`: the frame, the header's line, each row's line, the header rows, and
+    the short rows of a text file (None when there are none, and always for spreadsheets)."""
+
+    frame: pd.DataFrame
+    header_line: int
+    row_numbers: np.ndarray
+    header_rows: int
+    short: ShortRows | None
+
+
 def table_from_rows(
     rows: list[list[Any]],
     source: str,
@@ -26,6 +83,25 @@ def table_from_rows(
     header_rows: int | None = None,
     line_numbers: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, int, np.ndarray, int]:
+    """:func:`read_rows` without the short rows (spreadsheets: a row's trailing empty cells
+    are simply not stored, so a short row says nothing)."""
+    got = read_rows(rows, source, sheet, header_row, ragged_is_error, header_rows, line_numbers)
+    return got.frame, got.header_line, got.row_numbers, got.header_rows
+
+
+def read_rows(
+    rows: list[list[Any]],
+    source: str,
+    sheet: str | None,
+    header_row: int | None,
+    ragged_is_error: bool,
+    header_rows: int | None = None,
+    line_numbers: np.ndarray | None = None,
+    ends_with_newline: bool = True,
+) -> RowsTable:
+    """Rows to a frame; ``ragged_is_error`` for text, whose rows longer than the header are
+    refused and whose short rows are reported (:class:`ShortRows`; ``ends_with_newline``
+    says whether the text ended a line at its end)."""
     where = Location(source, sheet)
     if not rows or all(all(is_blank(v) for v in r) for r in rows):
         raise DataError("has no data (the sheet or file is empty)", where)
@@ -67,11 +143,48 @@ def table_from_rows(
     frame = _frame(body, lengths, width)
     frame.columns = pd.Index(names, dtype=object)
     row_numbers = np.asarray(body_lines, dtype=np.int64)
-    frame, row_numbers = drop_blank(frame, blank_mask(frame), header, row_numbers)
+    blank = blank_mask(frame)
+    short = None
+    if ragged_is_error:
+        blank_row = np.asarray(blank.all(axis=1), dtype=bool)
+        short = short_rows(lengths, blank_row, row_numbers, width, ends_with_newline)
+    frame, row_numbers = drop_blank(frame, blank, header, row_numbers)
     hdr_line = int(line_numbers[hdr_index])
     if len(frame) == 0:
         raise DataError(f"has a header (row {hdr_line}) but no data rows below it", where)
-    return frame, hdr_line, row_numbers, n_hdr
+    return RowsTable(frame, hdr_line, row_numbers, n_hdr, short)
+
+
+def short_rows(
+    lengths: np.ndarray,
+    blank_row: np.ndarray,
+    lines: np.ndarray,
+    width: int,
+    ends_with_newline: bool,
+) -> ShortRows | None:
+    """The data rows with fewer than ``width`` fields (rows with no value are left out: they
+    are dropped as blank), or None.
+
+    >>> lines = np.array([2, 3, 4, 5])
+    >>> short_rows(np.array([4, 4, 4, 2]), np.zeros(4, bool), lines, 4, False).to_dict()
+    {'header_fields': 4, 'n_rows': 1, 'first_row': 5, 'first_fields': 2, 'last_row_cut': True, \
+'last_row': 5, 'last_fields': 2}
+    >>> many = short_rows(np.array([4, 2, 3, 2]), np.zeros(4, bool), lines, 4, True)
+    >>> many.n, many.first_row, many.cut  # an export that leaves out trailing empty fields
+    (3, 3, False)
+    >>> short_rows(np.array([4, 4, 0, 4]), np.array([0, 0, 1, 0], bool), lines, 4, True) is None
+    True
+    """
+    short = (lengths < width) & ~blank_row
+    hits = np.flatnonzero(short)
+    if not len(hits):
+        return None
+    kept = np.flatnonzero(~blank_row)
+    last = int(kept[-1])
+    cut = bool(short[last]) and (not ends_with_newline or len(hits) == 1)
+    first = int(hits[0])
+    return ShortRows(width, len(hits), int(lines[first]), int(lengths[first]), cut,
+                     int(lines[last]), int(lengths[last]))  # fmt: skip
 
 
 def _frame(body: list[list[Any]], lengths: np.ndarray, width: int) -> pd.DataFrame:

@@ -99,14 +99,18 @@ class SectionEntry:
         return builder
 
     def missing(self, config: ReportConfig) -> str | None:
-        """The first needed config key that is not set, or None."""
+        """The first needed config key that is not set, or None (``"a|b"``: either will do)."""
         for need in self.needs:
-            obj: Any = config
-            for attr in need.split("."):
-                obj = getattr(obj, attr, None)
-            if obj is None:
+            if all(_config_value(config, one) is None for one in need.split("|")):
                 return need
         return None
+
+
+def _config_value(config: ReportConfig, dotted: str) -> Any:
+    obj: Any = config
+    for attr in dotted.split("."):
+        obj = getattr(obj, attr, None)
+    return obj
 
 
 # The order here is the default order of the report. "summary" and "method" are assembled from
@@ -135,8 +139,12 @@ SECTIONS: dict[str, SectionEntry] = {
 SECTIONS.update(
     {
         name: SectionEntry(f"servqual_cli.report.toolbox_part:{name}_part", ("survey", "sections"))
-        for name in ("dimension_comparison", "item_distributions", "tolerance")
+        for name in ("dimension_comparison", "item_distributions")
     }
+)
+# The zone of tolerance reads A, D and P from [tolerance] file, else from the survey file.
+SECTIONS["tolerance"] = SectionEntry(
+    "servqual_cli.report.toolbox_part:tolerance_part", ("survey|tolerance", "sections")
 )
 BUILT_IN = ("summary", "method")
 
@@ -170,7 +178,8 @@ def section_names(config: ReportConfig) -> list[str]:
             raise ConfigError(f"section {name!r} is not available in this version", where)
         need = entry.missing(config)
         if need is not None:
-            raise ConfigError(f"section {name!r} needs {need!r} in the config", where)
+            keys = " or ".join(repr(k) for k in need.split("|"))
+            raise ConfigError(f"section {name!r} needs {keys} in the config", where)
     return list(config.sections)
 
 

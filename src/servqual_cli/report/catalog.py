@@ -51,8 +51,8 @@ from servqual_cli.report.chart_words import CHART
 __all__ = [
     "DIMENSIONS", "GLANCE", "GROUPS", "KOLADA", "KPI", "MEASUREMENT", "RELIABILITY",
     "RELIABILITY_SHEETS", "REPORT", "SCALE_USE", "SECTION_TABLES", "SERIES", "SERVICE",
-    "SERVICE_SURVEY",
-    "SERVPERF", "SHARED", "TOOLBOX", "catalog", "dimension_name", "exclusion_summary",
+    "SERVICE_SURVEY", "SERVPERF", "SHARED", "TOOLBOX", "catalog", "count_text",
+    "dimension_name", "exclusion_summary",
     "item_name", "label", "rl", "scale_name", "sl",
 ]  # fmt: skip
 
@@ -195,5 +195,17 @@ def exclusion_summary(excluded: Mapping[str, int], lang: str = "en") -> str:
     head = label("excluded", lang)
     if not excluded:
         return f"{head}: {'inga' if lang == 'sv' else 'none'}"
-    parts = ", ".join(f"{label(k, lang)} {v}" for k, v in excluded.items())
+    parts = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in excluded.items())
     return f"{head}: {parts}"
+
+
+def count_text(n: int, lang: str = "en") -> str:
+    """A count in a sentence: Swedish groups thousands with a no-break space ("2 486",
+    Språkrådet); English keeps the plain number of the analysis commands ("2486").
+
+    >>> count_text(2486, "sv"), count_text(2486, "en"), count_text(12, "sv")
+    ('2\xa0486', '2486', '12')
+    """
+    if lang != "sv":
+        return str(n)
+    return f"{int(n):,}".replace(",", "\u00a0")

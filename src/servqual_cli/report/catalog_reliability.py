@@ -239,7 +239,7 @@ RELIABILITY_WARNINGS: Pairs = {
         "item covariance matrix is singular (constant or linearly dependent items)",
     ),
     "cfa_listwise_share": (
-        "CFA med listvis borttagning: bara {used} av {n} rader ({share} %) har svar på alla "
+        "CFA med listvis borttagning: bara {used} av {n} rader ({share}\u00a0%) har svar på alla "
         "påståenden; passningsmåtten gäller de svarande som svarat på allt",
         "CFA with listwise deletion: only {used} of {n} rows ({share}%) have every item "
         "answered; its fit indices describe the respondents who answered everything",

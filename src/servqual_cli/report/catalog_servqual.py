@@ -140,7 +140,7 @@ TOOLBOX: Pairs = {
     ),
     "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
     "desired": ("Önskad (D)", "Desired (D)"),
-    "perception": ("Upplevd (P)", "Perceived (P)"),
+    "perception": ("Upplevelse (P)", "Perceived (P)"),  # sv: as every command names P
     "msa": ("MSA (P−A)", "MSA (P−A)"),
     "msa_ci_low": ("MSA KI låg", "MSA CI low"),
     "msa_ci_high": ("MSA KI hög", "MSA CI high"),
@@ -226,7 +226,8 @@ TOOLBOX: Pairs = {
         "conservative. The gap is computed from unrounded values.",
     ),
     "weighted_agree": (
-        "Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, 5 %-nivån).",
+        "Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, "
+        "5\u00a0%-nivån).",
         "Weighted and unweighted conclusions agree for every dimension (adjusted p, 5% level).",
     ),
     "weighted_differ": (

@@ -87,6 +87,27 @@ SHARED: dict[str, tuple[str, str]] = {
         "Respondents without a value in {by}, left out of the group tables (they are in the "
         "totals): {n}.",
     ),
+    # a text file's rows with fewer fields than its header (review 6, finding 10)
+    "short_row_cut": (
+        "{file}: rad {row} har {fields} fält, rubrikraden {width}; är filen avkapad? Radens "
+        "{missing} saknade celler läses som tomma.",
+        "{file}: row {row} has {fields} fields, the header {width}; is the file cut short? Its "
+        "{missing} missing cells are read as blank.",
+    ),
+    "short_rows": (
+        "{file}: {n} rader har färre fält än rubrikraden ({width}), den första rad {row} med "
+        "{fields}; deras saknade celler läses som tomma (Excel utelämnar ibland tomma fält i "
+        "slutet av en rad).",
+        "{file}: {n} rows have fewer fields than the header ({width}), the first row {row} with "
+        "{fields}; their missing cells are read as blank (Excel sometimes leaves out empty "
+        "fields at the end of a row).",
+    ),
+    "short_row": (
+        "{file}: rad {row} har {fields} fält, rubrikraden {width}; de saknade cellerna läses som "
+        "tomma.",
+        "{file}: row {row} has {fields} fields, the header {width}; the missing cells are read "
+        "as blank.",
+    ),
     # exclusion reasons
     "blank": ("tomma", "blank"),
     "unreached": ("samtal som inte nådde någon", "calls that reached no one"),

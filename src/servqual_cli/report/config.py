@@ -39,6 +39,11 @@ Layout (every key optional unless marked)::
     feedback = "synpunkter_2023_2024.xlsx"
     promise = "14 days"
     as_of = "2024-12-31"
+
+    [tolerance]                           # the "tolerance" section's A, D and P columns,
+    file = "karlstad_tolerans.xlsx"       # when the [survey] file has none (required here)
+    instrument = "pzb1991"                # default: the [survey] instrument
+    sheet = "Enkät"                       # sheet, header_row, encoding, strict as in [survey]
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from servqual_cli.report.config_types import (
     ReportConfig,
     ServiceConfig,
     SurveyConfig,
+    ToleranceConfig,
 )
 
 __all__ = [
@@ -72,6 +78,7 @@ __all__ = [
     "ReportConfig",
     "ServiceConfig",
     "SurveyConfig",
+    "ToleranceConfig",
     "load_config",
     "parse_config",
     "survey_config",
@@ -83,7 +90,7 @@ __all__ = [
 _TOP: dict[str, tuple[type, ...]] = {
     "title": (str,), "organisation": (str,), "period": (str, int), "language": (str,),
     "sections": (list,), "survey": (dict,), "contacts": (dict,), "service": (dict,),
-    "min_n": (int,), "date": (str, dt.date),
+    "min_n": (int,), "date": (str, dt.date), "tolerance": (dict,),
 }
 _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
@@ -95,6 +102,10 @@ _CONTACTS: dict[str, tuple[type, ...]] = {
 }
 _SERVICE: dict[str, tuple[type, ...]] = {
     "kpi": (str,), "feedback": (str,), "promise": (str,), "as_of": (str, dt.date),
+}
+_TOLERANCE: dict[str, tuple[type, ...]] = {
+    "file": (str,), "instrument": (str,), "sheet": (str, int), "encoding": (str,),
+    "header_row": (int,), "strict": (bool,),
 }
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
                list: "a list", dict: "a table", dt.date: "a date"}
@@ -182,7 +193,8 @@ def parse_config(
     survey = _survey(data["survey"], base, check) if "survey" in data else None
     contacts = _contacts(data["contacts"], base, check) if "contacts" in data else None
     service = _service(data["service"], base, check) if "service" in data else None
-    if survey is None and contacts is None and service is None:
+    tolerance = _tolerance(data["tolerance"], base, check) if "tolerance" in data else None
+    if survey is None and contacts is None and service is None and tolerance is None:
         raise check.fail("the config names no input: add a [survey], [contacts] or [service] table")
     period = data.get("period")
     min_n = data.get("min_n", MIN_N)
@@ -197,6 +209,7 @@ def parse_config(
         survey=survey,
         contacts=contacts,
         service=service,
+        tolerance=tolerance,
         source=source,
         min_n=min_n,
         date=_date(data.get("date"), check),
@@ -285,6 +298,29 @@ def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceCon
         else _file(base, feedback, "feedback", "service.feedback", check),
         promise=data.get("promise"),
         as_of=None if data.get("as_of") is None else str(data["as_of"]),  # TOML date -> ISO
+    )
+
+
+def _tolerance(data: Mapping[str, Any], base: Path, check: _Checker) -> ToleranceConfig:
+    check.table(data, _TOLERANCE, "tolerance.")
+    if "file" not in data:
+        raise check.fail("key 'tolerance.file' is required in [tolerance]")
+    instrument = data.get("instrument")
+    instrument_file = None
+    if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
+        instrument_file = _file(base, instrument, "instrument", "tolerance.instrument", check)
+        instrument = str(instrument_file.path)
+    header_row = data.get("header_row")
+    if header_row is not None and header_row < 1:
+        raise check.fail("key 'tolerance.header_row' must be 1 or more")
+    return ToleranceConfig(
+        file=_file(base, data["file"], "tolerance", "tolerance.file", check),
+        instrument=instrument,
+        instrument_file=instrument_file,
+        sheet=_sheet(data.get("sheet")),
+        encoding=data.get("encoding"),
+        header_row=header_row,
+        strict=bool(data.get("strict", False)),
     )
 
 

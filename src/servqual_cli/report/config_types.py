@@ -62,6 +62,21 @@ class ServiceConfig:
 
 
 @dataclass(frozen=True)
+class ToleranceConfig:
+    """``[tolerance]``: a file with adequate (A), desired (D) and perceived (P) columns for the
+    report's ``tolerance`` section, when the survey file has no A and D columns (a three-column
+    zone-of-tolerance survey has no E columns, so it cannot be the ``[survey]`` file)."""
+
+    file: InputFile
+    instrument: str | None = None  # default: the [survey] instrument, else pzb1991
+    instrument_file: InputFile | None = None
+    sheet: str | None = None
+    encoding: str | None = None
+    header_row: int | None = None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
 class ReportConfig:
     """Everything a report needs, validated. ``raw`` is the TOML as read (for the manifest)."""
 
@@ -73,6 +88,7 @@ class ReportConfig:
     survey: SurveyConfig | None = None
     contacts: ContactsConfig | None = None
     service: ServiceConfig | None = None
+    tolerance: ToleranceConfig | None = None
     source: InputFile | None = None  # the config file itself
     group: tuple[str, str] | None = None  # (column, value) of a --split report
     min_n: int = MIN_N  # values on fewer answers are "too few answers" (see MIN_N)
@@ -88,4 +104,6 @@ class ReportConfig:
             files += [f for _, f in self.contacts.years] + [self.contacts.benchmark]
         if self.service is not None:
             files += [self.service.kpi, self.service.feedback]
+        if self.tolerance is not None:
+            files += [self.tolerance.file, self.tolerance.instrument_file]
         return tuple(f for f in files if f is not None)

@@ -18,8 +18,8 @@ __all__ = ["by_file_summary", "located_summary"]
 _NAMED = 3  # columns listed one by one at most
 
 _HINT = {
-    "sv": "Listan med fil, rad, kolumn och värde: --excluded FIL.",
-    "en": "--excluded FILE lists them (file, row, column, value).",
+    "sv": "Listan med fil, blad, rad, kolumn, värde och skäl: --excluded FIL.",
+    "en": "--excluded FILE lists them (file, sheet, row, column, value, reason).",
 }
 
 

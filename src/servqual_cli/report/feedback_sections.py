@@ -19,7 +19,7 @@ import pandas as pd
 from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
-from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -189,9 +189,11 @@ def left_out_line(left: LeftOut, lang: str) -> str:
     'Läste 6 rader; 3 synpunkter utelämnade (ogiltigt datum i inkommen: rad 2, 5, 6)'
     >>> left_out_line(LeftOut(6, {}), "sv")
     'Läste 6 rader; ingen synpunkt utelämnad'
+    >>> left_out_line(LeftOut(2486, {}), "sv")  # a thousands space (no-break) in Swedish
+    'Läste 2\xa0486 rader; ingen synpunkt utelämnad'
     """
     sv = lang == "sv"
-    head = f"Läste {left.n_rows} rader" if sv else f"Read {left.n_rows} rows"
+    head = f"Läste {count_text(left.n_rows, lang)} rader" if sv else f"Read {left.n_rows} rows"
     if not left.n_items:
         return f"{head}; {'ingen synpunkt utelämnad' if sv else 'no item left out'}"
     why = []
@@ -205,7 +207,7 @@ def left_out_line(left: LeftOut, lang: str) -> str:
         if sv
         else ("item left out" if n == 1 else "items left out")
     )
-    return f"{head}; {n} {items} ({'; '.join(why)})"
+    return f"{head}; {count_text(n, lang)} {items} ({'; '.join(why)})"
 
 
 def feedback_sections(
@@ -249,11 +251,12 @@ def feedback_sections(
             )
         )
     one = "_one" if a.n_anonymous == 1 else ""  # "1 anonymous item is", not "items are"
-    anon = f"{a.n_anonymous} {sl('anonymous_note' + one, lang)}"
+    anon = f"{count_text(a.n_anonymous, lang)} {sl('anonymous_note' + one, lang)}"
     counts.append(
         Text(
             (f"{left_out_line(left_out, lang)}. " if left_out is not None else "")
-            + f"{sl('total', lang)}: {a.n_items}; {anon}. {exclusion_summary(excluded, lang)}.",
+            + f"{sl('total', lang)}: {count_text(a.n_items, lang)}; {anon}. "
+            + f"{exclusion_summary(excluded, lang)}.",
             kind="note",
         )
     )

@@ -17,6 +17,8 @@ from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.spec import Section
 
 if TYPE_CHECKING:
+    from servqual_cli.instruments.model import Instrument
+    from servqual_cli.io.raw_table import RawTable
     from servqual_cli.io.survey import SurveyData
 
 
@@ -72,19 +74,59 @@ def item_distributions_part(ctx: ReportContext) -> Part:
     return Part((Section(title, sections[0].blocks),))
 
 
+def _tolerance_source(ctx: ReportContext) -> tuple[RawTable, Instrument, bool]:
+    """The table and instrument the zone of tolerance reads: ``[tolerance] file`` when given,
+    else the survey file; and ``strict``. The section's own error names it and what it needs
+    (review 6, finding 7: the instrument's "needs columns A1 ..." named no section)."""
+    from servqual_cli.errors import Location, UsageError
+    from servqual_cli.instruments.toml import load_instrument
+    from servqual_cli.io.role_data import present_roles, with_default_roles
+
+    tol, survey = ctx.config.tolerance, ctx.config.survey
+    if tol is not None:
+        from servqual_cli.io.read import read_table
+
+        table = read_table(str(tol.file.path), sheet=tol.sheet, encoding=tol.encoding,
+                           header_row=tol.header_row)  # fmt: skip
+        spec = tol.instrument or (survey.instrument if survey else None)
+        inst, strict, key = load_instrument(spec), tol.strict, "[tolerance] file"
+    else:
+        d = _survey(ctx)
+        table, inst = d.table, d.instrument
+        strict, key = bool(survey and survey.strict), "[survey] file"
+    roles = present_roles(table, inst)
+    lacking = [r for r in ("adequate", "desired", "perception") if r not in roles]
+    if lacking:
+        full = with_default_roles(inst)  # A{item} and D{item} unless the instrument says
+        first = sorted(full.items)[0]
+        columns = {"adequate": full._display("adequate", first, "A"),
+                   "desired": full._display("desired", first, "D"),
+                   "perception": full.perception_column(first)}  # fmt: skip
+        shown = " or ".join(f"{r} ({columns[r]} …)" for r in lacking) + " columns"
+        where = Location(str(ctx.config.source.path)) if ctx.config.source else None
+        hint = "" if tol is not None else "; name a file that has them in [tolerance] file"
+        raise UsageError(
+            f"section 'tolerance' needs adequate, desired and perceived columns; the {key} "
+            f"{table.describe()['file']} has no {shown}{hint}",
+            where,
+        )
+    return table, inst, strict
+
+
 def tolerance_part(ctx: ReportContext) -> Part:
-    """The zone of tolerance, from the survey's adequate and desired columns."""
+    """The zone of tolerance, from the adequate and desired columns of ``[tolerance] file`` or
+    of the survey file."""
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles
     from servqual_cli.report.toolbox_sections import tlabel, tolerance_sections
 
-    d = _survey(ctx)
+    table, inst, strict = _tolerance_source(ctx)
     roles = ["adequate", "desired", "perception"]
-    data = load_roles(d.table, d.instrument, roles)
+    data = load_roles(table, inst, roles, strict=strict)
     a, dd, p = (data.matrices[r] for r in roles)
     res = tolerance_analysis(a, dd, p, data.items, data.dimension_positions, _conf(ctx))
     sections = tolerance_sections(res, data.excluded, ctx.lang, items=False,
-                                  scale=d.instrument.scale)  # fmt: skip
+                                  scale=inst.scale)  # fmt: skip
     title = tlabel("tolerance_dims", ctx.lang)
     method = (
         "Toleranszon enligt Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D."

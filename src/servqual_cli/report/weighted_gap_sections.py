@@ -72,7 +72,7 @@ def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) ->
     >>> differ_text([row], res, "en")[:71]
     'Weighted and unweighted conclusions differ for: Tangibles (weighted −0.'
     >>> differ_text([], res, "sv")
-    'Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, 5 %-nivån).'
+    'Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, 5\xa0%-nivån).'
     """
     if not rows:
         return _t("weighted_agree", lang)
