@@ -150,10 +150,10 @@ MEASUREMENT: Pairs = {
                    "sign. Better or worse only when the test (p below the significance "
                    "level) and the interval (wholly on one side of 0) agree; otherwise no "
                    "detectable change."),
-    "area_note": ("Med 6-7 kontakter per område och kanal syns bara mycket stora förändringar "
-                  "(Minsta påvisbara –: ingen förändring når {power} % styrka); bland många "
+    "area_note": ("Med 6–7 kontakter per område och kanal syns bara mycket stora förändringar "
+                  "(Minsta påvisbara –: ingen förändring når {power}\u00a0% styrka); bland många "
                   "jämförelser blir ungefär var tjugonde 'förändring' slump.",
-                  "With 6-7 contacts per area and channel only very large changes show (MDD –: "
+                  "With 6–7 contacts per area and channel only very large changes show (MDD –: "
                   "no change, however large, reaches {power}% power); among many comparisons "
                   "about one in twenty 'changes' is chance."),
     "unanswered_note": ("{n} obesvarade e-postmeddelanden ingår inte i svarstidens median (ett "
@@ -250,17 +250,19 @@ MEASUREMENT: Pairs = {
                           "weighted one."),
     "weights_missing": ("{year}: svarande utan vikt, som inte ingår: {n}.",
                         "{year}: respondents without a weight, left out: {n}."),
-    "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power} % styrka vid dessa n",
+    "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power}\u00a0% styrka vid "
+               "dessa n",
                "no change of this KPI can be detected with {power}% power at these n"),
-    "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
+    "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power}\u00a0% "
                  "sannolikhet; en uppmätt skillnad behöver vara större än ungefär {critical} "
                  "{unit} för att kunna skiljas från slumpen (n = {n1} och {n2})",
                  "{kpi}: a true change of {value} {unit} would be detected with {power}% "
                  "probability; a measured difference must exceed about {critical} {unit} to be "
                  "told from chance (n = {n1} and {n2})"),
-    "mdd_line_adjusted": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power} % "
-                          "sannolikhet före justeringen; efter {method}-justeringen över de {m} "
-                          "totalerna, som bedömningen följer, behöver en uppmätt skillnad vara "
+    "mdd_line_adjusted": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med "
+                          "{power}\u00a0% sannolikhet före justeringen; efter "
+                          "{method}-justeringen över de {m} totalerna, som bedömningen följer, "
+                          "behöver en uppmätt skillnad vara "
                           "större än ungefär {critical} {unit} för att kunna skiljas från slumpen "
                           "({unadjusted} {unit} utan justering; n = {n1} och {n2})",
                           "{kpi}: a true change of {value} {unit} would be detected with {power}% "
@@ -268,7 +270,7 @@ MEASUREMENT: Pairs = {
                           "the {m} totals, which the verdict follows, a measured difference must "
                           "exceed about {critical} {unit} to be told from chance ({unadjusted} "
                           "{unit} without it; n = {n1} and {n2})"),
-    "mdd_intro": ("Vid {power} % styrka och {alpha} % signifikansnivå:",
+    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå:",
                   "At {power}% power and {alpha}% significance:"),
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),

@@ -113,8 +113,8 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ),
     (
         "Procentenheter",
-        "Procentenheter: skillnaden mellan två andelar. Från 55 % till 81 % är +26 "
-        "procentenheter (inte +26 %).",
+        "Procentenheter: skillnaden mellan två andelar. Från 55\u00a0% till 81\u00a0% är +26 "
+        "procentenheter (inte +26\u00a0%).",
         "Percentage points: the difference between two shares. From 55% to 81% is +26 "
         "percentage points (not +26%).",
         ("procentenheter", "percentage points"),
@@ -122,7 +122,7 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "Kvot",
         "Kvot: antalet den här perioden delat med antalet förra perioden (per dag räknat); 1,21 "
-        "betyder 21 % fler. Fler synpunkter kan också betyda att fler hittar kanalen.",
+        "betyder 21\u00a0% fler. Fler synpunkter kan också betyda att fler hittar kanalen.",
         "Ratio: the count this period divided by the count last period (per day); 1.21 means 21% "
         "more. More feedback can also mean that more people find the channel.",
         ("kvot", "Kvot", "ratio", "Ratio"),
