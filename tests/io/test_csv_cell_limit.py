@@ -40,7 +40,7 @@ def test_csv_over_the_limit_is_refused_before_parsing(
         raise AssertionError("the body was parsed")
 
     monkeypatch.setattr(read_text_module, "read_body", never)
-    monkeypatch.setattr(read_text_module, "table_from_rows", never)
+    monkeypatch.setattr(read_text_module, "read_rows", never)
     monkeypatch.setattr(read_text_module, "split_rows", never)
     path = _csv(tmp_path / "d.csv", 11, newline, encoding)
     with pytest.raises(DataError, match=r"d\.csv: has 11 rows x 4 columns, over the reader's "
