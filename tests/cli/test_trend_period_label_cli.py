@@ -46,3 +46,14 @@ def test_contact_trend_labels_come_from_the_data(cli, tmp_path: Path) -> None:
     r = cli("trend", y19, y20, "--lang", "en")
     assert r.stdout.splitlines()[0] == "Trend: 2019 → 2020"
     assert "the year in the file name" not in r.stdout
+
+
+def test_mixed_kinds_name_each_file(cli, samples_dir: Path) -> None:
+    """Review 6 finding 15: the error says which file is which kind, not only that they differ."""
+    res = cli("trend", samples_dir / "servicematning_2019.xlsx",
+              samples_dir / "karlstad_servqual.xlsx")  # fmt: skip
+    assert res.exit_code == 2
+    text = " ".join(res.stderr.split())
+    assert "servicematning_2019.xlsx is a contact file" in text
+    assert "karlstad_servqual.xlsx is a SERVQUAL survey" in text
+    assert "Traceback" not in res.stderr

@@ -65,10 +65,16 @@ def load_sides(
             f"BEFORE and AFTER hold the same data ({files[0]!r} and {files[1]!r}); "
             "give two years' files, or one file with a year column and --years"
         )
-    kinds = {m.table_kind(t, instrument) for t in tables}
-    if len(kinds) > 1:
-        raise UsageError("the two files must both be contact files or both SERVQUAL surveys")
-    kind = kinds.pop()
+    each = [m.table_kind(t, instrument) for t in tables]
+    if len(set(each)) > 1:  # review 6 finding 15: say which file is which
+        what = {m.CONTACTS: "a contact file", m.SURVEY: "a SERVQUAL survey"}
+        named = " and ".join(
+            f"{Path(f).name} is {what.get(k, k)}" for f, k in zip(files, each, strict=True)
+        )
+        raise UsageError(
+            f"the two files must both be contact files or both SERVQUAL surveys: {named}"
+        )
+    kind = each[0]
     if kind == m.SURVEY and benchmark is not None:
         raise UsageError("--benchmark compares contact KPIs; it does not apply to surveys")
     if kind == m.CONTACTS and weight_column is not None:
