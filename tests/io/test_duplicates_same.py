@@ -63,6 +63,18 @@ def test_occurs_twice(h: np.ndarray) -> None:
     assert dup._occurs_twice(h).tolist() == old_occurs_twice(h).tolist()
 
 
+@pytest.mark.parametrize("n", [70_000, 400_000])
+def test_occurs_twice_on_many_values(n: int) -> None:  # the bucket count first (> 2**16)
+    rng = np.random.default_rng(n)
+    h = rng.integers(0, 2**63, n, dtype=np.int64).view(np.uint64)
+    h[rng.integers(0, n, n // 50)] = h[rng.integers(0, n, n // 50)]  # some values twice
+    h[:10] = np.uint64(2**40 + 5)  # same low bits, different values
+    h[10:20] = np.arange(10, dtype=np.uint64) << np.uint64(21)
+    ids = rng.integers(-1, n // 3, n)  # intp codes, -1 for a blank id
+    assert dup._occurs_twice(h).tolist() == old_occurs_twice(h).tolist()
+    assert dup._occurs_twice(ids).tolist() == old_occurs_twice(ids).tolist()
+
+
 def _check_first_equal(first_equal: Callable[[np.ndarray, np.ndarray | None], np.ndarray]) -> None:
     @SETTINGS
     @given(MATRICES, st.booleans(), st.data())

@@ -236,8 +236,24 @@ def _occurs_twice(values: np.ndarray) -> np.ndarray:
     >>> _occurs_twice(np.array([5, 3, 5, 9], dtype=np.uint64)).tolist()
     [True, False, True, False]
     """
-    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
-    return counts[inverse.reshape(-1)] > 1
+    if len(values) > 1 << 16:  # many: first a bucket count on the low 21 bits, then sort
+        low = np.bitwise_and(values, (1 << 21) - 1).astype(np.intp)
+        crowded = np.flatnonzero(np.bincount(low, minlength=1 << 21)[low] > 1)
+        out = np.zeros(len(values), dtype=bool)
+        out[crowded] = _sorted_twice(values[crowded])  # equal values share their low bits
+        return out
+    return _sorted_twice(values)
+
+
+def _sorted_twice(values: np.ndarray) -> np.ndarray:
+    """:func:`_occurs_twice` by one sort."""
+    ordered = np.sort(values)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]  # the values seen twice (few): looked up
+    if not len(twice):
+        return np.zeros(len(values), dtype=bool)
+    twice = np.unique(twice)
+    at = np.minimum(np.searchsorted(twice, values), len(twice) - 1)
+    return twice[at] == values
 
 
 def _first_equal(values: np.ndarray) -> np.ndarray:
