@@ -1,14 +1,24 @@
-"""numpy.f2py and numpy.testing deferred past scipy.special's import (servqual_cli.lazy_numpy).
+"""numpy.f2py and numpy.testing deferred past scipy.special's import, and SciPy's
+``xp_capabilities`` docstring notes skipped (servqual_cli.lazy_numpy).
 
-Each case runs in a fresh interpreter: in the test process numpy.testing is long loaded, and
-the finder rightly does nothing then.
+Each import case runs in a fresh interpreter: in the test process numpy.testing and scipy are
+long loaded, and the finder rightly does nothing then.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from servqual_cli import lazy_numpy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,8 +77,136 @@ def test_the_deferred_modules_work_when_used() -> None:
 
 def test_scipy_special_gives_the_same_bytes() -> None:
     plain = run(SPECIAL)
-    deferred = run(INSTALLED + SPECIAL)
-    assert plain == deferred and len(plain) > 10_000
+    deferred = run(INSTALLED + SPECIAL + "import scipy._lib._array_api as a\n"
+                   + "print(a.xp_capabilities.__module__)\n")  # fmt: skip
+    assert deferred.splitlines() == [plain, "servqual_cli.lazy_numpy"] and len(plain) > 10_000
+
+
+# Every entry of SciPy's capabilities table (scipy.special, scipy.stats, scipy.optimize), keyed
+# by the function's qualified name, the capabilities printed with repr; then whether the
+# decorator is servqual's and whether scipy.special.logsumexp's docstring has SciPy's note.
+TABLE = r"""
+import scipy.special, scipy.stats, scipy.optimize
+import scipy._lib._array_api as a
+rows = sorted(f"{getattr(f, '__module__', None)}.{getattr(f, '__name__', f)}={v!r}"
+              for f, v in a.xp_capabilities_table.items())
+print(len(rows), *rows, sep="\n")
+print(a.xp_capabilities.__module__, "Array API Standard Support" in scipy.special.logsumexp.__doc__)
+"""
+
+
+def test_the_capabilities_table_is_the_same_and_only_the_docstrings_change() -> None:
+    *plain, plain_flags = run(TABLE).splitlines()
+    *table_only, flags = run(INSTALLED + TABLE).splitlines()
+    assert plain == table_only and int(plain[0]) > 300
+    assert plain_flags == "scipy._lib._array_api True"  # SciPy's own: the note is added
+    assert flags == "servqual_cli.lazy_numpy False"
+
+
+def _scipy_module() -> ModuleType:
+    """A stand-in for ``scipy._lib._array_api`` holding SciPy's real decorator."""
+    import scipy._lib._array_api as real
+
+    module = ModuleType("fake_array_api")
+    module.xp_capabilities = real.xp_capabilities  # type: ignore[attr-defined]
+    module.xp_capabilities_table = {}  # type: ignore[attr-defined]
+    return module
+
+
+BACKENDS = st.lists(
+    st.tuples(st.sampled_from(["cupy", "torch", "jax.numpy", "dask.array"]), st.text(max_size=5)),
+    max_size=2,
+).map(tuple)
+KEYWORDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "skip_backends": BACKENDS,
+        "xfail_backends": BACKENDS,
+        "cpu_only": st.booleans(),
+        "np_only": st.booleans(),
+        "reason": st.none() | st.text(max_size=5),
+        "out_of_scope": st.booleans(),
+        "exceptions": st.lists(st.sampled_from(["cupy", "torch"]), max_size=2).map(tuple),
+        "warnings": BACKENDS,
+        "allow_dask_compute": st.booleans(),
+        "jax_jit": st.booleans(),
+        "extra_note": st.none() | st.text(max_size=5),
+    },
+)
+
+
+def _same_entries(replacement: Callable[..., Any], original: Callable[..., Any]) -> None:
+    @settings(max_examples=150, deadline=None, derandomize=True)
+    @given(KEYWORDS, st.booleans())
+    def check(keywords: dict[str, Any], own_table: bool) -> None:
+        def f() -> None:
+            """A function.
+
+            Notes
+            -----
+            Decorated.
+            """
+
+        theirs: dict[Any, Any] = {}
+        ours: dict[Any, Any] = {}
+        original(capabilities_table=theirs, **keywords)(f)
+        replacement(capabilities_table=ours, **keywords)(f)
+        assert ours == theirs and list(ours[f]) == list(theirs[f])
+
+    check()
+
+
+def test_table_only_records_what_scipys_decorator_records() -> None:
+    module = _scipy_module()
+    original = module.xp_capabilities
+    assert lazy_numpy.table_only(module)
+    assert module.xp_capabilities is not original
+    _same_entries(module.xp_capabilities, original)
+
+    def f() -> None:
+        """Documented."""
+
+    assert module.xp_capabilities()(f) is f and f.__doc__ == "Documented."
+    assert module.xp_capabilities_table[f]["np_only"] is False
+
+
+def test_a_decorator_that_drops_a_rule_is_caught() -> None:
+    module = _scipy_module()
+    original = module.xp_capabilities
+    lazy_numpy.table_only(module)
+    ours = module.xp_capabilities
+
+    def broken(**keywords: Any) -> Callable[[Any], Any]:  # forgets out_of_scope -> np_only
+        if keywords.get("out_of_scope"):
+            keywords["np_only"] = keywords.get("np_only", False)
+            keywords["out_of_scope"] = False
+            table = keywords["capabilities_table"]
+
+            def deco(f: Any) -> Any:
+                ours(**keywords)(f)
+                table[f]["out_of_scope"] = True
+                return f
+
+            return deco
+        return ours(**keywords)
+
+    with pytest.raises(AssertionError):
+        _same_entries(broken, original)
+
+
+def test_table_only_leaves_another_decorator_alone() -> None:
+    def other(*, capabilities_table: Any = None, cpu_only: bool = True) -> Any:
+        return lambda f: f
+
+    module = ModuleType("other")
+    module.xp_capabilities = other  # type: ignore[attr-defined]
+    module.xp_capabilities_table = {}  # type: ignore[attr-defined]
+    assert not lazy_numpy.table_only(module) and module.xp_capabilities is other
+    no_table = _scipy_module()
+    del no_table.xp_capabilities_table
+    original = no_table.xp_capabilities
+    assert not lazy_numpy.table_only(no_table) and no_table.xp_capabilities is original
+    assert not lazy_numpy.table_only(ModuleType("empty"))
 
 
 def test_nothing_is_deferred_once_loaded_and_a_failure_undoes_itself() -> None:
@@ -95,9 +233,10 @@ def test_the_cli_defers_them() -> None:
         f"code = main(['alpha', {kiosk!r}, '--items', 'F2,F3,F4,F5'])\n"
         "m = sys.modules\n"
         "print(code, 'numpy.f2py.f2py2e' in m, 'numpy.testing._private' in m,"
-        " 'scipy.special' in m, file=sys.stderr)"
+        " 'scipy.special' in m, m['scipy._lib._array_api'].xp_capabilities.__module__,"
+        " file=sys.stderr)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    assert out.stderr.strip().splitlines()[-1] == "0 False False True"
+    assert out.stderr.strip().splitlines()[-1] == "0 False False True servqual_cli.lazy_numpy"

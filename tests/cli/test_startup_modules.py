@@ -106,3 +106,42 @@ NUMPY_EXTRAS = ("numpy.f2py.f2py2e", "numpy.testing._private", "unittest", "scip
 )
 def test_numpy_f2py_and_testing_never_run(args: list[str]) -> None:
     assert loaded(*args, watched=NUMPY_EXTRAS) == ["0", "scipy.special"]
+
+
+# The fast CSV reader's blocks, the exclusion log of encoded columns and the duplicate check
+# run without pandas (issue #16): pyarrow's Array.to_numpy would import it (io.encoded's
+# arrow_ints reads the buffers instead). Blocked outright here, so any import fails the run.
+# Fewer than 1000 distinct texts per column: from there blank_texts and trimmed_codes build a
+# pyarrow array of the Python strings, and pa.array asks pyarrow's pandas shim (which imports
+# pandas) whether its argument is a pandas object: not yet pandas-free.
+NO_PANDAS = r"""
+import sys
+sys.modules["pandas"] = None  # import pandas now raises ImportError
+import numpy as np
+from servqual_cli.io.csvfast import read_body
+from servqual_cli.io.duplicates import _first_equal, _repeated, _row_hash, trimmed_codes
+from servqual_cli.io.encoded import blank_texts
+from servqual_cli.io.exclusions import ExclusionLog
+from servqual_cli.io.limits import Limits
+
+ids = "\n".join(f" R{i % 900};{i % 900 % 7};x{i % 990}" for i in range(3000)).encode()
+cols = read_body(b"id;a;b\n" + ids + b"\n", 7, ";", 3, Limits())
+codes = trimmed_codes(cols[0].uniques)
+blank = blank_texts(cols[2].uniques)
+a = cols[1].cells().astype(float)
+h = _row_hash([a], len(a)) ^ codes[cols[0].codes].astype(np.uint64)
+rows = _repeated(h)
+first = _first_equal(np.column_stack([a[rows], codes[cols[0].codes][rows]]))
+log = ExclusionLog("t.csv")
+log.add_coded(np.arange(3000) + 2, "a", cols[1].codes, cols[1].uniques,
+              np.array(["blank" if u == "0" else None for u in cols[1].uniques], dtype=object))
+print(len(rows), int((first != np.arange(len(rows))).sum()), int(blank.sum()), log.counts(),
+      "pandas" in sys.modules and sys.modules["pandas"] is not None)
+"""
+
+
+def test_the_fast_csv_blocks_exclusions_and_duplicates_need_no_pandas() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", NO_PANDAS], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.split() == ["3000", "2100", "0", "{'blank':", "430}", "False"]

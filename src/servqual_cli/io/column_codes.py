@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from servqual_cli.io.encoded import EncodedColumn, small_codes
+from servqual_cli.io.encoded import EncodedColumn, arrow_ints, small_codes
 
 __all__ = ["ColumnCodes", "merge_parts", "short_keys"]
 
@@ -110,7 +110,7 @@ class ColumnCodes:
             [seen.setdefault(u, len(seen)) for u in encoded.dictionary.to_pylist()],
             dtype=np.int64,
         )
-        local = encoded.indices.to_numpy(zero_copy_only=False)
+        local = arrow_ints(encoded.indices)
         self._parts.append(small_codes(remap, len(seen))[local])
 
     def _from_keys(self, keys: np.ndarray) -> np.ndarray:
@@ -150,8 +150,9 @@ class ColumnCodes:
             longest = pc.max(pc.utf8_length(whole.dictionary)).as_py() or 0
             if max_chars is not None and longest > max_chars:
                 return None
-            uniques = whole.dictionary.to_numpy(zero_copy_only=False).astype(object)
-            codes = whole.indices.to_numpy(zero_copy_only=False)
+            texts = whole.dictionary.to_pylist()  # to_numpy would import pandas (encoded.py)
+            uniques = np.fromiter(texts, dtype=object, count=len(texts))
+            codes = arrow_ints(whole.indices)
             return EncodedColumn(small_codes(codes, len(uniques)), uniques)
         self._by_key = None
         uniques = np.fromiter(self._seen, dtype=object, count=len(self._seen))
@@ -213,4 +214,4 @@ def _positions(texts: np.ndarray, known: np.ndarray) -> np.ndarray:
     import pyarrow.compute as pc
 
     found = pc.index_in(pa.array(texts, type=pa.string()), value_set=pa.array(known, pa.string()))
-    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return arrow_ints(found.fill_null(-1)).astype(np.int64)

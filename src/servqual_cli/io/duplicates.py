@@ -13,7 +13,8 @@ different answers is a warning of its own.
 
 The check hashes each row with one multiply-add per item column (numpy, no loop over rows),
 keeps the rows whose hash occurs twice, and compares only those exactly: about 0.07 s of CPU
-at 1,000,000 rows x 44 items.
+at 1,000,000 rows x 44 items. Numpy and pyarrow only on an encoded (fast CSV) table without
+repeated ids; pandas for a workbook's id column and for ids on several rows (issue #16).
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from servqual_cli.io.encoded import PY_SPACES, arrow_ints
 from servqual_cli.io.values import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from servqual_cli.io.raw_table import RawTable
+
+_ARROW_FROM = 1000  # distinct texts from which pyarrow's kernels beat a Python loop
 
 MIN_ITEMS = 10
 # Header names of a respondent id column (folded): survey tools' and Swedish registers' words.
@@ -158,17 +161,45 @@ def _id_codes(table: RawTable, position: int) -> np.ndarray:
     """Per row a code of its id (-1 where blank): the reader's codes when it kept them."""
     encoded = table.encoded_column(position)
     if encoded is not None:
-        texts = pd.Series(encoded.uniques, dtype=object).astype(str).str.strip()
-        blank = texts.eq("").to_numpy(dtype=bool)
         # distinct texts may differ only in spaces: code them by the trimmed text
-        own, _ = pd.factorize(texts)
-        own = np.where(blank, -1, own)
-        return own[np.asarray(encoded.codes, dtype=np.intp)]
+        return trimmed_codes(encoded.uniques)[np.asarray(encoded.codes, dtype=np.intp)]
+    import pandas as pd
+
     cells = table.column(position)
     text = cells.where(cells.isna(), cells.astype(str).str.strip())
     text = text.where(text.ne(""), None)
     codes, _ = pd.factorize(text, use_na_sentinel=True)
     return np.asarray(codes)
+
+
+def trimmed_codes(texts: np.ndarray) -> np.ndarray:
+    """Per text (an object array of str), a code of ``text.strip()`` numbered in order of first
+    appearance (as ``pd.factorize`` numbers), -1 where that is empty.
+
+    Many texts (a column of ids) are trimmed of Python's whitespace and coded in pyarrow's
+    kernels, a few in a loop over them.
+
+    >>> trimmed_codes(np.array(["17", " 17", "", "18 ", " "], dtype=object)).tolist()
+    [0, 0, -1, 2, -1]
+    """
+    if len(texts) >= _ARROW_FROM:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            arr = pa.array(texts, type=pa.string())
+        except (pa.ArrowException, UnicodeEncodeError):  # a lone surrogate: Python decides
+            pass
+        else:
+            trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
+            codes = arrow_ints(pc.dictionary_encode(trimmed).indices).astype(np.intp)
+            return np.where(arrow_ints(pc.binary_length(trimmed)) == 0, -1, codes)
+    seen: dict[str, int] = {}
+    codes = np.fromiter(
+        (seen.setdefault(t.strip(), len(seen)) for t in texts), dtype=np.intp, count=len(texts)
+    )
+    blank = np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
+    return np.where(blank, -1, codes)
 
 
 def _row_hash(columns: Iterable[np.ndarray], n: int) -> np.ndarray:
@@ -190,13 +221,58 @@ def _row_hash(columns: Iterable[np.ndarray], n: int) -> np.ndarray:
 
 def _repeated(h: np.ndarray) -> np.ndarray:
     """Positions of the rows whose hash occurs more than once: a bucket count on the top 21
-    bits first (one ``bincount``, 16 MB at most), then pandas' hash table on the rows sharing
-    a bucket (about a third of a million random rows)."""
+    bits first (one ``bincount``, 16 MB at most), then a sort of the rows sharing a bucket
+    (about a third of a million random rows) counts each of their hashes."""
     bucket = (h >> np.uint64(43)).view(np.intp)  # below 2**21: the same numbers, no copy
     crowded = np.bincount(bucket, minlength=1 << 21) > 1
     shared = np.flatnonzero(crowded[bucket])
     del bucket, crowded
-    return shared[pd.Series(h[shared]).duplicated(keep=False).to_numpy()]
+    return shared[_occurs_twice(h[shared])]
+
+
+def _occurs_twice(values: np.ndarray) -> np.ndarray:
+    """Per value, whether it occurs more than once (``duplicated(keep=False)``).
+
+    >>> _occurs_twice(np.array([5, 3, 5, 9], dtype=np.uint64)).tolist()
+    [True, False, True, False]
+    """
+    if len(values) > 1 << 16:  # many: first a bucket count on the low 21 bits, then sort
+        low = np.bitwise_and(values, (1 << 21) - 1).astype(np.intp)
+        crowded = np.flatnonzero(np.bincount(low, minlength=1 << 21)[low] > 1)
+        out = np.zeros(len(values), dtype=bool)
+        out[crowded] = _sorted_twice(values[crowded])  # equal values share their low bits
+        return out
+    return _sorted_twice(values)
+
+
+def _sorted_twice(values: np.ndarray) -> np.ndarray:
+    """:func:`_occurs_twice` by one sort."""
+    ordered = np.sort(values)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]  # the values seen twice (few): looked up
+    if not len(twice):
+        return np.zeros(len(values), dtype=bool)
+    twice = np.unique(twice)
+    at = np.minimum(np.searchsorted(twice, values), len(twice) - 1)
+    return twice[at] == values
+
+
+def _first_equal(values: np.ndarray) -> np.ndarray:
+    """Per row of a float matrix, the position of the first row equal to it in every column
+    (NaN equal to NaN and 0.0 to -0.0, as pandas' groupby compares: ``groupby(dropna=False)``).
+
+    Each value becomes its float64 bits, with one bit pattern for every NaN and +0.0 for -0.0,
+    so equal rows are equal integer rows; ``np.unique`` finds each row's first occurrence.
+
+    >>> nan = float("nan")
+    >>> _first_equal(np.array([[1, nan], [2, 0], [1, nan], [2, -0.0], [1, 2]])).tolist()
+    [0, 1, 0, 1, 4]
+    """
+    if not len(values):
+        return np.zeros(0, dtype=np.intp)
+    canonical = np.where(np.isnan(values), np.nan, values + 0.0)  # -0.0 + 0.0 is +0.0
+    bits = np.ascontiguousarray(canonical, dtype=np.float64).view(np.int64)
+    _, first, inverse = np.unique(bits, axis=0, return_index=True, return_inverse=True)
+    return first[inverse.reshape(-1)]
 
 
 def find_duplicates(
@@ -211,6 +287,7 @@ def find_duplicates(
     ...         [1] + [1, 2] * 5, [2] + [4, 4] * 5]
     >>> text = "\\n".join(";".join(str(v) for v in r) for r in rows)
     >>> t = read_text(text.encode(), "t.csv", None, None)
+    >>> import pandas as pd
     >>> m = t.frame.iloc[:, 1:].apply(pd.to_numeric).to_numpy(dtype=float)
     >>> d = find_duplicates(t, [m])
     >>> d.rows, d.first, d.id_conflicts
@@ -249,14 +326,11 @@ def _find(
     telling = (answered * 2 >= k) & (spread > 0) & (k >= MIN_ITEMS)
     keep = ~no_id | telling
     candidates, values = candidates[keep], values[keep]
-    frame = pd.DataFrame(values)
-    if ids is not None:
-        frame["id"] = ids[candidates]
-    if frame.empty:
+    if not len(candidates):
         return DuplicateRows((), (), _name(table, pos), conflicts) if conflicts else None
-    group = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
-    _, first_at = np.unique(group, return_index=True)  # ngroup numbers the groups 0, 1, ...
-    first_of = candidates[first_at[group]]
+    if ids is not None:  # an id code is a whole number below 2**53: exact as a float
+        values = np.column_stack([values, ids[candidates].astype(np.float64)])
+    first_of = candidates[_first_equal(values)]
     copies = candidates != first_of
     if not copies.any() and not conflicts:
         return None
@@ -302,9 +376,11 @@ def _id_conflicts(
 ) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """Ids on several rows whose answers (row hashes) differ, with their rows in file order."""
     has = ids >= 0
-    repeated = has & pd.Series(ids).duplicated(keep=False).to_numpy()
+    repeated = has & _occurs_twice(ids)
     if not repeated.any():
         return ()
+    import pandas as pd
+
     at = np.flatnonzero(repeated)
     frame = pd.DataFrame({"id": ids[at], "h": h[at], "at": at})
     differ = frame.groupby("id", sort=False)["h"].transform("nunique").to_numpy() > 1

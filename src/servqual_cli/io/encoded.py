@@ -6,16 +6,31 @@ an integer code per cell and the distinct strings once. The cleaners parse the d
 (:mod:`servqual_cli.io.scale_column`) and spread the results with ``take`` on the codes, so no
 Python string is touched per cell and no object array of cells is built unless some code asks
 for the frame (:attr:`servqual_cli.io.raw_table.RawTable.frame` builds it then, once).
+
+No pandas here (only :meth:`EncodedTable.frame` imports it): pyarrow's ``Array.to_numpy()``
+imports pandas whenever it is installed (pyarrow 26, its pandas shim), about 0.3 s of a run
+that otherwise needs none, so integer results are read from the Arrow buffers
+(:func:`arrow_ints`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
-__all__ = ["PY_SPACES", "EncodedColumn", "EncodedTable", "blank_texts", "small_codes"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "PY_SPACES",
+    "EncodedColumn",
+    "EncodedTable",
+    "arrow_ints",
+    "blank_texts",
+    "small_codes",
+]
 
 # The characters Python's str.strip() removes (str.isspace(); tests/io/test_distinct.py
 # recomputes the set).
@@ -24,6 +39,42 @@ PY_SPACES = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _ARROW_FROM = 1000  # distinct texts from which pyarrow's kernels beat a Python loop
+
+
+_ARROW_INTS = {
+    "int8": np.int8,
+    "int16": np.int16,
+    "int32": np.int32,
+    "int64": np.int64,
+    "uint8": np.uint8,
+    "uint16": np.uint16,
+    "uint32": np.uint32,
+    "uint64": np.uint64,
+}
+
+
+def arrow_ints(array: Any) -> np.ndarray:
+    """The values of a pyarrow integer array as a read-only numpy view of its data buffer.
+
+    Arrow's columnar format keeps a null-free integer array's values as one buffer of that
+    integer type (``buffers()`` are validity, data), starting ``offset`` values in; this is
+    what ``to_numpy(zero_copy_only=False)`` returns for it, without pyarrow importing pandas.
+    An array with nulls, a chunked array or another type goes through ``to_numpy``.
+
+    >>> import pyarrow as pa
+    >>> arrow_ints(pa.array([3, 1, 4, 1, 5], type=pa.int32()).slice(1, 3)).tolist()
+    [1, 4, 1]
+    >>> arrow_ints(pa.array([7, None], type=pa.int8())).tolist()  # nulls: pyarrow decides
+    [7.0, nan]
+    """
+    dtype = _ARROW_INTS.get(str(getattr(array, "type", "")))
+    buffers = array.buffers() if dtype is not None and hasattr(array, "offset") else None
+    if dtype is None or array.null_count or buffers is None or len(buffers) != 2:
+        return np.asarray(array.to_numpy(zero_copy_only=False))
+    if not len(array):
+        return np.zeros(0, dtype=dtype)
+    size = np.dtype(dtype).itemsize
+    return np.frombuffer(buffers[1], dtype=dtype, count=len(array), offset=array.offset * size)
 
 
 def small_codes(codes: np.ndarray, n_uniques: int) -> np.ndarray:
@@ -59,7 +110,7 @@ def blank_texts(texts: np.ndarray) -> np.ndarray:
             pass
         else:
             trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
-            return np.asarray(pc.equal(pc.binary_length(trimmed), 0).to_numpy(False), dtype=bool)
+            return arrow_ints(pc.binary_length(trimmed)) == 0
     return np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
 
 
@@ -124,6 +175,8 @@ class EncodedTable:
     def frame(self) -> pd.DataFrame:
         """The object DataFrame of the cells, built column-major (pandas' block layout, so
         pandas takes the array without a copy)."""
+        import pandas as pd
+
         cells = np.empty((self.n_rows, len(self.columns)), dtype=object, order="F")
         for j, column in enumerate(self.columns):  # a loop over columns; each is one take
             np.take(column.uniques, column.codes, out=cells[:, j], mode="clip")

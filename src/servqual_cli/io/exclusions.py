@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from servqual_cli.errors import DataError, Location
+
+# pandas only where a frame is made or a pandas column recorded (the fast CSV path records
+# encoded columns, add_coded, and needs none: issue #16)
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Reasons that mean "no answer" rather than "a wrong answer": --strict does not reject them.
 MISSING_REASONS = frozenset(
@@ -46,6 +51,7 @@ def exclusion_list(
     single file's frame gets ``file`` and ``sheet`` from the arguments ("" when unknown, e.g.
     the sheet of a CSV file).
 
+    >>> import pandas as pd
     >>> cells = pd.DataFrame({"row": [3], "column": ["E1"], "value": ["x"], "reason": ["blank"]})
     >>> exclusion_list(cells, "a.xlsx", "Blad1").values.tolist()
     [['a.xlsx', 'Blad1', 3, 'E1', 'x', 'blank']]
@@ -55,6 +61,8 @@ def exclusion_list(
     >>> exclusion_list(two, "ignored").values.tolist()
     [['b.csv', '', 3, 'E1', 'x', 'blank', 'K']]
     """
+    import pandas as pd
+
     if frame is None:
         frame = pd.DataFrame({c: [] for c in LIST_COLUMNS[2:]})
     out = frame.copy()
@@ -68,6 +76,17 @@ def exclusion_list(
             out[name] = ""
     rest = [c for c in out.columns if c not in LIST_COLUMNS]
     return out[[*LIST_COLUMNS, *rest]].reset_index(drop=True)
+
+
+def present(reasons: np.ndarray) -> np.ndarray:
+    """Per entry of an object array: not None and not NaN (what ``pd.notna`` says of the
+    reasons: a string or None per distinct value), without pandas (issue #16).
+
+    >>> present(np.array(["blank", None, float("nan"), "x"], dtype=object)).tolist()
+    [True, False, False, True]
+    """
+    # r == r is False for NaN only; a loop over distinct values, not cells
+    return np.fromiter((r is not None and r == r for r in reasons), dtype=bool, count=len(reasons))
 
 
 class ExclusionLog:
@@ -111,6 +130,8 @@ class ExclusionLog:
 
     def add(self, rows: np.ndarray, column: str, values: np.ndarray, reasons: np.ndarray) -> None:
         """Record cells; ``reasons`` holds a reason string or None (kept) per row."""
+        import pandas as pd
+
         reasons = np.asarray(reasons, dtype=object)
         if not len(reasons):
             return
@@ -152,7 +173,7 @@ class ExclusionLog:
         ({'blank': 2}, [[3, 'E1', '', 'blank'], [4, 'E1', '', 'blank']])
         """
         reasons = np.asarray(reasons, dtype=object)
-        excluded = np.flatnonzero(pd.notna(reasons))
+        excluded = np.flatnonzero(present(reasons))
         if not len(codes) or not len(excluded):
             return
         own = np.full(len(uniques), -1, dtype=np.int16)
@@ -166,6 +187,8 @@ class ExclusionLog:
 
     def to_frame(self) -> pd.DataFrame:
         """All excluded cells, sorted by row then column position of recording."""
+        import pandas as pd
+
         if not self._parts:
             return pd.DataFrame({"row": [], "column": [], "value": [], "reason": []})
         names = np.array(list(self._reasons), dtype=object)
@@ -284,6 +307,8 @@ class _CodedPart:
 
 def _show_all(values: np.ndarray) -> np.ndarray:
     """:func:`_show` of each value, computed once per distinct value."""
+    import pandas as pd
+
     with np.errstate(over="ignore"):
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
     shown = np.array([_show(u) for u in uniques] + [""], dtype=object)
