@@ -93,3 +93,20 @@ def test_a_tolerance_file_cut_short_is_named_in_the_summary(
     assert "tolerance_cut.csv: row 31 has 40 fields, the header 69; is the file cut short?" in (
         summary
     )
+
+
+def test_a_feedback_register_cut_short_is_named_in_the_summary(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    """``feedback_cut.csv``: ``feedback_en.csv`` with its last row cut after 5 of 9 fields."""
+    config = tmp_path / "report.toml"
+    config.write_text(
+        f'[service]\nfeedback = "{(data_dir / "feedback_cut.csv").as_posix()}"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    r = cli("report", config, "-o", out)
+    assert r.exit_code == 0, r.stderr
+    summary = " ".join(_section((out / "report.md").read_text("utf-8"), "## Summary").split())
+    assert summary.count("feedback_cut.csv: row") == 1
+    assert "has 5 fields, the header 9; is the file cut short?" in summary
