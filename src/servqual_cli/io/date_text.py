@@ -105,11 +105,10 @@ def _read_distinct(distinct: pd.Series) -> tuple[pd.DatetimeIndex, pd.Series]:
     # errors="coerce": 31 februari, 25.00 and years beyond datetime64[ns] become NaT.
     times = pd.DatetimeIndex(pd.to_datetime(iso, format="%Y-%m-%d %H:%M:%S", errors="coerce"))
     named = written[0].str.casefold().map(WEEKDAYS).astype("Int64").where(take)
-    wrong = (
-        named.notna() & ~times.isna() & named.ne(pd.Series(times.day_of_week, index=named.index))
-    )
-    wrong = wrong.fillna(False).to_numpy(dtype=bool)
-    return times.where(~wrong), named.mask(wrong, -1)
+    read = pd.Series(np.asarray(times.notna(), dtype=bool), index=named.index)
+    wrong_day = named.ne(pd.Series(times.day_of_week, index=named.index))
+    wrong = (named.notna() & read & wrong_day).fillna(False).to_numpy(dtype=bool)
+    return pd.DatetimeIndex(times.where(~wrong)), named.mask(wrong, -1)
 
 
 def read_swedish(text: pd.Series) -> pd.Series:
@@ -150,7 +149,9 @@ def wrong_weekday(text: pd.Series) -> npt.NDArray[np.object_]:
     wrong = (named.eq(-1) & day.notna()).fillna(False).to_numpy(dtype=bool)
     names = np.array([n[0] for n in _WEEKDAY_NAMES] + [None], dtype=object)
     found = names[np.where(wrong, day.fillna(7).to_numpy(dtype=np.int64), 7)]
-    return np.append(found, None)[codes]  # (code -1, a blank cell: the None at the end)
+    # code -1 (a blank cell) takes the None at the end
+    out: npt.NDArray[np.object_] = np.concatenate([found, names[-1:]])[codes]
+    return out
 
 
 def month_without_day(text: pd.Series) -> npt.NDArray[np.bool_]:
