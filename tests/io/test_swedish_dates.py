@@ -1,5 +1,7 @@
 """Dates as Swedish systems and people write them: ``kl. 10.15``, ``1 januari 2023``, ``1 jan.
-2023`` (review 5, item 11). Round trips through the formats, and the refusals written out.
+2023`` (review 5, item 11), and (session 10) ``kl. 10``, a weekday first (``måndag 2 januari
+2023``, ``mån 2 jan. 2023``, checked against the date) and ordinal days (``1:a januari 2023``).
+Round trips through the formats, and the refusals written out.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ FULL = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti"
         "oktober", "november", "december"]  # fmt: skip
 SHORT = [["jan"], ["feb"], ["mar"], ["apr"], ["maj"], ["jun"], ["jul"], ["aug"], ["sep", "sept"],
          ["okt"], ["nov"], ["dec"]]  # fmt: skip
+FULL_WEEKDAYS = {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
+# Monday first, as Python's date.weekday() counts; full name, then Svenska skrivregler's
+# abbreviation and the forms systems print
+WEEKDAYS = [["måndag", "mån"], ["tisdag", "tis"], ["onsdag", "ons"], ["torsdag", "tors", "tor"],
+            ["fredag", "fre"], ["lördag", "lör"], ["söndag", "sön"]]  # fmt: skip
 
 
 def _one(text: str) -> tuple[pd.Timestamp, object]:
@@ -44,6 +51,19 @@ def _one(text: str) -> tuple[pd.Timestamp, object]:
         ("29 FEBRUARI 2024", "2024-02-29"),
         ("  3 okt 2022 14.05 ", "2022-10-03 14:05"),
         ("31 december 2023", "2023-12-31"),
+        # session 10: the hour alone after kl., a weekday first, an ordinal day
+        ("2023-01-01 kl. 10", "2023-01-01 10:00"),
+        ("2023-01-01 kl 9", "2023-01-01 09:00"),
+        ("1 jan 2023 kl. 10", "2023-01-01 10:00"),
+        ("måndag 2 januari 2023", "2023-01-02"),
+        ("mån 2 jan. 2023", "2023-01-02"),
+        ("Mån. den 2 jan 2023 kl. 8.30", "2023-01-02 08:30"),
+        ("SÖNDAG, 1 JANUARI 2023", "2023-01-01"),
+        ("tors 5 jan 2023", "2023-01-05"),
+        ("1:a januari 2023", "2023-01-01"),
+        ("2:a jan. 2023", "2023-01-02"),
+        ("3:e mars 2023 kl. 9", "2023-03-03 09:00"),
+        ("tisdag 21:a februari 2023", "2023-02-21"),
     ],
 )
 def test_swedish_forms_are_read(text: str, want: str) -> None:
@@ -69,6 +89,12 @@ def test_swedish_forms_are_read(text: str, want: str) -> None:
         "2023-01-01 kl 25.00",
         "1 jan 2023 kl. 10.75",
         "32 jan 2023",
+        "1 jan 2023 10",  # an hour without kl. could be anything
+        "2023-01-01 kl 24",
+        "tisdag 2 januari 2023",  # 2 January 2023 was a Monday
+        "mån 1 jan 2023",  # a Sunday
+        "fredag 30 februari 2023",  # no such day, whatever its weekday
+        "midsommar 2 jan 2023",  # not a weekday
     ],
 )
 def test_refusals(text: str) -> None:
@@ -81,6 +107,14 @@ def test_a_month_without_a_day_is_refused_by_name() -> None:
     raw = pd.Series(["januari 2023", "februari 2023", "2023-03-01"], dtype=object)
     why = parse_dates(raw)[1]
     with pytest.raises(DataError, match="a month, not a day"):
+        check_date_column(raw, why, np.arange(2, 5), Location("f.csv", None, None, "inkommen"))
+
+
+def test_a_wrong_weekday_is_refused_by_name() -> None:
+    raw = pd.Series(["tisdag 2 januari 2023", "ons 5 jan 2023", "2023-03-01"], dtype=object)
+    why = parse_dates(raw)[1]
+    assert why.tolist() == ["invalid_date", "invalid_date", None]  # a Monday, a Thursday
+    with pytest.raises(DataError, match="its weekday is wrong: that day is a måndag"):
         check_date_column(raw, why, np.arange(2, 5), Location("f.csv", None, None, "inkommen"))
 
 
@@ -113,9 +147,15 @@ def _written(draw: st.DrawFn) -> tuple[str, dt.datetime]:
     clock = f"{time.hour:0{draw(st.sampled_from([1, 2]))}d}{sep}{time.minute:02d}"
     if seconds:
         clock += f"{sep}{time.second:02d}"
+    # the hour alone, after kl. only (session 10): "kl. 10"
+    hour_only = with_time and not seconds and draw(st.booleans())
+    if hour_only:
+        time = time.replace(minute=0)
     form = draw(st.sampled_from(["iso-kl", "written"]))
     if form == "iso-kl":
         kl = draw(st.sampled_from(["kl.", "kl", "KL.", "Kl", "kl. "]))
+        if hour_only:
+            clock = str(time.hour)
         text = f"{day.isoformat()} {kl}{'' if kl.endswith(' ') else ' '}{clock}"
         if not with_time:
             text = day.isoformat()
@@ -124,10 +164,21 @@ def _written(draw: st.DrawFn) -> tuple[str, dt.datetime]:
         name = draw(st.sampled_from(names))
         name = draw(st.sampled_from([name, name.upper(), name.capitalize()]))
         dot = draw(st.sampled_from(["", "."])) if name.lower() != FULL[day.month - 1] else ""
-        text = f"{day.day} {name}{dot} {day.year}"
+        number = str(day.day)
+        if draw(st.booleans()):  # an ordinal: 1:a, 2:a, 3:e … 11:e, 12:e … 21:a, 22:a, 31:a
+            first_two = day.day % 10 in (1, 2) and day.day not in (11, 12)
+            number += ":a" if first_two else ":e"
+        text = f"{number} {name}{dot} {day.year}"
+        if draw(st.booleans()):  # the weekday first, the date's own (a wrong one is refused)
+            wd = draw(st.sampled_from(WEEKDAYS[day.weekday()]))
+            wd = draw(st.sampled_from([wd, wd.upper(), wd.capitalize()]))
+            wd_dot = draw(st.sampled_from(["", "."])) if wd.lower() not in FULL_WEEKDAYS else ""
+            den = draw(st.sampled_from(["", "den ", "Den "]))
+            text = f"{wd}{wd_dot}{draw(st.sampled_from(['', ',']))} {den}{text}"
         if with_time:
-            kl = draw(st.sampled_from(["", "kl. ", "kl ", "Kl."]))
-            text += f" {kl}{clock}"
+            kl = draw(st.sampled_from(["kl. ", "kl ", "Kl."] if hour_only else
+                                      ["", "kl. ", "kl ", "Kl."]))  # fmt: skip
+            text += f" {kl}{time.hour if hour_only else clock}"
     return text, dt.datetime.combine(day, time)
 
 
@@ -137,6 +188,15 @@ def test_round_trip(case: tuple[str, dt.datetime]) -> None:
     time, why = _one(text)
     assert why is None, text
     assert time == pd.Timestamp(want), text
+
+
+@given(st.dates(dt.date(1700, 1, 1), dt.date(2200, 12, 31)), st.integers(1, 6),
+       st.sampled_from([0, 1]))  # fmt: skip
+def test_any_other_weekday_is_refused(day: dt.date, shift: int, form: int) -> None:
+    """Invariant: a written date whose weekday is not its own is never read (nor moved)."""
+    wd = WEEKDAYS[(day.weekday() + shift) % 7][form]
+    time, why = _one(f"{wd} {day.day} {FULL[day.month - 1]} {day.year}")
+    assert why == "invalid_date" and pd.isna(time)
 
 
 # Every reader that parses dates gets the Swedish forms (they all call parse_dates).

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from markupsafe import Markup, escape
 
 from servqual_cli.report import charts
 from servqual_cli.report.build import ReportContext, build_report, load_survey
 from servqual_cli.report.config import parse_config
-from servqual_cli.report.spec import Document, Glance, Table
+from servqual_cli.report.spec import Document, Figure, Glance, Table
 from servqual_cli.report.survey_figures import heatmap_figure
 from servqual_cli.report.survey_part import analyses
 
@@ -104,3 +105,50 @@ def test_unadjusted_p_marks_what_the_interval_marks(kon) -> None:
     assert data["cells"][0][0] == "-0.18" and data["cells"][1][0] == "-0.19"
     assert np.allclose(np.array(data["p_adjusted"])[:, 0], [0.02140498686, 0.0443051996])
     assert "its p (unadjusted, 15 tests, groups × dimensions) is 0.05 or more" in notes[-1]
+
+
+def test_the_data_table_and_csv_carry_the_adjusted_p(kon) -> None:
+    """The heatmap's data table (under the chart in HTML) and its CSV hold, beside each gap, the
+    adjusted p its cell follows, in a column named by the rule, and the table's note says it."""
+    from servqual_cli.report.chart_data import figure_formats, figure_frame, figure_note, web_csv
+    from servqual_cli.report.html import PageOptions, render_html
+
+    doc, _ = kon
+    fig = next(f for f in charts.figures(doc) if f.name == "servqual_groups")
+    frame = figure_frame(fig, "sv")
+    assert frame is not None
+    rule = "p (Holm, 15 test, grupper × dimensioner)"
+    assert frame.columns.tolist()[:4] == ["Kön", "n", "Fysisk miljö", f"Fysisk miljö, {rule}"]
+    ref = {(r["group"], DIMS[r["dimension"]]): r for r in R_VALUES}
+    for dim in DIMS.values():
+        for i, group in enumerate(frame["Kön"]):
+            assert frame[f"{dim}, {rule}"].iloc[i] == pytest.approx(
+                ref[(group, dim)]["p_holm"], rel=1e-6, abs=1e-12
+            )
+            assert frame[dim].iloc[i] == pytest.approx(_heatmap(doc)["values"][i][
+                list(DIMS.values()).index(dim)])  # fmt: skip
+    assert figure_formats(fig, frame)[f"Empati, {rule}"] == "p"
+    csv = web_csv(frame, "sv").splitlines()
+    assert f"Fysisk miljö, {rule}" in csv[0].split(";")
+    assert csv[1].split(";")[3].startswith("0,128")  # Kvinna, Fysisk miljö: not told from 0
+    note = figure_note(fig)
+    assert note is not None and note.startswith(f"{rule}: p-värdet för gapets t-test, justerat")
+    assert "inom parentes när dess p är 0,05 eller mer" in note
+    page = render_html(doc, PageOptions(chart_svg=lambda f, u, m: Markup("<svg></svg>")))
+    assert f'<p class="note">{escape(note)}</p>' in page
+
+
+def test_the_data_table_in_english(kon) -> None:
+    from servqual_cli.report.chart_data import figure_frame, figure_note
+
+    _, ctx = kon
+    _, grouped = analyses(ctx)
+    assert grouped is not None
+    data, _ = heatmap_figure(grouped, "en")
+    fig = Figure("servqual_groups", "Gaps", "group_heatmap", data)
+    frame = figure_frame(fig, "en")
+    assert frame is not None
+    assert "Empathy, p (Holm, 15 tests, groups × dimensions)" in frame.columns
+    assert (figure_note(fig) or "").startswith(
+        "p (Holm, 15 tests, groups × dimensions): the p of the gap's t-test, adjusted"
+    )

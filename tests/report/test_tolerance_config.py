@@ -73,3 +73,37 @@ def test_the_config_records_the_file_among_its_inputs(tmp_path: Path) -> None:
                                            'sheet = 1\n'))  # fmt: skip
     assert config.tolerance is not None and config.tolerance.sheet == "1"
     assert [f.role for f in config.inputs()] == ["config", "tolerance"]
+
+
+@pytest.mark.parametrize("name", ["survey", "tolerance"])
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        ('sheet = "Enkät"\n', "key '{t}.file' is required in [{t}]"),
+        ('file = "nowhere.xlsx"\n', "key '{t}.file': file 'nowhere.xlsx' not found"),
+        ('file = "SAMPLES/karlstad_tolerans.xlsx"\nheader_row = 0\n',
+         "key '{t}.header_row' must be 1 or more"),
+        ('file = "SAMPLES/karlstad_tolerans.xlsx"\ninstrument = "mine.toml"\n',
+         "key '{t}.instrument': file 'mine.toml' not found"),
+    ],
+)  # fmt: skip
+def test_survey_and_tolerance_check_their_shared_keys_alike(
+    tmp_path: Path, name: str, keys: str, message: str
+) -> None:
+    """[survey] and [tolerance] read a file the same way (one helper, D3): the same checks,
+    each error naming its own table's key."""
+    want = message.format(t=name).replace("[", r"\[").replace("]", r"\]")
+    with pytest.raises(ConfigError, match=want):
+        load_config(_config(tmp_path, f"[{name}]\n{keys}"))
+
+
+def test_survey_and_tolerance_read_the_shared_keys_alike(tmp_path: Path) -> None:
+    keys = ('file = "SAMPLES/karlstad_tolerans.xlsx"\ninstrument = "pzb1988"\nsheet = 2\n'
+            'encoding = "cp1252"\nheader_row = 3\nstrict = true\n')  # fmt: skip
+    config = load_config(_config(tmp_path, f"[survey]\n{keys}[tolerance]\n{keys}"))
+    assert config.survey is not None and config.tolerance is not None
+    for key in ("instrument", "instrument_file", "sheet", "encoding", "header_row", "strict"):
+        assert getattr(config.survey, key) == getattr(config.tolerance, key), key
+    assert (config.survey.sheet, config.survey.header_row, config.survey.strict) == ("2", 3, True)
+    assert config.survey.file.path == config.tolerance.file.path
+    assert (config.survey.file.role, config.tolerance.file.role) == ("survey", "tolerance")

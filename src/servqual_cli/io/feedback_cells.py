@@ -14,7 +14,7 @@ import pandas as pd
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
-from servqual_cli.io.date_text import month_without_day
+from servqual_cli.io.date_text import month_without_day, wrong_weekday
 from servqual_cli.io.values import fold
 
 # The five types, in reporting order, each with the words that mean it (folded).
@@ -46,9 +46,10 @@ _TYPE_WORDS: dict[str, str] = {
 
 # What a date cell may hold, for messages (see :func:`servqual_cli.io.cells.parse_dates`).
 DATE_FORMS = (
-    "ISO dates yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30, 14.30 or "
-    "kl. 14.30), Swedish dates (5 mars 2024, 5 mars 2024 kl. 14.30) or date cells of a "
-    "spreadsheet; day and month order is never guessed"
+    "ISO dates yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30, 14.30, "
+    "kl. 14.30 or kl. 14), Swedish dates (5 mars 2024, tis 5 mars 2024, 5:e mars 2024, "
+    "5 mars 2024 kl. 14.30) or date cells of a spreadsheet; day and month order is never "
+    "guessed"
 )
 
 
@@ -99,9 +100,9 @@ def check_date_column(
     ...
     servqual_cli.errors.DataError: f.csv, row 2, column 'besvarad': '05.03.2024' is not a \
 readable date, nor are most values of this column (2 of 3 non-blank); expected ISO dates \
-yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30, 14.30 or kl. 14.30), \
-Swedish dates (5 mars 2024, 5 mars 2024 kl. 14.30) or date cells of a spreadsheet; day and \
-month order is never guessed
+yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30, 14.30, kl. 14.30 or kl. \
+14), Swedish dates (5 mars 2024, tis 5 mars 2024, 5:e mars 2024, 5 mars 2024 kl. 14.30) or \
+date cells of a spreadsheet; day and month order is never guessed
     >>> check_date_column(raw[1:], why[1:], np.arange(3, 6), Location("f.csv"))  # 1 of 2: fine
     """
     bad = np.asarray(why == "invalid_date", dtype=bool)
@@ -110,9 +111,14 @@ month order is never guessed
         return
     first = int(np.flatnonzero(bad)[0])
     example = text_values(raw.iloc[[first]]).iloc[0]
-    # "januari 2023" names a month: no time of an event, and the message says why.
-    month = bool(month_without_day(pd.Series([example], dtype="string"))[0])
+    # "januari 2023" names a month: no time of an event, and the message says why; so does a
+    # weekday that is not the date's ("tisdag 2 januari 2023": 2 January 2023 was a Monday).
+    one = pd.Series([example], dtype="string")
+    month = bool(month_without_day(one)[0])
+    weekday = wrong_weekday(one)[0]
     what = "a month, not a day, so not a date" if month else "not a readable date"
+    if weekday is not None:
+        what = f"not a readable date (its weekday is wrong: that day is a {weekday})"
     raise DataError(
         f"{context}{example!r} is {what}, nor are most values of this column "
         f"({n_bad} of {n_filled} non-blank); expected {DATE_FORMS}",

@@ -17,7 +17,7 @@ from servqual_cli.errors import DataError, Location
 from servqual_cli.io.header import find_header_row
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.raw_table import RawTable, sha256_of
-from servqual_cli.io.rows import blank_mask, drop_blank, header_at, is_blank, table_from_rows
+from servqual_cli.io.rows import blank_mask, drop_blank, header_at, is_blank, read_rows
 from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
 from servqual_cli.io.xlsxfast import (
     HEAD_ROWS,
@@ -62,9 +62,9 @@ def read_spreadsheet(
         if opened.scan.merges:
             merged = _Merged(opened.scan.merges)  # (a fast read given up may have filled some)
             _fill_rows(rows, merged, header_row, header_rows)
-        frame, hdr, row_numbers, n_hdr = table_from_rows(
+        frame, hdr, row_numbers, n_hdr, _ = read_rows(
             rows, source, opened.name, header_row, False, header_rows
-        )
+        )  # (no short rows in a sheet: see read_rows)
     return RawTable(
         frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr,
         merged_cells=merged.filled, merged_not_filled=merged.across,
@@ -95,9 +95,9 @@ def _fill_rows(
     rows: list[list[Any]], merged: _Merged, header_row: int | None, header_rows: int | None
 ) -> None:
     """:meth:`_Merged.fill` on the general path's rows, in place, with the header that
-    :func:`table_from_rows` will find (nothing when it will refuse the sheet)."""
+    :func:`read_rows` will find (nothing when it will refuse the sheet)."""
     if header_rows not in (None, 1, 2) or all(all(is_blank(v) for v in r) for r in rows):
-        return  # (an empty sheet too: table_from_rows refuses it)
+        return  # (an empty sheet too: read_rows refuses it)
     hdr_index = find_header_row(rows) if header_row is None else header_row - 1
     if not 0 <= hdr_index < len(rows):
         return
@@ -150,10 +150,10 @@ def _single_read_plan(
     header_rows: int | None,
     lim: Limits,
 ) -> _Plan | None:
-    """The header of a long xlsx sheet from its first rows, as :func:`table_from_rows` finds
+    """The header of a long xlsx sheet from its first rows, as :func:`read_rows` finds
     it; None when the general path must read the sheet (short sheet, XML out of row order)."""
     if header_rows not in (None, 1, 2):
-        return None  # table_from_rows names the bad option
+        return None  # read_rows names the bad option
     upto = HEAD_ROWS if header_row is None else max(HEAD_ROWS, header_row + 2)
     head = head_rows(opened, source, upto, lim)
     if head is None or all(all(is_blank(v) for v in r) for r in head):
@@ -180,7 +180,7 @@ def _single_read(
     parts: list[SheetPart] | None = None,
     merged: _Merged | None = None,
 ) -> tuple[pd.DataFrame, int, np.ndarray, int] | None:
-    """:func:`table_from_rows` for a long xlsx sheet parsed once into columns (None: the
+    """:func:`read_rows` for a long xlsx sheet parsed once into columns (None: the
     general path); ``parts`` as :func:`sheet_parts` gives them (by default the whole sheet)."""
     hdr_index = plan.hdr_index
     width = len(plan.header)

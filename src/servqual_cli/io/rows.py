@@ -74,21 +74,6 @@ class RowsTable(NamedTuple):
     short: ShortRows | None
 
 
-def table_from_rows(
-    rows: list[list[Any]],
-    source: str,
-    sheet: str | None,
-    header_row: int | None,
-    ragged_is_error: bool,
-    header_rows: int | None = None,
-    line_numbers: np.ndarray | None = None,
-) -> tuple[pd.DataFrame, int, np.ndarray, int]:
-    """:func:`read_rows` without the short rows (spreadsheets: a row's trailing empty cells
-    are simply not stored, so a short row says nothing)."""
-    got = read_rows(rows, source, sheet, header_row, ragged_is_error, header_rows, line_numbers)
-    return got.frame, got.header_line, got.row_numbers, got.header_rows
-
-
 def read_rows(
     rows: list[list[Any]],
     source: str,
@@ -101,7 +86,9 @@ def read_rows(
 ) -> RowsTable:
     """Rows to a frame; ``ragged_is_error`` for text, whose rows longer than the header are
     refused and whose short rows are reported (:class:`ShortRows`; ``ends_with_newline``
-    says whether the text ended a line at its end)."""
+    says whether the text ended a line at its end). A spreadsheet (``ragged_is_error``
+    false) gets ``short`` None: a row's trailing empty cells are simply not stored there, so a
+    short row says nothing."""
     where = Location(source, sheet)
     if not rows or all(all(is_blank(v) for v in r) for r in rows):
         raise DataError("has no data (the sheet or file is empty)", where)

@@ -1,7 +1,8 @@
 """Document sections of a contact KPI benchmark: this municipality against the others' mean,
 with its rank, and the notes under that table (``servqual trend --benchmark`` and the report).
 
-Split from :mod:`servqual_cli.report.measurement_sections`, whose table helpers it shares.
+Split from :mod:`servqual_cli.report.measurement_sections`; the table helpers both use live in
+:mod:`servqual_cli.report.measurement_tables`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from servqual_cli.report.measurement_sections import (
-    _kpi_names,
-    _names,
-    _table,
+from servqual_cli.report.measurement_tables import (
+    code_labels,
     display_scale,
     kpi_name,
+    kpi_names,
+    labelled_table,
     ml,
 )
 from servqual_cli.report.numbers import fmt_number
@@ -46,15 +47,15 @@ def benchmark_section(
     # the rank and the number ranked as two columns of numbers (Excel keeps them as numbers)
     t["rank"] = pd.to_numeric(t["rank"], errors="coerce").astype("Int64")
     t["n_municipalities"] = pd.to_numeric(t["n_municipalities"], errors="coerce").astype("Int64")
-    t["kpi"] = _kpi_names(t, lang)
+    t["kpi"] = kpi_names(t, lang)
     cols = ["kpi", "value", "others_mean", "diff", "rank", "n_municipalities", "others_min",
             "others_max", "verdict", "rank_third"]  # fmt: skip
     digits = {c: ".1f" for c in ("value", "others_mean", "others_min", "others_max")}
     digits.update({"diff": "+.1f", "rank": "d", "n_municipalities": "d"})
     title = f"{ml('benchmark_title', lang)} {year}".strip()
-    table_ = _table(title, _names(t[cols], lang), lang, digits, ml("units_note", lang),
-                    ("Jämförelse", "Benchmark"),
-                    rename={"value": municipality})  # fmt: skip
+    table_ = labelled_table(title, code_labels(t[cols], lang), lang, digits,
+                            ml("units_note", lang), ("Jämförelse", "Benchmark"),
+                            rename={"value": municipality})  # fmt: skip
     notes = [with_level(ml("verdict_note", lang), conf, lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
 

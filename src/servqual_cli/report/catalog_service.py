@@ -225,4 +225,26 @@ SERVICE: dict[str, tuple[str, str]] = {
         "förändringen {previous}→{period} jämför bara avgjorda ärenden ({n} öppna {period})",
         "the change {previous}→{period} compares decided cases only ({n} open in {period})",
     ),
+    # the feedback note's dates read by a rule (report/feedback_notes.py): a count per column,
+    # and for the Swedish forms an example of each form read
+    "dates_serial_one": (
+        "{n} datum läst från Excels serienummer (kolumn {column})",
+        "{n} date read from Excel serial numbers (column {column})",
+    ),
+    "dates_serial_many": (
+        "{n} datum lästa från Excels serienummer (kolumn {column})",
+        "{n} dates read from Excel serial numbers (column {column})",
+    ),
+    "dates_swedish_one": (
+        "{n} datum läst i svensk form {example} (kolumn {column})",
+        "{n} date read in a Swedish form {example} (column {column})",
+    ),
+    "dates_swedish_many": (
+        "{n} datum lästa i svensk form {example} (kolumn {column})",
+        "{n} dates read in a Swedish form {example} (column {column})",
+    ),
+    "dates_swedish_example": (
+        "(5 mars 2024, tis 5 mars 2024, 5:e mars 2024, kl. 10.15 eller kl. 10)",
+        "(5 mars 2024, tis 5 mars 2024, 5:e mars 2024, kl. 10.15 or kl. 10)",
+    ),
 }

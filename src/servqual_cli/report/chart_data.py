@@ -107,11 +107,24 @@ def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
 
 
 def _group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
+    """Groups by dimensions: each dimension's gap, then (when the figure has them) the adjusted
+    p its cell follows, in a column named by its rule ("Empati, p (Holm, 15 test, …)"), so the
+    table and the CSV say why a cell is in parentheses (review 6, finding 5)."""
     lab = _labels(d)
-    frame = pd.DataFrame(d["values"], columns=[str(c) for c in d["columns"]], dtype=float)
-    frame.insert(0, lab.get("rows", _word("rows", lang)), [str(r) for r in d["rows"]])
-    frame.insert(1, "n", pd.array(d["n"], dtype="Int64"))
-    return frame
+    columns = [str(c) for c in d["columns"]]
+    gaps = pd.DataFrame(d["values"], columns=columns, dtype=float)
+    frame = pd.DataFrame({lab.get("rows", _word("rows", lang)): [str(r) for r in d["rows"]]})
+    frame["n"] = pd.array(d["n"], dtype="Int64")
+    p = d.get("p_adjusted")
+    if p is None:
+        return pd.concat([frame, gaps], axis=1)
+    p_label = lab.get("p", "p")
+    adjusted = pd.DataFrame(p, columns=columns, dtype=float).reindex(index=gaps.index)
+    pairs = {}
+    for c in columns:  # a loop over the few dimensions; each column is whole
+        pairs[c] = gaps[c]
+        pairs[f"{c}, {p_label}"] = adjusted[c]
+    return pd.concat([frame, pd.DataFrame(pairs)], axis=1)
 
 
 def _ipa(d: dict[str, Any], lang: str) -> pd.DataFrame:
@@ -219,6 +232,9 @@ def figure_formats(figure: Figure, frame: pd.DataFrame) -> dict[str, str]:
     if figure.kind == "ipa":  # as the IPA table: importance in points of 100, perception a mean
         labels = _labels(figure.data)
         formats = {labels.get("y", "y"): ".1f", labels.get("x", "x"): ".2f"}
+    if figure.kind == "group_heatmap" and figure.data.get("p_adjusted") is not None:
+        p_label = _labels(figure.data).get("p", "p")
+        formats = {str(c): "p" for c in frame.columns if str(c).endswith(f", {p_label}")}
     for column in frame.columns:
         if str(column) in formats:
             continue
@@ -228,6 +244,21 @@ def figure_formats(figure: Figure, frame: pd.DataFrame) -> dict[str, str]:
         elif kind in "iu":
             formats[str(column)] = "d"
     return formats
+
+
+def figure_note(figure: Figure) -> str | None:
+    """The note under a figure's data table: the rule its columns follow, when the figure
+    names one (the group heatmap's adjusted p), else None.
+
+    >>> figure_note(Figure("x", "T", "group_heatmap", {"table_note": "p: Holm."}))
+    'p: Holm.'
+    >>> figure_note(Figure("x", "T", "bars", None)) is None
+    True
+    """
+    if not isinstance(figure.data, dict):
+        return None
+    note = figure.data.get("table_note")
+    return None if note is None else str(note)
 
 
 def web_csv(frame: pd.DataFrame, lang: str = "sv") -> str:

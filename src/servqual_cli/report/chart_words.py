@@ -149,6 +149,14 @@ CHART: dict[str, tuple[str, str]] = {
         "The distribution of answers per statement, low answers to the left and high to the right.",
     ),
     "chart_desc_default": ("Diagram: {what}.", "Chart: {what}."),
+    # the group heatmap's data table (review 6, finding 5: it follows the adjusted p)
+    "chart_heatmap_table_note": (
+        "{p}: p-värdet för gapets t-test, justerat över alla test av grupp och dimension. "
+        "Diagrammet sätter ett gap inom parentes när dess p är {alpha} eller mer: det kan inte "
+        "skiljas från 0.",
+        "{p}: the p of the gap's t-test, adjusted over every test of group and dimension. The "
+        "chart puts a gap in parentheses when its p is {alpha} or more: it cannot be told from 0.",
+    ),
 }
 
 

@@ -118,10 +118,14 @@ def _localise(fig: MplFigure, lang: str) -> None:
             step = float(steps[steps > 0].min()) if (steps > 0).any() else 1.0
             decimals = max(0, int(-np.floor(np.log10(step)))) if step < 1 else 0
             if isinstance(current, PercentFormatter):
+                # a diverging axis (toolbox_charts.BothSides) shows shares either side of 0
+                fold = abs if getattr(current, "magnitude", False) else float
                 scale = 100.0 / current.xmax
                 axis.set_major_formatter(
                     FuncFormatter(
-                        lambda v, _p, s=scale: with_percent(fmt_number(v * s, lang, 0), lang)
+                        lambda v, _p, s=scale, f=fold: with_percent(
+                            fmt_number(f(v) * s, lang, 0), lang
+                        )
                     )
                 )
             elif isinstance(current, ScalarFormatter):

@@ -229,31 +229,41 @@ def _date(value: str | dt.date | None, check: _Checker) -> dt.date | None:
         raise check.fail(f"key 'date' must be a date such as 2025-02-15, not {value!r}") from None
 
 
-def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfig:
-    check.table(data, _SURVEY, "survey.")
+def _read_keys(data: Mapping[str, Any], base: Path, check: _Checker, table: str) -> dict[str, Any]:
+    """The keys [survey] and [tolerance] share, checked once: ``file`` (required), the
+    instrument (built-in or a file), ``sheet``, ``encoding``, ``header_row`` and ``strict``;
+    ``table`` is the table's name, so an error names its key (``tolerance.header_row``)."""
     if "file" not in data:
-        raise check.fail("key 'survey.file' is required in [survey]")
+        raise check.fail(f"key '{table}.file' is required in [{table}]")
     instrument = data.get("instrument")
     instrument_file = None
     if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
-        instrument_file = _file(base, instrument, "instrument", "survey.instrument", check)
+        instrument_file = _file(base, instrument, "instrument", f"{table}.instrument", check)
         instrument = str(instrument_file.path)
     header_row = data.get("header_row")
     if header_row is not None and header_row < 1:
-        raise check.fail("key 'survey.header_row' must be 1 or more")
+        raise check.fail(f"key '{table}.header_row' must be 1 or more")
+    return {
+        "file": _file(base, data["file"], table, f"{table}.file", check),
+        "instrument": instrument,
+        "instrument_file": instrument_file,
+        "sheet": _sheet(data.get("sheet")),
+        "encoding": data.get("encoding"),
+        "header_row": header_row,
+        "strict": bool(data.get("strict", False)),
+    }
+
+
+def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfig:
+    check.table(data, _SURVEY, "survey.")
+    read = _read_keys(data, base, check, "survey")
     conf = float(data.get("conf", 0.95))
     if not 0.5 <= conf <= 0.999:
         raise check.fail(f"key 'survey.conf' must be between 0.5 and 0.999, not {conf}")
     crosshair = check.choice(data.get("ipa_crosshair", "mean"), CROSSHAIRS, "survey.ipa_crosshair")
     return SurveyConfig(
-        file=_file(base, data["file"], "survey", "survey.file", check),
-        instrument=instrument,
-        instrument_file=instrument_file,
+        **read,
         by=data.get("by"),
-        sheet=_sheet(data.get("sheet")),
-        encoding=data.get("encoding"),
-        header_row=header_row,
-        strict=bool(data.get("strict", False)),
         conf=conf,
         ipa_crosshair=crosshair,
         weight_column=data.get("weight_column"),
@@ -303,25 +313,7 @@ def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceCon
 
 def _tolerance(data: Mapping[str, Any], base: Path, check: _Checker) -> ToleranceConfig:
     check.table(data, _TOLERANCE, "tolerance.")
-    if "file" not in data:
-        raise check.fail("key 'tolerance.file' is required in [tolerance]")
-    instrument = data.get("instrument")
-    instrument_file = None
-    if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
-        instrument_file = _file(base, instrument, "instrument", "tolerance.instrument", check)
-        instrument = str(instrument_file.path)
-    header_row = data.get("header_row")
-    if header_row is not None and header_row < 1:
-        raise check.fail("key 'tolerance.header_row' must be 1 or more")
-    return ToleranceConfig(
-        file=_file(base, data["file"], "tolerance", "tolerance.file", check),
-        instrument=instrument,
-        instrument_file=instrument_file,
-        sheet=_sheet(data.get("sheet")),
-        encoding=data.get("encoding"),
-        header_row=header_row,
-        strict=bool(data.get("strict", False)),
-    )
+    return ToleranceConfig(**_read_keys(data, base, check, "tolerance"))
 
 
 def survey_config(

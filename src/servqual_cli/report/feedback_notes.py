@@ -1,16 +1,19 @@
 """Notes naming the rules the feedback register's cleaning applied: dates read from Excel
-serial days (review 2 item 16) or in a Swedish form (review 5 item 11) and units merged by case
-(the ``--by`` rule, review 2 item 17).
+serial days (review 2 item 16) or in a Swedish form (review 5 item 11; the forms named with an
+example of each) and units merged by case (the ``--by`` rule, review 2 item 17). The words are
+the catalog's (``dates_serial_*``, ``dates_swedish_*`` in
+:mod:`~servqual_cli.report.catalog_service`).
 
->>> serial_line({"inkommen": 2}, "en")
+>>> dates_line({"inkommen": 2}, "serial", "en")
 '2 dates read from Excel serial numbers (column inkommen)'
->>> print(serial_line({"inkommen": 1, "besvarad": 3}, "sv"))  # doctest: +NORMALIZE_WHITESPACE
+>>> print(dates_line({"inkommen": 1, "besvarad": 3}, "serial", "sv"))
 1 datum läst från Excels serienummer (kolumn inkommen); 3 datum lästa från Excels
 serienummer (kolumn besvarad)
->>> serial_line({}, "en")
+>>> dates_line({}, "serial", "en")
 ''
->>> swedish_line({"inkommen": 1}, "sv")
-'1 datum läst i svensk form (5 mars 2024, kl. 10.15) (kolumn inkommen)'
+>>> dates_line({"inkommen": 1}, "swedish", "sv")
+'1 datum läst i svensk form (5 mars 2024, tis 5 mars 2024, 5:e mars 2024, kl. 10.15 eller kl. \
+10) (kolumn inkommen)'
 """
 
 from __future__ import annotations
@@ -18,43 +21,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from servqual_cli.report.catalog import sl
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.recode_note import merge_line, merged_records
 from servqual_cli.report.spec import Section, Text
 
-__all__ = ["feedback_note_records", "feedback_note_sections", "serial_line", "swedish_line"]
+__all__ = ["dates_line", "feedback_note_records", "feedback_note_sections"]
 
 
-def serial_line(serials: Mapping[str, int], lang: str = "en") -> str:
-    """One clause per date column with cells read from serial days, or "" when none."""
-    sv = lang == "sv"
-    parts = []
-    for column, n in serials.items():
-        count = fmt_int(n, lang)
-        if sv:
-            read = "läst" if n == 1 else "lästa"
-            parts.append(f"{count} datum {read} från Excels serienummer (kolumn {column})")
-        else:
-            word = "date" if n == 1 else "dates"
-            parts.append(f"{count} {word} read from Excel serial numbers (column {column})")
-    return "; ".join(parts)
-
-
-def swedish_line(swedish: Mapping[str, int], lang: str = "en") -> str:
-    """One clause per date column with cells read in a Swedish form, or "" when none."""
-    parts = []
-    for column, n in swedish.items():
-        count = fmt_int(n, lang)
-        if lang == "sv":
-            read = "läst" if n == 1 else "lästa"
-            parts.append(f"{count} datum {read} i svensk form {_SV_EXAMPLE} (kolumn {column})")
-        else:
-            word = "date" if n == 1 else "dates"
-            parts.append(f"{count} {word} read in a Swedish form {_SV_EXAMPLE} (column {column})")
-    return "; ".join(parts)
-
-
-_SV_EXAMPLE = "(5 mars 2024, kl. 10.15)"
+def dates_line(counts: Mapping[str, int], kind: str, lang: str = "en") -> str:
+    """One clause per date column with cells read by the rule ``kind`` (``"serial"``: Excel
+    serial days; ``"swedish"``: a Swedish form), or "" when none."""
+    example = sl("dates_swedish_example", lang) if kind == "swedish" else ""
+    return "; ".join(
+        sl(f"dates_{kind}_{'one' if n == 1 else 'many'}", lang).format(
+            n=fmt_int(n, lang), column=column, example=example
+        )
+        for column, n in counts.items()  # a handful of date columns
+    )
 
 
 def feedback_note_sections(
@@ -65,8 +49,8 @@ def feedback_note_sections(
 ) -> list[Section]:
     """The notes as one section (nothing when no rule was used)."""
     found = (
-        serial_line(serials, lang),
-        swedish_line(swedish or {}, lang),
+        dates_line(serials, "serial", lang),
+        dates_line(swedish or {}, "swedish", lang),
         merge_line(merges, lang),
     )
     lines = [line for line in found if line]

@@ -131,7 +131,7 @@ class _Counter:
 
 
 def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions) -> dict[str, Any]:
-    from servqual_cli.report.chart_data import figure_formats, figure_frame
+    from servqual_cli.report.chart_data import figure_formats, figure_frame, figure_note
     from servqual_cli.report.html_charts import inline_svg
 
     uid = ids.next("fig")
@@ -149,7 +149,8 @@ def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions)
     data = None
     if frame is not None:
         # the decimals of the table the chart illustrates (review 3, finding 19)
-        table = Table(title=figure.title, frame=frame, formats=figure_formats(figure, frame))
+        table = Table(title=figure.title, frame=frame, formats=figure_formats(figure, frame),
+                      note=figure_note(figure))  # fmt: skip
         data = _table_view(table, ids.next("tab"), "", lang)
     return {
         "kind": "figure",

@@ -24,11 +24,11 @@ from servqual_cli.report.measurement_tables import (
     _UNIT_SYMBOL,
     AREA_KPIS,
     FORMATS,
-    _kpi_names,
-    _names,
-    _table,
+    code_labels,
     display_scale,
     kpi_name,
+    kpi_names,
+    labelled_table,
     ml,
 )
 from servqual_cli.report.measurement_trend import (
@@ -42,10 +42,9 @@ from servqual_cli.report.spec import Section, Table, Text
 
 # the helpers and the trend sections live in measurement_tables and measurement_trend (split by
 # job); re-exported here so every caller keeps importing from this module
-__all__ = ["AREA_KPIS", "FORMATS", "_UNIT_SYMBOL", "_kpi_names", "_names", "_table",
-           "adjusted_p_label", "area_table", "contact_sections", "display_scale", "kpi_name",
-           "kpi_table", "mdd_lines", "ml", "shift_columns", "treatment_table", "trend_sections",
-           "year_line"]  # fmt: skip
+__all__ = ["AREA_KPIS", "FORMATS", "_UNIT_SYMBOL", "adjusted_p_label", "area_table",
+           "contact_sections", "display_scale", "kpi_name", "kpi_table", "mdd_lines", "ml",
+           "shift_columns", "treatment_table", "trend_sections", "year_line"]  # fmt: skip
 
 
 def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
@@ -59,7 +58,7 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     index = t["kpi"].map(lambda k: SPECS[str(k)].unit == "index").to_numpy(dtype=bool)
     t["k"] = t["k"].to_numpy(dtype=float)
     t.loc[index, "k"] = float("nan")
-    t["kpi"] = _kpi_names(t, lang)
+    t["kpi"] = kpi_names(t, lang)
     t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
     digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
     note = f"{ml('units_note', lang)} {ml('ci_note', lang)}"
@@ -69,8 +68,8 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     waited, unreached = unreached_calls(kpis)  # review 3 finding 10: the median's rule, named
     if unreached:
         note = f"{note} {ml('unreached_note', lang).format(n=waited, k=unreached)}"
-    return _table(title or ml("kpi_title", lang), t, lang, digits, note,
-                  ("Nyckeltal", "KPIs"))  # fmt: skip
+    return labelled_table(title or ml("kpi_title", lang), t, lang, digits, note,
+                          ("Nyckeltal", "KPIs"))  # fmt: skip
 
 
 def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table:
@@ -106,16 +105,16 @@ def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table
     note = ml("units_note", lang)
     if min_n is not None:
         note += " " + ml("area_n_note", lang).format(min_n=min_n)
-    return _table(ml("area_title", lang), wide, lang, digits, note,
-                  ("Områden", "Areas"), rename=names)  # fmt: skip
+    return labelled_table(ml("area_title", lang), wide, lang, digits, note,
+                          ("Områden", "Areas"), rename=names)  # fmt: skip
 
 
 def treatment_table(counts: pd.DataFrame, lang: str) -> Table:
     """Number of contacts per bemötande rating, per channel."""
-    t = _names(counts.drop(columns=[c for c in ("year", "municipality") if c in counts]), lang)
+    t = code_labels(counts.drop(columns=[c for c in ("year", "municipality") if c in counts]), lang)
     ratings = {r: ml(r, lang) for r in ("mycket god", "god", "medelgod", "dålig")}
-    return _table(ml("treatment_title", lang), t, lang, {}, None, ("Bemötande", "Treatment"),
-                  rename=ratings)  # fmt: skip
+    return labelled_table(ml("treatment_title", lang), t, lang, {}, None,
+                          ("Bemötande", "Treatment"), rename=ratings)  # fmt: skip
 
 
 def _year_rows(frame: pd.DataFrame, year: float) -> pd.DataFrame:

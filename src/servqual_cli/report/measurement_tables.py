@@ -19,7 +19,16 @@ from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
 from servqual_cli.report.labels import label
 from servqual_cli.report.spec import Table
 
-__all__ = ["AREA_KPIS", "FORMATS", "display_scale", "kpi_name", "ml"]
+__all__ = [
+    "AREA_KPIS",
+    "FORMATS",
+    "code_labels",
+    "display_scale",
+    "kpi_name",
+    "kpi_names",
+    "labelled_table",
+    "ml",
+]
 
 _UNIT_SYMBOL = {"share": "%", "index": "0–100", "seconds": "s", "hours": "h"}
 FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
@@ -55,7 +64,7 @@ def display_scale(kpis: pd.Series) -> np.ndarray:
     return np.where(units.isin(["share", "index"]), 100.0, 1.0)
 
 
-def _table(
+def labelled_table(
     title: str,
     frame: pd.DataFrame,
     lang: str,
@@ -72,7 +81,7 @@ def _table(
     return Table(title, frame.rename(columns=names), formats, note=note, sheet=sheet_name)
 
 
-def _names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def code_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """KPI, channel, verdict and area codes as labels."""
     out = frame.copy()
     for col in ("kpi", "channel", "verdict", "relative", "rank_third"):
@@ -97,6 +106,7 @@ def kpi_name(kpi: str, channel: str, lang: str) -> str:
     return name if spec.unit == "share" else f"{name} ({_UNIT_SYMBOL[spec.unit]})"
 
 
-def _kpi_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+def kpi_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """:func:`kpi_name` of every row's ``kpi`` and ``channel``."""
     pairs = zip(frame["kpi"].tolist(), frame["channel"].tolist(), strict=True)
     return pd.Series([kpi_name(k, c, lang) for k, c in pairs], index=frame.index, dtype=object)

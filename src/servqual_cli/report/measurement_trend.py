@@ -16,10 +16,10 @@ from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.measurement_tables import (
     _CHANNEL_ORDER,
     AREA_KPIS,
-    _kpi_names,
-    _names,
-    _table,
+    code_labels,
     display_scale,
+    kpi_names,
+    labelled_table,
     ml,
 )
 from servqual_cli.report.numbers import fmt_number
@@ -49,7 +49,7 @@ def _comparison_table(
     for col in ("before", "after", "diff", "ci_low", "ci_high", "mdd", "value_diff"):
         if col in t:
             t[col] = t[col].to_numpy(dtype=float) * scale
-    t["kpi"] = _kpi_names(t, lang)
+    t["kpi"] = kpi_names(t, lang)
     area = ["area"] if t["area"].ne(ALL).any() else []
     # n before and after as two columns of numbers (Excel keeps them as numbers, issue #9)
     p_col = "p_adjusted" if p_label else "p"
@@ -63,7 +63,9 @@ def _comparison_table(
     if p_label:  # the p is adjusted, the intervals are not: both headers say so (finding 6)
         rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
                        "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
-    return _table(title, _names(t[cols], lang), lang, digits, note, sheet, rename=rename)
+    return labelled_table(
+        title, code_labels(t[cols], lang), lang, digits, note, sheet, rename=rename
+    )
 
 
 def shift_columns(t: pd.DataFrame, lang: str) -> tuple[str, str] | tuple[()]:

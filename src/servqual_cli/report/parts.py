@@ -4,7 +4,8 @@ Thin adapters: each runs the same loading and core steps as ``servqual reliabili
 ``servqual contacts/trend``, then calls those commands' section builders
 (:mod:`~servqual_cli.report.reliability_sections`,
 :mod:`~servqual_cli.report.measurement_sections`), and adds what only the report has: summary
-lines, charts across years, method notes. The KPIs and the feedback register are
+lines (with the short-row lines of each file read, :mod:`~servqual_cli.report.short_rows`),
+charts across years, method notes. The KPIs and the feedback register are
 :mod:`~servqual_cli.report.service_part`.
 """
 
@@ -20,6 +21,7 @@ from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import dimension_name, rl
 from servqual_cli.report.glance_rows import contact_rows
 from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.short_rows import short_row_blocks
 from servqual_cli.report.spec import Block, Section, Table, Text
 
 POWER = 0.8  # power of the minimum detectable difference, as `servqual trend` defaults
@@ -137,6 +139,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     if len(loaded) < 2:
         lines.append(ms.ml("needs_two_years", lang))
     summary: list[Block] = [Text(" ".join(lines))]
+    summary += short_row_blocks([d.table for d in loaded], lang)  # a CSV cut short (review 6 #10)
     comparisons = None
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]

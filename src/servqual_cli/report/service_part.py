@@ -34,6 +34,7 @@ def service_part(ctx: ReportContext) -> Part:
     glance: list[GlanceRow] = []
     periods: list[tuple[str, tuple[str, ...]]] = []
     feedback_data = None
+    read: list[Any] = []  # the files read, for the short-row lines (review 6 #10)
     if cfg.feedback is not None:
         from servqual_cli.io.feedback import load_feedback
         from servqual_cli.io.read import read_table
@@ -48,6 +49,7 @@ def service_part(ctx: ReportContext) -> Part:
 
         kpi_config = load_kpi_config(str(cfg.kpi.path))
         loaded = load_all_kpi_data(kpi_config, read_table)
+        read += [d.table for d in loaded]
         # one judgement of the groups (made in the core, carried by the results): the KPI
         # config's min_n when it sets one, else the report's
         min_n = ctx.config.min_n if kpi_config.min_n is None else kpi_config.min_n
@@ -109,6 +111,10 @@ def service_part(ctx: ReportContext) -> Part:
         sections += feedback_note_sections(
             data.serial_dates, data.log.group_merges(), lang, data.swedish_dates
         )
+    from servqual_cli.report.short_rows import short_row_blocks  # a CSV cut short, named once
+
+    read += [feedback_data.table] if feedback_data is not None else []
+    summary += short_row_blocks({t.source: t for t in read}.values(), lang)
     method = ((rl("service", lang), rl("service_method", lang)),)
     inputs: tuple[InputFile, ...] = ()
     if cfg.kpi is not None:

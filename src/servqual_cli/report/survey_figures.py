@@ -141,12 +141,14 @@ def heatmap_figure(
     dropped = len(names) - len(shown)
     notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
     family = family_words(grouped.n_group_dimension_tests, "groups", lang)
+    p_label = adjusted_label(grouped.adjust, family, lang)
+    alpha = fmt_number(ALPHA, lang, 2)
     notes.append(
         cw(
             "chart_heatmap_unclear",
             lang,
-            p=adjusted_label(grouped.adjust, family, lang),
-            alpha=fmt_number(ALPHA, lang, 2),
+            p=p_label,
+            alpha=alpha,
             conf=level_text(grouped.all.conf, lang),
         )
     )
@@ -163,6 +165,8 @@ def heatmap_figure(
             "rows": grouped.by,
             "columns": label("dimension", lang),
             "value": cw("chart_gap_plain", lang),
+            "p": p_label,  # the data table's p columns name the rule the cells follow
         },
+        "table_note": cw("chart_heatmap_table_note", lang, p=p_label, alpha=alpha),
     }
     return data, notes

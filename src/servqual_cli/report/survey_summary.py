@@ -17,6 +17,7 @@ from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
+from servqual_cli.report.short_rows import short_row_blocks
 from servqual_cli.report.spec import Block, Table, Text
 from servqual_cli.report.survey_results import survey_data, survey_weighting
 
@@ -71,6 +72,7 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     if recoded:
         excluded += ". " + recoded
     out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
+    out += short_row_blocks([d.table], lang)  # a CSV cut short, as every command warns
     out += unused_weight_note(ctx)
     o = result.overall
     weighted = ""

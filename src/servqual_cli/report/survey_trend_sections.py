@@ -16,7 +16,7 @@ import pandas as pd
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import with_level
-from servqual_cli.report.measurement_sections import _names, _table, ml
+from servqual_cli.report.measurement_tables import code_labels, labelled_table, ml
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
 
@@ -54,9 +54,9 @@ def survey_trend_sections(
     shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
                                     for d in frame["dimension"]])  # fmt: skip
     note = ml("survey_note", lang).format(alpha=alpha_text(conf, lang))
-    table = _table(title, _names(shown, lang), lang, digits, note,
-                   (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
-                   rename={"diff": ml("change", lang)})  # fmt: skip
+    table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
+                           (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
+                           rename={"diff": ml("change", lang)})  # fmt: skip
     return [Section("", (table, *(Text(n, "note") for n in notes)))]
 
 
@@ -93,8 +93,8 @@ def weighted_trend_sections(
              for d in frame["dimension"]]  # fmt: skip
     shown = frame[_WEIGHTED_SHOWN].assign(dimension=names)
     note = with_level(ml("weighted_note", lang), conf, lang).format(alpha=alpha_text(conf, lang))
-    table = _table(title, _names(shown, lang), lang, digits, note,
-                   (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
-                   rename={"diff": ml("change", lang)})  # fmt: skip
+    table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
+                           (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
+                           rename={"diff": ml("change", lang)})  # fmt: skip
     lines = weights_lines(sides, result.n_missing_weight, lang)
     return [Section("", (Text(" ".join(lines), "warning" if len(lines) > 1 else "note"), table))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import PercentFormatter
 
 from servqual_cli.report.chart_style import (
     BAND,
@@ -70,8 +71,10 @@ def draw_likert_bars(figure: Figure) -> MplFigure:
     half to the left of zero and the upper half to the right (an odd scale's middle point
     straddles zero).
 
-    ``data``: ``{"items", "counts": [[...] per item], "points": [...], "labels": {"x"},
-    "ticks"?: [[position, text], ...]}`` (tick texts in the report's language).
+    ``data``: ``{"items", "counts": [[...] per item], "points": [...], "labels": {"x"}}``.
+    The axis reads "100 %, 50 %, 0 %, 50 %, 100 %": shares either side of 0, written by
+    :class:`BothSides`, which :func:`servqual_cli.report.charts.render` puts through the
+    report's one number format (decimal comma, no-break space before "%" in Swedish).
     """
     d = figure.data
     items = list(d["items"])
@@ -95,13 +98,23 @@ def draw_likert_bars(figure: Figure) -> MplFigure:
     ax.axvline(0, color=GREY, linewidth=0.8)
     ax.set_yticks(y, items)
     ax.set_xlim(-100, 100)
-    ticks = d.get("ticks") or [[-100, "100 %"], [-50, "50 %"], [0, "0"], [50, "50 %"],
-                               [100, "100 %"]]  # fmt: skip
-    ax.set_xticks([float(t[0]) for t in ticks], [str(t[1]) for t in ticks])
+    ax.set_xticks([-100.0, -50.0, 0.0, 50.0, 100.0])
+    ax.xaxis.set_major_formatter(BothSides(100.0, decimals=0))
     ax.set_xlabel(d["labels"]["x"])
     ax.grid(axis="y", visible=False)
     legend_above(ax, ncols=k)
     return fig
+
+
+class BothSides(PercentFormatter):
+    """Percent ticks of a diverging axis: a share to the left of 0 is a share too ("50 %", not
+    "−50 %"). :func:`servqual_cli.report.charts.render` localises it as every percent axis,
+    taking the magnitude because of :attr:`magnitude`."""
+
+    magnitude = True
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return str(super().__call__(abs(x), pos))
 
 
 def _diverging(k: int) -> list[str]:

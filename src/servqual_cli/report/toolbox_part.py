@@ -134,4 +134,8 @@ def tolerance_part(ctx: ReportContext) -> Part:
         else "Zone of tolerance after Parasuraman, Zeithaml & Berry (1994): MSA = P − A, "
         "MSS = P − D."
     )
-    return Part((Section(title, sections[0].blocks),), (), ((title, method),))
+    from servqual_cli.report.short_rows import short_row_blocks  # a CSV cut short (review 6 #10)
+
+    own = ctx.config.tolerance is not None  # (the survey file's lines are the survey part's)
+    summary = tuple(short_row_blocks([table], ctx.lang)) if own else ()
+    return Part((Section(title, sections[0].blocks),), summary, ((title, method),))

@@ -254,7 +254,6 @@ def item_distribution_sections(
     lo, hi = res.scale
     if chart:
         from servqual_cli.report.chart_words import cw
-        from servqual_cli.report.numbers import fmt_percent
 
         for set_name in dict.fromkeys(res.table["set"]):
             rows = res.table["set"] == set_name
@@ -265,8 +264,6 @@ def item_distribution_sections(
                        data={"items": res.table.loc[rows, "item"].tolist(),
                              "counts": counts.loc[rows].to_numpy().tolist(),
                              "points": list(counts.columns),
-                             "ticks": [[t, fmt_percent(abs(t) / 100, lang, 0) if t else "0"]
-                                       for t in (-100, -50, 0, 50, 100)],
                              "labels": {"x": cw("chart_share_answers", lang)}},
                        description=cw("chart_desc_likert", lang))
             )  # fmt: skip
