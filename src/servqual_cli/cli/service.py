@@ -194,13 +194,17 @@ def feedback(
         "n_rows": data.n_rows,
         "excluded": data.excluded,
         "left_out": left.to_dict()["left_out"],
-        **feedback_note_records(data.serial_dates, merges, data.swedish_dates),
+        **feedback_note_records(
+            data.serial_dates, merges, data.swedish_dates, data.swedish_examples
+        ),
         "input": source,
         **result.to_dict(),
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
     sections = feedback_sections(result, data.excluded, lang.value, left_out=left)
-    sections += feedback_note_sections(data.serial_dates, merges, lang.value, data.swedish_dates)
+    sections += feedback_note_sections(
+        data.serial_dates, merges, lang.value, data.swedish_dates, data.swedish_examples
+    )
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
 
     sections += short_row_note(table.describe(), lang.value)

@@ -106,6 +106,9 @@ class FeedbackData:
     swedish_dates : dict
         Date column -> cells of the kept items read in a Swedish form (``5 mars 2024``,
         ``kl. 10.15``; :mod:`~servqual_cli.io.date_text`), named in a note as serial days are.
+    swedish_examples : dict
+        Date column -> the first such text of the kept items, as the file has it: the note's
+        example is the column's own (review 7 finding 6: a fixed example read as the data).
     """
 
     frame: pd.DataFrame
@@ -115,6 +118,7 @@ class FeedbackData:
     log: ExclusionLog
     serial_dates: dict[str, int] = field(default_factory=dict)
     swedish_dates: dict[str, int] = field(default_factory=dict)
+    swedish_examples: dict[str, str] = field(default_factory=dict)
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -294,8 +298,13 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
         log.add_group_merges(name("unit"), {k: v for k, v in merged.items() if v})
     serials = {name(r): _serial_cells(cols[r], times[r], kept)
                for r in ("received", "answered", "closed") if r in found}  # fmt: skip
-    swedish = {name(r): _kept_cells(cols[r], swedish_date_text(pd.Series(cols[r].reps)), kept)
-               for r in ("received", "answered", "closed") if r in found}  # fmt: skip
+    marked = {name(r): (cols[r], swedish_date_text(pd.Series(cols[r].reps)))
+              for r in ("received", "answered", "closed") if r in found}  # fmt: skip
+    swedish = {
+        column: _kept_cells(col, per_code, kept) for column, (col, per_code) in marked.items()
+    }
+    examples = {column: _first_kept_text(col, per_code, kept)
+                for column, (col, per_code) in marked.items() if swedish[column]}  # fmt: skip
 
     clean = pd.DataFrame(
         {
@@ -314,7 +323,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     clean["unit"] = clean["unit"].fillna("–")  # an item without a unit still counts
     columns = {role: name(role) for role in found}
     return FeedbackData(clean, table, columns, n, log, {k: v for k, v in serials.items() if v},
-                        {k: v for k, v in swedish.items() if v})  # fmt: skip
+                        {k: v for k, v in swedish.items() if v}, examples)  # fmt: skip
 
 
 def _kept_cells(col: _Coded, per_code: np.ndarray, kept: np.ndarray) -> int:
@@ -322,6 +331,13 @@ def _kept_cells(col: _Coded, per_code: np.ndarray, kept: np.ndarray) -> int:
     if not per_code.any():
         return 0
     return int(np.bincount(col.codes[kept], minlength=len(col.reps))[per_code].sum())
+
+
+def _first_kept_text(col: _Coded, per_code: np.ndarray, kept: np.ndarray) -> str:
+    """The text of the first kept row whose code is marked in ``per_code`` (one exists)."""
+    codes = col.codes[kept]
+    first = int(np.argmax(per_code[codes]))
+    return str(col.reps[codes[first]]).strip()
 
 
 def _serial_cells(col: _Coded, times: np.ndarray, kept: np.ndarray) -> int:

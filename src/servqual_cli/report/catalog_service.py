@@ -226,7 +226,7 @@ SERVICE: dict[str, tuple[str, str]] = {
         "the change {previous}→{period} compares decided cases only ({n} open in {period})",
     ),
     # the feedback note's dates read by a rule (report/feedback_notes.py): a count per column,
-    # and for the Swedish forms an example of each form read
+    # and for the Swedish forms the column's first such text as its example
     "dates_serial_one": (
         "{n} datum läst från Excels serienummer (kolumn {column})",
         "{n} date read from Excel serial numbers (column {column})",
@@ -236,15 +236,11 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{n} dates read from Excel serial numbers (column {column})",
     ),
     "dates_swedish_one": (
-        "{n} datum läst i svensk form {example} (kolumn {column})",
-        "{n} date read in a Swedish form {example} (column {column})",
+        "{n} datum läst i svensk form, som ”{example}” (kolumn {column})",
+        "{n} date read in a Swedish form, as “{example}” (column {column})",
     ),
     "dates_swedish_many": (
-        "{n} datum lästa i svensk form {example} (kolumn {column})",
-        "{n} dates read in a Swedish form {example} (column {column})",
-    ),
-    "dates_swedish_example": (
-        "(5 mars 2024, tis 5 mars 2024, 5:e mars 2024, kl. 10.15 eller kl. 10)",
-        "(5 mars 2024, tis 5 mars 2024, 5:e mars 2024, kl. 10.15 or kl. 10)",
+        "{n} datum lästa i svensk form, t.ex. ”{example}” (kolumn {column})",
+        "{n} dates read in a Swedish form, e.g. “{example}” (column {column})",
     ),
 }

@@ -1,7 +1,7 @@
 """Notes naming the rules the feedback register's cleaning applied: dates read from Excel
-serial days (review 2 item 16) or in a Swedish form (review 5 item 11; the forms named with an
-example of each) and units merged by case (the ``--by`` rule, review 2 item 17). The words are
-the catalog's (``dates_serial_*``, ``dates_swedish_*`` in
+serial days (review 2 item 16) or in a Swedish form (review 5 item 11; with the column's own
+first such text as the example, review 7 finding 6) and units merged by case (the ``--by``
+rule, review 2 item 17). The words are the catalog's (``dates_serial_*``, ``dates_swedish_*`` in
 :mod:`~servqual_cli.report.catalog_service`).
 
 >>> dates_line({"inkommen": 2}, "serial", "en")
@@ -11,9 +11,8 @@ the catalog's (``dates_serial_*``, ``dates_swedish_*`` in
 serienummer (kolumn besvarad)
 >>> dates_line({}, "serial", "en")
 ''
->>> dates_line({"inkommen": 1}, "swedish", "sv")
-'1 datum läst i svensk form (5 mars 2024, tis 5 mars 2024, 5:e mars 2024, kl. 10.15 eller kl. \
-10) (kolumn inkommen)'
+>>> dates_line({"inkommen": 2}, "swedish", "sv", {"inkommen": "5 mars 2024 kl. 10.15"})
+'2 datum lästa i svensk form, t.ex. ”5 mars 2024 kl. 10.15” (kolumn inkommen)'
 """
 
 from __future__ import annotations
@@ -29,13 +28,18 @@ from servqual_cli.report.spec import Section, Text
 __all__ = ["dates_line", "feedback_note_records", "feedback_note_sections"]
 
 
-def dates_line(counts: Mapping[str, int], kind: str, lang: str = "en") -> str:
+def dates_line(
+    counts: Mapping[str, int],
+    kind: str,
+    lang: str = "en",
+    examples: Mapping[str, str] | None = None,
+) -> str:
     """One clause per date column with cells read by the rule ``kind`` (``"serial"``: Excel
-    serial days; ``"swedish"``: a Swedish form), or "" when none."""
-    example = sl("dates_swedish_example", lang) if kind == "swedish" else ""
+    serial days; ``"swedish"``: a Swedish form, with ``examples``: column -> one of its texts),
+    or "" when none."""
     return "; ".join(
         sl(f"dates_{kind}_{'one' if n == 1 else 'many'}", lang).format(
-            n=fmt_int(n, lang), column=column, example=example
+            n=fmt_int(n, lang), column=column, example=(examples or {}).get(column, "")
         )
         for column, n in counts.items()  # a handful of date columns
     )
@@ -46,11 +50,12 @@ def feedback_note_sections(
     merges: Mapping[str, Mapping[tuple[str, str], int]],
     lang: str,
     swedish: Mapping[str, int] | None = None,
+    examples: Mapping[str, str] | None = None,
 ) -> list[Section]:
     """The notes as one section (nothing when no rule was used)."""
     found = (
         dates_line(serials, "serial", lang),
-        dates_line(swedish or {}, "swedish", lang),
+        dates_line(swedish or {}, "swedish", lang, examples),
         merge_line(merges, lang),
     )
     lines = [line for line in found if line]
@@ -63,8 +68,10 @@ def feedback_note_records(
     serials: Mapping[str, int],
     merges: Mapping[str, Mapping[tuple[str, str], int]],
     swedish: Mapping[str, int] | None = None,
+    examples: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """JSON: ``serial_dates`` and ``swedish_dates`` (column -> cells) and
-    ``group_values_merged`` (as gap has it)."""
+    """JSON: ``serial_dates`` and ``swedish_dates`` (column -> cells), ``swedish_date_examples``
+    (column -> the first such text) and ``group_values_merged`` (as gap has it)."""
     return {"serial_dates": dict(serials), "swedish_dates": dict(swedish or {}),
+            "swedish_date_examples": dict(examples or {}),
             "group_values_merged": merged_records(merges)}  # fmt: skip

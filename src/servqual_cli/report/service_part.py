@@ -109,8 +109,9 @@ def service_part(ctx: ReportContext) -> Part:
 
         # serial-day and Swedish dates, units merged by case, named as `servqual feedback` does
         sections += feedback_note_sections(
-            data.serial_dates, data.log.group_merges(), lang, data.swedish_dates
-        )
+            data.serial_dates, data.log.group_merges(), lang, data.swedish_dates,
+            data.swedish_examples,
+        )  # fmt: skip
     from servqual_cli.report.short_rows import short_row_blocks  # a CSV cut short, named once
 
     read += [feedback_data.table] if feedback_data is not None else []
