@@ -276,8 +276,11 @@ MEASUREMENT: Pairs = {
                           "the {m} totals, which the verdict follows, a measured difference must "
                           "exceed about {critical} {unit} to be told from chance ({unadjusted} "
                           "{unit} without it; n = {n1} and {n2})"),
-    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå:",
-                  "At {power}% power and {alpha}% significance:"),
+    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (båda talen "
+                  "från det strängare av testet och intervallet, eftersom bedömningen kräver "
+                  "båda):",
+                  "At {power}% power and {alpha}% significance (both numbers from the stricter "
+                  "of the test and the interval, as the verdict needs both):"),
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
     "hours": ("arbetstimmar", "working hours"),
