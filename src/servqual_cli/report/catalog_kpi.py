@@ -23,6 +23,21 @@ KPI: dict[str, tuple[str, str]] = {
         "interval; the difference of the periods' values comes before it, and the two can "
         "differ, even in sign.",
     ),
+    # the report's changed-KPI table: the change the test judges with its interval (as the KPI
+    # tables show a time's shift), and the note naming the estimate and interval of each kind
+    "changed_change": ("Förändring (tider: förskjutning)", "Change (times: shift)"),
+    "changed_ci_low": ("{level} KI, nedre", "{level} CI, low"),
+    "changed_ci_high": ("{level} KI, övre", "{level} CI, high"),
+    "changed_note": (
+        "Förändring: för andelar skillnaden i procentenheter med Newcombes intervall (bredvid "
+        "Fishers exakta test); för tider Hodges-Lehmanns förskjutning (medianen av alla "
+        "parvisa skillnader senare − tidigare period) med Mann-Whitney-testets eget intervall, "
+        "inte skillnaden mellan Före och Efter.",
+        "Change: for shares the difference in percentage points with Newcombe's interval "
+        "(beside Fisher's exact test); for times the Hodges-Lehmann shift (the median of all "
+        "pairwise differences later − earlier period) with the Mann-Whitney test's own "
+        "interval, not the difference of Before and After.",
+    ),
     # the fifth review's leftovers, item 6: the counts beside a one-period verdict
     "excluded_scope": (
         "(alla perioder {periods}, inte bara {period})",
