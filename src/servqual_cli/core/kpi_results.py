@@ -151,6 +151,20 @@ class KpiResult:
         return self.spec.target if self.spec.target is not None else self.spec.norm
 
     @property
+    def single_period(self) -> bool:
+        """The rows measured hold one period (named): there is no previous period to compare
+        with, which is why ``change`` is None (not a missing or failed comparison).
+
+        >>> from dataclasses import replace
+        >>> from pathlib import Path
+        >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+        >>> r = KpiResult(spec, 3, 0.5, 0.1, 0.9, None, pd.DataFrame(), None, None, {})
+        >>> r.single_period, replace(r, period="2020").single_period
+        (False, True)
+        """
+        return self.period is not None and self.change is None and self.pooled is None
+
+    @property
     def excluded_periods(self) -> tuple[str, ...]:
         """The periods ``excluded`` counts over: every period of the data (a cell without a
         usable date has no period, so the counts cannot be split by period), which is more than

@@ -38,6 +38,14 @@ KPI: dict[str, tuple[str, str]] = {
         "pairwise differences later − earlier period) with the Mann-Whitney test's own "
         "interval, not the difference of Before and After.",
     ),
+    # a KPI whose data hold one period: why it has no previous period and no change (its note,
+    # and the overview's previous-period cell)
+    "one_period": (
+        # "from them": the report's overview may still fill a change from the contact files
+        "data har bara en period ({period}), så ingen förändring beräknas ur dem",
+        "the data hold only one period ({period}), so no change is computed from them",
+    ),
+    "one_period_cell": ("bara {period} i data", "only {period} in the data"),
     # the fifth review's leftovers, item 6: the counts beside a one-period verdict
     "excluded_scope": (
         "(alla perioder {periods}, inte bara {period})",
