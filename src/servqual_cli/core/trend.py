@@ -298,9 +298,10 @@ def compare_kpis(
     defined = np.isfinite(effective) & (p > 0) & (adjusted > 0)
     levels = np.where(defined, effective, levels)
     frame["level"] = levels
-    # One SE per comparison, the one the verdict's own test implies (review 5 finding 10),
-    # feeds both the "told from chance" threshold and the minimum detectable difference, so
-    # the sentence that shows them can never contradict the verdict or itself.
+    # One SE per comparison (review 5 finding 10) feeds both the "told from chance" threshold
+    # and the minimum detectable difference, so the sentence that shows them can never
+    # contradict the verdict or itself: the SE the verdict's own test implies, and (below) at
+    # least the interval's.
     test_se = implied_se(frame["diff"].to_numpy(dtype=float), p,
                          frame["mdd"].to_numpy(dtype=float), conf, power)  # fmt: skip
     # The verdict needs the test's (adjusted) p below 1 - conf AND the row's interval wholly on
