@@ -306,7 +306,7 @@ def compare_kpis(
                          frame["mdd"].to_numpy(dtype=float), conf, power)  # fmt: skip
     # The verdict needs the test's (adjusted) p below 1 - conf AND the row's interval wholly on
     # one side of 0, so the threshold and the MDD come from whichever of the two is stricter, for
-    # every row (one rule; session 10). Review 6 finding 2 found it for the index (Mann-Whitney
+    # every row (one rule). Review 6 finding 2 found it for the index (Mann-Whitney
     # test, Welch interval: -5 was "told from chance" beside a Welch interval [-11.9; 1.9]); the
     # same holds where the interval inverts the test, because the inversion is not the test's
     # normal SE: heavily tied times give a Hodges-Lehmann interval ending at 0 beside a
