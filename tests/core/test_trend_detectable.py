@@ -25,7 +25,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.core.contacts import ALL
@@ -69,10 +69,24 @@ def _usable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[(p > 0) & (p < 1) & frame["diff"].astype(float).ne(0) & frame["se"].notna()]
 
 
-# derandomize: the same examples on every run, so CI cannot meet a case no run here saw
+def _tied_times() -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
+    """Heavily tied queue times (the case the fresh-clone CI met in session 9): Mann-Whitney
+    p = 0.0115, Hodges-Lehmann shift -5 s with the test's own interval [-10; 0], which ends at
+    0, so the verdict is "no detectable change"."""
+    kpi = "phone_wait_seconds_median"
+    before = [0.0] * 3 + [5.0] * 4 + [10.0] * 4
+    after = [0.0] * 9 + [10.0]
+    b = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": kpi, "x": before})
+    a = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": kpi, "x": after})
+    return b, a, "none", "score"
+
+
+# derandomize: the same examples on every run, so CI cannot meet a case no run here saw; the
+# tied case is always among them
 @settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
 @given(two_years())
+@example(_tied_times())
 def test_sentence_and_verdict_never_disagree(
     data: tuple[pd.DataFrame, pd.DataFrame, str, str],
 ) -> None:
@@ -81,13 +95,11 @@ def test_sentence_and_verdict_never_disagree(
     rows = _usable(frame)
     for r in rows.itertuples():
         told = abs(r.diff) > r.critical  # the sentence: "must exceed about {critical}"
-        # the threshold says what the verdict's own (adjusted) test and its interval say
-        # together (review 6 finding 2: the index's Welch interval can be the stricter) ...
-        # (only where the interval is not the test's own: the index's Welch interval, and
-        # Newcombe's beside Fisher; Mee's and the Hodges-Lehmann interval invert their test,
-        # but for heavily tied times the latter can end at 0 where the test's p is below 0.05)
-        apart = r.kpi == "treatment_index" or r.test == "fisher"
-        excludes_0 = r.ci_low > 0 or r.ci_high < 0 if apart else True
+        # the threshold says what the verdict's own (adjusted) test and the row's interval say
+        # together, for every row: the index's Welch interval (review 6 finding 2), Newcombe's
+        # beside Fisher, and also the intervals that invert their test (Mee; Hodges-Lehmann,
+        # which for heavily tied times can end at 0 while the test's p is below 0.05)
+        excludes_0 = r.ci_low > 0 or r.ci_high < 0
         if not math.isclose(abs(r.diff), r.critical, rel_tol=1e-9):
             assert told == (r.p_adjusted < 0.05 and excludes_0), (r.kpi, r.area, r.p)
         # ... and a better/worse verdict is never beside a change under the threshold
@@ -121,3 +133,25 @@ def test_mdd_and_threshold_share_the_test_se_on_a_hand_case() -> None:
     assert row["mdd"] == pytest.approx((QNORM_975 + QNORM_80) * se, rel=1e-9)
     # a true change of MDD is detected (normal approximation) with 80 % power
     assert norm.cdf(row["mdd"] / se - QNORM_975) == pytest.approx(0.8, abs=1e-12)
+
+
+def test_tied_times_threshold_is_the_interval_bound() -> None:
+    """The tied case: the old rule took the threshold from the test alone for times (|diff| /
+    z_{1-p/2} * z_{0.975} = 3.88 s), so "a measured change must exceed about 3.9 s" called the
+    -5 s shift told from chance while the verdict (interval [-10; 0]) said no detectable change.
+    The interval's bound (5 s, the distance from -5 to 0) is the stricter and now decides."""
+    from scipy.stats import norm
+
+    b, a, adjust, share_test = _tied_times()
+    row = compare_kpis(b, a, share_test=share_test, adjust=adjust).iloc[0]
+    # R: wilcox.test(after, before, conf.int = TRUE, exact = FALSE, correct = TRUE)
+    #    p 0.01148561, estimate -5 (median(outer(after, before, "-"))), interval [-10; 0]
+    assert row["p"] == pytest.approx(0.011485610987293855, rel=1e-9)
+    assert (row["diff"], row["ci_low"], row["ci_high"]) == (-5.0, -10.0, 0.0)
+    assert row["verdict"] == "no detectable change"
+    old_threshold = QNORM_975 * 5.0 / norm.isf(row["p"] / 2)  # the test alone
+    assert old_threshold == pytest.approx(3.8772, abs=1e-4) and old_threshold < 5.0
+    assert row["critical"] == pytest.approx(5.0, rel=1e-12)  # the interval's bound
+    assert not abs(row["diff"]) > row["critical"] * (1 + 1e-9)
+    assert row["se"] == pytest.approx(5.0 / QNORM_975, rel=1e-12)
+    assert row["mdd"] == pytest.approx((QNORM_975 + QNORM_80) * 5.0 / QNORM_975, rel=1e-12)

@@ -294,7 +294,7 @@ def survey_trend(
     payload["unused_weight_columns"] = unused  # after the rows, as before --weight-column
     return [
         *warning,
-        *survey_trend_sections(frame, before.label, after.label, lang, [], conf),
+        *survey_trend_sections(frame, before.label, after.label, lang, [], conf, power),
     ], frame
 
 

@@ -319,7 +319,8 @@ def _value_kpi(
             )
             if spec.statistic == "share":
                 p = fisher_exact(int(a.sum()), na, int(b.sum()), nb).p
-                change = kpi_change(names[-2:], va, vb, (na, nb), p, "fisher", spec)
+                change = kpi_change(names[-2:], va, vb, (na, nb), p, "fisher", spec,
+                                    (int(a.sum()), int(b.sum())), conf)  # fmt: skip
             else:  # the shift the Mann-Whitney test estimates (review 5, finding 5)
                 change = time_change(names[-2:], a.astype(float), b.astype(float), va, vb,
                                      spec, conf)  # fmt: skip

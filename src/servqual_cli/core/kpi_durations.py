@@ -82,7 +82,9 @@ def duration_kpi(
         c = compare_periods(before, after, stat, limit, conf)
         values = (c.before.value / scale, c.after.value / scale)
         if c.test == "fisher":
-            change = kpi_change(names[-2:], *values, (c.before.n, c.after.n), c.p, c.test, spec)
+            ks = (c.before.n_within or 0, c.after.n_within or 0)  # decided within the limit
+            change = kpi_change(names[-2:], *values, (c.before.n, c.after.n), c.p, c.test, spec,
+                                ks, conf)  # fmt: skip
         else:  # the shift the Mann-Whitney test estimates, in the KPI's unit (review 5 #5)
             b, a = (_closed(d) / scale for d in (before, after))
             change = time_change(names[-2:], b, a, *values, spec, conf, (c.before.n, c.after.n))

@@ -16,6 +16,7 @@ import pandas as pd
 
 from servqual_cli.core.inference import mann_whitney
 from servqual_cli.core.location_shift import LocationShift, hodges_lehmann
+from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.core.results import plain, records
 from servqual_cli.vocab.kpi import KpiSpec
 
@@ -42,6 +43,9 @@ class KpiChange:
     shift, the median of every pairwise difference after - before, not the medians' difference
     (the two can differ even in sign): ``shift`` with the test's own interval at ``conf``
     (``shift_low``, ``shift_high``), and ``better`` follows the shift (review 5, finding 5).
+    A share's difference has the Newcombe (1998) hybrid score interval at ``conf`` beside
+    Fisher's test (``diff_low``, ``diff_high``; as the trend's ``--test fisher``), so every
+    change can be shown with its interval (the report's changed-KPI table); NaN for a time.
     """
 
     period: str
@@ -59,6 +63,8 @@ class KpiChange:
     shift_low: float = float("nan")
     shift_high: float = float("nan")
     conf: float = 0.95
+    diff_low: float = float("nan")
+    diff_high: float = float("nan")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -145,6 +151,20 @@ class KpiResult:
         return self.spec.target if self.spec.target is not None else self.spec.norm
 
     @property
+    def single_period(self) -> bool:
+        """The rows measured hold one period (named): there is no previous period to compare
+        with, which is why ``change`` is None (not a missing or failed comparison).
+
+        >>> from dataclasses import replace
+        >>> from pathlib import Path
+        >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+        >>> r = KpiResult(spec, 3, 0.5, 0.1, 0.9, None, pd.DataFrame(), None, None, {})
+        >>> r.single_period, replace(r, period="2020").single_period
+        (False, True)
+        """
+        return self.period is not None and self.change is None and self.pooled is None
+
+    @property
     def excluded_periods(self) -> tuple[str, ...]:
         """The periods ``excluded`` counts over: every period of the data (a cell without a
         usable date has no period, so the counts cannot be split by period), which is more than
@@ -208,11 +228,25 @@ def kpi_change(
     p: float,
     test: str,
     spec: KpiSpec,
+    ks: tuple[int, int] | None = None,
+    conf: float = 0.95,
 ) -> KpiChange:
-    """A change whose estimate is the difference of the two values (shares: Fisher's test)."""
+    """A change whose estimate is the difference of the two values (shares: Fisher's test);
+    with the successes ``ks`` (before, after) of a share, its Newcombe interval at ``conf``.
+
+    >>> from pathlib import Path
+    >>> spec = KpiSpec(0, "s", "resultat", Path("s.csv"), "share", target=0.9)
+    >>> c = kpi_change(["2023", "2024"], 30 / 54, 43 / 53, (54, 53), 0.0066, "fisher", spec,
+    ...                (30, 43))
+    >>> round(c.diff, 4), round(c.diff_low, 4), round(c.diff_high, 4), c.better
+    (0.2558, 0.0795, 0.4114, True)
+    """
     diff = after - before
+    low = high = math.nan
+    if ks is not None and ns[0] > 0 and ns[1] > 0:
+        low, high = newcombe_diff_ci(ks[0], ns[0], ks[1], ns[1], conf)
     return KpiChange(names[1], names[0], after, before, diff, ns[1], ns[0], float(p), test,
-                     _better(diff, spec))  # fmt: skip
+                     _better(diff, spec), conf=conf, diff_low=low, diff_high=high)  # fmt: skip
 
 
 def time_change(

@@ -6,10 +6,11 @@ one year against the other's. Reported: mean gap each year, the difference (afte
 with Welch's t interval, Welch's t-test p and the Mann-Whitney p (the scores are means of
 ordinal answers; R ``wilcox.test`` with its defaults), Hedges' g (pooled SD, exact J) with its
 noncentral-t interval at ``conf`` (``hedges_g_low``, ``hedges_g_high``; as R
-``effectsize::hedges_g``) and the smallest
-difference a t-test detects with the given power. The overall row is the unweighted SERVQUAL
-score (mean of the five dimension gaps, respondents with every dimension valid). A higher
-(less negative) gap is better; the verdict follows Welch's test at ``1 - conf``.
+``effectsize::hedges_g``) and the smallest difference Welch's test detects with the given power
+(``mdd``: the noncentral t with the Welch test's own SE and df, the test the verdict follows).
+The overall row is the unweighted SERVQUAL score (mean of the five dimension gaps, respondents
+with every dimension valid). A higher (less negative) gap is better; the verdict follows Welch's
+test at ``1 - conf``.
 
 References
 ----------
@@ -28,7 +29,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.detectable_difference import mdd_mean_difference
+from servqual_cli.core.detectable_difference import mdd_welch
 from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
@@ -104,12 +105,11 @@ def compare_survey_gaps(
         p_mw = mann_whitney(y, x).p
         g = hedges_g(y, x, conf)
         mdd = math.nan
-        if x.size >= 2 and y.size >= 2:
-            pooled = ((x.size - 1) * x.var(ddof=1) + (y.size - 1) * y.var(ddof=1)) / (
-                x.size + y.size - 2
-            )
-            if pooled > 0:
-                mdd = mdd_mean_difference(math.sqrt(pooled), x.size, y.size, alpha, power)
+        if math.isfinite(t.df):  # Welch's test has an SE (two answers a year, not constant)
+            # the SE and df of the Welch test the verdict follows, not a pooled SD (an MDD for
+            # another test beside the Welch verdict and interval could contradict them)
+            se = math.sqrt(x.var(ddof=1) / x.size + y.var(ddof=1) / y.size)
+            mdd = mdd_welch(se, t.df, alpha, power)
         rows.append(
             {
                 "dimension": str(name),

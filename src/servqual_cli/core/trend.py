@@ -23,7 +23,10 @@ measured difference the test calls significant, ``critical = z_{1-level/2} * se`
 level the comparison's own p must be below for its adjusted p to be below ``1 - conf``), and the
 minimum detectable difference, ``mdd = (z_{1-a/2} + z_power) * se`` (Bloom 1995). Two SEs
 (review 5, finding 10) let one sentence say "a true change of 14 is detected with 80 %
-probability; a measured one must exceed about 14", which cannot both hold.
+probability; a measured one must exceed about 14", which cannot both hold. As the verdict needs
+the test and the interval, that SE is the larger of the test's and the interval's (the distance
+from the estimate to the interval's end on the side of 0, over ``z_{1-conf/2}``), for every row:
+the threshold then says exactly what the verdict says.
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -295,29 +298,31 @@ def compare_kpis(
     defined = np.isfinite(effective) & (p > 0) & (adjusted > 0)
     levels = np.where(defined, effective, levels)
     frame["level"] = levels
-    # One SE per comparison, the one the verdict's own test implies (review 5 finding 10),
-    # feeds both the "told from chance" threshold and the minimum detectable difference, so
-    # the sentence that shows them can never contradict the verdict or itself.
+    # One SE per comparison (review 5 finding 10) feeds both the "told from chance" threshold
+    # and the minimum detectable difference, so the sentence that shows them can never
+    # contradict the verdict or itself: the SE the verdict's own test implies, and (below) at
+    # least the interval's.
     test_se = implied_se(frame["diff"].to_numpy(dtype=float), p,
                          frame["mdd"].to_numpy(dtype=float), conf, power)  # fmt: skip
-    # The verdict also needs the row's interval wholly on one side of 0 (review 6 finding 2: the
-    # index's test is Mann-Whitney but its interval Welch's, whose SE can be the larger, so a
-    # threshold from the test alone said -5 was "told from chance" while the Welch interval
-    # [-11.9; 1.9] held 0). The interval's bound is the distance from the estimate to the
-    # interval's end on the side of 0 (it excludes 0 exactly when |diff| is beyond it; for
-    # Welch that is the half-width), as an SE: that distance over z_{1-a/2}.
-    # Only where the interval is not the test's own inversion (Welch beside Mann-Whitney for the
-    # index, Newcombe beside Fisher): the Mee and Hodges-Lehmann intervals exclude 0 exactly when
-    # their test's p is below the level, and their width would only blur the test's bound.
+    # The verdict needs the test's (adjusted) p below 1 - conf AND the row's interval wholly on
+    # one side of 0, so the threshold and the MDD come from whichever of the two is stricter, for
+    # every row (one rule). Review 6 finding 2 found it for the index (Mann-Whitney
+    # test, Welch interval: -5 was "told from chance" beside a Welch interval [-11.9; 1.9]); the
+    # same holds where the interval inverts the test, because the inversion is not the test's
+    # normal SE: heavily tied times give a Hodges-Lehmann interval ending at 0 beside a
+    # Mann-Whitney p of 0.015 (continuity correction and the steps at pairwise differences), and
+    # Mee's interval is asymmetric. The interval's bound is the distance from the estimate to
+    # the interval's end on the side of 0 (it excludes 0 exactly when |diff| is beyond it; for
+    # Welch that is the half-width), as an SE: that distance over z_{1-a/2}. A row without an
+    # interval (NaN bound) can never be called better or worse (:func:`verdict`), so it has no
+    # threshold and no MDD either.
     z_conf = float(-special.ndtri((1 - conf) / 2))
-    index = frame["kpi"].map({k: spec.kind == "index" for k, spec in SPECS.items()}).eq(True)
-    apart = (index | frame["test"].eq("fisher")).to_numpy()
     diff = frame["diff"].to_numpy(dtype=float)
     low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         to_zero = np.where(diff >= 0, diff - low, high - diff)
-        ci_se = np.where(apart, to_zero / z_conf, math.nan)
-        se = np.where(np.isnan(test_se), math.nan, np.fmax(test_se, ci_se))
+        ci_se = to_zero / z_conf
+        se = np.where(np.isnan(test_se) | np.isnan(ci_se), math.nan, np.fmax(test_se, ci_se))
     frame["se"] = se
     frame["mdd"] = mdd_from_se(se, frame["before"].to_numpy(dtype=float),
                                 (~median.eq(True)).to_numpy(), conf, power)  # fmt: skip

@@ -5,7 +5,9 @@ Split from :mod:`servqual_cli.core.trend`. With two SEs (a power formula's for t
 test's for the threshold) one sentence could say "a true change of 14 is detected with 80 %
 probability; a measured one must exceed about 14", which cannot both hold: at a true change equal
 to the threshold the test finds it half the time. Here the SE the verdict's own test implies gives
-both, ``critical = z_{1-level/2} * se`` and ``mdd = (z_{1-a/2} + z_power) * se``.
+both, ``critical = z_{1-level/2} * se`` and ``mdd = (z_{1-a/2} + z_power) * se``;
+:func:`~servqual_cli.core.trend.compare_kpis` raises it to the interval's SE where that is the
+larger, as the verdict needs the test and the interval.
 
 References
 ----------

@@ -23,6 +23,29 @@ KPI: dict[str, tuple[str, str]] = {
         "interval; the difference of the periods' values comes before it, and the two can "
         "differ, even in sign.",
     ),
+    # the report's changed-KPI table: the change the test judges with its interval (as the KPI
+    # tables show a time's shift), and the note naming the estimate and interval of each kind
+    "changed_change": ("Förändring (tider: förskjutning)", "Change (times: shift)"),
+    "changed_ci_low": ("{level} KI, nedre", "{level} CI, low"),
+    "changed_ci_high": ("{level} KI, övre", "{level} CI, high"),
+    "changed_note": (
+        "Förändring: för andelar skillnaden i procentenheter med Newcombes intervall (bredvid "
+        "Fishers exakta test); för tider Hodges-Lehmanns förskjutning (medianen av alla "
+        "parvisa skillnader senare − tidigare period) med Mann-Whitney-testets eget intervall, "
+        "inte skillnaden mellan Före och Efter.",
+        "Change: for shares the difference in percentage points with Newcombe's interval "
+        "(beside Fisher's exact test); for times the Hodges-Lehmann shift (the median of all "
+        "pairwise differences later − earlier period) with the Mann-Whitney test's own "
+        "interval, not the difference of Before and After.",
+    ),
+    # a KPI whose data hold one period: why it has no previous period and no change (its note,
+    # and the overview's previous-period cell)
+    "one_period": (
+        # "from them": the report's overview may still fill a change from the contact files
+        "data har bara en period ({period}), så ingen förändring beräknas ur dem",
+        "the data hold only one period ({period}), so no change is computed from them",
+    ),
+    "one_period_cell": ("bara {period} i data", "only {period} in the data"),
     # the fifth review's leftovers, item 6: the counts beside a one-period verdict
     "excluded_scope": (
         "(alla perioder {periods}, inte bara {period})",

@@ -207,6 +207,12 @@ MEASUREMENT: Pairs = {
                     "noncentral t (as R effectsize::hedges_g). The verdict follows Welch's t-test "
                     "(p < {alpha}); Mann-Whitney is shown beside it. p is not adjusted across the "
                     "rows. Unweighted: the answers describe the samples."),
+    "survey_mdd_note": ("Minsta påvisbara: den förändring Welchs t-test upptäcker med "
+                        "{power}\u00a0% styrka (p < {alpha}), från samma standardfel och "
+                        "frihetsgrader som testet bakom bedömningen.",
+                        "MDD: the change Welch's t-test detects with {power}\u00a0% power "
+                        "(p < {alpha}), from the same standard error and degrees of freedom as "
+                        "the test behind the verdict."),
     # words the commands used to spell inline (every Swedish text lives in a catalog)
     "contacts_title": ("Servicemätning", "Service measurement"),
     "unadjusted": ("ojusterat", "unadjusted"),
@@ -270,8 +276,11 @@ MEASUREMENT: Pairs = {
                           "the {m} totals, which the verdict follows, a measured difference must "
                           "exceed about {critical} {unit} to be told from chance ({unadjusted} "
                           "{unit} without it; n = {n1} and {n2})"),
-    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå:",
-                  "At {power}% power and {alpha}% significance:"),
+    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (båda talen "
+                  "från det strängare av testet och intervallet, eftersom bedömningen kräver "
+                  "båda):",
+                  "At {power}% power and {alpha}% significance (both numbers from the stricter "
+                  "of the test and the interval, as the verdict needs both):"),
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
     "hours": ("arbetstimmar", "working hours"),

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
-from servqual_cli.report.catalog import rl
+from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
 from servqual_cli.report.glance_survey_rows import survey_rows
@@ -121,6 +121,9 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                     t for t in (unreached_text(r, lang), follow_up_text(r, lang), rule) if t
                 )
                 or None,
+                previous_note=label("one_period_cell", lang, KPI).format(period=r.period)
+                if r.single_period
+                else None,
             )
         )
     return rows

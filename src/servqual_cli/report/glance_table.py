@@ -161,6 +161,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
             rl("g_previous_period", lang): [
                 f"{value_text(r, r.previous_value, lang)} ({r.previous_period})"
                 if r.previous_value is not None
+                else f"– ({r.previous_note})"  # why there is none: one period in the data
+                if r.previous_note
                 else "–"
                 for r in rows
             ],

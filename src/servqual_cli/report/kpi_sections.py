@@ -168,6 +168,8 @@ def _notes(
             bits.append(_year_note(r, lang))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
+        if r.single_period:  # why the change column is "–" (and the overview's previous period)
+            bits.append(label("one_period", lang, KPI).format(period=r.period))
         unreached = unreached_text(r, lang)
         if unreached is not None:
             bits.append(unreached)

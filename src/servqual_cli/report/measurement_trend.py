@@ -100,7 +100,8 @@ def mdd_lines(
     difference (the smallest measured difference the test calls significant) z · SE, both
     from the core (:func:`~servqual_cli.core.trend.compare_kpis`: ``critical`` and
     ``critical_unadjusted``, Cohen 1988, *Statistical Power Analysis*, ch. 6); "about", as the
-    SE is the one the test implies."""
+    SE is the larger of the one the test implies and the interval's (the verdict needs both).
+    """
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),

@@ -77,7 +77,7 @@ def service_part(ctx: ReportContext) -> Part:
                 )
             ]
         )
-        summary += _changed_kpis(results, lang)
+        summary += _changed_kpis(results, lang, conf)
         glance += kpi_rows(results, lang)
         seen = [str(p) for r in results for p in _kpi_periods(r)]
         periods.append((rl("period_of_kpi", lang), tuple(seen)))
@@ -191,9 +191,15 @@ def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
     return replace(section, blocks=blocks)
 
 
-def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
+def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Block]:
     """Summary: KPIs whose change against the previous period is significant (p < 0.05).
-    Values are numbers (shares in percent) with the unit in its own column."""
+    Values are numbers (shares in percent) with the unit in its own column; beside them the
+    change the test judges with its interval, from the core's result (a time's Hodges-Lehmann
+    shift with the Mann-Whitney interval, a share's difference with Newcombe's), as the KPI
+    tables show it, at the level ``conf`` the KPIs were evaluated at."""
+    from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
+    from servqual_cli.report.catalog import KPI, label
+    from servqual_cli.report.conf_level import with_level
     from servqual_cli.report.service_labels import unit_text
 
     rows = []
@@ -203,6 +209,9 @@ def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
             continue
         share = r.spec.statistic in ("share", "share_within")
         scale = 100.0 if share else 1.0
+        shift = c.estimate == SHIFT_ESTIMATE
+        change = (c.shift, c.shift_low, c.shift_high) if shift else (c.diff, c.diff_low,
+                                                                     c.diff_high)  # fmt: skip
         rows.append(
             {
                 rl("kpi", lang): r.spec.name,
@@ -210,6 +219,9 @@ def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
                 rl("before", lang): float(c.previous_value) * scale,
                 rl("after", lang): float(c.value) * scale,
                 rl("g_unit", lang): "%" if share else unit_text(r.spec.unit, lang),
+                "change": float(change[0]) * scale,
+                "low": float(change[1]) * scale,
+                "high": float(change[2]) * scale,
                 "p": c.p,
                 rl("direction", lang): rl(
                     "better" if c.better else "worse" if c.better is False else "changed", lang
@@ -218,11 +230,26 @@ def _changed_kpis(results: list[Any], lang: str) -> list[Block]:
         )
     if not rows:
         return [Text(rl("no_significant_kpi", lang))]
+    # the level every change's interval was computed at (the KPIs were evaluated at ``conf``)
+    names = {
+        "change": label("changed_change", lang, KPI),
+        "low": with_level(label("changed_ci_low", lang, KPI), conf, lang),
+        "high": with_level(label("changed_ci_high", lang, KPI), conf, lang),
+    }
+    frame = pd.DataFrame(rows).rename(columns=names)
     return [
         Table(
             rl("changed_kpis", lang),
-            pd.DataFrame(rows),
-            {"p": "p", rl("before", lang): ".1f", rl("after", lang): ".1f"},
+            frame,
+            {
+                "p": "p",
+                rl("before", lang): ".1f",
+                rl("after", lang): ".1f",
+                names["change"]: "+.1f",
+                names["low"]: ".1f",
+                names["high"]: ".1f",
+            },
+            note=label("changed_note", lang, KPI),
             sheet="Ändrade nyckeltal" if lang == "sv" else "Changed KPIs",
         )
     ]

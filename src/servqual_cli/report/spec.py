@@ -130,6 +130,9 @@ class GlanceRow:
     # a contact measure offered only to fill a KPI row computed from the same contacts (its
     # previous period and change; review 6, finding 11); dropped when no KPI matches it
     merge_only: bool = False
+    # why there is no previous period (a KPI whose data hold one period), in the reader's
+    # language; shown in place of a previous period only when no contact measure filled one
+    previous_note: str | None = None
 
     @property
     def against_expectation(self) -> bool:

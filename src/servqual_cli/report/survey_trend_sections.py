@@ -43,9 +43,11 @@ def survey_trend_sections(
     lang: str,
     notes: list[str],
     conf: float = 0.95,
+    power: float = 0.8,
 ) -> list[Section]:
-    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g; the
-    note names the test the verdict follows at ``1 - conf``."""
+    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g and
+    the MDD; the note names the test the verdict follows at ``1 - conf`` and that the MDD (at
+    ``power``) comes from that same test's SE."""
     cols = ("before", "after", "ci_low", "ci_high", "hedges_g", "hedges_g_low", "hedges_g_high",
             "mdd")  # fmt: skip
     digits = {c: ".2f" for c in cols}
@@ -53,7 +55,10 @@ def survey_trend_sections(
     title = f"{ml('survey_title', lang)} {before} → {after}"
     shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
                                     for d in frame["dimension"]])  # fmt: skip
-    note = ml("survey_note", lang).format(alpha=alpha_text(conf, lang))
+    alpha = alpha_text(conf, lang)
+    note = ml("survey_note", lang).format(alpha=alpha)
+    if frame["mdd"].notna().any():
+        note += " " + ml("survey_mdd_note", lang).format(power=round(power * 100), alpha=alpha)
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
                            rename={"diff": ml("change", lang)})  # fmt: skip

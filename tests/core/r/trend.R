@@ -8,7 +8,8 @@
 # counted here with a hand-written list of Swedish holidays 2019-2020 (lag 1989:253; plus
 # midsommarafton, julafton, nyårsafton), and the statistics come from base R: prop.test (Wilson
 # interval), fisher.test, wilcox.test, t.test, power.prop.test and power.t.test; the survey
-# trend's Hedges' g interval from effectsize::hedges_g. The
+# trend's Hedges' g interval from effectsize::hedges_g (carried over from the committed JSON
+# where effectsize is not installed) and its MDD from the Welch test's SE and df. The
 # Bonett-Price interval for a difference of medians is written out as in statpsych::ci.median2.
 # uniroot's default tolerance (~1.2e-4) is tightened to 1e-12 for the power solutions so the
 # Python tests can use a tight tolerance. The committed JSON came from R 4.2.2 (r_version).
@@ -173,12 +174,16 @@ compare <- function(kpi, area) {
     # review 3 finding 11: the change of a time is the Hodges-Lehmann shift (the median of
     # every pairwise difference) with the interval of the Mann-Whitney test (wilcox.test
     # conf.int, normal approximation with ties and continuity correction; its bounds are
-    # uniroot's, tol 1e-4); the medians stay as before/after, Bonett-Price gives the MDD
+    # uniroot's, tol 1e-12); the medians stay as before/after, Bonett-Price gives the
+    # power-formula MDD (used where the test implies no SE)
     se <- sqrt(bonett_price_se(xb)^2 + bonett_price_se(xa)^2)
-    hl <- suppressWarnings(wilcox.test(xa, xb, conf.int = TRUE, exact = FALSE, correct = TRUE))
+    # tol.root tightened from 1e-4: the bound is then the step (a pairwise difference) to
+    # ~1e-12, which the MDD needs (it takes the interval's bound when that is the stricter)
+    hl <- suppressWarnings(wilcox.test(xa, xb, conf.int = TRUE, exact = FALSE, correct = TRUE,
+                                       tol.root = 1e-12))
     out <- c(out, list(before = median(xb), after = median(xa),
       diff = median(outer(xa, xb, "-")),
-      ci_low = hl$conf.int[1], ci_high = hl$conf.int[2], ci_tol = 1e-3,
+      ci_low = hl$conf.int[1], ci_high = hl$conf.int[2], ci_tol = 1e-9,
       median_diff = median(xa) - median(xb),
       # the p of the test the interval inverts (exact = FALSE), also for small tie-free times
       p = hl$p.value,
@@ -221,6 +226,27 @@ gap_matrix <- sapply(dims, function(items) {
 complete <- rowSums(is.na(gap_matrix)) == 0
 overall <- round(ifelse(complete, rowMeans(gap_matrix), NA), 10)  # ties stay ties
 scores <- cbind(gap_matrix, Overall = overall)
+# Smallest difference Welch's two-sided test detects with 80 % power: the power.t.test formula
+# (noncentral t, strict = FALSE) with the Welch test's own SE and Satterthwaite df, as
+# t.test(var.equal = FALSE) reports them (tt$stderr, tt$parameter).
+mdd_welch <- function(se, df) {
+  crit <- qt(0.975, df)
+  uniroot(function(d) pt(crit, df, ncp = d / se, lower.tail = FALSE) - 0.8,
+          c(0, se * 20), tol = 1e-12)$root
+}
+# effectsize::hedges_g when installed; else (this machine's R lacks it) the values of the
+# committed trend.json, which came from effectsize, are carried over unchanged.
+committed <- if (file.exists(file.path(here, "trend.json"))) {
+  text <- gsub("\\bNaN\\b", "null", readLines(file.path(here, "trend.json"), warn = FALSE))
+  jsonlite::fromJSON(paste(text, collapse = "\n"), simplifyVector = FALSE)$survey
+} else list()
+hedges_es <- function(d, xa, xb) {
+  if (requireNamespace("effectsize", quietly = TRUE)) {
+    return(effectsize::hedges_g(xa, xb, ci = 0.95, pooled_sd = TRUE))
+  }
+  old <- Filter(function(r) r$dimension == d, committed)[[1]]
+  list(Hedges_g = old$hedges_g_es, CI_low = old$hedges_g_low, CI_high = old$hedges_g_high)
+}
 rows_before <- raw[["Tjänst"]] == "Äldreomsorg"
 rows_after <- raw[["Tjänst"]] == "Gymnasieskola"
 survey <- lapply(colnames(scores), function(d) {
@@ -230,7 +256,7 @@ survey <- lapply(colnames(scores), function(d) {
   pooled <- sqrt(((length(xa) - 1) * var(xa) + (length(xb) - 1) * var(xb)) /
                  (length(xa) + length(xb) - 2))
   d_ <- (mean(xa) - mean(xb)) / pooled
-  hg <- effectsize::hedges_g(xa, xb, ci = 0.95, pooled_sd = TRUE)
+  hg <- hedges_es(d, xa, xb)
   list(dimension = d, before = mean(xb), after = mean(xa), diff = mean(xa) - mean(xb),
        ci_low = tt$conf.int[1], ci_high = tt$conf.int[2], p_welch = tt$p.value,
        p_mann_whitney = suppressWarnings(wilcox.test(xa, xb)$p.value),
@@ -238,7 +264,11 @@ survey <- lapply(colnames(scores), function(d) {
        hedges_g = d_ * exp(lgamma((length(xa) + length(xb) - 2) / 2) -
                            lgamma((length(xa) + length(xb) - 3) / 2)) /
          sqrt((length(xa) + length(xb) - 2) / 2),
-       n_before = length(xb), n_after = length(xa), mdd = mdd_mean(pooled, length(xb), length(xa)),
+       n_before = length(xb), n_after = length(xa),
+       # the MDD from the SE and df of the Welch test the verdict follows (session 10: was a
+       # pooled-SD power.t.test beside the Welch verdict)
+       mdd = mdd_welch(tt$stderr, tt$parameter),
+       mdd_pooled = mdd_mean(pooled, length(xb), length(xa)),
        # its 95 % interval (noncentral t) from effectsize itself
        hedges_g_es = hg$Hedges_g, hedges_g_low = hg$CI_low, hedges_g_high = hg$CI_high)
 })
