@@ -78,6 +78,7 @@ def test_heatmap_is_weighted_and_says_so(doc: Document) -> None:
     assert data["cells"][data["rows"].index("Man")][j] == "(−0,12)"
     assert "Viktat efter Vikt" in (fig.caption or "")
     assert "p (Holm, 10 test, grupper × dimensioner)" in (fig.caption or "")
+    assert data["labels"]["value"] == "Viktat gap (P−E), Vikt"  # the colour bar
 
 
 def test_what_stays_unweighted_says_so_in_title_and_note(doc: Document) -> None:

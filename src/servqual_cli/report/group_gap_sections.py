@@ -106,8 +106,9 @@ def group_sections(
         else weighted_group_table(weighted, lang, list(result.groups), min_n)
     )
     between = "" if column is None else label("group_tests_unweighted", lang, TOOLBOX)
+    weighted_above = ""  # the tests' table stands under the weighted one; the pairs do not
     if weighted is not None:
-        between += " " + label("group_gaps_weighted_above", lang, TOOLBOX).format(column=column)
+        weighted_above = label("group_gaps_weighted_above", lang, TOOLBOX).format(column=column)
     tests = pd.DataFrame(
         [
             {
@@ -140,7 +141,7 @@ def group_sections(
                 title=label("group_tests", lang) + sample_words,
                 frame=tframe,
                 formats=tformats,
-                note=" ".join(x for x in (between, _tests_note(result, lang)) if x),
+                note=" ".join(x for x in (between, weighted_above, _tests_note(result, lang)) if x),
                 sheet="Grupptest" if lang == "sv" else "Group tests",
             )
         )

@@ -14,7 +14,7 @@ import numpy as np
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
 from servqual_cli.report.chart_spec import (
     gap_verdict_labels,
     gap_verdicts,
@@ -174,7 +174,10 @@ def heatmap_figure(
         "labels": {
             "rows": grouped.by,
             "columns": label("dimension", lang),
-            "value": cw("chart_gap_plain", lang),
+            # the colour bar names a weighted gap (review 7, finding 2)
+            "value": cw("chart_gap_plain", lang)
+            if weighted is None
+            else f"{label('w_mean', lang, TOOLBOX)}, {weighted.column}",
         },
     }
     return data, notes
