@@ -168,7 +168,8 @@ def gap(
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
                                 located=located, hint=excluded is None) + group_sections(
-            grouped, lang_code, min_n, apa=True, sample=weight_column is not None
+            grouped, lang_code, min_n, apa=True, sample=weight_column is not None,
+            weight_column=weight_column
         )  # fmt: skip
     else:
         result = flag_small_base(gap_analysis(*args, weights=data.weights, conf=conf, **rules),

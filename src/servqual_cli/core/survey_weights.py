@@ -41,10 +41,16 @@ def check_weights(w: np.ndarray, column: str = "weight") -> np.ndarray:
     return arr
 
 
-def weighted_means(x: np.ndarray, w: np.ndarray, conf: float = 0.95) -> pd.DataFrame:
+def weighted_means(
+    x: np.ndarray, w: np.ndarray, conf: float = 0.95, design_n: np.ndarray | None = None
+) -> pd.DataFrame:
     """Weighted mean, linearised SE, normal CI and Kish's n_eff per column of ``x``.
 
     Rows where the value or the weight is missing are left out (as ``na.rm = TRUE``).
+    ``design_n`` (one per column): ``x`` is a domain (a group) of a design with that many
+    respondents, whose linearised variance is N / (N − 1) · Σ_domain z_i², z_i = 0 outside
+    the domain, as R ``svyby``/``svymean`` on ``subset(design, …)`` (Lumley 2010, §2.3:
+    subset the design, not the data); None: the rows are the whole design (N = n).
 
     Returns
     -------
@@ -71,7 +77,8 @@ def weighted_means(x: np.ndarray, w: np.ndarray, conf: float = 0.95) -> pd.DataF
         total = wv.sum(axis=0)
         mean = (wv * np.where(ok, arr, 0.0)).sum(axis=0) / total
         z = wv * np.where(ok, arr - mean, 0.0) / total
-        se = np.sqrt(n / (n - 1) * (z**2).sum(axis=0))
+        big_n = n if design_n is None else np.asarray(design_n, dtype=float)
+        se = np.sqrt(big_n / (big_n - 1) * (z**2).sum(axis=0))
         n_eff = total**2 / (wv**2).sum(axis=0)
         unweighted = np.where(ok, arr, 0.0).sum(axis=0) / n
     se = np.where(n >= 2, se, np.nan)

@@ -226,6 +226,8 @@ GLANCE: dict[str, tuple[str, str]] = {
         "groups with at least {min_n} answers",
     ),
     "p_all_groups": ("alla {n} grupper", "all {n} groups"),
+    # review 7, finding 8 (w-weight): two groups are "båda grupperna", never "alla 2 grupper"
+    "p_both_groups": ("båda grupperna", "both groups"),
     # the header's period when the parts cover different periods: "2020 (servicemätning)"
     "period_of_survey": ("enkät", "survey"),
     "period_of_contacts": ("servicemätning", "service measurement"),

@@ -284,4 +284,62 @@ TOOLBOX: Pairs = {
     "weighted_share": ("Viktad andel", "Weighted share"),
     "zot_chart": ("Toleranszon per dimension", "Zone of tolerance by dimension"),
     "likert_chart": ("Svarsfördelning", "Answer distribution"),
+    # review 7, finding 2 (w-weight): a weighted report's groups on the cards' basis, and what
+    # stays unweighted named in its title and note
+    "weighted_group_title": (
+        "{what} – {by}, viktat efter {column}",
+        "{what} – {by}, weighted by {column}",
+    ),
+    "weighted_group_note": (
+        "Viktat efter kolumnen {column}, som totalen och Resultat i korthet. Varje grupp är en "
+        "domän av den viktade designen (svarande med gap i dimensionen): gap = Σwg/Σw inom "
+        "gruppen, SE med Taylorlinjärisering som R survey::svyby(svymean), t-test som R "
+        "survey::svyttest på gruppens delmängd (fg = n − 2, KI ur t-fördelningen), p justerat "
+        "över grupper × dimensioner. Kalibreringen görs inte om, så SE är försiktiga. "
+        "Oviktat gap: urvalets medel i gruppen. Gapet är beräknat ur oavrundade värden.",
+        "Weighted by the column {column}, as the total and the results at a glance. Each group "
+        "is a domain of the weighted design (respondents with a gap in the dimension): gap = "
+        "Σwg/Σw within the group, SE by Taylor linearisation as R survey::svyby(svymean), t-test "
+        "as R survey::svyttest on the group's subset (df = n − 2, CI from the t distribution), p "
+        "adjusted over groups × dimensions. Calibration is not redone, so the SEs are "
+        "conservative. Unweighted gap: the sample's mean in the group. The gap is computed from "
+        "unrounded values.",
+    ),
+    "unweighted_sample": ("oviktat (urvalet)", "unweighted (the sample)"),
+    "group_tests_unweighted": (
+        "Oviktat (urvalet): testen mellan grupperna och de parvisa jämförelserna har ingen "
+        "viktad form här och beskriver urvalet, inte befolkningen.",
+        "Unweighted (the sample): the tests between the groups and the pairwise comparisons "
+        "have no weighted form here and describe the sample, not the population.",
+    ),
+    "group_gaps_weighted_above": (
+        "Gapen per grupp ovan är viktade efter {column}.",
+        "The groups' gaps above are weighted by {column}.",
+    ),
+    "group_table_unweighted": (
+        "Oviktat (urvalet): gapen och testen per grupp är inte viktade efter {column}, till "
+        "skillnad från tabellen ”Viktade dimensionsgap”.",
+        "Unweighted (the sample): the groups' gaps and tests are not weighted by {column}, "
+        "unlike the table “Weighted dimension gaps”.",
+    ),
+    "largest_gaps_unweighted": (
+        "Oviktat (urvalet): påståendenas gap är inte viktade efter {column}, till skillnad från "
+        "totalen ovan och Resultat i korthet; de beskriver urvalet.",
+        "Unweighted (the sample): the items' gaps are not weighted by {column}, unlike the total "
+        "above and the results at a glance; they describe the sample.",
+    ),
+    "heatmap_weighted": (
+        "Viktat efter {column}: gapen och parenteserna följer tabellen ”{table}”.",
+        "Weighted by {column}: the gaps and the parentheses follow the table “{table}”.",
+    ),
+    "method_group_weights": (
+        "Gapen per grupp (tabellen, värmekartan och kortens grupprader) är också viktade: varje "
+        "grupp är en domän av den viktade designen (som R survey::svyby och svyttest på "
+        "gruppens delmängd). Testen mellan grupperna (Welch, Kruskal-Wallis, parvisa "
+        "jämförelser) är oviktade.",
+        "The gaps per group (the table, the heatmap and the cards' group lines) are weighted "
+        "too: each group is a domain of the weighted design (as R survey::svyby and svyttest on "
+        "the group's subset). The tests between the groups (Welch, Kruskal-Wallis, pairwise "
+        "comparisons) are unweighted.",
+    ),
 }

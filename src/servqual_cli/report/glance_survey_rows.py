@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
     from servqual_cli.core.survey_weights import WeightedSummary
+    from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
 
 __all__ = ["survey_rows"]
 
@@ -47,6 +48,20 @@ def _perception_note(value: float | None, scale_max: float | None, lang: str) ->
     return rl("g_perception_level", lang, value=fmt_number(value, lang)) + top
 
 
+def _groups_text(named: list[tuple[float, str, str, int]], total: int, lang: str) -> str | None:
+    """:func:`~servqual_cli.report.glance_row_parts.groups_text`, but two groups of two are
+    "båda grupperna" / "both groups", never "alla 2 grupper" (review 7, finding 8).
+
+    >>> _groups_text([(-1.0, "Kvinna", "−1", 5), (-0.5, "Man", "−0,5", 6)], 2, "sv")
+    'båda grupperna'
+    >>> _groups_text([(-1.0, "a", "−1", 5), (-0.5, "b", "−0.5", 6), (0, "c", "0", 4)], 3, "en")
+    'all 3 groups'
+    """
+    if total == 2 and len(named) == 2:
+        return rl("p_both_groups", lang)
+    return groups_text(named, total, lang)
+
+
 def _join(*parts: str | None) -> str | None:
     shown = [p for p in parts if p]
     return "; ".join(shown) if shown else None
@@ -60,14 +75,18 @@ def survey_rows(
     weighted: WeightedSummary | None = None,
     scale_max: float | None = None,
     comparison: DimensionComparison | None = None,
+    weighted_groups: WeightedGroupGaps | None = None,
 ) -> list[GlanceRow]:
     """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
     below expectations when the survey is grouped.
 
     With ``weighted`` (``[survey] weight_column``) the value, interval and verdict of each row
     are the survey-weighted ones (:func:`~servqual_cli.core.weighted_gaps.weighted_servqual`) and
-    the note says "viktat efter Vikt, effektivt n 253"; the group lines stay from the
-    (unweighted) group tests. Each dimension's note gives its perception level (SERVPERF).
+    the note says "viktat efter Vikt, effektivt n 253"; with ``weighted_groups`` too the group
+    lines are the weighted groups' (each a domain of the weighted design, its test adjusted
+    over groups × dimensions), so a card's verdict and its group lines are on one basis (review
+    7, finding 2: a weighted total below expectation over two unweighted groups that were not).
+    Each dimension's note gives its perception level (SERVPERF).
     """
     from servqual_cli.core.weighted_gaps import OVERALL, gap_name, perception_name
 
@@ -97,6 +116,8 @@ def survey_rows(
         )
     )
     tests = grouped.group_dimension_p if grouped is not None else None
+    if weighted_groups is not None:  # the weighted groups' gaps, n and adjusted p
+        tests = weighted_groups.table.rename(columns={"mean": "gap"})
     dims = result.dimensions
     servperf = dims["servperf"] if "servperf" in dims.columns else dims["perception"]
     for i, rec in enumerate(dims.itertuples(index=False)):
@@ -119,14 +140,18 @@ def survey_rows(
             # adjusted over groups x dimensions, the family of the per-group table): a group the
             # data cannot tell from 0 is not named, however low its point value; and the words
             # say "below expectations in", never "worst": no test compared the groups.
-            told = tests[tests["dimension"].eq(str(rec.dimension)) & (tests["p_adjusted"] < ALPHA)]
+            told = tests[tests["dimension"].eq(str(rec.dimension)) & (tests["p_adjusted"] < ALPHA)
+                         & tests["group"].isin(list(grouped.groups))]  # fmt: skip
             below = []
             for g in told["group"]:
                 g_dims = grouped.groups[g].dimensions
-                gap = as_float(g_dims["gap"].iloc[i])
+                gap, g_n = as_float(g_dims["gap"].iloc[i]), int(g_dims["n"].iloc[i])
+                if weighted_groups is not None:
+                    hit = told[told["group"] == g].iloc[0]
+                    gap, g_n = as_float(hit["gap"]), int(hit["n"])
                 if gap is not None and gap < 0:
-                    below.append((gap, str(g), fmt_number(gap, lang), int(g_dims["n"].iloc[i])))
-            area = groups_text(sorted(below), len(grouped.groups), lang)
+                    below.append((gap, str(g), fmt_number(gap, lang), g_n))
+            area = _groups_text(sorted(below), len(grouped.groups), lang)
         note = _join(_perception_note(level, scale_max, lang), _weight_note(est, column, lang))
         rows.append(
             _gap_row(

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from servqual_cli.core.group_gaps import (
@@ -13,7 +15,7 @@ from servqual_cli.core.group_gaps import (
 )
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_apa import group_apa_lines
 from servqual_cli.report.gap_labels import (
@@ -27,6 +29,10 @@ from servqual_cli.report.gap_labels import (
     with_small_base,
 )
 from servqual_cli.report.spec import Section, Table, Text
+from servqual_cli.report.weighted_gap_sections import weighted_group_table
+
+if TYPE_CHECKING:
+    from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
 
 
 def group_sections(
@@ -35,11 +41,19 @@ def group_sections(
     min_n: int = MIN_N,
     apa: bool = False,
     sample: bool = False,
+    weighted: WeightedGroupGaps | None = None,
+    weight_column: str | None = None,
 ) -> list[Section]:
     """Per-group dimension gaps side by side, plus the across-group tests; with ``apa``
     (``servqual gap``, not the report) their APA lines under the tests table, labelled
     "unweighted (sample)" when ``sample`` (survey weights were given: the group tests have no
-    weighted form)."""
+    weighted form).
+
+    Survey weights (review 7, finding 2): with ``weighted`` (a report's ``weight_column``) the
+    per-group table is the weighted one, on the cards' basis; with only ``weight_column``
+    (``gap --weight-column --by``) it stays the sample's and its title and note say
+    "unweighted (the sample)". Either way the tests between the groups are unweighted, and
+    their titles and notes say so."""
     table = result.group_dimension_p
     adjusted = dict(
         zip(zip(table["group"], table["dimension"], strict=True), table["p_adjusted"], strict=True)
@@ -74,14 +88,27 @@ def group_sections(
         small_base_note(source, lang, min_n),
         label("unrounded_note", lang, GROUP_LABELS),
     ]
-    per_group = Table(
-        title=f"{label('dimension_gaps', lang)} – {result.by}",
-        frame=frame,
-        formats=formats,
-        signed=signed[:1],
-        note=" ".join(n for n in notes if n) or None,
-        sheet="Grupper" if lang == "sv" else "Groups",
+    column = weighted.column if weighted is not None else weight_column
+    # what stays unweighted in a weighted run says so in its title (review 7, finding 2)
+    sample_words = "" if column is None else f" – {label('unweighted_sample', lang, TOOLBOX)}"
+    if column is not None and weighted is None:
+        notes.insert(0, label("group_table_unweighted", lang, TOOLBOX).format(column=column))
+    per_group = (
+        Table(
+            title=f"{label('dimension_gaps', lang)} – {result.by}{sample_words}",
+            frame=frame,
+            formats=formats,
+            signed=signed[:1],
+            note=" ".join(n for n in notes if n) or None,
+            sheet="Grupper" if lang == "sv" else "Groups",
+        )
+        if weighted is None
+        else weighted_group_table(weighted, lang, list(result.groups), min_n)
     )
+    between = "" if column is None else label("group_tests_unweighted", lang, TOOLBOX)
+    weighted_above = ""  # the tests' table stands under the weighted one; the pairs do not
+    if weighted is not None:
+        weighted_above = label("group_gaps_weighted_above", lang, TOOLBOX).format(column=column)
     tests = pd.DataFrame(
         [
             {
@@ -111,10 +138,10 @@ def group_sections(
     if not_made is None:
         blocks.append(
             Table(
-                title=label("group_tests", lang),
+                title=label("group_tests", lang) + sample_words,
                 frame=tframe,
                 formats=tformats,
-                note=_tests_note(result, lang),
+                note=" ".join(x for x in (between, weighted_above, _tests_note(result, lang)) if x),
                 sheet="Grupptest" if lang == "sv" else "Group tests",
             )
         )
@@ -150,10 +177,10 @@ def group_sections(
         pformats[label("p_dunn", lang)] = "p"
         blocks.append(
             Table(
-                title=label("posthoc", lang),
+                title=label("posthoc", lang) + sample_words,
                 frame=pframe,
                 formats=pformats,
-                note=_posthoc_note(result, conf, lang, marked),
+                note=" ".join(x for x in (between, _posthoc_note(result, conf, lang, marked)) if x),
                 sheet="Parvis" if lang == "sv" else "Pairwise",
                 appendix=True,  # detail: the report's appendix
             )

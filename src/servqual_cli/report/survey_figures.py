@@ -14,7 +14,7 @@ import numpy as np
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
 from servqual_cli.report.chart_spec import (
     gap_verdict_labels,
     gap_verdicts,
@@ -29,6 +29,7 @@ from servqual_cli.report.glance_row_parts import ALPHA
 from servqual_cli.report.numbers import fmt_number
 
 if TYPE_CHECKING:
+    from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
     from servqual_cli.io.survey import SurveyData
 
 __all__ = ["dimension_figure", "heatmap_figure", "item_figure", "shorten"]
@@ -100,7 +101,10 @@ def item_figure(
 
 
 def heatmap_figure(
-    grouped: GroupedGapAnalysis, lang: str, min_n: int = MIN_N
+    grouped: GroupedGapAnalysis,
+    lang: str,
+    min_n: int = MIN_N,
+    weighted: WeightedGroupGaps | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Gaps per group and dimension, each row labelled with its n; groups on fewer than
     ``min_n`` respondents are left out, and the returned notes say how many.
@@ -110,7 +114,8 @@ def heatmap_figure(
     (:attr:`~servqual_cli.core.group_gaps.GroupedGapAnalysis.group_dimension_p`) is not below
     :data:`~servqual_cli.report.glance_row_parts.ALPHA` (review 6, finding 5: the unadjusted
     interval marked cells the table and cards did not name). A cell with no test is in
-    parentheses too.
+    parentheses too. With ``weighted`` (a report's ``weight_column``) the gaps and the tests
+    are the weighted ones of the per-group table (review 7, finding 2), and a note says so.
     """
     names = list(grouped.groups)
     n = np.array([int(grouped.groups[g].n_rows) for g in names])
@@ -120,6 +125,13 @@ def heatmap_figure(
     dims = [dimension_name(x, lang) for x in dim_keys]
     values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
     tests = grouped.group_dimension_p
+    n_tests, adjust = grouped.n_group_dimension_tests, grouped.adjust
+    if weighted is not None:
+        w = weighted.table.assign(dimension=weighted.table["dimension"].astype(str))
+        gaps = w.set_index(["group", "dimension"])["mean"].unstack()
+        values = [_floats(row) for row in gaps.reindex(index=shown, columns=dim_keys).to_numpy()]
+        tests = w.rename(columns={"p": "p_t"})[["group", "dimension", "p_t", "p_adjusted"]]
+        n_tests, adjust = weighted.n_tests, weighted.adjust
     # groups x dimensions, in the chart's order; a missing test is NaN (never "told")
     p_adj = (
         (
@@ -140,8 +152,8 @@ def heatmap_figure(
     ]  # fmt: skip
     dropped = len(names) - len(shown)
     notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
-    family = family_words(grouped.n_group_dimension_tests, "groups", lang)
-    p_label = adjusted_label(grouped.adjust, family, lang)
+    family = family_words(n_tests, "groups", lang)
+    p_label = adjusted_label(adjust, family, lang)
     alpha = fmt_number(ALPHA, lang, 2)
     notes.append(
         cw(
@@ -164,7 +176,10 @@ def heatmap_figure(
         "labels": {
             "rows": grouped.by,
             "columns": label("dimension", lang),
-            "value": cw("chart_gap_plain", lang),
+            # the colour bar names a weighted gap (review 7, finding 2)
+            "value": cw("chart_gap_plain", lang)
+            if weighted is None
+            else f"{label('w_mean', lang, TOOLBOX)}, {weighted.column}",
             "p": p_label,  # the data table's p columns name the rule the cells follow
         },
         "table_note": cw("chart_heatmap_table_note", lang, p=p_label, alpha=alpha),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from servqual_cli.report.build import Part, ReportContext
-from servqual_cli.report.catalog import dimension_name
+from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
 from servqual_cli.report.chart_spec import caption_with
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text, with_level
@@ -38,6 +38,7 @@ from servqual_cli.report.survey_results import (
     survey_scores,
     survey_weight_column,
     survey_weighting,
+    weighted_groups,
 )
 from servqual_cli.report.survey_summary import statements, summary_blocks
 from servqual_cli.report.weighted_gap_sections import weighted_means_sections
@@ -78,9 +79,10 @@ def servqual_part(ctx: ReportContext) -> Part:
     d, lang = survey_data(ctx), ctx.lang
     result, grouped = analyses(ctx)
     weighted = survey_weighting(ctx)
+    by_group = weighted_groups(ctx)
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
                          scale_max=float(d.instrument.scale[1]),
-                         comparison=dimension_pairs(ctx))  # fmt: skip
+                         comparison=dimension_pairs(ctx), weighted_groups=by_group)  # fmt: skip
     blocks: list[Block] = [
         *duplicate_blocks(d.duplicates, lang),  # a file pasted twice (review 2 item 23h)
         *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
@@ -143,7 +145,8 @@ def servqual_part(ctx: ReportContext) -> Part:
                 ""
                 if weighted is None
                 else " " + rl("method_survey_weights", lang, column=weighted.column)
-            ),
+            )
+            + ("" if by_group is None else " " + label("method_group_weights", lang, TOOLBOX)),
         ),
         (
             rl("method_tests", lang),
@@ -175,8 +178,14 @@ def groups_part(ctx: ReportContext) -> Part:
     if grouped is None:
         return Part()
     lang = ctx.lang
-    sections = group_sections(grouped, lang, ctx.config.min_n)
-    data, notes = heatmap_figure(grouped, lang, ctx.config.min_n)
+    # with weight_column: the groups' gaps weighted, on the cards' basis (review 7, finding 2)
+    weighted = weighted_groups(ctx)
+    sections = group_sections(grouped, lang, ctx.config.min_n, weighted=weighted)
+    data, notes = heatmap_figure(grouped, lang, ctx.config.min_n, weighted=weighted)
+    if weighted is not None:
+        table = sections[0].blocks[0]
+        notes.insert(0, label("heatmap_weighted", lang, TOOLBOX).format(
+            column=weighted.column, table=getattr(table, "title", "")))  # fmt: skip
     heat = Figure(
         "servqual_groups",
         rl("fig_heatmap", lang),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from servqual_cli.core.dimension_comparison import DimensionComparison
     from servqual_cli.core.respondent_scores import RespondentScores
     from servqual_cli.core.survey_weights import WeightedSummary
+    from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
     from servqual_cli.io.survey import SurveyData
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "survey_scores",
     "survey_weight_column",
     "survey_weighting",
+    "weighted_groups",
 ]
 
 
@@ -104,6 +106,33 @@ def survey_weighting(ctx: ReportContext) -> WeightedSummary | None:
 
     summary: WeightedSummary = ctx.memo("survey_weights", compute)
     return summary
+
+
+def weighted_groups(ctx: ReportContext) -> WeightedGroupGaps | None:
+    """The survey-weighted dimension gaps per group (``[survey] weight_column`` with ``by``),
+    each group a domain of the weighted design with its design-based test, so the group table,
+    the heatmap and the cards' group lines are on the cards' basis (review 7, finding 2); None
+    without weights or groups, or for a file without expectations."""
+    import numpy as np
+
+    column = ctx.config.survey.weight_column if ctx.config.survey else None
+    _, grouped = analyses(ctx)
+    if column is None or grouped is None:
+        return None
+
+    def compute() -> WeightedGroupGaps | None:
+        from servqual_cli.core.weighted_group_gaps import weighted_group_gaps
+
+        d = survey_data(ctx)
+        scores = survey_scores(ctx)
+        if d.groups is None or np.isnan(np.asarray(scores.gap, dtype=float)).all():
+            return None
+        w, real = survey_weight_column(ctx, str(column))
+        return weighted_group_gaps(scores.gap, list(scores.dimensions), w, real, d.groups,
+                                   grouped.by, grouped.all.conf, grouped.adjust)  # fmt: skip
+
+    found: WeightedGroupGaps | None = ctx.memo("weighted_groups", compute)
+    return found
 
 
 def dimension_pairs(ctx: ReportContext) -> DimensionComparison | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.build import ReportContext
-from servqual_cli.report.catalog import dimension_name, exclusion_summary, label
+from servqual_cli.report.catalog import TOOLBOX, dimension_name, exclusion_summary, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import overall_table
@@ -118,14 +118,19 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         heads = {c: label(c, lang) for c in [*cols, "statement"]}
         for c in ("ci_low", "ci_high"):  # the level in the header (review 5, finding 21)
             heads[c] = f"{level_text(result.conf, lang)} {heads[c]}"
+        title, note = rl("largest_gaps", lang), rl("largest_gaps_note", lang)
+        if survey is not None:  # the items are the sample's under a weighted total (review 7, 2)
+            title += f" – {label('unweighted_sample', lang, TOOLBOX)}"
+            note = label("largest_gaps_unweighted", lang, TOOLBOX).format(column=survey.column)
+            note += " " + rl("largest_gaps_note", lang)
         out.append(
             Table(
-                title=rl("largest_gaps", lang),
+                title=title,
                 frame=frame.rename(columns=heads),
                 formats={label(k, lang): v for k, v in FORMATS.items()}
                 | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high") if c in FORMATS},
                 signed=(label("gap", lang),),
-                note=rl("largest_gaps_note", lang),
+                note=note,
                 sheet="Största gap" if lang == "sv" else "Largest gaps",
             )
         )

@@ -11,7 +11,7 @@ Everything shown is computed in :mod:`~servqual_cli.core.weighted_tests`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.weighted_gaps import OVERALL
@@ -21,6 +21,9 @@ from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 from servqual_cli.report.spec import Section, Table, Text
+
+if TYPE_CHECKING:
+    from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
 
 COLUMNS = ["dimension", "n", "mean", "se", "ci_low", "ci_high", "t", "df", "p", "p_adjusted",
            "n_eff", "unweighted_mean"]  # fmt: skip
@@ -165,3 +168,47 @@ def _estimate_name(name: str, lang: str) -> str:
     if not sep:
         return name
     return f"{dimension_name(what, lang)}: {label(key, lang)}"
+
+
+GROUP_COLUMNS = ["group", "dimension", "n", "n_eff", "mean", "ci_low", "ci_high", "p_adjusted",
+                 "unweighted_mean"]  # fmt: skip
+
+
+def weighted_group_table(
+    res: WeightedGroupGaps, lang: str, groups: list[str], min_n: int = 0
+) -> Table:
+    """The per-group dimension gaps of a weighted report, weighted (review 7, finding 2): each
+    group's weighted gap with its design-based interval and p (adjusted over groups ×
+    dimensions), Kish's effective n and the unweighted gap beside it. ``groups``: the groups
+    to show (those the unweighted analysis kept); a row on fewer than ``min_n`` gaps is flagged
+    in the "Litet underlag" column, as the unweighted table's."""
+    from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
+    from servqual_cli.report.gap_labels import family_words
+
+    t = res.table
+    frame = t[t["group"].isin(groups)][GROUP_COLUMNS].copy()
+    frame["dimension"] = [dimension_name(d, lang) for d in frame["dimension"]]
+    heads = {c: _t(f"w_{c}", lang) for c in GROUP_COLUMNS if c not in ("group", "dimension")}
+    heads["group"] = label("group", lang)
+    heads["dimension"] = label("dimension", lang)
+    for c in ("ci_low", "ci_high"):
+        heads[c] = f"{level_text(res.conf, lang)} {heads[c]}"
+    heads["p_adjusted"] = adjusted_label(res.adjust, family_words(res.n_tests, "groups", lang),
+                                         lang)  # fmt: skip
+    formats = {heads[c]: f for c, f in _FORMATS.items() if c in heads}
+    notes = [_t("weighted_group_note", lang).format(column=res.column)]
+    small = frame["n"].to_numpy() < min_n
+    if small.any():
+        flag = label("yes", lang, GROUP_LABELS)
+        frame[label("small_base", lang, GROUP_LABELS)] = [flag if s else "" for s in small]
+        notes.append(label("small_base_note", lang, GROUP_LABELS).format(min_n=min_n))
+    return Table(
+        title=_t("weighted_group_title", lang).format(
+            what=label("dimension_gaps", lang), by=res.by, column=res.column
+        ),
+        frame=frame.rename(columns=heads),
+        formats=formats,
+        signed=(heads["mean"], heads["ci_high"], heads["unweighted_mean"]),
+        note=" ".join(notes),
+        sheet="Grupper viktade" if lang == "sv" else "Groups weighted",
+    )
