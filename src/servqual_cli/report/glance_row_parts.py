@@ -47,14 +47,17 @@ def groups_text(
     named: Sequence[tuple[float, str, str, int]], total: int, lang: str, k: int = 3
 ) -> str | None:
     """The groups a verdict names, in the order given, each with its value and n; "all 4
-    groups" when every group of several is named; at most ``k``, then "and 2 more".
+    groups" when every group of several is named ("both groups", "båda grupperna", when there
+    are two: review 7 finding 8); at most ``k``, then "and 2 more".
 
     ``named``: (sort key, group, value text, n), already in the order to show.
 
     >>> groups_text([(-1.5, "Äldreomsorg", "−1,52", 103)], 4, "sv")
     'Äldreomsorg (−1,52, n = 103)'
-    >>> groups_text([(0, "a", "1", 5), (0, "b", "2", 6)], 2, "en")
-    'all 2 groups'
+    >>> groups_text([(0, "a", "1", 5), (0, "b", "2", 6)], 2, "sv")
+    'båda grupperna'
+    >>> groups_text([(0, g, "1", 5) for g in "abc"], 3, "en")
+    'all 3 groups'
     >>> groups_text([(0, g, "1", 5) for g in "abcde"], 9, "sv")
     'a (1, n = 5), b (1, n = 5), c (1, n = 5) och 2 till'
     >>> groups_text([], 3, "sv") is None
@@ -62,7 +65,9 @@ def groups_text(
     """
     if not named:
         return None
-    if total > 1 and len(named) == total:
+    if total == 2 and len(named) == 2:
+        return rl("p_both_groups", lang)
+    if total > 2 and len(named) == total:
         return rl("p_all_groups", lang, n=total)
     shown = [f"{g} ({v}, n = {fmt_int(n, lang)})" for _, g, v, n in named[:k]]
     if len(named) > k:

@@ -48,20 +48,6 @@ def _perception_note(value: float | None, scale_max: float | None, lang: str) ->
     return rl("g_perception_level", lang, value=fmt_number(value, lang)) + top
 
 
-def _groups_text(named: list[tuple[float, str, str, int]], total: int, lang: str) -> str | None:
-    """:func:`~servqual_cli.report.glance_row_parts.groups_text`, but two groups of two are
-    "båda grupperna" / "both groups", never "alla 2 grupper" (review 7, finding 8).
-
-    >>> _groups_text([(-1.0, "Kvinna", "−1", 5), (-0.5, "Man", "−0,5", 6)], 2, "sv")
-    'båda grupperna'
-    >>> _groups_text([(-1.0, "a", "−1", 5), (-0.5, "b", "−0.5", 6), (0, "c", "0", 4)], 3, "en")
-    'all 3 groups'
-    """
-    if total == 2 and len(named) == 2:
-        return rl("p_both_groups", lang)
-    return groups_text(named, total, lang)
-
-
 def _join(*parts: str | None) -> str | None:
     shown = [p for p in parts if p]
     return "; ".join(shown) if shown else None
@@ -151,7 +137,7 @@ def survey_rows(
                     gap, g_n = as_float(hit["gap"]), int(hit["n"])
                 if gap is not None and gap < 0:
                     below.append((gap, str(g), fmt_number(gap, lang), g_n))
-            area = _groups_text(sorted(below), len(grouped.groups), lang)
+            area = groups_text(sorted(below), len(grouped.groups), lang)
         note = _join(_perception_note(level, scale_max, lang), _weight_note(est, column, lang))
         rows.append(
             _gap_row(
