@@ -56,6 +56,12 @@ class Part:
     glance: tuple[GlanceRow, ...] = ()  # rows of "Resultat i korthet"
     # the periods the part's data cover, as (what, periods): ("nyckeltal", ("2023", "2024"))
     periods: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # data files beside the report, as (relative path, frame): the zone of tolerance's
+    # ``data/tolerance_dimensions.csv`` (review 7, finding 3); written with the chart CSVs
+    files: tuple[tuple[str, Any], ...] = ()
+    # lines naming a further input file, placed in the summary right after the sentence that
+    # names the survey's ("Rapporten bygger på ... Rapporten bygger också på ...")
+    sources: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,7 +245,8 @@ def build_report(
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
     period = period_text(config, list(parts.values()))
-    meta = {**_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values())}
+    meta = {**_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values()),
+            "files": tuple(f for part in parts.values() for f in part.files)}  # fmt: skip
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)
 
 
@@ -380,6 +387,12 @@ def summary_sections(
     blocks: list[Block] = []
     for part in parts:
         blocks.extend(part.summary)
+    sources = [b for part in parts for b in part.sources]
+    if sources:  # after "Rapporten bygger på N svarande i FILE", else first
+        intro = rl("summary_intro", lang).split("{", 1)[0]
+        at = next((i + 1 for i, b in enumerate(blocks)
+                   if isinstance(b, Text) and b.text.startswith(intro)), 0)  # fmt: skip
+        blocks[at:at] = sources
     if blocks:
         out.append(Section(title=rl("summary", lang), blocks=tuple(blocks)))
     return out
