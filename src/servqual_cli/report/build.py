@@ -25,6 +25,7 @@ from servqual_cli.report.glance import glance_block
 from servqual_cli.report.glance_summary import join_words
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Text
+from servqual_cli.report.typeset import typeset_block
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -241,6 +242,8 @@ def build_report(
         else:
             sections.extend(parts[name].sections)
     sections = with_appendix(sections, config.language)
+    # "n = 345" never broken after the n or the "=" (review 7, finding 8), in every output
+    sections = [replace(s, blocks=tuple(typeset_block(b) for b in s.blocks)) for s in sections]
     inputs = {f.path: f for f in config.inputs()}
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
