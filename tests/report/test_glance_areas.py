@@ -64,7 +64,10 @@ def test_only_a_group_whose_interval_misses_is_named(result, lang: str) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("sv", "Under målet i stor (75,0\u00a0%, n\u00a0=\u00a0200)."), ("en", "Below target in stor")],
+    [
+        ("sv", "Under målet i stor (75,0\u00a0%, n\u00a0=\u00a0200)."),
+        ("en", "Below target in stor"),
+    ],
 )
 def test_the_words_say_below_target_never_worst(result, lang: str, words: str) -> None:
     from servqual_cli.report.glance import glance_block
