@@ -417,7 +417,7 @@ def test_contacts_email_rule_is_applied_and_printed(tmp_path: Path) -> None:
     assert within(outs["next-day"]) >= within(outs["24h"])
     md = tmp_path / "c.md"
     assert main(["contacts", str(Y2020), "--email-rule", "office-hours=08-17", "-o", str(md)]) == 0
-    assert "9 N office hours (08-17 on working days)" in md.read_text()
+    assert "within N × 9 office hours (08-17 on working days)" in md.read_text()
     assert main(["contacts", str(Y2020), "--email-rule", "soon"]) == 2
 
 

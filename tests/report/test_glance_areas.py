@@ -57,14 +57,17 @@ def test_only_a_group_whose_interval_misses_is_named(result, lang: str) -> None:
     }[lang]
     # not "liten", the lowest point on 7 cases (under min_n: never screened, review 3 #8); the
     # test's words are in the card's note, not in the paragraph's area (review 6, finding 4)
-    assert row.area == f"stor ({value}, n = 200)"
+    assert row.area == f"stor ({value}, n\u00a0=\u00a0200)"  # kept together (review 7 #8)
     assert row.note is not None and rule in row.note
     assert row.area_kind == "below_target"
 
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("sv", "Under målet i stor (75,0\u00a0%, n = 200)."), ("en", "Below target in stor")],
+    [
+        ("sv", "Under målet i stor (75,0\u00a0%, n\u00a0=\u00a0200)."),
+        ("en", "Below target in stor"),
+    ],
 )
 def test_the_words_say_below_target_never_worst(result, lang: str, words: str) -> None:
     from servqual_cli.report.glance import glance_block
@@ -105,4 +108,4 @@ def test_a_dimension_is_worst_only_where_its_gap_is_told_from_zero() -> None:
     (dim,) = [r for r in rows if r.kind == "dimension"]
     assert dim.area is not None and dim.area.startswith("stor (")
     assert dim.area_kind == "below_expectation"
-    assert "n = 200" in dim.area
+    assert "n\u00a0=\u00a0200" in dim.area

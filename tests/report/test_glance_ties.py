@@ -47,7 +47,7 @@ def test_ties_follow_the_holm_pair_test(p: float, tied: tuple[str, ...]) -> None
     rows = _mark_ties(_rows(), DIMS, _pairs(p), "sv")  # type: ignore[arg-type]
     assert rows[3].tied_with == tied
     assert all(r.tied_with == () for r in rows[:3])
-    (text,) = summary_paragraph(rows, "sv")
+    text = " ".join(summary_paragraph(rows, "sv"))
     if tied:
         assert "Störst är gapet för Empati (−1,01) och Lyhördhet (−0,91); de går inte" in text
         assert "Holm" not in text and "test" not in text  # review 6, finding 4

@@ -70,9 +70,10 @@ EmailRuleOpt = Annotated[
 
 def email_note(rule: Any, lang: str) -> Any:
     """The e-mail rule as a note under the tables (the rule changes the e-mail KPIs)."""
+    from servqual_cli.report.email_rule_text import email_rule_text
     from servqual_cli.report.spec import Section, Text
 
-    return Section(title="", blocks=(Text(rule.describe(lang), kind="note"),))
+    return Section(title="", blocks=(Text(email_rule_text(rule, lang), kind="note"),))
 
 
 def json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -136,6 +137,7 @@ def contacts(
 
     guard([file], output=output, excluded=excluded, fmt=fmt)
     from servqual_cli.core.email_rule import parse_email_rule
+    from servqual_cli.report.email_rule_text import email_rule_text
 
     rule = parse_email_rule(email_rule)
     opts = ReadOptions(sheet, encoding, header_row, strict)
@@ -159,7 +161,7 @@ def contacts(
         "n_rows": len(data.frame),
         "excluded": data.excluded,
         "conf": conf,
-        "email_rule": {"rule": rule.text, "description": rule.describe()},
+        "email_rule": {"rule": rule.text, "description": email_rule_text(rule)},
         "ci_method": dict(CI_METHODS),
         "kpis": json_records(kpis_out),
         "treatment_counts": json_records(counts_out),

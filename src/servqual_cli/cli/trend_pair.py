@@ -220,7 +220,9 @@ def contact_trend(
                          "totals": total_family_size(comparisons)}  # fmt: skip
     payload["verdict_rule"] = VERDICT_RULE
     if rule is not None:
-        payload["email_rule"] = {"rule": rule.text, "description": rule.describe()}
+        from servqual_cli.report.email_rule_text import email_rule_text
+
+        payload["email_rule"] = {"rule": rule.text, "description": email_rule_text(rule)}
     payload["municipality"] = municipality or after.municipality or before.municipality
     payload["comparisons"] = json_records(comparisons)
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf, adjust,

@@ -11,8 +11,9 @@ Three rules (``--email-rule``), each on the Swedish working-day calendar of
   between the two clock times on working days (08-17: 9 hours a day; an e-mail sent at
   16:00 and answered at 09:00 the next working day took 2 office hours).
 
-Unanswered e-mails are never within the limit. The rule changes the result, so its
-:meth:`EmailRule.describe` text is printed under the KPI table and stored in the JSON.
+Unanswered e-mails are never within the limit. The rule changes the result, so its sentence
+(worded in the report catalog from :attr:`EmailRule.kind` and :attr:`EmailRule.hours_per_day`)
+is printed under the KPI table and stored in the JSON.
 """
 
 from __future__ import annotations
@@ -50,29 +51,29 @@ class EmailRule:
             return f"office-hours={self.start_hour:02d}-{self.end_hour:02d}"
         return self.kind
 
-    def describe(self, lang: str = "en") -> str:
-        """One sentence for under the table.
+    @property
+    def hours_per_day(self) -> int | None:
+        """Hours one working day counts under the rule: 24 (``24h``), the office window's width
+        (``office-hours``), None for ``next-day`` (which counts days, not hours). The rule's
+        sentence is worded in the report's catalog
+        (:func:`servqual_cli.report.email_rule_text.email_rule_text`; review 7, finding 8: the
+        wording lived here, outside the catalogs).
 
-        >>> parse_email_rule("office-hours=08-17").describe()
-        'E-mail answered within N working days: within 9 N office hours (08-17 on working days).'
+        >>> [parse_email_rule(r).hours_per_day for r in ("24h", "next-day", "office-hours=8-17")]
+        [24, None, 9]
         """
         if self.kind == "24h":
-            return ("E-post besvarad inom N arbetsdagar: inom 24 N timmar räknat på arbetsdagar "
-                    "(hela dygn)." if lang == "sv" else
-                    "E-mail answered within N working days: within 24 N hours counted on "
-                    "working days (whole days).")  # fmt: skip
-        if self.kind == "next-day":
-            return ("E-post besvarad inom N arbetsdagar: senast vid slutet av den N:e arbetsdagen "
-                    "efter avsändningsdagen." if lang == "sv" else
-                    "E-mail answered within N working days: by the end of the N-th working day "
-                    "after the day it was sent.")  # fmt: skip
-        hours = self.end_hour - self.start_hour
-        window = f"{self.start_hour:02d}-{self.end_hour:02d}"
-        if lang == "sv":
-            return (f"E-post besvarad inom N arbetsdagar: inom {hours} N kontorstimmar "
-                    f"({window} på arbetsdagar).")  # fmt: skip
-        return (f"E-mail answered within N working days: within {hours} N office hours "
-                f"({window} on working days).")  # fmt: skip
+            return 24
+        if self.kind == "office-hours":
+            return self.end_hour - self.start_hour
+        return None
+
+    @property
+    def window(self) -> str | None:
+        """The office window as given, ``08-17``; None for the other rules."""
+        if self.kind != "office-hours":
+            return None
+        return f"{self.start_hour:02d}-{self.end_hour:02d}"
 
     def within(self, sent: Any, answered: Any, days: int) -> npt.NDArray[np.bool_]:
         """True where an e-mail was answered within ``days`` working days under this rule."""

@@ -25,6 +25,7 @@ from servqual_cli.report.glance import glance_block
 from servqual_cli.report.glance_summary import join_words
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Text
+from servqual_cli.report.typeset import typeset_block
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -56,6 +57,12 @@ class Part:
     glance: tuple[GlanceRow, ...] = ()  # rows of "Resultat i korthet"
     # the periods the part's data cover, as (what, periods): ("nyckeltal", ("2023", "2024"))
     periods: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # data files beside the report, as (relative path, frame): the zone of tolerance's
+    # ``data/tolerance_dimensions.csv`` (review 7, finding 3); written with the chart CSVs
+    files: tuple[tuple[str, Any], ...] = ()
+    # lines naming a further input file, placed in the summary right after the sentence that
+    # names the survey's ("Rapporten bygger på ... Rapporten bygger också på ...")
+    sources: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,11 +242,14 @@ def build_report(
         else:
             sections.extend(parts[name].sections)
     sections = with_appendix(sections, config.language)
+    # "n = 345" never broken after the n or the "=" (review 7, finding 8), in every output
+    sections = [replace(s, blocks=tuple(typeset_block(b) for b in s.blocks)) for s in sections]
     inputs = {f.path: f for f in config.inputs()}
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
     period = period_text(config, list(parts.values()))
-    meta = {**_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values())}
+    meta = {**_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values()),
+            "files": tuple(f for part in parts.values() for f in part.files)}  # fmt: skip
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)
 
 
@@ -380,6 +390,12 @@ def summary_sections(
     blocks: list[Block] = []
     for part in parts:
         blocks.extend(part.summary)
+    sources = [b for part in parts for b in part.sources]
+    if sources:  # after "Rapporten bygger på N svarande i FILE", else first
+        intro = rl("summary_intro", lang).split("{", 1)[0]
+        at = next((i + 1 for i, b in enumerate(blocks)
+                   if isinstance(b, Text) and b.text.startswith(intro)), 0)  # fmt: skip
+        blocks[at:at] = sources
     if blocks:
         out.append(Section(title=rl("summary", lang), blocks=tuple(blocks)))
     return out

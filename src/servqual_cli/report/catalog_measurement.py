@@ -311,6 +311,20 @@ MEASUREMENT: Pairs = {
                         "A trend needs contacts from two years."),
     "average_rows": ("genomsnittsrader (riket, grupper) utelämnade",
                      "average rows (country, groups) left out"),
+    # g-read (review 7, finding 8): the e-mail rule's sentence, moved out of core.email_rule;
+    # "N × 24 timmar", not "24 N timmar" (read as the number 24 N)
+    "email_rule_24h": ("E-post besvarad inom N arbetsdagar: inom N × 24 timmar räknat på "
+                       "arbetsdagar (hela dygn).",
+                       "E-mail answered within N working days: within N × 24 hours counted on "
+                       "working days (whole days)."),
+    "email_rule_next-day": ("E-post besvarad inom N arbetsdagar: senast vid slutet av den N:e "
+                            "arbetsdagen efter avsändningsdagen.",
+                            "E-mail answered within N working days: by the end of the N-th "
+                            "working day after the day it was sent."),
+    "email_rule_office-hours": ("E-post besvarad inom N arbetsdagar: inom N × {hours} "
+                                "kontorstimmar ({window} på arbetsdagar).",
+                                "E-mail answered within N working days: within N × {hours} "
+                                "office hours ({window} on working days)."),
 }  # fmt: skip
 
 SERIES: Pairs = {

@@ -313,4 +313,38 @@ REPORT: dict[str, tuple[str, str]] = {
     "heading": ("Rubrik", "Heading"),
     "text": ("Text", "Text"),
     "warning": ("Varning", "Warning"),
+    # g-read (review 7, finding 3): the zone of tolerance names its own file and respondents
+    "tol_source_other": (
+        "Toleranszonen bygger på {n} svarande i {file}, en annan enkät än "
+        "SERVQUAL-avsnittets ({survey_n} svarande i {survey_file}).",
+        "The zone of tolerance is based on {n} respondents in {file}, another survey than the "
+        "SERVQUAL section's ({survey_n} respondents in {survey_file}).",
+    ),
+    "tol_source_same": (
+        "Toleranszonen bygger på {n} svarande i {file}, samma fil som SERVQUAL-avsnittet.",
+        "The zone of tolerance is based on {n} respondents in {file}, the same file as the "
+        "SERVQUAL section.",
+    ),
+    "tol_source_only": (
+        "Toleranszonen bygger på {n} svarande i {file}.",
+        "The zone of tolerance is based on {n} respondents in {file}.",
+    ),
+    "tol_summary_also": (
+        "Rapporten bygger också på {n} svarande i {file} (toleranszonen), en annan enkät.",
+        "The report is also based on {n} respondents in {file} (the zone of tolerance), "
+        "another survey.",
+    ),
+    "tol_summary_only": (
+        "Rapporten bygger på {n} svarande i {file} (toleranszonen). {excluded}.",
+        "The report is based on {n} respondents in {file} (the zone of tolerance). {excluded}.",
+    ),
+    "tol_wilson_csv": (
+        "Andelarnas Wilson-intervall, p-värdena och antalet D < A per dimension finns i {csv}.",
+        "The shares' Wilson intervals, the p-values and the D < A counts by dimension are in "
+        "{csv}.",
+    ),
+    "below_ci_low": ("Andel under A KI låg", "Share below A CI low"),
+    "below_ci_high": ("Andel under A KI hög", "Share below A CI high"),
+    "above_ci_low": ("Andel över D KI låg", "Share above D CI low"),
+    "above_ci_high": ("Andel över D KI hög", "Share above D CI high"),
 }

@@ -11,6 +11,7 @@ import numpy as np
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.numbers import fmt_int
+from servqual_cli.report.percent_sign import NBSP
 from servqual_cli.report.word_lists import join_words
 
 __all__ = ["ALPHA", "as_float", "gap_verdict", "groups_text"]
@@ -52,14 +53,14 @@ def groups_text(
 
     ``named``: (sort key, group, value text, n), already in the order to show.
 
-    >>> groups_text([(-1.5, "Äldreomsorg", "−1,52", 103)], 4, "sv")
-    'Äldreomsorg (−1,52, n = 103)'
+    >>> groups_text([(-1.5, "Äldreomsorg", "−1,52", 103)], 4, "sv")  # "n = 103" kept together
+    'Äldreomsorg (−1,52, n\xa0=\xa0103)'
     >>> groups_text([(0, "a", "1", 5), (0, "b", "2", 6)], 2, "sv")
     'båda grupperna'
     >>> groups_text([(0, g, "1", 5) for g in "abc"], 3, "en")
     'all 3 groups'
     >>> groups_text([(0, g, "1", 5) for g in "abcde"], 9, "sv")
-    'a (1, n = 5), b (1, n = 5), c (1, n = 5) och 2 till'
+    'a (1, n\xa0=\xa05), b (1, n\xa0=\xa05), c (1, n\xa0=\xa05) och 2 till'
     >>> groups_text([], 3, "sv") is None
     True
     """
@@ -69,7 +70,7 @@ def groups_text(
         return rl("p_both_groups", lang)
     if total > 2 and len(named) == total:
         return rl("p_all_groups", lang, n=total)
-    shown = [f"{g} ({v}, n = {fmt_int(n, lang)})" for _, g, v, n in named[:k]]
+    shown = [f"{g} ({v}, n{NBSP}={NBSP}{fmt_int(n, lang)})" for _, g, v, n in named[:k]]
     if len(named) > k:
         return f"{', '.join(shown)} {rl('and', lang)} {rl('p_more_groups', lang, n=len(named) - k)}"
     return join_words(shown, lang)

@@ -40,6 +40,7 @@ from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.safe_text import html_safe
 from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text
+from servqual_cli.report.typeset import html_text
 
 # No script, frame, font, image or connection from anywhere; inline styles (the page's own
 # stylesheet and matplotlib's style attributes) only. W3C, *Content Security Policy Level 3*.
@@ -223,7 +224,7 @@ def _toc(sections: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("servqual_cli.report", "templates"),
         autoescape=True,  # every value from the data is escaped; only Markup passes as is
         undefined=StrictUndefined,
@@ -231,6 +232,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["ty"] = html_text  # escapes, then ties "n = 345" and ISO dates (review 7 #8)
+    return env
 
 
 def render_html(doc: Document, options: PageOptions | None = None) -> str:

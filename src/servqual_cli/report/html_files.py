@@ -42,8 +42,9 @@ def _date(doc: Document, published: dt.datetime) -> dt.date:
 
 
 def write_page(folder: Path, doc: Document, published: dt.datetime) -> list[str]:
-    """Write ``report.html`` and ``data/<chart>.csv`` into ``folder``; return their paths
-    relative to it."""
+    """Write ``report.html``, ``data/<chart>.csv`` and the parts' data files (``doc.meta
+    ["files"]``: ``data/tolerance_dimensions.csv``) into ``folder``; return their paths
+    relative to it (the manifest lists each with its SHA-256)."""
     lang = str(doc.meta.get("lang") or "en")
     written: list[str] = []
     csv_of: dict[str, str] = {}
@@ -54,6 +55,9 @@ def write_page(folder: Path, doc: Document, published: dt.datetime) -> list[str]
         name = f"data/{figure_stem(figure)}.csv"
         _write(folder / name, web_csv(frame, lang))
         csv_of[figure.name] = name
+        written.append(name)
+    for name, frame in doc.meta.get("files") or ():  # the parts' own data (tolerance)
+        _write(folder / name, web_csv(frame, lang))
         written.append(name)
     options = PageOptions(
         published=_date(doc, published),

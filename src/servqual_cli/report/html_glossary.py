@@ -96,14 +96,10 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("Minsta påvisbara", "Minimum detectable"),
     ),
     (
-        "Mee-score, Newcombe, Bonett-Price, Welch, Wilson",
-        "Namn på metoder för konfidensintervall: Wilson för andelar, Mee-score och Newcombe "
-        "för skillnaden mellan två andelar, Bonett-Price för skillnaden mellan två medianer, "
-        "Welch för skillnaden mellan två medelvärden.",
-        "Names of confidence interval methods: Wilson for shares, Mee score and Newcombe for the "
-        "difference of two shares, Bonett-Price for the difference of two medians, Welch for the "
-        "difference of two means.",
-        ("Mee-score", "Mee score", "Bonett-Price", "Newcombe", "Wilson"),
+        "Mee-score, Newcombe, Bonett-Price, Welch, Wilson",  # named from _METHODS' parts
+        "Namn på metoder för konfidensintervall: {methods}.",
+        "Names of confidence interval methods: {methods}.",
+        ("Mee-score", "Mee score", "Bonett-Price", "Newcombe", "Wilson", "Welch"),
     ),
     (
         "Wilcoxon, Mann-Whitney, Kruskal-Wallis",
@@ -148,12 +144,11 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("ω²", "ε²"),
     ),
     (
-        "Games-Howell, Dunn",
+        "Games-Howell, Dunn",  # named from _METHODS' parts
         "Jämförelser av grupperna två och två, gjorda efter ett test av alla grupper: "
-        "Games-Howell för medelvärden, Dunn för rangordningar; p-värdena är justerade för att "
-        "många par jämförs.",
-        "Comparisons of the groups two by two, made after a test of all groups: Games-Howell "
-        "for means, Dunn for ranks; the p-values are adjusted because many pairs are compared.",
+        "{methods}; p-värdena är justerade för att många par jämförs.",
+        "Comparisons of the groups two by two, made after a test of all groups: {methods}; the "
+        "p-values are adjusted because many pairs are compared.",
         ("Games-Howell", "Dunn"),
     ),
     (
@@ -199,6 +194,67 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("KMO", "Bartlett", "Bartletts"),
     ),
 )
+
+# Entries that name several methods name only those the page uses (review 7, finding 7: the
+# glossary explained Bonett-Price, which no table used): the term lists the methods found, and
+# "{methods}" in the explanation gets their clauses. Each part: (names with their triggers,
+# Swedish clause, English clause); a part without clauses only names itself in the term.
+_Part = tuple[tuple[tuple[str, tuple[str, ...]], ...], str, str]
+_METHODS: dict[str, tuple[_Part, ...]] = {
+    "Mee-score, Newcombe, Bonett-Price, Welch, Wilson": (
+        ((("Wilson", ("Wilson",)),), "{names} för andelar", "{names} for shares"),
+        ((("Mee-score", ("Mee-score", "Mee score")), ("Newcombe", ("Newcombe",))),
+         "{names} för skillnaden mellan två andelar", "{names} for the difference of two shares"),
+        ((("Bonett-Price", ("Bonett-Price",)),), "{names} för skillnaden mellan två medianer",
+         "{names} for the difference of two medians"),
+        ((("Welch", ("Welch",)),), "{names} för skillnaden mellan två medelvärden",
+         "{names} for the difference of two means"),
+    ),
+    "Wilcoxon, Mann-Whitney, Kruskal-Wallis": (
+        ((("Wilcoxon", ("Wilcoxon",)),), "", ""),
+        ((("Mann-Whitney", ("Mann-Whitney",)),), "", ""),
+        ((("Kruskal-Wallis", ("Kruskal-Wallis",)),), "", ""),
+    ),
+    "Games-Howell, Dunn": (
+        ((("Games-Howell", ("Games-Howell",)),), "{names} för medelvärden", "{names} for means"),
+        ((("Dunn", ("Dunn",)),), "{names} för rangordningar", "{names} for ranks"),
+    ),
+}  # fmt: skip
+
+
+def _used(trigger: str, blob: str) -> bool:
+    """A method's name occurs in the page's text as a word (a Swedish compound such as
+    "Wilson-intervall" or "Mann-Whitney-testets" counts), not as the alternative an option
+    would take ("Newcombe med --test fisher": the run used Mee-score)."""
+    pattern = rf"(?<![\w-]){re.escape(trigger)}(?!\w)(?!\s+(?:med|with) --)"
+    return re.search(pattern, blob) is not None
+
+
+def _methods_entry(term: str, text: str, blob: str, lang: str) -> tuple[str, str] | None:
+    """A methods entry naming only the methods found in ``blob``; None when none is.
+
+    >>> _methods_entry("Mee-score, Newcombe, Bonett-Price, Welch, Wilson",
+    ...     "Metoder: {methods}.", "Intervall: Wilson (andelar), Mee-score (andelar; Newcombe "
+    ...     "med --test fisher), Welch (index).", "sv")
+    ('Wilson, Mee-score, Welch', 'Metoder: Wilson för andelar, Mee-score för skillnaden \
+mellan två andelar, Welch för skillnaden mellan två medelvärden.')
+    """
+    from servqual_cli.report.word_lists import join_words
+
+    names: list[str] = []
+    clauses: list[str] = []
+    for methods, sv, en in _METHODS[term]:
+        found = [name for name, triggers in methods if any(_used(t, blob) for t in triggers)]
+        if not found:
+            continue
+        names += found
+        clause = sv if lang == "sv" else en
+        if clause:
+            clauses.append(clause.format(names=join_words(found, lang)))
+    if not names:
+        return None
+    return ", ".join(names), text.replace("{methods}", ", ".join(clauses))
+
 
 # short forms in table headers and their expansions (sv, en)
 _ABBR: dict[str, tuple[str, str]] = {
@@ -265,8 +321,12 @@ def glossary(texts: Iterable[str], lang: str, conf: float | None = None) -> list
         level = level_text(conf, lang)
     out = []
     for term, sv, en, triggers in _TERMS:
-        if any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", blob) for t in triggers):
-            text = sv if lang == "sv" else en
+        text = sv if lang == "sv" else en
+        if term in _METHODS:  # only the methods the page uses (review 7, finding 7)
+            entry = _methods_entry(term, text, blob, lang)
+            if entry is not None:
+                out.append(entry)
+        elif any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", blob) for t in triggers):
             out.append((term, text.replace("{level}", level)))
     return out
 

@@ -184,7 +184,8 @@ def _render_section(
         elif isinstance(block, Glance):
             from servqual_cli.report.glance_table import glance_table
 
-            out += [*(inert(line) for line in block.summary), ""] if block.summary else []
+            # one Markdown paragraph per paragraph of the overview (review 7, finding 14)
+            out += [x for line in block.summary for x in (inert(line), "")]
             out += [render_table(glance_table(block, lang or "en"), level + 1, lang or None), ""]
         elif isinstance(block, Figure) and figure_link is not None:
             out += [f"![{_escape_alt(block.title)}]({figure_link(block)})", ""]

@@ -11,6 +11,7 @@ researcher adds them with e.g. ``sections = ["summary", "servqual", "dimension_c
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from servqual_cli.report.build import Part, ReportContext
@@ -113,20 +114,52 @@ def _tolerance_source(ctx: ReportContext) -> tuple[RawTable, Instrument, bool]:
     return table, inst, strict
 
 
+TOLERANCE_CSV = "data/tolerance_dimensions.csv"
+
+
+def _tolerance_words(ctx: ReportContext, n: int, file: str) -> tuple[str, str | None]:
+    """The section's lead and the summary's line on where the zone of tolerance comes from
+    (review 7, finding 3: the section gave P 4,56 on n 242 under a SERVQUAL table with P 4,93
+    on n 400 and never named its file). The summary line is None when the survey's own
+    sentence already names the file (same file)."""
+    from servqual_cli.report.catalog import rl
+
+    lang, tol, survey = ctx.lang, ctx.config.tolerance, ctx.config.survey
+    if survey is None or ctx.survey is None:
+        return rl("tol_source_only", lang, n=n, file=file), None
+    if tol is None or tol.file.path.resolve() == survey.file.path.resolve():
+        return rl("tol_source_same", lang, n=n, file=file), None
+    survey_file = Path(survey.file.given).name
+    lead = rl("tol_source_other", lang, n=n, file=file,
+              survey_n=int(ctx.survey.expectation.shape[0]), survey_file=survey_file)  # fmt: skip
+    return lead, rl("tol_summary_also", lang, n=n, file=file)
+
+
 def tolerance_part(ctx: ReportContext) -> Part:
     """The zone of tolerance, from the adequate and desired columns of ``[tolerance] file`` or
-    of the survey file."""
+    of the survey file. Its lead names the file and its respondents, the summary lists the file
+    when it is not the survey's, and every statistic of the table (with the Wilson limits it
+    leaves out) is written to ``data/tolerance_dimensions.csv``."""
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles
-    from servqual_cli.report.toolbox_sections import tlabel, tolerance_sections
+    from servqual_cli.report.catalog import exclusion_summary, rl
+    from servqual_cli.report.spec import Text
+    from servqual_cli.report.toolbox_sections import (
+        tlabel,
+        tolerance_csv_frame,
+        tolerance_sections,
+    )
 
     table, inst, strict = _tolerance_source(ctx)
     roles = ["adequate", "desired", "perception"]
     data = load_roles(table, inst, roles, strict=strict)
     a, dd, p = (data.matrices[r] for r in roles)
     res = tolerance_analysis(a, dd, p, data.items, data.dimension_positions, _conf(ctx))
-    sections = tolerance_sections(res, data.excluded, ctx.lang, items=False,
-                                  scale=inst.scale)  # fmt: skip
+    tol = ctx.config.tolerance
+    file = Path(tol.file.given if tol is not None else table.describe()["file"]).name
+    lead, also = _tolerance_words(ctx, res.n_rows, file)
+    sections = tolerance_sections(res, data.excluded, ctx.lang, items=False, scale=inst.scale,
+                                  lead=lead, csv=TOLERANCE_CSV)  # fmt: skip
     title = tlabel("tolerance_dims", ctx.lang)
     method = (
         "Toleranszon enligt Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D."
@@ -138,4 +171,13 @@ def tolerance_part(ctx: ReportContext) -> Part:
 
     own = ctx.config.tolerance is not None  # (the survey file's lines are the survey part's)
     summary = tuple(short_row_blocks([table], ctx.lang)) if own else ()
-    return Part((Section(title, sections[0].blocks),), summary, ((title, method),))
+    sources: tuple[Text, ...] = ()
+    if also is not None:
+        sources = (Text(also),)
+    elif ctx.config.survey is None:  # the report's only survey: its line, as the survey's
+        excluded = exclusion_summary(data.excluded, ctx.lang)
+        sources = (Text(rl("tol_summary_only", ctx.lang, n=res.n_rows, file=file,
+                           excluded=excluded)),)  # fmt: skip
+    return Part((Section(title, sections[0].blocks),), summary, ((title, method),),
+                files=((TOLERANCE_CSV, tolerance_csv_frame(res, ctx.lang)),),
+                sources=sources)  # fmt: skip

@@ -118,10 +118,16 @@ def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def tolerance_sections(
     res: ToleranceAnalysis, excluded: dict[str, int] | None, lang: str, items: bool = True,
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
+    lead: str | None = None, csv: str | None = None,
 ) -> list[Section]:  # fmt: skip
+    """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
+    file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
+    holds what the table leaves out (the report's ``data/tolerance_dimensions.csv``), named in
+    the note instead of the commands' "JSON and CSV output"."""
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
-    blocks: list[Table | Text | Figure] = [
+    blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
+    blocks += [
         table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
               sheet="Toleranszon" if sv else "Tolerance",
               note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
@@ -157,14 +163,20 @@ def tolerance_sections(
     rules = (
         f"Svarande: {res.n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
         "dimension när minst hälften av påståendena är det. Svar med D < A behålls "
-        f"({inverted} påståendesvar). t-test av P−A och P−D. Andelarnas Wilson-intervall visas "
-        "inte här; de finns i JSON- och CSV-utdata."
+        f"({inverted} påståendesvar). t-test av P−A och P−D."
         if sv
         else f"Respondents: {res.n_rows}. An item counts when A, D and P are all valid; a "
         "dimension when at least half of its items do. Answers with D < A are kept "
-        f"({inverted} item answers). t-tests of P−A and P−D. The shares' Wilson intervals are "
-        "not shown here; they are in the JSON and CSV output."
+        f"({inverted} item answers). t-tests of P−A and P−D."
     )
+    if csv is None:
+        rules += (" Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata."
+                  if sv else " The shares' Wilson intervals are not shown here; they are in "
+                  "the JSON and CSV output.")  # fmt: skip
+    else:
+        from servqual_cli.report.catalog import rl
+
+        rules += " " + rl("tol_wilson_csv", lang, csv=csv)
     # a group's part (excluded None) does not count its cells: it says where they are counted,
     # never "none" (review 3, finding 26)
     cells = (
@@ -172,6 +184,34 @@ def tolerance_sections(
     )
     blocks.append(Text(f"{rules} {cells}.", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
+
+
+def tolerance_csv_frame(res: ToleranceAnalysis, lang: str) -> pd.DataFrame:
+    """Every statistic of the dimensions' zone of tolerance, headed in ``lang`` as the table
+    (intervals with their level), for the report's ``data/tolerance_dimensions.csv``: the
+    Wilson limits, p-values and D < A counts the table leaves out (review 7, finding 3: the
+    note promised them and no file held them).
+
+    >>> import numpy as np
+    >>> from servqual_cli.core.tolerance import tolerance_analysis
+    >>> a, d, p = (np.full((4, 2), v) + np.arange(4)[:, None] * 0.5 for v in (3.0, 6.0, 5.0))
+    >>> res = tolerance_analysis(a, d, p, ["1", "2"], {"Empathy": [0, 1]})
+    >>> frame = tolerance_csv_frame(res, "sv")
+    >>> list(frame.columns[:2]), frame.iloc[0, 0], "Andel under A 95\xa0% KI låg" in frame
+    (['Dimension', 'n'], 'Empati', True)
+    """
+    from servqual_cli.report.catalog import REPORT
+
+    frame = _positions(res.dimensions, lang)
+    if lang == "sv":
+        frame = frame.assign(dimension=[dimension_name(v, lang) for v in frame["dimension"]])
+    columns = ["dimension", *(c for c in frame.columns if c != "dimension")]
+    heads = {}
+    for c in columns:
+        head = label(c, lang, REPORT) if c in REPORT and c.startswith(("below", "above")) else (
+            tlabel(c, lang))  # fmt: skip
+        heads[c] = _with_level(c, head, res.conf, lang)
+    return frame[columns].rename(columns=heads).reset_index(drop=True)
 
 
 KG_COLUMNS = ["n_customers", "n_staff", "customers", "staff", "diff", "ci_low", "ci_high",

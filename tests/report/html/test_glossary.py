@@ -64,7 +64,7 @@ def test_interval_and_p_are_not_overstated() -> None:
 def test_words_the_measurement_pages_use_are_explained() -> None:
     cols = ["Förändring (procentenheter)", "Kvot", "ω² (ANOVA)", "p (Games-Howell)", "KMO"]
     terms = [t for t, _ in glossary(cols, "sv")]
-    for term in ("Procentenheter", "Kvot", "ω², ε²", "Games-Howell, Dunn", "KMO, Bartlett"):
+    for term in ("Procentenheter", "Kvot", "ω², ε²", "Games-Howell", "KMO, Bartlett"):
         assert term in terms
     notes = ["Förändringen är Hodges-Lehmanns förskjutning", "viktat efter Vikt, effektivt n 253"]
     assert {"Hodges-Lehmann", "Effektivt n"} <= {t for t, _ in glossary(notes, "sv")}
@@ -80,3 +80,23 @@ def test_a_card_note_brings_its_words_into_the_glossary() -> None:
     assert "Kvot" in [t for t, _ in glossary(page_texts(doc), "sv")]
     empty = Document("R", (Section("S", (Glance("Resultat i korthet", ()),)),), {"lang": "sv"})
     assert glossary(page_texts(empty), "sv") == []
+
+
+def test_only_the_methods_the_page_uses_are_named() -> None:
+    """Review 7, finding 7: the glossary explained Bonett-Price, which no table of the report
+    used; an examiner would look for it. The entry now names the methods found in the page's
+    own words, and an option's alternative ("Newcombe med --test fisher") is not one of them."""
+    note = ("Intervall: Wilson (andelar), Mee-score (andelar; Newcombe med --test fisher), "
+            "Welch (index). Tider: Mann-Whitney-testets eget intervall.")  # fmt: skip
+    terms = dict(glossary([note], "sv"))
+    assert terms["Wilson, Mee-score, Welch"] == (
+        "Namn på metoder för konfidensintervall: Wilson för andelar, Mee-score för skillnaden "
+        "mellan två andelar, Welch för skillnaden mellan två medelvärden."
+    )
+    assert "Mann-Whitney" in terms
+    assert not [t for t, text in terms.items() if "Bonett" in t + text or "Newcombe" in t + text]
+    both = dict(glossary(["Newcombe (fisher) och Mee-score", "p (Dunn)"], "en"))
+    assert "Mee-score and Newcombe for the difference of two shares" in both["Mee-score, Newcombe"]
+    assert both["Dunn"].startswith("Comparisons of the groups two by two") and (
+        "Dunn for ranks;" in both["Dunn"] and "Games-Howell" not in both["Dunn"])  # fmt: skip
+    assert dict(glossary(["Kontakter"], "sv")) == {}
