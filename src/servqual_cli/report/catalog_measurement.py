@@ -288,8 +288,12 @@ MEASUREMENT: Pairs = {
                           "måste komma under när de övriga jämförelsernas p är som de är.",
                           "It holds after the adjustment, at the level the comparison's own p "
                           "must go below with the other comparisons' p as they are."),
-    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå:",
-                  "At {power}% power and {alpha}% significance:"),
+    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (tröskeln från "
+                  "det strängare av testet och intervallet, eftersom bedömningen kräver båda; "
+                  "minsta påvisbara från intervallets halva bredd):",
+                  "At {power}% power and {alpha}% significance (the threshold from the stricter "
+                  "of the test and the interval, as the verdict needs both; the MDD from the "
+                  "interval's half-width):"),
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
     "hours": ("arbetstimmar", "working hours"),
