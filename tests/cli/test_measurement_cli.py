@@ -172,6 +172,12 @@ def test_trend_mdd_text_names_the_adjustment(cli) -> None:
             "to be told from chance (18 percentage points without the adjustment; n = 54 and "
             "53)") in flat  # fmt: skip
     assert "at the level the comparison's own p must go below" in flat
+    sv = " ".join(cli("trend", Y2019, Y2020, "--lang", "sv").stdout.split())
+    assert ("E-post: svar inom 1 arbetsdag: efter Holm-justeringen över de 14 totalerna, som "
+            "bedömningen följer, upptäcks en verklig förändring på 33 procentenheter med 80 % "
+            "sannolikhet, och en uppmätt skillnad behöver vara större än ungefär 26 "
+            "procentenheter") in sv  # fmt: skip
+    assert "minsta påvisbara från intervallets halva bredd" in sv
 
 
 @pytest.fixture(scope="module")
