@@ -174,8 +174,8 @@ def test_trend_mdd_text_names_the_adjustment(cli) -> None:
     assert "at the level the comparison's own p must go below" in flat
     sv = " ".join(cli("trend", Y2019, Y2020, "--lang", "sv").stdout.split())
     assert ("E-post: svar inom 1 arbetsdag: efter Holm-justeringen över de 14 totalerna, som "
-            "bedömningen följer, upptäcks en verklig förändring på 33 procentenheter med 80 % "
-            "sannolikhet, och en uppmätt skillnad behöver vara större än ungefär 26 "
+            "bedömningen följer, upptäcks med 80 % sannolikhet en verklig förändring på 33 "
+            "procentenheter, och en uppmätt skillnad behöver vara större än ungefär 26 "
             "procentenheter") in sv  # fmt: skip
     assert "minsta påvisbara från intervallets halva bredd" in sv
 

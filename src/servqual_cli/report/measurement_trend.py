@@ -84,12 +84,12 @@ def shift_columns(t: pd.DataFrame, lang: str) -> tuple[str, str] | tuple[()]:
     return "value_diff", ml("change_shift", lang)
 
 
-def _mdd_note(rows: pd.DataFrame, lang: str, power: float, adjust: str) -> str:
+def _mdd_note(rows: pd.DataFrame, lang: str, adjust: str) -> str:
     """What the MDD column is (review 7 findings 1 and 4): from the interval's half-width, and
     with an adjustment at the adjusted level; empty when the table shows no MDD."""
     if not rows["mdd"].notna().any():
         return ""
-    note = " " + ml("mdd_design_note", lang).format(power=round(power * 100))
+    note = " " + ml("mdd_design_note", lang)
     if adjust != "none":
         note += " " + ml("mdd_adjusted_note", lang)
     return note
@@ -179,7 +179,7 @@ def trend_sections(
 
     total_label = adjusted_p_label(adjust, total_family_size(comparisons), lang)
     note = f"{note} {ml('total_adjust_note', lang).format(label=total_label)}"
-    note += _mdd_note(total, lang, power, adjust)
+    note += _mdd_note(total, lang, adjust)
     blocks: list[Table | Text] = [
         _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label)
     ]
@@ -197,7 +197,7 @@ def trend_sections(
             family_size = area_family_size(comparisons)
         label = adjusted_p_label(adjust, family_size, lang)
         area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
-        area_note += _mdd_note(per_area, lang, power, adjust)
+        area_note += _mdd_note(per_area, lang, adjust)
         per_area_table = _comparison_table(title, per_area, lang, area_note, label)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf, adjust)
