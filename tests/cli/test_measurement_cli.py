@@ -165,11 +165,19 @@ def test_trend_told_from_chance_at_the_level_the_verdict_uses(trend_json: dict) 
 def test_trend_mdd_text_names_the_adjustment(cli) -> None:
     r = cli("trend", Y2019, Y2020)
     flat = " ".join(r.stdout.split())
-    assert ("E-mail: reply in 1 working day: a true change of 25 percentage points would be "
-            "detected with 80% probability before the adjustment; after the Holm adjustment "
-            "over the 14 totals, which the verdict follows, a measured difference must exceed "
-            "about 26 percentage points to be told from chance (18 percentage points without "
-            "it; n = 54 and 53)") in flat  # fmt: skip
+    # review 7 finding 1: the MDD at the Holm level too (33 pp, not 25 before the adjustment)
+    assert ("E-mail: reply in 1 working day: after the Holm adjustment over the 14 totals, which "
+            "the verdict follows, a true change of 33 percentage points would be detected with "
+            "80% probability, and a measured difference must exceed about 26 percentage points "
+            "to be told from chance (18 percentage points without the adjustment; n = 54 and "
+            "53)") in flat  # fmt: skip
+    assert "at the level the comparison's own p must go below" in flat
+    sv = " ".join(cli("trend", Y2019, Y2020, "--lang", "sv").stdout.split())
+    assert ("E-post: svar inom 1 arbetsdag: efter Holm-justeringen över de 14 totalerna, som "
+            "bedömningen följer, upptäcks med 80 % sannolikhet en verklig förändring på 33 "
+            "procentenheter, och en uppmätt skillnad behöver vara större än ungefär 26 "
+            "procentenheter") in sv  # fmt: skip
+    assert "minsta påvisbara från intervallets halva bredd" in sv
 
 
 @pytest.fixture(scope="module")
@@ -219,11 +227,13 @@ def test_trend_json_shape(trend_json: dict) -> None:
     # p 0.0045, Holm over the 14 totals 0.054 (review 3 finding 25)
     assert (within["n_before"], within["n_after"], within["verdict"]) == (
         54, 53, "no detectable change")  # fmt: skip
-    assert within["test"] == "score" and 0.25 < within["mdd"] < 0.26
-    # review 5 finding 10: the MDD and the thresholds come from one SE, the test's
-    assert within["mdd"] / within["critical_unadjusted"] == pytest.approx(
-        (1.959963984540054 + 0.841621233572914) / 1.959963984540054, rel=1e-12
+    # review 7 findings 1 and 4: the MDD at the Holm level (0.05 / 12) from the interval's
+    # half-width, and never below the threshold beside it
+    assert within["test"] == "score" and 0.32 < within["mdd"] < 0.34
+    assert within["se"] == pytest.approx(
+        (within["ci_high"] - within["ci_low"]) / (2 * 1.959963984540054), rel=1e-12
     )
+    assert within["mdd"] > within["critical"]
 
 
 def test_trend_benchmark_kolada(trend_json: dict) -> None:

@@ -63,7 +63,7 @@ def test_cards_group_lines_are_on_the_cards_basis(doc: Document) -> None:
             for r in b.rows}  # fmt: skip
     # weighted, Kvinna is below expectation on Fysisk miljö (Holm p 0,008), Man is not (0,28)
     assert rows["Fysisk miljö"].target_verdict == "not_met"
-    assert rows["Fysisk miljö"].area == "Kvinna (−0,30, n = 178)"
+    assert rows["Fysisk miljö"].area == "Kvinna (−0,30, n\xa0=\xa0178)"  # n = kept together
     # two groups of two: "båda grupperna", never "alla 2 grupper" (finding 8)
     assert rows["Empati"].area == "båda grupperna"
 

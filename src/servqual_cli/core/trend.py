@@ -17,16 +17,19 @@ index        mean difference, Welch t         Mann-Whitney on the   ``power.t.te
              interval                         points (ordinal)      SD)
 ============ ================================ ===================== ==========================
 
-One standard error per comparison, ``se``, the one the test behind the verdict implies
-(``|diff| / z_{1-p/2}``; the last column's where the test gives none), feeds both the smallest
-measured difference the test calls significant, ``critical = z_{1-level/2} * se`` (``level``: the
-level the comparison's own p must be below for its adjusted p to be below ``1 - conf``), and the
-minimum detectable difference, ``mdd = (z_{1-a/2} + z_power) * se`` (Bloom 1995). Two SEs
-(review 5, finding 10) let one sentence say "a true change of 14 is detected with 80 %
-probability; a measured one must exceed about 14", which cannot both hold. As the verdict needs
-the test and the interval, that SE is the larger of the test's and the interval's (the distance
-from the estimate to the interval's end on the side of 0, over ``z_{1-conf/2}``), for every row:
-the threshold then says exactly what the verdict says.
+Two numbers say how large a change this measurement can tell
+(:mod:`servqual_cli.core.trend_detectable`). The smallest measured difference the verdict
+calls significant, ``critical``: the stricter of the test's bound,
+``z_{1-level/2} * |diff| / z_{1-p/2}`` (the SE the test implies, exact for the test), and the
+interval's, the distance from the estimate to the interval's end on the side of 0 (the verdict
+needs both). ``level`` is the level the row's own p must be below for its adjusted p to be
+below ``1 - conf``, the family's other p-values as they are
+(:func:`~servqual_cli.core.trend_family.reachable_levels`; ``critical_unadjusted`` at
+``1 - conf``). And the minimum detectable difference at that same level,
+``mdd = (z_{1-level/2} + z_power) * se`` (Bloom 1995), with ``se`` the design's, the interval's
+half-width over ``z_{1-conf/2}`` (it does not depend on where this year's estimate fell; review
+7 findings 1 and 4); where the threshold is stricter than ``z_{1-level/2} * se``,
+``mdd = critical + z_power * se``, so the MDD is never below the threshold beside it.
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -88,8 +91,13 @@ from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
-from servqual_cli.core.trend_detectable import implied_se, mdd_from_se
-from servqual_cli.core.trend_family import area_family_size, step_levels, total_family_size
+from servqual_cli.core.trend_detectable import design_se, implied_se, mdd_at_level
+from servqual_cli.core.trend_family import (
+    area_family_size,
+    reachable_levels,
+    step_levels,
+    total_family_size,
+)
 from servqual_cli.errors import UsageError
 
 __all__ = [
@@ -103,6 +111,7 @@ __all__ = [
     "area_family_size",
     "compare_kpis",
     "median_diff_ci",
+    "reachable_levels",
     "sort_comparisons",
     "step_levels",
     "total_family_size",
@@ -283,54 +292,46 @@ def compare_kpis(
     if (~family).any():  # the totals: a family of their own (review 3, finding 25)
         adjusted[~family] = p_adjust(p[~family], adjust)
     frame["p_adjusted"] = adjusted
-    # review 4 finding 2: the level each comparison's own p is held against at its step of the
-    # adjustment, and the measured difference that reaches it, critical = z_{1-level/2} * SE,
-    # the "told from chance" threshold the verdict uses (``critical_unadjusted`` at 1 - conf)
+    # Review 7 finding 1: the level the comparison's own p must be below for its adjusted p to
+    # be below 1 - conf, the other p-values of its family as they are (Holm: the step it would
+    # take; BH: the largest alpha r / m it can reach). The old (1 - conf) * p / p_adjusted held
+    # only at the observed p and, where Holm caps or carries the adjusted p, gave a larger p a
+    # looser level (phone reached, p 0.65: 0.033, where it needs 0.05 / 12).
     levels = np.full(p.shape, math.nan)
     for part in (family, ~family):
         if part.any():
-            levels[part] = step_levels(p[part], 1 - conf, adjust)
-    # review 5 finding 10: the level the comparison's own p actually has to be below for its
-    # adjusted p to be below 1 - conf, (1 - conf) * p / p_adjusted (Holm's running maximum and
-    # BH's running minimum included), where that is defined; else its step level
-    with np.errstate(invalid="ignore", divide="ignore"):
-        effective = (1 - conf) * p / adjusted
-    defined = np.isfinite(effective) & (p > 0) & (adjusted > 0)
-    levels = np.where(defined, effective, levels)
+            levels[part] = reachable_levels(p[part], 1 - conf, adjust)
     frame["level"] = levels
-    # One SE per comparison (review 5 finding 10) feeds both the "told from chance" threshold
-    # and the minimum detectable difference, so the sentence that shows them can never
-    # contradict the verdict or itself: the SE the verdict's own test implies, and (below) at
-    # least the interval's.
+    # The "told from chance" threshold: the verdict needs the (adjusted) test and the interval,
+    # so the threshold is the stricter of the two, for every row (session 10). The test's part
+    # is z_{1-level/2} times the SE the test implies, |diff| / z_{1-p/2}: a measured change
+    # beyond it has p below the level (review 5 finding 10). The interval's part is the
+    # distance from the estimate to the interval's end on the side of 0 (it excludes 0 exactly
+    # when |diff| is beyond it; for Welch that is the half-width): heavily tied times give a
+    # Hodges-Lehmann interval ending at 0 beside a Mann-Whitney p of 0.015, Mee's interval is
+    # asymmetric, and the index's Welch interval is not its Mann-Whitney test's (review 6
+    # finding 2). A row without an interval (NaN bound) can never be called better or worse
+    # (:func:`verdict`), so it has no threshold and no MDD either.
     test_se = implied_se(frame["diff"].to_numpy(dtype=float), p,
                          frame["mdd"].to_numpy(dtype=float), conf, power)  # fmt: skip
-    # The verdict needs the test's (adjusted) p below 1 - conf AND the row's interval wholly on
-    # one side of 0, so the threshold and the MDD come from whichever of the two is stricter, for
-    # every row (one rule). Review 6 finding 2 found it for the index (Mann-Whitney
-    # test, Welch interval: -5 was "told from chance" beside a Welch interval [-11.9; 1.9]); the
-    # same holds where the interval inverts the test, because the inversion is not the test's
-    # normal SE: heavily tied times give a Hodges-Lehmann interval ending at 0 beside a
-    # Mann-Whitney p of 0.015 (continuity correction and the steps at pairwise differences), and
-    # Mee's interval is asymmetric. The interval's bound is the distance from the estimate to
-    # the interval's end on the side of 0 (it excludes 0 exactly when |diff| is beyond it; for
-    # Welch that is the half-width), as an SE: that distance over z_{1-a/2}. A row without an
-    # interval (NaN bound) can never be called better or worse (:func:`verdict`), so it has no
-    # threshold and no MDD either.
     z_conf = float(-special.ndtri((1 - conf) / 2))
     diff = frame["diff"].to_numpy(dtype=float)
     low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         to_zero = np.where(diff >= 0, diff - low, high - diff)
-        ci_se = to_zero / z_conf
-        se = np.where(np.isnan(test_se) | np.isnan(ci_se), math.nan, np.fmax(test_se, ci_se))
+        defined = ~(np.isnan(test_se) | np.isnan(to_zero))
+        critical = np.fmax(-special.ndtri(levels / 2) * test_se, to_zero)
+        frame["critical"] = np.where(defined, critical, math.nan)
+        frame["critical_unadjusted"] = np.where(defined, np.fmax(z_conf * test_se, to_zero),
+                                                math.nan)  # fmt: skip
+    # The MDD describes the design (review 7 finding 4): the SE is the interval's half-width
+    # over z, not where this year's estimate fell; and it is at the verdict's level (review 7
+    # finding 1), never below the threshold beside it (:func:`mdd_at_level`).
+    se = np.where(defined, design_se(low, high, conf), math.nan)
     frame["se"] = se
-    frame["mdd"] = mdd_from_se(se, frame["before"].to_numpy(dtype=float),
-                                (~median.eq(True)).to_numpy(), conf, power)  # fmt: skip
-    with np.errstate(invalid="ignore"):
-        # both must hold: |diff| beyond the test's bound at its level and beyond the interval's
-        frame["critical"] = np.fmax(-special.ndtri(levels / 2) * test_se, z_conf * ci_se)
-        frame["critical"] = frame["critical"].where(~np.isnan(se))
-        frame["critical_unadjusted"] = z_conf * se
+    frame["mdd"] = mdd_at_level(se, levels, frame["critical"].to_numpy(dtype=float),
+                                frame["before"].to_numpy(dtype=float),
+                                (~median.eq(True)).to_numpy(), power)  # fmt: skip
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(

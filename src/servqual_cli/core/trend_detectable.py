@@ -1,13 +1,13 @@
-"""One standard error per trend comparison for both the "told from chance" threshold and the
-minimum detectable difference (review 5, finding 10).
+"""The trend's "told from chance" threshold and its minimum detectable difference (MDD).
 
-Split from :mod:`servqual_cli.core.trend`. With two SEs (a power formula's for the MDD, the
-test's for the threshold) one sentence could say "a true change of 14 is detected with 80 %
-probability; a measured one must exceed about 14", which cannot both hold: at a true change equal
-to the threshold the test finds it half the time. Here the SE the verdict's own test implies gives
-both, ``critical = z_{1-level/2} * se`` and ``mdd = (z_{1-a/2} + z_power) * se``;
-:func:`~servqual_cli.core.trend.compare_kpis` raises it to the interval's SE where that is the
-larger, as the verdict needs the test and the interval.
+Split from :mod:`servqual_cli.core.trend`. The threshold takes the SE the verdict's own test
+implies (:func:`implied_se`), exact for the test at the observed point. The MDD takes the
+design's SE, the interval's half-width over z (:func:`design_se`), which does not depend on
+where this year's estimate fell (review 7 finding 4), at the level the verdict uses, and is never
+below the threshold beside it (:func:`mdd_at_level`): review 5 finding 10 found one sentence
+saying "a true change of 14 is detected with 80 % probability; a measured one must exceed about
+14", which cannot both hold (at a true change equal to the threshold the test finds it half the
+time).
 
 References
 ----------
@@ -23,7 +23,7 @@ import math
 import numpy as np
 from scipy import special
 
-__all__ = ["implied_se", "mdd_from_se"]
+__all__ = ["design_se", "implied_se", "mdd_at_level"]
 
 
 def implied_se(
@@ -55,22 +55,57 @@ def implied_se(
         return np.where(se > 0, se, math.nan)  # SE 0 (every time equal): no test, no threshold
 
 
-def mdd_from_se(
-    se: np.ndarray, before: np.ndarray, bounded: np.ndarray, conf: float, power: float
+def design_se(ci_low: np.ndarray, ci_high: np.ndarray, conf: float) -> np.ndarray:
+    """The standard error of the design, the interval's half-width (the mean of its two sides)
+    over ``z_{1-a/2}``: it depends on n and the spread, not on where this year's estimate fell
+    in its interval (review 7 finding 4: the distance to the interval's near end, or
+    ``|diff| / z_{1-p/2}``, gave 2021 -> 2022's e-mail reply time an MDD of 1.5 h where its
+    3.4 h wide interval says about 2.4). A missing or zero-width interval gives NaN.
+
+    >>> design_se(np.array([-2.9, 0.0]), np.array([0.5, 0.0]), 0.95).round(4).tolist()
+    [0.8674, nan]
+    """
+    z = float(-special.ndtri((1 - conf) / 2))
+    with np.errstate(invalid="ignore"):
+        se = (np.asarray(ci_high, dtype=float) - np.asarray(ci_low, dtype=float)) / (2 * z)
+        return np.where(se > 0, se, math.nan)
+
+
+def mdd_at_level(
+    se: np.ndarray,
+    level: np.ndarray,
+    critical: np.ndarray,
+    before: np.ndarray,
+    bounded: np.ndarray,
+    power: float,
 ) -> np.ndarray:
-    """Minimum detectable difference ``(z_{1-a/2} + z_power) * se`` (Bloom 1995, *Evaluation
-    Review* 19(5), 547-556, eq. 1; Cohen 1988, ch. 12), from the same SE as the threshold.
+    """Minimum detectable difference at the level the verdict uses,
+    ``(z_{1-level/2} + z_power) * se`` (Bloom 1995, *Evaluation Review* 19(5), 547-556, eq. 1;
+    Cohen 1988, ch. 12), with ``level`` the adjusted level of
+    :func:`~servqual_cli.core.trend_family.reachable_levels` and ``se`` the design's
+    (:func:`design_se`): review 7 finding 1, an MDD before the adjustment beside a verdict after
+    it told a board that 24 pp is detected 80 % of the time where Holm needs about 32.
+
+    Where the row's "told from chance" threshold ``critical`` is stricter than
+    ``z_{1-level/2} * se`` (a conservative test, an interval longer on the side of 0), the
+    measured change (about normal around the true one with SD ``se``) has to exceed that
+    threshold, so the MDD is ``critical + z_power * se``: the MDD is never below the threshold
+    beside it, and a true change of MDD passes it with probability ``power``.
 
     A share or the index (``bounded``: 0-1) cannot change by more than the room on its wider
     side, ``max(before, 1 - before)``: an MDD beyond that is NaN, no change reaches the power.
 
-    >>> mdd_from_se(np.array([0.1, 0.3, 2.0]), np.array([0.5, 0.5, 60.0]),
-    ...              np.array([True, True, False]), 0.95, 0.8).round(4).tolist()
-    [0.2802, nan, 5.6032]
+    >>> mdd_at_level(np.array([0.1, 0.3, 2.0]), np.array([0.05, 0.05, 0.0125]),
+    ...              np.array([0.15, 0.5, 9.0]), np.array([0.5, 0.5, 60.0]),
+    ...              np.array([True, True, False]), 0.8).round(4).tolist()
+    [0.2802, nan, 10.6832]
     """
-    z_sum = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))
-    mdd = z_sum * np.asarray(se, dtype=float)
-    room = np.maximum(before, 1.0 - before)
+    z_power = float(special.ndtri(power))
+    se = np.asarray(se, dtype=float)
     with np.errstate(invalid="ignore"):
+        at_level = -special.ndtri(np.asarray(level, dtype=float) / 2) * se
+        mdd = np.fmax(at_level, np.asarray(critical, dtype=float)) + z_power * se
+        mdd = np.where(np.isnan(at_level), math.nan, mdd)
+        room = np.maximum(before, 1.0 - before)
         beyond = bounded & (mdd > room)
     return np.where(beyond, math.nan, mdd)

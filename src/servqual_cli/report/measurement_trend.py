@@ -86,22 +86,32 @@ def shift_columns(t: pd.DataFrame, lang: str) -> tuple[str, str] | tuple[()]:
     return "value_diff", ml("change_shift", lang)
 
 
+def _mdd_note(rows: pd.DataFrame, lang: str, adjust: str) -> str:
+    """What the MDD column is (review 7 findings 1 and 4): from the interval's half-width, and
+    with an adjustment at the adjusted level; empty when the table shows no MDD."""
+    if not rows["mdd"].notna().any():
+        return ""
+    note = " " + ml("mdd_design_note", lang)
+    if adjust != "none":
+        note += " " + ml("mdd_adjusted_note", lang)
+    return note
+
+
 def mdd_lines(
     comparisons: pd.DataFrame, lang: str, power: float, conf: float, adjust: str = "holm"
 ) -> list[str]:
     """For each KPI in total: "a true change of N would be detected with 80 % probability", and
-    the critical difference beside it: with an adjustment (``adjust``, as compare_kpis used)
-    the core's ``critical`` at the level the comparison's own p must be below for its adjusted
-    p to be, which the verdict follows, and the unadjusted one in brackets (review 4, finding
-    2). N and both critical differences come from the core's one SE per comparison (review 5,
-    finding 10), so N is always beyond the unadjusted threshold.
-
-    The minimum detectable difference is MDD = (z_{1-α/2} + z_{power}) · SE and the critical
-    difference (the smallest measured difference the test calls significant) z · SE, both
-    from the core (:func:`~servqual_cli.core.trend.compare_kpis`: ``critical`` and
-    ``critical_unadjusted``, Cohen 1988, *Statistical Power Analysis*, ch. 6); "about", as the
-    SE is the larger of the one the test implies and the interval's (the verdict needs both).
-    """
+    the critical difference beside it, both from the core
+    (:func:`~servqual_cli.core.trend.compare_kpis`: ``mdd``, ``critical`` and
+    ``critical_unadjusted``). With an adjustment (``adjust``, as compare_kpis used) N and the
+    critical difference are at the level the comparison's own p must reach for its adjusted p
+    to be below 1 - conf, the other totals as they are, which the verdict follows (review 7
+    finding 1: N was before the adjustment and the threshold at the level the observed p
+    happened to need), and the unadjusted threshold is in brackets. N is
+    (z_{1-level/2} + z_{power}) · SE with the design's SE, the interval's half-width over z
+    (review 7 finding 4), and never below the threshold beside it (Bloom 1995; Cohen 1988,
+    *Statistical Power Analysis*, ch. 12); "about", as the threshold holds the test's SE where
+    the observed change put it."""
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
@@ -171,6 +181,7 @@ def trend_sections(
 
     total_label = adjusted_p_label(adjust, total_family_size(comparisons), lang)
     note = f"{note} {ml('total_adjust_note', lang).format(label=total_label)}"
+    note += _mdd_note(total, lang, adjust)
     blocks: list[Table | Text] = [
         _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label)
     ]
@@ -188,6 +199,7 @@ def trend_sections(
             family_size = area_family_size(comparisons)
         label = adjusted_p_label(adjust, family_size, lang)
         area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
+        area_note += _mdd_note(per_area, lang, adjust)
         per_area_table = _comparison_table(title, per_area, lang, area_note, label)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf, adjust)

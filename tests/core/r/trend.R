@@ -13,6 +13,9 @@
 # Bonett-Price interval for a difference of medians is written out as in statpsych::ci.median2.
 # uniroot's default tolerance (~1.2e-4) is tightened to 1e-12 for the power solutions so the
 # Python tests can use a tight tolerance. The committed JSON came from R 4.2.2 (r_version).
+# The trend's MDD itself is checked in tests/core/test_trend.py (_bloom_mdd) from the intervals,
+# differences and p stored here: the interval's half-width over qnorm(0.975) as the design's SE
+# (review 7 finding 4); the `mdd` fields are the power formulas, the threshold's fallback SE.
 
 suppressPackageStartupMessages(library(readxl))
 
