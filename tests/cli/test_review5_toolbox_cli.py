@@ -62,9 +62,10 @@ def test_swapped_files_suggest_the_order(cli) -> None:
     assert r.exit_code == 1
     assert "did you give the staff file first? The order is CUSTOMERS STAFF" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
-    # the staff file twice: nothing to swap, no hint
+    # the staff file twice: nothing to swap, no hint; one file twice is refused as such
+    # before it is read (review 7 finding 10)
     r = cli("knowledge-gap", STAFF, STAFF)
-    assert r.exit_code == 1 and "needs columns P1" in r.stderr
+    assert r.exit_code == 2 and "are the same file (the same SHA-256)" in r.stderr
     assert "staff file first" not in r.stderr
 
 

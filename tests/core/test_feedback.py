@@ -112,7 +112,18 @@ def test_trend_against_r(sample: Any) -> None:
     assert share["p"] == pytest.approx(rep["fisher_p"], rel=1e-9) and share["test"] == "fisher"
     med = t[t["measure"] == "median_days_to_reply"].iloc[0]
     assert (med["previous_value"], med["value"]) == (rep["median_previous"], rep["median"])
-    assert med["p"] == pytest.approx(rep["wilcox_p"], rel=1e-6)  # normal approximation
+    # review 7 finding 5: the medians' difference is descriptive; the Mann-Whitney p and its
+    # interval belong to the Hodges-Lehmann shift on the row below (R wilcox.test conf.int)
+    assert med["estimate"] == rep["median"] - rep["median_previous"] and math.isnan(med["p"])
+    shift = t[t["measure"] == "shift_days_to_reply"].iloc[0]
+    assert shift["effect"] == "hodges_lehmann_shift" and shift["test"] == "mann-whitney"
+    assert (shift["n_previous"], shift["n"]) == (913, 943)  # the answered items with contact
+    # R finds the shift and each bound with uniroot (tol 1e-4) on a step function whose steps
+    # are whole days here; the stored values lie within 1e-3 of the step
+    assert shift["estimate"] == pytest.approx(rep["shift"], abs=1e-3)
+    assert [shift["ci_low"], shift["ci_high"]] == pytest.approx(rep["shift_ci"], abs=1e-3)
+    assert shift["p"] == pytest.approx(rep["shift_p"], rel=1e-6)
+    assert shift["p"] == pytest.approx(rep["wilcox_p"], rel=1e-6)  # the same test, either order
     json.dumps(a.to_dict(), allow_nan=False)
 
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from servqual_cli.core.alpha_screen import screen_small
 from servqual_cli.core.cfa import cfa
 from servqual_cli.core.omega import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_total
 from servqual_cli.core.reliability import cronbach_alpha, drop_constant_items
@@ -127,7 +128,10 @@ def test_scale_reliability_is_alpha_and_omega_computed_apart(
         with pytest.raises(type(exc), match=re.escape(exc.message)):
             scale_reliability(given, "s", missing)  # type: ignore[arg-type]
         return
-    warnings = [*left_out, *alone.warnings]
+    # ...and a tiny sample's caveats come first (core.alpha_screen, review 7 finding 9)
+    screened = screen_small(alone)
+    small = screened.warnings[: len(screened.warnings) - len(alone.warnings)]
+    warnings = [*small, *left_out, *alone.warnings]
     try:
         om = omega_total(items, missing=missing)  # type: ignore[arg-type]
         value: float | None = om.omega_total
@@ -142,4 +146,4 @@ def test_scale_reliability_is_alpha_and_omega_computed_apart(
     assert both.omega_total == value  # exactly: the same matrix, the same fit
     assert [w.message for w in both.warnings] == [str(w) for w in warnings]
     assert both.to_dict()["alpha"] == alone.to_dict()["alpha"]
-    pd.testing.assert_frame_equal(both.items, alone.items)
+    pd.testing.assert_frame_equal(both.items, screened.items)

@@ -62,6 +62,12 @@ CASES = [
     (Caveat("boot_no_variance", {"n": 3}), "3 bootstrap draws had no variance"),
     (Caveat("alpha_undefined"),
      "the items' covariances sum to zero (the total score has no variance): alpha is undefined"),
+    (Caveat("few_respondents", {"n": 2, "min": 30}),
+     "alpha and its interval rest on 2 respondents, fewer than 30: too few for a stable "
+     "estimate; read them with great caution"),
+    (Caveat("if_deleted_undefined", {"items": ("P1", "P4")}),
+     "alpha if item deleted is undefined for P1, P4: the other items' total score has no "
+     "variance (shown as –)"),
     (Caveat("cfa_listwise_share", {"used": 28, "n": 300, "share": 28 / 3}),
      "CFA listwise: only 28 of 300 rows (9%) have every item answered"),
     (Caveat("cfa_too_few_rows", {"n": 8, "k": 13}),

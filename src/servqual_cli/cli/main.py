@@ -311,7 +311,7 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
         # Typer's bundled Click raises UsageError/BadParameter: they carry format_message().
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
             ctx = getattr(exc, "ctx", None)
-            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            where = f" (see '{typed_path(ctx.command_path, args)} --help')" if ctx else ""
             sys.stderr.write(f"servqual: error: {_one_line(exc.format_message())}{where}\n")
             return int(exc.exit_code)
         if debug:
@@ -321,6 +321,28 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
             "(please report it; --debug shows the traceback)\n"
         )
         return 3
+
+
+def typed_path(command_path: str, args: Sequence[str]) -> str:
+    """The command path as the user typed it, for the usage hint: a subcommand a group put in
+    by itself (``servqual kolada FILE`` runs ``show``) is not named, since the help and the
+    README document ``servqual kolada FILE`` (review 7, finding 12).
+
+    >>> typed_path("servqual kolada show", ["kolada", "k.csv"])
+    'servqual kolada'
+    >>> typed_path("servqual kolada show", ["kolada", "show", "k.csv", "--lang", "sv"])
+    'servqual kolada show'
+    >>> typed_path("servqual gap", ["gap", "--by"])
+    'servqual gap'
+    """
+    words = command_path.split()
+    words_typed = [a for a in args if not a.startswith("-")]
+    shown = words[:1]
+    for word, typed in zip(words[1:], words_typed, strict=False):
+        if word != typed:
+            break
+        shown.append(word)
+    return " ".join(shown)
 
 
 def _threads(text: str) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from servqual_cli.cli import options as o
 from servqual_cli.cli.toolbox_parts import (
+    check_two_surveys,
     parse_scale_range,
     split_groups,
     tidy_table,
@@ -197,6 +198,7 @@ def knowledge_gap_cmd(
     for path in (output, excluded):
         check_output(path, [customers, staff] + ([instrument] if instrument else []))
     check_distinct(output=output, excluded=excluded)
+    check_two_surveys(customers, staff)  # before either is read (review 7 finding 10)
     from servqual_cli.cli.gap_toolbox import split_by, two_way
 
     try:

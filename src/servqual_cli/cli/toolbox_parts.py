@@ -1,6 +1,7 @@
 """Pieces the toolbox commands (:mod:`~servqual_cli.cli.toolbox`) share: the title, groups as row
 masks and the note on respondents without one, the one tidy CSV table, the weighted summaries
-of ``tolerance`` and ``items`` (``--weight-column``), and ``--scale-range``.
+of ``tolerance`` and ``items`` (``--weight-column``), ``--scale-range``, and the check that
+``knowledge-gap``'s two files are two files.
 """
 
 from __future__ import annotations
@@ -120,3 +121,37 @@ def parse_scale_range(text: str | None) -> tuple[float, float] | None:
     if lo >= hi:
         raise UsageError(f"--scale-range min must be below max, got {text!r}")
     return lo, hi
+
+
+def check_two_surveys(customers: str, staff: str) -> None:
+    """``knowledge-gap`` refuses one file given as both CUSTOMERS and STAFF (review 7, finding
+    10: the citizens' E read as the staff's picture gave every difference 0,00 and "no
+    difference"). Files with the same SHA-256 hold the same data, and both are read with the
+    same options, so the comparison would be of a survey with itself. Hashed only when the
+    sizes agree (a stat, not a read, for the usual two different files).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for name, text in (("a.csv", "x"), ("b.csv", "x"), ("c.csv", "y")):
+    ...     _ = (d / name).write_text(text)
+    >>> check_two_surveys(str(d / "a.csv"), str(d / "c.csv"))  # different data: no error
+    >>> check_two_surveys(str(d / "a.csv"), str(d / "b.csv"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    servqual_cli.errors.UsageError: CUSTOMERS (a.csv) and STAFF (b.csv) are the same file ...
+    """
+    import hashlib
+    from pathlib import Path
+
+    from servqual_cli.errors import UsageError
+
+    paths = [Path(customers), Path(staff)]
+    if not all(p.is_file() for p in paths):  # stdin or a missing file: the reader says so
+        return
+    if paths[0].stat().st_size != paths[1].stat().st_size:
+        return
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    if digests[0] == digests[1]:
+        raise UsageError(
+            f"CUSTOMERS ({paths[0].name}) and STAFF ({paths[1].name}) are the same file (the "
+            "same SHA-256): give the staff survey as STAFF, the second file"
+        )

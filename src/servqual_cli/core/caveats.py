@@ -42,6 +42,15 @@ CODES: Mapping[str, str] = {
     "alpha_undefined": (
         "the items' covariances sum to zero (the total score has no variance): alpha is undefined"
     ),
+    # a tiny sample (core.alpha_screen, review 7 finding 9)
+    "few_respondents": (
+        "alpha and its interval rest on {n} respondents, fewer than {min}: too few for a stable "
+        "estimate; read them with great caution"
+    ),
+    "if_deleted_undefined": (
+        "alpha if item deleted is undefined for {items}: the other items' total score has no "
+        "variance (shown as –)"
+    ),
     # the items themselves (core.pairwise: why a scale or a model could not be computed)
     "too_few_items": "need at least {k} items, got {n} ({items})",
     "duplicate_items": "items listed more than once: {items}",

@@ -4,13 +4,18 @@
 Counts: an exact Poisson rate test with the days covered as exposure (R ``poisson.test``), so a
 leap year or a register that starts inside the earlier window is allowed for; Holm-adjusted
 within types and within units. Reply share: Fisher's exact test, with Newcombe's interval of the
-difference; days to reply: Mann-Whitney (:func:`~servqual_cli.core.periods.compare_periods`).
+difference. Days to reply: the two medians and their difference, descriptive (no test of the
+medians), and on a row of its own the Hodges-Lehmann shift with the interval of the
+Mann-Whitney test, whose p it carries (review 7, finding 5: a Mann-Whitney p judges the shift,
+not the medians' difference; as ``kpi`` and ``trend``, :mod:`~servqual_cli.core.location_shift`,
+R ``wilcox.test(after, before, conf.int = TRUE, exact = FALSE)``).
 
 References
 ----------
 .. [1] Przyborowski, J. & Wilenski, H. (1940). *Biometrika* 31, 313-323 (Poisson rates).
 .. [2] Fisher, R. A. (1935). *JRSS* 98(1), 39-82.
 .. [3] Holm, S. (1979). *Scand. J. Statist.* 6, 65-70.
+.. [4] Hodges, J. L. & Lehmann, E. L. (1963). *Ann. Math. Statist.* 34(2), 598-611.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from servqual_cli.core.duration_summary import Statistic
 from servqual_cli.core.durations import DurationFrame, Limit
 from servqual_cli.core.exact_tests import poisson_rate_test
 from servqual_cli.core.inference import holm
+from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.periods import compare_periods
 from servqual_cli.core.proportions import newcombe_diff_ci
+from servqual_cli.core.ranktests import mann_whitney
 from servqual_cli.vocab.feedback import TYPES
 
 __all__ = ["feedback_trend", "trend_windows"]
@@ -137,10 +144,13 @@ def feedback_trend(
         after = DurationFrame(durations.frame[c_cur], durations.unit, durations.as_of)
         c = compare_periods(before, after, stat, limit if stat == "share_within" else None, conf)
         low = high = np.nan
+        p = c.p
         if stat == "share_within" and c.before.n and c.after.n:
             low, high = newcombe_diff_ci(
                 c.before.n_within or 0, c.before.n, c.after.n_within or 0, c.after.n, conf
             )
+        if stat == "median":  # the medians are descriptive; the test judges the shift below
+            p = np.nan
         rows.append(
             {
                 "measure": measure,
@@ -154,13 +164,49 @@ def feedback_trend(
                 "estimate": c.diff,
                 "ci_low": low,
                 "ci_high": high,
-                "p": c.p,
-                "p_holm": c.p,
-                "test": c.test,
+                "p": p,
+                "p_holm": p,
+                "test": c.test if stat == "share_within" else None,
             }
         )
+    rows.append(_shift_row(days, c_prev, c_cur, conf))
     out = pd.DataFrame(rows)
     # Counts stay whole numbers in JSON and CSV beside the shares and days of the reply rows.
     for column in ("value", "previous_value"):
         out[column] = pd.Series([r[column] for r in rows], dtype=object)
     return out
+
+
+def _closed(durations: DurationFrame, keep: np.ndarray) -> np.ndarray:
+    """The durations of the answered items among ``keep`` (valid and not open)."""
+    f = durations.frame
+    mask = keep & f["valid"].to_numpy(dtype=bool) & ~f["open"].to_numpy(dtype=bool)
+    return f["duration"].to_numpy(dtype=float)[mask]
+
+
+def _shift_row(
+    days: DurationFrame, c_prev: np.ndarray, c_cur: np.ndarray, conf: float
+) -> dict[str, Any]:
+    """The Hodges-Lehmann shift of the days to reply, later - earlier window, with the
+    Mann-Whitney interval and p (normal approximation with ties and continuity correction,
+    the one the interval inverts, so the interval excludes 0 exactly when p < 1 - conf, as
+    :func:`~servqual_cli.core.kpi_results.time_change`)."""
+    before, after = _closed(days, c_prev), _closed(days, c_cur)
+    shift = hodges_lehmann(before, after, conf)
+    p = mann_whitney(after, before, exact=False).p if before.size and after.size else np.nan
+    return {
+        "measure": "shift_days_to_reply",
+        "level": "reply",
+        "key": None,
+        "value": np.nan,
+        "previous_value": np.nan,
+        "n": int(after.size),
+        "n_previous": int(before.size),
+        "effect": "hodges_lehmann_shift",
+        "estimate": shift.estimate,
+        "ci_low": shift.ci_low,
+        "ci_high": shift.ci_high,
+        "p": p,
+        "p_holm": p,
+        "test": "mann-whitney",
+    }

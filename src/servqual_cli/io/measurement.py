@@ -238,7 +238,15 @@ class SurveyYear:
 
     @property
     def exclusions(self) -> pd.DataFrame:
-        mine = _rows_of(self.data.exclusions, self.data.table.row_numbers[self.mask])
+        """The excluded cells of this year's respondents in the columns the trend reads: the
+        E and P items, not the importance weights (W1..), whose blanks the report counts apart
+        ("Uteslutna viktceller") and the trend never reads (review 7 finding 11: "tomma 231"
+        held 55 blank weights beside 176 blank answers)."""
+        ex = self.data.exclusions
+        unread = set((self.data.columns or {}).get("weights", {}).values())
+        if unread and len(ex):
+            ex = ex[~ex["column"].isin(unread).to_numpy(dtype=bool)]
+        mine = _rows_of(ex, self.data.table.row_numbers[self.mask])
         if self.no_year is None or self.no_year.empty:
             return mine
         both = pd.concat([mine, self.no_year], ignore_index=True)

@@ -172,6 +172,19 @@ RELIABILITY_WARNINGS: Pairs = {
         "odefinierat",
         "the items' covariances sum to zero (the total score has no variance): alpha is undefined",
     ),
+    # a tiny sample (core.alpha_screen, review 7 finding 9)
+    "few_respondents": (
+        "α och dess intervall bygger på {n} svarande, färre än {min}: för få för en stabil "
+        "skattning; läs dem med stor försiktighet",
+        "α and its interval rest on {n} respondents, fewer than {min}: too few for a stable "
+        "estimate; read them with great caution",
+    ),
+    "if_deleted_undefined": (
+        "α om borttaget är odefinierat för {items}: övriga påståendens totalpoäng saknar "
+        "variation (visas som –)",
+        "α if item deleted is undefined for {items}: the other items' total score has no "
+        "variance (shown as –)",
+    ),
     "omega_not_computed": ("ω beräknades inte: {why}", "ω not computed: {why}"),
     "cfa_not_computed": ("CFA beräknades inte: {why}", "CFA not computed: {why}"),
     "efa_not_computed": ("EFA beräknades inte: {why}", "EFA not computed: {why}"),

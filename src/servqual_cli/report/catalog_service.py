@@ -113,11 +113,17 @@ SERVICE: dict[str, tuple[str, str]] = {
     "reply_short": ("Svar", "Reply"),
     "trend_note": (
         "Antal: kvot av dagstakt med exakt Poissontest; andel inom löftet: skillnad i "
-        "procentenheter, Fishers exakta test; median: Mann-Whitney. p (Holm) justerar inom typer "
-        "och inom förvaltningar.",
+        "procentenheter, Fishers exakta test. Dagar till svar: förändringen som testet "
+        "(Mann-Whitney) bedömer är Hodges-Lehmanns typiska förskjutning (medianen av alla "
+        "parvisa skillnader senare − tidigare period) med testets eget intervall; medianernas "
+        "skillnad står på raden ovanför, utan test, och de två kan skilja sig, även i tecken. "
+        "p (Holm) justerar inom typer och inom förvaltningar.",
         "Counts: ratio of daily rates, exact Poisson test; share within promise: difference in "
-        "percentage points, Fisher's exact test; median: Mann-Whitney. p (Holm) adjusts within "
-        "types and within units.",
+        "percentage points, Fisher's exact test. Days to reply: the change the test "
+        "(Mann-Whitney) judges is the Hodges-Lehmann typical shift (the median of all pairwise "
+        "differences later − earlier period) with the test's own interval; the medians' "
+        "difference is on the row above, untested, and the two can differ, even in sign. "
+        "p (Holm) adjusts within types and within units.",
     ),
     "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
     "period_not_in_data": (
@@ -165,6 +171,11 @@ SERVICE: dict[str, tuple[str, str]] = {
     "measure": ("Mått", "Measure"),
     "ratio": ("Kvot", "Ratio"),
     "difference": ("Skillnad", "Difference"),
+    # review 7 finding 5: the shift the Mann-Whitney p judges, on its own row of the reply trend
+    "shift_days_to_reply": (
+        "Typisk förskjutning, dagar till svar",
+        "Typical shift, days to reply",
+    ),
     # Excel sheet names (at most 31 characters)
     "sheet_type": ("Synpunkter per typ", "Feedback by type"),
     "sheet_unit": ("Synpunkter per förvaltning", "Feedback by unit"),

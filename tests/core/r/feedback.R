@@ -123,10 +123,15 @@ k1 <- sum(within & c_prev); n1 <- sum(decided & c_prev)
 k2 <- sum(within & c_cur); n2 <- sum(decided & c_cur)
 ft <- fisher.test(matrix(c(k1, k2, n1 - k1, n2 - k2), nrow = 2))
 wt <- wilcox.test(days[answered & c_prev], days[answered & c_cur], correct = TRUE)
+# review 7 finding 5: the shift the Mann-Whitney test judges (Hodges-Lehmann, later - earlier)
+# with the interval that test gives, in the normal approximation the interval inverts
+hl <- wilcox.test(days[answered & c_cur], days[answered & c_prev], conf.int = TRUE,
+                  exact = FALSE, correct = TRUE, conf.level = conf)
 trend_reply <- list(
   share_previous = k1 / n1, share = k2 / n2, n_previous = n1, n = n2, fisher_p = ft$p.value,
   median_previous = unname(quantile(days[answered & c_prev], 0.5, type = 7)),
-  median = unname(quantile(days[answered & c_cur], 0.5, type = 7)), wilcox_p = wt$p.value
+  median = unname(quantile(days[answered & c_cur], 0.5, type = 7)), wilcox_p = wt$p.value,
+  shift = unname(hl$estimate), shift_ci = unname(hl$conf.int[1:2]), shift_p = hl$p.value
 )
 
 feedback <- list(

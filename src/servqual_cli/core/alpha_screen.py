@@ -1,0 +1,83 @@
+"""What a tiny sample cannot support in Cronbach's alpha, said as caveats (review 7, finding 9).
+
+Two respondents gave "α −3,000, 95 % KI [−153,025; 0,995]" and "α om borttaget −∞" with no word
+on n. Alpha is defined from n = 2 on, and the Feldt interval is honest about its width, so the
+numbers stay; what is added here, where a scale is assembled
+(:func:`~servqual_cli.core.scales.scale_reliability`), is:
+
+* ``few_respondents`` when the scale's n (the smallest pairwise n, or the complete rows) is below
+  :data:`MIN_ALPHA_N`: 30, the project's "small base" (``gap --min-n``, ``service-survey``);
+  Yurdugül (2008) finds alpha's sampling distribution unstable below about 30 respondents even
+  with strongly related items, and needing about 100 with weaker ones;
+* ``if_deleted_undefined`` for an item whose "alpha if deleted" (or its standardised twin, or
+  item-rest r) is infinite: the other items' total score has no variance, so ``1 − Σvar/0`` is
+  −∞. The cell becomes NaN ("–" in every table) and the caveat names the items, so no table
+  prints −∞ as if it were a value.
+
+References
+----------
+Yurdugül, H. (2008). Minimum sample size for Cronbach's coefficient alpha: A Monte-Carlo study.
+*Hacettepe Üniversitesi Eğitim Fakültesi Dergisi* 35, 397-405.
+Feldt, L. S., Woodruff, D. J., & Salih, F. A. (1987). Statistical inference for coefficient
+alpha. *Applied Psychological Measurement* 11(1), 93-103.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+from servqual_cli.core.caveats import Caveat
+from servqual_cli.core.reliability import AlphaResult
+
+__all__ = ["MIN_ALPHA_N", "screen_small"]
+
+#: Below this many respondents alpha and its interval carry the ``few_respondents`` caveat.
+MIN_ALPHA_N = 30
+# The item statistics that divide by a rest score's variance (infinite when it is zero).
+_RATIOS = ("alpha_if_deleted", "alpha_std_if_deleted", "item_rest_r")
+_SCALARS = ("alpha", "alpha_std", "average_r", "ci_low", "ci_high")
+
+
+def screen_small(res: AlphaResult) -> AlphaResult:
+    """``res`` with infinite statistics made NaN and the caveats of a tiny sample added first.
+
+    >>> import pandas as pd
+    >>> items = pd.DataFrame({"item": ["P1", "P3"], "alpha_if_deleted": [-np.inf, 1.0],
+    ...                       "alpha_std_if_deleted": [-np.inf, 1.0],
+    ...                       "item_rest_r": [np.nan, -1.0]})
+    >>> r = screen_small(AlphaResult(2, 3, -3.0, -3.0, -0.33, -153.0, 0.995, "feldt", items))
+    >>> [(c.code, dict(c.params)) for c in r.warnings]
+    [('few_respondents', {'n': 2, 'min': 30}), ('if_deleted_undefined', {'items': ('P1',)})]
+    >>> r.warnings[0].message[:60]
+    'alpha and its interval rest on 2 respondents, fewer than 30:'
+    >>> r.items["alpha_if_deleted"].tolist()
+    [nan, 1.0]
+    >>> screen_small(AlphaResult(400, 3, 0.8, 0.8, 0.5, 0.7, 0.85, "feldt", items[1:])).warnings
+    ()
+    """
+    caveats: list[Caveat] = []
+    if res.n < MIN_ALPHA_N:
+        caveats.append(Caveat("few_respondents", {"n": int(res.n), "min": MIN_ALPHA_N}))
+    items = res.items
+    columns = [c for c in _RATIOS if c in items.columns]
+    if columns and len(items):
+        values = items[columns].to_numpy(dtype=float)
+        infinite = np.isinf(values)
+        if infinite.any():
+            items = items.copy()
+            for j, column in enumerate(columns):  # three columns at most, each vectorised
+                items.loc[infinite[:, j], column] = np.nan
+            names = items["item"].to_numpy(dtype=object)[infinite.any(axis=1)]
+            caveats.append(Caveat("if_deleted_undefined", {"items": tuple(map(str, names))}))
+    scalars = [float(getattr(res, name)) for name in _SCALARS]
+    # never seen (alpha_undefined raises first); kept so that no ∞ can reach a cell
+    if not caveats and not any(math.isinf(v) for v in scalars):
+        return res
+    alpha, alpha_std, average_r, ci_low, ci_high = (math.nan if math.isinf(v) else v
+                                                    for v in scalars)  # fmt: skip
+    return dataclasses.replace(res, items=items, warnings=(*caveats, *res.warnings),
+                               alpha=alpha, alpha_std=alpha_std, average_r=average_r,
+                               ci_low=ci_low, ci_high=ci_high)  # fmt: skip
