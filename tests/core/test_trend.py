@@ -36,9 +36,9 @@ from servqual_cli.core.trend import (
     compare_kpis,
     median_diff_ci,
     sort_comparisons,
-    step_levels,
     verdict,
 )
+from servqual_cli.core.trend_family import reachable_levels
 from servqual_cli.errors import UsageError
 from servqual_cli.io.contacts import load_contacts
 from servqual_cli.io.read import read_table
@@ -379,13 +379,13 @@ def test_a_times_change_is_the_shift_and_the_medians_difference_is_kept() -> Non
 
 
 @given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30))
-def test_a_holm_rejection_meets_its_step_level(p: list[float]) -> None:
-    """Review 4 finding 2: whatever Holm (R p.adjust) rejects has its own p below the level of
-    its step (so the "told from chance" threshold at that level never contradicts a verdict);
+def test_a_holm_rejection_meets_its_reachable_level(p: list[float]) -> None:
+    """Review 4 finding 2: whatever Holm (R p.adjust) rejects has its own p below the level it
+    must reach (so the "told from chance" threshold at that level never contradicts a verdict);
     unadjusted the level is alpha for every p."""
     values = np.array(p)
-    levels = step_levels(values, 0.05, "holm")
+    levels = reachable_levels(values, 0.05, "holm")
     rejected = p_adjust(values, "holm") < 0.05
     assert (values[rejected] < levels[rejected]).all()
     assert (levels >= 0.05 / len(p) - 1e-15).all() and (levels <= 0.05 + 1e-15).all()
-    assert (step_levels(values, 0.05, "none") == 0.05).all()
+    assert (reachable_levels(values, 0.05, "none") == 0.05).all()

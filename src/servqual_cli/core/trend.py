@@ -95,7 +95,6 @@ from servqual_cli.core.trend_detectable import design_se, implied_se, mdd_at_lev
 from servqual_cli.core.trend_family import (
     area_family_size,
     reachable_levels,
-    step_levels,
     total_family_size,
 )
 from servqual_cli.errors import UsageError
@@ -113,7 +112,6 @@ __all__ = [
     "median_diff_ci",
     "reachable_levels",
     "sort_comparisons",
-    "step_levels",
     "total_family_size",
     "verdict",
 ]

@@ -26,13 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from servqual_cli.io.encoded import PY_SPACES, arrow_ints
+from servqual_cli.io.encoded import arrow_ints, arrow_trimmed
 from servqual_cli.io.values import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from servqual_cli.io.raw_table import RawTable
 
-_ARROW_FROM = 1000  # distinct texts from which pyarrow's kernels beat a Python loop
 
 MIN_ITEMS = 10
 # Header names of a respondent id column (folded): survey tools' and Swedish registers' words.
@@ -182,18 +181,12 @@ def trimmed_codes(texts: np.ndarray) -> np.ndarray:
     >>> trimmed_codes(np.array(["17", " 17", "", "18 ", " "], dtype=object)).tolist()
     [0, 0, -1, 2, -1]
     """
-    if len(texts) >= _ARROW_FROM:
-        import pyarrow as pa
+    trimmed = arrow_trimmed(texts)
+    if trimmed is not None:
         import pyarrow.compute as pc
 
-        try:
-            arr = pa.array(texts, type=pa.string())
-        except (pa.ArrowException, UnicodeEncodeError):  # a lone surrogate: Python decides
-            pass
-        else:
-            trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
-            codes = arrow_ints(pc.dictionary_encode(trimmed).indices).astype(np.intp)
-            return np.where(arrow_ints(pc.binary_length(trimmed)) == 0, -1, codes)
+        codes = arrow_ints(pc.dictionary_encode(trimmed).indices).astype(np.intp)
+        return np.where(arrow_ints(pc.binary_length(trimmed)) == 0, -1, codes)
     seen: dict[str, int] = {}
     codes = np.fromiter(
         (seen.setdefault(t.strip(), len(seen)) for t in texts), dtype=np.intp, count=len(texts)

@@ -91,6 +91,23 @@ def small_codes(codes: np.ndarray, n_uniques: int) -> np.ndarray:
     return codes.astype(np.int64, copy=False)
 
 
+def arrow_trimmed(texts: np.ndarray) -> Any:
+    """The texts (an object array of str) trimmed of exactly Python's whitespace
+    (:data:`PY_SPACES`) in pyarrow's kernels, as a pyarrow string array; None when there are
+    too few for the kernels to pay (a loop over them is faster) or a text Arrow cannot hold
+    (a lone surrogate: Python decides)."""
+    if len(texts) < _ARROW_FROM:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arr = pa.array(texts, type=pa.string())
+    except (pa.ArrowException, UnicodeEncodeError):
+        return None
+    return pc.utf8_trim(arr, characters=PY_SPACES)
+
+
 def blank_texts(texts: np.ndarray) -> np.ndarray:
     """Per text (an object array of str): empty or only spaces, as ``not t.strip()`` decides.
 
@@ -100,17 +117,11 @@ def blank_texts(texts: np.ndarray) -> np.ndarray:
     >>> blank_texts(np.array(["", " ", "\u3000", " a ", "b"], dtype=object)).tolist()
     [True, True, True, False, False]
     """
-    if len(texts) >= _ARROW_FROM:
-        import pyarrow as pa
+    trimmed = arrow_trimmed(texts)
+    if trimmed is not None:
         import pyarrow.compute as pc
 
-        try:
-            arr = pa.array(texts, type=pa.string())
-        except (pa.ArrowException, UnicodeEncodeError):  # a lone surrogate: Python decides
-            pass
-        else:
-            trimmed = pc.utf8_trim(arr, characters=PY_SPACES)
-            return arrow_ints(pc.binary_length(trimmed)) == 0
+        return arrow_ints(pc.binary_length(trimmed)) == 0
     return np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
 
 
