@@ -66,8 +66,32 @@ class KpiChange:
     diff_low: float = float("nan")
     diff_high: float = float("nan")
 
+    @property
+    def detected(self) -> bool:
+        """Whether the change is told from chance: the test's p below ``1 - conf`` AND its
+        interval (the shift's, or the share difference's Newcombe interval) wholly on one side
+        of 0, as the trend's verdict needs both (Fisher's test and Newcombe's interval can
+        disagree near the edge; so can Mann-Whitney and its inverted interval for heavily tied
+        times). A change without an interval (a share without counts) is judged by its test.
+
+        >>> from dataclasses import replace
+        >>> c = KpiChange("2024", "2023", 0.8, 0.7, 0.1, 300, 300, 0.04, "fisher", True,
+        ...               diff_low=-0.002, diff_high=0.19)
+        >>> c.detected, replace(c, diff_low=0.01).detected, replace(c, p=0.06).detected
+        (False, True, False)
+        """
+        if not math.isfinite(self.p) or not self.p < 1 - self.conf:
+            return False
+        shifted = self.estimate == SHIFT_ESTIMATE
+        low, high = (self.shift_low, self.shift_high) if shifted else (self.diff_low,
+                                                                       self.diff_high)  # fmt: skip
+        if math.isnan(low) or math.isnan(high):
+            return True
+        return bool(low > 0 or high < 0)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
+        out["detected"] = self.detected
         return out
 
 

@@ -210,7 +210,7 @@ MEASUREMENT: Pairs = {
     "survey_mdd_note": ("Minsta påvisbara: den förändring Welchs t-test upptäcker med "
                         "{power}\u00a0% styrka (p < {alpha}), från samma standardfel och "
                         "frihetsgrader som testet bakom bedömningen.",
-                        "MDD: the change Welch's t-test detects with {power}\u00a0% power "
+                        "MDD: the change Welch's t-test detects with {power}% power "
                         "(p < {alpha}), from the same standard error and degrees of freedom as "
                         "the test behind the verdict."),
     # words the commands used to spell inline (every Swedish text lives in a catalog)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
+from servqual_cli.core.kpi_results import SHIFT_ESTIMATE, KpiChange
 from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
@@ -47,12 +47,14 @@ def _scaled(value: Any, scale: float) -> float | None:
     return None if v is None else v * scale
 
 
-def _change_verdict(better: bool | None, p: float | None) -> str | None:
-    if p is None or np.isnan(p):
+def _change_verdict(change: KpiChange) -> str | None:
+    """Better or worse only when the change is told from chance by its test and its interval
+    together (:attr:`~servqual_cli.core.kpi_results.KpiChange.detected`), as the trend's."""
+    if change.p is None or np.isnan(change.p):
         return None
-    if p >= ALPHA or better is None:
+    if not change.detected or change.better is None:
         return "no_change"
-    return "better" if better else "worse"
+    return "better" if change.better else "worse"
 
 
 def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
@@ -110,7 +112,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 # medians' difference beside it (as the contact KPIs' rows)
                 change=None if c is None else as_float(c.shift if shifted else c.diff),
                 median_change=as_float(c.diff) if shifted and c is not None else None,
-                change_verdict=None if c is None else _change_verdict(c.better, c.p),
+                change_verdict=None if c is None else _change_verdict(c),
                 target=r.goal,
                 target_kind="target" if s.target is not None else "norm",
                 target_verdict=_TARGET.get(str(r.verdict)) if r.verdict else None,

@@ -192,7 +192,8 @@ def _mark_shares(section: Section, shares: dict[str, bool]) -> Section:
 
 
 def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Block]:
-    """Summary: KPIs whose change against the previous period is significant (p < 0.05).
+    """Summary: KPIs whose change against the previous period is told from chance (the test's
+    p below 1 - conf and the interval wholly on one side of 0: ``KpiChange.detected``).
     Values are numbers (shares in percent) with the unit in its own column; beside them the
     change the test judges with its interval, from the core's result (a time's Hodges-Lehmann
     shift with the Mann-Whitney interval, a share's difference with Newcombe's), as the KPI
@@ -205,7 +206,7 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
     rows = []
     for r in results:
         c = r.change
-        if c is None or c.p is None or not c.p < 0.05:
+        if c is None or c.p is None or not c.detected:
             continue
         share = r.spec.statistic in ("share", "share_within")
         scale = 100.0 if share else 1.0
