@@ -93,9 +93,10 @@ GLANCE: dict[str, tuple[str, str]] = {
         "detectable difference; within each group in the report's order.",
     ),
     "glance_note_change": (
-        "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen "
-        "(p < 0,05).",
-        "A change counts as better or worse only when the data can tell it from chance (p < 0.05).",
+        "En förändring räknas som bättre eller sämre bara när den går att skilja från slumpen: "
+        "p < 0,05 och intervallet helt på ena sidan om 0.",
+        "A change counts as better or worse only when the data can tell it from chance: "
+        "p < 0.05 and the interval wholly on one side of 0.",
     ),
     "glance_note_holm": (
         "Servicemätningens förändringar: p efter Holm-justering över de {m} jämförda måtten.",

@@ -298,7 +298,11 @@ REPORT: dict[str, tuple[str, str]] = {
         "tested with Fisher's exact test (shares) or Mann-Whitney (times). Anonymous feedback "
         "is counted but not in the reply times.",
     ),
-    "changed_kpis": ("Nyckeltal som förändrats (p < 0,05)", "KPIs that changed (p < 0.05)"),
+    # a change is told from chance by its test and its interval together (KpiChange.detected)
+    "changed_kpis": (
+        "Nyckeltal som förändrats (p < 0,05 och intervallet utan 0)",
+        "KPIs that changed (p < 0.05 and an interval without 0)",
+    ),
     "no_significant_kpi": (
         "Inget nyckeltal har förändrats mer än slumpen mot föregående period.",
         "No KPI changed beyond chance against the previous period.",
