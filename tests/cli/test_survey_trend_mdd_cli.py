@@ -19,4 +19,4 @@ def test_survey_trend_note_names_the_mdd_rule(cli) -> None:
     assert ("Minsta påvisbara: den förändring Welchs t-test upptäcker med 80 % styrka "
             "(p < 0,05), från samma standardfel och frihetsgrader som testet") in sv  # fmt: skip
     en = " ".join(cli("trend", K24, K25, "--lang", "en", "--power", "0.9").stdout.split())
-    assert "MDD: the change Welch's t-test detects with 90 % power (p < 0.05)" in en
+    assert "MDD: the change Welch's t-test detects with 90% power (p < 0.05)" in en
