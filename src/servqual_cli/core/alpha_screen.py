@@ -31,11 +31,13 @@ import numpy as np
 
 from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.reliability import AlphaResult
+from servqual_cli.core.thresholds import MIN_N
 
 __all__ = ["MIN_ALPHA_N", "screen_small"]
 
-#: Below this many respondents alpha and its interval carry the ``few_respondents`` caveat.
-MIN_ALPHA_N = 30
+#: Below this many respondents alpha and its interval carry the ``few_respondents`` caveat
+#: (the project's one small-base threshold).
+MIN_ALPHA_N = MIN_N
 # The item statistics that divide by a rest score's variance (infinite when it is zero).
 _RATIOS = ("alpha_if_deleted", "alpha_std_if_deleted", "item_rest_r")
 _SCALARS = ("alpha", "alpha_std", "average_r", "ci_low", "ci_high")

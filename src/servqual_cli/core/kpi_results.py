@@ -18,6 +18,7 @@ from servqual_cli.core.inference import mann_whitney
 from servqual_cli.core.location_shift import LocationShift, hodges_lehmann
 from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.core.results import plain, records
+from servqual_cli.core.thresholds import MIN_N  # groups with fewer cases are "too few"
 from servqual_cli.vocab.kpi import KpiSpec
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 #: The ``estimate`` of a time's change (the same words as the trend's, core.trend.ESTIMATES).
 SHIFT_ESTIMATE = "hodges-lehmann shift"
-MIN_N = 30  # groups with fewer cases are "too few" (the KPI config's and report's default min_n)
 
 #: ``verdict`` follows the summary's rule (:func:`~servqual_cli.core.kpi_verdicts.judge_groups`:
 #: "too few" under min_n, "not met" only when the Holm-adjusted exact test shows it);

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.thresholds import MIN_N
+
 if TYPE_CHECKING:  # pragma: no cover
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
@@ -30,8 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 RB_UNDEFINED = "interval undefined at r = ±1"
 MIN_NONZERO = 2
 NO_TEST = "fewer than 2 nonzero differences, no test"
-MIN_N = 30
-"""The default ``--min-n`` of ``gap``: the ``service-survey`` threshold of a "small base"."""
 
 
 def blank_degenerate(table: pd.DataFrame) -> pd.DataFrame:

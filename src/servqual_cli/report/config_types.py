@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from servqual_cli.core.thresholds import MIN_N
+
 LANGUAGES = ("sv", "en")
 CROSSHAIRS = ("mean", "midpoint")
 BUILTIN_INSTRUMENTS = ("pzb1991", "pzb1988")
-MIN_N = 30
-"""Answers below which a value is shown as "För få svar" / "Too few answers" (config ``min_n``).
-
-One definition for every renderer: the report parts set ``GlanceRow.small_base`` from
-:attr:`ReportConfig.min_n`, and the charts suppress bars below it (issue #9 items 1 and 7)."""
+# MIN_N (core.thresholds): answers below which a value is shown as "För få svar" / "Too few
+# answers" (config ``min_n``). One definition for every renderer: the report parts set
+# ``GlanceRow.small_base`` from :attr:`ReportConfig.min_n`, and the charts suppress bars below it
+# (issue #9 items 1 and 7).
 
 
 @dataclass(frozen=True)
