@@ -109,6 +109,19 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Times: the change is the Hodges-Lehmann shift (the median of all pairwise "
         "differences), not the difference of the medians, which comes first.",
     ),
+    # review 8, finding 4 (g-glance): which of the service measurement's totals are rows
+    "glance_note_contacts": (
+        "Servicemätningen: huvudmåtten visas alltid, övriga totaler bara när förändringen "
+        "(totalt eller i ett område) bedöms bättre eller sämre; alla finns i servicemätningens "
+        "tabeller.",
+        "Service measurement: the main measures are always shown, its other totals only when "
+        "their change (in total or in an area) is judged better or worse; all are in the "
+        "service measurement's tables.",
+    ),
+    "p_area_worse": (
+        "Sämre {periods} i {areas}: {name}.",
+        "Worse {periods} in {areas}: {name}.",
+    ),
     "glance_note_benchmark": (
         "Jämförelsen med övriga kommuner bygger på kommunens konfidensintervall mot övrigas "
         "medel (där intervall saknas: placering i tredjedelar, se metoden).",

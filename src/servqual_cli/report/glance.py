@@ -14,6 +14,9 @@ Rules (named in the block's note):
 
 - *worse / better*: the change from the previous period is significant (p < 0.05, the test of
   the section); otherwise "no detectable change".
+- *which measures*: every KPI, dimension and register finding; of the service measurement's
+  totals the main measures, and any other total whose change (in total or in an area) is
+  judged better or worse, so the paragraph names every change the report's tables judge.
 - *target*: the value's confidence interval against the target or norm (met, not met, cannot
   tell); a SERVQUAL gap is held against expectations (gap 0).
 - *against others*: the municipality's interval (or the benchmark's own verdict) against the
@@ -65,7 +68,12 @@ def severity(row: GlanceRow) -> int:
     if row.small_base:  # no verdict is shown on too few answers
         return 1
     target = None if row.against_expectation else row.target_verdict
-    bad = target == "not_met" or row.change_verdict == "worse" or row.benchmark_verdict == "worse"
+    bad = (
+        target == "not_met"
+        or row.change_verdict == "worse"
+        or row.area_kind == "worse"  # an area's own change judged worse (review 8, finding 4)
+        or row.benchmark_verdict == "worse"
+    )
     if bad or (row.kind == "backlog" and row.value):  # a broken reply promise: no target
         return 0
     if target == "cannot_tell":
@@ -229,6 +237,8 @@ difference; within each group in the report's order."
     if families:  # review 4 finding 3: the p the contact verdicts follow is Holm-adjusted
         text += " " + rl("glance_note_holm", lang, m=", ".join(str(m) for m in families))
     keys = []
+    if any(r.kind == "contact_kpi" for r in rows):  # which totals are rows (review 8, #4)
+        keys.append("glance_note_contacts")
     if any(r.benchmark_verdict is not None for r in rows):
         keys.append("glance_note_benchmark")
     if any(r.kind in _SPLIT for r in rows):

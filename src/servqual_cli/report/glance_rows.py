@@ -153,6 +153,13 @@ def _benchmark_verdict(
     return "same"
 
 
+def _judged_change(row: dict[str, Any]) -> bool:
+    """The total's change, or an area's, is judged better or worse: such a total is shown in
+    the overview even when it is none of the main measures (review 8, finding 4: Tabell 1's
+    "E-post: svar inom 2 arbetsdagar", bättre, was missing; a "sämre" must never be)."""
+    return row.get("change_verdict") in ("better", "worse") or row.get("area_kind") == "worse"
+
+
 def contact_rows(
     own: pd.DataFrame,
     comparisons: pd.DataFrame | None,
@@ -162,7 +169,9 @@ def contact_rows(
     lang: str,
 ) -> list[GlanceRow]:
     """One row per main contact KPI (all areas): the latest year, the change from the year
-    before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame."""
+    before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame. The other
+    totals are offered to fill a KPI row of the same measurement (``merge_only``), and shown
+    on their own when their change is judged better or worse (the overview's note says so)."""
     from servqual_cli.core.contacts import ALL, SPECS, unreached_calls
     from servqual_cli.core.trend import total_family_size
     from servqual_cli.report import measurement_sections as ms
@@ -254,7 +263,7 @@ def contact_rows(
                 ci_low=_scaled(rec["ci_low"], scale),
                 ci_high=_scaled(rec["ci_high"], scale),
                 higher_is_better=spec.direction >= 0,
-                merge_only=(kpi, channel) in offered,
+                merge_only=(kpi, channel) in offered and not _judged_change(row),
                 **row,
             )
         )

@@ -208,6 +208,13 @@ kommuner.', 'Bättre 2019 → 2020: A.']
             if r.area:
                 bad.append(_sentence(where(r, lang)))
     bad += _by_period([r for r in rows if r.change_verdict == "worse"], lang, "p_worse", span=True)
+    # an area's own change judged worse (Holm over the areas) is bad news too, named even when
+    # the total's is not (review 8, finding 4: nothing judged "sämre" left out)
+    bad += [
+        rl("p_area_worse", lang, periods=_span(r, lang), areas=r.area, name=_short(r))
+        for r in rows
+        if r.area_kind == "worse" and r.area
+    ]
     bad += _by_period([r for r in rows if r.benchmark_verdict == "worse"], lang, "p_below")
     bad += _gap_sentences(dims, lang)
     feedback = _register_bad(register, lang)
