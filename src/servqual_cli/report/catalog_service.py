@@ -112,18 +112,19 @@ SERVICE: dict[str, tuple[str, str]] = {
     "start_after_as_of": ("start efter datumet", "start after the as-of date"),
     "reply_short": ("Svar", "Reply"),
     "trend_note": (
-        "Antal: kvot av dagstakt med exakt Poissontest; andel inom löftet: skillnad i "
-        "procentenheter, Fishers exakta test. Dagar till svar: förändringen som testet "
-        "(Mann-Whitney) bedömer är Hodges-Lehmanns typiska förskjutning (medianen av alla "
-        "parvisa skillnader senare − tidigare period) med testets eget intervall; medianernas "
-        "skillnad står på raden ovanför, utan test, och de två kan skilja sig, även i tecken. "
-        "p (Holm) justerar inom typer och inom förvaltningar.",
-        "Counts: ratio of daily rates, exact Poisson test; share within promise: difference in "
-        "percentage points, Fisher's exact test. Days to reply: the change the test "
-        "(Mann-Whitney) judges is the Hodges-Lehmann typical shift (the median of all pairwise "
-        "differences later − earlier period) with the test's own interval; the medians' "
-        "difference is on the row above, untested, and the two can differ, even in sign. "
-        "p (Holm) adjusts within types and within units.",
+        "Antal: kvot av dagstakt med exakt Poissontest och dess exakta intervall; andel inom "
+        "löftet: skillnad i procentenheter, Fishers exakta test med Newcombes intervall. Dagar "
+        "till svar: förändringen som testet (Mann-Whitney) bedömer är Hodges-Lehmanns typiska "
+        "förskjutning (medianen av alla parvisa skillnader senare − tidigare period) med testets "
+        "eget intervall; medianernas skillnad står på raden ovanför, utan test, och de två kan "
+        "skilja sig, även i tecken. p (Holm) justerar inom typer och inom förvaltningar.",
+        "Counts: ratio of daily rates, exact Poisson test with its exact interval; share within "
+        "promise: difference in percentage points, Fisher's exact test with Newcombe's "
+        "interval. Days to reply: the change the test (Mann-Whitney) judges is the "
+        "Hodges-Lehmann typical shift (the median of all pairwise differences later − earlier "
+        "period) with the test's own interval; the medians' difference is on the row above, "
+        "untested, and the two can differ, even in sign. p (Holm) adjusts within types and "
+        "within units.",
     ),
     "reply_total": ("Svar, alla förvaltningar", "Replies, all units"),
     "period_not_in_data": (

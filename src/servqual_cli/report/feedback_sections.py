@@ -19,6 +19,7 @@ import pandas as pd
 from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
+from servqual_cli.report.change_formats import change_formats
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
@@ -164,7 +165,9 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
             }
         )
         formats = {sl(k, lang): ".1f" for k in ("previous_value", "current_value")}
-        formats.update({sl(k, lang): "+.1f" for k in ("difference", "ci_low", "ci_high")})
+        bounds = ("ci_low", "ci_high")
+        # the change signed, its bounds plain, as the trend and KPI tables (review 8, #6)
+        formats.update(change_formats([sl("difference", lang)], [sl(k, lang) for k in bounds]))
         tables.append(
             Table(
                 _titled(sl("trend_reply", lang), span),
