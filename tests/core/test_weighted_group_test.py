@@ -45,6 +45,8 @@ def test_synthetic_matches_regtermtest(want: dict) -> None:
                                "w", ref["group"], "K")  # fmt: skip
     _check(res.table.iloc[0].to_dict(), ref)
     assert list(res.groups[0]) == ref["groups"]
+    # groups in the test on fewer than 6 gaps are named (a: 6 gaps, b: 4 with a gap, c: 2)
+    assert res.small[0] == {"b": 4, "c": 2}
     assert res.left_out[0] == {"d": "no variance (all gaps equal)",
                                "e": "fewer than 2 valid dimension gaps"}  # fmt: skip
 

@@ -51,7 +51,7 @@ import pandas as pd
 from scipy import special
 
 from servqual_cli.core import inference
-from servqual_cli.core.group_gaps import MIN_GROUP_N, _group_codes
+from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP, _group_codes
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.survey_weights import check_weights
 
@@ -73,7 +73,9 @@ class WeightedGroupTests:
 
     ``table`` columns: :data:`COLUMNS` (one row per dimension, in the given order; ``k`` the
     groups in the test, ``n`` its respondents). ``groups``: per dimension the groups in the
-    test; ``left_out``: per dimension the groups left out, with why.
+    test; ``left_out``: per dimension the groups left out, with why; ``small``: per dimension
+    the groups in the test with fewer than :data:`~servqual_cli.core.group_gaps.SMALL_GROUP`
+    gaps, with their n (a variance from so few respondents makes F liberal, as Welch's).
     """
 
     column: str
@@ -82,6 +84,7 @@ class WeightedGroupTests:
     groups: tuple[tuple[str, ...], ...]
     left_out: tuple[dict[str, str], ...]
     adjust: str
+    small: tuple[dict[str, int], ...] = ()
 
     @property
     def n_tests(self) -> int:
@@ -90,15 +93,18 @@ class WeightedGroupTests:
 
     def to_dict(self) -> dict[str, Any]:
         rows = records(self.table)
-        for row, names, out in zip(rows, self.groups, self.left_out, strict=True):
+        small = self.small or tuple({} for _ in rows)
+        for row, names, out, few in zip(rows, self.groups, self.left_out, small, strict=True):
             row["groups"] = list(names)
             row["left_out"] = dict(out)
+            row["small_groups"] = dict(few)
         return {
             "weight_column": self.column,
             "by": self.by,
             "method": METHOD,
             "adjust": self.adjust,
             "family": "dimensions with a test",
+            "small_group": SMALL_GROUP,
             "n_tests": plain(self.n_tests),
             "dimensions": rows,
         }
@@ -136,22 +142,25 @@ def weighted_group_tests(
         arr = arr.reshape(-1, 1)
     codes, names = _group_codes(groups)
     k_all = len(names)
-    rows, kept, dropped = [], [], []
+    rows, kept, dropped, small = [], [], [], []
     for j in range(arr.shape[1]):  # a loop over the dimensions; the respondents are vectorised
-        stats, inside, out = _one_dimension(arr[:, j], ww, codes, names, k_all)
+        stats, inside, out, few = _one_dimension(arr[:, j], ww, codes, names, k_all)
         rows.append(stats)
         kept.append(inside)
         dropped.append(out)
+        small.append(few)
     table = pd.DataFrame(rows, columns=COLUMNS[1:-1])
     table.insert(0, "dimension", list(dimensions))
     table["p_adjusted"] = inference.p_adjust(table["p"].to_numpy(dtype=float), adjust)
-    return WeightedGroupTests(column, by, table[COLUMNS], tuple(kept), tuple(dropped), adjust)
+    return WeightedGroupTests(column, by, table[COLUMNS], tuple(kept), tuple(dropped), adjust,
+                              tuple(small))  # fmt: skip
 
 
 def _one_dimension(
     g: np.ndarray, w: np.ndarray, codes: np.ndarray, names: list[str], k_all: int
-) -> tuple[list[float], tuple[str, ...], dict[str, str]]:
-    """One dimension's (k, n, F, df1, df2, p), the groups in the test and those left out."""
+) -> tuple[list[float], tuple[str, ...], dict[str, str], dict[str, int]]:
+    """One dimension's (k, n, F, df1, df2, p), the groups in the test, those left out and the
+    small ones in it."""
     nan = float("nan")
     in_design = ~np.isnan(g) & ~np.isnan(w)
     big_n = float(in_design.sum())  # the design's n, kept by R's subset (its variance factor)
@@ -177,7 +186,8 @@ def _one_dimension(
     inside = tuple(names[i] for i in np.flatnonzero(eligible))
     k = len(inside)
     if k < 2:
-        return [k, 0, nan, nan, nan, nan], inside, out
+        return [k, 0, nan, nan, nan, nan], inside, out, {}
+    few = {names[i]: int(size[i]) for i in np.flatnonzero(eligible & (size < SMALL_GROUP))}
     use = eligible[c]
     c, gv, wv = c[use], gv[use], wv[use]
     n = c.size
@@ -189,11 +199,11 @@ def _one_dimension(
     var = big_n / (big_n - 1.0) * np.bincount(c, weights=z**2, minlength=k_all)[eligible]
     scale = np.abs(gv).max() * float(np.finfo(np.float64).eps) * 10.0
     if not (np.sqrt(var) > scale).all():  # a variance that is rounding noise: no test
-        return [k, n, nan, nan, nan, nan], inside, out
+        return [k, n, nan, nan, nan, nan], inside, out, few
     precision = 1.0 / var
     centre = (precision * mean).sum() / precision.sum()
     chisq = float((precision * (mean - centre) ** 2).sum())
     df1, df2 = k - 1.0, float(n - k)
     f = chisq / df1
     p = float(special.fdtrc(df1, df2, f)) if df2 >= 1 else nan
-    return [k, n, f, df1, df2 if df2 >= 1 else nan, p], inside, out
+    return [k, n, f, df1, df2 if df2 >= 1 else nan, p], inside, out, few

@@ -11,7 +11,11 @@
 #     df1 = groups − 1, df2 = m$df.residual = n − groups); p.adjust(method = "holm") over the
 #     dimensions;
 #   - a small synthetic case with a respondent without a group, a group of one and a group with
-#     no variance (both left out), unequal weights.
+#     no variance (both left out), unequal weights;
+#   - tests/data/weighted_groups_small.csv (made once with numpy, seed 20261207: 31 respondents,
+#     Enhet Norr 13, Söder 12, Väster 1, Öster 3, two without a group; Vikt with decimal comma;
+#     three blank cells), the CLI test's file: the Wald test per dimension and, for the
+#     per-group table, each group's svyby mean and SE (the domain of the dimension's design).
 # Run from this folder: Rscript weighted_group_test.R  (writes weighted_group_test.json)
 suppressMessages({library(survey); library(readxl)})
 source("json.R")
@@ -77,4 +81,25 @@ synthetic <- c(list(g = synthetic_g, w = synthetic_w,
                     group = ifelse(is.na(synthetic_grp), "", synthetic_grp)),  # "": no group
                wald(synthetic_g, synthetic_w, synthetic_grp))
 
-writeLines(to_json(list(sample = sample, synthetic = synthetic)), "weighted_group_test.json")
+small <- read.csv2(file.path("..", "..", "data", "weighted_groups_small.csv"),
+                   colClasses = c(Enhet = "character"), na.strings = "")
+Es <- as.matrix(small[, paste0("E", 1:22)])
+Ps <- as.matrix(small[, paste0("P", 1:22)])
+grp_s <- ifelse(trimws(small$Enhet) == "" | is.na(small$Enhet), NA, trimws(small$Enhet))
+small_rows <- list()
+for (name in names(dims)) {
+  g <- (Ps - Es)[, dims[[name]], drop = FALSE]
+  ok <- rowSums(!is.na(g)) >= ceiling(length(dims[[name]]) / 2)
+  gd <- ifelse(ok, rowMeans(g, na.rm = TRUE), NA)
+  d <- data.frame(g = gd, w = small$Vikt, grp = grp_s)[!is.na(gd), ]
+  est <- svyby(~g, ~grp, svydesign(ids = ~1, weights = ~w, data = d), svymean)
+  means <- lapply(c("Norr", "Söder"), function(k) list(group = k, mean = unname(coef(est)[k]),
+                                                     se = est[k, "se"]))
+  small_rows[[name]] <- c(list(dimension = name), wald(gd, small$Vikt, grp_s),
+                          list(domains = means))
+}
+holm <- p.adjust(sapply(small_rows, `[[`, "p"), "holm")
+for (i in seq_along(small_rows)) small_rows[[i]]$p_adjusted <- unname(holm[i])
+
+writeLines(to_json(list(sample = sample, synthetic = synthetic, small = unname(small_rows))),
+           "weighted_group_test.json")
