@@ -1,5 +1,7 @@
-"""Review 7, finding 2: ``gap --weight-column Vikt --by Kön`` keeps its group tables unweighted
-(the sample) and says so in their titles and notes, not only in the APA lines."""
+"""Review 7, finding 2, and session 11: ``gap --weight-column Vikt --by Kön`` shows the groups'
+gaps weighted (as a weighted report) and a weighted test between the groups; the tests that
+stay unweighted (Welch, Kruskal-Wallis, the pairwise ones) say so in their titles and notes,
+not only in the APA lines."""
 
 from __future__ import annotations
 
@@ -8,19 +10,23 @@ from pathlib import Path
 import pytest
 
 TITLES = {
-    "sv": ("Gap per dimension – Kön", "Skillnader mellan grupper",
-           "Parvisa jämförelser (Games-Howell)"),
-    "en": ("Dimension gaps – Kön", "Differences between groups",
-           "Pairwise comparisons (Games-Howell)"),
+    "sv": ("Skillnader mellan grupper", "Parvisa jämförelser (Games-Howell)"),
+    "en": ("Differences between groups", "Pairwise comparisons (Games-Howell)"),
+}  # fmt: skip
+WEIGHTED = {
+    "sv": ("Gap per dimension – Kön, viktat efter Vikt",
+           "Skillnader mellan grupper – Kön, viktat efter Vikt"),
+    "en": ("Dimension gaps – Kön, weighted by Vikt",
+           "Differences between groups – Kön, weighted by Vikt"),
 }  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("lang", "words", "note"),
-    [("sv", "oviktat (urvalet)", "Oviktat (urvalet): gapen och testen per grupp är inte viktade "
-                                 "efter Vikt"),
-     ("en", "unweighted (the sample)", "Unweighted (the sample): the groups' gaps and tests are "
-                                       "not weighted by Vikt")],
+    [("sv", "oviktat (urvalet)", "Oviktat (urvalet): Welch, Kruskal-Wallis och de parvisa "
+                                 "jämförelserna har ingen viktad form här"),
+     ("en", "unweighted (the sample)", "Unweighted (the sample): Welch, Kruskal-Wallis and the "
+                                       "pairwise comparisons have no weighted form here")],
 )  # fmt: skip
 def test_group_titles_say_unweighted(
     cli, samples_dir: Path, lang: str, words: str, note: str
@@ -29,8 +35,10 @@ def test_group_titles_say_unweighted(
             "--by", "Kön", "--no-items", "--lang", lang, "-f", "markdown")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     heads = [line[4:] for line in r.stdout.splitlines() if line.startswith("### ")]
-    for title in TITLES[lang]:  # per group, between the groups, pairwise
+    for title in TITLES[lang]:  # between the groups (Welch, KW), pairwise
         assert f"{title} – {words}" in heads, heads
+    for title in WEIGHTED[lang]:  # the groups' gaps, the design-based test between them
+        assert title in heads, heads
     assert note in r.stdout
 
 

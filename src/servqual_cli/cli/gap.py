@@ -165,11 +165,15 @@ def gap(
         grouped = flag_small_groups(grouped, min_n)
         result = grouped.all
         payload.update(grouped.to_dict())
+        from servqual_cli.cli.gap_groups import weighted_groups
+
+        # --weight-column: the groups' gaps and the test between them weighted, as a report's
+        w_groups, w_tests = weighted_groups(data, grouped, weight_column, payload)
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
                                 located=located, hint=excluded is None) + group_sections(
             grouped, lang_code, min_n, apa=True, sample=weight_column is not None,
-            weight_column=weight_column
+            weighted=w_groups, weight_column=weight_column, weighted_tests=w_tests
         )  # fmt: skip
     else:
         result = flag_small_base(gap_analysis(*args, weights=data.weights, conf=conf, **rules),

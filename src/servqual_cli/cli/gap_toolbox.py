@@ -312,8 +312,10 @@ def unused_weights(data: SurveyData, weight_column: str | None) -> list[str]:
 
 def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
     """The gap CSV plus rows for the toolbox keys: level ``dimension_pair`` (name "A − B"),
-    ``friedman``, ``importance`` (name = dimension), ``weighted`` (name = quantity) and
-    ``profile`` (name = "column: value"); their statistics in their own columns."""
+    ``friedman``, ``importance`` (name = dimension), ``weighted`` (name = quantity),
+    ``weighted_group`` (group = the group, name = dimension), ``weighted_group_test`` (name =
+    dimension) and ``profile`` (name = "column: value"); their statistics in their own
+    columns."""
     import pandas as pd
 
     frames = [tidy]
@@ -337,6 +339,16 @@ def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
         add("weighted_test", payload["weighted_tests"]["dimensions"], "dimension")
     if "weighted" in payload:
         add("weighted", payload["weighted"]["estimates"], "name")
+    if "weighted_groups" in payload:  # --by with --weight-column: group = the group's name
+        frame = pd.DataFrame(payload["weighted_groups"]["groups"])
+        frame.insert(0, "name", frame.pop("dimension"))
+        frame.insert(0, "level", "weighted_group")
+        frame.insert(0, "group", frame.pop("group"))
+        frames.append(frame)
+    if "weighted_group_tests" in payload:
+        rows = [{k: v for k, v in r.items() if k not in ("groups", "left_out")}
+                for r in payload["weighted_group_tests"]["dimensions"]]  # fmt: skip
+        add("weighted_group_test", rows, "dimension")
     if "profile" in payload:
         rows = [{"label": f"{r['variable']}: {r['value']}", **r} for r in payload["profile"]]
         add("profile", rows, "label")

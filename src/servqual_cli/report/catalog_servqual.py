@@ -335,11 +335,58 @@ TOOLBOX: Pairs = {
     "method_group_weights": (
         "Gapen per grupp (tabellen, värmekartan och kortens grupprader) är också viktade: varje "
         "grupp är en domän av den viktade designen (som R survey::svyby och svyttest på "
-        "gruppens delmängd). Testen mellan grupperna (Welch, Kruskal-Wallis, parvisa "
-        "jämförelser) är oviktade.",
+        "gruppens delmängd). Testet mellan grupperna är viktat också: ett designbaserat "
+        "Wald-test som R survey::svyglm och regTermTest. Welch, Kruskal-Wallis och de parvisa "
+        "jämförelserna är oviktade.",
         "The gaps per group (the table, the heatmap and the cards' group lines) are weighted "
         "too: each group is a domain of the weighted design (as R survey::svyby and svyttest on "
-        "the group's subset). The tests between the groups (Welch, Kruskal-Wallis, pairwise "
-        "comparisons) are unweighted.",
+        "the group's subset). The test between the groups is weighted as well: a design-based "
+        "Wald test as R survey::svyglm and regTermTest. Welch, Kruskal-Wallis and the pairwise "
+        "comparisons are unweighted.",
+    ),
+    # session 11 (l-weight): the weighted test between the groups (core/weighted_group_test)
+    "wt_title": (
+        "Skillnader mellan grupper – {by}, viktat efter {column}",
+        "Differences between groups – {by}, weighted by {column}",
+    ),
+    "wt_k": ("grupper", "groups"),
+    "wt_n": ("n", "n"),
+    "wt_f": ("F (Wald)", "F (Wald)"),
+    "wt_df1": ("fg täljare", "df1"),
+    "wt_df2": ("fg nämnare", "df2"),
+    "wt_p": ("p (F)", "p (F)"),
+    "wt_note": (
+        "Viktat efter kolumnen {column}. Designbaserat Wald-test som R survey: svyglm(gap ~ "
+        "grupp) på den viktade designen (svarande med gap och grupp), regTermTest(modell, "
+        "~grupp): F = Wald-χ²/(grupper − 1), fg nämnare = n − grupper (modellens residual-fg). "
+        "Varje grupps varians är den i tabellen med de viktade gapen per grupp. Grupper med "
+        "minst {min_n} giltiga dimensionsgap och varians deltar. p justerat över "
+        "dimensionerna. Kalibreringen görs inte om, så testet är försiktigt.",
+        "Weighted by the column {column}. Design-based Wald test as R survey: svyglm(gap ~ "
+        "group) on the weighted design (respondents with a gap and a group), "
+        "regTermTest(model, ~group): F = Wald χ²/(groups − 1), df2 = n − groups (the model's "
+        "residual df). Each group's variance is the one in the table of the weighted gaps per "
+        "group. Groups with at least {min_n} valid dimension gaps and some variance take part. "
+        "p adjusted across the dimensions. Calibration is not redone, so the test is "
+        "conservative.",
+    ),
+    "wt_left_out": ("Utanför det viktade testet", "Left out of the weighted test"),
+    "wt_small": (
+        "Grupper med färre än {n} gap i testet (n inom parentes): {groups}; deras varians "
+        "bygger på få svarande, så F och p är ungefärliga.",
+        "Groups with fewer than {n} gaps in the test (n in parentheses): {groups}; their "
+        "variance rests on few respondents, so F and p are approximate.",
+    ),
+    "wt_apa": (
+        "{dimension} efter {by}, viktat efter {column}",
+        "{dimension} by {by}, weighted by {column}",
+    ),
+    "group_tests_unweighted_beside": (
+        "Oviktat (urvalet): Welch, Kruskal-Wallis och de parvisa jämförelserna har ingen viktad "
+        "form här och beskriver urvalet, inte befolkningen; det viktade testet mellan grupperna "
+        "står i tabellen ”{table}”.",
+        "Unweighted (the sample): Welch, Kruskal-Wallis and the pairwise comparisons have no "
+        "weighted form here and describe the sample, not the population; the weighted test "
+        "between the groups is in the table “{table}”.",
     ),
 }

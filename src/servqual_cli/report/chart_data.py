@@ -33,6 +33,9 @@ _WORDS = {
     "point": ("Punkt", "Point"),
     "quadrant": ("Kvadrant", "Quadrant"),
     "verdict": ("Bedömning", "Verdict"),
+    # a weighted group heatmap's table (session 11, l-weight)
+    "w_mean": ("Viktat gap (P−E)", "Weighted gap (P−E)"),
+    "weight_column": ("Viktkolumn", "Weight column"),
 }
 
 
@@ -109,20 +112,35 @@ def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
 def _group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
     """Groups by dimensions: each dimension's gap, then (when the figure has them) the adjusted
     p its cell follows, in a column named by its rule ("Empati, p (Holm, 15 test, …)"), so the
-    table and the CSV say why a cell is in parentheses (review 6, finding 5)."""
+    table and the CSV say why a cell is in parentheses (review 6, finding 5).
+
+    A weighted heatmap (``weight_column``: a report's survey weights) says so in the file
+    itself: each gap column is "Empati, Viktat gap (P−E)" and a column "Viktkolumn" after n
+    names the weights (session 11: the CSV held weighted gaps under bare dimension names).
+
+    >>> d = {"rows": ["Kvinna"], "columns": ["Empati"], "values": [[-1.3]], "n": [178],
+    ...      "weight_column": "Vikt"}
+    >>> list(_group_heatmap(d, "sv").columns)
+    ['Rad', 'n', 'Viktkolumn', 'Empati, Viktat gap (P−E)']
+    """
     lab = _labels(d)
-    columns = [str(c) for c in d["columns"]]
-    gaps = pd.DataFrame(d["values"], columns=columns, dtype=float)
+    dims = [str(c) for c in d["columns"]]
+    weights = d.get("weight_column")
+    # the gap columns' names: the dimension, and with weights what the value is
+    named = dims if not weights else [f"{c}, {_word('w_mean', lang)}" for c in dims]
+    gaps = pd.DataFrame(d["values"], columns=named, dtype=float)
     frame = pd.DataFrame({lab.get("rows", _word("rows", lang)): [str(r) for r in d["rows"]]})
     frame["n"] = pd.array(d["n"], dtype="Int64")
+    if weights:
+        frame[_word("weight_column", lang)] = str(weights)
     p = d.get("p_adjusted")
     if p is None:
         return pd.concat([frame, gaps], axis=1)
     p_label = lab.get("p", "p")
-    adjusted = pd.DataFrame(p, columns=columns, dtype=float).reindex(index=gaps.index)
+    adjusted = pd.DataFrame(p, columns=dims, dtype=float).reindex(index=gaps.index)
     pairs = {}
-    for c in columns:  # a loop over the few dimensions; each column is whole
-        pairs[c] = gaps[c]
+    for c, name in zip(dims, named, strict=True):  # the few dimensions; each column is whole
+        pairs[name] = gaps[name]
         pairs[f"{c}, {p_label}"] = adjusted[c]
     return pd.concat([frame, pd.DataFrame(pairs)], axis=1)
 

@@ -29,10 +29,16 @@ from servqual_cli.report.gap_labels import (
     with_small_base,
 )
 from servqual_cli.report.spec import Section, Table, Text
-from servqual_cli.report.weighted_gap_sections import weighted_group_table
+from servqual_cli.report.weighted_gap_sections import (
+    weighted_group_table,
+    weighted_group_test_apa_lines,
+    weighted_group_test_table,
+    weighted_group_test_title,
+)
 
 if TYPE_CHECKING:
     from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
+    from servqual_cli.core.weighted_group_test import WeightedGroupTests
 
 
 def group_sections(
@@ -43,17 +49,20 @@ def group_sections(
     sample: bool = False,
     weighted: WeightedGroupGaps | None = None,
     weight_column: str | None = None,
+    weighted_tests: WeightedGroupTests | None = None,
 ) -> list[Section]:
     """Per-group dimension gaps side by side, plus the across-group tests; with ``apa``
     (``servqual gap``, not the report) their APA lines under the tests table, labelled
     "unweighted (sample)" when ``sample`` (survey weights were given: the group tests have no
     weighted form).
 
-    Survey weights (review 7, finding 2): with ``weighted`` (a report's ``weight_column``) the
-    per-group table is the weighted one, on the cards' basis; with only ``weight_column``
-    (``gap --weight-column --by``) it stays the sample's and its title and note say
-    "unweighted (the sample)". Either way the tests between the groups are unweighted, and
-    their titles and notes say so."""
+    Survey weights (review 7, finding 2): with ``weighted`` (``weight_column`` in a report, or
+    ``gap --weight-column --by``) the per-group table is the weighted one, on the cards' basis;
+    with only ``weight_column`` it stays the sample's and its title and note say "unweighted
+    (the sample)". With ``weighted_tests`` the design-based test between the groups
+    (:mod:`~servqual_cli.core.weighted_group_test`) stands first, with its APA lines under
+    ``apa``; Welch, Kruskal-Wallis and the pairwise tests stay unweighted, and their titles and
+    notes say so (and point to the weighted test when there is one)."""
     table = result.group_dimension_p
     adjusted = dict(
         zip(zip(table["group"], table["dimension"], strict=True), table["p_adjusted"], strict=True)
@@ -106,6 +115,10 @@ def group_sections(
         else weighted_group_table(weighted, lang, list(result.groups), min_n)
     )
     between = "" if column is None else label("group_tests_unweighted", lang, TOOLBOX)
+    if weighted_tests is not None and weighted_tests.n_tests:
+        between = label("group_tests_unweighted_beside", lang, TOOLBOX).format(
+            table=weighted_group_test_title(weighted_tests, lang)
+        )
     weighted_above = ""  # the tests' table stands under the weighted one; the pairs do not
     if weighted is not None:
         weighted_above = label("group_gaps_weighted_above", lang, TOOLBOX).format(column=column)
@@ -135,6 +148,11 @@ def group_sections(
     tformats.update({label(k, lang, GROUP_LABELS): v for k, v in GROUP_FORMATS.items()})
     blocks: list[Table | Text] = [per_group]
     not_made = result.nothing_to_compare
+    if not_made is None and weighted_tests is not None and weighted_tests.n_tests:
+        blocks.append(weighted_group_test_table(weighted_tests, lang))
+        if apa:
+            lines = weighted_group_test_apa_lines(weighted_tests, lang)
+            blocks += [Text(line, kind="apa") for line in lines]
     if not_made is None:
         blocks.append(
             Table(

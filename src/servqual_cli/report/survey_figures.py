@@ -173,6 +173,8 @@ def heatmap_figure(
         "n": [int(n[i]) for i in keep],
         "p_adjusted": [[float(v) for v in row] for row in p_adj],
         "lang": lang,  # cell values in the report's number format
+        # weighted: the data table's and CSV's gap columns say so (chart_data._group_heatmap)
+        "weight_column": None if weighted is None else weighted.column,
         "labels": {
             "rows": grouped.by,
             "columns": label("dimension", lang),

@@ -38,6 +38,7 @@ from servqual_cli.report.survey_results import (
     survey_scores,
     survey_weight_column,
     survey_weighting,
+    weighted_group_tests,
     weighted_groups,
 )
 from servqual_cli.report.survey_summary import statements, summary_blocks
@@ -180,7 +181,8 @@ def groups_part(ctx: ReportContext) -> Part:
     lang = ctx.lang
     # with weight_column: the groups' gaps weighted, on the cards' basis (review 7, finding 2)
     weighted = weighted_groups(ctx)
-    sections = group_sections(grouped, lang, ctx.config.min_n, weighted=weighted)
+    sections = group_sections(grouped, lang, ctx.config.min_n, weighted=weighted,
+                              weighted_tests=weighted_group_tests(ctx))  # fmt: skip
     data, notes = heatmap_figure(grouped, lang, ctx.config.min_n, weighted=weighted)
     if weighted is not None:
         table = sections[0].blocks[0]

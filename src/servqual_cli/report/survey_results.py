@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from servqual_cli.core.respondent_scores import RespondentScores
     from servqual_cli.core.survey_weights import WeightedSummary
     from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
+    from servqual_cli.core.weighted_group_test import WeightedGroupTests
     from servqual_cli.io.survey import SurveyData
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "survey_scores",
     "survey_weight_column",
     "survey_weighting",
+    "weighted_group_tests",
     "weighted_groups",
 ]
 
@@ -132,6 +134,28 @@ def weighted_groups(ctx: ReportContext) -> WeightedGroupGaps | None:
                                    grouped.by, grouped.all.conf, grouped.adjust)  # fmt: skip
 
     found: WeightedGroupGaps | None = ctx.memo("weighted_groups", compute)
+    return found
+
+
+def weighted_group_tests(ctx: ReportContext) -> WeightedGroupTests | None:
+    """The design-based test between the groups' weighted gaps (R ``svyglm`` + ``regTermTest``,
+    :mod:`~servqual_cli.core.weighted_group_test`), on the design of :func:`weighted_groups`;
+    None whenever that is None."""
+    by_group = weighted_groups(ctx)
+    _, grouped = analyses(ctx)
+    groups = survey_data(ctx).groups
+    if by_group is None or grouped is None or groups is None:
+        return None
+
+    def compute() -> WeightedGroupTests:
+        from servqual_cli.core.weighted_group_test import weighted_group_tests as tests
+
+        scores = survey_scores(ctx)
+        w, real = survey_weight_column(ctx, by_group.column)
+        return tests(scores.gap, list(scores.dimensions), w, real, groups, grouped.by,
+                     grouped.adjust)  # fmt: skip
+
+    found: WeightedGroupTests = ctx.memo("weighted_group_tests", compute)
     return found
 
 

@@ -24,6 +24,7 @@ from servqual_cli.report.spec import Section, Table, Text
 
 if TYPE_CHECKING:
     from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
+    from servqual_cli.core.weighted_group_test import WeightedGroupTests
 
 COLUMNS = ["dimension", "n", "mean", "se", "ci_low", "ci_high", "t", "df", "p", "p_adjusted",
            "n_eff", "unweighted_mean"]  # fmt: skip
@@ -212,3 +213,108 @@ def weighted_group_table(
         note=" ".join(notes),
         sheet="Grupper viktade" if lang == "sv" else "Groups weighted",
     )
+
+
+TEST_COLUMNS = ["dimension", "k", "n", "f", "df1", "df2", "p", "p_adjusted"]
+_TEST_FORMATS = {"k": "d", "n": "d", "f": ".2f", "df1": "d", "df2": "d", "p": "p",
+                 "p_adjusted": "p"}  # fmt: skip
+# the reasons a group is left out, in Swedish (core/weighted_group_test's words)
+_LEFT_OUT_SV = {
+    "no valid dimension gap": "inget giltigt dimensionsgap",
+    "fewer than 2 valid dimension gaps": "färre än 2 giltiga dimensionsgap",
+    "no variance (all gaps equal)": "ingen varians (alla gap lika)",
+    "no positive weight": "ingen positiv vikt",
+}
+
+
+def weighted_group_test_title(res: WeightedGroupTests, lang: str) -> str:
+    """ "Skillnader mellan grupper – Kön, viktat efter Vikt": the title the unweighted tests'
+    note points to."""
+    return _t("wt_title", lang).format(by=res.by, column=res.column)
+
+
+def weighted_group_test_table(res: WeightedGroupTests, lang: str) -> Table:
+    """The design-based Wald F of each dimension (do the groups' weighted gaps differ?), with
+    its p adjusted across the dimensions, the groups and respondents in it, and a note naming
+    the method, the weights and the groups left out, with why."""
+    from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP
+
+    frame = res.table[TEST_COLUMNS].copy()
+    frame["dimension"] = [dimension_name(d, lang) for d in frame["dimension"]]
+    tested = frame["p"].notna()
+    for c in ("df1", "df2"):
+        frame[c] = frame[c].astype("Int64")  # whole degrees of freedom, "–" when no test
+    frame["n"] = frame["n"].where(tested).astype("Int64")
+    heads = {c: _t(f"wt_{c}", lang) for c in TEST_COLUMNS if c not in ("dimension", "p_adjusted")}
+    heads["dimension"] = label("dimension", lang)
+    family = family_words(len(frame), "dimensions", lang)
+    heads["p_adjusted"] = adjusted_label(res.adjust, family, lang)
+    notes = [_t("wt_note", lang).format(column=res.column, min_n=MIN_GROUP_N)]
+    dims = [str(d) for d in res.table["dimension"]]
+    out = _by_dimensions(
+        {g: _LEFT_OUT_SV.get(why, why) if lang == "sv" else why for g, why in left.items()}
+        for left in res.left_out
+    )
+    if out:
+        notes.append(f"{_t('wt_left_out', lang)}: {_where(out, dims, lang)}.")
+    few = _by_dimensions({g: str(n) for g, n in small.items()} for small in res.small)
+    if few:
+        notes.append(_t("wt_small", lang).format(n=SMALL_GROUP, groups=_where(few, dims, lang)))
+    return Table(
+        title=weighted_group_test_title(res, lang),
+        frame=frame.rename(columns=heads),
+        formats={heads[c]: f for c, f in _TEST_FORMATS.items()},
+        note=" ".join(notes),
+        sheet="Grupptest viktat" if lang == "sv" else "Group tests weighted",
+    )
+
+
+def _by_dimensions(per_dim: Any) -> dict[tuple[str, str], list[int]]:
+    """(group, what) -> the positions of the dimensions it holds for, from one dict per
+    dimension (group -> what), in the groups' first-seen order."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for j, items in enumerate(per_dim):
+        for group, what in items.items():
+            found.setdefault((group, what), []).append(j)
+    return found
+
+
+def _where(found: dict[tuple[str, str], list[int]], dims: list[str], lang: str) -> str:
+    """ "Väster (fewer than 2 valid dimension gaps) in every dimension; Öster (3) in
+    Tangibles": each group once, with the dimensions it holds for.
+
+    >>> _where({("Väster", "1"): [0, 1], ("Öster", "3"): [1]}, ["Tangibles", "Empathy"], "en")
+    'Väster (1) in every dimension; Öster (3) in Empathy'
+    """
+    from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
+
+    word = " i " if lang == "sv" else " in "
+    parts = []
+    for (group, what), where in found.items():
+        if len(where) == len(dims) and len(dims) > 1:
+            scope = label("every_dimension", lang, GROUP_LABELS).lower()
+        else:
+            scope = ", ".join(dimension_name(dims[j], lang) for j in where)
+        parts.append(f"{group} ({what}){word}{scope}")
+    return "; ".join(parts)
+
+
+def weighted_group_test_apa_lines(res: WeightedGroupTests, lang: str) -> list[str]:
+    """One APA line per dimension with a test: ``Tangibles by Kön, weighted by Vikt: Wald
+    F(1, 318) = 1.43, p = .232 (Holm, 5 dimensions: p = .697)``."""
+    sep = "; " if lang == "sv" else ", "
+    tested = int(res.table["p"].notna().sum())
+    method = adjusted_label(res.adjust, family_words(tested, "dimensions", lang), lang)[3:-1]
+    lines = []
+    for r in res.table.to_dict("records"):
+        if r["p"] != r["p"]:  # no test
+            continue
+        head = _t("wt_apa", lang).format(
+            dimension=dimension_name(r["dimension"], lang), by=res.by, column=res.column
+        )
+        adjusted = "" if res.adjust == "none" else f" ({method}: {apa_p(r['p_adjusted'], lang)})"
+        lines.append(
+            f"{head}: Wald F({int(r['df1'])}{sep}{int(r['df2'])}) = {num(r['f'], 2, lang)}, "
+            f"{apa_p(r['p'], lang)}{adjusted}"
+        )
+    return lines
