@@ -145,3 +145,13 @@ def test_the_fast_csv_blocks_exclusions_and_duplicates_need_no_pandas() -> None:
         [sys.executable, "-c", NO_PANDAS], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.split() == ["3000", "2100", "0", "{'blank':", "430}", "False"]
+
+
+# The target of issue #16's alpha start-up: no pandas (about 0.3 s CPU of every run). Not met
+# yet: io.item_set's ItemSet.frame, core.reliability's AlphaResult.items, core.omega's table and
+# report.spec.Table are DataFrames (README "Start-up time"). Strict, so the run that meets it
+# fails here until the mark is removed.
+@pytest.mark.xfail(strict=True, reason="alpha's results and tables are still DataFrames")
+def test_alpha_on_a_csv_loads_no_pandas() -> None:
+    got = loaded("alpha", KIOSK, "--items", "F2,F3,F4,F5", watched=("pandas", "scipy.stats"))
+    assert got == ["0"]

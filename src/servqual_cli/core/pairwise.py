@@ -53,7 +53,9 @@ def item_matrix(items: pd.DataFrame, min_items: int = 2) -> tuple[FloatArray, li
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise usage_error("duplicate_items", items=tuple(dupes))
-    bad = [n for n, (_, col) in zip(names, items.items(), strict=True) if not _is_numeric(col)]
+    bad = [
+        n for n, (_, col) in zip(names, items.items(), strict=True) if not is_numeric_column(col)
+    ]
     if bad:
         raise data_error("not_numeric", items=tuple(bad))
     x = items.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -70,9 +72,20 @@ def item_matrix(items: pd.DataFrame, min_items: int = 2) -> tuple[FloatArray, li
     return x, names
 
 
-def _is_numeric(column: pd.Series) -> bool:
-    # Booleans count as 0/1 scores (alpha on dichotomous items is KR-20).
-    return bool(pd.api.types.is_numeric_dtype(column))
+def is_numeric_column(column: pd.Series) -> bool:
+    """``pandas.api.types.is_numeric_dtype(column)``, read from the dtype without pandas.
+
+    Booleans count as 0/1 scores (alpha on dichotomous items is KR-20). pandas' rule: a numpy
+    number or bool type that is not datetime-like, or an extension dtype that says it is
+    numeric (``Int64``, ``Float64``, ``boolean``, numeric Arrow and sparse types).
+    """
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype):
+        return dtype.kind in "biufc"
+    kind = getattr(dtype, "type", None)
+    by_type = (isinstance(kind, type) and issubclass(kind, (np.number, np.bool_))
+               and not issubclass(kind, (np.datetime64, np.timedelta64)))  # fmt: skip
+    return by_type or bool(getattr(dtype, "_is_numeric", False))
 
 
 def names_where(names: list[str], flags: NDArray[np.bool_]) -> str:

@@ -22,6 +22,7 @@ from servqual_cli.core.caveats import Caveat, data_error
 from servqual_cli.core.pairwise import (
     ItemCovariance,
     Missing,
+    is_numeric_column,
     item_covariance,
     item_matrix,
 )
@@ -142,7 +143,7 @@ def drop_constant_items(
     >>> list(frame.columns), dropped
     (['E2', 'E3'], ('E1',))
     """
-    if not all(pd.api.types.is_numeric_dtype(c) for _, c in items.items()) or items.empty:
+    if not all(is_numeric_column(c) for _, c in items.items()) or items.empty:
         return items, (), ()
     x = items.to_numpy(dtype=np.float64, na_value=np.nan)
     if missing == "listwise":

@@ -10,12 +10,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from servqual_cli.core.results import is_missing
 from servqual_cli.report.percent_sign import with_percent
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -200,13 +203,8 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     >>> format_value(2019, "year", "sv"), format_value(2019, "year"), format_value(1234, "d", "sv")
     ('2019', '2019', '1\xa0234')
     """
-    if value is None or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return "–"
-    try:
-        if pd.isna(value):
-            return "–"
-    except (TypeError, ValueError):
-        pass
     if fmt == "year":  # a year is a name, not a quantity: no thousands separator
         return str(int(value))
     if lang is not None:
