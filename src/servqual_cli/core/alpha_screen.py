@@ -12,7 +12,11 @@ numbers stay; what is added here, where a scale is assembled
 * ``if_deleted_undefined`` for an item whose "alpha if deleted" (or its standardised twin, or
   item-rest r) is infinite: the other items' total score has no variance, so ``1 − Σvar/0`` is
   −∞. The cell becomes NaN ("–" in every table) and the caveat names the items, so no table
-  prints −∞ as if it were a value.
+  prints −∞ as if it were a value;
+* ``item_rest_beyond_one`` for an item whose item-rest r is beyond ±1: under pairwise deletion
+  each covariance has its own rows, the matrix need not be positive semi-definite, and the
+  "correlation" is not one (R ``psych::alpha`` prints the same value, so it stays, with the
+  caveat pointing to listwise deletion; review 8, finding 3).
 
 References
 ----------
@@ -59,6 +63,10 @@ def screen_small(res: AlphaResult) -> AlphaResult:
     [nan, 1.0]
     >>> screen_small(AlphaResult(400, 3, 0.8, 0.8, 0.5, 0.7, 0.85, "feldt", items[1:])).warnings
     ()
+    >>> pairwise = items[1:].assign(item_rest_r=[1.028])
+    >>> r = screen_small(AlphaResult(400, 3, 0.8, 0.8, 0.5, 0.7, 0.85, "feldt", pairwise))
+    >>> [(c.code, dict(c.params)) for c in r.warnings]
+    [('item_rest_beyond_one', {'items': ('P3',)})]
     """
     caveats: list[Caveat] = []
     if res.n < MIN_ALPHA_N:
@@ -74,6 +82,15 @@ def screen_small(res: AlphaResult) -> AlphaResult:
                 items.loc[infinite[:, j], column] = np.nan
             names = items["item"].to_numpy(dtype=object)[infinite.any(axis=1)]
             caveats.append(Caveat("if_deleted_undefined", {"items": tuple(map(str, names))}))
+    if "item_rest_r" in items.columns and len(items):
+        # Pairwise deletion takes each covariance from its own rows, so the matrix need not be
+        # positive semi-definite and an item-rest "r" can pass ±1 (psych::alpha prints the same
+        # 1.028; review 8, finding 3). The number stays, matching R; the caveat says what it is.
+        r = items["item_rest_r"].to_numpy(dtype=float)
+        beyond = np.abs(r) > 1.0 + 1e-12
+        if beyond.any():
+            names = items["item"].to_numpy(dtype=object)[beyond]
+            caveats.append(Caveat("item_rest_beyond_one", {"items": tuple(map(str, names))}))
     scalars = [float(getattr(res, name)) for name in _SCALARS]
     # never seen (alpha_undefined raises first); kept so that no ∞ can reach a cell
     if not caveats and not any(math.isinf(v) for v in scalars):

@@ -51,6 +51,11 @@ CODES: Mapping[str, str] = {
         "alpha if item deleted is undefined for {items}: the other items' total score has no "
         "variance (shown as –)"
     ),
+    "item_rest_beyond_one": (
+        "item-rest r beyond ±1 for {items}: with pairwise deletion each covariance has its own "
+        "rows, so this is not a correlation (R psych prints the same value); --missing listwise "
+        "gives one"
+    ),
     # the items themselves (core.pairwise: why a scale or a model could not be computed)
     "too_few_items": "need at least {k} items, got {n} ({items})",
     "duplicate_items": "items listed more than once: {items}",

@@ -185,6 +185,14 @@ RELIABILITY_WARNINGS: Pairs = {
         "α if item deleted is undefined for {items}: the other items' total score has no "
         "variance (shown as –)",
     ),
+    "item_rest_beyond_one": (
+        "r mot övriga påståenden ligger utanför ±1 för {items}: med parvis borttagning har varje "
+        "kovarians sina egna rader, så värdet är ingen korrelation (R:s psych visar samma värde); "
+        "--missing listwise ger en",
+        "item-rest r beyond ±1 for {items}: with pairwise deletion each covariance has its own "
+        "rows, so this is not a correlation (R psych prints the same value); --missing listwise "
+        "gives one",
+    ),
     "omega_not_computed": ("ω beräknades inte: {why}", "ω not computed: {why}"),
     "cfa_not_computed": ("CFA beräknades inte: {why}", "CFA not computed: {why}"),
     "efa_not_computed": ("EFA beräknades inte: {why}", "EFA not computed: {why}"),
