@@ -33,6 +33,7 @@ __all__ = [
     "DATE_REASONS",
     "MONTHS",
     "WEEKDAYS",
+    "date_reasons_only",
     "month_without_day",
     "not_a_date",
     "read_swedish",
@@ -53,6 +54,20 @@ def not_a_date(why: npt.ArrayLike) -> npt.NDArray[np.bool_]:
     array([ True,  True, False, False])
     """
     return np.isin(np.asarray(why, dtype=object), DATE_REASONS)
+
+
+def date_reasons_only(why: npt.ArrayLike) -> npt.NDArray[np.object_]:
+    """``why`` with every reason but :data:`DATE_REASONS` cleared (a blank end date is no
+    reason to leave a case out; an unreadable one or a wrong weekday is).
+
+    >>> date_reasons_only(np.array(["blank", "wrong_weekday", None], dtype=object)).tolist()
+    [None, 'wrong_weekday', None]
+    """
+    reasons = np.asarray(why, dtype=object)
+    out = np.full(len(reasons), None, dtype=object)
+    keep = not_a_date(reasons)
+    out[keep] = reasons[keep]
+    return out
 
 
 _NAMES = (

@@ -42,7 +42,7 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import _EXCEL_SERIAL, swedish_date_text, text_values
 from servqual_cli.io.columns import ColumnIndex
-from servqual_cli.io.date_text import not_a_date
+from servqual_cli.io.date_text import date_reasons_only, not_a_date
 from servqual_cli.io.distinct import distinct_codes, parse_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.feedback_cells import (
@@ -250,7 +250,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     ids = cols["id"].parse(text_values)[0]
     # Blank answer and closing dates are normal (not answered yet); only unreadable ones count.
     for role in ("answered", "closed"):
-        why[role] = np.where(not_a_date(why[role]), why[role], None)
+        why[role] = date_reasons_only(why[role])
     keep = np.ones(n, dtype=bool)
     for role in ("received", "type", "answered", "closed"):  # four checks, each vectorised
         if role not in found:
