@@ -93,3 +93,16 @@ def test_interval_head_is_the_one_rule() -> None:
     assert interval_head("weighted_ci_high", "Viktad CI high", 0.95, "en") == "Viktad 95% CI high"
     assert interval_head("ci_low", "CI low", None, "en") == "CI low"
     assert interval_head("mean", "Mean", 0.9, "en") == "Mean"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_trend_change_tables_name_the_level(cli, samples_dir: Path, tmp_path: Path, lang) -> None:
+    """The service measurement's change tables ("KI låg (ojusterat)") name the level too."""
+    years = [samples_dir / f"servicematning_{y}.xlsx" for y in (2019, 2020)]
+    out = tmp_path / "t.md"
+    r = cli("trend", *years, "--lang", lang, "--conf", "0.9", "-o", out)
+    assert r.exit_code == 0, r.stderr
+    text = out.read_text(encoding="utf-8").replace("\xa0", " ")
+    want = "| 90 % KI låg (ojusterat) |" if lang == "sv" else "| 90% CI low (unadjusted) |"
+    assert text.count(want) == 2
+    assert _bare(text, lang) == [] and "| KI låg" not in text and "| CI low" not in text
