@@ -59,10 +59,10 @@ def test_weekdays_ordinals_and_the_hour_alone(cli, data_dir: Path, tmp_path: Pat
     d = json.loads(r.stdout)
     assert d["swedish_dates"] == {"inkommen": 3, "besvarad": 2}
     # the wrong weekday leaves its item out; 3 March answers a case received on 6 March
-    assert d["excluded"] == {"invalid_date": 1, "end_before_start": 1}
+    assert d["excluded"] == {"wrong_weekday": 1, "end_before_start": 1}
     assert d["n_items"] == 4
     rows = excluded.read_text(encoding="utf-8").splitlines()
-    assert "feedback_swedish_forms.csv,,5,inkommen,tisdag 4 mars 2024,invalid_date" in rows
+    assert "feedback_swedish_forms.csv,,5,inkommen,tisdag 4 mars 2024,wrong_weekday" in rows
     text = _flat(cli("feedback", path).stdout)
     assert "3 dates read in a Swedish form, e.g. “mån 4 mars 2024” (column inkommen)" in text
 

@@ -57,5 +57,6 @@ def test_trend_change_tables_name_the_unadjusted_interval(cli, tmp_path: Path) -
     assert r.exit_code == 0, r.stderr
     text = out.read_text(encoding="utf-8").replace("\u00a0", " ")
     # the totals and the per-area table: both headers of both tables, and both notes
-    assert text.count("| KI låg (ojusterat) | KI hög (ojusterat) |") == 2
+    # ... with their level (l-small, session 11: "KI låg (ojusterat)" had none)
+    assert text.count("| 95 % KI låg (ojusterat) | 95 % KI hög (ojusterat) |") == 2
     assert text.count("Intervallen gäller varje jämförelse för sig (ojusterade).") == 2

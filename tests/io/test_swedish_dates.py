@@ -91,8 +91,6 @@ def test_swedish_forms_are_read(text: str, want: str) -> None:
         "32 jan 2023",
         "1 jan 2023 10",  # an hour without kl. could be anything
         "2023-01-01 kl 24",
-        "tisdag 2 januari 2023",  # 2 January 2023 was a Monday
-        "mån 1 jan 2023",  # a Sunday
         "fredag 30 februari 2023",  # no such day, whatever its weekday
         "midsommar 2 jan 2023",  # not a weekday
     ],
@@ -100,6 +98,23 @@ def test_swedish_forms_are_read(text: str, want: str) -> None:
 def test_refusals(text: str) -> None:
     time, why = _one(text)
     assert why == "invalid_date"
+    assert pd.isna(time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tisdag 2 januari 2023",  # 2 January 2023 was a Monday
+        "mån 1 jan 2023",  # a Sunday
+        "tisdag 3 mars 2024",  # a Sunday
+        "Fre. den 3:e mars 2024 kl. 10.15",
+    ],
+)
+def test_a_wrong_weekday_has_a_reason_of_its_own(text: str) -> None:
+    """Refused as before (which of the two the writer meant cannot be told), but counted as
+    "wrong weekday" / "fel veckodag", not "not a date" (l-small, session 11)."""
+    time, why = _one(text)
+    assert why == "wrong_weekday"
     assert pd.isna(time)
 
 
@@ -113,7 +128,7 @@ def test_a_month_without_a_day_is_refused_by_name() -> None:
 def test_a_wrong_weekday_is_refused_by_name() -> None:
     raw = pd.Series(["tisdag 2 januari 2023", "ons 5 jan 2023", "2023-03-01"], dtype=object)
     why = parse_dates(raw)[1]
-    assert why.tolist() == ["invalid_date", "invalid_date", None]  # a Monday, a Thursday
+    assert why.tolist() == ["wrong_weekday", "wrong_weekday", None]  # a Monday, a Thursday
     with pytest.raises(DataError, match="its weekday is wrong: that day is a måndag"):
         check_date_column(raw, why, np.arange(2, 5), Location("f.csv", None, None, "inkommen"))
 
@@ -193,10 +208,11 @@ def test_round_trip(case: tuple[str, dt.datetime]) -> None:
 @given(st.dates(dt.date(1700, 1, 1), dt.date(2200, 12, 31)), st.integers(1, 6),
        st.sampled_from([0, 1]))  # fmt: skip
 def test_any_other_weekday_is_refused(day: dt.date, shift: int, form: int) -> None:
-    """Invariant: a written date whose weekday is not its own is never read (nor moved)."""
+    """Invariant: a written date whose weekday is not its own is never read (nor moved), and
+    is counted as a wrong weekday (its own reason), never as "not a date"."""
     wd = WEEKDAYS[(day.weekday() + shift) % 7][form]
     time, why = _one(f"{wd} {day.day} {FULL[day.month - 1]} {day.year}")
-    assert why == "invalid_date" and pd.isna(time)
+    assert why == "wrong_weekday" and pd.isna(time)
 
 
 # Every reader that parses dates gets the Swedish forms (they all call parse_dates).

@@ -162,7 +162,8 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
         assert ws["A1"].value and ws["A1"].value != ws["A2"].value, name
     waiting = wb["Nyckeltal – Väntetid"]
     header = [c.value for c in waiting[2]]
-    assert header[:7] == ["Nyckeltal", "Period", "n", "Värde", "KI låg", "KI hög", "Enhet"]
+    low, high = "95\xa0% KI låg", "95\xa0% KI hög"  # the level named (l-small, session 11)
+    assert header[:7] == ["Nyckeltal", "Period", "n", "Värde", low, high, "Enhet"]
     rows = {r[0].value: r for r in waiting.iter_rows(min_row=3)}
     mail = rows["E-post besvaras inom en arbetsdag"]
     assert (
@@ -171,7 +172,7 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert round(mail[4].value, 1) == 68.6 and mail[6].value == "%"
     assert rows["Väntetid i telefon (median)"][6].value == "s"
     reach = [c.value for c in wb["Nyckeltal – Nåbarhet"][2]]
-    assert reach[3:6] == ["Värde (%)", "KI låg (%)", "KI hög (%)"]
+    assert reach[3:6] == ["Värde (%)", f"{low} (%)", f"{high} (%)"]
     trend = wb["Synpunkter, trend"]
     first = [c.value for c in trend[3]]
     assert first[:4] == ["Totalt", "alla", 1200, 1285]  # every item counts (review item 5)

@@ -26,7 +26,7 @@ def test_tying_changes_only_spaces(text: str) -> None:
 def test_html_keeps_dates_whole_and_escapes_the_rest() -> None:
     html = str(html_text("<i>per 2024-12-31</i> (78,6 %, n = 345), 2023-01 → 2024-12"))
     assert "&lt;i&gt;per" in html and "<i>" not in html
-    assert re.findall(r'<span class="nw">([^<]+)</span>', html) == [
+    assert re.findall(r'<span class="nw">(\d{4}-[^<]+)</span>', html) == [
         "2024-12-31", "2023-01", "2024-12"]  # fmt: skip
     assert f"n{NBSP}={NBSP}345" in html
 

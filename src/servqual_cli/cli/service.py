@@ -132,7 +132,7 @@ def kpi(
     shorts = [s for described in read_once for s in short_row_note(described, lang.value)]
     doc = Document(
         title=cfg.title or "KPI",
-        sections=(*kpi_sections(results, lang.value, groups), *shorts),
+        sections=(*kpi_sections(results, lang.value, groups, conf=conf), *shorts),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, pd.concat(logs, ignore_index=True))

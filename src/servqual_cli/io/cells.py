@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from servqual_cli.io.date_text import read_swedish
+from servqual_cli.io.date_text import read_swedish, wrong_weekday
 from servqual_cli.io.distinct import distinct_codes
 from servqual_cli.io.encoded import PY_SPACES
 from servqual_cli.io.read import blank_mask
@@ -258,7 +258,8 @@ def parse_dates(
     -------
     (Series of datetime64[ns], ndarray of object)
         Naive local times with the index of ``values`` (NaT for blank and unreadable cells) and
-        ``"blank"``, ``"invalid_date"``, ``"excel_error"`` (``#N/A``) or None per cell.
+        ``"blank"``, ``"invalid_date"``, ``"wrong_weekday"`` (``tisdag 3 mars 2024``: a
+        Sunday), ``"excel_error"`` (``#N/A``) or None per cell.
 
     Examples
     --------
@@ -271,9 +272,11 @@ def parse_dates(
     ['invalid_date', 'invalid_date']
     >>> str(parse_dates(pd.Series([45000.5]), excel_serials=True)[0][0])
     '2023-03-15 12:00:00'
-    >>> times, why = parse_dates(pd.Series(["1 jan. 2023 kl. 10.15", "31 februari 2023"]))
+    >>> times, why = parse_dates(pd.Series(["1 jan. 2023 kl. 10.15", "31 februari 2023",
+    ...                                     "tisdag 3 mars 2024", "söndag 3 mars 2024"]))
     >>> [str(t) for t in times], why.tolist()
-    (['2023-01-01 10:15:00', 'NaT'], [None, 'invalid_date'])
+    (['2023-01-01 10:15:00', 'NaT', 'NaT', '2024-03-03 00:00:00'], \
+[None, 'invalid_date', 'wrong_weekday', None])
     """
     # Once per distinct cell (a contact file passes a whole column: a million time stamps hold
     # a few thousand distinct texts), the results taken back by the codes.
@@ -317,7 +320,12 @@ def _parse_dates(
             out[serial] = _EXCEL_EPOCH + days
     bad = ~blank & out.isna().to_numpy()
     error = bad & excel_error_mask(obj) if bad.any() else bad
-    why = reasons(len(obj), blank=blank, invalid_date=bad, excel_error=error)
+    # A written weekday that is not the date's ("tisdag 3 mars 2024", a Sunday) is refused as
+    # ever, under its own reason: the cell looks like a date and the reader needs to know why.
+    wrong = np.zeros(len(obj), dtype=bool)
+    if bad.any():
+        wrong[bad] = pd.notna(wrong_weekday(text[bad]))
+    why = reasons(len(obj), blank=blank, invalid_date=bad, wrong_weekday=wrong, excel_error=error)
     return out.set_axis(values.index), why
 
 

@@ -29,7 +29,46 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["MONTHS", "WEEKDAYS", "month_without_day", "read_swedish", "wrong_weekday"]
+__all__ = [
+    "DATE_REASONS",
+    "MONTHS",
+    "WEEKDAYS",
+    "date_reasons_only",
+    "month_without_day",
+    "not_a_date",
+    "read_swedish",
+    "wrong_weekday",
+]
+
+#: The exclusion reasons of a date cell that holds no usable date: unreadable (``31 februari``,
+#: ``okänt``), or a date whose written weekday is not its own (``tisdag 3 mars 2024``: a
+#: Sunday), counted under a reason of its own so the reader sees why a date-like cell was left
+#: out (l-small, session 11; it was "not a date").
+DATE_REASONS = ("invalid_date", "wrong_weekday")
+
+
+def not_a_date(why: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+    """Per cell: its reason is one of :data:`DATE_REASONS` (the cell holds no usable date).
+
+    >>> not_a_date(np.array(["invalid_date", "wrong_weekday", "blank", None], dtype=object))
+    array([ True,  True, False, False])
+    """
+    return np.isin(np.asarray(why, dtype=object), DATE_REASONS)
+
+
+def date_reasons_only(why: npt.ArrayLike) -> npt.NDArray[np.object_]:
+    """``why`` with every reason but :data:`DATE_REASONS` cleared (a blank end date is no
+    reason to leave a case out; an unreadable one or a wrong weekday is).
+
+    >>> date_reasons_only(np.array(["blank", "wrong_weekday", None], dtype=object)).tolist()
+    [None, 'wrong_weekday', None]
+    """
+    reasons = np.asarray(why, dtype=object)
+    out = np.full(len(reasons), None, dtype=object)
+    keep = not_a_date(reasons)
+    out[keep] = reasons[keep]
+    return out
+
 
 _NAMES = (
     ("januari", "jan"),

@@ -31,6 +31,7 @@ REASON_TEXT = {
     "duplicate": "duplicate",
     "end_before_start": "end before start",
     "invalid_date": "not a date",
+    "wrong_weekday": "wrong weekday (the date falls on another day)",
     "invalid_weight": "missing or negative weight",
     "excel_error": "spreadsheet error value (#N/A, #DIV/0! ...)",
 }

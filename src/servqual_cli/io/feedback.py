@@ -40,8 +40,9 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location
-from servqual_cli.io.cells import _EXCEL_SERIAL, reasons, swedish_date_text, text_values
+from servqual_cli.io.cells import _EXCEL_SERIAL, swedish_date_text, text_values
 from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.date_text import date_reasons_only, not_a_date
 from servqual_cli.io.distinct import distinct_codes, parse_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.feedback_cells import (
@@ -163,7 +164,7 @@ class _Coded:
 def _check_dates(col: _Coded, why: np.ndarray, rows: np.ndarray, where: Location) -> None:
     """:func:`check_date_column` from the distinct cells: the counts by code, the first
     unreadable row by the codes."""
-    bad = np.asarray(why == "invalid_date", dtype=bool)
+    bad = not_a_date(why)  # unreadable, or a weekday that is not the date's
     if not bad.any():
         return
     n_bad = col.count_where(bad)
@@ -249,7 +250,7 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     ids = cols["id"].parse(text_values)[0]
     # Blank answer and closing dates are normal (not answered yet); only unreadable ones count.
     for role in ("answered", "closed"):
-        why[role] = reasons(len(why[role]), invalid_date=why[role] == "invalid_date")
+        why[role] = date_reasons_only(why[role])
     keep = np.ones(n, dtype=bool)
     for role in ("received", "type", "answered", "closed"):  # four checks, each vectorised
         if role not in found:

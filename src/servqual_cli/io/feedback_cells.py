@@ -14,7 +14,7 @@ import pandas as pd
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.cells import YES_NO, lookup, parse_dates, reasons, text_values
-from servqual_cli.io.date_text import month_without_day, wrong_weekday
+from servqual_cli.io.date_text import month_without_day, not_a_date, wrong_weekday
 from servqual_cli.io.values import fold
 
 # The five types, in reporting order, each with the words that mean it (folded).
@@ -105,7 +105,7 @@ yyyy-mm-dd (2024-03-05), optionally with a time (2024-03-05 14:30, 14.30, kl. 14
 date cells of a spreadsheet; day and month order is never guessed
     >>> check_date_column(raw[1:], why[1:], np.arange(3, 6), Location("f.csv"))  # 1 of 2: fine
     """
-    bad = np.asarray(why == "invalid_date", dtype=bool)
+    bad = not_a_date(why)  # unreadable, or a weekday that is not the date's
     n_bad, n_filled = n or (int(bad.sum()), int(np.sum(np.asarray(why != "blank", dtype=bool))))
     if n_bad == 0 or 2 * n_bad <= n_filled:
         return

@@ -38,6 +38,7 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location
 from servqual_cli.io.cells import parse_dates, parse_numbers, reasons, text_values
 from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.date_text import date_reasons_only
 from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.feedback import FeedbackData, check_date_column
@@ -172,12 +173,12 @@ def load_kpi_data(
     if spec.start is not None:
         start_raw, start, why = dates("start", spec.start)
         if spec.kind == "value":  # a date only splits periods: a blank one is no reason to drop
-            why = reasons(len(why), invalid_date=why == "invalid_date")
+            why = date_reasons_only(why)
         drop(spec.start, start_raw, why)
         out["start"] = start.to_numpy()
     if spec.kind == "duration" and spec.end is not None:
         end_raw, end, why = dates("end", spec.end)
-        drop(spec.end, end_raw, reasons(len(why), invalid_date=why == "invalid_date"))
+        drop(spec.end, end_raw, date_reasons_only(why))
         before = end_before_start(out["start"], end)  # a date-only end: that day's end
         drop(spec.end, end_raw, reasons(len(why), end_before_start=before))
         out["end"] = end.to_numpy()

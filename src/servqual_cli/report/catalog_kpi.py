@@ -13,6 +13,22 @@ KPI: dict[str, tuple[str, str]] = {
         "{previous}→{period}: {before} → {after} (difference {diff}); typical shift {shift} "
         "({level} CI {low} to {high}), p {p} ({test})",
     ),
+    # a share's change with its Newcombe interval in every KPI table (l-small, session 11): the
+    # changed-KPIs table had the interval, the KPI tables' change column only Fisher's p
+    "share_change": (
+        "{previous}→{period}: {before} → {after} (skillnad {diff} procentenheter, {level} KI "
+        "{low} till {high}), p {p} ({test})",
+        "{previous}→{period}: {before} → {after} (difference {diff} percentage points, {level} "
+        "CI {low} to {high}), p {p} ({test})",
+    ),
+    "share_change_note": (
+        "Andelar: förändringen är skillnaden i procentenheter med Newcombes intervall (hybrid "
+        "score, 1998) bredvid Fishers exakta test; den räknas som bättre eller sämre bara när "
+        "testets p är under 1 − nivån och intervallet ligger helt på ena sidan om 0.",
+        "Shares: the change is the difference in percentage points with Newcombe's (1998 hybrid "
+        "score) interval beside Fisher's exact test; it counts as better or worse only when the "
+        "test's p is below 1 − the level and the interval lies wholly on one side of 0.",
+    ),
     "shift_note": (
         "Tider: förändringen som testet (Mann-Whitney) bedömer är Hodges-Lehmanns förskjutning "
         "(medianen av alla parvisa skillnader senare − tidigare period) med testets eget "

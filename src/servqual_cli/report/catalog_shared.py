@@ -121,6 +121,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "duplicate": ("dubbletter", "duplicates"),
     "end_before_start": ("slut före start", "end before start"),
     "invalid_date": ("ogiltigt datum", "not a date"),
+    "wrong_weekday": ("fel veckodag", "wrong weekday"),
     "invalid_weight": ("ogiltig vikt", "invalid weight"),
     "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
 }

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from servqual_cli.report.percent_sign import with_percent
 
-__all__ = ["LEVEL", "level_text", "with_level"]
+__all__ = ["LEVEL", "interval_head", "level_text", "with_level"]
 
 LEVEL = "{level}"  # the placeholder a catalog string names the level with
 
@@ -44,3 +44,30 @@ def with_level(text: str, conf: float, lang: str) -> str:
     'Antal svar'
     """
     return text.replace(LEVEL, level_text(conf, lang))
+
+
+def interval_head(column: str, head: str, conf: float | None, lang: str) -> str:
+    """An interval column's heading with its level: "95 % KI låg", "MSA 95 % KI låg" (review 5,
+    finding 21: every interval header names its level). The one implementation for every table
+    whose ``*ci_low``/``*ci_high`` columns are headed from a catalog word ("KI låg", "CI low"):
+    the gap, toolbox, SERVPERF, OLS and weighted-means tables. Other columns, a heading that
+    already names a level, and ``conf`` None are left as they are.
+
+    >>> interval_head("msa_ci_low", "MSA CI low", 0.9, "en")
+    'MSA 90% CI low'
+    >>> interval_head("ci_high", "KI hög", 0.95, "sv")
+    '95\\xa0% KI hög'
+    >>> interval_head("diff", "Difference", 0.95, "en"), interval_head("ci_low", "CI", None, "en")
+    ('Difference', 'CI')
+    >>> interval_head("ci_low", interval_head("ci_low", "CI low", 0.9, "en"), 0.9, "en")
+    '90% CI low'
+    """
+    if conf is None or not column.endswith(("ci_low", "ci_high")):
+        return head
+    word = "KI" if lang == "sv" else "CI"
+    level = level_text(conf, lang)
+    if f"{level} {word}" in head:  # already named (idempotent)
+        return head
+    if head.startswith(word + " "):
+        return f"{level} {head}"
+    return head.replace(f" {word} ", f" {level} {word} ", 1)

@@ -11,7 +11,7 @@ import pandas as pd
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
-from servqual_cli.report.conf_level import level_text
+from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.numbers import fmt_p
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
@@ -52,9 +52,7 @@ def labelled(
     if "dimension" in frame.columns:  # the built-in dimensions in the reader's language
         frame = frame.assign(dimension=[dimension_name(d, lang) for d in frame["dimension"]])
     names = {c: label(c, lang) for c in {*frame.columns, *FORMATS, "diff"}}
-    if conf is not None:
-        for c in ("ci_low", "ci_high"):
-            names[c] = f"{level_text(conf, lang)} {names[c]}"
+    names = {c: interval_head(c, h, conf, lang) for c, h in names.items()}
     renamed = frame.rename(columns={c: names[c] for c in frame.columns})
     formats = {names[k]: v for k, v in FORMATS.items()}
     signed = tuple(names[c] for c in ("gap", "ci_high", "diff") if c in frame.columns)

@@ -37,7 +37,13 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         "Johnson's (2000) relative weights sum to R²."
     )
     blocks: list[Table | Text] = [
-        table(f"OLS: {res.overall} ~ {what}", coef, lang, sheet="Vikt" if sv else "Importance"),
+        table(
+            f"OLS: {res.overall} ~ {what}",
+            coef,
+            lang,
+            sheet="Vikt" if sv else "Importance",
+            conf=res.conf,
+        ),
         Text(note, kind="note"),
     ]
     # Review 3, finding 24: shares of a small R² with no b told from zero rank noise.

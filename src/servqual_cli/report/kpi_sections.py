@@ -27,6 +27,7 @@ import pandas as pd
 from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.catalog import KPI, label
+from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.kpi_texts import (
     SHIFT,
     below_rule_text,
@@ -71,13 +72,18 @@ def _scaled(result: KpiResult, value: float | None) -> float:
 
 
 def _numbers(
-    values: Sequence[tuple[float, float, float]], units: Sequence[str], lang: str
+    values: Sequence[tuple[float, float, float]],
+    units: Sequence[str],
+    lang: str,
+    conf: float | None = None,
 ) -> tuple[dict[str, list[Any]], dict[str, str]]:
     """Value and CI columns as numbers; the unit in their headers when all rows share it, else
-    in a unit column after them."""
+    in a unit column after them. With ``conf`` the CI columns name their level ("95 % KI låg"),
+    as every other table's intervals do."""
     same = len(set(units)) == 1
     suffix = f" ({units[0]})" if same and units and units[0] else ""
-    names = [f"{sl(k, lang)}{suffix}" for k in ("value", "ci_low", "ci_high")]
+    keys = ("value", "ci_low", "ci_high")
+    names = [f"{interval_head(k, sl(k, lang), conf, lang)}{suffix}" for k in keys]
     columns: dict[str, list[Any]] = {
         name: [row[i] for row in values] for i, name in enumerate(names)
     }
@@ -91,14 +97,18 @@ def kpi_table(
     lang: str,
     title: str = "",
     sheet: str | None = None,
+    conf: float | None = None,
 ) -> Table:
-    """One row per KPI: n, value and CI (numbers), target/norm, verdict, groups below it, change.
+    """One row per KPI: n, value and CI (numbers), target/norm, verdict, groups below it, change
+    (a share's with its Newcombe interval, a time's shift with its own: :func:`change_text`).
 
-    ``sheet`` names the table's Excel sheet (default: "Nyckeltal" / "KPI")."""
+    ``sheet`` names the table's Excel sheet (default: "Nyckeltal" / "KPI"); ``conf`` the level
+    the KPIs were evaluated at, named in the CI headings."""
     numbers, formats = _numbers(
         [(_scaled(r, r.value), _scaled(r, r.ci_low), _scaled(r, r.ci_high)) for r in results],
         [_unit(r, lang) for r in results],
         lang,
+        conf,
     )
     frame = pd.DataFrame(
         {
@@ -120,7 +130,7 @@ def kpi_table(
     )
 
 
-def kpi_group_table(result: KpiResult, lang: str) -> Table:
+def kpi_group_table(result: KpiResult, lang: str, conf: float | None = None) -> Table:
     """A KPI per group, worst first. The verdicts are the core's one judgement, carried in the
     result (:func:`~servqual_cli.core.kpi_verdicts.judge_groups` at the result's ``min_n``):
     "too few" under ``min_n`` cases, "not met" only when the Holm-adjusted test shows it, the
@@ -133,6 +143,7 @@ def kpi_group_table(result: KpiResult, lang: str) -> Table:
         ],
         [_unit(result, lang)] * len(g),
         lang,
+        conf,
     )
     frame = pd.DataFrame(
         {
@@ -232,6 +243,13 @@ def _year_note(result: KpiResult, lang: str) -> str:
     return text
 
 
+def _share_interval(r: KpiResult) -> bool:
+    """A share's change shown with its Newcombe interval (:func:`change_text`)."""
+    c = r.change
+    share = r.spec.statistic in ("share", "share_within")
+    return share and c is not None and math.isfinite(c.diff_low) and math.isfinite(c.diff_high)
+
+
 def kpi_sections(
     results: Sequence[KpiResult],
     lang: str,
@@ -252,16 +270,18 @@ def kpi_sections(
         if not mine:
             continue
         sheet = f"{sl('kpi', lang)} – {sl(aspect, lang)}"
-        table = kpi_table(mine, lang, title=sheet, sheet=sheet)
+        table = kpi_table(mine, lang, title=sheet, sheet=sheet, conf=conf)
         blocks: list[Table | Text | Figure] = [table]
         if groups:
-            blocks += [kpi_group_table(r, lang) for r in mine if len(r.groups)]
+            blocks += [kpi_group_table(r, lang, conf) for r in mine if len(r.groups)]
         if figures:  # the chart: report/kpi_charts.py
             from servqual_cli.report.kpi_charts import kpi_figure
 
             blocks.append(kpi_figure(mine, aspect, lang, conf))
         if any(r.change is not None and r.change.estimate == SHIFT for r in mine):
             blocks.append(Text(label("shift_note", lang, KPI), kind="note"))
+        if any(_share_interval(r) for r in mine):  # the rule behind a share's change cell
+            blocks.append(Text(label("share_change_note", lang, KPI), kind="note"))
         blocks += _notes(mine, lang, dated)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -172,11 +172,41 @@ def change_text(result: KpiResult, lang: str) -> str:
             p=format_value(c.p, "p", lang),
             test=_TEST_NAMES.get(c.test, c.test),
         )
+    if pct and math.isfinite(c.diff_low) and math.isfinite(c.diff_high):
+        # a share's difference in percentage points with its Newcombe interval (the one the
+        # change is judged by, KpiChange.detected), as the changed-KPIs table shows it
+        return label("share_change", lang, KPI).format(
+            previous=c.previous_period,
+            period=c.period,
+            before=_num(c.previous_value, pct, lang),
+            after=kpi_value_text(result, c.value, lang),
+            diff=fmt_signed(c.diff * 100, lang, 1),
+            level=level_text(c.conf, lang),
+            low=_bound(c.diff_low * 100, lang),
+            high=_bound(c.diff_high * 100, lang),
+            p=format_value(c.p, "p", lang),
+            test=_TEST_NAMES.get(c.test, c.test),
+        )
     return (
         f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct, lang)} → "
         f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p', lang)}"
         f" ({_TEST_NAMES.get(c.test, c.test)})"  # review 4 finding 18: the test is named
     )
+
+
+def _bound(value: float, lang: str) -> str:
+    """An interval bound in percentage points, signed, one decimal; a bound that is not 0 but
+    rounds to it gets the decimals that show its side of 0 (Lekeberg's bygglov interval starts
+    at +0,026 pp: "0,0" would read as touching 0, which decides whether a change is claimed).
+
+    >>> _bound(0.0264, "sv"), _bound(-0.004, "en"), _bound(2.2772, "sv"), _bound(0.0, "en")
+    ('+0,026', '-0.0040', '+2,3', '0.0')
+    """
+    text = fmt_signed(value, lang, 1)
+    if value == 0 or text.strip("+−-") not in ("0,0", "0.0"):
+        return text
+    digits = 1 - math.floor(math.log10(abs(value)))  # two significant digits
+    return fmt_signed(value, lang, digits)
 
 
 def _signed(result: KpiResult, value: float, lang: str, unit: bool = True) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.report.catalog import MEASUREMENT as MEASUREMENT_LABELS
+from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.labels import label
 from servqual_cli.report.spec import Table
 
@@ -72,10 +73,13 @@ def labelled_table(
     note: str | None,
     sheet: tuple[str, str],
     rename: dict[str, str] | None = None,
+    conf: float | None = None,
 ) -> Table:
-    """A Table with labelled columns; ``digits`` maps a column code to its display format."""
+    """A Table with labelled columns; ``digits`` maps a column code to its display format.
+    With ``conf`` the interval columns name their level ("95 % KI låg (ojusterat)")."""
     names = {c: ml(c, lang) for c in frame.columns}
     names.update(rename or {})
+    names = {c: interval_head(str(c), h, conf, lang) for c, h in names.items()}
     formats = {names[c]: f for c, f in {**FORMATS, **digits}.items() if c in frame.columns}
     sheet_name = sheet[0] if lang == "sv" else sheet[1]
     return Table(title, frame.rename(columns=names), formats, note=note, sheet=sheet_name)

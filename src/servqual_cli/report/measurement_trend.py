@@ -39,7 +39,12 @@ def adjusted_p_label(adjust: str, m: int, lang: str) -> str:
 
 
 def _comparison_table(
-    title: str, comparisons: pd.DataFrame, lang: str, note: str, p_label: str | None = None
+    title: str,
+    comparisons: pd.DataFrame,
+    lang: str,
+    note: str,
+    p_label: str | None = None,
+    conf: float | None = None,
 ) -> Table:
     """Comparison rows in display units: shares and index x 100, changes in points.
 
@@ -64,7 +69,7 @@ def _comparison_table(
         rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
                        "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
     return labelled_table(
-        title, code_labels(t[cols], lang), lang, digits, note, sheet, rename=rename
+        title, code_labels(t[cols], lang), lang, digits, note, sheet, rename=rename, conf=conf
     )
 
 
@@ -183,7 +188,9 @@ def trend_sections(
     note = f"{note} {ml('total_adjust_note', lang).format(label=total_label)}"
     note += _mdd_note(total, lang, adjust)
     blocks: list[Table | Text] = [
-        _comparison_table(f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label)
+        _comparison_table(
+            f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label, conf
+        )
     ]
     if len(per_area):
         # the heading says the order the rows are in: deteriorations first only when there are
@@ -200,7 +207,7 @@ def trend_sections(
         label = adjusted_p_label(adjust, family_size, lang)
         area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
         area_note += _mdd_note(per_area, lang, adjust)
-        per_area_table = _comparison_table(title, per_area, lang, area_note, label)
+        per_area_table = _comparison_table(title, per_area, lang, area_note, label, conf)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf, adjust)
     return [

@@ -6,6 +6,7 @@ import pandas as pd
 
 from servqual_cli.core.servperf import ServperfAnalysis
 from servqual_cli.report.catalog import SERVPERF as SERVPERF_LABELS
+from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
@@ -13,9 +14,12 @@ FORMATS = {"n": "d", "perception": ".2f", "sd": ".2f", "ci_low": ".2f", "ci_high
            "score": ".2f"}  # fmt: skip
 
 
-def _table(frame: pd.DataFrame, title: str, sheet: str, lang: str) -> Table:
+def _table(frame: pd.DataFrame, title: str, sheet: str, lang: str, conf: float) -> Table:
+    """``frame`` headed in ``lang``; its interval columns name their level ("95 % KI låg"), as
+    every other table's do (:func:`~servqual_cli.report.conf_level.interval_head`)."""
+
     def lab(key: str) -> str:
-        return label(key, lang, SERVPERF_LABELS)
+        return interval_head(key, label(key, lang, SERVPERF_LABELS), conf, lang)
 
     return Table(
         title=title,
@@ -37,11 +41,17 @@ def servperf_sections(
     blocks: list[Table | Text] = [
         Text(lab("servperf_note"), kind="note"),
         _table(result.dimensions, lab("servperf_dimensions"),
-               "Dimensioner" if sv else "Dimensions", lang),
+               "Dimensioner" if sv else "Dimensions", lang, result.conf),
     ]  # fmt: skip
     if items:
         blocks.append(
-            _table(result.items, lab("servperf_items"), "Påståenden" if sv else "Items", lang)
+            _table(
+                result.items,
+                lab("servperf_items"),
+                "Påståenden" if sv else "Items",
+                lang,
+                result.conf,
+            )
         )
     o = result.overall
     rows = [{"": label("unweighted", lang), "n": o.n_unweighted, "score": o.unweighted,
@@ -49,7 +59,7 @@ def servperf_sections(
     if o.weighted is not None:
         rows.append({"": label("weighted", lang), "n": o.n_weighted, "score": o.weighted,
                      "ci_low": o.weighted_ci_low, "ci_high": o.weighted_ci_high})  # fmt: skip
-    overall = _table(pd.DataFrame(rows), lab("servperf_overall"), "Total", lang)
+    overall = _table(pd.DataFrame(rows), lab("servperf_overall"), "Total", lang, result.conf)
     note = None
     if o.weighted is None:
         note = label("no_weights", lang)

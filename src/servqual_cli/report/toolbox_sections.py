@@ -19,7 +19,7 @@ from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.tolerance import ToleranceAnalysis
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
-from servqual_cli.report.conf_level import level_text
+from servqual_cli.report.conf_level import interval_head, level_text
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -70,7 +70,7 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
     conf = kw.pop("conf", None)
     heads = {c: tlabel(str(c), lang) for c in frame.columns}
     if conf is not None:
-        heads = {c: _with_level(str(c), h, conf, lang) for c, h in heads.items()}
+        heads = {c: interval_head(str(c), h, conf, lang) for c, h in heads.items()}
     renamed = frame.rename(columns=heads)
     formats = {}
     for c in frame.columns:
@@ -81,26 +81,6 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
             formats[heads[c]] = fmt
     signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
     return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
-
-
-def _with_level(column: str, head: str, conf: float, lang: str) -> str:
-    """An interval column's heading with its level: "95 % KI låg", "MSA 95 % KI låg" (review 5,
-    finding 21: every interval header names its level, as the gap tables do).
-
-    >>> _with_level("msa_ci_low", "MSA CI low", 0.9, "en")
-    'MSA 90% CI low'
-    >>> _with_level("ci_high", "KI hög", 0.95, "sv")
-    '95\\xa0% KI hög'
-    >>> _with_level("diff", "Difference", 0.95, "en")
-    'Difference'
-    """
-    if not column.endswith(("ci_low", "ci_high")):
-        return head
-    word = "KI" if lang == "sv" else "CI"
-    level = level_text(conf, lang)
-    if head.startswith(word + " "):
-        return f"{level} {head}"
-    return head.replace(f" {word} ", f" {level} {word} ", 1)
 
 
 # p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
@@ -210,7 +190,7 @@ def tolerance_csv_frame(res: ToleranceAnalysis, lang: str) -> pd.DataFrame:
     for c in columns:
         head = label(c, lang, REPORT) if c in REPORT and c.startswith(("below", "above")) else (
             tlabel(c, lang))  # fmt: skip
-        heads[c] = _with_level(c, head, res.conf, lang)
+        heads[c] = interval_head(c, head, res.conf, lang)
     return frame[columns].rename(columns=heads).reset_index(drop=True)
 
 
@@ -371,7 +351,7 @@ def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
             blocks=(
                 table(f"{tlabel('weighted_means', lang)} ({res.column})", frame, lang,
                       signed=("mean", "unweighted_mean"),
-                      sheet="Viktat" if sv else "Weighted"),
+                      sheet="Viktat" if sv else "Weighted", conf=res.conf),
                 Text(note, kind="note"),
             ),
         )

@@ -1,11 +1,16 @@
-"""Line breaks a reader should never meet: "n =⏎345" and "2024-⏎12-31" (review 7, finding 8).
+"""Line breaks a reader should never meet: "n =⏎345" and "2024-⏎12-31" (review 7, finding 8),
+"2023 →⏎2024", "14⏎dagar", "+26⏎procentenheter" (l-small, session 11: seen at 390 px).
 
 Swedish and English typography keep a sample size together with its sign and number ("n = 345",
-both spaces no-break, as "95 %" keeps its sign: Språkrådet, *Svenska skrivregler*), and an ISO
-date is one word. :func:`tie_n` puts the no-break spaces into the report's text (Markdown, Excel
-and the page alike); :func:`html_text` also keeps each ISO date on one line on the web page (a
-``white-space: nowrap`` span: a U+2011 hyphen would change the date's text for search and
-copy).
+both spaces no-break, as "95 %" keeps its sign: Språkrådet, *Svenska skrivregler*), a number
+with its unit ("14 dagar", "+5,8 procentenheter", "≤ 90 s"; *Svenska skrivregler* on numbers
+and units), a change's arrow with both its ends ("2023 → 2024", "370 → 450"), and an ISO date
+is one word. :func:`tie_n` puts the no-break spaces into the report's text (Markdown, Excel
+and the page alike); :func:`html_text` also keeps each ISO date, number with its unit and arrow
+with its ends on one line on the web page (``white-space: nowrap`` spans: a U+2011 hyphen or a
+no-break space would change the text for search and copy). An arrow's end longer than
+:data:`_END` characters ("2023-01-01–2023-12-31") stays with the arrow's left side only, so no
+unbreakable run is wider than a phone's line.
 """
 
 from __future__ import annotations
@@ -28,6 +33,27 @@ _ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
 
 _TIED = f"n{NBSP}={NBSP}"
 
+# Units a number is never parted from on the page, the longer forms first (report/numbers.py
+# UNIT_WORDS, the KPI units, the MDD notes' "procentenheter"/"percentage points"). Not "%":
+# "95 %" has its no-break space already (conf_level.level_text) and "95%" none.
+_UNITS = (
+    "procentenheter|percentage points|arbetsdagar|working days|arbetstimmar|working hours|"
+    "dagar|days|dag|day|timmar|hours|timme|hour|sekunder|seconds|veckor|weeks|pp|s|h"
+)
+# "14 dagar", "+5,8 procentenheter", "≤ 90 s", "−4,0 days": an optional relation sign, a
+# signed number (decimal comma or point, thousands no-break space), a space, the unit
+_NUMBER = rf"(?:[≤≥] )?[−+-]?\d+(?:[.,{NBSP}]\d+)*"
+_NUMBER_UNIT = re.compile(rf"(?<![\w.,−+-])({_NUMBER}[ {NBSP}](?:{_UNITS}))(?!\w)")
+_END = 12  # the longest arrow end kept on the arrow's line ("2024-12-31", "83,7 %,")
+# "2023 → 2024", "36 → 32 dagar", "(370 → 450).": both ends short, one span; a long left end
+# ("2023-01-01–2023-12-31 →") keeps the arrow, so no line starts with it
+_ARROW = re.compile(
+    rf"(?<!\S)([^\s→]{{1,{_END}}}[ {NBSP}]?→[ {NBSP}]?[^\s→]{{1,{_END}}}"
+    rf"(?:[ {NBSP}](?:{_UNITS})(?!\w)[,.;:)]*)?(?!\S)|[^\s→]+[ {NBSP}]→(?=\s))"
+)
+_TAG = re.compile(r"(<[^>]*>)")
+_NW = r'<span class="nw">\1</span>'
+
 
 def tie_n(text: str) -> str:
     """``text`` with no-break spaces on both sides of the "=" of "n = 345".
@@ -41,7 +67,9 @@ def tie_n(text: str) -> str:
 
 
 def html_text(text: object) -> Markup:
-    """Escaped text for the page, "n = 345" tied and every ISO date in a no-wrap span.
+    """Escaped text for the page, "n = 345" tied, and every ISO date, number with its unit and
+    arrow with its ends in a no-wrap span. The package's own markup (a heading's ``<abbr>``)
+    keeps its tags: only the text between them is spanned (attributes may hold dates).
 
     >>> html_text("per 2024-12-31 <b>, n = 5")
     Markup('per <span class="nw">2024-12-31</span> &lt;b&gt;, n\\xa0=\\xa05')
@@ -49,11 +77,30 @@ def html_text(text: object) -> Markup:
     Markup('2019-2020, 12345-12-31')
     >>> html_text(Markup('<time datetime="2024-12-31">n = 5</time>'))
     Markup('<time datetime="2024-12-31">n\xa0=\xa05</time>')
+    >>> str(html_text("Bättre 2023 → 2024: inom 14 dagar, +5,8 procentenheter"))
+    'Bättre <span class="nw">2023 → 2024:</span> inom <span class="nw">14 dagar</span>, \
+<span class="nw">+5,8 procentenheter</span>'
+    >>> str(html_text("36 → 32 dagar; ≤ 90 s"))
+    '<span class="nw">36 → <span class="nw">32 dagar</span>;</span> <span class="nw">≤ 90 s</span>'
+    >>> str(html_text("2023-01-01–2023-12-31 → 2024-01-01–2024-12-31")).count('"nw"')
+    5
     """
-    if isinstance(text, Markup):  # the package's own markup (attributes may hold dates)
-        return Markup(tie_n(str(text)))
-    escaped = str(escape(tie_n(str(text))))
-    return Markup(_ISO_DATE.sub(r'<span class="nw">\1</span>', escaped))
+    if isinstance(text, Markup):  # the package's own markup: its tags kept as they are
+        return Markup(_spans(tie_n(str(text))))
+    return Markup(_spans(str(escape(tie_n(str(text))))))
+
+
+def _spans(html: str) -> str:
+    """``html``'s text between tags with its arrows, numbers with units and ISO dates in
+    no-wrap spans (arrows first, so an arrow's span holds its ends' units and dates)."""
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):  # even parts: text; odd: tags
+        if "→" in parts[i]:
+            parts[i] = _ARROW.sub(_NW, parts[i])
+    parts = _TAG.split("".join(parts))
+    for i in range(0, len(parts), 2):
+        parts[i] = _ISO_DATE.sub(_NW, _NUMBER_UNIT.sub(_NW, parts[i]))
+    return "".join(parts)
 
 
 B = TypeVar("B")
