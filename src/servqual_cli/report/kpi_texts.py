@@ -14,6 +14,7 @@ import re
 from servqual_cli.core.kpi import KpiResult, below_goal
 from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
 from servqual_cli.report.catalog import KPI, label
+from servqual_cli.report.change_formats import bound_text
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_signed, with_percent
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
@@ -167,8 +168,8 @@ def change_text(result: KpiResult, lang: str) -> str:
             diff=_signed(result, c.diff, lang),
             shift=_signed(result, c.shift, lang),
             level=level_text(c.conf, lang),
-            low=_signed(result, c.shift_low, lang, unit=False),
-            high=_signed(result, c.shift_high, lang, unit=False),
+            low=bound_text(c.shift_low, lang),
+            high=bound_text(c.shift_high, lang),
             p=format_value(c.p, "p", lang),
             test=_TEST_NAMES.get(c.test, c.test),
         )
@@ -182,8 +183,8 @@ def change_text(result: KpiResult, lang: str) -> str:
             after=kpi_value_text(result, c.value, lang),
             diff=fmt_signed(c.diff * 100, lang, 1),
             level=level_text(c.conf, lang),
-            low=_bound(c.diff_low * 100, lang),
-            high=_bound(c.diff_high * 100, lang),
+            low=bound_text(c.diff_low * 100, lang),
+            high=bound_text(c.diff_high * 100, lang),
             p=format_value(c.p, "p", lang),
             test=_TEST_NAMES.get(c.test, c.test),
         )
@@ -194,25 +195,9 @@ def change_text(result: KpiResult, lang: str) -> str:
     )
 
 
-def _bound(value: float, lang: str) -> str:
-    """An interval bound in percentage points, signed, one decimal; a bound that is not 0 but
-    rounds to it gets the decimals that show its side of 0 (Lekeberg's bygglov interval starts
-    at +0,026 pp: "0,0" would read as touching 0, which decides whether a change is claimed).
-
-    >>> _bound(0.0264, "sv"), _bound(-0.004, "en"), _bound(2.2772, "sv"), _bound(0.0, "en")
-    ('+0,026', '-0.0040', '+2,3', '0.0')
-    """
-    text = fmt_signed(value, lang, 1)
-    if value == 0 or text.strip("+−-") not in ("0,0", "0.0"):
-        return text
-    digits = 1 - math.floor(math.log10(abs(value)))  # two significant digits
-    return fmt_signed(value, lang, digits)
-
-
-def _signed(result: KpiResult, value: float, lang: str, unit: bool = True) -> str:
-    """A change of a time with its sign, one decimal, and (``unit``) its unit: "−5,0 dagar"."""
-    text = fmt_signed(value, lang, 1)
-    return _with_unit(text, result, lang) if unit else text
+def _signed(result: KpiResult, value: float, lang: str) -> str:
+    """A change of a time with its sign, one decimal, and its unit: "−5,0 dagar"."""
+    return _with_unit(fmt_signed(value, lang, 1), result, lang)
 
 
 SHIFT = SHIFT_ESTIMATE  # "hodges-lehmann shift", the estimate a time's change carries

@@ -150,7 +150,8 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
             title=_t("weighted_estimates", lang),
             blocks=(
                 table(f"{_t('weighted_means', lang)} ({res.column})", frame, lang,
-                      signed=("mean", "unweighted_mean"), sheet="Viktat" if sv else "Weighted"),
+                      signed=("mean", "unweighted_mean"), sheet="Viktat" if sv else "Weighted",
+                      conf=res.conf),
                 Text(note, kind="note"),
             ),
         )
