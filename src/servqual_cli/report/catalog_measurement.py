@@ -286,12 +286,16 @@ MEASUREMENT: Pairs = {
                           "måste komma under när de övriga jämförelsernas p är som de är.",
                           "It holds after the adjustment, at the level the comparison's own p "
                           "must go below with the other comparisons' p as they are."),
+    # h-trend (session 11, review 8 finding 1): the test's part of the threshold from the same
+    # design SE as the MDD, so for the rank tests it is approximate, and the line says so
     "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (tröskeln från "
                   "det strängare av testet och intervallet, eftersom bedömningen kräver båda; "
-                  "minsta påvisbara från intervallets halva bredd):",
+                  "testets del och minsta påvisbara från samma medelfel, intervallets halva "
+                  "bredd, så för rangtesten (tider och index) är tröskeln ungefärlig):",
                   "At {power}% power and {alpha}% significance (the threshold from the stricter "
-                  "of the test and the interval, as the verdict needs both; the MDD from the "
-                  "interval's half-width):"),
+                  "of the test and the interval, as the verdict needs both; the test's part and "
+                  "the MDD from one standard error, the interval's half-width, so for the rank "
+                  "tests (times and the index) the threshold is approximate):"),
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
     "hours": ("arbetstimmar", "working hours"),

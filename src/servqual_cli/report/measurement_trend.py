@@ -110,8 +110,8 @@ def mdd_lines(
     happened to need), and the unadjusted threshold is in brackets. N is
     (z_{1-level/2} + z_{power}) · SE with the design's SE, the interval's half-width over z
     (review 7 finding 4), and never below the threshold beside it (Bloom 1995; Cohen 1988,
-    *Statistical Power Analysis*, ch. 12); "about", as the threshold holds the test's SE where
-    the observed change put it."""
+    *Statistical Power Analysis*, ch. 12); the threshold's test part is z_{1-level/2} times the
+    same SE, "about", as for the rank tests it is approximate (review 8 finding 1)."""
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
