@@ -15,13 +15,15 @@ def test_mdd_lines_name_the_stricter_rule(cli) -> None:
     sv = " ".join(cli("trend", Y19, Y20, "--lang", "sv").stdout.split())
     assert ("Vid 80 % styrka och 5 % signifikansnivå (tröskeln från det strängare av testet och "
             "intervallet, eftersom bedömningen kräver båda; testets del och minsta påvisbara från "
-            "samma medelfel, intervallets halva bredd, så för rangtesten (tider och index) är "
-            "tröskeln ungefärlig):") in sv  # fmt: skip
+            "samma medelfel, för andelar vid förra årets andel och för tider och index "
+            "intervallets halva bredd, så tröskeln är ungefärlig, särskilt för "
+            "rangtesten):") in sv  # fmt: skip
     en = " ".join(cli("trend", Y19, Y20, "--lang", "en").stdout.split())
     assert ("At 80% power and 5% significance (the threshold from the stricter of the test and "
             "the interval, as the verdict needs both; the test's part and the MDD from one "
-            "standard error, the interval's half-width, so for the rank tests (times and the "
-            "index) the threshold is approximate):") in en  # fmt: skip
+            "standard error, for shares at the earlier year's share and for times and the index "
+            "the interval's half-width, so the threshold is approximate, the more so for the "
+            "rank tests):") in en  # fmt: skip
     # review 8 finding 1: the index's threshold after Holm from its design SE, 10 index points
     # (the reviewer's statsmodels bisection), not 7 from |diff| / z(p / 2) with Mann-Whitney's p
     assert ("Bemötandeindex, alla: efter Holm-justeringen över de 14 totalerna, som bedömningen "

@@ -23,6 +23,7 @@ minimum detectable effect is the SE times the sum of the two normal quantiles); 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -153,12 +154,17 @@ def test_sentence_and_verdict_never_disagree(
     # ... and away from the observed point: with p from the design SE, a difference just above
     # the threshold is called, just below not
     _check_threshold_by_perturbing(frame, adjust)
-    # the MDD: the design's SE (the interval's half-width over z, review 7 finding 4), at the
-    # verdict's level (finding 1), and never below the threshold beside it
+    # the MDD: the design's SE (the interval's half-width over z, review 7 finding 4; for shares
+    # the SE at the earlier share, review 8 finding 2), at the verdict's level (review 7 finding
+    # 1), and never below the threshold beside it
     both = frame[frame["mdd"].notna()]
     half = (both["ci_high"] - both["ci_low"]).to_numpy(dtype=float) / 2
+    p0 = both["before"].to_numpy(dtype=float)
+    at_p0 = np.sqrt(p0 * (1 - p0) * (1 / both["n_before"].to_numpy(dtype=float)
+                                     + 1 / both["n_after"].to_numpy(dtype=float)))  # fmt: skip
+    share = both["kpi"].isin(["phone_reached", "email_within_1_working_day"]).to_numpy()
     se = both["se"].to_numpy(dtype=float)
-    assert np.allclose(se, half / QNORM_975, rtol=1e-12)
+    assert np.allclose(se, np.where(share, at_p0, half / QNORM_975), rtol=1e-12)
     z_level = norm.isf(both["level"].to_numpy(dtype=float) / 2)
     critical = both["critical"].to_numpy(dtype=float)
     want = np.fmax(z_level * se, critical) + QNORM_80 * se
@@ -167,8 +173,9 @@ def test_sentence_and_verdict_never_disagree(
 
 
 def test_mdd_and_threshold_on_a_hand_case() -> None:
-    """phone_reached 30/54 -> 43/53 (score test, unadjusted): the threshold from the design SE,
-    qnorm(0.975) SE, or Mee's interval where stricter; the MDD from the same SE, at least the
+    """phone_reached 30/54 -> 43/53 (score test, unadjusted): the threshold from the design SE
+    at the earlier share (review 8 finding 2), sqrt(30/54 (24/54) (1/54 + 1/53)), times
+    qnorm(0.975), or Mee's interval where stricter; the MDD from the same SE, at least the
     threshold + qnorm(0.8) SE, so a true change of MDD is measured beyond the threshold with
     80 % probability."""
     b = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": "phone_reached",
@@ -182,7 +189,7 @@ def test_mdd_and_threshold_on_a_hand_case() -> None:
     from scipy.stats import norm
 
     diff = 43 / 53 - 30 / 54
-    se = (row["ci_high"] - row["ci_low"]) / (2 * QNORM_975)
+    se = math.sqrt(30 / 54 * 24 / 54 * (1 / 54 + 1 / 53))
     assert row["se"] == pytest.approx(se, rel=1e-12)
     critical = max(QNORM_975 * se, diff - row["ci_low"])
     assert row["critical_unadjusted"] == pytest.approx(critical, rel=1e-9)
@@ -317,3 +324,69 @@ def test_tied_times_threshold_is_the_interval_bound() -> None:
     assert not abs(row["diff"]) > row["critical"] * (1 + 1e-9)
     assert row["se"] == pytest.approx(5.0 / QNORM_975, rel=1e-12)
     assert row["mdd"] == pytest.approx((QNORM_975 + QNORM_80) * 5.0 / QNORM_975, rel=1e-12)
+
+
+def _share_row(k_after: int) -> pd.Series:
+    """phone_reached in one area, 6/7 the year before and ``k_after`` of 7 this year, beside
+    two fixed areas (the Holm family's other p-values)."""
+    frames = []
+    for area, k1, k2 in (("x", 6, k_after), ("y", 2, 6), ("z", 3, 3)):
+        for year, k in ((0, k1), (1, k2)):
+            frames.append(pd.DataFrame({"year": year, "channel": "phone", "area": area,
+                                        "kpi": "phone_reached",
+                                        "x": [1.0] * k + [0.0] * (7 - k)}))  # fmt: skip
+    data = pd.concat(frames, ignore_index=True)
+    frame = compare_kpis(*(data[data["year"].eq(y)].drop(columns="year") for y in (0, 1)))
+    return frame[frame["area"].eq("x")].iloc[0]
+
+
+@settings(max_examples=8, deadline=None, derandomize=True)
+@given(st.integers(0, 7))
+def test_share_mdd_does_not_follow_this_years_share(k_after: int) -> None:
+    """Review 8 finding 2: äldreomsorg, 6/7 -> 7/7, had an MDD (83,7 pp) only because Mee's
+    interval narrowed at 100 %, while like-sized areas showed "–". The design SE at the earlier
+    share, and so the MDD, must be the same whatever this year's share (this test fails on
+    e90c54a and on the first review-8 commit), unless the interval's bound is the stricter part
+    of the threshold beside it."""
+    from scipy.stats import norm
+
+    base, row = _share_row(6), _share_row(k_after)
+    assert row["se"] == pytest.approx(math.sqrt(6 / 7 * 1 / 7 * 2 / 7), rel=1e-12)
+    assert row["level"] == base["level"]
+    design = (norm.isf(row["level"] / 2) + QNORM_80) * row["se"]  # Bloom, from p0 and n alone
+    assert base["mdd"] == pytest.approx(design, rel=1e-12)
+    # the interval's bound can still be the stricter part of the threshold (k_after = 0: Mee's
+    # interval is long toward 0), and the MDD is never below the threshold beside it: then it
+    # is that bound + z_0.8 SE; otherwise the design's alone
+    if row["critical"] > norm.isf(row["level"] / 2) * row["se"] * (1 + 1e-12):
+        design = row["critical"] + QNORM_80 * row["se"]
+    if design > 6 / 7:  # no room inside 0-1 on either side of 6/7
+        assert math.isnan(row["mdd"])
+    else:
+        assert row["mdd"] == pytest.approx(design, rel=1e-12)
+
+
+def test_sample_share_mdds_match_statsmodels() -> None:
+    """The 2019 -> 2020 shares, every total and area, against statsmodels NormalIndPower from
+    p0 and the two n alone (r/trend_share_mdd_review8.py): the four phone_reached areas at
+    6/7 all show 81,4 pp (a drop to about 4 %), the four at 5/6 and 5/7 "–" (no change inside
+    0-100 % reaches 80 % power at Holm's level); äldreomsorg is no longer the one with an MDD."""
+    stored = json.loads((R_DIR / "trend_share_mdd_review8.json").read_text())
+    from servqual_cli.core.contacts import kpi_observations
+    from servqual_cli.io.contacts import load_contacts
+    from servqual_cli.io.read import read_table
+
+    samples = Path(__file__).parent.parent.parent / "data" / "samples"
+    years = [kpi_observations(load_contacts(read_table(samples / f"servicematning_{y}.xlsx"))
+                              .frame, keys=()) for y in (2019, 2020)]  # fmt: skip
+    frame = compare_kpis(*years).set_index(["kpi", "channel", "area"])
+    assert len(stored) == 27
+    for key, want in stored.items():
+        got = float(frame.loc[tuple(key.split("|")), "mdd"])
+        if want is None:
+            assert math.isnan(got), key
+        else:
+            assert got == pytest.approx(want, abs=1e-6), key
+    reached = frame.loc[("phone_reached", "phone")]
+    assert round(float(reached.loc["äldreomsorg", "mdd"]) * 100, 1) == 81.4
+    assert math.isnan(float(reached.loc["förskola", "mdd"]))

@@ -20,7 +20,9 @@ index        mean difference, Welch t         Mann-Whitney on the   ``power.t.te
 Two numbers say how large a change this measurement can tell
 (:mod:`servqual_cli.core.trend_detectable`), both from one standard error per row, ``se``, of
 the design (it does not depend on where this year's estimate fell; review 7 finding 4, review
-8 finding 1): the interval's half-width over ``z_{1-conf/2}``. The smallest measured
+8 findings 1 and 2): for shares the binomial SE at the earlier year's share,
+``sqrt(p0 (1 - p0) (1/n1 + 1/n2))`` (none at 0 or 100 %), for times and the index the
+interval's half-width over ``z_{1-conf/2}``. The smallest measured
 difference the verdict calls significant, ``critical``: the stricter of the test's bound,
 ``z_{1-level/2} * se`` (approximate: exact only for a test whose statistic is diff / se, which
 Mann-Whitney beside a mean difference or a Hodges-Lehmann shift is not), and the interval's,
@@ -90,7 +92,7 @@ from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
-from servqual_cli.core.trend_detectable import design_se, mdd_at_level
+from servqual_cli.core.trend_detectable import baseline_share_se, design_se, mdd_at_level
 from servqual_cli.core.trend_family import (
     area_family_size,
     reachable_levels,
@@ -290,19 +292,27 @@ def compare_kpis(
         if part.any():
             levels[part] = reachable_levels(p[part], 1 - conf, adjust)
     frame["level"] = levels
-    # One standard error per row, of the design (review 7 finding 4, review 8 finding 1): the
-    # interval's half-width over z (:func:`design_se`), which depends on n and the spread, not
-    # on where this year's estimate fell.
+    # One standard error per row, of the design (review 7 finding 4, review 8 findings 1 and
+    # 2): it depends on n and the spread, not on where this year's estimate fell. Shares: the
+    # binomial SE at the earlier year's share, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (Fleiss, Levin &
+    # Paik 2003, ch. 4: the SE of the difference when nothing changed from the baseline); Mee's
+    # interval narrowed when this year landed at 100 %, which alone gave one area of eight
+    # like-sized ones an MDD (83,7 pp). Times and the index: the interval's half-width over z
+    # (:func:`design_se`).
     diff = frame["diff"].to_numpy(dtype=float)
     low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
     before_values = frame["before"].to_numpy(dtype=float)
-    se = design_se(low, high, conf)
+    share_rows = frame["kpi"].map({k: spec.kind == "share" for k, spec in SPECS.items()})
+    se = np.where(share_rows.eq(True).to_numpy(),
+                  baseline_share_se(before_values, frame["n_before"].to_numpy(dtype=float),
+                                    frame["n_after"].to_numpy(dtype=float)),
+                  design_se(low, high, conf))  # fmt: skip
     # The "told from chance" threshold: the verdict needs the (adjusted) test and the interval,
     # so the threshold is the stricter of the two, for every row (session 10). The test's part
     # is z_{1-level/2} times the design SE above, the same SE as the MDD: a measured change of
     # that size, over that SE, has a p of about the level. It is approximate: exact for a test
     # whose statistic is diff / se; Mann-Whitney beside a Welch mean difference (the index) or
-    # beside a Hodges-Lehmann shift (times), and the score or Fisher test beside the interval
+    # beside a Hodges-Lehmann shift (times), and the score or Fisher test beside the baseline
     # SE, are close to it but not it. The old |diff| / z_{1-p/2} was "exact" only at the
     # observed point and for the index a ratio of two different statistics, so it moved with
     # where this year's estimate fell (review 8 finding 1: 7 index points where 10 are needed).
@@ -312,7 +322,8 @@ def compare_kpis(
     # asymmetric, and the index's Welch interval is not its Mann-Whitney test's (review 6
     # finding 2). A row without an interval (NaN bound) can never be called better or worse
     # (:func:`verdict`), so it has no threshold and no MDD either; a row without a design SE
-    # (a zero-width interval) keeps the interval's part only and has no MDD.
+    # (a zero-width interval, or a share at 0 or 100 % the year before) keeps the interval's
+    # part only and has no MDD.
     z_conf = float(-special.ndtri((1 - conf) / 2))
     with np.errstate(invalid="ignore"):
         to_zero = np.where(diff >= 0, diff - low, high - diff)

@@ -1,8 +1,9 @@
 """The trend's "told from chance" threshold and its minimum detectable difference (MDD).
 
 Split from :mod:`servqual_cli.core.trend`. Both take one standard error per row, of the design,
-which does not depend on where this year's estimate fell (review 7 finding 4; review 8 finding
-1): the interval's half-width over z (:func:`design_se`). The threshold is
+which does not depend on where this year's estimate fell (review 7 finding 4; review 8 findings
+1 and 2): for shares the binomial SE at the earlier year's share (:func:`baseline_share_se`), for
+times and the index the interval's half-width over z (:func:`design_se`). The threshold is
 ``z_{1-level/2} * se`` (or the interval's bound where stricter); the MDD is at the level the
 verdict uses, and never below the threshold beside it (:func:`mdd_at_level`): review 5 finding
 10 found one sentence saying "a true change of 14 is detected with 80 % probability; a measured
@@ -25,7 +26,28 @@ import math
 import numpy as np
 from scipy import special
 
-__all__ = ["design_se", "mdd_at_level"]
+__all__ = ["baseline_share_se", "design_se", "mdd_at_level"]
+
+
+def baseline_share_se(before: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> np.ndarray:
+    """The design SE of a change in a share, at the earlier year's share ``p0``:
+    ``sqrt(p0 (1 - p0) (1/n1 + 1/n2))``, the SE of the difference of two shares when nothing
+    changed from the baseline (Fleiss, Levin & Paik 2003, *Statistical Methods for Rates and
+    Proportions*, 3rd ed., ch. 4; with the normal quantiles, Bloom 1995's MDD is then
+    statsmodels ``NormalIndPower`` at the effect size ``d / sqrt(p0 (1 - p0))``). It depends on
+    the baseline and the two n only, not on where this year's share fell (review 8 finding 2:
+    Mee's interval narrowed for one area of seven because 2020 landed at 100 %, which alone gave
+    it an MDD). At a baseline of 0 or 100 % it is 0: NaN, no MDD from it.
+
+    >>> baseline_share_se(np.array([0.5, 6 / 7, 1.0]), np.array([7, 7, 6]),
+    ...                   np.array([7, 7, 7])).round(4).tolist()
+    [0.2673, 0.187, nan]
+    """
+    p0 = np.asarray(before, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se = np.sqrt(p0 * (1.0 - p0) * (1.0 / np.asarray(n1, dtype=float)
+                                        + 1.0 / np.asarray(n2, dtype=float)))  # fmt: skip
+        return np.where(se > 0, se, math.nan)
 
 
 def design_se(ci_low: np.ndarray, ci_high: np.ndarray, conf: float) -> np.ndarray:

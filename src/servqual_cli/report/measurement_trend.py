@@ -125,14 +125,22 @@ def mdd_lines(
     adjusted = adjust != "none"
     family = total_family_size(comparisons)
     columns = [total[c].tolist() for c in ("kpi", "channel", "mdd", "n_before", "n_after",
-                                           "critical", "critical_unadjusted")]  # fmt: skip
-    for kpi, channel, mdd, n1, n2, at_level, unadjusted in zip(*columns, strict=True):
+                                           "critical", "critical_unadjusted",
+                                           "before")]  # fmt: skip
+    for kpi, channel, mdd, n1, n2, at_level, unadjusted, before_share in zip(*columns, strict=True):
         spec = SPECS[str(kpi)]
         name = ml(str(kpi), lang)
         if len(spec.channels) > 1:
             name = f"{name}, {ml(str(channel), lang)}"
         if mdd is None or math.isnan(float(mdd)):
-            lines.append(f"{name}: {ml('no_mdd', lang).format(power=pct)}")
+            # review 8 finding 2: a share at 0 or 100 % the year before has no design SE, which
+            # is not "no change can be detected"
+            share = float(before_share) if spec.unit == "share" else math.nan
+            if share in (0.0, 1.0):
+                text = ml("no_mdd_baseline", lang).format(share=round(share * 100))
+            else:
+                text = ml("no_mdd", lang).format(power=pct)
+            lines.append(f"{name}: {text}")
             continue
         scale = 100 if spec.unit in ("share", "index") else 1
         digits = 1 if spec.unit == "hours" else 0
