@@ -55,4 +55,7 @@ TREND_MDD: dict[str, tuple[str, str]] = {
                   "the MDD from one standard error, for shares at the earlier year's share and "
                   "for times and the index the interval's half-width, so the threshold is "
                   "approximate, the more so for the rank tests):"),
+    # h-trend (session 11, review 8 finding 5): a side labelled by its file name
+    "years_hint": ("Ange årtalen med --years, t.ex. --years 2024,2025.",
+                   "Give the years with --years, e.g. --years 2024,2025."),
 }  # fmt: skip
