@@ -20,12 +20,15 @@ def test_survey_trend_title_uses_the_year_in_the_file_name(cli) -> None:
     r = cli("trend", K24, K25, "--lang", "en")
     assert r.exit_code == 0, r.stderr
     first = r.stdout.splitlines()[0]
-    assert first == "SERVQUAL trend: karlstad_servqual → 2025", first
+    assert first == "SERVQUAL trend: karlstad_servqual.xlsx → 2025", first
     flat = " ".join(r.stdout.split())
     assert "2025: the year in the file name karlstad_servqual_2025.xlsx" in flat
-    assert "karlstad_servqual: the file name karlstad_servqual.xlsx" in flat
+    assert "karlstad_servqual.xlsx: the file name karlstad_servqual.xlsx" in flat
+    # review 8 finding 5: a file name is not a period; the output says how to give the years
+    assert "Give the years with --years, e.g. --years 2024,2025." in flat
     md = cli("trend", K24, K25, "--lang", "sv", "--format", "markdown")
-    assert md.stdout.splitlines()[0] == "# SERVQUAL trend: karlstad_servqual → 2025"
+    assert md.stdout.splitlines()[0] == "# SERVQUAL trend: karlstad_servqual.xlsx → 2025"
+    assert "Ange årtalen med --years, t.ex. --years 2024,2025." in " ".join(md.stdout.split())
     assert "2025: årtalet i filnamnet karlstad_servqual_2025.xlsx" in " ".join(md.stdout.split())
 
 
@@ -33,7 +36,8 @@ def test_survey_trend_json_names_the_label_source(cli, tmp_path: Path) -> None:
     out = tmp_path / "t.json"
     assert cli("trend", K24, K25, "-o", out).exit_code == 0
     d = json.loads(out.read_text())
-    assert (d["before"]["label"], d["before"]["label_source"]) == ("karlstad_servqual", "file_stem")
+    assert (d["before"]["label"], d["before"]["label_source"]) == (
+        "karlstad_servqual.xlsx", "file_stem")  # fmt: skip
     assert (d["after"]["label"], d["after"]["label_source"]) == ("2025", "file_name")
 
 

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servqual_cli.core.contacts import ALL, kpi_observations, summarise_observations
+from servqual_cli.core.contacts import ALL, SPECS, kpi_observations, summarise_observations
 from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.inference import p_adjust
 from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps, gap_scores
@@ -97,33 +97,31 @@ def test_comparison_matches_r(comparisons: pd.DataFrame, case: dict[str, Any]) -
         assert row["mdd"] == pytest.approx(want, abs=MDD)
 
 
+SHARE_KPIS = {name for name, spec in SPECS.items() if spec.kind == "share"}
+
+
 def _bloom_mdd(case: dict[str, Any]) -> float:
-    """The MDD from R's own interval, change and p (unadjusted here, level 0.05): the design's
+    """The MDD from R's own interval and change (unadjusted here, level 0.05): the design's
     SE, R's interval's half-width over qnorm(0.975) (review 7 finding 4: not the distance to the
     interval's near end, nor |diff| / qnorm(1 - p/2), which depend on where the estimate fell),
     times qnorm(0.975) + qnorm(0.8) (Bloom 1995, eq. 1); where the row's "told from chance"
     threshold is stricter, that threshold + qnorm(0.8) * SE. The threshold is the larger of
-    the test's, qnorm(0.975) * |diff| / qnorm(1 - p/2) (where R's test implies no SE, no change
-    or p >= 0.5, trend.R's power-formula SE, at least |diff| / qnorm(0.75)), and the
-    interval's, the distance from the estimate to its end on the side of 0. NaN beyond the 0-1
-    room of a share or the index."""
-    from scipy.stats import norm
-
-    diff, p = case["diff"], case["p"]
-    z_sum = QNORM_975 + QNORM_80
-    if diff is None or p is None or math.isnan(diff):
+    the test's, qnorm(0.975) * SE (the same SE, review 8 finding 1), and the interval's, the
+    distance from the estimate to its end on the side of 0. Shares take the SE at R's earlier
+    share p0 instead, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (review 8 finding 2; none at 0 or 1).
+    NaN beyond the 0-1 room of a share or the index."""
+    diff = case["diff"]
+    if diff is None or case["p"] is None or math.isnan(diff):
         return math.nan
-    power_formula = math.nan if case["mdd"] is None else case["mdd"] / z_sum
-    if diff == 0:  # no change: the power formula's SE
-        test_se = power_formula
-    elif 0 < p < 0.5:
-        test_se = abs(diff) / float(norm.isf(p / 2))
-    else:  # far from significance: the power formula's SE, at least |diff| / z_0.75
-        test_se = float(np.fmax(power_formula, abs(diff) / float(norm.isf(0.25))))
-    to_zero = diff - case["ci_low"] if diff >= 0 else case["ci_high"] - diff
-    critical = max(QNORM_975 * test_se, to_zero)
     se = (case["ci_high"] - case["ci_low"]) / (2 * QNORM_975)
-    mdd = max(QNORM_975 * se, critical) + QNORM_80 * se
+    if case["kpi"] in SHARE_KPIS:
+        p0 = case["before"]
+        se = math.sqrt(p0 * (1 - p0) * (1 / case["n_before"] + 1 / case["n_after"]))
+        if se == 0:
+            return math.nan
+    to_zero = diff - case["ci_low"] if diff >= 0 else case["ci_high"] - diff
+    critical = max(QNORM_975 * se, to_zero)
+    mdd = critical + QNORM_80 * se
     median = case["kpi"].endswith("_median")
     if not median and mdd > max(case["before"], 1 - case["before"]):
         return math.nan

@@ -5,10 +5,12 @@ Review 5 finding 10: the minimum detectable difference (MDD) came from a power f
 came from the SE the test implies, so one sentence could pair "a true change of 14 would be
 detected with 80 % probability" with "a measured difference must exceed about 14": at a true
 change equal to the threshold the test finds it half the time, not 80 %. Now one SE per
-comparison (the SE the verdict's own test implies) gives both:
+comparison, of the design (review 7 finding 4; review 8 finding 1: not the SE the test implies
+at the observed point, |diff| / z_{1-p/2}, which for the index is a Welch difference over a
+Mann-Whitney quantile and moved with where the estimate fell), gives both:
 
-- critical difference at level a: ``z_{1-a/2} * SE`` (the measured difference the test calls
-  significant);
+- critical difference at level a: ``z_{1-a/2} * SE`` (about the measured difference the test
+  calls significant; or the interval's bound where stricter);
 - MDD at power 1 - b: ``(z_{1-a/2} + z_{1-b}) * SE``.
 
 Reference (hand formula): Bloom, H. S. (1995). Minimum detectable effects: a simple way to report
@@ -20,7 +22,9 @@ minimum detectable effect is the SE times the sum of the two normal quantiles); 
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -91,29 +95,28 @@ def _adjusted_at(p_family: np.ndarray, r: int, p_row: float, adjust: str) -> flo
 
     q = p_family.copy()
     q[r] = p_row
-    if adjust == "none" or q.size == 1:
+    counted = ~np.isnan(q)  # a row without a p is not in the family (as R p.adjust's n)
+    if adjust == "none" or counted.sum() == 1:
         return p_row
-    return float(multipletests(q, alpha=0.05, method=_SM_METHOD[adjust])[1][r])
+    adjusted = multipletests(q[counted], alpha=0.05, method=_SM_METHOD[adjust])[1]
+    return float(adjusted[int(counted[:r].sum())])
 
 
 def _check_threshold_by_perturbing(frame: pd.DataFrame, adjust: str) -> None:
-    """Review 7 finding 1: the threshold must say what measured difference the row would need,
-    not only hold at the observed point. Move the row's difference to just above and just below
-    ``critical``, its p from its own SE (|diff| / z_{1-p/2}, where that SE is the test's exact
-    one: 0 < p < 0.5) and its interval moved with it, the family's other p-values fixed: just
-    above, statsmodels' adjusted p is below 0.05 and the interval excludes 0 (the verdict's
-    rule); just below, not both."""
+    """Review 7 finding 1 and review 8 finding 1: the threshold must say what measured
+    difference the row would need, not only hold at the observed point. Move the row's
+    difference to just above and just below ``critical``, its p from the row's design SE
+    (p = 2 Phi(-d / se), as the reviewer's bisection) and its interval moved with it, the
+    family's other p-values fixed: just above, statsmodels' adjusted p is below 0.05 and the
+    interval excludes 0 (the verdict's rule); just below, not both."""
     from scipy.stats import norm
 
     for is_total in (True, False):
         fam = frame[frame["area"].eq(ALL) == is_total].reset_index(drop=True)
         p_family = fam["p"].to_numpy(dtype=float)
-        for r in np.flatnonzero((p_family > 0) & (p_family < 0.5) & fam["critical"].notna()):
+        for r in np.flatnonzero(fam["critical"].notna() & fam["se"].notna()):
             row = fam.iloc[r]
-            diff, critical = abs(float(row["diff"])), float(row["critical"])
-            if diff == 0:
-                continue
-            test_se = diff / float(norm.isf(row["p"] / 2))
+            critical, test_se = float(row["critical"]), float(row["se"])
             to_zero = (row["diff"] - row["ci_low"]) if row["diff"] >= 0 else (
                 row["ci_high"] - row["diff"])  # fmt: skip
             for d, above in ((critical * (1 + 1e-6), True), (critical * (1 - 1e-6), False)):
@@ -135,28 +138,33 @@ def test_sentence_and_verdict_never_disagree(
     before, after, adjust, share_test = data
     frame = compare_kpis(before, after, share_test=share_test, adjust=adjust)
     rows = _usable(frame)
-    for r in rows.itertuples():
-        told = abs(r.diff) > r.critical  # the sentence: "must exceed about {critical}"
-        # at the observed point the threshold says what the verdict's own (adjusted) test and
-        # the row's interval say together, for every row: the index's Welch interval (review 6
-        # finding 2), Newcombe's beside Fisher, and also the intervals that invert their test
-        # (Mee; Hodges-Lehmann, which for heavily tied times can end at 0 while p < 0.05)
-        excludes_0 = r.ci_low > 0 or r.ci_high < 0
-        if not math.isclose(abs(r.diff), r.critical, rel_tol=1e-9):
-            assert told == (r.p_adjusted < 0.05 and excludes_0), (r.kpi, r.area, r.p)
-        # ... and a better/worse verdict is never beside a change under the threshold
-        if r.verdict != "no detectable change":
-            assert told, (r.kpi, r.area)
-    # ... and away from it: a difference just above the threshold is called, just below not
-    _check_threshold_by_perturbing(frame, adjust)
-    # the MDD: the design's SE (the interval's half-width over z, review 7 finding 4), at the
-    # verdict's level (finding 1), and never below the threshold beside it
-    both = frame[frame["mdd"].notna()]
-    half = (both["ci_high"] - both["ci_low"]).to_numpy(dtype=float) / 2
-    se = both["se"].to_numpy(dtype=float)
-    assert np.allclose(se, half / QNORM_975, rtol=1e-12)
     from scipy.stats import norm
 
+    for r in rows.itertuples():
+        # one rule for every row (review 8 finding 1): the stricter of z_{1-level/2} * se, the
+        # design SE beside the MDD, and the interval's bound on the side of 0 (review 6
+        # finding 2: the verdict needs both)
+        to_zero = r.diff - r.ci_low if r.diff >= 0 else r.ci_high - r.diff
+        want = max(norm.isf(r.level / 2) * r.se, to_zero)
+        assert r.critical == pytest.approx(want, rel=1e-12), (r.kpi, r.area)
+        # the interval part is exact: a better/worse verdict is never beside a change inside
+        # the interval's bound (the test part is approximate for the rank tests and Fisher)
+        if r.verdict != "no detectable change":
+            assert abs(r.diff) > to_zero, (r.kpi, r.area)
+    # ... and away from the observed point: with p from the design SE, a difference just above
+    # the threshold is called, just below not
+    _check_threshold_by_perturbing(frame, adjust)
+    # the MDD: the design's SE (the interval's half-width over z, review 7 finding 4; for shares
+    # the SE at the earlier share, review 8 finding 2), at the verdict's level (review 7 finding
+    # 1), and never below the threshold beside it
+    both = frame[frame["mdd"].notna()]
+    half = (both["ci_high"] - both["ci_low"]).to_numpy(dtype=float) / 2
+    p0 = both["before"].to_numpy(dtype=float)
+    at_p0 = np.sqrt(p0 * (1 - p0) * (1 / both["n_before"].to_numpy(dtype=float)
+                                     + 1 / both["n_after"].to_numpy(dtype=float)))  # fmt: skip
+    share = both["kpi"].isin(["phone_reached", "email_within_1_working_day"]).to_numpy()
+    se = both["se"].to_numpy(dtype=float)
+    assert np.allclose(se, np.where(share, at_p0, half / QNORM_975), rtol=1e-12)
     z_level = norm.isf(both["level"].to_numpy(dtype=float) / 2)
     critical = both["critical"].to_numpy(dtype=float)
     want = np.fmax(z_level * se, critical) + QNORM_80 * se
@@ -165,10 +173,11 @@ def test_sentence_and_verdict_never_disagree(
 
 
 def test_mdd_and_threshold_on_a_hand_case() -> None:
-    """phone_reached 30/54 -> 43/53 (score test, unadjusted): the threshold from the SE the
-    score test implies, |diff| / qnorm(1 - p/2), or Mee's interval where stricter; the MDD from
-    the interval's half-width (the design), at least the threshold + qnorm(0.8) SE, so a true
-    change of MDD is measured beyond the threshold with 80 % probability."""
+    """phone_reached 30/54 -> 43/53 (score test, unadjusted): the threshold from the design SE
+    at the earlier share (review 8 finding 2), sqrt(30/54 (24/54) (1/54 + 1/53)), times
+    qnorm(0.975), or Mee's interval where stricter; the MDD from the same SE, at least the
+    threshold + qnorm(0.8) SE, so a true change of MDD is measured beyond the threshold with
+    80 % probability."""
     b = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": "phone_reached",
                       "x": [1.0] * 30 + [0.0] * 24})  # fmt: skip
     a = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": "phone_reached",
@@ -180,13 +189,12 @@ def test_mdd_and_threshold_on_a_hand_case() -> None:
     from scipy.stats import norm
 
     diff = 43 / 53 - 30 / 54
-    test_se = diff / norm.isf(p_r / 2)
-    critical = max(QNORM_975 * test_se, diff - row["ci_low"])
+    se = math.sqrt(30 / 54 * 24 / 54 * (1 / 54 + 1 / 53))
+    assert row["se"] == pytest.approx(se, rel=1e-12)
+    critical = max(QNORM_975 * se, diff - row["ci_low"])
     assert row["critical_unadjusted"] == pytest.approx(critical, rel=1e-9)
     assert row["level"] == pytest.approx(0.05, rel=1e-12)
     assert row["critical"] == pytest.approx(row["critical_unadjusted"], rel=1e-12)
-    se = (row["ci_high"] - row["ci_low"]) / (2 * QNORM_975)
-    assert row["se"] == pytest.approx(se, rel=1e-12)
     assert row["mdd"] == pytest.approx(max(QNORM_975 * se, critical) + QNORM_80 * se, rel=1e-12)
     assert norm.cdf((row["mdd"] - row["critical"]) / se) >= 0.8 - 1e-12
 
@@ -219,28 +227,19 @@ def test_reachable_level_matches_statsmodels(p: list[float], adjust: str) -> Non
         assert not _adjusted_at(values, r, level * (1 + 1e-9), adjust) < 0.05
 
 
-#: review 7 finding 1's independent check (statsmodels multipletests bisection over each
-#: total's difference, p from the row's own SE, the other 13 p fixed), 2019 -> 2020 samples:
-#: the measured difference Holm needs, in percentage points / index points (rounded as shown)
-REVIEW7_HOLM = {
-    ("phone_reached", "phone"): 25, ("phone_answered_question", "phone"): 27,
-    ("email_answered_question", "email"): 26, ("answered_question", ALL): 18,
-    ("treatment_good_or_better", "phone"): 27, ("treatment_good_or_better", "email"): 22,
-    ("treatment_good_or_better", ALL): 18,
-}  # fmt: skip
+#: review 8 finding 1's table (the reviewer's statsmodels bisection with the design SE, 2019 ->
+#: 2020 samples, shown rounded): the measured difference Holm over the 14 totals needs, in index
+#: points and seconds; the old rule (|diff| / z_{1-p/2}) showed 7,3, 12,2, 14,5 and 33 s
+REVIEW8_HOLM = {
+    ("treatment_index", ALL): 10.0,
+    ("treatment_index", "email"): 14.0,
+    ("treatment_index", "phone"): 14.5,
+    ("phone_wait_seconds_median", "phone"): 38.0,
+}
+R_DIR = Path(__file__).parent / "r"
 
 
-def test_sample_thresholds_after_holm_match_the_review7_bisection() -> None:
-    """The 2019 -> 2020 totals: the old level (0.05 p / p_adjusted) gave phone reached 19 pp
-    after Holm where a change needs 25 (the reviewer's bisection); now 25. Every total is also
-    bisected here with statsmodels (the threshold is where the adjusted p reaches 0.05, or the
-    interval's bound where that is the stricter). The treatment index is left out of the
-    rounded table: the reviewer put the Welch SE behind its test, which is Mann-Whitney."""
-    from pathlib import Path
-
-    from scipy.optimize import brentq
-    from scipy.stats import norm
-
+def _sample_totals() -> pd.DataFrame:
     from servqual_cli.core.contacts import kpi_observations
     from servqual_cli.io.contacts import load_contacts
     from servqual_cli.io.read import read_table
@@ -249,23 +248,60 @@ def test_sample_thresholds_after_holm_match_the_review7_bisection() -> None:
     years = [kpi_observations(load_contacts(read_table(samples / f"servicematning_{y}.xlsx"))
                               .frame, keys=()) for y in (2019, 2020)]  # fmt: skip
     frame = compare_kpis(*years)  # score test, Holm
-    totals = frame[frame["area"].eq(ALL)].reset_index(drop=True)
-    for (kpi, channel), want in REVIEW7_HOLM.items():
+    return frame[frame["area"].eq(ALL)].reset_index(drop=True)
+
+
+def test_sample_thresholds_after_holm_match_the_review8_bisection() -> None:
+    """Every 2019 -> 2020 total's threshold after Holm against the stored statsmodels bisection
+    (r/trend_threshold_review8.py: the difference at which the row's Holm-adjusted p reaches
+    0.05 with p = 2 Phi(-d / se), the others fixed, or the interval's bound where stricter), and
+    the reviewer's rounded table: Bemötandeindex alla 10,0 (was shown as 7,3), e-post 14,0,
+    phone wait 38 s (was 33 s)."""
+    stored = json.loads((R_DIR / "trend_threshold_review8.json").read_text())
+    totals = _sample_totals()
+    for row in totals.itertuples():
+        want = stored["critical"][f"{row.kpi}|{row.channel}"]
+        assert row.critical == pytest.approx(want, rel=1e-6), (row.kpi, row.channel)
+    for (kpi, channel), shown in REVIEW8_HOLM.items():
         row = totals[totals["kpi"].eq(kpi) & totals["channel"].eq(channel)].iloc[0]
-        assert round(row["critical"] * 100) == want, (kpi, channel, row["critical"])
-    p_family = totals["p"].to_numpy(dtype=float)
-    for r in np.flatnonzero((p_family > 0) & (p_family < 0.5)):
-        row = totals.iloc[r]
-        test_se = abs(row["diff"]) / norm.isf(row["p"] / 2)
+        scale = 100 if kpi == "treatment_index" else 1
+        assert round(float(row["critical"]) * scale, 1 if scale == 100 else 0) == shown, kpi
 
-        def gap(d: float, r: int = int(r), test_se: float = test_se) -> float:
-            return _adjusted_at(p_family, r, float(2 * norm.sf(d / test_se)), "holm") - 0.05
 
-        # the adjusted p is a step function of d at the other rows' p: bisect on it
-        d_test = brentq(gap, 1e-9 * test_se, 20 * test_se, xtol=1e-12 * test_se)
-        to_zero = (row["diff"] - row["ci_low"]) if row["diff"] >= 0 else (
-            row["ci_high"] - row["diff"])  # fmt: skip
-        assert row["critical"] == pytest.approx(max(d_test, to_zero), rel=1e-6), row["kpi"]
+def _index_rows(shift: float) -> pd.DataFrame:
+    """Three totals: the treatment index by phone (its after-year ratings shifted by
+    ``shift``, so the Welch difference moves and its SE and interval width do not) and two
+    shares that fix the Holm family's other p-values."""
+    kpi, rows = "treatment_index", []
+    before = [1.0, 2 / 3, 2 / 3, 1 / 3, 1.0, 2 / 3, 0.0, 1.0, 2 / 3, 1 / 3, 2 / 3, 1.0] * 3
+    after = [1.0, 2 / 3, 1.0, 2 / 3, 1.0, 1 / 3, 2 / 3, 1.0, 1.0, 1 / 3, 2 / 3, 1.0] * 3
+    b = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": kpi, "x": before})
+    a = pd.DataFrame({"channel": "phone", "area": ALL, "kpi": kpi,
+                      "x": np.asarray(after) + shift})  # fmt: skip
+    for name, k1, k2 in (("phone_reached", 30, 43), ("email_answered_question", 40, 44)):
+        channel = "phone" if name.startswith("phone") else "email"
+        rows.append(pd.DataFrame({"channel": channel, "area": ALL, "kpi": name,
+                                  "x": [1.0] * k1 + [0.0] * (54 - k1)}))  # fmt: skip
+        rows.append(pd.DataFrame({"channel": channel, "area": ALL, "kpi": name,
+                                  "x": [1.0] * k2 + [0.0] * (54 - k2)}))  # fmt: skip
+    before_frame = pd.concat([b, rows[0], rows[2]], ignore_index=True)
+    after_frame = pd.concat([a, rows[1], rows[3]], ignore_index=True)
+    frame = compare_kpis(before_frame, after_frame)  # Holm over the three totals
+    return frame[frame["kpi"].eq(kpi)].iloc[0]
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(st.floats(-0.2, 0.2))
+def test_index_threshold_does_not_move_with_the_observed_difference(shift: float) -> None:
+    """Review 8 finding 1: with the design SE fixed (the same ratings, shifted), the threshold
+    of an index row must not move with where this year's mean fell. The old rule,
+    z_{1-level/2} |diff| / z_{1-p/2} with the Mann-Whitney p, moved with it (this test fails on
+    e90c54a); the level depends only on the other rows' p, which the shift leaves alone."""
+    base, moved = _index_rows(0.0), _index_rows(shift)
+    assert moved["se"] == pytest.approx(base["se"], rel=1e-9)
+    assert moved["level"] == base["level"]
+    assert moved["critical"] == pytest.approx(base["critical"], rel=1e-9)
+    assert moved["mdd"] == pytest.approx(base["mdd"], rel=1e-9)
 
 
 def test_tied_times_threshold_is_the_interval_bound() -> None:
@@ -288,3 +324,69 @@ def test_tied_times_threshold_is_the_interval_bound() -> None:
     assert not abs(row["diff"]) > row["critical"] * (1 + 1e-9)
     assert row["se"] == pytest.approx(5.0 / QNORM_975, rel=1e-12)
     assert row["mdd"] == pytest.approx((QNORM_975 + QNORM_80) * 5.0 / QNORM_975, rel=1e-12)
+
+
+def _share_row(k_after: int) -> pd.Series:
+    """phone_reached in one area, 6/7 the year before and ``k_after`` of 7 this year, beside
+    two fixed areas (the Holm family's other p-values)."""
+    frames = []
+    for area, k1, k2 in (("x", 6, k_after), ("y", 2, 6), ("z", 3, 3)):
+        for year, k in ((0, k1), (1, k2)):
+            frames.append(pd.DataFrame({"year": year, "channel": "phone", "area": area,
+                                        "kpi": "phone_reached",
+                                        "x": [1.0] * k + [0.0] * (7 - k)}))  # fmt: skip
+    data = pd.concat(frames, ignore_index=True)
+    frame = compare_kpis(*(data[data["year"].eq(y)].drop(columns="year") for y in (0, 1)))
+    return frame[frame["area"].eq("x")].iloc[0]
+
+
+@settings(max_examples=8, deadline=None, derandomize=True)
+@given(st.integers(0, 7))
+def test_share_mdd_does_not_follow_this_years_share(k_after: int) -> None:
+    """Review 8 finding 2: äldreomsorg, 6/7 -> 7/7, had an MDD (83,7 pp) only because Mee's
+    interval narrowed at 100 %, while like-sized areas showed "–". The design SE at the earlier
+    share, and so the MDD, must be the same whatever this year's share (this test fails on
+    e90c54a and on the first review-8 commit), unless the interval's bound is the stricter part
+    of the threshold beside it."""
+    from scipy.stats import norm
+
+    base, row = _share_row(6), _share_row(k_after)
+    assert row["se"] == pytest.approx(math.sqrt(6 / 7 * 1 / 7 * 2 / 7), rel=1e-12)
+    assert row["level"] == base["level"]
+    design = (norm.isf(row["level"] / 2) + QNORM_80) * row["se"]  # Bloom, from p0 and n alone
+    assert base["mdd"] == pytest.approx(design, rel=1e-12)
+    # the interval's bound can still be the stricter part of the threshold (k_after = 0: Mee's
+    # interval is long toward 0), and the MDD is never below the threshold beside it: then it
+    # is that bound + z_0.8 SE; otherwise the design's alone
+    if row["critical"] > norm.isf(row["level"] / 2) * row["se"] * (1 + 1e-12):
+        design = row["critical"] + QNORM_80 * row["se"]
+    if design > 6 / 7:  # no room inside 0-1 on either side of 6/7
+        assert math.isnan(row["mdd"])
+    else:
+        assert row["mdd"] == pytest.approx(design, rel=1e-12)
+
+
+def test_sample_share_mdds_match_statsmodels() -> None:
+    """The 2019 -> 2020 shares, every total and area, against statsmodels NormalIndPower from
+    p0 and the two n alone (r/trend_share_mdd_review8.py): the four phone_reached areas at
+    6/7 all show 81,4 pp (a drop to about 4 %), the four at 5/6 and 5/7 "–" (no change inside
+    0-100 % reaches 80 % power at Holm's level); äldreomsorg is no longer the one with an MDD."""
+    stored = json.loads((R_DIR / "trend_share_mdd_review8.json").read_text())
+    from servqual_cli.core.contacts import kpi_observations
+    from servqual_cli.io.contacts import load_contacts
+    from servqual_cli.io.read import read_table
+
+    samples = Path(__file__).parent.parent.parent / "data" / "samples"
+    years = [kpi_observations(load_contacts(read_table(samples / f"servicematning_{y}.xlsx"))
+                              .frame, keys=()) for y in (2019, 2020)]  # fmt: skip
+    frame = compare_kpis(*years).set_index(["kpi", "channel", "area"])
+    assert len(stored) == 27
+    for key, want in stored.items():
+        got = float(frame.loc[tuple(key.split("|")), "mdd"])
+        if want is None:
+            assert math.isnan(got), key
+        else:
+            assert got == pytest.approx(want, abs=1e-6), key
+    reached = frame.loc[("phone_reached", "phone")]
+    assert round(float(reached.loc["äldreomsorg", "mdd"]) * 100, 1) == 81.4
+    assert math.isnan(float(reached.loc["förskola", "mdd"]))

@@ -106,7 +106,8 @@ LABEL_SOURCES = ("data", "file_name", "file_stem")
 def label_source(side: Side) -> tuple[str, str]:
     """A side's period label and where it came from: its year in the data (a year column or
     ``--years``: ``data``), else the one year its file name holds (``file_name``), else the
-    file's stem (``file_stem``; review 5 finding 15).
+    file's name with its extension (``file_stem``; review 5 finding 15), so it reads as a
+    file, not a period (review 8 finding 5: "karlstad_servqual → 2025").
 
     >>> from types import SimpleNamespace as S
     >>> t = lambda name: S(source=name)
@@ -115,7 +116,7 @@ def label_source(side: Side) -> tuple[str, str]:
     >>> label_source(S(year=None, table=t("/d/karlstad_servqual_2025.xlsx")))
     ('2025', 'file_name')
     >>> label_source(S(year=None, table=t("enkat_2024_2025.csv")))
-    ('enkat_2024_2025', 'file_stem')
+    ('enkat_2024_2025.csv', 'file_stem')
     """
     if side.year is not None:
         return str(side.year), LABEL_SOURCES[0]
@@ -123,7 +124,7 @@ def label_source(side: Side) -> tuple[str, str]:
     years = set(_NAME_YEAR.findall(stem))
     if len(years) == 1:
         return years.pop(), LABEL_SOURCES[1]
-    return stem, LABEL_SOURCES[2]
+    return Path(side.table.source).name, LABEL_SOURCES[2]
 
 
 def period_labels(before: Side, after: Side) -> tuple[Side, Side]:
@@ -152,6 +153,8 @@ def label_note(sides: tuple[Side, Side], payload: dict[str, Any], lang: str) -> 
         if source != LABEL_SOURCES[0]:
             name = Path(side.table.source).name
             lines.append(ml(f"label_{source}", lang).format(label=label, file=name))
+    if any(payload[key]["label_source"] == LABEL_SOURCES[2] for key in ("before", "after")):
+        lines.append(ml("years_hint", lang))  # review 8 finding 5: how to name the periods
     return [Section("", (Text(" ".join(lines), kind="note"),))] if lines else []
 
 

@@ -18,18 +18,23 @@ index        mean difference, Welch t         Mann-Whitney on the   ``power.t.te
 ============ ================================ ===================== ==========================
 
 Two numbers say how large a change this measurement can tell
-(:mod:`servqual_cli.core.trend_detectable`). The smallest measured difference the verdict
-calls significant, ``critical``: the stricter of the test's bound,
-``z_{1-level/2} * |diff| / z_{1-p/2}`` (the SE the test implies, exact for the test), and the
-interval's, the distance from the estimate to the interval's end on the side of 0 (the verdict
-needs both). ``level`` is the level the row's own p must be below for its adjusted p to be
-below ``1 - conf``, the family's other p-values as they are
+(:mod:`servqual_cli.core.trend_detectable`), both from one standard error per row, ``se``, of
+the design (it does not depend on where this year's estimate fell; review 7 finding 4, review
+8 findings 1 and 2): for shares the binomial SE at the earlier year's share,
+``sqrt(p0 (1 - p0) (1/n1 + 1/n2))`` (none at 0 or 100 %), for times and the index the
+interval's half-width over ``z_{1-conf/2}``. The smallest measured
+difference the verdict calls significant, ``critical``: the stricter of the test's bound,
+``z_{1-level/2} * se`` (approximate: exact only for a test whose statistic is diff / se, which
+Mann-Whitney beside a mean difference or a Hodges-Lehmann shift is not), and the interval's,
+the distance from the estimate to the interval's end on the side of 0 (the verdict needs
+both). ``level`` is the level the row's own p must be below for its adjusted p to be below
+``1 - conf``, the family's other p-values as they are
 (:func:`~servqual_cli.core.trend_family.reachable_levels`; ``critical_unadjusted`` at
 ``1 - conf``). And the minimum detectable difference at that same level,
-``mdd = (z_{1-level/2} + z_power) * se`` (Bloom 1995), with ``se`` the design's, the interval's
-half-width over ``z_{1-conf/2}`` (it does not depend on where this year's estimate fell; review
-7 findings 1 and 4); where the threshold is stricter than ``z_{1-level/2} * se``,
-``mdd = critical + z_power * se``, so the MDD is never below the threshold beside it.
+``mdd = (z_{1-level/2} + z_power) * se`` (Bloom 1995; review 7 finding 1); where the threshold
+is stricter than ``z_{1-level/2} * se``, ``mdd = critical + z_power * se``, so the MDD is never
+below the threshold beside it. A share or the index whose MDD leaves no room inside 0-1 on
+either side of the earlier value has none (NaN, shown "–"): no change reaches the power.
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -81,17 +86,13 @@ import pandas as pd
 from scipy import special
 
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
-from servqual_cli.core.detectable_difference import (
-    mdd_mean_difference,
-    min_detectable_difference,
-)
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
 from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
-from servqual_cli.core.trend_detectable import design_se, implied_se, mdd_at_level
+from servqual_cli.core.trend_detectable import baseline_share_se, design_se, mdd_at_level
 from servqual_cli.core.trend_family import (
     area_family_size,
     reachable_levels,
@@ -179,9 +180,8 @@ def _share_row(
     else:
         score = score_diff_test(k1, n1, k2, n2, conf)
         low, high, p = score.ci_low, score.ci_high, score.p
-    mdd = min_detectable_difference(k1 / n1, n1, n2, alpha=1 - conf, power=power)
     return {"before": k1 / n1, "after": k2 / n2, "diff": k2 / n2 - k1 / n1, "ci_low": low,
-            "ci_high": high, "p": p, "test": share_test, "mdd": mdd.conservative}  # fmt: skip
+            "ci_high": high, "p": p, "test": share_test}  # fmt: skip
 
 
 def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
@@ -190,28 +190,20 @@ def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict
     # medians stay as the descriptive before/after and the Bonett-Price SE gives the MDD.
     m = median_diff_ci(b, a, conf)
     shift = hodges_lehmann(b, a, conf)
-    z = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))  # norm.isf + norm.ppf
     # the normal approximation the interval inverts (exact=False), not R's exact default for
     # small samples without ties, which could put p < 0.05 beside an interval covering 0
     p = mann_whitney(a, b, exact=False).p
     return {"before": m.before, "after": m.after, "diff": shift.estimate,
             "ci_low": shift.ci_low, "ci_high": shift.ci_high, "p": p,
-            "test": "mann-whitney", "mdd": z * m.se}  # fmt: skip
+            "test": "mann-whitney"}  # fmt: skip
 
 
 def _index_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
     t = welch_t(a, b, conf)
     # The tests see the points (3/2/1/0) as ordinal answers; the index is their mean / 3.
-    mdd = math.nan
-    if a.size >= 2 and b.size >= 2:  # a pooled SD needs two answers a year
-        pooled = (np.var(a, ddof=1) * (a.size - 1) + np.var(b, ddof=1) * (b.size - 1)) / (
-            a.size + b.size - 2
-        )
-        if pooled > 0:
-            mdd = mdd_mean_difference(math.sqrt(pooled), b.size, a.size, 1 - conf, power)
     return {"before": float(b.mean()), "after": float(a.mean()), "diff": t.diff,
             "ci_low": t.ci_low, "ci_high": t.ci_high, "p": mann_whitney(a, b).p,
-            "test": "mann-whitney", "mdd": mdd}  # fmt: skip
+            "test": "mann-whitney"}  # fmt: skip
 
 
 _ROW = {"share": _share_row, "median": _median_row, "index": _index_row}
@@ -300,36 +292,53 @@ def compare_kpis(
         if part.any():
             levels[part] = reachable_levels(p[part], 1 - conf, adjust)
     frame["level"] = levels
+    # One standard error per row, of the design (review 7 finding 4, review 8 findings 1 and
+    # 2): it depends on n and the spread, not on where this year's estimate fell. Shares: the
+    # binomial SE at the earlier year's share, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (Fleiss, Levin &
+    # Paik 2003, ch. 4: the SE of the difference when nothing changed from the baseline); Mee's
+    # interval narrowed when this year landed at 100 %, which alone gave one area of eight
+    # like-sized ones an MDD (83,7 pp). Times and the index: the interval's half-width over z
+    # (:func:`design_se`).
+    diff = frame["diff"].to_numpy(dtype=float)
+    low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
+    before_values = frame["before"].to_numpy(dtype=float)
+    share_rows = frame["kpi"].map({k: spec.kind == "share" for k, spec in SPECS.items()})
+    se = np.where(share_rows.eq(True).to_numpy(),
+                  baseline_share_se(before_values, frame["n_before"].to_numpy(dtype=float),
+                                    frame["n_after"].to_numpy(dtype=float)),
+                  design_se(low, high, conf))  # fmt: skip
     # The "told from chance" threshold: the verdict needs the (adjusted) test and the interval,
     # so the threshold is the stricter of the two, for every row (session 10). The test's part
-    # is z_{1-level/2} times the SE the test implies, |diff| / z_{1-p/2}: a measured change
-    # beyond it has p below the level (review 5 finding 10). The interval's part is the
-    # distance from the estimate to the interval's end on the side of 0 (it excludes 0 exactly
-    # when |diff| is beyond it; for Welch that is the half-width): heavily tied times give a
+    # is z_{1-level/2} times the design SE above, the same SE as the MDD: a measured change of
+    # that size, over that SE, has a p of about the level. It is approximate: exact for a test
+    # whose statistic is diff / se; Mann-Whitney beside a Welch mean difference (the index) or
+    # beside a Hodges-Lehmann shift (times), and the score or Fisher test beside the baseline
+    # SE, are close to it but not it. The old |diff| / z_{1-p/2} was "exact" only at the
+    # observed point and for the index a ratio of two different statistics, so it moved with
+    # where this year's estimate fell (review 8 finding 1: 7 index points where 10 are needed).
+    # The interval's part is the distance from the estimate to the interval's end on the side
+    # of 0 (it excludes 0 exactly when |diff| is beyond it): heavily tied times give a
     # Hodges-Lehmann interval ending at 0 beside a Mann-Whitney p of 0.015, Mee's interval is
     # asymmetric, and the index's Welch interval is not its Mann-Whitney test's (review 6
     # finding 2). A row without an interval (NaN bound) can never be called better or worse
-    # (:func:`verdict`), so it has no threshold and no MDD either.
-    test_se = implied_se(frame["diff"].to_numpy(dtype=float), p,
-                         frame["mdd"].to_numpy(dtype=float), conf, power)  # fmt: skip
+    # (:func:`verdict`), so it has no threshold and no MDD either; a row without a design SE
+    # (a zero-width interval, or a share at 0 or 100 % the year before) keeps the interval's
+    # part only and has no MDD.
     z_conf = float(-special.ndtri((1 - conf) / 2))
-    diff = frame["diff"].to_numpy(dtype=float)
-    low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         to_zero = np.where(diff >= 0, diff - low, high - diff)
-        defined = ~(np.isnan(test_se) | np.isnan(to_zero))
-        critical = np.fmax(-special.ndtri(levels / 2) * test_se, to_zero)
+        defined = ~np.isnan(to_zero)
+        critical = np.fmax(-special.ndtri(levels / 2) * se, to_zero)
         frame["critical"] = np.where(defined, critical, math.nan)
-        frame["critical_unadjusted"] = np.where(defined, np.fmax(z_conf * test_se, to_zero),
+        frame["critical_unadjusted"] = np.where(defined, np.fmax(z_conf * se, to_zero),
                                                 math.nan)  # fmt: skip
-    # The MDD describes the design (review 7 finding 4): the SE is the interval's half-width
-    # over z, not where this year's estimate fell; and it is at the verdict's level (review 7
-    # finding 1), never below the threshold beside it (:func:`mdd_at_level`).
-    se = np.where(defined, design_se(low, high, conf), math.nan)
+    # The MDD at the verdict's level (review 7 finding 1), never below the threshold beside it
+    # (:func:`mdd_at_level`); no change inside 0-1 reaching the power gives NaN ("–").
+    se = np.where(defined, se, math.nan)
     frame["se"] = se
     frame["mdd"] = mdd_at_level(se, levels, frame["critical"].to_numpy(dtype=float),
-                                frame["before"].to_numpy(dtype=float),
-                                (~median.eq(True)).to_numpy(), power)  # fmt: skip
+                                before_values, (~median.eq(True)).to_numpy(),
+                                power)  # fmt: skip
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(

@@ -1,13 +1,16 @@
 """The trend's "told from chance" threshold and its minimum detectable difference (MDD).
 
-Split from :mod:`servqual_cli.core.trend`. The threshold takes the SE the verdict's own test
-implies (:func:`implied_se`), exact for the test at the observed point. The MDD takes the
-design's SE, the interval's half-width over z (:func:`design_se`), which does not depend on
-where this year's estimate fell (review 7 finding 4), at the level the verdict uses, and is never
-below the threshold beside it (:func:`mdd_at_level`): review 5 finding 10 found one sentence
-saying "a true change of 14 is detected with 80 % probability; a measured one must exceed about
-14", which cannot both hold (at a true change equal to the threshold the test finds it half the
-time).
+Split from :mod:`servqual_cli.core.trend`. Both take one standard error per row, of the design,
+which does not depend on where this year's estimate fell (review 7 finding 4; review 8 findings
+1 and 2): for shares the binomial SE at the earlier year's share (:func:`baseline_share_se`), for
+times and the index the interval's half-width over z (:func:`design_se`). The threshold is
+``z_{1-level/2} * se`` (or the interval's bound where stricter); the MDD is at the level the
+verdict uses, and never below the threshold beside it (:func:`mdd_at_level`): review 5 finding
+10 found one sentence saying "a true change of 14 is detected with 80 % probability; a measured
+one must exceed about 14", which cannot both hold (at a true change equal to the threshold the
+test finds it half the time). Review 8 finding 1: the threshold took ``|diff| / z_{1-p/2}``, the
+SE the test implied at the observed point; for the index that is a Welch difference over a
+Mann-Whitney quantile, the SE of nothing, and it moved with where the estimate fell.
 
 References
 ----------
@@ -23,36 +26,28 @@ import math
 import numpy as np
 from scipy import special
 
-__all__ = ["design_se", "implied_se", "mdd_at_level"]
+__all__ = ["baseline_share_se", "design_se", "mdd_at_level"]
 
 
-def implied_se(
-    diff: np.ndarray, p: np.ndarray, mdd: np.ndarray, conf: float, power: float
-) -> np.ndarray:
-    """The standard error the test implies, ``|diff| / z_{1-p/2}`` (so ``|diff|`` exceeds
-    ``z_{1-level/2} * se`` exactly when p < level, the verdict's own test), for p below 0.5.
+def baseline_share_se(before: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> np.ndarray:
+    """The design SE of a change in a share, at the earlier year's share ``p0``:
+    ``sqrt(p0 (1 - p0) (1/n1 + 1/n2))``, the SE of the difference of two shares when nothing
+    changed from the baseline (Fleiss, Levin & Paik 2003, *Statistical Methods for Rates and
+    Proportions*, 3rd ed., ch. 4; with the normal quantiles, Bloom 1995's MDD is then
+    statsmodels ``NormalIndPower`` at the effect size ``d / sqrt(p0 (1 - p0))``). It depends on
+    the baseline and the two n only, not on where this year's share fell (review 8 finding 2:
+    Mee's interval narrowed for one area of seven because 2020 landed at 100 %, which alone gave
+    it an MDD). At a baseline of 0 or 100 % it is 0: NaN, no MDD from it.
 
-    At p >= 0.5 the change is far from any significance level and ``|diff| / z_{1-p/2}`` is
-    ill-conditioned (it grows without bound as p nears 1, which an exact test reaches with a
-    change): there, and where it is undefined (no change, p 0), the SE behind the power
-    formula's MDD, ``mdd / (z_{1-a/2} + z_power)`` (Cohen 1988, *Statistical Power Analysis*,
-    ch. 6), but at least ``|diff| / z_{0.75}``, so the change still stays under every threshold
-    ``z_{1-level/2} * se`` (level <= 0.5) as its test says. An SE of 0 (every value equal) is
-    NaN: no threshold.
-
-    >>> implied_se(np.array([0.256, 0.0, 0.1]), np.array([0.0045, 1.0, 0.8]),
-    ...          np.array([0.265, 0.28, 0.14]), 0.95, 0.8).round(4).tolist()
-    [0.0901, 0.1, 0.1483]
+    >>> baseline_share_se(np.array([0.5, 6 / 7, 1.0]), np.array([7, 7, 6]),
+    ...                   np.array([7, 7, 7])).round(4).tolist()
+    [0.2673, 0.187, nan]
     """
+    p0 = np.asarray(before, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        z = -special.ndtri(p / 2)  # norm.isf(p / 2)
-        observed = np.abs(diff) / z
-        z_sum = float(-special.ndtri((1 - conf) / 2) + special.ndtri(power))
-        floor = np.abs(diff) / float(-special.ndtri(0.25))  # |diff| / z_{0.75}
-        fallback = np.fmax(mdd / z_sum, floor)  # fmax: a NaN power-formula SE gives the floor
-        usable = np.isfinite(observed) & (observed > 0) & (p < 0.5)
-        se = np.where(usable, observed, fallback)
-        return np.where(se > 0, se, math.nan)  # SE 0 (every time equal): no test, no threshold
+        se = np.sqrt(p0 * (1.0 - p0) * (1.0 / np.asarray(n1, dtype=float)
+                                        + 1.0 / np.asarray(n2, dtype=float)))  # fmt: skip
+        return np.where(se > 0, se, math.nan)
 
 
 def design_se(ci_low: np.ndarray, ci_high: np.ndarray, conf: float) -> np.ndarray:

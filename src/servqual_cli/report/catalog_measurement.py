@@ -9,6 +9,7 @@ language for every renderer (issue #9 item 6). Use it through the catalog.
 
 from __future__ import annotations
 
+from servqual_cli.report.measurement_trend_words import TREND_MDD
 from servqual_cli.vocab.contacts import ALL
 
 OVERALL = "Overall"  # servqual_cli.core.survey_trend.OVERALL (not imported: core loads scipy)
@@ -265,33 +266,7 @@ MEASUREMENT: Pairs = {
                  "{kpi}: a true change of {value} {unit} would be detected with {power}% "
                  "probability; a measured difference must exceed about {critical} {unit} to be "
                  "told from chance (n = {n1} and {n2})"),
-    # h-mdd (session 10, review 7 findings 1 and 4): the MDD and the threshold after the
-    # adjustment, both at the level the row's own p must reach with the other totals as they are
-    # ("{power} %" early in the Swedish line: the terminal wraps at a no-break space too)
-    "mdd_line_adjusted": ("{kpi}: efter {method}-justeringen över de {m} totalerna, som "
-                          "bedömningen följer, upptäcks med {power}\u00a0% sannolikhet en "
-                          "verklig förändring på {value} {unit}, och en uppmätt skillnad behöver "
-                          "vara större än ungefär {critical} {unit} för att kunna skiljas från "
-                          "slumpen ({unadjusted} {unit} utan justering; n = {n1} och {n2})",
-                          "{kpi}: after the {method} adjustment over the {m} totals, which the "
-                          "verdict follows, a true change of {value} {unit} would be detected "
-                          "with {power}% probability, and a measured difference must exceed "
-                          "about {critical} {unit} to be told from chance ({unadjusted} {unit} "
-                          "without the adjustment; n = {n1} and {n2})"),
-    "mdd_design_note": ("Minsta påvisbara räknas från intervallets halva bredd (mätningens "
-                        "storlek och spridning), inte från var årets skattning hamnade.",
-                        "The MDD comes from the interval's half-width (the measurement's size "
-                        "and spread), not from where this year's estimate fell."),
-    "mdd_adjusted_note": ("Den gäller efter justeringen, vid den nivå som jämförelsens eget p "
-                          "måste komma under när de övriga jämförelsernas p är som de är.",
-                          "It holds after the adjustment, at the level the comparison's own p "
-                          "must go below with the other comparisons' p as they are."),
-    "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (tröskeln från "
-                  "det strängare av testet och intervallet, eftersom bedömningen kräver båda; "
-                  "minsta påvisbara från intervallets halva bredd):",
-                  "At {power}% power and {alpha}% significance (the threshold from the stricter "
-                  "of the test and the interval, as the verdict needs both; the MDD from the "
-                  "interval's half-width):"),
+    **TREND_MDD,
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
     "hours": ("arbetstimmar", "working hours"),

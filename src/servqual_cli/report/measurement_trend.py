@@ -115,8 +115,8 @@ def mdd_lines(
     happened to need), and the unadjusted threshold is in brackets. N is
     (z_{1-level/2} + z_{power}) · SE with the design's SE, the interval's half-width over z
     (review 7 finding 4), and never below the threshold beside it (Bloom 1995; Cohen 1988,
-    *Statistical Power Analysis*, ch. 12); "about", as the threshold holds the test's SE where
-    the observed change put it."""
+    *Statistical Power Analysis*, ch. 12); the threshold's test part is z_{1-level/2} times the
+    same SE, "about", as for the rank tests it is approximate (review 8 finding 1)."""
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
@@ -130,14 +130,22 @@ def mdd_lines(
     adjusted = adjust != "none"
     family = total_family_size(comparisons)
     columns = [total[c].tolist() for c in ("kpi", "channel", "mdd", "n_before", "n_after",
-                                           "critical", "critical_unadjusted")]  # fmt: skip
-    for kpi, channel, mdd, n1, n2, at_level, unadjusted in zip(*columns, strict=True):
+                                           "critical", "critical_unadjusted",
+                                           "before")]  # fmt: skip
+    for kpi, channel, mdd, n1, n2, at_level, unadjusted, before_share in zip(*columns, strict=True):
         spec = SPECS[str(kpi)]
         name = ml(str(kpi), lang)
         if len(spec.channels) > 1:
             name = f"{name}, {ml(str(channel), lang)}"
         if mdd is None or math.isnan(float(mdd)):
-            lines.append(f"{name}: {ml('no_mdd', lang).format(power=pct)}")
+            # review 8 finding 2: a share at 0 or 100 % the year before has no design SE, which
+            # is not "no change can be detected"
+            share = float(before_share) if spec.unit == "share" else math.nan
+            if share in (0.0, 1.0):
+                text = ml("no_mdd_baseline", lang).format(share=round(share * 100))
+            else:
+                text = ml("no_mdd", lang).format(power=pct)
+            lines.append(f"{name}: {text}")
             continue
         scale = 100 if spec.unit in ("share", "index") else 1
         digits = 1 if spec.unit == "hours" else 0
