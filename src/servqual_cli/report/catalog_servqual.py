@@ -389,39 +389,4 @@ TOOLBOX: Pairs = {
         "weighted form here and describe the sample, not the population; the weighted test "
         "between the groups is in the table “{table}”.",
     ),
-    # session 11 (f-fig): the figures of a weighted report say which are weighted and which not
-    "fig_weighted_title": ("{title}, viktat efter {column}", "{title}, weighted by {column}"),
-    "fig_unweighted_title": ("{title}, oviktat (urvalet)", "{title}, unweighted (sample)"),
-    "fig_unweighted_basis": ("oviktat (urvalet)", "unweighted (sample)"),
-    "fig_weighted_desc": ("Viktat efter {column}.", "Weighted by {column}."),
-    "fig_unweighted_desc": (
-        "Oviktat (urvalet), inte viktat efter {column}.",
-        "Unweighted (the sample), not weighted by {column}.",
-    ),
-    "fig_w_expectation": ("Viktad förväntan (E)", "Weighted expectation (E)"),
-    "fig_w_perception": ("Viktad upplevelse (P)", "Weighted perception (P)"),
-    "fig_w_gap_axis": (
-        "Viktat gap, P − E (skalsteg), med {conf} KI",
-        "Weighted gap, P − E (scale points), {conf} CI",
-    ),
-    "fig_dimensions_weighted": (
-        "Viktat efter {column}: förväntan och upplevelse är viktade medel (Σwx/Σw) över de "
-        "svarande med både E och P; gapen, intervallen och bedömningen är de i tabellen "
-        "”{table}” (designbaserat t-test som R survey::svyttest, ojusterat).",
-        "Weighted by {column}: expectation and perception are weighted means (Σwx/Σw) over the "
-        "respondents with both E and P; the gaps, the intervals and the verdicts are those of "
-        "the table “{table}” (design-based t-test as R survey::svyttest, unadjusted).",
-    ),
-    "fig_items_unweighted": (
-        "Oviktat (urvalet): påståendenas gap är inte viktade efter {column}, till skillnad från "
-        "tabellen ”{table}”; de beskriver urvalet.",
-        "Unweighted (the sample): the items' gaps are not weighted by {column}, unlike the "
-        "table “{table}”; they describe the sample.",
-    ),
-    "fig_ipa_unweighted": (
-        "Oviktat (urvalet): viktighet och upplevelse är inte viktade efter {column}; de "
-        "beskriver urvalet.",
-        "Unweighted (the sample): importance and performance are not weighted by {column}; "
-        "they describe the sample.",
-    ),
 }

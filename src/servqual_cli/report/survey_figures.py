@@ -76,9 +76,9 @@ def dimension_figure(
         p = _floats(m.reindex([f"{k}: perception" for k in keys]))
         g, low, high = _floats(t["mean"]), _floats(t["ci_low"]), _floats(t["ci_high"])
         words = {
-            "expectation": label("fig_w_expectation", lang, TOOLBOX),
-            "perception": label("fig_w_perception", lang, TOOLBOX),
-            "gap": label("fig_w_gap_axis", lang, TOOLBOX).format(conf=level_text(tests.conf, lang)),
+            "expectation": cw("chart_fig_w_expectation", lang),
+            "perception": cw("chart_fig_w_perception", lang),
+            "gap": cw("chart_fig_w_gap_axis", lang, conf=level_text(tests.conf, lang)),
         }
     data: dict[str, Any] = {
         "categories": [dimension_name(x, lang) for x in dims["dimension"]],

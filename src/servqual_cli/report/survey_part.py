@@ -123,15 +123,13 @@ def dimension_block(ctx: ReportContext, result: GapAnalysis, d: SurveyData) -> F
     if found is not None:
         tests = found[0]
         weighted = (tests, weighted_dimension_means(ctx, tests.column))
-        title = label("fig_weighted_title", lang, TOOLBOX).format(title=title, column=tests.column)
+        title = cw("chart_fig_weighted_title", lang, title=title, column=tests.column)
         table = f"{label('weighted_gaps', lang, TOOLBOX)} ({tests.column})"
-        caption += " " + label("fig_dimensions_weighted", lang, TOOLBOX).format(
-            column=tests.column, table=table
-        )
-        description += " " + label("fig_weighted_desc", lang, TOOLBOX).format(column=tests.column)
+        caption += " " + cw("chart_fig_dimensions_weighted", lang, column=tests.column, table=table)
+        description += " " + cw("chart_fig_weighted_desc", lang, column=tests.column)
     elif column is not None:
-        title = label("fig_unweighted_title", lang, TOOLBOX).format(title=title)
-        description += " " + label("fig_unweighted_desc", lang, TOOLBOX).format(column=column)
+        title = cw("chart_fig_unweighted_title", lang, title=title)
+        description += " " + cw("chart_fig_unweighted_desc", lang, column=column)
     return Figure(
         "servqual_dimensions",
         title,
@@ -152,9 +150,9 @@ def _unweighted(ctx: ReportContext, title: str, note_key: str) -> tuple[str, str
     lang = ctx.lang
     table = f"{label('weighted_gaps', lang, TOOLBOX)} ({column})"
     return (
-        label("fig_unweighted_title", lang, TOOLBOX).format(title=title),
-        " " + label(note_key, lang, TOOLBOX).format(column=column, table=table),
-        " " + label("fig_unweighted_desc", lang, TOOLBOX).format(column=column),
+        cw("chart_fig_unweighted_title", lang, title=title),
+        " " + cw(note_key, lang, column=column, table=table),
+        " " + cw("chart_fig_unweighted_desc", lang, column=column),
     )
 
 
@@ -165,9 +163,9 @@ def servqual_part(ctx: ReportContext) -> Part:
     weighted = survey_weighting(ctx)
     by_group = weighted_groups(ctx)
     # a weighted report's items and IPA have no weighted form: their figures say so
-    basis = None if weighted is None else label("fig_unweighted_basis", lang, TOOLBOX)
+    basis = None if weighted is None else cw("chart_fig_unweighted_basis", lang)
     items_title, items_note, items_desc = _unweighted(
-        ctx, rl("fig_items", lang), "fig_items_unweighted"
+        ctx, rl("fig_items", lang), "chart_fig_items_unweighted"
     )
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
                          scale_max=float(d.instrument.scale[1]),
@@ -200,7 +198,9 @@ def servqual_part(ctx: ReportContext) -> Part:
     where = rl(f"crosshair_{crosshair}", lang)
     if ipa is not None:
         frame, x, y = ipa
-        ipa_title, ipa_note, ipa_desc = _unweighted(ctx, rl("fig_ipa", lang), "fig_ipa_unweighted")
+        ipa_title, ipa_note, ipa_desc = _unweighted(
+            ctx, rl("fig_ipa", lang), "chart_fig_ipa_unweighted"
+        )
         ipa_data = ipa_figure(frame, x, y, d, lang)
         if basis is not None:
             ipa_data["labels"]["basis"] = basis
