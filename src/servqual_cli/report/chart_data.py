@@ -74,18 +74,53 @@ def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
 
 
 def _dimension_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
+    """Dimensions: mean E and P, the gap and its interval, the verdict.
+
+    A weighted figure (``weight_column``) says so in the file itself, as the weighted group
+    heatmap's: the means are headed by the figure's weighted labels, the gap "Viktat gap
+    (P−E)" and a column "Viktkolumn" after the dimension names the weights (session 11: the
+    CSV held unweighted means under bare names beside the weighted cards).
+
+    >>> d = {"categories": ["Empati"], "expectation": [6.2], "perception": [4.9],
+    ...      "gap": [-1.2], "ci_low": [-1.34], "ci_high": [-1.06], "weight_column": "Vikt",
+    ...      "labels": {"expectation": "Viktad förväntan (E)"}}
+    >>> list(_dimension_gaps(d, "sv").columns)[:4]
+    ['Dimension', 'Viktkolumn', 'Viktad förväntan (E)', 'Upplevelse (P)']
+    >>> list(_dimension_gaps(d, "sv").columns)[4]
+    'Viktat gap (P−E)'
+    """
     lab = _labels(d)
-    return pd.DataFrame(
+    weights = d.get("weight_column")
+    frame = pd.DataFrame({_word("dimension", lang): d["categories"]})
+    if weights:
+        frame[_word("weight_column", lang)] = str(weights)
+    values = pd.DataFrame(
         {
-            _word("dimension", lang): d["categories"],
             lab.get("expectation", _word("expectation", lang)): d["expectation"],
             lab.get("perception", _word("perception", lang)): d["perception"],
-            _word("gap", lang): d["gap"],
+            _word("w_mean" if weights else "gap", lang): d["gap"],
             _word("ci_low", lang): d["ci_low"],
             _word("ci_high", lang): d["ci_high"],
             **_verdicts(d, lang),
         }
     )
+    return pd.concat([frame, values], axis=1)
+
+
+def _with_basis(frame: pd.DataFrame, d: dict[str, Any], first: int = 1) -> pd.DataFrame:
+    """The value columns (after the ``first`` naming ones) headed with the figure's basis
+    ("Gap (P−E), oviktat (urvalet)") when it names one: a weighted report's figure that has
+    no weighted form says so in its table and CSV.
+
+    >>> f = pd.DataFrame({"Påstående": ["1"], "Gap (P−E)": [-0.1]})
+    >>> list(_with_basis(f, {"labels": {"basis": "oviktat (urvalet)"}}).columns)
+    ['Påstående', 'Gap (P−E), oviktat (urvalet)']
+    """
+    basis = _labels(d).get("basis")
+    if not basis:
+        return frame
+    names = {str(c): f"{c}, {basis}" for c in list(frame.columns)[first:]}
+    return frame.rename(columns=names)
 
 
 def _verdicts(d: dict[str, Any], lang: str) -> dict[str, list[str]]:
@@ -98,7 +133,7 @@ def _verdicts(d: dict[str, Any], lang: str) -> dict[str, list[str]]:
 
 def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
     lab = _labels(d)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             lab.get("item", _word("item", lang)): d["categories"],
             _word("gap", lang): d["gap"],
@@ -107,6 +142,7 @@ def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
             **_verdicts(d, lang),
         }
     )
+    return _with_basis(frame, d)
 
 
 def _group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
@@ -147,13 +183,14 @@ def _group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
 
 def _ipa(d: dict[str, Any], lang: str) -> pd.DataFrame:
     lab = _labels(d)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             _word("dimension", lang): d["points"],
             lab.get("y", "y"): d["importance"],
             lab.get("x", "x"): d["performance"],
         }
     )
+    return _with_basis(frame, d)
 
 
 def _kpi_aspect(d: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -249,7 +286,8 @@ def figure_formats(figure: Figure, frame: pd.DataFrame) -> dict[str, str]:
     formats: dict[str, str] = {}
     if figure.kind == "ipa":  # as the IPA table: importance in points of 100, perception a mean
         labels = _labels(figure.data)
-        formats = {labels.get("y", "y"): ".1f", labels.get("x", "x"): ".2f"}
+        basis = f", {labels['basis']}" if labels.get("basis") else ""  # as _with_basis
+        formats = {labels.get("y", "y") + basis: ".1f", labels.get("x", "x") + basis: ".2f"}
     if figure.kind == "group_heatmap" and figure.data.get("p_adjusted") is not None:
         p_label = _labels(figure.data).get("p", "p")
         formats = {str(c): "p" for c in frame.columns if str(c).endswith(f", {p_label}")}

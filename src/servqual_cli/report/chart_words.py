@@ -157,6 +157,41 @@ CHART: dict[str, tuple[str, str]] = {
         "{p}: the p of the gap's t-test, adjusted over every test of group and dimension. The "
         "chart puts a gap in parentheses when its p is {alpha} or more: it cannot be told from 0.",
     ),
+    # session 11 (f-fig): the figures of a weighted report say which are weighted and which not
+    "chart_fig_weighted_title": ("{title}, viktat efter {column}", "{title}, weighted by {column}"),
+    "chart_fig_unweighted_title": ("{title}, oviktat (urvalet)", "{title}, unweighted (sample)"),
+    "chart_fig_unweighted_basis": ("oviktat (urvalet)", "unweighted (sample)"),
+    "chart_fig_weighted_desc": ("Viktat efter {column}.", "Weighted by {column}."),
+    "chart_fig_unweighted_desc": (
+        "Oviktat (urvalet), inte viktat efter {column}.",
+        "Unweighted (the sample), not weighted by {column}.",
+    ),
+    "chart_fig_w_expectation": ("Viktad förväntan (E)", "Weighted expectation (E)"),
+    "chart_fig_w_perception": ("Viktad upplevelse (P)", "Weighted perception (P)"),
+    "chart_fig_w_gap_axis": (
+        "Viktat gap, P − E (skalsteg), med {conf} KI",
+        "Weighted gap, P − E (scale points), {conf} CI",
+    ),
+    "chart_fig_dimensions_weighted": (
+        "Viktat efter {column}: förväntan och upplevelse är viktade medel (Σwx/Σw) över de "
+        "svarande med både E och P; gapen, intervallen och bedömningen är de i tabellen "
+        "”{table}” (designbaserat t-test som R survey::svyttest, ojusterat).",
+        "Weighted by {column}: expectation and perception are weighted means (Σwx/Σw) over the "
+        "respondents with both E and P; the gaps, the intervals and the verdicts are those of "
+        "the table “{table}” (design-based t-test as R survey::svyttest, unadjusted).",
+    ),
+    "chart_fig_items_unweighted": (
+        "Oviktat (urvalet): påståendenas gap är inte viktade efter {column}, till skillnad från "
+        "tabellen ”{table}”; de beskriver urvalet.",
+        "Unweighted (the sample): the items' gaps are not weighted by {column}, unlike the "
+        "table “{table}”; they describe the sample.",
+    ),
+    "chart_fig_ipa_unweighted": (
+        "Oviktat (urvalet): viktighet och upplevelse är inte viktade efter {column}; de "
+        "beskriver urvalet.",
+        "Unweighted (the sample): importance and performance are not weighted by {column}; "
+        "they describe the sample.",
+    ),
 }
 
 

@@ -29,7 +29,9 @@ from servqual_cli.report.glance_row_parts import ALPHA
 from servqual_cli.report.numbers import fmt_number
 
 if TYPE_CHECKING:
+    from servqual_cli.core.survey_weights import WeightedSummary
     from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
+    from servqual_cli.core.weighted_tests import WeightedGapTests
     from servqual_cli.io.survey import SurveyData
 
 __all__ = ["dimension_figure", "heatmap_figure", "item_figure", "shorten"]
@@ -39,30 +41,67 @@ def _floats(values: Any) -> list[float]:
     return [float(v) for v in np.asarray(values, dtype=float)]
 
 
-def dimension_figure(result: GapAnalysis, d: SurveyData, lang: str) -> dict[str, Any]:
+def dimension_figure(
+    result: GapAnalysis,
+    d: SurveyData,
+    lang: str,
+    weighted: tuple[WeightedGapTests, WeightedSummary] | None = None,
+) -> dict[str, Any]:
     """Means and gaps per dimension; each gap with its interval and its verdict code (the
-    interval against zero: :func:`~servqual_cli.report.chart_spec.gap_verdicts`)."""
+    interval against zero: :func:`~servqual_cli.report.chart_spec.gap_verdicts`).
+
+    With ``weighted`` (a report's ``weight_column``: the weighted gaps' tests of the table
+    "Viktade dimensionsgap" and the weighted means of E and P over the same respondents,
+    both from :mod:`~servqual_cli.core.survey_weights`) the figure draws those, and its labels
+    and CSV columns say so (session 11: it drew the unweighted −0,05 beside the cards' −0,21).
+    """
     dims = result.dimensions
     lo, hi = d.instrument.scale
-    return {
+    e, p = _floats(dims["expectation"]), _floats(dims["perception"])
+    g, low, high = _floats(dims["gap"]), _floats(dims["ci_low"]), _floats(dims["ci_high"])
+    words = {
+        "expectation": label("expectation", lang),
+        "perception": label("perception", lang),
+        "gap": cw("chart_gap_axis", lang, conf=level_text(result.conf, lang)),
+    }
+    column = None
+    if weighted is not None:
+        tests, means = weighted
+        column = tests.column
+        keys = [str(x) for x in dims["dimension"]]
+        t = tests.table.assign(dimension=tests.table["dimension"].astype(str))
+        t = t.set_index("dimension").reindex(keys)
+        m = means.table.set_index("name")["mean"]
+        e = _floats(m.reindex([f"{k}: expectation" for k in keys]))
+        p = _floats(m.reindex([f"{k}: perception" for k in keys]))
+        g, low, high = _floats(t["mean"]), _floats(t["ci_low"]), _floats(t["ci_high"])
+        words = {
+            "expectation": cw("chart_fig_w_expectation", lang),
+            "perception": cw("chart_fig_w_perception", lang),
+            "gap": cw("chart_fig_w_gap_axis", lang, conf=level_text(tests.conf, lang)),
+        }
+    data: dict[str, Any] = {
         "categories": [dimension_name(x, lang) for x in dims["dimension"]],
-        "expectation": _floats(dims["expectation"]),
-        "perception": _floats(dims["perception"]),
-        "gap": _floats(dims["gap"]),
-        "ci_low": _floats(dims["ci_low"]),
-        "ci_high": _floats(dims["ci_high"]),
-        "verdict": gap_verdicts(_floats(dims["ci_low"]), _floats(dims["ci_high"])),
+        "expectation": e,
+        "perception": p,
+        "gap": g,
+        "ci_low": low,
+        "ci_high": high,
+        "verdict": gap_verdicts(low, high),
         "verdict_labels": gap_verdict_labels(lang),
         "scale": [float(lo), float(hi)],
         "labels": {
-            "expectation": label("expectation", lang),
-            "perception": label("perception", lang),
+            "expectation": words["expectation"],
+            "perception": words["perception"],
             "mean": cw(
                 "chart_mean_axis", lang, lo=fmt_number(lo, lang, 0), hi=fmt_number(hi, lang, 0)
             ),
-            "gap": cw("chart_gap_axis", lang, conf=level_text(result.conf, lang)),
+            "gap": words["gap"],
         },
     }
+    if column is not None:  # the data table's and CSV's columns say so (chart_data)
+        data["weight_column"] = column
+    return data
 
 
 def shorten(text: str, limit: int = 48) -> str:
@@ -78,9 +117,16 @@ def shorten(text: str, limit: int = 48) -> str:
 
 
 def item_figure(
-    result: GapAnalysis, lang: str, wording: dict[int, str] | None = None
+    result: GapAnalysis,
+    lang: str,
+    wording: dict[int, str] | None = None,
+    basis: str | None = None,
 ) -> dict[str, Any]:
-    """Gaps per item, largest negative first, each with its interval and verdict code."""
+    """Gaps per item, largest negative first, each with its interval and verdict code.
+
+    ``basis``: what the values are when that needs saying ("oviktat (urvalet)" in a weighted
+    report, whose items have no weighted form); the data table's and CSV's value columns
+    carry it (:mod:`~servqual_cli.report.chart_data`)."""
     items = result.items.sort_values(["gap", "item"], kind="stable")
     wording = wording or {}
     return {
@@ -96,6 +142,7 @@ def item_figure(
         "labels": {
             "gap": cw("chart_gap_axis", lang, conf=level_text(result.conf, lang)),
             "item": label("item", lang),
+            **({} if basis is None else {"basis": basis}),
         },
     }
 

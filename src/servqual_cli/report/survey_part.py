@@ -9,7 +9,7 @@ the chart module only draws.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
@@ -45,6 +45,9 @@ from servqual_cli.report.survey_summary import statements, summary_blocks
 from servqual_cli.report.weighted_gap_sections import weighted_means_sections
 
 if TYPE_CHECKING:
+    from servqual_cli.core.gaps import GapAnalysis
+    from servqual_cli.core.survey_weights import WeightedSummary
+    from servqual_cli.core.weighted_tests import WeightedGapTests
     from servqual_cli.io.survey import SurveyData
 
 
@@ -55,24 +58,102 @@ def scale_warning(data: SurveyData, lang: str) -> list[Block]:
     return [Text(scale_use_message(data.scale_use, lang), kind="warning")]
 
 
+def weighted_gap_tests(ctx: ReportContext) -> tuple[WeightedGapTests, list[dict[str, Any]]] | None:
+    """With ``[survey] weight_column``: the weighted dimension gaps' design-based tests and the
+    dimensions whose weighted and unweighted readings differ, once per report (the table
+    "Viktade dimensionsgap" and Figur 1 read the same); None without the key or gaps."""
+    column = ctx.config.survey.weight_column if ctx.config.survey else None
+    if column is None:
+        return None
+
+    def compute() -> tuple[WeightedGapTests, list[dict[str, Any]]] | None:
+        from servqual_cli.core.weighted_tests import weighted_gap_comparison
+
+        result, _ = analyses(ctx)
+        w, real = survey_weight_column(ctx, str(column))
+        return weighted_gap_comparison(result, survey_scores(ctx), w, real)
+
+    found: tuple[WeightedGapTests, list[dict[str, Any]]] | None = ctx.memo(
+        "weighted_gap_tests", compute
+    )
+    return found
+
+
 def weighted_test_blocks(ctx: ReportContext) -> list[Block]:
     """With ``[survey] weight_column``: the weighted dimension gaps with their design-based
     tests and the line naming where weighted and unweighted readings differ, as ``gap
     --weight-column`` prints them first (review 5, finding 2: the report showed the weighted
     gaps without a test). Nothing without the key."""
-    column = ctx.config.survey.weight_column if ctx.config.survey else None
-    if column is None:
-        return []
-    from servqual_cli.core.weighted_tests import weighted_gap_comparison
     from servqual_cli.report.weighted_gap_sections import weighted_gap_sections
 
-    result, _ = analyses(ctx)
-    w, real = survey_weight_column(ctx, str(column))
-    found = weighted_gap_comparison(result, survey_scores(ctx), w, real)
+    found = weighted_gap_tests(ctx)
     if found is None:
         return []
     tests, differ = found
     return list(weighted_gap_sections(tests, differ, ctx.lang, apa=False)[0].blocks)
+
+
+def weighted_dimension_means(ctx: ReportContext, column: str) -> WeightedSummary:
+    """The weighted means of the dimensions' E and P over the respondents with both (the
+    rows of the dimension gap), with the one weighted mean of the report
+    (:func:`~servqual_cli.core.survey_weights.weighted_summary`, R ``survey::svymean``), so
+    Figur 1's bars are on the basis of its weighted gaps (their difference is the gap)."""
+    from servqual_cli.core.survey_weights import weighted_summary
+
+    scores = survey_scores(ctx)
+    w, real = survey_weight_column(ctx, column)
+    conf = ctx.config.survey.conf if ctx.config.survey else 0.95
+    cols = {}
+    for j, name in enumerate(scores.dimensions):  # the few dimensions; each column is whole
+        cols[f"{name}: expectation"] = scores.expectation[:, j]
+        cols[f"{name}: perception"] = scores.perception[:, j]
+    return weighted_summary(cols, w, real, conf)
+
+
+def dimension_block(ctx: ReportContext, result: GapAnalysis, d: SurveyData) -> Figure:
+    """Figur 1: mean E and P and the gap per dimension; in a weighted report the weighted
+    ones, its title and caption saying so (or, without weighted gaps, "oviktat (urvalet)")."""
+    lang = ctx.lang
+    column = ctx.config.survey.weight_column if ctx.config.survey else None
+    title = rl("fig_dimensions", lang)
+    caption = with_level(rl("fig_dimensions_caption", lang), result.conf, lang)
+    found = None if column is None else weighted_gap_tests(ctx)
+    weighted = None
+    description = cw("chart_desc_dimensions", lang, conf=level_text(result.conf, lang))
+    if found is not None:
+        tests = found[0]
+        weighted = (tests, weighted_dimension_means(ctx, tests.column))
+        title = cw("chart_fig_weighted_title", lang, title=title, column=tests.column)
+        table = f"{label('weighted_gaps', lang, TOOLBOX)} ({tests.column})"
+        caption += " " + cw("chart_fig_dimensions_weighted", lang, column=tests.column, table=table)
+        description += " " + cw("chart_fig_weighted_desc", lang, column=tests.column)
+    elif column is not None:
+        title = cw("chart_fig_unweighted_title", lang, title=title)
+        description += " " + cw("chart_fig_unweighted_desc", lang, column=column)
+    return Figure(
+        "servqual_dimensions",
+        title,
+        "dimension_gaps",
+        dimension_figure(result, d, lang, weighted=weighted),
+        caption,
+        description=description,
+    )
+
+
+def _unweighted(ctx: ReportContext, title: str, note_key: str) -> tuple[str, str, str]:
+    """A weighted report's figure that has no weighted form: its title with "oviktat
+    (urvalet)", the caption's note and the description's words saying what is not weighted;
+    ``(title, "", "")`` in an unweighted report."""
+    column = ctx.config.survey.weight_column if ctx.config.survey else None
+    if column is None:
+        return title, "", ""
+    lang = ctx.lang
+    table = f"{label('weighted_gaps', lang, TOOLBOX)} ({column})"
+    return (
+        cw("chart_fig_unweighted_title", lang, title=title),
+        " " + cw(note_key, lang, column=column, table=table),
+        " " + cw("chart_fig_unweighted_desc", lang, column=column),
+    )
 
 
 def servqual_part(ctx: ReportContext) -> Part:
@@ -81,6 +162,11 @@ def servqual_part(ctx: ReportContext) -> Part:
     result, grouped = analyses(ctx)
     weighted = survey_weighting(ctx)
     by_group = weighted_groups(ctx)
+    # a weighted report's items and IPA have no weighted form: their figures say so
+    basis = None if weighted is None else cw("chart_fig_unweighted_basis", lang)
+    items_title, items_note, items_desc = _unweighted(
+        ctx, rl("fig_items", lang), "chart_fig_items_unweighted"
+    )
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
                          scale_max=float(d.instrument.scale[1]),
                          comparison=dimension_pairs(ctx), weighted_groups=by_group)  # fmt: skip
@@ -90,14 +176,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         dimension_table(result, lang, min_n=ctx.config.min_n),
         *weighted_test_blocks(ctx),
         *([] if weighted is None else list(weighted_means_sections(weighted, lang)[0].blocks)),
-        Figure(
-            "servqual_dimensions",
-            rl("fig_dimensions", lang),
-            "dimension_gaps",
-            dimension_figure(result, d, lang),
-            with_level(rl("fig_dimensions_caption", lang), result.conf, lang),
-            description=cw("chart_desc_dimensions", lang, conf=level_text(result.conf, lang)),
-        ),
+        dimension_block(ctx, result, d),
         item_table(
             result,
             lang,
@@ -106,11 +185,12 @@ def servqual_part(ctx: ReportContext) -> Part:
         ),
         Figure(
             "servqual_items",
-            rl("fig_items", lang),
+            items_title,
             "item_gaps",
-            item_figure(result, lang, statements(d, lang)),
-            with_level(rl("fig_items_caption", lang), result.conf, lang),
-            description=cw("chart_desc_items", lang, conf=level_text(result.conf, lang)),
+            item_figure(result, lang, statements(d, lang), basis=basis),
+            with_level(rl("fig_items_caption", lang), result.conf, lang) + items_note,
+            description=cw("chart_desc_items", lang, conf=level_text(result.conf, lang))
+            + items_desc,
         ),
     ]
     crosshair = ctx.config.survey.ipa_crosshair if ctx.config.survey else "mean"
@@ -118,15 +198,21 @@ def servqual_part(ctx: ReportContext) -> Part:
     where = rl(f"crosshair_{crosshair}", lang)
     if ipa is not None:
         frame, x, y = ipa
+        ipa_title, ipa_note, ipa_desc = _unweighted(
+            ctx, rl("fig_ipa", lang), "chart_fig_ipa_unweighted"
+        )
+        ipa_data = ipa_figure(frame, x, y, d, lang)
+        if basis is not None:
+            ipa_data["labels"]["basis"] = basis
         blocks += [
             ipa_table(frame, lang, result.conf),
             Figure(
                 "servqual_ipa",
-                rl("fig_ipa", lang),
+                ipa_title,
                 "ipa",
-                ipa_figure(frame, x, y, d, lang),
-                rl("fig_ipa_caption", lang, crosshair=where),
-                description=cw("chart_desc_ipa", lang),
+                ipa_data,
+                rl("fig_ipa_caption", lang, crosshair=where) + ipa_note,
+                description=cw("chart_desc_ipa", lang) + ipa_desc,
             ),
         ]
     inst = d.instrument
