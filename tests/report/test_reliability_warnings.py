@@ -68,6 +68,10 @@ CASES = [
     (Caveat("if_deleted_undefined", {"items": ("P1", "P4")}),
      "alpha if item deleted is undefined for P1, P4: the other items' total score has no "
      "variance (shown as –)"),
+    (Caveat("item_rest_beyond_one", {"items": ("E4",)}),
+     "item-rest r beyond ±1 for E4: with pairwise deletion each covariance has its own rows, "
+     "so this is not a correlation (R psych prints the same value); --missing listwise gives "
+     "one"),
     (Caveat("cfa_listwise_share", {"used": 28, "n": 300, "share": 28 / 3}),
      "CFA listwise: only 28 of 300 rows (9%) have every item answered"),
     (Caveat("cfa_too_few_rows", {"n": 8, "k": 13}),

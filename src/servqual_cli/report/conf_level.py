@@ -61,10 +61,16 @@ def interval_head(column: str, head: str, conf: float | None, lang: str) -> str:
     ('Difference', 'CI')
     >>> interval_head("ci_low", interval_head("ci_low", "CI low", 0.9, "en"), 0.9, "en")
     '90% CI low'
+    >>> interval_head("hedges_g_low", "g KI låg", 0.95, "sv")
+    'g 95\xa0% KI låg'
+    >>> interval_head("low", "Low", 0.9, "en")
+    'Low'
     """
-    if conf is None or not column.endswith(("ci_low", "ci_high")):
-        return head
     word = "KI" if lang == "sv" else "CI"
+    # an effect size's interval ("hedges_g_low": "g KI låg") names its level too
+    named = column.endswith(("_low", "_high")) and f" {word} " in f" {head} "
+    if conf is None or not (column.endswith(("ci_low", "ci_high")) or named):
+        return head
     level = level_text(conf, lang)
     if f"{level} {word}" in head:  # already named (idempotent)
         return head

@@ -61,7 +61,7 @@ def survey_trend_sections(
         note += " " + ml("survey_mdd_note", lang).format(power=round(power * 100), alpha=alpha)
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
-                           rename={"diff": ml("change", lang)})  # fmt: skip
+                           rename={"diff": ml("change", lang)}, conf=conf)  # fmt: skip
     return [Section("", (table, *(Text(n, "note") for n in notes)))]
 
 
@@ -100,6 +100,6 @@ def weighted_trend_sections(
     note = with_level(ml("weighted_note", lang), conf, lang).format(alpha=alpha_text(conf, lang))
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
-                           rename={"diff": ml("change", lang)})  # fmt: skip
+                           rename={"diff": ml("change", lang)}, conf=conf)  # fmt: skip
     lines = weights_lines(sides, result.n_missing_weight, lang)
     return [Section("", (Text(" ".join(lines), "warning" if len(lines) > 1 else "note"), table))]
