@@ -179,7 +179,7 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert trend.cell(3, 5).number_format == '0.00;"−"0.00' and round(first[4], 2) == 1.07
     assert round(first[5], 2) == 0.99 and round(first[6], 2) == 1.16
     reply = wb["Svar"]
-    assert [c.value for c in reply[2]][-2:] == ["KI låg", "KI hög"]
+    assert [c.value for c in reply[2]][-2:] == [low, high]  # named as every interval (c-conf)
     # equal follow-up (review 4 finding 10): 1,578 of 1,951, Wilson low 0.791 (feedback.R)
     assert (
         reply.cell(3, 8).number_format == '0.0%;"−"0.0%'
