@@ -179,7 +179,7 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert trend.cell(3, 5).number_format == '0.00;"−"0.00' and round(first[4], 2) == 1.07
     assert round(first[5], 2) == 0.99 and round(first[6], 2) == 1.16
     reply = wb["Svar"]
-    assert [c.value for c in reply[2]][-2:] == ["KI låg", "KI hög"]
+    assert [c.value for c in reply[2]][-2:] == [low, high]  # named as every interval (c-conf)
     # equal follow-up (review 4 finding 10): 1,578 of 1,951, Wilson low 0.791 (feedback.R)
     assert (
         reply.cell(3, 8).number_format == '0.0%;"−"0.0%'
@@ -227,3 +227,14 @@ def test_one_computation_per_measure(doc: Document) -> None:
     assert "alla perioder tillsammans (2023–2024): 80,9\u00a0%, n\u00a0=\u00a01\u00a0951" in note
     assert "984 av 1\u00a0005 ärenden 2024; 21 senare ärenden, varav 10 öppna" in note
     assert n == "1\u00a0951"
+
+
+def test_every_interval_heading_names_its_level(doc: Document) -> None:
+    """c-conf, session 11: the contact KPI table of the latest year (table 3) and the feedback
+    register's tables (16, 17, 19, 20) headed "KI låg" without the level; no table does now."""
+    heads = [str(c) for s in doc.sections for b in s.blocks if isinstance(b, Table)
+             for c in b.frame.columns if "KI låg" in str(c) or "KI hög" in str(c)]  # fmt: skip
+    assert len(heads) >= 2 * 9 and all(h.startswith("95\xa0% KI") for h in heads), heads
+    kpis = next(b for s in doc.sections for b in s.blocks
+                if isinstance(b, Table) and b.sheet == "Nyckeltal")  # fmt: skip
+    assert list(kpis.frame.columns)[4:6] == ["95\xa0% KI låg", "95\xa0% KI hög"]

@@ -8,7 +8,9 @@ Two promises hold for every rendering (tables, titles, notes, warnings):
   (:func:`visible`);
 - numbers are never cut: a numeric column is as wide as its widest number; headers and text
   cells wrap; a table wider than the terminal (of at least 60 columns) is folded into stacked
-  blocks that repeat the label column.
+  blocks that repeat the label column;
+- a number stays on its line with its unit ("91,5 %", "14 dagar", "+5,8 procentenheter",
+  "n = 345", "1 951"): see :class:`Tied`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ import io
 import sys
 from typing import Any
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group
+from rich.containers import Lines
+from rich.measure import Measurement
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
@@ -29,9 +34,65 @@ _TEXT_MIN = 10  # a text column may wrap down to this width
 _TEXT_MAX = 24  # ... or to its longest word, up to this width
 
 
+# Rich breaks a line at any whitespace, the no-break space included (rich/_wrap.py words by
+# r"\s*\S+\s*", and "\xa0" is \s): "91,5 %" came out as "91,5⏎%" in a narrow column. While
+# rich wraps, each space a line must not break at is a private-use character (one cell wide,
+# not whitespace), and every wrapped line gets its space back: the text shown and copied is
+# unchanged.
+_NBSP, _NBSP_MARK, _SPACE_MARK = "\xa0", "\ue000", "\ue001"
+
+
+def tied(text: str) -> str:
+    """``text`` with the spaces rich must not break at marked: every no-break space, and the
+    spaces of a number with its unit and of "n = 345"
+    (:func:`~servqual_cli.report.typeset.unbreakable_runs`, the page's rule). A text that holds
+    a mark already is left as it is (wrapped as rich would).
+
+    >>> tied("Tekniska 78,6\xa0% (n = 345), 14 dagar") == (
+    ...     "Tekniska 78,6\ue000% (n\ue001=\ue001345), 14\ue001dagar")
+    True
+    """
+    if _NBSP_MARK in text or _SPACE_MARK in text:
+        return text
+    from servqual_cli.report.typeset import unbreakable_runs
+
+    marked = list(text.replace(_NBSP, _NBSP_MARK))
+    for start, end in unbreakable_runs(text):
+        marked[start:end] = [_SPACE_MARK if c == " " else c for c in marked[start:end]]
+    return "".join(marked)
+
+
+def _untied(text: str) -> str:
+    return text.replace(_NBSP_MARK, _NBSP).replace(_SPACE_MARK, " ")
+
+
+class Tied(RichText):
+    """A rich ``Text`` that never breaks a line inside a number with its unit (:func:`tied`):
+    rich wraps the marked text, then each line gets its spaces back (same length, so the styles
+    stay where they were)."""
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        text = self.plain
+        marked_text = tied(text)
+        if marked_text == text:
+            return super().wrap(console, width, **options)
+        marked = self.copy()  # a plain Text: wrapped by rich's own rule
+        marked.plain = marked_text
+        lines = marked.wrap(console, width, **options)
+        for line in lines:
+            line.plain = _untied(line.plain)
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        natural = super().__rich_measure__(console, options)
+        least = max((cell_len(w) for w in tied(self.plain).split()), default=0)
+        return Measurement(min(max(natural.minimum, least), natural.maximum), natural.maximum)
+
+
 def plain(text: Any, style: str = "", newlines: bool = False) -> RichText:
-    """Data-derived text as a rich ``Text``: never parsed as markup, controls made visible."""
-    return RichText(visible(text, newlines), style=style)
+    """Data-derived text as a rich ``Text``: never parsed as markup, controls made visible, a
+    number kept on its line with its unit (:class:`Tied`)."""
+    return Tied(visible(text, newlines), style=style)
 
 
 class _Console(Console):
@@ -70,11 +131,11 @@ def _cells(
 def _widths(header: str, cells: list[str], is_numeric: bool) -> tuple[int, int]:
     """(natural, least) width of a column: numbers never narrower than the widest number."""
     longest = max((len(c) for c in cells), default=1)
-    word = max((len(w) for w in header.split()), default=1)
+    word = max((len(w) for w in tied(header).split()), default=1)  # "95 %" is one word
     natural = max(longest, len(header), 1)
     if is_numeric:
         return natural, max(longest, min(word, 12), 1)
-    cell_word = max((len(w) for c in cells for w in c.split()), default=1)
+    cell_word = max((len(w) for c in cells for w in tied(c).split()), default=1)
     return natural, min(natural, max(_TEXT_MIN, min(max(word, cell_word), _TEXT_MAX)))
 
 
@@ -135,17 +196,14 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
         )
         for j, w in zip(block, fitted, strict=True):
             rt.add_column(
-                RichText(headers[j], overflow="fold"),
+                Tied(headers[j], overflow="fold"),
                 justify="right" if numeric[j] else "left",
                 width=w,
                 overflow="fold",
             )
         for i in range(len(table.frame)):
             rt.add_row(
-                *(
-                    RichText(columns[j][i], style="bold red" if negative[j][i] else "")
-                    for j in block
-                )
+                *(Tied(columns[j][i], style="bold red" if negative[j][i] else "") for j in block)
             )
         if table.note and k == len(blocks) - 1:
             rt.caption = plain(table.note, newlines=True)
@@ -154,15 +212,21 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
     return out
 
 
+def _say(con: Console, text: RichText) -> None:
+    """Print a text line by line. In a Group: console.print joins the Text objects it is given
+    into one plain Text first, which would wrap by rich's rule, not :class:`Tied`'s."""
+    con.print(Group(text))
+
+
 def print_document(doc: Document, console: Console | None = None) -> None:
     con = console or _console()
     lang = doc.meta.get("lang")  # numbers in the document's language (report.numbers)
     if doc.title:
-        con.print(plain(doc.title, "bold underline"))
+        _say(con, plain(doc.title, "bold underline"))
     for section in doc.sections:
         if section.title:
             con.print()
-            con.print(plain(section.title, "bold"))
+            _say(con, plain(section.title, "bold"))
         for block in section.blocks:
             if isinstance(block, Table):
                 for rt in _rich_tables(block, con.width, lang):
@@ -172,13 +236,13 @@ def print_document(doc: Document, console: Console | None = None) -> None:
                 from servqual_cli.report.glance_table import glance_table
 
                 for line in block.summary:
-                    con.print(plain(line, newlines=True))
+                    _say(con, plain(line, newlines=True))
                 for rt in _rich_tables(glance_table(block, str(lang or "en")), con.width, lang):
                     con.print()
                     con.print(rt)
             elif isinstance(block, Text):
                 style = {"warning": "yellow", "note": "dim"}.get(block.kind, "")
-                con.print(plain(block.text, style, newlines=True))
+                _say(con, plain(block.text, style, newlines=True))
 
 
 def render_text(doc: Document, width: int = 160) -> str:

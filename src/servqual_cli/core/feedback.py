@@ -96,7 +96,8 @@ class FeedbackAnalysis:
     n_with_contact, n_answered, median_days, p90_days, within_promise, n_decided,
     within_promise_share, ci_low, ci_high), ``backlog`` (unit, n_open, n_open_overdue),
     ``trend`` (measure, level, key, value, previous_value, n, n_previous, effect, estimate,
-    ci_low, ci_high, p, p_holm, test).
+    ci_low, ci_high, p, p_holm, test). ``conf`` is the level every interval was computed at,
+    carried so that each table names it ("95 % KI låg") whoever renders the analysis.
     """
 
     n_items: int
@@ -115,6 +116,7 @@ class FeedbackAnalysis:
     backlog: pd.DataFrame | None
     trend: pd.DataFrame
     trend_window: dict[str, Any] | None
+    conf: float
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON schema of ``servqual feedback`` (without n_rows/excluded, added by the CLI)."""
@@ -330,4 +332,5 @@ def analyse_feedback(
         backlog=_backlog(items, units, limit, moment) if has_closed else None,
         trend=trend,
         trend_window=window,
+        conf=conf,
     )

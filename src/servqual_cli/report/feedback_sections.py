@@ -20,6 +20,7 @@ from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
 from servqual_cli.report.change_formats import change_formats
+from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
@@ -36,20 +37,31 @@ def _wide(long: pd.DataFrame, index: str, lang: str) -> pd.DataFrame:
     return wide.astype(int).rename_axis(None, axis=1).reset_index().rename(columns=names)
 
 
+def _head(column: str, lang: str, conf: float | None) -> str:
+    """A column's heading; an interval's names its level ("95 % KI låg", the one rule:
+    :func:`~servqual_cli.report.conf_level.interval_head`).
+
+    >>> _head("ci_low", "sv", 0.9), _head("ci_high", "en", 0.95), _head("p", "en", 0.9)
+    ('90\xa0% KI låg', '95% CI high', 'p')
+    """
+    return interval_head(column, sl(column, lang), conf, lang)
+
+
 def _renamed(
-    frame: pd.DataFrame, lang: str, pct: Sequence[str] = ()
+    frame: pd.DataFrame, lang: str, pct: Sequence[str] = (), conf: float | None = None
 ) -> tuple[pd.DataFrame, dict[str, str]]:
+    names = {c: _head(str(c), lang, conf) for c in frame.columns}
     formats: dict[str, str] = {}
     for col in frame.columns:
         if col in pct:
-            formats[sl(col, lang)] = "pct"
+            formats[names[col]] = "pct"
         elif col in ("p", "p_holm"):
-            formats[sl(col, lang)] = "p"
+            formats[names[col]] = "p"
         elif frame[col].dtype.kind in "iu":
-            formats[sl(col, lang)] = "d"
+            formats[names[col]] = "d"
         elif frame[col].dtype.kind == "f":
-            formats[sl(col, lang)] = ".1f"
-    return frame.rename(columns={c: sl(c, lang) for c in frame.columns}), formats
+            formats[names[col]] = ".1f"
+    return frame.rename(columns=names), formats
 
 
 def _table(
@@ -59,9 +71,11 @@ def _table(
     sheet: str,
     pct: Sequence[str] = (),
     note: str | None = None,
+    conf: float | None = None,
 ) -> Table:
-    """A renamed table; ``sheet`` is a label key of the sheet name (``"sheet_type"``)."""
-    renamed, formats = _renamed(frame, lang, pct)
+    """A renamed table; ``sheet`` is a label key of the sheet name (``"sheet_type"``);
+    ``conf`` the level its interval columns name."""
+    renamed, formats = _renamed(frame, lang, pct, conf)
     return Table(title=title, frame=renamed, formats=formats, note=note, sheet=sl(sheet, lang))
 
 
@@ -105,6 +119,7 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
     each because their values are in different units."""
     t = a.trend
     span = _span(a)
+    low, high = (_head(k, lang, a.conf) for k in ("ci_low", "ci_high"))
     p_formats = {sl("p", lang): "p", sl("p_holm", lang): "p"}
     tables = []
     counts = t[t["measure"].eq("count")]
@@ -118,8 +133,8 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
                 sl("previous_value", lang): counts["previous_value"].astype(int).tolist(),
                 sl("current_value", lang): counts["value"].astype(int).tolist(),
                 sl("ratio", lang): counts["estimate"].astype(float).tolist(),
-                sl("ci_low", lang): counts["ci_low"].astype(float).tolist(),
-                sl("ci_high", lang): counts["ci_high"].astype(float).tolist(),
+                low: counts["ci_low"].astype(float).tolist(),
+                high: counts["ci_high"].astype(float).tolist(),
                 sl("p", lang): counts["p"].astype(float).tolist(),
                 sl("p_holm", lang): counts["p_holm"].astype(float).tolist(),
             }
@@ -127,7 +142,7 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
         formats = {
             sl("previous_value", lang): "d",
             sl("current_value", lang): "d",
-            **{sl(k, lang): ".2f" for k in ("ratio", "ci_low", "ci_high")},
+            **{k: ".2f" for k in (sl("ratio", lang), low, high)},
             **p_formats,
         }
         tables.append(
@@ -159,15 +174,14 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
             {
                 sl("measure", lang): [sl(m, lang) for m in reply["measure"]],
                 sl("unit_word", lang): ["%" if pc else sl("days", lang) for pc in share],
-                **{sl(k, lang): v for k, v in numbers.items()},
+                **{_head(k, lang, a.conf): v for k, v in numbers.items()},
                 sl("p", lang): reply["p"].astype(float).tolist(),
                 sl("p_holm", lang): reply["p_holm"].astype(float).tolist(),
             }
         )
         formats = {sl(k, lang): ".1f" for k in ("previous_value", "current_value")}
-        bounds = ("ci_low", "ci_high")
         # the change signed, its bounds plain, as the trend and KPI tables (review 8, #6)
-        formats.update(change_formats([sl("difference", lang)], [sl(k, lang) for k in bounds]))
+        formats.update(change_formats([sl("difference", lang)], [low, high]))
         tables.append(
             Table(
                 _titled(sl("trend_reply", lang), span),
@@ -284,7 +298,14 @@ def feedback_sections(
     pooled = _data_span(a, lang)
     pooled = sl("pooled_span", lang).format(span=pooled) if pooled else ""
     reply: list[Table | Text | Figure] = [
-        _table(overall, _titled(sl("reply_total", lang), pooled), lang, "sheet_reply", pct=shares)
+        _table(
+            overall,
+            _titled(sl("reply_total", lang), pooled),
+            lang,
+            "sheet_reply",
+            pct=shares,
+            conf=a.conf,
+        )
     ]
     if len(a.reply_by_unit):
         reply.append(
@@ -294,6 +315,7 @@ def feedback_sections(
                 lang,
                 "sheet_reply_unit",
                 pct=shares,
+                conf=a.conf,
             )
         )
     else:

@@ -47,8 +47,11 @@ __all__ = ["AREA_KPIS", "FORMATS", "_UNIT_SYMBOL", "adjusted_p_label", "area_tab
            "shift_columns", "treatment_table", "trend_sections", "year_line"]  # fmt: skip
 
 
-def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
-    """The KPIs of one year in total (area ALL): value, n, k and the interval, display units."""
+def kpi_table(
+    kpis: pd.DataFrame, lang: str, title: str | None = None, conf: float | None = None
+) -> Table:
+    """The KPIs of one year in total (area ALL): value, n, k and the interval, display units;
+    ``conf``, the level the KPIs were computed at, is named in the interval headings."""
     t = kpis[kpis["area"].eq(ALL)].copy()
     scale = display_scale(t["kpi"])
     for col in ("value", "ci_low", "ci_high"):
@@ -69,7 +72,7 @@ def kpi_table(kpis: pd.DataFrame, lang: str, title: str | None = None) -> Table:
     if unreached:
         note = f"{note} {ml('unreached_note', lang).format(n=waited, k=unreached)}"
     return labelled_table(title or ml("kpi_title", lang), t, lang, digits, note,
-                          ("Nyckeltal", "KPIs"))  # fmt: skip
+                          ("Nyckeltal", "KPIs"), conf=conf)  # fmt: skip
 
 
 def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table:
@@ -133,9 +136,12 @@ def contact_sections(
     by_area: bool = True,
     years: Sequence[tuple[str, pd.DataFrame, dict[str, int]]] | None = None,
     min_n: int | None = None,
+    *,
+    conf: float,
 ) -> list[Section]:
     """One section per year: KPI totals, the per-area table and the bemötande counts
-    (``min_n``: the per-area cells show their n and flag fewer answers, see :func:`area_table`).
+    (``min_n``: the per-area cells show their n and flag fewer answers, see :func:`area_table`;
+    ``conf``: the level the KPIs were computed at, named in the KPI table's interval headings).
 
     The closing note gives the number of contacts and the excluded cells; with ``years``
     (label, contact rows, excluded cells of each year read) one line per year instead.
@@ -143,7 +149,7 @@ def contact_sections(
     sections = []
     for year in kpis["year"].drop_duplicates().tolist():
         k, c = _year_rows(kpis, year), _year_rows(counts, year)
-        blocks: list[Table | Text] = [kpi_table(k, lang)]
+        blocks: list[Table | Text] = [kpi_table(k, lang, conf=conf)]
         if by_area and k["area"].ne(ALL).any():
             blocks.append(area_table(k, lang, min_n))
         if len(c):

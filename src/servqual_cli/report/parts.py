@@ -132,7 +132,15 @@ def measurement_part(ctx: ReportContext) -> Part:
     counts = treatment_counts(data.frame, keys=("year",))
     per_year = [(label, d.frame, d.excluded) for (label, _), d in zip(years, loaded, strict=True)]
     sections = ms.contact_sections(
-        kpis[-1], counts, data.excluded, len(data.frame), lang, True, per_year, ctx.config.min_n
+        kpis[-1],
+        counts,
+        data.excluded,
+        len(data.frame),
+        lang,
+        True,
+        per_year,
+        ctx.config.min_n,
+        conf=conf,
     )
     # Summary: n and exclusions of every year read, then what changed (or that it cannot).
     lines = [ms.year_line(*y, lang) for y in per_year]

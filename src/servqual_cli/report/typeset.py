@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from servqual_cli.report.percent_sign import NBSP
 
-__all__ = ["html_text", "tie_n", "typeset_block"]
+__all__ = ["html_text", "tie_n", "typeset_block", "unbreakable_runs"]
 
 # "n = 345", "n = 53 / 54", "(n = −)": the sample size's sign with a number (or minus) after it
 _N_EQUALS = re.compile(r"(?<![\w])n = (?=[\d−–-])")
@@ -37,7 +37,8 @@ _TIED = f"n{NBSP}={NBSP}"
 # UNIT_WORDS, the KPI units, the MDD notes' "procentenheter"/"percentage points"). Not "%":
 # "95 %" has its no-break space already (conf_level.level_text) and "95%" none.
 _UNITS = (
-    "procentenheter|percentage points|arbetsdagar|working days|arbetstimmar|working hours|"
+    "procentenheter|percentage points|arbetsdagar|working days|arbetsdag|working day|"
+    "arbetstimmar|working hours|"
     "dagar|days|dag|day|timmar|hours|timme|hour|sekunder|seconds|veckor|weeks|pp|s|h"
 )
 # "14 dagar", "+5,8 procentenheter", "≤ 90 s", "−4,0 days": an optional relation sign, a
@@ -64,6 +65,19 @@ def tie_n(text: str) -> str:
     ('min n\\xa0=\\xa030', 'pn = 3', 'n = alla')
     """
     return _N_EQUALS.sub(_TIED, text)
+
+
+def unbreakable_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of ``text`` a line must not break inside: a number with its
+    unit ("14 dagar", "+5,8 procentenheter", "≤ 90 s") and the sign of "n = 345" with the
+    space before its number. The page keeps them in no-wrap spans (:func:`html_text`), the
+    terminal keeps them whole when rich wraps a cell (:mod:`servqual_cli.cli.terminal`).
+
+    >>> text = "inom 14 dagar (n = 345), +5,8 procentenheter"
+    >>> [text[a:b] for a, b in unbreakable_runs(text)]
+    ['14 dagar', '+5,8 procentenheter', 'n = ']
+    """
+    return [m.span() for pattern in (_NUMBER_UNIT, _N_EQUALS) for m in pattern.finditer(text)]
 
 
 def html_text(text: object) -> Markup:
