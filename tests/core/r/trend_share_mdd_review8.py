@@ -26,24 +26,31 @@ import sys
 from scipy.stats import norm
 from statsmodels.stats.power import NormalIndPower
 
-with open(sys.argv[1]) as f:
-    rows = json.load(f)["comparisons"]
-shares = ("phone_reached", "email_within_2_working_days", "answered_question")
-out = {}
-for r in rows:
-    if r["kpi"] not in shares:
-        continue
-    p0, n1, n2, level = r["before"], r["n_before"], r["n_after"], r["level"]
-    key = f"{r['kpi']}|{r['channel']}|{r['area']}"
-    if p0 in (0.0, 1.0):
-        out[key] = None
-        continue
-    se = math.sqrt(p0 * (1 - p0) * (1 / n1 + 1 / n2))
-    es = NormalIndPower().solve_power(nobs1=n1, ratio=n2 / n1, alpha=level, power=0.8)
-    mdd = es * math.sqrt(p0 * (1 - p0))
-    to_zero = r["diff"] - r["ci_low"] if r["diff"] >= 0 else r["ci_high"] - r["diff"]
-    if to_zero > norm.isf(level / 2) * se:
-        mdd = to_zero + norm.ppf(0.8) * se
-    out[key] = None if mdd > max(p0, 1 - p0) else mdd
-json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
-print()
+
+def main() -> None:
+    # a function, so that pytest's --doctest-modules can import the file without arguments
+    with open(sys.argv[1]) as f:
+        rows = json.load(f)["comparisons"]
+    shares = ("phone_reached", "email_within_2_working_days", "answered_question")
+    out = {}
+    for r in rows:
+        if r["kpi"] not in shares:
+            continue
+        p0, n1, n2, level = r["before"], r["n_before"], r["n_after"], r["level"]
+        key = f"{r['kpi']}|{r['channel']}|{r['area']}"
+        if p0 in (0.0, 1.0):
+            out[key] = None
+            continue
+        se = math.sqrt(p0 * (1 - p0) * (1 / n1 + 1 / n2))
+        es = NormalIndPower().solve_power(nobs1=n1, ratio=n2 / n1, alpha=level, power=0.8)
+        mdd = es * math.sqrt(p0 * (1 - p0))
+        to_zero = r["diff"] - r["ci_low"] if r["diff"] >= 0 else r["ci_high"] - r["diff"]
+        if to_zero > norm.isf(level / 2) * se:
+            mdd = to_zero + norm.ppf(0.8) * se
+        out[key] = None if mdd > max(p0, 1 - p0) else mdd
+    json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
+    print()
+
+
+if __name__ == "__main__":
+    main()

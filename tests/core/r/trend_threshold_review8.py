@@ -26,24 +26,31 @@ from scipy.optimize import brentq
 from scipy.stats import norm
 from statsmodels.stats.multitest import multipletests
 
-with open(sys.argv[1]) as f:
-    rows = [r for r in json.load(f)["comparisons"] if r["area"] == "ALL"]
-p = np.array([r["p"] for r in rows], dtype=float)
-out = {"inputs": [], "critical": {}}
-for i, r in enumerate(rows):
-    se = r["se"]
 
-    def gap(d: float, i: int = i, se: float = se) -> float:
-        q = p.copy()
-        q[i] = 2 * norm.sf(d / se)
-        return multipletests(q, alpha=0.05, method="holm")[1][i] - 0.05
+def main() -> None:
+    # a function, so that pytest's --doctest-modules can import the file without arguments
+    with open(sys.argv[1]) as f:
+        rows = [r for r in json.load(f)["comparisons"] if r["area"] == "ALL"]
+    p = np.array([r["p"] for r in rows], dtype=float)
+    out = {"inputs": [], "critical": {}}
+    for i, r in enumerate(rows):
+        se = r["se"]
 
-    d = brentq(gap, 1e-9 * se, 20 * se, xtol=1e-12 * se)
-    to_zero = r["diff"] - r["ci_low"] if r["diff"] >= 0 else r["ci_high"] - r["diff"]
-    key = f"{r['kpi']}|{r['channel']}"
-    out["inputs"].append(
-        {k: r[k] for k in ("kpi", "channel", "p", "se", "diff", "ci_low", "ci_high")}
-    )
-    out["critical"][key] = max(d, to_zero)
-json.dump(out, sys.stdout, indent=1)
-print()
+        def gap(d: float, i: int = i, se: float = se) -> float:
+            q = p.copy()
+            q[i] = 2 * norm.sf(d / se)
+            return multipletests(q, alpha=0.05, method="holm")[1][i] - 0.05
+
+        d = brentq(gap, 1e-9 * se, 20 * se, xtol=1e-12 * se)
+        to_zero = r["diff"] - r["ci_low"] if r["diff"] >= 0 else r["ci_high"] - r["diff"]
+        key = f"{r['kpi']}|{r['channel']}"
+        out["inputs"].append(
+            {k: r[k] for k in ("kpi", "channel", "p", "se", "diff", "ci_low", "ci_high")}
+        )
+        out["critical"][key] = max(d, to_zero)
+    json.dump(out, sys.stdout, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
