@@ -101,3 +101,19 @@ def test_without_weights_nothing_weighted(cli, data_dir: Path) -> None:
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert "weighted_groups" not in out and "weighted_group_tests" not in out
+
+
+def test_weighted_by_a_column_without_any_group_is_not_an_internal_error(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    # the read-through found `gap --weight-column --by` on a group column with every cell blank
+    # ending in "internal error: KeyError: 'dimension'" (exit 3): the CSV of the weighted
+    # groups assumed at least one group
+    lines = (data_dir / "weighted_groups_small.csv").read_text().splitlines()
+    blank = [lines[0]] + [";".join([r.split(";")[0], "", *r.split(";")[2:]]) for r in lines[1:]]
+    path = tmp_path / "no_groups.csv"
+    path.write_text("\n".join(blank) + "\n")
+    for fmt in ("table", "csv", "json"):
+        r = cli("gap", path, "--weight-column", "Vikt", "--by", "Enhet", "--no-items", "-f", fmt)
+        assert r.exit_code in (0, 1), (fmt, r.stderr)
+        assert "internal error" not in r.stderr

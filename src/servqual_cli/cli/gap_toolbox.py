@@ -339,7 +339,8 @@ def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
         add("weighted_test", payload["weighted_tests"]["dimensions"], "dimension")
     if "weighted" in payload:
         add("weighted", payload["weighted"]["estimates"], "name")
-    if "weighted_groups" in payload:  # --by with --weight-column: group = the group's name
+    # --by with --weight-column: group = the group's name (none when no respondent has a group)
+    if payload.get("weighted_groups", {}).get("groups"):
         frame = pd.DataFrame(payload["weighted_groups"]["groups"])
         frame.insert(0, "name", frame.pop("dimension"))
         frame.insert(0, "level", "weighted_group")
