@@ -14,7 +14,8 @@ Kruskal-Wallis; :mod:`~servqual_cli.core.group_gaps`), as R does it: for dimensi
 with a gap, in a group or not. R keeps it when rows leave the model (``design[-nas, ]`` and
 ``subset`` keep each row's stratum size), so v_d is the squared SE of the group's weighted gap
 in the per-group table (:mod:`~servqual_cli.core.weighted_group_gaps`, a domain of the same
-design). The Wald
+design), and is taken from there (:func:`~servqual_cli.core.weighted_group_gaps.domain_means`):
+this module adds only the Wald test. The Wald
 statistic of "every μ_d equal" is then
 
     X² = Σ_d (μ̂_d − μ̄)² / v_d,  μ̄ = Σ_d (μ̂_d / v_d) / Σ_d (1 / v_d),
@@ -54,6 +55,7 @@ from servqual_cli.core import inference
 from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP, _group_codes
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.survey_weights import check_weights
+from servqual_cli.core.weighted_group_gaps import domain_means
 
 __all__ = ["METHOD", "WeightedGroupTests", "weighted_group_tests"]
 
@@ -142,9 +144,14 @@ def weighted_group_tests(
         arr = arr.reshape(-1, 1)
     codes, names = _group_codes(groups)
     k_all = len(names)
+    # each group's weighted mean gap and its squared linearised SE, a domain of the dimension's
+    # design: the per-group table's own numbers (one computation, weighted_group_gaps)
+    dom, dims = domain_means(arr, ww, codes, k_all), arr.shape[1]
+    mean = dom["mean"].to_numpy(dtype=float).reshape(k_all, dims)
+    var = dom["se"].to_numpy(dtype=float).reshape(k_all, dims) ** 2
     rows, kept, dropped, small = [], [], [], []
-    for j in range(arr.shape[1]):  # a loop over the dimensions; the respondents are vectorised
-        stats, inside, out, few = _one_dimension(arr[:, j], ww, codes, names, k_all)
+    for j in range(dims):  # a loop over the dimensions; the respondents are vectorised
+        stats, inside, out, few = _one_dimension(arr[:, j], ww, codes, names, mean[:, j], var[:, j])
         rows.append(stats)
         kept.append(inside)
         dropped.append(out)
@@ -157,14 +164,19 @@ def weighted_group_tests(
 
 
 def _one_dimension(
-    g: np.ndarray, w: np.ndarray, codes: np.ndarray, names: list[str], k_all: int
+    g: np.ndarray,
+    w: np.ndarray,
+    codes: np.ndarray,
+    names: list[str],
+    mean: np.ndarray,
+    var: np.ndarray,
 ) -> tuple[list[float], tuple[str, ...], dict[str, str], dict[str, int]]:
     """One dimension's (k, n, F, df1, df2, p), the groups in the test, those left out and the
-    small ones in it."""
+    small ones in it, from every group's weighted mean gap and its variance (``mean``, ``var``:
+    one per group, :func:`~servqual_cli.core.weighted_group_gaps.domain_means`)."""
     nan = float("nan")
-    in_design = ~np.isnan(g) & ~np.isnan(w)
-    big_n = float(in_design.sum())  # the design's n, kept by R's subset (its variance factor)
-    ok = in_design & (codes >= 0)
+    k_all = len(names)
+    ok = ~np.isnan(g) & ~np.isnan(w) & (codes >= 0)
     c, gv, wv = codes[ok], g[ok], w[ok]
     size = np.bincount(c, minlength=k_all)
     low = np.full(k_all, np.inf)
@@ -188,21 +200,14 @@ def _one_dimension(
     if k < 2:
         return [k, 0, nan, nan, nan, nan], inside, out, {}
     few = {names[i]: int(size[i]) for i in np.flatnonzero(eligible & (size < SMALL_GROUP))}
-    use = eligible[c]
-    c, gv, wv = c[use], gv[use], wv[use]
-    n = c.size
-    mean = np.bincount(c, weights=wv * gv, minlength=k_all)[eligible] / total_w[eligible]
-    # each respondent's linearised score for its group's mean (svy.varcoef: estfun %*% Ainv)
-    full_mean = np.zeros(k_all)
-    full_mean[eligible] = mean
-    z = wv * (gv - full_mean[c]) / total_w[c]
-    var = big_n / (big_n - 1.0) * np.bincount(c, weights=z**2, minlength=k_all)[eligible]
+    n = int(size[eligible].sum())
+    mu, v = mean[eligible], var[eligible]
     scale = np.abs(gv).max() * float(np.finfo(np.float64).eps) * 10.0
-    if not (np.sqrt(var) > scale).all():  # a variance that is rounding noise: no test
+    if not (np.sqrt(v) > scale).all():  # a variance that is rounding noise: no test
         return [k, n, nan, nan, nan, nan], inside, out, few
-    precision = 1.0 / var
-    centre = (precision * mean).sum() / precision.sum()
-    chisq = float((precision * (mean - centre) ** 2).sum())
+    precision = 1.0 / v
+    centre = (precision * mu).sum() / precision.sum()
+    chisq = float((precision * (mu - centre) ** 2).sum())
     df1, df2 = k - 1.0, float(n - k)
     f = chisq / df1
     p = float(special.fdtrc(df1, df2, f)) if df2 >= 1 else nan
