@@ -37,7 +37,12 @@ import pandas as pd
 from servqual_cli.core import inference
 from servqual_cli.core.group_gaps import _group_codes
 from servqual_cli.core.results import plain, records
-from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
+from servqual_cli.core.survey_weights import (
+    check_weights,
+    design_t,
+    weighted_means,
+    zero_weights,
+)
 
 __all__ = ["METHOD", "WeightedGroupGaps", "domain_means", "weighted_group_gaps"]
 
@@ -65,6 +70,7 @@ class WeightedGroupGaps:
     table: pd.DataFrame
     adjust: str
     conf: float = 0.95
+    n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
 
     @property
     def n_tests(self) -> int:
@@ -79,6 +85,7 @@ class WeightedGroupGaps:
             "adjust": self.adjust,
             "family": "groups x dimensions with a test",
             "n_tests": self.n_tests,
+            "n_zero_weight": plain(self.n_zero_weight),
             "conf": plain(self.conf),
             "groups": records(self.table),
         }
@@ -117,7 +124,8 @@ def weighted_group_gaps(
         arr = arr.reshape(-1, 1)
     codes, names = _group_codes(groups)
     if not names:
-        return WeightedGroupGaps(column, by, pd.DataFrame(columns=COLUMNS), adjust, conf)
+        empty = pd.DataFrame(columns=COLUMNS)
+        return WeightedGroupGaps(column, by, empty, adjust, conf, zero_weights(ww))
     table = domain_means(arr, ww, codes, len(names), conf)
     table.insert(0, "dimension", np.tile(np.asarray(list(dimensions), dtype=object), len(names)))
     table.insert(0, "group", np.repeat(np.asarray(names, dtype=object), arr.shape[1]))
@@ -127,7 +135,7 @@ def weighted_group_gaps(
     t, p, low, high = design_t(mean, se, df, conf)
     table = table.assign(t=t, df=df, p=p, ci_low=low, ci_high=high)
     table["p_adjusted"] = inference.p_adjust(p, adjust)
-    return WeightedGroupGaps(column, by, table[COLUMNS], adjust, conf)
+    return WeightedGroupGaps(column, by, table[COLUMNS], adjust, conf, zero_weights(ww))
 
 
 def domain_means(

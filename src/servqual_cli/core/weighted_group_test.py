@@ -29,7 +29,8 @@ drops the others with ``na.action``; n, the model's respondents, counts only the
 groups the unweighted Welch ANOVA would use: at
 least :data:`~servqual_cli.core.group_gaps.MIN_GROUP_N` gaps and some variance (a group of one
 respondent, or of equal gaps, has v_d = 0 and makes the covariance singular). Fewer than two
-such groups: no test (NaN). A zero weight counts in n, as in the other weighted tables.
+such groups: no test (NaN). A respondent with weight 0 stays in the design's N but not in n, a
+group's size or the df, as R (``degf`` counts positive weights only; tests/core/r/zero_weights.R).
 
 References
 ----------
@@ -54,7 +55,7 @@ from scipy import special
 from servqual_cli.core import inference
 from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP, _group_codes
 from servqual_cli.core.results import plain, records
-from servqual_cli.core.survey_weights import check_weights
+from servqual_cli.core.survey_weights import check_weights, zero_weights
 from servqual_cli.core.weighted_group_gaps import domain_means
 
 __all__ = ["METHOD", "WeightedGroupTests", "weighted_group_tests"]
@@ -87,6 +88,7 @@ class WeightedGroupTests:
     left_out: tuple[dict[str, str], ...]
     adjust: str
     small: tuple[dict[str, int], ...] = ()
+    n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
 
     @property
     def n_tests(self) -> int:
@@ -108,6 +110,7 @@ class WeightedGroupTests:
             "family": "dimensions with a test",
             "small_group": SMALL_GROUP,
             "n_tests": plain(self.n_tests),
+            "n_zero_weight": plain(self.n_zero_weight),
             "dimensions": rows,
         }
 
@@ -160,7 +163,7 @@ def weighted_group_tests(
     table.insert(0, "dimension", list(dimensions))
     table["p_adjusted"] = inference.p_adjust(table["p"].to_numpy(dtype=float), adjust)
     return WeightedGroupTests(column, by, table[COLUMNS], tuple(kept), tuple(dropped), adjust,
-                              tuple(small))  # fmt: skip
+                              tuple(small), zero_weights(ww))  # fmt: skip
 
 
 def _one_dimension(
@@ -176,25 +179,30 @@ def _one_dimension(
     one per group, :func:`~servqual_cli.core.weighted_group_gaps.domain_means`)."""
     nan = float("nan")
     k_all = len(names)
-    ok = ~np.isnan(g) & ~np.isnan(w) & (codes >= 0)
-    c, gv, wv = codes[ok], g[ok], w[ok]
+    in_group = ~np.isnan(g) & ~np.isnan(w) & (codes >= 0)
+    # a weight of 0 is in the design but not in the model's n or df (R's degf counts positive
+    # weights only), nor in a group's size or spread: its linearised score is 0
+    ok = in_group & (w > 0)
+    c, gv = codes[ok], g[ok]
+    rows = np.bincount(codes[in_group], minlength=k_all)
     size = np.bincount(c, minlength=k_all)
     low = np.full(k_all, np.inf)
     high = np.full(k_all, -np.inf)
     np.minimum.at(low, c, gv)
     np.maximum.at(high, c, gv)
-    total_w = np.bincount(c, weights=wv, minlength=k_all)
-    eligible = (size >= MIN_GROUP_N) & (high > low) & (total_w > 0)
+    eligible = (size >= MIN_GROUP_N) & (high > low)
     out = {}
     for i in np.flatnonzero(~eligible):  # the few groups left out, with why
-        if size[i] == 0:
+        if rows[i] == 0:
             out[names[i]] = "no valid dimension gap"
-        elif size[i] < MIN_GROUP_N:
-            out[names[i]] = f"fewer than {MIN_GROUP_N} valid dimension gaps"
-        elif not high[i] > low[i]:
-            out[names[i]] = "no variance (all gaps equal)"
-        else:
+        elif size[i] == 0:
             out[names[i]] = "no positive weight"
+        elif rows[i] < MIN_GROUP_N:
+            out[names[i]] = f"fewer than {MIN_GROUP_N} valid dimension gaps"
+        elif size[i] < MIN_GROUP_N:
+            out[names[i]] = f"fewer than {MIN_GROUP_N} valid dimension gaps with a positive weight"
+        else:
+            out[names[i]] = "no variance (all gaps equal)"
     inside = tuple(names[i] for i in np.flatnonzero(eligible))
     k = len(inside)
     if k < 2:

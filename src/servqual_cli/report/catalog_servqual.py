@@ -389,4 +389,13 @@ TOOLBOX: Pairs = {
         "weighted form here and describe the sample, not the population; the weighted test "
         "between the groups is in the table “{table}”.",
     ),
+    # w-weight (session 12): respondents with weight 0, as R survey (tests/core/r/zero_weights.R)
+    "weight_zero_note": (
+        "Svarande med vikt 0: {n}. De bidrar inte till de viktade skattningarna och räknas inte "
+        "i n eller frihetsgraderna, men ingår i designens storlek för SE, som i R survey "
+        "(degf räknar bara positiva vikter).",
+        "Respondents with weight 0: {n}. They add nothing to the weighted estimates and are not "
+        "counted in n or the degrees of freedom, but stay in the design's size for the SE, as "
+        "in R survey (degf counts positive weights only).",
+    ),
 }
