@@ -60,5 +60,35 @@ trend <- list(diff = unname(coef(fit2)[2]), se = unname(SE(fit2)[2]),
               df = fit2$df.residual, p = unname(summary(fit2)$coefficients[2, 4]),
               se_before = per["before", "se"], se_after = per["after", "se"])
 
+# tests/data/weighted_zero_ipa.csv: weighted_groups_small.csv (weighted_group_test.R) with the
+# weights of respondents 3, 10 and 20 set to 0 and importance points W1-W5 added (numpy, seed
+# 20261207; 100 points in multiples of 5), the CLI and report tests' file: per dimension the
+# one-sample svyttest and the Wald test between the units (Väster, one respondent, left out)
+small <- read.csv2(file.path("..", "..", "data", "weighted_zero_ipa.csv"),
+                   colClasses = c(Enhet = "character"), na.strings = "")
+Es <- as.matrix(small[, paste0("E", 1:22)])
+Ps <- as.matrix(small[, paste0("P", 1:22)])
+unit <- ifelse(trimws(small$Enhet) == "" | is.na(small$Enhet), NA, trimws(small$Enhet))
+dims <- list(Tangibles = 1:4, Reliability = 5:9, Responsiveness = 10:13, Assurance = 14:17,
+             Empathy = 18:22)
+file_rows <- list()
+for (name in names(dims)) {
+  gd <- (Ps - Es)[, dims[[name]], drop = FALSE]
+  ok <- rowSums(!is.na(gd)) >= ceiling(length(dims[[name]]) / 2)
+  g <- ifelse(ok, rowMeans(gd, na.rm = TRUE), NA)
+  d <- data.frame(g = g, w = small$Vikt, unit = unit)[!is.na(g), ]
+  des <- svydesign(ids = ~1, weights = ~w, data = d)
+  m <- svymean(~g, des)
+  tt <- svyttest(g ~ 0, des)
+  fit <- svyglm(g ~ unit, subset(des, unit %in% c("Norr", "Söder", "Öster")))
+  rt <- regTermTest(fit, ~unit)
+  file_rows[[name]] <- list(dimension = name, rows = nrow(d), n = sum(d$w > 0),
+                            mean = unname(coef(m)), se = unname(SE(m)),
+                            df = unname(tt$parameter), t = unname(tt$statistic),
+                            p = unname(tt$p.value), f = unname(rt$Ftest[1, 1]),
+                            df2 = unname(rt$ddf))
+}
+
 writeLines(to_json(list(g1 = g1, g2 = g2, w = w, group = ifelse(is.na(grp), "", grp),
-                        cases = cases, trend = trend)), "zero_weights.json")
+                        cases = cases, trend = trend, file = unname(file_rows))),
+           "zero_weights.json")
