@@ -103,3 +103,11 @@ def test_a_group_whose_weights_are_zero_but_one_is_left_out() -> None:
     res = weighted_group_tests(g, ["A"], w, "w", list("aaabbb"), "K")
     assert res.left_out[0] == {"b": "fewer than 2 valid dimension gaps with a positive weight"}
     assert res.n_zero_weight == 2
+
+
+def test_the_trend_counts_zero_weights_each_year() -> None:
+    from servqual_cli.core.trend_weighted import weighted_gap_trend
+
+    res = weighted_gap_trend(pd.DataFrame({"A": G[:7, 0]}), pd.DataFrame({"A": G[7:, 0]}),
+                             W[:7], W[7:])  # fmt: skip
+    assert res.n_zero_weight == (1, 2) and res.to_dict()["n_zero_weight"] == [1, 2]
