@@ -41,12 +41,25 @@ def check_weights(w: np.ndarray, column: str = "weight") -> np.ndarray:
     return arr
 
 
+def zero_weights(w: np.ndarray) -> int:
+    """The respondents with weight 0: counted in no n or df (:func:`weighted_means`), a count
+    every weighted output names.
+
+    >>> zero_weights(np.array([1.0, 0.0, np.nan, 0.0]))
+    2
+    """
+    return int((np.asarray(w, dtype=float) == 0).sum())
+
+
 def weighted_means(
     x: np.ndarray, w: np.ndarray, conf: float = 0.95, design_n: np.ndarray | None = None
 ) -> pd.DataFrame:
     """Weighted mean, linearised SE, normal CI and Kish's n_eff per column of ``x``.
 
-    Rows where the value or the weight is missing are left out (as ``na.rm = TRUE``).
+    Rows where the value or the weight is missing are left out (as ``na.rm = TRUE``). A row
+    with weight 0 stays in the design's size N (the variance's N / (N − 1)) but is not counted
+    in ``n``, as R ``survey``: ``degf()`` counts only positive weights, so a test's df built on
+    ``n`` (n − 2 for ``svyttest``) is R's.
     ``design_n`` (one per column): ``x`` is a domain (a group) of a design with that many
     respondents, whose linearised variance is N / (N − 1) · Σ_domain z_i², z_i = 0 outside
     the domain, as R ``svyby``/``svymean`` on ``subset(design, …)`` (Lumley 2010, §2.3:
@@ -71,16 +84,20 @@ def weighted_means(
         arr = arr.reshape(-1, 1)
     ww = np.asarray(w, dtype=float).reshape(-1, 1)
     ok = ~np.isnan(arr) & ~np.isnan(ww)
+    # A weight of 0 keeps the row in the design (its score is 0, the variance's N counts it: an
+    # out-of-domain respondent) but out of n and the df: R's degf() counts positive weights only
+    # (tests/core/r/zero_weights.R). The unweighted mean is over the same n rows.
+    counted = ok & (ww > 0)
     wv = np.where(ok, ww, 0.0)
-    n = ok.sum(axis=0).astype(float)
+    n = counted.sum(axis=0).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         total = wv.sum(axis=0)
         mean = (wv * np.where(ok, arr, 0.0)).sum(axis=0) / total
         z = wv * np.where(ok, arr - mean, 0.0) / total
-        big_n = n if design_n is None else np.asarray(design_n, dtype=float)
+        big_n = ok.sum(axis=0) if design_n is None else np.asarray(design_n, dtype=float)
         se = np.sqrt(big_n / (big_n - 1) * (z**2).sum(axis=0))
         n_eff = total**2 / (wv**2).sum(axis=0)
-        unweighted = np.where(ok, arr, 0.0).sum(axis=0) / n
+        unweighted = np.where(counted, arr, 0.0).sum(axis=0) / n
     se = np.where(n >= 2, se, np.nan)
     half = float(special.ndtri(0.5 + conf / 2.0)) * se
     return pd.DataFrame(
@@ -104,12 +121,14 @@ class WeightedSummary:
     table: pd.DataFrame
     n_missing_weight: int
     conf: float = 0.95
+    n_zero_weight: int = 0  # rows with weight 0: in the design's N, not in n (weighted_means)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "weight_column": self.column,
             "method": NOTE,
             "n_missing_weight": plain(self.n_missing_weight),
+            "n_zero_weight": plain(self.n_zero_weight),
             "estimates": records(self.table),
         }
 
@@ -128,7 +147,7 @@ def weighted_summary(
     x = np.column_stack([np.asarray(columns[k], dtype=float).reshape(-1) for k in names])
     table = weighted_means(x, ww, conf)
     table.insert(0, "name", names)
-    return WeightedSummary(column, table, int(np.isnan(ww).sum()), conf)
+    return WeightedSummary(column, table, int(np.isnan(ww).sum()), conf, zero_weights(ww))
 
 
 def design_t(

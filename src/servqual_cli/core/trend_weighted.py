@@ -16,6 +16,7 @@ import pandas as pd
 
 from servqual_cli.core.results import records
 from servqual_cli.core.survey_trend import WEIGHTED_COLUMNS, compare_weighted_gaps
+from servqual_cli.core.survey_weights import zero_weights
 
 __all__ = ["WeightedGapTrend", "weighted_gap_trend"]
 
@@ -28,10 +29,14 @@ class WeightedGapTrend:
 
     comparisons: pd.DataFrame
     n_missing_weight: tuple[int, int]
+    # respondents with weight 0 each year: in the design's N, not in n or the df (as R survey;
+    # core/survey_weights.weighted_means); for the renderers to name
+    n_zero_weight: tuple[int, int] = (0, 0)
 
     def to_dict(self) -> dict[str, Any]:
         return {"dimensions": records(self.comparisons[WEIGHTED_COLUMNS]),
-                "n_missing_weight": list(self.n_missing_weight)}  # fmt: skip
+                "n_missing_weight": list(self.n_missing_weight),
+                "n_zero_weight": list(self.n_zero_weight)}  # fmt: skip
 
 
 def weighted_gap_trend(
@@ -47,10 +52,10 @@ def weighted_gap_trend(
     >>> b = pd.DataFrame({"A": [-1.0, -2.0, -1.5, -0.5, -1.0]})
     >>> a = pd.DataFrame({"A": [0.0, -0.5, -1.0, 0.5]})
     >>> r = weighted_gap_trend(b, a, np.array([1.0, 3, 1, 1, np.nan]), np.ones(4))
-    >>> r.n_missing_weight, int(r.comparisons["n_before"].iloc[0])
-    ((1, 0), 4)
+    >>> r.n_missing_weight, int(r.comparisons["n_before"].iloc[0]), r.n_zero_weight
+    ((1, 0), 4, (0, 0))
     """
     frame = compare_weighted_gaps(before, after, w_before, w_after, conf)
     missing = (int(np.isnan(np.asarray(w_before, dtype=float)).sum()),
                int(np.isnan(np.asarray(w_after, dtype=float)).sum()))  # fmt: skip
-    return WeightedGapTrend(frame, missing)
+    return WeightedGapTrend(frame, missing, (zero_weights(w_before), zero_weights(w_after)))

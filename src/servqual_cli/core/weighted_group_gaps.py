@@ -37,9 +37,14 @@ import pandas as pd
 from servqual_cli.core import inference
 from servqual_cli.core.group_gaps import _group_codes
 from servqual_cli.core.results import plain, records
-from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
+from servqual_cli.core.survey_weights import (
+    check_weights,
+    design_t,
+    weighted_means,
+    zero_weights,
+)
 
-__all__ = ["METHOD", "WeightedGroupGaps", "weighted_group_gaps"]
+__all__ = ["METHOD", "WeightedGroupGaps", "domain_means", "weighted_group_gaps"]
 
 METHOD = (
     "each group a domain of the weighted design svydesign(ids = ~1, weights = ~w) of the "
@@ -65,6 +70,7 @@ class WeightedGroupGaps:
     table: pd.DataFrame
     adjust: str
     conf: float = 0.95
+    n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
 
     @property
     def n_tests(self) -> int:
@@ -79,6 +85,7 @@ class WeightedGroupGaps:
             "adjust": self.adjust,
             "family": "groups x dimensions with a test",
             "n_tests": self.n_tests,
+            "n_zero_weight": plain(self.n_zero_weight),
             "conf": plain(self.conf),
             "groups": records(self.table),
         }
@@ -116,22 +123,45 @@ def weighted_group_gaps(
     if arr.ndim == 1:
         arr = arr.reshape(-1, 1)
     codes, names = _group_codes(groups)
-    # N_j: the design of dimension j, every respondent with a gap and a weight (in a group or not)
-    design_n = (~np.isnan(arr) & ~np.isnan(ww)[:, None]).sum(axis=0)
-    frames = []
-    for code, name in enumerate(names):  # a loop over the groups; the rows are vectorised
-        rows = codes == code
-        part = weighted_means(arr[rows], ww[rows], conf, design_n=design_n)
-        part.insert(0, "dimension", list(dimensions))
-        part.insert(0, "group", name)
-        frames.append(part)
-    if not frames:
-        return WeightedGroupGaps(column, by, pd.DataFrame(columns=COLUMNS), adjust, conf)
-    table = pd.concat(frames, ignore_index=True)
+    if not names:
+        empty = pd.DataFrame(columns=COLUMNS)
+        return WeightedGroupGaps(column, by, empty, adjust, conf, zero_weights(ww))
+    table = domain_means(arr, ww, codes, len(names), conf)
+    table.insert(0, "dimension", np.tile(np.asarray(list(dimensions), dtype=object), len(names)))
+    table.insert(0, "group", np.repeat(np.asarray(names, dtype=object), arr.shape[1]))
     n = table["n"].to_numpy().astype(float)
     mean, se = table["mean"].to_numpy(), table["se"].to_numpy()
     df = np.where(n >= 3, n - 2.0, np.nan)  # svyttest: degf(subset) − 1 = n_d − 2
     t, p, low, high = design_t(mean, se, df, conf)
     table = table.assign(t=t, df=df, p=p, ci_low=low, ci_high=high)
     table["p_adjusted"] = inference.p_adjust(p, adjust)
-    return WeightedGroupGaps(column, by, table[COLUMNS], adjust, conf)
+    return WeightedGroupGaps(column, by, table[COLUMNS], adjust, conf, zero_weights(ww))
+
+
+def domain_means(
+    gap: np.ndarray, weights: np.ndarray, codes: np.ndarray, k: int, conf: float = 0.95
+) -> pd.DataFrame:
+    """Each group × dimension's weighted mean, linearised SE (and n, CI, n_eff, unweighted
+    mean), each group a domain of the dimension's design: the one computation of a group's
+    weighted gap and its variance, for the per-group table and the Wald test between the groups
+    (:mod:`~servqual_cli.core.weighted_group_test`, whose covariance is diag(SE²)).
+
+    ``gap``: (n, dims); ``weights``: checked weights (NaN: not in the design); ``codes``: each
+    respondent's group in ``range(k)``, -1 for none (in the design's N, in no domain). Returns
+    the :func:`~servqual_cli.core.survey_weights.weighted_means` columns, one row per group ×
+    dimension, group-major (row ``code * dims + j``).
+
+    >>> g = np.array([[-1.0], [-2.0], [0.5], [-0.5], [1.0]])
+    >>> t = domain_means(g, np.array([1.0, 2, 1, 3, 1]), np.array([0, 0, 0, 1, -1]), 2)
+    >>> t["n"].tolist(), round(float(t["mean"].iloc[0]), 4), round(float(t["se"].iloc[0]), 4)
+    ([3, 1], -1.125, 0.6684)
+    """
+    # N_j: the design of dimension j, every respondent with a gap and a weight (in a group or not)
+    design_n = (~np.isnan(gap) & ~np.isnan(weights)[:, None]).sum(axis=0)
+    frames = []
+    for code in range(k):  # a loop over the groups; the rows are vectorised
+        rows = codes == code
+        frames.append(weighted_means(gap[rows], weights[rows], conf, design_n=design_n))
+    if not frames:  # no group: no domain
+        return weighted_means(gap, weights, conf).iloc[:0]
+    return pd.concat(frames, ignore_index=True)

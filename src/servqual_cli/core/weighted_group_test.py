@@ -14,7 +14,8 @@ Kruskal-Wallis; :mod:`~servqual_cli.core.group_gaps`), as R does it: for dimensi
 with a gap, in a group or not. R keeps it when rows leave the model (``design[-nas, ]`` and
 ``subset`` keep each row's stratum size), so v_d is the squared SE of the group's weighted gap
 in the per-group table (:mod:`~servqual_cli.core.weighted_group_gaps`, a domain of the same
-design). The Wald
+design), and is taken from there (:func:`~servqual_cli.core.weighted_group_gaps.domain_means`):
+this module adds only the Wald test. The Wald
 statistic of "every μ_d equal" is then
 
     X² = Σ_d (μ̂_d − μ̄)² / v_d,  μ̄ = Σ_d (μ̂_d / v_d) / Σ_d (1 / v_d),
@@ -28,7 +29,8 @@ drops the others with ``na.action``; n, the model's respondents, counts only the
 groups the unweighted Welch ANOVA would use: at
 least :data:`~servqual_cli.core.group_gaps.MIN_GROUP_N` gaps and some variance (a group of one
 respondent, or of equal gaps, has v_d = 0 and makes the covariance singular). Fewer than two
-such groups: no test (NaN). A zero weight counts in n, as in the other weighted tables.
+such groups: no test (NaN). A respondent with weight 0 stays in the design's N but not in n, a
+group's size or the df, as R (``degf`` counts positive weights only; tests/core/r/zero_weights.R).
 
 References
 ----------
@@ -53,7 +55,8 @@ from scipy import special
 from servqual_cli.core import inference
 from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP, _group_codes
 from servqual_cli.core.results import plain, records
-from servqual_cli.core.survey_weights import check_weights
+from servqual_cli.core.survey_weights import check_weights, zero_weights
+from servqual_cli.core.weighted_group_gaps import domain_means
 
 __all__ = ["METHOD", "WeightedGroupTests", "weighted_group_tests"]
 
@@ -85,6 +88,7 @@ class WeightedGroupTests:
     left_out: tuple[dict[str, str], ...]
     adjust: str
     small: tuple[dict[str, int], ...] = ()
+    n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
 
     @property
     def n_tests(self) -> int:
@@ -106,6 +110,7 @@ class WeightedGroupTests:
             "family": "dimensions with a test",
             "small_group": SMALL_GROUP,
             "n_tests": plain(self.n_tests),
+            "n_zero_weight": plain(self.n_zero_weight),
             "dimensions": rows,
         }
 
@@ -142,9 +147,14 @@ def weighted_group_tests(
         arr = arr.reshape(-1, 1)
     codes, names = _group_codes(groups)
     k_all = len(names)
+    # each group's weighted mean gap and its squared linearised SE, a domain of the dimension's
+    # design: the per-group table's own numbers (one computation, weighted_group_gaps)
+    dom, dims = domain_means(arr, ww, codes, k_all), arr.shape[1]
+    mean = dom["mean"].to_numpy(dtype=float).reshape(k_all, dims)
+    var = dom["se"].to_numpy(dtype=float).reshape(k_all, dims) ** 2
     rows, kept, dropped, small = [], [], [], []
-    for j in range(arr.shape[1]):  # a loop over the dimensions; the respondents are vectorised
-        stats, inside, out, few = _one_dimension(arr[:, j], ww, codes, names, k_all)
+    for j in range(dims):  # a loop over the dimensions; the respondents are vectorised
+        stats, inside, out, few = _one_dimension(arr[:, j], ww, codes, names, mean[:, j], var[:, j])
         rows.append(stats)
         kept.append(inside)
         dropped.append(out)
@@ -153,56 +163,59 @@ def weighted_group_tests(
     table.insert(0, "dimension", list(dimensions))
     table["p_adjusted"] = inference.p_adjust(table["p"].to_numpy(dtype=float), adjust)
     return WeightedGroupTests(column, by, table[COLUMNS], tuple(kept), tuple(dropped), adjust,
-                              tuple(small))  # fmt: skip
+                              tuple(small), zero_weights(ww))  # fmt: skip
 
 
 def _one_dimension(
-    g: np.ndarray, w: np.ndarray, codes: np.ndarray, names: list[str], k_all: int
+    g: np.ndarray,
+    w: np.ndarray,
+    codes: np.ndarray,
+    names: list[str],
+    mean: np.ndarray,
+    var: np.ndarray,
 ) -> tuple[list[float], tuple[str, ...], dict[str, str], dict[str, int]]:
     """One dimension's (k, n, F, df1, df2, p), the groups in the test, those left out and the
-    small ones in it."""
+    small ones in it, from every group's weighted mean gap and its variance (``mean``, ``var``:
+    one per group, :func:`~servqual_cli.core.weighted_group_gaps.domain_means`)."""
     nan = float("nan")
-    in_design = ~np.isnan(g) & ~np.isnan(w)
-    big_n = float(in_design.sum())  # the design's n, kept by R's subset (its variance factor)
-    ok = in_design & (codes >= 0)
-    c, gv, wv = codes[ok], g[ok], w[ok]
+    k_all = len(names)
+    in_group = ~np.isnan(g) & ~np.isnan(w) & (codes >= 0)
+    # a weight of 0 is in the design but not in the model's n or df (R's degf counts positive
+    # weights only), nor in a group's size or spread: its linearised score is 0
+    ok = in_group & (w > 0)
+    c, gv = codes[ok], g[ok]
+    rows = np.bincount(codes[in_group], minlength=k_all)
     size = np.bincount(c, minlength=k_all)
     low = np.full(k_all, np.inf)
     high = np.full(k_all, -np.inf)
     np.minimum.at(low, c, gv)
     np.maximum.at(high, c, gv)
-    total_w = np.bincount(c, weights=wv, minlength=k_all)
-    eligible = (size >= MIN_GROUP_N) & (high > low) & (total_w > 0)
+    eligible = (size >= MIN_GROUP_N) & (high > low)
     out = {}
     for i in np.flatnonzero(~eligible):  # the few groups left out, with why
-        if size[i] == 0:
+        if rows[i] == 0:
             out[names[i]] = "no valid dimension gap"
-        elif size[i] < MIN_GROUP_N:
-            out[names[i]] = f"fewer than {MIN_GROUP_N} valid dimension gaps"
-        elif not high[i] > low[i]:
-            out[names[i]] = "no variance (all gaps equal)"
-        else:
+        elif size[i] == 0:
             out[names[i]] = "no positive weight"
+        elif rows[i] < MIN_GROUP_N:
+            out[names[i]] = f"fewer than {MIN_GROUP_N} valid dimension gaps"
+        elif size[i] < MIN_GROUP_N:
+            out[names[i]] = f"fewer than {MIN_GROUP_N} valid dimension gaps with a positive weight"
+        else:
+            out[names[i]] = "no variance (all gaps equal)"
     inside = tuple(names[i] for i in np.flatnonzero(eligible))
     k = len(inside)
     if k < 2:
         return [k, 0, nan, nan, nan, nan], inside, out, {}
     few = {names[i]: int(size[i]) for i in np.flatnonzero(eligible & (size < SMALL_GROUP))}
-    use = eligible[c]
-    c, gv, wv = c[use], gv[use], wv[use]
-    n = c.size
-    mean = np.bincount(c, weights=wv * gv, minlength=k_all)[eligible] / total_w[eligible]
-    # each respondent's linearised score for its group's mean (svy.varcoef: estfun %*% Ainv)
-    full_mean = np.zeros(k_all)
-    full_mean[eligible] = mean
-    z = wv * (gv - full_mean[c]) / total_w[c]
-    var = big_n / (big_n - 1.0) * np.bincount(c, weights=z**2, minlength=k_all)[eligible]
+    n = int(size[eligible].sum())
+    mu, v = mean[eligible], var[eligible]
     scale = np.abs(gv).max() * float(np.finfo(np.float64).eps) * 10.0
-    if not (np.sqrt(var) > scale).all():  # a variance that is rounding noise: no test
+    if not (np.sqrt(v) > scale).all():  # a variance that is rounding noise: no test
         return [k, n, nan, nan, nan, nan], inside, out, few
-    precision = 1.0 / var
-    centre = (precision * mean).sum() / precision.sum()
-    chisq = float((precision * (mean - centre) ** 2).sum())
+    precision = 1.0 / v
+    centre = (precision * mu).sum() / precision.sum()
+    chisq = float((precision * (mu - centre) ** 2).sum())
     df1, df2 = k - 1.0, float(n - k)
     f = chisq / df1
     p = float(special.fdtrc(df1, df2, f)) if df2 >= 1 else nan

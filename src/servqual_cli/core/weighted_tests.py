@@ -29,7 +29,12 @@ import pandas as pd
 
 from servqual_cli.core import inference
 from servqual_cli.core.results import plain, records
-from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
+from servqual_cli.core.survey_weights import (
+    check_weights,
+    design_t,
+    weighted_means,
+    zero_weights,
+)
 
 if TYPE_CHECKING:
     from servqual_cli.core.gaps import GapAnalysis
@@ -57,11 +62,13 @@ class WeightedGapTests:
     table: pd.DataFrame
     adjust: str
     conf: float = 0.95
+    n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "weight_column": self.column,
             "method": METHOD,
+            "n_zero_weight": plain(self.n_zero_weight),
             "adjust": self.adjust,
             "conf": plain(self.conf),
             "dimensions": records(self.table),
@@ -114,7 +121,7 @@ def weighted_gap_tests(
             "unweighted_mean": table["unweighted_mean"],
         }
     )
-    return WeightedGapTests(column, out, adjust, conf)
+    return WeightedGapTests(column, out, adjust, conf, zero_weights(ww))
 
 
 def conclusion(mean: float, p: float, alpha: float = 0.05) -> int:

@@ -389,4 +389,57 @@ TOOLBOX: Pairs = {
         "weighted form here and describe the sample, not the population; the weighted test "
         "between the groups is in the table “{table}”.",
     ),
+    # w-weight (session 12): respondents with weight 0, as R survey (tests/core/r/zero_weights.R)
+    "weight_zero_note": (
+        "Svarande med vikt 0: {n}. De bidrar inte till de viktade skattningarna och räknas inte "
+        "i n eller frihetsgraderna, men ingår i designens storlek för SE, som i R survey "
+        "(degf räknar bara positiva vikter).",
+        "Respondents with weight 0: {n}. They add nothing to the weighted estimates and are not "
+        "counted in n or the degrees of freedom, but stay in the design's size for the SE, as "
+        "in R survey (degf counts positive weights only).",
+    ),
+    # w-weight (session 12): one rule for a weighted report's titles (report/weighted_labels.py)
+    "weight_rule_dimensions": (
+        "Oviktat (urvalet): gapen här är inte viktade efter {column} och beskriver urvalet; de "
+        "viktade står i tabellen ”Viktade dimensionsgap ({column})”.",
+        "Unweighted (the sample): these gaps are not weighted by {column} and describe the "
+        "sample; the weighted ones are in the table “Weighted dimension gaps ({column})”.",
+    ),
+    "weight_rule_ipa": (
+        "Oviktat (urvalet): viktighet och upplevelse är inte viktade efter {column}; de "
+        "beskriver urvalet.",
+        "Unweighted (the sample): importance and performance are not weighted by {column}; "
+        "they describe the sample.",
+    ),
+    "weight_rule_comparison": (
+        "Oviktat (urvalet): jämförelsen mellan dimensionerna är inte viktad efter {column}; den "
+        "beskriver urvalet.",
+        "Unweighted (the sample): the comparison of the dimensions is not weighted by {column}; "
+        "it describes the sample.",
+    ),
+    "weight_rule_distributions": (
+        "Oviktat (urvalet): svarsfördelningarna är inte viktade efter {column}; de beskriver "
+        "urvalet.",
+        "Unweighted (the sample): the answer distributions are not weighted by {column}; they "
+        "describe the sample.",
+    ),
+    "weight_rule_tolerance": (
+        "Oviktat (urvalet): toleranszonen är inte viktad efter {column}; den beskriver urvalet.",
+        "Unweighted (the sample): the zone of tolerance is not weighted by {column}; it "
+        "describes the sample.",
+    ),
+    "method_weight_rule": (
+        "En regel för rubrikerna: en tabell eller figur som är viktad har ”viktat efter "
+        "{column}” i rubriken, en som inte är det ”oviktat (urvalet)” och en mening om att den "
+        "beskriver urvalet, inte befolkningen (gapen per dimension och påstående, IPA, "
+        "jämförelsen mellan dimensionerna, svarsfördelningen och toleranszonen har ingen "
+        "viktad form här). Svarande med vikt 0 räknas inte i de viktade tabellernas n eller "
+        "frihetsgrader (som R survey).",
+        "One rule for the titles: a table or figure that is weighted has “weighted by "
+        "{column}” in its title, one that is not has “unweighted (sample)” and a sentence that "
+        "it describes the sample, not the population (the gaps by dimension and item, the IPA, "
+        "the comparison of the dimensions, the answer distributions and the zone of tolerance "
+        "have no weighted form here). Respondents with weight 0 are not counted in the "
+        "weighted tables' n or degrees of freedom (as R survey).",
+    ),
 }

@@ -43,6 +43,12 @@ from servqual_cli.report.survey_results import (
 )
 from servqual_cli.report.survey_summary import statements, summary_blocks
 from servqual_cli.report.weighted_gap_sections import weighted_means_sections
+from servqual_cli.report.weighted_labels import (
+    report_weight_column,
+    unweighted_blocks,
+    unweighted_table_title,
+    weighted_figure_title,
+)
 
 if TYPE_CHECKING:
     from servqual_cli.core.gaps import GapAnalysis
@@ -170,16 +176,23 @@ def servqual_part(ctx: ReportContext) -> Part:
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
                          scale_max=float(d.instrument.scale[1]),
                          comparison=dimension_pairs(ctx), weighted_groups=by_group)  # fmt: skip
+    column = report_weight_column(ctx)  # one rule for the titles (report/weighted_labels.py)
     blocks: list[Block] = [
         *duplicate_blocks(d.duplicates, lang),  # a file pasted twice (review 2 item 23h)
         *scale_warning(d, lang),  # a 1–6 file read as 1–7 (review 2 item 17)
-        dimension_table(result, lang, min_n=ctx.config.min_n),
+        *unweighted_blocks(
+            [dimension_table(result, lang, min_n=ctx.config.min_n)],
+            column,
+            lang,
+            "weight_rule_dimensions",
+        ),
         *weighted_test_blocks(ctx),
         *([] if weighted is None else list(weighted_means_sections(weighted, lang)[0].blocks)),
         dimension_block(ctx, result, d),
         item_table(
             result,
             lang,
+            title=unweighted_table_title(label("item_gaps", lang), column, lang),
             statements=statements(d, lang),
             survey_weights=None if weighted is None else weighted.column,
         ),
@@ -205,7 +218,9 @@ def servqual_part(ctx: ReportContext) -> Part:
         if basis is not None:
             ipa_data["labels"]["basis"] = basis
         blocks += [
-            ipa_table(frame, lang, result.conf),
+            *unweighted_blocks(
+                [ipa_table(frame, lang, result.conf)], column, lang, "weight_rule_ipa"
+            ),
             Figure(
                 "servqual_ipa",
                 ipa_title,
@@ -233,7 +248,12 @@ def servqual_part(ctx: ReportContext) -> Part:
                 if weighted is None
                 else " " + rl("method_survey_weights", lang, column=weighted.column)
             )
-            + ("" if by_group is None else " " + label("method_group_weights", lang, TOOLBOX)),
+            + ("" if by_group is None else " " + label("method_group_weights", lang, TOOLBOX))
+            + (
+                ""
+                if column is None
+                else " " + label("method_weight_rule", lang, TOOLBOX).format(column=column)
+            ),
         ),
         (
             rl("method_tests", lang),
@@ -276,7 +296,7 @@ def groups_part(ctx: ReportContext) -> Part:
             column=weighted.column, table=getattr(table, "title", "")))  # fmt: skip
     heat = Figure(
         "servqual_groups",
-        rl("fig_heatmap", lang),
+        weighted_figure_title(rl("fig_heatmap", lang), weighted.column if weighted else None, lang),
         "group_heatmap",
         data,
         caption_with(rl("fig_heatmap_caption", lang, by=grouped.by), notes),

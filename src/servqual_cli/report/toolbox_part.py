@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.spec import Section
+from servqual_cli.report.weighted_labels import report_weight_column, unweighted_sections
 
 if TYPE_CHECKING:
     from servqual_cli.instruments.model import Instrument
@@ -50,8 +51,13 @@ def dimension_comparison_part(ctx: ReportContext) -> Part:
         else "Friedman test of the respondents' dimension gaps (complete cases), Kendall's W, "
         "paired t-tests and Wilcoxon tests with Holm's adjustment."
     )
-    return Part(tuple(dimension_comparison_sections(res, ctx.lang)), (),
-                ((tlabel("friedman", ctx.lang), method),))  # fmt: skip
+    sections = unweighted_sections(
+        dimension_comparison_sections(res, ctx.lang),
+        report_weight_column(ctx),
+        ctx.lang,
+        "weight_rule_comparison",
+    )
+    return Part(sections, (), ((tlabel("friedman", ctx.lang), method),))  # fmt: skip
 
 
 def item_distributions_part(ctx: ReportContext) -> Part:
@@ -70,7 +76,9 @@ def item_distributions_part(ctx: ReportContext) -> Part:
     values = np.column_stack([d.expectation, d.perception])
     res = item_distributions(values, labels, inst.scale, missing_by_column(d.exclusions), sets,
                              _conf(ctx))  # fmt: skip
-    sections = item_distribution_sections(res, d.excluded, ctx.lang)
+    sections = unweighted_sections(item_distribution_sections(res, d.excluded, ctx.lang),
+                                   report_weight_column(ctx), ctx.lang,
+                                   "weight_rule_distributions")  # fmt: skip
     title = tlabel("item_distributions", ctx.lang)
     return Part((Section(title, sections[0].blocks),))
 
@@ -160,6 +168,9 @@ def tolerance_part(ctx: ReportContext) -> Part:
     lead, also = _tolerance_words(ctx, res.n_rows, file)
     sections = tolerance_sections(res, data.excluded, ctx.lang, items=False, scale=inst.scale,
                                   lead=lead, csv=TOLERANCE_CSV)  # fmt: skip
+    # unweighted in a weighted report, and titled so (report/weighted_labels.py)
+    sections = list(unweighted_sections(sections, report_weight_column(ctx), ctx.lang,
+                                        "weight_rule_tolerance"))  # fmt: skip
     title = tlabel("tolerance_dims", ctx.lang)
     method = (
         "Toleranszon enligt Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D."

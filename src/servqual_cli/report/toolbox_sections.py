@@ -342,6 +342,9 @@ def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
         "not redone, so the SEs are conservative. The tests above are unweighted."
     )
+    from servqual_cli.report.weighted_gap_sections import zero_weight_note
+
+    note += zero_weight_note(res.n_zero_weight, lang)
     frame = res.table
     if sv:
         frame = frame.assign(name=[_estimate_name(str(v), lang) for v in frame["name"]])

@@ -56,6 +56,7 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
     heads["p_adjusted"] = _family(res, lang, tested=False)
     formats = {heads[c]: f for c, f in _FORMATS.items()}
     note = _t("weighted_test_note", lang).format(column=res.column)
+    note += zero_weight_note(res.n_zero_weight, lang)
     return Table(
         title=f"{_t('weighted_gaps', lang)} ({res.column})",
         frame=frame.rename(columns=heads),
@@ -64,6 +65,16 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
         note=note,
         sheet="Viktade gap" if lang == "sv" else "Weighted gaps",
     )
+
+
+def zero_weight_note(n: int, lang: str) -> str:
+    """ " Svarande med vikt 0: 3. …": the rule that keeps them out of n and the df, named
+    wherever a weighted table counts n; "" when no respondent has weight 0.
+
+    >>> zero_weight_note(0, "en"), zero_weight_note(2, "en")[:32]
+    ('', ' Respondents with weight 0: 2. T')
+    """
+    return " " + _t("weight_zero_note", lang).format(n=n) if n else ""
 
 
 def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) -> str:
@@ -145,6 +156,7 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
     sv = lang == "sv"
     frame = res.table.assign(name=[_estimate_name(str(v), lang) for v in res.table["name"]])
     note = _t("weighted_means_note", lang).format(column=res.column, n=res.n_missing_weight)
+    note += zero_weight_note(res.n_zero_weight, lang)
     return [
         Section(
             title=_t("weighted_estimates", lang),
@@ -199,6 +211,7 @@ def weighted_group_table(
                                          lang)  # fmt: skip
     formats = {heads[c]: f for c, f in _FORMATS.items() if c in heads}
     notes = [_t("weighted_group_note", lang).format(column=res.column)]
+    notes += [zero_weight_note(res.n_zero_weight, lang).strip()] if res.n_zero_weight else []
     small = frame["n"].to_numpy() < min_n
     if small.any():
         flag = label("yes", lang, GROUP_LABELS)
@@ -225,6 +238,9 @@ _LEFT_OUT_SV = {
     "fewer than 2 valid dimension gaps": "färre än 2 giltiga dimensionsgap",
     "no variance (all gaps equal)": "ingen varians (alla gap lika)",
     "no positive weight": "ingen positiv vikt",
+    "fewer than 2 valid dimension gaps with a positive weight": (
+        "färre än 2 giltiga dimensionsgap med positiv vikt"
+    ),
 }
 
 
@@ -251,6 +267,7 @@ def weighted_group_test_table(res: WeightedGroupTests, lang: str) -> Table:
     family = family_words(len(frame), "dimensions", lang)
     heads["p_adjusted"] = adjusted_label(res.adjust, family, lang)
     notes = [_t("wt_note", lang).format(column=res.column, min_n=MIN_GROUP_N)]
+    notes += [zero_weight_note(res.n_zero_weight, lang).strip()] if res.n_zero_weight else []
     dims = [str(d) for d in res.table["dimension"]]
     out = _by_dimensions(
         {g: _LEFT_OUT_SV.get(why, why) if lang == "sv" else why for g, why in left.items()}
