@@ -47,14 +47,15 @@ TREND_MDD: dict[str, tuple[str, str]] = {
     # design SE as the MDD, so for the rank tests it is approximate, and the line says so
     "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (tröskeln från "
                   "det strängare av testet och intervallet, eftersom bedömningen kräver båda; "
-                  "testets del och minsta påvisbara från samma medelfel, för andelar vid förra "
-                  "årets andel och för tider och index intervallets halva bredd, så tröskeln är "
-                  "ungefärlig, särskilt för rangtesten):",
+                  "för andelar testets del från förra årets andel i den riktning andelen "
+                  "ändrades, för tider och index från intervallets halva bredd, så tröskeln är "
+                  "ungefärlig, särskilt för rangtesten; minsta påvisbara från samma medelfel):",
                   "At {power}% power and {alpha}% significance (the threshold from the stricter "
-                  "of the test and the interval, as the verdict needs both; the test's part and "
-                  "the MDD from one standard error, for shares at the earlier year's share and "
-                  "for times and the index the interval's half-width, so the threshold is "
-                  "approximate, the more so for the rank tests):"),
+                  "of the test and the interval, as the verdict needs both; for shares the "
+                  "test's part from the earlier year's share in the direction the share moved, "
+                  "for times and the index from the interval's half-width, so the threshold is "
+                  "approximate, the more so for the rank tests; the MDD from the same standard "
+                  "error):"),
     # h-trend (session 11, review 8 finding 5): a side labelled by its file name
     "years_hint": ("Ange årtalen med --years, t.ex. --years 2024,2025.",
                    "Give the years with --years, e.g. --years 2024,2025."),
