@@ -7,11 +7,12 @@ times and the index the interval's half-width over z (:func:`design_se`). The th
 ``z_{1-level/2} * se`` for times and the index, for shares the change the pooled z-test rejects
 in the observed direction (:func:`score_threshold`; session 12), or the interval's bound where
 stricter; the MDD is at the level the verdict uses, and never below the threshold beside it
-(:func:`mdd_at_level`): review 5 finding 10 found one sentence saying "a true change of 14 is detected with 80 % probability; a measured
-one must exceed about 14", which cannot both hold (at a true change equal to the threshold the
-test finds it half the time). Review 8 finding 1: the threshold took ``|diff| / z_{1-p/2}``, the
-SE the test implied at the observed point; for the index that is a Welch difference over a
-Mann-Whitney quantile, the SE of nothing, and it moved with where the estimate fell.
+(:func:`mdd_at_level`): review 5 finding 10 found one sentence saying "a true change of 14 is
+detected with 80 % probability; a measured one must exceed about 14", which cannot both hold
+(at a true change equal to the threshold the test finds it half the time). Review 8 finding 1:
+the threshold took ``|diff| / z_{1-p/2}``, the SE the test implied at the observed point; for
+the index that is a Welch difference over a Mann-Whitney quantile, the SE of nothing, and it
+moved with where the estimate fell.
 
 References
 ----------
