@@ -138,6 +138,22 @@ mdd_share <- function(p, n1, n2) {
   if (all(is.na(both))) NaN else max(both, na.rm = TRUE)
 }
 
+# The share's "told from chance" threshold, test part (session 12): the change d from the
+# earlier share p0, in the observed direction s, at which prop.test(correct = FALSE) (the pooled
+# z-test, as Pearson's chi-square) reaches p = level, found by uniroot on prop.test itself with
+# this year's count (p0 + s d) n2 left fractional; independent of core/trend_detectable.py's
+# closed form. NaN where no change inside 0-1 in that direction reaches the level, or p0 is 0/1.
+score_critical <- function(p0, n1, n2, s, level = 0.05) {
+  room <- if (s > 0) 1 - p0 else p0
+  if (p0 <= 0 || p0 >= 1) return(NaN)
+  gap <- function(d) {
+    suppressWarnings(prop.test(c(p0 * n1, (p0 + s * d) * n2), c(n1, n2),
+                               correct = FALSE)$p.value) - level
+  }
+  if (gap(room) > 0) return(NaN)
+  uniroot(gap, c(1e-12, room), tol = 1e-14)$root
+}
+
 bonett_price_se <- function(y) {
   y <- sort(y)
   n <- length(y)
@@ -172,7 +188,8 @@ compare <- function(kpi, area) {
       ci_low = p2 - p1 - sqrt((p2 - w2[1])^2 + (w1[2] - p1)^2),
       ci_high = p2 - p1 + sqrt((w2[2] - p2)^2 + (p1 - w1[1])^2),
       wilson_before = I(w1), wilson_after = I(w2),
-      p = fisher.test(tab)$p.value, mdd = mdd_share(p1, n1, n2)))
+      p = fisher.test(tab)$p.value, mdd = mdd_share(p1, n1, n2),
+      critical_test = score_critical(p1, n1, n2, if (p2 >= p1) 1 else -1)))
   } else if (kind == "median") {
     # review 3 finding 11: the change of a time is the Hodges-Lehmann shift (the median of
     # every pairwise difference) with the interval of the Mann-Whitney test (wilcox.test
