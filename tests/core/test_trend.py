@@ -118,9 +118,10 @@ def _bloom_mdd(case: dict[str, Any]) -> float:
     the test's, qnorm(0.975) * SE (the same SE, review 8 finding 1), and the interval's, the
     distance from the estimate to its end on the side of 0. Shares take the SE at R's earlier
     share p0 instead, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (review 8 finding 2; none at 0 or 1),
-    and as the test's part R's ``critical_test``: the change from p0 in the observed direction
-    at which prop.test(correct = FALSE) reaches p = 0.05 (uniroot; session 12). NaN beyond the
-    0-1 room of a share or the index."""
+    and as the test's part R's ``critical_half``: the change from p0 toward 50 % (the side with
+    more room) at which prop.test(correct = FALSE) reaches p = 0.05 (uniroot; session 12; the
+    threshold shown, ``critical_test``, is in the observed direction). NaN beyond the 0-1 room
+    of a share or the index."""
     diff = case["diff"]
     if diff is None or case["p"] is None or math.isnan(diff):
         return math.nan
@@ -130,7 +131,7 @@ def _bloom_mdd(case: dict[str, Any]) -> float:
         se = math.sqrt(p0 * (1 - p0) * (1 / case["n_before"] + 1 / case["n_after"]))
         if se == 0:
             return math.nan
-    test_part = case["critical_test"] if case["kpi"] in SHARE_KPIS else QNORM_975 * se
+    test_part = case["critical_half"] if case["kpi"] in SHARE_KPIS else QNORM_975 * se
     critical = max(test_part, _to_zero(case))
     mdd = max(QNORM_975 * se, critical) + QNORM_80 * se
     median = case["kpi"].endswith("_median")

@@ -34,9 +34,10 @@ below for its adjusted p to be below ``1 - conf``, the family's other p-values a
 (:func:`~servqual_cli.core.trend_family.reachable_levels`; ``critical_unadjusted`` at
 ``1 - conf``). And the minimum detectable difference at that same level,
 ``mdd = (z_{1-level/2} + z_power) * se`` (Bloom 1995; review 7 finding 1); where the threshold
-is stricter than ``z_{1-level/2} * se``, ``mdd = critical + z_power * se``, so the MDD is never
-below the threshold beside it. A share or the index whose MDD leaves no room inside 0-1 on
-either side of the earlier value has none (NaN, shown "–"): no change reaches the power.
+is stricter than ``z_{1-level/2} * se``, ``mdd = critical + z_power * se`` (for shares the
+threshold toward 50 %, the wider side), so the MDD is never below the threshold beside it. A
+share or the index whose MDD leaves no room inside 0-1 on either side of the earlier value has
+none (NaN, shown "–"): no change reaches the power.
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -319,34 +320,34 @@ def compare_kpis(
     # "about 21 pp" for phone reached at 83 % where a drop needs 25), a lower bound for
     # Fisher's; for times and the index z_{1-level/2} times the design SE, approximate
     # (Mann-Whitney beside a Welch mean difference or a Hodges-Lehmann shift is not diff / se;
-    # review 8 finding 1: not |diff| / z_{1-p/2}). The interval's part is the distance from the
-    # estimate to the interval's end on the side of 0 (it excludes 0 exactly when |diff| is
-    # beyond it; review 6 finding 2). A row without an interval (NaN bound) can never be called
-    # better or worse (:func:`verdict`), so it has no threshold and no MDD either; a row
-    # without a design SE (a zero-width interval, or a share at 0 or 100 % the year before)
-    # keeps the interval's part only and has no MDD.
+    # review 8 finding 1). The interval's part: from the estimate to the interval's end on the
+    # side of 0 (review 6 finding 2). A row without an interval (NaN bound) is never better or
+    # worse (:func:`verdict`): no threshold, no MDD; a row without a design SE (a zero-width
+    # interval, a share at 0 or 100 % the year before) keeps the interval's part, no MDD.
     upward = diff >= 0
 
-    def test_part(level: np.ndarray) -> np.ndarray:
+    def critical_at(level: np.ndarray, up: np.ndarray) -> np.ndarray:
         at_se = -special.ndtri(level / 2) * se
-        exact = score_threshold(before_values, n1, n2, level, upward)
-        return np.where(is_share & ~np.isnan(se), exact, at_se)
+        test = np.where(is_share & ~np.isnan(se), score_threshold(before_values, n1, n2, level, up),
+                        at_se)  # fmt: skip
+        return np.where(defined, np.fmax(test, to_zero), math.nan)
 
     with np.errstate(invalid="ignore"):
         to_zero = np.where(upward, diff - low, high - diff)
         defined = ~np.isnan(to_zero)
-        critical = np.fmax(test_part(levels), to_zero)
-        frame["critical"] = np.where(defined, critical, math.nan)
-        frame["critical_unadjusted"] = np.where(
-            defined, np.fmax(test_part(np.full(levels.shape, 1 - conf)), to_zero), math.nan
-        )
+        frame["critical"] = critical_at(levels, upward)
+        frame["critical_unadjusted"] = critical_at(np.full(levels.shape, 1 - conf), upward)
+        # The MDD's threshold: for a share, toward 50 %, the side with more room (the one
+        # mdd_at_level checks) where the test needs the most, so the MDD is never below the
+        # threshold beside it and does not follow the direction this year's share took (review
+        # 8 finding 2: like-sized areas at 6/7 showed 81,4 pp rising, "–" falling).
+        toward_half = critical_at(levels, before_values < 0.5)
     # The MDD at the verdict's level (review 7 finding 1), never below the threshold beside it
     # (:func:`mdd_at_level`); no change inside 0-1 reaching the power gives NaN ("–").
     se = np.where(defined, se, math.nan)
     frame["se"] = se
-    frame["mdd"] = mdd_at_level(se, levels, frame["critical"].to_numpy(dtype=float),
-                                before_values, (~median.eq(True)).to_numpy(),
-                                power)  # fmt: skip
+    frame["mdd"] = mdd_at_level(se, levels, toward_half, before_values,
+                                (~median.eq(True)).to_numpy(), power)  # fmt: skip
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(

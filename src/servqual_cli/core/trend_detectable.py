@@ -135,8 +135,10 @@ def mdd_at_level(
     (:func:`design_se`): review 7 finding 1, an MDD before the adjustment beside a verdict after
     it told a board that 24 pp is detected 80 % of the time where Holm needs about 32.
 
-    Where the row's "told from chance" threshold ``critical`` is stricter than
-    ``z_{1-level/2} * se`` (a conservative test, an interval longer on the side of 0), the
+    Where the row's "told from chance" threshold ``critical`` (for a share, toward 50 %, the
+    side with more room, where the pooled z-test needs the most: :func:`score_threshold`) is
+    stricter than ``z_{1-level/2} * se`` (a conservative test, an interval longer on the side
+    of 0, a share moving toward 50 %), the
     measured change (about normal around the true one with SD ``se``) has to exceed that
     threshold, so the MDD is ``critical + z_power * se``: the MDD is never below the threshold
     beside it, and a true change of MDD passes it with probability ``power``.
