@@ -36,7 +36,7 @@ from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import proportions_ztest
 
 
-def test_part(p0: float, n1: int, n2: int, level: float, upward: bool) -> float:
+def threshold_toward(p0: float, n1: int, n2: int, level: float, upward: bool) -> float:
     """The change from p0 at which the pooled z-test reaches p = level, in that direction."""
     sign = 1.0 if upward else -1.0
     # the pooled share p0 + sign * d * n2 / (n1 + n2) reaches 1 (up) or 0 (down) at `top`
@@ -66,7 +66,7 @@ def main() -> None:
         es = NormalIndPower().solve_power(nobs1=n1, ratio=n2 / n1, alpha=level, power=0.8)
         mdd = es * math.sqrt(p0 * (1 - p0))
         to_zero = r["diff"] - r["ci_low"] if r["diff"] >= 0 else r["ci_high"] - r["diff"]
-        critical = max(test_part(p0, n1, n2, level, p0 < 0.5), to_zero)
+        critical = max(threshold_toward(p0, n1, n2, level, p0 < 0.5), to_zero)
         if critical > norm.isf(level / 2) * se:
             mdd = critical + norm.ppf(0.8) * se
         out[key] = None if mdd > max(p0, 1 - p0) else mdd
