@@ -1,7 +1,7 @@
 # Reference values for the contact KPIs and their 2019 -> 2020 trend (core/contacts.py,
 # core/trend.py), computed in R from the sample files themselves:
 #
-#   Rscript tests/core/r/trend.R    # writes tests/core/r/trend.json
+#   Rscript tests/core/r/trend.R    # writes tests/core/r/trend.json and trend_totals.json
 #
 # Independent of the Python pipeline: the xlsx files are read with readxl (every cell as text,
 # Excel serial dates converted here), the KPI counts are derived here, working-day hours are
