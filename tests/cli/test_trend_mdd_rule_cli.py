@@ -1,7 +1,8 @@
 """``servqual trend`` on contact files names the one rule behind its detectable-change lines:
 the MDD and the "must exceed about" threshold come from the stricter of the test and the
 interval, as the verdict needs both, and the MDD from the interval's half-width (review 7
-finding 4; sv and en)."""
+finding 4; sv and en); for shares the test's part in the direction the share moved and the MDD
+toward 50 % (session 12), still "about"."""
 
 from __future__ import annotations
 
@@ -14,16 +15,17 @@ Y19, Y20 = SAMPLES / "servicematning_2019.xlsx", SAMPLES / "servicematning_2020.
 def test_mdd_lines_name_the_stricter_rule(cli) -> None:
     sv = " ".join(cli("trend", Y19, Y20, "--lang", "sv").stdout.split())
     assert ("Vid 80 % styrka och 5 % signifikansnivå (tröskeln från det strängare av testet och "
-            "intervallet, eftersom bedömningen kräver båda; testets del och minsta påvisbara från "
-            "samma medelfel, för andelar vid förra årets andel och för tider och index "
-            "intervallets halva bredd, så tröskeln är ungefärlig, särskilt för "
-            "rangtesten):") in sv  # fmt: skip
+            "intervallet, eftersom bedömningen kräver båda; testets del för andelar från förra "
+            "årets andel i den riktning andelen ändrades, för tider och index från intervallets "
+            "halva bredd, så tröskeln är ungefärlig, särskilt för rangtesten; minsta påvisbara "
+            "från samma medelfel, för andelar den för en förändring mot 50 %):") in sv  # fmt: skip
     en = " ".join(cli("trend", Y19, Y20, "--lang", "en").stdout.split())
     assert ("At 80% power and 5% significance (the threshold from the stricter of the test and "
-            "the interval, as the verdict needs both; the test's part and the MDD from one "
-            "standard error, for shares at the earlier year's share and for times and the index "
-            "the interval's half-width, so the threshold is approximate, the more so for the "
-            "rank tests):") in en  # fmt: skip
+            "the interval, as the verdict needs both; the test's part for shares from the "
+            "earlier year's share in the direction the share moved, for times and the index "
+            "from the interval's half-width, so the threshold is approximate, the more so for "
+            "the rank tests; the MDD from the same standard error, for shares that of a change "
+            "toward 50%):") in en  # fmt: skip
     # review 8 finding 1: the index's threshold after Holm from its design SE, 10 index points
     # (the reviewer's statsmodels bisection), not 7 from |diff| / z(p / 2) with Mann-Whitney's p
     assert ("Bemötandeindex, alla: efter Holm-justeringen över de 14 totalerna, som bedömningen "

@@ -90,6 +90,9 @@ def test_comparison_matches_r(comparisons: pd.DataFrame, case: dict[str, Any]) -
         else:
             _same(row[field], case[field], CLOSED, field)
     _same(row["p"], case["p"], CLOSED, "p")
+    if "critical_test" in case:  # shares: R's uniroot on prop.test, or the interval's bound
+        want_critical = max(case["critical_test"], _to_zero(case))
+        assert row["critical"] == pytest.approx(want_critical, abs=1e-9), "critical"
     want = _bloom_mdd(case)
     if isinstance(want, float) and math.isnan(want):
         assert math.isnan(row["mdd"])
@@ -100,6 +103,12 @@ def test_comparison_matches_r(comparisons: pd.DataFrame, case: dict[str, Any]) -
 SHARE_KPIS = {name for name, spec in SPECS.items() if spec.kind == "share"}
 
 
+def _to_zero(case: dict[str, Any]) -> float:
+    """The interval's part of the threshold: from the estimate to the interval's end by 0."""
+    diff = case["diff"]
+    return diff - case["ci_low"] if diff >= 0 else case["ci_high"] - diff
+
+
 def _bloom_mdd(case: dict[str, Any]) -> float:
     """The MDD from R's own interval and change (unadjusted here, level 0.05): the design's
     SE, R's interval's half-width over qnorm(0.975) (review 7 finding 4: not the distance to the
@@ -108,8 +117,11 @@ def _bloom_mdd(case: dict[str, Any]) -> float:
     threshold is stricter, that threshold + qnorm(0.8) * SE. The threshold is the larger of
     the test's, qnorm(0.975) * SE (the same SE, review 8 finding 1), and the interval's, the
     distance from the estimate to its end on the side of 0. Shares take the SE at R's earlier
-    share p0 instead, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (review 8 finding 2; none at 0 or 1).
-    NaN beyond the 0-1 room of a share or the index."""
+    share p0 instead, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (review 8 finding 2; none at 0 or 1),
+    and as the test's part R's ``critical_half``: the change from p0 toward 50 % (the side with
+    more room) at which prop.test(correct = FALSE) reaches p = 0.05 (uniroot; session 12; the
+    threshold shown, ``critical_test``, is in the observed direction). NaN beyond the 0-1 room
+    of a share or the index."""
     diff = case["diff"]
     if diff is None or case["p"] is None or math.isnan(diff):
         return math.nan
@@ -119,9 +131,9 @@ def _bloom_mdd(case: dict[str, Any]) -> float:
         se = math.sqrt(p0 * (1 - p0) * (1 / case["n_before"] + 1 / case["n_after"]))
         if se == 0:
             return math.nan
-    to_zero = diff - case["ci_low"] if diff >= 0 else case["ci_high"] - diff
-    critical = max(QNORM_975 * se, to_zero)
-    mdd = critical + QNORM_80 * se
+    test_part = case["critical_half"] if case["kpi"] in SHARE_KPIS else QNORM_975 * se
+    critical = max(test_part, _to_zero(case))
+    mdd = max(QNORM_975 * se, critical) + QNORM_80 * se
     median = case["kpi"].endswith("_median")
     if not median and mdd > max(case["before"], 1 - case["before"]):
         return math.nan

@@ -23,18 +23,21 @@ the design (it does not depend on where this year's estimate fell; review 7 find
 8 findings 1 and 2): for shares the binomial SE at the earlier year's share,
 ``sqrt(p0 (1 - p0) (1/n1 + 1/n2))`` (none at 0 or 100 %), for times and the index the
 interval's half-width over ``z_{1-conf/2}``. The smallest measured
-difference the verdict calls significant, ``critical``: the stricter of the test's bound,
-``z_{1-level/2} * se`` (approximate: exact only for a test whose statistic is diff / se, which
-Mann-Whitney beside a mean difference or a Hodges-Lehmann shift is not), and the interval's,
-the distance from the estimate to the interval's end on the side of 0 (the verdict needs
-both). ``level`` is the level the row's own p must be below for its adjusted p to be below
-``1 - conf``, the family's other p-values as they are
+difference the verdict calls significant, ``critical``: the stricter of the test's bound and
+the interval's, the distance from the estimate to the interval's end on the side of 0 (the
+verdict needs both). The test's bound is, for shares, the change from ``p0`` the pooled z-test
+rejects at ``level`` in the observed direction
+(:func:`~servqual_cli.core.trend_detectable.score_threshold`; a lower bound for Fisher's), for
+times and the index ``z_{1-level/2} * se`` (approximate: Mann-Whitney beside a mean difference
+or a Hodges-Lehmann shift is not diff / se). ``level`` is the level the row's own p must be
+below for its adjusted p to be below ``1 - conf``, the family's other p-values as they are
 (:func:`~servqual_cli.core.trend_family.reachable_levels`; ``critical_unadjusted`` at
 ``1 - conf``). And the minimum detectable difference at that same level,
 ``mdd = (z_{1-level/2} + z_power) * se`` (Bloom 1995; review 7 finding 1); where the threshold
-is stricter than ``z_{1-level/2} * se``, ``mdd = critical + z_power * se``, so the MDD is never
-below the threshold beside it. A share or the index whose MDD leaves no room inside 0-1 on
-either side of the earlier value has none (NaN, shown "–"): no change reaches the power.
+is stricter than ``z_{1-level/2} * se``, ``mdd = critical + z_power * se`` (for shares the
+threshold toward 50 %, the wider side), so the MDD is never below the threshold beside it. A
+share or the index whose MDD leaves no room inside 0-1 on either side of the earlier value has
+none (NaN, shown "–"): no change reaches the power.
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -92,7 +95,12 @@ from servqual_cli.core.location_shift import hodges_lehmann
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
-from servqual_cli.core.trend_detectable import baseline_share_se, design_se, mdd_at_level
+from servqual_cli.core.trend_detectable import (
+    baseline_share_se,
+    design_se,
+    mdd_at_level,
+    score_threshold,
+)
 from servqual_cli.core.trend_family import (
     area_family_size,
     reachable_levels,
@@ -295,50 +303,51 @@ def compare_kpis(
     # One standard error per row, of the design (review 7 finding 4, review 8 findings 1 and
     # 2): it depends on n and the spread, not on where this year's estimate fell. Shares: the
     # binomial SE at the earlier year's share, sqrt(p0 (1 - p0) (1/n1 + 1/n2)) (Fleiss, Levin &
-    # Paik 2003, ch. 4: the SE of the difference when nothing changed from the baseline); Mee's
-    # interval narrowed when this year landed at 100 %, which alone gave one area of eight
-    # like-sized ones an MDD (83,7 pp). Times and the index: the interval's half-width over z
-    # (:func:`design_se`).
+    # Paik 2003, ch. 4; Mee's interval narrowed at 100 %, which alone gave one area an MDD).
+    # Times and the index: the interval's half-width over z (:func:`design_se`).
     diff = frame["diff"].to_numpy(dtype=float)
     low, high = frame["ci_low"].to_numpy(dtype=float), frame["ci_high"].to_numpy(dtype=float)
     before_values = frame["before"].to_numpy(dtype=float)
-    share_rows = frame["kpi"].map({k: spec.kind == "share" for k, spec in SPECS.items()})
-    se = np.where(share_rows.eq(True).to_numpy(),
-                  baseline_share_se(before_values, frame["n_before"].to_numpy(dtype=float),
-                                    frame["n_after"].to_numpy(dtype=float)),
-                  design_se(low, high, conf))  # fmt: skip
+    is_share = (
+        frame["kpi"].map({k: s.kind == "share" for k, s in SPECS.items()}).eq(True).to_numpy()
+    )
+    n1, n2 = frame["n_before"].to_numpy(dtype=float), frame["n_after"].to_numpy(dtype=float)
+    se = np.where(is_share, baseline_share_se(before_values, n1, n2), design_se(low, high, conf))
     # The "told from chance" threshold: the verdict needs the (adjusted) test and the interval,
-    # so the threshold is the stricter of the two, for every row (session 10). The test's part
-    # is z_{1-level/2} times the design SE above, the same SE as the MDD: a measured change of
-    # that size, over that SE, has a p of about the level. It is approximate: exact for a test
-    # whose statistic is diff / se; Mann-Whitney beside a Welch mean difference (the index) or
-    # beside a Hodges-Lehmann shift (times), and the score or Fisher test beside the baseline
-    # SE, are close to it but not it. The old |diff| / z_{1-p/2} was "exact" only at the
-    # observed point and for the index a ratio of two different statistics, so it moved with
-    # where this year's estimate fell (review 8 finding 1: 7 index points where 10 are needed).
-    # The interval's part is the distance from the estimate to the interval's end on the side
-    # of 0 (it excludes 0 exactly when |diff| is beyond it): heavily tied times give a
-    # Hodges-Lehmann interval ending at 0 beside a Mann-Whitney p of 0.015, Mee's interval is
-    # asymmetric, and the index's Welch interval is not its Mann-Whitney test's (review 6
-    # finding 2). A row without an interval (NaN bound) can never be called better or worse
-    # (:func:`verdict`), so it has no threshold and no MDD either; a row without a design SE
-    # (a zero-width interval, or a share at 0 or 100 % the year before) keeps the interval's
-    # part only and has no MDD.
-    z_conf = float(-special.ndtri((1 - conf) / 2))
+    # so the threshold is the stricter of the two, for every row (session 10). The test's part:
+    # for shares the change from the earlier share the pooled z-test rejects at the level, in
+    # the observed direction (:func:`score_threshold`; session 12: z * se, symmetric, printed
+    # "about 21 pp" for phone reached at 83 % where a drop needs 25), a lower bound for
+    # Fisher's; for times and the index z_{1-level/2} times the design SE, approximate
+    # (Mann-Whitney beside a Welch mean difference or a Hodges-Lehmann shift is not diff / se;
+    # review 8 finding 1). The interval's part: from the estimate to the interval's end on the
+    # side of 0 (review 6 finding 2). A row without an interval (NaN bound) is never better or
+    # worse (:func:`verdict`): no threshold, no MDD; a row without a design SE (a zero-width
+    # interval, a share at 0 or 100 % the year before) keeps the interval's part, no MDD.
+    upward = diff >= 0
+
+    def critical_at(level: np.ndarray, up: np.ndarray) -> np.ndarray:
+        at_se = -special.ndtri(level / 2) * se
+        test = np.where(is_share & ~np.isnan(se), score_threshold(before_values, n1, n2, level, up),
+                        at_se)  # fmt: skip
+        return np.where(defined, np.fmax(test, to_zero), math.nan)
+
     with np.errstate(invalid="ignore"):
-        to_zero = np.where(diff >= 0, diff - low, high - diff)
+        to_zero = np.where(upward, diff - low, high - diff)
         defined = ~np.isnan(to_zero)
-        critical = np.fmax(-special.ndtri(levels / 2) * se, to_zero)
-        frame["critical"] = np.where(defined, critical, math.nan)
-        frame["critical_unadjusted"] = np.where(defined, np.fmax(z_conf * se, to_zero),
-                                                math.nan)  # fmt: skip
+        frame["critical"] = critical_at(levels, upward)
+        frame["critical_unadjusted"] = critical_at(np.full(levels.shape, 1 - conf), upward)
+        # The MDD's threshold: for a share, toward 50 %, the side with more room (the one
+        # mdd_at_level checks) where the test needs the most, so the MDD is never below the
+        # threshold beside it and does not follow the direction this year's share took (review
+        # 8 finding 2: like-sized areas at 6/7 showed 81,4 pp rising, "–" falling).
+        toward_half = critical_at(levels, before_values < 0.5)
     # The MDD at the verdict's level (review 7 finding 1), never below the threshold beside it
     # (:func:`mdd_at_level`); no change inside 0-1 reaching the power gives NaN ("–").
     se = np.where(defined, se, math.nan)
     frame["se"] = se
-    frame["mdd"] = mdd_at_level(se, levels, frame["critical"].to_numpy(dtype=float),
-                                before_values, (~median.eq(True)).to_numpy(),
-                                power)  # fmt: skip
+    frame["mdd"] = mdd_at_level(se, levels, toward_half, before_values,
+                                (~median.eq(True)).to_numpy(), power)  # fmt: skip
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(

@@ -26,13 +26,15 @@ TREND_MDD: dict[str, tuple[str, str]] = {
     "mdd_design_note": ("Minsta påvisbara räknas från mätningens medelfel (dess storlek och "
                         "spridning), inte från var årets skattning hamnade: för andelar från "
                         "förra årets andel p₀, √(p₀(1−p₀)(1/n₁ + "
-                        "1/n₂)), för tider och index från intervallets halva bredd. –: "
+                        "1/n₂)), och för en förändring mot 50\u00a0%, där testet kräver "
+                        "mest, för tider och index från intervallets halva bredd. –: "
                         "ingen förändring inom 0–100\u00a0% når styrkan, eller förra årets "
                         "andel var 0 eller 100\u00a0% (då ger formeln inget medelfel).",
                         "The MDD comes from the measurement's standard error (its size and "
                         "spread), not from where this year's estimate fell: for shares from the "
                         "earlier year's share p₀, √(p₀(1−p₀)(1/n₁ + "
-                        "1/n₂)), for times and the index from the interval's half-width. "
+                        "1/n₂)), and for a change toward 50%, where the test needs the most, "
+                        "for times and the index from the interval's half-width. "
                         "–: no change within 0–100% reaches the power, or the earlier share was "
                         "0 or 100% (the formula then gives no standard error)."),
     "no_mdd_baseline": ("förra årets andel var {share}\u00a0%, och medelfelet från den är 0: "
@@ -44,17 +46,21 @@ TREND_MDD: dict[str, tuple[str, str]] = {
                           "It holds after the adjustment, at the level the comparison's own p "
                           "must go below with the other comparisons' p as they are."),
     # h-trend (session 11, review 8 finding 1): the test's part of the threshold from the same
-    # design SE as the MDD, so for the rank tests it is approximate, and the line says so
+    # design SE as the MDD, so for the rank tests it is approximate, and the line says so;
+    # h-share (session 12): for shares the pooled z-test's threshold in the direction the share
+    # moved, and the MDD on the one toward 50 % (core.trend_detectable.score_threshold)
     "mdd_intro": ("Vid {power}\u00a0% styrka och {alpha}\u00a0% signifikansnivå (tröskeln från "
                   "det strängare av testet och intervallet, eftersom bedömningen kräver båda; "
-                  "testets del och minsta påvisbara från samma medelfel, för andelar vid förra "
-                  "årets andel och för tider och index intervallets halva bredd, så tröskeln är "
-                  "ungefärlig, särskilt för rangtesten):",
+                  "testets del för andelar från förra årets andel i den riktning andelen "
+                  "ändrades, för tider och index från intervallets halva bredd, så tröskeln är "
+                  "ungefärlig, särskilt för rangtesten; minsta påvisbara från samma medelfel, "
+                  "för andelar den för en förändring mot 50\u00a0%):",
                   "At {power}% power and {alpha}% significance (the threshold from the stricter "
-                  "of the test and the interval, as the verdict needs both; the test's part and "
-                  "the MDD from one standard error, for shares at the earlier year's share and "
-                  "for times and the index the interval's half-width, so the threshold is "
-                  "approximate, the more so for the rank tests):"),
+                  "of the test and the interval, as the verdict needs both; the test's part for "
+                  "shares from the earlier year's share in the direction the share moved, for "
+                  "times and the index from the interval's half-width, so the threshold is "
+                  "approximate, the more so for the rank tests; the MDD from the same standard "
+                  "error, for shares that of a change toward 50%):"),
     # h-trend (session 11, review 8 finding 5): a side labelled by its file name
     "years_hint": ("Ange årtalen med --years, t.ex. --years 2024,2025.",
                    "Give the years with --years, e.g. --years 2024,2025."),

@@ -1,7 +1,7 @@
 # Reference values for the contact KPIs and their 2019 -> 2020 trend (core/contacts.py,
 # core/trend.py), computed in R from the sample files themselves:
 #
-#   Rscript tests/core/r/trend.R    # writes tests/core/r/trend.json
+#   Rscript tests/core/r/trend.R    # writes tests/core/r/trend.json and trend_totals.json
 #
 # Independent of the Python pipeline: the xlsx files are read with readxl (every cell as text,
 # Excel serial dates converted here), the KPI counts are derived here, working-day hours are
@@ -138,6 +138,24 @@ mdd_share <- function(p, n1, n2) {
   if (all(is.na(both))) NaN else max(both, na.rm = TRUE)
 }
 
+# The share's "told from chance" threshold, test part (session 12): the change d from the
+# earlier share p0, in the observed direction s, at which prop.test(correct = FALSE) (the pooled
+# z-test, as Pearson's chi-square) reaches p = level, found by uniroot on prop.test itself with
+# this year's count (p0 + s d) n2 left fractional; independent of core/trend_detectable.py's
+# closed form. NaN where no change inside 0-1 in that direction reaches the level, or p0 is 0/1.
+# critical_test: in the observed direction (the threshold shown); critical_half: toward 50 %, the
+# side with more room (the MDD's threshold).
+score_critical <- function(p0, n1, n2, s, level = 0.05) {
+  room <- if (s > 0) 1 - p0 else p0
+  if (p0 <= 0 || p0 >= 1) return(NaN)
+  gap <- function(d) {
+    suppressWarnings(prop.test(c(p0 * n1, (p0 + s * d) * n2), c(n1, n2),
+                               correct = FALSE)$p.value) - level
+  }
+  if (gap(room) > 0) return(NaN)
+  uniroot(gap, c(1e-12, room), tol = 1e-14)$root
+}
+
 bonett_price_se <- function(y) {
   y <- sort(y)
   n <- length(y)
@@ -172,7 +190,9 @@ compare <- function(kpi, area) {
       ci_low = p2 - p1 - sqrt((p2 - w2[1])^2 + (w1[2] - p1)^2),
       ci_high = p2 - p1 + sqrt((w2[2] - p2)^2 + (p1 - w1[1])^2),
       wilson_before = I(w1), wilson_after = I(w2),
-      p = fisher.test(tab)$p.value, mdd = mdd_share(p1, n1, n2)))
+      p = fisher.test(tab)$p.value, mdd = mdd_share(p1, n1, n2),
+      critical_test = score_critical(p1, n1, n2, if (p2 >= p1) 1 else -1),
+      critical_half = score_critical(p1, n1, n2, if (p1 < 0.5) 1 else -1)))
   } else if (kind == "median") {
     # review 3 finding 11: the change of a time is the Hodges-Lehmann shift (the median of
     # every pairwise difference) with the interval of the Mann-Whitney test (wilcox.test
@@ -286,3 +306,43 @@ out <- list(
                  mine = mdd_mean(sd_eq, 52, 52))
 )
 write_json(out, file.path(here, "trend.json"))
+
+# ---- the 14 totals' observations (session 12), written to trend_totals.json ---------------------
+# trend_threshold_review8.py computes every 2019 -> 2020 total's p, design SE and interval
+# itself from these (statsmodels / scipy), so its threshold check does not take them from the
+# tool: shares as counts, the index and times as values, derived here from the xlsx as above;
+# times also with wilcox.test's Hodges-Lehmann interval (exact = FALSE, correct = TRUE), which
+# scipy lacks. The index and the good-or-better share per channel come from the rated contacts.
+by_channel <- function(d, ch) {
+  rated <- d[!is.na(d$points), ]
+  if (ch != "ALL") rated <- rated[rated$channel == c(phone = "telefon", email = "e-post")[[ch]], ]
+  list(points = rated$points / 3, good = as.numeric(rated$points >= 2))
+}
+total_case <- function(kpi, channel, xb, xa) {
+  kind <- if (kpi == "treatment_index") "index" else kinds[[kpi]]
+  out <- list(kpi = kpi, channel = channel, kind = kind)
+  if (kind == "share") {
+    return(c(out, list(k_before = sum(xb), n_before = length(xb), k_after = sum(xa),
+                       n_after = length(xa))))
+  }
+  out <- c(out, list(x_before = I(xb), x_after = I(xa)))
+  if (kind == "median") {
+    hl <- suppressWarnings(wilcox.test(xa, xb, conf.int = TRUE, exact = FALSE, correct = TRUE,
+                                       tol.root = 1e-12))
+    out <- c(out, list(ci_low = hl$conf.int[1], ci_high = hl$conf.int[2], p_r = hl$p.value))
+  }
+  out
+}
+totals <- list()
+for (kpi in names(kinds)) {
+  if (kpi %in% c("treatment_index", "treatment_good_or_better")) next
+  totals[[length(totals) + 1L]] <- total_case(kpi, obs_before[[kpi]]$channel,
+                                              obs_before[[kpi]]$x, obs_after[[kpi]]$x)
+}
+for (ch in c("ALL", "phone", "email")) {
+  b <- by_channel(before, ch); a <- by_channel(after, ch)
+  totals[[length(totals) + 1L]] <- total_case("treatment_index", ch, b$points, a$points)
+  totals[[length(totals) + 1L]] <- total_case("treatment_good_or_better", ch, b$good, a$good)
+}
+write_json(list(r_version = R.version.string, totals = totals),
+           file.path(here, "trend_totals.json"))
