@@ -9,6 +9,7 @@ hard-coded "95" fails, in the terminal, Markdown and HTML outputs of the real CL
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -42,3 +43,50 @@ def test_every_feedback_interval_table_is_headed(cli, samples_dir: Path, lang) -
     md = r.stdout.replace("\xa0", " ")
     pair = "| 95 % KI låg | 95 % KI hög |" if lang == "sv" else "| 95% CI low | 95% CI high |"
     assert md.count(pair) == 4
+
+
+@pytest.mark.parametrize("conf", ["0.9", "0.95"])
+def test_feedback_json_records_the_level_and_methods_of_its_intervals(
+    cli, samples_dir: Path, tmp_path: Path, conf: str
+) -> None:
+    """m-misc, session 12: ``feedback -f json`` carried every interval but neither the level
+    they were computed at nor how, as ``contacts`` (``conf``, ``ci_method``) and ``gap``
+    (``tests.conf``) record theirs. Read back and checked against the intervals themselves:
+    recomputed at the recorded level by the recorded method (statsmodels' Wilson and
+    Newcombe, scipy's exact binomial mapped to the Poisson rate ratio, as R ``poisson.test``),
+    so a JSON level that is not the one used fails."""
+    from scipy.stats import binomtest
+    from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
+
+    out = tmp_path / "f.json"
+    r = cli("feedback", samples_dir / REGISTER, "--conf", conf, "-f", "json", "-o", out)
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["conf"] == float(conf)
+    assert d["ci_method"] == {
+        "median_days": "order statistics",
+        "within_promise_share": "wilson",
+        "count": "exact poisson",
+        "reply_within_promise": "newcombe",
+        "shift_days_to_reply": "mann-whitney",
+    }
+    alpha = 1 - d["conf"]
+    reply = d["reply"]  # Wilson, at the recorded level
+    low, high = proportion_confint(
+        reply["within_promise"], reply["n_decided"], alpha=alpha, method="wilson"
+    )
+    assert (reply["ci_low"], reply["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    rows = {(t["measure"], t["key"]): t for t in d["trend"]}
+    share = rows[("reply_within_promise", None)]  # Newcombe, at the recorded level
+    k, k0 = round(share["value"] * share["n"]), round(share["previous_value"] * share["n_previous"])
+    low, high = confint_proportions_2indep(
+        k, share["n"], k0, share["n_previous"], method="newcomb", compare="diff", alpha=alpha
+    )
+    assert (share["ci_low"], share["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    total = rows[("count", "all")]  # exact Poisson: Clopper-Pearson of k1 | k1 + k2, mapped
+    days, days0 = (d["trend_window"][w]["days"] for w in ("current", "previous"))
+    ci = binomtest(total["n"], total["n"] + total["n_previous"]).proportion_ci(
+        confidence_level=d["conf"], method="exact"
+    )
+    ratio = [p / (1 - p) * days0 / days for p in (ci.low, ci.high)]
+    assert (total["ci_low"], total["ci_high"]) == (pytest.approx(ratio[0]), pytest.approx(ratio[1]))

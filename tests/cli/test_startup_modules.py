@@ -91,6 +91,19 @@ def test_the_statistics_watch_list_is_live() -> None:
     assert got == ["0", "scipy", "servqual_cli.core.scales", "rich"]
 
 
+# The terminal keeps "14 dagar" and "n = 345" whole when rich wraps a cell; the rule is
+# report.unbreakable's. report.typeset (the page's typesetting) and markupsafe were imported on
+# every terminal render, about 5-8 ms of alpha's start (m-misc, session 12); the page loads them.
+PAGE = ("servqual_cli.report.typeset", "markupsafe", "servqual_cli.report.unbreakable")
+
+
+def test_a_terminal_render_loads_neither_the_page_typesetting_nor_markupsafe() -> None:
+    got = loaded("alpha", KIOSK, "--items", "F2,F3,F4,F5", watched=PAGE)
+    assert got == ["0", "servqual_cli.report.unbreakable"]  # the terminal's rule did run
+    page = loaded("alpha", KIOSK, "--items", "F2,F3,F4,F5", "-f", "html", watched=PAGE)
+    assert page == ["0", *PAGE]  # the watch list is live
+
+
 # numpy.f2py and numpy.testing are registered as lazy modules before scipy loads
 # (servqual_cli.lazy_numpy): their code never runs in a command (about 0.1 s a run).
 NUMPY_EXTRAS = ("numpy.f2py.f2py2e", "numpy.testing._private", "unittest", "scipy.special")

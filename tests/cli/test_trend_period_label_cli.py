@@ -4,7 +4,9 @@ On main ``trend karlstad_servqual.xlsx karlstad_servqual_2025.xlsx`` was titled
 "karlstad_servqual → karlstad_servqual_2025": two file stems, one of which names its year. A
 side's label is its year from the data (a year column, ``--years``), else a year in its file
 name, else the file's stem, the same in the terminal, Markdown and JSON; a label not from the data
-says where it came from.
+says where it came from. Since session 12 a title row's one year comes before the file name's
+(tests/cli/test_trend_title_year_cli.py): karlstad_servqual.xlsx is 2024 by its title, so the
+file-stem side here is a test file whose title names no year.
 """
 
 from __future__ import annotations
@@ -13,31 +15,33 @@ import json
 from pathlib import Path
 
 SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
-K24, K25 = SAMPLES / "karlstad_servqual.xlsx", SAMPLES / "karlstad_servqual_2025.xlsx"
+K25 = SAMPLES / "karlstad_servqual_2025.xlsx"
+# "Servicemätning" over "Utskrift 2022-01-15, dnr KS 2021/0145, kommunkod 1780": no year
+DATES = Path(__file__).parent.parent / "data" / "titles" / "enkat_dates.csv"
 
 
 def test_survey_trend_title_uses_the_year_in_the_file_name(cli) -> None:
-    r = cli("trend", K24, K25, "--lang", "en")
+    r = cli("trend", DATES, K25, "--lang", "en")
     assert r.exit_code == 0, r.stderr
     first = r.stdout.splitlines()[0]
-    assert first == "SERVQUAL trend: karlstad_servqual.xlsx → 2025", first
+    assert first == "SERVQUAL trend: enkat_dates.csv → 2025", first
     flat = " ".join(r.stdout.split())
     assert "2025: the year in the file name karlstad_servqual_2025.xlsx" in flat
-    assert "karlstad_servqual.xlsx: the file name karlstad_servqual.xlsx" in flat
+    assert "enkat_dates.csv: the file name enkat_dates.csv" in flat
     # review 8 finding 5: a file name is not a period; the output says how to give the years
     assert "Give the years with --years, e.g. --years 2024,2025." in flat
-    md = cli("trend", K24, K25, "--lang", "sv", "--format", "markdown")
-    assert md.stdout.splitlines()[0] == "# SERVQUAL trend: karlstad_servqual.xlsx → 2025"
+    md = cli("trend", DATES, K25, "--lang", "sv", "--format", "markdown")
+    assert md.stdout.splitlines()[0] == "# SERVQUAL trend: enkat_dates.csv → 2025"
     assert "Ange årtalen med --years, t.ex. --years 2024,2025." in " ".join(md.stdout.split())
     assert "2025: årtalet i filnamnet karlstad_servqual_2025.xlsx" in " ".join(md.stdout.split())
 
 
 def test_survey_trend_json_names_the_label_source(cli, tmp_path: Path) -> None:
     out = tmp_path / "t.json"
-    assert cli("trend", K24, K25, "-o", out).exit_code == 0
+    assert cli("trend", DATES, K25, "-o", out).exit_code == 0
     d = json.loads(out.read_text())
     assert (d["before"]["label"], d["before"]["label_source"]) == (
-        "karlstad_servqual.xlsx", "file_stem")  # fmt: skip
+        "enkat_dates.csv", "file_stem")  # fmt: skip
     assert (d["after"]["label"], d["after"]["label_source"]) == ("2025", "file_name")
 
 

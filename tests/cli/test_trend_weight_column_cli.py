@@ -26,11 +26,11 @@ def test_weighted_trend_names_weights_method_and_the_unweighted_year(
     flat = " ".join(r.stdout.split())
     want = {
         "en": ["Weighted by Vikt (2025).",
-               "karlstad_servqual.xlsx has no column Vikt: each of its respondents weighs 1",
+               "2024 has no column Vikt: each of its respondents weighs 1",
                "SERVQUAL gap per dimension, weighted", "survey::svyglm(gap ~ year)",
                "p is not adjusted across the rows", "Responsiveness"],
         "sv": ["Viktat med Vikt (2025).",
-               "karlstad_servqual.xlsx har ingen kolumn Vikt: där väger varje svarande 1",
+               "2024 har ingen kolumn Vikt: där väger varje svarande 1",
                "SERVQUAL-gap per dimension, viktade", "survey::svyglm(gap ~ year)",
                "p är inte justerat över raderna", "Lyhördhet │ −1,19 │ −1,08 │ +0,11"],
     }[lang]  # fmt: skip
@@ -45,9 +45,9 @@ def test_weighted_trend_json_is_the_r_reference(cli, samples_dir: Path) -> None:
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["unused_weight_columns"] == []
-    want = {"karlstad_servqual.xlsx": None, "2025": "Vikt"}
+    want = {"2024": None, "2025": "Vikt"}  # 2024 from the title row (m-misc, session 12)
     assert out["weights"]["columns"] == want
-    assert out["weights"]["unweighted_years"] == ["karlstad_servqual.xlsx"]
+    assert out["weights"]["unweighted_years"] == ["2024"]
     assert "svyglm" in out["weights"]["method"]
     rows = {d["dimension"]: d for d in out["dimensions"]}
     for case in R["samples"]:

@@ -45,7 +45,7 @@ _NBSP, _NBSP_MARK, _SPACE_MARK = "\xa0", "\ue000", "\ue001"
 def tied(text: str) -> str:
     """``text`` with the spaces rich must not break at marked: every no-break space, and the
     spaces of a number with its unit and of "n = 345"
-    (:func:`~servqual_cli.report.typeset.unbreakable_runs`, the page's rule). A text that holds
+    (:func:`~servqual_cli.report.unbreakable.unbreakable_runs`, the page's rule). A text that holds
     a mark already is left as it is (wrapped as rich would).
 
     >>> tied("Tekniska 78,6\xa0% (n = 345), 14 dagar") == (
@@ -54,7 +54,9 @@ def tied(text: str) -> str:
     """
     if _NBSP_MARK in text or _SPACE_MARK in text:
         return text
-    from servqual_cli.report.typeset import unbreakable_runs
+    # the rule without the page's typesetting (report.typeset loads markupsafe): a terminal
+    # render loads neither (m-misc, session 12)
+    from servqual_cli.report.unbreakable import unbreakable_runs
 
     marked = list(text.replace(_NBSP, _NBSP_MARK))
     for start, end in unbreakable_runs(text):

@@ -7,11 +7,11 @@ Three or more years are :mod:`~servqual_cli.cli.trend_series`; the command and i
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli.cli.measurement import email_note, json_records
+from servqual_cli.cli.trend_labels import label_note, period_labels
 
 if TYPE_CHECKING:
     import numpy as np
@@ -96,66 +96,6 @@ def load_sides(
             f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first"
         )
     return kind, *period_labels(before, after)
-
-
-#: A year in a file name: 19xx or 20xx not inside a longer number ("enkat_2025_v2" -> 2025).
-_NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-LABEL_SOURCES = ("data", "file_name", "file_stem")
-
-
-def label_source(side: Side) -> tuple[str, str]:
-    """A side's period label and where it came from: its year in the data (a year column or
-    ``--years``: ``data``), else the one year its file name holds (``file_name``), else the
-    file's name with its extension (``file_stem``; review 5 finding 15), so it reads as a
-    file, not a period (review 8 finding 5: "karlstad_servqual → 2025").
-
-    >>> from types import SimpleNamespace as S
-    >>> t = lambda name: S(source=name)
-    >>> label_source(S(year=2024, table=t("x.xlsx")))
-    ('2024', 'data')
-    >>> label_source(S(year=None, table=t("/d/karlstad_servqual_2025.xlsx")))
-    ('2025', 'file_name')
-    >>> label_source(S(year=None, table=t("enkat_2024_2025.csv")))
-    ('enkat_2024_2025.csv', 'file_stem')
-    """
-    if side.year is not None:
-        return str(side.year), LABEL_SOURCES[0]
-    stem = Path(side.table.source).stem
-    years = set(_NAME_YEAR.findall(stem))
-    if len(years) == 1:
-        return years.pop(), LABEL_SOURCES[1]
-    return Path(side.table.source).name, LABEL_SOURCES[2]
-
-
-def period_labels(before: Side, after: Side) -> tuple[Side, Side]:
-    """Both sides labelled by :func:`label_source`; when that gives the two the same label
-    (two file names with the same year), each keeps its file's stem."""
-    from dataclasses import replace
-
-    labels = [label_source(side)[0] for side in (before, after)]
-    if labels[0] == labels[1]:
-        return before, after
-    return replace(before, label=labels[0]), replace(after, label=labels[1])
-
-
-def label_note(sides: tuple[Side, Side], payload: dict[str, Any], lang: str) -> list[Any]:
-    """Where each label not from the data came from, as a note section, and in JSON
-    (``before.label_source``, ``after.label_source``)."""
-    from servqual_cli.report.measurement_sections import ml
-    from servqual_cli.report.spec import Section, Text
-
-    lines = []
-    for key, side in zip(("before", "after"), sides, strict=True):
-        label, source = label_source(side)
-        if label != side.label:  # the two collided: both kept their stems
-            label, source = side.label, LABEL_SOURCES[2]
-        payload[key]["label_source"] = source
-        if source != LABEL_SOURCES[0]:
-            name = Path(side.table.source).name
-            lines.append(ml(f"label_{source}", lang).format(label=label, file=name))
-    if any(payload[key]["label_source"] == LABEL_SOURCES[2] for key in ("before", "after")):
-        lines.append(ml("years_hint", lang))  # review 8 finding 5: how to name the periods
-    return [Section("", (Text(" ".join(lines), kind="note"),))] if lines else []
 
 
 def survey_weights(

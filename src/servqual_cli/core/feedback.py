@@ -56,9 +56,26 @@ from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 from servqual_cli.vocab.feedback import TYPES
 
-__all__ = ["FeedbackAnalysis", "ReplyStats", "analyse_feedback"]
+__all__ = ["CI_METHODS", "FeedbackAnalysis", "ReplyStats", "analyse_feedback"]
 
 _SUMMARY = ["n", "value", "ci_low", "ci_high"]
+
+#: How each interval of the analysis is made (JSON ``ci_method``, beside ``conf``, as
+#: ``contacts`` records its own): keyed by the reply field or the trend row's ``measure`` it
+#: belongs to. The median days to reply of the trend is descriptive and has none.
+CI_METHODS = {
+    # reply.median_ci_low/high: distribution-free, binomial order statistics (Conover 1999, 3.2)
+    "median_days": "order statistics",
+    # reply.ci_low/high and reply_by_unit: Wilson score, R prop.test(correct = FALSE)
+    "within_promise_share": "wilson",
+    # trend, counts: the rate ratio's exact interval, R poisson.test (Clopper-Pearson mapped)
+    "count": "exact poisson",
+    # trend, share within the promise: the difference's hybrid score interval (Newcombe 1998)
+    "reply_within_promise": "newcombe",
+    # trend, Hodges-Lehmann shift: the Mann-Whitney test's interval (Bauer 1972), R
+    # wilcox.test(after, before, conf.int = TRUE, exact = FALSE)
+    "shift_days_to_reply": "mann-whitney",
+}
 
 
 @dataclass(frozen=True)
@@ -127,6 +144,9 @@ class FeedbackAnalysis:
             "as_of": self.as_of.date().isoformat(),
             "promise": self.promise.text,
             "period": self.period,
+            # the level every interval below was computed at (--conf) and how each was made
+            "conf": self.conf,
+            "ci_method": dict(CI_METHODS),
             "by_type": records(self.by_type),
             "by_unit": records(self.by_unit),
             "by_unit_type": records(self.by_unit_type),

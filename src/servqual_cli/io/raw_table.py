@@ -61,6 +61,10 @@ class RawTable:
         The fast CSV path's columns as codes and distinct texts (:mod:`.encoded`); ``frame`` is
         then built from them on first use, and the cleaners that can (:meth:`encoded_column`)
         never build it. None for every other reader.
+    title_rows : tuple of (int, str)
+        The non-blank rows above the header (a title such as "Servicemätning 2021"): each one's
+        row (line) and text (:func:`servqual_cli.io.title_rows.title_rows`); empty when the
+        header is the first row, and for formats without one. Not in :meth:`describe`.
     """
 
     frame: pd.DataFrame
@@ -80,6 +84,7 @@ class RawTable:
     merged_cells: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
     merged_not_filled: tuple[str, ...] = ()
     short_rows: ShortRows | None = None
+    title_rows: tuple[tuple[int, str], ...] = ()
 
     def __post_init__(self) -> None:
         # A frame given with the encoded columns (dataclasses.replace(table, frame=...)) is

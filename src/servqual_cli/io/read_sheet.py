@@ -19,6 +19,7 @@ from servqual_cli.io.limits import Limits
 from servqual_cli.io.raw_table import RawTable, sha256_of
 from servqual_cli.io.rows import blank_mask, drop_blank, header_at, is_blank, read_rows
 from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
+from servqual_cli.io.title_rows import title_rows
 from servqual_cli.io.xlsxfast import (
     HEAD_ROWS,
     frame_from,
@@ -55,8 +56,9 @@ def read_spreadsheet(
         plan.numeric_text.opened = opened  # (unpacked again only if it is ever asked)
     merged = _Merged(opened.scan.merges)
     fast = None if plan is None else _single_read(plan, opened, data, source, lim, parts, merged)
-    if fast is not None:
+    if fast is not None and plan is not None:
         frame, hdr, row_numbers, n_hdr = fast
+        titles = plan.titles
     else:
         rows = sheet_rows(opened, source)
         if opened.scan.merges:
@@ -65,9 +67,10 @@ def read_spreadsheet(
         frame, hdr, row_numbers, n_hdr, _ = read_rows(
             rows, source, opened.name, header_row, False, header_rows
         )  # (no short rows in a sheet: see read_rows)
+        titles = title_rows(rows, None, hdr - n_hdr)  # (row i of a sheet is rows[i - 1])
     return RawTable(
         frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr,
-        merged_cells=merged.filled, merged_not_filled=merged.across,
+        merged_cells=merged.filled, merged_not_filled=merged.across, title_rows=titles,
     )  # fmt: skip
 
 
@@ -127,6 +130,7 @@ class _Plan:
     header: list[str]
     header_rows: int
     numeric_text: _NumericText
+    titles: tuple[tuple[int, str], ...] = ()  # the rows above the header (io/title_rows.py)
 
 
 class _NumericText:
@@ -168,7 +172,8 @@ def _single_read_plan(
     numeric_text = _NumericText(opened, lim)
     if general_only(head[hdr_index + 1 :], numeric_text):
         return None  # dates, or a number typed as text, in the first data rows
-    return _Plan(hdr_index, header, n_hdr, numeric_text)
+    titles = title_rows(head, None, hdr_index + 1 - n_hdr)
+    return _Plan(hdr_index, header, n_hdr, numeric_text, titles)
 
 
 def _single_read(

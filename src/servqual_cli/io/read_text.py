@@ -25,6 +25,7 @@ from servqual_cli.io.header import find_header_row, two_row_header
 from servqual_cli.io.limits import check_text_cells, limits
 from servqual_cli.io.raw_table import RawTable, sha256_later
 from servqual_cli.io.rows import read_rows
+from servqual_cli.io.title_rows import title_rows
 
 
 def decode_text(data: bytes, encoding: str | None, source: str) -> tuple[str, str]:
@@ -66,7 +67,7 @@ def read_text(
     encoded: EncodedTable | None = None
     short = None  # (the fast path reads only files whose rows all fit the header)
     if fast is not None:
-        encoded, hdr, row_numbers, n_hdr = fast
+        encoded, hdr, row_numbers, n_hdr, titles = fast
     else:
         if in_place:
             text = decode(data, encoding, source).text
@@ -74,6 +75,9 @@ def read_text(
         frame, hdr, row_numbers, n_hdr, short = read_rows(
             rows, source, None, header_row, True, header_rows, lines, text.endswith(("\n", "\r"))
         )
+        # the header's (last) row is the row that starts on line ``hdr``
+        header_index = int(np.searchsorted(lines, hdr)) + 1 - n_hdr
+        titles = title_rows(rows, lines, header_index)
     return RawTable(
         frame=frame,  # type: ignore[arg-type]  # None: built from ``encoded`` on first use
         source=source,
@@ -88,6 +92,7 @@ def read_text(
         header_rows=n_hdr,
         encoded=encoded,
         short_rows=short,
+        title_rows=titles,
     )
 
 
@@ -152,7 +157,7 @@ def _read_text_fast(
     source: str,
     header_row: int | None,
     header_rows: int | None,
-) -> tuple[EncodedTable, int, np.ndarray, int] | None:
+) -> tuple[EncodedTable, int, np.ndarray, int, tuple[tuple[int, str], ...]] | None:
     """The header from the first 64 KiB (standard reader), the body through pyarrow as encoded
     columns (:mod:`.encoded`, the frame is built only on demand); None when
     the fast path cannot promise the standard reader's result (see :mod:`.csvfast`)."""
@@ -204,7 +209,7 @@ def _read_text_fast(
         raise DataError(
             f"has a header (row {hdr_index + 1}) but no data rows below it", Location(source)
         )
-    return encoded, hdr_index + 1, row_numbers, n_hdr
+    return encoded, hdr_index + 1, row_numbers, n_hdr, title_rows(rows, None, hdr_index + 1 - n_hdr)
 
 
 def _drop_blank_encoded(

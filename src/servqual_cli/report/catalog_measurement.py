@@ -124,6 +124,20 @@ MEASUREMENT: Pairs = {
                         "i namnet).",
                         "{label}: the file name {file} (the file has no year column and no year "
                         "in its name)."),
+    # m-misc, session 12: a survey's title row names its year ("Servicemätning 2021" above the
+    # header); said with the title and its row, and the file name's year when that differs
+    "label_title_row": ("{label}: årtalet i rubrikraden ”{title}” (rad {row} i {file}; filen "
+                        "har ingen årskolumn).",
+                        "{label}: the year in the title row “{title}” (row {row} of {file}; the "
+                        "file has no year column)."),
+    "label_name_differs": ("Filnamnet {file} anger {year}; ange årtalen med --years om "
+                           "rubriken är fel.",
+                           "The file name {file} gives {year}; give the years with --years if "
+                           "the title is wrong."),
+    "label_title_no_year": ("Rubrikraden ”{title}” (rad {row} i {file}) anger inget enskilt "
+                            "årtal.",
+                            "The title row “{title}” (row {row} of {file}) names no single "
+                            "year."),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
     "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),

@@ -23,28 +23,21 @@ from markupsafe import Markup, escape
 
 from servqual_cli.report.percent_sign import NBSP
 
+# "n = 345" and a number with its unit, the part of the rule the terminal needs too, live in a
+# module of their own that loads no markupsafe (re-exported here)
+from servqual_cli.report.unbreakable import (
+    _N_EQUALS,
+    _NUMBER_UNIT,
+    _TIED,
+    _UNITS,
+    tie_n,
+    unbreakable_runs,
+)
+
 __all__ = ["html_text", "tie_n", "typeset_block", "unbreakable_runs"]
 
-# "n = 345", "n = 53 / 54", "(n = −)": the sample size's sign with a number (or minus) after it
-_N_EQUALS = re.compile(r"(?<![\w])n = (?=[\d−–-])")
 # 2024-12-31 and 2024-12 (ISO 8601), not part of a longer run of digits and hyphens
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
-
-
-_TIED = f"n{NBSP}={NBSP}"
-
-# Units a number is never parted from on the page, the longer forms first (report/numbers.py
-# UNIT_WORDS, the KPI units, the MDD notes' "procentenheter"/"percentage points"). Not "%":
-# "95 %" has its no-break space already (conf_level.level_text) and "95%" none.
-_UNITS = (
-    "procentenheter|percentage points|arbetsdagar|working days|arbetsdag|working day|"
-    "arbetstimmar|working hours|"
-    "dagar|days|dag|day|timmar|hours|timme|hour|sekunder|seconds|veckor|weeks|pp|s|h"
-)
-# "14 dagar", "+5,8 procentenheter", "≤ 90 s", "−4,0 days": an optional relation sign, a
-# signed number (decimal comma or point, thousands no-break space), a space, the unit
-_NUMBER = rf"(?:[≤≥] )?[−+-]?\d+(?:[.,{NBSP}]\d+)*"
-_NUMBER_UNIT = re.compile(rf"(?<![\w.,−+-])({_NUMBER}[ {NBSP}](?:{_UNITS}))(?!\w)")
 _END = 12  # the longest arrow end kept on the arrow's line ("2024-12-31", "83,7 %,")
 # "2023 → 2024", "36 → 32 dagar", "(370 → 450).": both ends short, one span; a long left end
 # ("2023-01-01–2023-12-31 →") keeps the arrow, so no line starts with it
@@ -54,30 +47,6 @@ _ARROW = re.compile(
 )
 _TAG = re.compile(r"(<[^>]*>)")
 _NW = r'<span class="nw">\1</span>'
-
-
-def tie_n(text: str) -> str:
-    """``text`` with no-break spaces on both sides of the "=" of "n = 345".
-
-    >>> tie_n("Tekniska förvaltningen (78,6 %, n = 345); Bygglov (n = 53 / 54)")
-    'Tekniska förvaltningen (78,6 %, n\\xa0=\\xa0345); Bygglov (n\\xa0=\\xa053 / 54)'
-    >>> tie_n("min n = 30"), tie_n("pn = 3"), tie_n("n = alla")
-    ('min n\\xa0=\\xa030', 'pn = 3', 'n = alla')
-    """
-    return _N_EQUALS.sub(_TIED, text)
-
-
-def unbreakable_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of ``text`` a line must not break inside: a number with its
-    unit ("14 dagar", "+5,8 procentenheter", "≤ 90 s") and the sign of "n = 345" with the
-    space before its number. The page keeps them in no-wrap spans (:func:`html_text`), the
-    terminal keeps them whole when rich wraps a cell (:mod:`servqual_cli.cli.terminal`).
-
-    >>> text = "inom 14 dagar (n = 345), +5,8 procentenheter"
-    >>> [text[a:b] for a, b in unbreakable_runs(text)]
-    ['14 dagar', '+5,8 procentenheter', 'n = ']
-    """
-    return [m.span() for pattern in (_NUMBER_UNIT, _N_EQUALS) for m in pattern.finditer(text)]
 
 
 def html_text(text: object) -> Markup:
