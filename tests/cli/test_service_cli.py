@@ -273,11 +273,14 @@ def test_feedback_json_hand_made_register(cli) -> None:
         "promise": "14 days",
         "n_too_recent": 1,
         "n_too_recent_open": 1,
+        "n_unanswered_overdue": 1,  # F3: decided (past the promise) without a reply
     }
     assert out["backlog"] == [
-        {"unit": "Roads", "n_open": 1, "n_open_overdue": 1, "n_unanswered_overdue": 1},
-        {"unit": "Parks", "n_open": 1, "n_open_overdue": 0, "n_unanswered_overdue": 0},
-    ]
+        {"unit": "Roads", "n_open": 1, "n_open_overdue": 1, "n_unanswered_overdue": 1,
+         "n_unanswered_overdue_closed": 0},
+        {"unit": "Parks", "n_open": 1, "n_open_overdue": 0, "n_unanswered_overdue": 0,
+         "n_unanswered_overdue_closed": 0},
+    ]  # fmt: skip
     assert out["trend"] == [] and out["n_anonymous"] == 3
 
 

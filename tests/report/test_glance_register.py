@@ -47,8 +47,9 @@ def test_only_significant_rises_and_the_backlog_become_rows(analysis, lang: str)
     assert (rise.previous_value, rise.value, rise.change_verdict) == (370, 450, "more")
     assert rise.n is None  # the value is the count: no n, so never "too few answers"
     (backlog,) = [r for r in rows if r.kind == "backlog"]
-    # review 3 finding 12: the promise's count (51 unanswered with contact details), no target
-    assert (backlog.value, backlog.n, backlog.target_verdict) == (51, None, None)
+    # review 3 finding 12: the promise's count (unanswered with contact details), no target;
+    # review 9 finding 1: 51 still open and 55 closed without a reply
+    assert (backlog.value, backlog.n, backlog.target_verdict) == (106, None, None)
 
 
 def test_a_small_count_rise_keeps_its_verdict() -> None:
@@ -73,10 +74,16 @@ def test_the_summary_names_them_plainly(analysis) -> None:
     assert f"Antalen gäller alla typer av synpunkter {types}" in text and types in rise.note
     assert rise.severity == 3  # more items of every type: not bad news, not good news
     assert (
-        "51 synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet (14 dagar) "
-        "per 2024-12-31. Ej avslutade ärenden, besvarade eller inte: 92, varav 73 äldre än 14 "
-        "dagar."
+        "106 synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet (14 "
+        "dagar) per 2024-12-31, varav 55 avslutade utan svar. Ej avslutade ärenden, besvarade "
+        "eller inte: 92, varav 73 äldre än 14 dagar."
     ) in text
+    en = " ".join(glance_block(feedback_rows(analysis, "en"), "en").summary)
+    assert (
+        "106 feedback items with contact details have no reply and are older than the promise "
+        "(14 days) as of 2024-12-31, of which 55 closed without a reply. Cases not closed, "
+        "answered or not: 92, of which 73 older than 14 days."
+    ) in en
     backlog = next(r for r in glance.rows if r.kind == "backlog")
     assert backlog.severity == 0  # bad news, first in the table, without an invented target
 

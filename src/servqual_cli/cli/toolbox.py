@@ -223,7 +223,22 @@ def knowledge_gap_cmd(
         **res.to_dict(),
     }
     names = (cust.table.describe()["file"], stf.table.describe()["file"])  # review 2 item 23h
-    sections = duplicate_sections(cust.duplicates, lang_code, names[0])
+    # review 9 finding 4: a weight column left unused is named, as gap and items name it; the
+    # citizens' means are the sample's, set against staff's picture of the population
+    from servqual_cli.cli.gap_toolbox import unused_weights
+    from servqual_cli.io.weight_column import unused_weight_columns
+    from servqual_cli.report.toolbox_sections import unused_weight_section
+
+    unused = {
+        "customers": unused_weights(cust, None),
+        "staff": unused_weight_columns(
+            stf.table.columns, [c for cs in stf.columns.values() for c in cs]
+        ),
+    }
+    payload["unused_weight_columns"] = unused
+    named = [f"{c} ({names[i]})" for i, cs in enumerate(unused.values()) for c in cs]
+    sections = unused_weight_section(named, lang_code, "unused_weight_knowledge")
+    sections += duplicate_sections(cust.duplicates, lang_code, names[0])
     sections += duplicate_sections(stf.duplicates, lang_code, names[1])
     payload["duplicate_rows"] = {"customers": duplicate_record(cust.duplicates),
                                  "staff": duplicate_record(stf.duplicates)}  # fmt: skip

@@ -25,7 +25,13 @@ Within the promise
     one share for one promise (review 4, finding 10). ``n_too_recent`` items (``n_too_recent_open``
     of them unanswered) are then left out of the share, in every period and unit.
 Backlog
-    Items not closed by ``as_of`` whose age then exceeds the promise.
+    Items not closed by ``as_of`` whose age then exceeds the promise; apart from them, the reply
+    promise's own count ``n_unanswered_overdue``: items with contact details and no reply at
+    ``as_of`` older than the promise, closed or not (``n_unanswered_overdue_closed`` of them
+    closed without a reply). These are the unanswered items among the decided of the share
+    within the promise, counted by the same rule, so ``n_decided`` is the answered decided items
+    plus ``n_unanswered_overdue`` (review 9, finding 1: a count of the open ones alone left out
+    the items closed without any reply, 55 of 106 on the sample).
 Trend
     The twelve months up to ``as_of`` against the twelve months before
     (:mod:`servqual_cli.core.feedback_trend`).
@@ -97,6 +103,9 @@ class ReplyStats:
     promise: str
     n_too_recent: int = 0  # received less than the promise before as_of: not in the share
     n_too_recent_open: int = 0  # of them, still unanswered at as_of
+    # the decided items with no reply at as_of (past the promise), closed or not: n_decided is
+    # the answered decided ones plus these, and the backlog's n_unanswered_overdue sums to it
+    n_unanswered_overdue: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -111,10 +120,11 @@ class FeedbackAnalysis:
     n), ``by_period`` (period, type, n; every period from first to last, zeros included),
     ``by_channel`` (channel, n, share; empty without the column), ``reply_by_unit`` (unit,
     n_with_contact, n_answered, median_days, p90_days, within_promise, n_decided,
-    within_promise_share, ci_low, ci_high), ``backlog`` (unit, n_open, n_open_overdue),
-    ``trend`` (measure, level, key, value, previous_value, n, n_previous, effect, estimate,
-    ci_low, ci_high, p, p_holm, test). ``conf`` is the level every interval was computed at,
-    carried so that each table names it ("95 % KI låg") whoever renders the analysis.
+    within_promise_share, ci_low, ci_high), ``backlog`` (unit, n_open, n_open_overdue,
+    n_unanswered_overdue, n_unanswered_overdue_closed), ``trend`` (measure, level, key, value,
+    previous_value, n, n_previous, effect, estimate, ci_low, ci_high, p, p_holm, test).
+    ``conf`` is the level every interval was computed at, carried so that each table names it
+    ("95 % KI låg") whoever renders the analysis.
     """
 
     n_items: int
@@ -194,6 +204,7 @@ def _reply(
         within = DurationFrame(f.assign(valid=f["valid"].to_numpy(dtype=bool) & keep),
                                within.unit, within.as_of)  # fmt: skip
     within = _slim(within, units)
+    late = _past_promise(within, limit)
     med = summarise_durations(days, "median", conf=conf)
     p90 = summarise_durations(days, "p90", conf=conf)
     share = summarise_durations(within, "share_within", limit, conf)
@@ -213,6 +224,7 @@ def _reply(
         promise=promise.text,
         n_too_recent=0 if follow is None else follow.n_total - follow.n_kept,
         n_too_recent_open=0 if follow is None else follow.n_open_left_out,
+        n_unanswered_overdue=int(late.sum()),
     )
 
     def by_group(summary: pd.DataFrame) -> pd.DataFrame:
@@ -242,32 +254,55 @@ def _reply(
     return stats, by_unit, days, within, limit
 
 
+def _past_promise(within: DurationFrame, limit: Limit) -> np.ndarray:
+    """The items the share within the promise counts as decided and late without a reply: no
+    reply at ``as_of`` and older than the promise then (``_share_within``'s late open cases),
+    among those it keeps (valid, and past the equal follow-up rule)."""
+    f = within.frame
+    age = f["censored_at_as_of"].to_numpy(dtype=float)
+    valid_open = (f["valid"] & f["open"]).to_numpy(dtype=bool)
+    return valid_open & (age > limit.value)  # NaN (not open) is never past it
+
+
 def _backlog(
-    frame: pd.DataFrame, units: CodedKeys, promise: Limit, as_of: pd.Timestamp
+    frame: pd.DataFrame,
+    units: CodedKeys,
+    promise: Limit,
+    as_of: pd.Timestamp,
+    unanswered: np.ndarray,
 ) -> pd.DataFrame:
+    """Cases not closed at ``as_of`` (and those older than the promise) per unit, and the reply
+    promise's count ``unanswered`` (a mask of the items: :func:`_past_promise` of the reply
+    share, so that both tables count the same unanswered items), with those of them closed."""
     unit, limit, _ = measuring_unit(promise.unit, promise, frame["received"])
     if limit is None:  # not user input: an invariant of the caller
         raise RuntimeError("internal: limit is missing")
     d = case_durations(frame["received"], frame["closed"], unit, as_of).frame
     is_open = (d["valid"] & d["open"]).to_numpy(dtype=bool)
     overdue = is_open & (d["censored_at_as_of"] > limit.value).to_numpy(dtype=bool)
-    # the reply promise's own backlog (review 3, finding 12): open items with contact details
-    # and no reply by as_of, older than the promise; anonymous items are promised no reply
-    answered = frame["answered"].to_numpy(dtype="datetime64[ns]")
-    no_reply = np.isnat(answered) | (answered > as_of.to_datetime64())
-    promised = overdue & no_reply & frame["contact"].to_numpy(dtype=bool)
+    # the reply promise's own backlog (review 3, finding 12): items with contact details and no
+    # reply by as_of, older than the promise; anonymous items are promised no reply. Closed or
+    # not (review 9, finding 1): closing an item without a reply does not keep the promise, and
+    # the reply share already counts it as late; a closing date after as_of is not yet closed
+    closed = ~d["open"].to_numpy(dtype=bool)
     order = units.sorted_order()
     ok = units.codes >= 0
     size = len(units.labels)
+
+    def per_unit(mask: np.ndarray) -> np.ndarray:
+        counts: np.ndarray = np.bincount(units.codes[ok & mask], minlength=size)[order]
+        return counts
+
     out = pd.DataFrame(
         {
             "unit": pd.Index(units.labels[order], dtype="str"),
-            "n_open": np.bincount(units.codes[ok & is_open], minlength=size)[order],
-            "n_open_overdue": np.bincount(units.codes[ok & overdue], minlength=size)[order],
-            "n_unanswered_overdue": np.bincount(units.codes[ok & promised], minlength=size)[order],
+            "n_open": per_unit(is_open),
+            "n_open_overdue": per_unit(overdue),
+            "n_unanswered_overdue": per_unit(unanswered),
+            "n_unanswered_overdue_closed": per_unit(unanswered & closed),
         }
     )
-    counts = ["n_open", "n_open_overdue", "n_unanswered_overdue"]
+    counts = list(out.columns[1:])
     out[counts] = out[counts].astype(np.int64)
     return out.sort_values("n_open_overdue", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -324,6 +359,8 @@ def analyse_feedback(
         items = items.assign(unit=items["unit"].fillna("–"))
     contact = items["contact"].to_numpy(dtype=bool)
     reply, reply_by_unit, days, within, measured = _reply(items[contact], limit, moment, conf)
+    unanswered = np.zeros(len(items), dtype=bool)  # the reply share's late unanswered items
+    unanswered[contact] = _past_promise(within, measured)
     units, types = CodedKeys.of(items["unit"]), CodedKeys.of(items["type"])
     window = trend_windows(items["received"].min(), moment)
     trend = pd.DataFrame()
@@ -349,7 +386,7 @@ def analyse_feedback(
         else pd.DataFrame(columns=["channel", "n", "share"]),
         reply=reply,
         reply_by_unit=reply_by_unit,
-        backlog=_backlog(items, units, limit, moment) if has_closed else None,
+        backlog=_backlog(items, units, limit, moment, unanswered) if has_closed else None,
         trend=trend,
         trend_window=window,
         conf=conf,

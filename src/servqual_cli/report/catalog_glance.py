@@ -278,11 +278,16 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "p_backlog": (
         "{unanswered} synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet "
-        "({promise}) per {date}. Ej avslutade ärenden, besvarade eller inte: {open}, varav "
-        "{overdue} äldre än {promise}.",
+        "({promise}) per {date}{closed}. Ej avslutade ärenden, besvarade eller inte: {open}, "
+        "varav {overdue} äldre än {promise}.",
         "{unanswered} feedback items with contact details have no reply and are older than the "
-        "promise ({promise}) as of {date}. Cases not closed, answered or not: {open}, of which "
-        "{overdue} older than {promise}.",
+        "promise ({promise}) as of {date}{closed}. Cases not closed, answered or not: {open}, "
+        "of which {overdue} older than {promise}.",
+    ),
+    # review 9 finding 1: the unanswered items closed without a reply, named in the sentence
+    "p_backlog_closed": (
+        ", varav {closed} avslutade utan svar",
+        ", of which {closed} closed without a reply",
     ),
     "p_more_groups": ("{n} till", "{n} more"),
     "and": ("och", "and"),

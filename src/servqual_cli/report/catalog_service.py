@@ -82,6 +82,21 @@ SERVICE: dict[str, tuple[str, str]] = {
         "Obesvarade med kontaktuppgifter, äldre än löftet",
         "Unanswered with contact details, older than promise",
     ),
+    # review 9 finding 1: the count holds the items closed without any reply too, named apart
+    "n_unanswered_overdue_closed": (
+        "Varav avslutade utan svar",
+        "Of which closed without a reply",
+    ),
+    "backlog_note": (
+        "Obesvarade med kontaktuppgifter, äldre än löftet: synpunkter med kontaktuppgifter som "
+        "inte fått svar per {as_of} och är äldre än löftet ({promise}), avslutade eller inte; "
+        "{closed} av dem avslutades utan svar. Det är de obesvarade bland svarsandelens "
+        "avgjorda: {decided} avgjorda, varav {answered} besvarade.",
+        "Unanswered with contact details, older than promise: items with contact details that "
+        "have no reply at {as_of} and are older than the promise ({promise}), closed or not; "
+        "{closed} of them were closed without a reply. They are the unanswered ones among the "
+        "reply share's decided items: {decided} decided, {answered} of them answered.",
+    ),
     "trend": ("Jämfört med föregående tolv månader", "Against the previous twelve months"),
     "trend_same_months": (
         "Jämfört med samma månader året innan (registret börjar {first}; lika långa perioder, "

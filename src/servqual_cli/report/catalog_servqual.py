@@ -138,6 +138,13 @@ TOOLBOX: Pairs = {
         "Weight column that trend does not use: {columns}. The comparison describes the "
         "samples, not the population (a weighted comparison: servqual trend --weight-column).",
     ),
+    # review 9 finding 4: knowledge-gap has no --weight-column; the columns name their file
+    "unused_weight_knowledge": (
+        "Viktkolumn som knowledge-gap inte använder: {columns}. Jämförelsen gäller urvalen, "
+        "inte befolkningen (knowledge-gap viktar inte svaren).",
+        "Weight column that knowledge-gap does not use: {columns}. The comparison describes "
+        "the samples, not the population (knowledge-gap does not weight the answers).",
+    ),
     "adequate": ("Lägsta godtagbara (A)", "Adequate (A)"),
     "desired": ("Önskad (D)", "Desired (D)"),
     "perception": ("Upplevelse (P)", "Perceived (P)"),  # sv: as every command names P

@@ -331,21 +331,19 @@ def feedback_sections(
     sections = [Section(sl("counts", lang), tuple(counts)), Section(head, tuple(reply))]
     if a.backlog is not None:
         backlog = a.backlog.copy()
-        total = {
-            "unit": sl("total", lang),
-            "n_open": int(backlog["n_open"].sum()),
-            "n_open_overdue": int(backlog["n_open_overdue"].sum()),
-            **(
-                {"n_unanswered_overdue": int(backlog["n_unanswered_overdue"].sum())}
-                if "n_unanswered_overdue" in backlog
-                else {}
-            ),
-        }
+        sums = {str(c): int(backlog[c].sum()) for c in backlog.columns if c != "unit"}
+        total: dict[str, str | int] = {"unit": sl("total", lang), **sums}
         backlog = pd.concat([backlog, pd.DataFrame([total])], ignore_index=True)
-        title = f"{sl('backlog', lang)} ({sl('as_of', lang)} {a.as_of.date().isoformat()})"
-        sections.append(
-            Section(title, (_table(backlog, sl("backlog_unit", lang), lang, "sheet_backlog"),))
-        )
+        title = f"{sl('backlog', lang)} ({sl('as_of', lang)} {day})"
+        # review 9 finding 1: what the promise's count holds (closed items without a reply
+        # too) and that it is the reply share's unanswered decided items
+        note = sl("backlog_note", lang).format(
+            as_of=day, promise=limit_text(r.promise, lang),
+            closed=fmt_int(sums.get("n_unanswered_overdue_closed", 0), lang),
+            decided=fmt_int(r.n_decided, lang),
+            answered=fmt_int(r.n_decided - r.n_unanswered_overdue, lang))  # fmt: skip
+        table = _table(backlog, sl("backlog_unit", lang), lang, "sheet_backlog", note=note)
+        sections.append(Section(title, (table,)))
     if len(a.trend):
         w = a.trend_window or {}
         head = (  # review 4 finding 5: a register starting later compares the same months

@@ -34,7 +34,8 @@ def _window_text(span: dict[str, Any]) -> str:
 def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
     """Bad news from the feedback register, named plainly: a significant rise in the number of
     items (the register's own trend test: exact Poisson rate ratio, Holm within its family;
-    the total, each unit, and complaints) and the open items older than the promise."""
+    the total, each unit, and complaints) and the unanswered items older than the promise,
+    those closed without a reply named apart."""
     from servqual_cli.report.service_labels import limit_text, sl
 
     rows = []
@@ -96,9 +97,12 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
     if a.backlog is not None and len(a.backlog):
         # review 3, finding 12: the reply promise's count is the items with contact details and
         # no reply older than the promise; items not closed (answered or not, anonymous or not)
-        # are a separate, differently worded count; no target (none was set)
+        # are a separate, differently worded count; no target (none was set). Review 9, finding
+        # 1: the count holds those closed without a reply too, and the sentence names them
         b = a.backlog
         unanswered = int(b["n_unanswered_overdue"].sum()) if "n_unanswered_overdue" in b else 0
+        shut = "n_unanswered_overdue_closed"
+        closed = int(b[shut].sum()) if shut in b else 0
         overdue = int(b["n_open_overdue"].sum())
         promise = limit_text(a.promise.text, lang)
         date = a.as_of.date().isoformat()
@@ -119,6 +123,9 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                     open=fmt_int(int(b["n_open"].sum()), lang),
                     promise=promise,
                     date=date,
+                    closed=rl("p_backlog_closed", lang, closed=fmt_int(closed, lang))
+                    if closed
+                    else "",
                 ),
             )
         )
