@@ -80,6 +80,18 @@ class ReportContext:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def glance_of(self, name: str) -> tuple[GlanceRow, ...]:
+        """The overview rows of the part ``name`` when the report builds it (parts are built in
+        :data:`SECTIONS` order, so the service measurement's before the KPIs'), else ():
+        the KPI notes point to the service measurement's change table for a KPI whose change
+        the overview takes from it (review 9, finding 3)."""
+        rows: tuple[GlanceRow, ...] = self._memo.get(f"glance:{name}", ())
+        return rows
+
+    def keep_glance(self, name: str, rows: tuple[GlanceRow, ...]) -> None:
+        """Keep the overview rows of the part ``name`` just built, for :meth:`glance_of`."""
+        self._memo[f"glance:{name}"] = rows
+
 
 PartBuilder = Callable[[ReportContext], Part]
 
@@ -231,7 +243,13 @@ def build_report(
         survey = load_survey(config)
     lang = config.language
     ctx = ReportContext(config, lang, survey)
-    parts = {name: SECTIONS[name].load()(ctx) for name in names if name in SECTIONS}
+    # built in the registry's order (a later part may read an earlier one's overview rows,
+    # ReportContext.glance_of), kept in the config's order
+    built: dict[str, Part] = {}
+    for name in sorted((n for n in names if n in SECTIONS), key=list(SECTIONS).index):
+        built[name] = SECTIONS[name].load()(ctx)
+        ctx.keep_glance(name, built[name].glance)
+    parts = {name: built[name] for name in names if name in built}
     notes = method_notes(config, list(parts.values()))
     sections: list[Section] = []
     for name in names:

@@ -21,6 +21,13 @@ GLANCE: dict[str, tuple[str, str]] = {
         "medianen {median}, typisk förskjutning {shift}",
         "median {median}, typical shift {shift}",
     ),
+    # where a change was computed when another part did (review 9, finding 3): a KPI row that
+    # shows the service measurement's change, and that measurement's own rows, name it and the
+    # p the verdict follows, so "+25,6, ingen påvisbar förändring" beside "+23,9, ▲ bättre" is
+    # told apart by its p (0,054 and 0,034 after Holm)
+    "g_source_measurement": ("servicemätningen", "service measurement"),
+    "g_source_p_holm": ("{source}, p efter Holm {p}", "{source}, Holm-adjusted p {p}"),
+    "g_source_p": ("{source}, p {p}", "{source}, p {p}"),
     "g_change_verdict": ("Förändringen", "The change"),
     "g_goal": ("Mål / norm", "Target / norm"),
     "g_goal_verdict": ("Mot mål / norm", "Against target / norm"),

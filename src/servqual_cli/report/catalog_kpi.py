@@ -62,6 +62,14 @@ KPI: dict[str, tuple[str, str]] = {
         "the data hold only one period ({period}), so no change is computed from them",
     ),
     "one_period_cell": ("bara {period} i data", "only {period} in the data"),
+    # ... and whose change the report's overview takes from the service measurement (the same
+    # measure of the same contacts): the note says where it is (review 9, finding 3)
+    "one_period_elsewhere": (
+        "data har bara en period ({period}); förändringen från {previous} står i "
+        "servicemätningens tabell ”{table}”, raden ”{row}”",
+        "the data hold only one period ({period}); the change from {previous} is in the "
+        "service measurement's table “{table}”, row “{row}”",
+    ),
     # the fifth review's leftovers, item 6: the counts beside a one-period verdict
     "excluded_scope": (
         "(alla perioder {periods}, inte bara {period})",

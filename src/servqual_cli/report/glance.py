@@ -110,16 +110,23 @@ _FROM_CONTACT = (
     "period",
     "ci_low",
     "ci_high",
+    "others_mean",
+    "rank",
+    "n_compared",
+    "benchmark_verdict",
+)
+# a change is taken whole or not at all: a KPI with a change of its own keeps its own verdict,
+# p and (None) source, never the contact measure's beside its own number (review 9, finding 3)
+_CHANGE = (
     "previous_period",
     "previous_value",
     "change",
     "change_verdict",
     "median_change",
     "change_family",
-    "others_mean",
-    "rank",
-    "n_compared",
-    "benchmark_verdict",
+    "change_source",
+    "change_p",
+    "change_table",
 )
 
 
@@ -166,6 +173,8 @@ def merge_same_measure(rows: Sequence[GlanceRow]) -> list[GlanceRow]:
             continue
         used.add(match[0])
         fill = {f: getattr(match[1], f) for f in _FROM_CONTACT if getattr(row, f) is None}
+        if row.change is None and row.previous_value is None:
+            fill.update({f: getattr(match[1], f) for f in _CHANGE})
         out.append(replace(row, **fill))
     return [
         r

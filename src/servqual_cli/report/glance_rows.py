@@ -228,6 +228,11 @@ def contact_rows(
                     else None,
                     change_family=total_family_size(comparisons),
                     change_verdict={"better": "better", "worse": "worse"}.get(verdict, "no_change"),
+                    # the p the verdict follows and where it stands, so a KPI row that shows
+                    # this change says where it comes from (review 9, finding 3)
+                    change_source="measurement",
+                    change_p=as_float(cr["p_adjusted"] if "p_adjusted" in cr.index else cr["p"]),
+                    change_table=f"{ms.ml('trend_total', lang)} {previous} → {period}",
                     # the areas whose own change (Holm over areas) is a deterioration
                     area=groups_text(worse_areas, 0, lang),
                     area_kind="worse" if worse_areas else None,

@@ -5,7 +5,6 @@ functions only format."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -17,6 +16,7 @@ from servqual_cli.report.numbers import (
     fmt_int,
     fmt_measure,
     fmt_measure_change,
+    fmt_p,
 )
 from servqual_cli.report.spec import TARGET_VERDICTS, Glance, GlanceRow, Table
 
@@ -74,14 +74,44 @@ def change_text(row: GlanceRow, lang: str) -> str:
     ...               median_change=-6.16)
     >>> change_text(r, "en")
     'median -6.2 working hours, typical shift -19.1 working hours'
+
+    A change another part computed says where and with the p its verdict follows (review 9,
+    finding 3: a KPI row showed the service measurement's +25,6 "no detectable change" beside
+    a +23,9 "better" with nothing to tell them apart):
+
+    >>> change_text(GlanceRow("kpi", "E-post", "share", 0.81, change=0.256,
+    ...     change_source="measurement", change_p=0.054, change_family=14), "sv")
+    '+25,6 procentenheter (servicemätningen, p efter Holm 0,054)'
     """
     if row.change is None:
         return "–"
     if row.median_change is not None:
-        shift = change_text(replace(row, median_change=None), lang)
-        median = change_text(replace(row, change=row.median_change, median_change=None), lang)
-        return rl("g_median_and_shift", lang, median=median, shift=shift)
-    return fmt_measure_change(row.change, row.unit, lang)
+        shift = fmt_measure_change(row.change, row.unit, lang)
+        median = fmt_measure_change(row.median_change, row.unit, lang)
+        text = rl("g_median_and_shift", lang, median=median, shift=shift)
+    else:
+        text = fmt_measure_change(row.change, row.unit, lang)
+    source = _source_text(row, lang)
+    return text if source is None else f"{text} ({source})"
+
+
+def _source_text(row: GlanceRow, lang: str) -> str | None:
+    """ "servicemätningen, p efter Holm 0,054": where a change was computed and its p (adjusted
+    when the row names its family); None for a change of the row's own data.
+
+    >>> _source_text(GlanceRow("contact_kpi", "A", "share", 0.9, change=0.2,
+    ...     change_source="measurement", change_p=0.0004, change_family=14), "en")
+    'service measurement, Holm-adjusted p <0.001'
+    >>> _source_text(GlanceRow("kpi", "A", "share", 0.9, change=0.2), "en") is None
+    True
+    """
+    if row.change_source is None:
+        return None
+    where = rl(f"g_source_{row.change_source}", lang)
+    if row.change_p is None:
+        return where
+    key = "g_source_p" if row.change_family is None else "g_source_p_holm"
+    return rl(key, lang, source=where, p=fmt_p(row.change_p, lang))
 
 
 def _change_key(rows: tuple[GlanceRow, ...] | list[GlanceRow]) -> str:

@@ -4,7 +4,8 @@ its interval against its target or norm.
 The verdict is the KPI's own (:func:`servqual_cli.core.kpi.verdicts`, interval against the
 goal), passed as a code with its words, so the chart shows it by marker shape, colour and text;
 the target or norm line carries its label and value ("Mål 90 %", "Norm 14 dagar"); each panel's
-axis names its unit, shares in percent.
+axis names its unit, shares in percent. The frame's ``conf`` is the intervals' level, which the
+chart's data table and CSV name in their interval headings.
 """
 
 from __future__ import annotations
@@ -104,6 +105,9 @@ def kpi_figure(results: Sequence[KpiResult], aspect: str, lang: str, conf: float
                 panel_title(str(r.spec.name), "%" if _share(r) else unit_text(r.spec.unit, lang))
                 for r in results
             ],
+            # the level of every interval drawn, for the headings of the chart's data table
+            # and CSV ("95 % KI låg", conf_level.interval_head; review 9, finding 8)
+            "conf": conf,
         }
     )
     periods = sorted({r.period for r in results if r.period})

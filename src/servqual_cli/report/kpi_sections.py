@@ -167,8 +167,10 @@ def _notes(
     results: Sequence[KpiResult],
     lang: str,
     dated: Mapping[str, str] | None = None,
+    elsewhere: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> list[Text]:
     notes = []
+    elsewhere = elsewhere or {}
     for r in results:
         bits = []
         if dated and r.spec.name in dated:
@@ -179,7 +181,11 @@ def _notes(
             bits.append(_year_note(r, lang))
         elif r.period is None:
             bits.append(sl("period_not_in_data", lang))
-        if r.single_period:  # why the change column is "–" (and the overview's previous period)
+        if r.single_period and r.spec.name in elsewhere:  # the overview's change: from there
+            previous, table, row = elsewhere[r.spec.name]
+            bits.append(label("one_period_elsewhere", lang, KPI).format(
+                period=r.period, previous=previous, table=table, row=row))  # fmt: skip
+        elif r.single_period:  # why the change column is "–" (and the overview's previous period)
             bits.append(label("one_period", lang, KPI).format(period=r.period))
         unreached = unreached_text(r, lang)
         if unreached is not None:
@@ -257,11 +263,15 @@ def kpi_sections(
     figures: bool = False,
     conf: float = 0.95,
     dated: Mapping[str, str] | None = None,
+    elsewhere: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> list[Section]:
     """One section per aspect, in the policy's order; aspects without KPIs are left out.
 
     ``dated``: KPIs (by name) without a date column whose period the report took from its
-    ``[contacts.years]`` (the same data file), named in their notes. The groups' verdicts and
+    ``[contacts.years]`` (the same data file), named in their notes. ``elsewhere``: KPIs (by
+    name) whose data hold one period and whose change the report's overview takes from the
+    service measurement, as (previous period, title of the table it stands in, its row
+    there); their notes point there (review 9, finding 3). The groups' verdicts and
     those named below the goal are the results' own (judged once in the core at their
     ``min_n``)."""
     sections = []
@@ -282,6 +292,6 @@ def kpi_sections(
             blocks.append(Text(label("shift_note", lang, KPI), kind="note"))
         if any(_share_interval(r) for r in mine):  # the rule behind a share's change cell
             blocks.append(Text(label("share_change_note", lang, KPI), kind="note"))
-        blocks += _notes(mine, lang, dated)
+        blocks += _notes(mine, lang, dated, elsewhere)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -63,6 +63,7 @@ def service_part(ctx: ReportContext) -> Part:
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
         results, dated = _period_from_contacts(results, ctx.config)
+        rows = kpi_rows(results, lang)
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
         sections += demote(
             [
@@ -74,11 +75,12 @@ def service_part(ctx: ReportContext) -> Part:
                     figures=True,
                     conf=conf,
                     dated=dated,
+                    elsewhere=_changes_elsewhere(rows, ctx.glance_of("measurement")),
                 )
             ]
         )
         summary += _changed_kpis(results, lang, conf)
-        glance += kpi_rows(results, lang)
+        glance += rows
         seen = [str(p) for r in results for p in _kpi_periods(r)]
         periods.append((rl("period_of_kpi", lang), tuple(seen)))
     if cfg.feedback is not None:
@@ -121,6 +123,30 @@ def service_part(ctx: ReportContext) -> Part:
     if cfg.kpi is not None:
         inputs = _kpi_inputs(str(cfg.kpi.path))
     return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance), tuple(periods))
+
+
+def _changes_elsewhere(
+    rows: list[GlanceRow], contacts: tuple[GlanceRow, ...]
+) -> dict[str, tuple[str, str, str]]:
+    """KPIs (by name) without a change of their own whose change the overview takes from the
+    service measurement (the same measure of the same contacts,
+    :func:`~servqual_cli.report.glance.merge_same_measure`), as (previous period, title of the
+    table the change stands in, its row there): their notes point there instead of saying no
+    change is computed (review 9, finding 3)."""
+    from servqual_cli.report.glance import merge_same_measure
+
+    out = {}
+    for r in merge_same_measure([*rows, *contacts]):
+        if r.kind != "kpi" or r.change_table is None or r.previous_period is None:
+            continue
+        # the contact measure it was filled from (its name is the table's row); the change
+        # fields were copied from it, the n matched exactly
+        key = (r.change_table, r.change, r.change_p, r.previous_value, r.n)
+        source = next((c for c in contacts if (c.change_table, c.change, c.change_p,
+                       c.previous_value, c.n) == key), None)  # fmt: skip
+        if source is not None:
+            out[str(r.short_name or r.name)] = (r.previous_period, r.change_table, source.name)
+    return out
 
 
 def _period_from_contacts(results: list[Any], config: Any) -> tuple[list[Any], dict[str, str]]:

@@ -136,6 +136,13 @@ class GlanceRow:
     # why there is no previous period (a KPI whose data hold one period), in the reader's
     # language; shown in place of a previous period only when no contact measure filled one
     previous_note: str | None = None
+    # where a change was computed when another part computed it (``measurement``: the service
+    # measurement's comparison of the contacts), its p (adjusted over ``change_family`` when
+    # that is set) and the title of the table it stands in: a KPI row whose own data hold one
+    # period shows the service measurement's change, saying so (review 9, finding 3)
+    change_source: str | None = None
+    change_p: float | None = None
+    change_table: str | None = None
 
     @property
     def against_expectation(self) -> bool:
