@@ -60,8 +60,8 @@ def test_dimension_csv_is_the_weighted_table(out: Path) -> None:
     rows = _csv(out / "data" / "servqual_dimensions.csv")
     table = _weighted_gap_table(out)
     assert list(rows[0]) == ["Dimension", "Viktkolumn", "Viktad förväntan (E)",
-                             "Viktad upplevelse (P)", "Viktat gap (P−E)", "KI låg", "KI hög",
-                             "Bedömning"]  # fmt: skip
+                             "Viktad upplevelse (P)", "Viktat gap (P−E)", "95\u00a0% KI låg",
+                             "95\u00a0% KI hög", "Bedömning"]  # fmt: skip
     assert [r["Dimension"] for r in rows] == list(DIMS)
     for r in rows:
         en, t = DIMS[r["Dimension"]], table[r["Dimension"]]
@@ -69,8 +69,8 @@ def test_dimension_csv_is_the_weighted_table(out: Path) -> None:
         gap = _num(r["Viktat gap (P−E)"])
         assert gap == pytest.approx(t["Viktat gap (P−E)"], rel=1e-12)  # the table's own value
         assert gap == pytest.approx(GAPS[en]["mean"], rel=1e-9)  # R svymean
-        assert _num(r["KI låg"]) == pytest.approx(t["95\u00a0% KI låg"], rel=1e-12)
-        assert _num(r["KI hög"]) == pytest.approx(t["95\u00a0% KI hög"], rel=1e-12)
+        assert _num(r["95\u00a0% KI låg"]) == pytest.approx(t["95\u00a0% KI låg"], rel=1e-12)
+        assert _num(r["95\u00a0% KI hög"]) == pytest.approx(t["95\u00a0% KI hög"], rel=1e-12)
         e, p = _num(r["Viktad förväntan (E)"]), _num(r["Viktad upplevelse (P)"])
         assert e == pytest.approx(MEANS[f"{en}_E"]["mean"], rel=1e-9)  # R svymean
         assert p == pytest.approx(MEANS[f"{en}_P"]["mean"], rel=1e-9)
@@ -97,7 +97,8 @@ def test_unweighted_figures_say_so(out: Path) -> None:
     assert line.startswith("*Figur 2. Gap per påstående, sorterat, oviktat (urvalet).")
     assert "Oviktat (urvalet): påståendenas gap är inte viktade efter Vikt" in line
     rows = _csv(out / "data" / "servqual_items.csv")
-    assert list(rows[0])[1:3] == ["Gap (P−E), oviktat (urvalet)", "KI låg, oviktat (urvalet)"]
+    assert list(rows[0])[1:3] == ["Gap (P−E), oviktat (urvalet)",
+                                  "95\u00a0% KI låg, oviktat (urvalet)"]  # fmt: skip
     # the group heatmap is weighted and says so (l-weight); checked in test_report_weighted_groups
     groups = _csv(out / "data" / "servqual_groups.csv")
     assert "Fysisk miljö, Viktat gap (P−E)" in groups[0]

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.report.catalog import catalog
+from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.spec import Figure
 
 FORMULA = r"[=+\-@\t\r]"  # what a spreadsheet reads as the start of a formula
@@ -46,6 +47,23 @@ def _word(key: str, lang: str) -> str:
     return catalog(lang).get(key, key)
 
 
+def _bound(key: str, d: Any, lang: str) -> str:
+    """An interval column's heading with the level the figure's data name (``conf``): "95 % KI
+    låg", as every table's (review 9, finding 8: the CSVs the page links said "KI låg"); the
+    bare word when the data name no level.
+
+    >>> _bound("ci_low", {"conf": 0.9}, "sv"), _bound("ci_high", {}, "en")
+    ('90\xa0% KI låg', 'CI high')
+    >>> _bound("ci_low", pd.DataFrame({"conf": [0.95]}), "en")
+    '95% CI low'
+    """
+    if isinstance(d, pd.DataFrame):
+        conf = float(d["conf"].iloc[0]) if "conf" in d and len(d) else None
+    else:
+        conf = None if d.get("conf") is None else float(d["conf"])
+    return interval_head(key, _word(key, lang), conf, lang)
+
+
 def _labels(d: dict[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in (d.get("labels") or {}).items() if v}
 
@@ -63,7 +81,7 @@ def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
         frame[name] = pd.to_numeric(pd.Series(s.get("values", []), dtype=object), "coerce")
         for bound in ("ci_low", "ci_high"):
             if s.get(bound) is not None:
-                col = f"{name}, {_word(bound, lang)}"
+                col = f"{name}, {_bound(bound, d, lang)}"
                 frame[col] = pd.to_numeric(pd.Series(s[bound], dtype=object), "coerce")
         if s.get("n") is not None:  # the base of each bar (issue #9 item 7)
             frame[f"{name}, n"] = pd.array(s["n"], dtype="Int64")
@@ -99,8 +117,8 @@ def _dimension_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
             lab.get("expectation", _word("expectation", lang)): d["expectation"],
             lab.get("perception", _word("perception", lang)): d["perception"],
             _word("w_mean" if weights else "gap", lang): d["gap"],
-            _word("ci_low", lang): d["ci_low"],
-            _word("ci_high", lang): d["ci_high"],
+            _bound("ci_low", d, lang): d["ci_low"],
+            _bound("ci_high", d, lang): d["ci_high"],
             **_verdicts(d, lang),
         }
     )
@@ -137,8 +155,8 @@ def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
         {
             lab.get("item", _word("item", lang)): d["categories"],
             _word("gap", lang): d["gap"],
-            _word("ci_low", lang): d["ci_low"],
-            _word("ci_high", lang): d["ci_high"],
+            _bound("ci_low", d, lang): d["ci_low"],
+            _bound("ci_high", d, lang): d["ci_high"],
             **_verdicts(d, lang),
         }
     )
@@ -209,8 +227,8 @@ def _kpi_aspect(d: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             _word("kpi", lang): d["name"].astype(str),
             _word("value", lang): number("value"),
-            _word("ci_low", lang): number("ci_low"),
-            _word("ci_high", lang): number("ci_high"),
+            _bound("ci_low", d, lang): number("ci_low"),
+            _bound("ci_high", d, lang): number("ci_high"),
             _word("goal", lang): number("goal"),
             _unit_word(lang): unit,
             **(

@@ -75,6 +75,7 @@ def contact_figures(
             "series": series,
             "labels": {"x": x_label, "y": cw(f"chart_{unit}", lang)},
             "percent": share,
+            "conf": conf,  # the intervals' level, for the data table's and CSV's headings
         }
         notes.append(cw("chart_interval_note", lang, conf=level_text(conf, lang)))
         if bench is not None and kept and kept[0] == 0 and series[-1]["values"][0] is not None:

@@ -47,7 +47,8 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
         note = cw(key, lang, conf=level)
         data = {"x": [int(y) for y in rows["year"]], "series": series,
                 "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
-                "percent": SPECS[kpi].unit == "share"}  # fmt: skip
+                "percent": SPECS[kpi].unit == "share", "conf": conf}  # fmt: skip
+        # conf: the intervals' level, for the data table's and CSV's headings (chart_data)
         title = kpi_name(kpi, channel, lang)
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
                           caption=note,

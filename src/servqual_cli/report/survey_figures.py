@@ -87,6 +87,8 @@ def dimension_figure(
         "gap": g,
         "ci_low": low,
         "ci_high": high,
+        # the intervals' level, for the data table's and CSV's headings (chart_data)
+        "conf": result.conf if weighted is None else weighted[0].conf,
         "verdict": gap_verdicts(low, high),
         "verdict_labels": gap_verdict_labels(lang),
         "scale": [float(lo), float(hi)],
@@ -137,6 +139,7 @@ def item_figure(
         "gap": _floats(items["gap"]),
         "ci_low": _floats(items["ci_low"]),
         "ci_high": _floats(items["ci_high"]),
+        "conf": result.conf,  # the intervals' level, for the data table's and CSV's headings
         "verdict": gap_verdicts(_floats(items["ci_low"]), _floats(items["ci_high"])),
         "verdict_labels": gap_verdict_labels(lang),
         "labels": {
