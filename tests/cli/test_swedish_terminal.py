@@ -219,7 +219,7 @@ def test_titles_and_apa_lines_in_swedish(outputs: dict[tuple[str, str], str]) ->
         "p = 0,002 (Holm, 5 dimensioner: p = 0,002)"
     ) in outputs["gap --by", "sv"]
     assert (
-        "\nTangibles: M = −0.18, SD = 1.18, 95% CI [−0.30, −0.07], t(399) = −3.09, p = .002 "
+        "\nTangibles: M = -0.18, SD = 1.18, 95% CI [-0.30, -0.07], t(399) = -3.09, p = .002 "
         "(Holm, 5 dimensions: p = .002)"
     ) in outputs["gap --by", "en"]
 
