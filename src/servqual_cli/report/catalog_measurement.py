@@ -151,9 +151,7 @@ MEASUREMENT: Pairs = {
                    "sign. Better or worse only when the test (p below the significance "
                    "level) and the interval (wholly on one side of 0) agree; otherwise no "
                    "detectable change."),
-    # t-note (review 9 finding 2): the per-area note states the table's own n and the chance
-    # sentence of the adjustment actually used (area_note_facts / area_note in
-    # report/measurement_trend.py); "6–7 contacts" and "one in twenty" under Holm were fixed text
+    # t-note, review 9 finding 2: facts from the table (measurement_trend.area_note)
     "area_note": ("Per område och kanal bygger jämförelserna på {n} kontakter per period "
                   "(kolumnerna n före och n efter); hur stor förändring som kan påvisas står i "
                   "kolumnen Minsta påvisbara.",
@@ -384,5 +382,16 @@ SERIES: Pairs = {
         "regression of the yearly medians for times. Change per year in percentage points "
         "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
         "equal fall: read the yearly values.",
+    ),
+    "trend_ci_note": (  # t-note, review 9 finding 7
+        "Intervall per år: t (index), z (tider, viktad), Wald med varje års egen varians "
+        "(andelar; testet antar ingen trend, så de kan skilja sig nära gränsen; inget intervall "
+        "när ett år har 0 eller 100\u00a0%: då avgör testet). Bättre eller sämre bara när p "
+        "(justerat) och intervallet (ojusterat, helt på ena sidan om 0) är eniga, som mellan "
+        "två år.",
+        "Interval per year: t (index), z (times, weighted), Wald with each year's own variance "
+        "(shares; the test assumes no trend, so they can disagree near the edge; none when a "
+        "year is at 0 or 100%: the test decides). Better or worse only when p (adjusted) and "
+        "the interval (unadjusted, wholly on one side of 0) agree, as between two years.",
     ),
 }
