@@ -27,8 +27,8 @@ def test_rank_biserial_interval_is_undefined_at_minus_one(cli) -> None:
     assert tang["rank_biserial_ci_low"] is None and tang["rank_biserial_ci_high"] is None
     assert tang["rank_biserial_ci_note"] == "interval undefined at r = ±1"
     en = flat(cli("gap", SMALL / "n2.csv", "--no-items").stdout)
-    assert "r_rb = −1.00, 95% CI – (interval undefined at r = ±1)" in en
-    assert "[−1.00, −1.00]" not in en
+    assert "r_rb = -1.00, 95% CI – (interval undefined at r = ±1)" in en
+    assert "[-1.00, -1.00]" not in en
     sv = flat(cli("gap", SMALL / "n2.csv", "--no-items", "--lang", "sv").stdout)
     assert "r_rb = −1,00; 95 % KI – (intervall odefinierat vid r = ±1)" in sv or (
         "r_rb = −1,00, 95 % KI – (intervall odefinierat vid r = ±1)" in sv
@@ -55,7 +55,7 @@ def test_no_variation_is_said(cli) -> None:
     out = json.loads(cli("gap", SMALL / "n2.csv", "--no-items", "-f", "json").stdout)
     assert [d["dimension"] for d in out["dimensions"] if d["no_variation"]] == ["Assurance"]
     en = flat(cli("gap", SMALL / "n2.csv", "--no-items").stdout)
-    assert "No variation: Assurance (every gap is −1.00)." in en
+    assert "No variation: Assurance (every gap is -1.00)." in en
     sv = flat(cli("gap", SMALL / "n2.csv", "--no-items", "--lang", "sv").stdout)
     assert "Ingen variation: Trygghet (alla gap är −1,00)." in sv
 

@@ -48,7 +48,7 @@ def test_apa_lines_lead_with_the_gap_and_name_the_adjustment(cli, samples_dir: P
         gap = (
             f"M = {d['gap']:.2f}, SD = {d['gap_sd']:.2f}, "
             f"95% CI [{d['ci_low']:.2f}, {d['ci_high']:.2f}], t({int(d['df'])}) = "
-        ).replace("-", "−")
+        )  # English: the tables' "-" (review 9, finding 11)
         assert line.split(": ", 1)[1].startswith(gap), line
         p = d["p_adjusted"]
         adjusted = "< .001" if p < 0.001 else f"= {p:.3f}".replace("0.", ".", 1)

@@ -23,10 +23,10 @@ def test_apa_with_weights_gives_the_weighted_tests_first(cli, samples_dir: Path)
     assert lines[0].startswith("Not in the APA lines")
     assert "the weighted means of perception and the overall score" in lines[0]
     assert lines[1] == (
-        "Tangibles, weighted by Vikt (Kish n_eff = 253): M = −0.21, SE = 0.07, 95% CI "
-        "[−0.35, −0.06], t(318) = −2.80, p = .006 (Holm, 5 dimensions: p = .006)"
+        "Tangibles, weighted by Vikt (Kish n_eff = 253): M = -0.21, SE = 0.07, 95% CI "
+        "[-0.35, -0.06], t(318) = -2.80, p = .006 (Holm, 5 dimensions: p = .006)"
     )
-    assert lines[6].startswith("Tangibles, unweighted (sample): M = −0.05, SD = 1.10")
+    assert lines[6].startswith("Tangibles, unweighted (sample): M = -0.05, SD = 1.10")
     assert len(lines) == 11
 
 
@@ -57,7 +57,7 @@ def test_apa_with_groups_and_regression(cli, samples_dir: Path) -> None:
 
 def test_plain_apa_has_no_preamble(cli, samples_dir: Path) -> None:
     r = cli("gap", samples_dir / K21, "-f", "apa")
-    assert r.stdout.splitlines()[0].startswith("Tangibles: M = −0.18")
+    assert r.stdout.splitlines()[0].startswith("Tangibles: M = -0.18")
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
@@ -70,8 +70,8 @@ def test_weighted_table_comes_first_and_names_the_flip(cli, samples_dir: Path, f
     assert weighted < text.index("Dimension gaps – unweighted (sample)")
     assert "Tangibles 320 -0.21 0.074 -0.35 -0.06 -2.80 318 0.006 0.006 253.0 -0.05" in text
     assert (
-        "Weighted and unweighted conclusions differ for: Tangibles (weighted −0.21 "
-        "[−0.35, −0.06], adjusted p = .006; unweighted −0.05, adjusted p = .450)."
+        "Weighted and unweighted conclusions differ for: Tangibles (weighted -0.21 "
+        "[-0.35, -0.06], adjusted p = .006; unweighted -0.05, adjusted p = .450)."
     ) in text
     assert "The tests above are unweighted" not in text
     assert "“Weighted dimension gaps (Vikt)” above" in text

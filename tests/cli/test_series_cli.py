@@ -33,10 +33,15 @@ def test_four_files_give_a_series_checked_against_r(cli) -> None:
     # (tests/core/r/series_holm.R), so the verdict is no longer "worse" (review 2, item 8).
     assert ca["p_adjusted"] == pytest.approx(0.18160413605541806, rel=1e-9)
     assert ca["verdict"] == "no detectable trend"
+    # the slope (prop.trend.test's weighted lm) with its Wald SE and interval (review 9 #7)
+    for col in ("slope", "se", "ci_low", "ci_high"):
+        assert ca[col] == pytest.approx(R["phone_reached"][col], rel=1e-9)
     index = trends[trends["channel"].eq("phone")].loc["treatment_index"]
     assert index["slope"] == pytest.approx(R["phone_treatment_index"]["slope"], rel=1e-9)
     assert index["p"] == pytest.approx(R["phone_treatment_index"]["p"], rel=1e-9)
     assert index["verdict"] == "no detectable trend"
+    for col in ("se", "ci_low", "ci_high"):  # confint(lm)
+        assert index[col] == pytest.approx(R["phone_treatment_index"][col], rel=1e-9)
     # The last pair is compared as before, and every year's exclusions are counted.
     assert out["before"]["year"] == 2021 and out["after"]["year"] == 2022
     assert {"kpi", "verdict"} <= set(out["comparisons"][0])

@@ -82,7 +82,8 @@ def test_kpi_json_schema_and_order(cli) -> None:
     r = cli("kpi", SAMPLES / "kpi.toml", "--format", "json")
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
-    assert list(out) == ["title", "config", "input", "kpis"] and out["config"] == "kpi.toml"
+    assert list(out) == ["tool", "title", "config", "input", "kpis"]  # tool: review 9 #6
+    assert out["config"] == "kpi.toml"
     kpis = out["kpis"]
     assert [k["aspect"] for k in kpis] == [
         "nåbarhet",

@@ -68,6 +68,10 @@ def test_trends_match_r_lm(out: dict) -> None:
         joined["p_adjusted_r"].to_numpy(), rel=1e-8
     )
     assert joined["verdict"].tolist() == joined["verdict_r"].tolist()  # Holm over 6 trends
+    # the slope's SE and t interval (R confint(lm); review 9 finding 7); the verdict needs the
+    # interval to exclude 0 as well, as the changes do
+    for col in ("se", "ci_low", "ci_high"):
+        assert joined[col].to_numpy() == pytest.approx(joined[f"{col}_r"].to_numpy(), rel=1e-8)
 
 
 def test_dont_know_is_counted_and_small_bases_are_named(cli) -> None:

@@ -136,7 +136,7 @@ ENGLISH_ROWS: dict[str, list[str]] = {
     # half-width (review 7 findings 1 and 4; was 13.4 h, then 19.7 h from the interval's bound;
     # 17.6 h while the threshold took |diff| / z(p / 2), review 8 finding 1)
     "trend": ["23.8", "17.6", "-6.2", "-19.1", "-22.7", "-5.3", "<0.001", "52", "51", "17.5"],
-    "trend series": ["-6.39", "0.017", "0.182"],  # p and p (Holm, 14 tests)
+    "trend series": ["-6.39", "-11.54", "-1.25", "0.017", "0.182"],  # slope, its CI, p, Holm p
     "trend survey": ["-0.18", "-0.05", "+0.14", "-0.03", "0.30", "0.112", "0.103", "0.12",
                      "-0.03", "0.27", "400", "320", "0.24"],
     "kolada": ["2019", "83.0", "83.3", "83.3", "-0.3"],
@@ -219,7 +219,7 @@ def test_titles_and_apa_lines_in_swedish(outputs: dict[tuple[str, str], str]) ->
         "p = 0,002 (Holm, 5 dimensioner: p = 0,002)"
     ) in outputs["gap --by", "sv"]
     assert (
-        "\nTangibles: M = −0.18, SD = 1.18, 95% CI [−0.30, −0.07], t(399) = −3.09, p = .002 "
+        "\nTangibles: M = -0.18, SD = 1.18, 95% CI [-0.30, -0.07], t(399) = -3.09, p = .002 "
         "(Holm, 5 dimensions: p = .002)"
     ) in outputs["gap --by", "en"]
 

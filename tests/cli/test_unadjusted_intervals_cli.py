@@ -37,8 +37,9 @@ def test_service_survey_change_interval_named_unadjusted(
     text = out.read_text(encoding="utf-8").replace("\u00a0", " ")
     text = html.unescape(re.sub(r"<[^>]+>", "", text))  # html: <abbr> around KI/CI
     assert title in text and sentence in text
-    # the index table's interval is a plain interval of one value: no "(unadjusted)" there
-    assert text.count("(ojusterat)" if lang == "sv" else "(unadjusted)") == 3  # 2 titles + note
+    # the index table's interval is a plain interval of one value: no "(unadjusted)" there;
+    # the changes' 2 titles + note, and the trend slope's 2 interval titles (review 9 #7)
+    assert text.count("(ojusterat)" if lang == "sv" else "(unadjusted)") == 5
 
 
 def test_service_survey_terminal(cli, monkeypatch) -> None:
@@ -47,7 +48,7 @@ def test_service_survey_terminal(cli, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "240")
     r = cli("service-survey", SURVEY, "--lang", "sv")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.count("(ojusterat)") == 3  # two column titles and the note
+    assert r.stdout.count("(ojusterat)") == 5  # 2 + 2 column titles and the changes' note
     assert SV_SENTENCE in " ".join(r.stdout.split())
 
 

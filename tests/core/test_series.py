@@ -16,10 +16,12 @@ from servqual_cli.core.series import (
     cochran_armitage,
     linear_trend,
     series_trends,
+    trend_verdict,
     weighted_trend,
 )
 
 R = json.loads((Path(__file__).parent / "r" / "series.json").read_text())
+CI = json.loads((Path(__file__).parent / "r" / "series_ci.json").read_text())
 
 
 def test_cochran_armitage_matches_r_prop_trend_test() -> None:
@@ -128,3 +130,66 @@ def test_the_series_family_is_holm_adjusted_as_r_p_adjust() -> None:
     assert [f"{k}/{c}" for k, c in judged.itertuples(index=False)] == ref["significant_holm"]
     # the raw p would have called five trends; the family leaves two
     assert len(ref["significant_raw"]) == 5 and isinstance(trends, pd.DataFrame)
+
+
+# ---- the slopes' SE and intervals (series_ci.R; review 9 finding 7) ----------------------------
+
+
+@pytest.mark.parametrize("conf", [0.95, 0.90])
+def test_slope_intervals_match_r(conf: float) -> None:
+    ref = CI[f"conf_{round(conf * 100)}"]
+    s, i, m = R["share"], R["index"], R["median"]
+    ours = {"share": cochran_armitage(s["k"], s["n"], s["years"], conf),
+            "index": linear_trend(i["x"], i["year"], conf),
+            "median": weighted_trend(m["y"], m["se"], m["t"], conf)}  # fmt: skip
+    for kind, r in ours.items():
+        want = ref[kind]
+        for col in ("slope", "se", "ci_low", "ci_high"):
+            assert getattr(r, col) == pytest.approx(want[col], rel=1e-9), (kind, col)
+
+
+def test_series_trends_carry_se_and_interval_at_conf() -> None:
+    out = series_trends(_share_obs(), conf=0.90).set_index("kpi")
+    ref = CI["conf_90"]
+    for kpi, kind in (("phone_reached", "share"), ("treatment_index", "index")):
+        for col in ("se", "ci_low", "ci_high"):
+            assert out.loc[kpi, col] == pytest.approx(ref[kind][col], rel=1e-9), (kpi, col)
+
+
+def test_a_share_trend_needs_its_wald_interval_too() -> None:
+    """Cochran-Armitage's variance is the one under no trend, the Wald interval's each year's
+    own: 23, 25, 16 of 30 give p = 0.046 beside an interval that reaches above 0, so the
+    verdict is no detectable trend (p AND interval, as the two-period changes)."""
+    r = cochran_armitage([23, 25, 16], [30, 30, 30], [2019, 2020, 2021])
+    assert r.p == pytest.approx(0.04617, abs=1e-5) and r.ci_low < 0 < r.ci_high
+    x = [1.0] * 23 + [0.0] * 7 + [1.0] * 25 + [0.0] * 5 + [1.0] * 16 + [0.0] * 14
+    obs = pd.DataFrame({"year": np.repeat([2019.0, 2020.0, 2021.0], 30), "channel": "phone",
+                        "area": "ALL", "kpi": "phone_reached", "x": x})  # fmt: skip
+    row = series_trends(obs).iloc[0]
+    assert row["p"] < 0.05 and row["verdict"] == "no detectable trend"
+    assert trend_verdict(-0.03, 0.04, -1, 0.05, -0.06, -0.001) == "better"
+
+
+def test_a_share_at_0_or_1_has_no_wald_interval_and_the_test_decides() -> None:
+    """100 %, 10 %, 0 %: the middle year weighs nothing on the slope and the others have no
+    spread, so Wald's SE would be 0; no interval is given, and p < 0.001 still says worse."""
+    r = cochran_armitage([30, 3, 0], [30, 30, 30], [2019, 2020, 2021])
+    assert r.p < 1e-10 and np.isnan(r.se) and np.isnan(r.ci_low) and np.isnan(r.ci_high)
+    x = [1.0] * 30 + [1.0] * 3 + [0.0] * 27 + [0.0] * 30
+    obs = pd.DataFrame({"year": np.repeat([2019.0, 2020.0, 2021.0], 30), "channel": "phone",
+                        "area": "ALL", "kpi": "phone_reached", "x": x})  # fmt: skip
+    assert series_trends(obs).iloc[0]["verdict"] == "worse"
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.integers(2, 60), min_size=3, max_size=6), st.integers(0, 10**6))
+def test_the_interval_holds_the_slope_and_widens_with_the_level(ns: list[int], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    k = rng.integers(0, np.asarray(ns) + 1)
+    years = np.arange(len(ns)) + 2019
+    narrow = cochran_armitage(k, ns, years, 0.80)
+    wide = cochran_armitage(k, ns, years, 0.99)
+    if np.isnan(wide.ci_low):
+        return
+    assert narrow.ci_low <= narrow.slope <= narrow.ci_high
+    assert wide.ci_low < narrow.ci_low and narrow.ci_high < wide.ci_high

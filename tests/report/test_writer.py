@@ -222,7 +222,7 @@ def test_manifest_lists_pyproject_dependencies() -> None:
     ``dependencies``, and the installed metadata gives the same names."""
     import tomllib
 
-    from servqual_cli.report.manifest import PACKAGES, runtime_dependencies
+    from servqual_cli.provenance import PACKAGES, runtime_dependencies
 
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
     names = [re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0] for d in project["project"]["dependencies"]]

@@ -15,14 +15,39 @@ median       z test of the inverse-variance weighted slope of  weighted least sq
              Bonett & Price [2]_)                              weights = w)``)
 ============ ================================================= ===============================
 
-The years are the scores, so unequally spaced years (2019, 2020, 2022) keep their spacing. The
-verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf``, in the KPI's
-direction, and ``no detectable trend`` otherwise. With ``adjust="holm"`` (what ``servqual trend``
-and the report use) the family of every trend test in the table gets Holm-adjusted p-values
-(``p_adjusted``, R ``p.adjust(p, "holm")``) beside the raw ``p``, and the verdict follows the
-adjusted p, as ``servqual service-survey`` does with its trends [3]_. A linear trend test
-answers "is there a steady rise or fall over the years"; a rise followed by an equal fall has no
-linear trend, and the table of every year's value beside it shows that.
+The years are the scores, so unequally spaced years (2019, 2020, 2022) keep their spacing.
+
+Every slope has a standard error and an interval at ``conf`` (review 9 finding 7):
+
+============ ======================================================================
+KPI kind     ``se`` and interval of the slope
+============ ======================================================================
+share        Wald: ``se² = sum n_i (s_i - S)² p_i (1 - p_i) / Sxx²``, each year's own
+             binomial variance (the slope is ``sum c_i p_i``, ``c_i = n_i (s_i - S) /
+             Sxx``, a linear contrast of independent shares [4]_); ``slope ± z se``.
+             The Cochran-Armitage test uses the variance under no trend instead
+             (``P (1 - P) / Sxx``), so p and interval can disagree near the edge.
+             No interval (NaN) when a year that weighs on the slope has a share of
+             0 or 1: its estimated variance is 0 and Wald's interval too narrow
+             (every share 0 or 1 would give a zero-width one).
+index        the OLS slope's t interval, ``slope ± t_{n-2} se`` (R ``confint(lm)``)
+median       ``slope ± z se`` with the known-variance ``se = 1 / sqrt(sum w (t -
+             T)²)`` of the z test (R ``metafor::rma(method = "FE")``)
+============ ======================================================================
+
+The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` and the interval
+lies wholly on the same side of 0, in the KPI's direction (the rule of the two-period changes,
+:func:`servqual_cli.core.trend.verdict`), and ``no detectable trend`` otherwise. For the index
+and the medians the interval is the test's own, so it agrees with the raw p; a share's Wald
+interval can still include 0 beside a Cochran-Armitage p below the level. Where a share has no
+interval (a year at 0 or 100 %), the test alone decides, and the output says so.
+
+With ``adjust="holm"`` (what ``servqual trend`` and the report use) the family of every trend
+test in the table gets Holm-adjusted p-values (``p_adjusted``, R ``p.adjust(p, "holm")``)
+beside the raw ``p``, and the verdict follows the adjusted p (and the interval), as ``servqual
+service-survey`` does with its trends [3]_. A linear trend test answers "is there a steady rise
+or fall over the years"; a rise followed by an equal fall has no linear trend, and the table of
+every year's value beside it shows that.
 
 References
 ----------
@@ -32,6 +57,8 @@ References
 .. [2] Bonett, D. G., & Price, R. M. (2002). *Psychological Methods* 7(3), 370-383.
 .. [3] Holm, S. (1979). A simple sequentially rejective multiple test procedure.
    *Scandinavian Journal of Statistics* 6(2), 65-70.
+.. [4] Agresti, A. (2002). *Categorical Data Analysis*, 2nd ed., section 3.2 (Wald intervals
+   of functions of independent binomial proportions, the delta method).
 """
 
 from __future__ import annotations
@@ -62,37 +89,51 @@ __all__ = [
 ]
 
 SERIES_TREND_COLUMNS = ["kpi", "channel", "area", "first_year", "last_year", "n_years", "slope",
-                        "statistic", "df", "p", "test", "verdict"]  # fmt: skip
+                        "se", "ci_low", "ci_high", "statistic", "df", "p", "test",
+                        "verdict"]  # fmt: skip
 NO_TREND = "no detectable trend"
 
 
 @dataclass(frozen=True)
 class TrendTest:
-    """A trend test: the slope per year, its test statistic, degrees of freedom and p-value."""
+    """A trend test: the slope per year, its test statistic, degrees of freedom and p-value,
+    and the slope's standard error and interval (NaN where there is none)."""
 
     slope: float
     statistic: float
     df: float
     p: float
     test: str
+    se: float = math.nan
+    ci_low: float = math.nan
+    ci_high: float = math.nan
 
 
-def cochran_armitage(k: ArrayLike, n: ArrayLike, scores: ArrayLike) -> TrendTest:
+def _z(conf: float) -> float:
+    """The normal quantile of a two-sided interval at ``conf`` (scipy.stats.norm.ppf)."""
+    return float(special.ndtri(0.5 + conf / 2.0))
+
+
+def cochran_armitage(
+    k: ArrayLike, n: ArrayLike, scores: ArrayLike, conf: float = 0.95
+) -> TrendTest:
     """Cochran-Armitage chi-square test for a linear trend in proportions ``k / n``.
 
     ``chi2 = [sum n_i (p_i - P)(s_i - S)]^2 / (P (1 - P) sum n_i (s_i - S)^2)`` with ``P`` the
     pooled share and ``S`` the n-weighted mean score; 1 degree of freedom. This is the
     statistic of R ``prop.trend.test(x, n, score)`` (no continuity correction). ``slope`` is the
     n-weighted least-squares slope of the shares on the scores (change in share per unit of
-    score).
+    score; the coefficient of the weighted ``lm`` inside ``prop.trend.test``). ``se`` and the
+    interval at ``conf`` are Wald's, from each group's own share (module docstring); missing
+    (NaN) when a group that weighs on the slope has a share of 0 or 1.
 
     Examples
     --------
     The example of R's ``prop.trend.test`` (smokers among patients, 4 groups):
 
     >>> r = cochran_armitage([83, 90, 129, 70], [86, 93, 136, 82], [1, 2, 3, 4])
-    >>> round(r.statistic, 4), round(r.p, 5)
-    (8.2249, 0.00413)
+    >>> round(r.statistic, 4), round(r.p, 5), round(r.slope, 4), round(r.se, 4)
+    (8.2249, 0.00413, -0.0334, 0.0128)
     """
     k_ = np.asarray(k, dtype=float)
     n_ = np.asarray(n, dtype=float)
@@ -105,18 +146,30 @@ def cochran_armitage(k: ArrayLike, n: ArrayLike, scores: ArrayLike) -> TrendTest
     if sxx <= 0 or not 0.0 < pooled < 1.0:
         return TrendTest(0.0 if sxx > 0 else math.nan, math.nan, 1.0, math.nan, "cochran-armitage")
     chi2 = sxy**2 / (pooled * (1.0 - pooled) * sxx)
-    return TrendTest(sxy / sxx, float(chi2), 1.0, _chi2_sf1(float(chi2)),
-                     "cochran-armitage")  # fmt: skip
+    share = k_ / n_
+    slope = float(sxy / sxx)
+    weight = n_ * (s - s_bar) ** 2
+    if bool(((weight > 0) & ((share == 0.0) | (share == 1.0))).any()):
+        # a share of 0 or 1 has an estimated variance of 0: Wald's interval would be too
+        # narrow (zero-width when every share is), so none is given and the test decides
+        return TrendTest(slope, float(chi2), 1.0, _chi2_sf1(float(chi2)), "cochran-armitage")
+    se = math.sqrt(float((weight * share * (1.0 - share)).sum())) / float(sxx)
+    half = _z(conf) * se
+    return TrendTest(slope, float(chi2), 1.0, _chi2_sf1(float(chi2)), "cochran-armitage",
+                     se, slope - half, slope + half)  # fmt: skip
 
 
-def linear_trend(x: ArrayLike, t: ArrayLike) -> TrendTest:
+def linear_trend(x: ArrayLike, t: ArrayLike, conf: float = 0.95) -> TrendTest:
     """Least-squares slope of ``x`` on ``t`` with its t test (``n - 2`` degrees of freedom).
 
-    The same slope, t and p as R ``summary(lm(x ~ t))``.
+    The same slope, t and p as R ``summary(lm(x ~ t))``, and its standard error and t interval
+    at ``conf`` as ``confint(lm(x ~ t), level = conf)``.
 
     >>> r = linear_trend([1, 2, 2, 3, 4, 4], [2019, 2019, 2020, 2020, 2021, 2021])
     >>> round(r.slope, 4), round(r.statistic, 4), r.df, round(r.p, 5)
     (1.25, 4.8038, 4.0, 0.00862)
+    >>> round(r.ci_low, 4), round(r.ci_high, 4)
+    (0.5276, 1.9724)
     """
     y = np.asarray(x, dtype=float)
     s = np.asarray(t, dtype=float)
@@ -127,24 +180,32 @@ def linear_trend(x: ArrayLike, t: ArrayLike) -> TrendTest:
     slope = ((s - s.mean()) * (y - y.mean())).sum() / sxx
     resid = y - y.mean() - slope * (s - s.mean())
     sigma2 = (resid**2).sum() / (n - 2)
-    if sigma2 <= 0:
+    if sigma2 <= 0:  # every point on the line: no spread around it, a zero-width interval
         p = 0.0 if slope != 0 else 1.0
-        return TrendTest(float(slope), math.copysign(math.inf, slope), n - 2, p, "linear")
-    tval = slope / math.sqrt(sigma2 / sxx)
+        return TrendTest(float(slope), math.copysign(math.inf, slope), n - 2, p, "linear",
+                         0.0, float(slope), float(slope))  # fmt: skip
+    se = math.sqrt(float(sigma2 / sxx))
+    tval = slope / se
+    half = float(special.stdtrit(n - 2, 0.5 + conf / 2.0)) * se  # scipy.stats.t.ppf
     return TrendTest(float(slope), float(tval), float(n - 2),
-                     float(2 * special.stdtr(n - 2, -abs(tval))), "linear")  # fmt: skip
+                     float(2 * special.stdtr(n - 2, -abs(tval))), "linear", se,
+                     float(slope - half), float(slope + half))  # fmt: skip
 
 
-def weighted_trend(y: ArrayLike, se: ArrayLike, t: ArrayLike) -> TrendTest:
+def weighted_trend(y: ArrayLike, se: ArrayLike, t: ArrayLike, conf: float = 0.95) -> TrendTest:
     """Inverse-variance weighted slope of ``y`` on ``t`` with a z test (known variances).
 
     ``slope = sum w (t - T)(y - Y) / sum w (t - T)^2`` with ``w = 1 / se^2`` and weighted means
     ``T``, ``Y``; ``se(slope) = 1 / sqrt(sum w (t - T)^2)``. R: the coefficient of
-    ``lm(y ~ t, weights = w)``, and its standard error divided by the residual sigma.
+    ``lm(y ~ t, weights = w)``, and its standard error divided by the residual sigma. The
+    interval at ``conf`` is the z test's own, ``slope ± z se(slope)``: a fixed-effect
+    meta-regression, R ``metafor::rma(y, sei = se, mods = ~ t, method = "FE")``.
 
     >>> r = weighted_trend([60.0, 50.0, 40.0], [5.0, 5.0, 10.0], [2019, 2020, 2021])
-    >>> round(r.slope, 4), round(r.statistic, 4), round(r.p, 5)
-    (-10.0, -2.0, 0.0455)
+    >>> round(r.slope, 4), round(r.statistic, 4), round(r.p, 5), round(r.se, 4)
+    (-10.0, -2.0, 0.0455, 5.0)
+    >>> round(r.ci_low, 4), round(r.ci_high, 4)
+    (-19.7998, -0.2002)
     """
     y_ = np.asarray(y, dtype=float)
     s = np.asarray(t, dtype=float)
@@ -158,10 +219,12 @@ def weighted_trend(y: ArrayLike, se: ArrayLike, t: ArrayLike) -> TrendTest:
     sxx = (w * (s - t_bar) ** 2).sum()
     if sxx <= 0:
         return TrendTest(math.nan, math.nan, math.nan, math.nan, "weighted-linear")
-    slope = (w * (s - t_bar) * (y_ - y_bar)).sum() / sxx
-    z = slope * math.sqrt(sxx)
-    return TrendTest(float(slope), float(z), math.nan, float(2 * special.ndtr(-abs(z))),
-                     "weighted-linear")  # fmt: skip
+    slope = float((w * (s - t_bar) * (y_ - y_bar)).sum() / sxx)
+    se_slope = 1.0 / math.sqrt(float(sxx))
+    z = slope / se_slope
+    half = _z(conf) * se_slope
+    return TrendTest(slope, float(z), math.nan, float(2 * special.ndtr(-abs(z))),
+                     "weighted-linear", se_slope, slope - half, slope + half)  # fmt: skip
 
 
 def _chi2_sf1(x: float) -> float:
@@ -170,31 +233,49 @@ def _chi2_sf1(x: float) -> float:
     return 1.0 if x < 0 else float(special.chdtrc(1, x))
 
 
-def trend_verdict(slope: float, p: float, direction: int, alpha: float = 0.05) -> str:
-    """``better``, ``worse`` or ``no detectable trend``.
+def trend_verdict(
+    slope: float,
+    p: float,
+    direction: int,
+    alpha: float = 0.05,
+    ci_low: float | None = None,
+    ci_high: float | None = None,
+) -> str:
+    """``better``, ``worse`` or ``no detectable trend``: with an interval, only when the test
+    (``p < alpha``) and the interval (wholly on the slope's side of 0) agree, as the two-period
+    changes (:func:`servqual_cli.core.trend.verdict`). A share's missing Wald interval (both
+    bounds NaN: a year at 0 or 100 %) leaves the test alone.
 
     >>> trend_verdict(0.02, 0.01, 1), trend_verdict(0.02, 0.01, -1), trend_verdict(1, 0.2, 1)
     ('better', 'worse', 'no detectable trend')
+    >>> trend_verdict(0.02, 0.04, 1, 0.05, -0.001, 0.04), trend_verdict(0.02, 0.04, 1, 0.05, 0.001)
+    ('no detectable trend', 'better')
+    >>> trend_verdict(-0.3, 1e-15, 1, 0.05, math.nan, math.nan)
+    'worse'
     """
     if not (p < alpha) or direction == 0 or not slope or math.isnan(slope):
         return NO_TREND
+    low = math.nan if ci_low is None else float(ci_low)
+    high = math.nan if ci_high is None else float(ci_high)
+    if not (math.isnan(low) and math.isnan(high)) and not (low > 0 if slope > 0 else high < 0):
+        return NO_TREND  # one NaN bound compares False: not excluded
     return "better" if slope * direction > 0 else "worse"
 
 
-def _test(kind: str, years: np.ndarray, x: np.ndarray) -> TrendTest:
+def _test(kind: str, years: np.ndarray, x: np.ndarray, conf: float) -> TrendTest:
     """One KPI's trend over its years (``years`` and ``x`` per observation)."""
     present = np.unique(years)
     if kind == "share":
         pos = np.searchsorted(present, years)
         n = np.bincount(pos, minlength=present.size).astype(float)
         k = np.bincount(pos, weights=x, minlength=present.size)
-        return cochran_armitage(k, n, present)
+        return cochran_armitage(k, n, present, conf)
     if kind == "index":
-        return linear_trend(x, years)
+        return linear_trend(x, years, conf)
     medians = np.array([np.median(x[years == y]) for y in present])  # a loop over years
     se = np.array([median_se(x[years == y]) if (years == y).sum() >= 2 else math.nan
                    for y in present])  # fmt: skip
-    return weighted_trend(medians, se, present)
+    return weighted_trend(medians, se, present, conf)
 
 
 def series_trends(
@@ -212,7 +293,8 @@ def series_trends(
         Observations with columns ``year, channel, area, kpi, x`` (as
         :func:`~servqual_cli.core.contacts.kpi_observations` with ``keys=("year",)``).
     conf : float
-        ``1 - conf`` is the significance level of the verdict.
+        The level of the slopes' intervals; ``1 - conf`` is the significance level of the
+        verdict.
     specs : mapping, optional
         KPI name -> (kind, direction); kind ``share``, ``index`` or ``median``. By default the
         contact KPIs' :data:`~servqual_cli.core.contacts.SPECS`.
@@ -258,12 +340,14 @@ def series_trends(
         if present.size < min_years:
             continue
         kind, direction = kinds[kpi]
-        r = _test(kind, y, x[positions])
+        r = _test(kind, y, x[positions], conf)
         rows.append({"kpi": kpi, "channel": channel, "area": area,
                      "first_year": int(present[0]), "last_year": int(present[-1]),
-                     "n_years": int(present.size), "slope": r.slope, "statistic": r.statistic,
+                     "n_years": int(present.size), "slope": r.slope, "se": r.se,
+                     "ci_low": r.ci_low, "ci_high": r.ci_high, "statistic": r.statistic,
                      "df": r.df, "p": r.p, "test": r.test,
-                     "verdict": trend_verdict(r.slope, r.p, direction, 1 - conf),
+                     "verdict": trend_verdict(r.slope, r.p, direction, 1 - conf, r.ci_low,
+                                              r.ci_high),
                      "direction": direction})  # fmt: skip
     columns = list(SERIES_TREND_COLUMNS)
     if adjust is not None:
@@ -273,9 +357,9 @@ def series_trends(
         return frame.assign(p_adjusted=pd.Series(dtype=float))[columns]
     if adjust is not None:  # the family: every trend in the table that has a p
         frame["p_adjusted"] = p_adjust(frame["p"].to_numpy(dtype=float), adjust)
-        frame["verdict"] = [trend_verdict(s, q, d, 1 - conf) for s, q, d in
+        frame["verdict"] = [trend_verdict(s, q, d, 1 - conf, lo, hi) for s, q, d, lo, hi in
                             zip(frame["slope"], frame["p_adjusted"], frame["direction"],
-                                strict=True)]  # fmt: skip
+                                frame["ci_low"], frame["ci_high"], strict=True)]  # fmt: skip
     frame = frame[columns]
     order = {name: i for i, name in enumerate(kinds)}
     key_frame = pd.DataFrame({"kpi": frame["kpi"].map(order),

@@ -11,14 +11,16 @@ the index is the mean score [1]_. Per year, channel and question this module giv
 * the change from the previous measured year with Welch's t test (R ``t.test(var.equal =
   FALSE)``);
 * over three or more years, a linear trend test of the scores on the year
-  (:func:`servqual_cli.core.series.series_trends`).
+  (:func:`servqual_cli.core.series.series_trends`) with the slope's standard error and t
+  interval at ``conf`` (R ``confint(lm(points ~ year))``).
 
 Multiplicity: with two channels, three questions and three years there are 12 year-on-year tests
 and 6 trend tests, so some "changes" would be chance. As ``servqual trend`` does, each family
 (all changes; all trends) gets Holm-adjusted p-values (``p_adjusted``, R ``p.adjust(p,
 "holm")``; ``adjust="none"`` keeps them raw) beside the raw ``p``, and the verdict follows the
-adjusted p: ``better``/``worse`` when it is below 1 - conf (and, for a change, its Welch interval
-excludes 0, which the raw test then guarantees), else ``no detectable change`` / ``no detectable
+adjusted p: ``better``/``worse`` when it is below 1 - conf and the (unadjusted) interval excludes
+0 on the same side (Welch's for a change, the slope's t interval for a trend; the raw test then
+guarantees it), else ``no detectable change`` / ``no detectable
 trend``. :data:`ADJUST_RULE` names the families.
 
 References
@@ -194,8 +196,9 @@ def _adjusted_trends(trends: pd.DataFrame, conf: float, adjust: str) -> pd.DataF
     tested = ~np.isnan(p)
     adjusted[tested] = p_adjust(p[tested], adjust)
     out = trends.assign(p_adjusted=adjusted)
-    out["verdict"] = [trend_verdict(b, q, 1, 1 - conf)
-                      for b, q in zip(out["slope"], adjusted, strict=True)]  # fmt: skip
+    out["verdict"] = [trend_verdict(b, q, 1, 1 - conf, lo, hi) for b, q, lo, hi in
+                      zip(out["slope"], adjusted, out["ci_low"], out["ci_high"],
+                          strict=True)]  # fmt: skip
     cols = list(trends.columns)
     cols.insert(cols.index("p") + 1, "p_adjusted")
     return out[cols]

@@ -19,6 +19,7 @@ from servqual_cli.io.lazy import lazy_field
 
 if TYPE_CHECKING:
     from servqual_cli.io.rows import ShortRows
+    from servqual_cli.io.summary_rows import SummaryRow
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,10 @@ class RawTable:
     short_rows : ShortRows or None
         Data rows of a text file with fewer fields than the header (their missing cells read as
         blank), and whether the last one looks cut off (:class:`servqual_cli.io.rows.ShortRows`).
+    summary_rows : tuple of SummaryRow
+        Trailing rows left out as an export's summary ("Medelvärde", "Summa", ...; review 9,
+        finding 5): each with its row in the file and its label
+        (:mod:`servqual_cli.io.summary_rows`).
     encoded : EncodedTable or None
         The fast CSV path's columns as codes and distinct texts (:mod:`.encoded`); ``frame`` is
         then built from them on first use, and the cleaners that can (:meth:`encoded_column`)
@@ -85,6 +90,7 @@ class RawTable:
     merged_not_filled: tuple[str, ...] = ()
     short_rows: ShortRows | None = None
     title_rows: tuple[tuple[int, str], ...] = ()
+    summary_rows: tuple[SummaryRow, ...] = ()
 
     def __post_init__(self) -> None:
         # A frame given with the encoded columns (dataclasses.replace(table, frame=...)) is
@@ -123,6 +129,8 @@ class RawTable:
             merged["merged_not_filled"] = list(self.merged_not_filled)
         if self.short_rows is not None:  # (the key only when a text file had short rows)
             merged["short_rows"] = self.short_rows.to_dict()
+        if self.summary_rows:  # (the key only when trailing summary rows were left out)
+            merged["summary_rows"] = [r.to_dict() for r in self.summary_rows]
         return {
             "file": name,
             "sheet": self.sheet,

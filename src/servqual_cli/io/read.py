@@ -78,7 +78,22 @@ def read_table(
         does not exist.
     DataError
         The file is empty, corrupt, too large, has no data rows, or has ragged rows.
+
+    Trailing summary rows ("Medelvärde", "Summa" and numbers) are left out and recorded
+    (:func:`servqual_cli.io.summary_rows.drop_summary_rows`).
     """
+    from servqual_cli.io.summary_rows import drop_summary_rows
+
+    return drop_summary_rows(_read_table(path, sheet, encoding, header_row, header_rows))
+
+
+def _read_table(
+    path: str | Path,
+    sheet: str | int | None,
+    encoding: str | None,
+    header_row: int | None,
+    header_rows: int | None,
+) -> RawTable:
     name = str(path)
     lim = limits()
     if header_rows is None:

@@ -165,12 +165,32 @@ MEASUREMENT: Pairs = {
                    "sign. Better or worse only when the test (p below the significance "
                    "level) and the interval (wholly on one side of 0) agree; otherwise no "
                    "detectable change."),
-    "area_note": ("Med 6–7 kontakter per område och kanal syns bara mycket stora förändringar "
-                  "(Minsta påvisbara –: ingen förändring når {power}\u00a0% styrka); bland många "
-                  "jämförelser blir ungefär var tjugonde 'förändring' slump.",
-                  "With 6–7 contacts per area and channel only very large changes show (MDD –: "
-                  "no change, however large, reaches {power}% power); among many comparisons "
-                  "about one in twenty 'changes' is chance."),
+    # t-note, review 9 finding 2: facts from the table (measurement_trend.area_note)
+    "area_note": ("Per område och kanal bygger jämförelserna på {n} kontakter per period "
+                  "(kolumnerna n före och n efter); hur stor förändring som kan påvisas står i "
+                  "kolumnen Minsta påvisbara.",
+                  "Per area and channel the comparisons rest on {n} contacts per period (the "
+                  "columns n before and n after); how large a change can be detected is in the "
+                  "MDD column."),
+    "area_chance_holm": ("Holm-justeringen håller risken att någon av de {m} jämförelserna per "
+                         "område visar en förändring som bara är slump på högst {alpha}.",
+                         "Holm's adjustment keeps the chance that any of the {m} per-area "
+                         "comparisons shows a change that is only chance at or below {alpha}."),
+    "area_chance_bh": ("Benjamini-Hochberg-justeringen håller den väntade andelen "
+                       "slumpförändringar bland de jämförelser som bedöms bättre eller sämre på "
+                       "högst {alpha} (av {m} jämförelser per område; för oberoende eller "
+                       "positivt beroende test).",
+                       "The Benjamini-Hochberg adjustment keeps the expected share of chance "
+                       "changes among the comparisons called better or worse at or below "
+                       "{alpha} (of {m} per-area comparisons; for independent or positively "
+                       "dependent tests)."),
+    "area_chance_none": ("{label}: bedömningen följer varje jämförelses eget p, och av de "
+                         "jämförelser där inget har förändrats kommer ungefär {alpha}{one_in} "
+                         "att se ut som en förändring.",
+                         "{label}: the verdict follows each comparison's own p, and of "
+                         "comparisons where nothing changed, about {alpha}{one_in} will look "
+                         "like a change."),
+    "one_in": (" (1 av {k})", " (1 in {k})"),
     "unanswered_note": ("{n} obesvarade e-postmeddelanden ingår inte i svarstidens median (ett "
                         "svar behövs för en svarstid); i \"inom 1 arbetsdag\" räknas de som "
                         "inte besvarade i tid.",
@@ -376,5 +396,16 @@ SERIES: Pairs = {
         "regression of the yearly medians for times. Change per year in percentage points "
         "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
         "equal fall: read the yearly values.",
+    ),
+    "trend_ci_note": (  # t-note, review 9 finding 7
+        "Intervall per år: t (index), z (tider, viktad), Wald med varje års egen varians "
+        "(andelar; testet antar ingen trend, så de kan skilja sig nära gränsen; inget intervall "
+        "när ett år har 0 eller 100\u00a0%: då avgör testet). Bättre eller sämre bara när p "
+        "(justerat) och intervallet (ojusterat, helt på ena sidan om 0) är eniga, som mellan "
+        "två år.",
+        "Interval per year: t (index), z (times, weighted), Wald with each year's own variance "
+        "(shares; the test assumes no trend, so they can disagree near the edge; none when a "
+        "year is at 0 or 100%: the test decides). Better or worse only when p (adjusted) and "
+        "the interval (unadjusted, wholly on one side of 0) agree, as between two years.",
     ),
 }

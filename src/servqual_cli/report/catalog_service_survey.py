@@ -62,6 +62,17 @@ SERVICE_SURVEY: Pairs = {
         "chance.",
     ),
     "slope": ("Förändring per år", "Change per year"),
+    # t-note (review 9 finding 7): the trend slope's interval and the verdict rule it is part of
+    "trend_ci_note": (
+        "Trendens intervall: t-intervallet för lutningen av poängen på året (R confint(lm)). "
+        "Bättre eller sämre bara när det p som bedömningen "
+        "följer är under signifikansnivån och intervallet ligger helt på ena sidan om 0, som för "
+        "förändringarna från föregående år.",
+        "The trend's interval: the t interval of the slope of the scores on the year (R "
+        "confint(lm)). Better or worse only when the p the verdict "
+        "follows is below the significance level and the interval lies wholly on one side of 0, "
+        "as for the changes from the previous year.",
+    ),
     "verdict": ("Bedömning", "Verdict"),
     "phone": ("telefon", "phone"),  # as trend and contacts (review 4, finding 23)
     "email": ("e-post", "e-mail"),

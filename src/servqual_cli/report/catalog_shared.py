@@ -108,6 +108,15 @@ SHARED: dict[str, tuple[str, str]] = {
         "{file}: row {row} has {fields} fields, the header {width}; the missing cells are read "
         "as blank.",
     ),
+    # a trailing summary row of an export, left out (review 9, finding 5)
+    "summary_row": (
+        "{file}: rad {row} ser ut som en summeringsrad ({label}): utelämnad.",
+        "{file}: row {row} looks like a summary row ({label}): left out.",
+    ),
+    "summary_row_sheet": (
+        "{file}, blad {sheet}: rad {row} ser ut som en summeringsrad ({label}): utelämnad.",
+        "{file}, sheet {sheet}: row {row} looks like a summary row ({label}): left out.",
+    ),
     # exclusion reasons
     "blank": ("tomma", "blank"),
     "unreached": ("samtal som inte nådde någon", "calls that reached no one"),

@@ -18,10 +18,11 @@ def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]
     """One APA-style line per dimension: the mean gap with its SD and CI, the paired t with its
     adjusted p (the table's) and dz with its CI, then the Wilcoxon test.
 
-    ``M = −0.18, SD = 1.18, 95% CI [−0.30, −0.07], t(399) = −3.09, p = .002 (Holm, 5 dimensions:
-    p = .002), dz = −0.15, 95% CI [−0.25, −0.06]; V = 26957, p = .004, r_rb = −0.17, 95% CI
-    [−0.29, −0.06]``. The gap leads (review 4, finding 24: the only "95% CI" of the line was dz's,
-    easily copied as the gap's) and the adjustment is named, as the table beside it applies it.
+    ``M = -0.18, SD = 1.18, 95% CI [-0.30, -0.07], t(399) = -3.09, p = .002 (Holm, 5 dimensions:
+    p = .002), dz = -0.15, 95% CI [-0.25, -0.06]; V = 26957, p = .004, r_rb = -0.17, 95% CI
+    [-0.29, -0.06]`` (in Swedish "−" and a decimal comma, as the tables beside the lines). The
+    gap leads (review 4, finding 24: the only "95% CI" of the line was dz's, easily copied as
+    the gap's) and the adjustment is named, as the table beside it applies it.
     Swedish: decimal comma, "95 % KI [a; b]" (the level by
     :func:`~servqual_cli.report.conf_level.level_text`, a no-break space before "%").
     ``sample``: survey weights were given, so each line says it describes the sample,
@@ -144,7 +145,7 @@ def _apa_r2(value: float, lang: str) -> str:
     """R² without the leading zero (APA: a value that cannot exceed 1), sv with a comma.
 
     >>> _apa_r2(0.746, "en"), _apa_r2(0.746, "sv"), _apa_r2(-0.01, "en")
-    ('.75', '0,75', '−.01')
+    ('.75', '0,75', '-.01')
     """
     text = num(value, 2, lang)
     if lang == "sv":

@@ -12,7 +12,7 @@ from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import interval_head
-from servqual_cli.report.numbers import fmt_p
+from servqual_cli.report.numbers import MINUS, fmt_p
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
                "p_t", "p_wilcoxon", "p_adjusted", "dz", "servperf"]  # fmt: skip
@@ -108,7 +108,7 @@ def small_base_note(source: pd.DataFrame, lang: str, min_n: int) -> str:
 
 
 def variation_note(rows: list[tuple[str, float]], lang: str) -> str:
-    """ "No variation: Assurance (every gap is −1.00)": why a row has no SD, t or interval."""
+    """ "No variation: Assurance (every gap is -1.00)": why a row has no SD, t or interval."""
     if not rows:
         return ""
     every = label("every_gap", lang, GROUP_LABELS)
@@ -126,8 +126,16 @@ def no_variation_rows(result: GapAnalysis, lang: str, prefix: str = "") -> list[
 
 
 def num(value: float, digits: int, lang: str) -> str:
-    text = f"{value:.{digits}f}".replace("-", "−")
-    return text.replace(".", ",") if lang == "sv" else text
+    """A number of an APA line or a note under a table, with the sign the table beside it
+    uses: U+2212 and a decimal comma in Swedish (:mod:`~servqual_cli.report.numbers`), and in
+    English the plain ``-`` of the English tables (review 9, finding 11: "-0.17" in the table
+    and "−0.17" in the line under it was two signs in one output).
+
+    >>> num(-0.174, 2, "en"), num(-0.174, 2, "sv"), num(3.0, 0, "sv")
+    ('-0.17', '−0,17', '3')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace("-", MINUS).replace(".", ",") if lang == "sv" else text
 
 
 def apa_p(p: float, lang: str) -> str:

@@ -3,7 +3,8 @@
 It records every input file's SHA-256 and size, the effective config, the command line, the
 versions of Python and of every runtime dependency (each reads, computes or formats something
 the report shows: the readers fastexcel/python-calamine/pyarrow, babel's number formats, jinja2's
-HTML, ...), and one time stamp.
+HTML, ...), and one time stamp. The tool's name, version, commit and the versions come from
+:mod:`servqual_cli.provenance`, which every command's JSON shares.
 
 **Input paths have one base** (review 5, finding 9), named in ``path_base``: ``"config"`` (the
 folder of the report config: the config itself is its file name, its survey
@@ -23,37 +24,14 @@ import datetime as dt
 import hashlib
 import json
 import os
-import platform
-import re
 from collections.abc import Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from servqual_cli import __version__
 from servqual_cli.errors import UsageError
+from servqual_cli.provenance import TOOL, git_commit, versions
 from servqual_cli.report.config import InputFile, ReportConfig
-
-TOOL = "servqual-cli"
-# Used when the installed distribution's metadata cannot be read (a source tree on sys.path):
-# pyproject.toml's ``dependencies``, which the tests keep in step.
-PACKAGES = (
-    "numpy",
-    "pandas",
-    "scipy",
-    "typer",
-    "rich",
-    "python-calamine",
-    "fastexcel",
-    "openpyxl",
-    "pyarrow",
-    "pyreadstat",
-    "holidays",
-    "matplotlib",
-    "babel",
-    "jinja2",
-)
-_REQUIREMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def report_time() -> tuple[dt.datetime, int | None]:
@@ -86,38 +64,6 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def runtime_dependencies() -> tuple[str, ...]:
-    """The names of the tool's runtime dependencies, from the installed distribution's
-    ``Requires-Dist`` (extras such as ``dev`` left out), in pyproject's order.
-
-    >>> {"fastexcel", "pyarrow", "babel", "jinja2"} <= set(runtime_dependencies())
-    True
-    """
-    try:
-        required = metadata.requires(TOOL) or []
-    except metadata.PackageNotFoundError:
-        return PACKAGES
-    names = []
-    for req in required:
-        if "extra" in req.partition(";")[2]:  # an optional extra (dev tools), not run
-            continue
-        m = _REQUIREMENT_NAME.match(req.strip())
-        if m is not None:
-            names.append(m.group(0))
-    return tuple(dict.fromkeys(names)) or PACKAGES
-
-
-def versions() -> dict[str, str | None]:
-    """Python, this tool and each runtime dependency, as installed (None: not installed)."""
-    out: dict[str, str | None] = {"python": platform.python_version(), TOOL: __version__}
-    for name in runtime_dependencies():
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = None
-    return out
-
-
 def _plain_config(config: ReportConfig) -> dict[str, Any]:
     """The config as written (TOML values are JSON-able apart from dates, shown as text)."""
 
@@ -134,26 +80,6 @@ def _plain_config(config: ReportConfig) -> dict[str, Any]:
     if config.group is not None:
         out["split"] = {"by": config.group[0], "group": config.group[1]}
     return out
-
-
-def git_commit() -> str | None:
-    """The commit of the checkout this package runs from (None when installed from a wheel or
-    git is missing), so a report names the exact code that made it."""
-    import subprocess
-
-    here = Path(__file__).resolve().parent
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(here), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40}", commit) else None
 
 
 def path_base(config: ReportConfig) -> tuple[str, Path]:

@@ -7,12 +7,14 @@ Split from :mod:`servqual_cli.report.measurement_sections` (which re-exports it)
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
+from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.measurement_tables import (
     _CHANNEL_ORDER,
     AREA_KPIS,
@@ -25,7 +27,16 @@ from servqual_cli.report.measurement_tables import (
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 
-__all__ = ["adjusted_p_label", "mdd_lines", "shift_columns", "trend_sections"]
+__all__ = [
+    "AreaNoteFacts",
+    "adjusted_p_label",
+    "area_note",
+    "area_note_facts",
+    "area_rows",
+    "mdd_lines",
+    "shift_columns",
+    "trend_sections",
+]
 
 
 def adjusted_p_label(adjust: str, m: int, lang: str) -> str:
@@ -167,6 +178,77 @@ def mdd_lines(
     return lines
 
 
+def area_rows(comparisons: pd.DataFrame) -> pd.DataFrame:
+    """The per-area table's rows: every area but the total, the memo's main KPIs only (with a
+    handful of contacts per area and channel the rest is noise on the screen; JSON and CSV keep
+    every comparison)."""
+    pairs = pd.MultiIndex.from_frame(comparisons[["kpi", "channel"]])
+    return comparisons[comparisons["area"].ne(ALL) & pairs.isin(AREA_KPIS)]
+
+
+@dataclass(frozen=True)
+class AreaNoteFacts:
+    """What the per-area note states, taken from the per-area table (review 9 finding 2).
+
+    ``n_min``/``n_max``: the smallest and largest n of the table's n before and n after
+    columns; ``family``: the per-area comparisons ``adjust`` (holm, bh, none) was applied over.
+    (What an MDD "–" means is in the MDD note beside it.)"""
+
+    n_min: int
+    n_max: int
+    family: int
+    adjust: str
+    conf: float
+
+
+def area_note_facts(rows: pd.DataFrame, adjust: str, family: int, conf: float) -> AreaNoteFacts:
+    """The facts of :func:`area_note` from the per-area table's rows (:func:`area_rows`).
+
+    >>> rows = pd.DataFrame({"n_before": [24, 31], "n_after": [56, 40]})
+    >>> f = area_note_facts(rows, "holm", 112, 0.95)
+    >>> (f.n_min, f.n_max, f.family)
+    (24, 56, 112)
+    """
+    n = np.r_[rows["n_before"].to_numpy(dtype=float), rows["n_after"].to_numpy(dtype=float)]
+    return AreaNoteFacts(int(n.min()), int(n.max()), int(family), adjust, conf)
+
+
+def area_note(facts: AreaNoteFacts, lang: str) -> str:
+    """The per-area table's note: its n (a range, from the table) and the sentence about
+    chance that matches the adjustment used: Holm bounds the chance of any false change among
+    the family (the family-wise error rate; Holm 1979), Benjamini-Hochberg the expected share
+    of false changes among those called changes (the false discovery rate; Benjamini &
+    Hochberg 1995, valid for independent or positively dependent tests, Benjamini & Yekutieli
+    2001), and without an adjustment each comparison where nothing changed looks like a
+    change with probability 1 - conf. The verdict also needs the (unadjusted) interval to
+    exclude 0, which only removes verdicts, so the bounds hold.
+
+    >>> f = AreaNoteFacts(24, 56, 112, "holm", 0.95)
+    >>> area_note(f, "en")  # doctest: +NORMALIZE_WHITESPACE
+    "Per area and channel the comparisons rest on 24–56 contacts per period (the columns n
+    before and n after); how large a change can be detected is in the MDD column. Holm's
+    adjustment keeps the chance that any of the 112 per-area comparisons shows a change that
+    is only chance at or below 5%."
+    >>> area_note(AreaNoteFacts(6, 6, 4, "none", 0.9), "sv")  # doctest: +NORMALIZE_WHITESPACE
+    'Per område och kanal bygger jämförelserna på 6 kontakter per period (kolumnerna n före och
+    n efter); hur stor förändring som kan påvisas står i kolumnen Minsta påvisbara. p
+    (ojusterat, 4 jämförelser): bedömningen följer varje jämförelses eget p, och av de
+    jämförelser där inget har förändrats kommer ungefär 10\\xa0% (1 av 10) att se ut som en
+    förändring.'
+    """
+    low, high = (fmt_number(v, lang, 0) for v in (facts.n_min, facts.n_max))
+    parts = [ml("area_note", lang).format(n=low if low == high else f"{low}–{high}")]
+    alpha = 1.0 - facts.conf
+    fields = {"alpha": level_text(alpha, lang), "m": fmt_number(facts.family, lang, 0)}
+    if facts.adjust == "none":
+        k = round(1.0 / alpha)
+        whole = abs(1.0 / alpha - k) < 1e-9  # "1 in 20" only where it is exact
+        fields["one_in"] = ml("one_in", lang).format(k=k) if whole else ""
+        fields["label"] = adjusted_p_label("none", facts.family, lang)
+    parts.append(ml(f"area_chance_{facts.adjust}", lang).format(**fields))
+    return " ".join(parts)
+
+
 def trend_sections(
     comparisons: pd.DataFrame,
     before: str,
@@ -185,10 +267,7 @@ def trend_sections(
     adjusted the same way (their header names it too)."""
     heading = f"{before} → {after}"
     total = comparisons[comparisons["area"].eq(ALL)]
-    # Per area only the memo's main KPIs: with 6-7 contacts per area and channel the rest is
-    # noise on the screen (JSON and CSV keep every comparison).
-    pairs = pd.MultiIndex.from_frame(comparisons[["kpi", "channel"]])
-    per_area = comparisons[comparisons["area"].ne(ALL) & pairs.isin(AREA_KPIS)]
+    per_area = area_rows(comparisons)
     note = f"{ml('units_note', lang)} {ml('trend_note', lang)}"
     from servqual_cli.core.trend import total_family_size
 
@@ -205,17 +284,18 @@ def trend_sections(
         # some (sort_comparisons), else the KPIs' and areas' own order
         any_worse = bool(per_area["verdict"].eq("worse").any())
         title = f"{ml('trend_area' if any_worse else 'trend_area_none', lang)} {heading}"
-        area_note = ml("area_note", lang).format(power=round(power * 100))
-        if not any_worse:
-            area_note = f"{ml('no_area_worse', lang)} {area_note}"
         if family_size is None:  # the core's count of the family compare_kpis adjusted over
             from servqual_cli.core.trend import area_family_size
 
             family_size = area_family_size(comparisons)
+        note_text = area_note(area_note_facts(per_area, adjust, family_size, conf), lang)
+        if not any_worse:
+            note_text = f"{ml('no_area_worse', lang)} {note_text}"
         label = adjusted_p_label(adjust, family_size, lang)
-        area_note = f"{area_note} {ml('adjust_note', lang).format(label=label)}"
-        area_note += _mdd_note(per_area, lang, adjust)
-        per_area_table = _comparison_table(title, per_area, lang, area_note, label, conf)
+        if adjust != "none":  # "p adjusted over ..." would contradict --adjust none
+            note_text = f"{note_text} {ml('adjust_note', lang).format(label=label)}"
+        note_text += _mdd_note(per_area, lang, adjust)
+        per_area_table = _comparison_table(title, per_area, lang, note_text, label, conf)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
     lines = mdd_lines(comparisons, lang, power, conf, adjust)
     return [

@@ -193,8 +193,10 @@ def measurement_part(ctx: ReportContext) -> Part:
     )
     head = Section(rl("measurement", lang), (Text(intro),))
     charts = Section(rl("measurement_charts", lang), tuple(figures), level=3)
-    area_note = ms.ml("area_note", lang).format(power=round(POWER * 100))
-    text = f"{ms.ml('units_note', lang)} {ms.ml('trend_note', lang)} {area_note}"
+    text = f"{ms.ml('units_note', lang)} {ms.ml('trend_note', lang)}"
+    area = "" if comparisons is None else _area_method_note(comparisons, conf, lang)
+    if area:  # the per-area note from the per-area table (review 9 finding 2)
+        text = f"{text} {area}"
     method = ((rl("measurement", lang), text),)
     periods = ((rl("period_of_contacts", lang), tuple(label for label, _ in years)),)
     return Part(
@@ -204,6 +206,20 @@ def measurement_part(ctx: ReportContext) -> Part:
         glance=tuple(glance),
         periods=periods,
     )
+
+
+def _area_method_note(comparisons: pd.DataFrame, conf: float, lang: str) -> str:
+    """The per-area note of the method text: the n of the per-area table and the chance
+    sentence of its adjustment (Holm over every per-area comparison, as trend_sections);
+    empty when there is no per-area row."""
+    from servqual_cli.core.trend import area_family_size
+    from servqual_cli.report.measurement_trend import area_note, area_note_facts, area_rows
+
+    rows = area_rows(comparisons)
+    if rows.empty:
+        return ""
+    facts = area_note_facts(rows, "holm", area_family_size(comparisons), conf)
+    return area_note(facts, lang)
 
 
 def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: str) -> list[Block]:

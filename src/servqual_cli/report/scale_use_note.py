@@ -2,13 +2,16 @@
 :class:`servqual_cli.io.scale_use.ScaleUse` (wording: :data:`.catalog_scale_use.SCALE_USE`).
 
 Scale points are written as the warning always wrote them, ``f"{v:g}"``, with "−" for a minus
-in the sentence; the command line keeps the plain digits a user types.
+in a Swedish sentence and "-" in an English one (the sign every other English number carries);
+the command line keeps the plain digits a user types.
 
 >>> from servqual_cli.io.scale_use import ScaleUse
 >>> scale_use_message(ScaleUse((1.0, 7.0), (1.0, 6.0), 44), "en")
 'Scale declared 1–7, but no answer is above 6 in any of the 44 items: is it 1–6?'
 >>> scale_use_message(ScaleUse((1.0, 7.0), (2.0, 7.0), 1), "sv")
 'Skalan är angiven som 1–7, men inget svar är under 2 i påståendet: är det 2–7?'
+>>> scale_use_message(ScaleUse((-3.0, 3.0), (-2.0, 3.0), 5), "en")
+'Scale declared -3–3, but no answer is below -2 in any of the 5 items: is it -2–3?'
 >>> print(scale_use_remedy(ScaleUse((1.0, 7.0), (1.0, 5.0), 44, "enkät.xlsx"), "en"))
 If so: servqual describe enkät.xlsx --instrument-template > instrument.toml writes an
 instrument for the file; set its scale = [1, 5] if it says otherwise, then run again
@@ -31,8 +34,9 @@ def _word(key: str, lang: str, **fill: object) -> str:
     return text.format(**fill) if fill else text
 
 
-def _point(value: float) -> str:
-    return f"{value:g}".replace("-", "−")
+def _point(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace("-", "−") if lang == "sv" else text
 
 
 def scale_use_message(use: ScaleUse, lang: str) -> str:
@@ -41,12 +45,14 @@ def scale_use_message(use: ScaleUse, lang: str) -> str:
     (low, high), (used_low, used_high) = note.params["declared"], note.params["used"]
     value = {"top": used_high, "bottom": used_low}
     ends = _word("ends_or", lang).join(
-        _word(f"end_{end}", lang, value=_point(value[end])) for end in note.params["ends"]
+        _word(f"end_{end}", lang, value=_point(value[end], lang)) for end in note.params["ends"]
     )
     n = note.params["n_items"]
     items = _word("in_the_item", lang) if n == 1 else _word("in_any_item", lang, n=n)
-    return _word(note.code, lang, low=_point(low), high=_point(high), ends=ends, items=items,
-                 used_low=_point(used_low), used_high=_point(used_high))  # fmt: skip
+    return _word(
+        note.code, lang, low=_point(low, lang), high=_point(high, lang), ends=ends, items=items,
+        used_low=_point(used_low, lang), used_high=_point(used_high, lang),
+    )  # fmt: skip
 
 
 def scale_use_remedy(use: ScaleUse, lang: str) -> str:

@@ -96,24 +96,27 @@ def series_sections(
     ]
     t = trends[trends["area"].eq(ALL)].copy()
     if len(t):
-        t["slope"] = t["slope"].to_numpy(dtype=float) * display_scale(t["kpi"])
+        scale_t = display_scale(t["kpi"])
+        for col in ("slope", "ci_low", "ci_high"):  # the interval at --conf (review 9 #7)
+            t[col] = t[col].to_numpy(dtype=float) * scale_t
         t["kpi"] = [kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)]
         t["years"] = [f"{a}–{b} ({n})" for a, b, n in
                       zip(t["first_year"], t["last_year"], t["n_years"], strict=True)]  # fmt: skip
         t["test"] = t["test"].map(lambda x: _l(str(x), lang))
         t["verdict"] = t["verdict"].map(lambda x: _l(str(x), lang))
         adjusted = "p_adjusted" in t.columns
-        cols = ["kpi", "years", "slope", "p", *(["p_adjusted"] if adjusted else []), "test",
-                "verdict"]  # fmt: skip
-        names = {c: _l(c, lang) for c in cols}
-        note = _l("note", lang)
+        cols = ["kpi", "years", "slope", "ci_low", "ci_high", "p",
+                *(["p_adjusted"] if adjusted else []), "test", "verdict"]  # fmt: skip
+        names = {c: _l(c, lang, conf) for c in cols}
+        note = f"{_l('note', lang)} {_l('trend_ci_note', lang)}"
         if adjusted:  # the family is every trend test made, the totals' and the areas' alike
             n_tests = int(trends["p"].notna().sum())
             names["p"] = _l("p_raw", lang)
             names["p_adjusted"] = _l("p_adjusted", lang).format(n=n_tests)
             note = f"{note} {_l('adjust_note', lang).format(n=n_tests)}"
         shown_t = t[cols].rename(columns=names).reset_index(drop=True)
-        formats = {names["slope"]: "+.2f", names["p"]: "p"}
+        formats = {names["slope"]: "+.2f", names["ci_low"]: ".2f", names["ci_high"]: ".2f",
+                   names["p"]: "p"}  # fmt: skip
         if adjusted:
             formats[names["p_adjusted"]] = "p"
         blocks.append(Table(_l("trend_title", lang), shown_t, formats, note=note,

@@ -80,18 +80,25 @@ def service_survey_sections(
         tr = _labelled(result.trends.rename(columns={"kpi": "question"}), lang)
         spans = zip(tr["first_year"], tr["last_year"], tr["n_years"], strict=True)
         tr["years"] = [f"{a}–{b} ({n})" for a, b, n in spans]
-        cols = ["channel", "question", "years", "slope", "p", "p_adjusted", "verdict"]
-        names = {c: _l(c, lang) for c in cols}
+        cols = ["channel", "question", "years", "slope", "ci_low", "ci_high", "p", "p_adjusted",
+                "verdict"]  # fmt: skip
+        names = {c: _l(c, lang, conf) for c in cols}
         names["p"] = "p"
-        formats = {names["slope"]: "+.2f", "p": "p"}
+        # the slope's t interval at --conf (review 9 finding 7), per trend like the changes'
+        formats = {names["slope"]: "+.2f", names["ci_low"]: ".2f", names["ci_high"]: ".2f",
+                   "p": "p"}  # fmt: skip
         if adjust == "none":
             cols.remove("p_adjusted")
             note = _l("no_adjust_note", lang)
         else:
+            names.update({c: _l(f"diff_{c}", lang, conf) for c in ("ci_low", "ci_high")})
+            formats = {names["slope"]: "+.2f", names["ci_low"]: ".2f",
+                       names["ci_high"]: ".2f", "p": "p"}  # fmt: skip
             names["p_adjusted"] = _adjusted("p_adjusted", lang, adjust,
                                             n=int(tr["p"].notna().sum()))  # fmt: skip
             formats[names["p_adjusted"]] = "p"
             note = _adjusted("adjust_note", lang, adjust)
+        note = f"{note} {_l('trend_ci_note', lang)}"
         blocks.append(Table(_l("trend", lang), tr[cols].rename(columns=names), formats,
                             sheet="Trend", note=note))  # fmt: skip
     blocks.extend(Text(n, "note") for n in notes)

@@ -25,8 +25,9 @@ __all__ = ["short_row_blocks", "short_row_lines"]
 
 def short_row_lines(described: dict[str, Any] | None, lang: str = "en") -> list[tuple[str, str]]:
     """(kind, text) per line: a warning for a last row that looks cut off, a note for the
-    other short rows. ``described`` is a table's ``describe()`` (its ``file`` and
-    ``short_rows``).
+    other short rows, and a note per trailing summary row left out
+    (:mod:`~servqual_cli.report.summary_rows`). ``described`` is a table's ``describe()``
+    (its ``file``, ``short_rows`` and ``summary_rows``).
 
     >>> d = {"file": "a.csv", "short_rows": {"header_fields": 53, "n_rows": 1, "first_row": 24,
     ...      "first_fields": 17, "last_row_cut": True, "last_row": 24, "last_fields": 17}}
@@ -39,9 +40,12 @@ missing cells are read as blank.')]
     >>> short_row_lines({"file": "a.csv"})
     []
     """
+    from servqual_cli.report.summary_rows import summary_row_lines  # review 9, finding 5
+
+    summary = summary_row_lines(described, lang)  # trailing summary rows left out
     short = (described or {}).get("short_rows")
     if not short:
-        return []
+        return summary
     assert described is not None  # (short_rows came from it)
     from servqual_cli.report.catalog import label
     from servqual_cli.report.numbers import fmt_int
@@ -65,7 +69,7 @@ missing cells are read as blank.')]
             file=file, row=short["last_row"], fields=short["last_fields"], width=width,
             missing=fmt_int(missing, lang))  # fmt: skip
         lines.insert(0, ("warning", text))
-    return lines
+    return lines + summary
 
 
 def short_row_blocks(tables: Iterable[Any], lang: str = "en") -> list[Text]:
@@ -84,6 +88,12 @@ def short_row_blocks(tables: Iterable[Any], lang: str = "en") -> list[Text]:
     return [
         Text(text, kind=kind)
         for table in tables
-        if table is not None and getattr(table, "short_rows", None) is not None
+        if table is not None
+        and (getattr(table, "short_rows", None) is not None or _summary_rows(table))
         for kind, text in short_row_lines(table.describe(), lang)
     ]
+
+
+def _summary_rows(table: Any) -> bool:
+    """The table left out trailing summary rows (review 9, finding 5)."""
+    return bool(getattr(table, "summary_rows", None))

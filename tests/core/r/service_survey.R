@@ -6,7 +6,8 @@
 # readxl reads every cell as text; "Vet ej" is dropped here; answers 1-5 are scored
 # 25 * (answer - 1) (SKR). Base R: t.test (interval of the mean, clipped to 0-100 here; Welch's
 # test of each year against the previous one), prop.test(correct = FALSE) (Wilson interval of
-# the share 4-5), lm (the slope of the scores on the year) and p.adjust (Holm per family).
+# the share 4-5), lm (the slope of the scores on the year, its SE and confint) and p.adjust
+# (Holm per family).
 suppressPackageStartupMessages(library(readxl))
 get_dir <- function() {
   arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
@@ -44,11 +45,14 @@ for (ch in names(channels)) for (q in names(questions)) {
     prev <- x
   }
   fit <- summary(lm(pts ~ yr))
+  ci <- confint(lm(pts ~ yr))  # the slope's t interval (review 9 finding 7)
   trends[[length(trends) + 1]] <- list(channel = ch, question = q, slope = fit$coef[2, 1],
-                                       p = fit$coef[2, 4])
+                                       p = fit$coef[2, 4], se = fit$coef[2, 2],
+                                       ci_low = ci[2, 1], ci_high = ci[2, 2])
 }
 # Holm per family (review item 9): the 12 year-on-year changes, and the 6 trends; the verdict
-# follows the adjusted p (for a change, Welch's interval then excludes 0 as well)
+# follows the adjusted p and needs the interval to exclude 0 (Welch's for a change, the slope's
+# t interval for a trend)
 p_changes <- p.adjust(vapply(changes, function(x) x$p, 0), "holm")
 for (i in seq_along(changes)) {
   ch <- changes[[i]]
@@ -60,7 +64,8 @@ p_trends <- p.adjust(vapply(trends, function(x) x$p, 0), "holm")
 for (i in seq_along(trends)) {
   tr <- trends[[i]]
   trends[[i]]$p_adjusted <- p_trends[i]
-  trends[[i]]$verdict <- if (p_trends[i] >= 0.05) "no detectable trend" else
+  ok <- p_trends[i] < 0.05 && (tr$ci_low > 0 || tr$ci_high < 0)
+  trends[[i]]$verdict <- if (!ok) "no detectable trend" else
     if (tr$slope > 0) "better" else "worse"
 }
 out <- list(r_version = R.version.string, indices = indices, changes = changes, trends = trends)

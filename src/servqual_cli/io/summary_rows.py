@@ -1,0 +1,175 @@
+"""A summary row at the bottom of an export ("Medelvärde", "Summa", "Total" ...), left out
+(review 9, finding 5).
+
+Excel sheets and survey tools' exports often end in a row of column means or sums: its first
+cell says what it is, the rest are numbers. Read as data it is one more respondent (the n is
+one too many) and its cells are "not a scale point" or "out of range", which hides what the row
+is. :func:`drop_summary_rows` leaves such rows out and records them
+(:attr:`~servqual_cli.io.raw_table.RawTable.summary_rows`, the JSON's ``input.summary_rows``);
+every command prints one line per row ("row 62 looks like a summary row (Medelvärde): left
+out", :mod:`servqual_cli.report.summary_rows`).
+
+**Only trailing rows, and only one shape.** A row is a summary row when
+
+- it is the last data row, or directly above one that is (at most :data:`MAX_ROWS`): a row in
+  the middle of the table, such as a respondent named "Summa", is never touched;
+- its first non-empty cell is one of :data:`WORDS` (case, spaces and a final ":" ignored), and
+  every other non-empty cell is a number (a number, or text such as ``5,45``, ``−0.3``,
+  ``1 200`` or ``45 %``), with at least one number;
+- that first cell's text occurs in no other row of its column (a group column whose value is
+  "Total" for many respondents is data, not a label).
+
+The check looks at the last rows' cells only (and one column's codes); the rows are taken off
+the frame, or off the fast CSV reader's encoded columns, without building anything else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass
+from numbers import Number
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from servqual_cli.io.raw_table import RawTable
+
+__all__ = ["MAX_ROWS", "WORDS", "SummaryRow", "drop_summary_rows", "summary_label"]
+
+# The labels of a summary row, folded (lower case): Swedish and English spreadsheet words.
+WORDS = frozenset({"medelvärde", "medel", "summa", "totalt", "total", "mean", "average", "sum"})
+MAX_ROWS = 5  # trailing summary rows looked at ("Summa" above "Medelvärde", ...)
+_NUMBER = re.compile(
+    r"[+\-\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?:\s*%)?"
+    r"|[+\-\u2212]?[.,]\d+(?:\s*%)?"
+)
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """A trailing row left out as a summary: its row in the file and its label as written."""
+
+    row: int
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "label": self.label}
+
+
+def summary_label(cells: list[Any]) -> str | None:
+    """The label (as written, trimmed) when ``cells`` (one row) are a summary row, else None.
+
+    >>> summary_label(["Medelvärde", None, "", "5,45", 6.2, "1 200", "−0,3"])
+    'Medelvärde'
+    >>> summary_label(["", " TOTAL: ", 412]), summary_label(["Summa", "Kvinna", 5])
+    ('TOTAL:', None)
+    >>> summary_label(["Summa"]), summary_label([62, "Summa", 5]), summary_label(["Anna", 5])
+    (None, None, None)
+    """
+    filled = [c for c in cells if not _blank(c)]
+    if len(filled) < 2 or not isinstance(filled[0], str):
+        return None
+    label = filled[0].strip()
+    if label.rstrip(":").strip().lower() not in WORDS:
+        return None
+    return label if all(_is_number(c) for c in filled[1:]) else None
+
+
+def drop_summary_rows(table: RawTable) -> RawTable:
+    """``table`` without its trailing summary rows (recorded in ``summary_rows``); the same
+    table when it has none."""
+    n = len(table.row_numbers)
+    found: list[SummaryRow] = []
+    end = n
+    while end > 1 and len(found) < MAX_ROWS:
+        label = summary_label(_row_cells(table, end - 1))
+        if label is None or _label_elsewhere(table, end - 1, label):
+            break
+        found.append(SummaryRow(int(table.row_numbers[end - 1]), label))
+        end -= 1
+    if not found:
+        return table
+    return _without_tail(table, end, tuple(reversed(found)))
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool | np.bool_):
+        return False
+    if isinstance(value, Number):
+        return True
+    return isinstance(value, str) and _NUMBER.fullmatch(value.strip()) is not None
+
+
+def _row_cells(table: RawTable, index: int) -> list[Any]:
+    """Row ``index``'s cells, from the encoded columns when the frame is not built."""
+    if table.encoded is not None:
+        return [col.uniques[col.codes[index]] for col in table.encoded.columns]
+    return list(table.frame.iloc[index].tolist())
+
+
+def _label_elsewhere(table: RawTable, index: int, label: str) -> bool:
+    """The label's cell text occurs in an earlier row of its column (data, not a label)."""
+    cells = _row_cells(table, index)
+    j = next(i for i, c in enumerate(cells) if not _blank(c))
+    if table.encoded is not None:
+        codes = table.encoded.columns[j].codes
+        return bool((codes[:index] == codes[index]).any())
+    column = table.frame.iloc[:index, j]
+    text = column.astype(str).str.strip()
+    return bool((text == cells[j].strip()).any())
+
+
+def _without_tail(table: RawTable, end: int, rows: tuple[SummaryRow, ...]) -> RawTable:
+    """The first ``end`` rows of ``table``, with ``rows`` recorded and the short-row record
+    no longer counting them."""
+    changes: dict[str, Any] = {
+        "row_numbers": table.row_numbers[:end],
+        "summary_rows": table.summary_rows + rows,
+        "short_rows": _short_without(table, {r.row for r in rows}),
+    }
+    if table.encoded is not None and table.__dict__.get("frame") is None:
+        from servqual_cli.io.encoded import EncodedTable
+
+        enc = table.encoded
+        changes["encoded"] = EncodedTable(enc.names, tuple(_head(c, end) for c in enc.columns))
+        changes["frame"] = None  # still built from the encoded columns only when read
+        return dataclasses.replace(table, **changes)
+    changes["frame"] = table.frame.iloc[:end].reset_index(drop=True)
+    if table.codes:
+        changes["codes"] = {k: v.iloc[:end].reset_index(drop=True) for k, v in table.codes.items()}
+    return dataclasses.replace(table, **changes)
+
+
+def _head(column: Any, end: int) -> Any:
+    """An encoded column's first ``end`` cells, its distinct texts cut to those still used
+    (every distinct text occurs among the cells: :class:`~.encoded.EncodedColumn`)."""
+    from servqual_cli.io.encoded import EncodedColumn
+
+    codes = column.codes[:end]
+    used = np.zeros(len(column.uniques), dtype=bool)
+    used[codes] = True
+    if used.all():
+        return EncodedColumn(codes, column.uniques)
+    new_code = (np.cumsum(used) - 1).astype(codes.dtype)
+    return EncodedColumn(new_code[codes], column.uniques[used])
+
+
+def _short_without(table: RawTable, dropped: set[int]) -> Any:
+    """The short-row record without the dropped rows: a short summary row is not a cut file."""
+    short = table.short_rows
+    if short is None or short.last_row not in dropped or short.last_fields >= short.width:
+        return short
+    if short.n <= 1:
+        return None
+    return dataclasses.replace(short, n=short.n - 1, cut=False)

@@ -1,0 +1,96 @@
+"""The commit is read from the checkout's files as git reads them: checked against
+``git rev-parse HEAD`` on real repositories of each layout (loose ref, packed refs, detached
+HEAD, a linked worktree), and None where the package is not in a servqual checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from servqual_cli.provenance import checkout_root, git_commit, tool_block
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+ENV = {
+    **os.environ,
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=True, env=ENV)  # fmt: skip
+    return done.stdout.strip()
+
+
+def checkout(root: Path, name: str = "servqual-cli", commit: bool = True) -> Path:
+    """A repository laid out as servqual's: pyproject.toml and src/servqual_cli/."""
+    package = root / "src" / "servqual_cli"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (root / "pyproject.toml").write_text(f'[project]\nname = "{name}"\n')
+    git(root, "init", "-q", "-b", "main")
+    if commit:
+        git(root, "add", ".")
+        git(root, "commit", "-q", "-m", "one")
+    return package
+
+
+def test_a_loose_branch_ref(tmp_path: Path) -> None:
+    package = checkout(tmp_path / "repo")
+    assert git_commit(package) == git(tmp_path / "repo", "rev-parse", "HEAD")
+
+
+def test_packed_refs_and_a_detached_head(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    package = checkout(repo)
+    (repo / "b.txt").write_text("b")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "two")
+    git(repo, "tag", "-a", "v1", "-m", "tag")  # an annotated tag: packed-refs gets a ^ line
+    git(repo, "pack-refs", "--all")
+    assert not (repo / ".git" / "refs" / "heads" / "main").exists()
+    assert git_commit(package) == git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "--detach", "HEAD~1")
+    assert git_commit(package) == git(repo, "rev-parse", "HEAD")
+    assert git_commit(package) != git(repo, "rev-parse", "main")  # the check can tell them
+
+
+def test_a_linked_worktree(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    checkout(repo)
+    git(repo, "worktree", "add", "-q", "-b", "side", str(tmp_path / "wt"))
+    wt = tmp_path / "wt"
+    (wt / "c.txt").write_text("c")
+    git(wt, "add", ".")
+    git(wt, "commit", "-q", "-m", "side")
+    assert (wt / ".git").is_file()  # "gitdir: …/.git/worktrees/wt"
+    assert git_commit(wt / "src" / "servqual_cli") == git(wt, "rev-parse", "HEAD")
+    assert git_commit(wt / "src" / "servqual_cli") != git_commit(repo / "src" / "servqual_cli")
+
+
+def test_no_commit_or_not_servqual_gives_none(tmp_path: Path) -> None:
+    assert git_commit(checkout(tmp_path / "unborn", commit=False)) is None
+    # an installed copy inside another project's repository: not that project's commit
+    other = checkout(tmp_path / "thesis", name="my-thesis")
+    assert checkout_root(other) is None and git_commit(other) is None
+    site = tmp_path / "thesis" / ".venv" / "lib" / "site-packages" / "servqual_cli"
+    site.mkdir(parents=True)
+    assert git_commit(site) is None
+
+
+def test_this_checkout_and_the_block() -> None:
+    root = Path(__file__).resolve().parents[1]
+    block = tool_block()
+    assert list(block) == ["name", "version", "git_commit", "versions"]
+    if (root / ".git").exists():
+        assert block["git_commit"] == git(root, "rev-parse", "HEAD")
