@@ -33,7 +33,7 @@ from servqual_cli.report.catalog_efa import EFA
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_kolada import KOLADA
 from servqual_cli.report.catalog_kpi import KPI
-from servqual_cli.report.catalog_measurement import MEASUREMENT, SERIES
+from servqual_cli.report.catalog_measurement import MEASUREMENT
 from servqual_cli.report.catalog_reliability import (
     RELIABILITY,
     RELIABILITY_PROBLEMS,
@@ -42,10 +42,12 @@ from servqual_cli.report.catalog_reliability import (
 )
 from servqual_cli.report.catalog_report import REPORT
 from servqual_cli.report.catalog_scale_use import SCALE_USE
+from servqual_cli.report.catalog_series import SERIES
 from servqual_cli.report.catalog_service import SERVICE
 from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
-from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF, TOOLBOX
+from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF
 from servqual_cli.report.catalog_shared import DIMENSIONS, SHARED
+from servqual_cli.report.catalog_toolbox import TOOLBOX
 from servqual_cli.report.chart_words import CHART
 
 __all__ = [
