@@ -96,6 +96,7 @@ def load_item_set(
             raise DataError(
                 "no numeric value in the whole column",
                 Location(table.source, table.sheet, None, table.columns[pos]),
+                code="no_numeric_value",
             )
     if strict:
         log.raise_if_strict()

@@ -177,4 +177,6 @@ def choose_sheet(names: list[str], sheet: str | int | None, source: str) -> str:
     raise UsageError(
         f"no sheet {sheet!r}; the workbook has {listed} (give a name or a 1-based index)",
         Location(source),
+        code="sheet_not_found",
+        facts={"sheet": sheet, "sheets": tuple(names)},
     )
