@@ -165,6 +165,22 @@ def _prep_toml(f: dict[str, Any], lang: str) -> None:
     f["hint"] = _word(f"part_toml_{hint}", lang) if hint else ""
 
 
+def _prep_hint(f: dict[str, Any], lang: str) -> None:
+    """``; closest: …`` or `` (the file has: …)`` of an item selection (io.selection)."""
+    if f.get("closest"):
+        f["hint"] = _word("part_hint_closest", lang, names=_joined(f["closest"]))
+    else:
+        f["hint"] = _word("part_hint_columns", lang, names=_columns(f, lang))
+
+
+def _prep_municipalities(f: dict[str, Any], lang: str) -> None:
+    f["names"] = _joined(f["names"]) + ((" …" if lang == "sv" else " ...") if f["more"] else "")
+
+
+def _prep_years(f: dict[str, Any], lang: str) -> None:
+    f["years"] = _joined(f["years"])
+
+
 def _prep_names(f: dict[str, Any], lang: str) -> None:
     f["names"] = _joined(f["names"])
 
@@ -190,6 +206,11 @@ _PREPARE: dict[str, _Prepare] = {
     "strict_rejects": _prep_strict,
     "invalid_toml": _prep_toml,
     "instrument_not_found": _prep_names,
+    "item_not_column": _prep_hint,
+    "pattern_matches_none": _prep_hint,
+    "option_needs_column": _prep_hint,
+    "choose_municipality": _prep_municipalities,
+    "choose_years": _prep_years,
 }
 
 

@@ -93,6 +93,7 @@ def open_sheet(
         raise DataError(
             "the workbook is password-protected; save it without a password and try again",
             Location(source),
+            code="password_protected",
         ) from exc
     except Exception as exc:  # calamine raises several types for corrupt files
         raise DataError(

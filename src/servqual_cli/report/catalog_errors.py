@@ -71,6 +71,40 @@ ERRORS: dict[str, tuple[str, str]] = {
         "instrument {instrument!r} needs {what} {missing}, which the file lacks (it has: "
         "{columns}){unnamed}{template}",
     ),
+    "item_not_column": (
+        "--item {name!r} är ingen kolumn{hint}",
+        "--item {name!r} is not a column{hint}",
+    ),
+    "pattern_matches_none": (
+        "mönstret {entry!r} i {option} passar ingen kolumn{hint}",
+        "{option} pattern {entry!r} matches no column{hint}",
+    ),
+    "option_needs_column": (
+        "{option} behöver kolumnen {entry}, som filen saknar{hint}",
+        "{option} needs column {entry}, which the file lacks{hint}",
+    ),
+    # workbooks (io.zipguard, io.sheets)
+    "password_protected": (
+        "arbetsboken är lösenordsskyddad; spara den utan lösenord och försök igen",
+        "the workbook is password-protected; save it without a password and try again",
+    ),
+    "text_not_workbook": (
+        "det här är en textfil, inte en arbetsbok; byt namn till .csv",
+        "this is a text file, not a workbook; rename it .csv",
+    ),
+    "not_spreadsheet": (
+        "är inget läsbart kalkylblad (varken ett zip-arkiv eller en Excelfil)",
+        "is not a readable spreadsheet (neither a zip archive nor an Excel file)",
+    ),
+    # contact files of two years (io.measurement)
+    "choose_municipality": (
+        "innehåller {n} kommuner ({names}); välj en med --municipality",
+        "holds {n} municipalities ({names}); choose one with --municipality",
+    ),
+    "choose_years": (
+        "innehåller åren {years}; välj två med --years",
+        "holds the years {years}; choose two with --years",
+    ),
     # values (io.feedback_cells, io.item_roles, io.item_set, io.weight_column, io.survey,
     # io.exclusions, io.feedback, core.gaps, core.group_gaps)
     "date_unreadable": (
@@ -159,6 +193,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "part_closest": ("närmast: {names}", "closest: {names}"),
     "part_it_has": ("filen har: {names}", "it has: {names}"),
     "part_columns_more": ("{shown} … ({n} kolumner)", "{shown} ... ({n} columns)"),
+    "part_hint_closest": ("; närmast: {names}", "; closest: {names}"),
+    "part_hint_columns": (" (filen har: {names})", " (the file has: {names})"),
     "part_more": ("{shown} och {n} till", "{shown} and {n} more"),
     "part_and_more": (" (och {n} till)", " (and {n} more)"),
     "part_or": ("{role} (eller {aliases})", "{role} (or {aliases})"),
