@@ -30,6 +30,7 @@ from collections.abc import Mapping
 
 from servqual_cli.report.catalog_describe import DESCRIBE
 from servqual_cli.report.catalog_efa import EFA
+from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_kolada import KOLADA
 from servqual_cli.report.catalog_kpi import KPI
@@ -79,6 +80,10 @@ SECTION_TABLES: dict[str, Pairs] = {
     "efa": EFA,  # report/catalog_efa.py: the EFA tables
     "charts": CHART,  # report/chart_words.py: the words in and around the charts
     "scale_use": SCALE_USE,  # report/catalog_scale_use.py: no answer at an end of the scale
+    # report/catalog_errors.py: the error line of a --lang sv run (cli/error_text.py)
+    "errors": ERRORS,
+    "errno": ERRNO_REASONS,
+    "click": CLICK,
 }
 
 
