@@ -7,6 +7,7 @@ expected); the CLI turns them into one line on stderr and an exit code in one pl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,39 +24,62 @@ class Location:
     row: int | None = None  # 1-based row number as the user sees it in the file
     column: str | None = None
 
-    def describe(self) -> str:
-        """Render as ``file.xlsx, sheet 'Data', row 12, column 'E3'``.
+    def describe(self, lang: str = "en") -> str:
+        """Render as ``file.xlsx, sheet 'Data', row 12, column 'E3'`` (``lang="sv"``: ``blad``,
+        ``rad``, ``kolumn``; the error line of a ``--lang sv`` run, review 9 finding 9).
 
         >>> Location("a.csv", None, 3, "E1").describe()
         "a.csv, row 3, column 'E1'"
+        >>> Location("a.xlsx", "Data", 12, "E3").describe("sv")
+        "a.xlsx, blad 'Data', rad 12, kolumn 'E3'"
         >>> Location().describe()
         ''
         """
+        sheet, row, column = _PLACE_WORDS.get(lang, _PLACE_WORDS["en"])
         parts: list[str] = []
         if self.file is not None:
             parts.append(self.file)
         if self.sheet is not None:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(f"{sheet} {self.sheet!r}")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{row} {self.row}")
         if self.column is not None:
-            parts.append(f"column {self.column!r}")
+            parts.append(f"{column} {self.column!r}")
         return ", ".join(parts)
 
 
+# The three place words of a location. They live here, not in a report catalog, because every
+# layer builds locations and the errors module imports no other part of the package.
+_PLACE_WORDS = {"en": ("sheet", "row", "column"), "sv": ("blad", "rad", "kolumn")}
+
+
 class ServqualError(Exception):
-    """Base class: a problem the user can fix. ``exit_code`` is what the CLI returns."""
+    """Base class: a problem the user can fix. ``exit_code`` is what the CLI returns.
+
+    ``message`` is the English sentence (what ``str()`` and an English run show). ``code`` and
+    ``facts`` optionally name the situation and its facts as data, so that the CLI can say it in
+    the run's language from ``report.catalog_errors.ERRORS`` (keyed by ``code``; ``facts`` fill
+    its ``{placeholders}``) without any layer below the CLI importing a catalog.
+    """
 
     exit_code = 1
 
     def __init__(
-        self, message: str, location: Location | None = None, *, caveat: Caveat | None = None
+        self,
+        message: str,
+        location: Location | None = None,
+        *,
+        caveat: Caveat | None = None,
+        code: str | None = None,
+        facts: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location or Location()
         # The reliability core's reason as data (code + parameters), for a report to render.
         self.caveat = caveat
+        self.code = code
+        self.facts: dict[str, object] = dict(facts or {})  # a copy; plain, so it pickles
 
     def __str__(self) -> str:
         where = self.location.describe()

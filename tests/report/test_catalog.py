@@ -19,11 +19,14 @@ def _word_tables(path: Path) -> list[str]:
         value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
         if not isinstance(value, ast.Dict) or not value.values:
             continue
-        pairs = all(
+        # A ``**OTHER`` spread (key None) merges a table split into its own module (MEASUREMENT
+        # takes TREND_MDD's words so); the pairs written here are what makes a word table.
+        own = [v for k, v in zip(value.keys, value.values, strict=True) if k is not None]
+        pairs = bool(own) and all(
             isinstance(v, ast.Tuple)
             and len(v.elts) == 2
             and all(isinstance(e, ast.Constant | ast.JoinedStr) for e in v.elts)
-            for v in value.values
+            for v in own
         )
         if pairs:
             found.append(f"{path.name}:{node.lineno}")

@@ -78,6 +78,8 @@ def _raw_column(data: SurveyData, name: str, option: str) -> tuple[int, str]:
             f"{option} column {name!r} is not in the file (it has: "
             f"{', '.join(table.columns[:12])})",
             Location(table.source, table.sheet, None, name),
+            code="option_column_missing",
+            facts={"option": option, "column": name, "columns": tuple(table.columns[:12])},
         )
     return pos, table.columns[pos]
 
@@ -291,6 +293,7 @@ def _numeric(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]
         raise DataError(
             "no numeric value in the whole column",
             Location(data.table.source, data.table.sheet, None, real),
+            code="no_numeric_value",
         )
     return values, real
 

@@ -293,7 +293,10 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
     except ServqualError as exc:
         if debug:
             traceback.print_exc()
-        sys.stderr.write(f"servqual: error: {_one_line(str(exc))}\n")
+        from servqual_cli.cli import error_text as et  # the run's --lang (review 9 finding 9)
+
+        lang = et.error_lang(args)
+        sys.stderr.write(f"{et.prefix(lang)}{_one_line(et.error_line(exc, lang))}\n")
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)
@@ -310,9 +313,12 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
     except Exception as exc:
         # Typer's bundled Click raises UsageError/BadParameter: they carry format_message().
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
-            ctx = getattr(exc, "ctx", None)
-            where = f" (see '{typed_path(ctx.command_path, args)} --help')" if ctx else ""
-            sys.stderr.write(f"servqual: error: {_one_line(exc.format_message())}{where}\n")
+            from servqual_cli.cli import error_text as et
+
+            lang, ctx = et.error_lang(args), getattr(exc, "ctx", None)
+            where = et.see_help(typed_path(ctx.command_path, args), lang) if ctx else ""
+            text = et.click_text(_one_line(exc.format_message()), lang)
+            sys.stderr.write(f"{et.prefix(lang)}{text}{where}\n")
             return int(exc.exit_code)
         if debug:
             traceback.print_exc()

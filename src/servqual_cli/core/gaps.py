@@ -187,7 +187,10 @@ def gap_analysis(
     e = np.asfortranarray(expectation, dtype=float)
     p = np.asfortranarray(perception, dtype=float)
     if e.shape[0] == 0 or not any_pair(e, p):
-        raise DataError("no respondent has a valid expectation/perception pair after cleaning")
+        raise DataError(
+            "no respondent has a valid expectation/perception pair after cleaning",
+            code="no_valid_pair",
+        )
     order = [pos for cols in dimensions.values() for pos in cols]
     check_rules(conf, zero_method, adjust)
     if scores is not None and scores.gap.shape != (e.shape[0], len(dimensions)):

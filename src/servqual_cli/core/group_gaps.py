@@ -218,7 +218,10 @@ def grouped_gap_analysis(
     codes, names = _group_codes(groups)
     has_group = codes >= 0
     if e.shape[0] == 0 or not any_pair(e, p):
-        raise DataError("no respondent has a valid expectation/perception pair after cleaning")
+        raise DataError(
+            "no respondent has a valid expectation/perception pair after cleaning",
+            code="no_valid_pair",
+        )
     check_rules(conf, zero_method, adjust)
     # Each group's rows as positions: one stable sort of the codes, then a slice per group.
     order = np.argsort(codes, kind="stable")

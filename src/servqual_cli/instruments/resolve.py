@@ -80,6 +80,7 @@ def resolve_roles(
     index = ColumnIndex(columns, source or "<table>", sheet)
     out: dict[str, dict[int, str]] = {}
     missing: list[str] = []
+    by_regex = False  # a regex's "(no column matches ...)" is English: no code then
     for role in roles:
         spec = instrument.spec(role)
         if spec is None:
@@ -89,6 +90,7 @@ def resolve_roles(
             name = _find(spec, number, pos, index, columns, role, where)
             if name is None:
                 missing.append(_wanted(spec, number, pos, role))
+                by_regex |= spec.kind == "regex"
             else:
                 found[number] = name
         out[role] = {n: found[n] for n in role_numbers(instrument, role) if n in found}
@@ -100,9 +102,28 @@ def resolve_roles(
             f"{shown}, which the file lacks (it has: {_preview(columns)})"
             f"{_unnamed(columns, missing)}{_template_hint(out, source)}",
             where,
+            code=None if by_regex else "instrument_columns_missing",
+            facts=_missing_facts(instrument.name, missing, columns, out, source),
         )
     _check_distinct(out, where)
     return out
+
+
+def _missing_facts(
+    name: str,
+    missing: Sequence[str],
+    columns: Sequence[str],
+    found: dict[str, dict[int, str]],
+    source: str | None,
+) -> dict[str, object]:
+    """The facts of the columns-missing error (what :func:`_unnamed` and
+    :func:`_template_hint` say, as data), for the CLI to say in the run's language."""
+    blank = [excel_letter(i) for i, c in enumerate(columns) if c == f"column {i + 1}"]
+    template = None
+    if not any(found.values()):
+        template = source if source and source not in ("<table>", "<stdin>") else "FILE"
+    return {"instrument": name, "missing": tuple(missing), "columns": tuple(columns[:12]),
+            "n_columns": len(columns), "unnamed": tuple(blank), "template": template}  # fmt: skip
 
 
 def _template_hint(found: dict[str, dict[int, str]], source: str | None) -> str:

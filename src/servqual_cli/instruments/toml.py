@@ -30,16 +30,27 @@ def load_instrument(spec: str | None) -> Instrument:
     path = Path(spec)
     if not path.exists():
         names = ", ".join(BUILTIN)
-        raise ConfigError(f"no instrument file {spec!r} and no built-in of that name ({names})")
+        raise ConfigError(
+            f"no instrument file {spec!r} and no built-in of that name ({names})",
+            code="instrument_not_found",
+            facts={"spec": spec, "names": tuple(BUILTIN)},
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError("instrument file is not UTF-8 text", Location(spec)) from exc
+        raise ConfigError(
+            "instrument file is not UTF-8 text", Location(spec), code="instrument_not_utf8"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         hint = ""
         if "after a key" in str(exc):
             hint = ' (names with å, ä, ö or spaces must be quoted: "Bemötande" = [1, 2])'
-        raise ConfigError(f"invalid TOML: {exc}{hint}", Location(spec)) from exc
+        raise ConfigError(
+            f"invalid TOML: {exc}{hint}",
+            Location(spec),
+            code="invalid_toml",
+            facts={"detail": str(exc), "hint": "quote" if hint else None},
+        ) from exc
     return instrument_from_dict(data, spec)
 
 

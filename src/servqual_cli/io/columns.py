@@ -94,7 +94,10 @@ class ColumnIndex:
             raise DataError(
                 f"missing column(s): {wanted}; the file has: {_preview(self.columns)}",
                 Location(self.source, self.sheet),
-            )
+                code="role_columns_missing",
+                facts={"roles": tuple((r, tuple(roles[r])) for r in missing),
+                       **_column_facts(self.columns)},
+            )  # fmt: skip
         return out
 
 
@@ -130,6 +133,28 @@ def sheet_advice(table: object) -> str:
     return f"; the workbook's other sheets: {', '.join(others[:8])} (choose one with --sheet)"
 
 
+def advice_facts(table: object) -> dict[str, object]:
+    """The facts behind :func:`encoding_advice` and :func:`sheet_advice` (the encoding the text
+    was read with when it is in doubt, whether it looks garbled, the workbook's other sheets),
+    for an error that carries a code: the CLI says them in the run's language.
+
+    >>> advice_facts(object())
+    {}
+    """
+    facts: dict[str, object] = {}
+    if encoding_advice(table):
+        facts["encoding"] = getattr(table, "encoding", None)
+        facts["garbled"] = bool(getattr(table, "garbled", False))
+    advice = sheet_advice(table)
+    if advice:  # (sheet_names reads the workbook's list again: an error path only)
+        sheet = getattr(table, "sheet", None)
+        from servqual_cli.io.profile import sheet_names
+
+        others = [s for s in sheet_names(str(getattr(table, "source", ""))) if s != sheet]
+        facts["other_sheets"] = tuple(others[:8])
+    return facts
+
+
 def excel_letter(index: int) -> str:
     """0-based column position as an Excel letter.
 
@@ -142,6 +167,11 @@ def excel_letter(index: int) -> str:
         n, rem = divmod(n - 1, 26)
         out = chr(65 + rem) + out
     return out
+
+
+def _column_facts(columns: Sequence[str], limit: int = 12) -> dict[str, object]:
+    """What :func:`_preview` shows, as facts: the first ``limit`` names and how many there are."""
+    return {"columns": tuple(columns[:limit]), "n_columns": len(columns)}
 
 
 def _preview(columns: Sequence[str], limit: int = 12) -> str:

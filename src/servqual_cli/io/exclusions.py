@@ -272,7 +272,10 @@ class ExclusionLog:
                 f"{REASON_TEXT.get(first['reason'], first['reason'])}: {first['value']!r}{more}; "
                 "--strict rejects any excluded value",
                 Location(self.source, self.sheet, int(first["row"]), str(first["column"])),
-            )
+                code="strict_rejects",
+                facts={"reason": first["reason"], "value": first["value"], "n_more": len(wrong) - 1,
+                       "reason_text": REASON_TEXT.get(first["reason"], first["reason"])},
+            )  # fmt: skip
 
 
 @dataclass(frozen=True)

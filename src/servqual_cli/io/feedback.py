@@ -283,7 +283,11 @@ def load_feedback(table: RawTable, strict: bool = False) -> FeedbackData:
     if strict:
         log.raise_if_strict()
     if not keep.any():
-        raise DataError("no usable rows left after exclusions", Location(table.source, table.sheet))
+        raise DataError(
+            "no usable rows left after exclusions",
+            Location(table.source, table.sheet),
+            code="no_rows_left",
+        )
     kept = np.flatnonzero(keep)
 
     def take(role: str, per_code: np.ndarray) -> np.ndarray:

@@ -119,10 +119,14 @@ date cells of a spreadsheet; day and month order is never guessed
     what = "a month, not a day, so not a date" if month else "not a readable date"
     if weekday is not None:
         what = f"not a readable date (its weekday is wrong: that day is a {weekday})"
+    kind = "date_wrong_weekday" if weekday is not None else "date_month_only" if month else None
     raise DataError(
         f"{context}{example!r} is {what}, nor are most values of this column "
         f"({n_bad} of {n_filled} non-blank); expected {DATE_FORMS}",
         Location(where.file, where.sheet, int(rows[first]), where.column),
+        # a KPI's context ("[[kpi]] 2 ..., key 'start': ") has no code: it stays English
+        code=None if context else kind or "date_unreadable",
+        facts={"value": example, "n_bad": n_bad, "n_filled": n_filled, "weekday": weekday},
     )
 
 

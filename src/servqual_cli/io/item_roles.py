@@ -135,4 +135,6 @@ def _reject_wrong_column(parsed: ScaleColumn, table: RawTable, pos: int) -> None
             f"no valid answer in the whole column (e.g. {value!r} in row "
             f"{int(table.row_numbers[first])}: not a number on the scale or a known label)",
             Location(table.source, table.sheet, None, name),
+            code="no_valid_answer",
+            facts={"value": value, "row": int(table.row_numbers[first])},
         )

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
-from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
+from servqual_cli.io.columns import ColumnIndex, advice_facts, encoding_advice, sheet_advice
 from servqual_cli.io.duplicates import DuplicateRows, find_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.lazy import lazy_field
@@ -73,7 +73,10 @@ def load_item_set(
         names = select_columns(items, item, table.columns, "--items", *where)
     except UsageError as exc:  # garbled names from a wrong decoding: say so
         raise UsageError(
-            exc.message + encoding_advice(table) + sheet_advice(table), exc.location
+            exc.message + encoding_advice(table) + sheet_advice(table),
+            exc.location,
+            code=exc.code,
+            facts={**exc.facts, **advice_facts(table)},
         ) from exc
     if len(names) < 2:
         raise UsageError(f"--items needs at least two columns, got {', '.join(names)!r}")
@@ -96,6 +99,7 @@ def load_item_set(
             raise DataError(
                 "no numeric value in the whole column",
                 Location(table.source, table.sheet, None, table.columns[pos]),
+                code="no_numeric_value",
             )
     if strict:
         log.raise_if_strict()

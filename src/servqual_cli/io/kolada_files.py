@@ -110,7 +110,7 @@ def kolada_json_table(paths: Sequence[str]) -> RawTable:
     for path in paths:
         p = Path(path)
         if not p.is_file():
-            raise UsageError("file not found", Location(path))
+            raise UsageError("file not found", Location(path), code="file_not_found")
         data = p.read_bytes()
         digest.update(data)
         try:

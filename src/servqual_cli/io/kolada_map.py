@@ -90,7 +90,12 @@ def _read(text: str, source: str) -> dict[str, KpiEntry]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"is not valid TOML: {exc}", Location(source)) from None
+        raise ConfigError(
+            f"is not valid TOML: {exc}",
+            Location(source),
+            code="invalid_toml_kolada",
+            facts={"detail": str(exc)},
+        ) from None
     return parse_kpi_map(doc, source)
 
 
@@ -101,7 +106,7 @@ def load_kpi_map(extra: str | None = None) -> dict[str, KpiEntry]:
     if extra is not None:
         path = Path(extra)
         if not path.is_file():
-            raise ConfigError("file not found", Location(extra))
+            raise ConfigError("file not found", Location(extra), code="file_not_found")
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:

@@ -121,15 +121,21 @@ def load_kpi_config(path: str | Path) -> KpiConfig:
     source = str(path)
     p = Path(path)
     if not p.is_file():
-        raise ConfigError("KPI configuration file not found", Location(source))
+        raise ConfigError(
+            "KPI configuration file not found", Location(source), code="kpi_config_not_found"
+        )
     try:
         text = p.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        raise ConfigError("KPI configuration is not UTF-8 text", Location(source)) from exc
+        raise ConfigError(
+            "KPI configuration is not UTF-8 text", Location(source), code="kpi_config_not_utf8"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}{_quote_hint(text, str(exc))}",
-                          Location(source)) from exc  # fmt: skip
+        hint = _quote_hint(text, str(exc))
+        raise ConfigError(f"invalid TOML: {exc}{hint}", Location(source), code="invalid_toml",
+                          facts={"detail": str(exc), "hint": "quote_keys" if hint else None},
+                          ) from exc  # fmt: skip
     return kpi_config_from_dict(data, source, p.parent)
 
 

@@ -162,6 +162,13 @@ cells (give --max-cells or set SERVQUAL_MAX_CELLS to allow more)
         )
 
 
+def _os_facts(exc: OSError) -> dict[str, object]:
+    """Why the system refused a file, as facts (its errno's name and its own words)."""
+    import errno
+
+    return {"reason": exc.strerror, "errno": errno.errorcode.get(exc.errno or 0, "")}
+
+
 def _too_big(size: int, lim: Limits, where: Location) -> DataError:
     return DataError(
         f"is {size:,} bytes, over the limit of {lim.max_bytes:,}; "
@@ -194,7 +201,8 @@ def read_input_bytes(name: str, lim: Limits | None = None) -> bytes:
         with Path(name).open("rb") as fh:
             data = fh.read(lim.max_bytes + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read file: {exc.strerror}", where) from exc
+        raise UsageError(f"cannot read file: {exc.strerror}", where, code="file_unreadable",
+                         facts=_os_facts(exc)) from exc  # fmt: skip
     if len(data) > lim.max_bytes:  # it grew while we read it
         raise _too_big(len(data), lim, where)
     return data
@@ -206,12 +214,13 @@ def check_regular_file(name: str) -> int:
     try:
         info = os.stat(name)  # follows symlinks: a link to /dev/zero is a device
     except FileNotFoundError as exc:
-        raise UsageError("file not found", where) from exc
+        raise UsageError("file not found", where, code="file_not_found") from exc
     except OSError as exc:  # a name too long, no permission, a loop of links
-        raise UsageError(f"cannot read file: {exc.strerror}", where) from exc
+        raise UsageError(f"cannot read file: {exc.strerror}", where, code="file_unreadable",
+                         facts=_os_facts(exc)) from exc  # fmt: skip
     mode = info.st_mode
     if stat.S_ISDIR(mode):
-        raise UsageError("is a folder, expected a data file", where)
+        raise UsageError("is a folder, expected a data file", where, code="is_folder")
     if not stat.S_ISREG(mode):
         kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
         raise UsageError(f"is {kind}, not a regular file; give a file, or '-' for stdin", where)
@@ -231,7 +240,9 @@ def _read_stdin(lim: Limits) -> bytes:
             if not chunk:
                 break
             if not chunks and b"\x00" in chunk[:65536] and not chunk.startswith(_UTF16_BOMS):
-                raise DataError("is not a text file (it contains NUL bytes)", where)
+                raise DataError(
+                    "is not a text file (it contains NUL bytes)", where, code="not_text_file"
+                )
             chunks.append(chunk)
             total += len(chunk)
             if total > lim.max_bytes:

@@ -124,6 +124,8 @@ def _one_municipality(data: ContactData, wanted: str | None) -> str | None:
         raise UsageError(
             f"holds {len(names)} municipalities ({shown}); choose one with --municipality",
             Location(data.table.source, data.table.sheet),
+            code="choose_municipality",
+            facts={"n": len(names), "names": tuple(names[:8]), "more": len(names) > 8},
         )
     return names[0] if names else wanted
 
@@ -175,6 +177,8 @@ def contact_sides(
                 raise UsageError(
                     f"holds the years {', '.join(map(str, data.years))}; choose two with --years",
                     Location(data.table.source, data.table.sheet),
+                    code="choose_years",
+                    facts={"years": tuple(data.years)},
                 )
             known = year if year is not None else (data.years[0] if data.years else None)
             sides.append(Side(_label(known, data.table), known, data.table, data.exclusions,
@@ -300,7 +304,8 @@ def survey_years(
                 year = present[0]
             elif year is None and len(present) > 1:
                 shown = ", ".join(map(str, present))
-                raise UsageError(f"holds the years {shown}; choose two with --years", where)
+                raise UsageError(f"holds the years {shown}; choose two with --years", where,
+                                 code="choose_years", facts={"years": tuple(present)})  # fmt: skip
             # rows of no year are left out only when the year chose the rows (not a whole file)
             chose = groups is not None and not bool(mask.all())
             sides.append(SurveyYear(data, mask, year, no_year if chose else None))

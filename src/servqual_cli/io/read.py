@@ -106,10 +106,12 @@ def _read_table(
         raise UsageError(
             f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED)}",
             Location(name),
+            code="unsupported_type",
+            facts={"suffix": suffix, "supported": tuple(SUPPORTED)},
         )
     data = read_input_bytes(name, lim)
     if not data:
-        raise DataError("file is empty", Location(name))
+        raise DataError("file is empty", Location(name), code="file_empty")
     if suffix in TEXT_SUFFIXES:
         return read_text(data, name, encoding, header_row, header_rows)
     if suffix in SPREADSHEET_SUFFIXES:
@@ -152,7 +154,7 @@ def _read_parquet(data: bytes, source: str) -> RawTable:
     except Exception as exc:  # e.g. timestamps outside pandas' range
         raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
     if len(frame) == 0:
-        raise DataError("has no data rows", Location(source))
+        raise DataError("has no data rows", Location(source), code="no_data_rows")
     frame = frame.reset_index(drop=True)
     frame.columns = pd.Index([str(c).strip() for c in frame.columns], dtype=object)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
@@ -167,7 +169,7 @@ def _read_sav(path: Path, data: bytes, source: str) -> RawTable:
     except Exception as exc:
         raise DataError(f"is not a readable SPSS file ({exc})", Location(source)) from exc
     if len(raw) == 0:
-        raise DataError("has no data rows", Location(source))
+        raise DataError("has no data rows", Location(source), code="no_data_rows")
     labels: dict[str, dict[Any, str]] = {}
     codes: dict[str, pd.Series] = {}
     frame = raw.astype(object)

@@ -205,5 +205,7 @@ def _single_read(
         raise DataError(
             f"has a header (row {hdr_index + 1}) but no data rows below it",
             Location(source, opened.name),
+            code="header_only",
+            facts={"row": hdr_index + 1},
         )
     return frame, hdr_index + 1, row_numbers, plan.header_rows

@@ -42,7 +42,7 @@ def read_text(
     header_rows: int | None = None,
 ) -> RawTable:
     if not data or data.isspace():  # (data.strip() would copy the whole file)
-        raise DataError("file is empty", Location(source))
+        raise DataError("file is empty", Location(source), code="file_empty")
     digest = sha256_later(data)  # on another thread while the file is read
     decoded = _valid_utf8_head(data) if encoding is None else None
     if decoded is None:
@@ -51,7 +51,9 @@ def read_text(
     else:  # valid UTF-8: a NUL character is a NUL byte, and no other byte is 0
         nul = data.find(b"\x00") >= 0
     if nul:
-        raise DataError("is not a text file (it contains NUL bytes)", Location(source))
+        raise DataError(
+            "is not a text file (it contains NUL bytes)", Location(source), code="not_text_file"
+        )
     codec, why, garbled = decoded.encoding, decoded.why, decoded.garbled
     delim = detect_delimiter(decoded.text[:SNIFF_BYTES].splitlines()[:60])
     # the cell limit (--max-cells), from the raw lines, before either reader parses the body
@@ -207,7 +209,10 @@ def _read_text_fast(
     encoded, row_numbers = _drop_blank_encoded(columns, names, header, row_numbers)
     if encoded.n_rows == 0:
         raise DataError(
-            f"has a header (row {hdr_index + 1}) but no data rows below it", Location(source)
+            f"has a header (row {hdr_index + 1}) but no data rows below it",
+            Location(source),
+            code="header_only",
+            facts={"row": hdr_index + 1},
         )
     return encoded, hdr_index + 1, row_numbers, n_hdr, title_rows(rows, None, hdr_index + 1 - n_hdr)
 

@@ -131,6 +131,8 @@ def load_roles(
                 f"{option} column {name!r} is not in the file (it has: "
                 f"{', '.join(table.columns[:12])})",
                 Location(table.source, table.sheet, None, name),
+                code="option_column_missing",
+                facts={"option": option, "column": name, "columns": tuple(table.columns[:12])},
             )
         return pos
 

@@ -91,7 +91,7 @@ def read_rows(
     short row says nothing."""
     where = Location(source, sheet)
     if not rows or all(all(is_blank(v) for v in r) for r in rows):
-        raise DataError("has no data (the sheet or file is empty)", where)
+        raise DataError("has no data (the sheet or file is empty)", where, code="sheet_empty")
     if header_rows not in (None, 1, 2):
         raise UsageError(f"--header-rows must be 1 or 2, not {header_rows}", where)
     if line_numbers is None:
@@ -138,7 +138,12 @@ def read_rows(
     frame, row_numbers = drop_blank(frame, blank, header, row_numbers)
     hdr_line = int(line_numbers[hdr_index])
     if len(frame) == 0:
-        raise DataError(f"has a header (row {hdr_line}) but no data rows below it", where)
+        raise DataError(
+            f"has a header (row {hdr_line}) but no data rows below it",
+            where,
+            code="header_only",
+            facts={"row": hdr_line},
+        )
     return RowsTable(frame, hdr_line, row_numbers, n_hdr, short)
 
 

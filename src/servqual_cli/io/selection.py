@@ -109,7 +109,9 @@ def select_columns(
     for name in exact:
         pos = _find(index, name)
         if pos is None:
-            raise UsageError(f"--item {name!r} is not a column{_hint(name, columns)}", where)
+            facts = {"name": name, **_hint_facts(name, columns)}
+            raise UsageError(f"--item {name!r} is not a column{_hint(name, columns)}", where,
+                             code="item_not_column", facts=facts)  # fmt: skip
         add([pos], name, by_name=True)
     return chosen
 
@@ -160,14 +162,18 @@ def _expand(
         hits = [k for k, c in enumerate(columns) if fnmatch.fnmatchcase(normalise(c), pattern)]
         if not hits:
             raise UsageError(
-                f"{option} pattern {entry!r} matches no column{_hint(entry, columns)}", where
+                f"{option} pattern {entry!r} matches no column{_hint(entry, columns)}",
+                where,
+                code="pattern_matches_none",
+                facts={"option": option, "entry": entry, **_hint_facts(entry, columns)},
             )
         return hits, False
     pos = _short_name(entry, columns, option, where)
     if pos is not None:
         return [pos], True
+    facts = {"option": option, "entry": entry, **_hint_facts(entry, columns)}
     raise UsageError(f"{option} needs column {entry}, which the file lacks{_hint(entry, columns)}",
-                     where)  # fmt: skip
+                     where, code="option_needs_column", facts=facts)  # fmt: skip
 
 
 def _short_name(entry: str, columns: Sequence[str], option: str, where: Location) -> int | None:
@@ -201,6 +207,12 @@ def closest(name: str, columns: Sequence[str], n: int = 3) -> list[str]:
         if keys[hit] not in out:
             out.append(keys[hit])
     return out[:n]
+
+
+def _hint_facts(name: str, columns: Sequence[str]) -> dict[str, object]:
+    """What :func:`_hint` says, as facts (the closest names, else the first columns)."""
+    return {"closest": tuple(closest(name, columns)), "columns": tuple(columns[:12]),
+            "n_columns": len(columns)}  # fmt: skip
 
 
 def _hint(name: str, columns: Sequence[str]) -> str:

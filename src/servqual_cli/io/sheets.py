@@ -93,6 +93,7 @@ def open_sheet(
         raise DataError(
             "the workbook is password-protected; save it without a password and try again",
             Location(source),
+            code="password_protected",
         ) from exc
     except Exception as exc:  # calamine raises several types for corrupt files
         raise DataError(
@@ -177,4 +178,6 @@ def choose_sheet(names: list[str], sheet: str | int | None, source: str) -> str:
     raise UsageError(
         f"no sheet {sheet!r}; the workbook has {listed} (give a name or a 1-based index)",
         Location(source),
+        code="sheet_not_found",
+        facts={"sheet": sheet, "sheets": tuple(names)},
     )

@@ -15,7 +15,7 @@ import pandas as pd
 from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
 from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
-from servqual_cli.io.columns import ColumnIndex, encoding_advice, sheet_advice
+from servqual_cli.io.columns import ColumnIndex, advice_facts, encoding_advice, sheet_advice
 from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.groups import survey_groups
@@ -136,7 +136,10 @@ def load_survey(
         resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
     except DataError as exc:  # garbled names from a wrong decoding: say so
         raise DataError(
-            exc.message + encoding_advice(table) + sheet_advice(table), exc.location
+            exc.message + encoding_advice(table) + sheet_advice(table),
+            exc.location,
+            code=exc.code,
+            facts={**exc.facts, **advice_facts(table)},
         ) from exc
     log = ExclusionLog(table.source, table.sheet)
     # Perception first: its cells are logged (and checked) before the expectations'.
@@ -150,6 +153,8 @@ def load_survey(
             "no respondent has a valid expectation/perception pair after cleaning "
             f"(see the excluded cells: {', '.join(f'{k} {v}' for k, v in log.counts().items())})",
             Location(table.source, table.sheet),
+            code="no_valid_pair_counts",
+            facts={"counts": tuple(log.counts().items())},
         )
 
     weights, weight_columns = _weights(table, index, instrument, log)
@@ -160,8 +165,9 @@ def load_survey(
         pos = index.find(by)
         if pos is None:
             raise ByColumnError(
-                by, _near(by, table.columns), encoding_advice(table) + sheet_advice(table), table
-            )
+                by, _near(by, table.columns), encoding_advice(table) + sheet_advice(table), table,
+                facts=_near_facts(by, table.columns) | advice_facts(table),
+            )  # fmt: skip
         groups = survey_groups(table, pos, log)
     if strict:
         log.raise_if_strict()
@@ -197,12 +203,29 @@ class ByColumnError(UsageError):
     its own message; the message here names the ``--by`` option.
     """
 
-    def __init__(self, column: str, near: str, advice: str, table: RawTable) -> None:
+    def __init__(
+        self,
+        column: str,
+        near: str,
+        advice: str,
+        table: RawTable,
+        facts: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(
             f"--by column {column!r} is not in the file ({near}){advice}",
             Location(table.source, table.sheet, None, column),
+            code="by_column_missing",
+            facts={"column": column, **(facts or {})},
         )
         self.column, self.near, self.advice, self.source = column, near, advice, table.source
+
+
+def _near_facts(name: str, columns: list[str]) -> dict[str, object]:
+    """What :func:`_near` says, as facts: the closest names, else the first columns."""
+    from servqual_cli.io.selection import closest
+
+    return {"closest": tuple(closest(name, columns)), "columns": tuple(columns[:12]),
+            "n_columns": len(columns)}  # fmt: skip
 
 
 def _near(name: str, columns: list[str]) -> str:

@@ -63,12 +63,16 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
         raise UsageError(
             f"{key} column {name!r} is not in the file (it has: {', '.join(table.columns[:12])})",
             Location(table.source, table.sheet, None, name),
+            code="option_column_missing",
+            facts={"option": key, "column": name, "columns": tuple(table.columns[:12])},
         )
     real = table.columns[pos]
     values, _ = parse_scale_values(table.column(pos), (-np.inf, np.inf))
     if np.isnan(values).all():
         raise DataError(
-            "no numeric value in the whole column", Location(table.source, table.sheet, None, real)
+            "no numeric value in the whole column",
+            Location(table.source, table.sheet, None, real),
+            code="no_numeric_value",
         )
     if np.any(values < 0):
         row = int(table.row_numbers[int(np.flatnonzero(values < 0)[0])])

@@ -110,6 +110,7 @@ def check_workbook(data: bytes, suffix: str, source: str, lim: Limits) -> zipfil
             raise DataError(
                 "the workbook is password-protected; save it without a password and try again",
                 where,
+                code="password_protected",
             )
         if suffix != ".xls":
             raise DataError(f"is an old-style .xls workbook named {suffix}; rename it .xls", where)
@@ -119,9 +120,15 @@ def check_workbook(data: bytes, suffix: str, source: str, lim: Limits) -> zipfil
             raise DataError("is an HTML or XML file named .xls, not a workbook", where)
         head = data[:65536]
         if b"\x00" not in head and _mostly_text(head):
-            raise DataError("this is a text file, not a workbook; rename it .csv", where)
+            raise DataError(
+                "this is a text file, not a workbook; rename it .csv",
+                where,
+                code="text_not_workbook",
+            )
         raise DataError(
-            "is not a readable spreadsheet (neither a zip archive nor an Excel file)", where
+            "is not a readable spreadsheet (neither a zip archive nor an Excel file)",
+            where,
+            code="not_spreadsheet",
         )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))

@@ -30,10 +30,11 @@ from collections.abc import Mapping
 
 from servqual_cli.report.catalog_describe import DESCRIBE
 from servqual_cli.report.catalog_efa import EFA
+from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
 from servqual_cli.report.catalog_glance import GLANCE
 from servqual_cli.report.catalog_kolada import KOLADA
 from servqual_cli.report.catalog_kpi import KPI
-from servqual_cli.report.catalog_measurement import MEASUREMENT, SERIES
+from servqual_cli.report.catalog_measurement import MEASUREMENT
 from servqual_cli.report.catalog_reliability import (
     RELIABILITY,
     RELIABILITY_PROBLEMS,
@@ -42,10 +43,12 @@ from servqual_cli.report.catalog_reliability import (
 )
 from servqual_cli.report.catalog_report import REPORT
 from servqual_cli.report.catalog_scale_use import SCALE_USE
+from servqual_cli.report.catalog_series import SERIES
 from servqual_cli.report.catalog_service import SERVICE
 from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
-from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF, TOOLBOX
+from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF
 from servqual_cli.report.catalog_shared import DIMENSIONS, SHARED
+from servqual_cli.report.catalog_toolbox import TOOLBOX
 from servqual_cli.report.chart_words import CHART
 
 __all__ = [
@@ -77,6 +80,10 @@ SECTION_TABLES: dict[str, Pairs] = {
     "efa": EFA,  # report/catalog_efa.py: the EFA tables
     "charts": CHART,  # report/chart_words.py: the words in and around the charts
     "scale_use": SCALE_USE,  # report/catalog_scale_use.py: no answer at an end of the scale
+    # report/catalog_errors.py: the error line of a --lang sv run (cli/error_text.py)
+    "errors": ERRORS,
+    "errno": ERRNO_REASONS,
+    "click": CLICK,
 }
 
 

@@ -118,8 +118,8 @@ class _Checker:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, message: str) -> ConfigError:
-        return ConfigError(message, Location(file=self.source))
+    def fail(self, message: str, code: str | None = None, **facts: object) -> ConfigError:
+        return ConfigError(message, Location(file=self.source), code=code, facts=facts)
 
     def table(
         self, data: Mapping[str, Any], spec: Mapping[str, tuple[type, ...]], prefix: str
@@ -170,9 +170,9 @@ def load_config(path: str | Path) -> ReportConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise check.fail("config file not found") from None
+        raise check.fail("config file not found", "config_not_found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise check.fail(f"not valid TOML: {exc}") from None
+        raise check.fail(f"not valid TOML: {exc}", "invalid_toml_config", detail=str(exc)) from None
     return parse_config(data, path.resolve().parent, InputFile("config", str(path), path), check)
 
 
@@ -331,7 +331,9 @@ def survey_config(
     check = _Checker(file)
     path = Path(file)
     if not path.is_file():
-        raise ConfigError(f"survey file {file!r} not found")
+        raise ConfigError(
+            f"survey file {file!r} not found", code="survey_file_not_found", facts={"file": file}
+        )
     inst_file = None
     if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
         inst_file = _file(Path.cwd(), instrument, "instrument", "--instrument", check)

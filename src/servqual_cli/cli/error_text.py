@@ -1,0 +1,327 @@
+"""The error line in the run's language (review 9 finding 9).
+
+The readers and the core raise a :class:`~servqual_cli.errors.ServqualError` with an English
+``message`` and, for the errors users meet most, a ``code`` and its ``facts``. In a ``--lang sv``
+run the CLI's handler (:func:`servqual_cli.cli.main.main`) writes "servqual: fel:", the place in
+Swedish ("fil.xlsx, blad 'Data', rad 12, kolumn 'E3'") and, when the code is in
+:data:`~servqual_cli.report.catalog_errors.ERRORS`, the Swedish sentence; an error without a
+known code keeps its English sentence. The option parser's own messages (an unknown option, a
+value not among the choices) are said again in Swedish from their English form
+(:func:`click_text`). An English run prints exactly what it printed before codes existed.
+
+The language is read from the command line itself (:func:`error_lang`), not from the parsed
+``--lang`` option: an error may come before or while the options are parsed, and nothing is
+kept between runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from servqual_cli.errors import ServqualError
+from servqual_cli.report.catalog import SHARED, count_text
+from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
+
+__all__ = ["click_text", "error_lang", "error_line", "render"]
+
+
+def error_lang(args: Sequence[str]) -> str:
+    """``"sv"`` when the command line asks for ``--lang sv`` (before any ``--``), else ``"en"``.
+
+    >>> error_lang(["gap", "a.csv", "--lang", "sv"]), error_lang(["gap", "--lang=sv", "a.csv"])
+    ('sv', 'sv')
+    >>> error_lang(["gap", "a.csv"]), error_lang(["gap", "--", "--lang", "sv"])
+    ('en', 'en')
+    """
+    lang = "en"
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            lang = args[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return "sv" if lang == "sv" else "en"
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "sv" else pair[1]
+
+
+def _word(key: str, lang: str, **fill: object) -> str:
+    return _pick(ERRORS[key], lang).format(**fill)
+
+
+def _joined(values: object) -> str:
+    return ", ".join(str(v) for v in values) if isinstance(values, list | tuple) else str(values)
+
+
+def _columns(facts: Mapping[str, Any], lang: str) -> str:
+    """The file's first columns as the readers list them (``a, b ... (40 columns)``)."""
+    shown = _joined(facts["columns"])
+    n = int(facts.get("n_columns", len(facts["columns"])))
+    return _word("part_columns_more", lang, shown=shown, n=n) if n > 12 else shown
+
+
+def _near(facts: Mapping[str, Any], lang: str) -> str:
+    if facts.get("closest"):
+        return _word("part_closest", lang, names=_joined(facts["closest"]))
+    more = int(facts.get("n_columns", 0)) > 12
+    names = _joined(facts["columns"]) + ((" …" if lang == "sv" else " ...") if more else "")
+    return _word("part_it_has", lang, names=names)
+
+
+def _shown(names: Sequence[str], lang: str, limit: int = 8) -> str:
+    shown = ", ".join(names[:limit])
+    if len(names) > limit:
+        return _word("part_more", lang, shown=shown, n=len(names) - limit)
+    return shown
+
+
+def _unnamed(letters: Sequence[str], missing: Sequence[str], lang: str) -> str:
+    if not letters:
+        return ""
+    if len(letters) == 1:
+        if len(missing) == 1:
+            return _word("part_unnamed_one", lang, letter=letters[0], guess=missing[0])
+        return _word("part_unnamed_one_of", lang, letter=letters[0])
+    return _word("part_unnamed_many", lang, letters=", ".join(letters[:8]),
+                 guess=", ".join(missing[:2]))  # fmt: skip
+
+
+def _reason(code: str, english: str, lang: str) -> str:
+    pair = ERRNO_REASONS.get(code)
+    return english if pair is None else _pick(pair, lang)
+
+
+# Facts a code's sentence needs in another shape than they are raised with.
+_Prepare = Callable[[dict[str, Any], str], None]
+
+
+def _prep_unreadable(f: dict[str, Any], lang: str) -> None:
+    f["reason"] = _reason(str(f.get("errno", "")), str(f["reason"]), lang)
+
+
+def _prep_suffix(f: dict[str, Any], lang: str) -> None:
+    f["suffix"] = f["suffix"] or ("(ingen)" if lang == "sv" else "(none)")
+    f["supported"] = _joined(f["supported"])
+
+
+def _prep_sheets(f: dict[str, Any], lang: str) -> None:
+    f["sheets"] = ", ".join(repr(s) for s in f["sheets"])
+
+
+def _prep_near(f: dict[str, Any], lang: str) -> None:
+    f["near"] = _near(f, lang)
+
+
+def _prep_columns(f: dict[str, Any], lang: str) -> None:
+    f["columns"] = _columns(f, lang)
+
+
+def _prep_roles(f: dict[str, Any], lang: str) -> None:
+    f["wanted"] = "; ".join(
+        _word("part_or", lang, role=role, aliases=" / ".join(aliases[1:]) or aliases[0])
+        for role, aliases in f["roles"]
+    )
+    f["columns"] = _columns(f, lang)
+
+
+def _prep_instrument(f: dict[str, Any], lang: str) -> None:
+    missing = list(f["missing"])
+    f["what"] = _word("part_column" if len(missing) == 1 else "part_columns", lang)
+    f["missing"] = _shown(missing, lang)
+    f["columns"] = _columns(f, lang)
+    f["unnamed"] = _unnamed(f.get("unnamed", ()), missing, lang)
+    name = f.get("template")
+    f["template"] = "" if name is None else _word("part_template", lang, name=name)
+
+
+def _prep_date(f: dict[str, Any], lang: str) -> None:
+    f["forms"] = _word("part_date_forms", lang)
+
+
+def _prep_counts(f: dict[str, Any], lang: str) -> None:
+    f["counts"] = ", ".join(
+        f"{_reason_word(k, lang)} {count_text(v, lang)}" for k, v in f["counts"]
+    )
+
+
+def _reason_word(code: str, lang: str) -> str:
+    pair = SHARED.get(code)
+    return code if pair is None or lang != "sv" else pair[0]
+
+
+def _prep_strict(f: dict[str, Any], lang: str) -> None:
+    f["reason"] = _reason_word(f["reason"], lang) if lang == "sv" else f["reason_text"]
+    n = int(f.get("n_more", 0))
+    f["more"] = _word("part_and_more", lang, n=count_text(n, lang)) if n else ""
+
+
+def _prep_toml(f: dict[str, Any], lang: str) -> None:
+    hint = f.get("hint")
+    f["hint"] = _word(f"part_toml_{hint}", lang) if hint else ""
+
+
+def _prep_hint(f: dict[str, Any], lang: str) -> None:
+    """``; closest: …`` or `` (the file has: …)`` of an item selection (io.selection)."""
+    if f.get("closest"):
+        f["hint"] = _word("part_hint_closest", lang, names=_joined(f["closest"]))
+    else:
+        f["hint"] = _word("part_hint_columns", lang, names=_columns(f, lang))
+
+
+def _prep_municipalities(f: dict[str, Any], lang: str) -> None:
+    f["names"] = _joined(f["names"]) + ((" …" if lang == "sv" else " ...") if f["more"] else "")
+
+
+def _prep_years(f: dict[str, Any], lang: str) -> None:
+    f["years"] = _joined(f["years"])
+
+
+def _prep_names(f: dict[str, Any], lang: str) -> None:
+    f["names"] = _joined(f["names"])
+
+
+def _prep_counts_n(f: dict[str, Any], lang: str) -> None:
+    for key in ("n_bad", "n_filled"):
+        f[key] = count_text(int(f[key]), lang)
+    _prep_date(f, lang)
+
+
+_PREPARE: dict[str, _Prepare] = {
+    "file_unreadable": _prep_unreadable,
+    "unsupported_type": _prep_suffix,
+    "sheet_not_found": _prep_sheets,
+    "by_column_missing": _prep_near,
+    "option_column_missing": _prep_columns,
+    "role_columns_missing": _prep_roles,
+    "instrument_columns_missing": _prep_instrument,
+    "date_unreadable": _prep_counts_n,
+    "date_month_only": _prep_counts_n,
+    "date_wrong_weekday": _prep_counts_n,
+    "no_valid_pair_counts": _prep_counts,
+    "strict_rejects": _prep_strict,
+    "invalid_toml": _prep_toml,
+    "instrument_not_found": _prep_names,
+    "item_not_column": _prep_hint,
+    "pattern_matches_none": _prep_hint,
+    "option_needs_column": _prep_hint,
+    "choose_municipality": _prep_municipalities,
+    "choose_years": _prep_years,
+}
+
+
+def _advice(facts: Mapping[str, Any], lang: str) -> str:
+    """The encoding and sheet advice a column-not-found message ends with (io.columns)."""
+    out = ""
+    if facts.get("encoding"):
+        key = "part_encoding_garbled" if facts.get("garbled") else "part_encoding"
+        out += _word(key, lang, encoding=facts["encoding"])
+    if facts.get("other_sheets"):
+        out += _word("part_other_sheets", lang, sheets=_joined(list(facts["other_sheets"])[:8]))
+    return out
+
+
+def render(code: str, facts: Mapping[str, Any], lang: str) -> str:
+    """The sentence of ``code`` in ``lang`` from its facts (KeyError for an unknown code).
+
+    >>> render("header_only", {"row": 3}, "sv")
+    'har en rubrikrad (rad 3) men inga datarader under den'
+    >>> render("by_column_missing", {"column": "Tjanst", "closest": ("Tjänst",)}, "sv")
+    "kolumnen 'Tjanst' i --by finns inte i filen (närmast: Tjänst)"
+    """
+    template = _pick(ERRORS[code], lang)
+    fill = dict(facts)
+    prepare = _PREPARE.get(code)
+    if prepare is not None:
+        prepare(fill, lang)
+    return template.format(**fill) + _advice(facts, lang)
+
+
+def error_line(exc: ServqualError, lang: str) -> str:
+    """What follows the prefix: place and sentence (in English exactly ``str(exc)``)."""
+    if lang != "sv":
+        return str(exc)
+    text = exc.message
+    if exc.code in ERRORS:
+        try:
+            text = render(exc.code, exc.facts, lang)
+        except (KeyError, IndexError, TypeError, ValueError):  # incomplete facts: say it in English
+            text = exc.message
+    where = exc.location.describe(lang)
+    return f"{where}: {text}" if where else text
+
+
+def prefix(lang: str) -> str:
+    """``servqual: fel: `` or ``servqual: error: ``."""
+    return _pick(ERRORS["prefix"], lang)
+
+
+def see_help(command: str, lang: str) -> str:
+    return _pick(ERRORS["see_help"], lang).format(command=command)
+
+
+# The option parser's messages, read back from Click's English (its exceptions keep the value
+# only inside the sentence). Anything else stays as Click wrote it.
+_CLICK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"^No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.+)\))?"
+            r"(?: Did you mean (?P<mean>\S+)\?)?$"
+        ),
+        "no_such_option",
+    ),
+    (re.compile(r"^Invalid value for (?P<option>.+?): (?P<reason>.+)$"), "invalid_value"),
+    (re.compile(r"^Option (?P<option>'\S+') requires an argument\.$"), "needs_value"),
+    (re.compile(r"^Missing argument (?P<name>\S+)\.$"), "missing_argument"),
+    (re.compile(r"^Missing option (?P<name>.+)\.$"), "missing_option"),
+    (
+        re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<value>.+)\)$"),
+        "extra_argument",
+    ),
+)
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<value>.+) is not one of (?P<choices>.+)\.$"), "not_one_of"),
+    (re.compile(r"^(?P<value>.+) is not in the range (?P<range>.+)\.$"), "not_in_range"),
+    (re.compile(r"^(?P<value>.+) is not a valid (?:integer|int)(?: range)?\.$"), "not_integer"),
+    (re.compile(r"^(?P<value>.+) is not a valid float(?: range)?\.$"), "not_number"),
+)
+
+
+def click_text(message: str, lang: str) -> str:
+    """Click's one-line message in ``lang`` (unchanged in English or when not recognised).
+
+    >>> click_text("Invalid value for '--format' / '-f': 'foo' is not one of 'csv', 'json'.",
+    ...            "sv")
+    "ogiltigt värde för '--format' / '-f': 'foo' är inte något av 'csv', 'json'"
+    >>> click_text("No such option: --formt (Possible options: --format)", "sv")
+    'okänd flagga: --formt (möjliga flaggor: --format)'
+    """
+    if lang != "sv":
+        return message
+    for pattern, key in _CLICK_PATTERNS:
+        match = pattern.match(message)
+        if match is None:
+            continue
+        fill = {k: v for k, v in match.groupdict().items() if v is not None}
+        if key == "invalid_value":
+            fill["reason"] = _click_reason(fill["reason"])
+        text = CLICK[key][0].format(**fill)
+        if key == "no_such_option":
+            if "options" in fill:
+                text += CLICK["possible_options"][0].format(options=fill["options"])
+            if "mean" in fill:
+                text += CLICK["did_you_mean"][0].format(option=fill["mean"])
+        return text
+    return message
+
+
+def _click_reason(reason: str) -> str:
+    for pattern, key in _REASONS:
+        match = pattern.match(reason)
+        if match is not None:
+            return CLICK[key][0].format(**match.groupdict())
+    return reason

@@ -1,0 +1,74 @@
+"""The words of the KPIs-by-year sections (``servqual trend`` with three or more files, the
+series tables and their slope, SE and interval): :data:`SERIES`, part of the label catalog.
+
+Split from :mod:`servqual_cli.report.catalog_measurement` (over 400 lines) in session 12, when
+the slope got its interval. Each table is ``key: (sv, en)``; :mod:`servqual_cli.report.catalog`
+re-exports it. Use it through the catalog.
+"""
+
+from __future__ import annotations
+
+Pairs = dict[str, tuple[str, str]]
+
+SERIES: Pairs = {
+    "series_title": ("Nyckeltal per år", "KPIs by year"),
+    "trend_title": ("Trend över alla år", "Trend over all years"),
+    "kpi": ("Nyckeltal", "KPI"),
+    "year": ("År", "Year"),
+    "n": ("n", "n"),
+    "value": ("Värde", "Value"),
+    "ci_low": ("{level} KI, nedre", "{level} CI, low"),
+    "ci_high": ("{level} KI, övre", "{level} CI, high"),
+    "others_mean": ("Medel övriga", "Others' mean"),
+    "years": ("År", "Years"),
+    "slope": ("Förändring per år", "Change per year"),
+    "p": ("p", "p"),
+    "p_raw": ("p (ojusterat)", "p (unadjusted)"),
+    "p_adjusted": ("p (Holm, {n} test)", "p (Holm, {n} tests)"),
+    "adjust_note": (
+        "p (Holm): justerat över familjen av alla {n} trendtest i serien (R p.adjust); "
+        "bedömningen följer det justerade p-värdet, det ojusterade står bredvid.",
+        "p (Holm): adjusted over the family of all {n} trend tests of the series (R p.adjust); "
+        "the verdict follows the adjusted p, the unadjusted p is beside it.",
+    ),
+    "test": ("Test", "Test"),
+    "verdict": ("Bedömning", "Verdict"),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "no detectable trend": ("ingen påvisbar trend", "no detectable trend"),
+    "cochran-armitage": ("Cochran-Armitage", "Cochran-Armitage"),
+    "linear": ("linjär regression", "linear regression"),
+    "weighted-linear": ("viktad linjär (medianer)", "weighted linear (medians)"),
+    "this": ("Kommunen", "This municipality"),
+    "chart_note": (
+        "Punkter: årets värde med {level} konfidensintervall; streckat: medel övriga.",
+        "Points: the year's value with its {level} confidence interval; dashed: others' mean.",
+    ),
+    "share": ("Andel (%)", "Share (%)"),
+    "index": ("Index (0–100)", "Index (0–100)"),
+    "seconds": ("Sekunder", "Seconds"),
+    "hours": ("Arbetstimmar", "Working hours"),
+    "note": (
+        "Trendtest över alla år: Cochran-Armitage för andelar (R prop.trend.test), linjär "
+        "regression av svaren på året för index, inverst variansviktad regression av årets "
+        "medianer för tider. Förändring per år i procentenheter (andelar, index) eller sekunder/"
+        "timmar. Ett linjärt trendtest ser inte en uppgång som följs av en lika stor nedgång: "
+        "läs årens värden.",
+        "Trend test over all years: Cochran-Armitage for shares (R prop.trend.test), linear "
+        "regression of the answers on the year for the index, inverse-variance weighted "
+        "regression of the yearly medians for times. Change per year in percentage points "
+        "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
+        "equal fall: read the yearly values.",
+    ),
+    "trend_ci_note": (  # t-note, review 9 finding 7
+        "Intervall per år: t (index), z (tider, viktad), Wald med varje års egen varians "
+        "(andelar; testet antar ingen trend, så de kan skilja sig nära gränsen; inget intervall "
+        "när ett år har 0 eller 100\u00a0%: då avgör testet). Bättre eller sämre bara när p "
+        "(justerat) och intervallet (ojusterat, helt på ena sidan om 0) är eniga, som mellan "
+        "två år.",
+        "Interval per year: t (index), z (times, weighted), Wald with each year's own variance "
+        "(shares; the test assumes no trend, so they can disagree near the edge; none when a "
+        "year is at 0 or 100%: the test decides). Better or worse only when p (adjusted) and "
+        "the interval (unadjusted, wholly on one side of 0) agree, as between two years.",
+    ),
+}

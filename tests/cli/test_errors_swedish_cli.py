@@ -1,0 +1,233 @@
+"""Errors in the run's language (review 9 finding 9): under ``--lang sv`` the error line is
+"servqual: fel: <plats>: <mening>" for every translated code, one line, exit 1 or 2, no
+traceback; the same run in English prints the raise site's English sentence as before, and the
+catalog's English entry agrees with that sentence (so the facts a raise site gives are complete).
+
+Files: tests/data/ and tests/data/errors_sv/ (written by its make_files.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import pickle
+from pathlib import Path
+
+import pytest
+
+from servqual_cli.cli import error_text
+from servqual_cli.errors import DataError, Location, ServqualError
+from servqual_cli.report.catalog_errors import ERRORS
+
+DATA = Path(__file__).parent.parent / "data"
+SV = DATA / "errors_sv"
+SRC = Path(__file__).parent.parent.parent / "src" / "servqual_cli"
+KIOSK = ("--instrument", str(DATA / "kiosk.toml"))
+
+# (args, exit code, error code, a piece of the Swedish line)
+CASES: list[tuple[tuple[str, ...], int, str, str]] = [
+    (("gap", str(DATA / "nope.csv")), 2, "file_not_found", "nope.csv: filen finns inte"),
+    (("gap", "x" * 300 + ".csv"), 2, "file_unreadable", "kan inte läsa filen: filnamnet är för"),
+    (("gap", str(DATA)), 2, "is_folder", "är en mapp, inte en datafil"),
+    (("gap", str(DATA / "empty.csv")), 1, "file_empty", "empty.csv: filen är tom"),
+    (("gap", str(SV / "nul.csv")), 1, "not_text_file", "är ingen textfil"),
+    (("gap", str(DATA / "kiosk.toml")), 2, "unsupported_type", "filtypen '.toml' kan inte"),
+    (("gap", str(SV / "no_rows.parquet")), 1, "no_data_rows", "har inga datarader"),
+    (("gap", str(SV / "empty_sheet.xlsx")), 1, "sheet_empty", "blad 'Data': har inga data"),
+    (("gap", str(DATA / "header_only.csv"), *KIOSK), 1, "header_only",
+     "har en rubrikrad (rad 1) men inga datarader under den"),
+    (("gap", str(DATA / "kiosk.xlsx"), "--sheet", "Blad9", *KIOSK), 2, "sheet_not_found",
+     "det finns inget blad 'Blad9'; arbetsboken har 'Info', 'Data' (ange ett namn"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", "enhett"), 2, "by_column_missing",
+     "kolumn 'enhett': kolumnen 'enhett' i --by finns inte i filen (närmast: Enhet)"),
+    (("gap", str(DATA / "kiosk.xlsx"), "--sheet", "2", *KIOSK, "--by", "Tjanst"), 2,
+     "by_column_missing", "U5 …); arbetsbokens andra blad: Info (välj ett med --sheet)"),
+    (("gap", str(SV / "cp1252.csv"), *KIOSK, "--by", "Tjanst"), 2, "by_column_missing",
+     "; filen lästes som cp1252; om namnen ser förvanskade ut, prova --encoding cp949"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--weight-column", "vikt"), 2,
+     "option_column_missing", "kolumnen 'vikt' i --weight-column finns inte i filen (filen har:"),
+    (("alpha", str(DATA / "kiosk.csv"), "--items", "F1,F9"), 2, "option_needs_column",
+     "--items behöver kolumnen F9, som filen saknar (filen har: id, Enhet, F1, F2, F3, F4, F5, "
+     "U1, U2, U3, U4, U5 … (14 kolumner))"),
+    (("alpha", str(DATA / "kiosk.csv"), "--items", "X*"), 2, "pattern_matches_none",
+     "mönstret 'X*' i --items passar ingen kolumn (filen har:"),
+    (("alpha", str(DATA / "kiosk.csv"), "--item", "Enhett", "--item", "F1"), 2,
+     "item_not_column", "--item 'Enhett' är ingen kolumn; närmast: Enhet"),
+    (("gap", str(DATA / "reader" / "encrypted.xlsx")), 1, "password_protected",
+     "arbetsboken är lösenordsskyddad; spara den utan lösenord och försök igen"),
+    (("gap", str(DATA / "reader" / "csv_renamed.xlsx")), 1, "text_not_workbook",
+     "det här är en textfil, inte en arbetsbok; byt namn till .csv"),
+    (("gap", str(DATA / "corrupt.xlsx")), 1, "not_spreadsheet",
+     "är inget läsbart kalkylblad (varken ett zip-arkiv eller en Excelfil)"),
+    (("trend", str(DATA / "contacts_two_municipalities.csv")), 2, "choose_municipality",
+     "innehåller 2 kommuner (Lekeberg, Karlstad); välj en med --municipality"),
+    (("trend", str(DATA / "contacts_years.csv"), str(DATA / "contacts_2020.csv")), 2,
+     "choose_years", "contacts_years.csv: innehåller åren 2019, 2020; välj två med --years"),
+    (("feedback", str(DATA / "feedback_missing_columns.csv")), 1, "role_columns_missing",
+     "kolumner saknas: unit (eller förvaltning / department"),
+    (("gap", str(DATA / "missing_columns.csv"), *KIOSK), 1, "instrument_columns_missing",
+     "instrumentet 'Kiosk service quality' behöver kolumnerna F3, F4, F5, U2, U3, U4, U5, som "
+     "filen saknar (filen har: id, F1, F2, U1)"),
+    (("feedback", str(DATA / "feedback_dotted_dates.csv")), 1, "date_unreadable",
+     "rad 2, kolumn 'Answered': '05.01.2024' är inget läsbart datum"),
+    (("feedback", str(SV / "month.csv")), 1, "date_month_only",
+     "'januari 2024' är en månad, inte en dag"),
+    (("feedback", str(SV / "weekday.csv")), 1, "date_wrong_weekday",
+     "(veckodagen stämmer inte: den dagen är en tisdag)"),
+    (("gap", str(DATA / "all_text.csv"), *KIOSK), 1, "no_valid_answer",
+     "kolumn 'F3': inget giltigt svar i hela kolumnen (t.ex. 'bra' på rad 2"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--weight-column", "Enhet"), 1,
+     "no_numeric_value", "kolumn 'Enhet': inget numeriskt värde i hela kolumnen"),
+    (("gap", str(SV / "no_pair.csv"), *KIOSK), 1, "no_valid_pair_counts",
+     "ingen svarande har ett giltigt par av förväntan och upplevelse efter rensningen (se de "
+     "uteslutna cellerna: tomma 10)"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--strict"), 1, "strict_rejects",
+     "rad 4, kolumn 'F2': utanför skalan: '9' (och 2 till); --strict godtar inget uteslutet"),
+    (("feedback", str(SV / "no_rows_left.csv")), 1, "no_rows_left",
+     "inga användbara rader kvar efter uteslutningarna"),
+    (("gap", str(DATA / "kiosk.csv"), "--instrument", str(DATA / "bad.toml")), 2, "invalid_toml",
+     "bad.toml: ogiltig TOML (tolkarens besked, på engelska: Unclosed array"),
+    (("kpi", str(DATA / "kpi_bad_syntax.toml")), 2, "invalid_toml", "ogiltig TOML (tolkarens"),
+    (("report", str(DATA / "bad.toml")), 2, "invalid_toml_config", "är inte giltig TOML"),
+    (("gap", str(DATA / "kiosk.csv"), "--instrument", "nope.toml"), 2, "instrument_not_found",
+     "det finns ingen instrumentfil 'nope.toml' och inget inbyggt instrument med det namnet"),
+    (("gap", str(DATA / "kiosk.csv"), "--instrument", str(SV / "instrument_latin1.toml")), 2,
+     "instrument_not_utf8", "instrumentfilen är inte UTF-8-text"),
+    (("kpi", str(DATA / "nope.toml")), 2, "kpi_config_not_found", "nyckeltalsfilen"),
+    (("kpi", str(SV / "kpi_latin1.toml")), 2, "kpi_config_not_utf8", "är inte UTF-8-text"),
+    (("report", str(DATA / "nope.toml")), 2, "config_not_found", "konfigurationsfilen finns inte"),
+    (("report", str(DATA / "nope.xlsx")), 2, "survey_file_not_found", "enkätfilen '"),
+    (("kolada", str(DATA / "kolada_wide_sv.csv"), "-m", "Lekeberg", "--kpi-map",
+      str(DATA / "bad.toml")), 2,
+     "invalid_toml_kolada", "bad.toml: är inte giltig TOML (tolkarens besked"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[ServqualError]:
+    """The errors the CLI's handler renders, in order."""
+    found: list[ServqualError] = []
+    original = error_text.error_line
+
+    def record(exc: ServqualError, lang: str) -> str:
+        found.append(exc)
+        return original(exc, lang)
+
+    monkeypatch.setattr(error_text, "error_line", record)
+    return found
+
+
+@pytest.mark.parametrize(("args", "exit_code", "code", "swedish"), CASES,
+                         ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])  # fmt: skip
+def test_error_in_swedish(cli, seen, tmp_path: Path, args, exit_code, code, swedish) -> None:
+    out = ("-o", str(tmp_path / "out")) if args[0] == "report" else ()
+    sv = cli(*args, *out, "--lang", "sv")
+    assert sv.exit_code == exit_code, sv.stderr
+    assert sv.stderr.startswith("servqual: fel: ") and sv.stderr.count("\n") == 1, sv.stderr
+    assert "Traceback" not in sv.stderr and swedish in sv.stderr, sv.stderr
+    assert seen[-1].code == code
+    # English: the raise site's sentence, as before codes existed
+    en = cli(*args, *out)
+    exc = seen[-1]
+    assert en.exit_code == exit_code and exc.code == code
+    assert en.stderr == f"servqual: error: {' '.join(str(exc).split())}\n"
+    assert en.stdout == "" and sv.stdout == ""
+    # the catalog's English entry says what the raise site says: the facts are complete
+    assert error_text.render(code, exc.facts, "en") == exc.message
+
+
+def test_every_error_code_is_tested_and_known() -> None:
+    """Every ``code=`` a raise site gives is in the catalog, every catalog code appears in the
+    source and has a case above."""
+    sentences = {k for k in ERRORS if not k.startswith("part_") and k not in ("prefix", "see_help")}
+    given, constants = set(), set()
+    for path in SRC.rglob("*.py"):
+        if path.name in ("catalog_errors.py", "error_text.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+            if isinstance(node, ast.keyword) and node.arg == "code":
+                value = node.value
+                options = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+                given |= {o.value for o in options if isinstance(o, ast.Constant) and o.value}
+    assert len(given) > 20
+    assert given - sentences == set()
+    assert sentences - constants == set()
+    # no_valid_pair: the core's own check, behind the reader's (no_valid_pair_counts) in every
+    # command, so it has a unit test below instead of a CLI case
+    assert sentences - {c[2] for c in CASES} == {"no_valid_pair"}
+
+
+def test_the_core_raises_with_a_code() -> None:
+    """The core's check (no CLI run reaches it: the reader refuses such a file first)."""
+    import numpy as np
+
+    from servqual_cli.core.gaps import gap_analysis
+    from servqual_cli.core.group_gaps import grouped_gap_analysis
+
+    nan = np.full((3, 2), np.nan)
+    for run in (lambda: gap_analysis(nan, nan, ["1", "2"], {"A": [0, 1]}),
+                lambda: grouped_gap_analysis(nan, nan, ["1", "2"], {"A": [0, 1]},
+                                             ["g", "g", "h"], "Enhet")):  # fmt: skip
+        with pytest.raises(DataError) as caught:
+            run()
+        exc = caught.value
+        assert exc.code == "no_valid_pair" and error_text.render(exc.code, exc.facts, "en") == (
+            exc.message
+        )
+        assert error_text.error_line(exc, "sv") == (
+            "ingen svarande har ett giltigt par av förväntan och upplevelse efter rensningen"
+        )
+
+
+@pytest.mark.parametrize(
+    ("args", "swedish"),
+    [
+        (("gap", "x.csv", "--format", "foo"), "ogiltigt värde för '--format' / '-f': 'foo' är "
+         "inte något av 'table', 'json', 'csv', 'markdown', 'xlsx', 'html', 'apa' (se 'servqual "
+         "gap --help')"),
+        (("gap", "x.csv", "--formt", "csv"), "okänd flagga: --formt"),
+        (("gap",), "argumentet 'file' saknas (se 'servqual gap --help')"),
+        (("gap", "x.csv", "--by"), "flaggan '--by' behöver ett värde"),
+        (("gap", "x.csv", "y.csv"), "fler argument än kommandot tar: y.csv"),
+        (("gap", "x.csv", "--conf", "2"), "2.0 ligger inte i intervallet 0.5<=x<=0.999"),
+        (("gap", "x.csv", "--conf", "x"), "'x' är inget tal"),
+        (("reliability", "x.csv", "--factors", "x"), "'x' är inget heltal"),
+        (("kolada", "k.csv"), "flaggan '--municipality' / '-m' saknas (se 'servqual kolada "
+         "--help')"),
+    ],
+)  # fmt: skip
+def test_usage_error_in_swedish(cli, args: tuple[str, ...], swedish: str) -> None:
+    """The option parser's messages (unknown option values, a missing value) in Swedish."""
+    r = cli(*args[:1], "--lang", "sv", *args[1:])  # (after --by, --lang would be its value)
+    assert r.exit_code == 2 and r.stderr.startswith("servqual: fel: ") and swedish in r.stderr
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    en = cli(*args)
+    assert en.exit_code == 2 and en.stderr.startswith("servqual: error: ")
+    assert "--help')" in en.stderr or "requires an argument" in en.stderr
+
+
+def test_an_error_without_a_code_keeps_its_english_sentence(cli) -> None:
+    """Not every message is translated: the place words and the prefix are, the rest is not."""
+    r = cli("gap", str(DATA / "kiosk.csv"), *KIOSK, "--min-items", "0", "--lang", "sv")
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "servqual: fel: --min-items must be half, all or a whole number >= 1, got '0'\n"
+    )
+
+
+def test_lang_after_double_dash_is_a_file_name(cli) -> None:
+    r = cli("gap", str(DATA / "nope.csv"), "--", "--lang")
+    assert r.stderr.startswith("servqual: error: ")
+
+
+def test_errors_pickle_with_code_and_facts() -> None:
+    """report --split runs groups in other processes: an error must survive pickling."""
+    exc = DataError("file is empty", Location("a.csv"), code="file_empty", facts={"n": 1})
+    back = pickle.loads(pickle.dumps(exc))
+    assert (back.code, back.facts, str(back)) == ("file_empty", {"n": 1}, "a.csv: file is empty")
+
+
+def test_an_incomplete_fact_falls_back_to_english() -> None:
+    exc = DataError("has a header (row 3) but no data rows below it", code="header_only")
+    assert error_text.error_line(exc, "sv") == "has a header (row 3) but no data rows below it"

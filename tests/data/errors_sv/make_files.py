@@ -1,0 +1,58 @@
+"""Write the files of tests/cli/test_errors_swedish_cli.py (run from this folder).
+
+Each file provokes one error of the Swedish error line (review 9 finding 9); the text files are
+written here too because two of them must not be UTF-8 and one holds a NUL byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def main() -> None:
+    import openpyxl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    here = Path(__file__).parent
+    head = "ID,Received,Type,Unit,Contact given,Answered,Closed\n"
+    # feedback: a month is no date; a weekday that is not the date's; every row left out
+    (here / "month.csv").write_text(
+        head + "D1,2024-01-02,complaint,Parks,yes,januari 2024,2024-01-05\n"
+        "D2,2024-01-03,praise,Parks,yes,februari 2024,2024-01-03\n",
+        encoding="utf-8",
+    )
+    (here / "weekday.csv").write_text(
+        head + "D1,2024-01-02,complaint,Parks,yes,onsdag 2 januari 2024,2024-01-05\n"
+        "D2,2024-01-03,praise,Parks,yes,onsdag 2 januari 2024,2024-01-03\n",
+        encoding="utf-8",
+    )
+    (here / "no_rows_left.csv").write_text(
+        head + "D1,2024-01-02,okänd typ,Parks,yes,,\nD2,,praise,Parks,yes,,\n", encoding="utf-8"
+    )
+    # a survey whose respondents answered either the expectations or the perceptions
+    (here / "no_pair.csv").write_text(
+        "id,F1,F2,F3,F4,F5,U1,U2,U3,U4,U5\n1,3,4,4,3,3,,,,,\n2,,,,,,4,4,5,4,3\n", encoding="utf-8"
+    )
+    # cp1252 text (read with a fallback, so a missing column gets the encoding advice)
+    (here / "cp1252.csv").write_bytes(
+        "id,Enhet,F1,F2,F3,F4,F5,U1,U2,U3,U4,U5\n1,Söder,3,4,4,3,3,4,4,5,4,3\n"
+        "2,Norr,3,4,4,3,3,4,4,5,4,3\n".encode("cp1252")
+    )
+    (here / "nul.csv").write_bytes(b"id,F1\n1,\x002\n")
+    # configurations that are not UTF-8
+    (here / "instrument_latin1.toml").write_bytes(
+        'name = "Kiosk"\nscale = [1, 5]\nexpectation = "F{item}"\nperception = "U{item}"\n'
+        '[dimensions]\n"Miljö" = [1, 2]\n'.encode("latin-1")
+    )
+    (here / "kpi_latin1.toml").write_bytes('[[kpi]]\nname = "Träg"\n'.encode("latin-1"))
+    # a parquet file with columns and no rows; a workbook whose only sheet is empty
+    empty = pa.array([], pa.int64())
+    pq.write_table(pa.table({"F1": empty, "U1": empty}), here / "no_rows.parquet")
+    book = openpyxl.Workbook()
+    book.active.title = "Data"
+    book.save(here / "empty_sheet.xlsx")
+
+
+if __name__ == "__main__":
+    main()
