@@ -205,6 +205,15 @@ def test_sentence_and_verdict_never_disagree(
     # ... and away from the observed point: with p from the design SE, a difference just above
     # the threshold is called, just below not
     _check_threshold_by_perturbing(frame, adjust)
+    # the flags (session 12, k-mdd): a share's or the index's threshold beyond the room in the
+    # observed direction (a change of 0 counting as up), for every row; a time has no room
+    bounded = frame["kpi"].ne("phone_wait_seconds_median").to_numpy()
+    before_v, diff_v = frame["before"].to_numpy(dtype=float), frame["diff"].to_numpy(dtype=float)
+    room = np.where(bounded, np.where(diff_v >= 0, 1 - before_v, before_v), np.nan)
+    assert np.allclose(frame["room"].to_numpy(dtype=float), room, equal_nan=True, atol=1e-15)
+    for column in ("critical", "critical_unadjusted"):
+        beyond = bounded & (frame[column].to_numpy(dtype=float) > room)
+        assert (frame[f"{column}_beyond_room"].to_numpy(dtype=bool) == beyond).all(), column
     # the MDD: the design's SE (the interval's half-width over z, review 7 finding 4; for shares
     # the SE at the earlier share, review 8 finding 2), at the verdict's level (review 7 finding
     # 1), and never below the threshold beside it; for a share the threshold it builds on is the

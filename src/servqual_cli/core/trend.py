@@ -37,7 +37,10 @@ below for its adjusted p to be below ``1 - conf``, the family's other p-values a
 is stricter than ``z_{1-level/2} * se``, ``mdd = critical + z_power * se`` (for shares the
 threshold toward 50 %, the wider side), so the MDD is never below the threshold beside it. A
 share or the index whose MDD leaves no room inside 0-1 on either side of the earlier value has
-none (NaN, shown "–"): no change reaches the power.
+none (NaN, shown "–"): no change reaches the power. ``room`` is how far a share or the index
+can still move in the direction it moved (``1 - before`` up, ``before`` down; NaN for times), and
+``critical_beyond_room`` / ``critical_unadjusted_beyond_room`` flag a threshold beyond it: no
+change that way can be told from chance (the number stays, the report words the flag).
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
@@ -99,6 +102,7 @@ from servqual_cli.core.trend_detectable import (
     baseline_share_se,
     design_se,
     mdd_at_level,
+    room_in_direction,
     score_threshold,
 )
 from servqual_cli.core.trend_family import (
@@ -128,7 +132,8 @@ __all__ = [
 COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high",
                       "p", "p_adjusted", "test", "n_before", "n_after", "mdd",
                       "verdict", "estimate", "value_diff", "level", "critical",
-                      "critical_unadjusted", "se"]  # fmt: skip
+                      "critical_unadjusted", "se", "room", "critical_beyond_room",
+                      "critical_unadjusted_beyond_room"]  # fmt: skip
 #: What ``diff`` estimates: the difference of the two values, or (times) the Hodges-Lehmann shift.
 ESTIMATES = ("difference", "hodges-lehmann shift")
 ADJUSTMENTS = ("holm", "bh", "none")
@@ -346,8 +351,18 @@ def compare_kpis(
     # (:func:`mdd_at_level`); no change inside 0-1 reaching the power gives NaN ("–").
     se = np.where(defined, se, math.nan)
     frame["se"] = se
-    frame["mdd"] = mdd_at_level(se, levels, toward_half, before_values,
-                                (~median.eq(True)).to_numpy(), power)  # fmt: skip
+    # Session 12 (k-mdd): a share's (or the index's) threshold can exceed the room in the
+    # direction it moved (84.4 % rising: about 16 pp where 15.6 is possible); then no change
+    # that way can be told from chance, a flag the report shows instead of the number
+    bounded = (~median.eq(True)).to_numpy()
+    room = room_in_direction(before_values, upward, bounded)
+    frame["room"] = room
+    frame["critical_beyond_room"] = frame["critical"].to_numpy(dtype=float) > room
+    frame["critical_unadjusted_beyond_room"] = (
+        frame["critical_unadjusted"].to_numpy(dtype=float) > room
+    )
+    frame["mdd"] = mdd_at_level(se, levels, toward_half, before_values, bounded,
+                                power)  # fmt: skip
     frame["verdict"] = [
         verdict(d, q, int(s), 1 - conf, lo, hi)
         for d, q, s, lo, hi in zip(

@@ -28,7 +28,7 @@ import math
 import numpy as np
 from scipy import special
 
-__all__ = ["baseline_share_se", "design_se", "mdd_at_level", "score_threshold"]
+__all__ = ["baseline_share_se", "design_se", "mdd_at_level", "room_in_direction", "score_threshold"]
 
 
 def baseline_share_se(before: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> np.ndarray:
@@ -160,3 +160,21 @@ def mdd_at_level(
         room = np.maximum(before, 1.0 - before)
         beyond = bounded & (mdd > room)
     return np.where(beyond, math.nan, mdd)
+
+
+def room_in_direction(before: np.ndarray, upward: np.ndarray, bounded: np.ndarray) -> np.ndarray:
+    """The most a share or the index (``bounded``: 0-1) can change from the earlier value
+    ``before`` in the direction it moved: ``1 - before`` up, ``before`` down; NaN for times
+    (no upper end). A "told from chance" threshold beyond it (``critical > room``) means no
+    change that way can be significant (the pooled z-test rejects only beyond the threshold,
+    :func:`score_threshold`): Lekeberg's good-or-better treatment by phone, 84.4 % and rising,
+    needs about 16 pp after Holm where 15.6 is the most it can rise, and a number there would
+    read as a change the data could tell.
+
+    >>> room_in_direction(np.array([0.844, 0.844, 60.0]), np.array([True, False, True]),
+    ...                   np.array([True, True, False])).round(3).tolist()
+    [0.156, 0.844, nan]
+    """
+    b = np.asarray(before, dtype=float)
+    room = np.where(np.asarray(upward, dtype=bool), 1.0 - b, b)
+    return np.where(np.asarray(bounded, dtype=bool), room, math.nan)

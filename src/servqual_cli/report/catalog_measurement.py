@@ -292,15 +292,6 @@ MEASUREMENT: Pairs = {
                           "weighted one."),
     "weights_missing": ("{year}: svarande utan vikt, som inte ingår: {n}.",
                         "{year}: respondents without a weight, left out: {n}."),
-    "no_mdd": ("ingen förändring av detta nyckeltal kan påvisas med {power}\u00a0% styrka vid "
-               "dessa n",
-               "no change of this KPI can be detected with {power}% power at these n"),
-    "mdd_line": ("{kpi}: en verklig förändring på {value} {unit} upptäcks med {power}\u00a0% "
-                 "sannolikhet; en uppmätt skillnad behöver vara större än ungefär {critical} "
-                 "{unit} för att kunna skiljas från slumpen (n = {n1} och {n2})",
-                 "{kpi}: a true change of {value} {unit} would be detected with {power}% "
-                 "probability; a measured difference must exceed about {critical} {unit} to be "
-                 "told from chance (n = {n1} and {n2})"),
     **TREND_MDD,
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),

@@ -33,7 +33,7 @@ from servqual_cli.report.measurement_tables import (
 )
 from servqual_cli.report.measurement_trend import (
     adjusted_p_label,
-    mdd_lines,
+    mdd_table,
     shift_columns,
     trend_sections,
 )
@@ -43,7 +43,7 @@ from servqual_cli.report.spec import Section, Table, Text
 # the helpers and the trend sections live in measurement_tables and measurement_trend (split by
 # job); re-exported here so every caller keeps importing from this module
 __all__ = ["AREA_KPIS", "FORMATS", "_UNIT_SYMBOL", "adjusted_p_label", "area_table",
-           "contact_sections", "display_scale", "kpi_name", "kpi_table", "mdd_lines", "ml",
+           "contact_sections", "display_scale", "kpi_name", "kpi_table", "mdd_table", "ml",
            "shift_columns", "treatment_table", "trend_sections", "year_line"]  # fmt: skip
 
 

@@ -33,7 +33,7 @@ __all__ = [
     "area_note",
     "area_note_facts",
     "area_rows",
-    "mdd_lines",
+    "mdd_table",
     "shift_columns",
     "trend_sections",
 ]
@@ -113,69 +113,109 @@ def _mdd_note(rows: pd.DataFrame, lang: str, adjust: str) -> str:
     return note
 
 
-def mdd_lines(
-    comparisons: pd.DataFrame, lang: str, power: float, conf: float, adjust: str = "holm"
-) -> list[str]:
-    """For each KPI in total: "a true change of N would be detected with 80 % probability", and
-    the critical difference beside it, both from the core
-    (:func:`~servqual_cli.core.trend.compare_kpis`: ``mdd``, ``critical`` and
-    ``critical_unadjusted``). With an adjustment (``adjust``, as compare_kpis used) N and the
-    critical difference are at the level the comparison's own p must reach for its adjusted p
-    to be below 1 - conf, the other totals as they are, which the verdict follows (review 7
-    finding 1: N was before the adjustment and the threshold at the level the observed p
-    happened to need), and the unadjusted threshold is in brackets. N is
-    (z_{1-level/2} + z_{power}) · SE with the design's SE, the interval's half-width over z
-    (review 7 finding 4), and never below the threshold beside it (Bloom 1995; Cohen 1988,
-    *Statistical Power Analysis*, ch. 12); the threshold's test part is z_{1-level/2} times the
-    same SE, "about", as for the rank tests it is approximate (review 8 finding 1)."""
+def mdd_table(
+    comparisons: pd.DataFrame,
+    lang: str,
+    power: float,
+    conf: float,
+    adjust: str = "holm",
+    heading: str = "",
+) -> tuple[Text, Table]:
+    """The minimum detectable changes of the totals: one sentence for the rule and a table,
+    measure | N | C (after the adjustment) | C unadjusted | n before | n after (review 9
+    finding 10: 14 near-identical 60-word paragraphs carried only these numbers). Every number
+    is the core's (:func:`~servqual_cli.core.trend.compare_kpis`: ``mdd``, ``critical``,
+    ``critical_unadjusted``), in display units as Tabell 6.
+
+    With an adjustment (``adjust``, as compare_kpis used) N and C are at the level the
+    comparison's own p must reach for its adjusted p to be below 1 - conf, the other totals as
+    they are, which the verdict follows (review 7 finding 1), and C unadjusted has a column of
+    its own; without one that column would repeat C and is left out. N is
+    (z_{1-level/2} + z_power) · SE with the design's SE and never below the threshold beside it
+    (Bloom 1995; Cohen 1988, *Statistical Power Analysis*, ch. 12); C's test part is "about",
+    as for the rank tests it is approximate (review 8 finding 1).
+
+    A cell holds words instead of a number where the number would mislead: N missing says why
+    (a share at 0 or 100 % the year before has no design SE, which is not "no change can be
+    detected"; review 8 finding 2), and a C beyond the room in the direction the value moved
+    (``critical_beyond_room``) says no change that way can be told from chance and how much is
+    possible (``room``), so "about 16 pp" never stands where 15.6 is the most a share can rise.
+    """
     total = comparisons[comparisons["area"].eq(ALL)]
     total = total.assign(
         _o=total["kpi"].map({k: i for i, k in enumerate(SPECS)}),
         _c=total["channel"].map(_CHANNEL_ORDER),
     ).sort_values(["_o", "_c"])
-    pct = round(power * 100)
-    lines = [ml("mdd_intro", lang).format(power=pct, alpha=round((1 - conf) * 100))]
-    units = {"share": "pp", "index": "index_points", "seconds": "seconds", "hours": "hours"}
     from servqual_cli.core.trend import total_family_size
 
     adjusted = adjust != "none"
-    family = total_family_size(comparisons)
-    columns = [total[c].tolist() for c in ("kpi", "channel", "mdd", "n_before", "n_after",
-                                           "critical", "critical_unadjusted",
-                                           "before")]  # fmt: skip
-    for kpi, channel, mdd, n1, n2, at_level, unadjusted, before_share in zip(*columns, strict=True):
-        spec = SPECS[str(kpi)]
-        name = ml(str(kpi), lang)
-        if len(spec.channels) > 1:
-            name = f"{name}, {ml(str(channel), lang)}"
-        if mdd is None or math.isnan(float(mdd)):
-            # review 8 finding 2: a share at 0 or 100 % the year before has no design SE, which
-            # is not "no change can be detected"
-            share = float(before_share) if spec.unit == "share" else math.nan
-            if share in (0.0, 1.0):
-                text = ml("no_mdd_baseline", lang).format(share=round(share * 100))
-            else:
-                text = ml("no_mdd", lang).format(power=pct)
-            lines.append(f"{name}: {text}")
-            continue
-        scale = 100 if spec.unit in ("share", "index") else 1
-        digits = 1 if spec.unit == "hours" else 0
-        shown = fmt_number(float(mdd) * scale, lang, digits)
-        critical = fmt_number(float(unadjusted) * scale, lang, digits)
-        unit = ml(units[spec.unit], lang)
-        args = {"kpi": name, "value": shown, "unit": unit, "n1": n1, "n2": n2, "power": pct,
-                "critical": critical}  # fmt: skip
-        if adjusted and not math.isnan(float(at_level)):
-            args.update(
-                unadjusted=critical,
-                critical=fmt_number(float(at_level) * scale, lang, digits),
-                method=ADJUST_METHODS.get(adjust, adjust),
-                m=family,
+    method_name = ADJUST_METHODS.get(adjust, adjust)
+    power_text, alpha_text = level_text(power, lang), level_text(1 - conf, lang)
+    rule_adjusted = (
+        ml("mdd_rule_adjusted", lang).format(method=method_name, m=total_family_size(comparisons))
+        if adjusted
+        else ""
+    )
+    rule = ml("mdd_rule", lang).format(power=power_text, alpha=alpha_text, adjusted=rule_adjusted)
+    units = {"share": "pp", "index": "index_points"}
+    scale = display_scale(total["kpi"])
+    unit_words = [ml(units.get(SPECS[str(k)].unit, "pp"), lang) for k in total["kpi"]]
+    # the direction C is in: compare_kpis takes the observed one, a change of 0 counting as up
+    upward = total["diff"].to_numpy(dtype=float) >= 0
+    room = total["room"].to_numpy(dtype=float) * scale
+
+    def beyond_words(column: str) -> pd.Series:
+        """C in display units, or the words where it lies beyond the room (the core's flag)."""
+        values = total[column].to_numpy(dtype=float) * scale
+        flags = total[f"{column}_beyond_room"].to_numpy(dtype=bool)
+        cells = [
+            ml("beyond_room_up" if up else "beyond_room_down", lang).format(
+                room=fmt_number(r, lang, 1), unit=u
             )
-            lines.append(ml("mdd_line_adjusted", lang).format(**args))
-        else:
-            lines.append(ml("mdd_line", lang).format(**args))
-    return lines
+            if flag
+            else v
+            for v, flag, up, r, u in zip(values, flags, upward, room, unit_words, strict=True)
+        ]  # one per total (about 14), not per contact
+        return pd.Series(cells, index=total.index, dtype=object)
+
+    mdd = total["mdd"].to_numpy(dtype=float) * scale
+    before = total["before"].to_numpy(dtype=float)
+    share = total["kpi"].map(lambda k: SPECS[str(k)].unit == "share").to_numpy(dtype=bool)
+    mdd_cells = [
+        v
+        if not math.isnan(v)
+        else ml("no_mdd_baseline_cell", lang).format(share=level_text(b, lang))
+        if is_share and b in (0.0, 1.0)
+        else ml("no_mdd_cell", lang).format(power=power_text)
+        for v, b, is_share in zip(mdd, before, share, strict=True)
+    ]
+    method = f" ({method_name})" if adjusted else ""
+    heads = {
+        "kpi": ml("kpi", lang),
+        "mdd": ml("mdd_n_head", lang).format(power=power_text, method=method),
+        "critical": ml("mdd_c_head", lang).format(alpha=alpha_text, method=method),
+        "critical_unadjusted": ml("mdd_c_unadjusted_head", lang).format(alpha=alpha_text),
+    }
+    frame = pd.DataFrame(
+        {
+            "kpi": kpi_names(total, lang),
+            "mdd": pd.Series(mdd_cells, index=total.index, dtype=object),
+            "critical": beyond_words("critical"),
+            "critical_unadjusted": beyond_words("critical_unadjusted"),
+            "n_before": total["n_before"],
+            "n_after": total["n_after"],
+        }
+    )
+    if not adjusted:  # C unadjusted would repeat C
+        frame = frame.drop(columns="critical_unadjusted")
+    digits = {"mdd": ".1f", "critical": ".1f", "critical_unadjusted": ".1f",
+              "n_before": "d", "n_after": "d"}  # fmt: skip
+    title = ml("mdd_table_title", lang).format(heading=heading).strip()
+    table = labelled_table(
+        title, frame.reset_index(drop=True), lang, digits, ml("units_note", lang),
+        ("Minsta påvisbara", "MDD"), rename=heads,
+    )  # fmt: skip
+    return Text(rule), table
 
 
 def area_rows(comparisons: pd.DataFrame) -> pd.DataFrame:
@@ -297,8 +337,7 @@ def trend_sections(
         note_text += _mdd_note(per_area, lang, adjust)
         per_area_table = _comparison_table(title, per_area, lang, note_text, label, conf)
         blocks.append(replace(per_area_table, appendix=True))  # detail: the report's appendix
-    lines = mdd_lines(comparisons, lang, power, conf, adjust)
     return [
         Section("", tuple(blocks)),
-        Section(ml("mdd_title", lang), tuple(Text(line) for line in lines)),
+        Section(ml("mdd_title", lang), mdd_table(comparisons, lang, power, conf, adjust, heading)),
     ]

@@ -209,6 +209,8 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     ('0,012', '0,5', 'a')
     >>> format_value(2019, "year", "sv"), format_value(2019, "year"), format_value(1234, "d", "sv")
     ('2019', '2019', '1\xa0234')
+    >>> format_value("none possible", ".1f")
+    'none possible'
     """
     if is_missing(value):
         return "–"
@@ -216,6 +218,8 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
         return str(int(value))
     if lang is not None:
         return _localised(value, fmt, lang)
+    if isinstance(value, str):  # words in a column of numbers (as _localised): shown as they are
+        return value
     if fmt is None:
         if isinstance(value, float):
             return f"{value:.3g}"
