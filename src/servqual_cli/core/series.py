@@ -253,13 +253,15 @@ def trend_verdict(
     >>> trend_verdict(-0.3, 1e-15, 1, 0.05, math.nan, math.nan)
     'worse'
     """
-    if not (p < alpha) or direction == 0 or not slope or math.isnan(slope):
-        return NO_TREND
+    # One rule for both (the two-period verdict); imported here so a series run does not load
+    # core.trend's two-period tests at import.
+    from servqual_cli.core.trend import verdict
+
     low = math.nan if ci_low is None else float(ci_low)
     high = math.nan if ci_high is None else float(ci_high)
-    if not (math.isnan(low) and math.isnan(high)) and not (low > 0 if slope > 0 else high < 0):
-        return NO_TREND  # one NaN bound compares False: not excluded
-    return "better" if slope * direction > 0 else "worse"
+    bounds = (None, None) if math.isnan(low) and math.isnan(high) else (low, high)
+    word = verdict(slope, p, direction, alpha, *bounds)
+    return NO_TREND if word == "no detectable change" else word
 
 
 def _test(kind: str, years: np.ndarray, x: np.ndarray, conf: float) -> TrendTest:
