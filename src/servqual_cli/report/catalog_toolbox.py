@@ -160,7 +160,10 @@ TOOLBOX: Pairs = {
         "the perceptions and the overall score are estimates without a test, and the comparison "
         "of the dimensions above is unweighted.",
     ),
-    "unweighted_apa_head": ("{dimension}, oviktat (urvalet)", "{dimension}, unweighted (sample)"),
+    "unweighted_apa_head": (
+        "{dimension}, oviktat (urvalet)",
+        "{dimension}, unweighted (the sample)",
+    ),
     "weights_first_note": (
         "Vikter angivna ({column}): tabellerna och testerna här beskriver urvalet, oviktat; "
         "befolkningsskattningarna med sina test står under ”Viktade dimensionsgap ({column})” "
@@ -333,7 +336,7 @@ TOOLBOX: Pairs = {
         "viktad form här). Svarande med vikt 0 räknas inte i de viktade tabellernas n eller "
         "frihetsgrader (som R survey).",
         "One rule for the titles: a table or figure that is weighted has “weighted by "
-        "{column}” in its title, one that is not has “unweighted (sample)” and a sentence that "
+        "{column}” in its title, one that is not has “unweighted (the sample)” and a sentence that "
         "it describes the sample, not the population (the gaps by dimension and item, the IPA, "
         "the comparison of the dimensions, the answer distributions and the zone of tolerance "
         "have no weighted form here). Respondents with weight 0 are not counted in the "

@@ -41,7 +41,7 @@ def unweighted_table_title(title: str, column: str | None, lang: str) -> str:
     unweighted one (as Tabell 2 and the unweighted group tests are titled).
 
     >>> unweighted_table_title("IPA", "Vikt", "en"), unweighted_table_title("IPA", None, "sv")
-    ('IPA – unweighted (sample)', 'IPA')
+    ('IPA – unweighted (the sample)', 'IPA')
     """
     if column is None:
         return title
