@@ -22,8 +22,8 @@ import pytest
 
 DATA = Path(__file__).parents[1] / "data"
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
-SECTIONS = ["summary", "servqual", "groups", "dimension_comparison", "item_distributions",
-            "tolerance", "method"]  # fmt: skip
+SECTIONS = ["summary", "servqual", "reliability", "groups", "dimension_comparison",
+            "item_distributions", "tolerance", "method"]  # fmt: skip
 BASIS = {"sv": re.compile(r"viktat efter Vikt|Viktade .*\(Vikt\)|– oviktat \(urvalet\)|, oviktat "
                           r"\(urvalet\)"),
          "en": re.compile(r"weighted by Vikt|Weighted .*\(Vikt\)|– unweighted \(the sample\)|"
@@ -127,3 +127,30 @@ def test_unweighted_report_has_no_labels(tmp_path: Path) -> None:
     md = _report(tmp_path, "en", weight=False)
     assert "unweighted (the sample)" not in md and "weighted by" not in md
     assert "One rule for the titles" not in md
+
+
+@pytest.mark.parametrize(
+    ("lang", "want", "sentence"),
+    [("sv", ["Reliabilitet – oviktat (urvalet)",
+             "Validitet (CFA listvis: kompletta rader) – oviktat (urvalet)",
+             "CFA per dimension – oviktat (urvalet)",
+             "Statistik per påstående – oviktat (urvalet)"],
+      "Oviktat (urvalet): reliabiliteten är inte viktad efter Vikt; den beskriver urvalet."),
+     ("en", ["Reliability – unweighted (the sample)",
+             "Validity (CFA listwise: complete rows) – unweighted (the sample)",
+             "CFA per dimension – unweighted (the sample)",
+             "Item statistics – unweighted (the sample)"],
+      "Unweighted (the sample): the reliability is not weighted by Vikt; it describes the "
+      "sample.")],
+)  # fmt: skip
+def test_reliability_tables_say_unweighted(
+    reports: dict[str, str], lang: str, want: list[str], sentence: str
+) -> None:
+    """p-polish (session 12): alpha, omega and the validity checks have no weighted form; in a
+    weighted report their tables are labelled like the other unweighted ones."""
+    titles = _titles(reports[lang])
+    for title in want:
+        assert title in titles, title
+    assert sentence in " ".join(reports[lang].split())
+    assert ("reliabiliteten har ingen viktad form" if lang == "sv" else
+            "the reliability have no weighted form") in " ".join(reports[lang].split())  # fmt: skip
