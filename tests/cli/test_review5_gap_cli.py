@@ -26,7 +26,7 @@ def test_apa_with_weights_gives_the_weighted_tests_first(cli, samples_dir: Path)
         "Tangibles, weighted by Vikt (Kish n_eff = 253): M = -0.21, SE = 0.07, 95% CI "
         "[-0.35, -0.06], t(318) = -2.80, p = .006 (Holm, 5 dimensions: p = .006)"
     )
-    assert lines[6].startswith("Tangibles, unweighted (sample): M = -0.05, SD = 1.10")
+    assert lines[6].startswith("Tangibles, unweighted (the sample): M = -0.05, SD = 1.10")
     assert len(lines) == 11
 
 
@@ -67,7 +67,7 @@ def test_weighted_table_comes_first_and_names_the_flip(cli, samples_dir: Path, f
     assert r.exit_code == 0, r.stderr
     text = _flat(r.stdout)
     weighted = text.index("Weighted dimension gaps (Vikt)")
-    assert weighted < text.index("Dimension gaps – unweighted (sample)")
+    assert weighted < text.index("Dimension gaps – unweighted (the sample)")
     assert "Tangibles 320 -0.21 0.074 -0.35 -0.06 -2.80 318 0.006 0.006 253.0 -0.05" in text
     assert (
         "Weighted and unweighted conclusions differ for: Tangibles (weighted -0.21 "
@@ -138,4 +138,4 @@ def test_apa_p_of_one_is_not_printed_as_zero(cli, samples_dir: Path) -> None:
     r = cli("gap", samples_dir / K25, "-f", "apa", "--by", "Kön", "--weight-column", "Vikt")
     assert r.exit_code == 0, r.stderr
     assert "p = .000" not in r.stdout and "p > .999" in r.stdout
-    assert "Tangibles by Kön, unweighted (sample): Welch's F(1, 307.27)" in r.stdout
+    assert "Tangibles by Kön, unweighted (the sample): Welch's F(1, 307.27)" in r.stdout

@@ -320,9 +320,9 @@ def test_feedback_sample_table_and_trend(cli) -> None:
         assert text in r.stdout, text
     csv = cli("feedback", DATA / "feedback_en.csv", "-f", "csv")
     assert csv.stdout.splitlines()[0] == (
-        "section,measure,level,key,unit,type,period,channel,effect,test,statistic,value"
+        "section,measure,level,key,unit,type,period,channel,effect,test,statistic,value,conf"
     )
-    assert "by_type,,,,,klagomål,,,,,n,4" in csv.stdout
+    assert "by_type,,,,,klagomål,,,,,n,4," in csv.stdout
 
 
 def test_feedback_promise_in_the_report_language(cli) -> None:

@@ -12,9 +12,9 @@ ARGS = ("--no-items", "--overall", "Helhetsbetyg", "--profile", "Kön,Åldersgru
 
 @pytest.mark.parametrize(
     ("lang", "first", "importance", "pointer"),
-    [("en", "Dimension gaps – unweighted (sample)", "no importance weights (W1–W5) in the file",
+    [("en", "Dimension gaps – unweighted (the sample)", "no importance weights (W1–W5) in the file",
       "“Weighted dimension gaps (Vikt)” above"),
-     ("sv", "Gap per dimension – oviktat (urval)", "inga viktighetsvikter (W1–W5) i filen",
+     ("sv", "Gap per dimension – oviktat (urvalet)", "inga viktighetsvikter (W1–W5) i filen",
       "”Viktade dimensionsgap (Vikt)” ovan")],
 )  # fmt: skip
 def test_weighted_run_names_what_is_unweighted(
@@ -32,4 +32,4 @@ def test_weighted_run_names_what_is_unweighted(
 def test_without_survey_weights_the_table_keeps_its_title(cli, samples_dir: Path) -> None:
     r = cli("gap", samples_dir / "karlstad_servqual_2025.xlsx", *ARGS, "-f", "markdown")
     assert r.exit_code == 0, r.stderr
-    assert "### Dimension gaps\n" in r.stdout and "unweighted (sample)" not in r.stdout
+    assert "### Dimension gaps\n" in r.stdout and "unweighted (the sample)" not in r.stdout

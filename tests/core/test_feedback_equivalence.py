@@ -72,7 +72,8 @@ def _backlog_old(frame: pd.DataFrame, promise: Any, as_of: pd.Timestamp) -> pd.D
     out = table.groupby("unit", sort=True).sum().reset_index()
     counts = ["n_open", "n_open_overdue", "n_unanswered_overdue", "n_unanswered_overdue_closed"]
     out[counts] = out[counts].astype(np.int64)
-    return out.sort_values("n_open_overdue", ascending=False, kind="stable").reset_index(drop=True)
+    by = "n_unanswered_overdue"
+    return out.sort_values(by, ascending=False, kind="stable").reset_index(drop=True)
 
 
 def _reply_by_unit_old(contact: pd.DataFrame, promise: Any, as_of: pd.Timestamp) -> pd.DataFrame:

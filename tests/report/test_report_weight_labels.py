@@ -4,7 +4,7 @@ A weighted report (``[survey] weight_column``) showed the IPA table, the answer 
 (table and Likert figures), the zone of tolerance (table and figure) and the comparison of the
 dimensions unweighted under bare titles, and the group heatmap, weighted, without "weighted" in
 its title. Now a weighted table or figure says so in its title and an unweighted one says
-"oviktat (urvalet)" / "unweighted (sample)" with a sentence on what it describes. The check
+"oviktat (urvalet)" / "unweighted (the sample)" with a sentence on what it describes. The check
 runs over every table and figure title of a report with every survey section, in both
 languages, so a new unlabelled table fails it. An unweighted report is unchanged (the golden
 Markdown and test_report_weighted_figures).
@@ -22,12 +22,12 @@ import pytest
 
 DATA = Path(__file__).parents[1] / "data"
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
-SECTIONS = ["summary", "servqual", "groups", "dimension_comparison", "item_distributions",
-            "tolerance", "method"]  # fmt: skip
+SECTIONS = ["summary", "servqual", "reliability", "groups", "dimension_comparison",
+            "item_distributions", "tolerance", "method"]  # fmt: skip
 BASIS = {"sv": re.compile(r"viktat efter Vikt|Viktade .*\(Vikt\)|– oviktat \(urvalet\)|, oviktat "
                           r"\(urvalet\)"),
-         "en": re.compile(r"weighted by Vikt|Weighted .*\(Vikt\)|– unweighted \((the )?sample\)|"
-                          r", unweighted \(sample\)")}  # fmt: skip
+         "en": re.compile(r"weighted by Vikt|Weighted .*\(Vikt\)|– unweighted \(the sample\)|"
+                          r", unweighted \(the sample\)")}  # fmt: skip
 # Table 1 holds both totals, each row named "Oviktad" / "Viktad efter Vikt"
 BOTH = {"sv": "Total SERVQUAL", "en": "Overall SERVQUAL"}
 
@@ -71,6 +71,13 @@ def test_every_table_and_figure_names_its_basis(reports: dict[str, str], lang: s
     assert bare == []
 
 
+def test_one_english_wording(reports: dict[str, str]) -> None:
+    """p-polish (session 12): "unweighted (the sample)" everywhere, as "oviktat (urvalet)" is
+    one wording in Swedish; the older titles said "unweighted (sample)"."""
+    assert "unweighted (the sample)" in reports["en"]
+    assert "(sample)" not in reports["en"] and "(urval)" not in reports["sv"]
+
+
 @pytest.mark.parametrize(
     ("lang", "want"),
     [("sv", ["Viktighet och upplevelse per dimension – oviktat (urvalet)",
@@ -80,13 +87,13 @@ def test_every_table_and_figure_names_its_basis(reports: dict[str, str], lang: s
              "Gap per dimension och grupp, viktat efter Vikt",
              "Toleranszon per dimension, oviktat (urvalet)",
              "Svarsfördelning Förväntan (E), oviktat (urvalet)"]),
-     ("en", ["Importance and performance – unweighted (sample)",
-             "Friedman test of the dimension gaps – unweighted (sample)",
-             "Item distributions – unweighted (sample)",
-             "Zone of tolerance by dimension – unweighted (sample)",
+     ("en", ["Importance and performance – unweighted (the sample)",
+             "Friedman test of the dimension gaps – unweighted (the sample)",
+             "Item distributions – unweighted (the sample)",
+             "Zone of tolerance by dimension – unweighted (the sample)",
              "Dimension gaps by group, weighted by Vikt",
-             "Zone of tolerance by dimension, unweighted (sample)",
-             "Answer distribution Expectation (E), unweighted (sample)"])],
+             "Zone of tolerance by dimension, unweighted (the sample)",
+             "Answer distribution Expectation (E), unweighted (the sample)"])],
 )  # fmt: skip
 def test_the_parts_the_review_named(reports: dict[str, str], lang: str, want: list[str]) -> None:
     titles = _titles(reports[lang])
@@ -118,5 +125,32 @@ def test_rule_and_sentences_are_in_the_report(
 
 def test_unweighted_report_has_no_labels(tmp_path: Path) -> None:
     md = _report(tmp_path, "en", weight=False)
-    assert "unweighted (sample)" not in md and "weighted by" not in md
+    assert "unweighted (the sample)" not in md and "weighted by" not in md
     assert "One rule for the titles" not in md
+
+
+@pytest.mark.parametrize(
+    ("lang", "want", "sentence"),
+    [("sv", ["Reliabilitet – oviktat (urvalet)",
+             "Validitet (CFA listvis: kompletta rader) – oviktat (urvalet)",
+             "CFA per dimension – oviktat (urvalet)",
+             "Statistik per påstående – oviktat (urvalet)"],
+      "Oviktat (urvalet): reliabiliteten är inte viktad efter Vikt; den beskriver urvalet."),
+     ("en", ["Reliability – unweighted (the sample)",
+             "Validity (CFA listwise: complete rows) – unweighted (the sample)",
+             "CFA per dimension – unweighted (the sample)",
+             "Item statistics – unweighted (the sample)"],
+      "Unweighted (the sample): the reliability is not weighted by Vikt; it describes the "
+      "sample.")],
+)  # fmt: skip
+def test_reliability_tables_say_unweighted(
+    reports: dict[str, str], lang: str, want: list[str], sentence: str
+) -> None:
+    """p-polish (session 12): alpha, omega and the validity checks have no weighted form; in a
+    weighted report their tables are labelled like the other unweighted ones."""
+    titles = _titles(reports[lang])
+    for title in want:
+        assert title in titles, title
+    assert sentence in " ".join(reports[lang].split())
+    assert ("reliabiliteten har ingen viktad form" if lang == "sv" else
+            "the reliability have no weighted form") in " ".join(reports[lang].split())  # fmt: skip

@@ -218,7 +218,8 @@ def feedback(
 
 
 def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
-    """Every figure as one long table: section, keys, statistic, value (for CSV)."""
+    """Every figure as one long table: section, keys, statistic, value (for CSV); ``conf``, on
+    the interval bounds' rows only, is the level they were computed at (JSON's ``conf``)."""
     import pandas as pd
 
     parts: list[pd.DataFrame] = []
@@ -255,8 +256,14 @@ def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
         "test",
         "statistic",
         "value",
+        "conf",
     ]
-    return pd.concat(parts, ignore_index=True).reindex(columns=columns)
+    out = pd.concat(parts, ignore_index=True).reindex(columns=columns)
+    # the statistic is a value here, not a heading, so the level cannot be in a column head
+    # ("95 % KI låg") as in the tables: it is a column of its own, as JSON carries it
+    bound = out["statistic"].str.endswith(("ci_low", "ci_high"))
+    out["conf"] = out["conf"].astype(object).where(~bound, a.conf)
+    return out
 
 
 def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:

@@ -304,7 +304,11 @@ def _backlog(
     )
     counts = list(out.columns[1:])
     out[counts] = out[counts].astype(np.int64)
-    return out.sort_values("n_open_overdue", ascending=False, kind="stable").reset_index(drop=True)
+    # bad news first by the count the overview reports (the reply promise's unanswered items,
+    # review 9 finding 1), not the cases left open; the rows are in name order, so the stable
+    # sort leaves ties by name
+    by = "n_unanswered_overdue"
+    return out.sort_values(by, ascending=False, kind="stable").reset_index(drop=True)
 
 
 def analyse_feedback(

@@ -270,4 +270,11 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{n} datum lästa i svensk form, t.ex. ”{example}” (kolumn {column})",
         "{n} dates read in a Swedish form, e.g. “{example}” (column {column})",
     ),
+    # p-polish (session 12): the backlog table's order, said in its note
+    "backlog_order": (
+        "Förvaltningarna står i ordning efter antalet obesvarade med kontaktuppgifter, äldre än "
+        "löftet, flest först; lika antal i namnordning.",
+        "Units are in order of the number unanswered with contact details, older than the "
+        "promise, most first; equal numbers in name order.",
+    ),
 }

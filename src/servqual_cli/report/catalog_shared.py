@@ -74,7 +74,7 @@ SHARED: dict[str, tuple[str, str]] = {
         "inga viktighetsvikter ({columns}) i filen",
         "no importance weights ({columns}) in the file",
     ),
-    "unweighted_sample": ("oviktat (urval)", "unweighted (sample)"),
+    "unweighted_sample": ("oviktat (urvalet)", "unweighted (the sample)"),
     "survey_weights_note": (
         "Vikter angivna ({column}): tabellerna och testerna här beskriver urvalet, oviktat; "
         "populationsskattningarna står under ”Viktade medelvärden ({column})” nedan.",

@@ -160,7 +160,10 @@ TOOLBOX: Pairs = {
         "the perceptions and the overall score are estimates without a test, and the comparison "
         "of the dimensions above is unweighted.",
     ),
-    "unweighted_apa_head": ("{dimension}, oviktat (urvalet)", "{dimension}, unweighted (sample)"),
+    "unweighted_apa_head": (
+        "{dimension}, oviktat (urvalet)",
+        "{dimension}, unweighted (the sample)",
+    ),
     "weights_first_note": (
         "Vikter angivna ({column}): tabellerna och testerna här beskriver urvalet, oviktat; "
         "befolkningsskattningarna med sina test står under ”Viktade dimensionsgap ({column})” "
@@ -329,14 +332,20 @@ TOOLBOX: Pairs = {
         "En regel för rubrikerna: en tabell eller figur som är viktad har ”viktat efter "
         "{column}” i rubriken, en som inte är det ”oviktat (urvalet)” och en mening om att den "
         "beskriver urvalet, inte befolkningen (gapen per dimension och påstående, IPA, "
-        "jämförelsen mellan dimensionerna, svarsfördelningen och toleranszonen har ingen "
-        "viktad form här). Svarande med vikt 0 räknas inte i de viktade tabellernas n eller "
-        "frihetsgrader (som R survey).",
+        "jämförelsen mellan dimensionerna, svarsfördelningen, toleranszonen och "
+        "reliabiliteten har ingen viktad form här). Svarande med vikt 0 räknas inte i de "
+        "viktade tabellernas n eller frihetsgrader (som R survey).",
         "One rule for the titles: a table or figure that is weighted has “weighted by "
-        "{column}” in its title, one that is not has “unweighted (sample)” and a sentence that "
+        "{column}” in its title, one that is not has “unweighted (the sample)” and a sentence that "
         "it describes the sample, not the population (the gaps by dimension and item, the IPA, "
-        "the comparison of the dimensions, the answer distributions and the zone of tolerance "
-        "have no weighted form here). Respondents with weight 0 are not counted in the "
-        "weighted tables' n or degrees of freedom (as R survey).",
+        "the comparison of the dimensions, the answer distributions, the zone of tolerance and "
+        "the reliability have no weighted form here). Respondents with weight 0 are not "
+        "counted in the weighted tables' n or degrees of freedom (as R survey).",
+    ),
+    # p-polish (session 12): the reliability part's tables under the same rule
+    "weight_rule_reliability": (
+        "Oviktat (urvalet): reliabiliteten är inte viktad efter {column}; den beskriver urvalet.",
+        "Unweighted (the sample): the reliability is not weighted by {column}; it describes "
+        "the sample.",
     ),
 }

@@ -159,8 +159,11 @@ CHART: dict[str, tuple[str, str]] = {
     ),
     # session 11 (f-fig): the figures of a weighted report say which are weighted and which not
     "chart_fig_weighted_title": ("{title}, viktat efter {column}", "{title}, weighted by {column}"),
-    "chart_fig_unweighted_title": ("{title}, oviktat (urvalet)", "{title}, unweighted (sample)"),
-    "chart_fig_unweighted_basis": ("oviktat (urvalet)", "unweighted (sample)"),
+    "chart_fig_unweighted_title": (
+        "{title}, oviktat (urvalet)",
+        "{title}, unweighted (the sample)",
+    ),
+    "chart_fig_unweighted_basis": ("oviktat (urvalet)", "unweighted (the sample)"),
     "chart_fig_weighted_desc": ("Viktat efter {column}.", "Weighted by {column}."),
     "chart_fig_unweighted_desc": (
         "Oviktat (urvalet), inte viktat efter {column}.",

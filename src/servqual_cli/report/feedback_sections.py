@@ -342,6 +342,7 @@ def feedback_sections(
             closed=fmt_int(sums.get("n_unanswered_overdue_closed", 0), lang),
             decided=fmt_int(r.n_decided, lang),
             answered=fmt_int(r.n_decided - r.n_unanswered_overdue, lang))  # fmt: skip
+        note += " " + sl("backlog_order", lang)  # the order core/feedback.py sorts the units in
         table = _table(backlog, sl("backlog_unit", lang), lang, "sheet_backlog", note=note)
         sections.append(Section(title, (table,)))
     if len(a.trend):

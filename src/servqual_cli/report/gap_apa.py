@@ -26,7 +26,7 @@ def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]
     Swedish: decimal comma, "95 % KI [a; b]" (the level by
     :func:`~servqual_cli.report.conf_level.level_text`, a no-break space before "%").
     ``sample``: survey weights were given, so each line says it describes the sample,
-    unweighted ("Tangibles, unweighted (sample): M = …"; review 5, finding 1), beside the
+    unweighted ("Tangibles, unweighted (the sample): M = …"; review 5, finding 1), beside the
     weighted lines of :func:`~servqual_cli.report.weighted_gap_sections.weighted_apa_lines`.
     """
     ci = f"{level_text(result.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
@@ -74,7 +74,7 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str, sample: bool = False)
     ``Tangibles by Tjänst: Welch's F(3, 154.21) = 2.31, p = .078 (Holm, 5 dimensions:
     p = .311), ω² = 0.01; Kruskal-Wallis H(3) = 5.21, p = .157 (Holm, 5 dimensions: p = .470),
     ε² = 0.01``. The pairwise tests are not in the lines (the group tables carry them). With
-    ``sample`` (survey weights given) the head says "…, unweighted (sample)".
+    ``sample`` (survey weights given) the head says "…, unweighted (the sample)".
     """
     sep = "; " if lang == "sv" else ", "
     family = family_words(len(result.comparisons), "dimensions", lang)

@@ -33,7 +33,7 @@ def gap_sections(
 ) -> list[Section]:
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
-    ``survey_weights`` (the ``--weight-column``) titles the table "unweighted (sample)", labels
+    ``survey_weights`` (the ``--weight-column``) titles the table "unweighted (the sample)", labels
     its APA lines so and points to the weighted table above it; ``importance_columns``
     ("W1–W5") names the importance weights the overall score lacks (review 2, item 7: "no
     weights in the file" read as if the survey weights were missing). Rows with n below

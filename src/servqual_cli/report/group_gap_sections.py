@@ -53,7 +53,7 @@ def group_sections(
 ) -> list[Section]:
     """Per-group dimension gaps side by side, plus the across-group tests; with ``apa``
     (``servqual gap``, not the report) their APA lines under the tests table, labelled
-    "unweighted (sample)" when ``sample`` (survey weights were given: the group tests have no
+    "unweighted (the sample)" when ``sample`` (survey weights were given: the group tests have no
     weighted form).
 
     Survey weights (review 7, finding 2): with ``weighted`` (``weight_column`` in a report, or

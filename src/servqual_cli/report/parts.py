@@ -63,6 +63,12 @@ def reliability_part(ctx: ReportContext) -> Part:
     n_rows = len(data.expectation)
     # untitled: tables sit at ###
     sections = reliability_sections(result, lang, items=True, n_rows=n_rows)
+    # alpha, omega and the validity checks have no weighted form here: in a weighted report
+    # their titles say "oviktat (urvalet)", the rule report/weighted_labels.py states
+    from servqual_cli.report.weighted_labels import report_weight_column, unweighted_sections
+
+    column = report_weight_column(ctx)
+    sections = list(unweighted_sections(sections, column, lang, "weight_rule_reliability"))
     head = Section(rl("reliability", lang))
     p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
     whole = rl("whole_scale", lang)

@@ -10,7 +10,8 @@ weighted, did not say so in its title. The rule, stated in the method note
 an unweighted one "oviktat (urvalet)" and a sentence saying what it describes. The answer
 distributions and the zone of tolerance stay unweighted: their quartiles, skewness, Wilson
 intervals and t-tests have no cheap design-based form, and the zone of tolerance often comes
-from another file than the weights.
+from another file than the weights. Session 12 (p-polish): the reliability part (alpha, omega,
+the validity checks and the item statistics) is unweighted too, and now labelled so.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def unweighted_table_title(title: str, column: str | None, lang: str) -> str:
     unweighted one (as Tabell 2 and the unweighted group tests are titled).
 
     >>> unweighted_table_title("IPA", "Vikt", "en"), unweighted_table_title("IPA", None, "sv")
-    ('IPA – unweighted (sample)', 'IPA')
+    ('IPA – unweighted (the sample)', 'IPA')
     """
     if column is None:
         return title
