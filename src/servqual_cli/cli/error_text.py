@@ -191,6 +191,11 @@ def _prep_counts_n(f: dict[str, Any], lang: str) -> None:
     _prep_date(f, lang)
 
 
+def _prep_types(f: dict[str, Any], lang: str) -> None:
+    """``a string or an integer`` from the Python type names (report.config)."""
+    f["want"] = _word("part_type_or", lang).join(_word(f"part_type_{t}", lang) for t in f["types"])
+
+
 _PREPARE: dict[str, _Prepare] = {
     "file_unreadable": _prep_unreadable,
     "unsupported_type": _prep_suffix,
@@ -211,6 +216,7 @@ _PREPARE: dict[str, _Prepare] = {
     "option_needs_column": _prep_hint,
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
+    "config_wrong_type": _prep_types,
 }
 
 
