@@ -136,6 +136,29 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "[service] behöver 'kpi' (en nyckeltalsfil i TOML) eller 'feedback' (en registerfil)"),
     (("report", str(SV / "config_no_survey.toml"), "--by", "Enhet"), 2, "config_no_survey",
      "servqual: fel: --by angavs, men konfigurationen har ingen tabell [survey]"),
+    # output paths and formats (cli.output, report.atomic)
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--csv-dialect", "foo"), 2, "csv_dialect_unknown",
+     "--csv-dialect ska vara en av default, excel-sv, inte 'foo'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", "out.foo"), 2, "output_format_unknown",
+     "formatet för 'out.foo' går inte att se på filändelsen; ge filen ändelsen .csv, .html"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", "/dev/null"), 2, "output_device",
+     "utfilen '/dev/null' är en enhet; använd -o - för standard ut"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", "x" * 300 + ".csv"), 2, "output_unusable",
+     "kan inte använda utfilen 'xxx"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", str(DATA)), 2, "output_is_folder",
+     "data' är en mapp; ange ett filnamn"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", "nowhere/out.csv"), 2,
+     "output_folder_missing", "nowhere' för utfilen finns inte"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--excluded", str(DATA / "kiosk.toml")), 2,
+     "output_is_input", "--excluded '"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", "same.csv", "--excluded", "same.csv"), 2,
+     "outputs_same_file", "--output och --excluded är samma fil 'same.csv'; ange två namn"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--excluded", "-"), 2, "excluded_stdout",
+     "--excluded behöver ett filnamn; '-' är huvudresultatets plats"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--format", "xlsx"), 2, "xlsx_needs_file",
+     "--format xlsx behöver -o FIL.xlsx (en arbetsbok är ingen terminaltext)"),
+    (("describe", str(DATA / "kiosk.csv"), "--format", "apa"), 2, "apa_no_lines",
+     "--format apa: kommandot redovisar inga testrader i APA-stil"),
 ]  # fmt: skip
 
 
@@ -157,13 +180,17 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> list[ServqualError]:
                          ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])  # fmt: skip
 def test_error_in_swedish(cli, seen, tmp_path: Path, args, exit_code, code, swedish) -> None:
     out = ("-o", str(tmp_path / "out")) if args[0] == "report" else ()
-    sv = cli(*args, *out, "--lang", "sv")
+    _check(cli, seen, (*args, *out), exit_code, code, swedish)
+
+
+def _check(cli, seen, args, exit_code: int, code: str, swedish: str) -> None:
+    sv = cli(*args, "--lang", "sv")
     assert sv.exit_code == exit_code, sv.stderr
     assert sv.stderr.startswith("servqual: fel: ") and sv.stderr.count("\n") == 1, sv.stderr
     assert "Traceback" not in sv.stderr and swedish in sv.stderr, sv.stderr
     assert seen[-1].code == code
     # English: the raise site's sentence, as before codes existed
-    en = cli(*args, *out)
+    en = cli(*args)
     exc = seen[-1]
     assert en.exit_code == exit_code and exc.code == code
     assert en.stderr == f"servqual: error: {' '.join(str(exc).split())}\n"
@@ -172,13 +199,37 @@ def test_error_in_swedish(cli, seen, tmp_path: Path, args, exit_code, code, swed
     assert error_text.render(code, exc.facts, "en") == exc.message
 
 
+# files that cannot live in git: a FIFO (an output or a configuration that would hang the run),
+# a folder named like a configuration; made in tmp_path by the test
+SPECIAL: list[tuple[str, str, str]] = [
+    ("output_not_regular", "out.csv", "utfilen '{path}' är ingen vanlig fil; ange ett filnamn"),
+    ("input_not_regular", "inst.toml",
+     "'{path}' är ingen vanlig fil (en pipe eller en enhet); konfigurationen måste vara en fil"),
+    ("input_is_folder", "inst.toml", "'{path}' är en mapp; konfigurationen måste vara en fil"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "name", "swedish"), SPECIAL, ids=[c[0] for c in SPECIAL])
+def test_error_in_swedish_on_special_files(cli, seen, tmp_path: Path, code, name, swedish) -> None:
+    import os
+
+    path = tmp_path / name
+    if code == "input_is_folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+    place = ("-o", str(path)) if code == "output_not_regular" else ("--instrument", str(path))
+    args = ("gap", str(DATA / "kiosk.csv"), *KIOSK, *place)
+    _check(cli, seen, args, 2, code, swedish.format(path=path))
+
+
 def test_every_error_code_is_tested_and_known() -> None:
     """Every ``code=`` a raise site gives is in the catalog, every catalog code appears in the
     source and has a case above."""
     sentences = {k for k in ERRORS if not k.startswith("part_") and k not in ("prefix", "see_help")}
     given, constants = set(), set()
     for path in SRC.rglob("*.py"):
-        if path.name in ("catalog_errors.py", "error_text.py"):
+        if path.name in ("catalog_errors.py", "error_words.py", "error_text.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -192,7 +243,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     assert sentences - constants == set()
     # no_valid_pair: the core's own check, behind the reader's (no_valid_pair_counts) in every
     # command, so it has a unit test below instead of a CLI case
-    assert sentences - {c[2] for c in CASES} == {"no_valid_pair"}
+    assert sentences - {c[2] for c in CASES} - {c[0] for c in SPECIAL} == {"no_valid_pair"}
 
 
 def test_the_core_raises_with_a_code() -> None:

@@ -196,6 +196,31 @@ def _prep_types(f: dict[str, Any], lang: str) -> None:
     f["want"] = _word("part_type_or", lang).join(_word(f"part_type_{t}", lang) for t in f["types"])
 
 
+def _prep_option(f: dict[str, Any], lang: str) -> None:
+    """``output`` is said "utfilen"; an option's own name (``--excluded``) stays."""
+    if f.get("option") == "output":
+        f["option"] = _word("part_option_output", lang)
+
+
+def _prep_os_reason(f: dict[str, Any], lang: str) -> None:
+    """The system's reason, raised lower-cased in English (report.atomic.os_reason)."""
+    _prep_option(f, lang)
+    pair = ERRNO_REASONS.get(str(f.get("errno", "")))
+    if lang == "sv" and pair is not None:
+        f["reason"] = pair[0]
+
+
+def _prep_input(f: dict[str, Any], lang: str) -> None:
+    _prep_option(f, lang)
+    f["also"] = f" ({f['name']!r})" if f["also"] else ""
+
+
+def _prep_what(f: dict[str, Any], lang: str) -> None:
+    key = f"part_what_{f['what']}"
+    if key in ERRORS:
+        f["what"] = _word(key, lang)
+
+
 _PREPARE: dict[str, _Prepare] = {
     "file_unreadable": _prep_unreadable,
     "unsupported_type": _prep_suffix,
@@ -217,6 +242,14 @@ _PREPARE: dict[str, _Prepare] = {
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     "config_wrong_type": _prep_types,
+    "output_device": _prep_option,
+    "output_unusable": _prep_os_reason,
+    "output_is_folder": _prep_option,
+    "output_not_regular": _prep_option,
+    "output_folder_missing": _prep_option,
+    "output_is_input": _prep_input,
+    "input_is_folder": _prep_what,
+    "input_not_regular": _prep_what,
 }
 
 

@@ -9,6 +9,8 @@ writes itself (tests check that the two agree); an English run prints the raise 
 unchanged. Entries whose key starts with ``part_`` are pieces added to several messages (advice
 on the encoding and the sheet). An error without a code, or with a code not listed here, keeps its
 English sentence in a Swedish run; only the prefix and the place words are Swedish.
+The report configuration's and the output paths' sentences live in
+:mod:`servqual_cli.report.error_words` and are spread into :data:`ERRORS`.
 
 :data:`ERRNO_REASONS` says why the system refused a file, by ``errno`` name, for
 ``file_unreadable`` (any other reason stays in the system's English words).
@@ -18,6 +20,8 @@ choices, an option without its value) that the CLI says again in Swedish.
 """
 
 from __future__ import annotations
+
+from servqual_cli.report.error_words import CONFIG_ERRORS, OUTPUT_ERRORS
 
 ERRORS: dict[str, tuple[str, str]] = {
     # key: (sv, en)
@@ -252,87 +256,9 @@ ERRORS: dict[str, tuple[str, str]] = {
         '; sätt nycklar med å, ä, ö inom citattecken: {{ "område" = ... }}',
         '; quote keys with å, ä, ö: {{ "område" = ... }}',
     ),
-    # the report configuration's keys (report.config); a TOML value or key is quoted as written
-    "config_unknown_key": (
-        "okänd nyckel {name!r} (kända nycklar här: {known})",
-        "unknown key {name!r} (known keys here: {known})",
-    ),
-    "config_wrong_type": (
-        "nyckeln {name!r} ska vara {want}, inte {value!r}",
-        "key {name!r} must be {want}, not {value!r}",
-    ),
-    "config_not_one_of": (
-        "nyckeln {name!r} ska vara en av {allowed}, inte {value!r}",
-        "key {name!r} must be one of {allowed}, not {value!r}",
-    ),
-    "config_file_not_found": (
-        "nyckeln {key!r}: filen {given!r} finns inte (sökvägar räknas från "
-        "konfigurationsfilens mapp)",
-        "key {key!r}: file {given!r} not found (paths are relative to the config file)",
-    ),
-    "config_sections_list": (
-        "nyckeln 'sections' ska vara en lista med minst ett avsnittsnamn",
-        "key 'sections' must be a non-empty list of section names",
-    ),
-    "config_sections_twice": (
-        "nyckeln 'sections' nämner ett avsnitt två gånger",
-        "key 'sections' names a section twice",
-    ),
-    "config_no_input": (
-        "konfigurationen anger inga data: lägg till en tabell [survey], [contacts] eller [service]",
-        "the config names no input: add a [survey], [contacts] or [service] table",
-    ),
-    "config_min_n": (
-        "nyckeln 'min_n' ska vara 1 eller mer, inte {min_n}",
-        "key 'min_n' must be 1 or more, not {min_n}",
-    ),
-    "config_date": (
-        "nyckeln 'date' ska vara ett datum som 2025-02-15, inte {value!r}",
-        "key 'date' must be a date such as 2025-02-15, not {value!r}",
-    ),
-    "config_file_required": (
-        "nyckeln '{table}.file' krävs i [{table}]",
-        "key '{table}.file' is required in [{table}]",
-    ),
-    "config_header_row": (
-        "nyckeln '{table}.header_row' ska vara 1 eller mer",
-        "key '{table}.header_row' must be 1 or more",
-    ),
-    # TOML writes a decimal point: the bounds are quoted as the file must say them
-    "config_conf": (
-        "nyckeln 'survey.conf' ska ligga mellan 0.5 och 0.999 (i TOML med decimalpunkt), inte "
-        "{conf}",
-        "key 'survey.conf' must be between 0.5 and 0.999, not {conf}",
-    ),
-    "config_years_required": (
-        "nyckeln 'contacts.years' krävs: en tabell med år = \"fil\"",
-        "key 'contacts.years' is required: a table of year = \"file\"",
-    ),
-    "config_year_key": (
-        "nyckeln 'contacts.years.{year}' ska vara ett årtal som 2020",
-        "key 'contacts.years.{year}' must be a year such as 2020",
-    ),
-    "config_year_file": (
-        "nyckeln 'contacts.years.{year}' ska vara ett filnamn, inte {value!r}",
-        "key 'contacts.years.{year}' must be a file name, not {value!r}",
-    ),
-    "config_service_input": (
-        "[service] behöver 'kpi' (en nyckeltalsfil i TOML) eller 'feedback' (en registerfil)",
-        "[service] needs 'kpi' (a KPI TOML) or 'feedback' (a register file)",
-    ),
-    "config_no_survey": (
-        "{names} angavs, men konfigurationen har ingen tabell [survey]",
-        "{names} given, but the config has no [survey] table",
-    ),
-    # a TOML value's type, by the Python type's name (config_wrong_type)
-    "part_type_str": ("en textsträng", "a string"),
-    "part_type_int": ("ett heltal", "an integer"),
-    "part_type_float": ("ett tal", "a number"),
-    "part_type_bool": ("true eller false", "true or false"),
-    "part_type_list": ("en lista", "a list"),
-    "part_type_dict": ("en tabell", "a table"),
-    "part_type_date": ("ett datum", "a date"),
-    "part_type_or": (" eller ", " or "),
+    # the report configuration and the output paths: report/error_words.py
+    **CONFIG_ERRORS,
+    **OUTPUT_ERRORS,
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {
@@ -343,6 +269,7 @@ ERRNO_REASONS: dict[str, tuple[str, str]] = {
     "ELOOP": ("för många nivåer av symboliska länkar", "Too many levels of symbolic links"),
     "ENOTDIR": ("en del av sökvägen är ingen mapp", "Not a directory"),
     "EIO": ("in- eller utmatningsfel", "Input/output error"),
+    "ENOSPC": ("inget utrymme kvar på enheten", "No space left on device"),
 }
 
 CLICK: dict[str, tuple[str, str]] = {

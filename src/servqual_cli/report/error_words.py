@@ -1,0 +1,156 @@
+"""More error sentences by code (sv, en), spread into
+:data:`servqual_cli.report.catalog_errors.ERRORS` (kept apart so that each module stays under
+400 lines; the lookup is ERRORS alone). The English text is the raise site's own sentence (the
+CLI tests of tests/cli/test_errors_swedish_cli.py check that the two agree).
+"""
+
+from __future__ import annotations
+
+CONFIG_ERRORS: dict[str, tuple[str, str]] = {
+    # the report configuration's keys (report.config); a TOML value or key is quoted as written
+    "config_unknown_key": (
+        "okänd nyckel {name!r} (kända nycklar här: {known})",
+        "unknown key {name!r} (known keys here: {known})",
+    ),
+    "config_wrong_type": (
+        "nyckeln {name!r} ska vara {want}, inte {value!r}",
+        "key {name!r} must be {want}, not {value!r}",
+    ),
+    "config_not_one_of": (
+        "nyckeln {name!r} ska vara en av {allowed}, inte {value!r}",
+        "key {name!r} must be one of {allowed}, not {value!r}",
+    ),
+    "config_file_not_found": (
+        "nyckeln {key!r}: filen {given!r} finns inte (sökvägar räknas från "
+        "konfigurationsfilens mapp)",
+        "key {key!r}: file {given!r} not found (paths are relative to the config file)",
+    ),
+    "config_sections_list": (
+        "nyckeln 'sections' ska vara en lista med minst ett avsnittsnamn",
+        "key 'sections' must be a non-empty list of section names",
+    ),
+    "config_sections_twice": (
+        "nyckeln 'sections' nämner ett avsnitt två gånger",
+        "key 'sections' names a section twice",
+    ),
+    "config_no_input": (
+        "konfigurationen anger inga data: lägg till en tabell [survey], [contacts] eller [service]",
+        "the config names no input: add a [survey], [contacts] or [service] table",
+    ),
+    "config_min_n": (
+        "nyckeln 'min_n' ska vara 1 eller mer, inte {min_n}",
+        "key 'min_n' must be 1 or more, not {min_n}",
+    ),
+    "config_date": (
+        "nyckeln 'date' ska vara ett datum som 2025-02-15, inte {value!r}",
+        "key 'date' must be a date such as 2025-02-15, not {value!r}",
+    ),
+    "config_file_required": (
+        "nyckeln '{table}.file' krävs i [{table}]",
+        "key '{table}.file' is required in [{table}]",
+    ),
+    "config_header_row": (
+        "nyckeln '{table}.header_row' ska vara 1 eller mer",
+        "key '{table}.header_row' must be 1 or more",
+    ),
+    # TOML writes a decimal point: the bounds are quoted as the file must say them
+    "config_conf": (
+        "nyckeln 'survey.conf' ska ligga mellan 0.5 och 0.999 (i TOML med decimalpunkt), inte "
+        "{conf}",
+        "key 'survey.conf' must be between 0.5 and 0.999, not {conf}",
+    ),
+    "config_years_required": (
+        "nyckeln 'contacts.years' krävs: en tabell med år = \"fil\"",
+        "key 'contacts.years' is required: a table of year = \"file\"",
+    ),
+    "config_year_key": (
+        "nyckeln 'contacts.years.{year}' ska vara ett årtal som 2020",
+        "key 'contacts.years.{year}' must be a year such as 2020",
+    ),
+    "config_year_file": (
+        "nyckeln 'contacts.years.{year}' ska vara ett filnamn, inte {value!r}",
+        "key 'contacts.years.{year}' must be a file name, not {value!r}",
+    ),
+    "config_service_input": (
+        "[service] behöver 'kpi' (en nyckeltalsfil i TOML) eller 'feedback' (en registerfil)",
+        "[service] needs 'kpi' (a KPI TOML) or 'feedback' (a register file)",
+    ),
+    "config_no_survey": (
+        "{names} angavs, men konfigurationen har ingen tabell [survey]",
+        "{names} given, but the config has no [survey] table",
+    ),
+    # a TOML value's type, by the Python type's name (config_wrong_type)
+    "part_type_str": ("en textsträng", "a string"),
+    "part_type_int": ("ett heltal", "an integer"),
+    "part_type_float": ("ett tal", "a number"),
+    "part_type_bool": ("true eller false", "true or false"),
+    "part_type_list": ("en lista", "a list"),
+    "part_type_dict": ("en tabell", "a table"),
+    "part_type_date": ("ett datum", "a date"),
+    "part_type_or": (" eller ", " or "),
+}
+
+OUTPUT_ERRORS: dict[str, tuple[str, str]] = {
+    # output paths and formats (cli.output, report.atomic); {option} is "output" (said
+    # "utfilen") or the option's own name
+    "csv_dialect_unknown": (
+        "--csv-dialect ska vara en av {dialects}, inte {dialect!r}",
+        "--csv-dialect must be one of {dialects}, got {dialect!r}",
+    ),
+    "output_format_unknown": (
+        "formatet för {output!r} går inte att se på filändelsen; ge filen ändelsen {known} eller "
+        "ange --format",
+        "cannot tell the format of output {output!r} from its extension; name it {known} or give "
+        "--format",
+    ),
+    "output_device": (
+        "{option} {output!r} är en enhet; använd -o - för standard ut",
+        "{option} {output!r} is a device; use -o - for standard output",
+    ),
+    "output_unusable": (
+        "kan inte använda {option} {output!r}: {reason}",
+        "cannot use {option} {output!r}: {reason}",
+    ),
+    "output_is_folder": (
+        "{option} {output!r} är en mapp; ange ett filnamn",
+        "{option} {output!r} is a folder; give a file name",
+    ),
+    "output_not_regular": (
+        "{option} {output!r} är ingen vanlig fil; ange ett filnamn",
+        "{option} {output!r} is not a regular file; give a file name",
+    ),
+    "output_folder_missing": (
+        "mappen {folder!r} för {option} finns inte",
+        "{option} folder {folder!r} does not exist",
+    ),
+    "output_is_input": (
+        "{option} {target!r} är en indatafil{also}; den skrivs inte över",
+        "{option} {target!r} is an input file{also}; refusing to overwrite it",
+    ),
+    "outputs_same_file": (
+        "--{first} och --{second} är samma fil {path!r}; ange två namn",
+        "--{first} and --{second} are the same file {path!r}; give two names",
+    ),
+    "excluded_stdout": (
+        "--excluded behöver ett filnamn; '-' är huvudresultatets plats",
+        "--excluded needs a file name; '-' is the main output's place",
+    ),
+    "xlsx_needs_file": (
+        "--format xlsx behöver -o FIL.xlsx (en arbetsbok är ingen terminaltext)",
+        "--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)",
+    ),
+    "apa_no_lines": (
+        "--format apa: kommandot redovisar inga testrader i APA-stil",
+        "--format apa: this command reports no APA-style test lines",
+    ),
+    "input_is_folder": (
+        "{path!r} är en mapp; {what} måste vara en fil",
+        "{path!r} is a folder; the {what} must be a file",
+    ),
+    "input_not_regular": (
+        "{path!r} är ingen vanlig fil (en pipe eller en enhet); {what} måste vara en fil",
+        "{path!r} is not a regular file (a pipe or a device); the {what} must be a file",
+    ),
+    "part_option_output": ("utfilen", "output"),
+    "part_what_configuration": ("konfigurationen", "configuration"),
+}
