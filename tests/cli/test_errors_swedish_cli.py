@@ -159,6 +159,33 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "--format xlsx behöver -o FIL.xlsx (en arbetsbok är ingen terminaltext)"),
     (("describe", str(DATA / "kiosk.csv"), "--format", "apa"), 2, "apa_no_lines",
      "--format apa: kommandot redovisar inga testrader i APA-stil"),
+    # service-measurement files (io.measurement)
+    (("trend", str(DATA / "kiosk.csv"), str(DATA / "contacts_2020.csv")), 1,
+     "not_contacts_or_survey", "är varken en kontaktfil (den behöver en kolumn channel/kanal) "
+     "eller en SERVQUAL-enkät (kolumnerna E1, P1, …); filen har: id, Enhet, F1"),
+    (("trend", str(DATA / "contacts_2019.csv")), 2, "one_file_two_years",
+     "en enda fil behöver en årskolumn med två år, eller --years FÖRE,EFTER (filen har: inga år)"),
+    (("trend", str(DATA / "contacts_years.csv"), "--years", "2018,2020"), 2, "no_rows_for_year",
+     "contacts_years.csv: inga rader för år 2018 (filen har: 2019, 2020)"),
+    (("trend", str(DATA / "contacts_years.csv"), "--benchmark", str(SV / "kolada_2019.csv")), 2,
+     "no_values_for_year", "kolada_2019.csv: inga värden för 2020 (filen har: 2019)"),
+    (("trend", str(DATA / "reliability_noise_30.csv")), 2, "survey_needs_year",
+     "en enda enkätfil behöver en årskolumn (år); eller ge två filer"),
+    (("trend", str(DATA / "contacts_years.csv"), str(DATA / "contacts_2020.csv"),
+      str(DATA / "contacts_2019.csv")), 2, "series_one_year_per_file",
+     "contacts_years.csv: en serie tar ett år per fil; den här filen har åren: 2019, 2020"),
+    (("trend", str(DATA / "contacts_2019.csv"), str(DATA / "contacts_years.csv"),
+      str(DATA / "contacts_2020.csv")), 2, "series_one_year_per_file",
+     "contacts_2019.csv: en serie tar ett år per fil; den här filen har åren: inga"),
+    (("trend", str(SV / "year_2019.csv"), str(SV / "year_2019.csv"),
+      str(DATA / "contacts_2020.csv")), 2, "series_year_twice",
+     "year_2019.csv: två filer gäller 2019; ange varje år en gång"),
+    (("trend", str(SV / "no_municipality_2019.csv"), str(SV / "no_municipality_2020.csv"),
+      "--benchmark", str(DATA / "contacts_kolada.csv")), 2, "benchmark_needs_municipality",
+     "contacts_kolada.csv: ange den här kommunen med --municipality för att jämföra den"),
+    (("trend", str(DATA / "contacts_2019.csv"), str(DATA / "contacts_2020.csv"), "--benchmark",
+      str(SV / "no_municipality_2020.csv")), 1, "benchmark_needs_municipality_column",
+     "en jämförelsefil med kontakter behöver en kommunkolumn (kommun)"),
 ]  # fmt: skip
 
 

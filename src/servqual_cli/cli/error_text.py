@@ -221,6 +221,18 @@ def _prep_what(f: dict[str, Any], lang: str) -> None:
         f["what"] = _word(key, lang)
 
 
+def _prep_year_list(f: dict[str, Any], lang: str) -> None:
+    """The years a file has, or "no years" / "none" (io.measurement)."""
+    years = _joined(f.get("years", ()))
+    f["years"] = years
+    f["present"] = years or _word("part_no_years", lang)
+    f["found"] = years or _word("part_none", lang)
+
+
+def _prep_kind(f: dict[str, Any], lang: str) -> None:
+    f["columns"] = _joined(f["columns"])
+
+
 _PREPARE: dict[str, _Prepare] = {
     "file_unreadable": _prep_unreadable,
     "unsupported_type": _prep_suffix,
@@ -250,6 +262,11 @@ _PREPARE: dict[str, _Prepare] = {
     "output_is_input": _prep_input,
     "input_is_folder": _prep_what,
     "input_not_regular": _prep_what,
+    "not_contacts_or_survey": _prep_kind,
+    "one_file_two_years": _prep_year_list,
+    "no_rows_for_year": _prep_year_list,
+    "no_values_for_year": _prep_year_list,
+    "series_one_year_per_file": _prep_year_list,
 }
 
 

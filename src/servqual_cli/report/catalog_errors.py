@@ -21,7 +21,7 @@ choices, an option without its value) that the CLI says again in Swedish.
 
 from __future__ import annotations
 
-from servqual_cli.report.error_words import CONFIG_ERRORS, OUTPUT_ERRORS
+from servqual_cli.report.error_words import CONFIG_ERRORS, MEASUREMENT_ERRORS, OUTPUT_ERRORS
 
 ERRORS: dict[str, tuple[str, str]] = {
     # key: (sv, en)
@@ -256,9 +256,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         '; sätt nycklar med å, ä, ö inom citattecken: {{ "område" = ... }}',
         '; quote keys with å, ä, ö: {{ "område" = ... }}',
     ),
-    # the report configuration and the output paths: report/error_words.py
+    # the report configuration, the output paths, service-measurement files: report/error_words.py
     **CONFIG_ERRORS,
     **OUTPUT_ERRORS,
+    **MEASUREMENT_ERRORS,
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {

@@ -154,3 +154,48 @@ OUTPUT_ERRORS: dict[str, tuple[str, str]] = {
     "part_option_output": ("utfilen", "output"),
     "part_what_configuration": ("konfigurationen", "configuration"),
 }
+
+MEASUREMENT_ERRORS: dict[str, tuple[str, str]] = {
+    # service-measurement files: contacts, surveys by year, benchmarks (io.measurement)
+    "not_contacts_or_survey": (
+        "är varken en kontaktfil (den behöver en kolumn channel/kanal) eller en SERVQUAL-enkät "
+        "(kolumnerna {e}, {p}, …); filen har: {columns}",
+        "is neither a contact file (it needs a channel/kanal column) nor a SERVQUAL survey "
+        "(columns {e}, {p}, ...); it has: {columns}",
+    ),
+    "one_file_two_years": (
+        "en enda fil behöver en årskolumn med två år, eller --years FÖRE,EFTER (filen har: "
+        "{present})",
+        "one file needs a year column with two years, or --years BEFORE,AFTER (it has: {present})",
+    ),
+    "no_rows_for_year": (
+        "inga rader för år {year} (filen har: {years})",
+        "no rows for year {year} (the file has: {years})",
+    ),
+    "no_values_for_year": (
+        "inga värden för {year} (filen har: {years})",
+        "no values for {year} (the file has: {years})",
+    ),
+    "survey_needs_year": (
+        "en enda enkätfil behöver en årskolumn (år); eller ge två filer",
+        "one survey file needs a year (år) column; or give two files",
+    ),
+    "series_one_year_per_file": (
+        "en serie tar ett år per fil; den här filen har åren: {found}",
+        "a series takes one year per file; this file has years: {found}",
+    ),
+    "series_year_twice": (
+        "två filer gäller {year}; ange varje år en gång",
+        "two files hold {year}; give each year once",
+    ),
+    "benchmark_needs_municipality": (
+        "ange den här kommunen med --municipality för att jämföra den",
+        "name this municipality with --municipality to compare it",
+    ),
+    "benchmark_needs_municipality_column": (
+        "en jämförelsefil med kontakter behöver en kommunkolumn (kommun)",
+        "a benchmark contact file needs a municipality (kommun) column",
+    ),
+    "part_no_years": ("inga år", "no years"),
+    "part_none": ("inga", "none"),
+}

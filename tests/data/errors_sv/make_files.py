@@ -71,6 +71,20 @@ def main() -> None:
     }
     for name, text in configs.items():
         (here / f"{name}.toml").write_text(text, encoding="utf-8")
+    # contact files (io.measurement): without a municipality column; one year in a year column;
+    # a Kolada benchmark of 2019 only
+    data = here.parent
+    for year in (2019, 2020):
+        lines = (data / f"contacts_{year}.csv").read_text(encoding="utf-8").splitlines()
+        kept = [line.partition(",")[2] for line in lines]  # municipality is the first column
+        (here / f"no_municipality_{year}.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    lines = (data / "contacts_years.csv").read_text(encoding="utf-8").splitlines()
+    (here / "year_2019.csv").write_text(
+        "\n".join([lines[0], *(x for x in lines[1:] if x.startswith("2019,"))]) + "\n",
+        encoding="utf-8",
+    )
+    kolada = (data / "contacts_kolada.csv").read_text(encoding="utf-8")
+    (here / "kolada_2019.csv").write_text(kolada.replace(",2020,", ",2019,"), encoding="utf-8")
     # a parquet file with columns and no rows; a workbook whose only sheet is empty
     empty = pa.array([], pa.int64())
     pq.write_table(pa.table({"F1": empty, "U1": empty}), here / "no_rows.parquet")
