@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,6 +187,18 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("trend", str(DATA / "contacts_2019.csv"), str(DATA / "contacts_2020.csv"), "--benchmark",
       str(SV / "no_municipality_2020.csv")), 1, "benchmark_needs_municipality_column",
      "en jämförelsefil med kontakter behöver en kommunkolumn (kommun)"),
+    # hostile or broken workbooks (io.zipguard)
+    (("gap", str(SV / "old_style.xlsx")), 1, "old_xls_named",
+     "är en arbetsbok i det gamla .xls-formatet men heter .xlsx; byt namn till .xls"),
+    (("gap", str(SV / "html.xls")), 1, "html_named_xls",
+     "är en HTML- eller XML-fil som heter .xls, ingen arbetsbok"),
+    (("gap", str(SV / "damaged_zip.xlsx")), 1, "damaged_workbook",
+     "är inget läsbart kalkylblad (skadat innehåll i zip-arkivet; beskedet, på engelska: File is"),
+    (("gap", str(DATA / "reader" / "bomb_far_cell.xlsx")), 1, "too_many_cells",
+     "blad 'Sheet': bladet spänner över 1 048 576 rader och minst 16 384 kolumner, över "
+     "läsarens gräns på 50 000 000 celler; avvisad innan den lästes (ange --max-cells"),
+    (("gap", str(DATA / "reader" / "bomb_repeated.ods")), 1, "too_many_cells",
+     "dess upprepade rader och celler spänner över 1 048 576 × 16 002, över"),
 ]  # fmt: skip
 
 
@@ -250,6 +263,65 @@ def test_error_in_swedish_on_special_files(cli, seen, tmp_path: Path, code, name
     _check(cli, seen, args, 2, code, swedish.format(path=path))
 
 
+def _zip_bomb(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * 30_000_000 + b">")
+
+
+def _many_members(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for i in range(10_001):
+            zf.writestr(f"{i}", b"")
+
+
+# archives too large to keep in git (made in tmp_path), and a size limit set in the environment
+LIMITS: list[tuple[str, Any, dict[str, str], str]] = [
+    ("zip_bomb", _zip_bomb, {},
+     "gånger sin storlek (gräns 100:1); avvisad som en möjlig zipbomb"),
+    ("too_many_members", _many_members, {},
+     "innehåller 10 001 filer; ingen arbetsbok som ett enkätverktyg skriver"),
+    ("unpacks_too_big", None, {"SERVQUAL_MAX_BYTES": "6000"},
+     "packas upp till 1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "make", "env", "swedish"), LIMITS, ids=[c[0] for c in LIMITS])
+def test_error_in_swedish_on_large_archives(
+    cli, seen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code, make, env, swedish
+) -> None:
+    path = DATA / "reader" / "excel_errors.xlsx"
+    if make is not None:
+        path = tmp_path / "big.xlsx"
+        make(path)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    _check(cli, seen, ("gap", str(path), *KIOSK), 1, code, swedish)
+
+
+def test_the_cell_limit_names_each_kind() -> None:
+    """The two kinds of too_many_cells no file here reaches (a cell beyond Excel's sheet)."""
+    for facts, english in (
+        ({"kind": "row_beyond", "rows": 2_000_000, "max_rows": 1_048_576},
+         "a cell lies at row 2,000,000, beyond Excel's 1,048,576"),
+        ({"kind": "col_beyond"}, "a cell lies beyond column XFD"),
+    ):  # fmt: skip
+        facts = {**facts, "max_cells": 50_000_000}
+        assert error_text.render("too_many_cells", facts, "en") == (
+            f"{english}, over the reader's limit of 50,000,000 cells; refused before reading "
+            "(give --max-cells or set SERVQUAL_MAX_CELLS to allow more)"
+        )
+        assert error_text.render("too_many_cells", facts, "sv").startswith(
+            "en cell ligger bortom kolumn XFD, över"
+            if facts["kind"] == "col_beyond"
+            else "en cell ligger på rad 2\u00a0000\u00a0000, bortom Excels 1\u00a0048\u00a0576"
+        )
+
+
 def test_every_error_code_is_tested_and_known() -> None:
     """Every ``code=`` a raise site gives is in the catalog, every catalog code appears in the
     source and has a case above."""
@@ -270,7 +342,8 @@ def test_every_error_code_is_tested_and_known() -> None:
     assert sentences - constants == set()
     # no_valid_pair: the core's own check, behind the reader's (no_valid_pair_counts) in every
     # command, so it has a unit test below instead of a CLI case
-    assert sentences - {c[2] for c in CASES} - {c[0] for c in SPECIAL} == {"no_valid_pair"}
+    tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
+    assert sentences - tested == {"no_valid_pair"}
 
 
 def test_the_core_raises_with_a_code() -> None:

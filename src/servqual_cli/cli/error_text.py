@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from servqual_cli.cli.error_facts import MORE_PREPARE
 from servqual_cli.errors import ServqualError
 from servqual_cli.report.catalog import SHARED, count_text
 from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
@@ -191,48 +192,6 @@ def _prep_counts_n(f: dict[str, Any], lang: str) -> None:
     _prep_date(f, lang)
 
 
-def _prep_types(f: dict[str, Any], lang: str) -> None:
-    """``a string or an integer`` from the Python type names (report.config)."""
-    f["want"] = _word("part_type_or", lang).join(_word(f"part_type_{t}", lang) for t in f["types"])
-
-
-def _prep_option(f: dict[str, Any], lang: str) -> None:
-    """``output`` is said "utfilen"; an option's own name (``--excluded``) stays."""
-    if f.get("option") == "output":
-        f["option"] = _word("part_option_output", lang)
-
-
-def _prep_os_reason(f: dict[str, Any], lang: str) -> None:
-    """The system's reason, raised lower-cased in English (report.atomic.os_reason)."""
-    _prep_option(f, lang)
-    pair = ERRNO_REASONS.get(str(f.get("errno", "")))
-    if lang == "sv" and pair is not None:
-        f["reason"] = pair[0]
-
-
-def _prep_input(f: dict[str, Any], lang: str) -> None:
-    _prep_option(f, lang)
-    f["also"] = f" ({f['name']!r})" if f["also"] else ""
-
-
-def _prep_what(f: dict[str, Any], lang: str) -> None:
-    key = f"part_what_{f['what']}"
-    if key in ERRORS:
-        f["what"] = _word(key, lang)
-
-
-def _prep_year_list(f: dict[str, Any], lang: str) -> None:
-    """The years a file has, or "no years" / "none" (io.measurement)."""
-    years = _joined(f.get("years", ()))
-    f["years"] = years
-    f["present"] = years or _word("part_no_years", lang)
-    f["found"] = years or _word("part_none", lang)
-
-
-def _prep_kind(f: dict[str, Any], lang: str) -> None:
-    f["columns"] = _joined(f["columns"])
-
-
 _PREPARE: dict[str, _Prepare] = {
     "file_unreadable": _prep_unreadable,
     "unsupported_type": _prep_suffix,
@@ -253,20 +212,7 @@ _PREPARE: dict[str, _Prepare] = {
     "option_needs_column": _prep_hint,
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
-    "config_wrong_type": _prep_types,
-    "output_device": _prep_option,
-    "output_unusable": _prep_os_reason,
-    "output_is_folder": _prep_option,
-    "output_not_regular": _prep_option,
-    "output_folder_missing": _prep_option,
-    "output_is_input": _prep_input,
-    "input_is_folder": _prep_what,
-    "input_not_regular": _prep_what,
-    "not_contacts_or_survey": _prep_kind,
-    "one_file_two_years": _prep_year_list,
-    "no_rows_for_year": _prep_year_list,
-    "no_values_for_year": _prep_year_list,
-    "series_one_year_per_file": _prep_year_list,
+    **MORE_PREPARE,  # cli/error_facts.py
 }
 
 

@@ -21,7 +21,12 @@ choices, an option without its value) that the CLI says again in Swedish.
 
 from __future__ import annotations
 
-from servqual_cli.report.error_words import CONFIG_ERRORS, MEASUREMENT_ERRORS, OUTPUT_ERRORS
+from servqual_cli.report.error_words import (
+    CONFIG_ERRORS,
+    MEASUREMENT_ERRORS,
+    OUTPUT_ERRORS,
+    WORKBOOK_ERRORS,
+)
 
 ERRORS: dict[str, tuple[str, str]] = {
     # key: (sv, en)
@@ -256,10 +261,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         '; sätt nycklar med å, ä, ö inom citattecken: {{ "område" = ... }}',
         '; quote keys with å, ä, ö: {{ "område" = ... }}',
     ),
-    # the report configuration, the output paths, service-measurement files: report/error_words.py
+    # the report configuration, output paths, service-measurement files, hostile or broken
+    # workbooks: report/error_words.py
     **CONFIG_ERRORS,
     **OUTPUT_ERRORS,
     **MEASUREMENT_ERRORS,
+    **WORKBOOK_ERRORS,
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {

@@ -199,3 +199,56 @@ MEASUREMENT_ERRORS: dict[str, tuple[str, str]] = {
     "part_no_years": ("inga år", "no years"),
     "part_none": ("inga", "none"),
 }
+
+WORKBOOK_ERRORS: dict[str, tuple[str, str]] = {
+    # hostile or broken workbooks (io.zipguard); numbers grouped in thousands ("1 048 576" in
+    # Swedish, "1,048,576" in English); the zip library's own reason is quoted in English
+    "too_many_cells": (
+        "{what}, över läsarens gräns på {max_cells} celler; avvisad innan den lästes (ange "
+        "--max-cells eller sätt SERVQUAL_MAX_CELLS för att tillåta fler)",
+        "{what}, over the reader's limit of {max_cells} cells; refused before reading (give "
+        "--max-cells or set SERVQUAL_MAX_CELLS to allow more)",
+    ),
+    "part_cells_row_beyond": (
+        "en cell ligger på rad {rows}, bortom Excels {max_rows}",
+        "a cell lies at row {rows}, beyond Excel's {max_rows}",
+    ),
+    "part_cells_col_beyond": ("en cell ligger bortom kolumn XFD", "a cell lies beyond column XFD"),
+    "part_cells_span": (
+        "bladet spänner över {rows} rader och minst {cols} kolumner",
+        "the sheet spans {rows} rows and at least {cols} columns",
+    ),
+    "part_cells_ods_span": (
+        "dess upprepade rader och celler spänner över {rows} × {cols}",
+        "its repeated rows and cells span {rows} x {cols}",
+    ),
+    "old_xls_named": (
+        "är en arbetsbok i det gamla .xls-formatet men heter {suffix}; byt namn till .xls",
+        "is an old-style .xls workbook named {suffix}; rename it .xls",
+    ),
+    "html_named_xls": (
+        "är en HTML- eller XML-fil som heter .xls, ingen arbetsbok",
+        "is an HTML or XML file named .xls, not a workbook",
+    ),
+    "damaged_workbook": (
+        "är inget läsbart kalkylblad (skadat innehåll i {name}; beskedet, på engelska: {detail})",
+        "is not a readable spreadsheet (damaged {name}: {detail})",
+    ),
+    "part_zip": ("zip-arkivet", "zip"),
+    "too_many_members": (
+        "innehåller {n} filer; ingen arbetsbok som ett enkätverktyg skriver",
+        "holds {n} files; not a workbook a survey tool writes",
+    ),
+    "unpacks_too_big": (
+        "packas upp till {total} byte, över gränsen {max_bytes} (sätt SERVQUAL_MAX_BYTES för att "
+        "tillåta mer)",
+        "unpacks to {total} bytes, over the limit of {max_bytes} (set SERVQUAL_MAX_BYTES to "
+        "allow more)",
+    ),
+    "zip_bomb": (
+        "delen {name!r} packas upp till {ratio} gånger sin storlek (gräns {max_ratio}:1); "
+        "avvisad som en möjlig zipbomb",
+        "member {name!r} unpacks {ratio} times its size (limit {max_ratio}:1); refused as a "
+        "possible zip bomb",
+    ),
+}

@@ -85,6 +85,12 @@ def main() -> None:
     )
     kolada = (data / "contacts_kolada.csv").read_text(encoding="utf-8")
     (here / "kolada_2019.csv").write_text(kolada.replace(",2020,", ",2019,"), encoding="utf-8")
+    # workbooks that are not what their name says, or a zip archive that is damaged (io.zipguard)
+    (here / "old_style.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (here / "html.xls").write_text(
+        "<html><body><table><tr><td>E1</td></tr></table></body></html>\n", encoding="utf-8"
+    )
+    (here / "damaged_zip.xlsx").write_bytes(b"PK\x03\x04" + bytes(60))
     # a parquet file with columns and no rows; a workbook whose only sheet is empty
     empty = pa.array([], pa.int64())
     pq.write_table(pa.table({"F1": empty, "U1": empty}), here / "no_rows.parquet")
