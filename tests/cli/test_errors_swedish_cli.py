@@ -23,6 +23,8 @@ DATA = Path(__file__).parent.parent / "data"
 SV = DATA / "errors_sv"
 SRC = Path(__file__).parent.parent.parent / "src" / "servqual_cli"
 KIOSK = ("--instrument", str(DATA / "kiosk.toml"))
+READER = DATA / "reader"
+TWO = ("--instrument", str(READER / "two_items.toml"))
 
 # (args, exit code, error code, a piece of the Swedish line)
 CASES: list[tuple[tuple[str, ...], int, str, str]] = [
@@ -199,6 +201,24 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "läsarens gräns på 50 000 000 celler; avvisad innan den lästes (ange --max-cells"),
     (("gap", str(DATA / "reader" / "bomb_repeated.ods")), 1, "too_many_cells",
      "dess upprepade rader och celler spänner över 1 048 576 × 16 002, över"),
+    # decoding and splitting text files (io.decode, io.csvtext)
+    (("gap", str(READER / "utf16.csv"), "--encoding", "foo"), 2, "unknown_encoding",
+     "utf16.csv: okänd teckenkodning 'foo'"),
+    (("gap", str(READER / "utf16.csv"), "--encoding", "base64"), 2, "encoding_not_text",
+     "--encoding 'base64' avkodar inte textfiler; använd t.ex. utf-8, cp1252, cp949, utf-16"),
+    (("gap", str(READER / "bom_invalid.csv"), *TWO), 1, "not_decodable_at",
+     "rad 4 kan inte avkodas som UTF-8 (filen börjar med ett UTF-8-BOM) (byte 74; avkodarens "
+     "besked, på engelska: invalid continuation byte); rätta filen eller ange en annan"),
+    (("gap", str(READER / "utf16_surrogate.csv"), *TWO), 1, "not_decodable_at",
+     "rad 7 kan inte avkodas som UTF-16 (filen börjar med ett UTF-16-BOM) (byte 281;"),
+    (("gap", str(READER / "utf16_odd.csv"), *TWO), 1, "utf16_odd_bytes",
+     "börjar med ett UTF-16-BOM men har ett udda antal byte; filen är avkortad eller inte"),
+    (("gap", str(READER / "mixed_encoding.csv"), *TWO), 1, "mixed_encoding",
+     "rad 5 är inte UTF-8 fast raderna före är det; filen blandar två teckenkodningar"),
+    (("gap", str(READER / "stray_quote.csv"), *TWO), 1, "unclosed_quote",
+     "ett citattecken öppnar ett fält på rad 3 och stängs aldrig; resten av filen skulle bli"),
+    (("gap", str(READER / "stray_quote_closed.csv"), *TWO), 1, "quote_swallows_rows",
+     "ett fält inom citattecken börjar på rad 3 och fortsätter till rad 5 och slukar rader"),
 ]  # fmt: skip
 
 
@@ -279,12 +299,18 @@ def _many_members(path: Path) -> None:
             zf.writestr(f"{i}", b"")
 
 
+def _long_field(path: Path) -> None:
+    path.write_text("E1;P1;E2;P2\n5;5;5;5\n" + '"' + "x" * 200_000 + '";5;5;5\n')
+
+
 # archives too large to keep in git (made in tmp_path), and a size limit set in the environment
 LIMITS: list[tuple[str, Any, dict[str, str], str]] = [
     ("zip_bomb", _zip_bomb, {},
      "gånger sin storlek (gräns 100:1); avvisad som en möjlig zipbomb"),
     ("too_many_members", _many_members, {},
      "innehåller 10 001 filer; ingen arbetsbok som ett enkätverktyg skriver"),
+    ("field_too_long", _long_field, {},
+     "rad 3 har ett fält längre än 131 072 tecken (ett citattecken som saknas, eller ingen"),
     ("unpacks_too_big", None, {"SERVQUAL_MAX_BYTES": "6000"},
      "packas upp till 1"),
 ]  # fmt: skip
@@ -296,7 +322,7 @@ def test_error_in_swedish_on_large_archives(
 ) -> None:
     path = DATA / "reader" / "excel_errors.xlsx"
     if make is not None:
-        path = tmp_path / "big.xlsx"
+        path = tmp_path / ("long.csv" if code == "field_too_long" else "big.xlsx")
         make(path)
     for key, value in env.items():
         monkeypatch.setenv(key, value)

@@ -89,6 +89,16 @@ def _prep_sizes(f: dict[str, Any], lang: str) -> None:
         f["name"] = _word("part_zip", lang)
 
 
+def _prep_label(f: dict[str, Any], lang: str) -> None:
+    """The codec's name and why it was chosen (io.decode)."""
+    why = f.get("why")
+    f["label"] = f["name"] if not why else f"{f['name']} ({_word(f'part_why_{why}', lang)})"
+
+
+def _prep_limit(f: dict[str, Any], lang: str) -> None:
+    f["limit"] = _num(f["limit"], lang)
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -109,4 +119,6 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "too_many_members": _prep_sizes,
     "unpacks_too_big": _prep_sizes,
     "zip_bomb": _prep_sizes,
+    "not_decodable_at": _prep_label,
+    "field_too_long": _prep_limit,
 }

@@ -25,6 +25,7 @@ from servqual_cli.report.error_words import (
     CONFIG_ERRORS,
     MEASUREMENT_ERRORS,
     OUTPUT_ERRORS,
+    TEXT_ERRORS,
     WORKBOOK_ERRORS,
 )
 
@@ -267,6 +268,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     **OUTPUT_ERRORS,
     **MEASUREMENT_ERRORS,
     **WORKBOOK_ERRORS,
+    **TEXT_ERRORS,
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {

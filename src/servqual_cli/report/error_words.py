@@ -252,3 +252,56 @@ WORKBOOK_ERRORS: dict[str, tuple[str, str]] = {
         "possible zip bomb",
     ),
 }
+
+TEXT_ERRORS: dict[str, tuple[str, str]] = {
+    # decoding and splitting a text file (io.decode, io.csvtext); the codec's own reason is
+    # quoted in English
+    "unknown_encoding": ("okänd teckenkodning {given!r}", "unknown encoding {given!r}"),
+    "encoding_not_text": (
+        "--encoding {given!r} avkodar inte textfiler; använd t.ex. utf-8, cp1252, cp949, utf-16",
+        "--encoding {given!r} does not decode text files; use e.g. utf-8, cp1252, cp949, utf-16",
+    ),
+    "not_decodable_at": (
+        "rad {line} kan inte avkodas som {label} (byte {byte}; avkodarens besked, på engelska: "
+        "{reason}); rätta filen eller ange en annan --encoding",
+        "line {line} cannot be decoded as {label} (byte {byte}: {reason}); fix the file or give "
+        "another --encoding",
+    ),
+    "part_why_utf8_bom": ("filen börjar med ett UTF-8-BOM", "the file starts with a UTF-8 BOM"),
+    "part_why_utf16_bom": (
+        "filen börjar med ett UTF-16-BOM",
+        "the file starts with a UTF-16 BOM",
+    ),
+    "part_why_not_utf8": ("filen är inte UTF-8", "the file is not UTF-8"),
+    "utf16_odd_bytes": (
+        "börjar med ett UTF-16-BOM men har ett udda antal byte; filen är avkortad eller inte "
+        "UTF-16",
+        "starts with a UTF-16 byte-order mark but has an odd number of bytes; the file is cut "
+        "short or not UTF-16",
+    ),
+    "mixed_encoding": (
+        "rad {line} är inte UTF-8 fast raderna före är det; filen blandar två teckenkodningar "
+        "(spara den igen som UTF-8, eller ange --encoding)",
+        "line {line} is not UTF-8 although the lines before are; the file mixes two encodings "
+        "(save it again as UTF-8, or give --encoding)",
+    ),
+    "unclosed_quote": (
+        "ett citattecken öppnar ett fält på rad {line} och stängs aldrig; resten av filen skulle "
+        "bli en enda cell (ett felplacerat citattecken?)",
+        "a quote opens a field on line {line} and is never closed; the rest of the file would be "
+        "one cell (a stray quote?)",
+    ),
+    "quote_swallows_rows": (
+        "ett fält inom citattecken börjar på rad {start} och fortsätter till rad {end} och "
+        "slukar rader som ser ut som egna rader (ett felplacerat citattecken?); rätta "
+        "citattecknet eller sätt fältet rätt inom citattecken",
+        "a quoted field opens on line {start} and runs to line {end}, swallowing lines that look "
+        "like rows (a stray quote?); fix the quote or quote the field properly",
+    ),
+    "field_too_long": (
+        "rad {line} har ett fält längre än {limit} tecken (ett citattecken som saknas, eller "
+        "ingen enkätfil?)",
+        "line {line} has a field longer than {limit} characters (a missing quote, or not a "
+        "survey file?)",
+    ),
+}
