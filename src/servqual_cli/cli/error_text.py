@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from servqual_cli.cli.error_facts import MORE_PREPARE
 from servqual_cli.errors import ServqualError
 from servqual_cli.report.catalog import SHARED, count_text
 from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
@@ -211,6 +212,7 @@ _PREPARE: dict[str, _Prepare] = {
     "option_needs_column": _prep_hint,
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
+    **MORE_PREPARE,  # cli/error_facts.py
 }
 
 

@@ -11,6 +11,7 @@ CSV outputs are made to be opened in Excel (formula guard, ``--csv-dialect excel
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Iterable
@@ -35,7 +36,11 @@ _STATE: dict[str, Any] = {"csv": CsvSettings(), "pending": []}
 def configure(csv: CsvSettings) -> None:
     """Set the CSV settings of this run and forget outputs of an earlier one."""
     if csv.dialect not in DIALECTS:
-        raise UsageError(f"--csv-dialect must be one of {', '.join(DIALECTS)}, got {csv.dialect!r}")
+        raise UsageError(
+            f"--csv-dialect must be one of {', '.join(DIALECTS)}, got {csv.dialect!r}",
+            code="csv_dialect_unknown",
+            facts={"dialects": ", ".join(DIALECTS), "dialect": csv.dialect},
+        )
     _STATE["csv"] = csv
     _STATE["pending"] = []
 
@@ -64,7 +69,9 @@ def resolve_format(fmt: OutputFormat | None, output: Path | None) -> OutputForma
         known = ", ".join(sorted(_EXT))
         raise UsageError(
             f"cannot tell the format of output {str(output)!r} from its extension; name it "
-            f"{known} or give --format"
+            f"{known} or give --format",
+            code="output_format_unknown",
+            facts={"output": str(output), "known": known},
         )
     return chosen
 
@@ -83,22 +90,42 @@ def check_output(
     if str(Path(output).absolute()).startswith(("/dev/", "/proc/")):
         # /dev/stdout resolves to whatever the shell redirected to; renaming over it would
         # replace that file instead of writing into the stream.
-        raise UsageError(f"{option} {str(output)!r} is a device; use -o - for standard output")
+        raise UsageError(
+            f"{option} {str(output)!r} is a device; use -o - for standard output",
+            code="output_device",
+            facts={"option": option, "output": str(output)},
+        )
     try:
         target = Path(output).resolve()  # a symlink is written through to its target
         target.exists()
     except OSError as exc:  # a name over 255 bytes, a loop of symbolic links
         from servqual_cli.report.atomic import os_reason
 
-        raise UsageError(f"cannot use {option} {str(output)!r}: {os_reason(exc)}") from None
+        raise UsageError(
+            f"cannot use {option} {str(output)!r}: {os_reason(exc)}", code="output_unusable",
+            facts={"option": option, "output": str(output), "reason": os_reason(exc),
+                   "errno": errno.errorcode.get(exc.errno or 0, "")},
+        ) from None  # fmt: skip
     refuse_input(target, option)
     if target.is_dir():
-        raise UsageError(f"{option} {str(output)!r} is a folder; give a file name")
+        raise UsageError(
+            f"{option} {str(output)!r} is a folder; give a file name",
+            code="output_is_folder",
+            facts={"option": option, "output": str(output)},
+        )
     if target.exists() and not target.is_file():
         # Renaming over /dev/null or a pipe would replace the device node itself.
-        raise UsageError(f"{option} {str(output)!r} is not a regular file; give a file name")
+        raise UsageError(
+            f"{option} {str(output)!r} is not a regular file; give a file name",
+            code="output_not_regular",
+            facts={"option": option, "output": str(output)},
+        )
     if not target.parent.exists():
-        raise UsageError(f"{option} folder {str(target.parent)!r} does not exist")
+        raise UsageError(
+            f"{option} folder {str(target.parent)!r} does not exist",
+            code="output_folder_missing",
+            facts={"option": option, "folder": str(target.parent)},
+        )
 
 
 def check_distinct(**paths: Path | None) -> None:
@@ -110,7 +137,9 @@ def check_distinct(**paths: Path | None) -> None:
         key = Path(path).resolve()
         if key in seen:
             raise UsageError(
-                f"--{seen[key]} and --{option} are the same file {str(path)!r}; give two names"
+                f"--{seen[key]} and --{option} are the same file {str(path)!r}; give two names",
+                code="outputs_same_file",
+                facts={"first": seen[key], "second": option, "path": str(path)},
             )
         seen[key] = option
 
@@ -136,11 +165,16 @@ def guard(
     check_output(output, names, "output")
     check_output(excluded, names, "--excluded")
     if is_stdout(excluded):
-        raise UsageError("--excluded needs a file name; '-' is the main output's place")
+        raise UsageError(
+            "--excluded needs a file name; '-' is the main output's place", code="excluded_stdout"
+        )
     check_distinct(output=output, excluded=excluded)
     chosen = resolve_format(fmt, output)
     if chosen is OutputFormat.xlsx and (output is None or is_stdout(output)):
-        raise UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)")
+        raise UsageError(
+            "--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)",
+            code="xlsx_needs_file",
+        )
 
 
 def require_input(path: str) -> None:
@@ -174,10 +208,16 @@ def require_regular(path: str | Path, what: str) -> None:
     except OSError:
         return
     if stat.S_ISDIR(mode):
-        raise UsageError(f"{str(path)!r} is a folder; the {what} must be a file")
+        raise UsageError(
+            f"{str(path)!r} is a folder; the {what} must be a file",
+            code="input_is_folder",
+            facts={"path": str(path), "what": what},
+        )
     if not stat.S_ISREG(mode):
         raise UsageError(
-            f"{str(path)!r} is not a regular file (a pipe or a device); the {what} must be a file"
+            f"{str(path)!r} is not a regular file (a pipe or a device); the {what} must be a file",
+            code="input_not_regular",
+            facts={"path": str(path), "what": what},
         )
 
 
@@ -258,7 +298,10 @@ def emit(
         data = csv_bytes(tidy, csv_settings())
     elif chosen is OutputFormat.xlsx:
         if output is None:
-            raise UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)")
+            raise UsageError(
+                "--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)",
+                code="xlsx_needs_file",
+            )
         data = xlsx_bytes(tidy, doc.title)
     elif chosen is OutputFormat.markdown:
         from servqual_cli.report.markdown import render_document
@@ -274,7 +317,9 @@ def emit(
         lines = [b.text for s in doc.sections for b in s.blocks
                  if isinstance(b, Text) and b.kind == "apa"]  # fmt: skip
         if not lines:
-            raise UsageError("--format apa: this command reports no APA-style test lines")
+            raise UsageError(
+                "--format apa: this command reports no APA-style test lines", code="apa_no_lines"
+            )
         data = ("\n".join(lines) + "\n").encode("utf-8")
     else:
         from servqual_cli.cli.terminal import print_document, render_text

@@ -89,8 +89,8 @@ the rest of the file would be one cell (a stray quote?)
             raise DataError(
                 f"a quote opens a field on line {end + 1} and is never closed; "
                 "the rest of the file would be one cell (a stray quote?)",
-                Location(source),
-            ) from exc
+                Location(source), code="unclosed_quote", facts={"line": end + 1},
+            ) from exc  # fmt: skip
         raise _csv_error(exc, reader.line_num, source, lim) from exc
     line_numbers = np.asarray(starts, dtype=np.int64)
     spans = np.diff(np.append(line_numbers, end + 1))
@@ -119,8 +119,9 @@ def _check_spanning(
                     f"a quoted field opens on line {starts[i]} and runs to line "
                     f"{starts[i] + spans[i] - 1}, swallowing lines that look like rows "
                     "(a stray quote?); fix the quote or quote the field properly",
-                    Location(source),
-                )
+                    Location(source), code="quote_swallows_rows",
+                    facts={"start": int(starts[i]), "end": int(starts[i] + spans[i] - 1)},
+                )  # fmt: skip
 
 
 def _csv_error(exc: csv.Error, line: int, source: str, lim: Limits) -> DataError:
@@ -129,6 +130,7 @@ def _csv_error(exc: csv.Error, line: int, source: str, lim: Limits) -> DataError
         return DataError(
             f"line {line} has a field longer than {lim.max_field_chars:,} characters "
             "(a missing quote, or not a survey file?)",
-            Location(source),
-        )
+            Location(source), code="field_too_long",
+            facts={"line": line, "limit": lim.max_field_chars},
+        )  # fmt: skip
     return DataError(f"line {line} is not valid CSV ({message})", Location(source))

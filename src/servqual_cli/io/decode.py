@@ -60,17 +60,29 @@ def _checked_codec(encoding: str, source: str) -> str:
     try:
         info = codecs.lookup(encoding)
     except LookupError as exc:
-        raise UsageError(f"unknown encoding {encoding!r}", Location(source)) from exc
+        raise UsageError(f"unknown encoding {encoding!r}", Location(source),
+                         code="unknown_encoding", facts={"given": encoding}) from exc  # fmt: skip
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
         raise UsageError(
             f"--encoding {encoding!r} does not decode text files; "
             "use e.g. utf-8, cp1252, cp949, utf-16",
-            Location(source),
-        )
+            Location(source), code="encoding_not_text", facts={"given": encoding},
+        )  # fmt: skip
     return info.name
 
 
-def _strict(data: bytes, codec: str, source: str, label: str, skip: int = 0) -> str:
+# Why a codec was chosen, said after its name in a decoding error (``why`` in its facts).
+_WHY = {
+    "utf8_bom": "the file starts with a UTF-8 BOM",
+    "utf16_bom": "the file starts with a UTF-16 BOM",
+    "not_utf8": "the file is not UTF-8",
+}
+
+
+def _strict(
+    data: bytes, codec: str, source: str, name: str, why: str | None = None, skip: int = 0
+) -> str:
+    label = name if why is None else f"{name} ({_WHY[why]})"
     try:
         return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
@@ -78,8 +90,10 @@ def _strict(data: bytes, codec: str, source: str, label: str, skip: int = 0) -> 
         raise DataError(
             f"line {line} cannot be decoded as {label} (byte {skip + exc.start + 1}: "
             f"{exc.reason}); fix the file or give another --encoding",
-            Location(source),
-        ) from exc
+            Location(source), code="not_decodable_at",
+            facts={"line": line, "name": name, "why": why, "byte": skip + exc.start + 1,
+                   "reason": exc.reason},
+        ) from exc  # fmt: skip
     except (UnicodeError, ValueError) as exc:  # codecs that fail without a byte position
         raise DataError(
             f"cannot be decoded as {label} ({exc}); give another --encoding",
@@ -106,16 +120,16 @@ def decode_text(data: bytes, encoding: str | None, source: str) -> Decoded:
         text = _strict(data, codec, source, encoding)
         return Decoded(text, encoding, "given with --encoding")
     if data.startswith(codecs.BOM_UTF8):
-        text = _strict(data, "utf-8", source, "UTF-8 (the file starts with a UTF-8 BOM)", 3)
+        text = _strict(data, "utf-8", source, "UTF-8", "utf8_bom", 3)
         return Decoded(text, "utf-8-sig", "UTF-8 byte-order mark")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         if (len(data) - 2) % 2:
             raise DataError(
                 "starts with a UTF-16 byte-order mark but has an odd number of bytes; "
                 "the file is cut short or not UTF-16",
-                Location(source),
-            )
-        text = _strict(data, "utf-16", source, "UTF-16 (the file starts with a UTF-16 BOM)")
+                Location(source), code="utf16_odd_bytes",
+            )  # fmt: skip
+        text = _strict(data, "utf-16", source, "UTF-16", "utf16_bom")
         return Decoded(text, "utf-16", "UTF-16 byte-order mark")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "valid UTF-8")
@@ -126,9 +140,9 @@ def decode_text(data: bytes, encoding: str | None, source: str) -> Decoded:
             raise DataError(
                 f"line {line} is not UTF-8 although the lines before are; the file mixes two "
                 "encodings (save it again as UTF-8, or give --encoding)",
-                Location(source),
-            ) from exc
-    text = _strict(data, "cp1252", source, "cp1252 (the file is not UTF-8)")
+                Location(source), code="mixed_encoding", facts={"line": line},
+            ) from exc  # fmt: skip
+    text = _strict(data, "cp1252", source, "cp1252", "not_utf8")
     garbled = looks_garbled(text[:65536])
     why = "not UTF-8, so Windows-1252 (Swedish Excel's CSV)"
     return Decoded(text, "cp1252", why, garbled)

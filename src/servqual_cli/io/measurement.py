@@ -113,8 +113,9 @@ def table_kind(table: RawTable, instrument: Instrument) -> str:
     raise DataError(
         f"is neither a contact file (it needs a channel/kanal column) nor a SERVQUAL survey "
         f"(columns {e}, {p}, ...); it has: {', '.join(table.columns[:10])}",
-        Location(table.source, table.sheet),
-    )
+        Location(table.source, table.sheet), code="not_contacts_or_survey",
+        facts={"e": e, "p": p, "columns": tuple(table.columns[:10])},
+    )  # fmt: skip
 
 
 def _one_municipality(data: ContactData, wanted: str | None) -> str | None:
@@ -154,14 +155,15 @@ def _year_pair(years: tuple[int, int] | None, present: list[int], table: RawTabl
             raise UsageError(
                 "one file needs a year column with two years, or --years BEFORE,AFTER "
                 f"(it has: {', '.join(map(str, present)) or 'no years'})",
-                where,
-            )
+                where, code="one_file_two_years", facts={"years": tuple(present)},
+            )  # fmt: skip
         return present
     missing = [y for y in years if y not in present]
     if missing:
         raise UsageError(
-            f"no rows for year {missing[0]} (the file has: {', '.join(map(str, present))})", where
-        )
+            f"no rows for year {missing[0]} (the file has: {', '.join(map(str, present))})", where,
+            code="no_rows_for_year", facts={"year": missing[0], "years": tuple(present)},
+        )  # fmt: skip
     return list(years)
 
 
@@ -214,10 +216,12 @@ def contact_series(tables: list[RawTable], municipality: str | None, strict: boo
         if len(data.years) != 1:
             found = ", ".join(map(str, data.years)) or "none"
             raise UsageError(f"a series takes one year per file; this file has years: {found}",
-                             where)  # fmt: skip
+                             where, code="series_one_year_per_file",
+                             facts={"years": tuple(data.years)})  # fmt: skip
         year = data.years[0]
         if any(side.year == year for side in sides):
-            raise UsageError(f"two files hold {year}; give each year once", where)
+            raise UsageError(f"two files hold {year}; give each year once", where,
+                             code="series_year_twice", facts={"year": year})  # fmt: skip
         sides.append(Side(str(year), year, data.table, data.exclusions, contacts=data.frame,
                           municipality=_one_municipality(data, municipality)))  # fmt: skip
     return sorted(sides, key=lambda side: side.year or 0)
@@ -298,7 +302,9 @@ def survey_years(
             if year is not None and present:
                 if year not in present:
                     shown = ", ".join(map(str, present))
-                    raise UsageError(f"no rows for year {year} (the file has: {shown})", where)
+                    raise UsageError(f"no rows for year {year} (the file has: {shown})", where,
+                                     code="no_rows_for_year",
+                                     facts={"year": year, "years": tuple(present)})  # fmt: skip
                 mask = np.asarray(groups == year, dtype=bool)
             elif year is None and len(present) == 1:
                 year = present[0]
@@ -314,8 +320,8 @@ def survey_years(
     if groups is None:
         raise UsageError(
             "one survey file needs a year (år) column; or give two files",
-            Location(data.table.source, data.table.sheet),
-        )
+            Location(data.table.source, data.table.sheet), code="survey_needs_year",
+        )  # fmt: skip
     present = sorted({int(g) for g in groups[~np.isnan(groups)]})
     pair = _year_pair(years, present, data.table)
     before = SurveyYear(data, np.asarray(groups == pair[0], dtype=bool), pair[0], no_year)
@@ -376,7 +382,8 @@ def read_benchmark(
     table = kolada_json_table([path]) if is_json(path) else widen_to_long(opts.read(path))
     where = Location(table.source, table.sheet)
     if municipality is None:
-        raise UsageError("name this municipality with --municipality to compare it", where)
+        raise UsageError("name this municipality with --municipality to compare it", where,
+                         code="benchmark_needs_municipality")  # fmt: skip
     this = fold(municipality)
     if is_kolada_table(table.columns, table.source, table.sheet):
         names = [n for n, s in SPECS.items() if s.direction != 0]
@@ -389,7 +396,9 @@ def read_benchmark(
                 year = periods[-1]
             elif year not in periods:
                 shown = ", ".join(map(str, periods))
-                raise UsageError(f"no values for {year} (the file has: {shown})", where)
+                raise UsageError(f"no values for {year} (the file has: {shown})", where,
+                                 code="no_values_for_year",
+                                 facts={"year": year, "years": tuple(periods)})  # fmt: skip
             frame = frame[frame["period"].eq(year)]
         key = frame["municipality_id"].fillna(frame["municipality"])
         is_this = fold_text(frame["municipality"]).eq(this).fillna(False).astype(bool)
@@ -403,7 +412,8 @@ def read_benchmark(
     )
     data = load_contacts(table, year=year if has_year is not None else None, strict=opts.strict)
     if data.frame["municipality"].isna().all():
-        raise DataError("a benchmark contact file needs a municipality (kommun) column", where)
+        raise DataError("a benchmark contact file needs a municipality (kommun) column", where,
+                        code="benchmark_needs_municipality_column")  # fmt: skip
     is_this = fold_text(data.frame["municipality"]).eq(this).fillna(False).astype(bool)
     contacts = data.frame.assign(is_this=is_this.to_numpy())
     return BenchmarkData(table, "contacts", year, municipality, data.exclusions, contacts=contacts)

@@ -90,12 +90,14 @@ def letters_to_index(letters: str) -> int:
     return n
 
 
-def _refuse(what: str, lim: Limits, where: Location) -> DataError:
+def _refuse(what: str, lim: Limits, where: Location, **facts: object) -> DataError:
+    """``facts`` name ``what`` for the error line in another language (``kind``: row_beyond,
+    col_beyond, span or ods_span, with its numbers)."""
     return DataError(
         f"{what}, over the reader's limit of {lim.max_cells:,} cells; refused before reading "
         "(give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
-        where,
-    )
+        where, code="too_many_cells", facts={**facts, "max_cells": lim.max_cells},
+    )  # fmt: skip
 
 
 def check_workbook(data: bytes, suffix: str, source: str, lim: Limits) -> zipfile.ZipFile | None:
@@ -113,11 +115,13 @@ def check_workbook(data: bytes, suffix: str, source: str, lim: Limits) -> zipfil
                 code="password_protected",
             )
         if suffix != ".xls":
-            raise DataError(f"is an old-style .xls workbook named {suffix}; rename it .xls", where)
+            raise DataError(f"is an old-style .xls workbook named {suffix}; rename it .xls", where,
+                            code="old_xls_named", facts={"suffix": suffix})  # fmt: skip
         return None
     if not data.startswith(_ZIP):
         if suffix == ".xls" and data[:8].isascii() and b"<" in data[:200]:
-            raise DataError("is an HTML or XML file named .xls, not a workbook", where)
+            raise DataError("is an HTML or XML file named .xls, not a workbook", where,
+                            code="html_named_xls")  # fmt: skip
         head = data[:65536]
         if b"\x00" not in head and _mostly_text(head):
             raise DataError(
@@ -134,24 +138,27 @@ def check_workbook(data: bytes, suffix: str, source: str, lim: Limits) -> zipfil
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DataError(f"is not a readable spreadsheet (damaged zip: {exc})", where) from exc
+        raise _damaged("zip", exc, where) from exc
     if len(infos) > _MAX_MEMBERS:
-        raise DataError(f"holds {len(infos):,} files; not a workbook a survey tool writes", where)
+        raise DataError(f"holds {len(infos):,} files; not a workbook a survey tool writes", where,
+                        code="too_many_members", facts={"n": len(infos)})  # fmt: skip
     total = sum(i.file_size for i in infos)
     if total > lim.max_bytes:
         raise DataError(
             f"unpacks to {total:,} bytes, over the limit of {lim.max_bytes:,} "
             "(set SERVQUAL_MAX_BYTES to allow more)",
-            where,
-        )
+            where, code="unpacks_too_big", facts={"total": total, "max_bytes": lim.max_bytes},
+        )  # fmt: skip
     for info in infos:
         stored = max(info.compress_size, 1)
         if info.file_size > 10_000_000 and info.file_size / stored > lim.max_ratio:
             raise DataError(
                 f"member {info.filename!r} unpacks {info.file_size / stored:,.0f} times its "
                 f"size (limit {lim.max_ratio:.0f}:1); refused as a possible zip bomb",
-                where,
-            )
+                where, code="zip_bomb", facts={"name": info.filename,
+                                               "ratio": info.file_size / stored,
+                                               "max_ratio": lim.max_ratio},
+            )  # fmt: skip
     return zf
 
 
@@ -169,7 +176,7 @@ def _member(zf: zipfile.ZipFile, name: str, lim: Limits, where: Location) -> byt
         with zf.open(name) as fh:
             xml = fh.read(lim.max_bytes + 1)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise DataError(f"is not a readable spreadsheet (damaged {name}: {exc})", where) from exc
+        raise _damaged(name, exc, where) from exc
     if len(xml) > lim.max_bytes:
         raise DataError(f"member {name!r} unpacks beyond {lim.max_bytes:,} bytes", where)
     return xml
@@ -302,7 +309,8 @@ def _unpack_and_scan(
 
 
 def _damaged(name: str, exc: object, where: Location) -> DataError:
-    return DataError(f"is not a readable spreadsheet (damaged {name}: {exc})", where)
+    return DataError(f"is not a readable spreadsheet (damaged {name}: {exc})", where,
+                     code="damaged_workbook", facts={"name": name, "detail": str(exc)})  # fmt: skip
 
 
 def _check_xlsx_extent(xml: bytes, lim: Limits, where: Location) -> bool:
@@ -327,13 +335,15 @@ def check_extent(refs: RefScan, lim: Limits, where: Location) -> bool:
         return ordered
     rows = max(rows, refs.max_row)
     if rows > lim.max_rows:
-        raise _refuse(f"a cell lies at row {rows:,}, beyond Excel's {lim.max_rows:,}", lim, where)
+        raise _refuse(f"a cell lies at row {rows:,}, beyond Excel's {lim.max_rows:,}", lim, where,
+                      kind="row_beyond", rows=rows, max_rows=lim.max_rows)  # fmt: skip
     widest = _widest(rows, lim)
     if refs.max_col > widest:
         if widest >= lim.max_columns:
-            raise _refuse("a cell lies beyond column XFD", lim, where)
+            raise _refuse("a cell lies beyond column XFD", lim, where, kind="col_beyond")
         col = refs.first_beyond(widest)
-        raise _refuse(f"the sheet spans {rows:,} rows and at least {col:,} columns", lim, where)
+        raise _refuse(f"the sheet spans {rows:,} rows and at least {col:,} columns", lim, where,
+                      kind="span", rows=rows, cols=col)  # fmt: skip
     return ordered and not later
 
 
@@ -372,4 +382,5 @@ def scan_ods(zf: zipfile.ZipFile, source: str, lim: Limits) -> None:
         if not empty:  # a repeated cell with content
             width = max(width, int(count) + width)
     if rows > lim.max_rows or rows * width > lim.max_cells:
-        raise _refuse(f"its repeated rows and cells span {rows:,} x {width:,}", lim, where)
+        raise _refuse(f"its repeated rows and cells span {rows:,} x {width:,}", lim, where,
+                      kind="ods_span", rows=rows, cols=width)  # fmt: skip

@@ -59,7 +59,9 @@ def refuse_input(target: Path, option: str = "output") -> None:
     if name is not None:
         also = "" if name == str(target) else f" ({name!r})"
         raise UsageError(
-            f"{option} {str(target)!r} is an input file{also}; refusing to overwrite it"
+            f"{option} {str(target)!r} is an input file{also}; refusing to overwrite it",
+            code="output_is_input",
+            facts={"option": option, "target": str(target), "name": name, "also": bool(also)},
         )
 
 

@@ -9,6 +9,8 @@ writes itself (tests check that the two agree); an English run prints the raise 
 unchanged. Entries whose key starts with ``part_`` are pieces added to several messages (advice
 on the encoding and the sheet). An error without a code, or with a code not listed here, keeps its
 English sentence in a Swedish run; only the prefix and the place words are Swedish.
+The report configuration's and the output paths' sentences live in
+:mod:`servqual_cli.report.error_words` and are spread into :data:`ERRORS`.
 
 :data:`ERRNO_REASONS` says why the system refused a file, by ``errno`` name, for
 ``file_unreadable`` (any other reason stays in the system's English words).
@@ -18,6 +20,14 @@ choices, an option without its value) that the CLI says again in Swedish.
 """
 
 from __future__ import annotations
+
+from servqual_cli.report.error_words import (
+    CONFIG_ERRORS,
+    MEASUREMENT_ERRORS,
+    OUTPUT_ERRORS,
+    TEXT_ERRORS,
+    WORKBOOK_ERRORS,
+)
 
 ERRORS: dict[str, tuple[str, str]] = {
     # key: (sv, en)
@@ -252,6 +262,13 @@ ERRORS: dict[str, tuple[str, str]] = {
         '; sätt nycklar med å, ä, ö inom citattecken: {{ "område" = ... }}',
         '; quote keys with å, ä, ö: {{ "område" = ... }}',
     ),
+    # the report configuration, output paths, service-measurement files, hostile or broken
+    # workbooks: report/error_words.py
+    **CONFIG_ERRORS,
+    **OUTPUT_ERRORS,
+    **MEASUREMENT_ERRORS,
+    **WORKBOOK_ERRORS,
+    **TEXT_ERRORS,
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {
@@ -262,6 +279,7 @@ ERRNO_REASONS: dict[str, tuple[str, str]] = {
     "ELOOP": ("för många nivåer av symboliska länkar", "Too many levels of symbolic links"),
     "ENOTDIR": ("en del av sökvägen är ingen mapp", "Not a directory"),
     "EIO": ("in- eller utmatningsfel", "Input/output error"),
+    "ENOSPC": ("inget utrymme kvar på enheten", "No space left on device"),
 }
 
 CLICK: dict[str, tuple[str, str]] = {

@@ -48,6 +48,7 @@ Layout (every key optional unless marked)::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tomllib
 from collections.abc import Mapping
@@ -128,17 +129,22 @@ class _Checker:
             name = f"{prefix}{key}"
             if key not in spec:
                 known = ", ".join(spec)
-                raise self.fail(f"unknown key {name!r} (known keys here: {known})")
+                raise self.fail(f"unknown key {name!r} (known keys here: {known})",
+                                "config_unknown_key", name=name, known=known)  # fmt: skip
             types = spec[key]
             # bool is an int in Python; an int where a bool is expected (or vice versa) is wrong
             ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
             if not ok:
                 want = " or ".join(_TYPE_NAMES[t] for t in types)
-                raise self.fail(f"key {name!r} must be {want}, not {value!r}")
+                raise self.fail(f"key {name!r} must be {want}, not {value!r}", "config_wrong_type",
+                                name=name, types=[t.__name__ for t in types],
+                                value=value)  # fmt: skip
 
     def choice(self, value: str, allowed: tuple[str, ...], name: str) -> str:
         if value not in allowed:
-            raise self.fail(f"key {name!r} must be one of {', '.join(allowed)}, not {value!r}")
+            shown = ", ".join(allowed)
+            raise self.fail(f"key {name!r} must be one of {shown}, not {value!r}",
+                            "config_not_one_of", name=name, allowed=shown, value=value)  # fmt: skip
         return value
 
 
@@ -146,8 +152,9 @@ def _file(base: Path, given: str, role: str, key: str, check: _Checker) -> Input
     path = (base / given).resolve() if not Path(given).is_absolute() else Path(given)
     if not path.is_file():
         raise check.fail(
-            f"key {key!r}: file {given!r} not found (paths are relative to the config file)"
-        )
+            f"key {key!r}: file {given!r} not found (paths are relative to the config file)",
+            "config_file_not_found", key=key, given=given,
+        )  # fmt: skip
     return InputFile(role, given, path)
 
 
@@ -187,19 +194,21 @@ def parse_config(
     if "sections" in data:
         sections = tuple(data["sections"])
         if not sections or not all(isinstance(s, str) for s in sections):
-            raise check.fail("key 'sections' must be a non-empty list of section names")
+            raise check.fail("key 'sections' must be a non-empty list of section names",
+                             "config_sections_list")  # fmt: skip
         if len(set(sections)) != len(sections):
-            raise check.fail("key 'sections' names a section twice")
+            raise check.fail("key 'sections' names a section twice", "config_sections_twice")
     survey = _survey(data["survey"], base, check) if "survey" in data else None
     contacts = _contacts(data["contacts"], base, check) if "contacts" in data else None
     service = _service(data["service"], base, check) if "service" in data else None
     tolerance = _tolerance(data["tolerance"], base, check) if "tolerance" in data else None
     if survey is None and contacts is None and service is None and tolerance is None:
-        raise check.fail("the config names no input: add a [survey], [contacts] or [service] table")
+        raise check.fail("the config names no input: add a [survey], [contacts] or [service] table",
+                         "config_no_input")  # fmt: skip
     period = data.get("period")
     min_n = data.get("min_n", MIN_N)
     if min_n < 1:
-        raise check.fail(f"key 'min_n' must be 1 or more, not {min_n}")
+        raise check.fail(f"key 'min_n' must be 1 or more, not {min_n}", "config_min_n", min_n=min_n)
     return ReportConfig(
         language=lang,
         title=data.get("title"),
@@ -221,12 +230,11 @@ def _date(value: str | dt.date | None, check: _Checker) -> dt.date | None:
     """The report's date: a TOML date (``2025-02-15``) or the same as a string."""
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
-    if isinstance(value, dt.datetime):
-        raise check.fail(f"key 'date' must be a date such as 2025-02-15, not {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise check.fail(f"key 'date' must be a date such as 2025-02-15, not {value!r}") from None
+    if not isinstance(value, dt.datetime):  # a date and time is refused like a text that is none
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise check.fail(f"key 'date' must be a date such as 2025-02-15, not {value!r}", "config_date",
+                     value=value)  # fmt: skip
 
 
 def _read_keys(data: Mapping[str, Any], base: Path, check: _Checker, table: str) -> dict[str, Any]:
@@ -234,7 +242,8 @@ def _read_keys(data: Mapping[str, Any], base: Path, check: _Checker, table: str)
     instrument (built-in or a file), ``sheet``, ``encoding``, ``header_row`` and ``strict``;
     ``table`` is the table's name, so an error names its key (``tolerance.header_row``)."""
     if "file" not in data:
-        raise check.fail(f"key '{table}.file' is required in [{table}]")
+        raise check.fail(f"key '{table}.file' is required in [{table}]", "config_file_required",
+                         table=table)  # fmt: skip
     instrument = data.get("instrument")
     instrument_file = None
     if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
@@ -242,7 +251,8 @@ def _read_keys(data: Mapping[str, Any], base: Path, check: _Checker, table: str)
         instrument = str(instrument_file.path)
     header_row = data.get("header_row")
     if header_row is not None and header_row < 1:
-        raise check.fail(f"key '{table}.header_row' must be 1 or more")
+        raise check.fail(f"key '{table}.header_row' must be 1 or more", "config_header_row",
+                         table=table)  # fmt: skip
     return {
         "file": _file(base, data["file"], table, f"{table}.file", check),
         "instrument": instrument,
@@ -259,7 +269,8 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
     read = _read_keys(data, base, check, "survey")
     conf = float(data.get("conf", 0.95))
     if not 0.5 <= conf <= 0.999:
-        raise check.fail(f"key 'survey.conf' must be between 0.5 and 0.999, not {conf}")
+        raise check.fail(f"key 'survey.conf' must be between 0.5 and 0.999, not {conf}",
+                         "config_conf", conf=conf)  # fmt: skip
     crosshair = check.choice(data.get("ipa_crosshair", "mean"), CROSSHAIRS, "survey.ipa_crosshair")
     return SurveyConfig(
         **read,
@@ -274,14 +285,17 @@ def _contacts(data: Mapping[str, Any], base: Path, check: _Checker) -> ContactsC
     check.table(data, _CONTACTS, "contacts.")
     years = data.get("years")
     if not years:
-        raise check.fail("key 'contacts.years' is required: a table of year = \"file\"")
+        raise check.fail("key 'contacts.years' is required: a table of year = \"file\"",
+                         "config_years_required")  # fmt: skip
     files = []
     for year in sorted(years):  # TOML tables keep file order; reports go oldest first
         if not str(year).strip().isdigit() or len(str(year).strip()) != 4:
-            raise check.fail(f"key 'contacts.years.{year}' must be a year such as 2020")
+            raise check.fail(f"key 'contacts.years.{year}' must be a year such as 2020",
+                             "config_year_key", year=year)  # fmt: skip
         value = years[year]
         if not isinstance(value, str):
-            raise check.fail(f"key 'contacts.years.{year}' must be a file name, not {value!r}")
+            raise check.fail(f"key 'contacts.years.{year}' must be a file name, not {value!r}",
+                             "config_year_file", year=year, value=value)  # fmt: skip
         files.append(
             (year, _file(base, value, f"contacts {year}", f"contacts.years.{year}", check))
         )
@@ -299,7 +313,8 @@ def _contacts(data: Mapping[str, Any], base: Path, check: _Checker) -> ContactsC
 def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceConfig:
     check.table(data, _SERVICE, "service.")
     if "kpi" not in data and "feedback" not in data:
-        raise check.fail("[service] needs 'kpi' (a KPI TOML) or 'feedback' (a register file)")
+        raise check.fail("[service] needs 'kpi' (a KPI TOML) or 'feedback' (a register file)",
+                         "config_service_input")  # fmt: skip
     kpi, feedback = data.get("kpi"), data.get("feedback")
     return ServiceConfig(
         kpi=None if kpi is None else _file(base, kpi, "kpi", "service.kpi", check),
@@ -378,7 +393,8 @@ def with_overrides(config: ReportConfig, lang: str | None = None, **survey: Any)
     if given:
         if config.survey is None:
             names = ", ".join(f"--{k.replace('_', '-')}" for k in given)
-            raise ConfigError(f"{names} given, but the config has no [survey] table")
+            raise ConfigError(f"{names} given, but the config has no [survey] table",
+                              code="config_no_survey", facts={"names": names})  # fmt: skip
         changes = dict(given)
         inst = given.get("instrument")
         if inst is not None and inst.lower() not in BUILTIN_INSTRUMENTS:

@@ -46,6 +46,51 @@ def main() -> None:
         '[dimensions]\n"Miljö" = [1, 2]\n'.encode("latin-1")
     )
     (here / "kpi_latin1.toml").write_bytes('[[kpi]]\nname = "Träg"\n'.encode("latin-1"))
+    # report configurations, each wrong in one key (paths are relative to this folder)
+    survey = '[survey]\nfile = "../kiosk.csv"\ninstrument = "../kiosk.toml"\n'
+    configs = {
+        "config_unknown_key": 'titel = "Kiosk"\n' + survey,
+        "config_wrong_type": "min_n = 2.5\n" + survey,
+        "config_not_one_of": 'language = "de"\n' + survey,
+        "config_file_not_found": '[survey]\nfile = "saknas.csv"\n',
+        "config_sections_list": "sections = []\n" + survey,
+        "config_sections_twice": 'sections = ["gaps", "gaps"]\n' + survey,
+        "config_no_input": 'title = "Kiosk"\n',
+        "config_min_n": "min_n = 0\n" + survey,
+        "config_date": 'date = "15 februari 2025"\n' + survey,
+        "config_date_time": "date = 2025-02-15T10:00:00\n" + survey,
+        "config_file_required": '[survey]\ninstrument = "../kiosk.toml"\n',
+        "config_header_row": survey + "header_row = 0\n",
+        "config_conf": survey + "conf = 0.3\n",
+        "config_years_required": '[contacts]\nmunicipality = "Lekeberg"\n',
+        "config_year_key": '[contacts.years]\n"år 2019" = "../contacts_2019.csv"\n',
+        "config_year_file": "[contacts.years]\n2019 = 2019\n",
+        "config_service_input": '[service]\nas_of = "2024-06-30"\n',
+        "config_no_survey": '[contacts.years]\n2019 = "../contacts_2019.csv"\n'
+        '2020 = "../contacts_2020.csv"\n',
+    }
+    for name, text in configs.items():
+        (here / f"{name}.toml").write_text(text, encoding="utf-8")
+    # contact files (io.measurement): without a municipality column; one year in a year column;
+    # a Kolada benchmark of 2019 only
+    data = here.parent
+    for year in (2019, 2020):
+        lines = (data / f"contacts_{year}.csv").read_text(encoding="utf-8").splitlines()
+        kept = [line.partition(",")[2] for line in lines]  # municipality is the first column
+        (here / f"no_municipality_{year}.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    lines = (data / "contacts_years.csv").read_text(encoding="utf-8").splitlines()
+    (here / "year_2019.csv").write_text(
+        "\n".join([lines[0], *(x for x in lines[1:] if x.startswith("2019,"))]) + "\n",
+        encoding="utf-8",
+    )
+    kolada = (data / "contacts_kolada.csv").read_text(encoding="utf-8")
+    (here / "kolada_2019.csv").write_text(kolada.replace(",2020,", ",2019,"), encoding="utf-8")
+    # workbooks that are not what their name says, or a zip archive that is damaged (io.zipguard)
+    (here / "old_style.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (here / "html.xls").write_text(
+        "<html><body><table><tr><td>E1</td></tr></table></body></html>\n", encoding="utf-8"
+    )
+    (here / "damaged_zip.xlsx").write_bytes(b"PK\x03\x04" + bytes(60))
     # a parquet file with columns and no rows; a workbook whose only sheet is empty
     empty = pa.array([], pa.int64())
     pq.write_table(pa.table({"F1": empty, "U1": empty}), here / "no_rows.parquet")

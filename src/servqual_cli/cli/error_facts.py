@@ -1,0 +1,124 @@
+"""Facts of more error codes put in the shape their sentence needs (the report configuration,
+output paths, service-measurement files, hostile workbooks); :mod:`servqual_cli.cli.error_text`
+takes :data:`MORE_PREPARE` into its table of preparations. Kept apart so that each module stays
+under 400 lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from servqual_cli.report.catalog import count_text
+from servqual_cli.report.catalog_errors import ERRNO_REASONS, ERRORS
+
+__all__ = ["MORE_PREPARE"]
+
+
+def _word(key: str, lang: str, **fill: object) -> str:
+    pair = ERRORS[key]
+    return (pair[0] if lang == "sv" else pair[1]).format(**fill)
+
+
+def _joined(values: object) -> str:
+    return ", ".join(str(v) for v in values) if isinstance(values, list | tuple) else str(values)
+
+
+def _prep_types(f: dict[str, Any], lang: str) -> None:
+    """``a string or an integer`` from the Python type names (report.config)."""
+    f["want"] = _word("part_type_or", lang).join(_word(f"part_type_{t}", lang) for t in f["types"])
+
+
+def _prep_option(f: dict[str, Any], lang: str) -> None:
+    """``output`` is said "utfilen"; an option's own name (``--excluded``) stays."""
+    if f.get("option") == "output":
+        f["option"] = _word("part_option_output", lang)
+
+
+def _prep_os_reason(f: dict[str, Any], lang: str) -> None:
+    """The system's reason, raised lower-cased in English (report.atomic.os_reason)."""
+    _prep_option(f, lang)
+    pair = ERRNO_REASONS.get(str(f.get("errno", "")))
+    if lang == "sv" and pair is not None:
+        f["reason"] = pair[0]
+
+
+def _prep_input(f: dict[str, Any], lang: str) -> None:
+    _prep_option(f, lang)
+    f["also"] = f" ({f['name']!r})" if f["also"] else ""
+
+
+def _prep_what(f: dict[str, Any], lang: str) -> None:
+    key = f"part_what_{f['what']}"
+    if key in ERRORS:
+        f["what"] = _word(key, lang)
+
+
+def _prep_year_list(f: dict[str, Any], lang: str) -> None:
+    """The years a file has, or "no years" / "none" (io.measurement)."""
+    years = _joined(f.get("years", ()))
+    f["years"] = years
+    f["present"] = years or _word("part_no_years", lang)
+    f["found"] = years or _word("part_none", lang)
+
+
+def _prep_kind(f: dict[str, Any], lang: str) -> None:
+    f["columns"] = _joined(f["columns"])
+
+
+def _num(n: object, lang: str) -> str:
+    """A size in a limit's message: thousands grouped, as the raise site's ``{n:,}``."""
+    whole = round(float(str(n)))
+    return count_text(whole, lang) if lang == "sv" else f"{whole:,}"
+
+
+def _prep_cells(f: dict[str, Any], lang: str) -> None:
+    """``what`` of a sheet over the cell limit from its kind and numbers (io.zipguard)."""
+    numbers = {k: _num(f[k], lang) for k in ("rows", "cols", "max_rows") if k in f}
+    f["what"] = _word(f"part_cells_{f['kind']}", lang, **numbers)
+    f["max_cells"] = _num(f["max_cells"], lang)
+
+
+def _prep_sizes(f: dict[str, Any], lang: str) -> None:
+    for key in ("n", "total", "max_bytes", "ratio"):
+        if key in f:
+            f[key] = _num(f[key], lang)
+    if "max_ratio" in f:  # written without grouping at the raise site ({:.0f})
+        f["max_ratio"] = str(round(float(str(f["max_ratio"]))))
+    if f.get("name") == "zip":
+        f["name"] = _word("part_zip", lang)
+
+
+def _prep_label(f: dict[str, Any], lang: str) -> None:
+    """The codec's name and why it was chosen (io.decode)."""
+    why = f.get("why")
+    f["label"] = f["name"] if not why else f"{f['name']} ({_word(f'part_why_{why}', lang)})"
+
+
+def _prep_limit(f: dict[str, Any], lang: str) -> None:
+    f["limit"] = _num(f["limit"], lang)
+
+
+MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "config_wrong_type": _prep_types,
+    "output_device": _prep_option,
+    "output_unusable": _prep_os_reason,
+    "output_is_folder": _prep_option,
+    "output_not_regular": _prep_option,
+    "output_folder_missing": _prep_option,
+    "output_is_input": _prep_input,
+    "input_is_folder": _prep_what,
+    "input_not_regular": _prep_what,
+    "not_contacts_or_survey": _prep_kind,
+    "one_file_two_years": _prep_year_list,
+    "no_rows_for_year": _prep_year_list,
+    "no_values_for_year": _prep_year_list,
+    "series_one_year_per_file": _prep_year_list,
+    "too_many_cells": _prep_cells,
+    "damaged_workbook": _prep_sizes,
+    "too_many_members": _prep_sizes,
+    "unpacks_too_big": _prep_sizes,
+    "zip_bomb": _prep_sizes,
+    "not_decodable_at": _prep_label,
+    "field_too_long": _prep_limit,
+}
