@@ -85,7 +85,7 @@ def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) ->
     >>> row = {"dimension": "Tangibles", "weighted": -0.207, "ci_low": -0.353, "ci_high": -0.061,
     ...        "p_adjusted": 0.0055, "unweighted": -0.05, "unweighted_p_adjusted": 0.45}
     >>> differ_text([row], res, "en")[:71]
-    'Weighted and unweighted conclusions differ for: Tangibles (weighted −0.'
+    'Weighted and unweighted conclusions differ for: Tangibles (weighted -0.'
     >>> differ_text([], res, "sv")
     'Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, 5\xa0%-nivån).'
     """
