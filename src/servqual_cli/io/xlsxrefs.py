@@ -86,8 +86,8 @@ class RefScan:
     increasing : bool
         The row numbers increase strictly in document order.
     row_elements : int
-        ``<row`` and ``:row␣`` in the XML, as ``bytes.count`` counts them (rows without a
-        number count too: calamine puts each below the one before).
+        ``<row`` and ``:row␣`` (␣: XML white space) in the XML, counted as ``bytes.count``
+        would (rows without a number count too: calamine puts each below the one before).
     formula : bool
         The XML has a ``<f`` (a formula element).
     error_cells : bool

@@ -106,7 +106,8 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
 
 
 def structure(a: np.ndarray, xml: Xml, start: int, end: int) -> tuple[int, bool, int]:
-    """``<row`` and ``:row␣`` whose ``w`` lies in ``[start, end)``, whether a ``<f`` whose
+    """``<row`` and ``:row␣`` (␣: XML white space) whose ``w`` lies in ``[start, end)``,
+    whether a ``<f`` whose
     ``f`` does, and the offset of the last ``<!`` or ``<?`` (a comment, CDATA section or
     processing instruction; -1: none) whose ``!`` or ``?`` does (from offset 3 on). The ``w``
     bytes (one per row) are found with one comparison and the bytes before and after them looked
@@ -116,13 +117,19 @@ def structure(a: np.ndarray, xml: Xml, start: int, end: int) -> tuple[int, bool,
     >>> xml = b"<row r='1'/><row>x<x:row ><x:rowBreaks/><f>1</f><!-- -->"
     >>> structure(np.frombuffer(xml, np.uint8), xml, 0, 56)
     (3, True, 48)
+    >>> xml = b"<x:row\\tr='1'/><x:row\\nr='2'/>"
+    >>> structure(np.frombuffer(xml, np.uint8), xml, 0, len(xml))[0]
+    2
     """
     at = np.flatnonzero(a[start:end] == 0x77) + start
     at = at[at >= 3]
     w = at[(a[at - 1] == 0x6F) & (a[at - 2] == 0x72)]
     opens, colon = a[w - 3] == 0x3C, a[w - 3] == 0x3A
     after = a[np.minimum(w + 1, len(a) - 1)]
-    rows = int(np.count_nonzero(opens | (colon & (after == 0x20) & (w + 1 < len(a)))))
+    # a prefixed row element is ":row" and XML white space (space, tab, LF, CR: an attribute
+    # may follow any of them), not ":rowBreaks" and the like
+    spaced = (after == 0x20) | (after == 0x09) | (after == 0x0A) | (after == 0x0D)
+    rows = int(np.count_nonzero(opens | (colon & spaced & (w + 1 < len(a)))))
     low = max(start, 3)
     formula = _after_open(a, xml, low, end, 0x66, last=False) >= 0
     if start == 0:  # an "f" at offset 1 or 2 (the search above starts at offset 3)
