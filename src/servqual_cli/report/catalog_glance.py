@@ -28,6 +28,9 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_source_measurement": ("servicemätningen", "service measurement"),
     "g_source_p_holm": ("{source}, p efter Holm {p}", "{source}, Holm-adjusted p {p}"),
     "g_source_p": ("{source}, p {p}", "{source}, p {p}"),
+    # the workbook's overview holds the change as a number, so its source and p get a column of
+    # their own, with the words the table and the card put in brackets after the change
+    "g_change_source": ("Förändringens källa", "Source of the change"),
     "g_change_verdict": ("Förändringen", "The change"),
     "g_goal": ("Mål / norm", "Target / norm"),
     "g_goal_verdict": ("Mot mål / norm", "Against target / norm"),

@@ -302,6 +302,13 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
             rl(_change_key(rows), lang): [
                 None if r.small_base else scaled(r, r.change) for r in rows
             ],
+            # where the change was computed and its p, the words the Markdown table and the web
+            # card put in brackets after the change (review 9, finding 3); "–" where the row's
+            # own data gave it, so the column is left out when no row borrows a change
+            rl("g_change_source", lang): [
+                "–" if r.small_base or r.change is None else _source_text(r, lang) or "–"
+                for r in rows
+            ],
             rl("g_change_verdict", lang): [verdict(r, r.change_verdict) for r in rows],
             rl("g_target", lang): [
                 None if r.against_expectation else scaled(r, r.target) for r in rows
