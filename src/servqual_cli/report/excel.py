@@ -30,7 +30,7 @@ from servqual_cli import __version__
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.charts import figures
 from servqual_cli.report.safe_text import xml_safe
-from servqual_cli.report.spec import Document, Glance, Table, format_value
+from servqual_cli.report.spec import Document, Glance, Table, format_value, number_columns
 from servqual_cli.report.workbook import FONT_NAME, number_format, put, sheet_name, workbook_bytes
 
 HEADER_FILL = PatternFill("solid", fgColor="0072B2")  # Okabe-Ito blue, as in the charts
@@ -47,6 +47,7 @@ ALPHA = 0.05  # "significant deterioration": negative and p below this
 DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met",
                  "▼ sämre", "▼ worse", "✗ ej uppfyllt", "✗ not met")  # fmt: skip
 HEADER_ROW = 2
+RIGHT = Alignment(horizontal="right")
 
 
 def _digits_as_numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -70,10 +71,15 @@ def write_table(ws: Worksheet, table: Table, lang: str = "en") -> None:
     ncol, nrow = len(frame.columns), len(frame)
     put(ws, 1, 1, table.title).font = TITLE_FONT
     thin = Side(style="thin", color="FFFFFF")
+    # A column of mostly numbers is right-aligned, header and words too (spec.number_columns,
+    # the rule every renderer shares); Excel right-aligns the numbers themselves, so only its
+    # text cells ("–", "ingen ökning kan skiljas från slumpen …") are set, cell by cell.
+    right = number_columns(frame)
     for j, name in enumerate(frame.columns, start=1):
         cell = put(ws, HEADER_ROW, j, str(name))
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        side = "right" if right[j - 1] else None
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal=side)
         cell.border = Border(left=thin, right=thin)
     formats = [table.formats.get(str(c)) for c in frame.columns]
     excel_formats = [number_format(f, lang) for f in formats]
@@ -82,6 +88,8 @@ def write_table(ws: Worksheet, table: Table, lang: str = "en") -> None:
             cell = put(ws, i, j, value)
             if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
                 cell.number_format = excel_formats[j - 1]
+            elif right[j - 1] and isinstance(cell.value, str):
+                cell.alignment = RIGHT
     last = HEADER_ROW + max(nrow, 1)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(ncol, 1))}{last}"

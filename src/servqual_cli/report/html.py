@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from numbers import Real
 from typing import Any
 
 import pandas as pd
@@ -39,7 +40,16 @@ from servqual_cli.report.html_cells import format_cell, missing
 from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.safe_text import html_safe
-from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text
+from servqual_cli.report.spec import (
+    PLACEHOLDERS,
+    Document,
+    Figure,
+    Glance,
+    Section,
+    Table,
+    Text,
+    number_columns,
+)
 from servqual_cli.report.typeset import html_text
 
 # No script, frame, font, image or connection from anywhere; inline styles (the page's own
@@ -92,7 +102,8 @@ class PageOptions:
 def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[str, Any]:
     frame = table.frame
     columns = [str(c) for c in frame.columns]
-    numeric = [frame[c].dtype.kind in "iuf" for c in frame.columns]
+    # right-aligned columns: the rule every renderer shares (spec.number_columns)
+    numeric = number_columns(frame)
     row_header = bool(columns) and not numeric[0]
     rows = []
     for values in frame.itertuples(index=False, name=None):
@@ -104,8 +115,12 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
                 if isinstance(value, Link)
                 else format_cell(value, table.formats.get(name), lang)
             )
-            negative = name in table.signed and not missing(value) and num and value < 0
-            cells.append({"text": text, "num": num, "neg": negative, "link": link})
+            number = isinstance(value, Real) and not isinstance(value, bool) and not missing(value)
+            negative = name in table.signed and num and number and value < 0
+            # words in a number column ("ingen ökning kan skiljas från slumpen (högst …)") stay
+            # right-aligned with the column but may wrap, unlike its numbers
+            words = num and not number and not missing(value) and text not in PLACEHOLDERS
+            cells.append({"text": text, "num": num, "neg": negative, "link": link, "words": words})
         rows.append(cells)
     return {
         "kind": "table",

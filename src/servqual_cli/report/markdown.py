@@ -11,7 +11,16 @@ import unicodedata
 from collections.abc import Callable
 
 from servqual_cli.report.safe_text import visible
-from servqual_cli.report.spec import Document, Figure, Glance, Section, Table, Text, format_value
+from servqual_cli.report.spec import (
+    Document,
+    Figure,
+    Glance,
+    Section,
+    Table,
+    Text,
+    format_value,
+    number_columns,
+)
 
 _WARNING = {"sv": "Varning", "en": "Warning"}
 
@@ -75,7 +84,7 @@ def relative_png(figure: Figure) -> str:
 def render_table(
     table: Table, heading_level: int = 3, lang: str | None = None, number: str | None = None
 ) -> str:
-    """A Markdown pipe table; numeric columns right-aligned, numbers in ``lang``'s format;
+    """A Markdown pipe table; number columns right-aligned, numbers in ``lang``'s format;
     ``number`` ("Tabell 3.") goes before the title."""
     frame = table.frame
     lines = []
@@ -84,10 +93,9 @@ def render_table(
         lines += [f"{'#' * heading_level} {_line(title)}", ""]
     cols = [str(c) for c in frame.columns]
     lines.append("| " + " | ".join(_escape(c) for c in cols) + " |")
-    aligns = []
-    for c in frame.columns:
-        numeric = frame[c].dtype.kind in "iuf"
-        aligns.append("---:" if numeric else "---")
+    # Markdown aligns whole columns: a column of mostly numbers is right-aligned, its words too
+    # (spec.number_columns, the rule every renderer shares)
+    aligns = ["---:" if numeric else "---" for numeric in number_columns(frame)]
     lines.append("| " + " | ".join(aligns) + " |")
     for row in frame.itertuples(index=False, name=None):
         cells = [
