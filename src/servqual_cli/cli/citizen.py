@@ -123,7 +123,9 @@ def service_survey(
     years = sorted(int(y) for y in result.indices["year"].unique())
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     title = f"{_sl('command_title', lang.value)} {span}"
-    write_exclusions(excluded, exclusions, data.table)
+    # the benchmark file's summary rows too (its payload is that table's describe())
+    bench_input = [payload["benchmark"]] if payload["benchmark"] else []
+    write_exclusions(excluded, exclusions, data.table, inputs=bench_input)
     emit(Document(title, tuple(sections)), payload, tidy, fmt, output, lang=lang.value)
 
 

@@ -343,7 +343,7 @@ def trend(
         if side is sides[0] or side.table is not sides[0].table:
             sections += short_row_note(side.describe(), lang.value)
     title = "Trend" if kind == "contacts" else "SERVQUAL trend"
-    write_exclusions(excluded, all_excluded)
+    write_exclusions(excluded, all_excluded, inputs=[side.table for side in sides])
     span = " → ".join(side.label for side in sides)
     emit(Document(title=f"{title}: {span}", sections=tuple(sections)), payload, tidy, fmt,
          output, lang=lang.value)  # fmt: skip

@@ -367,17 +367,23 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.flush()
 
 
-def write_exclusions(path: Path | None, frame: Any, source: Any = None) -> None:
+def write_exclusions(path: Path | None, frame: Any, source: Any = None, inputs: Any = ()) -> None:
     """Render the ``--excluded`` list now; it is written with the main output (:func:`emit`).
 
     Every command's list has the same columns (:data:`~servqual_cli.io.exclusions.LIST_COLUMNS`:
     file, sheet, row, column, value, reason); ``source`` (a table with ``describe()``, or its
-    dict) names the file and sheet of a single file's cells."""
+    dict) names the file and sheet of a single file's cells. The trailing summary rows left out
+    of ``source`` and of ``inputs`` (the other tables a command read, each with ``describe()``
+    or as its dict) are listed too, one entry per row (reason ``summary_row``)."""
     if path is not None:
         from servqual_cli.io.exclusions import exclusion_list
 
-        described = source.describe() if hasattr(source, "describe") else (source or {})
-        listing = exclusion_list(frame, described.get("file"), described.get("sheet"))
+        def described_of(table: Any) -> dict[str, Any]:
+            return table.describe() if hasattr(table, "describe") else dict(table or {})
+
+        described = described_of(source)
+        tables = [described, *(described_of(t) for t in inputs)]
+        listing = exclusion_list(frame, described.get("file"), described.get("sheet"), tables)
         _STATE["pending"].append((Path(path), csv_bytes(listing, csv_settings())))
 
 

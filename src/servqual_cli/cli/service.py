@@ -135,7 +135,7 @@ def kpi(
         sections=(*kpi_sections(results, lang.value, groups, conf=conf), *shorts),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
-    write_exclusions(excluded, pd.concat(logs, ignore_index=True))
+    write_exclusions(excluded, pd.concat(logs, ignore_index=True), inputs=read_once)
     emit(doc, payload, kpi_tidy(results), fmt, output, lang=lang.value)
 
 

@@ -285,7 +285,7 @@ def knowledge_gap_cmd(
             ],
             ignore_index=True,
         )
-        write_exclusions(excluded, both)
+        write_exclusions(excluded, both, inputs=[cust.table, stf.table])
     emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
 
 

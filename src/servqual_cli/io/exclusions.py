@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +35,8 @@ REASON_TEXT = {
     "wrong_weekday": "wrong weekday (the date falls on another day)",
     "invalid_weight": "missing or negative weight",
     "excel_error": "spreadsheet error value (#N/A, #DIV/0! ...)",
+    # a whole trailing row of means or sums, left out before any cell was read (io.summary_rows)
+    "summary_row": "summary row",
 }
 
 
@@ -44,13 +47,18 @@ LIST_COLUMNS = ("file", "sheet", "row", "column", "value", "reason")
 
 
 def exclusion_list(
-    frame: pd.DataFrame | None, file: str | None = None, sheet: str | None = None
+    frame: pd.DataFrame | None,
+    file: str | None = None,
+    sheet: str | None = None,
+    inputs: Sequence[Mapping[str, Any]] = (),
 ) -> pd.DataFrame:
     """The ``--excluded`` list of ``frame``: :data:`LIST_COLUMNS` first, then any others.
 
     A frame of several files already has a ``file`` column (and may have ``sheet``); a
     single file's frame gets ``file`` and ``sheet`` from the arguments ("" when unknown, e.g.
-    the sheet of a CSV file).
+    the sheet of a CSV file). ``inputs`` (the tables' ``describe()``) add one entry per
+    trailing summary row left out (:func:`~servqual_cli.io.summary_rows.summary_row_entries`),
+    after that file's cells: the row is listed although none of its cells was read.
 
     >>> import pandas as pd
     >>> cells = pd.DataFrame({"row": [3], "column": ["E1"], "value": ["x"], "reason": ["blank"]})
@@ -76,7 +84,41 @@ def exclusion_list(
         if name not in out.columns:
             out[name] = ""
     rest = [c for c in out.columns if c not in LIST_COLUMNS]
-    return out[[*LIST_COLUMNS, *rest]].reset_index(drop=True)
+    out = out[[*LIST_COLUMNS, *rest]].reset_index(drop=True)
+    return _with_summary_rows(out, inputs) if inputs else out
+
+
+def _with_summary_rows(listing: pd.DataFrame, inputs: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """``listing`` with the summary rows of ``inputs`` each after the last cell of its file and
+    sheet (at the end when the file has none); the cells keep their order.
+
+    >>> import pandas as pd
+    >>> cells = exclusion_list(pd.DataFrame({"row": [3, 4], "column": ["E1", "E2"],
+    ...     "value": ["", "9"], "reason": ["blank", "out_of_range"],
+    ...     "file": ["a.csv", "b.csv"]}))
+    >>> inputs = [{"file": "a.csv", "sheet": None, "summary_rows": [{"row": 62,
+    ...     "label": "Medelvärde"}]}]
+    >>> exclusion_list(cells, inputs=inputs).values.tolist()
+    [['a.csv', '', 3, 'E1', '', 'blank'], ['a.csv', '', 62, '', 'Medelvärde', 'summary_row'], \
+['b.csv', '', 4, 'E2', '9', 'out_of_range']]
+    """
+    import pandas as pd
+
+    from servqual_cli.io.summary_rows import summary_row_entries
+
+    entries = pd.DataFrame(summary_row_entries(inputs), columns=list(LIST_COLUMNS))
+    if not len(entries):
+        return listing
+    # place: after the last listed cell of the same file and sheet, else after everything
+    where = pd.Series(range(len(listing)), dtype=float)
+    last = where.groupby([listing["file"].to_numpy(), listing["sheet"].to_numpy()]).max()
+    keys = pd.MultiIndex.from_arrays([entries["file"], entries["sheet"]])
+    place = last.reindex(keys).fillna(len(listing)).to_numpy() + 0.5
+    rest = [c for c in listing.columns if c not in LIST_COLUMNS]  # (the kpi column): empty
+    entries = entries.assign(**dict.fromkeys(rest, ""))[list(listing.columns)]
+    order = pd.concat([where, pd.Series(place)], ignore_index=True)
+    both = pd.concat([listing, entries], ignore_index=True)
+    return both.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 
 def present(reasons: np.ndarray) -> np.ndarray:

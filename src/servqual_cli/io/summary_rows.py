@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Number
 from typing import TYPE_CHECKING, Any
@@ -37,11 +38,22 @@ import numpy as np
 if TYPE_CHECKING:
     from servqual_cli.io.raw_table import RawTable
 
-__all__ = ["MAX_ROWS", "WORDS", "SummaryRow", "drop_summary_rows", "summary_label"]
+__all__ = [
+    "MAX_ROWS",
+    "REASON",
+    "WORDS",
+    "SummaryRow",
+    "drop_summary_rows",
+    "summary_label",
+    "summary_row_entries",
+]
 
 # The labels of a summary row, folded (lower case): Swedish and English spreadsheet words.
 WORDS = frozenset({"medelvärde", "medel", "summa", "totalt", "total", "mean", "average", "sum"})
 MAX_ROWS = 5  # trailing summary rows looked at ("Summa" above "Medelvärde", ...)
+# The reason of a summary row in the ``--excluded`` list: a code like the cells' reasons
+# ("blank", "not_scale_point"), one entry per row, not per cell (its cells were never read).
+REASON = "summary_row"
 _NUMBER = re.compile(
     r"[+\-\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?:\s*%)?"
     r"|[+\-\u2212]?[.,]\d+(?:\s*%)?"
@@ -93,6 +105,27 @@ def drop_summary_rows(table: RawTable) -> RawTable:
     if not found:
         return table
     return _without_tail(table, end, tuple(reversed(found)))
+
+
+def summary_row_entries(inputs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The ``--excluded`` list's entries for the summary rows of ``inputs`` (each a table's
+    ``describe()``): one per row, its label as the value, no column (the whole row was left
+    out), reason :data:`REASON`; a table named twice (two years of one file) gives its rows once.
+
+    >>> d = {"file": "a.xlsx", "sheet": "Blad1", "summary_rows": [{"row": 62, "label": "Summa"}]}
+    >>> summary_row_entries([d, d, {"file": "b.csv", "sheet": None}])
+    [{'file': 'a.xlsx', 'sheet': 'Blad1', 'row': 62, 'column': '', 'value': 'Summa', \
+'reason': 'summary_row'}]
+    """
+    out: dict[tuple[Any, Any, int], dict[str, Any]] = {}
+    for described in inputs:  # a loop over the input files and their (at most 5) summary rows
+        file, sheet = described.get("file"), described.get("sheet")
+        for r in described.get("summary_rows") or ():
+            out.setdefault((file, sheet, int(r["row"])), {
+                "file": file, "sheet": sheet or "", "row": int(r["row"]), "column": "",
+                "value": r["label"], "reason": REASON,
+            })  # fmt: skip
+    return list(out.values())
 
 
 def _blank(value: Any) -> bool:
