@@ -130,3 +130,43 @@ def test_unknown_kind_and_duplicate_names(tmp_path: Path) -> None:
 def test_palette_is_okabe_ito() -> None:
     assert charts.OKABE_ITO[:4] == ("#0072B2", "#E69F00", "#009E73", "#D55E00")
     assert charts.STYLE["svg.hashsalt"]  # fixed ids, not random ones
+
+
+def test_control_characters_in_labels_stay_inert(tmp_path: Path) -> None:
+    """A BEL, a Word line break (U+000B, ``_x000B_`` in an xlsx) or a bidi override in a group
+    name is drawn as an escape: the SVG stays well-formed XML and holds no raw control or bidi
+    character (review 10b, finding 3: the SVG did not parse)."""
+    import xml.etree.ElementTree as ET
+
+    hostile = Figure(
+        "heat",
+        "Grupper \u202e",
+        "group_heatmap",
+        {
+            "rows": ["Grund\x0bskola", "Sö\x07der\u202e"],
+            "columns": DIMS,
+            "values": [[-0.5, -1.0, None], [0.1, -0.2, -0.4]],
+            "n": [10, 12],
+            "labels": {"rows": "Enhet", "columns": "Dimension", "value": "Gap"},
+        },
+    )
+    hbar = Figure(
+        "bars2",
+        "Staplar",
+        "bars",
+        {
+            "categories": ["ok", "bad\x1b[2J"],
+            "percent": True,
+            "series": [{"name": "2019\x07", "values": [60.0, 70.0]}],
+            "labels": {"x": "Område\x0b", "y": "Andel"},
+        },
+    )
+    for figure in (hostile, hbar):
+        _png, svg = charts.save(figure, tmp_path, "sv")
+        text = svg.read_text(encoding="utf-8")
+        ET.fromstring(text.encode("utf-8"))  # raises on an ill-formed file
+        assert not any(c in text for c in "\x07\x0b\x1b\u202e")
+    heat = (tmp_path / f"{figure_stem(hostile)}.svg").read_text(encoding="utf-8")
+    assert "Grund\\x0bskola" in heat and "Sö\\x07der\\u202e" in heat
+    bars = (tmp_path / f"{figure_stem(hbar)}.svg").read_text(encoding="utf-8")
+    assert "bad\\x1b[2J" in bars and "2019\\x07" in bars

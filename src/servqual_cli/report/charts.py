@@ -38,6 +38,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ import matplotlib
 matplotlib.use("Agg")  # before anything imports pyplot: charts are files, never windows
 
 import numpy as np
+import pandas as pd
 from markupsafe import escape
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
@@ -64,6 +66,7 @@ from servqual_cli.report.chart_style import (
 )
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.markdown import figure_stem
+from servqual_cli.report.safe_text import html_safe, visible
 from servqual_cli.report.spec import Document, Figure
 
 __all__ = ["BLUE", "CHARTS", "OKABE_ITO", "ORANGE", "STYLE", "drawn_svg", "render", "save"]
@@ -146,6 +149,29 @@ def _notes(fig: MplFigure, notes: tuple[str, ...]) -> float:
     return min(0.5, (len(lines) * 1.35 * NOTE_SIZE / 72 + 0.12) / height)
 
 
+def _inert(value: Any) -> Any:
+    """``value`` with every string in it (dict values, list items, a frame's labels and text
+    cells) showing its control characters and bidi marks as escapes (``\\x07``, ``\\u202e``),
+    as the tables show them (:mod:`~servqual_cli.report.safe_text`). XML 1.0 forbids C0
+    controls, so one raw BEL or a Word line break (``_x000B_`` in an xlsx) in a group name made
+    the SVG unreadable, and a bidi override reorders what a reader sees. Done on the figure's
+    data, before drawing, so tick labels (which matplotlib re-makes from its formatter when it
+    draws) are covered as much as titles and legends; PNG and SVG show the same text."""
+    if isinstance(value, str):
+        return visible(value, newlines=True)
+    if isinstance(value, dict):
+        return {k: _inert(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_inert(v) for v in value)
+    if isinstance(value, pd.DataFrame):
+        out = value.rename(index=_inert, columns=_inert)
+        text = [c for c in out.columns if out[c].dtype == object]
+        if text:
+            out[text] = out[text].map(_inert)
+        return out
+    return value
+
+
 def render(figure: Figure, lang: str | None = None) -> MplFigure:
     """Draw one figure (inside the report style); with ``lang`` the tick labels are in that
     language's number format. The figure's notes are drawn under the chart."""
@@ -153,6 +179,8 @@ def render(figure: Figure, lang: str | None = None) -> MplFigure:
     if name is None:
         raise ValueError(f"unknown chart kind {figure.kind!r} (known: {', '.join(CHARTS)})")
     draw: Callable[[Figure], MplFigure] = getattr(sys.modules[__name__], name)
+    figure = replace(figure, title=_inert(figure.title), data=_inert(figure.data),
+                     notes=_inert(tuple(figure.notes)), axes=_inert(dict(figure.axes)))  # fmt: skip
     with matplotlib.rc_context(STYLE):
         fig = draw(figure)
         fig.suptitle(figure.title, x=0.01, ha="left", fontsize=11, fontweight="bold")
@@ -197,7 +225,9 @@ def svg_of(fig: MplFigure, figure: Figure, lang: str | None = None) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context(STYLE):
         fig.savefig(buffer, format="svg", metadata=SVG_META)
-    return accessible_svg(buffer.getvalue(), figure.title, description(figure, lang))
+    # what _inert could not reach (none known) still never makes the file ill-formed
+    svg = html_safe(buffer.getvalue())
+    return accessible_svg(svg, visible(figure.title), visible(description(figure, lang)))
 
 
 def drawn_svg(figure: Figure) -> str | None:
