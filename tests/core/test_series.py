@@ -22,6 +22,7 @@ from servqual_cli.core.series import (
 
 R = json.loads((Path(__file__).parent / "r" / "series.json").read_text())
 CI = json.loads((Path(__file__).parent / "r" / "series_ci.json").read_text())
+SCORE = json.loads((Path(__file__).parent / "r" / "trend_share_slope.json").read_text())
 
 
 def test_cochran_armitage_matches_r_prop_trend_test() -> None:
@@ -138,43 +139,55 @@ def test_the_series_family_is_holm_adjusted_as_r_p_adjust() -> None:
 @pytest.mark.parametrize("conf", [0.95, 0.90])
 def test_slope_intervals_match_r(conf: float) -> None:
     ref = CI[f"conf_{round(conf * 100)}"]
-    s, i, m = R["share"], R["index"], R["median"]
-    ours = {"share": cochran_armitage(s["k"], s["n"], s["years"], conf),
-            "index": linear_trend(i["x"], i["year"], conf),
+    i, m = R["index"], R["median"]
+    ours = {"index": linear_trend(i["x"], i["year"], conf),
             "median": weighted_trend(m["y"], m["se"], m["t"], conf)}  # fmt: skip
     for kind, r in ours.items():
         want = ref[kind]
         for col in ("slope", "se", "ci_low", "ci_high"):
             assert getattr(r, col) == pytest.approx(want[col], rel=1e-9), (kind, col)
+    # the share: the score interval (t-slope, session 13), R in trend_share_slope.R
+    s = R["share"]
+    share = SCORE["cases"]["series_json"]
+    r = cochran_armitage(s["k"], s["n"], s["years"], conf)
+    assert r.slope == pytest.approx(share["slope"], abs=1e-7)
+    for col in ("ci_low", "ci_high"):
+        assert getattr(r, col) == pytest.approx(share[f"conf_{round(conf * 100)}"][col], abs=1e-7)
 
 
 def test_series_trends_carry_se_and_interval_at_conf() -> None:
     out = series_trends(_share_obs(), conf=0.90).set_index("kpi")
-    ref = CI["conf_90"]
-    for kpi, kind in (("phone_reached", "share"), ("treatment_index", "index")):
-        for col in ("se", "ci_low", "ci_high"):
-            assert out.loc[kpi, col] == pytest.approx(ref[kind][col], rel=1e-9), (kpi, col)
+    ref = CI["conf_90"]["index"]
+    for col in ("se", "ci_low", "ci_high"):
+        assert out.loc["treatment_index", col] == pytest.approx(ref[col], rel=1e-9), col
+    share = SCORE["cases"]["series_json"]["conf_90"]
+    for col in ("ci_low", "ci_high"):
+        assert out.loc["phone_reached", col] == pytest.approx(share[col], abs=1e-7), col
+    assert np.isnan(out.loc["phone_reached", "se"])  # the score interval is not slope -/+ z se
 
 
-def test_a_share_trend_needs_its_wald_interval_too() -> None:
-    """Cochran-Armitage's variance is the one under no trend, the Wald interval's each year's
-    own: 23, 25, 16 of 30 give p = 0.046 beside an interval that reaches above 0, so the
-    verdict is no detectable trend (p AND interval, as the two-period changes)."""
+def test_a_share_trend_interval_agrees_with_its_test() -> None:
+    """23, 25, 16 of 30 give p = 0.046: Wald's interval (each year's own variance) reached
+    above 0 beside it, so the verdict was no detectable trend; the score interval inverts the
+    Cochran-Armitage test itself and excludes 0 with it (t-slope, session 13)."""
     r = cochran_armitage([23, 25, 16], [30, 30, 30], [2019, 2020, 2021])
-    assert r.p == pytest.approx(0.04617, abs=1e-5) and r.ci_low < 0 < r.ci_high
+    assert r.p == pytest.approx(0.04617, abs=1e-5) and r.ci_high < 0
     x = [1.0] * 23 + [0.0] * 7 + [1.0] * 25 + [0.0] * 5 + [1.0] * 16 + [0.0] * 14
     obs = pd.DataFrame({"year": np.repeat([2019.0, 2020.0, 2021.0], 30), "channel": "phone",
                         "area": "ALL", "kpi": "phone_reached", "x": x})  # fmt: skip
     row = series_trends(obs).iloc[0]
-    assert row["p"] < 0.05 and row["verdict"] == "no detectable trend"
+    assert row["p"] < 0.05 and row["verdict"] == "worse"
     assert trend_verdict(-0.03, 0.04, -1, 0.05, -0.06, -0.001) == "better"
+    assert trend_verdict(-0.03, 0.04, -1, 0.05, -0.06, 0.001) == "no detectable trend"
 
 
-def test_a_share_at_0_or_1_has_no_wald_interval_and_the_test_decides() -> None:
-    """100 %, 10 %, 0 %: the middle year weighs nothing on the slope and the others have no
-    spread, so Wald's SE would be 0; no interval is given, and p < 0.001 still says worse."""
+def test_a_share_at_0_or_1_has_a_score_interval() -> None:
+    """100 %, 10 %, 0 %: Wald's SE would be 0 (the middle year weighs nothing, the others have
+    no spread) and there was no interval; the score interval is [-50, -35.2] pp a year, its
+    lower end the steepest fall a line within 0-100 % can have over two years."""
     r = cochran_armitage([30, 3, 0], [30, 30, 30], [2019, 2020, 2021])
-    assert r.p < 1e-10 and np.isnan(r.se) and np.isnan(r.ci_low) and np.isnan(r.ci_high)
+    assert r.p < 1e-10 and np.isnan(r.se)
+    assert (r.slope, r.ci_low) == (-0.5, -0.5) and r.ci_high == pytest.approx(-0.3519, abs=1e-4)
     x = [1.0] * 30 + [1.0] * 3 + [0.0] * 27 + [0.0] * 30
     obs = pd.DataFrame({"year": np.repeat([2019.0, 2020.0, 2021.0], 30), "channel": "phone",
                         "area": "ALL", "kpi": "phone_reached", "x": x})  # fmt: skip
@@ -192,4 +205,6 @@ def test_the_interval_holds_the_slope_and_widens_with_the_level(ns: list[int], s
     if np.isnan(wide.ci_low):
         return
     assert narrow.ci_low <= narrow.slope <= narrow.ci_high
-    assert wide.ci_low < narrow.ci_low and narrow.ci_high < wide.ci_high
+    # a bound at the parameter space's edge (|slope| = 1 / years spanned) stays there
+    assert wide.ci_low <= narrow.ci_low and narrow.ci_high <= wide.ci_high
+    assert wide.ci_high - wide.ci_low > narrow.ci_high - narrow.ci_low

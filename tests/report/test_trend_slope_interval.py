@@ -32,7 +32,8 @@ def test_the_series_trend_table_names_its_level(cli, conf: str, sv: str, en: str
         assert f"| {word}, {'nedre' if lang == 'sv' else 'low'} |" in table
         assert f"| {word}, {'övre' if lang == 'sv' else 'high'} |" in table
     note = _flat(r.stdout)
-    assert "Wald with each year's own variance" in note and "agree, as between two years" in note
+    assert "for shares the score interval" in note and "agree, as between two years" in note
+    assert "Wald" not in note  # session 13: the score interval for every share
 
 
 def test_the_series_interval_is_the_json_interval_in_display_units(cli) -> None:

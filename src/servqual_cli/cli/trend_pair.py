@@ -149,7 +149,6 @@ def contact_trend(
         compare_kpis,
         total_family_size,
     )
-    from servqual_cli.io.measurement import read_benchmark
     from servqual_cli.report.measurement_sections import trend_sections
 
     if before.contacts is None or after.contacts is None:  # the caller checked the kind
@@ -192,9 +191,8 @@ def contact_trend(
         from servqual_cli.io.kolada_map import load_kpi_map
 
         names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
-        read = read_benchmark(benchmark, municipality or after.municipality, after.year, opts,
-                              names)  # fmt: skip
-        bench = rank_benchmark(read, after.contacts, conf)
+        read = _read_benchmark(benchmark, municipality or after.municipality, after, opts, names)
+        bench = rank_benchmark(read, after.contacts, conf, after.label)
         payload["benchmark"] = bench.to_dict()
         sections.append(_benchmark_section(bench, lang, after.label, conf))
         tidy = pd.concat([tidy, bench.kpis.assign(table="benchmark", area="ALL")],
@@ -204,13 +202,32 @@ def contact_trend(
     return sections, tidy, bench_parts
 
 
+def _read_benchmark(
+    path: str, municipality: str | None, after: Side, opts: ReadOptions, names: dict[str, str]
+) -> Any:
+    """The benchmark file at the AFTER year: the year in the data; else the year the AFTER side
+    is labelled by (its title row or file name) when the file holds it; else the file's latest
+    year, which the output then names beside the AFTER year (t-slope, session 13)."""
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io.measurement import read_benchmark
+
+    if after.year is None and after.label.isdigit():
+        try:
+            return read_benchmark(path, municipality, int(after.label), opts, names)
+        except UsageError as error:
+            if error.code != "no_values_for_year":
+                raise
+    return read_benchmark(path, municipality, after.year, opts, names)
+
+
 def _benchmark_section(bench: Benchmark, lang: str, year: str = "", conf: float = 0.95) -> Any:
     from servqual_cli.report.benchmark_sections import benchmark_notes, benchmark_section
 
     source = bench.source
     notes = benchmark_notes(bench, lang, year)
     shown = "" if source.year is None else str(source.year)
-    return benchmark_section(bench.kpis, source.municipality, shown, lang, notes, conf)
+    this = bench.shown_this_year or ""  # both years named when they differ (t-slope, s13)
+    return benchmark_section(bench.kpis, source.municipality, shown, lang, notes, conf, this)
 
 
 def survey_trend(

@@ -235,11 +235,49 @@ class Benchmark:
     ``this_from_own`` when this municipality's values were computed from the analysed contacts
     (JSON ``this_from``: ``own file``); else (no contacts given) from the benchmark file's row
     for it (``benchmark file``).
+
+    ``this_year`` is the period of this municipality's values as the output labels it (the
+    analysed year's label, e.g. ``"2020"``); None when they come from the benchmark file, whose
+    year they share. A benchmark file read without a year gives its latest one, which can be
+    earlier than the analysed year (Kolada publishes months later): then ``same_year`` is False
+    and every number of the table sets this municipality's year against the others' earlier
+    one (t-slope, session 13).
     """
 
     source: BenchmarkData
     kpis: pd.DataFrame
     this_from_own: bool
+    this_year: str | None = None
+
+    @property
+    def others_year(self) -> str | None:
+        """The year of the other municipalities' values (the benchmark file's), as text."""
+        return None if self.source.year is None else str(self.source.year)
+
+    @property
+    def shown_this_year(self) -> str | None:
+        """The period of this municipality's values: its label, else the file's year."""
+        return self.others_year if self.this_year is None else self.this_year
+
+    @property
+    def same_year(self) -> bool | None:
+        """True when both sides are of one year; False when they are of different years; None
+        when either is unknown (a label that names no year).
+
+        >>> from types import SimpleNamespace
+        >>> def of(others, this):
+        ...     return Benchmark(SimpleNamespace(year=others), pd.DataFrame(), True, this)
+        >>> of(2019, "2020").same_year, of(2020, "2020").same_year, of(2019, None).same_year
+        (False, True, True)
+        >>> of(2019, "enkat_ny").same_year is None
+        True
+        """
+        this, others = self.shown_this_year, self.others_year
+        if this is None or others is None:
+            return None
+        if this == others:
+            return True
+        return False if this.isdigit() else None
 
     @property
     def unranked(self) -> pd.DataFrame:
@@ -250,7 +288,8 @@ class Benchmark:
     def file_differs(self) -> pd.DataFrame:
         """Ranked KPIs whose value in the benchmark file differs from the computed one by more
         than :data:`FILE_TOLERANCE` display units (0.05 percentage points for a share)."""
-        if not self.this_from_own:
+        if not self.this_from_own or self.same_year is not True:
+            # a file row of another (or an unknown) year is no check of the computed value
             return self.kpis.iloc[0:0]
         k = self.kpis
         scale = np.where(k["kpi"].map(lambda n: SPECS[n].unit).isin(["share", "index"]), 100, 1)
@@ -260,13 +299,18 @@ class Benchmark:
     def to_dict(self) -> dict[str, Any]:
         s = self.source
         return {**s.describe(), "this_from": "own file" if self.this_from_own else "benchmark file",
+                "this_year": self.shown_this_year, "others_year": self.others_year,
+                "same_year": self.same_year,
                 "n_average_rows": s.n_average_rows, "excluded": s.excluded,
                 "verdict_rule": VERDICT_RULE, "rank_basis": RANK_BASIS,
                 "kpis": records(self.kpis)}  # fmt: skip
 
 
 def rank_benchmark(
-    data: BenchmarkData, own: pd.DataFrame | None = None, conf: float = 0.95
+    data: BenchmarkData,
+    own: pd.DataFrame | None = None,
+    conf: float = 0.95,
+    own_year: str | None = None,
 ) -> Benchmark:
     """Rank this municipality among the others of a benchmark file.
 
@@ -284,6 +328,9 @@ def rank_benchmark(
         ``benchmark file``).
     conf : float
         Confidence level of the KPIs computed from contacts.
+    own_year : str, optional
+        The period label of ``own`` (the analysed year), kept as ``Benchmark.this_year`` so the
+        output can name both years when the file's year is another one.
     """
     if data.contacts is not None:
         keys = ("municipality", "is_this")  # is_this is one value per municipality
@@ -309,4 +356,5 @@ def rank_benchmark(
                            ignore_index=True)  # fmt: skip
     kpis = benchmark_kpis(values)
     filled = kpis.drop(columns="file_value").merge(file_value, on=index, how="left")
-    return Benchmark(data, filled[BENCHMARK_COLUMNS], from_own)
+    this_year = own_year if from_own else None
+    return Benchmark(data, filled[BENCHMARK_COLUMNS], from_own, this_year)

@@ -6,8 +6,8 @@ channel and area observed in at least three years:
 ============ ================================================= ===============================
 KPI kind     trend test                                        slope (per year)
 ============ ================================================= ===============================
-share        Cochran-Armitage chi-square test for trend [1]_   n-weighted least squares slope
-             (R ``prop.trend.test(x, n, score = year)``)       of the yearly shares
+share        Cochran-Armitage chi-square test for trend [1]_   maximum likelihood slope of the
+             (R ``prop.trend.test(x, n, score = year)``)       linear-probability model [4]_
 index        t test of the slope of the least-squares line     OLS slope of the individual
              through every answer (R ``lm(x ~ year)``)         answers on the year
 median       z test of the inverse-variance weighted slope of  weighted least squares, weights
@@ -22,14 +22,14 @@ Every slope has a standard error and an interval at ``conf`` (review 9 finding 7
 ============ ======================================================================
 KPI kind     ``se`` and interval of the slope
 ============ ======================================================================
-share        Wald: ``se² = sum n_i (s_i - S)² p_i (1 - p_i) / Sxx²``, each year's own
-             binomial variance (the slope is ``sum c_i p_i``, ``c_i = n_i (s_i - S) /
-             Sxx``, a linear contrast of independent shares [4]_); ``slope ± z se``.
-             The Cochran-Armitage test uses the variance under no trend instead
-             (``P (1 - P) / Sxx``), so p and interval can disagree near the edge.
-             No interval (NaN) when a year that weighs on the slope has a share of
-             0 or 1: its estimated variance is 0 and Wald's interval too narrow
-             (every share 0 or 1 would give a zero-width one).
+share        the score interval: every ``b0`` the score test of ``p_t = a + b t``
+             does not reject (:mod:`servqual_cli.core.trend_share_slope` [4]_). Its
+             test at ``b0 = 0`` is the Cochran-Armitage test, so the interval
+             excludes 0 exactly when the unadjusted p is below ``1 - conf``, and it
+             exists when a year is at 0 or 100 %. No ``se`` (NaN): the interval is
+             not ``slope ± z se``. (Before session 13: Wald, from each year's own
+             variance, which could disagree with the test near the edge and had no
+             interval with a year at 0 or 100 %.)
 index        the OLS slope's t interval, ``slope ± t_{n-2} se`` (R ``confint(lm)``)
 median       ``slope ± z se`` with the known-variance ``se = 1 / sqrt(sum w (t -
              T)²)`` of the z test (R ``metafor::rma(method = "FE")``)
@@ -38,9 +38,9 @@ median       ``slope ± z se`` with the known-variance ``se = 1 / sqrt(sum w (t 
 The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` and the interval
 lies wholly on the same side of 0, in the KPI's direction (the rule of the two-period changes,
 :func:`servqual_cli.core.trend.verdict`), and ``no detectable trend`` otherwise. For the index
-and the medians the interval is the test's own, so it agrees with the raw p; a share's Wald
-interval can still include 0 beside a Cochran-Armitage p below the level. Where a share has no
-interval (a year at 0 or 100 %), the test alone decides, and the output says so.
+and the medians the interval is the test's own, and so is the share's score interval: each
+agrees with the raw p. Only where a share has no interval (no trend to fit: every count 0 or
+every one n) does the test decide alone.
 
 With ``adjust="holm"`` (what ``servqual trend`` and the report use) the family of every trend
 test in the table gets Holm-adjusted p-values (``p_adjusted``, R ``p.adjust(p, "holm")``)
@@ -57,8 +57,9 @@ References
 .. [2] Bonett, D. G., & Price, R. M. (2002). *Psychological Methods* 7(3), 370-383.
 .. [3] Holm, S. (1979). A simple sequentially rejective multiple test procedure.
    *Scandinavian Journal of Statistics* 6(2), 65-70.
-.. [4] Agresti, A. (2002). *Categorical Data Analysis*, 2nd ed., section 3.2 (Wald intervals
-   of functions of independent binomial proportions, the delta method).
+.. [4] Agresti, A. (2002). *Categorical Data Analysis*, 2nd ed., section 5.3.5 (the
+   Cochran-Armitage test as the score test of the linear-probability model); Mee, R. W.
+   (1984), *Biometrics* 40, 1175-1176 (the same score interval for two groups).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.median_diff import median_se
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.results import records
+from servqual_cli.core.trend_share_slope import share_slope
 
 __all__ = [
     "SERIES_TREND_COLUMNS",
@@ -121,19 +123,23 @@ def cochran_armitage(
 
     ``chi2 = [sum n_i (p_i - P)(s_i - S)]^2 / (P (1 - P) sum n_i (s_i - S)^2)`` with ``P`` the
     pooled share and ``S`` the n-weighted mean score; 1 degree of freedom. This is the
-    statistic of R ``prop.trend.test(x, n, score)`` (no continuity correction). ``slope`` is the
-    n-weighted least-squares slope of the shares on the scores (change in share per unit of
-    score; the coefficient of the weighted ``lm`` inside ``prop.trend.test``). ``se`` and the
-    interval at ``conf`` are Wald's, from each group's own share (module docstring); missing
-    (NaN) when a group that weighs on the slope has a share of 0 or 1.
+    statistic of R ``prop.trend.test(x, n, score)`` (no continuity correction), the score test
+    of ``b = 0`` in the linear-probability model ``p = a + b score``. ``slope`` is that model's
+    maximum likelihood slope (change in share per unit of score; R ``glm(cbind(x, n - x) ~
+    score, family = binomial(link = "identity"))``) and the interval at ``conf`` inverts the
+    same score test (:func:`~servqual_cli.core.trend_share_slope.share_slope`); ``se`` is NaN.
+    Before session 13 the slope was the n-weighted least-squares slope of ``prop.trend.test``'s
+    ``lm``, which can lie outside the score interval, and the interval Wald's.
 
     Examples
     --------
     The example of R's ``prop.trend.test`` (smokers among patients, 4 groups):
 
     >>> r = cochran_armitage([83, 90, 129, 70], [86, 93, 136, 82], [1, 2, 3, 4])
-    >>> round(r.statistic, 4), round(r.p, 5), round(r.slope, 4), round(r.se, 4)
-    (8.2249, 0.00413, -0.0334, 0.0128)
+    >>> round(r.statistic, 4), round(r.p, 5), round(r.slope, 4)
+    (8.2249, 0.00413, -0.0253)
+    >>> round(r.ci_low, 4), round(r.ci_high, 4)
+    (-0.0429, -0.0086)
     """
     k_ = np.asarray(k, dtype=float)
     n_ = np.asarray(n, dtype=float)
@@ -146,17 +152,9 @@ def cochran_armitage(
     if sxx <= 0 or not 0.0 < pooled < 1.0:
         return TrendTest(0.0 if sxx > 0 else math.nan, math.nan, 1.0, math.nan, "cochran-armitage")
     chi2 = sxy**2 / (pooled * (1.0 - pooled) * sxx)
-    share = k_ / n_
-    slope = float(sxy / sxx)
-    weight = n_ * (s - s_bar) ** 2
-    if bool(((weight > 0) & ((share == 0.0) | (share == 1.0))).any()):
-        # a share of 0 or 1 has an estimated variance of 0: Wald's interval would be too
-        # narrow (zero-width when every share is), so none is given and the test decides
-        return TrendTest(slope, float(chi2), 1.0, _chi2_sf1(float(chi2)), "cochran-armitage")
-    se = math.sqrt(float((weight * share * (1.0 - share)).sum())) / float(sxx)
-    half = _z(conf) * se
-    return TrendTest(slope, float(chi2), 1.0, _chi2_sf1(float(chi2)), "cochran-armitage",
-                     se, slope - half, slope + half)  # fmt: skip
+    fit = share_slope(k_, n_, s, conf)  # the score interval: the test's own (t-slope, s13)
+    return TrendTest(fit.slope, float(chi2), 1.0, _chi2_sf1(float(chi2)), "cochran-armitage",
+                     math.nan, fit.ci_low, fit.ci_high)  # fmt: skip
 
 
 def linear_trend(x: ArrayLike, t: ArrayLike, conf: float = 0.95) -> TrendTest:
@@ -243,8 +241,8 @@ def trend_verdict(
 ) -> str:
     """``better``, ``worse`` or ``no detectable trend``: with an interval, only when the test
     (``p < alpha``) and the interval (wholly on the slope's side of 0) agree, as the two-period
-    changes (:func:`servqual_cli.core.trend.verdict`). A share's missing Wald interval (both
-    bounds NaN: a year at 0 or 100 %) leaves the test alone.
+    changes (:func:`servqual_cli.core.trend.verdict`). A missing interval (both bounds NaN)
+    leaves the test alone.
 
     >>> trend_verdict(0.02, 0.01, 1), trend_verdict(0.02, 0.01, -1), trend_verdict(1, 0.2, 1)
     ('better', 'worse', 'no detectable trend')

@@ -35,9 +35,15 @@ def benchmark_section(
     lang: str,
     notes: list[str],
     conf: float = 0.95,
+    this_year: str = "",
 ) -> Section:
     """This municipality against the others' mean, with its rank, display units; the verdict
-    note names the interval level ``conf`` the verdicts used."""
+    note names the interval level ``conf`` the verdicts used.
+
+    ``year`` is the others' year (the benchmark file's), ``this_year`` this municipality's (the
+    analysed year's label; empty: the same). When the two differ, the heading, the columns of
+    the others and of the rank, and a note name both years (t-slope, session 13: the heading
+    read "Jämförelse med övriga kommuner 2019" above Lekeberg's 2020 values)."""
     from servqual_cli.report.conf_level import with_level
 
     t = table.copy()
@@ -53,11 +59,44 @@ def benchmark_section(
     digits = {c: ".1f" for c in ("value", "others_mean", "others_min", "others_max")}
     digits.update({"diff": "+.1f", "rank": "d", "n_municipalities": "d"})
     title = f"{ml('benchmark_title', lang)} {year}".strip()
+    rename = {"value": municipality}
+    first: list[str] = []
+    if this_year and this_year != year:
+        title, rename, first = _two_years(municipality, this_year, year or "–", lang)
     table_ = labelled_table(title, code_labels(t[cols], lang), lang, digits,
                             ml("units_note", lang), ("Jämförelse", "Benchmark"),
-                            rename={"value": municipality})  # fmt: skip
-    notes = [with_level(ml("verdict_note", lang), conf, lang), *notes]
+                            rename=rename)  # fmt: skip
+    notes = [*first, with_level(ml("verdict_note", lang), conf, lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
+
+
+def _two_years(
+    municipality: str, this: str, others: str, lang: str
+) -> tuple[str, dict[str, str], list[str]]:
+    """The heading, the column names and the first note of a benchmark whose two sides are of
+    different (or, for a label that is no year, possibly different) years.
+
+    >>> title, names, notes = _two_years("Lekeberg", "2020", "2019", "sv")
+    >>> title, names["value"], names["others_mean"]
+    ('Lekeberg 2020 mot övriga kommuner 2019', 'Lekeberg 2020', 'Medel övriga 2019')
+    >>> names["rank"], names["rank_third"]
+    ('Placering bland 2019 års värden', 'Kolada-färg (bland 2019 års värden)')
+    >>> _two_years("Lekeberg", "2020", "2019", "en")[0]
+    'Lekeberg 2020 against the other municipalities 2019'
+    """
+    words = {"municipality": municipality, "this": this, "others": others}
+    title = ml("bench_title_years", lang).format(**words)
+    rename = {
+        "value": f"{municipality} {this}",
+        "others_mean": ml("bench_others_mean_year", lang).format(**words),
+        "others_min": ml("bench_others_min_year", lang).format(**words),
+        "others_max": ml("bench_others_max_year", lang).format(**words),
+        "diff": ml("bench_diff_years", lang).format(**words),
+        "rank": ml("bench_rank_years", lang).format(**words),
+        "rank_third": ml("bench_third_years", lang).format(**words),
+    }
+    key = "bench_years_differ" if this.isdigit() else "bench_year_unknown"
+    return title, rename, [ml(key, lang).format(**words)]
 
 
 def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
@@ -91,9 +130,30 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
         notes.append(
             ml("file_differs", lang).format(municipality=source.municipality, kpis="; ".join(parts))
         )
+    other_year = _file_other_year(bench, lang)
+    if other_year:
+        notes.append(other_year)
     if source.n_average_rows:
         notes.append(f"{source.n_average_rows} {ml('average_rows', lang)}.")
     return notes
+
+
+def _file_other_year(bench: Benchmark, lang: str) -> str:
+    """This municipality's own values in a benchmark file of another year: listed, not checked
+    against the computed ones (:attr:`Benchmark.file_differs` is empty then)."""
+    if not bench.this_from_own or bench.same_year is not False:
+        return ""
+    own = bench.kpis[bench.kpis["value"].notna() & bench.kpis["file_value"].notna()]
+    if not len(own):
+        return ""
+    scale = display_scale(own["kpi"])
+    cols = [own[c].tolist() for c in ("kpi", "channel", "file_value")]
+    parts = [f"{kpi_name(str(k), str(c), lang)} {_one(f * s, lang)}"
+             for k, c, f, s in zip(*cols, scale, strict=True)]  # fmt: skip
+    return ml("bench_file_other_year", lang).format(
+        municipality=bench.source.municipality, others=bench.others_year,
+        this=bench.shown_this_year, kpis="; ".join(parts),
+    )  # fmt: skip
 
 
 def _one(value: float, lang: str) -> str:

@@ -317,6 +317,47 @@ MEASUREMENT: Pairs = {
                      "{kpis}.",
                      "The benchmark file's value for {municipality} differs from the computed "
                      "one: {kpis}."),
+    # t-slope (session 13): a benchmark file whose year is not the analysed one names both
+    "bench_title_years": ("{municipality} {this} mot övriga kommuner {others}",
+                          "{municipality} {this} against the other municipalities {others}"),
+    "bench_others_mean_year": ("Medel övriga {others}", "Others' mean {others}"),
+    "bench_others_min_year": ("Min övriga {others}", "Others' min {others}"),
+    "bench_others_max_year": ("Max övriga {others}", "Others' max {others}"),
+    "bench_diff_years": ("Skillnad ({this} mot {others})", "Difference ({this} against {others})"),
+    "bench_rank_years": ("Placering bland {others} års värden", "Rank among the {others} values"),
+    "bench_third_years": ("Kolada-färg (bland {others} års värden)",
+                          "Kolada colour (among the {others} values)"),
+    "bench_years_differ": ("Olika år: värdena för {municipality} är från {this}, de övriga "
+                           "kommunernas från {others} (jämförelsefilens senaste år). Skillnad, "
+                           "placering, bedömning och Kolada-färg ställer alltså {municipality} "
+                           "{this} mot övriga kommuner {others}: hur de övriga har förändrats "
+                           "sedan {others} syns inte, och placeringen är en plats bland {others} "
+                           "års värden, inte den rangordning Kolada publicerar för {this}. Jämför "
+                           "med en jämförelsefil som har {this} för att ställa samma år mot "
+                           "varandra.",
+                           "Different years: the values for {municipality} are from {this}, the "
+                           "other municipalities' from {others} (the benchmark file's latest "
+                           "year). Difference, rank, verdict and Kolada colour therefore set "
+                           "{municipality} {this} against the other municipalities {others}: how "
+                           "the others have changed since {others} is not seen, and the rank is a "
+                           "place among the {others} values, not the ranking Kolada publishes "
+                           "for {this}. Use a benchmark file that holds {this} to compare the "
+                           "same year."),
+    "bench_year_unknown": ("Värdena för {municipality} är märkta {this}, som inte är ett årtal; "
+                           "de övriga kommunernas är från {others} (jämförelsefilens senaste "
+                           "år). Om {this} inte är {others} ställer skillnad, placering, "
+                           "bedömning och Kolada-färg olika år mot varandra, och placeringen är "
+                           "då inte den rangordning Kolada publicerar.",
+                           "The values for {municipality} are labelled {this}, which is not a "
+                           "year; the other municipalities' are from {others} (the benchmark "
+                           "file's latest year). If {this} is not {others}, difference, rank, "
+                           "verdict and Kolada colour set different years against each other, "
+                           "and the rank is then not the ranking Kolada publishes."),
+    "bench_file_other_year": ("Jämförelsefilens värden för {municipality} är från {others}, "
+                              "inte {this}, och jämförs därför inte med de beräknade: {kpis}.",
+                              "The benchmark file's values for {municipality} are from {others}, "
+                              "not {this}, so they are not checked against the computed ones: "
+                              "{kpis}."),
     "year_line": ("{year}: {n} kontakter ({channels}); {excluded}",
                   "{year}: {n} contacts ({channels}); {excluded}"),
     "needs_two_years": ("En trend kräver kontakter från två år.",

@@ -60,15 +60,21 @@ SERIES: Pairs = {
         "(shares, index) or seconds/hours. A linear trend test misses a rise followed by an "
         "equal fall: read the yearly values.",
     ),
-    "trend_ci_note": (  # t-note, review 9 finding 7
-        "Intervall per år: t (index), z (tider, viktad), Wald med varje års egen varians "
-        "(andelar; testet antar ingen trend, så de kan skilja sig nära gränsen; inget intervall "
-        "när ett år har 0 eller 100\u00a0%: då avgör testet). Bättre eller sämre bara när p "
-        "(justerat) och intervallet (ojusterat, helt på ena sidan om 0) är eniga, som mellan "
-        "två år.",
-        "Interval per year: t (index), z (times, weighted), Wald with each year's own variance "
-        "(shares; the test assumes no trend, so they can disagree near the edge; none when a "
-        "year is at 0 or 100%: the test decides). Better or worse only when p (adjusted) and "
-        "the interval (unadjusted, wholly on one side of 0) agree, as between two years.",
+    # t-slope (session 13): a share's interval is the score interval, for every share
+    "trend_ci_note": (
+        "Intervall för förändringen per år: t (index), z (tider, viktad) och för andelar "
+        "score-intervallet: de lutningar b som score-testet av modellen andel = a + b · år inte "
+        "förkastar. Vid b = 0 är det Cochran-Armitage-testet, så intervallet utesluter 0 precis "
+        "när det ojusterade p är under 1 − konfidensnivån; det finns även när ett år har 0 "
+        "eller 100\u00a0%. Andelens förändring per år är modellens ML-skattning. Bättre eller "
+        "sämre bara när p (justerat) och intervallet (ojusterat, helt på ena sidan om 0) är "
+        "eniga, som mellan två år.",
+        "Interval of the change per year: t (index), z (times, weighted), and for shares the "
+        "score interval: the slopes b that the score test of the model share = a + b · year "
+        "does not reject. At b = 0 that is the Cochran-Armitage test, so the interval excludes "
+        "0 exactly when the unadjusted p is below 1 − the confidence level; it exists also when "
+        "a year is at 0 or 100%. A share's change per year is that model's maximum likelihood "
+        "estimate. Better or worse only when p (adjusted) and the interval (unadjusted, wholly "
+        "on one side of 0) agree, as between two years.",
     ),
 }

@@ -172,12 +172,15 @@ def measurement_part(ctx: ReportContext) -> Part:
     if cfg.benchmark is not None:
         path = str(cfg.benchmark.path)
         read = read_benchmark(path, cfg.municipality or name, years[-1][1], ReadOptions())
-        bench = rank_benchmark(read, data.frame, conf)
+        bench = rank_benchmark(read, data.frame, conf, years[-1][0])
         from servqual_cli.report.benchmark_sections import benchmark_notes, benchmark_section
 
         notes = benchmark_notes(bench, lang, years[-1][0])
         year = "" if read.year is None else str(read.year)
-        sections.append(benchmark_section(bench.kpis, read.municipality, year, lang, notes, conf))
+        this = bench.shown_this_year or ""  # both years named when they differ (t-slope, s13)
+        sections.append(
+            benchmark_section(bench.kpis, read.municipality, year, lang, notes, conf, this)
+        )
     glance = contact_rows(
         kpis[-1],
         comparisons,

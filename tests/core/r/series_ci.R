@@ -3,10 +3,8 @@
 #
 #   Rscript tests/core/r/series_ci.R    # writes tests/core/r/series_ci.json
 #
-# - share: the slope prop.trend.test fits (its weighted lm: freq ~ score, weights n / P(1-P)),
-#   and its Wald standard error: the slope is sum c_i p_i with c_i = n_i (s_i - S) / Sxx, and
-#   the shares' covariance comes from R's saturated binomial GLM (identity link, one share per
-#   year: vcov = diag(p_i (1 - p_i) / n_i)); interval slope -/+ qnorm * se.
+# - share: since session 13 the score interval, tests/core/r/trend_share_slope.R (this script
+#   gave the Wald interval before).
 # - index: summary(lm(x ~ year)) and confint(lm, level).
 # - median: a fixed-effect meta-regression of the yearly medians on the year with their known
 #   standard errors, metafor::rma(method = "FE") (z interval).
@@ -20,18 +18,6 @@ inp <- fromJSON(file.path(here, "series.json"))
 out <- list(r_version = R.version.string)
 for (level in c(0.95, 0.90)) {
   key <- sprintf("conf_%d", round(level * 100))
-  s <- inp$share
-  P <- sum(s$k) / sum(s$n)
-  fit <- lm(freq ~ score, data = list(freq = s$k / s$n, score = s$years),
-            weights = s$n / P / (1 - P))
-  g <- glm(cbind(s$k, s$n - s$k) ~ 0 + factor(s$years), family = binomial(link = "identity"))
-  S <- sum(s$n * s$years) / sum(s$n)
-  cc <- s$n * (s$years - S) / sum(s$n * (s$years - S)^2)
-  slope <- unname(coef(fit)[2])
-  stopifnot(abs(slope - sum(cc * coef(g))) < 1e-12)
-  se <- sqrt(drop(t(cc) %*% vcov(g) %*% cc))
-  z <- qnorm(0.5 + level / 2)
-  share <- list(slope = slope, se = se, ci_low = slope - z * se, ci_high = slope + z * se)
   i <- inp$index
   li <- lm(x ~ year, data = list(x = i$x, year = i$year))
   ci <- confint(li, level = level)
@@ -40,6 +26,6 @@ for (level in c(0.95, 0.90)) {
   m <- inp$median
   fe <- rma(yi = m$y, sei = m$se, mods = ~ m$t, method = "FE", level = level * 100)
   median <- list(slope = fe$beta[2], se = fe$se[2], ci_low = fe$ci.lb[2], ci_high = fe$ci.ub[2])
-  out[[key]] <- list(share = share, index = index, median = median)
+  out[[key]] <- list(index = index, median = median)
 }
 write_json(out, file.path(here, "series_ci.json"), digits = NA, auto_unbox = TRUE, pretty = TRUE)

@@ -6,9 +6,11 @@
 # The xlsx files are read with readxl; reached calls are counted here (nådd ja / ja or nej),
 # bemötande points (3/2/1/0) derived here; base R gives prop.trend.test (Cochran-Armitage with
 # the years as scores) and lm (the slope of the phone treatment index on the year, its
-# confint). The share's slope is the one prop.trend.test fits (its weighted lm), with its Wald
-# standard error from the saturated binomial GLM's covariance of the yearly shares (as
-# series_ci.R; review 9 finding 7).
+# confint). The share's slope is the maximum likelihood slope of the linear-probability model
+# (glm, identity link) and its interval inverts the score test of that model, as in
+# trend_share_slope.R (t-slope, session 13; before it was prop.trend.test's weighted-lm slope with
+# a Wald standard error): for each b0, Rao's statistic of the fit with offset b0 * year against
+# the fit with the year (anova(test = "Rao")), and uniroot for the bounds.
 suppressPackageStartupMessages(library(readxl))
 get_dir <- function() {
   arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
@@ -34,19 +36,26 @@ for (y in years) {
 ca <- prop.trend.test(k, n, score = years)
 fit <- summary(lm(idx_x ~ idx_year))
 ci <- confint(lm(idx_x ~ idx_year))
-P <- sum(k) / sum(n)
-slope <- unname(coef(lm(freq ~ score, data = list(freq = k / n, score = years),
-                        weights = n / P / (1 - P)))[2])
-g <- glm(cbind(k, n - k) ~ 0 + factor(years), family = binomial(link = "identity"))
-S <- sum(n * years) / sum(n)
-cc <- n * (years - S) / sum(n * (years - S)^2)
-se <- sqrt(drop(t(cc) %*% vcov(g) %*% cc))
+tc <- years - sum(n * years) / sum(n)
+ctl <- glm.control(epsilon = 1e-14, maxit = 200)
+full <- glm(cbind(k, n - k) ~ tc, family = binomial(link = "identity"),
+            start = coef(lm(I(k / n) ~ tc, weights = n)), control = ctl)
+slope <- unname(coef(full)[2])
+rao <- function(b0) {
+  lo <- max(-b0 * tc); hi <- min(1 - b0 * tc)
+  a0 <- optimize(function(a) sum(dbinom(k, n, a + b0 * tc, log = TRUE)), c(lo, hi),
+                 maximum = TRUE, tol = 1e-12)$maximum
+  m0 <- glm(cbind(k, n - k) ~ 1, offset = b0 * tc, family = binomial(link = "identity"),
+            start = a0, control = ctl)
+  anova(m0, full, test = "Rao")$Rao[2] - qchisq(0.95, 1)
+}
+ci_low <- uniroot(rao, c(slope - 0.2, slope), tol = 1e-13)$root
+ci_high <- uniroot(rao, c(slope, slope + 0.2), tol = 1e-13)$root
 out <- list(
   r_version = R.version.string,
   years = years,
   phone_reached = list(k = k, n = n, statistic = unname(ca$statistic), p = ca$p.value,
-                       slope = slope, se = se, ci_low = slope - qnorm(0.975) * se,
-                       ci_high = slope + qnorm(0.975) * se),
+                       slope = slope, ci_low = ci_low, ci_high = ci_high),
   phone_treatment_index = list(n = length(idx_x), slope = fit$coef[2, 1],
                                statistic = fit$coef[2, 3], p = fit$coef[2, 4],
                                se = fit$coef[2, 2], ci_low = ci[2, 1], ci_high = ci[2, 2])
