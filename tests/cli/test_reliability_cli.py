@@ -70,8 +70,8 @@ def test_cfa_matches_lavaan(sample_json: dict, expected: dict) -> None:
 def test_json_schema(sample_json: dict) -> None:
     s = sample_json["scales"][0]
     assert list(s) == ["scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high",
-                       "average_r", "omega_total", "omega_estimator", "omega_problem",
-                       "items"]  # fmt: skip
+                       "average_r", "n_boot", "seed", "omega_total", "omega_estimator",
+                       "omega_problem", "items"]  # fmt: skip
     assert list(s["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
     assert s["scale"] == "E:Tangibles" and s["items"][0]["item"] == "E1"
     assert sample_json["excluded"]["dont_know"] == 176
@@ -92,7 +92,27 @@ def test_bootstrap_is_seeded(cli, data_dir: Path) -> None:
     a, b = cli(*args), cli(*args)
     assert a.exit_code == 0, a.stderr
     assert a.stdout == b.stdout
-    assert json.loads(a.stdout)["ci_method"] == "bootstrap"
+    out = json.loads(a.stdout)
+    assert out["ci_method"] == "bootstrap"
+    # an examiner holding only the output can redraw it: the draws and the seed are recorded
+    assert (out["n_boot"], out["seed"]) == (300, 7)
+    assert {(s["n_boot"], s["seed"]) for s in out["scales"]} == {(300, 7)}
+
+
+def test_bootstrap_note_names_draws_and_seed(cli, samples_dir: Path) -> None:
+    """Review 10b, finding 4: "seeded draws" did not say how many or which seed."""
+    args = ["alpha", samples_dir / "karlstad_servqual.xlsx", "--items", "P1,P2,P3,P4",
+            "--bootstrap", "200", "--seed", "11", "--scale-range", "1,7"]  # fmt: skip
+    sv = cli(*args, "--lang", "sv", "-f", "markdown")
+    en = cli(*args, "-f", "markdown")
+    assert sv.exit_code == 0 and en.exit_code == 0, sv.stderr + en.stderr
+    assert "bootstrap-percentiler (200 dragningar, frö 11;" in sv.stdout
+    assert "bootstrap percentiles (200 draws, seed 11;" in en.stdout
+    out = json.loads(cli(*args, "-f", "json").stdout)
+    assert (out["n_boot"], out["seed"], out["scales"][0]["n_boot"]) == (200, 11, 200)
+    feldt = json.loads(cli("alpha", samples_dir / "karlstad_servqual.xlsx", "--items",
+                           "P1,P2,P3,P4", "-f", "json").stdout)  # fmt: skip
+    assert (feldt["ci_method"], feldt["n_boot"], feldt["seed"]) == ("feldt", 0, None)
 
 
 def test_alpha_command_with_reverse_and_warning(cli, tmp_path: Path) -> None:

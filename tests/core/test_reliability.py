@@ -135,7 +135,7 @@ def test_to_dict_shape_and_json(bfi: pd.DataFrame) -> None:
     res = cronbach_alpha(bfi[["A2", "A3"]], name="Agreeableness")
     out = res.to_dict()
     assert list(out) == [
-        "scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high", "average_r",
+        "scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high", "average_r", "n_boot", "seed",
         "omega_total", "omega_estimator", "omega_problem", "items",
     ]  # fmt: skip
     assert out["scale"] == "Agreeableness" and out["omega_total"] is None

@@ -293,6 +293,8 @@ def alpha(
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
         "ci_method": result.ci_method,
+        "n_boot": result.n_boot,
+        "seed": result.seed,
         "scales": [result.to_dict()],
         "warnings": [w.message for w in result.warnings],
         "caveats": caveat_records(result.warnings),  # the same, as code and facts

@@ -50,6 +50,11 @@ class AlphaResult:
     ci_low, ci_high : float
         Confidence interval for the raw alpha (level ``conf``).
     ci_method : {"feldt", "bootstrap"}
+    n_boot : int
+        Bootstrap draws behind the interval (0: Feldt's interval, no draws).
+    seed : int or None
+        The seed of those draws when it was given as a number (what a reader needs to redraw
+        the same interval); None for Feldt or a caller's own generator.
     items : pandas.DataFrame
         One row per item, columns ``item``, ``alpha_if_deleted``, ``alpha_std_if_deleted``,
         ``item_rest_r`` (corrected item-total correlation, psych's ``r.drop``), ``mean``,
@@ -93,12 +98,15 @@ class AlphaResult:
     omega_total: float | None = None
     omega_estimator: str | None = None
     omega_problem: str | None = None
+    n_boot: int = 0
+    seed: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the shape the CLI prints (NaN becomes None).
 
         Keys: ``scale``, ``n``, ``k``, ``alpha``, ``alpha_std``, ``ci_low``, ``ci_high``,
-        ``average_r``, ``omega_total``, ``omega_estimator``, ``omega_problem`` (why omega is
+        ``average_r``, ``n_boot`` and ``seed`` (the bootstrap's draws and seed; 0 and None for
+        Feldt's interval), ``omega_total``, ``omega_estimator``, ``omega_problem`` (why omega is
         null although it was estimated, see :data:`PROBLEMS`) and ``items``, a list of
         ``{"item", "alpha_if_deleted", "item_rest_r", "mean", "sd"}``.
         """
@@ -112,6 +120,8 @@ class AlphaResult:
             "ci_low": plain(self.ci_low),
             "ci_high": plain(self.ci_high),
             "average_r": plain(self.average_r),
+            "n_boot": int(self.n_boot),
+            "seed": self.seed,
             "omega_total": plain(self.omega_total),
             "omega_estimator": self.omega_estimator,
             "omega_problem": self.omega_problem,
@@ -321,5 +331,7 @@ def alpha_parts(
         conf=conf,
         missing=missing,
         scale=name,
+        n_boot=int(n_boot) if ci_method == "bootstrap" else 0,
+        seed=int(seed) if ci_method == "bootstrap" and isinstance(seed, int | np.integer) else None,
     )
     return result, names, ic

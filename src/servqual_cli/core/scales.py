@@ -150,11 +150,15 @@ class InstrumentReliability:
     skipped: Mapping[str, Caveat] = field(default_factory=dict)
     missing: str = "pairwise"
     ci_method: str = "feldt"
+    n_boot: int = 0  # the bootstrap's draws (0: Feldt's interval)
+    seed: int | None = None  # and their seed, so a reader can redraw the same intervals
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "missing": self.missing,
             "ci_method": self.ci_method,
+            "n_boot": self.n_boot,
+            "seed": self.seed,
             "omega_estimator": {
                 "dimensions": OMEGA_ONE_FACTOR,
                 "whole_scale": OMEGA_CFA if self.validity else OMEGA_ONE_FACTOR,
@@ -250,6 +254,8 @@ def instrument_reliability(
         skipped=skipped,
         missing=missing,
         ci_method="bootstrap" if n_boot else "feldt",
+        n_boot=int(n_boot),
+        seed=int(seed) if n_boot and seed is not None else None,
     )
 
 

@@ -80,8 +80,10 @@ RELIABILITY: Pairs = {
         "variance; weak convergent validity by Fornell & Larcker 1981): {factors}.",
     ),
     "ci_note_bootstrap": (
-        "{level} KI: bootstrap-percentiler (seedade dragningar).",
-        "{level} CI: bootstrap percentiles (seeded draws).",
+        "{level} KI: bootstrap-percentiler ({n_boot} dragningar, frö {seed}; samma frö ger "
+        "samma intervall).",
+        "{level} CI: bootstrap percentiles ({n_boot} draws, seed {seed}; the same seed gives the "
+        "same interval).",
     ),
     "no_scale_range": (
         "Ingen skala angiven (--scale-range): varje tal räknas som ett svar, och svaren går här "

@@ -83,6 +83,11 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
     conf = scales[0].conf if scales else 0.95
     note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    if result.ci_method == "bootstrap":
+        from servqual_cli.report.numbers import fmt_int
+
+        seed = "–" if result.seed is None else str(result.seed)  # a seed is a name, not a count
+        note = note.replace("{n_boot}", fmt_int(result.n_boot, lang)).replace("{seed}", seed)
     missing = str(result.missing)
     rule = _l(f"alpha_{missing}", lang) if missing in ("pairwise", "listwise") else ""
     return (f"{rule} " if rule else "") + with_level(note, conf, lang)
