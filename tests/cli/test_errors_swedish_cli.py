@@ -25,6 +25,8 @@ SRC = Path(__file__).parent.parent.parent / "src" / "servqual_cli"
 KIOSK = ("--instrument", str(DATA / "kiosk.toml"))
 READER = DATA / "reader"
 TWO = ("--instrument", str(READER / "two_items.toml"))
+FORMS_DIR = DATA / "instruments"
+FORMS = str(FORMS_DIR / "kiosk_r_export.csv")
 
 # (args, exit code, error code, a piece of the Swedish line)
 CASES: list[tuple[tuple[str, ...], int, str, str]] = [
@@ -197,10 +199,11 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("gap", str(SV / "damaged_zip.xlsx")), 1, "damaged_workbook",
      "är inget läsbart kalkylblad (skadat innehåll i zip-arkivet; beskedet, på engelska: File is"),
     (("gap", str(DATA / "reader" / "bomb_far_cell.xlsx")), 1, "too_many_cells",
-     "blad 'Sheet': bladet spänner över 1 048 576 rader och minst 16 384 kolumner, över "
-     "läsarens gräns på 50 000 000 celler; avvisad innan den lästes (ange --max-cells"),
+     "blad 'Sheet': bladet spänner över 1\u00a0048\u00a0576 rader och minst 16\u00a0384 "
+     "kolumner, över läsarens gräns på 50\u00a0000\u00a0000 celler; avvisad innan den lästes "
+     "(ange --max-cells"),
     (("gap", str(DATA / "reader" / "bomb_repeated.ods")), 1, "too_many_cells",
-     "dess upprepade rader och celler spänner över 1 048 576 × 16 002, över"),
+     "dess upprepade rader och celler spänner över 1\u00a0048\u00a0576 × 16\u00a0002, över"),
     # decoding and splitting text files (io.decode, io.csvtext)
     (("gap", str(READER / "utf16.csv"), "--encoding", "foo"), 2, "unknown_encoding",
      "utf16.csv: okänd teckenkodning 'foo'"),
@@ -219,6 +222,126 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "ett citattecken öppnar ett fält på rad 3 och stängs aldrig; resten av filen skulle bli"),
     (("gap", str(READER / "stray_quote_closed.csv"), *TWO), 1, "quote_swallows_rows",
      "ett fält inom citattecken börjar på rad 3 och fortsätter till rad 5 och slukar rader"),
+    # reading any file (io.read, io.sheets, io.rows, io.columns, io.survey)
+    (("gap", str(SV / "bad.parquet")), 1, "not_parquet",
+     "bad.parquet: är ingen läsbar parquetfil (läsarens besked, på engelska: "),
+    (("gap", str(SV / "nested.parquet")), 1, "nested_values",
+     "kolumn 'F1': innehåller nästlade värden (list<element: int64>); bara ett värde per cell"),
+    (("gap", str(SV / "rows.parquet"), "--max-cells", "2"), 1, "table_too_many_cells",
+     "har 3 rader × 2 kolumner, över läsarens gräns på 2 celler (ange --max-cells eller sätt"),
+    (("gap", str(SV / "bad.sav")), 1, "not_spss",
+     "bad.sav: är ingen läsbar SPSS-fil (läsarens besked, på engelska: "),
+    (("gap", str(SV / "cut_workbook.xlsx")), 1, "spreadsheet_unreadable",
+     "är inget läsbart kalkylblad (läsarens besked, på engelska: CalamineError: "),
+    (("gap", str(SV / "no_sheets.xlsx")), 1, "no_sheets",
+     "no_sheets.xlsx: arbetsboken har inga blad"),
+    (("gap", str(SV / "formulas.xlsx")), 1, "formulas_uncalculated",
+     "blad 'Data': 2 formelceller saknar beräknat värde (formlerna är inte beräknade), i A2, B2; "
+     "öppna och spara filen i Excel eller LibreOffice och försök igen"),
+    (("gap", str(SV / "cut_sheet.xlsx")), 1, "sheet_unreadable",
+     "blad 'Data': kan inte läsa bladet (läsarens besked, på engelska: "),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--header-row", "99"), 2, "header_row_outside",
+     "kiosk.csv: --header-row 99 ligger utanför filens 31 rader"),
+    (("gap", str(DATA / "ragged.csv"), *KIOSK), 1, "ragged_row",
+     "ragged.csv, rad 3: har 16 fält men rubrikraden (rad 1) har 14; har raderna olika längd"),
+    (("gap", str(DATA / "duplicate_columns.csv"), *KIOSK), 1, "column_duplicated",
+     "kolumn 'F1': kolumnen 'F1' förekommer 2 gånger (kolumn C, D); byt namn på dubbletterna"),
+    (("gap", str(SV / "one_weight.csv"), *KIOSK), 1, "weights_incomplete",
+     "vikterna för dimensionernas betydelse är ofullständiga: V2 saknas (det behövs en kolumn "
+     "per dimension: V1, V2)"),
+    (("reliability", str(DATA / "kiosk.csv"), "-i",
+      str(FORMS_DIR / "kiosk_perception_only.toml")), 2, "instrument_perception_only",
+     "har inga förväntanskolumner (bara upplevelse): kommandot behöver förväntningar"),
+    # item selections (io.selection, io.item_set)
+    (("alpha", FORMS, "--items", "X1a,X1a"), 2, "item_twice",
+     "--items nämner 'X1a' två gånger; ange varje fråga en gång"),
+    (("alpha", FORMS, "--items", "X1a:Q"), 2, "range_end_not_column",
+     "intervallet 'X1a:Q' i --items: 'Q' är ingen kolumn (filen har: id, Enhet,"),
+    (("alpha", FORMS, "--items", "X5a:X1a"), 2, "range_reversed",
+     "intervallet 'X5a:X1a' i --items: 'X5a' kommer efter 'X1a' i filen (kolumn 7 och 3); "
+     "skriv X1a:X5a"),
+    (("alpha", FORMS, "--items", "3-99"), 2, "range_positions",
+     "intervallet '3-99' i --items: kolumnnumren går från 1 till 14, och det första"),
+    (("alpha", FORMS, "--items", "X1a,Vikt"), 2, "entry_ambiguous",
+     "'Vikt' i --items är början på 2 kolumnnamn ('Vikt.1'; 'Vikt.2'); skriv mer av namnet"),
+    (("alpha", str(DATA / "kiosk.csv")), 2, "items_not_named",
+     "servqual: fel: ange frågorna med --items (lista med komman, intervall, mönster) eller"),
+    (("alpha", str(DATA / "kiosk.csv"), "--items", "F1"), 2, "items_too_few",
+     "--items behöver minst två kolumner, fick 'F1'"),
+    (("alpha", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--reverse", "U1"), 2,
+     "reverse_not_in_items", "--reverse nämner 'U1', som inte finns i --items"),
+    # the main commands' options (cli.gap, cli.gap_toolbox, cli.reliability, cli.toolbox*,
+    # cli.citizen)
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--min-items", "0"), 2, "min_items_value",
+     "--min-items ska vara half, all eller ett heltal ≥ 1, inte '0'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", "a,b,c"), 2, "by_one_or_two",
+     "--by tar en kolumn eller två (A,B), fick 3: 'a,b,c'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", ","), 2, "option_no_names",
+     "--by behöver kolumnnamn, fick ','"),
+    (("gap", str(DATA / "kiosk.csv"), "-i", str(FORMS_DIR / "kiosk_perception_only.toml"),
+      "--overall", "F1"), 2, "options_need_expectations",
+     "--overall behöver förväntanskolumner; det här instrumentet har bara upplevelse"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--overall", "F1", "--importance-on", "x"), 2,
+     "importance_on_value", "--importance-on ska vara gap eller perception, inte 'x'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--importance-on", "perception"), 2,
+     "importance_needs_overall", "--importance-on behöver --overall (kolumnen som ska förklaras)"),
+    (("reliability", str(DATA / "kiosk.csv"), *KIOSK, "--factors", "99"), 2, "factors_too_many",
+     "--factors 99 är fler än instrumentets 5 frågor"),
+    (("alpha", str(SV / "huge.csv"), "--items", "A,B"), 1, "not_a_rating",
+     "kolumn 'B': värdet 2e+07 är inget betyg (frågor med värden större än 1e+06 till"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--weight-column", "V1",
+      "--scale-range", "1,5"), 2, "weight_column_with_items",
+     "--weight-column fungerar med ett instrument, inte med --items"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2"), 2, "items_need_scale_range",
+     "--items behöver --scale-range min,max (t.ex. 1,5)"),
+    (("items", str(DATA / "kiosk.csv"), *KIOSK, "--scale-range", "1,5"), 2,
+     "scale_range_with_instrument", "--scale-range hör ihop med --items; ett instrument har"),
+    (("items", str(DATA / "contacts_2019.csv"), *KIOSK), 2, "no_question_set",
+     "ingen frågeuppsättning ur instrumentet 'Kiosk service quality' finns i filen (letade "
+     "efter F1, U1, …); ange kolumnerna med --items"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "x"), 2,
+     "scale_range_form", "--scale-range ska vara min,max som 1,6, inte 'x'"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "inf,5"), 2,
+     "scale_range_finite", "--scale-range ska vara två ändliga tal som 1,6, inte 'inf,5'"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "5,1"), 2,
+     "scale_range_order", "--scale-range: min ska vara mindre än max, inte '5,1'"),
+    (("knowledge-gap", str(DATA / "kiosk.csv"), str(DATA / "kiosk.csv"), *KIOSK), 2,
+     "same_survey_twice", "CUSTOMERS (kiosk.csv) och STAFF (kiosk.csv) är samma fil (samma "
+     "SHA-256): ange personalens enkät som STAFF, den andra filen"),
+    (("service-survey", str(DATA.parent.parent / "data" / "samples" /
+      "servicematning_medborgare_2022_2024.xlsx"), "--benchmark",
+      str(DATA / "kolada_survey_2024.csv")), 2, "benchmark_needs_municipality",
+     "servqual: fel: ange den här kommunen med --municipality för att jämföra den"),
+    (("tolerance", str(DATA.parent / "core" / "r" / "toolbox_synth.csv"), "-i",
+      str(DATA / "toolbox.toml"), "--by", "a,b,c"), 2, "by_one_or_two_text",
+     "--by tar en kolumn eller två (A,B), fick 'a,b,c'"),
+    # sizes (io.limits)
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--max-cells", "2"), 1, "table_too_many_cells",
+     "kiosk.csv: har 30 rader × 14 kolumner, över läsarens gräns på 2 celler"),
+    # KPI files (io.kpi_config), contact files (io.contacts)
+    (("kpi", str(SV / "kpi_unknown_key.toml")), 2, "kpi_unknown_key",
+     "okänd nyckel på översta nivån 'foo'; tillåtna: title, min_n och tabeller [[kpi]]"),
+    (("kpi", str(SV / "kpi_title.toml")), 2, "kpi_title_text", "nyckeln 'title' ska vara text"),
+    (("kpi", str(SV / "kpi_min_n.toml")), 2, "kpi_min_n",
+     "nyckeln 'min_n' ska vara ett heltal, 1 eller mer, inte 0"),
+    (("kpi", str(SV / "kpi_none.toml")), 2, "kpi_none",
+     "inga nyckeltal: lägg till minst en tabell [[kpi]]"),
+    (("contacts", str(SV / "contacts_no_kpi.csv")), 1, "contacts_no_kpi_column",
+     "ingen nyckeltalskolumn hittades; en kontaktfil behöver minst en av reached (nådd), "),
+    (("contacts", str(SV / "contacts_reply.csv")), 1, "contacts_reply_without_sent",
+     "kolumn 'besvarad': har en kolumn för svarstid men ingen kolumn skickad (sent_at)"),
+    (("contacts", str(SV / "contacts_two_channels.csv")), 1, "contacts_two_columns_one_role",
+     "kolumnerna 'channel' och 'kanal' ser båda ut som kolumnen kanal; byt namn på eller ta"),
+    (("contacts", str(DATA / "contacts_two_municipalities.csv"), "--municipality", "Nowhere"),
+     2, "contacts_no_municipality_rows",
+     "inga rader för kommunen 'Nowhere' i kolumnen 'kommun' (den har: Lekeberg, Karlstad)"),
+    (("contacts", str(DATA / "contacts_years.csv"), "--year", "2018"), 2,
+     "contacts_no_year_rows", "inga rader för år 2018 i kolumnen 'year' (den har: 2019, 2020)"),
+    # the report folder (report.writer, report.build)
+    (("report", str(DATA / "kiosk.csv"), *KIOSK, "--split"), 2, "split_needs_by",
+     "servqual: fel: --split behöver en grupperingskolumn: --by KOL eller 'by' i [survey]"),
+    (("report", str(SV / "config_unknown_section.toml")), 2, "unknown_section",
+     "okänt avsnitt 'foo' i 'sections' (kända: summary, method,"),
 ]  # fmt: skip
 
 
@@ -303,14 +426,21 @@ def _long_field(path: Path) -> None:
     path.write_text("E1;P1;E2;P2\n5;5;5;5\n" + '"' + "x" * 200_000 + '";5;5;5\n')
 
 
+def _wide(path: Path) -> None:
+    path.write_text(",".join(f"c{i}" for i in range(16_385)) + "\n" + "1," * 16_384 + "1\n")
+
+
+_NAMES = {"field_too_long": "long.csv", "too_many_fields": "wide.csv"}
 # archives too large to keep in git (made in tmp_path), and a size limit set in the environment
 LIMITS: list[tuple[str, Any, dict[str, str], str]] = [
     ("zip_bomb", _zip_bomb, {},
      "gånger sin storlek (gräns 100:1); avvisad som en möjlig zipbomb"),
     ("too_many_members", _many_members, {},
-     "innehåller 10 001 filer; ingen arbetsbok som ett enkätverktyg skriver"),
+     "innehåller 10\u00a0001 filer; ingen arbetsbok som ett enkätverktyg skriver"),
     ("field_too_long", _long_field, {},
-     "rad 3 har ett fält längre än 131 072 tecken (ett citattecken som saknas, eller ingen"),
+     "rad 3 har ett fält längre än 131\u00a0072 tecken (ett citattecken som saknas, eller ingen"),
+    ("too_many_fields", _wide, {},
+     "wide.csv: har 16\u00a0385 fält på en rad, över gränsen på 16\u00a0384"),
     ("unpacks_too_big", None, {"SERVQUAL_MAX_BYTES": "6000"},
      "packas upp till 1"),
 ]  # fmt: skip
@@ -322,11 +452,53 @@ def test_error_in_swedish_on_large_archives(
 ) -> None:
     path = DATA / "reader" / "excel_errors.xlsx"
     if make is not None:
-        path = tmp_path / ("long.csv" if code == "field_too_long" else "big.xlsx")
+        path = tmp_path / _NAMES.get(code, "big.xlsx")
         make(path)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     _check(cli, seen, ("gap", str(path), *KIOSK), 1, code, swedish)
+
+
+# limits set in the environment (io.limits)
+ENV: list[tuple[str, dict[str, str], int, str]] = [
+    ("file_too_big", {"SERVQUAL_MAX_BYTES": "100"}, 1,
+     "kiosk.csv: är 1\u00a0121 byte, över gränsen på 100; sätt SERVQUAL_MAX_BYTES för att"),
+    ("env_not_positive", {"SERVQUAL_MAX_CELLS": "abc"}, 2,
+     "servqual: fel: miljövariabeln SERVQUAL_MAX_CELLS='abc' ska vara ett positivt heltal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "env", "exit_code", "swedish"), ENV, ids=[c[0] for c in ENV])
+def test_error_in_swedish_on_limits_from_the_environment(
+    cli, seen, monkeypatch: pytest.MonkeyPatch, code, env, exit_code, swedish
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    _check(cli, seen, ("gap", str(DATA / "kiosk.csv"), *KIOSK), exit_code, code, swedish)
+
+
+# the report folder given as -o: a file, a folder holding the input, a folder of other files
+FOLDERS = ("report_output_is_file", "report_output_has_input", "report_output_not_empty")
+
+
+@pytest.mark.parametrize("code", FOLDERS)
+def test_error_in_swedish_on_report_folders(cli, seen, tmp_path: Path, code: str) -> None:
+    import shutil
+
+    survey = tmp_path / "kiosk.csv"
+    shutil.copy(DATA / "kiosk.csv", survey)
+    out = tmp_path / "out"
+    if code == "report_output_is_file":
+        out.write_text("x")
+        swedish = f"utfilen '{out}' är en fil; ange en mapp för rapporten"
+    elif code == "report_output_has_input":
+        out = tmp_path
+        swedish = f"utmappen '{out}' innehåller indatafilen 'kiosk.csv'; välj en annan mapp"
+    else:
+        out.mkdir()
+        (out / "notes.txt").write_text("x")
+        swedish = f"utmappen '{out}' är inte tom och innehåller mer än en tidigare rapport"
+    _check(cli, seen, ("report", str(survey), *KIOSK, "-o", str(out)), 2, code, swedish)
 
 
 def test_the_cell_limit_names_each_kind() -> None:
@@ -369,6 +541,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     # no_valid_pair: the core's own check, behind the reader's (no_valid_pair_counts) in every
     # command, so it has a unit test below instead of a CLI case
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
+    tested |= {c[0] for c in ENV} | set(FOLDERS)
     assert sentences - tested == {"no_valid_pair"}
 
 
@@ -423,11 +596,9 @@ def test_usage_error_in_swedish(cli, args: tuple[str, ...], swedish: str) -> Non
 
 def test_an_error_without_a_code_keeps_its_english_sentence(cli) -> None:
     """Not every message is translated: the place words and the prefix are, the rest is not."""
-    r = cli("gap", str(DATA / "kiosk.csv"), *KIOSK, "--min-items", "0", "--lang", "sv")
+    r = cli("gap", str(DATA / "kiosk.csv"), *KIOSK, "--threads", "0", "--lang", "sv")
     assert r.exit_code == 2
-    assert r.stderr == (
-        "servqual: fel: --min-items must be half, all or a whole number >= 1, got '0'\n"
-    )
+    assert r.stderr == "servqual: fel: --threads must be a whole number of at least 1, got '0'\n"
 
 
 def test_lang_after_double_dash_is_a_file_name(cli) -> None:
@@ -445,3 +616,43 @@ def test_errors_pickle_with_code_and_facts() -> None:
 def test_an_incomplete_fact_falls_back_to_english() -> None:
     exc = DataError("has a header (row 3) but no data rows below it", code="header_only")
     assert error_text.error_line(exc, "sv") == "has a header (row 3) but no data rows below it"
+
+
+def _config(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "r.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_report_errors_follow_the_configs_language(cli, seen, tmp_path: Path) -> None:
+    """Without --lang, an error raised after the config is parsed is said in its ``language``;
+    --lang still decides when given; the config's own errors come before its language is known
+    and stay English."""
+    survey = f'[survey]\nfile = "{DATA / "missing_columns.csv"}"\ninstrument = "{KIOSK[1]}"\n'
+    config = _config(tmp_path, 'language = "sv"\n' + survey)
+    out = ("-o", str(tmp_path / "out"))
+    sv = cli("report", config, *out)
+    assert sv.exit_code == 1 and seen[-1].code == "instrument_columns_missing"
+    assert sv.stderr.startswith("servqual: fel: ") and "som filen saknar" in sv.stderr
+    en = cli("report", config, *out, "--lang", "en")
+    assert en.exit_code == 1 and en.stderr == f"servqual: error: {seen[-1]}\n"
+    assert cli("report", config, *out, "--lang", "sv").stderr == sv.stderr
+    # English config, --lang sv: Swedish (the command line wins)
+    english = _config(tmp_path, 'language = "en"\n' + survey)
+    assert cli("report", english, *out, "--lang", "sv").stderr == sv.stderr
+    assert cli("report", english, *out).stderr == en.stderr
+    # the config's own check: raised while it is parsed, so in the default language
+    bad = _config(tmp_path, 'language = "sv"\ntitel = "x"\n' + survey)
+    r = cli("report", bad, *out)
+    assert r.exit_code == 2 and seen[-1].code == "config_unknown_key"
+    assert r.stderr.startswith("servqual: error: ") and "unknown key 'titel'" in r.stderr
+
+
+def test_swedish_numbers_keep_their_no_break_space(cli) -> None:
+    """The handler folds every space run to one space, but not a Swedish number's thousands
+    space (U+00A0): "1 048 576" stays whole; English groups with commas as before."""
+    args = ("gap", str(DATA / "reader" / "bomb_far_cell.xlsx"))
+    sv = cli(*args, "--lang", "sv").stderr
+    assert "1\u00a0048\u00a0576 rader" in sv and "1 048 576" not in sv
+    assert sv.count("\n") == 1 and "  " not in sv
+    assert "1,048,576 rows" in cli(*args).stderr

@@ -99,6 +99,33 @@ def _prep_limit(f: dict[str, Any], lang: str) -> None:
     f["limit"] = _num(f["limit"], lang)
 
 
+def _prep_grouped(f: dict[str, Any], lang: str) -> None:
+    """Counts the raise site groups in thousands (``{n:,}``): a no-break space in Swedish."""
+    for key in ("n", "limit", "rows", "cols", "max_cells"):
+        if key in f:
+            f[key] = _num(f[key], lang)
+
+
+def _prep_formula_cells(f: dict[str, Any], lang: str) -> None:
+    """``, in C5, D7`` (every uncalculated cell) or ``, e.g. C5, D7`` (io.sheets)."""
+    _prep_grouped(f, lang)
+    cells = _joined(f["cells"])
+    kind = "part_cells_in" if f["whole"] else "part_cells_eg"
+    f["cells"] = _word(kind, lang, cells=cells) if cells else ""
+
+
+def _prep_value(f: dict[str, Any], lang: str) -> None:
+    """A value written with ``:g``: a decimal comma and U+2212 in Swedish."""
+    if lang == "sv":
+        for key in ("value", "max"):
+            f[key] = str(f[key]).replace(".", ",").replace("-", "\u2212")
+
+
+def _prep_and(f: dict[str, Any], lang: str) -> None:
+    """``'kanal' and 'channel'`` ("och" in Swedish; io.contacts)."""
+    f["names"] = (" och " if lang == "sv" else " and ").join(repr(n) for n in f["names"])
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -121,4 +148,10 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "zip_bomb": _prep_sizes,
     "not_decodable_at": _prep_label,
     "field_too_long": _prep_limit,
+    "table_too_many_cells": _prep_grouped,
+    "file_too_big": _prep_grouped,
+    "contacts_two_columns_one_role": _prep_and,
+    "too_many_fields": _prep_grouped,
+    "formulas_uncalculated": _prep_formula_cells,
+    "not_a_rating": _prep_value,
 }

@@ -295,8 +295,8 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
             traceback.print_exc()
         from servqual_cli.cli import error_text as et  # the run's --lang (review 9 finding 9)
 
-        lang = et.error_lang(args)
-        sys.stderr.write(f"{et.prefix(lang)}{_one_line(et.error_line(exc, lang))}\n")
+        lang = et.error_lang(args, exc.lang)  # report: its config's language, if no --lang
+        sys.stderr.write(f"{et.prefix(lang)}{et.one_line(et.error_line(exc, lang), lang)}\n")
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)

@@ -142,7 +142,8 @@ def load_roles(
         # "A,B": two-way groups, the combinations "a × b"; a blank in either: no group.
         by_names = [b.strip() for b in by.split(",") if b.strip()]
         if not 1 <= len(by_names) <= 2:
-            raise UsageError(f"--by takes one column or two (A,B), got {by!r}")
+            raise UsageError(f"--by takes one column or two (A,B), got {by!r}",
+                             code="by_one_or_two_text", facts={"by": by})  # fmt: skip
         parts = []
         for name in by_names:
             by_pos = locate(name, "--by")

@@ -191,7 +191,10 @@ def section_names(config: ReportConfig) -> list[str]:
         entry = SECTIONS.get(name)
         if entry is None:
             raise ConfigError(
-                f"unknown section {name!r} in 'sections' (known: {', '.join(known)})", where
+                f"unknown section {name!r} in 'sections' (known: {', '.join(known)})",
+                where,
+                code="unknown_section",
+                facts={"name": name, "known": ", ".join(known)},
             )
         if not entry.available():
             raise ConfigError(f"section {name!r} is not available in this version", where)
