@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from servqual_cli.cli.error_facts import MORE_PREPARE
+from servqual_cli.cli.read_back import read_back
 from servqual_cli.errors import ServqualError
 from servqual_cli.report.catalog import SHARED, count_text
 from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
@@ -347,28 +348,22 @@ def click_text(message: str, lang: str) -> str:
     >>> click_text("No such option: --formt (Possible options: --format)", "sv")
     'okänd flagga: --formt (möjliga flaggor: --format)'
     """
-    if lang != "sv":
+    found = read_back(message, _CLICK_PATTERNS) if lang == "sv" else None
+    if found is None:
         return message
-    for pattern, key in _CLICK_PATTERNS:
-        match = pattern.match(message)
-        if match is None:
-            continue
-        fill = {k: v for k, v in match.groupdict().items() if v is not None}
-        if key == "invalid_value":
-            fill["reason"] = _click_reason(fill["reason"])
-        text = CLICK[key][0].format(**fill)
-        if key == "no_such_option":
-            if "options" in fill:
-                text += CLICK["possible_options"][0].format(options=fill["options"])
-            if "mean" in fill:
-                text += CLICK["did_you_mean"][0].format(option=fill["mean"])
-        return text
-    return message
+    match, key = found
+    fill = {k: v for k, v in match.groupdict().items() if v is not None}
+    if key == "invalid_value":
+        fill["reason"] = _click_reason(fill["reason"])
+    text = CLICK[key][0].format(**fill)
+    if key == "no_such_option":
+        if "options" in fill:
+            text += CLICK["possible_options"][0].format(options=fill["options"])
+        if "mean" in fill:
+            text += CLICK["did_you_mean"][0].format(option=fill["mean"])
+    return text
 
 
 def _click_reason(reason: str) -> str:
-    for pattern, key in _REASONS:
-        match = pattern.match(reason)
-        if match is not None:
-            return CLICK[key][0].format(**match.groupdict())
-    return reason
+    found = read_back(reason, _REASONS)
+    return reason if found is None else CLICK[found[1]][0].format(**found[0].groupdict())
