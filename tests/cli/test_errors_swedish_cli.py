@@ -342,6 +342,17 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "servqual: fel: --split behöver en grupperingskolumn: --by KOL eller 'by' i [survey]"),
     (("report", str(SV / "config_unknown_section.toml")), 2, "unknown_section",
      "okänt avsnitt 'foo' i 'sections' (kända: summary, method,"),
+    # servqual kolada (cli.kolada, io.kolada)
+    (("kolada", str(DATA / "kolada_wide_sv.csv"), str(DATA / "kiosk.csv"), "-m", "Lekeberg"), 2,
+     "kolada_one_file",
+     "servqual: fel: ange en CSV- eller Excelfil, eller en eller flera JSON-sidor från Koladas"),
+    (("kolada", str(DATA / "kolada_wide_sv.csv"), "-m", "Nowhere"), 2,
+     "kolada_municipality_missing", "--municipality 'Nowhere' finns inte i filen (den har: "
+     "Borås (1490), Lekeberg (1814), Stockholm (0180), Örebro (1880))"),
+    (("kolada", str(DATA / "kolada_wide_sv.csv"), "-m", "Lekeberg", "--kpi", "X1"), 1,
+     "kolada_no_kpi_values", "kolada_wide_sv.csv: inga värden för --kpi X1"),
+    (("kolada", str(DATA / "kolada_wide_sv.csv"), "-m", "Lekeberg", "--gender", "X"), 2,
+     "gender_value", "--gender tar T (totalt), K (kvinnor) eller M (män), inte 'X'"),
 ]  # fmt: skip
 
 
@@ -501,6 +512,73 @@ def test_error_in_swedish_on_report_folders(cli, seen, tmp_path: Path, code: str
     _check(cli, seen, ("report", str(survey), *KIOSK, "-o", str(out)), 2, code, swedish)
 
 
+# Kolada tables, API pages and KPI maps, each wrong in one way (written in tmp_path):
+# (file name, content, given as --kpi-map, exit code, error code, a piece of the Swedish line)
+KOLADA: list[tuple[str, bytes, bool, int, str, str]] = [
+    ("nomun.csv", b"kpi,value,period\nU07451,50,2020\n", False, 1, "kolada_needs_municipality",
+     "en Kolada-tabell behöver en kolumn municipality_id eller municipality (kommun)"),
+    ("nogender.csv", b"kpi,municipality_id,period,value\nU07451,1814,2020,50\n", False, 2,
+     "gender_no_column", "--gender K: filen har ingen kolumn för kön"),
+    ("bad.json", b"{", False, 1, "json_invalid", "bad.json: är inte giltig JSON (rad 1, kolumn 2)"),
+    ("page.json", b"[1]", False, 1, "json_not_kolada_page",
+     "sida 1 är inget svar med data från Kolada (ett objekt med en lista 'values')"),
+    ("rows.json", b'{"values":[{"kpi":"x"}]}', False, 1, "json_row_without_values",
+     "varje datarad behöver en lista 'values' med {gender, value}"),
+    ("entries.json", b'{"values":[{"kpi":"x","values":[1]}]}', False, 1, "json_value_not_object",
+     "varje post i en lista 'values' måste vara ett objekt"),
+    ("empty.json", b'{"values":[]}', False, 1, "json_no_values", "empty.json: innehåller inga"),
+    ("latin.json", b'{"values":[{"kpi":"\xe5","values":[]}]}', False, 1, "json_not_utf8",
+     "är inte UTF-8-text (Koladas API skriver JSON i UTF-8)"),
+    ("m1.toml", b"foo = 1\n", True, 2, "kpi_map_unknown_key",
+     "m1.toml: okänd nyckel 'foo' (en nyckeltalskarta har tabeller [kpi.<id>])"),
+    ("m2.toml", b"kpi = 1\n", True, 2, "kpi_map_not_table",
+     "'kpi' ska vara en tabell av tabeller [kpi.<id>]"),
+    ("m3.toml", b"[kpi]\nU1 = 1\n", True, 2, "kpi_map_entry_not_table", "kpi.U1 ska vara en"),
+    ("m4.toml", b"[kpi.U1]\nfoo = 1\n", True, 2, "kpi_map_entry_unknown_key",
+     "kpi.U1: okänd nyckel 'foo' (tillåtna: direction, name, title, unit)"),
+    ("m5.toml", b'[kpi.U1]\nunit = "x"\n', True, 2, "kpi_map_unit",
+     "kpi.U1.unit: 'x' är inte någon av percent, index,"),
+    ("m6.toml", b'[kpi.U1]\ndirection = "up"\n', True, 2, "kpi_map_direction",
+     "kpi.U1.direction: 'up' är inte higher, lower eller none"),
+    ("m7.toml", b"[kpi.U1]\nname = 1\n", True, 2, "kpi_map_text", "kpi.U1.name ska vara text"),
+    ("m8.toml", b'x = "\xe5"\n', True, 2, "kpi_map_not_utf8", "m8.toml: är inte UTF-8-text"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "content", "as_map", "exit_code", "code", "swedish"), KOLADA,
+                         ids=[c[4] for c in KOLADA])  # fmt: skip
+def test_error_in_swedish_on_kolada_files(
+    cli, seen, tmp_path: Path, name, content, as_map, exit_code, code, swedish
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    if as_map:
+        args = [
+            "kolada",
+            str(DATA / "kolada_wide_sv.csv"),
+            "-m",
+            "Lekeberg",
+            "--kpi-map",
+            str(path),
+        ]
+    else:
+        args = ["kolada", str(path), "-m", "1814"]
+    if code == "gender_no_column":
+        args += ["--gender", "K"]
+    _check(cli, seen, tuple(args), exit_code, code, swedish)
+
+
+def test_error_in_swedish_on_a_benchmark_without_a_known_kpi(cli, seen, tmp_path: Path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_text("kpi,municipality_id,period,value\nU00000,0180,2024,60\nU00000,1814,2024,50\n")
+    survey = DATA.parent.parent / "data" / "samples" / "servicematning_medborgare_2022_2024.xlsx"
+    args = ("service-survey", str(survey), "--benchmark", str(path), "-m", "1814")
+    _check(cli, seen, args, 1, "kolada_no_known_kpi",
+           "ingen rad har ett känt nyckeltal (efter kpi, kpi_name eller nyckeltalskartan: "
+           "clarity_email, clarity_phone, ease_email, ease_phone, treatment_email, "
+           "treatment_phone); filen har U00000")  # fmt: skip
+
+
 def test_the_cell_limit_names_each_kind() -> None:
     """The two kinds of too_many_cells no file here reaches (a cell beyond Excel's sheet)."""
     for facts, english in (
@@ -541,7 +619,8 @@ def test_every_error_code_is_tested_and_known() -> None:
     # no_valid_pair: the core's own check, behind the reader's (no_valid_pair_counts) in every
     # command, so it has a unit test below instead of a CLI case
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
-    tested |= {c[0] for c in ENV} | set(FOLDERS)
+    tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
+    tested |= {"kolada_no_known_kpi"}
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -126,6 +126,12 @@ def _prep_and(f: dict[str, Any], lang: str) -> None:
     f["names"] = (" och " if lang == "sv" else " and ").join(repr(n) for n in f["names"])
 
 
+def _prep_more(f: dict[str, Any], lang: str) -> None:
+    """`` and 3 more`` after the first ten municipalities (cli.kolada)."""
+    n = int(f["n_more"])
+    f["more"] = _word("part_kolada_more", lang, n=n) if n else ""
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -151,6 +157,7 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "table_too_many_cells": _prep_grouped,
     "file_too_big": _prep_grouped,
     "contacts_two_columns_one_role": _prep_and,
+    "kolada_municipality_missing": _prep_more,
     "too_many_fields": _prep_grouped,
     "formulas_uncalculated": _prep_formula_cells,
     "not_a_rating": _prep_value,

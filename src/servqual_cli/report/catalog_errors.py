@@ -29,6 +29,7 @@ from servqual_cli.report.error_words import (
     TEXT_ERRORS,
     WORKBOOK_ERRORS,
 )
+from servqual_cli.report.error_words_kolada import KOLADA_ERRORS
 from servqual_cli.report.error_words_read import OPTION_ERRORS, READ_ERRORS, SERVICE_ERRORS
 
 ERRORS: dict[str, tuple[str, str]] = {
@@ -275,6 +276,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     **READ_ERRORS,
     **OPTION_ERRORS,
     **SERVICE_ERRORS,
+    **KOLADA_ERRORS,  # report/error_words_kolada.py
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {
