@@ -353,6 +353,16 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "kolada_no_kpi_values", "kolada_wide_sv.csv: inga värden för --kpi X1"),
     (("kolada", str(DATA / "kolada_wide_sv.csv"), "-m", "Lekeberg", "--gender", "X"), 2,
      "gender_value", "--gender tar T (totalt), K (kvinnor) eller M (män), inte 'X'"),
+    # KPI data (io.kpi_data)
+    (("kpi", str(DATA / "kpi_unknown_column.toml")), 2, "kpi_no_column",
+     "[[kpi]] 1 (\"E-post\"), nyckeln 'start': ingen kolumn 'sent_at' i kpi_cases.csv (den har: "
+     "nr, kanal,"),
+    (("kpi", str(DATA / "kpi_unknown_success.toml")), 2, "kpi_success_missing",
+     "nyckeln 'success': 'jaa' förekommer aldrig i kolumnen 'nöjd' i kpi_cases.csv (den har: "
+     "'ja', 'nej')"),
+    (("kpi", str(DATA / "kpi_text_value.toml")), 1, "kpi_not_numbers",
+     "kolumn 'kanal': [[kpi]] 1 (\"Väntetid\"), nyckeln 'value_column': kolumnen har inga "
+     "numeriska värden (12 ifyllda celler som 'e-post', 'telefon'); statistiken 'median'"),
 ]  # fmt: skip
 
 
@@ -579,6 +589,54 @@ def test_error_in_swedish_on_a_benchmark_without_a_known_kpi(cli, seen, tmp_path
            "treatment_phone); filen har U00000")  # fmt: skip
 
 
+def _synth_weights(first: str, rest: str | None = None) -> str:
+    """The toolbox's synthetic survey with its weight column w changed (io.role_data)."""
+    lines = (DATA.parent / "core" / "r" / "toolbox_synth.csv").read_text().splitlines()
+    out = [lines[0]]
+    for i, line in enumerate(lines[1:]):
+        role, _, tail = line.split(",", 2)
+        out.append(f"{role},{first if i == 0 else (rest or '1')},{tail}")
+    return "\n".join(out) + "\n"
+
+
+def _kiosk_negative() -> str:
+    lines = (DATA / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    return "\n".join([lines[0], lines[1].rpartition(",")[0] + ",-60", *lines[2:]]) + "\n"
+
+
+TOOLBOX = ("-i", str(DATA / "toolbox.toml"), "--weight-column", "w")
+# files written in tmp_path ({path} in the arguments): citizen surveys, contacts, weights
+TMP_FILES: list[tuple[str, Any, tuple[str, ...], int, str, str]] = [
+    ("cs1.csv", "year,channel\n2024,phone\n", ("service-survey", "{path}"), 1,
+     "citizen_no_question", "en medborgarenkät behöver minst en frågekolumn (t.ex."),
+    ("cs2.csv", "year,channel,bemötande\n2024,phone,9\n", ("service-survey", "{path}"), 1,
+     "citizen_no_answer", "cs2.csv: inget användbart svar (1–5) i frågekolumnerna"),
+    ("old.csv", "kpi,municipality_id,period,value\nease_phone,0180,2020,60\n",
+     ("service-survey", str(DATA.parent.parent / "data" / "samples" /
+      "servicematning_medborgare_2022_2024.xlsx"), "--benchmark", "{path}", "-m", "1814"), 2,
+     "no_values_for_year", "old.csv: inga värden för 2024 (filen har: 2020)"),
+    ("cc.csv", "channel,reached\n,yes\n", ("contacts", "{path}"), 1,
+     "contacts_no_channel_left", "cc.csv: ingen kontakt med en giltig kanal finns kvar"),
+    ("neg.csv", _kiosk_negative, ("gap", "{path}", *KIOSK, "--weight-column", "V2"), 1,
+     "negative_weight", "neg.csv, rad 2, kolumn 'V2': negativ vikt för svaranden"),
+    ("neg_w.csv", lambda: _synth_weights("-1.5"), ("tolerance", "{path}", *TOOLBOX), 1,
+     "negative_weight_value", "kolumn 'w': negativ vikt för svaranden '-1.5'"),
+    ("zero_w.csv", lambda: _synth_weights("0", "0"), ("tolerance", "{path}", *TOOLBOX), 1,
+     "no_positive_weight", "kolumn 'w': ingen positiv vikt i hela kolumnen"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "content", "args", "exit_code", "code", "swedish"), TMP_FILES,
+                         ids=[c[4] for c in TMP_FILES])  # fmt: skip
+def test_error_in_swedish_on_files_made_here(
+    cli, seen, tmp_path: Path, name, content, args, exit_code, code, swedish
+) -> None:
+    path = tmp_path / name
+    path.write_text(content() if callable(content) else content, encoding="utf-8")
+    args = tuple(a.format(path=path) for a in args)
+    _check(cli, seen, args, exit_code, code, swedish)
+
+
 def test_the_cell_limit_names_each_kind() -> None:
     """The two kinds of too_many_cells no file here reaches (a cell beyond Excel's sheet)."""
     for facts, english in (
@@ -620,7 +678,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     # command, so it has a unit test below instead of a CLI case
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
     tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
-    tested |= {"kolada_no_known_kpi"}
+    tested |= {"kolada_no_known_kpi"} | {c[4] for c in TMP_FILES}
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -132,6 +132,22 @@ def _prep_more(f: dict[str, Any], lang: str) -> None:
     f["more"] = _word("part_kolada_more", lang, n=n) if n else ""
 
 
+def _prep_place(f: dict[str, Any], lang: str) -> None:
+    """The data file of a KPI (io.kpi_data): ``kpi.csv, sheet 'Data'`` ("blad" in Swedish),
+    and what a success label's column holds instead."""
+    if "file" in f:
+        sheet = f" {'blad' if lang == 'sv' else 'sheet'} {f['sheet']!r}" if f["sheet"] else ""
+        f["place"] = f["file"] + ("," + sheet if sheet else "")
+    elif lang == "sv":
+        f["place"] = str(f["place"]).replace(", sheet ", ", blad ", 1)
+    if "labels" in f:
+        more = int(f["more"])
+        seen = ", ".join(f["labels"]) + (_word("part_kpi_more", lang, n=more) if more > 0 else "")
+        f["tail"] = (
+            _word("part_kpi_has", lang, seen=seen) if f["labels"] else _word("part_kpi_blank", lang)
+        )
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -158,6 +174,8 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "file_too_big": _prep_grouped,
     "contacts_two_columns_one_role": _prep_and,
     "kolada_municipality_missing": _prep_more,
+    "kpi_no_column": _prep_place,
+    "kpi_success_missing": _prep_place,
     "too_many_fields": _prep_grouped,
     "formulas_uncalculated": _prep_formula_cells,
     "not_a_rating": _prep_value,

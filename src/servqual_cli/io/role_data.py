@@ -168,12 +168,15 @@ def load_roles(
             raise DataError(
                 f"negative survey weight {raw.iloc[negative[0]]!r}",
                 Location(table.source, table.sheet, int(rows[negative[0]]), w_name),
+                code="negative_weight_value",
+                facts={"value": raw.iloc[negative[0]]},
             )
         log.add(rows, w_name, raw.to_numpy(dtype=object), reasons)
         if not np.any(weights > 0):
             raise DataError(
                 "no positive weight in the whole column",
                 Location(table.source, table.sheet, None, w_name),
+                code="no_positive_weight",
             )
     if strict:
         log.raise_if_strict()

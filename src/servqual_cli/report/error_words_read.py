@@ -240,6 +240,52 @@ SERVICE_ERRORS: dict[str, tuple[str, str]] = {
         "inga rader för år {wanted} i kolumnen {name!r} (den har: {present})",
         "no rows for year {wanted} in column {name!r} (it has: {present})",
     ),
+    "contacts_no_channel_left": (
+        "ingen kontakt med en giltig kanal finns kvar",
+        "no contact with a valid channel is left",
+    ),
+    # KPI data (io.kpi_data); "[[kpi]] 1 (\"namn\")" is said as written in the file
+    "kpi_no_column": (
+        "{where}, nyckeln {key!r}: ingen kolumn {name!r} i {place} (den har: {shown})",
+        "{where}, key {key!r}: no column {name!r} in {place} (it has: {shown})",
+    ),
+    "kpi_success_missing": (
+        "{where}, nyckeln 'success': {value!r} förekommer aldrig i kolumnen {column!r} i {place} "
+        "{tail}",
+        "{where}, key 'success': {value!r} never occurs in column {column!r} of {place} {tail}",
+    ),
+    "part_kpi_has": ("(den har: {seen})", "(it has: {seen})"),
+    "part_kpi_blank": ("(kolumnen är tom)", "(the column is blank)"),
+    "part_kpi_more": (" och {n} till", " and {n} more"),
+    "kpi_not_numbers": (
+        "{where}, nyckeln 'value_column': kolumnen har inga numeriska värden ({n} ifyllda celler "
+        "som {examples}); statistiken {statistic!r} behöver tal (för etiketter, använd "
+        'statistic = "share" med success)',
+        "{where}, key 'value_column': the column has no numeric values ({n} non-blank cells such "
+        "as {examples}); statistic {statistic!r} needs numbers (for labels use statistic = "
+        '"share" with success)',
+    ),
+    # citizen surveys (io.service_survey)
+    "citizen_no_question": (
+        "en medborgarenkät behöver minst en frågekolumn (t.ex. enkelt_att_få_hjälp, bemötande, "
+        "tydligt_svar)",
+        "a citizen survey needs at least one question column (e.g. enkelt_att_få_hjälp, "
+        "bemötande, tydligt_svar)",
+    ),
+    "citizen_no_answer": (
+        "inget användbart svar (1–5) i frågekolumnerna",
+        "no usable answer (1-5) in the question columns",
+    ),
+    # survey weights (io.weight_column, io.role_data)
+    "negative_weight": ("negativ vikt för svaranden", "negative survey weight"),
+    "negative_weight_value": (
+        "negativ vikt för svaranden {value!r}",
+        "negative survey weight {value!r}",
+    ),
+    "no_positive_weight": (
+        "ingen positiv vikt i hela kolumnen",
+        "no positive weight in the whole column",
+    ),
     # the report folder (report.writer, report.build)
     "report_output_is_file": (
         "utfilen {out!r} är en fil; ange en mapp för rapporten",
