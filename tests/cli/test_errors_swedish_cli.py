@@ -340,6 +340,8 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     # the report folder (report.writer, report.build)
     (("report", str(DATA / "kiosk.csv"), *KIOSK, "--split"), 2, "split_needs_by",
      "servqual: fel: --split behöver en grupperingskolumn: --by KOL eller 'by' i [survey]"),
+    (("report", str(SV / "config_section_needs.toml")), 2, "section_needs_key",
+     "avsnittet 'measurement' behöver 'contacts' i konfigurationen"),
     (("report", str(SV / "config_unknown_section.toml")), 2, "unknown_section",
      "okänt avsnitt 'foo' i 'sections' (kända: summary, method,"),
     # servqual kolada (cli.kolada, io.kolada)
@@ -406,6 +408,7 @@ def _check(cli, seen, args, exit_code: int, code: str, swedish: str) -> None:
 # files that cannot live in git: a FIFO (an output or a configuration that would hang the run),
 # a folder named like a configuration; made in tmp_path by the test
 SPECIAL: list[tuple[str, str, str]] = [
+    ("input_not_file", "in.csv", "{path}: är en namngiven pipe (FIFO), ingen vanlig fil; ange"),
     ("output_not_regular", "out.csv", "utfilen '{path}' är ingen vanlig fil; ange ett filnamn"),
     ("input_not_regular", "inst.toml",
      "'{path}' är ingen vanlig fil (en pipe eller en enhet); konfigurationen måste vara en fil"),
@@ -424,6 +427,8 @@ def test_error_in_swedish_on_special_files(cli, seen, tmp_path: Path, code, name
         os.mkfifo(path)
     place = ("-o", str(path)) if code == "output_not_regular" else ("--instrument", str(path))
     args = ("gap", str(DATA / "kiosk.csv"), *KIOSK, *place)
+    if code == "input_not_file":
+        args = ("gap", str(path), *KIOSK)
     _check(cli, seen, args, 2, code, swedish.format(path=path))
 
 
@@ -499,7 +504,8 @@ def test_error_in_swedish_on_limits_from_the_environment(
 
 
 # the report folder given as -o: a file, a folder holding the input, a folder of other files
-FOLDERS = ("report_output_is_file", "report_output_has_input", "report_output_not_empty")
+FOLDERS = ("report_output_is_file", "report_output_has_input", "report_output_not_empty",
+           "report_folder_unwritable")  # fmt: skip
 
 
 @pytest.mark.parametrize("code", FOLDERS)
@@ -515,6 +521,9 @@ def test_error_in_swedish_on_report_folders(cli, seen, tmp_path: Path, code: str
     elif code == "report_output_has_input":
         out = tmp_path
         swedish = f"utmappen '{out}' innehåller indatafilen 'kiosk.csv'; välj en annan mapp"
+    elif code == "report_folder_unwritable":  # its parent is a file (EEXIST)
+        out = survey / "out"
+        swedish = f"kan inte skriva rapportmappen '{out}': det finns redan en fil med det namnet"
     else:
         out.mkdir()
         (out / "notes.txt").write_text("x")

@@ -148,6 +148,15 @@ def _prep_place(f: dict[str, Any], lang: str) -> None:
         )
 
 
+def _prep_keys(f: dict[str, Any], lang: str) -> None:
+    """``'contacts' or 'service'`` ("eller"; report.build)."""
+    f["keys"] = (" eller " if lang == "sv" else " or ").join(repr(k) for k in f["keys"])
+
+
+def _prep_input_kind(f: dict[str, Any], lang: str) -> None:
+    f["kind"] = _word(f"part_kind_{f['kind']}", lang)
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -175,6 +184,9 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "contacts_two_columns_one_role": _prep_and,
     "kolada_municipality_missing": _prep_more,
     "kpi_no_column": _prep_place,
+    "section_needs_key": _prep_keys,
+    "input_not_file": _prep_input_kind,
+    "report_folder_unwritable": _prep_os_reason,
     "kpi_success_missing": _prep_place,
     "too_many_fields": _prep_grouped,
     "formulas_uncalculated": _prep_formula_cells,

@@ -227,8 +227,11 @@ def check_regular_file(name: str) -> int:
     if stat.S_ISDIR(mode):
         raise UsageError("is a folder, expected a data file", where, code="is_folder")
     if not stat.S_ISREG(mode):
-        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
-        raise UsageError(f"is {kind}, not a regular file; give a file, or '-' for stdin", where)
+        fifo = stat.S_ISFIFO(mode)
+        kind = "a FIFO (named pipe)" if fifo else "a device or socket"
+        raise UsageError(f"is {kind}, not a regular file; give a file, or '-' for stdin", where,
+                         code="input_not_file",
+                         facts={"kind": "fifo" if fifo else "device"})  # fmt: skip
     return int(info.st_size)
 
 

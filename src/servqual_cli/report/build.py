@@ -201,7 +201,9 @@ def section_names(config: ReportConfig) -> list[str]:
         need = entry.missing(config)
         if need is not None:
             keys = " or ".join(repr(k) for k in need.split("|"))
-            raise ConfigError(f"section {name!r} needs {keys} in the config", where)
+            raise ConfigError(f"section {name!r} needs {keys} in the config", where,
+                              code="section_needs_key",
+                              facts={"name": name, "keys": need.split("|")})  # fmt: skip
     return list(config.sections)
 
 

@@ -288,6 +288,7 @@ ERRNO_REASONS: dict[str, tuple[str, str]] = {
     "ENOTDIR": ("en del av sökvägen är ingen mapp", "Not a directory"),
     "EIO": ("in- eller utmatningsfel", "Input/output error"),
     "ENOSPC": ("inget utrymme kvar på enheten", "No space left on device"),
+    "EEXIST": ("det finns redan en fil med det namnet", "File exists"),
 }
 
 CLICK: dict[str, tuple[str, str]] = {

@@ -107,6 +107,12 @@ READ_ERRORS: dict[str, tuple[str, str]] = {
         "är {n} byte, över gränsen på {limit}; sätt SERVQUAL_MAX_BYTES för att läsa en större fil",
         "is {n} bytes, over the limit of {limit}; set SERVQUAL_MAX_BYTES to read a larger file",
     ),
+    "input_not_file": (
+        "är {kind}, ingen vanlig fil; ange en fil, eller '-' för standard in",
+        "is {kind}, not a regular file; give a file, or '-' for stdin",
+    ),
+    "part_kind_fifo": ("en namngiven pipe (FIFO)", "a FIFO (named pipe)"),
+    "part_kind_device": ("en enhet eller en socket", "a device or socket"),
     "env_not_positive": (
         "miljövariabeln {name}={raw!r} ska vara ett positivt heltal",
         "environment variable {name}={raw!r} must be a positive whole number",
@@ -300,6 +306,14 @@ SERVICE_ERRORS: dict[str, tuple[str, str]] = {
         "(filer som dess manifest.json inte listar); välj en ny eller tom mapp",
         "output folder {out!r} is not empty and holds more than an earlier report of servqual "
         "(files its manifest.json does not list); choose a new or empty folder",
+    ),
+    "report_folder_unwritable": (
+        "kan inte skriva rapportmappen {out!r}: {reason}",
+        "cannot write the report folder {out!r}: {reason}",
+    ),
+    "section_needs_key": (
+        "avsnittet {name!r} behöver {keys} i konfigurationen",
+        "section {name!r} needs {keys} in the config",
     ),
     "split_needs_by": (
         "--split behöver en grupperingskolumn: --by KOL eller 'by' i [survey]",

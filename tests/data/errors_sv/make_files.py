@@ -157,6 +157,8 @@ def _more_files(here: Path) -> None:
         "contacts_two_channels.csv": "kanal,channel,reached\nphone,phone,yes\n",
         "config_unknown_section.toml": 'sections = ["foo"]\n[survey]\nfile = "../kiosk.csv"\n'
         'instrument = "../kiosk.toml"\n',
+        "config_section_needs.toml": 'sections = ["measurement"]\n[survey]\n'
+        'file = "../kiosk.csv"\ninstrument = "../kiosk.toml"\n',
     }
     for name, text in texts.items():
         (here / name).write_text(text, encoding="utf-8")
