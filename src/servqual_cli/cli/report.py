@@ -81,7 +81,8 @@ def report(
     """
     from servqual_cli.cli.error_text import language_of
     from servqual_cli.cli.output import check_output, require_regular
-    from servqual_cli.report.config import load_config, survey_config, with_overrides
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.config_cli import survey_config, with_overrides
 
     for config_file in (source, instrument):
         if config_file is not None and config_file.lower().endswith(".toml"):
