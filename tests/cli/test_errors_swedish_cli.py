@@ -487,6 +487,10 @@ def test_error_in_swedish_on_large_archives(
 
 # limits set in the environment (io.limits)
 ENV: list[tuple[str, dict[str, str], int, str]] = [
+    ("env_threads", {"SERVQUAL_WORKERS": "x"}, 2,
+     "servqual: fel: SERVQUAL_WORKERS='x': ange antalet trådar som ett heltal, 1 eller fler"),
+    ("env_threads", {"SERVQUAL_THREADS": "x"}, 2,
+     "servqual: fel: SERVQUAL_THREADS='x': ange antalet trådar som ett heltal, 1 eller fler"),
     ("file_too_big", {"SERVQUAL_MAX_BYTES": "100"}, 1,
      "kiosk.csv: är 1\u00a0121 byte, över gränsen på 100; sätt SERVQUAL_MAX_BYTES för att"),
     ("env_not_positive", {"SERVQUAL_MAX_CELLS": "abc"}, 2,
@@ -614,6 +618,10 @@ def _kiosk_negative() -> str:
 
 
 TOOLBOX = ("-i", str(DATA / "toolbox.toml"), "--weight-column", "w")
+FEEDBACK = (
+    "ID,Received,Type,Unit,Contact given,Answered,Closed\n"
+    "D1,2024-01-02,complaint,Parks,yes,2024-01-03,2024-01-05\n"
+)
 # files written in tmp_path ({path} in the arguments): citizen surveys, contacts, weights
 TMP_FILES: list[tuple[str, Any, tuple[str, ...], int, str, str]] = [
     ("cs1.csv", "year,channel\n2024,phone\n", ("service-survey", "{path}"), 1,
@@ -632,6 +640,14 @@ TMP_FILES: list[tuple[str, Any, tuple[str, ...], int, str, str]] = [
      "negative_weight_value", "kolumn 'w': negativ vikt för svaranden '-1.5'"),
     ("zero_w.csv", lambda: _synth_weights("0", "0"), ("tolerance", "{path}", *TOOLBOX), 1,
      "no_positive_weight", "kolumn 'w': ingen positiv vikt i hela kolumnen"),
+    # feedback's --promise (a time limit, vocab.durations) and --as-of (cli.service)
+    ("fb.csv", FEEDBACK, ("feedback", "{path}", "--promise", "x"), 2, "prefixed",
+     "servqual: fel: --promise: kan inte läsa tidsgränsen 'x': väntade ett tal och en enhet"),
+    ("fb.csv", FEEDBACK, ("feedback", "{path}", "--promise", "0 dagar"), 2, "prefixed",
+     "servqual: fel: --promise: tidsgränsen '0 dagar' måste vara längre än noll"),
+    ("fb.csv", FEEDBACK, ("feedback", "{path}", "--as-of", "1500-01-01"), 2, "as_of_outside",
+     "--as-of 1500-01-01 ligger utanför de datum verktyget hanterar (1678 till 2261)"),
+    # a report with SOURCE_DATE_EPOCH set wrong (report.manifest): see test below
 ]  # fmt: skip
 
 
@@ -644,6 +660,25 @@ def test_error_in_swedish_on_files_made_here(
     path.write_text(content() if callable(content) else content, encoding="utf-8")
     args = tuple(a.format(path=path) for a in args)
     _check(cli, seen, args, exit_code, code, swedish)
+    if code == "prefixed":  # the time limit's own code inside
+        inner = seen[-1].facts["code"]
+        assert inner in ("limit_unreadable", "limit_not_positive")
+        assert error_text.render(inner, seen[-1].facts["facts"], "en") in seen[-1].message
+
+
+def test_error_in_swedish_on_a_report_date_and_depfile(
+    cli, seen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SOURCE_DATE_EPOCH that is no number of seconds; a --depfile inside the report folder."""
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ("report", str(DATA / "kiosk.csv"), *KIOSK, "-o", str(out))
+    depfile = out / "x.d"
+    swedish = f"--depfile '{depfile}' ligger i rapportmappen '{out}', som ersätts i sin helhet"
+    _check(cli, seen, (*args, "--depfile", str(depfile)), 2, "depfile_inside", swedish)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "x")
+    swedish = "servqual: fel: SOURCE_DATE_EPOCH ska vara hela sekunder sedan 1970, inte 'x'"
+    _check(cli, seen, args, 2, "source_date_epoch", swedish)
 
 
 def test_the_cell_limit_names_each_kind() -> None:
@@ -688,6 +723,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
     tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
     tested |= {"kolada_no_known_kpi"} | {c[4] for c in TMP_FILES}
+    tested |= {"depfile_inside", "source_date_epoch", "limit_unreadable", "limit_not_positive"}
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -30,7 +30,9 @@ def env_threads() -> str:
     if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
         from servqual_cli.errors import UsageError
 
-        raise UsageError(f"SERVQUAL_THREADS={text!r}: give a whole number of threads, 1 or more")
+        raise UsageError(f"SERVQUAL_THREADS={text!r}: give a whole number of threads, 1 or more",
+                         code="env_threads",
+                         facts={"name": "SERVQUAL_THREADS", "text": text})  # fmt: skip
     return str(int(text))
 
 

@@ -233,6 +233,7 @@ _PREPARE: dict[str, _Prepare] = {
     "pattern_matches_none": _prep_hint,
     "option_needs_column": _prep_hint,
     "range_end_not_column": _prep_hint,
+    "prefixed": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     **MORE_PREPARE,  # cli/error_facts.py

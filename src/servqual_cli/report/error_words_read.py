@@ -113,6 +113,14 @@ READ_ERRORS: dict[str, tuple[str, str]] = {
     ),
     "part_kind_fifo": ("en namngiven pipe (FIFO)", "a FIFO (named pipe)"),
     "part_kind_device": ("en enhet eller en socket", "a device or socket"),
+    "env_threads": (
+        "{name}={text!r}: ange antalet trådar som ett heltal, 1 eller fler",
+        "{name}={text!r}: give a whole number of threads, 1 or more",
+    ),
+    "source_date_epoch": (
+        "SOURCE_DATE_EPOCH ska vara hela sekunder sedan 1970, inte {raw!r}",
+        "SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}",
+    ),
     "env_not_positive": (
         "miljövariabeln {name}={raw!r} ska vara ett positivt heltal",
         "environment variable {name}={raw!r} must be a positive whole number",
@@ -271,6 +279,24 @@ SERVICE_ERRORS: dict[str, tuple[str, str]] = {
         "as {examples}); statistic {statistic!r} needs numbers (for labels use statistic = "
         '"share" with success)',
     ),
+    # time limits (vocab.durations: --promise, a KPI's limit, [service] promise)
+    "limit_unreadable": (
+        "kan inte läsa tidsgränsen {text!r}: väntade ett tal och en enhet: '14 dagar', "
+        "'10 veckor', '5 arbetsdagar', '48 timmar', '24 arbetstimmar', eller på engelska "
+        "'14 days', '10 weeks', '2 working days', '48 hours'",
+        "cannot read the time limit {text!r}: expected a number and a unit: '14 days', "
+        "'10 weeks', '5 working days', '48 hours', '24 working hours', or in Swedish '14 dagar', "
+        "'10 veckor', '2 arbetsdagar', '48 timmar'",
+    ),
+    "limit_not_positive": (
+        "tidsgränsen {text!r} måste vara längre än noll",
+        "the time limit {text!r} must be longer than zero",
+    ),
+    "prefixed": ("{prefix}: {inner}", "{prefix}: {inner}"),
+    "as_of_outside": (
+        "--as-of {date} ligger utanför de datum verktyget hanterar (1678 till 2261)",
+        "--as-of {date} is outside the dates this tool handles (1678 to 2261)",
+    ),
     # citizen surveys (io.service_survey)
     "citizen_no_question": (
         "en medborgarenkät behöver minst en frågekolumn (t.ex. enkelt_att_få_hjälp, bemötande, "
@@ -314,6 +340,12 @@ SERVICE_ERRORS: dict[str, tuple[str, str]] = {
     "section_needs_key": (
         "avsnittet {name!r} behöver {keys} i konfigurationen",
         "section {name!r} needs {keys} in the config",
+    ),
+    "depfile_inside": (
+        "--depfile {depfile!r} ligger i rapportmappen {out!r}, som ersätts i sin helhet; lägg "
+        "den bredvid mappen",
+        "--depfile {depfile!r} is inside the report folder {out!r}, which is replaced as a "
+        "whole; put it beside the folder",
     ),
     "split_needs_by": (
         "--split behöver en grupperingskolumn: --by KOL eller 'by' i [survey]",

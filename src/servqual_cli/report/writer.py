@@ -132,7 +132,9 @@ def check_depfile(depfile: Path | None, out: Path, inputs: Iterable[InputFile]) 
     if target == folder or folder in target.parents:
         raise UsageError(
             f"--depfile {str(depfile)!r} is inside the report folder {str(out)!r}, which is "
-            "replaced as a whole; put it beside the folder"
+            "replaced as a whole; put it beside the folder",
+            code="depfile_inside",
+            facts={"depfile": str(depfile), "out": str(out)},
         )
 
 
