@@ -60,6 +60,10 @@ class ServqualError(Exception):
     ``facts`` optionally name the situation and its facts as data, so that the CLI can say it in
     the run's language from ``report.catalog_errors.ERRORS`` (keyed by ``code``; ``facts`` fill
     its ``{placeholders}``) without any layer below the CLI importing a catalog.
+
+    ``lang`` is the language a command learnt after its options were parsed (``servqual
+    report``'s config ``language``): the error line uses it when the command line gives no
+    ``--lang``. It stays ``None`` for every error raised before.
     """
 
     exit_code = 1
@@ -80,6 +84,7 @@ class ServqualError(Exception):
         self.caveat = caveat
         self.code = code
         self.facts: dict[str, object] = dict(facts or {})  # a copy; plain, so it pickles
+        self.lang: str | None = None
 
     def __str__(self) -> str:
         where = self.location.describe()

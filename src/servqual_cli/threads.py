@@ -43,7 +43,9 @@ def workers() -> int:
             from servqual_cli.errors import UsageError
 
             raise UsageError(
-                f"SERVQUAL_WORKERS={text!r}: give a whole number of threads, 1 or more"
+                f"SERVQUAL_WORKERS={text!r}: give a whole number of threads, 1 or more",
+                code="env_threads",
+                facts={"name": "SERVQUAL_WORKERS", "text": text},
             )
         return int(text)
     try:

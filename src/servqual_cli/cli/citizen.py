@@ -150,7 +150,8 @@ def _benchmark(
     from servqual_cli.report.service_survey_sections import survey_benchmark_section
 
     if municipality is None:
-        raise UsageError("name this municipality with --municipality to compare it")
+        raise UsageError("name this municipality with --municipality to compare it",
+                         code="benchmark_needs_municipality")  # fmt: skip
     names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
     year = int(indices["year"].max())
     read = read_survey_benchmark(read_kolada_input([path], opts), municipality, year, names,

@@ -97,15 +97,11 @@ def skip_reason(why: str, lang: str) -> str:
     >>> skip_reason("something new", "sv")
     'something new'
     """
+    from servqual_cli.cli.read_back import read_back
     from servqual_cli.report.catalog_describe import SKIP_REASONS_SV
 
-    if lang != "sv":
-        return why
-    for pattern, swedish in SKIP_REASONS_SV:
-        match = pattern.fullmatch(why)
-        if match:
-            return match.expand(swedish)
-    return why
+    found = read_back(why, SKIP_REASONS_SV) if lang == "sv" else None
+    return why if found is None else found[0].expand(found[1])
 
 
 def _lab(key: str, lang: str) -> str:

@@ -99,6 +99,64 @@ def _prep_limit(f: dict[str, Any], lang: str) -> None:
     f["limit"] = _num(f["limit"], lang)
 
 
+def _prep_grouped(f: dict[str, Any], lang: str) -> None:
+    """Counts the raise site groups in thousands (``{n:,}``): a no-break space in Swedish."""
+    for key in ("n", "limit", "rows", "cols", "max_cells"):
+        if key in f:
+            f[key] = _num(f[key], lang)
+
+
+def _prep_formula_cells(f: dict[str, Any], lang: str) -> None:
+    """``, in C5, D7`` (every uncalculated cell) or ``, e.g. C5, D7`` (io.sheets)."""
+    _prep_grouped(f, lang)
+    cells = _joined(f["cells"])
+    kind = "part_cells_in" if f["whole"] else "part_cells_eg"
+    f["cells"] = _word(kind, lang, cells=cells) if cells else ""
+
+
+def _prep_value(f: dict[str, Any], lang: str) -> None:
+    """A value written with ``:g``: a decimal comma and U+2212 in Swedish."""
+    if lang == "sv":
+        for key in ("value", "max"):
+            f[key] = str(f[key]).replace(".", ",").replace("-", "\u2212")
+
+
+def _prep_and(f: dict[str, Any], lang: str) -> None:
+    """``'kanal' and 'channel'`` ("och" in Swedish; io.contacts)."""
+    f["names"] = (" och " if lang == "sv" else " and ").join(repr(n) for n in f["names"])
+
+
+def _prep_more(f: dict[str, Any], lang: str) -> None:
+    """`` and 3 more`` after the first ten municipalities (cli.kolada)."""
+    n = int(f["n_more"])
+    f["more"] = _word("part_kolada_more", lang, n=n) if n else ""
+
+
+def _prep_place(f: dict[str, Any], lang: str) -> None:
+    """The data file of a KPI (io.kpi_data): ``kpi.csv, sheet 'Data'`` ("blad" in Swedish),
+    and what a success label's column holds instead."""
+    if "file" in f:
+        sheet = f" {'blad' if lang == 'sv' else 'sheet'} {f['sheet']!r}" if f["sheet"] else ""
+        f["place"] = f["file"] + ("," + sheet if sheet else "")
+    elif lang == "sv":
+        f["place"] = str(f["place"]).replace(", sheet ", ", blad ", 1)
+    if "labels" in f:
+        more = int(f["more"])
+        seen = ", ".join(f["labels"]) + (_word("part_kpi_more", lang, n=more) if more > 0 else "")
+        f["tail"] = (
+            _word("part_kpi_has", lang, seen=seen) if f["labels"] else _word("part_kpi_blank", lang)
+        )
+
+
+def _prep_keys(f: dict[str, Any], lang: str) -> None:
+    """``'contacts' or 'service'`` ("eller"; report.build)."""
+    f["keys"] = (" eller " if lang == "sv" else " or ").join(repr(k) for k in f["keys"])
+
+
+def _prep_input_kind(f: dict[str, Any], lang: str) -> None:
+    f["kind"] = _word(f"part_kind_{f['kind']}", lang)
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -121,4 +179,16 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "zip_bomb": _prep_sizes,
     "not_decodable_at": _prep_label,
     "field_too_long": _prep_limit,
+    "table_too_many_cells": _prep_grouped,
+    "file_too_big": _prep_grouped,
+    "contacts_two_columns_one_role": _prep_and,
+    "kolada_municipality_missing": _prep_more,
+    "kpi_no_column": _prep_place,
+    "section_needs_key": _prep_keys,
+    "input_not_file": _prep_input_kind,
+    "report_folder_unwritable": _prep_os_reason,
+    "kpi_success_missing": _prep_place,
+    "too_many_fields": _prep_grouped,
+    "formulas_uncalculated": _prep_formula_cells,
+    "not_a_rating": _prep_value,
 }

@@ -11,32 +11,40 @@ value not among the choices) are said again in Swedish from their English form
 
 The language is read from the command line itself (:func:`error_lang`), not from the parsed
 ``--lang`` option: an error may come before or while the options are parsed, and nothing is
-kept between runs.
+kept between runs. Without ``--lang``, ``servqual report`` says the errors raised after its
+config is parsed in the config's ``language`` (:func:`language_of`); the errors of the config
+itself, and those raised before it, stay English.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from servqual_cli.cli.error_facts import MORE_PREPARE
+from servqual_cli.cli.read_back import read_back
 from servqual_cli.errors import ServqualError
 from servqual_cli.report.catalog import SHARED, count_text
 from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
 
-__all__ = ["click_text", "error_lang", "error_line", "render"]
+__all__ = ["click_text", "error_lang", "error_line", "language_of", "render"]
 
 
-def error_lang(args: Sequence[str]) -> str:
-    """``"sv"`` when the command line asks for ``--lang sv`` (before any ``--``), else ``"en"``.
+def error_lang(args: Sequence[str], fallback: str | None = None) -> str:
+    """``"sv"`` when the command line asks for ``--lang sv`` (before any ``--``); without a
+    ``--lang``, ``fallback`` (the language a command learnt later, :func:`language_of`), else
+    ``"en"``.
 
     >>> error_lang(["gap", "a.csv", "--lang", "sv"]), error_lang(["gap", "--lang=sv", "a.csv"])
     ('sv', 'sv')
     >>> error_lang(["gap", "a.csv"]), error_lang(["gap", "--", "--lang", "sv"])
     ('en', 'en')
+    >>> error_lang(["report", "r.toml"], "sv"), error_lang(["report", "r.toml", "--lang=en"], "sv")
+    ('sv', 'en')
     """
-    lang = "en"
+    lang = None
     for i, arg in enumerate(args):
         if arg == "--":
             break
@@ -44,7 +52,21 @@ def error_lang(args: Sequence[str]) -> str:
             lang = args[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.partition("=")[2]
-    return "sv" if lang == "sv" else "en"
+    return "sv" if (fallback if lang is None else lang) == "sv" else "en"
+
+
+@contextmanager
+def language_of(lang: str) -> Iterator[None]:
+    """Errors raised inside take ``lang`` as their language unless ``--lang`` says otherwise:
+    ``servqual report`` knows its config's ``language`` only once the config is parsed. The
+    language travels on the error (no state is kept between runs).
+    """
+    try:
+        yield
+    except ServqualError as exc:
+        if exc.lang is None:
+            exc.lang = lang
+        raise
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -210,6 +232,8 @@ _PREPARE: dict[str, _Prepare] = {
     "item_not_column": _prep_hint,
     "pattern_matches_none": _prep_hint,
     "option_needs_column": _prep_hint,
+    "range_end_not_column": _prep_hint,
+    "prefixed": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     **MORE_PREPARE,  # cli/error_facts.py
@@ -257,6 +281,29 @@ def error_line(exc: ServqualError, lang: str) -> str:
     return f"{where}: {text}" if where else text
 
 
+# Any run of white space, save one no-break space (U+00A0, U+202F) between two digits: the
+# thousands space of a Swedish number ("1 048 576"), which the terminal shows fine and which
+# keeps the number whole where a line wraps.
+_SPACE = re.compile(r"(?P<keep>(?<=\d)[\u00a0\u202f](?=\d))|\s+")
+
+
+def one_line(text: object, lang: str = "en") -> str:
+    r"""``text`` on one line, control characters shown as escapes; in Swedish a number keeps
+    its no-break thousands space (an English line is as before: every space run is one space).
+
+    >>> one_line("1\u00a0048\u00a0576 rader\n  och  mer", "sv")
+    '1\xa0048\xa0576 rader och mer'
+    >>> one_line("1\u00a0048 rows", "en"), one_line("\u00a0 x \u00a0", "sv")
+    ('1 048 rows', 'x')
+    """
+    from servqual_cli.report.safe_text import visible
+
+    def space(match: re.Match[str]) -> str:
+        return match.group() if lang == "sv" and match.group("keep") else " "
+
+    return visible(_SPACE.sub(space, str(text)).strip())
+
+
 def prefix(lang: str) -> str:
     """``servqual: fel: `` or ``servqual: error: ``."""
     return _pick(ERRORS["prefix"], lang)
@@ -302,28 +349,22 @@ def click_text(message: str, lang: str) -> str:
     >>> click_text("No such option: --formt (Possible options: --format)", "sv")
     'okänd flagga: --formt (möjliga flaggor: --format)'
     """
-    if lang != "sv":
+    found = read_back(message, _CLICK_PATTERNS) if lang == "sv" else None
+    if found is None:
         return message
-    for pattern, key in _CLICK_PATTERNS:
-        match = pattern.match(message)
-        if match is None:
-            continue
-        fill = {k: v for k, v in match.groupdict().items() if v is not None}
-        if key == "invalid_value":
-            fill["reason"] = _click_reason(fill["reason"])
-        text = CLICK[key][0].format(**fill)
-        if key == "no_such_option":
-            if "options" in fill:
-                text += CLICK["possible_options"][0].format(options=fill["options"])
-            if "mean" in fill:
-                text += CLICK["did_you_mean"][0].format(option=fill["mean"])
-        return text
-    return message
+    match, key = found
+    fill = {k: v for k, v in match.groupdict().items() if v is not None}
+    if key == "invalid_value":
+        fill["reason"] = _click_reason(fill["reason"])
+    text = CLICK[key][0].format(**fill)
+    if key == "no_such_option":
+        if "options" in fill:
+            text += CLICK["possible_options"][0].format(options=fill["options"])
+        if "mean" in fill:
+            text += CLICK["did_you_mean"][0].format(option=fill["mean"])
+    return text
 
 
 def _click_reason(reason: str) -> str:
-    for pattern, key in _REASONS:
-        match = pattern.match(reason)
-        if match is not None:
-            return CLICK[key][0].format(**match.groupdict())
-    return reason
+    found = read_back(reason, _REASONS)
+    return reason if found is None else CLICK[found[1]][0].format(**found[0].groupdict())

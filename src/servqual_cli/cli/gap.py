@@ -30,7 +30,8 @@ def _min_items(text: str) -> str | int:
         return text
     if text.isdigit() and int(text) >= 1:
         return int(text)
-    raise UsageError(f"--min-items must be half, all or a whole number >= 1, got {text!r}")
+    raise UsageError(f"--min-items must be half, all or a whole number >= 1, got {text!r}",
+                     code="min_items_value", facts={"value": text})  # fmt: skip
 
 
 MinItemsOpt = Annotated[

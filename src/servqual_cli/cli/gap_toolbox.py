@@ -54,7 +54,8 @@ def split_by(by: str | None) -> str | None:
         return by
     names = _columns(by, "--by")
     if len(names) != 2:
-        raise UsageError(f"--by takes one column or two (A,B), got {len(names)}: {by!r}")
+        raise UsageError(f"--by takes one column or two (A,B), got {len(names)}: {by!r}",
+                         code="by_one_or_two", facts={"n": len(names), "by": by})  # fmt: skip
     return names[0]
 
 
@@ -63,7 +64,8 @@ def _columns(text: str, option: str) -> list[str]:
 
     names = [s.strip() for s in text.split(",") if s.strip()]
     if not names:
-        raise UsageError(f"{option} needs column names, got {text!r}")
+        raise UsageError(f"{option} needs column names, got {text!r}", code="option_no_names",
+                         facts={"option": option, "text": text})  # fmt: skip
     return names
 
 
@@ -109,7 +111,9 @@ def refuse_for_servperf(**options: str | None) -> None:
     given = [f"--{k.replace('_', '-')}" for k, v in options.items() if v is not None]
     if given:
         raise UsageError(
-            f"{', '.join(given)} need expectation columns; this instrument is perception-only"
+            f"{', '.join(given)} need expectation columns; this instrument is perception-only",
+            code="options_need_expectations",
+            facts={"options": ", ".join(given)},
         )
 
 
@@ -152,9 +156,11 @@ def add_to_gap(
     from servqual_cli.report import toolbox_sections as ts
 
     if importance_on not in ("gap", "perception"):
-        raise UsageError(f"--importance-on must be gap or perception, got {importance_on!r}")
+        raise UsageError(f"--importance-on must be gap or perception, got {importance_on!r}",
+                         code="importance_on_value", facts={"value": importance_on})  # fmt: skip
     if importance_on != "gap" and overall is None:
-        raise UsageError("--importance-on needs --overall (the column to explain)")
+        raise UsageError("--importance-on needs --overall (the column to explain)",
+                         code="importance_needs_overall")  # fmt: skip
     sections: list[Section] = []
     # The same dimension-score rule as the gap tables (gap --min-items).
     if scores is None:

@@ -78,7 +78,8 @@ def read_kolada_input(files: list[str], opts: Any) -> RawTable:
     if all(is_json(f) for f in files):
         return kolada_json_table(files)
     if len(files) != 1:
-        raise UsageError("give one CSV/Excel file, or one or more JSON pages of the Kolada API")
+        raise UsageError("give one CSV/Excel file, or one or more JSON pages of the Kolada API",
+                         code="kolada_one_file")  # fmt: skip
     return widen_to_long(opts.read(files[0]))
 
 
@@ -108,7 +109,10 @@ def _this_key(data: KoladaData, wanted: str) -> str:
     )  # fmt: skip
     more = f" and {len(known) - 10} more" if len(known) > 10 else ""
     raise UsageError(f"--municipality {wanted!r} is not in the file (it has: "
-                     f"{', '.join(known[:10])}{more})", Location(data.table.source))  # fmt: skip
+                     f"{', '.join(known[:10])}{more})", Location(data.table.source),
+                     code="kolada_municipality_missing",
+                     facts={"wanted": wanted, "known": ", ".join(known[:10]),
+                            "n_more": max(len(known) - 10, 0)})  # fmt: skip
 
 
 def _named(name: object, code: object) -> str:
@@ -220,7 +224,9 @@ def show(
     if wanted:
         frame = frame[frame["kpi"].str.upper().isin(wanted)]
         if frame.empty:
-            raise DataError(f"no values for --kpi {', '.join(wanted)}", Location(table.source))
+            raise DataError(f"no values for --kpi {', '.join(wanted)}", Location(table.source),
+                            code="kolada_no_kpi_values",
+                            facts={"kpis": ", ".join(wanted)})  # fmt: skip
     if frame.empty or (
         frame["municipality_id"].isna().all() and frame["municipality"].isna().all()
     ):

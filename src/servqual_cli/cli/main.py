@@ -4,8 +4,7 @@ Heavy libraries (pandas, scipy, matplotlib, statsmodels) are imported inside the
 them, so ``servqual --help`` starts fast.
 
 Linear algebra runs on one thread per process unless ``--threads N`` or ``SERVQUAL_THREADS=N``
-asks for more (an explicit ``OMP_NUM_THREADS`` and the like are respected): the BLAS pools would
-otherwise oversubscribe the cores when ``report --split`` runs one process per core.
+asks for more (:mod:`servqual_cli.cli.blas`, set at import, before numpy loads).
 """
 
 from __future__ import annotations
@@ -19,53 +18,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")  # fmt: skip
-
-
-def env_threads() -> str:
-    """``SERVQUAL_THREADS`` checked: a whole number of 1 or more, "1" when unset or empty.
-
-    Raises :class:`~servqual_cli.errors.UsageError` (exit 2) otherwise, and nothing else: a typo
-    must not silently mean one thread. :func:`main` checks it before the command runs. More than
-    nine digits is no thread count (and past 4300 digits ``int`` itself refuses the text).
-    """
-    text = os.environ.get("SERVQUAL_THREADS", "").strip() or "1"
-    if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
-        from servqual_cli.errors import UsageError
-
-        raise UsageError(f"SERVQUAL_THREADS={text!r}: give a whole number of threads, 1 or more")
-    return str(int(text))
-
-
-def set_threads(n: int | str | None = None) -> None:
-    """Limit BLAS/OpenMP pools to ``n`` threads (default ``SERVQUAL_THREADS`` or 1).
-
-    Set before numpy is first imported (the pools read these variables once); when numpy is
-    already loaded (tests, a library caller) threadpoolctl limits the running pools too. A bad
-    ``SERVQUAL_THREADS`` means 1 here (this runs at import) and a usage error from :func:`main`.
-    """
-    if n is not None:
-        value = str(n)
-    else:
-        from servqual_cli.errors import UsageError
-
-        try:
-            value = env_threads()
-        except UsageError:  # reported by main() before the command runs
-            value = "1"
-    for var in _THREAD_VARS:
-        if n is not None:
-            os.environ[var] = value
-        else:
-            os.environ.setdefault(var, value)
-    if "numpy" in sys.modules:
-        try:
-            from threadpoolctl import threadpool_limits
-        except ImportError:  # optional: without it the variables still hold for new processes
-            return
-        threadpool_limits(int(os.environ["OPENBLAS_NUM_THREADS"]))
-
+from servqual_cli.cli.blas import env_threads, set_threads, threads_option
 
 set_threads()  # at import, before any command imports numpy
 # numpy asks the kernel for huge pages on large arrays; where the kernel then compacts memory on
@@ -267,7 +220,7 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
             )
         )
         if "--threads" in found:
-            _threads(str(found["--threads"]))
+            threads_option(str(found["--threads"]))
         else:
             env_threads()  # a bad SERVQUAL_THREADS is a usage error, not a silent 1
         if sys.stdin is None and "-" in args:
@@ -295,8 +248,8 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
             traceback.print_exc()
         from servqual_cli.cli import error_text as et  # the run's --lang (review 9 finding 9)
 
-        lang = et.error_lang(args)
-        sys.stderr.write(f"{et.prefix(lang)}{_one_line(et.error_line(exc, lang))}\n")
+        lang = et.error_lang(args, exc.lang)  # report: its config's language, if no --lang
+        sys.stderr.write(f"{et.prefix(lang)}{et.one_line(et.error_line(exc, lang), lang)}\n")
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)
@@ -349,18 +302,6 @@ def typed_path(command_path: str, args: Sequence[str]) -> str:
             break
         shown.append(word)
     return " ".join(shown)
-
-
-def _threads(text: str) -> None:
-    from servqual_cli.errors import UsageError
-
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise UsageError(f"--threads must be a whole number of at least 1, got {text!r}")
-    set_threads(n)
 
 
 def _os_error(exc: OSError) -> int:

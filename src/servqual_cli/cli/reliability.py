@@ -115,7 +115,9 @@ def reliability(
         from servqual_cli.errors import UsageError
 
         raise UsageError(
-            f"--factors {factors} is more than the {len(numbers)} items of the instrument"
+            f"--factors {factors} is more than the {len(numbers)} items of the instrument",
+            code="factors_too_many",
+            facts={"factors": factors, "n": len(numbers)},
         )
     everyone = np.ones(data.n_rows, dtype=bool)
     result = analyse(everyone, validity)
@@ -382,4 +384,6 @@ def check_magnitudes(frame: Any, file: str) -> None:
             f"value {values[i, j]:g} is not a rating (items above {MAX_MAGNITUDE:g} in size are "
             "refused); fix the cell or give --scale-range to exclude values outside the scale",
             Location(file, None, None, str(frame.columns[j])),
+            code="not_a_rating",
+            facts={"value": f"{values[i, j]:g}", "max": f"{MAX_MAGNITUDE:g}"},
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -79,9 +79,10 @@ def report(
     Examples: servqual report data/samples/report_karlstad.toml -o reports/karlstad
               servqual report survey.xlsx --by Tjänst --split -o reports/per_tjanst
     """
+    from servqual_cli.cli.error_text import language_of
     from servqual_cli.cli.output import check_output, require_regular
-    from servqual_cli.report.config import load_config, survey_config, with_overrides
-    from servqual_cli.report.writer import check_depfile, write_report
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.config_cli import survey_config, with_overrides
 
     for config_file in (source, instrument):
         if config_file is not None and config_file.lower().endswith(".toml"):
@@ -110,6 +111,23 @@ def report(
             strict=strict,
             lang=lang_code or "en",
         )
+    with language_of(config.language):  # errors from here on in the config's language
+        _write(config, source, output, lang_code, split, jobs, depfile, survey_opts)
+
+
+def _write(
+    config: ReportConfig,
+    source: str,
+    output: Path,
+    lang_code: str | None,
+    split: bool,
+    jobs: int | None,
+    depfile: Path | None,
+    survey_opts: dict[str, Any],
+) -> None:
+    """Write the report (or the split reports) of a parsed config and say what was written."""
+    from servqual_cli.report.writer import check_depfile, write_report
+
     check_depfile(depfile, output, config.inputs())  # every file the configs name
     command = command_line(source, output, lang_code, split, **survey_opts)
     if split:
@@ -117,7 +135,7 @@ def report(
         by = config.survey.by if config.survey else ""
         message = f"wrote {len(rows)} reports by {by} to {output}/ (index.md, index.html)"
         _warn_skipped(skipped, source)
-        if skipped and strict:
+        if skipped and survey_opts["strict"]:
             typer.echo(message)
             raise typer.Exit(1)
     else:

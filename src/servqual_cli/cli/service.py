@@ -61,7 +61,9 @@ def _as_of(value: dt.datetime | None) -> pd.Timestamp | None:
         from servqual_cli.errors import UsageError
 
         raise UsageError(
-            f"--as-of {value.date()} is outside the dates this tool handles (1678 to 2261)"
+            f"--as-of {value.date()} is outside the dates this tool handles (1678 to 2261)",
+            code="as_of_outside",
+            facts={"date": str(value.date())},
         )
     return pd.Timestamp(value)
 
@@ -181,7 +183,9 @@ def feedback(
     try:
         limit = parse_limit(promise)
     except ConfigError as exc:
-        raise ConfigError(f"--promise: {exc.message}") from exc
+        raise ConfigError(f"--promise: {exc.message}", code="prefixed" if exc.code else None,
+                          facts={"prefix": "--promise", "code": exc.code,
+                                 "facts": exc.facts}) from exc  # fmt: skip
     table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
     data = load_feedback(table, strict=strict)
     result = analyse_feedback(

@@ -345,10 +345,12 @@ def items(
         from servqual_cli.io.item_set import load_item_set
 
         if weight_column is not None:
-            raise UsageError("--weight-column works with an instrument, not with --items")
+            raise UsageError("--weight-column works with an instrument, not with --items",
+                             code="weight_column_with_items")  # fmt: skip
         bounds = parse_scale_range(scale_range)
         if bounds is None:  # top-2/bottom-2 boxes and out-of-range checks need the scale ends
-            raise UsageError("--items needs --scale-range min,max (e.g. 1,5)")
+            raise UsageError("--items needs --scale-range min,max (e.g. 1,5)",
+                             code="items_need_scale_range")  # fmt: skip
         # --items takes names, globs and ranges (E*, P1-P22), as servqual alpha does.
         loaded = load_item_set(file, item_columns, None, bounds, sheet, encoding, header_row,
                                strict)  # fmt: skip
@@ -367,7 +369,8 @@ def items(
         from servqual_cli.io.role_data import load_roles, present_roles
 
         if scale_range is not None:
-            raise UsageError("--scale-range goes with --items; an instrument has its own scale")
+            raise UsageError("--scale-range goes with --items; an instrument has its own scale",
+                             code="scale_range_with_instrument")  # fmt: skip
         inst = load_instrument(instrument)
         table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
         roles = present_roles(table, inst)
@@ -376,7 +379,13 @@ def items(
             raise UsageError(
                 f"no question set of instrument {inst.name!r} is in the file (looked for "
                 f"{inst.expectation_column(first)}, {inst.perception_column(first)}, ...); "
-                "name the columns with --items"
+                "name the columns with --items",
+                code="no_question_set",
+                facts={
+                    "name": inst.name,
+                    "e": inst.expectation_column(first),
+                    "p": inst.perception_column(first),
+                },
             )
         data = load_roles(table, inst, roles, weight_column=weight_column, strict=strict)
         values = np.column_stack([data.matrices[r] for r in roles])

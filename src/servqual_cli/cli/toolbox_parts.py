@@ -115,11 +115,14 @@ def parse_scale_range(text: str | None) -> tuple[float, float] | None:
     try:
         lo, hi = (float(p) for p in parts)
     except ValueError as exc:
-        raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}") from exc
+        raise UsageError(f"--scale-range must be min,max such as 1,6, got {text!r}",
+                         code="scale_range_form", facts={"text": text}) from exc  # fmt: skip
     if not (math.isfinite(lo) and math.isfinite(hi)):
-        raise UsageError(f"--scale-range must be two finite numbers such as 1,6, got {text!r}")
+        raise UsageError(f"--scale-range must be two finite numbers such as 1,6, got {text!r}",
+                         code="scale_range_finite", facts={"text": text})  # fmt: skip
     if lo >= hi:
-        raise UsageError(f"--scale-range min must be below max, got {text!r}")
+        raise UsageError(f"--scale-range min must be below max, got {text!r}",
+                         code="scale_range_order", facts={"text": text})  # fmt: skip
     return lo, hi
 
 
@@ -153,5 +156,7 @@ def check_two_surveys(customers: str, staff: str) -> None:
     if digests[0] == digests[1]:
         raise UsageError(
             f"CUSTOMERS ({paths[0].name}) and STAFF ({paths[1].name}) are the same file (the "
-            "same SHA-256): give the staff survey as STAFF, the second file"
+            "same SHA-256): give the staff survey as STAFF, the second file",
+            code="same_survey_twice",
+            facts={"customers": paths[0].name, "staff": paths[1].name},
         )

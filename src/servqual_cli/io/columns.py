@@ -50,6 +50,8 @@ class ColumnIndex:
                 f"column {name!r} appears {len(hits)} times (columns {letters}); "
                 "rename the duplicates so each column name is unique",
                 Location(self.source, self.sheet, None, name),
+                code="column_duplicated",
+                facts={"name": name, "n": len(hits), "letters": letters},
             )
         return hits[0] if hits else None
 

@@ -75,7 +75,8 @@ def parse_columns(
     )
     keep = ~(blank | bad)
     if not keep.any():
-        raise DataError("no contact with a valid channel is left", Location(ctx.source, ctx.sheet))
+        raise DataError("no contact with a valid channel is left", Location(ctx.source, ctx.sheet),
+                        code="contacts_no_channel_left")  # fmt: skip
     ctx, years, channel = subset(ctx, keep), years[keep], channel[keep]
     n = len(ctx.rows)
     phone, email = channel == "phone", channel == "email"

@@ -148,11 +148,14 @@ def load_contacts(
         raise DataError(
             f"no KPI column found; a contact file needs at least one of {wanted}",
             Location(table.source, table.sheet),
+            code="contacts_no_kpi_column",
+            facts={"wanted": wanted},
         )
     if "answered_at" in pos and "sent_at" not in pos:
         raise DataError(
             "has a reply time column but no sent_at (skickad) column to measure from",
             Location(table.source, table.sheet, None, table.columns[pos["answered_at"]]),
+            code="contacts_reply_without_sent",
         )
     roles = {role: table.columns[p] for role, p in pos.items()}
     frame = table.frame.set_axis(range(table.frame.shape[1]), axis=1)
@@ -181,6 +184,12 @@ def _reject_two_columns_for_one_role(index: ColumnIndex, table: RawTable) -> Non
             raise DataError(
                 f"columns {names} both look like the {role} column; rename or remove one",
                 Location(table.source, table.sheet, None, table.columns[found[1]]),
+                code="contacts_two_columns_one_role",
+                facts={
+                    "names": [table.columns[p] for p in found],
+                    "role": role,
+                    "role_sv": aliases[1],
+                },
             )
 
 
@@ -203,6 +212,8 @@ def _select_municipality(
         raise UsageError(
             f"no rows for municipality {wanted!r} in column {name!r} (it has: {present[:200]})",
             Location(ctx.source, ctx.sheet),
+            code="contacts_no_municipality_rows",
+            facts={"wanted": wanted, "name": name, "present": present[:200]},
         )
     return subset(ctx, keep)
 
@@ -225,5 +236,7 @@ def _select_year(
             raise UsageError(
                 f"no rows for year {wanted} in column {name!r} (it has: {present})",
                 Location(ctx.source, ctx.sheet),
+                code="contacts_no_year_rows",
+                facts={"wanted": wanted, "name": name, "present": present},
             )
     return subset(ctx, keep), values[keep]

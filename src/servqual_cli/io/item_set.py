@@ -66,7 +66,8 @@ def load_item_set(
         Fewer than two items, an entry that selects nothing, a reversed item not among the items.
     """
     if items is None and not item:
-        raise UsageError("name the items with --items (comma list, ranges, globs) or --item")
+        raise UsageError("name the items with --items (comma list, ranges, globs) or --item",
+                         code="items_not_named")  # fmt: skip
     table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
     where = (table.source, table.sheet)
     try:
@@ -79,11 +80,13 @@ def load_item_set(
             facts={**exc.facts, **advice_facts(table)},
         ) from exc
     if len(names) < 2:
-        raise UsageError(f"--items needs at least two columns, got {', '.join(names)!r}")
+        raise UsageError(f"--items needs at least two columns, got {', '.join(names)!r}",
+                         code="items_too_few", facts={"got": ", ".join(names)})  # fmt: skip
     rev = select_columns(reverse, (), table.columns, "--reverse", *where) if reverse else []
     stray = [r for r in rev if r not in names]
     if stray:
-        raise UsageError(f"--reverse names {stray[0]!r}, which is not in --items")
+        raise UsageError(f"--reverse names {stray[0]!r}, which is not in --items",
+                         code="reverse_not_in_items", facts={"name": stray[0]})  # fmt: skip
     index = ColumnIndex(table.columns, table.source, table.sheet)
     positions = [index.find(n) for n in names]
     log = ExclusionLog(table.source, table.sheet)

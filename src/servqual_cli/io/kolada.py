@@ -133,7 +133,8 @@ def load_kolada(
     pos = index.resolve_roles(KOLADA_ROLES, required=["kpi", "value"])
     where = Location(table.source, table.sheet)
     if "municipality_id" not in pos and "municipality" not in pos:
-        raise DataError("a Kolada table needs a municipality_id or municipality column", where)
+        raise DataError("a Kolada table needs a municipality_id or municipality column", where,
+                        code="kolada_needs_municipality")  # fmt: skip
     frame = table.frame
     col = {role: table.columns[p] for role, p in pos.items()}
     rows = table.row_numbers
@@ -157,17 +158,21 @@ def load_kolada(
             f"no row holds a known KPI (by kpi, kpi_name or the KPI map: {wanted_names}); "
             f"the file has {', '.join(ignored[:8])}",
             where,
+            code="kolada_no_known_kpi",
+            facts={"names": wanted_names, "ignored": ", ".join(ignored[:8])},
         )
     wanted = GENDERS.get(gender.strip().casefold())
     if wanted is None:
-        raise UsageError(f"--gender takes T (total), K (women) or M (men); got {gender!r}")
+        raise UsageError(f"--gender takes T (total), K (women) or M (men); got {gender!r}",
+                         code="gender_value", facts={"value": gender})  # fmt: skip
     if "gender" in pos:  # one gender: Kolada splits some KPIs by gender
         genders = fold_text(frame.iloc[:, pos["gender"]]).map(GENDERS)
         no_gender = genders.isna() & fold_text(frame.iloc[:, pos["gender"]]).isna()
         keep = genders.eq(wanted).fillna(False) | (no_gender if wanted == "T" else False)
         use &= np.array(keep, dtype=bool)
     elif wanted != "T":
-        raise UsageError(f"--gender {wanted}: the file has no gender (kön) column", where)
+        raise UsageError(f"--gender {wanted}: the file has no gender (kön) column", where,
+                         code="gender_no_column", facts={"gender": wanted})  # fmt: skip
     mun_id = (
         _municipality_ids(frame.iloc[:, pos["municipality_id"]])
         if "municipality_id" in pos

@@ -60,8 +60,9 @@ def parse_pages(text: str, source: str) -> list[dict[str, Any]]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(f"is not valid JSON (line {exc.lineno}, column {exc.colno})",
-                        where) from None  # fmt: skip
+        raise DataError(f"is not valid JSON (line {exc.lineno}, column {exc.colno})", where,
+                        code="json_invalid",
+                        facts={"line": exc.lineno, "col": exc.colno}) from None  # fmt: skip
     except RecursionError:
         raise DataError("is not valid JSON (nested too deeply)", where) from None
     pages = doc if isinstance(doc, list) else [doc]
@@ -71,6 +72,8 @@ def parse_pages(text: str, source: str) -> list[dict[str, Any]]:
             raise DataError(
                 f"page {number} is not a Kolada data response (an object with a 'values' list)",
                 where,
+                code="json_not_kolada_page",
+                facts={"number": number},
             )
         rows.extend(page["values"])
     return rows
@@ -80,12 +83,14 @@ def _flatten(rows: list[dict[str, Any]], source: str) -> pd.DataFrame:
     """One row per value of every data row (KPI x municipality x period x gender)."""
     where = Location(source)
     if not all(isinstance(r, dict) and isinstance(r.get("values"), list) for r in rows):
-        raise DataError("every data row needs a 'values' list of {gender, value}", where)
+        raise DataError("every data row needs a 'values' list of {gender, value}", where,
+                        code="json_row_without_values")  # fmt: skip
     for r in rows:  # v3 may name the municipality by id key
         if "municipality" not in r and "municipality_id" in r:
             r["municipality"] = r["municipality_id"]
     if not all(isinstance(v, dict) for r in rows for v in r["values"]):
-        raise DataError("every entry of a 'values' list must be an object", where)
+        raise DataError("every entry of a 'values' list must be an object", where,
+                        code="json_value_not_object")  # fmt: skip
     flat = pd.json_normalize(rows, record_path="values", meta=["kpi", "municipality", "period"],
                              errors="ignore")  # fmt: skip
     flat = flat.rename(columns={"municipality": "municipality_id"})
@@ -117,12 +122,12 @@ def kolada_json_table(paths: Sequence[str]) -> RawTable:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise DataError("is not UTF-8 text (the Kolada API writes UTF-8 JSON)",
-                            Location(path)) from None  # fmt: skip
+                            Location(path), code="json_not_utf8") from None  # fmt: skip
         rows.extend(parse_pages(text, path))
     source = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} pages)"
     frame = _flatten(rows, source)
     if frame.empty:
-        raise DataError("holds no values", Location(source))
+        raise DataError("holds no values", Location(source), code="json_no_values")
     return RawTable(frame, source, None, 0, np.arange(1, len(frame) + 1), digest.hexdigest(),
                     encoding="utf-8")  # fmt: skip
 

@@ -56,30 +56,40 @@ def parse_kpi_map(doc: dict[str, Any], source: str) -> dict[str, KpiEntry]:
     unknown = set(doc) - {"kpi"}
     if unknown:
         raise ConfigError(f"unknown key {sorted(unknown)[0]!r} (a KPI map has [kpi.<id>] tables)",
-                          where)  # fmt: skip
+                          where, code="kpi_map_unknown_key",
+                          facts={"key": sorted(unknown)[0]})  # fmt: skip
     table = doc.get("kpi", {})
     if not isinstance(table, dict):
-        raise ConfigError("'kpi' must be a table of [kpi.<id>] tables", where)
+        raise ConfigError("'kpi' must be a table of [kpi.<id>] tables", where,
+                          code="kpi_map_not_table")  # fmt: skip
     out = {}
     for kpi_id, entry in table.items():  # a loop over map entries
         key = f"kpi.{kpi_id}"
         if not isinstance(entry, dict):
-            raise ConfigError(f"{key} must be a table", where)
+            raise ConfigError(f"{key} must be a table", where, code="kpi_map_entry_not_table",
+                              facts={"key": key})  # fmt: skip
         extra = set(entry) - _KEYS
         if extra:
             raise ConfigError(f"{key}: unknown key {sorted(extra)[0]!r} "
-                              f"(allowed: {', '.join(sorted(_KEYS))})", where)  # fmt: skip
+                              f"(allowed: {', '.join(sorted(_KEYS))})", where,
+                              code="kpi_map_entry_unknown_key",
+                              facts={"key": key, "name": sorted(extra)[0],
+                                     "allowed": ", ".join(sorted(_KEYS))})  # fmt: skip
         unit = entry.get("unit", "number")
         if unit not in UNITS:
-            raise ConfigError(f"{key}.unit: {unit!r} is not one of {', '.join(UNITS)}", where)
+            facts = {"key": key, "unit": unit, "units": ", ".join(UNITS)}
+            raise ConfigError(f"{key}.unit: {unit!r} is not one of {', '.join(UNITS)}", where,
+                              code="kpi_map_unit", facts=facts)  # fmt: skip
         direction = entry.get("direction", "none")
         if direction not in DIRECTIONS:
             raise ConfigError(f"{key}.direction: {direction!r} is not higher, lower or none",
-                              where)  # fmt: skip
+                              where, code="kpi_map_direction",
+                              facts={"key": key, "direction": direction})  # fmt: skip
         name, title = entry.get("name"), entry.get("title")
         for field_, value in (("name", name), ("title", title)):
             if value is not None and not isinstance(value, str):
-                raise ConfigError(f"{key}.{field_} must be text", where)
+                raise ConfigError(f"{key}.{field_} must be text", where, code="kpi_map_text",
+                                  facts={"key": key, "field": field_})  # fmt: skip
         out[str(kpi_id).strip().upper()] = KpiEntry(
             str(kpi_id).strip().upper(), name, title, unit, DIRECTIONS[direction]
         )
@@ -110,6 +120,7 @@ def load_kpi_map(extra: str | None = None) -> dict[str, KpiEntry]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            raise ConfigError("is not UTF-8 text", Location(extra)) from None
+            raise ConfigError("is not UTF-8 text", Location(extra),
+                              code="kpi_map_not_utf8") from None  # fmt: skip
         out.update(_read(text, extra))
     return out

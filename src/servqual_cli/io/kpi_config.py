@@ -192,20 +192,23 @@ def kpi_config_from_dict(
         raise ConfigError(
             f"unknown top-level key {unknown[0]!r}; allowed: title, min_n and [[kpi]] tables",
             where,
+            code="kpi_unknown_key",
+            facts={"key": unknown[0]},
         )
     title = data.get("title")
     if title is not None and not isinstance(title, str):
-        raise ConfigError("key 'title' must be text", where)
+        raise ConfigError("key 'title' must be text", where, code="kpi_title_text")
     min_n = data.get("min_n")
     if min_n is not None and (isinstance(min_n, bool) or not isinstance(min_n, int) or min_n < 1):
-        raise ConfigError(f"key 'min_n' must be a whole number, 1 or more, not {min_n!r}", where)
+        raise ConfigError(f"key 'min_n' must be a whole number, 1 or more, not {min_n!r}", where,
+                          code="kpi_min_n", facts={"value": repr(min_n)})  # fmt: skip
     entries = data.get("kpi")
     if (
         not isinstance(entries, list)
         or not entries
         or not all(isinstance(e, dict) for e in entries)
     ):
-        raise ConfigError("no KPIs: add at least one [[kpi]] table", where)
+        raise ConfigError("no KPIs: add at least one [[kpi]] table", where, code="kpi_none")
     specs = tuple(_spec(e, i, source, base, check_files) for i, e in enumerate(entries, 1))
     # Names identify KPIs in tables, JSON and exclusion notes: two alike cannot be told apart.
     seen: dict[str, int] = {}

@@ -127,6 +127,15 @@ def load_kpi_data(
             raise ConfigError(
                 f"{spec.where}, key {key!r}: no column {name!r} in {place} (it has: {shown})",
                 Location(config),
+                code="kpi_no_column",
+                facts={
+                    "where": spec.where,
+                    "key": key,
+                    "name": name,
+                    "shown": shown,
+                    "file": Path(table.source).name,
+                    "sheet": table.sheet,
+                },
             )
         return int(pos)
 
@@ -298,6 +307,15 @@ def _check_success(
         f"{spec.value_column!r} of {place} "
         + (f"(it has: {seen})" if labels else "(the column is blank)"),
         Location(config),
+        code="kpi_success_missing",
+        facts={
+            "where": spec.where,
+            "value": missing[0],
+            "column": spec.value_column,
+            "place": place,
+            "labels": labels,
+            "more": more,
+        },
     )
 
 
@@ -312,6 +330,13 @@ def _check_numbers(spec: KpiSpec, raw: pd.Series, why: np.ndarray, table: RawTab
         f"({int(filled.sum())} non-blank cells such as {examples}); statistic "
         f'{spec.statistic!r} needs numbers (for labels use statistic = "share" with success)',
         Location(table.source, table.sheet, None, spec.value_column),
+        code="kpi_not_numbers",
+        facts={
+            "where": spec.where,
+            "n": int(filled.sum()),
+            "examples": examples,
+            "statistic": spec.statistic,
+        },
     )
 
 

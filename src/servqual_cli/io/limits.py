@@ -68,7 +68,8 @@ def _env_int(name: str, default: int) -> int:
         return default
     text = raw.strip().replace("_", "")
     if not text.isdigit() or int(text) < 1:
-        raise UsageError(f"environment variable {name}={raw!r} must be a positive whole number")
+        raise UsageError(f"environment variable {name}={raw!r} must be a positive whole number",
+                         code="env_not_positive", facts={"name": name, "raw": raw})  # fmt: skip
     return int(text)
 
 
@@ -159,6 +160,8 @@ cells (give --max-cells or set SERVQUAL_MAX_CELLS to allow more)
             f"has {rows:,} rows x {width:,} columns, over the reader's limit of "
             f"{lim.max_cells:,} cells (give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
             Location(source),
+            code="table_too_many_cells",
+            facts={"rows": rows, "cols": width, "max_cells": lim.max_cells},
         )
 
 
@@ -174,6 +177,8 @@ def _too_big(size: int, lim: Limits, where: Location) -> DataError:
         f"is {size:,} bytes, over the limit of {lim.max_bytes:,}; "
         "set SERVQUAL_MAX_BYTES to read a larger file",
         where,
+        code="file_too_big",
+        facts={"n": size, "limit": lim.max_bytes},
     )
 
 
@@ -222,8 +227,11 @@ def check_regular_file(name: str) -> int:
     if stat.S_ISDIR(mode):
         raise UsageError("is a folder, expected a data file", where, code="is_folder")
     if not stat.S_ISREG(mode):
-        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
-        raise UsageError(f"is {kind}, not a regular file; give a file, or '-' for stdin", where)
+        fifo = stat.S_ISFIFO(mode)
+        kind = "a FIFO (named pipe)" if fifo else "a device or socket"
+        raise UsageError(f"is {kind}, not a regular file; give a file, or '-' for stdin", where,
+                         code="input_not_file",
+                         facts={"kind": "fifo" if fifo else "device"})  # fmt: skip
     return int(info.st_size)
 
 

@@ -134,12 +134,15 @@ def _read_parquet(data: bytes, source: str) -> RawTable:
     try:
         arrow = pq.read_table(io.BytesIO(data))
     except Exception as exc:
-        raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
+        raise DataError(f"is not a readable parquet file ({exc})", Location(source),
+                        code="not_parquet", facts={"reason": str(exc)}) from exc  # fmt: skip
     for name, kind in zip(arrow.schema.names, arrow.schema.types, strict=True):
         if pa.types.is_nested(kind):  # lists, structs, maps: one cell holds many values
             raise DataError(
                 f"holds nested values ({kind}); only one value per cell can be analysed",
                 Location(source, None, None, str(name)),
+                code="nested_values",
+                facts={"kind": str(kind)},
             )
     lim = limits()
     if arrow.num_rows * max(arrow.num_columns, 1) > lim.max_cells:
@@ -148,11 +151,14 @@ def _read_parquet(data: bytes, source: str) -> RawTable:
             f"limit of {lim.max_cells:,} cells "
             "(give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
             Location(source),
+            code="table_too_many_cells",
+            facts={"rows": arrow.num_rows, "cols": arrow.num_columns, "max_cells": lim.max_cells},
         )
     try:
         frame = arrow.to_pandas()
     except Exception as exc:  # e.g. timestamps outside pandas' range
-        raise DataError(f"is not a readable parquet file ({exc})", Location(source)) from exc
+        raise DataError(f"is not a readable parquet file ({exc})", Location(source),
+                        code="not_parquet", facts={"reason": str(exc)}) from exc  # fmt: skip
     if len(frame) == 0:
         raise DataError("has no data rows", Location(source), code="no_data_rows")
     frame = frame.reset_index(drop=True)
@@ -167,7 +173,8 @@ def _read_sav(path: Path, data: bytes, source: str) -> RawTable:
     try:
         raw, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
     except Exception as exc:
-        raise DataError(f"is not a readable SPSS file ({exc})", Location(source)) from exc
+        raise DataError(f"is not a readable SPSS file ({exc})", Location(source),
+                        code="not_spss", facts={"reason": str(exc)}) from exc  # fmt: skip
     if len(raw) == 0:
         raise DataError("has no data rows", Location(source), code="no_data_rows")
     labels: dict[str, dict[Any, str]] = {}

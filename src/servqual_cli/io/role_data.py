@@ -142,7 +142,8 @@ def load_roles(
         # "A,B": two-way groups, the combinations "a × b"; a blank in either: no group.
         by_names = [b.strip() for b in by.split(",") if b.strip()]
         if not 1 <= len(by_names) <= 2:
-            raise UsageError(f"--by takes one column or two (A,B), got {by!r}")
+            raise UsageError(f"--by takes one column or two (A,B), got {by!r}",
+                             code="by_one_or_two_text", facts={"by": by})  # fmt: skip
         parts = []
         for name in by_names:
             by_pos = locate(name, "--by")
@@ -167,12 +168,15 @@ def load_roles(
             raise DataError(
                 f"negative survey weight {raw.iloc[negative[0]]!r}",
                 Location(table.source, table.sheet, int(rows[negative[0]]), w_name),
+                code="negative_weight_value",
+                facts={"value": raw.iloc[negative[0]]},
             )
         log.add(rows, w_name, raw.to_numpy(dtype=object), reasons)
         if not np.any(weights > 0):
             raise DataError(
                 "no positive weight in the whole column",
                 Location(table.source, table.sheet, None, w_name),
+                code="no_positive_weight",
             )
     if strict:
         log.raise_if_strict()

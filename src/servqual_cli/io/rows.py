@@ -100,7 +100,9 @@ def read_rows(
         hdr_index = find_header_row(rows)
     else:
         if header_row < 1 or header_row > len(rows):
-            raise UsageError(f"--header-row {header_row} is outside the {len(rows)} rows", where)
+            raise UsageError(f"--header-row {header_row} is outside the {len(rows)} rows", where,
+                             code="header_row_outside",
+                             facts={"row": header_row, "n": len(rows)})  # fmt: skip
         hdr_index = header_row - 1
         if ragged_is_error:  # text: the user counts lines, and a quoted field may span some
             hdr_index = min(int(np.searchsorted(line_numbers, header_row)), len(rows) - 1)
@@ -113,7 +115,10 @@ def read_rows(
     if width > lim.max_columns or (len(lengths) and lengths.max() > lim.max_columns):
         widest = max(width, int(lengths.max()) if len(lengths) else 0)
         raise DataError(
-            f"has {widest:,} fields on a line, over the limit of {lim.max_columns:,}", where
+            f"has {widest:,} fields on a line, over the limit of {lim.max_columns:,}",
+            where,
+            code="too_many_fields",
+            facts={"n": widest, "limit": lim.max_columns},
         )
     if ragged_is_error:
         too_long = np.flatnonzero(lengths > width)
@@ -124,6 +129,12 @@ def read_rows(
                     f"has {len(body[i])} fields but the header (row {line_numbers[hdr_index]}) "
                     f"has {width}; is the file ragged or the delimiter wrong?",
                     Location(source, sheet, int(body_lines[i])),
+                    code="ragged_row",
+                    facts={
+                        "n": len(body[i]),
+                        "header": int(line_numbers[hdr_index]),
+                        "width": width,
+                    },
                 )
     # Name blank header cells after their position, so a column can still be named in errors.
     names = [h if h else f"column {i + 1}" for i, h in enumerate(header)]

@@ -83,7 +83,9 @@ def select_columns(
     def add(positions: Sequence[int], entry: str, by_name: bool) -> None:
         for pos in positions:
             if by_name and pos in typed:
-                raise UsageError(f"{option} names {entry!r} twice; list each item once", where)
+                facts = {"option": option, "entry": entry}
+                raise UsageError(f"{option} names {entry!r} twice; list each item once", where,
+                                 code="item_twice", facts=facts)  # fmt: skip
             if by_name:
                 typed[pos] = entry
             if columns[pos] not in chosen:
@@ -120,7 +122,7 @@ def _find(index: ColumnIndex, name: str) -> int | None:
     try:
         return index.find(name)
     except DataError as exc:  # a duplicated column named in an option: the usage is wrong
-        raise UsageError(exc.message, exc.location) from exc
+        raise UsageError(exc.message, exc.location, code=exc.code, facts=exc.facts) from exc
 
 
 def _expand(
@@ -138,6 +140,13 @@ def _expand(
                 raise UsageError(
                     f"{option} range {entry!r}: {end!r} is not a column{_hint(end, columns)}",
                     where,
+                    code="range_end_not_column",
+                    facts={
+                        "option": option,
+                        "entry": entry,
+                        "end": end,
+                        **_hint_facts(end, columns),
+                    },
                 )
             ends.append(pos)
         if ends[0] > ends[1]:
@@ -145,6 +154,15 @@ def _expand(
                 f"{option} range {entry!r}: {first!r} comes after {last!r} in the file "
                 f"(columns {ends[0] + 1} and {ends[1] + 1}); write {last}:{first}",
                 where,
+                code="range_reversed",
+                facts={
+                    "option": option,
+                    "entry": entry,
+                    "first": first,
+                    "last": last,
+                    "a": ends[0] + 1,
+                    "b": ends[1] + 1,
+                },
             )
         return list(range(ends[0], ends[1] + 1)), False
     match = _POSITIONS.match(entry)
@@ -155,6 +173,8 @@ def _expand(
                 f"{option} range {entry!r}: column numbers run from 1 to {len(columns)} and the "
                 "first must not exceed the last",
                 where,
+                code="range_positions",
+                facts={"option": option, "entry": entry, "n": len(columns)},
             )
         return list(range(lo - 1, hi)), False
     if _GLOB.search(entry):
@@ -183,7 +203,9 @@ def _short_name(entry: str, columns: Sequence[str], option: str, where: Location
     if len(hits) > 1:
         shown = "; ".join(repr(columns[k]) for k in hits[:5])
         raise UsageError(f"{option} entry {entry!r} starts {len(hits)} column names ({shown}); "
-                         "give more of the name", where)  # fmt: skip
+                         "give more of the name", where, code="entry_ambiguous",
+                         facts={"option": option, "entry": entry, "n": len(hits),
+                                "shown": shown})  # fmt: skip
     return hits[0] if hits else None
 
 

@@ -96,6 +96,7 @@ def load_citizen_survey(table: RawTable, strict: bool = False) -> CitizenSurvey:
             "a citizen survey needs at least one question column (e.g. enkelt_att_få_hjälp, "
             "bemötande, tydligt_svar)",
             where,
+            code="citizen_no_question",
         )
     frame = table.frame
     rows = table.row_numbers
@@ -131,7 +132,8 @@ def load_citizen_survey(table: RawTable, strict: bool = False) -> CitizenSurvey:
         log.raise_if_strict()
     long = pd.concat(parts, ignore_index=True).sort_values(["row", "question"], kind="stable")
     if long.empty:
-        raise DataError("no usable answer (1-5) in the question columns", where)
+        raise DataError("no usable answer (1-5) in the question columns", where,
+                        code="citizen_no_answer")  # fmt: skip
     return CitizenSurvey(table, long.reset_index(drop=True), questions, int(keep.sum()),
                          log.counts(), log.to_frame())  # fmt: skip
 
@@ -177,7 +179,9 @@ def read_survey_benchmark(
     where = Location(table.source, table.sheet)
     if periods and year not in periods:
         shown = ", ".join(map(str, periods))
-        raise UsageError(f"no values for {year} (the file has: {shown})", where)
+        facts = {"year": year, "years": periods}
+        raise UsageError(f"no values for {year} (the file has: {shown})", where,
+                         code="no_values_for_year", facts=facts)  # fmt: skip
     if periods:
         frame = frame[frame["period"].eq(year)]
     key = frame["municipality_id"].fillna(frame["municipality"])

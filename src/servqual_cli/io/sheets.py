@@ -99,10 +99,12 @@ def open_sheet(
         raise DataError(
             f"is not a readable spreadsheet ({type(exc).__name__}: {str(exc)[:80]})",
             Location(source),
+            code="spreadsheet_unreadable",
+            facts={"reason": f"{type(exc).__name__}: {str(exc)[:80]}"},
         ) from exc
     names = list(wb.sheet_names)
     if not names:
-        raise DataError("workbook has no sheets", Location(source))
+        raise DataError("workbook has no sheets", Location(source), code="no_sheets")
     chosen = choose_sheet(names, sheet, source)
     scan = SheetScan()
     if zf is not None and suffix in {".xlsx", ".xlsm"}:
@@ -113,6 +115,12 @@ def open_sheet(
             f"calculated){_cells_named(scan)}; open and save it in Excel or LibreOffice, then "
             "try again",
             Location(source, chosen),
+            code="formulas_uncalculated",
+            facts={
+                "n": scan.uncached_formulas,
+                "cells": list(scan.uncached_cells),
+                "whole": len(scan.uncached_cells) == scan.uncached_formulas,
+            },
         )
     return OpenSheet(wb, chosen, scan, zf)
 
@@ -133,7 +141,8 @@ def sheet_rows(opened: OpenSheet, source: str) -> list[list[Any]]:
     try:
         rows = opened.workbook.get_sheet_by_name(opened.name).to_python(skip_empty_area=False)
     except Exception as exc:
-        raise DataError(f"cannot read sheet: {exc}", Location(source, opened.name)) from exc
+        raise DataError(f"cannot read sheet: {exc}", Location(source, opened.name),
+                        code="sheet_unreadable", facts={"reason": str(exc)}) from exc  # fmt: skip
     return put_errors_back(rows, opened.scan.errors)
 
 

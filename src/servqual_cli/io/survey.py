@@ -109,6 +109,8 @@ def _check_expectation(inst: Instrument, ok: bool, source: str | None) -> None:
             f"instrument {inst.name!r} has no 'expectation' columns (perception only): this "
             "command needs expectations; `servqual gap` reports SERVPERF for such an instrument",
             Location(source),
+            code="instrument_perception_only",
+            facts={"name": inst.name},
         )
 
 
@@ -260,6 +262,9 @@ def _weights(
             f"importance weights are incomplete: {', '.join(missing)} missing "
             f"(needs one column per dimension: {needs})",
             Location(table.source, table.sheet),
+            # a described set of weight columns stays English (its words come from the TOML)
+            code="weights_incomplete" if all(names) else None,
+            facts={"missing": ", ".join(missing), "needs": needs},
         )
     cols = []
     for name in found.values():

@@ -76,5 +76,6 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
         )
     if np.any(values < 0):
         row = int(table.row_numbers[int(np.flatnonzero(values < 0)[0])])
-        raise DataError("negative survey weight", Location(table.source, table.sheet, row, real))
+        raise DataError("negative survey weight", Location(table.source, table.sheet, row, real),
+                        code="negative_weight")  # fmt: skip
     return values, real

@@ -191,14 +191,19 @@ def section_names(config: ReportConfig) -> list[str]:
         entry = SECTIONS.get(name)
         if entry is None:
             raise ConfigError(
-                f"unknown section {name!r} in 'sections' (known: {', '.join(known)})", where
+                f"unknown section {name!r} in 'sections' (known: {', '.join(known)})",
+                where,
+                code="unknown_section",
+                facts={"name": name, "known": ", ".join(known)},
             )
         if not entry.available():
             raise ConfigError(f"section {name!r} is not available in this version", where)
         need = entry.missing(config)
         if need is not None:
             keys = " or ".join(repr(k) for k in need.split("|"))
-            raise ConfigError(f"section {name!r} needs {keys} in the config", where)
+            raise ConfigError(f"section {name!r} needs {keys} in the config", where,
+                              code="section_needs_key",
+                              facts={"name": name, "keys": need.split("|")})  # fmt: skip
     return list(config.sections)
 
 

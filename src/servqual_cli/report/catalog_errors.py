@@ -10,7 +10,8 @@ unchanged. Entries whose key starts with ``part_`` are pieces added to several m
 on the encoding and the sheet). An error without a code, or with a code not listed here, keeps its
 English sentence in a Swedish run; only the prefix and the place words are Swedish.
 The report configuration's and the output paths' sentences live in
-:mod:`servqual_cli.report.error_words` and are spread into :data:`ERRORS`.
+:mod:`servqual_cli.report.error_words`, those of reading any file and of the main commands'
+options in :mod:`servqual_cli.report.error_words_read`; both are spread into :data:`ERRORS`.
 
 :data:`ERRNO_REASONS` says why the system refused a file, by ``errno`` name, for
 ``file_unreadable`` (any other reason stays in the system's English words).
@@ -28,6 +29,8 @@ from servqual_cli.report.error_words import (
     TEXT_ERRORS,
     WORKBOOK_ERRORS,
 )
+from servqual_cli.report.error_words_kolada import KOLADA_ERRORS
+from servqual_cli.report.error_words_read import OPTION_ERRORS, READ_ERRORS, SERVICE_ERRORS
 
 ERRORS: dict[str, tuple[str, str]] = {
     # key: (sv, en)
@@ -269,6 +272,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     **MEASUREMENT_ERRORS,
     **WORKBOOK_ERRORS,
     **TEXT_ERRORS,
+    # reading any file, the main commands' options: report/error_words_read.py
+    **READ_ERRORS,
+    **OPTION_ERRORS,
+    **SERVICE_ERRORS,
+    **KOLADA_ERRORS,  # report/error_words_kolada.py
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {
@@ -280,6 +288,7 @@ ERRNO_REASONS: dict[str, tuple[str, str]] = {
     "ENOTDIR": ("en del av sökvägen är ingen mapp", "Not a directory"),
     "EIO": ("in- eller utmatningsfel", "Input/output error"),
     "ENOSPC": ("inget utrymme kvar på enheten", "No space left on device"),
+    "EEXIST": ("det finns redan en fil med det namnet", "File exists"),
 }
 
 CLICK: dict[str, tuple[str, str]] = {

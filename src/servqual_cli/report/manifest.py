@@ -51,7 +51,9 @@ def report_time() -> tuple[dt.datetime, int | None]:
             raise ValueError(raw)
     except ValueError:
         raise UsageError(
-            f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}"
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}",
+            code="source_date_epoch",
+            facts={"raw": raw},
         ) from None
     return dt.datetime.fromtimestamp(epoch, dt.UTC), epoch
 

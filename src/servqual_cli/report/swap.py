@@ -100,12 +100,25 @@ def locked(out: Path) -> Iterator[None]:
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise UsageError(f"cannot write the report folder {str(out)!r}: {exc.strerror}") from None
+        raise _unwritable(out, exc) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _unwritable(out: Path, exc: OSError) -> UsageError:
+    """The report folder cannot be written; the system's reason by errno name too (so the CLI
+    can say it in Swedish)."""
+    import errno
+
+    reason = exc.strerror or str(exc)
+    return UsageError(
+        f"cannot write the report folder {str(out)!r}: {reason}",
+        code="report_folder_unwritable",
+        facts={"out": str(out), "reason": reason, "errno": errno.errorcode.get(exc.errno or 0, "")},
+    )
 
 
 @contextmanager
@@ -119,24 +132,21 @@ def staged(out: Path) -> Iterator[Path]:
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot write the report folder {str(out)!r}: {exc.strerror}") from None
+        raise _unwritable(out, exc) from None
     with locked(target):
         recover(target)
         tmp = parent / f".{target.name}.tmp-{secrets.token_hex(4)}"
         try:
             tmp.mkdir()
         except OSError as exc:
-            raise UsageError(
-                f"cannot write the report folder {str(out)!r}: {exc.strerror}"
-            ) from None
+            raise _unwritable(out, exc) from None
         try:
             yield tmp
             swap(tmp, target)
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             # A full disk or a permission problem is about where the report goes, not the data.
-            reason = exc.strerror or str(exc)
-            raise UsageError(f"cannot write the report folder {str(out)!r}: {reason}") from exc
+            raise _unwritable(out, exc) from exc
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -46,20 +46,25 @@ def check_target(out: Path, inputs: Iterable[Path]) -> None:
     """Refuse a DIR that is a file, holds something other than a report, or contains an input."""
     target = out.resolve()
     if target.exists() and not target.is_dir():
-        raise UsageError(f"output {str(out)!r} is a file; give a folder for the report")
+        raise UsageError(f"output {str(out)!r} is a file; give a folder for the report",
+                         code="report_output_is_file", facts={"out": str(out)})  # fmt: skip
     for item in inputs:
         src = item.resolve()
         if src == target or target in src.parents:
             raise UsageError(
                 f"output folder {str(out)!r} contains the input {item.name!r}; "
-                "choose another folder"
+                "choose another folder",
+                code="report_output_has_input",
+                facts={"out": str(out), "name": item.name},
             )
     from servqual_cli.report.manifest import is_report_dir
 
     if target.is_dir() and any(target.iterdir()) and not is_report_dir(target):
         raise UsageError(
             f"output folder {str(out)!r} is not empty and holds more than an earlier report "
-            "of servqual (files its manifest.json does not list); choose a new or empty folder"
+            "of servqual (files its manifest.json does not list); choose a new or empty folder",
+            code="report_output_not_empty",
+            facts={"out": str(out)},
         )
 
 
@@ -127,7 +132,9 @@ def check_depfile(depfile: Path | None, out: Path, inputs: Iterable[InputFile]) 
     if target == folder or folder in target.parents:
         raise UsageError(
             f"--depfile {str(depfile)!r} is inside the report folder {str(out)!r}, which is "
-            "replaced as a whole; put it beside the folder"
+            "replaced as a whole; put it beside the folder",
+            code="depfile_inside",
+            facts={"depfile": str(depfile), "out": str(out)},
         )
 
 
@@ -268,7 +275,8 @@ def write_split(
     from servqual_cli.report.split_index import index_document, whole_rows
 
     if config.survey is None or config.survey.by is None:
-        raise UsageError("--split needs a grouping column: --by COL or 'by' in [survey]")
+        raise UsageError("--split needs a grouping column: --by COL or 'by' in [survey]",
+                         code="split_needs_by")  # fmt: skip
     stamp, epoch = report_time()
     check_target(out, [f.path for f in config.inputs()])
     check_depfile(depfile, out, config.inputs())

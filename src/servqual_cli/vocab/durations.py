@@ -107,9 +107,11 @@ def parse_limit(text: str) -> Limit:
     match = _LIMIT_PATTERN.match(text) if isinstance(text, str) else None
     unit_word = re.sub(r"\s+", " ", match.group("unit").lower()).rstrip(".") if match else ""
     if match is None or unit_word not in _UNIT_WORDS:
-        raise ConfigError(f"cannot read the time limit {text!r}: expected {_EXPECTED_FORMS}")
+        raise ConfigError(f"cannot read the time limit {text!r}: expected {_EXPECTED_FORMS}",
+                          code="limit_unreadable", facts={"text": text})  # fmt: skip
     value = float(match.group("value").replace(",", "."))
     if value <= 0:
-        raise ConfigError(f"the time limit {text!r} must be longer than zero")
+        raise ConfigError(f"the time limit {text!r} must be longer than zero",
+                          code="limit_not_positive", facts={"text": text})  # fmt: skip
     unit, factor = _UNIT_WORDS[unit_word]
     return Limit(value * factor, unit, text.strip())

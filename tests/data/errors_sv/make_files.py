@@ -97,7 +97,74 @@ def main() -> None:
     book = openpyxl.Workbook()
     book.active.title = "Data"
     book.save(here / "empty_sheet.xlsx")
+    _more_files(here)
+
+
+def _more_files(here: Path) -> None:
+    """Session 13: formats and workbooks a reader refuses, a survey with one weight column, a
+    rating too large to be one."""
+    import re
+    import zipfile
+
+    import openpyxl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (here / "bad.parquet").write_bytes(b"PAR1" + bytes(40) + b"PAR1")
+    (here / "bad.sav").write_bytes(b"$FL2" + bytes(60))
+    pq.write_table(pa.table({"F1": [[1, 2], [3]], "U1": [1, 2]}), here / "nested.parquet")
+    pq.write_table(pa.table({"F1": [1, 2, 3], "U1": [1, 2, 3]}), here / "rows.parquet")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["E1", "P1"])
+    sheet.append(["=1+2", "=2+2"])  # openpyxl stores no calculated value
+    book.save(here / "formulas.xlsx")
+    # a workbook without sheets, one whose workbook part is cut short, one whose sheet is
+    base = here / "formulas.xlsx"
+    with zipfile.ZipFile(base) as zin:
+        parts = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    variants = {
+        "no_sheets.xlsx": {
+            "xl/workbook.xml": re.sub(
+                rb"<sheets>.*</sheets>", b"<sheets/>", parts["xl/workbook.xml"]
+            ),
+        },
+        "cut_workbook.xlsx": {"xl/workbook.xml": parts["xl/workbook.xml"][:200]},
+        "cut_sheet.xlsx": {"xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"][:300]},
+    }
+    for name, changed in variants.items():
+        with zipfile.ZipFile(here / name, "w") as zout:
+            for part, data in parts.items():
+                if name == "no_sheets.xlsx" and part.startswith("xl/worksheets/"):
+                    continue
+                zip_info = zipfile.ZipInfo(part, date_time=(2026, 1, 1, 0, 0, 0))
+                zout.writestr(zip_info, changed.get(part, data))
+    kiosk = (here.parent / "kiosk.csv").read_text(encoding="utf-8").splitlines()
+    (here / "one_weight.csv").write_text(
+        "\n".join(line.rpartition(",")[0] for line in kiosk) + "\n", encoding="utf-8"
+    )
+    (here / "huge.csv").write_text("A,B\n1,2\n3,20000000\n4,5\n", encoding="utf-8")
+    # KPI files wrong at the top level; contact files without a KPI, with a reply time and no
+    # sent time, with two channel columns; a report config naming an unknown section
+    texts = {
+        "kpi_unknown_key.toml": "foo = 1\n",
+        "kpi_title.toml": "title = 1\n",
+        "kpi_min_n.toml": "min_n = 0\n",
+        "kpi_none.toml": 'title = "Nyckeltal"\n',
+        "contacts_no_kpi.csv": "channel\nphone\n",
+        "contacts_reply.csv": "channel,besvarad\nemail,2024-01-01\n",
+        "contacts_two_channels.csv": "kanal,channel,reached\nphone,phone,yes\n",
+        "config_unknown_section.toml": 'sections = ["foo"]\n[survey]\nfile = "../kiosk.csv"\n'
+        'instrument = "../kiosk.toml"\n',
+        "config_section_needs.toml": 'sections = ["measurement"]\n[survey]\n'
+        'file = "../kiosk.csv"\ninstrument = "../kiosk.toml"\n',
+    }
+    for name, text in texts.items():
+        (here / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    _more_files(Path(__file__).parent) if "--more" in sys.argv else main()
