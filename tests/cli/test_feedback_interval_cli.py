@@ -65,8 +65,10 @@ def test_the_change_is_signed_its_bounds_are_not_and_the_note_names_newcombe(
     assert r.exit_code == 0, r.stderr
     assert _row(r.stdout, row)[4:7] == cells
     minus = "−" if lang == "sv" else "-"
-    shift = _row(r.stdout, "Typisk förskjutning, dagar till svar" if lang == "sv" else
-                 "Typical shift, days to reply")  # fmt: skip
+    # review 10a finding 1: the days compared are the answered items', n on the row
+    shift = _row(r.stdout, "Typisk förskjutning, dagar till svar, bland besvarade (n = 913 → 943)"
+                 if lang == "sv" else
+                 "Typical shift, days to reply, among answered (n = 913 → 943)")  # fmt: skip
     assert shift[4:7] == [f"{minus}2{',' if lang == 'sv' else '.'}0"] * 2 + [
         f"{minus}1{',' if lang == 'sv' else '.'}0"
     ]  # a bound below 0 keeps its minus

@@ -21,8 +21,15 @@ def test_feedback_days_to_reply_shows_the_shift_its_p_judges(cli, samples_dir: P
     assert (shift["estimate"], shift["ci_low"], shift["ci_high"]) == (-2.0, -2.0, -1.0)
     assert shift["p"] < 1e-14 and shift["test"] == "mann-whitney"
     sv = cli("feedback", samples_dir / REGISTER, "--lang", "sv", "-f", "markdown").stdout
-    assert "| Median dagar till svar | dagar | 7,0 | 5,0 | −2,0 | – | – | – | – |" in sv
-    assert "| Typisk förskjutning, dagar till svar | dagar | – | – | −2,0 | −2,0 | −1,0 |" in sv
+    # review 10a finding 1: among the answered, their n on the row
+    assert (
+        "| Median dagar till svar, bland besvarade (n = 913 → 943) | dagar | 7,0 | 5,0 | −2,0 | – "
+        "| – | – | – |" in sv
+    )
+    assert (
+        "| Typisk förskjutning, dagar till svar, bland besvarade (n = 913 → 943) | dagar | – | – "
+        "| −2,0 | −2,0 | −1,0 |" in sv
+    )
     assert "Hodges-Lehmanns typiska förskjutning" in sv and "median: Mann-Whitney" not in sv
 
 

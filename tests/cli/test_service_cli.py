@@ -275,6 +275,13 @@ def test_feedback_json_hand_made_register(cli) -> None:
         "n_too_recent": 1,
         "n_too_recent_open": 1,
         "n_unanswered_overdue": 1,  # F3: decided (past the promise) without a reply
+        # review 10a finding 1: Kaplan-Meier over the 4 timed (F6 has none): F1 3 and F5 22
+        # answered, F3 (47 days) and F10 censored; S = 1/3 after day 22, so no 90th percentile
+        "n_timed": 4,
+        "n_unanswered": 2,
+        "km_median_days": 22.0,
+        "km_p90_days": None,
+        "km_follow_up_days": 47.0,
     }
     assert out["backlog"] == [
         {"unit": "Roads", "n_open": 1, "n_open_overdue": 1, "n_unanswered_overdue": 1,

@@ -167,7 +167,13 @@ def test_tables_equal_the_pandas_formulation(
     assert a.reply.n_unanswered_overdue == int(a.backlog["n_unanswered_overdue"].sum())
     contact = items[items["contact"].to_numpy(dtype=bool)]
     if len(contact):
-        _same(a.reply_by_unit, _reply_by_unit_old(contact, limit, a.as_of), "reply_by_unit")
+        old = _reply_by_unit_old(contact, limit, a.as_of)
+        # the Kaplan-Meier columns after them are new (review 10a finding 1; against R in
+        # test_feedback_km.py): the old columns first, unchanged
+        assert list(a.reply_by_unit.columns[: len(old.columns)]) == list(old.columns)
+        _same(a.reply_by_unit[list(old.columns)], old, "reply_by_unit")
+        by = a.reply_by_unit  # every timed item is answered or censored
+        assert (by["n_answered"] + by["n_unanswered"] <= by["n_with_contact"]).all()
     if len(a.trend):
         counts = a.trend[a.trend["measure"] == "count"]
         day = items["received"].dt.normalize()

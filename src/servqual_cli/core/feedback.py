@@ -12,8 +12,14 @@ Definitions
 -----------
 Days to reply
     Calendar days from received to answered, as the case engine counts them
-    (:func:`~servqual_cli.core.durations.case_durations`); median and 90th percentile are R
-    ``quantile(type = 7)`` over the answered items.
+    (:func:`~servqual_cli.core.durations.case_durations`). ``km_median_days`` and
+    ``km_p90_days`` speak of every timed item with contact details (review 10a, finding 1): an
+    item without a reply at ``as_of`` is censored at the calendar days from its date received
+    to the as-of date (an answer that day would have taken that long), closed or not: closing
+    without a reply is no answer, the backlog's rule. Kaplan-Meier quantiles
+    (:mod:`~servqual_cli.core.time_to_event`); one the curve does not reach is NaN, later than
+    ``km_follow_up_days``. ``median_days`` and ``p90_days`` are R ``quantile(type = 7)`` over
+    the answered items only (``n_answered``), kept under their old names.
 Within the promise
     Answered items whose time to reply is at most the promise, over the decided items: answered
     ones plus unanswered ones already past the promise at ``as_of`` (share_within of
@@ -54,11 +60,13 @@ from servqual_cli.core.durations import (
     parse_limit,
     resolve_as_of,
 )
+from servqual_cli.core.feedback_backlog import backlog, past_promise
 from servqual_cli.core.feedback_counts import CodedKeys, by_period, by_unit_type, count_table
 from servqual_cli.core.feedback_trend import feedback_trend, trend_windows
 from servqual_cli.core.kpi_durations import equal_follow_up
 from servqual_cli.core.periods import Period, summarise_by
 from servqual_cli.core.results import plain, records
+from servqual_cli.core.time_to_event import km_quantiles, km_quantiles_by
 from servqual_cli.errors import DataError
 from servqual_cli.vocab.feedback import TYPES
 
@@ -106,6 +114,12 @@ class ReplyStats:
     # the decided items with no reply at as_of (past the promise), closed or not: n_decided is
     # the answered decided ones plus these, and the backlog's n_unanswered_overdue sums to it
     n_unanswered_overdue: int = 0
+    # days to reply over every timed item, the unanswered censored (module docstring)
+    n_timed: int = 0
+    n_unanswered: int = 0
+    km_median_days: float = float("nan")
+    km_p90_days: float = float("nan")  # NaN: not reached, later than km_follow_up_days
+    km_follow_up_days: float = float("nan")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -120,7 +134,8 @@ class FeedbackAnalysis:
     n), ``by_period`` (period, type, n; every period from first to last, zeros included),
     ``by_channel`` (channel, n, share; empty without the column), ``reply_by_unit`` (unit,
     n_with_contact, n_answered, median_days, p90_days, within_promise, n_decided,
-    within_promise_share, ci_low, ci_high), ``backlog`` (unit, n_open, n_open_overdue,
+    within_promise_share, ci_low, ci_high, n_unanswered, km_median_days, km_p90_days,
+    km_follow_up_days), ``backlog`` (unit, n_open, n_open_overdue,
     n_unanswered_overdue, n_unanswered_overdue_closed), ``trend`` (measure, level, key, value,
     previous_value, n, n_previous, effect, estimate, ci_low, ci_high, p, p_holm, test).
     ``conf`` is the level every interval was computed at, carried so that each table names it
@@ -204,7 +219,9 @@ def _reply(
         within = DurationFrame(f.assign(valid=f["valid"].to_numpy(dtype=bool) & keep),
                                within.unit, within.as_of)  # fmt: skip
     within = _slim(within, units)
-    late = _past_promise(within, limit)
+    late = past_promise(within, limit)
+    time, answered = _reply_times(days, contact["received"], as_of)
+    km = km_quantiles(time, answered)
     med = summarise_durations(days, "median", conf=conf)
     p90 = summarise_durations(days, "p90", conf=conf)
     share = summarise_durations(within, "share_within", limit, conf)
@@ -225,6 +242,11 @@ def _reply(
         n_too_recent=0 if follow is None else follow.n_total - follow.n_kept,
         n_too_recent_open=0 if follow is None else follow.n_open_left_out,
         n_unanswered_overdue=int(late.sum()),
+        n_timed=km[0].n,
+        n_unanswered=km[0].n - km[0].n_events,
+        km_median_days=km[0].value,
+        km_p90_days=km[1].value,
+        km_follow_up_days=km[0].follow_up,
     )
 
     def by_group(summary: pd.DataFrame) -> pd.DataFrame:
@@ -233,6 +255,8 @@ def _reply(
 
     parts = [by_group(summarise_by(days, ["group"], s)) for s in ("median", "p90")]
     shares = by_group(summarise_by(within, ["group"], "share_within", limit, conf))
+    group = days.frame["group"].to_numpy(dtype=np.int64)
+    kms = km_quantiles_by(time, answered, group, len(names))
     by_unit = (
         pd.DataFrame(
             {
@@ -245,6 +269,10 @@ def _reply(
                 "within_promise_share": shares["value"],
                 "ci_low": shares["ci_low"],
                 "ci_high": shares["ci_high"],
+                "n_unanswered": pd.Series([g[0].n - g[0].n_events for g in kms], index=names),
+                "km_median_days": pd.Series([g[0].value for g in kms], index=names),
+                "km_p90_days": pd.Series([g[1].value for g in kms], index=names),
+                "km_follow_up_days": pd.Series([g[0].follow_up for g in kms], index=names),
             }
         )
         .rename_axis("unit")
@@ -254,61 +282,21 @@ def _reply(
     return stats, by_unit, days, within, limit
 
 
-def _past_promise(within: DurationFrame, limit: Limit) -> np.ndarray:
-    """The items the share within the promise counts as decided and late without a reply: no
-    reply at ``as_of`` and older than the promise then (``_share_within``'s late open cases),
-    among those it keeps (valid, and past the equal follow-up rule)."""
-    f = within.frame
-    age = f["censored_at_as_of"].to_numpy(dtype=float)
-    valid_open = (f["valid"] & f["open"]).to_numpy(dtype=bool)
-    return valid_open & (age > limit.value)  # NaN (not open) is never past it
-
-
-def _backlog(
-    frame: pd.DataFrame,
-    units: CodedKeys,
-    promise: Limit,
-    as_of: pd.Timestamp,
-    unanswered: np.ndarray,
-) -> pd.DataFrame:
-    """Cases not closed at ``as_of`` (and those older than the promise) per unit, and the reply
-    promise's count ``unanswered`` (a mask of the items: :func:`_past_promise` of the reply
-    share, so that both tables count the same unanswered items), with those of them closed."""
-    unit, limit, _ = measuring_unit(promise.unit, promise, frame["received"])
-    if limit is None:  # not user input: an invariant of the caller
-        raise RuntimeError("internal: limit is missing")
-    d = case_durations(frame["received"], frame["closed"], unit, as_of).frame
-    is_open = (d["valid"] & d["open"]).to_numpy(dtype=bool)
-    overdue = is_open & (d["censored_at_as_of"] > limit.value).to_numpy(dtype=bool)
-    # the reply promise's own backlog (review 3, finding 12): items with contact details and no
-    # reply by as_of, older than the promise; anonymous items are promised no reply. Closed or
-    # not (review 9, finding 1): closing an item without a reply does not keep the promise, and
-    # the reply share already counts it as late; a closing date after as_of is not yet closed
-    closed = ~d["open"].to_numpy(dtype=bool)
-    order = units.sorted_order()
-    ok = units.codes >= 0
-    size = len(units.labels)
-
-    def per_unit(mask: np.ndarray) -> np.ndarray:
-        counts: np.ndarray = np.bincount(units.codes[ok & mask], minlength=size)[order]
-        return counts
-
-    out = pd.DataFrame(
-        {
-            "unit": pd.Index(units.labels[order], dtype="str"),
-            "n_open": per_unit(is_open),
-            "n_open_overdue": per_unit(overdue),
-            "n_unanswered_overdue": per_unit(unanswered),
-            "n_unanswered_overdue_closed": per_unit(unanswered & closed),
-        }
-    )
-    counts = list(out.columns[1:])
-    out[counts] = out[counts].astype(np.int64)
-    # bad news first by the count the overview reports (the reply promise's unanswered items,
-    # review 9 finding 1), not the cases left open; the rows are in name order, so the stable
-    # sort leaves ties by name
-    by = "n_unanswered_overdue"
-    return out.sort_values(by, ascending=False, kind="stable").reset_index(drop=True)
+def _reply_times(
+    days: DurationFrame, received: pd.Series, as_of: pd.Timestamp
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each item's days to reply and whether it was answered, for the Kaplan-Meier quantiles: an
+    unanswered item (closed or not) is censored at the calendar days from its date received to
+    the as-of date, the days an answer on that date would have counted; NaN for an item
+    without a valid timing (left out)."""
+    f = days.frame
+    answered = (f["valid"] & ~f["open"]).to_numpy(dtype=bool)
+    dates = received.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    age = (np.datetime64(as_of.date(), "D") - dates).astype(np.int64).astype(float)
+    unanswered = (f["valid"] & f["open"]).to_numpy(dtype=bool)
+    time = np.where(answered, f["duration"].to_numpy(dtype=float), np.nan)
+    time[unanswered] = np.maximum(age[unanswered], 0.0)
+    return time, answered
 
 
 def analyse_feedback(
@@ -364,7 +352,7 @@ def analyse_feedback(
     contact = items["contact"].to_numpy(dtype=bool)
     reply, reply_by_unit, days, within, measured = _reply(items[contact], limit, moment, conf)
     unanswered = np.zeros(len(items), dtype=bool)  # the reply share's late unanswered items
-    unanswered[contact] = _past_promise(within, measured)
+    unanswered[contact] = past_promise(within, measured)
     units, types = CodedKeys.of(items["unit"]), CodedKeys.of(items["type"])
     window = trend_windows(items["received"].min(), moment)
     trend = pd.DataFrame()
@@ -390,7 +378,7 @@ def analyse_feedback(
         else pd.DataFrame(columns=["channel", "n", "share"]),
         reply=reply,
         reply_by_unit=reply_by_unit,
-        backlog=_backlog(items, units, limit, moment, unanswered) if has_closed else None,
+        backlog=backlog(items, units, limit, moment, unanswered) if has_closed else None,
         trend=trend,
         trend_window=window,
         conf=conf,

@@ -53,8 +53,10 @@ SERVICE: dict[str, tuple[str, str]] = {
     "reply": ("Svar (endast med kontaktuppgifter)", "Replies (contact details given only)"),
     "n_with_contact": ("Med kontaktuppgifter", "With contact details"),
     "n_answered": ("Besvarade", "Answered"),
-    "median_days": ("Median dagar", "Median days"),
-    "p90_days": ("90:e percentil dagar", "90th percentile days"),
+    # review 10a finding 1: the answered-only figures say so (the times of every item are the
+    # km_ keys below)
+    "median_days": ("Median dagar bland besvarade", "Median days among answered"),
+    "p90_days": ("90:e percentil dagar bland besvarade", "90th percentile days among answered"),
     "within_promise": ("Inom löftet", "Within promise"),
     "n_decided": ("Avgjorda", "Decided"),
     "decided_note": (
@@ -112,7 +114,10 @@ SERVICE: dict[str, tuple[str, str]] = {
     "p": ("p", "p"),
     "p_holm": ("p (Holm)", "p (Holm)"),
     "reply_within_promise": ("Andel besvarade inom löftet", "Share answered within promise"),
-    "median_days_to_reply": ("Median dagar till svar", "Median days to reply"),
+    "median_days_to_reply": (
+        "Median dagar till svar, bland besvarade",
+        "Median days to reply, among answered",
+    ),
     "count": ("Antal", "Count"),
     "anonymous_note": (
         "anonyma synpunkter räknas men ingår aldrig i svarsuppgifterna",
@@ -189,8 +194,8 @@ SERVICE: dict[str, tuple[str, str]] = {
     "difference": ("Skillnad", "Difference"),
     # review 7 finding 5: the shift the Mann-Whitney p judges, on its own row of the reply trend
     "shift_days_to_reply": (
-        "Typisk förskjutning, dagar till svar",
-        "Typical shift, days to reply",
+        "Typisk förskjutning, dagar till svar, bland besvarade",
+        "Typical shift, days to reply, among answered",
     ),
     # Excel sheet names (at most 31 characters)
     "sheet_type": ("Synpunkter per typ", "Feedback by type"),
@@ -276,5 +281,39 @@ SERVICE: dict[str, tuple[str, str]] = {
         "löftet, flest först; lika antal i namnordning.",
         "Units are in order of the number unanswered with contact details, older than the "
         "promise, most first; equal numbers in name order.",
+    ),
+    # w-fb (session 13, review 10a finding 1): days to reply over every item with contact
+    # details, the unanswered censored (Kaplan-Meier), and the basis of the answered-only ones
+    "n_unanswered": ("Obesvarade", "Unanswered"),
+    "km_median_days": ("Dagar till svar, median", "Days to reply, median"),
+    "km_p90_days": ("Dagar till svar, 90:e percentil", "Days to reply, 90th percentile"),
+    "reply_times_note": (
+        "Dagar till svar (median, 90:e percentil) räknas över {n} synpunkter med "
+        "kontaktuppgifter, även de {unanswered} som saknar svar per {as_of}: en obesvarad "
+        "synpunkt räknas som obesvarad i minst dagarna från inkommen till {as_of} (censurerad, "
+        "Kaplan-Meier), också om den avslutats utan svar, eftersom ett avslut inte är ett svar. "
+        "Percentilen är första dagen då minst hälften respektive nio av tio beräknas ha fått "
+        "svar; når skattningen aldrig dit visas ”> N”, där N är den längsta uppföljningen i "
+        "dagar. Median dagar bland besvarade räknar bara de {answered} besvarade och säger inget "
+        "om de obesvarade.",
+        "Days to reply (median, 90th percentile) count {n} items with contact details, also "
+        "the {unanswered} without a reply at {as_of}: an unanswered item counts as unanswered "
+        "for at least the days from received to {as_of} (censored, Kaplan-Meier), also when it "
+        "was closed without a reply, as a closing is not a reply. The percentile is the first "
+        "day by which at least half, or nine in ten, are estimated to have had a reply; where "
+        "the estimate never gets there, the cell shows “> N”, N the longest follow-up in days. "
+        "Median days among answered counts the {answered} answered items only and says nothing "
+        "of the unanswered.",
+    ),
+    "reply_times_untimed": (
+        "{n} med ett svarsdatum före inkommen ingår inte i dagarna till svar.",
+        "{n} with an answer date before the date received are not in the days to reply.",
+    ),
+    "answered_n": ("n = {previous} → {current}", "n = {previous} → {current}"),
+    "trend_answered_note": (
+        "Dagar till svar jämförs bland besvarade (n står på raden): obesvarade ingår inte där, "
+        "men räknas i andelen inom löftet.",
+        "Days to reply are compared among the answered (n on the row): the unanswered are not "
+        "in them, but count in the share within the promise.",
     ),
 }

@@ -21,6 +21,13 @@ from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
 from servqual_cli.report.change_formats import change_formats
 from servqual_cli.report.conf_level import interval_head
+from servqual_cli.report.feedback_reply import (
+    KM_COLUMNS,
+    REPLY_COLUMNS,
+    measure_names,
+    not_reached,
+    reply_times_note,
+)
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
@@ -172,7 +179,7 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
         }
         frame = pd.DataFrame(
             {
-                sl("measure", lang): [sl(m, lang) for m in reply["measure"]],
+                sl("measure", lang): measure_names(reply, lang),
                 sl("unit_word", lang): ["%" if pc else sl("days", lang) for pc in share],
                 **{_head(k, lang, a.conf): v for k, v in numbers.items()},
                 sl("p", lang): reply["p"].astype(float).tolist(),
@@ -191,8 +198,28 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
             )
         )
     if tables:
-        tables[-1] = replace(tables[-1], note=sl("trend_note", lang))
+        note = sl("trend_note", lang)
+        if len(reply):  # review 10a finding 1: the days compared are the answered items'
+            note += " " + sl("trend_answered_note", lang)
+        tables[-1] = replace(tables[-1], note=note)
     return tables
+
+
+def _reply_table(
+    frame: pd.DataFrame, title: str, lang: str, sheet: str, a: FeedbackAnalysis
+) -> Table:
+    """A reply table: the Kaplan-Meier columns as numbers, or "> N" text where not reached."""
+    follow = (
+        a.reply_by_unit["km_follow_up_days"]
+        if "unit" in frame
+        else pd.Series([a.reply.km_follow_up_days])
+    )
+    cells = {c: not_reached(frame[c], follow, lang) for c in KM_COLUMNS}
+    frame = frame.assign(**{c: pd.Series(v, index=frame.index) for c, v in cells.items()})
+    table = _table(frame, title, lang, sheet, pct=["within_promise_share", "ci_low", "ci_high"],
+                   conf=a.conf)  # fmt: skip
+    days = {_head(c, lang, a.conf): ".1f" for c in KM_COLUMNS}  # numbers beside any "> N" text
+    return replace(table, formats={**table.formats, **days})
 
 
 def left_out_line(left: LeftOut, lang: str) -> str:
@@ -278,46 +305,17 @@ def feedback_sections(
         )
     )
     r = a.reply
-    overall = pd.DataFrame(
-        [
-            {
-                "n_with_contact": r.n_with_contact,
-                "n_answered": r.n_answered,
-                "median_days": r.median_days,
-                "p90_days": r.p90_days,
-                "within_promise": r.within_promise,
-                "n_decided": r.n_decided,
-                "within_promise_share": r.within_promise_share,
-                "ci_low": r.ci_low,
-                "ci_high": r.ci_high,
-            }
-        ]
-    )
+    overall = pd.DataFrame([{c: getattr(r, c) for c in REPLY_COLUMNS}])
     head = f"{sl('reply', lang)}, {sl('promise', lang)} {limit_text(r.promise, lang)}"
-    shares = ["within_promise_share", "ci_low", "ci_high"]
     pooled = _data_span(a, lang)
     pooled = sl("pooled_span", lang).format(span=pooled) if pooled else ""
     reply: list[Table | Text | Figure] = [
-        _table(
-            overall,
-            _titled(sl("reply_total", lang), pooled),
-            lang,
-            "sheet_reply",
-            pct=shares,
-            conf=a.conf,
-        )
+        _reply_table(overall, _titled(sl("reply_total", lang), pooled), lang, "sheet_reply", a)
     ]
     if len(a.reply_by_unit):
-        reply.append(
-            _table(
-                a.reply_by_unit,
-                _titled(sl("sheet_reply_unit", lang), pooled),
-                lang,
-                "sheet_reply_unit",
-                pct=shares,
-                conf=a.conf,
-            )
-        )
+        by_unit = a.reply_by_unit[["unit", *REPLY_COLUMNS]]
+        title = _titled(sl("sheet_reply_unit", lang), pooled)
+        reply.append(_reply_table(by_unit, title, lang, "sheet_reply_unit", a))
     else:
         reply.append(Text(sl("no_contact_items", lang), kind="note"))
     # review 4 finding 10: what "Decided" is and the equal-follow-up rule of the share
@@ -327,7 +325,7 @@ def feedback_sections(
         rule += " " + sl("too_recent_note", lang).format(
             left=fmt_int(r.n_too_recent, lang), open=fmt_int(r.n_too_recent_open, lang),
             promise=limit_text(r.promise, lang), as_of=day)  # fmt: skip
-    reply.append(Text(rule, kind="note"))
+    reply.append(Text(reply_times_note(a, lang) + " " + rule, kind="note"))
     sections = [Section(sl("counts", lang), tuple(counts)), Section(head, tuple(reply))]
     if a.backlog is not None:
         backlog = a.backlog.copy()

@@ -1,0 +1,82 @@
+"""The reply tables' days to reply (review 10a, finding 1), split from
+:mod:`~servqual_cli.report.feedback_sections`: the columns, the "> N" cells of a Kaplan-Meier
+quantile the curve never reaches, the note naming the censoring rule, and the reply trend's
+row names with the answered items' n."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from servqual_cli.core.feedback import FeedbackAnalysis
+from servqual_cli.report.numbers import fmt_int, fmt_number
+from servqual_cli.report.service_labels import sl
+
+__all__ = ["KM_COLUMNS", "REPLY_COLUMNS", "measure_names", "not_reached", "reply_times_note"]
+
+
+# The reply tables' columns (review 10a finding 1): the days to reply of every item, the
+# unanswered censored (km_), before the answered-only median, labelled so; the answered-only
+# 90th percentile, the figure a board read as "nine in ten within", stays in JSON and CSV only
+REPLY_COLUMNS = (
+    "n_with_contact",
+    "n_answered",
+    "n_unanswered",
+    "km_median_days",
+    "km_p90_days",
+    "median_days",
+    "within_promise",
+    "n_decided",
+    "within_promise_share",
+    "ci_low",
+    "ci_high",
+)
+KM_COLUMNS = ("km_median_days", "km_p90_days")
+
+
+def not_reached(values: pd.Series, follow_up: pd.Series, lang: str) -> list[object]:
+    """A Kaplan-Meier quantile per row, or "> N" where the curve never reaches it (N the
+    longest follow-up, in days): never a number that reads as the percentile.
+
+    >>> not_reached(pd.Series([6.0, float("nan")]), pd.Series([700.0, 1234.0]), "sv")
+    [6.0, '> 1\xa0234']
+    >>> not_reached(pd.Series([float("nan")]), pd.Series([float("nan")]), "en")  # no item
+    [nan]
+    """
+    out: list[object] = []
+    for value, days in zip(values.tolist(), follow_up.tolist(), strict=True):  # a unit a row
+        if pd.isna(value) and not pd.isna(days):
+            digits = 0 if float(days).is_integer() else 1
+            out.append(f"> {fmt_number(float(days), lang, digits)}")
+        else:
+            out.append(value)
+    return out
+
+
+def reply_times_note(a: FeedbackAnalysis, lang: str) -> str:
+    """What the days to reply count: every item, the unanswered censored, and the rule."""
+    r = a.reply
+    text = sl("reply_times_note", lang).format(
+        n=fmt_int(r.n_timed, lang), unanswered=fmt_int(r.n_unanswered, lang),
+        as_of=a.as_of.date().isoformat(), answered=fmt_int(r.n_answered, lang))  # fmt: skip
+    if r.n_timed < r.n_with_contact:  # an answer date before receipt: no timing at all
+        untimed = fmt_int(r.n_with_contact - r.n_timed, lang)
+        text += " " + sl("reply_times_untimed", lang).format(n=untimed)
+    return text
+
+
+def measure_names(reply: pd.DataFrame, lang: str) -> list[str]:
+    """The reply trend's row names; the days to reply (answered items only) carry their n.
+
+    >>> rows = pd.DataFrame({"measure": ["reply_within_promise", "median_days_to_reply"],
+    ...                      "n": [984, 943], "n_previous": [967, 913]})
+    >>> measure_names(rows, "sv")[1]
+    'Median dagar till svar, bland besvarade (n = 913 → 943)'
+    """
+    out = []
+    for m, n, before in zip(reply["measure"], reply["n"], reply["n_previous"], strict=True):
+        name = sl(m, lang)
+        if m != "reply_within_promise" and not (pd.isna(n) or pd.isna(before)):
+            counts = {"previous": fmt_int(int(before), lang), "current": fmt_int(int(n), lang)}
+            name += f" ({sl('answered_n', lang).format(**counts)})"
+        out.append(name)
+    return out

@@ -1,0 +1,71 @@
+"""Review 10a, finding 1: the Excel sheets "Svar" / "Svar per förvaltning" carry the days to
+reply of every item (Kaplan-Meier, the unanswered censored) as numbers, and "> N" as text where
+the curve never reaches the quantile; the sheets' note names the rule.
+
+tests/data/feedback_closed_unanswered.csv at 2024-04-30: Teknik has three items with contact
+details and no reply (follow-up 60 days), Skola one answered in 3 days and one without a reply.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from servqual_cli.core.feedback import analyse_feedback
+from servqual_cli.io.feedback import load_feedback
+from servqual_cli.io.read import read_table
+from servqual_cli.report.excel import build_workbook
+from servqual_cli.report.feedback_sections import feedback_sections
+from servqual_cli.report.spec import Document, Table, Text
+
+DATA = Path(__file__).parents[1] / "data" / "feedback_closed_unanswered.csv"
+
+
+@pytest.fixture(scope="module", params=["sv", "en"])
+def doc(request: pytest.FixtureRequest) -> Document:
+    fb = load_feedback(read_table(DATA))
+    a = analyse_feedback(fb.frame, "14 days", as_of="2024-04-30")
+    sections = feedback_sections(a, fb.excluded, request.param)
+    return Document(title="t", sections=tuple(sections), meta={"lang": request.param})
+
+
+def _rows(ws: Any) -> list[list[object]]:
+    return [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def test_sheets_hold_numbers_and_the_more_than_text(doc: Document) -> None:
+    sv = doc.meta["lang"] == "sv"
+    wb = build_workbook(doc)
+    total, by_unit = (wb["Svar"], wb["Svar per förvaltning"]) if sv else (
+        wb["Replies"], wb["Replies by unit"])  # fmt: skip
+    head = ["Med kontaktuppgifter", "Besvarade", "Obesvarade", "Dagar till svar, median",
+            "Dagar till svar, 90:e percentil", "Median dagar bland besvarade"] if sv else [
+            "With contact details", "Answered", "Unanswered", "Days to reply, median",
+            "Days to reply, 90th percentile", "Median days among answered"]  # fmt: skip
+    rows = _rows(total)
+    assert rows[0][:6] == head
+    assert rows[1][:6] == [5, 1, 4, "> 60", "> 60", 3]  # never a number for an unreached one
+    units = {r[0]: r[1:7] for r in _rows(by_unit)[1:]}
+    assert units["Teknik"][:5] == [3, 0, 3, "> 60", "> 60"] and units["Teknik"][5] is None
+    assert units["Skola"] == [2, 1, 1, 3, "> 58", 3]  # the median a number, p90 text
+
+
+def test_the_note_names_the_rule(doc: Document) -> None:
+    sv = doc.meta["lang"] == "sv"
+    blocks = [b for s in doc.sections for b in s.blocks]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [t.formats[("Dagar till svar, 90:e percentil" if sv else
+                       "Days to reply, 90th percentile")] for t in tables
+            if t.sheet in ("Svar", "Replies")] == [".1f"]  # fmt: skip
+    notes = " ".join(b.text for b in blocks if isinstance(b, Text)).replace("\xa0", " ")
+    rule = (
+        "räknas som obesvarad i minst dagarna från inkommen till 2024-04-30 (censurerad, "
+        "Kaplan-Meier), också om den avslutats utan svar"
+        if sv
+        else "counts as unanswered for at least the days from received to 2024-04-30 "
+        "(censored, Kaplan-Meier), also when it was closed without a reply"
+    )
+    assert rule in notes
+    assert ("de 4 som saknar svar" if sv else "the 4 without a reply") in notes
