@@ -199,11 +199,11 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("gap", str(SV / "damaged_zip.xlsx")), 1, "damaged_workbook",
      "är inget läsbart kalkylblad (skadat innehåll i zip-arkivet; beskedet, på engelska: File is"),
     (("gap", str(DATA / "reader" / "bomb_far_cell.xlsx")), 1, "too_many_cells",
-     "blad 'Sheet': bladet spänner över 1\u00a0048\u00a0576 rader och minst 16\u00a0384 "
-     "kolumner, över läsarens gräns på 50\u00a0000\u00a0000 celler; avvisad innan den lästes "
+     "blad 'Sheet': bladet omfattar 1\u00a0048\u00a0576 rader och minst 16\u00a0384 "
+     "kolumner, över läsarens gräns på 50\u00a0000\u00a0000 celler; avvisas utan att läsas "
      "(ange --max-cells"),
     (("gap", str(DATA / "reader" / "bomb_repeated.ods")), 1, "too_many_cells",
-     "dess upprepade rader och celler spänner över 1\u00a0048\u00a0576 × 16\u00a0002, över"),
+     "dess upprepade rader och celler omfattar 1\u00a0048\u00a0576 × 16\u00a0002, över"),
     # decoding and splitting text files (io.decode, io.csvtext)
     (("gap", str(READER / "utf16.csv"), "--encoding", "foo"), 2, "unknown_encoding",
      "utf16.csv: okänd teckenkodning 'foo'"),
@@ -460,7 +460,7 @@ _NAMES = {"field_too_long": "long.csv", "too_many_fields": "wide.csv"}
 # archives too large to keep in git (made in tmp_path), and a size limit set in the environment
 LIMITS: list[tuple[str, Any, dict[str, str], str]] = [
     ("zip_bomb", _zip_bomb, {},
-     "gånger sin storlek (gräns 100:1); avvisad som en möjlig zipbomb"),
+     "gånger sin storlek (gräns 100:1); avvisas som en möjlig zipbomb"),
     ("too_many_members", _many_members, {},
      "innehåller 10\u00a0001 filer; ingen arbetsbok som ett enkätverktyg skriver"),
     ("field_too_long", _long_field, {},
@@ -759,7 +759,9 @@ def test_the_core_raises_with_a_code() -> None:
         (("gap",), "argumentet 'file' saknas (se 'servqual gap --help')"),
         (("gap", "x.csv", "--by"), "flaggan '--by' behöver ett värde"),
         (("gap", "x.csv", "y.csv"), "fler argument än kommandot tar: y.csv"),
-        (("gap", "x.csv", "--conf", "2"), "2.0 ligger inte i intervallet 0.5<=x<=0.999"),
+        (("gap", "x.csv", "--conf", "2"), "2,0 ligger utanför det tillåtna (från 0,5 till 0,999)"),
+        (("feedback", "x.csv", "--as-of", "2023-13-01"), "'2023-13-01' är inget datum i formen "
+         "ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM"),
         (("gap", "x.csv", "--conf", "x"), "'x' är inget tal"),
         (("reliability", "x.csv", "--factors", "x"), "'x' är inget heltal"),
         (("kolada", "k.csv"), "flaggan '--municipality' / '-m' saknas (se 'servqual kolada "

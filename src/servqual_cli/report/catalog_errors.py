@@ -52,7 +52,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "no_data_rows": ("har inga datarader", "has no data rows"),
     "sheet_empty": (
-        "har inga data (bladet eller filen är tomt)",
+        "har inga data (tomt blad eller tom fil)",
         "has no data (the sheet or file is empty)",
     ),
     "header_only": (
@@ -303,8 +303,12 @@ CLICK: dict[str, tuple[str, str]] = {
     ),
     "not_one_of": ("{value} är inte något av {choices}", "{value} is not one of {choices}."),
     "not_in_range": (
-        "{value} ligger inte i intervallet {range}",
+        "{value} ligger utanför det tillåtna ({range})",
         "{value} is not in the range {range}.",
+    ),
+    "not_date": (
+        "{value} är inget datum i formen {formats}",
+        "{value} does not match the formats {formats}.",
     ),
     "not_integer": ("{value} är inget heltal", "{value} is not a valid integer (range)."),
     "not_number": ("{value} är inget tal", "{value} is not a valid float (range)."),

@@ -204,7 +204,7 @@ WORKBOOK_ERRORS: dict[str, tuple[str, str]] = {
     # hostile or broken workbooks (io.zipguard); numbers grouped in thousands ("1 048 576" in
     # Swedish, "1,048,576" in English); the zip library's own reason is quoted in English
     "too_many_cells": (
-        "{what}, över läsarens gräns på {max_cells} celler; avvisad innan den lästes (ange "
+        "{what}, över läsarens gräns på {max_cells} celler; avvisas utan att läsas (ange "
         "--max-cells eller sätt SERVQUAL_MAX_CELLS för att tillåta fler)",
         "{what}, over the reader's limit of {max_cells} cells; refused before reading (give "
         "--max-cells or set SERVQUAL_MAX_CELLS to allow more)",
@@ -215,11 +215,11 @@ WORKBOOK_ERRORS: dict[str, tuple[str, str]] = {
     ),
     "part_cells_col_beyond": ("en cell ligger bortom kolumn XFD", "a cell lies beyond column XFD"),
     "part_cells_span": (
-        "bladet spänner över {rows} rader och minst {cols} kolumner",
+        "bladet omfattar {rows} rader och minst {cols} kolumner",
         "the sheet spans {rows} rows and at least {cols} columns",
     ),
     "part_cells_ods_span": (
-        "dess upprepade rader och celler spänner över {rows} × {cols}",
+        "dess upprepade rader och celler omfattar {rows} × {cols}",
         "its repeated rows and cells span {rows} x {cols}",
     ),
     "old_xls_named": (
@@ -247,7 +247,7 @@ WORKBOOK_ERRORS: dict[str, tuple[str, str]] = {
     ),
     "zip_bomb": (
         "delen {name!r} packas upp till {ratio} gånger sin storlek (gräns {max_ratio}:1); "
-        "avvisad som en möjlig zipbomb",
+        "avvisas som en möjlig zipbomb",
         "member {name!r} unpacks {ratio} times its size (limit {max_ratio}:1); refused as a "
         "possible zip bomb",
     ),
