@@ -160,6 +160,8 @@ CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "outputs_same_file", "--output och --excluded är samma fil 'same.csv'; ange två namn"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--excluded", "-"), 2, "excluded_stdout",
      "--excluded behöver ett filnamn; '-' är huvudresultatets plats"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--excluded", "ut.xlsx"), 2, "excluded_not_csv",
+     "--excluded skriver en CSV-lista; ge den namnet .csv (fick 'ut.xlsx')"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--format", "xlsx"), 2, "xlsx_needs_file",
      "--format xlsx behöver -o FIL.xlsx (en arbetsbok är ingen terminaltext)"),
     (("describe", str(DATA / "kiosk.csv"), "--format", "apa"), 2, "apa_no_lines",

@@ -76,6 +76,10 @@ def resolve_format(fmt: OutputFormat | None, output: Path | None) -> OutputForma
     return chosen
 
 
+# what --excluded may be called: its list is CSV text (a name without a suffix too)
+_EXCLUDED_SUFFIXES = frozenset({".csv", ".txt", ""})
+
+
 def check_output(
     output: Path | None, inputs: Iterable[str | Path | None], option: str = "output"
 ) -> None:
@@ -167,6 +171,13 @@ def guard(
     if is_stdout(excluded):
         raise UsageError(
             "--excluded needs a file name; '-' is the main output's place", code="excluded_stdout"
+        )
+    if excluded is not None and Path(excluded).suffix.lower() not in _EXCLUDED_SUFFIXES:
+        # the list is CSV text; under .xlsx Excel refuses to open it (review 10b, finding 5)
+        raise UsageError(
+            f"--excluded writes a CSV list; name it .csv (got {str(excluded)!r})",
+            code="excluded_not_csv",
+            facts={"excluded": str(excluded)},
         )
     check_distinct(output=output, excluded=excluded)
     chosen = resolve_format(fmt, output)

@@ -135,6 +135,10 @@ OUTPUT_ERRORS: dict[str, tuple[str, str]] = {
         "--excluded behöver ett filnamn; '-' är huvudresultatets plats",
         "--excluded needs a file name; '-' is the main output's place",
     ),
+    "excluded_not_csv": (
+        "--excluded skriver en CSV-lista; ge den namnet .csv (fick {excluded!r})",
+        "--excluded writes a CSV list; name it .csv (got {excluded!r})",
+    ),
     "xlsx_needs_file": (
         "--format xlsx behöver -o FIL.xlsx (en arbetsbok är ingen terminaltext)",
         "--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)",
