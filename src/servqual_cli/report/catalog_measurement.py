@@ -142,10 +142,16 @@ MEASUREMENT: Pairs = {
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
     "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),
+    # w-meas (review 10a finding 2): the reply time's unit and its rule (core/calendar), not
+    # "arbetstimmar" (read as ~8 hours a day)
     "units_note": ("Andelar och index i procent (0–100), förändringar i procentenheter; väntetid "
-                   "i sekunder, e-postens svarstid i arbetstimmar.",
+                   "i sekunder, e-postens svarstid i timmar på arbetsdagar (hela dygn: varje "
+                   "arbetsdag räknas med sina 24 timmar, helger och helgdagar räknas inte; 24 "
+                   "timmar är alltså en arbetsdag).",
                    "Shares and the index in percent (0–100), changes in percentage points; queue "
-                   "time in seconds, e-mail reply time in working hours."),
+                   "time in seconds, e-mail reply time in hours on working days (24 h each: "
+                   "every working day counts its 24 hours, weekends and public holidays do not "
+                   "count; 24 hours are thus one working day)."),
     "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
                    "--test fisher), Welch (index). Tider: Förändring är Hodges-Lehmanns "
@@ -295,7 +301,7 @@ MEASUREMENT: Pairs = {
     **TREND_MDD,
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
-    "hours": ("arbetstimmar", "working hours"),
+    "hours": ("timmar på arbetsdagar", "hours on working days"),
     "index_points": ("indexenheter", "index points"),
     "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
                       "jämförelsefilen ger bara de övriga kommunerna. Placering och skillnad "
@@ -326,9 +332,9 @@ MEASUREMENT: Pairs = {
     # g-read (review 7, finding 8): the e-mail rule's sentence, moved out of core.email_rule;
     # "N × 24 timmar", not "24 N timmar" (read as the number 24 N)
     "email_rule_24h": ("E-post besvarad inom N arbetsdagar: inom N × 24 timmar räknat på "
-                       "arbetsdagar (hela dygn).",
+                       "arbetsdagar (hela dygn); helger och helgdagar räknas inte.",
                        "E-mail answered within N working days: within N × 24 hours counted on "
-                       "working days (whole days)."),
+                       "working days (whole days); weekends and public holidays do not count."),
     "email_rule_next-day": ("E-post besvarad inom N arbetsdagar: senast vid slutet av den N:e "
                             "arbetsdagen efter avsändningsdagen.",
                             "E-mail answered within N working days: by the end of the N-th "
@@ -337,4 +343,9 @@ MEASUREMENT: Pairs = {
                                 "kontorstimmar ({window} på arbetsdagar).",
                                 "E-mail answered within N working days: within N × {hours} "
                                 "office hours ({window} on working days)."),
+    # w-meas, session 13 (review 10a findings 2, 5, 6)
+    "hours_card_note": ("Timmar på arbetsdagar: varje arbetsdag räknas med hela dygnet (24 "
+                        "timmar); helger och helgdagar räknas inte.",
+                        "Hours on working days: every working day counts its whole 24 hours; "
+                        "weekends and public holidays do not count."),
 }  # fmt: skip

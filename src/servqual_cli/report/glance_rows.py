@@ -253,6 +253,8 @@ def contact_rows(
         notes = []
         if spec.kind == "median" and row.get("change") is not None:  # review 3 finding 11
             notes.append(ms.ml("shift_card_note", lang))
+        if spec.unit == "hours":  # review 10a finding 2: hours on working days, 24 h each
+            notes.append(ms.ml("hours_card_note", lang))
         if kpi == "phone_wait_seconds_median" and unreached:  # review 3 finding 10
             notes.append(ms.ml("unreached_note", lang).format(n=waited, k=unreached))
         if notes:

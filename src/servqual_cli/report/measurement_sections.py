@@ -48,10 +48,17 @@ __all__ = ["AREA_KPIS", "FORMATS", "_UNIT_SYMBOL", "adjusted_p_label", "area_tab
 
 
 def kpi_table(
-    kpis: pd.DataFrame, lang: str, title: str | None = None, conf: float | None = None
+    kpis: pd.DataFrame,
+    lang: str,
+    title: str | None = None,
+    conf: float | None = None,
+    email_rule: str | None = None,
 ) -> Table:
     """The KPIs of one year in total (area ALL): value, n, k and the interval, display units;
-    ``conf``, the level the KPIs were computed at, is named in the interval headings."""
+    ``conf``, the level the KPIs were computed at, is named in the interval headings;
+    ``email_rule``, the e-mail rule's sentence (the report's; the CLI prints it once below
+    every table), goes into the note (review 10a finding 2: the rule decides which e-mails
+    count as on time)."""
     t = kpis[kpis["area"].eq(ALL)].copy()
     scale = display_scale(t["kpi"])
     for col in ("value", "ci_low", "ci_high"):
@@ -65,6 +72,8 @@ def kpi_table(
     t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
     digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
     note = f"{ml('units_note', lang)} {ml('ci_note', lang)}"
+    if email_rule:
+        note = f"{note} {email_rule}"
     unanswered = unanswered_emails(kpis)  # review item 21: the median's rule, named
     if unanswered:
         note = f"{note} {ml('unanswered_note', lang).format(n=unanswered)}"
@@ -138,10 +147,12 @@ def contact_sections(
     min_n: int | None = None,
     *,
     conf: float,
+    email_rule: str | None = None,
 ) -> list[Section]:
     """One section per year: KPI totals, the per-area table and the bemötande counts
     (``min_n``: the per-area cells show their n and flag fewer answers, see :func:`area_table`;
-    ``conf``: the level the KPIs were computed at, named in the KPI table's interval headings).
+    ``conf``: the level the KPIs were computed at, named in the KPI table's interval headings;
+    ``email_rule``: the e-mail rule's sentence for the KPI table's note, see :func:`kpi_table`).
 
     The closing note gives the number of contacts and the excluded cells; with ``years``
     (label, contact rows, excluded cells of each year read) one line per year instead.
@@ -149,7 +160,7 @@ def contact_sections(
     sections = []
     for year in kpis["year"].drop_duplicates().tolist():
         k, c = _year_rows(kpis, year), _year_rows(counts, year)
-        blocks: list[Table | Text] = [kpi_table(k, lang, conf=conf)]
+        blocks: list[Table | Text] = [kpi_table(k, lang, conf=conf, email_rule=email_rule)]
         if by_area and k["area"].ne(ALL).any():
             blocks.append(area_table(k, lang, min_n))
         if len(c):
