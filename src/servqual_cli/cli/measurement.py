@@ -298,7 +298,7 @@ def trend(
         "share_test": test,
     }
     if kind == "survey":
-        sections, tidy = survey_trend(before, after, payload, lang.value, conf, power)
+        sections, tidy = survey_trend(before, after, payload, lang.value, conf, power, family)
         bench_exclusions = None
     else:
         sections, tidy, bench_exclusions = contact_trend(

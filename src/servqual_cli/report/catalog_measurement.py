@@ -239,16 +239,19 @@ MEASUREMENT: Pairs = {
                           "{label}: p adjusted over all the totals (as in the series over "
                           "several years); the verdict follows the adjusted p. The intervals "
                           "are per comparison (unadjusted)."),
+    # w-meas (review 10a finding 6): the verdict follows the adjusted p (--adjust), named here
     "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
                     "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
-                    "icke-central t (som R effectsize::hedges_g). Bedömningen följer Welchs "
-                    "t-test (p < {alpha}); Mann-Whitney visas bredvid. p är inte justerat över "
-                    "raderna. Oviktat: svaren beskriver urvalen.",
+                    "icke-central t (som R effectsize::hedges_g). {adjust_rule} Bedömning: "
+                    "bättre eller sämre när {p_label} är under {alpha} och Welch-intervallet "
+                    "ligger helt på ena sidan om 0; Mann-Whitney visas bredvid, ojusterat. "
+                    "Oviktat: svaren beskriver urvalen.",
                     "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
                     "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
-                    "noncentral t (as R effectsize::hedges_g). The verdict follows Welch's t-test "
-                    "(p < {alpha}); Mann-Whitney is shown beside it. p is not adjusted across the "
-                    "rows. Unweighted: the answers describe the samples."),
+                    "noncentral t (as R effectsize::hedges_g). {adjust_rule} Verdict: better or "
+                    "worse when {p_label} is below {alpha} and the Welch interval lies wholly on "
+                    "one side of 0; Mann-Whitney is shown beside it, unadjusted. Unweighted: the "
+                    "answers describe the samples."),
     "survey_mdd_note": ("Minsta påvisbara: den förändring Welchs t-test upptäcker med "
                         "{power}\u00a0% styrka (p < {alpha}), från samma standardfel och "
                         "frihetsgrader som testet bakom bedömningen.",
@@ -348,4 +351,21 @@ MEASUREMENT: Pairs = {
                         "timmar); helger och helgdagar räknas inte.",
                         "Hours on working days: every working day counts its whole 24 hours; "
                         "weekends and public holidays do not count."),
+    "survey_adjust": ("{p_label}: Welchs p justerat ({method}) över de {m} dimensionerna, som i "
+                      "servqual gap; Total SERVQUAL sammanfattar samma svar och är en egen "
+                      "familj med ett test, så dess p är ojusterat. Intervallen gäller varje rad "
+                      "för sig (ojusterade).",
+                      "{p_label}: Welch's p adjusted ({method}) over the {m} dimensions, as in "
+                      "servqual gap; Overall SERVQUAL summarises the same answers and is a "
+                      "family of its own with one test, so its p is unadjusted. The intervals "
+                      "are per row (unadjusted)."),
+    "survey_adjust_none": ("p är inte justerat över raderna (--adjust none): av dimensioner där "
+                           "inget har förändrats ser ungefär {alpha} ut som en förändring.",
+                           "p is not adjusted across the rows (--adjust none): of dimensions "
+                           "where nothing changed, about {alpha} look like a change."),
+    "survey_welch_p": ("Welchs p", "Welch's p"),
+    "survey_mdd_adjusted": ("Efter justeringen gäller den vid den nivå som radens eget p måste "
+                            "komma under när de övriga radernas p är som de är.",
+                            "After the adjustment it holds at the level the row's own p must be "
+                            "below, the other rows' p as they are."),
 }  # fmt: skip
