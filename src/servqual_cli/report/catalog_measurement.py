@@ -364,6 +364,16 @@ MEASUREMENT: Pairs = {
                            "p is not adjusted across the rows (--adjust none): of dimensions "
                            "where nothing changed, about {alpha} look like a change."),
     "survey_welch_p": ("Welchs p", "Welch's p"),
+    "unreached_note_unknown": ("Väntetid i telefon: median över de {n} samtal med väntetid: {r} "
+                               "nådde en person enligt nådd-kolumnen och {u} saknar giltigt "
+                               "värde där men räknas med eftersom samtalet har en väntetid (det "
+                               "kom fram), därför fler än i Telefon: når en person; {k} samtal "
+                               "nådde ingen och saknar väntetid.",
+                               "Phone queue time: median over the {n} calls with a queue time: "
+                               "{r} reached a person by the reached column and {u} have no valid "
+                               "value there but count because the call has a queue time (it got "
+                               "through), hence more than in Phone: reached a person; {k} calls "
+                               "reached no one and have no queue time."),
     "survey_mdd_adjusted": ("Efter justeringen gäller den vid den nivå som radens eget p måste "
                             "komma under när de övriga radernas p är som de är.",
                             "After the adjustment it holds at the level the row's own p must be "

@@ -119,6 +119,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     from servqual_cli.core.contacts import contact_kpis, kpi_observations, treatment_counts
     from servqual_cli.core.email_rule import EmailRule
     from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.core.wait_basis import wait_basis
     from servqual_cli.io.measurement import ReadOptions, read_benchmark
     from servqual_cli.io.measurement import load_contact_table as load
     from servqual_cli.report import measurement_sections as ms
@@ -153,6 +154,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         ctx.config.min_n,
         conf=conf,
         email_rule=rule_text,
+        contacts=data.frame,
     )
     # Summary: n and exclusions of every year read, then what changed (or that it cannot).
     lines = [ms.year_line(*y, lang) for y in per_year]
@@ -191,6 +193,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         years[-1][0],
         years[-2][0] if len(years) >= 2 else None,
         lang,
+        wait=wait_basis(data.frame),
     )
     from servqual_cli.report.contact_charts import contact_figures
 
