@@ -309,7 +309,10 @@ def survey_comparison() -> pd.DataFrame:
     groups = pd.Series(data.groups)
     before = scores[groups.eq("Äldreomsorg").to_numpy()]
     after = scores[groups.eq("Gymnasieskola").to_numpy()]
-    return compare_survey_gaps(before, after)
+    # unadjusted: R's values (trend.R) are the per-row Welch test, its MDD at alpha and its
+    # verdict; the adjustment (--adjust, default Holm) is tested in
+    # tests/cli/test_survey_trend_adjust_cli.py
+    return compare_survey_gaps(before, after, adjust="none")
 
 
 @pytest.mark.parametrize("case", R["survey"], ids=lambda c: c["dimension"])

@@ -199,7 +199,8 @@ def test_shares_are_on_one_0_to_100_scale(lekeberg_areas) -> None:
             assert max(values) > 1.5, fig.name  # percent, never 0-1
             assert charts.render(fig, "sv").axes[0].get_ylim() == (0.0, 100.0)
     labels = {f.data["labels"]["y"] for f in charts.figures(doc) if f.kind == "bars"}
-    assert labels == {"Andel (%)", "Index (0–100)", "Sekunder", "Arbetstimmar"}
+    # the e-mail reply time: hours on working days, 24 h each (review 10a finding 2)
+    assert labels == {"Andel (%)", "Index (0–100)", "Sekunder", "Timmar på arbetsdagar (hela dygn)"}
 
 
 def test_swedish_number_format_in_chart_text(lekeberg, karlstad) -> None:

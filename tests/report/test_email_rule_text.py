@@ -15,8 +15,18 @@ from servqual_cli.report.email_rule_text import email_rule_text
 @pytest.mark.parametrize(
     ("rule", "lang", "text"),
     [
-        ("24h", "sv", "inom N × 24 timmar räknat på arbetsdagar (hela dygn)."),
-        ("24h", "en", "within N × 24 hours counted on working days (whole days)."),
+        (
+            "24h",
+            "sv",
+            "inom N × 24 timmar räknat på arbetsdagar (hela dygn); helger och "
+            "helgdagar räknas inte.",
+        ),
+        (
+            "24h",
+            "en",
+            "within N × 24 hours counted on working days (whole days); weekends and "
+            "public holidays do not count.",
+        ),
         ("office-hours=08-16", "sv", "inom N × 8 kontorstimmar (08-16 på arbetsdagar)."),
         ("office-hours=8-17", "en", "within N × 9 office hours (08-17 on working days)."),
         ("next-day", "sv", "senast vid slutet av den N:e arbetsdagen efter avsändningsdagen."),

@@ -91,7 +91,8 @@ def test_the_overview_shows_each_row_with_the_decimals_of_its_unit(workbook: Wor
     """Review 3, finding 15: counts "450", not "450,00"; percent "81,1" as md/html show it, not
     "81,13"; gaps with two decimals; a gap's norm 0 as "0"; changes signed."""
     decimals = {"%": "0.0", "index 0–100": "0.0", "s": "0.0", "dagar": "0.0", "days": "0.0",
-                "arbetstimmar": "0.0", "working hours": "0.0", "gap": "0.00"}  # fmt: skip
+                "timmar på arbetsdagar": "0.0", "hours on working days": "0.0",
+                "gap": "0.00"}  # fmt: skip
     value_cols = ("Värde", "Value", "Föregående värde", "Previous value")
     rows = _overview(workbook)
     assert rows
@@ -136,7 +137,7 @@ def test_the_lekeberg_feedback_count_has_no_decimals() -> None:
     assert count["Föregående värde"].number_format == '0;"−"0'
     # with a time among the rows the change column names the shift (review 4, finding 1)
     assert count["Förändring (tider: förskjutning)"].number_format == '+0;"−"0;0'
-    reply = next(r for r in rows if r["Enhet"].value == "arbetstimmar")
+    reply = next(r for r in rows if r["Enhet"].value == "timmar på arbetsdagar")
     assert reply["Medianernas skillnad"].number_format == '+0.0;"−"0.0;0.0'
     share = next(r for r in rows if r["Enhet"].value == "%")
     assert _body(share["Värde"].number_format) == "0.0"

@@ -58,7 +58,7 @@ def test_median_and_shift_sentence_comes_from_the_catalog(
 
 def test_median_and_shift_words() -> None:
     assert change_text(TIME, "sv") == (
-        "medianen −6,2 arbetstimmar, typisk förskjutning −19,1 arbetstimmar"
+        "medianen −6,2 timmar på arbetsdagar, typisk förskjutning −19,1 timmar på arbetsdagar"
     )
     card = html_cards.glance_card(TIME, "en")
     assert any(f["text"].startswith("median -6.2") and "typical shift -19.1" in f["text"]

@@ -146,7 +146,14 @@ def contacts(
     kpis = contact_kpis(data.frame, keys=("year",), by_area=by_area, conf=conf, email_rule=rule)
     counts = treatment_counts(data.frame, keys=("year",))
     sections = contact_sections(
-        kpis, counts, data.excluded, len(data.frame), lang.value, by_area, conf=conf
+        kpis,
+        counts,
+        data.excluded,
+        len(data.frame),
+        lang.value,
+        by_area,
+        conf=conf,
+        contacts=data.frame,
     )
     sections = [*sections, email_note(rule, lang.value)]
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
@@ -298,7 +305,7 @@ def trend(
         "share_test": test,
     }
     if kind == "survey":
-        sections, tidy = survey_trend(before, after, payload, lang.value, conf, power)
+        sections, tidy = survey_trend(before, after, payload, lang.value, conf, power, family)
         bench_exclusions = None
     else:
         sections, tidy, bench_exclusions = contact_trend(

@@ -231,9 +231,17 @@ def _benchmark_section(bench: Benchmark, lang: str, year: str = "", conf: float 
 
 
 def survey_trend(
-    before: Side, after: Side, payload: dict[str, Any], lang: str, conf: float, power: float
+    before: Side,
+    after: Side,
+    payload: dict[str, Any],
+    lang: str,
+    conf: float,
+    power: float,
+    adjust: str = "holm",
 ) -> tuple[list[Any], pd.DataFrame]:
-    from servqual_cli.core.survey_trend import compare_survey_gaps
+    """``trend`` of two SERVQUAL survey years; ``--adjust`` adjusts the five dimensions' p as one
+    family, the overall score its own (review 10a finding 6: it was accepted and ignored)."""
+    from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps
     from servqual_cli.report.survey_trend_sections import survey_trend_sections
 
     if before.scores is None or after.scores is None:  # not user input: an invariant of the caller
@@ -251,13 +259,17 @@ def survey_trend(
         sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf)
         payload["unused_weight_columns"] = unused
         return [*warning, *sections], weighted
-    frame = compare_survey_gaps(before.scores, after.scores, conf, power)
+    frame = compare_survey_gaps(before.scores, after.scores, conf, power, adjust)
+    family = int(frame["dimension"].ne(OVERALL).sum())
+    payload["adjust"] = {
+        "family": "the dimensions; the overall score is a family of its own (p not adjusted)",
+        "method": adjust,
+        "comparisons": family,
+    }
     payload["dimensions"] = json_records(frame)
     payload["unused_weight_columns"] = unused  # after the rows, as before --weight-column
-    return [
-        *warning,
-        *survey_trend_sections(frame, before.label, after.label, lang, [], conf, power),
-    ], frame
+    shown = survey_trend_sections(frame, before.label, after.label, lang, [], conf, power, adjust)
+    return [*warning, *shown], frame
 
 
 def _weighted_survey_trend(

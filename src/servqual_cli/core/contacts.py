@@ -53,6 +53,7 @@ from servqual_cli.core.duration_summary import quantile_ci
 from servqual_cli.core.email_rule import EmailRule
 from servqual_cli.core.inference import one_sample_t
 from servqual_cli.core.proportions import wilson_ci
+from servqual_cli.core.wait_basis import wait_mask
 from servqual_cli.vocab.contacts import ALL, KPI_COLUMNS, KPIS, SPECS, TREATMENT_LABELS, KpiSpec
 
 __all__ = [
@@ -138,8 +139,9 @@ def kpi_observations(
     wait = c["wait_seconds"].to_numpy(dtype=float)
     # Queue times of calls that got through. A recorded time with an unknown reached value
     # (none given, or an excluded one such as "kanske") is kept: the file leaves the time empty
-    # for unreached calls, so the time itself says the call got through.
-    wait_ok = phone & ~np.isnan(wait) & ((reached == 1) | np.isnan(reached))
+    # for unreached calls, so the time itself says the call got through. The notes count these
+    # apart (core.wait_basis, review 10a finding 5).
+    wait_ok = wait_mask(c)
     timing = c["timing_valid"].to_numpy(dtype=bool) & email
     answered = c["answered_at"].notna().to_numpy(dtype=bool)
     hours = np.full(len(c), np.nan)

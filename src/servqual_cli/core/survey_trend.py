@@ -9,8 +9,16 @@ noncentral-t interval at ``conf`` (``hedges_g_low``, ``hedges_g_high``; as R
 ``effectsize::hedges_g``) and the smallest difference Welch's test detects with the given power
 (``mdd``: the noncentral t with the Welch test's own SE and df, the test the verdict follows).
 The overall row is the unweighted SERVQUAL score (mean of the five dimension gaps, respondents
-with every dimension valid). A higher (less negative) gap is better; the verdict follows Welch's
-test at ``1 - conf``.
+with every dimension valid). A higher (less negative) gap is better.
+
+Multiple testing (review 10a finding 6): the dimensions are one family, adjusted with
+``adjust`` (``holm``, the default, ``bh`` or ``none``; R ``p.adjust``) into ``p_adjusted``, as
+``servqual gap`` adjusts its five dimensions. The overall score is a family of its own (one
+test, so its ``p_adjusted`` is its Welch p): it summarises the same answers rather than adding a
+sixth question. The verdict follows the adjusted p at ``1 - conf`` together with the Welch
+interval (unadjusted; better or worse only when both agree), and the MDD is computed at the
+level the row's own p must be below for its adjusted p to pass, the other p-values as they are
+(:func:`~servqual_cli.core.trend_family.reachable_levels`).
 
 References
 ----------
@@ -33,17 +41,19 @@ from servqual_cli.core.detectable_difference import mdd_welch
 from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
+from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
 from servqual_cli.core.trend import verdict
+from servqual_cli.core.trend_family import reachable_levels
 
 __all__ = ["OVERALL", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METHOD",
            "compare_survey_gaps", "compare_weighted_gaps", "gap_scores"]  # fmt: skip
 
 OVERALL = "Overall"
 SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p_welch",
-                  "p_mann_whitney", "hedges_g", "hedges_g_low", "hedges_g_high", "n_before",
-                  "n_after", "mdd", "verdict"]  # fmt: skip
+                  "p_adjusted", "p_mann_whitney", "hedges_g", "hedges_g_low", "hedges_g_high",
+                  "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
 WEIGHTED_COLUMNS = ["dimension", "before", "after", "se_before", "se_after", "diff", "se", "df",
                     "ci_low", "ci_high", "p", "n_before", "n_after", "n_eff_before",
                     "n_eff_after", "unweighted_before", "unweighted_after", "verdict"]  # fmt: skip
@@ -77,9 +87,14 @@ def gap_scores(
 
 
 def compare_survey_gaps(
-    before: pd.DataFrame, after: pd.DataFrame, conf: float = 0.95, power: float = 0.8
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    conf: float = 0.95,
+    power: float = 0.8,
+    adjust: str = "holm",
 ) -> pd.DataFrame:
-    """Compare two years' respondent gap scores (:func:`gap_scores`) column by column.
+    """Compare two years' respondent gap scores (:func:`gap_scores`) column by column;
+    ``adjust`` adjusts the dimensions' p-values as one family (the overall score alone).
 
     Returns
     -------
@@ -96,6 +111,7 @@ def compare_survey_gaps(
     ('better', 60, True)
     """
     rows = []
+    tests = []  # each column's Welch SE and df, for its MDD at its adjusted level below
     alpha = 1.0 - conf
     for name in before.columns:  # a loop over the five dimensions and the overall score
         x = before[name].to_numpy(dtype=float)
@@ -104,12 +120,12 @@ def compare_survey_gaps(
         t = welch_t(y, x, conf)
         p_mw = mann_whitney(y, x).p
         g = hedges_g(y, x, conf)
-        mdd = math.nan
+        se = math.nan
         if math.isfinite(t.df):  # Welch's test has an SE (two answers a year, not constant)
             # the SE and df of the Welch test the verdict follows, not a pooled SD (an MDD for
             # another test beside the Welch verdict and interval could contradict them)
             se = math.sqrt(x.var(ddof=1) / x.size + y.var(ddof=1) / y.size)
-            mdd = mdd_welch(se, t.df, alpha, power)
+        tests.append((se, t.df))
         rows.append(
             {
                 "dimension": str(name),
@@ -125,11 +141,23 @@ def compare_survey_gaps(
                 "hedges_g_high": g.ci_high,
                 "n_before": int(x.size),
                 "n_after": int(y.size),
-                "mdd": mdd,
-                "verdict": verdict(t.diff, t.p, 1, alpha),
             }
         )
-    return pd.DataFrame(rows, columns=SURVEY_COLUMNS)
+    frame = pd.DataFrame(rows)
+    p = frame["p_welch"].to_numpy(dtype=float)
+    family = frame["dimension"].ne(OVERALL).to_numpy()
+    adjusted = p.copy()  # the overall score: a family of one, its own p
+    levels = np.full(p.shape, alpha)
+    adjusted[family] = p_adjust(p[family], adjust)
+    levels[family] = reachable_levels(p[family], alpha, adjust)
+    levels[np.isnan(p)] = alpha  # no test: the MDD (NaN anyway) at the plain level
+    frame["p_adjusted"] = adjusted
+    frame["mdd"] = [mdd_welch(se, df, float(lv), power) if math.isfinite(se) else math.nan
+                    for (se, df), lv in zip(tests, levels, strict=True)]  # fmt: skip
+    frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
+                        for d, q, lo, hi in zip(frame["diff"], adjusted, frame["ci_low"],
+                                                frame["ci_high"], strict=True)]  # fmt: skip
+    return frame[SURVEY_COLUMNS]
 
 
 def compare_weighted_gaps(

@@ -142,10 +142,16 @@ MEASUREMENT: Pairs = {
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
     "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),
+    # w-meas (review 10a finding 2): the reply time's unit and its rule (core/calendar), not
+    # "arbetstimmar" (read as ~8 hours a day)
     "units_note": ("Andelar och index i procent (0–100), förändringar i procentenheter; väntetid "
-                   "i sekunder, e-postens svarstid i arbetstimmar.",
+                   "i sekunder, e-postens svarstid i timmar på arbetsdagar (hela dygn: varje "
+                   "arbetsdag räknas med sina 24 timmar, helger och helgdagar räknas inte; 24 "
+                   "timmar är alltså en arbetsdag).",
                    "Shares and the index in percent (0–100), changes in percentage points; queue "
-                   "time in seconds, e-mail reply time in working hours."),
+                   "time in seconds, e-mail reply time in hours on working days (24 h each: "
+                   "every working day counts its 24 hours, weekends and public holidays do not "
+                   "count; 24 hours are thus one working day)."),
     "trend_note": ("p: score-test (andelar; Fishers exakta test med --test fisher) eller "
                    "Mann-Whitney (tider, bemötande). Intervall: Mee-score (andelar; Newcombe med "
                    "--test fisher), Welch (index). Tider: Förändring är Hodges-Lehmanns "
@@ -233,16 +239,19 @@ MEASUREMENT: Pairs = {
                           "{label}: p adjusted over all the totals (as in the series over "
                           "several years); the verdict follows the adjusted p. The intervals "
                           "are per comparison (unadjusted)."),
+    # w-meas (review 10a finding 6): the verdict follows the adjusted p (--adjust), named here
     "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
                     "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
-                    "icke-central t (som R effectsize::hedges_g). Bedömningen följer Welchs "
-                    "t-test (p < {alpha}); Mann-Whitney visas bredvid. p är inte justerat över "
-                    "raderna. Oviktat: svaren beskriver urvalen.",
+                    "icke-central t (som R effectsize::hedges_g). {adjust_rule} Bedömning: "
+                    "bättre eller sämre när {p_label} är under {alpha} och Welch-intervallet "
+                    "ligger helt på ena sidan om 0; Mann-Whitney visas bredvid, ojusterat. "
+                    "Oviktat: svaren beskriver urvalen.",
                     "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
                     "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
-                    "noncentral t (as R effectsize::hedges_g). The verdict follows Welch's t-test "
-                    "(p < {alpha}); Mann-Whitney is shown beside it. p is not adjusted across the "
-                    "rows. Unweighted: the answers describe the samples."),
+                    "noncentral t (as R effectsize::hedges_g). {adjust_rule} Verdict: better or "
+                    "worse when {p_label} is below {alpha} and the Welch interval lies wholly on "
+                    "one side of 0; Mann-Whitney is shown beside it, unadjusted. Unweighted: the "
+                    "answers describe the samples."),
     "survey_mdd_note": ("Minsta påvisbara: den förändring Welchs t-test upptäcker med "
                         "{power}\u00a0% styrka (p < {alpha}), från samma standardfel och "
                         "frihetsgrader som testet bakom bedömningen.",
@@ -295,7 +304,7 @@ MEASUREMENT: Pairs = {
     **TREND_MDD,
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
-    "hours": ("arbetstimmar", "working hours"),
+    "hours": ("timmar på arbetsdagar", "hours on working days"),
     "index_points": ("indexenheter", "index points"),
     "this_from_own": ("Kommunens värden är beräknade från de analyserade kontakterna ({year}); "
                       "jämförelsefilen ger bara de övriga kommunerna. Placering och skillnad "
@@ -367,9 +376,9 @@ MEASUREMENT: Pairs = {
     # g-read (review 7, finding 8): the e-mail rule's sentence, moved out of core.email_rule;
     # "N × 24 timmar", not "24 N timmar" (read as the number 24 N)
     "email_rule_24h": ("E-post besvarad inom N arbetsdagar: inom N × 24 timmar räknat på "
-                       "arbetsdagar (hela dygn).",
+                       "arbetsdagar (hela dygn); helger och helgdagar räknas inte.",
                        "E-mail answered within N working days: within N × 24 hours counted on "
-                       "working days (whole days)."),
+                       "working days (whole days); weekends and public holidays do not count."),
     "email_rule_next-day": ("E-post besvarad inom N arbetsdagar: senast vid slutet av den N:e "
                             "arbetsdagen efter avsändningsdagen.",
                             "E-mail answered within N working days: by the end of the N-th "
@@ -378,4 +387,36 @@ MEASUREMENT: Pairs = {
                                 "kontorstimmar ({window} på arbetsdagar).",
                                 "E-mail answered within N working days: within N × {hours} "
                                 "office hours ({window} on working days)."),
+    # w-meas, session 13 (review 10a findings 2, 5, 6)
+    "hours_card_note": ("Timmar på arbetsdagar: varje arbetsdag räknas med hela dygnet (24 "
+                        "timmar); helger och helgdagar räknas inte.",
+                        "Hours on working days: every working day counts its whole 24 hours; "
+                        "weekends and public holidays do not count."),
+    "survey_adjust": ("{p_label}: Welchs p justerat ({method}) över de {m} dimensionerna, som i "
+                      "servqual gap; Total SERVQUAL sammanfattar samma svar och är en egen "
+                      "familj med ett test, så dess p är ojusterat. Intervallen gäller varje rad "
+                      "för sig (ojusterade).",
+                      "{p_label}: Welch's p adjusted ({method}) over the {m} dimensions, as in "
+                      "servqual gap; Overall SERVQUAL summarises the same answers and is a "
+                      "family of its own with one test, so its p is unadjusted. The intervals "
+                      "are per row (unadjusted)."),
+    "survey_adjust_none": ("p är inte justerat över raderna (--adjust none): av dimensioner där "
+                           "inget har förändrats ser ungefär {alpha} ut som en förändring.",
+                           "p is not adjusted across the rows (--adjust none): of dimensions "
+                           "where nothing changed, about {alpha} look like a change."),
+    "survey_welch_p": ("Welchs p", "Welch's p"),
+    "unreached_note_unknown": ("Väntetid i telefon: median över de {n} samtal med väntetid: {r} "
+                               "nådde en person enligt nådd-kolumnen och {u} saknar giltigt "
+                               "värde där men räknas med eftersom samtalet har en väntetid (det "
+                               "kom fram), därför fler än i Telefon: når en person; {k} samtal "
+                               "nådde ingen och saknar väntetid.",
+                               "Phone queue time: median over the {n} calls with a queue time: "
+                               "{r} reached a person by the reached column and {u} have no valid "
+                               "value there but count because the call has a queue time (it got "
+                               "through), hence more than in Phone: reached a person; {k} calls "
+                               "reached no one and have no queue time."),
+    "survey_mdd_adjusted": ("Efter justeringen gäller den vid den nivå som radens eget p måste "
+                            "komma under när de övriga radernas p är som de är.",
+                            "After the adjustment it holds at the level the row's own p must be "
+                            "below, the other rows' p as they are."),
 }  # fmt: skip

@@ -47,7 +47,7 @@ SERIES: Pairs = {
     "share": ("Andel (%)", "Share (%)"),
     "index": ("Index (0–100)", "Index (0–100)"),
     "seconds": ("Sekunder", "Seconds"),
-    "hours": ("Arbetstimmar", "Working hours"),
+    "hours": ("Timmar på arbetsdagar (hela dygn)", "Hours on working days (24 h each)"),
     "note": (
         "Trendtest över alla år: Cochran-Armitage för andelar (R prop.trend.test), linjär "
         "regression av svaren på året för index, inverst variansviktad regression av årets "

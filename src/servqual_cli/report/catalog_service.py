@@ -36,7 +36,8 @@ SERVICE: dict[str, tuple[str, str]] = {
     "days": ("dagar", "days"),
     "working days": ("arbetsdagar", "working days"),
     "hours": ("timmar", "hours"),
-    "working hours": ("arbetstimmar", "working hours"),
+    # core/durations "working_hours": 24 wall-clock hours per working day (review 10a finding 2)
+    "working hours": ("timmar på arbetsdagar, hela dygn", "hours on working days, 24 h each"),
     "weeks": ("veckor", "weeks"),
     "seconds": ("s", "s"),
     "unit_word": ("Enhet", "Unit"),

@@ -14,7 +14,13 @@ CHART: dict[str, tuple[str, str]] = {
     "chart_share": ("Andel (%)", "Share (%)"),
     "chart_index": ("Index (0–100)", "Index (0–100)"),
     "chart_seconds": ("Sekunder", "Seconds"),
-    "chart_hours": ("Arbetstimmar", "Working hours"),
+    # a KPI's "hours" (core/durations: clock hours); the contacts' e-mail reply time is in
+    # hours on working days, 24 h each (core/calendar; review 10a finding 2): its own axis
+    "chart_hours": ("Timmar", "Hours"),
+    "chart_working_hours": (
+        "Timmar på arbetsdagar (hela dygn)",
+        "Hours on working days (24 h each)",
+    ),
     "chart_days": ("Dagar", "Days"),
     "chart_count": ("Antal ärenden", "Number of cases"),
     "chart_period": ("Period", "Period"),

@@ -65,6 +65,9 @@ def contact_figures(
             continue
         unit = SPECS[kpi].unit
         share = unit == "share"
+        # the contacts' "hours" are hours on working days, 24 h each (core/calendar), not the
+        # clock hours a KPI's "hours" axis means (review 10a finding 2)
+        axis = "working_hours" if unit == "hours" else unit
         x_label = ms.ml("area", lang)
         if len(names) > 1:
             x_label += f" ({cw('chart_n_per_series', lang, series=' / '.join(names))})"
@@ -73,7 +76,7 @@ def contact_figures(
             "names": [shown[c] for c in kept],  # without the n, for the chart's data table
             "name_label": ms.ml("area", lang),
             "series": series,
-            "labels": {"x": x_label, "y": cw(f"chart_{unit}", lang)},
+            "labels": {"x": x_label, "y": cw(f"chart_{axis}", lang)},
             "percent": share,
             "conf": conf,  # the intervals' level, for the data table's and CSV's headings
         }

@@ -18,8 +18,8 @@ def email_rule_text(rule: EmailRule, lang: str = "en") -> str:
     """One sentence for under the table (English for the JSON's ``description``).
 
     >>> from servqual_cli.core.email_rule import parse_email_rule
-    >>> email_rule_text(parse_email_rule("24h"), "sv")
-    'E-post besvarad inom N arbetsdagar: inom N × 24 timmar räknat på arbetsdagar (hela dygn).'
+    >>> email_rule_text(parse_email_rule("24h"), "sv")[36:]
+    'inom N × 24 timmar räknat på arbetsdagar (hela dygn); helger och helgdagar räknas inte.'
     >>> email_rule_text(parse_email_rule("office-hours=08-17"))
     'E-mail answered within N working days: within N × 9 office hours (08-17 on working days).'
     """

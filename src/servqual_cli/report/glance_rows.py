@@ -28,6 +28,7 @@ from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
     from servqual_cli.core.kpi import KpiResult
+    from servqual_cli.core.wait_basis import WaitBasis
 
 __all__ = ["ALPHA", "as_float", "contact_rows", "feedback_rows", "gap_verdict", "groups_text",
            "kpi_rows", "survey_rows"]  # fmt: skip
@@ -167,18 +168,19 @@ def contact_rows(
     period: str,
     previous: str | None,
     lang: str,
+    wait: WaitBasis | None = None,
 ) -> list[GlanceRow]:
     """One row per main contact KPI (all areas): the latest year, the change from the year
-    before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame. The other
+    before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame; ``wait`` the
+    calls behind its queue-time median, counted from its contact rows (the card's note). The other
     totals are offered to fill a KPI row of the same measurement (``merge_only``), and shown
     on their own when their change is judged better or worse (the overview's note says so)."""
-    from servqual_cli.core.contacts import ALL, SPECS, unreached_calls
+    from servqual_cli.core.contacts import ALL, SPECS
     from servqual_cli.core.trend import total_family_size
     from servqual_cli.report import measurement_sections as ms
 
     rows = []
     total = own[own["area"].eq(ALL)]
-    waited, unreached = unreached_calls(own)
     # the other totals (all channels: "Svar på frågan (alla)"), offered only to fill a KPI row
     # computed from the same contacts with its previous period and change (review 6, finding 11)
     shown = set(ms.AREA_KPIS)
@@ -253,8 +255,12 @@ def contact_rows(
         notes = []
         if spec.kind == "median" and row.get("change") is not None:  # review 3 finding 11
             notes.append(ms.ml("shift_card_note", lang))
-        if kpi == "phone_wait_seconds_median" and unreached:  # review 3 finding 10
-            notes.append(ms.ml("unreached_note", lang).format(n=waited, k=unreached))
+        if spec.unit == "hours":  # review 10a finding 2: hours on working days, 24 h each
+            notes.append(ms.ml("hours_card_note", lang))
+        if kpi == "phone_wait_seconds_median":  # review 3 finding 10, review 10a finding 5
+            text = ms.wait_note(own, lang, wait)
+            if text:
+                notes.append(text)
         if notes:
             row["note"] = " ".join(notes)
         rows.append(

@@ -73,7 +73,7 @@ def change_text(row: GlanceRow, lang: str) -> str:
     >>> r = GlanceRow("contact_kpi", "E-post", "working_hours", 17.6, change=-19.05,
     ...               median_change=-6.16)
     >>> change_text(r, "en")
-    'median -6.2 working hours, typical shift -19.1 working hours'
+    'median -6.2 hours on working days, typical shift -19.1 hours on working days'
 
     A change another part computed says where and with the p its verdict follows (review 9,
     finding 3: a KPI row showed the service measurement's +25,6 "no detectable change" beside

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails, unreached_calls
+from servqual_cli.core.wait_basis import WaitBasis, wait_basis
 from servqual_cli.report.labels import exclusion_summary
 from servqual_cli.report.measurement_tables import (
     _CHANNEL_ORDER,
@@ -48,10 +49,21 @@ __all__ = ["AREA_KPIS", "FORMATS", "_UNIT_SYMBOL", "adjusted_p_label", "area_tab
 
 
 def kpi_table(
-    kpis: pd.DataFrame, lang: str, title: str | None = None, conf: float | None = None
+    kpis: pd.DataFrame,
+    lang: str,
+    title: str | None = None,
+    conf: float | None = None,
+    email_rule: str | None = None,
+    wait: WaitBasis | None = None,
 ) -> Table:
     """The KPIs of one year in total (area ALL): value, n, k and the interval, display units;
-    ``conf``, the level the KPIs were computed at, is named in the interval headings."""
+    ``conf``, the level the KPIs were computed at, is named in the interval headings;
+    ``email_rule``, the e-mail rule's sentence (the report's; the CLI prints it once below
+    every table), goes into the note (review 10a finding 2: the rule decides which e-mails
+    count as on time); ``wait``, the calls behind the queue-time median counted from the
+    contact rows (:func:`~servqual_cli.core.wait_basis.wait_basis`): when some have no valid
+    reached value the note says so, as their count differs from the reach KPI's (review 10a
+    finding 5)."""
     t = kpis[kpis["area"].eq(ALL)].copy()
     scale = display_scale(t["kpi"])
     for col in ("value", "ci_low", "ci_high"):
@@ -65,14 +77,33 @@ def kpi_table(
     t = t[["kpi", "n", "k", "value", "ci_low", "ci_high"]]
     digits = {"value": ".1f", "ci_low": ".1f", "ci_high": ".1f"}
     note = f"{ml('units_note', lang)} {ml('ci_note', lang)}"
+    if email_rule:
+        note = f"{note} {email_rule}"
     unanswered = unanswered_emails(kpis)  # review item 21: the median's rule, named
     if unanswered:
         note = f"{note} {ml('unanswered_note', lang).format(n=unanswered)}"
-    waited, unreached = unreached_calls(kpis)  # review 3 finding 10: the median's rule, named
-    if unreached:
-        note = f"{note} {ml('unreached_note', lang).format(n=waited, k=unreached)}"
+    note = f"{note} {wait_note(kpis, lang, wait)}".rstrip()
+
     return labelled_table(title or ml("kpi_title", lang), t, lang, digits, note,
                           ("Nyckeltal", "KPIs"), conf=conf)  # fmt: skip
+
+
+def wait_note(kpis: pd.DataFrame, lang: str, wait: WaitBasis | None = None) -> str:
+    """The queue-time median's basis: its calls and those that reached no one (review 3, finding
+    10), and, from the contact rows (``wait``), the calls counted for their time although their
+    reached value is blank or invalid (review 10a, finding 5); "" when every call got through.
+
+    >>> from servqual_cli.core.wait_basis import WaitBasis
+    >>> wait_note(pd.DataFrame(columns=["kpi", "channel", "area", "n", "k"]), "sv",
+    ...           WaitBasis(with_wait=45, reached=44, reached_unknown=1, unreached=9))[:72]
+    'Väntetid i telefon: median över de 45 samtal med väntetid: 44 nådde en p'
+    """
+    if wait is not None and wait.reached_unknown:
+        return ml("unreached_note_unknown", lang).format(
+            n=wait.with_wait, r=wait.reached, u=wait.reached_unknown, k=wait.unreached
+        )
+    waited, unreached = unreached_calls(kpis)
+    return ml("unreached_note", lang).format(n=waited, k=unreached) if unreached else ""
 
 
 def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table:
@@ -138,10 +169,14 @@ def contact_sections(
     min_n: int | None = None,
     *,
     conf: float,
+    email_rule: str | None = None,
+    contacts: pd.DataFrame | None = None,
 ) -> list[Section]:
     """One section per year: KPI totals, the per-area table and the bemötande counts
     (``min_n``: the per-area cells show their n and flag fewer answers, see :func:`area_table`;
-    ``conf``: the level the KPIs were computed at, named in the KPI table's interval headings).
+    ``conf``: the level the KPIs were computed at, named in the KPI table's interval headings;
+    ``email_rule``: the e-mail rule's sentence for the KPI table's note, see :func:`kpi_table`;
+    ``contacts``: the contact rows behind ``kpis``, for the queue-time note's counts).
 
     The closing note gives the number of contacts and the excluded cells; with ``years``
     (label, contact rows, excluded cells of each year read) one line per year instead.
@@ -149,7 +184,10 @@ def contact_sections(
     sections = []
     for year in kpis["year"].drop_duplicates().tolist():
         k, c = _year_rows(kpis, year), _year_rows(counts, year)
-        blocks: list[Table | Text] = [kpi_table(k, lang, conf=conf)]
+        wait = None if contacts is None else wait_basis(_year_rows(contacts, year))
+        blocks: list[Table | Text] = [
+            kpi_table(k, lang, conf=conf, email_rule=email_rule, wait=wait)
+        ]
         if by_area and k["area"].ne(ALL).any():
             blocks.append(area_table(k, lang, min_n))
         if len(c):

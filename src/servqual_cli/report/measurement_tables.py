@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 _UNIT_SYMBOL = {"share": "%", "index": "0–100", "seconds": "s", "hours": "h"}
+# The e-mail reply time's hours are hours on working days, 24 h each (core/calendar), which
+# the bare "h" did not say (review 10a finding 2); the notes state the rule in full.
+_HOURS_SYMBOL = {"sv": "h på arbetsdagar", "en": "h on working days"}
 FORMATS = MappingProxyType({"n": "d", "k": "d", "p": "p", "p_adjusted": "p", "p_welch": "p",
                             "p_mann_whitney": "p"})  # fmt: skip
 _CHANNEL_ORDER = {"phone": 0, "email": 1, ALL: 2}
@@ -102,11 +105,15 @@ def kpi_name(kpi: str, channel: str, lang: str) -> str:
 
     >>> kpi_name("treatment_index", "email", "en"), kpi_name("phone_reached", "phone", "sv")
     ('Treatment index, e-mail (0–100)', 'Telefon: når en person')
+    >>> kpi_name("email_response_hours_median", "email", "sv")
+    'E-post: svarstid, median (h på arbetsdagar)'
     """
     spec = SPECS[kpi]
     name = ml(kpi, lang)
     if len(spec.channels) > 1:
         name = f"{name}, {ml(channel, lang)}"
+    if spec.unit == "hours":
+        return f"{name} ({_HOURS_SYMBOL.get(lang, _HOURS_SYMBOL['en'])})"
     return name if spec.unit == "share" else f"{name} ({_UNIT_SYMBOL[spec.unit]})"
 
 

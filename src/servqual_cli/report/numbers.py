@@ -161,7 +161,10 @@ UNIT_WORDS = {
     "days": ("dagar", "days"),
     "working_days": ("arbetsdagar", "working days"),
     "hours": ("timmar", "hours"),
-    "working_hours": ("arbetstimmar", "working hours"),
+    # core/calendar.working_hours_between: every working day counts its whole 24 hours, so the
+    # unit says where the hours are counted, not "arbetstimmar" (read as ~8 a day; review 10a
+    # finding 2); the rule itself is in the notes (catalog_measurement "units_note")
+    "working_hours": ("timmar på arbetsdagar", "hours on working days"),
     "seconds": ("s", "s"),
 }
 _POINTS = ("procentenheter", "percentage points")
@@ -203,7 +206,7 @@ def fmt_measure_change(change: Any, unit: str, lang: str = "en") -> str:
     cent), the value's decimals otherwise.
 
     >>> fmt_measure_change(-0.35, "share", "sv"), fmt_measure_change(-19.05, "working_hours", "en")
-    ('−35,0 procentenheter', '-19.1 working hours')
+    ('−35,0 procentenheter', '-19.1 hours on working days')
     >>> fmt_measure_change(2.0, "count", "sv"), fmt_measure_change(None, "share")
     ('+2', '–')
     """

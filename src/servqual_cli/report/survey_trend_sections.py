@@ -15,8 +15,10 @@ import pandas as pd
 
 from servqual_cli.core.survey_trend import OVERALL
 from servqual_cli.report.catalog import dimension_name
-from servqual_cli.report.conf_level import with_level
+from servqual_cli.report.catalog_shared import ADJUST_METHODS
+from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_tables import code_labels, labelled_table, ml
+from servqual_cli.report.measurement_trend import adjusted_p_label
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
 
@@ -44,10 +46,12 @@ def survey_trend_sections(
     notes: list[str],
     conf: float = 0.95,
     power: float = 0.8,
+    adjust: str = "holm",
 ) -> list[Section]:
-    """Per dimension: gap each year, change with Welch's interval, both p-values, Hedges' g and
-    the MDD; the note names the test the verdict follows at ``1 - conf`` and that the MDD (at
-    ``power``) comes from that same test's SE."""
+    """Per dimension: gap each year, change with Welch's interval, both p-values, the adjusted
+    p (``adjust``; none: no column), Hedges' g and the MDD; the note names the adjustment and
+    its family, the p the verdict follows at ``1 - conf`` and that the MDD (at ``power``) comes
+    from that same test's SE (review 10a finding 6)."""
     cols = ("before", "after", "ci_low", "ci_high", "hedges_g", "hedges_g_low", "hedges_g_high",
             "mdd")  # fmt: skip
     digits = {c: ".2f" for c in cols}
@@ -56,12 +60,28 @@ def survey_trend_sections(
     shown = frame.assign(dimension=[ml(OVERALL, lang) if d == OVERALL else dimension_name(d, lang)
                                     for d in frame["dimension"]])  # fmt: skip
     alpha = alpha_text(conf, lang)
-    note = ml("survey_note", lang).format(alpha=alpha)
+    rename = {"diff": ml("change", lang)}
+    adjusted = adjust != "none" and "p_adjusted" in frame
+    if adjusted:
+        m = int(frame["dimension"].ne(OVERALL).sum())
+        p_label = adjusted_p_label(adjust, m, lang)
+        rule = ml("survey_adjust", lang).format(
+            p_label=p_label, method=ADJUST_METHODS.get(adjust, adjust), m=m
+        )
+        rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
+                       "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
+    else:
+        shown = shown.drop(columns="p_adjusted", errors="ignore")
+        p_label = ml("survey_welch_p", lang)
+        rule = ml("survey_adjust_none", lang).format(alpha=level_text(1.0 - conf, lang))
+    note = ml("survey_note", lang).format(alpha=alpha, adjust_rule=rule, p_label=p_label)
     if frame["mdd"].notna().any():
         note += " " + ml("survey_mdd_note", lang).format(power=round(power * 100), alpha=alpha)
+        if adjusted:
+            note += " " + ml("survey_mdd_adjusted", lang)
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
-                           rename={"diff": ml("change", lang)}, conf=conf)  # fmt: skip
+                           rename=rename, conf=conf)  # fmt: skip
     return [Section("", (table, *(Text(n, "note") for n in notes)))]
 
 
