@@ -21,7 +21,12 @@ from servqual_cli.core.kpi import evaluate_kpis
 from servqual_cli.io.kpi_config import load_kpi_config
 from servqual_cli.io.kpi_data import load_all_kpi_data
 from servqual_cli.io.read import read_table
-from servqual_cli.report.kpi_texts import change_text, follow_up_text, interval_text
+from servqual_cli.report.kpi_texts import (
+    change_text,
+    follow_up_name,
+    follow_up_text,
+    interval_text,
+)
 
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
 SHARE = "Bygglov beslutas inom tio veckor från komplett ansökan"
@@ -96,3 +101,19 @@ def test_a_near_zero_bound_in_a_change_keeps_its_side(sample: dict[str, Any]) ->
     text = change_text(replace(r, change=c), "sv").replace("\xa0", " ")
     assert "95 % KI [+0,0; 10,8])" in text
     assert interval_text(math.nan, 1.0, "sv") == "[–; 1,0]"
+
+
+def test_the_overview_name_says_the_previous_value_is_over_the_same_dates(
+    sample: dict[str, Any],
+) -> None:
+    """The overview's rows and cards show no footnotes; "87,5 % (2023)" beside the name is
+    2023's value over 2024's window, and the name says so."""
+    r = sample[SHARE]
+    assert follow_up_name(r, "sv") == (
+        f"{SHARE} (ärenden som hade hela tiden på sig: 235 av 279; 2023 jämförs över samma "
+        "datum, 1 jan–21 okt)"
+    )
+    assert follow_up_name(r, "en").endswith("; 2023 compared over the same dates, 1 Jan–21 Oct)")
+    assert r.change is not None
+    plain = replace(r, change=replace(r.change, windows=None))
+    assert follow_up_name(plain, "sv").endswith("(ärenden som hade hela tiden på sig: 235 av 279)")

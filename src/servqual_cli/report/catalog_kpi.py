@@ -52,11 +52,15 @@ KPI: dict[str, tuple[str, str]] = {
         "Förändring: för andelar skillnaden i procentenheter med Newcombes intervall (bredvid "
         "Fishers exakta test); för tider Hodges-Lehmanns förskjutning (medianen av alla "
         "parvisa skillnader senare − tidigare period) med Mann-Whitney-testets eget intervall, "
-        "inte skillnaden mellan Före och Efter.",
+        "inte skillnaden mellan Före och Efter. När den senaste perioden kortats (ärenden som "
+        "inte hade haft hela tiden på sig ingår inte) jämförs den tidigare perioden över samma "
+        "kalenderfönster (nyckeltalets not anger båda).",
         "Change: for shares the difference in percentage points with Newcombe's interval "
         "(beside Fisher's exact test); for times the Hodges-Lehmann shift (the median of all "
         "pairwise differences later − earlier period) with the Mann-Whitney test's own "
-        "interval, not the difference of Before and After.",
+        "interval, not the difference of Before and After. When the latest period was cut "
+        "short (cases that had not had the whole time left out), the earlier one is compared "
+        "over the same calendar window (the KPI's note names both).",
     ),
     # a KPI whose data hold one period: why it has no previous period and no change (its note,
     # and the overview's previous-period cell)
@@ -95,6 +99,14 @@ KPI: dict[str, tuple[str, str]] = {
         "{previous_window} ({kept} of {total}; {left} later cases are not compared), as in "
         "{period} ({window}); the same day and month, 29 Feb matching 28 Feb in a year without "
         "it",
+    ),
+    # the overview's name of such a KPI (its cards and rows show no footnotes): the previous
+    # period's value beside it is over the same window
+    "follow_up_name_window": (
+        "{name} (ärenden som hade hela tiden på sig: {kept} av {total}; {previous} jämförs över "
+        "samma datum, {window})",
+        "{name} (cases that had the whole time: {kept} of {total}; {previous} compared over the "
+        "same dates, {window})",
     ),
     "months_short": (
         "jan feb mar apr maj jun jul aug sep okt nov dec",

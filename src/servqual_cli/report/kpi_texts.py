@@ -141,10 +141,20 @@ def unreached_text(result: KpiResult, lang: str) -> str | None:
 
 def follow_up_name(result: KpiResult, lang: str) -> str:
     """The KPI's name, with the equal-follow-up rule when it left cases out (for the overview's
-    cards, sentences and rows, which show no footnotes)."""
+    cards, sentences and rows, which show no footnotes), and the window the previous period is
+    compared over when the rule cut the latest short (review 10a, finding 4)."""
     f = result.follow_up
     if f is None:
         return result.spec.name
+    w = None if result.change is None else result.change.windows
+    if w is not None:  # the previous value beside the name is over the same window
+        return label("follow_up_name_window", lang, KPI).format(
+            name=result.spec.name,
+            kept=fmt_int(f.n_kept, lang),
+            total=fmt_int(f.n_total, lang),
+            previous=w.previous_period,
+            window=window_text(w.start, w.end, lang),
+        )
     return sl("follow_up_name", lang).format(
         name=result.spec.name, kept=fmt_int(f.n_kept, lang), total=fmt_int(f.n_total, lang)
     )
