@@ -89,7 +89,8 @@ def duration_kpi(
         pick = [labels.eq(name).to_numpy() for name in names[-2:]]
         windows = None
         if follow_up is not None and rule is not None:  # the latest period may be cut short
-            inside, windows = matched_window(durations, names[-2:], period, moment, rule[2])
+            inside, windows = matched_window(durations, labels, names[-2:], period, moment,
+                                             rule[2])  # fmt: skip
             pick[0] = pick[0] & inside
         before, after = (DurationFrame(durations.frame[m], unit, moment) for m in pick)
         c = compare_periods(before, after, stat, limit, conf)
@@ -190,6 +191,7 @@ def _last_day(days: pd.DatetimeIndex, ages: npt.NDArray[np.float64], length: flo
 
 def matched_window(
     durations: DurationFrame,
+    labels: pd.Series,
     names: list[str],
     period: Period,
     moment: pd.Timestamp,
@@ -206,27 +208,29 @@ def matched_window(
     February), would have been kept: the test is the rule's own, in the engine's unit, so it
     also holds for working days and hours.
 
-    Returns the mask (over ``durations.frame``) of the cases the previous period may keep (all
-    others True: the mask only ever removes previous-period cases) and the two windows; the
-    windows are None when the latest period was not cut short (its last day is kept).
+    ``labels`` are the cases' periods (:func:`~servqual_cli.core.periods.period_labels` of their
+    starts). Returns the mask (over ``durations.frame``) of the cases the previous period may
+    keep (all others True: the mask only ever removes previous-period cases) and the two
+    windows; the windows are None when the latest period was not cut short (its last day is
+    kept).
 
     >>> from servqual_cli.core.durations import case_durations, resolve_as_of
     >>> start = pd.Series(pd.to_datetime(["2023-03-01", "2023-11-20", "2024-02-01",
     ...                                   "2024-11-20"]))
     >>> moment = resolve_as_of("2024-12-30", None)
     >>> d = case_durations(start, pd.Series(pd.NaT, index=start.index), "days", as_of=moment)
-    >>> keep, w = matched_window(d, ["2023", "2024"], "year", moment, 70.0)
+    >>> labels = period_labels(d.frame["start"], "year")
+    >>> keep, w = matched_window(d, labels, ["2023", "2024"], "year", moment, 70.0)
     >>> keep.tolist(), (w.previous_start, w.previous_end, w.end, w.n_previous_left_out)
     ([True, False, True, True], ('2023-01-01', '2023-10-21', '2024-10-21', 1))
     """
     f = durations.frame
-    labels = period_labels(f["start"], period).to_numpy(dtype=object)
     latest_days = period_days(names[1], period)
     end = _last_day(latest_days, _ages(pd.Series(latest_days), moment, durations.unit), length)
     if end >= latest_days[-1].date().isoformat():
         return np.ones(len(f), dtype=bool), None
     months = months_apart(names[0], names[1], period)
-    previous = labels == names[0]
+    previous = labels.eq(names[0]).to_numpy(dtype=bool)
     moved = same_point(f["start"][previous], months)
     inside = np.ones(len(f), dtype=bool)
     inside[previous] = _ages(moved, moment, durations.unit) >= length
