@@ -48,7 +48,10 @@ def test_share_change_cell_has_the_newcombe_interval(cli, samples_dir: Path, lan
         diff = fmt_signed(c["diff"] * 100, lang, 1)
         points = "procentenheter" if lang == "sv" else "percentage points"
         assert f"{diff} {points}, {level} " in cell, cell
-        low, high = re.search(rf"{level} (\S+) (?:till|to) ([^)]+)\)", cell).groups()  # type: ignore[union-attr]
+        sep = ";" if lang == "sv" else ","  # the report's interval notation (review 10a #9)
+        low, high = re.search(rf"{level} \[(\S+){sep} ([^\]]+)\]\)", cell).groups()  # type: ignore[union-attr]
+        point = "," if lang == "sv" else "."  # both bounds one decimal
+        assert len(low.split(point)[1]) == len(high.split(point)[1]) == 1
         assert _number(low, lang) == pytest.approx(c["diff_low"] * 100, abs=0.051)
         assert _number(high, lang) == pytest.approx(c["diff_high"] * 100, abs=0.051)
         assert _number(low, lang) > 0 if c["diff_low"] > 0 else _number(low, lang) <= 0
@@ -56,14 +59,17 @@ def test_share_change_cell_has_the_newcombe_interval(cli, samples_dir: Path, lan
     assert note in r.stdout
 
 
-def test_a_bound_near_zero_keeps_its_side(cli, samples_dir: Path) -> None:
-    """Lekeberg's bygglov share: Newcombe's lower bound is 0,026 pp (Fisher p 0,056), which
-    one decimal would show as "0,0", as if the interval touched 0."""
+def test_bygglov_share_change_is_over_the_same_window(cli, samples_dir: Path) -> None:
+    """Review 10a, finding 4: Lekeberg's bygglov share compared all of 2023 (86,0 %) with 2024's
+    cases up to 21 October (91,5 %), Newcombe's lower bound 0,026 pp (printed "0,026 till 10,8",
+    review 10a finding 9). Over the same window 2023 is 87,5 % (217 of 248), Fisher p 0,18
+    (tests/core/r/kpi_windows.py); a bound near 0 keeps its sign (tests/report)."""
     kpi = _kpis(cli, samples_dir)["Bygglov beslutas inom tio veckor från komplett ansökan"]
-    assert 0 < kpi["change"]["diff_low"] * 100 < 0.05
     r = cli("kpi", samples_dir / "kpi.toml", "-f", "markdown", "--lang", "sv")
     cell = _rows(r.stdout.replace("\xa0", " "))[kpi["name"]][-1]
-    assert "95 % KI 0,026 till 10,8)" in cell  # bounds unsigned, as every table (change_formats)
+    assert cell.startswith("2023 (1 jan–21 okt, 248 ärenden) → 2024 (1 jan–21 okt, 235 ärenden): "
+                           "87,5 → 91,5 % (skillnad +4,0 procentenheter, 95 % KI [−1,6; 9,5]), "
+                           "p 0,183 (Fisher)"), cell  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -10,9 +10,10 @@ conf.int = TRUE, exact = FALSE, correct = TRUE)``), and ``better`` follows the s
 
 Reference: tests/core/r/kpi_shift.R on kpi_shift_bygglov.csv (the lead times of review3_kpi.R's
 section 1, written from the xlsx with openpyxl: komplett to beslut in days, cases whose clock
-started at least 70 days before the last date in the file, decided). R's bounds come from
-``uniroot`` (tol 1e-4) on a step function whose steps are pairwise differences (whole days), so
-they are compared to 1e-3; the estimate and p to 1e-9.
+started at least 70 days before the last date in the file, decided; 2023's only up to the same
+calendar date as 2024's, review 10a finding 4; the CSV is written by kpi_windows.py). R's bounds
+come from ``uniroot`` (tol 1e-4) on a step function whose steps are pairwise differences (whole
+days), so they are compared to 1e-3; the estimate and p to 1e-9.
 """
 
 from __future__ import annotations

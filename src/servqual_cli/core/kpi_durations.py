@@ -1,11 +1,14 @@
 """A duration KPI (time to answer, to decide): the case engine's durations of the rows, the
 equal-follow-up rule for open cases (:class:`~servqual_cli.core.kpi_results.FollowUp`), the
 value, interval and verdict of the latest period, its groups and its change from the period
-before. Called by :func:`~servqual_cli.core.kpi.evaluate_kpi`.
+before, over the same calendar window of both periods when the rule cut the latest one short
+(:func:`matched_window`, review 10a finding 4). Called by
+:func:`~servqual_cli.core.kpi.evaluate_kpi`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,6 +32,12 @@ from servqual_cli.core.kpi_results import (
     time_change,
 )
 from servqual_cli.core.kpi_verdicts import order_groups, verdicts
+from servqual_cli.core.period_windows import (
+    MatchedWindows,
+    months_apart,
+    period_days,
+    same_point,
+)
 from servqual_cli.core.periods import Period, compare_periods, period_labels, summarise_by
 from servqual_cli.vocab.kpi import KpiSpec
 
@@ -78,6 +87,11 @@ def duration_kpi(
     names = sorted(labels.dropna().unique())
     if len(names) >= 2:
         pick = [labels.eq(name).to_numpy() for name in names[-2:]]
+        windows = None
+        if follow_up is not None and rule is not None:  # the latest period may be cut short
+            inside, windows = matched_window(durations, labels, names[-2:], period, moment,
+                                             rule[2])  # fmt: skip
+            pick[0] = pick[0] & inside
         before, after = (DurationFrame(durations.frame[m], unit, moment) for m in pick)
         c = compare_periods(before, after, stat, limit, conf)
         values = (c.before.value / scale, c.after.value / scale)
@@ -88,6 +102,8 @@ def duration_kpi(
         else:  # the shift the Mann-Whitney test estimates, in the KPI's unit (review 5 #5)
             b, a = (_closed(d) / scale for d in (before, after))
             change = time_change(names[-2:], b, a, *values, spec, conf, (c.before.n, c.after.n))
+        if windows is not None:
+            change = replace(change, windows=windows)
     return KpiResult(
         spec=spec,
         n=overall.n,
@@ -158,3 +174,78 @@ def equal_follow_up(
         n_open_left_out=int(short_open.sum()),
     )
     return ~short, follow
+
+
+def _ages(start: pd.Series, moment: pd.Timestamp, unit: Any) -> npt.NDArray[np.float64]:
+    """Each start's age at ``moment`` in the engine's unit (NaN without a start)."""
+    ages = case_durations(start, pd.Series(moment, index=start.index), unit)
+    return ages.frame["duration"].to_numpy(dtype=float)
+
+
+def _last_day(days: pd.DatetimeIndex, ages: npt.NDArray[np.float64], length: float) -> str:
+    """The last of ``days`` whose midnight is at least ``length`` old (ISO); the first day when
+    none is (a window cut before it began: no case of the period counts)."""
+    old = np.flatnonzero(ages >= length)
+    return (days[old[-1]] if old.size else days[0]).date().isoformat()
+
+
+def matched_window(
+    durations: DurationFrame,
+    labels: pd.Series,
+    names: list[str],
+    period: Period,
+    moment: pd.Timestamp,
+    length: float,
+) -> tuple[npt.NDArray[np.bool_], MatchedWindows | None]:
+    """Cut the previous period at the point where the equal-follow-up rule cut the latest one.
+
+    The rule keeps a case only when it started at least ``length`` (engine unit) before
+    ``moment``, so the latest period (``names[1]``) ends early, say on 21 October, while every
+    case of the previous one (``names[0]``) had the whole time; comparing them would set
+    November and December of one year against none of the other (a seasonal difference read as
+    a change). A previous case counts only when its start, moved to the same point of the latest
+    period (:func:`~servqual_cli.core.periods.same_point`: same day and time, 29 February at 28
+    February), would have been kept: the test is the rule's own, in the engine's unit, so it
+    also holds for working days and hours.
+
+    ``labels`` are the cases' periods (:func:`~servqual_cli.core.periods.period_labels` of their
+    starts). Returns the mask (over ``durations.frame``) of the cases the previous period may
+    keep (all others True: the mask only ever removes previous-period cases) and the two
+    windows; the windows are None when the latest period was not cut short (its last day is
+    kept).
+
+    >>> from servqual_cli.core.durations import case_durations, resolve_as_of
+    >>> start = pd.Series(pd.to_datetime(["2023-03-01", "2023-11-20", "2024-02-01",
+    ...                                   "2024-11-20"]))
+    >>> moment = resolve_as_of("2024-12-30", None)
+    >>> d = case_durations(start, pd.Series(pd.NaT, index=start.index), "days", as_of=moment)
+    >>> labels = period_labels(d.frame["start"], "year")
+    >>> keep, w = matched_window(d, labels, ["2023", "2024"], "year", moment, 70.0)
+    >>> keep.tolist(), (w.previous_start, w.previous_end, w.end, w.n_previous_left_out)
+    ([True, False, True, True], ('2023-01-01', '2023-10-21', '2024-10-21', 1))
+    """
+    f = durations.frame
+    latest_days = period_days(names[1], period)
+    end = _last_day(latest_days, _ages(pd.Series(latest_days), moment, durations.unit), length)
+    if end >= latest_days[-1].date().isoformat():
+        return np.ones(len(f), dtype=bool), None
+    months = months_apart(names[0], names[1], period)
+    previous = labels.eq(names[0]).to_numpy(dtype=bool)
+    moved = same_point(f["start"][previous], months)
+    inside = np.ones(len(f), dtype=bool)
+    inside[previous] = _ages(moved, moment, durations.unit) >= length
+    previous_days = period_days(names[0], period)
+    moved_days = pd.Series(same_point(previous_days, months))
+    valid = f["valid"].to_numpy(dtype=bool)
+    windows = MatchedWindows(
+        period=names[1],
+        start=latest_days[0].date().isoformat(),
+        end=end,
+        previous_period=names[0],
+        previous_start=previous_days[0].date().isoformat(),
+        previous_end=_last_day(previous_days, _ages(moved_days, moment, durations.unit), length),
+        n_previous_kept=int((previous & valid & inside).sum()),
+        n_previous_total=int((previous & valid).sum()),
+        months=months,
+    )
+    return inside, windows

@@ -16,6 +16,7 @@ import pandas as pd
 
 from servqual_cli.core.inference import mann_whitney
 from servqual_cli.core.location_shift import LocationShift, hodges_lehmann
+from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.thresholds import MIN_N  # groups with fewer cases are "too few"
@@ -65,6 +66,8 @@ class KpiChange:
     conf: float = 0.95
     diff_low: float = float("nan")
     diff_high: float = float("nan")
+    # the two periods' calendar windows when the latest was cut short (review 10a, finding 4)
+    windows: MatchedWindows | None = None
 
     @property
     def detected(self) -> bool:
@@ -90,8 +93,9 @@ class KpiChange:
         return bool(low > 0 or high < 0)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = plain(dict(self.__dict__))
+        out: dict[str, Any] = plain({k: v for k, v in self.__dict__.items() if k != "windows"})
         out["detected"] = self.detected
+        out["windows"] = None if self.windows is None else self.windows.to_dict()
         return out
 
 

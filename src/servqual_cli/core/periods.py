@@ -5,6 +5,9 @@ References
 .. [1] Fisher, R. A. (1935). The logic of inductive inference. *JRSS* 98(1), 39-82.
 .. [2] Mann, H. B. & Whitney, D. R. (1947). On a test of whether one of two random variables is
    stochastically larger than the other. *Ann. Math. Statist.* 18(1), 50-60.
+
+The calendar windows of a change whose latest period was cut short are in
+:mod:`servqual_cli.core.period_windows`.
 """
 
 from __future__ import annotations

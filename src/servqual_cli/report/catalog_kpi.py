@@ -7,27 +7,31 @@ Hodges-Lehmann shift, not the difference of the two medians; the change cell nam
 from __future__ import annotations
 
 KPI: dict[str, tuple[str, str]] = {
+    # {span}: "2023→2024", or the two calendar windows (window_span); {interval}: "[a; b]", the
+    # report's notation for an interval in running text (review 10a, findings 4 and 9)
     "shift_change": (
-        "{previous}→{period}: {before} → {after} (skillnad {diff}); typisk förskjutning "
-        "{shift} ({level} KI {low} till {high}), p {p} ({test})",
-        "{previous}→{period}: {before} → {after} (difference {diff}); typical shift {shift} "
-        "({level} CI {low} to {high}), p {p} ({test})",
+        "{span}: {before} → {after} (skillnad {diff}); typisk förskjutning "
+        "{shift} ({level} KI {interval}), p {p} ({test})",
+        "{span}: {before} → {after} (difference {diff}); typical shift {shift} "
+        "({level} CI {interval}), p {p} ({test})",
     ),
     # a share's change with its Newcombe interval in every KPI table (l-small, session 11): the
     # changed-KPIs table had the interval, the KPI tables' change column only Fisher's p
     "share_change": (
-        "{previous}→{period}: {before} → {after} (skillnad {diff} procentenheter, {level} KI "
-        "{low} till {high}), p {p} ({test})",
-        "{previous}→{period}: {before} → {after} (difference {diff} percentage points, {level} "
-        "CI {low} to {high}), p {p} ({test})",
+        "{span}: {before} → {after} (skillnad {diff} procentenheter, {level} KI "
+        "{interval}), p {p} ({test})",
+        "{span}: {before} → {after} (difference {diff} percentage points, {level} "
+        "CI {interval}), p {p} ({test})",
     ),
     "share_change_note": (
         "Andelar: förändringen är skillnaden i procentenheter med Newcombes intervall (hybrid "
         "score, 1998) bredvid Fishers exakta test; den räknas som bättre eller sämre bara när "
-        "testets p är under 1 − nivån och intervallet ligger helt på ena sidan om 0.",
+        "testets p är under 1 − nivån och intervallet ligger helt på ena sidan om 0 (en gräns "
+        "som avrundas till 0 behåller sitt tecken: +0,0 ligger strax över 0).",
         "Shares: the change is the difference in percentage points with Newcombe's (1998 hybrid "
         "score) interval beside Fisher's exact test; it counts as better or worse only when the "
-        "test's p is below 1 − the level and the interval lies wholly on one side of 0.",
+        "test's p is below 1 − the level and the interval lies wholly on one side of 0 (a bound "
+        "that rounds to 0 keeps its sign: +0.0 lies just above 0).",
     ),
     "shift_note": (
         "Tider: förändringen som testet (Mann-Whitney) bedömer är Hodges-Lehmanns förskjutning "
@@ -48,11 +52,15 @@ KPI: dict[str, tuple[str, str]] = {
         "Förändring: för andelar skillnaden i procentenheter med Newcombes intervall (bredvid "
         "Fishers exakta test); för tider Hodges-Lehmanns förskjutning (medianen av alla "
         "parvisa skillnader senare − tidigare period) med Mann-Whitney-testets eget intervall, "
-        "inte skillnaden mellan Före och Efter.",
+        "inte skillnaden mellan Före och Efter. När den senaste perioden kortats (ärenden som "
+        "inte hade haft hela tiden på sig ingår inte) jämförs den tidigare perioden över samma "
+        "kalenderfönster (nyckeltalets not anger båda).",
         "Change: for shares the difference in percentage points with Newcombe's interval "
         "(beside Fisher's exact test); for times the Hodges-Lehmann shift (the median of all "
         "pairwise differences later − earlier period) with the Mann-Whitney test's own "
-        "interval, not the difference of Before and After.",
+        "interval, not the difference of Before and After. When the latest period was cut "
+        "short (cases that had not had the whole time left out), the earlier one is compared "
+        "over the same calendar window (the KPI's note names both).",
     ),
     # a KPI whose data hold one period: why it has no previous period and no change (its note,
     # and the overview's previous-period cell)
@@ -74,5 +82,34 @@ KPI: dict[str, tuple[str, str]] = {
     "excluded_scope": (
         "(alla perioder {periods}, inte bara {period})",
         "(all periods {periods}, not only {period})",
+    ),
+    # review 10a, finding 4: the equal-follow-up rule cut the latest period short (bygglov 2024
+    # ends on 21 October), so the change compares the previous period over the same calendar
+    # window (core.kpi_durations.matched_window); the change cell names both windows and the
+    # note the rule, with the previous period's cases left out and how 29 February is matched
+    "window_span": (
+        "{previous} ({previous_window}, {n_previous} ärenden) → {period} ({window}, {n} ärenden)",
+        "{previous} ({previous_window}, {n_previous} cases) → {period} ({window}, {n} cases)",
+    ),
+    "window_rule": (
+        "förändringen jämför samma kalenderfönster: {previous} bara ärenden med start "
+        "{previous_window} ({kept} av {total}; {left} senare ärenden ingår inte), som {period} "
+        "({window}); samma dag och månad, 29 feb motsvarar 28 feb ett år utan skottdag",
+        "the change compares the same calendar window: in {previous} only cases started "
+        "{previous_window} ({kept} of {total}; {left} later cases are not compared), as in "
+        "{period} ({window}); the same day and month, 29 Feb matching 28 Feb in a year without "
+        "it",
+    ),
+    # the overview's name of such a KPI (its cards and rows show no footnotes): the previous
+    # period's value beside it is over the same window
+    "follow_up_name_window": (
+        "{name} (ärenden som hade hela tiden på sig: {kept} av {total}; {previous} jämförs över "
+        "samma datum, {window})",
+        "{name} (cases that had the whole time: {kept} of {total}; {previous} compared over the "
+        "same dates, {window})",
+    ),
+    "months_short": (
+        "jan feb mar apr maj jun jul aug sep okt nov dec",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     ),
 }

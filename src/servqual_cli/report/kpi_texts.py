@@ -1,6 +1,12 @@
 """The texts of a KPI's row and notes: values with their unit, the goal, the groups below it, the
-change (for a time: the shift its test judges, review 5 finding 5), the equal-follow-up and
+change (for a time: the shift its test judges, review 5 finding 5; with the two periods'
+calendar windows when the latest was cut short, review 10a finding 4), the equal-follow-up and
 unreached rules.
+
+A change's interval is written as the rest of the report writes one in running text (the gap
+sentences' "95 % KI [−0,30; −0,07]", "95% CI [-0.30, -0.07]"): brackets, both bounds with the
+same decimals, and a bound that rounds to 0 keeps its sign (review 10a finding 9: "0,026 till
+10,8" read as two units).
 
 Split from :mod:`servqual_cli.report.kpi_sections` (which re-exports the public ones) so that
 module stays under 400 lines. These functions only format.
@@ -14,7 +20,6 @@ import re
 from servqual_cli.core.kpi import KpiResult, below_goal
 from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
 from servqual_cli.report.catalog import KPI, label
-from servqual_cli.report.change_formats import bound_text
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_signed, with_percent
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
@@ -28,6 +33,7 @@ __all__ = [
     "follow_up_name",
     "follow_up_text",
     "goal_text",
+    "interval_text",
     "kpi_value_text",
     "unreached_text",
 ]
@@ -70,7 +76,7 @@ def follow_up_text(result: KpiResult, lang: str) -> str | None:
         length = limit_text(s.limit.text, lang)
     else:
         length = re.sub(r"[.,]0(?=\D|$)", "", kpi_value_text(result, f.length, lang))
-    return (
+    text = (
         sl("follow_up_rule", lang)
         .format(
             length=length,
@@ -82,6 +88,42 @@ def follow_up_text(result: KpiResult, lang: str) -> str | None:
             open=fmt_int(f.n_open_left_out, lang),
         )
         .replace("  ", " ")
+    )
+    window = window_rule_text(result, lang)
+    return text if window is None else f"{text}; {window}"
+
+
+def _day_text(iso: str, lang: str) -> str:
+    """A window's day: "21 okt", "21 Oct" (the year is the period's, named beside it)."""
+    _, month, day = (int(x) for x in iso.split("-"))
+    return f"{day} {label('months_short', lang, KPI).split()[month - 1]}"
+
+
+def window_text(start: str, end: str, lang: str) -> str:
+    """A calendar window of start dates: "1 jan–21 okt".
+
+    >>> window_text("2023-01-01", "2023-10-21", "sv"), window_text("2024-01-01", "2024-02-29", "en")
+    ('1 jan–21 okt', '1 Jan–29 Feb')
+    """
+    return f"{_day_text(start, lang)}–{_day_text(end, lang)}"
+
+
+def window_rule_text(result: KpiResult, lang: str) -> str | None:
+    """The matched-window rule of a change (None when the latest period was not cut short):
+    the previous period counts only up to the same day and month as the latest, with its
+    counts, and how 29 February is matched."""
+    c = result.change
+    w = None if c is None else c.windows
+    if w is None:
+        return None
+    return label("window_rule", lang, KPI).format(
+        previous=w.previous_period,
+        period=w.period,
+        previous_window=window_text(w.previous_start, w.previous_end, lang),
+        window=window_text(w.start, w.end, lang),
+        kept=fmt_int(w.n_previous_kept, lang),
+        total=fmt_int(w.n_previous_total, lang),
+        left=fmt_int(w.n_previous_left_out, lang),
     )
 
 
@@ -99,10 +141,20 @@ def unreached_text(result: KpiResult, lang: str) -> str | None:
 
 def follow_up_name(result: KpiResult, lang: str) -> str:
     """The KPI's name, with the equal-follow-up rule when it left cases out (for the overview's
-    cards, sentences and rows, which show no footnotes)."""
+    cards, sentences and rows, which show no footnotes), and the window the previous period is
+    compared over when the rule cut the latest short (review 10a, finding 4)."""
     f = result.follow_up
     if f is None:
         return result.spec.name
+    w = None if result.change is None else result.change.windows
+    if w is not None:  # the previous value beside the name is over the same window
+        return label("follow_up_name_window", lang, KPI).format(
+            name=result.spec.name,
+            kept=fmt_int(f.n_kept, lang),
+            total=fmt_int(f.n_total, lang),
+            previous=w.previous_period,
+            window=window_text(w.start, w.end, lang),
+        )
     return sl("follow_up_name", lang).format(
         name=result.spec.name, kept=fmt_int(f.n_kept, lang), total=fmt_int(f.n_total, lang)
     )
@@ -159,17 +211,16 @@ def change_text(result: KpiResult, lang: str) -> str:
     if c is None:
         return "–"
     pct = result.spec.statistic in ("share", "share_within")
+    span = _span(result, lang)
     if c.estimate == SHIFT:  # review 5 finding 5: the shift the test judges, and its interval
         return label("shift_change", lang, KPI).format(
-            previous=c.previous_period,
-            period=c.period,
+            span=span,
             before=_num(c.previous_value, pct, lang),
             after=kpi_value_text(result, c.value, lang),
             diff=_signed(result, c.diff, lang),
             shift=_signed(result, c.shift, lang),
             level=level_text(c.conf, lang),
-            low=bound_text(c.shift_low, lang),
-            high=bound_text(c.shift_high, lang),
+            interval=interval_text(c.shift_low, c.shift_high, lang),
             p=format_value(c.p, "p", lang),
             test=_TEST_NAMES.get(c.test, c.test),
         )
@@ -177,22 +228,63 @@ def change_text(result: KpiResult, lang: str) -> str:
         # a share's difference in percentage points with its Newcombe interval (the one the
         # change is judged by, KpiChange.detected), as the changed-KPIs table shows it
         return label("share_change", lang, KPI).format(
-            previous=c.previous_period,
-            period=c.period,
+            span=span,
             before=_num(c.previous_value, pct, lang),
             after=kpi_value_text(result, c.value, lang),
             diff=fmt_signed(c.diff * 100, lang, 1),
             level=level_text(c.conf, lang),
-            low=bound_text(c.diff_low * 100, lang),
-            high=bound_text(c.diff_high * 100, lang),
+            interval=interval_text(c.diff_low * 100, c.diff_high * 100, lang),
             p=format_value(c.p, "p", lang),
             test=_TEST_NAMES.get(c.test, c.test),
         )
     return (
-        f"{c.previous_period}→{c.period}: {_num(c.previous_value, pct, lang)} → "
+        f"{span}: {_num(c.previous_value, pct, lang)} → "
         f"{kpi_value_text(result, c.value, lang)}, p {format_value(c.p, 'p', lang)}"
         f" ({_TEST_NAMES.get(c.test, c.test)})"  # review 4 finding 18: the test is named
     )
+
+
+def _span(result: KpiResult, lang: str) -> str:
+    """The two periods a change compares: "2023→2024", or with their calendar windows when the
+    latest was cut short: "2023 (1 jan–21 okt, 248 ärenden) → 2024 (1 jan–21 okt, 235
+    ärenden)" (the n each value is computed from)."""
+    c = result.change
+    assert c is not None
+    w = c.windows
+    if w is None:
+        return f"{c.previous_period}→{c.period}"
+    return label("window_span", lang, KPI).format(
+        previous=w.previous_period,
+        previous_window=window_text(w.previous_start, w.previous_end, lang),
+        n_previous=fmt_int(c.n_previous, lang),
+        period=w.period,
+        window=window_text(w.start, w.end, lang),
+        n=fmt_int(c.n, lang),
+    )
+
+
+def _bound(value: float, lang: str, decimals: int) -> str:
+    text = fmt_number(value, lang, decimals)
+    if not math.isfinite(value) or value == 0 or text.strip("0,.\u00a0") != "":
+        return text
+    # rounds to 0 but is not 0: its side of 0 decides whether a change is claimed, so it keeps
+    # its sign ("+0,0", "−0,0"), at the same decimals as the other bound
+    return ("+" if value > 0 else fmt_number(-1, lang, 0)[:-1]) + text
+
+
+def interval_text(low: float, high: float, lang: str, decimals: int = 1) -> str:
+    """A change's interval in running text, as the report's gap sentences write one: "[−9,0;
+    −2,0]" ("[-9.0, -2.0]" in English), both bounds with ``decimals`` decimals; a bound that
+    rounds to 0 but is not 0 keeps its sign, so which side of 0 it lies on shows.
+
+    >>> interval_text(0.0264, 10.8213, "sv"), interval_text(-9.0, -2.0, "en")
+    ('[+0,0; 10,8]', '[-9.0, -2.0]')
+    >>> interval_text(-0.04, 3.0, "sv"), interval_text(0.0, 2.25, "sv")
+    ('[−0,0; 3,0]', '[0,0; 2,2]')
+    """
+    sep = "; " if lang == "sv" else ", "
+    lo, hi = (float("nan") if v is None else float(v) for v in (low, high))
+    return f"[{_bound(lo, lang, decimals)}{sep}{_bound(hi, lang, decimals)}]"
 
 
 def _signed(result: KpiResult, value: float, lang: str) -> str:

@@ -4,9 +4,11 @@
 #
 # Input: kpi_shift_bygglov.csv beside this script, the bygglov lead times (days from komplett to
 # beslut) that review3_kpi.R's section 1 keeps, lead[k23] and lead[k24]: cases whose clock
-# started at least 70 days before the last date in the file, decided. The CSV was written from
-# data/samples/bygglov_arenden.xlsx with openpyxl by the same rules (see the test's docstring), not
-# by servqual's reader. Run from the repository root:  Rscript tests/core/r/kpi_shift.R
+# started at least 70 days before the last date in the file, decided; and (review 10a, finding 4)
+# the 2023 cases only up to the same calendar date as 2024's (komplett by 21 October), so both
+# years cover the same window. The CSV is written by kpi_windows.py beside this script (pandas on
+# data/samples/bygglov_arenden.xlsx with openpyxl), not by servqual's reader. Run from the
+# repository root:  Rscript tests/core/r/kpi_shift.R
 # It prints the JSON stored in kpi_shift.json.
 x <- read.csv("tests/core/r/kpi_shift_bygglov.csv")
 before <- x$days[x$year == 2023]

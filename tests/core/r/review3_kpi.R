@@ -8,7 +8,8 @@
 # 1. Finding 3, equal follow-up: a bygglov case counts only when its clock (komplett) started at
 #    least the follow-up length before as_of (the end of the last date in the data), so every
 #    case had the whole time to be decided: komplett <= as_of - 70 days. Both years measured on
-#    those cases; the 2023 cohort is complete anyway.
+#    those cases; the 2023 cohort is complete anyway. The change (review 10a, finding 4) compares
+#    2023 only up to the same calendar date as 2024 ("matched_2023").
 # 2. Finding 8: "under målet" per group: exact one-sided binomial test against the target
 #    (alternative = "less"), on groups with at least min_n = 30 decided cases, Holm over them;
 #    and the e-mail KPI's 8 areas (all below min_n) as the reviewer tested them.
@@ -50,6 +51,18 @@ bygglov <- list(
   fisher_p = fisher.test(matrix(c(w23, w24, dec23 - w23, dec24 - w24), nrow = 2))$p.value,
   within_pooled = list(k = w23 + w24, n = dec23 + dec24, value = (w23 + w24) / (dec23 + dec24),
                        ci = wilson(w23 + w24, dec23 + dec24))
+)
+# Review 10a, finding 4: the rule cuts 2024 at komplett <= D - 70 (21 October) and no 2023 case,
+# so the change compares 2023 only up to the same calendar date (month and day) as well.
+same <- as.Date(paste0("2023", format(D - 70, "-%m-%d")))
+m23 <- k23 & start <= same
+mw23 <- sum(m23 & lead <= 70)
+mdec23 <- sum(yr == "2023" & full & start <= same & (closed | as.numeric(D - start) >= 70))
+bygglov$matched_2023 <- list(
+  window_end = format(same), n_closed = sum(m23), median = unname(quantile(lead[m23], 0.5, type = 7)),
+  wilcox_p = wilcox.test(lead[m23], lead[k24], correct = TRUE)$p.value,
+  within = list(k = mw23, n = mdec23, value = mw23 / mdec23),
+  fisher_p = fisher.test(matrix(c(mw23, w24, mdec23 - mw23, dec24 - w24), nrow = 2))$p.value
 )
 
 # ---- 2. groups below the target: one-sided exact test, min_n, Holm ---------------------------
