@@ -28,11 +28,12 @@ def test_weighted_trend_names_weights_method_and_the_unweighted_year(
         "en": ["Weighted by Vikt (2025).",
                "2024 has no column Vikt: each of its respondents weighs 1",
                "SERVQUAL gap per dimension, weighted", "survey::svyglm(gap ~ year)",
-               "p is not adjusted across the rows", "Responsiveness"],
+               "the design p adjusted (Holm) over the 5 dimensions", "Responsiveness"],
         "sv": ["Viktat med Vikt (2025).",
                "2024 har ingen kolumn Vikt: där väger varje svarande 1",
                "SERVQUAL-gap per dimension, viktade", "survey::svyglm(gap ~ year)",
-               "p är inte justerat över raderna", "Lyhördhet │ −1,19 │ −1,08 │ +0,11"],
+               "designens p justerat (Holm) över de 5 dimensionerna",
+               "Lyhördhet │ −1,19 │ −1,08 │ +0,11"],
     }[lang]  # fmt: skip
     for text in want:
         assert text in flat, text
@@ -113,3 +114,34 @@ def test_respondents_without_a_weight_are_counted_and_named(cli, tmp_path: Path)
     j = json.loads(cli("trend", before, after, "--weight-column", "Vikt", "-f", "json").stdout)
     assert j["weights"]["n_missing_weight"] == {"2023": 0, "2024": 1}
     assert [d["n_after"] for d in j["dimensions"]] == [4] * 6
+
+
+@pytest.mark.parametrize("adjust", ["holm", "bh", "none"])
+def test_weighted_trend_follows_adjust(cli, samples_dir: Path, adjust: str) -> None:
+    """The weighted trend adjusts the dimensions' design p as the unweighted trend does (review
+    10a finding 6; it was unadjusted whatever --adjust said): statsmodels multipletests over the
+    five dimensions, the overall score its own p; the verdict follows the adjusted p."""
+    from statsmodels.stats.multitest import multipletests
+
+    r = cli("trend", *_pair(samples_dir), "--weight-column", "Vikt", "--adjust", adjust,
+            "-f", "json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    rows = out["dimensions"]
+    dims = [row for row in rows if row["dimension"] != "Overall"]
+    (overall,) = [row for row in rows if row["dimension"] == "Overall"]
+    assert len(dims) == 5 and out["adjust"] == adjust
+    p = [row["p"] for row in dims]
+    want = p if adjust == "none" else multipletests(p, method={"holm": "holm", "bh": "fdr_bh"}[
+        adjust])[1]  # fmt: skip
+    assert [row["p_adjusted"] for row in dims] == pytest.approx(list(want), rel=1e-12)
+    assert overall["p_adjusted"] == pytest.approx(overall["p"], rel=1e-12)
+    for row in rows:
+        detected = row["p_adjusted"] < 0.05 and (row["ci_low"] > 0 or row["ci_high"] < 0)
+        assert (row["verdict"] != "no detectable change") == detected, row
+    text = cli("trend", *_pair(samples_dir), "--weight-column", "Vikt", "--adjust", adjust)
+    flat = " ".join(text.stdout.split())
+    if adjust == "none":
+        assert "p is not adjusted across the rows (--adjust none)" in flat
+    else:
+        assert "over the 5 dimensions" in flat

@@ -256,7 +256,7 @@ def survey_trend(
     warning = [*label_note((before, after), payload, lang),
                *unused_weight_section(unused, lang, "unused_weight_trend")]  # fmt: skip
     if before.weights is not None and after.weights is not None:
-        sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf)
+        sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf, adjust)
         payload["unused_weight_columns"] = unused
         return [*warning, *sections], weighted
     frame = compare_survey_gaps(before.scores, after.scores, conf, power, adjust)
@@ -273,7 +273,12 @@ def survey_trend(
 
 
 def _weighted_survey_trend(
-    before: Side, after: Side, payload: dict[str, Any], lang: str, conf: float
+    before: Side,
+    after: Side,
+    payload: dict[str, Any],
+    lang: str,
+    conf: float,
+    adjust: str = "holm",
 ) -> tuple[list[Any], pd.DataFrame]:
     """``trend --weight-column``: weighted gaps per year and their design-based comparison."""
     from servqual_cli.core.survey_trend import WEIGHTED_METHOD
@@ -283,7 +288,8 @@ def _weighted_survey_trend(
     if (before.scores is None or after.scores is None or before.weights is None
             or after.weights is None):  # fmt: skip
         raise RuntimeError("internal: a weighted survey trend without scores or weights")
-    result = weighted_gap_trend(before.scores, after.scores, before.weights, after.weights, conf)
+    result = weighted_gap_trend(before.scores, after.scores, before.weights, after.weights, conf,
+                                adjust)  # fmt: skip
     sides = (before, after)
     payload["weights"] = {
         "method": WEIGHTED_METHOD,
@@ -295,4 +301,5 @@ def _weighted_survey_trend(
         ),
     }
     payload["dimensions"] = json_records(result.comparisons)
-    return weighted_trend_sections(result, sides, lang, conf), result.comparisons
+    payload["adjust"] = adjust
+    return weighted_trend_sections(result, sides, lang, conf, adjust), result.comparisons

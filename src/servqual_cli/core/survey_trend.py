@@ -48,14 +48,15 @@ from servqual_cli.core.trend import verdict
 from servqual_cli.core.trend_family import reachable_levels
 
 __all__ = ["OVERALL", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METHOD",
-           "compare_survey_gaps", "compare_weighted_gaps", "gap_scores"]  # fmt: skip
+           "compare_survey_gaps", "compare_weighted_gaps", "family_adjusted",
+           "gap_scores"]  # fmt: skip
 
 OVERALL = "Overall"
 SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p_welch",
                   "p_adjusted", "p_mann_whitney", "hedges_g", "hedges_g_low", "hedges_g_high",
                   "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
 WEIGHTED_COLUMNS = ["dimension", "before", "after", "se_before", "se_after", "diff", "se", "df",
-                    "ci_low", "ci_high", "p", "n_before", "n_after", "n_eff_before",
+                    "ci_low", "ci_high", "p", "p_adjusted", "n_before", "n_after", "n_eff_before",
                     "n_eff_after", "unweighted_before", "unweighted_after", "verdict"]  # fmt: skip
 WEIGHTED_METHOD = (
     "weighted means Σwx/Σw per year; change = difference of the weighted means with a "
@@ -84,6 +85,18 @@ def gap_scores(
     overall[complete] = np.round(scores.gap[complete].mean(axis=1), TIE_DECIMALS)
     frame[OVERALL] = overall
     return frame
+
+
+def family_adjusted(p: np.ndarray, family: np.ndarray, adjust: str) -> np.ndarray:
+    """``p`` adjusted (``adjust``, R ``p.adjust``) over the rows in ``family`` (the dimensions);
+    the other rows (the overall score: a family of one) keep their own p.
+
+    >>> family_adjusted(np.array([0.01, 0.04, 0.03]), np.array([True, True, False]), "holm")
+    array([0.02, 0.04, 0.03])
+    """
+    adjusted = np.asarray(p, dtype=float).copy()
+    adjusted[family] = p_adjust(adjusted[family], adjust)
+    return adjusted
 
 
 def compare_survey_gaps(
@@ -146,9 +159,8 @@ def compare_survey_gaps(
     frame = pd.DataFrame(rows)
     p = frame["p_welch"].to_numpy(dtype=float)
     family = frame["dimension"].ne(OVERALL).to_numpy()
-    adjusted = p.copy()  # the overall score: a family of one, its own p
+    adjusted = family_adjusted(p, family, adjust)
     levels = np.full(p.shape, alpha)
-    adjusted[family] = p_adjust(p[family], adjust)
     levels[family] = reachable_levels(p[family], alpha, adjust)
     levels[np.isnan(p)] = alpha  # no test: the MDD (NaN anyway) at the plain level
     frame["p_adjusted"] = adjusted
@@ -166,6 +178,7 @@ def compare_weighted_gaps(
     w_before: np.ndarray,
     w_after: np.ndarray,
     conf: float = 0.95,
+    adjust: str = "holm",
 ) -> pd.DataFrame:
     """Compare two years' survey-weighted gap scores column by column (design-based).
 
@@ -177,7 +190,9 @@ def compare_weighted_gaps(
     ``summary.svyglm`` and ``confint``, p and the interval use the t distribution with the
     design's residual df, n_before + n_after - 3 (n - strata - coefficients + 1). A respondent
     without a weight or a score is left out of that column. The verdict follows this test at
-    ``1 - conf`` (a change the interval cannot tell from zero is "no detectable change").
+    ``1 - conf`` (a change the interval cannot tell from zero is "no detectable change"), with
+    the design p adjusted over the dimensions as in :func:`compare_survey_gaps` (``adjust``;
+    the overall score a family of one; the interval per row, unadjusted).
 
     Returns
     -------
@@ -227,7 +242,9 @@ def compare_weighted_gaps(
             "unweighted_after": sa["unweighted_mean"].to_numpy(),
         }
     )
+    adjusted = family_adjusted(p, frame["dimension"].ne(OVERALL).to_numpy(), adjust)
+    frame["p_adjusted"] = adjusted
     frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
-                        for d, q, lo, hi in zip(diff, p, frame["ci_low"], frame["ci_high"],
+                        for d, q, lo, hi in zip(diff, adjusted, frame["ci_low"], frame["ci_high"],
                                                 strict=True)]  # fmt: skip
     return frame[WEIGHTED_COLUMNS]

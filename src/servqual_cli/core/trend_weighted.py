@@ -45,6 +45,7 @@ def weighted_gap_trend(
     w_before: np.ndarray,
     w_after: np.ndarray,
     conf: float = 0.95,
+    adjust: str = "holm",
 ) -> WeightedGapTrend:
     """:func:`~servqual_cli.core.survey_trend.compare_weighted_gaps` with the count of missing
     weights (NaN) each year.
@@ -55,7 +56,7 @@ def weighted_gap_trend(
     >>> r.n_missing_weight, int(r.comparisons["n_before"].iloc[0]), r.n_zero_weight
     ((1, 0), 4, (0, 0))
     """
-    frame = compare_weighted_gaps(before, after, w_before, w_after, conf)
+    frame = compare_weighted_gaps(before, after, w_before, w_after, conf, adjust)
     missing = (int(np.isnan(np.asarray(w_before, dtype=float)).sum()),
                int(np.isnan(np.asarray(w_after, dtype=float)).sum()))  # fmt: skip
     return WeightedGapTrend(frame, missing, (zero_weights(w_before), zero_weights(w_after)))

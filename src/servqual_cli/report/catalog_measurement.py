@@ -281,16 +281,24 @@ MEASUREMENT: Pairs = {
                       "oberoende strata; p och {level}-intervallet från t med n − 3 "
                       "frihetsgrader (som R survey::svyglm(gap ~ year) med svydesign(ids = ~1, "
                       "strata = ~year, weights = ~w)). Kalibreringen görs inte om, så medelfelen "
-                      "är konservativa. Bedömning: bättre eller sämre när p < {alpha} och "
-                      "intervallet utesluter 0; p är inte justerat över raderna.",
+                      "är konservativa. Bedömning: bättre eller sämre när {p_label} < "
+                      "{alpha} och intervallet utesluter 0. {adjust_rule}",
                       "Gap = P − E; higher (less negative) is better. Weighted means Σwx/Σw per "
                       "year; n eff. = (Σw)²/Σw² (Kish). Change: the difference of the years' "
                       "weighted means with a linearised (sandwich) SE, the years as independent "
                       "strata; p and the {level} interval from t with n − 3 df (as R "
                       "survey::svyglm(gap ~ year) with svydesign(ids = ~1, strata = ~year, "
                       "weights = ~w)). Calibration is not redone, so the SEs are conservative. "
-                      "Verdict: better or worse when p < {alpha} and the interval excludes 0; p "
-                      "is not adjusted across the rows."),
+                      "Verdict: better or worse when {p_label} < {alpha} and the interval "
+                      "excludes 0. {adjust_rule}"),
+    "weighted_adjust": ("{p_label}: designens p justerat ({method}) över de {m} dimensionerna, "
+                        "som i servqual gap; Total SERVQUAL sammanfattar samma svar och är en "
+                        "egen familj med ett test, så dess p är ojusterat. Intervallen gäller "
+                        "varje rad för sig (ojusterade).",
+                        "{p_label}: the design p adjusted ({method}) over the {m} dimensions, as "
+                        "in servqual gap; Overall SERVQUAL summarises the same answers and is a "
+                        "family of its own with one test, so its p is unadjusted. The intervals "
+                        "are per row (unadjusted)."),
     "weights_line": ("Viktat med {columns}.", "Weighted by {columns}."),
     "weights_none_year": ("{year} har ingen kolumn {column}: där väger varje svarande 1 (som "
                           "ett obundet slumpmässigt urval), så det året beskriver sitt urval och "

@@ -85,8 +85,8 @@ def survey_trend_sections(
     return [Section("", (table, *(Text(n, "note") for n in notes)))]
 
 
-_WEIGHTED_SHOWN = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p", "n_before",
-                   "n_after", "n_eff_before", "n_eff_after", "verdict"]  # fmt: skip
+_WEIGHTED_SHOWN = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p", "p_adjusted",
+                   "n_before", "n_after", "n_eff_before", "n_eff_after", "verdict"]  # fmt: skip
 
 
 def weights_lines(sides: Sequence[Side], missing: Sequence[int], lang: str) -> list[str]:
@@ -104,9 +104,10 @@ def weights_lines(sides: Sequence[Side], missing: Sequence[int], lang: str) -> l
 
 
 def weighted_trend_sections(
-    result: WeightedGapTrend, sides: Sequence[Side], lang: str, conf: float
+    result: WeightedGapTrend, sides: Sequence[Side], lang: str, conf: float, adjust: str = "holm"
 ) -> list[Section]:
     """Per dimension: weighted gap each year, the change with its design-based interval and p,
+    the p adjusted over the dimensions (``adjust``, as the unweighted trend; none: no column),
     n and Kish's effective n each year, the verdict; the weights and the method as notes."""
     frame = result.comparisons
     before, after = sides[0].label, sides[-1].label
@@ -117,9 +118,24 @@ def weighted_trend_sections(
     names = [ml("weighted_overall", lang) if d == OVERALL else dimension_name(d, lang)
              for d in frame["dimension"]]  # fmt: skip
     shown = frame[_WEIGHTED_SHOWN].assign(dimension=names)
-    note = with_level(ml("weighted_note", lang), conf, lang).format(alpha=alpha_text(conf, lang))
+    rename = {"diff": ml("change", lang)}
+    if adjust != "none" and "p_adjusted" in frame:
+        m = int(frame["dimension"].ne(OVERALL).sum())
+        p_label = adjusted_p_label(adjust, m, lang)
+        rule = ml("weighted_adjust", lang).format(
+            p_label=p_label, method=ADJUST_METHODS.get(adjust, adjust), m=m
+        )
+        rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
+                       "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
+    else:
+        shown = shown.drop(columns="p_adjusted")
+        p_label = "p"
+        rule = ml("survey_adjust_none", lang).format(alpha=level_text(1.0 - conf, lang))
+    note = with_level(ml("weighted_note", lang), conf, lang).format(
+        alpha=alpha_text(conf, lang), p_label=p_label, adjust_rule=rule
+    )
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
-                           rename={"diff": ml("change", lang)}, conf=conf)  # fmt: skip
+                           rename=rename, conf=conf)  # fmt: skip
     lines = weights_lines(sides, result.n_missing_weight, lang)
     return [Section("", (Text(" ".join(lines), "warning" if len(lines) > 1 else "note"), table))]
