@@ -122,6 +122,8 @@ REPORT: dict[str, tuple[str, str]] = {
     "quadrant": ("Kvadrant", "Quadrant"),
     "ipa_table": ("Viktighet och upplevelse per dimension", "Importance and performance"),
     "n_weights": ("n (vikter)", "n (weights)"),
+    # session 13 (w-serv): the IPA figure's data (review 10a, finding 8)
+    "n_performance": ("n (upplevelse)", "n (performance)"),
     # Plain descriptions, not Martilla & James's advice (review 5, finding 17: "possible
     # overkill" beside a significantly negative gap); the method note gives their names.
     "concentrate": ("högre viktighet, lägre upplevelse", "higher importance, lower performance"),

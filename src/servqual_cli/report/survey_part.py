@@ -214,7 +214,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         ipa_title, ipa_note, ipa_desc = _unweighted(
             ctx, rl("fig_ipa", lang), "chart_fig_ipa_unweighted"
         )
-        ipa_data = ipa_figure(frame, x, y, d, lang)
+        ipa_data = ipa_figure(frame, x, y, d, lang, result.conf)
         if basis is not None:
             ipa_data["labels"]["basis"] = basis
         blocks += [
