@@ -146,8 +146,8 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
         (review 10a, finding 9: "Datarader 2486" and "klagomål (1358)" beside "Värden 2 486")."""
         return fmt_int(n, lang) if lang == "sv" else str(n)
 
-    rows, columns = count(p.n_rows), count(len(p.columns))  # the header row is a place
-    facts += [("header_row", p.header_row), ("rows", rows), ("columns", columns)]
+    n_rows, n_columns = count(p.n_rows), count(len(p.columns))  # the header row is a place
+    facts += [("header_row", p.header_row), ("rows", n_rows), ("columns", n_columns)]
     fact_frame = pd.DataFrame(
         {lab("fact"): [lab(k) for k, _ in facts], lab("value"): [str(v) for _, v in facts]}
     )
