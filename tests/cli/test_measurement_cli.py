@@ -38,7 +38,7 @@ def test_contacts_table(cli) -> None:
     r = cli("contacts", Y2020)
     assert r.exit_code == 0, r.stderr
     wanted = ["Service measurement Lekeberg 2020", "Phone: reached a person", "KPIs per area",
-              "äldreomsorg", "Treatment (bemötande)", "Excluded cells: not a date 1"]  # fmt: skip
+              "äldreomsorg", "Courtesy (bemötande)", "Excluded cells: not a date 1"]  # fmt: skip
     for text in wanted:
         assert text in r.stdout
 
@@ -320,7 +320,7 @@ def test_trend_benchmark_phone_only_contacts(cli, tmp_path: Path) -> None:
     assert text.exit_code == 0, text.stderr
     flat = " ".join(text.stdout.split())
     assert "Not ranked (the analysed contacts cannot compute it): E-mail: reply in 1" in flat
-    assert "differs from the computed one: Treatment index, all (0–100) 75.2" in flat
+    assert "differs from the computed one: Courtesy index, all (0–100) 75.2" in flat
     assert "otherwise no detectable change" in flat
 
 
@@ -510,7 +510,7 @@ def test_contacts_names_the_interval_methods(cli) -> None:
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["ci_method"] == {
         "share": "wilson", "median": "order statistics", "index": "logit t"}  # fmt: skip
-    for lang, words in (("en", "t interval on the logit scale (treatment index"),
+    for lang, words in (("en", "t interval on the logit scale (courtesy index"),
                         ("sv", "t-intervall på logitskalan (bemötandeindex")):  # fmt: skip
         md = cli("contacts", Y2020, "-f", "markdown", "--lang", lang)
         assert md.exit_code == 0, md.stderr

@@ -191,3 +191,33 @@ def test_groups_too_small_are_skipped_not_a_crash(cli, samples_dir: Path) -> Non
     # every row is in one group or counted as without one (the sample leaves Ålder blank twice)
     assert out["n_without_group"] == 2
     assert sum(g["n_rows"] for g in out["groups"].values()) + 2 == out["n_rows"]
+
+
+def test_item_n_matches_psych_and_is_explained(cli, samples_dir_module: Path,
+                                               expected: dict) -> None:  # fmt: skip
+    # review 10a, finding 7: the item table had means on every answer to the item (E1: 390)
+    # beside the gap table's on the pairs (379), with no n and no word why. The CSV keeps "n"
+    # for the scale's; each item's own is "item_n" (psych's item.stats$n).
+    import io
+
+    import pandas as pd
+
+    file = samples_dir_module / "karlstad_servqual.csv"
+    out = cli("reliability", file, "--no-validity", "-f", "csv")
+    assert out.exit_code == 0
+    tidy = pd.read_csv(io.StringIO(out.stdout))
+    for name, want in expected.items():
+        if ":" not in name:
+            continue
+        got = tidy[(tidy["group"] == "ALL") & (tidy["scale"] == name)]
+        assert got["item_n"].tolist() == want["n"], name
+        assert (got["n"] <= got["item_n"]).all() and got["n"].nunique() == 1  # the scale's n
+    md = cli("reliability", file, "--no-validity", "-f", "markdown", "--lang", "sv").stdout
+    table = md.split("Statistik per påstående", 1)[1]
+    assert "| Skala | Påstående | n | α om borttaget |" in table
+    assert "| Förväntan – Fysisk miljö | Påstående 1 | 390 | 0,796 |" in table
+    assert "n: de svarande som besvarat påståendet" in table
+    assert "gapanalysens medel per påstående" in table
+    listwise = cli("reliability", file, "--no-validity", "--missing", "listwise", "-f", "csv")
+    lw = pd.read_csv(io.StringIO(listwise.stdout))
+    assert (lw["item_n"] == lw["n"]).all()  # listwise: every item on the complete rows

@@ -46,7 +46,7 @@ def test_alpha_on_two_respondents_says_n_and_prints_no_infinity(cli, tmp_path: P
         assert said in " ".join(r.stdout.split())
         assert "∞" not in r.stdout and "inf" not in r.stdout.lower()
     md = cli("alpha", data, "--items", "P1:P4", "--lang", "sv", "-f", "markdown").stdout
-    assert "| P1 | – |" in md.replace("| skala ", "") and "∞" not in md
+    assert "| P1 | 2 | – |" in md.replace("| skala ", "") and "∞" not in md  # item n, α if del.
     d = json.loads(cli("alpha", data, "--items", "P1:P4", "-f", "json").stdout)
     codes = [c["code"] for c in d["caveats"]]
     assert codes[:2] == ["few_respondents", "if_deleted_undefined"]

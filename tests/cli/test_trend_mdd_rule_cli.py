@@ -78,7 +78,7 @@ def test_a_threshold_beyond_the_room_is_words(cli) -> None:
     sv = _markdown_rows(cli, "sv")["Gott bemötande (god eller mycket god), telefon"]
     assert sv[1:] == ["34,3", "ingen ökning kan skiljas från slumpen (högst 15,6 procentenheter "
                       "möjligt)", "15,2", "45", "43"]  # fmt: skip
-    en = _markdown_rows(cli, "en")["Good or very good treatment, phone"]
+    en = _markdown_rows(cli, "en")["Good or very good courtesy, phone"]
     assert en[2] == "no rise can be told from chance (at most 15.6 percentage points possible)"
     # the only total so worded; every other C is a number
     for rows in (_markdown_rows(cli, "sv"), _markdown_rows(cli, "en")):

@@ -63,6 +63,7 @@ def test_single_respondents_give_no_test_and_no_effect_size() -> None:
                                ["a", "b", "c"], "unit")  # fmt: skip
     (c,) = res.comparisons
     assert c.kruskal_groups == () and c.welch_groups == ()
+    assert c.welch_n == 0 and c.kruskal_n == 0
     assert np.isnan(c.kruskal_p) and c.epsilon2 is None and c.dunn.empty
     assert set(c.left_out["kruskal_wallis"]) == {"a", "b", "c"}
     assert res.nothing_to_compare == "too_few_eligible"
@@ -112,6 +113,9 @@ def test_welch_lists_the_groups_left_out_and_why(comparison: Any) -> None:
     assert comparison.omega2.value == pytest.approx(want["omega2"], rel=1e-10)
     assert comparison.omega2.value < w["omega2"] / 3  # Welch's df2 of 13 gave 0.52
     out = comparison.to_dict()
+    # its n: the values of the groups it used (A 12, B 8, C 5), not KW's 28 (E's 3 with them)
+    n_welch = sum(len(R["groups"]["values"][g]) for g in w["groups"])
+    assert comparison.welch_n == out["welch_anova"]["n"] == n_welch == 25
     assert "ordinary one-way ANOVA" in out["welch_anova"]["omega2"]["estimator"]
     assert out["welch_anova"]["left_out"]["D"].startswith("fewer")
     assert out["kruskal_wallis"]["groups"] == ["A", "B", "C", "E"]

@@ -118,7 +118,9 @@ def test_the_data_table_and_csv_carry_the_adjusted_p(kon) -> None:
     frame = figure_frame(fig, "sv")
     assert frame is not None
     rule = "p (Holm, 15 test, grupper × dimensioner)"
-    assert frame.columns.tolist()[:4] == ["Kön", "n", "Fysisk miljö", f"Fysisk miljö, {rule}"]
+    # each gap with its own n and the adjusted p (review 10a, finding 8: one n per group)
+    assert frame.columns.tolist()[:5] == ["Kön", "n", "Fysisk miljö", "Fysisk miljö, n",
+                                          f"Fysisk miljö, {rule}"]  # fmt: skip
     ref = {(r["group"], DIMS[r["dimension"]]): r for r in R_VALUES}
     for dim in DIMS.values():
         for i, group in enumerate(frame["Kön"]):
@@ -127,10 +129,11 @@ def test_the_data_table_and_csv_carry_the_adjusted_p(kon) -> None:
             )
             assert frame[dim].iloc[i] == pytest.approx(_heatmap(doc)["values"][i][
                 list(DIMS.values()).index(dim)])  # fmt: skip
+            assert frame[f"{dim}, n"].iloc[i] == ref[(group, dim)]["n"]
     assert figure_formats(fig, frame)[f"Empati, {rule}"] == "p"
     csv = web_csv(frame, "sv").splitlines()
     assert f"Fysisk miljö, {rule}" in csv[0].split(";")
-    assert csv[1].split(";")[3].startswith("0,128")  # Kvinna, Fysisk miljö: not told from 0
+    assert csv[1].split(";")[4].startswith("0,128")  # Kvinna, Fysisk miljö: not told from 0
     note = figure_note(fig)
     assert note is not None and note.startswith(f"{rule}: p-värdet för gapets t-test, justerat")
     assert "inom parentes när dess p är 0,05 eller mer" in note

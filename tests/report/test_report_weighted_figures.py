@@ -97,7 +97,8 @@ def test_unweighted_figures_say_so(out: Path) -> None:
     assert line.startswith("*Figur 2. Gap per påstående, sorterat, oviktat (urvalet).")
     assert "Oviktat (urvalet): påståendenas gap är inte viktade efter Vikt" in line
     rows = _csv(out / "data" / "servqual_items.csv")
-    assert list(rows[0])[1:3] == ["Gap (P−E), oviktat (urvalet)",
+    # the wording and n (review 10a, finding 8), then the values with their basis
+    assert list(rows[0])[1:5] == ["Formulering", "n", "Gap (P−E), oviktat (urvalet)",
                                   "95\u00a0% KI låg, oviktat (urvalet)"]  # fmt: skip
     # the group heatmap is weighted and says so (l-weight); checked in test_report_weighted_groups
     groups = _csv(out / "data" / "servqual_groups.csv")

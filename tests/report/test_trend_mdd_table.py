@@ -70,7 +70,7 @@ def test_the_flagged_share_says_no_rise_and_how_much_is_possible(sample: pd.Data
     for lang, name, words in (
         ("sv", "Gott bemötande (god eller mycket god), telefon",
          "ingen ökning kan skiljas från slumpen (högst 15,6 procentenheter möjligt)"),
-        ("en", "Good or very good treatment, phone",
+        ("en", "Good or very good courtesy, phone",
          "no rise can be told from chance (at most 15.6 percentage points possible)"),
     ):  # fmt: skip
         frame = mdd_table(sample, lang, 0.8, 0.95)[1].frame

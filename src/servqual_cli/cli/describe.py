@@ -135,7 +135,15 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
         facts.append(("delimiter", lab(p.delimiter)))
     if p.encoding is not None:  # text files; spreadsheets store numbers as numbers
         facts.append(("decimal", p.decimal or none))
-    facts += [("header_row", p.header_row), ("rows", p.n_rows), ("columns", len(p.columns))]
+    from servqual_cli.report.numbers import fmt_int
+
+    def count(n: int) -> str:
+        """A count as the table's count columns show it: "2 486" in Swedish, "2486" in English
+        (review 10a, finding 9: "Datarader 2486" and "klagomål (1358)" beside "Värden 2 486")."""
+        return fmt_int(n, lang) if lang == "sv" else str(n)
+
+    n_rows, n_columns = count(p.n_rows), count(len(p.columns))  # the header row is a place
+    facts += [("header_row", p.header_row), ("rows", n_rows), ("columns", n_columns)]
     fact_frame = pd.DataFrame(
         {lab("fact"): [lab(k) for k, _ in facts], lab("value"): [str(v) for _, v in facts]}
     )
@@ -148,9 +156,10 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
                 lab("column"): c.name,
                 lab("type"): lab(c.kind),
                 lab("n_values"): c.n_values,
-                lab("missing"): ", ".join(f"{lab(k)} {v}" for k, v in c.missing.items()) or "–",
+                lab("missing"): ", ".join(f"{lab(k)} {count(v)}" for k, v in c.missing.items())
+                or "–",
                 lab("distinct"): c.distinct,
-                lab("top"): "; ".join(f"{v} ({n})" for v, n in c.top) or "–",
+                lab("top"): "; ".join(f"{v} ({count(n)})" for v, n in c.top) or "–",
                 lab("likert"): "–" if c.scale is None else f"{c.scale[0]}–{c.scale[1]}",
             }
         )

@@ -52,8 +52,9 @@ class GroupComparison:
 
     ``games_howell`` columns: group_a, group_b, mean_a, mean_b, diff, se, t, df, p_adj, ci_low,
     ci_high (at ``conf``). ``dunn`` columns: group_a, group_b, z, p, p_adj (Holm).
-    ``welch_groups``/``kruskal_groups`` name the groups each test used; ``left_out`` maps a
-    test (``"welch_anova"``, ``"kruskal_wallis"``) to the groups it left out and why.
+    ``welch_groups``/``kruskal_groups`` name the groups each test used, ``welch_n`` /
+    ``kruskal_n`` the gap scores in them; ``left_out`` maps a test (``"welch_anova"``,
+    ``"kruskal_wallis"``) to the groups it left out and why.
     """
 
     dimension: str
@@ -76,6 +77,9 @@ class GroupComparison:
     warnings: tuple[str, ...] = ()
     welch_p_adjusted: float = math.nan  # across the dimensions, by the analysis' ``adjust``
     kruskal_p_adjusted: float = math.nan
+    # the scores behind Welch's ANOVA (its groups only: a group without variance is left out
+    # of it but not of Kruskal-Wallis); the report's group-test table shows it (review 10a, 7)
+    welch_n: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +93,7 @@ class GroupComparison:
                 "omega2": None
                 if self.omega2 is None
                 else {**self.omega2.to_dict(), "estimator": OMEGA2_ESTIMATOR},
+                "n": self.welch_n,
                 "groups": list(self.welch_groups),
                 "left_out": dict(self.left_out.get("welch_anova", {})),
             },
@@ -348,12 +353,13 @@ def _compare(
         # Games-Howell's studentized range: for every dimension at once, by the caller
         gh_pairs = inference.welch_pairs([samples[k] for k in welch_names], welch_names)
         welch_stats = (float(welch.statistic), float(welch.df1), float(welch.df2), float(welch.p))
+        welch_n = int(sum(samples[k].size for k in welch_names))
         # ω² from the ordinary ANOVA's F and df (N − k), never Welch's df2 (review item 4)
         omega2: EffectSize | None = omega_squared_f(
             *oneway_anova_f([samples[k] for k in welch_names]), conf=conf
         )
     else:
-        welch_stats, gh_pairs, omega2 = (nan, nan, nan, nan), None, None
+        welch_stats, gh_pairs, omega2, welch_n = (nan, nan, nan, nan), None, None, 0
     if len(kw_names) >= 2:
         ranks = group_ranks([samples[k] for k in kw_names])  # ranked once for both tests
         kw = kruskal_from_ranks(ranks)
@@ -380,6 +386,7 @@ def _compare(
         omega2=omega2,
         epsilon2=epsilon2,
         kruskal_n=kw_n,
+        welch_n=welch_n,
         conf=conf,
         warnings=tuple(warnings),
     )

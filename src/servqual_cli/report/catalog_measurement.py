@@ -31,9 +31,10 @@ MEASUREMENT: Pairs = {
     "email_answered_question_partly": ("E-post: delvis svar", "E-mail: partly answered"),
     "answered_question": ("Svar på frågan (alla)", "Question answered (all)"),
     "answered_question_partly": ("Delvis svar (alla)", "Partly answered (all)"),
-    "treatment_index": ("Bemötandeindex", "Treatment index"),
+    # bemötande is courtesy: "treatment" read as medical treatment (review 10a, finding 9)
+    "treatment_index": ("Bemötandeindex", "Courtesy index"),
     "treatment_good_or_better": ("Gott bemötande (god eller mycket god)",
-                                 "Good or very good treatment"),
+                                 "Good or very good courtesy"),
     # bemötande ratings (KKiK's Swedish scale)
     "mycket god": ("Mycket god", "Very good (mycket god)"),
     "god": ("God", "Good (god)"),
@@ -105,7 +106,7 @@ MEASUREMENT: Pairs = {
                     "Each value with its own n (an e-mail measure rests on the area's e-mails "
                     "only; Contacts counts all); “too few answers”: fewer than {min_n}, the value "
                     "is very uncertain."),
-    "treatment_title": ("Bemötande", "Treatment (bemötande)"),
+    "treatment_title": ("Bemötande", "Courtesy (bemötande)"),
     "trend_total": ("Förändring, alla områden", "Change, all areas"),
     "trend_area": ("Förändring per område (försämringar först)",
                    "Change per area (deteriorations first)"),
@@ -163,7 +164,7 @@ MEASUREMENT: Pairs = {
                    "testet (p under signifikansnivån) och intervallet (helt på ena sidan om 0) "
                    "är eniga; annars ingen påvisbar förändring.",
                    "p: score test (shares; Fisher's exact test with --test fisher) or "
-                   "Mann-Whitney (times, treatment). Intervals: Mee score (shares; Newcombe with "
+                   "Mann-Whitney (times, courtesy). Intervals: Mee score (shares; Newcombe with "
                    "--test fisher), Welch (index). Times: the change is the Hodges-Lehmann shift "
                    "(the median of all pairwise differences after − before, not the difference "
                    "of the two medians, which is shown apart) with the Mann-Whitney test's own "
@@ -221,7 +222,7 @@ MEASUREMENT: Pairs = {
     "ci_note": ("Intervall: Wilson (andelar), ordningsstatistika (medianer), t-intervall på "
                 "logitskalan (bemötandeindex; håller sig inom 0–100).",
                 "Intervals: Wilson (shares), order statistics (medians), t interval on the logit "
-                "scale (treatment index; stays within 0–100)."),
+                "scale (courtesy index; stays within 0–100)."),
     "adjust_note": ("{label}: p justerat över alla jämförelser per område (alla nyckeltal och "
                     "kanaler, även de som inte visas här); bedömningen följer det justerade p. "
                     "Totalerna justeras för sig. Intervallen gäller varje jämförelse för sig "

@@ -23,6 +23,24 @@ RELIABILITY: Pairs = {
     "sd": ("SD", "SD"),
     "reliability": ("Reliabilitet", "Reliability"),
     "item_statistics": ("Statistik per påstående", "Item statistics"),
+    # review 10a, finding 7: each item's own n, and why its means can differ from the gap table's
+    "item_n": ("n", "n"),
+    "item_n_pairwise": (
+        "n: de svarande som besvarat påståendet; medel och SD bygger på alla deras svar.",
+        "n: the respondents who answered the item; the mean and SD use all their answers.",
+    ),
+    "item_n_listwise": (
+        "n: de svarande som besvarat alla skalans påståenden (listvis borttagning); medel och "
+        "SD bygger på dem.",
+        "n: the respondents who answered every item of the scale (listwise deletion); the mean "
+        "and SD use them.",
+    ),
+    "item_n_gap_table": (
+        "Medel för förväntan och upplevelse kan därför skilja sig något från gapanalysens medel "
+        "per påstående, som bygger på de svarande med både E och P på påståendet.",
+        "The means of expectation and perception can therefore differ slightly from the gap "
+        "analysis's item means, which use the respondents with both E and P on the item.",
+    ),
     "validity": (
         "Validitet (CFA listvis: kompletta rader)",
         "Validity (CFA listwise: complete rows)",

@@ -122,6 +122,22 @@ REPORT: dict[str, tuple[str, str]] = {
     "quadrant": ("Kvadrant", "Quadrant"),
     "ipa_table": ("Viktighet och upplevelse per dimension", "Importance and performance"),
     "n_weights": ("n (vikter)", "n (weights)"),
+    # session 13 (w-serv): the IPA figure's data (review 10a, finding 8)
+    "n_performance": ("n (upplevelse)", "n (performance)"),
+    # review 10a, finding 9: the group tests' method, only in a report that shows them
+    "method_group_tests": ("Skillnader mellan grupper", "Differences between groups"),
+    "method_group_tests_text": (
+        "Welchs ANOVA och Kruskal-Wallis prövar om gruppernas gap skiljer sig, med "
+        "effektstorlekarna ω² (ur den vanliga variansanalysens F) och ε² (H/(n − 1)); "
+        "p-värdena justeras med Holms metod över dimensionerna. Parvis: Games-Howell, vars "
+        "{conf} konfidensintervall och p bygger på den studentiserade variationsvidden, inte "
+        "på t, och Dunns test (Holm inom dimensionen).",
+        "Welch's ANOVA and Kruskal-Wallis test whether the groups' gaps differ, with the effect "
+        "sizes ω² (from the ordinary ANOVA's F) and ε² (H/(n − 1)); the p-values are "
+        "Holm-adjusted across the dimensions. Pairwise: Games-Howell, whose {conf} confidence "
+        "intervals and p rest on the studentized range, not on t, and Dunn's test (Holm within "
+        "the dimension).",
+    ),
     # Plain descriptions, not Martilla & James's advice (review 5, finding 17: "possible
     # overkill" beside a significantly negative gap); the method note gives their names.
     "concentrate": ("högre viktighet, lägre upplevelse", "higher importance, lower performance"),
@@ -175,17 +191,17 @@ REPORT: dict[str, tuple[str, str]] = {
         "alla teckenmönster, även med lika värden (ties), som coin::wilcoxsign_test; annars "
         "normalapproximation med korrektion för kontinuitet och lika värden som R:s wilcox.test). "
         "Tabellernas not säger vilket som användes. p-värdena justeras med Holms metod, separat "
-        "över dimensioner och över påståenden. Effektstorlek: Cohens dz. Konfidensintervallen är "
-        "{conf} t-intervall. Skillnader mellan grupper: Welchs ANOVA och Kruskal-Wallis, "
-        "parvis Games-Howell och Dunn (Holm).",
+        "över dimensioner och över påståenden. Effektstorlek: Cohens dz (medelgapet delat med "
+        "gapens standardavvikelse). Gapens och medelvärdenas konfidensintervall är {conf} "
+        "t-intervall.",
         "Gaps are tested with the paired t-test and the Wilcoxon signed-rank test (zeros "
         "dropped; below 50 pairs whose expectation and perception differ an exact conditional p "
         "over all sign patterns, ties included, as coin::wilcoxsign_test; otherwise the normal "
         "approximation with continuity and tie correction as R's wilcox.test). The tables' note "
         "says which was used. p-values are Holm-adjusted, separately across "
-        "dimensions and across items. Effect size: Cohen's dz. Confidence intervals are {conf} "
-        "t intervals. Differences between groups: Welch's ANOVA and Kruskal-Wallis, pairwise "
-        "Games-Howell and Dunn (Holm).",
+        "dimensions and across items. Effect size: Cohen's dz (the mean gap divided by the gaps' "
+        "standard deviation). The confidence intervals of the gaps and means are {conf} "
+        "t intervals.",
     ),
     "method_missing": ("Saknade värden", "Missing data"),
     "method_missing_text": (

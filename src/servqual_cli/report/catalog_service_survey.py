@@ -77,7 +77,7 @@ SERVICE_SURVEY: Pairs = {
     "phone": ("telefon", "phone"),  # as trend and contacts (review 4, finding 23)
     "email": ("e-post", "e-mail"),
     "ease": ("Enkelt att få hjälp", "Easy to get help"),
-    "treatment": ("Bemötande", "Treatment"),
+    "treatment": ("Bemötande", "Courtesy"),
     "clarity": ("Tydligt svar", "Clear answer"),
     "better": ("bättre", "better"),
     "worse": ("sämre", "worse"),

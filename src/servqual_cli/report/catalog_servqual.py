@@ -12,10 +12,17 @@ from __future__ import annotations
 Pairs = dict[str, tuple[str, str]]
 
 GROUPS: Pairs = {
-    "welch_k": ("grupper (Welch)", "groups (Welch)"),
+    # review 10a, finding 7: the count columns say what they count, and each test its n
+    "welch_k": ("Antal grupper (Welch)", "Groups (Welch)"),
+    "welch_n": ("n (Welch)", "n (Welch)"),
     "omega2": ("ω² (ANOVA)", "ω² (ANOVA)"),
-    "kruskal_k": ("grupper (KW)", "groups (KW)"),
+    "kruskal_k": ("Antal grupper (KW)", "Groups (KW)"),
+    "kruskal_n": ("n (KW)", "n (KW)"),
     "epsilon2": ("ε² (KW)", "ε² (KW)"),
+    "tests_counts_note": (
+        "Antal grupper och n: de grupper och dimensionsgap som testet använde.",
+        "Groups and n: the groups and dimension gaps the test used.",
+    ),
     "left_out": ("utelämnade", "left out"),
     # review 2 items 9 and 22 b, c: one eligibility rule, said once; left-out groups once
     "group_rule": (

@@ -19,53 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from servqual_cli.report.catalog import catalog
-from servqual_cli.report.conf_level import interval_head
+from servqual_cli.report.chart_data_survey import dimension_gaps, group_heatmap, ipa, item_gaps
+from servqual_cli.report.chart_data_words import bound as _bound
+from servqual_cli.report.chart_data_words import labels_of as _labels
+from servqual_cli.report.chart_data_words import word as _word
 from servqual_cli.report.spec import Figure
 
 FORMULA = r"[=+\-@\t\r]"  # what a spreadsheet reads as the start of a formula
-
-_WORDS = {
-    "category": ("Kategori", "Category"),
-    "series": ("Serie", "Series"),
-    "x": ("x", "x"),
-    "rows": ("Rad", "Row"),
-    "columns": ("Kolumn", "Column"),
-    "point": ("Punkt", "Point"),
-    "quadrant": ("Kvadrant", "Quadrant"),
-    "verdict": ("Bedömning", "Verdict"),
-    # a weighted group heatmap's table (session 11, l-weight)
-    "w_mean": ("Viktat gap (P−E)", "Weighted gap (P−E)"),
-    "weight_column": ("Viktkolumn", "Weight column"),
-}
-
-
-def _word(key: str, lang: str) -> str:
-    pair = _WORDS.get(key)
-    if pair is not None:
-        return pair[0] if lang == "sv" else pair[1]
-    return catalog(lang).get(key, key)
-
-
-def _bound(key: str, d: Any, lang: str) -> str:
-    """An interval column's heading with the level the figure's data name (``conf``): "95 % KI
-    låg", as every table's (review 9, finding 8: the CSVs the page links said "KI låg"); the
-    bare word when the data name no level.
-
-    >>> _bound("ci_low", {"conf": 0.9}, "sv"), _bound("ci_high", {}, "en")
-    ('90\xa0% KI låg', 'CI high')
-    >>> _bound("ci_low", pd.DataFrame({"conf": [0.95]}), "en")
-    '95% CI low'
-    """
-    if isinstance(d, pd.DataFrame):
-        conf = float(d["conf"].iloc[0]) if "conf" in d and len(d) else None
-    else:
-        conf = None if d.get("conf") is None else float(d["conf"])
-    return interval_head(key, _word(key, lang), conf, lang)
-
-
-def _labels(d: dict[str, Any]) -> dict[str, str]:
-    return {str(k): str(v) for k, v in (d.get("labels") or {}).items() if v}
 
 
 def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
@@ -89,126 +49,6 @@ def _series_frame(d: dict[str, Any], key: str, lang: str) -> pd.DataFrame:
     if ref and ref.get("value") is not None:
         frame[str(ref.get("label") or _word("goal", lang))] = float(ref["value"])
     return frame
-
-
-def _dimension_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
-    """Dimensions: mean E and P, the gap and its interval, the verdict.
-
-    A weighted figure (``weight_column``) says so in the file itself, as the weighted group
-    heatmap's: the means are headed by the figure's weighted labels, the gap "Viktat gap
-    (P−E)" and a column "Viktkolumn" after the dimension names the weights (session 11: the
-    CSV held unweighted means under bare names beside the weighted cards).
-
-    >>> d = {"categories": ["Empati"], "expectation": [6.2], "perception": [4.9],
-    ...      "gap": [-1.2], "ci_low": [-1.34], "ci_high": [-1.06], "weight_column": "Vikt",
-    ...      "labels": {"expectation": "Viktad förväntan (E)"}}
-    >>> list(_dimension_gaps(d, "sv").columns)[:4]
-    ['Dimension', 'Viktkolumn', 'Viktad förväntan (E)', 'Upplevelse (P)']
-    >>> list(_dimension_gaps(d, "sv").columns)[4]
-    'Viktat gap (P−E)'
-    """
-    lab = _labels(d)
-    weights = d.get("weight_column")
-    frame = pd.DataFrame({_word("dimension", lang): d["categories"]})
-    if weights:
-        frame[_word("weight_column", lang)] = str(weights)
-    values = pd.DataFrame(
-        {
-            lab.get("expectation", _word("expectation", lang)): d["expectation"],
-            lab.get("perception", _word("perception", lang)): d["perception"],
-            _word("w_mean" if weights else "gap", lang): d["gap"],
-            _bound("ci_low", d, lang): d["ci_low"],
-            _bound("ci_high", d, lang): d["ci_high"],
-            **_verdicts(d, lang),
-        }
-    )
-    return pd.concat([frame, values], axis=1)
-
-
-def _with_basis(frame: pd.DataFrame, d: dict[str, Any], first: int = 1) -> pd.DataFrame:
-    """The value columns (after the ``first`` naming ones) headed with the figure's basis
-    ("Gap (P−E), oviktat (urvalet)") when it names one: a weighted report's figure that has
-    no weighted form says so in its table and CSV.
-
-    >>> f = pd.DataFrame({"Påstående": ["1"], "Gap (P−E)": [-0.1]})
-    >>> list(_with_basis(f, {"labels": {"basis": "oviktat (urvalet)"}}).columns)
-    ['Påstående', 'Gap (P−E), oviktat (urvalet)']
-    """
-    basis = _labels(d).get("basis")
-    if not basis:
-        return frame
-    names = {str(c): f"{c}, {basis}" for c in list(frame.columns)[first:]}
-    return frame.rename(columns=names)
-
-
-def _verdicts(d: dict[str, Any], lang: str) -> dict[str, list[str]]:
-    """The verdict the chart shows by shape, in words (when the figure carries one)."""
-    codes, words = d.get("verdict"), d.get("verdict_labels") or {}
-    if codes is None:
-        return {}
-    return {_word("verdict", lang): [str(words.get(c, c)) for c in codes]}
-
-
-def _item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
-    lab = _labels(d)
-    frame = pd.DataFrame(
-        {
-            lab.get("item", _word("item", lang)): d["categories"],
-            _word("gap", lang): d["gap"],
-            _bound("ci_low", d, lang): d["ci_low"],
-            _bound("ci_high", d, lang): d["ci_high"],
-            **_verdicts(d, lang),
-        }
-    )
-    return _with_basis(frame, d)
-
-
-def _group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
-    """Groups by dimensions: each dimension's gap, then (when the figure has them) the adjusted
-    p its cell follows, in a column named by its rule ("Empati, p (Holm, 15 test, …)"), so the
-    table and the CSV say why a cell is in parentheses (review 6, finding 5).
-
-    A weighted heatmap (``weight_column``: a report's survey weights) says so in the file
-    itself: each gap column is "Empati, Viktat gap (P−E)" and a column "Viktkolumn" after n
-    names the weights (session 11: the CSV held weighted gaps under bare dimension names).
-
-    >>> d = {"rows": ["Kvinna"], "columns": ["Empati"], "values": [[-1.3]], "n": [178],
-    ...      "weight_column": "Vikt"}
-    >>> list(_group_heatmap(d, "sv").columns)
-    ['Rad', 'n', 'Viktkolumn', 'Empati, Viktat gap (P−E)']
-    """
-    lab = _labels(d)
-    dims = [str(c) for c in d["columns"]]
-    weights = d.get("weight_column")
-    # the gap columns' names: the dimension, and with weights what the value is
-    named = dims if not weights else [f"{c}, {_word('w_mean', lang)}" for c in dims]
-    gaps = pd.DataFrame(d["values"], columns=named, dtype=float)
-    frame = pd.DataFrame({lab.get("rows", _word("rows", lang)): [str(r) for r in d["rows"]]})
-    frame["n"] = pd.array(d["n"], dtype="Int64")
-    if weights:
-        frame[_word("weight_column", lang)] = str(weights)
-    p = d.get("p_adjusted")
-    if p is None:
-        return pd.concat([frame, gaps], axis=1)
-    p_label = lab.get("p", "p")
-    adjusted = pd.DataFrame(p, columns=dims, dtype=float).reindex(index=gaps.index)
-    pairs = {}
-    for c, name in zip(dims, named, strict=True):  # the few dimensions; each column is whole
-        pairs[name] = gaps[name]
-        pairs[f"{c}, {p_label}"] = adjusted[c]
-    return pd.concat([frame, pd.DataFrame(pairs)], axis=1)
-
-
-def _ipa(d: dict[str, Any], lang: str) -> pd.DataFrame:
-    lab = _labels(d)
-    frame = pd.DataFrame(
-        {
-            _word("dimension", lang): d["points"],
-            lab.get("y", "y"): d["importance"],
-            lab.get("x", "x"): d["performance"],
-        }
-    )
-    return _with_basis(frame, d)
 
 
 def _kpi_aspect(d: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -253,10 +93,10 @@ def _feedback_periods(d: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 _FRAMES: dict[str, Callable[[Any, str], pd.DataFrame]] = {
-    "dimension_gaps": _dimension_gaps,
-    "item_gaps": _item_gaps,
-    "group_heatmap": _group_heatmap,
-    "ipa": _ipa,
+    "dimension_gaps": dimension_gaps,
+    "item_gaps": item_gaps,
+    "group_heatmap": group_heatmap,
+    "ipa": ipa,
     "bars": lambda d, lang: _series_frame(d, "categories", lang),
     "lines": lambda d, lang: _series_frame(d, "x", lang),
     "kpi_aspect": _kpi_aspect,
@@ -305,7 +145,14 @@ def figure_formats(figure: Figure, frame: pd.DataFrame) -> dict[str, str]:
     if figure.kind == "ipa":  # as the IPA table: importance in points of 100, perception a mean
         labels = _labels(figure.data)
         basis = f", {labels['basis']}" if labels.get("basis") else ""  # as _with_basis
-        formats = {labels.get("y", "y") + basis: ".1f", labels.get("x", "x") + basis: ".2f"}
+        y, x = labels.get("y", "y"), labels.get("x", "x")
+        formats = {y + basis: ".1f", x + basis: ".2f"}
+        for column in frame.columns:  # the intervals in their mean's decimals
+            text = str(column)
+            if text.startswith(f"{y}, ") and text != y + basis:
+                formats[text] = ".1f"
+            elif text.startswith(f"{x}, ") and text != x + basis:
+                formats[text] = ".2f"
     if figure.kind == "group_heatmap" and figure.data.get("p_adjusted") is not None:
         p_label = _labels(figure.data).get("p", "p")
         formats = {str(c): "p" for c in frame.columns if str(c).endswith(f", {p_label}")}

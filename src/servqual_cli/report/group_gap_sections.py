@@ -127,10 +127,13 @@ def group_sections(
             {
                 "dimension": c.dimension,
                 "welch_k": len(c.welch_groups),
+                # the n of a test that was made (two groups or more), else "–"
+                "welch_n": c.welch_n if len(c.welch_groups) >= 2 else None,
                 "welch_p": c.welch_p,
                 "welch_p_adjusted": c.welch_p_adjusted,
                 "omega2": c.omega2.value if c.omega2 is not None else float("nan"),
                 "kruskal_k": len(c.kruskal_groups),
+                "kruskal_n": c.kruskal_n if len(c.kruskal_groups) >= 2 else None,
                 "kruskal_p": c.kruskal_p,
                 "kruskal_p_adjusted": c.kruskal_p_adjusted,
                 "epsilon2": c.epsilon2.value if c.epsilon2 is not None else float("nan"),
@@ -138,6 +141,8 @@ def group_sections(
             for c in result.comparisons
         ]
     )
+    for key in ("welch_n", "kruskal_n"):
+        tests[key] = tests[key].astype("Int64")
     tframe, tformats, _ = labelled(tests, lang)
     tframe = tframe.rename(columns={k: label(k, lang, GROUP_LABELS) for k in GROUP_LABELS})
     family = family_words(len(result.comparisons), "dimensions", lang)
@@ -159,7 +164,16 @@ def group_sections(
                 title=label("group_tests", lang) + sample_words,
                 frame=tframe,
                 formats=tformats,
-                note=" ".join(x for x in (between, weighted_above, _tests_note(result, lang)) if x),
+                note=" ".join(
+                    x
+                    for x in (
+                        between,
+                        weighted_above,
+                        label("tests_counts_note", lang, GROUP_LABELS),
+                        _tests_note(result, lang),
+                    )
+                    if x
+                ),
                 sheet="Grupptest" if lang == "sv" else "Group tests",
             )
         )
@@ -232,7 +246,8 @@ def _posthoc_note(result: GroupedGapAnalysis, conf: float, lang: str, marked: bo
     return text
 
 
-GROUP_FORMATS = {"welch_k": "d", "omega2": ".2f", "kruskal_k": "d", "epsilon2": ".2f"}
+GROUP_FORMATS = {"welch_k": "d", "welch_n": "d", "omega2": ".2f", "kruskal_k": "d",
+                 "kruskal_n": "d", "epsilon2": ".2f"}  # fmt: skip
 _REASONS_SV = {
     "no valid dimension gap": "inget giltigt dimensionsgap",
     "fewer than 2 valid dimension gaps": "färre än 2 giltiga dimensionsgap",

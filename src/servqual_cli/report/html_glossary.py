@@ -35,13 +35,14 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ),
     (
         "p",
-        "p-värde: hur troligt det är att få en så stor skillnad av ren slump om det inte finns "
+        "p-värde: hur troligt det är att få minst så stor skillnad av ren slump om det inte finns "
         "någon verklig skillnad. Under 0,05 är skillnaden svår att förklara med slumpen "
         "(statistiskt säkerställd); den kan ändå vara liten, och över 0,05 är den inte bevisat "
         "noll.",
-        "p-value: how likely a difference this large would be by chance alone if there were no "
-        "real difference. Below 0.05 the difference is hard to explain by chance (statistically "
-        "significant); it may still be small, and above 0.05 it is not shown to be zero.",
+        "p-value: how likely a difference at least this large would be by chance alone if there "
+        "were no real difference. Below 0.05 the difference is hard to explain by chance "
+        "(statistically significant); it may still be small, and above 0.05 it is not shown to "
+        "be zero.",
         ("p",),
     ),
     (
@@ -100,6 +101,15 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "Namn på metoder för konfidensintervall: {methods}.",
         "Names of confidence interval methods: {methods}.",
         ("Mee-score", "Mee score", "Bonett-Price", "Newcombe", "Wilson", "Welch"),
+    ),
+    (
+        # review 10a, finding 9: the group tests' Welch is the ANOVA, not the interval of two means
+        "Welch ANOVA",  # as the table header "p (Welch ANOVA)", in both languages
+        "Welchs ANOVA: jämför medelvärdena i flera grupper utan att anta att svaren varierar "
+        "lika mycket i alla grupper.",
+        "Welch's ANOVA: compares the means of several groups without assuming that the answers "
+        "vary equally in every group.",
+        ("Welch ANOVA", "Welchs ANOVA", "Welch's ANOVA"),
     ),
     (
         "Wilcoxon, Mann-Whitney, Kruskal-Wallis",
@@ -207,7 +217,10 @@ _METHODS: dict[str, tuple[_Part, ...]] = {
          "{names} för skillnaden mellan två andelar", "{names} for the difference of two shares"),
         ((("Bonett-Price", ("Bonett-Price",)),), "{names} för skillnaden mellan två medianer",
          "{names} for the difference of two medians"),
-        ((("Welch", ("Welch",)),), "{names} för skillnaden mellan två medelvärden",
+        # only where Welch is the interval of two means (a trend's "p (Welch)", "Welch (index)",
+        # "Welchs t-test"): the group tests' "Welch" is the ANOVA, its own entry (review 10a, 9)
+        ((("Welch", ("p (Welch)", "Welch (index)", "Welchs t", "Welch's t", "Welch t")),),
+         "{names} för skillnaden mellan två medelvärden",
          "{names} for the difference of two means"),
     ),
     "Wilcoxon, Mann-Whitney, Kruskal-Wallis": (

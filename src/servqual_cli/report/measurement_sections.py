@@ -148,7 +148,7 @@ def treatment_table(counts: pd.DataFrame, lang: str) -> Table:
     t = code_labels(counts.drop(columns=[c for c in ("year", "municipality") if c in counts]), lang)
     ratings = {r: ml(r, lang) for r in ("mycket god", "god", "medelgod", "dålig")}
     return labelled_table(ml("treatment_title", lang), t, lang, {}, None,
-                          ("Bemötande", "Treatment"), rename=ratings)  # fmt: skip
+                          ("Bemötande", "Courtesy"), rename=ratings)  # fmt: skip
 
 
 def _year_rows(frame: pd.DataFrame, year: float) -> pd.DataFrame:

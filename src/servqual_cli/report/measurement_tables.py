@@ -104,7 +104,7 @@ def kpi_name(kpi: str, channel: str, lang: str) -> str:
     not a share.
 
     >>> kpi_name("treatment_index", "email", "en"), kpi_name("phone_reached", "phone", "sv")
-    ('Treatment index, e-mail (0–100)', 'Telefon: når en person')
+    ('Courtesy index, e-mail (0–100)', 'Telefon: når en person')
     >>> kpi_name("email_response_hours_median", "email", "sv")
     'E-post: svarstid, median (h på arbetsdagar)'
     """

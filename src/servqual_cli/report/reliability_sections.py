@@ -23,6 +23,7 @@ from servqual_cli.report.spec import Section, Table, Text
 
 FORMATS = {
     "n": "d",
+    "item_n": "d",
     "k": "d",
     "alpha": ".3f",
     "alpha_std": ".3f",
@@ -93,6 +94,19 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     return (f"{rule} " if rule else "") + with_level(note, conf, lang)
 
 
+def _item_n_note(missing: str, lang: str, gap_table: bool = False) -> str:
+    """What the item table's n counts; with ``gap_table`` (an instrument's E and P items) why
+    its means can differ from the gap table's, which uses the pairs with both E and P (review
+    10a, finding 7: item 1's E mean 5,62 here, 5,61 there, and no word why).
+
+    >>> _item_n_note("listwise", "en")
+    'n: the respondents who answered every item of the scale (listwise deletion); the mean and \
+SD use them.'
+    """
+    note = _l("item_n_listwise" if missing == "listwise" else "item_n_pairwise", lang)
+    return f"{note} {_l('item_n_gap_table', lang)}" if gap_table else note
+
+
 def _omega_note(scales: Sequence[AlphaResult], lang: str) -> str | None:
     shown = [(scale_name(s.scale, lang), s.omega_problem) for s in scales if s.omega_problem]
     return withdrawn_note(shown, "omega_withdrawn", lang)
@@ -130,7 +144,7 @@ def _table(
 
 SCALE_COLUMNS = ["scale", "n", "k", "alpha", "ci_low", "ci_high", "alpha_std", "average_r",
                  "omega_total"]  # fmt: skip
-ITEM_COLUMNS = ["scale", "item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
+ITEM_COLUMNS = ["scale", "item", "item_n", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
 
 
 def scales_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
@@ -159,10 +173,14 @@ def scales_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
 
 
 def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
-    """One row per (scale, item): alpha if deleted, item-rest r, mean, SD."""
+    """One row per (scale, item): the item's n, alpha if deleted, item-rest r, mean, SD.
+
+    The item's n is ``item_n`` (the core's ``n``), so a frame merged with
+    :func:`scales_frame` keeps ``n`` for the scale's (the ``reliability`` CSV's columns)."""
     parts = []
     for s in scales:
-        part = s.items[["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]].copy()
+        part = s.items[["item", "n", "alpha_if_deleted", "item_rest_r", "mean", "sd"]].copy()
+        part = part.rename(columns={"n": "item_n"})
         part.insert(0, "scale", s.scale)
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=ITEM_COLUMNS)
@@ -265,6 +283,7 @@ def reliability_sections(
             _l("item_statistics", lang),
             lang,
             _sheet("items", lang),
+            note=_item_n_note(str(result.missing), lang, gap_table=True),
             signed=("item_rest_r",),
         )
         blocks.append(replace(table, appendix=True))  # detail: the report's appendix
@@ -369,6 +388,7 @@ def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
             _l("item_statistics", lang),
             lang,
             _sheet("items", lang),
+            note=_item_n_note(str(result.missing), lang),
             signed=("item_rest_r",),
             own_items=True,  # review 4, finding 6: the user's column names, as in the JSON
         ),

@@ -131,11 +131,16 @@ def item_figure(
     carry it (:mod:`~servqual_cli.report.chart_data`)."""
     items = result.items.sort_values(["gap", "item"], kind="stable")
     wording = wording or {}
+    # the axis label is cut at a word; the data table and CSV hold the full wording and the
+    # item's n beside it (review 10a, finding 8)
+    full = {"statements": [wording.get(int(i), "") for i in items["item"]]} if wording else {}
     return {
         "categories": [
             f"{i} · {shorten(wording[int(i)]) if int(i) in wording else dimension_name(dim, lang)}"
             for i, dim in zip(items["item"], items["dimension"], strict=True)
         ],
+        **full,
+        "n": [int(v) for v in items["n"]],
         "gap": _floats(items["gap"]),
         "ci_low": _floats(items["ci_low"]),
         "ci_high": _floats(items["ci_high"]),
@@ -174,12 +179,19 @@ def heatmap_figure(
     dim_keys = [str(x) for x in grouped.all.dimensions["dimension"]]
     dims = [dimension_name(x, lang) for x in dim_keys]
     values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
+    # each cell's n, as the per-group table's (a dimension's n can be below the group's)
+    cell_n: list[list[int | None]] = [
+        [int(v) for v in grouped.groups[g].dimensions["n"]] for g in shown
+    ]
     tests = grouped.group_dimension_p
     n_tests, adjust = grouped.n_group_dimension_tests, grouped.adjust
     if weighted is not None:
         w = weighted.table.assign(dimension=weighted.table["dimension"].astype(str))
         gaps = w.set_index(["group", "dimension"])["mean"].unstack()
         values = [_floats(row) for row in gaps.reindex(index=shown, columns=dim_keys).to_numpy()]
+        counts = w.set_index(["group", "dimension"])["n"].unstack()
+        raw = counts.reindex(index=shown, columns=dim_keys).to_numpy(dtype=float)
+        cell_n = [[None if np.isnan(v) else int(v) for v in row] for row in raw]
         tests = w.rename(columns={"p": "p_t"})[["group", "dimension", "p_t", "p_adjusted"]]
         n_tests, adjust = weighted.n_tests, weighted.adjust
     # groups x dimensions, in the chart's order; a missing test is NaN (never "told")
@@ -221,6 +233,7 @@ def heatmap_figure(
         "columns": dims,
         "values": values,
         "n": [int(n[i]) for i in keep],
+        "cell_n": cell_n,
         "p_adjusted": [[float(v) for v in row] for row in p_adj],
         "lang": lang,  # cell values in the report's number format
         # weighted: the data table's and CSV's gap columns say so (chart_data._group_heatmap)

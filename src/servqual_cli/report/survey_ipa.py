@@ -111,18 +111,36 @@ def ipa_frame(
             "performance": perf,
             "quadrant": quadrant,
             "certain": sure,
+            # what the verdict rests on, for the figure's data (review 10a, finding 8): the
+            # intervals and the perception's n (every respondent with the dimension's P score)
+            "importance_low": i_low,
+            "importance_high": i_high,
+            "n_performance": result.dimensions["n_servperf"].to_numpy(dtype=np.int64),
+            "performance_low": p_low,
+            "performance_high": p_high,
         }
     )
     return frame, x, y
 
 
-def ipa_table(frame: pd.DataFrame, lang: str, conf: float = 0.95) -> Table:
+# the figure data's columns beyond the IPA table's (:func:`ipa_figure`)
+DETAIL = ("importance_low", "importance_high", "n_performance", "performance_low",
+          "performance_high")  # fmt: skip
+
+
+def quadrant_words(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each dimension's quadrant as the IPA table says it, "(osäker)" when its interval cannot
+    tell the placement: one wording for the table and the figure's data."""
     certain = frame["certain"] if "certain" in frame else pd.Series(True, index=frame.index)
-    shown = frame.drop(columns=["certain"], errors="ignore").assign(
-        quadrant=[
-            rl(q, lang) if ok else rl("ipa_uncertain", lang, quadrant=rl(q, lang))
-            for q, ok in zip(frame["quadrant"], certain, strict=True)
-        ],
+    return [
+        rl(q, lang) if ok else rl("ipa_uncertain", lang, quadrant=rl(q, lang))
+        for q, ok in zip(frame["quadrant"], certain, strict=True)
+    ]
+
+
+def ipa_table(frame: pd.DataFrame, lang: str, conf: float = 0.95) -> Table:
+    shown = frame.drop(columns=["certain", *DETAIL], errors="ignore").assign(
+        quadrant=quadrant_words(frame, lang),
         dimension=[dimension_name(d, lang) for d in frame["dimension"]],
     )
     names = {
@@ -141,17 +159,42 @@ def ipa_table(frame: pd.DataFrame, lang: str, conf: float = 0.95) -> Table:
     )
 
 
-def ipa_figure(frame: pd.DataFrame, x: float, y: float, d: SurveyData, lang: str) -> dict[str, Any]:
+def ipa_figure(
+    frame: pd.DataFrame, x: float, y: float, d: SurveyData, lang: str, conf: float = 0.95
+) -> dict[str, Any]:
+    """The chart's points and, for its data table and CSV, what the IPA table shows with them
+    (review 10a, finding 8: the CSV held the two means only): each mean's n and ``conf``
+    interval, and the quadrant in the table's words, "(osäker)" included."""
+    detail: dict[str, Any] = {}
+    if all(c in frame for c in DETAIL):
+        detail = {
+            "n_importance": [int(v) for v in frame["n"]],
+            "importance_ci": [_floats(frame["importance_low"]), _floats(frame["importance_high"])],
+            "n_performance": [int(v) for v in frame["n_performance"]],
+            "performance_ci": [
+                _floats(frame["performance_low"]),
+                _floats(frame["performance_high"]),
+            ],
+            "quadrant": quadrant_words(frame, lang),
+            "conf": conf,
+        }
     return {
         "points": [dimension_name(v, lang) for v in frame["dimension"]],
         "importance": _floats(frame["importance"]),
         "performance": _floats(frame["performance"]),
+        **detail,
         "x_cross": float(x),
         "y_cross": float(y),
         "scale": [float(d.instrument.scale[0]), float(d.instrument.scale[1])],
         # quadrant names: top-left, top-right, bottom-left, bottom-right
         "quadrants": [rl(q, lang) for q in QUADRANTS],
-        "labels": {"x": rl("performance", lang), "y": rl("importance", lang)},
+        "labels": {
+            "x": rl("performance", lang),
+            "y": rl("importance", lang),
+            "n_x": rl("n_performance", lang),
+            "n_y": rl("n_weights", lang),
+            "quadrant": rl("quadrant", lang),
+        },
     }
 
 

@@ -214,7 +214,7 @@ def servqual_part(ctx: ReportContext) -> Part:
         ipa_title, ipa_note, ipa_desc = _unweighted(
             ctx, rl("fig_ipa", lang), "chart_fig_ipa_unweighted"
         )
-        ipa_data = ipa_figure(frame, x, y, d, lang)
+        ipa_data = ipa_figure(frame, x, y, d, lang, result.conf)
         if basis is not None:
             ipa_data["labels"]["basis"] = basis
         blocks += [
@@ -306,4 +306,10 @@ def groups_part(ctx: ReportContext) -> Part:
     first = sections[0]
     shown: Block = heat if data["rows"] else Text(" ".join(notes), kind="note")
     blocks = (first.blocks[0], shown, *first.blocks[1:])
-    return Part(sections=(Section(rl("groups", lang) + f": {grouped.by}", blocks),))
+    # the method of the tests between the groups, in the report that shows them (review 10a,
+    # finding 9: the SERVQUAL method named them in every report, and not their intervals)
+    method: tuple[tuple[str, str], ...] = ()
+    if grouped.nothing_to_compare is None:
+        conf = level_text(grouped.comparisons[0].conf, lang) if grouped.comparisons else ""
+        method = ((rl("method_group_tests", lang), rl("method_group_tests_text", lang, conf=conf)),)
+    return Part(sections=(Section(rl("groups", lang) + f": {grouped.by}", blocks),), method=method)

@@ -17,7 +17,7 @@ for (score in c("E", "P", "gap")) {
     out[[paste0(score, ":", d)]] <- list(
       alpha = a$total$raw_alpha, alpha_std = a$total$std.alpha, average_r = a$total$average_r,
       alpha_if_deleted = I(a$alpha.drop$raw_alpha), item_rest_r = I(a$item.stats$r.drop),
-      mean = I(a$item.stats$mean), sd = I(a$item.stats$sd))
+      mean = I(a$item.stats$mean), sd = I(a$item.stats$sd), n = I(a$item.stats$n))
   }
 }
 model <- paste(sapply(names(dims)[1:5], function(d) paste0(d, " =~ ", paste0("P", dims[[d]], collapse = " + "))), collapse = "\n")

@@ -62,10 +62,13 @@ def test_servqual_chart_tables_have_two_decimals(pages: dict[str, str]) -> None:
     # the same gap as the main dimension table shows it
     fysisk = rows[0]
     assert fysisk[0] == "Fysisk miljö" and fysisk[3] == "−0,18"
-    items = tables["Gap per påstående, sorterat"]
-    assert all(_decimals(c) == 2 for row in items for c in row[1:4])
-    ipa = tables["Viktighet och upplevelse (IPA)"]
-    assert [(_decimals(r[1]), _decimals(r[2])) for r in ipa] == [(1, 2)] * len(ipa)
+    items = tables["Gap per påstående, sorterat"]  # label, wording, n, gap, CI low, CI high
+    assert all(_decimals(c) == 2 for row in items for c in row[3:6])
+    assert all(_decimals(row[2]) == 0 for row in items)
+    ipa = tables["Viktighet och upplevelse (IPA)"]  # n, importance and CI; n, P and CI
+    assert [tuple(_decimals(c) for c in r[1:9]) for r in ipa] == [(0, 1, 1, 1, 0, 2, 2, 2)] * len(
+        ipa
+    )
 
 
 def test_kpi_chart_tables_have_one_decimal_and_whole_n(pages: dict[str, str]) -> None:

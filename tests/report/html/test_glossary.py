@@ -100,3 +100,36 @@ def test_only_the_methods_the_page_uses_are_named() -> None:
     assert both["Dunn"].startswith("Comparisons of the groups two by two") and (
         "Dunn for ranks;" in both["Dunn"] and "Games-Howell" not in both["Dunn"])  # fmt: skip
     assert dict(glossary(["Kontakter"], "sv")) == {}
+
+
+def test_welch_is_explained_in_the_sense_the_page_uses() -> None:
+    """Review 10a, finding 9: the Karlstad page uses Welch only as Welch's ANOVA (Tabell 7), and
+    its glossary said "Welch for the difference of two means"."""
+    group_tests = [
+        "Antal grupper (Welch)",
+        "p (Welch ANOVA)",
+        "p (Holm, 5 dimensioner, Welch)",
+        "Grupptesten (Welch, Games-Howell, Kruskal-Wallis, Dunn) använder …",
+    ]
+    terms = dict(glossary(group_tests, "sv"))
+    assert terms["Welch ANOVA"].startswith("Welchs ANOVA: jämför medelvärdena i flera grupper")
+    assert not any("två medelvärden" in text for text in terms.values())
+    assert "Welch" not in terms and "Mee-score, Newcombe, Bonett-Price, Welch, Wilson" not in terms
+    en = dict(glossary(["p (Welch ANOVA)"], "en"))
+    assert en["Welch ANOVA"].startswith("Welch's ANOVA: compares the means of several groups")
+    # the interval of two means where a page has it: a trend's p (Welch) and note, the service
+    # measurement's "Welch (index)"; only it
+    for texts in (["p (Welch)", "Oberoende urval: Welchs t-test"], ["Welch (index)."]):
+        terms = dict(glossary(texts, "sv"))
+        assert terms["Welch"] == (
+            "Namn på metoder för konfidensintervall: Welch för skillnaden mellan två medelvärden."
+        )
+        assert "Welch ANOVA" not in terms
+    both = [t for t, _ in glossary(["p (Welch ANOVA)", "p (Welch)"], "sv")]
+    assert "Welch ANOVA" in both and "Welch" in both
+
+
+def test_p_value_is_at_least_this_large() -> None:
+    # review 10a, finding 9: the p-value is the chance of a difference at least this large
+    assert "minst så stor skillnad av ren slump" in dict(glossary(["p (t)"], "sv"))["p"]
+    assert "a difference at least this large" in dict(glossary(["p (t)"], "en"))["p"]

@@ -4,12 +4,20 @@
 #   Rscript tests/report/r/heatmap_kon.R > tests/report/r/heatmap_kon.json
 d <- read.csv2("data/samples/karlstad_servqual.csv", skip = 2, fileEncoding = "latin1",
                stringsAsFactors = FALSE, check.names = FALSE)
-num <- function(x) { v <- suppressWarnings(as.numeric(x)); v[!(v %in% 1:7)] <- NA; v }
+# the label "Instämmer helt" is the scale's 7, as servqual reads it (session 13: the first
+# version dropped it, and a dimension gap from fewer than half its items, so two cells differed)
+num <- function(x) {
+  x <- trimws(x); x[x == "Instämmer helt"] <- "7"
+  v <- suppressWarnings(as.numeric(x)); v[!(v %in% 1:7)] <- NA; v
+}
 dims <- list(T = 1:4, R = 5:9, Rs = 10:13, A = 14:17, Em = 18:22)
-# pzb1991: an item gap is P - E; a dimension gap the mean of the respondent's valid item gaps
+# pzb1991: an item gap is P - E; a dimension gap the mean of the respondent's valid item gaps,
+# when at least half of the dimension's items (rounded up) have one (servqual's min_items)
 gap <- sapply(dims, function(items) {
   g <- sapply(items, function(i) num(d[[paste0("P", i)]]) - num(d[[paste0("E", i)]]))
-  rowMeans(g, na.rm = TRUE)
+  m <- rowMeans(g, na.rm = TRUE)
+  m[rowSums(!is.na(g)) < ceiling(length(items) / 2)] <- NA
+  m
 })
 gap[is.nan(gap)] <- NA
 kon <- d[["Kön"]]
