@@ -115,10 +115,11 @@ def _read_table(
     if suffix in TEXT_SUFFIXES:
         return read_text(data, name, encoding, header_row, header_rows)
     if suffix in SPREADSHEET_SUFFIXES:
-        # here, not at import: a CSV run need not load the workbook reader and its zip guard
-        from servqual_cli.io.read_sheet import read_spreadsheet
+        # here, not at import: a CSV run need not load the workbook reader and its zip guard;
+        # without --sheet a cover page is skipped, and said (io/sheet_choice.py)
+        from servqual_cli.io.sheet_choice import read_workbook
 
-        return read_spreadsheet(data, name, suffix, sheet, header_row, header_rows, lim)
+        return read_workbook(data, name, suffix, sheet, header_row, header_rows, lim)
     if suffix == ".parquet":
         return _read_parquet(data, name)
     return _read_sav(Path(name), data, name)
