@@ -369,6 +369,10 @@ def test_every_error_code_is_tested_and_known() -> None:
     # no_valid_pair: the core's own check, behind the reader's (no_valid_pair_counts) in every
     # command, so it has a unit test below instead of a CLI case
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
+    # a workbook named as text, --sheet/--encoding for another kind of file: their cases are in
+    # test_workbook_sniff_cli.py, whose test_every_code_here_has_a_case checks this list (w-io)
+    tested |= {"workbook_named_text", "ods_named_text", "workbook_not_text", "zip_not_text",
+               "sheet_not_workbook", "encoding_on_workbook", "encoding_not_text_file"}  # fmt: skip
     assert sentences - tested == {"no_valid_pair"}
 
 
