@@ -24,8 +24,10 @@ from servqual_cli.io.xlsxstep import Xml
 
 __all__ = ["hidden_rows", "key_values"]
 
-_WINDOW = 256  # bytes from a row's r value to its hidden flag read by the vector path
-_BLOCK = 16_384  # flags placed per block (a block's windows take _BLOCK * _WINDOW bytes)
+# bytes from a row's r value to its hidden flag read by the vector path: Excel writes
+# <row r="4" spans="1:50" hidden="1" ...> (about 20 bytes between), the second for long tags
+_WINDOWS = (64, 256)
+_BLOCK = 16_384  # flags placed per block (its windows take at most _BLOCK * 256 bytes)
 _LT, _GT = 0x3C, 0x3E
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\x09\x0a\x0d\x20]")
 _ROW_ANY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?:[\x09\x0a\x0d\x20][^>]*)?/?>")
@@ -68,23 +70,26 @@ def hidden_rows(xml: Xml, flags: np.ndarray, tag_at: np.ndarray, keys: np.ndarra
     tag_at = np.asarray(tag_at, dtype=np.int64)
     j = np.searchsorted(tag_at, flags) - 1
     before = tag_at[np.maximum(j, 0)] if len(tag_at) else np.zeros(len(flags), np.int64)
-    near = (j >= 0) & (flags - before < _WINDOW) & (before + _WINDOW <= len(a))
     placed = np.zeros(len(flags), dtype=bool)
     rows = np.zeros(len(flags), dtype=np.int64)
-    windows = sliding_window_view(a, _WINDOW) if len(a) >= _WINDOW else None
-    todo = np.flatnonzero(near)
-    for lo in range(0, len(todo), _BLOCK):  # blocks of flags, not rows: memory stays bounded
-        idx = todo[lo : lo + _BLOCK]
-        assert windows is not None  # (near needs _WINDOW bytes)
-        win = windows[before[idx]]
-        inside = np.arange(_WINDOW) < (flags[idx] - before[idx])[:, None]
-        apart = (((win == _LT) | (win == _GT)) & inside).any(axis=1)
-        same = idx[~apart]
-        placed[same] = True
-        rows[same] = key_values(keys[j[same]])
+    for width in _WINDOWS:  # most tags fit the short window; the long one takes the rest
+        near = (j >= 0) & ~placed & (flags - before < width) & (before + width <= len(a))
+        todo = np.flatnonzero(near)
+        if not len(todo):
+            continue
+        windows = sliding_window_view(a, width)
+        for lo in range(0, len(todo), _BLOCK):  # blocks of flags, not rows: memory bounded
+            idx = todo[lo : lo + _BLOCK]
+            win = windows[before[idx]]
+            inside = np.arange(width) < (flags[idx] - before[idx])[:, None]
+            apart = (((win == _LT) | (win == _GT)) & inside).any(axis=1)
+            same = idx[~apart]
+            placed[same] = True
+            rows[same] = key_values(keys[j[same]])
     for i in np.flatnonzero(~placed).tolist():  # the rare forms: their tag read in Python
         rows[i] = _row_of(xml, int(flags[i]))
-    return np.unique(rows[rows > 0])
+    rows = np.sort(rows[rows > 0])  # (np.unique hashes: several times slower here)
+    return rows[np.concatenate(([True], rows[1:] != rows[:-1]))] if len(rows) else rows
 
 
 def _row_of(xml: Xml, at: int) -> int:

@@ -91,7 +91,10 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
             form &= a[p - 8 + k] == ch
         canonical = int(np.count_nonzero(form))
     row_elements, formula, markup = structure(a, xml, start, end)
-    hidden_at = hidden_flags(a, eq[before == _N])
+    # (a sheet of numbers has no "h" at all: one find of a byte, the C library's memchr, and
+    # nothing else; a longer needle is searched several times slower)
+    hidden = xml.find(b"h", max(start - 7, 0), end) >= 0
+    hidden_at = hidden_flags(a, eq[before == _N]) if hidden else eq[:0]
     return Step(
         value_at[refs],
         colkeys[refs],
