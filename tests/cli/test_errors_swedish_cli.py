@@ -726,6 +726,10 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
     tested |= {"kolada_no_known_kpi"} | {c[4] for c in TMP_FILES}
     tested |= {"depfile_inside", "source_date_epoch", "limit_unreadable", "limit_not_positive"}
+    # a workbook named as text, --sheet/--encoding for another kind of file: their cases are in
+    # test_workbook_sniff_cli.py, whose test_every_code_here_has_a_case checks this list (w-io)
+    tested |= {"workbook_named_text", "ods_named_text", "workbook_not_text", "zip_not_text",
+               "sheet_not_workbook", "encoding_on_workbook", "encoding_not_text_file"}  # fmt: skip
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -57,7 +57,8 @@ def describe(
         if sheet is not None or exc.location.sheet is None:
             raise
         table, skipped = first_readable_sheet(file, exc, encoding, header_row)
-    profile = profile_table(table, encoding is not None, skipped)
+    # a cover page the reader skipped (io/sheet_choice.py), then any sheet skipped here
+    profile = profile_table(table, encoding is not None, table.skipped_sheets + skipped)
     if instrument_template:
         _write_template(profile, table.columns, output)
         return
@@ -175,7 +176,8 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
     blocks += [Text(line + ".", kind="note") for line in merged_lines(p.input, lang)]
     from servqual_cli.cli.short_row_note import short_row_lines  # rows shorter than the header
 
-    blocks += [Text(text, kind=kind) for kind, text in short_row_lines(p.input, lang)]
+    shown = {k: v for k, v in p.input.items() if k != "skipped_sheets"}  # (a fact line above)
+    blocks += [Text(text, kind=kind) for kind, text in short_row_lines(shown, lang)]
     if p.encoding_advice:  # a warning on top only when the text looks garbled, else a note
         from servqual_cli.cli.decoding_note import encoding_words
 

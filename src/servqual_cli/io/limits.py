@@ -247,6 +247,10 @@ def _read_stdin(lim: Limits) -> bytes:
             chunk = stream.read(1 << 20)
             if not chunk:
                 break
+            if not chunks:  # a workbook piped in: named as one, not as "NUL bytes" (review 10b)
+                from servqual_cli.io.sniff import check_not_workbook
+
+                check_not_workbook(chunk, "<stdin>")
             if not chunks and b"\x00" in chunk[:65536] and not chunk.startswith(_UTF16_BOMS):
                 raise DataError(
                     "is not a text file (it contains NUL bytes)", where, code="not_text_file"

@@ -70,6 +70,17 @@ class RawTable:
         The non-blank rows above the header (a title such as "Servicemätning 2021"): each one's
         row (line) and text (:func:`servqual_cli.io.title_rows.title_rows`); empty when the
         header is the first row, and for formats without one. Not in :meth:`describe`.
+    skipped_sheets : tuple of (str, str)
+        Sheets before the one read that have no data rows (a cover page), each with the reason,
+        when no ``--sheet`` was given (:mod:`servqual_cli.io.sheet_choice`; review 10b,
+        finding 2); JSON ``input.skipped_sheets``.
+    sheet_hidden : bool
+        The sheet read is hidden in Excel (``state="hidden"`` or ``"veryHidden"``): read all
+        the same, and said (review 10b, finding 1); JSON ``input.sheet_hidden``.
+    hidden_rows : ndarray of int or None
+        The sheet's rows hidden in Excel (``<row hidden="1">``, also what AutoFilter sets),
+        1-based, sorted (:mod:`servqual_cli.io.xlsxhidden`); the data rows among them are read
+        and counted in JSON ``input.hidden_rows`` (:meth:`hidden_data_rows`).
     """
 
     frame: pd.DataFrame
@@ -91,6 +102,9 @@ class RawTable:
     short_rows: ShortRows | None = None
     title_rows: tuple[tuple[int, str], ...] = ()
     summary_rows: tuple[SummaryRow, ...] = ()
+    skipped_sheets: tuple[tuple[str, str], ...] = ()
+    sheet_hidden: bool = False
+    hidden_rows: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A frame given with the encoded columns (dataclasses.replace(table, frame=...)) is
@@ -131,6 +145,7 @@ class RawTable:
             merged["short_rows"] = self.short_rows.to_dict()
         if self.summary_rows:  # (the key only when trailing summary rows were left out)
             merged["summary_rows"] = [r.to_dict() for r in self.summary_rows]
+        merged.update(self._sheet_facts())
         return {
             "file": name,
             "sheet": self.sheet,
@@ -143,6 +158,32 @@ class RawTable:
             "header_rows": self.header_rows,
             **merged,
         }
+
+    def hidden_data_rows(self) -> np.ndarray:
+        """The data rows (file rows, sorted) that Excel hides: the hidden rows read.
+
+        >>> t = RawTable(pd.DataFrame({"a": [1, 2, 3]}), "a.xlsx", "S", 1, np.array([2, 3, 5]),
+        ...              "", hidden_rows=np.array([1, 3, 4, 5]))
+        >>> t.hidden_data_rows().tolist()
+        [3, 5]
+        """
+        if self.hidden_rows is None or not len(self.hidden_rows):
+            return np.zeros(0, dtype=np.int64)
+        rows = np.asarray(self.row_numbers, dtype=np.int64)
+        return np.sort(rows[np.isin(rows, self.hidden_rows)])
+
+    def _sheet_facts(self) -> dict[str, Any]:
+        """The JSON keys on the sheet's choice and what Excel hides (each only when it applies:
+        review 10b, findings 1 and 2)."""
+        out: dict[str, Any] = {}
+        if self.skipped_sheets:
+            out["skipped_sheets"] = [{"sheet": s, "why": w} for s, w in self.skipped_sheets]
+        if self.sheet_hidden:
+            out["sheet_hidden"] = True
+        hidden = self.hidden_data_rows()
+        if len(hidden):
+            out["hidden_rows"] = {"count": len(hidden), "runs": hidden_runs(hidden)}
+        return out
 
     def encoding_hint(self) -> str:
         """Advice for a column-not-found error when the text decoding may be wrong ("" if not).
@@ -164,6 +205,25 @@ class RawTable:
 # ``frame`` stays an ordinary dataclass field for every caller (RawTable(frame, ...),
 # dataclasses.replace), but a fast-path CSV table builds it from ``encoded`` only when read.
 lazy_field(RawTable, "frame", lambda t: t.encoded.frame() if t.encoded is not None else None)
+
+
+_RUNS_SHOWN = 5  # runs of hidden rows named (the count says how many there are)
+
+
+def hidden_runs(rows: np.ndarray, shown: int = _RUNS_SHOWN) -> list[list[int]]:
+    """The first ``shown`` runs of consecutive rows in ``rows`` (sorted), as [first, last].
+
+    >>> hidden_runs(np.array([4, 5, 6, 9, 12, 13]))
+    [[4, 6], [9, 9], [12, 13]]
+    >>> hidden_runs(np.arange(0, 20, 2), 2)
+    [[0, 0], [2, 2]]
+    """
+    if not len(rows):
+        return []
+    breaks = np.flatnonzero(np.diff(rows) != 1)
+    starts = np.concatenate([[0], breaks + 1])[:shown]
+    ends = np.concatenate([breaks, [len(rows) - 1]])[:shown]
+    return [[int(rows[a]), int(rows[b])] for a, b in zip(starts, ends, strict=True)]
 
 
 _LATER_BYTES = 1 << 24  # 16 MiB: below, a thread costs about what the digest does

@@ -99,6 +99,7 @@ def _read_table(
     if header_rows is None:
         header_rows = header_rows_option()
     if name == "-":
+        _check_options("<stdin>", "", sheet, encoding)
         return read_text(read_input_bytes("-", lim), "<stdin>", encoding, header_row, header_rows)
     suffix = Path(name).suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES | TEXT_SUFFIXES | {".parquet", ".sav"}:
@@ -109,19 +110,59 @@ def _read_table(
             code="unsupported_type",
             facts={"suffix": suffix, "supported": tuple(SUPPORTED)},
         )
-    data = read_input_bytes(name, lim)
+    data = read_input_bytes(name, lim)  # (a missing file says so before the options)
+    _check_options(name, suffix, sheet, encoding)
     if not data:
         raise DataError("file is empty", Location(name), code="file_empty")
     if suffix in TEXT_SUFFIXES:
         return read_text(data, name, encoding, header_row, header_rows)
     if suffix in SPREADSHEET_SUFFIXES:
-        # here, not at import: a CSV run need not load the workbook reader and its zip guard
-        from servqual_cli.io.read_sheet import read_spreadsheet
+        # here, not at import: a CSV run need not load the workbook reader and its zip guard;
+        # without --sheet a cover page is skipped, and said (io/sheet_choice.py)
+        from servqual_cli.io.sheet_choice import read_workbook
 
-        return read_spreadsheet(data, name, suffix, sheet, header_row, header_rows, lim)
+        return read_workbook(data, name, suffix, sheet, header_row, header_rows, lim)
     if suffix == ".parquet":
         return _read_parquet(data, name)
     return _read_sav(Path(name), data, name)
+
+
+def _check_options(source: str, suffix: str, sheet: str | int | None, encoding: str | None) -> None:
+    """Refuse (exit 2) ``--sheet`` for a file without sheets and ``--encoding`` for one that
+    is not text (review 10b, finding 6: both were accepted silently, so a user who meant the
+    second sheet or an encoding learned nothing).
+
+    >>> _check_options("a.csv", ".csv", None, "cp1252"), _check_options("a.xlsx", ".xlsx", 2, None)
+    (None, None)
+    >>> _check_options("a.csv", ".csv", "2", None)
+    Traceback (most recent call last):
+    ...
+    servqual_cli.errors.UsageError: a.csv: --sheet applies to workbooks; a.csv is a CSV file
+    >>> _check_options("a.xlsx", ".xlsx", None, "latin1")
+    Traceback (most recent call last):
+    ...
+    servqual_cli.errors.UsageError: a.xlsx: --encoding applies to text files; a.xlsx is a \
+workbook (.xlsx)
+    """
+    file = Path(source).name if source != "<stdin>" else source
+    if sheet is not None and suffix not in SPREADSHEET_SUFFIXES:
+        kind = _FORMATS.get(suffix, "CSV")  # (standard input is read as CSV)
+        raise UsageError(f"--sheet applies to workbooks; {file} is a {kind} file",
+                         Location(source), code="sheet_not_workbook",
+                         facts={"file": file, "format": kind})  # fmt: skip
+    if encoding is None or suffix in TEXT_SUFFIXES or not suffix:
+        return
+    if suffix in SPREADSHEET_SUFFIXES:
+        raise UsageError(f"--encoding applies to text files; {file} is a workbook ({suffix})",
+                         Location(source), code="encoding_on_workbook",
+                         facts={"file": file, "suffix": suffix})  # fmt: skip
+    kind = _FORMATS[suffix]
+    raise UsageError(f"--encoding applies to text files; {file} is a {kind} file",
+                     Location(source), code="encoding_not_text_file",
+                     facts={"file": file, "format": kind})  # fmt: skip
+
+
+_FORMATS = {".csv": "CSV", ".tsv": "TSV", ".txt": "TXT", ".parquet": "Parquet", ".sav": "SPSS"}
 
 
 # -- columnar formats -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from servqual_cli.io.header import find_header_row
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.raw_table import RawTable, sha256_of
 from servqual_cli.io.rows import blank_mask, drop_blank, header_at, is_blank, read_rows
-from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_rows
+from servqual_cli.io.sheets import OpenSheet, open_sheet, sheet_hidden, sheet_rows
 from servqual_cli.io.title_rows import title_rows
 from servqual_cli.io.xlsxfast import (
     HEAD_ROWS,
@@ -71,6 +71,8 @@ def read_spreadsheet(
     return RawTable(
         frame, source, opened.name, hdr, row_numbers, sha256_of(data), header_rows=n_hdr,
         merged_cells=merged.filled, merged_not_filled=merged.across, title_rows=titles,
+        sheet_hidden=sheet_hidden(opened.workbook, opened.name),
+        hidden_rows=opened.scan.hidden_rows,
     )  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from servqual_cli.io.header import find_header_row, two_row_header
 from servqual_cli.io.limits import check_text_cells, limits
 from servqual_cli.io.raw_table import RawTable, sha256_later
 from servqual_cli.io.rows import read_rows
+from servqual_cli.io.sniff import check_not_workbook
 from servqual_cli.io.title_rows import title_rows
 
 
@@ -43,6 +44,7 @@ def read_text(
 ) -> RawTable:
     if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise DataError("file is empty", Location(source), code="file_empty")
+    check_not_workbook(data, source)  # an .xlsx named .csv: not an encoding problem (review 10b)
     digest = sha256_later(data)  # on another thread while the file is read
     decoded = _valid_utf8_head(data) if encoding is None else None
     if decoded is None:

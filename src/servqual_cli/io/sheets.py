@@ -26,6 +26,7 @@ __all__ = [
     "open_sheet",
     "put_errors_back",
     "read_sheet_rows",
+    "sheet_hidden",
     "sheet_rows",
 ]
 
@@ -164,6 +165,18 @@ def read_sheet_rows(
     """The chosen sheet's name and its rows (from A1, empty cells as ``""``)."""
     opened = open_sheet(data, source, suffix, sheet, lim)
     return opened.name, sheet_rows(opened, source)
+
+
+def sheet_hidden(workbook: Any, name: str) -> bool:
+    """Whether Excel hides the sheet ``name`` (``state="hidden"`` or ``"veryHidden"`` in
+    workbook.xml; calamine reads the state of xlsx, xls and ods alike): review 10b, finding 1.
+    False when the workbook does not say."""
+    try:
+        meta = {m.name: m.visible for m in workbook.sheets_metadata}
+    except Exception:  # an older calamine, or a format without the state: not known as hidden
+        return False
+    state = meta.get(name)
+    return state is not None and "visible" not in str(state).rsplit(".", 1)[-1].lower()
 
 
 def choose_sheet(names: list[str], sheet: str | int | None, source: str) -> str:

@@ -109,6 +109,8 @@ class RefScan:
     # the lowest and highest row key of each step's references (empty: read by regex)
     chunk_rows: list[tuple[int, int]] = field(repr=False, default_factory=list)
     markup: int = -1  # the offset of the last "<!" or "<?" (comment, CDATA, ...) from 3 on
+    # the rows hidden in Excel (<row hidden="1">), sorted (io/xlsxhidden.py; review 10b #1)
+    hidden_rows: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int64))
 
     def rows_split_at(self, offset: int, row: int) -> bool:
         """Whether every cell reference before ``offset`` names a row above ``row`` and every
@@ -211,6 +213,9 @@ def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None) -> RefScan:
     formula = any(part.formula for part, *_ in done)
     error = any(part.error for part, *_ in done)
     keys = np.concatenate(tag_keys) if tag_keys else np.zeros(0, dtype=np.uint64)
+    flags = [part.hidden_at for part, *_ in done]
+    hidden_at = np.concatenate(flags) if flags else np.zeros(0, dtype=np.int64)
+    hidden = _hidden(xml, hidden_at, tag_at, keys)  # (before the slow path lets go of them)
     irregular = np.concatenate(odd) if odd else np.zeros(0, dtype=np.int64)
     if len(irregular) > _MAX_SLOW:  # a hostile or very unusual sheet: every attribute by regex
         found = [(m.start(1), m.group(1), m.group(2)) for m in _ATTR.finditer(xml)]
@@ -246,7 +251,18 @@ def scan_refs(xml: Xml, ready: Callable[[int], None] | None = None) -> RefScan:
         chunk_cols,
         chunk_rows,
         markup,
+        hidden,
     )
+
+
+def _hidden(xml: Xml, flags: np.ndarray, tag_at: list[np.ndarray], keys: np.ndarray) -> np.ndarray:
+    """:func:`servqual_cli.io.xlsxhidden.hidden_rows` of the scan's flags (none: nothing done)."""
+    if not len(flags):
+        return np.zeros(0, dtype=np.int64)
+    from servqual_cli.io.xlsxhidden import hidden_rows
+
+    offsets = np.concatenate(tag_at) if tag_at else np.zeros(0, dtype=np.int64)
+    return hidden_rows(xml, flags, offsets, keys)
 
 
 def _pad(xml: bytes) -> bytes:

@@ -18,11 +18,11 @@ import numpy as np
 
 from servqual_cli.io.xlsxkeys import B, in_range, lead
 
-__all__ = ["EDGE", "Step", "Xml", "step", "structure"]
+__all__ = ["EDGE", "Step", "Xml", "hidden_flags", "step", "structure"]
 
 Xml = bytes | mmap.mmap  # a sheet's XML: bytes, or the mapping a long sheet is unpacked into
 
-_EQ, _R, _T, _E, _DQ, _SQ = 0x3D, 0x72, 0x74, 0x65, 0x22, 0x27
+_EQ, _R, _T, _E, _DQ, _SQ, _N = 0x3D, 0x72, 0x74, 0x65, 0x22, 0x27, 0x6E
 _WS = 0x20  # XML white space (0x09, 0x0A, 0x0D, 0x20) is <= 0x20
 EDGE = 16  # an "=" this close to either end is read in Python (the gathers stay inside)
 
@@ -42,6 +42,7 @@ class Step:
     row_elements: int
     formula: bool
     markup: int
+    hidden_at: np.ndarray  # "=" offsets of hidden="1" / hidden="true" (rows Excel hides)
 
 
 def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
@@ -90,6 +91,10 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
             form &= a[p - 8 + k] == ch
         canonical = int(np.count_nonzero(form))
     row_elements, formula, markup = structure(a, xml, start, end)
+    # (a sheet of numbers has no "h" at all: one find of a byte, the C library's memchr, and
+    # nothing else; a longer needle is searched several times slower)
+    hidden = xml.find(b"h", max(start - 7, 0), end) >= 0
+    hidden_at = hidden_flags(a, eq[before == _N]) if hidden else eq[:0]
     return Step(
         value_at[refs],
         colkeys[refs],
@@ -102,7 +107,33 @@ def step(a: np.ndarray, xml: Xml, start: int, end: int) -> Step:
         row_elements,
         formula,
         markup,
+        hidden_at,
     )
+
+
+def hidden_flags(a: np.ndarray, n_eq: np.ndarray) -> np.ndarray:
+    """The offsets among ``n_eq`` (each an ``=`` after an ``n``) of a true ``hidden`` attribute:
+    `` hidden="1"`` or ``"true"`` (xsd:boolean), a row Excel hides (ECMA-376 Part 1, 18.3.1.73;
+    AutoFilter sets the same flag). ``hiddenButton`` and the like end in another letter, and
+    few other attribute names in a sheet end in ``n``, so this looks at a handful of bytes of
+    few ``=`` (review 10b, finding 1). ``hidden = "1"`` (white space around ``=``, which no
+    spreadsheet program writes) is not seen.
+
+    >>> xml = b'<row r="2" hidden="1"><row r="3" hidden="0"><row r="4" hidden=\\'true\\'>'
+    >>> a = np.frombuffer(xml, np.uint8)
+    >>> eq = np.flatnonzero(a == 0x3D)
+    >>> hidden_flags(a, eq[a[eq - 1] == 0x6E]).tolist()
+    [17, 61]
+    """
+    n_eq = n_eq[n_eq >= 7]
+    if not len(n_eq):
+        return n_eq
+    form = a[n_eq - 7] <= _WS
+    for k, ch in enumerate(b"hidde"):
+        form &= a[n_eq - 6 + k] == ch
+    quote, value = a[n_eq + 1], a[n_eq + 2]
+    form &= ((quote == _DQ) | (quote == _SQ)) & ((value == 0x31) | (value == _T))
+    return n_eq[form]
 
 
 def structure(a: np.ndarray, xml: Xml, start: int, end: int) -> tuple[int, bool, int]:

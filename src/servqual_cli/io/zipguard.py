@@ -25,6 +25,8 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.limits import Limits
 from servqual_cli.io.unpack import Unpacker
@@ -66,6 +68,9 @@ class SheetScan:
         :mod:`servqual_cli.io.xlsxsplit`).
     merges : tuple of (first row, first column, last row, last column)
         The merged ranges (1-based; :func:`servqual_cli.io.xlsxmerge.merged_ranges`).
+    hidden_rows : ndarray of int or None
+        The rows Excel hides (``<row hidden="1">``), 1-based and sorted, found in the same scan
+        (:mod:`servqual_cli.io.xlsxhidden`); None when the sheet was not scanned.
     """
 
     errors: list[tuple[int, int, str]] = field(default_factory=list)
@@ -76,6 +81,7 @@ class SheetScan:
     ordered_rows: bool = False
     refs: RefScan | None = None
     merges: tuple[tuple[int, int, int, int], ...] = ()
+    hidden_rows: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def letters_to_index(letters: str) -> int:
@@ -243,7 +249,7 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, sheet: str, source: str, lim: Limits) -
             errors.append((int(m.group(2)), letters_to_index(m.group(1).decode()), text))
     uncached, cells = _uncached(xml) if refs.formula else (0, ())
     merges = merged_ranges(xml, where)
-    return SheetScan(errors, uncached, cells, member, xml, ordered, refs, merges)
+    return SheetScan(errors, uncached, cells, member, xml, ordered, refs, merges, refs.hidden_rows)
 
 
 def _uncached(xml: Xml) -> tuple[int, tuple[str, ...]]:

@@ -277,6 +277,36 @@ ERRORS: dict[str, tuple[str, str]] = {
     **OPTION_ERRORS,
     **SERVICE_ERRORS,
     **KOLADA_ERRORS,  # report/error_words_kolada.py
+    # a workbook named as a text file, options for another kind of file (review 10b, findings
+    # 9 and 6; io/sniff.py, io/read.py; w-io)
+    "workbook_named_text": (
+        "är en Excel-arbetsbok ({kind}) med namnet {suffix}; byt namn till {kind}",
+        "is an Excel workbook ({kind}) named {suffix}; rename it {kind}",
+    ),
+    "ods_named_text": (
+        "är ett OpenDocument-kalkylblad (.ods) med namnet {suffix}; byt namn till .ods",
+        "is an OpenDocument spreadsheet (.ods) named {suffix}; rename it .ods",
+    ),
+    "workbook_not_text": (
+        "är en arbetsbok ({kind}), inte CSV-text; ange den som en fil med namnet {kind}",
+        "is a workbook ({kind}), not CSV text; give it as a file named {kind}",
+    ),
+    "zip_not_text": (
+        "är ett zip-arkiv, inte en textfil; packa upp det först",
+        "is a zip archive, not a text file; unpack it first",
+    ),
+    "sheet_not_workbook": (
+        "--sheet gäller arbetsböcker; {file} är en {format}-fil",
+        "--sheet applies to workbooks; {file} is a {format} file",
+    ),
+    "encoding_on_workbook": (
+        "--encoding gäller textfiler; {file} är en arbetsbok ({suffix})",
+        "--encoding applies to text files; {file} is a workbook ({suffix})",
+    ),
+    "encoding_not_text_file": (
+        "--encoding gäller textfiler; {file} är en {format}-fil",
+        "--encoding applies to text files; {file} is a {format} file",
+    ),
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {

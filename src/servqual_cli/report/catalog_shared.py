@@ -117,6 +117,31 @@ SHARED: dict[str, tuple[str, str]] = {
         "{file}, blad {sheet}: rad {row} ser ut som en summeringsrad ({label}): utelämnad.",
         "{file}, sheet {sheet}: row {row} looks like a summary row ({label}): left out.",
     ),
+    # what a workbook hides or holds besides its data (review 10b, findings 1 and 2; w-io)
+    "sheet_skipped": (
+        "{file}: bladet {sheets} hoppades över: inga datarader; bladet '{sheet}' lästes.",
+        "{file}: sheet {sheets} skipped: no data rows; sheet '{sheet}' read.",
+    ),
+    "sheets_skipped": (
+        "{file}: bladen {sheets} hoppades över: inga datarader; bladet '{sheet}' lästes.",
+        "{file}: sheets {sheets} skipped: no data rows; sheet '{sheet}' read.",
+    ),
+    "sheet_hidden": (
+        "{file}: bladet '{sheet}' är dolt i Excel; det lästes ändå.",
+        "{file}: sheet '{sheet}' is hidden in Excel; it was read all the same.",
+    ),
+    "hidden_row": (
+        "{file}: 1 rad är dold i Excel (rad {rows}) och räknas med; ta bort den ur filen för att "
+        "lämna den utanför (ett filter döljer den bara).",
+        "{file}: 1 row hidden in Excel (row {rows}) is included; delete it from the file to "
+        "leave it out (a filter only hides it).",
+    ),
+    "hidden_rows": (
+        "{file}: {n} rader är dolda i Excel (rad {rows}) och räknas med; ta bort dem ur filen för "
+        "att lämna dem utanför (ett filter döljer dem bara).",
+        "{file}: {n} rows hidden in Excel (rows {rows}) are included; delete them from the file "
+        "to leave them out (a filter only hides them).",
+    ),
     # exclusion reasons
     "blank": ("tomma", "blank"),
     "unreached": ("samtal som inte nådde någon", "calls that reached no one"),

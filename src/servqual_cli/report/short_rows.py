@@ -40,9 +40,11 @@ missing cells are read as blank.')]
     >>> short_row_lines({"file": "a.csv"})
     []
     """
+    from servqual_cli.report.sheet_notes import sheet_lines  # review 10b, findings 1, 2
     from servqual_cli.report.summary_rows import summary_row_lines  # review 9, finding 5
 
     summary = summary_row_lines(described, lang)  # trailing summary rows left out
+    summary = sheet_lines(described, lang) + summary  # a cover page skipped, hidden rows
     short = (described or {}).get("short_rows")
     if not short:
         return summary
@@ -95,5 +97,9 @@ def short_row_blocks(tables: Iterable[Any], lang: str = "en") -> list[Text]:
 
 
 def _summary_rows(table: Any) -> bool:
-    """The table left out trailing summary rows (review 9, finding 5)."""
-    return bool(getattr(table, "summary_rows", None))
+    """The table left out trailing summary rows (review 9, finding 5), or skipped a cover
+    page, or read a hidden sheet or hidden rows (review 10b, findings 1 and 2)."""
+    hidden = getattr(table, "hidden_rows", None)  # (an array: its length, not its truth)
+    sheet_notes = bool(getattr(table, "skipped_sheets", None) or getattr(table, "sheet_hidden",
+                       False)) or (hidden is not None and len(hidden) > 0)  # fmt: skip
+    return bool(getattr(table, "summary_rows", None)) or sheet_notes
