@@ -104,9 +104,11 @@ def test_summary_content(documents: dict[str, Document]) -> None:
     assert "## Resultat i korthet" in glance and ".xlsx" not in glance and "α" not in glance
     # review 6, finding 4: short sentences, the period on the verdict
     assert "upp till förväntan 2024 för Fysisk miljö" in glance
+    # review 10a, finding 3: the groups of every dimension that has them, not the largest only
     assert (
-        "Störst är gapet för Lyhördhet (−1,19). Lyhördhet: under förväntan i alla 4 grupper."
-        in glance
+        "Störst är gapet för Lyhördhet (−1,19). Fysisk miljö: under förväntan i Grundskola "
+        "(−0,44, n\u00a0=\u00a099) och Förskola/barnomsorg (−0,27, n\u00a0=\u00a0101). Under "
+        "förväntan i alla 4 grupper: Tillförlitlighet, Lyhördhet, Trygghet och Empati." in glance
     )
     assert "sämst i" not in glance  # no test ranked the groups
     assert "400 svarande i karlstad_servqual.xlsx" in summary

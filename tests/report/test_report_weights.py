@@ -47,7 +47,7 @@ def _glance(out: Path) -> dict[str, tuple]:
     import openpyxl
 
     ws = openpyxl.load_workbook(out / "report.xlsx")["Resultat i korthet"]
-    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    rows = list(ws.iter_rows(min_row=2, values_only=True))  # the header row too
     return {r[0]: r for r in rows if r[0]}
 
 
@@ -57,7 +57,9 @@ def test_cards_are_the_svymean_estimates(weighted: Path) -> None:
     for sv, en in DIMS.items():
         assert glance[sv][1] == pytest.approx(REF[en]["mean"], abs=1e-9), sv
     # Fysisk miljö: −0,05 "kan ej avgöras" unweighted, −0,21 (−0,35 to −0,06) weighted
-    assert glance["Fysisk miljö"][-1] == "under förväntan"  # no ✗: no target (review 6, 6)
+    # by its header: the group and note columns follow it (review 10a, finding 3)
+    col = glance["Mått"].index("Jämfört med förväntan")
+    assert glance["Fysisk miljö"][col] == "under förväntan"  # no ✗: no target (review 6, 6)
     md = (weighted / "report.md").read_text(encoding="utf-8")
     n_eff = f"effektivt n {round(REF['n_eff'])}"
     assert f"| Fysisk miljö | −0,21; upplevelse 5,56 av 7; viktat efter Vikt, {n_eff} |" in md

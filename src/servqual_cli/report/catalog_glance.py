@@ -302,4 +302,11 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_more_groups": ("{n} till", "{n} more"),
     "and": ("och", "and"),
     "in": ("i", "in"),
+    # review 10a, finding 3 (w-glance): the card's group line and note are columns of the
+    # Markdown and workbook overviews too, so the three renderers show the same facts
+    "g_groups": ("Grupper", "Groups"),
+    "g_row_note": ("Anmärkning", "Note"),
+    # the paragraph names the groups of every dimension that has them, dimensions sharing the
+    # same groups in one sentence ("Under förväntan i alla 4 grupper: A, B och C.")
+    "p_areas_of": ("{where}: {items}.", "{where}: {items}."),
 }

@@ -142,9 +142,27 @@ def _gap_sentences(dims: Sequence[GlanceRow], lang: str) -> list[str]:
     key = "p_gap_tied" if worst.tied_with else "p_gap"
     period = _in(worst.period, lang) if len({r.period for r in short}) == 1 else ""
     items = join_items([r.name for r in short], lang)
-    out = [rl(key, lang, period=period, items=items, worst=named)]
-    if worst.area:
-        out.append(rl("p_area_of", lang, name=worst.name, where=where(worst, lang)))
+    return [rl(key, lang, period=period, items=items, worst=named)]
+
+
+def _gap_areas(dims: Sequence[GlanceRow], lang: str) -> list[str]:
+    """The groups of every dimension that names some, or of none (review 10a, finding 3: only
+    the largest gap's groups were named, which suggested the others differ when three more were
+    below expectations in all 4 groups too). Dimensions naming the same groups share a sentence.
+
+    >>> row = lambda n, a: GlanceRow("dimension", n, "gap", -0.5, area=a,
+    ...     area_kind="below_expectation")
+    >>> _gap_areas([row("A", "alla 4 grupper"), row("B", "X (−0,4, n = 9)"),
+    ...     row("C", "alla 4 grupper"), row("D", None)], "sv")
+    ['Under förväntan i alla 4 grupper: A och C.', 'B: under förväntan i X (−0,4, n = 9).']
+    """
+    out = []
+    for text, group in _grouped([r for r in dims if r.area], lambda r: where(r, lang)):
+        if len(group) == 1:
+            out.append(rl("p_area_of", lang, name=group[0].name, where=text))
+        else:
+            items = join_items([r.name for r in group], lang)
+            out.append(rl("p_areas_of", lang, where=text[:1].upper() + text[1:], items=items))
     return out
 
 
@@ -217,6 +235,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     ]
     bad += _by_period([r for r in rows if r.benchmark_verdict == "worse"], lang, "p_below")
     bad += _gap_sentences(dims, lang)
+    bad += _gap_areas(dims, lang)
     feedback = _register_bad(register, lang)
     checks = [
         key

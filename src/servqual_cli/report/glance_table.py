@@ -144,6 +144,39 @@ def _verdict(code: str | None, lang: str, gap: bool = False) -> str:
     return f"{mark} {word}" if mark else word
 
 
+def groups_cell(row: GlanceRow, lang: str) -> str:
+    """The groups a row names, in the words of the web card's group line ("Under förväntan i
+    Grundskola (−0,44, n = 99) och ..."), or "–": the Markdown and workbook overviews show the
+    same line as the card (review 10a, finding 3).
+
+    >>> groups_cell(GlanceRow("dimension", "A", "gap", -0.2, area="alla 4 grupper",
+    ...     area_kind="below_expectation"), "sv")
+    'Under förväntan i alla 4 grupper'
+    >>> groups_cell(GlanceRow("kpi", "A", "share", 0.5), "en")
+    '–'
+    """
+    if not row.area:
+        return "–"
+    from servqual_cli.report.glance_summary import where  # it imports this module
+
+    text = where(row, lang)
+    return text[:1].upper() + text[1:]
+
+
+def note_cell(row: GlanceRow, beside_value: bool) -> str:
+    """A row's note (the card's note), or "–"; ``beside_value``: the table shows a gap's note
+    (its perception level) in the value cell already, so its note column stays empty.
+
+    >>> note_cell(GlanceRow("kpi", "A", "share", 0.5, note="n 43"), True)
+    'n 43'
+    >>> note_cell(GlanceRow("dimension", "A", "gap", -0.2, target=0.0, note="x"), True)
+    '–'
+    """
+    if not row.note or (beside_value and row.against_expectation):
+        return "–"
+    return row.note
+
+
 def _note(glance: Glance, lang: str) -> str | None:
     """The block's note, and what "too few answers" means when a row says it."""
     if not any(r.small_base for r in glance.rows):
@@ -215,6 +248,9 @@ def glance_table(glance: Glance, lang: str) -> Table:
                 for r in rows
             ],
             rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
+            # the card's group line and note (review 10a, finding 3)
+            rl("g_groups", lang): [groups_cell(r, lang) for r in rows],
+            rl("g_row_note", lang): [note_cell(r, beside_value=not r.small_base) for r in rows],
         }
     )
     frame = pd.DataFrame(columns)
@@ -323,6 +359,10 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
             rl("g_rank", lang): [r.rank for r in rows],
             rl("g_n_compared", lang): [r.n_compared for r in rows],
             rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
+            # the card's group line and note, the perception level beside a gap among them
+            # (the Markdown puts that in the value cell; here the value is a number)
+            rl("g_groups", lang): [groups_cell(r, lang) for r in rows],
+            rl("g_row_note", lang): [note_cell(r, beside_value=False) for r in rows],
         }
     )
     frame = pd.DataFrame(columns)
