@@ -59,9 +59,10 @@ def test_no_interval_bound_carries_a_plus(markdown: str) -> None:
 def test_the_same_interval_reads_the_same_in_both_tables(markdown: str) -> None:
     rows = [row for _, rows in _tables(markdown) for row in rows]
     kpi = next(r for r in rows if r[0] == "Synpunkter besvaras inom 14 dagar")
-    register = next(r for r in rows if r[0] == "Andel besvarade inom löftet")
-    # review 10a finding 4: the KPI compares 2023 over 2024's window (1 Jan-17 Dec; 78,1 %,
-    # tests/core/r/kpi_windows.py), the register's change table still all of 2023 (78,0 %); both
-    # bounds plain in both tables
-    assert kpi[5:8] == ["+5,7", "2,1", "9,2"]  # change, 95 % KI nedre, övre
-    assert register[4:7] == ["+5,8", "2,3", "9,2"]  # Skillnad, KI låg, KI hög
+    register = next(r for r in rows if r[0].startswith("Andel besvarade inom löftet, 2023"))
+    # review 10a finding 4: both compare 2023 over 2024's window (1 Jan-17 Dec, 727/931 = 78,1 %
+    # against 824/984 = 83,7 %, tests/core/r/kpi_windows.py), so one measure has one 2023 value
+    # and one change; the register's row names the windows, both bounds plain in both tables
+    assert kpi[2:4] == register[2:4] == ["78,1", "83,7"]  # Före, Efter
+    assert kpi[5:8] == register[4:7] == ["+5,7", "2,1", "9,2"]  # change, 95 % KI nedre, övre
+    assert "(1 jan–17 dec, 931 synpunkter) → 2024 (1 jan–17 dec, 984 synpunkter)" in register[0]

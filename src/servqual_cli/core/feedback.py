@@ -62,8 +62,9 @@ from servqual_cli.core.durations import (
 )
 from servqual_cli.core.feedback_backlog import backlog, past_promise
 from servqual_cli.core.feedback_counts import CodedKeys, by_period, by_unit_type, count_table
-from servqual_cli.core.feedback_trend import feedback_trend, trend_windows
+from servqual_cli.core.feedback_trend import feedback_trend, reply_window, trend_windows
 from servqual_cli.core.kpi_durations import equal_follow_up
+from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.core.periods import Period, summarise_by
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.time_to_event import km_quantiles, km_quantiles_by
@@ -159,6 +160,9 @@ class FeedbackAnalysis:
     trend: pd.DataFrame
     trend_window: dict[str, Any] | None
     conf: float
+    # the share within the promise's windows when the equal-follow-up rule cut the later one
+    # short: the earlier is compared over the same dates (core.feedback_trend.reply_window)
+    reply_windows: MatchedWindows | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON schema of ``servqual feedback`` (without n_rows/excluded, added by the CLI)."""
@@ -182,6 +186,7 @@ class FeedbackAnalysis:
             "backlog": None if self.backlog is None else records(self.backlog),
             "trend": records(self.trend),
             "trend_window": self.trend_window,
+            "reply_windows": None if self.reply_windows is None else self.reply_windows.to_dict(),
         }
         result: dict[str, Any] = plain(out)
         return result
@@ -355,11 +360,14 @@ def analyse_feedback(
     unanswered[contact] = past_promise(within, measured)
     units, types = CodedKeys.of(items["unit"]), CodedKeys.of(items["type"])
     window = trend_windows(items["received"].min(), moment)
-    trend = pd.DataFrame()
+    trend, matched, share_keep = pd.DataFrame(), None, None
     if window is not None:
+        if reply.n_too_recent:  # the rule cut the later window short (review 10a, finding 4)
+            received = items["received"][contact].reset_index(drop=True)
+            share_keep, matched = reply_window(received, within, window, moment, measured.value)
         keys = {"type": (types.codes, types.labels), "unit": (units.codes, units.labels)}
         trend = feedback_trend(
-            items, window, days, within, measured, pd.Series(contact), conf, keys
+            items, window, days, within, measured, pd.Series(contact), conf, keys, share_keep
         )
     channel = CodedKeys.of(items["channel"]) if "channel" in items else None
     return FeedbackAnalysis(
@@ -382,4 +390,5 @@ def analyse_feedback(
         trend=trend,
         trend_window=window,
         conf=conf,
+        reply_windows=matched,
     )

@@ -10,6 +10,13 @@ Mann-Whitney test, whose p it carries (review 7, finding 5: a Mann-Whitney p jud
 not the medians' difference; as ``kpi`` and ``trend``, :mod:`~servqual_cli.core.location_shift`,
 R ``wilcox.test(after, before, conf.int = TRUE, exact = FALSE)``).
 
+The share within the promise keeps only the items that had the whole promise before ``as_of``
+(the equal-follow-up rule), so its later window ends early (17 December on the sample); its
+earlier window is then cut at the same calendar point by the KPI's own rule
+(:func:`reply_window`, :func:`~servqual_cli.core.kpi_durations.matched_window`, review 10a
+finding 4), so ``feedback`` and ``kpi`` give one change for one promise. The days to reply do
+not use the rule (answered items only, every window whole): they keep both windows.
+
 References
 ----------
 .. [1] Przyborowski, J. & Wilenski, H. (1940). *Biometrika* 31, 313-323 (Poisson rates).
@@ -29,13 +36,15 @@ from servqual_cli.core.duration_summary import Statistic
 from servqual_cli.core.durations import DurationFrame, Limit
 from servqual_cli.core.exact_tests import poisson_rate_test
 from servqual_cli.core.inference import holm
+from servqual_cli.core.kpi_durations import matched_window
 from servqual_cli.core.location_shift import hodges_lehmann
+from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.core.periods import compare_periods
 from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.core.ranktests import mann_whitney
 from servqual_cli.vocab.feedback import TYPES
 
-__all__ = ["feedback_trend", "trend_windows"]
+__all__ = ["feedback_trend", "reply_window", "trend_windows"]
 
 
 def trend_windows(first: pd.Timestamp, as_of: pd.Timestamp) -> dict[str, Any] | None:
@@ -70,6 +79,54 @@ def trend_windows(first: pd.Timestamp, as_of: pd.Timestamp) -> dict[str, Any] | 
             "same_months": bool(same_months)}  # fmt: skip
 
 
+def _window_name(span: dict[str, Any]) -> str:
+    """A window's name: its year when it is one calendar year, else its two dates."""
+    year = span["from"][:4]
+    if span["from"] == f"{year}-01-01" and span["to"] == f"{year}-12-31":
+        return year
+    return f"{span['from']}–{span['to']}"
+
+
+def reply_window(
+    received: pd.Series,
+    within: DurationFrame,
+    window: dict[str, Any],
+    as_of: pd.Timestamp,
+    length: float,
+) -> tuple[np.ndarray, MatchedWindows | None]:
+    """The earlier window of the share within the promise, cut where the equal-follow-up rule
+    cut the later one (module docstring): the mask of the items with contact details the
+    share may compare (only earlier-window items are ever removed) and the two windows, None
+    when the later window was not cut short. ``within`` is the share's durations (items too
+    young already not valid), ``length`` the promise in its engine unit.
+
+    >>> from servqual_cli.core.durations import case_durations
+    >>> got = pd.Series(pd.to_datetime(["2023-01-01", "2023-12-20", "2024-03-01",
+    ...                                 "2024-12-20"]))
+    >>> d = case_durations(got, got + pd.Timedelta(days=3), "days", pd.Timestamp("2024-12-31"))
+    >>> w = trend_windows(got.min(), pd.Timestamp("2024-12-31"))
+    >>> keep, m = reply_window(got, d, w, pd.Timestamp("2024-12-31"), 14.0)
+    >>> keep.tolist(), (m.previous_period, m.previous_end, m.end, m.n_previous_left_out)
+    ([True, False, True, True], ('2023', '2023-12-17', '2024-12-17', 1))
+    """
+    cur, prev = window["current"], window["previous"]
+    day = received.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    in_prev = (day >= np.datetime64(prev["from"])) & (day <= np.datetime64(prev["to"]))
+    in_cur = (day >= np.datetime64(cur["from"])) & (day <= np.datetime64(cur["to"]))
+    names = [_window_name(prev), _window_name(cur)]
+    labels = pd.Series(np.where(in_prev, names[0], np.where(in_cur, names[1], "")))
+    frame = pd.DataFrame(
+        {"start": received.to_numpy(), "valid": within.frame["valid"].to_numpy(dtype=bool)}
+    )
+    spans = (
+        pd.date_range(prev["from"], prev["to"], freq="D"),
+        pd.date_range(cur["from"], cur["to"], freq="D"),
+        12,  # the trend's windows are always a year apart (trend_windows)
+    )
+    durations = DurationFrame(frame, within.unit, within.as_of)
+    return matched_window(durations, labels, names, "year", as_of, length, spans)
+
+
 def feedback_trend(
     frame: pd.DataFrame,
     window: dict[str, Any],
@@ -79,8 +136,12 @@ def feedback_trend(
     contact: pd.Series,
     conf: float,
     keys: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    share_keep: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The trend rows of ``servqual feedback`` (module docstring).
+
+    ``share_keep`` (over the items with contact details, from :func:`reply_window`) leaves
+    the earlier window's items after its matched end out of the share within the promise.
 
     ``keys`` may give the type and unit columns already as codes and labels (``labels[codes]``
     are the values, code -1 missing), as the analysis has them; else they are factorized here.
@@ -140,7 +201,10 @@ def feedback_trend(
         ("median_days_to_reply", days, "median"),
     ]
     for measure, durations, stat in pairs:
-        before = DurationFrame(durations.frame[c_prev], durations.unit, durations.as_of)
+        keep = c_prev
+        if stat == "share_within" and share_keep is not None:
+            keep = c_prev & share_keep
+        before = DurationFrame(durations.frame[keep], durations.unit, durations.as_of)
         after = DurationFrame(durations.frame[c_cur], durations.unit, durations.as_of)
         c = compare_periods(before, after, stat, limit if stat == "share_within" else None, conf)
         low = high = np.nan

@@ -196,6 +196,7 @@ def matched_window(
     period: Period,
     moment: pd.Timestamp,
     length: float,
+    spans: tuple[pd.DatetimeIndex, pd.DatetimeIndex, int] | None = None,
 ) -> tuple[npt.NDArray[np.bool_], MatchedWindows | None]:
     """Cut the previous period at the point where the equal-follow-up rule cut the latest one.
 
@@ -214,6 +215,10 @@ def matched_window(
     windows; the windows are None when the latest period was not cut short (its last day is
     kept).
 
+    ``spans`` gives (previous days, latest days, months apart) of two windows that are not
+    calendar periods, such as the feedback register's twelve months up to its as-of date
+    (:mod:`~servqual_cli.core.feedback_trend`); ``names`` then only name them.
+
     >>> from servqual_cli.core.durations import case_durations, resolve_as_of
     >>> start = pd.Series(pd.to_datetime(["2023-03-01", "2023-11-20", "2024-02-01",
     ...                                   "2024-11-20"]))
@@ -225,16 +230,18 @@ def matched_window(
     ([True, False, True, True], ('2023-01-01', '2023-10-21', '2024-10-21', 1))
     """
     f = durations.frame
-    latest_days = period_days(names[1], period)
+    previous_days, latest_days, months = spans or (
+        period_days(names[0], period),
+        period_days(names[1], period),
+        months_apart(names[0], names[1], period),
+    )
     end = _last_day(latest_days, _ages(pd.Series(latest_days), moment, durations.unit), length)
     if end >= latest_days[-1].date().isoformat():
         return np.ones(len(f), dtype=bool), None
-    months = months_apart(names[0], names[1], period)
     previous = labels.eq(names[0]).to_numpy(dtype=bool)
     moved = same_point(f["start"][previous], months)
     inside = np.ones(len(f), dtype=bool)
     inside[previous] = _ages(moved, moment, durations.unit) >= length
-    previous_days = period_days(names[0], period)
     moved_days = pd.Series(same_point(previous_days, months))
     valid = f["valid"].to_numpy(dtype=bool)
     windows = MatchedWindows(

@@ -261,8 +261,8 @@ GLANCE: dict[str, tuple[str, str]] = {
     "feedback_items_total": ("Synpunkter, totalt", "Feedback items, total"),
     "feedback_items_of": ("Synpunkter: {what}", "Feedback items: {what}"),
     "feedback_rise_note": (
-        "kvot {ratio} (95\u00a0% KI {low}–{high}), p (Holm) {p}",
-        "ratio {ratio} (95% CI {low}–{high}), p (Holm) {p}",
+        "kvot {ratio} (95\u00a0% KI [{low}; {high}]), p (Holm) {p}",
+        "ratio {ratio} (95% CI [{low}, {high}]), p (Holm) {p}",
     ),
     # review 6, finding 9: the register's own types, not a list written here
     "feedback_all_types": (

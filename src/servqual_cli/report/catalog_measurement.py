@@ -11,12 +11,14 @@ language for every renderer (issue #9 item 6). Use it through the catalog.
 from __future__ import annotations
 
 from servqual_cli.report.measurement_trend_words import TREND_MDD
+from servqual_cli.report.survey_trend_words import SURVEY_TREND
 from servqual_cli.vocab.contacts import ALL
 
 OVERALL = "Overall"  # servqual_cli.core.survey_trend.OVERALL (not imported: core loads scipy)
 Pairs = dict[str, tuple[str, str]]
 
 MEASUREMENT: Pairs = {
+    **SURVEY_TREND,  # survey_trend_words.py: the SERVQUAL survey trend's words
     # KPIs
     "phone_reached": ("Telefon: når en person", "Phone: reached a person"),
     "phone_answered_question": ("Telefon: svar på frågan", "Phone: question answered"),
@@ -142,7 +144,6 @@ MEASUREMENT: Pairs = {
                             "year."),
     "benchmark_title": ("Jämförelse med övriga kommuner", "Against the other municipalities"),
     OVERALL: ("Total SERVQUAL (oviktad)", "Overall SERVQUAL (unweighted)"),
-    "survey_title": ("SERVQUAL-gap per dimension", "SERVQUAL gap per dimension"),
     # w-meas (review 10a finding 2): the reply time's unit and its rule (core/calendar), not
     # "arbetstimmar" (read as ~8 hours a day)
     "units_note": ("Andelar och index i procent (0–100), förändringar i procentenheter; väntetid "
@@ -241,24 +242,6 @@ MEASUREMENT: Pairs = {
                           "several years); the verdict follows the adjusted p. The intervals "
                           "are per comparison (unadjusted)."),
     # w-meas (review 10a finding 6): the verdict follows the adjusted p (--adjust), named here
-    "survey_note": ("Gap = P − E; högre (mindre negativt) är bättre. Oberoende urval: Welchs "
-                    "t-test och Mann-Whitney. Hedges g: poolad SD, exakt J, intervall från "
-                    "icke-central t (som R effectsize::hedges_g). {adjust_rule} Bedömning: "
-                    "bättre eller sämre när {p_label} är under {alpha} och Welch-intervallet "
-                    "ligger helt på ena sidan om 0; Mann-Whitney visas bredvid, ojusterat. "
-                    "Oviktat: svaren beskriver urvalen.",
-                    "Gap = P − E; higher (less negative) is better. Independent samples: Welch's "
-                    "t-test and Mann-Whitney. Hedges' g: pooled SD, exact J, interval from the "
-                    "noncentral t (as R effectsize::hedges_g). {adjust_rule} Verdict: better or "
-                    "worse when {p_label} is below {alpha} and the Welch interval lies wholly on "
-                    "one side of 0; Mann-Whitney is shown beside it, unadjusted. Unweighted: the "
-                    "answers describe the samples."),
-    "survey_mdd_note": ("Minsta påvisbara: den förändring Welchs t-test upptäcker med "
-                        "{power}\u00a0% styrka (p < {alpha}), från samma standardfel och "
-                        "frihetsgrader som testet bakom bedömningen.",
-                        "MDD: the change Welch's t-test detects with {power}% power "
-                        "(p < {alpha}), from the same standard error and degrees of freedom as "
-                        "the test behind the verdict."),
     # words the commands used to spell inline (every Swedish text lives in a catalog)
     "contacts_title": ("Servicemätning", "Service measurement"),
     "unadjusted": ("ojusterat", "unadjusted"),
@@ -268,48 +251,8 @@ MEASUREMENT: Pairs = {
                         "{before} measured {b} but {after} {a}: the totals over all channels "
                         "are not comparable; read the per-channel rows."),
     # trend --weight-column (review 4 finding 4): survey-weighted gaps, design-based change
-    "weighted_title": ("SERVQUAL-gap per dimension, viktade",
-                       "SERVQUAL gap per dimension, weighted"),
-    "survey_sheet": ("Gap per år", "Gap by year"),
-    "weighted_sheet": ("Viktade gap per år", "Weighted gaps by year"),
-    "weighted_overall": ("Total SERVQUAL (medel av dimensionernas gap)",
-                         "Overall SERVQUAL (mean of the dimension gaps)"),
     "n_eff_before": ("n eff. före", "n eff. before"),
     "n_eff_after": ("n eff. efter", "n eff. after"),
-    "weighted_note": ("Gap = P − E; högre (mindre negativt) är bättre. Viktade medelvärden "
-                      "Σwx/Σw per år; n eff. = (Σw)²/Σw² (Kish). Förändring: skillnaden mellan "
-                      "årens viktade medelvärden med linjäriserat (sandwich-)medelfel, åren som "
-                      "oberoende strata; p och {level}-intervallet från t med n − 3 "
-                      "frihetsgrader (som R survey::svyglm(gap ~ year) med svydesign(ids = ~1, "
-                      "strata = ~year, weights = ~w)). Kalibreringen görs inte om, så medelfelen "
-                      "är konservativa. Bedömning: bättre eller sämre när {p_label} < "
-                      "{alpha} och intervallet utesluter 0. {adjust_rule}",
-                      "Gap = P − E; higher (less negative) is better. Weighted means Σwx/Σw per "
-                      "year; n eff. = (Σw)²/Σw² (Kish). Change: the difference of the years' "
-                      "weighted means with a linearised (sandwich) SE, the years as independent "
-                      "strata; p and the {level} interval from t with n − 3 df (as R "
-                      "survey::svyglm(gap ~ year) with svydesign(ids = ~1, strata = ~year, "
-                      "weights = ~w)). Calibration is not redone, so the SEs are conservative. "
-                      "Verdict: better or worse when {p_label} < {alpha} and the interval "
-                      "excludes 0. {adjust_rule}"),
-    "weighted_adjust": ("{p_label}: designens p justerat ({method}) över de {m} dimensionerna, "
-                        "som i servqual gap; Total SERVQUAL sammanfattar samma svar och är en "
-                        "egen familj med ett test, så dess p är ojusterat. Intervallen gäller "
-                        "varje rad för sig (ojusterade).",
-                        "{p_label}: the design p adjusted ({method}) over the {m} dimensions, as "
-                        "in servqual gap; Overall SERVQUAL summarises the same answers and is a "
-                        "family of its own with one test, so its p is unadjusted. The intervals "
-                        "are per row (unadjusted)."),
-    "weights_line": ("Viktat med {columns}.", "Weighted by {columns}."),
-    "weights_none_year": ("{year} har ingen kolumn {column}: där väger varje svarande 1 (som "
-                          "ett obundet slumpmässigt urval), så det året beskriver sitt urval och "
-                          "inte befolkningen; jämförelsen ställer ett oviktat år mot ett viktat.",
-                          "{year} has no column {column}: each of its respondents weighs 1 (as "
-                          "in a simple random sample), so that year describes its sample, not the "
-                          "population; the comparison sets an unweighted year against a "
-                          "weighted one."),
-    "weights_missing": ("{year}: svarande utan vikt, som inte ingår: {n}.",
-                        "{year}: respondents without a weight, left out: {n}."),
     **TREND_MDD,
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
@@ -401,19 +344,6 @@ MEASUREMENT: Pairs = {
                         "timmar); helger och helgdagar räknas inte.",
                         "Hours on working days: every working day counts its whole 24 hours; "
                         "weekends and public holidays do not count."),
-    "survey_adjust": ("{p_label}: Welchs p justerat ({method}) över de {m} dimensionerna, som i "
-                      "servqual gap; Total SERVQUAL sammanfattar samma svar och är en egen "
-                      "familj med ett test, så dess p är ojusterat. Intervallen gäller varje rad "
-                      "för sig (ojusterade).",
-                      "{p_label}: Welch's p adjusted ({method}) over the {m} dimensions, as in "
-                      "servqual gap; Overall SERVQUAL summarises the same answers and is a "
-                      "family of its own with one test, so its p is unadjusted. The intervals "
-                      "are per row (unadjusted)."),
-    "survey_adjust_none": ("p är inte justerat över raderna (--adjust none): av dimensioner där "
-                           "inget har förändrats ser ungefär {alpha} ut som en förändring.",
-                           "p is not adjusted across the rows (--adjust none): of dimensions "
-                           "where nothing changed, about {alpha} look like a change."),
-    "survey_welch_p": ("Welchs p", "Welch's p"),
     "unreached_note_unknown": ("Väntetid i telefon: median över de {n} samtal med väntetid: {r} "
                                "nådde en person enligt nådd-kolumnen och {u} saknar giltigt "
                                "värde där men räknas med eftersom samtalet har en väntetid (det "
@@ -424,8 +354,4 @@ MEASUREMENT: Pairs = {
                                "value there but count because the call has a queue time (it got "
                                "through), hence more than in Phone: reached a person; {k} calls "
                                "reached no one and have no queue time."),
-    "survey_mdd_adjusted": ("Efter justeringen gäller den vid den nivå som radens eget p måste "
-                            "komma under när de övriga radernas p är som de är.",
-                            "After the adjustment it holds at the level the row's own p must be "
-                            "below, the other rows' p as they are."),
 }  # fmt: skip

@@ -317,4 +317,25 @@ SERVICE: dict[str, tuple[str, str]] = {
         "Days to reply are compared among the answered (n on the row): the unanswered are not "
         "in them, but count in the share within the promise.",
     ),
+    # review 10a, finding 4 (w-fbwin): the equal-follow-up rule cut the later window of the
+    # share within the promise short (the sample's 2024 ends on 17 December), so its earlier
+    # window is compared over the same dates (core.feedback_trend.reply_window, the KPI's
+    # matched_window); the row names both windows and the note the rule, as the KPI does
+    "reply_window_span": (
+        "{previous} ({previous_window}, {n_previous} synpunkter) → {period} ({window}, {n} "
+        "synpunkter)",
+        "{previous} ({previous_window}, {n_previous} items) → {period} ({window}, {n} items)",
+    ),
+    "reply_window_rule": (
+        "Andelen inom löftet jämför samma kalenderfönster: {previous} bara synpunkter inkomna "
+        "{previous_window} ({kept} av {total}; {left} senare ingår inte), som {period} "
+        "({window}), vars senare synpunkter inte hade hela löftet på sig; samma dag och månad, "
+        "29 feb motsvarar 28 feb ett år utan skottdag. Dagar till svar jämför de hela perioderna "
+        "(besvarade, utan den regeln).",
+        "The share within the promise compares the same calendar window: in {previous} only "
+        "items received {previous_window} ({kept} of {total}; {left} later ones are not "
+        "compared), as in {period} ({window}), whose later items had not had the whole promise; "
+        "the same day and month, 29 Feb matching 28 Feb in a year without it. Days to reply "
+        "compare the whole periods (answered items, without that rule).",
+    ),
 }

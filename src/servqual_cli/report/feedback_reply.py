@@ -8,10 +8,20 @@ from __future__ import annotations
 import pandas as pd
 
 from servqual_cli.core.feedback import FeedbackAnalysis
+from servqual_cli.core.period_windows import MatchedWindows
+from servqual_cli.report.kpi_texts import window_text
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.service_labels import sl
 
-__all__ = ["KM_COLUMNS", "REPLY_COLUMNS", "measure_names", "not_reached", "reply_times_note"]
+__all__ = [
+    "KM_COLUMNS",
+    "REPLY_COLUMNS",
+    "measure_names",
+    "not_reached",
+    "reply_times_note",
+    "window_rule",
+    "window_span",
+]
 
 
 # The reply tables' columns (review 10a finding 1): the days to reply of every item, the
@@ -64,19 +74,57 @@ def reply_times_note(a: FeedbackAnalysis, lang: str) -> str:
     return text
 
 
-def measure_names(reply: pd.DataFrame, lang: str) -> list[str]:
-    """The reply trend's row names; the days to reply (answered items only) carry their n.
+def measure_names(
+    reply: pd.DataFrame, lang: str, windows: MatchedWindows | None = None
+) -> list[str]:
+    """The reply trend's row names; the days to reply (answered items only) carry their n, and
+    the share within the promise its two calendar windows when the equal-follow-up rule cut
+    the later one short (``windows``, review 10a finding 4), as the KPI's change names them.
 
     >>> rows = pd.DataFrame({"measure": ["reply_within_promise", "median_days_to_reply"],
     ...                      "n": [984, 943], "n_previous": [967, 913]})
     >>> measure_names(rows, "sv")[1]
     'Median dagar till svar, bland besvarade (n = 913 → 943)'
+    >>> w = MatchedWindows("2024", "2024-01-01", "2024-12-17", "2023", "2023-01-01",
+    ...                    "2023-12-17", 931, 967, 12)
+    >>> rows = rows.assign(n_previous=[931, 913])
+    >>> for part in measure_names(rows, "sv", w)[0].split(" → "):
+    ...     print(part)
+    Andel besvarade inom löftet, 2023 (1 jan–17 dec, 931 synpunkter)
+    2024 (1 jan–17 dec, 984 synpunkter)
     """
     out = []
     for m, n, before in zip(reply["measure"], reply["n"], reply["n_previous"], strict=True):
         name = sl(m, lang)
-        if m != "reply_within_promise" and not (pd.isna(n) or pd.isna(before)):
+        if m == "reply_within_promise" and windows is not None:
+            name += ", " + window_span(windows, int(before), int(n), lang)
+        elif m != "reply_within_promise" and not (pd.isna(n) or pd.isna(before)):
             counts = {"previous": fmt_int(int(before), lang), "current": fmt_int(int(n), lang)}
             name += f" ({sl('answered_n', lang).format(**counts)})"
         out.append(name)
     return out
+
+
+def window_span(w: MatchedWindows, n_previous: int, n: int, lang: str) -> str:
+    """The two windows of the share within the promise with the n each share is over."""
+    return sl("reply_window_span", lang).format(
+        previous=w.previous_period,
+        previous_window=window_text(w.previous_start, w.previous_end, lang),
+        n_previous=fmt_int(n_previous, lang),
+        period=w.period,
+        window=window_text(w.start, w.end, lang),
+        n=fmt_int(n, lang),
+    )
+
+
+def window_rule(w: MatchedWindows, lang: str) -> str:
+    """The note's sentence naming the matched-window rule of the share within the promise."""
+    return sl("reply_window_rule", lang).format(
+        previous=w.previous_period,
+        period=w.period,
+        previous_window=window_text(w.previous_start, w.previous_end, lang),
+        window=window_text(w.start, w.end, lang),
+        kept=fmt_int(w.n_previous_kept, lang),
+        total=fmt_int(w.n_previous_total, lang),
+        left=fmt_int(w.n_previous_left_out, lang),
+    )

@@ -27,6 +27,7 @@ from servqual_cli.report.feedback_reply import (
     measure_names,
     not_reached,
     reply_times_note,
+    window_rule,
 )
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
@@ -179,7 +180,7 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
         }
         frame = pd.DataFrame(
             {
-                sl("measure", lang): measure_names(reply, lang),
+                sl("measure", lang): measure_names(reply, lang, a.reply_windows),
                 sl("unit_word", lang): ["%" if pc else sl("days", lang) for pc in share],
                 **{_head(k, lang, a.conf): v for k, v in numbers.items()},
                 sl("p", lang): reply["p"].astype(float).tolist(),
@@ -201,6 +202,8 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
         note = sl("trend_note", lang)
         if len(reply):  # review 10a finding 1: the days compared are the answered items'
             note += " " + sl("trend_answered_note", lang)
+        if len(reply) and a.reply_windows is not None:  # review 10a finding 4: as the KPI
+            note += " " + window_rule(a.reply_windows, lang)
         tables[-1] = replace(tables[-1], note=note)
     return tables
 

@@ -134,6 +134,18 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("kvot", "Kvot", "ratio", "Ratio"),
     ),
     (
+        "Kaplan-Meier",
+        "Kaplan-Meier: ett sätt att räkna tider där en del ännu inte har slutat, här synpunkter "
+        "som ännu inte fått svar. De räknas som obesvarade i minst så många dagar som de hunnit "
+        "vänta (censurerade), i stället för att lämnas utanför, så att medianen och 90:e "
+        "percentilen inte ser kortare ut än de är.",
+        "Kaplan-Meier: a way to count times when some have not ended yet, here feedback items "
+        "not yet answered. They count as unanswered for at least the days they have waited "
+        "(censored), instead of being left out, so that the median and the 90th percentile do "
+        "not look shorter than they are.",
+        ("Kaplan-Meier",),
+    ),
+    (
         "Hodges-Lehmann",
         "Hodges-Lehmanns förskjutning: hur mycket tiderna som helhet har flyttat sig mellan två "
         "perioder (medianen av alla parvisa skillnader). Den hör ihop med Mann-Whitney-testet, "

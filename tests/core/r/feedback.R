@@ -17,7 +17,9 @@
 #   already past the limit, among the items that had the whole limit when a younger one is
 #   still open (equal follow-up); Wilson interval = prop.test(correct = FALSE);
 # - trend: the twelve months up to D against the twelve before; counts compared with
-#   poisson.test with the days in each window as exposure, Holm within types and within units.
+#   poisson.test with the days in each window as exposure, Holm within types and within units;
+#   the share within the promise over the same calendar dates of both windows when the equal
+#   follow-up cut the later one short (review 10a, finding 4).
 suppressPackageStartupMessages({
   library(readxl)
   library(jsonlite)
@@ -119,7 +121,17 @@ holm_units <- p.adjust(sapply(trend_units, `[[`, "p"), "holm")
 
 c_cur <- ct$received >= cur_from & ct$received <= D
 c_prev <- ct$received >= prev_from & ct$received <= prev_to
-k1 <- sum(within & c_prev); n1 <- sum(decided & c_prev)
+# review 10a finding 4: the equal follow-up cut the later window short (at D - promise), so the
+# share's earlier window counts an item only when the same calendar date a year later would
+# have had the whole promise (the KPI's matched window; a 29 February, which the sample's
+# windows never reach, would move to 1 March here, to 28 February in servqual)
+c_prev_share <- c_prev
+if (any(!had_time & is.na(days) & timed)) {
+  moved <- as.POSIXlt(ct$received)
+  moved$year <- moved$year + 1
+  c_prev_share <- c_prev & as.numeric(D - as.Date(moved)) >= promise
+}
+k1 <- sum(within & c_prev_share); n1 <- sum(decided & c_prev_share)
 k2 <- sum(within & c_cur); n2 <- sum(decided & c_cur)
 ft <- fisher.test(matrix(c(k1, k2, n1 - k1, n2 - k2), nrow = 2))
 wt <- wilcox.test(days[answered & c_prev], days[answered & c_cur], correct = TRUE)
@@ -129,6 +141,8 @@ hl <- wilcox.test(days[answered & c_cur], days[answered & c_prev], conf.int = TR
                   exact = FALSE, correct = TRUE, conf.level = conf)
 trend_reply <- list(
   share_previous = k1 / n1, share = k2 / n2, n_previous = n1, n = n2, fisher_p = ft$p.value,
+  k_previous = k1, k = k2, n_previous_whole = sum(decided & c_prev),
+  previous_to = format(max(ct$received[c_prev_share & decided])),
   median_previous = unname(quantile(days[answered & c_prev], 0.5, type = 7)),
   median = unname(quantile(days[answered & c_cur], 0.5, type = 7)), wilcox_p = wt$p.value,
   shift = unname(hl$estimate), shift_ci = unname(hl$conf.int[1:2]), shift_p = hl$p.value
