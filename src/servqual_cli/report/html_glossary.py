@@ -143,7 +143,8 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "not yet answered. They count as unanswered for at least the days they have waited "
         "(censored), instead of being left out, so that the median and the 90th percentile do "
         "not look shorter than they are.",
-        ("Kaplan-Meier",),
+        # the feedback tables' censored day columns (their rule is a note under the tables)
+        ("Kaplan-Meier", "Dagar till svar, median", "Days to reply, median"),
     ),
     (
         "Hodges-Lehmann",

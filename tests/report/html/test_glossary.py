@@ -133,3 +133,17 @@ def test_p_value_is_at_least_this_large() -> None:
     # review 10a, finding 9: the p-value is the chance of a difference at least this large
     assert "minst så stor skillnad av ren slump" in dict(glossary(["p (t)"], "sv"))["p"]
     assert "a difference at least this large" in dict(glossary(["p (t)"], "en"))["p"]
+
+
+def test_kaplan_meier_is_explained_where_the_censored_days_are_shown(cli, samples_dir) -> None:
+    """The feedback tables' "Dagar till svar" columns count the unanswered as censored
+    (Kaplan-Meier); their page explains the word, a page without them does not (review 10c,
+    finding 8: the rule was in a note the glossary does not read)."""
+    assert [t for t, _ in glossary(["Dagar till svar, median"], "sv")] == ["Kaplan-Meier"]
+    assert [t for t, _ in glossary(["Days to reply, median"], "en")] == ["Kaplan-Meier"]
+    assert glossary(["Days to reply: the change the test judges"], "en") == []
+    for lang, words in (("sv", "Kaplan-Meier: ett sätt"), ("en", "Kaplan-Meier: a way")):
+        page = cli("feedback", samples_dir / "synpunkter_2023_2024.xlsx", "--lang", lang,
+                   "-f", "html")  # fmt: skip
+        assert page.exit_code == 0, page.stderr
+        assert words in page.stdout
