@@ -306,7 +306,7 @@ def wait_basis_note(total: pd.DataFrame, sides: Sequence[tuple[str, WaitBasis]],
     'Phone: median queue time (s), n before (2019): 45 calls with a queue time; 44 reached a
     person by the reached column, 1 with no valid value there also counted, as a call with a
     queue time got through. Phone: reached a person counts valid values only.'
-    >>> wait_basis_note(t, sides[1:], "sv")
+    >>> wait_basis_note(t, [sides[1], ("2021", WaitBasis(38, 38, 0, 16))], "sv")
     ''
     """
     kpi, channel = "phone_wait_seconds_median", "phone"
