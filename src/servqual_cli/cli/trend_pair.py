@@ -149,6 +149,7 @@ def contact_trend(
         compare_kpis,
         total_family_size,
     )
+    from servqual_cli.core.wait_basis import wait_basis
     from servqual_cli.report.measurement_sections import trend_sections
 
     if before.contacts is None or after.contacts is None:  # the caller checked the kind
@@ -167,8 +168,11 @@ def contact_trend(
         payload["email_rule"] = {"rule": rule.text, "description": email_rule_text(rule)}
     payload["municipality"] = municipality or after.municipality or before.municipality
     payload["comparisons"] = json_records(comparisons)
+    # each year's queue-time basis from its contact rows (review 10c finding 1)
+    waits = (wait_basis(before.contacts), wait_basis(after.contacts))
+    payload["wait_basis"] = {"before": waits[0].to_dict(), "after": waits[1].to_dict()}
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf, adjust,
-                              family)  # fmt: skip
+                              family, waits)  # fmt: skip
     sections = [*label_note((before, after), payload, lang), *sections]
     if rule is not None:
         sections = [*sections, email_note(rule, lang)]

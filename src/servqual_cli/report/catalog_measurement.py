@@ -354,4 +354,13 @@ MEASUREMENT: Pairs = {
                                "value there but count because the call has a queue time (it got "
                                "through), hence more than in Phone: reached a person; {k} calls "
                                "reached no one and have no queue time."),
+    # w-wait, session 13 (review 10c finding 1): the trend's note names each year's queue-time
+    # basis where a call without a valid reached value counts for its time
+    "wait_basis_year": ("{kpi}, {n_col} ({year}): {n} samtal med väntetid; {r} nådde en person "
+                        "enligt nådd-kolumnen, {u} utan giltigt värde där räknas med, eftersom "
+                        "ett samtal med väntetid har kommit fram.",
+                        "{kpi}, {n_col} ({year}): {n} calls with a queue time; {r} reached a "
+                        "person by the reached column, {u} with no valid value there also "
+                        "counted, as a call with a queue time got through."),
+    "wait_basis_reach": ("{kpi} räknar bara giltiga värden.", "{kpi} counts valid values only."),
 }  # fmt: skip

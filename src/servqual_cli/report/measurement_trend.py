@@ -7,12 +7,14 @@ Split from :mod:`servqual_cli.report.measurement_sections` (which re-exports it)
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.core.wait_basis import WaitBasis
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.measurement_tables import (
@@ -20,6 +22,7 @@ from servqual_cli.report.measurement_tables import (
     AREA_KPIS,
     code_labels,
     display_scale,
+    kpi_name,
     kpi_names,
     labelled_table,
     ml,
@@ -36,6 +39,7 @@ __all__ = [
     "mdd_table",
     "shift_columns",
     "trend_sections",
+    "wait_basis_note",
 ]
 
 
@@ -289,6 +293,39 @@ def area_note(facts: AreaNoteFacts, lang: str) -> str:
     return " ".join(parts)
 
 
+def wait_basis_note(total: pd.DataFrame, sides: Sequence[tuple[str, WaitBasis]], lang: str) -> str:
+    """Each year's queue-time basis where it differs from the reach KPI's (review 10c finding
+    1): the median's n counts a call whose reached value is blank or invalid when it has a
+    queue time (:func:`~servqual_cli.core.wait_basis.wait_mask`), the reach KPI only valid
+    values, so "n före 45" stood beside 44 reached with no word. ``total``: the totals' rows;
+    ``sides``: (label, basis) before and after; "" when no year has such a call.
+
+    >>> t = pd.DataFrame({"kpi": ["phone_wait_seconds_median"], "channel": ["phone"]})
+    >>> sides = [("2019", WaitBasis(45, 44, 1, 9)), ("2020", WaitBasis(43, 43, 0, 11))]
+    >>> wait_basis_note(t, sides, "en")  # doctest: +NORMALIZE_WHITESPACE
+    'Phone: median queue time (s), n before (2019): 45 calls with a queue time; 44 reached a
+    person by the reached column, 1 with no valid value there also counted, as a call with a
+    queue time got through. Phone: reached a person counts valid values only.'
+    >>> wait_basis_note(t, [sides[1], ("2021", WaitBasis(38, 38, 0, 16))], "sv")
+    ''
+    """
+    kpi, channel = "phone_wait_seconds_median", "phone"
+    if not (total["kpi"].eq(kpi) & total["channel"].eq(channel)).any():
+        return ""
+    name, n = kpi_name(kpi, channel, lang), (lambda v: fmt_number(v, lang, 0))
+    parts = [
+        ml("wait_basis_year", lang).format(
+            kpi=name, n_col=ml(col, lang), year=label, n=n(b.with_wait), r=n(b.reached),
+            u=n(b.reached_unknown),
+        )
+        for col, (label, b) in zip(("n_before", "n_after"), sides, strict=True)
+        if b.reached_unknown > 0
+    ]  # fmt: skip
+    if not parts:
+        return ""
+    return " ".join([*parts, ml("wait_basis_reach", lang).format(kpi=ml("phone_reached", lang))])
+
+
 def trend_sections(
     comparisons: pd.DataFrame,
     before: str,
@@ -298,8 +335,13 @@ def trend_sections(
     conf: float = 0.95,
     adjust: str = "holm",
     family_size: int | None = None,
+    waits: Sequence[WaitBasis] = (),
 ) -> list[Section]:
     """The totals, the per-area changes (worse first) and the minimum detectable changes.
+
+    ``waits``: the queue-time basis of the before and after years' contact rows
+    (:func:`~servqual_cli.core.wait_basis.wait_basis`), for :func:`wait_basis_note` under the
+    totals; without them the note has no such sentence.
 
     The per-area table shows the p adjusted over the family of ``family_size`` per-area
     comparisons by ``adjust`` (its header names both; ``adjust`` must be the method
@@ -314,6 +356,9 @@ def trend_sections(
     total_label = adjusted_p_label(adjust, total_family_size(comparisons), lang)
     note = f"{note} {ml('total_adjust_note', lang).format(label=total_label)}"
     note += _mdd_note(total, lang, adjust)
+    if waits:
+        wait_text = wait_basis_note(total, list(zip((before, after), waits, strict=True)), lang)
+        note = f"{note} {wait_text}".rstrip()
     blocks: list[Table | Text] = [
         _comparison_table(
             f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label, conf

@@ -171,7 +171,8 @@ def measurement_part(ctx: ReportContext) -> Part:
             conf,
             POWER,
         )
-        sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf)
+        waits = (wait_basis(loaded[-2].frame), wait_basis(data.frame))  # review 10c #1
+        sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf, waits=waits)
         summary += _changed_contacts(comparisons, before, after, lang)
     if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
         bench_file = (str(cfg.benchmark.path), cfg.municipality or name) if cfg.benchmark else None
