@@ -117,3 +117,32 @@ def test_the_blocks_repeat_the_labels_and_the_old_rule_did_not() -> None:
     assert sorted({j for b in new for j in b}) == list(range(len(least)))  # every column shown
     # no room for a data column beside both labels: only the first is repeated
     assert terminal._labels([20, 60, 30], [False, False, True], 100) == 1
+
+
+def test_a_block_of_placeholders_is_left_out_and_named(cli, samples_dir: Path, at_100) -> None:
+    """Review 10c, finding 6: "Förändring –" on every row took a (2/2) block of its own."""
+    r = cli("kpi", samples_dir / "kpi.toml", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    assert "Nyckeltal – Nåbarhet (2/2)" not in r.stdout
+    assert "Förändring: – på varje rad, visas därför inte här." in r.stdout
+    assert "Grupper under mål / norm och Förändring: – på varje rad" in r.stdout
+    # Genomförandetid's change column holds values: its block stays
+    assert "Nyckeltal – Genomförandetid (2/2)" in r.stdout
+
+
+@pytest.mark.parametrize("value", [None, 0.5])
+def test_a_block_with_one_value_is_kept(value: float | None) -> None:
+    """Only a block with no value at all is left out: one number keeps it (and its column)."""
+    change = "Förändringsuppskattningen"  # 25 wide: a block of its own at 80 columns
+    frame = pd.DataFrame(
+        {"Grupp": ["a", "b"]}
+        | {f"Kolumnnummer{k}xxxxxxx": [1.25, 2.5] for k in range(2)}
+        | {change: [None, value]}
+    )
+    doc = Document(title="", sections=(Section(title="", blocks=(Table("T", frame),)),))
+    out = terminal.render_text(doc, 80)
+    said = " ".join(out.split())  # the caption wraps at the table's width
+    assert ("T (2/2)" in out) is (value is not None)
+    assert (f"{change}: – on every row, so not shown here." in said) is (value is None)
+    assert ("0.5" in out) is (value is not None)
+    assert "Kolumnnummer1xxxxxxx" in out and "2.5" in out

@@ -27,8 +27,9 @@ from rich.measure import Measurement
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from servqual_cli.report.catalog import label
 from servqual_cli.report.safe_text import visible
-from servqual_cli.report.spec import Document, Glance, Table, Text, format_value
+from servqual_cli.report.spec import PLACEHOLDERS, Document, Glance, Table, Text, format_value
 
 MIN_WIDTH = 60
 _TEXT_MIN = 10  # a text column may wrap down to this width
@@ -245,10 +246,33 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
     sizes = [_widths(h, c, n) for h, c, n in zip(headers, columns, numeric, strict=True)]
     width = max(width, MIN_WIDTH)
     least = [s[1] for s in sizes]
-    blocks = _blocks(least, width, _labels(least, numeric, width))
+    labels = _labels(least, numeric, width)
+    blocks = _blocks(least, width, labels)
+    # A continuation block whose every data cell is a placeholder ("–") is left out, and a
+    # line under the table names its columns: it held no value to hide (review 10c, finding 6:
+    # "Förändring –" on every row took a block of its own). The first block always shows.
+    empty = [
+        k > 0 and all(c.strip() in PLACEHOLDERS for j in block[labels:] for c in columns[j])
+        for k, block in enumerate(blocks)
+    ]
+    left_out = [
+        headers[j] for block, e in zip(blocks, empty, strict=True) if e for j in block[labels:]
+    ]
+    blocks = [block for block, e in zip(blocks, empty, strict=True) if not e]
+    caption = [table.note] if table.note else []
+    if left_out:
+        and_ = label("terminal_and", lang or "en")
+        names = (
+            ", ".join(left_out[:-1]) + f" {and_} " + left_out[-1]
+            if len(left_out) > 1
+            else left_out[0]
+        )
+        caption.insert(0, label("terminal_empty_block", lang or "en").format(columns=names))
     out = []
     for k, block in enumerate(blocks):
-        title = table.title if k == 0 else f"{table.title} ({k + 1}/{len(blocks)})"
+        title = (
+            table.title if len(blocks) == 1 or k == 0 else f"{table.title} ({k + 1}/{len(blocks)})"
+        )
         rt = RichTable(title=plain(title, "bold") if table.title else None, title_justify="left")
         fitted = _fit(
             [sizes[j][0] for j in block],
@@ -267,8 +291,8 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
             rt.add_row(
                 *(Tied(columns[j][i], style="bold red" if negative[j][i] else "") for j in block)
             )
-        if table.note and k == len(blocks) - 1:
-            rt.caption = plain(table.note, newlines=True)
+        if caption and k == len(blocks) - 1:
+            rt.caption = plain("\n".join(caption), newlines=True)
             rt.caption_justify = "left"
         out.append(rt)
     return out
