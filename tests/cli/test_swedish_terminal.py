@@ -138,9 +138,11 @@ ENGLISH_ROWS: dict[str, list[str]] = {
     "trend": ["23.8", "17.6", "-6.2", "-19.1", "-22.7", "-5.3", "<0.001", "52", "51", "17.5"],
     "trend series": ["-6.29", "-11.02", "-1.17", "0.017", "0.182"],  # slope, its CI, p, Holm p
     # p (Holm, 5 comparisons) 0.450 beside Welch's p (review 10a finding 6); the MDD, now at
-    # Holm's level, went to the table's second part (tests/cli/test_survey_trend_adjust_cli.py)
+    # Holm's level, went to the table's second part (tests/cli/test_survey_trend_adjust_cli.py);
+    # n after followed it once "(Mann-Whitney)" was no longer broken inside the word (w-term,
+    # session 13; tests/cli/test_terminal_blocks_cli.py)
     "trend survey": ["-0.18", "-0.05", "+0.14", "-0.03", "0.30", "0.112", "0.450", "0.103",
-                     "0.12", "-0.03", "0.27", "400", "320"],
+                     "0.12", "-0.03", "0.27", "400"],
     "kolada": ["2019", "83.0", "83.3", "83.3", "-0.3"],
     "service-survey": ["2022", "134", "69.8", "64.5", "75.0", "69.4%"],
     "kpi": ["2020", "54", "79.6", "67.1", "88.2"],  # the period from the file's column år

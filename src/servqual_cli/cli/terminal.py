@@ -8,7 +8,7 @@ Two promises hold for every rendering (tables, titles, notes, warnings):
   (:func:`visible`);
 - numbers are never cut: a numeric column is as wide as its widest number; headers and text
   cells wrap; a table wider than the terminal (of at least 60 columns) is folded into stacked
-  blocks that repeat the label column;
+  blocks that repeat the leading label columns;
 - a number stays on its line with its unit ("91,5 %", "14 dagar", "+5,8 procentenheter",
   "n = 345", "1 951"): see :class:`Tied`.
 """
@@ -16,6 +16,7 @@ Two promises hold for every rendering (tables, titles, notes, warnings):
 from __future__ import annotations
 
 import io
+import re
 import sys
 from typing import Any
 
@@ -26,8 +27,9 @@ from rich.measure import Measurement
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from servqual_cli.report.catalog import label
 from servqual_cli.report.safe_text import visible
-from servqual_cli.report.spec import Document, Glance, Table, Text, format_value
+from servqual_cli.report.spec import PLACEHOLDERS, Document, Glance, Table, Text, format_value
 
 MIN_WIDTH = 60
 _TEXT_MIN = 10  # a text column may wrap down to this width
@@ -68,14 +70,34 @@ def _untied(text: str) -> str:
     return text.replace(_NBSP_MARK, _NBSP).replace(_SPACE_MARK, " ")
 
 
+# An interval's level stays with its "KI"/"CI" in a header: "90 %⏎KI låg" left "KI låg" on a
+# line of its own, an interval heading without its level (review 5, finding 21), once header
+# words were no longer broken (review 10c, finding 2).
+_LEVEL_KI = re.compile(r"(?<=%) (?=[KC]I\b)")
+
+
+def header_tied(text: str) -> str:
+    """A header marked as :func:`tied` marks a cell, and the space between an interval's level
+    and "KI"/"CI" marked too.
+
+    >>> header_tied("90\xa0% KI låg") == "90\ue000%\ue001KI låg"
+    True
+    >>> header_tied("95% CI high") == "95%\ue001CI high"
+    True
+    """
+    return _LEVEL_KI.sub(_SPACE_MARK, tied(text))
+
+
 class Tied(RichText):
     """A rich ``Text`` that never breaks a line inside a number with its unit (:func:`tied`):
     rich wraps the marked text, then each line gets its spaces back (same length, so the styles
     stay where they were)."""
 
+    _mark = staticmethod(tied)
+
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
         text = self.plain
-        marked_text = tied(text)
+        marked_text = self._mark(text)
         if marked_text == text:
             return super().wrap(console, width, **options)
         marked = self.copy()  # a plain Text: wrapped by rich's own rule
@@ -87,8 +109,14 @@ class Tied(RichText):
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         natural = super().__rich_measure__(console, options)
-        least = max((cell_len(w) for w in tied(self.plain).split()), default=0)
+        least = max((cell_len(w) for w in self._mark(self.plain).split()), default=0)
         return Measurement(min(max(natural.minimum, least), natural.maximum), natural.maximum)
+
+
+class _Header(Tied):
+    """A column header: wrapped at its spaces, the level kept with "KI" (:func:`header_tied`)."""
+
+    _mark = staticmethod(header_tied)
 
 
 def plain(text: Any, style: str = "", newlines: bool = False) -> RichText:
@@ -133,12 +161,15 @@ def _cells(
 def _widths(header: str, cells: list[str], is_numeric: bool) -> tuple[int, int]:
     """(natural, least) width of a column: numbers never narrower than the widest number."""
     longest = max((len(c) for c in cells), default=1)
-    word = max((len(w) for w in tied(header).split()), default=1)  # "95 %" is one word
+    # a header wraps at its spaces only: never narrower than its longest word ("95 %" is one
+    # word), or "Med kontaktuppgifter" read "Med kontaktuppgi│fter" (review 10c, finding 2)
+    word = max((len(w) for w in header_tied(header).split()), default=1)
     natural = max(longest, len(header), 1)
     if is_numeric:
-        return natural, max(longest, min(word, 12), 1)
+        return natural, max(longest, word, 1)
     cell_word = max((len(w) for c in cells for w in tied(c).split()), default=1)
-    return natural, min(natural, max(_TEXT_MIN, min(max(word, cell_word), _TEXT_MAX)))
+    text_least = min(natural, max(_TEXT_MIN, min(max(word, cell_word), _TEXT_MAX)))
+    return natural, max(text_least, word)
 
 
 def _overhead(n: int) -> int:
@@ -163,18 +194,47 @@ def _fit(natural: list[int], least: list[int], text: list[bool], width: int) -> 
     return widths
 
 
-def _blocks(least: list[int], width: int) -> list[list[int]]:
-    """Column indices of each stacked block: the first column repeated, the rest packed."""
-    if sum(least) + _overhead(len(least)) <= width or len(least) <= 2:
-        return [list(range(len(least)))]
+def _labels(least: list[int], numeric: list[bool], width: int) -> int:
+    """How many leading columns every block repeats: the label (text) columns before the first
+    number column, at least the first, and no more than leaves room for the widest other column.
+    Repeating the first alone left a block of "Typ 0,325 / … / Förvaltning 0,039" whose p values
+    could not be matched to their group (review 10c, finding 2).
+
+    >>> _labels([11, 30, 5, 5], [False, False, True, True], 100)
+    2
+    >>> _labels([11, 30, 40], [False, False, True], 80)  # 11+30+40 and 4 rules: no room
+    1
+    """
+    n = len(least)
+    leading = next((j for j, num in enumerate(numeric) if num), n)
+    r = max(1, min(leading, n - 1))
+    while r > 1 and sum(least[:r]) + _overhead(r) + max(least[r:]) + 3 > width:
+        r -= 1
+    return r
+
+
+def _blocks(least: list[int], width: int, labels: int = 1) -> list[list[int]]:
+    """Column indices of each stacked block: the first ``labels`` columns repeated, the rest
+    packed in order.
+
+    >>> _blocks([10, 20, 30, 30], 80, labels=2)
+    [[0, 1, 2], [0, 1, 3]]
+    >>> _blocks([10, 20, 30], 80, labels=2)
+    [[0, 1, 2]]
+    """
+    n = len(least)
+    labels = max(1, min(labels, n - 1)) if n > 1 else n
+    if sum(least) + _overhead(n) <= width or n - labels <= 1:
+        return [list(range(n))]
+    head = list(range(labels))
+    base = sum(least[:labels]) + _overhead(labels)
     blocks: list[list[int]] = []
-    current = [0]
-    used = least[0] + _overhead(1)
-    for j in range(1, len(least)):
+    current, used = list(head), base
+    for j in range(labels, n):
         need = least[j] + 3
-        if len(current) > 1 and used + need > width:
+        if len(current) > labels and used + need > width:
             blocks.append(current)
-            current, used = [0], least[0] + _overhead(1)
+            current, used = list(head), base
         current.append(j)
         used += need
     blocks.append(current)
@@ -185,10 +245,34 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
     headers, columns, numeric, negative = _cells(table, lang)
     sizes = [_widths(h, c, n) for h, c, n in zip(headers, columns, numeric, strict=True)]
     width = max(width, MIN_WIDTH)
-    blocks = _blocks([s[1] for s in sizes], width)
+    least = [s[1] for s in sizes]
+    labels = _labels(least, numeric, width)
+    blocks = _blocks(least, width, labels)
+    # A continuation block whose every data cell is a placeholder ("–") is left out, and a
+    # line under the table names its columns: it held no value to hide (review 10c, finding 6:
+    # "Förändring –" on every row took a block of its own). The first block always shows.
+    empty = [
+        k > 0 and all(c.strip() in PLACEHOLDERS for j in block[labels:] for c in columns[j])
+        for k, block in enumerate(blocks)
+    ]
+    left_out = [
+        headers[j] for block, e in zip(blocks, empty, strict=True) if e for j in block[labels:]
+    ]
+    blocks = [block for block, e in zip(blocks, empty, strict=True) if not e]
+    caption = [table.note] if table.note else []
+    if left_out:
+        and_ = label("terminal_and", lang or "en")
+        names = (
+            ", ".join(left_out[:-1]) + f" {and_} " + left_out[-1]
+            if len(left_out) > 1
+            else left_out[0]
+        )
+        caption.insert(0, label("terminal_empty_block", lang or "en").format(columns=names))
     out = []
     for k, block in enumerate(blocks):
-        title = table.title if k == 0 else f"{table.title} ({k + 1}/{len(blocks)})"
+        title = (
+            table.title if len(blocks) == 1 or k == 0 else f"{table.title} ({k + 1}/{len(blocks)})"
+        )
         rt = RichTable(title=plain(title, "bold") if table.title else None, title_justify="left")
         fitted = _fit(
             [sizes[j][0] for j in block],
@@ -198,7 +282,7 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
         )
         for j, w in zip(block, fitted, strict=True):
             rt.add_column(
-                Tied(headers[j], overflow="fold"),
+                _Header(headers[j], overflow="fold"),
                 justify="right" if numeric[j] else "left",
                 width=w,
                 overflow="fold",
@@ -207,8 +291,8 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
             rt.add_row(
                 *(Tied(columns[j][i], style="bold red" if negative[j][i] else "") for j in block)
             )
-        if table.note and k == len(blocks) - 1:
-            rt.caption = plain(table.note, newlines=True)
+        if caption and k == len(blocks) - 1:
+            rt.caption = plain("\n".join(caption), newlines=True)
             rt.caption_justify = "left"
         out.append(rt)
     return out

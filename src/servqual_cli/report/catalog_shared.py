@@ -158,6 +158,12 @@ SHARED: dict[str, tuple[str, str]] = {
     "wrong_weekday": ("fel veckodag", "wrong weekday"),
     "invalid_weight": ("ogiltig vikt", "invalid weight"),
     "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
+    # w-term (session 13): the terminal leaves out a folded table's block with no value
+    "terminal_empty_block": (
+        "{columns}: – på varje rad, visas därför inte här.",
+        "{columns}: – on every row, so not shown here.",
+    ),
+    "terminal_and": ("och", "and"),
 }
 
 # The built-in SERVQUAL dimensions (PZB 1988/1991) in Swedish. Swedish theses vary:
