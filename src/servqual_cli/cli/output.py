@@ -172,14 +172,15 @@ def guard(
         raise UsageError(
             "--excluded needs a file name; '-' is the main output's place", code="excluded_stdout"
         )
+    check_distinct(output=output, excluded=excluded)
     if excluded is not None and Path(excluded).suffix.lower() not in _EXCLUDED_SUFFIXES:
-        # the list is CSV text; under .xlsx Excel refuses to open it (review 10b, finding 5)
+        # the list is CSV text; under .xlsx Excel refuses to open it (review 10b, finding 5);
+        # after check_distinct, so -o x.json --excluded x.json still says they are one file
         raise UsageError(
             f"--excluded writes a CSV list; name it .csv (got {str(excluded)!r})",
             code="excluded_not_csv",
             facts={"excluded": str(excluded)},
         )
-    check_distinct(output=output, excluded=excluded)
     chosen = resolve_format(fmt, output)
     if chosen is OutputFormat.xlsx and (output is None or is_stdout(output)):
         raise UsageError(
