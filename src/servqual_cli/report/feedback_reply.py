@@ -9,7 +9,7 @@ import pandas as pd
 
 from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.core.period_windows import MatchedWindows
-from servqual_cli.report.kpi_texts import window_text
+from servqual_cli.report.kpi_texts import window_facts
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.service_labels import sl
 
@@ -108,23 +108,10 @@ def measure_names(
 def window_span(w: MatchedWindows, n_previous: int, n: int, lang: str) -> str:
     """The two windows of the share within the promise with the n each share is over."""
     return sl("reply_window_span", lang).format(
-        previous=w.previous_period,
-        previous_window=window_text(w.previous_start, w.previous_end, lang),
-        n_previous=fmt_int(n_previous, lang),
-        period=w.period,
-        window=window_text(w.start, w.end, lang),
-        n=fmt_int(n, lang),
+        **window_facts(w, lang), n_previous=fmt_int(n_previous, lang), n=fmt_int(n, lang)
     )
 
 
 def window_rule(w: MatchedWindows, lang: str) -> str:
     """The note's sentence naming the matched-window rule of the share within the promise."""
-    return sl("reply_window_rule", lang).format(
-        previous=w.previous_period,
-        period=w.period,
-        previous_window=window_text(w.previous_start, w.previous_end, lang),
-        window=window_text(w.start, w.end, lang),
-        kept=fmt_int(w.n_previous_kept, lang),
-        total=fmt_int(w.n_previous_total, lang),
-        left=fmt_int(w.n_previous_left_out, lang),
-    )
+    return sl("reply_window_rule", lang).format(**window_facts(w, lang))

@@ -19,6 +19,7 @@ import re
 
 from servqual_cli.core.kpi import KpiResult, below_goal
 from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
+from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.report.catalog import KPI, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_signed, with_percent
@@ -108,6 +109,23 @@ def window_text(start: str, end: str, lang: str) -> str:
     return f"{_day_text(start, lang)}–{_day_text(end, lang)}"
 
 
+def window_facts(w: MatchedWindows, lang: str) -> dict[str, str]:
+    """The words a matched-window sentence is filled with (a KPI's change and the feedback
+    register's share within the promise say the same rule, from the same
+    :class:`~servqual_cli.core.period_windows.MatchedWindows`): both periods, both windows and
+    the previous period's kept, total and left-out counts. ``str.format`` takes what its
+    sentence names."""
+    return {
+        "previous": w.previous_period,
+        "period": w.period,
+        "previous_window": window_text(w.previous_start, w.previous_end, lang),
+        "window": window_text(w.start, w.end, lang),
+        "kept": fmt_int(w.n_previous_kept, lang),
+        "total": fmt_int(w.n_previous_total, lang),
+        "left": fmt_int(w.n_previous_left_out, lang),
+    }
+
+
 def window_rule_text(result: KpiResult, lang: str) -> str | None:
     """The matched-window rule of a change (None when the latest period was not cut short):
     the previous period counts only up to the same day and month as the latest, with its
@@ -116,15 +134,7 @@ def window_rule_text(result: KpiResult, lang: str) -> str | None:
     w = None if c is None else c.windows
     if w is None:
         return None
-    return label("window_rule", lang, KPI).format(
-        previous=w.previous_period,
-        period=w.period,
-        previous_window=window_text(w.previous_start, w.previous_end, lang),
-        window=window_text(w.start, w.end, lang),
-        kept=fmt_int(w.n_previous_kept, lang),
-        total=fmt_int(w.n_previous_total, lang),
-        left=fmt_int(w.n_previous_left_out, lang),
-    )
+    return label("window_rule", lang, KPI).format(**window_facts(w, lang))
 
 
 def unreached_text(result: KpiResult, lang: str) -> str | None:
@@ -254,12 +264,7 @@ def _span(result: KpiResult, lang: str) -> str:
     if w is None:
         return f"{c.previous_period}→{c.period}"
     return label("window_span", lang, KPI).format(
-        previous=w.previous_period,
-        previous_window=window_text(w.previous_start, w.previous_end, lang),
-        n_previous=fmt_int(c.n_previous, lang),
-        period=w.period,
-        window=window_text(w.start, w.end, lang),
-        n=fmt_int(c.n, lang),
+        **window_facts(w, lang), n_previous=fmt_int(c.n_previous, lang), n=fmt_int(c.n, lang)
     )
 
 

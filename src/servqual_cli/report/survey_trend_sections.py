@@ -38,6 +38,20 @@ def alpha_text(conf: float, lang: str) -> str:
     return fmt_number(1.0 - conf, lang, 3).rstrip("0").rstrip(",.")
 
 
+def _adjusted_words(
+    frame: pd.DataFrame, adjust: str, key: str, rename: dict[str, str], lang: str
+) -> tuple[str, str]:
+    """The adjusted p's column label and the note's rule (``key``: the Welch or the design
+    p's wording) for a survey trend whose dimensions are one family and the overall score its
+    own; ``rename`` gets the adjusted column's label and the intervals' "(ojusterat)"."""
+    m = int(frame["dimension"].ne(OVERALL).sum())
+    p_label = adjusted_p_label(adjust, m, lang)
+    rule = ml(key, lang).format(p_label=p_label, method=ADJUST_METHODS.get(adjust, adjust), m=m)
+    rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
+                   "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
+    return p_label, rule
+
+
 def survey_trend_sections(
     frame: pd.DataFrame,
     before: str,
@@ -63,13 +77,7 @@ def survey_trend_sections(
     rename = {"diff": ml("change", lang)}
     adjusted = adjust != "none" and "p_adjusted" in frame
     if adjusted:
-        m = int(frame["dimension"].ne(OVERALL).sum())
-        p_label = adjusted_p_label(adjust, m, lang)
-        rule = ml("survey_adjust", lang).format(
-            p_label=p_label, method=ADJUST_METHODS.get(adjust, adjust), m=m
-        )
-        rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
-                       "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
+        p_label, rule = _adjusted_words(frame, adjust, "survey_adjust", rename, lang)
     else:
         shown = shown.drop(columns="p_adjusted", errors="ignore")
         p_label = ml("survey_welch_p", lang)
@@ -120,13 +128,7 @@ def weighted_trend_sections(
     shown = frame[_WEIGHTED_SHOWN].assign(dimension=names)
     rename = {"diff": ml("change", lang)}
     if adjust != "none" and "p_adjusted" in frame:
-        m = int(frame["dimension"].ne(OVERALL).sum())
-        p_label = adjusted_p_label(adjust, m, lang)
-        rule = ml("weighted_adjust", lang).format(
-            p_label=p_label, method=ADJUST_METHODS.get(adjust, adjust), m=m
-        )
-        rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
-                       "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
+        p_label, rule = _adjusted_words(frame, adjust, "weighted_adjust", rename, lang)
     else:
         shown = shown.drop(columns="p_adjusted")
         p_label = "p"
