@@ -16,12 +16,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # Reasons that mean "no answer" rather than "a wrong answer": --strict does not reject them.
+# A contact that reached no one has no value to be wrong (io/kpi_reached.py, session 14).
 MISSING_REASONS = frozenset(
-    {"blank", "dont_know", "not_applicable", "not_available", "missing_token"}
-)
+    {"blank", "dont_know", "not_applicable", "not_available", "missing_token", "unreached",
+     "unanswered"}
+)  # fmt: skip
 
 REASON_TEXT = {
     "blank": "blank",
+    "unreached": "a contact that reached no one",
+    "unanswered": "an e-mail never answered",
     "dont_know": "don't know (Vet ej)",
     "not_applicable": "not applicable (Ej aktuellt)",
     "not_available": "NA",

@@ -23,6 +23,10 @@ the register's required columns, :data:`~servqual_cli.io.feedback.REQUIRED`; or 
 types are left out as ``servqual feedback`` leaves them out, and counted with its reasons.
 So ``servqual kpi``, ``servqual feedback`` and the report give the same n and value.
 ``register = "none"`` turns this off.
+
+A blank value of a contact that reached no one (a call whose ``nådd`` says ``nej``, an e-mail
+never answered) is counted as ``unreached`` / ``unanswered``, not as a blank cell
+(:mod:`servqual_cli.io.kpi_reached`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from servqual_cli.io.distinct import by_distinct
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.feedback import FeedbackData, check_date_column
 from servqual_cli.io.kpi_config import KpiConfig, KpiSpec
+from servqual_cli.io.kpi_reached import unreached_reasons
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import fold
 from servqual_cli.io.years import FIRST_YEAR, LAST_YEAR, YEAR_ALIASES, parse_years
@@ -199,12 +204,15 @@ def load_kpi_data(
                 parsed("value_column", spec.value_column, _text_fold)[1], dtype=object
             )
             _check_success(spec, text, folded, place, config)
-            drop(spec.value_column, raw, reasons(len(text), blank=text.isna()))
+            blank = reasons(len(text), blank=text.isna())  # a rating of no one reached: apart
+            drop(
+                spec.value_column, raw, unreached_reasons(spec, blank, index, as_text, table.column)
+            )
             out["success"] = folded.isin([fold(s) for s in spec.success]).to_numpy()
         else:
             numbers, why = parsed("value_column", spec.value_column, parse_numbers)
             _check_numbers(spec, raw[selected], why[selected], table)
-            drop(spec.value_column, raw, _unreached(spec, why, index, as_text))
+            drop(spec.value_column, raw, unreached_reasons(spec, why, index, as_text, table.column))
             out["value"] = numbers
     year = None
     if spec.start is None and spec.period is None:  # review 4 finding 9: the file's year
@@ -255,31 +263,6 @@ def _check_years(
             Location(where.file, where.sheet, int(rows[first]), where.column),
         )
     return True
-
-
-def _unreached(
-    spec: KpiSpec,
-    why: np.ndarray,
-    index: ColumnIndex,
-    as_text: Callable[[str, str], pd.Series],
-) -> np.ndarray:
-    """The value column's exclusion reasons, with a blank cell on a row whose ``unreached``
-    column (default ``nådd``) holds its answer (default ``nej``) given as ``unreached`` (review
-    3, finding 10): a call that never reached a person has no waiting time, and the median is
-    over the calls that did. The default rule applies only when its column is in the file; a
-    rule the config sets must find its column (ConfigError naming the key otherwise)."""
-    if spec.unreached is None:
-        return why
-    column, answers = spec.unreached
-    if not spec.unreached_given and index.find(column) is None:
-        return why
-    reached = as_text("unreached", column).map(fold, na_action="ignore")
-    hit = (why == "blank") & reached.isin([fold(a) for a in answers]).to_numpy(dtype=bool)
-    if not hit.any():
-        return why
-    out = why.copy()
-    out[hit] = "unreached"
-    return out
 
 
 def _text_fold(values: pd.Series) -> tuple[pd.Series, pd.Series]:
