@@ -117,3 +117,24 @@ def test_the_overview_name_says_the_previous_value_is_over_the_same_dates(
     assert r.change is not None
     plain = replace(r, change=replace(r.change, windows=None))
     assert follow_up_name(plain, "sv").endswith("(ärenden som hade hela tiden på sig: 235 av 279)")
+
+
+def test_a_change_span_without_a_change_raises_a_named_error(sample: dict[str, Any]) -> None:
+    """The span of a change that is not there is a caller's error, raised as such (house rule:
+    no ``assert`` to narrow a type; ``python -O`` would skip it and fail later on None)."""
+    from servqual_cli.report.kpi_texts import _span
+
+    r = replace(sample[SHARE], change=None)
+    with pytest.raises(ValueError, match="has no change"):
+        _span(r, "sv")
+    assert change_text(r, "sv") == "–"
+
+
+def test_the_period_cell_names_the_window(sample: dict[str, Any]) -> None:
+    """The changed-KPIs table's period cell read alone (closing 13, "KPI windows")."""
+    from servqual_cli.report.kpi_texts import period_cell
+
+    c = sample[SHARE].change
+    assert period_cell(c, "sv") == "2023 → 2024 (1 jan–21 okt)"
+    assert period_cell(c, "en") == "2023 → 2024 (1 Jan–21 Oct)"
+    assert period_cell(replace(c, windows=None), "sv") == "2023 → 2024"

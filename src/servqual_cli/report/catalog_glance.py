@@ -26,6 +26,9 @@ GLANCE: dict[str, tuple[str, str]] = {
     # p the verdict follows, so "+25,6, ingen påvisbar förändring" beside "+23,9, ▲ bättre" is
     # told apart by its p (0,054 and 0,034 after Holm)
     "g_source_measurement": ("servicemätningen", "service measurement"),
+    # review 10c, finding 5: the feedback register's count change (its Poisson test, Holm within
+    # the register's own family) names its source and p in the same column
+    "g_source_feedback": ("synpunkterna", "feedback register"),
     "g_source_p_holm": ("{source}, p efter Holm {p}", "{source}, Holm-adjusted p {p}"),
     "g_source_p": ("{source}, p {p}", "{source}, p {p}"),
     # the workbook's overview holds the change as a number, so its source and p get a column of
@@ -154,10 +157,10 @@ GLANCE: dict[str, tuple[str, str]] = {
     "glance_note_groups": (
         "En grupp nämns bara när dess eget värde skiljer sig från målet eller förväntan (dess "
         "eget test, Holm-justerat över grupperna som prövades; nyckeltal: bara grupper med "
-        "tillräckligt många svar); grupperna rangordnas inte mot varandra.",
+        "tillräckligt många ärenden); grupperna rangordnas inte mot varandra.",
         "A group is named only when its own value differs from the target or expectations (its "
         "own test, Holm-adjusted over the groups tested; KPIs: only groups with enough "
-        "answers); the groups are not ranked against each other.",
+        "cases); the groups are not ranked against each other.",
     ),
     # the plain-language paragraph (review 6, finding 4): short sentences, one measure per
     # clause, the period on every verdict, no test names or p-values (the cards' notes and the
@@ -244,10 +247,12 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     # the card's note, not the paragraph (review 6, finding 4)
     "kpi_area_rule": (
+        # the noun of the KPI note's own rule (report/catalog_service.py "below_rule"): the
+        # groups' min_n counts cases, not answers (review 10c, finding 4)
         "grupper under målet: ensidigt exakt test mot målet, Holm över {family} grupper med "
-        "minst {min_n} svar",
+        "minst {min_n} ärenden",
         "groups below target: one-sided exact test against the target, Holm over {family} "
-        "groups with at least {min_n} answers",
+        "groups with at least {min_n} cases",
     ),
     "p_all_groups": ("alla {n} grupper", "all {n} groups"),
     # review 7, finding 8 (w-weight): two groups are "båda grupperna", never "alla 2 grupper"
@@ -261,8 +266,9 @@ GLANCE: dict[str, tuple[str, str]] = {
     "feedback_items_total": ("Synpunkter, totalt", "Feedback items, total"),
     "feedback_items_of": ("Synpunkter: {what}", "Feedback items: {what}"),
     "feedback_rise_note": (
-        "kvot {ratio} (95\u00a0% KI [{low}; {high}]), p (Holm) {p}",
-        "ratio {ratio} (95% CI [{low}, {high}]), p (Holm) {p}",
+        # the p is in the change's source ("synpunkterna, p efter Holm 0,039"; review 10c #5)
+        "kvot {ratio} (95\u00a0% KI [{low}; {high}])",
+        "ratio {ratio} (95% CI [{low}, {high}])",
     ),
     # review 6, finding 9: the register's own types, not a list written here
     "feedback_all_types": (

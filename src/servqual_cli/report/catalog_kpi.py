@@ -108,6 +108,28 @@ KPI: dict[str, tuple[str, str]] = {
         "{name} (cases that had the whole time: {kept} of {total}; {previous} compared over the "
         "same dates, {window})",
     ),
+    # session 14 (review 10c, finding 4): the overview row's note, not its name, says the
+    # equal-follow-up basis and the previous period's window, once and short (the KPI table's
+    # note has the whole rule); the name stays the KPI's own
+    "follow_up_note": (
+        "ärenden som hade hela tiden på sig: {kept} av {total}",
+        "cases that had the whole time: {kept} of {total}",
+    ),
+    "follow_up_note_window": (
+        "ärenden som hade hela tiden på sig: {kept} av {total}; {previous} jämförs över samma "
+        "datum, {window}",
+        "cases that had the whole time: {kept} of {total}; {previous} compared over the same "
+        "dates, {window}",
+    ),
+    # session 14 (review 10a, finding 5): a share's blank values of contacts that reached no
+    # one (io/kpi_reached.py), named instead of counted as blank cells ("tomma 13")
+    "share_unreached_rule": (
+        "andelen gäller de {n} kontakter som har ett värde; {who}, så de har inget värde",
+        "the share is over the {n} contacts with a value; {who}, so they have none",
+    ),
+    "unreached_calls": ("{k} samtal nådde ingen", "{k} calls reached no one"),
+    "unanswered_emails": ("{k} e-brev besvarades aldrig", "{k} e-mails were never answered"),
+    "and_words": (" och ", " and "),
     "months_short": (
         "jan feb mar apr maj jun jul aug sep okt nov dec",
         "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",

@@ -145,6 +145,7 @@ SHARED: dict[str, tuple[str, str]] = {
     # exclusion reasons
     "blank": ("tomma", "blank"),
     "unreached": ("samtal som inte nådde någon", "calls that reached no one"),
+    "unanswered": ("e-brev som aldrig besvarades", "e-mails never answered"),
     "dont_know": ("vet ej", "don't know"),
     "not_applicable": ("ej aktuellt", "not applicable"),
     "not_available": ("NA", "NA"),

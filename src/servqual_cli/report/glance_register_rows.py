@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.glance_row_parts import ALPHA
-from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_p
+from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
@@ -65,7 +65,6 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                 ratio=fmt_number(float(rec["estimate"]), lang, 2),
                 low=fmt_number(float(rec["ci_low"]), lang, 2),
                 high=fmt_number(float(rec["ci_high"]), lang, 2),
-                p=fmt_p(float(rec["p_holm"]), lang),
             )
             # review 3, finding 7: only complaints are a deterioration; a count of every type
             # (praise and suggestions too) is "more", and its note says what it counts
@@ -90,6 +89,12 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                     previous_value=float(rec["previous_value"]),
                     change=float(rec["value"]) - float(rec["previous_value"]),
                     change_verdict="worse" if complaints else "more",
+                    # where the change was computed and the p its verdict follows, in the
+                    # column the service measurement's rows fill (review 10c, finding 5); Holm
+                    # within the register's family, so no change_family (that is the
+                    # measurement's, named in the overview's note)
+                    change_source="feedback",
+                    change_p=float(rec["p_holm"]),
                     higher_is_better=False,
                     note=note,
                 )

@@ -90,17 +90,14 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
             area = groups_text(missed, len(r.groups), lang)
             if area is not None:  # the test's words go to the card's note, not the paragraph
                 rule = rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
-        from servqual_cli.report.kpi_sections import (
-            follow_up_name,
-            follow_up_text,
-            unreached_text,
-        )
+        from servqual_cli.report.kpi_texts import follow_up_note, unreached_text
 
         rows.append(
             GlanceRow(
                 kind="kpi",
-                name=follow_up_name(r, lang),  # the equal-follow-up rule, where it applied
-                short_name=s.name,  # the paragraph's name (review 6, finding 4)
+                # the KPI's own name; the equal-follow-up rule is said once, in the note
+                # (review 10c, finding 4: it stood in the name and the note)
+                name=s.name,
                 unit=unit,
                 value=as_float(r.value),
                 period=r.period,
@@ -121,7 +118,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 area=area,
                 area_kind="below_target" if area else None,
                 note="; ".join(
-                    t for t in (unreached_text(r, lang), follow_up_text(r, lang), rule) if t
+                    t for t in (unreached_text(r, lang), follow_up_note(r, lang), rule) if t
                 )
                 or None,
                 previous_note=label("one_period_cell", lang, KPI).format(period=r.period)

@@ -89,6 +89,14 @@ def survey_rows(
             int(est["n"]),
         )
     column = weighted.column if weighted is not None else ""
+    # the overall perception level, as each dimension's note gives its own (review 10c,
+    # finding 7): over the respondents of the overall gap (core/overall_perception.py); not
+    # shown beside a survey-weighted overall, which has no weighted perception of its own
+    level = None
+    if est is None and result.scores is not None:
+        from servqual_cli.core.overall_perception import overall_perception
+
+        level = overall_perception(result.scores.gap, result.scores.servperf)
     rows.append(
         _gap_row(
             "overall",
@@ -98,7 +106,7 @@ def survey_rows(
             high,
             n,
             period,
-            note=_weight_note(est, column, lang),
+            note=_join(_perception_note(level, scale_max, lang), _weight_note(est, column, lang)),
         )
     )
     tests = grouped.group_dimension_p if grouped is not None else None

@@ -102,6 +102,9 @@ def _source_text(row: GlanceRow, lang: str) -> str | None:
     >>> _source_text(GlanceRow("contact_kpi", "A", "share", 0.9, change=0.2,
     ...     change_source="measurement", change_p=0.0004, change_family=14), "en")
     'service measurement, Holm-adjusted p <0.001'
+    >>> _source_text(GlanceRow("feedback", "A", "count", 450.0, change=80.0,
+    ...     change_source="feedback", change_p=0.0391), "sv")
+    'synpunkterna, p efter Holm 0,039'
     >>> _source_text(GlanceRow("kpi", "A", "share", 0.9, change=0.2), "en") is None
     True
     """
@@ -110,7 +113,9 @@ def _source_text(row: GlanceRow, lang: str) -> str | None:
     where = rl(f"g_source_{row.change_source}", lang)
     if row.change_p is None:
         return where
-    key = "g_source_p" if row.change_family is None else "g_source_p_holm"
+    # the feedback register's p is Holm-adjusted within its own family (review 10c, finding 5)
+    holm = row.change_family is not None or row.change_source == "feedback"
+    key = "g_source_p_holm" if holm else "g_source_p"
     return rl(key, lang, source=where, p=fmt_p(row.change_p, lang))
 
 

@@ -190,7 +190,8 @@ def _notes(
         unreached = unreached_text(r, lang)
         if unreached is not None:
             bits.append(unreached)
-        others = {k: v for k, v in r.excluded.items() if k != "unreached"}
+        # contacts that reached no one are named by unreached_text, not counted again
+        others = {k: v for k, v in r.excluded.items() if k not in ("unreached", "unanswered")}
         if others:
             text = exclusion_summary(others, lang)
             scope = r.excluded_periods

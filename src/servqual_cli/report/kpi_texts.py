@@ -18,7 +18,7 @@ import math
 import re
 
 from servqual_cli.core.kpi import KpiResult, below_goal
-from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
+from servqual_cli.core.kpi_results import SHIFT_ESTIMATE, KpiChange
 from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.report.catalog import KPI, label
 from servqual_cli.report.conf_level import level_text
@@ -32,10 +32,12 @@ __all__ = [
     "below_text",
     "change_text",
     "follow_up_name",
+    "follow_up_note",
     "follow_up_text",
     "goal_text",
     "interval_text",
     "kpi_value_text",
+    "period_cell",
     "unreached_text",
 ]
 
@@ -141,11 +143,32 @@ def unreached_text(result: KpiResult, lang: str) -> str | None:
     """A waiting time's rule when calls that reached no one have none (review 3, finding 10):
     "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar väntetid"."""
     k = result.excluded.get("unreached", 0)
+    if result.spec.statistic == "share":
+        return _share_unreached_text(result, lang)
     if not k:
         return None
     stat = sl(f"stat_{result.spec.statistic}", lang)
     return sl("unreached_rule", lang).format(
         stat=stat, n=fmt_int(result.n, lang), k=fmt_int(k, lang)
+    )
+
+
+def _share_unreached_text(result: KpiResult, lang: str) -> str | None:
+    """A share's blank values of contacts that reached no one, named (review 10a, finding 5;
+    io/kpi_reached.py): "andelen gäller de 95 kontakter som har ett värde; 11 samtal nådde
+    ingen och 2 e-brev besvarades aldrig, så de har inget värde". None when there are none."""
+    who = [
+        label(key, lang, KPI).format(k=fmt_int(k, lang))
+        for key, k in (
+            ("unreached_calls", result.excluded.get("unreached", 0)),
+            ("unanswered_emails", result.excluded.get("unanswered", 0)),
+        )
+        if k
+    ]
+    if not who:
+        return None
+    return label("share_unreached_rule", lang, KPI).format(
+        n=fmt_int(result.n, lang), who=label("and_words", lang, KPI).join(who)
     )
 
 
@@ -167,6 +190,25 @@ def follow_up_name(result: KpiResult, lang: str) -> str:
         )
     return sl("follow_up_name", lang).format(
         name=result.spec.name, kept=fmt_int(f.n_kept, lang), total=fmt_int(f.n_total, lang)
+    )
+
+
+def follow_up_note(result: KpiResult, lang: str) -> str | None:
+    """The overview row's short note of the equal-follow-up rule (None when it left nothing
+    out): the cases measured and, when the latest period was cut short, the window the previous
+    value is over: "ärenden som hade hela tiden på sig: 235 av 279; 2023 jämförs över samma
+    datum, 1 jan–21 okt". Review 10c, finding 4: the row's name carried this and its note the
+    whole KPI note as well, so the rule stood twice on one row; the row now keeps the KPI's
+    name and says it once here (the KPI table's note has the full rule)."""
+    f = result.follow_up
+    if f is None:
+        return None
+    facts = {"kept": fmt_int(f.n_kept, lang), "total": fmt_int(f.n_total, lang)}
+    w = None if result.change is None else result.change.windows
+    if w is None:
+        return label("follow_up_note", lang, KPI).format(**facts)
+    return label("follow_up_note_window", lang, KPI).format(
+        **facts, previous=w.previous_period, window=window_text(w.start, w.end, lang)
     )
 
 
@@ -259,13 +301,45 @@ def _span(result: KpiResult, lang: str) -> str:
     latest was cut short: "2023 (1 jan–21 okt, 248 ärenden) → 2024 (1 jan–21 okt, 235
     ärenden)" (the n each value is computed from)."""
     c = result.change
-    assert c is not None
+    if c is None:  # callers format a change only when there is one
+        raise ValueError(f"KPI {result.spec.name!r} has no change to name the periods of")
     w = c.windows
     if w is None:
         return f"{c.previous_period}→{c.period}"
     return label("window_span", lang, KPI).format(
         **window_facts(w, lang), n_previous=fmt_int(c.n_previous, lang), n=fmt_int(c.n, lang)
     )
+
+
+def period_cell(change: KpiChange, lang: str) -> str:
+    """The periods a change compares, for a table cell read on its own (the changed-KPIs
+    table): "2023 → 2024", or with the calendar window when the latest period was cut short,
+    so no reader takes it for whole years: "2023 → 2024 (1 jan–21 okt)"; each period's window
+    beside it when the two differ (a leap day: "2024 (1 jan–29 feb) → 2025 (1 jan–28 feb)", or
+    months and quarters, whose windows lie in different months).
+
+    >>> from dataclasses import replace
+    >>> w = MatchedWindows("2024", "2024-01-01", "2024-10-21", "2023", "2023-01-01",
+    ...                    "2023-10-21", 248, 299, 12)
+    >>> c = KpiChange("2024", "2023", 0.915, 0.875, 0.04, 235, 248, 0.18, "fisher", None,
+    ...               windows=w)
+    >>> period_cell(c, "sv"), period_cell(c, "en")
+    ('2023 → 2024 (1 jan–21 okt)', '2023 → 2024 (1 Jan–21 Oct)')
+    >>> m = MatchedWindows("2024-10", "2024-10-01", "2024-10-21", "2024-09", "2024-09-01",
+    ...                    "2024-09-21", 20, 30, 1)
+    >>> period_cell(replace(c, windows=m), "sv")
+    '2024-09 (1 sep–21 sep) → 2024-10 (1 okt–21 okt)'
+    >>> period_cell(replace(c, windows=None), "sv")
+    '2023 → 2024'
+    """
+    w = change.windows
+    if w is None:
+        return f"{change.previous_period} → {change.period}"
+    previous = window_text(w.previous_start, w.previous_end, lang)
+    latest = window_text(w.start, w.end, lang)
+    if previous == latest:
+        return f"{w.previous_period} → {w.period} ({latest})"
+    return f"{w.previous_period} ({previous}) → {w.period} ({latest})"
 
 
 def _bound(value: float, lang: str, decimals: int) -> str:

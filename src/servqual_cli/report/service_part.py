@@ -227,6 +227,7 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
     from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
     from servqual_cli.report.catalog import KPI, label
     from servqual_cli.report.conf_level import with_level
+    from servqual_cli.report.kpi_texts import period_cell
     from servqual_cli.report.service_labels import unit_text
 
     rows = []
@@ -242,7 +243,9 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
         rows.append(
             {
                 rl("kpi", lang): r.spec.name,
-                rl("period", lang): f"{c.previous_period} → {c.period}",
+                # the calendar window when the latest period was cut short (a reader of the
+                # cell alone must not take it for whole years)
+                rl("period", lang): period_cell(c, lang),
                 rl("before", lang): float(c.previous_value) * scale,
                 rl("after", lang): float(c.value) * scale,
                 rl("g_unit", lang): "%" if share else unit_text(r.spec.unit, lang),
