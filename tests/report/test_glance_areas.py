@@ -51,9 +51,9 @@ def test_only_a_group_whose_interval_misses_is_named(result, lang: str) -> None:
     value = "75,0\u00a0%" if lang == "sv" else "75.0%"
     rule = {
         "sv": "grupper under målet: ensidigt exakt test mot målet, Holm över 2 grupper med "
-        "minst 30 svar",
+        "minst 30 ärenden",
         "en": "groups below target: one-sided exact test against the target, Holm over 2 groups "
-        "with at least 30 answers",
+        "with at least 30 cases",
     }[lang]
     # not "liten", the lowest point on 7 cases (under min_n: never screened, review 3 #8); the
     # test's words are in the card's note, not in the paragraph's area (review 6, finding 4)

@@ -68,7 +68,10 @@ def test_the_summary_names_them_plainly(analysis) -> None:
     # no test statistics in the paragraph (review 6, finding 4); they are in the card's note
     assert "kvot" not in text and "Holm" not in text
     rise = next(r for r in glance.rows if r.kind == "feedback")
-    assert rise.note is not None and "kvot 1,21" in rise.note and "p (Holm) 0,039" in rise.note
+    assert rise.note is not None and "kvot 1,21" in rise.note
+    # review 10c, finding 5: the p is the change's source, in its own column, not in the note
+    assert "p (Holm)" not in rise.note
+    assert rise.change_source == "feedback" and f"{rise.change_p:.3f}" == "0.039"
     # review 6, finding 9: the register's own types (its "synpunkt" too), named once
     types = "(klagomål, synpunkt, förslag, fråga, beröm)"
     assert f"Antalen gäller alla typer av synpunkter {types}" in text and types in rise.note
