@@ -17,7 +17,7 @@ ROWS = [
               change_verdict="better"),
     GlanceRow("kpi", "Telefon", "share", 0.6, period="2020", n=54, target=0.7,
               target_verdict="cannot_tell"),
-    GlanceRow("backlog", "Obesvarade", "count", 51.0, note="51 synpunkter har inte fått svar "
+    GlanceRow("backlog", "Obesvarade", "count", 51.0, plain="51 synpunkter har inte fått svar "
               "och är äldre än löftet (14 dagar) per 2024-12-31."),
     GlanceRow("kpi", "E-post", "share", 0.811, period="2020", n=53, target=0.9,
               target_verdict="not_met", area="telefon (53,7 %, n = 54)",

@@ -227,3 +227,29 @@ def _scores(config: Any, survey: Any) -> Any:
     result, _ = analyses(ReportContext(config, config.language, survey))
     assert result.scores is not None
     return result.scores
+
+
+def test_the_backlog_row_does_not_repeat_the_paragraph(lekeberg: dict) -> None:
+    """Review 10c, finding 4: the row's Anmärkning repeated the paragraph's sentence word for
+    word; it now says only what the row's name and value (106, 2024-12-31) do not."""
+    lang = lekeberg["lang"]
+    sentence, note = (
+        (
+            "106 synpunkter med kontaktuppgifter har inte fått svar och är äldre än löftet (14 "
+            "dagar) per 2024-12-31, varav 55 avslutade utan svar.",
+            "varav 55 avslutade utan svar; ej avslutade ärenden, besvarade eller inte: 92, "
+            "varav 73 äldre än 14 dagar",
+        )
+        if lang == "sv"
+        else (
+            "106 feedback items with contact details have no reply and are older than the "
+            "promise (14 days) as of 2024-12-31, of which 55 closed without a reply.",
+            "of which 55 closed without a reply; cases not closed, answered or not: 92, of "
+            "which 73 older than 14 days",
+        )
+    )
+    assert lekeberg["md"].count(sentence) == 1  # the paragraph's, not the row's as well
+    rows = _overview_sheet(lekeberg["book"])
+    (backlog,) = [r for name, r in rows.items() if name.startswith(("Obesvarade", "Unanswered"))]
+    assert backlog["Anmärkning" if lang == "sv" else "Note"] == note
+    assert note in lekeberg["html"]

@@ -300,6 +300,16 @@ GLANCE: dict[str, tuple[str, str]] = {
         "promise ({promise}) as of {date}{closed}. Cases not closed, answered or not: {open}, "
         "of which {overdue} older than {promise}.",
     ),
+    # review 10c, finding 4: the backlog row's note says only what its name and value do not
+    # (the paragraph's sentence above said all of it again, word for word)
+    "backlog_note": (
+        "ej avslutade ärenden, besvarade eller inte: {open}, varav {overdue} äldre än {promise}",
+        "cases not closed, answered or not: {open}, of which {overdue} older than {promise}",
+    ),
+    "backlog_note_closed": (
+        "varav {closed} avslutade utan svar; ",
+        "of which {closed} closed without a reply; ",
+    ),
     # review 9 finding 1: the unanswered items closed without a reply, named in the sentence
     "p_backlog_closed": (
         ", varav {closed} avslutade utan svar",

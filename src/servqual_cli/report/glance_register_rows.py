@@ -120,7 +120,19 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                 period=date,
                 n=None,  # a count of items, not a sample
                 higher_is_better=False,
-                note=rl(  # the card's note and the paragraph's sentence
+                # the card's and the row's note: what the name and value do not say (review
+                # 10c, finding 4: the row repeated the paragraph's sentence word for word)
+                note=(
+                    rl("backlog_note_closed", lang, closed=fmt_int(closed, lang)) if closed else ""
+                )
+                + rl(
+                    "backlog_note",
+                    lang,
+                    open=fmt_int(int(b["n_open"].sum()), lang),
+                    overdue=fmt_int(overdue, lang),
+                    promise=promise,
+                ),
+                plain=rl(  # the paragraph's sentence
                     "p_backlog",
                     lang,
                     unanswered=fmt_int(unanswered, lang),

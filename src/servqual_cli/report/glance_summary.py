@@ -101,7 +101,8 @@ def _register_bad(rows: Sequence[GlanceRow], lang: str) -> list[str]:
         for r in rows
         if r.kind == "feedback" and r.change_verdict == "worse"
     ]
-    return out + [r.note for r in rows if r.kind == "backlog" and r.value and r.note]
+    # the backlog's whole sentence (its row's note says only what the row does not)
+    return out + [r.plain for r in rows if r.kind == "backlog" and r.value and r.plain]
 
 
 def _register_more(rows: Sequence[GlanceRow], lang: str) -> list[str]:
