@@ -133,10 +133,8 @@ def gap(
                             perception_only_ok=True)  # fmt: skip
     data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     from servqual_cli.core.gaps import gap_analysis
-    from servqual_cli.core.group_gaps import grouped_gap_analysis
-    from servqual_cli.core.small_samples import flag_small_base, flag_small_groups
+    from servqual_cli.core.small_samples import flag_small_base
     from servqual_cli.report.gap_sections import gap_sections
-    from servqual_cli.report.group_gap_sections import group_sections
     from servqual_cli.report.scale_use_note import scale_use_sections
 
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
@@ -161,6 +159,12 @@ def gap(
     log = data.exclusion_log  # where the excluded cells are, and the list's option (review 4)
     located = None if log is None else log.by_column()
     if data.groups is not None and data.by is not None:
+        # --by only: the group analysis and its sections (with the weighted ones) load here, not
+        # on every run (tests/cli/test_gap_imports.py keeps them out of a default run)
+        from servqual_cli.core.group_gaps import grouped_gap_analysis
+        from servqual_cli.core.small_samples import flag_small_groups
+        from servqual_cli.report.group_gap_sections import group_sections
+
         grouped = grouped_gap_analysis(*args, groups=data.groups, by=data.by,
                                        weights=data.weights, conf=conf, **rules)  # fmt: skip
         grouped = flag_small_groups(grouped, min_n)
@@ -217,7 +221,9 @@ def gap(
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code, "conf": conf})
     # the list only if asked
     write_exclusions(excluded, data.exclusions if excluded else None, data.table)
-    emit(doc, payload, tb.extend_tidy(tidy_gaps(payload), payload), fmt, output, lang=lang_code)
+    # the CSV frame is built only for -f csv / xlsx (cli.output.emit)
+    emit(doc, payload, lambda: tb.extend_tidy(tidy_gaps(payload), payload), fmt, output,
+         lang=lang_code)  # fmt: skip
 
 
 def tidy_gaps(payload: dict[str, Any]) -> Any:

@@ -25,66 +25,111 @@ unchanged, so a user's own names (groups, KPI names) pass through.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from servqual_cli.report.catalog_describe import DESCRIBE
-from servqual_cli.report.catalog_efa import EFA
-from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
+# The tables the lookups below read on every run; the others load on first use (__getattr__).
 from servqual_cli.report.catalog_glance import GLANCE
-from servqual_cli.report.catalog_kolada import KOLADA
-from servqual_cli.report.catalog_kpi import KPI
-from servqual_cli.report.catalog_measurement import MEASUREMENT
-from servqual_cli.report.catalog_reliability import (
-    RELIABILITY,
-    RELIABILITY_PROBLEMS,
-    RELIABILITY_SHEETS,
-    RELIABILITY_WARNINGS,
-)
 from servqual_cli.report.catalog_report import REPORT
-from servqual_cli.report.catalog_scale_use import SCALE_USE
-from servqual_cli.report.catalog_series import SERIES
 from servqual_cli.report.catalog_service import SERVICE
-from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
-from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF
 from servqual_cli.report.catalog_shared import DIMENSIONS, SHARED
-from servqual_cli.report.catalog_toolbox import TOOLBOX
-from servqual_cli.report.chart_words import CHART
+
+if TYPE_CHECKING:  # at run time from __getattr__, for mypy and readers here
+    from servqual_cli.report.catalog_describe import DESCRIBE
+    from servqual_cli.report.catalog_efa import EFA
+    from servqual_cli.report.catalog_errors import CLICK, ERRNO_REASONS, ERRORS
+    from servqual_cli.report.catalog_kolada import KOLADA
+    from servqual_cli.report.catalog_kpi import KPI
+    from servqual_cli.report.catalog_measurement import MEASUREMENT
+    from servqual_cli.report.catalog_reliability import (
+        RELIABILITY,
+        RELIABILITY_PROBLEMS,
+        RELIABILITY_SHEETS,
+        RELIABILITY_WARNINGS,
+    )
+    from servqual_cli.report.catalog_scale_use import SCALE_USE
+    from servqual_cli.report.catalog_series import SERIES
+    from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
+    from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF
+    from servqual_cli.report.catalog_toolbox import TOOLBOX
+    from servqual_cli.report.chart_words import CHART
 
 __all__ = [
-    "DIMENSIONS", "GLANCE", "GROUPS", "KOLADA", "KPI", "MEASUREMENT", "RELIABILITY",
-    "RELIABILITY_SHEETS", "REPORT", "SCALE_USE", "SECTION_TABLES", "SERIES", "SERVICE",
-    "SERVICE_SURVEY", "SERVPERF", "SHARED", "TOOLBOX", "catalog", "count_text",
-    "dimension_name", "exclusion_summary",
-    "item_name", "label", "rl", "scale_name", "sl",
+    "CHART", "CLICK", "DESCRIBE", "DIMENSIONS", "EFA", "ERRNO_REASONS", "ERRORS", "GLANCE",
+    "GROUPS", "KOLADA", "KPI", "MEASUREMENT", "RELIABILITY", "RELIABILITY_PROBLEMS",
+    "RELIABILITY_SHEETS", "RELIABILITY_WARNINGS", "REPORT", "SCALE_USE", "SECTION_TABLES",
+    "SERIES", "SERVICE", "SERVICE_SURVEY", "SERVPERF", "SHARED", "TOOLBOX", "catalog",
+    "count_text", "dimension_name", "exclusion_summary", "item_name", "label", "rl",
+    "scale_name", "sl",
 ]  # fmt: skip
 
 Pairs = Mapping[str, tuple[str, str]]
 
 _TABLES: tuple[Pairs, ...] = (GLANCE, REPORT, SERVICE, SHARED)
-# The sections' own words (each section looks up its table; catalog() lists them prefixed).
-SECTION_TABLES: dict[str, Pairs] = {
-    "service_survey": SERVICE_SURVEY,
-    "describe": DESCRIBE,
-    "reliability": RELIABILITY,
-    "measurement": MEASUREMENT,
-    "series": SERIES,
-    "kolada": KOLADA,
-    "kpi": KPI,  # report/catalog_kpi.py: a KPI's change of a time
-    "groups": GROUPS,
-    "servperf": SERVPERF,
-    "toolbox": TOOLBOX,
-    "reliability_sheets": RELIABILITY_SHEETS,
-    "reliability_problems": RELIABILITY_PROBLEMS,
-    "reliability_warnings": RELIABILITY_WARNINGS,
-    "efa": EFA,  # report/catalog_efa.py: the EFA tables
-    "charts": CHART,  # report/chart_words.py: the words in and around the charts
-    "scale_use": SCALE_USE,  # report/catalog_scale_use.py: no answer at an end of the scale
+
+# A section's table -> the module holding it. Loaded when first asked for (PEP 562): a command
+# imports the words it shows, not every command's (`servqual gap` skips 18 modules of other
+# commands' words; tests/cli/test_gap_imports.py keeps them out).
+_LAZY: dict[str, str] = {
+    "DESCRIBE": "catalog_describe", "EFA": "catalog_efa", "CLICK": "catalog_errors",
+    "ERRNO_REASONS": "catalog_errors", "ERRORS": "catalog_errors", "KOLADA": "catalog_kolada",
+    "KPI": "catalog_kpi", "MEASUREMENT": "catalog_measurement",
+    "RELIABILITY": "catalog_reliability", "RELIABILITY_PROBLEMS": "catalog_reliability",
+    "RELIABILITY_SHEETS": "catalog_reliability", "RELIABILITY_WARNINGS": "catalog_reliability",
+    "SCALE_USE": "catalog_scale_use", "SERIES": "catalog_series",
+    "SERVICE_SURVEY": "catalog_service_survey", "GROUPS": "catalog_servqual",
+    "SERVPERF": "catalog_servqual", "TOOLBOX": "catalog_toolbox", "CHART": "chart_words",
+}  # fmt: skip
+# The sections' own words (each section looks up its table; catalog() lists them prefixed):
+# prefix -> table name in _LAZY.
+_SECTIONS: dict[str, str] = {
+    "service_survey": "SERVICE_SURVEY",
+    "describe": "DESCRIBE",
+    "reliability": "RELIABILITY",
+    "measurement": "MEASUREMENT",
+    "series": "SERIES",
+    "kolada": "KOLADA",
+    "kpi": "KPI",  # report/catalog_kpi.py: a KPI's change of a time
+    "groups": "GROUPS",
+    "servperf": "SERVPERF",
+    "toolbox": "TOOLBOX",
+    "reliability_sheets": "RELIABILITY_SHEETS",
+    "reliability_problems": "RELIABILITY_PROBLEMS",
+    "reliability_warnings": "RELIABILITY_WARNINGS",
+    "efa": "EFA",  # report/catalog_efa.py: the EFA tables
+    "charts": "CHART",  # report/chart_words.py: the words in and around the charts
+    "scale_use": "SCALE_USE",  # report/catalog_scale_use.py: no answer at an end of the scale
     # report/catalog_errors.py: the error line of a --lang sv run (cli/error_text.py)
-    "errors": ERRORS,
-    "errno": ERRNO_REASONS,
-    "click": CLICK,
+    "errors": "ERRORS",
+    "errno": "ERRNO_REASONS",
+    "click": "CLICK",
 }
+
+
+def _table(name: str) -> Pairs:
+    """The table ``name`` of :data:`_LAZY`, imported now if it was not yet."""
+    value: Pairs = getattr(importlib.import_module(f"servqual_cli.report.{_LAZY[name]}"), name)
+    globals()[name] = value  # later lookups find it without __getattr__
+    return value
+
+
+def _section_tables() -> dict[str, Pairs]:
+    return {prefix: _table(name) for prefix, name in _SECTIONS.items()}
+
+
+def __getattr__(name: str) -> object:
+    """A table of :data:`_LAZY` on first use, or :data:`SECTION_TABLES` (prefix -> table)."""
+    if name == "SECTION_TABLES":
+        return _section_tables()
+    if name in _LAZY:
+        return _table(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    SECTION_TABLES: dict[str, Pairs]
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -192,7 +237,7 @@ def catalog(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for table in reversed(_TABLES):
         out.update({k: _pick(v, lang) for k, v in table.items()})
-    for name, table in SECTION_TABLES.items():
+    for name, table in _section_tables().items():
         out.update({f"{name}.{k}": _pick(v, lang) for k, v in table.items()})
     return out
 

@@ -4,14 +4,18 @@ the ``--by`` group tests and the ``--overall`` regression (the weighted lines ar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from servqual_cli.core.gaps import GapAnalysis
-from servqual_cli.core.group_gaps import GroupedGapAnalysis
-from servqual_cli.core.importance import Importance
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
+
+if TYPE_CHECKING:  # annotations only: a gap without --by or --overall loads neither module
+    from servqual_cli.core.group_gaps import GroupedGapAnalysis
+    from servqual_cli.core.importance import Importance
 
 
 def apa_lines(result: GapAnalysis, lang: str, sample: bool = False) -> list[str]:

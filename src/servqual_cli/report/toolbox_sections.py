@@ -8,21 +8,23 @@ report. Everything shown is computed in :mod:`servqual_cli.core`; here only labe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from servqual_cli.core.dimension_comparison import DimensionComparison
-from servqual_cli.core.item_distribution import ItemDistributions
-from servqual_cli.core.knowledge_gap import KnowledgeGap
-from servqual_cli.core.survey_weights import WeightedSummary
-from servqual_cli.core.tolerance import ToleranceAnalysis
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import interval_head, level_text
 from servqual_cli.report.labels import exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
+
+if TYPE_CHECKING:  # annotations only: `servqual gap` (dimension comparison) loads none of them
+    from servqual_cli.core.dimension_comparison import DimensionComparison
+    from servqual_cli.core.item_distribution import ItemDistributions
+    from servqual_cli.core.knowledge_gap import KnowledgeGap
+    from servqual_cli.core.survey_weights import WeightedSummary
+    from servqual_cli.core.tolerance import ToleranceAnalysis
 
 FORMATS = {
     "n": "d", "n_customers": "d", "n_staff": "d", "n_inverted": "d", "df": ".0f",

@@ -3,8 +3,8 @@ take for a formula kept as text, Excel number formats for the display formats, v
 sheet names, and reproducible bytes.
 
 Shared by the report's workbook (:mod:`~servqual_cli.report.excel`) and the one-sheet tidy
-table of ``-o FILE.xlsx`` (:func:`servqual_cli.cli.output.xlsx_bytes`), which then needs neither
-the report's layout nor its charts.
+table of ``-o FILE.xlsx`` (:func:`servqual_cli.cli.output_xlsx.xlsx_bytes`), which then needs
+neither the report's layout nor its charts.
 
 Text that starts with ``=``, ``+``, ``-`` or ``@`` is written as a string with Excel's quote
 prefix, never as a formula (a group called ``=HYPERLINK(...)`` stays text). The zip entries'
