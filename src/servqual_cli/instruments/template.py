@@ -10,6 +10,10 @@ Expectation/perception pairs are found in two header styles:
 Which family is the expectation: the one whose names say so (E, förväntan, expect...), else the
 first in file order. Without pairs the template is perception-only (SERVPERF) over the columns
 that look like rating-scale items. The text is checked to load before it is returned.
+
+What the template took on trust is said in its comments (review 11, findings 1 and 3): the
+built-in labels a column of text answers was read with, a far code beside the scale (99 on
+1-7) proposed as ``missing = ["99"]``, and every column left out with the reason.
 """
 
 from __future__ import annotations
@@ -45,11 +49,21 @@ class ScaleColumn:
     name: str
     scale: tuple[int, int]
     texts: tuple[str, ...] = ()
+    code: int | None = None  # a far value beside the scale, probably "no answer" (99)
+    n_code: int = 0  # its cells
 
 
-def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], title: str) -> str:
+def instrument_template(
+    columns: Sequence[str],
+    items: Sequence[ScaleColumn],
+    title: str,
+    left_out: Sequence[tuple[str, str]] = (),
+) -> str:
     """TOML text of a starter instrument for a file with ``columns`` whose ``items`` look like
-    rating-scale answers.
+    rating-scale answers; ``left_out``: (column, why) for the columns that do not (listed in
+    the comments with the rating-scale columns the template did not pair).
+
+    Raises ValueError without ``items`` (the caller says why in the run's language).
 
     Examples
     --------
@@ -58,11 +72,16 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
     >>> text = instrument_template(cols, likert, "enkät.csv")
     >>> 'expectation = "E{item}"' in text and 'perception = "P{item}"' in text
     True
+    >>> coded = [ScaleColumn(c, (1, 7), code=99, n_code=3) for c in cols[1:]]
+    >>> 'missing = ["99"]' in instrument_template(cols, coded, "sr.xlsx")
+    True
     >>> q = ["1-1. Lätt (förväntan)", "1-2. Lätt (upplevelse)", "2-1. Snabb (förväntan)",
     ...      "2-2. Snabb (upplevelse)"]
     >>> print(instrument_template(q, [ScaleColumn(c, (1, 5)) for c in q], "x").split("\\n")[4])
     expectation = { regex = '^\\s*{item}\\s*[-.]\\s*1\\s*[.):]' }
     """
+    if not items:
+        raise ValueError("no rating-scale column to write an instrument for")
     found = (_numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
              or _worded_pairs(items))  # fmt: skip
     lines = [f"# Starter instrument for {title}, written by servqual describe.",
@@ -78,7 +97,7 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
         lines += [
             "# No expectation/perception pairs found: a perception-only (SERVPERF) instrument",
             "# over the columns that look like rating-scale items.",
-            *[f"# Left out, named as an expectation: {_basic(c.name)}" for c in expected[:12]],
+            *[f"# Left out, named as an expectation: {_basic(c.name)}" for c in expected],
             f"name = {_basic(name)}",
             f"scale = [{lo}, {hi}]",
             "perception = [",
@@ -88,6 +107,7 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
         numbers = list(range(1, len(chosen) + 1))
         weights = None
     else:
+        expected = []
         e_spec, p_spec, numbers, chosen, weights = found
         lo, hi = _scale(chosen)
         lines += [f"name = {_basic(name)}", f"scale = [{lo}, {hi}]",
@@ -102,6 +122,10 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
     if weights is not None and len(weights[1]) == len(dims):
         lines.insert(-1, f"weights = {weights[0]}")
     known = builtin_labels(lo, hi)
+    lines += _label_lines(chosen, known, (lo, hi))
+    lines += _code_lines(chosen, (lo, hi))
+    taken = {c.name for c in chosen}
+    lines += _left_out_lines(left_out, [c for c in items if c.name not in taken], expected)
     texts = sorted({t for c in chosen for t in c.texts if fold(t) not in known})
     if texts:
         lines.append("# Answers that are not numbers; give each its value (or list it under")
@@ -113,6 +137,62 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
     text = "\n".join(lines) + "\n"
     instrument_from_dict(tomllib.loads(text), "<template>")  # fails loudly if we wrote nonsense
     return text
+
+
+def _label_lines(
+    chosen: Sequence[ScaleColumn], known: dict[str, float], scale: tuple[int, int]
+) -> list[str]:
+    """Which built-in labels the text answers were read with (io.answer_words), with values."""
+    seen = {t: int(known[fold(t)]) for c in chosen for t in c.texts if fold(t) in known}
+    if not seen:
+        return []
+    import textwrap
+
+    shown = ", ".join(f"{t} = {v}" for t, v in sorted(seen.items(), key=lambda p: (p[1], p[0])))
+    n = sum(any(fold(t) in known for t in c.texts) for c in chosen)
+    points = scale[1] - scale[0] + 1
+    text = (f"Text answers in {n} columns are read with the built-in {points}-point labels "
+            f"(scale {scale[0]}-{scale[1]}): {shown}. If the file means other values, give "
+            "them under [labels].")  # fmt: skip
+    return ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
+
+
+def _code_lines(chosen: Sequence[ScaleColumn], scale: tuple[int, int]) -> list[str]:
+    """``missing = ["99"]`` for a far code beside the scale, with why (review 11, finding 3)."""
+    codes = Counter(c.code for c in chosen if c.code is not None)
+    if not codes:
+        return []
+    cells = Counter[int]()
+    for c in chosen:
+        if c.code is not None:
+            cells[c.code] += c.n_code
+    import textwrap
+
+    lo, hi = scale
+    out = []
+    for code in sorted(codes):
+        text = (f"{code} stands apart from the {lo}-{hi} scale in {codes[code]} of {len(chosen)} "
+                f"item columns ({cells[code]} cells); exports write such a code for \"Vet ej\" "
+                "(don't know), so missing below reads it as no answer. If it is a real answer, "
+                "delete it there (it is then out of the scale).")  # fmt: skip
+        out += ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
+    out.append("missing = [" + ", ".join(_basic(str(c)) for c in sorted(codes)) + "]")
+    return out
+
+
+def _left_out_lines(
+    left_out: Sequence[tuple[str, str]],
+    unpaired: Sequence[ScaleColumn],
+    expected: Sequence[ScaleColumn],
+) -> list[str]:
+    """Every column the template does not use, with why (review 11, finding 3: 38 of 44
+    columns left out without a word)."""
+    named = {c.name for c in expected}
+    rows = [*left_out, *((c.name, "a rating-scale column without a pair")
+                         for c in unpaired if c.name not in named)]  # fmt: skip
+    if not rows:
+        return []
+    return ["# Columns left out:", *(f"#   {_basic(n)}: {why}" for n, why in rows)]
 
 
 def _numbered_pairs(
