@@ -299,9 +299,9 @@ def _scale_notes(p: FileProfile, lang: str) -> list[str]:
         if c.far_code is not None:
             codes.setdefault(c.far_code, []).append(c)
     for code, cols in sorted(codes.items()):
-        cells = sum(c.n_far_code for c in cols)
-        out.append(_lab("far_code_note", lang).format(
-            n=len(cols), code=code, cells=fmt_int(cells, lang) if lang == "sv" else str(cells)))  # fmt: skip
+        n = sum(c.n_far_code for c in cols)
+        cells = fmt_int(n, lang) if lang == "sv" else str(n)  # as the column table's counts
+        out.append(_lab("far_code_note", lang).format(n=len(cols), code=code, cells=cells))
     return out
 
 

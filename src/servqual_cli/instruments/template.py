@@ -171,8 +171,9 @@ def _code_lines(chosen: Sequence[ScaleColumn], scale: tuple[int, int]) -> list[s
     lo, hi = scale
     out = []
     for code in sorted(codes):
+        n = f"{cells[code]} {'cell' if cells[code] == 1 else 'cells'}"
         text = (f"{code} stands apart from the {lo}-{hi} scale in {codes[code]} of {len(chosen)} "
-                f"item columns ({cells[code]} cells); exports write such a code for \"Vet ej\" "
+                f"item columns ({n}); exports write such a code for \"Vet ej\" "
                 "(don't know), so missing below reads it as no answer. If it is a real answer, "
                 "delete it there (it is then out of the scale).")  # fmt: skip
         out += ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
