@@ -188,3 +188,35 @@ def test_a_far_code_keeps_the_column_and_is_proposed_as_missing(
     assert '#   "Löpnr":' in written and '#   "Verksamhet": text' in written
     gap = cli("gap", SURVEYREPORT, "-i", toml, "-f", "json")
     assert gap.exit_code == 0, gap.stderr
+
+
+def test_google_forms_grids_are_paired(cli, tmp_path: Path) -> None:
+    """Review 11, finding 7: the two grid questions (an excellent service / the service used)
+    were a 'SERVPERF' of expectations and perceptions averaged together; they are E/P pairs,
+    and gap's gaps are P - E of the file's own columns."""
+    toml, inst = _template(cli, tmp_path, EXPORTS / "google.csv")
+    assert [c.rsplit("[", 1)[0].strip() for c in inst["expectation"]] == [
+        "Hur väl stämmer påståendena för en utmärkt kommunal verksamhet?"
+    ] * 4
+    assert all("haft kontakt med? [" in c for c in inst["perception"])
+    assert [c.rsplit("[", 1)[1] for c in inst["expectation"]] == [
+        c.rsplit("[", 1)[1] for c in inst["perception"]
+    ]
+    gap = cli("gap", EXPORTS / "google.csv", "-i", toml, "-f", "json")
+    assert gap.exit_code == 0, gap.stderr
+    frame = pd.read_csv(EXPORTS / "google.csv", dtype=str)
+    e = pd.to_numeric(frame[inst["expectation"][1]], errors="coerce")  # "Vet ej": NaN
+    p = pd.to_numeric(frame[inst["perception"][1]], errors="coerce")
+    row = next(r for r in json.loads(gap.stdout)["items"] if r["item"] == "2")
+    assert row["gap"] == pytest.approx((p - e).mean(), abs=1e-12)
+    assert row["n"] == int((p - e).notna().sum())
+
+
+def test_grids_that_do_not_say_which_side_stay_unpaired(cli, tmp_path: Path) -> None:
+    """Two grids whose questions do not say expectation and perception: no guess."""
+    text = (EXPORTS / "google.csv").read_text("utf-8")
+    text = text.replace("för en utmärkt kommunal verksamhet?", "i fråga A?")
+    text = text.replace("för den verksamhet du haft kontakt med?", "i fråga B?")
+    (tmp_path / "grid.csv").write_text(text, "utf-8")
+    _, inst = _template(cli, tmp_path, tmp_path / "grid.csv")
+    assert "expectation" not in inst and len(inst["perception"]) == 8

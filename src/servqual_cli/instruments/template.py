@@ -83,7 +83,7 @@ def instrument_template(
     if not items:
         raise ValueError("no rating-scale column to write an instrument for")
     found = (_numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
-             or _worded_pairs(items))  # fmt: skip
+             or _worded_pairs(items) or _grid_pairs(items))  # fmt: skip
     lines = [f"# Starter instrument for {title}, written by servqual describe.",
              "# Check the dimensions, the scale and the labels before you rely on it."]  # fmt: skip
     name = "Instrument from " + title
@@ -335,6 +335,52 @@ def _worded_pairs(
         return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
 
     return listed(e), listed(p), list(range(1, len(stems) + 1)), e + p, None
+
+
+_GRID = re.compile(r"^(?P<question>.*?)\s*\[(?P<statement>[^\]]+)\]\s*$")
+# What a grid question asks about (review 11, finding 7): the ideal service, or the one used.
+_GRID_E = re.compile(r"förvänt|forvant|utmärkt|ideal|önsk|expect|excellent", re.IGNORECASE)
+_GRID_P = re.compile(r"upplev|haft kontakt|kontakt med|uppfatt|percep|experience|"
+                     r"have used|you used", re.IGNORECASE)  # fmt: skip
+
+
+def _grid_pairs(
+    items: Sequence[ScaleColumn],
+) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
+    """Google Forms' grid questions, ``Question? [statement]``: two questions with the same
+    bracketed statements, one asking about an excellent (ideal) service and the other about the
+    one the respondent used. Paired only when each question's words say one side and not the
+    other; otherwise no pairs (the caller's SERVPERF comment says so).
+
+    >>> e = "Hur väl stämmer påståendena för en utmärkt kommunal verksamhet?"
+    >>> p = "Hur väl stämmer påståendena för den verksamhet du haft kontakt med?"
+    >>> cols = [ScaleColumn(f"{q} [{s}]", (1, 7)) for q in (e, p) for s in ("Snabb", "Artig")]
+    >>> found = _grid_pairs(cols)
+    >>> [c.name[-7:] for c in found[3]], found[2]
+    (['[Snabb]', '[Artig]', '[Snabb]', '[Artig]'], [1, 2])
+    >>> _grid_pairs([ScaleColumn(f"Fråga {q} [{s}]", (1, 7)) for q in "AB" for s in "xy"]) is None
+    True
+    """
+    grids: dict[str, dict[str, ScaleColumn]] = {}
+    for col in items:
+        m = _GRID.match(col.name)
+        if m is not None and m["question"].strip():
+            key = " ".join(m["statement"].casefold().split())
+            grids.setdefault(m["question"].strip(), {}).setdefault(key, col)
+    e_side = [q for q in grids if _GRID_E.search(q) and not _GRID_P.search(q)]
+    p_side = [q for q in grids if _GRID_P.search(q) and not _GRID_E.search(q)]
+    if len(e_side) != 1 or len(p_side) != 1:
+        return None
+    e, p = grids[e_side[0]], grids[p_side[0]]
+    if len(e) < 2 or set(e) != set(p):
+        return None
+    e_cols = list(e.values())
+    p_cols = [p[k] for k in e]
+
+    def listed(cols: list[ScaleColumn]) -> str:
+        return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
+
+    return listed(e_cols), listed(p_cols), list(range(1, len(e) + 1)), e_cols + p_cols, None
 
 
 def _is_expectation(name: str) -> bool:

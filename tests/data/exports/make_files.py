@@ -12,6 +12,8 @@ in the shapes the tools give them:
   twice; labels "Instämmer inte alls" … "Neutral" … "Instämmer helt";
 - surveyreport.xlsx: a merged two-row header ("Fråga 1. …" over "Förväntan" / "Upplevelse"),
   99 for "Vet ej" and an "Antal svar" row at the bottom;
+- google.csv: Google Forms' grids, "<question> [<statement>]" under a question on an excellent
+  service and one on the service the respondent used;
 - comments.csv: free-text comments only (no column a rating scale).
 
 The answers come from one seeded generator, so the files are the same on every run.
@@ -112,6 +114,18 @@ def main() -> None:
     ws.append(["Antal svar", None,
                *(sum(r[j] not in (None, 0) for r in rows) for j in order)])  # fmt: skip
     wb.save(here / "surveyreport.xlsx")
+
+    # Google Forms: two grid questions with the same bracketed statements, 1-7 and "Vet ej"
+    asks = ["Hur väl stämmer påståendena för en utmärkt kommunal verksamhet?",
+            "Hur väl stämmer påståendena för den verksamhet du haft kontakt med?"]  # fmt: skip
+    heads = [f"{q} [{s}]" for q in asks for s in STATEMENTS]
+    lines = [",".join(["Tidstämpel", '"Vilken verksamhet har du haft kontakt med?"',
+                       *(f'"{h}"' for h in heads)])]  # fmt: skip
+    for i, row in enumerate(answers(5, 7)):
+        cells = ["" if v is None else "Vet ej" if v == 0 else str(v) for v in row]
+        lines.append(",".join([f"2024/03/{4 + i % 20:02d} 10:{i % 60:02d}:00 fm CET",
+                               units[i % 3], *cells]))  # fmt: skip
+    (here / "google.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     # free-text comments only: nothing to make an instrument of
     lines = ["Svar-ID,Datum,Verksamhet,Kommentar"]
