@@ -220,3 +220,15 @@ def test_grids_that_do_not_say_which_side_stay_unpaired(cli, tmp_path: Path) -> 
     (tmp_path / "grid.csv").write_text(text, "utf-8")
     _, inst = _template(cli, tmp_path, tmp_path / "grid.csv")
     assert "expectation" not in inst and len(inst["perception"]) == 8
+
+
+def test_the_sample_template_names_what_it_left_out(cli, samples_dir: Path) -> None:
+    """Every column the template does not use is listed with why; the importance points it
+    uses as weights are not."""
+    text = cli("describe", samples_dir / "karlstad_servqual.csv", "--instrument-template").stdout
+    assert 'weights = "W{dimension}"' in text
+    left = text.split("# Columns left out:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split('"')[1] for line in left] == ["Respondent", "Tjänst", "Kön", "Ålder"]
+    assert left[0] == (
+        "#   \"Respondent\": numbers, 400 different (not a rating scale): '1', '10', '100', ..."
+    )

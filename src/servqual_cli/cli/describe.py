@@ -146,7 +146,8 @@ def _why_left_out(c: Any) -> str:
     """
     if c.kind in ("date", "empty"):
         return {"date": "dates", "empty": "empty"}[c.kind]
-    shown = ", ".join(repr(v) for v, _ in c.top[:3]) + (", ..." if c.distinct > 3 else "")
+    shown = ", ".join(repr(v if len(v) <= 30 else v[:29] + "…") for v, _ in c.top[:3])
+    shown += ", ..." if c.distinct > 3 else ""
     if c.kind == "number":
         return f"numbers, {c.distinct} different (not a rating scale): {shown}"
     return f"{c.kind}: {shown}"

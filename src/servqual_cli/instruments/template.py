@@ -119,12 +119,15 @@ def instrument_template(
         dims = {"Alla": numbers}
         weights = None
         lines.append("# One dimension with every item: split it into your dimensions.")
+    used = set()
     if weights is not None and len(weights[1]) == len(dims):
         lines.insert(-1, f"weights = {weights[0]}")
+        used = set(weights[2])
     known = builtin_labels(lo, hi)
     lines += _label_lines(chosen, known, (lo, hi))
     lines += _code_lines(chosen, (lo, hi))
     taken = {c.name for c in chosen}
+    left_out = [(n, why) for n, why in left_out if n not in used]  # the weights are used
     lines += _left_out_lines(left_out, [c for c in items if c.name not in taken], expected)
     texts = sorted({t for c in chosen for t in c.texts if fold(t) not in known})
     if texts:
@@ -151,7 +154,8 @@ def _label_lines(
     shown = ", ".join(f"{t} = {v}" for t, v in sorted(seen.items(), key=lambda p: (p[1], p[0])))
     n = sum(any(fold(t) in known for t in c.texts) for c in chosen)
     points = scale[1] - scale[0] + 1
-    text = (f"Text answers in {n} columns are read with the built-in {points}-point labels "
+    columns = f"{n} column{'' if n == 1 else 's'}"
+    text = (f"Text answers in {columns} are read with the built-in {points}-point labels "
             f"(scale {scale[0]}-{scale[1]}): {shown}. If the file means other values, give "
             "them under [labels].")  # fmt: skip
     return ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
@@ -198,7 +202,7 @@ def _left_out_lines(
 
 def _numbered_pairs(
     columns: Sequence[str], items: Sequence[ScaleColumn]
-) -> tuple[str, str, list[int], list[ScaleColumn], tuple[str, list[int]] | None] | None:
+) -> tuple[str, str, list[int], list[ScaleColumn], tuple[str, list[int], list[str]] | None] | None:
     families: dict[tuple[str, str, int], dict[int, ScaleColumn]] = {}
     for col in items:
         m = _NUMBERED.match(col.name.strip())
@@ -230,16 +234,17 @@ def _pattern(key: tuple[str, str, int]) -> str:
                   + suf.replace("{", "{{").replace("}", "}}"))  # fmt: skip
 
 
-def _weights(columns: Sequence[str]) -> tuple[str, list[int]] | None:
-    """Importance points ``W1..Wd`` (or ``Vikt1``...): a numbered family named like weights."""
-    families: dict[tuple[str, str], list[int]] = {}
+def _weights(columns: Sequence[str]) -> tuple[str, list[int], list[str]] | None:
+    """Importance points ``W1..Wd`` (or ``Vikt1``...): a numbered family named like weights
+    (the pattern, the numbers, the columns)."""
+    families: dict[tuple[str, str], dict[int, str]] = {}
     for name in columns:
         m = _NUMBERED.match(str(name).strip())
         if m is not None and _W_WORDS.search(m["pre"].strip()):
-            families.setdefault((m["pre"], m["suf"]), []).append(int(m["num"]))
-    for (pre, suf), nums in families.items():
-        if sorted(nums) == list(range(1, len(nums) + 1)):
-            return _basic(pre + "{dimension}" + suf), sorted(nums)
+            families.setdefault((m["pre"], m["suf"]), {})[int(m["num"])] = str(name)
+    for (pre, suf), found in families.items():
+        if sorted(found) == list(range(1, len(found) + 1)):
+            return _basic(pre + "{dimension}" + suf), sorted(found), list(found.values())
     return None
 
 
