@@ -730,6 +730,8 @@ def test_every_error_code_is_tested_and_known() -> None:
     # test_workbook_sniff_cli.py, whose test_every_code_here_has_a_case checks this list (w-io)
     tested |= {"workbook_named_text", "ods_named_text", "workbook_not_text", "zip_not_text",
                "sheet_not_workbook", "encoding_on_workbook", "encoding_not_text_file"}  # fmt: skip
+    # describe --instrument-template with nothing to write: test_template_exports_cli.py (w-tmpl)
+    tested |= {"template_no_items", "template_duplicate_names"}
     assert sentences - tested == {"no_valid_pair"}
 
 

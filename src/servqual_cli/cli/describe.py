@@ -60,32 +60,114 @@ def describe(
     # a cover page the reader skipped (io/sheet_choice.py), then any sheet skipped here
     profile = profile_table(table, encoding is not None, table.skipped_sheets + skipped)
     if instrument_template:
-        _write_template(profile, table.columns, output)
+        _write_template(profile, table, output)
         return
     from servqual_cli.io.duplicates import column_duplicates
     from servqual_cli.report.duplicate_note import duplicate_blocks, duplicate_record
 
     # rows repeating an earlier row in the rating-scale columns (review 2 item 23h)
     duplicates = column_duplicates(table, [c.name for c in profile.likert])
-    doc = _document(profile, file, lang.value, duplicate_blocks(duplicates, lang.value))
+    warnings = [*_duplicate_names(profile, lang.value), *duplicate_blocks(duplicates, lang.value)]
+    doc = _document(profile, file, lang.value, warnings)
     payload = {**profile.to_dict(), "duplicate_rows": duplicate_record(duplicates)}
     emit(doc, payload, _tidy(profile), fmt, output, lang=lang.value)
 
 
-def _write_template(profile: FileProfile, columns: list[str], output: Path | None) -> None:
+def _write_template(profile: FileProfile, table: Any, output: Path | None) -> None:
+    """The starter instrument, or why there is none (review 11, finding 1: a cover sheet, or
+    an export of text answers, crashed in the template's own check, in English)."""
     import sys
 
     from servqual_cli.instruments.template import ScaleColumn, instrument_template
     from servqual_cli.report.atomic import write_atomic
 
-    items = [ScaleColumn(c.name, c.scale, tuple(v for v, _ in c.not_numbers))
+    _check_template_items(profile, table)
+    items = [ScaleColumn(c.name, c.scale, tuple(dict.fromkeys(
+                 [t for t, _ in c.scale_labels] + [v for v, _ in c.not_numbers])),
+                 c.far_code, c.n_far_code)
              for c in profile.likert if c.scale is not None]  # fmt: skip
+    left_out = [(c.name, _why_left_out(c)) for c in profile.columns if c.scale is None]
     title = profile.file + (f", sheet {profile.sheet}" if profile.sheet else "")
-    text = instrument_template(columns, items, title)
+    text = instrument_template(table.columns, items, title, left_out)
     if output is None or str(output) == "-":  # -o - is standard output, as everywhere
         sys.stdout.write(text)
     else:
         write_atomic(output, text.encode("utf-8"))
+
+
+def _check_template_items(profile: FileProfile, table: Any) -> None:
+    """Refuse, in the run's language, a template with no rating-scale column or with
+    rating-scale columns whose names appear twice (MS Forms' two questions with the same
+    statements): the instrument could not be used."""
+    from servqual_cli.errors import DataError, Location
+    from servqual_cli.io.columns import advice_facts, encoding_advice, sheet_advice
+
+    where = Location(table.source, table.sheet)
+    if not profile.likert:
+        from servqual_cli.report.catalog_errors import ERRORS
+
+        raise DataError(
+            ERRORS["template_no_items"][1] + encoding_advice(table) + sheet_advice(table),
+            where,
+            code="template_no_items",
+            facts=advice_facts(table),
+        )
+    scale_names = {c.name for c in profile.likert}
+    twice = [(n, pos) for n, pos in profile.duplicate_names if n in scale_names]
+    if twice:
+        from servqual_cli.report.catalog_errors import ERRORS
+
+        facts = {"n": len(twice), "shown": _twice_shown(twice)}
+        raise DataError(
+            ERRORS["template_duplicate_names"][1].format(**facts), where,
+            code="template_duplicate_names", facts=facts,
+        )  # fmt: skip
+
+
+def _twice_shown(twice: Sequence[tuple[str, tuple[int, ...]]], limit: int = 3) -> str:
+    """``'X' (G, AC); 'Y' (H, AD) …``: the first names that appear twice, with their columns.
+
+    >>> _twice_shown([("A", (0, 3)), ("B", (1, 4))], 1)
+    "'A' (A, D) …"
+    """
+    from servqual_cli.io.columns import excel_letter
+
+    shown = "; ".join(f"{n!r} ({', '.join(excel_letter(i) for i in pos)})"
+                      for n, pos in twice[:limit])  # fmt: skip
+    return shown + (" …" if len(twice) > limit else "")
+
+
+def _why_left_out(c: Any) -> str:
+    """Why a column is no item of the template (in the template's English comments).
+
+    >>> from servqual_cli.io.profile import ColumnProfile
+    >>> _why_left_out(ColumnProfile(0, "Kön", "text", 3, {}, 2, (("K", 2), ("M", 1)), None))
+    "text: 'K', 'M'"
+    """
+    if c.kind in ("date", "empty"):
+        return {"date": "dates", "empty": "empty"}[c.kind]
+    shown = ", ".join(repr(v if len(v) <= 30 else v[:29] + "…") for v, _ in c.top[:3])
+    shown += ", ..." if c.distinct > 3 else ""
+    if c.kind == "number":
+        return f"numbers, {c.distinct} different (not a rating scale): {shown}"
+    return f"{c.kind}: {shown}"
+
+
+def _duplicate_names(p: FileProfile, lang: str) -> list[Text]:
+    """A warning naming the header names that appear more than once (review 11, finding 1:
+    describe said nothing of msforms.xlsx's 22 while gap refused them)."""
+    from servqual_cli.io.columns import excel_letter
+    from servqual_cli.report.spec import Text
+
+    twice = p.duplicate_names
+    if not twice:
+        return []
+    shown = "; ".join(f"{n!r} ({', '.join(excel_letter(i) for i in pos)})"
+                      for n, pos in twice[:5])  # fmt: skip
+    if len(twice) > 5:
+        shown += " " + _lab("and_more", lang).format(n=len(twice) - 5)
+    key = "duplicate_names_one" if len(twice) == 1 else "duplicate_names_many"
+    return [Text(_lab(key, lang).format(n=len(twice), shown=shown), kind="warning")]
 
 
 def skip_reason(why: str, lang: str) -> str:
@@ -192,8 +274,36 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
             blocks.append(Text(advice, "note"))
     if p.likert:
         blocks.append(Text(lab("likert_note").format(n=len(p.likert)) + ".", kind="note"))
+        blocks += [Text(t, kind="note") for t in _scale_notes(p, lang)]
         blocks.append(Text(lab("template_note").format(file=file), kind="note"))
     return Document(title=f"servqual describe – {p.file}", sections=(Section("", tuple(blocks)),))
+
+
+def _scale_notes(p: FileProfile, lang: str) -> list[str]:
+    """What the rating-scale guess took on trust: columns read from built-in labels, and far
+    codes beside a scale (review 11, findings 1 and 3)."""
+    from servqual_cli.report.numbers import fmt_int
+
+    out = []
+    by_scale: dict[tuple[int, int], list[Any]] = {}
+    for c in p.likert:
+        if c.scale_labels and c.scale is not None:
+            by_scale.setdefault(c.scale, []).append(c)
+    for (lo, hi), cols in sorted(by_scale.items()):
+        seen = {t: v for c in cols for t, v in c.scale_labels}
+        ends = sorted(seen.items(), key=lambda tv: (tv[1], tv[0]))
+        labels = f"{ends[0][0]!r} = {ends[0][1]} … {ends[-1][0]!r} = {ends[-1][1]}"
+        out.append(_lab("label_scale_note", lang).format(
+            n=len(cols), points=hi - lo + 1, labels=labels, lo=lo, hi=hi))  # fmt: skip
+    codes: dict[int, list[Any]] = {}
+    for c in p.likert:
+        if c.far_code is not None:
+            codes.setdefault(c.far_code, []).append(c)
+    for code, cols in sorted(codes.items()):
+        n = sum(c.n_far_code for c in cols)
+        cells = fmt_int(n, lang) if lang == "sv" else str(n)  # as the column table's counts
+        out.append(_lab("far_code_note", lang).format(n=len(cols), code=code, cells=cells))
+    return out
 
 
 def _tidy(p: FileProfile) -> Any:

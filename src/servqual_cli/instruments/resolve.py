@@ -73,9 +73,11 @@ def resolve_roles(
     columns: Sequence[str],
     source: str | None = None,
     sheet: str | None = None,
+    encoding: str | None = None,
 ) -> dict[str, dict[int, str]]:
     """:func:`resolve_columns` for several roles at once: one error lists every missing column,
-    and a column claimed by two roles (or two items) is an error naming both."""
+    and a column claimed by two roles (or two items) is an error naming both. ``encoding``: the
+    ``--encoding`` the run was given (:func:`given_encoding`), repeated in the template hint."""
     where = Location(source, sheet)
     index = ColumnIndex(columns, source or "<table>", sheet)
     out: dict[str, dict[int, str]] = {}
@@ -100,10 +102,10 @@ def resolve_roles(
         raise DataError(
             f"instrument {instrument.name!r} needs column{'s' if len(missing) > 1 else ''} "
             f"{shown}, which the file lacks (it has: {_preview(columns)})"
-            f"{_unnamed(columns, missing)}{_template_hint(out, source)}",
+            f"{_unnamed(columns, missing)}{_template_hint(out, source, sheet, encoding)}",
             where,
             code=None if by_regex else "instrument_columns_missing",
-            facts=_missing_facts(instrument.name, missing, columns, out, source),
+            facts=_missing_facts(instrument.name, missing, columns, out, source, sheet, encoding),
         )
     _check_distinct(out, where)
     return out
@@ -115,32 +117,90 @@ def _missing_facts(
     columns: Sequence[str],
     found: dict[str, dict[int, str]],
     source: str | None,
+    sheet: str | None = None,
+    encoding: str | None = None,
 ) -> dict[str, object]:
     """The facts of the columns-missing error (what :func:`_unnamed` and
     :func:`_template_hint` say, as data), for the CLI to say in the run's language."""
     blank = [excel_letter(i) for i, c in enumerate(columns) if c == f"column {i + 1}"]
     template = None
     if not any(found.values()):
-        template = source if source and source not in ("<table>", "<stdin>") else "FILE"
+        template = _describe_args(source, sheet, encoding)
     return {"instrument": name, "missing": tuple(missing), "columns": tuple(columns[:12]),
             "n_columns": len(columns), "unnamed": tuple(blank), "template": template}  # fmt: skip
 
 
-def _template_hint(found: dict[str, dict[int, str]], source: str | None) -> str:
+def _template_hint(
+    found: dict[str, dict[int, str]],
+    source: str | None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+) -> str:
     """When no column of the instrument is in the file, its columns have other names (a
     two-row header "Förväntan" over "1", "2", ...; review 2 item 23l): name the command that
-    writes an instrument for them.
+    writes an instrument for them, with the ``--sheet`` and ``--encoding`` the run read the file
+    with, so that it works as printed (review 11, finding 1).
 
     >>> _template_hint({"perception": {}}, "enkät.xlsx")[:58]
     '; none of them is there: servqual describe enkät.xlsx --in'
+    >>> _template_hint({"perception": {}}, "a b.csv", None, "cp1252")[:70]
+    '; none of them is there: servqual describe "a b.csv" --encoding cp1252'
     >>> _template_hint({"perception": {1: "P1"}}, "enkät.xlsx")
     ''
     """
     if any(found.values()):
         return ""
-    name = source if source and source not in ("<table>", "<stdin>") else "FILE"
+    name = _describe_args(source, sheet, encoding)
     return (f"; none of them is there: servqual describe {name} --instrument-template writes "
             "a starter instrument for the file's own column names")  # fmt: skip
+
+
+def _describe_args(source: str | None, sheet: str | None, encoding: str | None) -> str:
+    """The file and the reading options of ``servqual describe`` for the file the run read:
+    ``--sheet`` when the workbook has more than one sheet (describe would read the first),
+    ``--encoding`` when the run was given one.
+
+    >>> _describe_args("<stdin>", None, None), _describe_args("x.csv", None, "latin-1")
+    ('FILE', 'x.csv --encoding latin-1')
+    """
+    if not source or source in ("<table>", "<stdin>"):
+        return "FILE"
+    words = [_shell(source)]
+    if sheet is not None:
+        from servqual_cli.io.profile import sheet_names  # the error path only
+
+        if len(sheet_names(source)) > 1:
+            words += ["--sheet", _shell(sheet)]
+    if encoding:
+        words += ["--encoding", _shell(encoding)]
+    return " ".join(words)
+
+
+_PLAIN_WORD = re.compile(r"[\w./:+,=@%-]+")
+
+
+def _shell(word: str) -> str:
+    """``word`` as a shell argument: as it is, or in double quotes (as the scale-use note
+    quotes a path with a space).
+
+    >>> _shell("Rådata"), _shell("Blad 1"), _shell('a"b') == '"a' + chr(92) + '"b"'
+    ('Rådata', '"Blad 1"', True)
+    """
+    if _PLAIN_WORD.fullmatch(word):
+        return word
+    return '"' + re.sub(r'(["\\$`])', r"\\\1", word) + '"'
+
+
+def given_encoding(table: object) -> str | None:
+    """The encoding a table was read with when the run gave ``--encoding``, else None (the
+    reader's own guess is what describe would make too).
+
+    >>> given_encoding(object()) is None
+    True
+    """
+    if getattr(table, "encoding_reason", None) == "given with --encoding":
+        return getattr(table, "encoding", None)
+    return None
 
 
 def _unnamed(columns: Sequence[str], missing: Sequence[str]) -> str:
@@ -287,4 +347,4 @@ def _preview(columns: Sequence[str], limit: int = 12) -> str:
     return shown + (f" ... ({len(columns)} columns)" if len(columns) > limit else "")
 
 
-__all__ = ["ROLES", "find_role_columns", "resolve_columns", "resolve_roles"]
+__all__ = ["ROLES", "find_role_columns", "given_encoding", "resolve_columns", "resolve_roles"]

@@ -10,6 +10,10 @@ Expectation/perception pairs are found in two header styles:
 Which family is the expectation: the one whose names say so (E, förväntan, expect...), else the
 first in file order. Without pairs the template is perception-only (SERVPERF) over the columns
 that look like rating-scale items. The text is checked to load before it is returned.
+
+What the template took on trust is said in its comments (review 11, findings 1 and 3): the
+built-in labels a column of text answers was read with, a far code beside the scale (99 on
+1-7) proposed as ``missing = ["99"]``, and every column left out with the reason.
 """
 
 from __future__ import annotations
@@ -45,11 +49,21 @@ class ScaleColumn:
     name: str
     scale: tuple[int, int]
     texts: tuple[str, ...] = ()
+    code: int | None = None  # a far value beside the scale, probably "no answer" (99)
+    n_code: int = 0  # its cells
 
 
-def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], title: str) -> str:
+def instrument_template(
+    columns: Sequence[str],
+    items: Sequence[ScaleColumn],
+    title: str,
+    left_out: Sequence[tuple[str, str]] = (),
+) -> str:
     """TOML text of a starter instrument for a file with ``columns`` whose ``items`` look like
-    rating-scale answers.
+    rating-scale answers; ``left_out``: (column, why) for the columns that do not (listed in
+    the comments with the rating-scale columns the template did not pair).
+
+    Raises ValueError without ``items`` (the caller says why in the run's language).
 
     Examples
     --------
@@ -58,13 +72,18 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
     >>> text = instrument_template(cols, likert, "enkät.csv")
     >>> 'expectation = "E{item}"' in text and 'perception = "P{item}"' in text
     True
+    >>> coded = [ScaleColumn(c, (1, 7), code=99, n_code=3) for c in cols[1:]]
+    >>> 'missing = ["99"]' in instrument_template(cols, coded, "sr.xlsx")
+    True
     >>> q = ["1-1. Lätt (förväntan)", "1-2. Lätt (upplevelse)", "2-1. Snabb (förväntan)",
     ...      "2-2. Snabb (upplevelse)"]
     >>> print(instrument_template(q, [ScaleColumn(c, (1, 5)) for c in q], "x").split("\\n")[4])
     expectation = { regex = '^\\s*{item}\\s*[-.]\\s*1\\s*[.):]' }
     """
+    if not items:
+        raise ValueError("no rating-scale column to write an instrument for")
     found = (_numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
-             or _worded_pairs(items))  # fmt: skip
+             or _worded_pairs(items) or _grid_pairs(items))  # fmt: skip
     lines = [f"# Starter instrument for {title}, written by servqual describe.",
              "# Check the dimensions, the scale and the labels before you rely on it."]  # fmt: skip
     name = "Instrument from " + title
@@ -78,7 +97,7 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
         lines += [
             "# No expectation/perception pairs found: a perception-only (SERVPERF) instrument",
             "# over the columns that look like rating-scale items.",
-            *[f"# Left out, named as an expectation: {_basic(c.name)}" for c in expected[:12]],
+            *[f"# Left out, named as an expectation: {_basic(c.name)}" for c in expected],
             f"name = {_basic(name)}",
             f"scale = [{lo}, {hi}]",
             "perception = [",
@@ -88,6 +107,7 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
         numbers = list(range(1, len(chosen) + 1))
         weights = None
     else:
+        expected = []
         e_spec, p_spec, numbers, chosen, weights = found
         lo, hi = _scale(chosen)
         lines += [f"name = {_basic(name)}", f"scale = [{lo}, {hi}]",
@@ -99,9 +119,16 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
         dims = {"Alla": numbers}
         weights = None
         lines.append("# One dimension with every item: split it into your dimensions.")
+    used = set()
     if weights is not None and len(weights[1]) == len(dims):
         lines.insert(-1, f"weights = {weights[0]}")
+        used = set(weights[2])
     known = builtin_labels(lo, hi)
+    lines += _label_lines(chosen, known, (lo, hi))
+    lines += _code_lines(chosen, (lo, hi))
+    taken = {c.name for c in chosen}
+    left_out = [(n, why) for n, why in left_out if n not in used]  # the weights are used
+    lines += _left_out_lines(left_out, [c for c in items if c.name not in taken], expected)
     texts = sorted({t for c in chosen for t in c.texts if fold(t) not in known})
     if texts:
         lines.append("# Answers that are not numbers; give each its value (or list it under")
@@ -115,9 +142,67 @@ def instrument_template(columns: Sequence[str], items: Sequence[ScaleColumn], ti
     return text
 
 
+def _label_lines(
+    chosen: Sequence[ScaleColumn], known: dict[str, float], scale: tuple[int, int]
+) -> list[str]:
+    """Which built-in labels the text answers were read with (io.answer_words), with values."""
+    seen = {t: int(known[fold(t)]) for c in chosen for t in c.texts if fold(t) in known}
+    if not seen:
+        return []
+    import textwrap
+
+    shown = ", ".join(f"{t} = {v}" for t, v in sorted(seen.items(), key=lambda p: (p[1], p[0])))
+    n = sum(any(fold(t) in known for t in c.texts) for c in chosen)
+    points = scale[1] - scale[0] + 1
+    columns = f"{n} column{'' if n == 1 else 's'}"
+    text = (f"Text answers in {columns} are read with the built-in {points}-point labels "
+            f"(scale {scale[0]}-{scale[1]}): {shown}. If the file means other values, give "
+            "them under [labels].")  # fmt: skip
+    return ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
+
+
+def _code_lines(chosen: Sequence[ScaleColumn], scale: tuple[int, int]) -> list[str]:
+    """``missing = ["99"]`` for a far code beside the scale, with why (review 11, finding 3)."""
+    codes = Counter(c.code for c in chosen if c.code is not None)
+    if not codes:
+        return []
+    cells = Counter[int]()
+    for c in chosen:
+        if c.code is not None:
+            cells[c.code] += c.n_code
+    import textwrap
+
+    lo, hi = scale
+    out = []
+    for code in sorted(codes):
+        n = f"{cells[code]} {'cell' if cells[code] == 1 else 'cells'}"
+        text = (f"{code} stands apart from the {lo}-{hi} scale in {codes[code]} of {len(chosen)} "
+                f"item columns ({n}); exports write such a code for \"Vet ej\" "
+                "(don't know), so missing below reads it as no answer. If it is a real answer, "
+                "delete it there (it is then out of the scale).")  # fmt: skip
+        out += ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
+    out.append("missing = [" + ", ".join(_basic(str(c)) for c in sorted(codes)) + "]")
+    return out
+
+
+def _left_out_lines(
+    left_out: Sequence[tuple[str, str]],
+    unpaired: Sequence[ScaleColumn],
+    expected: Sequence[ScaleColumn],
+) -> list[str]:
+    """Every column the template does not use, with why (review 11, finding 3: 38 of 44
+    columns left out without a word)."""
+    named = {c.name for c in expected}
+    rows = [*left_out, *((c.name, "a rating-scale column without a pair")
+                         for c in unpaired if c.name not in named)]  # fmt: skip
+    if not rows:
+        return []
+    return ["# Columns left out:", *(f"#   {_basic(n)}: {why}" for n, why in rows)]
+
+
 def _numbered_pairs(
     columns: Sequence[str], items: Sequence[ScaleColumn]
-) -> tuple[str, str, list[int], list[ScaleColumn], tuple[str, list[int]] | None] | None:
+) -> tuple[str, str, list[int], list[ScaleColumn], tuple[str, list[int], list[str]] | None] | None:
     families: dict[tuple[str, str, int], dict[int, ScaleColumn]] = {}
     for col in items:
         m = _NUMBERED.match(col.name.strip())
@@ -149,16 +234,17 @@ def _pattern(key: tuple[str, str, int]) -> str:
                   + suf.replace("{", "{{").replace("}", "}}"))  # fmt: skip
 
 
-def _weights(columns: Sequence[str]) -> tuple[str, list[int]] | None:
-    """Importance points ``W1..Wd`` (or ``Vikt1``...): a numbered family named like weights."""
-    families: dict[tuple[str, str], list[int]] = {}
+def _weights(columns: Sequence[str]) -> tuple[str, list[int], list[str]] | None:
+    """Importance points ``W1..Wd`` (or ``Vikt1``...): a numbered family named like weights
+    (the pattern, the numbers, the columns)."""
+    families: dict[tuple[str, str], dict[int, str]] = {}
     for name in columns:
         m = _NUMBERED.match(str(name).strip())
         if m is not None and _W_WORDS.search(m["pre"].strip()):
-            families.setdefault((m["pre"], m["suf"]), []).append(int(m["num"]))
-    for (pre, suf), nums in families.items():
-        if sorted(nums) == list(range(1, len(nums) + 1)):
-            return _basic(pre + "{dimension}" + suf), sorted(nums)
+            families.setdefault((m["pre"], m["suf"]), {})[int(m["num"])] = str(name)
+    for (pre, suf), found in families.items():
+        if sorted(found) == list(range(1, len(found) + 1)):
+            return _basic(pre + "{dimension}" + suf), sorted(found), list(found.values())
     return None
 
 
@@ -254,6 +340,52 @@ def _worded_pairs(
         return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
 
     return listed(e), listed(p), list(range(1, len(stems) + 1)), e + p, None
+
+
+_GRID = re.compile(r"^(?P<question>.*?)\s*\[(?P<statement>[^\]]+)\]\s*$")
+# What a grid question asks about (review 11, finding 7): the ideal service, or the one used.
+_GRID_E = re.compile(r"förvänt|forvant|utmärkt|ideal|önsk|expect|excellent", re.IGNORECASE)
+_GRID_P = re.compile(r"upplev|haft kontakt|kontakt med|uppfatt|percep|experience|"
+                     r"have used|you used", re.IGNORECASE)  # fmt: skip
+
+
+def _grid_pairs(
+    items: Sequence[ScaleColumn],
+) -> tuple[str, str, list[int], list[ScaleColumn], None] | None:
+    """Google Forms' grid questions, ``Question? [statement]``: two questions with the same
+    bracketed statements, one asking about an excellent (ideal) service and the other about the
+    one the respondent used. Paired only when each question's words say one side and not the
+    other; otherwise no pairs (the caller's SERVPERF comment says so).
+
+    >>> e = "Hur väl stämmer påståendena för en utmärkt kommunal verksamhet?"
+    >>> p = "Hur väl stämmer påståendena för den verksamhet du haft kontakt med?"
+    >>> cols = [ScaleColumn(f"{q} [{s}]", (1, 7)) for q in (e, p) for s in ("Snabb", "Artig")]
+    >>> found = _grid_pairs(cols)
+    >>> [c.name[-7:] for c in found[3]], found[2]
+    (['[Snabb]', '[Artig]', '[Snabb]', '[Artig]'], [1, 2])
+    >>> _grid_pairs([ScaleColumn(f"Fråga {q} [{s}]", (1, 7)) for q in "AB" for s in "xy"]) is None
+    True
+    """
+    grids: dict[str, dict[str, ScaleColumn]] = {}
+    for col in items:
+        m = _GRID.match(col.name)
+        if m is not None and m["question"].strip():
+            key = " ".join(m["statement"].casefold().split())
+            grids.setdefault(m["question"].strip(), {}).setdefault(key, col)
+    e_side = [q for q in grids if _GRID_E.search(q) and not _GRID_P.search(q)]
+    p_side = [q for q in grids if _GRID_P.search(q) and not _GRID_E.search(q)]
+    if len(e_side) != 1 or len(p_side) != 1:
+        return None
+    e, p = grids[e_side[0]], grids[p_side[0]]
+    if len(e) < 2 or set(e) != set(p):
+        return None
+    e_cols = list(e.values())
+    p_cols = [p[k] for k in e]
+
+    def listed(cols: list[ScaleColumn]) -> str:
+        return "[\n" + "".join(f"  {_basic(c.name)},\n" for c in cols) + "]"
+
+    return listed(e_cols), listed(p_cols), list(range(1, len(e) + 1)), e_cols + p_cols, None
 
 
 def _is_expectation(name: str) -> bool:

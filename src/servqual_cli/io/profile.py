@@ -24,6 +24,7 @@ from servqual_cli.io.values import (
     DONT_KNOW,
     NOT_APPLICABLE,
     NOT_AVAILABLE,
+    builtin_labels,
     fold,
     parse_scale_values,
 )
@@ -33,7 +34,18 @@ __all__ = ["ColumnProfile", "FileProfile", "first_readable_sheet", "profile_tabl
 #: Likert-looking: at least 80 % of the answers whole numbers, at most this many distinct
 #: values, within 0..10 with a highest answer of at least 3. The scale is taken to start at 1
 #: (0 when a 0 is seen) and to end at the usual length at or above the highest answer.
+#: Also Likert-looking (review 11, finding 1): every text answer one of the built-in labels of
+#: the 5- or 7-point set (io.answer_words), at least 3 of them; and (finding 3) a 1..k scale
+#: with one far code beside it (9 or 99 or 999 above it, 0 below a 1-5 or 1-7 scale), the
+#: "Vet ej" code of Survey&Report and SPSS exports.
 MAX_POINTS = 11
+#: The far codes that can mean "no answer" beside a scale, and the highest scale point each
+#: may stand beside (a 9 on a 1-10 scale is an answer).
+FAR_CODES = {9: 7, 99: 10, 999: 10}
+#: A 0 is a code only beside these scales, and in at most this share of the answers (a 0-10
+#: scale, or a 0-4 symptom scale, starts at 0).
+ZERO_CODE_TOPS = (5, 7)
+ZERO_CODE_SHARE = 0.05
 _COMMA_DECIMAL = re.compile(r"^\s*-?\d+,\d+\s*$")
 _POINT_DECIMAL = re.compile(r"^\s*-?\d+\.\d+\s*$")
 FORMATS = {".csv": "CSV", ".tsv": "TSV", ".txt": "text", ".xlsx": "Excel workbook",
@@ -59,6 +71,9 @@ class ColumnProfile:
     not_dates: tuple[tuple[str, int], ...] = ()  # the other values of a column of dates
     n_not_dates: int = 0  # all of them (not_dates lists the five most frequent)
     first_not_date_row: int | None = None  # the file's row of the first such cell
+    scale_labels: tuple[tuple[str, int], ...] = ()  # the scale read from built-in labels
+    far_code: int | None = None  # one value beside the scale, probably "no answer" (99)
+    n_far_code: int = 0  # its cells
 
     @property
     def letter(self) -> str:
@@ -79,6 +94,10 @@ class ColumnProfile:
             "not_dates": [{"value": v, "count": c} for v, c in self.not_dates],
             "n_not_dates": self.n_not_dates,
             "first_not_date_row": self.first_not_date_row,
+            "scale_labels": [{"label": t, "value": v} for t, v in self.scale_labels],
+            "far_code": None
+            if self.far_code is None
+            else {"value": self.far_code, "count": self.n_far_code},
         }
 
 
@@ -105,6 +124,19 @@ class FileProfile:
     def likert(self) -> tuple[ColumnProfile, ...]:
         return tuple(c for c in self.columns if c.scale is not None)
 
+    @property
+    def duplicate_names(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Header names that more than one column has (folded as the commands look names up,
+        :func:`~servqual_cli.io.columns.normalise`), each with its columns' 0-based positions:
+        the commands refuse such a name, so describe names them (review 11, finding 1)."""
+        from servqual_cli.io.columns import normalise
+
+        seen: dict[str, list[int]] = {}
+        for c in self.columns:
+            seen.setdefault(normalise(c.name), []).append(c.position)
+        return tuple((self.columns[pos[0]].name, tuple(pos)) for pos in seen.values()
+                     if len(pos) > 1)  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "input": self.input,
@@ -120,6 +152,10 @@ class FileProfile:
             "skipped_sheets": [{"sheet": s, "why": w} for s, w in self.skipped_sheets],
             "encoding_advice": self.encoding_advice or None,
             "n_columns": len(self.columns),
+            "duplicate_names": [
+                {"name": n, "letters": [excel_letter(i) for i in pos]}
+                for n, pos in self.duplicate_names
+            ],
             "columns": [c.to_dict() for c in self.columns],
         }
 
@@ -207,7 +243,8 @@ def _profile_column(
     answers = pd.Series(vc["count"][~no_answer].to_numpy(), index=vc["value"][~no_answer])
     n_values = int(answers.sum())
     top = tuple((str(v), int(c)) for v, c in answers.head(5).items())
-    kind, scale, not_numbers = _kind_and_scale(col, answers)
+    kind, scale, not_numbers, labels, code = _kind_and_scale(col, answers)
+    n_code = 0 if code is None else int(answers[_is_value(answers.index, code)].sum())
     dates = vc["date"][~no_answer].to_numpy(dtype=bool)
     not_dates: tuple[tuple[str, int], ...] = ()
     n_not_dates, first_row = 0, None
@@ -222,9 +259,17 @@ def _profile_column(
             keys = [v for v, s in zip(raw.index, shown["value"], strict=True) if s in others]
             hit = np.flatnonzero(col.isin(keys).to_numpy(dtype=bool))
             first_row = int(rows[hit[0]]) if hit.size else None
+    if scale is None:
+        labels, code, n_code = (), None, 0
     return ColumnProfile(position, name, kind if n_values else "empty", n_values, missing,
                          len(answers), top, scale, not_numbers, not_dates, n_not_dates,
-                         first_row)  # fmt: skip
+                         first_row, labels, code, n_code)  # fmt: skip
+
+
+def _is_value(index: pd.Index, value: int) -> np.ndarray:
+    """Which shown answers are the number ``value`` ("99", "99.0")."""
+    numbers = pd.to_numeric(pd.Series(index, dtype=object), errors="coerce").to_numpy(float)
+    return np.asarray(numbers == value, dtype=bool)
 
 
 _ISO_DATE = r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?)?\s*$"
@@ -266,15 +311,23 @@ def _show(value: object) -> str:
 
 def _kind_and_scale(
     col: pd.Series, answers: pd.Series
-) -> tuple[str, tuple[int, int] | None, tuple[tuple[str, int], ...]]:
-    """Type from the distinct answers; a scale when they are mostly small whole numbers."""
+) -> tuple[
+    str,
+    tuple[int, int] | None,
+    tuple[tuple[str, int], ...],
+    tuple[tuple[str, int], ...],
+    int | None,
+]:
+    """Type from the distinct answers; a scale when they are mostly small whole numbers (with at
+    most one far code beside them), or all built-in labels of one scale length. Also the labels
+    the scale was read from, and the far code."""
     if answers.empty:
-        return "empty", None, ()
+        return "empty", None, (), (), None
     head = col.dropna().head(20)
     if pd.api.types.is_datetime64_any_dtype(col.dtype) or (
         len(head) and all(isinstance(v, datetime.date) for v in head)
     ):
-        return "date", None, ()
+        return "date", None, (), (), None
     values, _ = parse_scale_values(pd.Series(answers.index, dtype=object), (-math.inf, math.inf))
     is_number = ~np.isnan(values)
     weight = answers.to_numpy(dtype=float)
@@ -283,17 +336,95 @@ def _kind_and_scale(
     pairs = zip(answers.index, answers, is_number, strict=True)
     not_numbers = tuple((str(v), int(c)) for v, c, ok in pairs if not ok)[:5]
     numbers = values[is_number]
-    # Rare stray answers (a 9 on a 1-7 scale) do not set the scale: only values given by at
-    # least 1 % of the respondents count for its ends.
-    common = numbers[weight[is_number] >= 0.01 * weight.sum()]
-    scale = None
     # A row counter (1, 2, 3 ... down the rows) in a small file is no rating item.
     counter = share == 1.0 and bool(np.all(weight == 1)) and _counts_rows(col)
-    if share >= 0.8 and len(common) and np.all(numbers == np.round(numbers)) and not counter:
-        lo, hi = int(common.min()), int(common.max())
-        if lo >= 0 and 3 <= hi <= 10 and len(numbers) <= MAX_POINTS:
-            scale = (0 if lo == 0 else 1, _scale_top(hi))
-    return kind, scale, not_numbers
+    whole = bool(np.all(numbers == np.round(numbers)))
+    if share >= 0.8 and len(numbers) and whole and not counter:
+        code = _far_code(numbers, weight[is_number])
+        keep = numbers != code if code is not None else np.ones(len(numbers), dtype=bool)
+        scale = _number_scale(numbers[keep], weight[is_number][keep], weight.sum())
+        if scale is not None:
+            return kind, scale, not_numbers, (), code
+    # rare strays (under 1 %, as an export's "Antal svar" row) do not spoil a labelled column
+    labelled = _label_scale(
+        answers.index[~is_number], numbers[weight[is_number] >= 0.01 * weight.sum()]
+    )
+    if labelled is not None:
+        return kind, labelled[0], not_numbers, labelled[1], None
+    return kind, None, not_numbers, (), None
+
+
+def _number_scale(numbers: np.ndarray, weight: np.ndarray, total: float) -> tuple[int, int] | None:
+    """The scale of whole-number answers: rare stray answers (a 9 on a 1-7 scale) do not set
+    it: only values given by at least 1 % of the respondents count for its ends."""
+    common = numbers[weight >= 0.01 * total]
+    if not len(common):
+        return None
+    lo, hi = int(common.min()), int(common.max())
+    if lo >= 0 and 3 <= hi <= 10 and len(numbers) <= MAX_POINTS:
+        return (0 if lo == 0 else 1, _scale_top(hi))
+    return None
+
+
+def _far_code(numbers: np.ndarray, weight: np.ndarray) -> int | None:
+    """The one distinct value standing apart from a 1..k scale: 9, 99 or 999 above it, or a rare
+    0 below a 1-5 or 1-7 scale (see :data:`FAR_CODES`); None if there is none. Rare strays (under
+    1 % of the answers, as a count row's 386) do not count against it.
+
+    >>> w = np.ones(8)
+    >>> _far_code(np.array([1.0, 2, 3, 4, 5, 6, 7, 99]), w), _far_code(np.arange(1.0, 9), w)
+    (99, None)
+    >>> _far_code(np.array([1.0, 2, 3, 4, 5, 9]), w[:6]), _far_code(np.arange(1.0, 11), np.ones(10))
+    (9, None)
+    >>> _far_code(np.array([1.0, 2, 3, 4, 5, 99, 386]), np.array([50, 50, 50, 50, 50, 9, 1.0]))
+    99
+    >>> _far_code(np.array([0.0, 1, 2, 3, 4, 5]), np.array([1, 30, 30, 30, 30, 30.0]))
+    0
+    >>> _far_code(np.arange(0.0, 11), np.ones(11)) is None  # a 0-10 scale
+    True
+    """
+    common = weight >= 0.01 * weight.sum()
+    for code in sorted(FAR_CODES, reverse=True):
+        if code in numbers:
+            rest = numbers[common & (numbers != code)]
+            if len(rest) >= 3 and rest.min() >= 0 and rest.max() <= FAR_CODES[code]:
+                return code
+    if 0 in numbers and weight[numbers == 0].sum() <= ZERO_CODE_SHARE * weight.sum():
+        rest = numbers[common & (numbers != 0)]
+        if len(rest) >= 3 and rest.min() == 1 and int(rest.max()) in ZERO_CODE_TOPS:
+            return 0
+    return None
+
+
+def _label_scale(
+    texts: pd.Index, numbers: np.ndarray
+) -> tuple[tuple[int, int], tuple[tuple[str, int], ...]] | None:
+    """A 1-5 or 1-7 scale when every text answer is a built-in label of that length (the
+    shorter when both fit: MS Forms' "Instämmer inte alls … Neutral … Instämmer helt" is 5
+    points) and at least 3 answers differ; the labels as written with their values.
+    ``numbers``: the answers that are numbers (rare strays left out by the caller).
+
+    >>> _label_scale(pd.Index(["Mycket nöjd", "Ganska nöjd", "Varken eller"]), np.array([]))
+    ((1, 5), (('Varken eller', 3), ('Ganska nöjd', 4), ('Mycket nöjd', 5)))
+    >>> _label_scale(pd.Index(["Ja", "Nej", "Mycket nöjd"]), np.array([])) is None
+    True
+    """
+    if not len(texts):
+        return None
+    folded = [fold(t) for t in texts]
+    for points in (5, 7):
+        table = builtin_labels(1, points)
+        if not all(f in table for f in folded):
+            continue
+        if len(numbers) and not np.all(np.isin(numbers, np.arange(1, points + 1))):
+            continue
+        found = {int(table[f]) for f in folded} | {int(n) for n in numbers}
+        if len(found) < 3:
+            return None
+        pairs = sorted(((str(t), int(table[f])) for t, f in zip(texts, folded, strict=True)),
+                       key=lambda p: (p[1], p[0]))  # fmt: skip
+        return (1, points), tuple(pairs)
+    return None
 
 
 def _counts_rows(col: pd.Series) -> bool:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
-from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
+from servqual_cli.instruments.resolve import find_role_columns, given_encoding, resolve_roles
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
@@ -114,7 +114,8 @@ def load_roles(
     """
     instrument = with_default_roles(instrument)
     index = ColumnIndex(table.columns, table.source, table.sheet)
-    resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+    resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet,
+                             given_encoding(table))  # fmt: skip
     log = ExclusionLog(table.source, table.sheet)
     rows = table.row_numbers
     # C order, as before the parsing was shared with the survey loader: the core's sums run

@@ -14,7 +14,7 @@ import pandas as pd
 
 from servqual_cli.errors import ConfigError, DataError, Location, UsageError
 from servqual_cli.instruments.model import Instrument
-from servqual_cli.instruments.resolve import find_role_columns, resolve_roles
+from servqual_cli.instruments.resolve import find_role_columns, given_encoding, resolve_roles
 from servqual_cli.io.columns import ColumnIndex, advice_facts, encoding_advice, sheet_advice
 from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
@@ -135,7 +135,8 @@ def load_survey(
     roles = ("perception",) if instrument.perception_only else ("expectation", "perception")
     # One lookup for E and P together, so the error lists every missing column at once.
     try:
-        resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet)
+        resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet,
+                                 given_encoding(table))  # fmt: skip
     except DataError as exc:  # garbled names from a wrong decoding: say so
         raise DataError(
             exc.message + encoding_advice(table) + sheet_advice(table),

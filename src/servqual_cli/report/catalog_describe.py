@@ -91,6 +91,30 @@ DESCRIBE: dict[str, tuple[str, str]] = {
                              "som läser kolumnen som datum utesluter dem (inte ett datum).",
                              "{column} ({letter}): dates except {n} cells ({shown}). Commands "
                              "that read the column as dates leave them out (not a date)."),
+    # names twice, labels and far codes read as a scale (review 11, findings 1 and 3; w-tmpl)
+    "duplicate_names_one": ("Kolumnnamnet {shown} förekommer mer än en gång. Kommandona vägrar "
+                            "ett sådant namn: byt namn på dubbletterna så att varje kolumnnamn "
+                            "är unikt.",
+                            "The column name {shown} appears more than once. The commands "
+                            "refuse such a name: rename the duplicates so each column name is "
+                            "unique."),
+    "duplicate_names_many": ("{n} kolumnnamn förekommer mer än en gång: {shown}. Kommandona "
+                             "vägrar sådana namn: byt namn på dubbletterna så att varje "
+                             "kolumnnamn är unikt.",
+                             "{n} column names appear more than once: {shown}. The commands "
+                             "refuse such names: rename the duplicates so each column name is "
+                             "unique."),
+    "and_more": ("och {n} till", "and {n} more"),
+    "label_scale_note": ("{n} kolumner har bara textsvar ur den inbyggda {points}-gradiga "
+                         "svarsskalan ({labels}) och ser ut som svar på en skala {lo}–{hi}.",
+                         "{n} columns hold only text answers from the built-in {points}-point "
+                         "label set ({labels}) and look like rating-scale answers {lo}–{hi}."),
+    "far_code_note": ("{n} kolumner har också värdet {code} utanför skalan ({cells} celler), "
+                      "troligen en kod för ”vet ej”: instrumentmallen läser det som inget svar "
+                      "(missing = [\"{code}\"]).",
+                      "{n} columns also hold the value {code} outside the scale ({cells} "
+                      "cells), probably a code for \"don't know\": the instrument template "
+                      "reads it as no answer (missing = [\"{code}\"])."),
 }  # fmt: skip
 
 # Why a sheet was skipped: the reader's messages (io/rows.py, io/read_sheet.py, io/sheets.py,

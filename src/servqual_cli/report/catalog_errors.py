@@ -307,6 +307,28 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--encoding gäller textfiler; {file} är en {format}-fil",
         "--encoding applies to text files; {file} is a {format} file",
     ),
+    # describe --instrument-template with nothing to write (review 11, finding 1; w-tmpl,
+    # cli/describe.py)
+    "template_no_items": (
+        "ingen kolumn här ser ut som svar på en skala (heltal som 1–7, eller en inbyggd "
+        "svarsskala som 'Mycket missnöjd' … 'Mycket nöjd'), så det finns inget startinstrument "
+        "att skriva; textsvar med andra ord behöver en skala: skriv då instrumentet för hand "
+        "med scale och [labels]",
+        "no column here looks like rating-scale answers (whole numbers such as 1–7, or a "
+        "built-in set of labels such as 'Mycket missnöjd' … 'Mycket nöjd'), so there is no "
+        "starter instrument to write; text answers in other words need a scale: then write "
+        "the instrument by hand with scale and [labels]",
+    ),
+    "template_duplicate_names": (
+        "{n} namn på kolumner med svar på en skala förekommer mer än en gång ({shown}); "
+        "kommandona vägrar sådana namn, så det finns inget startinstrument att skriva: byt namn "
+        "på dubbletterna så att varje kolumnnamn är unikt (till exempel 'Förväntan: …' och "
+        "'Upplevelse: …' när två frågor har samma påståenden) och kör describe igen",
+        "{n} names of rating-scale columns appear more than once ({shown}); the commands "
+        "refuse such names, so there is no starter instrument to write: rename the duplicates "
+        "so each column name is unique (for example 'Förväntan: …' and 'Upplevelse: …' when "
+        "two questions have the same statements) and run describe again",
+    ),
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {
