@@ -310,10 +310,10 @@ def test_a_small_tie_free_time_gets_the_p_its_interval_inverts() -> None:
     covering 0): the row took the exact p and so could call a change the interval cannot tell
     from 0 "better"."""
     from servqual_cli.core.inference import mann_whitney
-    from servqual_cli.core.trend import _median_row
+    from servqual_cli.core.trend_rows import median_row
 
     b = np.array([-0.176, -0.372, -0.062, -0.597, -0.69, -0.641, 0.708, 1.02])
     a = np.array([-0.055, 1.239, 1.788, -0.082, 0.497, -0.038, -0.291, 1.102])
     assert mann_whitney(a, b).p < 0.05  # the exact test: the boundary case this guards
-    row = _median_row(b, a, 0.95, 0.8)
+    row = median_row(b, a, 0.95, 0.8)
     assert row["ci_low"] < 0 < row["ci_high"] and row["p"] >= 0.05

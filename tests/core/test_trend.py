@@ -26,6 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from servqual_cli.core.change_verdict import verdict
 from servqual_cli.core.contacts import ALL, SPECS, kpi_observations, summarise_observations
 from servqual_cli.core.detectable_difference import mdd_mean_difference
 from servqual_cli.core.inference import p_adjust
@@ -36,7 +37,6 @@ from servqual_cli.core.trend import (
     compare_kpis,
     median_diff_ci,
     sort_comparisons,
-    verdict,
 )
 from servqual_cli.core.trend_family import reachable_levels
 from servqual_cli.errors import UsageError

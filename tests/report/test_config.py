@@ -150,7 +150,7 @@ def test_a_contacts_year_must_be_a_year(tmp_path: Path) -> None:
 def test_min_n_and_the_report_date(survey_copy: Path) -> None:
     import datetime as dt
 
-    from servqual_cli.report.build import report_date
+    from servqual_cli.report.build_meta import report_date
     from servqual_cli.report.config import MIN_N
 
     cfg = survey_copy / "dated.toml"
@@ -165,7 +165,7 @@ def test_min_n_and_the_report_date(survey_copy: Path) -> None:
 def test_report_date_falls_back_to_source_date_epoch(survey_copy: Path, monkeypatch) -> None:
     import datetime as dt
 
-    from servqual_cli.report.build import report_date
+    from servqual_cli.report.build_meta import report_date
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 UTC
     cfg = survey_copy / "undated.toml"

@@ -15,7 +15,8 @@ import pytest
 from servqual_cli.core.feedback import analyse_feedback
 from servqual_cli.io.feedback import load_feedback
 from servqual_cli.io.read import read_table
-from servqual_cli.report.build import Part, period_text
+from servqual_cli.report.build import Part
+from servqual_cli.report.build_meta import period_text
 from servqual_cli.report.config import ReportConfig
 from servqual_cli.report.glance import glance_block
 from servqual_cli.report.glance_rows import feedback_rows

@@ -142,13 +142,9 @@ def contact_trend(
     import pandas as pd
 
     from servqual_cli.core.benchmark import rank_benchmark
+    from servqual_cli.core.change_verdict import VERDICT_RULE
     from servqual_cli.core.contacts import kpi_observations
-    from servqual_cli.core.trend import (
-        VERDICT_RULE,
-        area_family_size,
-        compare_kpis,
-        total_family_size,
-    )
+    from servqual_cli.core.trend import area_family_size, compare_kpis, total_family_size
     from servqual_cli.core.wait_basis import wait_basis
     from servqual_cli.report.measurement_sections import trend_sections
 

@@ -37,9 +37,9 @@ median       ``slope ± z se`` with the known-variance ``se = 1 / sqrt(sum w (t 
 
 The verdict is ``better`` or ``worse`` when the test's p is below ``1 - conf`` and the interval
 lies wholly on the same side of 0, in the KPI's direction (the rule of the two-period changes,
-:func:`servqual_cli.core.trend.verdict`), and ``no detectable trend`` otherwise. For the index
-and the medians the interval is the test's own, and so is the share's score interval: each
-agrees with the raw p. Only where a share has no interval (no trend to fit: every count 0 or
+:func:`servqual_cli.core.change_verdict.verdict`), and ``no detectable trend`` otherwise. For
+the index and the medians the interval is the test's own, and so is the share's score interval:
+each agrees with the raw p. Only where a share has no interval (no trend to fit: every count 0 or
 every one n) does the test decide alone.
 
 With ``adjust="holm"`` (what ``servqual trend`` and the report use) the family of every trend
@@ -74,6 +74,7 @@ import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special
 
+from servqual_cli.core.change_verdict import verdict  # one rule: the two-period verdict's
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.median_diff import median_se
 from servqual_cli.core.posthoc import p_adjust
@@ -241,8 +242,8 @@ def trend_verdict(
 ) -> str:
     """``better``, ``worse`` or ``no detectable trend``: with an interval, only when the test
     (``p < alpha``) and the interval (wholly on the slope's side of 0) agree, as the two-period
-    changes (:func:`servqual_cli.core.trend.verdict`). A missing interval (both bounds NaN)
-    leaves the test alone.
+    changes (:func:`servqual_cli.core.change_verdict.verdict`). A missing interval (both bounds
+    NaN) leaves the test alone.
 
     >>> trend_verdict(0.02, 0.01, 1), trend_verdict(0.02, 0.01, -1), trend_verdict(1, 0.2, 1)
     ('better', 'worse', 'no detectable trend')
@@ -251,10 +252,6 @@ def trend_verdict(
     >>> trend_verdict(-0.3, 1e-15, 1, 0.05, math.nan, math.nan)
     'worse'
     """
-    # One rule for both (the two-period verdict); imported here so a series run does not load
-    # core.trend's two-period tests at import.
-    from servqual_cli.core.trend import verdict
-
     low = math.nan if ci_low is None else float(ci_low)
     high = math.nan if ci_high is None else float(ci_high)
     bounds = (None, None) if math.isnan(low) and math.isnan(high) else (low, high)

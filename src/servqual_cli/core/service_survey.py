@@ -39,11 +39,12 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from servqual_cli.core.change_verdict import verdict
 from servqual_cli.core.inference import p_adjust, welch_t
 from servqual_cli.core.proportions import wilson_ci
 from servqual_cli.core.results import records
 from servqual_cli.core.series import series_trends, trend_verdict
-from servqual_cli.core.trend import ADJUSTMENTS, verdict
+from servqual_cli.core.trend import ADJUSTMENTS
 from servqual_cli.errors import UsageError
 
 __all__ = [

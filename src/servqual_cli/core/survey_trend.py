@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.change_verdict import verdict
 from servqual_cli.core.detectable_difference import mdd_welch
 from servqual_cli.core.effect_sizes import hedges_g
 from servqual_cli.core.gap_columns import TIE_DECIMALS
@@ -44,7 +45,6 @@ from servqual_cli.core.inference import mann_whitney, welch_t
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
-from servqual_cli.core.trend import verdict
 from servqual_cli.core.trend_family import reachable_levels
 
 __all__ = ["OVERALL", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METHOD",

@@ -48,12 +48,13 @@ test (conservative) beside the Newcombe interval, which can disagree with it.
 
 The verdict is ``better`` or ``worse`` only when the test and the interval agree: the test's p
 is below ``1 - conf`` (by default 0.05) **and** the interval lies wholly on that side of 0
-(:data:`VERDICT_RULE`), honouring the KPI's direction (a shorter queue is better); otherwise
-``no detectable change``. For times the difference is the Hodges-Lehmann shift (the median of
-every pairwise difference after - before, :mod:`servqual_cli.core.location_shift`) with the
-interval of the Mann-Whitney test itself, so test and interval agree by construction (review 3,
-finding 11); ``before`` and ``after`` are the two medians, shown as description: the shift is
-not their difference, which every row carries as ``value_diff`` (``after - before``; for shares
+(:data:`~servqual_cli.core.change_verdict.VERDICT_RULE`), honouring the KPI's direction (a
+shorter queue is better); otherwise ``no detectable change``. For times the difference is the
+Hodges-Lehmann shift (the median of every pairwise difference after - before,
+:mod:`servqual_cli.core.location_shift`) with the interval of the Mann-Whitney test itself, so
+test and interval agree by construction (review 3, finding 11); ``before`` and ``after`` are the
+two medians, shown as description: the shift is not their difference, which every row carries
+as ``value_diff`` (``after - before``; for shares
 and the index the same number as ``diff``), and ``estimate`` names what ``diff`` is
 (:data:`ESTIMATES`), so no renderer shows the shift as the change of the median (review 4,
 finding 1: 23.8 -> 17.6 h is a median 6.2 h lower, while the typical pairwise shift is -19.1 h;
@@ -91,12 +92,10 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from servqual_cli.core.change_verdict import VERDICTS, verdict
 from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
-from servqual_cli.core.exact_tests import fisher_exact
-from servqual_cli.core.inference import mann_whitney, p_adjust, welch_t
-from servqual_cli.core.location_shift import hodges_lehmann
+from servqual_cli.core.inference import p_adjust
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
-from servqual_cli.core.proportions import newcombe_diff_ci, score_diff_test
 from servqual_cli.core.results import records
 from servqual_cli.core.trend_detectable import (
     baseline_share_se,
@@ -110,14 +109,13 @@ from servqual_cli.core.trend_family import (
     reachable_levels,
     total_family_size,
 )
+from servqual_cli.core.trend_rows import ROW_BY_KIND, SHARE_TESTS, share_row
 from servqual_cli.errors import UsageError
 
 __all__ = [
     "ADJUSTMENTS",
     "COMPARISON_COLUMNS",
     "ESTIMATES",
-    "VERDICTS",
-    "VERDICT_RULE",
     "MedianDiff",
     "TrendResult",
     "area_family_size",
@@ -126,7 +124,6 @@ __all__ = [
     "reachable_levels",
     "sort_comparisons",
     "total_family_size",
-    "verdict",
 ]
 
 COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high",
@@ -137,89 +134,6 @@ COMPARISON_COLUMNS = ["kpi", "channel", "area", "before", "after", "diff", "ci_l
 #: What ``diff`` estimates: the difference of the two values, or (times) the Hodges-Lehmann shift.
 ESTIMATES = ("difference", "hodges-lehmann shift")
 ADJUSTMENTS = ("holm", "bh", "none")
-VERDICTS = ("worse", "better", "no detectable change")
-VERDICT_RULE = (
-    "better/worse only when the test's p (adjusted for the per-area rows) is below 1 - conf and "
-    "the interval excludes 0 on the same side; otherwise no detectable change"
-)
-
-
-def verdict(
-    diff: float,
-    p: float,
-    direction: int,
-    alpha: float = 0.05,
-    ci_low: float | None = None,
-    ci_high: float | None = None,
-) -> str:
-    """``better``, ``worse`` or ``no detectable change`` for a change ``diff`` with p-value ``p``
-    and, when given, its interval ``ci_low`` to ``ci_high``.
-
-    A change is better or worse only when the test (``p < alpha``) and the interval (wholly
-    above or wholly below 0, on the side of ``diff``) agree; a missing (NaN) interval bound
-    counts as not excluding 0. Without ``ci_low``/``ci_high`` only the test decides.
-
-    >>> verdict(0.25, 0.01, 1), verdict(-28.0, 0.03, -1), verdict(-0.1, 0.2, 1)
-    ('better', 'better', 'no detectable change')
-
-    The lekeberg phone queue: p = 0.015 but the interval −60.8 to 4.8 s includes 0:
-
-    >>> verdict(-28.0, 0.015, -1, 0.05, -60.8, 4.8)
-    'no detectable change'
-    >>> verdict(-28.0, 0.015, -1, 0.05, -50.0, -6.0), verdict(-28.0, 0.08, -1, 0.05, -50.0, -6.0)
-    ('better', 'no detectable change')
-    """
-    if not (p < alpha) or diff == 0 or direction == 0 or math.isnan(diff):
-        return "no detectable change"
-    if ci_low is not None or ci_high is not None:
-        low = math.nan if ci_low is None else float(ci_low)
-        high = math.nan if ci_high is None else float(ci_high)
-        excludes = low > 0 if diff > 0 else high < 0  # NaN compares False: not excluded
-        if not excludes:
-            return "no detectable change"
-    return "better" if diff * direction > 0 else "worse"
-
-
-SHARE_TESTS = ("score", "fisher")
-
-
-def _share_row(
-    b: np.ndarray, a: np.ndarray, conf: float, power: float, share_test: str = "score"
-) -> dict[str, Any]:
-    k1, n1, k2, n2 = int(b.sum()), b.size, int(a.sum()), a.size
-    if share_test == "fisher":
-        low, high = newcombe_diff_ci(k1, n1, k2, n2, conf)
-        p = fisher_exact(k1, n1, k2, n2).p
-    else:
-        score = score_diff_test(k1, n1, k2, n2, conf)
-        low, high, p = score.ci_low, score.ci_high, score.p
-    return {"before": k1 / n1, "after": k2 / n2, "diff": k2 / n2 - k1 / n1, "ci_low": low,
-            "ci_high": high, "p": p, "test": share_test}  # fmt: skip
-
-
-def _median_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
-    # Review 3 finding 11: the Mann-Whitney test goes with the Hodges-Lehmann shift and its
-    # interval (R wilcox.test(conf.int = TRUE)), so test and interval answer one question; the
-    # medians stay as the descriptive before/after and the Bonett-Price SE gives the MDD.
-    m = median_diff_ci(b, a, conf)
-    shift = hodges_lehmann(b, a, conf)
-    # the normal approximation the interval inverts (exact=False), not R's exact default for
-    # small samples without ties, which could put p < 0.05 beside an interval covering 0
-    p = mann_whitney(a, b, exact=False).p
-    return {"before": m.before, "after": m.after, "diff": shift.estimate,
-            "ci_low": shift.ci_low, "ci_high": shift.ci_high, "p": p,
-            "test": "mann-whitney"}  # fmt: skip
-
-
-def _index_row(b: np.ndarray, a: np.ndarray, conf: float, power: float) -> dict[str, Any]:
-    t = welch_t(a, b, conf)
-    # The tests see the points (3/2/1/0) as ordinal answers; the index is their mean / 3.
-    return {"before": float(b.mean()), "after": float(a.mean()), "diff": t.diff,
-            "ci_low": t.ci_low, "ci_high": t.ci_high, "p": mann_whitney(a, b).p,
-            "test": "mann-whitney"}  # fmt: skip
-
-
-_ROW = {"share": _share_row, "median": _median_row, "index": _index_row}
 
 
 def compare_kpis(
@@ -277,9 +191,9 @@ def compare_kpis(
         xb, xa = b_x[positions], a_x[a_index[key]]
         spec = SPECS[kpi]
         if spec.kind == "share":
-            row = _share_row(xb, xa, conf, power, share_test)
+            row = share_row(xb, xa, conf, power, share_test)
         else:
-            row = _ROW[spec.kind](xb, xa, conf, power)
+            row = ROW_BY_KIND[spec.kind](xb, xa, conf, power)
         row.update(kpi=kpi, channel=channel, area=area, n_before=xb.size, n_after=xa.size,
                    direction=spec.direction)  # fmt: skip
         rows.append(row)

@@ -27,7 +27,7 @@ are adjusted across the dimensions (Holm by default), the family of the unweight
 Which respondents and groups take part: those with a gap, a weight and a group (``svyglm``
 drops the others with ``na.action``; n, the model's respondents, counts only them), in the
 groups the unweighted Welch ANOVA would use: at
-least :data:`~servqual_cli.core.group_gaps.MIN_GROUP_N` gaps and some variance (a group of one
+least :data:`~servqual_cli.core.group_tests.MIN_GROUP_N` gaps and some variance (a group of one
 respondent, or of equal gaps, has v_d = 0 and makes the covariance singular). Fewer than two
 such groups: no test (NaN). A respondent with weight 0 stays in the design's N but not in n, a
 group's size or the df, as R (``degf`` counts positive weights only; tests/core/r/zero_weights.R).
@@ -53,7 +53,8 @@ import pandas as pd
 from scipy import special
 
 from servqual_cli.core import inference
-from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP, _group_codes
+from servqual_cli.core.group_gaps import _group_codes
+from servqual_cli.core.group_tests import MIN_GROUP_N, SMALL_GROUP
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.survey_weights import check_weights, zero_weights
 from servqual_cli.core.weighted_group_gaps import domain_means
@@ -77,7 +78,7 @@ class WeightedGroupTests:
     ``table`` columns: :data:`COLUMNS` (one row per dimension, in the given order; ``k`` the
     groups in the test, ``n`` its respondents). ``groups``: per dimension the groups in the
     test; ``left_out``: per dimension the groups left out, with why; ``small``: per dimension
-    the groups in the test with fewer than :data:`~servqual_cli.core.group_gaps.SMALL_GROUP`
+    the groups in the test with fewer than :data:`~servqual_cli.core.group_tests.SMALL_GROUP`
     gaps, with their n (a variance from so few respondents makes F liberal, as Welch's).
     """
 

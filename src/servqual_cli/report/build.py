@@ -6,25 +6,29 @@ method notes. Renderers (Markdown, Excel, charts) compute nothing; everything th
 
 Adding a section is one entry in :data:`SECTIONS`: a ``"module:function"`` target (imported only
 when the section is built, so a module that is not there yet costs nothing) and the config keys
-it needs.
+it needs. The summary, method and appendix sections the parts' contributions make are assembled
+in :mod:`~servqual_cli.report.build_sections`; the header (title, date, period, facts) is
+:mod:`~servqual_cli.report.build_meta`'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from servqual_cli import __version__
 from servqual_cli.errors import ConfigError, Location, UsageError
+from servqual_cli.report.build_meta import period_text, report_meta, report_title
+from servqual_cli.report.build_sections import (
+    method_notes,
+    method_sections,
+    summary_sections,
+    with_appendix,
+)
 from servqual_cli.report.config import InputFile, ReportConfig
-from servqual_cli.report.glance import glance_block
-from servqual_cli.report.glance_summary import join_words
-from servqual_cli.report.report_labels import rl
-from servqual_cli.report.spec import Block, Document, GlanceRow, Section, Text
+from servqual_cli.report.spec import Block, Document, GlanceRow, Section
 from servqual_cli.report.typeset import typeset_block
 
 if TYPE_CHECKING:
@@ -271,177 +275,6 @@ def build_report(
     for part in parts.values():
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
     period = period_text(config, list(parts.values()))
-    meta = {**_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values()),
+    meta = {**report_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values()),
             "files": tuple(f for part in parts.values() for f in part.files)}  # fmt: skip
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)
-
-
-def with_appendix(sections: list[Section], lang: str) -> list[Section]:
-    """Board length (issue #9): detail tables (``Table.appendix``: item statistics, pairwise
-    tests, per-area changes) and then the method notes move to an appendix after the body."""
-    body: list[Section] = []
-    detail: list[Section] = []
-    method: list[Section] = []
-    in_method = False
-    method_title = rl("method", lang)
-    top = rl("appendix_tables", lang)
-    for section in sections:
-        if section.level == 2:
-            in_method = section.title == method_title
-            top = section.title or top
-        if in_method:
-            method.append(replace(section, level=section.level + 1))
-            continue
-        moved = tuple(b for b in section.blocks if getattr(b, "appendix", False))
-        if moved:
-            kept = tuple(b for b in section.blocks if not getattr(b, "appendix", False))
-            body.append(replace(section, blocks=kept))
-            title = section.title or top  # an untitled part: its report section's title
-            detail.append(Section(title, moved, level=3))
-        else:
-            body.append(section)
-    if not detail and not method:
-        return body
-    return [*body, Section(rl("appendix", lang)), *detail, *method]
-
-
-def report_title(config: ReportConfig) -> str:
-    title = config.title or rl("default_title", config.language)
-    if config.group is not None:
-        return f"{title} – {config.group[1]}"
-    return title
-
-
-def report_date(config: ReportConfig) -> dt.date:
-    """The date printed on the report: the config's ``date``, else the day of
-    ``SOURCE_DATE_EPOCH`` (UTC), else today. With ``date`` or ``SOURCE_DATE_EPOCH`` set, a rerun
-    on the same inputs gives byte-identical files.
-
-    >>> import datetime as dt
-    >>> report_date(ReportConfig(date=dt.date(2025, 2, 15)))
-    datetime.date(2025, 2, 15)
-    """
-    if config.date is not None:
-        return config.date
-    from servqual_cli.report.manifest import report_time
-
-    return report_time()[0].date()
-
-
-def years_text(periods: Sequence[str]) -> str:
-    """Periods in order, runs of consecutive years joined: "2020, 2023–2024".
-
-    >>> years_text(["2024", "2020", "2023", "2024"]), years_text(["2024-01", "2023-12"])
-    ('2020, 2023–2024', '2023-12, 2024-01')
-    """
-    unique = sorted(set(periods))
-    if not all(p.isdigit() for p in unique):
-        return ", ".join(unique)
-    runs: list[list[int]] = []
-    for y in sorted(int(p) for p in unique):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-
-
-def period_text(config: ReportConfig, parts: Sequence[Part]) -> str | None:
-    """The header's period: the config's ``period`` when every part covers just it (or no part
-    says), else what each part covers, "2019–2020 (servicemätning), 2020, 2023–2024
-    (nyckeltal)", so that a reader does not take one year for the whole report."""
-    spans = [(what, years_text(p)) for part in parts for what, p in part.periods if p]
-    if not spans or all(span == config.period for _, span in spans):
-        return config.period
-    named: dict[str, list[str]] = {}
-    for what, span in spans:
-        named.setdefault(span, []).append(what)
-    lang = config.language
-    return "; ".join(f"{span} ({join_words(whats, lang)})" for span, whats in named.items())
-
-
-def _meta(config: ReportConfig, period: str | None = None) -> dict[str, Any]:
-    lang = config.language
-    lines = []
-    if config.organisation:
-        lines.append((rl("organisation", lang), config.organisation))
-    period = period or config.period
-    if period:
-        lines.append((rl("period", lang), period))
-    if config.service is not None and config.service.as_of:
-        lines.append((rl("data_until", lang), config.service.as_of))
-    if config.group is not None:
-        lines.append((config.group[0], config.group[1]))
-    return {
-        "lang": lang,
-        "facts": tuple(lines),
-        "version": __version__,
-        "date": report_date(config).isoformat(),
-        "conf": page_level(config),  # the intervals' level, for the page's glossary
-    }
-
-
-def page_level(config: ReportConfig) -> float | None:
-    """The one confidence level of every interval in the report: the survey's ``conf`` (the
-    other parts compute theirs at 0.95); None when the parts use different levels.
-
-    >>> from servqual_cli.report.config import SurveyConfig
-    >>> survey = SurveyConfig(None, conf=0.9)  # type: ignore[arg-type]
-    >>> page_level(ReportConfig()), page_level(ReportConfig(survey=survey))
-    (0.95, 0.9)
-    """
-    levels = {0.95} if config.contacts is not None or config.service is not None else set()
-    levels |= {config.survey.conf} if config.survey is not None else set()
-    if len(levels) > 1:
-        return None
-    return next(iter(levels), 0.95)
-
-
-def summary_sections(
-    config: ReportConfig, parts: list[Part], whole: Sequence[GlanceRow] = ()
-) -> list[Section]:
-    """ "Resultat i korthet" (every measure, worst first, and a plain paragraph), then the
-    summary lines of the parts (the data behind the report, exclusions). Rows on fewer than
-    the config's ``min_n`` answers are flagged there, for every renderer."""
-    lang = config.language
-    rows = [row for part in parts for row in part.glance]
-    out = []
-    if rows:
-        label = rl("whole_org", lang) if whole else None
-        glance = glance_block(rows, lang, config.min_n, whole, label)
-        out.append(Section(title=glance.title, blocks=(glance,)))
-    blocks: list[Block] = []
-    for part in parts:
-        blocks.extend(part.summary)
-    sources = [b for part in parts for b in part.sources]
-    if sources:  # after "Rapporten bygger på N svarande i FILE", else first
-        intro = rl("summary_intro", lang).split("{", 1)[0]
-        at = next((i + 1 for i, b in enumerate(blocks)
-                   if isinstance(b, Text) and b.text.startswith(intro)), 0)  # fmt: skip
-        blocks[at:at] = sources
-    if blocks:
-        out.append(Section(title=rl("summary", lang), blocks=tuple(blocks)))
-    return out
-
-
-def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str]]:
-    """Method notes of every part, without duplicates, then how to cite the tool."""
-    lang = config.language
-    notes: list[tuple[str, str]] = []
-    for part in parts:
-        notes.extend(n for n in part.method if n not in notes)
-    from servqual_cli.report.references import cited, references_sentence, shown_text
-
-    sections = [s for p in parts for s in p.sections]
-    shown = shown_text(sections, [b for p in parts for b in p.summary], notes)
-    refs = references_sentence(cited(shown), lang)  # only what the sections use (review 5 #18)
-    notes.append((rl("method_cite", lang),
-                  rl("method_cite_text", lang, version=__version__, references=refs)))  # fmt: skip
-    return notes
-
-
-def method_sections(config: ReportConfig, notes: list[tuple[str, str]]) -> list[Section]:
-    """The method heading, then one sub-section per note (the Excel sheet uses ``meta``)."""
-    out = [Section(title=rl("method", config.language))]
-    out += [Section(title=head, blocks=(Text(text),), level=3) for head, text in notes]
-    return out

@@ -7,12 +7,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from servqual_cli.core.group_gaps import (
-    MIN_GROUP_N,
-    SMALL_GROUP,
-    GroupComparison,
-    GroupedGapAnalysis,
-)
+from servqual_cli.core.group_gaps import GroupedGapAnalysis
+from servqual_cli.core.group_tests import MIN_GROUP_N, SMALL_GROUP, GroupComparison
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import TOOLBOX, dimension_name, label

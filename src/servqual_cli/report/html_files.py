@@ -35,8 +35,9 @@ def _figures(doc: Document) -> list[Figure]:
 
 
 def _date(doc: Document, published: dt.datetime) -> dt.date:
-    """The report's own date (config ``date``, see :func:`servqual_cli.report.build.report_date`)
-    when the document has one, else the day of the time stamp."""
+    """The report's own date (config ``date``, see
+    :func:`servqual_cli.report.build_meta.report_date`) when the document has one, else the day
+    of the time stamp."""
     given = doc.meta.get("date")
     return dt.date.fromisoformat(str(given)) if given else published.date()
 

@@ -70,7 +70,7 @@ def index_document(
     """The ``index.md`` of a ``--split`` folder: the whole organisation first, then one line per
     group with its result and a link to its report. ``n_whole``: the survey's respondents (the
     "Svarande" of the whole row, as each report counts them; not the n of the total score)."""
-    from servqual_cli.report.build import _meta
+    from servqual_cli.report.build_meta import report_meta
 
     lang = config.language
     results = results or {}
@@ -103,4 +103,4 @@ def index_document(
     intro = Text(rl("index_intro", lang, by=by))
     section = Section(title=rl("index_title", lang), blocks=(intro, table))
     title = config.title or rl("default_title", lang)
-    return Document(title=title, sections=(section,), meta=_meta(config))
+    return Document(title=title, sections=(section,), meta=report_meta(config))

@@ -254,7 +254,7 @@ def weighted_group_test_table(res: WeightedGroupTests, lang: str) -> Table:
     """The design-based Wald F of each dimension (do the groups' weighted gaps differ?), with
     its p adjusted across the dimensions, the groups and respondents in it, and a note naming
     the method, the weights and the groups left out, with why."""
-    from servqual_cli.core.group_gaps import MIN_GROUP_N, SMALL_GROUP
+    from servqual_cli.core.group_tests import MIN_GROUP_N, SMALL_GROUP
 
     frame = res.table[TEST_COLUMNS].copy()
     frame["dimension"] = [dimension_name(d, lang) for d in frame["dimension"]]

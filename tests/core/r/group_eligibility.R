@@ -1,4 +1,4 @@
-# Reference values for the one eligibility rule of the across-group tests (core/group_gaps.py,
+# Reference values for the one eligibility rule of the across-group tests (core/group_tests.py,
 # review 2 item 9): Welch's ANOVA, Kruskal-Wallis and Dunn all use the groups with at least 2
 # valid values; a group with one value is left out of every test (before, Kruskal-Wallis and
 # Dunn kept it, so epsilon^2 = 1.00 could come from three single respondents).

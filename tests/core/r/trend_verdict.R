@@ -1,4 +1,4 @@
-# Reference values for the trend verdict rule (core/trend.py, review item 1): a change is
+# Reference values for the trend verdict rule (core/change_verdict.py, review item 1): a change is
 # "better" or "worse" only when the test (Mann-Whitney, R wilcox.test) and the interval agree.
 # Since review 3 (finding 11) the interval of a time is the Hodges-Lehmann one of the same test
 # (wilcox.test conf.int, exact = FALSE, correct = TRUE) and the change is the Hodges-Lehmann

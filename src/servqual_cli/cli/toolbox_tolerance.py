@@ -1,0 +1,114 @@
+"""``servqual tolerance``'s run (the command and its options are in
+:mod:`~servqual_cli.cli.toolbox`): the zone of tolerance (PZB 1994) for everyone, weighted with
+``--weight-column`` and per ``--by`` group, with the notes on duplicates, scale use and recoded
+answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from servqual_cli.cli.toolbox_parts import (
+    split_groups,
+    tidy_table,
+    toolbox_title,
+    weighted_tolerance,
+    without_group,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from servqual_cli.cli import options as o
+    from servqual_cli.report.spec import Section
+
+
+def run_tolerance(
+    *,
+    file: str,
+    instrument: str | None,
+    by: str | None,
+    weight_column: str | None,
+    fmt: o.OutputFormat | None,
+    output: Path | None,
+    sheet: str | None,
+    encoding: str | None,
+    header_row: int | None,
+    strict: bool,
+    excluded: Path | None,
+    lang: o.Lang,
+    conf: float,
+    items: bool,
+) -> None:
+    """Run ``servqual tolerance`` with the command's options (see
+    :func:`~servqual_cli.cli.toolbox.tolerance`)."""
+    import numpy as np
+    import pandas as pd
+
+    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.io.role_data import load_roles_file
+    from servqual_cli.io.scale_use import instrument_scale_use
+    from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
+    from servqual_cli.report.recode_note import merged_records, recode_sections, recoded_records
+    from servqual_cli.report.scale_use_note import scale_use_sections
+    from servqual_cli.report.spec import Document
+    from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
+
+    inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
+    check_output(output, inputs)
+    check_output(excluded, inputs)
+    check_distinct(output=output, excluded=excluded)
+    roles = ["adequate", "desired", "perception"]
+    data = load_roles_file(file, instrument, roles, by, weight_column, sheet, encoding,
+                           header_row, strict)  # fmt: skip
+    a, d, p = (data.matrices[r] for r in roles)
+    args = (data.items, data.dimension_positions)
+    res = tolerance_analysis(a, d, p, *args, conf=conf)
+    lang_code = lang.value
+    payload: dict[str, Any] = {
+        "input": data.table.describe(),
+        "instrument": data.instrument.to_dict(),
+        "columns": data.columns,
+        "excluded": data.excluded,
+        "recoded_text": recoded_records(data.recoded),
+        "group_values_merged": merged_records(data.group_merges),
+        **res.to_dict(),
+    }
+    sections: list[Section] = duplicate_sections(data.duplicates, lang_code)  # review 2 23h
+    payload["duplicate_rows"] = duplicate_record(data.duplicates)
+    use = instrument_scale_use(data.matrices, data.instrument, data.table.source)  # 1–6 as 1–7
+    payload["scale_use"] = None if use is None else use.to_dict()
+    sections += scale_use_sections(use, lang_code)
+    sections += tolerance_sections(res, data.excluded, lang_code, items,
+                                   scale=data.instrument.scale)  # fmt: skip
+    sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
+    parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
+    if data.weights is not None:
+        summary = weighted_tolerance(a, d, p, data, conf)
+        payload["weighted"] = summary.to_dict()
+        sections += weighted_sections(summary, lang_code)
+    if data.by is not None:
+        groups: dict[str, Any] = {}
+        skipped: dict[str, str] = {}
+        for name, rows in split_groups(data.groups):
+            if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
+                skipped[name] = "no respondent with valid adequate, desired and perceived scores"
+                continue
+            sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
+            groups[name] = sub.to_dict()
+            parts.append((name, "dimension", groups[name]["dimensions"]))
+            sections += tolerance_sections(sub, None, lang_code, items=False,
+                                           title=f"{data.by}: {name}", chart=False)  # fmt: skip
+        payload["by"] = data.by
+        payload["groups"] = groups
+        payload["skipped_groups"] = skipped
+        payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
+        sections += without_group(data.by, payload["n_without_group"], lang_code)
+    head = "Toleranszon" if lang_code == "sv" else "Zone of tolerance"
+    from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
+
+    sections += short_row_note(data.table.describe(), lang_code)
+    doc = Document(title=toolbox_title(head, data.table), sections=tuple(sections))
+    write_exclusions(excluded, data.exclusions, data.table)
+    emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
