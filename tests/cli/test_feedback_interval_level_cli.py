@@ -65,6 +65,8 @@ def test_feedback_json_records_the_level_and_methods_of_its_intervals(
     assert d["conf"] == float(conf)
     assert d["ci_method"] == {
         "median_days": "order statistics",
+        "km_median_days": "brookmeyer-crowley log",
+        "km_p90_days": "brookmeyer-crowley log",
         "within_promise_share": "wilson",
         "count": "exact poisson",
         "reply_within_promise": "newcombe",
@@ -90,3 +92,10 @@ def test_feedback_json_records_the_level_and_methods_of_its_intervals(
     )
     ratio = [p / (1 - p) * days0 / days for p in (ci.low, ci.high)]
     assert (total["ci_low"], total["ci_high"]) == (pytest.approx(ratio[0]), pytest.approx(ratio[1]))
+    # the Kaplan-Meier quantiles' intervals at the recorded level: R quantile(survfit(...,
+    # conf.int = conf), conf.int = TRUE), stored by tests/core/r/feedback_km.R (session 14)
+    km = json.loads((Path(__file__).parents[1] / "core" / "r" / "feedback_km.json").read_text())
+    ref = km["overall_90"] if d["conf"] == 0.9 else km["overall"]
+    assert ref["conf"] == d["conf"]
+    assert [reply["km_median_ci_low"], reply["km_p90_ci_low"]] == ref["r_lower"]
+    assert [reply["km_median_ci_high"], reply["km_p90_ci_high"]] == ref["r_upper"]

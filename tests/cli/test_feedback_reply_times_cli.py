@@ -54,15 +54,17 @@ def test_json_adds_the_times_of_every_item_and_keeps_the_old_fields(cli, samples
     [
         (
             "sv",
-            ["| Obesvarade |", "| Dagar till svar, median |",
-             "| Dagar till svar, 90:e percentil |", "| Median dagar bland besvarade |"],
+            ["| Obesvarade |", "| Dagar till svar, median |", "| Median, 95 % KI |",
+             "| Dagar till svar, 90:e percentil |", "| 90:e percentil, 95 % KI |",
+             "| Median dagar bland besvarade |"],
             "90:e percentil dagar",
             "Dagar till svar (median, 90:e percentil) räknas över 1 972 synpunkter med "
             "kontaktuppgifter, även de 116 som saknar svar per 2024-12-31",
         ),
         (
             "en",
-            ["| Unanswered |", "| Days to reply, median |", "| Days to reply, 90th percentile |",
+            ["| Unanswered |", "| Days to reply, median |", "| Median, 95% CI |",
+             "| Days to reply, 90th percentile |", "| 90th percentile, 95% CI |",
              "| Median days among answered |"],
             "90th percentile days",
             "Days to reply (median, 90th percentile) count 1,972 items with contact details, "
@@ -79,24 +81,33 @@ def test_tables_and_note_name_the_basis(cli, samples_dir, lang, heads, gone, not
     assert gone not in text  # the answered-only p90 is no longer shown unlabelled
     assert note in _flat(text)
     assert "Kaplan-Meier" in text
-    # the overall row: 1 972 | 1 856 | 116 | 6,0 | 24,0 | 6,0 (decimal comma in Swedish)
-    row = "| 1 972 | 1 856 | 116 | 6,0 | 24,0 | 6,0 |" if lang == "sv" else (
-        "| 1,972 | 1,856 | 116 | 6.0 | 24.0 | 6.0 |")  # fmt: skip
+    # the overall row: 1 972 | 1 856 | 116 | 6,0 [6; 7] | 24,0 [21; 28] | 6,0 (decimal comma and
+    # "; " between the bounds in Swedish), each interval in a column of its own
+    row = "| 1 972 | 1 856 | 116 | 6,0 | [6; 7] | 24,0 | [21; 28] | 6,0 |" if lang == "sv" else (
+        "| 1,972 | 1,856 | 116 | 6.0 | [6, 7] | 24.0 | [21, 28] | 6.0 |")  # fmt: skip
     assert row in text
+    # Socialförvaltningen's p90: its curve's upper limit never comes down to one in ten
+    social = "| 8,0 | [7; 10] | 35,0 | [28; > 715] |" if lang == "sv" else (
+        "| 8.0 | [7, 10] | 35.0 | [28, > 715] |")  # fmt: skip
+    assert social in text
 
 
 @pytest.mark.parametrize(("lang", "row"), [
-    ("sv", "| Teknik | 3 | 0 | 3 | > 60 | > 60 | – |"),
-    ("en", "| Teknik | 3 | 0 | 3 | > 60 | > 60 | – |"),
+    ("sv", "| Teknik | 3 | 0 | 3 | > 60 | – | > 60 | – | – |"),
+    ("en", "| Teknik | 3 | 0 | 3 | > 60 | – | > 60 | – | – |"),
 ])  # fmt: skip
 def test_a_quantile_never_reached_is_more_than_the_follow_up(cli, lang, row) -> None:
     r = cli(*SMALL_ARGS, "--lang", lang, "-f", "markdown")
     assert r.exit_code == 0, r.stderr
     text = r.stdout.replace("\xa0", " ")
-    assert "| 5 | 1 | 4 | > 60 | > 60 | 3,0 |" in text if lang == "sv" else (
-        "| 5 | 1 | 4 | > 60 | > 60 | 3.0 |" in text)  # fmt: skip
+    assert "| 5 | 1 | 4 | > 60 | – | > 60 | – | 3,0 |" in text if lang == "sv" else (
+        "| 5 | 1 | 4 | > 60 | – | > 60 | – | 3.0 |" in text)  # fmt: skip
     assert row in text
-    assert "| Skola | 2 | 1 | 1 | 3" in text and "> 58 |" in text
+    # Skola: answered after 3 days and one item unanswered 58 days: the median is 3 days, its
+    # upper limit is not reached (R: lower 3, upper NA), and the p90 has no interval at all
+    skola = "| Skola | 2 | 1 | 1 | 3,0 | [3; > 58] | > 58 | – |" if lang == "sv" else (
+        "| Skola | 2 | 1 | 1 | 3.0 | [3, > 58] | > 58 | – |")  # fmt: skip
+    assert skola in text
     d = json.loads(cli(*SMALL_ARGS, "-f", "json").stdout)
     assert d["reply"]["km_p90_days"] is None and d["reply"]["km_median_days"] is None
     assert d["reply"]["km_follow_up_days"] == 60 and d["reply"]["median_days"] == 3

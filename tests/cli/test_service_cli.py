@@ -283,6 +283,12 @@ def test_feedback_json_hand_made_register(cli) -> None:
         "km_median_days": 22.0,
         "km_p90_days": None,
         "km_follow_up_days": 47.0,
+        # their 95 % intervals, R quantile(survfit(Surv(c(3, 47, 22, 0), c(1, 0, 1, 0)) ~ 1),
+        # conf.int = TRUE): lower 3 and 22, upper NA and NA (not reached)
+        "km_median_ci_low": 3.0,
+        "km_median_ci_high": None,
+        "km_p90_ci_low": 22.0,
+        "km_p90_ci_high": None,
     }
     assert out["backlog"] == [
         {"unit": "Roads", "n_open": 1, "n_open_overdue": 1, "n_unanswered_overdue": 1,

@@ -5,6 +5,11 @@ Reference values: tests/core/r/feedback_km.R reads data/samples/synpunkter_2023_
 and runs survival::survfit(Surv(days, answered) ~ 1), its curve, quantile(fit, c(.5, .9)) and
 the first event time with S(t) <= 1 - q (the definition servqual states); stored in
 feedback_km.json. The last test re-runs the script when R has survival, readxl and jsonlite.
+
+The quantiles' intervals (session 14): quantile(fit, conf.int = TRUE) over the sample, its units
+and constructed cases (ties, heavy censoring, limits not reached, an upper limit that rises
+again), beside the first event time at which the curve's pointwise limits (survfit's default
+conf.type "log") come down to 1 - q, the definition servqual states.
 """
 
 from __future__ import annotations
@@ -23,7 +28,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.core.feedback import FeedbackAnalysis, analyse_feedback
-from servqual_cli.core.time_to_event import kaplan_meier, km_quantiles, km_quantiles_by
+from servqual_cli.core.time_to_event import (
+    kaplan_meier,
+    km_limits,
+    km_quantiles,
+    km_quantiles_by,
+)
 from servqual_cli.io.feedback import load_feedback
 from servqual_cli.io.read import read_table
 
@@ -90,6 +100,116 @@ def test_curve_against_r_survfit(sample: FeedbackAnalysis) -> None:
     np.testing.assert_allclose(s, ref["surv"], rtol=REL)
     # 1 - S(14): the share answered within the promise estimated over every item
     assert 1 - s[t <= 14][-1] == pytest.approx(EXPECTED["overall"]["answered_within_14"], REL)
+
+
+def _nan(values: list[float | None]) -> list[float]:
+    return [math.nan if v is None else float(v) for v in values]
+
+
+def _same(ours: list[float], ref: list[float | None]) -> bool:
+    """Equal as limits: both NaN (not reached) or the same day."""
+    return all(
+        (math.isnan(a) and math.isnan(b)) or a == b for a, b in zip(ours, _nan(ref), strict=True)
+    )
+
+
+def test_the_pointwise_limits_are_r_survfits_default_log_interval(
+    sample: FeedbackAnalysis,
+) -> None:
+    """Greenwood's variance on the log scale, R's default conf.type (stored by the script)."""
+    from servqual_cli.core import feedback
+    from servqual_cli.core.durations import case_durations
+
+    assert EXPECTED["overall"]["conf_type"] == "log" and EXPECTED["overall"]["conf"] == 0.95
+    fb = load_feedback(read_table(ROOT / "data" / "samples" / "synpunkter_2023_2024.xlsx"))
+    items = fb.frame[fb.frame["contact"].to_numpy(dtype=bool)]
+    days = case_durations(items["received"], items["answered"], "days", sample.as_of)
+    time, answered = feedback._reply_times(days, items["received"], sample.as_of)
+    _, n, d, s = kaplan_meier(time, answered)
+    lower, upper = km_limits(n, d, s, 0.95)
+    ref = EXPECTED["curve"]
+    np.testing.assert_allclose(lower, _nan(ref["lower"]), rtol=1e-12)
+    np.testing.assert_allclose(upper, _nan(ref["upper"]), rtol=1e-12)
+
+
+def test_reply_time_intervals_against_r(sample: FeedbackAnalysis) -> None:
+    """The sample's intervals, overall and per unit, are R's quantile(fit, conf.int = TRUE):
+    the median 6 [6; 7] and the p90 24 [21; 28] days; Socialförvaltningen's p90 35 days has
+    an upper limit its curve's interval never reaches (NaN, shown "> 721")."""
+    ref, r = EXPECTED["overall"], sample.reply
+    ours = [r.km_median_ci_low, r.km_p90_ci_low], [r.km_median_ci_high, r.km_p90_ci_high]
+    assert ours == (ref["lower"], ref["upper"]) == (ref["r_lower"], ref["r_upper"])
+    assert ours == ([6, 21], [7, 28])
+    by = sample.reply_by_unit.set_index("unit")
+    for u in EXPECTED["by_unit"]:
+        row = by.loc[u["unit"]]
+        low = [row["km_median_ci_low"], row["km_p90_ci_low"]]
+        high = [row["km_median_ci_high"], row["km_p90_ci_high"]]
+        assert _same(low, u["lower"]) and _same(low, u["r_lower"]), u["unit"]
+        assert _same(high, u["upper"]) and _same(high, u["r_upper"]), u["unit"]
+    social = by.loc["Socialförvaltningen"]
+    assert (social["km_p90_days"], social["km_p90_ci_low"]) == (35, 28)
+    assert math.isnan(social["km_p90_ci_high"])
+    assert sample.to_dict()["reply_by_unit"][0]["km_p90_ci_high"] is None  # JSON null
+
+
+def test_reply_time_intervals_follow_conf() -> None:
+    """--conf 0.9: R survfit(conf.int = 0.90) gives the p90 [21; 26], narrower than [21; 28]."""
+    fb = load_feedback(read_table(ROOT / "data" / "samples" / "synpunkter_2023_2024.xlsx"))
+    r = analyse_feedback(fb.frame, "14 days", conf=0.9).reply
+    ref = EXPECTED["overall_90"]
+    assert ref["conf"] == 0.9
+    assert [r.km_median_ci_low, r.km_p90_ci_low] == ref["lower"] == ref["r_lower"]
+    assert [r.km_median_ci_high, r.km_p90_ci_high] == ref["upper"] == ref["r_upper"] == [7, 26]
+
+
+@pytest.mark.parametrize("case", EXPECTED["constructed"], ids=lambda c: c["case"])
+def test_interval_of_constructed_cases_against_r(case: dict[str, Any]) -> None:
+    m, p = km_quantiles(case["time"], np.array(case["event"], dtype=bool), (0.5, 0.9), 0.95)
+    assert _same([m.value, p.value], [case["median"], case["p90"]])
+    assert _same([m.ci_low, p.ci_low], case["lower"]) and _same([m.ci_low, p.ci_low],
+                                                                  case["r_lower"])  # fmt: skip
+    assert _same([m.ci_high, p.ci_high], case["upper"])
+    # R's findq agrees wherever the upper limit falls monotonically through 1 - q; in
+    # "upper_rises" it climbs from 0.486 (day 23) to 0.497 (day 28) and findq answers 28
+    agrees = _same([m.ci_high, p.ci_high], case["r_upper"])
+    assert agrees == (case["case"] != "upper_rises")
+    if case["case"] == "upper_rises":
+        assert (m.ci_high, case["r_upper"][0]) == (23.0, 28)
+    # a limit is an interval around the quantile: low <= value <= high wherever defined
+    for k in (m, p):
+        assert not k.ci_low > k.value and not k.value > k.ci_high and not k.ci_low > k.ci_high
+
+
+def test_unreached_limits_are_named_cases() -> None:
+    """What the renderers show as "> N": every item answered and still no upper limit for the
+    p90 in 20 items (S = 0 at the last day has no interval, R: NA); a median not reached with
+    a lower limit (day 5)."""
+    cases = {c["case"]: c for c in EXPECTED["constructed"]}
+    full = cases["upper_not_reached"]
+    (p,) = km_quantiles(full["time"], np.ones(20, dtype=bool), (0.9,))
+    assert (p.value, p.ci_low, p.reached) == (18.0, 16.0, True) and math.isnan(p.ci_high)
+    none = cases["median_not_reached"]
+    (m,) = km_quantiles(none["time"], np.array(none["event"], dtype=bool), (0.5,))
+    assert not m.reached and m.ci_low == 5.0 and math.isnan(m.ci_high)
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.booleans()), min_size=1, max_size=80),
+    st.sampled_from([0.5, 0.9]),
+)
+def test_the_interval_holds_the_quantile(items: list[tuple[int, bool]], q: float) -> None:
+    """The lower limit (from the lower curve) is never after the quantile and the quantile
+    never after the upper limit; a narrower level never widens the interval."""
+    t = np.array([i[0] for i in items], dtype=float)
+    e = np.array([i[1] for i in items], dtype=bool)
+    (k,) = km_quantiles(t, e, (q,), 0.95)
+    (n,) = km_quantiles(t, e, (q,), 0.80)
+    assert not k.ci_low > k.value and not k.value > k.ci_high
+    # an upper limit implies a lower one (the lower curve is below the upper)
+    assert math.isnan(k.ci_high) or not math.isnan(k.ci_low)
+    assert not n.ci_low < k.ci_low and not n.ci_high > k.ci_high
 
 
 def register(rows: list[tuple[str, str | None, str | None]]) -> pd.DataFrame:

@@ -41,15 +41,21 @@ def test_sheets_hold_numbers_and_the_more_than_text(doc: Document) -> None:
     total, by_unit = (wb["Svar"], wb["Svar per förvaltning"]) if sv else (
         wb["Replies"], wb["Replies by unit"])  # fmt: skip
     head = ["Med kontaktuppgifter", "Besvarade", "Obesvarade", "Dagar till svar, median",
-            "Dagar till svar, 90:e percentil", "Median dagar bland besvarade"] if sv else [
+            "Median, 95\xa0% KI", "Dagar till svar, 90:e percentil", "90:e percentil, 95\xa0% KI",
+            "Median dagar bland besvarade"] if sv else [
             "With contact details", "Answered", "Unanswered", "Days to reply, median",
-            "Days to reply, 90th percentile", "Median days among answered"]  # fmt: skip
+            "Median, 95% CI", "Days to reply, 90th percentile", "90th percentile, 95% CI",
+            "Median days among answered"]  # fmt: skip
     rows = _rows(total)
-    assert rows[0][:6] == head
-    assert rows[1][:6] == [5, 1, 4, "> 60", "> 60", 3]  # never a number for an unreached one
-    units = {r[0]: r[1:7] for r in _rows(by_unit)[1:]}
-    assert units["Teknik"][:5] == [3, 0, 3, "> 60", "> 60"] and units["Teknik"][5] is None
-    assert units["Skola"] == [2, 1, 1, 3, "> 58", 3]  # the median a number, p90 text
+    assert rows[0][:8] == head
+    # never a number for an unreached one; no interval where no limit is reached ("–")
+    assert rows[1][:8] == [5, 1, 4, "> 60", "–", "> 60", "–", 3]
+    units = {r[0]: r[1:9] for r in _rows(by_unit)[1:]}
+    assert units["Teknik"][:7] == [3, 0, 3, "> 60", "–", "> 60", "–"]
+    assert units["Teknik"][7] is None
+    # the median a number with an interval whose upper limit is not reached (R: 3 and NA)
+    skola = "[3; > 58]" if sv else "[3, > 58]"
+    assert units["Skola"] == [2, 1, 1, 3, skola, "> 58", "–", 3]
 
 
 def test_the_note_names_the_rule(doc: Document) -> None:

@@ -185,14 +185,23 @@ def test_service_sheets_hold_numbers_with_formats_and_titles(doc: Document) -> N
     assert [c.value for c in reply[2]][-2:] == [low, high]  # named as every interval (c-conf)
     # equal follow-up (review 4 finding 10): 1,578 of 1,951, Wilson low 0.791 (feedback.R)
     assert (
-        reply.cell(3, 10).number_format == '0.0%;"−"0.0%'
-        and round(reply.cell(3, 10).value, 3) == 0.791
+        reply.cell(3, 12).number_format == '0.0%;"−"0.0%'
+        and round(reply.cell(3, 12).value, 3) == 0.791
     )
-    # review 10a finding 1: the days to reply of every item (Kaplan-Meier), as numbers
-    assert [c.value for c in reply[2]][3:6] == [
-        "Dagar till svar, median", "Dagar till svar, 90:e percentil", "Median dagar bland besvarade"
+    # review 10a finding 1: the days to reply of every item (Kaplan-Meier), as numbers, each
+    # with its interval as text beside it (x-km, session 14; R quantile.survfit)
+    assert [c.value for c in reply[2]][3:8] == [
+        "Dagar till svar, median", "Median, 95\xa0% KI", "Dagar till svar, 90:e percentil",
+        "90:e percentil, 95\xa0% KI", "Median dagar bland besvarade"
     ]  # fmt: skip
-    assert [reply.cell(3, j).value for j in (3, 4, 5, 6)] == [116, 6, 24, 6]
+    assert [reply.cell(3, j).value for j in (3, 4, 5, 6, 7, 8)] == [
+        116,
+        6,
+        "[6; 7]",
+        24,
+        "[21; 28]",
+        6,
+    ]
     replies = wb["Svar, trend"]
     assert replies.cell(3, 5).number_format == '+0.0;"−"0.0;0.0'
     for ws in (wb[n] for n in service):

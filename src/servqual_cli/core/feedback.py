@@ -18,8 +18,12 @@ Days to reply
     to the as-of date (an answer that day would have taken that long), closed or not: closing
     without a reply is no answer, the backlog's rule. Kaplan-Meier quantiles
     (:mod:`~servqual_cli.core.time_to_event`); one the curve does not reach is NaN, later than
-    ``km_follow_up_days``. ``median_days`` and ``p90_days`` are R ``quantile(type = 7)`` over
-    the answered items only (``n_answered``), kept under their old names.
+    ``km_follow_up_days``. Each has its interval at ``conf`` (``km_median_ci_low`` ...
+    ``km_p90_ci_high``): Brookmeyer-Crowley from the curve's pointwise log-scale interval, R
+    ``quantile(survfit(...), conf.int = TRUE)``; an upper limit the curve's interval never
+    reaches is NaN, later than ``km_follow_up_days``. ``median_days`` and ``p90_days`` are R
+    ``quantile(type = 7)`` over the answered items only (``n_answered``), kept under their old
+    names.
 Within the promise
     Answered items whose time to reply is at most the promise, over the decided items: answered
     ones plus unanswered ones already past the promise at ``as_of`` (share_within of
@@ -81,6 +85,10 @@ _SUMMARY = ["n", "value", "ci_low", "ci_high"]
 CI_METHODS = {
     # reply.median_ci_low/high: distribution-free, binomial order statistics (Conover 1999, 3.2)
     "median_days": "order statistics",
+    # reply.km_median_ci_low/high, km_p90_ci_low/high and reply_by_unit's: Brookmeyer-Crowley
+    # from the Kaplan-Meier curve's pointwise interval, R survfit's default conf.type = "log"
+    "km_median_days": "brookmeyer-crowley log",
+    "km_p90_days": "brookmeyer-crowley log",
     # reply.ci_low/high and reply_by_unit: Wilson score, R prop.test(correct = FALSE)
     "within_promise_share": "wilson",
     # trend, counts: the rate ratio's exact interval, R poisson.test (Clopper-Pearson mapped)
@@ -121,6 +129,11 @@ class ReplyStats:
     km_median_days: float = float("nan")
     km_p90_days: float = float("nan")  # NaN: not reached, later than km_follow_up_days
     km_follow_up_days: float = float("nan")
+    # their intervals at conf (module docstring); a NaN upper limit is not reached
+    km_median_ci_low: float = float("nan")
+    km_median_ci_high: float = float("nan")
+    km_p90_ci_low: float = float("nan")
+    km_p90_ci_high: float = float("nan")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = plain(dict(self.__dict__))
@@ -136,7 +149,8 @@ class FeedbackAnalysis:
     ``by_channel`` (channel, n, share; empty without the column), ``reply_by_unit`` (unit,
     n_with_contact, n_answered, median_days, p90_days, within_promise, n_decided,
     within_promise_share, ci_low, ci_high, n_unanswered, km_median_days, km_p90_days,
-    km_follow_up_days), ``backlog`` (unit, n_open, n_open_overdue,
+    km_follow_up_days, km_median_ci_low, km_median_ci_high, km_p90_ci_low, km_p90_ci_high),
+    ``backlog`` (unit, n_open, n_open_overdue,
     n_unanswered_overdue, n_unanswered_overdue_closed), ``trend`` (measure, level, key, value,
     previous_value, n, n_previous, effect, estimate, ci_low, ci_high, p, p_holm, test).
     ``conf`` is the level every interval was computed at, carried so that each table names it
@@ -226,7 +240,7 @@ def _reply(
     within = _slim(within, units)
     late = past_promise(within, limit)
     time, answered = _reply_times(days, contact["received"], as_of)
-    km = km_quantiles(time, answered)
+    km = km_quantiles(time, answered, conf=conf)
     med = summarise_durations(days, "median", conf=conf)
     p90 = summarise_durations(days, "p90", conf=conf)
     share = summarise_durations(within, "share_within", limit, conf)
@@ -252,6 +266,10 @@ def _reply(
         km_median_days=km[0].value,
         km_p90_days=km[1].value,
         km_follow_up_days=km[0].follow_up,
+        km_median_ci_low=km[0].ci_low,
+        km_median_ci_high=km[0].ci_high,
+        km_p90_ci_low=km[1].ci_low,
+        km_p90_ci_high=km[1].ci_high,
     )
 
     def by_group(summary: pd.DataFrame) -> pd.DataFrame:
@@ -261,7 +279,7 @@ def _reply(
     parts = [by_group(summarise_by(days, ["group"], s)) for s in ("median", "p90")]
     shares = by_group(summarise_by(within, ["group"], "share_within", limit, conf))
     group = days.frame["group"].to_numpy(dtype=np.int64)
-    kms = km_quantiles_by(time, answered, group, len(names))
+    kms = km_quantiles_by(time, answered, group, len(names), conf=conf)
     by_unit = (
         pd.DataFrame(
             {
@@ -278,6 +296,13 @@ def _reply(
                 "km_median_days": pd.Series([g[0].value for g in kms], index=names),
                 "km_p90_days": pd.Series([g[1].value for g in kms], index=names),
                 "km_follow_up_days": pd.Series([g[0].follow_up for g in kms], index=names),
+                **{
+                    f"km_{name}_ci_{side}": pd.Series(
+                        [getattr(g[i], f"ci_{side}") for g in kms], index=names
+                    )
+                    for i, name in enumerate(("median", "p90"))
+                    for side in ("low", "high")
+                },
             }
         )
         .rename_axis("unit")

@@ -288,6 +288,25 @@ SERVICE: dict[str, tuple[str, str]] = {
     "n_unanswered": ("Obesvarade", "Unanswered"),
     "km_median_days": ("Dagar till svar, median", "Days to reply, median"),
     "km_p90_days": ("Dagar till svar, 90:e percentil", "Days to reply, 90th percentile"),
+    # x-km (session 14): each quantile's interval, one text column ("[21; 28]", "[28; > 721]"),
+    # and the note's sentence naming its method and the "> N" upper limit
+    "km_median_ci": ("Median, {level} KI", "Median, {level} CI"),
+    "km_p90_ci": ("90:e percentil, {level} KI", "90th percentile, {level} CI"),
+    "km_ci_note": (
+        "Intervallet ({level} KI) kring dagar till svar är Brookmeyer och Crowleys: från första "
+        "dagen då kurvans konfidensintervall med sin nedre gräns når ned till hälften (median) "
+        "respektive en av tio (90:e percentil) obesvarade, till första dagen då det når dit med "
+        "sin övre gräns; kurvans intervall räknas på log-skala med Greenwoods varians, som R:s "
+        "survfit gör som förval (conf.type = ”log”). Når den övre gränsen aldrig dit inom "
+        "uppföljningen står ”> N” som övre gräns: den är inte nådd, och dagarna kan vara fler.",
+        "The interval ({level} CI) of the days to reply is Brookmeyer and Crowley's: from the "
+        "first day on which the curve's confidence interval comes down to half (median) or one "
+        "in ten (90th percentile) unanswered with its lower limit, to the first day it does so "
+        "with its upper limit; the curve's interval is on the log scale with Greenwood's "
+        'variance, R survfit\'s default (conf.type = "log"). Where the upper limit never gets '
+        "there within the follow-up, the upper bound reads “> N”: not reached, and the days may "
+        "be more.",
+    ),
     "reply_times_note": (
         "Dagar till svar (median, 90:e percentil) räknas över {n} synpunkter med "
         "kontaktuppgifter, även de {unanswered} som saknar svar per {as_of}: en obesvarad "

@@ -1,7 +1,8 @@
 """The reply tables' days to reply (review 10a, finding 1), split from
 :mod:`~servqual_cli.report.feedback_sections`: the columns, the "> N" cells of a Kaplan-Meier
-quantile the curve never reaches, the note naming the censoring rule, and the reply trend's
-row names with the answered items' n."""
+quantile the curve never reaches, their intervals (one text column each, "[21; 28]", "[28;
+> 721]" where the upper limit is not reached), the note naming the censoring rule and the
+interval's method, and the reply trend's row names with the answered items' n."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pandas as pd
 
 from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.core.period_windows import MatchedWindows
+from servqual_cli.report.conf_level import with_level
 from servqual_cli.report.kpi_texts import window_facts
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.service_labels import sl
@@ -16,6 +18,8 @@ from servqual_cli.report.service_labels import sl
 __all__ = [
     "KM_COLUMNS",
     "REPLY_COLUMNS",
+    "km_interval_cells",
+    "km_intervals",
     "measure_names",
     "not_reached",
     "reply_times_note",
@@ -26,13 +30,19 @@ __all__ = [
 
 # The reply tables' columns (review 10a finding 1): the days to reply of every item, the
 # unanswered censored (km_), before the answered-only median, labelled so; the answered-only
-# 90th percentile, the figure a board read as "nine in ten within", stays in JSON and CSV only
+# 90th percentile, the figure a board read as "nine in ten within", stays in JSON and CSV only.
+# Each km_ quantile is followed by its interval's bounds, which the tables show as one text
+# column (km_intervals): four number columns would fold a 100-column terminal once more
 REPLY_COLUMNS = (
     "n_with_contact",
     "n_answered",
     "n_unanswered",
     "km_median_days",
+    "km_median_ci_low",
+    "km_median_ci_high",
     "km_p90_days",
+    "km_p90_ci_low",
+    "km_p90_ci_high",
     "median_days",
     "within_promise",
     "n_decided",
@@ -62,6 +72,48 @@ def not_reached(values: pd.Series, follow_up: pd.Series, lang: str) -> list[obje
     return out
 
 
+def _day(value: float, lang: str) -> str:
+    return fmt_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def km_interval_cells(
+    low: pd.Series, high: pd.Series, follow_up: pd.Series, lang: str
+) -> list[str]:
+    """A Kaplan-Meier quantile's interval per row: "[21; 28]", "[28; > 721]" where the curve's
+    upper limit never comes down to it (N the longest follow-up, as :func:`not_reached`), "–"
+    where there is no interval (no lower limit either).
+
+    >>> km_interval_cells(pd.Series([21.0, 28.0, float("nan")]),
+    ...                   pd.Series([28.0, float("nan"), float("nan")]),
+    ...                   pd.Series([721.0, 1234.0, 3.0]), "sv")
+    ['[21; 28]', '[28; > 1\xa0234]', '–']
+    >>> km_interval_cells(pd.Series([2.5]), pd.Series([7.0]), pd.Series([9.0]), "en")
+    ['[2.5, 7]']
+    """
+    sep = "; " if lang == "sv" else ", "
+    out = []
+    for lo, hi, days in zip(low.tolist(), high.tolist(), follow_up.tolist(), strict=True):
+        if pd.isna(lo):
+            out.append("–")
+            continue
+        top = f"> {_day(days, lang)}" if pd.isna(hi) else _day(hi, lang)
+        out.append(f"[{_day(lo, lang)}{sep}{top}]")
+    return out
+
+
+def km_intervals(frame: pd.DataFrame, follow_up: pd.Series, lang: str) -> pd.DataFrame:
+    """``frame`` with each quantile's two bounds (``km_median_ci_low``/``_high``, ...) as one
+    text column (``km_median_ci``, ``km_p90_ci``) in their place."""
+    out = frame
+    for name in ("median", "p90"):
+        low, high = f"km_{name}_ci_low", f"km_{name}_ci_high"
+        cells = km_interval_cells(frame[low], frame[high], follow_up, lang)
+        at = list(out.columns).index(low)
+        out = out.drop(columns=[low, high])
+        out.insert(at, f"km_{name}_ci", pd.Series(cells, index=frame.index, dtype=object))
+    return out
+
+
 def reply_times_note(a: FeedbackAnalysis, lang: str) -> str:
     """What the days to reply count: every item, the unanswered censored, and the rule."""
     r = a.reply
@@ -71,7 +123,8 @@ def reply_times_note(a: FeedbackAnalysis, lang: str) -> str:
     if r.n_timed < r.n_with_contact:  # an answer date before receipt: no timing at all
         untimed = fmt_int(r.n_with_contact - r.n_timed, lang)
         text += " " + sl("reply_times_untimed", lang).format(n=untimed)
-    return text
+    # the interval's method and what "> N" in it means (session 14, x-km)
+    return text + " " + with_level(sl("km_ci_note", lang), a.conf, lang)
 
 
 def measure_names(

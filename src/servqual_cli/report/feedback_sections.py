@@ -20,10 +20,11 @@ from servqual_cli.core.feedback import FeedbackAnalysis
 from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
 from servqual_cli.report.change_formats import change_formats
-from servqual_cli.report.conf_level import interval_head
+from servqual_cli.report.conf_level import interval_head, with_level
 from servqual_cli.report.feedback_reply import (
     KM_COLUMNS,
     REPLY_COLUMNS,
+    km_intervals,
     measure_names,
     not_reached,
     reply_times_note,
@@ -47,12 +48,16 @@ def _wide(long: pd.DataFrame, index: str, lang: str) -> pd.DataFrame:
 
 def _head(column: str, lang: str, conf: float | None) -> str:
     """A column's heading; an interval's names its level ("95 % KI låg", the one rule:
-    :func:`~servqual_cli.report.conf_level.interval_head`).
+    :func:`~servqual_cli.report.conf_level.interval_head`; a heading with a ``{level}``
+    placeholder gets it filled).
 
     >>> _head("ci_low", "sv", 0.9), _head("ci_high", "en", 0.95), _head("p", "en", 0.9)
     ('90\xa0% KI låg', '95% CI high', 'p')
+    >>> _head("km_p90_ci", "sv", 0.95)
+    '90:e percentil, 95\xa0% KI'
     """
-    return interval_head(column, sl(column, lang), conf, lang)
+    head = sl(column, lang)
+    return interval_head(column, head if conf is None else with_level(head, conf, lang), conf, lang)
 
 
 def _renamed(
@@ -211,14 +216,17 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
 def _reply_table(
     frame: pd.DataFrame, title: str, lang: str, sheet: str, a: FeedbackAnalysis
 ) -> Table:
-    """A reply table: the Kaplan-Meier columns as numbers, or "> N" text where not reached."""
+    """A reply table: the Kaplan-Meier columns as numbers, or "> N" text where not reached, each
+    followed by its interval as text ("[21; 28]", "[28; > 721]")."""
     follow = (
         a.reply_by_unit["km_follow_up_days"]
         if "unit" in frame
         else pd.Series([a.reply.km_follow_up_days])
     )
+    follow = follow.set_axis(frame.index)
     cells = {c: not_reached(frame[c], follow, lang) for c in KM_COLUMNS}
     frame = frame.assign(**{c: pd.Series(v, index=frame.index) for c, v in cells.items()})
+    frame = km_intervals(frame, follow, lang)
     table = _table(frame, title, lang, sheet, pct=["within_promise_share", "ci_low", "ci_high"],
                    conf=a.conf)  # fmt: skip
     days = {_head(c, lang, a.conf): ".1f" for c in KM_COLUMNS}  # numbers beside any "> N" text

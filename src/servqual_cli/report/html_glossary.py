@@ -138,11 +138,17 @@ _TERMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "Kaplan-Meier: ett sätt att räkna tider där en del ännu inte har slutat, här synpunkter "
         "som ännu inte fått svar. De räknas som obesvarade i minst så många dagar som de hunnit "
         "vänta (censurerade), i stället för att lämnas utanför, så att medianen och 90:e "
-        "percentilen inte ser kortare ut än de är.",
+        "percentilen inte ser kortare ut än de är. Deras intervall (Brookmeyer och Crowley) är "
+        "de dagar då kurvans eget konfidensintervall når dit, räknat på log-skala som R:s "
+        "survfit gör som förval; ”> N” som övre gräns betyder att den inte nås inom de N dagar "
+        "som följts upp.",
         "Kaplan-Meier: a way to count times when some have not ended yet, here feedback items "
         "not yet answered. They count as unanswered for at least the days they have waited "
         "(censored), instead of being left out, so that the median and the 90th percentile do "
-        "not look shorter than they are.",
+        "not look shorter than they are. Their interval (Brookmeyer and Crowley) is the days on "
+        "which the curve's own confidence interval gets there, on the log scale as R survfit "
+        "does by default; “> N” as the upper bound means it is not reached within the N days "
+        "followed up.",
         # the feedback tables' censored day columns (their rule is a note under the tables)
         ("Kaplan-Meier", "Dagar till svar, median", "Days to reply, median"),
     ),
