@@ -146,3 +146,20 @@ def test_a_block_with_one_value_is_kept(value: float | None) -> None:
     assert (f"{change}: – on every row, so not shown here." in said) is (value is None)
     assert ("0.5" in out) is (value is not None)
     assert "Kolumnnummer1xxxxxxx" in out and "2.5" in out
+
+
+def test_no_unit_name_is_broken_inside_a_word(cli, samples_dir: Path, at_100) -> None:
+    """The Kaplan-Meier interval columns (x-km, session 14) made the per-unit reply table three
+    blocks wide, and the unit column was narrowed to its 24-character cap, so the first block read
+    "Samhällsbyggnadsförvaltni / ngen". A label column keeps its longest word up to 32 characters
+    (the longest förvaltning name in the sample is 29)."""
+    r = cli("feedback", samples_dir / REGISTER, "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    blocks = _tables(r.stdout, "Svar per förvaltning")
+    assert len(blocks) >= 2  # folded at 100 columns: else this test checks nothing
+    for block in blocks:
+        body = block[_first_rule(block) + 1 :]
+        names = [ln.strip("│").split("│")[0].strip() for ln in body if ln.startswith("│")]
+        assert "Samhällsbyggnadsförvaltningen" in names, block
+        assert "Kommunledningsförvaltningen" in names, block
+        assert max(len(ln) for ln in block) <= WIDTH
