@@ -33,9 +33,8 @@ from servqual_cli.report.spec import PLACEHOLDERS, Document, Glance, Table, Text
 
 MIN_WIDTH = 60
 _TEXT_MIN = 10  # a text column may wrap down to this width
-_TEXT_MAX = (
-    32  # ... or to its longest word, up to this width ("Samhällsbyggnadsförvaltningen" is 29)
-)
+# ... or to its longest word, up to this width ("Samhällsbyggnadsförvaltningen" is 29)
+_TEXT_MAX = 32
 
 
 # Rich breaks a line at any whitespace, the no-break space included (rich/_wrap.py words by
