@@ -234,7 +234,8 @@ def test_json_items_carry_their_n(sample_json: dict, expected: dict, cli,
             continue
         assert [i["n"] for i in scales[name]["items"]] == want["n"], name
     file = samples_dir_module / "karlstad_servqual.csv"
-    by = json.loads(cli("reliability", file, "--by", "Tjänst", "--no-validity", "-f", "json").stdout)
+    grouped = cli("reliability", file, "--by", "Tjänst", "--no-validity", "-f", "json")
+    by = json.loads(grouped.stdout)
     for group in by["groups"].values():
         for scale in group["scales"]:
             assert all(isinstance(i["n"], int) and i["n"] > 0 for i in scale["items"])
