@@ -30,12 +30,16 @@ def test_service_report_cites_no_survey_method() -> None:
     # Holm-adjusted changes
     assert "Holm (1979)" in text and "Welch (1947), Biometrika 34, 28–35" in text
     assert "Welch (1951)" not in text
+    # its share intervals: Mee's score interval (trend), Newcombe's (KPIs, feedback)
+    assert "Mee (1984), Biometrics 40(4), 1175–1176" in text
+    assert "Newcombe (1998), Statistics in Medicine 17(8), 873–890" in text
 
 
 def test_english_service_report_cites_welch_1947() -> None:
     doc = build_report(with_overrides(load_config(SAMPLES / "report_lekeberg.toml"), "en"))
     text = dict(doc.meta["method"])["How to cite"]
     assert "Welch (1947), Biometrika 34, 28–35" in text and "Welch (1951)" not in text
+    assert "Mee (1984)" in text and "Newcombe (1998)" in text
 
 
 def test_survey_report_cites_its_methods() -> None:
@@ -56,7 +60,8 @@ def test_survey_report_cites_its_methods() -> None:
 # A text that names each reference's method, as the outputs write it
 TRIGGERS = (
     "SERVQUAL", "SERVPERF", "IPA", "p (Holm, 5 dimensioner)", "Welch t-test", "p (Welch ANOVA)",
-    "Feldt", "Games-Howell", "Dunn", "Fornell & Larcker", "Bentler & Chou",
+    "Feldt", "Games-Howell", "Dunn", "Fornell & Larcker", "Bentler & Chou", "Mee score",
+    "Newcombes intervall",
 )  # fmt: skip
 
 
@@ -102,6 +107,26 @@ def test_each_welch_cites_the_paper_of_its_test(text: str, welch: set[str]) -> N
     """x-small, session 14: every "Welch" cited Welch (1951), the ANOVA, also where the output
     used the unequal-variance t-test or interval of two means, Welch (1947)."""
     assert {ref for ref in cited(text) if ref.startswith("Welch")} == welch
+
+
+MEE, NEWCOMBE = "Mee (1984)", "Newcombe (1998)"
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("Intervall: Mee-score (andelar; Newcombe med --test fisher), Welch (index).", {MEE}),
+        ("Intervals: Mee score (shares; Newcombe with --test fisher), Welch (index).", {MEE}),
+        ("skillnaden i procentenheter med Newcombes intervall", {NEWCOMBE}),
+        ("with Newcombe's (1998 hybrid score) interval", {NEWCOMBE}),
+        ("Fisher's exact test with Newcombe's interval", {NEWCOMBE}),
+        ("Meeting room", set()),
+    ],
+)  # fmt: skip
+def test_mee_and_newcombe_where_their_intervals_are_used(text: str, refs: set[str]) -> None:
+    """x-small, session 14: the glossary named Mee-score and Newcombe, the references neither;
+    an option's alternative ("Newcombe with --test fisher") is no use of it."""
+    assert {r.split(",")[0] for r in cited(text) if r.startswith(("Mee", "Newcombe"))} == refs
 
 
 # Strings that name Welch only as part of a phrase a renderer completes (the tests above hold

@@ -42,6 +42,12 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     # WELCH_ANOVA above.
     (WELCH_TWO_MEANS, "Welch (1947), Biometrika 34, 28–35"),
     (WELCH_ANOVA, "Welch (1951), Biometrika 38, 330–336"),
+    # the intervals of a difference of two shares the trend and the KPIs use (x-small, s14: the
+    # glossary named them, the references did not); "Newcombe with --test fisher" names the
+    # option's alternative, not the interval used (as the glossary reads it)
+    (r"\bMee(?:-score| score|s|'s)\b", "Mee (1984), Biometrics 40(4), 1175–1176"),
+    (r"\bNewcombe(?!\s+(?:med|with) --)",
+     "Newcombe (1998), Statistics in Medicine 17(8), 873–890"),
     (r"\bFeldt", "Feldt (1965), Psychometrika 30(3), 357–370"),
     (r"Games-Howell|Games & Howell",
      "Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125"),
