@@ -88,6 +88,26 @@ def test_json_names_both_years(cli) -> None:
     assert (reached["rank"], reached["n_municipalities"]) == (1, 30)
 
 
+def _benchmark_rows(text: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return [row for row in csv.DictReader(io.StringIO(text)) if row["table"] == "benchmark"]
+
+
+def test_csv_names_both_years(cli) -> None:
+    """Session 14 (x-small): the terminal and the JSON named both years, the CSV's benchmark
+    rows neither, so Lekeberg's 2020 values against the others' 2019 read as one year."""
+    rows = _benchmark_rows(_trend(cli, "--format", "csv").stdout)
+    assert len(rows) > 1
+    assert {(r["this_year"], r["others_year"], r["same_year"]) for r in rows} == {
+        ("2020", "2019", "False")}  # fmt: skip
+    same = cli("trend", *PAIR, "--benchmark", SAMPLES / "kolada_servicematning.csv", "-m",
+               "Lekeberg", "--format", "csv")  # fmt: skip
+    assert {(r["this_year"], r["others_year"], r["same_year"])
+            for r in _benchmark_rows(same.stdout)} == {("2020", "2020", "True")}  # fmt: skip
+
+
 def test_same_year_keeps_one_heading(cli) -> None:
     r = cli("trend", *PAIR, "--benchmark", SAMPLES / "kolada_servicematning.csv", "-m",
             "Lekeberg", "--format", "json")  # fmt: skip

@@ -72,7 +72,7 @@ def test_json_schema(sample_json: dict) -> None:
     assert list(s) == ["scale", "n", "k", "alpha", "alpha_std", "ci_low", "ci_high",
                        "average_r", "n_boot", "seed", "omega_total", "omega_estimator",
                        "omega_problem", "items"]  # fmt: skip
-    assert list(s["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
+    assert list(s["items"][0]) == ["item", "n", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
     assert s["scale"] == "E:Tangibles" and s["items"][0]["item"] == "E1"
     assert sample_json["excluded"]["dont_know"] == 176
     assert {"kmo", "bartlett", "efa", "cfa"} <= set(sample_json["validity"][0])
@@ -221,3 +221,27 @@ def test_item_n_matches_psych_and_is_explained(cli, samples_dir_module: Path,
     listwise = cli("reliability", file, "--no-validity", "--missing", "listwise", "-f", "csv")
     lw = pd.read_csv(io.StringIO(listwise.stdout))
     assert (lw["item_n"] == lw["n"]).all()  # listwise: every item on the complete rows
+
+
+def test_json_items_carry_their_n(sample_json: dict, expected: dict, cli,
+                                  samples_dir_module: Path) -> None:  # fmt: skip
+    """Session 14 (x-small): the terminal, CSV and Markdown item tables had each item's n (psych's
+    item.stats$n, review 10a finding 7) but the JSON's item entries had none; ``reliability``
+    (whole sample and per group) and ``alpha`` now carry it."""
+    scales = {s["scale"]: s for s in sample_json["scales"]}
+    for name, want in expected.items():
+        if ":" not in name:
+            continue
+        assert [i["n"] for i in scales[name]["items"]] == want["n"], name
+    file = samples_dir_module / "karlstad_servqual.csv"
+    grouped = cli("reliability", file, "--by", "Tjänst", "--no-validity", "-f", "json")
+    by = json.loads(grouped.stdout)
+    for group in by["groups"].values():
+        for scale in group["scales"]:
+            assert all(isinstance(i["n"], int) and i["n"] > 0 for i in scale["items"])
+    items = "E1,E2,E3,E4"  # psych's E:Tangibles: the same items, the same n per item
+    one = json.loads(cli("alpha", file, "--items", items, "-f", "json").stdout)["scales"][0]
+    assert [i["n"] for i in one["items"]] == expected["E:Tangibles"]["n"]
+    listwise = cli("alpha", file, "--items", items, "--missing", "listwise", "-f", "json")
+    lw = json.loads(listwise.stdout)["scales"][0]
+    assert {i["n"] for i in lw["items"]} == {lw["n"]}  # listwise: every item on the complete rows

@@ -139,7 +139,7 @@ def test_to_dict_shape_and_json(bfi: pd.DataFrame) -> None:
         "omega_total", "omega_estimator", "omega_problem", "items",
     ]  # fmt: skip
     assert out["scale"] == "Agreeableness" and out["omega_total"] is None
-    assert list(out["items"][0]) == ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
+    assert list(out["items"][0]) == ["item", "n", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
     assert out["items"][0]["alpha_if_deleted"] is None  # NaN -> None
     json.dumps(out, allow_nan=False)
     omega = omega_total(item_set("bfi_A_rev", bfi, bfi)).to_dict()

@@ -178,14 +178,18 @@ def reliability(
         tidy = pd.concat(group_tidy, ignore_index=True)
     from servqual_cli.report.exclusion_words import located_summary
     from servqual_cli.report.labels import label
+    from servqual_cli.report.numbers import fmt_int
 
     log = data.exclusion_log  # the columns of the excluded cells (review 4, finding 13)
-    summary = f"{label('respondents', lang.value)}: {data.n_rows}. "
+    # counts in the language's thousands format, as the tables beside them (x-small, s14)
+    summary = f"{label('respondents', lang.value)}: {fmt_int(data.n_rows, lang.value)}. "
     summary += located_summary(data.excluded, {} if log is None else log.by_column(),
                                lang.value, hint=excluded is None)  # fmt: skip
     if payload.get("n_without_group"):  # in the whole-sample scales only: say so
         without = label("without_group", lang.value)
-        summary += " " + without.format(by=data.by, n=payload["n_without_group"])
+        summary += " " + without.format(
+            by=data.by, n=fmt_int(payload["n_without_group"], lang.value)
+        )
     sections.append(Section(title="", blocks=(Text(summary, kind="note"),)))
     sections += decoding_note(data.table.describe(), lang.value)
     recoded = recoded_of(data.exclusion_log)  # answers read from text, as gap names them
@@ -303,10 +307,12 @@ def alpha(
     }
     from servqual_cli.report.exclusion_words import located_summary
     from servqual_cli.report.labels import label
+    from servqual_cli.report.numbers import fmt_int
     from servqual_cli.report.spec import Section, Text
 
     log = loaded.exclusion_log  # the columns of the excluded cells (review 4, finding 13)
-    summary = f"{label('respondents', lang.value)}: {loaded.n_rows}. "
+    # "Respondents: 300,000." beside the table's "270,467", not "300000" (x-small, s14)
+    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. "
     summary += located_summary(loaded.excluded, {} if log is None else log.by_column(),
                                lang.value, hint=excluded is None)  # fmt: skip
     if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word

@@ -195,8 +195,12 @@ def contact_trend(
         bench = rank_benchmark(read, after.contacts, conf, after.label)
         payload["benchmark"] = bench.to_dict()
         sections.append(_benchmark_section(bench, lang, after.label, conf))
-        tidy = pd.concat([tidy, bench.kpis.assign(table="benchmark", area="ALL")],
-                         ignore_index=True)  # fmt: skip
+        # both sides' years on every row, as the terminal heading and the JSON name them: a
+        # CSV of Lekeberg 2020 against the others' 2019 must not read as one year (x-small, s14)
+        years = {"this_year": bench.shown_this_year, "others_year": bench.others_year,
+                 "same_year": bench.same_year}  # fmt: skip
+        rows = bench.kpis.assign(table="benchmark", area="ALL", **years)
+        tidy = pd.concat([tidy, rows], ignore_index=True)
         bench_parts = (payload["benchmark"]["file"], read.exclusions)
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     return sections, tidy, bench_parts

@@ -108,9 +108,11 @@ class AlphaResult:
         ``average_r``, ``n_boot`` and ``seed`` (the bootstrap's draws and seed; 0 and None for
         Feldt's interval), ``omega_total``, ``omega_estimator``, ``omega_problem`` (why omega is
         null although it was estimated, see :data:`PROBLEMS`) and ``items``, a list of
-        ``{"item", "alpha_if_deleted", "item_rest_r", "mean", "sd"}``.
+        ``{"item", "n", "alpha_if_deleted", "item_rest_r", "mean", "sd"}`` (``n``: the
+        respondents behind the item's mean and SD, R psych's ``item.stats$n``; the terminal, CSV
+        and Markdown item tables show it too).
         """
-        cols = ["item", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
+        cols = ["item", "n", "alpha_if_deleted", "item_rest_r", "mean", "sd"]
         return {
             "scale": self.scale,
             "n": int(self.n),

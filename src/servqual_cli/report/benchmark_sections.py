@@ -19,7 +19,7 @@ from servqual_cli.report.measurement_tables import (
     labelled_table,
     ml,
 )
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
     if other_year:
         notes.append(other_year)
     if source.n_average_rows:
-        notes.append(f"{source.n_average_rows} {ml('average_rows', lang)}.")
+        # a count in the language's thousands format, as every count in a note (x-small, s14)
+        notes.append(f"{fmt_int(source.n_average_rows, lang)} {ml('average_rows', lang)}.")
     return notes
 
 

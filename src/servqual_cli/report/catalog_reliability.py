@@ -91,6 +91,18 @@ RELIABILITY: Pairs = {
         "rows), as semTools::compRelSEM(return.total = TRUE).",
     ),
     "matrix": ("Korrelationsmatris", "Correlation matrix"),
+    # x-small (s14): the validity note's matrix and rows, its counts in the language's format
+    # (the English words are core.scales.Validity.matrix's, which the JSON keeps)
+    "matrix_listwise": (
+        "listvis, korrelationer av de {n} kompletta raderna, CFA på samma",
+        "listwise: correlations of the {n} complete rows; CFA on the same rows",
+    ),
+    "matrix_pairwise": (
+        "parvis, korrelationer av varje pars rader (minsta n = {n}) för KMO, Bartlett och EFA; "
+        "CFA listvis, på de {rows} kompletta raderna (lavaans standard)",
+        "pairwise: correlations of each pair's rows (smallest n = {n}) for KMO, Bartlett and "
+        "EFA; CFA listwise, on the {rows} complete rows (lavaan's default)",
+    ),
     "ave_warning": (
         "AVE under 0,5 i CFA för {score} (faktorn förklarar mindre än hälften av påståendenas "
         "varians; svag konvergent validitet enligt Fornell & Larcker 1981): {factors}.",

@@ -232,7 +232,9 @@ _Part = tuple[tuple[tuple[str, tuple[str, ...]], ...], str, str]
 _METHODS: dict[str, tuple[_Part, ...]] = {
     "Mee-score, Newcombe, Bonett-Price, Welch, Wilson": (
         ((("Wilson", ("Wilson",)),), "{names} för andelar", "{names} for shares"),
-        ((("Mee-score", ("Mee-score", "Mee score")), ("Newcombe", ("Newcombe",))),
+        # "Newcombes intervall": the Swedish KPI notes' genitive (x-small, s14: the Swedish
+        # Lekeberg page used the interval and its glossary did not name it)
+        ((("Mee-score", ("Mee-score", "Mee score")), ("Newcombe", ("Newcombe", "Newcombes"))),
          "{names} för skillnaden mellan två andelar", "{names} for the difference of two shares"),
         ((("Bonett-Price", ("Bonett-Price",)),), "{names} för skillnaden mellan två medianer",
          "{names} for the difference of two medians"),
@@ -254,6 +256,12 @@ _METHODS: dict[str, tuple[_Part, ...]] = {
 }  # fmt: skip
 
 
+# A method's name where English writes it otherwise (x-small, session 14: the English page's
+# glossary read "Mee-score, Newcombe" beside notes that write "Mee score", the interval of
+# Mee 1984; Newcombe's is Newcombe 1998, both in the report's references)
+_ENGLISH_NAMES = {"Mee-score": "Mee score"}
+
+
 def _used(trigger: str, blob: str) -> bool:
     """A method's name occurs in the page's text as a word (a Swedish compound such as
     "Wilson-intervall" or "Mann-Whitney-testets" counts), not as the alternative an option
@@ -270,6 +278,9 @@ def _methods_entry(term: str, text: str, blob: str, lang: str) -> tuple[str, str
     ...     "med --test fisher), Welch (index).", "sv")
     ('Wilson, Mee-score, Welch', 'Metoder: Wilson för andelar, Mee-score för skillnaden \
 mellan två andelar, Welch för skillnaden mellan två medelvärden.')
+    >>> _methods_entry("Mee-score, Newcombe, Bonett-Price, Welch, Wilson", "Methods: {methods}.",
+    ...     "Intervals: Mee score (shares; Newcombe with --test fisher).", "en")
+    ('Mee score', 'Methods: Mee score for the difference of two shares.')
     """
     from servqual_cli.report.word_lists import join_words
 
@@ -279,6 +290,8 @@ mellan två andelar, Welch för skillnaden mellan två medelvärden.')
         found = [name for name, triggers in methods if any(_used(t, blob) for t in triggers)]
         if not found:
             continue
+        if lang != "sv":
+            found = [_ENGLISH_NAMES.get(name, name) for name in found]
         names += found
         clause = sv if lang == "sv" else en
         if clause:

@@ -14,6 +14,19 @@ from collections.abc import Iterable, Sequence
 
 from servqual_cli.report.spec import Block, Figure, Section, Table, Text
 
+# The words that name Welch's two-sample t-test or interval: "p (Welch)" in the trend, service
+# survey and toolbox tables, a KPI change's "p 0,031 (Welch)", "Welch (index)", "Welch's t-test",
+# "Welchs p", "the Welch interval".
+WELCH_TWO_MEANS = (r"\bp [^()\n]{0,24}\(Welch\)|Welch \(index\)|Welch(?:'s|s)? t[- ]test"
+                   r"|Welch(?:'s|s) p\b|Welch[- ]interval")  # fmt: skip
+# Those that name his ANOVA: "p (Welch ANOVA)", "Welch's F(", the group tests ("Welch/Games-
+# Howell", "Welch, Kruskal-Wallis"), the group table's "Groups (Welch)", "n (Welch)", "5
+# dimensions, Welch)" and "n.s. (Welch, KW)". tests/report/test_references.py checks that every
+# "Welch" the catalogs write is matched by one of the two.
+WELCH_ANOVA = (r"Welch(?:'s|s)? (?:ANOVA|F\b)|Welch(?:/| och | and | för | for |, )"
+               r"(?:Games-Howell|Kruskal-Wallis)|(?:grupper|Groups|\bn) \(Welch\)"
+               r"|dimension(?:s|er), Welch\)|\(Welch, KW\)")  # fmt: skip
+
 # (pattern naming the method, the reference), in the order the note lists them
 REFERENCES: tuple[tuple[str, str], ...] = (
     (r"SERVQUAL|Parasuraman",
@@ -23,7 +36,18 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     (r"SERVPERF|Cronin", "Cronin & Taylor (1992), Journal of Marketing 56(3)"),
     (r"Martilla|\bIPA\b", "Martilla & James (1977), Journal of Marketing 41(1)"),
     (r"\bHolm", "Holm (1979), Scandinavian Journal of Statistics 6(2), 65–70"),
-    (r"\bWelch", "Welch (1951), Biometrika 38, 330–336"),
+    # Two Welch papers, by the test the words name (every "Welch" cited the 1951 ANOVA paper
+    # until session 14, x-small): the unequal-variance t-test and interval of two means are
+    # Welch (1947); the ANOVA of several groups is Welch (1951). The words: WELCH_TWO_MEANS and
+    # WELCH_ANOVA above.
+    (WELCH_TWO_MEANS, "Welch (1947), Biometrika 34, 28–35"),
+    (WELCH_ANOVA, "Welch (1951), Biometrika 38, 330–336"),
+    # the intervals of a difference of two shares the trend and the KPIs use (x-small, s14: the
+    # glossary named them, the references did not); "Newcombe with --test fisher" names the
+    # option's alternative, not the interval used (as the glossary reads it)
+    (r"\bMee(?:-score| score|s|'s)\b", "Mee (1984), Biometrics 40(4), 1175–1176"),
+    (r"\bNewcombe(?!\s+(?:med|with) --)",
+     "Newcombe (1998), Statistics in Medicine 17(8), 873–890"),
     (r"\bFeldt", "Feldt (1965), Psychometrika 30(3), 357–370"),
     (r"Games-Howell|Games & Howell",
      "Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125"),
@@ -60,6 +84,8 @@ def cited(text: str) -> list[str]:
 
     >>> [ref[:11] for ref in cited("Welchs ANOVA; p (Holm, 14 jämförelser)")]
     ['Holm (1979)', 'Welch (1951']
+    >>> cited("Förändring: Welch t-test.")
+    ['Welch (1947), Biometrika 34, 28–35']
     >>> len(cited("Gap per dimension (SERVQUAL)")), cited("Andelar med Wilson-intervall")
     (2, [])
     """

@@ -17,7 +17,7 @@ from servqual_cli.report.catalog import RELIABILITY_SHEETS as _SHEETS
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
 from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.efa_sections import efa_tables
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
 from servqual_cli.report.spec import Section, Table, Text
 
@@ -357,16 +357,19 @@ def reliability_sections(
 
 
 def _matrix(v: Validity, lang: str) -> str:
-    """Which correlation matrix and rows fed KMO, Bartlett, EFA and the CFA of one score."""
+    """Which correlation matrix and rows fed KMO, Bartlett, EFA and the CFA of one score; the
+    English words are :attr:`Validity.matrix`'s (the JSON's), the counts the language's.
+
+    >>> from types import SimpleNamespace as NS
+    >>> _matrix(NS(score="P", missing="listwise", corr_n=1234, cfa_rows=1234), "en")
+    'Perception: listwise: correlations of the 1,234 complete rows; CFA on the same rows'
+    >>> _matrix(NS(score="P", missing="pairwise", corr_n=1234, cfa_rows=980), "sv")[:72]
+    'Upplevelse: parvis, korrelationer av varje pars rader (minsta n = 1\\xa0234)'
+    """
     score = scale_name(v.score, lang)  # "Expectation", not the code "E"
-    if lang != "sv":
-        return f"{score}: {v.matrix}"
-    if v.missing == "listwise":
-        return f"{score}: listvis, korrelationer av de {v.corr_n} kompletta raderna, CFA på samma"
-    return (
-        f"{score}: parvis, korrelationer av varje pars rader (minsta n = {v.corr_n}) för KMO, "
-        f"Bartlett och EFA; CFA listvis, på de {v.cfa_rows} kompletta raderna (lavaans standard)"
-    )
+    n, rows = fmt_int(v.corr_n, lang), fmt_int(v.cfa_rows, lang)
+    key = "matrix_listwise" if v.missing == "listwise" else "matrix_pairwise"
+    return f"{score}: {_l(key, lang).format(n=n, rows=rows)}"
 
 
 def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:

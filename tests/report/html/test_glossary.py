@@ -96,7 +96,9 @@ def test_only_the_methods_the_page_uses_are_named() -> None:
     assert "Mann-Whitney" in terms
     assert not [t for t, text in terms.items() if "Bonett" in t + text or "Newcombe" in t + text]
     both = dict(glossary(["Newcombe (fisher) och Mee-score", "p (Dunn)"], "en"))
-    assert "Mee-score and Newcombe for the difference of two shares" in both["Mee-score, Newcombe"]
+    # English writes "Mee score", as its notes do (x-small, s14: the term read "Mee-score")
+    assert "Mee score and Newcombe for the difference of two shares" in both["Mee score, Newcombe"]
+    assert not [t for t, text in both.items() if "Mee-score" in t + text]
     assert both["Dunn"].startswith("Comparisons of the groups two by two") and (
         "Dunn for ranks;" in both["Dunn"] and "Games-Howell" not in both["Dunn"])  # fmt: skip
     assert dict(glossary(["Kontakter"], "sv")) == {}
@@ -147,3 +149,24 @@ def test_kaplan_meier_is_explained_where_the_censored_days_are_shown(cli, sample
                    "-f", "html")  # fmt: skip
         assert page.exit_code == 0, page.stderr
         assert words in page.stdout
+
+
+def test_english_lekeberg_glossary_names_the_methods_in_english() -> None:
+    """x-small, session 14: the English Lekeberg page's glossary read "Mee-score, Newcombe"
+    (the Swedish spelling) beside notes that say "Mee score"; its references cited neither
+    Mee (1984) nor Newcombe (1998), whose intervals its trend and KPI tables use."""
+    from pathlib import Path
+
+    from servqual_cli.report.build import build_report
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.config_cli import with_overrides
+
+    samples = Path(__file__).parents[3] / "data" / "samples"
+    for lang, term in (("en", "Wilson, Mee score, Newcombe, Welch"),
+                       ("sv", "Wilson, Mee-score, Newcombe, Welch")):  # fmt: skip
+        doc = build_report(with_overrides(load_config(samples / "report_lekeberg.toml"), lang))
+        page = render_html(doc)
+        assert f">{term}<" in page, lang
+        cite = dict(doc.meta["method"])["How to cite" if lang == "en" else "Hur rapporten citeras"]
+        assert "Mee (1984), Biometrics 40(4), 1175–1176" in cite
+        assert "Newcombe (1998), Statistics in Medicine 17(8), 873–890" in cite
