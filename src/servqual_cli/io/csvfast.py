@@ -18,14 +18,16 @@ for it.
 from __future__ import annotations
 
 import re
+import threading
 from itertools import pairwise
+from typing import Any
 
 from servqual_cli.io.column_codes import ColumnCodes, merge_parts
 from servqual_cli.io.encoded import EncodedColumn
 from servqual_cli.io.limits import Limits
 from servqual_cli.threads import map_ordered, workers
 
-__all__ = ["SNIFF_BYTES", "read_body"]
+__all__ = ["SNIFF_BYTES", "Ahead", "read_body"]
 
 SNIFF_BYTES = 65536
 _MANY = 4096  # distinct texts in a column's first block above which it is encoded at the end
@@ -42,7 +44,61 @@ def _well_quoted(body: bytes, delim: bytes) -> bool:
     return b'"' not in re.sub(field, b"", body)
 
 
+class Ahead:
+    """A body read on another thread before the reader asks for it
+    (:func:`servqual_cli.io.read_text.read_ahead`): :func:`read_body` called on that thread
+    keeps its result here, and the reader's own call with the same arguments (the same bytes
+    compared in full, the same start, delimiter, width and field limit) takes it instead of
+    reading again. Anything else, and the reader reads as without it: the result is the one
+    function's either way."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None  # the thread that reads ahead
+        self.done = threading.Event()  # set when that thread has finished, read or not
+        self._key: tuple[int, str, int, int] | None = None
+        self._data: bytes | None = None
+        self._columns: list[EncodedColumn] | None = None
+
+    def keep(self, data: bytes, key: tuple[int, str, int, int], columns: Any) -> None:
+        self._data, self._key, self._columns = data, key, columns
+
+    def take(self, data: bytes, key: tuple[int, str, int, int]) -> tuple[bool, Any]:
+        """(True, the columns) when the body read ahead is this one; (False, None) if not.
+        Waits for the thread; what it read is let go either way (it is used once)."""
+        self.done.wait()
+        kept, columns = self._data, self._columns
+        same = kept is not None and self._key == key and (kept is data or kept == data)
+        self._data = self._columns = None
+        return (True, columns) if same else (False, None)
+
+
+_AHEAD: Ahead | None = None  # the body being read ahead, if any (one at a time)
+
+
+def expect(ahead: Ahead | None) -> None:
+    """Set (or with None, clear) the body being read ahead."""
+    global _AHEAD
+    _AHEAD = ahead
+
+
 def read_body(
+    data: bytes, start: int, delim: str, width: int, lim: Limits
+) -> list[EncodedColumn] | None:
+    """:func:`_read_body`, or what a thread reading ahead (:class:`Ahead`) got for the same
+    arguments."""
+    ahead = _AHEAD
+    if ahead is None:
+        return _read_body(data, start, delim, width, lim)
+    key = (start, delim, width, lim.max_field_chars)
+    if ahead.thread is threading.current_thread():
+        columns = _read_body(data, start, delim, width, lim)
+        ahead.keep(data, key, columns)
+        return columns
+    found, columns = ahead.take(data, key)
+    return columns if found else _read_body(data, start, delim, width, lim)
+
+
+def _read_body(
     data: bytes, start: int, delim: str, width: int, lim: Limits
 ) -> list[EncodedColumn] | None:
     """The data lines below the header as ``width`` encoded columns.
