@@ -24,8 +24,9 @@ from .conftest import DATA, KIOSK, SRC
 from .test_errors_swedish_cli_config import CONFIG_CASES, FOLDERS, KOLADA, TMP_FILES
 from .test_errors_swedish_cli_files import ENV, FILE_CASES, LIMITS, SPECIAL
 from .test_errors_swedish_cli_options import OPTION_CASES
+from .test_errors_swedish_cli_rest import API, REST_CASES, TMP_CASES
 
-CASES = [*FILE_CASES, *CONFIG_CASES, *OPTION_CASES]
+CASES = [*FILE_CASES, *CONFIG_CASES, *OPTION_CASES, *REST_CASES]
 
 
 def test_the_cell_limit_names_each_kind() -> None:
@@ -53,7 +54,8 @@ def test_every_error_code_is_tested_and_known() -> None:
     sentences = {k for k in ERRORS if not k.startswith("part_") and k not in ("prefix", "see_help")}
     given, constants = set(), set()
     for path in SRC.rglob("*.py"):
-        if path.name in ("catalog_errors.py", "error_words.py", "error_text.py"):
+        # the catalogs and the preparations name every code: only a raise site counts
+        if path.name.startswith(("catalog_errors", "error_words", "error_text", "error_facts")):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -70,6 +72,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
     tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
     tested |= {"kolada_no_known_kpi"} | {c[4] for c in TMP_FILES}
+    tested |= {c[4] for c in TMP_CASES} | {c[1] for c in API}
     tested |= {"depfile_inside", "source_date_epoch", "limit_unreadable", "limit_not_positive"}
     # a workbook named as text, --sheet/--encoding for another kind of file: their cases are in
     # test_workbook_sniff_cli.py, whose test_every_code_here_has_a_case checks this list (w-io)
@@ -129,11 +132,17 @@ def test_usage_error_in_swedish(cli, args: tuple[str, ...], swedish: str) -> Non
     assert "--help')" in en.stderr or "requires an argument" in en.stderr
 
 
-def test_an_error_without_a_code_keeps_its_english_sentence(cli) -> None:
-    """Not every message is translated: the place words and the prefix are, the rest is not."""
-    r = cli("gap", str(DATA / "kiosk.csv"), *KIOSK, "--threads", "0", "--lang", "sv")
+def test_an_error_without_a_code_keeps_its_english_sentence(cli, tmp_path: Path) -> None:
+    """Not every message is translated: the place words and the prefix are, the rest is not
+    (a column spec's own checks, instruments/specs.py, have no code)."""
+    path = tmp_path / "x.toml"
+    path.write_text('name = "X"\nscale = [1, 5]\nexpectation = { regex = "^F" }\n'
+                    'perception = "U{item}"\n[dimensions]\nA = [1, 2]\n')  # fmt: skip
+    r = cli("gap", str(DATA / "kiosk.csv"), "-i", str(path), "--lang", "sv")
     assert r.exit_code == 2
-    assert r.stderr == "servqual: fel: --threads must be a whole number of at least 1, got '0'\n"
+    assert r.stderr == (
+        f"servqual: fel: {path}: 'expectation': the regex '^F' must contain the token {{item}}\n"
+    )
 
 
 def test_lang_after_double_dash_is_a_file_name(cli) -> None:

@@ -1,0 +1,200 @@
+"""The Swedish error line (see test_errors_swedish_cli.py) of the sites coded in session 14: the
+trend's and the series' options, --threads, --email-rule, servperf's --by, ``servqual kolada``
+and ``kolada fetch`` (which takes --lang now), a contact column without one valid value, a custom
+instrument's TOML and its columns, a scale too short for top-2 boxes.
+"""
+
+from __future__ import annotations
+
+import io
+import urllib.error
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import DATA, FORMS_DIR, KIOSK, SV, check
+
+PERCEPTION_ONLY = ("-i", str(FORMS_DIR / "kiosk_perception_only.toml"))
+C19, C20 = str(DATA / "contacts_2019.csv"), str(DATA / "contacts_2020.csv")
+FETCH = ("kolada", "fetch", "--kpi", "U07451")
+
+# (args, exit code, error code, a piece of the Swedish line)
+REST_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--threads", "0"), 2, "threads_value",
+     "servqual: fel: --threads ska vara ett heltal, 1 eller fler, inte '0'"),
+    (("gap", str(DATA / "kiosk.csv"), *PERCEPTION_ONLY, "--by", "Enhet"), 2,
+     "by_perception_only", "--by finns ännu inte för ett instrument med bara upplevelse"),
+    (("contacts", C19, "--email-rule", "foo"), 2, "email_rule_value",
+     "--email-rule ska vara 24h, next-day eller office-hours=TT-TT (t.ex. 08-17), inte 'foo'"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "1,3"), 1,
+     "scale_too_short",
+     "skalan 1..3 är för kort för de två översta och de två nedersta stegen"),
+    (("contacts", str(DATA / "contacts_all_text.csv")), 1, "contacts_no_valid_value",
+     "rad 2, kolumn 'sent_at': inget värde i den här kolumnen är ett datum med klockslag (t.ex. "
+     "'snart'); är det rätt kolumn?"),
+    # servqual trend: two years or a series (cli.trend_pair, cli.trend_series)
+    (("trend", C19, "--years", "2019"), 2, "years_two_different",
+     "servqual: fel: --years tar två olika år, t.ex. 2019,2020; fick '2019'"),
+    (("trend", C19, C19), 2, "before_after_same",
+     "BEFORE och AFTER innehåller samma data ("),
+    (("trend", C19, str(DATA / "kiosk.csv"), *KIOSK), 2, "kinds_differ",
+     "båda filerna ska vara kontaktfiler eller båda SERVQUAL-enkäter: contacts_2019.csv är en "
+     "kontaktfil och kiosk.csv är en SERVQUAL-enkät"),
+    (("trend", str(DATA / "kiosk.csv"), str(DATA / "kiosk_cut.csv"), *KIOSK, "--benchmark",
+      str(DATA / "contacts_kolada.csv")), 2, "benchmark_on_survey",
+     "--benchmark jämför kontakternas nyckeltal; den gäller inte enkäter"),
+    (("trend", C19, C20, "--weight-column", "w"), 2, "weight_column_contacts",
+     "--weight-column viktar svarande i en SERVQUAL-enkät; den gäller inte kontaktfiler"),
+    (("trend", C19, C20, str(DATA / "contacts_years.csv"), "--years", "2019,2020"), 2,
+     "years_with_series", "--years väljer två år; en serie filer använder varje fils år"),
+    (("trend", C19, C20, str(DATA / "kiosk.csv"), *KIOSK), 2, "series_contacts_only",
+     "kiosk.csv: en serie med tre eller fler filer tar bara kontaktfiler"),
+    # kolada fetch (cli.kolada, io.kolada_api); nothing listens on port 9: refused at once
+    (("kolada", "fetch"), 2, "fetch_needs_kpi",
+     "servqual: fel: ange minst ett --kpi (ett id i Kolada som N00945)"),
+    ((*FETCH,), 2, "fetch_needs_years", "servqual: fel: ange --years, t.ex. 2019-2024"),
+    ((*FETCH, "--years", "2020"), 2, "fetch_needs_output",
+     "servqual: fel: ange -o FIL.json för de nedladdade sidorna"),
+    ((*FETCH, "--years", "x", "-o", "k.json"), 2, "fetch_years_form",
+     "--years tar t.ex. 2019-2024 eller 2019,2020; fick 'x'"),
+    ((*FETCH, "--years", "1800", "-o", "k.json"), 2, "fetch_years_range",
+     "--years tar år från 1900 till 2100; fick '1800'"),
+    ((*FETCH, "--years", "2020", "-o", "k.json", "--api-url", "ftp://x"), 2, "api_url_scheme",
+     "adressen till Koladas API måste vara http eller https; fick 'ftp://x/data/kpi/U07451/"),
+    ((*FETCH, "--years", "2020", "-o", "k.json", "--api-url", "http://127.0.0.1:9/v2",
+      "--retries", "0"), 1, "api_unreachable",
+     "kan inte hämta http://127.0.0.1:9/v2/data/kpi/U07451/year/2020 (på engelska: "),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "exit_code", "code", "swedish"), REST_CASES,
+                         ids=[f"{c[2]}-{i}" for i, c in enumerate(REST_CASES)])  # fmt: skip
+def test_error_in_swedish(
+    cli, seen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args, exit_code, code, swedish
+) -> None:
+    monkeypatch.chdir(tmp_path)  # kolada fetch's -o k.json is never written (it fails first)
+    check(cli, seen, args, exit_code, code, swedish)
+    assert not (tmp_path / "k.json").exists()
+
+
+def _instrument(body: str) -> str:
+    return 'name = "X"\nscale = [1, 5]\nexpectation = "F{item}"\nperception = "U{item}"\n' + body
+
+
+DIMS = "[dimensions]\nA = [1, 2]\n"
+_YEAR_2019 = (SV / "year_2019.csv").read_text(encoding="utf-8")
+# files written in tmp_path ({path} in the arguments; {dir} is tmp_path):
+# (file name, content, args, exit code, error code, a piece of the Swedish line)
+INSTRUMENT = ("gap", str(DATA / "kiosk.csv"), "-i", "{path}")
+TMP_CASES: list[tuple[str, str, tuple[str, ...], int, str, str]] = [
+    ("i1.toml", _instrument("foo = 1\n" + DIMS), INSTRUMENT, 2, "instrument_unknown_key",
+     "i1.toml: okänd nyckel 'foo'; tillåtna nycklar: adequate, desired, dimension_labels,"),
+    ("i2.toml", 'name = "X"\n', INSTRUMENT, 2, "instrument_missing_key",
+     "i2.toml: nyckeln 'scale' saknas"),
+    ("i3.toml", _instrument(DIMS).replace('"X"', '" "'), INSTRUMENT, 2, "instrument_name_text",
+     "'name' ska vara en text som inte är tom"),
+    ("i4.toml", _instrument(DIMS).replace("[1, 5]", "[5, 1]"), INSTRUMENT, 2, "instrument_scale",
+     "'scale' ska vara [min, max] med min < max (ändliga tal), inte [5, 1]"),
+    ("i5.toml", _instrument("dimensions = 1\n"), INSTRUMENT, 2, "instrument_dimensions_map",
+     "[dimensions] ska ge varje dimensions namn en lista med frågenummer"),
+    ("i6.toml", _instrument("[dimensions]\nA = []\n"), INSTRUMENT, 2,
+     "instrument_dimension_items", "dimensionen 'A' ska lista frågenummer, t.ex. [1, 2, 3]"),
+    ("i7.toml", _instrument("[dimensions]\nA = [1]\nB = [1]\n"), INSTRUMENT, 2,
+     "instrument_item_twice", "fråga 1 finns i både 'A' och 'B'"),
+    ("i8.toml", _instrument('reverse = "x"\n' + DIMS), INSTRUMENT, 2, "instrument_reverse_list",
+     "'reverse' ska vara en lista med frågenummer"),
+    ("i9.toml", _instrument("reverse = [7]\n" + DIMS), INSTRUMENT, 2, "instrument_reverse_stray",
+     "'reverse' nämner fråga 7, som inte finns i någon dimension"),
+    ("i10.toml", _instrument("missing = 1\n" + DIMS), INSTRUMENT, 2, "instrument_missing_list",
+     "'missing' ska vara en lista med texter, t.ex. [\"Vet ej\"]"),
+    ("i11.toml", _instrument("labels = 1\n" + DIMS), INSTRUMENT, 2, "instrument_labels_map",
+     '[labels] ska ge svarstexter ett tal, t.ex. "Instämmer helt" = 7'),
+    ("i12.toml", _instrument(DIMS + '[labels]\n"Bra" = 9\n'), INSTRUMENT, 2,
+     "instrument_label_outside", "svarstexten 'Bra' = 9 ligger utanför skalan 1–5"),
+    ("i13.toml", _instrument(DIMS).replace('"U{item}"', '"F{item}"'), INSTRUMENT, 1,
+     "column_two_roles", "kiosk.csv: kolumnen 'F1' används för både fråga 1 (förväntan) och "
+     "fråga 1 (upplevelse); varje roll och fråga behöver en egen kolumn"),
+    ("i14.toml", _instrument(DIMS).replace('"F{item}"', '{ regex = "{item}" }'), INSTRUMENT, 1,
+     "regex_many_columns", "kiosk.csv: fråga 1 (förväntan): det reguljära uttrycket '1' passar "
+     "3 kolumner ('F1'; 'U1'; 'V1'); gör det så att det passar exakt en"),
+    # servqual kolada (io.kolada_files, cli.kolada)
+    ("deep.json", "[" * 100_000, ("kolada", "{path}", "-m", "1814"), 1, "json_too_deep",
+     "deep.json: är inte giltig JSON (för djupt nästlad)"),
+    ("blank.csv", "kpi,municipality_id,period,value\nU07451,,2020,\n",
+     ("kolada", "{path}", "-m", "1814"), 1, "kolada_no_usable_value",
+     "blank.csv: inget användbart värde med en kommun och ett tal (Uteslutna celler: tomma 1)"),
+    # a series of three contact files, each with its year (cli.measurement)
+    ("y2021.csv", _YEAR_2019.replace("2019", "2021"),
+     ("trend", str(SV / "year_2019.csv"), "{dir}/y2020.csv", "{path}", "--weight-column", "w"),
+     2, "weight_column_series",
+     "--weight-column viktar svarande i en SERVQUAL-enkät; en serie kontaktfiler har inga"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "content", "args", "exit_code", "code", "swedish"), TMP_CASES,
+                         ids=[c[4] for c in TMP_CASES])  # fmt: skip
+def test_error_in_swedish_on_files_made_here(
+    cli, seen, tmp_path: Path, name, content, args, exit_code, code, swedish
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    (tmp_path / "y2020.csv").write_text(_YEAR_2019.replace("2019", "2020"), encoding="utf-8")
+    args = tuple(a.format(path=path, dir=tmp_path) for a in args)
+    check(cli, seen, args, exit_code, code, swedish)
+
+
+class _Answer(io.BytesIO):
+    """What urllib.request.urlopen returns, as a context manager."""
+
+    def __enter__(self) -> _Answer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _answers(body: bytes | None) -> Any:
+    def urlopen(request: Any, timeout: float) -> _Answer:
+        if body is None:
+            raise urllib.error.HTTPError(request.full_url, 404, "Not Found", {}, None)  # type: ignore[arg-type]
+        return _Answer(body)
+
+    return urlopen
+
+
+URL = "http://kolada.test/v3/data/kpi/U07451/year/2020"
+# answers of a Kolada API stood in for by urlopen: (answer, error code, a piece of the Swedish)
+API: list[tuple[bytes | None, str, str]] = [
+    (b"<html>", "api_not_json", f"Koladas API svarade på {URL} med något som inte är JSON"),
+    (b'{"count": 0}', "api_no_values", f"Koladas API svarade på {URL} utan en lista 'values'"),
+    (None, "api_http_status", f"Koladas API svarade HTTP 404 för {URL}"),
+    (b'{"values": [], "next_page": "' + URL.encode() + b'"}', "api_paging_endless",
+     f"sidorna från Koladas API tar aldrig slut (vid {URL})"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "code", "swedish"), API, ids=[c[1] for c in API])
+def test_error_in_swedish_on_kolada_api_answers(
+    cli, seen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body, code, swedish
+) -> None:
+    monkeypatch.setattr("urllib.request.urlopen", _answers(body))
+    out = tmp_path / "k.json"
+    args = (*FETCH, "--years", "2020", "-o", str(out), "--api-url", "http://kolada.test/v3")
+    check(cli, seen, args, 1, code, swedish)
+    assert not out.exists()
+
+
+def test_kolada_fetch_says_what_it_wrote_in_swedish(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kolada fetch takes --lang: its closing line too is Swedish (English as before)."""
+    page = b'{"values": [{"kpi": "U07451", "municipality": "1814", "period": 2020, "values": []}]}'
+    monkeypatch.setattr("urllib.request.urlopen", _answers(page))
+    out = tmp_path / "k.json"
+    args = (*FETCH, "--years", "2020", "-o", str(out), "--api-url", "http://kolada.test/v3")
+    sv = cli(*args, "--lang", "sv")
+    assert sv.exit_code == 0, sv.stderr
+    assert sv.stderr == f"{out}: 1 sida/sidor, 1 rader från {URL}\n"
+    en = cli(*args)
+    assert en.exit_code == 0 and en.stderr == f"{out}: 1 page(s), 1 rows from {URL}\n"
