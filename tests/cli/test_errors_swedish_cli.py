@@ -24,7 +24,7 @@ from .conftest import DATA, KIOSK, SRC
 from .test_errors_swedish_cli_config import CONFIG_CASES, FOLDERS, KOLADA, TMP_FILES
 from .test_errors_swedish_cli_files import ENV, FILE_CASES, LIMITS, SPECIAL
 from .test_errors_swedish_cli_options import OPTION_CASES
-from .test_errors_swedish_cli_rest import API, REST_CASES, TMP_CASES
+from .test_errors_swedish_cli_rest import API, KPI, REST_CASES, STDIN, TMP_CASES
 
 CASES = [*FILE_CASES, *CONFIG_CASES, *OPTION_CASES, *REST_CASES]
 
@@ -72,7 +72,8 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested = {c[2] for c in CASES} | {c[0] for c in SPECIAL} | {c[0] for c in LIMITS}
     tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
     tested |= {"kolada_no_known_kpi"} | {c[4] for c in TMP_FILES}
-    tested |= {c[4] for c in TMP_CASES} | {c[1] for c in API}
+    tested |= {c[4] for c in TMP_CASES} | {c[1] for c in API} | {c[1] for c in STDIN}
+    tested |= {c[1] for c in KPI} | {"kpi_entry", "kpi_name_twice"}
     tested |= {"depfile_inside", "source_date_epoch", "limit_unreadable", "limit_not_positive"}
     # a workbook named as text, --sheet/--encoding for another kind of file: their cases are in
     # test_workbook_sniff_cli.py, whose test_every_code_here_has_a_case checks this list (w-io)

@@ -48,6 +48,8 @@ REST_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "--weight-column viktar svarande i en SERVQUAL-enkät; den gäller inte kontaktfiler"),
     (("trend", C19, C20, str(DATA / "contacts_years.csv"), "--years", "2019,2020"), 2,
      "years_with_series", "--years väljer två år; en serie filer använder varje fils år"),
+    (("trend", str(DATA / "contacts_years.csv"), "--years", "2020,2019"), 2,
+     "before_after_order", "BEFORE är 2020 och AFTER är 2019: ange det tidigare året först"),
     (("trend", C19, C20, str(DATA / "kiosk.csv"), *KIOSK), 2, "series_contacts_only",
      "kiosk.csv: en serie med tre eller fler filer tar bara kontaktfiler"),
     # kolada fetch (cli.kolada, io.kolada_api); nothing listens on port 9: refused at once
@@ -84,6 +86,7 @@ def _instrument(body: str) -> str:
 
 DIMS = "[dimensions]\nA = [1, 2]\n"
 _YEAR_2019 = (SV / "year_2019.csv").read_text(encoding="utf-8")
+_KIOSK = (DATA / "kiosk.csv").read_text(encoding="utf-8").splitlines(keepends=True)
 # files written in tmp_path ({path} in the arguments; {dir} is tmp_path):
 # (file name, content, args, exit code, error code, a piece of the Swedish line)
 INSTRUMENT = ("gap", str(DATA / "kiosk.csv"), "-i", "{path}")
@@ -118,6 +121,14 @@ TMP_CASES: list[tuple[str, str, tuple[str, ...], int, str, str]] = [
     ("i14.toml", _instrument(DIMS).replace('"F{item}"', '{ regex = "{item}" }'), INSTRUMENT, 1,
      "regex_many_columns", "kiosk.csv: fråga 1 (förväntan): det reguljära uttrycket '1' passar "
      "3 kolumner ('F1'; 'U1'; 'V1'); gör det så att det passar exakt en"),
+    # gap --overall: derived importance (core.importance)
+    ("k3.csv", "".join(_KIOSK[:4]), ("gap", "{path}", *KIOSK, "--overall", "V1"), 1,
+     "importance_too_few", "den härledda betydelsen behöver minst 4 svarande med 'V1' och varje "
+     "dimension giltig, fick 3"),
+    ("kc.csv", _KIOSK[0] + "".join(r.rpartition(",")[0].rpartition(",")[0] + ",50,50\n"
+                                   for r in _KIOSK[1:]),
+     ("gap", "{path}", *KIOSK, "--overall", "V1"), 1, "importance_constant",
+     "den härledda betydelsen: 'V1' eller en dimensions värde är konstant eller kolinjärt"),
     # servqual kolada (io.kolada_files, cli.kolada)
     ("deep.json", "[" * 100_000, ("kolada", "{path}", "-m", "1814"), 1, "json_too_deep",
      "deep.json: är inte giltig JSON (för djupt nästlad)"),
@@ -142,6 +153,100 @@ def test_error_in_swedish_on_files_made_here(
     (tmp_path / "y2020.csv").write_text(_YEAR_2019.replace("2019", "2020"), encoding="utf-8")
     args = tuple(a.format(path=path, dir=tmp_path) for a in args)
     check(cli, seen, args, exit_code, code, swedish)
+
+
+def _kpi(body: str, *, name: str = "A") -> str:
+    """One [[kpi]] table on tests/data/kpi_cases.csv, with ``body`` for its other keys."""
+    data = (DATA / "kpi_cases.csv").as_posix()
+    return f'[[kpi]]\nname = "{name}"\naspect = "väntetid"\ndata = "{data}"\n{body}'
+
+
+DURATION = 'start = "skickad"\nend = "besvarad"\n'
+# KPI configurations, each wrong in one [[kpi]] key (io.kpi_config): (content, inner code,
+# a piece of the Swedish line); the outer code is kpi_entry, "[[kpi]] 1 ("A"), nyckeln '…': …"
+KPI: list[tuple[str, str, str]] = [
+    (_kpi(DURATION + "foo = 1\n"), "kpi_key_unknown",
+     "[[kpi]] 1 (\"A\"), nyckeln 'foo': okänd nyckel; tillåtna nycklar: aspect, by,"),
+    ('[[kpi]]\nname = "A"\ndata = "x.csv"\n', "kpi_key_missing",
+     "nyckeln 'aspect': saknas (name, aspect och data krävs)"),
+    (_kpi(DURATION + 'by = " "\n'), "kpi_key_text",
+     "nyckeln 'by': ska vara en text som inte är tom, inte ' '"),
+    (_kpi(DURATION).replace("väntetid", "x"), "kpi_not_one_of",
+     "nyckeln 'aspect': 'x' är inte någon av "),
+    (_kpi(DURATION + 'statistic = "x"\n'), "kpi_not_one_of",
+     "nyckeln 'statistic': 'x' är inte någon av median, mean, p90, share_within, share"),
+    (_kpi(DURATION).replace("kpi_cases.csv", "nope.csv"), "kpi_data_not_found",
+     "nyckeln 'data': filen finns inte: '"),
+    (_kpi(DURATION + 'value_column = "väntetid"\n'), "kpi_value_or_end",
+     "nyckeln 'value_column': ett nyckeltal har antingen start/end (tider) eller value_column"),
+    (_kpi(""), "kpi_needs_columns",
+     "nyckeln 'start': ett nyckeltal behöver start och end (tider) eller value_column (värden)"),
+    (_kpi('value_column = "väntetid"\nlimit = "2 days"\n'), "kpi_limit_on_values",
+     "nyckeln 'limit': en tidsgräns gäller tider (start/end), inte value_column"),
+    (_kpi('value_column = "väntetid"\n'), "kpi_statistic_missing",
+     "nyckeln 'statistic': saknas; ange en av median, mean, p90, share_within, share"),
+    (_kpi(DURATION + 'statistic = "share_within"\n'), "kpi_share_within",
+     "nyckeln 'statistic': 'share_within' behöver start, end och en tidsgräns (limit)"),
+    (_kpi(DURATION + 'limit = "2 days"\nstatistic = "median"\n'), "kpi_limit_statistic",
+     "nyckeln 'limit': en tidsgräns används bara med statistiken 'share_within', inte 'median'"),
+    (_kpi(DURATION + 'statistic = "share"\n'), "kpi_share_needs",
+     "nyckeln 'statistic': 'share' behöver value_column och success"),
+    (_kpi('value_column = "väntetid"\nstatistic = "median"\ntarget = 0.9\n'),
+     "kpi_target_share", "nyckeln 'target': ett mål (target) är en andel som ska nås (0–1)"),
+    (_kpi(DURATION + 'limit = "2 days"\ntarget = 1.5\n'), "kpi_share_range",
+     "nyckeln 'target': ska vara en andel mellan 0 och 1 (t.ex. 0.9, med decimalpunkt i TOML), "
+     "inte 1.5"),
+    (_kpi(DURATION + 'limit = "2 days"\nhigher_is_better = "yes"\n'), "kpi_bool",
+     "nyckeln 'higher_is_better': ska vara true eller false, inte 'yes'"),
+    (_kpi(DURATION + 'limit = "2 days"\nregister = "x"\n'), "kpi_register",
+     "nyckeln 'register': ska vara en av auto, feedback, none, inte 'x'"),
+    (_kpi(DURATION + 'limit = "x"\n'), "limit_unreadable",
+     "nyckeln 'limit': kan inte läsa tidsgränsen 'x'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("content", "inner", "swedish"), KPI,
+                         ids=[f"{c[1]}-{i}" for i, c in enumerate(KPI)])  # fmt: skip
+def test_error_in_swedish_on_kpi_tables(cli, seen, tmp_path: Path, content, inner, swedish) -> None:
+    path = tmp_path / "k.toml"
+    path.write_text(content, encoding="utf-8")
+    check(cli, seen, ("kpi", str(path)), 2, "kpi_entry", swedish)
+    assert seen[-1].facts["code"] == inner
+
+
+def test_error_in_swedish_on_a_kpi_name_given_twice(cli, seen, tmp_path: Path) -> None:
+    path = tmp_path / "k.toml"
+    path.write_text(_kpi(DURATION + 'limit = "2 days"\n') * 2, encoding="utf-8")
+    check(cli, seen, ("kpi", str(path)), 2, "kpi_name_twice",
+          "k.toml: [[kpi]] 2 (\"A\"), nyckeln 'name': namnet används redan av [[kpi]] 1; ge "
+          "varje nyckeltal ett eget namn")  # fmt: skip
+
+
+class _Unreadable:
+    """A standard input whose bytes cannot be read (a closed or broken stream)."""
+
+    class buffer:
+        @staticmethod
+        def read(size: int) -> bytes:
+            raise OSError("Bad file descriptor")
+
+
+# standard input closed or broken (cli.main, io.limits): (stdin, error code, Swedish)
+STDIN: list[tuple[Any, str, str]] = [
+    (None, "stdin_closed", "servqual: fel: standard in är stängd; ange ett filnamn i stället"),
+    (io.StringIO(""), "stdin_closed_read",
+     "servqual: fel: <stdin>: standard in är stängd; ange en fil i stället för '-'"),
+    (_Unreadable(), "stdin_unreadable",
+     "<stdin>: kan inte läsa standard in (systemets besked, på engelska: Bad file descriptor)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("stdin", "code", "swedish"), STDIN, ids=[c[1] for c in STDIN])
+def test_error_in_swedish_on_standard_input(
+    cli, seen, monkeypatch: pytest.MonkeyPatch, stdin, code, swedish
+) -> None:
+    monkeypatch.setattr("sys.stdin", stdin)
+    check(cli, seen, ("gap", "-", *KIOSK), 2, code, swedish)
 
 
 class _Answer(io.BytesIO):

@@ -99,7 +99,9 @@ def load_sides(
         )  # fmt: skip
     if before.year is not None and after.year is not None and before.year >= after.year:
         raise UsageError(
-            f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first"
+            f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first",
+            code="before_after_order",
+            facts={"before": before.year, "after": after.year},
         )
     return kind, *period_labels(before, after)
 

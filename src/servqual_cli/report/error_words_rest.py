@@ -64,6 +64,36 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
         "en serie med tre eller fler filer tar bara kontaktfiler",
         "a series of three or more files takes contact files only",
     ),
+    "before_after_order": (
+        "BEFORE är {before} och AFTER är {after}: ange det tidigare året först",
+        "BEFORE is {before} and AFTER is {after}: give the earlier year first",
+    ),
+    # derived importance (core.importance, gap --overall)
+    "importance_too_few": (
+        "den härledda betydelsen behöver minst {need} svarande med {name!r} och varje dimension "
+        "giltig, fick {n}",
+        "derived importance needs at least {need} respondents with {name!r} and every dimension "
+        "valid, got {n}",
+    ),
+    "importance_constant": (
+        "den härledda betydelsen: {name!r} eller en dimensions värde är konstant eller "
+        "kolinjärt med de andra",
+        "derived importance: {name!r} or a dimension score is constant or collinear with the "
+        "others",
+    ),
+    # standard input (cli.main, io.limits)
+    "stdin_closed": (
+        "standard in är stängd; ange ett filnamn i stället för '-'",
+        "standard input is closed; give a file name instead of '-'",
+    ),
+    "stdin_closed_read": (
+        "standard in är stängd; ange en fil i stället för '-'",
+        "standard input is closed; give a file instead of '-'",
+    ),
+    "stdin_unreadable": (
+        "kan inte läsa standard in (systemets besked, på engelska: {reason})",
+        "cannot read standard input: {reason}",
+    ),
     # servqual kolada and kolada fetch (cli.kolada, io.kolada_api, io.kolada_files)
     "kolada_no_usable_value": (
         "inget användbart värde med en kommun och ett tal ({shown})",
@@ -138,6 +168,73 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
     "scale_too_short": (
         "skalan {lo:g}..{hi:g} är för kort för de två översta och de två nedersta stegen",
         "a scale {lo:g}..{hi:g} is too short for top-2 and bottom-2 boxes",
+    ),
+    # a KPI configuration's [[kpi]] tables (io.kpi_config): "kpi_entry" names the table and
+    # the key, its inner code says what is wrong
+    "kpi_entry": ("{where}, nyckeln {key!r}: {inner}", "{where}, key {key!r}: {inner}"),
+    "kpi_name_twice": (
+        "{where}, nyckeln 'name': namnet används redan av [[kpi]] {first}; ge varje nyckeltal "
+        "ett eget namn",
+        "{where}, key 'name': the name is already used by [[kpi]] {first}; give each KPI its "
+        "own name",
+    ),
+    "kpi_key_unknown": (
+        "okänd nyckel; tillåtna nycklar: {allowed}",
+        "unknown key; allowed keys: {allowed}",
+    ),
+    "kpi_key_missing": (
+        "saknas (name, aspect och data krävs)",
+        "missing (name, aspect and data are required)",
+    ),
+    "kpi_key_text": (
+        "ska vara en text som inte är tom, inte {value!r}",
+        "must be non-empty text, got {value!r}",
+    ),
+    "kpi_not_one_of": ("{value!r} är inte någon av {allowed}", "{value!r} is not one of {allowed}"),
+    "kpi_data_not_found": (
+        "filen finns inte: {name!r} (räknat från {base!r})",
+        "file not found: {name!r} (relative to {base!r})",
+    ),
+    "kpi_value_or_end": (
+        "ett nyckeltal har antingen start/end (tider) eller value_column",
+        "a KPI has either start/end (durations) or value_column",
+    ),
+    "kpi_needs_columns": (
+        "ett nyckeltal behöver start och end (tider) eller value_column (värden)",
+        "a KPI needs start and end (durations) or value_column (values)",
+    ),
+    "kpi_limit_on_values": (
+        "en tidsgräns gäller tider (start/end), inte value_column",
+        "a limit applies to durations (start/end), not to value_column",
+    ),
+    "kpi_statistic_missing": ("saknas; ange en av {allowed}", "missing; give one of {allowed}"),
+    "kpi_share_within": (
+        "'share_within' behöver start, end och en tidsgräns (limit)",
+        "'share_within' needs start, end and a limit",
+    ),
+    "kpi_limit_statistic": (
+        "en tidsgräns används bara med statistiken 'share_within', inte {statistic!r}",
+        "a limit is only used with statistic 'share_within', not {statistic!r}",
+    ),
+    "kpi_share_needs": (
+        "'share' behöver value_column och success",
+        "'share' needs value_column and success",
+    ),
+    "kpi_target_share": (
+        "ett mål (target) är en andel som ska nås (0–1); använd norm för median/mean/p90",
+        "a target is a required share (0-1); use norm for median/mean/p90",
+    ),
+    "kpi_share_range": (
+        "ska vara en andel mellan 0 och 1 (t.ex. 0.9, med decimalpunkt i TOML), inte {value}",
+        "must be a share between 0 and 1 (e.g. 0.9), got {value}",
+    ),
+    "kpi_bool": (
+        "ska vara true eller false, inte {value!r}",
+        "must be true or false, got {value!r}",
+    ),
+    "kpi_register": (
+        "ska vara en av {allowed}, inte {value!r}",
+        "must be one of {allowed}, got {value!r}",
     ),
     # a custom instrument's TOML (instruments.toml) and its columns (instruments.resolve)
     "instrument_unknown_key": (
