@@ -87,6 +87,15 @@ def _instrument(body: str) -> str:
 DIMS = "[dimensions]\nA = [1, 2]\n"
 _YEAR_2019 = (SV / "year_2019.csv").read_text(encoding="utf-8")
 _KIOSK = (DATA / "kiosk.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def _kiosk_blank(first: int, last: int) -> str:
+    """kiosk.csv with the columns first..last (0-based) of every respondent left blank."""
+    rows = [r.rstrip("\n").split(",") for r in _KIOSK[1:]]
+    blank = [",".join("" if first <= i <= last else v for i, v in enumerate(r)) for r in rows]
+    return _KIOSK[0] + "\n".join(blank) + "\n"
+
+
 # files written in tmp_path ({path} in the arguments; {dir} is tmp_path):
 # (file name, content, args, exit code, error code, a piece of the Swedish line)
 INSTRUMENT = ("gap", str(DATA / "kiosk.csv"), "-i", "{path}")
@@ -129,6 +138,19 @@ TMP_CASES: list[tuple[str, str, tuple[str, ...], int, str, str]] = [
                                    for r in _KIOSK[1:]),
      ("gap", "{path}", *KIOSK, "--overall", "V1"), 1, "importance_constant",
      "den härledda betydelsen: 'V1' eller en dimensions värde är konstant eller kolinjärt"),
+    # nothing left to compare (core.knowledge_gap, core.servperf)
+    ("staff.csv", _kiosk_blank(2, 6), ("knowledge-gap", str(DATA / "kiosk.csv"), "{path}", *KIOSK),
+     1, "no_expectation_answer", "personalens fil har inget giltigt svar om förväntningar"),
+    ("p.csv", _kiosk_blank(7, 11), ("gap", "{path}", "-i",
+     str(FORMS_DIR / "kiosk_perception_only.toml")), 1, "no_perception_answer",
+     "ingen svarande har ett giltigt svar om upplevelsen efter rensningen"),
+    # a report's tolerance section on a survey without A and D columns (report.toolbox_part)
+    ("rep.toml", f'sections = ["tolerance"]\n[survey]\nfile = "{(DATA / "kiosk.csv").as_posix()}"'
+     f'\ninstrument = "{(DATA / "kiosk.toml").as_posix()}"\n',
+     ("report", "{path}", "-o", "{dir}/out"), 2, "tolerance_section_columns",
+     "rep.toml: avsnittet 'tolerance' behöver kolumner för lägsta godtagbara nivå, önskad nivå "
+     "och upplevelse; filen i [survey] kiosk.csv har inga kolumner för lägsta godtagbara nivå "
+     "(A1 …) eller önskad nivå (D1 …); ange en fil som har dem som file i [tolerance]"),
     # servqual kolada (io.kolada_files, cli.kolada)
     ("deep.json", "[" * 100_000, ("kolada", "{path}", "-m", "1814"), 1, "json_too_deep",
      "deep.json: är inte giltig JSON (för djupt nästlad)"),

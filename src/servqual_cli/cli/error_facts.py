@@ -172,6 +172,18 @@ def _prep_summary(f: dict[str, Any], lang: str) -> None:
         f["shown"] = f["shown_sv"]
 
 
+def _prep_lacking(f: dict[str, Any], lang: str) -> None:
+    """``adequate (A1 …) or desired (D1 …) columns`` (report.toolbox_part); the table's key
+    (``[survey] file``) is said as written in the configuration."""
+    f["shown"] = _word("part_tolerance_or", lang).join(
+        f"{_word(f'part_role_{role}', lang) if lang == 'sv' else role} ({column} …)"
+        for role, column in f["lacking"]
+    ) + _word("part_tolerance_columns", lang)
+    f["hint"] = _word("part_tolerance_hint", lang) if f["hint"] else ""
+    if lang == "sv":
+        f["key"] = "filen i " + str(f["key"]).removesuffix(" file")
+
+
 def _prep_problem(f: dict[str, Any], lang: str) -> None:
     """Why a page could not be fetched (io.kolada_api): a timeout said in Swedish, an HTTP
     status as it is, the system's reason quoted in English."""
@@ -243,6 +255,10 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "not_a_rating": _prep_value,
     "kinds_differ": _prep_kinds,
     "api_unreachable": _prep_problem,
+    "tolerance_section_columns": _prep_lacking,
+    "no_expectation_answer": lambda f, lang: f.update(
+        name=_word(f"part_file_{f['name']}", lang) if lang == "sv" else f["name"]
+    ),
     "kolada_no_usable_value": _prep_summary,
     "contacts_no_valid_value": _prep_contact_what,
     "regex_many_columns": _prep_roles,

@@ -169,6 +169,30 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
         "skalan {lo:g}..{hi:g} är för kort för de två översta och de två nedersta stegen",
         "a scale {lo:g}..{hi:g} is too short for top-2 and bottom-2 boxes",
     ),
+    # no answer left (core.knowledge_gap, core.servperf)
+    "no_expectation_answer": (
+        "{name} har inget giltigt svar om förväntningar",
+        "the {name} file has no valid expectation answer",
+    ),
+    "part_file_customer": ("kundernas fil", "customer"),
+    "part_file_staff": ("personalens fil", "staff"),
+    "no_perception_answer": (
+        "ingen svarande har ett giltigt svar om upplevelsen efter rensningen",
+        "no respondent has a valid perception answer after cleaning",
+    ),
+    # a report's tolerance section (report.toolbox_part)
+    "tolerance_section_columns": (
+        "avsnittet 'tolerance' behöver kolumner för lägsta godtagbara nivå, önskad nivå och "
+        "upplevelse; {key} {file} har inga kolumner för {shown}{hint}",
+        "section 'tolerance' needs adequate, desired and perceived columns; the {key} {file} has "
+        "no {shown}{hint}",
+    ),
+    "part_tolerance_or": (" eller ", " or "),
+    "part_tolerance_columns": ("", " columns"),
+    "part_tolerance_hint": (
+        "; ange en fil som har dem som file i [tolerance]",
+        "; name a file that has them in [tolerance] file",
+    ),
     # a KPI configuration's [[kpi]] tables (io.kpi_config): "kpi_entry" names the table and
     # the key, its inner code says what is wrong
     "kpi_entry": ("{where}, nyckeln {key!r}: {inner}", "{where}, key {key!r}: {inner}"),
