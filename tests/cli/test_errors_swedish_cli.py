@@ -73,7 +73,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested |= {c[0] for c in ENV} | set(FOLDERS) | {c[4] for c in KOLADA}
     tested |= {"kolada_no_known_kpi"} | {c[4] for c in TMP_FILES}
     tested |= {c[4] for c in TMP_CASES} | {c[1] for c in API} | {c[1] for c in STDIN}
-    tested |= {c[1] for c in KPI} | {"kpi_entry", "kpi_name_twice"}
+    tested |= {c[1] for c in KPI} | {"kpi_entry", "kpi_name_twice", "cannot_write"}
     tested |= {"depfile_inside", "source_date_epoch", "limit_unreadable", "limit_not_positive"}
     # a workbook named as text, --sheet/--encoding for another kind of file: their cases are in
     # test_workbook_sniff_cli.py, whose test_every_code_here_has_a_case checks this list (w-io)

@@ -244,6 +244,21 @@ def test_error_in_swedish_on_a_kpi_name_given_twice(cli, seen, tmp_path: Path) -
           "varje nyckeltal ett eget namn")  # fmt: skip
 
 
+def test_error_in_swedish_on_a_file_that_cannot_be_written(
+    cli, seen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder refuses the staged file (report.atomic; as a read-only folder does, which
+    root cannot be shown): EACCES, said in Swedish by its errno."""
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    out = tmp_path / "out.json"
+    check(cli, seen, ("gap", str(DATA / "kiosk.csv"), *KIOSK, "-o", str(out)), 2,
+          "cannot_write", f"servqual: fel: kan inte skriva '{out}': åtkomst nekad")  # fmt: skip
+
+
 class _Unreadable:
     """A standard input whose bytes cannot be read (a closed or broken stream)."""
 

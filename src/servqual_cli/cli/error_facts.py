@@ -256,6 +256,7 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "kinds_differ": _prep_kinds,
     "api_unreachable": _prep_problem,
     "tolerance_section_columns": _prep_lacking,
+    "cannot_write": _prep_os_reason,
     "no_expectation_answer": lambda f, lang: f.update(
         name=_word(f"part_file_{f['name']}", lang) if lang == "sv" else f["name"]
     ),

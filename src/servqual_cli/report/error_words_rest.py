@@ -180,6 +180,8 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
         "ingen svarande har ett giltigt svar om upplevelsen efter rensningen",
         "no respondent has a valid perception answer after cleaning",
     ),
+    # writing a file (report.atomic): the reason by errno as for an output path
+    "cannot_write": ("kan inte skriva {shown!r}: {reason}", "cannot write {shown!r}: {reason}"),
     # a report's tolerance section (report.toolbox_part)
     "tolerance_section_columns": (
         "avsnittet 'tolerance' behöver kolumner för lägsta godtagbara nivå, önskad nivå och "
