@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import DATA, FORMS_DIR, KIOSK, SV, check
+from .conftest import DATA, FORMS_DIR, KIOSK, SV, TOOLBOX_SYNTH, check
 
 PERCEPTION_ONLY = ("-i", str(FORMS_DIR / "kiosk_perception_only.toml"))
 C19, C20 = str(DATA / "contacts_2019.csv"), str(DATA / "contacts_2020.csv")
@@ -89,6 +89,19 @@ _YEAR_2019 = (SV / "year_2019.csv").read_text(encoding="utf-8")
 _KIOSK = (DATA / "kiosk.csv").read_text(encoding="utf-8").splitlines(keepends=True)
 
 
+def _toolbox_apart() -> str:
+    """The toolbox's synthetic survey with A left blank for every other respondent and D for
+    the rest: every column has answers, no respondent a whole (A, D, P) triple."""
+    lines = TOOLBOX_SYNTH.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split(",")
+    out = [lines[0]]
+    for i, line in enumerate(lines[1:]):
+        gone = '"A' if i % 2 == 0 else '"D'
+        pairs = zip(head, line.split(","), strict=True)
+        out.append(",".join("" if h.startswith(gone) else c for h, c in pairs))
+    return "\n".join(out) + "\n"
+
+
 def _kiosk_blank(first: int, last: int) -> str:
     """kiosk.csv with the columns first..last (0-based) of every respondent left blank."""
     rows = [r.rstrip("\n").split(",") for r in _KIOSK[1:]]
@@ -144,6 +157,9 @@ TMP_CASES: list[tuple[str, str, tuple[str, ...], int, str, str]] = [
     ("p.csv", _kiosk_blank(7, 11), ("gap", "{path}", "-i",
      str(FORMS_DIR / "kiosk_perception_only.toml")), 1, "no_perception_answer",
      "ingen svarande har ett giltigt svar om upplevelsen efter rensningen"),
+    ("tol.csv", _toolbox_apart(), ("tolerance", "{path}", "-i", str(DATA / "toolbox.toml")), 1,
+     "no_tolerance_triple", "servqual: fel: ingen svarande har giltiga värden för lägsta "
+     "godtagbara nivå, önskad nivå och upplevelse"),
     # a report's tolerance section on a survey without A and D columns (report.toolbox_part)
     ("rep.toml", f'sections = ["tolerance"]\n[survey]\nfile = "{(DATA / "kiosk.csv").as_posix()}"'
      f'\ninstrument = "{(DATA / "kiosk.toml").as_posix()}"\n',

@@ -182,6 +182,10 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
     ),
     # writing a file (report.atomic): the reason by errno as for an output path
     "cannot_write": ("kan inte skriva {shown!r}: {reason}", "cannot write {shown!r}: {reason}"),
+    "no_tolerance_triple": (
+        "ingen svarande har giltiga värden för lägsta godtagbara nivå, önskad nivå och upplevelse",
+        "no respondent has valid adequate, desired and perceived scores",
+    ),
     # a report's tolerance section (report.toolbox_part)
     "tolerance_section_columns": (
         "avsnittet 'tolerance' behöver kolumner för lägsta godtagbara nivå, önskad nivå och "
