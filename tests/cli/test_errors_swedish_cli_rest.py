@@ -17,6 +17,7 @@ from .conftest import DATA, FORMS_DIR, KIOSK, SV, TOOLBOX_SYNTH, check
 
 PERCEPTION_ONLY = ("-i", str(FORMS_DIR / "kiosk_perception_only.toml"))
 C19, C20 = str(DATA / "contacts_2019.csv"), str(DATA / "contacts_2020.csv")
+SAMPLES = DATA.parent.parent / "data" / "samples"
 FETCH = ("kolada", "fetch", "--kpi", "U07451")
 
 # (args, exit code, error code, a piece of the Swedish line)
@@ -34,6 +35,11 @@ REST_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "rad 2, kolumn 'sent_at': inget värde i den här kolumnen är ett datum med klockslag (t.ex. "
      "'snart'); är det rätt kolumn?"),
     # servqual trend: two years or a series (cli.trend_pair, cli.trend_series)
+    # knowledge-gap with the files swapped: the first file's missing-columns sentence, coded, and
+    # the hint after it (review 11b, finding 4: the body stayed English)
+    (("knowledge-gap", str(SAMPLES / "karlstad_personal.xlsx"),
+      str(SAMPLES / "karlstad_servqual.xlsx")), 1, "knowledge_swapped",
+     "instrumentet 'SERVQUAL (Parasuraman, Berry & Zeithaml 1991)' behöver kolumnerna P1, P2"),
     (("trend", C19, "--years", "2019"), 2, "years_two_different",
      "servqual: fel: --years tar två olika år, t.ex. 2019,2020; fick '2019'"),
     (("trend", C19, C19), 2, "before_after_same",

@@ -163,3 +163,27 @@ def test_no_unit_name_is_broken_inside_a_word(cli, samples_dir: Path, at_100) ->
         assert "Samhällsbyggnadsförvaltningen" in names, block
         assert "Kommunledningsförvaltningen" in names, block
         assert max(len(ln) for ln in block) <= WIDTH
+
+
+def test_a_folded_tables_note_wraps_to_the_terminal(cli, tmp_path: Path, at_100) -> None:
+    """The note of a folded table was the caption of its last block and wrapped to that block's
+    width: under alpha's 23-column "(2/2)" block (Skala, McDonalds ω) it read four words a line
+    (review 11b, finding 10). It is printed after the blocks at the terminal's width now."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)  # one common factor: alpha about 0.8, omega computed
+    common = rng.normal(size=(2000, 1))
+    answers = np.clip(np.round(4 + common + rng.normal(size=(2000, 5))), 1, 7)
+    answers[rng.random(answers.shape) < 0.05] = np.nan
+    path = tmp_path / "items.csv"
+    pd.DataFrame(answers, columns=[f"q{i}" for i in range(1, 6)]).to_csv(path, index=False)
+    r = cli("alpha", path, "--items", "q1:q5", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    blocks = _tables(r.stdout, "Reliabilitet")
+    assert len(blocks) == 2  # folded at 100 columns: else this test checks nothing
+    assert max(len(ln) for ln in blocks[1]) < 40  # the narrow (2/2) block
+    assert blocks[0][0].startswith("Reliabilitet (1/2)")  # the first block says it goes on
+    lines = r.stdout.splitlines()
+    note = next(ln for ln in lines if ln.startswith("α med parvis"))
+    assert "α med parvis borttagning (varje pars rader, som R:s psych)." in note, note
+    assert max(len(ln) for ln in lines) <= WIDTH

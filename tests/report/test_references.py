@@ -33,6 +33,10 @@ def test_service_report_cites_no_survey_method() -> None:
     # its share intervals: Mee's score interval (trend), Newcombe's (KPIs, feedback)
     assert "Mee (1984), Biometrics 40(4), 1175–1176" in text
     assert "Newcombe (1998), Statistics in Medicine 17(8), 873–890" in text
+    # the feedback reply days: Kaplan-Meier, Greenwood's variance, Brookmeyer & Crowley's
+    # interval, named in the reply tables' note (review 11b, finding 6)
+    assert "Kaplan & Meier (1958)" in text and "Greenwood (1926)" in text
+    assert "Brookmeyer & Crowley (1982), Biometrics 38(1), 29–41" in text
 
 
 def test_english_service_report_cites_welch_1947() -> None:
@@ -40,6 +44,7 @@ def test_english_service_report_cites_welch_1947() -> None:
     text = dict(doc.meta["method"])["How to cite"]
     assert "Welch (1947), Biometrika 34, 28–35" in text and "Welch (1951)" not in text
     assert "Mee (1984)" in text and "Newcombe (1998)" in text
+    assert "Kaplan & Meier (1958)" in text and "Brookmeyer & Crowley (1982)" in text
 
 
 def test_survey_report_cites_its_methods() -> None:
@@ -61,7 +66,7 @@ def test_survey_report_cites_its_methods() -> None:
 TRIGGERS = (
     "SERVQUAL", "SERVPERF", "IPA", "p (Holm, 5 dimensioner)", "Welch t-test", "p (Welch ANOVA)",
     "Feldt", "Games-Howell", "Dunn", "Fornell & Larcker", "Bentler & Chou", "Mee score",
-    "Newcombes intervall",
+    "Newcombes intervall", "Kaplan-Meier", "Greenwoods varians", "Brookmeyer och Crowleys",
 )  # fmt: skip
 
 

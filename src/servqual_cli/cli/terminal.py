@@ -242,7 +242,13 @@ def _blocks(least: list[int], width: int, labels: int = 1) -> list[list[int]]:
     return blocks
 
 
-def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[RichTable]:
+def _rich_tables(
+    table: Table, width: int, lang: str | None = None
+) -> tuple[list[RichTable], RichText | None]:
+    """The table's blocks, and its note when the table was folded into several blocks: a
+    caption wraps to its own table's width, so under a narrow last block ("(2/2)", Skala and
+    McDonalds ω: 23 columns) the note read four words a line (review 11b, finding 10); the note
+    of a folded table is printed after its blocks at the terminal's width instead."""
     headers, columns, numeric, negative = _cells(table, lang)
     sizes = [_widths(h, c, n) for h, c, n in zip(headers, columns, numeric, strict=True)]
     width = max(width, MIN_WIDTH)
@@ -272,7 +278,9 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
     out = []
     for k, block in enumerate(blocks):
         title = (
-            table.title if len(blocks) == 1 or k == 0 else f"{table.title} ({k + 1}/{len(blocks)})"
+            # every block of a folded table says it is one of several, the first too ("(1/3)"):
+            # a reader of the first alone did not know the table went on (review 11b, finding 10)
+            table.title if len(blocks) == 1 else f"{table.title} ({k + 1}/{len(blocks)})"
         )
         rt = RichTable(title=plain(title, "bold") if table.title else None, title_justify="left")
         fitted = _fit(
@@ -292,17 +300,26 @@ def _rich_tables(table: Table, width: int, lang: str | None = None) -> list[Rich
             rt.add_row(
                 *(Tied(columns[j][i], style="bold red" if negative[j][i] else "") for j in block)
             )
-        if caption and k == len(blocks) - 1:
+        if caption and len(blocks) == 1:
             rt.caption = plain("\n".join(caption), newlines=True)
             rt.caption_justify = "left"
         out.append(rt)
-    return out
+    after = plain("\n".join(caption), "dim", newlines=True) if caption and len(blocks) > 1 else None
+    return out, after
 
 
 def _say(con: Console, text: RichText) -> None:
     """Print a text line by line. In a Group: console.print joins the Text objects it is given
     into one plain Text first, which would wrap by rich's rule, not :class:`Tied`'s."""
     con.print(Group(text))
+
+
+def _print_tables(con: Console, tables: list[RichTable], after: RichText | None) -> None:
+    for rt in tables:
+        con.print()
+        con.print(rt)
+    if after is not None:
+        _say(con, after)
 
 
 def print_document(doc: Document, console: Console | None = None) -> None:
@@ -316,17 +333,15 @@ def print_document(doc: Document, console: Console | None = None) -> None:
             _say(con, plain(section.title, "bold"))
         for block in section.blocks:
             if isinstance(block, Table):
-                for rt in _rich_tables(block, con.width, lang):
-                    con.print()
-                    con.print(rt)
+                _print_tables(con, *_rich_tables(block, con.width, lang))
             elif isinstance(block, Glance):  # the report's overview: paragraph, then the table
                 from servqual_cli.report.glance_table import glance_table
 
                 for line in block.summary:
                     _say(con, plain(line, newlines=True))
-                for rt in _rich_tables(glance_table(block, str(lang or "en")), con.width, lang):
-                    con.print()
-                    con.print(rt)
+                _print_tables(
+                    con, *_rich_tables(glance_table(block, str(lang or "en")), con.width, lang)
+                )
             elif isinstance(block, Text):
                 style = {"warning": "yellow", "note": "dim"}.get(block.kind, "")
                 _say(con, plain(block.text, style, newlines=True))

@@ -47,7 +47,11 @@ def _swapped_hint(
         f"; the second file ({staff}) has both expectation and perception columns: did you give "
         "the staff file first? The order is CUSTOMERS STAFF"
     )
-    return DataError(exc.message + hint, exc.location)
+    # the missing-columns sentence keeps its own code inside, so a Swedish run says all of it
+    # in Swedish (review 11b, finding 4: the body stayed English after the hint was appended)
+    facts = {"staff": staff, "code": exc.code, "facts": exc.facts}
+    return DataError(exc.message + hint, exc.location,
+                     code="knowledge_swapped" if exc.code else None, facts=facts)  # fmt: skip
 
 
 def run_knowledge_gap(

@@ -331,4 +331,12 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
     "part_role_weights": ("vikt", "weights"),
     "part_role_item": ("fråga", "item"),
     "part_role_dimension": ("dimension", "dimension"),
+    # knowledge-gap with the files swapped (cli.toolbox_knowledge): the missing-columns sentence
+    # of the first file inside, then the hint
+    "knowledge_swapped": (
+        "{inner}; den andra filen ({staff}) har både förväntans- och upplevelsekolumner: gav du "
+        "personalfilen först? Ordningen är KUNDER PERSONAL",
+        "{inner}; the second file ({staff}) has both expectation and perception columns: did "
+        "you give the staff file first? The order is CUSTOMERS STAFF",
+    ),
 }

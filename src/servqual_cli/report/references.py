@@ -48,6 +48,13 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bMee(?:-score| score|s|'s)\b", "Mee (1984), Biometrics 40(4), 1175–1176"),
     (r"\bNewcombe(?!\s+(?:med|with) --)",
      "Newcombe (1998), Statistics in Medicine 17(8), 873–890"),
+    # the feedback reply days (x-km, s14): Kaplan-Meier's curve, Greenwood's variance and
+    # Brookmeyer & Crowley's interval of a quantile, named in the reply tables' note and the
+    # glossary (review 11b, finding 6: the report cited none of them)
+    (r"Kaplan-Meier", "Kaplan & Meier (1958), Journal of the American Statistical Association "
+     "53(282), 457–481"),
+    (r"\bGreenwood", "Greenwood (1926), Reports on Public Health and Medical Subjects 33, 1–26"),
+    (r"\bBrookmeyer", "Brookmeyer & Crowley (1982), Biometrics 38(1), 29–41"),
     (r"\bFeldt", "Feldt (1965), Psychometrika 30(3), 357–370"),
     (r"Games-Howell|Games & Howell",
      "Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125"),
