@@ -85,14 +85,14 @@ def test_r_midpoint_rule_is_the_one_difference() -> None:
 
 
 def test_curve_against_r_survfit(sample: FeedbackAnalysis) -> None:
-    from servqual_cli.core import feedback
+    from servqual_cli.core import feedback_reply
 
     fb = load_feedback(read_table(ROOT / "data" / "samples" / "synpunkter_2023_2024.xlsx"))
     items = fb.frame[fb.frame["contact"].to_numpy(dtype=bool)]
     from servqual_cli.core.durations import case_durations
 
     days = case_durations(items["received"], items["answered"], "days", sample.as_of)
-    time, answered = feedback._reply_times(days, items["received"], sample.as_of)
+    time, answered = feedback_reply.reply_times(days, items["received"], sample.as_of)
     t, n, d, s = kaplan_meier(time, answered)
     ref = EXPECTED["curve"]
     assert t.tolist() == ref["time"]
@@ -117,14 +117,14 @@ def test_the_pointwise_limits_are_r_survfits_default_log_interval(
     sample: FeedbackAnalysis,
 ) -> None:
     """Greenwood's variance on the log scale, R's default conf.type (stored by the script)."""
-    from servqual_cli.core import feedback
+    from servqual_cli.core import feedback_reply
     from servqual_cli.core.durations import case_durations
 
     assert EXPECTED["overall"]["conf_type"] == "log" and EXPECTED["overall"]["conf"] == 0.95
     fb = load_feedback(read_table(ROOT / "data" / "samples" / "synpunkter_2023_2024.xlsx"))
     items = fb.frame[fb.frame["contact"].to_numpy(dtype=bool)]
     days = case_durations(items["received"], items["answered"], "days", sample.as_of)
-    time, answered = feedback._reply_times(days, items["received"], sample.as_of)
+    time, answered = feedback_reply.reply_times(days, items["received"], sample.as_of)
     _, n, d, s = kaplan_meier(time, answered)
     lower, upper = km_limits(n, d, s, 0.95)
     ref = EXPECTED["curve"]

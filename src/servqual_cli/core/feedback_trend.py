@@ -33,8 +33,9 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.duration_summary import Statistic
-from servqual_cli.core.durations import DurationFrame, Limit
+from servqual_cli.core.durations import DurationFrame, Limit, case_durations
 from servqual_cli.core.exact_tests import poisson_rate_test
+from servqual_cli.core.feedback_reply import reply_times
 from servqual_cli.core.inference import holm
 from servqual_cli.core.kpi_durations import matched_window
 from servqual_cli.core.location_shift import hodges_lehmann
@@ -44,7 +45,7 @@ from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.core.ranktests import mann_whitney
 from servqual_cli.vocab.feedback import TYPES
 
-__all__ = ["feedback_trend", "reply_window", "trend_windows"]
+__all__ = ["feedback_trend", "reply_window", "trend_windows", "window_times"]
 
 
 def trend_windows(first: pd.Timestamp, as_of: pd.Timestamp) -> dict[str, Any] | None:
@@ -274,3 +275,31 @@ def _shift_row(
         "p_holm": p,
         "test": "mann-whitney",
     }
+
+
+def window_times(
+    received: pd.Series, answered: pd.Series, span: dict[str, Any]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Days to reply of the items received in ``span`` (a window of :func:`trend_windows`),
+    each judged at the window's own end, for comparing two windows' Kaplan-Meier curves with
+    equal rules (session 14, w-fbkm; not yet a trend row, /work/coord/s14/readme_w-fbkm.md):
+    an answer by the end is the event, else the item is censored at its age at the end (an
+    answer after it is not yet given then), the reply table's rule
+    (:func:`~servqual_cli.core.feedback_reply.reply_times`) with the window's end as the as-of
+    date. Items outside the window and those without a valid timing are NaN (left out).
+
+    >>> got = pd.Series(pd.to_datetime(["2023-12-20", "2023-12-01", "2024-01-02"]))
+    >>> ans = pd.Series(pd.to_datetime(["2024-01-05", "2023-12-04", "2024-01-03"]))
+    >>> t, e = window_times(got, ans, {"from": "2023-01-01", "to": "2023-12-31"})
+    >>> t.tolist(), e.tolist()
+    ([11.0, 3.0, nan], [False, True, False])
+    """
+    end = pd.Timestamp(span["to"])
+    day = received.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    inside = (day >= np.datetime64(span["from"])) & (day <= np.datetime64(span["to"]))
+    # the end of the window's last day: an answer that day is given by the end, a later one
+    # is still pending then (case_durations marks it open at its as-of date)
+    close = end + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+    days = case_durations(received, answered, "days", close)
+    time, event = reply_times(days, received, close)
+    return np.where(inside, time, np.nan), event & inside

@@ -330,11 +330,18 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{n} with an answer date before the date received are not in the days to reply.",
     ),
     "answered_n": ("n = {previous} → {current}", "n = {previous} → {current}"),
+    # session 14 (w-fbkm): the trend's days are the answered items' only; the note says the
+    # unanswered are not in that comparison and names the table whose days count them (the
+    # Kaplan-Meier days are not compared between the windows: /work/coord/s14/readme_w-fbkm.md)
     "trend_answered_note": (
-        "Dagar till svar jämförs bland besvarade (n står på raden): obesvarade ingår inte där, "
-        "men räknas i andelen inom löftet.",
+        "Dagar till svar jämförs bland besvarade (n står på raden): obesvarade ingår inte i den "
+        "jämförelsen, men räknas i andelen inom löftet. Dagar till svar över alla med "
+        "kontaktuppgifter, obesvarade inräknade (Kaplan-Meier), står i tabellen ”{table}”, alla "
+        "perioder tillsammans, och jämförs inte mellan perioderna.",
         "Days to reply are compared among the answered (n on the row): the unanswered are not "
-        "in them, but count in the share within the promise.",
+        "in that comparison, but count in the share within the promise. Days to reply over "
+        "every item with contact details, the unanswered included (Kaplan-Meier), are in the "
+        "table “{table}”, all periods together, and are not compared between the periods.",
     ),
     # review 10a, finding 4 (w-fbwin): the equal-follow-up rule cut the later window of the
     # share within the promise short (the sample's 2024 ends on 17 December), so its earlier

@@ -206,7 +206,7 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
     if tables:
         note = sl("trend_note", lang)
         if len(reply):  # review 10a finding 1: the days compared are the answered items'
-            note += " " + sl("trend_answered_note", lang)
+            note += " " + sl("trend_answered_note", lang).format(table=sl("reply_total", lang))
         if len(reply) and a.reply_windows is not None:  # review 10a finding 4: as the KPI
             note += " " + window_rule(a.reply_windows, lang)
         tables[-1] = replace(tables[-1], note=note)
