@@ -83,8 +83,6 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     """The interval note at the level actually used (``--conf``)."""
     scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
     conf = scales[0].conf if scales else 0.95
-    from servqual_cli.report.numbers import fmt_int
-
     missing = str(result.missing)
     if result.ci_method == "bootstrap":
         note = _l("ci_note_bootstrap", lang)
