@@ -210,7 +210,7 @@ def show(
     from servqual_cli.io.kolada_map import load_kpi_map
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.kolada_sections import kolada_sections
-    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.labels import count_text, exclusion_summary
     from servqual_cli.report.spec import Document
 
     check_output(output, files)
@@ -261,9 +261,13 @@ def show(
     if unranked:
         notes.append(_kl("not_ranked_note", lang.value).format(kpis=", ".join(unranked)))
     if data.n_average_rows:
-        notes.append(_kl("average_rows_note", lang.value).format(n=data.n_average_rows))
+        notes.append(
+            _kl("average_rows_note", lang.value).format(
+                n=count_text(data.n_average_rows, lang.value)
+            )
+        )
     if data.flags:
-        shown = ", ".join(f"{k} {v}" for k, v in data.flags.items())
+        shown = ", ".join(f"{k} {count_text(v, lang.value)}" for k, v in data.flags.items())
         notes.append(_kl("status_flags", lang.value).format(flags=shown))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     named = values.loc[values["key"].eq(this), "municipality"].dropna()
@@ -334,8 +338,11 @@ def fetch(
         urls.append(url)
     text = json.dumps(pages, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(output, text.encode("utf-8"))
-    n_values = sum(len(p["values"]) for p in pages)
-    typer.echo(f"{output}: {len(pages)} page(s), {n_values} rows from {' and '.join(urls)}"
+    from servqual_cli.report.catalog import count_text  # English: this line has no --lang
+
+    n_values = count_text(sum(len(p["values"]) for p in pages))
+    n_pages = count_text(len(pages))
+    typer.echo(f"{output}: {n_pages} page(s), {n_values} rows from {' and '.join(urls)}"
                + (f" ({retried} retries)" if retried else ""), err=True)  # fmt: skip
 
 
