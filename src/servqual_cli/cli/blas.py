@@ -74,5 +74,6 @@ def threads_option(text: str) -> None:
     except ValueError:
         n = 0
     if n < 1:
-        raise UsageError(f"--threads must be a whole number of at least 1, got {text!r}")
+        raise UsageError(f"--threads must be a whole number of at least 1, got {text!r}",
+                         code="threads_value", facts={"text": text})  # fmt: skip
     set_threads(n)

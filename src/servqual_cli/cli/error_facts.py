@@ -157,6 +157,68 @@ def _prep_input_kind(f: dict[str, Any], lang: str) -> None:
     f["kind"] = _word(f"part_kind_{f['kind']}", lang)
 
 
+# session 14 (report/error_words_rest.py)
+def _prep_kinds(f: dict[str, Any], lang: str) -> None:
+    """``a.csv is a contact file and b.csv is a SERVQUAL survey`` (cli.trend_pair)."""
+    f["named"] = _word("part_trend_kind_and", lang).join(
+        _word("part_trend_kind_file", lang, name=name, kind=_word(f"part_trend_kind_{kind}", lang))
+        for name, kind in f["files"]
+    )
+
+
+def _prep_summary(f: dict[str, Any], lang: str) -> None:
+    """The exclusion summary, written in both languages by the raise site (cli.kolada)."""
+    if lang == "sv":
+        f["shown"] = f["shown_sv"]
+
+
+def _prep_lacking(f: dict[str, Any], lang: str) -> None:
+    """``adequate (A1 …) or desired (D1 …) columns`` (report.toolbox_part); the table's key
+    (``[survey] file``) is said as written in the configuration."""
+    f["shown"] = _word("part_tolerance_or", lang).join(
+        f"{_word(f'part_role_{role}', lang) if lang == 'sv' else role} ({column} …)"
+        for role, column in f["lacking"]
+    ) + _word("part_tolerance_columns", lang)
+    f["hint"] = _word("part_tolerance_hint", lang) if f["hint"] else ""
+    if lang == "sv":
+        f["key"] = "filen i " + str(f["key"]).removesuffix(" file")
+
+
+def _prep_problem(f: dict[str, Any], lang: str) -> None:
+    """Why a page could not be fetched (io.kolada_api): a timeout said in Swedish, an HTTP
+    status as it is, the system's reason quoted in English."""
+    problem = str(f["problem"])
+    if problem == "timed out":
+        f["problem"] = _word("part_api_timed_out", lang)
+    elif not problem.startswith("HTTP "):
+        f["problem"] = _word("part_api_reason", lang, reason=problem)
+
+
+def _prep_contact_what(f: dict[str, Any], lang: str) -> None:
+    """What a contact column should hold, said by its English words (io.contact_columns)."""
+    key = f"part_contact_{f['what']}"
+    if key in ERRORS:
+        f["what"] = _word(key, lang)
+
+
+def _role(text: str, lang: str) -> str:
+    """``expectation item 3`` as ``fråga 3 (förväntan)`` in Swedish (instruments.resolve)."""
+    role, what, number = text.split(" ")
+    if lang != "sv":
+        return text
+    return f"{_word(f'part_role_{what}', lang)} {number} ({_word(f'part_role_{role}', lang)})"
+
+
+def _prep_roles(f: dict[str, Any], lang: str) -> None:
+    if "first" in f:
+        f["first"], f["second"] = _role(f["first"], lang), _role(f["second"], lang)
+    else:
+        f["role"], f["what"] = (
+            _word(f"part_role_{f['role']}", lang),
+            _word(f"part_role_{f['what']}", lang),
+        )
+
+
 MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "config_wrong_type": _prep_types,
     "output_device": _prep_option,
@@ -191,4 +253,15 @@ MORE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "too_many_fields": _prep_grouped,
     "formulas_uncalculated": _prep_formula_cells,
     "not_a_rating": _prep_value,
+    "kinds_differ": _prep_kinds,
+    "api_unreachable": _prep_problem,
+    "tolerance_section_columns": _prep_lacking,
+    "cannot_write": _prep_os_reason,
+    "no_expectation_answer": lambda f, lang: f.update(
+        name=_word(f"part_file_{f['name']}", lang) if lang == "sv" else f["name"]
+    ),
+    "kolada_no_usable_value": _prep_summary,
+    "contacts_no_valid_value": _prep_contact_what,
+    "regex_many_columns": _prep_roles,
+    "column_two_roles": _prep_roles,
 }

@@ -235,6 +235,7 @@ _PREPARE: dict[str, _Prepare] = {
     "option_needs_column": _prep_hint,
     "range_end_not_column": _prep_hint,
     "prefixed": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
+    "kpi_entry": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     **MORE_PREPARE,  # cli/error_facts.py

@@ -232,7 +232,9 @@ def show(
     ):
         shown = exclusion_summary(data.excluded, "en")
         raise DataError(f"no usable value with a municipality and a number ({shown})",
-                        Location(table.source))  # fmt: skip
+                        Location(table.source), code="kolada_no_usable_value",
+                        facts={"shown": shown,
+                               "shown_sv": exclusion_summary(data.excluded, "sv")})  # fmt: skip
     data = dataclasses.replace(data, frame=frame)
     this = _this_key(data, municipality)
     directions, titles = _directions(data, mapping)
@@ -304,6 +306,7 @@ def fetch(
     api_url: Annotated[
         str, typer.Option("--api-url", help="Base URL of the Kolada API.")
     ] = "https://api.kolada.se/v3",
+    lang: o.LangOpt = o.Lang.en,
 ) -> None:
     """Download KPI values from the public Kolada API (paging, retries, timeout).
 
@@ -315,14 +318,17 @@ def fetch(
     from servqual_cli.errors import UsageError
     from servqual_cli.io.kolada_api import YEARS_PER_REQUEST, data_url, fetch_pages, parse_years
     from servqual_cli.report.atomic import write_atomic
+    from servqual_cli.report.catalog import count_text
 
     kpis = _split(kpi)
     if not kpis:
-        raise UsageError("give at least one --kpi (a Kolada id such as N00945)")
+        raise UsageError(
+            "give at least one --kpi (a Kolada id such as N00945)", code="fetch_needs_kpi"
+        )
     if not years:
-        raise UsageError("give --years, e.g. 2019-2024")
+        raise UsageError("give --years, e.g. 2019-2024", code="fetch_needs_years")
     if output is None:
-        raise UsageError("give -o FILE.json for the downloaded pages")
+        raise UsageError("give -o FILE.json for the downloaded pages", code="fetch_needs_output")
     check_output(output, [])
     wanted = parse_years(years)
     pages: list[dict[str, Any]] = []
@@ -338,12 +344,15 @@ def fetch(
         urls.append(url)
     text = json.dumps(pages, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(output, text.encode("utf-8"))
-    from servqual_cli.report.catalog import count_text  # English: this line has no --lang
-
-    n_values = count_text(sum(len(p["values"]) for p in pages))
-    n_pages = count_text(len(pages))
-    typer.echo(f"{output}: {n_pages} page(s), {n_values} rows from {' and '.join(urls)}"
-               + (f" ({retried} retries)" if retried else ""), err=True)  # fmt: skip
+    n_values = sum(len(p["values"]) for p in pages)
+    done = _kl("fetch_done", lang.value).format(
+        output=output,
+        pages=count_text(len(pages), lang.value),
+        rows=count_text(n_values, lang.value),
+        urls=_kl("fetch_and", lang.value).join(urls),
+    )
+    retries_text = _kl("fetch_retries", lang.value).format(n=count_text(retried, lang.value))
+    typer.echo(done + (retries_text if retried else ""), err=True)
 
 
 def _rank_basis() -> str:

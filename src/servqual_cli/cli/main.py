@@ -226,7 +226,8 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
         if sys.stdin is None and "-" in args:
             from servqual_cli.errors import UsageError
 
-            raise UsageError("standard input is closed; give a file name instead of '-'")
+            raise UsageError("standard input is closed; give a file name instead of '-'",
+                             code="stdin_closed")  # fmt: skip
         result = command.main(args=args, prog_name="servqual", standalone_mode=False)
         output.flush_pending()  # an --excluded list of a command that wrote no other output
         if sys.stdout is not None:

@@ -286,7 +286,7 @@ def trend(
         from servqual_cli.errors import UsageError
 
         raise UsageError("--weight-column weights SERVQUAL survey respondents; a series of "
-                         "contact files has none")  # fmt: skip
+                         "contact files has none", code="weight_column_series")  # fmt: skip
     if series is not None:
         kind, sides = "contacts", series
     else:

@@ -36,7 +36,8 @@ def emit_servperf(
     if data.groups is not None:
         raise UsageError(
             "--by is not available for a perception-only (SERVPERF) instrument yet; "
-            "filter the file per group instead"
+            "filter the file per group instead",
+            code="by_perception_only",
         )
     result = servperf_analysis(data.perception, data.items, data.dimension_positions,
                                weights=data.weights, conf=conf)  # fmt: skip

@@ -34,7 +34,8 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
         return None
     parts = [p.strip() for p in text.split(",")]
     if len(parts) != 2 or not all(p.isdigit() for p in parts) or parts[0] == parts[1]:
-        raise UsageError(f"--years takes two different years, e.g. 2019,2020; got {text!r}")
+        raise UsageError(f"--years takes two different years, e.g. 2019,2020; got {text!r}",
+                         code="years_two_different", facts={"text": text})  # fmt: skip
     return int(parts[0]), int(parts[1])
 
 
@@ -63,7 +64,9 @@ def load_sides(
     if len(tables) == 2 and tables[0].sha256 == tables[1].sha256:
         raise UsageError(
             f"BEFORE and AFTER hold the same data ({files[0]!r} and {files[1]!r}); "
-            "give two years' files, or one file with a year column and --years"
+            "give two years' files, or one file with a year column and --years",
+            code="before_after_same",
+            facts={"before": files[0], "after": files[1]},
         )
     each = [m.table_kind(t, instrument) for t in tables]
     if len(set(each)) > 1:  # review 6 finding 15: say which file is which
@@ -72,14 +75,17 @@ def load_sides(
             f"{Path(f).name} is {what.get(k, k)}" for f, k in zip(files, each, strict=True)
         )
         raise UsageError(
-            f"the two files must both be contact files or both SERVQUAL surveys: {named}"
+            f"the two files must both be contact files or both SERVQUAL surveys: {named}",
+            code="kinds_differ",
+            facts={"files": [[Path(f).name, k] for f, k in zip(files, each, strict=True)]},
         )
     kind = each[0]
     if kind == m.SURVEY and benchmark is not None:
-        raise UsageError("--benchmark compares contact KPIs; it does not apply to surveys")
+        raise UsageError("--benchmark compares contact KPIs; it does not apply to surveys",
+                         code="benchmark_on_survey")  # fmt: skip
     if kind == m.CONTACTS and weight_column is not None:
         raise UsageError("--weight-column weights SERVQUAL survey respondents; it does not "
-                         "apply to contact files")  # fmt: skip
+                         "apply to contact files", code="weight_column_contacts")  # fmt: skip
     if kind == m.CONTACTS:
         before, after = m.contact_sides(tables, years, municipality, opts.strict)
     else:
@@ -93,7 +99,9 @@ def load_sides(
         )  # fmt: skip
     if before.year is not None and after.year is not None and before.year >= after.year:
         raise UsageError(
-            f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first"
+            f"BEFORE is {before.year} and AFTER is {after.year}: give the earlier year first",
+            code="before_after_order",
+            facts={"before": before.year, "after": after.year},
         )
     return kind, *period_labels(before, after)
 

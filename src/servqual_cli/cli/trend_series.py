@@ -27,7 +27,8 @@ def series_sides(
     if len(files) < 3 and not (len(files) == 1 and years is None):
         return None
     if len(files) >= 3 and years is not None:
-        raise UsageError("--years picks two years; a series of files uses every file's year")
+        raise UsageError("--years picks two years; a series of files uses every file's year",
+                         code="years_with_series")  # fmt: skip
     tables = [opts.read(f) for f in files]
     if len(files) == 1:
         from servqual_cli.instruments.toml import load_instrument
@@ -40,7 +41,8 @@ def series_sides(
         index = m.ColumnIndex(table.columns, table.source, table.sheet)
         if index.find_role(m.CONTACT_ROLES["channel"]) is None:
             raise UsageError("a series of three or more files takes contact files only",
-                             m.Location(table.source, table.sheet))  # fmt: skip
+                             m.Location(table.source, table.sheet),
+                             code="series_contacts_only")  # fmt: skip
     return m.contact_series(tables, municipality, opts.strict)
 
 

@@ -99,7 +99,9 @@ def parse_email_rule(text: str) -> EmailRule:
     if m and 0 <= int(m.group(1)) < int(m.group(2)) <= 24:
         return EmailRule("office-hours", int(m.group(1)), int(m.group(2)))
     raise UsageError(
-        f"--email-rule must be 24h, next-day or office-hours=HH-HH (e.g. 08-17), got {text!r}"
+        f"--email-rule must be 24h, next-day or office-hours=HH-HH (e.g. 08-17), got {text!r}",
+        code="email_rule_value",
+        facts={"text": text},
     )
 
 

@@ -130,13 +130,17 @@ def derived_importance(
     if n < k + 2:
         raise DataError(
             f"derived importance needs at least {k + 2} respondents with {overall_name!r} and "
-            f"every dimension valid, got {n}"
+            f"every dimension valid, got {n}",
+            code="importance_too_few",
+            facts={"need": k + 2, "name": overall_name, "n": n},
         )
     design = np.column_stack([np.ones(n), x])
     if np.linalg.matrix_rank(design) < k + 1 or np.ptp(y) == 0:
         raise DataError(
             f"derived importance: {overall_name!r} or a dimension score is constant or "
-            "collinear with the others"
+            "collinear with the others",
+            code="importance_constant",
+            facts={"name": overall_name},
         )
     coef, *_ = np.linalg.lstsq(design, y, rcond=None)
     resid = y - design @ coef

@@ -106,7 +106,8 @@ def item_distributions(
     if x.ndim != 2 or x.shape[1] != len(items):
         raise DataError(f"got {x.shape[1] if x.ndim == 2 else 0} columns for {len(items)} items")
     if hi - lo < 3:
-        raise DataError(f"a scale {lo:g}..{hi:g} is too short for top-2 and bottom-2 boxes")
+        raise DataError(f"a scale {lo:g}..{hi:g} is too short for top-2 and bottom-2 boxes",
+                        code="scale_too_short", facts={"lo": lo, "hi": hi})  # fmt: skip
     points = np.arange(lo, hi + 1)
     ok = ~np.isnan(x)
     n = ok.sum(axis=0)

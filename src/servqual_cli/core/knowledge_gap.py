@@ -150,7 +150,8 @@ def knowledge_gap(
         raise DataError(f"customer and staff files have {c.shape[1]} and {s.shape[1]} items")
     for name, x in (("customer", c), ("staff", s)):
         if x.size == 0 or np.isnan(x).all():
-            raise DataError(f"the {name} file has no valid expectation answer")
+            raise DataError(f"the {name} file has no valid expectation answer",
+                            code="no_expectation_answer", facts={"name": name})  # fmt: skip
     # Each file's dimension means over its own answered items (the gap rule).
     item_table, dim_table = item_and_dimension_tables(
         partial(_compare, conf=conf), [s, c], [~np.isnan(s), ~np.isnan(c)], items, dimensions

@@ -110,7 +110,10 @@ def servperf_analysis(
     p = np.asarray(perception, dtype=float)
     n_rows = p.shape[0]
     if n_rows == 0 or np.isnan(p).all():
-        raise DataError("no respondent has a valid perception answer after cleaning")
+        raise DataError(
+            "no respondent has a valid perception answer after cleaning",
+            code="no_perception_answer",
+        )
     item_to_dim = {pos: name for name, cols in dimensions.items() for pos in cols}
     order = [pos for cols in dimensions.values() for pos in cols]
     item_table = _mean_table(p[:, order], conf)

@@ -168,7 +168,10 @@ def tolerance_analysis(
     a, d, p = arrays
     complete = ~(np.isnan(a) | np.isnan(d) | np.isnan(p))
     if not complete.any():
-        raise DataError("no respondent has valid adequate, desired and perceived scores")
+        raise DataError(
+            "no respondent has valid adequate, desired and perceived scores",
+            code="no_tolerance_triple",
+        )
     # Dimension means over the items with a complete (A, D, P) triple.
     item_table, dim_table = item_and_dimension_tables(
         partial(_table, conf=conf), [a, d, p], [complete] * 3, items, dimensions

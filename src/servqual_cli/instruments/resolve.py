@@ -280,7 +280,10 @@ def _find(
             f"{role} {_what(role)} {number}: the regex {spec.regex_for(number)!r} matches "
             f"{len(hits)} columns ({shown}); make it match exactly one",
             where,
-        )
+            code="regex_many_columns",
+            facts={"role": role, "what": _what(role), "number": number,
+                   "regex": spec.regex_for(number), "n": len(hits), "shown": shown},
+        )  # fmt: skip
     return hits[0] if hits else None
 
 
@@ -338,6 +341,8 @@ def _check_distinct(out: dict[str, dict[int, str]], where: Location) -> None:
                     f"column {name!r} is used for both {owner[key]} and {this}; "
                     "each role and item needs its own column",
                     where,
+                    code="column_two_roles",
+                    facts={"name": name, "first": owner[key], "second": this},
                 )
             owner[key] = this
 

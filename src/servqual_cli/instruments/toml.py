@@ -64,17 +64,23 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
     """
     where = Location(source)
 
-    def fail(msg: str) -> ConfigError:
-        return ConfigError(msg, where)
+    def fail(msg: str, code: str | None = None, **facts: object) -> ConfigError:
+        # specs.py's checks call fail(msg) alone: their sentences stay English in a Swedish run
+        return ConfigError(msg, where, code=code, facts=facts)
 
     unknown = sorted(set(data) - KEYS)
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(KEYS))}")
+        raise fail(
+            f"unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(KEYS))}",
+            "instrument_unknown_key",
+            key=unknown[0],
+            allowed=", ".join(sorted(KEYS)),
+        )
     for key in REQUIRED:
         if key not in data:
-            raise fail(f"missing key {key!r}")
+            raise fail(f"missing key {key!r}", "instrument_missing_key", key=key)
     if not isinstance(data["name"], str) or not data["name"].strip():
-        raise fail("'name' must be a non-empty string")
+        raise fail("'name' must be a non-empty string", "instrument_name_text")
     scale = data["scale"]
     if (
         not isinstance(scale, list)
@@ -83,38 +89,71 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
         or not all(abs(v) < float("inf") for v in scale)  # TOML has inf; nan fails the next
         or not scale[0] < scale[1]
     ):
-        raise fail(f"'scale' must be [min, max] with min < max (finite numbers), got {scale!r}")
+        raise fail(
+            f"'scale' must be [min, max] with min < max (finite numbers), got {scale!r}",
+            "instrument_scale",
+            scale=scale,
+        )
     dims_raw = data["dimensions"]
     if not isinstance(dims_raw, dict) or not dims_raw:
-        raise fail("[dimensions] must map each dimension name to a list of item numbers")
+        raise fail(
+            "[dimensions] must map each dimension name to a list of item numbers",
+            "instrument_dimensions_map",
+        )
     dims: dict[str, tuple[int, ...]] = {}
     seen: dict[int, str] = {}
     for name, items in dims_raw.items():
         if not isinstance(items, list) or not items or not all(_is_int(i) for i in items):
-            raise fail(f"dimension {name!r} must list item numbers, e.g. [1, 2, 3]")
+            raise fail(
+                f"dimension {name!r} must list item numbers, e.g. [1, 2, 3]",
+                "instrument_dimension_items",
+                name=name,
+            )
         for item in items:
             if item in seen:
-                raise fail(f"item {item} is in both {seen[item]!r} and {name!r}")
+                raise fail(
+                    f"item {item} is in both {seen[item]!r} and {name!r}",
+                    "instrument_item_twice",
+                    item=item,
+                    first=seen[item],
+                    second=name,
+                )
             seen[item] = name
         dims[str(name)] = tuple(int(i) for i in items)
     reverse = data.get("reverse", [])
     if not isinstance(reverse, list) or not all(_is_int(i) for i in reverse):
-        raise fail("'reverse' must be a list of item numbers")
+        raise fail("'reverse' must be a list of item numbers", "instrument_reverse_list")
     stray = [i for i in reverse if i not in seen]
     if stray:
-        raise fail(f"'reverse' names item {stray[0]}, which is in no dimension")
+        raise fail(
+            f"'reverse' names item {stray[0]}, which is in no dimension",
+            "instrument_reverse_stray",
+            item=stray[0],
+        )
     missing = data.get("missing", [])
     if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-        raise fail("'missing' must be a list of strings, e.g. [\"Vet ej\"]")
+        raise fail(
+            "'missing' must be a list of strings, e.g. [\"Vet ej\"]", "instrument_missing_list"
+        )
     labels = data.get("labels", {})
     if not isinstance(labels, dict) or not all(
         isinstance(v, int | float) and not isinstance(v, bool) for v in labels.values()
     ):
-        raise fail('[labels] must map answer texts to numbers, e.g. "Instämmer helt" = 7')
+        raise fail(
+            '[labels] must map answer texts to numbers, e.g. "Instämmer helt" = 7',
+            "instrument_labels_map",
+        )
     lo, hi = float(scale[0]), float(scale[1])
     bad = [k for k, v in labels.items() if not lo <= v <= hi]
     if bad:
-        raise fail(f"label {bad[0]!r} = {labels[bad[0]]} is outside the scale {lo:g}-{hi:g}")
+        raise fail(
+            f"label {bad[0]!r} = {labels[bad[0]]} is outside the scale {lo:g}-{hi:g}",
+            "instrument_label_outside",
+            label=bad[0],
+            value=labels[bad[0]],
+            lo=lo,
+            hi=hi,
+        )
     specs: dict[str, ColumnSpec | None] = {}
     for role in ("expectation", "perception", "adequate", "desired", "weights"):
         n = len(dims) if role == "weights" else len(seen)

@@ -41,6 +41,8 @@ def reject_all_bad(
             f"no value in this column is {what} (e.g. {data.values(name)[first]!r}); "
             "is it the right column?",
             Location(data.source, data.sheet, int(data.rows[first]), name),
+            code="contacts_no_valid_value",
+            facts={"what": what, "value": data.values(name)[first]},
         )
 
 

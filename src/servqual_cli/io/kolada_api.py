@@ -73,9 +73,11 @@ def parse_years(text: str) -> list[int]:
         else:
             years = [int(p) for p in text.split(",")]
     except ValueError:
-        raise UsageError(f"--years takes e.g. 2019-2024 or 2019,2020; got {text!r}") from None
+        raise UsageError(f"--years takes e.g. 2019-2024 or 2019,2020; got {text!r}",
+                         code="fetch_years_form", facts={"text": text}) from None  # fmt: skip
     if not years or any(not 1900 <= y <= 2100 for y in years) or len(years) > 100:
-        raise UsageError(f"--years takes years from 1900 to 2100; got {text!r}")
+        raise UsageError(f"--years takes years from 1900 to 2100; got {text!r}",
+                         code="fetch_years_range", facts={"text": text})  # fmt: skip
     return years
 
 
@@ -103,9 +105,11 @@ def _get(url: str, timeout: float) -> dict[str, Any]:
     try:
         page = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise DataError(f"the Kolada API answered {url} with something that is not JSON") from None
+        raise DataError(f"the Kolada API answered {url} with something that is not JSON",
+                        code="api_not_json", facts={"url": url}) from None  # fmt: skip
     if not isinstance(page, dict) or not isinstance(page.get("values"), list):
-        raise DataError(f"the Kolada API answered {url} without a 'values' list")
+        raise DataError(f"the Kolada API answered {url} without a 'values' list",
+                        code="api_no_values", facts={"url": url})  # fmt: skip
     return page
 
 
@@ -145,9 +149,11 @@ def fetch_pages(
     while next_url is not None:
         scheme = urlparse(next_url).scheme
         if scheme not in ("http", "https"):
-            raise UsageError(f"the Kolada API URL must be http or https; got {next_url!r}")
+            raise UsageError(f"the Kolada API URL must be http or https; got {next_url!r}",
+                             code="api_url_scheme", facts={"url": next_url})  # fmt: skip
         if next_url in seen or len(pages) >= MAX_PAGES:
-            raise DataError(f"the Kolada API's paging does not end (at {next_url})")
+            raise DataError(f"the Kolada API's paging does not end (at {next_url})",
+                            code="api_paging_endless", facts={"url": next_url})  # fmt: skip
         seen.add(next_url)
         for attempt in range(retries + 1):
             try:
@@ -156,7 +162,9 @@ def fetch_pages(
             except urllib.error.HTTPError as exc:
                 if exc.code not in RETRY_STATUS:
                     raise FetchError(
-                        f"the Kolada API answered HTTP {exc.code} for {next_url}"
+                        f"the Kolada API answered HTTP {exc.code} for {next_url}",
+                        code="api_http_status",
+                        facts={"status": exc.code, "url": next_url},
                     ) from None
                 problem = f"HTTP {exc.code}"
             except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
@@ -170,7 +178,9 @@ def fetch_pages(
                 raise FetchError(
                     f"cannot fetch {next_url} ({problem}, {retries + 1} attempts): is the machine "
                     "online? Without internet, download the JSON elsewhere and give the file to "
-                    "`servqual kolada FILE`"
+                    "`servqual kolada FILE`",
+                    code="api_unreachable",
+                    facts={"url": next_url, "problem": problem, "attempts": retries + 1},
                 )
             used += 1
             sleep(backoff * 2**attempt)

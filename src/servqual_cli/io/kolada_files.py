@@ -64,7 +64,8 @@ def parse_pages(text: str, source: str) -> list[dict[str, Any]]:
                         code="json_invalid",
                         facts={"line": exc.lineno, "col": exc.colno}) from None  # fmt: skip
     except RecursionError:
-        raise DataError("is not valid JSON (nested too deeply)", where) from None
+        raise DataError("is not valid JSON (nested too deeply)", where,
+                        code="json_too_deep") from None  # fmt: skip
     pages = doc if isinstance(doc, list) else [doc]
     rows: list[dict[str, Any]] = []
     for number, page in enumerate(pages, start=1):  # a loop over pages, not values

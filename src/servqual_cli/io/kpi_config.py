@@ -219,6 +219,8 @@ def kpi_config_from_dict(
                 f"{spec.where}, key 'name': the name is already used by [[kpi]] {seen[key]}; "
                 "give each KPI its own name",
                 where,
+                code="kpi_name_twice",
+                facts={"where": spec.where, "first": seen[key]},
             )
         seen[key] = spec.index
     return KpiConfig(source, title, specs, min_n)
@@ -228,38 +230,51 @@ def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: boo
     name = entry.get("name")
     label = f"[[kpi]] {index}" + (f' ("{name}")' if isinstance(name, str) else "")
 
-    def fail(key: str, message: str) -> ConfigError:
-        return ConfigError(f"{label}, key {key!r}: {message}", Location(source))
+    def fail(key: str, message: str, code: str | None = None, **facts: object) -> ConfigError:
+        # the helpers of kpi_fields.py call fail(key, message) alone: English in a Swedish run
+        return ConfigError(
+            f"{label}, key {key!r}: {message}",
+            Location(source),
+            code=None if code is None else "kpi_entry",
+            facts={"where": label, "key": key, "code": code, "facts": facts},
+        )
 
     unknown = sorted(set(entry) - KPI_KEYS)
     if unknown:
-        raise fail(unknown[0], f"unknown key; allowed keys: {', '.join(sorted(KPI_KEYS))}")
+        raise fail(unknown[0], f"unknown key; allowed keys: {', '.join(sorted(KPI_KEYS))}",
+                   "kpi_key_unknown", allowed=", ".join(sorted(KPI_KEYS)))  # fmt: skip
     for key in ("name", "aspect", "data"):
         if key not in entry:
-            raise fail(key, "missing (name, aspect and data are required)")
+            raise fail(key, "missing (name, aspect and data are required)", "kpi_key_missing")
     for key in _TEXT_KEYS:
         if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-            raise fail(key, f"must be non-empty text, got {entry[key]!r}")
+            raise fail(key, f"must be non-empty text, got {entry[key]!r}", "kpi_key_text",
+                       value=entry[key])  # fmt: skip
     aspect = _ASPECT_WORDS.get(fold(entry["aspect"]))
     if aspect is None:
-        raise fail("aspect", f"{entry['aspect']!r} is not one of {', '.join(ASPECTS)}")
+        raise fail("aspect", f"{entry['aspect']!r} is not one of {', '.join(ASPECTS)}",
+                   "kpi_not_one_of", value=entry["aspect"], allowed=", ".join(ASPECTS))  # fmt: skip
     data_path = (base / entry["data"]).resolve()
     if check and not data_path.is_file():
-        raise fail("data", f"file not found: {entry['data']!r} (relative to {str(base)!r})")
+        raise fail("data", f"file not found: {entry['data']!r} (relative to {str(base)!r})",
+                   "kpi_data_not_found", name=entry["data"], base=str(base))  # fmt: skip
     start, end, value_column = entry.get("start"), entry.get("end"), entry.get("value_column")
     if value_column is not None and end is not None:
-        raise fail("value_column", "a KPI has either start/end (durations) or value_column")
+        raise fail("value_column", "a KPI has either start/end (durations) or value_column",
+                   "kpi_value_or_end")  # fmt: skip
     if value_column is None and (start is None or end is None):
         missing = "end" if start is not None else "start"
-        raise fail(missing, "a KPI needs start and end (durations) or value_column (values)")
+        raise fail(missing, "a KPI needs start and end (durations) or value_column (values)",
+                   "kpi_needs_columns")  # fmt: skip
     limit = None
     if "limit" in entry:
         if value_column is not None:
-            raise fail("limit", "a limit applies to durations (start/end), not to value_column")
+            raise fail("limit", "a limit applies to durations (start/end), not to value_column",
+                       "kpi_limit_on_values")  # fmt: skip
         try:
             limit = parse_limit(entry["limit"])
         except ConfigError as exc:
-            raise fail("limit", exc.message) from exc
+            raise fail("limit", exc.message, exc.code, **exc.facts) from exc
     statistic = entry.get("statistic")
     if statistic is None:
         if limit is not None:
@@ -267,32 +282,39 @@ def _spec(entry: dict[str, Any], index: int, source: str, base: Path, check: boo
         elif "success" in entry:
             statistic = "share"
         else:
-            raise fail("statistic", f"missing; give one of {', '.join(STATISTICS)}")
+            raise fail("statistic", f"missing; give one of {', '.join(STATISTICS)}",
+                       "kpi_statistic_missing", allowed=", ".join(STATISTICS))  # fmt: skip
     if statistic not in STATISTICS:
-        raise fail("statistic", f"{statistic!r} is not one of {', '.join(STATISTICS)}")
+        raise fail("statistic", f"{statistic!r} is not one of {', '.join(STATISTICS)}",
+                   "kpi_not_one_of", value=statistic, allowed=", ".join(STATISTICS))  # fmt: skip
     if statistic == "share_within" and (limit is None or value_column is not None):
-        raise fail("statistic", "'share_within' needs start, end and a limit")
+        raise fail("statistic", "'share_within' needs start, end and a limit", "kpi_share_within")
     if statistic != "share_within" and limit is not None:
         raise fail(
-            "limit", f"a limit is only used with statistic 'share_within', not {statistic!r}"
-        )
+            "limit", f"a limit is only used with statistic 'share_within', not {statistic!r}",
+            "kpi_limit_statistic", statistic=statistic,
+        )  # fmt: skip
     if statistic == "share" and value_column is None:
-        raise fail("statistic", "'share' needs value_column and success")
+        raise fail("statistic", "'share' needs value_column and success", "kpi_share_needs")
     success = kpi_success(entry, statistic, fail)
     filters = kpi_filters(entry.get("filter"), fail)
     target, norm = kpi_number(entry, "target", fail), kpi_number(entry, "norm", fail)
     if target is not None and statistic not in _SHARES:
-        raise fail("target", "a target is a required share (0-1); use norm for median/mean/p90")
+        raise fail("target", "a target is a required share (0-1); use norm for median/mean/p90",
+                   "kpi_target_share")  # fmt: skip
     for key, value in (("target", target), ("norm", norm)):
         if value is not None and statistic in _SHARES and not 0.0 <= value <= 1.0:
-            raise fail(key, f"must be a share between 0 and 1 (e.g. 0.9), got {value}")
+            raise fail(key, f"must be a share between 0 and 1 (e.g. 0.9), got {value}",
+                       "kpi_share_range", value=value)  # fmt: skip
     higher = entry.get("higher_is_better", statistic in _SHARES)
     if not isinstance(higher, bool):
-        raise fail("higher_is_better", f"must be true or false, got {higher!r}")
+        raise fail("higher_is_better", f"must be true or false, got {higher!r}", "kpi_bool",
+                   value=higher)  # fmt: skip
     unit, duration_unit, factor = kpi_units(entry.get("unit"), limit, statistic, value_column, fail)
     register = entry.get("register", "auto")
     if register not in REGISTERS:
-        raise fail("register", f"must be one of {', '.join(REGISTERS)}, got {register!r}")
+        raise fail("register", f"must be one of {', '.join(REGISTERS)}, got {register!r}",
+                   "kpi_register", allowed=", ".join(REGISTERS), value=register)  # fmt: skip
     period = kpi_period(entry, start, fail)
     unreached = kpi_unreached(entry, statistic, value_column, fail)
     return KpiSpec(

@@ -239,7 +239,8 @@ def _read_stdin(lim: Limits) -> bytes:
     where = Location("<stdin>")
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # closed or replaced stdin
-        raise UsageError("standard input is closed; give a file instead of '-'", where)
+        raise UsageError("standard input is closed; give a file instead of '-'", where,
+                         code="stdin_closed_read")  # fmt: skip
     chunks: list[bytes] = []
     total = 0
     try:
@@ -260,7 +261,8 @@ def _read_stdin(lim: Limits) -> bytes:
             if total > lim.max_bytes:
                 raise _too_big(total, lim, where)
     except (OSError, ValueError) as exc:  # ValueError: read of closed file
-        raise UsageError(f"cannot read standard input: {exc}", where) from exc
+        raise UsageError(f"cannot read standard input: {exc}", where, code="stdin_unreadable",
+                         facts={"reason": str(exc)}) from exc  # fmt: skip
     return b"".join(chunks)
 
 

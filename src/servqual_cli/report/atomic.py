@@ -101,7 +101,7 @@ def _stage(target: Path, data: bytes, shown: str) -> str:
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise UsageError(f"cannot write {shown!r}: {os_reason(exc)}") from None
+        raise _cannot_write(shown, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -110,7 +110,7 @@ def _stage(target: Path, data: bytes, shown: str) -> str:
         os.chmod(tmp, mode)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {shown!r}: {os_reason(exc)}") from None
+        raise _cannot_write(shown, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -122,6 +122,15 @@ def os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "no space left on device"
     return (exc.strerror or type(exc).__name__).lower()
+
+
+def _cannot_write(shown: str, exc: OSError) -> UsageError:
+    """The one sentence of a file that cannot be staged; the errno's name lets a Swedish run
+    say the reason in Swedish (cli/error_facts.py)."""
+    reason = os_reason(exc)
+    return UsageError(f"cannot write {shown!r}: {reason}", code="cannot_write",
+                      facts={"shown": shown, "reason": reason,
+                             "errno": errno.errorcode.get(exc.errno or 0, "")})  # fmt: skip
 
 
 def _umask() -> int:

@@ -11,7 +11,9 @@ on the encoding and the sheet). An error without a code, or with a code not list
 English sentence in a Swedish run; only the prefix and the place words are Swedish.
 The report configuration's and the output paths' sentences live in
 :mod:`servqual_cli.report.error_words`, those of reading any file and of the main commands'
-options in :mod:`servqual_cli.report.error_words_read`; both are spread into :data:`ERRORS`.
+options in :mod:`servqual_cli.report.error_words_read`, those coded in session 14 (trend and
+series options, ``kolada fetch``, custom instruments) in
+:mod:`servqual_cli.report.error_words_rest`; all are spread into :data:`ERRORS`.
 
 :data:`ERRNO_REASONS` says why the system refused a file, by ``errno`` name, for
 ``file_unreadable`` (any other reason stays in the system's English words).
@@ -31,6 +33,7 @@ from servqual_cli.report.error_words import (
 )
 from servqual_cli.report.error_words_kolada import KOLADA_ERRORS
 from servqual_cli.report.error_words_read import OPTION_ERRORS, READ_ERRORS, SERVICE_ERRORS
+from servqual_cli.report.error_words_rest import REST_ERRORS
 
 ERRORS: dict[str, tuple[str, str]] = {
     # key: (sv, en)
@@ -277,6 +280,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     **OPTION_ERRORS,
     **SERVICE_ERRORS,
     **KOLADA_ERRORS,  # report/error_words_kolada.py
+    **REST_ERRORS,  # report/error_words_rest.py (session 14)
     # a workbook named as a text file, options for another kind of file (review 10b, findings
     # 9 and 6; io/sniff.py, io/read.py; w-io)
     "workbook_named_text": (

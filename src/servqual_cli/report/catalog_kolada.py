@@ -58,4 +58,11 @@ KOLADA: Pairs = {
     "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
     "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
     "of": ("av", "of"),
+    # the line kolada fetch ends with (e-sv4: fetch takes --lang)
+    "fetch_done": (
+        "{output}: {pages} sida/sidor, {rows} rader från {urls}",
+        "{output}: {pages} page(s), {rows} rows from {urls}",
+    ),
+    "fetch_and": (" och ", " and "),
+    "fetch_retries": (" ({n} nya försök)", " ({n} retries)"),
 }

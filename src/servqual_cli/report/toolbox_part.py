@@ -118,7 +118,10 @@ def _tolerance_source(ctx: ReportContext) -> tuple[RawTable, Instrument, bool]:
             f"section 'tolerance' needs adequate, desired and perceived columns; the {key} "
             f"{table.describe()['file']} has no {shown}{hint}",
             where,
-        )
+            code="tolerance_section_columns",
+            facts={"key": key, "file": table.describe()["file"], "hint": bool(hint),
+                   "lacking": [[r, columns[r]] for r in lacking]},
+        )  # fmt: skip
     return table, inst, strict
 
 

@@ -1,0 +1,64 @@
+"""The Swedish error line (see test_errors_swedish_cli.py) of the main commands' options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, FORMS_DIR, KIOSK, SAMPLE_SURVEY, SV, TOOLBOX_SYNTH, check
+
+# (args, exit code, error code, a piece of the Swedish line)
+OPTION_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
+    # the main commands' options (cli.gap, cli.gap_toolbox, cli.reliability, cli.toolbox*,
+    # cli.citizen)
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--min-items", "0"), 2, "min_items_value",
+     "--min-items ska vara half, all eller ett heltal ≥ 1, inte '0'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", "a,b,c"), 2, "by_one_or_two",
+     "--by tar en kolumn eller två (A,B), fick 3: 'a,b,c'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", ","), 2, "option_no_names",
+     "--by behöver kolumnnamn, fick ','"),
+    (("gap", str(DATA / "kiosk.csv"), "-i", str(FORMS_DIR / "kiosk_perception_only.toml"),
+      "--overall", "F1"), 2, "options_need_expectations",
+     "--overall behöver förväntanskolumner; det här instrumentet har bara upplevelse"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--overall", "F1", "--importance-on", "x"), 2,
+     "importance_on_value", "--importance-on ska vara gap eller perception, inte 'x'"),
+    (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--importance-on", "perception"), 2,
+     "importance_needs_overall", "--importance-on behöver --overall (kolumnen som ska förklaras)"),
+    (("reliability", str(DATA / "kiosk.csv"), *KIOSK, "--factors", "99"), 2, "factors_too_many",
+     "--factors 99 är fler än instrumentets 5 frågor"),
+    (("alpha", str(SV / "huge.csv"), "--items", "A,B"), 1, "not_a_rating",
+     "kolumn 'B': värdet 2e+07 är inget betyg (frågor med värden större än 1e+06 till"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--weight-column", "V1",
+      "--scale-range", "1,5"), 2, "weight_column_with_items",
+     "--weight-column fungerar med ett instrument, inte med --items"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2"), 2, "items_need_scale_range",
+     "--items behöver --scale-range min,max (t.ex. 1,5)"),
+    (("items", str(DATA / "kiosk.csv"), *KIOSK, "--scale-range", "1,5"), 2,
+     "scale_range_with_instrument", "--scale-range hör ihop med --items; ett instrument har"),
+    (("items", str(DATA / "contacts_2019.csv"), *KIOSK), 2, "no_question_set",
+     "ingen frågeuppsättning ur instrumentet 'Kiosk service quality' finns i filen (letade "
+     "efter F1, U1, …); ange kolumnerna med --items"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "x"), 2,
+     "scale_range_form", "--scale-range ska vara min,max som 1,6, inte 'x'"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "inf,5"), 2,
+     "scale_range_finite", "--scale-range ska vara två ändliga tal som 1,6, inte 'inf,5'"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "5,1"), 2,
+     "scale_range_order", "--scale-range: min ska vara mindre än max, inte '5,1'"),
+    (("knowledge-gap", str(DATA / "kiosk.csv"), str(DATA / "kiosk.csv"), *KIOSK), 2,
+     "same_survey_twice", "CUSTOMERS (kiosk.csv) och STAFF (kiosk.csv) är samma fil (samma "
+     "SHA-256): ange personalens enkät som STAFF, den andra filen"),
+    (("service-survey", str(SAMPLE_SURVEY), "--benchmark",
+      str(DATA / "kolada_survey_2024.csv")), 2, "benchmark_needs_municipality",
+     "servqual: fel: ange den här kommunen med --municipality för att jämföra den"),
+    (("tolerance", str(TOOLBOX_SYNTH), "-i",
+      str(DATA / "toolbox.toml"), "--by", "a,b,c"), 2, "by_one_or_two_text",
+     "--by tar en kolumn eller två (A,B), fick 'a,b,c'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "exit_code", "code", "swedish"), OPTION_CASES,
+                         ids=[f"{c[2]}-{i}" for i, c in enumerate(OPTION_CASES)])  # fmt: skip
+def test_error_in_swedish(cli, seen, tmp_path: Path, args, exit_code, code, swedish) -> None:
+    out = ("-o", str(tmp_path / "out")) if args[0] == "report" else ()
+    check(cli, seen, (*args, *out), exit_code, code, swedish)
