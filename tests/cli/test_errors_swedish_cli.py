@@ -81,6 +81,8 @@ def test_every_error_code_is_tested_and_known() -> None:
                "sheet_not_workbook", "encoding_on_workbook", "encoding_not_text_file"}  # fmt: skip
     # describe --instrument-template with nothing to write: test_template_exports_cli.py (w-tmpl)
     tested |= {"template_no_items", "template_duplicate_names"}
+    # alpha on answers in words, the core's caveat as an error: test_alpha_text_answers_cli.py
+    tested |= {"text_answers_need_scale", "text_answers_no_scale", "scale_caveat"}  # (w-amsg)
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -138,7 +138,7 @@ TMP_CASES: list[tuple[str, str, tuple[str, ...], int, str, str]] = [
     ("i9.toml", _instrument("reverse = [7]\n" + DIMS), INSTRUMENT, 2, "instrument_reverse_stray",
      "'reverse' nämner fråga 7, som inte finns i någon dimension"),
     ("i10.toml", _instrument("missing = 1\n" + DIMS), INSTRUMENT, 2, "instrument_missing_list",
-     "'missing' ska vara en lista med texter, t.ex. [\"Vet ej\"]"),
+     "'missing' måste vara en lista med texter eller tal, t.ex. [\"Vet ej\", 99]"),
     ("i11.toml", _instrument("labels = 1\n" + DIMS), INSTRUMENT, 2, "instrument_labels_map",
      '[labels] ska ge svarstexter ett tal, t.ex. "Instämmer helt" = 7'),
     ("i12.toml", _instrument(DIMS + '[labels]\n"Bra" = 9\n'), INSTRUMENT, 2,

@@ -18,9 +18,12 @@ def test_table_output(cli, data_dir: Path) -> None:
     assert r.exit_code == 0, r.stderr
     assert "Dimension gaps" in r.stdout and "Bemötande" in r.stdout
     # exclusions are counted under the tables, never silently dropped
-    assert "don't know 1" in r.stdout and "declared missing 1" in r.stdout
-    assert "out of range 1" in r.stdout
-    assert "not a valid value 1" in r.stdout
+    # "Ingen uppfattning", which kiosk.toml declares missing, is a built-in "don't know" word
+    # since review 11 (#5); a built-in word wins over a declaration, as "Vet ej" always did
+    text = " ".join(r.stdout.split())  # (the terminal wraps the line)
+    assert "don't know 2" in text and "declared missing" not in text
+    assert "out of range 1" in text
+    assert "not a valid value 1" in text
 
 
 def test_json_schema(cli, data_dir: Path) -> None:
@@ -28,8 +31,8 @@ def test_json_schema(cli, data_dir: Path) -> None:
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["n_rows"] == 30
-    assert out["excluded"]["dont_know"] == 1  # "Vet ej"
-    assert out["excluded"]["missing_token"] == 1  # the instrument's "Ingen uppfattning"
+    assert out["excluded"]["dont_know"] == 2  # "Vet ej" and "Ingen uppfattning" (review 11)
+    assert "missing_token" not in out["excluded"]  # (its declaration: a built-in word now)
     dims = {d["dimension"]: d for d in out["dimensions"]}
     assert set(dims) == {"Miljö", "Bemötande"}
     for key in ["dimension", "n", "expectation", "perception", "gap", "gap_sd", "ci_low",
@@ -207,7 +210,7 @@ def test_an_all_missing_item_column_is_kept_not_an_error(
     r = cli("gap", path, *kiosk(data_dir), "-f", "json")
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["excluded"]["dont_know"] == 31  # 30 in U5 plus the one in F1
+    assert out["excluded"]["dont_know"] == 32  # 30 in U5, "Vet ej" in F1, "Ingen uppfattning"
     item5 = next(i for i in out["items"] if i["item"] == "5")
     assert item5["n"] == 0 and item5["gap"] is None
 

@@ -204,8 +204,17 @@ def test_bootstrap_ci_reproducible_and_sensible(synth: pd.DataFrame) -> None:
     feldt = cronbach_alpha(synth)
     assert a.ci_method == "bootstrap" and (a.ci_low, a.ci_high) == (b.ci_low, b.ci_high)
     assert a.ci_low < a.alpha < a.ci_high
-    assert a.warnings[-1].code == "boot_complete" and a.warnings[-1].params == {"n": 185}
-    assert "resamples the 185 complete rows only" in a.warnings[-1].message
+    # the interval is of the complete rows' α, said with its value (review 11, finding 8)
+    complete = synth.dropna()
+    c = complete.cov().to_numpy()
+    k = c.shape[0]
+    listwise = k / (k - 1) * (1 - c.trace() / c.sum())
+    assert abs(listwise - cronbach_alpha(complete).alpha) < 1e-12
+    assert a.warnings[-1].code == "boot_complete_of" and a.warnings[-1].params["n"] == 185
+    assert abs(a.warnings[-1].params["alpha"] - listwise) < 1e-12
+    assert f"complete rows ({listwise:.3f}), the rows it resamples" in a.warnings[-1].message
+    lw = cronbach_alpha(synth, "listwise", n_boot=200, seed=3)  # the same α: no second one
+    assert lw.warnings[-1].code == "boot_complete" and lw.warnings[-1].params == {"n": 185}
     # Same ballpark as Feldt (different n: bootstrap uses the 185 complete rows).
     assert abs(a.ci_low - feldt.ci_low) < 0.05 and abs(a.ci_high - feldt.ci_high) < 0.05
 

@@ -57,7 +57,9 @@ BASE = {"name": "X", "scale": [1, 5], "expectation": "E{item}", "perception": "P
         ({"dimensions": {"A": [1, 2], "B": [2]}}, "item 2 is in both"),
         ({"reverse": [9]}, "in no dimension"),
         ({"labels": {"Bra": 9}}, "outside the scale"),
-        ({"missing": "Vet ej"}, "list of strings"),
+        ({"missing": "Vet ej"}, "list of texts or numbers"),
+        ({"missing": [True]}, "list of texts or numbers"),
+        ({"missing": ["Vet ej", float("inf")]}, "list of texts or numbers"),
     ],
 )
 def test_validation(change: dict, message: str) -> None:
@@ -70,3 +72,9 @@ def test_missing_key() -> None:
     del data["perception"]
     with pytest.raises(ConfigError, match="missing key 'perception'"):
         instrument_from_dict(data)
+
+
+def test_missing_accepts_numbers_as_their_text() -> None:
+    """``missing = [99]`` is the token "99" (review 11, finding 3): users write the code so."""
+    inst = instrument_from_dict({**BASE, "missing": [99, 99.0, "Vet ej", 0.5]})
+    assert inst.missing == ("99", "99", "Vet ej", "0.5")

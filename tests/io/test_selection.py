@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fnmatch
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from servqual_cli.errors import UsageError
@@ -37,3 +39,47 @@ def test_a_column_named_like_a_range_wins() -> None:
 def test_duplicate_header_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="appears 2 times"):
         select_columns("a,b", [], ["a", "A", "b"])
+
+
+# Review 11, finding 6: the pattern was folded whole, so "-" inside "[1-4]" became a space and
+# E[1-4] selected E1 and E4. A bracket expression now selects what fnmatch selects on the names
+# as written. Names are letters and digits (no separators, one case) so the two readings agree.
+ITEM = st.from_regex(r"[EP][0-9]{1,2}", fullmatch=True)
+DIGIT = st.sampled_from("0123456789")
+
+
+@settings(derandomize=True, max_examples=200)
+@given(
+    st.lists(ITEM, min_size=1, max_size=30, unique=True),
+    DIGIT,
+    DIGIT,
+    st.sampled_from(["E", "P", "?"]),
+    st.sampled_from(["", "*", "[0-9]"]),
+    st.booleans(),
+)
+def test_bracket_range_selects_what_fnmatch_selects(
+    columns: list[str], a: str, b: str, head: str, tail: str, negate: bool
+) -> None:
+    lo, hi = sorted((a, b))
+    pattern = f"{head}[{'!' if negate else ''}{lo}-{hi}]{tail}"
+    wanted = [c for c in columns if fnmatch.fnmatchcase(c, pattern)]
+    if not wanted:
+        with pytest.raises(UsageError):
+            select_columns(pattern, [], columns)
+        return
+    assert select_columns(pattern, [], columns) == wanted
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chosen"),
+    [
+        ("E[1-4]", ["E1", "E2", "E3", "E4"]),  # was E1, E4
+        ("P1[0-2]", ["P10", "P11", "P12"]),  # was P10, P12
+        ("e[2-3]", ["E2", "E3"]),  # case still aside
+        ("x_[a-b]", ["X_a", "x-b"]),  # outside the brackets "_" and "-" still fold
+        ("x[_]a", ["X_a"]),  # a "_" inside a bracket matches the name as written
+    ],
+)
+def test_bracket_expressions_are_kept_as_written(pattern: str, chosen: list[str]) -> None:
+    columns = ["E1", "E2", "E3", "E4", "E5", "P10", "P11", "P12", "P13", "X_a", "x-b"]
+    assert select_columns(pattern, [], columns) == chosen

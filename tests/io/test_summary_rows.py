@@ -116,3 +116,63 @@ def test_only_the_appended_row_is_left_out(tmp_path_factory, answers, word) -> N
     summed = read_table(_csv(folder, ["id;a;b;c", *body, f"{word};{means}"], "s.csv"))
     assert summed.summary_rows == (SummaryRow(len(answers) + 2, word),)
     pd.testing.assert_frame_equal(summed.frame, plain.frame)
+
+
+def test_count_words_need_counts() -> None:
+    """Review 11, finding 4: "Antal svar", "N", "Count" ... are summary words, but a count
+    word's row must hold counts of the rows above, so a respondent "N" or "Antal" stays."""
+    assert summary_label(["Antal svar", 393, 396, None, "398"], rows_above=400) == "Antal svar"
+    assert summary_label(["Svarsfrekvens", "98 %", "97 %"], rows_above=400) == "Svarsfrekvens"
+    assert summary_label(["Count:", 40, 41], rows_above=41) == "Count:"
+    assert summary_label(["N", 5, 7, 6], rows_above=400) is None  # answers, not counts
+    assert summary_label(["Antal", 12, 7], rows_above=40) is None  # 12 < 40 / 2
+    assert summary_label(["N", 41, 42], rows_above=41) is None  # more than the rows
+    assert summary_label(["N", 30.5, 30], rows_above=40) is None  # not whole
+    assert summary_label(["n", "98 %"], rows_above=40) is None  # a share is not a count
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(1, 7), min_size=3, max_size=3), min_size=12, max_size=30),
+    st.sampled_from(["Antal svar", "Antal", "N", "Count", "Responses"]),
+)
+def test_a_count_row_is_left_out_and_a_respondent_of_that_name_is_not(
+    tmp_path_factory, answers, word
+) -> None:
+    """Invariant: a count row appended is left out (the frame as without it); the same word
+    as the last respondent's name, with answers 1–7, is kept."""
+    folder = tmp_path_factory.mktemp("c")
+    body = [f"R{i};" + ";".join(map(str, row)) for i, row in enumerate(answers)]
+    plain = read_table(_csv(folder, ["id;a;b;c", *body], "p.csv"))
+    counts = ";".join(str(len(answers)) for _ in range(3))
+    counted = read_table(_csv(folder, ["id;a;b;c", *body, f"{word};{counts}"], "c.csv"))
+    assert counted.summary_rows == (SummaryRow(len(answers) + 2, word),)
+    pd.testing.assert_frame_equal(counted.frame, plain.frame)
+    named = read_table(_csv(folder, ["id;a;b;c", *body, f"{word};5;7;6"], "n.csv"))
+    assert named.summary_rows == () and len(named.frame) == len(answers) + 1
+
+
+def test_a_second_header_row_in_a_workbook_and_a_csv(tmp_path: Path) -> None:
+    """Review 11, finding 4: a row of question text under the header is left out and recorded
+    as a header row; the rows below are read as without it (frame and row numbers)."""
+    questions = ["Löpnr", "Förväntan: Modern utrustning.", "Upplevelse: Modern utrustning.",
+                 "Förväntan: Tilltalande lokaler."]  # fmt: skip
+    answers = [[i, (i % 7) + 1, (i % 5) + 2, "Vet ej" if i == 3 else 4] for i in range(1, 9)]
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (["id", "E1", "P1", "E2"], questions, *answers):
+        ws.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    book = read_table(tmp_path / "t.xlsx")
+    lines = [";".join(map(str, r)) for r in (["id", "E1", "P1", "E2"], questions, *answers)]
+    text = read_table(_csv(tmp_path, lines))
+    plain = read_table(_csv(tmp_path, [lines[0], *lines[2:]], "plain.csv"))
+    for table in (book, text):
+        assert table.summary_rows == (SummaryRow(2, "Förväntan: Modern utrustning.", "header"),)
+        assert table.row_numbers.tolist() == list(range(3, 11)) and table.frame.shape == (8, 4)
+        assert table.describe()["summary_rows"] == [
+            {"row": 2, "label": "Förväntan: Modern utrustning.", "kind": "header"}
+        ]
+    assert text.frame.astype(str).equals(plain.frame.astype(str))
+    assert plain.summary_rows == ()

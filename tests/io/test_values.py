@@ -286,3 +286,23 @@ def test_parsed_answer_sets_are_remembered_per_scale_labels_and_tokens() -> None
     assert v.tolist()[:3] == [1.0, 6.0, 6.0] and r.tolist()[3] == "missing_token"
     v, r = parse_scale_values(col, (1, 7))
     assert r.tolist()[2:] == ["unparseable", "unparseable"]
+
+
+# Review 11, finding 3: a declared code matches a number equal to it in every reader's form.
+def test_a_declared_99_matches_numbers_and_texts() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from servqual_cli.io.values import parse_scale_texts, parse_scale_values
+
+    as_ints = parse_scale_values(pd.Series([99, 5, 99]), (1, 7), missing_tokens=["99"])
+    assert as_ints[1].tolist() == ["missing_token", None, "missing_token"]
+    as_floats = parse_scale_values(pd.Series([99.0, 5.0]), (1, 7), missing_tokens=iter(["99"]))
+    assert as_floats[1].tolist() == ["missing_token", None]
+    mixed = parse_scale_values(pd.Series([99, "Vet ej", "99,0", 8], dtype=object), (1, 7),
+                               missing_tokens=["99"])  # fmt: skip
+    assert mixed[1].tolist() == ["missing_token", "dont_know", "missing_token", "out_of_range"]
+    texts = parse_scale_texts(np.array(["99", "99,0", "6"], dtype=object), (1, 7), None, ["99"])
+    assert texts[1].tolist() == ["missing_token", "missing_token", None]
+    undeclared = parse_scale_values(pd.Series([99, 5]), (1, 7))
+    assert undeclared[1].tolist() == ["out_of_range", None]  # still out of range when not declared

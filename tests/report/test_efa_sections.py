@@ -26,6 +26,7 @@ def _validity(phi: bool = True) -> Validity:
         rotation="oblimin" if phi else "varimax",
         n_factors=2,
         n=100,
+        n_rows=100,
         loadings=lam,
         communality=h2,
         uniqueness=1 - h2,

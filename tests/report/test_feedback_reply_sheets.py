@@ -65,7 +65,9 @@ def test_the_note_names_the_rule(doc: Document) -> None:
     assert [t.formats[("Dagar till svar, 90:e percentil" if sv else
                        "Days to reply, 90th percentile")] for t in tables
             if t.sheet in ("Svar", "Replies")] == [".1f"]  # fmt: skip
-    notes = " ".join(b.text for b in blocks if isinstance(b, Text)).replace("\xa0", " ")
+    notes = " ".join(
+        [b.text for b in blocks if isinstance(b, Text)] + [t.note for t in tables if t.note]
+    ).replace("\xa0", " ")
     rule = (
         "räknas som obesvarad i minst dagarna från inkommen till 2024-04-30 (censurerad, "
         "Kaplan-Meier), också om den avslutats utan svar"
@@ -75,3 +77,18 @@ def test_the_note_names_the_rule(doc: Document) -> None:
     )
     assert rule in notes
     assert ("de 4 som saknar svar" if sv else "the 4 without a reply") in notes
+
+
+def test_the_workbook_carries_the_reply_note(doc: Document) -> None:
+    """Review 11b, finding 2: the note was a text block after the tables, and the workbook writes
+    a table's own note only, so "> 58" and Brookmeyer-Crowley were unexplained in Excel. The note
+    is the per-unit table's now: its sheet carries it, and the document says it once."""
+    sv = doc.meta["lang"] == "sv"
+    wb = build_workbook(doc)
+    by_unit = wb["Svar per förvaltning" if sv else "Replies by unit"]
+    text = " ".join(str(c) for r in by_unit.iter_rows(values_only=True) for c in r if c)
+    assert "Brookmeyer" in text and "Kaplan-Meier" in text
+    assert "> N" in text.replace("\u201d", "").replace('"', "")
+    blocks = [b for s in doc.sections for b in s.blocks]
+    said = [b for b in blocks if isinstance(b, Text) and "Brookmeyer" in b.text]
+    assert said == []  # not also a text block: Markdown and HTML would say it twice

@@ -59,6 +59,9 @@ CASES = [
      "Heywood case: uniqueness at its lower bound for E1, E2"),
     (Caveat("efa_not_converged"), "factor extraction or rotation did not converge"),
     (Caveat("boot_complete", {"n": 28}), "bootstrap CI resamples the 28 complete rows only"),
+    (Caveat("boot_complete_of", {"n": 28, "alpha": 0.8353}),
+     "the bootstrap CI is that of α on the 28 complete rows (0.835), the rows it resamples; the "
+     "α in the table uses pairwise deletion."),
     (Caveat("boot_no_variance", {"n": 3}), "3 bootstrap draws had no variance"),
     (Caveat("alpha_undefined"),
      "the items' covariances sum to zero (the total score has no variance): alpha is undefined"),

@@ -81,7 +81,7 @@ def service_survey(
     from servqual_cli.core.service_survey import survey_result
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.io.service_survey import load_citizen_survey
-    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.labels import count_text, exclusion_summary
     from servqual_cli.report.service_survey_sections import service_survey_sections
     from servqual_cli.report.spec import Document
 
@@ -96,7 +96,11 @@ def service_survey(
     small = result.indices[result.indices["small_base"]]
     notes = []
     if len(small):
-        notes.append(_sl("small_values", lang.value).format(n=len(small), min_n=min_n))
+        notes.append(
+            _sl("small_values", lang.value).format(
+                n=count_text(len(small), lang.value), min_n=count_text(min_n, lang.value)
+            )
+        )
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     sections = service_survey_sections(result, lang.value, notes)
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
@@ -146,7 +150,7 @@ def _benchmark(
     from servqual_cli.errors import DataError, Location, UsageError
     from servqual_cli.io.kolada_map import load_kpi_map
     from servqual_cli.io.service_survey import read_survey_benchmark
-    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.labels import count_text, exclusion_summary
     from servqual_cli.report.service_survey_sections import survey_benchmark_section
 
     if municipality is None:
@@ -162,7 +166,7 @@ def _benchmark(
                         "channels (map the Kolada ids with --kpi-map)", Location(path))  # fmt: skip
     notes = [f"{exclusion_summary(read.excluded, lang)}."]
     if read.n_average_rows:
-        notes.append(_sl("average_rows_note", lang).format(n=read.n_average_rows))
+        notes.append(_sl("average_rows_note", lang).format(n=count_text(read.n_average_rows, lang)))
     payload = {**read.describe(), "verdict_rule": plain(
         "better/worse only when the whole t interval lies on one side of the others' mean, "
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),

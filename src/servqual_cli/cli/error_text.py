@@ -168,9 +168,18 @@ def _prep_date(f: dict[str, Any], lang: str) -> None:
 
 
 def _prep_counts(f: dict[str, Any], lang: str) -> None:
-    f["counts"] = ", ".join(
-        f"{_reason_word(k, lang)} {count_text(v, lang)}" for k, v in f["counts"]
-    )
+    f["counts"] = ", ".join(f"{_reason_word(k, lang)} {_count(v, lang)}" for k, v in f["counts"])
+
+
+def _count(n: int, lang: str) -> str:
+    """A count of an error sentence: grouped in Swedish (:func:`count_text`); the English
+    sentence mirrors its raise site's text (``render(code, facts, "en") == exc.message``), which
+    writes the plain number, so it stays plain (an English run prints ``str(exc)`` itself).
+
+    >>> _count(12345, "sv"), _count(12345, "en")
+    ('12\xa0345', '12345')
+    """
+    return count_text(n, lang) if lang == "sv" else str(int(n))
 
 
 def _reason_word(code: str, lang: str) -> str:
@@ -181,7 +190,7 @@ def _reason_word(code: str, lang: str) -> str:
 def _prep_strict(f: dict[str, Any], lang: str) -> None:
     f["reason"] = _reason_word(f["reason"], lang) if lang == "sv" else f["reason_text"]
     n = int(f.get("n_more", 0))
-    f["more"] = _word("part_and_more", lang, n=count_text(n, lang)) if n else ""
+    f["more"] = _word("part_and_more", lang, n=_count(n, lang)) if n else ""
 
 
 def _prep_toml(f: dict[str, Any], lang: str) -> None:
@@ -211,7 +220,7 @@ def _prep_names(f: dict[str, Any], lang: str) -> None:
 
 def _prep_counts_n(f: dict[str, Any], lang: str) -> None:
     for key in ("n_bad", "n_filled"):
-        f[key] = count_text(int(f[key]), lang)
+        f[key] = _count(int(f[key]), lang)
     _prep_date(f, lang)
 
 

@@ -210,7 +210,7 @@ def show(
     from servqual_cli.io.kolada_map import load_kpi_map
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.kolada_sections import kolada_sections
-    from servqual_cli.report.labels import exclusion_summary
+    from servqual_cli.report.labels import count_text, exclusion_summary
     from servqual_cli.report.spec import Document
 
     check_output(output, files)
@@ -263,9 +263,13 @@ def show(
     if unranked:
         notes.append(_kl("not_ranked_note", lang.value).format(kpis=", ".join(unranked)))
     if data.n_average_rows:
-        notes.append(_kl("average_rows_note", lang.value).format(n=data.n_average_rows))
+        notes.append(
+            _kl("average_rows_note", lang.value).format(
+                n=count_text(data.n_average_rows, lang.value)
+            )
+        )
     if data.flags:
-        shown = ", ".join(f"{k} {v}" for k, v in data.flags.items())
+        shown = ", ".join(f"{k} {count_text(v, lang.value)}" for k, v in data.flags.items())
         notes.append(_kl("status_flags", lang.value).format(flags=shown))
     notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
     named = values.loc[values["key"].eq(this), "municipality"].dropna()

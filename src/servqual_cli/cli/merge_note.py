@@ -35,16 +35,19 @@ def merged_lines(described: dict[str, Any] | None, lang: str = "en") -> list[str
     """
     if not described:
         return []
+    from servqual_cli.report.catalog import count_text  # here: cli start-up stays lean
+
     sv = lang == "sv"
     lines = []
     for m in described.get("merged_cells") or []:
         n, refs = m["cells"], _ranges(m["ranges"])
+        count = count_text(n, lang)
         if sv:
             cells = "cell" if n == 1 else "celler"
-            lines.append(f"{m['column']}: {n} {cells} fyllda från sammanfogade celler ({refs})")
+            lines.append(f"{m['column']}: {count} {cells} fyllda från sammanfogade celler ({refs})")
         else:
             cells = "cell" if n == 1 else "cells"
-            lines.append(f"{m['column']}: {n} {cells} filled from merged ranges ({refs})")
+            lines.append(f"{m['column']}: {count} {cells} filled from merged ranges ({refs})")
     across = described.get("merged_not_filled") or []
     if across:
         if sv:

@@ -289,7 +289,12 @@ def alpha(
         if exc.location.file is not None:
             raise
         where = Location(file, (loaded.input or {}).get("sheet"))
-        raise type(exc)(exc.message, where, caveat=exc.caveat) from exc
+        code, facts = exc.code, exc.facts
+        if code is None and exc.caveat is not None:  # the core's reason in the run's language
+            from servqual_cli.report.reliability_warnings import reader_reason
+
+            code, facts = "scale_caveat", {"sv": reader_reason(exc.caveat, "sv"), "en": exc.message}
+        raise type(exc)(exc.message, where, caveat=exc.caveat, code=code, facts=facts) from exc
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,

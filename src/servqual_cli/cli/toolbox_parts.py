@@ -33,12 +33,13 @@ def split_groups(groups: np.ndarray | None) -> list[tuple[str, np.ndarray]]:
 
 def without_group(by: str, n: int, lang: str) -> list[Section]:
     """A note naming the respondents left out of the group tables (none: no note)."""
-    from servqual_cli.report.labels import label
+    from servqual_cli.report.labels import count_text, label
     from servqual_cli.report.spec import Section, Text
 
     if not n:
         return []
-    return [Section("", (Text(label("without_group", lang).format(by=by, n=n), "note"),))]
+    text = label("without_group", lang).format(by=by, n=count_text(n, lang))
+    return [Section("", (Text(text, "note"),))]
 
 
 def tidy_table(parts: list[tuple[str, str, list[dict[str, Any]]]]) -> pd.DataFrame:

@@ -37,6 +37,10 @@ CODES: Mapping[str, str] = {
         "does"
     ),
     "boot_complete": "bootstrap CI resamples the {n} complete rows only",
+    "boot_complete_of": (
+        "the bootstrap CI is that of α on the {n} complete rows ({alpha}), the rows it resamples; "
+        "the α in the table uses pairwise deletion."
+    ),
     "boot_no_variance": "{n} bootstrap draws had no variance",
     "boot_too_few_rows": "bootstrap CI needs at least 2 complete rows, got {n}",
     "alpha_undefined": (
@@ -139,7 +143,7 @@ SUFFIXES: Mapping[str, str] = {
 }
 HINT = " (try --missing listwise)"
 # How a float parameter is written (the same digits in every language).
-NUMBER_FORMATS: Mapping[str, str] = {"r": ".3f", "ev": ".3g", "share": ".0f"}
+NUMBER_FORMATS: Mapping[str, str] = {"r": ".3f", "ev": ".3g", "share": ".0f", "alpha": ".3f"}
 
 
 def number_text(name: str, value: float) -> str:

@@ -232,7 +232,8 @@ class EFAResult:
     method: Method
     rotation: RotationName
     n_factors: int
-    n: int
+    n: int  # pairwise: the smallest pairwise n; listwise: the complete rows
+    n_rows: int  # the rows given, answered or not
     loadings: pd.DataFrame = field(repr=False)
     communality: pd.Series = field(repr=False)
     uniqueness: pd.Series = field(repr=False)
@@ -242,7 +243,8 @@ class EFAResult:
     warnings: tuple[Caveat, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Keys ``method``, ``rotation``, ``n_factors``, ``n``, ``items`` (list of
+        """Keys ``method``, ``rotation``, ``n_factors``, ``n`` (the smallest pairwise n, or the
+        complete rows), ``n_rows`` (the rows given), ``items`` (list of
         ``{"item", "F1"..., "communality", "uniqueness"}``), ``phi`` (nested lists or None),
         ``ss_loadings`` (list), ``converged`` and ``warnings``."""
         table = self.loadings.assign(
@@ -255,6 +257,7 @@ class EFAResult:
             "rotation": self.rotation,
             "n_factors": self.n_factors,
             "n": self.n,
+            "n_rows": self.n_rows,
             "items": rows,
             "phi": phi,
             "ss_loadings": [plain(v) for v in self.ss_loadings],
@@ -321,7 +324,7 @@ def efa(
         raise usage_error("too_many_factors", m=n_factors, k=p)
     if missing == "listwise":
         x = x[~np.isnan(x).any(axis=1)]
-    r, _ = pairwise_corr(x)
+    r, counts = pairwise_corr(x)
     if np.isnan(r).any():
         bad = np.asarray(np.isnan(r).any(axis=0))
         raise data_error("efa_corr_undefined", items=flagged(names, bad))
@@ -351,7 +354,10 @@ def efa(
         method=method,
         rotation=rotation,
         n_factors=n_factors,
-        n=int(x.shape[0]),
+        # the n behind the correlations, as Bartlett's and the text's "smallest n" (review 11,
+        # finding 8: it was the row count, 400 beside 373); n_rows keeps the rows
+        n=int(counts.min()),
+        n_rows=int(data.shape[0]),
         loadings=pd.DataFrame(lam, index=pd.Index(names, name="item"), columns=cols),
         communality=pd.Series(communality, index=names, name="communality"),
         uniqueness=pd.Series(1.0 - communality, index=names, name="uniqueness"),

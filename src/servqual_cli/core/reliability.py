@@ -291,7 +291,14 @@ def alpha_parts(
         ci_low, ci_high = (float(v) for v in np.nanquantile(boot, [p, 1.0 - p]))
         ci_method: Literal["feldt", "bootstrap"] = "bootstrap"
         notes: list[Caveat] = []
-        if n_complete < x.shape[0]:
+        if n_complete < x.shape[0] and missing == "pairwise":
+            # the interval is of the complete rows' α, not of the pairwise α it is printed
+            # beside: say that α too (review 11, finding 8)
+            c = np.cov(complete, rowvar=False)
+            with np.errstate(invalid="ignore", divide="ignore"):  # constant rows: NaN, as "–"
+                whole = float(k / (k - 1) * (1.0 - np.trace(c) / c.sum()))
+            notes.append(Caveat("boot_complete_of", {"n": int(n_complete), "alpha": whole}))
+        elif n_complete < x.shape[0]:
             notes.append(Caveat("boot_complete", {"n": int(n_complete)}))
         if np.isnan(boot).any():
             notes.append(Caveat("boot_no_variance", {"n": int(np.isnan(boot).sum())}))

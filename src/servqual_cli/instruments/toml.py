@@ -130,11 +130,7 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
             "instrument_reverse_stray",
             item=stray[0],
         )
-    missing = data.get("missing", [])
-    if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-        raise fail(
-            "'missing' must be a list of strings, e.g. [\"Vet ej\"]", "instrument_missing_list"
-        )
+    missing = _missing_tokens(data.get("missing", []), where)
     labels = data.get("labels", {})
     if not isinstance(labels, dict) or not all(
         isinstance(v, int | float) and not isinstance(v, bool) for v in labels.values()
@@ -182,3 +178,32 @@ def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> 
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _missing_tokens(missing: object, where: Location) -> list[str]:
+    """The ``missing`` list as texts: a number (``missing = [99]``, as users write a code) is
+    the same token as its text ``"99"`` (review 11, finding 3); a token matches a cell's text
+    and a number equal to it (:func:`~servqual_cli.io.answer_words.declared_numbers`).
+
+    >>> _missing_tokens(["Vet ej", 99, 99.0, -1, 0.5], Location("i.toml"))
+    ['Vet ej', '99', '99', '-1', '0.5']
+    >>> _missing_tokens([True], Location("i.toml"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    servqual_cli.errors.ConfigError: i.toml: 'missing' must be a list of texts or numbers, ...
+    """
+    if isinstance(missing, list) and all(
+        isinstance(m, str) or (isinstance(m, int | float) and not isinstance(m, bool)
+                               and abs(m) < float("inf"))
+        for m in missing
+    ):  # fmt: skip
+        return [m if isinstance(m, str) else _number_text(m) for m in missing]
+    raise ConfigError(
+        "'missing' must be a list of texts or numbers, e.g. [\"Vet ej\", 99]",
+        where,
+        code="instrument_missing_list",
+    )
+
+
+def _number_text(value: float) -> str:
+    """99 and 99.0 as "99", 0.5 as "0.5"."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))

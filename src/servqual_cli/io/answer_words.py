@@ -9,15 +9,21 @@ and KPI files match their own columns against the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
 # Answers that mean "no answer" (Swedish and English survey tools). Matched case-insensitively.
-DONT_KNOW = frozenset(
+_DONT_KNOW_WORDS = frozenset(
     {
         "vet ej",
         "vet inte",
         "ingen åsikt",
+        # The non-answer box of SCB's citizen survey and of many municipal surveys (review 11,
+        # finding 5): the respondent has no view to give, as with "Vet ej".
+        "ingen uppfattning",
+        "kan ej bedöma",
+        "kan inte bedöma",
         "vill ej uppge",
         "vill inte uppge",
         "vill ej svara",
@@ -32,7 +38,7 @@ DONT_KNOW = frozenset(
 # Answers that say the question does not apply to the respondent ("Ej aktuellt"): no answer
 # either, but not "don't know", so they are counted under their own reason (review 5, item 12:
 # a board reading "vet ej 40" would take 40 uncertain citizens where 40 had no such contact).
-NOT_APPLICABLE = frozenset(
+_NOT_APPLICABLE_WORDS = frozenset(
     {
         "ej aktuellt",
         "ej aktuell",  # as often written without the t (review 2, item 23d)
@@ -42,7 +48,32 @@ NOT_APPLICABLE = frozenset(
         "not applicable",
     }
 )
-NOT_AVAILABLE = frozenset({"na", "n/a", "nan", "null", "none", ".", "..", "-", "–"})
+# A combined box ("Vet ej/Ej aktuellt", "Vet inte/ingen åsikt") is one answer and gets one
+# reason: dont_know when any of its parts is a "don't know" word, since a respondent without
+# such a contact does not know either, while not_applicable would claim the question did not
+# apply, which the box does not say (review 11, finding 5). Both parts must be non-answer words.
+_JOINS = ("/", " / ", ", ", " eller ", " or ")
+
+
+def _combined(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    """Every "a<join>b" of a word of ``first`` and another of ``second`` (either order)."""
+    return frozenset(
+        f"{a}{join}{b}"
+        for x, y in ((first, second), (second, first))
+        for a in x
+        for b in y
+        if a != b
+        for join in _JOINS
+    )
+
+
+DONT_KNOW = _DONT_KNOW_WORDS | _combined(_DONT_KNOW_WORDS, _DONT_KNOW_WORDS | _NOT_APPLICABLE_WORDS)
+NOT_APPLICABLE = _NOT_APPLICABLE_WORDS | _combined(_NOT_APPLICABLE_WORDS, _NOT_APPLICABLE_WORDS)
+# "NA" and the like, and a survey tool's own word for a question left unanswered ("Ej svar",
+# "Inget svar"): no answer was given, which is neither "don't know" nor "not applicable".
+NOT_AVAILABLE = frozenset(
+    {"na", "n/a", "nan", "null", "none", ".", "..", "-", "–", "ej svar", "inget svar", "no answer"}
+)
 # Excel's and LibreOffice's error values as a cell shows them (folded): "#N/A", "#DIV/0!",
 # "Err:502". The spreadsheet reader puts them back where calamine reads them as empty; a CSV
 # exported from Excel holds them as text. They are excel_error exclusions, never blanks.
@@ -123,3 +154,41 @@ def builtin_labels(scale_min: float, scale_max: float) -> dict[str, float]:
     for label in _ENDPOINTS_HIGH:
         out.setdefault(label, float(scale_max))
     return out
+
+
+def declared_numbers(values: np.ndarray, reasons: np.ndarray, tokens: Iterable[str]) -> np.ndarray:
+    """``values`` with every number equal to a declared missing token (an instrument's
+    ``missing = ["99"]``) left out as ``missing_token`` (``reasons`` is changed): a code such
+    as 99 for "Vet ej" is a number in a spreadsheet (99, 99.0) and may be written "99,0" in a
+    CSV, and matching the token's text alone left it "out of range" (review 11, finding 3).
+
+    >>> r = np.array([None, None, None, "blank"], dtype=object)
+    >>> declared_numbers(np.array([99.0, 5.0, 0.0, np.nan]), r, ["99", "Vet ej", "0,0"]).tolist()
+    [nan, 5.0, nan, nan]
+    >>> r.tolist()
+    ['missing_token', None, 'missing_token', 'blank']
+    """
+    numbers = [_token_number(t) for t in tokens]
+    numbers = [x for x in numbers if np.isfinite(x)]
+    if not numbers:
+        return values
+    hit = np.isin(values, numbers)  # NaN is never in the list
+    if not hit.any():
+        return values
+    reasons[hit] = "missing_token"
+    return np.where(hit, np.nan, values)
+
+
+def _token_number(token: str) -> float:
+    """A declared token as a number ("99", "99,0", "-1"), else NaN.
+
+    >>> _token_number(" 99,0 "), _token_number("Vet ej"), _token_number("9_9")
+    (99.0, nan, nan)
+    """
+    text = fold(token).replace(",", ".")
+    if not text.isascii() or "_" in text:
+        return float("nan")
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")

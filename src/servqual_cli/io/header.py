@@ -182,3 +182,69 @@ def _detect_group_row(rows: list[list[Any]], hdr_index: int) -> int | None:
             if data_numbers >= 0.5 * max(data_filled, 1):
                 return first
     return None
+
+
+# A second header row of question text under the header (review 11, finding 4: a UTF-16
+# export with "E1" ... in row 1 and "Förväntan: Verksamheten har modern utrustning." ... in row
+# 2) was one more respondent, "Svarande: 401", with 49 "not a valid value" cells.
+_ECHO_SCAN = 50  # rows below it whose cells say which columns hold numbers
+_ECHO_MIN_COLUMNS = 3  # numeric columns needed to judge
+
+
+def second_header_label(first: list[Any], below: list[list[Any]]) -> str | None:
+    """The first question text of ``first`` (the first data row) when it is a second header
+    row, else None. It is one when
+
+    - every filled cell is text, none a number;
+    - at least :data:`_ECHO_MIN_COLUMNS` columns hold numbers (or dates) in at least 80 % of
+      their filled cells among ``below`` (the next rows), and ``first`` fills at least 90 % of
+      them with text ("nearly every item column");
+    - none of those texts is a non-answer word ("Vet ej", "Ej aktuellt", "NA") or a
+      spreadsheet error, so a first respondent who answered "Vet ej" throughout stays.
+
+    >>> hdr2 = ["Respondent", "Förväntan: Modern utrustning.", "Upplevelse: Modern utrustning.",
+    ...         "Vikt"]
+    >>> data = [[1, 5, 6, 1.2], [2, 4, "Vet ej", 0.8], [3, 7, 6, 1.0]]
+    >>> second_header_label(hdr2, data)
+    'Förväntan: Modern utrustning.'
+    >>> second_header_label(["x", "Vet ej", "Vet ej", "Vet ej"], data) is None
+    True
+    >>> second_header_label([4, "Bra", "Bra", "Bra"], data) is None  # a number: data
+    True
+    >>> second_header_label(hdr2, [["a", "b", "c", "d"]] * 3) is None  # labels below: no test
+    True
+    """
+    from servqual_cli.io.answer_words import (
+        DONT_KNOW,
+        NOT_APPLICABLE,
+        NOT_AVAILABLE,
+        fold,
+        is_excel_error,
+    )
+
+    filled = [v for v in first if _filled(v)]
+    if not filled or not all(_is_text_label(v) for v in filled):
+        return None
+    width = len(first)
+    numeric: list[int] = []
+    for j in range(width):  # a loop over the columns of a bounded sample of rows
+        cells = [r[j] for r in below[:_ECHO_SCAN] if j < len(r) and _filled(r[j])]
+        numbers = sum(not _is_text_label(v) for v in cells)
+        if cells and numbers >= 0.8 * len(cells):
+            numeric.append(j)
+    if len(numeric) < _ECHO_MIN_COLUMNS:
+        return None
+    texts = [first[j] for j in numeric if _filled(first[j])]
+    if len(texts) < 0.9 * len(numeric):
+        return None
+    words = DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
+    if any(fold(t) in words or is_excel_error(t) for t in texts):
+        return None
+    return str(texts[_first_question(first, numeric)]).strip()
+
+
+def _first_question(first: list[Any], numeric: list[int]) -> int:
+    """Index (among the filled numeric columns' texts) of the first of several words: an id
+    column's echo ("Respondent", "Löpnr") is one word, a question several."""
+    texts = [str(first[j]).split() for j in numeric if _filled(first[j])]
+    return next((i for i, words in enumerate(texts) if len(words) > 1), 0)

@@ -15,6 +15,7 @@ from servqual_cli.io.duplicates import DuplicateRows, find_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.lazy import lazy_field
 from servqual_cli.io.selection import select_columns
+from servqual_cli.io.text_answers import refuse_text_answers
 
 # pandas (and the reader's modules, which load it) only in load_item_set, after the file's
 # body has started to be read on another thread (io.read_text.read_ahead).
@@ -114,12 +115,15 @@ def load_item_set(
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
         parse_scale_column(table, pos, bounds, log=log, out=block[j])
-        if np.isnan(block[j]).all():
-            raise DataError(
-                "no numeric value in the whole column",
-                Location(table.source, table.sheet, None, table.columns[pos]),
-                code="no_numeric_value",
-            )
+    if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
+        refuse_text_answers(block, names, log, where)
+    empty = np.flatnonzero(np.isnan(block).all(axis=1))
+    if len(empty):
+        raise DataError(
+            "no numeric value in the whole column",
+            Location(table.source, table.sheet, None, names[int(empty[0])]),
+            code="no_numeric_value",
+        )
     if strict:
         log.raise_if_strict()
     duplicates = find_duplicates(table, [block.T], names)  # before reversal: as answered

@@ -10,7 +10,8 @@ An ``--items`` value is a comma list whose entries are, tried in this order:
    order, both ends included);
 3. a range by position ``8-12`` (1-based column numbers as a spreadsheet counts them, both
    included);
-4. a glob with ``*``, ``?`` or ``[...]`` (``X7*``), matched against the folded names.
+4. a glob with ``*``, ``?`` or ``[...]`` (``X7*``, ``E[1-4]``), matched against the folded
+   names (a bracket expression is kept as written, its case aside) and the names as written.
 
 A repeatable ``--item NAME`` names one column exactly, commas and all. An entry that selects
 nothing is an error naming the closest existing columns (:mod:`difflib`).
@@ -178,8 +179,12 @@ def _expand(
             )
         return list(range(lo - 1, hi)), False
     if _GLOB.search(entry):
-        pattern = normalise(entry)
-        hits = [k for k, c in enumerate(columns) if fnmatch.fnmatchcase(normalise(c), pattern)]
+        pattern, raw = _fold_glob(entry), entry.casefold()
+        # the folded names, or the names as written (a bracket may hold a "_" or "-" that
+        # the folded names no longer have); case is ignored either way
+        hits = [k for k, c in enumerate(columns)
+                if fnmatch.fnmatchcase(normalise(c), pattern)
+                or fnmatch.fnmatchcase(str(c).casefold(), raw)]  # fmt: skip
         if not hits:
             raise UsageError(
                 f"{option} pattern {entry!r} matches no column{_hint(entry, columns)}",
@@ -194,6 +199,30 @@ def _expand(
     facts = {"option": option, "entry": entry, **_hint_facts(entry, columns)}
     raise UsageError(f"{option} needs column {entry}, which the file lacks{_hint(entry, columns)}",
                      where, code="option_needs_column", facts=facts)  # fmt: skip
+
+
+# What normalise() (io.columns) folds to one space, and a glob's bracket expression as fnmatch
+# reads it: "[", an optional "!", an optional first "]", then up to the next "]".
+_SEPARATORS = re.compile(r"[\s_\-.]+")
+_BRACKET = re.compile(r"\[!?\]?[^\]]*\]")
+
+
+def _fold_glob(pattern: str) -> str:
+    """``pattern`` folded as :func:`normalise` folds names, except inside ``[...]``, which only
+    loses its case: folding made ``[1-4]`` the set {1, space, 4}, so ``E[1-4]`` selected E1 and
+    E4 (review 11, finding 6).
+
+    >>> _fold_glob("E[1-4]"), _fold_glob("  Fråga_1.[a-c]* "), _fold_glob("x[]-]y-z")
+    ('e[1-4]', 'fråga 1 [a-c]*', 'x[]-]y z')
+    """
+    out: list[str] = []
+    last = 0
+    for bracket in _BRACKET.finditer(pattern):
+        out.append(_SEPARATORS.sub(" ", pattern[last : bracket.start()].casefold()))
+        out.append(bracket.group().casefold())
+        last = bracket.end()
+    out.append(_SEPARATORS.sub(" ", pattern[last:].casefold()))
+    return "".join(out).strip()
 
 
 def _short_name(entry: str, columns: Sequence[str], option: str, where: Location) -> int | None:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from servqual_cli.io.raw_table import RawTable
 
 __all__ = [
+    "COUNT_WORDS",
+    "HEADER",
+    "HEADER_REASON",
     "MAX_ROWS",
     "REASON",
     "WORDS",
@@ -49,7 +52,14 @@ __all__ = [
 ]
 
 # The labels of a summary row, folded (lower case): Swedish and English spreadsheet words.
-WORDS = frozenset({"medelvärde", "medel", "summa", "totalt", "total", "mean", "average", "sum"})
+# The count words (review 11, finding 4: Esmaker's and Survey&Report's "Antal svar") and the
+# response rate are summary words too; a count word's row must also hold counts
+# (:func:`_counts`), since "N" or "Antal" can be a respondent's initial or free text.
+COUNT_WORDS = frozenset({"antal svar", "antal svarande", "antal", "n", "count", "responses"})
+WORDS = frozenset(
+    {"medelvärde", "medel", "summa", "totalt", "total", "mean", "average", "sum",
+     "svarsfrekvens", "response rate", *COUNT_WORDS}
+)  # fmt: skip
 MAX_ROWS = 5  # trailing summary rows looked at ("Summa" above "Medelvärde", ...)
 # The reason of a summary row in the ``--excluded`` list: a code like the cells' reasons
 # ("blank", "not_scale_point"), one entry per row, not per cell (its cells were never read).
@@ -60,19 +70,44 @@ _NUMBER = re.compile(
 )
 
 
+# The kind of a row left out that is not a summary: a second header row of question text
+# right under the header (:func:`~servqual_cli.io.header.second_header_label`), with its own
+# reason in the ``--excluded`` list.
+HEADER = "header"
+HEADER_REASON = "header_row"
+
+
 @dataclass(frozen=True)
 class SummaryRow:
-    """A trailing row left out as a summary: its row in the file and its label as written."""
+    """A row left out before any cell was read: its row in the file and its label as written;
+    ``kind`` :data:`HEADER` for a second header row under the header (its label the first
+    question text), else a trailing summary row."""
 
     row: int
     label: str
+    kind: str = "summary"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "label": self.label}
+        out: dict[str, Any] = {"row": self.row, "label": self.label}
+        if self.kind != "summary":  # (a summary row's JSON is as before)
+            out["kind"] = self.kind
+        return out
 
 
-def summary_label(cells: list[Any]) -> str | None:
+def summary_label(cells: list[Any], rows_above: int | None = None) -> str | None:
     """The label (as written, trimmed) when ``cells`` (one row) are a summary row, else None.
+
+    A count word's row ("Antal svar", "N", ...) must hold counts of the ``rows_above`` data
+    rows: whole numbers from 0 to ``rows_above``, the largest above 10 (no answer of a 0–10
+    scale) and at least half of ``rows_above`` (a count row counts the answers of a column most
+    respondents filled in). So the last respondent, with the initial "N" and answers 1–7, stays:
+
+    >>> summary_label(["Antal svar", None, 393, "396"], rows_above=400)
+    'Antal svar'
+    >>> summary_label(["N", 5, 7, 6, 4], rows_above=400), summary_label(["N", 5, 7], rows_above=8)
+    (None, None)
+    >>> summary_label(["Antal", 393, 401], rows_above=400), summary_label(["N", 393, 396])
+    (None, None)
 
     >>> summary_label(["Medelvärde", None, "", "5,45", 6.2, "1 200", "−0,3"])
     'Medelvärde'
@@ -85,19 +120,47 @@ def summary_label(cells: list[Any]) -> str | None:
     if len(filled) < 2 or not isinstance(filled[0], str):
         return None
     label = filled[0].strip()
-    if label.rstrip(":").strip().lower() not in WORDS:
+    word = " ".join(label.rstrip(":").lower().split())
+    if word not in WORDS or not all(_is_number(c) for c in filled[1:]):
         return None
-    return label if all(_is_number(c) for c in filled[1:]) else None
+    if word in COUNT_WORDS and (rows_above is None or not _counts(filled[1:], rows_above)):
+        return None
+    return label
+
+
+def _counts(cells: list[Any], rows_above: int) -> bool:
+    """Whether the numbers ``cells`` are counts of ``rows_above`` rows (see
+    :func:`summary_label`)."""
+    numbers = [_number(c) for c in cells]
+    if not all(math.isfinite(x) and x == int(x) and 0 <= x <= rows_above for x in numbers):
+        return False
+    top = max(numbers)
+    return top > 10 and 2 * top >= rows_above
+
+
+def _number(value: Any) -> float:
+    """A cell :func:`_is_number` accepted, as a float (NaN for a percentage: not a count)."""
+    if isinstance(value, Number):
+        return float(value)  # type: ignore[arg-type]
+    text = str(value).strip()
+    if text.endswith("%"):
+        return math.nan
+    text = re.sub(r"[ \u00a0\u202f]", "", text).replace("\u2212", "-").replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
 
 
 def drop_summary_rows(table: RawTable) -> RawTable:
-    """``table`` without its trailing summary rows (recorded in ``summary_rows``); the same
-    table when it has none."""
+    """``table`` without its trailing summary rows and a second header row of question text
+    under the header (all recorded in ``summary_rows``); the same table when it has none."""
+    table = _drop_second_header(table)
     n = len(table.row_numbers)
     found: list[SummaryRow] = []
     end = n
     while end > 1 and len(found) < MAX_ROWS:
-        label = summary_label(_row_cells(table, end - 1))
+        label = summary_label(_row_cells(table, end - 1), rows_above=end - 1)
         if label is None or _label_elsewhere(table, end - 1, label):
             break
         found.append(SummaryRow(int(table.row_numbers[end - 1]), label))
@@ -121,9 +184,10 @@ def summary_row_entries(inputs: Sequence[Mapping[str, Any]]) -> list[dict[str, A
     for described in inputs:  # a loop over the input files and their (at most 5) summary rows
         file, sheet = described.get("file"), described.get("sheet")
         for r in described.get("summary_rows") or ():
+            reason = HEADER_REASON if r.get("kind") == HEADER else REASON
             out.setdefault((file, sheet, int(r["row"])), {
                 "file": file, "sheet": sheet or "", "row": int(r["row"]), "column": "",
-                "value": r["label"], "reason": REASON,
+                "value": r["label"], "reason": reason,
             })  # fmt: skip
     return list(out.values())
 
@@ -185,11 +249,16 @@ def _without_tail(table: RawTable, end: int, rows: tuple[SummaryRow, ...]) -> Ra
 
 
 def _head(column: Any, end: int) -> Any:
-    """An encoded column's first ``end`` cells, its distinct texts cut to those still used
+    """An encoded column's first ``end`` cells (:func:`_cut`)."""
+    return _cut(column, 0, end)
+
+
+def _cut(column: Any, start: int, end: int) -> Any:
+    """An encoded column's cells ``start:end``, its distinct texts cut to those still used
     (every distinct text occurs among the cells: :class:`~.encoded.EncodedColumn`)."""
     from servqual_cli.io.encoded import EncodedColumn
 
-    codes = column.codes[:end]
+    codes = column.codes[start:end]
     used = np.zeros(len(column.uniques), dtype=bool)
     used[codes] = True
     if used.all():
@@ -206,3 +275,35 @@ def _short_without(table: RawTable, dropped: set[int]) -> Any:
     if short.n <= 1:
         return None
     return dataclasses.replace(short, n=short.n - 1, cut=False)
+
+
+def _drop_second_header(table: RawTable) -> RawTable:
+    """``table`` without its first data row when that row is a second header row
+    (:func:`~servqual_cli.io.header.second_header_label`), recorded first in ``summary_rows``;
+    the rule reads the first 51 rows only."""
+    from servqual_cli.io.header import second_header_label
+
+    n = len(table.row_numbers)
+    if n < 4:
+        return table
+    rows = [_row_cells(table, i) for i in range(min(n, 51))]  # a bounded sample, not the data
+    label = second_header_label(rows[0], rows[1:])
+    if label is None:
+        return table
+    found = SummaryRow(int(table.row_numbers[0]), label, HEADER)
+    changes: dict[str, Any] = {
+        "row_numbers": table.row_numbers[1:],
+        "summary_rows": (found, *table.summary_rows),
+    }
+    if table.encoded is not None and table.__dict__.get("frame") is None:
+        from servqual_cli.io.encoded import EncodedTable
+
+        enc = table.encoded
+        columns = tuple(_cut(c, 1, n) for c in enc.columns)
+        changes["encoded"] = EncodedTable(enc.names, columns)
+        changes["frame"] = None
+        return dataclasses.replace(table, **changes)
+    changes["frame"] = table.frame.iloc[1:].reset_index(drop=True)
+    if table.codes:
+        changes["codes"] = {k: v.iloc[1:].reset_index(drop=True) for k, v in table.codes.items()}
+    return dataclasses.replace(table, **changes)

@@ -26,6 +26,7 @@ from servqual_cli.io.answer_words import (
     NOT_APPLICABLE,
     NOT_AVAILABLE,
     builtin_labels,
+    declared_numbers,
     fold,
     is_excel_error,
 )
@@ -104,6 +105,7 @@ def parse_scale_values(
     import pandas as pd
 
     lo, hi = scale
+    missing_tokens = tuple(missing_tokens)  # read twice (texts, then numbers): no iterator
     n = len(column)
     reasons = np.full(n, None, dtype=object)
     if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
@@ -113,7 +115,7 @@ def parse_scale_values(
             values = _between_points(values, reasons, lo, hi)
     else:
         values, reasons = _parse_object(column, lo, hi, labels, missing_tokens, recoded)
-    return _out_of_range(values, reasons, lo, hi)
+    return _out_of_range(declared_numbers(values, reasons, missing_tokens), reasons, lo, hi)
 
 
 def parse_scale_texts(
@@ -132,8 +134,10 @@ def parse_scale_texts(
     (6.0, 3.0, [None, 'not_scale_point', 'dont_know', 'blank', 'out_of_range', None])
     """
     lo, hi = scale
+    missing_tokens = tuple(missing_tokens)  # read twice (texts, then numbers): no iterator
     values, reasons = _parse_text_cached(texts, lo, hi, labels, missing_tokens)
-    return _out_of_range(values, reasons.copy(), lo, hi)
+    reasons = reasons.copy()
+    return _out_of_range(declared_numbers(values, reasons, missing_tokens), reasons, lo, hi)
 
 
 def _out_of_range(

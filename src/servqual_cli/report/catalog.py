@@ -252,12 +252,14 @@ def exclusion_summary(excluded: Mapping[str, int], lang: str = "en") -> str:
 
 
 def count_text(n: int, lang: str = "en") -> str:
-    """A count in a sentence: Swedish groups thousands with a no-break space ("2 486",
-    Språkrådet); English keeps the plain number of the analysis commands ("2486").
+    """A count in a sentence, grouped as the tables group it (``numbers.fmt_int``, the ``"d"``
+    format of :func:`~servqual_cli.report.spec.format_value`): Swedish with a no-break space
+    ("2 486", Språkrådet), English with a comma ("2,486"). A year, a row, an id or an item number
+    is a name, not a count: it is written as it is, never through this function.
 
-    >>> count_text(2486, "sv"), count_text(2486, "en"), count_text(12, "sv")
-    ('2\xa0486', '2486', '12')
+    >>> count_text(2486, "sv"), count_text(2486, "en"), count_text(12, "sv"), count_text(300000)
+    ('2\xa0486', '2,486', '12', '300,000')
     """
-    if lang != "sv":
-        return str(n)
-    return f"{int(n):,}".replace(",", "\u00a0")
+    from servqual_cli.report.numbers import fmt_int  # the tables' count format, one rule
+
+    return fmt_int(int(n), lang)

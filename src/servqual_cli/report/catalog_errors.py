@@ -333,6 +333,25 @@ ERRORS: dict[str, tuple[str, str]] = {
         "so each column name is unique (for example 'Förväntan: …' and 'Upplevelse: …' when "
         "two questions have the same statements) and run describe again",
     ),
+    # alpha without --scale-range on answers in words (review 11, finding 2; w-amsg,
+    # io/text_answers.py); "what"/"labels" come in both languages among the facts
+    "text_answers_need_scale": (
+        "{what_sv} svar i ord ({labels_sv}) som läses som tal först med en skala: ange "
+        "--scale-range 1,{points}",
+        "{what} answers in words ({labels}) that are read as numbers only with a scale: give "
+        "--scale-range 1,{points}",
+    ),
+    "text_answers_no_scale": (
+        "{what_sv} svar i ord ({labels_sv}) som ingen inbyggd svarsskala läser: ange skalan "
+        "(t.ex. --scale-range 1,5) om de är etiketter på en 5- eller 7-gradig skala, koda annars "
+        "om dem till tal",
+        "{what} answers in words ({labels}) that no built-in label set reads: give the scale "
+        "(e.g. --scale-range 1,5) if they are labels of a 5- or 7-point set, else recode them as "
+        "numbers",
+    ),
+    # a reliability caveat raised as an error by the core (servqual alpha), said in the run's
+    # language from its code (report.reliability_warnings); w-amsg
+    "scale_caveat": ("{sv}", "{en}"),
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {

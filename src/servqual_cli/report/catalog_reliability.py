@@ -76,10 +76,17 @@ RELIABILITY: Pairs = {
         "α med listvis borttagning (bara kompletta rader).",
         "α with listwise deletion (complete rows only).",
     ),
-    "ci_note_feldt": (  # {level}: the one used (report.conf_level.with_level)
-        "{level} KI enligt Feldt med det n som faktiskt användes.",
-        "{level} CI by Feldt's method with the n actually used.",
+    # {level}: the one used (report.conf_level.with_level); {n}: ", 376" for one scale, else
+    # the table's n column (the n behind each scale's interval; w-amsg, review 11 finding 8)
+    "ci_note_feldt_pairwise": (
+        "{level} KI enligt Feldt med det minsta parvisa n{n}.",
+        "{level} CI by Feldt's method with the smallest pairwise n{n}.",
     ),
+    "ci_note_feldt_listwise": (
+        "{level} KI enligt Feldt med antalet kompletta rader{n}.",
+        "{level} CI by Feldt's method with the number of complete rows{n}.",
+    ),
+    "ci_note_n_column": (" (tabellens n)", " (the table's n)"),
     "omega_note_dims": (
         "ω per dimension: ω total, enfaktor-ML, unikhet begränsad till 0,005 som factanal.",
         "ω per dimension: ω total, one-factor ML, uniqueness bounded at 0.005 as factanal.",
@@ -282,6 +289,12 @@ RELIABILITY_WARNINGS: Pairs = {
     "boot_complete": (
         "bootstrap-KI drar bara om de {n} kompletta raderna",
         "bootstrap CI resamples the {n} complete rows only",
+    ),
+    "boot_complete_of": (  # w-amsg (review 11, finding 8)
+        "bootstrap-KI är intervallet för α på de {n} kompletta raderna ({alpha}), de rader det "
+        "drar om; α i tabellen bygger på parvis borttagning.",
+        "the bootstrap CI is that of α on the {n} complete rows ({alpha}), the rows it resamples; "
+        "the α in the table uses pairwise deletion.",
     ),
     "boot_no_variance": (
         "{n} bootstrap-dragningar saknade variation",

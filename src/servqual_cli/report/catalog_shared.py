@@ -117,6 +117,17 @@ SHARED: dict[str, tuple[str, str]] = {
         "{file}, blad {sheet}: rad {row} ser ut som en summeringsrad ({label}): utelämnad.",
         "{file}, sheet {sheet}: row {row} looks like a summary row ({label}): left out.",
     ),
+    # w-miss (session 14): a second header row of question text (review 11, finding 4)
+    "header_row": (
+        "{file}: rad {row} ser ut som en andra rubrikrad (frågetext: {label}): utelämnad.",
+        "{file}: row {row} looks like a second header row (question text: {label}): left out.",
+    ),
+    "header_row_sheet": (
+        "{file}, blad {sheet}: rad {row} ser ut som en andra rubrikrad (frågetext: {label}): "
+        "utelämnad.",
+        "{file}, sheet {sheet}: row {row} looks like a second header row (question text: "
+        "{label}): left out.",
+    ),
     # what a workbook hides or holds besides its data (review 10b, findings 1 and 2; w-io)
     "sheet_skipped": (
         "{file}: bladet {sheets} hoppades över: inga datarader; bladet '{sheet}' lästes.",

@@ -300,9 +300,9 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
         "'reverse' nämner fråga {item}, som inte finns i någon dimension",
         "'reverse' names item {item}, which is in no dimension",
     ),
-    "instrument_missing_list": (
-        "'missing' ska vara en lista med texter, t.ex. [\"Vet ej\"]",
-        "'missing' must be a list of strings, e.g. [\"Vet ej\"]",
+    "instrument_missing_list": (  # numbers too since review 11 #3 (w-miss)
+        "'missing' måste vara en lista med texter eller tal, t.ex. [\"Vet ej\", 99]",
+        "'missing' must be a list of texts or numbers, e.g. [\"Vet ej\", 99]",
     ),
     "instrument_labels_map": (
         '[labels] ska ge svarstexter ett tal, t.ex. "Instämmer helt" = 7',

@@ -336,7 +336,15 @@ def feedback_sections(
         rule += " " + sl("too_recent_note", lang).format(
             left=fmt_int(r.n_too_recent, lang), open=fmt_int(r.n_too_recent_open, lang),
             promise=limit_text(r.promise, lang), as_of=day)  # fmt: skip
-    reply.append(Text(reply_times_note(a, lang) + " " + rule, kind="note"))
+    note = reply_times_note(a, lang) + " " + rule
+    last = reply[-1]
+    if isinstance(last, Table):
+        # the table's own note, so the workbook's sheet carries it too: Excel writes a table's
+        # note only, and "[28; > 715]" and Brookmeyer-Crowley were unexplained there (review
+        # 11b, finding 2)
+        reply[-1] = replace(last, note=f"{last.note} {note}" if last.note else note)
+    else:
+        reply.append(Text(note, kind="note"))
     sections = [Section(sl("counts", lang), tuple(counts)), Section(head, tuple(reply))]
     if a.backlog is not None:
         backlog = a.backlog.copy()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 
@@ -130,7 +130,9 @@ def importance_apa_lines(imp: Importance, lang: str) -> list[str]:
     sep = "; " if lang == "sv" else ", "
     test = imp.f_test
     on = label(f"apa_on_{imp.predictors}", lang, GROUP_LABELS)
-    head = label("apa_model", lang, GROUP_LABELS).format(overall=imp.overall, on=on, n=imp.n)
+    head = label("apa_model", lang, GROUP_LABELS).format(
+        overall=imp.overall, on=on, n=count_text(imp.n, lang)
+    )
     lines = [
         f"{head}: R² = {_apa_r2(imp.r2, lang)}, {label('apa_adj_r2', lang, GROUP_LABELS)} = "
         f"{_apa_r2(imp.adj_r2, lang)}, F({test.df1}{sep}{test.df2}) = {num(test.f, 2, lang)}, "

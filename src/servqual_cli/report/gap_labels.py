@@ -10,7 +10,7 @@ import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.numbers import MINUS, fmt_p
 
@@ -78,10 +78,10 @@ def family_words(n: int, what: str, lang: str) -> str:
         if n == 0:
             return "inget test" if lang == "sv" else "no test"
         if lang == "sv":
-            return f"{n} test, grupper × dimensioner"
-        return f"{n} test{'s' if n != 1 else ''}, groups × dimensions"
+            return f"{count_text(n, lang)} test, grupper × dimensioner"
+        return f"{count_text(n, lang)} test{'s' if n != 1 else ''}, groups × dimensions"
     sv = {"dimensions": "dimensioner", "items": "påståenden"}
-    return f"{n} {sv[what] if lang == 'sv' else what}"
+    return f"{count_text(n, lang)} {sv[what] if lang == 'sv' else what}"
 
 
 def with_adjusted(

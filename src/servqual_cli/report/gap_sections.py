@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
-from servqual_cli.report.catalog import exclusion_summary, label
+from servqual_cli.report.catalog import count_text, exclusion_summary, label
 from servqual_cli.report.exclusion_words import located_summary
 from servqual_cli.report.gap_apa import apa_lines
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
@@ -57,5 +57,10 @@ def gap_sections(
         summary = f"{exclusion_summary(excluded, lang)}."
     else:
         summary = located_summary(excluded, located, lang, hint)
-    blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. {summary}", kind="note"))
+    blocks.append(
+        Text(
+            f"{label('respondents', lang)}: {count_text(result.n_rows, lang)}. {summary}",
+            kind="note",
+        )
+    )
     return [Section(title="", blocks=tuple(blocks))]

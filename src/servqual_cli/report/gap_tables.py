@@ -11,7 +11,7 @@ import pandas as pd
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.gap_labels import (
     DIM_COLUMNS,
     ITEM_COLUMNS,
@@ -68,7 +68,9 @@ def _prorated_note(result: GapAnalysis, lang: str) -> str:
             "all": ("alla påståenden", "every item")}.get(result.min_items)  # fmt: skip
     if rule is None:
         rule = _number_rule(result, names)
-    counts = ", ".join(f"{k} {n}" for k, n in zip(names, d["n_prorated"], strict=True))
+    counts = ", ".join(
+        f"{k} {count_text(n, lang)}" for k, n in zip(names, d["n_prorated"], strict=True)
+    )
     if lang == "sv":
         return f"Dimensionspoäng kräver {rule[0]}; svar från färre än alla påståenden: {counts}."
     return f"A dimension score needs {rule[1]}; scored from fewer than all items: {counts}."
@@ -102,7 +104,9 @@ def _base_note(result: GapAnalysis, lang: str) -> str:
     if "n_servperf" not in d.columns:
         return ""
     names = [dimension_name(k, lang) for k in d["dimension"]]
-    counts = ", ".join(f"{k} {int(n)}" for k, n in zip(names, d["n_servperf"], strict=True))
+    counts = ", ".join(
+        f"{k} {count_text(n, lang)}" for k, n in zip(names, d["n_servperf"], strict=True)
+    )
     return label("base_note", lang).format(counts=counts)
 
 
@@ -219,7 +223,11 @@ def overall_table(
         )
     frame, formats, _ = labelled(pd.DataFrame(rows), lang, result.conf)
     # who counts: only respondents with every dimension gap (review 3, finding 22)
-    notes = [label("overall_rule", lang).format(n=o.n_unweighted, rows=result.n_rows)]
+    notes = [
+        label("overall_rule", lang).format(
+            n=count_text(o.n_unweighted, lang), rows=count_text(result.n_rows, lang)
+        )
+    ]
     if survey_weighted is not None:
         notes.append(label("survey_weighted_note", lang))
     if o.weighted is None and importance_columns:  # importance weights, not survey weights
@@ -227,7 +235,7 @@ def overall_table(
     elif o.weighted is None:
         notes.append(label("no_weights", lang))
     elif o.n_weight_excluded:
-        notes.append(f"{o.n_weight_excluded} {label('weight_excluded', lang)}")
+        notes.append(f"{count_text(o.n_weight_excluded, lang)} {label('weight_excluded', lang)}")
     if o.weighted is not None:
         notes.append(_weight_note(o.weight_rule, o.n_weight_not_100, lang))
     return Table(
@@ -266,14 +274,14 @@ def _weight_note(rule: str, not_100: int, lang: str) -> str:
     if lang == "sv":
         if not not_100:
             return "vikter lästa som 100 fördelade poäng; ingen rad behövde skalas om"
-        rows = "1 rad" if not_100 == 1 else f"{not_100} rader"
+        rows = "1 rad" if not_100 == 1 else f"{count_text(not_100, lang)} rader"
         return (
             f"vikter lästa som 100 fördelade poäng; {rows} summerade inte till 100 "
             "och skalades till sin summa"
         )
     if not not_100:
         return "weights read as 100 allocated points; no row needed rescaling"
-    rows = "1 row" if not_100 == 1 else f"{not_100} rows"
+    rows = "1 row" if not_100 == 1 else f"{count_text(not_100, lang)} rows"
     return (
         f"weights read as 100 allocated points; {rows} did not sum to 100 and were "
         "rescaled to their sum"

@@ -11,7 +11,7 @@ from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_tests import MIN_GROUP_N, SMALL_GROUP, GroupComparison
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
-from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
+from servqual_cli.report.catalog import TOOLBOX, count_text, dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_apa import group_apa_lines
 from servqual_cli.report.gap_labels import (
@@ -214,7 +214,9 @@ def group_sections(
             )
         )
     if result.n_without_group:
-        left_out = label("without_group", lang).format(by=result.by, n=result.n_without_group)
+        left_out = label("without_group", lang).format(
+            by=result.by, n=count_text(result.n_without_group, lang)
+        )
         blocks.append(Text(left_out, "note"))
     return [Section(title=f"{label('group', lang)}: {result.by}", blocks=tuple(blocks))]
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from servqual_cli.core.importance import Importance
 from servqual_cli.report.gap_labels import apa_p
-from servqual_cli.report.labels import label
+from servqual_cli.report.labels import count_text, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 from servqual_cli.report.toolbox_sections import table, tlabel
@@ -27,12 +27,13 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
     f = res.f_test  # the model's F test of R² = 0, from the result (never computed here)
     sep = "; " if sv else ", "  # "F(5; 307)": a comma is the Swedish decimal sign
     f_text = f"F({f.df1}{sep}{f.df2}) = {fmt_number(f.f, lang, 2)}, {apa_p(f.p, lang)}"
+    n, incomplete = count_text(res.n, lang), count_text(res.n_incomplete, lang)
     note = (
-        f"OLS av {res.overall!r} på dimensionernas {what}; n = {res.n} ({res.n_incomplete} "
+        f"OLS av {res.overall!r} på dimensionernas {what}; n = {n} ({incomplete} "
         f"utan alla värden utelämnade); R² = {r2}, justerat R² = {adj}, {f_text}. "
         "Relativa vikter enligt Johnson (2000) summerar till R²."
         if sv
-        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {res.n} ({res.n_incomplete} "
+        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {n} ({incomplete} "
         f"without every value left out); R² = {r2}, adjusted R² = {adj}, {f_text}. "
         "Johnson's (2000) relative weights sum to R²."
     )

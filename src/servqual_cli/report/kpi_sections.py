@@ -208,7 +208,7 @@ def _notes(
         if rule is not None:
             bits.append(rule)
         if r.n_undecided:
-            bits.append(f"{r.n_undecided} {sl('undecided', lang)}")
+            bits.append(f"{fmt_int(r.n_undecided, lang)} {sl('undecided', lang)}")
         below = below_rule_text(r, lang)
         if below is not None:
             bits.append(below)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS, unanswered_emails, unreached_calls
 from servqual_cli.core.wait_basis import WaitBasis, wait_basis
-from servqual_cli.report.labels import exclusion_summary
+from servqual_cli.report.labels import count_text, exclusion_summary
 from servqual_cli.report.measurement_tables import (
     _CHANNEL_ORDER,
     _UNIT_SYMBOL,
@@ -81,7 +81,7 @@ def kpi_table(
         note = f"{note} {email_rule}"
     unanswered = unanswered_emails(kpis)  # review item 21: the median's rule, named
     if unanswered:
-        note = f"{note} {ml('unanswered_note', lang).format(n=unanswered)}"
+        note = f"{note} {ml('unanswered_note', lang).format(n=count_text(unanswered, lang))}"
     note = f"{note} {wait_note(kpis, lang, wait)}".rstrip()
 
     return labelled_table(title or ml("kpi_title", lang), t, lang, digits, note,
@@ -99,11 +99,17 @@ def wait_note(kpis: pd.DataFrame, lang: str, wait: WaitBasis | None = None) -> s
     'Väntetid i telefon: median över de 45 samtal med väntetid: 44 nådde en p'
     """
     if wait is not None and wait.reached_unknown:
-        return ml("unreached_note_unknown", lang).format(
-            n=wait.with_wait, r=wait.reached, u=wait.reached_unknown, k=wait.unreached
+        n, r, u, k = (
+            count_text(c, lang)
+            for c in (wait.with_wait, wait.reached, wait.reached_unknown, wait.unreached)
         )
+        return ml("unreached_note_unknown", lang).format(n=n, r=r, u=u, k=k)
     waited, unreached = unreached_calls(kpis)
-    return ml("unreached_note", lang).format(n=waited, k=unreached) if unreached else ""
+    if not unreached:
+        return ""
+    return ml("unreached_note", lang).format(
+        n=count_text(waited, lang), k=count_text(unreached, lang)
+    )
 
 
 def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table:
@@ -197,7 +203,8 @@ def contact_sections(
     if years:
         note = Text(" ".join(year_line(*y, lang) for y in years), "note")
     else:
-        text = f"{ml('contacts', lang)}: {n_rows}. {exclusion_summary(excluded, lang)}."
+        n = count_text(n_rows, lang)
+        text = f"{ml('contacts', lang)}: {n}. {exclusion_summary(excluded, lang)}."
         note = Text(text, "note")
     if not sections:
         return [Section("", (note,))]
@@ -214,9 +221,14 @@ def year_line(label_: str, frame: pd.DataFrame, excluded: dict[str, int], lang: 
     """
     counts = frame["channel"].value_counts()
     order = sorted(counts.index, key=lambda c: (_CHANNEL_ORDER.get(str(c), 9), str(c)))
-    channels = ", ".join(f"{ml(str(c), lang)} {int(counts[c])}" for c in order) or "–"
+    channels = (
+        ", ".join(f"{ml(str(c), lang)} {count_text(int(counts[c]), lang)}" for c in order) or "–"
+    )
     excl = exclusion_summary(excluded, lang)
     text = ml("year_line", lang).format(
-        year=label_, n=len(frame), channels=channels, excluded=excl[:1].lower() + excl[1:]
+        year=label_,
+        n=count_text(len(frame), lang),
+        channels=channels,
+        excluded=excl[:1].lower() + excl[1:],
     )
     return f"{text}."

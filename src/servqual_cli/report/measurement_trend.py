@@ -50,7 +50,7 @@ def adjusted_p_label(adjust: str, m: int, lang: str) -> str:
     ('p (Holm, 24 comparisons)', 'p (ojusterat, 24 jämförelser)')
     """
     name = ADJUST_METHODS.get(adjust) or ml("unadjusted", lang)
-    return f"p ({name}, {ml('n_comparisons', lang).format(m=m)})"
+    return f"p ({name}, {ml('n_comparisons', lang).format(m=fmt_number(m, lang, 0))})"
 
 
 def _comparison_table(

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
-from servqual_cli.report.catalog import dimension_name, rl
+from servqual_cli.report.catalog import count_text, dimension_name, rl
 from servqual_cli.report.glance_rows import contact_rows
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.short_rows import short_row_blocks
@@ -80,7 +80,9 @@ def reliability_part(ctx: ReportContext) -> Part:
     n_warn = (
         len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
     )
-    glance = Text(rl("reliability_glance", lang, alphas=shown or "–", warnings=n_warn))
+    glance = Text(
+        rl("reliability_glance", lang, alphas=shown or "–", warnings=count_text(n_warn, lang))
+    )
     from servqual_cli.report.conf_level import with_level
 
     method = ((rl("reliability", lang), with_level(rl("reliability_method", lang), conf, lang)),)

@@ -83,13 +83,15 @@ def _ci_note(result: InstrumentReliability | AlphaResult, lang: str) -> str:
     """The interval note at the level actually used (``--conf``)."""
     scales = result.scales if isinstance(result, InstrumentReliability) else (result,)
     conf = scales[0].conf if scales else 0.95
-    note = _l("ci_note_bootstrap" if result.ci_method == "bootstrap" else "ci_note_feldt", lang)
+    missing = str(result.missing)
     if result.ci_method == "bootstrap":
-        from servqual_cli.report.numbers import fmt_int
-
+        note = _l("ci_note_bootstrap", lang)
         seed = "–" if result.seed is None else str(result.seed)  # a seed is a name, not a count
         note = note.replace("{n_boot}", fmt_int(result.n_boot, lang)).replace("{seed}", seed)
-    missing = str(result.missing)
+    else:  # the n Feldt's interval used, named (review 11, finding 8)
+        note = _l(f"ci_note_feldt_{'listwise' if missing == 'listwise' else 'pairwise'}", lang)
+        n = f", {fmt_int(scales[0].n, lang)}" if len(scales) == 1 else _l("ci_note_n_column", lang)
+        note = note.replace("{n}", n)
     rule = _l(f"alpha_{missing}", lang) if missing in ("pairwise", "listwise") else ""
     return (f"{rule} " if rule else "") + with_level(note, conf, lang)
 

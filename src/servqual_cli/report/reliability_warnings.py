@@ -15,7 +15,7 @@ internal token such as ``E:all``. A nested caveat ("ω not computed: why") is re
 from __future__ import annotations
 
 from servqual_cli.core.caveats import Caveat, number_text
-from servqual_cli.report.catalog import scale_name
+from servqual_cli.report.catalog import count_text, scale_name
 from servqual_cli.report.catalog_reliability import RELIABILITY_WARNINGS as _W
 
 __all__ = ["reader_reason", "reader_warning"]
@@ -41,8 +41,8 @@ def _field(name: str, value: object, lang: str) -> str:
         return _pick("corr_hint", lang) if value else ""  # the only flag: corr_not_pd's hint
     if isinstance(value, float):
         return _minus(number_text(name, value), lang)
-    if isinstance(value, int):
-        return _minus(str(value), lang)
+    if isinstance(value, int):  # every integer parameter is a count (n, min, used, k)
+        return count_text(value, lang)
     if name == "score":
         return scale_name(str(value), lang)
     if name == "missing":

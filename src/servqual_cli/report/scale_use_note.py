@@ -23,7 +23,7 @@ with -i instrument.toml.
 from __future__ import annotations
 
 from servqual_cli.io.scale_use import ScaleUse
-from servqual_cli.report.catalog import SCALE_USE, label
+from servqual_cli.report.catalog import SCALE_USE, count_text, label
 from servqual_cli.report.spec import Section, Text
 
 __all__ = ["scale_use_message", "scale_use_remedy", "scale_use_sections"]
@@ -48,7 +48,9 @@ def scale_use_message(use: ScaleUse, lang: str) -> str:
         _word(f"end_{end}", lang, value=_point(value[end], lang)) for end in note.params["ends"]
     )
     n = note.params["n_items"]
-    items = _word("in_the_item", lang) if n == 1 else _word("in_any_item", lang, n=n)
+    items = (
+        _word("in_the_item", lang) if n == 1 else _word("in_any_item", lang, n=count_text(n, lang))
+    )
     return _word(
         note.code, lang, low=_point(low, lang), high=_point(high, lang), ends=ends, items=items,
         used_low=_point(used_low, lang), used_high=_point(used_high, lang),

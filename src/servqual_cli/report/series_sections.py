@@ -7,6 +7,7 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.report.catalog import SERIES as _LABELS
+from servqual_cli.report.catalog import count_text
 from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -100,7 +101,7 @@ def series_sections(
         for col in ("slope", "ci_low", "ci_high"):  # the interval at --conf (review 9 #7)
             t[col] = t[col].to_numpy(dtype=float) * scale_t
         t["kpi"] = [kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)]
-        t["years"] = [f"{a}–{b} ({n})" for a, b, n in
+        t["years"] = [f"{a}–{b} ({count_text(n, lang)})" for a, b, n in
                       zip(t["first_year"], t["last_year"], t["n_years"], strict=True)]  # fmt: skip
         t["test"] = t["test"].map(lambda x: _l(str(x), lang))
         t["verdict"] = t["verdict"].map(lambda x: _l(str(x), lang))
@@ -110,7 +111,7 @@ def series_sections(
         names = {c: _l(c, lang, conf) for c in cols}
         note = f"{_l('note', lang)} {_l('trend_ci_note', lang)}"
         if adjusted:  # the family is every trend test made, the totals' and the areas' alike
-            n_tests = int(trends["p"].notna().sum())
+            n_tests = count_text(int(trends["p"].notna().sum()), lang)
             names["p"] = _l("p_raw", lang)
             names["p_adjusted"] = _l("p_adjusted", lang).format(n=n_tests)
             note = f"{note} {_l('adjust_note', lang).format(n=n_tests)}"

@@ -7,6 +7,7 @@ import pandas as pd
 
 from servqual_cli.core.service_survey import ServiceSurveyResult
 from servqual_cli.report.catalog import SERVICE_SURVEY as _L
+from servqual_cli.report.catalog import count_text
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.conf_level import with_level
 from servqual_cli.report.spec import Section, Table, Text
@@ -79,7 +80,7 @@ def service_survey_sections(
     if len(result.trends):
         tr = _labelled(result.trends.rename(columns={"kpi": "question"}), lang)
         spans = zip(tr["first_year"], tr["last_year"], tr["n_years"], strict=True)
-        tr["years"] = [f"{a}–{b} ({n})" for a, b, n in spans]
+        tr["years"] = [f"{a}–{b} ({count_text(n, lang)})" for a, b, n in spans]
         cols = ["channel", "question", "years", "slope", "ci_low", "ci_high", "p", "p_adjusted",
                 "verdict"]  # fmt: skip
         names = {c: _l(c, lang, conf) for c in cols}

@@ -7,7 +7,7 @@ import pandas as pd
 from servqual_cli.core.servperf import ServperfAnalysis
 from servqual_cli.report.catalog import SERVPERF as SERVPERF_LABELS
 from servqual_cli.report.conf_level import interval_head
-from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.spec import Section, Table, Text
 
 FORMATS = {"n": "d", "perception": ".2f", "sd": ".2f", "ci_low": ".2f", "ci_high": ".2f",
@@ -64,9 +64,9 @@ def servperf_sections(
     if o.weighted is None:
         note = label("no_weights", lang)
     elif o.n_weight_excluded:
-        note = f"{o.n_weight_excluded} {label('weight_excluded', lang)}"
+        note = f"{count_text(o.n_weight_excluded, lang)} {label('weight_excluded', lang)}"
     overall = Table(overall.title, overall.frame, overall.formats, note=note, sheet="Total")
     blocks.append(overall)
-    blocks.append(Text(f"{label('respondents', lang)}: {result.n_rows}. "
+    blocks.append(Text(f"{label('respondents', lang)}: {count_text(result.n_rows, lang)}. "
                        f"{exclusion_summary(excluded, lang)}.", kind="note"))  # fmt: skip
     return [Section(title="", blocks=tuple(blocks))]

@@ -33,9 +33,16 @@ def summary_row_lines(described: dict[str, Any] | None, lang: str = "en") -> lis
     from servqual_cli.report.catalog import label
 
     sheet = d.get("sheet")
-    key = "summary_row_sheet" if sheet else "summary_row"
     file = d.get("file")
     return [
-        ("note", label(key, lang).format(file=file, sheet=sheet, row=r["row"], label=r["label"]))
+        ("note", label(_key(r, sheet), lang).format(file=file, sheet=sheet, row=r["row"],
+                                                    label=r["label"]))
         for r in rows
-    ]
+    ]  # fmt: skip
+
+
+def _key(row: dict[str, Any], sheet: object) -> str:
+    """The catalog key of a row left out: a second header row (w-miss, review 11 #4) or a
+    summary row, with or without the sheet."""
+    key = "header_row" if row.get("kind") == "header" else "summary_row"
+    return f"{key}_sheet" if sheet else key

@@ -24,7 +24,7 @@ from servqual_cli.report.chart_style import (
     new_figure,
     verdict_handles,
 )
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Figure
 
 
@@ -107,7 +107,10 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
     values = np.array([floats(row) for row in d["values"]], dtype=float).reshape(
         len(d["rows"]), len(d["columns"])
     )
-    rows = d.get("row_labels") or [f"{r} (n = {n})" for r, n in zip(d["rows"], d["n"], strict=True)]
+    lang = str(d.get("lang", "en"))
+    rows = d.get("row_labels") or [
+        f"{r} (n = {fmt_int(n, lang)})" for r, n in zip(d["rows"], d["n"], strict=True)
+    ]
     fig, (ax,) = new_figure(2.4 + 1.3 * len(d["columns"]), 1.6 + 0.45 * max(1, len(rows)))
     finite = values[np.isfinite(values)]
     limit = float(np.max(np.abs(finite))) if finite.size else 1.0
@@ -116,7 +119,6 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
     ax.set_xticks(range(len(d["columns"])), d["columns"], rotation=20, ha="right")
     ax.set_yticks(range(len(rows)), rows)
     ax.grid(False)
-    lang = str(d.get("lang", "en"))
     cells = d.get("cells")  # the cell texts the report wrote (a gap it cannot tell from 0: "(…)")
     for (i, j), v in np.ndenumerate(values):
         if np.isfinite(v):

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.report.build import ReportContext
-from servqual_cli.report.catalog import TOOLBOX, dimension_name, exclusion_summary, label
+from servqual_cli.report.catalog import (
+    TOOLBOX,
+    count_text,
+    dimension_name,
+    exclusion_summary,
+    label,
+)
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import overall_table
@@ -66,12 +72,13 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     answers, weights = _answer_and_weight_cells(d)
     excluded = exclusion_summary(answers, lang)
     if weights:
-        cells = ", ".join(f"{label(k, lang)} {v}" for k, v in weights.items())
+        cells = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in weights.items())
         excluded += ". " + rl("weight_cells", lang, cells=cells)
     recoded = recode_line(recoded_of(d.exclusion_log), lang)  # review item 13a
     if recoded:
         excluded += ". " + recoded
-    out.append(Text(rl("summary_intro", lang, n=result.n_rows, file=source, excluded=excluded)))
+    n = count_text(result.n_rows, lang)
+    out.append(Text(rl("summary_intro", lang, n=n, file=source, excluded=excluded)))
     out += short_row_blocks([d.table], lang)  # a CSV cut short, as every command warns
     out += unused_weight_note(ctx)
     o = result.overall

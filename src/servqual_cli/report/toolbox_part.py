@@ -133,17 +133,19 @@ def _tolerance_words(ctx: ReportContext, n: int, file: str) -> tuple[str, str | 
     (review 7, finding 3: the section gave P 4,56 on n 242 under a SERVQUAL table with P 4,93
     on n 400 and never named its file). The summary line is None when the survey's own
     sentence already names the file (same file)."""
-    from servqual_cli.report.catalog import rl
+    from servqual_cli.report.catalog import count_text, rl
 
     lang, tol, survey = ctx.lang, ctx.config.tolerance, ctx.config.survey
+    n_text = count_text(n, lang)
     if survey is None or ctx.survey is None:
-        return rl("tol_source_only", lang, n=n, file=file), None
+        return rl("tol_source_only", lang, n=n_text, file=file), None
     if tol is None or tol.file.path.resolve() == survey.file.path.resolve():
-        return rl("tol_source_same", lang, n=n, file=file), None
+        return rl("tol_source_same", lang, n=n_text, file=file), None
     survey_file = Path(survey.file.given).name
-    lead = rl("tol_source_other", lang, n=n, file=file,
-              survey_n=int(ctx.survey.expectation.shape[0]), survey_file=survey_file)  # fmt: skip
-    return lead, rl("tol_summary_also", lang, n=n, file=file)
+    survey_n = count_text(int(ctx.survey.expectation.shape[0]), lang)
+    lead = rl("tol_source_other", lang, n=n_text, file=file,
+              survey_n=survey_n, survey_file=survey_file)  # fmt: skip
+    return lead, rl("tol_summary_also", lang, n=n_text, file=file)
 
 
 def tolerance_part(ctx: ReportContext) -> Part:
@@ -153,7 +155,7 @@ def tolerance_part(ctx: ReportContext) -> Part:
     leaves out) is written to ``data/tolerance_dimensions.csv``."""
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles
-    from servqual_cli.report.catalog import exclusion_summary, rl
+    from servqual_cli.report.catalog import count_text, exclusion_summary, rl
     from servqual_cli.report.spec import Text
     from servqual_cli.report.toolbox_sections import (
         tlabel,
@@ -190,7 +192,8 @@ def tolerance_part(ctx: ReportContext) -> Part:
         sources = (Text(also),)
     elif ctx.config.survey is None:  # the report's only survey: its line, as the survey's
         excluded = exclusion_summary(data.excluded, ctx.lang)
-        sources = (Text(rl("tol_summary_only", ctx.lang, n=res.n_rows, file=file,
+        n = count_text(res.n_rows, ctx.lang)
+        sources = (Text(rl("tol_summary_only", ctx.lang, n=n, file=file,
                            excluded=excluded)),)  # fmt: skip
     return Part((Section(title, sections[0].blocks),), summary, ((title, method),),
                 files=((TOLERANCE_CSV, tolerance_csv_frame(res, ctx.lang)),),

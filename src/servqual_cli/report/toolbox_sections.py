@@ -15,7 +15,7 @@ import pandas as pd
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import interval_head, level_text
-from servqual_cli.report.labels import exclusion_summary, label
+from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
 
@@ -141,13 +141,14 @@ def tolerance_sections(
         blocks.append(table(tlabel("tolerance_items", lang), its, lang, signed=("msa", "mss"),
                             conf=res.conf,
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
-    inverted = int(res.items["n_inverted"].sum())
+    inverted = count_text(int(res.items["n_inverted"].sum()), lang)
+    n_rows = count_text(res.n_rows, lang)
     rules = (
-        f"Svarande: {res.n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
+        f"Svarande: {n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
         "dimension när minst hälften av påståendena är det. Svar med D < A behålls "
         f"({inverted} påståendesvar). t-test av P−A och P−D."
         if sv
-        else f"Respondents: {res.n_rows}. An item counts when A, D and P are all valid; a "
+        else f"Respondents: {n_rows}. An item counts when A, D and P are all valid; a "
         "dimension when at least half of its items do. Answers with D < A are kept "
         f"({inverted} item answers). t-tests of P−A and P−D."
     )
@@ -309,12 +310,13 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
     f = res.friedman
     head = pd.DataFrame([{"n": f.n, "statistic": f.statistic, "df": f.df, "p": f.p,
                           "kendall_w": f.kendall_w}])  # fmt: skip
+    n, incomplete = count_text(f.n, lang), count_text(res.n_incomplete, lang)
     note = (
-        f"Svarande med alla dimensionsgap giltiga ({f.n}; {res.n_incomplete} ofullständiga "
+        f"Svarande med alla dimensionsgap giltiga ({n}; {incomplete} ofullständiga "
         "utelämnade). Parvisa: parat t-test och Wilcoxon; Holm över paren (t-testets p). "
         "Skillnad = gap A − gap B."
         if sv
-        else f"Respondents with every dimension gap valid ({f.n}; {res.n_incomplete} incomplete "
+        else f"Respondents with every dimension gap valid ({n}; {incomplete} incomplete "
         "left out). Pairs: paired t-test and Wilcoxon; Holm across pairs (t p-values). "
         "Difference = gap A − gap B."
     )
@@ -333,13 +335,14 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
 
 def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
     sv = lang == "sv"
+    missing = count_text(res.n_missing_weight, lang)
     note = (
-        f"Vikter från kolumnen {res.column!r} ({res.n_missing_weight} svarande utan giltig vikt "
+        f"Vikter från kolumnen {res.column!r} ({missing} svarande utan giltig vikt "
         "utelämnade). Medel = Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normalfördelat KI; effektivt n enligt Kish. "
         "Kalibreringen görs inte om, så SE är försiktiga. Testerna ovan är oviktade."
         if sv
-        else f"Weights from column {res.column!r} ({res.n_missing_weight} respondents without a "
+        else f"Weights from column {res.column!r} ({missing} respondents without a "
         "valid weight left out). Mean = Σwx/Σw; SE by Taylor linearisation as R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
         "not redone, so the SEs are conservative. The tests above are unweighted."

@@ -17,7 +17,7 @@ from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.weighted_gaps import OVERALL
 from servqual_cli.core.weighted_tests import WeightedGapTests
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
-from servqual_cli.report.catalog import dimension_name, label
+from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 from servqual_cli.report.spec import Section, Table, Text
@@ -74,7 +74,7 @@ def zero_weight_note(n: int, lang: str) -> str:
     >>> zero_weight_note(0, "en"), zero_weight_note(2, "en")[:32]
     ('', ' Respondents with weight 0: 2. T')
     """
-    return " " + _t("weight_zero_note", lang).format(n=n) if n else ""
+    return " " + _t("weight_zero_note", lang).format(n=count_text(n, lang)) if n else ""
 
 
 def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) -> str:
@@ -155,7 +155,9 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
 
     sv = lang == "sv"
     frame = res.table.assign(name=[_estimate_name(str(v), lang) for v in res.table["name"]])
-    note = _t("weighted_means_note", lang).format(column=res.column, n=res.n_missing_weight)
+    note = _t("weighted_means_note", lang).format(
+        column=res.column, n=count_text(res.n_missing_weight, lang)
+    )
     note += zero_weight_note(res.n_zero_weight, lang)
     return [
         Section(
