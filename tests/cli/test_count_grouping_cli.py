@@ -85,3 +85,19 @@ def test_contacts_note_groups_thousands(cli, contacts: Path, lang: str, count: s
     assert r.exit_code == 0, r.stderr
     text = _flat(r.stdout)
     assert count in text and ": 1500." not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [("en", "Excluded cells: blank 3,102 (in U1 1,100, V1 1,001, V2 1,001)"),
+     ("sv", f"Uteslutna celler: tomma 3{NBSP}102 (i U1 1{NBSP}100, V1 1{NBSP}001, "
+            f"V2 1{NBSP}001)")],
+)  # fmt: skip
+def test_the_excluded_cells_group_thousands(cli, big: Path, lang: str, wanted: str) -> None:
+    """The exclusion note's counts too (review 11b, finding 7: "Svarande: 2 996. Uteslutna
+    celler: tomma 3610." mixed two forms in one sentence)."""
+    r = cli("gap", big, "-i", DATA / "kiosk.toml", "--no-items", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    text = _flat(r.stdout)
+    assert wanted in text, text[-600:]
+    assert "3102" not in text and "U1 1100" not in text

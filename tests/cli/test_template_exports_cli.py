@@ -232,3 +232,19 @@ def test_the_sample_template_names_what_it_left_out(cli, samples_dir: Path) -> N
     assert left[0] == (
         "#   \"Respondent\": numbers, 400 different (not a rating scale): '1', '10', '100', ..."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("sv", "rad 122 ser ut som en summeringsrad (Antal svar): utelämnad"),
+     ("en", "row 122 looks like a summary row (Antal svar): left out")],
+)  # fmt: skip
+def test_a_perception_only_run_names_the_summary_row(
+    cli, tmp_path: Path, lang: str, said: str
+) -> None:
+    """The SERVPERF path printed none of the reader's notes: Esmaker's "Antal svar" row was left
+    out with no word in the terminal (w-miss, s14; only the JSON said it)."""
+    path, _ = _template(cli, tmp_path, EXPORTS / "esmaker.csv")
+    r = cli("gap", EXPORTS / "esmaker.csv", "-i", path, "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    assert said in " ".join(r.stdout.split()), r.stdout[-800:]

@@ -53,6 +53,12 @@ def emit_servperf(
     sections = duplicate_sections(data.duplicates, lang)  # review 2 item 23h
     payload["duplicate_rows"] = duplicate_record(data.duplicates)
     sections += servperf_sections(result, data.excluded, lang, items)
+    # the reader's notes (summary and header rows left out, hidden rows, the encoding), as gap
+    # says them: the perception-only path printed none (w-miss, s14: Esmaker's "Antal svar" row
+    # was left out with no word in the terminal, only in the JSON)
+    from servqual_cli.cli.decoding_note import decoding_note
+
+    sections += decoding_note(data.table.describe(), lang)
     sections += recode_sections(recoded, lang)
     doc = Document(title=f"SERVPERF – {data.table.describe()['file']}", sections=tuple(sections))
     dims = pd.DataFrame(payload["dimensions"]).rename(columns={"dimension": "name"})

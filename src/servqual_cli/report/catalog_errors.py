@@ -311,47 +311,6 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--encoding gäller textfiler; {file} är en {format}-fil",
         "--encoding applies to text files; {file} is a {format} file",
     ),
-    # describe --instrument-template with nothing to write (review 11, finding 1; w-tmpl,
-    # cli/describe.py)
-    "template_no_items": (
-        "ingen kolumn här ser ut som svar på en skala (heltal som 1–7, eller en inbyggd "
-        "svarsskala som 'Mycket missnöjd' … 'Mycket nöjd'), så det finns inget startinstrument "
-        "att skriva; textsvar med andra ord behöver en skala: skriv då instrumentet för hand "
-        "med scale och [labels]",
-        "no column here looks like rating-scale answers (whole numbers such as 1–7, or a "
-        "built-in set of labels such as 'Mycket missnöjd' … 'Mycket nöjd'), so there is no "
-        "starter instrument to write; text answers in other words need a scale: then write "
-        "the instrument by hand with scale and [labels]",
-    ),
-    "template_duplicate_names": (
-        "{n} namn på kolumner med svar på en skala förekommer mer än en gång ({shown}); "
-        "kommandona vägrar sådana namn, så det finns inget startinstrument att skriva: byt namn "
-        "på dubbletterna så att varje kolumnnamn är unikt (till exempel 'Förväntan: …' och "
-        "'Upplevelse: …' när två frågor har samma påståenden) och kör describe igen",
-        "{n} names of rating-scale columns appear more than once ({shown}); the commands "
-        "refuse such names, so there is no starter instrument to write: rename the duplicates "
-        "so each column name is unique (for example 'Förväntan: …' and 'Upplevelse: …' when "
-        "two questions have the same statements) and run describe again",
-    ),
-    # alpha without --scale-range on answers in words (review 11, finding 2; w-amsg,
-    # io/text_answers.py); "what"/"labels" come in both languages among the facts
-    "text_answers_need_scale": (
-        "{what_sv} svar i ord ({labels_sv}) som läses som tal först med en skala: ange "
-        "--scale-range 1,{points}",
-        "{what} answers in words ({labels}) that are read as numbers only with a scale: give "
-        "--scale-range 1,{points}",
-    ),
-    "text_answers_no_scale": (
-        "{what_sv} svar i ord ({labels_sv}) som ingen inbyggd svarsskala läser: ange skalan "
-        "(t.ex. --scale-range 1,5) om de är etiketter på en 5- eller 7-gradig skala, koda annars "
-        "om dem till tal",
-        "{what} answers in words ({labels}) that no built-in label set reads: give the scale "
-        "(e.g. --scale-range 1,5) if they are labels of a 5- or 7-point set, else recode them as "
-        "numbers",
-    ),
-    # a reliability caveat raised as an error by the core (servqual alpha), said in the run's
-    # language from its code (report.reliability_warnings); w-amsg
-    "scale_caveat": ("{sv}", "{en}"),
 }
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {

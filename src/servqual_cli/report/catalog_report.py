@@ -263,7 +263,7 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "reliability_method": (
         "Cronbachs α med parvis borttagning (som R:s psych) och {level} KI enligt Feldt (1965) med "
-        "det n som faktiskt användes; item-rest-korrelation och α om påståendet tas bort; "
+        "det minsta parvisa n (tabellens n); item-rest-korrelation och α om påståendet tas bort; "
         "McDonalds ω (en faktor per dimension; för hela skalan ur CFA:n med alla dimensioner). "
         "Validitet: KMO, Bartletts test, en explorativ faktoranalys (som psych::fa; "
         "mönstermatrisen i bilagan) och konfirmatorisk faktoranalys av dimensionerna (CFI, "
@@ -274,7 +274,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "laddningarna (inte semTools::compRelSEM). Ett negativt item-rest-r ger en varning (ett "
         "omvänt påstående som inte vänts?).",
         "Cronbach's α with pairwise deletion (as R's psych) and a {level} CI by Feldt's method "
-        "(1965) with the n actually used; item-rest correlations and α if the item is deleted; "
+        "(1965) with the smallest pairwise n (the table's n); item-rest correlations and α if the item is deleted; "
         "McDonald's ω (one factor per dimension; for the whole scale from the CFA of all the "
         "dimensions). Validity: KMO, Bartlett's test, an exploratory factor analysis (as "
         "psych::fa; the pattern matrix in the appendix) and a confirmatory factor analysis of the "

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from servqual_cli.report.catalog import exclusion_summary, label
+from servqual_cli.report.catalog import count_text, exclusion_summary, label
 
 __all__ = ["by_file_summary", "located_summary"]
 
@@ -31,9 +31,9 @@ def _where(columns: Mapping[str, int], total: int, lang: str) -> str:
     if len(ranked) == 1:
         return f"{'alla' if lang == 'sv' else 'all'} {word} {ranked[0][0]}"
     if len(ranked) <= _NAMED:
-        return f"{word} " + ", ".join(f"{c} {n}" for c, n in ranked)
+        return f"{word} " + ", ".join(f"{c} {count_text(n, lang)}" for c, n in ranked)
     top, n = ranked[0]
-    return f"{n} {word} {top}" if 2 * n >= total else ""
+    return f"{count_text(n, lang)} {word} {top}" if 2 * n >= total else ""
 
 
 def located_summary(
@@ -52,6 +52,8 @@ def located_summary(
     'Excluded cells: out of range 14 (all in E3). --excluded FILE '
     >>> located_summary({"blank": 3}, {"blank": {"E1": 1, "P2": 2}}, "sv")
     'Uteslutna celler: tomma 3 (i P2 2, E1 1).'
+    >>> located_summary({"blank": 3610}, {"blank": {"E1": 1100, "P2": 2510}}, "sv")
+    'Uteslutna celler: tomma 3\xa0610 (i P2 2\xa0510, E1 1\xa0100).'
     >>> located_summary({}, {}, "en", hint=True)
     'Excluded cells: none.'
     """
@@ -67,7 +69,10 @@ def _located(excluded: Mapping[str, int], where: Mapping[str, Mapping[str, int]]
     parts = []
     for reason, n in excluded.items():
         place = _where(where.get(reason, {}), n, lang)
-        parts.append(f"{label(reason, lang)} {n}" + (f" ({place})" if place else ""))
+        # grouped as every other count in the line ("Svarande: 2 996. Uteslutna celler: tomma
+        # 3610." mixed two forms in one sentence: review 11b, finding 7)
+        count = count_text(n, lang)
+        parts.append(f"{label(reason, lang)} {count}" + (f" ({place})" if place else ""))
     return ", ".join(parts)
 
 

@@ -248,7 +248,9 @@ def left_out_line(left: LeftOut, lang: str) -> str:
     'Läste 2\xa0486 rader; ingen synpunkt utelämnad'
     """
     sv = lang == "sv"
-    head = f"Läste {count_text(left.n_rows, lang)} rader" if sv else f"Read {left.n_rows} rows"
+    head = (
+        f"{'Läste' if sv else 'Read'} {count_text(left.n_rows, lang)} {'rader' if sv else 'rows'}"
+    )
     if not left.n_items:
         return f"{head}; {'ingen synpunkt utelämnad' if sv else 'no item left out'}"
     why = []
