@@ -68,7 +68,7 @@ def describe(
     # rows repeating an earlier row in the rating-scale columns (review 2 item 23h)
     duplicates = column_duplicates(table, [c.name for c in profile.likert])
     warnings = [*_duplicate_names(profile, lang.value), *duplicate_blocks(duplicates, lang.value)]
-    doc = _document(profile, file, lang.value, warnings)
+    doc = _document(profile, file, lang.value, warnings, encoding)
     payload = {**profile.to_dict(), "duplicate_rows": duplicate_record(duplicates)}
     emit(doc, payload, _tidy(profile), fmt, output, lang=lang.value)
 
@@ -194,7 +194,13 @@ def _lab(key: str, lang: str) -> str:
     return label(key, lang, DESCRIBE)
 
 
-def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = ()) -> Document:
+def _document(
+    p: FileProfile,
+    file: str,
+    lang: str,
+    warnings: Sequence[Text] = (),
+    encoding: str | None = None,
+) -> Document:
     import pandas as pd
 
     from servqual_cli.report.spec import Document, Section, Table, Text
@@ -275,7 +281,12 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
     if p.likert:
         blocks.append(Text(lab("likert_note").format(n=len(p.likert)) + ".", kind="note"))
         blocks += [Text(t, kind="note") for t in _scale_notes(p, lang)]
-        blocks.append(Text(lab("template_note").format(file=file), kind="note"))
+        # the sheet and a given encoding, as gap's hint repeats them (review 11b, finding 3:
+        # the bare file name read netigate.xlsx's cover sheet and failed)
+        from servqual_cli.instruments.resolve import describe_args
+
+        args = describe_args(file, p.sheet, encoding, p.sheets)
+        blocks.append(Text(lab("template_note").format(file=args), kind="note"))
     return Document(title=f"servqual describe – {p.file}", sections=(Section("", tuple(blocks)),))
 
 

@@ -1,0 +1,42 @@
+"""Review 11b, findings 3 and 5: describe's own closing hint repeats the reading options, and
+the starter instrument speaks the run's language while it reads the same as the English one.
+
+Files: tests/data/exports/ (see test_template_exports_cli.py).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+EXPORTS = Path(__file__).parents[1] / "data" / "exports"
+NETIGATE = EXPORTS / "netigate.xlsx"
+ESMAKER = EXPORTS / "esmaker.csv"
+SURVEYREPORT = EXPORTS / "surveyreport.xlsx"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_describe_hint_repeats_the_sheet_and_the_command_works(
+    cli, tmp_path: Path, lang: str
+) -> None:
+    """It read "servqual describe netigate.xlsx --instrument-template", which reads the cover
+    sheet and fails."""
+    r = cli("describe", NETIGATE, "--sheet", "Rådata", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    command = f"servqual describe {NETIGATE} --sheet Rådata --instrument-template"
+    assert command in r.stdout
+    out = tmp_path / "t.toml"
+    done = cli(*command.split()[1:], "-o", out)
+    assert done.exit_code == 0, done.stderr
+    assert len(tomllib.loads(out.read_text("utf-8"))["perception"]) == 4
+
+
+def test_describe_hint_repeats_a_given_encoding_only(cli) -> None:
+    r = cli("describe", ESMAKER, "--encoding", "cp1252")
+    assert f"servqual describe {ESMAKER} --encoding cp1252 --instrument-template" in r.stdout
+    r = cli("describe", ESMAKER)
+    assert f"servqual describe {ESMAKER} --instrument-template" in r.stdout
+    r = cli("describe", SURVEYREPORT)  # one sheet: no --sheet
+    assert f"servqual describe {SURVEYREPORT} --instrument-template" in r.stdout
