@@ -40,3 +40,20 @@ def test_describe_hint_repeats_a_given_encoding_only(cli) -> None:
     assert f"servqual describe {ESMAKER} --instrument-template" in r.stdout
     r = cli("describe", SURVEYREPORT)  # one sheet: no --sheet
     assert f"servqual describe {SURVEYREPORT} --instrument-template" in r.stdout
+
+
+KOREAN = Path(__file__).parents[1] / "data" / "reader" / "cp949_korean.csv"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_encoding_hint_offers_latin_code_pages_first_for_clean_text(cli, lang: str) -> None:
+    """Review 11b, finding 9: a Swedish cp1252 file whose names decoded cleanly was told to try
+    Korean (cp949) first. Clean Latin text: cp1250 first, cp949 last; mojibake: cp949 first."""
+    line = cli("gap", ESMAKER, "--lang", lang).stderr
+    assert "--encoding cp1250 (" in line and "utf-8" not in line.split("cp1252")[-1]
+    assert line.index("cp1250") < line.index("cp949")
+    described = cli("describe", ESMAKER, "--lang", lang).stdout
+    assert "--encoding cp1250 (" in described
+    assert described.index("cp1250") < described.index("cp949")
+    garbled = cli("describe", KOREAN, "--lang", lang).stdout
+    assert "--encoding cp949 (" in garbled
