@@ -6,6 +6,7 @@ Files: tests/data/exports/ (see test_template_exports_cli.py).
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -57,3 +58,48 @@ def test_encoding_hint_offers_latin_code_pages_first_for_clean_text(cli, lang: s
     assert described.index("cp1250") < described.index("cp949")
     garbled = cli("describe", KOREAN, "--lang", lang).stdout
     assert "--encoding cp949 (" in garbled
+
+
+@pytest.mark.parametrize(
+    ("file", "swedish"),
+    [
+        (ESMAKER, ("# Startinstrument för esmaker.csv, skrivet av servqual describe.",
+                   "# Textsvaren i 4 kolumner läses med den inbyggda 5-gradiga svarsskalan "
+                   "(skala 1–5)", "# Kolumner som inte används:", '"Kön": text:')),
+        (SURVEYREPORT, ("# Startinstrument för surveyreport.xlsx, blad Data,",
+                        "# 99 står utanför skalan 1–7 i 8 av 8 påståendekolumner (23 celler)",
+                        "kod för ”Vet ej”", '"Löpnr": blandat:')),
+    ],
+)  # fmt: skip
+def test_template_comments_in_swedish_read_as_the_english_one(
+    cli, tmp_path: Path, file: Path, swedish: tuple[str, ...]
+) -> None:
+    """Review 11b, finding 5: every comment of the template was English under --lang sv. The
+    Swedish template says the same in Swedish, keeps the TOML keys, and gap reads it to the
+    same numbers as the English one."""
+    written = {}
+    for lang in ("sv", "en"):
+        out = tmp_path / f"{lang}.toml"
+        r = cli("describe", file, "--instrument-template", "--lang", lang, "-o", out)
+        assert r.exit_code == 0, r.stderr
+        written[lang] = out.read_text("utf-8")
+    sv, en = written["sv"], written["en"]
+    for words in swedish:
+        assert words in sv
+    comments = [line for line in sv.splitlines() if line.startswith("# ")]
+    for english in ("Starter", "Check the", "Text answers", "stands apart", "left out", "cells"):
+        assert not any(english in line for line in comments)
+    assert "Starter instrument for" in en and "Columns left out:" in en
+    keys = {lang: sorted(tomllib.loads(t)) for lang, t in written.items()}
+    assert keys["sv"] == keys["en"]
+    results = {}
+    for lang in ("sv", "en"):
+        r = cli("gap", file, "-i", tmp_path / f"{lang}.toml", "-f", "json")
+        assert r.exit_code == 0, r.stderr
+        result = json.loads(r.stdout)
+        assert result["instrument"]["name"].startswith(
+            "Instrument från" if lang == "sv" else "Instrument from")  # fmt: skip
+        del result["instrument"]["name"]
+        results[lang] = result
+    assert results["sv"] == results["en"]
+    assert results["sv"]["dimensions"]  # numbers to compare
