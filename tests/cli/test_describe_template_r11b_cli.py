@@ -103,3 +103,15 @@ def test_template_comments_in_swedish_read_as_the_english_one(
         results[lang] = result
     assert results["sv"] == results["en"]
     assert results["sv"]["dimensions"]  # numbers to compare
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_gap_hint_on_a_cover_sheet_names_the_data_sheet(cli, tmp_path: Path, lang: str) -> None:
+    """Review 11b, finding 3 "related": without --sheet gap read Netigate's cover sheet (one
+    column, "Rapport") and its hint spelled out "--sheet Information", which has no data."""
+    r = cli("gap", NETIGATE, "--lang", lang)
+    assert r.exit_code == 1
+    command = f"servqual describe {NETIGATE} --sheet Rådata --instrument-template"
+    assert command in r.stderr and "--sheet Information" not in r.stderr
+    out = tmp_path / "t.toml"
+    assert cli(*command.split()[1:], "-o", out).exit_code == 0
