@@ -137,3 +137,24 @@ def test_year_from_data_missing_in_file_is_refused(cli) -> None:
             "--benchmark", CUT, "-m", "Lekeberg")  # fmt: skip
     assert r.exit_code == 2 and "no values for 2020 (the file has: 2019)" in r.stderr
     assert r.stderr.count("\n") == 1
+
+
+def test_csv_rows_say_the_side_of_the_mean_not_worse(cli) -> None:
+    """Review 11b ("still open"): ``relative`` read "worse" beside ``verdict`` "same" (a
+    difference the data cannot tell from zero), and ``file_value`` 0.7959999999999999 for
+    Kolada's published 79.6 %. The CSV and the JSON name the column alike."""
+    args = ("trend", *PAIR, "--benchmark", SAMPLES / "kolada_servicematning.csv", "-m",
+            "Lekeberg")  # fmt: skip
+    text = cli(*args, "--format", "csv").stdout
+    rows = {r["kpi"]: r for r in _benchmark_rows(text)}
+    assert all("relative" not in r and "worse" not in r.values() for r in rows.values())
+    assert {r["side_of_mean"] for r in rows.values()} <= {"above", "below", "at"}
+    index = rows["treatment_index"]
+    assert (index["side_of_mean"], index["verdict"]) == ("below", "same")
+    assert float(index["diff"]) < 0  # the side follows the sign of the difference
+    # values as the benchmark file has them: its one-decimal percents, without float noise
+    assert rows["phone_reached"]["file_value"] == "0.796"
+    assert rows["email_within_1_working_day"]["others_max"] == "0.852"
+    kpis = json.loads(cli(*args, "--format", "json").stdout)["benchmark"]["kpis"]
+    assert {k["kpi"]: k["side_of_mean"] for k in kpis} == {
+        k: r["side_of_mean"] for k, r in rows.items()}  # fmt: skip

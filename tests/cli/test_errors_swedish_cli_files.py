@@ -30,7 +30,7 @@ FILE_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("gap", str(DATA / "kiosk.xlsx"), "--sheet", "2", *KIOSK, "--by", "Tjanst"), 2,
      "by_column_missing", "U5 …); arbetsbokens andra blad: Info (välj ett med --sheet)"),
     (("gap", str(SV / "cp1252.csv"), *KIOSK, "--by", "Tjanst"), 2, "by_column_missing",
-     "; filen lästes som cp1252; om namnen ser förvanskade ut, prova --encoding cp949"),
+     "; filen lästes som cp1252; om namnen ser förvanskade ut, prova --encoding cp1250"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--weight-column", "vikt"), 2,
      "option_column_missing", "kolumnen 'vikt' i --weight-column finns inte i filen (filen har:"),
     (("alpha", str(DATA / "kiosk.csv"), "--items", "F1,F9"), 2, "option_needs_column",

@@ -294,8 +294,10 @@ def test_trend_benchmark_kolada(trend_json: dict) -> None:
     within = rows["email_within_1_working_day"]
     assert within["value"] == pytest.approx(43 / 53) and within["file_value"] == pytest.approx(
         0.811)  # fmt: skip
-    assert rows["email_within_1_working_day"]["relative"] == "better"
-    assert rows["phone_answered_question"]["relative"] == "worse"  # as the memo says
+    # the side of the others' mean, not a judgement (review 11b: "worse" beside "same")
+    assert rows["email_within_1_working_day"]["side_of_mean"] == "above"
+    assert rows["phone_answered_question"]["side_of_mean"] == "below"  # as the memo says
+    assert all("relative" not in k for k in b["kpis"])
     assert all(k["n_municipalities"] == 30 for k in b["kpis"])
 
 
@@ -312,7 +314,7 @@ def test_trend_benchmark_phone_only_contacts(cli, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.stderr
     rows = {k["kpi"]: k for k in json.loads(r.stdout)["benchmark"]["kpis"]}
     email = rows["email_within_1_working_day"]
-    assert email["value"] is None and email["rank"] is None and email["relative"] is None
+    assert email["value"] is None and email["rank"] is None and email["side_of_mean"] is None
     assert email["file_value"] == pytest.approx(0.811)
     treatment = rows["treatment_index"]
     assert treatment["value"] == pytest.approx(97 / 129) and treatment["rank"] == 14
@@ -488,7 +490,7 @@ def test_trend_benchmark_verdicts_need_the_interval(trend_json: dict) -> None:
     # R: prop.test(29, 54, correct = FALSE)$conf.int
     assert answered["ci_low"] == pytest.approx(0.406053560210, abs=1e-9)
     assert answered["ci_high"] == pytest.approx(0.663100988820, abs=1e-9)
-    assert answered["relative"] == "worse" and answered["verdict"] == "same"
+    assert answered["side_of_mean"] == "below" and answered["verdict"] == "same"
     for k in trend_json["benchmark"]["kpis"]:
         if k["value"] is None:
             continue

@@ -36,8 +36,8 @@ def encoding_words(encoding: str | None, garbled: bool, lang: str = "en") -> str
     ``lang``; "" when the decoding is not in doubt.
 
     >>> encoding_words("cp1252", False, "sv")
-    'filen lästes som cp1252; prova --encoding cp949 (eller utf-16, cp1250, utf-8 …) om namnen \
-ser konstiga ut'
+    'filen lästes som cp1252; prova --encoding cp1250 (eller iso-8859-15, utf-16, cp949 …) om \
+namnen ser konstiga ut'
     >>> encoding_words("utf-8", True, "sv")
     ''
     """
@@ -46,7 +46,9 @@ ser konstiga ut'
     english = encoding_hint(encoding, garbled)
     if lang != "sv" or not english:
         return english
-    suggest = "--encoding cp949 (eller utf-16, cp1250, utf-8 …)"
     if garbled:
+        suggest = "--encoding cp949 (eller utf-16, cp1250, utf-8 …)"
         return f"filen lästes som cp1252 och texten ser förvrängd ut; prova {suggest}"
+    # clean Latin text: Latin code pages first, as io.decode's English (review 11b, finding 9)
+    suggest = "--encoding cp1250 (eller iso-8859-15, utf-16, cp949 …)"
     return f"filen lästes som cp1252; prova {suggest} om namnen ser konstiga ut"

@@ -60,7 +60,7 @@ def describe(
     # a cover page the reader skipped (io/sheet_choice.py), then any sheet skipped here
     profile = profile_table(table, encoding is not None, table.skipped_sheets + skipped)
     if instrument_template:
-        _write_template(profile, table, output)
+        _write_template(profile, table, output, lang.value)
         return
     from servqual_cli.io.duplicates import column_duplicates
     from servqual_cli.report.duplicate_note import duplicate_blocks, duplicate_record
@@ -68,27 +68,37 @@ def describe(
     # rows repeating an earlier row in the rating-scale columns (review 2 item 23h)
     duplicates = column_duplicates(table, [c.name for c in profile.likert])
     warnings = [*_duplicate_names(profile, lang.value), *duplicate_blocks(duplicates, lang.value)]
-    doc = _document(profile, file, lang.value, warnings)
+    doc = _document(profile, file, lang.value, warnings, encoding)
     payload = {**profile.to_dict(), "duplicate_rows": duplicate_record(duplicates)}
     emit(doc, payload, _tidy(profile), fmt, output, lang=lang.value)
 
 
-def _write_template(profile: FileProfile, table: Any, output: Path | None) -> None:
+def _write_template(profile: FileProfile, table: Any, output: Path | None, lang: str) -> None:
     """The starter instrument, or why there is none (review 11, finding 1: a cover sheet, or
-    an export of text answers, crashed in the template's own check, in English)."""
+    an export of text answers, crashed in the template's own check, in English). Its comments
+    are in ``lang`` (review 11b, finding 5); its TOML keys are English in both."""
     import sys
 
     from servqual_cli.instruments.template import ScaleColumn, instrument_template
     from servqual_cli.report.atomic import write_atomic
+    from servqual_cli.report.catalog_describe import DESCRIBE
+    from servqual_cli.report.numbers import fmt_int
 
     _check_template_items(profile, table)
     items = [ScaleColumn(c.name, c.scale, tuple(dict.fromkeys(
                  [t for t, _ in c.scale_labels] + [v for v, _ in c.not_numbers])),
                  c.far_code, c.n_far_code)
              for c in profile.likert if c.scale is not None]  # fmt: skip
-    left_out = [(c.name, _why_left_out(c)) for c in profile.columns if c.scale is None]
-    title = profile.file + (f", sheet {profile.sheet}" if profile.sheet else "")
-    text = instrument_template(table.columns, items, title, left_out)
+    left_out = [(c.name, _why_left_out(c, lang)) for c in profile.columns if c.scale is None]
+    words = {k: _lab(k, lang) for k in DESCRIBE if k.startswith("tpl_")}
+    title = profile.file
+    if profile.sheet:
+        title = words["tpl_title_sheet"].format(file=profile.file, sheet=profile.sheet)
+
+    def count(n: int) -> str:  # as describe's own tables count: "2 486" in Swedish
+        return fmt_int(n, lang) if lang == "sv" else str(n)
+
+    text = instrument_template(table.columns, items, title, left_out, words, count)
     if output is None or str(output) == "-":  # -o - is standard output, as everywhere
         sys.stdout.write(text)
     else:
@@ -137,20 +147,25 @@ def _twice_shown(twice: Sequence[tuple[str, tuple[int, ...]]], limit: int = 3) -
     return shown + (" …" if len(twice) > limit else "")
 
 
-def _why_left_out(c: Any) -> str:
-    """Why a column is no item of the template (in the template's English comments).
+def _why_left_out(c: Any, lang: str = "en") -> str:
+    """Why a column is no item of the template (in the template's comments, in ``lang``).
 
     >>> from servqual_cli.io.profile import ColumnProfile
     >>> _why_left_out(ColumnProfile(0, "Kön", "text", 3, {}, 2, (("K", 2), ("M", 1)), None))
     "text: 'K', 'M'"
+    >>> _why_left_out(ColumnProfile(0, "Ålder", "mixed", 3, {}, 2, (("K", 2),), None), "sv")
+    "blandat: 'K'"
     """
     if c.kind in ("date", "empty"):
-        return {"date": "dates", "empty": "empty"}[c.kind]
+        return _lab(f"tpl_why_{'dates' if c.kind == 'date' else 'empty'}", lang)
     shown = ", ".join(repr(v if len(v) <= 30 else v[:29] + "…") for v, _ in c.top[:3])
-    shown += ", ..." if c.distinct > 3 else ""
+    shown += (", …" if lang == "sv" else ", ...") if c.distinct > 3 else ""
     if c.kind == "number":
-        return f"numbers, {c.distinct} different (not a rating scale): {shown}"
-    return f"{c.kind}: {shown}"
+        from servqual_cli.report.numbers import fmt_int
+
+        n = fmt_int(c.distinct, lang) if lang == "sv" else str(c.distinct)
+        return _lab("tpl_why_numbers", lang).format(n=n, shown=shown)
+    return _lab("tpl_why_kind", lang).format(kind=_lab(c.kind, lang), shown=shown)
 
 
 def _duplicate_names(p: FileProfile, lang: str) -> list[Text]:
@@ -194,7 +209,13 @@ def _lab(key: str, lang: str) -> str:
     return label(key, lang, DESCRIBE)
 
 
-def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = ()) -> Document:
+def _document(
+    p: FileProfile,
+    file: str,
+    lang: str,
+    warnings: Sequence[Text] = (),
+    encoding: str | None = None,
+) -> Document:
     import pandas as pd
 
     from servqual_cli.report.spec import Document, Section, Table, Text
@@ -275,7 +296,12 @@ def _document(p: FileProfile, file: str, lang: str, warnings: Sequence[Text] = (
     if p.likert:
         blocks.append(Text(lab("likert_note").format(n=len(p.likert)) + ".", kind="note"))
         blocks += [Text(t, kind="note") for t in _scale_notes(p, lang)]
-        blocks.append(Text(lab("template_note").format(file=file), kind="note"))
+        # the sheet and a given encoding, as gap's hint repeats them (review 11b, finding 3:
+        # the bare file name read netigate.xlsx's cover sheet and failed)
+        from servqual_cli.instruments.resolve import describe_args
+
+        args = describe_args(file, p.sheet, encoding, p.sheets)
+        blocks.append(Text(lab("template_note").format(file=args), kind="note"))
     return Document(title=f"servqual describe – {p.file}", sections=(Section("", tuple(blocks)),))
 
 

@@ -201,13 +201,19 @@ def contact_trend(
         names = {k: e.name for k, e in load_kpi_map(kpi_map).items() if e.name}
         read = _read_benchmark(benchmark, municipality or after.municipality, after, opts, names)
         bench = rank_benchmark(read, after.contacts, conf, after.label)
-        payload["benchmark"] = bench.to_dict()
+        from servqual_cli.core.results import records
+        from servqual_cli.report.benchmark_sections import benchmark_rows
+
+        # the CSV's and the JSON's KPI rows alike: side_of_mean, not "worse" by the sign
+        # beside verdict "same" (review 11b)
+        kpi_rows = benchmark_rows(bench.kpis)
+        payload["benchmark"] = {**bench.to_dict(), "kpis": records(kpi_rows)}
         sections.append(_benchmark_section(bench, lang, after.label, conf))
         # both sides' years on every row, as the terminal heading and the JSON name them: a
         # CSV of Lekeberg 2020 against the others' 2019 must not read as one year (x-small, s14)
         years = {"this_year": bench.shown_this_year, "others_year": bench.others_year,
                  "same_year": bench.same_year}  # fmt: skip
-        rows = bench.kpis.assign(table="benchmark", area="ALL", **years)
+        rows = kpi_rows.assign(table="benchmark", area="ALL", **years)
         tidy = pd.concat([tidy, rows], ignore_index=True)
         bench_parts = (payload["benchmark"]["file"], read.exclusions)
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]

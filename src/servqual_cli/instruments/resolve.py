@@ -102,7 +102,8 @@ def resolve_roles(
         raise DataError(
             f"instrument {instrument.name!r} needs column{'s' if len(missing) > 1 else ''} "
             f"{shown}, which the file lacks (it has: {_preview(columns)})"
-            f"{_unnamed(columns, missing)}{_template_hint(out, source, sheet, encoding)}",
+            f"{_unnamed(columns, missing)}"
+            f"{_template_hint(out, source, sheet, encoding, columns)}",
             where,
             code=None if by_regex else "instrument_columns_missing",
             facts=_missing_facts(instrument.name, missing, columns, out, source, sheet, encoding),
@@ -125,7 +126,7 @@ def _missing_facts(
     blank = [excel_letter(i) for i, c in enumerate(columns) if c == f"column {i + 1}"]
     template = None
     if not any(found.values()):
-        template = _describe_args(source, sheet, encoding)
+        template = describe_args(source, sheet, encoding, columns=columns)
     return {"instrument": name, "missing": tuple(missing), "columns": tuple(columns[:12]),
             "n_columns": len(columns), "unnamed": tuple(blank), "template": template}  # fmt: skip
 
@@ -135,6 +136,7 @@ def _template_hint(
     source: str | None,
     sheet: str | None = None,
     encoding: str | None = None,
+    columns: Sequence[str] | None = None,
 ) -> str:
     """When no column of the instrument is in the file, its columns have other names (a
     two-row header "Förväntan" over "1", "2", ...; review 2 item 23l): name the command that
@@ -150,26 +152,47 @@ def _template_hint(
     """
     if any(found.values()):
         return ""
-    name = _describe_args(source, sheet, encoding)
+    name = describe_args(source, sheet, encoding, columns=columns)
     return (f"; none of them is there: servqual describe {name} --instrument-template writes "
             "a starter instrument for the file's own column names")  # fmt: skip
 
 
-def _describe_args(source: str | None, sheet: str | None, encoding: str | None) -> str:
+def describe_args(
+    source: str | None,
+    sheet: str | None,
+    encoding: str | None,
+    sheets: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
+) -> str:
     """The file and the reading options of ``servqual describe`` for the file the run read:
     ``--sheet`` when the workbook has more than one sheet (describe would read the first),
-    ``--encoding`` when the run was given one.
+    ``--encoding`` when the run was given one. ``sheets``: the workbook's sheet names when the
+    caller has them (describe's own hint, review 11b finding 3), else they are read here.
+    ``columns``: the read sheet's; a sheet of at most one column is a cover page (Netigate's
+    "Information" with its one "Rapport" column), so a workbook with one other sheet is named
+    by that sheet instead (review 11b, finding 3, "related").
 
-    >>> _describe_args("<stdin>", None, None), _describe_args("x.csv", None, "latin-1")
+    >>> describe_args("<stdin>", None, None), describe_args("x.csv", None, "latin-1")
     ('FILE', 'x.csv --encoding latin-1')
+    >>> describe_args("n.xlsx", "Rådata", None, ["Information", "Rådata"])
+    'n.xlsx --sheet Rådata'
+    >>> describe_args("a b.xlsx", "Blad1", None, ["Blad1"])
+    '"a b.xlsx"'
+    >>> describe_args("n.xlsx", "Information", None, ["Information", "Rådata"], ["Rapport"])
+    'n.xlsx --sheet Rådata'
     """
     if not source or source in ("<table>", "<stdin>"):
         return "FILE"
     words = [_shell(source)]
     if sheet is not None:
-        from servqual_cli.io.profile import sheet_names  # the error path only
+        if sheets is None:
+            from servqual_cli.io.profile import sheet_names  # the error path only
 
-        if len(sheet_names(source)) > 1:
+            sheets = sheet_names(source)
+        others = [s for s in sheets if s != sheet]
+        if columns is not None and len(columns) <= 1 and len(others) == 1:
+            sheet = others[0]
+        if len(sheets) > 1:
             words += ["--sheet", _shell(sheet)]
     if encoding:
         words += ["--encoding", _shell(encoding)]
@@ -352,4 +375,11 @@ def _preview(columns: Sequence[str], limit: int = 12) -> str:
     return shown + (f" ... ({len(columns)} columns)" if len(columns) > limit else "")
 
 
-__all__ = ["ROLES", "find_role_columns", "given_encoding", "resolve_columns", "resolve_roles"]
+__all__ = [
+    "ROLES",
+    "describe_args",
+    "find_role_columns",
+    "given_encoding",
+    "resolve_columns",
+    "resolve_roles",
+]

@@ -18,14 +18,21 @@ built-in labels a column of text answers was read with, a far code beside the sc
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from servqual_cli.instruments.builtin import SERVQUAL_DIMENSIONS
+from servqual_cli.instruments.template_comments import basic as _basic
+from servqual_cli.instruments.template_comments import (
+    code_lines,
+    label_lines,
+    left_out_lines,
+    sayer,
+    word,
+)
 from servqual_cli.instruments.toml import instrument_from_dict
 from servqual_cli.io.values import builtin_labels, fold
 
@@ -58,10 +65,18 @@ def instrument_template(
     items: Sequence[ScaleColumn],
     title: str,
     left_out: Sequence[tuple[str, str]] = (),
+    words: Mapping[str, str] | None = None,
+    count: Callable[[int], str] = str,
 ) -> str:
     """TOML text of a starter instrument for a file with ``columns`` whose ``items`` look like
     rating-scale answers; ``left_out``: (column, why) for the columns that do not (listed in
     the comments with the rating-scale columns the template did not pair).
+
+    ``words``: the comment sentences in the run's language, by key (the ``tpl_`` keys of
+    :data:`servqual_cli.report.catalog_describe.DESCRIBE`, which the CLI passes: this layer may
+    not import the report's catalog); a key missing from it stands as the key. ``count``: a
+    count as the run's language writes it ("1 234" in Swedish). The TOML keys stay English, so
+    the template reads the same in either language (review 11b, finding 5).
 
     Raises ValueError without ``items`` (the caller says why in the run's language).
 
@@ -84,9 +99,9 @@ def instrument_template(
         raise ValueError("no rating-scale column to write an instrument for")
     found = (_numbered_pairs(columns, items) or _question_pairs(items) or _leading_pairs(items)
              or _worded_pairs(items) or _grid_pairs(items))  # fmt: skip
-    lines = [f"# Starter instrument for {title}, written by servqual describe.",
-             "# Check the dimensions, the scale and the labels before you rely on it."]  # fmt: skip
-    name = "Instrument from " + title
+    say = sayer(words or {})
+    lines = [*say("tpl_header", title=title), *say("tpl_check")]
+    name = word(words or {}, "tpl_name").format(title=title)
     if found is None:
         # Columns named as expectations are never averaged in as perceptions (SERVPERF).
         expected = [c for c in items if _is_expectation(c.name)]
@@ -95,9 +110,8 @@ def instrument_template(
             expected = []
         lo, hi = _scale(chosen)
         lines += [
-            "# No expectation/perception pairs found: a perception-only (SERVPERF) instrument",
-            "# over the columns that look like rating-scale items.",
-            *[f"# Left out, named as an expectation: {_basic(c.name)}" for c in expected],
+            *say("tpl_servperf"),
+            *[line for c in expected for line in say("tpl_named_expectation", name=_basic(c.name))],
             f"name = {_basic(name)}",
             f"scale = [{lo}, {hi}]",
             "perception = [",
@@ -114,25 +128,25 @@ def instrument_template(
                   f"expectation = {e_spec}", f"perception = {p_spec}"]  # fmt: skip
     if numbers == list(range(1, 23)):
         dims = {k: list(v) for k, v in SERVQUAL_DIMENSIONS.items()}
-        lines.append("# 22 items: the SERVQUAL dimensions (Parasuraman, Berry & Zeithaml 1991).")
+        lines += say("tpl_servqual_22")
     else:
         dims = {"Alla": numbers}
         weights = None
-        lines.append("# One dimension with every item: split it into your dimensions.")
+        lines += say("tpl_one_dimension")
     used = set()
     if weights is not None and len(weights[1]) == len(dims):
         lines.insert(-1, f"weights = {weights[0]}")
         used = set(weights[2])
     known = builtin_labels(lo, hi)
-    lines += _label_lines(chosen, known, (lo, hi))
-    lines += _code_lines(chosen, (lo, hi))
+    lines += label_lines(chosen, known, (lo, hi), say)
+    lines += code_lines(chosen, (lo, hi), say, words or {}, count)
     taken = {c.name for c in chosen}
     left_out = [(n, why) for n, why in left_out if n not in used]  # the weights are used
-    lines += _left_out_lines(left_out, [c for c in items if c.name not in taken], expected)
+    unpaired = [c for c in items if c.name not in taken]
+    lines += left_out_lines(left_out, unpaired, expected, word(words or {}, "tpl_unpaired"), say)
     texts = sorted({t for c in chosen for t in c.texts if fold(t) not in known})
     if texts:
-        lines.append("# Answers that are not numbers; give each its value (or list it under")
-        lines.append("# missing = [...] if it means no answer):")
+        lines += say("tpl_not_numbers")
         lines += [f"# {_basic(t)} = ?" for t in texts[:12]]
     lines.append("")
     lines.append("[dimensions]")
@@ -140,64 +154,6 @@ def instrument_template(
     text = "\n".join(lines) + "\n"
     instrument_from_dict(tomllib.loads(text), "<template>")  # fails loudly if we wrote nonsense
     return text
-
-
-def _label_lines(
-    chosen: Sequence[ScaleColumn], known: dict[str, float], scale: tuple[int, int]
-) -> list[str]:
-    """Which built-in labels the text answers were read with (io.answer_words), with values."""
-    seen = {t: int(known[fold(t)]) for c in chosen for t in c.texts if fold(t) in known}
-    if not seen:
-        return []
-    import textwrap
-
-    shown = ", ".join(f"{t} = {v}" for t, v in sorted(seen.items(), key=lambda p: (p[1], p[0])))
-    n = sum(any(fold(t) in known for t in c.texts) for c in chosen)
-    points = scale[1] - scale[0] + 1
-    columns = f"{n} column{'' if n == 1 else 's'}"
-    text = (f"Text answers in {columns} are read with the built-in {points}-point labels "
-            f"(scale {scale[0]}-{scale[1]}): {shown}. If the file means other values, give "
-            "them under [labels].")  # fmt: skip
-    return ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
-
-
-def _code_lines(chosen: Sequence[ScaleColumn], scale: tuple[int, int]) -> list[str]:
-    """``missing = ["99"]`` for a far code beside the scale, with why (review 11, finding 3)."""
-    codes = Counter(c.code for c in chosen if c.code is not None)
-    if not codes:
-        return []
-    cells = Counter[int]()
-    for c in chosen:
-        if c.code is not None:
-            cells[c.code] += c.n_code
-    import textwrap
-
-    lo, hi = scale
-    out = []
-    for code in sorted(codes):
-        n = f"{cells[code]} {'cell' if cells[code] == 1 else 'cells'}"
-        text = (f"{code} stands apart from the {lo}-{hi} scale in {codes[code]} of {len(chosen)} "
-                f"item columns ({n}); exports write such a code for \"Vet ej\" "
-                "(don't know), so missing below reads it as no answer. If it is a real answer, "
-                "delete it there (it is then out of the scale).")  # fmt: skip
-        out += ["# " + line for line in textwrap.wrap(text, 94, break_on_hyphens=False)]
-    out.append("missing = [" + ", ".join(_basic(str(c)) for c in sorted(codes)) + "]")
-    return out
-
-
-def _left_out_lines(
-    left_out: Sequence[tuple[str, str]],
-    unpaired: Sequence[ScaleColumn],
-    expected: Sequence[ScaleColumn],
-) -> list[str]:
-    """Every column the template does not use, with why (review 11, finding 3: 38 of 44
-    columns left out without a word)."""
-    named = {c.name for c in expected}
-    rows = [*left_out, *((c.name, "a rating-scale column without a pair")
-                         for c in unpaired if c.name not in named)]  # fmt: skip
-    if not rows:
-        return []
-    return ["# Columns left out:", *(f"#   {_basic(n)}: {why}" for n, why in rows)]
 
 
 def _numbered_pairs(
@@ -407,8 +363,3 @@ def _scale(columns: Sequence[ScaleColumn]) -> tuple[int, int]:
         return 1, 5
     counts = Counter(c.scale for c in columns)
     return max(counts, key=lambda s: (counts[s], s[1] - s[0], s))
-
-
-def _basic(text: str) -> str:
-    """A TOML basic string (JSON's escapes are TOML's)."""
-    return json.dumps(text, ensure_ascii=False)

@@ -28,6 +28,10 @@ _NOT_FILE_ENCODINGS = frozenset(
     {"punycode", "idna", "unicode_escape", "raw_unicode_escape", "undefined", "palmos"}
 )
 _SUGGEST = "--encoding cp949 (or utf-16, cp1250, utf-8 ...)"
+# Text that decoded cleanly as cp1252 (no mojibake runs) is most likely Western or Central
+# European: another Latin code page first, the East-Asian ones last (review 11b, finding 9:
+# Korean came first for a Swedish file). UTF-8 is not offered: the file failed to decode as it.
+_SUGGEST_CLEAN = "--encoding cp1250 (or iso-8859-15, utf-16, cp949 ...)"
 
 
 @dataclass(frozen=True)
@@ -177,8 +181,8 @@ def encoding_hint(encoding: str | None, garbled: bool) -> str:
     'the file was read as cp1252 and its text looks garbled; try --encoding cp949 (or utf-16, \
 cp1250, utf-8 ...)'
     >>> encoding_hint("cp1252", False)
-    'the file was read as cp1252; if the names look garbled, try --encoding cp949 (or utf-16, \
-cp1250, utf-8 ...)'
+    'the file was read as cp1252; if the names look garbled, try --encoding cp1250 (or \
+iso-8859-15, utf-16, cp949 ...)'
     >>> encoding_hint("utf-8", False)
     ''
     """
@@ -186,4 +190,4 @@ cp1250, utf-8 ...)'
         return ""
     if garbled:
         return f"the file was read as cp1252 and its text looks garbled; try {_SUGGEST}"
-    return f"the file was read as cp1252; if the names look garbled, try {_SUGGEST}"
+    return f"the file was read as cp1252; if the names look garbled, try {_SUGGEST_CLEAN}"

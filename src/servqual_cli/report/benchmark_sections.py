@@ -23,9 +23,11 @@ from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from servqual_cli.core.benchmark import Benchmark
 
-__all__ = ["benchmark_notes", "benchmark_section"]
+__all__ = ["benchmark_notes", "benchmark_rows", "benchmark_section"]
 
 
 def benchmark_section(
@@ -68,6 +70,58 @@ def benchmark_section(
                             rename=rename)  # fmt: skip
     notes = [*first, with_level(ml("verdict_note", lang), conf, lang), *notes]
     return Section("", (table_, *(Text(n, "note") for n in notes)))
+
+
+def benchmark_rows(kpis: pd.DataFrame) -> pd.DataFrame:
+    """The benchmark's KPI rows as the CSV and the JSON give them (review 11b, "still open").
+
+    - ``relative`` ("better"/"worse" by the sign of ``diff`` alone) becomes ``side_of_mean``,
+      "above"/"below"/"at" the others' mean: beside ``verdict`` "same", a spreadsheet reader
+      saw "worse" for a difference the data cannot tell from zero. The side says where the
+      value lies, not whether that is good; ``verdict`` is the judgement.
+    - Floats to 12 significant digits: the benchmark file's percents divided by 100 read
+      0.7959999999999999 for a published 79.6 %; the other CSV outputs write each float's
+      shortest form, which is then 0.796. No value here has more than 12 meaningful digits.
+
+    >>> k = pd.DataFrame({"diff": [0.0125, -0.3, 0.0, None], "relative": ["worse", "better",
+    ...     "equal", None], "others_max": [0.8520000000000001, 56.0, 1.0, 0.5]})
+    >>> out = benchmark_rows(k)
+    >>> out["side_of_mean"].tolist(), out["others_max"].tolist()
+    (['above', 'below', 'at', None], [0.852, 56.0, 1.0, 0.5])
+    >>> "relative" in out
+    False
+    """
+    import numpy as np
+
+    out = kpis.copy()
+    # the sign as core.benchmark takes it (rounded at 12 decimals: a tie is a tie)
+    diff = pd.to_numeric(out["diff"], errors="coerce").to_numpy(dtype=float)
+    sign = np.sign(np.round(diff, 12))
+    side = pd.Series(np.select([sign > 0, sign < 0], ["above", "below"], "at"), index=out.index,
+                     dtype=object).where(~np.isnan(diff), None)  # fmt: skip
+    at = list(out.columns).index("relative") if "relative" in out else len(out.columns)
+    out = out.drop(columns="relative", errors="ignore")
+    out.insert(at, "side_of_mean", side)
+    for col in out.columns[[k == "f" for k in out.dtypes.map(lambda d: d.kind)]]:
+        out[col] = _significant(out[col].to_numpy(dtype=float))
+    return out
+
+
+def _significant(x: np.ndarray, digits: int = 12) -> np.ndarray:
+    """``x`` rounded to ``digits`` significant digits, vectorised (0 and NaN stay).
+
+    >>> import numpy as np
+    >>> _significant(np.array([0.7959999999999999, 12345.600000000002, 0.0, np.nan]))
+    array([7.96000e-01, 1.23456e+04, 0.00000e+00,         nan])
+    """
+    import numpy as np
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(x)))
+    decimals = np.where(np.isfinite(magnitude), digits - 1 - magnitude, 0).astype(int)
+    # a power of ten up to 1e22 is exact, and one division rounds correctly: the nearest double
+    scale = 10.0 ** np.clip(decimals, -22, 22)
+    return np.where(np.isfinite(x), np.round(x * scale) / scale, x)
 
 
 def _two_years(

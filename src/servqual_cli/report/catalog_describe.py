@@ -115,6 +115,60 @@ DESCRIBE: dict[str, tuple[str, str]] = {
                       "{n} columns also hold the value {code} outside the scale ({cells} "
                       "cells), probably a code for \"don't know\": the instrument template "
                       "reads it as no answer (missing = [\"{code}\"])."),
+    # the comments of the instrument template, in the run's language (review 11b, finding 5;
+    # w-r11b): instruments/template.py takes them as a table (it may not import report); the
+    # TOML keys stay English, the numbers come formatted
+    "tpl_title_sheet": ("{file}, blad {sheet}", "{file}, sheet {sheet}"),
+    "tpl_name": ("Instrument från {title}", "Instrument from {title}"),
+    "tpl_header": ("Startinstrument för {title}, skrivet av servqual describe.",
+                   "Starter instrument for {title}, written by servqual describe."),
+    "tpl_check": ("Kontrollera dimensionerna, skalan och svarsetiketterna innan du litar på det.",
+                  "Check the dimensions, the scale and the labels before you rely on it."),
+    "tpl_servperf": ("Inga par av förväntan och upplevelse: ett instrument med bara upplevelse "
+                     "(SERVPERF) över kolumnerna som ser ut som svar på en skala.",
+                     "No expectation/perception pairs found: a perception-only (SERVPERF) "
+                     "instrument over the columns that look like rating-scale items."),
+    "tpl_named_expectation": ("Utelämnad, namngiven som förväntan: {name}",
+                              "Left out, named as an expectation: {name}"),
+    "tpl_servqual_22": ("22 påståenden: SERVQUAL-dimensionerna (Parasuraman, Berry & Zeithaml "
+                        "1991).",
+                        "22 items: the SERVQUAL dimensions (Parasuraman, Berry & Zeithaml "
+                        "1991)."),
+    "tpl_one_dimension": ("En dimension med alla påståenden: dela upp den i era dimensioner.",
+                          "One dimension with every item: split it into your dimensions."),
+    "tpl_labels_one": ("Textsvaren i 1 kolumn läses med den inbyggda {points}-gradiga "
+                       "svarsskalan (skala {lo}–{hi}): {shown}. Menar filen andra värden, ange "
+                       "dem under [labels].",
+                       "Text answers in 1 column are read with the built-in {points}-point "
+                       "labels (scale {lo}-{hi}): {shown}. If the file means other values, give "
+                       "them under [labels]."),
+    "tpl_labels_many": ("Textsvaren i {n} kolumner läses med den inbyggda {points}-gradiga "
+                        "svarsskalan (skala {lo}–{hi}): {shown}. Menar filen andra värden, ange "
+                        "dem under [labels].",
+                        "Text answers in {n} columns are read with the built-in {points}-point "
+                        "labels (scale {lo}-{hi}): {shown}. If the file means other values, "
+                        "give them under [labels]."),
+    "tpl_code": ("{code} står utanför skalan {lo}–{hi} i {k} av {m} påståendekolumner "
+                 "({cells}); exporter skriver en sådan kod för ”Vet ej”, så missing nedan läser "
+                 "den som inget svar. Är det ett riktigt svar, ta bort det där (det hamnar då "
+                 "utanför skalan).",
+                 "{code} stands apart from the {lo}-{hi} scale in {k} of {m} item columns "
+                 "({cells}); exports write such a code for \"Vet ej\" (don't know), so missing "
+                 "below reads it as no answer. If it is a real answer, delete it there (it is "
+                 "then out of the scale)."),
+    "tpl_cell": ("{n} cell", "{n} cell"),
+    "tpl_cells": ("{n} celler", "{n} cells"),
+    "tpl_left_out": ("Kolumner som inte används:", "Columns left out:"),
+    "tpl_unpaired": ("en skalkolumn utan par", "a rating-scale column without a pair"),
+    "tpl_not_numbers": ("Svar som inte är tal; ge vart och ett sitt värde (eller lista det under "
+                        "missing = [...] om det betyder inget svar):",
+                        "Answers that are not numbers; give each its value (or list it under "
+                        "missing = [...] if it means no answer):"),
+    "tpl_why_dates": ("datum", "dates"),
+    "tpl_why_empty": ("tom", "empty"),
+    "tpl_why_numbers": ("tal, {n} olika (ingen svarsskala): {shown}",
+                        "numbers, {n} different (not a rating scale): {shown}"),
+    "tpl_why_kind": ("{kind}: {shown}", "{kind}: {shown}"),
 }  # fmt: skip
 
 # Why a sheet was skipped: the reader's messages (io/rows.py, io/read_sheet.py, io/sheets.py,

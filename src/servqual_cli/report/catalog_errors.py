@@ -223,10 +223,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "(or utf-16, cp1250, utf-8 ...)",
     ),
     "part_encoding": (
-        "; filen lästes som {encoding}; om namnen ser förvanskade ut, prova --encoding cp949 "
-        "(eller utf-16, cp1250, utf-8 …)",
-        "; the file was read as {encoding}; if the names look garbled, try --encoding cp949 "
-        "(or utf-16, cp1250, utf-8 ...)",
+        # the names decoded cleanly: Latin code pages first (review 11b, finding 9)
+        "; filen lästes som {encoding}; om namnen ser förvanskade ut, prova --encoding cp1250 "
+        "(eller iso-8859-15, utf-16, cp949 …)",
+        "; the file was read as {encoding}; if the names look garbled, try --encoding cp1250 "
+        "(or iso-8859-15, utf-16, cp949 ...)",
     ),
     "part_other_sheets": (
         "; arbetsbokens andra blad: {sheets} (välj ett med --sheet)",

@@ -274,7 +274,8 @@ REPORT: dict[str, tuple[str, str]] = {
         "laddningarna (inte semTools::compRelSEM). Ett negativt item-rest-r ger en varning (ett "
         "omvänt påstående som inte vänts?).",
         "Cronbach's α with pairwise deletion (as R's psych) and a {level} CI by Feldt's method "
-        "(1965) with the smallest pairwise n (the table's n); item-rest correlations and α if the item is deleted; "
+        "(1965) with the smallest pairwise n (the table's n); item-rest correlations and α if "
+        "the item is deleted; "
         "McDonald's ω (one factor per dimension; for the whole scale from the CFA of all the "
         "dimensions). Validity: KMO, Bartlett's test, an exploratory factor analysis (as "
         "psych::fa; the pattern matrix in the appendix) and a confirmatory factor analysis of the "
