@@ -149,17 +149,17 @@ def read_ahead(path: str, encoding: str | None, header_row: int | None) -> Calla
     # the command's options (--max-cells, --header-rows) are context variables: the thread
     # reads with them, as the reader will
     context = contextvars.copy_context()
-    ahead.thread = threading.Thread(
+    thread = threading.Thread(
         target=context.run, args=(_read_ahead, ahead, path, header_row), name="servqual-ahead"
     )
+    ahead.thread = thread
     csvfast.expect(ahead)
-    ahead.thread.start()
+    thread.start()
 
     def end() -> None:
         # joined, never left running: Arrow threads alive at exit can abort the process
         # (apache/arrow#34314)
-        assert ahead.thread is not None
-        ahead.thread.join()
+        thread.join()
         csvfast.expect(None)
 
     return end
