@@ -206,6 +206,10 @@ def _prep_hint(f: dict[str, Any], lang: str) -> None:
         f["hint"] = _word("part_hint_columns", lang, names=_columns(f, lang))
 
 
+def _prep_inner(f: dict[str, Any], lang: str) -> None:
+    f["inner"] = render(str(f["code"]), f["facts"], lang)
+
+
 def _prep_municipalities(f: dict[str, Any], lang: str) -> None:
     f["names"] = _joined(f["names"]) + ((" …" if lang == "sv" else " ...") if f["more"] else "")
 
@@ -243,9 +247,10 @@ _PREPARE: dict[str, _Prepare] = {
     "pattern_matches_none": _prep_hint,
     "option_needs_column": _prep_hint,
     "range_end_not_column": _prep_hint,
-    "prefixed": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
-    "kpi_entry": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
-    "knowledge_swapped": lambda f, lang: f.update(inner=render(str(f["code"]), f["facts"], lang)),
+    # an error that wraps another's sentence: the inner code said in the run's language
+    "prefixed": _prep_inner,
+    "kpi_entry": _prep_inner,
+    "knowledge_swapped": _prep_inner,
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     **MORE_PREPARE,  # cli/error_facts.py

@@ -203,7 +203,7 @@ def show(
 
     Example: servqual kolada tests/data/kolada_wide_sv.csv -m Lekeberg
     """
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.kolada_position import KoladaPosition, kolada_positions
     from servqual_cli.errors import DataError, Location
     from servqual_cli.io.kolada import load_kolada
@@ -213,9 +213,9 @@ def show(
     from servqual_cli.report.labels import count_text, exclusion_summary
     from servqual_cli.report.spec import Document
 
-    check_output(output, files)
-    check_output(excluded, files)
-    check_distinct(output=output, excluded=excluded)
+    # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
+    # skipped here: review 10b finding 5's fix did not reach this command)
+    guard([*files, kpi_map], output=output, excluded=excluded, fmt=fmt)
     mapping = load_kpi_map(kpi_map)
     table = read_kolada_input(files, ReadOptions(sheet, encoding, header_row, strict))
     data = load_kolada(table, None, strict=strict, gender=gender)

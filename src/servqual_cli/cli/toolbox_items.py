@@ -38,7 +38,7 @@ def run_items(
     :func:`~servqual_cli.cli.toolbox.items`)."""
     import numpy as np
 
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.item_distribution import item_distributions
     from servqual_cli.errors import UsageError
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
@@ -47,9 +47,9 @@ def run_items(
     from servqual_cli.report.toolbox_sections import item_distribution_sections, weighted_sections
 
     inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
-    check_output(output, inputs)
-    check_output(excluded, inputs)
-    check_distinct(output=output, excluded=excluded)
+    # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
+    # skipped here: review 10b finding 5's fix did not reach this command)
+    guard(inputs, output=output, excluded=excluded, fmt=fmt)
     if item_columns is not None:
         from servqual_cli.io.item_set import load_item_set
 

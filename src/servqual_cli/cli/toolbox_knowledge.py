@@ -73,7 +73,7 @@ def run_knowledge_gap(
 ) -> None:
     """Run ``servqual knowledge-gap`` with the command's options (see
     :func:`~servqual_cli.cli.toolbox.knowledge_gap_cmd`)."""
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.knowledge_gap import knowledge_gap
     from servqual_cli.errors import DataError
     from servqual_cli.io.role_data import load_roles_file
@@ -82,9 +82,9 @@ def run_knowledge_gap(
     from servqual_cli.report.spec import Document
     from servqual_cli.report.toolbox_sections import knowledge_sections
 
-    for path in (output, excluded):
-        check_output(path, [customers, staff] + ([instrument] if instrument else []))
-    check_distinct(output=output, excluded=excluded)
+    # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
+    # skipped here: review 10b finding 5's fix did not reach this command)
+    guard([customers, staff, instrument], output=output, excluded=excluded, fmt=fmt)
     check_two_surveys(customers, staff)  # before either is read (review 7 finding 10)
     from servqual_cli.cli.gap_toolbox import split_by, two_way
 

@@ -45,7 +45,7 @@ def run_tolerance(
     import numpy as np
     import pandas as pd
 
-    from servqual_cli.cli.output import check_distinct, check_output, emit, write_exclusions
+    from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
@@ -56,9 +56,9 @@ def run_tolerance(
     from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
 
     inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
-    check_output(output, inputs)
-    check_output(excluded, inputs)
-    check_distinct(output=output, excluded=excluded)
+    # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
+    # skipped here: review 10b finding 5's fix did not reach this command)
+    guard(inputs, output=output, excluded=excluded, fmt=fmt)
     roles = ["adequate", "desired", "perception"]
     data = load_roles_file(file, instrument, roles, by, weight_column, sheet, encoding,
                            header_row, strict)  # fmt: skip
