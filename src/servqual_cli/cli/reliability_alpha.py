@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from servqual_cli.cli import options as o
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from servqual_cli.cli import options as o
     from servqual_cli.cli.reliability import MissingRule
 
 ALPHA_TITLE = ("Cronbach's alpha", "Cronbachs alfa")  # (English, Swedish) title of `alpha`
@@ -25,6 +26,7 @@ def run_alpha(
     scale_range: str | None,
     name: str | None,
     missing: MissingRule,
+    missing_codes: str | None,
     bootstrap: int,
     seed: int,
     fmt: o.OutputFormat | None,
@@ -46,6 +48,7 @@ def run_alpha(
     from servqual_cli.cli.toolbox_parts import parse_scale_range
 
     bounds = parse_scale_range(scale_range)
+    codes = o.parse_missing_codes(missing_codes)  # bad usage before the file is read
     if name is None:  # the default name in the reader's language (review 6, finding 8)
         name = "skala" if lang.value == "sv" else "scale"
     if items is not None or item:  # without items the loader refuses before reading
@@ -59,7 +62,7 @@ def run_alpha(
     from servqual_cli.report.spec import Document
 
     loaded = load_item_set(file, items, reverse, bounds, sheet, encoding, header_row, strict,
-                           item=item or ())  # fmt: skip
+                           item=item or (), missing=codes)  # fmt: skip
     check_magnitudes(loaded.frame, file)
     from servqual_cli.core.caveats import caveat_records
     from servqual_cli.core.scales import scale_reliability
@@ -85,6 +88,7 @@ def run_alpha(
         "reverse": list(loaded.reverse),
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
+        **({"missing_codes": list(codes)} if codes else {}),  # absent without the option
         "ci_method": result.ci_method,
         "n_boot": result.n_boot,
         "seed": result.seed,
@@ -102,6 +106,10 @@ def run_alpha(
     summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. "
     summary += located_summary(loaded.excluded, {} if log is None else log.by_column(),
                                lang.value, hint=excluded is None)  # fmt: skip
+    if codes:  # the rule beside the count of "declared missing" cells it made
+        from servqual_cli.report.missing_codes_note import missing_codes_text
+
+        summary += f" {missing_codes_text(codes, lang.value)}"
     if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word
         summary += " " + _no_range_note(loaded.frame, lang.value)
     sections = duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h

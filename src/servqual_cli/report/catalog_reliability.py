@@ -136,6 +136,12 @@ RELIABILITY: Pairs = {
         "run from {lo} to {hi}. Give the scale (e.g. --scale-range 1,7) to exclude values "
         "outside it.",
     ),
+    # --missing-codes of alpha and items (w-miss2, s15): the rule that leaves those cells out,
+    # named beside the count of "declared missing" cells; {codes}: 99, or 99 och ”Ej svar”
+    "missing_codes_note": (
+        "{codes} räknas som saknat svar (--missing-codes).",
+        "{codes} counted as no answer (--missing-codes).",
+    ),
 }
 
 RELIABILITY_SHEETS: Pairs = {
