@@ -45,6 +45,15 @@ OPTION_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "scale_range_finite", "--scale-range ska vara två ändliga tal som 1,6, inte 'inf,5'"),
     (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "5,1"), 2,
      "scale_range_order", "--scale-range: min ska vara mindre än max, inte '5,1'"),
+    # --missing-codes (w-miss2, s15)
+    (("alpha", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--missing-codes", " , "), 2,
+     "missing_codes_empty", "--missing-codes behöver en kommalista med koder som 99 eller "
+     "99,\"Ej svar\", fick ' , '"),
+    (("items", str(DATA / "kiosk.csv"), "--items", "F1,F2", "--scale-range", "1,5",
+      "--missing-codes", ""), 2, "missing_codes_empty", "--missing-codes behöver en kommalista"),
+    (("items", str(DATA / "kiosk.csv"), *KIOSK, "--missing-codes", "99"), 2,
+     "missing_codes_with_instrument", "--missing-codes hör ihop med --items; ett instrument "
+     "anger sina egna saknade svar (`missing` i dess TOML)"),
     (("knowledge-gap", str(DATA / "kiosk.csv"), str(DATA / "kiosk.csv"), *KIOSK), 2,
      "same_survey_twice", "CUSTOMERS (kiosk.csv) och STAFF (kiosk.csv) är samma fil (samma "
      "SHA-256): ange personalens enkät som STAFF, den andra filen"),

@@ -151,3 +151,45 @@ class Adjust(str, Enum):  # the choices of gap's and trend's --adjust (review 4 
 SeedOpt = Annotated[
     int, typer.Option("--seed", min=0, max=2**63 - 1, help="Seed for bootstrap draws.")
 ]
+# `alpha` and `items` (with --items): the codes an instrument's TOML declares as `missing`, for
+# an item set without one (w-miss2, s15). Matched by the instrument's own matcher (io.values,
+# io.answer_words.declared_numbers): the text, and a number equal to a numeric code.
+MissingCodesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--missing-codes",
+        metavar="CODES",
+        help='Codes that mean "no answer", a comma list such as 99 or 99,"Ej svar": a cell with '
+        'that text, or a number equal to a numeric code (99, 99.0, "99,0"), is left out as '
+        "declared missing, as with an instrument's `missing` list.",
+        show_default=False,
+    ),
+]
+
+
+def parse_missing_codes(text: str | None) -> tuple[str, ...]:
+    """``--missing-codes`` as its codes: a comma list, each entry trimmed, quotes allowed around
+    an entry (so a text may hold a comma); an empty list or entry is bad usage.
+
+    >>> parse_missing_codes('99, "Vet ej"'), parse_missing_codes(None)
+    (('99', 'Vet ej'), ())
+    >>> parse_missing_codes('-1,"Ej aktuell, ej svar"')
+    ('-1', 'Ej aktuell, ej svar')
+    >>> parse_missing_codes(" , ")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    servqual_cli.errors.UsageError: --missing-codes needs a comma list of codes such as 99 ...
+    """
+    if text is None:
+        return ()
+    import csv
+
+    from servqual_cli.errors import UsageError
+
+    codes = tuple(c.strip() for c in next(csv.reader([text], skipinitialspace=True), []))
+    if not codes or not all(codes):
+        raise UsageError(
+            f'--missing-codes needs a comma list of codes such as 99 or 99,"Ej svar", got {text!r}',
+            code="missing_codes_empty",
+            facts={"text": text},
+        )
+    return codes

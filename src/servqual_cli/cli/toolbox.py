@@ -132,6 +132,7 @@ def items(
     scale_range: Annotated[
         str | None, typer.Option("--scale-range", help="min,max of the scale with --items.")
     ] = None,
+    missing_codes: o.MissingCodesOpt = None,  # with --items (an instrument has its `missing`)
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
@@ -164,6 +165,7 @@ def items(
         instrument=instrument,
         item_columns=item_columns,
         scale_range=scale_range,
+        missing_codes=missing_codes,
         fmt=fmt,
         output=output,
         sheet=sheet,

@@ -22,6 +22,7 @@ def run_items(
     instrument: str | None,
     item_columns: str | None,
     scale_range: str | None,
+    missing_codes: str | None,
     fmt: o.OutputFormat | None,
     output: Path | None,
     sheet: str | None,
@@ -50,6 +51,9 @@ def run_items(
     # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
     # skipped here: review 10b finding 5's fix did not reach this command)
     guard(inputs, output=output, excluded=excluded, fmt=fmt)
+    from servqual_cli.cli.options import parse_missing_codes
+
+    codes = parse_missing_codes(missing_codes)  # bad usage before the file is read
     if item_columns is not None:
         from servqual_cli.io.item_set import load_item_set
 
@@ -62,7 +66,7 @@ def run_items(
                              code="items_need_scale_range")  # fmt: skip
         # --items takes names, globs and ranges (E*, P1-P22), as servqual alpha does.
         loaded = load_item_set(file, item_columns, None, bounds, sheet, encoding, header_row,
-                               strict)  # fmt: skip
+                               strict, missing=codes)  # fmt: skip
         values = loaded.frame.to_numpy(dtype=float)
         labels = [str(c) for c in loaded.frame.columns]
         sets = [""] * len(labels)
@@ -80,6 +84,10 @@ def run_items(
         if scale_range is not None:
             raise UsageError("--scale-range goes with --items; an instrument has its own scale",
                              code="scale_range_with_instrument")  # fmt: skip
+        if codes:  # the instrument's TOML declares them (its `missing` list), as its scale
+            raise UsageError("--missing-codes goes with --items; an instrument declares its own "
+                             "missing answers (`missing` in its TOML)",
+                             code="missing_codes_with_instrument")  # fmt: skip
         inst = load_instrument(instrument)
         table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
         roles = present_roles(table, inst)
@@ -113,6 +121,8 @@ def run_items(
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
+    if codes:  # absent without the option (the output is unchanged)
+        payload["missing_codes"] = list(codes)
     from servqual_cli.io.scale_use import scale_use
     from servqual_cli.report.scale_use_note import scale_use_sections
 
@@ -132,6 +142,10 @@ def run_items(
         if reversed_items:
             sections.append(Section("", (Text(reversed_items, kind="note"),)))
     sections += item_distribution_sections(res, excl, lang.value, chart)
+    if codes:  # the rule, after the table whose counts of "declared missing" it explains
+        from servqual_cli.report.missing_codes_note import missing_codes_sections
+
+        sections += missing_codes_sections(codes, lang.value)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
         summary = weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)

@@ -56,12 +56,14 @@ def load_item_set(
     header_row: int | None = None,
     strict: bool = False,
     item: Sequence[str] = (),
+    missing: Sequence[str] = (),
 ) -> ItemSet:
     """Read the columns ``items`` (``--items`` text) and ``item`` (``--item`` names) select from
     ``path``; reverse those ``reverse`` (same syntax) selects as ``min + max - x``.
 
     Without ``scale`` values are not range-checked and reversal uses the observed minimum and
-    maximum over all the items (as R ``psych::alpha`` does with ``keys``).
+    maximum over all the items (as R ``psych::alpha`` does with ``keys``). ``missing`` holds
+    declared missing codes (``--missing-codes``), matched as an instrument's ``missing`` list.
 
     Raises
     ------
@@ -114,7 +116,7 @@ def load_item_set(
     for j, (name, pos) in enumerate(zip(names, positions, strict=True)):
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
-        parse_scale_column(table, pos, bounds, log=log, out=block[j])
+        parse_scale_column(table, pos, bounds, None, missing, log=log, out=block[j])
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))

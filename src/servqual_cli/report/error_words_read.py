@@ -194,6 +194,17 @@ OPTION_ERRORS: dict[str, tuple[str, str]] = {
         "no question set of instrument {name!r} is in the file (looked for {e}, {p}, ...); "
         "name the columns with --items",
     ),
+    # --missing-codes of alpha and items (w-miss2, s15)
+    "missing_codes_empty": (
+        '--missing-codes behöver en kommalista med koder som 99 eller 99,"Ej svar", fick {text!r}',
+        '--missing-codes needs a comma list of codes such as 99 or 99,"Ej svar", got {text!r}',
+    ),
+    "missing_codes_with_instrument": (
+        "--missing-codes hör ihop med --items; ett instrument anger sina egna saknade svar "
+        "(`missing` i dess TOML)",
+        "--missing-codes goes with --items; an instrument declares its own missing answers "
+        "(`missing` in its TOML)",
+    ),
     "scale_range_form": (
         "--scale-range ska vara min,max som 1,6, inte {text!r}",
         "--scale-range must be min,max such as 1,6, got {text!r}",
