@@ -137,3 +137,24 @@ def test_trend_names_each_files_texts(cli, tmp_path: Path) -> None:
         {"value": "kanske", "count": 3},
         {"value": "typ", "count": 1},
     ]
+
+
+def test_report_summary_names_the_answers_texts(cli, tmp_path: Path) -> None:
+    """``servqual report``: the summary's exclusions name the answers' invalid texts in the
+    Markdown and the HTML; an importance weight's own text ("tio" in ten W1 cells) is counted
+    with the weight cells, not named among the answers' (review item 13 keeps them apart)."""
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    w1 = lines[0].split(",").index("W1")
+    for i in range(21, 31):  # ten cells: more than any answer's text, were they pooled
+        row = lines[i].split(",")
+        row[w1] = "tio"
+        lines[i] = ",".join(row)
+    data = tmp_path / "with_weight_text.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli("report", data, "-o", tmp_path / "out", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    md = _flat((tmp_path / "out" / "report.md").read_text(encoding="utf-8"))
+    assert GAP_NOTE["sv"][:-1] + ". Uteslutna viktceller: ogiltigt värde 10." in md
+    assert "”tio”" not in md
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "ogiltigt värde 18 (”ja” 7, ”?” 5, ”=HYPERLINK(&#34;http://x.se…” 3, …)" in html

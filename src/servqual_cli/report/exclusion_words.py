@@ -21,7 +21,7 @@ from servqual_cli.io.exclusions import NAMED_REASONS, ranked_values
 from servqual_cli.report.catalog import count_text, exclusion_summary, label
 from servqual_cli.report.safe_text import visible
 
-__all__ = ["by_file_summary", "located_summary", "value_list"]
+__all__ = ["by_file_summary", "located_summary", "named_summary", "value_list"]
 
 _NAMED = 3  # columns listed one by one at most
 _VALUES = 3  # excluded texts named, commonest first
@@ -103,6 +103,21 @@ def located_summary(
         return f"{exclusion_summary(excluded, lang)}."
     text = f"{label('excluded', lang)}: {_located(excluded, where, lang, values or {})}."
     return f"{text} {_HINT[lang]}" if hint else text
+
+
+def named_summary(excluded: Mapping[str, int], values: Values, lang: str = "en") -> str:
+    """:func:`~servqual_cli.report.catalog.exclusion_summary` (no final stop) with the
+    commonest texts of each reason in ``values``, for a sentence that goes on (a report's
+    summary).
+
+    >>> named_summary({"blank": 3, "unparseable": 2}, {"unparseable": [("ja", 2)]}, "sv")
+    'Uteslutna celler: tomma 3, ogiltigt värde 2 (”ja” 2)'
+    >>> named_summary({}, {}, "en")
+    'Excluded cells: none'
+    """
+    if not excluded:
+        return exclusion_summary(excluded, lang)
+    return f"{label('excluded', lang)}: {_located(excluded, {}, lang, values)}"
 
 
 def _located(
