@@ -338,6 +338,12 @@ def trend(
     all_excluded = _exclusion_frame(parts)
     counts = all_excluded["reason"].value_counts()
     payload["excluded"] = {str(k): int(counts[k]) for k in sorted(counts.index)}
+    from servqual_cli.io.exclusions import NAMED_REASONS, excluded_detail, ranked_values
+
+    reasons = all_excluded["reason"].to_numpy()  # the invalid texts of all files (session 15)
+    payload["excluded_detail"] = excluded_detail(
+        {r: ranked_values(all_excluded["value"].to_numpy()[reasons == r]) for r in NAMED_REASONS}
+    )
     from servqual_cli.report.spec import Section, Text
 
     # per file, located, with the list's option (review 4, finding 13: the pooled count hid

@@ -9,11 +9,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from servqual_cli.errors import DataError, Location
+from servqual_cli.io.exclusion_list import LIST_COLUMNS, exclusion_list
 
 # pandas only where a frame is made or a pandas column recorded (the fast CSV path records
 # encoded columns, add_coded, and needs none: issue #16)
 if TYPE_CHECKING:
     import pandas as pd
+
+# (the --excluded list's layout lives in io.exclusion_list; its names are kept here)
+__all__ = [
+    "JSON_VALUES", "LIST_COLUMNS", "MISSING_REASONS", "NAMED_REASONS", "REASON_TEXT",
+    "ExclusionLog", "excluded_detail", "exclusion_list", "present", "ranked_values",
+]  # fmt: skip
 
 # Reasons that mean "no answer" rather than "a wrong answer": --strict does not reject them.
 # A contact that reached no one has no value to be wrong (io/kpi_reached.py, session 14).
@@ -44,87 +51,6 @@ REASON_TEXT = {
 }
 
 
-# The columns of every command's --excluded list, in this order (review 6, finding 16: the
-# single-file list had no file column although its note promised one). Extra columns a
-# command adds (the KPI's name) follow them.
-LIST_COLUMNS = ("file", "sheet", "row", "column", "value", "reason")
-
-
-def exclusion_list(
-    frame: pd.DataFrame | None,
-    file: str | None = None,
-    sheet: str | None = None,
-    inputs: Sequence[Mapping[str, Any]] = (),
-) -> pd.DataFrame:
-    """The ``--excluded`` list of ``frame``: :data:`LIST_COLUMNS` first, then any others.
-
-    A frame of several files already has a ``file`` column (and may have ``sheet``); a
-    single file's frame gets ``file`` and ``sheet`` from the arguments ("" when unknown, e.g.
-    the sheet of a CSV file). ``inputs`` (the tables' ``describe()``) add one entry per
-    trailing summary row left out (:func:`~servqual_cli.io.summary_rows.summary_row_entries`),
-    after that file's cells: the row is listed although none of its cells was read.
-
-    >>> import pandas as pd
-    >>> cells = pd.DataFrame({"row": [3], "column": ["E1"], "value": ["x"], "reason": ["blank"]})
-    >>> exclusion_list(cells, "a.xlsx", "Blad1").values.tolist()
-    [['a.xlsx', 'Blad1', 3, 'E1', 'x', 'blank']]
-    >>> list(exclusion_list(None, "a.csv").columns)
-    ['file', 'sheet', 'row', 'column', 'value', 'reason']
-    >>> two = cells.assign(file="b.csv").assign(kpi="K")
-    >>> exclusion_list(two, "ignored").values.tolist()
-    [['b.csv', '', 3, 'E1', 'x', 'blank', 'K']]
-    """
-    import pandas as pd
-
-    if frame is None:
-        frame = pd.DataFrame({c: [] for c in LIST_COLUMNS[2:]})
-    out = frame.copy()
-    if "file" not in out.columns:
-        out["file"] = "" if file is None else file
-    if "sheet" not in out.columns:
-        out["sheet"] = "" if sheet is None else sheet
-    out["sheet"] = out["sheet"].astype(object).where(out["sheet"].notna(), "")
-    for name in LIST_COLUMNS[2:]:
-        if name not in out.columns:
-            out[name] = ""
-    rest = [c for c in out.columns if c not in LIST_COLUMNS]
-    out = out[[*LIST_COLUMNS, *rest]].reset_index(drop=True)
-    return _with_summary_rows(out, inputs) if inputs else out
-
-
-def _with_summary_rows(listing: pd.DataFrame, inputs: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
-    """``listing`` with the summary rows of ``inputs`` each after the last cell of its file and
-    sheet (at the end when the file has none); the cells keep their order.
-
-    >>> import pandas as pd
-    >>> cells = exclusion_list(pd.DataFrame({"row": [3, 4], "column": ["E1", "E2"],
-    ...     "value": ["", "9"], "reason": ["blank", "out_of_range"],
-    ...     "file": ["a.csv", "b.csv"]}))
-    >>> inputs = [{"file": "a.csv", "sheet": None, "summary_rows": [{"row": 62,
-    ...     "label": "Medelvärde"}]}]
-    >>> exclusion_list(cells, inputs=inputs).values.tolist()
-    [['a.csv', '', 3, 'E1', '', 'blank'], ['a.csv', '', 62, '', 'Medelvärde', 'summary_row'], \
-['b.csv', '', 4, 'E2', '9', 'out_of_range']]
-    """
-    import pandas as pd
-
-    from servqual_cli.io.summary_rows import summary_row_entries
-
-    entries = pd.DataFrame(summary_row_entries(inputs), columns=list(LIST_COLUMNS))
-    if not len(entries):
-        return listing
-    # place: after the last listed cell of the same file and sheet, else after everything
-    where = pd.Series(range(len(listing)), dtype=float)
-    last = where.groupby([listing["file"].to_numpy(), listing["sheet"].to_numpy()]).max()
-    keys = pd.MultiIndex.from_arrays([entries["file"], entries["sheet"]])
-    place = last.reindex(keys).fillna(len(listing)).to_numpy() + 0.5
-    rest = [c for c in listing.columns if c not in LIST_COLUMNS]  # (the kpi column): empty
-    entries = entries.assign(**dict.fromkeys(rest, ""))[list(listing.columns)]
-    order = pd.concat([where, pd.Series(place)], ignore_index=True)
-    both = pd.concat([listing, entries], ignore_index=True)
-    return both.iloc[order.argsort(kind="stable")].reset_index(drop=True)
-
-
 def present(reasons: np.ndarray) -> np.ndarray:
     """Per entry of an object array: not None and not NaN (what ``pd.notna`` says of the
     reasons: a string or None per distinct value), without pandas (issue #16).
@@ -134,6 +60,50 @@ def present(reasons: np.ndarray) -> np.ndarray:
     """
     # r == r is False for NaN only; a loop over distinct values, not cells
     return np.fromiter((r is not None and r == r for r in reasons), dtype=bool, count=len(reasons))
+
+
+# Reasons whose excluded texts are named, in the note and the JSON's "excluded_detail" (session
+# 15): "not a valid value 37" says something is wrong, "'ja' 20, '?' 12" says what to fix. A
+# blank, a "Vet ej" or an out-of-range number is named by its reason already.
+NAMED_REASONS = ("unparseable",)
+JSON_VALUES = 20  # texts listed per reason in the JSON; its "distinct" says how many there were
+
+
+def ranked_values(values: np.ndarray) -> tuple[tuple[str, int], ...]:
+    """The distinct texts of ``values`` (cells as the ``--excluded`` list shows them) with their
+    cells, commonest first, ties by text (the same file gives the same order).
+
+    >>> ranked_values(np.array(["ja", "?", "ja", "x", "?"], dtype=object))
+    (('?', 2), ('ja', 2), ('x', 1))
+    """
+    texts, cells = _counted(_show_all(np.asarray(values, dtype=object)))
+    return _ranked(texts, cells)
+
+
+def _ranked(texts: np.ndarray, cells: np.ndarray) -> tuple[tuple[str, int], ...]:
+    # a loop over distinct values (the cells are counted already)
+    pairs = zip(texts.tolist(), cells.tolist(), strict=True)
+    return tuple(sorted(pairs, key=lambda tn: (-tn[1], tn[0])))
+
+
+def excluded_detail(named: Mapping[str, Sequence[tuple[str, int]]]) -> dict[str, dict[str, Any]]:
+    """The JSON's ``excluded_detail``: per named reason with cells, how many distinct texts and
+    the commonest :data:`JSON_VALUES` as ``{value, count}`` (the whole text, as in the list).
+
+    >>> excluded_detail({"unparseable": (("ja", 2), ("?", 1))})
+    {'unparseable': {'distinct': 2, 'values': [{'value': 'ja', 'count': 2}, {'value': '?', \
+'count': 1}]}}
+    >>> excluded_detail({})
+    {}
+    """
+    return {
+        reason: {
+            "distinct": len(values),
+            "values": [{"value": t, "count": int(n)} for t, n in values[:JSON_VALUES]],
+        }
+        for reason, values in named.items()
+        if values
+    }
 
 
 class ExclusionLog:
@@ -230,7 +200,7 @@ class ExclusionLog:
         if not cells[excluded].any():
             return
         self._count(own[excluded], cells[excluded], column)
-        self._parts.append(_CodedPart(np.asarray(rows), column, codes, uniques, own))
+        self._parts.append(_CodedPart(np.asarray(rows), column, codes, uniques, own, cells))
 
     def to_frame(self) -> pd.DataFrame:
         """All excluded cells, sorted by row then column position of recording."""
@@ -277,6 +247,40 @@ class ExclusionLog:
         for (code, column), n in self._where.items():
             out[names[code]][column] = n
         return out
+
+    def value_counts(self, reason: str = "unparseable") -> tuple[tuple[str, int], ...]:
+        """The distinct values excluded for ``reason``, as the ``--excluded`` list shows them,
+        with their cells: commonest first, ties by text (the same file gives the same order).
+        An analyst fixes her data from "'ja' 12", not from "not a valid value 12" (session 15).
+
+        Worked out when asked, per distinct value: nothing is kept while the file is read, and
+        a log without such cells answers at once.
+
+        >>> log = ExclusionLog("a.csv")
+        >>> log.add(np.array([2, 3, 4, 5]), "E1", np.array(["ja", "?", "ja", ""], dtype=object),
+        ...         np.array(["unparseable"] * 3 + ["blank"], dtype=object))
+        >>> log.add_coded(np.array([2, 3, 4, 5]), "E2", np.array([0, 1, 1, 2], dtype=np.int8),
+        ...               np.array(["5", "?", 7.0], dtype=object),
+        ...               np.array([None, "unparseable", "unparseable"], dtype=object))
+        >>> log.value_counts()
+        (('?', 3), ('ja', 2), ('7', 1))
+        >>> log.value_counts("out_of_range")
+        ()
+        """
+        code = self._reasons.get(reason)
+        if code is None or not self._tally.get(code):
+            return ()
+        tallies = [p.tally(code) for p in self._parts]
+        texts, cells = _counted(
+            np.concatenate([t for t, _ in tallies]), np.concatenate([n for _, n in tallies])
+        )
+        # a loop over distinct values (the cells were counted above)
+        return _ranked(texts, cells)
+
+    def named_values(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """:meth:`value_counts` of each of :data:`NAMED_REASONS` that has cells: what the note
+        and the JSON name."""
+        return {r: v for r in NAMED_REASONS if (v := self.value_counts(r))}
 
     def add_recoded(self, tally: dict[tuple[str, float], int]) -> None:
         """Count answers read from text (kept, not excluded): ``(text, value) -> cells``."""
@@ -336,6 +340,13 @@ class _Part:
     def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return self.rows, self.values, self.reasons
 
+    def tally(self, reason: int) -> tuple[np.ndarray, np.ndarray]:
+        # the excluded cells only (few): shown as the list shows them, then counted
+        hit = self.reasons == reason
+        if not hit.any():
+            return np.array([], dtype=object), np.array([], dtype=np.int64)
+        return _counted(_show_all(self.values[hit]))
+
 
 @dataclass(frozen=True)
 class _CodedPart:
@@ -347,12 +358,34 @@ class _CodedPart:
     codes: np.ndarray
     uniques: np.ndarray
     reason_of: np.ndarray
+    counts: np.ndarray  # cells per distinct value (add_coded counted them already)
 
     def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         reason = self.reason_of[self.codes]
         hit = np.flatnonzero(reason >= 0)
         codes = self.codes[hit]
         return self.rows[hit].astype(np.int64), self.uniques[codes], reason[hit]
+
+    def tally(self, reason: int) -> tuple[np.ndarray, np.ndarray]:
+        # per distinct value, not per cell: the column is never walked again
+        which = np.flatnonzero(self.reason_of == reason)
+        return _show_all(self.uniques[which]), self.counts[which]
+
+
+def _counted(texts: np.ndarray, cells: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``texts`` and their cells (``cells`` per entry, else 1 each).
+
+    >>> _counted(np.array(["a", "b", "a"], dtype=object))
+    (array(['a', 'b'], dtype=object), array([2, 1]))
+    """
+    import pandas as pd
+
+    codes, uniques = pd.factorize(texts)
+    if not len(uniques):
+        return np.array([], dtype=object), np.array([], dtype=np.int64)
+    weights = None if cells is None else np.asarray(cells, dtype=np.float64)
+    totals = np.bincount(codes, weights=weights, minlength=len(uniques))
+    return np.asarray(uniques, dtype=object), totals.astype(np.int64)
 
 
 def _show_all(values: np.ndarray) -> np.ndarray:

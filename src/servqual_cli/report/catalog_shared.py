@@ -170,6 +170,9 @@ SHARED: dict[str, tuple[str, str]] = {
     "wrong_weekday": ("fel veckodag", "wrong weekday"),
     "invalid_weight": ("ogiltig vikt", "invalid weight"),
     "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
+    # w-invalid (session 15): an excluded text named in the note, quoted as each language
+    # quotes (Språkrådet: ”…” in Swedish) and followed by its cells
+    "excluded_value": ("\u201d{value}\u201d {n}", "\u201c{value}\u201d {n}"),
     # w-term (session 13): the terminal leaves out a folded table's block with no value
     "terminal_empty_block": (
         "{columns}: – på varje rad, visas därför inte här.",

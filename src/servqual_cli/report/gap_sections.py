@@ -7,7 +7,7 @@ The tables are built in :mod:`~servqual_cli.report.gap_tables`, the APA lines in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
@@ -30,6 +30,7 @@ def gap_sections(
     importance_columns: str | None = None,
     located: Mapping[str, Mapping[str, int]] | None = None,
     hint: bool = False,
+    named: Mapping[str, Sequence[tuple[str, int]]] | None = None,
 ) -> list[Section]:
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
@@ -39,7 +40,8 @@ def gap_sections(
     weights in the file" read as if the survey weights were missing). Rows with n below
     ``min_n`` are flagged "small base".
     ``located`` (reason -> column -> cells) names the columns of the excluded cells, and
-    ``hint`` points to ``--excluded FILE`` (review 4, finding 13).
+    ``hint`` points to ``--excluded FILE`` (review 4, finding 13); ``named`` (reason -> texts
+    with their cells) names the commonest invalid texts (session 15).
     """
     title = None
     if survey_weights is not None:
@@ -56,7 +58,7 @@ def gap_sections(
     if located is None:
         summary = f"{exclusion_summary(excluded, lang)}."
     else:
-        summary = located_summary(excluded, located, lang, hint)
+        summary = located_summary(excluded, located, lang, hint, named)
     blocks.append(
         Text(
             f"{label('respondents', lang)}: {count_text(result.n_rows, lang)}. {summary}",
