@@ -202,6 +202,10 @@ def test_trend_with_a_partial_earlier_window() -> None:
         "current": {"from": "2023-10-01", "to": "2024-06-30", "days": 274},
         "previous": {"from": "2022-10-01", "to": "2023-06-30", "days": 273},
         "same_months": True,
+        # review 12a finding 4: an explicit --as-of ends the windows, whatever the last receipt
+        "last_received": "2024-03-01",
+        "latest_date": "2024-03-02",
+        "end": "as_of",
     }
     total = a.trend[a.trend["level"] == "total"].iloc[0]
     assert (total["value"], total["previous_value"]) == (3, 2)

@@ -38,7 +38,12 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         formats=["%Y-%m-%d", "%Y-%m-%d %H:%M"],
-        help="Judge open cases at the end of this date (default: the latest date in the data).",
+        # review 12a finding 4: kpi and feedback default alike (a start or receipt, or an end
+        # or answer; a closing date is no answer), and feedback's windows then end at the
+        # last receipt (core.feedback_window)
+        help="Judge open cases at the end of this date (default: the latest date received or "
+        "answered, i.e. start or end, in the data; feedback's trend then ends at the last "
+        "item received).",
         show_default=False,
     ),
 ]

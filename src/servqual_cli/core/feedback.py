@@ -44,7 +44,8 @@ Backlog
     the items closed without any reply, 55 of 106 on the sample).
 Trend
     The twelve months up to ``as_of`` against the twelve months before
-    (:mod:`servqual_cli.core.feedback_trend`).
+    (:mod:`servqual_cli.core.feedback_trend`); without ``as_of`` up to the last item received
+    (:mod:`servqual_cli.core.feedback_window`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ from servqual_cli.core.durations import Limit, parse_limit, resolve_as_of
 from servqual_cli.core.feedback_backlog import backlog, past_promise
 from servqual_cli.core.feedback_counts import CodedKeys, by_period, by_unit_type, count_table
 from servqual_cli.core.feedback_reply import ReplyStats, reply_figures
-from servqual_cli.core.feedback_trend import feedback_trend, reply_window, trend_windows
+from servqual_cli.core.feedback_trend import feedback_trend, reply_window
+from servqual_cli.core.feedback_window import count_windows, default_as_of
 from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.core.periods import Period
 from servqual_cli.core.results import plain, records
@@ -175,8 +177,11 @@ def analyse_feedback(
     promise : Limit or str
         The reply promise, e.g. ``"14 days"`` or ``"5 arbetsdagar"``.
     as_of : str or Timestamp, optional
-        The date the register is judged at (a date means its end); default the latest date in
-        the register. Items received later are left out.
+        The date the register is judged at (a date means its end); default the latest date
+        received or answered in the register, as ``kpi`` (a later closing date is not used),
+        and then the trend's windows end at the last item received
+        (:mod:`~servqual_cli.core.feedback_window`, review 12a finding 4). Items received
+        later are left out.
     period : {"month", "quarter", "year"}
         Period of the count table.
     conf : float
@@ -201,7 +206,7 @@ def analyse_feedback(
     limit = parse_limit(promise) if isinstance(promise, str) else promise
     if frame.empty:
         raise DataError("the feedback register has no items")
-    moment = resolve_as_of(as_of, frame[["received", "answered", "closed"]].max().max())
+    moment = resolve_as_of(as_of, default_as_of(frame))  # kpi's rule (core.feedback_window)
     late = (frame["received"] > moment).to_numpy()
     items = (frame[~late] if late.any() else frame).reset_index(drop=True)
     if items.empty:
@@ -215,7 +220,7 @@ def analyse_feedback(
     unanswered = np.zeros(len(items), dtype=bool)  # the reply share's late unanswered items
     unanswered[contact] = past_promise(within, measured)
     units, types = CodedKeys.of(items["unit"]), CodedKeys.of(items["type"])
-    window = trend_windows(items["received"].min(), moment)
+    window = count_windows(items, moment, explicit=as_of is not None)  # review 12a finding 4
     trend, matched, share_keep = pd.DataFrame(), None, None
     if window is not None:
         if reply.n_too_recent:  # the rule cut the later window short (review 10a, finding 4)

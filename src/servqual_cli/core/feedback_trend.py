@@ -174,7 +174,8 @@ def feedback_trend(
         start = len(rows)
         for key in order:  # one exact test per type or unit (a handful), not per row
             a, b = int(k_cur[key]), int(k_prev[key])
-            test = poisson_rate_test(a, cur["days"], b, prev["days"], conf) if a + b else None
+            reason = _not_compared(level, a, b)
+            test = None if reason else poisson_rate_test(a, cur["days"], b, prev["days"], conf)
             rows.append(
                 {
                     "measure": "count",
@@ -184,6 +185,9 @@ def feedback_trend(
                     "previous_value": b,
                     "n": a,
                     "n_previous": b,
+                    # review 12a finding 1: whether the rate test was made, and why not
+                    "compared": reason is None,
+                    "reason": reason,
                     "effect": "rate_ratio",
                     "estimate": np.nan if test is None else test.rate_ratio,
                     "ci_low": np.nan if test is None else test.ci_low,
@@ -240,6 +244,31 @@ def feedback_trend(
     for column in ("value", "previous_value"):
         out[column] = pd.Series([r[column] for r in rows], dtype=object)
     return out
+
+
+def _not_compared(level: str, n_current: int, n_previous: int) -> str | None:
+    """Why a type's or unit's counts get no rate test, None when they get one.
+
+    A type or unit with no item in one window and some in the other is not compared (review
+    12a, finding 1): its ratio is 0 or infinite by construction, and the usual cause is a unit
+    renamed or reorganised (or a type taken into use) between the windows, not a change in
+    feedback; left in, its tiny p would also raise every other unit's Holm-adjusted p. Only
+    the clear case, zero in one window, is caught: any other small count is tested as it is.
+    The total is always compared (the windows end at the last item received, so the later one
+    is never empty for lack of data).
+
+    >>> _not_compared("unit", 0, 149), _not_compared("unit", 143, 0), _not_compared("type", 0, 0)
+    ('none_current', 'none_previous', 'none')
+    >>> _not_compared("unit", 1, 149) is None, _not_compared("total", 0, 5) is None
+    (True, True)
+    >>> _not_compared("total", 0, 0)
+    'none'
+    """
+    if n_current == n_previous == 0:  # no item in either window: nothing to test
+        return "none"
+    if level == "total" or (n_current > 0 and n_previous > 0):
+        return None
+    return "none_current" if n_current == 0 else "none_previous"
 
 
 def _closed(durations: DurationFrame, keep: np.ndarray) -> np.ndarray:

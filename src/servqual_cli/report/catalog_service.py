@@ -189,6 +189,59 @@ SERVICE: dict[str, tuple[str, str]] = {
         "No items with contact details: no reply times by unit.",
     ),
     "trend_counts": ("Antal synpunkter", "Number of items"),
+    # review 12a finding 1 (f-fb): a unit or type with no item in one of the two windows gets
+    # no rate test (core.feedback_trend._not_compared); the counts table's note names it
+    "gap_none_current": (
+        "{names} har inga synpunkter i det senare fönstret",
+        "{names} {has} no items in the later window",
+    ),
+    "gap_none_previous": (
+        "{names} har inga synpunkter i det tidigare fönstret",
+        "{names} {has} no items in the earlier window",
+    ),
+    "gap_none_previous_and": (
+        "och {names} inga i det tidigare",
+        "and {names} none in the earlier",
+    ),
+    "gap_unit_tail": (
+        ": bytt namn eller omorganiserat? {they} jämförs inte (ingen kvot eller test, och "
+        "ingår inte i Holm-justeringen).",
+        ": renamed or reorganised? {they} not compared (no ratio or test, and not in the Holm "
+        "adjustment).",
+    ),
+    "gap_type_tail": (
+        ": en typ som börjat eller slutat användas? {they} jämförs inte (ingen kvot eller test, "
+        "och ingår inte i Holm-justeringen).",
+        ": a type taken into or out of use? {they} not compared (no ratio or test, and not in "
+        "the Holm adjustment).",
+    ),
+    "gap_they_one": ("Den", "It is"),
+    "gap_they_many": ("De", "They are"),
+    "gap_has_one": ("har", "has"),
+    "gap_has_many": ("har", "have"),
+    "gap_type_word": ("Typen", "The type"),
+    "gap_types_word": ("Typerna", "The types"),
+    # review 12a finding 4 (f-fb): where the windows end (core.feedback_window)
+    "window_last_received": (
+        "Inga synpunkter inkomna efter {last} (registrets senaste datum är {latest}); fönstren "
+        "slutar där.",
+        "No items received after {last} (the register's latest date is {latest}); the windows "
+        "end there.",
+    ),
+    "window_as_of_after": (
+        "Inga synpunkter inkomna efter {last}, men fönstren slutar vid --as-of {as_of}: är "
+        "registret inte komplett till dess är det senare fönstrets antal för lågt.",
+        "No items received after {last}, but the windows end at --as-of {as_of}: if the "
+        "register is not complete to that date, the later window's count is too low.",
+    ),
+    "as_of_closed_after": (
+        "Per-datumet {as_of} är registrets senaste inkomst- eller svarsdatum, som i kpi; "
+        "avslutsdatum efter det (till {latest}) räknas inte: de ärendena är ej avslutade per "
+        "{as_of}.",
+        "The as-of date {as_of} is the register's latest date received or answered, as in kpi; "
+        "closing dates after it (to {latest}) are not counted: those items are not closed as "
+        "of {as_of}.",
+    ),
     "trend_reply": ("Svar", "Replies"),
     "measure": ("Mått", "Measure"),
     "ratio": ("Kvot", "Ratio"),

@@ -21,6 +21,7 @@ from servqual_cli.io.feedback import TYPES
 from servqual_cli.io.feedback_left_out import LeftOut
 from servqual_cli.report.change_formats import change_formats
 from servqual_cli.report.conf_level import interval_head, with_level
+from servqual_cli.report.feedback_gaps import count_note
 from servqual_cli.report.feedback_reply import (
     KM_COLUMNS,
     REPLY_COLUMNS,
@@ -163,6 +164,8 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
                 _titled(sl("trend_counts", lang), span),
                 frame,
                 formats,
+                # review 12a findings 1 and 4: units not compared, where the windows end
+                note=count_note(a, lang),
                 sheet=sl("sheet_trend", lang),
             )
         )

@@ -47,6 +47,9 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
     types = ", ".join(kinds) if kinds else "–"
     if len(t) and w:
         counts = t[t["measure"].eq("count")]
+        if "compared" in counts:  # review 12a finding 1: a unit absent from one window (renamed,
+            # reorganised) has no test and is no "more items" row, whatever its counts
+            counts = counts[counts["compared"].eq(True)]
         rise = counts[
             (counts["p_holm"].astype(float) < ALPHA)
             & (counts["estimate"].astype(float) > 1)
