@@ -49,7 +49,7 @@ def test_a_kpi_this_municipality_lacks_is_kept_unranked() -> None:
     out = benchmark_kpis(v[~(v["is_this"] & v["kpi"].eq("email_within_1_working_day"))])
     assert list(out.columns) == BENCHMARK_COLUMNS
     email = out[out["kpi"].eq("email_within_1_working_day")].iloc[0]
-    assert pd.isna(email["value"]) and email["rank"] is None and email["relative"] is None
+    assert pd.isna(email["value"]) and email["rank"] is None and email["side_of_mean"] is None
     assert email["others_mean"] == pytest.approx(0.55) and email["n_municipalities"] == 3
 
 
@@ -111,7 +111,7 @@ def test_a_difference_the_data_cannot_tell_from_zero_is_same_not_worse() -> None
     assert row["value"] == pytest.approx(42 / 54)
     # diff on the others' published precision (two decimals in percent): 77.78 - 78.28
     assert row["diff"] == pytest.approx(0.7778 - 0.7828, abs=1e-12)
-    assert row["relative"] == "worse"  # the sign alone
+    assert row["side_of_mean"] == "below"  # the sign alone: a position, not "worse"
     assert row["verdict"] == "same" and row["verdict_method"] == "wilson_interval"
     # Wilson 95 % interval of 42/54 (R: prop.test(42, 54, correct = FALSE)$conf.int)
     assert row["ci_low"] == pytest.approx(0.65061328, abs=1e-7)
@@ -126,6 +126,30 @@ def test_an_interval_wholly_below_the_mean_is_worse_and_above_better() -> None:
     better = rank_benchmark(_data(_phone_values([0.5, 0.55, 0.6])), _own(50, 54)).kpis.iloc[0]
     assert better["ci_low"] > 0.55 and better["verdict"] == "better"
     assert better["rank_third"] == "green"
+
+
+def test_the_core_gives_the_side_of_the_mean_by_the_sign_alone() -> None:
+    """Session 15 (w-bench, item 1): the core names the side of the others' mean itself (the
+    renderer recomputed it from ``diff`` and dropped the core's direction-aware ``relative``).
+    Above the mean is above for a wait too, where it is worse: the side is no judgement."""
+    assert "side_of_mean" in BENCHMARK_COLUMNS and "relative" not in BENCHMARK_COLUMNS
+    v = pd.DataFrame({
+        "municipality": ["A", "B", "C"] * 3,
+        "kpi": ["phone_reached"] * 3 + ["phone_wait_seconds_median"] * 3
+        + ["email_within_1_working_day"] * 3,
+        "channel": ["phone"] * 6 + ["email"] * 3,
+        "value": [0.95, 0.9, 0.7, 80.0, 72.0, 40.0, 0.751, 0.751, 0.751],
+        "is_this": [True, False, False] * 3,
+    })  # fmt: skip
+    out = benchmark_kpis(v).set_index("kpi")
+    assert out["side_of_mean"].to_dict() == {
+        "phone_reached": "above",  # 95 % against 80 %: better
+        "phone_wait_seconds_median": "above",  # 80 s against 56 s: worse, still above
+        "email_within_1_working_day": "at",  # a tie at the published precision
+    }
+    assert out.loc["phone_wait_seconds_median", "rank"] == 3
+    lacking = benchmark_kpis(v[~(v["is_this"] & v["kpi"].eq("phone_reached"))])
+    assert lacking.set_index("kpi").loc["phone_reached", "side_of_mean"] is None
 
 
 def test_without_an_interval_the_verdict_is_by_rank_thirds() -> None:

@@ -32,23 +32,23 @@ def decoding_note(described: dict[str, Any] | None, lang: str = "en") -> list[An
 
 
 def encoding_words(encoding: str | None, garbled: bool, lang: str = "en") -> str:
-    """The advice on a doubtful decoding (:func:`servqual_cli.io.decode.encoding_hint`) in
-    ``lang``; "" when the decoding is not in doubt.
+    """The advice on a doubtful decoding in ``lang``, from the one catalog entry the error line
+    ends with too (``part_encoding_hint``, ``part_encoding_hint_garbled``); "" when the decoding
+    is not in doubt (:func:`servqual_cli.io.decode.in_doubt`).
 
     >>> encoding_words("cp1252", False, "sv")
-    'filen lästes som cp1252; prova --encoding cp1250 (eller iso-8859-15, utf-16, cp949 …) om \
-namnen ser konstiga ut'
+    'filen lästes som cp1252; om namnen ser förvanskade ut, prova --encoding cp1250 (eller \
+iso-8859-15, utf-16, cp949 …)'
+    >>> encoding_words("cp1252", True, "en")
+    'the file was read as cp1252 and its text looks garbled; try --encoding cp949 (or utf-16, \
+cp1250, utf-8 ...)'
     >>> encoding_words("utf-8", True, "sv")
     ''
     """
-    from servqual_cli.io.decode import encoding_hint
+    from servqual_cli.io.decode import in_doubt
+    from servqual_cli.report.catalog_errors import ERRORS
 
-    english = encoding_hint(encoding, garbled)
-    if lang != "sv" or not english:
-        return english
-    if garbled:
-        suggest = "--encoding cp949 (eller utf-16, cp1250, utf-8 …)"
-        return f"filen lästes som cp1252 och texten ser förvrängd ut; prova {suggest}"
-    # clean Latin text: Latin code pages first, as io.decode's English (review 11b, finding 9)
-    suggest = "--encoding cp1250 (eller iso-8859-15, utf-16, cp949 …)"
-    return f"filen lästes som cp1252; prova {suggest} om namnen ser konstiga ut"
+    if not in_doubt(encoding):
+        return ""
+    sv, en = ERRORS["part_encoding_hint_garbled" if garbled else "part_encoding_hint"]
+    return (sv if lang == "sv" else en).format(encoding=encoding)

@@ -285,9 +285,7 @@ def _document(
         from servqual_cli.cli.decoding_note import encoding_words
 
         garbled = bool(p.input.get("encoding_garbled"))
-        words = (encoding_words(p.encoding, garbled, lang) if lang == "sv" else "") or (
-            p.encoding_advice
-        )
+        words = encoding_words(p.encoding, garbled, lang)  # the catalog's, as the error line's
         advice = words[0].upper() + words[1:] + "."
         if p.input.get("encoding_garbled"):
             blocks.insert(0, Text(advice, "warning"))

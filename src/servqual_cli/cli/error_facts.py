@@ -67,9 +67,14 @@ def _prep_kind(f: dict[str, Any], lang: str) -> None:
 
 
 def _num(n: object, lang: str) -> str:
-    """A size in a limit's message: thousands grouped, as the raise site's ``{n:,}``."""
-    whole = round(float(str(n)))
-    return count_text(whole, lang) if lang == "sv" else f"{whole:,}"
+    """A size in a limit's message: thousands grouped by the one count rule
+    (:func:`~servqual_cli.report.catalog.count_text`), whose English is the raise site's
+    ``{n:,}`` ("50,000,000").
+
+    >>> _num(50_000_000, "en"), _num("1200.0", "sv")
+    ('50,000,000', '1\xa0200')
+    """
+    return count_text(round(float(str(n))), lang)
 
 
 def _prep_cells(f: dict[str, Any], lang: str) -> None:

@@ -204,8 +204,7 @@ def contact_trend(
         from servqual_cli.core.results import records
         from servqual_cli.report.benchmark_sections import benchmark_rows
 
-        # the CSV's and the JSON's KPI rows alike: side_of_mean, not "worse" by the sign
-        # beside verdict "same" (review 11b)
+        # the CSV's and the JSON's KPI rows alike (floats without noise, review 11b)
         kpi_rows = benchmark_rows(bench.kpis)
         payload["benchmark"] = {**bench.to_dict(), "kpis": records(kpi_rows)}
         sections.append(_benchmark_section(bench, lang, after.label, conf))

@@ -6,6 +6,12 @@ rank counts this municipality among all of them, 1 = best, honouring the KPI's d
 queue time the shortest is best). Tied values share the better rank. The comparison describes;
 it does not test (the other municipalities are the population, not a sample).
 
+``side_of_mean`` (``above``, ``below`` or ``at``) says where this municipality's value (at the
+published precision) lies against the others' mean, by the sign of ``diff`` alone: a position,
+not a judgement, since above is better for a share and worse for a queue time (review 11b: the
+former ``relative`` said "worse" by the sign beside a ``verdict`` "same"). It is null where the
+KPI is unranked.
+
 Two judgements stand beside the rank (issue 9, item 4):
 
 * ``verdict`` (``better``, ``same`` or ``worse``) from this municipality's own confidence
@@ -74,7 +80,7 @@ __all__ = [
 ]
 
 BENCHMARK_COLUMNS = ["kpi", "channel", "value", "ci_low", "ci_high", "others_mean", "diff", "rank",
-                     "n_municipalities", "others_min", "others_max", "relative", "verdict",
+                     "n_municipalities", "others_min", "others_max", "side_of_mean", "verdict",
                      "verdict_method", "rank_third", "file_value"]  # fmt: skip
 INTERVAL_METHODS = {"share": "wilson_interval", "median": "median_interval", "index": "t_interval"}
 THIRDS = ("green", "yellow", "red")
@@ -158,15 +164,15 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
         optionally ``ci_low`` and ``ci_high``, the interval of this municipality's value.
         KPIs without a direction (the "delvis" shares) and KPIs no other municipality has are
         left out. A KPI the others have but this municipality lacks (no e-mails measured) is
-        kept, unranked: ``value``, ``diff`` and ``relative`` null and ``rank`` None.
+        kept, unranked: ``value``, ``diff`` and ``side_of_mean`` null and ``rank`` None.
 
     Returns
     -------
     DataFrame
-        :data:`BENCHMARK_COLUMNS`; ``relative`` is ``better``, ``worse`` or ``equal`` against
-        the others' mean by sign alone, in the KPI's direction (a description, not a judgement:
-        ``verdict`` is the judgement, ``verdict_method`` its method, ``rank_third`` Kolada's
-        colour). ``rank`` holds Python ints (None: unranked).
+        :data:`BENCHMARK_COLUMNS`; ``side_of_mean`` is ``above``, ``below`` or ``at`` the
+        others' mean by the sign of ``diff`` alone (a position, not a judgement: ``verdict`` is
+        the judgement, ``verdict_method`` its method, ``rank_third`` Kolada's colour). ``rank``
+        holds Python ints (None: unranked).
         ``file_value`` is null here; :func:`rank_benchmark` fills it.
 
     Examples
@@ -175,10 +181,15 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     ...     "kpi": ["phone_reached"] * 3 + ["phone_wait_seconds_median"] * 3,
     ...     "channel": "phone", "value": [0.8, 0.9, 0.7, 56.0, 72.0, 40.0],
     ...     "is_this": [True, False, False] * 2})
-    >>> cols = ["kpi", "others_mean", "rank", "relative", "verdict", "rank_third"]
+    >>> cols = ["kpi", "others_mean", "rank", "side_of_mean", "verdict", "rank_third"]
     >>> benchmark_kpis(v)[cols].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['phone_reached', 0.8, 2, 'equal', 'same', 'yellow'],
-     ['phone_wait_seconds_median', 56.0, 2, 'equal', 'same', 'yellow']]
+    [['phone_reached', 0.8, 2, 'at', 'same', 'yellow'],
+     ['phone_wait_seconds_median', 56.0, 2, 'at', 'same', 'yellow']]
+    >>> v.loc[0, "value"] = 0.95  # above the others' mean 0.8: better for a share
+    >>> v.loc[3, "value"] = 80.0  # above the others' 56 s: worse for a wait
+    >>> benchmark_kpis(v)[cols].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['phone_reached', 0.8, 1, 'above', 'better', 'green'],
+     ['phone_wait_seconds_median', 56.0, 3, 'above', 'worse', 'red']]
     """
     directed = [name for name, spec in SPECS.items() if spec.direction != 0]
     v = values[values["kpi"].isin(directed) & values["value"].notna()]
@@ -207,9 +218,11 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     )
     out["n_municipalities"] = out["n_others"].astype(np.int64) + 1
     out["diff"] = out["published"] - out["others_mean"]
-    signed = np.sign(np.round(out["diff"].to_numpy(dtype=float) * direction, 12))
-    relative = np.select([signed > 0, signed < 0], ["better", "worse"], "equal")
-    out["relative"] = pd.Series(relative, index=out.index, dtype=object).where(ranked, None)
+    # the side by the sign alone, rounded at 12 decimals so that a tie at the published
+    # precision (74.1 against a mean of 74.1) is "at", not a float's 1e-15 above
+    sign = np.sign(np.round(out["diff"].to_numpy(dtype=float), 12))
+    side = np.select([sign > 0, sign < 0], ["above", "below"], "at")
+    out["side_of_mean"] = pd.Series(side, index=out.index, dtype=object).where(ranked, None)
     out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])
     kind = out["kpi"].map(lambda k: SPECS[k].kind)
     out["verdict"], out["verdict_method"] = benchmark_verdicts(

@@ -8,8 +8,13 @@ multi-byte UTF-8 sequences) and later holds bytes that are not UTF-8 is an error
 wholly as cp1252 would split "Förskola" and "FÃ¶rskola" into two groups.
 
 A cp1252 fallback that yields text that looks like mojibake (runs of Latin-1 supplement
-characters, as a CP949 or UTF-16 file decoded as cp1252 gives) is flagged, and
-:func:`encoding_hint` words the advice every column-not-found error can add.
+characters, as a CP949 or UTF-16 file decoded as cp1252 gives) is flagged; :func:`in_doubt`
+says when a decoding deserves advice. The advice's words (Swedish and English) are the catalog
+entries ``part_encoding_hint`` and ``part_encoding_hint_garbled`` of
+:mod:`servqual_cli.report.catalog_errors`: the warnings and notes the CLI writes are made there.
+:func:`encoding_hint` is only the English sentence the column-not-found errors end with (this
+layer cannot import a catalog, and an English error line is the raise site's own sentence, as
+for every coded error); a test holds it to the catalog's English.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import numpy as np
 
 from servqual_cli.errors import DataError, Location, UsageError
 
-__all__ = ["Decoded", "decode_text", "encoding_hint", "looks_garbled"]
+__all__ = ["Decoded", "decode_text", "encoding_hint", "in_doubt", "looks_garbled"]
 
 # Codecs Python knows that do not decode a file's bytes as text (or run escapes in the data).
 _NOT_FILE_ENCODINGS = frozenset(
@@ -174,8 +179,20 @@ def looks_garbled(text: str) -> bool:
     return bool(paired.sum() > 0.5 * n_high)
 
 
+def in_doubt(encoding: str | None) -> bool:
+    """Whether text read with ``encoding`` may be wrongly decoded: only the cp1252 fallback is
+    (a BOM, valid UTF-8 or a given ``--encoding`` is no guess).
+
+    >>> in_doubt("cp1252"), in_doubt("utf-8"), in_doubt(None)
+    (True, False, False)
+    """
+    return encoding == "cp1252"
+
+
 def encoding_hint(encoding: str | None, garbled: bool) -> str:
-    """The advice a column-not-found error adds, or "" when the decoding is not in doubt.
+    """The advice a column-not-found error adds (its English raise-site copy of the catalog's
+    ``part_encoding_hint``/``part_encoding_hint_garbled``), or "" when the decoding is not in
+    doubt.
 
     >>> encoding_hint("cp1252", True)
     'the file was read as cp1252 and its text looks garbled; try --encoding cp949 (or utf-16, \
@@ -186,8 +203,8 @@ iso-8859-15, utf-16, cp949 ...)'
     >>> encoding_hint("utf-8", False)
     ''
     """
-    if encoding != "cp1252":
+    if not in_doubt(encoding):
         return ""
     if garbled:
-        return f"the file was read as cp1252 and its text looks garbled; try {_SUGGEST}"
-    return f"the file was read as cp1252; if the names look garbled, try {_SUGGEST_CLEAN}"
+        return f"the file was read as {encoding} and its text looks garbled; try {_SUGGEST}"
+    return f"the file was read as {encoding}; if the names look garbled, try {_SUGGEST_CLEAN}"

@@ -73,35 +73,21 @@ def benchmark_section(
 
 
 def benchmark_rows(kpis: pd.DataFrame) -> pd.DataFrame:
-    """The benchmark's KPI rows as the CSV and the JSON give them (review 11b, "still open").
+    """The benchmark's KPI rows as the CSV and the JSON give them: the core's columns, floats to
+    12 significant digits (review 11b, "still open").
 
-    - ``relative`` ("better"/"worse" by the sign of ``diff`` alone) becomes ``side_of_mean``,
-      "above"/"below"/"at" the others' mean: beside ``verdict`` "same", a spreadsheet reader
-      saw "worse" for a difference the data cannot tell from zero. The side says where the
-      value lies, not whether that is good; ``verdict`` is the judgement.
-    - Floats to 12 significant digits: the benchmark file's percents divided by 100 read
-      0.7959999999999999 for a published 79.6 %; the other CSV outputs write each float's
-      shortest form, which is then 0.796. No value here has more than 12 meaningful digits.
+    The benchmark file's percents divided by 100 read 0.7959999999999999 for a published
+    79.6 %; the other CSV outputs write each float's shortest form, which is then 0.796. No
+    value here has more than 12 meaningful digits. ``side_of_mean`` comes from the core
+    (:func:`servqual_cli.core.benchmark.benchmark_kpis`), as every other column does.
 
-    >>> k = pd.DataFrame({"diff": [0.0125, -0.3, 0.0, None], "relative": ["worse", "better",
-    ...     "equal", None], "others_max": [0.8520000000000001, 56.0, 1.0, 0.5]})
+    >>> k = pd.DataFrame({"diff": [0.0125, None], "others_max": [0.8520000000000001, 56.0]})
+    >>> k["side_of_mean"] = pd.Series(["above", None], dtype=object)
     >>> out = benchmark_rows(k)
-    >>> out["side_of_mean"].tolist(), out["others_max"].tolist()
-    (['above', 'below', 'at', None], [0.852, 56.0, 1.0, 0.5])
-    >>> "relative" in out
-    False
+    >>> out["others_max"].tolist(), out["side_of_mean"].tolist()
+    ([0.852, 56.0], ['above', None])
     """
-    import numpy as np
-
     out = kpis.copy()
-    # the sign as core.benchmark takes it (rounded at 12 decimals: a tie is a tie)
-    diff = pd.to_numeric(out["diff"], errors="coerce").to_numpy(dtype=float)
-    sign = np.sign(np.round(diff, 12))
-    side = pd.Series(np.select([sign > 0, sign < 0], ["above", "below"], "at"), index=out.index,
-                     dtype=object).where(~np.isnan(diff), None)  # fmt: skip
-    at = list(out.columns).index("relative") if "relative" in out else len(out.columns)
-    out = out.drop(columns="relative", errors="ignore")
-    out.insert(at, "side_of_mean", side)
     for col in out.columns[[k == "f" for k in out.dtypes.map(lambda d: d.kind)]]:
         out[col] = _significant(out[col].to_numpy(dtype=float))
     return out

@@ -216,17 +216,22 @@ ERRORS: dict[str, tuple[str, str]] = {
     "part_or": ("{role} (eller {aliases})", "{role} (or {aliases})"),
     "part_column": ("kolumnen", "column"),
     "part_columns": ("kolumnerna", "columns"),
-    "part_encoding_garbled": (
-        "; filen lästes som {encoding} och texten ser förvanskad ut; prova --encoding cp949 "
+    # the advice on a doubtful decoding, written once (session 15, w-bench): the warning under
+    # a command's tables (cli.decoding_note), describe's note and, after "; ", the error line
+    # (part_encoding, part_encoding_garbled below the table) all say these words; the cp1252
+    # fallback's text garbled puts the East-Asian and UTF-16 code pages first, clean Latin text
+    # the Latin ones (review 11b, finding 9). io.decode.encoding_hint is the English raise-site
+    # copy, held to these by tests/cli/test_encoding_hint_one_source.py.
+    "part_encoding_hint_garbled": (
+        "filen lästes som {encoding} och texten ser förvanskad ut; prova --encoding cp949 "
         "(eller utf-16, cp1250, utf-8 …)",
-        "; the file was read as {encoding} and its text looks garbled; try --encoding cp949 "
+        "the file was read as {encoding} and its text looks garbled; try --encoding cp949 "
         "(or utf-16, cp1250, utf-8 ...)",
     ),
-    "part_encoding": (
-        # the names decoded cleanly: Latin code pages first (review 11b, finding 9)
-        "; filen lästes som {encoding}; om namnen ser förvanskade ut, prova --encoding cp1250 "
+    "part_encoding_hint": (
+        "filen lästes som {encoding}; om namnen ser förvanskade ut, prova --encoding cp1250 "
         "(eller iso-8859-15, utf-16, cp949 …)",
-        "; the file was read as {encoding}; if the names look garbled, try --encoding cp1250 "
+        "the file was read as {encoding}; if the names look garbled, try --encoding cp1250 "
         "(or iso-8859-15, utf-16, cp949 ...)",
     ),
     "part_other_sheets": (
@@ -313,6 +318,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--encoding applies to text files; {file} is a {format} file",
     ),
 }
+
+# The error line's pieces: the hint after "; " (cli.error_text adds them to column errors).
+for _tail in ("", "_garbled"):
+    _sv, _en = ERRORS[f"part_encoding_hint{_tail}"]
+    ERRORS[f"part_encoding{_tail}"] = ("; " + _sv, "; " + _en)
 
 ERRNO_REASONS: dict[str, tuple[str, str]] = {
     # errno name: (sv, en as os.strerror says it on Linux)

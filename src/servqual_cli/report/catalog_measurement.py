@@ -51,7 +51,6 @@ MEASUREMENT: Pairs = {
     "worse": ("sämre", "worse"),
     "better": ("bättre", "better"),
     "no detectable change": ("ingen påvisbar förändring", "no detectable change"),
-    "equal": ("lika", "equal"),
     # columns
     "kpi": ("Nyckeltal", "KPI"),
     "channel": ("Kanal", "Channel"),
@@ -77,7 +76,6 @@ MEASUREMENT: Pairs = {
     "of": ("av", "of"),
     "others_min": ("Min övriga", "Others' min"),
     "others_max": ("Max övriga", "Others' max"),
-    "relative": ("Jämfört med medel", "Against the mean"),
     # review 4 finding 16: an interval that touches the mean is undecided, not "equal"
     "same": ("kan inte skiljas från medel", "cannot tell from the mean"),
     "rank_third": ("Kolada-färg", "Kolada colour"),

@@ -131,7 +131,8 @@ def area_table(kpis: pd.DataFrame, lang: str, min_n: int | None = None) -> Table
             wide[col] = [
                 "–"
                 if pd.isna(v) or pd.isna(n)
-                else f"{fmt_number(v, lang, 0)} (n = {int(n)}{', ' + few if n < min_n else ''})"
+                else f"{fmt_number(v, lang, 0)} (n = {count_text(int(n), lang)}"
+                f"{', ' + few if n < min_n else ''})"
                 for v, n in zip(wide[col], ns[col], strict=True)
             ]
     counts = kpis[kpis["kpi"].eq("answered_question")].set_index("area")["n"]
@@ -153,7 +154,8 @@ def treatment_table(counts: pd.DataFrame, lang: str) -> Table:
     """Number of contacts per bemötande rating, per channel."""
     t = code_labels(counts.drop(columns=[c for c in ("year", "municipality") if c in counts]), lang)
     ratings = {r: ml(r, lang) for r in ("mycket god", "god", "medelgod", "dålig")}
-    return labelled_table(ml("treatment_title", lang), t, lang, {}, None,
+    counts_d = dict.fromkeys(ratings, "d")  # counts, grouped as every table's n
+    return labelled_table(ml("treatment_title", lang), t, lang, counts_d, None,
                           ("Bemötande", "Courtesy"), rename=ratings)  # fmt: skip
 
 

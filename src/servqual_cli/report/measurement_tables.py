@@ -91,7 +91,7 @@ def labelled_table(
 def code_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """KPI, channel, verdict and area codes as labels."""
     out = frame.copy()
-    for col in ("kpi", "channel", "verdict", "relative", "rank_third"):
+    for col in ("kpi", "channel", "verdict", "rank_third"):
         if col in out:
             out[col] = out[col].map(lambda v: "–" if v is None or v != v else ml(str(v), lang))
     if "area" in out:

@@ -251,6 +251,8 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     ('<0.001', '0.012', '-0.46')
     >>> format_value(0.853, "pct"), format_value(None, ".2f"), format_value(12, "d")
     ('85.3%', '–', '12')
+    >>> format_value(1500, "d"), format_value(1500, "d", "en"), format_value(2019, "year")
+    ('1,500', '1,500', '2019')
     >>> format_value(-0.456, ".2f", "sv"), format_value(2.5, "+.1f", "sv")
     ('−0,46', '+2,5')
     >>> format_value(0.853, "pct", "sv"), format_value(1234, "d", "sv")
@@ -281,7 +283,12 @@ def format_value(value: Any, fmt: str | None, lang: str | None = None) -> str:
     if fmt == "pct":
         return with_percent(f"{float(value) * 100:.1f}", "en")  # "13.7%": the English rule
     if fmt == "d":
-        return f"{int(value)}"
+        # a count grouped as the localised tables group it ("1,200": numbers.fmt_int), so an
+        # English contacts or trend table reads like gap's (session 15, w-bench: "1500" beside
+        # "1,200"); a year, an id or a row number is a name: format "year", never "d"
+        from servqual_cli.report.numbers import fmt_int
+
+        return fmt_int(value, "en")
     return format(value, fmt)
 
 
