@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from servqual_cli.core.feedback import analyse_feedback
 from servqual_cli.core.feedback_km_trend import km_trend
@@ -121,3 +123,22 @@ def test_the_verdict_level_follows_conf() -> None:
     k95, k99 = (km_trend(got, ans, WINDOWS, c) for c in (0.95, 0.99))
     assert 0.01 < k95.test.p < 0.05, k95.test.p
     assert (k95.verdict, k99.verdict) == ("better", "no detectable change")
+
+
+_DAYS = st.lists(st.one_of(st.none(), st.integers(0, 60)), min_size=1, max_size=25)
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(_DAYS, _DAYS)
+def test_the_verdict_follows_p_and_turns_with_the_windows(
+    prev: list[int | None], cur: list[int | None]
+) -> None:
+    """No better/worse without p < 0.05; swapping the windows' items keeps chi-square and p and
+    turns better into worse (both windows' items are censored at the same age, 305 days)."""
+    k = km_trend(*_register(prev, cur), WINDOWS, 0.95)
+    swapped = km_trend(*_register(cur, prev), WINDOWS, 0.95)
+    if math.isnan(k.test.p) or k.test.p >= 0.05:
+        assert k.verdict == swapped.verdict == "no detectable change"
+        return
+    assert swapped.test.p == pytest.approx(k.test.p, rel=1e-9)
+    assert {k.verdict, swapped.verdict} == {"better", "worse"}

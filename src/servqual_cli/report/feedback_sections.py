@@ -178,7 +178,7 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
             ]
 
         km = a.trend_km  # the log-rank row's medians: "> N" where a curve never gets there
-        numbers: dict[str, list[object]] = {
+        numbers: dict[str, Sequence[object]] = {
             "previous_value": km_cells(reply, scaled("previous_value"), km, True, lang),
             "current_value": km_cells(reply, scaled("value"), km, False, lang),
             "difference": scaled("estimate"),
