@@ -361,7 +361,7 @@ SERVICE: dict[str, tuple[str, str]] = {
         "the same day and month, 29 Feb matching 28 Feb in a year without it. Days to reply "
         "compare the whole periods (without that rule).",
     ),
-    # session 15 (w-logrank): the log-rank row (core/feedback_km_trend.py), the verdict column
+    # session 15 (w-logrank): the trend's log-rank row (core/feedback_km_trend.py), its note
     "km_days_to_reply": (
         "Median dagar till svar, obesvarade räknade som ej besvarade vid fönstrets slut "
         "(Kaplan-Meier), log-rank-test",
@@ -374,26 +374,17 @@ SERVICE: dict[str, tuple[str, str]] = {
         "log-rank-test, räknar alla med kontaktuppgifter ({n_previous} → {n}): utan svar vid "
         "periodens slut ({previous_end} respektive {end}) räknas en synpunkt som obesvarad i "
         "minst dagarna dit (censurerad), också om den avslutats; log-rank-testet (χ², 1 "
-        "frihetsgrad) jämför periodernas hela svarskurvor och dess p och riktning (fler svar än "
-        "väntat senare: snabbare) ger bedömningen. Medianernas skillnad har inget eget test; "
-        "”> N”: medianen nås inte inom N dagars uppföljning.",
+        "frihetsgrad) jämför periodernas hela svarskurvor. Medianernas skillnad har inget eget "
+        "test; ”> N”: medianen nås inte inom N dagars uppföljning.",
         "The row with the unanswered counted as not answered at the window's end (Kaplan-Meier), "
         "log-rank test, counts every item with contact details ({n_previous} → {n}): without a "
         "reply at its period's end ({previous_end} and {end}) an item counts as unanswered for "
         "at least the days until then (censored), closed or not; the log-rank test (χ², 1 "
-        "degree of freedom) compares the periods' whole reply curves, and its p and direction "
-        "(more replies than expected later: faster) give the verdict. The medians' difference "
+        "degree of freedom) compares the periods' whole reply curves. The medians' difference "
         "has no test of its own; “> N”: the median is not reached within N days of follow-up.",
     ),
-    "trend_verdict_note": (
-        "Svarsraderna är var sitt test och justeras inte (p (Holm) = p). Bedömning: bättre eller "
-        "sämre bara när p < {alpha} och intervallet, där raden har ett, utesluter 0 på samma "
-        "sida; annars ingen påvisbar förändring.",
-        "The reply rows are tests of their own, not adjusted (p (Holm) = p). Verdict: better or "
-        "worse only when p < {alpha} and the interval, where the row has one, excludes 0 on the "
-        "same side; otherwise no detectable change.",
+    "trend_family_note": (
+        "Svarsraderna är var sitt test och justeras inte (p (Holm) = p).",
+        "The reply rows are tests of their own, not adjusted (p (Holm) = p).",
     ),
-    "trend_verdict_better": ("bättre", "better"),
-    "trend_verdict_worse": ("sämre", "worse"),
-    "trend_verdict_no detectable change": ("ingen påvisbar förändring", "no detectable change"),
 }

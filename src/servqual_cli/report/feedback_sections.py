@@ -30,7 +30,7 @@ from servqual_cli.report.feedback_reply import (
     reply_times_note,
     window_rule,
 )
-from servqual_cli.report.feedback_trend_km import km_cells, trend_reply_note, verdict_cells
+from servqual_cli.report.feedback_trend_km import km_cells, trend_reply_note
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
@@ -192,7 +192,6 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
                 **{_head(k, lang, a.conf): v for k, v in numbers.items()},
                 sl("p", lang): reply["p"].astype(float).tolist(),
                 sl("p_holm", lang): reply["p_holm"].astype(float).tolist(),
-                sl("verdict", lang): verdict_cells(reply, lang),
             }
         )
         formats = {sl(k, lang): ".1f" for k in ("previous_value", "current_value")}

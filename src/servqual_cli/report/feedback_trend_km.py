@@ -1,8 +1,13 @@
-"""The reply trend's log-rank row and verdict column (session 15, w-logrank), split from
+"""The reply trend's log-rank row (session 15, w-logrank), split from
 :mod:`~servqual_cli.report.feedback_sections`: the two windows' Kaplan-Meier medians as cells
-("> N" where a curve never comes down to one half, as the reply tables show it), the verdict
-words, and the note naming the row's basis, its test, the verdict rule and the rows' family.
-The figures are :mod:`~servqual_cli.core.feedback_km_trend`'s; nothing is computed here."""
+("> N" where a curve never comes down to one half, as the reply tables show it), and the note
+naming the row's basis, its test and the rows' family. The figures are
+:mod:`~servqual_cli.core.feedback_km_trend`'s; nothing is computed here.
+
+The rows' verdicts (core, JSON ``trend[].verdict``, CSV) are not a table column: a change a
+table judges better or worse must be named in the report's overview (review 8, finding 4;
+tests/report/test_glance_every_change.py), and the feedback reply trend has no overview rows
+yet (session 15 left that out)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from servqual_cli.report.feedback_reply import not_reached
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.service_labels import sl
 
-__all__ = ["km_cells", "km_facts", "trend_reply_note", "verdict_cells"]
+__all__ = ["km_cells", "km_facts", "trend_reply_note"]
 
 
 def km_cells(
@@ -50,23 +55,10 @@ def km_facts(km: KmTrend, n_previous: str, n: str, lang: str) -> str:
     return f"{counts}; {sl('km_chi2', lang).format(chi2=text)}"
 
 
-def verdict_cells(reply: pd.DataFrame, lang: str) -> list[str]:
-    """The verdict column: "bättre" / "sämre" / "ingen påvisbar förändring", "–" on a row
-    without a test (the median among answered).
-
-    >>> verdict_cells(pd.DataFrame({"verdict": ["better", None]}), "sv")
-    ['bättre', '–']
-    """
-    return [
-        sl(f"trend_verdict_{v}", lang) if isinstance(v, str) else "–"
-        for v in reply["verdict"].tolist()
-    ]
-
-
 def trend_reply_note(a: FeedbackAnalysis, lang: str) -> str:
     """The sentences the reply rows add to the trend's note: the answered-only basis of two
-    rows, the log-rank row's basis and test (when it is there), the family (none: p (Holm) is
-    p) and the verdict rule at the analysis's level."""
+    rows, the log-rank row's basis and test (when it is there) and the family (none: p (Holm)
+    is p)."""
     parts = [sl("trend_answered_note", lang)]
     km = a.trend_km
     if km is not None:
@@ -78,6 +70,5 @@ def trend_reply_note(a: FeedbackAnalysis, lang: str) -> str:
                 end=km.current.end,
             )
         )
-    alpha = fmt_number(1.0 - a.conf, lang, 2)
-    parts.append(sl("trend_verdict_note", lang).format(alpha=alpha))
+    parts.append(sl("trend_family_note", lang))
     return " ".join(parts)
