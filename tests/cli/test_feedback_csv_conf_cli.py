@@ -24,6 +24,7 @@ def test_csv_names_the_level_of_each_bound(cli, samples_dir: Path, tmp_path: Pat
         "reply",
         "reply_by_unit",
         "trend",
+        "trend_km",  # each window's Kaplan-Meier median interval (session 15)
     }
     assert (back.loc[bound, "conf"] == 0.9).all()
     assert back.loc[~bound, "conf"].isna().all()  # a count or a share has no level

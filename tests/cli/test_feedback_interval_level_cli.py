@@ -71,6 +71,7 @@ def test_feedback_json_records_the_level_and_methods_of_its_intervals(
         "count": "exact poisson",
         "reply_within_promise": "newcombe",
         "shift_days_to_reply": "mann-whitney",
+        "km_days_to_reply": "brookmeyer-crowley log",  # trend_km's windows (session 15)
     }
     alpha = 1 - d["conf"]
     reply = d["reply"]  # Wilson, at the recorded level

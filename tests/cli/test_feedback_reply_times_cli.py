@@ -125,16 +125,13 @@ def test_csv_carries_the_new_statistics(cli) -> None:
 @pytest.mark.parametrize(("lang", "median", "shift", "note"), [
     ("sv", "| Median dagar till svar, bland besvarade (n = 913 → 943) | dagar | 7,0 | 5,0 |",
      "| Typisk förskjutning, dagar till svar, bland besvarade (n = 913 → 943) |",
-     "Dagar till svar jämförs bland besvarade (n står på raden): obesvarade ingår inte i den "
-     "jämförelsen, men räknas i andelen inom löftet. Dagar till svar över alla med "
-     "kontaktuppgifter, obesvarade inräknade (Kaplan-Meier), står i tabellen ”Svar, alla "
-     "förvaltningar”, alla perioder tillsammans, och jämförs inte mellan perioderna."),
+     "Median och typisk förskjutning av dagar till svar jämförs bland besvarade (n står på "
+     "raden): obesvarade ingår inte i den jämförelsen, men räknas i andelen inom löftet."),
     ("en", "| Median days to reply, among answered (n = 913 → 943) | days | 7.0 | 5.0 |",
      "| Typical shift, days to reply, among answered (n = 913 → 943) |",
-     "Days to reply are compared among the answered (n on the row): the unanswered are not in "
-     "that comparison, but count in the share within the promise. Days to reply over every item "
-     "with contact details, the unanswered included (Kaplan-Meier), are in the table “Replies, "
-     "all units”, all periods together, and are not compared between the periods."),
+     "The median and the typical shift of the days to reply are compared among the answered "
+     "(n on the row): the unanswered are not in that comparison, but count in the share "
+     "within the promise."),
 ])  # fmt: skip
 def test_trend_days_say_they_are_the_answered_items(cli, samples_dir, lang, median, shift,
                                                     note) -> None:  # fmt: skip
@@ -143,7 +140,8 @@ def test_trend_days_say_they_are_the_answered_items(cli, samples_dir, lang, medi
     text = r.stdout.replace("\xa0", " ")
     assert median in text and shift in text
     assert note in _flat(text)
-    # session 14 (w-fbkm): the table the note names is there, with the Kaplan-Meier days that
-    # count the unanswered (the trend does not compare them: its days are the answered only)
+    # session 14 (w-fbkm): the table with the Kaplan-Meier days that count the unanswered is
+    # there (session 15: the trend's log-rank row compares them between the windows,
+    # tests/cli/test_feedback_logrank_cli.py)
     table = "Svar, alla förvaltningar" if lang == "sv" else "Replies, all units"
     assert f"### {table}," in text

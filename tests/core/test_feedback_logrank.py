@@ -1,8 +1,8 @@
 """The log-rank test of two windows' days to reply, the unanswered censored (session 14,
 w-fbkm): core/time_to_event.log_rank and core/feedback_trend.window_times against R.
 
-Not yet a row of the feedback trend (the trend still compares the answered items only and its
-note says so; the plan is in /work/coord/s14/readme_w-fbkm.md). Reference values:
+The feedback trend's row since session 15 (tests/core/test_feedback_km_trend.py; the plan was
+/work/coord/s14/readme_w-fbkm.md). Reference values:
 tests/core/r/feedback_logrank.R runs survival::survdiff(Surv(days, answered) ~ window) and
 quantile(survfit(...), 0.5, conf.int = TRUE) on constructed cases (ties within and across the
 groups, one group heavily censored, one without events, one item at risk at the last event)

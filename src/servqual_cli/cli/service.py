@@ -267,6 +267,8 @@ def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
         "value",
         "conf",
     ]
+    if a.trend_km is not None:  # the log-rank row's windows and test (session 15, w-logrank)
+        parts.append(a.trend_km.to_long())
     out = pd.concat(parts, ignore_index=True).reindex(columns=columns)
     # the statistic is a value here, not a heading, so the level cannot be in a column head
     # ("95 % KI låg") as in the tables: it is a column of its own, as JSON carries it

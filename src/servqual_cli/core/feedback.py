@@ -59,6 +59,7 @@ import pandas as pd
 from servqual_cli.core.durations import Limit, parse_limit, resolve_as_of
 from servqual_cli.core.feedback_backlog import backlog, past_promise
 from servqual_cli.core.feedback_counts import CodedKeys, by_period, by_unit_type, count_table
+from servqual_cli.core.feedback_km_trend import KmTrend, km_trend
 from servqual_cli.core.feedback_reply import ReplyStats, reply_figures
 from servqual_cli.core.feedback_trend import feedback_trend, reply_window
 from servqual_cli.core.feedback_window import count_windows, default_as_of
@@ -91,6 +92,10 @@ CI_METHODS = {
     # trend, Hodges-Lehmann shift: the Mann-Whitney test's interval (Bauer 1972), R
     # wilcox.test(after, before, conf.int = TRUE, exact = FALSE)
     "shift_days_to_reply": "mann-whitney",
+    # trend, the days to reply with the unanswered censored (session 15, w-logrank): each
+    # window's Kaplan-Meier median's interval (trend_km), as the reply table's; the row's
+    # difference of medians has none, its test is the log-rank test
+    "km_days_to_reply": "brookmeyer-crowley log",
 }
 
 
@@ -106,7 +111,9 @@ class FeedbackAnalysis:
     km_follow_up_days, km_median_ci_low, km_median_ci_high, km_p90_ci_low, km_p90_ci_high),
     ``backlog`` (unit, n_open, n_open_overdue,
     n_unanswered_overdue, n_unanswered_overdue_closed), ``trend`` (measure, level, key, value,
-    previous_value, n, n_previous, effect, estimate, ci_low, ci_high, p, p_holm, test).
+    previous_value, n, n_previous, effect, estimate, ci_low, ci_high, p, p_holm, test,
+    verdict); ``trend_km`` the log-rank comparison behind the trend's row ``km_days_to_reply``
+    (:mod:`~servqual_cli.core.feedback_km_trend`), None without a trend or contact details.
     ``conf`` is the level every interval was computed at, carried so that each table names it
     ("95 % KI låg") whoever renders the analysis.
     """
@@ -131,6 +138,7 @@ class FeedbackAnalysis:
     # the share within the promise's windows when the equal-follow-up rule cut the later one
     # short: the earlier is compared over the same dates (core.feedback_trend.reply_window)
     reply_windows: MatchedWindows | None = None
+    trend_km: KmTrend | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON schema of ``servqual feedback`` (without n_rows/excluded, added by the CLI)."""
@@ -155,6 +163,7 @@ class FeedbackAnalysis:
             "trend": records(self.trend),
             "trend_window": self.trend_window,
             "reply_windows": None if self.reply_windows is None else self.reply_windows.to_dict(),
+            "trend_km": None if self.trend_km is None else self.trend_km.to_dict(),
         }
         result: dict[str, Any] = plain(out)
         return result
@@ -221,14 +230,26 @@ def analyse_feedback(
     unanswered[contact] = past_promise(within, measured)
     units, types = CodedKeys.of(items["unit"]), CodedKeys.of(items["type"])
     window = count_windows(items, moment, explicit=as_of is not None)  # review 12a finding 4
-    trend, matched, share_keep = pd.DataFrame(), None, None
+    trend, matched, share_keep, km = pd.DataFrame(), None, None, None
     if window is not None:
         if reply.n_too_recent:  # the rule cut the later window short (review 10a, finding 4)
             received = items["received"][contact].reset_index(drop=True)
             share_keep, matched = reply_window(received, within, window, moment, measured.value)
         keys = {"type": (types.codes, types.labels), "unit": (units.codes, units.labels)}
+        if contact.any():  # the reply curves of the two windows, the unanswered censored
+            replied = items.loc[contact, ["received", "answered"]].reset_index(drop=True)
+            km = km_trend(replied["received"], replied["answered"], window, conf)
         trend = feedback_trend(
-            items, window, days, within, measured, pd.Series(contact), conf, keys, share_keep
+            items,
+            window,
+            days,
+            within,
+            measured,
+            pd.Series(contact),
+            conf,
+            keys,
+            share_keep,
+            None if km is None else km.row(),
         )
     channel = CodedKeys.of(items["channel"]) if "channel" in items else None
     return FeedbackAnalysis(
@@ -252,4 +273,5 @@ def analyse_feedback(
         trend_window=window,
         conf=conf,
         reply_windows=matched,
+        trend_km=km,
     )

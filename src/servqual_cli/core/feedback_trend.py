@@ -8,7 +8,10 @@ difference. Days to reply: the two medians and their difference, descriptive (no
 medians), and on a row of its own the Hodges-Lehmann shift with the interval of the
 Mann-Whitney test, whose p it carries (review 7, finding 5: a Mann-Whitney p judges the shift,
 not the medians' difference; as ``kpi`` and ``trend``, :mod:`~servqual_cli.core.location_shift`,
-R ``wilcox.test(after, before, conf.int = TRUE, exact = FALSE)``).
+R ``wilcox.test(after, before, conf.int = TRUE, exact = FALSE)``). Those compare the answered
+items only; the last row compares the days to reply of every item with contact details, the
+unanswered censored at the window's end, by the log-rank test
+(:mod:`~servqual_cli.core.feedback_km_trend`, session 15).
 
 The share within the promise keeps only the items that had the whole promise before ``as_of``
 (the equal-follow-up rule), so its later window ends early (17 December on the sample); its
@@ -32,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.change_verdict import verdict
 from servqual_cli.core.duration_summary import Statistic
 from servqual_cli.core.durations import DurationFrame, Limit, case_durations
 from servqual_cli.core.exact_tests import poisson_rate_test
@@ -138,8 +142,15 @@ def feedback_trend(
     conf: float,
     keys: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
     share_keep: np.ndarray | None = None,
+    km_row: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The trend rows of ``servqual feedback`` (module docstring).
+
+    ``km_row`` is the log-rank row of the days to reply with the unanswered censored
+    (:meth:`~servqual_cli.core.feedback_km_trend.KmTrend.row`), last. Each reply row carries
+    its ``verdict`` (:func:`~servqual_cli.core.change_verdict.verdict`, ``1 - conf``, test and
+    interval agreeing): the share (higher is better), the shift (fewer days is better); the
+    untested medians and the counts (more items is not worse by itself) none.
 
     ``share_keep`` (over the items with contact details, from :func:`reply_window`) leaves
     the earlier window's items after its matched end out of the share within the promise.
@@ -194,6 +205,8 @@ def feedback_trend(
                     "ci_high": np.nan if test is None else test.ci_high,
                     "p": np.nan if test is None else test.p,
                     "test": "poisson",
+                    "p_holm": np.nan,  # set below, within its family
+                    "verdict": None,
                 }
             )
         ps = holm([r["p"] for r in rows[start:]])
@@ -236,9 +249,14 @@ def feedback_trend(
                 "p": p,
                 "p_holm": p,
                 "test": c.test if stat == "share_within" else None,
+                "verdict": verdict(c.diff, p, 1, 1.0 - conf, low, high)
+                if stat == "share_within"
+                else None,
             }
         )
     rows.append(_shift_row(days, c_prev, c_cur, conf))
+    if km_row is not None:
+        rows.append(km_row)
     out = pd.DataFrame(rows)
     # Counts stay whole numbers in JSON and CSV beside the shares and days of the reply rows.
     for column in ("value", "previous_value"):
@@ -288,6 +306,7 @@ def _shift_row(
     before, after = _closed(days, c_prev), _closed(days, c_cur)
     shift = hodges_lehmann(before, after, conf)
     p = mann_whitney(after, before, exact=False).p if before.size and after.size else np.nan
+    shift_verdict = verdict(shift.estimate, p, -1, 1.0 - conf, shift.ci_low, shift.ci_high)
     return {
         "measure": "shift_days_to_reply",
         "level": "reply",
@@ -303,6 +322,7 @@ def _shift_row(
         "p": p,
         "p_holm": p,
         "test": "mann-whitney",
+        "verdict": shift_verdict,
     }
 
 
@@ -311,7 +331,8 @@ def window_times(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Days to reply of the items received in ``span`` (a window of :func:`trend_windows`),
     each judged at the window's own end, for comparing two windows' Kaplan-Meier curves with
-    equal rules (session 14, w-fbkm; not yet a trend row, /work/coord/s14/readme_w-fbkm.md):
+    equal rules (session 14, w-fbkm; the trend's log-rank row since session 15,
+    :mod:`~servqual_cli.core.feedback_km_trend`):
     an answer by the end is the event, else the item is censored at its age at the end (an
     answer after it is not yet given then), the reply table's rule
     (:func:`~servqual_cli.core.feedback_reply.reply_times`) with the window's end as the as-of

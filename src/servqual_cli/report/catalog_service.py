@@ -383,18 +383,15 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{n} with an answer date before the date received are not in the days to reply.",
     ),
     "answered_n": ("n = {previous} → {current}", "n = {previous} → {current}"),
-    # session 14 (w-fbkm): the trend's days are the answered items' only; the note says the
-    # unanswered are not in that comparison and names the table whose days count them (the
-    # Kaplan-Meier days are not compared between the windows: /work/coord/s14/readme_w-fbkm.md)
+    # session 14 (w-fbkm): the trend's days are the answered items' only on these two rows;
+    # session 15 (w-logrank): the note no longer says the Kaplan-Meier days are not compared,
+    # the log-rank row compares them (trend_km_note)
     "trend_answered_note": (
-        "Dagar till svar jämförs bland besvarade (n står på raden): obesvarade ingår inte i den "
-        "jämförelsen, men räknas i andelen inom löftet. Dagar till svar över alla med "
-        "kontaktuppgifter, obesvarade inräknade (Kaplan-Meier), står i tabellen ”{table}”, alla "
-        "perioder tillsammans, och jämförs inte mellan perioderna.",
-        "Days to reply are compared among the answered (n on the row): the unanswered are not "
-        "in that comparison, but count in the share within the promise. Days to reply over "
-        "every item with contact details, the unanswered included (Kaplan-Meier), are in the "
-        "table “{table}”, all periods together, and are not compared between the periods.",
+        "Median och typisk förskjutning av dagar till svar jämförs bland besvarade (n står på "
+        "raden): obesvarade ingår inte i den jämförelsen, men räknas i andelen inom löftet.",
+        "The median and the typical shift of the days to reply are compared among the answered "
+        "(n on the row): the unanswered are not in that comparison, but count in the share "
+        "within the promise.",
     ),
     # review 10a, finding 4 (w-fbwin): the equal-follow-up rule cut the later window of the
     # share within the promise short (the sample's 2024 ends on 17 December), so its earlier
@@ -410,11 +407,37 @@ SERVICE: dict[str, tuple[str, str]] = {
         "{previous_window} ({kept} av {total}; {left} senare ingår inte), som {period} "
         "({window}), vars senare synpunkter inte hade hela löftet på sig; samma dag och månad, "
         "29 feb motsvarar 28 feb ett år utan skottdag. Dagar till svar jämför de hela perioderna "
-        "(besvarade, utan den regeln).",
+        "(utan den regeln).",
         "The share within the promise compares the same calendar window: in {previous} only "
         "items received {previous_window} ({kept} of {total}; {left} later ones are not "
         "compared), as in {period} ({window}), whose later items had not had the whole promise; "
         "the same day and month, 29 Feb matching 28 Feb in a year without it. Days to reply "
-        "compare the whole periods (answered items, without that rule).",
+        "compare the whole periods (without that rule).",
+    ),
+    # session 15 (w-logrank): the trend's log-rank row (core/feedback_km_trend.py), its note
+    "km_days_to_reply": (
+        "Median dagar till svar, obesvarade räknade som ej besvarade vid fönstrets slut "
+        "(Kaplan-Meier), log-rank-test",
+        "Median days to reply, unanswered counted as not answered at the window's end "
+        "(Kaplan-Meier), log-rank test",
+    ),
+    "km_chi2": ("χ² = {chi2}", "χ² = {chi2}"),
+    "trend_km_note": (
+        "Raden med obesvarade räknade som ej besvarade vid fönstrets slut (Kaplan-Meier), "
+        "log-rank-test, räknar alla med kontaktuppgifter ({n_previous} → {n}): utan svar vid "
+        "periodens slut ({previous_end} respektive {end}) räknas en synpunkt som obesvarad i "
+        "minst dagarna dit (censurerad), också om den avslutats; log-rank-testet (χ², 1 "
+        "frihetsgrad) jämför periodernas hela svarskurvor. Medianernas skillnad har inget eget "
+        "test; ”> N”: medianen nås inte inom N dagars uppföljning.",
+        "The row with the unanswered counted as not answered at the window's end (Kaplan-Meier), "
+        "log-rank test, counts every item with contact details ({n_previous} → {n}): without a "
+        "reply at its period's end ({previous_end} and {end}) an item counts as unanswered for "
+        "at least the days until then (censored), closed or not; the log-rank test (χ², 1 "
+        "degree of freedom) compares the periods' whole reply curves. The medians' difference "
+        "has no test of its own; “> N”: the median is not reached within N days of follow-up.",
+    ),
+    "trend_family_note": (
+        "Svarsraderna är var sitt test och justeras inte (p (Holm) = p).",
+        "The reply rows are tests of their own, not adjusted (p (Holm) = p).",
     ),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from servqual_cli.core.feedback import FeedbackAnalysis
+from servqual_cli.core.feedback_km_trend import KmTrend
 from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.report.conf_level import with_level
 from servqual_cli.report.kpi_texts import window_facts
@@ -128,11 +129,15 @@ def reply_times_note(a: FeedbackAnalysis, lang: str) -> str:
 
 
 def measure_names(
-    reply: pd.DataFrame, lang: str, windows: MatchedWindows | None = None
+    reply: pd.DataFrame,
+    lang: str,
+    windows: MatchedWindows | None = None,
+    km: KmTrend | None = None,
 ) -> list[str]:
     """The reply trend's row names; the days to reply (answered items only) carry their n, and
     the share within the promise its two calendar windows when the equal-follow-up rule cut
-    the later one short (``windows``, review 10a finding 4), as the KPI's change names them.
+    the later one short (``windows``, review 10a finding 4), as the KPI's change names them;
+    the log-rank row (``km``, session 15) its n and chi-square.
 
     >>> rows = pd.DataFrame({"measure": ["reply_within_promise", "median_days_to_reply"],
     ...                      "n": [984, 943], "n_previous": [967, 913]})
@@ -147,10 +152,15 @@ def measure_names(
     2024 (1 jan–17 dec, 984 synpunkter)
     """
     out = []
+    from servqual_cli.report.feedback_trend_km import km_facts  # it imports not_reached here
+
     for m, n, before in zip(reply["measure"], reply["n"], reply["n_previous"], strict=True):
         name = sl(m, lang)
         if m == "reply_within_promise" and windows is not None:
             name += ", " + window_span(windows, int(before), int(n), lang)
+        elif m == "km_days_to_reply" and km is not None:
+            facts = km_facts(km, fmt_int(int(before), lang), fmt_int(int(n), lang), lang)
+            name += f" ({facts})"
         elif m != "reply_within_promise" and not (pd.isna(n) or pd.isna(before)):
             counts = {"previous": fmt_int(int(before), lang), "current": fmt_int(int(n), lang)}
             name += f" ({sl('answered_n', lang).format(**counts)})"

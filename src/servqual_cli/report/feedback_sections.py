@@ -31,6 +31,7 @@ from servqual_cli.report.feedback_reply import (
     reply_times_note,
     window_rule,
 )
+from servqual_cli.report.feedback_trend_km import km_cells, trend_reply_note
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import limit_text, sl
@@ -179,16 +180,17 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
                 for v, pc in zip(reply[column], share, strict=True)
             ]
 
-        numbers = {
-            "previous_value": scaled("previous_value"),
-            "current_value": scaled("value"),
+        km = a.trend_km  # the log-rank row's medians: "> N" where a curve never gets there
+        numbers: dict[str, Sequence[object]] = {
+            "previous_value": km_cells(reply, scaled("previous_value"), km, True, lang),
+            "current_value": km_cells(reply, scaled("value"), km, False, lang),
             "difference": scaled("estimate"),
             "ci_low": scaled("ci_low"),
             "ci_high": scaled("ci_high"),
         }
         frame = pd.DataFrame(
             {
-                sl("measure", lang): measure_names(reply, lang, a.reply_windows),
+                sl("measure", lang): measure_names(reply, lang, a.reply_windows, km),
                 sl("unit_word", lang): ["%" if pc else sl("days", lang) for pc in share],
                 **{_head(k, lang, a.conf): v for k, v in numbers.items()},
                 sl("p", lang): reply["p"].astype(float).tolist(),
@@ -208,8 +210,8 @@ def _trend_tables(a: FeedbackAnalysis, lang: str) -> list[Table]:
         )
     if tables:
         note = sl("trend_note", lang)
-        if len(reply):  # review 10a finding 1: the days compared are the answered items'
-            note += " " + sl("trend_answered_note", lang).format(table=sl("reply_total", lang))
+        if len(reply):  # review 10a finding 1, session 15: what each days row compares
+            note += " " + trend_reply_note(a, lang)
         if len(reply) and a.reply_windows is not None:  # review 10a finding 4: as the KPI
             note += " " + window_rule(a.reply_windows, lang)
         tables[-1] = replace(tables[-1], note=note)

@@ -1,4 +1,5 @@
-# Reference values for tests/core/test_feedback_logrank.py: the log-rank test of two windows'
+# Reference values for tests/core/test_feedback_logrank.py and test_feedback_km_trend.py (the
+# feedback trend's log-rank row, session 15): the log-rank test of two windows'
 # days to reply, the unanswered censored (session 14, w-fbkm), R survival::survdiff (rho = 0)
 # and the two Kaplan-Meier medians with their Brookmeyer-Crowley intervals (quantile.survfit,
 # conf.type "log", 0.95). readxl reads the sample, jsonlite writes the JSON. Run from the
@@ -66,8 +67,12 @@ window <- function(from, to) {
 }
 a <- window("2023-01-01", "2023-12-31")
 b <- window("2024-01-01", "2024-12-31")
+# follow_up: each window's longest time (event or censored), the N of a median shown "> N"
+# where not reached; the trend row (session 15, core/feedback_km_trend.py) shows n, the two
+# medians, chi2 and p from these, tests/core/test_feedback_km_trend.py
 sample <- c(list(windows = list(c("2023-01-01", "2023-12-31"), c("2024-01-01", "2024-12-31")),
-                 n_answered = c(sum(a$answered), sum(b$answered))),
+                 n_answered = c(sum(a$answered), sum(b$answered)),
+                 follow_up = c(max(a$days), max(b$days))),
             test(c(a$days, b$days), c(a$answered, b$answered),
                  rep(c(0, 1), c(nrow(a), nrow(b)))))
 
