@@ -229,6 +229,8 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
             f"survey.by: column {exc.column!r} is not in {s.file.path.name} ({exc.near})"
             + exc.advice,
             Location(str(config.source.path)),
+            code="config_by_missing",
+            facts={**exc.facts, "file": s.file.path.name},
         ) from exc
 
 
