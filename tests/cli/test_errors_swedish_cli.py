@@ -87,7 +87,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested |= {"text_answers_need_scale", "text_answers_no_scale", "scale_caveat"}  # (w-amsg)
     # session 15 (test_errors_swedish_cli_more.py); weights_negative: the core's own check,
     # behind the reader's, tested there without the CLI
-    tested |= {c[3] for c in MORE_CASES} | {"weights_negative"}
+    tested |= {c[3] for c in MORE_CASES} | {"weights_negative", "section_unavailable"}
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -17,6 +17,7 @@ from servqual_cli.cli import error_text
 from servqual_cli.core.caveats import data_error, usage_error
 
 from .conftest import DATA, KIOSK, SAMPLE_SURVEY, check
+from .test_errors_swedish_cli_rest import _toolbox_apart
 
 _KIOSK = (DATA / "kiosk.csv").read_text(encoding="utf-8").splitlines(keepends=True)
 _KOLADA = (DATA / "kolada_survey_2024.csv").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -52,6 +53,13 @@ def _kpi(body: str, data: str = KPI_DATA) -> str:
 VALUES = 'value_column = "väntetid"\nstatistic = "median"\n'
 REPORT_BY = (f'[survey]\nfile = "{(DATA / "kiosk.csv").as_posix()}"\n'
              f'instrument = "{KIOSK[1]}"\nby = "Enht"\n')  # fmt: skip
+
+# report --split by role where no respondent has a whole (A, D, P) triple: every group fails
+SPLIT: dict[str, str | bytes] = {
+    "apart.csv": _toolbox_apart(),
+    "split.toml": f'sections = ["tolerance"]\n[survey]\nfile = "apart.csv"\n'
+    f'instrument = "{(DATA / "toolbox.toml").as_posix()}"\nby = "role"\n',
+}
 
 # files written in tmp_path ({dir} in the arguments is tmp_path):
 # (files by name, args, exit code, error code, a piece of the Swedish line)
@@ -90,6 +98,10 @@ MORE_CASES: list[tuple[dict[str, str | bytes], tuple[str, ...], int, str, str]] 
     # survey weights (core.survey_weights)
     ({"w.csv": _weights_zero()}, ("gap", "{dir}/w.csv", *KIOSK, "--weight-column", "V1"), 1,
      "weights_none_positive", "servqual: fel: viktkolumnen 'V1' har ingen positiv vikt"),
+    # report --split when every group's report fails (report.writer): each group's reason
+    (SPLIT, ("report", "{dir}/split.toml", "-o", "{dir}/out", "--split"), 1, "no_group_reported",
+     "servqual: fel: ingen grupp kunde redovisas: customer: ingen svarande har giltiga värden "
+     "för lägsta godtagbara nivå, önskad nivå och upplevelse; staff: ingen svarande har "),
     # a report's survey.by (report.build)
     ({"rep.toml": REPORT_BY}, ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2,
      "config_by_missing", "rep.toml: survey.by: kolumnen 'Enht' finns inte i kiosk.csv "
@@ -107,6 +119,18 @@ def test_error_in_swedish(cli, seen, tmp_path: Path, files, args, exit_code, cod
         else:
             path.write_text(content, encoding="utf-8")
     check(cli, seen, tuple(a.format(dir=tmp_path) for a in args), exit_code, code, swedish)
+
+
+def test_a_section_this_install_lacks(
+    cli, seen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section whose modules an install lacks (report.build's SectionEntry.available)."""
+    monkeypatch.setattr("servqual_cli.report.build.SectionEntry.available", lambda self: False)
+    path = tmp_path / "rep.toml"
+    path.write_text('sections = ["tolerance"]\n' + REPORT_BY.replace('by = "Enht"\n', ""),
+                    encoding="utf-8")  # fmt: skip
+    check(cli, seen, ("report", str(path), "-o", str(tmp_path / "out")), 2, "section_unavailable",
+          "rep.toml: avsnittet 'tolerance' finns inte i den här versionen")  # fmt: skip
 
 
 def test_the_weight_check_names_negative_weights_too() -> None:
@@ -140,3 +164,19 @@ def test_a_caveat_raised_as_an_error_is_said_in_swedish(exc, swedish: str) -> No
     assert exc.code is None and exc.caveat is not None
     assert error_text.error_line(exc, "sv") == swedish
     assert error_text.error_line(exc, "en") == exc.message
+
+
+def test_the_groups_are_named_in_their_order_whatever_finishes_first(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers finish in any order: the error line (and the manifest's skipped groups) keep
+    the groups' order, so the same run says the same thing."""
+    from servqual_cli.report import writer
+
+    run = writer._run
+    monkeypatch.setattr(writer, "_run", lambda *a: reversed(list(run(*a))))
+    for name, content in SPLIT.items():
+        (tmp_path / name).write_text(str(content), encoding="utf-8")
+    r = cli("report", tmp_path / "split.toml", "-o", tmp_path / "out", "--split", "--jobs", "1")
+    assert r.exit_code == 1
+    assert r.stderr.index("customer: ") < r.stderr.index("; staff: "), r.stderr

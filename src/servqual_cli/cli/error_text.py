@@ -289,6 +289,12 @@ def render(code: str, facts: Mapping[str, Any], lang: str) -> str:
 
 def error_line(exc: ServqualError, lang: str) -> str:
     """What follows the prefix: place and sentence (in English exactly ``str(exc)``)."""
+    return place_and_sentence(exc, lang)
+
+
+def place_and_sentence(exc: ServqualError, lang: str) -> str:
+    """:func:`error_line`'s text, also for an error inside another's sentence (a ``--split``
+    group's reason)."""
     if lang != "sv":
         return str(exc)
     text = exc.message

@@ -46,8 +46,16 @@ def _prep_as_of(f: dict[str, Any], lang: str) -> None:
     f["place"] = f["file"] + (_word("part_place_column", lang, column=column) if column else "")
 
 
+def _prep_groups(f: dict[str, Any], lang: str) -> None:
+    """Each group's own error, said in the run's language (report.writer's --split)."""
+    from servqual_cli.cli.error_text import place_and_sentence as said
+
+    f["reasons"] = "; ".join(f"{group}: {said(exc, lang)}" for group, exc in f["failed"])
+
+
 LATE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "too_many_merges": _prep_merges,
     "kpi_filter_keeps_none": _prep_filter,
     "kpi_as_of_before_cases": _prep_as_of,
+    "no_group_reported": _prep_groups,
 }

@@ -201,7 +201,8 @@ def section_names(config: ReportConfig) -> list[str]:
                 facts={"name": name, "known": ", ".join(known)},
             )
         if not entry.available():
-            raise ConfigError(f"section {name!r} is not available in this version", where)
+            raise ConfigError(f"section {name!r} is not available in this version", where,
+                              code="section_unavailable", facts={"name": name})  # fmt: skip
         need = entry.missing(config)
         if need is not None:
             keys = " or ".join(repr(k) for k in need.split("|"))

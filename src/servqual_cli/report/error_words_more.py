@@ -66,7 +66,17 @@ MORE_ERRORS: dict[str, tuple[str, str]] = {
         "viktkolumnen {column!r} har ingen positiv vikt",
         "weight column {column!r} has no positive weight",
     ),
-    # a report's survey.by (report.build): the --by sentence with the config's key
+    # a report's sections and survey.by (report.build); a section is unavailable only when an
+    # install lacks one of its modules
+    "section_unavailable": (
+        "avsnittet {name!r} finns inte i den här versionen",
+        "section {name!r} is not available in this version",
+    ),
+    # report --split when every group's report failed (report.writer): each group's reason
+    "no_group_reported": (
+        "ingen grupp kunde redovisas: {reasons}",
+        "no group could be reported: {reasons}",
+    ),
     "config_by_missing": (
         "survey.by: kolumnen {column!r} finns inte i {file} ({near})",
         "survey.by: column {column!r} is not in {file} ({near})",
