@@ -24,7 +24,7 @@ from servqual_cli.report.catalog_errors import ERRORS
 from .conftest import DATA, KIOSK, SRC
 from .test_errors_swedish_cli_config import CONFIG_CASES, FOLDERS, KOLADA, TMP_FILES
 from .test_errors_swedish_cli_files import ENV, FILE_CASES, LIMITS, SPECIAL
-from .test_errors_swedish_cli_more import MORE_CASES
+from .test_errors_swedish_cli_more import API_CODES, MORE_CASES
 from .test_errors_swedish_cli_options import OPTION_CASES
 from .test_errors_swedish_cli_rest import API, KPI, REST_CASES, STDIN, TMP_CASES
 
@@ -88,6 +88,7 @@ def test_every_error_code_is_tested_and_known() -> None:
     # session 15 (test_errors_swedish_cli_more.py); weights_negative: the core's own check,
     # behind the reader's, tested there without the CLI
     tested |= {c[3] for c in MORE_CASES} | {"weights_negative", "section_unavailable"}
+    tested |= API_CODES  # the core's option checks, no CLI run reaches them: tested there
     assert sentences - tested == {"no_valid_pair"}
 
 

@@ -11,6 +11,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from servqual_cli.cli import error_text
@@ -180,3 +181,57 @@ def test_the_groups_are_named_in_their_order_whatever_finishes_first(
     r = cli("report", tmp_path / "split.toml", "-o", tmp_path / "out", "--split", "--jobs", "1")
     assert r.exit_code == 1
     assert r.stderr.index("customer: ") < r.stderr.index("; staff: "), r.stderr
+
+
+def _api_cases() -> list[tuple[object, str, str]]:
+    """The core's own checks of its options, as a Python caller meets them (the CLI's options
+    are Click ranges and choices, checked before): (call, code, the Swedish sentence)."""
+    import pandas as pd
+
+    from servqual_cli.core._common import check_conf
+    from servqual_cli.core.gaps import check_rules
+    from servqual_cli.core.median_diff import median_diff_ci
+    from servqual_cli.core.paired_ranks import column_ranks
+    from servqual_cli.core.proportions import score_diff_test
+    from servqual_cli.core.ranktests import signed_rank_test
+    from servqual_cli.core.service_survey import survey_changes, survey_indices
+    from servqual_cli.core.trend import compare_kpis
+
+    survey = pd.DataFrame({"year": 2023, "channel": "phone", "question": "ease",
+                           "answer": [5.0, 4.0]})  # fmt: skip
+    empty = pd.DataFrame({"channel": [], "area": [], "kpi": [], "x": []})
+    return [
+        (lambda: check_conf(1.5), "conf_range",
+         "konfidensnivån ska ligga mellan 0 och 1, fick 1,5"),
+        (lambda: median_diff_ci([1.0], [2.0], -0.5), "conf_range",
+         "konfidensnivån ska ligga mellan 0 och 1, fick \u22120,5"),
+        (lambda: score_diff_test(1, 2, 1, 2, 2.0), "conf_range", "fick 2,0"),
+        (lambda: survey_indices(survey, 0.0), "conf_range", "fick 0,0"),
+        (lambda: survey_changes(survey, 0.95, "x"), "adjust_unknown",
+         "okänd justering av p-värden 'x'; använd holm, bh eller none"),
+        (lambda: compare_kpis(empty, empty, adjust="x"), "adjust_unknown", "p-värden 'x'"),
+        (lambda: compare_kpis(empty, empty, share_test="x"), "share_test_unknown",
+         "okänt test för andelar 'x'; använd score eller fisher"),
+        (lambda: check_rules(0.95, "wilcox", "x"), "adjustment_unknown",
+         "okänd justering 'x'; använd holm, bh eller none"),
+        (lambda: check_rules(0.95, "x", "holm"), "zero_method_unknown",
+         "okänd metod för nollskillnader 'x'; använd wilcox eller pratt"),
+        (lambda: column_ranks(np.zeros(2), "x"), "zero_method_unknown", "nollskillnader 'x'"),
+        (lambda: signed_rank_test([1.0, 2.0], zero_method="x"), "zero_method_unknown",
+         "nollskillnader 'x'"),
+    ]  # fmt: skip
+
+
+def test_the_cores_option_checks_have_swedish_sentences() -> None:
+    from servqual_cli.errors import UsageError
+
+    for call, code, swedish in _api_cases():
+        with pytest.raises(UsageError) as caught:
+            call()  # type: ignore[operator]
+        exc = caught.value
+        assert exc.code == code, (code, exc.message)
+        assert error_text.render(code, exc.facts, "en") == exc.message
+        assert swedish in error_text.error_line(exc, "sv"), error_text.error_line(exc, "sv")
+
+
+API_CODES = {c[1] for c in _api_cases()}  # (the every-code check counts these)

@@ -53,9 +53,16 @@ def _prep_groups(f: dict[str, Any], lang: str) -> None:
     f["reasons"] = "; ".join(f"{group}: {said(exc, lang)}" for group, exc in f["failed"])
 
 
+def _prep_conf(f: dict[str, Any], lang: str) -> None:
+    """The level as the raise site wrote it (``{conf}``); a decimal comma and "−" in Swedish."""
+    if lang == "sv":
+        f["conf"] = str(f["conf"]).replace(".", ",").replace("-", "\u2212")
+
+
 LATE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "too_many_merges": _prep_merges,
     "kpi_filter_keeps_none": _prep_filter,
     "kpi_as_of_before_cases": _prep_as_of,
     "no_group_reported": _prep_groups,
+    "conf_range": _prep_conf,
 }

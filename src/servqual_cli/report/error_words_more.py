@@ -81,4 +81,26 @@ MORE_ERRORS: dict[str, tuple[str, str]] = {
         "survey.by: kolumnen {column!r} finns inte i {file} ({near})",
         "survey.by: column {column!r} is not in {file} ({near})",
     ),
+    # the core's own checks of its options, for callers of the Python API (the CLI's options are
+    # Click ranges and choices, checked first; tests/cli/test_errors_swedish_cli_more.py)
+    "conf_range": (
+        "konfidensnivån ska ligga mellan 0 och 1, fick {conf}",
+        "confidence level must be between 0 and 1, got {conf}",
+    ),
+    "adjust_unknown": (
+        "okänd justering av p-värden {value!r}; använd holm, bh eller none",
+        "unknown p-value adjustment {value!r}; use holm, bh or none",
+    ),
+    "adjustment_unknown": (
+        "okänd justering {value!r}; använd holm, bh eller none",
+        "unknown adjustment {value!r}; use holm, bh or none",
+    ),
+    "zero_method_unknown": (
+        "okänd metod för nollskillnader {value!r}; använd wilcox eller pratt",
+        "unknown zero method {value!r}; use wilcox or pratt",
+    ),
+    "share_test_unknown": (
+        "okänt test för andelar {value!r}; använd score eller fisher",
+        "unknown share test {value!r}; use score or fisher",
+    ),
 }
