@@ -4,7 +4,8 @@ traceback; the same run in English prints the raise site's English sentence as b
 catalog's English entry agrees with that sentence (so the facts a raise site gives are complete).
 
 Cases by area: test_errors_swedish_cli_files.py (reading files), _config.py (configurations,
-outputs, service and Kolada files), _options.py (the commands' options); their shared fixture
+outputs, service and Kolada files), _options.py (the commands' options), _rest.py (session 14's
+sites), _more.py (session 15's); their shared fixture
 and check are in conftest.py. This file holds the check that every code has a case.
 """
 
@@ -23,6 +24,7 @@ from servqual_cli.report.catalog_errors import ERRORS
 from .conftest import DATA, KIOSK, SRC
 from .test_errors_swedish_cli_config import CONFIG_CASES, FOLDERS, KOLADA, TMP_FILES
 from .test_errors_swedish_cli_files import ENV, FILE_CASES, LIMITS, SPECIAL
+from .test_errors_swedish_cli_more import API_CODES, MORE_CASES
 from .test_errors_swedish_cli_options import OPTION_CASES
 from .test_errors_swedish_cli_rest import API, KPI, REST_CASES, STDIN, TMP_CASES
 
@@ -83,6 +85,10 @@ def test_every_error_code_is_tested_and_known() -> None:
     tested |= {"template_no_items", "template_duplicate_names"}
     # alpha on answers in words, the core's caveat as an error: test_alpha_text_answers_cli.py
     tested |= {"text_answers_need_scale", "text_answers_no_scale", "scale_caveat"}  # (w-amsg)
+    # session 15 (test_errors_swedish_cli_more.py); weights_negative: the core's own check,
+    # behind the reader's, tested there without the CLI
+    tested |= {c[3] for c in MORE_CASES} | {"weights_negative", "section_unavailable"}
+    tested |= API_CODES  # the core's option checks, no CLI run reaches them: tested there
     assert sentences - tested == {"no_valid_pair"}
 
 

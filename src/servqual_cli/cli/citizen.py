@@ -163,7 +163,8 @@ def _benchmark(
     frame = survey_benchmark(indices, read.values, year)
     if frame.empty:
         raise DataError(f"no published index of {year} matches the survey's questions and "
-                        "channels (map the Kolada ids with --kpi-map)", Location(path))  # fmt: skip
+                        "channels (map the Kolada ids with --kpi-map)", Location(path),
+                        code="benchmark_no_index", facts={"year": year})  # fmt: skip
     notes = [f"{exclusion_summary(read.excluded, lang)}."]
     if read.n_average_rows:
         notes.append(_sl("average_rows_note", lang).format(n=count_text(read.n_average_rows, lang)))

@@ -26,6 +26,7 @@ from typing import Any
 
 from servqual_cli.cli.click_text import click_text
 from servqual_cli.cli.error_facts import MORE_PREPARE
+from servqual_cli.cli.error_text_more import LATE_PREPARE
 from servqual_cli.errors import ServqualError
 from servqual_cli.report.catalog import SHARED, count_text
 from servqual_cli.report.catalog_errors import ERRNO_REASONS, ERRORS
@@ -233,6 +234,7 @@ _PREPARE: dict[str, _Prepare] = {
     "unsupported_type": _prep_suffix,
     "sheet_not_found": _prep_sheets,
     "by_column_missing": _prep_near,
+    "config_by_missing": _prep_near,  # a report's survey.by
     "option_column_missing": _prep_columns,
     "role_columns_missing": _prep_roles,
     "instrument_columns_missing": _prep_instrument,
@@ -254,6 +256,7 @@ _PREPARE: dict[str, _Prepare] = {
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     **MORE_PREPARE,  # cli/error_facts.py
+    **LATE_PREPARE,  # cli/error_text_more.py (session 15)
 }
 
 
@@ -286,6 +289,12 @@ def render(code: str, facts: Mapping[str, Any], lang: str) -> str:
 
 def error_line(exc: ServqualError, lang: str) -> str:
     """What follows the prefix: place and sentence (in English exactly ``str(exc)``)."""
+    return place_and_sentence(exc, lang)
+
+
+def place_and_sentence(exc: ServqualError, lang: str) -> str:
+    """:func:`error_line`'s text, also for an error inside another's sentence (a ``--split``
+    group's reason)."""
     if lang != "sv":
         return str(exc)
     text = exc.message
@@ -293,6 +302,15 @@ def error_line(exc: ServqualError, lang: str) -> str:
         try:
             text = render(exc.code, exc.facts, lang)
         except (KeyError, IndexError, TypeError, ValueError):  # incomplete facts: say it in English
+            text = exc.message
+    elif exc.code is None and exc.caveat is not None:
+        # a reliability caveat raised as an error (core.caveats.data_error/usage_error) carries
+        # its code and parameters: the report's own Swedish words for it
+        from servqual_cli.report.reliability_warnings import reader_reason
+
+        try:
+            text = reader_reason(exc.caveat, lang)
+        except (KeyError, IndexError, TypeError, ValueError):  # a code without Swedish words
             text = exc.message
     where = exc.location.describe(lang)
     return f"{where}: {text}" if where else text

@@ -35,7 +35,8 @@ class AnovaResult:
 def check_conf(conf: float) -> None:
     """Raise :class:`~servqual_cli.errors.UsageError` unless 0 < ``conf`` < 1."""
     if not 0.0 < conf < 1.0:
-        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
+        raise UsageError(f"confidence level must be between 0 and 1, got {conf}",
+                         code="conf_range", facts={"conf": conf})  # fmt: skip
 
 
 def to_float(x: ArrayLike, name: str) -> FloatArray:

@@ -211,10 +211,12 @@ def any_pair(e: np.ndarray, p: np.ndarray) -> bool:
 def check_rules(conf: float, zero_method: str, adjust: str) -> None:
     """Refuse an unknown adjustment or zero method, or a confidence level outside (0, 1)."""
     if adjust not in ADJUST_METHODS:
-        raise UsageError(f"unknown adjustment {adjust!r}; use holm, bh or none")
+        raise UsageError(f"unknown adjustment {adjust!r}; use holm, bh or none",
+                         code="adjustment_unknown", facts={"value": adjust})  # fmt: skip
     check_conf(conf)
     if zero_method not in ("wilcox", "pratt"):
-        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt")
+        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt",
+                         code="zero_method_unknown", facts={"value": zero_method})  # fmt: skip
 
 
 def assemble(

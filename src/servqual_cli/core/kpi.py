@@ -155,8 +155,11 @@ def evaluate_kpi(
         column = f", column {spec.start!r}" if spec.start else ""
         raise DataError(
             f"{spec.data.name}{column}: no case of the KPI {spec.name!r} starts on or before the "
-            f"as-of date {shown} (the first starts {first}); give a later --as-of"
-        )
+            f"as-of date {shown} (the first starts {first}); give a later --as-of",
+            code="kpi_as_of_before_cases",
+            facts={"file": spec.data.name, "column": spec.start, "kpi": spec.name,
+                   "as_of": shown, "first": first},
+        )  # fmt: skip
     if not names:
         return pooled
     # review 4 finding 21: the latest period in which some case could be measured (a duration
@@ -217,8 +220,12 @@ def _by_year(
             raise DataError(
                 f"{spec.data.name}, column {column!r}: no row of the KPI {spec.name!r} is from "
                 f"{moment.year} or before (the first is from {int(years.min())}): the as-of date "
-                f"{moment.date().isoformat()} precedes the data; give a later --as-of"
-            )
+                f"{moment.date().isoformat()} precedes the data; give a later --as-of",
+                code="kpi_as_of_before_years",
+                facts={"file": spec.data.name, "column": column, "kpi": spec.name,
+                       "year": moment.year, "first": int(years.min()),
+                       "as_of": moment.date().isoformat()},
+            )  # fmt: skip
         late = years > moment.year
     kept = frame[~late]
     start = pd.to_datetime(kept["year"].astype(np.int64).astype(str), format="%Y")

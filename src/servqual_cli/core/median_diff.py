@@ -70,7 +70,8 @@ def median_diff_ci(before: ArrayLike, after: ArrayLike, conf: float = 0.95) -> M
     (-8.5, 4.316291, -16.95977, -0.04022524)
     """
     if not 0.0 < conf < 1.0:
-        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
+        raise UsageError(f"confidence level must be between 0 and 1, got {conf}",
+                         code="conf_range", facts={"conf": conf})  # fmt: skip
     x = np.asarray(before, dtype=float)
     y = np.asarray(after, dtype=float)
     x, y = x[~np.isnan(x)], y[~np.isnan(y)]

@@ -176,7 +176,8 @@ def column_ranks(
     -0.1029
     """
     if zero_method not in ("wilcox", "pratt"):
-        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt")
+        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt",
+                         code="zero_method_unknown", facts={"value": zero_method})  # fmt: skip
     check_conf(conf)
     values, counts = _distinct(np.asarray(column, dtype=np.float64))
     return ranks_from_counts(values, counts, zero_method, conf, exact_below)

@@ -171,7 +171,8 @@ def score_diff_test(k1: int, n1: int, k2: int, n2: int, conf: float = 0.95) -> S
     (0.0455, -1.0, -0.0202)
     """
     if not 0.0 < conf < 1.0:
-        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
+        raise UsageError(f"confidence level must be between 0 and 1, got {conf}",
+                         code="conf_range", facts={"conf": conf})  # fmt: skip
     k1, n1 = checked_counts(k1, n1, "1")
     k2, n2 = checked_counts(k2, n2, "2")
     nan = math.nan

@@ -195,7 +195,8 @@ def signed_rank_test(
     (103.0, 0.541718)
     """
     if zero_method not in ("wilcox", "pratt"):
-        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt")
+        raise UsageError(f"unknown zero method {zero_method!r}; use wilcox or pratt",
+                         code="zero_method_unknown", facts={"value": zero_method})  # fmt: skip
     x = as_1d(d, "d")
     if zero_method == "wilcox":
         x = x[x != 0]

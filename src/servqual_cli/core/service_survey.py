@@ -94,7 +94,8 @@ def survey_indices(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> 
     (75.0, 0.75, True, 100.0)
     """
     if not 0.0 < conf < 1.0:
-        raise UsageError(f"confidence level must be between 0 and 1, got {conf}")
+        raise UsageError(f"confidence level must be between 0 and 1, got {conf}",
+                         code="conf_range", facts={"conf": conf})  # fmt: skip
     keys = ["year", "channel", "question"]
     data = frame.assign(points=score(frame["answer"].to_numpy()),
                         top=(frame["answer"] >= 4).astype(float))  # fmt: skip
@@ -131,7 +132,8 @@ def survey_changes(frame: pd.DataFrame, conf: float = 0.95, adjust: str = "holm"
     (37.5, 0.02734, 'better')
     """
     if adjust not in ADJUSTMENTS:
-        raise UsageError(f"unknown p-value adjustment {adjust!r}; use holm, bh or none")
+        raise UsageError(f"unknown p-value adjustment {adjust!r}; use holm, bh or none",
+                         code="adjust_unknown", facts={"value": adjust})  # fmt: skip
     rows: list[dict[str, Any]] = []
     data = frame.assign(points=score(frame["answer"].to_numpy()))
     points = data["points"].to_numpy(dtype=float)

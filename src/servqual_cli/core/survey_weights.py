@@ -35,9 +35,11 @@ def check_weights(w: np.ndarray, column: str = "weight") -> np.ndarray:
     """Weights as floats; a negative weight is an error (a missing one excludes the row)."""
     arr = np.asarray(w, dtype=float).reshape(-1)
     if np.any(arr < 0):
-        raise DataError(f"weight column {column!r} has negative weights")
+        raise DataError(f"weight column {column!r} has negative weights",
+                        code="weights_negative", facts={"column": column})  # fmt: skip
     if not np.any(arr > 0):
-        raise DataError(f"weight column {column!r} has no positive weight")
+        raise DataError(f"weight column {column!r} has no positive weight",
+                        code="weights_none_positive", facts={"column": column})  # fmt: skip
     return arr
 
 

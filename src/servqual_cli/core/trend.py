@@ -172,9 +172,11 @@ def compare_kpis(
         difference of the medians.
     """
     if share_test not in SHARE_TESTS:
-        raise UsageError(f"unknown share test {share_test!r}; use score or fisher")
+        raise UsageError(f"unknown share test {share_test!r}; use score or fisher",
+                         code="share_test_unknown", facts={"value": share_test})  # fmt: skip
     if adjust not in ADJUSTMENTS:
-        raise UsageError(f"unknown p-value adjustment {adjust!r}; use holm, bh or none")
+        raise UsageError(f"unknown p-value adjustment {adjust!r}; use holm, bh or none",
+                         code="adjust_unknown", facts={"value": adjust})  # fmt: skip
     keys = ["kpi", "channel", "area"]
     directed = [name for name, spec in SPECS.items() if spec.direction != 0]
     b = before[before["kpi"].isin(directed)]

@@ -133,4 +133,5 @@ def _csv_error(exc: csv.Error, line: int, source: str, lim: Limits) -> DataError
             Location(source), code="field_too_long",
             facts={"line": line, "limit": lim.max_field_chars},
         )  # fmt: skip
-    return DataError(f"line {line} is not valid CSV ({message})", Location(source))
+    return DataError(f"line {line} is not valid CSV ({message})", Location(source),
+                     code="csv_invalid_line", facts={"line": line, "reason": message})  # fmt: skip

@@ -160,7 +160,10 @@ def load_kpi_data(
                 f"{spec.where}, key 'filter': {name} = {list(accepted)} keeps no "
                 f"rows of {place} (values: {seen})",
                 Location(config),
-            )
+                code="kpi_filter_keeps_none",
+                facts={"where": spec.where, "name": name, "accepted": list(accepted),
+                       "file": Path(table.source).name, "sheet": table.sheet, "seen": seen},
+            )  # fmt: skip
         keep &= hit
     n_selected = int(keep.sum())
     selected = keep.copy()
@@ -261,6 +264,8 @@ def _check_years(
             f"{raw.iloc[first]!r}); is it the right column? A KPI with a period in its "
             'configuration (period = "2024") does not read it',
             Location(where.file, where.sheet, int(rows[first]), where.column),
+            code="kpi_year_column_no_year",
+            facts={"first_year": FIRST_YEAR, "last_year": LAST_YEAR, "value": raw.iloc[first]},
         )
     return True
 

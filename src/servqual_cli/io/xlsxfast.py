@@ -235,6 +235,8 @@ def read_columns(
             f"has {n:,} rows x {width:,} columns, over the reader's limit of {lim.max_cells:,} "
             "cells (give --max-cells or set SERVQUAL_MAX_CELLS to allow more)",
             where,
+            code="table_too_many_cells",
+            facts={"rows": n, "cols": width, "max_cells": lim.max_cells},
         )
     cells = np.empty((width, n), dtype=object).T  # column-major: one block, filled per column
     blank = np.ones((n, width), dtype=bool, order="F")

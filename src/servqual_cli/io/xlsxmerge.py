@@ -89,6 +89,8 @@ def merged_ranges(xml: Xml, where: Location) -> tuple[Range, ...]:
             f"has {count:,} merged ranges, over the limit of {MAX_MERGES:,}; unmerge the cells "
             "and save the workbook again",
             where,
+            code="too_many_merges",
+            facts={"n": count, "limit": MAX_MERGES},
         )
     found = set()
     for m in _MERGE.finditer(tail):

@@ -201,7 +201,8 @@ def section_names(config: ReportConfig) -> list[str]:
                 facts={"name": name, "known": ", ".join(known)},
             )
         if not entry.available():
-            raise ConfigError(f"section {name!r} is not available in this version", where)
+            raise ConfigError(f"section {name!r} is not available in this version", where,
+                              code="section_unavailable", facts={"name": name})  # fmt: skip
         need = entry.missing(config)
         if need is not None:
             keys = " or ".join(repr(k) for k in need.split("|"))
@@ -229,6 +230,8 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
             f"survey.by: column {exc.column!r} is not in {s.file.path.name} ({exc.near})"
             + exc.advice,
             Location(str(config.source.path)),
+            code="config_by_missing",
+            facts={**exc.facts, "file": s.file.path.name},
         ) from exc
 
 

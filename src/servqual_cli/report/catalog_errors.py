@@ -13,7 +13,9 @@ The report configuration's and the output paths' sentences live in
 :mod:`servqual_cli.report.error_words`, those of reading any file and of the main commands'
 options in :mod:`servqual_cli.report.error_words_read`, those coded in session 14 (trend and
 series options, ``kolada fetch``, custom instruments) in
-:mod:`servqual_cli.report.error_words_rest`; all are spread into :data:`ERRORS`.
+:mod:`servqual_cli.report.error_words_rest`, those coded in session 15 (KPI data, merged
+ranges, survey weights) in :mod:`servqual_cli.report.error_words_more`; all are spread into
+:data:`ERRORS`.
 
 :data:`ERRNO_REASONS` says why the system refused a file, by ``errno`` name, for
 ``file_unreadable`` (any other reason stays in the system's English words).
@@ -32,6 +34,7 @@ from servqual_cli.report.error_words import (
     WORKBOOK_ERRORS,
 )
 from servqual_cli.report.error_words_kolada import KOLADA_ERRORS
+from servqual_cli.report.error_words_more import MORE_ERRORS
 from servqual_cli.report.error_words_read import OPTION_ERRORS, READ_ERRORS, SERVICE_ERRORS
 from servqual_cli.report.error_words_rest import REST_ERRORS
 
@@ -287,6 +290,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     **SERVICE_ERRORS,
     **KOLADA_ERRORS,  # report/error_words_kolada.py
     **REST_ERRORS,  # report/error_words_rest.py (session 14)
+    **MORE_ERRORS,  # report/error_words_more.py (session 15)
     # a workbook named as a text file, options for another kind of file (review 10b, findings
     # 9 and 6; io/sniff.py, io/read.py; w-io)
     "workbook_named_text": (

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
     from servqual_cli.report.spec import Document, GlanceRow
 
+    # one group's report: (group, n, inputs read, the error that stopped it or None, glance)
+    GroupResult = tuple[
+        str, int, tuple[InputFile, ...], ServqualError | None, tuple[GlanceRow, ...]
+    ]
+
 _WINDOWS_RESERVED = {
     "CON",
     "PRN",
@@ -227,7 +232,7 @@ def _group_job(
     stamp: dt.datetime,
     epoch: int | None,
     whole: tuple[GlanceRow, ...] = (),
-) -> tuple[str, int, tuple[InputFile, ...], str, tuple[GlanceRow, ...]]:
+) -> GroupResult:
     from servqual_cli.report.build import build_report
     from servqual_cli.report.spec import Glance
 
@@ -235,13 +240,13 @@ def _group_job(
     try:
         doc = build_report(config, data, whole)
     except ServqualError as exc:  # a group without valid data: skipped, the others written
-        return group, -1, (), str(exc), ()
+        return group, -1, (), exc, ()  # (pickles with its code and facts, for the error line)
     folder.mkdir()
     render_into(folder, doc, config, command, stamp, epoch)
     glance = next(
         (b.rows for s in doc.sections for b in s.blocks if isinstance(b, Glance)), ()
     )  # the group's result, for the index
-    return group, data.n_rows, tuple(doc.meta.get("inputs") or ()), "", glance
+    return group, data.n_rows, tuple(doc.meta.get("inputs") or ()), None, glance
 
 
 def group_config(config: ReportConfig, by: str, group: str) -> ReportConfig:
@@ -295,23 +300,32 @@ def write_split(
     results: dict[str, int] = {}
     glances: dict[str, tuple[GlanceRow, ...]] = {}
     skipped: dict[str, str] = {}
+    failed: list[tuple[str, ServqualError]] = []  # why each group was skipped, as errors
     inputs: dict[Path, InputFile] = {f.path: f for f in config.inputs()}
     with staged(out) as tmp:
         _WORKER_SURVEY["data"] = data
         try:
             args = [(configs[g], g, tmp / folders[g], command, stamp, epoch, whole) for g in names]
             for group, n, read, why, glance in _run(args, jobs, config, progress):
-                if why:
-                    skipped[group] = why
+                if why is not None:
+                    skipped[group] = str(why)
+                    failed.append((group, why))
                     continue
                 results[group] = n
                 glances[group] = glance
                 inputs.update({f.path: f for f in read if f.path not in inputs})
         finally:
             _WORKER_SURVEY.clear()
+        # in the groups' order, not the order the workers finished in: the same run gives the
+        # same manifest and the same error line
+        place = {g: i for i, g in enumerate(names)}
+        skipped = {g: skipped[g] for g in names if g in skipped}
+        failed.sort(key=lambda pair: place[pair[0]])
         if not results:
             raise ServqualError(
-                "no group could be reported: " + "; ".join(f"{g}: {w}" for g, w in skipped.items())
+                "no group could be reported: " + "; ".join(f"{g}: {w}" for g, w in skipped.items()),
+                code="no_group_reported",
+                facts={"failed": failed},
             )
         check_depfile(depfile, out, inputs.values())
         rows = [(g, folders[g], results[g]) for g in names if g in results]
@@ -336,7 +350,7 @@ def _run(
     jobs: int,
     config: ReportConfig,
     progress: Callable[[int, str], None] | None,
-) -> Iterator[tuple[str, int, tuple[InputFile, ...], str, tuple[GlanceRow, ...]]]:
+) -> Iterator[GroupResult]:
     if jobs <= 1 or len(args) <= 1:
         if progress:
             progress(len(args), "")

@@ -1,0 +1,106 @@
+"""Error sentences by code (sv, en) of the sites coded in session 15: a service survey's
+benchmark without a matching index, a CSV line the reader cannot split, a workbook with too many
+merged ranges, a KPI's ``filter``, its year column and an ``--as-of`` before its data, survey
+weights, a report's ``survey.by``. Spread into :data:`servqual_cli.report.catalog_errors.ERRORS`
+(kept apart so that each module stays under 400 lines; the lookup is ERRORS alone). The English
+text is the raise site's own sentence (tests/cli/test_errors_swedish_cli_more.py checks that the
+two agree); the facts are prepared in :mod:`servqual_cli.cli.error_text_more`.
+"""
+
+from __future__ import annotations
+
+MORE_ERRORS: dict[str, tuple[str, str]] = {
+    # servqual service-survey --benchmark (cli.citizen)
+    "benchmark_no_index": (
+        "inget publicerat index för {year} motsvarar enkätens frågor och kanaler (koppla "
+        "Koladas id till dem med --kpi-map)",
+        "no published index of {year} matches the survey's questions and channels (map the "
+        "Kolada ids with --kpi-map)",
+    ),
+    # reading a file (io.csvtext, io.xlsxmerge); the reader's own reason stays in English
+    "csv_invalid_line": (
+        "rad {line} är inte giltig CSV (läsarens besked, på engelska: {reason})",
+        "line {line} is not valid CSV ({reason})",
+    ),
+    "too_many_merges": (
+        "har {n} sammanfogade områden, över gränsen {limit}; dela upp de sammanfogade cellerna "
+        "och spara arbetsboken igen",
+        "has {n} merged ranges, over the limit of {limit}; unmerge the cells and save the "
+        "workbook again",
+    ),
+    # a KPI's data (io.kpi_data) and its --as-of (core.kpi)
+    "kpi_filter_keeps_none": (
+        "{where}, nyckeln 'filter': {name} = {accepted} behåller inga rader av {place} (värden: "
+        "{seen})",
+        "{where}, key 'filter': {name} = {accepted} keeps no rows of {place} (values: {seen})",
+    ),
+    "kpi_year_column_no_year": (
+        "inget värde i den här kolumnen är ett år ({first_year}–{last_year}; t.ex. {value!r}); "
+        "är det rätt kolumn? Ett nyckeltal med en period i sin konfiguration (period = "
+        '"2024") läser den inte',
+        "no value in this column is a year ({first_year}–{last_year}; e.g. {value!r}); is it "
+        'the right column? A KPI with a period in its configuration (period = "2024") does '
+        "not read it",
+    ),
+    "kpi_as_of_before_cases": (
+        "{place}: inget ärende i nyckeltalet {kpi!r} börjar på eller före dagen {as_of} "
+        "(--as-of; det första börjar {first}); ange ett senare --as-of",
+        "{place}: no case of the KPI {kpi!r} starts on or before the as-of date {as_of} (the "
+        "first starts {first}); give a later --as-of",
+    ),
+    "kpi_as_of_before_years": (
+        "{file}, kolumn {column!r}: ingen rad i nyckeltalet {kpi!r} är från {year} eller "
+        "tidigare (den första är från {first}): dagen {as_of} (--as-of) ligger före data; ange "
+        "ett senare --as-of",
+        "{file}, column {column!r}: no row of the KPI {kpi!r} is from {year} or before (the "
+        "first is from {first}): the as-of date {as_of} precedes the data; give a later --as-of",
+    ),
+    "part_place_column": (", kolumn {column!r}", ", column {column!r}"),
+    "part_place_sheet": (", blad {sheet!r}", ", sheet {sheet!r}"),
+    # survey weights (core.survey_weights)
+    "weights_negative": (
+        "viktkolumnen {column!r} har negativa vikter",
+        "weight column {column!r} has negative weights",
+    ),
+    "weights_none_positive": (
+        "viktkolumnen {column!r} har ingen positiv vikt",
+        "weight column {column!r} has no positive weight",
+    ),
+    # a report's sections and survey.by (report.build); a section is unavailable only when an
+    # install lacks one of its modules
+    "section_unavailable": (
+        "avsnittet {name!r} finns inte i den här versionen",
+        "section {name!r} is not available in this version",
+    ),
+    # report --split when every group's report failed (report.writer): each group's reason
+    "no_group_reported": (
+        "ingen grupp kunde redovisas: {reasons}",
+        "no group could be reported: {reasons}",
+    ),
+    "config_by_missing": (
+        "survey.by: kolumnen {column!r} finns inte i {file} ({near})",
+        "survey.by: column {column!r} is not in {file} ({near})",
+    ),
+    # the core's own checks of its options, for callers of the Python API (the CLI's options are
+    # Click ranges and choices, checked first; tests/cli/test_errors_swedish_cli_more.py)
+    "conf_range": (
+        "konfidensnivån ska ligga mellan 0 och 1, fick {conf}",
+        "confidence level must be between 0 and 1, got {conf}",
+    ),
+    "adjust_unknown": (
+        "okänd justering av p-värden {value!r}; använd holm, bh eller none",
+        "unknown p-value adjustment {value!r}; use holm, bh or none",
+    ),
+    "adjustment_unknown": (
+        "okänd justering {value!r}; använd holm, bh eller none",
+        "unknown adjustment {value!r}; use holm, bh or none",
+    ),
+    "zero_method_unknown": (
+        "okänd metod för nollskillnader {value!r}; använd wilcox eller pratt",
+        "unknown zero method {value!r}; use wilcox or pratt",
+    ),
+    "share_test_unknown": (
+        "okänt test för andelar {value!r}; använd score eller fisher",
+        "unknown share test {value!r}; use score or fisher",
+    ),
+}
