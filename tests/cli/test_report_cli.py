@@ -170,10 +170,12 @@ def test_split_shows_each_group_beside_everyone(cli, data_dir: Path, tmp_path: P
     group_md = (tmp_path / "split" / "norr" / "report.md").read_text(encoding="utf-8")
     paragraph = group_md.split(f"## {rl('glance_title', lang)}", 1)[1].split("\n|", 1)[0]
     assert "Holm" not in paragraph and "test" not in paragraph
-    # with the default min_n (30) the groups of 15 are "too few answers", not judged
+    # with the default min_n (30) the groups of 15 are marked a small base and judged by
+    # their interval, as in each group's own overview (review 12a finding 3)
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("min_n = 10\n", ""), "utf-8")
     r = cli("report", cfg, "--split", "-j", "1", "-o", tmp_path / "split")
     assert r.exit_code == 0, r.stderr
     index = (tmp_path / "split" / "index.md").read_text(encoding="utf-8")
     norr = next(x for x in index.splitlines() if x.startswith("| Norr |"))
-    assert rl("g_too_few", lang) in norr and rl("g_gap_not_met", lang) not in norr
+    assert f"{rl('g_small', lang)}, n = 15" in norr and rl("g_too_few", lang) not in norr
+    assert rl("g_gap_not_met", lang) in norr

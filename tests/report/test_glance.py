@@ -138,10 +138,12 @@ def test_small_base_and_empty_columns() -> None:
     row = GlanceRow("kpi", "Få", "share", 0.5, n=12, small_base=True)
     block = glance_block([row], "sv")
     table = glance_table(block, "sv")
-    assert table.frame.iloc[0, 1] == "för få svar"
+    # review 12a finding 3: marked, not hidden
+    assert table.frame.iloc[0, 1] == "50,0\u00a0% (litet underlag, n = 12)"
     assert "Placering" not in table.frame.columns  # no benchmark: no rank column
     numbers = glance_numbers(block, "sv")
-    assert "Värde" not in numbers.frame.columns  # no number shown for a small base
+    assert numbers.frame["Värde"].tolist() == [50.0]
+    assert numbers.frame["Underlag"].tolist() == ["litet underlag"]
     assert numbers.frame["Antal (n)"].tolist() == [12]
 
 
@@ -159,32 +161,35 @@ def _rows() -> list[GlanceRow]:
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_rows_under_min_n_are_flagged_once_and_every_table_says_too_few(lang: str) -> None:
+def test_rows_under_min_n_are_flagged_once_and_judged_by_their_interval(lang: str) -> None:
+    """Review 12a finding 3: a small base is marked "(small base, n = 12)" and keeps the
+    verdicts its interval settled (an unmet target stays bad news, as in the KPI table); the
+    current value is never hidden beside the previous one."""
     from servqual_cli.report.catalog import rl
 
     block = glance_block(_rows(), lang, min_n=30)
     small, big = (next(r for r in block.rows if r.name == n) for n in ("Liten", "Stor"))
-    assert small.small_base and not big.small_base and small.severity == 1
-    too_few = rl("g_too_few", lang)
+    assert small.small_base and not big.small_base and small.severity == 0
+    assert [r.name for r in block.rows] == ["Liten", "Stor"]  # bad news first
+    mark = rl("g_small", lang)
     text = glance_table(block, lang).frame.set_index(rl("g_measure", lang))
-    assert text.loc["Liten", rl("g_this_period", lang)] == too_few
-    assert text.loc["Liten", rl("g_change", lang)] == too_few
-    assert text.loc["Liten", rl("g_goal_verdict", lang)] == "–"  # no verdict on 12 answers
-    assert "42" not in " ".join(text.loc["Liten"].astype(str))
+    value = "42,0\u00a0%" if lang == "sv" else "42.0%"
+    assert text.loc["Liten", rl("g_this_period", lang)] == f"{value} (2024; {mark}, n = 12)"
+    assert text.loc["Liten", rl("g_change", lang)].endswith(rl("g_worse", lang))
+    assert text.loc["Liten", rl("g_goal_verdict", lang)].endswith(rl("g_not_met", lang))
     assert text.loc["Stor", rl("g_goal_verdict", lang)].endswith(rl("g_met", lang))
     numbers = glance_numbers(block, lang).frame.set_index(rl("g_measure", lang))
-    assert pd.isna(numbers.loc["Liten", rl("g_value", lang)])
-    assert numbers.loc["Liten", rl("g_small_base", lang)] == too_few
+    assert numbers.loc["Liten", rl("g_value", lang)] == pytest.approx(42.0)
+    assert numbers.loc["Liten", rl("g_small_base", lang)] == mark
     assert numbers.loc["Stor", rl("g_value", lang)] == pytest.approx(93.0)
-    # the paragraph judges nothing on 12 answers, and says so
+    # the paragraph names the unmet target with its n, and the small base once more
     para = " ".join(block.summary)
-    assert rl("p_not_met", lang, items="Liten (42,0\u00a0% 2024)") not in para
-    assert "Liten" not in para.replace(rl("p_too_few", lang, items="Liten", min_n=30), "")
+    assert "Liten (n = 12)" in para
     assert rl("p_too_few", lang, items="Liten", min_n=30) in para
-    # a lower min_n shows the value and its verdicts
+    # a lower min_n: the same value and verdicts, no mark
     low = glance_block(_rows(), lang, min_n=10)
     assert not any(r.small_base for r in low.rows)
-    assert glance_table(low, lang).frame.iloc[0, 1] != too_few
+    assert mark not in glance_table(low, lang).frame.iloc[0, 1]
 
 
 def test_config_min_n_reaches_every_renderer(bad_news: dict[str, Document], tmp_path) -> None:
@@ -202,12 +207,12 @@ def test_config_min_n_reaches_every_renderer(bad_news: dict[str, Document], tmp_
         glance_block(rows, "sv", min_n=many),)), *doc.sections[1:]))  # fmt: skip
     assert all(r.small_base for r in _glance(flagged).rows)
     md = render_document(flagged, relative_png)
-    assert md.count("för få svar") >= len(rows)
+    assert md.count("litet underlag, n = ") >= len(rows)
     html = render_html(flagged)
-    assert html.count("för få svar") >= len(rows)
+    assert html.count("litet underlag, n = ") >= len(rows)
     ws = build_workbook(flagged)[_glance(flagged).title]
     cells = [c.value for row in ws.iter_rows() for c in row]
-    assert cells.count("för få svar") == len(rows)
+    assert cells.count("litet underlag") == len(rows)
 
 
 def test_a_kpi_equal_to_a_contact_measure_is_one_row() -> None:

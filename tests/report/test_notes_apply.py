@@ -78,10 +78,11 @@ def test_per_area_heading_says_deteriorations_first_only_when_there_are_some() -
 
     assert "försämringar först" in label("trend_area", "sv", MEASUREMENT)
     # review 4 finding 18: without deteriorations the heading is plain (not read as a filter)
-    # and the note says that none is detectable and that every area is listed
+    # and the note says that none is detectable and that every area measured in both years is
+    # listed (review 12a finding 2: the others are named beside it)
     assert label("trend_area_none", "sv", MEASUREMENT) == "Förändring per område"
-    assert "Inget område har en påvisbar försämring; alla områden visas" in label(
-        "no_area_worse", "sv", MEASUREMENT
+    assert "Inget område har en påvisbar försämring; alla områden som mättes båda åren visas" in (
+        label("no_area_worse", "sv", MEASUREMENT)
     )
 
 

@@ -153,14 +153,18 @@ def contact_trend(
     from servqual_cli.core.change_verdict import VERDICT_RULE
     from servqual_cli.core.contacts import kpi_observations
     from servqual_cli.core.trend import area_family_size, compare_kpis, total_family_size
+    from servqual_cli.core.trend_coverage import not_compared
     from servqual_cli.core.wait_basis import wait_basis
     from servqual_cli.report.measurement_sections import trend_sections
 
     if before.contacts is None or after.contacts is None:  # the caller checked the kind
         raise RuntimeError("internal: a contact trend without contact rows")
-    comparisons = compare_kpis(kpi_observations(before.contacts, keys=(), email_rule=rule),
-                               kpi_observations(after.contacts, keys=(), email_rule=rule),
-                               conf, power, share_test, adjust)  # fmt: skip
+    observations = [kpi_observations(contacts, keys=(), email_rule=rule)
+                    for contacts in (before.contacts, after.contacts)]  # fmt: skip
+    comparisons = compare_kpis(observations[0], observations[1], conf, power, share_test, adjust)
+    # what was measured in one year only is named, not silently dropped (review 12a finding 2)
+    left_out = not_compared(observations[0], observations[1])
+    payload["not_compared"] = left_out.records(before.label, after.label)
     family = area_family_size(comparisons)
     payload["adjust"] = {"family": "areas (every per-area comparison); the totals are a "
                          "family of their own", "method": adjust, "comparisons": family,
@@ -176,7 +180,7 @@ def contact_trend(
     waits = (wait_basis(before.contacts), wait_basis(after.contacts))
     payload["wait_basis"] = {"before": waits[0].to_dict(), "after": waits[1].to_dict()}
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf, adjust,
-                              family, waits)  # fmt: skip
+                              family, waits, left_out)  # fmt: skip
     sections = [*label_note((before, after), payload, lang), *sections]
     if rule is not None:
         sections = [*sections, email_note(rule, lang)]
@@ -193,6 +197,12 @@ def contact_trend(
         payload["warnings"].append(text)
         sections.insert(0, Section(title="", blocks=(Text(text, kind="warning"),)))
     tidy = comparisons.assign(table="trend")
+    if left_out:  # the machine table (CSV, -o x.xlsx) names them too, one row each
+        gone = pd.DataFrame(left_out.records(before.label, after.label))
+        gone = gone.assign(
+            table="not_compared", verdict="measured in one year only", year=gone["years"].str[0]
+        ).drop(columns=["years", "reason", "level"])
+        tidy = pd.concat([tidy, gone], ignore_index=True)
     bench_parts = None
     payload["benchmark"] = None
     if benchmark is not None:

@@ -60,15 +60,23 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_card_cannot_tell": ("kan inte avgöras", "cannot be told"),
     "g_too_few": ("för få svar", "too few answers"),
     "g_small_base": ("Underlag", "Base"),
+    # f-kt, session 15 (review 12a finding 3): a small base is marked, never hidden; the
+    # verdicts are what the intervals settle, as in the KPI tables (the keys keep their names)
+    "g_small": ("litet underlag", "small base"),
     "too_few_note": (
-        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte, och inget "
-        "omdöme ges.",
-        "“Too few answers”: the value rests on fewer than {min_n} answers; it is not shown and "
-        "not judged.",
+        "”Litet underlag”: värdet bygger på färre än {min_n} svar och är osäkert. Det visas "
+        "ändå, och varje bedömning följer värdets konfidensintervall, som tar hänsyn till det "
+        "lilla antalet: räcker intervallet inte blir det ”kan inte avgöras”.",
+        "“Small base”: the value rests on fewer than {min_n} answers and is uncertain. It is "
+        "shown all the same, and every verdict follows the value's confidence interval, which "
+        "allows for the small number: where the interval does not settle it, it is “cannot be "
+        "told”.",
     ),
     "p_too_few": (
-        "För få svar (färre än {min_n}) för att bedöma {items}.",
-        "Too few answers (fewer than {min_n}) to judge {items}.",
+        "Litet underlag (färre än {min_n} svar): {items}; bedömningarna ovan följer "
+        "konfidensintervallen, som tar hänsyn till det.",
+        "Small base (fewer than {min_n} answers): {items}; the verdicts above follow the "
+        "confidence intervals, which allow for it.",
     ),
     "whole_org": ("Hela kommunen", "Whole municipality"),
     "whole_note": (
@@ -196,10 +204,6 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "p_met": ("Målet nås{period} för {items}.", "The target is met{period} for {items}."),
     "p_nothing_bad": ("Inget mått har {checks}.", "No measure has {checks}."),
-    "p_nothing_bad_judged": (
-        "Inget av de mått som har tillräckligt underlag har {checks}.",
-        "No measure with enough answers has {checks}.",
-    ),
     "p_check_target": ("ett ej uppfyllt mål", "an unmet target"),
     "p_check_change": ("en påvisbar försämring", "a detectable deterioration"),
     "p_check_benchmark": ("ett resultat under övrigas medel", "a result below the others' mean"),

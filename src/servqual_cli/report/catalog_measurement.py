@@ -113,10 +113,29 @@ MEASUREMENT: Pairs = {
     # review 4 finding 18: a heading "(no detectable deterioration)" read as a filter; the
     # table lists every area, so the title is plain and the finding a sentence in the note
     "trend_area_none": ("Förändring per område", "Change per area"),
-    "no_area_worse": ("Inget område har en påvisbar försämring; alla områden visas, i "
-                      "nyckeltalens och områdenas ordning.",
-                      "No area shows a detectable deterioration; every area is listed, in the "
-                      "KPIs' and the areas' order."),
+    # f-kt, session 15 (review 12a finding 2): "every area" were only those measured in both
+    # years; what was measured in one year only is named (report/not_compared_note.py)
+    "no_area_worse": ("Inget område har en påvisbar försämring; alla områden som mättes båda "
+                      "åren visas, i nyckeltalens och områdenas ordning.",
+                      "No area shows a detectable deterioration; every area measured in both "
+                      "years is listed, in the KPIs' and the areas' order."),
+    "only_year": ("bara {year}", "{year} only"),
+    "kpi_in_area": ("{kpi} i {area}", "{kpi} in {area}"),
+    "not_compared_area_one": ("{items} jämförs inte: området mättes bara ena året.",
+                              "{items} is not compared: the area was measured in one year "
+                              "only."),
+    "not_compared_area_many": ("{items} jämförs inte: områdena mättes bara ena året.",
+                               "{items} are not compared: each area was measured in one year "
+                               "only."),
+    "not_compared_kpi_one": ("{items} jämförs inte: nyckeltalet mättes bara ena året.",
+                             "{items} is not compared: the KPI was measured in one year only."),
+    "not_compared_kpi_many": ("{items} jämförs inte: nyckeltalen mättes bara ena året.",
+                              "{items} are not compared: each KPI was measured in one year "
+                              "only."),
+    "not_compared_area_kpi": ("Jämförs inte i områden som mättes båda åren (nyckeltalet har "
+                              "värden där bara ena året): {items}.",
+                              "Not compared in areas measured in both years (the KPI has "
+                              "values there in one year only): {items}."),
     "mdd_title": ("Minsta påvisbara förändring", "Minimum detectable change"),
     # review 5 finding 15: a side's label not from the data says where it came from
     "label_file_name": ("{label}: årtalet i filnamnet {file} (filen har ingen årskolumn).",

@@ -21,6 +21,9 @@ Rules (named in the block's note):
   tell); a SERVQUAL gap is held against expectations (gap 0).
 - *against others*: the municipality's interval (or the benchmark's own verdict) against the
   others' mean; a difference the data cannot tell from zero is "cannot tell from the mean".
+- *small base*: a value on fewer than ``min_n`` answers is shown and judged like any other
+  (its interval is wide, so it is often "cannot tell") and marked "small base (n = 29)"; no
+  value is hidden while the previous one is shown (review 12a finding 3).
 """
 
 from __future__ import annotations
@@ -58,15 +61,15 @@ def severity(row: GlanceRow) -> int:
     >>> severity(GlanceRow("kpi", "A", "share", 0.5, change_verdict="better"))
     2
     >>> severity(GlanceRow("kpi", "A", "share", 0.5, target_verdict="not_met", small_base=True))
-    1
+    0
     >>> severity(GlanceRow("kpi", "A", "share", 0.5)), severity(
     ...     GlanceRow("kpi", "A", "share", 0.5, change_verdict="no_change"))
     (3, 3)
     >>> severity(GlanceRow("dimension", "A", "gap", -0.5, target=0.0, target_verdict="not_met"))
     3
     """
-    if row.small_base:  # no verdict is shown on too few answers
-        return 1
+    # A small base no longer hides the verdicts (review 12a finding 3): the interval accounts
+    # for n, and an unmet target on 29 cases is still bad news, as the KPI table says.
     target = None if row.against_expectation else row.target_verdict
     bad = (
         target == "not_met"
@@ -194,9 +197,12 @@ def glance_block(
     paragraph.
 
     Every row on fewer than ``min_n`` answers is flagged ``small_base`` here, once, so that
-    every renderer shows "too few answers" and no verdict for it. ``whole`` (a ``--split``
-    report): the same measures for the whole organisation, matched by kind and name, shown in
-    a column headed ``whole_label``.
+    every renderer marks it "small base (n = 29)". Its value and verdicts stay: each verdict is
+    what the row's interval (or test) settles, whatever n, as the KPI table, its chart and
+    ``servqual kpi`` say (review 12a finding 3: the overview said "too few answers" and showed
+    only the earlier, better value of a KPI whose 2025 interval lay wholly below its target).
+    ``whole`` (a ``--split`` report): the same measures for the whole organisation, matched by
+    kind and name, shown in a column headed ``whole_label``.
     """
     rows = merge_same_measure(list(rows))
     # measures not split by the survey's groups (KPIs, contacts) are everyone's already

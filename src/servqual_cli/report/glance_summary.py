@@ -37,7 +37,9 @@ def where(row: GlanceRow, lang: str) -> str:
 
 
 def _short(row: GlanceRow) -> str:
-    return row.short_name or row.name
+    """The row's name in the paragraph; a small base says its n (review 12a finding 3)."""
+    name = row.short_name or row.name
+    return f"{name} (n = {row.n})" if row.small_base and row.n is not None else name
 
 
 def _in(period: str | None, lang: str) -> str:
@@ -193,7 +195,8 @@ def _what_is_missing(
 
 def summary_paragraph(rows: Sequence[GlanceRow], lang: str, min_n: int = MIN_N) -> list[str]:
     """Plain sentences naming the bad news first, then the good, then what is not judged; rows
-    on too few answers are named as such and judged nowhere.
+    on fewer than ``min_n`` answers are judged by their intervals like any other, named with
+    their n, and listed once more as a small base.
 
     Short paragraphs by kind (review 7, finding 14: 197 words in one block filled 1,5 phone
     screens): what misses its target, got worse or is below the others; the feedback register
@@ -210,8 +213,9 @@ municipalities. None of the measures is judged.']
     ['Målet nås inte 2020 för A: 80,0\xa0%.', 'Rapporten har ingen jämförelse med andra \
 kommuner.', 'Bättre 2019 → 2020: A.']
     """
-    small = [_short(r) for r in rows if r.small_base]
-    rows = [r for r in rows if not r.small_base]
+    # a small base is judged like any other row, by its interval, and named once more with
+    # what that means (review 12a finding 3: "too few answers" hid an unmet target)
+    small = [r.short_name or r.name for r in rows if r.small_base]
     register = [r for r in rows if r.kind in _REGISTER]
     rows = [r for r in rows if r.kind not in _REGISTER]
     measures = [r for r in rows if r.kind not in _GAPS]
@@ -248,8 +252,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
         if used
     ]
     if not bad and not feedback and checks:
-        key = "p_nothing_bad_judged" if small else "p_nothing_bad"
-        bad.append(rl(key, lang, checks=_or_list(checks, lang)))
+        bad.append(rl("p_nothing_bad", lang, checks=_or_list(checks, lang)))
     feedback += _register_more(register, lang)
     cannot = _by_period(
         [r for r in measures if r.target_verdict == "cannot_tell"], lang, "p_cannot_tell"

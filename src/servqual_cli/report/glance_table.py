@@ -182,8 +182,18 @@ def note_cell(row: GlanceRow, beside_value: bool) -> str:
     return row.note
 
 
+def small_mark(row: GlanceRow, lang: str) -> str:
+    """The mark beside a value on fewer than ``min_n`` answers (review 12a finding 3).
+
+    >>> small_mark(GlanceRow("kpi", "A", "share", 0.14, n=29, small_base=True), "sv")
+    'litet underlag, n = 29'
+    """
+    n = "–" if row.n is None else fmt_int(row.n, lang)
+    return f"{rl('g_small', lang)}, n = {n}"
+
+
 def _note(glance: Glance, lang: str) -> str | None:
-    """The block's note, and what "too few answers" means when a row says it."""
+    """The block's note, and what "small base" means when a row says it."""
     if not any(r.small_base for r in glance.rows):
         return glance.note
     few = rl("too_few_note", lang, min_n=glance.min_n or MIN_N)
@@ -193,7 +203,8 @@ def _note(glance: Glance, lang: str) -> str | None:
 def glance_table(glance: Glance, lang: str) -> Table:
     """The overview as a table of text (every cell already in the reader's language).
 
-    A row on too few answers (``small_base``) shows "too few answers" and no change or verdict.
+    A row on fewer than ``min_n`` answers (``small_base``) is shown and judged like any other,
+    its value marked "small base, n = 29" (review 12a finding 3).
     """
     rows = glance.rows
     goal_texts = []
@@ -203,23 +214,25 @@ def glance_table(glance: Glance, lang: str) -> Table:
         else:
             sign = "≥" if r.higher_is_better else "≤"
             goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
-    too_few = rl("g_too_few", lang)
 
     def verdict(r: GlanceRow, code: str | None) -> str:
-        return "–" if r.small_base else _verdict(code, lang, gap=r.against_expectation)
+        return _verdict(code, lang, gap=r.against_expectation)
 
     def target_verdict(r: GlanceRow, gap: bool) -> str:
         """The target column holds targets only, the expectation column gaps only (finding 6)."""
         return verdict(r, r.target_verdict) if r.against_expectation == gap else "–"
 
     def value_cell(r: GlanceRow) -> str:
-        text = f"{value_text(r, r.value, lang)}" + (f" ({r.period})" if r.period else "")
+        marks = [r.period] if r.period else []
+        if r.small_base:  # marked, not hidden (review 12a finding 3)
+            marks.append(small_mark(r, lang))
+        text = f"{value_text(r, r.value, lang)}" + (f" ({'; '.join(marks)})" if marks else "")
         # a gap's note (perception level, survey weights) beside its value
         return f"{text}; {r.note}" if r.against_expectation and r.note else text
 
     columns = {
         rl("g_measure", lang): [r.name for r in rows],
-        rl("g_this_period", lang): [too_few if r.small_base else value_cell(r) for r in rows],
+        rl("g_this_period", lang): [value_cell(r) for r in rows],
         rl("g_n", lang): [fmt_int(r.n, lang) if r.n is not None else "–" for r in rows],
     }
     if glance.whole:
@@ -235,9 +248,7 @@ def glance_table(glance: Glance, lang: str) -> Table:
                 for r in rows
             ],
             rl(_change_key(rows), lang): [
-                too_few
-                if r.small_base and r.change is not None
-                else f"{change_text(r, lang)}, {_verdict(r.change_verdict, lang)}"
+                f"{change_text(r, lang)}, {_verdict(r.change_verdict, lang)}"
                 if r.change is not None
                 else "–"
                 for r in rows
@@ -255,7 +266,7 @@ def glance_table(glance: Glance, lang: str) -> Table:
             rl("g_benchmark_verdict", lang): [verdict(r, r.benchmark_verdict) for r in rows],
             # the card's group line and note (review 10a, finding 3)
             rl("g_groups", lang): [groups_cell(r, lang) for r in rows],
-            rl("g_row_note", lang): [note_cell(r, beside_value=not r.small_base) for r in rows],
+            rl("g_row_note", lang): [note_cell(r, beside_value=True) for r in rows],
         }
     )
     frame = pd.DataFrame(columns)
@@ -318,18 +329,18 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         return None if v is None else v * 100.0 if r.unit == "share" else v
 
     def verdict(r: GlanceRow, code: str | None) -> str:
-        return "–" if r.small_base else _verdict(code, lang, gap=r.against_expectation)
+        return _verdict(code, lang, gap=r.against_expectation)
 
-    too_few = rl("g_too_few", lang)
+    small = rl("g_small", lang)
     columns: dict[str, list[Any]] = {
         rl("g_measure", lang): [r.name for r in rows],
         rl("g_period", lang): [year(r.period) for r in rows],
-        rl("g_value", lang): [None if r.small_base else scaled(r, r.value) for r in rows],
+        rl("g_value", lang): [scaled(r, r.value) for r in rows],
         rl("g_unit", lang): [
             _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
         ],
         rl("g_n", lang): [r.n for r in rows],
-        rl("g_small_base", lang): [too_few if r.small_base else None for r in rows],
+        rl("g_small_base", lang): [small if r.small_base else None for r in rows],
     }
     if glance.whole:
         columns[glance.whole] = [scaled(r, r.whole_value) for r in rows]
@@ -337,18 +348,13 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         {
             rl("g_previous_period", lang): [year(r.previous_period) for r in rows],
             rl("g_previous_value", lang): [scaled(r, r.previous_value) for r in rows],
-            rl("g_median_change", lang): [
-                None if r.small_base else scaled(r, r.median_change) for r in rows
-            ],
-            rl(_change_key(rows), lang): [
-                None if r.small_base else scaled(r, r.change) for r in rows
-            ],
+            rl("g_median_change", lang): [scaled(r, r.median_change) for r in rows],
+            rl(_change_key(rows), lang): [scaled(r, r.change) for r in rows],
             # where the change was computed and its p, the words the Markdown table and the web
             # card put in brackets after the change (review 9, finding 3); "–" where the row's
             # own data gave it, so the column is left out when no row borrows a change
             rl("g_change_source", lang): [
-                "–" if r.small_base or r.change is None else _source_text(r, lang) or "–"
-                for r in rows
+                "–" if r.change is None else _source_text(r, lang) or "–" for r in rows
             ],
             rl("g_change_verdict", lang): [verdict(r, r.change_verdict) for r in rows],
             rl("g_target", lang): [

@@ -13,9 +13,9 @@ from typing import Any
 
 from servqual_cli.report.catalog import catalog
 from servqual_cli.report.glance_summary import where
-from servqual_cli.report.glance_table import change_text, verdict_key, verdict_mark
+from servqual_cli.report.glance_table import change_text, small_mark, verdict_key, verdict_mark
 from servqual_cli.report.html_words import hw
-from servqual_cli.report.numbers import MISSING, fmt_int, fmt_measure
+from servqual_cli.report.numbers import fmt_int, fmt_measure
 from servqual_cli.report.spec import TARGET_VERDICTS, GlanceRow
 
 
@@ -52,11 +52,11 @@ def words_of(lang: str) -> dict[str, str]:
 
 def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str, Any]:
     """The text of one card; a row the report flagged ``small_base`` (fewer answers than the
-    config's ``min_n``, see :func:`servqual_cli.report.glance.glance_block`) becomes "too few
-    answers" with no verdict. ``whole``: the heading of the whole organisation's value (a
-    ``--split`` report), shown beside the group's."""
+    config's ``min_n``, see :func:`servqual_cli.report.glance.glance_block`) keeps its value and
+    verdicts, marked "small base, n = 29" (review 12a finding 3).
+    ``whole``: the heading of the whole organisation's value (a ``--split`` report), shown
+    beside the group's."""
     words = words_of(lang)
-    too_few = words["g_too_few"]
     small = row.small_base
     facts: list[dict[str, Any]] = []
     if row.target is not None:
@@ -70,9 +70,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         if gap:  # no target anyone set: "Jämfört med förväntan: under förväntan" (review 6, 6)
             kind = words["g_against_expectation"]
         verdict = _verdict(row.target_verdict, lang, gap=gap, goal=goal)
-        facts.append(
-            {"term": kind, "text": MISSING if small else "", "verdict": None if small else verdict}
-        )
+        facts.append({"term": kind, "text": "", "verdict": verdict})
     if row.previous_period is not None or row.change is not None:
         term = (
             hw("change_since", lang, period=row.previous_period)
@@ -82,8 +80,8 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         facts.append(
             {
                 "term": term,
-                "text": too_few if small else change_text(row, lang),
-                "verdict": None if small else _verdict(row.change_verdict, lang),
+                "text": change_text(row, lang),
+                "verdict": _verdict(row.change_verdict, lang),
             }
         )
     if row.others_mean is not None or row.rank is not None:
@@ -97,7 +95,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
             {
                 "term": hw("others", lang),
                 "text": ", ".join(parts),
-                "verdict": None if small else _verdict(row.benchmark_verdict, lang),
+                "verdict": _verdict(row.benchmark_verdict, lang),
             }
         )
     meta = []
@@ -110,7 +108,8 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
     return {
         "name": row.name,
         "area": _where(row, lang),
-        "value": too_few if small else fmt_measure(row.value, row.unit, lang),
+        "value": fmt_measure(row.value, row.unit, lang)
+        + (f" ({small_mark(row, lang)})" if small else ""),
         "small": small,
         "severity": row.severity,
         "facts": facts,

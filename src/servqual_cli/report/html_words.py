@@ -36,9 +36,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "period": ("Period", "Period"),
     "answers": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "value": ("Värde", "Value"),
-    "too_few_note": (
-        "”För få svar”: värdet bygger på färre än {min_n} svar och visas inte.",
-        "“Too few answers”: the value rests on fewer than {min_n} answers and is not shown.",
+    "too_few_note": (  # review 12a finding 3: marked, not hidden
+        "”Litet underlag”: värdet bygger på färre än {min_n} svar och är osäkert; "
+        "bedömningarna följer konfidensintervallen, som tar hänsyn till det.",
+        "“Small base”: the value rests on fewer than {min_n} answers and is uncertain; the "
+        "verdicts follow the confidence intervals, which allow for it.",
     ),
     "index_group": ("Rapport", "Report"),
     "glossary": ("Ordlista", "Glossary"),

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
+from servqual_cli.core.trend_coverage import NotCompared
 from servqual_cli.core.wait_basis import WaitBasis
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.conf_level import level_text
@@ -27,6 +28,7 @@ from servqual_cli.report.measurement_tables import (
     labelled_table,
     ml,
 )
+from servqual_cli.report.not_compared_note import area_sentences, kpi_sentence
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
 
@@ -336,8 +338,13 @@ def trend_sections(
     adjust: str = "holm",
     family_size: int | None = None,
     waits: Sequence[WaitBasis] = (),
+    not_compared: NotCompared | None = None,
 ) -> list[Section]:
     """The totals, the per-area changes (worse first) and the minimum detectable changes.
+
+    ``not_compared``: what was measured in one year only
+    (:func:`~servqual_cli.core.trend_coverage.not_compared`), named in the notes (review 12a
+    finding 2: an area renamed between the years vanished under "every area is listed").
 
     ``waits``: the queue-time basis of the before and after years' contact rows
     (:func:`~servqual_cli.core.wait_basis.wait_basis`), for :func:`wait_basis_note` under the
@@ -359,6 +366,12 @@ def trend_sections(
     if waits:
         wait_text = wait_basis_note(total, list(zip((before, after), waits, strict=True)), lang)
         note = f"{note} {wait_text}".rstrip()
+    left_out_kpis = kpi_sentence(not_compared, before, after, lang)
+    left_out_areas = area_sentences(not_compared, before, after, lang)
+    if left_out_kpis:
+        note = f"{left_out_kpis} {note}"
+    if left_out_areas and not len(per_area):  # no per-area table: the totals' note says it
+        note = f"{left_out_areas} {note}"
     blocks: list[Table | Text] = [
         _comparison_table(
             f"{ml('trend_total', lang)} {heading}", total, lang, note, total_label, conf
@@ -374,6 +387,8 @@ def trend_sections(
 
             family_size = area_family_size(comparisons)
         note_text = area_note(area_note_facts(per_area, adjust, family_size, conf), lang)
+        if left_out_areas:
+            note_text = f"{left_out_areas} {note_text}"
         if not any_worse:
             note_text = f"{ml('no_area_worse', lang)} {note_text}"
         label = adjusted_p_label(adjust, family_size, lang)

@@ -121,6 +121,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     from servqual_cli.core.contacts import contact_kpis, kpi_observations, treatment_counts
     from servqual_cli.core.email_rule import EmailRule
     from servqual_cli.core.trend import compare_kpis
+    from servqual_cli.core.trend_coverage import not_compared
     from servqual_cli.core.wait_basis import wait_basis
     from servqual_cli.io.measurement import ReadOptions, read_benchmark
     from servqual_cli.io.measurement import load_contact_table as load
@@ -167,14 +168,14 @@ def measurement_part(ctx: ReportContext) -> Part:
     comparisons = None
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]
-        comparisons = compare_kpis(
-            kpi_observations(loaded[-2].frame, keys=()),
-            kpi_observations(data.frame, keys=()),
-            conf,
-            POWER,
-        )
+        observations = [kpi_observations(d.frame, keys=()) for d in (loaded[-2], data)]
+        comparisons = compare_kpis(observations[0], observations[1], conf, POWER)
         waits = (wait_basis(loaded[-2].frame), wait_basis(data.frame))  # review 10c #1
-        sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf, waits=waits)
+        left_out = not_compared(
+            observations[0], observations[1]
+        )  # named in the notes (review 12a finding 2)
+        sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf, waits=waits,
+                                      not_compared=left_out)  # fmt: skip
         summary += _changed_contacts(comparisons, before, after, lang)
     if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
         bench_file = (str(cfg.benchmark.path), cfg.municipality or name) if cfg.benchmark else None

@@ -151,11 +151,9 @@ def test_overview_cards_in_swedish() -> None:
     # review 6, finding 6: a gap below expectations is no missed target: no ✗, no target red
     assert '<span class="verdict expect">under förväntan</span>' in first
     assert "Förändring sedan 2023" in first and "Antal (n)" in first
-    # the small base: its value is not shown anywhere on the card, and the note says why
-    small = first.split('<li class="card sev-1">')[1].split("</li>")[0]
-    assert "för få svar" in small and "12,5" not in small
-    assert "kan ej avgöras" not in small  # no verdict from too few answers
-    assert "För få svar" in first
+    # the small base: marked beside its value, which is shown (review 12a finding 3)
+    assert "litet underlag, n = 9" in first and "Litet underlag" in first
+    assert "för få svar" not in first.lower()
     # verdicts in words, with an icon hidden from screen readers, never colour alone
     assert '<span class="verdict bad"><span aria-hidden="true">✗</span> nås inte</span>' in first
     assert "−1,18" in first and "-1.18" not in first and "0.712" not in first
@@ -172,7 +170,7 @@ def test_no_p_values_on_the_first_screen() -> None:
 def test_overview_cards_in_english() -> None:
     first = _first_screen(page("en"))
     assert "71.2%" in first and "-8.8 percentage points" in first
-    assert "too few answers" in first and "not met" in first and "rank 11 of 12" in first
+    assert "small base, n = 9" in first and "not met" in first and "rank 11 of 12" in first
 
 
 def test_table_numbers_follow_the_language() -> None:
@@ -192,10 +190,12 @@ def test_same_document_same_bytes() -> None:
     assert page() == page()
 
 
-def test_card_of_a_small_base_hides_every_number_but_n() -> None:
-    card = glance_card(glance_rows()[2], "sv")
-    assert card["value"] == "för få svar"
-    assert all(f["verdict"] is None for f in card["facts"])
+def test_card_of_a_small_base_shows_its_value_marked() -> None:
+    """Review 12a finding 3: the value and its verdicts stay, marked with the small n."""
+    row = glance_rows()[2]
+    card = glance_card(row, "sv")
+    assert card["value"].endswith("(litet underlag, n = 9)") and card["small"]
+    assert "för få svar" not in str(card)
     assert {"term": "Antal (n)", "text": "9"} in card["meta"]
 
 
@@ -248,13 +248,14 @@ def test_fewer_answers_than_min_n_show_too_few() -> None:
         return render_html(doc, PageOptions(chart_svg=_fake_svg))
 
     text = page_of(30)
-    assert "för få svar" in text and "71,2" not in text and "färre än 30 svar" in text
+    # review 12a finding 3: marked and judged by its interval, not hidden
+    assert "71,2\u00a0% (litet underlag, n = 29)" in text and "färre än 30 svar" in text
     cards = text.split('<ul class="cards">', 1)[1].split("</ul>", 1)[0]
-    assert "nås inte" not in cards and "sämre" not in cards  # no verdict from 29 answers
-    assert "nås inte" in page_of(20)  # the card's target verdict when the row is judged
-    assert "För få svar (färre än 30) för att bedöma Svar på frågan." in text
+    assert "nås inte" in cards  # the target verdict its interval settles, on 29 answers too
+    assert "nås inte" in page_of(20)
+    assert "Litet underlag (färre än 30 svar): Svar på frågan;" in text
     lower = page_of(20)
-    assert "71,2\u00a0%" in lower and "för få svar" not in lower
+    assert "71,2\u00a0%" in lower and "litet underlag" not in lower
     # a row the report did not flag is shown, whatever its n: the renderer only reads the flag
     unflagged = Document("T", (Section("G", (replace(glance_block([row], "sv", 20)),)),),
                          {"lang": "sv"})  # fmt: skip
