@@ -329,4 +329,40 @@ GLANCE: dict[str, tuple[str, str]] = {
     # the paragraph names the groups of every dimension that has them, dimensions sharing the
     # same groups in one sentence ("Under förväntan i alla 4 grupper: A, B och C.")
     "p_areas_of": ("{where}: {items}.", "{where}: {items}."),
+    # f-glance, session 15 (review 12b findings 4, 5, 9)
+    # finding 4: a named group on fewer than min_n answers keeps the verdict its own test
+    # settles (the rule f-kt gives a KPI on a small base) and is marked with its n, also inside
+    # "alla 4 grupper"; the card's note says what the mark means
+    "p_small_base": ("litet underlag", "small base"),
+    "p_group_small": ("{group}: litet underlag, {n}", "{group}: small base, {n}"),
+    "g_groups_small_note": (
+        "litet underlag: färre än {min_n} svar, omdömet följer gruppens eget test",
+        "small base: fewer than {min_n} answers, the verdict follows the group's own test",
+    ),
+    # finding 5: "störst" only among the dimensions below expectations, never over one alone;
+    # when every one of them is tied, no largest; the dimensions that cannot be told from
+    # expectations (the good news too) get sentences of their own
+    "p_gap_one": (
+        "Invånarnas upplevelse når inte upp till förväntan{period} för {worst}.",
+        "Residents' perceptions fall short of their expectations{period} for {worst}.",
+    ),
+    "p_gap_equal": (
+        "Invånarnas upplevelse når inte upp till förväntan{period} för {items}; gapen är lika "
+        "stora inom felmarginalen (mellan {low} och {high}).",
+        "Residents' perceptions fall short of their expectations{period} for {items}; the gaps "
+        "are equal within the margin of error (between {low} and {high}).",
+    ),
+    "p_gap_cannot_tell": (
+        "Upplevelsen kan inte skiljas från förväntan{period} för {items}.",
+        "Perceptions cannot be told from expectations{period} for {items}.",
+    ),
+    "p_gap_met": (
+        "Upplevelsen når förväntan{period} för {items}.",
+        "Perceptions meet expectations{period} for {items}.",
+    ),
+    # finding 9: a file's weight column the report does not use, on every survey card
+    "g_unweighted_unused": (
+        "oviktat (urvalet): viktkolumnen {columns} används inte",
+        "unweighted (the sample): the weight column {columns} is not used",
+    ),
 }

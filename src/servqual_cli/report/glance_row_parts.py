@@ -45,13 +45,21 @@ def gap_verdict(low: float | None, high: float | None) -> str | None:
 
 
 def groups_text(
-    named: Sequence[tuple[float, str, str, int]], total: int, lang: str, k: int = 3
+    named: Sequence[tuple[float, str, str, int]],
+    total: int,
+    lang: str,
+    k: int = 3,
+    min_n: int | None = None,
 ) -> str | None:
     """The groups a verdict names, in the order given, each with its value and n; "all 4
     groups" when every group of several is named ("both groups", "båda grupperna", when there
     are two: review 7 finding 8); at most ``k``, then "and 2 more".
 
-    ``named``: (sort key, group, value text, n), already in the order to show.
+    ``named``: (sort key, group, value text, n), already in the order to show. ``min_n``: a
+    named group on fewer answers keeps its verdict (its own test settles it, as a KPI's interval
+    does; f-kt's rule for a small base) but is marked "litet underlag" with its n, and "all 4
+    groups" says which of the 4 it is (review 12b, finding 4: "alla 4 grupper" hid a group of
+    12 answers that the heatmap and ``--split`` withhold).
 
     >>> groups_text([(-1.5, "Äldreomsorg", "−1,52", 103)], 4, "sv")  # "n = 103" kept together
     'Äldreomsorg (−1,52, n\xa0=\xa0103)'
@@ -63,14 +71,41 @@ def groups_text(
     'a (1, n\xa0=\xa05), b (1, n\xa0=\xa05), c (1, n\xa0=\xa05) och 2 till'
     >>> groups_text([], 3, "sv") is None
     True
+    >>> groups_text([(0, "A", "1", 140), (0, "Simhall", "−1,99", 12), (0, "B", "1", 60)], 3,
+    ...     "sv", min_n=30)
+    'alla 3 grupper (Simhall: litet underlag, n\xa0=\xa012)'
+    >>> groups_text([(0, "Simhall", "−1,99", 12)], 4, "en", min_n=30)
+    'Simhall (−1,99, small base, n\xa0=\xa012)'
+    >>> groups_text([(0, g, "1", 50) for g in "abc"] + [(0, "d", "1", 9)], 6, "en", k=1,
+    ...     min_n=30).replace("\xa0", " ")
+    'a (1, n = 50) and 3 more (d: small base, n = 9)'
     """
     if not named:
         return None
+    small = [(g, n) for _, g, _, n in named if min_n is not None and n < min_n]
+    marks = "; ".join(
+        rl("p_group_small", lang, group=g, n=f"n{NBSP}={NBSP}{fmt_int(n, lang)}") for g, n in small
+    )
     if total == 2 and len(named) == 2:
-        return rl("p_both_groups", lang)
+        whole = rl("p_both_groups", lang)
+        return f"{whole} ({marks})" if marks else whole
     if total > 2 and len(named) == total:
-        return rl("p_all_groups", lang, n=total)
-    shown = [f"{g} ({v}, n{NBSP}={NBSP}{fmt_int(n, lang)})" for _, g, v, n in named[:k]]
+        whole = rl("p_all_groups", lang, n=total)
+        return f"{whole} ({marks})" if marks else whole
+    small_names = {g for g, _ in small}
+    shown = [
+        f"{g} ({v}, {rl('p_small_base', lang)}, n{NBSP}={NBSP}{fmt_int(n, lang)})"
+        if g in small_names
+        else f"{g} ({v}, n{NBSP}={NBSP}{fmt_int(n, lang)})"
+        for _, g, v, n in named[:k]
+    ]
     if len(named) > k:
-        return f"{', '.join(shown)} {rl('and', lang)} {rl('p_more_groups', lang, n=len(named) - k)}"
+        more = rl("p_more_groups", lang, n=len(named) - k)
+        hidden = "; ".join(  # a small base among the groups not shown is still marked
+            rl("p_group_small", lang, group=g, n=f"n{NBSP}={NBSP}{fmt_int(n, lang)}")
+            for _, g, _, n in named[k:]
+            if g in small_names
+        )
+        more = f"{more} ({hidden})" if hidden else more
+        return f"{', '.join(shown)} {rl('and', lang)} {more}"
     return join_words(shown, lang)

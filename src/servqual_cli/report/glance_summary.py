@@ -129,23 +129,56 @@ def _or_list(keys: Sequence[str], lang: str) -> str:
 
 
 def _gap_sentences(dims: Sequence[GlanceRow], lang: str) -> list[str]:
-    """The dimensions whose gap is below expectations, and the largest (or the tied largest)."""
+    """The dimensions whose gap is below expectations, and the largest (or the tied largest).
+
+    Review 12b, finding 5: "largest" is said only among the dimensions below expectations (the
+    tie list is theirs); of one alone there is no largest; when the pair tests cannot tell any
+    of them from the largest, the gaps are "equal within the margin of error", not "largest".
+
+    >>> dim = lambda n, v, verdict, tied=(): GlanceRow("dimension", n, "gap", v,
+    ...     period="2026", target=0.0, target_verdict=verdict, tied_with=tied)
+    >>> _gap_sentences([dim("A", -0.12, "not_met", ("B", "C")), dim("B", -0.08, "cannot_tell"),
+    ...     dim("C", -0.05, "cannot_tell")], "sv")
+    ['Invånarnas upplevelse når inte upp till förväntan 2026 för A (−0,12).']
+    >>> _gap_sentences([dim("A", -0.88, "not_met", ("B", "C")), dim("B", -0.84, "not_met"),
+    ...     dim("C", -0.79, "not_met")], "en")  # doctest: +NORMALIZE_WHITESPACE
+    ["Residents' perceptions fall short of their expectations in 2026 for A, B and C; the gaps
+    are equal within the margin of error (between -0.88 and -0.79)."]
+    """
     short = [r for r in dims if r.target_verdict == "not_met"]
     if not short:
         return []
     worst = min(short, key=lambda r: r.value if r.value is not None else 0.0)
-    named = f"{worst.name} ({fmt_number(worst.value, lang)})"
-    if worst.tied_with:  # the pair tests cannot tell them apart: none is "the largest"
-        others = {r.name: r for r in dims}
-        named = join_words(
-            [named, *(f"{n} ({fmt_number(others[n].value, lang)})" if n in others else n
-                      for n in worst.tied_with)],
-            lang,
-        )  # fmt: skip
-    key = "p_gap_tied" if worst.tied_with else "p_gap"
     period = _in(worst.period, lang) if len({r.period for r in short}) == 1 else ""
+    named = f"{worst.name} ({fmt_number(worst.value, lang)})"
+    if len(short) == 1:
+        return [rl("p_gap_one", lang, period=period, worst=named)]
     items = join_items([r.name for r in short], lang)
+    others = {r.name: r for r in short if r is not worst}
+    tied = [n for n in worst.tied_with if n in others]  # never one not below expectations
+    if len(tied) == len(others):  # none is told from the largest: no "largest"
+        values = [r.value for r in short if r.value is not None]
+        low, high = fmt_number(min(values), lang), fmt_number(max(values), lang)
+        return [rl("p_gap_equal", lang, period=period, items=items, low=low, high=high)]
+    if tied:  # the pair tests cannot tell them apart: none is "the largest"
+        named = join_words(
+            [named, *(f"{n} ({fmt_number(others[n].value, lang)})" for n in tied)], lang
+        )
+    key = "p_gap_tied" if tied else "p_gap"
     return [rl(key, lang, period=period, items=items, worst=named)]
+
+
+def _gap_rest(dims: Sequence[GlanceRow], lang: str, verdict: str) -> list[str]:
+    """The dimensions the data cannot tell from expectations (``cannot_tell``) or that meet
+    them (``met``), one sentence per period: the paragraph says the good with the bad (review
+    12b, finding 5: four of five dimensions "kan ej skiljas från förväntan" on their cards
+    and nowhere in the paragraph).
+
+    >>> _gap_rest([GlanceRow("dimension", n, "gap", -0.05, period="2026", target=0.0,
+    ...     target_verdict="cannot_tell") for n in ("A", "B")], "sv", "cannot_tell")
+    ['Upplevelsen kan inte skiljas från förväntan 2026 för A och B.']
+    """
+    return _by_period([r for r in dims if r.target_verdict == verdict], lang, f"p_gap_{verdict}")
 
 
 def _gap_areas(dims: Sequence[GlanceRow], lang: str) -> list[str]:
@@ -258,6 +291,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
         [r for r in measures if r.target_verdict == "cannot_tell"], lang, "p_cannot_tell"
     )
     cannot += _what_is_missing(measures, register, lang)
+    cannot += _gap_rest(dims, lang, "cannot_tell")
     if not any(_judged(r) for r in (*rows, *register)) and (measures or dims):
         cannot.append(rl("p_nothing_judged", lang))
     else:
@@ -270,4 +304,5 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     good += _by_period(
         [r for r in rows if r.change_verdict == "better"], lang, "p_better", span=True
     )
+    good += _gap_rest(dims, lang, "met")
     return [" ".join(p) for p in (bad, feedback, cannot, good) if p]

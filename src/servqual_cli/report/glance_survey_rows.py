@@ -4,6 +4,7 @@ dimensions the largest gap cannot be told from (see :mod:`~servqual_cli.report.g
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -62,6 +63,8 @@ def survey_rows(
     scale_max: float | None = None,
     comparison: DimensionComparison | None = None,
     weighted_groups: WeightedGroupGaps | None = None,
+    min_n: int | None = None,
+    unused_weights: Sequence[str] = (),
 ) -> list[GlanceRow]:
     """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
     below expectations when the survey is grouped.
@@ -73,6 +76,12 @@ def survey_rows(
     over groups × dimensions), so a card's verdict and its group lines are on one basis (review
     7, finding 2: a weighted total below expectation over two unweighted groups that were not).
     Each dimension's note gives its perception level (SERVPERF).
+
+    ``min_n`` (the config's): a named group on fewer answers keeps its verdict and is marked
+    "litet underlag, n = 12" in the group line, and the card's note says what that means
+    (review 12b, finding 4). ``unused_weights``: weight columns the file has and the report does
+    not use; every card's note then says "oviktat (urvalet)" (review 12b, finding 9: the short
+    form's cards read as estimates for the population while the warning came after them).
     """
     from servqual_cli.core.weighted_gaps import OVERALL, gap_name, perception_name
 
@@ -89,6 +98,11 @@ def survey_rows(
             int(est["n"]),
         )
     column = weighted.column if weighted is not None else ""
+    unweighted = (
+        rl("g_unweighted_unused", lang, columns=", ".join(unused_weights))
+        if unused_weights and weighted is None
+        else None
+    )
     # the overall perception level, as each dimension's note gives its own (review 10c,
     # finding 7): over the respondents of the overall gap (core/overall_perception.py); not
     # shown beside a survey-weighted overall, which has no weighted perception of its own
@@ -106,7 +120,11 @@ def survey_rows(
             high,
             n,
             period,
-            note=_join(_perception_note(level, scale_max, lang), _weight_note(est, column, lang)),
+            note=_join(
+                _perception_note(level, scale_max, lang),
+                _weight_note(est, column, lang),
+                unweighted,
+            ),
         )
     )
     tests = grouped.group_dimension_p if grouped is not None else None
@@ -128,7 +146,7 @@ def survey_rows(
             n = int(est["n"])
             p_est = _weighted(weighted, perception_name(str(rec.dimension)))
             level = None if p_est is None else as_float(p_est["mean"])
-        area = None
+        area, small = None, False
         if grouped is not None and tests is not None and grouped.groups:
             # Named only where the group's own gap is told from 0 (below it, its t-test p
             # adjusted over groups x dimensions, the family of the per-group table): a group the
@@ -145,8 +163,14 @@ def survey_rows(
                     gap, g_n = as_float(hit["gap"]), int(hit["n"])
                 if gap is not None and gap < 0:
                     below.append((gap, str(g), fmt_number(gap, lang), g_n))
-            area = groups_text(sorted(below), len(grouped.groups), lang)
-        note = _join(_perception_note(level, scale_max, lang), _weight_note(est, column, lang))
+            area = groups_text(sorted(below), len(grouped.groups), lang, min_n=min_n)
+            small = min_n is not None and any(g_n < min_n for *_, g_n in below)
+        note = _join(
+            _perception_note(level, scale_max, lang),
+            _weight_note(est, column, lang),
+            unweighted,
+            rl("g_groups_small_note", lang, min_n=min_n) if area and small else None,
+        )
         rows.append(
             _gap_row(
                 "dimension",
@@ -197,7 +221,9 @@ def _mark_ties(
     """The dimension with the largest negative gap (among those below expectations), with the
     dimensions its Holm-adjusted paired test (the run's "which gap matters most?" pairs) cannot
     tell it from at p < 0.05 in ``tied_with``: the summary then names them together, "kan inte
-    skiljas åt", instead of calling one the largest (review 3, finding 5)."""
+    skiljas åt", instead of calling one the largest (review 3, finding 5). Only dimensions below
+    expectations are candidates: one the data cannot tell from expectations is no "largest gap"
+    (review 12b, finding 5)."""
     if comparison is None:
         return rows
     from dataclasses import replace
@@ -215,7 +241,7 @@ def _mark_ties(
     pairs = comparison.pairs
     tied = []
     for j, other in enumerate(names):
-        if other == name:
+        if other == name or (j + first) not in short:
             continue
         hit = pairs[((pairs["a"] == name) & (pairs["b"] == other))
                     | ((pairs["a"] == other) & (pairs["b"] == name))]  # fmt: skip

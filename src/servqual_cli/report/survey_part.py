@@ -41,7 +41,7 @@ from servqual_cli.report.survey_results import (
     weighted_group_tests,
     weighted_groups,
 )
-from servqual_cli.report.survey_summary import statements, summary_blocks
+from servqual_cli.report.survey_summary import statements, summary_blocks, unused_weights
 from servqual_cli.report.weighted_gap_sections import weighted_means_sections
 from servqual_cli.report.weighted_labels import (
     report_weight_column,
@@ -175,7 +175,8 @@ def servqual_part(ctx: ReportContext) -> Part:
     )
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
                          scale_max=float(d.instrument.scale[1]),
-                         comparison=dimension_pairs(ctx), weighted_groups=by_group)  # fmt: skip
+                         comparison=dimension_pairs(ctx), weighted_groups=by_group,
+                         min_n=ctx.config.min_n, unused_weights=unused_weights(ctx))  # fmt: skip
     column = report_weight_column(ctx)  # one rule for the titles (report/weighted_labels.py)
     blocks: list[Block] = [
         *duplicate_blocks(d.duplicates, lang),  # a file pasted twice (review 2 item 23h)

@@ -31,18 +31,24 @@ from servqual_cli.report.survey_results import survey_data, survey_weighting
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
 
-__all__ = ["statements", "summary_blocks", "unused_weight_note"]
+__all__ = ["statements", "summary_blocks", "unused_weight_note", "unused_weights"]
 
 
-def unused_weight_note(ctx: ReportContext) -> list[Block]:
-    """A visible note when the file has a column named like a survey weight that the report does
-    not use: its results describe the sample (review 3, finding 2)."""
+def unused_weights(ctx: ReportContext) -> list[str]:
+    """The file's columns named like a survey weight that the report does not use (the
+    warning below and the overview's cards, review 12b finding 9, say so from one list)."""
     from servqual_cli.io.weight_column import unused_weight_columns
 
     d = survey_data(ctx)
     used = [ctx.config.survey.weight_column if ctx.config.survey else None,
             *(d.columns or {}).get("weights", {}).values()]  # fmt: skip
-    unused = unused_weight_columns(d.table.columns, used)
+    return unused_weight_columns(d.table.columns, used)
+
+
+def unused_weight_note(ctx: ReportContext) -> list[Block]:
+    """A visible note when the file has a column named like a survey weight that the report does
+    not use: its results describe the sample (review 3, finding 2)."""
+    unused = unused_weights(ctx)
     if not unused:
         return []
     return [Text(rl("unused_weight", ctx.lang, columns=", ".join(unused)), kind="warning")]
