@@ -74,10 +74,10 @@ def test_swedish_non_answer_words_are_missing_kinds(cli) -> None:
     args = ("alpha", DATA / "non_answer_words.csv", "--items", "F1:F4", "--scale-range", "1,7")
     sv = cli(*args, "--lang", "sv")
     assert sv.exit_code == 0, sv.stderr
-    assert "Uteslutna celler: vet ej 10, NA 2 (i F1 1, F3 1)." in sv.stdout
+    assert "Uteslutna celler: vet ej 10, inget värde (NA, ..) 2 (i F1 1, F3 1)." in sv.stdout
     assert "ogiltigt värde" not in sv.stdout
     en = cli(*args)
-    assert "Excluded cells: don't know 10, NA 2 (in F1 1, F3 1)." in en.stdout
+    assert "Excluded cells: don't know 10, no value (NA, ..) 2 (in F1 1, F3 1)." in en.stdout
     strict = cli(*args, "--strict")  # missing, not wrong: --strict lets them pass
     assert strict.exit_code == 0, strict.stderr
 

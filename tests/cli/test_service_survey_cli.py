@@ -125,8 +125,14 @@ def test_benchmark_against_published_indices(cli) -> None:
         rank = 1 + sum(v > mine["index"] for v in values)
         n = len(values) + 1
         assert row["index"] == pytest.approx(mine["index"], rel=1e-12)
-        assert row["others_mean"] == pytest.approx(mean) and row["rank"] == rank
-        assert row["rank_third"] == ["green", "yellow", "red"][-(-3 * rank // n) - 1]
+        assert row["others_mean"] == pytest.approx(mean)
+        # below --min-n (30) no rank and no colour (review 12a, finding 8)
+        assert row["small_base"] == (mine["n"] < 30)
+        if row["small_base"]:
+            assert row["rank"] is None and row["rank_third"] is None
+        else:
+            assert row["rank"] == rank
+            assert row["rank_third"] == ["green", "yellow", "red"][-(-3 * rank // n) - 1]
         lo, hi = mine["ci_low"], mine["ci_high"]
         expected = "better" if lo > mean else "worse" if hi < mean else "same"
         assert row["verdict"] == expected and row["verdict_method"] == "t_interval"

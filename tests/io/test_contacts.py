@@ -198,6 +198,13 @@ def test_kolada_errors_and_strict() -> None:
     assert load_kolada(bad, KPIS).excluded == {"unparseable": 1}
     with pytest.raises(DataError, match=r"row 2, column 'value'"):
         load_kolada(bad, KPIS, strict=True)
-    dup = raw({"kpi": ["phone_reached"] * 2, "municipality": ["A", "a"], "value": [5, 6]})
+    dup = raw({"kpi": ["phone_reached"] * 2, "municipality": ["A", "a"], "value": [5, "5,0"]})
     out = load_kolada(dup, KPIS)
     assert out.excluded == {"duplicate": 1} and out.frame["value"].tolist() == [5.0]
+    # different values for one KPI, municipality and year: an error, not a silent first
+    # (review 12a, finding 7)
+    clash = raw({"kpi": ["phone_reached"] * 2, "municipality": ["A", "a"], "value": [5, 6]})
+    with pytest.raises(
+        DataError, match=r"rows 2 and 3: phone_reached, A has two values \(5 and 6\)"
+    ):
+        load_kolada(clash, KPIS)

@@ -113,7 +113,7 @@ def service_survey(
     if benchmark is not None:
         bench, bench_section, bench_excl = _benchmark(
             benchmark, municipality, kpi_map, result.indices, lang.value,
-            ReadOptions(sheet, encoding, header_row, strict), conf,
+            ReadOptions(sheet, encoding, header_row, strict), conf, min_n,
         )  # fmt: skip
         payload["benchmark"] = bench
         sections.append(bench_section)
@@ -141,6 +141,7 @@ def _benchmark(
     lang: str,
     opts: Any,
     conf: float = 0.95,
+    min_n: int = 30,
 ) -> tuple[dict[str, Any], Any, Any]:
     """The latest year's indices against the others of a Kolada file: JSON, section, exclusions."""
     from servqual_cli.cli.kolada import read_kolada_input
@@ -150,7 +151,8 @@ def _benchmark(
     from servqual_cli.errors import DataError, Location, UsageError
     from servqual_cli.io.kolada_map import load_kpi_map
     from servqual_cli.io.service_survey import read_survey_benchmark
-    from servqual_cli.report.labels import count_text, exclusion_summary
+    from servqual_cli.report.kolada_sections import kolada_exclusions
+    from servqual_cli.report.labels import count_text
     from servqual_cli.report.service_survey_sections import survey_benchmark_section
 
     if municipality is None:
@@ -165,7 +167,7 @@ def _benchmark(
         raise DataError(f"no published index of {year} matches the survey's questions and "
                         "channels (map the Kolada ids with --kpi-map)", Location(path),
                         code="benchmark_no_index", facts={"year": year})  # fmt: skip
-    notes = [f"{exclusion_summary(read.excluded, lang)}."]
+    notes = [f"{kolada_exclusions(read.excluded, lang)}."]
     if read.n_average_rows:
         notes.append(_sl("average_rows_note", lang).format(n=count_text(read.n_average_rows, lang)))
     payload = {**read.describe(), "verdict_rule": plain(
@@ -173,7 +175,7 @@ def _benchmark(
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),
         "rank_basis": RANK_BASIS,
         "kpis": records(frame.astype(object).where(frame.notna(), None))}  # fmt: skip
-    section = survey_benchmark_section(frame, municipality, year, lang, notes, conf)
+    section = survey_benchmark_section(frame, municipality, year, lang, notes, conf, min_n)
     described = read.describe()  # the --excluded list names the file and sheet of each cell
     cells = read.exclusions.assign(file=described["file"], sheet=described["sheet"])
     return payload, section, cells

@@ -209,7 +209,7 @@ def show(
     from servqual_cli.io.kolada import load_kolada
     from servqual_cli.io.kolada_map import load_kpi_map
     from servqual_cli.io.measurement import ReadOptions
-    from servqual_cli.report.kolada_sections import kolada_sections
+    from servqual_cli.report.kolada_sections import kolada_exclusions, kolada_sections
     from servqual_cli.report.labels import count_text, exclusion_summary
     from servqual_cli.report.spec import Document
 
@@ -271,7 +271,7 @@ def show(
     if data.flags:
         shown = ", ".join(f"{k} {count_text(v, lang.value)}" for k, v in data.flags.items())
         notes.append(_kl("status_flags", lang.value).format(flags=shown))
-    notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
+    notes.append(f"{kolada_exclusions(data.excluded, lang.value)}.")
     named = values.loc[values["key"].eq(this), "municipality"].dropna()
     shown = f"{named.iloc[0]} ({this})" if len(named) and str(named.iloc[0]) != this else this
     doc = Document(f"Kolada: {shown}", tuple(kolada_sections(positions, titles, lang.value, notes)))

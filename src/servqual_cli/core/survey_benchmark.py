@@ -9,6 +9,10 @@ KPIs are (:mod:`servqual_cli.core.benchmark`): ``better``/``worse`` only when it
 interval lies on one side of the others' mean, else ``same``; Kolada's colour by rank thirds.
 Rank and ``diff`` use its index at the others' published precision, ties sharing the best rank
 (:data:`~servqual_cli.core.benchmark.RANK_BASIS`, the same computation as the contact KPIs').
+An index on fewer answers than the small-base rule (``small_base`` of
+:func:`~servqual_cli.core.service_survey.survey_indices`, ``--min-n``) gets no rank and no
+colour: SKR publishes an index only from 30 answers, so a rank among published ones would set
+it beside values it could not be one of (review 12a, finding 8). Its interval verdict stays.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ __all__ = ["SURVEY_BENCHMARK_COLUMNS", "SURVEY_KPIS", "survey_benchmark"]
 SURVEY_BENCHMARK_COLUMNS = ["channel", "question", "year", "n", "index", "ci_low", "ci_high",
                             "others_mean", "others_min", "others_max", "n_municipalities", "diff",
                             "rank", "rank_third", "verdict", "verdict_method",
-                            "file_value"]  # fmt: skip
+                            "file_value", "small_base"]  # fmt: skip
 
 
 def survey_benchmark(indices: pd.DataFrame, others: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -54,6 +58,12 @@ def survey_benchmark(indices: pd.DataFrame, others: pd.DataFrame, year: int) -> 
 
     >>> survey_benchmark(idx.assign(index=69.96), pub, 2024)["rank"].tolist()
     [2]
+
+    On a small base (fewer answers than ``--min-n``) it is neither ranked nor coloured:
+
+    >>> r = survey_benchmark(idx.assign(n=11, small_base=True), pub, 2024).iloc[0]
+    >>> r["rank"], r["rank_third"], bool(r["small_base"]), r["verdict"]
+    (None, None, True, 'same')
     """
     mine = indices[indices["year"].eq(year)].copy()
     mine["kpi"] = mine["question"] + "_" + mine["channel"]
@@ -67,7 +77,10 @@ def survey_benchmark(indices: pd.DataFrame, others: pd.DataFrame, year: int) -> 
     higher = {kpi: 1.0 for kpi in SURVEY_KPIS}  # an index: higher is better
     at = rank_at_published(out.rename(columns={"index": "value"}), theirs, ["kpi"], higher)
     out["published"] = at["published"]
-    out["rank"] = pd.Series((at["n_better"] + 1).tolist(), index=out.index, dtype=object)
+    small = out["small_base"] if "small_base" in out else pd.Series(False, index=out.index)
+    out["small_base"] = small.fillna(False).astype(bool)
+    rank = pd.Series((at["n_better"] + 1).tolist(), index=out.index, dtype=object)
+    out["rank"] = rank.where(~out["small_base"], None)
     out["n_municipalities"] = out["n_others"].astype(np.int64) + 1
     out["rank_third"] = rank_thirds(out["rank"], out["n_municipalities"])
     out["diff"] = out["published"] - out["others_mean"]

@@ -25,7 +25,7 @@ from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.cells import blank_to_missing, fold_text, reasons, to_objects
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.kolada_files import GENDERS
+from servqual_cli.io.kolada_files import GENDERS, SOURCE_COLUMN
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import NOT_AVAILABLE
 
@@ -200,7 +200,11 @@ def load_kolada(
     bad = ~blank & ~missing & np.isnan(value_arr)
     why = reasons(len(frame), blank=use & blank, not_available=use & missing,
                   unparseable=use & bad)  # fmt: skip
-    log.add(rows, col["value"], frame.iloc[:, pos["value"]].to_numpy(dtype=object), why)
+    cells = frame.iloc[:, pos["value"]].to_numpy(dtype=object)
+    held_in = _cell_columns(table, col["value"])
+    for name in pd.unique(held_in):  # a loop over a wide file's year columns, not rows
+        at = held_in == name
+        log.add(rows[at], str(name), cells[at], why[at])
     if strict:
         log.raise_if_strict()
     kpi_arr = to_objects(kpi)
@@ -226,11 +230,15 @@ def load_kolada(
         }
     )[use & ~np.isnan(value_arr)]
     key = out["municipality_id"].fillna(out["municipality"].map(str.casefold, na_action="ignore"))
-    dup = pd.concat([out["kpi"], key, out["period"]], axis=1).duplicated().to_numpy()
-    if dup.any():
-        dup_rows = rows[out.index.to_numpy()[dup]]
-        log.add(dup_rows, col["kpi"], out["kpi"].to_numpy(dtype=object)[dup],
-                np.full(int(dup.sum()), "duplicate", dtype=object))  # fmt: skip
+    keys = pd.concat([out["kpi"], key, out["period"]], axis=1)
+    _raise_on_conflict(out, keys, rows, cells, where)
+    dup = keys.duplicated().to_numpy()
+    if dup.any():  # the same value twice (a conflicting one was an error above)
+        at = out.index.to_numpy()[dup]
+        for name in pd.unique(held_in[at]):  # a loop over year columns, not rows
+            same = at[held_in[at] == name]
+            log.add(rows[same], str(name), cells[same],
+                    np.full(len(same), "duplicate", dtype=object))  # fmt: skip
         out = out[~dup]
         if strict:
             log.raise_if_strict()
@@ -238,3 +246,51 @@ def load_kolada(
     flags = {str(k): int(flag_counts[k]) for k in sorted(flag_counts.index)}
     return KoladaData(table, out.reset_index(drop=True), ignored, n_average, log.counts(),
                       log.to_frame(), flags, wanted)  # fmt: skip
+
+
+def _cell_columns(table: RawTable, value_column: str) -> np.ndarray:
+    """The column each row's value was read from, as the file names it: a wide download's year
+    column ("2024", kept by :func:`~servqual_cli.io.kolada_files.widen_to_long`), else the
+    value column (review 12a, finding 6: not the made-up "värde")."""
+    if SOURCE_COLUMN in table.columns:
+        source = table.frame.iloc[:, table.columns.index(SOURCE_COLUMN)]
+        return np.asarray(source.astype(str).str.strip().to_numpy(dtype=object), dtype=object)
+    return np.full(len(table.frame), value_column, dtype=object)
+
+
+def _raise_on_conflict(
+    out: pd.DataFrame, keys: pd.DataFrame, rows: np.ndarray, cells: np.ndarray, where: Location
+) -> None:
+    """Two rows of one KPI, municipality and year with different values are an error (review
+    12a, finding 7: the first one silently won, as when two downloads are pasted together after
+    Kolada revised a value). Equal values are a counted duplicate. Names both rows (the first
+    conflict in file order), the KPI, the municipality, the year and both values as written.
+    """
+    if not keys.duplicated().any():
+        return
+    groups = keys.set_axis(["k", "m", "p"], axis=1).groupby(["k", "m", "p"], dropna=False,
+                                                              sort=False).ngroup()  # fmt: skip
+    first = out["value"].groupby(groups.to_numpy(), sort=False).transform("first")
+    differs = ~np.isclose(out["value"].to_numpy(dtype=float), first.to_numpy(dtype=float),
+                          rtol=0.0, atol=1e-12)  # fmt: skip
+    if not differs.any():
+        return
+    late = int(np.flatnonzero(differs)[0])
+    same = np.flatnonzero(groups.to_numpy() == groups.to_numpy()[late])
+    early = int(same[0])
+    i, j = out.index[early], out.index[late]
+    row_a, row_b = int(rows[i]), int(rows[j])
+    kpi = str(out["kpi_id"].iloc[late])
+    name, code = out["municipality"].iloc[early], out["municipality_id"].iloc[early]
+    who = str(name) if isinstance(name, str) and name else str(code)
+    period = out["period"].iloc[late]
+    year = "" if np.isnan(period) else f", {int(period)}"
+    a, b = str(cells[i]).strip(), str(cells[j]).strip()
+    raise DataError(
+        f"rows {row_a} and {row_b}: {kpi}, {who}{year} has two values ({a} and {b}); keep one "
+        "(two downloads pasted together after Kolada revised a value?)",
+        where,
+        code="kolada_conflicting_duplicate",
+        facts={"row_a": row_a, "row_b": row_b, "kpi": kpi, "who": who, "year": year, "a": a,
+               "b": b},
+    )  # fmt: skip

@@ -35,12 +35,16 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.read import RawTable
 
-__all__ = ["GENDERS", "is_json", "kolada_json_table", "parse_pages", "widen_to_long"]
+__all__ = ["GENDERS", "SOURCE_COLUMN", "is_json", "kolada_json_table", "parse_pages",
+           "widen_to_long"]  # fmt: skip
 
 GENDERS = {"t": "T", "totalt": "T", "total": "T", "k": "K", "kvinnor": "K", "women": "K",
            "female": "K", "m": "M", "män": "M", "men": "M", "male": "M"}  # fmt: skip
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")  # a spreadsheet's 2021 reads as 2021.0
 LONG_COLUMNS = ["kpi", "municipality_id", "period", "gender", "count", "status", "value"]
+# A melted row's year column as the file names it ("2024"): the exclusions name that column, not
+# the made-up "värde" (review 12a, finding 6). No role of io.kolada matches this name.
+SOURCE_COLUMN = "_source_column"
 
 
 def is_json(path: str) -> bool:
@@ -145,9 +149,16 @@ def year_columns(columns: list[str]) -> list[int]:
 def widen_to_long(table: RawTable) -> RawTable:
     """Melt a wide table (one column per year) into one row per year; a long table as it is.
 
-    The year columns' values go to ``värde`` (value), their headers to ``år`` (period). Row
-    numbers stay the file's, so a message still names the row (and the year's column is named
-    in the exclusions through ``period``).
+    The year columns' values go to ``värde`` (value), their headers to ``år`` (period), and
+    each row's source header as written to :data:`SOURCE_COLUMN`. Row numbers stay the file's,
+    so a message still names the row, and the exclusions name the year's column ("2024") that
+    held the cell (review 12a, finding 6).
+
+    >>> from servqual_cli.io.read import RawTable
+    >>> wide = pd.DataFrame({"Nyckeltal": ["U1"], "Kommun": ["A"], "2023": ["1"], "2024": [".."]})
+    >>> long = widen_to_long(RawTable(wide, "w.csv", None, 1, np.array([2]), ""))
+    >>> long.frame[["år", "värde", SOURCE_COLUMN]].values.tolist()
+    [['2023', '1', '2023'], ['2024', '..', '2024']]
     """
     years = year_columns(table.columns)
     if not years:
@@ -160,6 +171,7 @@ def widen_to_long(table: RawTable) -> RawTable:
         part.columns = [table.columns[i] for i in ids]
         part["år"] = _YEAR.sub(r"\1", table.columns[pos])
         part["värde"] = frame.iloc[:, pos].to_numpy(dtype=object)
+        part[SOURCE_COLUMN] = table.columns[pos]
         parts.append(part)
     long = pd.concat(parts, ignore_index=True)
     rows = np.tile(table.row_numbers, len(years))

@@ -54,6 +54,14 @@ KOLADA: Pairs = {
         "compute the change from the contacts themselves, before rounding, and can "
         "therefore differ by one unit in the last decimal.",
     ),
+    # review 12a, findings 5 and 6 (f-kol): a change across a year the file lacks names the
+    # year it is against; a ".." cell of a Kolada file is a value Kolada did not publish
+    "change_gap": (
+        "Förändring sedan föregående publicerade år (publicerade värden)",
+        "Change since the previous published year (published values)",
+    ),
+    "since": ("sedan {year}", "since {year}"),
+    "not_published": ("ej publicerat (..)", "not published (..)"),
     "green": ("grön (bästa tredjedelen)", "green (best third)"),
     "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
     "red": ("röd (sämsta tredjedelen)", "red (worst third)"),

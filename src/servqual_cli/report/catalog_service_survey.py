@@ -104,6 +104,22 @@ SERVICE_SURVEY: Pairs = {
         "municipality's whole {level} interval lies on one side of the mean, else it cannot be "
         "told from the mean. Colour by thirds of the ranking (as Kolada).",
     ),
+    # the benchmark on a small base, and the municipality's own published index (review 12a,
+    # finding 8; f-kol)
+    "too_few": ("för få svar", "too few answers"),
+    "file_value": ("Publicerat i Kolada", "Published in Kolada"),
+    "bench_small_note": (
+        "För få svar: indexet bygger på färre än {min_n} svar (Litet underlag); SKR publicerar "
+        "ett index först från 30 svar, så det får ingen placering och ingen färg.",
+        "Too few answers: the index rests on fewer than {min_n} answers (small base); SKR "
+        "publishes an index only from 30 answers, so it gets no rank and no colour.",
+    ),
+    "bench_file_note": (
+        "Publicerat i Kolada: kommunens eget värde i filen; det kan skilja sig från indexet "
+        "beräknat ur svaren (andra svar, viktning eller revidering).",
+        "Published in Kolada: this municipality's own value in the file; it can differ from "
+        "the index computed from the answers (other answers, weighting or a revision).",
+    ),
     "no": ("", ""),
     "note": (
         "Svar 1–5 poängsätts 0, 25, 50, 75, 100 (SKR); index = medelpoäng, t-intervall "

@@ -159,7 +159,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "unanswered": ("e-brev som aldrig besvarades", "e-mails never answered"),
     "dont_know": ("vet ej", "don't know"),
     "not_applicable": ("ej aktuellt", "not applicable"),
-    "not_available": ("NA", "NA"),
+    "not_available": ("inget värde (NA, ..)", "no value (NA, ..)"),
     "missing_token": ("angivet saknat värde", "declared missing"),
     "out_of_range": ("utanför skalan", "out of range"),
     "not_scale_point": ("inte ett skalsteg", "not a scale point"),

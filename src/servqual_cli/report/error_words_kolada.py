@@ -29,6 +29,13 @@ KOLADA_ERRORS: dict[str, tuple[str, str]] = {
         "no row holds a known KPI (by kpi, kpi_name or the KPI map: {names}); the file has "
         "{ignored}",
     ),
+    # two rows of one KPI, municipality and year with different values (review 12a, finding 7)
+    "kolada_conflicting_duplicate": (
+        "rad {row_a} och {row_b}: {kpi}, {who}{year} har två värden ({a} och {b}); behåll ett "
+        "(två nedladdningar ihopklistrade efter att Kolada reviderat ett värde?)",
+        "rows {row_a} and {row_b}: {kpi}, {who}{year} has two values ({a} and {b}); keep one "
+        "(two downloads pasted together after Kolada revised a value?)",
+    ),
     "gender_value": (
         "--gender tar T (totalt), K (kvinnor) eller M (män), inte {value!r}",
         "--gender takes T (total), K (women) or M (men); got {value!r}",

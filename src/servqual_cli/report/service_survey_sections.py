@@ -113,21 +113,31 @@ def survey_benchmark_section(
     lang: str,
     notes: list[str],
     conf: float = 0.95,
+    min_n: int = 30,
 ) -> Section:
-    """This municipality's indices of ``year`` against the others' published values."""
+    """This municipality's indices of ``year`` against the others' published values; an index
+    on a small base (fewer than ``min_n`` answers) shows "för få svar" for rank, no colour."""
     t = _labelled(frame, lang)
     of = _l("of", lang)
-    t["rank"] = [f"{int(r)} {of} {int(n)}" for r, n in
-                 zip(t["rank"], t["n_municipalities"], strict=True)]  # fmt: skip
+    small = t["small_base"].astype(bool).to_numpy() if "small_base" in t else None
+    t["rank"] = [_l("too_few", lang) if r is None or r != r else f"{int(r)} {of} {int(n)}"
+                 for r, n in zip(t["rank"], t["n_municipalities"], strict=True)]  # fmt: skip
     t["rank_third"] = t["rank_third"].map(lambda c: "–" if c is None else _l(str(c), lang))
     cols = ["channel", "question", "index", "ci_low", "ci_high", "others_mean", "diff", "rank",
             "rank_third", "verdict"]  # fmt: skip
+    if t["file_value"].notna().any():  # the municipality's own published value (finding 8)
+        cols.insert(cols.index("others_mean"), "file_value")
     names = {c: _l(c, lang, conf) for c in cols}
     names["index"] = municipality
     names["diff"] = _l("bench_diff", lang)
     fmt = {"index": ".1f", "ci_low": ".1f", "ci_high": ".1f", "others_mean": ".1f",
-           "diff": "+.1f"}  # fmt: skip
+           "diff": "+.1f", "file_value": ".1f"}  # fmt: skip
     table = Table(f"{_l('bench_title', lang)} {year}", t[cols].rename(columns=names),
-                  {names[c]: f for c, f in fmt.items()}, note=_l("bench_note", lang, conf),
-                  sheet="Benchmark")  # fmt: skip
-    return Section("", (table, *(Text(n, "note") for n in notes)))
+                  {names[c]: f for c, f in fmt.items() if c in names},
+                  note=_l("bench_note", lang, conf), sheet="Benchmark")  # fmt: skip
+    extra = []
+    if small is not None and small.any():
+        extra.append(_l("bench_small_note", lang).format(min_n=count_text(min_n, lang)))
+    if "file_value" in cols:
+        extra.append(_l("bench_file_note", lang))
+    return Section("", (table, *(Text(n, "note") for n in [*extra, *notes])))
