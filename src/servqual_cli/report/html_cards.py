@@ -111,6 +111,9 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         "name": row.name,
         "area": _where(row, lang),
         "value": too_few if small else fmt_measure(row.value, row.unit, lang),
+        # the value is read first and named: "Gap: −0,81" before the groups' sentence (review
+        # 12b, finding 14)
+        "value_label": None if small else hw("gap" if row.against_expectation else "value", lang),
         "small": small,
         "severity": row.severity,
         "facts": facts,
