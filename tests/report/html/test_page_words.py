@@ -180,3 +180,20 @@ def test_glance_document_has_a_gap_card() -> None:  # the fixture the card test 
     doc = glance_document("sv")
     glance = next(b for s in doc.sections for b in s.blocks if isinstance(b, Glance))
     assert any(isinstance(r, GlanceRow) and r.against_expectation for r in glance.rows)
+
+
+def test_figure_1s_desc_begins_with_its_message_from_its_own_verdicts() -> None:
+    from servqual_cli.report.build import build_report
+    from servqual_cli.report.config import load_config
+    from servqual_cli.report.spec import Figure
+
+    from ..conftest import SAMPLES
+
+    doc = build_report(load_config(SAMPLES / "report_karlstad.toml"))
+    (fig,) = [b for s in doc.sections for b in s.blocks
+              if isinstance(b, Figure) and b.name == "servqual_dimensions"]  # fmt: skip
+    message = gap_message(fig.data, "sv")
+    assert (fig.description or "").startswith(message + " ")
+    # Karlstad: every dimension's interval lies under 0
+    assert fig.data["verdict"] == ["below"] * 5
+    assert message.startswith("Upplevelsen ligger under förväntan i alla 5 dimensionerna")
