@@ -64,9 +64,13 @@ class _Cards(HTMLParser):
         self.cards: list[dict[str, str]] = []
         self._field: str | None = None
         self._depth = 0
+        self._label: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
+        if tag == "span" and "value-label" in classes:  # "Gap:" names the value (review 12b, 14)
+            self._field, self._label = "value_label", self._field
+            return
         if tag == "li" and "card" in classes:
             self.cards.append({})
         elif self.cards and self._field is None:
@@ -78,6 +82,9 @@ class _Cards(HTMLParser):
             self._depth += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._field == "value_label":
+            self._field = self._label
+            return
         if tag == "ul" and self.cards:
             self.cards.append({"end": "1"})  # the first card list ends the overview
         if self._field is not None and tag in ("h3", "p"):

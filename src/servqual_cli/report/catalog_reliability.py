@@ -56,7 +56,7 @@ RELIABILITY: Pairs = {
     "bartlett_chi2": ("Bartlett χ²", "Bartlett χ²"),
     "bartlett_p": ("p (Bartlett)", "p (Bartlett)"),
     "cfa_chi2": ("CFA χ²", "CFA χ²"),
-    "cfa_df": ("df", "df"),
+    "cfa_df": ("fg", "df"),  # Swedish frihetsgrader, as Tabell 4 and 8 (review 12b, finding 10)
     "cfi": ("CFI", "CFI"),
     "tli": ("TLI", "TLI"),
     "rmsea": ("RMSEA", "RMSEA"),

@@ -92,8 +92,11 @@ RELIABILITY_WARNINGS: Pairs = {
         "the factor correlation matrix is not positive definite",
     ),
     "cfa_not_converged": (
-        "CFA-skattningen konvergerade inte; resultaten är otillförlitliga",
-        "CFA estimation did not converge; results are unreliable",
+        # scoped: only this CFA's figures are in doubt, not the report (review 12b, finding 6)
+        "faktoranalysen (CFA) gick inte att skatta: dess passningsmått, CR och AVE är "
+        "otillförlitliga; övriga resultat påverkas inte",
+        "the factor analysis (CFA) could not be estimated: its fit indices, CR and AVE are "
+        "unreliable; the other results are not affected",
     ),
     "corr_undefined": (
         "korrelationerna för {score} är odefinierade (för få svar eller ingen variation): KMO, "

@@ -112,6 +112,13 @@ GROUPS: Pairs = {
         "decimal from the difference of the rounded means.",
     ),
     "not_significant": ("ej sign.", "n.s."),
+    # f-page (session 15): which sign means which group does better (review 12b, finding 8)
+    "posthoc_sign": (
+        "Skillnad (A \u2212 B) = gapet i grupp A minus gapet i grupp B: positiv betyder att A:s "
+        "gap är mindre negativt (A ligger närmare förväntan eller över den), negativ att B:s är.",
+        "Difference (A \u2212 B) = group A's gap minus group B's: positive means A's gap is less "
+        "negative (A comes closer to expectation or above it), negative that B's is.",
+    ),
 }
 
 SERVPERF: Pairs = {

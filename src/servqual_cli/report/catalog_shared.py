@@ -179,6 +179,8 @@ SHARED: dict[str, tuple[str, str]] = {
         "{columns}: – on every row, so not shown here.",
     ),
     "terminal_and": ("och", "and"),
+    # f-page (session 15): the pairwise difference names its direction (review 12b, finding 8)
+    "diff_ab": ("Skillnad (A \u2212 B)", "Difference (A \u2212 B)"),
 }
 
 # The built-in SERVQUAL dimensions (PZB 1988/1991) in Swedish. Swedish theses vary:

@@ -126,6 +126,30 @@ CHART: dict[str, tuple[str, str]] = {
         "Expectation and perception per dimension, and the gap with its {conf} confidence "
         "interval.",
     ),
+    # f-page (session 15): the message of Figur 1 in its <desc> (review 12b, finding 7;
+    # report/chart_messages.py)
+    "chart_msg_all_below": (
+        "Upplevelsen ligger under förväntan i alla {n} dimensionerna; störst uppmätt gap i "
+        "{dim} ({gap}).",
+        "Perception is below expectation in all {n} dimensions; the largest measured gap is in "
+        "{dim} ({gap}).",
+    ),
+    "chart_msg_below": (
+        "Under förväntan (intervallet under 0): {dims}.",
+        "Below expectation (interval under 0): {dims}.",
+    ),
+    "chart_msg_unclear": (
+        "Kan inte skiljas från förväntan: {dims}.",
+        "Cannot be told from expectation: {dims}.",
+    ),
+    "chart_msg_above": (
+        "Över förväntan (intervallet över 0): {dims}.",
+        "Above expectation (interval over 0): {dims}.",
+    ),
+    "chart_msg_worst": (
+        "Störst uppmätt gap: {dim} ({gap}).",
+        "Largest measured gap: {dim} ({gap}).",
+    ),
     "chart_desc_items": (
         "Gapet per påstående, störst negativt gap överst, med {conf} konfidensintervall.",
         "The gap per statement, largest negative gap on top, with {conf} confidence intervals.",

@@ -35,6 +35,7 @@ FORMATS = MappingProxyType(
         "dz": ".2f",
         "servperf": ".2f",
         "diff": ".2f",
+        "diff_ab": ".2f",
         "p_adj": "p",
         "welch_p": "p",
         "kruskal_p": "p",

@@ -187,7 +187,12 @@ def group_sections(
         keys = ["group_a", "group_b"]
         # the difference with its Games-Howell interval (the note names its level)
         gh_cols = [*keys, "diff", "ci_low", "ci_high", "p_adj"]
-        gh = c.games_howell[gh_cols] if not c.games_howell.empty else None
+        # headed "Skillnad (A − B)": the sign's direction in the header (review 12b, finding 8)
+        gh = (
+            c.games_howell[gh_cols].rename(columns={"diff": "diff_ab"})
+            if not c.games_howell.empty
+            else None
+        )
         dunn = c.dunn[[*keys, "p_adj"]].rename(columns={"p_adj": "p_dunn"})
         # Dunn may compare groups Games-Howell leaves out (one score, no variance): outer join.
         merged = dunn if gh is None else gh.merge(dunn, on=keys, how="outer", sort=False)
@@ -236,6 +241,7 @@ def _posthoc_note(result: GroupedGapAnalysis, conf: float, lang: str, marked: bo
     """The pairwise tests' method, their family (within one dimension) and, when some row has
     it (``marked``), what the omnibus mark means."""
     base = label("posthoc_note", lang, GROUP_LABELS).format(conf=level_text(conf, lang))
+    base += " " + label("posthoc_sign", lang, GROUP_LABELS)
     k = len(result.comparisons)
     text = f"{base} " + label("posthoc_family", lang, GROUP_LABELS).format(k=k)
     if marked:

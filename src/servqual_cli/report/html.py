@@ -127,13 +127,15 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
         "uid": uid,
         "caption": table.title or fallback_title,
         # short forms in the headers explained (<abbr title>), the rest escaped
+        # an empty header (the row labels' column) is named: axe's empty-table-header
         "columns": [
-            {"text": abbreviated(str(c), lang), "num": n}
-            for c, n in zip(columns, numeric, strict=True)
+            {"text": abbreviated(str(c) or (hw("row_head", lang) if not i else ""), lang), "num": n}
+            for i, (c, n) in enumerate(zip(columns, numeric, strict=True))
         ],
         "rows": rows,
         "row_header": row_header,
         "note": table.note,
+        "notes": [],  # notes that follow the table in the document (see _block_views)
     }
 
 
@@ -183,6 +185,10 @@ def _figure_view(figure: Figure, ids: _Counter, lang: str, options: PageOptions)
     }
 
 
+def _is_table(views: list[dict[str, Any]]) -> bool:
+    return bool(views[-1]["kind"] == "table")
+
+
 def _block_views(
     section: Section, ids: _Counter, lang: str, options: PageOptions
 ) -> list[dict[str, Any]]:
@@ -202,6 +208,19 @@ def _block_views(
             )
         elif isinstance(block, Table):
             views.append(_table_view(block, ids.next("tab"), section.title, lang))
+        elif isinstance(block, Text) and block.technical and block.kind == "warning":
+            # a section's checks of the instrument, for analysts: one collapsed list with one
+            # plain sentence visible, at the first one's place (review 12b, finding 6)
+            group = next((v for v in views if v["kind"] == "technical"), None)
+            if group is None:
+                group = {"kind": "technical", "items": []}
+                views.append(group)
+            group["items"].append(block.text)
+        elif isinstance(block, Text) and block.kind == "note" and views[-1:] and _is_table(views):
+            # a note right after a table is that table's method note: on the page it stays
+            # inside the table's collapsed <details>, not in the residents' text (review 12b,
+            # finding 6); Markdown keeps it as a callout under the table
+            views[-1]["notes"].append(block.text)
         elif isinstance(block, Text):
             views.append({"kind": "text", "style": block.kind, "text": block.text})
         elif isinstance(block, Figure):
@@ -276,7 +295,7 @@ def render_html(doc: Document, options: PageOptions | None = None) -> str:
             ),
         }
     keys = ("skip", "toc", "published", "downloads", "show_table", "chart_data", "csv",
-            "warning", "glossary", "glossary_intro")  # fmt: skip
+            "warning", "glossary", "glossary_intro", "technical", "technical_lead")  # fmt: skip
     words = {k: hw(k, lang) for k in keys}
     version = doc.meta.get("version")
     conf = doc.meta.get("conf")  # the intervals' level (--conf), when the document names it

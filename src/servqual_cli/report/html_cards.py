@@ -110,6 +110,9 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         "area": _where(row, lang),
         "value": fmt_measure(row.value, row.unit, lang)
         + (f" ({small_mark(row, lang)})" if small else ""),
+        # the value is read first and named: "Gap: −0,81" before the groups' sentence (review
+        # 12b, finding 14)
+        "value_label": hw("gap" if row.against_expectation else "value", lang),
         "small": small,
         "severity": row.severity,
         "facts": facts,

@@ -24,6 +24,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "The values are in the table below the chart.",
     ),
     "warning": ("Varning", "Warning"),
+    # a section's technical warnings, collapsed (review 12b, finding 6)
+    "technical": ("Tekniska varningar", "Technical warnings"),
+    "technical_lead": (
+        "Några kontroller av enkätens mätegenskaper gav varningar, se detaljerna.",
+        "Some checks of the survey's measurement properties gave warnings, see the details.",
+    ),
     "made_with": ("Skapad med servqual-cli {version}.", "Made with servqual-cli {version}."),
     "change_since": ("Förändring sedan {period}", "Change since {period}"),
     "change": ("Förändring", "Change"),
@@ -36,6 +42,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "period": ("Period", "Period"),
     "answers": ("Antal (n)", "Number (n)"),  # answers, contacts or cases
     "value": ("Värde", "Value"),
+    "gap": ("Gap", "Gap"),  # a SERVQUAL card's value (review 12b, finding 14)
+    # an empty first column header (row labels) named on the page (review 12b, finding 14)
+    "row_head": ("Mått", "Measure"),
+    "chart_region": ("Diagram", "Chart"),  # the chart's scroll region, unlike its table's
     "too_few_note": (  # review 12a finding 3: marked, not hidden
         "”Litet underlag”: värdet bygger på färre än {min_n} svar och är osäkert; "
         "bedömningarna följer konfidensintervallen, som tar hänsyn till det.",

@@ -100,11 +100,12 @@ def reliability_sections(
     blocks += validity_blocks(result, lang)
     for name, why in result.skipped.items():
         text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_reason(why, lang)}"
-        blocks.append(Text(text, kind="warning"))
+        blocks.append(Text(text, kind="warning", technical=True))
+    # the checks of the instrument: for analysts; the web page collapses them (review 12b, 6)
     for caveat in result.warnings:
-        blocks.append(Text(reader_warning(caveat, lang), kind="warning"))
+        blocks.append(Text(reader_warning(caveat, lang), kind="warning", technical=True))
     for w in validity_warnings(result, lang, n_rows):
-        blocks.append(Text(w, kind="warning"))
+        blocks.append(Text(w, kind="warning", technical=True))
     return [Section(title=title or "", blocks=tuple(blocks))]
 
 

@@ -14,6 +14,8 @@ internal token such as ``E:all``. A nested caveat ("ω not computed: why") is re
 
 from __future__ import annotations
 
+import re
+
 from servqual_cli.core.caveats import Caveat, number_text
 from servqual_cli.report.catalog import count_text, scale_name
 from servqual_cli.report.catalog_reliability import RELIABILITY_WARNINGS as _W
@@ -31,12 +33,35 @@ def _minus(text: str, lang: str) -> str:
     return text.replace(".", ",").replace("-", "\u2212") if lang == "sv" else text
 
 
-def _field(name: str, value: object, lang: str) -> str:
-    """One parameter of a caveat as the reader's text."""
+_GAP_ITEM = re.compile(r"\AP(?P<n>\d+)-E(?P=n)\Z")
+_ITEM_WORD = {"sv": "påstående", "en": "statement"}
+
+
+def gap_item(item: object, lang: str, word: bool = True) -> str:
+    """A gap item of the built-in layout as the tables call it, with its columns as a
+    difference: "P3-E3" is "påstående 3 (gap P3 − E3)" (review 12b, finding 12: the hyphen read
+    as a range); ``word=False`` leaves out "påstående" where the sentence has it already. Any
+    other name is unchanged.
+
+    >>> gap_item("P3-E3", "sv"), gap_item("P3-E3", "en", word=False), gap_item("E3", "sv")
+    ('påstående 3 (gap P3 − E3)', '3 (gap P3 − E3)', 'E3')
+    """
+    m = _GAP_ITEM.match(str(item))
+    if m is None:
+        return str(item)
+    n = m["n"]
+    text = f"{n} (gap P{n} \u2212 E{n})"
+    return f"{_ITEM_WORD['sv' if lang == 'sv' else 'en']} {text}" if word else text
+
+
+def _field(name: str, value: object, lang: str, word: bool = True) -> str:
+    """One parameter of a caveat as the reader's text (``word``: see :func:`gap_item`)."""
     if isinstance(value, Caveat):
         return reader_reason(value, lang)
     if isinstance(value, tuple):  # item names
-        return ", ".join(str(v) for v in value) or _pick("no_items", lang)
+        return ", ".join(gap_item(v, lang) for v in value) or _pick("no_items", lang)
+    if name in ("item", "other"):
+        return gap_item(value, lang, word)
     if isinstance(value, bool):
         return _pick("corr_hint", lang) if value else ""  # the only flag: corr_not_pd's hint
     if isinstance(value, float):
@@ -61,8 +86,11 @@ def reader_reason(caveat: Caveat, lang: str) -> str:
     >>> reader_reason(Caveat("omega_not_computed", {"why": why}), "sv")[19:]
     'kräver minst 3 påståenden, fick 1 (E1) (utelämnade för att de saknar variation: E3)'
     """
-    fields = {name: _field(name, value, lang) for name, value in caveat.params.items()}
-    text = _pick(caveat.code, lang).format(**fields)
+    template = _pick(caveat.code, lang)
+    # "påstående {item}": the sentence names the word already
+    word = not re.search(r"(?:påstående|item) \{item\}", template)
+    fields = {name: _field(name, value, lang, word) for name, value in caveat.params.items()}
+    text = template.format(**fields)
     if caveat.params.get("left_out"):  # too_few_items: the constant items left out before
         text += _pick("left_out_suffix", lang).format(items=fields["left_out"])
     return text
@@ -74,7 +102,8 @@ def reader_warning(caveat: Caveat, lang: str) -> str:
     >>> reader_warning(Caveat("no_values", {"items": ("E2",)}, scale="E:all"), "sv")
     'Förväntan, hela skalan: påståenden saknar helt svar: E2'
     >>> reader_warning(Caveat("cfa_not_converged", scale="P", validity=True), "en")
-    'Perception, validity: CFA estimation did not converge; results are unreliable'
+    'Perception, validity: the factor analysis (CFA) could not be estimated: its fit indices, \
+CR and AVE are unreliable; the other results are not affected'
     """
     reason = reader_reason(caveat, lang)
     if caveat.scale is None:

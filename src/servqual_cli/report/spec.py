@@ -42,8 +42,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Text:
+    """A paragraph, note or warning. ``technical``: a warning for analysts (a check of the
+    instrument's measurement properties, such as a Heywood case or a CFA that did not
+    converge); Markdown, Excel and the terminal show it as any warning, the web page gathers a
+    section's technical warnings in one collapsed "Tekniska varningar" with one plain sentence
+    visible (review 12b, finding 6)."""
+
     text: str
     kind: str = "paragraph"  # paragraph | note | warning
+    technical: bool = False
 
 
 @dataclass(frozen=True)

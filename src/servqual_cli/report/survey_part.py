@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
+from servqual_cli.report.chart_messages import gap_message
 from servqual_cli.report.chart_spec import caption_with
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text, with_level
@@ -136,14 +137,11 @@ def dimension_block(ctx: ReportContext, result: GapAnalysis, d: SurveyData) -> F
     elif column is not None:
         title = cw("chart_fig_unweighted_title", lang, title=title)
         description += " " + cw("chart_fig_unweighted_desc", lang, column=column)
-    return Figure(
-        "servqual_dimensions",
-        title,
-        "dimension_gaps",
-        dimension_figure(result, d, lang, weighted=weighted),
-        caption,
-        description=description,
-    )
+    data = dimension_figure(result, d, lang, weighted=weighted)
+    # the chart's message first, from the values and verdicts it draws (review 12b, finding 7)
+    description = f"{gap_message(data, lang)} {description}"
+    return Figure("servqual_dimensions", title, "dimension_gaps", data, caption,
+                  description=description)  # fmt: skip
 
 
 def _unweighted(ctx: ReportContext, title: str, note_key: str) -> tuple[str, str, str]:
