@@ -110,7 +110,8 @@ def group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
     itself: each gap column is "Empati, Viktat gap (P−E)" and a column "Viktkolumn" after n
     names the weights (session 11: the CSV held weighted gaps under bare dimension names).
     A group below ``min_n`` (``small_base``) is a row like the others, flagged in a column after
-    n (and "Viktkolumn") as in the per-group table ("Litet underlag": "ja"; review 12b, finding 1: it was left out).
+    n (and "Viktkolumn") as in the per-group table ("Litet underlag": "ja"; review 12b, finding
+    1: it was left out).
 
     >>> d = {"rows": ["Kvinna"], "columns": ["Empati"], "values": [[-1.3]], "n": [178],
     ...      "weight_column": "Vikt"}
