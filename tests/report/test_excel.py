@@ -92,15 +92,14 @@ def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
     assert "oavrundade" in str(groups.cell(groups.max_row, 1).value)
 
 
-def test_conditional_formatting_for_negative_and_significant(wb: Workbook) -> None:
+def test_conditional_formatting_only_where_the_test_says_below(wb: Workbook) -> None:
+    """A gap is filled only where it is negative and its Holm p below 0.05; no "bad" red for
+    every negative gap (review 12b, finding 11; tests/report/test_excel_gap_colours.py)."""
     ws = wb["Dimensioner"]
     rules = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
     assert set(rules) == {"E3:E7"}
     kinds = [(r.type, r.formula) for r in rules["E3:E7"]]
-    # significant deterioration (negative and Holm p < 0.05) first, then any negative gap
-    assert kinds[0] == ("expression", ["AND(ISNUMBER(E3),E3<0,ISNUMBER($J3),$J3<0.05)"])
-    assert kinds[1] == ("cellIs", ["0"])
-    assert rules["E3:E7"][1].operator == "lessThan"
+    assert kinds == [("expression", ["AND(ISNUMBER(E3),E3<0,ISNUMBER($J3),$J3<0.05)"])]
 
 
 def test_charts_and_method_sheet(wb: Workbook) -> None:

@@ -55,7 +55,9 @@ def _heatmap(doc: Document) -> dict:
 def test_heatmap_parentheses_follow_the_tables_adjusted_p(kon) -> None:
     doc, _ = kon
     data = _heatmap(doc)
-    assert data["rows"] == ["Kvinna", "Man"]  # Annat (n = 3) is below min_n
+    # Annat (n = 3) is below min_n: a row flagged "small base", not left out (review 12b, 1)
+    assert data["rows"] == ["Annat", "Kvinna", "Man"]
+    assert data["small_base"] == [True, False, False]
     assert data["columns"] == list(DIMS.values())
     ref = {(r["group"], DIMS[r["dimension"]]): r for r in R_VALUES}
     table = next(t for t in _blocks(doc, Table) if t.title == "Gap per dimension – Kön").frame
@@ -73,7 +75,7 @@ def test_heatmap_parentheses_follow_the_tables_adjusted_p(kon) -> None:
     for group, text in (("Kvinna", "(−0,18)"), ("Man", "(−0,19)")):
         assert ref[(group, "Fysisk miljö")]["ci_high"] < 0
         assert data["cells"][data["rows"].index(group)][0] == text
-    assert data["cells"][0][1] == "−0,83"
+    assert data["cells"][data["rows"].index("Kvinna")][1] == "−0,83"
 
 
 def test_the_cards_name_the_same_groups(kon) -> None:
@@ -102,8 +104,8 @@ def test_unadjusted_p_marks_what_the_interval_marks(kon) -> None:
     _, grouped = analyses(ctx)
     assert grouped is not None
     data, notes = heatmap_figure(dataclasses.replace(grouped, adjust="none"), "en")
-    assert data["cells"][0][0] == "-0.18" and data["cells"][1][0] == "-0.19"
-    assert np.allclose(np.array(data["p_adjusted"])[:, 0], [0.02140498686, 0.0443051996])
+    assert data["cells"][1][0] == "-0.18" and data["cells"][2][0] == "-0.19"
+    assert np.allclose(np.array(data["p_adjusted"])[1:, 0], [0.02140498686, 0.0443051996])
     assert "its p (unadjusted, 15 tests, groups × dimensions) is 0.05 or more" in notes[-1]
 
 
@@ -119,8 +121,8 @@ def test_the_data_table_and_csv_carry_the_adjusted_p(kon) -> None:
     assert frame is not None
     rule = "p (Holm, 15 test, grupper × dimensioner)"
     # each gap with its own n and the adjusted p (review 10a, finding 8: one n per group)
-    assert frame.columns.tolist()[:5] == ["Kön", "n", "Fysisk miljö", "Fysisk miljö, n",
-                                          f"Fysisk miljö, {rule}"]  # fmt: skip
+    assert frame.columns.tolist()[:6] == ["Kön", "n", "Litet underlag", "Fysisk miljö",
+                                          "Fysisk miljö, n", f"Fysisk miljö, {rule}"]  # fmt: skip
     ref = {(r["group"], DIMS[r["dimension"]]): r for r in R_VALUES}
     for dim in DIMS.values():
         for i, group in enumerate(frame["Kön"]):
@@ -133,7 +135,8 @@ def test_the_data_table_and_csv_carry_the_adjusted_p(kon) -> None:
     assert figure_formats(fig, frame)[f"Empati, {rule}"] == "p"
     csv = web_csv(frame, "sv").splitlines()
     assert f"Fysisk miljö, {rule}" in csv[0].split(";")
-    assert csv[1].split(";")[4].startswith("0,128")  # Kvinna, Fysisk miljö: not told from 0
+    assert csv[1].split(";")[:3] == ["Annat", "3", "ja"]  # the small group, flagged
+    assert csv[2].split(";")[5].startswith("0,128")  # Kvinna, Fysisk miljö: not told from 0
     note = figure_note(fig)
     assert note is not None and note.startswith(f"{rule}: p-värdet för gapets t-test, justerat")
     assert "inom parentes när dess p är 0,05 eller mer" in note

@@ -68,7 +68,8 @@ def test_heatmap_data_says_weighted(doc: Document) -> None:
     assert "Fysisk miljö" not in columns
     assert set(frame["Viktkolumn"]) == {"Vikt"}
     header = web_csv(frame, "sv").splitlines()[0]
-    assert header.startswith("Kön;n;Viktkolumn;Fysisk miljö, Viktat gap (P−E);")
+    # a group below min_n (Annat, n = 3) is flagged, not left out (review 12b, finding 1)
+    assert header.startswith("Kön;n;Viktkolumn;Litet underlag;Fysisk miljö, Viktat gap (P−E);")
 
 
 def test_method_text_names_the_weighted_test(doc: Document) -> None:

@@ -100,8 +100,10 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "fig_heatmap": ("Gap per dimension och grupp", "Dimension gaps by group"),
     "fig_heatmap_caption": (
-        "Medelgap P − E per grupp ({by}) och dimension; mörkare orange är större negativt gap.",
-        "Mean gap P − E per group ({by}) and dimension; darker orange is a larger negative gap.",
+        "Medelgap P − E per grupp ({by}) och dimension; orange är under förväntan och lila "
+        "över, grått (inom parentes) kan inte skiljas från 0.",
+        "Mean gap P − E per group ({by}) and dimension; orange is below expectation and purple "
+        "above, grey (in parentheses) cannot be told from 0.",
     ),
     "fig_ipa": ("Viktighet och upplevelse (IPA)", "Importance-performance analysis (IPA)"),
     "fig_ipa_caption": (

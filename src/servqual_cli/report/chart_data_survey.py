@@ -109,11 +109,19 @@ def group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
     A weighted heatmap (``weight_column``: a report's survey weights) says so in the file
     itself: each gap column is "Empati, Viktat gap (P−E)" and a column "Viktkolumn" after n
     names the weights (session 11: the CSV held weighted gaps under bare dimension names).
+    A group below ``min_n`` (``small_base``) is a row like the others, flagged in a column after
+    n (and "Viktkolumn") as in the per-group table ("Litet underlag": "ja"; review 12b, finding
+    1: it was left out).
 
     >>> d = {"rows": ["Kvinna"], "columns": ["Empati"], "values": [[-1.3]], "n": [178],
     ...      "weight_column": "Vikt"}
     >>> list(group_heatmap(d, "sv").columns)
     ['Rad', 'n', 'Viktkolumn', 'Empati, Viktat gap (P−E)']
+    >>> d = {"rows": ["Bad", "Simhall"], "columns": ["Empati"], "values": [[0.1], [-1.3]],
+    ...      "n": [60, 12], "small_base": [False, True],
+    ...      "labels": {"small_base": "Litet underlag", "yes": "ja"}}
+    >>> group_heatmap(d, "sv")["Litet underlag"].tolist()
+    ['', 'ja']
     """
     lab = _labels(d)
     dims = [str(c) for c in d["columns"]]
@@ -125,6 +133,10 @@ def group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
     frame["n"] = pd.array(d["n"], dtype="Int64")
     if weights:
         frame[_word("weight_column", lang)] = str(weights)
+    small = d.get("small_base")  # a group below min_n: drawn hatched, flagged as in its table
+    if small is not None:
+        flag = lab.get("yes", "yes")
+        frame[lab.get("small_base", "Small base")] = [flag if s else "" for s in small]
     p = d.get("p_adjusted")
     cell_n = d.get("cell_n")  # each cell's own n (review 10a, finding 8: the row's n only)
     if p is None and cell_n is None:

@@ -95,6 +95,39 @@ CHART: dict[str, tuple[str, str]] = {
         "A gap in parentheses cannot be told from 0: its {p} is {alpha} or more, as in the "
         "per-group table (the table's {conf} confidence intervals are unadjusted).",
     ),
+    # review 12b, findings 1 and 2 (f-heat): the group heatmap's small groups and colours
+    "chart_heatmap_small": ("litet underlag", "small base"),
+    "chart_heatmap_small_note": (
+        "{groups} har färre än {min_n} svar (litet underlag): raden är streckad och inte "
+        "färgad; läs värdena med försiktighet.",
+        "{groups} has fewer than {min_n} answers (small base): its row is hatched and not "
+        "coloured; read the values with care.",
+    ),
+    "chart_heatmap_small_notes": (
+        "{groups} har färre än {min_n} svar (litet underlag): raderna är streckade och inte "
+        "färgade; läs värdena med försiktighet.",
+        "{groups} have fewer than {min_n} answers (small base): their rows are hatched and not "
+        "coloured; read the values with care.",
+    ),
+    "chart_heatmap_small_table": (
+        "Värdena står också i tabellen ”{table}”.",
+        "The values are also in the table “{table}”.",
+    ),
+    "chart_heatmap_colours": (
+        "Färgskalan är fast, ±{limit} skalsteg (en fjärdedel av skalan {lo}–{hi}); ett större "
+        "gap får skalans mörkaste färg.",
+        "The colour scale is fixed, ±{limit} scale points (a quarter of the {lo}–{hi} scale); a "
+        "larger gap gets the scale's darkest colour.",
+    ),
+    "chart_heatmap_scale": ("fast färgskala ±{limit}", "fixed colour scale ±{limit}"),
+    "chart_heatmap_legend_unclear": (
+        "grått, inom parentes: kan inte skiljas från 0",
+        "grey, in parentheses: cannot be told from 0",
+    ),
+    "chart_heatmap_legend_small": (
+        "streckat: litet underlag (n under {min_n})",
+        "hatched: small base (n below {min_n})",
+    ),
     "chart_series_others": (
         "Punkter: årets värde med {conf} konfidensintervall; streckat: medel övriga.",
         "Points: the year's value with its {conf} confidence interval; dashed: others' mean.",

@@ -1,8 +1,9 @@
 """Render a report :class:`~servqual_cli.report.spec.Document` as an Excel workbook (openpyxl).
 
 One sheet per table (title in row 1, styled header in row 2, frozen, with an autofilter), number
-formats from the table's display formats, conditional formatting of negative values in ``signed``
-columns, the charts as embedded PNGs on a "Diagram"/"Charts" sheet and a "Metod"/"Method" sheet.
+formats from the table's display formats, conditional formatting of a ``signed`` column's
+negative values (only where the table's test says below 0, in a table that has one), the
+charts as embedded PNGs on a "Diagram"/"Charts" sheet and a "Metod"/"Method" sheet.
 Values keep full precision; only the number format rounds.
 
 Cells, number formats, sheet names and the bytes come from :mod:`~servqual_cli.report.workbook`
@@ -114,10 +115,18 @@ def _row_formats(
 
 
 def _conditional(ws: Worksheet, table: Table, formats: list[str | None], last: int) -> None:
-    """Negative values in signed columns; with a p-value column, significant ones stand out.
+    """Verdict cells saying "worse" / "not met" (:data:`DETERIORATION`) stand out; so does a
+    gap its test tells from 0 below it.
 
-    The p-value is the table's last ``p`` column (the adjusted one where there are several).
-    Verdict cells saying "worse" / "not met" (:data:`DETERIORATION`) stand out too.
+    In a table with a p-value column, the test is the table's last ``p`` column (the adjusted
+    one where there are several, as the Markdown and HTML verdicts use), and it tests the
+    table's first ``signed`` column: that column's cells are filled only where the value is
+    below 0 and the p below :data:`ALPHA`. Its other signed columns (an interval's bound, the
+    unweighted gap beside a weighted one) have no test of their own there and get no fill
+    (review 12b, finding 11: Excel's red "bad" fill hit every negative gap, −0,01 included,
+    and the unweighted gap was filled by the weighted test's p). A table without a test keeps
+    the light red for negative values in its signed columns (an item-rest correlation below 0,
+    a score below the adequate level).
     """
     if last <= HEADER_ROW:
         return
@@ -138,25 +147,23 @@ def _conditional(ws: Worksheet, table: Table, formats: list[str | None], last: i
                 )
     p_cols = [j for j, f in enumerate(formats, start=1) if f == "p"]
     first = HEADER_ROW + 1
-    for name in table.signed:
-        if name not in cols:
-            continue
-        letter = get_column_letter(cols.index(name) + 1)
-        rng = f"{letter}{first}:{letter}{last}"
-        if p_cols:
-            p = get_column_letter(p_cols[-1])
-            rule = (
-                f"AND(ISNUMBER({letter}{first}),{letter}{first}<0,"
-                f"ISNUMBER(${p}{first}),${p}{first}<{ALPHA})"
-            )
-            ws.conditional_formatting.add(
-                rng,
-                FormulaRule(
-                    formula=[rule], font=SIGNIFICANT_FONT, fill=SIGNIFICANT_FILL, stopIfTrue=True
-                ),
-            )
+    signed = [name for name in table.signed if name in cols]
+    if p_cols and signed:
+        letter = get_column_letter(cols.index(signed[0]) + 1)
+        p = get_column_letter(p_cols[-1])
+        rule = (
+            f"AND(ISNUMBER({letter}{first}),{letter}{first}<0,"
+            f"ISNUMBER(${p}{first}),${p}{first}<{ALPHA})"
+        )
         ws.conditional_formatting.add(
-            rng,
+            f"{letter}{first}:{letter}{last}",
+            FormulaRule(formula=[rule], font=SIGNIFICANT_FONT, fill=SIGNIFICANT_FILL),
+        )
+        return
+    for name in signed:
+        letter = get_column_letter(cols.index(name) + 1)
+        ws.conditional_formatting.add(
+            f"{letter}{first}:{letter}{last}",
             CellIsRule(operator="lessThan", formula=["0"], font=NEGATIVE_FONT, fill=NEGATIVE_FILL),
         )
 

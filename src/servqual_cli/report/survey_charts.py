@@ -100,35 +100,130 @@ def draw_item_gaps(figure: Figure) -> MplFigure:
     return fig
 
 
+# The heatmap's neutral cells: a gap the data cannot tell from 0 (grey) and a group below
+# min_n (hatched on white), so colour never carries a verdict the test does not (review 12b,
+# finding 2).
+UNCLEAR_FILL = "#D9D9D9"
+SMALL_HATCH = "#8C8C8C"
+WHITE = np.array([1.0, 1.0, 1.0, 1.0])
+# WCAG 2.1, 1.4.3: normal-size text needs 4.5:1; black or white, whichever is higher, always
+# reaches it (the worst background, relative luminance 0.179, gives 4.58:1 with both).
+MIN_CONTRAST = 4.5
+
+
+def luminance(rgb: Any) -> np.ndarray:
+    """WCAG 2.1 relative luminance of sRGB colours (last axis R, G, B[, A] in 0-1).
+
+    >>> luminance([[1.0, 1.0, 1.0], [0.0, 0.0, 0.0]]).tolist()
+    [1.0, 0.0]
+    """
+    c = np.asarray(rgb, dtype=float)[..., :3]
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return np.asarray(lin @ np.array([0.2126, 0.7152, 0.0722]))
+
+
+def contrast(a: Any, b: Any) -> np.ndarray:
+    """WCAG 2.1 contrast ratio of two colours (or arrays of them), 1 to 21.
+
+    >>> round(float(contrast([1, 1, 1], [0, 0, 0])), 1), round(float(contrast([1, 1, 1],
+    ...     [216 / 255, 123 / 255, 17 / 255])), 2)
+    (21.0, 3.11)
+    """
+    la, lb = luminance(a), luminance(b)
+    return np.asarray((np.maximum(la, lb) + 0.05) / (np.minimum(la, lb) + 0.05))
+
+
+def text_colours(background: np.ndarray) -> np.ndarray:
+    """Per cell "black" or "white", whichever contrasts more with the cell's colour (review
+    12b, finding 3: white on PuOr's orange was 3,1:1)."""
+    black = contrast(background, [0.0, 0.0, 0.0])
+    white = contrast(background, [1.0, 1.0, 1.0])
+    return np.where(white > black, "white", "black")
+
+
+def heat_colours(
+    values: np.ndarray, told: np.ndarray, small: np.ndarray, limit: float
+) -> np.ndarray:
+    """Each cell's RGBA: PuOr on the fixed scale ±``limit`` (clipped at its ends) for a gap
+    the test tells from 0, grey for one it cannot, white for a small group's row (hatched by
+    the caller) and for a cell without a value."""
+    import matplotlib as mpl
+    from matplotlib.colors import Normalize, to_rgba
+
+    # PuOr is colour-blind safe; negative gaps fall on the orange side
+    rgba = mpl.colormaps["PuOr"](Normalize(-limit, limit, clip=True)(np.nan_to_num(values)))
+    rgba[~told] = to_rgba(UNCLEAR_FILL)
+    rgba[small[:, None] | ~np.isfinite(values)] = WHITE
+    return np.asarray(rgba)
+
+
 def draw_group_heatmap(figure: Figure) -> MplFigure:
-    """Groups x dimensions, coloured by gap on a diverging scale centred at zero, each cell
-    with its value in words and each row with its n (groups below ``min_n`` arrive removed)."""
+    """Groups x dimensions, each cell with its value in words and each row with its n.
+
+    A gap the test tells from 0 is coloured on a fixed diverging scale (``limit``, scale points;
+    a larger gap gets the end colour and the colour bar an arrow), one it cannot is grey and in
+    parentheses, a group below ``min_n`` (``small_base``) is a hatched, uncoloured row. Each
+    cell's text is black or white by the WCAG contrast with its own colour (:func:`text_colours`);
+    the PNG and the SVG are saved from this one drawing."""
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import Patch, Rectangle
+    from matplotlib.ticker import FuncFormatter
+
     d = figure.data
-    values = np.array([floats(row) for row in d["values"]], dtype=float).reshape(
-        len(d["rows"]), len(d["columns"])
-    )
+    shape = (len(d["rows"]), len(d["columns"]))
+    values = np.array([floats(row) for row in d["values"]], dtype=float).reshape(shape)
     lang = str(d.get("lang", "en"))
     rows = d.get("row_labels") or [
         f"{r} (n = {fmt_int(n, lang)})" for r, n in zip(d["rows"], d["n"], strict=True)
     ]
-    fig, (ax,) = new_figure(2.4 + 1.3 * len(d["columns"]), 1.6 + 0.45 * max(1, len(rows)))
-    finite = values[np.isfinite(values)]
-    limit = float(np.max(np.abs(finite))) if finite.size else 1.0
-    # PuOr is colour-blind safe; negative gaps fall on the orange side
-    image = ax.imshow(values, cmap="PuOr", vmin=-limit, vmax=limit, aspect="auto")
-    ax.set_xticks(range(len(d["columns"])), d["columns"], rotation=20, ha="right")
+    told = d.get("told")
+    told_cells = (
+        np.array(told, dtype=bool).reshape(shape) if told is not None else np.isfinite(values)
+    )
+    small = np.array(d.get("small_base") or [False] * shape[0], dtype=bool)
+    limit = float(d.get("limit") or 1.5)
+    fig, (ax,) = new_figure(2.4 + 1.3 * len(d["columns"]), 1.9 + 0.45 * max(1, len(rows)))
+    colours = heat_colours(values, told_cells, small, limit)
+    ax.imshow(colours, aspect="auto", interpolation="nearest")
+    for i in np.flatnonzero(small):  # the few small groups: one hatched rectangle per row
+        ax.add_patch(Rectangle((-0.5, i - 0.5), shape[1], 1.0, fill=False, hatch="///",
+                               edgecolor=SMALL_HATCH, linewidth=0))  # fmt: skip
+    ax.set_xticks(range(shape[1]), d["columns"], rotation=20, ha="right")
     ax.set_yticks(range(len(rows)), rows)
     ax.grid(False)
     cells = d.get("cells")  # the cell texts the report wrote (a gap it cannot tell from 0: "(…)")
+    ink = text_colours(colours)
     for (i, j), v in np.ndenumerate(values):
         if np.isfinite(v):
-            dark = abs(v) > 0.6 * limit
             text = cells[i][j] if cells is not None else fmt_number(v, lang, 2)
-            ax.text(j, i, text, ha="center", va="center", fontsize=8,
-                    color="white" if dark else "black")  # fmt: skip
-    bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label(d["labels"]["value"])
-    ax.set_ylabel(d["labels"]["rows"])
+            ax.text(j, i, text, ha="center", va="center", fontsize=8, color=str(ink[i, j]),
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "linewidth": 0}
+                    if small[i] else None)  # fmt: skip
+    finite = values[np.isfinite(values) & told_cells & ~small[:, None]]
+    extend = (
+        ("both" if finite.min() < -limit and finite.max() > limit else
+         "min" if finite.min() < -limit else "max" if finite.max() > limit else "neither")
+        if finite.size else "neither"
+    )  # fmt: skip
+    mappable = ScalarMappable(Normalize(-limit, limit), "PuOr")
+    bar = fig.colorbar(mappable, ax=ax, shrink=0.8, extend=extend)
+    # the fixed scale's ends, as the label states them, with one decimal ("−1,5")
+    bar.set_ticks([-limit, 0.0, limit])
+    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt_number(v, lang, 1)))
+    lab = d["labels"]
+    bar.set_label(lab["value"] + (f"\n{lab['scale']}" if lab.get("scale") else ""))
+    ax.set_ylabel(lab["rows"])
+    handles = []
+    if (~told_cells & np.isfinite(values) & ~small[:, None]).any() and lab.get("unclear"):
+        handles.append(Patch(facecolor=UNCLEAR_FILL, edgecolor=GREY, linewidth=0.5,
+                             label=lab["unclear"]))  # fmt: skip
+    if small.any() and lab.get("small"):
+        handles.append(Patch(facecolor="white", edgecolor=SMALL_HATCH, hatch="///",
+                             linewidth=0.5, label=lab["small"]))  # fmt: skip
+    if handles:
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=1,
+                  frameon=False, fontsize=8)  # fmt: skip
     return fig
 
 

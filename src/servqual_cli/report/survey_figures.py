@@ -1,9 +1,9 @@
 """The figure data of the SERVQUAL charts (dimension gaps, item gaps, the group heatmap).
 
 Plain dicts of lists and labels, already in the report's language and already judged: each gap
-carries its interval and its verdict code (:func:`~servqual_cli.report.chart_spec.gap_verdicts`),
-groups below ``min_n`` are left out with a note. :mod:`~servqual_cli.report.survey_charts` draws
-them.
+carries its interval and its verdict code (:func:`~servqual_cli.report.chart_spec.gap_verdicts`);
+the heatmap's groups below ``min_n`` are flagged "litet underlag", never left out.
+:mod:`~servqual_cli.report.survey_charts` draws them.
 """
 
 from __future__ import annotations
@@ -14,19 +14,15 @@ import numpy as np
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
-from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
-from servqual_cli.report.chart_spec import (
-    gap_verdict_labels,
-    gap_verdicts,
-    n_label,
-    suppressed_note,
-)
+from servqual_cli.report.catalog import GROUPS, TOOLBOX, dimension_name, label
+from servqual_cli.report.chart_spec import gap_verdict_labels, gap_verdicts, n_label
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.gap_labels import adjusted_label, family_words
 from servqual_cli.report.glance_row_parts import ALPHA
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number
+from servqual_cli.report.word_lists import join_words
 
 if TYPE_CHECKING:
     from servqual_cli.core.survey_weights import WeightedSummary
@@ -34,7 +30,7 @@ if TYPE_CHECKING:
     from servqual_cli.core.weighted_tests import WeightedGapTests
     from servqual_cli.io.survey import SurveyData
 
-__all__ = ["dimension_figure", "heatmap_figure", "item_figure", "shorten"]
+__all__ = ["dimension_figure", "heat_limit", "heatmap_figure", "item_figure", "shorten"]
 
 
 def _floats(values: Any) -> list[float]:
@@ -155,27 +151,52 @@ def item_figure(
     }
 
 
+# The heatmap's colour scale: a fixed share of the response scale's range, so one colour means
+# one gap in every report on that scale (review 12b, finding 2: the scale stretched to the largest
+# |gap|, so −0,20 in one report and −1,21 in another got the same darkest colour). A quarter of
+# the range is ±1,5 on the 7-point scale (±1 on a 5-point one): the gaps of the bundled reports
+# (largest |gap| 1,52, Karlstad's Grundskola) spread over the shades, half a point is clearly
+# coloured, and a larger gap gets the end colour, which the colour bar's arrow says.
+HEAT_SCALE_SHARE = 0.25
+
+
+def heat_limit(scale: tuple[float, float] | None) -> float:
+    """The colour scale's end in scale points: a quarter of the response scale's range.
+
+    >>> heat_limit((1.0, 7.0)), heat_limit((1.0, 5.0)), heat_limit(None)
+    (1.5, 1.0, 1.5)
+    """
+    lo, hi = scale if scale is not None else (1.0, 7.0)
+    return HEAT_SCALE_SHARE * (float(hi) - float(lo))
+
+
 def heatmap_figure(
     grouped: GroupedGapAnalysis,
     lang: str,
     min_n: int = MIN_N,
     weighted: WeightedGroupGaps | None = None,
+    scale: tuple[float, float] | None = None,
+    table: str | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """Gaps per group and dimension, each row labelled with its n; groups on fewer than
-    ``min_n`` respondents are left out, and the returned notes say how many.
+    """Gaps per group and dimension, each row labelled with its n. Every group is a row: one on
+    fewer than ``min_n`` respondents is drawn hatched and uncoloured, its label says "litet
+    underlag", a note names it (and ``table``, the per-group table's title, where its values
+    also stand) and the data table and CSV flag it (review 12b, finding 1: such a group was left
+    out with the note "1 grupp … visas inte", though it was the only unit below expectation).
 
     A cell is in parentheses ("cannot be told from 0") by the rule of the per-group table and
     the cards: its t-test p adjusted over every group × dimension test
     (:attr:`~servqual_cli.core.group_gaps.GroupedGapAnalysis.group_dimension_p`) is not below
     :data:`~servqual_cli.report.glance_row_parts.ALPHA` (review 6, finding 5: the unadjusted
     interval marked cells the table and cards did not name). A cell with no test is in
-    parentheses too. With ``weighted`` (a report's ``weight_column``) the gaps and the tests
-    are the weighted ones of the per-group table (review 7, finding 2), and a note says so.
+    parentheses too; the chart draws those cells grey. With ``weighted`` (a report's
+    ``weight_column``) the gaps and the tests are the weighted ones of the per-group table
+    (review 7, finding 2), and a note says so. ``scale``: the response scale, whose range sets
+    the fixed colour scale (:func:`heat_limit`).
     """
-    names = list(grouped.groups)
-    n = np.array([int(grouped.groups[g].n_rows) for g in names])
-    keep = np.flatnonzero(n >= min_n)
-    shown = [names[i] for i in keep]
+    shown = list(grouped.groups)
+    n = np.array([int(grouped.groups[g].n_rows) for g in shown])
+    small = n < min_n
     dim_keys = [str(x) for x in grouped.all.dimensions["dimension"]]
     dims = [dimension_name(x, lang) for x in dim_keys]
     values = [_floats(grouped.groups[g].dimensions["gap"]) for g in shown]
@@ -212,11 +233,12 @@ def heatmap_figure(
          for v, t in zip(row, told_row, strict=True)]
         for row, told_row in zip(values, told, strict=True)
     ]  # fmt: skip
-    dropped = len(names) - len(shown)
-    notes = [suppressed_note(dropped, min_n, lang, "group")] if dropped else []
+    limit = heat_limit(scale)
+    notes = [_small_note(shown, n, small, min_n, table, lang)] if small.any() else []
     family = family_words(n_tests, "groups", lang)
     p_label = adjusted_label(adjust, family, lang)
     alpha = fmt_number(ALPHA, lang, 2)
+    notes.append(_colour_note(limit, scale, lang))
     notes.append(
         cw(
             "chart_heatmap_unclear",
@@ -226,15 +248,23 @@ def heatmap_figure(
             conf=level_text(grouped.all.conf, lang),
         )
     )
+    words_small = cw("chart_heatmap_small", lang)  # "litet underlag" in a row's label
     data = {
         "cells": cells,
+        "told": [[bool(t) for t in row] for row in told],  # drawn in colour; else grey
         "rows": shown,
-        "row_labels": [n_label(str(names[i]), [n[i]], lang) for i in keep],
+        "row_labels": [
+            f"{g} ({cw('chart_n', lang, n=fmt_int(k, lang))}{f', {words_small}' if s else ''})"
+            for g, k, s in zip(shown, n, small, strict=True)
+        ],
+        "small_base": [bool(s) for s in small],
+        "min_n": int(min_n),
         "columns": dims,
         "values": values,
-        "n": [int(n[i]) for i in keep],
+        "n": [int(k) for k in n],
         "cell_n": cell_n,
         "p_adjusted": [[float(v) for v in row] for row in p_adj],
+        "limit": limit,
         "lang": lang,  # cell values in the report's number format
         # weighted: the data table's and CSV's gap columns say so (chart_data._group_heatmap)
         "weight_column": None if weighted is None else weighted.column,
@@ -245,8 +275,40 @@ def heatmap_figure(
             "value": cw("chart_gap_plain", lang)
             if weighted is None
             else f"{label('w_mean', lang, TOOLBOX)}, {weighted.column}",
+            "scale": cw("chart_heatmap_scale", lang, limit=fmt_number(limit, lang, 1)),
             "p": p_label,  # the data table's p columns name the rule the cells follow
+            # the legend's words for the grey and the hatched cells
+            "unclear": cw("chart_heatmap_legend_unclear", lang),
+            "small": cw("chart_heatmap_legend_small", lang, min_n=fmt_int(min_n, lang)),
+            # the data table's and CSV's flag column, as the per-group table's
+            "small_base": label("small_base", lang, GROUPS),
+            "yes": label("yes", lang, GROUPS),
         },
         "table_note": cw("chart_heatmap_table_note", lang, p=p_label, alpha=alpha),
     }
     return data, notes
+
+
+def _small_note(
+    names: list[str], n: np.ndarray, small: np.ndarray, min_n: int, table: str | None, lang: str
+) -> str:
+    """ "Simhall (n = 12) har färre än 30 svar: …": the small groups by name, where their values
+    also stand (the per-group table, by its title)."""
+    named = [n_label(str(g), [k], lang) for g, k, s in zip(names, n, small, strict=True) if s]
+    key = "chart_heatmap_small_note" + ("" if len(named) == 1 else "s")
+    text = cw(key, lang, groups=join_words(named, lang), min_n=fmt_int(min_n, lang))
+    if table:
+        text += " " + cw("chart_heatmap_small_table", lang, table=table)
+    return text
+
+
+def _colour_note(limit: float, scale: tuple[float, float] | None, lang: str) -> str:
+    """The fixed colour scale and the grey cells, in words."""
+    lo, hi = scale if scale is not None else (1.0, 7.0)
+    return cw(
+        "chart_heatmap_colours",
+        lang,
+        limit=fmt_number(limit, lang, 1),
+        lo=fmt_number(lo, lang, 0),
+        hi=fmt_number(hi, lang, 0),
+    )

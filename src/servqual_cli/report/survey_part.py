@@ -288,9 +288,13 @@ def groups_part(ctx: ReportContext) -> Part:
     weighted = weighted_groups(ctx)
     sections = group_sections(grouped, lang, ctx.config.min_n, weighted=weighted,
                               weighted_tests=weighted_group_tests(ctx))  # fmt: skip
-    data, notes = heatmap_figure(grouped, lang, ctx.config.min_n, weighted=weighted)
+    table = sections[0].blocks[0]
+    # the scale sets the fixed colour scale; the table holds a small group's values (review
+    # 12b, findings 1 and 2)
+    data, notes = heatmap_figure(grouped, lang, ctx.config.min_n, weighted=weighted,
+                                 scale=survey_data(ctx).instrument.scale,
+                                 table=getattr(table, "title", None))  # fmt: skip
     if weighted is not None:
-        table = sections[0].blocks[0]
         notes.insert(0, label("heatmap_weighted", lang, TOOLBOX).format(
             column=weighted.column, table=getattr(table, "title", "")))  # fmt: skip
     heat = Figure(
