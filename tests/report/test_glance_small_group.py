@@ -106,13 +106,17 @@ def test_card_notes_say_small_base_and_unweighted(outputs: dict) -> None:
 def test_paragraph_names_the_small_base_and_no_largest_gap(outputs: dict) -> None:
     """Findings 4 and 5: the paragraph carries the marked group line, and with every
     dimension below expectations and none told from the largest by the pair tests, it says
-    the gaps are equal within the margin of error instead of listing all five as "largest"."""
+    no gap can be told from the largest (review 12c, finding 4: not "equal") instead of listing
+    all five as "largest"."""
     lang, paragraph = outputs["lang"], outputs["paragraph"]
     equal = {
-        "sv": "gapen är lika stora inom felmarginalen (mellan −0,99 och −0,78)",
-        "en": "the gaps are equal within the margin of error (between -0.99 and -0.78)",
+        "sv": "inget av gapen kan skiljas från det största (parvisa test, Holm), så inget pekas "
+        "ut som störst (mellan −0,99 och −0,78)",
+        "en": "none of the gaps can be told from the largest (paired tests, Holm), so none is "
+        "named the largest (between -0.99 and -0.78)",
     }
     assert equal[lang] in paragraph
-    assert "Störst" not in paragraph and "largest" not in paragraph
+    assert "Störst är" not in paragraph and "The gap is largest" not in paragraph
+    assert "lika stora" not in paragraph and "equal within" not in paragraph
     assert f"{GROUP_LINE[lang]}: " in paragraph
     assert paragraph in outputs["note"]

@@ -336,8 +336,10 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_small_base": ("litet underlag", "small base"),
     "p_group_small": ("{group}: litet underlag, {n}", "{group}: small base, {n}"),
     "g_groups_small_note": (
-        "litet underlag: färre än {min_n} svar, omdömet följer gruppens eget test",
-        "small base: fewer than {min_n} answers, the verdict follows the group's own test",
+        "grupp med litet underlag: färre än {min_n} svar i gruppen, omdömet följer gruppens "
+        "eget test",
+        "group on a small base: fewer than {min_n} answers in the group, the verdict follows the "
+        "group's own test",
     ),
     # finding 5: "störst" only among the dimensions below expectations, never over one alone;
     # when every one of them is tied, no largest; the dimensions that cannot be told from
@@ -347,10 +349,12 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Residents' perceptions fall short of their expectations{period} for {worst}.",
     ),
     "p_gap_equal": (
-        "Invånarnas upplevelse når inte upp till förväntan{period} för {items}; gapen är lika "
-        "stora inom felmarginalen (mellan {low} och {high}).",
-        "Residents' perceptions fall short of their expectations{period} for {items}; the gaps "
-        "are equal within the margin of error (between {low} and {high}).",
+        "Invånarnas upplevelse når inte upp till förväntan{period} för {items}; inget av gapen "
+        "kan skiljas från det största (parvisa test, Holm), så inget pekas ut som störst "
+        "(mellan {low} och {high}).",
+        "Residents' perceptions fall short of their expectations{period} for {items}; none of "
+        "the gaps can be told from the largest (paired tests, Holm), so none is named the "
+        "largest (between {low} and {high}).",
     ),
     "p_gap_cannot_tell": (
         "Upplevelsen kan inte skiljas från förväntan{period} för {items}.",

@@ -133,7 +133,8 @@ def _gap_sentences(dims: Sequence[GlanceRow], lang: str) -> list[str]:
 
     Review 12b, finding 5: "largest" is said only among the dimensions below expectations (the
     tie list is theirs); of one alone there is no largest; when the pair tests cannot tell any
-    of them from the largest, the gaps are "equal within the margin of error", not "largest".
+    of them from the largest, none is named the largest (review 12c, finding 4: a test that
+    cannot tell two gaps apart does not show them equal, so the sentence does not say "equal").
 
     >>> dim = lambda n, v, verdict, tied=(): GlanceRow("dimension", n, "gap", v,
     ...     period="2026", target=0.0, target_verdict=verdict, tied_with=tied)
@@ -142,8 +143,9 @@ def _gap_sentences(dims: Sequence[GlanceRow], lang: str) -> list[str]:
     ['Invånarnas upplevelse når inte upp till förväntan 2026 för A (−0,12).']
     >>> _gap_sentences([dim("A", -0.88, "not_met", ("B", "C")), dim("B", -0.84, "not_met"),
     ...     dim("C", -0.79, "not_met")], "en")  # doctest: +NORMALIZE_WHITESPACE
-    ["Residents' perceptions fall short of their expectations in 2026 for A, B and C; the gaps
-    are equal within the margin of error (between -0.88 and -0.79)."]
+    ["Residents' perceptions fall short of their expectations in 2026 for A, B and C; none of
+    the gaps can be told from the largest (paired tests, Holm), so none is named the largest
+    (between -0.88 and -0.79)."]
     """
     short = [r for r in dims if r.target_verdict == "not_met"]
     if not short:
