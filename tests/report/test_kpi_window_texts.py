@@ -59,12 +59,12 @@ def test_the_note_states_the_rule(sample: dict[str, Any]) -> None:
     assert sv is not None and en is not None
     assert (
         "förändringen jämför samma kalenderfönster: 2023 bara ärenden med start 1 jan–21 okt "
-        "(248 av 299; 51 senare ärenden ingår inte), som 2024 (1 jan–21 okt); samma dag och "
+        "(248 av 299; senare ärenden ingår inte: 51), som 2024 (1 jan–21 okt); samma dag och "
         "månad, 29 feb motsvarar 28 feb ett år utan skottdag"
     ) in sv
     assert (
         "the change compares the same calendar window: in 2023 only cases started 1 Jan–21 Oct "
-        "(248 of 299; 51 later cases are not compared), as in 2024 (1 Jan–21 Oct)"
+        "(248 of 299; later cases are not compared: 51), as in 2024 (1 Jan–21 Oct)"
     ) in en
     assert "29 Feb matching 28 Feb" in en
 

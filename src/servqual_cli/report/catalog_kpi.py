@@ -93,10 +93,10 @@ KPI: dict[str, tuple[str, str]] = {
     ),
     "window_rule": (
         "förändringen jämför samma kalenderfönster: {previous} bara ärenden med start "
-        "{previous_window} ({kept} av {total}; {left} senare ärenden ingår inte), som {period} "
+        "{previous_window} ({kept} av {total}; senare ärenden ingår inte: {left}), som {period} "
         "({window}); samma dag och månad, 29 feb motsvarar 28 feb ett år utan skottdag",
         "the change compares the same calendar window: in {previous} only cases started "
-        "{previous_window} ({kept} of {total}; {left} later cases are not compared), as in "
+        "{previous_window} ({kept} of {total}; later cases are not compared: {left}), as in "
         "{period} ({window}); the same day and month, 29 Feb matching 28 Feb in a year without "
         "it",
     ),

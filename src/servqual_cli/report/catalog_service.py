@@ -68,11 +68,11 @@ SERVICE: dict[str, tuple[str, str]] = {
     ),
     "too_recent_note": (
         "Andelen inom löftet räknar bara ärenden som hade hela löftet på sig (samma regel som "
-        "nyckeltalen): {left} ärenden inkomna under de sista {promise} före {as_of}, varav "
-        "{open} obesvarade, ingår inte.",
+        "nyckeltalen): ärenden inkomna mindre än {promise} före {as_of} ingår inte ({left}, "
+        "varav {open} utan svar).",
         "The share within the promise counts only items that had the whole promise (the KPIs' "
-        "rule): {left} items received in the last {promise} before {as_of}, {open} of them "
-        "unanswered, are not counted.",
+        "rule): items received less than {promise} before {as_of} are not counted ({left}, "
+        "{open} of them unanswered).",
     ),
     "within_promise_share": ("Andel inom löftet", "Share within promise"),
     "ci_low": ("KI låg", "CI low"),
@@ -239,9 +239,9 @@ SERVICE: dict[str, tuple[str, str]] = {
     ),
     "follow_up_rule": (
         "jämför ärenden som hade hela tiden på sig ({length} före {as_of}): {kept} av {total} "
-        "ärenden {period}; {left} senare ärenden, varav {open} öppna, ingår inte",
+        "ärenden {period}; senare ärenden ingår inte ({left}, varav {open} pågår)",
         "compares cases that had the whole time ({length} before {as_of}): {kept} of {total} "
-        "cases in {period}; {left} later cases, {open} of them open, are not counted",
+        "cases in {period}; later cases are not counted ({left}, {open} of them open)",
     ),
     "follow_up_name": (
         "{name} (ärenden som hade hela tiden på sig: {kept} av {total})",
