@@ -315,8 +315,8 @@ def test_groups_below_min_n_stay_in_the_heatmap_flagged(tmp_path: Path, karlstad
     assert "Grundskola (n = 99, litet underlag)" in texts
     assert "Gymnasieskola (n = 97, litet underlag)" in texts
     note = (
-        "Grundskola (n = 99) och Gymnasieskola (n = 97) har färre än 100 svar (litet "
-        "underlag): raderna är streckade och inte färgade"
+        "Grundskola (n = 99) och Gymnasieskola (n = 97) har färre än 100 svar: raderna är "
+        "streckade (litet underlag, läs med försiktighet); färgen följer varje grupps eget test"
     )
     caption = (fig.caption or "").replace("\xa0", " ")  # typeset: "n\xa0=\xa099"
     assert note in caption and "visas inte" not in caption

@@ -2,9 +2,11 @@
 least 4.5:1 contrast with its cell, black or white whichever is higher. Checked on the files a
 report writes, from their pixels, not from the drawing code: the SVG (text as ``<text>`` with its
 fill, the cells a raster ``<image>`` decoded here) and the PNG (the pixels of each cell beside its
-text, and the text's own colour among the pixels under it). Cases: the bundled Karlstad report
-through the real CLI (where white on orange was 3,1:1), Karlstad by Kön weighted, and synthetic
-figures from −3 to +3 with grey, hatched and empty cells.
+text, and the text's own colour among the pixels under it). A small group's row is coloured like
+the others and hatched on top (review 12c, finding 1); its texts stand on a patch of their cell's
+colour, so the pixels right above and below each text must be the cell's colour, not a hatch
+line. Cases: the bundled Karlstad report through the real CLI (where white on orange was 3,1:1),
+Karlstad by Kön weighted, and synthetic figures from −3 to +3 with grey, hatched and empty cells.
 
 Reference values for the contrast formula: WCAG 2.1's definitions of relative luminance and
 contrast ratio; #767676 on white is 4.54:1 and #777777 4.48:1 (WebAIM's contrast checker), the
@@ -77,8 +79,11 @@ def _cell_texts(svg: ET.Element) -> list[tuple[str, np.ndarray, float, float]]:
     return out
 
 
-def _check(folder: Path, stem: str, shape: tuple[int, int], n_texts: int) -> float:
-    """Every cell text of the written SVG and PNG against its cell; returns the lowest ratio."""
+def _check(
+    folder: Path, stem: str, shape: tuple[int, int], n_texts: int, small: list[bool] | None = None
+) -> float:
+    """Every cell text of the written SVG and PNG against its cell; returns the lowest ratio.
+    ``small``: the rows drawn hatched (a group below min_n)."""
     root = ET.parse(folder / f"{stem}.svg").getroot()
     cells, (left, top, width, height) = _raster(root)
     png = mpimg.imread(folder / f"{stem}.png")[..., :3]
@@ -97,15 +102,23 @@ def _check(folder: Path, stem: str, shape: tuple[int, int], n_texts: int) -> flo
         ratio = float(contrast(ink, svg_cell))
         other = float(contrast(1.0 - ink, svg_cell))
         assert ratio >= 4.5 and ratio >= other, (text, ink, svg_cell, ratio)
-        # PNG: a pixel of the same cell beside the text, and the text's colour under it
-        cx = (left + (j + 0.08) * width / cols) * PT_TO_PX
-        cy = (top + (i + 0.5) * height / rows) * PT_TO_PX
-        beside = png[int(cy), int(cx)]
-        assert np.allclose(beside, svg_cell, atol=2 / 255) or (  # a hatched row: line or white
-            np.allclose(svg_cell, 1.0)
-        ), (text, beside, svg_cell)
-        png_ratio = float(contrast(ink, beside))
-        assert png_ratio >= 4.5, (text, ink, beside, png_ratio)
+        # PNG: the same cell beside the text (its median pixel: a hatched cell's lines are the
+        # fewer pixels), and whether the hatch lines are there
+        x0, x1 = (left + (j + np.array([0.03, 0.15])) * width / cols) * PT_TO_PX
+        y0, y1 = (top + (i + np.array([0.2, 0.8])) * height / rows) * PT_TO_PX
+        beside = png[int(y0) : int(y1), int(x0) : int(x1)].reshape(-1, 3)
+        assert np.allclose(np.median(beside, axis=0), svg_cell, atol=2 / 255), (text, svg_cell)
+        lines = (np.abs(beside - svg_cell).max(axis=1) > 0.05).mean()
+        hatched = small is not None and small[i]
+        assert (lines > 0.05) if hatched else (lines == 0), (text, lines)
+        # right above and below the text: its backdrop, the cell's colour (no hatch line)
+        backdrop = np.concatenate([
+            png[int((y + dy) * PT_TO_PX), int((x - 3) * PT_TO_PX) : int((x + 3) * PT_TO_PX)]
+            for dy in (-6.5, 1.8)
+        ])  # fmt: skip
+        assert np.allclose(backdrop, svg_cell, atol=2 / 255), (text, svg_cell)
+        png_ratio = float(contrast(ink, backdrop.mean(axis=0)))
+        assert png_ratio >= 4.5, (text, ink, backdrop.mean(axis=0), png_ratio)
         glyphs = png[
             int((y - 7) * PT_TO_PX) : int((y + 1) * PT_TO_PX),
             int((x - 12) * PT_TO_PX) : int((x + 12) * PT_TO_PX),
@@ -127,18 +140,21 @@ def test_the_weighted_report_by_kon(tmp_path: Path) -> None:
     fig = next(f for f in charts.figures(doc) if f.name == "servqual_groups")
     charts.save(fig, tmp_path, "sv")
     rows, cols = len(fig.data["rows"]), len(fig.data["columns"])
-    assert _check(tmp_path, figure_stem(fig), (rows, cols), rows * cols) >= 4.5
+    small = fig.data["small_base"]
+    assert _check(tmp_path, figure_stem(fig), (rows, cols), rows * cols, small) >= 4.5
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_extreme_values_grey_hatched_and_empty_cells(tmp_path: Path, lang: str) -> None:
     """Every shade of the scale and beyond it (−3 to +3, each cell told from 0), a grey row
-    (not told), a hatched row (small base) and an empty cell."""
+    (not told), a hatched row (small base, coloured dark orange, one grey cell) and an empty
+    cell."""
     cols = 9
     scale = np.linspace(-3.0, 3.0, 4 * cols).reshape(4, cols)
     values = [*scale.tolist(), [-1.4] * cols, [-2.0] * cols]
     values[5][3] = None
-    told = [[True] * cols] * 4 + [[False] * cols, [True] * cols]
+    told = [[True] * cols for _ in range(4)] + [[False] * cols, [True] * cols]
+    told[5][4] = False  # a small group's gap its test cannot tell from 0: grey, hatched
     rows = [f"G{i}" for i in range(6)]
     cells = [[f"{v:.2f}" if v is not None else "" for v in row] for row in values]
     figure = Figure("extreme", "Extremer", "group_heatmap", {
@@ -149,4 +165,13 @@ def test_extreme_values_grey_hatched_and_empty_cells(tmp_path: Path, lang: str) 
                    "small": "hatched"},
     })  # fmt: skip
     charts.save(figure, tmp_path, lang)
-    assert _check(tmp_path, "extreme", (6, cols), 6 * cols - 1) >= 4.5
+    small = [False] * 5 + [True]
+    assert _check(tmp_path, "extreme", (6, cols), 6 * cols - 1, small) >= 4.5
+    # the hatched row as drawn: dark orange (−2,00 beyond the scale's end), grey where its test
+    # cannot tell the gap from 0, white only in the empty cell (white is 0 on the colour bar)
+    pixels, _where = _raster(ET.parse(tmp_path / "extreme.svg").getroot())
+    row = pixels[int(5.5 / 6 * pixels.shape[0]), ((np.arange(cols) + 0.5) / cols
+                                                   * pixels.shape[1]).astype(int), :3]  # fmt: skip
+    assert np.allclose(row[0], _rgb("#7F3B08"), atol=2 / 255)
+    assert np.allclose(row[4], _rgb("#D9D9D9"), atol=2 / 255)
+    assert [bool(np.allclose(c, 1.0)) for c in row] == [j == 3 for j in range(cols)]

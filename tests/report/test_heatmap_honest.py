@@ -1,4 +1,5 @@
-"""The group heatmap after review 12b: small groups are flagged rows, not left out (finding 1);
+"""The group heatmap after review 12b: small groups are flagged rows, not left out (finding 1),
+coloured by their own test like every other row and hatched as the mark (review 12c, finding 1);
 colour is on a fixed scale and only where the test tells a gap from 0 (finding 2); each cell's
 text is black or white by its WCAG contrast with the cell (finding 3, checked on the PNG and the
 SVG the report writes: tests/report/test_heatmap_contrast.py).
@@ -65,16 +66,16 @@ def test_the_small_group_is_a_row_named_in_the_note(kon) -> None:
     assert sv.data["row_labels"][0] == "Annat (n = 3, litet underlag)"
     assert en.data["row_labels"][0] == "Annat (n = 3, small base)"
     note = (
-        "Annat (n = 3) har färre än 30 svar (litet underlag): raden är streckad och inte "
-        "färgad; läs värdena med försiktighet. Värdena står också i tabellen ”Gap per "
-        "dimension – Kön”."
+        "Annat (n = 3) har färre än 30 svar: raden är streckad (litet underlag, läs med "
+        "försiktighet); färgen följer gruppens eget test som övriga rader. Värdena står också "
+        "i tabellen ”Gap per dimension – Kön”."
     )
     assert note in sv.notes and note in _plain(sv.caption)
-    assert "visas inte" not in (sv.caption or "")
+    assert "visas inte" not in (sv.caption or "") and "inte färgad" not in _plain(sv.caption)
     assert (
-        "Annat (n = 3) has fewer than 30 answers (small base): its row is hatched and not "
-        "coloured; read the values with care. The values are also in the table “Dimension "
-        "gaps – Kön”." in en.notes
+        "Annat (n = 3) has fewer than 30 answers: its row is hatched (small base, read with "
+        "care); its colour follows the group's own test like the other rows. The values are "
+        "also in the table “Dimension gaps – Kön”." in en.notes
     )
 
 
@@ -89,16 +90,92 @@ def test_the_small_group_is_in_the_data_table_and_csv_flagged(kon) -> None:
     assert figure_frame(kon["en"], "en")["Small base"].tolist() == ["yes", "", ""]
 
 
-def test_the_small_group_is_drawn_hatched_and_uncoloured(kon) -> None:
+def _hatched(fig) -> set[tuple[int, int]]:
+    """The (row, column) of every hatched cell of a rendered heatmap."""
+    return {
+        (round(p.get_y() + 0.5), round(p.get_x() + 0.5))
+        for p in fig.axes[0].patches
+        if isinstance(p, Rectangle) and p.get_hatch()
+    }
+
+
+def test_the_small_group_is_hatched_and_coloured_by_its_own_test(kon) -> None:
+    """Annat (n = 3): every gap is in parentheses (its own test cannot tell it from 0), so its
+    cells are grey like any other such cell, hatched on top; never white (0 on the colour bar)."""
     figure = kon["sv"]
     fig = charts.render(figure, "sv")
-    ax = fig.axes[0]
-    hatched = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch()]
-    assert len(hatched) == 1 and hatched[0].get_y() == pytest.approx(-0.5)  # row 0: Annat
-    image = np.asarray(ax.images[0].get_array(), dtype=float)
-    assert np.allclose(image[0], 1.0)  # white under the hatch, whatever Annat's gaps
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    cols = len(figure.data["columns"])
+    assert _hatched(fig) == {(0, j) for j in range(cols)}  # row 0: Annat, and only it
+    image = np.asarray(fig.axes[0].images[0].get_array(), dtype=float)
+    assert not np.array(figure.data["told"])[0].any()
+    assert np.allclose(image[0], to_rgba(UNCLEAR_FILL))
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "streckat: litet underlag (n under 30)" in labels
+
+
+def _small(values: list[list[float]], told: list[list[bool]], small: list[bool]) -> Figure:
+    figure = _synthetic(values, told)
+    figure.data["small_base"] = small
+    figure.data["labels"]["small"] = "streckat"
+    return figure
+
+
+def test_a_small_group_below_expectations_is_coloured_and_hatched() -> None:
+    """Review 12c, finding 1: Simhall (n = 12) held the largest gaps (−1,99, −1,50 …, Holm p
+    below 0,002) and was drawn white, the colour bar's 0. A small row's gap told from 0 gets the
+    colour of the same gap in a large row; one its test cannot tell from 0 is grey; both hatched."""
+    figure = _small([[-1.9, -1.9], [-1.9, -0.4]], [[True, True], [True, False]], [False, True])
+    fig = charts.render(figure, "sv")
+    image = np.asarray(fig.axes[0].images[0].get_array(), dtype=float)
+    orange = mpl.colormaps["PuOr"](Normalize(-1.5, 1.5, clip=True)(-1.9))
+    assert np.allclose(image[1, 0], orange) and np.allclose(image[1, 0], image[0, 0])
+    assert not np.allclose(image[1, 0], 1.0)  # not white
+    assert np.allclose(image[1, 1], to_rgba(UNCLEAR_FILL))
+    assert _hatched(fig) == {(1, 0), (1, 1)}
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == ["grått", "streckat"]  # the grey cell is in the small row only
+    assert fig.axes[1]._colorbar.extend == "min"  # −1,9 beyond −1,5, in the small row too
+
+
+def test_the_hatching_shows_on_every_shade() -> None:
+    """The hatch lines are in the cell text's colour (black on light cells, white on dark),
+    half opaque; the texts stand on a patch of their own cell's colour."""
+    figure = _small([[-1.9, -0.3, 0.0]], [[True, True, False]], [True])
+    fig = charts.render(figure, "sv")
+    ax = fig.axes[0]
+    hatches = sorted(
+        (p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch()),
+        key=lambda p: p.get_x(),
+    )
+    assert [np.round(p.get_edgecolor(), 2).tolist() for p in hatches] == [
+        [1.0, 1.0, 1.0, 0.5],
+        [0.0, 0.0, 0.0, 0.5],
+        [0.0, 0.0, 0.0, 0.5],
+    ]
+    image = np.asarray(ax.images[0].get_array(), dtype=float)
+    boxes = [t.get_bbox_patch().get_facecolor() for t in ax.texts if t.get_bbox_patch()]
+    assert np.allclose(boxes, image[0])
+
+
+def test_a_real_small_group_with_gaps_below_zero_is_coloured() -> None:
+    """Karlstad at min_n = 100: Grundskola (n = 99) becomes a small base; its gaps the Holm test
+    tells from 0 keep their colour on the scale, as in the default report (min_n = 30)."""
+    data = tomllib.loads((SAMPLES / "report_karlstad.toml").read_text(encoding="utf-8"))
+    data["sections"] = ["groups"]
+    figures = {}
+    for min_n in (30, 100):
+        data["min_n"] = min_n
+        doc = build_report(parse_config(data, SAMPLES, None))
+        figures[min_n] = next(f for f in charts.figures(doc) if f.name == "servqual_groups")
+    small = figures[100]
+    row = small.data["rows"].index("Grundskola")
+    assert small.data["small_base"][row] and not figures[30].data["small_base"][row]
+    told = np.array(small.data["told"][row])
+    assert told.sum() >= 3  # the row has gaps its test tells from 0
+    image, before = _image(small), _image(figures[30])
+    assert np.allclose(image, before)  # the same colours, small base or not
+    assert not np.allclose(image[row][told], 1.0, atol=0.02)
+    assert (row, 0) in _hatched(charts.render(small, "sv"))
 
 
 # -- finding 2: a fixed scale, grey where the test cannot tell ------------------------------
@@ -155,12 +232,11 @@ def test_the_reports_cells_follow_their_test(kon) -> None:
     d = figure.data
     told, values = np.array(d["told"]), np.array(d["values"], dtype=float)
     grey = np.array(to_rgba(UNCLEAR_FILL))
-    rows = ~np.array(d["small_base"])
-    assert np.allclose(image[rows][~told[rows]], grey)
-    expected = heat_colours(values, told, np.array(d["small_base"]), 1.5)
+    assert np.allclose(image[~told], grey)  # the small group's row (Annat) too
+    expected = heat_colours(values, told, 1.5)
     assert np.allclose(image, expected)
     on_scale = mpl.colormaps["PuOr"](Normalize(-1.5, 1.5, clip=True)(values))
-    assert np.allclose(image[rows][told[rows]], on_scale[rows][told[rows]])
+    assert np.allclose(image[told], on_scale[told])
     kvinna = d["rows"].index("Kvinna")
     assert d["cells"][kvinna][0] == "(−0,18)" and np.allclose(image[kvinna, 0], grey)
 

@@ -133,7 +133,7 @@ def group_heatmap(d: dict[str, Any], lang: str) -> pd.DataFrame:
     frame["n"] = pd.array(d["n"], dtype="Int64")
     if weights:
         frame[_word("weight_column", lang)] = str(weights)
-    small = d.get("small_base")  # a group below min_n: drawn hatched, flagged as in its table
+    small = d.get("small_base")  # a group below min_n: hatched, flagged as in its table
     if small is not None:
         flag = lab.get("yes", "yes")
         frame[lab.get("small_base", "Small base")] = [flag if s else "" for s in small]

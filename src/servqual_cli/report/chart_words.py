@@ -97,17 +97,19 @@ CHART: dict[str, tuple[str, str]] = {
     ),
     # review 12b, findings 1 and 2 (f-heat): the group heatmap's small groups and colours
     "chart_heatmap_small": ("litet underlag", "small base"),
+    # review 12c, finding 1 (f-heat2): a small group's row is coloured by its own test like the
+    # others; the hatching is the mark, not a withheld colour
     "chart_heatmap_small_note": (
-        "{groups} har färre än {min_n} svar (litet underlag): raden är streckad och inte "
-        "färgad; läs värdena med försiktighet.",
-        "{groups} has fewer than {min_n} answers (small base): its row is hatched and not "
-        "coloured; read the values with care.",
+        "{groups} har färre än {min_n} svar: raden är streckad (litet underlag, läs med "
+        "försiktighet); färgen följer gruppens eget test som övriga rader.",
+        "{groups} has fewer than {min_n} answers: its row is hatched (small base, read with "
+        "care); its colour follows the group's own test like the other rows.",
     ),
     "chart_heatmap_small_notes": (
-        "{groups} har färre än {min_n} svar (litet underlag): raderna är streckade och inte "
-        "färgade; läs värdena med försiktighet.",
-        "{groups} have fewer than {min_n} answers (small base): their rows are hatched and not "
-        "coloured; read the values with care.",
+        "{groups} har färre än {min_n} svar: raderna är streckade (litet underlag, läs med "
+        "försiktighet); färgen följer varje grupps eget test som övriga rader.",
+        "{groups} have fewer than {min_n} answers: their rows are hatched (small base, read "
+        "with care); their colours follow each group's own test like the other rows.",
     ),
     "chart_heatmap_small_table": (
         "Värdena står också i tabellen ”{table}”.",

@@ -100,11 +100,13 @@ def draw_item_gaps(figure: Figure) -> MplFigure:
     return fig
 
 
-# The heatmap's neutral cells: a gap the data cannot tell from 0 (grey) and a group below
-# min_n (hatched on white), so colour never carries a verdict the test does not (review 12b,
-# finding 2).
+# The heatmap's neutral cell: a gap the data cannot tell from 0 is grey, so colour never carries
+# a verdict the test does not (review 12b, finding 2). A group below min_n is coloured by the same
+# rule as every other row and hatched on top as the mark (review 12c, finding 1: its row was left
+# white, and white is 0 on the colour bar, so the worst group looked closest to expectations);
+# the hatching is drawn in the cell text's own colour, half opaque, so it shows on every shade.
 UNCLEAR_FILL = "#D9D9D9"
-SMALL_HATCH = "#8C8C8C"
+HATCH_ALPHA = 0.5
 WHITE = np.array([1.0, 1.0, 1.0, 1.0])
 # WCAG 2.1, 1.4.3: normal-size text needs 4.5:1; black or white, whichever is higher, always
 # reaches it (the worst background, relative luminance 0.179, gives 4.58:1 with both).
@@ -141,19 +143,22 @@ def text_colours(background: np.ndarray) -> np.ndarray:
     return np.where(white > black, "white", "black")
 
 
-def heat_colours(
-    values: np.ndarray, told: np.ndarray, small: np.ndarray, limit: float
-) -> np.ndarray:
+def heat_colours(values: np.ndarray, told: np.ndarray, limit: float) -> np.ndarray:
     """Each cell's RGBA: PuOr on the fixed scale ±``limit`` (clipped at its ends) for a gap
-    the test tells from 0, grey for one it cannot, white for a small group's row (hatched by
-    the caller) and for a cell without a value."""
+    the test tells from 0, grey for one it cannot, white (0 on the colour bar) only for a cell
+    without a value. A small group's row follows the same rule; the caller hatches it.
+
+    >>> heat_colours(np.array([[-1.9, -1.9, np.nan]]), np.array([[True, False, False]]),
+    ...              1.5)[0, :, 0].round(3).tolist()
+    [0.498, 0.851, 1.0]
+    """
     import matplotlib as mpl
     from matplotlib.colors import Normalize, to_rgba
 
     # PuOr is colour-blind safe; negative gaps fall on the orange side
     rgba = mpl.colormaps["PuOr"](Normalize(-limit, limit, clip=True)(np.nan_to_num(values)))
     rgba[~told] = to_rgba(UNCLEAR_FILL)
-    rgba[small[:, None] | ~np.isfinite(values)] = WHITE
+    rgba[~np.isfinite(values)] = WHITE
     return np.asarray(rgba)
 
 
@@ -162,11 +167,13 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
 
     A gap the test tells from 0 is coloured on a fixed diverging scale (``limit``, scale points;
     a larger gap gets the end colour and the colour bar an arrow), one it cannot is grey and in
-    parentheses, a group below ``min_n`` (``small_base``) is a hatched, uncoloured row. Each
-    cell's text is black or white by the WCAG contrast with its own colour (:func:`text_colours`);
-    the PNG and the SVG are saved from this one drawing."""
+    parentheses. A group below ``min_n`` (``small_base``) is coloured by that same rule and
+    hatched on top, the hatching in each cell's text colour; its texts stand on a patch of their
+    cell's own colour, so the hatching never runs through them. Each cell's text is black or
+    white by the WCAG contrast with its own colour (:func:`text_colours`); the PNG and the SVG are
+    saved from this one drawing."""
     from matplotlib.cm import ScalarMappable
-    from matplotlib.colors import Normalize
+    from matplotlib.colors import Normalize, to_rgba
     from matplotlib.patches import Patch, Rectangle
     from matplotlib.ticker import FuncFormatter
 
@@ -184,23 +191,24 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
     small = np.array(d.get("small_base") or [False] * shape[0], dtype=bool)
     limit = float(d.get("limit") or 1.5)
     fig, (ax,) = new_figure(2.4 + 1.3 * len(d["columns"]), 1.9 + 0.45 * max(1, len(rows)))
-    colours = heat_colours(values, told_cells, small, limit)
+    colours = heat_colours(values, told_cells, limit)
     ax.imshow(colours, aspect="auto", interpolation="nearest")
-    for i in np.flatnonzero(small):  # the few small groups: one hatched rectangle per row
-        ax.add_patch(Rectangle((-0.5, i - 0.5), shape[1], 1.0, fill=False, hatch="///",
-                               edgecolor=SMALL_HATCH, linewidth=0))  # fmt: skip
+    ink = text_colours(colours)
+    for i, j in np.argwhere(np.broadcast_to(small[:, None], shape)):  # the few small groups' cells
+        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1.0, 1.0, fill=False, hatch="///",
+                               edgecolor=to_rgba(str(ink[i, j]), HATCH_ALPHA),
+                               linewidth=0))  # fmt: skip
     ax.set_xticks(range(shape[1]), d["columns"], rotation=20, ha="right")
     ax.set_yticks(range(len(rows)), rows)
     ax.grid(False)
     cells = d.get("cells")  # the cell texts the report wrote (a gap it cannot tell from 0: "(…)")
-    ink = text_colours(colours)
     for (i, j), v in np.ndenumerate(values):
         if np.isfinite(v):
             text = cells[i][j] if cells is not None else fmt_number(v, lang, 2)
             ax.text(j, i, text, ha="center", va="center", fontsize=8, color=str(ink[i, j]),
-                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "linewidth": 0}
-                    if small[i] else None)  # fmt: skip
-    finite = values[np.isfinite(values) & told_cells & ~small[:, None]]
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": colours[i, j],
+                          "linewidth": 0} if small[i] else None)  # fmt: skip
+    finite = values[np.isfinite(values) & told_cells]
     extend = (
         ("both" if finite.min() < -limit and finite.max() > limit else
          "min" if finite.min() < -limit else "max" if finite.max() > limit else "neither")
@@ -215,11 +223,11 @@ def draw_group_heatmap(figure: Figure) -> MplFigure:
     bar.set_label(lab["value"] + (f"\n{lab['scale']}" if lab.get("scale") else ""))
     ax.set_ylabel(lab["rows"])
     handles = []
-    if (~told_cells & np.isfinite(values) & ~small[:, None]).any() and lab.get("unclear"):
+    if (~told_cells & np.isfinite(values)).any() and lab.get("unclear"):
         handles.append(Patch(facecolor=UNCLEAR_FILL, edgecolor=GREY, linewidth=0.5,
                              label=lab["unclear"]))  # fmt: skip
     if small.any() and lab.get("small"):
-        handles.append(Patch(facecolor="white", edgecolor=SMALL_HATCH, hatch="///",
+        handles.append(Patch(facecolor="white", edgecolor=DARK, hatch="///",
                              linewidth=0.5, label=lab["small"]))  # fmt: skip
     if handles:
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=1,

@@ -179,10 +179,11 @@ def heatmap_figure(
     table: str | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Gaps per group and dimension, each row labelled with its n. Every group is a row: one on
-    fewer than ``min_n`` respondents is drawn hatched and uncoloured, its label says "litet
-    underlag", a note names it (and ``table``, the per-group table's title, where its values
-    also stand) and the data table and CSV flag it (review 12b, finding 1: such a group was left
-    out with the note "1 grupp … visas inte", though it was the only unit below expectation).
+    fewer than ``min_n`` respondents is coloured by its own test like the others and hatched as
+    the mark (review 12c, finding 1), its label says "litet underlag", a note names it (and
+    ``table``, the per-group table's title, where its values also stand) and the data table and
+    CSV flag it (review 12b, finding 1: such a group was left out with the note "1 grupp …
+    visas inte", though it was the only unit below expectation).
 
     A cell is in parentheses ("cannot be told from 0") by the rule of the per-group table and
     the cards: its t-test p adjusted over every group × dimension test
