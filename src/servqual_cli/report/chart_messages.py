@@ -13,8 +13,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from servqual_cli.report.chart_words import cw
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.word_lists import join_words
 
 
@@ -52,4 +54,67 @@ Lyhördhet (-1.19).'
     ]
     if worst_text is not None:
         parts.append(cw("chart_msg_worst", lang, **worst_text))
+    return " ".join(parts)
+
+
+HEAT_LISTED = 5  # the <desc> names at most this many cells below 0, the largest gaps first
+
+
+def heatmap_message(data: Mapping[str, Any], lang: str) -> str:
+    """The message of the group heatmap (the figure of
+    :func:`~.survey_figures.heatmap_figure`), from the facts it draws: the cells in colour
+    below 0 (``told``: the adjusted test tells them from 0) by group and dimension, largest gap
+    first; how many are above 0 and how many grey (cannot be told from 0); the groups drawn
+    hatched and uncoloured (fewer than ``min_n`` answers), with their n. A hatched group's cells
+    are never counted as below or above, as the chart does not colour them.
+
+    >>> data = {"rows": ["Grundskola", "Simhall", "Bibliotek"],
+    ...         "columns": ["Empati", "Lyhördhet"],
+    ...         "values": [[-1.15, -0.04], [-2.0, 0.3], [-0.6, 0.4]],
+    ...         "told": [[True, False], [True, False], [True, True]],
+    ...         "small_base": [False, True, False], "n": [40, 12, 35]}
+    >>> heatmap_message(data, "sv")
+    'Under förväntan: Grundskola i Empati (−1,15) och Bibliotek i Empati (−0,60). Över \
+förväntan: 1 cell. Kan inte skiljas från 0 (grå): 1 cell. Simhall visas streckad (12 svar).'
+    >>> data["told"] = [[False, False], [True, False], [False, False]]
+    >>> heatmap_message(data, "en")
+    'No cell is below expectation by its test. Cannot be told from 0 (grey): 4 cells. Simhall \
+is shown hatched (12 answers).'
+    """
+    rows = np.asarray([str(r) for r in data["rows"]], dtype=object)
+    columns = np.asarray([str(c) for c in data["columns"]], dtype=object)
+    values = np.asarray(data["values"], dtype=float).reshape(len(rows), len(columns))
+    told = np.asarray(data["told"], dtype=bool).reshape(values.shape)
+    small = np.asarray(data["small_base"], dtype=bool)
+    drawn = ~small[:, None] & ~np.isnan(values)  # a hatched row, or a cell without a value
+    below = drawn & told & (values < 0)
+    above = drawn & told & (values > 0)
+    grey = drawn & ~below & ~above
+    parts = []
+    r, c = np.nonzero(below)
+    order = np.argsort(values[r, c], kind="stable")  # largest negative gap first
+    cells = [
+        cw("chart_msg_heat_cell", lang, group=g, dim=d, gap=fmt_number(v, lang, 2))
+        for g, d, v in zip(rows[r[order]], columns[c[order]], values[r, c][order], strict=True)
+    ][:HEAT_LISTED]
+    if not cells:
+        parts.append(cw("chart_msg_heat_none_below", lang))
+    elif len(order) > HEAT_LISTED:
+        parts.append(
+            cw("chart_msg_heat_below_some", lang, n=len(order), cells=join_words(cells, lang))
+        )
+    else:
+        parts.append(cw("chart_msg_heat_below", lang, cells=join_words(cells, lang)))
+    for key, mask in (("chart_msg_heat_above", above), ("chart_msg_heat_grey", grey)):
+        if mask.any():
+            count = int(mask.sum())
+            unit = "chart_msg_heat_count" if count == 1 else "chart_msg_heat_counts"
+            parts.append(cw(key, lang, cells=cw(unit, lang, n=count)))
+    n = np.asarray(data["n"], dtype=int)
+    hatched = [
+        cw("chart_msg_heat_small_one", lang, group=g, n=fmt_int(int(k), lang))
+        for g, k in zip(rows[small], n[small], strict=True)
+    ]
+    if hatched:
+        parts.append(cw("chart_msg_heat_small", lang, groups=join_words(hatched, lang)))
     return " ".join(parts)

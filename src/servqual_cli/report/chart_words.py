@@ -185,6 +185,30 @@ CHART: dict[str, tuple[str, str]] = {
         "Störst uppmätt gap: {dim} ({gap}).",
         "Largest measured gap: {dim} ({gap}).",
     ),
+    # h-neg (session 15): the message of the group heatmap in its <desc>
+    # (report/chart_messages.heatmap_message)
+    "chart_msg_heat_cell": ("{group} i {dim} ({gap})", "{group} in {dim} ({gap})"),
+    "chart_msg_heat_below": ("Under förväntan: {cells}.", "Below expectation: {cells}."),
+    "chart_msg_heat_below_some": (
+        "Under förväntan i {n} celler, störst: {cells}.",
+        "Below expectation in {n} cells, the largest: {cells}.",
+    ),
+    "chart_msg_heat_none_below": (
+        "Ingen cell ligger under förväntan enligt sitt test.",
+        "No cell is below expectation by its test.",
+    ),
+    "chart_msg_heat_above": ("Över förväntan: {cells}.", "Above expectation: {cells}."),
+    "chart_msg_heat_grey": (
+        "Kan inte skiljas från 0 (grå): {cells}.",
+        "Cannot be told from 0 (grey): {cells}.",
+    ),
+    "chart_msg_heat_count": ("{n} cell", "{n} cell"),
+    "chart_msg_heat_counts": ("{n} celler", "{n} cells"),
+    "chart_msg_heat_small": ("{groups}.", "{groups}."),
+    "chart_msg_heat_small_one": (
+        "{group} visas streckad ({n} svar)",
+        "{group} is shown hatched ({n} answers)",
+    ),
     "chart_desc_items": (
         "Gapet per påstående, störst negativt gap överst, med {conf} konfidensintervall.",
         "The gap per statement, largest negative gap on top, with {conf} confidence intervals.",

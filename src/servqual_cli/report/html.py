@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.html_cards import glance_card
-from servqual_cli.report.html_cells import format_cell, missing
+from servqual_cli.report.html_cells import below_zero, format_cell, missing
 from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.safe_text import html_safe
@@ -105,8 +105,10 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
     # right-aligned columns: the rule every renderer shares (spec.number_columns)
     numeric = number_columns(frame)
     row_header = bool(columns) and not numeric[0]
+    # marked only where the table's own test says below 0 (html_cells.below_zero)
+    below = below_zero(table)
     rows = []
-    for values in frame.itertuples(index=False, name=None):
+    for row, values in enumerate(frame.itertuples(index=False, name=None)):
         cells = []
         for name, value, num in zip(columns, values, numeric, strict=True):
             link = value if isinstance(value, Link) and _SAFE_HREF.match(value.href) else None
@@ -116,7 +118,7 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
                 else format_cell(value, table.formats.get(name), lang)
             )
             number = isinstance(value, Real) and not isinstance(value, bool) and not missing(value)
-            negative = name in table.signed and num and number and value < 0
+            negative = bool(name in below and below[name][row])
             # words in a number column ("ingen ökning kan skiljas från slumpen (högst …)") stay
             # right-aligned with the column but may wrap, unlike its numbers
             words = num and not number and not missing(value) and text not in PLACEHOLDERS

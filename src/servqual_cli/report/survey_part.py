@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import TOOLBOX, dimension_name, label
-from servqual_cli.report.chart_messages import gap_message
+from servqual_cli.report.chart_messages import gap_message, heatmap_message
 from servqual_cli.report.chart_spec import caption_with
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text, with_level
@@ -303,7 +303,10 @@ def groups_part(ctx: ReportContext) -> Part:
         "group_heatmap",
         data,
         caption_with(rl("fig_heatmap_caption", lang, by=grouped.by), notes),
-        description=cw("chart_desc_heatmap", lang, by=grouped.by),
+        # what the chart says, from the facts it draws (review 12b, finding 7)
+        description=" ".join(
+            (cw("chart_desc_heatmap", lang, by=grouped.by), heatmap_message(data, lang))
+        ),
         notes=tuple(notes),
     )
     first = sections[0]
