@@ -65,8 +65,9 @@ def heatmap_message(data: Mapping[str, Any], lang: str) -> str:
     :func:`~.survey_figures.heatmap_figure`), from the facts it draws: the cells in colour
     below 0 (``told``: the adjusted test tells them from 0) by group and dimension, largest gap
     first; how many are above 0 and how many grey (cannot be told from 0); the groups drawn
-    hatched and uncoloured (fewer than ``min_n`` answers), with their n. A hatched group's cells
-    are never counted as below or above, as the chart does not colour them.
+    hatched (fewer than ``min_n`` answers), with their n. A hatched group's cells are coloured
+    by its own test like every other row (review 12c, finding 1), so they are counted and named
+    like the others; the last sentence says which rows are hatched.
 
     >>> data = {"rows": ["Grundskola", "Simhall", "Bibliotek"],
     ...         "columns": ["Empati", "Lyhördhet"],
@@ -74,11 +75,12 @@ def heatmap_message(data: Mapping[str, Any], lang: str) -> str:
     ...         "told": [[True, False], [True, False], [True, True]],
     ...         "small_base": [False, True, False], "n": [40, 12, 35]}
     >>> heatmap_message(data, "sv")
-    'Under förväntan: Grundskola i Empati (−1,15) och Bibliotek i Empati (−0,60). Över \
-förväntan: 1 cell. Kan inte skiljas från 0 (grå): 1 cell. Simhall visas streckad (12 svar).'
-    >>> data["told"] = [[False, False], [True, False], [False, False]]
+    'Under förväntan: Simhall i Empati (−2,00), Grundskola i Empati (−1,15) och Bibliotek i \
+Empati (−0,60). Över förväntan: 1 cell. Kan inte skiljas från 0 (grå): 2 celler. Simhall visas \
+streckad (12 svar).'
+    >>> data["told"] = [[False, False], [False, False], [False, False]]
     >>> heatmap_message(data, "en")
-    'No cell is below expectation by its test. Cannot be told from 0 (grey): 4 cells. Simhall \
+    'No cell is below expectation by its test. Cannot be told from 0 (grey): 6 cells. Simhall \
 is shown hatched (12 answers).'
     """
     rows = np.asarray([str(r) for r in data["rows"]], dtype=object)
@@ -86,7 +88,7 @@ is shown hatched (12 answers).'
     values = np.asarray(data["values"], dtype=float).reshape(len(rows), len(columns))
     told = np.asarray(data["told"], dtype=bool).reshape(values.shape)
     small = np.asarray(data["small_base"], dtype=bool)
-    drawn = ~small[:, None] & ~np.isnan(values)  # a hatched row, or a cell without a value
+    drawn = ~np.isnan(values)  # a cell without a value is white: no verdict
     below = drawn & told & (values < 0)
     above = drawn & told & (values > 0)
     grey = drawn & ~below & ~above

@@ -49,7 +49,9 @@ def test_the_desc_names_the_cells_below_and_the_hatched_group(heat) -> None:
     told = np.asarray(d["told"], dtype=bool)
     small = np.asarray(d["small_base"], dtype=bool)
     assert small.any(), "Annat (n = 3) is no longer a small group"
-    drawn = ~small[:, None]
+    # a hatched (small) group's cells are coloured by its own test like the others (review
+    # 12c, finding 1), so they are counted and named like the others
+    drawn = ~np.isnan(values)
     below = drawn & told & (values < 0)
     grey = drawn & ~told
     text = fig.description or ""
@@ -61,8 +63,8 @@ def test_the_desc_names_the_cells_below_and_the_hatched_group(heat) -> None:
     # largest gap first
     positions = [text.index(words) for _, words in named]
     assert positions == sorted(positions)
-    # a grey cell is not named as below, nor is the hatched group's cell
-    for r, c in zip(*np.nonzero(grey | (small[:, None] & (values < 0))), strict=True):
+    # a grey cell is not named as below, the hatched group's included
+    for r, c in zip(*np.nonzero(grey), strict=True):
         assert f"{d['rows'][r]} i {d['columns'][c]} (" not in text
     annat = d["rows"][int(np.flatnonzero(small)[0])]
     n = d["n"][int(np.flatnonzero(small)[0])]
@@ -88,8 +90,9 @@ def test_a_grey_cell_is_never_below() -> None:
             "small_base": [False, True], "n": [40, 12]}  # fmt: skip
     sv = heatmap_message(data, "sv")
     assert sv == (
-        "Under förväntan: Grundskola i Empati (−1,15). Kan inte skiljas från 0 (grå): 1 cell. "
-        "Simhall visas streckad (12 svar)."
+        "Under förväntan: Simhall i Empati (−2,00) och Grundskola i Empati (−1,15). Över "
+        "förväntan: 1 cell. Kan inte skiljas från 0 (grå): 1 cell. Simhall visas streckad "
+        "(12 svar)."
     )
     data["told"] = [[False, False], [False, False]]
     assert heatmap_message(data, "sv").startswith("Ingen cell ligger under förväntan")
