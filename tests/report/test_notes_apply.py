@@ -100,7 +100,7 @@ def test_per_area_cells_show_their_n_and_flag_too_few() -> None:
     kpis = contact_kpis(data.frame, keys=("year",), by_area=True)
     frame = area_table(kpis, "sv", min_n=30).frame.set_index("Område")
     mail = frame.loc["miljö och hälsa", "E-post: svar inom 1 arbetsdag"]
-    assert mail == "80 (n = 5, för få svar)"
+    assert mail == "80 (n = 5, litet underlag)"
     assert frame.loc["alla områden", "E-post: svar inom 1 arbetsdag"] == "81 (n = 53)"
     plain = area_table(kpis, "sv").frame  # the CLI's table keeps numbers
     assert plain["E-post: svar inom 1 arbetsdag"].dtype.kind == "f"

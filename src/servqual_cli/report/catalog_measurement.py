@@ -99,13 +99,15 @@ MEASUREMENT: Pairs = {
     # titles and notes
     "kpi_title": ("Nyckeltal", "KPIs"),
     "area_title": ("Nyckeltal per område", "KPIs per area"),
-    "few_answers": ("för få svar", "too few answers"),
+    # review 12c, finding 3: the overview's word for the same threshold ("för få svar" read as
+    # "do not use", while the change table judges these cells)
+    "few_answers": ("litet underlag", "small base"),
     "area_n_note": ("Varje värde med sitt eget n (ett e-postmått bygger bara på områdets e-post, "
-                    "Kontakter räknar alla); ”för få svar”: färre än {min_n}, värdet är mycket "
-                    "osäkert.",
+                    "Kontakter räknar alla); ”litet underlag”: färre än {min_n} svar, värdet är "
+                    "mycket osäkert.",
                     "Each value with its own n (an e-mail measure rests on the area's e-mails "
-                    "only; Contacts counts all); “too few answers”: fewer than {min_n}, the value "
-                    "is very uncertain."),
+                    "only; Contacts counts all); “small base”: fewer than {min_n} answers, the "
+                    "value is very uncertain."),
     "treatment_title": ("Bemötande", "Courtesy (bemötande)"),
     "trend_total": ("Förändring, alla områden", "Change, all areas"),
     "trend_area": ("Förändring per område (försämringar först)",

@@ -109,7 +109,7 @@ SERVICE_SURVEY: Pairs = {
     "too_few": ("för få svar", "too few answers"),
     "file_value": ("Publicerat i Kolada", "Published in Kolada"),
     "bench_small_note": (
-        "För få svar: indexet bygger på färre än {min_n} svar (Litet underlag); SKR publicerar "
+        "För få svar: indexet bygger på färre än {min_n} svar (litet underlag); SKR publicerar "
         "ett index först från 30 svar, så det får ingen placering och ingen färg.",
         "Too few answers: the index rests on fewer than {min_n} answers (small base); SKR "
         "publishes an index only from 30 answers, so it gets no rank and no colour.",
