@@ -90,11 +90,11 @@ def test_old_tie_list_with_dimensions_not_below_is_ignored() -> None:
 @pytest.mark.parametrize(
     ("lang", "equal"),
     [("sv", "Invånarnas upplevelse når inte upp till förväntan 2026 för A, B och C; inget av "
-            "gapen kan skiljas från det största (parvisa test, Holm), så inget pekas ut som "
-            "störst (mellan −0,90 och −0,70)."),
+            "gapen kan skiljas från det största, så inget pekas ut som störst (mellan −0,90 och "
+            "−0,70)."),
      ("en", "Residents' perceptions fall short of their expectations in 2026 for A, B and C; "
-            "none of the gaps can be told from the largest (paired tests, Holm), so none is "
-            "named the largest (between -0.90 and -0.70).")],
+            "none of the gaps can be told from the largest, so none is named the largest "
+            "(between -0.90 and -0.70).")],
     ids=["sv", "en"],
 )  # fmt: skip
 def test_all_tied_is_no_largest(lang: str, equal: str) -> None:

@@ -110,10 +110,10 @@ def test_paragraph_names_the_small_base_and_no_largest_gap(outputs: dict) -> Non
     all five as "largest"."""
     lang, paragraph = outputs["lang"], outputs["paragraph"]
     equal = {
-        "sv": "inget av gapen kan skiljas från det största (parvisa test, Holm), så inget pekas "
-        "ut som störst (mellan −0,99 och −0,78)",
-        "en": "none of the gaps can be told from the largest (paired tests, Holm), so none is "
-        "named the largest (between -0.99 and -0.78)",
+        "sv": "inget av gapen kan skiljas från det största, så inget pekas ut som störst "
+        "(mellan −0,99 och −0,78)",
+        "en": "none of the gaps can be told from the largest, so none is named the largest "
+        "(between -0.99 and -0.78)",
     }
     assert equal[lang] in paragraph
     assert "Störst är" not in paragraph and "The gap is largest" not in paragraph

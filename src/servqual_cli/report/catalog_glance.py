@@ -350,11 +350,10 @@ GLANCE: dict[str, tuple[str, str]] = {
     ),
     "p_gap_equal": (
         "Invånarnas upplevelse når inte upp till förväntan{period} för {items}; inget av gapen "
-        "kan skiljas från det största (parvisa test, Holm), så inget pekas ut som störst "
-        "(mellan {low} och {high}).",
+        "kan skiljas från det största, så inget pekas ut som störst (mellan {low} och {high}).",
         "Residents' perceptions fall short of their expectations{period} for {items}; none of "
-        "the gaps can be told from the largest (paired tests, Holm), so none is named the "
-        "largest (between {low} and {high}).",
+        "the gaps can be told from the largest, so none is named the largest (between {low} "
+        "and {high}).",
     ),
     "p_gap_cannot_tell": (
         "Upplevelsen kan inte skiljas från förväntan{period} för {items}.",

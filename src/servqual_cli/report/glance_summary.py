@@ -144,8 +144,8 @@ def _gap_sentences(dims: Sequence[GlanceRow], lang: str) -> list[str]:
     >>> _gap_sentences([dim("A", -0.88, "not_met", ("B", "C")), dim("B", -0.84, "not_met"),
     ...     dim("C", -0.79, "not_met")], "en")  # doctest: +NORMALIZE_WHITESPACE
     ["Residents' perceptions fall short of their expectations in 2026 for A, B and C; none of
-    the gaps can be told from the largest (paired tests, Holm), so none is named the largest
-    (between -0.88 and -0.79)."]
+    the gaps can be told from the largest, so none is named the largest (between -0.88 and
+    -0.79)."]
     """
     short = [r for r in dims if r.target_verdict == "not_met"]
     if not short:
