@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from servqual_cli.core.benchmark import Benchmark
 
-__all__ = ["benchmark_notes", "benchmark_rows", "benchmark_section"]
+__all__ = ["benchmark_notes", "benchmark_rows", "benchmark_section", "colour_verdict_note"]
 
 
 def benchmark_section(
@@ -68,8 +68,40 @@ def benchmark_section(
     table_ = labelled_table(title, code_labels(t[cols], lang), lang, digits,
                             ml("units_note", lang), ("Jämförelse", "Benchmark"),
                             rename=rename)  # fmt: skip
-    notes = [*first, with_level(ml("verdict_note", lang), conf, lang), *notes]
+    notes = [*first, with_level(ml("verdict_note", lang), conf, lang),
+             *colour_verdict_note(table, lang, conf), *notes]  # fmt: skip
     return Section("", (table_, *(Text(n, "note") for n in notes)))
+
+
+def colour_verdict_note(kpis: pd.DataFrame, lang: str, conf: float = 0.95) -> list[str]:
+    """The note that Kolada's colour and the verdict answer different questions, when a row
+    shows both a colour and a verdict from an interval (review 12c, finding 8: "röd" beside
+    "kan inte skiljas från medel" read as a contradiction). A verdict by rank thirds (a value
+    without an interval) is the colour itself, and a row without a colour (unranked, small
+    base) has nothing to explain: no note then.
+
+    >>> k = pd.DataFrame({"rank_third": ["red", None], "verdict": ["same", "same"],
+    ...                   "verdict_method": ["t_interval", "t_interval"]})
+    >>> colour_verdict_note(k, "sv")[0][:45]
+    'Kolada-färg och bedömning kan skilja sig åt: '
+    >>> colour_verdict_note(k.assign(verdict_method="rank_thirds"), "en")
+    []
+    """
+    from servqual_cli.report.catalog import KOLADA
+    from servqual_cli.report.conf_level import with_level
+    from servqual_cli.report.labels import label
+
+    if not {"rank_third", "verdict", "verdict_method"} <= set(kpis.columns):
+        return []
+    both = (
+        kpis["rank_third"].notna()
+        & kpis["verdict"].notna()
+        & kpis["verdict_method"].notna()
+        & kpis["verdict_method"].ne("rank_thirds")
+    )
+    if not both.any():
+        return []
+    return [with_level(label("colour_verdict_note", lang, KOLADA), conf, lang)]
 
 
 def benchmark_rows(kpis: pd.DataFrame) -> pd.DataFrame:

@@ -66,6 +66,23 @@ KOLADA: Pairs = {
     "yellow": ("gul (mellersta tredjedelen)", "yellow (middle third)"),
     "red": ("röd (sämsta tredjedelen)", "red (worst third)"),
     "of": ("av", "of"),
+    # review 12c, finding 8: "röd" beside "kan inte skiljas från medel" read as a contradiction.
+    # What the tool knows of the colour: a place in the ranking of the file's municipalities
+    # (core/benchmark.py, rank_thirds), no interval; the verdict is the interval's.
+    "colour_verdict_note": (
+        "Kolada-färg och bedömning kan skilja sig åt: färgen visar kommunens plats i "
+        "rangordningen bland jämförelsefilens kommuner och tar ingen hänsyn till osäkerhet; "
+        "bedömningen prövar om skillnaden mot övrigas medel kan skiljas från slumpen "
+        "(kommunens {level}-intervall). Röd eller grön färg bredvid ”kan inte skiljas från "
+        "medel” betyder att värdet ligger i den sämsta eller bästa tredjedelen, men att "
+        "skillnaden mot medlet kan bero på slumpen.",
+        "Kolada colour and verdict can differ: the colour shows this municipality's place in the "
+        "ranking of the benchmark file's municipalities and takes no account of uncertainty; "
+        "the verdict asks whether the difference from the others' mean can be told from chance "
+        "(this municipality's {level} interval). A red or green colour beside “cannot tell "
+        "from the mean” means the value ranks in the worst or best third, but the difference "
+        "from the mean may be chance.",
+    ),
     # the line kolada fetch ends with (e-sv4: fetch takes --lang)
     "fetch_done": (
         "{output}: {pages} sida/sidor, {rows} rader från {urls}",

@@ -135,7 +135,9 @@ def survey_benchmark_section(
     table = Table(f"{_l('bench_title', lang)} {year}", t[cols].rename(columns=names),
                   {names[c]: f for c, f in fmt.items() if c in names},
                   note=_l("bench_note", lang, conf), sheet="Benchmark")  # fmt: skip
-    extra = []
+    from servqual_cli.report.benchmark_sections import colour_verdict_note
+
+    extra = colour_verdict_note(frame, lang, conf)  # review 12c, finding 8
     if small is not None and small.any():
         extra.append(_l("bench_small_note", lang).format(min_n=count_text(min_n, lang)))
     if "file_value" in cols:

@@ -17,7 +17,6 @@ from servqual_cli.report.chart_style import (
     BLUE,
     DARK,
     GREY,
-    SKY,
     VERDICT_STYLE,
     floats,
     legend_above,
@@ -39,6 +38,15 @@ def _legend_words(d: dict[str, Any], codes: list[str]) -> dict[str, str]:
     return {c: str(words[c]) for c in ("below", "unclear", "above") if c in codes and c in words}
 
 
+# Figure 1's bars: WCAG 2.1 SC 1.4.11 (non-text contrast) asks 3:1 for a graphical object needed
+# to read the chart against its adjacent colours (review 12b, finding 14: Okabe-Ito's sky blue
+# #56B4E9 for E was 2,31:1 on white). Both bars keep the blue hue, darkened: E is SKY × 0,82
+# (3,36:1 on white), P is BLUE × 0,54 (11,3:1 on white); the two bars touch, and E against P is
+# 3,36:1, so they differ in lightness alone, for every colour vision and in greyscale print.
+EXPECTATION_FILL = "#4794BF"
+PERCEPTION_FILL = "#003E60"
+
+
 def draw_dimension_gaps(figure: Figure) -> MplFigure:
     """Left: mean E and P per dimension side by side. Right: the gap with its CI, its verdict
     by marker shape and colour."""
@@ -49,8 +57,8 @@ def draw_dimension_gaps(figure: Figure) -> MplFigure:
     x = np.arange(len(cats))
     fig, (left, right) = new_figure(9.5, 4.2, 2, [1.5, 1.0])
     w = 0.38
-    left.bar(x - w / 2, e - lo, w, bottom=lo, color=SKY, label=lab["expectation"])
-    left.bar(x + w / 2, p - lo, w, bottom=lo, color=BLUE, label=lab["perception"])
+    left.bar(x - w / 2, e - lo, w, bottom=lo, color=EXPECTATION_FILL, label=lab["expectation"])
+    left.bar(x + w / 2, p - lo, w, bottom=lo, color=PERCEPTION_FILL, label=lab["perception"])
     left.set_ylim(lo, hi)
     left.set_ylabel(lab["mean"])
     left.set_xticks(x, cats, rotation=20, ha="right")
