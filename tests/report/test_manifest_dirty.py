@@ -61,7 +61,14 @@ def test_english_and_split_reports_say_it_too(tmp_path: Path, monkeypatch) -> No
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["tool"]["git_dirty"] is True
     group = out / m["groups"][0]["folder"]
-    assert json.loads((group / "manifest.json").read_text(encoding="utf-8"))["tool"]["git_dirty"]
+    inner = json.loads((group / "manifest.json").read_text(encoding="utf-8"))
+    assert inner["tool"]["git_dirty"] is True
+    # the group's own settings: grouped by nothing inside it, because the split took survey.by
+    assert inner["settings"]["split"] == {
+        "value": {"by": "Tjänst", "group": m["groups"][0]["group"]},
+        "default": False,
+    }
+    assert inner["settings"]["survey.by"]["value"] is None
     md = (group / "report.md").read_text(encoding="utf-8")
     assert "source code had uncommitted changes" in md
     assert "does not describe exactly the code that ran" in md

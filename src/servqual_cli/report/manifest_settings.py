@@ -42,7 +42,8 @@ SETTINGS: dict[str, tuple[str, ...]] = {
 def settings(config: ReportConfig, base: Path) -> dict[str, dict[str, Any]]:
     """``{"min_n": {"value": 30, "default": true}, "survey.conf": ...}`` for the top level and
     each table the config has, in :data:`SETTINGS` order; an instrument file's path is relative
-    to ``base`` (the manifest's ``path_base``).
+    to ``base`` (the manifest's ``path_base``). A ``--split`` group's report adds ``split``
+    (its column and group), since its ``survey.by`` is none: the split took it.
 
     >>> from servqual_cli.report.config_types import InputFile, ServiceConfig
     >>> c = ReportConfig(min_n=10, raw={"min_n": 10},
@@ -64,6 +65,9 @@ def settings(config: ReportConfig, base: Path) -> dict[str, dict[str, Any]]:
                 "value": _value(config, table, key, section, base),
                 "default": not _given(given, "instrument" if key == "scale" else key),
             }
+    if config.group is not None:  # a --split group's report: grouped by nothing inside it
+        by, group = config.group
+        out["split"] = {"value": {"by": by, "group": group}, "default": False}
     return out
 
 
