@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from servqual_cli.provenance import checkout_root, git_commit, tool_block
+from servqual_cli.provenance import checkout_root, git_commit, git_dirty, tool_block
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -86,6 +86,31 @@ def test_no_commit_or_not_servqual_gives_none(tmp_path: Path) -> None:
     site = tmp_path / "thesis" / ".venv" / "lib" / "site-packages" / "servqual_cli"
     site.mkdir(parents=True)
     assert git_commit(site) is None
+
+
+def test_a_dirty_checkout(tmp_path: Path, monkeypatch) -> None:
+    """``git_dirty`` (review 12b finding 13): an edited or staged tracked file makes the commit
+    not the code that ran; an untracked file does not; None where git cannot tell."""
+    repo = tmp_path / "repo"
+    package = checkout(repo)
+    assert git_dirty(package) is False
+    (repo / "notes.txt").write_text("untracked")  # not code that ran
+    assert git_dirty(package) is False
+    (package / "__init__.py").write_text("x = 1\n")  # an edit to a tracked file
+    assert git_dirty(package) is True
+    git(repo, "add", ".")  # staged but not committed: still not the commit
+    assert git_dirty(package) is True
+    git(repo, "commit", "-q", "-m", "two")
+    assert git_dirty(package) is False
+    git(repo, "worktree", "add", "-q", "-b", "side", str(tmp_path / "wt"))
+    (tmp_path / "wt" / "pyproject.toml").write_text('[project]\nname = "servqual-cli"\n#\n')
+    assert git_dirty(tmp_path / "wt" / "src" / "servqual_cli") is True  # the worktree's own
+    assert git_dirty(package) is False
+    other = checkout(tmp_path / "thesis", name="my-thesis")  # not servqual's checkout
+    (other / "__init__.py").write_text("x = 1\n")
+    assert git_dirty(other) is None
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))  # git missing: never fails
+    assert git_dirty(package) is None
 
 
 def test_this_checkout_and_the_block() -> None:

@@ -16,7 +16,9 @@ virtual environment in a thesis folder) must not report that repository's commit
 ``git rev-parse HEAD``. ``tests/test_provenance.py`` checks each against git itself.
 
 The commit says which commit the checkout was at, not whether its files were edited since
-(``git status`` would cost a subprocess per run).
+(``git status`` would cost a subprocess per run). The report's manifest, a run of seconds, asks
+git that too (:func:`git_dirty`, review 12b finding 13): a commit with uncommitted changes on top
+does not describe the code that ran.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = [
     "TOOL",
     "checkout_root",
     "git_commit",
+    "git_dirty",
     "numeric_versions",
     "python_version",
     "runtime_dependencies",
@@ -170,6 +173,36 @@ def git_commit(package: Path | None = None) -> str | None:
     if found is _UNREADABLE:
         return _git_rev_parse(root)
     return found if isinstance(found, str) else None
+
+
+def git_dirty(package: Path | None = None) -> bool | None:
+    """Whether the servqual checkout this package runs from has uncommitted changes to tracked
+    files (``git status --porcelain --untracked-files=no``: a new untracked file is not code that
+    ran); None when it runs from an installed copy, git is missing or fails. Never raises.
+
+    ``--no-optional-locks``: the check must not take the index lock (and so collide with a git
+    command the user runs meanwhile) to refresh its stat cache (git-status(1)).
+
+    >>> git_dirty(Path("/no/such/site-packages/servqual_cli")) is None
+    True
+    """
+    root = checkout_root(_PACKAGE if package is None else package)
+    if root is None:
+        return None
+    import subprocess
+
+    args = ["git", "--no-optional-locks", "-C", str(root), "status", "--porcelain"]
+    try:
+        done = subprocess.run(
+            [*args, "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
+    return bool(done.stdout.strip()) if done.returncode == 0 else None
 
 
 def checkout_root(package: Path) -> Path | None:

@@ -109,7 +109,7 @@ def report(
             encoding=encoding,
             header_row=header_row,
             strict=strict,
-            lang=lang_code or "en",
+            lang=lang_code,
         )
     with language_of(config.language):  # errors from here on in the config's language
         _write(config, source, output, lang_code, split, jobs, depfile, survey_opts)

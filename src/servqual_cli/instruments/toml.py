@@ -19,12 +19,14 @@ from servqual_cli.instruments.specs import (
 KEYS = {"name", "scale", "expectation", "perception", "weights", "adequate", "desired", "reverse",
         "missing", "labels", "dimensions", "statements", "dimension_labels"}  # fmt: skip
 REQUIRED = ("name", "scale", "perception", "dimensions")
+# The instrument of a survey that names none (the report's manifest records it as in effect).
+DEFAULT_INSTRUMENT = "pzb1991"
 
 
 def load_instrument(spec: str | None) -> Instrument:
     """A built-in name (``pzb1991``, ``pzb1988``) or the path of a TOML file; default pzb1991."""
     if spec is None:
-        return BUILTIN["pzb1991"]
+        return BUILTIN[DEFAULT_INSTRUMENT]
     if spec.lower() in BUILTIN:
         return BUILTIN[spec.lower()]
     path = Path(spec)

@@ -236,7 +236,11 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
 
 
 def build_report(
-    config: ReportConfig, survey: SurveyData | None = None, whole: Sequence[GlanceRow] = ()
+    config: ReportConfig,
+    survey: SurveyData | None = None,
+    whole: Sequence[GlanceRow] = (),
+    *,
+    git_dirty: bool | None = None,
 ) -> Document:
     """Build the whole report document.
 
@@ -249,6 +253,11 @@ def build_report(
     whole : sequence of GlanceRow, optional
         A ``--split`` group's report: the overview rows of everyone (:func:`whole_rows`),
         shown beside the group's.
+    git_dirty : bool, optional
+        :func:`~servqual_cli.provenance.git_dirty` as the writer found it: true adds to the
+        method section that the commit in ``manifest.json`` does not describe the code that ran
+        (review 12b finding 13); kept in ``meta`` for the manifest. None: not known (no
+        checkout, or a document not written by the writer).
     """
     names = section_names(config)
     if survey is None:
@@ -262,7 +271,7 @@ def build_report(
         built[name] = SECTIONS[name].load()(ctx)
         ctx.keep_glance(name, built[name].glance)
     parts = {name: built[name] for name in names if name in built}
-    notes = method_notes(config, list(parts.values()))
+    notes = method_notes(config, list(parts.values()), git_dirty)
     sections: list[Section] = []
     for name in names:
         if name == "summary":
@@ -279,5 +288,6 @@ def build_report(
         inputs.update({f.path: f for f in part.inputs if f.path not in inputs})
     period = period_text(config, list(parts.values()))
     meta = {**report_meta(config, period), "method": tuple(notes), "inputs": tuple(inputs.values()),
-            "files": tuple(f for part in parts.values() for f in part.files)}  # fmt: skip
+            "files": tuple(f for part in parts.values() for f in part.files),
+            "git_dirty": git_dirty}  # fmt: skip
     return Document(title=report_title(config), sections=tuple(sections), meta=meta)

@@ -76,8 +76,11 @@ def summary_sections(
     return out
 
 
-def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str]]:
-    """Method notes of every part, without duplicates, then how to cite the tool."""
+def method_notes(
+    config: ReportConfig, parts: list[Part], git_dirty: bool | None = None
+) -> list[tuple[str, str]]:
+    """Method notes of every part, without duplicates, then how to cite the tool; with
+    ``git_dirty`` the note says that the commit in the manifest is not the code that ran."""
     lang = config.language
     notes: list[tuple[str, str]] = []
     for part in parts:
@@ -87,8 +90,10 @@ def method_notes(config: ReportConfig, parts: list[Part]) -> list[tuple[str, str
     sections = [s for p in parts for s in p.sections]
     shown = shown_text(sections, [b for p in parts for b in p.summary], notes)
     refs = references_sentence(cited(shown), lang)  # only what the sections use (review 5 #18)
-    notes.append((rl("method_cite", lang),
-                  rl("method_cite_text", lang, version=__version__, references=refs)))  # fmt: skip
+    # review 12b finding 13: a dirty checkout's commit does not describe the code that ran
+    dirty = f" {rl('method_cite_dirty', lang)}" if git_dirty else ""
+    notes.append((rl("method_cite", lang), rl("method_cite_text", lang, version=__version__,
+                                              references=refs, dirty=dirty)))  # fmt: skip
     return notes
 
 

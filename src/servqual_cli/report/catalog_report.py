@@ -243,16 +243,25 @@ REPORT: dict[str, tuple[str, str]] = {
         "the boundary (taken here as fixed).",
     ),
     "method_cite": ("Hur rapporten citeras", "How to cite"),
-    # {references}: the works the report's sections use (report/references.py, review 5 #18)
+    # {references}: the works the report's sections use (report/references.py, review 5 #18);
+    # {dirty}: "" or " " + method_cite_dirty (review 12b finding 13)
     "method_cite_text": (
-        "Skapad med servqual-cli {version}. Kommandot, indatafilernas SHA-256 och "
-        "programversionerna finns i manifest.json bredvid rapporten, så att rapporten kan "
-        "återskapas. Citera som: servqual-cli {version}, verktyg för analys av servicekvalitet "
-        "(SERVQUAL, servicemätning, nyckeltal).{references}",
-        "Made with servqual-cli {version}. The command, the SHA-256 of every input file and the "
-        "software versions are in manifest.json beside the report, so it can be reproduced. "
-        "Cite as: servqual-cli {version}, a toolkit for service quality analysis (SERVQUAL, "
-        "service measurement, KPIs).{references}",
+        "Skapad med servqual-cli {version}. Kommandot, inställningarna som gällde (även "
+        "standardvärdena), indatafilernas SHA-256 och programversionerna finns i manifest.json "
+        "bredvid rapporten, så att rapporten kan återskapas.{dirty} Citera som: servqual-cli "
+        "{version}, verktyg för analys av servicekvalitet (SERVQUAL, servicemätning, "
+        "nyckeltal).{references}",
+        "Made with servqual-cli {version}. The command, the settings in effect (defaults "
+        "included), the SHA-256 of every input file and the software versions are in "
+        "manifest.json beside the report, so it can be reproduced.{dirty} Cite as: servqual-cli "
+        "{version}, a toolkit for service quality analysis (SERVQUAL, service measurement, "
+        "KPIs).{references}",
+    ),
+    "method_cite_dirty": (
+        "Programmets källkod hade ändringar som inte var incheckade när rapporten gjordes, så "
+        "incheckningen (git_commit) i manifest.json beskriver inte exakt den kod som kördes.",
+        "The program's source code had uncommitted changes when the report was made, so the "
+        "commit (git_commit) in manifest.json does not describe exactly the code that ran.",
     ),
     # reliability, test contacts, KPIs and feedback (report/parts.py)
     "reliability": ("Reliabilitet och validitet", "Reliability and validity"),

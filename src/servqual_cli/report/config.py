@@ -187,7 +187,7 @@ def parse_config(
     """Validate a parsed TOML mapping; relative paths are resolved against ``base``."""
     check = check or _Checker(source.given if source else "<config>")
     check.table(data, _TOP, "")
-    lang = check.choice(str(data.get("language", "en")), LANGUAGES, "language")
+    lang = check.choice(str(data.get("language", ReportConfig.language)), LANGUAGES, "language")
     sections = None
     if "sections" in data:
         sections = tuple(data["sections"])
@@ -204,7 +204,7 @@ def parse_config(
         raise check.fail("the config names no input: add a [survey], [contacts] or [service] table",
                          "config_no_input")  # fmt: skip
     period = data.get("period")
-    min_n = data.get("min_n", MIN_N)
+    min_n = data.get("min_n", ReportConfig.min_n)
     if min_n < 1:
         raise check.fail(f"key 'min_n' must be 1 or more, not {min_n}", "config_min_n", min_n=min_n)
     return ReportConfig(
@@ -265,11 +265,12 @@ def _read_keys(data: Mapping[str, Any], base: Path, check: _Checker, table: str)
 def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfig:
     check.table(data, _SURVEY, "survey.")
     read = _read_keys(data, base, check, "survey")
-    conf = float(data.get("conf", 0.95))
+    conf = float(data.get("conf", SurveyConfig.conf))  # the defaults: config_types' alone
     if not 0.5 <= conf <= 0.999:
         raise check.fail(f"key 'survey.conf' must be between 0.5 and 0.999, not {conf}",
                          "config_conf", conf=conf)  # fmt: skip
-    crosshair = check.choice(data.get("ipa_crosshair", "mean"), CROSSHAIRS, "survey.ipa_crosshair")
+    crosshair = data.get("ipa_crosshair", SurveyConfig.ipa_crosshair)
+    crosshair = check.choice(crosshair, CROSSHAIRS, "survey.ipa_crosshair")
     return SurveyConfig(
         **read,
         by=data.get("by"),

@@ -30,9 +30,12 @@ def survey_config(
     encoding: str | None = None,
     header_row: int | None = None,
     strict: bool = False,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> ReportConfig:
-    """The config of the short form ``servqual report survey.xlsx`` (paths relative to cwd)."""
+    """The config of the short form ``servqual report survey.xlsx`` (paths relative to cwd).
+
+    ``lang`` None: the config's default language, and ``raw`` (the manifest's record of what
+    was given) has none, so the manifest's ``settings`` marks it as the default."""
     check = _Checker(file)
     path = Path(file)
     if not path.is_file():
@@ -42,7 +45,9 @@ def survey_config(
     inst_file = None
     if instrument is not None and instrument.lower() not in BUILTIN_INSTRUMENTS:
         inst_file = _file(Path.cwd(), instrument, "instrument", "--instrument", check)
-    raw: dict[str, Any] = {"language": lang, "survey": {"file": file}}
+    raw: dict[str, Any] = {"survey": {"file": file}}
+    if lang is not None:
+        raw["language"] = lang
     for key, value in (
         ("instrument", instrument),
         ("by", by),
@@ -64,6 +69,8 @@ def survey_config(
         header_row=header_row,
         strict=strict,
     )
+    if lang is None:
+        return ReportConfig(survey=survey, raw=raw)
     return ReportConfig(language=lang, survey=survey, raw=raw)
 
 

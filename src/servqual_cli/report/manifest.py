@@ -1,9 +1,12 @@
 """``manifest.json``: what a report was made from, so it can be checked and reproduced.
 
-It records every input file's SHA-256 and size, the effective config, the command line, the
-versions of Python and of every runtime dependency (each reads, computes or formats something
-the report shows: the readers fastexcel/python-calamine/pyarrow, babel's number formats, jinja2's
-HTML, ...), and one time stamp. The tool's name, version, commit and the versions come from
+It records every input file's SHA-256 and size, the config as written, every setting in effect
+with whether it was left at its default (``settings``, from
+:mod:`~servqual_cli.report.manifest_settings`), whether the checkout had uncommitted changes
+(``tool.git_dirty``), the command line, the versions of Python and of every runtime dependency
+(each reads, computes or formats something the report shows: the readers
+fastexcel/python-calamine/pyarrow, babel's number formats, jinja2's HTML, ...), and one time
+stamp. The tool's name, version, commit and the versions come from
 :mod:`servqual_cli.provenance`, which every command's JSON shares.
 
 **Input paths have one base** (review 5, finding 9), named in ``path_base``: ``"config"`` (the
@@ -92,11 +95,11 @@ def path_base(config: ReportConfig) -> tuple[str, Path]:
     return "cwd", Path.cwd().resolve()
 
 
-def _relative(path: Path, base: Path) -> str:
+def relative_path(path: Path, base: Path) -> str:
     """``path`` relative to ``base``, with ``/``; absolute only where no relative path exists
     (another drive).
 
-    >>> _relative(Path("/a/b/c.csv"), Path("/a")), _relative(Path("/x/c.csv"), Path("/a/b"))
+    >>> relative_path(Path("/a/b/c.csv"), Path("/a")), relative_path(Path("/x/c.csv"), Path("/a/b"))
     ('b/c.csv', '../../x/c.csv')
     """
     try:
@@ -126,17 +129,24 @@ def build_manifest(
     epoch: int | None,
     inputs: Sequence[InputFile] | None = None,
     folder: Path | None = None,
+    dirty: bool | None = None,
 ) -> dict[str, Any]:
     """The manifest as a dict (keys in a fixed order); ``inputs`` default to the config's.
 
     With ``folder`` (where the outputs were written) every output is listed with its SHA-256.
-    Input paths are relative to :func:`path_base` (named in ``path_base``)."""
+    Input paths are relative to :func:`path_base` (named in ``path_base``). ``dirty`` is
+    :func:`~servqual_cli.provenance.git_dirty` as the writer found it once for the whole run
+    (the report's method section says the same), recorded as ``tool.git_dirty``: true when the
+    checkout had uncommitted changes, so ``git_commit`` does not describe the code that ran;
+    null when not run from a checkout (or git could not tell)."""
+    from servqual_cli.report.manifest_settings import settings
+
     files = config.inputs() if inputs is None else inputs
     base_name, base = path_base(config)
     listed = [
         {
             "role": f.role,
-            "path": _relative(f.path, base),
+            "path": relative_path(f.path, base),
             "sha256": sha256(f.path),
             "bytes": f.path.stat().st_size,
         }
@@ -144,12 +154,18 @@ def build_manifest(
     ]
     shown: list[Any] = sorted(outputs) if folder is None else output_entries(folder, outputs)
     return {
-        "tool": {"name": TOOL, "version": __version__, "git_commit": git_commit()},
+        "tool": {
+            "name": TOOL,
+            "version": __version__,
+            "git_commit": git_commit(),
+            "git_dirty": dirty,
+        },
         "generated": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "source_date_epoch": epoch,
         "command": list(command),
         "language": config.language,
         "config": _plain_config(config),
+        "settings": settings(config, base),
         "path_base": base_name,
         "inputs": listed,
         "outputs": shown,

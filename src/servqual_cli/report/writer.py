@@ -95,7 +95,8 @@ def render_into(
     outputs += ["report.md", "report.xlsx", "manifest.json"]
     outputs += write_page(folder, doc, stamp)  # report.html and data/<chart>.csv
     inputs = doc.meta.get("inputs")
-    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs, folder)
+    dirty = doc.meta.get("git_dirty")  # found once for the run: the text and manifest agree
+    manifest = build_manifest(config, command, outputs, stamp, epoch, inputs, folder, dirty)
     _text(folder / "manifest.json", manifest_json(manifest))
     return sorted(outputs)
 
@@ -112,6 +113,7 @@ def write_report(
 
     ``depfile``: also write a Make rule ``out/manifest.json: inputs...`` there.
     """
+    from servqual_cli.provenance import git_dirty
     from servqual_cli.report.build import build_report
     from servqual_cli.report.manifest import report_time
 
@@ -119,7 +121,7 @@ def write_report(
     check_target(out, [f.path for f in config.inputs()])
     check_depfile(depfile, out, config.inputs())
     with staged(out) as tmp:  # first, so that an unwritable DIR fails before any work
-        doc = build_report(config)
+        doc = build_report(config, git_dirty=git_dirty())
         inputs = doc.meta.get("inputs") or config.inputs()
         check_depfile(depfile, out, inputs)  # the data files the configs named, before the swap
         files = render_into(tmp, doc, config, command, stamp, epoch)
@@ -232,13 +234,14 @@ def _group_job(
     stamp: dt.datetime,
     epoch: int | None,
     whole: tuple[GlanceRow, ...] = (),
+    dirty: bool | None = None,
 ) -> GroupResult:
     from servqual_cli.report.build import build_report
     from servqual_cli.report.spec import Glance
 
     data = subset_survey(_WORKER_SURVEY["data"], group)
     try:
-        doc = build_report(config, data, whole)
+        doc = build_report(config, data, whole, git_dirty=dirty)
     except ServqualError as exc:  # a group without valid data: skipped, the others written
         return group, -1, (), exc, ()  # (pickles with its code and facts, for the error line)
     folder.mkdir()
@@ -273,6 +276,7 @@ def write_split(
     cannot be built (no valid data) is skipped and the others are written. Returns the
     (group, folder, n) written and the (group, reason) skipped.
     """
+    from servqual_cli.provenance import git_dirty
     from servqual_cli.report.build import load_survey, section_names
     from servqual_cli.report.html_files import write_index_page
     from servqual_cli.report.manifest import build_manifest, manifest_json, report_time
@@ -285,6 +289,7 @@ def write_split(
     stamp, epoch = report_time()
     check_target(out, [f.path for f in config.inputs()])
     check_depfile(depfile, out, config.inputs())
+    dirty = git_dirty()  # once: every group's report and the manifest say the same
     by = config.survey.by
     data = load_survey(config)
     if (
@@ -305,7 +310,10 @@ def write_split(
     with staged(out) as tmp:
         _WORKER_SURVEY["data"] = data
         try:
-            args = [(configs[g], g, tmp / folders[g], command, stamp, epoch, whole) for g in names]
+            args = [
+                (configs[g], g, tmp / folders[g], command, stamp, epoch, whole, dirty)
+                for g in names
+            ]
             for group, n, read, why, glance in _run(args, jobs, config, progress):
                 if why is not None:
                     skipped[group] = str(why)
@@ -334,7 +342,14 @@ def write_split(
         write_index_page(tmp, index, stamp)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         manifest = build_manifest(
-            config, command, [*outputs, "manifest.json"], stamp, epoch, list(inputs.values()), tmp
+            config,
+            command,
+            [*outputs, "manifest.json"],
+            stamp,
+            epoch,
+            list(inputs.values()),
+            tmp,
+            dirty,
         )
         manifest["groups"] = [{"group": g, "folder": f, "n": n} for g, f, n in rows]
         manifest["split_by"] = by
