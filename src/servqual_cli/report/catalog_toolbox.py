@@ -82,7 +82,9 @@ TOOLBOX: Pairs = {
     "bottom2": ("Botten-2", "Bottom 2"),
     "skewness": ("Skevhet", "Skewness"),
     "item_distributions": ("Svarsfördelning per påstående", "Item distributions"),
-    "friedman": ("Vilket gap väger tyngst?", "Which gap matters most?"),
+    # review 13, finding 9: Friedman tells which gap is largest, not which matters (that is
+    # derived importance, "importance")
+    "friedman": ("Vilket gap är störst?", "Which gap is largest?"),
     "friedman_table": ("Friedmans test av dimensionsgapen", "Friedman test of the dimension gaps"),
     "pairs": ("Parvisa jämförelser av dimensionsgap", "Pairwise comparisons of dimension gaps"),
     "a": ("Dimension A", "Dimension A"),
