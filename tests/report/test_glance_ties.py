@@ -1,5 +1,5 @@
 """Review 3, finding 5: the largest dimension gap is named alone only when the run's own paired
-test (Holm over the pairs, "which gap matters most?") tells it from the runner-up.
+test (Holm over the pairs, "which gap is largest?") tells it from the runner-up.
 
 Karlstad 2025: Responsiveness − Empathy = 0.098, p (Holm) 0.070 -> "Empati ... och Lyhördhet
 ..., som inte kan skiljas åt"; Karlstad 2024: p (Holm) 0.021 -> "störst är gapet för Lyhördhet".

@@ -57,14 +57,14 @@ def test_report_sections_are_opt_in(cli, tmp_path: Path, data_dir: Path) -> None
     r = cli("report", tmp_path / "default.toml", "-o", tmp_path / "plain")
     assert r.exit_code == 0, r.stderr
     plain = (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
-    assert "Which gap matters most?" not in plain and "Zone of tolerance" not in plain
+    assert "Which gap is largest?" not in plain and "Zone of tolerance" not in plain
     sections = '["summary", "servqual", "dimension_comparison", "item_distributions", ' \
         '"tolerance", "method"]'  # fmt: skip
     (tmp_path / "toolbox.toml").write_text(f"sections = {sections}\n{base}", encoding="utf-8")
     r = cli("report", tmp_path / "toolbox.toml", "-o", tmp_path / "full")
     assert r.exit_code == 0, r.stderr
     full = (tmp_path / "full" / "report.md").read_text(encoding="utf-8")
-    for heading in ("Which gap matters most?", "Item distributions", "Zone of tolerance"):
+    for heading in ("Which gap is largest?", "Item distributions", "Zone of tolerance"):
         assert f"## {heading}" in full
     figures = {p.name for p in (tmp_path / "full" / "figures").iterdir()}
     assert {"tolerance_zone.png", "likert_expectation.png", "likert_perception.png"} <= figures

@@ -1,4 +1,4 @@
-"""The toolbox's additions to ``servqual gap``: which gap matters most (Friedman and paired
+"""The toolbox's additions to ``servqual gap``: which gap is largest (Friedman and paired
 post-hoc), derived importance (``--overall``), survey weights (``--weight-column``), two-way
 breakdowns (``--by A,B``) and the respondent profile (``--profile``).
 

@@ -1,4 +1,4 @@
-"""Which gap matters most: a paired comparison of the dimension gaps of the same respondents.
+"""Which gap is largest: a paired comparison of the dimension gaps of the same respondents.
 
 Respondents with every dimension gap valid are compared (complete cases; the number is shown).
 

@@ -11,6 +11,16 @@ the standardized coefficient beta = b · sd(x) / sd(y), and Johnson's (2000) rel
 
 The ε_j sum to R² and, unlike the betas, split it fairly between correlated predictors.
 
+Collinearity (review 13, finding 1: four SERVQUAL dimension gaps correlated 0.89-0.93 gave a
+significant *negative* b for a dimension whose own correlation with the overall item was
+positive, and |β| > 1, with no word): each dimension's variance inflation factor
+VIF_j = 1 / (1 − R²_j) is the j-th diagonal element of R_xx⁻¹ (R ``car::vif`` on the ``lm``),
+and the result names the dimensions with VIF > 5, with b of the opposite sign to their
+zero-order correlation r with the overall item and an interval that excludes 0 (a b the data
+cannot tell from 0 has no sign to contradict r: with uncorrelated dimensions and a b and r near
+0, the signs differ by chance), or with |β| > 1. For those, b and β are not weights; the
+relative weights are.
+
 References: Johnson, J. W. (2000). A heuristic method for estimating the relative weight of
 predictor variables in multiple regression. *Multivariate Behavioral Research* 35(1), 1-19.
 R ``lm()`` / ``confint()`` for the OLS part.
@@ -30,14 +40,25 @@ from servqual_cli.core.model_tests import OverallF, overall_f
 from servqual_cli.core.results import plain, records
 from servqual_cli.errors import DataError
 
+VIF_LIMIT = 5.0
+"""VIF above which a dimension is named as collinear: James, Witten, Hastie & Tibshirani (2013),
+*An Introduction to Statistical Learning*, §3.3.3 ("a VIF value that exceeds 5 or 10 indicates a
+problematic amount of collinearity"); the stricter of the two, as a sign flip already shows at
+VIF 7 in review 13's example."""
+
 
 @dataclass(frozen=True)
 class Importance:
     """OLS of the overall item on dimension scores with relative weights.
 
-    ``coefficients`` columns: dimension, b, se, ci_low, ci_high, p, beta, relative_weight,
+    ``coefficients`` columns: dimension, b, se, ci_low, ci_high, p, beta, r_overall (the
+    zero-order correlation with the overall item, same respondents), vif, relative_weight,
     relative_share (the weight as a share of R²). ``f_test``: the model's F test of R² = 0
     (:func:`~servqual_cli.core.model_tests.overall_f`, R ``summary(lm())$fstatistic``).
+    ``vif_high``, ``sign_differs``, ``beta_beyond_one``: the dimensions with VIF >
+    :data:`VIF_LIMIT`, with b of the opposite sign to r_overall and its interval excluding 0,
+    with |β| > 1 (``collinear``:
+    any of them, in the table's order).
     """
 
     overall: str
@@ -50,12 +71,25 @@ class Importance:
     coefficients: pd.DataFrame
     f_test: OverallF
     conf: float = 0.95
+    vif_high: tuple[str, ...] = ()
+    sign_differs: tuple[str, ...] = ()
+    beta_beyond_one: tuple[str, ...] = ()
+
+    @property
+    def collinear(self) -> tuple[str, ...]:
+        """Every dimension named by a collinearity check, in the table's order."""
+        named = {*self.vif_high, *self.sign_differs, *self.beta_beyond_one}
+        return tuple(d for d in self.coefficients["dimension"] if d in named)
 
     def to_dict(self) -> dict[str, Any]:
         head = {
             k: plain(v) for k, v in self.__dict__.items() if k not in ("coefficients", "f_test")
         }
         head["rule"] = "complete cases: overall item and every dimension score valid"
+        head["collinearity_rule"] = (
+            f"named when VIF > {VIF_LIMIT:g}, b of the opposite sign to r_overall with its "
+            "interval excluding 0, or |beta| > 1"
+        )
         return {
             **head,
             "coefficients": records(self.coefficients),
@@ -120,6 +154,8 @@ def derived_importance(
     ([1.1, 0.5, -0.0], 0.55)
     >>> (r.f_test.df1, r.f_test.df2), r.f_test.p < 1e-10
     ((3, 196), True)
+    >>> r.coefficients["vif"].round(2).tolist(), r.collinear
+    ([1.01, 1.01, 1.01], ())
     """
     y_all = np.asarray(overall, dtype=float).reshape(-1)
     x_all = np.asarray(scores, dtype=float)
@@ -155,18 +191,28 @@ def derived_importance(
     adj = 1.0 - (1.0 - r2) * (n - 1) / df
     beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
     rw = relative_weights(x, y)
+    r_all = np.atleast_2d(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+    r_xy = r_all[:-1, -1]
+    vif = np.diag(np.linalg.inv(r_all[:-1, :-1]))  # VIF_j = 1 / (1 − R²_j): car::vif
+    names = np.asarray(list(dimensions), dtype=object)
+    low, high = coef[1:] - half[1:], coef[1:] + half[1:]
+    flips = (coef[1:] * r_xy < 0) & ((low > 0) | (high < 0))
     table = pd.DataFrame(
         {
             "dimension": list(dimensions),
             "b": coef[1:],
             "se": se[1:],
-            "ci_low": coef[1:] - half[1:],
-            "ci_high": coef[1:] + half[1:],
+            "ci_low": low,
+            "ci_high": high,
             "p": p[1:],
             "beta": beta,
+            "r_overall": r_xy,
+            "vif": vif,
             "relative_weight": rw,
             "relative_share": rw / rw.sum(),
         }
     )
     return Importance(overall_name, predictors, n, int((~ok).sum()), r2, adj, float(coef[0]),
-                      table, overall_f(r2, n, k), conf)  # fmt: skip
+                      table, overall_f(r2, n, k), conf,
+                      tuple(names[vif > VIF_LIMIT]), tuple(names[flips]),
+                      tuple(names[np.abs(beta) > 1.0]))  # fmt: skip

@@ -132,10 +132,17 @@ def num(value: float, digits: int, lang: str) -> str:
     English the plain ``-`` of the English tables (review 9, finding 11: "-0.17" in the table
     and "−0.17" in the line under it was two signs in one output).
 
+    A value that rounds to zero has no sign, as in the tables (review 13, finding 12: "β =
+    −0,00" in the line under a table that says "0,00").
+
     >>> num(-0.174, 2, "en"), num(-0.174, 2, "sv"), num(3.0, 0, "sv")
     ('-0.17', '−0,17', '3')
+    >>> num(-0.004, 2, "sv"), num(-0.004, 2, "en"), num(-0.4, 0, "en"), num(-0.0, 1, "sv")
+    ('0,00', '0.00', '0', '0,0')
     """
     text = f"{value:.{digits}f}"
+    if text.lstrip("-").strip("0.") == "":
+        text = text.lstrip("-")  # "−0,00" is 0 to the reader: numbers.fmt_number's rule
     return text.replace("-", MINUS).replace(".", ",") if lang == "sv" else text
 
 

@@ -219,7 +219,7 @@ def _mark_ties(
     rows: list[GlanceRow], dims: pd.DataFrame, comparison: DimensionComparison | None, lang: str
 ) -> list[GlanceRow]:
     """The dimension with the largest negative gap (among those below expectations), with the
-    dimensions its Holm-adjusted paired test (the run's "which gap matters most?" pairs) cannot
+    dimensions its Holm-adjusted paired test (the run's "which gap is largest?" pairs) cannot
     tell it from at p < 0.05 in ``tied_with``: the summary then names them together, "kan inte
     skiljas åt", instead of calling one the largest (review 3, finding 5). Only dimensions below
     expectations are candidates: one the data cannot tell from expectations is no "largest gap"

@@ -4,9 +4,12 @@ dimension scores, its relative weights and the model's F test, all from
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
-from servqual_cli.core.importance import Importance
+from servqual_cli.core.importance import VIF_LIMIT, Importance
+from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.gap_labels import apa_p
 from servqual_cli.report.labels import count_text, label
 from servqual_cli.report.numbers import fmt_number
@@ -18,8 +21,9 @@ __all__ = ["importance_sections"]
 
 def importance_sections(res: Importance, lang: str) -> list[Section]:
     """The ``--overall`` regression: its coefficients table, a note with n, R², adjusted R²
-    and the model's F test (:attr:`Importance.f_test`), and a warning when no b differs from
-    zero (review 3, finding 24)."""
+    and the model's F test (:attr:`Importance.f_test`), a warning naming the collinear
+    dimensions (review 13, finding 1) and a warning when no b has p < .05 (review 3, finding
+    24), whose "explain little" follows the model's F test (review 13, finding 12)."""
     sv = lang == "sv"
     coef = res.coefficients.rename(columns={"b": "b_coef"})
     what = label(res.predictors, lang) if res.predictors != "gap" else "gap (P−E)"
@@ -28,14 +32,27 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
     sep = "; " if sv else ", "  # "F(5; 307)": a comma is the Swedish decimal sign
     f_text = f"F({f.df1}{sep}{f.df2}) = {fmt_number(f.f, lang, 2)}, {apa_p(f.p, lang)}"
     n, incomplete = count_text(res.n, lang), count_text(res.n_incomplete, lang)
-    note = (
-        f"OLS av {res.overall!r} på dimensionernas {what}; n = {n} ({incomplete} "
-        f"utan alla värden utelämnade); R² = {r2}, justerat R² = {adj}, {f_text}. "
-        "Relativa vikter enligt Johnson (2000) summerar till R²."
+    # review 13, finding 12: "(0 utan alla värden utelämnade)" named a rule that removed nobody
+    left = (
+        ""
+        if res.n_incomplete == 0
+        else f" ({incomplete} utan alla värden utelämnade)"
         if sv
-        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {n} ({incomplete} "
-        f"without every value left out); R² = {r2}, adjusted R² = {adj}, {f_text}. "
-        "Johnson's (2000) relative weights sum to R²."
+        else f" ({incomplete} without every value left out)"
+    )
+    vif = (
+        "VIF = 1/(1 − R²ⱼ), R²ⱼ från regressionen av dimension j på de andra"
+        if sv
+        else "VIF = 1/(1 − R²ⱼ), R²ⱼ of dimension j regressed on the others"
+    )
+    note = (
+        f"OLS av {res.overall!r} på dimensionernas {what}; n = {n}{left}; R² = {r2}, "
+        f"justerat R² = {adj}, {f_text}. Relativa vikter enligt Johnson (2000) summerar till "
+        f"R². r = dimensionens korrelation med {res.overall!r}; {vif}."
+        if sv
+        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {n}{left}; R² = {r2}, "
+        f"adjusted R² = {adj}, {f_text}. Johnson's (2000) relative weights sum to R². "
+        f"r = the dimension's correlation with {res.overall!r}; {vif}."
     )
     blocks: list[Table | Text] = [
         table(
@@ -47,17 +64,51 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         ),
         Text(note, kind="note"),
     ]
+    if res.collinear:
+        blocks.append(Text(collinearity_warning(res, lang), kind="warning"))
     # Review 3, finding 24: shares of a small R² with no b told from zero rank noise.
     if (
         "p" in res.coefficients.columns
         and not (pd.to_numeric(res.coefficients["p"], errors="coerce") < 0.05).any()
     ):
-        text = (
-            f"Inget b skiljer sig från noll (p < 0,05) och R² = {r2}: dimensionerna förklarar "
-            f"lite av {res.overall!r}, och andelarna av R² kan inte rangordnas."
-            if sv
-            else f"No b differs from zero (p < 0.05) and R² = {r2}: the dimensions explain little "
-            f"of {res.overall!r}, and the shares of R² cannot be ranked."
-        )
-        blocks.append(Text(text, kind="warning"))
+        key = "no_b_model_explains" if f.p < 0.05 else "no_b_model_null"
+        blocks.append(Text(tlabel(key, lang).format(r2=r2, overall=res.overall), kind="warning"))
     return [Section(title=tlabel("importance", lang), blocks=tuple(blocks))]
+
+
+def collinearity_warning(res: Importance, lang: str) -> str:
+    """The dimensions named by the result's collinearity checks (VIF over the limit, b against
+    the sign of its own r, |β| over 1) with their values, and what to read instead (review 13,
+    finding 1: a significant negative b beside a positive r was shown as importance).
+
+    ``The dimensions are strongly correlated with each other (VIF above 5: Empathy 9.1,
+    Assurance 8.7; b of the opposite sign to the dimension's own correlation with 'Overall':
+    Empathy (r = 0.80, b = -0.89)). b and β can then change sign …``
+    """
+    rows = res.coefficients.set_index("dimension")
+
+    def num(value: Any) -> str:
+        return fmt_number(value, lang, 2)
+
+    parts = []
+    if res.vif_high:
+        listed = ", ".join(
+            f"{dimension_name(d, lang)} ({fmt_number(rows.at[d, 'vif'], lang, 1)})"
+            for d in res.vif_high
+        )
+        parts.append(tlabel("collinear_vif", lang).format(limit=f"{VIF_LIMIT:g}", names=listed))
+    if res.sign_differs:
+        listed = ", ".join(
+            f"{dimension_name(d, lang)} (r = {num(rows.at[d, 'r_overall'])}, "
+            f"b = {num(rows.at[d, 'b'])})"
+            for d in res.sign_differs
+        )
+        parts.append(tlabel("collinear_sign", lang).format(overall=res.overall, names=listed))
+    if res.beta_beyond_one:
+        listed = ", ".join(
+            f"{dimension_name(d, lang)} (β = {num(rows.at[d, 'beta'])})"
+            for d in res.beta_beyond_one
+        )
+        parts.append(tlabel("collinear_beta", lang).format(names=listed))
+    head = tlabel("collinear_strong" if res.vif_high else "collinear_some", lang)
+    return f"{head} ({'; '.join(parts)}). {tlabel('collinear_advice', lang)}"

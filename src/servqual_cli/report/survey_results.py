@@ -161,7 +161,7 @@ def weighted_group_tests(ctx: ReportContext) -> WeightedGroupTests | None:
 
 def dimension_pairs(ctx: ReportContext) -> DimensionComparison | None:
     """The paired tests of the dimension gaps (Holm over the pairs), as ``gap`` prints under
-    "Which gap matters most?"; None with fewer than two dimensions or too few complete rows."""
+    "Which gap is largest?"; None with fewer than two dimensions or too few complete rows."""
 
     def compute() -> DimensionComparison | None:
         from servqual_cli.core.dimension_comparison import compare_dimensions

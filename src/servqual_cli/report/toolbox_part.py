@@ -1,6 +1,6 @@
 """The toolbox's report sections (opt-in: name them in the config's ``sections`` list).
 
-- ``dimension_comparison``: which gap matters most (Friedman, Kendall's W, paired post-hoc);
+- ``dimension_comparison``: which gap is largest (Friedman, Kendall's W, paired post-hoc);
 - ``item_distributions``: answer distributions of the E and P items with Likert bar charts;
 - ``tolerance``: the zone of tolerance, for a survey that also has adequate and desired columns.
 

@@ -34,6 +34,7 @@ FORMATS = {
     "msa_p": "p", "mss_p": "p", "p_welch": "p", "p_mann_whitney": "p", "p_holm": "p",
     "p_t": "p", "p_wilcoxon": "p", "p": "p", "kendall_w": ".3f", "relative_share": "pct",
     "relative_weight": ".3f", "beta": ".2f", "skewness": ".2f", "n_eff": ".1f", "se": ".3f",
+    "vif": ".1f",
 }  # fmt: skip
 
 

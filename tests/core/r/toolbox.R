@@ -98,7 +98,7 @@ item_dist <- lapply(1:6, function(j) {
        bottom2_ci_low = cb[1], bottom2_ci_high = cb[2], skewness = psych::skew(x, type = 2))
 })
 
-# ---- which gap matters most: Friedman, Kendall's W, paired post-hoc -------------------------
+# ---- which gap is largest: Friedman, Kendall's W, paired post-hoc -------------------------
 cc <- complete.cases(gd)
 Gc <- round(gd[cc, ], 10)
 fr <- friedman.test(Gc)
