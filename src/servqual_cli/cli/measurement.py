@@ -145,6 +145,10 @@ def contacts(
     by_area = by is Breakdown.area
     kpis = contact_kpis(data.frame, keys=("year",), by_area=by_area, conf=conf, email_rule=rule)
     counts = treatment_counts(data.frame, keys=("year",))
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # the invalid texts named, as trend names them (session 16)
+    note, detail = exclusion_note(data.excluded, data.exclusions, lang.value)
     sections = contact_sections(
         kpis,
         counts,
@@ -154,6 +158,7 @@ def contacts(
         by_area,
         conf=conf,
         contacts=data.frame,
+        exclusions=note,
     )
     sections = [*sections, email_note(rule, lang.value)]
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
@@ -169,6 +174,7 @@ def contacts(
         "years": data.years,
         "n_rows": len(data.frame),
         "excluded": data.excluded,
+        "excluded_detail": detail,
         "conf": conf,
         "email_rule": {"rule": rule.text, "description": email_rule_text(rule)},
         "ci_method": dict(CI_METHODS),
