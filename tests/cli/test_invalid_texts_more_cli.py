@@ -123,3 +123,33 @@ def test_knowledge_gap_names_each_files_texts(cli, lang: str, staff: str) -> Non
     detail = json.loads(cli(*args, "-f", "json").stdout)["excluded_detail"]
     assert detail["staff"] == {"unparseable": {"distinct": 3, "values": VALUES}}
     assert detail["customers"]["unparseable"]["distinct"] == 5
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("sv", "utanför skalan 1 (alla i F2; ”9” 1)"), ("en", "out of range 1 (all in F2; “9” 1)")],
+)
+def test_out_of_range_values_named(cli, lang: str, note: str) -> None:
+    """A 9 on a 1–5 scale: the value says which scale the file was answered on."""
+    args = ("gap", DATA / "kiosk.csv", "-i", DATA / "kiosk.toml")
+    r = cli(*args, "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    assert note in _flat(r.stdout)
+    detail = json.loads(cli(*args, "-f", "json").stdout)["excluded_detail"]
+    assert detail["out_of_range"] == {"distinct": 1, "values": [{"value": "9", "count": 1}]}
+
+
+@pytest.mark.parametrize(("lang", "head"), [("sv", "ogiltigt datum 7 ("), ("en", "not a date 7 (")])
+def test_unreadable_dates_named(cli, lang: str, head: str) -> None:
+    """Dates no reader takes (the three hostile texts and "soon"), named as invalid texts are."""
+    args = ("feedback", DATA / "invalid_texts_dates.csv")
+    r = cli(*args, "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    assert f"{head}{TEXTS[lang]}, …)" in _flat(r.stdout) and "\x1b" not in r.stdout
+    detail = json.loads(cli(*args, "-f", "json").stdout)["excluded_detail"]
+    assert detail["invalid_date"] == {
+        "distinct": 4, "values": [*VALUES, {"value": "soon", "count": 1}]
+    }  # fmt: skip
+    page = cli(*args, "-f", "html").stdout
+    note = next(line for line in page.splitlines() if "not a date 7" in line)
+    assert "<script" not in note and "“&lt;script&gt;alert(1)&lt;/scrip…” 3" in note

@@ -12,6 +12,7 @@ escape byte that would clear a terminal) in 1 cell of a third:
 - invalid_texts_medborgare.csv: servicematning_medborgare_2022_2024.xlsx, 60 rows;
   enkelt_att_få_hjälp, bemötande, tydligt_svar.
 - invalid_texts_feedback.csv: feedback_en.csv; Type (3 + 2), Contact given.
+- invalid_texts_dates.csv: feedback_en.csv; Received (3 + 2), Answered: dates no reader takes.
 
 Run from the repository root: python tests/data/make_invalid_texts.py
 """
@@ -53,3 +54,5 @@ if __name__ == "__main__":
          "invalid_texts_medborgare.csv")  # fmt: skip
     dump(put(text_csv("feedback_en.csv"), "Type", "Type", "Contact given"),
          "invalid_texts_feedback.csv")  # fmt: skip
+    dump(put(text_csv("feedback_en.csv"), "Received", "Received", "Answered"),
+         "invalid_texts_dates.csv")  # fmt: skip

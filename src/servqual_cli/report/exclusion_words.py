@@ -150,7 +150,7 @@ def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -
     >>> cells = pd.DataFrame({"file": ["a.xlsx", "b.xlsx"], "column": ["start", "kanal"],
     ...                       "reason": ["invalid_date", "unparseable"], "value": ["x", "fax"]})
     >>> print(by_file_summary(cells, "en").replace("; b", ";\nb"))
-    Excluded cells: a.xlsx: not a date 1 (all in start);
+    Excluded cells: a.xlsx: not a date 1 (all in start; “x” 1);
     b.xlsx: not a valid value 1 (all in kanal; “fax” 1).
     """
     if frame.empty:
