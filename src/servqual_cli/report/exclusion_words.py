@@ -9,6 +9,10 @@ invalid texts with their cells, "ogiltigt värde 37 (i E3; ”ja” 20, ”?” 
 15). A text is data, never markup: it is cut to :data:`_LONGEST` characters, its control
 characters are shown as escapes (:func:`~servqual_cli.report.safe_text.visible`), and each
 renderer escapes it as it escapes any text (Markdown ``inert``, HTML autoescape, rich ``plain``).
+Out-of-range numbers and unreadable dates are named too (session 16).
+
+:func:`exclusion_note` makes a command's note and its JSON's ``excluded_detail`` in one call, so
+every command names the texts the same way (session 16).
 """
 
 from __future__ import annotations
