@@ -114,11 +114,11 @@ def test_gap_names_the_column_of_excluded_cells_and_the_list(
     r = cli("gap", path, "-i", two, "--no-items", "-f", "markdown")
     assert r.exit_code == 0, r.stderr
     text = _flat(r.stdout)
-    assert "out of range 10 (all in E1)" in text
+    assert "out of range 10 (all in E1; “8” 10)" in text  # the value named since session 16
     assert "blank 1 (all in E2)" in text
     assert "--excluded FILE lists them (file, sheet, row, column, value, reason)." in text
     sv = _flat(cli("gap", path, "-i", two, "--no-items", "--lang", "sv").stdout)
-    assert "utanför skalan 10 (alla i E1)" in sv and "--excluded FIL" in sv
+    assert "utanför skalan 10 (alla i E1; ”8” 10)" in sv and "--excluded FIL" in sv
     listed = cli("gap", path, "-i", two, "--no-items", "--excluded", tmp_path / "x.csv")
     assert "--excluded FILE" not in listed.stdout  # asked for: no hint
     assert (tmp_path / "x.csv").read_text(encoding="utf-8").count(",E1,") == 10
@@ -130,7 +130,7 @@ def test_trend_counts_excluded_cells_per_file(cli, samples_dir: Path) -> None:
             samples_dir / "servicematning_2020.xlsx", "-f", "markdown")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert (
-        # (the invalid text named since session 15, w-invalid)
+        # (the invalid text named since session 15, w-invalid, the unreadable date since 16)
         "Excluded cells: servicematning_2019.xlsx: not a valid value 1 (all in nådd; “kanske” 1); "
-        "servicematning_2020.xlsx: not a date 1 (all in besvarad)."
+        "servicematning_2020.xlsx: not a date 1 (all in besvarad; “okänt” 1)."
     ) in _flat(r.stdout)

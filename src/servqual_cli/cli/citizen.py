@@ -81,7 +81,7 @@ def service_survey(
     from servqual_cli.core.service_survey import survey_result
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.io.service_survey import load_citizen_survey
-    from servqual_cli.report.labels import count_text, exclusion_summary
+    from servqual_cli.report.labels import count_text
     from servqual_cli.report.service_survey_sections import service_survey_sections
     from servqual_cli.report.spec import Document
 
@@ -101,7 +101,11 @@ def service_survey(
                 n=count_text(len(small), lang.value), min_n=count_text(min_n, lang.value)
             )
         )
-    notes.append(f"{exclusion_summary(data.excluded, lang.value)}.")
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # the invalid texts named, as gap names them (session 16)
+    note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusions, lang.value)
+    notes.append(note)
     sections = service_survey_sections(result, lang.value, notes)
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
 

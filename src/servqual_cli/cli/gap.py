@@ -119,7 +119,6 @@ def gap(
         require_input(file)
     # The reader (pandas) loads only for a file that is there, the statistics (scipy) only for
     # data that were read without an error (a bad file fails 0.2 s sooner).
-    from servqual_cli.io.exclusions import excluded_detail
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.recode_note import (
@@ -157,9 +156,10 @@ def gap(
         "min_items": _min_items(min_items),
         "weight_rule": weight_rule.value,
     }
-    log = data.exclusion_log  # where the excluded cells are, and the list's option (review 4)
-    located = None if log is None else log.by_column()
-    named = {} if log is None else log.named_values()  # the invalid texts (session 15)
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # where the excluded cells are, the list's option (review 4) and the invalid texts (s15)
+    note, detail = exclusion_note(data.excluded, data.exclusion_log, lang_code, excluded is None)
     if data.groups is not None and data.by is not None:
         # --by only: the group analysis and its sections (with the weighted ones) load here, not
         # on every run (tests/cli/test_gap_imports.py keeps them out of a default run)
@@ -178,8 +178,7 @@ def gap(
         w_groups, w_tests = weighted_groups(data, grouped, weight_column, payload)
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
-                                located=located, hint=excluded is None,
-                                named=named) + group_sections(
+                                exclusions=note) + group_sections(
             grouped, lang_code, min_n, apa=True, sample=weight_column is not None,
             weighted=w_groups, weight_column=weight_column, weighted_tests=w_tests
         )  # fmt: skip
@@ -189,7 +188,7 @@ def gap(
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
-                                located=located, hint=excluded is None, named=named)  # fmt: skip
+                                exclusions=note)  # fmt: skip
     sections = tb.weighted_first(data, payload, lang_code, weight_column, result) + sections
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
@@ -217,7 +216,7 @@ def gap(
     merges = {} if data.exclusion_log is None else data.exclusion_log.group_merges()
     sections += recode_sections(recoded, lang_code, merges)
     payload = {"n_rows": result.n_rows, "excluded": data.excluded,
-               "excluded_detail": excluded_detail(named),
+               "excluded_detail": detail,
                "recoded_text": recoded_records(recoded),
                "group_values_merged": merged_records(merges), **payload}  # fmt: skip
     sections = tb.apa_left_out(sections, payload, fmt, output, lang_code)

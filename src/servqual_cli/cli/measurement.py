@@ -145,6 +145,10 @@ def contacts(
     by_area = by is Breakdown.area
     kpis = contact_kpis(data.frame, keys=("year",), by_area=by_area, conf=conf, email_rule=rule)
     counts = treatment_counts(data.frame, keys=("year",))
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # the invalid texts named, as trend names them (session 16)
+    note, detail = exclusion_note(data.excluded, data.exclusions, lang.value)
     sections = contact_sections(
         kpis,
         counts,
@@ -154,6 +158,7 @@ def contacts(
         by_area,
         conf=conf,
         contacts=data.frame,
+        exclusions=note,
     )
     sections = [*sections, email_note(rule, lang.value)]
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
@@ -169,6 +174,7 @@ def contacts(
         "years": data.years,
         "n_rows": len(data.frame),
         "excluded": data.excluded,
+        "excluded_detail": detail,
         "conf": conf,
         "email_rule": {"rule": rule.text, "description": email_rule_text(rule)},
         "ci_method": dict(CI_METHODS),
@@ -327,7 +333,7 @@ def trend(
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
             sections, tidy = add_series(sides, payload, sections, tidy, lang.value, conf,
                                          bench_args, rule)  # fmt: skip
-    from servqual_cli.report.exclusion_words import by_file_summary
+    from servqual_cli.report.exclusion_words import exclusion_note
 
     # One file with two years: both sides hold (disjoint) rows of the same file.
     parts = [((side.describe()["file"], side.describe()["sheet"]), side.exclusions)
@@ -338,18 +344,13 @@ def trend(
     all_excluded = _exclusion_frame(parts)
     counts = all_excluded["reason"].value_counts()
     payload["excluded"] = {str(k): int(counts[k]) for k in sorted(counts.index)}
-    from servqual_cli.io.exclusions import NAMED_REASONS, excluded_detail, ranked_values
-
-    reasons = all_excluded["reason"].to_numpy()  # the invalid texts of all files (session 15)
-    payload["excluded_detail"] = excluded_detail(
-        {r: ranked_values(all_excluded["value"].to_numpy()[reasons == r]) for r in NAMED_REASONS}
-    )
     from servqual_cli.report.spec import Section, Text
 
     # per file, located, with the list's option (review 4, finding 13: the pooled count hid
-    # which year's file held the cells)
-    note = Text(by_file_summary(all_excluded, lang.value, hint=excluded is None), "note")
-    sections.append(Section("", (note,)))
+    # which year's file held the cells); the invalid texts per file, pooled in the JSON (s15)
+    note, payload["excluded_detail"] = exclusion_note(payload["excluded"], all_excluded,
+                                                      lang.value, excluded is None)  # fmt: skip
+    sections.append(Section("", (Text(note, "note"),)))
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
 
     for side in sides:  # (one file with two years: named once)

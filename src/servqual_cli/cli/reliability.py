@@ -177,18 +177,15 @@ def reliability(
         import pandas as pd
 
         tidy = pd.concat(group_tidy, ignore_index=True)
-    from servqual_cli.io.exclusions import excluded_detail
-    from servqual_cli.report.exclusion_words import located_summary
+    from servqual_cli.report.exclusion_words import exclusion_note
     from servqual_cli.report.labels import label
     from servqual_cli.report.numbers import fmt_int
 
-    log = data.exclusion_log  # the columns of the excluded cells (review 4, finding 13)
+    # the columns of the excluded cells (review 4, finding 13) and the invalid texts (s15)
+    note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusion_log,
+                                                      lang.value, excluded is None)  # fmt: skip
     # counts in the language's thousands format, as the tables beside them (x-small, s14)
-    summary = f"{label('respondents', lang.value)}: {fmt_int(data.n_rows, lang.value)}. "
-    named = {} if log is None else log.named_values()  # the invalid texts (session 15)
-    summary += located_summary(data.excluded, {} if log is None else log.by_column(),
-                               lang.value, hint=excluded is None, values=named)  # fmt: skip
-    payload["excluded_detail"] = excluded_detail(named)
+    summary = f"{label('respondents', lang.value)}: {fmt_int(data.n_rows, lang.value)}. {note}"
     if payload.get("n_without_group"):  # in the whole-sample scales only: say so
         without = label("without_group", lang.value)
         summary += " " + without.format(

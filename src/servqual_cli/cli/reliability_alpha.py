@@ -96,19 +96,16 @@ def run_alpha(
         "warnings": [w.message for w in result.warnings],
         "caveats": caveat_records(result.warnings),  # the same, as code and facts
     }
-    from servqual_cli.io.exclusions import excluded_detail
-    from servqual_cli.report.exclusion_words import located_summary
+    from servqual_cli.report.exclusion_words import exclusion_note
     from servqual_cli.report.labels import label
     from servqual_cli.report.numbers import fmt_int
     from servqual_cli.report.spec import Section, Text
 
-    log = loaded.exclusion_log  # the columns of the excluded cells (review 4, finding 13)
+    # the columns of the excluded cells (review 4, finding 13) and the invalid texts (s15)
+    note, payload["excluded_detail"] = exclusion_note(loaded.excluded, loaded.exclusion_log,
+                                                      lang.value, excluded is None)  # fmt: skip
     # "Respondents: 300,000." beside the table's "270,467", not "300000" (x-small, s14)
-    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. "
-    named = {} if log is None else log.named_values()  # the invalid texts (session 15)
-    summary += located_summary(loaded.excluded, {} if log is None else log.by_column(),
-                               lang.value, hint=excluded is None, values=named)  # fmt: skip
-    payload["excluded_detail"] = excluded_detail(named)
+    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. {note}"
     if codes:  # the rule beside the count of "declared missing" cells it made
         from servqual_cli.report.missing_codes_note import missing_codes_text
 

@@ -210,7 +210,14 @@ def feedback(
         **result.to_dict(),
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
-    sections = feedback_sections(result, data.excluded, lang.value, left_out=left)
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # the invalid texts named, as gap names them (session 16); the cells, not the log: the
+    # left-out line before the note names the date columns already
+    note, payload["excluded_detail"] = exclusion_note(data.excluded, data.log.to_frame(),
+                                                      lang.value)  # fmt: skip
+    sections = feedback_sections(result, data.excluded, lang.value, left_out=left,
+                                 exclusions=note)  # fmt: skip
     sections += feedback_note_sections(
         data.serial_dates, merges, lang.value, data.swedish_dates, data.swedish_examples
     )

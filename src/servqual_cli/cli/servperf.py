@@ -52,7 +52,12 @@ def emit_servperf(
     }
     sections = duplicate_sections(data.duplicates, lang)  # review 2 item 23h
     payload["duplicate_rows"] = duplicate_record(data.duplicates)
-    sections += servperf_sections(result, data.excluded, lang, items)
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # located and the invalid texts named, as gap's note (session 16)
+    note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusion_log, lang,
+                                                      excluded is None)  # fmt: skip
+    sections += servperf_sections(result, data.excluded, lang, items, exclusions=note)
     # the reader's notes (summary and header rows left out, hidden rows, the encoding), as gap
     # says them: the perception-only path printed none (w-miss, s14: Esmaker's "Antal svar" row
     # was left out with no word in the terminal, only in the JSON)

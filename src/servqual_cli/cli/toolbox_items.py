@@ -141,7 +141,11 @@ def run_items(
         reversed_items = reverse_note(inst, lang.value)
         if reversed_items:
             sections.append(Section("", (Text(reversed_items, kind="note"),)))
-    sections += item_distribution_sections(res, excl, lang.value, chart)
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # the invalid texts named, as gap names them (session 16)
+    note, payload["excluded_detail"] = exclusion_note(excl, exclusions, lang.value)
+    sections += item_distribution_sections(res, excl, lang.value, chart, exclusions=note)
     if codes:  # the rule, after the table whose counts of "declared missing" it explains
         from servqual_cli.report.missing_codes_note import missing_codes_sections
 

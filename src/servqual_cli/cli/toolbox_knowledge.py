@@ -129,7 +129,15 @@ def run_knowledge_gap(
     sections += duplicate_sections(stf.duplicates, lang_code, names[1])
     payload["duplicate_rows"] = {"customers": duplicate_record(cust.duplicates),
                                  "staff": duplicate_record(stf.duplicates)}  # fmt: skip
-    sections += knowledge_sections(res, excl, lang_code, items)
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # each file's invalid texts named, as gap names them (session 16)
+    notes = {k: exclusion_note(excl[k], d.exclusions, lang_code)
+             for k, d in (("customers", cust), ("staff", stf))}  # fmt: skip
+    payload["excluded_detail"] = {k: detail for k, (_, detail) in notes.items()}
+    sections += knowledge_sections(
+        res, excl, lang_code, items, exclusions={k: text for k, (text, _) in notes.items()}
+    )
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:
         groups: dict[str, Any] = {}

@@ -80,8 +80,12 @@ def run_tolerance(
     use = instrument_scale_use(data.matrices, data.instrument, data.table.source)  # 1–6 as 1–7
     payload["scale_use"] = None if use is None else use.to_dict()
     sections += scale_use_sections(use, lang_code)
+    from servqual_cli.report.exclusion_words import exclusion_note
+
+    # the invalid texts named, as gap names them (session 16)
+    note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusions, lang_code)
     sections += tolerance_sections(res, data.excluded, lang_code, items,
-                                   scale=data.instrument.scale)  # fmt: skip
+                                   scale=data.instrument.scale, exclusions=note)  # fmt: skip
     sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:

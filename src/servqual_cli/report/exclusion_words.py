@@ -9,19 +9,27 @@ invalid texts with their cells, "ogiltigt värde 37 (i E3; ”ja” 20, ”?” 
 15). A text is data, never markup: it is cut to :data:`_LONGEST` characters, its control
 characters are shown as escapes (:func:`~servqual_cli.report.safe_text.visible`), and each
 renderer escapes it as it escapes any text (Markdown ``inert``, HTML autoescape, rich ``plain``).
+Out-of-range numbers and unreadable dates are named too (session 16).
+
+:func:`exclusion_note` makes a command's note and its JSON's ``excluded_detail`` in one call, so
+every command names the texts the same way (session 16).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
-from servqual_cli.io.exclusions import NAMED_REASONS, ranked_values
+from servqual_cli.io.exclusions import NAMED_REASONS, ExclusionLog, excluded_detail, ranked_values
 from servqual_cli.report.catalog import count_text, exclusion_summary, label
 from servqual_cli.report.safe_text import visible
 
-__all__ = ["by_file_summary", "located_summary", "named_summary", "value_list"]
+__all__ = [
+    "by_file_summary", "exclusion_note", "located_summary", "named_of", "named_summary",
+    "value_list",
+]  # fmt: skip
 
 _NAMED = 3  # columns listed one by one at most
 _VALUES = 3  # excluded texts named, commonest first
@@ -146,7 +154,7 @@ def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -
     >>> cells = pd.DataFrame({"file": ["a.xlsx", "b.xlsx"], "column": ["start", "kanal"],
     ...                       "reason": ["invalid_date", "unparseable"], "value": ["x", "fax"]})
     >>> print(by_file_summary(cells, "en").replace("; b", ";\nb"))
-    Excluded cells: a.xlsx: not a date 1 (all in start);
+    Excluded cells: a.xlsx: not a date 1 (all in start; “x” 1);
     b.xlsx: not a valid value 1 (all in kanal; “fax” 1).
     """
     if frame.empty:
@@ -167,3 +175,60 @@ def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -
         files.append(f"{file}: {_located(excluded, where, lang, named)}")
     text = f"{label('excluded', lang)}: {'; '.join(files)}."
     return f"{text} {_HINT[lang]}" if hint else text
+
+
+def named_of(cells: ExclusionLog | pd.DataFrame | None) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Reason -> its commonest texts with their cells, for each of
+    :data:`~servqual_cli.io.exclusions.NAMED_REASONS` with cells: from the log, or from a frame
+    of excluded cells (one row per cell, ``value`` and ``reason`` columns, as ``--excluded``
+    lists them); ``{}`` from ``None``.
+
+    >>> named_of(pd.DataFrame({"value": ["ja", "", "ja"], "reason": ["unparseable", "blank",
+    ...                        "unparseable"]}))
+    {'unparseable': (('ja', 2),)}
+    >>> named_of(None)
+    {}
+    """
+    if cells is None:
+        return {}
+    if isinstance(cells, ExclusionLog):
+        return cells.named_values()
+    if cells.empty or "value" not in cells.columns:
+        return {}
+    reasons = cells["reason"].to_numpy()
+    values = cells["value"].to_numpy()
+    # a loop over the named reasons (one), the cells picked out by numpy
+    return {r: v for r in NAMED_REASONS if (v := ranked_values(values[reasons == r]))}
+
+
+def exclusion_note(
+    excluded: Mapping[str, int],
+    cells: ExclusionLog | pd.DataFrame | None,
+    lang: str = "en",
+    hint: bool = False,
+) -> tuple[str, dict[str, dict[str, Any]]]:
+    """The exclusions note of a command and its JSON's ``excluded_detail``, made once for every
+    command (session 16): the counts of ``excluded`` by reason, each reason's commonest texts
+    named (:func:`named_of`) and, from an :class:`~servqual_cli.io.exclusions.ExclusionLog`,
+    the column(s) of each reason (:func:`located_summary`). A frame of cells with a ``file``
+    column (several files, ``trend``) is counted per file (:func:`by_file_summary`; its own
+    counts, ``excluded`` unused). ``hint`` points to ``--excluded FILE``; without cells (no
+    log, so no list to point to) the note is the counts alone.
+
+    >>> exclusion_note({"unparseable": 3}, pd.DataFrame({"column": ["E1"] * 3,
+    ...                "value": ["ja", "ja", "?"], "reason": ["unparseable"] * 3}), "sv")
+    ('Uteslutna celler: ogiltigt värde 3 (”ja” 2, ”?” 1).', {'unparseable': {'distinct': 2, \
+'values': [{'value': 'ja', 'count': 2}, {'value': '?', 'count': 1}]}})
+    >>> exclusion_note({"blank": 2}, None, "en", hint=True)
+    ('Excluded cells: blank 2.', {})
+    """
+    named = named_of(cells)
+    if cells is None:
+        text = f"{exclusion_summary(excluded, lang)}."
+    elif isinstance(cells, ExclusionLog):
+        text = located_summary(excluded, cells.by_column(), lang, hint, named)
+    elif "file" in cells.columns:
+        text = by_file_summary(cells, lang, hint)
+    else:
+        text = located_summary(excluded, {}, lang, hint, named)
+    return text, excluded_detail(named)

@@ -278,10 +278,12 @@ def feedback_sections(
     lang: str,
     figures: bool = False,
     left_out: LeftOut | None = None,
+    exclusions: str | None = None,
 ) -> list[Section]:
     """Counts, replies, backlog and trend of a feedback register; ``left_out`` names the rows
     read and the items left out whole
-    (:func:`~servqual_cli.io.feedback_left_out.items_left_out`)."""
+    (:func:`~servqual_cli.io.feedback_left_out.items_left_out`); ``exclusions``: the note as
+    the command made it, the invalid texts named (session 16)."""
     counts: list[Table | Text | Figure] = [
         _table(
             a.by_type.assign(type=[sl(t, lang) for t in a.by_type["type"]]),
@@ -318,7 +320,7 @@ def feedback_sections(
         Text(
             (f"{left_out_line(left_out, lang)}. " if left_out is not None else "")
             + f"{sl('total', lang)}: {count_text(a.n_items, lang)}; {anon}. "
-            + f"{exclusion_summary(excluded, lang)}.",
+            + (exclusions or f"{exclusion_summary(excluded, lang)}."),
             kind="note",
         )
     )

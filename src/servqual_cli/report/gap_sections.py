@@ -7,13 +7,10 @@ The tables are built in :mod:`~servqual_cli.report.gap_tables`, the APA lines in
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import count_text, exclusion_summary, label
-from servqual_cli.report.exclusion_words import located_summary
 from servqual_cli.report.gap_apa import apa_lines
 from servqual_cli.report.gap_tables import dimension_table, item_table, overall_table
 from servqual_cli.report.spec import Section, Table, Text
@@ -28,9 +25,7 @@ def gap_sections(
     *,
     survey_weights: str | None = None,
     importance_columns: str | None = None,
-    located: Mapping[str, Mapping[str, int]] | None = None,
-    hint: bool = False,
-    named: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+    exclusions: str | None = None,
 ) -> list[Section]:
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
@@ -39,9 +34,9 @@ def gap_sections(
     ("W1–W5") names the importance weights the overall score lacks (review 2, item 7: "no
     weights in the file" read as if the survey weights were missing). Rows with n below
     ``min_n`` are flagged "small base".
-    ``located`` (reason -> column -> cells) names the columns of the excluded cells, and
-    ``hint`` points to ``--excluded FILE`` (review 4, finding 13); ``named`` (reason -> texts
-    with their cells) names the commonest invalid texts (session 15).
+    ``exclusions`` is the exclusions note as the command made it
+    (:func:`~servqual_cli.report.exclusion_words.exclusion_note`: the columns of the excluded
+    cells, the commonest invalid texts and ``--excluded FILE``); without it, the counts alone.
     """
     title = None
     if survey_weights is not None:
@@ -55,10 +50,7 @@ def gap_sections(
     if items:
         blocks.append(item_table(result, lang, survey_weights=survey_weights))
     blocks.append(overall_table(result, lang, importance_columns))
-    if located is None:
-        summary = f"{exclusion_summary(excluded, lang)}."
-    else:
-        summary = located_summary(excluded, located, lang, hint, named)
+    summary = f"{exclusion_summary(excluded, lang)}." if exclusions is None else exclusions
     blocks.append(
         Text(
             f"{label('respondents', lang)}: {count_text(result.n_rows, lang)}. {summary}",

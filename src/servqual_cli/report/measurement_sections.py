@@ -179,12 +179,15 @@ def contact_sections(
     conf: float,
     email_rule: str | None = None,
     contacts: pd.DataFrame | None = None,
+    exclusions: str | None = None,
 ) -> list[Section]:
     """One section per year: KPI totals, the per-area table and the bemötande counts
     (``min_n``: the per-area cells show their n and flag fewer answers, see :func:`area_table`;
     ``conf``: the level the KPIs were computed at, named in the KPI table's interval headings;
     ``email_rule``: the e-mail rule's sentence for the KPI table's note, see :func:`kpi_table`;
-    ``contacts``: the contact rows behind ``kpis``, for the queue-time note's counts).
+    ``contacts``: the contact rows behind ``kpis``, for the queue-time note's counts;
+    ``exclusions``: the exclusions note as the command made it, the invalid texts named, in
+    place of the counts of ``excluded``: session 16).
 
     The closing note gives the number of contacts and the excluded cells; with ``years``
     (label, contact rows, excluded cells of each year read) one line per year instead.
@@ -206,7 +209,8 @@ def contact_sections(
         note = Text(" ".join(year_line(*y, lang) for y in years), "note")
     else:
         n = count_text(n_rows, lang)
-        text = f"{ml('contacts', lang)}: {n}. {exclusion_summary(excluded, lang)}."
+        excl = f"{exclusion_summary(excluded, lang)}." if exclusions is None else exclusions
+        text = f"{ml('contacts', lang)}: {n}. {excl}"
         note = Text(text, "note")
     if not sections:
         return [Section("", (note,))]

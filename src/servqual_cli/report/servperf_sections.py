@@ -30,9 +30,12 @@ def _table(frame: pd.DataFrame, title: str, sheet: str, lang: str, conf: float) 
 
 
 def servperf_sections(
-    result: ServperfAnalysis, excluded: dict[str, int], lang: str, items: bool = True
-) -> list[Section]:
-    """Dimension, item and overall perception tables, the SERVPERF note and the exclusions."""
+    result: ServperfAnalysis, excluded: dict[str, int], lang: str, items: bool = True,
+    exclusions: str | None = None,
+) -> list[Section]:  # fmt: skip
+    """Dimension, item and overall perception tables, the SERVPERF note and the exclusions
+    (``exclusions``: the note as the command made it, naming the invalid texts; else the
+    counts of ``excluded``)."""
     sv = lang == "sv"
 
     def lab(key: str) -> str:
@@ -67,6 +70,8 @@ def servperf_sections(
         note = f"{count_text(o.n_weight_excluded, lang)} {label('weight_excluded', lang)}"
     overall = Table(overall.title, overall.frame, overall.formats, note=note, sheet="Total")
     blocks.append(overall)
+    if exclusions is None:
+        exclusions = f"{exclusion_summary(excluded, lang)}."
     blocks.append(Text(f"{label('respondents', lang)}: {count_text(result.n_rows, lang)}. "
-                       f"{exclusion_summary(excluded, lang)}.", kind="note"))  # fmt: skip
+                       f"{exclusions}", kind="note"))  # fmt: skip
     return [Section(title="", blocks=tuple(blocks))]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from servqual_cli.core.gaps import GapAnalysis
-from servqual_cli.io.exclusions import ranked_values
+from servqual_cli.io.exclusions import NAMED_REASONS
 from servqual_cli.report.build import ReportContext
 from servqual_cli.report.catalog import (
     TOOLBOX,
@@ -18,7 +18,7 @@ from servqual_cli.report.catalog import (
     label,
 )
 from servqual_cli.report.conf_level import level_text
-from servqual_cli.report.exclusion_words import named_summary
+from servqual_cli.report.exclusion_words import named_of, named_summary
 from servqual_cli.report.gap_labels import FORMATS
 from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
@@ -70,15 +70,15 @@ def _answer_and_weight_cells(d: SurveyData) -> tuple[dict[str, int], dict[str, i
 
 def _answer_texts(d: SurveyData, any_invalid: bool) -> dict[str, tuple[tuple[str, int], ...]]:
     """The commonest invalid texts of the answers (the weight columns' own cells apart, as
-    counted by :func:`_answer_and_weight_cells`): session 15, w-invalid."""
+    counted by :func:`_answer_and_weight_cells`): session 15, w-invalid; out-of-range numbers
+    and unreadable dates too, as every command names them (session 16)."""
     if not any_invalid or d.exclusion_log is None:
         return {}
     names = set((d.columns or {}).get("weights", {}).values())
     if not names:
         return d.exclusion_log.named_values()
     ex = d.exclusions
-    cells = ex.loc[~ex["column"].isin(names) & (ex["reason"] == "unparseable"), "value"]
-    return {"unparseable": ranked_values(cells.to_numpy())}
+    return named_of(ex.loc[~ex["column"].isin(names)])
 
 
 def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
@@ -90,7 +90,9 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         out.append(Text(rl("summary_group", lang, by=by, group=value)))
     source = Path(ctx.config.survey.file.given if ctx.config.survey else d.table.source).name
     answers, weights = _answer_and_weight_cells(d)
-    excluded = named_summary(answers, _answer_texts(d, "unparseable" in answers), lang)
+    excluded = named_summary(
+        answers, _answer_texts(d, any(r in answers for r in NAMED_REASONS)), lang
+    )
     if weights:
         cells = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in weights.items())
         excluded += ". " + rl("weight_cells", lang, cells=cells)

@@ -101,12 +101,13 @@ def _positions(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def tolerance_sections(
     res: ToleranceAnalysis, excluded: dict[str, int] | None, lang: str, items: bool = True,
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
-    lead: str | None = None, csv: str | None = None,
+    lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
     holds what the table leaves out (the report's ``data/tolerance_dimensions.csv``), named in
-    the note instead of the commands' "JSON and CSV output"."""
+    the note instead of the commands' "JSON and CSV output"; ``exclusions``: the exclusions
+    note as the command made it (the invalid texts named, session 16)."""
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
@@ -163,10 +164,9 @@ def tolerance_sections(
         rules += " " + rl("tol_wilson_csv", lang, csv=csv)
     # a group's part (excluded None) does not count its cells: it says where they are counted,
     # never "none" (review 3, finding 26)
-    cells = (
-        tlabel("excluded_see_file", lang) if excluded is None else exclusion_summary(excluded, lang)
-    )
-    blocks.append(Text(f"{rules} {cells}.", kind="note"))
+    cells = tlabel("excluded_see_file", lang) + "." if excluded is None else (
+        exclusions or f"{exclusion_summary(excluded, lang)}.")  # fmt: skip
+    blocks.append(Text(f"{rules} {cells}", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
 
 
@@ -210,7 +210,7 @@ def _readings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def knowledge_sections(
     res: KnowledgeGap, excluded: dict[str, dict[str, int]], lang: str, items: bool = True,
-    title: str = "",
+    title: str = "", exclusions: dict[str, str] | None = None,
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
     blocks: list[Table | Text | Figure] = [
@@ -251,8 +251,10 @@ def knowledge_sections(
     )
     who = "medborgare" if sv else "citizens"
     staff = "personal" if sv else "staff"
+    notes = exclusions or {}  # each file's note (texts named, s16) without its stop
     excl = "; ".join(f"{(who if k == 'customers' else staff).capitalize()} – "
-                     f"{exclusion_summary(v, lang)}" for k, v in excluded.items())  # fmt: skip
+                     + (notes[k].removesuffix(".") if k in notes else exclusion_summary(v, lang))
+                     for k, v in excluded.items())  # fmt: skip
     blocks.append(Text(f"{rule} {excl}." if excl else rule, kind="note"))  # a group: no ". ."
     return [Section(title=title, blocks=tuple(blocks))]
 
@@ -264,7 +266,7 @@ ITEM_COLUMNS = ["item", "set", "n", "mean", "sd", "median", "q1", "q3", "top2", 
 
 def item_distribution_sections(
     res: ItemDistributions, excluded: dict[str, int], lang: str, chart: bool = True,
-    title: str = "",
+    title: str = "", exclusions: str | None = None,
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
     counts = res.counts.copy()
@@ -302,7 +304,8 @@ def item_distribution_sections(
         "in the JSON and CSV output); quartiles type 7 (R); skewness G1 (SPSS/Excel). "
         "Reverse-worded items are shown reversed."
     )
-    blocks.append(Text(f"{rule} {exclusion_summary(excluded, lang)}.", kind="note"))
+    exclusions = exclusions or f"{exclusion_summary(excluded, lang)}."
+    blocks.append(Text(f"{rule} {exclusions}", kind="note"))
     return [Section(title=title, blocks=tuple(blocks))]
 
 
