@@ -132,21 +132,16 @@ def run_knowledge_gap(
     sections += knowledge_sections(res, excl, lang_code, items)
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:
-        groups: dict[str, Any] = {}
-        skipped: dict[str, str] = {}
-        for name, rows in split_groups(cust.groups):
-            try:
-                sub = knowledge_gap(cust.expectation[rows], e_staff, *args, conf=conf)
-            except DataError as exc:  # a group without any valid expectation answer
-                skipped[name] = str(exc)
-                continue
-            groups[name] = sub.to_dict()
-            parts.append((name, "dimension", groups[name]["dimensions"]))
-            sections += knowledge_sections(sub, {}, lang_code, items=False,
-                                           title=f"{cust.by}: {name}")  # fmt: skip
+        from servqual_cli.core.knowledge_gap import grouped_knowledge_gap
+        from servqual_cli.report.knowledge_groups import knowledge_group_sections
+
+        # Holm over groups × dimensions, as gap --by (review 13, finding 3)
+        grouped = grouped_knowledge_gap(cust.expectation, e_staff, split_groups(cust.groups),
+                                        *args, conf=conf)  # fmt: skip
         payload["by"] = cust.by
-        payload["groups"] = groups
-        payload["skipped_groups"] = skipped
+        payload.update(grouped.to_dict())
+        parts += [(name, "dimension", g["dimensions"]) for name, g in payload["groups"].items()]
+        sections += knowledge_group_sections(grouped, cust.by, res.n_staff, lang_code)
         import pandas as pd
 
         payload["n_without_group"] = int(pd.isna(pd.Series(cust.groups, dtype=object)).sum())

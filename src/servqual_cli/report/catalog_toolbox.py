@@ -69,6 +69,21 @@ TOOLBOX: Pairs = {
     "kg_underestimate": ("personalen underskattar", "staff underestimate"),
     "kg_overestimate": ("personalen överskattar", "staff overestimate"),
     "kg_unclear": ("ingen säker skillnad", "no clear difference"),
+    # knowledge-gap --by: one Holm family over the groups, as gap --by (review 13, finding 3)
+    "kg_holm": (
+        "Holm över dimensioner och, för sig, över påståenden",
+        "Holm across dimensions and, separately, across items",
+    ),
+    "kg_holm_groups": (
+        "Holm över alla grupper tillsammans ({family})",
+        "Holm across all groups together ({family})",
+    ),
+    "kg_same_staff": (
+        "Varje grupp i {by} jämförs med all personal (n = {n}), samma personal varje gång. "
+        "Därför justeras p (Holm) över alla grupper × dimensioner, inte inom varje grupp.",
+        "Every group of {by} is compared with all staff (n = {n}), the same staff each time. "
+        "So p (Holm) is adjusted over all groups × dimensions, not within each group.",
+    ),
     "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
     "set": ("Frågeset", "Question set"),
     "mean": ("Medel", "Mean"),
