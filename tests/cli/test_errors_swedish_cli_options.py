@@ -56,7 +56,12 @@ OPTION_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
      "anger sina egna saknade svar (`missing` i dess TOML)"),
     (("knowledge-gap", str(DATA / "kiosk.csv"), str(DATA / "kiosk.csv"), *KIOSK), 2,
      "same_survey_twice", "CUSTOMERS (kiosk.csv) och STAFF (kiosk.csv) är samma fil (samma "
-     "SHA-256): ange personalens enkät som STAFF, den andra filen"),
+     "SHA-256) och blad: ange personalens enkät som STAFF, den andra filen, eller personalens "
+     "blad i samma arbetsbok med --staff-sheet NAMN"),
+    # --sheet missing from the staff workbook (review 13, finding 7; f-kg)
+    (("knowledge-gap", str(DATA / "kg_groups.xlsx"), str(DATA / "kg_staff.xlsx"), "-i",
+      str(DATA / "toolbox.toml"), "--sheet", "Svar"), 2, "staff_sheet_not_found",
+     "--sheet gäller båda filerna: ange personalens blad med --staff-sheet NAMN"),
     (("service-survey", str(SAMPLE_SURVEY), "--benchmark",
       str(DATA / "kolada_survey_2024.csv")), 2, "benchmark_needs_municipality",
      "servqual: fel: ange den här kommunen med --municipality för att jämföra den"),

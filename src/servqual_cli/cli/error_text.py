@@ -253,6 +253,7 @@ _PREPARE: dict[str, _Prepare] = {
     "prefixed": _prep_inner,
     "kpi_entry": _prep_inner,
     "knowledge_swapped": _prep_inner,
+    "staff_sheet_not_found": _prep_inner,
     "choose_municipality": _prep_municipalities,
     "choose_years": _prep_years,
     **MORE_PREPARE,  # cli/error_facts.py

@@ -25,6 +25,15 @@ WeightOpt = Annotated[
         "design-based SEs (R survey::svymean) and Kish's effective n.",
     ),
 ]
+# review 13, finding 7: survey tools export one workbook with a sheet per respondent group
+StaffSheetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--staff-sheet",
+        help="The staff survey's sheet name or 1-based index (default: --sheet); may be a sheet "
+        "of the citizens' workbook.",
+    ),
+]
 ItemsTableOpt = Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")]
 
 
@@ -84,6 +93,7 @@ def knowledge_gap_cmd(
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     sheet: o.SheetOpt = None,
+    staff_sheet: StaffSheetOpt = None,
     encoding: o.EncodingOpt = None,
     header_row: o.HeaderRowOpt = None,
     max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
@@ -109,6 +119,7 @@ def knowledge_gap_cmd(
         fmt=fmt,
         output=output,
         sheet=sheet,
+        staff_sheet=staff_sheet,
         encoding=encoding,
         header_row=header_row,
         strict=strict,

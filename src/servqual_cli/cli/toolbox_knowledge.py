@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def _swapped_hint(
     exc: DataError, customers: str, staff: str, instrument: str | None, sheet: str | None,
-    encoding: str | None, header_row: int | None,
+    encoding: str | None, header_row: int | None, staff_sheet: str | None = None,
 ) -> DataError:  # fmt: skip
     """``exc`` (the citizens' file could not be read as a gap survey), with "did you give the
     staff file first?" added when that file lacks perception columns and the second file reads
@@ -40,7 +40,7 @@ def _swapped_hint(
         first = read_table(customers, sheet=sheet, encoding=encoding, header_row=header_row)
         if not find_role_columns(inst, "perception", first.columns)[1]:
             return exc  # the first file has its perception columns: another problem
-        load_survey_file(staff, instrument, None, sheet, encoding, header_row)
+        load_survey_file(staff, instrument, None, staff_sheet, encoding, header_row)
     except ServqualError:
         return exc
     hint = (
@@ -54,6 +54,27 @@ def _swapped_hint(
                      code="knowledge_swapped" if exc.code else None, facts=facts)  # fmt: skip
 
 
+def _read_staff(
+    staff: str, instrument: str | None, sheets: tuple[str | None, str | None], default: bool,
+    encoding: str | None, header_row: int | None, strict: bool,
+) -> Any:  # fmt: skip
+    """The staff file's expectation items; ``--sheet`` missing from a staff workbook read with
+    it by default says to give ``--staff-sheet`` (review 13, finding 7)."""
+    from servqual_cli.errors import UsageError
+    from servqual_cli.io.role_data import load_roles_file
+
+    try:
+        return load_roles_file(staff, instrument, ["expectation"], None, None, sheets[1],
+                               encoding, header_row, strict)  # fmt: skip
+    except UsageError as exc:
+        if not default or sheets[0] is None or exc.code != "sheet_not_found":
+            raise
+        hint = "; --sheet applies to both files: give the staff's sheet with --staff-sheet NAME"
+        facts = {"code": exc.code, "facts": exc.facts}
+        raise UsageError(exc.message + hint, exc.location, code="staff_sheet_not_found",
+                         facts=facts) from None  # fmt: skip
+
+
 def run_knowledge_gap(
     *,
     customers: str,
@@ -63,6 +84,7 @@ def run_knowledge_gap(
     fmt: o.OutputFormat | None,
     output: Path | None,
     sheet: str | None,
+    staff_sheet: str | None,
     encoding: str | None,
     header_row: int | None,
     strict: bool,
@@ -76,7 +98,6 @@ def run_knowledge_gap(
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.knowledge_gap import knowledge_gap
     from servqual_cli.errors import DataError
-    from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.spec import Document
@@ -85,7 +106,9 @@ def run_knowledge_gap(
     # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
     # skipped here: review 10b finding 5's fix did not reach this command)
     guard([customers, staff, instrument], output=output, excluded=excluded, fmt=fmt)
-    check_two_surveys(customers, staff)  # before either is read (review 7 finding 10)
+    # --staff-sheet: the staff on their own sheet, in this or another workbook (review 13 #7)
+    sheets = (sheet, sheet if staff_sheet is None else staff_sheet)
+    check_two_surveys(customers, staff, sheets)  # before either is read (review 7 finding 10)
     from servqual_cli.cli.gap_toolbox import split_by, two_way
 
     try:
@@ -93,11 +116,14 @@ def run_knowledge_gap(
                                 header_row, strict)  # fmt: skip
     except DataError as exc:
         raise _swapped_hint(
-            exc, customers, staff, instrument, sheet, encoding, header_row
+            exc, customers, staff, instrument, sheet, encoding, header_row, sheets[1]
         ) from None
     cust = two_way(cust, by)  # --by A,B: the combinations
-    stf = load_roles_file(staff, instrument, ["expectation"], None, None, sheet, encoding,
-                          header_row, strict)  # fmt: skip
+    stf = _read_staff(staff, instrument, sheets, staff_sheet is None, encoding, header_row,
+                      strict)  # fmt: skip
+    if sheets[0] != sheets[1]:  # two sheet options may still name one sheet of one file
+        check_two_surveys(customers, staff, (cust.table.describe()["sheet"],
+                                             stf.table.describe()["sheet"]))  # fmt: skip
     e_staff = stf.matrices["expectation"]
     args = (cust.items, cust.dimension_positions)
     res = knowledge_gap(cust.expectation, e_staff, *args, conf=conf)
@@ -140,21 +166,16 @@ def run_knowledge_gap(
     )
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:
-        groups: dict[str, Any] = {}
-        skipped: dict[str, str] = {}
-        for name, rows in split_groups(cust.groups):
-            try:
-                sub = knowledge_gap(cust.expectation[rows], e_staff, *args, conf=conf)
-            except DataError as exc:  # a group without any valid expectation answer
-                skipped[name] = str(exc)
-                continue
-            groups[name] = sub.to_dict()
-            parts.append((name, "dimension", groups[name]["dimensions"]))
-            sections += knowledge_sections(sub, {}, lang_code, items=False,
-                                           title=f"{cust.by}: {name}")  # fmt: skip
+        from servqual_cli.core.knowledge_gap import grouped_knowledge_gap
+        from servqual_cli.report.knowledge_groups import knowledge_group_sections
+
+        # Holm over groups × dimensions, as gap --by (review 13, finding 3)
+        grouped = grouped_knowledge_gap(cust.expectation, e_staff, split_groups(cust.groups),
+                                        *args, conf=conf)  # fmt: skip
         payload["by"] = cust.by
-        payload["groups"] = groups
-        payload["skipped_groups"] = skipped
+        payload.update(grouped.to_dict())
+        parts += [(name, "dimension", g["dimensions"]) for name, g in payload["groups"].items()]
+        sections += knowledge_group_sections(grouped, cust.by, res.n_staff, lang_code)
         import pandas as pd
 
         payload["n_without_group"] = int(pd.isna(pd.Series(cust.groups, dtype=object)).sum())

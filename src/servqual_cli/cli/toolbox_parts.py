@@ -127,18 +127,23 @@ def parse_scale_range(text: str | None) -> tuple[float, float] | None:
     return lo, hi
 
 
-def check_two_surveys(customers: str, staff: str) -> None:
+def check_two_surveys(
+    customers: str, staff: str, sheets: tuple[object, object] = (None, None)
+) -> None:
     """``knowledge-gap`` refuses one file given as both CUSTOMERS and STAFF (review 7, finding
     10: the citizens' E read as the staff's picture gave every difference 0,00 and "no
     difference"). Files with the same SHA-256 hold the same data, and both are read with the
     same options, so the comparison would be of a survey with itself. Hashed only when the
-    sizes agree (a stat, not a read, for the usual two different files).
+    sizes agree (a stat, not a read, for the usual two different files). One workbook with
+    the citizens and the staff on two ``sheets`` (``--sheet``, ``--staff-sheet``) passes
+    (review 13, finding 7: survey tools export a sheet per respondent group).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> for name, text in (("a.csv", "x"), ("b.csv", "x"), ("c.csv", "y")):
     ...     _ = (d / name).write_text(text)
     >>> check_two_surveys(str(d / "a.csv"), str(d / "c.csv"))  # different data: no error
+    >>> check_two_surveys(str(d / "a.csv"), str(d / "a.csv"), ("Svar", "Personal"))
     >>> check_two_surveys(str(d / "a.csv"), str(d / "b.csv"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     servqual_cli.errors.UsageError: CUSTOMERS (a.csv) and STAFF (b.csv) are the same file ...
@@ -151,13 +156,16 @@ def check_two_surveys(customers: str, staff: str) -> None:
     paths = [Path(customers), Path(staff)]
     if not all(p.is_file() for p in paths):  # stdin or a missing file: the reader says so
         return
+    if sheets[0] != sheets[1]:  # two sheets: the reader's sheet names are compared after
+        return
     if paths[0].stat().st_size != paths[1].stat().st_size:
         return
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
     if digests[0] == digests[1]:
         raise UsageError(
             f"CUSTOMERS ({paths[0].name}) and STAFF ({paths[1].name}) are the same file (the "
-            "same SHA-256): give the staff survey as STAFF, the second file",
+            "same SHA-256) and sheet: give the staff survey as STAFF, the second file, or the "
+            "staff's sheet in the same workbook with --staff-sheet NAME",
             code="same_survey_twice",
             facts={"customers": paths[0].name, "staff": paths[1].name},
         )

@@ -49,15 +49,8 @@ class GroupedGapAnalysis:
         Columns ``group, dimension, p_t, p_adjusted`` (``adjust`` over every group's every
         dimension: the family a reader scans in the per-group table).
         """
-        frames = [
-            res.dimensions[["dimension", "p_t"]].assign(group=name)
-            for name, res in self.groups.items()
-        ]
-        if not frames:
-            return pd.DataFrame(columns=["group", "dimension", "p_t", "p_adjusted"])
-        table = pd.concat(frames, ignore_index=True)[["group", "dimension", "p_t"]]
-        table["p_adjusted"] = inference.p_adjust(table["p_t"].to_numpy(), self.adjust)
-        return table
+        tables = {name: res.dimensions for name, res in self.groups.items()}
+        return across_groups(tables, "dimension", "p_t", self.adjust)
 
     @property
     def n_group_dimension_tests(self) -> int:
@@ -95,6 +88,27 @@ class GroupedGapAnalysis:
         out["n_without_group"] = self.n_without_group
         out["skipped_groups"] = dict(self.skipped_groups)
         return out
+
+
+def across_groups(
+    tables: Mapping[str, pd.DataFrame], key: str, p: str, adjust: str = "holm"
+) -> pd.DataFrame:
+    """Every group's every row's ``p`` adjusted as one family (groups × dimensions, or groups ×
+    items): the family a reader scans in a per-group table. Shared by ``gap --by`` and
+    ``knowledge-gap --by`` (review 13, finding 3: knowledge-gap adjusted within each group).
+
+    Columns ``group, <key>, <p>, p_adjusted``; a NaN ``p`` (no test) is kept and not counted.
+
+    >>> t = pd.DataFrame({"dimension": ["A", "B"], "p": [0.01, 0.04]})
+    >>> across_groups({"x": t, "y": t}, "dimension", "p")["p_adjusted"].round(4).tolist()
+    [0.04, 0.08, 0.04, 0.08]
+    """
+    frames = [t[[key, p]].assign(group=name) for name, t in tables.items()]
+    if not frames:
+        return pd.DataFrame(columns=["group", key, p, "p_adjusted"])
+    table = pd.concat(frames, ignore_index=True)[["group", key, p]]
+    table["p_adjusted"] = inference.p_adjust(table[p].to_numpy(dtype=float), adjust)
+    return table
 
 
 _WITHIN = {"p_holm": "p_holm_within_group", "p_adjusted": "p_adjusted_within_group"}

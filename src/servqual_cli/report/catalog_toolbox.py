@@ -9,6 +9,8 @@ it through the catalog.
 
 from __future__ import annotations
 
+from servqual_cli.report.importance_words import IMPORTANCE
+
 Pairs = dict[str, tuple[str, str]]
 
 TOOLBOX: Pairs = {
@@ -69,6 +71,21 @@ TOOLBOX: Pairs = {
     "kg_underestimate": ("personalen underskattar", "staff underestimate"),
     "kg_overestimate": ("personalen överskattar", "staff overestimate"),
     "kg_unclear": ("ingen säker skillnad", "no clear difference"),
+    # knowledge-gap --by: one Holm family over the groups, as gap --by (review 13, finding 3)
+    "kg_holm": (
+        "Holm över dimensioner och, för sig, över påståenden",
+        "Holm across dimensions and, separately, across items",
+    ),
+    "kg_holm_groups": (
+        "Holm över alla grupper tillsammans ({family})",
+        "Holm across all groups together ({family})",
+    ),
+    "kg_same_staff": (
+        "Varje grupp i {by} jämförs med all personal (n = {n}), samma personal varje gång. "
+        "Därför justeras p (Holm) över alla grupper × dimensioner, inte inom varje grupp.",
+        "Every group of {by} is compared with all staff (n = {n}), the same staff each time. "
+        "So p (Holm) is adjusted over all groups × dimensions, not within each group.",
+    ),
     "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
     "set": ("Frågeset", "Question set"),
     "mean": ("Medel", "Mean"),
@@ -93,50 +110,7 @@ TOOLBOX: Pairs = {
     "df": ("fg", "df"),
     "p": ("p", "p"),
     "kendall_w": ("Kendalls W", "Kendall's W"),
-    "importance": ("Härledd vikt", "Derived importance"),
-    "b_coef": ("b", "b"),
-    "se": ("SE", "SE"),
-    "beta": ("β (standardiserad)", "β (standardized)"),
-    "relative_weight": ("Relativ vikt", "Relative weight"),
-    "relative_share": ("Andel av R²", "Share of R²"),
-    # review 13, finding 1: collinear dimensions make b and β unreadable as weights
-    "r_overall": ("r", "r"),
-    "vif": ("VIF", "VIF"),
-    "collinear_strong": (
-        "Dimensionerna är starkt korrelerade med varandra",
-        "The dimensions are strongly correlated with each other",
-    ),
-    "collinear_some": (
-        "Dimensionerna är korrelerade med varandra",
-        "The dimensions are correlated with each other",
-    ),
-    "collinear_vif": ("VIF över {limit}: {names}", "VIF above {limit}: {names}"),
-    "collinear_sign": (
-        "b med motsatt tecken mot dimensionens egen korrelation med {overall!r}: {names}",
-        "b of the opposite sign to the dimension's own correlation with {overall!r}: {names}",
-    ),
-    "collinear_beta": ("|β| över 1: {names}", "|β| above 1: {names}"),
-    "collinear_advice": (
-        "b och β kan då byta tecken och ska inte läsas som vikter; läs de relativa vikterna, "
-        "som delar R² mellan korrelerade dimensioner.",
-        "b and β can then change sign and must not be read as weights; read the relative "
-        "weights, which share R² between correlated dimensions.",
-    ),
-    # review 13, finding 12: "no b has p < .05" is about the b's; "explain little" about R²
-    "no_b_model_null": (
-        "Inget b har p < 0,05, och inte heller modellens F-test (R² = {r2}): dimensionerna "
-        "förklarar lite av {overall!r}, och andelarna av R² kan inte rangordnas.",
-        "No b has p < 0.05, nor has the model's F test (R² = {r2}): the dimensions explain "
-        "little of {overall!r}, and the shares of R² cannot be ranked.",
-    ),
-    "no_b_model_explains": (
-        "Inget b har p < 0,05, men modellens F-test har det (R² = {r2}): tillsammans förklarar "
-        "dimensionerna en del av {overall!r}, men ingen enskild dimension kan skiljas ut, och "
-        "andelarna av R² kan inte rangordnas.",
-        "No b has p < 0.05, but the model's F test has (R² = {r2}): together the dimensions "
-        "explain part of {overall!r}, but no single dimension can be singled out, and the "
-        "shares of R² cannot be ranked.",
-    ),
+    **IMPORTANCE,  # report/importance_words.py (session 16: derived importance)
     "weighted_estimates": ("Viktade skattningar", "Weighted estimates"),
     # review 5, findings 1 and 2: the weighted gaps with their design-based test, first
     "weighted_gaps": ("Viktade dimensionsgap", "Weighted dimension gaps"),

@@ -218,10 +218,12 @@ OPTION_ERRORS: dict[str, tuple[str, str]] = {
         "--scale-range min must be below max, got {text!r}",
     ),
     "same_survey_twice": (
-        "CUSTOMERS ({customers}) och STAFF ({staff}) är samma fil (samma SHA-256): ange "
-        "personalens enkät som STAFF, den andra filen",
-        "CUSTOMERS ({customers}) and STAFF ({staff}) are the same file (the same SHA-256): give "
-        "the staff survey as STAFF, the second file",
+        "CUSTOMERS ({customers}) och STAFF ({staff}) är samma fil (samma SHA-256) och blad: "
+        "ange personalens enkät som STAFF, den andra filen, eller personalens blad i samma "
+        "arbetsbok med --staff-sheet NAMN",
+        "CUSTOMERS ({customers}) and STAFF ({staff}) are the same file (the same SHA-256) and "
+        "sheet: give the staff survey as STAFF, the second file, or the staff's sheet in the "
+        "same workbook with --staff-sheet NAME",
     ),
     "by_one_or_two_text": (
         "--by tar en kolumn eller två (A,B), fick {by!r}",

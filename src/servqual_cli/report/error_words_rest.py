@@ -339,6 +339,11 @@ REST_ERRORS: dict[str, tuple[str, str]] = {
         "{inner}; the second file ({staff}) has both expectation and perception columns: did "
         "you give the staff file first? The order is CUSTOMERS STAFF",
     ),
+    # knowledge-gap --sheet X with a staff workbook without X (review 13, finding 7)
+    "staff_sheet_not_found": (
+        "{inner}; --sheet gäller båda filerna: ange personalens blad med --staff-sheet NAMN",
+        "{inner}; --sheet applies to both files: give the staff's sheet with --staff-sheet NAME",
+    ),
     # the next entries were written into catalog_errors.py this session and moved here, which
     # the catalog tests keep under 400 lines
     # describe --instrument-template with nothing to write (review 11, finding 1; w-tmpl,

@@ -22,9 +22,6 @@ from servqual_cli.report.spec import (
     number_columns,
 )
 
-_WARNING = {"sv": "Varning", "en": "Warning"}
-
-
 # A tag, comment, declaration or autolink can only start with "<" and one of these.
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 # The one link the renderer itself puts in a cell: an index entry to a sibling report.
@@ -186,7 +183,11 @@ def _render_section(
             number = _number(counter, "table", lang) if block.title else None
             out += [render_table(block, level + 1, lang or None, number), ""]
         elif isinstance(block, Text):
-            word = _WARNING.get(lang, "Varning/Warning")
+            from servqual_cli.report.catalog import rl
+
+            # the report's shared label; a document without a language is English (every
+            # Swedish one is named by cli.output.in_language): review 13, finding 14
+            word = rl("warning", lang or "en")
             prefix = {"warning": f"> **{word}:** ", "note": "> "}.get(block.kind, "")
             out += [prefix + inert(block.text), ""]
         elif isinstance(block, Glance):

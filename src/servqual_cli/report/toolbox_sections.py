@@ -8,6 +8,7 @@ report. Everything shown is computed in :mod:`servqual_cli.core`; here only labe
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -210,18 +211,25 @@ def _readings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def knowledge_sections(
     res: KnowledgeGap, excluded: dict[str, dict[str, int]], lang: str, items: bool = True,
-    title: str = "", exclusions: dict[str, str] | None = None,
+    title: str = "", exclusions: dict[str, str] | None = None, family: str = "",
 ) -> list[Section]:  # fmt: skip
+    """The knowledge gap's tables and note; ``family`` (a ``--by`` group's table) names the
+    Holm family over the groups in the p column's head and in the note."""
     sv = lang == "sv"
-    blocks: list[Table | Text | Figure] = [
-        table(tlabel("knowledge_dims", lang),
+    dims = table(tlabel("knowledge_dims", lang),
               _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
               signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap", conf=res.conf,
               note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
                     "underskattar vad medborgarna förväntar sig." if sv else
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
-                    "underestimate what citizens expect."))
-    ]  # fmt: skip
+                    "underestimate what citizens expect."))  # fmt: skip
+    if family:  # "p (Holm, 12 test, grupper × dimensioner)", as gap --by heads it
+        from servqual_cli.report.gap_labels import adjusted_label
+
+        heads = {tlabel("p_holm", lang): adjusted_label("holm", family, lang)}
+        dims = replace(dims, frame=dims.frame.rename(columns=heads),
+                       formats={heads.get(k, k): v for k, v in dims.formats.items()})  # fmt: skip
+    blocks: list[Table | Text | Figure] = [dims]
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
@@ -236,15 +244,17 @@ def knowledge_sections(
             )
         )
     level = level_text(res.conf, lang)
+    holm = tlabel("kg_holm_groups", lang).format(family=family) if family else ""
+    holm = holm or tlabel("kg_holm", lang)
     rule = (
-        "Welch t-test och Mann-Whitney; Hedges g med exakt småstickprovskorrektion; Holm över "
-        "dimensioner och, för sig, över påståenden. Tolkningen följer Holm-justerat p; "
+        "Welch t-test och Mann-Whitney; Hedges g med exakt småstickprovskorrektion; "
+        f"{holm}. Tolkningen följer Holm-justerat p; "
         f"intervallen ({level} KI) gäller varje jämförelse för sig (ojusterade), så ett intervall "
         "utan 0 kan stå bredvid ”ingen säker skillnad”. En dimension räknas när minst hälften "
         "av påståendena är besvarade."
         if sv
         else "Welch t-test and Mann-Whitney; Hedges' g with the exact small-sample correction; "
-        "Holm across dimensions and, separately, across items. The reading follows the Holm p; "
+        f"{holm}. The reading follows the Holm p; "
         f"the {level} intervals are per comparison (unadjusted), so an interval without 0 can "
         "stand beside “no clear difference”. A dimension counts when at least half of its items "
         "are answered."
