@@ -193,6 +193,23 @@ class KpiResult:
         return self.period is not None and self.change is None and self.pooled is None
 
     @property
+    def small_base(self) -> bool:
+        """The value rests on fewer than ``min_n`` cases: a "small base". It is judged by its
+        interval like any other (the interval allows for n) and every table marks it, as the
+        report's overview does (review 12a finding 3; review 12c finding 5: the KPI table was
+        silent where the overview said "litet underlag"). Decided here, once, at the ``min_n``
+        the groups are judged at; the renderers only label it.
+
+        >>> from dataclasses import replace
+        >>> from pathlib import Path
+        >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+        >>> r = KpiResult(spec, 29, 0.14, 0.05, 0.31, "not met", pd.DataFrame(), None, None, {})
+        >>> r.small_base, replace(r, n=30).small_base, replace(r, min_n=20).small_base
+        (True, False, False)
+        """
+        return bool(self.n < self.min_n)
+
+    @property
     def excluded_periods(self) -> tuple[str, ...]:
         """The periods ``excluded`` counts over: every period of the data (a cell without a
         usable date has no period, so the counts cannot be split by period), which is more than
@@ -224,6 +241,7 @@ class KpiResult:
             "verdict": self.verdict,
             "groups": records(self.groups),
             "min_n": self.min_n,
+            "small_base": self.small_base,  # n below min_n (review 12c finding 5)
             "groups_tested": self.groups_tested,
             "period": self.period,
             "year_column": self.year_column,
