@@ -74,6 +74,16 @@ KPI: dict[str, tuple[str, str]] = {
         "allows for the small number: where the interval does not settle it, it is “cannot "
         "tell”.",
     ),
+    # ... and under the changed-KPIs table, whose mark is the latest value's (After) and
+    # whose direction follows the change's test and interval, not the value's
+    "small_base_change_note": (
+        "”Litet underlag”: värdet Efter bygger på färre än {min_n} ärenden och är osäkert; "
+        "riktningen följer ändå förändringens test och intervall, som tar hänsyn till antalet "
+        "i båda perioderna.",
+        "“Small base”: the After value rests on fewer than {min_n} cases and is uncertain; "
+        "the direction follows the change's test and interval all the same, which allow for "
+        "the number in both periods.",
+    ),
     # a KPI whose data hold one period: why it has no previous period and no change (its note,
     # and the overview's previous-period cell)
     "one_period": (

@@ -143,17 +143,18 @@ def _small_base_column(results: Sequence[KpiResult], lang: str) -> dict[str, lis
     return {rl("g_small_base", lang): [small_base_cell(r, lang) for r in results]}
 
 
-def small_base_note(results: Sequence[KpiResult], lang: str) -> Text | None:
+def small_base_note(
+    results: Sequence[KpiResult], lang: str, key: str = "small_base_note"
+) -> Text | None:
     """What "litet underlag" means, under a table with a KPI on a small base (None without
-    one): fewer than ``min_n`` cases, and the verdict still follows the interval."""
+    one): fewer than ``min_n`` cases, and the verdict still follows the interval (``key``:
+    the changed-KPIs table's words, "small_base_change_note")."""
     small = [r for r in results if r.small_base]
     if not small:
         return None
     limits = sorted({r.min_n for r in small})  # one min_n per configuration
     return Text(
-        label("small_base_note", lang, KPI).format(
-            min_n=", ".join(fmt_int(m, lang) for m in limits)
-        ),
+        label(key, lang, KPI).format(min_n=", ".join(fmt_int(m, lang) for m in limits)),
         kind="note",
     )
 

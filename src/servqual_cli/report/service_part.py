@@ -271,8 +271,8 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
     }
     frame = pd.DataFrame(rows).rename(columns=names)
     note = label("changed_note", lang, KPI)
-    small = small_base_note([r for r in results if r.spec.name in set(frame[rl("kpi", lang)])],
-                            lang)  # fmt: skip
+    shown = [r for r in results if r.spec.name in set(frame[rl("kpi", lang)])]
+    small = small_base_note(shown, lang, "small_base_change_note")
     if small is None:  # review 12c finding 5: marked only where a KPI is small
         frame = frame.drop(columns=rl("g_small_base", lang))
     else:
