@@ -131,3 +131,23 @@ def test_report_changed_kpis_table_marks_the_small_base(lang: str, tmp_path: Pat
     note = {"sv": "”Litet underlag”: värdet Efter bygger på färre än 30 ärenden",
             "en": "“Small base”: the After value rests on fewer than 30 cases"}[lang]  # fmt: skip
     assert note in _flat(changed)
+
+
+def test_report_marks_at_the_reports_min_n_as_its_overview(tmp_path: Path) -> None:
+    """A KPI config's min_n 20 judges the groups; the report's overview marks every row below
+    the report's min_n 30. The report's KPI table marks the 29 cases as the overview does."""
+    text = KPI.read_text(encoding="utf-8").replace("min_n = 30", "min_n = 20")
+    kpi = tmp_path / "k.toml"
+    kpi.write_text(text.replace('"kpi_small_base.csv"', f'"{DATA / "kpi_small_base.csv"}"'),
+                   encoding="utf-8")  # fmt: skip
+    config = tmp_path / "r.toml"
+    config.write_text('title = "T"\nlanguage = "sv"\ndate = "2026-01-20"\nmin_n = 30\n'
+                      f'[service]\nkpi = "{kpi}"\n', encoding="utf-8")  # fmt: skip
+    out = _run("report", config, "-o", tmp_path / "rep")
+    assert out.returncode == 0, out.stderr
+    md = (tmp_path / "rep" / "report.md").read_text(encoding="utf-8")
+    rows = [line for line in md.splitlines() if line.startswith("| Beröm besvaras")]
+    overview, table = rows[0], rows[-1]
+    assert "litet underlag, n = 29" in overview
+    assert "| 29 | litet underlag |" in table
+    assert "färre än 30 ärenden" in _flat(md)

@@ -152,7 +152,7 @@ def small_base_note(
     small = [r for r in results if r.small_base]
     if not small:
         return None
-    limits = sorted({r.min_n for r in small})  # one min_n per configuration
+    limits = sorted({r.base_min_n for r in small})  # one min_n per configuration
     return Text(
         label(key, lang, KPI).format(min_n=", ".join(fmt_int(m, lang) for m in limits)),
         kind="note",

@@ -62,6 +62,9 @@ def service_part(ctx: ReportContext) -> Part:
             ),
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
+        # a value's small base at the report's min_n, the one its overview marks every row by
+        # (review 12c finding 5), whatever min_n the KPI config sets for the groups
+        results = [replace(r, value_min_n=ctx.config.min_n) for r in results]
         results, dated = _period_from_contacts(results, ctx.config)
         rows = kpi_rows(results, lang)
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
