@@ -114,3 +114,21 @@ def test_html_card_shows_value_and_verdict(report: tuple) -> None:
     html = _flat((rep / "report.html").read_text(encoding="utf-8"))
     assert _flat(f"{words['value']} ({words['small']})") in html
     assert words["too_few"] not in html.lower()
+
+
+def test_report_kpi_table_marks_the_small_base_as_the_overview(report: tuple) -> None:
+    """Review 12c finding 5: the report's KPI table (Markdown and its Excel sheet) marks the
+    small base in the overview's words, with the note that says what it means."""
+    lang, rep = report
+    mark = WORDS[lang]["small"].split(",")[0]  # "litet underlag", the overview's word
+    md = (rep / "report.md").read_text(encoding="utf-8")
+    row = _overview(md, lang)
+    table_rows = [line for line in md.splitlines()
+                  if line.startswith("| Beröm besvaras") and line != row]  # fmt: skip
+    assert table_rows and all(f"| 29 | {mark} |" in line for line in table_rows)
+    few = {"sv": "färre än 30 ärenden", "en": "fewer than 30 cases"}[lang]
+    assert few in _flat(md)
+    book = openpyxl.load_workbook(rep / "report.xlsx")
+    table = list(book.worksheets[2].iter_rows(values_only=True))
+    kpi = dict(zip(table[1], table[2], strict=True))
+    assert kpi[{"sv": "Underlag", "en": "Base"}[lang]] == mark

@@ -285,7 +285,8 @@ def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
 
 
 def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
-    """One row per KPI (level overall) and per KPI group (level group), for CSV."""
+    """One row per KPI (level overall) and per KPI group (level group), for CSV; ``small_base``
+    (n below ``min_n``) on the overall rows, a group's small base being its verdict "too few"."""
     import pandas as pd
 
     rows: list[dict[str, Any]] = []
@@ -314,8 +315,14 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
                 "change_previous_value": c and c.previous_value,
                 "change_value": c and c.value,
                 "change_p": c and c.p,
+                # fewer than min_n cases, judged by its interval all the same: the tables'
+                # "litet underlag" (review 12c finding 5); last, so the columns before keep
+                # their places. A group's own small base is its verdict "too few".
+                "small_base": r.small_base,
+                "min_n": r.min_n,
             }
         )
         for g in r.groups.to_dict("records"):
-            rows.append({**base, "level": "group", **{str(k): v for k, v in g.items()}})
+            group = {str(k): v for k, v in g.items()}
+            rows.append({**base, "level": "group", **group, "min_n": r.min_n})
     return pd.DataFrame(rows)

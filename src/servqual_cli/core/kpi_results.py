@@ -172,6 +172,9 @@ class KpiResult:
     min_n: int = MIN_N  # groups with fewer cases are "too few", never named below the goal
     groups_tested: int = 0  # groups with min_n cases and a test: the family Holm adjusts over
     year_column: str | None = None  # the file's year column the period came from (no `start`)
+    # the value's own small-base threshold when it is not min_n: a report's min_n, which its
+    # overview marks every row by, where the KPI config sets another for the groups
+    value_min_n: int | None = None
 
     @property
     def goal(self) -> float | None:
@@ -191,6 +194,32 @@ class KpiResult:
         (False, True)
         """
         return self.period is not None and self.change is None and self.pooled is None
+
+    @property
+    def base_min_n(self) -> int:
+        """The cases below which the value is a small base: ``value_min_n`` when set (in a
+        report, the report's ``min_n``), else ``min_n``."""
+        return self.min_n if self.value_min_n is None else self.value_min_n
+
+    @property
+    def small_base(self) -> bool:
+        """The value rests on fewer than :attr:`base_min_n` cases: a "small base". It is judged
+        by its interval like any other (the interval allows for n) and every table marks it, as
+        the report's overview does (review 12a finding 3; review 12c finding 5: the KPI table
+        was silent where the overview said "litet underlag"). Decided here, once, at the
+        ``min_n`` the groups are judged at (in a report, the report's, which the overview
+        marks every row by); the renderers only label it.
+
+        >>> from dataclasses import replace
+        >>> from pathlib import Path
+        >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+        >>> r = KpiResult(spec, 29, 0.14, 0.05, 0.31, "not met", pd.DataFrame(), None, None, {})
+        >>> r.small_base, replace(r, n=30).small_base, replace(r, min_n=20).small_base
+        (True, False, False)
+        >>> replace(r, min_n=20, value_min_n=30).small_base
+        True
+        """
+        return bool(self.n < self.base_min_n)
 
     @property
     def excluded_periods(self) -> tuple[str, ...]:
@@ -224,6 +253,7 @@ class KpiResult:
             "verdict": self.verdict,
             "groups": records(self.groups),
             "min_n": self.min_n,
+            "small_base": self.small_base,  # n below min_n (review 12c finding 5)
             "groups_tested": self.groups_tested,
             "period": self.period,
             "year_column": self.year_column,

@@ -62,6 +62,28 @@ KPI: dict[str, tuple[str, str]] = {
         "short (cases that had not had the whole time left out), the earlier one is compared "
         "over the same calendar window (the KPI's note names both).",
     ),
+    # review 12c finding 5: the KPI table marks a value on fewer than min_n cases with the
+    # overview's words ("litet underlag", catalog_glance g_small) and says here what it means;
+    # the verdict is the interval's, as the overview's too_few_note says
+    "small_base_note": (
+        "”Litet underlag”: värdet bygger på färre än {min_n} ärenden och är osäkert. Det visas "
+        "ändå, och bedömningen följer värdets konfidensintervall, som tar hänsyn till det lilla "
+        "antalet: räcker intervallet inte blir det ”kan ej avgöras”.",
+        "“Small base”: the value rests on fewer than {min_n} cases and is uncertain. It is "
+        "shown all the same, and the verdict follows the value's confidence interval, which "
+        "allows for the small number: where the interval does not settle it, it is “cannot "
+        "tell”.",
+    ),
+    # ... and under the changed-KPIs table, whose mark is the latest value's (After) and
+    # whose direction follows the change's test and interval, not the value's
+    "small_base_change_note": (
+        "”Litet underlag”: värdet Efter bygger på färre än {min_n} ärenden och är osäkert; "
+        "riktningen följer ändå förändringens test och intervall, som tar hänsyn till antalet "
+        "i båda perioderna.",
+        "“Small base”: the After value rests on fewer than {min_n} cases and is uncertain; "
+        "the direction follows the change's test and interval all the same, which allow for "
+        "the number in both periods.",
+    ),
     # a KPI whose data hold one period: why it has no previous period and no change (its note,
     # and the overview's previous-period cell)
     "one_period": (

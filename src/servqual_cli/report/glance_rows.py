@@ -102,6 +102,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 value=as_float(r.value),
                 period=r.period,
                 n=int(r.n),
+                small_base=r.small_base,  # the core's one decision, as the KPI table marks it
                 ci_low=as_float(r.ci_low),
                 ci_high=as_float(r.ci_high),
                 previous_period=None if c is None else c.previous_period,

@@ -26,7 +26,7 @@ import pandas as pd
 
 from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
-from servqual_cli.report.catalog import KPI, label
+from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.kpi_texts import (
     SHIFT,
@@ -37,6 +37,7 @@ from servqual_cli.report.kpi_texts import (
     follow_up_text,
     goal_text,
     kpi_value_text,
+    small_base_cell,
     unreached_text,
 )
 from servqual_cli.report.labels import exclusion_summary
@@ -52,6 +53,7 @@ __all__ = [
     "kpi_sections",
     "kpi_table",
     "kpi_value_text",
+    "small_base_note",
     "unreached_text",
 ]
 
@@ -115,6 +117,7 @@ def kpi_table(
             sl("kpi", lang): [r.spec.name for r in results],
             sl("period", lang): [r.period for r in results],  # None: no dates, all rows
             "n": [r.n for r in results],
+            **_small_base_column(results, lang),
             **numbers,
             sl("goal", lang): [goal_text(r, lang) for r in results],
             sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
@@ -127,6 +130,32 @@ def kpi_table(
         frame=frame,
         formats={"n": "d", **formats},
         sheet=sheet or sl("kpi", lang),
+    )
+
+
+def _small_base_column(results: Sequence[KpiResult], lang: str) -> dict[str, list[str]]:
+    """The "Underlag" column beside n when some KPI rests on fewer than its ``min_n`` cases
+    (the core's ``small_base``), in the overview's words ("litet underlag", its spreadsheet's
+    "Underlag" column): review 12c finding 5, the KPI table said "ej uppfyllt" on 29 cases
+    while the overview said "litet underlag". Left out when no KPI is small."""
+    if not any(r.small_base for r in results):
+        return {}
+    return {rl("g_small_base", lang): [small_base_cell(r, lang) for r in results]}
+
+
+def small_base_note(
+    results: Sequence[KpiResult], lang: str, key: str = "small_base_note"
+) -> Text | None:
+    """What "litet underlag" means, under a table with a KPI on a small base (None without
+    one): fewer than ``min_n`` cases, and the verdict still follows the interval (``key``:
+    the changed-KPIs table's words, "small_base_change_note")."""
+    small = [r for r in results if r.small_base]
+    if not small:
+        return None
+    limits = sorted({r.base_min_n for r in small})  # one min_n per configuration
+    return Text(
+        label(key, lang, KPI).format(min_n=", ".join(fmt_int(m, lang) for m in limits)),
+        kind="note",
     )
 
 
@@ -283,6 +312,9 @@ def kpi_sections(
         sheet = f"{sl('kpi', lang)} – {sl(aspect, lang)}"
         table = kpi_table(mine, lang, title=sheet, sheet=sheet, conf=conf)
         blocks: list[Table | Text | Figure] = [table]
+        small = small_base_note(mine, lang)
+        if small is not None:  # right under the table that marks it
+            blocks.append(small)
         if groups:
             blocks += [kpi_group_table(r, lang, conf) for r in mine if len(r.groups)]
         if figures:  # the chart: report/kpi_charts.py

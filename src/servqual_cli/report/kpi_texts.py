@@ -20,7 +20,7 @@ import re
 from servqual_cli.core.kpi import KpiResult, below_goal
 from servqual_cli.core.kpi_results import SHIFT_ESTIMATE, KpiChange
 from servqual_cli.core.period_windows import MatchedWindows
-from servqual_cli.report.catalog import KPI, label
+from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.numbers import fmt_int, fmt_number, fmt_signed, with_percent
 from servqual_cli.report.service_labels import limit_text, sl, unit_text
@@ -38,6 +38,7 @@ __all__ = [
     "interval_text",
     "kpi_value_text",
     "period_cell",
+    "small_base_cell",
     "unreached_text",
 ]
 
@@ -210,6 +211,12 @@ def follow_up_note(result: KpiResult, lang: str) -> str | None:
     return label("follow_up_note_window", lang, KPI).format(
         **facts, previous=w.previous_period, window=window_text(w.start, w.end, lang)
     )
+
+
+def small_base_cell(result: KpiResult, lang: str) -> str:
+    """A KPI's mark when its value rests on fewer than its ``min_n`` cases (the core's
+    ``small_base``), in the overview's word; "" otherwise (review 12c finding 5)."""
+    return rl("g_small", lang) if result.small_base else ""
 
 
 def goal_text(result: KpiResult, lang: str) -> str:

@@ -62,6 +62,9 @@ def service_part(ctx: ReportContext) -> Part:
             ),
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
+        # a value's small base at the report's min_n, the one its overview marks every row by
+        # (review 12c finding 5), whatever min_n the KPI config sets for the groups
+        results = [replace(r, value_min_n=ctx.config.min_n) for r in results]
         results, dated = _period_from_contacts(results, ctx.config)
         rows = kpi_rows(results, lang)
         shares = {r.spec.name: r.spec.statistic in ("share", "share_within") for r in results}
@@ -227,7 +230,8 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
     from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
     from servqual_cli.report.catalog import KPI, label
     from servqual_cli.report.conf_level import with_level
-    from servqual_cli.report.kpi_texts import period_cell
+    from servqual_cli.report.kpi_sections import small_base_note
+    from servqual_cli.report.kpi_texts import period_cell, small_base_cell
     from servqual_cli.report.service_labels import unit_text
 
     rows = []
@@ -249,6 +253,8 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
                 rl("before", lang): float(c.previous_value) * scale,
                 rl("after", lang): float(c.value) * scale,
                 rl("g_unit", lang): "%" if share else unit_text(r.spec.unit, lang),
+                # the KPI table's and the overview's mark of the value's small base
+                rl("g_small_base", lang): small_base_cell(r, lang),
                 "change": float(change[0]) * scale,
                 "low": float(change[1]) * scale,
                 "high": float(change[2]) * scale,
@@ -267,6 +273,13 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
         "high": with_level(label("changed_ci_high", lang, KPI), conf, lang),
     }
     frame = pd.DataFrame(rows).rename(columns=names)
+    note = label("changed_note", lang, KPI)
+    shown = [r for r in results if r.spec.name in set(frame[rl("kpi", lang)])]
+    small = small_base_note(shown, lang, "small_base_change_note")
+    if small is None:  # review 12c finding 5: marked only where a KPI is small
+        frame = frame.drop(columns=rl("g_small_base", lang))
+    else:
+        note = f"{small.text} {note}"
     return [
         Table(
             rl("changed_kpis", lang),
@@ -279,7 +292,7 @@ def _changed_kpis(results: list[Any], lang: str, conf: float = 0.95) -> list[Blo
                 names["low"]: ".1f",
                 names["high"]: ".1f",
             },
-            note=label("changed_note", lang, KPI),
+            note=note,
             sheet="Ändrade nyckeltal" if lang == "sv" else "Changed KPIs",
         )
     ]
