@@ -138,7 +138,7 @@ def not_interpretable_note(v: Validity, lang: str) -> str | None:
     >>> from servqual_cli.core.factorability import Factorability
     >>> from types import SimpleNamespace as NS
     >>> gates = NS(factorability=Factorability(0.4547, 0.7833, 0.05))
-    >>> not_interpretable_note(gates, "sv")[:80]
+    >>> not_interpretable_note(gates, "sv")[:79]
     'Ska inte tolkas: KMO 0,455 < 0,5 (korrelationerna räcker inte för faktoranalys)'
     """
     gates = v.factorability
