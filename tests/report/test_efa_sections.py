@@ -58,17 +58,20 @@ def _result(v: Validity) -> InstrumentReliability:
 def test_loadings_are_the_cores_and_the_cut_names_primary_and_cross() -> None:
     v = _validity()
     frame = loadings_frame(v, {"E1": "Tangibles", "E3": "Empathy"}, "en")
-    np.testing.assert_array_equal(frame[["F1", "F2"]].to_numpy(), v.efa.loadings.to_numpy())
-    assert frame["primary"].tolist() == ["F1", "F1", "F2", "none"]  # E4: both below 0.30
-    assert frame["cross"].tolist() == ["none", "F2", "none", "none"]  # E2: 0.35 ≥ 0.30
+    factors = ["Factor 1", "Factor 2"]  # not "F1", an item's name in Swedish files (review 13)
+    np.testing.assert_array_equal(frame[factors].to_numpy(), v.efa.loadings.to_numpy())
+    assert frame["primary"].tolist() == ["Factor 1", "Factor 1", "Factor 2", "none"]  # E4 < 0.30
+    assert frame["cross"].tolist() == ["none", "Factor 2", "none", "none"]  # E2: 0.35 ≥ 0.30
     assert frame["dimension"].tolist() == ["Tangibles", "–", "Empathy", "–"]
 
 
 def test_variance_share_is_ss_over_items_and_phi_only_when_oblique() -> None:
     var = variance_frame(_validity())
     assert var["proportion"].tolist() == [1.2 / 4, 0.8 / 4]
-    assert var["r F2"].tolist() == [0.3, 1.0]
-    assert "r F1" not in variance_frame(_validity(phi=False)).columns
+    assert var["factor"].tolist() == ["Factor 1", "Factor 2"]
+    assert var["r Factor 2"].tolist() == [0.3, 1.0]
+    assert "r Factor 1" not in variance_frame(_validity(phi=False)).columns
+    assert variance_frame(_validity(), "sv")["factor"].tolist() == ["Faktor 1", "Faktor 2"]
 
 
 def test_tables_in_swedish_name_the_method_and_the_basis() -> None:

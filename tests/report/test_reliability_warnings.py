@@ -58,6 +58,13 @@ CASES = [
     (Caveat("heywood_efa", {"items": ("E1", "E2")}),
      "Heywood case: uniqueness at its lower bound for E1, E2"),
     (Caveat("efa_not_converged"), "factor extraction or rotation did not converge"),
+    (Caveat("kmo_low", {"kmo": 0.4547, "min": 0.5}),
+     "KMO 0.455 < 0.5: the correlations are not enough for a factor analysis (Kaiser 1974); the "
+     "EFA loadings are not to be interpreted"),
+    (Caveat("bartlett_identity", {"p": 0.7833, "sig": 0.05}),
+     "the correlation matrix cannot be told from an identity matrix (Bartlett p = 0.783 ≥ "
+     "0.05): the items may as well be uncorrelated, so the EFA loadings are not to be "
+     "interpreted"),
     (Caveat("boot_complete", {"n": 28}), "bootstrap CI resamples the 28 complete rows only"),
     (Caveat("boot_complete_of", {"n": 28, "alpha": 0.8353}),
      "the bootstrap CI is that of α on the 28 complete rows (0.835), the rows it resamples; the "

@@ -110,6 +110,16 @@ CODES: Mapping[str, str] = {
         "correlations of {score} undefined (too few answers or no variance): KMO, Bartlett and "
         "the EFA are not computed"
     ),
+    # the gates of a factor analysis (core.factorability; review 13, finding 2)
+    "kmo_low": (
+        "KMO {kmo} < {min}: the correlations are not enough for a factor analysis (Kaiser 1974); "
+        "the EFA loadings are not to be interpreted"
+    ),
+    "bartlett_identity": (
+        "the correlation matrix cannot be told from an identity matrix (Bartlett p = {p} ≥ "
+        "{sig}): the items may as well be uncorrelated, so the EFA loadings are not to be "
+        "interpreted"
+    ),
     "heywood_efa": "Heywood case: uniqueness at its lower bound for {items}",
     "efa_not_converged": "factor extraction or rotation did not converge",
     # CFA (core.cfa, core.scales)
@@ -143,7 +153,14 @@ SUFFIXES: Mapping[str, str] = {
 }
 HINT = " (try --missing listwise)"
 # How a float parameter is written (the same digits in every language).
-NUMBER_FORMATS: Mapping[str, str] = {"r": ".3f", "ev": ".3g", "share": ".0f", "alpha": ".3f"}
+NUMBER_FORMATS: Mapping[str, str] = {
+    "r": ".3f",
+    "ev": ".3g",
+    "share": ".0f",
+    "alpha": ".3f",
+    "kmo": ".3f",
+    "p": ".3f",
+}
 
 
 def number_text(name: str, value: float) -> str:

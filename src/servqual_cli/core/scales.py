@@ -20,6 +20,7 @@ from servqual_cli.core.caveats import Caveat, caveat_of, caveat_records
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
 from servqual_cli.core.factor import kmo as run_kmo
+from servqual_cli.core.factorability import Factorability, factorability
 from servqual_cli.core.omega import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_from_covariance, omega_total
 from servqual_cli.core.pairwise import pairwise_corr
 from servqual_cli.core.reliability import AlphaResult, alpha_parts, drop_constant_items
@@ -106,6 +107,8 @@ class Validity:
     missing: str = "pairwise"
     corr_n: int = 0
     cfa_rows: int = 0
+    # KMO < 0.5 or Bartlett not significant: the EFA is not to be interpreted (review 13, 2)
+    factorability: Factorability | None = None
 
     @property
     def matrix(self) -> str:
@@ -129,6 +132,7 @@ class Validity:
             "matrix": self.matrix,
             "kmo": None if self.kmo is None else self.kmo.to_dict(),
             "bartlett": None if self.bartlett is None else self.bartlett.to_dict(),
+            "factorability": None if self.factorability is None else self.factorability.to_dict(),
             "efa": None if self.efa is None else self.efa.to_dict(),
             "cfa": None if self.cfa is None else self.cfa.to_dict(),
             "warnings": [w.message for w in self.warnings],
@@ -242,7 +246,7 @@ def instrument_reliability(
     checks: list[Validity] = []
     if validity:
         for score in SCORES:
-            checks.append(_validity(score, frames[score], dimensions, n_factors, missing))
+            checks.append(_validity(score, frames[score], dimensions, n_factors, missing, conf))
             warnings += [replace(w, scale=score, validity=True) for w in checks[-1].warnings]
         scales = [_whole_scale_omega(s, checks) for s in scales]
         # CR, AVE and the CFA's omega are withdrawn where the fit cannot support them.
@@ -313,6 +317,7 @@ def _validity(
     dimensions: Mapping[str, Sequence[int]],
     n_factors: int | None,
     missing: Missing,
+    conf: float = 0.95,
 ) -> Validity:
     """KMO, Bartlett, EFA and CFA of one score set from one correlation matrix per mode.
 
@@ -322,10 +327,13 @@ def _validity(
     correlation matrix; the CFA is fitted by ML to the complete rows (lavaan's default), which
     :attr:`Validity.matrix` says. A pairwise matrix that is not positive definite has no
     partial correlations, determinant or ML fit that mean anything: KMO, Bartlett and the EFA are
-    then not computed and a warning names the score set.
+    then not computed and a warning names the score set. KMO < 0.5 or a Bartlett p at or
+    above 1 − ``conf`` leaves the EFA computed but flagged
+    (:mod:`~servqual_cli.core.factorability`).
     """
     warnings: list[Caveat] = []
     kmo = bartlett = efa_res = cfa_res = None
+    gates: Factorability | None = None  # KMO and Bartlett as gates of the EFA (Kaiser 1974)
     values = frame.to_numpy(dtype=float)
     complete = ~np.isnan(values).any(axis=1)
     n_complete = int(complete.sum())
@@ -349,6 +357,10 @@ def _validity(
             bartlett = bartlett_sphericity(corr_frame, n)
         except (ServqualError, np.linalg.LinAlgError) as exc:
             warnings.append(Caveat("kmo_not_computed", {"why": caveat_of(exc)}))
+        gates = factorability(
+            None if kmo is None else kmo.msa, None if bartlett is None else bartlett.p, conf
+        )
+        warnings += gates.caveats()
         m = n_factors or len(dimensions)
         try:
             efa_res = run_efa(frame, m, missing=missing)
@@ -370,4 +382,5 @@ def _validity(
     except (ServqualError, np.linalg.LinAlgError) as exc:
         warnings.append(Caveat("cfa_not_computed", {"why": caveat_of(exc)}))
     warnings += cfa_row_warnings(cfa_res, n_complete, len(frame))
-    return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings), missing, n, n_complete)
+    return Validity(score, kmo, bartlett, efa_res, cfa_res, tuple(warnings), missing, n, n_complete,
+                    gates)  # fmt: skip

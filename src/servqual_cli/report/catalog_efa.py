@@ -26,6 +26,9 @@ EFA: Pairs = {
     "cross": ("Andra faktorer med |laddning| ≥ {cut}", "Other factors with |loading| ≥ {cut}"),
     "none": ("inga", "none"),
     "factor": ("Faktor", "Factor"),
+    # a factor's label: "Faktor 1", not "F1", which is also an item (the Swedish "F" for
+    # förväntan: F1-F16; review 13, finding 15)
+    "factor_n": ("Faktor {n}", "Factor {n}"),
     "ss_loadings": ("Förklarad varians (SS-laddningar)", "Variance explained (SS loadings)"),
     "proportion": ("Andel av påståendenas varians", "Share of the items' variance"),
     "r_with": ("r med", "r with"),
@@ -59,6 +62,26 @@ EFA: Pairs = {
         "With oblique factors the loadings are regression weights, not correlations with the "
         "factor.",
     ),
+    # KMO < 0.5 or Bartlett not significant (core.factorability; review 13, finding 2): the
+    # table is kept for an examiner, marked in its title and its note's first sentence
+    "not_interpretable": ("ska inte tolkas", "not to be interpreted"),
+    "not_interpretable_note": (
+        "Ska inte tolkas: {reasons}. Laddningarna säger då inget om enkätens dimensioner (Kaiser "
+        "1974; Bartlett 1950); tabellen visas för fullständighetens skull.",
+        "Not to be interpreted: {reasons}. The loadings then say nothing about the instrument's "
+        "dimensions (Kaiser 1974; Bartlett 1950); the table is shown for completeness.",
+    ),
+    "reason_kmo": (
+        "KMO {kmo} < {min} (korrelationerna räcker inte för faktoranalys)",
+        "KMO {kmo} < {min} (the correlations are not enough for a factor analysis)",
+    ),
+    "reason_bartlett": (
+        "Bartletts test kan inte skilja korrelationsmatrisen från en identitetsmatris (p = {p} ≥ "
+        "{sig}: påståendena kan lika gärna vara okorrelerade)",
+        "Bartlett's test cannot tell the correlation matrix from an identity matrix (p = {p} ≥ "
+        "{sig}: the items may as well be uncorrelated)",
+    ),
+    "reason_and": (" och ", " and "),
     "variance_note": (
         "Förklarad varians som psych::fa anger den (SS-laddningar; med sneda faktorer "
         "diag(ΦΛᵀΛ)); andelen är den delad med antalet påståenden. ”r med” är faktorernas "

@@ -69,6 +69,21 @@ RELIABILITY_WARNINGS: Pairs = {
     "cfa_not_computed": ("CFA beräknades inte: {why}", "CFA not computed: {why}"),
     "efa_not_computed": ("EFA beräknades inte: {why}", "EFA not computed: {why}"),
     "kmo_not_computed": ("KMO/Bartlett beräknades inte: {why}", "KMO/Bartlett not computed: {why}"),
+    # the gates of a factor analysis (core.factorability; review 13, finding 2): Kaiser (1974)
+    # calls an MSA below 0.50 unacceptable; Bartlett (1950), Dziuban & Shirkey (1974)
+    "kmo_low": (
+        "KMO {kmo} < {min}: korrelationerna räcker inte för faktoranalys (Kaiser 1974); "
+        "EFA-laddningarna ska inte tolkas",
+        "KMO {kmo} < {min}: the correlations are not enough for a factor analysis (Kaiser 1974); "
+        "the EFA loadings are not to be interpreted",
+    ),
+    "bartlett_identity": (
+        "korrelationsmatrisen kan inte skiljas från en identitetsmatris (Bartlett p = {p} ≥ "
+        "{sig}): påståendena kan lika gärna vara okorrelerade, så EFA-laddningarna ska inte tolkas",
+        "the correlation matrix cannot be told from an identity matrix (Bartlett p = {p} ≥ "
+        "{sig}): the items may as well be uncorrelated, so the EFA loadings are not to be "
+        "interpreted",
+    ),
     "too_few_items": (
         "kräver minst {k} påståenden, fick {n} ({items})",
         "needs at least {k} items, got {n} ({items})",

@@ -272,6 +272,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "Reliability at a glance: Cronbach's α of the perceptions (P): {alphas}. Warnings: "
         "{warnings} (see Reliability and validity).",
     ),
+    # the EFA gates (core.factorability, review 13 finding 2) are a rule that marks a result
     "reliability_method": (
         "Cronbachs α med parvis borttagning (som R:s psych) och {level} KI enligt Feldt (1965) med "
         "det minsta parvisa n (tabellens n); item-rest-korrelation och α om påståendet tas bort; "
@@ -281,7 +282,9 @@ REPORT: dict[str, tuple[str, str]] = {
         "TLI, RMSEA, SRMR, CR, AVE), ML med listvis borttagning: bara rader med svar på alla "
         "påståenden (lavaans standard). Passningsmått, CR, AVE och CFA:ns ω redovisas inte med "
         "färre kompletta rader än fria parametrar, och under 5 rader per parameter (Bentler & "
-        "Chou 1987) med en varning. CR enligt Fornell & Larcker (1981) ur de standardiserade "
+        "Chou 1987) med en varning. En EFA på korrelationer med KMO under 0,5 (Kaiser 1974) "
+        "eller där Bartletts test inte förkastar en identitetsmatris visas men markeras ”ska "
+        "inte tolkas”. CR enligt Fornell & Larcker (1981) ur de standardiserade "
         "laddningarna (inte semTools::compRelSEM). Ett negativt item-rest-r ger en varning (ett "
         "omvänt påstående som inte vänts?).",
         "Cronbach's α with pairwise deletion (as R's psych) and a {level} CI by Feldt's method "
@@ -293,7 +296,9 @@ REPORT: dict[str, tuple[str, str]] = {
         "dimensions (CFI, TLI, RMSEA, SRMR, CR, AVE), ML with listwise deletion: only rows with "
         "every item answered (lavaan's default). Fit indices, CR, AVE and the CFA's ω are not "
         "reported with fewer complete rows than free parameters, and below 5 rows per parameter "
-        "(Bentler & Chou 1987) with a warning. CR as Fornell & Larcker (1981) from the "
+        "(Bentler & Chou 1987) with a warning. An EFA of correlations with KMO below 0.5 (Kaiser "
+        "1974) or where Bartlett's test does not reject an identity matrix is shown but marked "
+        '"not to be interpreted". CR as Fornell & Larcker (1981) from the '
         "standardized loadings (not semTools::compRelSEM). A negative item-rest r raises a "
         "warning (a reversed item not declared?).",
     ),

@@ -5,7 +5,11 @@ does; these tables show what ``psych::print.fa`` shows: the rotated loadings wit
 communality (h²), the variance each factor explains and, for an oblique rotation, the factor
 correlations. Loadings of at least 0.30 in absolute value count as loadings (the conventional
 minimum, Hair et al. 2019, ch. 3), so each item's highest loading and its cross-loadings are
-named beside the numbers; every loading is shown, none is blanked.
+named beside the numbers; every loading is shown, none is blanked. The factors are labelled
+"Faktor 1" / "Factor 1" here; the core and the JSON keep psych's short keys ``F1`` … (review 13,
+finding 15: "F1" is also an item where F stands for förväntan). A score whose correlations fail
+KMO or Bartlett's test (:class:`~servqual_cli.core.factorability.Factorability`) keeps its
+tables, marked "ska inte tolkas" in the title and with the reasons first in the note.
 
 References
 ----------
@@ -24,10 +28,12 @@ import pandas as pd
 from servqual_cli.core.scales import InstrumentReliability, Validity
 from servqual_cli.report.catalog import dimension_name, item_name, label, scale_name
 from servqual_cli.report.catalog_efa import EFA as _EFA
-from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.note_join import join_sentences
+from servqual_cli.report.numbers import fmt_number, fmt_p
 from servqual_cli.report.spec import Table
 
-__all__ = ["LOADING_CUT", "efa_tables", "item_dimensions", "loadings_frame", "variance_frame"]
+__all__ = ["LOADING_CUT", "efa_tables", "factor_label", "item_dimensions", "loadings_frame",
+           "not_interpretable_note", "variance_frame"]  # fmt: skip
 
 LOADING_CUT = 0.30  # |loading| that counts as a loading (Hair et al. 2019)
 
@@ -54,17 +60,28 @@ def item_dimensions(result: InstrumentReliability) -> dict[str, str]:
     return out
 
 
+def factor_label(key: str, lang: str) -> str:
+    """The core's factor key as the reader sees it: ``F3`` is "Faktor 3" / "Factor 3".
+
+    >>> factor_label("F3", "sv"), factor_label("F1", "en"), factor_label("MR1", "en")
+    ('Faktor 3', 'Factor 1', 'MR1')
+    """
+    number = key[1:]
+    return _e("factor_n", lang).format(n=number) if key[:1] == "F" and number.isdigit() else key
+
+
 def _factor_list(values: Sequence[str], lang: str) -> str:
     return ", ".join(values) if values else _e("none", lang)
 
 
 def loadings_frame(v: Validity, dims: Mapping[str, str], lang: str) -> pd.DataFrame:
-    """One row per item: dimension, loadings F1…Fm, h², the factor of the highest loading and
-    the other factors it loads on (|loading| ≥ :data:`LOADING_CUT`; "none" below the cut)."""
+    """One row per item: dimension, loadings "Factor 1" … "Factor m", h², the factor of the
+    highest loading and the other factors it loads on (|loading| ≥ :data:`LOADING_CUT`; "none"
+    below the cut)."""
     if v.efa is None:
         raise ValueError("no EFA in this validity result")
     lam = v.efa.loadings
-    cols = [str(c) for c in lam.columns]
+    cols = [factor_label(str(c), lang) for c in lam.columns]
     absl = np.abs(lam.to_numpy(dtype=float))
     top = absl.argmax(axis=1)
     items = [str(i) for i in lam.index]
@@ -74,8 +91,8 @@ def loadings_frame(v: Validity, dims: Mapping[str, str], lang: str) -> pd.DataFr
             "dimension": [dimension_name(dims.get(i, "–"), lang) for i in items],
         }
     )
-    for c in cols:
-        frame[c] = lam[c].to_numpy(dtype=float)
+    for c, values in zip(cols, lam.to_numpy(dtype=float).T, strict=True):
+        frame[c] = values
     frame["communality"] = v.efa.communality.to_numpy(dtype=float)
     frame["primary"] = [  # an item whose every loading is below the cut loads on no factor
         cols[j] if row[j] >= LOADING_CUT else _e("none", lang)
@@ -88,29 +105,54 @@ def loadings_frame(v: Validity, dims: Mapping[str, str], lang: str) -> pd.DataFr
     return frame
 
 
-def variance_frame(v: Validity) -> pd.DataFrame:
-    """One row per factor: SS loadings, their share of the items' total variance (SS / p, as
-    psych's "Proportion Var") and, for an oblique rotation, its correlations with the factors."""
+def variance_frame(v: Validity, lang: str = "en") -> pd.DataFrame:
+    """One row per factor ("Factor 1" …): SS loadings, their share of the items' total variance
+    (SS / p, as psych's "Proportion Var") and, for an oblique rotation, its correlations with
+    the factors (columns "r Factor 1" …)."""
     if v.efa is None:
         raise ValueError("no EFA in this validity result")
     ss = v.efa.ss_loadings
     p = len(v.efa.loadings.index)
     frame = pd.DataFrame(
         {
-            "factor": [str(c) for c in ss.index],
+            "factor": [factor_label(str(c), lang) for c in ss.index],
             "ss_loadings": ss.to_numpy(dtype=float),
             "proportion": ss.to_numpy(dtype=float) / p,
         }
     )
     if v.efa.phi is not None:
         for c in v.efa.phi.columns:
-            frame[f"r {c}"] = v.efa.phi[c].to_numpy(dtype=float)
+            frame[f"r {factor_label(str(c), lang)}"] = v.efa.phi[c].to_numpy(dtype=float)
     return frame
 
 
 def _basis(v: Validity, lang: str) -> str:
     key = "basis_listwise" if v.missing == "listwise" else "basis_pairwise"
     return _e(key, lang).format(n=fmt_number(v.corr_n, lang, 0))
+
+
+def not_interpretable_note(v: Validity, lang: str) -> str | None:
+    """The first sentences of a flagged score's EFA notes: why its loadings are not to be read
+    (the core's flags, :attr:`Validity.factorability`), or None where the gates hold.
+
+    >>> from servqual_cli.core.factorability import Factorability
+    >>> from types import SimpleNamespace as NS
+    >>> gates = NS(factorability=Factorability(0.4547, 0.7833, 0.05))
+    >>> not_interpretable_note(gates, "sv")[:79]
+    'Ska inte tolkas: KMO 0,455 < 0,5 (korrelationerna räcker inte för faktoranalys)'
+    """
+    gates = v.factorability
+    if gates is None or gates.efa_interpretable:
+        return None
+    reasons = []
+    if gates.kmo_low:
+        kmo, low = fmt_number(gates.kmo, lang, 3), fmt_number(gates.kmo_min, lang, 1)
+        reasons.append(_e("reason_kmo", lang).format(kmo=kmo, min=low))
+    if gates.identity_not_rejected:
+        sig = format(round(gates.sig, 6), "g")  # 0.05, 0.01: the level as the user gave it
+        sig = sig.replace(".", ",") if lang == "sv" else sig
+        reasons.append(_e("reason_bartlett", lang).format(p=fmt_p(gates.bartlett_p, lang), sig=sig))
+    return _e("not_interpretable_note", lang).format(reasons=_e("reason_and", lang).join(reasons))
 
 
 def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Table]:
@@ -127,7 +169,7 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
             continue
         efa = v.efa
         score = scale_name(v.score, lang)
-        cols = [str(c) for c in efa.loadings.columns]
+        cols = [factor_label(str(c), lang) for c in efa.loadings.columns]
         formats = {c: ".2f" for c in cols} | {_e("communality", lang): ".2f"}
         note = _e("note", lang).format(
             method=_e(f"method_{efa.method}", lang),
@@ -138,6 +180,10 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
         )
         if efa.n_factors > 1 and efa.rotation == "oblimin":
             note += " " + _e("note_oblique", lang)
+        # KMO < 0.5 or Bartlett not significant: kept, but marked at the table itself (title and
+        # the note's first sentence), not only among the warnings (review 13, finding 2)
+        warn = not_interpretable_note(v, lang)
+        mark = "" if warn is None else f" ({_e('not_interpretable', lang)})"
         loadings = loadings_frame(v, dims, lang).rename(
             columns={k: _e(k, lang) for k in ("item", "dimension", "communality")}
             | {
@@ -147,16 +193,17 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
         )
         out.append(
             Table(
-                _e("title", lang).format(score=score),
+                _e("title", lang).format(score=score) + mark,
                 loadings,
                 formats,
                 (),
-                note,
+                # after the warning the method note is a sentence of its own: "Minres (…"
+                join_sentences(warn, note[:1].upper() + note[1:] if warn else note),
                 f"{sheet} {v.score}",
                 appendix=True,
             )
         )
-        var = variance_frame(v)
+        var = variance_frame(v, lang)
         var_formats = {c: ".2f" for c in var.columns if c.startswith("r ")}
         var_formats |= {_e("ss_loadings", lang): ".2f", _e("proportion", lang): "pct"}
         var = var.rename(
@@ -169,11 +216,11 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
         }
         out.append(
             Table(
-                _e("variance_title", lang).format(score=score),
+                _e("variance_title", lang).format(score=score) + mark,
                 var,
                 var_formats,
                 (),
-                _e("variance_note", lang),
+                join_sentences(warn, _e("variance_note", lang)),
                 f"{sheet} {v.score} {_e('variance_sheet', lang)}",
                 appendix=True,
             )

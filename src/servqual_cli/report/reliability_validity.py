@@ -11,6 +11,7 @@ import pandas as pd
 from servqual_cli.core.scales import InstrumentReliability, Validity
 from servqual_cli.report.catalog import dimension_name, scale_name
 from servqual_cli.report.efa_sections import efa_tables
+from servqual_cli.report.note_join import join_sentences
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.reliability_tables import problem_label as _p
 from servqual_cli.report.reliability_tables import rel_label as _l
@@ -98,19 +99,19 @@ def validity_blocks(result: InstrumentReliability, lang: str) -> list[Table | Te
                 if v.cfa is not None and not v.cfa.converged]  # fmt: skip
     if diverged:
         fit_note = _p("cfa_fit_withdrawn", lang).format(scores=", ".join(diverged))
-        validity_note = f"{validity_note}. {fit_note}" if validity_note else fit_note
+        validity_note = join_sentences(validity_note, fit_note)
     few = [scale_name(v.score, lang) for v in result.validity
            if v.cfa is not None and v.cfa.converged and v.cfa.problem]  # fmt: skip
     if few:
         rows_note = _p("cfa_rows_withdrawn", lang).format(scores=", ".join(few))
-        validity_note = f"{validity_note}. {rows_note}" if validity_note else rows_note
+        validity_note = join_sentences(validity_note, rows_note)
     blocks.append(
         _table(
             validity_frame(result.validity, lang),
             _l("validity", lang),
             lang,
             _sheet("validity", lang),
-            note=validity_note or None,
+            note=join_sentences(validity_note) or None,  # ended (review 13, finding 18)
         )
     )
     blocks.extend(efa_tables(result, lang, _sheet("efa", lang)))
@@ -140,13 +141,8 @@ def validity_blocks(result: InstrumentReliability, lang: str) -> list[Table | Te
                 _l("cr_ave", lang),
                 lang,
                 _sheet("cfa", lang),
-                note=" ".join(
-                    t
-                    for t in (
-                        _l("cr_note", lang),
-                        withdrawn_note(shown, "cr_ave_withdrawn", lang),
-                    )
-                    if t
+                note=join_sentences(
+                    _l("cr_note", lang), withdrawn_note(shown, "cr_ave_withdrawn", lang)
                 ),
             )
         )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from servqual_cli.report.catalog import TOOLBOX, label
 from servqual_cli.report.chart_words import cw
+from servqual_cli.report.note_join import join_sentences
 from servqual_cli.report.spec import Figure, Section, Table
 
 if TYPE_CHECKING:
@@ -83,12 +84,14 @@ def unweighted_blocks(
     out: list[Block] = []
     for block in shown:
         if isinstance(block, Table):
-            note = f"{block.note} {sentence}" if block.note else sentence
+            # each sentence ended before the rule's (review 13, finding 18: "… (lavaans
+            # standard) Oviktat (urvalet): …")
+            note = join_sentences(block.note, sentence)
             block = dataclasses.replace(
                 block, title=unweighted_table_title(block.title, column, lang), note=note
             )
         elif isinstance(block, Figure):
-            caption = f"{block.caption} {sentence}" if block.caption else sentence
+            caption = join_sentences(block.caption, sentence)
             words = cw("chart_fig_unweighted_desc", lang, column=column)
             block = dataclasses.replace(
                 block,
