@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import interval_head, level_text
@@ -82,7 +83,10 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
         if fmt is not None:
             formats[heads[c]] = fmt
     signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
-    return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
+    below = kw.pop("below", None)  # (column, its adjusted p, meaning): the test that colours it
+    out = Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
+    return out if below is None else flag_below(out, heads[below[0]], heads[below[1]], lang,
+                                                below[2])  # fmt: skip
 
 
 # p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
@@ -216,6 +220,7 @@ def knowledge_sections(
         table(tlabel("knowledge_dims", lang),
               _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
               signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap", conf=res.conf,
+              below=("diff", "p_holm", "knowledge"),
               note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
                     "underskattar vad medborgarna förväntar sig." if sv else
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
@@ -232,6 +237,7 @@ def knowledge_sections(
                 signed=("diff",),
                 sheet=sheet,
                 conf=res.conf,
+                below=("diff", "p_holm", "knowledge"),
             )
         )
     level = level_text(res.conf, lang)
@@ -326,7 +332,8 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             blocks=(
                 table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
                 table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
-                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf),
+                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf,
+                      below=("diff", "p_holm", "pair")),
                 Text(note, kind="note"),
             ),
         )
