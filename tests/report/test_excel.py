@@ -91,7 +91,7 @@ def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
     # the legend of the fill (review 12c, finding 6)
     assert groups.max_row == 2 + 4 * 5 + 3
     assert "oavrundade" in str(groups.cell(groups.max_row - 1, 1).value)
-    assert str(groups.cell(groups.max_row, 1).value).startswith("Rött: under förväntan")
+    assert str(groups.cell(groups.max_row, 1).value).startswith("Färgmarkerat: under förväntan")
 
 
 def test_fill_only_where_the_test_says_below(wb: Workbook) -> None:

@@ -57,7 +57,7 @@ def _filled(ws) -> set[str]:
 
 
 def _legend(ws) -> list[str]:
-    return [str(c.value) for c in ws["A"] if str(c.value).startswith("Rött: ")]
+    return [str(c.value) for c in ws["A"] if str(c.value).startswith("Färgmarkerat: ")]
 
 
 def _told(ws, gap: str, p: str) -> set[str]:
@@ -98,8 +98,8 @@ def test_the_weighted_group_sheet_colours_by_its_own_test(kon) -> None:
     assert negative - filled  # ... and some negative ones are not, and stay unfilled
     # the legend names the rule: the column, the adjusted p's header and the level
     (legend,) = _legend(ws)
-    assert legend == (f"Rött: under förväntan enligt tabellens eget test (Viktat gap (P−E) under "
-                      f"0 och {ws[f'{p}2'].value} under 0,05).")  # fmt: skip
+    assert legend == ("Färgmarkerat: under förväntan enligt tabellens eget test (Viktat gap "
+                      f"(P−E) under 0 och {ws[f'{p}2'].value} under 0,05).")  # fmt: skip
 
 
 def test_a_sheet_without_a_test_has_no_colour(kon) -> None:

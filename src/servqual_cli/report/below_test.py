@@ -1,6 +1,6 @@
 """Which cells of a table its own test puts below 0: one flag, set by the table builder and
 carried by the report description (:attr:`~servqual_cli.report.spec.Table.below`), that Excel's
-fill and the web page's red read and nothing else.
+fill, the web page's red and a colour terminal's red read and nothing else.
 
 Before (review 12c, finding 6) the rule was written twice, inside two renderers: the web page's
 ``html_cells.below_zero`` and Excel's ``excel._conditional`` each guessed the test from the
@@ -11,7 +11,7 @@ without a test carries no flag: no fill, no red.
 
 The legend (:attr:`~servqual_cli.report.spec.Table.legend`) names the rule: the column, the p
 column (whose header names the adjustment and its family, "p (Holm, 5 dimensioner)") and the
-level. Markdown and the terminal's plain text colour nothing and show no legend.
+level. Markdown and the terminal's plain (piped) text colour nothing and show no legend.
 """
 
 from __future__ import annotations
@@ -37,9 +37,11 @@ _MEANINGS = {
     # a pair of dimensions: gap A − gap B (the pairs table's column "Skillnad (A − B)")
     "pair": ("gap A under gap B", "gap A below gap B"),
 }
+# "highlighted", not a colour: Excel fills the cell orange (white bold), the web page and a
+# colour terminal draw it dark red and bold, and a colour-blind reader finds it by its mark
 _RULE = (
-    "Rött: {meaning} enligt tabellens eget test ({column} under 0 och {p} under {alpha}).",
-    "Red: {meaning} by the table's own test ({column} below 0 and {p} below {alpha}).",
+    "Färgmarkerat: {meaning} enligt tabellens eget test ({column} under 0 och {p} under {alpha}).",
+    "Highlighted: {meaning} by the table's own test ({column} below 0 and {p} below {alpha}).",
 )
 
 
@@ -66,10 +68,12 @@ def flag_below(table: Table, column: str, p: str, lang: str, meaning: str = "gap
     >>> t = flag_below(Table("t", frame), "Gap", "p (Holm)", "sv")
     >>> t.below["Gap"]
     (False, True, False)
-    >>> t.legend
-    'Rött: under förväntan enligt tabellens eget test (Gap under 0 och p (Holm) under 0,05).'
-    >>> flag_below(Table("t", frame), "Gap", "p (Holm)", "en").legend
-    "Red: below expectations by the table's own test (Gap below 0 and p (Holm) below 0.05)."
+    >>> t.legend[:57]
+    'Färgmarkerat: under förväntan enligt tabellens eget test '
+    >>> t.legend[57:]
+    '(Gap under 0 och p (Holm) under 0,05).'
+    >>> flag_below(Table("t", frame), "Gap", "p (Holm)", "en").legend[56:]
+    '(Gap below 0 and p (Holm) below 0.05).'
     """
     if column not in table.frame.columns or p not in table.frame.columns:
         raise KeyError(f"flag_below: {table.title!r} has no column {column!r} or {p!r}")

@@ -28,14 +28,14 @@ class Table:
     ``formats`` maps a column to a format: a Python format spec (``".2f"``, ``"d"``), ``"p"``
     for p-values (``<0.001``), ``"pct"`` for shares shown as percent, ``"year"`` for years
     (digits only in every language: 2019, never "2 019"). ``signed`` columns hold values whose
-    sign carries the meaning (a gap, a difference); the terminal's analysis tables set them
-    apart.
+    sign carries the meaning (a gap, a difference); no renderer colours them by their sign.
 
     ``below`` flags, per column, the cells the table's own test puts below 0 (one bool per
     row), and ``below_rule`` is the legend that names that test; both are set by the table
-    builder (:func:`~servqual_cli.report.below_test.flag_below`). Excel fills and the web page
-    colours these cells and no others, and shows :attr:`legend` beside them; a table without a
-    test has no flags, so nothing in it is coloured as "worse" (review 12c, finding 6).
+    builder (:func:`~servqual_cli.report.below_test.flag_below`). Excel fills, and the web page
+    and a colour terminal colour, these cells and no others, and show :attr:`legend` beside
+    them; a table without a test has no flags, so nothing in it is coloured as "worse" (review
+    12c, finding 6). Markdown colours nothing and shows no legend.
     """
 
     title: str

@@ -64,10 +64,12 @@ def test_a_gap_the_holm_test_cannot_tell_from_zero_is_not_red() -> None:
     assert '<td class="num">−1,10</td>' in sv  # the unweighted gap beside the marked one
     # the legend names the rule: the column, its adjusted p and the level
     assert LEGEND.findall(sv) == [
-        "Rött: under förväntan enligt tabellens eget test (Gap under 0 och p (Holm) under 0,05)."
+        "Färgmarkerat: under förväntan enligt tabellens eget test (Gap under 0 och p (Holm) "
+        "under 0,05)."
     ]
     assert LEGEND.findall(en) == [
-        "Red: below expectations by the table&#39;s own test (Gap below 0 and p (Holm) below 0.05)."
+        "Highlighted: below expectations by the table&#39;s own test (Gap below 0 and p (Holm) "
+        "below 0.05)."
     ]
 
 
@@ -79,9 +81,9 @@ def test_the_page_reads_the_flag_not_the_p_columns() -> None:
     sv = _page(table)
     assert 'class="num neg"' not in sv and "legend" not in sv
     flagged = replace(table, below={"Oviktat gap": (True, False, False, False)},
-                      below_rule="Rött: regeln.")  # fmt: skip
+                      below_rule="Färgmarkerat: regeln.")  # fmt: skip
     assert NEG.findall(_page(flagged)) == ["−0,50"]
-    assert LEGEND.findall(_page(flagged)) == ["Rött: regeln."]
+    assert LEGEND.findall(_page(flagged)) == ["Färgmarkerat: regeln."]
 
 
 def test_a_table_without_a_test_marks_nothing() -> None:
