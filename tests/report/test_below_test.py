@@ -85,3 +85,49 @@ def test_the_report_tables_flag_from_their_own_adjusted_p() -> None:
         gap = pd.to_numeric(table.frame[column], errors="coerce")
         p = pd.to_numeric(table.frame[adjusted[0]], errors="coerce")
         assert flags == tuple((gap < 0) & (p < 0.05)), sheet
+
+
+def _flags_match(table: Table, column: str, p: str) -> None:
+    gap = pd.to_numeric(table.frame[column], errors="coerce")
+    prob = pd.to_numeric(table.frame[p], errors="coerce")
+    assert table.below == {column: tuple((gap < 0) & (prob < 0.05))}
+
+
+def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
+    """The knowledge gap (staff − citizens) and the dimension pairs (gap A − gap B) flag their
+    difference by its Holm p, and their legends say what below 0 means there; the zone of
+    tolerance shows no p and has no flag (its position is judged on the intervals)."""
+    from servqual_cli.core.dimension_comparison import compare_dimensions
+    from servqual_cli.core.knowledge_gap import knowledge_gap
+    from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.report.toolbox_sections import (
+        dimension_comparison_sections,
+        knowledge_sections,
+        tolerance_sections,
+    )
+
+    rng = np.random.default_rng(12)
+    customers = rng.integers(4, 8, size=(60, 4)).astype(float)
+    staff = np.clip(customers[:50] - np.array([1.5, 0.0, 0.8, -0.5]) + rng.normal(0, 1, (50, 4)),
+                    1, 7).round()  # fmt: skip
+    dims = {"Ett": [0, 1], "Två": [2, 3]}
+    kg = knowledge_gap(customers, staff, ["1", "2", "3", "4"], dims)
+    tables = [b for s in knowledge_sections(kg, {}, "sv") for b in s.blocks
+              if isinstance(b, Table)]  # fmt: skip
+    assert len(tables) == 2
+    for table in tables:
+        _flags_match(table, "Skillnad", "p (Holm)")
+    assert any(any(flags) for t in tables for flags in t.below.values())  # something to show
+    assert tables[1].legend is not None and tables[1].legend.startswith(
+        "Färgmarkerat: personalen underskattar förväntan"
+    )
+    gaps = rng.normal([-0.8, -0.1, -0.5], 0.6, size=(80, 3))
+    comparison = compare_dimensions(gaps, ["A", "B", "C"])
+    (pairs,) = [b for s in dimension_comparison_sections(comparison, "en") for b in s.blocks
+                if isinstance(b, Table) and b.below]  # fmt: skip
+    column = next(iter(pairs.below))
+    _flags_match(pairs, column, next(c for c in pairs.frame.columns if "Holm" in str(c)))
+    a = rng.integers(3, 6, size=(40, 4)).astype(float)
+    zone = tolerance_analysis(a, a + 1, a - 1, ["1", "2", "3", "4"], dims)
+    assert not [b for s in tolerance_sections(zone, {}, "sv") for b in s.blocks
+                if isinstance(b, Table) and b.below]  # fmt: skip

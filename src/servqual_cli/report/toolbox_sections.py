@@ -229,17 +229,9 @@ def knowledge_sections(
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
-        blocks.append(
-            table(
-                tlabel("knowledge_items", lang),
-                frame,
-                lang,
-                signed=("diff",),
-                sheet=sheet,
-                conf=res.conf,
-                below=("diff", "p_holm", "knowledge"),
-            )
-        )
+        blocks.append(table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",),
+                            sheet=sheet, conf=res.conf,
+                            below=("diff", "p_holm", "knowledge")))  # fmt: skip
     level = level_text(res.conf, lang)
     rule = (
         "Welch t-test och Mann-Whitney; Hedges g med exakt småstickprovskorrektion; Holm över "
