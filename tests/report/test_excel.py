@@ -87,19 +87,24 @@ def test_values_are_the_full_precision_results(wb: Workbook, expected) -> None:
     worst = [r[0] for r in wb["Största gap"].iter_rows(min_row=3, max_row=5, values_only=True)]
     assert worst == [11, 12, 10]  # item numbers are numbers
     groups = wb["Grupper"]
-    # 4 services x 5 dimensions, then a blank row and the note (the gap from unrounded values)
-    assert groups.max_row == 2 + 4 * 5 + 2
-    assert "oavrundade" in str(groups.cell(groups.max_row, 1).value)
+    # 4 services x 5 dimensions, then a blank row, the note (the gap from unrounded values) and
+    # the legend of the fill (review 12c, finding 6)
+    assert groups.max_row == 2 + 4 * 5 + 3
+    assert "oavrundade" in str(groups.cell(groups.max_row - 1, 1).value)
+    assert str(groups.cell(groups.max_row, 1).value).startswith("Färgmarkerat: under förväntan")
 
 
-def test_conditional_formatting_only_where_the_test_says_below(wb: Workbook) -> None:
+def test_fill_only_where_the_test_says_below(wb: Workbook) -> None:
     """A gap is filled only where it is negative and its Holm p below 0.05; no "bad" red for
-    every negative gap (review 12b, finding 11; tests/report/test_excel_gap_colours.py)."""
+    every negative gap (review 12b, finding 11; review 12c, finding 6: the fill is the flag
+    the table builder set, tests/report/test_excel_gap_colours.py)."""
     ws = wb["Dimensioner"]
-    rules = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
-    assert set(rules) == {"E3:E7"}
-    kinds = [(r.type, r.formula) for r in rules["E3:E7"]]
-    assert kinds == [("expression", ["AND(ISNUMBER(E3),E3<0,ISNUMBER($J3),$J3<0.05)"])]
+    assert not list(ws.conditional_formatting)
+    filled = {c.coordinate for row in ws.iter_rows(min_row=3, max_row=7) for c in row
+              if c.fill.fgColor.rgb.endswith("D55E00")}  # fmt: skip
+    told = {f"E{r}" for r in range(3, 8) if ws[f"E{r}"].value < 0 and ws[f"J{r}"].value < 0.05}
+    assert filled == told and told  # the sample has gaps told below 0
+    assert all(ws[c].font.b for c in told)
 
 
 def test_charts_and_method_sheet(wb: Workbook) -> None:

@@ -4,6 +4,11 @@ is filled only where it is below 0 and its own test says so (the table's adjuste
 "bad" fill on every negative gap; a column without a test of its own (the unweighted gap beside
 the weighted one, an interval's bound) is not filled by another column's test.
 
+Review 12c, finding 6: the fill is the flag the table builder set (``Table.below``, the cells
+the web page colours), and a sheet whose table has no test (the "Total" and "Viktat" sheets)
+has no fill at all, where the old workbook filled every negative value light red. The legend
+that names the rule stands under the note only where a cell is filled.
+
 Data: tests/data/report_weighted_by_kon.toml (Karlstad 2025 by Kön, weighted by Vikt), whose
 "Grupper viktade" sheet has negative gaps on both sides of the test.
 """
@@ -11,7 +16,6 @@ Data: tests/data/report_weighted_by_kon.toml (Karlstad 2025 by Kön, weighted by
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +25,7 @@ from openpyxl.workbook import Workbook
 from servqual_cli.report import charts
 from servqual_cli.report.build import build_report
 from servqual_cli.report.config import load_config
-from servqual_cli.report.excel import ALPHA, SIGNIFICANT_FILL, build_workbook
+from servqual_cli.report.excel import SIGNIFICANT_FILL, build_workbook
 from servqual_cli.report.workbook import workbook_bytes
 
 TESTS = Path(__file__).parents[1] / "data"
@@ -37,29 +41,32 @@ def kon(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workbook, dict]:
     return load_workbook(path), heat
 
 
-def _rules(ws) -> dict[str, list]:
-    return {str(cf.sqref): list(cf.rules) for cf in ws.conditional_formatting}
-
-
 def _header(ws) -> list[str]:
     return [str(c.value) for c in ws[2]]
 
 
-def _filled(ws, rule, column: str) -> set[int]:
-    """The rows whose cell the rule fills, by evaluating its formula on the sheet's values:
-    AND(ISNUMBER(E3),E3<0,ISNUMBER($H3),$H3<0.05)."""
-    m = re.fullmatch(
-        rf"AND\(ISNUMBER\({column}3\),{column}3<0,ISNUMBER\(\$(?P<p>[A-Z]+)3\),"
-        rf"\$(?P=p)3<([\d.]+)\)",
-        rule.formula[0],
-    )
-    assert m is not None, rule.formula
-    p_col, alpha = m["p"], float(m[2])
+def _letter(ws, name: str) -> str:
+    return chr(ord("A") + _header(ws).index(name))
+
+
+def _filled(ws) -> set[str]:
+    """The cells with the fill of a gap told below 0 (the cell's own fill)."""
+    colour = SIGNIFICANT_FILL.fgColor.rgb[-6:]
+    cells = [c for row in ws.iter_rows() for c in row if c.fill.fill_type == "solid"]
+    return {c.coordinate for c in cells if str(c.fill.fgColor.rgb).endswith(colour)}
+
+
+def _legend(ws) -> list[str]:
+    return [str(c.value) for c in ws["A"] if str(c.value).startswith("Färgmarkerat: ")]
+
+
+def _told(ws, gap: str, p: str) -> set[str]:
+    """The gap cells below 0 whose p is below 0.05, read from the sheet's values."""
     out = set()
     for r in range(3, ws.max_row + 1):
-        gap, p = ws[f"{column}{r}"].value, ws[f"{p_col}{r}"].value
-        if isinstance(gap, float) and isinstance(p, float) and gap < 0 and p < alpha:
-            out.add(r)
+        value, prob = ws[f"{gap}{r}"].value, ws[f"{p}{r}"].value
+        if isinstance(value, float) and isinstance(prob, float) and value < 0 and prob < 0.05:
+            out.add(f"{gap}{r}")
     return out
 
 
@@ -67,19 +74,14 @@ def test_the_weighted_group_sheet_colours_by_its_own_test(kon) -> None:
     wb, heat = kon
     ws = wb["Grupper viktade"]
     header = _header(ws)
-    gap = chr(ord("A") + header.index("Viktat gap (P−E)"))
-    p = chr(ord("A") + header.index(next(h for h in header if h.startswith("p (Holm"))))
-    unweighted = chr(ord("A") + header.index("Oviktat gap"))
-    rules = _rules(ws)
-    # one rule, on the weighted gap only: the unweighted gap and the interval are not filled
-    # by the weighted test (the old sheet filled I3:I22 by $H3, and every negative in red)
-    assert len(rules) == 1 and next(iter(rules)).startswith(f"{gap}3:{gap}")
-    (only,) = next(iter(rules.values()))
-    assert only.type == "expression" and f"${p}3<{ALPHA}" in only.formula[0]
-    assert only.dxf.fill.fgColor.rgb.endswith(SIGNIFICANT_FILL.fgColor.rgb[-6:])
-    assert not any(s.startswith(f"{unweighted}3") for s in rules)
+    gap = _letter(ws, "Viktat gap (P−E)")
+    p = _letter(ws, next(h for h in header if h.startswith("p (Holm")))
+    filled = _filled(ws)
+    # the weighted gap only: the unweighted gap and the interval are not filled by its test
+    assert {c.rstrip("0123456789") for c in filled} == {gap}
+    assert filled == _told(ws, gap, p)
+    assert all(ws[c].font.b and ws[c].font.color.rgb.endswith("FFFFFF") for c in filled)
     # the filled cells: exactly the negative gaps the heatmap tells from 0 (no parentheses)
-    filled = _filled(ws, only, gap)
     names = [ws[f"A{r}"].value for r in range(3, ws.max_row + 1)]
     dims = [ws[f"B{r}"].value for r in range(3, ws.max_row + 1)]
     told = {
@@ -88,32 +90,47 @@ def test_the_weighted_group_sheet_colours_by_its_own_test(kon) -> None:
         for j, d in enumerate(heat["columns"])
         if heat["told"][i][j] and heat["values"][i][j] < 0
     }
-    rows = {r for r, g, d in zip(range(3, ws.max_row + 1), names, dims, strict=True)
+    rows = {f"{gap}{r}" for r, g, d in zip(range(3, ws.max_row + 1), names, dims, strict=True)
             if (g, d) in told}  # fmt: skip
     assert filled == rows and filled  # some gaps are told below 0 ...
     values = {r: ws[f"{gap}{r}"].value for r in range(3, ws.max_row + 1)}
-    negative = {r for r, v in values.items() if isinstance(v, float) and v < 0}
+    negative = {f"{gap}{r}" for r, v in values.items() if isinstance(v, float) and v < 0}
     assert negative - filled  # ... and some negative ones are not, and stay unfilled
+    # the legend names the rule: the column, the adjusted p's header and the level
+    (legend,) = _legend(ws)
+    assert legend == ("Färgmarkerat: under förväntan enligt tabellens eget test (Viktat gap "
+                      f"(P−E) under 0 och {ws[f'{p}2'].value} under 0,05).")  # fmt: skip
 
 
-def test_no_red_for_every_negative_gap_where_a_test_exists(kon) -> None:
-    """Every sheet with a p column: only the test's rule, on one column; no "cellIs < 0"."""
+def test_a_sheet_without_a_test_has_no_colour(kon) -> None:
+    """Review 12c, finding 6: the "Total" and "Viktat" sheets (and the item statistics' negative
+    item-rest correlations) have no test; the old workbook filled their negative values light
+    red by a conditional rule, "worse" where no test says so."""
     wb, _ = kon
-    tested = 0
+    for name in ("Total", "Viktat", "Påståendestatistik"):
+        ws = wb[name]
+        numbers = [c.value for row in ws.iter_rows(min_row=3) for c in row]
+        assert any(isinstance(v, float) and v < 0 for v in numbers), name  # negatives there
+        assert not list(ws.conditional_formatting), name
+        assert not _filled(ws) and not _legend(ws), name
+
+
+def test_no_conditional_fill_by_numbers_anywhere(kon) -> None:
+    """Every fill is a flag; no sheet keeps a rule that colours numbers by their value, and a
+    legend stands exactly where something is filled."""
+    wb, _ = kon
+    filled_sheets = 0
     for ws in wb.worksheets:
-        header = _header(ws) if ws.max_row >= 2 else []
-        if not any(h.startswith("p (") for h in header):
-            continue
-        for rules in _rules(ws).values():
-            for rule in rules:
-                assert rule.type != "cellIs" or rule.operator != "lessThan", ws.title
-                tested += rule.type == "expression"
-    assert tested >= 4  # Dimensioner, Påståenden, Viktade gap, Grupper viktade, …
+        for cf in ws.conditional_formatting:
+            assert all(rule.type == "cellIs" and rule.operator == "equal" for rule in cf.rules)
+        assert bool(_filled(ws)) == bool(_legend(ws)), ws.title
+        filled_sheets += bool(_filled(ws))
+    assert filled_sheets >= 4  # Dimensioner, Påståenden, Viktade gap, Grupper viktade, …
 
 
 def test_the_weighted_gap_sheet_leaves_the_unweighted_gap_alone(kon) -> None:
     wb, _ = kon
     ws = wb["Viktade gap"]
-    header = _header(ws)
-    gap = chr(ord("A") + header.index("Viktat gap (P−E)"))
-    assert [s.split(":")[0] for s in _rules(ws)] == [f"{gap}3"]
+    gap = _letter(ws, "Viktat gap (P−E)")
+    p = _letter(ws, next(h for h in _header(ws) if h.startswith("p (Holm")))
+    assert _filled(ws) == _told(ws, gap, p) and _filled(ws)

@@ -141,9 +141,10 @@ def _console(record: bool = False) -> Console:
 def _cells(
     table: Table, lang: str | None = None
 ) -> tuple[list[str], list[list[str]], list[bool], list[list[bool]]]:
-    """Headers, formatted cells (by column), which columns are numeric, which cells negative."""
+    """Headers, formatted cells (by column), which columns are numeric, which cells are set
+    apart: the cells the table's own test puts below 0 (:attr:`Table.below`, the flag Excel and
+    the web page read), never every negative value (review 12c, finding 6)."""
     frame = table.frame
-    signed = set(table.signed)
     headers = [visible(c) for c in frame.columns]
     columns: list[list[str]] = []
     numeric: list[bool] = []
@@ -153,9 +154,7 @@ def _cells(
         fmt = table.formats.get(str(col))
         columns.append([visible(format_value(v, fmt, lang)) for v in values])
         numeric.append(frame[col].dtype.kind in "iuf")
-        negative.append(
-            [str(col) in signed and isinstance(v, int | float) and v == v and v < 0 for v in values]
-        )
+        negative.append(list(table.below.get(str(col), (False,) * len(values))))
     return headers, columns, numeric, negative
 
 
@@ -243,12 +242,13 @@ def _blocks(least: list[int], width: int, labels: int = 1) -> list[list[int]]:
 
 
 def _rich_tables(
-    table: Table, width: int, lang: str | None = None
+    table: Table, width: int, lang: str | None = None, colour: bool = False
 ) -> tuple[list[RichTable], RichText | None]:
     """The table's blocks, and its note when the table was folded into several blocks: a
     caption wraps to its own table's width, so under a narrow last block ("(2/2)", Skala and
     McDonalds ω: 23 columns) the note read four words a line (review 11b, finding 10); the note
-    of a folded table is printed after its blocks at the terminal's width instead."""
+    of a folded table is printed after its blocks at the terminal's width instead. With
+    ``colour`` (a console that draws it) the legend of the red follows the note."""
     headers, columns, numeric, negative = _cells(table, lang)
     sizes = [_widths(h, c, n) for h, c, n in zip(headers, columns, numeric, strict=True)]
     width = max(width, MIN_WIDTH)
@@ -266,7 +266,8 @@ def _rich_tables(
         headers[j] for block, e in zip(blocks, empty, strict=True) if e for j in block[labels:]
     ]
     blocks = [block for block, e in zip(blocks, empty, strict=True) if not e]
-    caption = [table.note] if table.note else []
+    legend = table.legend if colour else None  # plain text shows no red, so names no rule
+    caption = [text for text in (table.note, legend) if text]
     if left_out:
         and_ = label("terminal_and", lang or "en")
         names = (
@@ -333,7 +334,8 @@ def print_document(doc: Document, console: Console | None = None) -> None:
             _say(con, plain(section.title, "bold"))
         for block in section.blocks:
             if isinstance(block, Table):
-                _print_tables(con, *_rich_tables(block, con.width, lang))
+                colour = con.color_system is not None
+                _print_tables(con, *_rich_tables(block, con.width, lang, colour))
             elif isinstance(block, Glance):  # the report's overview: paragraph, then the table
                 from servqual_cli.report.glance_table import glance_table
 

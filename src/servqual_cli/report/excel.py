@@ -1,9 +1,10 @@
 """Render a report :class:`~servqual_cli.report.spec.Document` as an Excel workbook (openpyxl).
 
 One sheet per table (title in row 1, styled header in row 2, frozen, with an autofilter), number
-formats from the table's display formats, conditional formatting of a ``signed`` column's
-negative values (only where the table's test says below 0, in a table that has one), the
-charts as embedded PNGs on a "Diagram"/"Charts" sheet and a "Metod"/"Method" sheet.
+formats from the table's display formats, a fill on the cells the table's own test puts below 0
+(the flags :attr:`~.spec.Table.below` its builder set, with the legend that names the rule
+under the note; a table without a test has no flags and no fill), the charts as embedded PNGs
+on a "Diagram"/"Charts" sheet and a "Metod"/"Method" sheet.
 Values keep full precision; only the number format rounds.
 
 Cells, number formats, sheet names and the bytes come from :mod:`~servqual_cli.report.workbook`
@@ -22,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
-from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,11 +39,9 @@ HEADER_FILL = PatternFill("solid", fgColor="0072B2")  # Okabe-Ito blue, as in th
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=12)
 COVER_TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16)
-NEGATIVE_FONT = Font(color="9C0006")
-NEGATIVE_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 SIGNIFICANT_FONT = Font(bold=True, color="FFFFFF")
 SIGNIFICANT_FILL = PatternFill("solid", fgColor="D55E00", bgColor="D55E00")
-ALPHA = 0.05  # "significant deterioration": negative and p below this
+BELOW_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")  # SIGNIFICANT_FONT, in a cell
 # Verdicts that the measurement and KPI tables write for a significant deterioration or a
 # missed target; cells holding exactly one of them are highlighted like a significant gap.
 DETERIORATION = ("sämre", "worse", "ej uppfyllt", "not met",
@@ -94,9 +93,11 @@ def write_table(ws: Worksheet, table: Table, lang: str = "en") -> None:
     last = HEADER_ROW + max(nrow, 1)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(ncol, 1))}{last}"
-    if table.note:
-        put(ws, last + 2, 1, table.note).font = Font(name=FONT_NAME, italic=True)
-    _conditional(ws, table, formats, last)
+    notes = [text for text in (table.note, table.legend) if text]
+    for at, text in enumerate(notes, start=last + 2):
+        put(ws, at, 1, text).font = Font(name=FONT_NAME, italic=True)
+    _conditional(ws, table, last)
+    _below(ws, table)
     _widths(ws, table, formats)
 
 
@@ -114,23 +115,11 @@ def _row_formats(
                 cell.number_format = number_format(fmt, lang)
 
 
-def _conditional(ws: Worksheet, table: Table, formats: list[str | None], last: int) -> None:
-    """Verdict cells saying "worse" / "not met" (:data:`DETERIORATION`) stand out; so does a
-    gap its test tells from 0 below it.
-
-    In a table with a p-value column, the test is the table's last ``p`` column (the adjusted
-    one where there are several, as the Markdown and HTML verdicts use), and it tests the
-    table's first ``signed`` column: that column's cells are filled only where the value is
-    below 0 and the p below :data:`ALPHA`. Its other signed columns (an interval's bound, the
-    unweighted gap beside a weighted one) have no test of their own there and get no fill
-    (review 12b, finding 11: Excel's red "bad" fill hit every negative gap, −0,01 included,
-    and the unweighted gap was filled by the weighted test's p). A table without a test keeps
-    the light red for negative values in its signed columns (an item-rest correlation below 0,
-    a score below the adequate level).
-    """
+def _conditional(ws: Worksheet, table: Table, last: int) -> None:
+    """Verdict cells saying "worse" / "not met" (:data:`DETERIORATION`) stand out: the words
+    themselves say it."""
     if last <= HEADER_ROW:
         return
-    cols = [str(c) for c in table.frame.columns]
     for j, col in enumerate(table.frame.columns, start=1):
         values = {v for v in table.frame[col].tolist() if isinstance(v, str)}
         for word in DETERIORATION:
@@ -145,27 +134,22 @@ def _conditional(ws: Worksheet, table: Table, formats: list[str | None], last: i
                         fill=SIGNIFICANT_FILL,
                     ),
                 )
-    p_cols = [j for j, f in enumerate(formats, start=1) if f == "p"]
-    first = HEADER_ROW + 1
-    signed = [name for name in table.signed if name in cols]
-    if p_cols and signed:
-        letter = get_column_letter(cols.index(signed[0]) + 1)
-        p = get_column_letter(p_cols[-1])
-        rule = (
-            f"AND(ISNUMBER({letter}{first}),{letter}{first}<0,"
-            f"ISNUMBER(${p}{first}),${p}{first}<{ALPHA})"
-        )
-        ws.conditional_formatting.add(
-            f"{letter}{first}:{letter}{last}",
-            FormulaRule(formula=[rule], font=SIGNIFICANT_FONT, fill=SIGNIFICANT_FILL),
-        )
-        return
-    for name in signed:
-        letter = get_column_letter(cols.index(name) + 1)
-        ws.conditional_formatting.add(
-            f"{letter}{first}:{letter}{last}",
-            CellIsRule(operator="lessThan", formula=["0"], font=NEGATIVE_FONT, fill=NEGATIVE_FILL),
-        )
+
+
+def _below(ws: Worksheet, table: Table) -> None:
+    """Fill the cells the table's own test puts below 0 (:attr:`~.spec.Table.below`, set by the
+    table builder: :mod:`~servqual_cli.report.below_test`) and no others. A table without a test
+    has no flags: its negative values keep their minus sign and get no colour (review 12c,
+    finding 6: the "Total" and "Viktat" sheets filled every negative light red, "worse" where
+    no test says so). The fill is the cell's own, so it moves with its row when the sheet is
+    sorted."""
+    cols = [str(c) for c in table.frame.columns]
+    for name, flags in table.below.items():
+        j = cols.index(name) + 1
+        for i, flagged in enumerate(flags, start=HEADER_ROW + 1):
+            if flagged:
+                cell = ws.cell(row=i, column=j)
+                cell.font, cell.fill = BELOW_FONT, SIGNIFICANT_FILL
 
 
 def _widths(ws: Worksheet, table: Table, formats: list[str | None]) -> None:

@@ -10,11 +10,13 @@ import pandas as pd
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.gap_labels import (
     DIM_COLUMNS,
     ITEM_COLUMNS,
+    adjusted_label,
     family_words,
     labelled,
     no_variation_rows,
@@ -117,13 +119,14 @@ def dimension_table(
     family = family_words(len(result.dimensions), "dimensions", lang)
     frame = with_adjusted(frame, formats, result.adjust, family, lang)
     frame = with_small_base(frame, result.dimensions, lang)
+    adjusted = adjusted_label(result.adjust, family, lang)  # the test that colours the gap
     extra = " ".join(
         t
         for t in (variation_note(no_variation_rows(result, lang), lang),
                   small_base_note(result.dimensions, lang, min_n))
         if t
     )  # fmt: skip
-    return Table(
+    table = Table(
         title=title or label("dimension_gaps", lang),
         frame=frame,
         formats=formats,
@@ -134,6 +137,7 @@ def dimension_table(
         + f" {label('unrounded_note', lang, GROUP_LABELS)}",
         sheet="Dimensioner" if lang == "sv" else "Dimensions",
     )
+    return flag_below(table, signed[0], adjusted, lang)
 
 
 def item_table(
@@ -152,11 +156,10 @@ def item_table(
         items = items.copy()
         items.insert(1, "statement", [statements.get(int(i), "") for i in items["item"]])
     frame, formats, signed = labelled(items, lang, result.conf)
-    frame = with_adjusted(
-        frame, formats, result.adjust, family_words(len(result.items), "items", lang), lang
-    )
+    family = family_words(len(result.items), "items", lang)
+    frame = with_adjusted(frame, formats, result.adjust, family, lang)
     frame = with_small_base(frame, result.items, lang)
-    return Table(
+    table = Table(
         title=title or label("item_gaps", lang),
         frame=frame,
         formats=formats,
@@ -164,6 +167,7 @@ def item_table(
         note=_items_note(lang, survey_weights),
         sheet="Påståenden" if lang == "sv" else "Items",
     )
+    return flag_below(table, signed[0], adjusted_label(result.adjust, family, lang), lang)
 
 
 def _items_note(lang: str, survey_weights: str | None) -> str:

@@ -10,6 +10,7 @@ import pandas as pd
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.core.group_tests import MIN_GROUP_N, SMALL_GROUP, GroupComparison
 from servqual_cli.core.small_samples import MIN_N
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import TOOLBOX, count_text, dimension_name, label
 from servqual_cli.report.conf_level import level_text
@@ -85,6 +86,7 @@ def group_sections(
                                      result.all.conf)  # fmt: skip
     family = family_words(result.n_group_dimension_tests, "groups", lang)
     frame = with_adjusted(frame, formats, result.adjust, family, lang)
+    p_column = adjusted_label(result.adjust, family, lang)  # the test that colours the gap
     frame = with_small_base(frame, source, lang)
     flat = [row for name, res in result.groups.items()
             for row in no_variation_rows(res, lang, prefix=f"{name}, ")]  # fmt: skip
@@ -99,13 +101,18 @@ def group_sections(
     if column is not None and weighted is None:
         notes.insert(0, label("group_table_unweighted", lang, TOOLBOX).format(column=column))
     per_group = (
-        Table(
-            title=f"{label('dimension_gaps', lang)} – {result.by}{sample_words}",
-            frame=frame,
-            formats=formats,
-            signed=signed[:1],
-            note=" ".join(n for n in notes if n) or None,
-            sheet="Grupper" if lang == "sv" else "Groups",
+        flag_below(
+            Table(
+                title=f"{label('dimension_gaps', lang)} – {result.by}{sample_words}",
+                frame=frame,
+                formats=formats,
+                signed=signed[:1],
+                note=" ".join(n for n in notes if n) or None,
+                sheet="Grupper" if lang == "sv" else "Groups",
+            ),
+            signed[0],
+            p_column,
+            lang,
         )
         if weighted is None
         else weighted_group_table(weighted, lang, list(result.groups), min_n)

@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.html_cards import glance_card
-from servqual_cli.report.html_cells import below_zero, format_cell, missing
+from servqual_cli.report.html_cells import format_cell, missing
 from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.safe_text import html_safe
@@ -105,8 +105,9 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
     # right-aligned columns: the rule every renderer shares (spec.number_columns)
     numeric = number_columns(frame)
     row_header = bool(columns) and not numeric[0]
-    # marked only where the table's own test says below 0 (html_cells.below_zero)
-    below = below_zero(table)
+    # marked only where the table's own test says below 0: the flags its builder set
+    # (below_test.flag_below), the cells Excel fills; a table without a test has none
+    below = table.below
     rows = []
     for row, values in enumerate(frame.itertuples(index=False, name=None)):
         cells = []
@@ -137,6 +138,7 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
         "rows": rows,
         "row_header": row_header,
         "note": table.note,
+        "legend": table.legend,  # the rule of the red, only where a cell is red
         "notes": [],  # notes that follow the table in the document (see _block_views)
     }
 

@@ -27,8 +27,15 @@ class Table:
 
     ``formats`` maps a column to a format: a Python format spec (``".2f"``, ``"d"``), ``"p"``
     for p-values (``<0.001``), ``"pct"`` for shares shown as percent, ``"year"`` for years
-    (digits only in every language: 2019, never "2 019"). ``signed`` columns mark
-    negative values (a gap below zero, a deterioration).
+    (digits only in every language: 2019, never "2 019"). ``signed`` columns hold values whose
+    sign carries the meaning (a gap, a difference); no renderer colours them by their sign.
+
+    ``below`` flags, per column, the cells the table's own test puts below 0 (one bool per
+    row), and ``below_rule`` is the legend that names that test; both are set by the table
+    builder (:func:`~servqual_cli.report.below_test.flag_below`). Excel fills, and the web page
+    and a colour terminal colour, these cells and no others, and show :attr:`legend` beside
+    them; a table without a test has no flags, so nothing in it is coloured as "worse" (review
+    12c, finding 6). Markdown colours nothing and shows no legend.
     """
 
     title: str
@@ -38,6 +45,23 @@ class Table:
     note: str | None = None
     sheet: str | None = None  # short name for an Excel sheet
     appendix: bool = False  # detail a board need not read: moved to the report's appendix
+    below: Mapping[str, tuple[bool, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    below_rule: str | None = None
+
+    @property
+    def legend(self) -> str | None:
+        """The legend of the colour, only when a cell is coloured: no rule is named where
+        nothing is marked.
+
+        >>> import pandas as pd
+        >>> from dataclasses import replace
+        >>> t = Table("t", pd.DataFrame({"g": [-1.0]}), below={"g": (False,)}, below_rule="r")
+        >>> t.legend is None, replace(t, below={"g": (True,)}).legend
+        (True, 'r')
+        """
+        if any(any(flags) for flags in self.below.values()):
+            return self.below_rule
+        return None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.io.exclusions import NAMED_REASONS
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.build import ReportContext
 from servqual_cli.report.catalog import (
     TOOLBOX,
@@ -152,17 +153,17 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
             title += f" – {label('unweighted_sample', lang, TOOLBOX)}"
             note = label("largest_gaps_unweighted", lang, TOOLBOX).format(column=survey.column)
             note += " " + rl("largest_gaps_note", lang)
-        out.append(
-            Table(
-                title=title,
-                frame=frame.rename(columns=heads),
-                formats={label(k, lang): v for k, v in FORMATS.items()}
-                | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high") if c in FORMATS},
-                signed=(label("gap", lang),),
-                note=note,
-                sheet="Största gap" if lang == "sv" else "Largest gaps",
-            )
+        table = Table(
+            title=title,
+            frame=frame.rename(columns=heads),
+            formats={label(k, lang): v for k, v in FORMATS.items()}
+            | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high") if c in FORMATS},
+            signed=(label("gap", lang),),
+            note=note,
+            sheet="Största gap" if lang == "sv" else "Largest gaps",
         )
+        # coloured by the items' Holm-adjusted test, the table's p (Holm) column
+        out.append(flag_below(table, heads["gap"], heads["p_holm"], lang))
     return out
 
 

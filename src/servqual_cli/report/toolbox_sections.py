@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import interval_head, level_text
@@ -84,7 +85,10 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
         if fmt is not None:
             formats[heads[c]] = fmt
     signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
-    return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
+    below = kw.pop("below", None)  # (column, its adjusted p, meaning): the test that colours it
+    out = Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
+    return out if below is None else flag_below(out, heads[below[0]], heads[below[1]], lang,
+                                                below[2])  # fmt: skip
 
 
 # p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
@@ -219,6 +223,7 @@ def knowledge_sections(
     dims = table(tlabel("knowledge_dims", lang),
               _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
               signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap", conf=res.conf,
+              below=("diff", "p_holm", "knowledge"),
               note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
                     "underskattar vad medborgarna förväntar sig." if sv else
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
@@ -226,23 +231,19 @@ def knowledge_sections(
     if family:  # "p (Holm, 12 test, grupper × dimensioner)", as gap --by heads it
         from servqual_cli.report.gap_labels import adjusted_label
 
-        heads = {tlabel("p_holm", lang): adjusted_label("holm", family, lang)}
-        dims = replace(dims, frame=dims.frame.rename(columns=heads),
-                       formats={heads.get(k, k): v for k, v in dims.formats.items()})  # fmt: skip
+        old, new = tlabel("p_holm", lang), adjusted_label("holm", family, lang)
+        # the legend names the p column it was judged on: the renamed one (w-fill's flag)
+        rule = dims.below_rule and dims.below_rule.replace(old, new)
+        formats = {new if k == old else k: v for k, v in dims.formats.items()}
+        dims = replace(dims, frame=dims.frame.rename(columns={old: new}), below_rule=rule,
+                       formats=formats)  # fmt: skip
     blocks: list[Table | Text | Figure] = [dims]
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
-        blocks.append(
-            table(
-                tlabel("knowledge_items", lang),
-                frame,
-                lang,
-                signed=("diff",),
-                sheet=sheet,
-                conf=res.conf,
-            )
-        )
+        blocks.append(table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",),
+                            sheet=sheet, conf=res.conf,
+                            below=("diff", "p_holm", "knowledge")))  # fmt: skip
     level = level_text(res.conf, lang)
     holm = tlabel("kg_holm_groups", lang).format(family=family) if family else ""
     holm = holm or tlabel("kg_holm", lang)
@@ -340,7 +341,8 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             blocks=(
                 table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
                 table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
-                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf),
+                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf,
+                      below=("diff", "p_holm", "pair")),
                 Text(note, kind="note"),
             ),
         )

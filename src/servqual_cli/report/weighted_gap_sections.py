@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from servqual_cli.core.survey_weights import WeightedSummary
 from servqual_cli.core.weighted_gaps import OVERALL
 from servqual_cli.core.weighted_tests import WeightedGapTests
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.conf_level import level_text
@@ -57,7 +58,7 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
     formats = {heads[c]: f for c, f in _FORMATS.items()}
     note = _t("weighted_test_note", lang).format(column=res.column)
     note += zero_weight_note(res.n_zero_weight, lang)
-    return Table(
+    table = Table(
         title=f"{_t('weighted_gaps', lang)} ({res.column})",
         frame=frame.rename(columns=heads),
         formats=formats,
@@ -65,6 +66,8 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
         note=note,
         sheet="Viktade gap" if lang == "sv" else "Weighted gaps",
     )
+    # the weighted gap by its own design-based test; the unweighted gap beside it has none here
+    return flag_below(table, heads["mean"], heads["p_adjusted"], lang)
 
 
 def zero_weight_note(n: int, lang: str) -> str:
@@ -219,7 +222,7 @@ def weighted_group_table(
         flag = label("yes", lang, GROUP_LABELS)
         frame[label("small_base", lang, GROUP_LABELS)] = [flag if s else "" for s in small]
         notes.append(label("small_base_note", lang, GROUP_LABELS).format(min_n=min_n))
-    return Table(
+    table = Table(
         title=_t("weighted_group_title", lang).format(
             what=label("dimension_gaps", lang), by=res.by, column=res.column
         ),
@@ -229,6 +232,7 @@ def weighted_group_table(
         note=" ".join(notes),
         sheet="Grupper viktade" if lang == "sv" else "Groups weighted",
     )
+    return flag_below(table, heads["mean"], heads["p_adjusted"], lang)
 
 
 TEST_COLUMNS = ["dimension", "k", "n", "f", "df1", "df2", "p", "p_adjusted"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.spec import Document, Figure, Glance, GlanceRow, Section, Table, Text
 
 SCRIPT = "<script>alert(1)</script>"
@@ -55,8 +56,9 @@ def glance_document(lang: str = "sv") -> Document:
         {"Grupp": [SCRIPT, IMG, "Norr"], "n": [40, 35, 31], "Gap": [-0.5, -1.25, 0.1],
          "p": [0.0004, 0.03, 0.6]}
     )  # fmt: skip
-    table = Table(title="Gap per grupp", frame=frame, formats={"n": "d", "Gap": ".2f", "p": "p"},
-                  signed=("Gap",))  # fmt: skip
+    table = flag_below(Table(title="Gap per grupp", frame=frame,
+                             formats={"n": "d", "Gap": ".2f", "p": "p"}, signed=("Gap",)),
+                       "Gap", "p", lang)  # fmt: skip
     chart = Figure(
         name="gap_per_grupp",
         title="Gap per grupp",

@@ -1,0 +1,88 @@
+"""Which cells of a table its own test puts below 0: one flag, set by the table builder and
+carried by the report description (:attr:`~servqual_cli.report.spec.Table.below`), that Excel's
+fill, the web page's red and a colour terminal's red read and nothing else.
+
+Before (review 12c, finding 6) the rule was written twice, inside two renderers: the web page's
+``html_cells.below_zero`` and Excel's ``excel._conditional`` each guessed the test from the
+table's last ``p`` column and its first ``signed`` column, and Excel also filled every negative
+value light red in a table with no test (the "Total" and "Viktat" sheets), which says "worse"
+where no test says so. Now the builder names the tested column and its adjusted p, and a table
+without a test carries no flag: no fill, no red.
+
+The legend (:attr:`~servqual_cli.report.spec.Table.legend`) names the rule: the column, the p
+column (whose header names the adjustment and its family, "p (Holm, 5 dimensioner)") and the
+level. Markdown and the terminal's plain (piped) text colour nothing and show no legend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.spec import Table
+
+# below 0 "by its test": the adjusted p below this level (the verdicts' and the heatmap's rule,
+# review 12b finding 11; core/kpi_verdicts.ALPHA and glance_row_parts.ALPHA are the same 5 %)
+ALPHA = 0.05
+
+# what a value below 0 means in the table, said in the legend before the rule that decides it
+_MEANINGS = {
+    "gap": ("under förväntan", "below expectations"),
+    # knowledge gap: staff's estimate − citizens' expectation (toolbox_sections' note)
+    "knowledge": ("personalen underskattar förväntan", "staff underestimate the expectation"),
+    # a pair of dimensions: gap A − gap B (the pairs table's column "Skillnad (A − B)")
+    "pair": ("gap A under gap B", "gap A below gap B"),
+}
+# "highlighted", not a colour: Excel fills the cell orange (white bold), the web page and a
+# colour terminal draw it dark red and bold, and a colour-blind reader finds it by its mark
+_RULE = (
+    "Färgmarkerat: {meaning} enligt tabellens eget test ({column} under 0 och {p} under {alpha}).",
+    "Highlighted: {meaning} by the table's own test ({column} below 0 and {p} below {alpha}).",
+)
+
+
+def below_zero(values: pd.Series, p: pd.Series, alpha: float = ALPHA) -> tuple[bool, ...]:
+    """One flag per row: the value below 0 and its p below ``alpha``. A missing value or p
+    (NaN compares False) and words in a number column are never flagged.
+
+    >>> below_zero(pd.Series([-0.04, -1.2, 0.3, None, -0.5, "–"]),
+    ...            pd.Series([0.9, 0.01, 0.01, 0.01, None, 0.01]))
+    (False, True, False, False, False, False)
+    >>> below_zero(pd.Series([-0.2, -0.2]), pd.Series([0.05, 0.0499]))
+    (False, True)
+    """
+    value = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    prob = pd.to_numeric(p, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return tuple(bool(b) for b in (value < 0) & (prob < alpha))
+
+
+def flag_below(table: Table, column: str, p: str, lang: str, meaning: str = "gap") -> Table:
+    """``table`` with the cells of ``column`` that its test ``p`` (the table's adjusted p)
+    puts below 0 flagged, and the legend that names the rule.
+
+    >>> frame = pd.DataFrame({"Gap": [-0.04, -1.2, 0.3], "p (Holm)": [0.9, 0.01, 0.01]})
+    >>> t = flag_below(Table("t", frame), "Gap", "p (Holm)", "sv")
+    >>> t.below["Gap"]
+    (False, True, False)
+    >>> t.legend[:57]
+    'Färgmarkerat: under förväntan enligt tabellens eget test '
+    >>> t.legend[57:]
+    '(Gap under 0 och p (Holm) under 0,05).'
+    >>> flag_below(Table("t", frame), "Gap", "p (Holm)", "en").legend[56:]
+    '(Gap below 0 and p (Holm) below 0.05).'
+    """
+    if column not in table.frame.columns or p not in table.frame.columns:
+        raise KeyError(f"flag_below: {table.title!r} has no column {column!r} or {p!r}")
+    sv = lang == "sv"
+    flags = below_zero(table.frame[column], table.frame[p])
+    rule = _RULE[0 if sv else 1].format(
+        meaning=_MEANINGS[meaning][0 if sv else 1],
+        column=column,
+        p=p,
+        alpha=fmt_number(ALPHA, lang, 2),
+    )
+    return replace(table, below=MappingProxyType({column: flags}), below_rule=rule)
