@@ -94,20 +94,33 @@ def test_a_file_the_reader_refuses_is_not_read_ahead(tmp_path: Path, spy: list[s
     assert csvfast._AHEAD is None
 
 
-def test_a_body_read_for_other_bytes_or_arguments_is_never_taken() -> None:
-    data = b"a;b\n1;2\n3;4\n"
-    lim = Limits()
-    ahead = csvfast.Ahead()
-    ahead.thread = threading.Thread(target=lambda: None)  # not this thread: the reader's side
-    columns = csvfast._read_body(data, 4, ";", 2, lim)
-    for other, key in [
-        (b"a;b\n1;2\n3;5\n", (4, ";", 2, lim.max_field_chars)),  # other bytes, same length
-        (data, (4, ",", 2, lim.max_field_chars)),  # another delimiter
-        (data, (4, ";", 2, 10)),  # another field limit
-    ]:
-        ahead.keep(data, (4, ";", 2, lim.max_field_chars), columns)
+def test_a_result_read_for_other_bytes_or_arguments_is_never_taken() -> None:
+    """The reader takes the fast path's result only for its own bytes and arguments, and the
+    digest only for its own bytes; a decoy kept under anything else changes nothing."""
+    data, other = b"a;b\n1;2\n3;4\n", b"a;b\n1;2\n3;5\n"
+    plain = read_module.read_text(data, "t.csv", None, None)
+    decoy = read_module._read_text_fast(other, "utf-8", other.decode(), ";", "t.csv", None, None)
+    right = ("utf-8", data.decode(), ";", "t.csv", None, None, Limits())
+
+    def read_with(kept: bytes, key: tuple[object, ...], digest: str) -> object:
+        ahead = csvfast.Ahead()
+        ahead.thread = threading.Thread(target=lambda: None)  # not this thread: the reader's
+        ahead.keep(kept, key, (decoy, digest))
         ahead.done.set()
-        assert ahead.take(other, key) == (False, None)
-    ahead.keep(data, (4, ";", 2, lim.max_field_chars), columns)
-    assert ahead.take(bytes(data), (4, ";", 2, lim.max_field_chars)) == (True, columns)
-    assert ahead.take(data, (4, ";", 2, lim.max_field_chars)) == (False, None)  # used once
+        csvfast.expect(ahead)
+        try:
+            return read_module.read_text(data, "t.csv", None, None)
+        finally:
+            csvfast.expect(None)
+
+    for kept, key in [
+        (other, right),  # other bytes, same length
+        (data, (*right[:2], ",", *right[3:])),  # another delimiter
+        (data, (*right[:-1], Limits(max_field_chars=10))),  # another field limit
+        (data, (*right[:5], 2, right[6])),  # another --header-rows
+    ]:
+        table = read_with(kept, key, plain.sha256 if kept is data else "0" * 64)
+        assert table.frame.values.tolist() == [["1", "2"], ["3", "4"]]  # type: ignore[attr-defined]
+        assert table.sha256 == plain.sha256  # type: ignore[attr-defined]
+    taken = read_with(bytes(data), right, plain.sha256)  # equal bytes, same arguments: taken
+    assert taken.frame.values.tolist() == [["1", "2"], ["3", "5"]]  # type: ignore[attr-defined]
