@@ -124,3 +124,32 @@ def test_a_result_read_for_other_bytes_or_arguments_is_never_taken() -> None:
         assert table.sha256 == plain.sha256  # type: ignore[attr-defined]
     taken = read_with(bytes(data), right, plain.sha256)  # equal bytes, same arguments: taken
     assert taken.frame.values.tolist() == [["1", "2"], ["3", "5"]]  # type: ignore[attr-defined]
+
+
+def test_the_thread_ahead_reads_a_body_in_one_part_and_gives_the_same_item_set(
+    tmp_path: Path, spy: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ahead of pandas, one part (less CPU than the parts and their merge); the reader without
+    it reads the same body in parts; the item sets are equal."""
+    path = str(_survey(tmp_path / "d.csv"))
+    monkeypatch.setattr(csvfast, "_MIN_PART", 1 << 16)  # a 1.3 MB body: parts when not ahead
+    monkeypatch.setenv("SERVQUAL_WORKERS", "2")
+    spans = csvfast._spans
+    seen: list[tuple[str, int]] = []
+
+    def counted(data: bytes, start: int, n: int) -> list[tuple[int, int]]:
+        out = spans(data, start, n)
+        seen.append((threading.current_thread().name, len(out)))
+        return out
+
+    monkeypatch.setattr(csvfast, "_spans", counted)
+    ahead = load_item_set(path, "F*", "F3", None)
+    assert seen == [("servqual-ahead", 1)] and spy == ["servqual-ahead"]
+    assert csvfast.PARTS.get() is None  # the main thread's context is untouched
+    monkeypatch.setattr(read_module, "read_ahead", lambda *a: None)
+    seen.clear()
+    plain = load_item_set(path, "F*", "F3", None)
+    assert seen == [(threading.current_thread().name, 2)]  # the parts are live in this test
+    pd.testing.assert_frame_equal(ahead.frame, plain.frame)
+    assert ahead.excluded == plain.excluded and ahead.duplicates == plain.duplicates
+    assert ahead.exclusion_log.by_column() == plain.exclusion_log.by_column()  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ for it.
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
 from itertools import pairwise
@@ -73,6 +74,10 @@ class Ahead:
         return (key, value) if same else None
 
 
+# The parts a body is read in when set (else workers()): the thread reading ahead sets 1 in
+# its own context (read_text._read_ahead).
+PARTS: contextvars.ContextVar[int | None] = contextvars.ContextVar("servqual_parts", default=None)
+
 _AHEAD: Ahead | None = None  # the file being read ahead, if any (one at a time)
 
 
@@ -125,7 +130,7 @@ def _read_body(
     # standard reader; both are then dropped as blank rows (no 100 MB search for "\n\n").
     if data.find(b'"', start) >= 0 and not _well_quoted(data[start:], delim.encode()):
         return None
-    spans = _spans(data, start, workers())  # one span for a small file
+    spans = _spans(data, start, PARTS.get() or workers())  # one span for a small file
     parts = map_ordered(lambda span: _read_part(data, span, delim, width, lim.max_field_chars),
                         spans, rows=None)  # fmt: skip
     if any(p is None for p in parts):
