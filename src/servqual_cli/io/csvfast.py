@@ -70,8 +70,9 @@ class Ahead:
         self.done.wait()
         kept, key, value = self._data, self._key, self._value
         self._data = self._key = self._value = None
-        same = kept is not None and key is not None and (kept is data or kept == data)
-        return (key, value) if same else None
+        if kept is None or key is None or not (kept is data or kept == data):
+            return None
+        return key, value
 
 
 # The parts a body is read in when set (else workers()): the thread reading ahead sets 1 in
