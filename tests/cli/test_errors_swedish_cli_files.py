@@ -156,6 +156,9 @@ FILE_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("alpha", FORMS, "--items", "X5a:X1a"), 2, "range_reversed",
      "intervallet 'X5a:X1a' i --items: 'X5a' kommer efter 'X1a' i filen (kolumn 7 och 3); "
      "skriv X1a:X5a"),
+    (("alpha", FORMS, "--items", "X1a-X5a"), 2, "range_dash",  # not "closest: X5a" (#16)
+     "'X1a-X5a' i --items är ingen kolumn, men 'X1a' och 'X5a' är det: ett intervall av namn "
+     "skrivs X1a:X5a (ett intervall med '-' tar kolumnnummer: 3-7)"),
     (("alpha", FORMS, "--items", "3-99"), 2, "range_positions",
      "intervallet '3-99' i --items: kolumnnumren går från 1 till 14, och det första"),
     (("alpha", FORMS, "--items", "X1a,Vikt"), 2, "entry_ambiguous",

@@ -94,20 +94,62 @@ def test_a_file_the_reader_refuses_is_not_read_ahead(tmp_path: Path, spy: list[s
     assert csvfast._AHEAD is None
 
 
-def test_a_body_read_for_other_bytes_or_arguments_is_never_taken() -> None:
-    data = b"a;b\n1;2\n3;4\n"
-    lim = Limits()
-    ahead = csvfast.Ahead()
-    ahead.thread = threading.Thread(target=lambda: None)  # not this thread: the reader's side
-    columns = csvfast._read_body(data, 4, ";", 2, lim)
-    for other, key in [
-        (b"a;b\n1;2\n3;5\n", (4, ";", 2, lim.max_field_chars)),  # other bytes, same length
-        (data, (4, ",", 2, lim.max_field_chars)),  # another delimiter
-        (data, (4, ";", 2, 10)),  # another field limit
-    ]:
-        ahead.keep(data, (4, ";", 2, lim.max_field_chars), columns)
+def test_a_result_read_for_other_bytes_or_arguments_is_never_taken() -> None:
+    """The reader takes the fast path's result only for its own bytes and arguments, and the
+    digest only for its own bytes; a decoy kept under anything else changes nothing."""
+    data, other = b"a;b\n1;2\n3;4\n", b"a;b\n1;2\n3;5\n"
+    plain = read_module.read_text(data, "t.csv", None, None)
+    decoy = read_module._read_text_fast(other, "utf-8", other.decode(), ";", "t.csv", None, None)
+    right = ("utf-8", data.decode(), ";", "t.csv", None, None, Limits())
+
+    def read_with(kept: bytes, key: tuple[object, ...], digest: str) -> object:
+        ahead = csvfast.Ahead()
+        ahead.thread = threading.Thread(target=lambda: None)  # not this thread: the reader's
+        ahead.keep(kept, key, (decoy, digest))
         ahead.done.set()
-        assert ahead.take(other, key) == (False, None)
-    ahead.keep(data, (4, ";", 2, lim.max_field_chars), columns)
-    assert ahead.take(bytes(data), (4, ";", 2, lim.max_field_chars)) == (True, columns)
-    assert ahead.take(data, (4, ";", 2, lim.max_field_chars)) == (False, None)  # used once
+        csvfast.expect(ahead)
+        try:
+            return read_module.read_text(data, "t.csv", None, None)
+        finally:
+            csvfast.expect(None)
+
+    for kept, key in [
+        (other, right),  # other bytes, same length
+        (data, (*right[:2], ",", *right[3:])),  # another delimiter
+        (data, (*right[:-1], Limits(max_field_chars=10))),  # another field limit
+        (data, (*right[:5], 2, right[6])),  # another --header-rows
+    ]:
+        table = read_with(kept, key, plain.sha256 if kept is data else "0" * 64)
+        assert table.frame.values.tolist() == [["1", "2"], ["3", "4"]]  # type: ignore[attr-defined]
+        assert table.sha256 == plain.sha256  # type: ignore[attr-defined]
+    taken = read_with(bytes(data), right, plain.sha256)  # equal bytes, same arguments: taken
+    assert taken.frame.values.tolist() == [["1", "2"], ["3", "5"]]  # type: ignore[attr-defined]
+
+
+def test_the_thread_ahead_reads_a_body_in_one_part_and_gives_the_same_item_set(
+    tmp_path: Path, spy: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ahead of pandas, one part (less CPU than the parts and their merge); the reader without
+    it reads the same body in parts; the item sets are equal."""
+    path = str(_survey(tmp_path / "d.csv"))
+    monkeypatch.setattr(csvfast, "_MIN_PART", 1 << 16)  # a 1.3 MB body: parts when not ahead
+    monkeypatch.setenv("SERVQUAL_WORKERS", "2")
+    spans = csvfast._spans
+    seen: list[tuple[str, int]] = []
+
+    def counted(data: bytes, start: int, n: int) -> list[tuple[int, int]]:
+        out = spans(data, start, n)
+        seen.append((threading.current_thread().name, len(out)))
+        return out
+
+    monkeypatch.setattr(csvfast, "_spans", counted)
+    ahead = load_item_set(path, "F*", "F3", None)
+    assert seen == [("servqual-ahead", 1)] and spy == ["servqual-ahead"]
+    assert csvfast.PARTS.get() is None  # the main thread's context is untouched
+    monkeypatch.setattr(read_module, "read_ahead", lambda *a: None)
+    seen.clear()
+    plain = load_item_set(path, "F*", "F3", None)
+    assert seen == [(threading.current_thread().name, 2)]  # the parts are live in this test
+    pd.testing.assert_frame_equal(ahead.frame, plain.frame)
+    assert ahead.excluded == plain.excluded and ahead.duplicates == plain.duplicates
+    assert ahead.exclusion_log.by_column() == plain.exclusion_log.by_column()  # type: ignore[union-attr]

@@ -83,3 +83,26 @@ def test_bracket_range_selects_what_fnmatch_selects(
 def test_bracket_expressions_are_kept_as_written(pattern: str, chosen: list[str]) -> None:
     columns = ["E1", "E2", "E3", "E4", "E5", "P10", "P11", "P12", "P13", "X_a", "x-b"]
     assert select_columns(pattern, [], columns) == chosen
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("X1-X3", "'X1' and 'X3' are: a range of names is written X1:X3 (a range with '-' "
+                  "takes column numbers: 2-4)"),
+        ("X3 - X1", "'X3' and 'X1' are: a range of names is written X1:X3"),  # in file order
+        ("X1-Y-2", "'X1' and 'Y-2' are: a range of names is written X1:Y-2"),  # a '-' in a name
+    ],
+)  # fmt: skip
+def test_two_columns_joined_by_a_dash_are_told_to_use_a_colon(entry: str, said: str) -> None:
+    cols = ["id", "X1", "X2", "X3", "Y-2"]
+    with pytest.raises(UsageError, match="is not a column, but") as caught:
+        select_columns(entry, [], cols)
+    assert caught.value.code == "range_dash" and said in caught.value.message
+
+
+@pytest.mark.parametrize("entry", ["X1-X9", "X9-X1", "X-1", "Z1-Z3"])
+def test_a_dash_entry_without_two_columns_keeps_the_closest_names(entry: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        select_columns(entry, [], ["id", "X1", "X2", "X3"])
+    assert caught.value.code == "option_needs_column"

@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from servqual_cli.core.caveats import data_error, usage_error
 from servqual_cli.errors import DataError, UsageError
+from servqual_cli.threads import MIN_ROWS, map_ordered, workers
 
 FloatArray = NDArray[np.float64]
 Missing = Literal["pairwise", "listwise"]
@@ -180,20 +181,36 @@ def moments(x: FloatArray, squares: bool = False) -> Moments:
     # (alpha's frame) transposed every block, half the time of this loop. The Gram product is
     # the same BLAS syrk either way and gives bit-identical sums (checked on random matrices).
     order: Literal["C", "F"] = "F" if x.flags.f_contiguous and not x.flags.c_contiguous else "C"
-    buf = np.empty((min(n, _BLOCK_ROWS), width), order=order)
+    starts = range(0, n, _BLOCK_ROWS)
+    # The blocks' products on a few threads (BLAS and numpy's loops let go of the GIL), each
+    # thread with its own buffer over every lane-th block; their sums are then added in block
+    # order, as the one-thread loop adds them, so the result is the same bit for bit whatever
+    # the number of threads (issue #16: about half of alpha's core at 300k rows).
+    lanes = max(1, min(workers(), len(starts))) if n >= MIN_ROWS else 1
+
+    def lane(first: int) -> list[tuple[FloatArray, int]]:
+        buf = np.empty((min(n, _BLOCK_ROWS), width), order=order)
+        done = []
+        for start in starts[first::lanes]:
+            block = x[start : start + _BLOCK_ROWS]
+            out = buf[: block.shape[0]]
+            mask = ~np.isnan(block)
+            np.subtract(block, shift, out=out[:, :k])
+            np.copyto(out[:, :k], 0.0, where=~mask)
+            if squares:
+                np.multiply(out[:, :k], out[:, :k], out=out[:, k : 2 * k])
+            out[:, -k:] = mask
+            # one BLAS call yields all per-pair sums at once
+            done.append((out.T @ out, int(mask.all(axis=1).sum())))
+        return done
+
+    parts = map_ordered(lane, range(lanes), rows=n)
     gram = np.zeros((width, width))
     n_complete = 0
-    for start in range(0, n, _BLOCK_ROWS):
-        block = x[start : start + _BLOCK_ROWS]
-        out = buf[: block.shape[0]]
-        mask = ~np.isnan(block)
-        np.subtract(block, shift, out=out[:, :k])
-        np.copyto(out[:, :k], 0.0, where=~mask)
-        if squares:
-            np.multiply(out[:, :k], out[:, :k], out=out[:, k : 2 * k])
-        out[:, -k:] = mask
-        gram += out.T @ out  # one BLAS call yields all per-pair sums at once
-        n_complete += int(mask.all(axis=1).sum())
+    for b in range(len(starts)):  # block b is the (b // lanes)-th of lane b % lanes
+        product, complete = parts[b % lanes][b // lanes]
+        gram += product
+        n_complete += complete
     sq = gram[k : 2 * k, -k:] if squares else np.zeros((k, k))
     counts = np.rint(gram[-k:, -k:]).astype(np.int64)
     return Moments(gram[:k, :k], gram[:k, -k:], sq, counts, shift, n_complete)

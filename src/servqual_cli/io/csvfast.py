@@ -17,6 +17,7 @@ for it.
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
 from itertools import pairwise
@@ -45,57 +46,62 @@ def _well_quoted(body: bytes, delim: bytes) -> bool:
 
 
 class Ahead:
-    """A body read on another thread before the reader asks for it
-    (:func:`servqual_cli.io.read_text.read_ahead`): :func:`read_body` called on that thread
-    keeps its result here, and the reader's own call with the same arguments (the same bytes
-    compared in full, the same start, delimiter, width and field limit) takes it instead of
-    reading again. Anything else, and the reader reads as without it: the result is the one
+    """What :func:`servqual_cli.io.read_text.read_ahead` read on another thread before the
+    reader asked for it: the thread keeps the bytes it read, the arguments it read them with
+    and its result (the reader's fast path and the file's digest); the reader takes that
+    result when its own bytes are the same (compared in full) and, for the fast path, its own
+    arguments too. Anything else, and the reader reads as without it: the result is the one
     function's either way."""
 
     def __init__(self) -> None:
         self.thread: threading.Thread | None = None  # the thread that reads ahead
         self.done = threading.Event()  # set when that thread has finished, read or not
-        self._key: tuple[int, str, int, int] | None = None
+        self._key: tuple[Any, ...] | None = None
         self._data: bytes | None = None
-        self._columns: list[EncodedColumn] | None = None
+        self._value: Any = None
 
-    def keep(self, data: bytes, key: tuple[int, str, int, int], columns: Any) -> None:
-        self._data, self._key, self._columns = data, key, columns
+    def keep(self, data: bytes, key: tuple[Any, ...], value: Any) -> None:
+        self._data, self._key, self._value = data, key, value
 
-    def take(self, data: bytes, key: tuple[int, str, int, int]) -> tuple[bool, Any]:
-        """(True, the columns) when the body read ahead is this one; (False, None) if not.
-        Waits for the thread; what it read is let go either way (it is used once)."""
+    def take(self, data: bytes) -> tuple[tuple[Any, ...], Any] | None:
+        """(the arguments, the result) read ahead from these bytes, or None (other bytes,
+        nothing kept). Waits for the thread; what it read is let go either way (it is used
+        once)."""
         self.done.wait()
-        kept, columns = self._data, self._columns
-        same = kept is not None and self._key == key and (kept is data or kept == data)
-        self._data = self._columns = None
-        return (True, columns) if same else (False, None)
+        kept, key, value = self._data, self._key, self._value
+        self._data = self._key = self._value = None
+        if kept is None or key is None or not (kept is data or kept == data):
+            return None
+        return key, value
 
 
-_AHEAD: Ahead | None = None  # the body being read ahead, if any (one at a time)
+# The parts a body is read in when set (else workers()): the thread reading ahead sets 1 in
+# its own context (read_text._read_ahead).
+PARTS: contextvars.ContextVar[int | None] = contextvars.ContextVar("servqual_parts", default=None)
+
+_AHEAD: Ahead | None = None  # the file being read ahead, if any (one at a time)
 
 
 def expect(ahead: Ahead | None) -> None:
-    """Set (or with None, clear) the body being read ahead."""
+    """Set (or with None, clear) the file being read ahead."""
     global _AHEAD
     _AHEAD = ahead
+
+
+def take_ahead(data: bytes) -> tuple[tuple[Any, ...], Any] | None:
+    """:meth:`Ahead.take` of the file being read ahead, if any (never on the thread reading
+    ahead, which is not the reader)."""
+    ahead = _AHEAD
+    if ahead is None or ahead.thread is threading.current_thread():
+        return None
+    return ahead.take(data)
 
 
 def read_body(
     data: bytes, start: int, delim: str, width: int, lim: Limits
 ) -> list[EncodedColumn] | None:
-    """:func:`_read_body`, or what a thread reading ahead (:class:`Ahead`) got for the same
-    arguments."""
-    ahead = _AHEAD
-    if ahead is None:
-        return _read_body(data, start, delim, width, lim)
-    key = (start, delim, width, lim.max_field_chars)
-    if ahead.thread is threading.current_thread():
-        columns = _read_body(data, start, delim, width, lim)
-        ahead.keep(data, key, columns)
-        return columns
-    found, columns = ahead.take(data, key)
-    return columns if found else _read_body(data, start, delim, width, lim)
+    """:func:`_read_body` (the one name the reader calls, so tests can stand in for it)."""
+    return _read_body(data, start, delim, width, lim)
 
 
 def _read_body(
@@ -125,7 +131,7 @@ def _read_body(
     # standard reader; both are then dropped as blank rows (no 100 MB search for "\n\n").
     if data.find(b'"', start) >= 0 and not _well_quoted(data[start:], delim.encode()):
         return None
-    spans = _spans(data, start, workers())  # one span for a small file
+    spans = _spans(data, start, PARTS.get() or workers())  # one span for a small file
     parts = map_ordered(lambda span: _read_part(data, span, delim, width, lim.max_field_chars),
                         spans, rows=None)  # fmt: skip
     if any(p is None for p in parts):

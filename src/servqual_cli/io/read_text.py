@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import codecs
 import contextvars
+import hashlib
 import os
 import stat
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -65,7 +67,10 @@ def read_text(
     check_not_workbook(data, source)  # an .xlsx named .csv: not an encoding problem (review 10b)
     from servqual_cli.io.raw_table import RawTable, sha256_later
 
-    digest = sha256_later(data)  # on another thread while the file is read
+    # the fast path's result and the digest of these same bytes, if read ahead (read_ahead);
+    # else the digest is made on another thread while the file is read
+    kept = csvfast.take_ahead(data)
+    digest = sha256_later(data) if kept is None else partial(str, kept[1][1])
     decoded = _valid_utf8_head(data) if encoding is None else None
     if decoded is None:
         decoded = decode(data, encoding, source)
@@ -86,7 +91,11 @@ def read_text(
     in_place = codec in ("utf-8", "utf-8-sig")
     text = decoded.text[:SNIFF_BYTES] if in_place else decoded.text
     del decoded
-    fast = _read_text_fast(data, codec, text, delim, source, header_row, header_rows)
+    key = (codec, text, delim, source, header_row, header_rows, limits())
+    if kept is not None and kept[0] == key:  # read ahead with the same arguments
+        fast = kept[1][0]
+    else:
+        fast = _read_text_fast(data, codec, text, delim, source, header_row, header_rows)
     frame: pd.DataFrame | None = None
     encoded: EncodedTable | None = None
     short = None  # (the fast path reads only files whose rows all fit the header)
@@ -123,6 +132,12 @@ def read_text(
 _CHECK_FROM = 1 << 20  # bytes from which a UTF-8 file is checked in Arrow, not decoded whole
 _AHEAD_FROM = 1 << 22  # bytes from which read_ahead reads a body (a block of csvfast)
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")  # as io.read dispatches them
+# Below this, the thread ahead reads the body in one part, not in workers() parts: it is
+# needed only when pandas has loaded (0.3-0.4 s of the main thread), and one part costs less
+# CPU (no merge, no second thread: 0.104 against 0.143 s at 300k x 22, 12.9 MB, issue #16),
+# which is what a busy machine is short of. A larger body keeps its parts, so that it is not
+# later than pandas (about 0.1 s of one core per 13 MB).
+_ONE_PART_BELOW = 1 << 25
 
 
 def read_ahead(path: str, encoding: str | None, header_row: int | None) -> Callable[[], None]:
@@ -130,12 +145,13 @@ def read_ahead(path: str, encoding: str | None, header_row: int | None) -> Calla
     function that waits for that thread and forgets what it read.
 
     ``servqual alpha`` calls it before it loads pandas and the reader's other modules (about
-    0.3-0.4 s of one core): pyarrow's parse and the column codes (:mod:`.csvfast`) run on the
-    other core meanwhile, and :func:`read_text`, reading the file as always, takes that body
-    from :func:`~servqual_cli.io.csvfast.read_body` when it asks for the same one (the same
-    bytes, compared in full). Only a large file (4 MiB and more) read as detected UTF-8 is read
-    ahead; the thread checks nothing it could report (a file the reader will refuse is just not
-    read ahead: the reader says why), and the result never depends on it.
+    0.3-0.4 s of one core): the fast path (:func:`_read_text_fast`: the header, pyarrow's
+    parse and the column codes of :mod:`.csvfast`) and the file's SHA-256 run on the other core
+    meanwhile, and :func:`read_text`, reading the file as always, takes them when its bytes are
+    the same (compared in full; the fast path only if its arguments are the same too). Only a
+    large file (4 MiB and more) read as detected UTF-8 is read ahead; the thread checks nothing
+    it could report (a file the reader will refuse is just not read ahead: the reader says why),
+    and the result never depends on it.
     """
     if encoding is not None or not path.lower().endswith(TEXT_SUFFIXES):
         return _nothing
@@ -170,18 +186,24 @@ def _nothing() -> None:
 
 
 def _read_ahead(ahead: csvfast.Ahead, path: str, header_row: int | None) -> None:
-    """:func:`read_text`'s fast path as far as the body, on the thread of :func:`read_ahead`."""
+    """:func:`read_text`'s fast path and digest, on the thread of :func:`read_ahead`. The
+    reader's main-thread share of them (the header's parse, the blank rows, the digest: about
+    0.03 s at 300k x 22, issue #16) then runs beside pandas' import, and only once."""
     try:
         lim = limits()
         data = read_input_bytes(path, lim)
+        if len(data) < _ONE_PART_BELOW:
+            csvfast.PARTS.set(1)  # (this thread's context only)
         decoded = _valid_utf8_head(data)
         if decoded is None or data.find(b"\x00") >= 0:
             return
         head = decoded.text[:SNIFF_BYTES]
         delim = detect_delimiter(head.splitlines()[:60])
         check_text_cells(data, head, delim, path, lim, header_row)
-        _read_text_fast(data, decoded.encoding, head, delim, path, header_row,
-                        header_rows_option())  # fmt: skip
+        key = (decoded.encoding, head, delim, path, header_row, header_rows_option(), lim)
+        fast = _read_text_fast(data, *key[:-1])
+        # raw_table.sha256_of's digest (that module loads pandas); hashlib lets go of the GIL
+        ahead.keep(data, key, (fast, hashlib.sha256(data).hexdigest()))
     except Exception:  # anything the reader would report, it reports itself
         return
     finally:

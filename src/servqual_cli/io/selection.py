@@ -9,7 +9,8 @@ An ``--items`` value is a comma list whose entries are, tried in this order:
 2. a range by name ``FIRST:LAST`` (both existing columns; every column between them in file
    order, both ends included);
 3. a range by position ``8-12`` (1-based column numbers as a spreadsheet counts them, both
-   included);
+   included); two names joined by ``-`` (``X1-X22``) are refused with the ``:`` range and the
+   column numbers they mean;
 4. a glob with ``*``, ``?`` or ``[...]`` (``X7*``, ``E[1-4]``), matched against the folded
    names (a bracket expression is kept as written, its case aside) and the names as written.
 
@@ -196,9 +197,46 @@ def _expand(
     pos = _short_name(entry, columns, option, where)
     if pos is not None:
         return [pos], True
+    _refuse_dash_range(entry, index, option, where)
     facts = {"option": option, "entry": entry, **_hint_facts(entry, columns)}
     raise UsageError(f"{option} needs column {entry}, which the file lacks{_hint(entry, columns)}",
                      where, code="option_needs_column", facts=facts)  # fmt: skip
+
+
+def _refuse_dash_range(entry: str, index: ColumnIndex, option: str, where: Location) -> None:
+    """Raise ``range_dash`` when ``entry`` is two columns joined by ``-`` (``X1-X22``): a range
+    of names is written with ``:``, and ``-`` joins column numbers; the closest names alone
+    ("closest: X22, X12") did not say so (issue #16). The suggestion runs in file order."""
+    for at in (k for k, ch in enumerate(entry) if ch == "-"):
+        first, last = entry[:at].strip(), entry[at + 1 :].strip()
+        a = _range_end(first, index, option, where)
+        b = _range_end(last, index, option, where) if a is not None else None
+        if a is None or b is None:
+            continue
+        (lo, a), (hi, b) = sorted([(first, a), (last, b)], key=lambda end: end[1])
+        raise UsageError(
+            f"{option} entry {entry!r} is not a column, but {first!r} and {last!r} are: a range "
+            f"of names is written {lo}:{hi} (a range with '-' takes column numbers: "
+            f"{a + 1}-{b + 1})",
+            where,
+            code="range_dash",
+            facts={"option": option, "entry": entry, "first": first, "last": last, "lo": lo,
+                   "hi": hi, "a": a + 1, "b": b + 1},
+        )  # fmt: skip
+
+
+def _range_end(name: str, index: ColumnIndex, option: str, where: Location) -> int | None:
+    """The column ``name`` names as an end of a range (a name, or its leading words), or None;
+    a name that starts several columns is no end here (the entry's own error is clearer)."""
+    if not name:
+        return None
+    pos = _find(index, name)
+    if pos is None:
+        try:
+            pos = _short_name(name, index.columns, option, where)
+        except UsageError:
+            return None
+    return pos
 
 
 # What normalise() (io.columns) folds to one space, and a glob's bracket expression as fnmatch

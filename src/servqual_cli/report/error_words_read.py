@@ -86,6 +86,12 @@ READ_ERRORS: dict[str, tuple[str, str]] = {
         "{option} range {entry!r}: column numbers run from 1 to {n} and the first must not "
         "exceed the last",
     ),
+    "range_dash": (
+        "{entry!r} i {option} är ingen kolumn, men {first!r} och {last!r} är det: ett intervall "
+        "av namn skrivs {lo}:{hi} (ett intervall med '-' tar kolumnnummer: {a}-{b})",
+        "{option} entry {entry!r} is not a column, but {first!r} and {last!r} are: a range of "
+        "names is written {lo}:{hi} (a range with '-' takes column numbers: {a}-{b})",
+    ),
     "entry_ambiguous": (
         "{entry!r} i {option} är början på {n} kolumnnamn ({shown}); skriv mer av namnet",
         "{option} entry {entry!r} starts {n} column names ({shown}); give more of the name",
