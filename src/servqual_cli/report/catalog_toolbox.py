@@ -9,6 +9,8 @@ it through the catalog.
 
 from __future__ import annotations
 
+from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
+
 Pairs = dict[str, tuple[str, str]]
 
 TOOLBOX: Pairs = {
@@ -350,4 +352,5 @@ TOOLBOX: Pairs = {
         "Unweighted (the sample): the reliability is not weighted by {column}; it describes "
         "the sample.",
     ),
+    **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
 }
