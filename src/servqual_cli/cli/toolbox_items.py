@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from servqual_cli.cli.toolbox_parts import parse_scale_range, weighted_items
+from servqual_cli.cli.toolbox_parts import parse_scale_range, weighted_items, with_weighted_items
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -169,5 +169,6 @@ def run_items(
     sections += short_row_note(describe, lang.value)
     doc = Document(title=f"{head} – {describe['file']}", sections=tuple(sections))
     tidy = res.table.join(res.counts.add_prefix("count_")).join(res.missing.add_prefix("missing_"))
+    tidy = with_weighted_items(tidy, payload.get("weighted"), dict(zip(labels, sets, strict=True)))
     write_exclusions(excluded, exclusions, describe)
     emit(doc, payload, tidy, fmt, output, lang=lang.value)

@@ -12,6 +12,7 @@ from servqual_cli.cli.toolbox_parts import (
     split_groups,
     tidy_table,
     toolbox_title,
+    weighted_rows,
     weighted_tolerance,
     without_group,
 )
@@ -46,14 +47,17 @@ def run_tolerance(
     import pandas as pd
 
     from servqual_cli.cli.output import emit, guard, write_exclusions
+    from servqual_cli.core.results import records
     from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.core.tolerance_weighted import weighted_zone
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
     from servqual_cli.report.recode_note import merged_records, recode_sections, recoded_records
     from servqual_cli.report.scale_use_note import scale_use_sections
     from servqual_cli.report.spec import Document
-    from servqual_cli.report.toolbox_sections import tolerance_sections, weighted_sections
+    from servqual_cli.report.tolerance_weighted import sample_sections, weighted_tolerance_sections
+    from servqual_cli.report.toolbox_sections import tolerance_sections
 
     inputs = [file] + ([instrument] if instrument else [])  # never write onto what is read
     # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
@@ -84,14 +88,21 @@ def run_tolerance(
 
     # the invalid texts named, as gap names them (session 16)
     note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusions, lang_code)
-    sections += tolerance_sections(res, data.excluded, lang_code, items,
-                                   scale=data.instrument.scale, exclusions=note)  # fmt: skip
-    sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
+    zone = tolerance_sections(res, data.excluded, lang_code, items,
+                              scale=data.instrument.scale, exclusions=note)  # fmt: skip
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
-    if data.weights is not None:
+    column = data.weight_column or ""
+    if data.weights is not None:  # review 13, finding 6: the weighted zone first, with a
+        # position from its own intervals; the sample's tables after it, titled so
         summary = weighted_tolerance(a, d, p, data, conf)
-        payload["weighted"] = summary.to_dict()
-        sections += weighted_sections(summary, lang_code)
+        weighted = weighted_zone(summary.table, list(data.dimension_positions))
+        payload["weighted"] = {**summary.to_dict(), "dimensions": records(weighted)}
+        sections += weighted_tolerance_sections(summary, weighted, lang_code)
+        zone = sample_sections(zone, column, lang_code)
+        # review 13, finding 5: -f csv / xlsx carry the weighted rows, as gap's "weighted"
+        parts.append(("ALL", "weighted", weighted_rows(payload["weighted"])))
+    sections += zone
+    sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     if data.by is not None:
         groups: dict[str, Any] = {}
         skipped: dict[str, str] = {}
@@ -102,8 +113,11 @@ def run_tolerance(
             sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
-            sections += tolerance_sections(sub, None, lang_code, items=False,
-                                           title=f"{data.by}: {name}", chart=False)  # fmt: skip
+            part = tolerance_sections(sub, None, lang_code, items=False,
+                                      title=f"{data.by}: {name}", chart=False)  # fmt: skip
+            if data.weights is not None:  # a group's zone is the sample's: titled so
+                part = sample_sections(part, column, lang_code, group=True)
+            sections += part
         payload["by"] = data.by
         payload["groups"] = groups
         payload["skipped_groups"] = skipped

@@ -63,11 +63,15 @@ class WeightedGapTests:
     adjust: str
     conf: float = 0.95
     n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
+    # respondents without a valid weight, left out: named in the first weighted table's note as
+    # in the weighted means' (review 13, finding 11: only the later table named them)
+    n_missing_weight: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "weight_column": self.column,
             "method": METHOD,
+            "n_missing_weight": plain(self.n_missing_weight),
             "n_zero_weight": plain(self.n_zero_weight),
             "adjust": self.adjust,
             "conf": plain(self.conf),
@@ -121,7 +125,7 @@ def weighted_gap_tests(
             "unweighted_mean": table["unweighted_mean"],
         }
     )
-    return WeightedGapTests(column, out, adjust, conf, zero_weights(ww))
+    return WeightedGapTests(column, out, adjust, conf, zero_weights(ww), int(np.isnan(ww).sum()))
 
 
 def conclusion(mean: float, p: float, alpha: float = 0.05) -> int:

@@ -10,6 +10,7 @@ it through the catalog.
 from __future__ import annotations
 
 from servqual_cli.report.importance_words import IMPORTANCE
+from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
 
 Pairs = dict[str, tuple[str, str]]
 
@@ -125,16 +126,18 @@ TOOLBOX: Pairs = {
     "w_n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
     "w_unweighted_mean": ("Oviktat gap", "Unweighted gap"),
     "weighted_test_note": (
-        "Vikter från kolumnen {column}. Viktat gap = Σwg/Σw; SE med Taylorlinjärisering som R "
-        "survey::svymean; t-test som R survey::svyttest (svydesign(ids = ~1, weights = ~w)): "
-        "t = gap/SE, fg = n − 2, KI och p ur t-fördelningen; p justerat över dimensionerna som "
-        "i den oviktade tabellen. Kalibreringen görs inte om, så SE är försiktiga. Gapet är "
-        "beräknat ur oavrundade värden.",
-        "Weights from column {column}. Weighted gap = Σwg/Σw; SE by Taylor linearisation as R "
-        "survey::svymean; t-test as R survey::svyttest (svydesign(ids = ~1, weights = ~w)): "
-        "t = gap/SE, df = n − 2, CI and p from the t distribution; p adjusted across the "
-        "dimensions as in the unweighted table. Calibration is not redone, so the SEs are "
-        "conservative. The gap is computed from unrounded values.",
+        "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). Viktat gap "
+        "= Σwg/Σw; SE med Taylorlinjärisering som R survey::svymean; t-test som R "
+        "survey::svyttest (svydesign(ids = ~1, weights = ~w)): t = gap/SE, fg = n − 2, KI och "
+        "p ur t-fördelningen; p justerat över dimensionerna som i den oviktade tabellen. "
+        "Kalibreringen görs inte om, så SE är försiktiga. Gapet är beräknat ur oavrundade "
+        "värden.",
+        "Weights from column {column} ({n} respondents without a valid weight left out). "
+        "Weighted gap = Σwg/Σw; SE by Taylor linearisation as R survey::svymean; t-test as R "
+        "survey::svyttest (svydesign(ids = ~1, weights = ~w)): t = gap/SE, df = n − 2, CI and p "
+        "from the t distribution; p adjusted across the dimensions as in the unweighted table. "
+        "Calibration is not redone, so the SEs are conservative. The gap is computed from "
+        "unrounded values.",
     ),
     "weighted_agree": (
         "Viktade och oviktade slutsatser är desamma för varje dimension (p justerat, "
@@ -362,4 +365,5 @@ TOOLBOX: Pairs = {
         "Unweighted (the sample): the reliability is not weighted by {column}; it describes "
         "the sample.",
     ),
+    **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
 }

@@ -56,7 +56,9 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
         heads[c] = f"{level_text(res.conf, lang)} {heads[c]}"
     heads["p_adjusted"] = _family(res, lang, tested=False)
     formats = {heads[c]: f for c, f in _FORMATS.items()}
-    note = _t("weighted_test_note", lang).format(column=res.column)
+    note = _t("weighted_test_note", lang).format(  # the words of the weighted means' note
+        column=res.column, n=count_text(res.n_missing_weight, lang)
+    )
     note += zero_weight_note(res.n_zero_weight, lang)
     table = Table(
         title=f"{_t('weighted_gaps', lang)} ({res.column})",
