@@ -129,6 +129,10 @@ def run_knowledge_gap(
     sections += duplicate_sections(stf.duplicates, lang_code, names[1])
     payload["duplicate_rows"] = {"customers": duplicate_record(cust.duplicates),
                                  "staff": duplicate_record(stf.duplicates)}  # fmt: skip
+    from servqual_cli.report.reverse_note import reverse_record, reverse_sections
+
+    payload["reversed"] = reverse_record(cust.instrument)  # as gap names it (review 13, 4)
+    sections += reverse_sections(cust.instrument, lang_code)
     sections += knowledge_sections(res, excl, lang_code, items)
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if cust.by is not None:

@@ -80,8 +80,13 @@ def run_tolerance(
     use = instrument_scale_use(data.matrices, data.instrument, data.table.source)  # 1–6 as 1–7
     payload["scale_use"] = None if use is None else use.to_dict()
     sections += scale_use_sections(use, lang_code)
+    from servqual_cli.report.reverse_note import reverse_record, tolerance_reverse_note
+
+    # A, D and P of a reversed item are all reversed: named, as gap names it (review 13, 4)
+    payload["reversed"] = reverse_record(data.instrument)
+    reverse = tolerance_reverse_note(data.instrument, lang_code)
     sections += tolerance_sections(res, data.excluded, lang_code, items,
-                                   scale=data.instrument.scale)  # fmt: skip
+                                   scale=data.instrument.scale, reverse=reverse)  # fmt: skip
     sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     if data.weights is not None:
@@ -99,7 +104,8 @@ def run_tolerance(
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             sections += tolerance_sections(sub, None, lang_code, items=False,
-                                           title=f"{data.by}: {name}", chart=False)  # fmt: skip
+                                           title=f"{data.by}: {name}", chart=False,
+                                           reverse=reverse)  # fmt: skip
         payload["by"] = data.by
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
