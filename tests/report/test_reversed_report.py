@@ -67,3 +67,27 @@ def test_every_item_table_ends_with_the_reversal(reports, lang, note) -> None:
 def test_english_report_names_the_english_dimensions(reports) -> None:
     assert "Dependability" in reports["en"] and "Pålitlighet" not in reports["en"]
     assert "Pålitlighet" in reports["sv"] and "Dependability" not in reports["sv"]
+
+
+def test_largest_gaps_table_names_a_reversed_item_it_shows(tmp_path: Path) -> None:
+    """Tabell 2 ranks the three lowest gaps: when the reversed item is among them, its note
+    says how it was scored (the lowest here: expectations answered 1–2, perceptions 6–7)."""
+    from servqual_cli.cli.main import main
+
+    frame = pd.read_csv(SYNTH)
+    frame = frame[frame["role"] == "customer"].drop(columns="w")
+    frame["E3"] = [1 + i % 2 for i in range(len(frame))]  # 8 − x: 7 and 6
+    frame["P3"] = [6 + i % 2 for i in range(len(frame))]  # 8 − x: 2 and 1
+    survey, config = tmp_path / "medborgare.csv", tmp_path / "rapport.toml"
+    frame.to_csv(survey, index=False)
+    config.write_text(
+        'title = "Test"\nlanguage = "sv"\nsections = ["summary", "servqual"]\n'
+        f'[survey]\nfile = "{survey.as_posix()}"\ninstrument = "{INSTRUMENT.as_posix()}"\n',
+        encoding="utf-8",
+    )
+    assert main(["report", str(config), "-o", str(tmp_path / "ut")]) == 0
+    text = (tmp_path / "ut" / "report.md").read_text(encoding="utf-8")
+    table = text[text.index("Påståenden med störst negativt gap") :]
+    assert "| 3 | Personalen är ofta otrevlig (omvänd) |" in table
+    note = next(x for x in table.splitlines() if x.startswith("*De tre påståenden"))
+    assert "Omvänt formulerat påstående 3 räknat som 8 − svaret (skala 1–7)." in note
