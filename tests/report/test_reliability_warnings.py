@@ -120,6 +120,13 @@ CASES = [
     (Caveat("cfa_not_computed", {"why": Caveat("cfa_no_factors")}),
      "CFA not computed: the CFA model has no factors"),
     (Caveat("error", {"text": "Singular matrix"}), "Singular matrix"),
+    # an item the instrument already reverses (review 13, finding 4)
+    (Caveat("negative_item_rest_declared", {"item": "P3", "r": -0.273}),
+     "item P3 has a negative item-rest correlation (-0.273): the item is declared reversed: is "
+     "the reversal right?"),
+    (Caveat("negative_loadings_declared", {"items": ("P3",)}),
+     "items load negatively on the common factor: P3 (declared reversed: is the reversal "
+     "right?)"),
 ]  # fmt: skip
 ENGLISH = ("item", "items", "not", "the", "has", "was", "case", "did", "computed", "matrix",
            "pairwise", "listwise", "none", "respondents", "rows")  # fmt: skip

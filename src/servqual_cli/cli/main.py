@@ -203,17 +203,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             # ... nor may matplotlib's logged notes ("findfont: Font family ... not found").
             for name in ("matplotlib", "fontTools", "PIL"):
                 logging.getLogger(name).setLevel(logging.ERROR)
-        return _run(command, args, found, debug)
+        try:
+            return _run(command, args, found, debug)
+        finally:  # a test's next run, or a caller's own dimension_name, starts clean
+            from servqual_cli.instruments.labels_in_effect import forget_dimension_labels
+
+            forget_dimension_labels()
 
 
 def _run(command: Any, args: list[str], found: dict[str, str | bool],
          debug: bool) -> int:  # fmt: skip
     from servqual_cli.cli import output
     from servqual_cli.errors import ServqualError
+    from servqual_cli.instruments.labels_in_effect import forget_dimension_labels
     from servqual_cli.report.atomic import reset_inputs
 
     try:
         reset_inputs()
+        forget_dimension_labels()  # an earlier run's instrument names nothing here
         output.configure(
             output.CsvSettings(
                 raw=bool(found.get("--csv-raw")), dialect=str(found.get("--csv-dialect", "default"))

@@ -98,18 +98,26 @@ def reliability(
         "gap": [f"{inst.perception_column(i)}-{inst.expectation_column(i)}" for i in numbers],
     }
 
+    from servqual_cli.core.declared_reversed import declared_reversed, reversed_names
+
+    # a negative r of an item the instrument reverses asks about the reversal (review 13, 4)
+    declared = reversed_names(names, numbers, inst.reverse)
+
     def analyse(rows: Any, with_validity: bool) -> Any:
-        return instrument_reliability(
-            data.expectation[rows],
-            data.perception[rows],
-            names,
-            data.dimension_positions,
-            missing=missing.value,
-            conf=conf,
-            n_boot=bootstrap,
-            seed=seed,
-            validity=with_validity,
-            n_factors=factors,
+        return declared_reversed(
+            instrument_reliability(
+                data.expectation[rows],
+                data.perception[rows],
+                names,
+                data.dimension_positions,
+                missing=missing.value,
+                conf=conf,
+                n_boot=bootstrap,
+                seed=seed,
+                validity=with_validity,
+                n_factors=factors,
+            ),
+            declared,
         )
 
     if factors is not None and factors > len(numbers):

@@ -156,11 +156,14 @@ def run_knowledge_gap(
     payload["duplicate_rows"] = {"customers": duplicate_record(cust.duplicates),
                                  "staff": duplicate_record(stf.duplicates)}  # fmt: skip
     from servqual_cli.report.exclusion_words import exclusion_note
+    from servqual_cli.report.reverse_note import reverse_record, reverse_sections
 
     # each file's invalid texts named, as gap names them (session 16)
     notes = {k: exclusion_note(excl[k], d.exclusions, lang_code)
              for k, d in (("customers", cust), ("staff", stf))}  # fmt: skip
     payload["excluded_detail"] = {k: detail for k, (_, detail) in notes.items()}
+    payload["reversed"] = reverse_record(cust.instrument)  # as gap names it (review 13, 4)
+    sections += reverse_sections(cust.instrument, lang_code)
     sections += knowledge_sections(
         res, excl, lang_code, items, exclusions={k: text for k, (text, _) in notes.items()}
     )

@@ -85,11 +85,15 @@ def run_tolerance(
     payload["scale_use"] = None if use is None else use.to_dict()
     sections += scale_use_sections(use, lang_code)
     from servqual_cli.report.exclusion_words import exclusion_note
+    from servqual_cli.report.reverse_note import reverse_record, tolerance_reverse_note
 
     # the invalid texts named, as gap names them (session 16)
     note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusions, lang_code)
-    zone = tolerance_sections(res, data.excluded, lang_code, items,
-                              scale=data.instrument.scale, exclusions=note)  # fmt: skip
+    # A, D and P of a reversed item are all reversed: named, as gap names it (review 13, 4)
+    payload["reversed"] = reverse_record(data.instrument)
+    reverse = tolerance_reverse_note(data.instrument, lang_code)
+    zone = tolerance_sections(res, data.excluded, lang_code, items, scale=data.instrument.scale,
+                              exclusions=note, reverse=reverse)  # fmt: skip
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     column = data.weight_column or ""
     if data.weights is not None:  # review 13, finding 6: the weighted zone first, with a
@@ -114,7 +118,8 @@ def run_tolerance(
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             part = tolerance_sections(sub, None, lang_code, items=False,
-                                      title=f"{data.by}: {name}", chart=False)  # fmt: skip
+                                      title=f"{data.by}: {name}", chart=False,
+                                      reverse=reverse)  # fmt: skip
             if data.weights is not None:  # a group's zone is the sample's: titled so
                 part = sample_sections(part, column, lang_code, group=True)
             sections += part

@@ -32,6 +32,11 @@ CODES: Mapping[str, str] = {
     "negative_item_rest": (
         "item {item} has a negative item-rest correlation ({r}): reversed item not declared?"
     ),
+    # the same for an item the instrument reverses (core.declared_reversed, review 13 finding 4)
+    "negative_item_rest_declared": (
+        "item {item} has a negative item-rest correlation ({r}): the item is declared reversed: "
+        "is the reversal right?"
+    ),
     "constant_dropped": (
         "item {item} has no variance (every answer the same) and was left out, as R psych::alpha "
         "does"
@@ -83,6 +88,10 @@ CODES: Mapping[str, str] = {
     "one_factor_not_converged": "the one-factor model did not converge; omega is not reported",
     "negative_loadings": (
         "items load negatively on the common factor: {items} (reversed item not declared?)"
+    ),
+    "negative_loadings_declared": (
+        "items load negatively on the common factor: {items} (declared reversed: is the "
+        "reversal right?)"
     ),
     "omega_not_computed": "omega not computed: {why}",
     # KMO, Bartlett and EFA (core.factor, core.scales)

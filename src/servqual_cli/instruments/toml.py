@@ -53,7 +53,12 @@ def load_instrument(spec: str | None) -> Instrument:
             code="invalid_toml",
             facts={"detail": str(exc), "hint": "quote" if hint else None},
         ) from exc
-    return instrument_from_dict(data, spec)
+    inst = instrument_from_dict(data, spec)
+    if inst.dimension_labels:  # named in the reader's language in every output (review 13, 8)
+        from servqual_cli.instruments.labels_in_effect import use_dimension_labels
+
+        use_dimension_labels(inst.dimension_labels)
+    return inst
 
 
 def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> Instrument:

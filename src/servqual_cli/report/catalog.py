@@ -175,11 +175,18 @@ def sl(key: str, lang: str) -> str:
 
 
 def dimension_name(name: object, lang: str) -> str:
-    """A dimension's display name: the built-in SERVQUAL dimensions in ``lang``, else as named.
+    """A dimension's display name: the instrument's label in ``lang`` when its file names one
+    (``[dimension_labels.en]``, review 13 finding 8), the built-in SERVQUAL dimensions in
+    ``lang``, else as named.
 
     >>> dimension_name("Responsiveness", "sv"), dimension_name("Bemötande", "en")
     ('Lyhördhet', 'Bemötande')
     """
+    from servqual_cli.instruments.labels_in_effect import dimension_label
+
+    own = dimension_label(str(name), lang)
+    if own is not None:
+        return own
     pair = DIMENSIONS.get(str(name))
     return str(name) if pair is None else _pick(pair, lang)
 

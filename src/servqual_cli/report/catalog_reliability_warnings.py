@@ -16,6 +16,13 @@ RELIABILITY_WARNINGS: Pairs = {
         "påstående som inte angetts?",
         "item {item} has a negative item-rest correlation ({r}): reversed item not declared?",
     ),
+    # an item the instrument already reverses (core.declared_reversed, review 13 finding 4)
+    "negative_item_rest_declared": (
+        "påstående {item} har negativ korrelation med övriga påståenden ({r}): påståendet är "
+        "angivet som omvänt: stämmer omvändningen?",
+        "item {item} has a negative item-rest correlation ({r}): the item is declared reversed: "
+        "is the reversal right?",
+    ),
     "constant_dropped": (
         "påstående {item} saknar variation (alla svar lika) och utelämnades, som R psych::alpha "
         "gör",
@@ -38,6 +45,12 @@ RELIABILITY_WARNINGS: Pairs = {
         "påståenden laddar negativt på den gemensamma faktorn: {items} (omvänt påstående som "
         "inte angetts?)",
         "items load negatively on the common factor: {items} (reversed item not declared?)",
+    ),
+    "negative_loadings_declared": (
+        "påståenden laddar negativt på den gemensamma faktorn: {items} (angivna som omvända: "
+        "stämmer omvändningen?)",
+        "items load negatively on the common factor: {items} (declared reversed: is the "
+        "reversal right?)",
     ),
     "alpha_undefined": (
         "påståendenas kovarianser summerar till noll (totalpoängen saknar variation): α är "

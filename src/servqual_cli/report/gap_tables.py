@@ -146,11 +146,14 @@ def item_table(
     title: str | None = None,
     statements: Mapping[int, str] | None = None,
     survey_weights: str | None = None,
+    reversed_note: str | None = None,
 ) -> Table:
     """Gaps per item; with ``statements`` (item -> wording) the wording is shown beside the
     item number, so the reader sees what was asked. ``survey_weights`` (the weight column of
     weighted estimates shown elsewhere, e.g. the report's cards) adds "The items: unweighted
-    (the sample)" to the note (review 5, finding 16: −1.05 under weighted cards of −1.20)."""
+    (the sample)" to the note (review 5, finding 16: −1.05 under weighted cards of −1.20);
+    ``reversed_note`` (the instrument's reversed items and their scoring) ends it, so a
+    negatively worded item's score is read as scored (review 13, finding 4)."""
     items = result.items[ITEM_COLUMNS]
     if statements:
         items = items.copy()
@@ -164,7 +167,7 @@ def item_table(
         frame=frame,
         formats=formats,
         signed=signed[:1],
-        note=_items_note(lang, survey_weights),
+        note=_items_note(lang, survey_weights) + (f" {reversed_note}" if reversed_note else ""),
         sheet="Påståenden" if lang == "sv" else "Items",
     )
     return flag_below(table, signed[0], adjusted_label(result.adjust, family, lang), lang)

@@ -68,9 +68,11 @@ def reliability_sections(
     items: bool = True,
     title: str | None = None,
     n_rows: int | None = None,
+    reverse: str | None = None,
 ) -> list[Section]:
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
-    :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them)."""
+    :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them;
+    ``reverse``: the reversed items' rule, under the item table (review 13, finding 4))."""
     note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
         note += " " + _l("omega_note_all", lang)
@@ -93,7 +95,8 @@ def reliability_sections(
             _l("item_statistics", lang),
             lang,
             _sheet("items", lang),
-            note=_item_n_note(str(result.missing), lang, gap_table=True),
+            note=_item_n_note(str(result.missing), lang, gap_table=True)
+            + (f" {reverse}" if reverse else ""),
             signed=("item_rest_r",),
         )
         blocks.append(replace(table, appendix=True))  # detail: the report's appendix

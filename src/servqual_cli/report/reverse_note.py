@@ -15,8 +15,16 @@ from servqual_cli.report.word_lists import join_words
 
 if TYPE_CHECKING:
     from servqual_cli.instruments.model import Instrument
+    from servqual_cli.report.spec import Section
 
-__all__ = ["item_ranges", "reverse_note"]
+__all__ = [
+    "item_ranges",
+    "mark_reversed",
+    "reverse_note",
+    "reverse_record",
+    "reverse_sections",
+    "tolerance_reverse_note",
+]
 
 _WORDS = {
     "sv": ("Omvänt formulerade påståenden {items} räknade som {top} − svaret (skala {lo}–{hi}).",
@@ -24,6 +32,9 @@ _WORDS = {
     "en": ("Negatively worded items {items} scored as {top} − the answer (scale {lo}–{hi}).",
            "Negatively worded item {items} scored as {top} − the answer (scale {lo}–{hi})."),
 }  # fmt: skip
+# the zone of tolerance: A and D are reversed as P is, so "D < A" is counted after it
+_TOLERANCE = {"sv": "A och D vänds på samma sätt.", "en": "A and D are reversed the same way."}
+_MARK = {"sv": "omvänd", "en": "reversed"}
 
 
 def item_ranges(items: Sequence[int], lang: str) -> str:
@@ -68,3 +79,48 @@ def reverse_note(instrument: Instrument, lang: str) -> str | None:
     num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
     return text.format(items=item_ranges(instrument.reverse, lang), top=num(lo + hi),
                        lo=num(lo), hi=num(hi))  # fmt: skip
+
+
+def tolerance_reverse_note(instrument: Instrument, lang: str) -> str | None:
+    """:func:`reverse_note` and that the adequate (A) and desired (D) levels are reversed too.
+
+    >>> from servqual_cli.instruments.builtin import BUILTIN
+    >>> tolerance_reverse_note(BUILTIN["pzb1988"], "en")[-34:]
+    'A and D are reversed the same way.'
+    """
+    note = reverse_note(instrument, lang)
+    return None if note is None else f"{note} {_TOLERANCE['sv' if lang == 'sv' else 'en']}"
+
+
+def reverse_sections(instrument: Instrument, lang: str) -> list[Section]:
+    """The note of :func:`reverse_note` as an untitled section (none when no item is reversed),
+    for a command's output."""
+    from servqual_cli.report.spec import Section, Text
+
+    note = reverse_note(instrument, lang)
+    return [] if note is None else [Section("", (Text(note, kind="note"),))]
+
+
+def reverse_record(instrument: Instrument) -> dict[str, object] | None:
+    """The JSON ``reversed``: the items and the score they are given (None when none is).
+
+    >>> from servqual_cli.instruments.builtin import BUILTIN
+    >>> reverse_record(BUILTIN["pzb1988"])["scored_as"]
+    '8 - answer'
+    """
+    if not instrument.reverse:
+        return None
+    lo, hi = (float(v) for v in instrument.scale)
+    top = lo + hi
+    return {"items": [int(i) for i in instrument.reverse],
+            "scored_as": f"{int(top) if top.is_integer() else top} - answer"}  # fmt: skip
+
+
+def mark_reversed(statement: str, lang: str) -> str:
+    """A reversed item's wording as a table shows it: "Personalen är ofta otrevlig (omvänd)".
+
+    >>> mark_reversed("Personalen är ofta otrevlig", "sv"), mark_reversed("", "en")
+    ('Personalen är ofta otrevlig (omvänd)', '(reversed)')
+    """
+    mark = f"({_MARK['sv' if lang == 'sv' else 'en']})"
+    return f"{statement} {mark}" if statement else mark

@@ -194,6 +194,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             title=unweighted_table_title(label("item_gaps", lang), column, lang),
             statements=statements(d, lang),
             survey_weights=None if weighted is None else weighted.column,
+            reversed_note=reverse_note(d.instrument, lang),  # review 13, finding 4
         ),
         Figure(
             "servqual_items",

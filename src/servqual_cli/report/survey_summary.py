@@ -25,6 +25,7 @@ from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
+from servqual_cli.report.reverse_note import mark_reversed, reverse_note
 from servqual_cli.report.short_rows import short_row_blocks
 from servqual_cli.report.spec import Block, Table, Text
 from servqual_cli.report.survey_results import survey_data, survey_weighting
@@ -153,6 +154,8 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
             title += f" – {label('unweighted_sample', lang, TOOLBOX)}"
             note = label("largest_gaps_unweighted", lang, TOOLBOX).format(column=survey.column)
             note += " " + rl("largest_gaps_note", lang)
+        if set(frame["item"].astype(int)) & set(d.instrument.reverse):  # review 13, finding 4
+            note += f" {reverse_note(d.instrument, lang)}"
         table = Table(
             title=title,
             frame=frame.rename(columns=heads),
@@ -168,10 +171,14 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
 
 
 def statements(d: SurveyData, lang: str) -> dict[int, str]:
-    """The instrument's wording of each item in ``lang`` (empty when it has none)."""
+    """The instrument's wording of each item in ``lang`` (empty when it has none), a reversed
+    item's marked "(omvänd)": its score is ``min + max − answer``, and "Personalen är ofta
+    otrevlig … 3,63" read unmarked as "fairly often rude" (review 13, finding 4)."""
     out = {}
     for item in d.instrument.items:
         text = d.instrument.statement(item, lang)
         if text:
             out[int(item)] = text
+    if out:  # a table that shows wording marks every reversed item, worded or not
+        out |= {int(i): mark_reversed(out.get(int(i), ""), lang) for i in d.instrument.reverse}
     return out

@@ -76,8 +76,11 @@ def item_distributions_part(ctx: ReportContext) -> Part:
     values = np.column_stack([d.expectation, d.perception])
     res = item_distributions(values, labels, inst.scale, missing_by_column(d.exclusions), sets,
                              _conf(ctx))  # fmt: skip
-    sections = unweighted_sections(item_distribution_sections(res, d.excluded, ctx.lang),
-                                   report_weight_column(ctx), ctx.lang,
+    from servqual_cli.report.reverse_note import reverse_note
+
+    shown = item_distribution_sections(res, d.excluded, ctx.lang,
+                                       reverse=reverse_note(inst, ctx.lang))  # fmt: skip
+    sections = unweighted_sections(shown, report_weight_column(ctx), ctx.lang,
                                    "weight_rule_distributions")  # fmt: skip
     title = tlabel("item_distributions", ctx.lang)
     return Part((Section(title, sections[0].blocks),))
@@ -171,8 +174,11 @@ def tolerance_part(ctx: ReportContext) -> Part:
     tol = ctx.config.tolerance
     file = Path(tol.file.given if tol is not None else table.describe()["file"]).name
     lead, also = _tolerance_words(ctx, res.n_rows, file)
+    from servqual_cli.report.reverse_note import tolerance_reverse_note
+
+    reverse = tolerance_reverse_note(inst, ctx.lang)  # A and D reversed too (review 13, 4)
     sections = tolerance_sections(res, data.excluded, ctx.lang, items=False, scale=inst.scale,
-                                  lead=lead, csv=TOLERANCE_CSV)  # fmt: skip
+                                  lead=lead, csv=TOLERANCE_CSV, reverse=reverse)  # fmt: skip
     # unweighted in a weighted report, and titled so (report/weighted_labels.py)
     sections = list(unweighted_sections(sections, report_weight_column(ctx), ctx.lang,
                                         "weight_rule_tolerance"))  # fmt: skip

@@ -65,12 +65,12 @@ def unused_weight_section(
 def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
     """Relabel ``frame``'s columns and attach formats (numbers without one get two decimals).
 
-    Built-in SERVQUAL dimensions in the cells of ``dimension`` (and the pairs' ``a``/``b``)
-    are named in the reader's language. With ``conf`` the ``ci_low``/``ci_high`` columns name
-    their level ("95% CI low", as the gap tables: review 4, finding 23).
+    Dimensions in the cells of ``dimension`` (and ``a``/``b``) are named in the reader's
+    language (an instrument's own labels too: review 13, finding 8). With ``conf`` the
+    ``ci_low``/``ci_high`` columns name their level ("95% CI low", review 4, finding 23).
     """
     names = [c for c in ("dimension", "a", "b") if c in frame.columns]
-    if names and lang == "sv":
+    if names:
         frame = frame.assign(**{c: [dimension_name(v, lang) for v in frame[c]] for c in names})
     conf = kw.pop("conf", None)
     heads = {c: tlabel(str(c), lang) for c in frame.columns}
@@ -107,12 +107,14 @@ def tolerance_sections(
     res: ToleranceAnalysis, excluded: dict[str, int] | None, lang: str, items: bool = True,
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
+    reverse: str | None = None,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
     holds what the table leaves out (the report's ``data/tolerance_dimensions.csv``), named in
     the note instead of the commands' "JSON and CSV output"; ``exclusions``: the exclusions
-    note as the command made it (the invalid texts named, session 16)."""
+    note as the command made it (the invalid texts named, session 16); ``reverse``: the reversed
+    items' rule, after which D < A is counted (review 13, finding 4)."""
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
@@ -150,13 +152,15 @@ def tolerance_sections(
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
     inverted = count_text(int(res.items["n_inverted"].sum()), lang)
     n_rows = count_text(res.n_rows, lang)
+    rev, after = (f" {reverse}", " efter omvändningen" if sv else " after the reversal") \
+        if reverse else ("", "")  # fmt: skip
     rules = (
         f"Svarande: {n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
-        "dimension när minst hälften av påståendena är det. Svar med D < A behålls "
+        f"dimension när minst hälften av påståendena är det.{rev} Svar med D < A{after} behålls "
         f"({inverted} påståendesvar). t-test av P−A och P−D."
         if sv
         else f"Respondents: {n_rows}. An item counts when A, D and P are all valid; a "
-        "dimension when at least half of its items do. Answers with D < A are kept "
+        f"dimension when at least half of its items do.{rev} Answers with D < A{after} are kept "
         f"({inverted} item answers). t-tests of P−A and P−D."
     )
     if csv is None:
@@ -278,6 +282,7 @@ ITEM_COLUMNS = ["item", "set", "n", "mean", "sd", "median", "q1", "q3", "top2", 
 def item_distribution_sections(
     res: ItemDistributions, excluded: dict[str, int], lang: str, chart: bool = True,
     title: str = "", exclusions: str | None = None,
+    reverse: str | None = None,  # the items reversed (review 13, finding 4)
 ) -> list[Section]:  # fmt: skip
     sv = lang == "sv"
     counts = res.counts.copy()
@@ -308,12 +313,12 @@ def item_distribution_sections(
     bottom = f"{lo:g}–{lo + 1:g}"
     rule = (
         f"Topp-2 = andelen svar {top}, botten-2 = {bottom} (Wilson-intervallen finns i JSON- "
-        "och CSV-utdata); kvartiler typ 7 (R); skevhet G1 (SPSS/Excel). Omvända påståenden "
-        "visas omvända."
+        "och CSV-utdata); kvartiler typ 7 (R); skevhet G1 (SPSS/Excel). "
+        f"{reverse or 'Omvända påståenden visas omvända.'}"
         if sv
         else f"Top 2 = share of answers {top}, bottom 2 = {bottom} (their Wilson intervals are "
         "in the JSON and CSV output); quartiles type 7 (R); skewness G1 (SPSS/Excel). "
-        "Reverse-worded items are shown reversed."
+        f"{reverse or 'Reverse-worded items are shown reversed.'}"
     )
     exclusions = exclusions or f"{exclusion_summary(excluded, lang)}."
     blocks.append(Text(f"{rule} {exclusions}", kind="note"))

@@ -1,0 +1,67 @@
+"""A negative item-rest correlation or loading of an item the instrument already reverses.
+
+The core's hint "reversed item not declared?" is right for an item nobody reversed, but for an
+item the instrument declares reversed it points the wrong way: there the declared reversal is
+what to check (review 13, finding 4: pzb1988 reverses items 12 and 21, and a positively worded
+sample then correlates negatively after the reversal). The caveats of those items get their own
+codes, so the reader is asked whether the reversal is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+
+from servqual_cli.core.caveats import Caveat
+from servqual_cli.core.scales import InstrumentReliability
+
+__all__ = ["declared_reversed", "reversed_names"]
+
+
+def reversed_names(
+    names: Mapping[str, Sequence[str]], numbers: Sequence[int], reverse: Collection[int]
+) -> frozenset[str]:
+    """The display names of the ``reverse`` items in every score set of ``names`` (the
+    ``{"E": [...], "P": [...], "gap": [...]}`` of :func:`~.scales.instrument_reliability`,
+    in the order of ``numbers``).
+
+    >>> names = {"E": ["E1", "E2"], "P": ["P1", "P2"], "gap": ["P1-E1", "P2-E2"]}
+    >>> sorted(reversed_names(names, [1, 2], [2]))
+    ['E2', 'P2', 'P2-E2']
+    """
+    keep = [k for k, n in enumerate(numbers) if n in set(reverse)]
+    return frozenset(str(cols[k]) for cols in names.values() for k in keep)
+
+
+def _split(caveat: Caveat, names: frozenset[str]) -> list[Caveat]:
+    params, scale, validity = dict(caveat.params), caveat.scale, caveat.validity
+    if caveat.code == "negative_item_rest" and params.get("item") in names:
+        return [Caveat("negative_item_rest_declared", params, scale, validity)]
+    items = params.get("items")
+    if caveat.code == "negative_loadings" and isinstance(items, tuple):
+        declared = tuple(i for i in items if i in names)
+        if declared:
+            rest = tuple(i for i in items if i not in names)
+            ask = [] if not rest else [replace(caveat, params={**params, "items": rest})]
+            words = {**params, "items": declared}
+            return [*ask, Caveat("negative_loadings_declared", words, scale, validity)]
+    return [caveat]
+
+
+def declared_reversed(
+    result: InstrumentReliability, names: frozenset[str]
+) -> InstrumentReliability:
+    """``result`` whose negative-correlation caveats of declared reversed items ask whether the
+    reversal is right.
+
+    >>> from servqual_cli.core.scales import InstrumentReliability
+    >>> r = InstrumentReliability(scales=(), validity=(), warnings=(
+    ...     Caveat("negative_item_rest", {"item": "P2", "r": -0.1}, scale="P:all"),
+    ...     Caveat("negative_item_rest", {"item": "P1", "r": -0.1}, scale="P:all")))
+    >>> [c.code for c in declared_reversed(r, frozenset({"P2"})).warnings]
+    ['negative_item_rest_declared', 'negative_item_rest']
+    """
+    if not names:
+        return result
+    warnings = tuple(c for w in result.warnings for c in _split(w, names))
+    return replace(result, warnings=warnings)
