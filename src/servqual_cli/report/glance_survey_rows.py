@@ -65,6 +65,7 @@ def survey_rows(
     weighted_groups: WeightedGroupGaps | None = None,
     min_n: int | None = None,
     unused_weights: Sequence[str] = (),
+    weighted_pairs: pd.DataFrame | None = None,
 ) -> list[GlanceRow]:
     """Overall SERVQUAL and one row per dimension; ``area`` names the groups whose own gap is
     below expectations when the survey is grouped.
@@ -82,6 +83,9 @@ def survey_rows(
     (review 12b, finding 4). ``unused_weights``: weight columns the file has and the report does
     not use; every card's note then says "oviktat (urvalet)" (review 12b, finding 9: the short
     form's cards read as estimates for the population while the warning came after them).
+    ``weighted_pairs`` (:func:`~servqual_cli.core.weighted_pairs.weighted_pairs`): with
+    ``weighted``, the largest gap's ties are judged on the weighted pairs, the numbers the cards
+    show (review 13, finding 19), not on ``comparison``'s unweighted ones.
     """
     from servqual_cli.core.weighted_gaps import OVERALL, gap_name, perception_name
 
@@ -185,7 +189,8 @@ def survey_rows(
                 area_kind="below_expectation" if area else None,
             )
         )
-    return _mark_ties(rows, dims, comparison, lang)
+    use = weighted_pairs if weighted is not None else None
+    return _mark_ties(rows, dims, comparison, lang, pairs=use)
 
 
 def _gap_row(
@@ -216,16 +221,23 @@ def _gap_row(
 
 
 def _mark_ties(
-    rows: list[GlanceRow], dims: pd.DataFrame, comparison: DimensionComparison | None, lang: str
+    rows: list[GlanceRow],
+    dims: pd.DataFrame,
+    comparison: DimensionComparison | None,
+    lang: str,
+    pairs: pd.DataFrame | None = None,
 ) -> list[GlanceRow]:
     """The dimension with the largest negative gap (among those below expectations), with the
-    dimensions its Holm-adjusted paired test (the run's "which gap is largest?" pairs) cannot
+    dimensions its Holm-adjusted paired test (the run's "which gap is largest?" pairs, or
+    ``pairs`` in their place: the weighted pairs when the cards are weighted) cannot
     tell it from at p < 0.05 in ``tied_with``: the summary then names them together, "kan inte
     skiljas åt", instead of calling one the largest (review 3, finding 5). Only dimensions below
     expectations are candidates: one the data cannot tell from expectations is no "largest gap"
     (review 12b, finding 5)."""
-    if comparison is None:
-        return rows
+    if pairs is None:
+        if comparison is None:
+            return rows
+        pairs = comparison.pairs
     from dataclasses import replace
 
     first = 1  # rows[0] is the overall score
@@ -238,7 +250,6 @@ def _mark_ties(
     worst = min(short, key=lambda i: rows[i].value or 0.0)
     names = [str(d) for d in dims["dimension"]]
     name = names[worst - first]
-    pairs = comparison.pairs
     tied = []
     for j, other in enumerate(names):
         if other == name or (j + first) not in short:

@@ -52,6 +52,8 @@ from servqual_cli.report.weighted_labels import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.survey_weights import WeightedSummary
     from servqual_cli.core.weighted_tests import WeightedGapTests
@@ -83,6 +85,27 @@ def weighted_gap_tests(ctx: ReportContext) -> tuple[WeightedGapTests, list[dict[
     found: tuple[WeightedGapTests, list[dict[str, Any]]] | None = ctx.memo(
         "weighted_gap_tests", compute
     )
+    return found
+
+
+def weighted_dimension_pairs(ctx: ReportContext) -> pd.DataFrame | None:
+    """With ``[survey] weight_column``: the weighted paired tests of the dimension gaps
+    (:func:`~servqual_cli.core.weighted_pairs.weighted_pairs`), which the lead's "cannot be
+    told apart" of two weighted gaps rests on (review 13, finding 19: it rested on the
+    unweighted pairs); None without the key, gaps or the unweighted comparison."""
+    column = ctx.config.survey.weight_column if ctx.config.survey else None
+    if column is None or dimension_pairs(ctx) is None or weighted_gap_tests(ctx) is None:
+        return None
+
+    def compute() -> pd.DataFrame:
+        from servqual_cli.core.weighted_pairs import weighted_pairs
+
+        result, _ = analyses(ctx)
+        scores = survey_scores(ctx)
+        w, real = survey_weight_column(ctx, str(column))
+        return weighted_pairs(scores.gap, list(scores.dimensions), w, real, result.conf)
+
+    found: pd.DataFrame = ctx.memo("weighted_dimension_pairs", compute)
     return found
 
 
@@ -174,6 +197,7 @@ def servqual_part(ctx: ReportContext) -> Part:
     glance = survey_rows(result, grouped, ctx.config.period, lang, weighted=weighted,
                          scale_max=float(d.instrument.scale[1]),
                          comparison=dimension_pairs(ctx), weighted_groups=by_group,
+                         weighted_pairs=weighted_dimension_pairs(ctx),
                          min_n=ctx.config.min_n, unused_weights=unused_weights(ctx))  # fmt: skip
     column = report_weight_column(ctx)  # one rule for the titles (report/weighted_labels.py)
     blocks: list[Block] = [

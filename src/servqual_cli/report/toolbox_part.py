@@ -57,6 +57,19 @@ def dimension_comparison_part(ctx: ReportContext) -> Part:
         ctx.lang,
         "weight_rule_comparison",
     )
+    # a weighted report's lead judges the weighted gaps on the weighted pairs: shown here too
+    # (review 13, finding 19)
+    from servqual_cli.report.survey_part import weighted_dimension_pairs
+
+    weighted = weighted_dimension_pairs(ctx)
+    if weighted is not None and sections:
+        import dataclasses
+
+        from servqual_cli.report.weighted_pair_sections import weighted_pairs_table
+
+        table = weighted_pairs_table(weighted, str(report_weight_column(ctx)), _conf(ctx), ctx.lang)
+        last = dataclasses.replace(sections[-1], blocks=(*sections[-1].blocks, table))
+        sections = (*sections[:-1], last)
     return Part(sections, (), ((tlabel("friedman", ctx.lang), method),))  # fmt: skip
 
 
