@@ -342,6 +342,18 @@ TOOLBOX: Pairs = {
         "Unweighted (the sample): the zone of tolerance is not weighted by {column}; it "
         "describes the sample.",
     ),
+    # review 13, finding 16: the knowledge gap and derived importance in a weighted report
+    "weight_rule_knowledge": (
+        "Oviktat (urvalet): medborgarnas förväntningar är inte viktade efter {column}; de "
+        "beskriver urvalet.",
+        "Unweighted (the sample): the citizens' expectations are not weighted by {column}; they "
+        "describe the sample.",
+    ),
+    "weight_rule_importance": (
+        "Oviktat (urvalet): regressionen är inte viktad efter {column}; den beskriver urvalet.",
+        "Unweighted (the sample): the regression is not weighted by {column}; it describes "
+        "the sample.",
+    ),
     "method_weight_rule": (
         "En regel för rubrikerna: en tabell eller figur som är viktad har ”viktat efter "
         "{column}” i rubriken, en som inte är det ”oviktat (urvalet)” och en mening om att den "
