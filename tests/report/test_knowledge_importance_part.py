@@ -74,6 +74,9 @@ def test_the_method_names_the_rules(doc_en: Document) -> None:
     assert "Holm-adjusted across the dimensions" in method
     assert "Johnson's (2000) relative weights" in method
     assert "VIF above 5" in method
+    # the works the two sections rest on are in the note on how to cite the report
+    assert "Johnson (2000), Multivariate Behavioral Research 35(1), 1–19" in method
+    assert "Parasuraman, Zeithaml & Berry (1985), Journal of Marketing 49(4), 41–50" in method
 
 
 def test_the_collinearity_warning_reaches_the_report(tmp_path: Path) -> None:
