@@ -169,3 +169,8 @@ def test_a_weighted_report_says_the_sections_are_unweighted(tmp_path: Path) -> N
     for title in ("Knowledge gap by dimension", "OLS: Helhetsbetyg"):
         t = _table(doc, title)
         assert t.title.endswith("unweighted (the sample)") and "not weighted by Vikt" in t.note
+    # the method's rule lists them among the parts with no weighted form
+    method = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Text))
+    assert "the knowledge gap, the derived importance and the reliability have no weighted" in (
+        " ".join(method.split())
+    )
