@@ -62,6 +62,10 @@ SPLIT: dict[str, str | bytes] = {
     f'instrument = "{(DATA / "toolbox.toml").as_posix()}"\nby = "role"\n',
 }
 
+# a report with a [knowledge_gap] table (its keys follow)
+REPORT_KG = (f'[survey]\nfile = "{(DATA / "kiosk.csv").as_posix()}"\n'
+             f'instrument = "{(DATA / "kiosk.toml").as_posix()}"\n[knowledge_gap]\n')  # fmt: skip
+
 # files written in tmp_path ({dir} in the arguments is tmp_path):
 # (files by name, args, exit code, error code, a piece of the Swedish line)
 MORE_CASES: list[tuple[dict[str, str | bytes], tuple[str, ...], int, str, str]] = [
@@ -107,6 +111,18 @@ MORE_CASES: list[tuple[dict[str, str | bytes], tuple[str, ...], int, str, str]] 
     ({"rep.toml": REPORT_BY}, ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2,
      "config_by_missing", "rep.toml: survey.by: kolumnen 'Enht' finns inte i kiosk.csv "
      "(närmast: Enhet)"),
+    # a report's [knowledge_gap] (report.config, report.knowledge_part; review 13, finding 16)
+    ({"rep.toml": REPORT_KG + 'staff_sheet = "1"\n'},
+     ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2, "config_staff_file_required",
+     "rep.toml: nyckeln 'knowledge_gap.staff_file' krävs i [knowledge_gap]"),
+    ({"rep.toml": f'[knowledge_gap]\nstaff_file = "{(DATA / "kiosk.csv").as_posix()}"\n'},
+     ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2, "config_knowledge_needs_survey",
+     "rep.toml: [knowledge_gap] behöver en [survey]-tabell: medborgarnas svar som personalfilen "
+     "jämförs med"),
+    ({"rep.toml": REPORT_KG + f'staff_file = "{(DATA / "kiosk.csv").as_posix()}"\n'},
+     ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2, "config_staff_is_survey",
+     "rep.toml: nyckeln 'knowledge_gap.staff_file': '" + (DATA / "kiosk.csv").as_posix()
+     + "' är [survey]-filen och -bladet; ange personalens blad i 'knowledge_gap.staff_sheet'"),
 ]  # fmt: skip
 
 

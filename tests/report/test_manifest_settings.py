@@ -101,8 +101,9 @@ def test_every_config_key_is_a_setting_or_an_input() -> None:
     from servqual_cli.report.manifest_settings import SETTINGS
 
     tables = {"": c._TOP, "survey": c._SURVEY, "contacts": c._CONTACTS, "service": c._SERVICE,
-              "tolerance": c._TOLERANCE}  # fmt: skip
-    inputs = {"file", "years", "benchmark", "kpi", "feedback", *tables}  # hashed in "inputs"
+              "tolerance": c._TOLERANCE, "knowledge_gap": c._KNOWLEDGE_GAP}  # fmt: skip
+    inputs = {"file", "years", "benchmark", "kpi", "feedback", "staff_file",
+              *tables}  # hashed in "inputs"  # fmt: skip
     labels = {"title", "organisation", "period"}  # words on the report, no number changes
     for table, keys in tables.items():
         assert set(keys) - inputs - labels == set(SETTINGS[table]) - {"scale"}, table

@@ -67,6 +67,7 @@ TRIGGERS = (
     "SERVQUAL", "SERVPERF", "IPA", "p (Holm, 5 dimensioner)", "Welch t-test", "p (Welch ANOVA)",
     "Feldt", "Games-Howell", "Dunn", "Fornell & Larcker", "Bentler & Chou", "Mee score",
     "Newcombes intervall", "Kaplan-Meier", "Greenwoods varians", "Brookmeyer och Crowleys",
+    "Parasuraman, Zeithaml & Berry 1985", "Johnson (2000)",
 )  # fmt: skip
 
 

@@ -169,6 +169,15 @@ SECTIONS.update(
 SECTIONS["tolerance"] = SectionEntry(
     "servqual_cli.report.toolbox_part:tolerance_part", ("survey|tolerance", "sections")
 )
+# Review 13, finding 16: gap 1 (staff vs citizens) and derived importance in the report. Each
+# has its own key ([knowledge_gap], [survey] overall), given only for it, so it is built by
+# default when that key is there.
+SECTIONS["knowledge_gap"] = SectionEntry(
+    "servqual_cli.report.knowledge_part:knowledge_gap_part", ("survey", "knowledge_gap")
+)
+SECTIONS["importance"] = SectionEntry(
+    "servqual_cli.report.knowledge_part:importance_part", ("survey.overall",)
+)
 BUILT_IN = ("summary", "method")
 
 

@@ -44,6 +44,13 @@ Layout (every key optional unless marked)::
     file = "karlstad_tolerans.xlsx"       # when the [survey] file has none (required here)
     instrument = "pzb1991"                # default: the [survey] instrument
     sheet = "Enkät"                       # sheet, header_row, encoding, strict as in [survey]
+
+    [knowledge_gap]                       # the "knowledge_gap" section (gap 1, needs [survey])
+    staff_file = "karlstad_personal.xlsx" # staff's "what do citizens expect?" (required here)
+    staff_sheet = "Personal"              # default: the [survey] sheet; the rest as [survey]
+
+The "importance" section (derived importance, ``gap --overall``) is ``overall = "Helhet"`` in
+[survey]: the overall-quality column the dimension gaps are regressed on.
 """
 
 from __future__ import annotations
@@ -63,6 +70,7 @@ from servqual_cli.report.config_types import (
     MIN_N,
     ContactsConfig,
     InputFile,
+    KnowledgeGapConfig,
     ReportConfig,
     ServiceConfig,
     SurveyConfig,
@@ -76,6 +84,7 @@ __all__ = [
     "MIN_N",
     "ContactsConfig",
     "InputFile",
+    "KnowledgeGapConfig",
     "ReportConfig",
     "ServiceConfig",
     "SurveyConfig",
@@ -89,12 +98,12 @@ __all__ = [
 _TOP: dict[str, tuple[type, ...]] = {
     "title": (str,), "organisation": (str,), "period": (str, int), "language": (str,),
     "sections": (list,), "survey": (dict,), "contacts": (dict,), "service": (dict,),
-    "min_n": (int,), "date": (str, dt.date), "tolerance": (dict,),
+    "min_n": (int,), "date": (str, dt.date), "tolerance": (dict,), "knowledge_gap": (dict,),
 }
 _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
     "encoding": (str,), "header_row": (int,), "strict": (bool,), "conf": (float, int),
-    "ipa_crosshair": (str,), "weight_column": (str,),
+    "ipa_crosshair": (str,), "weight_column": (str,), "overall": (str,),
 }
 _CONTACTS: dict[str, tuple[type, ...]] = {
     "years": (dict,), "benchmark": (str,), "municipality": (str,), "sheet": (str, int),
@@ -106,6 +115,7 @@ _TOLERANCE: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "sheet": (str, int), "encoding": (str,),
     "header_row": (int,), "strict": (bool,),
 }
+_KNOWLEDGE_GAP: dict[str, tuple[type, ...]] = {"staff_file": (str,), "staff_sheet": (str, int)}
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
                list: "a list", dict: "a table", dt.date: "a date"}
 # fmt: on
@@ -200,6 +210,9 @@ def parse_config(
     contacts = _contacts(data["contacts"], base, check) if "contacts" in data else None
     service = _service(data["service"], base, check) if "service" in data else None
     tolerance = _tolerance(data["tolerance"], base, check) if "tolerance" in data else None
+    knowledge = None
+    if "knowledge_gap" in data:
+        knowledge = _knowledge_gap(data["knowledge_gap"], base, check, survey is not None)
     if survey is None and contacts is None and service is None and tolerance is None:
         raise check.fail("the config names no input: add a [survey], [contacts] or [service] table",
                          "config_no_input")  # fmt: skip
@@ -217,6 +230,7 @@ def parse_config(
         contacts=contacts,
         service=service,
         tolerance=tolerance,
+        knowledge_gap=knowledge,
         source=source,
         min_n=min_n,
         date=_date(data.get("date"), check),
@@ -277,6 +291,7 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
         conf=conf,
         ipa_crosshair=crosshair,
         weight_column=data.get("weight_column"),
+        overall=data.get("overall"),
     )
 
 
@@ -328,6 +343,25 @@ def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceCon
 def _tolerance(data: Mapping[str, Any], base: Path, check: _Checker) -> ToleranceConfig:
     check.table(data, _TOLERANCE, "tolerance.")
     return ToleranceConfig(**_read_keys(data, base, check, "tolerance"))
+
+
+def _knowledge_gap(
+    data: Mapping[str, Any], base: Path, check: _Checker, survey: bool
+) -> KnowledgeGapConfig:
+    """``[knowledge_gap]``: the staff file, compared with the [survey]'s citizens (finding 16
+    of review 13: gap 1 could reach the board report only pasted from the terminal)."""
+    check.table(data, _KNOWLEDGE_GAP, "knowledge_gap.")
+    if "staff_file" not in data:
+        raise check.fail("key 'knowledge_gap.staff_file' is required in [knowledge_gap]",
+                         "config_staff_file_required")  # fmt: skip
+    if not survey:  # the citizens' expectations are the [survey] file's
+        raise check.fail(
+            "[knowledge_gap] needs a [survey] table: the citizens' answers the staff file is "
+            "compared with",
+            "config_knowledge_needs_survey",
+        )
+    staff = _file(base, data["staff_file"], "knowledge_gap", "knowledge_gap.staff_file", check)
+    return KnowledgeGapConfig(staff, _sheet(data.get("staff_sheet")))
 
 
 def __getattr__(name: str) -> Any:

@@ -44,6 +44,7 @@ class SurveyConfig:
     conf: float = 0.95
     ipa_crosshair: str = "mean"
     weight_column: str | None = None  # survey (calibration) weights, as gap --weight-column
+    overall: str | None = None  # overall quality: the "importance" section (gap --overall)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,17 @@ class ToleranceConfig:
 
 
 @dataclass(frozen=True)
+class KnowledgeGapConfig:
+    """``[knowledge_gap]``: the staff's answers to "what do citizens expect?" for the report's
+    ``knowledge_gap`` section (gap 1, as ``servqual knowledge-gap``), read with the [survey]'s
+    instrument, encoding, header row and strictness; ``staff_sheet`` is the staff's sheet
+    (default: the [survey]'s ``sheet``, as the command's ``--sheet`` for both files)."""
+
+    staff_file: InputFile
+    staff_sheet: str | None = None
+
+
+@dataclass(frozen=True)
 class ReportConfig:
     """Everything a report needs, validated. ``raw`` is the TOML as read (for the manifest)."""
 
@@ -90,6 +102,7 @@ class ReportConfig:
     contacts: ContactsConfig | None = None
     service: ServiceConfig | None = None
     tolerance: ToleranceConfig | None = None
+    knowledge_gap: KnowledgeGapConfig | None = None
     source: InputFile | None = None  # the config file itself
     group: tuple[str, str] | None = None  # (column, value) of a --split report
     min_n: int = MIN_N  # values on fewer answers are "too few answers" (see MIN_N)
@@ -107,4 +120,6 @@ class ReportConfig:
             files += [self.service.kpi, self.service.feedback]
         if self.tolerance is not None:
             files += [self.tolerance.file, self.tolerance.instrument_file]
+        if self.knowledge_gap is not None:
+            files.append(self.knowledge_gap.staff_file)
         return tuple(f for f in files if f is not None)

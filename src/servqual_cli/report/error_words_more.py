@@ -103,4 +103,21 @@ MORE_ERRORS: dict[str, tuple[str, str]] = {
         "okänt test för andelar {value!r}; använd score eller fisher",
         "unknown share test {value!r}; use score or fisher",
     ),
+    # a report's [knowledge_gap] (report.config, session 16)
+    "config_staff_file_required": (
+        "nyckeln 'knowledge_gap.staff_file' krävs i [knowledge_gap]",
+        "key 'knowledge_gap.staff_file' is required in [knowledge_gap]",
+    ),
+    "config_knowledge_needs_survey": (
+        "[knowledge_gap] behöver en [survey]-tabell: medborgarnas svar som personalfilen "
+        "jämförs med",
+        "[knowledge_gap] needs a [survey] table: the citizens' answers the staff file is "
+        "compared with",
+    ),
+    "config_staff_is_survey": (
+        "nyckeln 'knowledge_gap.staff_file': {given!r} är [survey]-filen och -bladet; ange "
+        "personalens blad i 'knowledge_gap.staff_sheet'",
+        "key 'knowledge_gap.staff_file': {given!r} is the [survey] file and sheet; name the "
+        "staff's sheet in 'knowledge_gap.staff_sheet'",
+    ),
 }

@@ -31,10 +31,11 @@ __all__ = ["SETTINGS", "settings"]
 _READ = ("instrument", "scale", "sheet", "header_row", "encoding", "strict")
 SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("language", "min_n", "date", "sections"),
-    "survey": (*_READ, "by", "conf", "ipa_crosshair", "weight_column"),
+    "survey": (*_READ, "by", "conf", "ipa_crosshair", "weight_column", "overall"),
     "contacts": ("municipality", "sheet"),
     "service": ("promise", "as_of"),
     "tolerance": _READ,
+    "knowledge_gap": ("staff_sheet",),  # read with the [survey]'s instrument and options
 }
 # fmt: on
 

@@ -59,6 +59,10 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     (r"Games-Howell|Games & Howell",
      "Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125"),
     (r"\bDunn\b", "Dunn (1964), Technometrics 6(3), 241–252"),
+    # the report's knowledge gap and derived importance (review 13, finding 16)
+    (r"Berry \(?1985", "Parasuraman, Zeithaml & Berry (1985), Journal of Marketing 49(4), 41–50"),
+    (r"Johnson(?:'s)? \(2000\)",
+     "Johnson (2000), Multivariate Behavioral Research 35(1), 1–19"),
     (r"Fornell", "Fornell & Larcker (1981), Journal of Marketing Research 18(1), 39–50"),
     (r"Bentler", "Bentler & Chou (1987), Sociological Methods & Research 16(1), 78–117"),
 )  # fmt: skip

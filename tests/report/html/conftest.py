@@ -113,4 +113,7 @@ def html_reports(tmp_path_factory: pytest.TempPathFactory, sample_report: Path) 
     pages["karlstad_sv"] = sample_report / "report.html"
     pages["hostile"] = base / "hostile" / "report.html"
     pages["split"] = base / "split" / "index.html"
+    # review 13, finding 16: the knowledge-gap and derived-importance sections
+    _report(base, str(DATA / "report_knowledge_importance.toml"), "-o", "toolbox_sv")
+    pages["toolbox_sv"] = base / "toolbox_sv" / "report.html"
     return pages

@@ -50,7 +50,8 @@ FLAGS = [
     "--disable-sync",
 ]
 WCAG = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-PAGES = ["karlstad_sv", "karlstad_en", "lekeberg_sv", "lekeberg_en", "split", "hostile"]
+PAGES = ["karlstad_sv", "karlstad_en", "lekeberg_sv", "lekeberg_en", "split", "hostile",
+         "toolbox_sv"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
