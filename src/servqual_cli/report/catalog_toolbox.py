@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from servqual_cli.report.importance_words import IMPORTANCE
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
+from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
 
 Pairs = dict[str, tuple[str, str]]
 
@@ -379,4 +380,5 @@ TOOLBOX: Pairs = {
         "the sample.",
     ),
     **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
+    **WEIGHTED_PAIRS,  # report/weighted_pair_words.py (review 13, finding 19)
 }

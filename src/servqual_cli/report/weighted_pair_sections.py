@@ -23,32 +23,9 @@ COLUMNS = ["a", "b", "n", "diff", "se", "ci_low", "ci_high", "t", "df", "p", "p_
 _FORMATS = {"n": "d", "diff": ".2f", "se": ".3f", "ci_low": ".2f", "ci_high": ".2f",
             "t": ".2f", "df": "d", "p": "p", "p_holm": "p"}  # fmt: skip
 
-_WORDS = {
-    # titled as "Viktade dimensionsgap (Vikt)": every weighted table says so in its title
-    "title": (
-        "Viktade parvisa jämförelser av dimensionsgap",
-        "Weighted pairwise comparisons of dimension gaps",
-    ),
-    "diff": ("Viktad skillnad", "Weighted difference"),
-    "pairs": ("par", "pairs"),
-    "note": (
-        "Vikter från kolumnen {column}. Svarande med alla dimensionsgap giltiga och en vikt. "
-        "Viktad skillnad = Σw(gap A − gap B)/Σw; t-test som R survey::svyttest(I(A − B) ~ 0, "
-        "svydesign(ids = ~1, weights = ~w)), fg = n − 2; Holm över paren. ”Resultat i korthet” "
-        "bedömer vilket gap som är störst med dessa viktade jämförelser, eftersom den visar de "
-        "viktade gapen.",
-        "Weights from column {column}. Respondents with every dimension gap valid and a "
-        "weight. Weighted difference = Σw(gap A − gap B)/Σw; t-test as R "
-        "survey::svyttest(I(A − B) ~ 0, svydesign(ids = ~1, weights = ~w)), df = n − 2; Holm "
-        "across the pairs. “Results at a glance” judges which gap is largest on these weighted "
-        "comparisons, since it shows the weighted gaps.",
-    ),
-}
-
 
 def _w(key: str, lang: str) -> str:
-    sv, en = _WORDS[key]
-    return sv if lang == "sv" else en
+    return label(f"wpairs_{key}", lang, TOOLBOX_LABELS)
 
 
 def weighted_pairs_table(pairs: pd.DataFrame, column: str, conf: float, lang: str) -> Table:
