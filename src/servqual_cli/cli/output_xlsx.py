@@ -1,19 +1,135 @@
-"""The tidy table of ``-o FILE.xlsx`` as a one-sheet workbook (split from
-:mod:`servqual_cli.cli.output`; openpyxl loads only when a workbook is written)."""
+"""The tidy table of ``-o FILE.xlsx`` as a workbook (split from :mod:`servqual_cli.cli.output`;
+openpyxl loads only when a workbook is written).
+
+Sheet ``data`` is the tidy table; with ``--lang sv`` its headers and verdict words are the
+catalog's Swedish labels where one exists (a name without a label, such as a user's column,
+stays as it is). Numbers stay numbers at full precision, shown with a number format (p values
+as :func:`~servqual_cli.report.workbook.number_format` shows them). A second sheet
+("Noter"/"Notes") holds the notes and warnings the terminal prints, one per row, taken from the
+command's own document: a Swedish analyst opening the workbook gets the language asked for and
+the rules that shaped the numbers (review 13, finding 13). ``-f csv`` is unchanged: it is the
+machine-readable table.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from servqual_cli.cli.csv_dialect import integral_columns
 
+if TYPE_CHECKING:
+    from servqual_cli.report.spec import Document
 
-def xlsx_bytes(frame: Any, title: str) -> bytes:
-    """The tidy table as a one-sheet workbook: typed cells, formula-guarded text, fixed dates."""
+# Each command's own word tables, looked up after the tidy table's words (report/catalog_tidy.py)
+# and before SHARED. Per command, not merged: the tables share keys with other meanings
+# ("period" is Kolada's "År", the register's "Period"; "unit" is the register's "Förvaltning").
+# Only the commands whose every header was read against its table (session 16) are listed;
+# the others keep the tidy names in Swedish too, rather than risk a wrong word.
+_COMMAND_TABLES: dict[str, tuple[str, ...]] = {
+    "gap": ("GROUPS", "TOOLBOX"), "reliability": ("RELIABILITY",), "alpha": ("RELIABILITY",),
+    "tolerance": ("TOOLBOX",), "knowledge-gap": ("TOOLBOX",), "items": ("TOOLBOX",),
+    "contacts": ("MEASUREMENT",), "trend": ("MEASUREMENT",), "describe": ("DESCRIBE",),
+}  # fmt: skip
+# Text columns whose cells are verdict codes -> {code: catalog key of its words}: tolerance's
+# position "below", knowledge-gap's reading "overestimate" (-> "kg_overestimate").
+_VERDICTS: dict[str, dict[str, str]] = {
+    "position": {c: c for c in ("below", "inside", "above", "unclear")},
+    "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
+}
+_NOTE_KINDS = ("note", "warning")
+
+
+def _words(command: str | None) -> dict[str, tuple[str, str]]:
+    """The tidy table's words, then the command's (its first table winning a shared key), then
+    SHARED; a label with a placeholder ("{level} KI, nedre") is left out, as it needs facts a
+    header does not have. A command not in :data:`_COMMAND_TABLES` gets no words.
+
+    >>> w = _words("knowledge-gap")
+    >>> w["name"][0], w["p_mann_whitney"][0], w["reading"][0], _words("kolada")
+    ('Namn', 'p (Mann-Whitney)', 'Tolkning', {})
+    """
+    from servqual_cli.report import catalog
+
+    if command not in _COMMAND_TABLES:
+        return {}
+    merged: dict[str, tuple[str, str]] = dict(catalog.SHARED)
+    for name in reversed(_COMMAND_TABLES[command]):
+        merged.update(getattr(catalog, name))
+    merged.update(catalog.TIDY)
+    return {k: v for k, v in merged.items() if "{" not in v[0]}
+
+
+def header_label(name: str, lang: str, words: Mapping[str, tuple[str, str]]) -> str:
+    """The header of tidy column ``name``: its label in Swedish, the name itself in English
+    (the English workbook keeps the tidy names scripts read) or when no label exists.
+
+    >>> w = {"n_staff": ("n personal", "n staff")}
+    >>> header_label("n_staff", "sv", w), header_label("n_staff", "en", w)
+    ('n personal', 'n_staff')
+    >>> header_label("Förvaltning", "sv", w)
+    'Förvaltning'
+    """
+    pair = words.get(name)
+    return pair[0] if lang == "sv" and pair is not None else name
+
+
+def _number_format(name: str, column: Any, lang: str) -> str | None:
+    """A float column's display format: p values as the report shows p, other numbers with 3
+    decimals (the cell keeps every digit; General showed 16 of them, finding 13). A column with
+    a value that 3 decimals would show as 0 (a standard error of 0.0004) keeps General, so no
+    number reads as zero that is not.
+
+    >>> import pandas as pd
+    >>> x, tiny = pd.Series([0.2]), pd.Series([4e-4])
+    >>> _number_format("p_holm", x, "en") == _number_format("msa_p", x, "en")
+    True
+    >>> _number_format("p_holm", x, "en")
+    '[<0.001]"<0.001";[<0.05]0.0000;0.000'
+    >>> _number_format("mean", x, "sv"), _number_format("se", tiny, "en")
+    ('0.000;"−"0.000', None)
+    >>> _number_format("n", pd.Series([3]), "en") is None
+    True
+    """
+    from servqual_cli.report.workbook import number_format
+
+    if column.dtype.kind != "f":
+        return None
+    if "p" in name.lower().split("_"):  # p, p_holm, p_welch, msa_p
+        return number_format("p", lang)
+    size = column.abs()
+    if ((size > 0) & (size < 0.0005)).any():
+        return None
+    return number_format(".3f", lang)
+
+
+def notes(doc: Document) -> Iterator[tuple[str, str]]:
+    """(where, text) of every note and warning the terminal prints for ``doc``: a table's note
+    (under its title) and the sections' note and warning texts, in the order printed."""
+    from servqual_cli.report.spec import Table, Text
+
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Table) and block.note:
+                yield block.title or section.title or doc.title, block.note
+            elif isinstance(block, Text) and block.kind in _NOTE_KINDS:
+                yield section.title or doc.title, block.text
+
+
+def xlsx_bytes(
+    frame: Any,
+    title: str,
+    doc: Document | None = None,
+    lang: str = "en",
+    command: str | None = None,
+) -> bytes:
+    """The tidy table as a workbook: typed cells with number formats, formula-guarded text,
+    frozen header with an autofilter, the notes sheet when ``doc`` is given, fixed dates."""
     import datetime as dt
 
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     from servqual_cli.report.manifest import report_time
     from servqual_cli.report.workbook import put, workbook_bytes
@@ -21,6 +137,7 @@ def xlsx_bytes(frame: Any, title: str) -> bytes:
     stamp, epoch = report_time()
     if epoch is None:  # no SOURCE_DATE_EPOCH: a fixed date keeps two runs byte-identical
         stamp = dt.datetime(2000, 1, 1)
+    words = _words(command) if lang == "sv" else {}
     wb = Workbook()
     ws = wb.active
     if ws is None:  # openpyxl always makes one sheet; this keeps mypy sure of it
@@ -28,12 +145,37 @@ def xlsx_bytes(frame: Any, title: str) -> bytes:
     ws.title = "data"
     table = integral_columns(frame)
     for j, name in enumerate(table.columns, start=1):
-        put(ws, 1, j, str(name)).font = Font(bold=True)
+        put(ws, 1, j, header_label(str(name), lang, words)).font = Font(bold=True)
     for j, col in enumerate(table.columns, start=1):
-        values = table[col].astype(object).where(table[col].notna(), None).tolist()
+        column = table[col]
+        codes = _VERDICTS.get(str(col))
+        if lang == "sv" and codes is not None and column.dtype.kind not in "biufcmM":
+            column = column.astype(object).replace(
+                {c: words[k][0] for c, k in codes.items() if k in words}
+            )
+        fmt = _number_format(str(col), column, lang)
+        values = column.astype(object).where(column.notna(), None).tolist()
         for i, value in enumerate(values, start=2):
-            put(ws, i, j, value)
+            cell = put(ws, i, j, value)
+            if fmt is not None and isinstance(cell.value, float):
+                cell.number_format = fmt
+        width = max(10, len(str(ws.cell(1, j).value)) + 2)  # the header readable, not cut
+        ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "A2"
+    if len(table.columns):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+    if doc is not None:
+        found = list(notes(doc))
+        sheet = wb.create_sheet("Noter" if lang == "sv" else "Notes")
+        heads = ("Avsnitt", "Not") if lang == "sv" else ("Section", "Note")
+        for j, head in enumerate(heads, start=1):
+            put(sheet, 1, j, head).font = Font(bold=True)
+        for i, (where, text) in enumerate(found, start=2):
+            put(sheet, i, 1, where)
+            put(sheet, i, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions["A"].width = 40
+        sheet.column_dimensions["B"].width = 110
+        sheet.freeze_panes = "A2"
     props = wb.properties
     props.title = title
     props.creator = props.lastModifiedBy = "servqual-cli"
