@@ -63,9 +63,13 @@ def test_knowledge_gap_workbook_in_the_language_with_the_terminals_notes(
     assert cell.value == tidy["p_mann_whitney"].iloc[0]  # full precision
     # the notes sheet: the terminal's notes, one per row, the Holm rule and the weight among them
     sheet = wb[notes]
-    texts = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == (("Avsnitt", "Typ", "Text") if lang == "sv" else ("Section", "Kind", "Text"))
+    texts = [row[2] for row in rows[1:]]
     assert len(texts) >= 3 and any("Holm" in t for t in texts)
-    assert any("Vikt" in t for t in texts)  # the weight column knowledge-gap does not use
+    # the weight column knowledge-gap does not use, marked as the warning it is
+    warning = "Varning" if lang == "sv" else "Warning"
+    assert any("Vikt" in row[2] and row[1] == warning for row in rows[1:])
     terminal = cli("knowledge-gap", *_kg(samples_dir), "--no-items", "--lang", lang)
     assert terminal.exit_code == 0, terminal.stderr
     assert all(_flat(t) in _flat(terminal.stdout) for t in texts)
@@ -94,3 +98,20 @@ def test_tolerance_sv_verdicts_and_formula_text_stays_text(
     # the CSV is the machine-readable table: English columns and codes, unchanged
     csv = cli("tolerance", data, "--by", "Tjänst", "--no-items", "--lang", "sv", "-f", "csv")
     assert csv.stdout.startswith("group,level,name,n,adequate,")
+
+
+def test_trend_workbook_keeps_the_explanation_with_its_rule(
+    cli, samples_dir: Path, tmp_path: Path
+) -> None:
+    """trend's explanation of N and C (after the Holm adjustment) is a paragraph, not a note:
+    it is a rule all the same and goes to the notes sheet as the terminal prints it."""
+    years = [samples_dir / f"servicematning_{y}.xlsx" for y in (2019, 2020)]
+    book = tmp_path / "trend.xlsx"
+    assert cli("trend", *years, "--lang", "sv", "-o", book).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    assert {"Område", "Nyckeltal", "Bedömning"} <= {c.value for c in wb["data"][1]}
+    rows = list(wb["Noter"].iter_rows(min_row=2, values_only=True))
+    explained = [text for _, kind, text in rows if kind == "Förklaring"]
+    assert any("Holm" in t for t in explained)
+    terminal = cli("trend", *years, "--lang", "sv").stdout
+    assert all(_flat(text) in _flat(terminal) for _, _, text in rows)

@@ -37,7 +37,9 @@ _VERDICTS: dict[str, dict[str, str]] = {
     "position": {c: c for c in ("below", "inside", "above", "unclear")},
     "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
 }
-_NOTE_KINDS = ("note", "warning")
+# The texts the terminal prints beside the tables: all but the APA lines (results, not rules).
+# A paragraph can hold a rule too (trend's: "both after the Holm adjustment over 14 tests").
+_NOTE_KINDS = ("warning", "note", "paragraph")
 
 
 def _words(command: str | None) -> dict[str, tuple[str, str]]:
@@ -103,17 +105,18 @@ def _number_format(name: str, column: Any, lang: str) -> str | None:
     return number_format(".3f", lang)
 
 
-def notes(doc: Document) -> Iterator[tuple[str, str]]:
-    """(where, text) of every note and warning the terminal prints for ``doc``: a table's note
-    (under its title) and the sections' note and warning texts, in the order printed."""
+def notes(doc: Document) -> Iterator[tuple[str, str, str]]:
+    """(where, kind, text) of every note, warning and explanation the terminal prints for
+    ``doc``, in the order printed: a table's note (under the table's title, kind ``note``) and
+    the sections' texts except the APA lines."""
     from servqual_cli.report.spec import Table, Text
 
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, Table) and block.note:
-                yield block.title or section.title or doc.title, block.note
+                yield block.title or section.title or doc.title, "note", block.note
             elif isinstance(block, Text) and block.kind in _NOTE_KINDS:
-                yield section.title or doc.title, block.text
+                yield section.title or doc.title, block.kind, block.text
 
 
 def xlsx_bytes(
@@ -128,7 +131,7 @@ def xlsx_bytes(
     import datetime as dt
 
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     from servqual_cli.report.manifest import report_time
@@ -165,19 +168,30 @@ def xlsx_bytes(
     if len(table.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
     if doc is not None:
-        found = list(notes(doc))
-        sheet = wb.create_sheet("Noter" if lang == "sv" else "Notes")
-        heads = ("Avsnitt", "Not") if lang == "sv" else ("Section", "Note")
-        for j, head in enumerate(heads, start=1):
-            put(sheet, 1, j, head).font = Font(bold=True)
-        for i, (where, text) in enumerate(found, start=2):
-            put(sheet, i, 1, where)
-            put(sheet, i, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions["A"].width = 40
-        sheet.column_dimensions["B"].width = 110
-        sheet.freeze_panes = "A2"
+        _notes_sheet(wb, doc, lang)
     props = wb.properties
     props.title = title
     props.creator = props.lastModifiedBy = "servqual-cli"
     props.created = props.modified = stamp.replace(tzinfo=None, microsecond=0)
     return workbook_bytes(wb, stamp)
+
+
+def _notes_sheet(wb: Any, doc: Document, lang: str) -> None:
+    """The sheet "Noter"/"Notes": section, kind and text of every note, one per row."""
+    from openpyxl.styles import Alignment, Font
+
+    from servqual_cli.report.catalog import TIDY, label
+    from servqual_cli.report.workbook import put
+
+    sheet = wb.create_sheet(label("notes_sheet", lang, TIDY))
+    heads = [label(k, lang, TIDY) for k in ("notes_section", "notes_kind", "notes_text")]
+    for j, head in enumerate(heads, start=1):
+        put(sheet, 1, j, head).font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for i, (where, kind, text) in enumerate(notes(doc), start=2):
+        put(sheet, i, 1, where).alignment = wrap
+        put(sheet, i, 2, label(f"notes_{kind}", lang, TIDY)).alignment = wrap
+        put(sheet, i, 3, text).alignment = wrap
+    for letter, width in zip("ABC", (40, 12, 110), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"

@@ -36,4 +36,12 @@ TIDY: dict[str, tuple[str, str]] = {
     "n_servperf": ("n SERVPERF", "n SERVPERF"),
     "min_items": ("Minsta antal påståenden", "Least items"),
     "n_prorated": ("n med ifyllda medel", "n prorated"),
+    # the second sheet: the notes the terminal prints, one per row
+    "notes_sheet": ("Noter", "Notes"),
+    "notes_section": ("Avsnitt", "Section"),
+    "notes_kind": ("Typ", "Kind"),
+    "notes_text": ("Text", "Text"),
+    "notes_warning": ("Varning", "Warning"),
+    "notes_note": ("Not", "Note"),
+    "notes_paragraph": ("Förklaring", "Explanation"),
 }
