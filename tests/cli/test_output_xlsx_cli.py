@@ -115,3 +115,20 @@ def test_trend_workbook_keeps_the_explanation_with_its_rule(
     assert any("Holm" in t for t in explained)
     terminal = cli("trend", *years, "--lang", "sv").stdout
     assert all(_flat(text) in _flat(terminal) for _, _, text in rows)
+
+
+def test_kolada_workbook_colour_words_and_published_decimals(
+    cli, samples_dir: Path, tmp_path: Path
+) -> None:
+    """Kolada's colour is "gul (mellersta tredjedelen)", not "yellow"; a value published with one
+    decimal is shown with one (79.6, not 79.600), the cell keeping the number."""
+    book = tmp_path / "k.xlsx"
+    args = ("kolada", samples_dir / "kolada_servicematning.csv", "-m", "Lekeberg")
+    assert cli(*args, "--lang", "sv", "-o", book).exit_code == 0
+    ws = openpyxl.load_workbook(book)["data"]
+    head = [c.value for c in ws[1]]
+    assert {"Nyckeltal", "År", "Värde", "Kolada-färg"} <= set(head)
+    colours = {row[head.index("Kolada-färg")] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert "gul (mellersta tredjedelen)" in colours and "yellow" not in colours
+    value = ws.cell(3, head.index("Värde") + 1)
+    assert value.value == 79.6 and value.number_format == '0.0;"−"0.0'

@@ -30,12 +30,14 @@ _COMMAND_TABLES: dict[str, tuple[str, ...]] = {
     "gap": ("GROUPS", "TOOLBOX"), "reliability": ("RELIABILITY",), "alpha": ("RELIABILITY",),
     "tolerance": ("TOOLBOX",), "knowledge-gap": ("TOOLBOX",), "items": ("TOOLBOX",),
     "contacts": ("MEASUREMENT",), "trend": ("MEASUREMENT",), "describe": ("DESCRIBE",),
+    "kolada": ("KOLADA",),
 }  # fmt: skip
 # Text columns whose cells are verdict codes -> {code: catalog key of its words}: tolerance's
 # position "below", knowledge-gap's reading "overestimate" (-> "kg_overestimate").
 _VERDICTS: dict[str, dict[str, str]] = {
     "position": {c: c for c in ("below", "inside", "above", "unclear")},
     "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
+    "rank_third": {c: c for c in ("green", "yellow", "red")},  # Kolada's colour
 }
 # The texts the terminal prints beside the tables: all but the APA lines (results, not rules).
 # A paragraph can hold a rule too (trend's: "both after the Holm adjustment over 14 tests").
@@ -48,7 +50,7 @@ def _words(command: str | None) -> dict[str, tuple[str, str]]:
     header does not have. A command not in :data:`_COMMAND_TABLES` gets no words.
 
     >>> w = _words("knowledge-gap")
-    >>> w["name"][0], w["p_mann_whitney"][0], w["reading"][0], _words("kolada")
+    >>> w["name"][0], w["p_mann_whitney"][0], w["reading"][0], _words("feedback")
     ('Namn', 'p (Mann-Whitney)', 'Tolkning', {})
     """
     from servqual_cli.report import catalog
@@ -78,9 +80,9 @@ def header_label(name: str, lang: str, words: Mapping[str, tuple[str, str]]) -> 
 
 def _number_format(name: str, column: Any, lang: str) -> str | None:
     """A float column's display format: p values as the report shows p, other numbers with 3
-    decimals (the cell keeps every digit; General showed 16 of them, finding 13). A column with
-    a value that 3 decimals would show as 0 (a standard error of 0.0004) keeps General, so no
-    number reads as zero that is not.
+    decimals, or 1 or 2 when every value has no more (the cell keeps every digit; General
+    showed 16 of them, finding 13). A column with a value that 3 decimals would show as 0 (a
+    standard error of 0.0004) keeps General, so no number reads as zero that is not.
 
     >>> import pandas as pd
     >>> x, tiny = pd.Series([0.2]), pd.Series([4e-4])
@@ -88,11 +90,16 @@ def _number_format(name: str, column: Any, lang: str) -> str | None:
     True
     >>> _number_format("p_holm", x, "en")
     '[<0.001]"<0.001";[<0.05]0.0000;0.000'
-    >>> _number_format("mean", x, "sv"), _number_format("se", tiny, "en")
+    >>> _number_format("mean", pd.Series([4.251]), "sv"), _number_format("se", tiny, "en")
     ('0.000;"−"0.000', None)
+    >>> kolada, big = pd.Series([83.0, 79.6]), pd.Series([12345.67])
+    >>> _number_format("value", kolada, "en"), _number_format("x", big, "en")
+    ('0.0', '0.00')
     >>> _number_format("n", pd.Series([3]), "en") is None
     True
     """
+    import numpy as np
+
     from servqual_cli.report.workbook import number_format
 
     if column.dtype.kind != "f":
@@ -102,7 +109,13 @@ def _number_format(name: str, column: Any, lang: str) -> str | None:
     size = column.abs()
     if ((size > 0) & (size < 0.0005)).any():
         return None
-    return number_format(".3f", lang)
+    # values published with fewer decimals (Kolada's 79.6) keep them: 79.600 claims precision
+    arr = column.to_numpy(dtype=float)
+    arr = arr[np.isfinite(arr)]
+    digits = next(
+        (d for d in (1, 2) if np.allclose(arr * 10**d, np.round(arr * 10**d), rtol=0, atol=1e-6)), 3
+    )
+    return number_format(f".{digits}f", lang)
 
 
 def notes(doc: Document) -> Iterator[tuple[str, str, str]]:

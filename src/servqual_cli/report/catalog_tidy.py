@@ -14,6 +14,9 @@ TIDY: dict[str, tuple[str, str]] = {
     "level": ("Nivå", "Level"),
     "item_n": ("n (påstående)", "n (item)"),  # reliability: beside the scale's own n
     "year": ("År", "Year"),
+    "kpi": ("Nyckeltal", "KPI"),
+    "n_municipalities": ("Antal kommuner", "Municipalities"),
+    "previous_period": ("Föregående period", "Previous period"),
     "below_ci_low": ("Andel under A KI låg", "Share below A CI low"),
     "below_ci_high": ("Andel under A KI hög", "Share below A CI high"),
     "above_ci_low": ("Andel över D KI låg", "Share above D CI low"),
