@@ -5,10 +5,10 @@ Sheet ``data`` is the tidy table; with ``--lang sv`` its headers and verdict wor
 catalog's Swedish labels where one exists (a name without a label, such as a user's column,
 stays as it is). Numbers stay numbers at full precision, shown with a number format (p values
 as :func:`~servqual_cli.report.workbook.number_format` shows them). A second sheet
-("Noter"/"Notes") holds the notes and warnings the terminal prints, one per row, taken from the
-command's own document: a Swedish analyst opening the workbook gets the language asked for and
-the rules that shaped the numbers (review 13, finding 13). ``-f csv`` is unchanged: it is the
-machine-readable table.
+("Noter"/"Notes") holds the notes, warnings and explanations the terminal prints, one per
+row, taken from the command's own document: a Swedish analyst opening the workbook gets the
+language asked for and the rules that shaped the numbers (review 13, finding 13). ``-f csv``
+is unchanged: it is the machine-readable table.
 """
 
 from __future__ import annotations
