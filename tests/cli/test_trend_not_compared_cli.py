@@ -83,7 +83,8 @@ def _cells(path: Path) -> list[str]:
 
 
 def test_html_note_and_xlsx_rows_name_the_areas(tmp_path: Path) -> None:
-    """The page has the note; the command's workbook is the machine table, one row each."""
+    """The page has the note; the command's workbook is the tidy table, one row each (with
+    --lang sv under Swedish headers, review 13 finding 13)."""
     html = tmp_path / "t.html"
     xlsx = tmp_path / "t.xlsx"
     for path in (html, xlsx):
@@ -93,7 +94,7 @@ def test_html_note_and_xlsx_rows_name_the_areas(tmp_path: Path) -> None:
     sheet = pd.read_excel(xlsx, sheet_name=0, engine="openpyxl")
     gone = sheet[sheet["table"].eq("not_compared")]
     assert (
-        list(zip(gone["area"], gone["year"].astype(int).astype(str), strict=True))
+        list(zip(gone["Område"], gone["År"].astype(int).astype(str), strict=True))
         == _one_year_areas()
     )
 

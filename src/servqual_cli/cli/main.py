@@ -224,7 +224,8 @@ def _run(command: Any, args: list[str], found: dict[str, str | bool],
         output.configure(
             output.CsvSettings(
                 raw=bool(found.get("--csv-raw")), dialect=str(found.get("--csv-dialect", "default"))
-            )
+            ),
+            command=args[0] if args else None,  # a workbook's headers use its words
         )
         if "--threads" in found:
             threads_option(str(found["--threads"]))

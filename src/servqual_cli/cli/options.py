@@ -32,8 +32,9 @@ FormatOpt = Annotated[
         "-f",
         metavar="<table|json|csv|markdown|xlsx|html>",
         help="table (terminal), json, csv, markdown, html (one accessible web page) or xlsx "
-        "(needs -o). Default: table, or from -o's extension (.txt .json .csv .md .html .xlsx; "
-        "another one needs --format).",
+        "(needs -o; the csv table and a sheet of the notes). Default: "
+        "table, or from -o's extension (.txt .json .csv .md .html .xlsx; another one needs "
+        "--format).",
         show_default=False,
     ),
 ]
@@ -44,8 +45,9 @@ TestFormatOpt = Annotated[
         "--format",
         "-f",
         help="table (terminal), json, csv, markdown, html (one accessible web page), xlsx "
-        "(needs -o) or apa (APA-style test lines). Default: table, or from -o's extension "
-        "(.txt .json .csv .md .html .xlsx; another one needs --format).",
+        "(needs -o; the csv table and a sheet of the notes) or apa "
+        "(APA-style test lines). Default: table, or from -o's extension (.txt .json .csv .md "
+        ".html .xlsx; another one needs --format).",
         show_default=False,
     ),
 ]

@@ -30,11 +30,12 @@ _EXT = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".md": OutputForma
         ".markdown": OutputFormat.markdown, ".txt": OutputFormat.table,
         ".xlsx": OutputFormat.xlsx, ".html": OutputFormat.html}  # fmt: skip
 
-_STATE: dict[str, Any] = {"csv": CsvSettings(), "pending": []}
+_STATE: dict[str, Any] = {"csv": CsvSettings(), "pending": [], "command": None}
 
 
-def configure(csv: CsvSettings) -> None:
-    """Set the CSV settings of this run and forget outputs of an earlier one."""
+def configure(csv: CsvSettings, command: str | None = None) -> None:
+    """Set the CSV settings and the command (``knowledge-gap``) of this run and forget outputs
+    of an earlier one."""
     if csv.dialect not in DIALECTS:
         raise UsageError(
             f"--csv-dialect must be one of {', '.join(DIALECTS)}, got {csv.dialect!r}",
@@ -42,6 +43,7 @@ def configure(csv: CsvSettings) -> None:
             facts={"dialects": ", ".join(DIALECTS), "dialect": csv.dialect},
         )
     _STATE["csv"] = csv
+    _STATE["command"] = command
     _STATE["pending"] = []
 
 
@@ -267,7 +269,8 @@ def emit(
     The rendering happens first; then this output and any pending ``--excluded`` list are
     written together. JSON is led by the ``"tool"`` block (:func:`with_tool`). With
     ``lang="sv"`` the document's numbers are shown the Swedish way (:func:`in_language`); JSON
-    and CSV keep their plain numbers.
+    and CSV keep their plain numbers. The xlsx workbook has the tidy table with Swedish headers
+    under ``lang="sv"`` and the document's notes on a second sheet (:mod:`.output_xlsx`).
     """
     doc = in_language(doc, lang)
     chosen = resolve_format(fmt, output)
@@ -286,7 +289,7 @@ def emit(
             )
         from servqual_cli.cli.output_xlsx import xlsx_bytes  # openpyxl: only for -o FILE.xlsx
 
-        data = xlsx_bytes(_built(tidy), doc.title)
+        data = xlsx_bytes(_built(tidy), doc.title, doc, lang, _STATE["command"])
     elif chosen is OutputFormat.markdown:
         from servqual_cli.report.markdown import render_document
 

@@ -1,19 +1,151 @@
-"""The tidy table of ``-o FILE.xlsx`` as a one-sheet workbook (split from
-:mod:`servqual_cli.cli.output`; openpyxl loads only when a workbook is written)."""
+"""The tidy table of ``-o FILE.xlsx`` as a workbook (split from :mod:`servqual_cli.cli.output`;
+openpyxl loads only when a workbook is written).
+
+Sheet ``data`` is the tidy table; with ``--lang sv`` its headers and verdict words are the
+catalog's Swedish labels where one exists (a name without a label, such as a user's column,
+stays as it is). Numbers stay numbers at full precision, shown with a number format (p values
+as :func:`~servqual_cli.report.workbook.number_format` shows them). A second sheet
+("Noter"/"Notes") holds the notes, warnings and explanations the terminal prints, one per
+row, taken from the command's own document: a Swedish analyst opening the workbook gets the
+language asked for and the rules that shaped the numbers (review 13, finding 13). ``-f csv``
+is unchanged: it is the machine-readable table.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from servqual_cli.cli.csv_dialect import integral_columns
 
+if TYPE_CHECKING:
+    from servqual_cli.report.spec import Document
 
-def xlsx_bytes(frame: Any, title: str) -> bytes:
-    """The tidy table as a one-sheet workbook: typed cells, formula-guarded text, fixed dates."""
+# Each command's own word tables, looked up after the tidy table's words (report/catalog_tidy.py)
+# and before SHARED. Per command, not merged: the tables share keys with other meanings
+# ("period" is Kolada's "År", the register's "Period"; "unit" is the register's "Förvaltning").
+# Only the commands whose every header was read against its table (session 16) are listed;
+# the others keep the tidy names in Swedish too, rather than risk a wrong word.
+_COMMAND_TABLES: dict[str, tuple[str, ...]] = {
+    "gap": ("GROUPS", "TOOLBOX"), "reliability": ("RELIABILITY",), "alpha": ("RELIABILITY",),
+    "tolerance": ("TOOLBOX",), "knowledge-gap": ("TOOLBOX",), "items": ("TOOLBOX",),
+    "contacts": ("MEASUREMENT",), "trend": ("MEASUREMENT",), "describe": ("DESCRIBE",),
+    "kolada": ("KOLADA",),
+}  # fmt: skip
+# Text columns whose cells are verdict codes -> {code: catalog key of its words}: tolerance's
+# position "below", knowledge-gap's reading "overestimate" (-> "kg_overestimate").
+_VERDICTS: dict[str, dict[str, str]] = {
+    "position": {c: c for c in ("below", "inside", "above", "unclear")},
+    "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
+    "rank_third": {c: c for c in ("green", "yellow", "red")},  # Kolada's colour
+}
+# The texts the terminal prints beside the tables: all but the APA lines (results, not rules).
+# A paragraph can hold a rule too (trend's: "both after the Holm adjustment over 14 tests").
+_NOTE_KINDS = ("warning", "note", "paragraph")
+
+
+def _words(command: str | None) -> dict[str, tuple[str, str]]:
+    """The tidy table's words, then the command's (its first table winning a shared key), then
+    SHARED; a label with a placeholder ("{level} KI, nedre") is left out, as it needs facts a
+    header does not have. A command not in :data:`_COMMAND_TABLES` gets no words.
+
+    >>> w = _words("knowledge-gap")
+    >>> w["name"][0], w["p_mann_whitney"][0], w["reading"][0], _words("feedback")
+    ('Namn', 'p (Mann-Whitney)', 'Tolkning', {})
+    """
+    from servqual_cli.report import catalog
+
+    if command not in _COMMAND_TABLES:
+        return {}
+    merged: dict[str, tuple[str, str]] = dict(catalog.SHARED)
+    for name in reversed(_COMMAND_TABLES[command]):
+        merged.update(getattr(catalog, name))
+    merged.update(catalog.TIDY)
+    return {k: v for k, v in merged.items() if "{" not in v[0]}
+
+
+def header_label(name: str, lang: str, words: Mapping[str, tuple[str, str]]) -> str:
+    """The header of tidy column ``name``: its label in Swedish, the name itself in English
+    (the English workbook keeps the tidy names scripts read) or when no label exists.
+
+    >>> w = {"n_staff": ("n personal", "n staff")}
+    >>> header_label("n_staff", "sv", w), header_label("n_staff", "en", w)
+    ('n personal', 'n_staff')
+    >>> header_label("Förvaltning", "sv", w)
+    'Förvaltning'
+    """
+    pair = words.get(name)
+    return pair[0] if lang == "sv" and pair is not None else name
+
+
+def _number_format(name: str, column: Any, lang: str) -> str | None:
+    """A float column's display format: p values as the report shows p, other numbers with 3
+    decimals, or 1 or 2 when every value has no more (the cell keeps every digit; General
+    showed 16 of them, finding 13). A column with a value that 3 decimals would show as 0 (a
+    standard error of 0.0004) keeps General, so no number reads as zero that is not.
+
+    >>> import pandas as pd
+    >>> x, tiny = pd.Series([0.2]), pd.Series([4e-4])
+    >>> _number_format("p_holm", x, "en") == _number_format("msa_p", x, "en")
+    True
+    >>> _number_format("p_holm", x, "en")
+    '[<0.001]"<0.001";[<0.05]0.0000;0.000'
+    >>> _number_format("mean", pd.Series([4.251]), "sv"), _number_format("se", tiny, "en")
+    ('0.000;"−"0.000', None)
+    >>> kolada, big = pd.Series([83.0, 79.6]), pd.Series([12345.67])
+    >>> _number_format("value", kolada, "en"), _number_format("x", big, "en")
+    ('0.0', '0.00')
+    >>> _number_format("n", pd.Series([3]), "en") is None
+    True
+    """
+    import numpy as np
+
+    from servqual_cli.report.workbook import number_format
+
+    if column.dtype.kind != "f":
+        return None
+    if "p" in name.lower().split("_"):  # p, p_holm, p_welch, msa_p
+        return number_format("p", lang)
+    size = column.abs()
+    if ((size > 0) & (size < 0.0005)).any():
+        return None
+    # values published with fewer decimals (Kolada's 79.6) keep them: 79.600 claims precision
+    arr = column.to_numpy(dtype=float)
+    arr = arr[np.isfinite(arr)]
+    digits = next(
+        (d for d in (1, 2) if np.allclose(arr * 10**d, np.round(arr * 10**d), rtol=0, atol=1e-6)), 3
+    )
+    return number_format(f".{digits}f", lang)
+
+
+def notes(doc: Document) -> Iterator[tuple[str, str, str]]:
+    """(where, kind, text) of every note, warning and explanation the terminal prints for
+    ``doc``, in the order printed: a table's note (under the table's title, kind ``note``) and
+    the sections' texts except the APA lines."""
+    from servqual_cli.report.spec import Table, Text
+
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Table) and block.note:
+                yield block.title or section.title or doc.title, "note", block.note
+            elif isinstance(block, Text) and block.kind in _NOTE_KINDS:
+                yield section.title or doc.title, block.kind, block.text
+
+
+def xlsx_bytes(
+    frame: Any,
+    title: str,
+    doc: Document | None = None,
+    lang: str = "en",
+    command: str | None = None,
+) -> bytes:
+    """The tidy table as a workbook: typed cells with number formats, formula-guarded text,
+    frozen header with an autofilter, the notes sheet when ``doc`` is given, fixed dates."""
     import datetime as dt
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     from servqual_cli.report.manifest import report_time
     from servqual_cli.report.workbook import put, workbook_bytes
@@ -21,6 +153,7 @@ def xlsx_bytes(frame: Any, title: str) -> bytes:
     stamp, epoch = report_time()
     if epoch is None:  # no SOURCE_DATE_EPOCH: a fixed date keeps two runs byte-identical
         stamp = dt.datetime(2000, 1, 1)
+    words = _words(command) if lang == "sv" else {}
     wb = Workbook()
     ws = wb.active
     if ws is None:  # openpyxl always makes one sheet; this keeps mypy sure of it
@@ -28,14 +161,50 @@ def xlsx_bytes(frame: Any, title: str) -> bytes:
     ws.title = "data"
     table = integral_columns(frame)
     for j, name in enumerate(table.columns, start=1):
-        put(ws, 1, j, str(name)).font = Font(bold=True)
+        put(ws, 1, j, header_label(str(name), lang, words)).font = Font(bold=True)
     for j, col in enumerate(table.columns, start=1):
-        values = table[col].astype(object).where(table[col].notna(), None).tolist()
+        column = table[col]
+        codes = _VERDICTS.get(str(col))
+        if lang == "sv" and codes is not None and column.dtype.kind not in "biufcmM":
+            column = column.astype(object).replace(
+                {c: words[k][0] for c, k in codes.items() if k in words}
+            )
+        fmt = _number_format(str(col), column, lang)
+        values = column.astype(object).where(column.notna(), None).tolist()
         for i, value in enumerate(values, start=2):
-            put(ws, i, j, value)
+            cell = put(ws, i, j, value)
+            if fmt is not None and isinstance(cell.value, float):
+                cell.number_format = fmt
+        width = max(10, len(str(ws.cell(1, j).value)) + 2)  # the header readable, not cut
+        ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "A2"
+    if len(table.columns):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+    if doc is not None:
+        _notes_sheet(wb, doc, lang)
     props = wb.properties
     props.title = title
     props.creator = props.lastModifiedBy = "servqual-cli"
     props.created = props.modified = stamp.replace(tzinfo=None, microsecond=0)
     return workbook_bytes(wb, stamp)
+
+
+def _notes_sheet(wb: Any, doc: Document, lang: str) -> None:
+    """The sheet "Noter"/"Notes": section, kind and text of every note, one per row."""
+    from openpyxl.styles import Alignment, Font
+
+    from servqual_cli.report.catalog import TIDY, label
+    from servqual_cli.report.workbook import put
+
+    sheet = wb.create_sheet(label("notes_sheet", lang, TIDY))
+    heads = [label(k, lang, TIDY) for k in ("notes_section", "notes_kind", "notes_text")]
+    for j, head in enumerate(heads, start=1):
+        put(sheet, 1, j, head).font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for i, (where, kind, text) in enumerate(notes(doc), start=2):
+        put(sheet, i, 1, where).alignment = wrap
+        put(sheet, i, 2, label(f"notes_{kind}", lang, TIDY)).alignment = wrap
+        put(sheet, i, 3, text).alignment = wrap
+    for letter, width in zip("ABC", (40, 12, 110), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
