@@ -17,10 +17,12 @@ Y2019 = SAMPLES / "servicematning_2019.xlsx"
 Y2020 = SAMPLES / "servicematning_2020.xlsx"
 KOLADA = SAMPLES / "kolada_servicematning.csv"
 KPI_KEYS = {"year", "channel", "area", "kpi", "n", "k", "value", "ci_low", "ci_high"}
+# the small base (small_base, min_n) after the old keys, their places kept (f-trend, s16)
 TREND_KEYS = ["kpi", "channel", "area", "before", "after", "diff", "ci_low", "ci_high", "p",
               "p_adjusted", "test", "n_before", "n_after", "mdd", "verdict", "estimate",
               "value_diff", "level", "critical", "critical_unadjusted", "se", "room",
-              "critical_beyond_room", "critical_unadjusted_beyond_room"]  # fmt: skip
+              "critical_beyond_room", "critical_unadjusted_beyond_room",
+              "small_base", "min_n"]  # fmt: skip
 
 
 def one_line_error(result, code: int, *needles: str) -> None:

@@ -169,13 +169,30 @@ def test_kpi_wilson_intervals_match_r_prop_test(
 
 
 def test_comparisons_have_the_issue_columns_and_worse_first(comparisons: pd.DataFrame) -> None:
-    assert list(comparisons.columns) == COMPARISON_COLUMNS
+    # the small base (n before or after under min_n) after the old columns (f-trend, s16)
+    assert list(comparisons.columns) == [*COMPARISON_COLUMNS, "small_base", "min_n"]
     verdicts = comparisons["verdict"].tolist()
     first_other = next(i for i, v in enumerate(verdicts) if v != "worse")
     assert set(verdicts[first_other:]) <= {"better", "no detectable change"}
     assert verdicts[0] == "worse"  # treatment index, äldreomsorg (p = 0.017)
     assert not comparisons["kpi"].str.endswith("_partly").any()  # no direction: not judged
     assert set(comparisons["test"]) == {"fisher", "mann-whitney"}
+
+
+def test_small_base_is_either_years_n_below_min_n(
+    observations: tuple[pd.DataFrame, pd.DataFrame], comparisons: pd.DataFrame
+) -> None:
+    """f-trend (s16): one decision for every renderer, at MIN_N (30) by default: the 4-7
+    contacts of an area are a small base, the totals' 43-108 are not; min_n moves it, and
+    nothing else in the row changes (the verdict is the test's and the interval's)."""
+    small = comparisons[["n_before", "n_after"]].min(axis=1).lt(30)
+    assert comparisons["small_base"].tolist() == small.tolist()
+    assert comparisons.loc[comparisons["area"].ne("ALL"), "small_base"].all()
+    assert set(comparisons["min_n"]) == {30}
+    raised = compare_kpis(*observations, share_test="fisher", adjust="none", min_n=44)
+    wait = raised[raised["kpi"].eq("phone_wait_seconds_median") & raised["area"].eq("ALL")]
+    assert wait[["n_before", "n_after", "small_base"]].values.tolist() == [[45, 43, True]]
+    pd.testing.assert_frame_equal(raised[COMPARISON_COLUMNS], comparisons[COMPARISON_COLUMNS])
 
 
 def test_power_t_matches_r() -> None:

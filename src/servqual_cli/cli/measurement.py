@@ -266,6 +266,7 @@ def trend(
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
+    min_n: o.MinNOpt = 30,  # core/thresholds.py MIN_N, as gap's and citizen's
 ) -> None:
     """Did the KPIs (or the SERVQUAL gaps) change between two years, more than chance?
 
@@ -328,6 +329,7 @@ def trend(
             test,
             rule,
             family,
+            min_n,
         )
         if len(sides) > 2:
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None

@@ -143,6 +143,18 @@ ConfOpt = Annotated[
     float, typer.Option("--conf", min=0.5, max=0.999, help="Confidence level of intervals.")
 ]
 
+# The small base of trend's rows (f-trend, s16), with gap's and citizen's default (MIN_N, 30;
+# core/thresholds.py) and gap's words; a value under it is marked, and still judged.
+MinNOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-n",
+        min=1,
+        help="Mark a contact KPI comparison whose n before or after is below this n "
+        "(small base), as service-survey does.",
+    ),
+]
+
 
 class Adjust(str, Enum):  # the choices of gap's and trend's --adjust (review 4 finding 19)
     holm = "holm"

@@ -146,6 +146,7 @@ def contact_trend(
     share_test: str = "score",
     rule: Any = None,
     adjust: str = "holm",
+    min_n: int = 30,
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
@@ -161,7 +162,9 @@ def contact_trend(
         raise RuntimeError("internal: a contact trend without contact rows")
     observations = [kpi_observations(contacts, keys=(), email_rule=rule)
                     for contacts in (before.contacts, after.contacts)]  # fmt: skip
-    comparisons = compare_kpis(observations[0], observations[1], conf, power, share_test, adjust)
+    comparisons = compare_kpis(observations[0], observations[1], conf, power, share_test, adjust,
+                               min_n)  # fmt: skip
+    payload["min_n"] = min_n  # the rows' small_base is n before or n after below it
     # what was measured in one year only is named, not silently dropped (review 12a finding 2)
     left_out = not_compared(observations[0], observations[1])
     payload["not_compared"] = left_out.records(before.label, after.label)

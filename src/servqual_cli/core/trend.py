@@ -97,6 +97,7 @@ from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.inference import p_adjust
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.results import records
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend_detectable import (
     baseline_share_se,
     design_se,
@@ -143,6 +144,7 @@ def compare_kpis(
     power: float = 0.8,
     share_test: str = "score",
     adjust: str = "holm",
+    min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """Compare two years' KPI observations (:func:`~servqual_cli.core.contacts.kpi_observations`).
 
@@ -161,12 +163,16 @@ def compare_kpis(
     adjust : {"holm", "bh", "none"}
         Multiple-testing adjustment over the family of per-area comparisons (every row whose
         area is not ``ALL``, as R ``p.adjust``); the per-area verdicts follow ``p_adjusted``.
+    min_n : int
+        Contacts below which a year's value is a "small base" (``trend --min-n``, the report's
+        ``min_n``; :data:`~servqual_cli.core.thresholds.MIN_N` by default).
 
     Returns
     -------
     DataFrame
         :data:`COMPARISON_COLUMNS`, one row per KPI, channel and area observed in both years,
-        sorted by :func:`sort_comparisons`. Shares and their ``diff``, interval and ``mdd`` are
+        sorted by :func:`sort_comparisons`, then ``small_base`` (n before or n after below
+        ``min_n``) and ``min_n``. Shares and their ``diff``, interval and ``mdd`` are
         in share units (0-1), medians in seconds or hours, the treatment index in points / 3.
         For times ``diff`` is the Hodges-Lehmann shift (``estimate``) and ``value_diff`` the
         difference of the medians.
@@ -290,7 +296,13 @@ def compare_kpis(
             strict=True,
         )
     ]  # one call per comparison (KPI x channel x area), not per contact
-    return sort_comparisons(frame[COMPARISON_COLUMNS])
+    # The small base decided once, here, for every renderer (tables, notes, JSON, CSV): a row
+    # whose either year rests on fewer than min_n contacts (the per-area rows on 4-7 test calls)
+    # is marked as the overview marks a value under min_n; it is judged by its test and
+    # interval like any other, which allow for the small n (session 15's rule, f-trend s16).
+    small = np.minimum(n1, n2) < min_n
+    out = frame[COMPARISON_COLUMNS].assign(small_base=small, min_n=int(min_n))
+    return sort_comparisons(out)
 
 
 def sort_comparisons(frame: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import pandas as pd
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.core.trend_coverage import NotCompared
 from servqual_cli.core.wait_basis import WaitBasis
+from servqual_cli.report.catalog import rl
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.measurement_tables import (
@@ -23,7 +24,6 @@ from servqual_cli.report.measurement_tables import (
     AREA_KPIS,
     code_labels,
     display_scale,
-    kpi_name,
     kpi_names,
     labelled_table,
     ml,
@@ -31,6 +31,8 @@ from servqual_cli.report.measurement_tables import (
 from servqual_cli.report.not_compared_note import area_sentences, kpi_sentence
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Section, Table, Text
+from servqual_cli.report.trend_small_base import small_base_cells, small_base_note
+from servqual_cli.report.trend_wait_note import wait_basis_note
 
 __all__ = [
     "AreaNoteFacts",
@@ -76,12 +78,19 @@ def _comparison_table(
     # n before and after as two columns of numbers (Excel keeps them as numbers, issue #9)
     p_col = "p_adjusted" if p_label else "p"
     shift = shift_columns(t, lang)  # review 4 finding 1: times show the medians' difference too
+    # a small base marked beside n, and said in the note (f-trend s16; the core's flag)
+    small = small_base_cells(t, lang)
+    if small is not None:
+        t["small_base"], note = small, f"{note} {small_base_note(comparisons, lang)}"
     cols = ["kpi", *area, "before", "after", *shift[:1], "diff", "ci_low", "ci_high", p_col,
-            "n_before", "n_after", "mdd", "verdict"]  # fmt: skip
+            "n_before", "n_after", *(["small_base"] if small is not None else []), "mdd",
+            "verdict"]  # fmt: skip
     digits = {c: ".1f" for c in ("before", "after", "ci_low", "ci_high", "mdd")}
     digits.update({"diff": "+.1f", "value_diff": "+.1f", "n_before": "d", "n_after": "d"})
     sheet = ("Per område", "Per area") if area else ("Förändring", "Change")
-    rename = {"diff": shift[1] if shift else ml("change", lang)}
+    # the small base's column in the overview's word for it ("Underlag" / "Base")
+    rename = {"diff": shift[1] if shift else ml("change", lang),
+              "small_base": rl("g_small_base", lang)}  # fmt: skip
     if p_label:  # the p is adjusted, the intervals are not: both headers say so (finding 6)
         rename.update({"p_adjusted": p_label, "ci_low": ml("ci_low_unadjusted", lang),
                        "ci_high": ml("ci_high_unadjusted", lang)})  # fmt: skip
@@ -293,39 +302,6 @@ def area_note(facts: AreaNoteFacts, lang: str) -> str:
         fields["label"] = adjusted_p_label("none", facts.family, lang)
     parts.append(ml(f"area_chance_{facts.adjust}", lang).format(**fields))
     return " ".join(parts)
-
-
-def wait_basis_note(total: pd.DataFrame, sides: Sequence[tuple[str, WaitBasis]], lang: str) -> str:
-    """Each year's queue-time basis where it differs from the reach KPI's (review 10c finding
-    1): the median's n counts a call whose reached value is blank or invalid when it has a
-    queue time (:func:`~servqual_cli.core.wait_basis.wait_mask`), the reach KPI only valid
-    values, so "n före 45" stood beside 44 reached with no word. ``total``: the totals' rows;
-    ``sides``: (label, basis) before and after; "" when no year has such a call.
-
-    >>> t = pd.DataFrame({"kpi": ["phone_wait_seconds_median"], "channel": ["phone"]})
-    >>> sides = [("2019", WaitBasis(45, 44, 1, 9)), ("2020", WaitBasis(43, 43, 0, 11))]
-    >>> wait_basis_note(t, sides, "en")  # doctest: +NORMALIZE_WHITESPACE
-    'Phone: median queue time (s), n before (2019): 45 calls with a queue time; 44 reached a
-    person by the reached column, 1 with no valid value there also counted, as a call with a
-    queue time got through. Phone: reached a person counts valid values only.'
-    >>> wait_basis_note(t, [sides[1], ("2021", WaitBasis(38, 38, 0, 16))], "sv")
-    ''
-    """
-    kpi, channel = "phone_wait_seconds_median", "phone"
-    if not (total["kpi"].eq(kpi) & total["channel"].eq(channel)).any():
-        return ""
-    name, n = kpi_name(kpi, channel, lang), (lambda v: fmt_number(v, lang, 0))
-    parts = [
-        ml("wait_basis_year", lang).format(
-            kpi=name, n_col=ml(col, lang), year=label, n=n(b.with_wait), r=n(b.reached),
-            u=n(b.reached_unknown),
-        )
-        for col, (label, b) in zip(("n_before", "n_after"), sides, strict=True)
-        if b.reached_unknown > 0
-    ]  # fmt: skip
-    if not parts:
-        return ""
-    return " ".join([*parts, ml("wait_basis_reach", lang).format(kpi=ml("phone_reached", lang))])
 
 
 def trend_sections(

@@ -70,6 +70,18 @@ TREND_MDD: dict[str, tuple[str, str]] = {
     "beyond_room_down": ("ingen minskning kan skiljas från slumpen (högst {room} {unit} "
                          "möjligt)",
                          "no fall can be told from chance (at most {room} {unit} possible)"),
+    # f-trend (session 16): trend's small base in the overview's words (catalog_glance g_small),
+    # a row whose n before or n after is under min_n (core/trend.py compare_kpis small_base)
+    "small_base_trend_note": ("”Litet underlag”: n före eller n efter är färre än {min_n} "
+                              "kontakter, så det årets värde är osäkert. Raden visas och bedöms "
+                              "ändå som de andra: bedömningen följer testet och intervallet, "
+                              "som tar hänsyn till det lilla antalet; räcker de inte blir det "
+                              "”ingen påvisbar förändring”.",
+                              "“Small base”: n before or n after is fewer than {min_n} "
+                              "contacts, so that year's value is uncertain. The row is shown "
+                              "and judged all the same: the verdict follows the test and the "
+                              "interval, which allow for the small number; where they do not "
+                              "settle it, it is “no detectable change”."),
     # h-trend (session 11, review 8 finding 5): a side labelled by its file name
     "years_hint": ("Ange årtalen med --years, t.ex. --years 2024,2025.",
                    "Give the years with --years, e.g. --years 2024,2025."),

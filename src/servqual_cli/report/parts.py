@@ -176,7 +176,9 @@ def measurement_part(ctx: ReportContext) -> Part:
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]
         observations = [kpi_observations(d.frame, keys=()) for d in (loaded[-2], data)]
-        comparisons = compare_kpis(observations[0], observations[1], conf, POWER)
+        # the small base at the report's min_n, the one its overview marks the totals by
+        comparisons = compare_kpis(observations[0], observations[1], conf, POWER,
+                                   min_n=ctx.config.min_n)  # fmt: skip
         waits = (wait_basis(loaded[-2].frame), wait_basis(data.frame))  # review 10c #1
         left_out = not_compared(
             observations[0], observations[1]
