@@ -25,9 +25,10 @@ def test_noise_pilot_is_warned_in_swedish_and_its_tables_marked(cli, data_dir: P
     assert r.exit_code == 0, r.stderr
     text = _flat(r.stdout)
     assert ("Gap, validitet: KMO 0,183 < 0,5: korrelationerna räcker inte för faktoranalys "
-            "(Kaiser 1974); EFA-laddningarna ska inte tolkas") in text  # fmt: skip
+            "(Kaiser 1974); EFA-laddningarna ska inte tolkas.") in text  # fmt: skip
     assert ("Förväntan, validitet: korrelationsmatrisen kan inte skiljas från en identitetsmatris "
-            "(Bartlett p = 0,675 ≥ 0,05)") in text  # fmt: skip
+            "(Bartlett p = 0,675 ≥ 0,05): påståendena kan lika gärna vara okorrelerade, så "
+            "EFA-laddningarna ska inte tolkas.") in text  # fmt: skip
     for score in ("Förväntan", "Upplevelse", "Gap"):
         assert f"Explorativ faktoranalys (EFA), mönstermatris: {score} (ska inte tolkas)" in text
         assert f"faktorkorrelationer: {score} (ska inte tolkas)" in text

@@ -149,3 +149,11 @@ def test_constant_items_are_left_out_as_psych_alpha_does() -> None:
     listwise = pd.DataFrame({"E1": [5, 5, 1.0], "E2": [1, 2, None], "E3": [2, 3, 4]})
     assert drop_constant_items(listwise, "listwise")[1] == ("E1",)
     assert drop_constant_items(listwise, "pairwise")[1] == ()
+
+
+def test_no_row_warning_without_a_cfa() -> None:
+    # review 14, finding 11: "CFA not computed" was followed by "CFA listwise: only 13 of 180
+    # rows ... its fit indices describe ..." although there were no fit indices
+    from servqual_cli.core.scales import cfa_row_warnings
+
+    assert cfa_row_warnings(None, 13, 180) == []

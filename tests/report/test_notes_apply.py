@@ -41,11 +41,15 @@ def test_ave_below_half_and_a_cfa_on_few_rows_are_warned() -> None:
     assert "AVE under 0,5" in warnings[0] and "Lyhördhet 0,488" in warnings[0]
     assert "Trygghet" not in warnings[0]  # 0,52 is not below 0,5
     # The listwise loss is the core's warning (terminal, JSON and report alike), in Swedish here
-    (share,) = cfa_row_warnings(None, 160, 400)
+    # (a fitted CFA: 10 parameters, rows enough for each; without one there is no row warning,
+    # review 14 finding 11)
+    fit = SimpleNamespace(n=160, n_parameters=10)
+    (share,) = cfa_row_warnings(fit, 160, 400)  # type: ignore[arg-type]
     gap = replace(share, scale="gap", validity=True)
     assert gap.message.startswith("gap validity: CFA listwise: only 160 of 400 rows (40%)")
     assert "160 av 400 rader (40\u00a0%)" in reader_warning(gap, "sv")  # no-break space
-    assert cfa_row_warnings(None, 247, 400) == []  # more than half: no warning
+    fit = SimpleNamespace(n=247, n_parameters=10)
+    assert cfa_row_warnings(fit, 247, 400) == []  # type: ignore[arg-type]  # more than half
 
 
 def test_no_internal_token_in_the_omega_note() -> None:

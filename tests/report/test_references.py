@@ -57,9 +57,18 @@ def test_survey_report_cites_its_methods() -> None:
         "Feldt (1965)",
         "Fornell & Larcker",
         "Welch (1951), Biometrika 38, 330–336",  # its group tests: Welch's ANOVA
+        # its method note cites KMO's cut-off and names Bartlett's test (review 14, finding 10)
+        "Kaiser (1974), Psychometrika 39(1), 31–36",
+        "Bartlett (1950), British Journal of Psychology, Statistical Section 3(2), 77–85",
     ):
         assert present in text, present  # fmt: skip
     assert "Welch (1947)" not in text  # no two-mean test in it
+    assert "Dziuban" not in text  # not named in this report
+
+
+def test_service_report_cites_no_factor_analysis() -> None:
+    text = _cite_text("report_lekeberg.toml")
+    assert "Kaiser" not in text and "Bartlett" not in text
 
 
 # A text that names each reference's method, as the outputs write it
@@ -68,6 +77,7 @@ TRIGGERS = (
     "Feldt", "Games-Howell", "Dunn", "Fornell & Larcker", "Bentler & Chou", "Mee score",
     "Newcombes intervall", "Kaplan-Meier", "Greenwoods varians", "Brookmeyer och Crowleys",
     "Parasuraman, Zeithaml & Berry 1985", "Johnson (2000)",
+    "KMO under 0,5 (Kaiser 1974)", "Bartletts test", "Dziuban & Shirkey 1974",
 )  # fmt: skip
 
 

@@ -56,15 +56,15 @@ CASES = [
     (Caveat("cov_singular"),
      "item covariance matrix is singular (constant or linearly dependent items)"),
     (Caveat("heywood_efa", {"items": ("E1", "E2")}),
-     "Heywood case: uniqueness at its lower bound for E1, E2"),
+     "Heywood case in the EFA: uniqueness at its lower bound for E1, E2"),
     (Caveat("efa_not_converged"), "factor extraction or rotation did not converge"),
     (Caveat("kmo_low", {"kmo": 0.4547, "min": 0.5}),
-     "KMO 0.455 < 0.5: the correlations are not enough for a factor analysis (Kaiser 1974); the "
-     "EFA loadings are not to be interpreted"),
+     "KMO 0.455 < 0.5: the correlations are too weak for a factor analysis (Kaiser 1974); the "
+     "EFA loadings are not to be interpreted."),
     (Caveat("bartlett_identity", {"p": 0.7833, "sig": 0.05}),
      "the correlation matrix cannot be told from an identity matrix (Bartlett p = 0.783 ≥ "
      "0.05): the items may as well be uncorrelated, so the EFA loadings are not to be "
-     "interpreted"),
+     "interpreted."),
     (Caveat("boot_complete", {"n": 28}), "bootstrap CI resamples the 28 complete rows only"),
     (Caveat("boot_complete_of", {"n": 28, "alpha": 0.8353}),
      "the bootstrap CI is that of α on the 28 complete rows (0.835), the rows it resamples; the "
@@ -212,3 +212,20 @@ def test_prefix_is_the_scale_label() -> None:
         "Förväntan, validitet: faktorextraktionen eller rotationen konvergerade inte"
     )
     assert reader_warning(Caveat("two_items"), "sv") == "en skala kräver minst två påståenden"
+
+
+def test_factorability_warnings_end_as_sentences_and_heywood_names_the_efa() -> None:
+    # review 14, finding 9: the KMO and Bartlett warnings end with a full stop, as the AVE
+    # warnings beside them do; English "too weak", not "not enough"
+    gates = (Caveat("kmo_low", {"kmo": 0.4547, "min": 0.5}),
+             Caveat("bartlett_identity", {"p": 0.7833, "sig": 0.05}))  # fmt: skip
+    for caveat in gates:
+        for lang in ("sv", "en"):
+            assert reader_reason(caveat, lang).endswith("."), (caveat.code, lang)
+    assert "too weak for a factor analysis" in reader_reason(gates[0], "en")
+    # finding 11: the EFA's Heywood case says it is the EFA's (the ω ones name their model)
+    heywood = Caveat("heywood_efa", {"items": ("U16-F16",)}, scale="gap", validity=True)
+    assert reader_warning(heywood, "sv") == (
+        "Gap, validitet: Heywood-fall i EFA:n: unikheten vid sin nedre gräns för U16-F16"
+    )
+    assert reader_reason(heywood, "en").startswith("Heywood case in the EFA: ")

@@ -121,15 +121,15 @@ CODES: Mapping[str, str] = {
     ),
     # the gates of a factor analysis (core.factorability; review 13, finding 2)
     "kmo_low": (
-        "KMO {kmo} < {min}: the correlations are not enough for a factor analysis (Kaiser 1974); "
-        "the EFA loadings are not to be interpreted"
+        "KMO {kmo} < {min}: the correlations are too weak for a factor analysis (Kaiser 1974); "
+        "the EFA loadings are not to be interpreted."
     ),
     "bartlett_identity": (
         "the correlation matrix cannot be told from an identity matrix (Bartlett p = {p} ≥ "
         "{sig}): the items may as well be uncorrelated, so the EFA loadings are not to be "
-        "interpreted"
+        "interpreted."
     ),
-    "heywood_efa": "Heywood case: uniqueness at its lower bound for {items}",
+    "heywood_efa": "Heywood case in the EFA: uniqueness at its lower bound for {items}",
     "efa_not_converged": "factor extraction or rotation did not converge",
     # CFA (core.cfa, core.scales)
     "cfa_not_computed": "CFA not computed: {why}",

@@ -294,18 +294,21 @@ def cfa_row_warnings(fit: CFAResult | None, used: int, rows: int) -> list[Caveat
     complete rows only, lavaan's default); on fewer complete rows than free parameters, when
     :func:`~servqual_cli.core.reliability_screen.screen_cfa` withdraws its fit indices, CR, AVE
     and ω; or on fewer than 5 rows per parameter (Bentler & Chou 1987), when they stand with
-    this caveat.
+    this caveat. No CFA (``fit`` None: "CFA not computed" says why), no row warning: there
+    are no fit indices for the share to qualify (review 14, finding 11).
 
-    >>> [c.message for c in cfa_row_warnings(None, 28, 300)]
-    ['CFA listwise: only 28 of 300 rows (9%) have every item answered']
+    >>> cfa_row_warnings(None, 28, 300)
+    []
     """
-    out = []
+    out: list[Caveat] = []
+    if fit is None:
+        return out
     if rows and used < CFA_SHARE_MIN * rows:
         share = 100 * used / rows
         out.append(Caveat("cfa_listwise_share", {"used": used, "n": rows, "share": share}))
-    if fit is not None and too_few_rows(fit):
+    if too_few_rows(fit):
         out.append(Caveat("cfa_too_few_rows", {"n": fit.n, "k": fit.n_parameters}))
-    elif fit is not None and few_rows(fit):
+    elif few_rows(fit):
         params = {"n": fit.n, "k": fit.n_parameters, "per": ROWS_PER_PARAMETER}
         out.append(Caveat("cfa_few_rows", params))
     return out

@@ -14,7 +14,7 @@ from servqual_cli.io.columns import ColumnIndex, advice_facts, encoding_advice, 
 from servqual_cli.io.duplicates import DuplicateRows, find_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.lazy import lazy_field
-from servqual_cli.io.selection import select_columns
+from servqual_cli.io.selection import NAMES_FOUND, select_columns
 from servqual_cli.io.text_answers import refuse_text_answers
 
 # pandas (and the reader's modules, which load it) only in load_item_set, after the file's
@@ -92,6 +92,8 @@ def load_item_set(
     try:
         names = select_columns(items, item, table.columns, "--items", *where)
     except UsageError as exc:  # garbled names from a wrong decoding: say so
+        if exc.code in NAMES_FOUND:  # its names were read right: no advice (review 14 #12)
+            raise
         raise UsageError(
             exc.message + encoding_advice(table) + sheet_advice(table),
             exc.location,

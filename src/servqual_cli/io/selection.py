@@ -28,8 +28,12 @@ from collections.abc import Sequence
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.io.columns import ColumnIndex, normalise
 
-__all__ = ["closest", "select_columns"]
+__all__ = ["NAMES_FOUND", "closest", "select_columns"]
 
+# The errors whose columns the file has: "'P1' and 'P22' are (columns)", "'X5a' comes after
+# 'X1a'". The names were read right, so a reader's advice on a doubtful decoding or another
+# sheet does not apply to them (review 14, finding 12).
+NAMES_FOUND = frozenset({"range_dash", "range_reversed"})
 _POSITIONS = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 _GLOB = re.compile(r"[*?\[]")
 

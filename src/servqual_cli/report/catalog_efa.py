@@ -73,7 +73,7 @@ EFA: Pairs = {
     ),
     "reason_kmo": (
         "KMO {kmo} < {min} (korrelationerna räcker inte för faktoranalys)",
-        "KMO {kmo} < {min} (the correlations are not enough for a factor analysis)",
+        "KMO {kmo} < {min} (the correlations are too weak for a factor analysis)",
     ),
     "reason_bartlett": (
         "Bartletts test kan inte skilja korrelationsmatrisen från en identitetsmatris (p = {p} ≥ "

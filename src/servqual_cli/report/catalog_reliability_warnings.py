@@ -86,16 +86,17 @@ RELIABILITY_WARNINGS: Pairs = {
     # calls an MSA below 0.50 unacceptable; Bartlett (1950), Dziuban & Shirkey (1974)
     "kmo_low": (
         "KMO {kmo} < {min}: korrelationerna räcker inte för faktoranalys (Kaiser 1974); "
-        "EFA-laddningarna ska inte tolkas",
-        "KMO {kmo} < {min}: the correlations are not enough for a factor analysis (Kaiser 1974); "
-        "the EFA loadings are not to be interpreted",
+        "EFA-laddningarna ska inte tolkas.",
+        "KMO {kmo} < {min}: the correlations are too weak for a factor analysis (Kaiser 1974); "
+        "the EFA loadings are not to be interpreted.",
     ),
     "bartlett_identity": (
         "korrelationsmatrisen kan inte skiljas från en identitetsmatris (Bartlett p = {p} ≥ "
-        "{sig}): påståendena kan lika gärna vara okorrelerade, så EFA-laddningarna ska inte tolkas",
+        "{sig}): påståendena kan lika gärna vara okorrelerade, så EFA-laddningarna ska inte "
+        "tolkas.",
         "the correlation matrix cannot be told from an identity matrix (Bartlett p = {p} ≥ "
         "{sig}): the items may as well be uncorrelated, so the EFA loadings are not to be "
-        "interpreted",
+        "interpreted.",
     ),
     "too_few_items": (
         "kräver minst {k} påståenden, fick {n} ({items})",
@@ -143,8 +144,8 @@ RELIABILITY_WARNINGS: Pairs = {
     "missing_listwise": ("listvis", "listwise"),
     "no_items": ("inga", "none"),  # too_few_items with no item at all
     "heywood_efa": (
-        "Heywood-fall: unikheten vid sin nedre gräns för {items}",
-        "Heywood case: uniqueness at its lower bound for {items}",
+        "Heywood-fall i EFA:n: unikheten vid sin nedre gräns för {items}",
+        "Heywood case in the EFA: uniqueness at its lower bound for {items}",
     ),
     "efa_not_converged": (
         "faktorextraktionen eller rotationen konvergerade inte",

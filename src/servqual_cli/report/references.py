@@ -65,6 +65,13 @@ REFERENCES: tuple[tuple[str, str], ...] = (
      "Johnson (2000), Multivariate Behavioral Research 35(1), 1–19"),
     (r"Fornell", "Fornell & Larcker (1981), Journal of Marketing Research 18(1), 39–50"),
     (r"Bentler", "Bentler & Chou (1987), Sociological Methods & Research 16(1), 78–117"),
+    # the gates of a factor analysis (review 14, finding 10: the method note and the EFA notes
+    # cite Kaiser 1974 and Bartlett 1950, the list omitted them); every "Bartlett" the
+    # catalogs write is his test of sphericity (1950)
+    (r"\bKaiser\b", "Kaiser (1974), Psychometrika 39(1), 31–36"),
+    (r"\bBartlett", "Bartlett (1950), British Journal of Psychology, Statistical Section 3(2), "
+     "77–85"),
+    (r"\bDziuban", "Dziuban & Shirkey (1974), Psychological Bulletin 81(6), 358–361"),
 )  # fmt: skip
 
 
