@@ -85,6 +85,14 @@ def test_the_report_tables_flag_from_their_own_adjusted_p() -> None:
         gap = pd.to_numeric(table.frame[column], errors="coerce")
         p = pd.to_numeric(table.frame[adjusted[0]], errors="coerce")
         assert flags == tuple((gap < 0) & (p < 0.05)), sheet
+    # review 14, finding 3: the top three's p is the items' Holm over every item, headed (and
+    # named in the legend) with that family as the items table heads it, not "p (Holm)" that a
+    # reader of three rows takes for a Holm over three
+    (head,) = [c for c in tables["Största gap"].frame.columns if str(c).startswith("p (Holm")]
+    (items,) = [c for c in tables["Påståenden"].frame.columns if str(c).startswith("p (Holm")]
+    assert head == items == f"p (Holm, {len(tables['Påståenden'].frame)} påståenden)"
+    legend = tables["Största gap"].legend
+    assert legend is not None and f"och {head} under 0,05" in legend
 
 
 def _flags_match(table: Table, column: str, p: str) -> None:
