@@ -58,9 +58,11 @@ def test_holm_over_groups_times_dimensions_as_gap_by(cli) -> None:
     ("lang", "head", "staff"),
     [
         ("sv", "p (Holm, 9 test, grupper × dimensioner)",
-         "Varje grupp i Enhet jämförs med all personal (n = 20), samma personal varje gång."),
+         "I grupptabellerna nedan jämförs varje grupp i Enhet med all personal (n = 20), samma "
+         "personal varje gång. Därför justeras deras p (Holm)"),
         ("en", "p (Holm, 9 tests, groups × dimensions)",
-         "Every group of Enhet is compared with all staff (n = 20), the same staff each time."),
+         "In the group tables below, every group of Enhet is compared with all staff (n = 20), "
+         "the same staff each time. So their p (Holm)"),
     ],
 )  # fmt: skip
 def test_groups_name_their_family_and_the_shared_staff_once(cli, lang, head, staff) -> None:

@@ -85,6 +85,14 @@ def test_the_report_tables_flag_from_their_own_adjusted_p() -> None:
         gap = pd.to_numeric(table.frame[column], errors="coerce")
         p = pd.to_numeric(table.frame[adjusted[0]], errors="coerce")
         assert flags == tuple((gap < 0) & (p < 0.05)), sheet
+    # review 14, finding 3: the top three's p is the items' Holm over every item, headed (and
+    # named in the legend) with that family as the items table heads it, not "p (Holm)" that a
+    # reader of three rows takes for a Holm over three
+    (head,) = [c for c in tables["Största gap"].frame.columns if str(c).startswith("p (Holm")]
+    (items,) = [c for c in tables["Påståenden"].frame.columns if str(c).startswith("p (Holm")]
+    assert head == items == f"p (Holm, {len(tables['Påståenden'].frame)} påståenden)"
+    legend = tables["Största gap"].legend
+    assert legend is not None and f"och {head} under 0,05" in legend
 
 
 def _flags_match(table: Table, column: str, p: str) -> None:
@@ -94,9 +102,11 @@ def _flags_match(table: Table, column: str, p: str) -> None:
 
 
 def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
-    """The knowledge gap (staff − citizens) and the dimension pairs (gap A − gap B) flag their
-    difference by its Holm p, and their legends say what below 0 means there; the zone of
-    tolerance shows no p and has no flag (its position is judged on the intervals)."""
+    """The knowledge gap (staff − citizens) flags its difference by its Holm p, and its legend
+    says what below 0 means there; the zone of tolerance shows no p and has no flag (its
+    position is judged on the intervals). The dimension pairs (gap A − gap B) have no flag:
+    A precedes B by instrument order, so "A below B" marked an arbitrary subset of the pairs
+    the test separates (review 14, finding 1)."""
     from servqual_cli.core.dimension_comparison import compare_dimensions
     from servqual_cli.core.knowledge_gap import knowledge_gap
     from servqual_cli.core.tolerance import tolerance_analysis
@@ -119,14 +129,17 @@ def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
         _flags_match(table, "Skillnad", "p (Holm)")
     assert any(any(flags) for t in tables for flags in t.below.values())  # something to show
     assert tables[1].legend is not None and tables[1].legend.startswith(
-        "Färgmarkerat: personalen underskattar förväntan"
+        "Markerat: personalen underskattar förväntan"
     )
+    assert tables[1].below_cell == "personalen underskattar förväntan enligt testet"
     gaps = rng.normal([-0.8, -0.1, -0.5], 0.6, size=(80, 3))
     comparison = compare_dimensions(gaps, ["A", "B", "C"])
-    (pairs,) = [b for s in dimension_comparison_sections(comparison, "en") for b in s.blocks
-                if isinstance(b, Table) and b.below]  # fmt: skip
-    column = next(iter(pairs.below))
-    _flags_match(pairs, column, next(c for c in pairs.frame.columns if "Holm" in str(c)))
+    blocks = [b for s in dimension_comparison_sections(comparison, "en") for b in s.blocks]
+    (pairs,) = [b for b in blocks if isinstance(b, Table) and b.title.startswith("Pairwise")]
+    diff = pd.to_numeric(pairs.frame[next(c for c in pairs.frame.columns if "Diff" in str(c))])
+    holm = pd.to_numeric(pairs.frame[next(c for c in pairs.frame.columns if "Holm" in str(c))])
+    assert ((diff < 0) & (holm < 0.05)).any() and ((diff > 0) & (holm < 0.05)).any()
+    assert not pairs.below and pairs.legend is None and pairs.below_cell is None
     a = rng.integers(3, 6, size=(40, 4)).astype(float)
     zone = tolerance_analysis(a, a + 1, a - 1, ["1", "2", "3", "4"], dims)
     assert not [b for s in tolerance_sections(zone, {}, "sv") for b in s.blocks

@@ -57,7 +57,7 @@ def _filled(ws) -> set[str]:
 
 
 def _legend(ws) -> list[str]:
-    return [str(c.value) for c in ws["A"] if str(c.value).startswith("Färgmarkerat: ")]
+    return [str(c.value) for c in ws["A"] if str(c.value).startswith("Markerat: ")]
 
 
 def _told(ws, gap: str, p: str) -> set[str]:
@@ -98,7 +98,7 @@ def test_the_weighted_group_sheet_colours_by_its_own_test(kon) -> None:
     assert negative - filled  # ... and some negative ones are not, and stay unfilled
     # the legend names the rule: the column, the adjusted p's header and the level
     (legend,) = _legend(ws)
-    assert legend == ("Färgmarkerat: under förväntan enligt tabellens eget test (Viktat gap "
+    assert legend == ("Markerat: under förväntan enligt tabellens eget test (Viktat gap "
                       f"(P−E) under 0 och {ws[f'{p}2'].value} under 0,05).")  # fmt: skip
 
 
@@ -134,3 +134,34 @@ def test_the_weighted_gap_sheet_leaves_the_unweighted_gap_alone(kon) -> None:
     gap = _letter(ws, "Viktat gap (P−E)")
     p = _letter(ws, next(h for h in _header(ws) if h.startswith("p (Holm")))
     assert _filled(ws) == _told(ws, gap, p) and _filled(ws)
+
+
+def _luminance(rgb: str) -> float:
+    """WCAG 2.1 relative luminance of an ``RRGGBB`` colour (W3C, *WCAG 2.1*, 2018, "relative
+    luminance"; sRGB linearised with the 0.04045 threshold of IEC 61966-2-1)."""
+    c = [int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_contrast_formula() -> None:
+    """Reference values: black on white 21:1 (WCAG's definition); white on the Okabe-Ito
+    vermillion D55E00 3.87:1 (review 14, finding 7; WebAIM's contrast checker gives 3.87)."""
+    assert _contrast("000000", "FFFFFF") == pytest.approx(21.0)
+    assert _contrast("FFFFFF", "D55E00") == pytest.approx(3.87, abs=0.005)
+
+
+def test_a_filled_cell_is_readable(kon) -> None:
+    """Review 14, finding 7: white bold 11 pt text on the fill, read back from the written
+    workbook, has at least WCAG 1.4.3's 4.5:1 (white on D55E00 was 3.87:1)."""
+    wb, _ = kon
+    cells = [ws[c] for ws in wb.worksheets for c in _filled(ws)]
+    assert cells
+    for cell in cells:
+        text, fill = cell.font.color.rgb[-6:], cell.fill.fgColor.rgb[-6:]
+        assert _contrast(text, fill) >= 4.5, (cell.parent.title, cell.coordinate, text, fill)

@@ -34,15 +34,19 @@ _MEANINGS = {
     "gap": ("under förväntan", "below expectations"),
     # knowledge gap: staff's estimate − citizens' expectation (toolbox_sections' note)
     "knowledge": ("personalen underskattar förväntan", "staff underestimate the expectation"),
-    # a pair of dimensions: gap A − gap B (the pairs table's column "Skillnad (A − B)")
-    "pair": ("gap A under gap B", "gap A below gap B"),
+    # no "pair" meaning: which dimension is A is the instrument's order, so "A below B" marks
+    # an arbitrary subset of the pairs the test separates (review 14, finding 1)
 }
-# "highlighted", not a colour: Excel fills the cell orange (white bold), the web page and a
-# colour terminal draw it dark red and bold, and a colour-blind reader finds it by its mark
+# "marked", not "colour-marked": Excel fills the cell (bold), the web page draws it dark red and
+# bold with a hidden text a screen reader announces, a colour terminal red and bold and a
+# NO_COLOR terminal bold only, so the legend names the mark every renderer draws (review 14,
+# finding 6)
 _RULE = (
-    "Färgmarkerat: {meaning} enligt tabellens eget test ({column} under 0 och {p} under {alpha}).",
-    "Highlighted: {meaning} by the table's own test ({column} below 0 and {p} below {alpha}).",
+    "Markerat: {meaning} enligt tabellens eget test ({column} under 0 och {p} under {alpha}).",
+    "Marked: {meaning} by the table's own test ({column} below 0 and {p} below {alpha}).",
 )
+# the words a screen reader hears after a flagged cell on the web page (review 14, finding 7)
+_CELL = ("{meaning} enligt testet", "{meaning} by the test")
 
 
 def below_zero(values: pd.Series, p: pd.Series, alpha: float = ALPHA) -> tuple[bool, ...]:
@@ -68,11 +72,13 @@ def flag_below(table: Table, column: str, p: str, lang: str, meaning: str = "gap
     >>> t = flag_below(Table("t", frame), "Gap", "p (Holm)", "sv")
     >>> t.below["Gap"]
     (False, True, False)
-    >>> t.legend[:57]
-    'Färgmarkerat: under förväntan enligt tabellens eget test '
-    >>> t.legend[57:]
+    >>> t.legend[:53]
+    'Markerat: under förväntan enligt tabellens eget test '
+    >>> t.legend[53:]
     '(Gap under 0 och p (Holm) under 0,05).'
-    >>> flag_below(Table("t", frame), "Gap", "p (Holm)", "en").legend[56:]
+    >>> t.below_cell
+    'under förväntan enligt testet'
+    >>> flag_below(Table("t", frame), "Gap", "p (Holm)", "en").legend[51:]
     '(Gap below 0 and p (Holm) below 0.05).'
     """
     if column not in table.frame.columns or p not in table.frame.columns:
@@ -85,4 +91,6 @@ def flag_below(table: Table, column: str, p: str, lang: str, meaning: str = "gap
         p=p,
         alpha=fmt_number(ALPHA, lang, 2),
     )
-    return replace(table, below=MappingProxyType({column: flags}), below_rule=rule)
+    cell = _CELL[0 if sv else 1].format(meaning=_MEANINGS[meaning][0 if sv else 1])
+    return replace(table, below=MappingProxyType({column: flags}), below_rule=rule,
+                   below_cell=cell)  # fmt: skip

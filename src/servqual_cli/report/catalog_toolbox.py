@@ -82,11 +82,15 @@ TOOLBOX: Pairs = {
         "Holm över alla grupper tillsammans ({family})",
         "Holm across all groups together ({family})",
     ),
+    # printed under the total's table, whose p (Holm) is over its dimensions: the sentence
+    # names the group tables it speaks of (review 14, finding 2)
     "kg_same_staff": (
-        "Varje grupp i {by} jämförs med all personal (n = {n}), samma personal varje gång. "
-        "Därför justeras p (Holm) över alla grupper × dimensioner, inte inom varje grupp.",
-        "Every group of {by} is compared with all staff (n = {n}), the same staff each time. "
-        "So p (Holm) is adjusted over all groups × dimensions, not within each group.",
+        "I grupptabellerna nedan jämförs varje grupp i {by} med all personal (n = {n}), samma "
+        "personal varje gång. Därför justeras deras p (Holm) över alla grupper × dimensioner, "
+        "inte inom varje grupp.",
+        "In the group tables below, every group of {by} is compared with all staff (n = {n}), "
+        "the same staff each time. So their p (Holm) is adjusted over all groups × dimensions, "
+        "not within each group.",
     ),
     "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
     "set": ("Frågeset", "Question set"),

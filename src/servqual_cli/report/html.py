@@ -139,6 +139,8 @@ def _table_view(table: Table, uid: str, fallback_title: str, lang: str) -> dict[
         "row_header": row_header,
         "note": table.note,
         "legend": table.legend,  # the rule of the red, only where a cell is red
+        # a flagged cell's mark in words, visually hidden (review 14, finding 7)
+        "below_cell": table.below_cell,
         "notes": [],  # notes that follow the table in the document (see _block_views)
     }
 

@@ -29,8 +29,8 @@ def knowledge_group_sections(
     >>> rows = np.array([True, True, True, False, False, False])
     >>> g = grouped_knowledge_gap(c, s, [("a", rows), ("b", ~rows)], ["1", "2"], {"X": [0, 1]})
     >>> out = knowledge_group_sections(g, "Enhet", 4, "sv")
-    >>> out[0].blocks[0].text[:58]
-    'Varje grupp i Enhet jämförs med all personal (n = 4), samm'
+    >>> out[0].blocks[0].text[:57]
+    'I grupptabellerna nedan jämförs varje grupp i Enhet med a'
     >>> [c for c in out[1].blocks[0].frame.columns if c.startswith("p (Holm")]
     ['p (Holm, 2 test, grupper × dimensioner)']
     """

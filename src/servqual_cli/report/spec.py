@@ -47,6 +47,9 @@ class Table:
     appendix: bool = False  # detail a board need not read: moved to the report's appendix
     below: Mapping[str, tuple[bool, ...]] = field(default_factory=lambda: MappingProxyType({}))
     below_rule: str | None = None
+    # the flag in words, for a screen reader after a flagged cell ("under förväntan enligt
+    # testet"): the web page's mark is not presentation alone (WCAG 1.3.1; review 14, finding 7)
+    below_cell: str | None = None
 
     @property
     def legend(self) -> str | None:

@@ -20,7 +20,7 @@ from servqual_cli.report.catalog import (
 )
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.exclusion_words import named_of, named_summary
-from servqual_cli.report.gap_labels import FORMATS
+from servqual_cli.report.gap_labels import FORMATS, adjusted_label, family_words
 from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
@@ -149,6 +149,9 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         heads = {c: label(c, lang) for c in [*cols, "statement"]}
         for c in ("ci_low", "ci_high"):  # the level in the header (review 5, finding 21)
             heads[c] = f"{level_text(result.conf, lang)} {heads[c]}"
+        # the family of the items' Holm p, as the items table heads it: three rows do not make
+        # a Holm over three (review 14, finding 3), and the legend names the same column
+        heads["p_holm"] = adjusted_label("holm", family_words(len(items), "items", lang), lang)
         title, note = rl("largest_gaps", lang), rl("largest_gaps_note", lang)
         if survey is not None:  # the items are the sample's under a weighted total (review 7, 2)
             title += f" – {label('unweighted_sample', lang, TOOLBOX)}"
@@ -160,7 +163,7 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
             title=title,
             frame=frame.rename(columns=heads),
             formats={label(k, lang): v for k, v in FORMATS.items()}
-            | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high") if c in FORMATS},
+            | {heads[c]: FORMATS[c] for c in ("ci_low", "ci_high", "p_holm") if c in FORMATS},
             signed=(label("gap", lang),),
             note=note,
             sheet="Största gap" if lang == "sv" else "Largest gaps",

@@ -346,8 +346,10 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             blocks=(
                 table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
                 table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
-                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf,
-                      below=("diff", "p_holm", "pair")),
+                      # no "below" mark: A precedes B by instrument order, so a mark on
+                      # A < B would pick an arbitrary subset of the separated pairs (review
+                      # 14, finding 1); the p column and the note say which pairs differ
+                      sheet="Dimensionspar" if sv else "Dimension pairs", conf=res.conf),
                 Text(note, kind="note"),
             ),
         )

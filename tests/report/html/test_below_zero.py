@@ -27,7 +27,8 @@ from servqual_cli.report.html import PageOptions, render_html
 from servqual_cli.report.spec import Document, Section, Table
 
 DATA = Path(__file__).parents[2] / "data"
-NEG = re.compile(r'<td class="num neg">([^<]*)</td>')
+NEG = re.compile(r'<td class="num neg">([^<]*)(?:<span class="vh">[^<]*</span>)?</td>')
+HIDDEN = re.compile(r'<td class="num neg">[^<]*<span class="vh">([^<]*)</span></td>')
 LEGEND = re.compile(r'<p class="note legend">([^<]*)</p>')
 
 
@@ -64,13 +65,29 @@ def test_a_gap_the_holm_test_cannot_tell_from_zero_is_not_red() -> None:
     assert '<td class="num">−1,10</td>' in sv  # the unweighted gap beside the marked one
     # the legend names the rule: the column, its adjusted p and the level
     assert LEGEND.findall(sv) == [
-        "Färgmarkerat: under förväntan enligt tabellens eget test (Gap under 0 och p (Holm) "
+        "Markerat: under förväntan enligt tabellens eget test (Gap under 0 och p (Holm) "
         "under 0,05)."
     ]
     assert LEGEND.findall(en) == [
-        "Highlighted: below expectations by the table&#39;s own test (Gap below 0 and p (Holm) "
+        "Marked: below expectations by the table&#39;s own test (Gap below 0 and p (Holm) "
         "below 0.05)."
     ]
+
+
+def test_a_screen_reader_hears_the_mark() -> None:
+    """Review 14, finding 7 (WCAG 1.3.1): the mark was colour and weight alone; a flagged cell
+    now carries the flag's meaning as visually hidden text, and the page's stylesheet hides
+    it from the eye only (clipped, not ``display: none``, which a screen reader skips)."""
+    table = Table("Gap per grupp", _gaps(), FORMATS, signed=("Gap", "Oviktat gap"))
+    sv = _page(flag_below(table, "Gap", "p (Holm)", "sv"))
+    en = _page(flag_below(table, "Gap", "p (Holm)", "en"), lang="en")
+    assert HIDDEN.findall(sv) == [" (under förväntan enligt testet)"]
+    assert HIDDEN.findall(en) == [" (below expectations by the test)"]
+    rule = re.search(r"\.vh \{([^}]*)\}", sv)
+    assert rule and "clip" in rule.group(1) and "display" not in rule.group(1)
+    # a flag set without its words (a hand-made table) draws the mark alone
+    bare = replace(table, below={"Gap": (False, True, False, False)}, below_rule="r")
+    assert NEG.findall(_page(bare)) == ["−1,15"] and not HIDDEN.findall(_page(bare))
 
 
 def test_the_page_reads_the_flag_not_the_p_columns() -> None:
@@ -81,9 +98,9 @@ def test_the_page_reads_the_flag_not_the_p_columns() -> None:
     sv = _page(table)
     assert 'class="num neg"' not in sv and "legend" not in sv
     flagged = replace(table, below={"Oviktat gap": (True, False, False, False)},
-                      below_rule="Färgmarkerat: regeln.")  # fmt: skip
+                      below_rule="Markerat: regeln.")  # fmt: skip
     assert NEG.findall(_page(flagged)) == ["−0,50"]
-    assert LEGEND.findall(_page(flagged)) == ["Färgmarkerat: regeln."]
+    assert LEGEND.findall(_page(flagged)) == ["Markerat: regeln."]
 
 
 def test_a_table_without_a_test_marks_nothing() -> None:

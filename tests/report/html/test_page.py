@@ -175,7 +175,8 @@ def test_overview_cards_in_english() -> None:
 
 def test_table_numbers_follow_the_language() -> None:
     sv, en = page("sv"), page("en")
-    assert '<td class="num neg">−1,25</td>' in sv and '<td class="num neg">-1.25</td>' in en
+    assert '<td class="num neg">−1,25<span class="vh">' in sv
+    assert '<td class="num neg">-1.25<span class="vh">' in en
     assert '<td class="num">0,030</td>' in sv and "Publicerad" in sv and "1 mars 2024" in sv
     assert "Published" in en and "1 March 2024" in en
 
