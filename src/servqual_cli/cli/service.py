@@ -286,7 +286,8 @@ def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
 
 def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
     """One row per KPI (level overall) and per KPI group (level group), for CSV; ``small_base``
-    (n below ``min_n``) on the overall rows, a group's small base being its verdict "too few"."""
+    on both: the value's n below its ``min_n``, a group's n below the ``min_n`` its verdict
+    "too few" is judged at."""
     import pandas as pd
 
     rows: list[dict[str, Any]] = []
@@ -317,12 +318,17 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
                 "change_p": c and c.p,
                 # fewer than min_n cases, judged by its interval all the same: the tables'
                 # "litet underlag" (review 12c finding 5); last, so the columns before keep
-                # their places. A group's own small base is its verdict "too few".
+                # their places.
                 "small_base": r.small_base,
                 "min_n": r.min_n,
             }
         )
         for g in r.groups.to_dict("records"):
             group = {str(k): v for k, v in g.items()}
-            rows.append({**base, "level": "group", **group, "min_n": r.min_n})
+            # a group's small base too (review 14 finding 5: empty, so a pipeline filtering
+            # on small_base kept groups of 6 as not small): fewer than the min_n it is judged
+            # at, the rows its verdict calls "too few"
+            small = bool(group["n"] < r.min_n)
+            rows.append({**base, "level": "group", **group, "small_base": small,
+                         "min_n": r.min_n})  # fmt: skip
     return pd.DataFrame(rows)
