@@ -185,7 +185,8 @@ def test_rows_under_min_n_are_flagged_once_and_judged_by_their_interval(lang: st
     # the paragraph names the unmet target with its n, and the small base once more
     para = " ".join(block.summary)
     assert "Liten (n = 12)" in para
-    assert rl("p_too_few", lang, items="Liten", min_n=30) in para
+    # a KPI counts cases, not answers (review 14 finding 4)
+    assert rl("p_too_few", lang, items="Liten", min_n=30, unit=rl("p_unit_cases", lang)) in para
     # a lower min_n: the same value and verdicts, no mark
     low = glance_block(_rows(), lang, min_n=10)
     assert not any(r.small_base for r in low.rows)

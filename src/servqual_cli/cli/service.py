@@ -104,9 +104,11 @@ def kpi(
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.kpi import evaluate_kpis
     from servqual_cli.core.kpi_results import MIN_N
+    from servqual_cli.io.exclusions import excluded_detail
     from servqual_cli.io.kpi_config import load_kpi_config
     from servqual_cli.io.kpi_data import load_all_kpi_data
     from servqual_cli.io.read import read_table
+    from servqual_cli.report.exclusion_words import named_of
     from servqual_cli.report.kpi_sections import kpi_sections
     from servqual_cli.report.spec import Document
 
@@ -119,6 +121,8 @@ def kpi(
     )
     min_n = MIN_N if cfg.min_n is None else cfg.min_n  # the groups are judged once, here
     results = evaluate_kpis(loaded, _as_of(as_of), period.value, conf, min_n)
+    # the invalid texts of each KPI, named in its note (review 14 finding 13)
+    named = {d.spec.index: named_of(d.log) for d in loaded}
     logs = []
     for data in loaded:
         log = data.log.to_frame()
@@ -131,7 +135,11 @@ def kpi(
         "config": Path(config).name,
         # every data file read, once, as the other commands' "input" records it
         "input": list({d.table.describe()["sha256"]: d.table.describe() for d in loaded}.values()),
-        "kpis": [r.to_dict() for r in results],
+        # each KPI's invalid texts beside its counts, as the other commands' JSON carries them
+        "kpis": [
+            {**r.to_dict(), "excluded_detail": excluded_detail(named.get(r.spec.index, {}))}
+            for r in results
+        ],
     }
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
 
@@ -139,7 +147,7 @@ def kpi(
     shorts = [s for described in read_once for s in short_row_note(described, lang.value)]
     doc = Document(
         title=cfg.title or "KPI",
-        sections=(*kpi_sections(results, lang.value, groups, conf=conf), *shorts),
+        sections=(*kpi_sections(results, lang.value, groups, conf=conf, named=named), *shorts),
         meta={"lang": lang.value},  # numbers in the reader's language
     )
     write_exclusions(excluded, pd.concat(logs, ignore_index=True), inputs=read_once)
@@ -286,7 +294,8 @@ def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:
 
 def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
     """One row per KPI (level overall) and per KPI group (level group), for CSV; ``small_base``
-    (n below ``min_n``) on the overall rows, a group's small base being its verdict "too few"."""
+    on both: the value's n below its ``min_n``, a group's n below the ``min_n`` its verdict
+    "too few" is judged at."""
     import pandas as pd
 
     rows: list[dict[str, Any]] = []
@@ -317,12 +326,17 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
                 "change_p": c and c.p,
                 # fewer than min_n cases, judged by its interval all the same: the tables'
                 # "litet underlag" (review 12c finding 5); last, so the columns before keep
-                # their places. A group's own small base is its verdict "too few".
+                # their places.
                 "small_base": r.small_base,
                 "min_n": r.min_n,
             }
         )
         for g in r.groups.to_dict("records"):
             group = {str(k): v for k, v in g.items()}
-            rows.append({**base, "level": "group", **group, "min_n": r.min_n})
+            # a group's small base too (review 14 finding 5: empty, so a pipeline filtering
+            # on small_base kept groups of 6 as not small): fewer than the min_n it is judged
+            # at, the rows its verdict calls "too few"
+            small = bool(group["n"] < r.min_n)
+            rows.append({**base, "level": "group", **group, "small_base": small,
+                         "min_n": r.min_n})  # fmt: skip
     return pd.DataFrame(rows)

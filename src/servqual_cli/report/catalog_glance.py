@@ -64,20 +64,27 @@ GLANCE: dict[str, tuple[str, str]] = {
     # verdicts are what the intervals settle, as in the KPI tables (the keys keep their names)
     "g_small": ("litet underlag", "small base"),
     "too_few_note": (
-        "”Litet underlag”: värdet bygger på färre än {min_n} svar och är osäkert. Det visas "
+        # "svar eller fall": the overview mixes survey answers and KPI cases (review 14 #4)
+        "”Litet underlag”: värdet bygger på färre än {min_n} svar eller fall och är osäkert. "
+        "Det visas "
         "ändå, och varje bedömning följer värdets konfidensintervall, som tar hänsyn till det "
         "lilla antalet: räcker intervallet inte blir det ”kan inte avgöras”.",
-        "“Small base”: the value rests on fewer than {min_n} answers and is uncertain. It is "
+        "“Small base”: the value rests on fewer than {min_n} answers or cases and is "
+        "uncertain. It is "
         "shown all the same, and every verdict follows the value's confidence interval, which "
         "allows for the small number: where the interval does not settle it, it is “cannot be "
         "told”.",
     ),
+    # {unit}: "svar" when only survey rows are small, else the neutral "fall" (review 14
+    # finding 4: building-permit cases were "färre än 300 svar")
     "p_too_few": (
-        "Litet underlag (färre än {min_n} svar): {items}; bedömningarna ovan följer "
+        "Litet underlag (färre än {min_n} {unit}): {items}; bedömningarna ovan följer "
         "konfidensintervallen, som tar hänsyn till det.",
-        "Small base (fewer than {min_n} answers): {items}; the verdicts above follow the "
+        "Small base (fewer than {min_n} {unit}): {items}; the verdicts above follow the "
         "confidence intervals, which allow for it.",
     ),
+    "p_unit_answers": ("svar", "answers"),
+    "p_unit_cases": ("fall", "cases"),
     "whole_org": ("Hela kommunen", "Whole municipality"),
     "whole_note": (
         "Kolumnen ”{whole}” visar samma mått för alla svarande; KPI:er och testkontakter "

@@ -64,12 +64,14 @@ KPI: dict[str, tuple[str, str]] = {
     ),
     # review 12c finding 5: the KPI table marks a value on fewer than min_n cases with the
     # overview's words ("litet underlag", catalog_glance g_small) and says here what it means;
-    # the verdict is the interval's, as the overview's too_few_note says
+    # the verdict is the interval's, as the overview's too_few_note says. {unit}: the KPI's
+    # own word for what it counts (kpi_texts.unit_noun: "samtal" as its note says, review 14
+    # finding 4: 43 calls were "färre än 50 ärenden")
     "small_base_note": (
-        "”Litet underlag”: värdet bygger på färre än {min_n} ärenden och är osäkert. Det visas "
+        "”Litet underlag”: värdet bygger på färre än {min_n} {unit} och är osäkert. Det visas "
         "ändå, och bedömningen följer värdets konfidensintervall, som tar hänsyn till det lilla "
         "antalet: räcker intervallet inte blir det ”kan ej avgöras”.",
-        "“Small base”: the value rests on fewer than {min_n} cases and is uncertain. It is "
+        "“Small base”: the value rests on fewer than {min_n} {unit} and is uncertain. It is "
         "shown all the same, and the verdict follows the value's confidence interval, which "
         "allows for the small number: where the interval does not settle it, it is “cannot "
         "tell”.",
@@ -77,13 +79,26 @@ KPI: dict[str, tuple[str, str]] = {
     # ... and under the changed-KPIs table, whose mark is the latest value's (After) and
     # whose direction follows the change's test and interval, not the value's
     "small_base_change_note": (
-        "”Litet underlag”: värdet Efter bygger på färre än {min_n} ärenden och är osäkert; "
+        "”Litet underlag”: värdet Efter bygger på färre än {min_n} {unit} och är osäkert; "
         "riktningen följer ändå förändringens test och intervall, som tar hänsyn till antalet "
         "i båda perioderna.",
-        "“Small base”: the After value rests on fewer than {min_n} cases and is uncertain; "
+        "“Small base”: the After value rests on fewer than {min_n} {unit} and is uncertain; "
         "the direction follows the change's test and interval all the same, which allow for "
         "the number in both periods.",
     ),
+    # review 14 finding 4: one min_n, two rules side by side: a group under it is "för få"
+    # and not judged, the KPI as a whole on as few is judged by its interval; said once
+    "small_base_groups": (
+        "Grupper med färre än {min_n} bedöms inte; nyckeltalet som helhet bedöms alltid, "
+        "efter sitt intervall.",
+        "Groups with fewer than {min_n} are not judged; the KPI as a whole is always judged, "
+        "by its interval.",
+    ),
+    # what a KPI counts, in its notes' words (kpi_texts.unit_noun)
+    "unit_calls": ("samtal", "calls"),
+    "unit_contacts": ("kontakter", "contacts"),
+    "unit_cases": ("ärenden", "cases"),
+    "unit_any": ("fall", "cases"),
     # a KPI whose data hold one period: why it has no previous period and no change (its note,
     # and the overview's previous-period cell)
     "one_period": (

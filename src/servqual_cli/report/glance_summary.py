@@ -23,6 +23,8 @@ __all__ = ["join_words", "summary_paragraph", "where"]
 
 _REGISTER = ("feedback", "backlog")  # the feedback register's rows: their own sentences
 _GAPS = ("dimension", "overall")  # SERVQUAL gaps: held against expectations, not a target
+# rows whose n counts cases or contacts, not survey answers (KPIs, the register)
+_COUNTS_CASES = ("kpi", "contact_kpi", *_REGISTER)
 
 
 def where(row: GlanceRow, lang: str) -> str:
@@ -250,7 +252,8 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     """
     # a small base is judged like any other row, by its interval, and named once more with
     # what that means (review 12a finding 3: "too few answers" hid an unmet target)
-    small = [r.short_name or r.name for r in rows if r.small_base]
+    smalls = [r for r in rows if r.small_base]
+    small = [r.short_name or r.name for r in smalls]
     register = [r for r in rows if r.kind in _REGISTER]
     rows = [r for r in rows if r.kind not in _REGISTER]
     measures = [r for r in rows if r.kind not in _GAPS]
@@ -301,7 +304,10 @@ kommuner.', 'Bättre 2019 → 2020: A.']
         if unjudged:
             cannot.append(rl("p_unjudged", lang, items=join_items(unjudged, lang)))
     if small:
-        cannot.append(rl("p_too_few", lang, items=join_items(small, lang), min_n=min_n))
+        counted = {r.kind for r in smalls}  # what their n counts: answers, or KPI cases
+        unit = rl("p_unit_cases" if counted & set(_COUNTS_CASES) else "p_unit_answers", lang)
+        items = join_items(small, lang)
+        cannot.append(rl("p_too_few", lang, items=items, min_n=min_n, unit=unit))
     good = _by_period([r for r in measures if r.target_verdict == "met"], lang, "p_met")
     good += _by_period(
         [r for r in rows if r.change_verdict == "better"], lang, "p_better", span=True

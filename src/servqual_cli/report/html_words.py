@@ -47,10 +47,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "row_head": ("Mått", "Measure"),
     "chart_region": ("Diagram", "Chart"),  # the chart's scroll region, unlike its table's
     "too_few_note": (  # review 12a finding 3: marked, not hidden
-        "”Litet underlag”: värdet bygger på färre än {min_n} svar och är osäkert; "
+        # "svar eller fall": a KPI counts cases, not answers (review 14 finding 4)
+        "”Litet underlag”: värdet bygger på färre än {min_n} svar eller fall och är osäkert; "
         "bedömningarna följer konfidensintervallen, som tar hänsyn till det.",
-        "“Small base”: the value rests on fewer than {min_n} answers and is uncertain; the "
-        "verdicts follow the confidence intervals, which allow for it.",
+        "“Small base”: the value rests on fewer than {min_n} answers or cases and is "
+        "uncertain; the verdicts follow the confidence intervals, which allow for it.",
     ),
     "index_group": ("Rapport", "Report"),
     "glossary": ("Ordlista", "Glossary"),

@@ -28,6 +28,7 @@ from servqual_cli.core.kpi import KpiResult
 from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.conf_level import interval_head
+from servqual_cli.report.exclusion_words import Values, named_summary
 from servqual_cli.report.kpi_texts import (
     SHIFT,
     below_rule_text,
@@ -38,9 +39,9 @@ from servqual_cli.report.kpi_texts import (
     goal_text,
     kpi_value_text,
     small_base_cell,
+    unit_noun,
     unreached_text,
 )
-from servqual_cli.report.labels import exclusion_summary
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.service_labels import sl, unit_text
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -147,16 +148,28 @@ def small_base_note(
     results: Sequence[KpiResult], lang: str, key: str = "small_base_note"
 ) -> Text | None:
     """What "litet underlag" means, under a table with a KPI on a small base (None without
-    one): fewer than ``min_n`` cases, and the verdict still follows the interval (``key``:
-    the changed-KPIs table's words, "small_base_change_note")."""
+    one): fewer than ``min_n`` cases, in the KPIs' own word for them (:func:`unit_noun`; "fall"
+    when the small ones count different things), and the verdict still follows the interval
+    (``key``: the changed-KPIs table's words, "small_base_change_note"). When a KPI in the
+    table is broken down by group, it says too that a group under its ``min_n`` is not judged
+    while the KPI as a whole always is (review 14 finding 4: "för få (n < 50)" beside a
+    verdict on 43)."""
     small = [r for r in results if r.small_base]
     if not small:
         return None
     limits = sorted({r.base_min_n for r in small})  # one min_n per configuration
-    return Text(
-        label(key, lang, KPI).format(min_n=", ".join(fmt_int(m, lang) for m in limits)),
-        kind="note",
+    units = {unit_noun(r, lang) for r in small}
+    unit = units.pop() if len(units) == 1 else label("unit_any", lang, KPI)
+    text = label(key, lang, KPI).format(
+        min_n=", ".join(fmt_int(m, lang) for m in limits), unit=unit
     )
+    grouped = [r for r in results if r.spec.by is not None]
+    if grouped and key == "small_base_note":
+        group_limits = sorted({r.min_n for r in grouped})
+        text += " " + label("small_base_groups", lang, KPI).format(
+            min_n=", ".join(fmt_int(m, lang) for m in group_limits)
+        )
+    return Text(text, kind="note")
 
 
 def kpi_group_table(result: KpiResult, lang: str, conf: float | None = None) -> Table:
@@ -197,9 +210,11 @@ def _notes(
     lang: str,
     dated: Mapping[str, str] | None = None,
     elsewhere: Mapping[str, tuple[str, str, str]] | None = None,
+    named: Mapping[int, Values] | None = None,
 ) -> list[Text]:
     notes = []
     elsewhere = elsewhere or {}
+    named = named or {}
     for r in results:
         bits = []
         if dated and r.spec.name in dated:
@@ -222,7 +237,10 @@ def _notes(
         # contacts that reached no one are named by unreached_text, not counted again
         others = {k: v for k, v in r.excluded.items() if k not in ("unreached", "unanswered")}
         if others:
-            text = exclusion_summary(others, lang)
+            # the invalid texts named, as every other command's note names them (review 14
+            # finding 13: "ogiltigt datum 1" without the date); lower case inside the "; "
+            # list ("…; Uteslutna celler: …" read as a slip)
+            text = _lower_first(named_summary(others, named.get(r.spec.index, {}), lang))
             scope = r.excluded_periods
             if len(scope) > 1:  # the counts are every period's, the verdict one period's
                 text += " " + label("excluded_scope", lang, KPI).format(
@@ -264,6 +282,11 @@ def _notes(
     return notes
 
 
+def _lower_first(text: str) -> str:
+    """ "Uteslutna celler: …" as a clause inside a sentence: "uteslutna celler: …"."""
+    return text[:1].lower() + text[1:]
+
+
 def _year_note(result: KpiResult, lang: str) -> str:
     """Where the period of a KPI without a ``start`` column came from: the file's year column
     ("all rows of the file (år 2020)"; with several years or rows after the as-of year, the
@@ -294,6 +317,7 @@ def kpi_sections(
     conf: float = 0.95,
     dated: Mapping[str, str] | None = None,
     elsewhere: Mapping[str, tuple[str, str, str]] | None = None,
+    named: Mapping[int, Values] | None = None,
 ) -> list[Section]:
     """One section per aspect, in the policy's order; aspects without KPIs are left out.
 
@@ -301,7 +325,10 @@ def kpi_sections(
     ``[contacts.years]`` (the same data file), named in their notes. ``elsewhere``: KPIs (by
     name) whose data hold one period and whose change the report's overview takes from the
     service measurement, as (previous period, title of the table it stands in, its row
-    there); their notes point there (review 9, finding 3). The groups' verdicts and
+    there); their notes point there (review 9, finding 3). ``named``: per KPI (by its
+    ``spec.index``) the commonest texts of its invalid cells
+    (:func:`~servqual_cli.report.exclusion_words.named_of` of its log), named in its note. The
+    groups' verdicts and
     those named below the goal are the results' own (judged once in the core at their
     ``min_n``)."""
     sections = []
@@ -325,6 +352,6 @@ def kpi_sections(
             blocks.append(Text(label("shift_note", lang, KPI), kind="note"))
         if any(_share_interval(r) for r in mine):  # the rule behind a share's change cell
             blocks.append(Text(label("share_change_note", lang, KPI), kind="note"))
-        blocks += _notes(mine, lang, dated, elsewhere)
+        blocks += _notes(mine, lang, dated, elsewhere, named)
         sections.append(Section(title=sl(aspect, lang), blocks=tuple(blocks)))
     return sections

@@ -39,6 +39,7 @@ __all__ = [
     "kpi_value_text",
     "period_cell",
     "small_base_cell",
+    "unit_noun",
     "unreached_text",
 ]
 
@@ -217,6 +218,24 @@ def small_base_cell(result: KpiResult, lang: str) -> str:
     """A KPI's mark when its value rests on fewer than its ``min_n`` cases (the core's
     ``small_base``), in the overview's word; "" otherwise (review 12c finding 5)."""
     return rl("g_small", lang) if result.small_base else ""
+
+
+def unit_noun(result: KpiResult, lang: str) -> str:
+    """What the KPI's n counts, in the word its own note uses (review 14 finding 4: 43 phone
+    calls were "färre än 50 ärenden"): "samtal" for a waiting time over the calls that reached
+    a person (:func:`unreached_text`), "kontakter" for a share over contacts with a value,
+    "ärenden" for a KPI over dated cases (a ``start`` column: a duration, a register's
+    answers), else the neutral "fall"."""
+    k = result.excluded
+    if result.spec.statistic in ("median", "mean", "p90") and k.get("unreached", 0):
+        key = "unit_calls"
+    elif result.spec.statistic == "share" and (k.get("unreached", 0) or k.get("unanswered", 0)):
+        key = "unit_contacts"
+    elif result.spec.start is not None:
+        key = "unit_cases"
+    else:
+        key = "unit_any"
+    return label(key, lang, KPI)
 
 
 def goal_text(result: KpiResult, lang: str) -> str:

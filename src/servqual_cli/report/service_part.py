@@ -58,7 +58,7 @@ def service_part(ctx: ReportContext) -> Part:
         results = sorted(
             (
                 evaluate_kpi(d.spec, f, as_of, "year", conf, ex, min_n, d.year_column)
-                for d, f, ex in cleaned
+                for d, f, ex, _ in cleaned
             ),
             key=lambda r: ASPECTS.index(r.spec.aspect),
         )
@@ -79,6 +79,7 @@ def service_part(ctx: ReportContext) -> Part:
                     conf=conf,
                     dated=dated,
                     elsewhere=_changes_elsewhere(rows, ctx.glance_of("measurement")),
+                    named={d.spec.index: named for d, _, _, named in cleaned},
                 )
             ]
         )
@@ -178,12 +179,15 @@ def _kpi_periods(result: Any) -> list[str]:
     return [str(p) for p in (result.period, None if c is None else c.previous_period, *pooled) if p]
 
 
-def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[str, int]]:
+def _one_cleaning(
+    d: Any, cfg: Any, feedback: Any
+) -> tuple[pd.DataFrame, dict[str, int], dict[str, tuple[tuple[str, int], ...]]]:
     """One computation per measure (issue #9): a KPI that reads the feedback register's own
     file is computed from the rows the register keeps
     (:func:`~servqual_cli.io.kpi_data.with_register`, which ``servqual kpi`` applies too), so
     both sections show the same n and value, and the rows dropped are counted with the
-    register's reasons."""
+    register's reasons; with the commonest texts of its invalid cells, which the KPI's note
+    names (review 14 finding 13)."""
     from servqual_cli.io.kpi_data import with_register
 
     same = (
@@ -194,7 +198,7 @@ def _one_cleaning(d: Any, cfg: Any, feedback: Any) -> tuple[pd.DataFrame, dict[s
     )
     if same:
         d = with_register(d, feedback)
-    return d.frame, dict(d.log.counts())
+    return d.frame, dict(d.log.counts()), d.log.named_values()
 
 
 def _kpi_inputs(path: str) -> tuple[InputFile, ...]:

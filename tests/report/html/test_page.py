@@ -254,7 +254,8 @@ def test_fewer_answers_than_min_n_show_too_few() -> None:
     cards = text.split('<ul class="cards">', 1)[1].split("</ul>", 1)[0]
     assert "nås inte" in cards  # the target verdict its interval settles, on 29 answers too
     assert "nås inte" in page_of(20)
-    assert "Litet underlag (färre än 30 svar): Svar på frågan;" in text
+    # a KPI's n counts cases, not answers (review 14 finding 4)
+    assert "Litet underlag (färre än 30 fall): Svar på frågan;" in text
     lower = page_of(20)
     assert "71,2\u00a0%" in lower and "litet underlag" not in lower
     # a row the report did not flag is shown, whatever its n: the renderer only reads the flag
