@@ -46,6 +46,8 @@ def run_tolerance(
     import pandas as pd
 
     from servqual_cli.cli.output import emit, guard, write_exclusions
+    from servqual_cli.core.small_samples import flag_small_group
+    from servqual_cli.core.thresholds import MIN_N
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
@@ -99,12 +101,15 @@ def run_tolerance(
             if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
                 skipped[name] = "no respondent with valid adequate, desired and perceived scores"
                 continue
-            sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
+            # n below gap's min_n: marked as gap --by marks it (review 13, finding 17)
+            sub = flag_small_group(tolerance_analysis(a[rows], d[rows], p[rows], *args,
+                                                      conf=conf), MIN_N)  # fmt: skip
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             sections += tolerance_sections(sub, None, lang_code, items=False,
                                            title=f"{data.by}: {name}", chart=False)  # fmt: skip
         payload["by"] = data.by
+        payload["min_n"] = MIN_N
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
