@@ -105,3 +105,16 @@ def test_knowledge_gap_marks_a_small_group(cli, samples_dir: Path, lang, column,
     out = json.loads(cli(*args, "-f", "json").stdout)
     annat = out["groups"]["Annat"]["dimensions"]
     assert all(d["small_base"] == (d["n_customers"] < 30) for d in annat) and annat[0]["small_base"]
+
+
+def test_min_n_as_gap_s(cli) -> None:
+    """``--min-n`` moves the line as gap's does: role's staff (48–50) are small below 60."""
+    out = json.loads(cli("tolerance", SMALL, *INST, "--by", "role", "--min-n", "60",
+                         "-f", "json").stdout)  # fmt: skip
+    assert out["min_n"] == 60
+    assert all(d["small_base"] for d in out["groups"]["staff"]["dimensions"])
+    assert not any(d["small_base"] for d in out["groups"]["customer"]["dimensions"])
+    kg = cli("knowledge-gap", DATA / "kg_groups.xlsx", DATA / "kg_staff.xlsx", *INST, "--by",
+             "Enhet", "--min-n", "31", "-f", "json")  # fmt: skip
+    groups = json.loads(kg.stdout)["groups"]
+    assert all(d["small_base"] for g in groups.values() for d in g["dimensions"])

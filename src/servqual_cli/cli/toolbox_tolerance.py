@@ -39,6 +39,7 @@ def run_tolerance(
     lang: o.Lang,
     conf: float,
     items: bool,
+    min_n: int = 30,
 ) -> None:
     """Run ``servqual tolerance`` with the command's options (see
     :func:`~servqual_cli.cli.toolbox.tolerance`)."""
@@ -47,7 +48,6 @@ def run_tolerance(
 
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.small_samples import flag_small_group
-    from servqual_cli.core.thresholds import MIN_N
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
@@ -103,13 +103,13 @@ def run_tolerance(
                 continue
             # n below gap's min_n: marked as gap --by marks it (review 13, finding 17)
             sub = flag_small_group(tolerance_analysis(a[rows], d[rows], p[rows], *args,
-                                                      conf=conf), MIN_N)  # fmt: skip
+                                                      conf=conf), min_n)  # fmt: skip
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             sections += tolerance_sections(sub, None, lang_code, items=False,
                                            title=f"{data.by}: {name}", chart=False)  # fmt: skip
         payload["by"] = data.by
-        payload["min_n"] = MIN_N
+        payload["min_n"] = min_n
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())
