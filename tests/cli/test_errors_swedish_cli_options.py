@@ -68,6 +68,12 @@ OPTION_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("tolerance", str(TOOLBOX_SYNTH), "-i",
       str(DATA / "toolbox.toml"), "--by", "a,b,c"), 2, "by_one_or_two_text",
      "--by tar en kolumn eller två (A,B), fick 'a,b,c'"),
+    # a weight or an id as --by (review 13, finding 17; f-by; more in test_by_groups_cli.py)
+    (("tolerance", str(TOOLBOX_SYNTH), "-i", str(DATA / "toolbox.toml"), "--by", "w"), 2,
+     "by_decimals", "kolumnen 'w' i --by har tal med decimaler (156 olika värden)"),
+    (("gap", str(DATA / "tolerance_small_group.csv"), "-i", str(DATA / "toolbox.toml"), "--by",
+      "Löpnr"), 2, "by_too_many_groups", "kolumnen 'Löpnr' i --by har 160 olika värden bland "
+     "160 svarande (fler än 20 grupper"),
 ]  # fmt: skip
 
 

@@ -59,10 +59,17 @@ def _prep_conf(f: dict[str, Any], lang: str) -> None:
         f["conf"] = str(f["conf"]).replace(".", ",").replace("-", "\u2212")
 
 
+def _prep_by_groups(f: dict[str, Any], lang: str) -> None:
+    """A --by column's counts as the raise site writes them (io.groups.check_groups)."""
+    f["n_values"], f["n"] = _grouped(f["n_values"], lang), _grouped(f["n"], lang)
+
+
 LATE_PREPARE: dict[str, Callable[[dict[str, Any], str], None]] = {
     "too_many_merges": _prep_merges,
     "kpi_filter_keeps_none": _prep_filter,
     "kpi_as_of_before_cases": _prep_as_of,
     "no_group_reported": _prep_groups,
     "conf_range": _prep_conf,
+    "by_decimals": _prep_by_groups,
+    "by_too_many_groups": _prep_by_groups,
 }

@@ -88,10 +88,14 @@ def _raw_column(data: SurveyData, name: str, option: str) -> tuple[int, str]:
 
 def _labels(data: SurveyData, name: str, option: str) -> tuple[np.ndarray, str]:
     """A background column as text labels, None where blank."""
-    from servqual_cli.io.groups import labels_of
+    from servqual_cli.errors import Location
+    from servqual_cli.io.groups import check_groups, labels_of
 
     pos, real = _raw_column(data, name, option)
-    return labels_of(data.table.column(pos))[0], real
+    labels = labels_of(data.table.column(pos))[0]
+    if option == "--by":  # --by A,B's second column: a grouping too (review 13, finding 17)
+        check_groups(labels, real, location=Location(data.table.source, data.table.sheet))
+    return labels, real
 
 
 def weight_words(data: SurveyData, weight_column: str | None) -> dict[str, str | None]:

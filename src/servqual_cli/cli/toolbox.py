@@ -35,6 +35,11 @@ StaffSheetOpt = Annotated[
     ),
 ]
 ItemsTableOpt = Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")]
+# gap's --min-n: a --by group below it is marked "Small base" (review 13, finding 17)
+MinNOpt = Annotated[
+    int,
+    typer.Option("--min-n", min=1, help="Flag a --by group below this n (small base), as gap."),
+]
 
 
 @app.command()
@@ -54,6 +59,7 @@ def tolerance(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: ItemsTableOpt = True,
+    min_n: MinNOpt = 30,
 ) -> None:
     """Zone of tolerance (PZB 1994): MSA = P − A, MSS = P − D, zone width, shares outside.
 
@@ -78,6 +84,7 @@ def tolerance(
         lang=lang,
         conf=conf,
         items=items,
+        min_n=min_n,
     )
 
 
@@ -102,6 +109,7 @@ def knowledge_gap_cmd(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: ItemsTableOpt = True,
+    min_n: MinNOpt = 30,
 ) -> None:
     """The knowledge gap (PZB gap 1): staff's picture of citizens' expectations vs theirs.
 
@@ -127,6 +135,7 @@ def knowledge_gap_cmd(
         lang=lang,
         conf=conf,
         items=items,
+        min_n=min_n,
     )
 
 

@@ -92,6 +92,7 @@ def run_knowledge_gap(
     lang: o.Lang,
     conf: float,
     items: bool,
+    min_n: int = 30,
 ) -> None:
     """Run ``servqual knowledge-gap`` with the command's options (see
     :func:`~servqual_cli.cli.toolbox.knowledge_gap_cmd`)."""
@@ -174,8 +175,9 @@ def run_knowledge_gap(
 
         # Holm over groups × dimensions, as gap --by (review 13, finding 3)
         grouped = grouped_knowledge_gap(cust.expectation, e_staff, split_groups(cust.groups),
-                                        *args, conf=conf)  # fmt: skip
+                                        *args, conf=conf, min_n=min_n)  # fmt: skip
         payload["by"] = cust.by
+        payload["min_n"] = min_n  # a group below it is marked, as gap --by (review 13, 17)
         payload.update(grouped.to_dict())
         parts += [(name, "dimension", g["dimensions"]) for name, g in payload["groups"].items()]
         sections += knowledge_group_sections(grouped, cust.by, res.n_staff, lang_code)

@@ -40,6 +40,7 @@ def run_tolerance(
     lang: o.Lang,
     conf: float,
     items: bool,
+    min_n: int = 30,
 ) -> None:
     """Run ``servqual tolerance`` with the command's options (see
     :func:`~servqual_cli.cli.toolbox.tolerance`)."""
@@ -48,6 +49,7 @@ def run_tolerance(
 
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.results import records
+    from servqual_cli.core.small_samples import flag_small_group
     from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.core.tolerance_weighted import weighted_zone
     from servqual_cli.io.role_data import load_roles_file
@@ -114,7 +116,9 @@ def run_tolerance(
             if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
                 skipped[name] = "no respondent with valid adequate, desired and perceived scores"
                 continue
-            sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
+            # n below gap's min_n: marked as gap --by marks it (review 13, finding 17)
+            sub = flag_small_group(tolerance_analysis(a[rows], d[rows], p[rows], *args,
+                                                      conf=conf), min_n)  # fmt: skip
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             part = tolerance_sections(sub, None, lang_code, items=False,
@@ -124,6 +128,7 @@ def run_tolerance(
                 part = sample_sections(part, column, lang_code, group=True)
             sections += part
         payload["by"] = data.by
+        payload["min_n"] = min_n
         payload["groups"] = groups
         payload["skipped_groups"] = skipped
         payload["n_without_group"] = int(pd.isna(pd.Series(data.groups, dtype=object)).sum())

@@ -33,6 +33,7 @@ from servqual_cli.core import inference
 from servqual_cli.core.posthoc import holm
 from servqual_cli.core.ranktests import mann_whitney
 from servqual_cli.core.results import records
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.two_level import item_and_dimension_tables
 from servqual_cli.errors import DataError
 
@@ -49,6 +50,7 @@ class KnowledgeGap:
     dimensions: pd.DataFrame
     items: pd.DataFrame
     conf: float = 0.95
+    min_n: int | None = None  # a --by group's small-base limit (core.small_samples)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -201,9 +203,12 @@ def grouped_knowledge_gap(
     items: Sequence[str],
     dimensions: Mapping[str, Sequence[int]],
     conf: float = 0.95,
+    min_n: int = MIN_N,
 ) -> GroupedKnowledgeGap:
     """:func:`knowledge_gap` of each group's citizens (``groups``: name and row mask) against
-    all ``staff``, Holm over groups × dimensions and, separately, groups × items.
+    all ``staff``, Holm over groups × dimensions and, separately, groups × items; a group's
+    rows on fewer than ``min_n`` citizens are flagged ``small_base``, as ``gap --by`` flags
+    them (:func:`~servqual_cli.core.small_samples.flag_small_group`).
 
     A group without a valid expectation answer is skipped with the reason.
 
@@ -215,8 +220,11 @@ def grouped_knowledge_gap(
     >>> g = grouped_knowledge_gap(c, s, [("a", rows), ("b", ~rows)], ["1", "2"], {"X": [0, 1]})
     >>> g.n_dimension_tests, g.n_item_tests
     (2, 4)
+    >>> g.groups["a"].dimensions["small_base"].tolist(), g.groups["a"].min_n
+    ([True], 30)
     """
     from servqual_cli.core.group_gaps import across_groups
+    from servqual_cli.core.small_samples import flag_small_group
 
     found: dict[str, KnowledgeGap] = {}
     skipped: dict[str, str] = {}
@@ -238,7 +246,9 @@ def grouped_knowledge_gap(
             stop = start[level] + len(table)
             parts.append(_read(table, pooled[level][start[level] : stop], res.conf))
             start[level] = stop
-        out[name] = dataclasses.replace(res, dimensions=parts[0], items=parts[1])
+        out[name] = flag_small_group(
+            dataclasses.replace(res, dimensions=parts[0], items=parts[1]), min_n
+        )
     return GroupedKnowledgeGap(
         out,
         skipped,

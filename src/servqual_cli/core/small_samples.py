@@ -12,13 +12,14 @@ gave "p (Wilcoxon) 1.000"; both read as findings. The rules, applied to a table 
   method says :data:`NO_TEST`;
 * ``no_variation`` marks a row whose n ≥ 2 gaps are all equal (no SD, so no t, no interval);
 * :func:`flag_small_base` adds ``small_base`` (n below ``min_n``), as ``service-survey``'s
-  "Small base".
+  "Small base"; :func:`flag_small_group` the same to a ``tolerance --by`` or ``knowledge-gap
+  --by`` group.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,8 @@ from servqual_cli.core.thresholds import MIN_N
 if TYPE_CHECKING:  # pragma: no cover
     from servqual_cli.core.gaps import GapAnalysis
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
+    from servqual_cli.core.knowledge_gap import KnowledgeGap
+    from servqual_cli.core.tolerance import ToleranceAnalysis
 
 RB_UNDEFINED = "interval undefined at r = ±1"
 MIN_NONZERO = 2
@@ -83,3 +86,25 @@ def flag_small_groups(result: GroupedGapAnalysis, min_n: int = MIN_N) -> Grouped
     """:func:`flag_small_base` for the total and every group of a grouped analysis."""
     groups = {name: flag_small_base(res, min_n) for name, res in result.groups.items()}
     return dataclasses.replace(result, all=flag_small_base(result.all, min_n), groups=groups)
+
+
+Flagged = TypeVar("Flagged", "ToleranceAnalysis", "KnowledgeGap")
+
+
+def flag_small_group(result: Flagged, min_n: int = MIN_N) -> Flagged:
+    """A ``--by`` group's zone of tolerance or knowledge gap with ``small_base`` (n below
+    ``min_n``) in its dimension and item tables and ``min_n`` kept for the note, as
+    :func:`flag_small_groups` flags ``gap --by``'s groups (review 13, finding 17: a group of
+    n = 1 showed "Andel över D 100,0 %" without a caveat). A knowledge gap's n is the group's
+    citizens' (``n_customers``): its staff are all staff, the same for every group.
+
+    >>> from servqual_cli.core.tolerance import tolerance_analysis
+    >>> a, d, p = (np.full((3, 2), v) + np.arange(3)[:, None] for v in (3.0, 6.0, 5.0))
+    >>> r = flag_small_group(tolerance_analysis(a, d, p, ["1", "2"], {"D": [0, 1]}), min_n=3)
+    >>> r.dimensions["small_base"].tolist(), r.min_n
+    ([False], 3)
+    """
+    n = "n" if "n" in result.dimensions.columns else "n_customers"
+    dims = result.dimensions.assign(small_base=result.dimensions[n] < min_n)
+    items = result.items.assign(small_base=result.items[n] < min_n)
+    return dataclasses.replace(result, dimensions=dims, items=items, min_n=min_n)

@@ -66,6 +66,7 @@ class ToleranceAnalysis:
     dimensions: pd.DataFrame
     items: pd.DataFrame
     conf: float = 0.95
+    min_n: int | None = None  # a --by group's small-base limit (core.small_samples)
 
     def to_dict(self) -> dict[str, Any]:
         return {

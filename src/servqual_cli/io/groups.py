@@ -11,12 +11,17 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from servqual_cli.io.cells import excel_error_mask
+from servqual_cli.errors import Location, UsageError
+from servqual_cli.io.cells import excel_error_mask, parse_numbers
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.read import RawTable, blank_mask
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
 __all__ = [
+    "MANY_GROUPS",
+    "MIN_MEAN_GROUP",
+    "ByGroupsError",
+    "check_groups",
     "combine_groups",
     "fold_case",
     "group_cells",
@@ -135,6 +140,78 @@ def labels_of(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return labels, pd.notna(reasons)
 
 
+# A --by column that cannot be a grouping (review 13, finding 17: `tolerance --by Vikt`, a
+# weight column of 163 distinct values, ran 163 groups, most of n = 1, and showed "Andel över
+# D 100,0 %" on one answer). A column is refused when its groups average fewer than
+# MIN_MEAN_GROUP respondents *and* there are more than MANY_GROUPS of them: an identifier or a
+# measurement, not a grouping. Five is where no group statistic here is more than one person's
+# answer (a t interval on n < 5 has df <= 3); the floor of 20 keeps a small file's few groups and
+# a --split of 20 units (bench/cli_bench.py) whatever their size, while 60 schools of 2 000
+# respondents (mean 33) still pass. A numeric column with decimals (a weight, an index, a
+# time) is refused whatever its count: its values are measurements, not group names.
+MIN_MEAN_GROUP = 5
+MANY_GROUPS = 20
+
+
+class ByGroupsError(UsageError):
+    """A ``--by`` column that is not a grouping (:func:`check_groups`); ``option`` is what the
+    message names, so a report can say its ``survey.by`` instead."""
+
+    def __init__(self, code: str, facts: dict[str, object], location: Location) -> None:
+        c, k, n = facts["column"], facts["n_values"], facts["n"]
+        if code == "by_decimals":
+            text = (
+                f"column {c!r} in {facts['option']} holds numbers with decimals ({k:,} "
+                "distinct values): a measurement or a weight, not groups; choose a grouping "
+                "column"
+            )
+        else:
+            text = (
+                f"column {c!r} in {facts['option']} has {k:,} distinct values among "
+                f"{n:,} respondents (more than {MANY_GROUPS} groups and fewer than "
+                f"{MIN_MEAN_GROUP} respondents a group on average): choose a grouping column, "
+                "or merge its values into fewer groups in the file"
+            )
+        super().__init__(text, location, code=code, facts=facts)
+
+
+def check_groups(
+    labels: np.ndarray,
+    name: str,
+    counts: npt.ArrayLike | None = None,
+    option: str = "--by",
+    location: Location | None = None,
+) -> None:
+    """Refuse a ``--by`` column whose labels (:func:`group_cells`; None: no group) are numbers
+    with decimals, or more than :data:`MANY_GROUPS` groups averaging fewer than
+    :data:`MIN_MEAN_GROUP` respondents. ``counts``: each label's cells (distinct texts).
+
+    >>> check_groups(np.array(["1", "2", None, "2"], dtype=object), "Kön")
+    >>> def code(labels: list[str]) -> str | None:
+    ...     try:
+    ...         check_groups(np.array(labels, dtype=object), "Vikt")
+    ...     except ByGroupsError as exc:
+    ...         return exc.code
+    ...     return None
+    >>> code(["1,25", "0.8", "1"]), code([str(i) for i in range(40)]), code(["1", "2"] * 11)
+    ('by_decimals', 'by_too_many_groups', None)
+    """
+    present = pd.notna(labels)
+    if not present.any():
+        return
+    weight = np.ones(len(labels), dtype=np.int64) if counts is None else np.asarray(counts)
+    distinct = pd.unique(pd.Series(labels[present], dtype=object))
+    n = int(weight[present].sum())
+    facts: dict[str, object] = {"column": name, "option": option, "n_values": len(distinct),
+                                "n": n, "many": MANY_GROUPS, "mean": MIN_MEAN_GROUP}  # fmt: skip
+    where = location or Location()
+    numbers, _ = parse_numbers(pd.Series(distinct, dtype=object))
+    if not np.isnan(numbers).any() and (numbers != np.round(numbers)).any():
+        raise ByGroupsError("by_decimals", facts, where)
+    if len(distinct) > MANY_GROUPS and len(distinct) * MIN_MEAN_GROUP > n:
+        raise ByGroupsError("by_too_many_groups", facts, where)
+
+
 def combine_groups(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Two-way groups "a × b"; None where either is None (a respondent in no group).
 
@@ -158,6 +235,7 @@ def survey_groups(table: RawTable, pos: int, log: ExclusionLog) -> np.ndarray:
     counts = None if encoded is None else np.bincount(encoded.codes, minlength=len(col))
     groups, group_reasons, merged = group_cells(col, counts)
     name = table.columns[pos]
+    check_groups(groups, name, counts, location=Location(table.source, table.sheet))
     log.add_group_merges(name, merged)
     if encoded is not None:
         log.add_coded(table.row_numbers, name, encoded.codes, encoded.uniques, group_reasons)

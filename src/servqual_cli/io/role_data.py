@@ -22,7 +22,7 @@ from servqual_cli.instruments.resolve import find_role_columns, given_encoding, 
 from servqual_cli.io.columns import ColumnIndex
 from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
-from servqual_cli.io.groups import combine_groups, group_cells
+from servqual_cli.io.groups import check_groups, combine_groups, group_cells
 from servqual_cli.io.item_roles import parse_roles
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import parse_scale_values
@@ -150,6 +150,8 @@ def load_roles(
             by_pos = locate(name, "--by")
             col = table.column(by_pos)
             labels, reasons, merged = group_cells(col)  # blank, "#N/A", "Vet ej": no group
+            where = Location(table.source, table.sheet)  # a weight or an id: no groups (r13 #17)
+            check_groups(labels, table.columns[by_pos], location=where)
             log.add_group_merges(table.columns[by_pos], merged)
             log.add(rows, table.columns[by_pos], col.to_numpy(dtype=object), reasons)
             parts.append((labels, table.columns[by_pos]))

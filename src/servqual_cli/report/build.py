@@ -225,6 +225,7 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
     """Load and clean the survey named in ``[survey]`` (None when there is none)."""
     if config.survey is None:
         return None
+    from servqual_cli.io.groups import ByGroupsError
     from servqual_cli.io.survey import ByColumnError, load_survey_file
 
     s = config.survey
@@ -241,6 +242,12 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
             Location(str(config.source.path)),
             code="config_by_missing",
             facts={**exc.facts, "file": s.file.path.name},
+        ) from exc
+    except ByGroupsError as exc:  # a weight or an id as survey.by (review 13, finding 17)
+        if config.source is None:
+            raise
+        raise ByGroupsError(
+            str(exc.code), {**exc.facts, "option": "survey.by"}, Location(str(config.source.path))
         ) from exc
 
 

@@ -235,6 +235,21 @@ OPTION_ERRORS: dict[str, tuple[str, str]] = {
         "--by tar en kolumn eller två (A,B), fick {by!r}",
         "--by takes one column or two (A,B), got {by!r}",
     ),
+    # a --by column that is no grouping (io.groups.check_groups; review 13, finding 17)
+    "by_decimals": (
+        "kolumnen {column!r} i {option} har tal med decimaler ({n_values} olika värden): ett "
+        "mått eller en vikt, inga grupper; välj en grupperingskolumn",
+        "column {column!r} in {option} holds numbers with decimals ({n_values} distinct "
+        "values): a measurement or a weight, not groups; choose a grouping column",
+    ),
+    "by_too_many_groups": (
+        "kolumnen {column!r} i {option} har {n_values} olika värden bland {n} svarande (fler än "
+        "{many} grupper och färre än {mean} svarande per grupp i snitt): välj en "
+        "grupperingskolumn eller slå ihop värdena till färre grupper i filen",
+        "column {column!r} in {option} has {n_values} distinct values among {n} respondents "
+        "(more than {many} groups and fewer than {mean} respondents a group on average): choose "
+        "a grouping column, or merge its values into fewer groups in the file",
+    ),
 }
 
 SERVICE_ERRORS: dict[str, tuple[str, str]] = {

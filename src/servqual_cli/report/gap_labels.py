@@ -4,7 +4,9 @@ variation, a small base): used by :mod:`~servqual_cli.report.gap_tables` and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -13,6 +15,9 @@ from servqual_cli.report.catalog import GROUPS as GROUP_LABELS
 from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.numbers import MINUS, fmt_p
+
+if TYPE_CHECKING:
+    from servqual_cli.report.spec import Table
 
 DIM_COLUMNS = ["dimension", "n", "expectation", "perception", "gap", "ci_low", "ci_high",
                "p_t", "p_wilcoxon", "p_adjusted", "dz", "servperf"]  # fmt: skip
@@ -106,6 +111,17 @@ def small_base_note(source: pd.DataFrame, lang: str, min_n: int) -> str:
     if "small_base" not in source.columns or not source["small_base"].any():
         return ""
     return label("small_base_note", lang, GROUP_LABELS).format(min_n=min_n)
+
+
+def small_base_table(table: Table, source: pd.DataFrame, lang: str, min_n: int | None) -> Table:
+    """``table`` with gap's "Small base" column and note when ``source`` (the rows ``table``
+    shows, in order) flags one: a ``tolerance --by`` or ``knowledge-gap --by`` group's table
+    (review 13, finding 17); unchanged without ``min_n`` or a flagged row."""
+    note = small_base_note(source, lang, min_n) if min_n is not None else ""
+    if not note:
+        return table
+    return replace(table, frame=with_small_base(table.frame, source, lang),
+                   note=f"{table.note} {note}" if table.note else note)  # fmt: skip
 
 
 def variation_note(rows: list[tuple[str, float]], lang: str) -> str:

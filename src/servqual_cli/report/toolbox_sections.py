@@ -17,6 +17,7 @@ from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import interval_head, level_text
+from servqual_cli.report.gap_labels import small_base_table
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -118,14 +119,13 @@ def tolerance_sections(
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
-    blocks += [
-        table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
-              sheet="Toleranszon" if sv else "Tolerance",
-              note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
-                    "bedöms på konfidensintervallen." if sv else
-                    "MSA = P − A (below 0: below the adequate level); MSS = P − D; the position "
-                    "is judged on the confidence intervals."))
-    ]  # fmt: skip
+    shown = table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
+                  sheet="Toleranszon" if sv else "Tolerance",
+                  note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
+                        "bedöms på konfidensintervallen." if sv else
+                        "MSA = P − A (below 0: below the adequate level); MSS = P − D; the "
+                        "position is judged on the confidence intervals."))  # fmt: skip
+    blocks += [small_base_table(shown, res.dimensions, lang, res.min_n)]  # a --by group's n
     if chart:
         dd = res.dimensions
         zone = "Toleranszon (A–D)" if sv else "Zone of tolerance (A–D)"
@@ -241,7 +241,8 @@ def knowledge_sections(
         formats = {new if k == old else k: v for k, v in dims.formats.items()}
         dims = replace(dims, frame=dims.frame.rename(columns={old: new}), below_rule=rule,
                        formats=formats)  # fmt: skip
-    blocks: list[Table | Text | Figure] = [dims]
+    # a --by group's citizens below min_n: "Small base", as gap --by (review 13, finding 17)
+    blocks: list[Table | Text | Figure] = [small_base_table(dims, res.dimensions, lang, res.min_n)]
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
