@@ -101,8 +101,8 @@ def run_knowledge_gap(
     from servqual_cli.errors import DataError
     from servqual_cli.io.survey import load_survey_file
     from servqual_cli.report.duplicate_note import duplicate_record, duplicate_sections
+    from servqual_cli.report.knowledge_sections import knowledge_sections
     from servqual_cli.report.spec import Document
-    from servqual_cli.report.toolbox_sections import knowledge_sections
 
     # guard: every output check in one call (the --excluded .csv/.txt rule and '-' were
     # skipped here: review 10b finding 5's fix did not reach this command)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from servqual_cli.report.gap_labels import family_words
+from servqual_cli.report.knowledge_sections import knowledge_sections
 from servqual_cli.report.labels import count_text
 from servqual_cli.report.spec import Section, Text
-from servqual_cli.report.toolbox_sections import knowledge_sections, tlabel
+from servqual_cli.report.toolbox_sections import tlabel
 
 if TYPE_CHECKING:
     from servqual_cli.core.knowledge_gap import GroupedKnowledgeGap

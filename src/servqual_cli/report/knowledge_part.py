@@ -7,7 +7,7 @@ derived importance reached a board report only pasted from the terminal).
   gaps, as ``servqual gap --overall``.
 
 Both call the core and the commands' own section builders
-(:func:`~servqual_cli.report.toolbox_sections.knowledge_sections`,
+(:func:`~servqual_cli.report.knowledge_sections.knowledge_sections`,
 :func:`~servqual_cli.report.importance_sections.importance_sections`), so the report's numbers
 are the commands' for the same files; here only the files are read and the words around them set.
 """
@@ -74,8 +74,8 @@ def knowledge_gap_part(ctx: ReportContext) -> Part:
     from servqual_cli.report.catalog import count_text
     from servqual_cli.report.duplicate_note import duplicate_sections
     from servqual_cli.report.exclusion_words import exclusion_note
+    from servqual_cli.report.knowledge_sections import knowledge_sections
     from servqual_cli.report.short_rows import short_row_blocks
-    from servqual_cli.report.toolbox_sections import knowledge_sections
 
     d, sc = _inputs(ctx)
     kg = ctx.config.knowledge_gap
