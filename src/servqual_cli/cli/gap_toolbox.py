@@ -70,19 +70,12 @@ def _columns(text: str, option: str) -> list[str]:
 
 
 def _raw_column(data: SurveyData, name: str, option: str) -> tuple[int, str]:
-    from servqual_cli.errors import Location, UsageError
-    from servqual_cli.io.columns import ColumnIndex
+    from servqual_cli.io.columns import ColumnIndex, missing_option_column
 
     table = data.table
     pos = ColumnIndex(table.columns, table.source, table.sheet).find(name)
     if pos is None:
-        raise UsageError(
-            f"{option} column {name!r} is not in the file (it has: "
-            f"{', '.join(table.columns[:12])})",
-            Location(table.source, table.sheet, None, name),
-            code="option_column_missing",
-            facts={"option": option, "column": name, "columns": tuple(table.columns[:12])},
-        )
+        raise missing_option_column(table, name, option)
     return pos, table.columns[pos]
 
 

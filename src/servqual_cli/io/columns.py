@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from servqual_cli.errors import DataError, Location
+from servqual_cli.errors import DataError, Location, UsageError
+
+if TYPE_CHECKING:
+    from servqual_cli.io.raw_table import RawTable
 
 _FOLD = re.compile(r"[\s_\-.]+")
 
@@ -155,6 +159,18 @@ def advice_facts(table: object) -> dict[str, object]:
         others = [s for s in sheet_names(str(getattr(table, "source", ""))) if s != sheet]
         facts["other_sheets"] = tuple(others[:8])
     return facts
+
+
+def missing_option_column(table: RawTable, name: str, option: str) -> UsageError:
+    """The error for an option (``--weight-column``, ``--overall``, ``[survey] overall`` …) that
+    names a column the table lacks: one wording and code wherever an option names a column."""
+    shown = list(table.columns[:12])
+    return UsageError(
+        f"{option} column {name!r} is not in the file (it has: {', '.join(shown)})",
+        Location(table.source, table.sheet, None, name),
+        code="option_column_missing",
+        facts={"option": option, "column": name, "columns": tuple(shown)},
+    )
 
 
 def excel_letter(index: int) -> str:

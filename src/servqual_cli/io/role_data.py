@@ -19,7 +19,7 @@ import pandas as pd
 from servqual_cli.errors import DataError, Location, UsageError
 from servqual_cli.instruments.model import ITEM_ROLES, ColumnSpec, Instrument
 from servqual_cli.instruments.resolve import find_role_columns, given_encoding, resolve_roles
-from servqual_cli.io.columns import ColumnIndex
+from servqual_cli.io.columns import ColumnIndex, missing_option_column
 from servqual_cli.io.duplicates import DuplicateRows, role_duplicates
 from servqual_cli.io.exclusions import ExclusionLog
 from servqual_cli.io.groups import check_groups, combine_groups, group_cells
@@ -128,13 +128,7 @@ def load_roles(
     def locate(name: str, option: str) -> int:
         pos = index.find(name)
         if pos is None:
-            raise UsageError(
-                f"{option} column {name!r} is not in the file (it has: "
-                f"{', '.join(table.columns[:12])})",
-                Location(table.source, table.sheet, None, name),
-                code="option_column_missing",
-                facts={"option": option, "column": name, "columns": tuple(table.columns[:12])},
-            )
+            raise missing_option_column(table, name, option)
         return pos
 
     groups = None

@@ -144,21 +144,14 @@ def _overall_column(d: SurveyData, name: str) -> tuple[np.ndarray, str]:
     """The ``[survey] overall`` column as numbers (any number: the rating's scale is its own)."""
     import numpy as np
 
-    from servqual_cli.errors import DataError, Location, UsageError
-    from servqual_cli.io.columns import ColumnIndex
+    from servqual_cli.errors import DataError, Location
+    from servqual_cli.io.columns import ColumnIndex, missing_option_column
     from servqual_cli.io.values import parse_scale_values
 
     table = d.table
     pos = ColumnIndex(table.columns, table.source, table.sheet).find(name)
     if pos is None:
-        option = "[survey] overall"
-        raise UsageError(
-            f"{option} column {name!r} is not in the file (it has: "
-            f"{', '.join(table.columns[:12])})",
-            Location(table.source, table.sheet, None, name),
-            code="option_column_missing",
-            facts={"option": option, "column": name, "columns": tuple(table.columns[:12])},
-        )
+        raise missing_option_column(table, name, "[survey] overall")
     values, _ = parse_scale_values(table.column(pos), (-np.inf, np.inf))
     if np.isnan(values).all():
         raise DataError("no numeric value in the whole column",
