@@ -110,9 +110,9 @@ def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
     from servqual_cli.core.dimension_comparison import compare_dimensions
     from servqual_cli.core.knowledge_gap import knowledge_gap
     from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.report.knowledge_sections import knowledge_sections
     from servqual_cli.report.toolbox_sections import (
         dimension_comparison_sections,
-        knowledge_sections,
         tolerance_sections,
     )
 

@@ -15,7 +15,7 @@ import pandas as pd
 from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
-from servqual_cli.report.conf_level import interval_head
+from servqual_cli.report.conf_level import interval_head, level_text
 from servqual_cli.report.gap_labels import small_base_table
 from servqual_cli.report.labels import count_text, exclusion_summary, label
 from servqual_cli.report.numbers import fmt_number
@@ -145,8 +145,17 @@ def tolerance_sections(
         )  # fmt: skip
     if items:
         its = _positions(res.items[["item", "dimension", *TOL_COLUMNS]], lang)
+        # review 13, finding 10: each item's position rests on its own two intervals, not
+        # adjusted for the many items, so the rule is named where the positions are read
+        n_items, level = count_text(len(its), lang), level_text(res.conf, lang)
+        note = (f"Läget bedöms på varje påståendes ojusterade {level}-intervall för MSA och "
+                f"MSS ({n_items} påståenden, två intervall vardera): bland så många kan något "
+                "enstaka läge under eller över zonen bero på slumpen." if sv else
+                f"Each item's position is judged on its own unadjusted {level} intervals for "
+                f"MSA and MSS ({n_items} items, two intervals each): among so many, a single "
+                "position below or above the zone can be chance.")  # fmt: skip
         blocks.append(table(tlabel("tolerance_items", lang), its, lang, signed=("msa", "mss"),
-                            conf=res.conf,
+                            conf=res.conf, note=note,
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
     inverted = count_text(int(res.items["n_inverted"].sum()), lang)
     n_rows = count_text(res.n_rows, lang)
