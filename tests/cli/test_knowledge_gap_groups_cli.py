@@ -114,3 +114,14 @@ def test_english_markdown_warning_is_english(cli, samples_dir: Path) -> None:
             samples_dir / "karlstad_personal.xlsx", "--no-items", "-f", "markdown")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert "> **Warning:** Weight column" in r.stdout and "Varning" not in r.stdout
+
+
+def test_one_workbook_read_twice_names_its_sheets_in_the_title(cli) -> None:
+    """Review 14, finding 8: with --staff-sheet the title read "enkat.xlsx / enkat.xlsx"; the
+    sheets now tell the two apart (only when the file names are the same)."""
+    r = cli("knowledge-gap", GROUPS, GROUPS, *INST, "--sheet", "Svar", "--staff-sheet",
+            "Personal", "--no-items", "-f", "markdown")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == (
+        "# Knowledge gap – kg_groups.xlsx (Svar) / kg_groups.xlsx (Personal)"
+    )
