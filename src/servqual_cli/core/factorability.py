@@ -74,7 +74,7 @@ class Factorability:
 
         >>> [c.message for c in Factorability(0.4547, 0.7833, 0.05).caveats()][1]
         'the correlation matrix cannot be told from an identity matrix (Bartlett p = 0.783 ≥ \
-0.05): the items may as well be uncorrelated, so the EFA loadings are not to be interpreted'
+0.05): the items may as well be uncorrelated, so the EFA loadings are not to be interpreted.'
         """
         out = []
         if self.kmo_low:
