@@ -186,10 +186,10 @@ def run_knowledge_gap(
         payload["n_without_group"] = int(pd.isna(pd.Series(cust.groups, dtype=object)).sum())
         sections += without_group(cust.by, payload["n_without_group"], lang_code)
     head = "Kunskapsgapet" if lang_code == "sv" else "Knowledge gap"
-    names = [t.describe() for t in (cust.table, stf.table)]
+    files = [t.describe() for t in (cust.table, stf.table)]
     # one workbook read twice (--staff-sheet): the sheets tell the two apart (review 14, 8)
-    same = names[0]["file"] == names[1]["file"]
-    shown = [f"{d['file']} ({d['sheet']})" if same and d["sheet"] else d["file"] for d in names]
+    same = files[0]["file"] == files[1]["file"]
+    shown = [f"{d['file']} ({d['sheet']})" if same and d["sheet"] else d["file"] for d in files]
     title = f"{head} – {shown[0]} / {shown[1]}"
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
 
