@@ -121,10 +121,11 @@ def _localise(fig: MplFigure, lang: str) -> None:
                 # a diverging axis (toolbox_charts.BothSides) shows shares either side of 0
                 fold = abs if getattr(current, "magnitude", False) else float
                 scale = 100.0 / current.xmax
+                shown = tick_decimals(ticks * scale)
                 axis.set_major_formatter(
                     FuncFormatter(
-                        lambda v, _p, s=scale, f=fold, d=tick_decimals(ticks * scale): (
-                            with_percent(fmt_number(f(v) * s, lang, d), lang)
+                        lambda v, _p, s=scale, f=fold, d=shown: with_percent(
+                            fmt_number(f(v) * s, lang, d), lang
                         )
                     )
                 )
