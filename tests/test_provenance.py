@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from servqual_cli.provenance import checkout_root, git_commit, git_dirty, tool_block
+from servqual_cli import provenance
+from servqual_cli.provenance import (
+    checkout_root,
+    git_commit,
+    git_dirty,
+    start_git_dirty,
+    tool_block,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -116,6 +123,48 @@ def test_a_dirty_checkout(tmp_path: Path, monkeypatch) -> None:
 def test_this_checkout_and_the_block() -> None:
     root = Path(__file__).resolve().parents[1]
     block = tool_block()
-    assert list(block) == ["name", "version", "git_commit", "versions"]
+    assert list(block) == ["name", "version", "git_commit", "git_dirty", "versions"]
     if (root / ".git").exists():
         assert block["git_commit"] == git(root, "rev-parse", "HEAD")
+        changed = git(root, "status", "--porcelain", "--untracked-files=no") != ""
+        assert block["git_dirty"] is changed
+
+
+def test_the_block_says_whether_the_checkout_was_edited(tmp_path: Path) -> None:
+    """Every command's JSON has ``git_dirty`` as the report's manifest does (session 17): a
+    commit with an edited tracked file on top is not the code that ran."""
+    repo = tmp_path / "repo"
+    package = checkout(repo)
+    assert tool_block(package)["git_dirty"] is False
+    (package / "__init__.py").write_text("x = 1\n")
+    block = tool_block(package)
+    assert block["git_commit"] == git(repo, "rev-parse", "HEAD") and block["git_dirty"] is True
+    # no commit yet: nothing to differ from
+    assert tool_block(checkout(tmp_path / "unborn", commit=False))["git_dirty"] is None
+
+
+def test_a_check_started_early_gives_the_same_answer(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    package = checkout(repo)
+    (package / "__init__.py").write_text("x = 1\n")
+    start_git_dirty(package)
+    assert repo in provenance._STARTED
+    assert git_dirty(package) is True and repo not in provenance._STARTED  # its answer, taken
+    git(repo, "commit", "-q", "-am", "two")
+    start_git_dirty(package)
+    start_git_dirty(package)  # a second start replaces the first (a run that failed before)
+    assert git_dirty(package) is False and not provenance._STARTED
+
+
+def test_an_installed_copy_starts_no_git(tmp_path: Path, monkeypatch) -> None:
+    """A wheel's copy (site-packages) never runs git: no commit, git_dirty None, no process."""
+    import subprocess
+
+    started: list[object] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: started.append(a))
+    site = tmp_path / "venv" / "lib" / "site-packages" / "servqual_cli"
+    site.mkdir(parents=True)
+    start_git_dirty(site)
+    block = tool_block(site)
+    assert block["git_commit"] is None and block["git_dirty"] is None and started == []

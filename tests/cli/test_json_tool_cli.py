@@ -8,6 +8,7 @@ versions of Python and the numerical libraries (:mod:`servqual_cli.provenance`),
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -57,6 +58,12 @@ def test_json_names_the_tool(cli, samples_dir: Path, data_dir: Path, args: tuple
     head = _head()
     if head is not None:
         assert tool["git_commit"] == head
+    # whether the checkout's tracked files were edited since that commit, as git itself says
+    if head is not None:
+        status = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain",
+                                 "--untracked-files=no"], capture_output=True, text=True,
+                                check=False)  # fmt: skip
+        assert tool["git_dirty"] is (status.stdout.strip() != "")
     assert "generated" not in json.dumps(tool)  # no time stamp
     assert cli(*argv, "-f", "json").stdout == first.stdout  # byte-identical again
 
@@ -64,3 +71,31 @@ def test_json_names_the_tool(cli, samples_dir: Path, data_dir: Path, args: tuple
 def test_table_output_is_unchanged_by_the_tool_block(cli, samples_dir: Path) -> None:
     out = cli("gap", samples_dir / "karlstad_servqual.xlsx", "--no-items").stdout
     assert "servqual-cli" not in out and "git_commit" not in out
+
+
+def test_json_says_when_the_checkout_was_edited(cli, samples_dir: Path, tmp_path: Path,
+                                                 monkeypatch) -> None:  # fmt: skip
+    """``git_dirty`` in a command's JSON (session 17; the report's manifest had it): the code
+    run from a checkout (here a small one made for the test, at the provenance boundary) with
+    an edited tracked file says true; committed, false."""
+    from servqual_cli import provenance
+
+    env = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}  # fmt: skip
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    repo = tmp_path / "repo"
+    package = repo / "src" / "servqual_cli"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (repo / "pyproject.toml").write_text('[project]\nname = "servqual-cli"\n')
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "one"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+    monkeypatch.setattr(provenance, "_PACKAGE", package)
+    argv = ("gap", samples_dir / "karlstad_servqual.xlsx", "--no-items", "-f", "json")
+    assert json.loads(cli(*argv).stdout)["tool"]["git_dirty"] is False
+    (package / "__init__.py").write_text("x = 1\n")
+    tool = json.loads(cli(*argv).stdout)["tool"]
+    assert tool["git_dirty"] is True
+    assert list(tool) == ["name", "version", "git_commit", "git_dirty", "versions"]

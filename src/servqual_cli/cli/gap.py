@@ -84,6 +84,7 @@ def gap(
     max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
+    missing_codes: o.MissingCodesOpt = None,  # with the instrument's own `missing` (union)
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")] = True,
@@ -114,6 +115,7 @@ def gap(
 
     guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
     _min_items(min_items)  # bad usage is refused before any file is read
+    codes = o.parse_missing_codes(missing_codes)
     first_by = tb.split_by(by)
     if instrument is None:  # the built-in instrument cannot fail: the file is checked next
         require_input(file)
@@ -130,7 +132,12 @@ def gap(
     from servqual_cli.report.spec import Document
 
     data = load_survey_file(file, instrument, first_by, sheet, encoding, header_row, strict,
-                            perception_only_ok=True)  # fmt: skip
+                            perception_only_ok=True, missing_codes=codes)  # fmt: skip
+    codes_note = ""  # the rule beside the "missing code" cells it made (w-json, s17)
+    if codes:
+        from servqual_cli.report.missing_codes_note import union_text
+
+        codes_note = union_text(codes, data.instrument.missing, lang.value) or ""
     data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.small_samples import flag_small_base
@@ -142,12 +149,14 @@ def gap(
 
         tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
 
-        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items)
+        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),
         "instrument": data.instrument.to_dict(),
         "excluded": data.excluded,
+        # absent without the option (the JSON is unchanged)
+        **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
     }
     lang_code = lang.value
     rules: dict[str, Any] = {
@@ -160,6 +169,7 @@ def gap(
 
     # where the excluded cells are, the list's option (review 4) and the invalid texts (s15)
     note, detail = exclusion_note(data.excluded, data.exclusion_log, lang_code, excluded is None)
+    note += f" {codes_note}" if codes_note else ""
     if data.groups is not None and data.by is not None:
         # --by only: the group analysis and its sections (with the weighted ones) load here, not
         # on every run (tests/cli/test_gap_imports.py keeps them out of a default run)

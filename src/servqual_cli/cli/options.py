@@ -207,3 +207,14 @@ def parse_missing_codes(text: str | None) -> tuple[str, ...]:
             facts={"text": text},
         )
     return codes
+
+
+def missing_codes_record(codes: tuple[str, ...], own: tuple[str, ...]) -> dict[str, object]:
+    """The JSON's record of ``gap``'s ``--missing-codes``: the option's codes (as ``alpha``
+    writes them), the instrument's own ``missing`` and the rule that joins them: both apply.
+
+    >>> missing_codes_record(("99",), ("98",))
+    {'missing_codes': ['99'], 'missing_codes_instrument': ['98'], 'missing_codes_rule': 'union'}
+    """
+    return {"missing_codes": list(codes), "missing_codes_instrument": list(own),
+            "missing_codes_rule": "union"}  # fmt: skip

@@ -189,6 +189,10 @@ def guard(
             "--format xlsx needs -o FILE.xlsx (a workbook is not terminal text)",
             code="xlsx_needs_file",
         )
+    if chosen is OutputFormat.json:  # the JSON's git_dirty: git status runs beside the work
+        from servqual_cli.provenance import start_git_dirty
+
+        start_git_dirty()
 
 
 def require_input(path: str) -> None:
@@ -236,9 +240,10 @@ def require_regular(path: str | Path, what: str) -> None:
 
 
 def with_tool(payload: dict[str, Any]) -> dict[str, Any]:
-    """``payload`` led by the ``"tool"`` block (name, version, git commit, the numerical
-    libraries' versions: :func:`servqual_cli.provenance.tool_block`), so a command's JSON says
-    which code produced it (review 9, finding 6). No time stamp: two runs stay byte-identical.
+    """``payload`` led by the ``"tool"`` block (name, version, git commit, whether the checkout
+    had uncommitted changes, the numerical libraries' versions:
+    :func:`servqual_cli.provenance.tool_block`), so a command's JSON says which code produced it
+    (review 9, finding 6; ``git_dirty`` session 17). No time stamp: two runs stay byte-identical.
 
     >>> list(with_tool({"n_rows": 3}))
     ['tool', 'n_rows']

@@ -54,6 +54,7 @@ def reliability(
     max_cells: o.MaxCellsOpt = None,  # read by the reader (io.limits)
     strict: o.StrictOpt = False,
     excluded: o.ExcludedOpt = None,
+    missing_codes: o.MissingCodesOpt = None,  # with the instrument's own `missing`, as gap
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
 ) -> None:
@@ -66,6 +67,7 @@ def reliability(
     from servqual_cli.cli.output import emit, guard, require_input, write_exclusions
 
     guard([file, instrument], output=output, excluded=excluded, fmt=fmt)
+    codes = o.parse_missing_codes(missing_codes)  # bad usage before the file is read
     if instrument is None:  # the built-in instrument cannot fail: the file is checked next
         require_input(file)
     # The reader (pandas) loads only for a file that is there, the statistics (scipy) only for
@@ -82,7 +84,8 @@ def reliability(
     )
     from servqual_cli.report.spec import Document
 
-    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict)
+    data = load_survey_file(file, instrument, by, sheet, encoding, header_row, strict,
+                            missing_codes=codes)  # fmt: skip
     from servqual_cli.core.scales import instrument_reliability
     from servqual_cli.report.reliability_sections import (
         items_frame,
@@ -142,6 +145,7 @@ def reliability(
         "n_rows": data.n_rows,
         "excluded": data.excluded,
         "input": data.table.describe(),
+        **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
         **result.to_dict(),
     }
     sections = duplicate_sections(data.duplicates, lang.value)  # review 2 item 23h
@@ -194,6 +198,10 @@ def reliability(
                                                       lang.value, excluded is None)  # fmt: skip
     # counts in the language's thousands format, as the tables beside them (x-small, s14)
     summary = f"{label('respondents', lang.value)}: {fmt_int(data.n_rows, lang.value)}. {note}"
+    if codes:  # --missing-codes: the rule beside its cells, as gap names it (w-json, s17)
+        from servqual_cli.report.missing_codes_note import union_text
+
+        summary += f" {union_text(codes, data.instrument.missing, lang.value)}"
     if payload.get("n_without_group"):  # in the whole-sample scales only: say so
         without = label("without_group", lang.value)
         summary += " " + without.format(

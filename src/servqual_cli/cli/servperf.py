@@ -17,6 +17,7 @@ def emit_servperf(
     lang: str,
     conf: float,
     items: bool,
+    codes: tuple[str, ...] = (),
 ) -> None:
     """Analyse, render and write a SERVPERF result as ``gap`` does a SERVQUAL one.
 
@@ -48,6 +49,7 @@ def emit_servperf(
         "recoded_text": recoded_records(recoded),
         "input": data.table.describe(),
         "instrument": data.instrument.to_dict(),
+        **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
         **result.to_dict(),
     }
     sections = duplicate_sections(data.duplicates, lang)  # review 2 item 23h
@@ -57,6 +59,10 @@ def emit_servperf(
     # located and the invalid texts named, as gap's note (session 16)
     note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusion_log, lang,
                                                       excluded is None)  # fmt: skip
+    if codes:  # --missing-codes: the rule beside its cells, as gap names it
+        from servqual_cli.report.missing_codes_note import union_text
+
+        note += f" {union_text(codes, data.instrument.missing, lang)}"
     sections += servperf_sections(result, data.excluded, lang, items, exclusions=note)
     # the reader's notes (summary and header rows left out, hidden rows, the encoding), as gap
     # says them: the perception-only path printed none (w-miss, s14: Esmaker's "Antal svar" row

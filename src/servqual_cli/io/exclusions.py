@@ -25,8 +25,8 @@ __all__ = [
 # Reasons that mean "no answer" rather than "a wrong answer": --strict does not reject them.
 # A contact that reached no one has no value to be wrong (io/kpi_reached.py, session 14).
 MISSING_REASONS = frozenset(
-    {"blank", "dont_know", "not_applicable", "not_available", "missing_token", "unreached",
-     "unanswered"}
+    {"blank", "dont_know", "not_applicable", "not_available", "missing_token", "missing_code",
+     "unreached", "unanswered"}
 )  # fmt: skip
 
 REASON_TEXT = {
@@ -37,6 +37,7 @@ REASON_TEXT = {
     "not_applicable": "not applicable (Ej aktuellt)",
     "not_available": "NA",
     "missing_token": "declared missing",
+    "missing_code": "missing code (--missing-codes)",
     "out_of_range": "out of range",
     "not_scale_point": "not a scale point (between two points)",
     "unparseable": "not a valid value",
@@ -66,8 +67,9 @@ def present(reasons: np.ndarray) -> np.ndarray:
 # 15): "not a valid value 37" says something is wrong, "'ja' 20, '?' 12" says what to fix. An
 # out-of-range number and an unreadable date too (session 16): "out of range 14 ('8' 9, '0' 5)"
 # shows a 0–10 scale read as 1–7, "not a date 3 ('31/2' 2, …)" the typo. A blank, a "Vet ej"
-# or a declared missing code is named by its reason already.
-NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date")
+# or a declared missing code is named by its reason already. The codes of gap's --missing-codes
+# are named (session 17): "missing code 14 (“99” 14)" says which code left how many out.
+NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date", "missing_code")
 JSON_VALUES = 20  # texts listed per reason in the JSON; its "distinct" says how many there were
 
 

@@ -33,6 +33,7 @@ def parse_roles(
     resolved: Mapping[str, Mapping[int, str]],
     roles: Sequence[str],
     log: ExclusionLog,
+    codes: Sequence[str] = (),
 ) -> dict[str, np.ndarray]:
     """Role -> (n_rows, n_items) scores in the instrument's item order, reverse-scored.
 
@@ -48,6 +49,9 @@ def parse_roles(
         The roles to parse, in this order (the order their cells are logged and checked in).
     log : ExclusionLog
         Receives every excluded cell.
+    codes : sequence of str, optional
+        ``--missing-codes``: left out as no answer together with the instrument's ``missing``
+        (the union), their cells recorded as ``missing_code``.
 
     Returns
     -------
@@ -78,6 +82,7 @@ def parse_roles(
     numbers = instrument.items
     lo, hi = instrument.scale
     rev = [k for k, item in enumerate(numbers) if item in set(instrument.reverse)]
+    missing = (*instrument.missing, *codes)  # both lists apply (the option adds, never removes)
     out: dict[str, np.ndarray] = {}
     for role in roles:
         positions = [column_position(index, resolved[role][i]) for i in numbers]
@@ -86,7 +91,7 @@ def parse_roles(
             name = table.columns[pos]
             spss = with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
             parsed = parse_scale_column(
-                table, pos, (lo, hi), instrument.labels, instrument.missing, log, m[:, k], spss
+                table, pos, (lo, hi), instrument.labels, missing, log, m[:, k], spss, codes=codes
             )
             _reject_wrong_column(parsed, table, pos)
         if rev:  # reversed before anything else: min + max - x (PZB 1988)

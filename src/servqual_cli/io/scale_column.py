@@ -12,7 +12,7 @@ Both give the same values and the same exclusions (``tests/io/test_scale_column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,7 @@ def parse_scale_column(
     out: np.ndarray | None = None,
     column: pd.Series | None = None,
     rename: Mapping[str, str] | None = None,
+    codes: Sequence[str] = (),
 ) -> ScaleColumn:
     """Parse the column at ``position`` with :func:`parse_scale_values` and log its exclusions.
 
@@ -89,6 +90,10 @@ def parse_scale_column(
         Parse these values instead of the table's cells (SPSS codes), logging the cells.
     rename : mapping, optional
         Reasons to record under another name (``{"out_of_range": "invalid_weight"}``).
+    codes : sequence of str, optional
+        ``--missing-codes``: the cells ``missing`` leaves out that one of these codes matches
+        (the same matcher) are recorded as ``missing_code``, not ``missing_token``, so the
+        note, JSON and list tell the option's codes from an instrument's own ``missing``.
 
     Examples
     --------
@@ -99,11 +104,19 @@ def parse_scale_column(
     [5.0, nan, nan]
     >>> log.counts()
     {'blank': 1, 'out_of_range': 1}
+    >>> log = ExclusionLog("t.csv")
+    >>> parse_scale_column(t, 0, (1, 7), missing=["9"], log=log, codes=["9"]).values.tolist()
+    [5.0, nan, nan]
+    >>> log.counts()
+    {'blank': 1, 'missing_code': 1}
     """
     name = table.columns[position]
     encoded = table.encoded_column(position) if column is None else None
     if encoded is not None:
         unique_values, reasons, from_text = _parse_distinct(encoded.uniques, scale, labels, missing)
+        if codes:  # parsed again with the option's codes alone (distinct texts: cheap)
+            own = _parse_distinct(encoded.uniques, scale, labels, codes)[1]
+            reasons = _as_missing_code(reasons, own)
         if rename:  # (a reason renamed is still a reason: ``from_text`` is unchanged)
             reasons = _renamed(reasons, rename)
         # "wrap": every code is valid, and numpy's "clip" is ten times slower on int8 codes
@@ -126,6 +139,9 @@ def parse_scale_column(
     )
     if log is not None and recoded:
         log.add_recoded(recoded)
+    if codes:  # parsed again with the option's codes alone (only when the option is given)
+        own = parse_scale_values(cells if column is None else column, scale, labels, codes)[1]
+        reasons = _as_missing_code(reasons, own)
     if rename:
         reasons = _renamed(reasons, rename)
     if out is not None:
@@ -176,6 +192,14 @@ def _parse_distinct(
     recoded = np.empty(len(uniques), dtype=bool)
     values[order], reasons[order], recoded[order] = hit
     return values, reasons, recoded
+
+
+def _as_missing_code(reasons: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """``reasons`` with ``missing_code`` where ``own`` (the parse with the option's codes alone)
+    says ``missing_token`` too: the cells the option's codes leave out."""
+    out = reasons.copy()
+    out[(reasons == "missing_token") & (own == "missing_token")] = "missing_code"
+    return out
 
 
 def _renamed(reasons: np.ndarray, rename: Mapping[str, str]) -> np.ndarray:

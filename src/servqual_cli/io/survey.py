@@ -7,6 +7,7 @@ toolbox's :mod:`servqual_cli.io.role_data`), the ``--by`` groups by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,19 +89,22 @@ def load_survey_file(
     header_row: int | None = None,
     strict: bool = False,
     perception_only_ok: bool = False,
+    missing_codes: Sequence[str] = (),
 ) -> SurveyData:
     """Read ``path`` and clean it with the instrument named by ``instrument`` (built-in name,
     TOML path or None for pzb1991): the loading step every survey command and report shares.
 
     A perception-only instrument is refused unless ``perception_only_ok`` (``servqual gap``,
-    which then reports SERVPERF)."""
+    which then reports SERVPERF). ``missing_codes`` (``--missing-codes``) are no answer too,
+    with the instrument's ``missing`` (:func:`~servqual_cli.io.item_roles.parse_roles`)."""
     from servqual_cli.instruments.toml import load_instrument
     from servqual_cli.io.read import read_table
 
     inst = load_instrument(instrument)
     _check_expectation(inst, perception_only_ok, instrument)
     table = read_table(path, sheet=sheet, encoding=encoding, header_row=header_row)
-    return load_survey(table, inst, by=by, strict=strict, perception_only_ok=perception_only_ok)
+    return load_survey(table, inst, by=by, strict=strict, perception_only_ok=perception_only_ok,
+                       missing_codes=missing_codes)  # fmt: skip
 
 
 def _check_expectation(inst: Instrument, ok: bool, source: str | None) -> None:
@@ -120,6 +124,7 @@ def load_survey(
     by: str | None = None,
     strict: bool = False,
     perception_only_ok: bool = False,
+    missing_codes: Sequence[str] = (),
 ) -> SurveyData:
     """Find, parse and reverse-score the instrument's columns; log every excluded cell.
 
@@ -146,7 +151,7 @@ def load_survey(
         ) from exc
     log = ExclusionLog(table.source, table.sheet)
     # Perception first: its cells are logged (and checked) before the expectations'.
-    matrices = parse_roles(table, instrument, resolved, roles[::-1], log)
+    matrices = parse_roles(table, instrument, resolved, roles[::-1], log, missing_codes)
     p = matrices["perception"]
     e = matrices.get("expectation")
     if e is None:

@@ -142,6 +142,14 @@ RELIABILITY: Pairs = {
         "{codes} räknas som saknat svar (--missing-codes).",
         "{codes} counted as no answer (--missing-codes).",
     ),
+    # gap (w-json, s17): the option and the instrument's `missing` both apply (their union);
+    # the rule is named whenever both give codes
+    "missing_codes_union": (
+        "{codes} räknas som saknat svar (--missing-codes), liksom instrumentets egna koder "
+        "({own}, missing i instrumentfilen): båda listorna gäller.",
+        "{codes} counted as no answer (--missing-codes), as are the instrument's own codes "
+        "({own}, missing in the instrument file): both lists apply.",
+    ),
 }
 
 RELIABILITY_SHEETS: Pairs = {

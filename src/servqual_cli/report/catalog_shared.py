@@ -161,6 +161,8 @@ SHARED: dict[str, tuple[str, str]] = {
     "not_applicable": ("ej aktuellt", "not applicable"),
     "not_available": ("inget värde (NA, ..)", "no value (NA, ..)"),
     "missing_token": ("angivet saknat värde", "declared missing"),
+    # gap's --missing-codes (w-json, s17): its cells apart from an instrument's own `missing`
+    "missing_code": ("svarskod för saknat svar", "missing code"),
     "out_of_range": ("utanför skalan", "out of range"),
     "not_scale_point": ("inte ett skalsteg", "not a scale point"),
     "unparseable": ("ogiltigt värde", "not a valid value"),

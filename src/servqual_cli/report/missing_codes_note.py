@@ -1,7 +1,7 @@
-"""The note that names ``--missing-codes`` (``alpha``, ``items``): which answers the run read as
-no answer. The cells themselves are counted under "declared missing" in the exclusion summary
-beside it; this sentence names the rule that put them there (an output names every rule that
-changes a result)."""
+"""The note that names ``--missing-codes`` (``alpha``, ``items``, ``gap``): which answers the run
+read as no answer. The cells themselves are counted in the exclusion summary beside it ("declared
+missing"; in ``gap`` "missing code" with each code's cells); this sentence names the rule that put
+them there (an output names every rule that changes a result)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from servqual_cli.report.catalog import RELIABILITY, label
 from servqual_cli.report.spec import Section, Text
 from servqual_cli.report.word_lists import join_words
 
-__all__ = ["missing_codes_sections", "missing_codes_text"]
+__all__ = ["missing_codes_sections", "missing_codes_text", "union_text"]
 
 # A text code in quotes, the language's own marks (as the catalogs quote answers).
 _QUOTES = {"sv": ("”", "”"), "en": ("“", "”")}
@@ -29,9 +29,31 @@ def missing_codes_text(codes: Sequence[str], lang: str) -> str | None:
     """
     if not codes:
         return None
+    return label("missing_codes_note", lang, RELIABILITY).format(codes=_shown(codes, lang))
+
+
+def union_text(codes: Sequence[str], own: Sequence[str], lang: str) -> str | None:
+    """``gap``'s sentence: :func:`missing_codes_text`, or with an instrument that declares its
+    own ``missing`` codes the rule that both lists apply (the union; the option never lifts an
+    instrument's code). None without ``codes``.
+
+    >>> union_text(["99"], ["Vet ej", "98"], "sv")
+    '99 räknas som saknat svar (--missing-codes), liksom instrumentets egna koder (”Vet ej” och \
+98, missing i instrumentfilen): båda listorna gäller.'
+    >>> union_text(["99"], [], "en")
+    '99 counted as no answer (--missing-codes).'
+    """
+    if not codes or not own:
+        return missing_codes_text(codes, lang)
+    return label("missing_codes_union", lang, RELIABILITY).format(
+        codes=_shown(codes, lang), own=_shown(own, lang)
+    )
+
+
+def _shown(codes: Sequence[str], lang: str) -> str:
+    """Numbers bare, texts in the language's quotes, joined as a list ("99 och ”Ej svar”")."""
     left, right = _QUOTES["sv" if lang == "sv" else "en"]
-    shown = [c if _is_number(c) else f"{left}{c}{right}" for c in codes]
-    return label("missing_codes_note", lang, RELIABILITY).format(codes=join_words(shown, lang))
+    return join_words([c if _is_number(c) else f"{left}{c}{right}" for c in codes], lang)
 
 
 def missing_codes_sections(codes: Sequence[str], lang: str) -> list[Section]:
