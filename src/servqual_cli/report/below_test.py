@@ -98,6 +98,17 @@ def apart_from_zero(values: pd.Series, p: pd.Series, alpha: float = ALPHA) -> tu
     return tuple(bool(b) for b in (value != 0) & np.isfinite(value) & (prob < alpha))
 
 
+def _level(alpha: float, lang: str) -> str:
+    """``alpha`` with the decimals it needs: 1 − 0,975 is "0,025", never "0,03" (two decimals
+    would name a level the mark does not use).
+
+    >>> _level(1 - 0.95, "sv"), _level(1 - 0.975, "sv"), _level(1 - 0.9, "en")
+    ('0,05', '0,025', '0.10')
+    """
+    digits = next((d for d in (2, 3, 4) if abs(round(alpha, d) - alpha) < 1e-12), 6)
+    return fmt_number(alpha, lang, digits)
+
+
 def flag_below(
     table: Table, column: str, p: str, lang: str, meaning: str = "gap", alpha: float = ALPHA
 ) -> Table:
@@ -130,7 +141,7 @@ def flag_below(
     if meaning in _TWO_SIDED:
         words = _TWO_SIDED[meaning]
         flags = apart_from_zero(table.frame[column], table.frame[p], alpha)
-        rule = words[0 if sv else 1].format(column=column, p=p, alpha=fmt_number(alpha, lang, 2))
+        rule = words[0 if sv else 1].format(column=column, p=p, alpha=_level(alpha, lang))
         return replace(table, below=MappingProxyType({column: flags}), below_rule=rule,
                        below_cell=words[2 if sv else 3])  # fmt: skip
     flags = below_zero(table.frame[column], table.frame[p], alpha)
