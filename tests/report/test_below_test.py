@@ -102,8 +102,8 @@ def _flags_match(table: Table, column: str, p: str) -> None:
 
 
 def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
-    """The knowledge gap (staff − citizens) flags its difference by its Holm p, and its legend
-    says what below 0 means there; the zone of tolerance shows no p and has no flag (its
+    """The knowledge gap (staff − citizens) flags its difference on either side of 0 by its Holm
+    p, and its legend names both sides; the zone of tolerance shows no p and has no flag (its
     position is judged on the intervals). The dimension pairs (gap A − gap B) have no flag:
     A precedes B by instrument order, so "A below B" marked an arbitrary subset of the pairs
     the test separates (review 14, finding 1)."""
@@ -118,20 +118,30 @@ def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
 
     rng = np.random.default_rng(12)
     customers = rng.integers(4, 8, size=(60, 4)).astype(float)
-    staff = np.clip(customers[:50] - np.array([1.5, 0.0, 0.8, -0.5]) + rng.normal(0, 1, (50, 4)),
+    staff = np.clip(customers[:50] - np.array([1.5, 0.0, 0.8, -1.2]) + rng.normal(0, 1, (50, 4)),
                     1, 7).round()  # fmt: skip
     dims = {"Ett": [0, 1], "Två": [2, 3]}
     kg = knowledge_gap(customers, staff, ["1", "2", "3", "4"], dims)
     tables = [b for s in knowledge_sections(kg, {}, "sv") for b in s.blocks
               if isinstance(b, Table)]  # fmt: skip
     assert len(tables) == 2
+    # session 17: both sides of 0 are a knowledge gap (review 14, finding 1's decision), at
+    # the reading's level: every marked row reads under- or overestimate and no other does
     for table in tables:
-        _flags_match(table, "Skillnad", "p (Holm)")
-    assert any(any(flags) for t in tables for flags in t.below.values())  # something to show
-    assert tables[1].legend is not None and tables[1].legend.startswith(
-        "Markerat: personalen underskattar förväntan"
+        diff = pd.to_numeric(table.frame["Skillnad"], errors="coerce")
+        holm = pd.to_numeric(table.frame["p (Holm)"], errors="coerce")
+        assert table.below == {"Skillnad": tuple((diff != 0) & (holm < 1 - 0.95))}
+        reading = table.frame["Tolkning"]
+        assert table.below["Skillnad"] == tuple(reading != "ingen säker skillnad")
+    items = tables[1].frame
+    flagged = pd.Series(tables[1].below["Skillnad"])
+    assert (flagged & (items["Skillnad"] > 0)).any() and (flagged & (items["Skillnad"] < 0)).any()
+    assert tables[1].legend == (
+        "Markerat: personalen underskattar (Skillnad under 0) eller överskattar (Skillnad över "
+        "0) medborgarnas förväntan enligt tabellens eget test (p (Holm) under 0,05); "
+        "omarkerat: ingen säker skillnad."
     )
-    assert tables[1].below_cell == "personalen underskattar förväntan enligt testet"
+    assert tables[1].below_cell == "kunskapsgap enligt testet"
     gaps = rng.normal([-0.8, -0.1, -0.5], 0.6, size=(80, 3))
     comparison = compare_dimensions(gaps, ["A", "B", "C"])
     blocks = [b for s in dimension_comparison_sections(comparison, "en") for b in s.blocks]

@@ -52,6 +52,44 @@ def test_the_knowledge_gap_section_equals_the_command(cli, doc_en: Document) -> 
     assert _table(doc_en, "Knowledge gap by item").appendix
 
 
+def test_the_report_marks_over_and_underestimates(doc_en: Document) -> None:
+    """Session 17 (review 14, finding 1): the sample's staff overestimate Tangibles (+0.25,
+    Holm p 0.002) as clearly as they underestimate the rest; both are knowledge gaps, marked
+    in the web page and the workbook alike, the legend naming both sides."""
+    from openpyxl import Workbook
+
+    from servqual_cli.report.excel import HEADER_ROW, write_table
+    from servqual_cli.report.html import render_html
+    from servqual_cli.report.spec import Section
+
+    table = _table(doc_en, "Knowledge gap by dimension")
+    diff, holm = table.frame["Difference"], table.frame["p (Holm)"]
+    flags = table.below["Difference"]
+    assert flags == tuple((diff != 0) & (holm < 0.05))
+    assert [d > 0 for d, f in zip(diff, flags, strict=True) if f] == [True, False, False,
+                                                                      False, False]  # fmt: skip
+    assert table.legend is not None and table.legend.startswith(
+        "Marked: staff underestimate (Difference below 0) or overestimate (Difference above 0)"
+    )
+    page = render_html(Document("R", (Section("S", (table,)),)))
+    assert page.count('class="num neg"') == sum(flags) == 5
+    assert page.count("(knowledge gap by the test)") == 5
+    ws = Workbook().active
+    write_table(ws, table, "en")
+    col = list(table.frame.columns).index("Difference") + 1
+    filled = [ws.cell(row=HEADER_ROW + 1 + i, column=col).fill.fgColor.rgb.endswith("B34700")
+              for i in range(len(table.frame))]  # fmt: skip
+    assert tuple(filled) == flags
+    lead = next(b for s in doc_en.sections for b in s.blocks
+                if isinstance(b, Text) and b.text.startswith("The staff's picture"))  # fmt: skip
+    assert lead.text.endswith(
+        "A negative value means the staff underestimate the expectations, a positive one that "
+        "they overestimate them. Both directions are knowledge gaps when the difference is "
+        "clear; a difference that may be chance does not count."
+    )
+    assert "Holm" not in lead.text and "test" not in lead.text  # a lead names no test
+
+
 def test_the_importance_section_equals_the_command(cli, doc_en: Document) -> None:
     r = cli("gap", SURVEY, "--overall", "Helhetsbetyg", "-f", "json")
     assert r.exit_code == 0, r.stderr

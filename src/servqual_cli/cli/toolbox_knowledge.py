@@ -75,6 +75,33 @@ def _read_staff(
                          facts=facts) from None  # fmt: skip
 
 
+_FAMILY = ["p_holm_family", "p_holm_tests"]
+
+
+def _family(rows: list[dict[str, Any]], family: str, n: int | None = None) -> list[dict[str, Any]]:
+    """``rows`` (copies: the JSON's records stay as they are) with the family their ``p_holm``
+    is adjusted over and its size, the tests with a p (Holm counts no missing p): a CSV row of
+    a group read "p_holm" beside the whole file's rows, one family over 3 dimensions, the other
+    over groups × dimensions, with nothing to tell them apart (session 17).
+
+    >>> _family([{"p_welch": 0.01}, {"p_welch": None}], "dimensions")[0]
+    {'p_welch': 0.01, 'p_holm_family': 'dimensions', 'p_holm_tests': 1}
+    """
+    if n is None:
+        n = sum(r.get("p_welch") is not None and r["p_welch"] == r["p_welch"] for r in rows)
+    return [{**r, _FAMILY[0]: family, _FAMILY[1]: n} for r in rows]
+
+
+def _after_p_holm(table: Any) -> Any:
+    """The tidy table with the family's columns right after ``p_holm``, before the reading
+    they decide (scripts and the workbook read the reading as the last column but one)."""
+    cols = [c for c in table.columns if c not in _FAMILY]
+    if "p_holm" not in cols:  # no row at all
+        return table
+    at = cols.index("p_holm") + 1
+    return table[cols[:at] + _FAMILY + cols[at:]]
+
+
 def run_knowledge_gap(
     *,
     customers: str,
@@ -168,7 +195,9 @@ def run_knowledge_gap(
     sections += knowledge_sections(
         res, excl, lang_code, items, exclusions={k: text for k, (text, _) in notes.items()}
     )
-    parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
+    # each CSV row names its p_holm's family, as the JSON's group_holm does (session 17)
+    parts = [("ALL", "dimension", _family(payload["dimensions"], "dimensions")),
+             ("ALL", "item", _family(payload["items"], "items"))]  # fmt: skip
     if cust.by is not None:
         from servqual_cli.core.knowledge_gap import grouped_knowledge_gap
         from servqual_cli.report.knowledge_groups import knowledge_group_sections
@@ -179,7 +208,9 @@ def run_knowledge_gap(
         payload["by"] = cust.by
         payload["min_n"] = min_n  # a group below it is marked, as gap --by (review 13, 17)
         payload.update(grouped.to_dict())
-        parts += [(name, "dimension", g["dimensions"]) for name, g in payload["groups"].items()]
+        parts += [(name, "dimension", _family(g["dimensions"], "groups x dimensions",
+                                               grouped.n_dimension_tests))
+                  for name, g in payload["groups"].items()]  # fmt: skip
         sections += knowledge_group_sections(grouped, cust.by, res.n_staff, lang_code)
         import pandas as pd
 
@@ -211,4 +242,4 @@ def run_knowledge_gap(
             ignore_index=True,
         )
         write_exclusions(excluded, both, inputs=[cust.table, stf.table])
-    emit(doc, payload, tidy_table(parts), fmt, output, lang=lang_code)
+    emit(doc, payload, _after_p_holm(tidy_table(parts)), fmt, output, lang=lang_code)

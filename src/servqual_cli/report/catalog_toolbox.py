@@ -10,6 +10,7 @@ it through the catalog.
 from __future__ import annotations
 
 from servqual_cli.report.importance_words import IMPORTANCE
+from servqual_cli.report.knowledge_words import KNOWLEDGE
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
 from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
 
@@ -73,25 +74,7 @@ TOOLBOX: Pairs = {
     "kg_underestimate": ("personalen underskattar", "staff underestimate"),
     "kg_overestimate": ("personalen överskattar", "staff overestimate"),
     "kg_unclear": ("ingen säker skillnad", "no clear difference"),
-    # knowledge-gap --by: one Holm family over the groups, as gap --by (review 13, finding 3)
-    "kg_holm": (
-        "Holm över dimensioner och, för sig, över påståenden",
-        "Holm across dimensions and, separately, across items",
-    ),
-    "kg_holm_groups": (
-        "Holm över alla grupper tillsammans ({family})",
-        "Holm across all groups together ({family})",
-    ),
-    # printed under the total's table, whose p (Holm) is over its dimensions: the sentence
-    # names the group tables it speaks of (review 14, finding 2)
-    "kg_same_staff": (
-        "I grupptabellerna nedan jämförs varje grupp i {by} med all personal (n = {n}), samma "
-        "personal varje gång. Därför justeras deras p (Holm) över alla grupper × dimensioner, "
-        "inte inom varje grupp.",
-        "In the group tables below, every group of {by} is compared with all staff (n = {n}), "
-        "the same staff each time. So their p (Holm) is adjusted over all groups × dimensions, "
-        "not within each group.",
-    ),
+    **KNOWLEDGE,  # report/knowledge_words.py: the Holm families' words (session 17)
     "knowledge_items": ("Kunskapsgapet per påstående", "Knowledge gap by item"),
     "set": ("Frågeset", "Question set"),
     "mean": ("Medel", "Mean"),

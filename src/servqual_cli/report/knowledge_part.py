@@ -102,11 +102,15 @@ def knowledge_gap_part(ctx: ReportContext) -> Part:
     lead = (
         f"Personalens bild av vad medborgarna förväntar sig ({n_staff} svarande i {staff_name}) "
         f"jämförs med medborgarnas egna förväntningar ({n_cust} svarande i {survey_name}). "
-        "Ett negativt värde betyder att personalen underskattar förväntningarna."
+        "Ett negativt värde betyder att personalen underskattar förväntningarna, ett positivt "
+        "att de överskattar dem. Båda riktningarna är kunskapsgap när skillnaden är tydlig; en "
+        "skillnad som kan bero på slumpen räknas inte."
         if sv
         else f"The staff's picture of what citizens expect ({n_staff} respondents in "
         f"{staff_name}) is compared with the citizens' own expectations ({n_cust} respondents "
-        f"in {survey_name}). A negative value means the staff underestimate the expectations."
+        f"in {survey_name}). A negative value means the staff underestimate the expectations, "
+        "a positive one that they overestimate them. Both directions are knowledge gaps when "
+        "the difference is clear; a difference that may be chance does not count."
     )
     sections: list[Section] = [Section("", (Text(lead), *blocks))]
     sections += duplicate_sections(stf.duplicates, lang, staff_name)

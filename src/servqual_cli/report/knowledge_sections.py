@@ -31,6 +31,16 @@ def _readings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def _marked(built: Table, conf: float, lang: str) -> Table:
+    """``built`` with each difference its Holm p tells from 0 marked, under- and overestimates
+    alike (PZB's gap 1 is any mismatch; review 14, finding 1), at the reading's own level
+    (1 − conf), so a marked row reads "underskattar"/"överskattar" and no other row does."""
+    from servqual_cli.report.below_test import flag_below
+
+    return flag_below(built, tlabel("diff", lang), tlabel("p_holm", lang), lang, "knowledge",
+                      alpha=1.0 - conf)  # fmt: skip
+
+
 def knowledge_sections(
     res: KnowledgeGap, excluded: dict[str, dict[str, int]], lang: str, items: bool = True,
     title: str = "", exclusions: dict[str, str] | None = None, family: str = "",
@@ -38,14 +48,15 @@ def knowledge_sections(
     """The knowledge gap's tables and note; ``family`` (a ``--by`` group's table) names the
     Holm family over the groups in the p column's head and in the note."""
     sv = lang == "sv"
-    dims = table(tlabel("knowledge_dims", lang),
+    dims = _marked(table(tlabel("knowledge_dims", lang),
               _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
               signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap", conf=res.conf,
-              below=("diff", "p_holm", "knowledge"),
               note=("Skillnad = personalens bild − medborgarnas förväntan: negativ = personalen "
-                    "underskattar vad medborgarna förväntar sig." if sv else
+                    "underskattar vad medborgarna förväntar sig, positiv = personalen "
+                    "överskattar det." if sv else
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
-                    "underestimate what citizens expect."))  # fmt: skip
+                    "underestimate what citizens expect, positive = staff overestimate it.")),
+              res.conf, lang)  # fmt: skip
     if family:  # "p (Holm, 12 test, grupper × dimensioner)", as gap --by heads it
         from servqual_cli.report.gap_labels import adjusted_label
 
@@ -60,9 +71,9 @@ def knowledge_sections(
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
-        blocks.append(table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",),
-                            sheet=sheet, conf=res.conf,
-                            below=("diff", "p_holm", "knowledge")))  # fmt: skip
+        blocks.append(_marked(table(tlabel("knowledge_items", lang), frame, lang,
+                                    signed=("diff",), sheet=sheet, conf=res.conf),
+                              res.conf, lang))  # fmt: skip
     level = level_text(res.conf, lang)
     holm = tlabel("kg_holm_groups", lang).format(family=family) if family else ""
     holm = holm or tlabel("kg_holm", lang)
