@@ -162,15 +162,24 @@ def test_an_overall_column_not_in_the_file_is_named(cli, tmp_path: Path) -> None
     assert "Traceback" not in r.stderr
 
 
-def test_a_weighted_report_says_the_sections_are_unweighted(tmp_path: Path) -> None:
+def test_a_weighted_report_says_which_sections_are_unweighted(cli, tmp_path: Path) -> None:
     path = _config(tmp_path, SURVEY_TABLE + 'weight_column = "Vikt"\noverall = "Helhetsbetyg"\n'
                    '[knowledge_gap]\nstaff_file = "SAMPLES/karlstad_personal.xlsx"\n')  # fmt: skip
     doc = build_report(load_config(path))
-    for title in ("Knowledge gap by dimension", "OLS: Helhetsbetyg"):
-        t = _table(doc, title)
-        assert t.title.endswith("unweighted (the sample)") and "not weighted by Vikt" in t.note
-    # the method's rule lists them among the parts with no weighted form
+    t = _table(doc, "Knowledge gap by dimension")
+    assert t.title.endswith("unweighted (the sample)") and "not weighted by Vikt" in t.note
+    # session 17: derived importance is weighted as gap --overall --weight-column, and says so
+    t = _table(doc, "WLS: Helhetsbetyg")
+    assert t.title.endswith("weighted by Vikt") and "unweighted" not in t.title
+    r = cli("gap", SURVEY, "--overall", "Helhetsbetyg", "--weight-column", "Vikt", "-f", "json")
+    imp = json.loads(r.stdout)["importance"]
+    assert imp["weight_column"] == "Vikt"
+    want = np.array([row["b"] for row in imp["coefficients"]], dtype=float)
+    np.testing.assert_allclose(t.frame.select_dtypes("number").iloc[:, 0], want, rtol=1e-12)
+    # the method's rule lists the knowledge gap among the parts with no weighted form, and the
+    # importance method names its weighting
     method = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Text))
-    assert "the knowledge gap, the derived importance and the reliability have no weighted" in (
-        " ".join(method.split())
-    )
+    method = " ".join(method.split())
+    assert "the knowledge gap and the reliability have no weighted" in method
+    assert "derived importance" not in method.split("One rule for the titles")[1][:600]
+    assert "Weighted by Vikt: weighted least squares with design-based standard errors" in method

@@ -175,9 +175,25 @@ def importance_part(ctx: ReportContext) -> Part:
     y, y_name = _overall_column(d, sc.overall)
     # gap's dimension-score rule (at least half the items answered), as gap --overall
     scores = respondent_scores(d.expectation, d.perception, d.dimension_positions)
-    imp = derived_importance(y, scores.gap, list(scores.dimensions), y_name, "gap", sc.conf)
-    sections = unweighted_sections(importance_sections(imp, lang), report_weight_column(ctx),
-                                   lang, "weight_rule_importance")  # fmt: skip
+    dims, column = list(scores.dimensions), report_weight_column(ctx)
+    if column is None:
+        imp = derived_importance(y, scores.gap, dims, y_name, "gap", sc.conf)
+        weighting = "Oviktat." if sv else "Unweighted."
+    else:  # session 17: weighted as gap --overall --weight-column (R survey::svyglm)
+        from servqual_cli.core.weighted_importance import weighted_importance
+        from servqual_cli.report.survey_results import survey_weight_column
+
+        w, w_name = survey_weight_column(ctx, column)
+        imp = weighted_importance(y, scores.gap, dims, w, w_name, y_name, "gap", sc.conf)
+        weighting = (
+            f"Viktat efter {w_name}: vägda minsta kvadrater med designbaserade standardfel och "
+            "Wald-F-test (som R survey::svyglm), relativa vikter från de viktade korrelationerna."
+            if sv
+            else f"Weighted by {w_name}: weighted least squares with design-based standard errors "
+            "and a Wald F test (as R survey::svyglm), relative weights from the weighted "
+            "correlations."
+        )
+    sections = importance_sections(imp, lang)
     title = tlabel("importance", lang)
     method = (
         f"Härledd vikt: OLS av {y_name!r} på svarandenas dimensionsgap (P − E; en dimension "
@@ -185,13 +201,13 @@ def importance_part(ctx: ReportContext) -> Part:
         "utelämnas), b med t-test och modellens F-test; relativa vikter enligt Johnson (2000), "
         "som summerar till R². Korrelerar dimensionerna starkt (VIF över 5, b med annat tecken "
         "än dimensionens egen korrelation, |β| över 1) varnar avsnittet och b ska inte läsas "
-        "som vikt. Oviktat."
+        f"som vikt. {weighting}"
         if sv
         else f"Derived importance: OLS of {y_name!r} on the respondents' dimension gaps (P − E; "
         "a dimension counts when at least half of its items are answered, respondents without "
         "every value are left out), b with t tests and the model's F test; Johnson's (2000) "
         "relative weights, which sum to R². When the dimensions are strongly correlated (VIF "
         "above 5, b of the other sign than the dimension's own correlation, |β| above 1) the "
-        "section warns and b is not to be read as importance. Unweighted."
+        f"section warns and b is not to be read as importance. {weighting}"
     )
     return Part((Section(title, sections[0].blocks),), (), ((title, method),))
