@@ -62,3 +62,11 @@ def test_unweighted_fit_of_the_same_respondents_is_kept() -> None:
     assert out["weight_column"] == "w" and "svyglm" in out["method"]
     assert out["unweighted"]["weight_column"] is None
     assert out["unweighted"]["coefficients"][0]["b"] == pytest.approx(want["unweighted_b"][0])
+
+
+def test_an_exact_fit_gives_no_wald_test_rather_than_a_traceback() -> None:
+    x = np.array([[1.0, 2], [2, 1], [3, 5], [4, 3], [5, 4], [6, 7]])
+    y = 1.0 + x @ np.array([0.5, 0.25])
+    got = weighted_importance(y, x, ["A", "B"], np.array([1.0, 2, 1, 2, 1, 2]), "w")
+    assert np.isnan(got.f_test.f) and np.isnan(got.f_test.p)
+    np.testing.assert_allclose(got.coefficients["b"], [0.5, 0.25])

@@ -128,9 +128,23 @@ def _weighted_correlation(z: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.
 
 
 def _wald_f(b: np.ndarray, cov: np.ndarray, df: int) -> OverallF:
-    """``regTermTest``'s Wald F of every b = 0: b'V⁻¹b / k on (k, df); NaN below 1 df."""
+    """``regTermTest``'s Wald F of every b = 0: b'V⁻¹b / k on (k, df); NaN below 1 df or with
+    a singular V.
+
+    >>> _wald_f(np.array([1.0]), np.zeros((1, 1)), 5).f
+    nan
+    """
     k = b.size
+    nan = OverallF(float("nan"), k, df, float("nan"))
     if df < 1:
-        return OverallF(float("nan"), k, df, float("nan"))
-    f = float(b @ np.linalg.solve(cov, b)) / k
+        return nan
+    # an overall item the dimensions fit exactly: V is 0 or rounding noise next to b (F ~ 1e29),
+    # no test, as R² = 1 in overall_f and design_t's "essentially constant"
+    se = np.sqrt(np.clip(np.diag(cov), 0.0, None))
+    if not (se > 10.0 * np.finfo(np.float64).eps * np.abs(b)).all():
+        return nan
+    try:
+        f = float(b @ np.linalg.solve(cov, b)) / k
+    except np.linalg.LinAlgError:
+        return nan
     return OverallF(f, k, df, float(special.fdtrc(k, df, f)))
