@@ -38,6 +38,7 @@ def test_terminal_and_apa_lines_name_the_weights(cli) -> None:
     text = " ".join(r.stdout.split())
     assert "WLS: overall ~ gap (P−E), viktat efter w" in text
     assert "Viktat efter w: b med vägda minsta kvadrater (WLS)" in text
+    assert "Den oviktade regressionen för samma svarande finns i -f json och -f csv." in text
     assert "2 utan vikt utelämnade; 1 med vikt 0 i designen men inte i n" in text
     assert "Wald-F(3; 143) = 71,12" in text
     assert "(WLS viktat efter w, designbaserade SE, n = 147)" in text

@@ -172,6 +172,11 @@ def test_a_weighted_report_says_which_sections_are_unweighted(cli, tmp_path: Pat
     # session 17: derived importance is weighted as gap --overall --weight-column, and says so
     t = _table(doc, "WLS: Helhetsbetyg")
     assert t.title.endswith("weighted by Vikt") and "unweighted" not in t.title
+    # the note names the rule, but not gap's "-f json" (a report's reader has none)
+    section = next(s for s in doc.sections if t in s.blocks)
+    note = " ".join(b.text for b in section.blocks if isinstance(b, Text) and b.kind == "note")
+    assert "Weighted by Vikt: b by weighted least squares (WLS)" in " ".join(note.split())
+    assert "-f json" not in note
     r = cli("gap", SURVEY, "--overall", "Helhetsbetyg", "--weight-column", "Vikt", "-f", "json")
     imp = json.loads(r.stdout)["importance"]
     assert imp["weight_column"] == "Vikt"
@@ -184,6 +189,7 @@ def test_a_weighted_report_says_which_sections_are_unweighted(cli, tmp_path: Pat
     assert "the knowledge gap and the reliability have no weighted" in method
     assert "derived importance" not in method.split("One rule for the titles")[1][:600]
     assert "Weighted by Vikt: weighted least squares with design-based standard errors" in method
+    assert "Derived importance: WLS of 'Helhetsbetyg'" in method
 
 
 def test_importance_on_perception_and_the_apa_lines_equal_the_command(cli, tmp_path: Path) -> None:

@@ -21,6 +21,10 @@ cannot tell from 0 has no sign to contradict r: with uncorrelated dimensions and
 0, the signs differ by chance), or with |β| > 1. For those, b and β are not weights; the
 relative weights are.
 
+With survey weights (``--weight-column``, ``[survey] weight_column``) the same result is
+estimated as R ``survey::svyglm`` by :mod:`~servqual_cli.core.weighted_importance`, through
+:func:`assemble`; ``Importance.unweighted`` then keeps this module's OLS of the same respondents.
+
 References: Johnson, J. W. (2000). A heuristic method for estimating the relative weight of
 predictor variables in multiple regression. *Multivariate Behavioral Research* 35(1), 1-19.
 R ``lm()`` / ``confint()`` for the OLS part.

@@ -19,11 +19,13 @@ from servqual_cli.report.toolbox_sections import table, tlabel
 __all__ = ["importance_sections"]
 
 
-def importance_sections(res: Importance, lang: str) -> list[Section]:
+def importance_sections(res: Importance, lang: str, command: bool = True) -> list[Section]:
     """The ``--overall`` regression: its coefficients table, a note with n, R², adjusted R²
     and the model's F test (:attr:`Importance.f_test`), a warning naming the collinear
     dimensions (review 13, finding 1) and a warning when no b has p < .05 (review 3, finding
-    24), whose "explain little" follows the model's F test (review 13, finding 12)."""
+    24), whose "explain little" follows the model's F test (review 13, finding 12). Weighted
+    (``res.weight_column``): the title, the note and the F say so; ``command`` (``gap``, not
+    the report) adds where the unweighted fit is (-f json/csv)."""
     sv = lang == "sv"
     coef = res.coefficients.rename(columns={"b": "b_coef"})
     what = label(res.predictors, lang) if res.predictors != "gap" else "gap (P−E)"
@@ -54,6 +56,8 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
     title = f"{fit}: {res.overall} ~ {what}"
     if weighted:
         rule = tlabel("importance_weighted_rule", lang).format(column=res.weight_column)
+        if command:  # gap's JSON/CSV keep the unweighted fit; a report's reader has no -f
+            rule = f"{rule} {tlabel('importance_unweighted_where', lang)}"
         note = f"{rule} {note}"
         title = tlabel("importance_weighted_title", lang).format(
             head=title, column=res.weight_column

@@ -197,7 +197,8 @@ def importance_part(ctx: ReportContext) -> Part:
             "and a Wald F test (as R survey::svyglm), relative weights from the weighted "
             "correlations."
         )
-    sections = importance_sections(imp, lang)
+    sections = importance_sections(imp, lang, command=False)
+    fit = "OLS" if column is None else "WLS"
     # the regression's APA lines, as gap --overall prints them (session 17)
     apa = tuple(Text(line, kind="apa") for line in importance_apa_lines(imp, lang))
     title = tlabel("importance", lang)
@@ -207,14 +208,14 @@ def importance_part(ctx: ReportContext) -> Part:
         else ("upplevelse per dimension (P", "perceptions by dimension (P")
     )
     method = (
-        f"Härledd vikt: OLS av {y_name!r} på svarandenas {scores_sv}; en dimension "
+        f"Härledd vikt: {fit} av {y_name!r} på svarandenas {scores_sv}; en dimension "
         "räknas när minst hälften av påståendena är besvarade, svarande utan alla värden "
         "utelämnas), b med t-test och modellens F-test; relativa vikter enligt Johnson (2000), "
         "som summerar till R². Korrelerar dimensionerna starkt (VIF över 5, b med annat tecken "
         "än dimensionens egen korrelation, |β| över 1) varnar avsnittet och b ska inte läsas "
         f"som vikt. {weighting}"
         if sv
-        else f"Derived importance: OLS of {y_name!r} on the respondents' {scores_en}; "
+        else f"Derived importance: {fit} of {y_name!r} on the respondents' {scores_en}; "
         "a dimension counts when at least half of its items are answered, respondents without "
         "every value are left out), b with t tests and the model's F test; Johnson's (2000) "
         "relative weights, which sum to R². When the dimensions are strongly correlated (VIF "
