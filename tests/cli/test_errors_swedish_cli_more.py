@@ -123,6 +123,11 @@ MORE_CASES: list[tuple[dict[str, str | bytes], tuple[str, ...], int, str, str]] 
      ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2, "config_staff_is_survey",
      "rep.toml: nyckeln 'knowledge_gap.staff_file': '" + (DATA / "kiosk.csv").as_posix()
      + "' är [survey]-filen och -bladet; ange personalens blad i 'knowledge_gap.staff_sheet'"),
+    # a report's survey.importance_on without survey.overall (report.config, session 17)
+    ({"rep.toml": REPORT_BY.replace('by = "Enht"', 'importance_on = "perception"')},
+     ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2, "config_importance_needs_overall",
+     "rep.toml: nyckeln 'survey.importance_on' behöver 'survey.overall' (kolumnen som ska "
+     "förklaras)"),
 ]  # fmt: skip
 
 

@@ -152,6 +152,7 @@ def test_the_report_writes_both_sections_in_every_format(cli, tmp_path: Path) ->
     assert len(roles["knowledge_gap"]["sha256"]) == 64
     s = manifest["settings"]
     assert s["survey.overall"] == {"value": "Helhetsbetyg", "default": False}
+    assert s["survey.importance_on"] == {"value": "gap", "default": True}  # session 17
     assert s["knowledge_gap.staff_sheet"] == {"value": None, "default": True}
 
 
@@ -200,15 +201,68 @@ def test_an_overall_column_not_in_the_file_is_named(cli, tmp_path: Path) -> None
     assert "Traceback" not in r.stderr
 
 
-def test_a_weighted_report_says_the_sections_are_unweighted(tmp_path: Path) -> None:
+def test_a_weighted_report_says_which_sections_are_unweighted(cli, tmp_path: Path) -> None:
     path = _config(tmp_path, SURVEY_TABLE + 'weight_column = "Vikt"\noverall = "Helhetsbetyg"\n'
                    '[knowledge_gap]\nstaff_file = "SAMPLES/karlstad_personal.xlsx"\n')  # fmt: skip
     doc = build_report(load_config(path))
-    for title in ("Knowledge gap by dimension", "OLS: Helhetsbetyg"):
-        t = _table(doc, title)
-        assert t.title.endswith("unweighted (the sample)") and "not weighted by Vikt" in t.note
-    # the method's rule lists them among the parts with no weighted form
+    t = _table(doc, "Knowledge gap by dimension")
+    assert t.title.endswith("unweighted (the sample)") and "not weighted by Vikt" in t.note
+    # session 17: derived importance is weighted as gap --overall --weight-column, and says so
+    t = _table(doc, "WLS: Helhetsbetyg")
+    assert t.title.endswith("weighted by Vikt") and "unweighted" not in t.title
+    # the note names the rule, but not gap's "-f json" (a report's reader has none)
+    section = next(s for s in doc.sections if t in s.blocks)
+    note = " ".join(b.text for b in section.blocks if isinstance(b, Text) and b.kind == "note")
+    assert "Weighted by Vikt: b by weighted least squares (WLS)" in " ".join(note.split())
+    assert "-f json" not in note
+    r = cli("gap", SURVEY, "--overall", "Helhetsbetyg", "--weight-column", "Vikt", "-f", "json")
+    imp = json.loads(r.stdout)["importance"]
+    assert imp["weight_column"] == "Vikt"
+    want = np.array([row["b"] for row in imp["coefficients"]], dtype=float)
+    np.testing.assert_allclose(t.frame.select_dtypes("number").iloc[:, 0], want, rtol=1e-12)
+    # the method's rule lists the knowledge gap among the parts with no weighted form, and the
+    # importance method names its weighting
     method = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Text))
-    assert "the knowledge gap, the derived importance and the reliability have no weighted" in (
-        " ".join(method.split())
-    )
+    method = " ".join(method.split())
+    assert "the knowledge gap and the reliability have no weighted" in method
+    assert "derived importance" not in method.split("One rule for the titles")[1][:600]
+    assert "Weighted by Vikt: weighted least squares with design-based standard errors" in method
+    assert "Derived importance: WLS of 'Helhetsbetyg'" in method
+
+
+def test_importance_on_perception_and_the_apa_lines_equal_the_command(cli, tmp_path: Path) -> None:
+    """Session 17: the report had no ``importance_on`` (gap --importance-on perception) and no
+    APA lines for the regression; both now as the command prints them."""
+    text = SURVEY_TABLE + 'overall = "Helhetsbetyg"\nimportance_on = "perception"\n'
+    doc = build_report(replace(load_config(_config(tmp_path, text)), language="en"))
+    r = cli("gap", SURVEY, "--overall", "Helhetsbetyg", "--importance-on", "perception", "-f",
+            "json")  # fmt: skip
+    imp = json.loads(r.stdout)["importance"]
+    assert imp["predictors"] == "perception"
+    frame = _table(doc, "OLS: Helhetsbetyg ~ Perception (P)").frame
+    want = np.array([row["b"] for row in imp["coefficients"]], dtype=float)
+    np.testing.assert_allclose(frame.select_dtypes("number").iloc[:, 0], want, rtol=1e-12)
+    apa = [b.text.replace("\xa0", " ") for s in doc.sections for b in s.blocks
+           if isinstance(b, Text) and b.kind == "apa"]  # fmt: skip
+    head = f"Helhetsbetyg on the dimension perceptions (OLS, n = {imp['n']}): R² = "
+    assert any(line.startswith(head) for line in apa), apa
+    method = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Text))
+    method = " ".join(method.replace("\xa0", " ").split())
+    assert "on the respondents' perceptions by dimension (P;" in method
+    # the sheet's default is the gaps, as the command's
+    assert load_config(CONFIG).survey.importance_on == "gap"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (SURVEY_TABLE + 'importance_on = "perception"\n',
+         "key 'survey.importance_on' needs 'survey.overall' (the column to explain)"),
+        (SURVEY_TABLE + 'overall = "Helhetsbetyg"\nimportance_on = "P"\n',
+         "key 'survey.importance_on' must be one of gap, perception, not 'P'"),
+    ],
+)  # fmt: skip
+def test_importance_on_is_checked(cli, tmp_path: Path, text: str, message: str) -> None:
+    r = cli("report", _config(tmp_path, text), "-o", tmp_path / "out")
+    assert r.exit_code == 2, r.stderr
+    assert message in r.stderr and r.stderr.count("\n") == 1

@@ -25,7 +25,8 @@ OverallOpt = Annotated[
     typer.Option(
         "--overall",
         help="An overall quality/satisfaction column: OLS on the dimension scores with "
-        "standardized betas and relative weights (Johnson 2000).",
+        "standardized betas and relative weights (Johnson 2000); with --weight-column "
+        "survey-weighted (R survey::svyglm).",
     ),
 ]
 ImportanceOnOpt = Annotated[
@@ -185,7 +186,14 @@ def add_to_gap(
         x = scores.gap if importance_on == "gap" else scores.servperf
         if importance_on == "gap" and perception_only:
             raise UsageError("--importance-on gap needs expectations; use perception")
-        imp = derived_importance(y, x, dims, y_name, importance_on, conf)
+        if weights is not None and w_name is not None:
+            # session 17: the one unweighted table beside weighted ones, without a word; now
+            # survey-weighted as the rest (R survey::svyglm), the unweighted fit kept in JSON/CSV
+            from servqual_cli.core.weighted_importance import weighted_importance
+
+            imp = weighted_importance(y, x, dims, weights, w_name, y_name, importance_on, conf)
+        else:
+            imp = derived_importance(y, x, dims, y_name, importance_on, conf)
         payload["importance"] = imp.to_dict()
         from servqual_cli.report.importance_sections import importance_sections
 
@@ -340,7 +348,15 @@ def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
         add("dimension_pair", pairs, "pair")
         add("friedman", [{"test": "friedman", **dc["friedman"]}], "test")
     if "importance" in payload:
-        add("importance", payload["importance"]["coefficients"], "dimension")
+        imp = payload["importance"]
+        # weighted (--weight-column): the rows say by which column, and the unweighted fit of
+        # the same respondents follows as its own level (as weighted_test beside dimension)
+        rows = imp["coefficients"]
+        if "unweighted" in imp:
+            rows = [{**r, "weight_column": imp["weight_column"]} for r in rows]
+        add("importance", rows, "dimension")
+        if "unweighted" in imp:
+            add("importance_unweighted", imp["unweighted"]["coefficients"], "dimension")
     if "weighted_tests" in payload:
         add("weighted_test", payload["weighted_tests"]["dimensions"], "dimension")
     if "weighted" in payload:

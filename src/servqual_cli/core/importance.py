@@ -21,6 +21,10 @@ cannot tell from 0 has no sign to contradict r: with uncorrelated dimensions and
 0, the signs differ by chance), or with |β| > 1. For those, b and β are not weights; the
 relative weights are.
 
+With survey weights (``--weight-column``, ``[survey] weight_column``) the same result is
+estimated as R ``survey::svyglm`` by :mod:`~servqual_cli.core.weighted_importance`, through
+:func:`assemble`; ``Importance.unweighted`` then keeps this module's OLS of the same respondents.
+
 References: Johnson, J. W. (2000). A heuristic method for estimating the relative weight of
 predictor variables in multiple regression. *Multivariate Behavioral Research* 35(1), 1-19.
 R ``lm()`` / ``confint()`` for the OLS part.
@@ -74,6 +78,12 @@ class Importance:
     vif_high: tuple[str, ...] = ()
     sign_differs: tuple[str, ...] = ()
     beta_beyond_one: tuple[str, ...] = ()
+    # --weight-column (core/weighted_importance.py): the column, the respondents left out for a
+    # missing weight or counted with weight 0, and the unweighted fit of the same respondents
+    weight_column: str | None = None
+    n_missing_weight: int = 0
+    n_zero_weight: int = 0
+    unweighted: Importance | None = None
 
     @property
     def collinear(self) -> tuple[str, ...]:
@@ -82,19 +92,26 @@ class Importance:
         return tuple(d for d in self.coefficients["dimension"] if d in named)
 
     def to_dict(self) -> dict[str, Any]:
-        head = {
-            k: plain(v) for k, v in self.__dict__.items() if k not in ("coefficients", "f_test")
-        }
+        skip = ("coefficients", "f_test", "unweighted")
+        head = {k: plain(v) for k, v in self.__dict__.items() if k not in skip}
         head["rule"] = "complete cases: overall item and every dimension score valid"
+        if self.weight_column is not None:
+            from servqual_cli.core.weighted_importance import METHOD
+
+            head["rule"] += ", and a weight"
+            head["method"] = METHOD
         head["collinearity_rule"] = (
             f"named when VIF > {VIF_LIMIT:g}, b of the opposite sign to r_overall with its "
             "interval excluding 0, or |beta| > 1"
         )
-        return {
+        out = {
             **head,
             "coefficients": records(self.coefficients),
             "f_test": self.f_test.to_dict(),
         }
+        if self.unweighted is not None:
+            out["unweighted"] = self.unweighted.to_dict()
+        return out
 
 
 def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -108,7 +125,16 @@ def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     >>> w.round(4).tolist(), round(float(w.sum()), 4)
     ([0.7526, 0.2207], 0.9733)
     """
-    r_all = np.corrcoef(np.column_stack([x, y]), rowvar=False)
+    return weights_from_correlations(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+
+
+def weights_from_correlations(r_all: np.ndarray) -> np.ndarray:
+    """Johnson's relative weights from the correlation matrix of the predictors and, last, the
+    outcome (the weighted one under survey weights: :mod:`~servqual_cli.core.weighted_importance`).
+
+    >>> weights_from_correlations(np.array([[1.0, 0.0, 0.6], [0.0, 1.0, 0.3], [0.6, 0.3, 1.0]]))
+    array([0.36, 0.09])
+    """
     rxx, rxy = r_all[:-1, :-1], r_all[:-1, -1]
     evals, evecs = np.linalg.eigh(rxx)
     lam = evecs @ np.diag(np.sqrt(np.clip(evals, 0.0, None))) @ evecs.T
@@ -163,6 +189,24 @@ def derived_importance(
     ok = ~np.isnan(y_all) & ~np.isnan(x_all).any(axis=1)
     y, x = y_all[ok], x_all[ok]
     n = y.size
+    design = check_rows(y, x, overall_name)
+    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
+    resid = y - design @ coef
+    df = n - k - 1
+    sigma2 = float(resid @ resid) / df
+    se = np.sqrt(np.diag(np.linalg.inv(design.T @ design)) * sigma2)
+    tss = float(((y - y.mean()) ** 2).sum())
+    r2 = 1.0 - float(resid @ resid) / tss
+    r_all = np.atleast_2d(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+    beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
+    return assemble(Fit(coef, se, df, r2, beta, r_all, overall_f(r2, n, k)), dimensions,
+                    overall_name, predictors, n, int((~ok).sum()), conf)  # fmt: skip
+
+
+def check_rows(y: np.ndarray, x: np.ndarray, overall_name: str) -> np.ndarray:
+    """The design matrix (a column of ones, then ``x``) of the complete respondents, or a
+    :class:`DataError`: too few of them for the dimensions, or a constant or collinear column."""
+    n, k = x.shape
     if n < k + 2:
         raise DataError(
             f"derived importance needs at least {k + 2} respondents with {overall_name!r} and "
@@ -178,25 +222,50 @@ def derived_importance(
             code="importance_constant",
             facts={"name": overall_name},
         )
-    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
-    resid = y - design @ coef
-    df = n - k - 1
-    sigma2 = float(resid @ resid) / df
-    se = np.sqrt(np.diag(np.linalg.inv(design.T @ design)) * sigma2)
+    return design
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One regression's numbers before the table: coefficients (intercept first), their SEs,
+    the residual df, R², the betas, the correlation matrix of the dimensions and the overall
+    item (last) and the model's F test; OLS (:func:`derived_importance`) or survey-weighted
+    (:func:`~servqual_cli.core.weighted_importance.weighted_importance`)."""
+
+    coef: np.ndarray
+    se: np.ndarray
+    df: int
+    r2: float
+    beta: np.ndarray
+    r_all: np.ndarray
+    f_test: OverallF
+
+
+def assemble(
+    fit: Fit,
+    dimensions: Sequence[str],
+    overall_name: str,
+    predictors: str,
+    n: int,
+    n_incomplete: int,
+    conf: float,
+    **extra: Any,
+) -> Importance:
+    """The :class:`Importance` of ``fit``: t-based p and interval on the fit's df (R
+    ``summary.lm``/``summary.svyglm`` and ``confint``), relative weights, VIF and r from its
+    correlation matrix, the collinearity checks; ``extra``: the weighted fields."""
+    coef, se, df, k = fit.coef, fit.se, fit.df, len(fit.coef) - 1
     tval = coef / se
     p = 2.0 * special.stdtr(df, -np.abs(tval))
     half = special.stdtrit(df, 0.5 + conf / 2.0) * se
-    tss = float(((y - y.mean()) ** 2).sum())
-    r2 = 1.0 - float(resid @ resid) / tss
-    adj = 1.0 - (1.0 - r2) * (n - 1) / df
-    beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
-    rw = relative_weights(x, y)
-    r_all = np.atleast_2d(np.corrcoef(np.column_stack([x, y]), rowvar=False))
-    r_xy = r_all[:-1, -1]
-    vif = np.diag(np.linalg.inv(r_all[:-1, :-1]))  # VIF_j = 1 / (1 − R²_j): car::vif
+    adj = 1.0 - (1.0 - fit.r2) * (n - 1) / (n - k - 1)
+    rw = weights_from_correlations(fit.r_all)
+    r_xy = fit.r_all[:-1, -1]
+    vif = np.diag(np.linalg.inv(fit.r_all[:-1, :-1]))  # VIF_j = 1 / (1 − R²_j): car::vif
     names = np.asarray(list(dimensions), dtype=object)
     low, high = coef[1:] - half[1:], coef[1:] + half[1:]
     flips = (coef[1:] * r_xy < 0) & ((low > 0) | (high < 0))
+    beta = fit.beta
     table = pd.DataFrame(
         {
             "dimension": list(dimensions),
@@ -212,7 +281,7 @@ def derived_importance(
             "relative_share": rw / rw.sum(),
         }
     )
-    return Importance(overall_name, predictors, n, int((~ok).sum()), r2, adj, float(coef[0]),
-                      table, overall_f(r2, n, k), conf,
+    return Importance(overall_name, predictors, n, n_incomplete, fit.r2, adj, float(coef[0]),
+                      table, fit.f_test, conf,
                       tuple(names[vif > VIF_LIMIT]), tuple(names[flips]),
-                      tuple(names[np.abs(beta) > 1.0]))  # fmt: skip
+                      tuple(names[np.abs(beta) > 1.0]), **extra)  # fmt: skip

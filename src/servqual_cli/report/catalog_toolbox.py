@@ -333,30 +333,26 @@ TOOLBOX: Pairs = {
         "Unweighted (the sample): the zone of tolerance is not weighted by {column}; it "
         "describes the sample.",
     ),
-    # review 13, finding 16: the knowledge gap and derived importance in a weighted report
+    # review 13, finding 16: the knowledge gap in a weighted report (derived importance is
+    # weighted since session 17: core/weighted_importance.py)
     "weight_rule_knowledge": (
         "Oviktat (urvalet): medborgarnas förväntningar är inte viktade efter {column}; de "
         "beskriver urvalet.",
         "Unweighted (the sample): the citizens' expectations are not weighted by {column}; they "
         "describe the sample.",
     ),
-    "weight_rule_importance": (
-        "Oviktat (urvalet): regressionen är inte viktad efter {column}; den beskriver urvalet.",
-        "Unweighted (the sample): the regression is not weighted by {column}; it describes "
-        "the sample.",
-    ),
     "method_weight_rule": (
         "En regel för rubrikerna: en tabell eller figur som är viktad har ”viktat efter "
         "{column}” i rubriken, en som inte är det ”oviktat (urvalet)” och en mening om att den "
         "beskriver urvalet, inte befolkningen (gapen per dimension och påstående, IPA, "
-        "jämförelsen mellan dimensionerna, svarsfördelningen, toleranszonen, kunskapsgapet, "
-        "den härledda vikten och reliabiliteten har ingen viktad form här). Svarande med vikt 0 "
+        "jämförelsen mellan dimensionerna, svarsfördelningen, toleranszonen, kunskapsgapet "
+        "och reliabiliteten har ingen viktad form här). Svarande med vikt 0 "
         "räknas inte i de viktade tabellernas n eller frihetsgrader (som R survey).",
         "One rule for the titles: a table or figure that is weighted has “weighted by "
         "{column}” in its title, one that is not has “unweighted (the sample)” and a sentence that "
         "it describes the sample, not the population (the gaps by dimension and item, the IPA, "
         "the comparison of the dimensions, the answer distributions, the zone of tolerance, the "
-        "knowledge gap, the derived importance and the reliability have no weighted form here). "
+        "knowledge gap and the reliability have no weighted form here). "
         "Respondents with weight 0 are not counted in the weighted tables' n or degrees of "
         "freedom (as R survey).",
     ),

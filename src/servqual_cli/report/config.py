@@ -50,7 +50,8 @@ Layout (every key optional unless marked)::
     staff_sheet = "Personal"              # default: the [survey] sheet; the rest as [survey]
 
 The "importance" section (derived importance, ``gap --overall``) is ``overall = "Helhet"`` in
-[survey]: the overall-quality column the dimension gaps are regressed on.
+[survey]: the overall-quality column the dimension gaps are regressed on (``importance_on =
+"perception"``: on the perceptions, as ``gap --importance-on``).
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
     "encoding": (str,), "header_row": (int,), "strict": (bool,), "conf": (float, int),
     "ipa_crosshair": (str,), "weight_column": (str,), "overall": (str,),
+    "importance_on": (str,),
 }
 _CONTACTS: dict[str, tuple[type, ...]] = {
     "years": (dict,), "benchmark": (str,), "municipality": (str,), "sheet": (str, int),
@@ -285,6 +287,11 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
                          "config_conf", conf=conf)  # fmt: skip
     crosshair = data.get("ipa_crosshair", SurveyConfig.ipa_crosshair)
     crosshair = check.choice(crosshair, CROSSHAIRS, "survey.ipa_crosshair")
+    importance_on = data.get("importance_on", SurveyConfig.importance_on)
+    importance_on = check.choice(importance_on, ("gap", "perception"), "survey.importance_on")
+    if "importance_on" in data and data.get("overall") is None:  # a key that would change nothing
+        raise check.fail("key 'survey.importance_on' needs 'survey.overall' (the column to "
+                         "explain)", "config_importance_needs_overall")  # fmt: skip
     return SurveyConfig(
         **read,
         by=data.get("by"),
@@ -292,6 +299,7 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
         ipa_crosshair=crosshair,
         weight_column=data.get("weight_column"),
         overall=data.get("overall"),
+        importance_on=importance_on,
     )
 
 

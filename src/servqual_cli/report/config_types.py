@@ -45,6 +45,7 @@ class SurveyConfig:
     ipa_crosshair: str = "mean"
     weight_column: str | None = None  # survey (calibration) weights, as gap --weight-column
     overall: str | None = None  # overall quality: the "importance" section (gap --overall)
+    importance_on: str = "gap"  # its predictors: gap or perception (gap --importance-on)
 
 
 @dataclass(frozen=True)

@@ -120,4 +120,9 @@ MORE_ERRORS: dict[str, tuple[str, str]] = {
         "key 'knowledge_gap.staff_file': {given!r} is the [survey] file and sheet; name the "
         "staff's sheet in 'knowledge_gap.staff_sheet'",
     ),
+    # a report's [survey] importance_on (report.config, session 17)
+    "config_importance_needs_overall": (
+        "nyckeln 'survey.importance_on' behöver 'survey.overall' (kolumnen som ska förklaras)",
+        "key 'survey.importance_on' needs 'survey.overall' (the column to explain)",
+    ),
 }

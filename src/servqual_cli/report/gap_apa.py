@@ -133,9 +133,16 @@ def importance_apa_lines(imp: Importance, lang: str) -> list[str]:
     head = label("apa_model", lang, GROUP_LABELS).format(
         overall=imp.overall, on=on, n=count_text(imp.n, lang)
     )
+    f_name = "F"
+    if imp.weight_column is not None:  # session 17: the weighted fit and its Wald F say so
+        head = label("apa_model_weighted", lang, TOOLBOX_LABELS).format(
+            overall=imp.overall, on=on, column=imp.weight_column, n=count_text(imp.n, lang)
+        )
+        f_name = "Wald-F" if lang == "sv" else "Wald F"
     lines = [
         f"{head}: R² = {_apa_r2(imp.r2, lang)}, {label('apa_adj_r2', lang, GROUP_LABELS)} = "
-        f"{_apa_r2(imp.adj_r2, lang)}, F({test.df1}{sep}{test.df2}) = {num(test.f, 2, lang)}, "
+        f"{_apa_r2(imp.adj_r2, lang)}, {f_name}({test.df1}{sep}{test.df2}) = "
+        f"{num(test.f, 2, lang)}, "
         f"{apa_p(test.p, lang)}"
     ]
     for r in imp.coefficients.to_dict("records"):

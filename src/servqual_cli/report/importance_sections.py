@@ -19,11 +19,13 @@ from servqual_cli.report.toolbox_sections import table, tlabel
 __all__ = ["importance_sections"]
 
 
-def importance_sections(res: Importance, lang: str) -> list[Section]:
+def importance_sections(res: Importance, lang: str, command: bool = True) -> list[Section]:
     """The ``--overall`` regression: its coefficients table, a note with n, R², adjusted R²
     and the model's F test (:attr:`Importance.f_test`), a warning naming the collinear
     dimensions (review 13, finding 1) and a warning when no b has p < .05 (review 3, finding
-    24), whose "explain little" follows the model's F test (review 13, finding 12)."""
+    24), whose "explain little" follows the model's F test (review 13, finding 12). Weighted
+    (``res.weight_column``): the title, the note and the F say so; ``command`` (``gap``, not
+    the report) adds where the unweighted fit is (-f json/csv)."""
     sv = lang == "sv"
     coef = res.coefficients.rename(columns={"b": "b_coef"})
     what = label(res.predictors, lang) if res.predictors != "gap" else "gap (P−E)"
@@ -31,32 +33,38 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
     f = res.f_test  # the model's F test of R² = 0, from the result (never computed here)
     sep = "; " if sv else ", "  # "F(5; 307)": a comma is the Swedish decimal sign
     f_text = f"F({f.df1}{sep}{f.df2}) = {fmt_number(f.f, lang, 2)}, {apa_p(f.p, lang)}"
-    n, incomplete = count_text(res.n, lang), count_text(res.n_incomplete, lang)
-    # review 13, finding 12: "(0 utan alla värden utelämnade)" named a rule that removed nobody
-    left = (
-        ""
-        if res.n_incomplete == 0
-        else f" ({incomplete} utan alla värden utelämnade)"
-        if sv
-        else f" ({incomplete} without every value left out)"
-    )
+    n = count_text(res.n, lang)
+    weighted = res.weight_column is not None
+    if weighted:  # session 17: a survey-weighted fit says so in its title, note and test
+        f_text = f"Wald-{f_text}" if sv else f"Wald {f_text}"
+    left = _left_out(res, lang)
     vif = (
         "VIF = 1/(1 − R²ⱼ), R²ⱼ från regressionen av dimension j på de andra"
         if sv
         else "VIF = 1/(1 − R²ⱼ), R²ⱼ of dimension j regressed on the others"
     )
+    fit = "WLS" if weighted else "OLS"
     note = (
-        f"OLS av {res.overall!r} på dimensionernas {what}; n = {n}{left}; R² = {r2}, "
+        f"{fit} av {res.overall!r} på dimensionernas {what}; n = {n}{left}; R² = {r2}, "
         f"justerat R² = {adj}, {f_text}. Relativa vikter enligt Johnson (2000) summerar till "
         f"R². r = dimensionens korrelation med {res.overall!r}; {vif}."
         if sv
-        else f"OLS of {res.overall!r} on the dimensions' {what}; n = {n}{left}; R² = {r2}, "
+        else f"{fit} of {res.overall!r} on the dimensions' {what}; n = {n}{left}; R² = {r2}, "
         f"adjusted R² = {adj}, {f_text}. Johnson's (2000) relative weights sum to R². "
         f"r = the dimension's correlation with {res.overall!r}; {vif}."
     )
+    title = f"{fit}: {res.overall} ~ {what}"
+    if weighted:
+        rule = tlabel("importance_weighted_rule", lang).format(column=res.weight_column)
+        if command:  # gap's JSON/CSV keep the unweighted fit; a report's reader has no -f
+            rule = f"{rule} {tlabel('importance_unweighted_where', lang)}"
+        note = f"{rule} {note}"
+        title = tlabel("importance_weighted_title", lang).format(
+            head=title, column=res.weight_column
+        )
     blocks: list[Table | Text] = [
         table(
-            f"OLS: {res.overall} ~ {what}",
+            title,
             coef,
             lang,
             sheet="Vikt" if sv else "Importance",
@@ -74,6 +82,21 @@ def importance_sections(res: Importance, lang: str) -> list[Section]:
         key = "no_b_model_explains" if f.p < 0.05 else "no_b_model_null"
         blocks.append(Text(tlabel(key, lang).format(r2=r2, overall=res.overall), kind="warning"))
     return [Section(title=tlabel("importance", lang), blocks=tuple(blocks))]
+
+
+def _left_out(res: Importance, lang: str) -> str:
+    """The parenthesis after n ("10 utan alla värden utelämnade; 2 utan vikt …"): who is not
+    in n, each count only when it is not 0 (review 13, finding 12: a rule that removed nobody)."""
+    parts = []
+    if res.n_incomplete:
+        incomplete = count_text(res.n_incomplete, lang)
+        parts.append(f"{incomplete} utan alla värden utelämnade" if lang == "sv"
+                     else f"{incomplete} without every value left out")  # fmt: skip
+    for key, count in (("importance_no_weight", res.n_missing_weight),
+                       ("importance_zero_weight", res.n_zero_weight)):  # fmt: skip
+        if count:
+            parts.append(tlabel(key, lang).format(n=count_text(count, lang)))
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def collinearity_warning(res: Importance, lang: str) -> str:

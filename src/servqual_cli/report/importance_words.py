@@ -52,4 +52,30 @@ IMPORTANCE: dict[str, tuple[str, str]] = {
         "explain part of {overall!r}, but no single dimension can be singled out, and the "
         "shares of R² cannot be ranked.",
     ),
+    # session 17: with --weight-column the regression is survey-weighted, and says so
+    "importance_weighted_title": ("{head}, viktat efter {column}", "{head}, weighted by {column}"),
+    "importance_weighted_rule": (
+        "Viktat efter {column}: b med vägda minsta kvadrater (WLS) och designbaserade "
+        "standardfel som R survey::svyglm med svydesign(ids = ~1, weights = ~{column}), t på "
+        "n − k − 1 frihetsgrader; modellens test är ett Wald-F; R², β, r, VIF och de relativa "
+        "vikterna från de viktade korrelationerna.",
+        "Weighted by {column}: b by weighted least squares (WLS) with design-based standard "
+        "errors as R survey::svyglm with svydesign(ids = ~1, weights = ~{column}), t on "
+        "n − k − 1 degrees of freedom; the model's test is a Wald F; R², β, r, VIF and the "
+        "relative weights from the weighted correlations.",
+    ),
+    # the command's outputs only: a report has no -f json (its reader would look for it in vain)
+    "importance_unweighted_where": (
+        "Den oviktade regressionen för samma svarande finns i -f json och -f csv.",
+        "The unweighted regression of the same respondents is in -f json and -f csv.",
+    ),
+    "apa_model_weighted": (
+        "{overall} på {on} (WLS viktat efter {column}, designbaserade SE, n = {n})",
+        "{overall} on {on} (WLS weighted by {column}, design-based SEs, n = {n})",
+    ),
+    "importance_no_weight": ("{n} utan vikt utelämnade", "{n} without a weight left out"),
+    "importance_zero_weight": (
+        "{n} med vikt 0 i designen men inte i n",
+        "{n} with weight 0 in the design but not in n",
+    ),
 }

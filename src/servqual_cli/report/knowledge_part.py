@@ -165,10 +165,12 @@ def _overall_column(d: SurveyData, name: str) -> tuple[np.ndarray, str]:
 
 
 def importance_part(ctx: ReportContext) -> Part:
-    """Derived importance: OLS of ``[survey] overall`` on the respondents' dimension gaps with
-    Johnson's relative weights, as ``gap --overall`` (its table, notes and warnings)."""
+    """Derived importance: OLS of ``[survey] overall`` on the respondents' dimension gaps (or
+    perceptions: ``[survey] importance_on``) with Johnson's relative weights, weighted with
+    ``[survey] weight_column``, as ``gap --overall`` (its table, notes, warnings, APA lines)."""
     from servqual_cli.core.importance import derived_importance
     from servqual_cli.core.respondent_scores import respondent_scores
+    from servqual_cli.report.gap_apa import importance_apa_lines
     from servqual_cli.report.importance_sections import importance_sections
     from servqual_cli.report.toolbox_sections import tlabel
 
@@ -179,23 +181,49 @@ def importance_part(ctx: ReportContext) -> Part:
     y, y_name = _overall_column(d, sc.overall)
     # gap's dimension-score rule (at least half the items answered), as gap --overall
     scores = respondent_scores(d.expectation, d.perception, d.dimension_positions)
-    imp = derived_importance(y, scores.gap, list(scores.dimensions), y_name, "gap", sc.conf)
-    sections = unweighted_sections(importance_sections(imp, lang), report_weight_column(ctx),
-                                   lang, "weight_rule_importance")  # fmt: skip
+    dims, column = list(scores.dimensions), report_weight_column(ctx)
+    on = sc.importance_on  # session 17: [survey] importance_on, as gap --importance-on
+    x = scores.gap if on == "gap" else scores.servperf
+    if column is None:
+        imp = derived_importance(y, x, dims, y_name, on, sc.conf)
+        weighting = "Oviktat." if sv else "Unweighted."
+    else:  # session 17: weighted as gap --overall --weight-column (R survey::svyglm)
+        from servqual_cli.core.weighted_importance import weighted_importance
+        from servqual_cli.report.survey_results import survey_weight_column
+
+        w, w_name = survey_weight_column(ctx, column)
+        imp = weighted_importance(y, x, dims, w, w_name, y_name, on, sc.conf)
+        weighting = (
+            f"Viktat efter {w_name}: vägda minsta kvadrater med designbaserade standardfel och "
+            "Wald-F-test (som R survey::svyglm), relativa vikter från de viktade korrelationerna."
+            if sv
+            else f"Weighted by {w_name}: weighted least squares with design-based standard errors "
+            "and a Wald F test (as R survey::svyglm), relative weights from the weighted "
+            "correlations."
+        )
+    sections = importance_sections(imp, lang, command=False)
+    fit = "OLS" if column is None else "WLS"
+    # the regression's APA lines, as gap --overall prints them (session 17)
+    apa = tuple(Text(line, kind="apa") for line in importance_apa_lines(imp, lang))
     title = tlabel("importance", lang)
+    scores_sv, scores_en = (
+        ("dimensionsgap (P − E", "dimension gaps (P − E")
+        if on == "gap"
+        else ("upplevelse per dimension (P", "perceptions by dimension (P")
+    )
     method = (
-        f"Härledd vikt: OLS av {y_name!r} på svarandenas dimensionsgap (P − E; en dimension "
+        f"Härledd vikt: {fit} av {y_name!r} på svarandenas {scores_sv}; en dimension "
         "räknas när minst hälften av påståendena är besvarade, svarande utan alla värden "
         "utelämnas), b med t-test och modellens F-test; relativa vikter enligt Johnson (2000), "
         "som summerar till R². Korrelerar dimensionerna starkt (VIF över 5, b med annat tecken "
         "än dimensionens egen korrelation, |β| över 1) varnar avsnittet och b ska inte läsas "
-        "som vikt. Oviktat."
+        f"som vikt. {weighting}"
         if sv
-        else f"Derived importance: OLS of {y_name!r} on the respondents' dimension gaps (P − E; "
+        else f"Derived importance: {fit} of {y_name!r} on the respondents' {scores_en}; "
         "a dimension counts when at least half of its items are answered, respondents without "
         "every value are left out), b with t tests and the model's F test; Johnson's (2000) "
         "relative weights, which sum to R². When the dimensions are strongly correlated (VIF "
         "above 5, b of the other sign than the dimension's own correlation, |β| above 1) the "
-        "section warns and b is not to be read as importance. Unweighted."
+        f"section warns and b is not to be read as importance. {weighting}"
     )
-    return Part((Section(title, sections[0].blocks),), (), ((title, method),))
+    return Part((Section(title, sections[0].blocks + apa),), (), ((title, method),))

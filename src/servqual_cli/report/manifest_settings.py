@@ -31,7 +31,8 @@ __all__ = ["SETTINGS", "settings"]
 _READ = ("instrument", "scale", "sheet", "header_row", "encoding", "strict")
 SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("language", "min_n", "date", "sections"),
-    "survey": (*_READ, "by", "conf", "ipa_crosshair", "weight_column", "overall"),
+    "survey": (*_READ, "by", "conf", "ipa_crosshair", "weight_column", "overall",
+               "importance_on"),
     "contacts": ("municipality", "sheet"),
     "service": ("promise", "as_of"),
     "tolerance": _READ,
