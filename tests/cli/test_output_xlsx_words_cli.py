@@ -132,3 +132,36 @@ def test_notes_send_the_reader_to_the_data_sheet_not_the_json(
         if lang == "sv"
         else ({"share_ci_low", "share_ci_high"} <= set(head))
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "score", "loading"),
+    [
+        ("sv", ["Resultat", "Validitet", "EFA E", "CFA per dimension", "Noter"], "Förväntan",
+         "Faktor 4"),
+        ("en", ["Results", "Validity", "EFA E", "CFA per dimension", "Notes"], "Expectation",
+         "Factor 4"),
+    ],
+)  # fmt: skip
+def test_reliability_workbook_has_the_terminals_validity_tables(
+    cli, tmp_path: Path, lang: str, sheets: list[str], score: str, loading: str
+) -> None:
+    """The terminal shows KMO, Bartlett and the CFA's fit, the EFA's loadings and CR/AVE per
+    dimension; the workbook had only the alpha and item table. Each is a sheet now, its cells
+    the JSON's numbers (which the core's tests hold against R's psych and lavaan)."""
+    import json
+
+    path = tmp_path / f"rel_{lang}.xlsx"
+    args = ("reliability", SAMPLES / "karlstad_servqual_2025.xlsx")
+    assert cli(*args, "--lang", lang, "-o", path).exit_code == 0
+    book = openpyxl.load_workbook(path)
+    assert [s for s in book.sheetnames if s in sheets] == sheets
+    expected = json.loads(cli(*args, "-f", "json").stdout)["validity"][0]  # E, the expectations
+    rows = list(book[sheets[1]].iter_rows(min_row=2, values_only=True))
+    row = dict(zip(rows[0], next(r for r in rows if r[0] == score), strict=True))
+    assert row["KMO"] == expected["kmo"]["msa"] and row["CFI"] == expected["cfa"]["cfi"]
+    assert row["Bartlett χ²"] == expected["bartlett"]["chi2"]
+    efa = list(book[sheets[2]].iter_rows(min_row=2, values_only=True))
+    first = dict(zip(efa[0], efa[1], strict=True))
+    assert first[loading] == expected["efa"]["items"][0]["F4"]  # a number, every digit kept
+    assert book[sheets[2]].cell(3, efa[0].index(loading) + 1).number_format != "General"

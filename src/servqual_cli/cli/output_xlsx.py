@@ -44,6 +44,11 @@ _VERDICTS: dict[str, dict[str, str]] = {
     "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
     "rank_third": {c: c for c in ("green", "yellow", "red")},  # Kolada's colour
 }
+# Commands whose terminal shows tables the tidy table does not hold -> the catalog keys (of
+# RELIABILITY_SHEETS) of the tables it does hold: every other table of the document gets a
+# sheet of its own, as `servqual report` writes it (reliability's KMO and Bartlett, CFA fit,
+# EFA loadings and CFA per dimension were in the terminal only; w-xlsx2).
+_TABLE_SHEETS: dict[str, tuple[str, ...]] = {"reliability": ("rel", "items")}
 # The texts the terminal prints beside the tables: all but the APA lines (results, not rules).
 # A paragraph can hold a rule too (trend's: "both after the Holm adjustment over 14 tests").
 _NOTE_KINDS = ("warning", "note", "paragraph")
@@ -192,6 +197,8 @@ def xlsx_bytes(
     ws.freeze_panes = "A2"
     if len(table.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+    if doc is not None and command in _TABLE_SHEETS:
+        _table_sheets(wb, doc, lang, _TABLE_SHEETS[command])
     if doc is not None:
         _notes_sheet(wb, doc, lang, command)
     props = wb.properties
@@ -199,6 +206,31 @@ def xlsx_bytes(
     props.creator = props.lastModifiedBy = "servqual-cli"
     props.created = props.modified = stamp.replace(tzinfo=None, microsecond=0)
     return workbook_bytes(wb, stamp)
+
+
+def _table_sheets(wb: Any, doc: Document, lang: str, held: tuple[str, ...]) -> None:
+    """A sheet per table of ``doc`` the data sheet does not hold (its sheet name not one of
+    ``held``'s), written as the report's workbook writes a table: title, header, numbers with
+    the table's display formats, its note under it."""
+    from servqual_cli.report.excel import write_table
+    from servqual_cli.report.reliability_tables import sheet_name as table_sheet
+    from servqual_cli.report.spec import Table
+    from servqual_cli.report.workbook import sheet_name
+
+    skip = {table_sheet(key, lang) for key in held}
+    used = {name.lower() for name in wb.sheetnames} | {label_of_notes(lang).lower()}
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Table) and block.sheet and block.sheet not in skip:
+                ws = wb.create_sheet(sheet_name(block.sheet, used, section.title or None))
+                write_table(ws, block, lang)
+
+
+def label_of_notes(lang: str) -> str:
+    """The notes sheet's name ("Noter"/"Notes"), kept free for it."""
+    from servqual_cli.report.catalog import TIDY, label
+
+    return label("notes_sheet", lang, TIDY)
 
 
 def workbook_notes(doc: Document, lang: str, command: str | None) -> list[tuple[str, str, str]]:
@@ -228,7 +260,7 @@ def _notes_sheet(wb: Any, doc: Document, lang: str, command: str | None) -> None
     from servqual_cli.report.catalog import TIDY, label
     from servqual_cli.report.workbook import put
 
-    sheet = wb.create_sheet(label("notes_sheet", lang, TIDY))
+    sheet = wb.create_sheet(label_of_notes(lang))
     heads = [label(k, lang, TIDY) for k in ("notes_section", "notes_kind", "notes_text")]
     for j, head in enumerate(heads, start=1):
         put(sheet, 1, j, head).font = Font(bold=True)
