@@ -6,8 +6,9 @@ say what the terminal says, the numbers and their formats are those of the Engli
 and the notes sheet says the CSV and JSON keep the codes. The English workbook keeps the tidy
 names and codes, as the CSV.
 
-Files: data/samples/ (the Karlstad SERVQUAL survey, the KPI file, the feedback register, the
-citizen survey 2022–2024 and the contact measurements 2019 and 2020).
+Files: data/samples/ (the Karlstad SERVQUAL survey for gap, describe and reliability, the KPI
+file, the feedback register, the citizen survey 2022–2024, the contact measurements 2019 and
+2020).
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ CASES = {
         {"kpi", "channel", "area", "verdict", "test", "level"},
         {"phone_reached", "phone", "ALL", "better", "no detectable change", "score",
          "difference"},
+    ),
+    "describe": (
+        ["karlstad_servqual_2025.xlsx"],
+        {"Nr", "Typ", "Saknade", "Skala, lägsta"},
+        {"tal", "tomma=3; vet ej=1"},
+        {"position", "type", "missing", "likert_min"},
+        {"number", "blank=3; vet ej=1"},
     ),
 }  # fmt: skip
 

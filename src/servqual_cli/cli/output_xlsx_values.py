@@ -50,6 +50,8 @@ _COLUMNS: dict[str, Mapping[str, tuple[str, tuple[str, ...]]]] = {
                        "question": ("question", ("SERVICE_SURVEY",)),
                        "kpi": ("question", ("SERVICE_SURVEY",)), "area": ("area", ()),
                        "verdict": ("verdict", ()), "test": ("test", ())},
+    # describe: the column's type as the terminal's "Typ" ("tal"), the missing counts' "blank"
+    "describe": {"type": ("type", ("DESCRIBE",)), "missing": ("missing_counts", ())},
     "feedback": {"section": ("section", ()), "measure": ("measure", ()), "level": ("level", ()),
                  "key": ("key", ()), "effect": ("effect", ()), "test": ("test", ()),
                  "statistic": ("statistic", ()), "value": ("value", ())},
@@ -80,7 +82,7 @@ def _word_of(prefix: str, tables: tuple[str, ...]) -> Callable[[str], str]:
         pair = pair or VALUES.get(code)
         return code if pair is None else pair[0]
 
-    if prefix in ("dimension", "scale", "wilcoxon_method"):
+    if prefix in ("dimension", "scale", "wilcoxon_method", "missing_counts"):
         return _special(prefix)
     return word
 
@@ -88,11 +90,17 @@ def _word_of(prefix: str, tables: tuple[str, ...]) -> Callable[[str], str]:
 def _special(prefix: str) -> Callable[[str], str]:
     """The words a renderer builds rather than looks up: a dimension's name (the instrument's
     own label in effect first), a pair "Tangibles − Empathy", a reliability scale "E:Tangibles",
-    and the signed-rank method as the gap table's note words it."""
+    the signed-rank method as the gap table's note words it, and describe's missing counts.
+
+    >>> _special("missing_counts")("blank=3; vet ej=1")
+    'tomma=3; vet ej=1'
+    """
     from servqual_cli.report.catalog import dimension_name, scale_name
 
     if prefix == "scale":
         return lambda code: scale_name(code, "sv")
+    if prefix == "missing_counts":  # "blank=3; vet ej=1": the terminal's "tomma"
+        return lambda code: code.replace("blank=", "tomma=")
     if prefix == "wilcoxon_method":
         from servqual_cli.report.gap_tables import _method_sv
 
@@ -114,7 +122,7 @@ def in_words(frame: Any, command: str | None) -> Any:
     >>> k = pd.DataFrame({"verdict": ["too few", "met", None], "min_n": [30, 30, 30]})
     >>> in_words(k, "kpi")["verdict"].tolist()[:2], in_words(k, "kpi")["verdict"].isna().tolist()
     (['för få (n < 30)', 'uppfyllt'], [False, False, True])
-    >>> in_words(k, "describe") is k
+    >>> in_words(k, "kolada") is k
     True
     """
     columns = _COLUMNS.get(command or "")

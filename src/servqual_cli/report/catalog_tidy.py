@@ -160,6 +160,11 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "value": ("Värde", "Value"),
         "conf": ("Konfidensnivå", "Confidence level"),
     },
+    "describe": {
+        "position": ("Nr", "Position"),
+        "likert_min": ("Skala, lägsta", "Scale minimum"),
+        "likert_max": ("Skala, högsta", "Scale maximum"),
+    },
     "trend": {
         "table": ("Tabell", "Table"),
         "estimate": ("Skattning", "Estimate"),
