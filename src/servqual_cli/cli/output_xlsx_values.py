@@ -27,6 +27,7 @@ _SERVQUAL: dict[str, tuple[str, tuple[str, ...]]] = {
     "b": ("dimension", ()),
     "scale": ("scale", ()),
     "set": ("set", ()),  # items: expectation, perception
+    "rank_biserial_ci_note": ("rank_biserial_ci_note", ()),
     "wilcoxon_method": ("wilcoxon_method", ()),
 }
 _MEASUREMENT: dict[str, tuple[str, tuple[str, ...]]] = {

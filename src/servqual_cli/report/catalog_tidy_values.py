@@ -34,6 +34,9 @@ TIDY_VALUES: dict[str, tuple[str, str]] = {
     "name:importance_weighted": ("viktad med viktighet (W1–W5)", "importance weighted"),
     "name:friedman": ("vilket gap är störst?", "which gap is largest?"),
     "group:ALL": ("alla", "all"),
+    # core.small_samples.RB_UNDEFINED, worded as the gap table's "rb_undefined" (GROUPS)
+    "rank_biserial_ci_note:interval undefined at r = ±1": ("intervall odefinierat vid r = ±1",
+                                                           "interval undefined at r = ±1"),
     # the KPIs, the service survey and contacts/trend
     "area:ALL": ("alla områden", "all areas"),
     "channel:ALL": ("alla", "all"),
