@@ -45,7 +45,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 def _sheet(path: Path) -> list[dict[str, object]]:
     from openpyxl import load_workbook
 
-    ws = load_workbook(path, read_only=True)["data"]
+    ws = load_workbook(path, read_only=True).worksheets[0]
     values = list(ws.iter_rows(values_only=True))
     return [dict(zip(values[0], row, strict=True)) for row in values[1:]]
 

@@ -1,14 +1,17 @@
 """The tidy table of ``-o FILE.xlsx`` as a workbook (split from :mod:`servqual_cli.cli.output`;
 openpyxl loads only when a workbook is written).
 
-Sheet ``data`` is the tidy table; with ``--lang sv`` its headers and verdict words are the
-catalog's Swedish labels where one exists (a name without a label, such as a user's column,
-stays as it is). Numbers stay numbers at full precision, shown with a number format (p values
-as :func:`~servqual_cli.report.workbook.number_format` shows them). A second sheet
-("Noter"/"Notes") holds the notes, warnings and explanations the terminal prints, one per
-row, taken from the command's own document: a Swedish analyst opening the workbook gets the
-language asked for and the rules that shaped the numbers (review 13, finding 13). ``-f csv``
-is unchanged: it is the machine-readable table.
+Sheet "Resultat"/"Results" is the tidy table; with ``--lang sv`` its headers are the catalog's
+Swedish labels where one exists (a name without a label, such as a user's column, stays as it
+is) and its text cells the terminal's words for the codes (:mod:`.output_xlsx_values`: "Fysisk
+miljö", "bättre", "telefon"; the CSV and JSON keep the codes). Numbers stay numbers at full
+precision, shown with a number format (p values as
+:func:`~servqual_cli.report.workbook.number_format` shows them). A second sheet
+("Noter"/"Notes") holds the notes, warnings and explanations the terminal prints, one per row,
+taken from the command's own document (a note that sends the reader to the JSON and CSV for
+figures the data sheet holds names that sheet instead): a Swedish analyst opening the workbook
+gets the language asked for and the rules that shaped the numbers (review 13, finding 13;
+w-xlsx2). ``-f csv`` is unchanged: it is the machine-readable table.
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ if TYPE_CHECKING:
 # and before SHARED. Per command, not merged: the tables share keys with other meanings
 # ("period" is Kolada's "År", the register's "Period"; "unit" is the register's "Förvaltning").
 # Only the commands whose every header was read against its table (session 16) are listed;
-# the others keep the tidy names in Swedish too, rather than risk a wrong word.
+# the others keep the tidy names in Swedish too, rather than risk a wrong word. kpi, feedback
+# and service-survey take no table: their tables word "unit", "n" and "period" for other
+# columns, so every header of theirs is in catalog_tidy's COMMAND_TIDY (w-xlsx2).
 _COMMAND_TABLES: dict[str, tuple[str, ...]] = {
     "gap": ("GROUPS", "TOOLBOX"), "reliability": ("RELIABILITY",), "alpha": ("RELIABILITY",),
     "tolerance": ("TOOLBOX",), "knowledge-gap": ("TOOLBOX",), "items": ("TOOLBOX",),
     "contacts": ("MEASUREMENT",), "trend": ("MEASUREMENT",), "describe": ("DESCRIBE",),
-    "kolada": ("KOLADA",),
+    "kolada": ("KOLADA",), "kpi": (), "feedback": (), "service-survey": (),
 }  # fmt: skip
 # Text columns whose cells are verdict codes -> {code: catalog key of its words}: tolerance's
 # position "below", knowledge-gap's reading "overestimate" (-> "kg_overestimate").
@@ -39,6 +44,11 @@ _VERDICTS: dict[str, dict[str, str]] = {
     "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
     "rank_third": {c: c for c in ("green", "yellow", "red")},  # Kolada's colour
 }
+# Commands whose terminal shows tables the tidy table does not hold -> the catalog keys (of
+# RELIABILITY_SHEETS) of the tables it does hold: every other table of the document gets a
+# sheet of its own, as `servqual report` writes it (reliability's KMO and Bartlett, CFA fit,
+# EFA loadings and CFA per dimension were in the terminal only; w-xlsx2).
+_TABLE_SHEETS: dict[str, tuple[str, ...]] = {"reliability": ("rel", "items")}
 # The texts the terminal prints beside the tables: all but the APA lines (results, not rules).
 # A paragraph can hold a rule too (trend's: "both after the Holm adjustment over 14 tests").
 _NOTE_KINDS = ("warning", "note", "paragraph")
@@ -47,13 +57,17 @@ _NOTE_KINDS = ("warning", "note", "paragraph")
 def _words(command: str | None) -> dict[str, tuple[str, str]]:
     """The tidy table's words, then the command's (its first table winning a shared key), then
     SHARED; a label with a placeholder ("{level} KI, nedre") is left out, as it needs facts a
-    header does not have. A command not in :data:`_COMMAND_TABLES` gets no words.
+    header does not have. A command not in :data:`_COMMAND_TABLES` gets no words; catalog_tidy's
+    ``COMMAND_TIDY`` of the command wins over all.
 
     >>> w = _words("knowledge-gap")
-    >>> w["name"][0], w["p_mann_whitney"][0], w["reading"][0], _words("feedback")
+    >>> w["name"][0], w["p_mann_whitney"][0], w["reading"][0], _words(None)
     ('Namn', 'p (Mann-Whitney)', 'Tolkning', {})
+    >>> _words("kpi")["unit"][0], _words("feedback")["unit"][0], _words("trend")["level"][0]
+    ('Tidsenhet', 'Förvaltning', 'Gräns för radens ojusterade p')
     """
     from servqual_cli.report import catalog
+    from servqual_cli.report.catalog_tidy import COMMAND_TIDY
 
     if command not in _COMMAND_TABLES:
         return {}
@@ -61,6 +75,7 @@ def _words(command: str | None) -> dict[str, tuple[str, str]]:
     for name in reversed(_COMMAND_TABLES[command]):
         merged.update(getattr(catalog, name))
     merged.update(catalog.TIDY)
+    merged.update(COMMAND_TIDY.get(command, {}))
     return {k: v for k, v in merged.items() if "{" not in v[0]}
 
 
@@ -147,6 +162,8 @@ def xlsx_bytes(
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from servqual_cli.cli.output_xlsx_values import in_words
+    from servqual_cli.report.catalog import TIDY, label
     from servqual_cli.report.manifest import report_time
     from servqual_cli.report.workbook import put, workbook_bytes
 
@@ -158,8 +175,8 @@ def xlsx_bytes(
     ws = wb.active
     if ws is None:  # openpyxl always makes one sheet; this keeps mypy sure of it
         ws = wb.create_sheet()
-    ws.title = "data"
-    table = integral_columns(frame)
+    ws.title = label("data_sheet", lang, TIDY)
+    table = integral_columns(frame if lang != "sv" else in_words(frame, command))
     for j, name in enumerate(table.columns, start=1):
         put(ws, 1, j, header_label(str(name), lang, words)).font = Font(bold=True)
     for j, col in enumerate(table.columns, start=1):
@@ -180,8 +197,10 @@ def xlsx_bytes(
     ws.freeze_panes = "A2"
     if len(table.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+    if doc is not None and command in _TABLE_SHEETS:
+        _table_sheets(wb, doc, lang, _TABLE_SHEETS[command])
     if doc is not None:
-        _notes_sheet(wb, doc, lang)
+        _notes_sheet(wb, doc, lang, command)
     props = wb.properties
     props.title = title
     props.creator = props.lastModifiedBy = "servqual-cli"
@@ -189,19 +208,64 @@ def xlsx_bytes(
     return workbook_bytes(wb, stamp)
 
 
-def _notes_sheet(wb: Any, doc: Document, lang: str) -> None:
+def _table_sheets(wb: Any, doc: Document, lang: str, held: tuple[str, ...]) -> None:
+    """A sheet per table of ``doc`` the data sheet does not hold (its sheet name not one of
+    ``held``'s), written as the report's workbook writes a table: title, header, numbers with
+    the table's display formats, its note under it."""
+    from servqual_cli.report.excel import write_table
+    from servqual_cli.report.reliability_tables import sheet_name as table_sheet
+    from servqual_cli.report.spec import Table
+    from servqual_cli.report.workbook import sheet_name
+
+    skip = {table_sheet(key, lang) for key in held}
+    used = {name.lower() for name in wb.sheetnames} | {label_of_notes(lang).lower()}
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Table) and block.sheet and block.sheet not in skip:
+                ws = wb.create_sheet(sheet_name(block.sheet, used, section.title or None))
+                write_table(ws, block, lang)
+
+
+def label_of_notes(lang: str) -> str:
+    """The notes sheet's name ("Noter"/"Notes"), kept free for it."""
+    from servqual_cli.report.catalog import TIDY, label
+
+    return label("notes_sheet", lang, TIDY)
+
+
+def workbook_notes(doc: Document, lang: str, command: str | None) -> list[tuple[str, str, str]]:
+    """The notes sheet's rows: in Swedish first what the data sheet's words are (and that the
+    CSV and JSON keep the codes), then :func:`notes` with the phrases that send the reader to
+    the JSON and CSV for figures the data sheet holds naming that sheet instead."""
+    from servqual_cli.cli.output_xlsx_values import translates
+    from servqual_cli.report.catalog import TIDY, label
+    from servqual_cli.report.catalog_tidy import WORKBOOK_WORDING
+
+    sheet = label("data_sheet", lang, TIDY)
+    rows = []
+    if lang == "sv" and translates(command):
+        rows.append((label("notes_workbook", lang, TIDY), "note",
+                     label("notes_codes", lang, TIDY).format(sheet=sheet)))  # fmt: skip
+    for where, kind, text in notes(doc):
+        for phrase, instead in WORKBOOK_WORDING.items():
+            text = text.replace(phrase, instead.format(sheet=sheet))
+        rows.append((where, kind, text))
+    return rows
+
+
+def _notes_sheet(wb: Any, doc: Document, lang: str, command: str | None) -> None:
     """The sheet "Noter"/"Notes": section, kind and text of every note, one per row."""
     from openpyxl.styles import Alignment, Font
 
     from servqual_cli.report.catalog import TIDY, label
     from servqual_cli.report.workbook import put
 
-    sheet = wb.create_sheet(label("notes_sheet", lang, TIDY))
+    sheet = wb.create_sheet(label_of_notes(lang))
     heads = [label(k, lang, TIDY) for k in ("notes_section", "notes_kind", "notes_text")]
     for j, head in enumerate(heads, start=1):
         put(sheet, 1, j, head).font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for i, (where, kind, text) in enumerate(notes(doc), start=2):
+    for i, (where, kind, text) in enumerate(workbook_notes(doc, lang, command), start=2):
         put(sheet, i, 1, where).alignment = wrap
         put(sheet, i, 2, label(f"notes_{kind}", lang, TIDY)).alignment = wrap
         put(sheet, i, 3, text).alignment = wrap

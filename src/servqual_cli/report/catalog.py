@@ -16,7 +16,8 @@ table. The tables live in one module per report part:
   (:data:`RELIABILITY`, :data:`RELIABILITY_SHEETS`), :mod:`.catalog_measurement`
   (:data:`MEASUREMENT`, :data:`SERIES`, :data:`KOLADA`), :mod:`.catalog_service_survey`
   (:data:`SERVICE_SURVEY`), :mod:`.catalog_scale_use` (:data:`SCALE_USE`),
-  :mod:`.catalog_tidy` (:data:`TIDY`, the headers of a command's ``-o FILE.xlsx``) and
+  :mod:`.catalog_tidy` (:data:`TIDY`, the headers of a command's ``-o FILE.xlsx``),
+  :mod:`.catalog_tidy_values` (:data:`TIDY_VALUES`, the words of its cells) and
   :mod:`.chart_words` (:data:`CHART`).
 
 Every entry is ``key: (sv, en)``; code and JSON keys stay English. Numbers are formatted by
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # at run time from __getattr__, for mypy and readers here
     from servqual_cli.report.catalog_service_survey import SERVICE_SURVEY
     from servqual_cli.report.catalog_servqual import GROUPS, SERVPERF
     from servqual_cli.report.catalog_tidy import TIDY
+    from servqual_cli.report.catalog_tidy_values import TIDY_VALUES
     from servqual_cli.report.catalog_toolbox import TOOLBOX
     from servqual_cli.report.chart_words import CHART
 
@@ -62,9 +64,9 @@ __all__ = [
     "CHART", "CLICK", "DESCRIBE", "DIMENSIONS", "EFA", "ERRNO_REASONS", "ERRORS", "GLANCE",
     "GROUPS", "KOLADA", "KPI", "MEASUREMENT", "RELIABILITY", "RELIABILITY_PROBLEMS",
     "RELIABILITY_SHEETS", "RELIABILITY_WARNINGS", "REPORT", "SCALE_USE", "SECTION_TABLES",
-    "SERIES", "SERVICE", "SERVICE_SURVEY", "SERVPERF", "SHARED", "TIDY", "TOOLBOX", "catalog",
-    "count_text", "dimension_name", "exclusion_summary", "item_name", "label", "rl",
-    "scale_name", "sl",
+    "SERIES", "SERVICE", "SERVICE_SURVEY", "SERVPERF", "SHARED", "TIDY", "TIDY_VALUES",
+    "TOOLBOX", "catalog", "count_text", "dimension_name", "exclusion_summary", "item_name",
+    "label", "rl", "scale_name", "sl",
 ]  # fmt: skip
 
 Pairs = Mapping[str, tuple[str, str]]
@@ -83,7 +85,7 @@ _LAZY: dict[str, str] = {
     "SCALE_USE": "catalog_scale_use", "SERIES": "catalog_series",
     "SERVICE_SURVEY": "catalog_service_survey", "GROUPS": "catalog_servqual",
     "SERVPERF": "catalog_servqual", "TOOLBOX": "catalog_toolbox", "CHART": "chart_words",
-    "TIDY": "catalog_tidy",
+    "TIDY": "catalog_tidy", "TIDY_VALUES": "catalog_tidy_values",
 }  # fmt: skip
 # The sections' own words (each section looks up its table; catalog() lists them prefixed):
 # prefix -> table name in _LAZY.
@@ -105,6 +107,7 @@ _SECTIONS: dict[str, str] = {
     "charts": "CHART",  # report/chart_words.py: the words in and around the charts
     "scale_use": "SCALE_USE",  # report/catalog_scale_use.py: no answer at an end of the scale
     "tidy": "TIDY",  # report/catalog_tidy.py: the tidy table's headers in a command's xlsx
+    "tidy_values": "TIDY_VALUES",  # report/catalog_tidy_values.py: its cells' words there
     # report/catalog_errors.py: the error line of a --lang sv run (cli/error_text.py)
     "errors": "ERRORS",
     "errno": "ERRNO_REASONS",

@@ -47,4 +47,139 @@ TIDY: dict[str, tuple[str, str]] = {
     "notes_warning": ("Varning", "Warning"),
     "notes_note": ("Not", "Note"),
     "notes_paragraph": ("Förklaring", "Explanation"),
+    "data_sheet": ("Resultat", "Results"),
+    # the first row of a Swedish workbook's notes: what the cells say, and where the codes are
+    "notes_workbook": ("Arbetsboken", "The workbook"),
+    "notes_codes": (
+        "Rubrikerna och textcellerna i bladet {sheet} har terminalens svenska ord. CSV- och "
+        "JSON-utdata är maskinläsbara och behåller de engelska kolumnnamnen och koderna (till "
+        "exempel Tangibles, dimension, better, phone) som skript filtrerar på.",
+        "The headers and text cells of the {sheet} sheet keep the tidy column names and codes "
+        "of the CSV and JSON output.",
+    ),
 }
+
+# The terminal's notes that send the reader to the JSON and CSV output for figures the
+# workbook's own data sheet holds (the Wilson intervals of the shares, the weighted SEs): in
+# the notes sheet they name that sheet instead (w-xlsx2; review 13 finding 13's follow-up).
+# Whole phrases as the renderers write them, "{sheet}" the data sheet's name.
+WORKBOOK_WORDING: dict[str, str] = {
+    "Wilson-intervallen finns i JSON- och CSV-utdata": "Wilson-intervallen finns i bladet {sheet}",
+    "its Wilson intervals are in the JSON and CSV output": "its Wilson intervals are in the "
+    "{sheet} sheet",
+    "their Wilson intervals are in the JSON and CSV output": "their Wilson intervals are in "
+    "the {sheet} sheet",
+    "Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata.": "Andelarnas "
+    "Wilson-intervall finns i bladet {sheet}.",
+    "The shares' Wilson intervals are not shown here; they are in the JSON and CSV output.": "The "
+    "shares' Wilson intervals are in the {sheet} sheet.",
+    "SE och oviktade medel finns i JSON- och CSV-utdata.": "SE och oviktade medel finns i bladet "
+    "{sheet}.",
+    "The SEs and unweighted means are in the JSON and CSV output.": "The SEs and unweighted means "
+    "are in the {sheet} sheet.",
+}
+
+# The tidy headers of the commands whose own tables word a key for something else (the
+# register's "unit" is "Förvaltning", a KPI's is a time unit; the register's "n" is "Antal",
+# Kolada's "period" is "År"): each of these commands' headers, read against its CSV (w-xlsx2).
+# Looked up after TIDY, so they win; a command not listed here uses TIDY and its catalog.
+COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
+    "kpi": {
+        "kpi": ("Nyckeltal", "KPI"),
+        "aspect": ("Aspekt", "Aspect"),
+        "statistic": ("Mått", "Statistic"),
+        "unit": ("Tidsenhet", "Time unit"),
+        "target": ("Mål", "Target"),
+        "norm": ("Norm", "Norm"),
+        "level": ("Nivå", "Level"),
+        "group": ("Grupp", "Group"),
+        "n": ("n", "n"),
+        "value": ("Värde", "Value"),
+        "ci_low": ("KI låg", "CI low"),
+        "ci_high": ("KI hög", "CI high"),
+        "verdict": ("Bedömning", "Verdict"),
+        "change_period": ("Förändring: period", "Change: period"),
+        "change_previous_period": ("Förändring: föregående period", "Change: previous period"),
+        "change_previous_value": ("Förändring: föregående värde", "Change: previous value"),
+        "change_value": ("Förändring", "Change"),
+        "change_p": ("p (förändring)", "p (change)"),
+        "small_base": ("Litet underlag", "Small base"),
+        "min_n": ("Minsta n", "Least n"),
+        "p_below": ("p (under mål/norm, ojusterat)", "p (below goal, unadjusted)"),
+        "interval_verdict": ("Bedömning enligt intervallet", "Verdict by the interval"),
+        "p_holm": ("p (Holm)", "p (Holm)"),
+    },
+    "service-survey": {
+        "table": ("Tabell", "Table"),
+        "year": ("År", "Year"),
+        "channel": ("Kanal", "Channel"),
+        "question": ("Fråga", "Question"),
+        "n": ("n", "n"),
+        "index": ("Index", "Index"),
+        "ci_low": ("KI låg", "CI low"),
+        "ci_high": ("KI hög", "CI high"),
+        "k_4_5": ("Antal 4–5", "Count 4–5"),
+        "share_4_5": ("Andel 4–5", "Share 4–5"),
+        "share_ci_low": ("Andel 4–5 KI låg", "Share 4–5 CI low"),
+        "share_ci_high": ("Andel 4–5 KI hög", "Share 4–5 CI high"),
+        "small_base": ("Litet underlag", "Small base"),
+        "before": ("År före", "Year before"),
+        "after": ("År efter", "Year after"),
+        "index_before": ("Index före", "Index before"),
+        "index_after": ("Index efter", "Index after"),
+        "diff": ("Skillnad", "Difference"),
+        "t": ("t", "t"),
+        "df": ("fg", "df"),
+        "p": ("p", "p"),
+        "p_adjusted": ("p (justerat)", "p (adjusted)"),
+        "n_before": ("n före", "n before"),
+        "n_after": ("n efter", "n after"),
+        "verdict": ("Bedömning", "Verdict"),
+        "kpi": ("Fråga (trend)", "Question (trend)"),
+        "area": ("Område", "Area"),
+        "first_year": ("Första år", "First year"),
+        "last_year": ("Sista år", "Last year"),
+        "n_years": ("Antal år", "Years"),
+        "slope": ("Lutning (poäng per år)", "Slope (points a year)"),
+        "se": ("Medelfel", "SE"),
+        "statistic": ("Mått", "Statistic"),
+        "test": ("Test", "Test"),
+    },
+    "feedback": {
+        "section": ("Avsnitt", "Section"),
+        "measure": ("Mått", "Measure"),
+        "level": ("Nivå", "Level"),
+        "key": ("Grupp", "Group"),
+        "unit": ("Förvaltning", "Unit"),
+        "type": ("Typ", "Type"),
+        "period": ("Period", "Period"),
+        "channel": ("Kanal", "Channel"),
+        "effect": ("Effektmått", "Effect"),
+        "test": ("Test", "Test"),
+        "statistic": ("Storhet", "Statistic"),
+        "value": ("Värde", "Value"),
+        "conf": ("Konfidensnivå", "Confidence level"),
+    },
+    "describe": {
+        "position": ("Nr", "Position"),
+        "likert_min": ("Skala, lägsta", "Scale minimum"),
+        "likert_max": ("Skala, högsta", "Scale maximum"),
+    },
+    "trend": {
+        "table": ("Tabell", "Table"),
+        "estimate": ("Skattning", "Estimate"),
+        # the level the row's own p must be below for its adjusted p to be below 1 − conf
+        "level": ("Gräns för radens ojusterade p", "Level for the row's own p"),
+        # MEASUREMENT's "Medianernas skillnad" is a time's; a share's is a difference of shares
+        "value_diff": ("Skillnad mellan periodernas värden", "Difference of the values"),
+        "critical": ("Tröskel C", "Threshold C"),
+        "critical_unadjusted": ("Tröskel C utan justering", "Threshold C unadjusted"),
+        "se": ("Medelfel", "SE"),
+        "room": ("Utrymme i förändringens riktning", "Room in the change's direction"),
+        "critical_beyond_room": ("C utanför utrymmet", "C beyond room"),
+        "critical_unadjusted_beyond_room": ("C utan justering utanför utrymmet",
+                                            "C unadjusted beyond room"),
+        "small_base": ("Litet underlag", "Small base"),
+        "min_n": ("Minsta n", "Least n"),
+    },
+}  # fmt: skip

@@ -1,0 +1,188 @@
+"""The cells of a Swedish workbook in the reader's words (split from :mod:`.output_xlsx`).
+
+Session 16 gave ``-o FILE.xlsx --lang sv`` Swedish headers but left the tidy table's codes in
+the cells: "Tangibles", "dimension", "better", "phone", "cannot tell" beside "Fysisk miljö",
+"bättre" and "telefon" in the terminal (w-xlsx2). The workbook is read by people, so its text
+cells say what the terminal says; the CSV and JSON keep the codes, which scripts filter on (the
+notes sheet says so). Only text cells of the columns listed per command change; numbers, a
+user's own names (groups, units, KPI names) and every English workbook stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+# Per command: column -> (the key prefix its words are found under in catalog_tidy_values's
+# VALUES, the command's catalog tables to look a code up in after that). A column not listed
+# keeps its cells. The prefix lets two columns share words (interval_verdict is a verdict).
+_SERVQUAL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "group": ("group", ()),
+    "level": ("level", ()),
+    "name": ("name", ()),  # by row: a dimension's name, a pair's, or the overall rows' codes
+    "dimension": ("dimension", ()),
+    "dimension_a": ("dimension", ()),
+    "dimension_b": ("dimension", ()),
+    "a": ("dimension", ()),  # the pairwise rows' two dimensions
+    "b": ("dimension", ()),
+    "scale": ("scale", ()),
+    "set": ("set", ()),  # items: expectation, perception
+    "rank_biserial_ci_note": ("rank_biserial_ci_note", ()),
+    "wilcoxon_method": ("wilcoxon_method", ()),
+}
+_MEASUREMENT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "kpi": ("kpi", ("MEASUREMENT",)),
+    "channel": ("channel", ("MEASUREMENT",)),
+    "area": ("area", ()),
+    "verdict": ("verdict", ()),
+    "test": ("test", ()),
+    "estimate": ("estimate", ()),
+    "table": ("table", ()),
+}
+_COLUMNS: dict[str, Mapping[str, tuple[str, tuple[str, ...]]]] = {
+    **dict.fromkeys(("gap", "items", "tolerance", "knowledge-gap", "reliability", "alpha"),
+                    _SERVQUAL),
+    "contacts": _MEASUREMENT,
+    "trend": _MEASUREMENT,
+    "kpi": {"statistic": ("statistic", ()), "unit": ("unit", ()),
+            "level": ("kpi_level", ()),
+            "verdict": ("verdict", ()), "interval_verdict": ("verdict", ())},
+    "service-survey": {"table": ("table", ()), "channel": ("channel", ("SERVICE_SURVEY",)),
+                       "question": ("question", ("SERVICE_SURVEY",)),
+                       "kpi": ("question", ("SERVICE_SURVEY",)), "area": ("area", ()),
+                       "verdict": ("verdict", ()), "test": ("test", ())},
+    # describe: the column's type as the terminal's "Typ" ("tal"), the missing counts' "blank"
+    "describe": {"type": ("type", ("DESCRIBE",)), "missing": ("missing_counts", ())},
+    "feedback": {"section": ("section", ()), "measure": ("measure", ()), "level": ("level", ()),
+                 "key": ("key", ()), "effect": ("effect", ()), "test": ("test", ()),
+                 "statistic": ("statistic", ()), "value": ("value", ())},
+}  # fmt: skip
+
+
+def translates(command: str | None) -> bool:
+    """Whether a Swedish workbook of ``command`` has its cells in words.
+
+    >>> translates("gap"), translates("kolada")
+    (True, False)
+    """
+    return (command or "") in _COLUMNS
+
+
+def _word_of(prefix: str, tables: tuple[str, ...]) -> Callable[[str], str]:
+    """The Swedish word of a code in a column: VALUES' ``"prefix:code"``, the command's tables,
+    then VALUES' plain ``code``; the code itself when none has it (a user's own name)."""
+    from servqual_cli.report import catalog
+    from servqual_cli.report.catalog_tidy_values import TIDY_VALUES as VALUES
+
+    looked: list[Mapping[str, tuple[str, str]]] = [getattr(catalog, t) for t in tables]
+
+    def word(code: str) -> str:
+        pair = VALUES.get(f"{prefix}:{code}")
+        for table in looked:
+            pair = pair or table.get(code)
+        pair = pair or VALUES.get(code)
+        return code if pair is None else pair[0]
+
+    if prefix in ("dimension", "scale", "wilcoxon_method", "missing_counts"):
+        return _special(prefix)
+    return word
+
+
+def _special(prefix: str) -> Callable[[str], str]:
+    """The words a renderer builds rather than looks up: a dimension's name (the instrument's
+    own label in effect first), a pair "Tangibles − Empathy", a reliability scale "E:Tangibles",
+    the signed-rank method as the gap table's note words it, and describe's missing counts.
+
+    >>> _special("missing_counts")("blank=3; vet ej=1")
+    'tomma=3; vet ej=1'
+    """
+    from servqual_cli.report.catalog import dimension_name, scale_name
+
+    if prefix == "scale":
+        return lambda code: scale_name(code, "sv")
+    if prefix == "missing_counts":  # "blank=3; vet ej=1": the terminal's "tomma"
+        return lambda code: code.replace("blank=", "tomma=")
+    if prefix == "wilcoxon_method":
+        from servqual_cli.report.gap_tables import _method_sv
+
+        return _method_sv
+    return lambda code: " − ".join(dimension_name(part, "sv") for part in code.split(" − "))
+
+
+def in_words(frame: Any, command: str | None) -> Any:
+    """``frame`` with the text cells of ``command``'s coded columns in Swedish words, looked up
+    once per distinct code (a dict map, no loop over rows). ``name`` is a dimension's name on
+    the dimension and pair rows, an item's number on item rows (kept), a code elsewhere;
+    ``"too few"`` carries the row's ``min_n`` as the terminal's "för få (n < 30)".
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"level": ["dimension", "item", "overall"],
+    ...                   "name": ["Tangibles", "1", "unweighted"], "n": [3, 3, 3]})
+    >>> in_words(f, "gap").values.tolist()
+    [['dimension', 'Fysisk miljö', 3], ['påstående', '1', 3], ['total SERVQUAL', 'oviktad', 3]]
+    >>> k = pd.DataFrame({"verdict": ["too few", "met", None], "min_n": [30, 30, 30]})
+    >>> in_words(k, "kpi")["verdict"].tolist()[:2], in_words(k, "kpi")["verdict"].isna().tolist()
+    (['för få (n < 30)', 'uppfyllt'], [False, False, True])
+    >>> in_words(k, "kolada") is k
+    True
+    """
+    columns = _COLUMNS.get(command or "")
+    if not columns or not len(frame):
+        return frame
+    out = frame.copy()
+    for name, (prefix, tables) in columns.items():
+        if name not in out.columns or out[name].dtype.kind in "biufcmM":
+            continue
+        column = out[name]
+        if name == "name" and "level" in out.columns:
+            out[name] = _names(column, frame["level"])
+            continue
+        out[name] = _mapped(column, _word_of(prefix, tables))
+        if "min_n" in out.columns and name in ("verdict", "interval_verdict"):
+            out[name] = _with_min_n(out[name], out["min_n"])
+    return out
+
+
+def _mapped(column: Any, word: Callable[[str], str]) -> Any:
+    """``column`` with each text cell replaced by ``word(cell)``, looked up once per distinct
+    text (a dict map), other cells (numbers, empty) kept."""
+    import pandas as pd
+
+    words = {c: word(c) for c in pd.unique(column) if isinstance(c, str)}  # distinct, not rows
+    if not words:
+        return column
+    mapped = column.map(words)
+    return mapped.where(mapped.notna(), column)
+
+
+def _names(column: Any, level: Any) -> Any:
+    """The ``name`` column by the row's level: dimensions and pairs named, tolerance's weighted
+    rows ("Tangibles: msa") as dimension and figure, the overall rows' codes in words, items'
+    numbers kept."""
+    dims = level.isin(("dimension", "dimension_pair")).to_numpy()
+    weighted = level.eq("weighted").to_numpy()
+    coded = ~dims & ~weighted & ~level.isin(("item",)).to_numpy()
+    out = column.copy()
+    out[dims] = _mapped(column[dims], _special("dimension"))
+    out[coded] = _mapped(column[coded], _word_of("name", ()))
+    out[weighted] = _mapped(column[weighted], _weighted_name)
+    return out
+
+
+def _weighted_name(code: str) -> str:
+    """ "Tangibles: msa" -> "Fysisk miljö: MSA (P−A)"."""
+    dim, sep, figure = code.rpartition(": ")
+    if not sep:
+        return code
+    return f"{_special('dimension')(dim)}: {_word_of('weighted', ())(figure)}"
+
+
+def _with_min_n(column: Any, min_n: Any) -> Any:
+    """Each "{min_n}" filled with the row's own least n (vectorised string concatenation)."""
+    has = column.str.contains("{min_n}", regex=False).fillna(False).astype(bool)
+    if not has.any():
+        return column
+    parts = column[has].str.split("{min_n}", n=1, expand=True)
+    out = column.copy().astype(object)
+    out[has] = parts[0] + min_n[has].astype("Int64").astype(str) + parts[1]
+    return out
