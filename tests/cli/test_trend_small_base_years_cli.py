@@ -31,13 +31,13 @@ WORDS = {
            "n_after": "n efter", "year": "År",
            "survey_note": "”Litet underlag”: n före eller n efter är färre än 30 svar",
            "values_note": "”Litet underlag”: årets värde bygger på färre än 36 kontakter",
-           "trend_note": "de år som anges bygger på färre än 36 kontakter",
+           "trend_note": "”Litet underlag” med årtal: trenden vilar på alla år",
            "rule": "bedömningen följer testet och intervallet"},
     "en": {"head": "Base", "mark": "small base", "n_before": "n before", "n_after": "n after",
            "year": "Year",
            "survey_note": "“Small base”: n before or n after is fewer than 30 answers",
            "values_note": "“Small base”: the year's value rests on fewer than 36 contacts",
-           "trend_note": "the years named rest on fewer than 36 contacts",
+           "trend_note": "“Small base” with years: the trend rests on every year",
            "rule": "the verdict follows the test and the interval"},
 }  # fmt: skip
 
@@ -213,3 +213,20 @@ def test_changed_kpis_summary_marks_a_small_change(cli: Any, tmp_path: Path) -> 
     [row] = [r for r in table[1:] if r[0] == "E-post: svar inom 2 arbetsdagar"]
     assert row[col] == "litet underlag"
     assert "n före eller n efter är färre än 54 kontakter" in md
+
+
+def test_report_series_marks_the_small_year_at_the_reports_min_n(
+    cli: Any, tmp_path: Path
+) -> None:
+    """A report over 2019-2022 with min_n 36: its series tables mark 2022's 35 calls, as
+    trend --min-n 36 does."""
+    md = _report(cli, tmp_path, "en", dict(zip(("2019", "2020", "2021", "2022"), YEARS)), 36)
+    values = _table_with(md, "Year", "n", "Base")
+    col, year = values[0].index("Base"), values[0].index("Year")
+    assert {row[year] for row in values[1:] if row[col] == "small base"} == {"2022"}
+    [trend] = [t for t in _tables(md) if "Base" in t[0] and "2019–2022 (4)" in t[1]]
+    cells = [row[trend[0].index("Base")] for row in trend[1:]]
+    assert "small base 2022" in cells
+    text = _flat(md)
+    assert "“Small base” with years: the trend rests on every year" in text
+    assert WORDS["en"]["values_note"] in text

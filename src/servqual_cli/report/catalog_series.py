@@ -86,13 +86,13 @@ SERIES: Pairs = {
         "it is shown all the same, with its interval, which allows for the small number.",
     ),
     "small_trend_note": (
-        "”Litet underlag ÅR”: trenden vilar på alla år, och de år som anges bygger på färre än "
-        "{min_n} kontakter. Trenden visas och bedöms ändå som de andra: bedömningen följer "
-        "testet och intervallet, som tar hänsyn till det lilla antalet; räcker de inte blir det "
-        "”ingen påvisbar trend”.",
-        "“Small base YEAR”: the trend rests on every year, and the years named rest on fewer "
-        "than {min_n} contacts. The trend is shown and judged all the same: the verdict follows "
-        "the test and the interval, which allow for the small number; where they do not settle "
-        "it, it is “no detectable trend”.",
+        "”Litet underlag” med årtal: trenden vilar på alla år, och de år som anges bygger på "
+        "färre än {min_n} kontakter. Trenden visas och bedöms ändå som de andra: bedömningen "
+        "följer testet och intervallet, som tar hänsyn till det lilla antalet; räcker de inte "
+        "blir det ”ingen påvisbar trend”.",
+        "“Small base” with years: the trend rests on every year, and the years named rest on "
+        "fewer than {min_n} contacts. The trend is shown and judged all the same: the verdict "
+        "follows the test and the interval, which allow for the small number; where they do not "
+        "settle it, it is “no detectable trend”.",
     ),
 }
