@@ -215,12 +215,11 @@ def test_changed_kpis_summary_marks_a_small_change(cli: Any, tmp_path: Path) -> 
     assert "n före eller n efter är färre än 54 kontakter" in md
 
 
-def test_report_series_marks_the_small_year_at_the_reports_min_n(
-    cli: Any, tmp_path: Path
-) -> None:
+def test_report_series_marks_the_small_year_at_the_reports_min_n(cli: Any, tmp_path: Path) -> None:
     """A report over 2019-2022 with min_n 36: its series tables mark 2022's 35 calls, as
     trend --min-n 36 does."""
-    md = _report(cli, tmp_path, "en", dict(zip(("2019", "2020", "2021", "2022"), YEARS)), 36)
+    years = {str(2019 + i): path for i, path in enumerate(YEARS)}
+    md = _report(cli, tmp_path, "en", years, 36)
     values = _table_with(md, "Year", "n", "Base")
     col, year = values[0].index("Base"), values[0].index("Year")
     assert {row[year] for row in values[1:] if row[col] == "small base"} == {"2022"}
