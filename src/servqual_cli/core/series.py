@@ -305,10 +305,8 @@ def series_trends(
         own family). Otherwise ``p_adjusted`` (R ``p.adjust`` over every row with a p, NaN
         not counted) follows ``p``, and the verdict is judged on it.
     min_n : int
-        Observations below which a year's value is a small base: a trend rests on every year,
-        so it is ``small_base`` when any year is under ``min_n``, and ``small_years`` names
-        those years ("2019, 2021"; "" when none). Marked, and judged like any other trend
-        (session 15's rule, as :func:`~servqual_cli.core.trend.compare_kpis`; w-trend2, s17).
+        A trend rests on every year: ``small_base`` when any year has fewer observations,
+        ``small_years`` those years ("2019, 2021"; ""). Marked, judged as any other (s17).
 
     Returns
     -------
