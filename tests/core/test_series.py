@@ -64,7 +64,8 @@ def _share_obs() -> pd.DataFrame:
 
 def test_series_trends_runs_the_test_of_each_kind_and_judges_the_direction() -> None:
     out = series_trends(_share_obs())
-    assert list(out.columns) == SERIES_TREND_COLUMNS
+    # the small base after the old columns (w-trend2, s17)
+    assert list(out.columns) == [*SERIES_TREND_COLUMNS, "small_base", "small_years", "min_n"]
     reached = out.set_index("kpi").loc["phone_reached"]
     assert reached["statistic"] == pytest.approx(R["share"]["statistic"], rel=1e-10)
     assert reached["p"] == pytest.approx(R["share"]["p"], rel=1e-9)
@@ -208,3 +209,17 @@ def test_the_interval_holds_the_slope_and_widens_with_the_level(ns: list[int], s
     # a bound at the parameter space's edge (|slope| = 1 / years spanned) stays there
     assert wide.ci_low <= narrow.ci_low and narrow.ci_high <= wide.ci_high
     assert wide.ci_high - wide.ci_low > narrow.ci_high - narrow.ci_low
+
+
+def test_a_trend_on_a_small_year_names_it_and_keeps_its_verdict() -> None:
+    """A trend rests on every year: 40, 12 and 40 contacts with min_n 30 mark 2020 (w-trend2,
+    s17); the test and the verdict are the same as without the mark (judged all the same)."""
+    x = np.r_[np.ones(20), np.zeros(20), np.ones(6), np.zeros(6), np.ones(10), np.zeros(30)]
+    years = np.repeat([2019.0, 2020.0, 2021.0], [40, 12, 40])
+    obs = pd.DataFrame({"year": years, "channel": "phone", "area": "ALL",
+                        "kpi": "phone_reached", "x": x})  # fmt: skip
+    marked, plain = series_trends(obs), series_trends(obs, min_n=12)
+    assert marked.loc[0, ["small_base", "small_years", "min_n"]].tolist() == [True, "2020", 30]
+    assert plain.loc[0, ["small_base", "small_years"]].tolist() == [False, ""]
+    assert marked.loc[0, "p"] == plain.loc[0, "p"]
+    assert marked.loc[0, "verdict"] == plain.loc[0, "verdict"]

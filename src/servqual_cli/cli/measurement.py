@@ -312,7 +312,8 @@ def trend(
         "share_test": test,
     }
     if kind == "survey":
-        sections, tidy = survey_trend(before, after, payload, lang.value, conf, power, family)
+        sections, tidy = survey_trend(before, after, payload, lang.value, conf, power, family,
+                                      min_n)  # fmt: skip
         bench_exclusions = None
     else:
         sections, tidy, bench_exclusions = contact_trend(
@@ -334,7 +335,7 @@ def trend(
         if len(sides) > 2:
             bench_args = (benchmark, municipality, opts, kpi_map) if benchmark else None
             sections, tidy = add_series(sides, payload, sections, tidy, lang.value, conf,
-                                         bench_args, rule)  # fmt: skip
+                                         bench_args, rule, min_n)  # fmt: skip
     from servqual_cli.report.exclusion_words import exclusion_note
 
     # One file with two years: both sides hold (disjoint) rows of the same file.

@@ -150,8 +150,8 @@ MinNOpt = Annotated[
     typer.Option(
         "--min-n",
         min=1,
-        help="Mark a contact KPI comparison whose n before or after is below this n "
-        "(small base), as service-survey does.",
+        help="Mark a comparison (contact KPI, SERVQUAL dimension) whose n before or after, "
+        "and a series year whose n, is below this n (small base), as service-survey does.",
     ),
 ]
 

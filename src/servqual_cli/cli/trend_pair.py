@@ -268,9 +268,11 @@ def survey_trend(
     conf: float,
     power: float,
     adjust: str = "holm",
+    min_n: int = 30,
 ) -> tuple[list[Any], pd.DataFrame]:
     """``trend`` of two SERVQUAL survey years; ``--adjust`` adjusts the five dimensions' p as one
-    family, the overall score its own (review 10a finding 6: it was accepted and ignored)."""
+    family, the overall score its own (review 10a finding 6: it was accepted and ignored);
+    ``--min-n`` marks a dimension whose n before or after is below it (w-trend2, s17)."""
     from servqual_cli.core.survey_trend import OVERALL, compare_survey_gaps
     from servqual_cli.report.survey_trend_sections import survey_trend_sections
 
@@ -286,10 +288,12 @@ def survey_trend(
     warning = [*label_note((before, after), payload, lang),
                *unused_weight_section(unused, lang, "unused_weight_trend")]  # fmt: skip
     if before.weights is not None and after.weights is not None:
-        sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf, adjust)
+        sections, weighted = _weighted_survey_trend(before, after, payload, lang, conf, adjust,
+                                                    min_n)  # fmt: skip
         payload["unused_weight_columns"] = unused
         return [*warning, *sections], weighted
-    frame = compare_survey_gaps(before.scores, after.scores, conf, power, adjust)
+    frame = compare_survey_gaps(before.scores, after.scores, conf, power, adjust, min_n)
+    payload["min_n"] = min_n  # the rows' small_base is n before or n after below it
     family = int(frame["dimension"].ne(OVERALL).sum())
     payload["adjust"] = {
         "family": "the dimensions; the overall score is a family of its own (p not adjusted)",
@@ -309,6 +313,7 @@ def _weighted_survey_trend(
     lang: str,
     conf: float,
     adjust: str = "holm",
+    min_n: int = 30,
 ) -> tuple[list[Any], pd.DataFrame]:
     """``trend --weight-column``: weighted gaps per year and their design-based comparison."""
     from servqual_cli.core.survey_trend import WEIGHTED_METHOD
@@ -319,7 +324,8 @@ def _weighted_survey_trend(
             or after.weights is None):  # fmt: skip
         raise RuntimeError("internal: a weighted survey trend without scores or weights")
     result = weighted_gap_trend(before.scores, after.scores, before.weights, after.weights, conf,
-                                adjust)  # fmt: skip
+                                adjust, min_n)  # fmt: skip
+    payload["min_n"] = min_n
     sides = (before, after)
     payload["weights"] = {
         "method": WEIGHTED_METHOD,

@@ -55,12 +55,14 @@ def add_series(
     conf: float,
     bench_args: tuple[str, str | None, ReadOptions, str | None] | None = None,
     email_rule: Any = None,
+    min_n: int = 30,
 ) -> tuple[list[Any], pd.DataFrame]:
     """Every year's KPI values and the trend test over all years, before the last pair; with a
     benchmark, the other municipalities' mean of every year the benchmark file has.
 
     ``email_rule`` (an :class:`~servqual_cli.core.email_rule.EmailRule`) decides the e-mail
-    reply shares of every year, as in the last pair, and is printed under the series tables."""
+    reply shares of every year, as in the last pair, and is printed under the series tables.
+    ``min_n`` (``--min-n``) marks a year's value under it and every trend that rests on it."""
     import pandas as pd
 
     from servqual_cli.core.series import SeriesResult
@@ -76,7 +78,7 @@ def add_series(
         years = [(int(s.year), s.contacts, municipality or s.municipality) for s in sides
                  if s.year is not None and s.contacts is not None]  # fmt: skip
         others = others_by_year(years, path, opts, names, conf)
-    values, trends = series_tables(frames, conf, others, email_rule)
+    values, trends = series_tables(frames, conf, others, email_rule, min_n)
     result = SeriesResult(tuple(int(s.year) for s in sides if s.year is not None), values, trends)
     from servqual_cli.core.results import records
 
@@ -84,7 +86,7 @@ def add_series(
         return records(frame.astype(object).where(frame.notna(), None))
 
     payload["series"] = {**result.to_dict(), "values": _records(values),
-                         "trends": _records(trends)}  # fmt: skip
+                         "trends": _records(trends), "min_n": min_n}  # fmt: skip
     payload["years"] = [side.describe() for side in sides]
     tidy = pd.concat([tidy, values.assign(table="series"), trends.assign(table="series_trend")],
                      ignore_index=True)  # fmt: skip

@@ -79,6 +79,7 @@ from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.median_diff import median_se
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.results import records
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend_share_slope import share_slope
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "cochran_armitage",
     "linear_trend",
     "series_trends",
+    "small_base_values",
     "trend_verdict",
     "weighted_trend",
 ]
@@ -281,6 +283,7 @@ def series_trends(
     specs: Mapping[str, tuple[str, int]] | None = None,
     min_years: int = 3,
     adjust: str | None = None,
+    min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """A trend test per KPI, channel and area over every year it was measured.
 
@@ -301,12 +304,16 @@ def series_trends(
         None (default): no ``p_adjusted`` column, the verdict on the raw p (a caller adjusts its
         own family). Otherwise ``p_adjusted`` (R ``p.adjust`` over every row with a p, NaN
         not counted) follows ``p``, and the verdict is judged on it.
+    min_n : int
+        A trend rests on every year: ``small_base`` when any year has fewer observations,
+        ``small_years`` those years ("2019, 2021"; ""). Marked, judged as any other (s17).
 
     Returns
     -------
     DataFrame
         :data:`SERIES_TREND_COLUMNS` (with ``p_adjusted`` after ``p`` when ``adjust`` is
-        given); ``slope`` in the KPI's units per year.
+        given), then ``small_base``, ``small_years`` and ``min_n``; ``slope`` in the KPI's
+        units per year.
 
     Examples
     --------
@@ -333,9 +340,10 @@ def series_trends(
     for key, positions in o.groupby(keys, sort=False).indices.items():  # per KPI x channel x area
         kpi, channel, area = cast(tuple[str, str, str], key)
         y = years[positions]
-        present = np.unique(y)
+        present, counts = np.unique(y, return_counts=True)
         if present.size < min_years:
             continue
+        small = present[counts < min_n]  # each year's n, as the values table counts it
         kind, direction = kinds[kpi]
         r = _test(kind, y, x[positions], conf)
         rows.append({"kpi": kpi, "channel": channel, "area": area,
@@ -345,11 +353,13 @@ def series_trends(
                      "df": r.df, "p": r.p, "test": r.test,
                      "verdict": trend_verdict(r.slope, r.p, direction, 1 - conf, r.ci_low,
                                               r.ci_high),
-                     "direction": direction})  # fmt: skip
-    columns = list(SERIES_TREND_COLUMNS)
+                     "direction": direction, "small_base": bool(small.size),
+                     "small_years": ", ".join(str(int(v)) for v in small)})  # fmt: skip
+    columns = [*SERIES_TREND_COLUMNS, "small_base", "small_years"]
     if adjust is not None:
         columns.insert(columns.index("p") + 1, "p_adjusted")
-    frame = pd.DataFrame(rows, columns=[*SERIES_TREND_COLUMNS, "direction"])
+    frame = pd.DataFrame(rows, columns=[*columns, "direction"]).assign(min_n=int(min_n))
+    columns.append("min_n")
     if frame.empty:
         return frame.assign(p_adjusted=pd.Series(dtype=float))[columns]
     if adjust is not None:  # the family: every trend in the table that has a p
@@ -364,6 +374,16 @@ def series_trends(
                               "area": area_sort_key(frame["area"])})  # fmt: skip
     order_index = key_frame.sort_values(list(key_frame.columns), kind="stable").index
     return frame.loc[order_index].reset_index(drop=True)
+
+
+def small_base_values(values: pd.DataFrame, min_n: int = MIN_N) -> pd.DataFrame:
+    """Every year's KPI values (``n`` per row) with ``small_base`` (``n`` below ``min_n``) and
+    ``min_n``: a year's value on a small base is shown and marked, as in the overview.
+
+    >>> small_base_values(pd.DataFrame({"n": [54, 12]}))[["small_base", "min_n"]].values.tolist()
+    [[False, 30], [True, 30]]
+    """
+    return values.assign(small_base=values["n"].to_numpy(dtype=float) < min_n, min_n=int(min_n))
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,12 @@ from servqual_cli.core.inference import mann_whitney, welch_t
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.respondent_scores import respondent_scores
 from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend_family import reachable_levels
 
-__all__ = ["OVERALL", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METHOD",
-           "compare_survey_gaps", "compare_weighted_gaps", "family_adjusted",
-           "gap_scores"]  # fmt: skip
+__all__ = ["OVERALL", "SMALL_BASE_COLUMNS", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS",
+           "WEIGHTED_METHOD", "compare_survey_gaps", "compare_weighted_gaps", "family_adjusted",
+           "gap_scores", "with_small_base"]  # fmt: skip
 
 OVERALL = "Overall"
 SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p_welch",
@@ -58,6 +59,8 @@ SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "
 WEIGHTED_COLUMNS = ["dimension", "before", "after", "se_before", "se_after", "diff", "se", "df",
                     "ci_low", "ci_high", "p", "p_adjusted", "n_before", "n_after", "n_eff_before",
                     "n_eff_after", "unweighted_before", "unweighted_after", "verdict"]  # fmt: skip
+# after the old columns, so readers of the older JSON/CSV keep their positions (f-trend's order)
+SMALL_BASE_COLUMNS = ["small_base", "min_n"]
 WEIGHTED_METHOD = (
     "weighted means Σwx/Σw per year; change = difference of the weighted means with a "
     "linearised (sandwich) SE, the years as independent strata, t test and interval with "
@@ -99,20 +102,41 @@ def family_adjusted(p: np.ndarray, family: np.ndarray, adjust: str) -> np.ndarra
     return adjusted
 
 
+def with_small_base(frame: pd.DataFrame, min_n: int = MIN_N) -> pd.DataFrame:
+    """``frame`` with :data:`SMALL_BASE_COLUMNS`: ``small_base`` when n before or n after is below
+    ``min_n`` (a change rests on both years), and ``min_n`` itself.
+
+    Session 15's rule, as :func:`~servqual_cli.core.trend.compare_kpis` decides it for the
+    contact KPIs (f-trend, session 16): such a row is shown and judged by its test and interval
+    like any other, and marked "small base" wherever it is shown (w-trend2, session 17: the
+    survey trend had no mark, so a dimension on 12 answers in one year read like one on 300).
+    Decided here, once, for every renderer and the JSON/CSV.
+
+    >>> f = pd.DataFrame({"n_before": [300, 300], "n_after": [12, 300]})
+    >>> with_small_base(f)[["small_base", "min_n"]].values.tolist()
+    [[True, 30], [False, 30]]
+    """
+    n = np.minimum(frame["n_before"].to_numpy(dtype=float), frame["n_after"].to_numpy(dtype=float))
+    return frame.assign(small_base=n < min_n, min_n=int(min_n))
+
+
 def compare_survey_gaps(
     before: pd.DataFrame,
     after: pd.DataFrame,
     conf: float = 0.95,
     power: float = 0.8,
     adjust: str = "holm",
+    min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """Compare two years' respondent gap scores (:func:`gap_scores`) column by column;
-    ``adjust`` adjusts the dimensions' p-values as one family (the overall score alone).
+    ``adjust`` adjusts the dimensions' p-values as one family (the overall score alone);
+    ``min_n``: respondents below which a year's value is a small base (:func:`with_small_base`).
 
     Returns
     -------
     DataFrame
-        :data:`SURVEY_COLUMNS`, one row per dimension and the overall score, in column order.
+        :data:`SURVEY_COLUMNS` and :data:`SMALL_BASE_COLUMNS`, one row per dimension and the
+        overall score, in column order.
 
     Examples
     --------
@@ -169,7 +193,7 @@ def compare_survey_gaps(
     frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
                         for d, q, lo, hi in zip(frame["diff"], adjusted, frame["ci_low"],
                                                 frame["ci_high"], strict=True)]  # fmt: skip
-    return frame[SURVEY_COLUMNS]
+    return with_small_base(frame[SURVEY_COLUMNS], min_n)
 
 
 def compare_weighted_gaps(
@@ -179,6 +203,7 @@ def compare_weighted_gaps(
     w_after: np.ndarray,
     conf: float = 0.95,
     adjust: str = "holm",
+    min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """Compare two years' survey-weighted gap scores column by column (design-based).
 
@@ -194,10 +219,14 @@ def compare_weighted_gaps(
     the design p adjusted over the dimensions as in :func:`compare_survey_gaps` (``adjust``;
     the overall score a family of one; the interval per row, unadjusted).
 
+    A small base (:func:`with_small_base`, ``min_n``) counts respondents with a score and a
+    weight (``n_before``, ``n_after``), as the unweighted trend's n.
+
     Returns
     -------
     DataFrame
-        :data:`WEIGHTED_COLUMNS`, one row per column of ``before`` (dimensions and overall).
+        :data:`WEIGHTED_COLUMNS` and :data:`SMALL_BASE_COLUMNS`, one row per column of
+        ``before`` (dimensions and overall).
 
     Examples
     --------
@@ -247,4 +276,4 @@ def compare_weighted_gaps(
     frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
                         for d, q, lo, hi in zip(diff, adjusted, frame["ci_low"], frame["ci_high"],
                                                 strict=True)]  # fmt: skip
-    return frame[WEIGHTED_COLUMNS]
+    return with_small_base(frame[WEIGHTED_COLUMNS], min_n)

@@ -15,8 +15,13 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.results import records
-from servqual_cli.core.survey_trend import WEIGHTED_COLUMNS, compare_weighted_gaps
+from servqual_cli.core.survey_trend import (
+    SMALL_BASE_COLUMNS,
+    WEIGHTED_COLUMNS,
+    compare_weighted_gaps,
+)
 from servqual_cli.core.survey_weights import zero_weights
+from servqual_cli.core.thresholds import MIN_N
 
 __all__ = ["WeightedGapTrend", "weighted_gap_trend"]
 
@@ -34,7 +39,8 @@ class WeightedGapTrend:
     n_zero_weight: tuple[int, int] = (0, 0)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dimensions": records(self.comparisons[WEIGHTED_COLUMNS]),
+        columns = [*WEIGHTED_COLUMNS, *SMALL_BASE_COLUMNS]  # the small base after the old ones
+        return {"dimensions": records(self.comparisons[columns]),
                 "n_missing_weight": list(self.n_missing_weight),
                 "n_zero_weight": list(self.n_zero_weight)}  # fmt: skip
 
@@ -46,9 +52,10 @@ def weighted_gap_trend(
     w_after: np.ndarray,
     conf: float = 0.95,
     adjust: str = "holm",
+    min_n: int = MIN_N,
 ) -> WeightedGapTrend:
     """:func:`~servqual_cli.core.survey_trend.compare_weighted_gaps` with the count of missing
-    weights (NaN) each year.
+    weights (NaN) each year; ``min_n`` marks a small base as there.
 
     >>> b = pd.DataFrame({"A": [-1.0, -2.0, -1.5, -0.5, -1.0]})
     >>> a = pd.DataFrame({"A": [0.0, -0.5, -1.0, 0.5]})
@@ -56,7 +63,7 @@ def weighted_gap_trend(
     >>> r.n_missing_weight, int(r.comparisons["n_before"].iloc[0]), r.n_zero_weight
     ((1, 0), 4, (0, 0))
     """
-    frame = compare_weighted_gaps(before, after, w_before, w_after, conf, adjust)
+    frame = compare_weighted_gaps(before, after, w_before, w_after, conf, adjust, min_n)
     missing = (int(np.isnan(np.asarray(w_before, dtype=float)).sum()),
                int(np.isnan(np.asarray(w_after, dtype=float)).sum()))  # fmt: skip
     return WeightedGapTrend(frame, missing, (zero_weights(w_before), zero_weights(w_after)))

@@ -75,6 +75,16 @@ GLANCE: dict[str, tuple[str, str]] = {
         "allows for the small number: where the interval does not settle it, it is “cannot be "
         "told”.",
     ),
+    # w-trend2 (session 17): a change rests on both years; one small only in the earlier year
+    # is marked with that year (glance.small_periods), as the change table marks it
+    "too_few_change_note": (
+        "En förändring vilar på båda åren: har det tidigare året färre än {min_n} står det "
+        "året och dess n i markeringen, även när det senaste värdet har fler. Förändringen "
+        "bedöms ändå, och bedömningen tar hänsyn till antalet båda åren.",
+        "A change rests on both years: when the earlier year has fewer than {min_n}, the mark "
+        "names that year and its n, even when the latest value has more. The change is judged "
+        "all the same, and the verdict allows for the number in both years.",
+    ),
     # {unit}: "svar" when only survey rows are small, else the neutral "fall" (review 14
     # finding 4: building-permit cases were "färre än 300 svar")
     "p_too_few": (

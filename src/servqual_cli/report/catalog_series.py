@@ -77,4 +77,22 @@ SERIES: Pairs = {
         "estimate. Better or worse only when p (adjusted) and the interval (unadjusted, wholly "
         "on one side of 0) agree, as between two years.",
     ),
+    # w-trend2 (session 17): the series' small base in the overview's words (catalog_glance
+    # g_small), decided in core (series.small_base_values, series_trends: small_years)
+    "small_values_note": (
+        "”Litet underlag”: årets värde bygger på färre än {min_n} kontakter och är osäkert; "
+        "det visas ändå, med sitt intervall, som tar hänsyn till det lilla antalet.",
+        "“Small base”: the year's value rests on fewer than {min_n} contacts and is uncertain; "
+        "it is shown all the same, with its interval, which allows for the small number.",
+    ),
+    "small_trend_note": (
+        "”Litet underlag” med årtal: trenden vilar på alla år, och de år som anges bygger på "
+        "färre än {min_n} kontakter. Trenden visas och bedöms ändå som de andra: bedömningen "
+        "följer testet och intervallet, som tar hänsyn till det lilla antalet; räcker de inte "
+        "blir det ”ingen påvisbar trend”.",
+        "“Small base” with years: the trend rests on every year, and the years named rest on "
+        "fewer than {min_n} contacts. The trend is shown and judged all the same: the verdict "
+        "follows the test and the interval, which allow for the small number; where they do not "
+        "settle it, it is “no detectable trend”.",
+    ),
 }

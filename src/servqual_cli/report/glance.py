@@ -36,7 +36,14 @@ from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_summary import summary_paragraph
 from servqual_cli.report.spec import Glance, GlanceRow
 
-__all__ = ["glance_block", "glance_note", "is_small", "merge_same_measure", "severity"]
+__all__ = [
+    "glance_block",
+    "glance_note",
+    "is_small",
+    "merge_same_measure",
+    "severity",
+    "small_periods",
+]
 
 _SPLIT = ("overall", "dimension")  # kinds a --split report computes for its group only
 _KIND_ORDER = {
@@ -109,6 +116,27 @@ def is_small(row: GlanceRow, min_n: int = MIN_N) -> bool:
     return row.small_base or (row.n is not None and row.n < min_n)
 
 
+def small_periods(row: GlanceRow, min_n: int = MIN_N) -> tuple[tuple[str, int], ...]:
+    """The years of the row's change under ``min_n``, as (period, n), when the earlier year is
+    among them; () otherwise (the row's own value alone is marked by :func:`is_small`).
+
+    A change rests on both years: one whose earlier year counts 6 contacts is a small base
+    even when the latest counts 54 (w-trend2, session 17: the change table marked such a row,
+    the overview did not, as it looked at the latest n only).
+
+    >>> row = GlanceRow("contact_kpi", "A", "share", 0.5, period="2020", n=54,
+    ...                 previous_period="2019", previous_n=6, change=0.1)
+    >>> small_periods(row), small_periods(replace(row, n=8)), small_periods(row, min_n=6)
+    ((('2019', 6),), (('2019', 6), ('2020', 8)), ())
+    """
+    if row.previous_n is None or row.previous_n >= min_n or row.change is None:
+        return ()
+    earlier = ((row.previous_period or "–", row.previous_n),)
+    if row.n is not None and row.n < min_n:
+        return (*earlier, (row.period or "–", row.n))
+    return earlier
+
+
 _FROM_CONTACT = (
     "period",
     "ci_low",
@@ -130,6 +158,7 @@ _CHANGE = (
     "change_source",
     "change_p",
     "change_table",
+    "previous_n",  # the change's earlier n comes with it (w-trend2, s17)
 )
 
 
@@ -197,10 +226,12 @@ def glance_block(
     paragraph.
 
     Every row on fewer than ``min_n`` answers is flagged ``small_base`` here, once, so that
-    every renderer marks it "small base (n = 29)". Its value and verdicts stay: each verdict is
-    what the row's interval (or test) settles, whatever n, as the KPI table, its chart and
-    ``servqual kpi`` say (review 12a finding 3: the overview said "too few answers" and showed
-    only the earlier, better value of a KPI whose 2025 interval lay wholly below its target).
+    every renderer marks it "small base (n = 29)"; so is a change whose earlier year is under
+    ``min_n``, with its years (:func:`small_periods`: "small base 2019, n = 6"). Its value and
+    verdicts stay: each verdict is what the row's interval (or test) settles, whatever n, as
+    the KPI table, its chart and ``servqual kpi`` say (review 12a finding 3: the overview said
+    "too few answers" and showed only the earlier, better value of a KPI whose 2025 interval
+    lay wholly below its target).
     ``whole`` (a ``--split`` report): the same measures for the whole organisation, matched by
     kind and name, shown in a column headed ``whole_label``.
     """
@@ -211,7 +242,9 @@ def glance_block(
     marked = [
         replace(
             r,
-            small_base=is_small(r, min_n),
+            # a change on a small earlier year is a small base too, its years named
+            small_base=is_small(r, min_n) or bool(small_periods(r, min_n)),
+            small_periods=small_periods(r, min_n),
             whole_value=everyone.get((r.kind, r.name), r.whole_value),
         )
         for r in rows

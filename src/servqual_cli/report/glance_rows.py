@@ -221,6 +221,8 @@ def contact_rows(
                 row.update(
                     previous_period=previous,
                     previous_value=_scaled(cr["before"], scale),
+                    # the change rests on the earlier year's n too (glance.small_periods, s17)
+                    previous_n=int(cr["n_before"]),
                     change=_scaled(cr["diff"], scale),
                     # review 4 finding 1: the medians' own difference beside the shift
                     median_change=_scaled(cr["value_diff"], scale)

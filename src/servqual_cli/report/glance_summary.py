@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.glance_small import small_counts
 from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import GlanceRow
@@ -38,9 +39,12 @@ def where(row: GlanceRow, lang: str) -> str:
     return rl(key, lang, areas=row.area)
 
 
-def _short(row: GlanceRow) -> str:
-    """The row's name in the paragraph; a small base says its n (review 12a finding 3)."""
+def _short(row: GlanceRow, lang: str) -> str:
+    """The row's name in the paragraph; a small base says its n (review 12a finding 3), or the
+    years of a change on a small earlier year, "(2019: n = 6)" (w-trend2, s17)."""
     name = row.short_name or row.name
+    if row.small_periods:
+        return f"{name} ({small_counts(row, lang)})"
     return f"{name} (n = {row.n})" if row.small_base and row.n is not None else name
 
 
@@ -82,7 +86,13 @@ def _by_period(
     ):
         when = {"periods": period} if span else {"period": _in(period, lang)}
         out.append(
-            rl(key, lang, items=join_items([_short(r) for r in group], lang), **when, **fields)
+            rl(
+                key,
+                lang,
+                items=join_items([_short(r, lang) for r in group], lang),
+                **when,
+                **fields,
+            )
         )
     return out
 
@@ -115,7 +125,7 @@ def _register_more(rows: Sequence[GlanceRow], lang: str) -> list[str]:
     out = []
     for period, group in _grouped(more, lambda r: _span(r, lang)):
         items = [
-            f"{_short(r)} ({fmt_int(r.previous_value, lang)} → {fmt_int(r.value, lang)})"
+            f"{_short(r, lang)} ({fmt_int(r.previous_value, lang)} → {fmt_int(r.value, lang)})"
             for r in group
         ]
         out.append(rl("p_feedback_rise", lang, periods=period, items=join_items(items, lang)))
@@ -253,7 +263,8 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     # a small base is judged like any other row, by its interval, and named once more with
     # what that means (review 12a finding 3: "too few answers" hid an unmet target)
     smalls = [r for r in rows if r.small_base]
-    small = [r.short_name or r.name for r in smalls]
+    # a change small only in its earlier year names that year (w-trend2, s17)
+    small = [_short(r, lang) if r.small_periods else r.short_name or r.name for r in smalls]
     register = [r for r in rows if r.kind in _REGISTER]
     rows = [r for r in rows if r.kind not in _REGISTER]
     measures = [r for r in rows if r.kind not in _GAPS]
@@ -262,7 +273,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     for r in measures:
         if r.target_verdict == "not_met":
             value = value_text(r, r.value, lang)
-            name = _short(r)
+            name = _short(r, lang)
             bad.append(
                 rl("p_not_met_one", lang, period=_in(r.period, lang), name=name, value=value)
             )
@@ -272,7 +283,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     # an area's own change judged worse (Holm over the areas) is bad news too, named even when
     # the total's is not (review 8, finding 4: nothing judged "sämre" left out)
     bad += [
-        rl("p_area_worse", lang, periods=_span(r, lang), areas=r.area, name=_short(r))
+        rl("p_area_worse", lang, periods=_span(r, lang), areas=r.area, name=_short(r, lang))
         for r in rows
         if r.area_kind == "worse" and r.area
     ]
@@ -300,7 +311,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     if not any(_judged(r) for r in (*rows, *register)) and (measures or dims):
         cannot.append(rl("p_nothing_judged", lang))
     else:
-        unjudged = [_short(r) for r in measures if not _judged(r)]
+        unjudged = [_short(r, lang) for r in measures if not _judged(r)]
         if unjudged:
             cannot.append(rl("p_unjudged", lang, items=join_items(unjudged, lang)))
     if small:

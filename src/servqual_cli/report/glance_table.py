@@ -11,6 +11,7 @@ import pandas as pd
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.glance_small import small_mark
 from servqual_cli.report.numbers import (
     UNIT_WORDS,
     fmt_int,
@@ -182,21 +183,13 @@ def note_cell(row: GlanceRow, beside_value: bool) -> str:
     return row.note
 
 
-def small_mark(row: GlanceRow, lang: str) -> str:
-    """The mark beside a value on fewer than ``min_n`` answers (review 12a finding 3).
-
-    >>> small_mark(GlanceRow("kpi", "A", "share", 0.14, n=29, small_base=True), "sv")
-    'litet underlag, n = 29'
-    """
-    n = "–" if row.n is None else fmt_int(row.n, lang)
-    return f"{rl('g_small', lang)}, n = {n}"
-
-
 def _note(glance: Glance, lang: str) -> str | None:
     """The block's note, and what "small base" means when a row says it."""
     if not any(r.small_base for r in glance.rows):
         return glance.note
     few = rl("too_few_note", lang, min_n=glance.min_n or MIN_N)
+    if any(r.small_periods for r in glance.rows):  # a change on a small earlier year (s17)
+        few += " " + rl("too_few_change_note", lang, min_n=glance.min_n or MIN_N)
     return f"{glance.note} {few}" if glance.note else few
 
 
@@ -340,7 +333,11 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
             _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
         ],
         rl("g_n", lang): [r.n for r in rows],
-        rl("g_small_base", lang): [small if r.small_base else None for r in rows],
+        # the years when a change's earlier year is small, as the Markdown cell names them
+        rl("g_small_base", lang): [
+            (small_mark(r, lang) if r.small_periods else small) if r.small_base else None
+            for r in rows
+        ],
     }
     if glance.whole:
         columns[glance.whole] = [scaled(r, r.whole_value) for r in rows]

@@ -195,6 +195,16 @@ def _is_table(views: list[dict[str, Any]]) -> bool:
     return bool(views[-1]["kind"] == "table")
 
 
+def _small_change_note(glance: Glance, lang: str) -> str:
+    """The overview's sentence on a change small only in its earlier year, when a card says
+    one ("small base 2019, n = 6"; w-trend2, s17), else ""."""
+    if not any(r.small_periods for r in glance.rows):
+        return ""
+    from servqual_cli.report.catalog import rl
+
+    return " " + rl("too_few_change_note", lang, min_n=glance.min_n or MIN_N)
+
+
 def _block_views(
     section: Section, ids: _Counter, lang: str, options: PageOptions
 ) -> list[dict[str, Any]]:
@@ -208,7 +218,8 @@ def _block_views(
                     "summary": list(block.summary),
                     "cards": [glance_card(r, lang, block.whole) for r in block.rows],
                     "small": any(r.small_base for r in block.rows),
-                    "small_note": hw("too_few_note", lang, min_n=block.min_n or MIN_N),
+                    "small_note": hw("too_few_note", lang, min_n=block.min_n or MIN_N)
+                    + _small_change_note(block, lang),
                     "note": block.note,
                 }
             )

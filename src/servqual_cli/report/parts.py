@@ -19,6 +19,7 @@ import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
 from servqual_cli.report.catalog import count_text, dimension_name, rl
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_rows import contact_rows
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.short_rows import short_row_blocks
@@ -105,9 +106,11 @@ def _series_sections(
     bench: tuple[str, str | None] | None,
     conf: float,
     lang: str,
+    min_n: int = MIN_N,
 ) -> list[Section]:
     """Every year's KPI values, the trend over all years and a line chart per main KPI (three
-    or more years); with a benchmark file, the others' mean of every year it holds."""
+    or more years); with a benchmark file, the others' mean of every year it holds; a year
+    under the report's ``min_n`` marked, as the overview marks it (w-trend2, s17)."""
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.series_data import others_by_year, series_tables
     from servqual_cli.report.series_sections import series_sections
@@ -117,7 +120,7 @@ def _series_sections(
         per_year = [(int(y), d.frame, bench[1]) for (_, y), d in zip(years, loaded, strict=True)
                     if y is not None]  # fmt: skip
         others = others_by_year(per_year, bench[0], ReadOptions(), None, conf)
-    values, trends = series_tables([d.frame for d in loaded], conf, others)
+    values, trends = series_tables([d.frame for d in loaded], conf, others, min_n=min_n)
     return series_sections(values, trends, lang, charts=True, conf=conf)
 
 
@@ -188,7 +191,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         summary += _changed_contacts(comparisons, before, after, lang)
     if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
         bench_file = (str(cfg.benchmark.path), cfg.municipality or name) if cfg.benchmark else None
-        sections += _series_sections(loaded, years, bench_file, conf, lang)
+        sections += _series_sections(loaded, years, bench_file, conf, lang, ctx.config.min_n)
     bench = None
     if cfg.benchmark is not None:
         path = str(cfg.benchmark.path)
@@ -286,9 +289,17 @@ def _changed_contacts(comparisons: pd.DataFrame, before: str, after: str, lang: 
             ms.ml("verdict", lang): [ms.ml(v, lang) for v in t["verdict"]],
         }
     )
+    # a change on a small base (either year under min_n) is marked here as in the change table
+    # below and the overview (w-trend2, s17: this summary of the changes had no mark)
+    from servqual_cli.report.trend_small_base import small_base_cells, small_base_note
+
+    small = small_base_cells(t, lang)
+    if small is not None:
+        columns[rl("g_small_base", lang)] = small.tolist()
     frame = pd.DataFrame(columns)
     fmt = {before: ".1f", after: ".1f", change: "+.1f", p_label: "p"}
     note = f"{ms.ml('units_note', lang)} {ms.ml('changed_p_note', lang).format(label=p_label)}"
+    note = f"{note} {small_base_note(t, lang)}".rstrip()
     if shift:
         fmt[ms.ml("value_diff", lang)] = "+.1f"
         note = f"{note} {ms.ml('shift_card_note', lang)}"

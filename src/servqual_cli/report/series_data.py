@@ -11,7 +11,8 @@ import pandas as pd
 from servqual_cli.core.benchmark import rank_benchmark
 from servqual_cli.core.contacts import kpi_observations, summarise_observations
 from servqual_cli.core.email_rule import EmailRule
-from servqual_cli.core.series import series_trends
+from servqual_cli.core.series import series_trends, small_base_values
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.errors import UsageError
 from servqual_cli.io.measurement import ReadOptions, read_benchmark
 
@@ -46,14 +47,16 @@ def series_tables(
     conf: float,
     others: pd.DataFrame | None = None,
     email_rule: EmailRule | None = None,
+    min_n: int = MIN_N,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every year's KPI values (totals over areas; ``others_mean`` when ``others`` is given)
     and the trend tests over all years, from each year's contacts; ``email_rule`` decides the
     e-mail reply shares (default: the 24 working-day hours rule). The trend tests are one family:
-    Holm-adjusted p beside the raw p, the verdict on the adjusted p (review 2, item 8)."""
+    Holm-adjusted p beside the raw p, the verdict on the adjusted p (review 2, item 8). A year
+    under ``min_n`` is a small base, in its value and in every trend that rests on it."""
     obs = kpi_observations(pd.concat(list(frames), ignore_index=True), keys=("year",),
                            by_area=False, email_rule=email_rule)  # fmt: skip
     values = summarise_observations(obs, keys=("year",), conf=conf)
     if others is not None:
         values = values.merge(others, on=["year", "kpi", "channel"], how="left")
-    return values, series_trends(obs, conf, adjust="holm")
+    return small_base_values(values, min_n), series_trends(obs, conf, adjust="holm", min_n=min_n)

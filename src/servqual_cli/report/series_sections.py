@@ -7,7 +7,7 @@ import pandas as pd
 
 from servqual_cli.core.contacts import ALL, SPECS
 from servqual_cli.report.catalog import SERIES as _LABELS
-from servqual_cli.report.catalog import count_text
+from servqual_cli.report.catalog import count_text, rl
 from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
 from servqual_cli.report.spec import Figure, Section, Table, Text
@@ -58,6 +58,18 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
     return out
 
 
+def _small(rows: pd.DataFrame) -> pd.Series:
+    """The core's small-base flag of ``rows`` (all False where the rows carry none)."""
+    if "small_base" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["small_base"].fillna(False).astype(bool)
+
+
+def _min_n(rows: pd.DataFrame, lang: str) -> str:
+    """The ``min_n`` the rows were marked at (one per run), as the notes write it."""
+    return ", ".join(count_text(int(m), lang) for m in sorted(set(rows["min_n"].dropna())))
+
+
 def series_sections(
     values: pd.DataFrame,
     trends: pd.DataFrame,
@@ -92,8 +104,23 @@ def series_sections(
     fmt = {_l(c, lang, conf): f for c, f in (("year", "year"), ("n", "d"), ("value", ".1f"),
                                        ("ci_low", ".1f"), ("ci_high", ".1f"),
                                        ("others_mean", ".1f"))}  # fmt: skip
+    # a year under min_n marked beside its n, in the overview's word (core's small_base;
+    # w-trend2, s17: the series had no mark), and said in a note; nothing when none is small
+    small = _small(v)
+    values_note = None
+    if small.any():
+        mark = rl("g_small", lang)
+        shown.insert(cols.index("n") + 1, rl("g_small_base", lang),
+                     [mark if b else "" for b in small])  # fmt: skip
+        values_note = _l("small_values_note", lang).format(min_n=_min_n(v, lang))
     blocks: list[Table | Text] = [
-        Table(_l("series_title", lang), shown, fmt, sheet=_l("series_title", lang)[:31])
+        Table(
+            _l("series_title", lang),
+            shown,
+            fmt,
+            note=values_note,
+            sheet=_l("series_title", lang)[:31],
+        )
     ]
     t = trends[trends["area"].eq(ALL)].copy()
     if len(t):
@@ -108,8 +135,17 @@ def series_sections(
         adjusted = "p_adjusted" in t.columns
         cols = ["kpi", "years", "slope", "ci_low", "ci_high", "p",
                 *(["p_adjusted"] if adjusted else []), "test", "verdict"]  # fmt: skip
-        names = {c: _l(c, lang, conf) for c in cols}
+        t_small = _small(t)
+        if t_small.any():  # which years are small, after the years the trend spans
+            mark = rl("g_small", lang)
+            t["small_base"] = [f"{mark} {y}" if b else "" for b, y in
+                               zip(t_small, t["small_years"], strict=True)]  # fmt: skip
+            cols.insert(cols.index("years") + 1, "small_base")
+        names = {c: _l(c, lang, conf) for c in cols if c != "small_base"}
+        names["small_base"] = rl("g_small_base", lang)
         note = f"{_l('note', lang)} {_l('trend_ci_note', lang)}"
+        if t_small.any():
+            note = f"{note} {_l('small_trend_note', lang).format(min_n=_min_n(t, lang))}"
         if adjusted:  # the family is every trend test made, the totals' and the areas' alike
             n_tests = count_text(int(trends["p"].notna().sum()), lang)
             names["p"] = _l("p_raw", lang)

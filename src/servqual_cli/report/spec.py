@@ -177,6 +177,13 @@ class GlanceRow:
     change_source: str | None = None
     change_p: float | None = None
     change_table: str | None = None
+    # the n behind ``previous_value`` (a contact KPI's n before): a change rests on both years,
+    # so one small only in the earlier year is a small base too (w-trend2, session 17)
+    previous_n: int | None = None
+    # (period, n) of each year of the change under ``min_n`` when the earlier one is among them,
+    # decided once in :func:`~servqual_cli.report.glance.glance_block`; the mark then names them
+    # ("litet underlag 2019, n = 6"). Empty: only the row's own value can be small
+    small_periods: tuple[tuple[str, int], ...] = ()
 
     @property
     def against_expectation(self) -> bool:

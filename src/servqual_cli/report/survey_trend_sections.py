@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from servqual_cli.core.survey_trend import OVERALL
-from servqual_cli.report.catalog import dimension_name
+from servqual_cli.report.catalog import dimension_name, rl
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
 from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_tables import code_labels, labelled_table, ml
 from servqual_cli.report.measurement_trend import adjusted_p_label
 from servqual_cli.report.numbers import fmt_int, fmt_number
 from servqual_cli.report.spec import Section, Text
+from servqual_cli.report.trend_small_base import small_base_column
 
 if TYPE_CHECKING:
     from servqual_cli.core.trend_weighted import WeightedGapTrend
@@ -87,6 +88,10 @@ def survey_trend_sections(
         note += " " + ml("survey_mdd_note", lang).format(power=round(power * 100), alpha=alpha)
         if adjusted:
             note += " " + ml("survey_mdd_adjusted", lang)
+    # a small base marked beside n and said in the note (the core's flag; w-trend2, s17)
+    shown, small = small_base_column(shown, frame, lang, "small_base_survey_note")
+    note = f"{note} {small}".rstrip()
+    rename["small_base"] = rl("g_small_base", lang)
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("survey_sheet", "sv"), ml("survey_sheet", "en")),
                            rename=rename, conf=conf)  # fmt: skip
@@ -126,7 +131,7 @@ def weighted_trend_sections(
     names = [ml("weighted_overall", lang) if d == OVERALL else dimension_name(d, lang)
              for d in frame["dimension"]]  # fmt: skip
     shown = frame[_WEIGHTED_SHOWN].assign(dimension=names)
-    rename = {"diff": ml("change", lang)}
+    rename = {"diff": ml("change", lang), "small_base": rl("g_small_base", lang)}
     if adjust != "none" and "p_adjusted" in frame:
         p_label, rule = _adjusted_words(frame, adjust, "weighted_adjust", rename, lang)
     else:
@@ -136,6 +141,9 @@ def weighted_trend_sections(
     note = with_level(ml("weighted_note", lang), conf, lang).format(
         alpha=alpha_text(conf, lang), p_label=p_label, adjust_rule=rule
     )
+    # n is the respondents with a score and a weight, as the unweighted trend's (w-trend2, s17)
+    shown, small = small_base_column(shown, frame, lang, "small_base_survey_note")
+    note = f"{note} {small}".rstrip()
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
                            rename=rename, conf=conf)  # fmt: skip

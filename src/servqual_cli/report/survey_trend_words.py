@@ -89,4 +89,17 @@ SURVEY_TREND: Pairs = {
                             "komma under när de övriga radernas p är som de är.",
                             "After the adjustment it holds at the level the row's own p must be "
                             "below, the other rows' p as they are."),
+    # w-trend2 (session 17): the survey trend's small base in the contact trend's words
+    # (measurement_trend_words small_base_trend_note), counting answers: a dimension whose n
+    # before or n after is under min_n (core/survey_trend.py with_small_base)
+    "small_base_survey_note": ("”Litet underlag”: n före eller n efter är färre än {min_n} svar, "
+                               "så det årets gap är osäkert. Raden visas och bedöms ändå som de "
+                               "andra: bedömningen följer testet och intervallet, som tar "
+                               "hänsyn till det lilla antalet; räcker de inte blir det ”ingen "
+                               "påvisbar förändring”.",
+                               "“Small base”: n before or n after is fewer than {min_n} answers, "
+                               "so that year's gap is uncertain. The row is shown and judged all "
+                               "the same: the verdict follows the test and the interval, which "
+                               "allow for the small number; where they do not settle it, it is "
+                               "“no detectable change”."),
 }  # fmt: skip
