@@ -10,6 +10,7 @@ it through the catalog.
 from __future__ import annotations
 
 from servqual_cli.report.importance_words import IMPORTANCE
+from servqual_cli.report.tolerance_inverted import TOLERANCE_INVERTED
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
 from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
 
@@ -384,5 +385,6 @@ TOOLBOX: Pairs = {
         "the sample.",
     ),
     **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
+    **TOLERANCE_INVERTED,  # an inverted zone, D < A (review 15, finding 3)
     **WEIGHTED_PAIRS,  # report/weighted_pair_words.py (review 13, finding 19)
 }

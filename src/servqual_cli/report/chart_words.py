@@ -51,6 +51,11 @@ CHART: dict[str, tuple[str, str]] = {
     "chart_zone_inside": ("inom zonen", "inside the zone"),
     "chart_zone_above": ("över zonen", "above the zone"),
     "chart_zone_unclear": ("vid en gräns (kan ej avgöras)", "at a boundary (cannot tell)"),
+    "chart_zone_inverted": ("omvänd zon (D < A)", "inverted zone (D < A)"),
+    "chart_zone_inverted_item": (
+        "ingen bedömning (påstående med omvänd zon)",
+        "no verdict (an item's zone is inverted)",
+    ),
     # notes under a chart
     "chart_suppressed_areas": (
         "{k} områden med färre än {min_n} svar visas inte.",
