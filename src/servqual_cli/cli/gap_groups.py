@@ -39,8 +39,9 @@ def weighted_groups(
     dims = list(scores.dimensions)
     gaps = weighted_group_gaps(scores.gap, dims, w, real, data.groups, grouped.by,
                                grouped.all.conf, grouped.adjust)  # fmt: skip
+    # compared with Welch, so the output says where they part (review 15, finding 5)
     tests = weighted_group_tests(scores.gap, dims, w, real, data.groups, grouped.by,
-                                 grouped.adjust)  # fmt: skip
+                                 grouped.adjust, grouped.comparisons)  # fmt: skip
     payload["weighted_groups"] = gaps.to_dict()
     payload["weighted_group_tests"] = tests.to_dict()
     return gaps, tests

@@ -50,7 +50,7 @@ def run_tolerance(
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.results import records
     from servqual_cli.core.small_samples import flag_small_group
-    from servqual_cli.core.tolerance import tolerance_analysis
+    from servqual_cli.core.tolerance import NO_VERDICT, tolerance_analysis
     from servqual_cli.core.tolerance_weighted import weighted_zone
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
@@ -94,14 +94,21 @@ def run_tolerance(
     # A, D and P of a reversed item are all reversed: named, as gap names it (review 13, 4)
     payload["reversed"] = reverse_record(data.instrument)
     reverse = tolerance_reverse_note(data.instrument, lang_code)
+    flipped = [str(i) for i in data.instrument.reverse]  # an inverted zone asks of them (r15, 3)
     zone = tolerance_sections(res, data.excluded, lang_code, items, scale=data.instrument.scale,
-                              exclusions=note, reverse=reverse)  # fmt: skip
+                              exclusions=note, reverse=reverse,
+                              reversed_items=flipped)  # fmt: skip
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     column = data.weight_column or ""
     if data.weights is not None:  # review 13, finding 6: the weighted zone first, with a
         # position from its own intervals; the sample's tables after it, titled so
         summary = weighted_tolerance(a, d, p, data, conf)
-        weighted = weighted_zone(summary.table, list(data.dimension_positions))
+        # a zone without a verdict in the sample has none weighted (review 15, finding 3)
+        dims = res.dimensions
+        none = dims[dims["position"].isin(NO_VERDICT)]
+        no_verdict = {str(k): str(v) for k, v in zip(none["dimension"], none["position"],
+                                                       strict=True)}  # fmt: skip
+        weighted = weighted_zone(summary.table, list(data.dimension_positions), no_verdict)
         payload["weighted"] = {**summary.to_dict(), "dimensions": records(weighted)}
         sections += weighted_tolerance_sections(summary, weighted, lang_code)
         zone = sample_sections(zone, column, lang_code)
@@ -123,7 +130,7 @@ def run_tolerance(
             parts.append((name, "dimension", groups[name]["dimensions"]))
             part = tolerance_sections(sub, None, lang_code, items=False,
                                       title=f"{data.by}: {name}", chart=False,
-                                      reverse=reverse)  # fmt: skip
+                                      reverse=reverse, warn=False)  # fmt: skip
             if data.weights is not None:  # a group's zone is the sample's: titled so
                 part = sample_sections(part, column, lang_code, group=True)
             sections += part

@@ -9,6 +9,14 @@ Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
   provided at least half of the items (rounded up) have one (the rule ``gap`` uses).
 - Respondents whose desired level is below their adequate level are kept and counted
   (``n_inverted``): PZB (1994) report such answers and analyse them as given.
+- An *inverted zone* (``inverted_zone``): mean D below mean A, or D < A on more than half of
+  the answers. Its lower edge lies above its upper edge, so "below"/"inside"/"above" mean
+  nothing and ``position`` is ``inverted`` (review 15, finding 3: item 4 with D < A on 91 % of
+  its answers was called "under zonen"). The likeliest cause is a reversal applied to P only,
+  or A and D already reversed in the file; the renderers ask. A dimension that holds an item
+  with an inverted zone blends inverted and normal zones, so it gets no verdict either
+  (``position`` ``inverted_item``; ``n_inverted_items`` counts them), unless its own zone is
+  inverted.
 
 Tests: MSA and MSS are one-sample t-tests of the paired differences (R ``t.test(P - A)``);
 the shares below adequate (P < A) and above desired (P > D) get Wilson intervals (R
@@ -35,7 +43,10 @@ from servqual_cli.errors import DataError
 COLUMNS = ["n", "adequate", "desired", "perception", "msa", "msa_ci_low", "msa_ci_high", "msa_p",
            "mss", "mss_ci_low", "mss_ci_high", "mss_p", "zone_width", "share_below_adequate",
            "below_ci_low", "below_ci_high", "share_above_desired", "above_ci_low",
-           "above_ci_high", "n_inverted", "position"]  # fmt: skip
+           "above_ci_high", "n_inverted", "inverted_zone", "position"]  # fmt: skip
+
+# the positions that are no verdict on where P lies (the zone itself is in question)
+NO_VERDICT = ("inverted", "inverted_item")
 
 
 def zone_position(
@@ -90,6 +101,13 @@ def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataF
     b_lo, b_hi = wilson_ci(below, n, conf)
     a_lo, a_hi = wilson_ci(above, n, conf)
     with np.errstate(invalid="ignore", divide="ignore"):
+        width = np.where(ok, d - a, 0.0).sum(axis=0) / n
+        # mean D < mean A is a negative mean width; "most answers" is more than half
+        inverted_zone = (width < 0) | (2 * inverted > n)
+        position = zone_position(
+            (msa["ci_low"].to_numpy(), msa["ci_high"].to_numpy()),
+            (mss["ci_low"].to_numpy(), mss["ci_high"].to_numpy()),
+        )
         return pd.DataFrame(
             {
                 "n": n.astype(np.int64),
@@ -104,7 +122,7 @@ def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataF
                 "mss_ci_low": mss["ci_low"].to_numpy(),
                 "mss_ci_high": mss["ci_high"].to_numpy(),
                 "mss_p": mss["p"].to_numpy(),
-                "zone_width": np.where(ok, d - a, 0.0).sum(axis=0) / n,
+                "zone_width": width,
                 "share_below_adequate": below / n,
                 "below_ci_low": b_lo,
                 "below_ci_high": b_hi,
@@ -112,10 +130,8 @@ def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataF
                 "above_ci_low": a_lo,
                 "above_ci_high": a_hi,
                 "n_inverted": inverted.astype(np.int64),
-                "position": zone_position(
-                    (msa["ci_low"].to_numpy(), msa["ci_high"].to_numpy()),
-                    (mss["ci_low"].to_numpy(), mss["ci_high"].to_numpy()),
-                ),
+                "inverted_zone": inverted_zone,
+                "position": np.where(inverted_zone, "inverted", position).astype(object),
             }
         )
 
@@ -162,6 +178,16 @@ def tolerance_analysis(
     [['1', 4, 1.0, -1.0, 0.25], ['2', 4, 0.5, -2.0, 0.25]]
     >>> float(r.dimensions.loc[0, "zone_width"])
     2.25
+
+    Item 2's D below A for three of four respondents: an inverted zone, no verdict, and none
+    for its dimension either.
+
+    >>> D2 = D.copy(); D2[:3, 1] = 2.0
+    >>> r = tolerance_analysis(A, D2, P, ["1", "2"], {"X": [0, 1]})
+    >>> r.items[["item", "n_inverted", "inverted_zone", "position"]].values.tolist()
+    [['1', 0, False, 'unclear'], ['2', 3, True, 'inverted']]
+    >>> r.dimensions[["n_inverted_items", "inverted_zone", "position"]].values.tolist()
+    [[1, False, 'inverted_item']]
     """
     arrays = [np.asarray(x, dtype=float) for x in (adequate, desired, perception)]
     if len({x.shape for x in arrays}) != 1:
@@ -177,4 +203,10 @@ def tolerance_analysis(
     item_table, dim_table = item_and_dimension_tables(
         partial(_table, conf=conf), [a, d, p], [complete] * 3, items, dimensions
     )
+    # a dimension blending an inverted item zone with normal ones gets no verdict (see above)
+    counts = item_table.groupby("dimension", sort=False)["inverted_zone"].sum()
+    n_items = counts.reindex(dim_table["dimension"]).fillna(0).to_numpy(dtype=np.int64)
+    dim_table.insert(list(dim_table.columns).index("inverted_zone"), "n_inverted_items", n_items)
+    mixed = (n_items > 0) & ~dim_table["inverted_zone"].to_numpy(dtype=bool)
+    dim_table["position"] = np.where(mixed, "inverted_item", dim_table["position"]).astype(object)
     return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf)

@@ -11,7 +11,7 @@ intervals); here they are only arranged per dimension and given the same positio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,12 +22,20 @@ from servqual_cli.core.tolerance import zone_position
 QUANTITIES = ("msa", "mss", "share_below_adequate", "share_above_desired")
 
 
-def weighted_zone(estimates: pd.DataFrame, dimensions: Sequence[str]) -> pd.DataFrame:
+def weighted_zone(
+    estimates: pd.DataFrame,
+    dimensions: Sequence[str],
+    no_verdict: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per dimension: n, n_eff, the weighted MSA and MSS with their intervals, the
     weighted shares, and ``position`` (below / inside / above / unclear) from the intervals.
 
     ``estimates``: a weighted summary's table (name, n, mean, se, ci_low, ci_high, n_eff) with
     the rows "<dimension>: msa", ": mss", ": share_below_adequate", ": share_above_desired".
+    ``no_verdict``: dimension -> the sample's position when that is no verdict (an inverted
+    zone or an item with one, :data:`~servqual_cli.core.tolerance.NO_VERDICT`); the weights do
+    not mend a zone whose A and D are the wrong way round, so it stands here too (review 15,
+    finding 3).
 
     >>> est = pd.DataFrame({
     ...     "name": [f"A: {q}" for q in QUANTITIES], "n": [10] * 4,
@@ -35,6 +43,8 @@ def weighted_zone(estimates: pd.DataFrame, dimensions: Sequence[str]) -> pd.Data
     ...     "ci_high": [0.8, 0.05, 0.2, 0.3], "n_eff": [8.0] * 4})
     >>> weighted_zone(est, ["A"])[["dimension", "n", "msa", "mss_ci_high", "position"]].values
     array([['A', 10, 0.5, 0.05, 'unclear']], dtype=object)
+    >>> weighted_zone(est, ["A"], {"A": "inverted_item"})["position"].tolist()
+    ['inverted_item']
     """
     table = estimates.set_index("name")
 
@@ -57,6 +67,9 @@ def weighted_zone(estimates: pd.DataFrame, dimensions: Sequence[str]) -> pd.Data
             "mss_ci_high": mss_ci[1],
             "share_below_adequate": pick("share_below_adequate", "mean"),
             "share_above_desired": pick("share_above_desired", "mean"),
-            "position": zone_position(msa_ci, mss_ci),
+            "position": [
+                (no_verdict or {}).get(str(d), pos)
+                for d, pos in zip(dimensions, zone_position(msa_ci, mss_ci), strict=True)
+            ],
         }
     )

@@ -59,7 +59,7 @@ from servqual_cli.core.results import plain, records
 from servqual_cli.core.survey_weights import check_weights, zero_weights
 from servqual_cli.core.weighted_group_gaps import domain_means
 
-__all__ = ["METHOD", "WeightedGroupTests", "weighted_group_tests"]
+__all__ = ["METHOD", "WeightedGroupTests", "unweighted_differ", "weighted_group_tests"]
 
 METHOD = (
     "design-based Wald test as R survey: svyglm(g ~ group, svydesign(ids = ~1, weights = ~w)) "
@@ -90,6 +90,10 @@ class WeightedGroupTests:
     adjust: str
     small: tuple[dict[str, int], ...] = ()
     n_zero_weight: int = 0  # respondents with weight 0: in the design, not in n or df
+    # the dimensions whose unweighted Welch ANOVA reaches the other conclusion, and whether the
+    # comparison was made (:func:`unweighted_differ`; review 15, finding 5)
+    differ: tuple[dict[str, Any], ...] = ()
+    compared: bool = False
 
     @property
     def n_tests(self) -> int:
@@ -113,6 +117,8 @@ class WeightedGroupTests:
             "n_tests": plain(self.n_tests),
             "n_zero_weight": plain(self.n_zero_weight),
             "dimensions": rows,
+            # null when not compared; [] when every tested dimension agrees
+            "unweighted_differ": [plain(r) for r in self.differ] if self.compared else None,
         }
 
 
@@ -124,12 +130,15 @@ def weighted_group_tests(
     groups: Sequence[Any] | np.ndarray,
     by: str,
     adjust: str = "holm",
+    unweighted: Sequence[Any] | None = None,
 ) -> WeightedGroupTests:
     """``regTermTest(svyglm(g ~ group, design), ~group)`` for each dimension's gaps.
 
     ``gap``: respondent dimension gaps (n, k), NaN where a respondent has none; ``weights``:
     one per respondent (NaN: left out); ``groups``: one label per respondent (None, NaN,
-    blank: no group, left out of the test).
+    blank: no group, left out of the test). ``unweighted``: the unweighted analysis'
+    :class:`~servqual_cli.core.group_tests.GroupComparison` per dimension, whose Welch
+    conclusions are compared (:func:`unweighted_differ`).
 
     Examples
     --------
@@ -163,8 +172,39 @@ def weighted_group_tests(
     table = pd.DataFrame(rows, columns=COLUMNS[1:-1])
     table.insert(0, "dimension", list(dimensions))
     table["p_adjusted"] = inference.p_adjust(table["p"].to_numpy(dtype=float), adjust)
+    differ = () if unweighted is None else tuple(unweighted_differ(table, unweighted))
     return WeightedGroupTests(column, by, table[COLUMNS], tuple(kept), tuple(dropped), adjust,
-                              tuple(small), zero_weights(ww))  # fmt: skip
+                              tuple(small), zero_weights(ww), differ,
+                              unweighted is not None)  # fmt: skip
+
+
+def unweighted_differ(
+    table: pd.DataFrame, comparisons: Sequence[Any], alpha: float = 0.05
+) -> list[dict[str, Any]]:
+    """The dimensions where the weighted Wald test and the unweighted Welch ANOVA disagree on
+    whether the groups differ (each on its p adjusted across the dimensions, at ``alpha``).
+
+    Review 15, finding 5: Bemötande's weighted p (Holm) was 0,044 and Welch's 0,114, and only
+    the dimension table said where weighted and unweighted readings part (core.weighted_tests.
+    differing). Welch is the unweighted test of the same question (equal mean gaps); a
+    dimension without both tests has no conclusion to compare and is left out.
+
+    >>> from types import SimpleNamespace as C
+    >>> t = pd.DataFrame({"dimension": ["A", "B", "C"], "p_adjusted": [0.044, 0.2, 0.01]})
+    >>> u = [C(dimension="A", welch_p_adjusted=0.114), C(dimension="B", welch_p_adjusted=0.3),
+    ...      C(dimension="C", welch_p_adjusted=float("nan"))]
+    >>> unweighted_differ(t, u)
+    [{'dimension': 'A', 'p_adjusted': 0.044, 'welch_p_adjusted': 0.114, 'weighted_differs': True}]
+    """
+    welch = {str(c.dimension): float(c.welch_p_adjusted) for c in comparisons}
+    rows = []
+    for r in table.to_dict("records"):
+        p_w, p_u = float(r["p_adjusted"]), welch.get(str(r["dimension"]), float("nan"))
+        if np.isnan(p_w) or np.isnan(p_u) or (p_w < alpha) == (p_u < alpha):
+            continue
+        rows.append({"dimension": str(r["dimension"]), "p_adjusted": p_w,
+                     "welch_p_adjusted": p_u, "weighted_differs": bool(p_w < alpha)})  # fmt: skip
+    return rows
 
 
 def _one_dimension(

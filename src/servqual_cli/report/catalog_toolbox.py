@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from servqual_cli.report.importance_words import IMPORTANCE
 from servqual_cli.report.knowledge_words import KNOWLEDGE
+from servqual_cli.report.tolerance_inverted import TOLERANCE_INVERTED
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
+from servqual_cli.report.weighted_group_words import WEIGHTED_GROUP_DIFFER
 from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
 
 Pairs = dict[str, tuple[str, str]]
@@ -363,5 +365,7 @@ TOOLBOX: Pairs = {
         "the sample.",
     ),
     **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
+    **TOLERANCE_INVERTED,  # an inverted zone, D < A (review 15, finding 3)
+    **WEIGHTED_GROUP_DIFFER,  # weighted vs Welch between the groups (review 15, finding 5)
     **WEIGHTED_PAIRS,  # report/weighted_pair_words.py (review 13, finding 19)
 }

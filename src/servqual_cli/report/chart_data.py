@@ -156,6 +156,9 @@ def figure_formats(figure: Figure, frame: pd.DataFrame) -> dict[str, str]:
     if figure.kind == "group_heatmap" and figure.data.get("p_adjusted") is not None:
         p_label = _labels(figure.data).get("p", "p")
         formats = {str(c): "p" for c in frame.columns if str(c).endswith(f", {p_label}")}
+    if figure.kind == "item_gaps" and figure.data.get("p_adjusted") is not None:
+        p_label = _labels(figure.data).get("p", "p")  # (review 15, finding 4; basis appended)
+        formats = {str(c): "p" for c in frame.columns if str(c).startswith(p_label)}
     for column in frame.columns:
         if str(column) in formats:
             continue

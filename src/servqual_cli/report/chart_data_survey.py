@@ -76,7 +76,8 @@ def _verdicts(d: dict[str, Any], lang: str) -> dict[str, list[str]]:
 
 def item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
     """Items: the chart's label, the item's full wording when the figure has it (the label is
-    cut for the axis: review 10a, finding 8), its n, the gap, its interval and the verdict.
+    cut for the axis: review 10a, finding 8), its n, the gap, its interval, the adjusted p the
+    verdict follows (when the figure has it) and the verdict.
 
     >>> d = {"categories": ["1 · Lokalerna är…"], "statements": ["Lokalerna är tilltalande."],
     ...      "n": [388], "gap": [-0.22], "ci_low": [-0.37], "ci_high": [-0.07]}
@@ -95,6 +96,8 @@ def item_gaps(d: dict[str, Any], lang: str) -> pd.DataFrame:
             _word("gap", lang): d["gap"],
             _bound("ci_low", d, lang): d["ci_low"],
             _bound("ci_high", d, lang): d["ci_high"],
+            # the adjusted p the verdict follows, headed by its rule (review 15, finding 4)
+            **({} if d.get("p_adjusted") is None else {lab.get("p", "p"): d["p_adjusted"]}),
             **_verdicts(d, lang),
         }
     )

@@ -36,6 +36,10 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
     "above": (GREEN, "^", ""),
     "unclear": (GREY, "o", "////"),
     "inside": (BLUE, "o", ""),
+    # the zone of tolerance without a verdict: an inverted zone, a dimension holding one
+    # (review 15, finding 3); dark and hollow, unlike any verdict
+    "zone_inverted": (DARK, "X", "////"),
+    "zone_inverted_item": (DARK, "D", "////"),
 }
 
 # Typed Any: matplotlib types rc_context() with a Literal of every key, which a dict cannot meet.

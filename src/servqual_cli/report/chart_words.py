@@ -47,10 +47,25 @@ CHART: dict[str, tuple[str, str]] = {
     "chart_gap_below": ("under förväntan (KI under 0)", "below expectation (CI below 0)"),
     "chart_gap_above": ("över förväntan (KI över 0)", "above expectation (CI above 0)"),
     "chart_gap_unclear": ("kan ej skiljas från 0", "cannot be told from 0"),
+    # the item figure, by the item table's adjusted p as the heatmap (review 15, finding 4)
+    "chart_item_below": ("under förväntan", "below expectation"),
+    "chart_item_above": ("över förväntan", "above expectation"),
+    "chart_item_unclear": ("kan inte skiljas från 0", "cannot be told from 0"),  # as the heatmap
+    "chart_item_unclear_note": (
+        "En streckad stapel kan inte skiljas från 0: dess {p} är {alpha} eller mer, som i "
+        "tabellen per påstående (linjernas {conf} konfidensintervall är ojusterade).",
+        "A hatched bar cannot be told from 0: its {p} is {alpha} or more, as in the per-item "
+        "table (the lines' {conf} confidence intervals are unadjusted).",
+    ),
     "chart_zone_below": ("under zonen", "below the zone"),
     "chart_zone_inside": ("inom zonen", "inside the zone"),
     "chart_zone_above": ("över zonen", "above the zone"),
     "chart_zone_unclear": ("vid en gräns (kan ej avgöras)", "at a boundary (cannot tell)"),
+    "chart_zone_inverted": ("omvänd zon (D < A)", "inverted zone (D < A)"),
+    "chart_zone_inverted_item": (
+        "ingen bedömning (påstående med omvänd zon)",
+        "no verdict (an item's zone is inverted)",
+    ),
     # notes under a chart
     "chart_suppressed_areas": (
         "{k} områden med färre än {min_n} svar visas inte.",

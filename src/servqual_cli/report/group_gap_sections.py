@@ -27,6 +27,7 @@ from servqual_cli.report.gap_labels import (
 )
 from servqual_cli.report.spec import Section, Table, Text
 from servqual_cli.report.weighted_gap_sections import (
+    group_differ_text,
     weighted_group_table,
     weighted_group_test_apa_lines,
     weighted_group_test_table,
@@ -158,6 +159,10 @@ def group_sections(
     not_made = result.nothing_to_compare
     if not_made is None and weighted_tests is not None and weighted_tests.n_tests:
         blocks.append(weighted_group_test_table(weighted_tests, lang))
+        # agree or differ with Welch, as the dimension table's line (review 15, finding 5)
+        differ = group_differ_text(weighted_tests, lang)
+        if differ is not None:
+            blocks.append(Text(*differ))
         if apa:
             lines = weighted_group_test_apa_lines(weighted_tests, lang)
             blocks += [Text(line, kind="apa") for line in lines]

@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from servqual_cli.core.weighted_tests import WeightedGapTests
     from servqual_cli.io.survey import SurveyData
 
-__all__ = ["dimension_figure", "heat_limit", "heatmap_figure", "item_figure", "shorten"]
+__all__ = [
+    "dimension_figure",
+    "heat_limit",
+    "heatmap_figure",
+    "item_figure",
+    "item_figure_note",
+    "shorten",
+]
 
 
 def _floats(values: Any) -> list[float]:
@@ -122,6 +129,13 @@ def item_figure(
 ) -> dict[str, Any]:
     """Gaps per item, largest negative first, each with its interval and verdict code.
 
+    The verdict follows the item table's adjusted p, as the group heatmap's cells follow theirs
+    (review 15, finding 4: item 5's unadjusted interval [−0,51; −0,06] coloured it "under
+    förväntan" beside a table whose p (Holm, 16 påståenden) was 0,066, while the heatmap put
+    such a gap in parentheses): ``below``/``above`` when that p is under
+    :data:`~servqual_cli.report.glance_row_parts.ALPHA`, else ``unclear`` (drawn hatched).
+    The intervals stay the table's unadjusted ones; :func:`item_figure_note` says so.
+
     ``basis``: what the values are when that needs saying ("oviktat (urvalet)" in a weighted
     report, whose items have no weighted form); the data table's and CSV's value columns
     carry it (:mod:`~servqual_cli.report.chart_data`)."""
@@ -130,6 +144,10 @@ def item_figure(
     # the axis label is cut at a word; the data table and CSV hold the full wording and the
     # item's n beside it (review 10a, finding 8)
     full = {"statements": [wording.get(int(i), "") for i in items["item"]]} if wording else {}
+    gap, p_adj = np.asarray(_floats(items["gap"])), np.asarray(_floats(items["p_adjusted"]))
+    told = p_adj < ALPHA  # NaN (no test) is never told
+    verdict = np.select([told & (gap < 0), told & (gap > 0)], ["below", "above"], "unclear")
+    p_label = _item_p_label(result, lang)
     return {
         "categories": [
             f"{i} · {shorten(wording[int(i)]) if int(i) in wording else dimension_name(dim, lang)}"
@@ -141,14 +159,38 @@ def item_figure(
         "ci_low": _floats(items["ci_low"]),
         "ci_high": _floats(items["ci_high"]),
         "conf": result.conf,  # the intervals' level, for the data table's and CSV's headings
-        "verdict": gap_verdicts(_floats(items["ci_low"]), _floats(items["ci_high"])),
-        "verdict_labels": gap_verdict_labels(lang),
+        "p_adjusted": _floats(items["p_adjusted"]),  # the rule the verdicts follow
+        "verdict": [str(v) for v in verdict],
+        "verdict_labels": {
+            "below": cw("chart_item_below", lang),
+            "above": cw("chart_item_above", lang),
+            "unclear": cw("chart_item_unclear", lang),
+        },
         "labels": {
             "gap": cw("chart_gap_axis", lang, conf=level_text(result.conf, lang)),
             "item": label("item", lang),
+            "p": p_label,  # the data table's p column names the rule the bars follow
             **({} if basis is None else {"basis": basis}),
         },
     }
+
+
+def _item_p_label(result: GapAnalysis, lang: str) -> str:
+    """ "p (Holm, 16 påståenden)": the item table's adjusted p column, by the same words."""
+    return adjusted_label(result.adjust, family_words(len(result.items), "items", lang), lang)
+
+
+def item_figure_note(result: GapAnalysis, lang: str) -> str:
+    """The item figure's rule in words, as the group heatmap's note: a hatched bar's adjusted p
+    is 0,05 or more, as in the item table; the drawn intervals are unadjusted.
+
+    >>> from types import SimpleNamespace
+    >>> r = SimpleNamespace(adjust="holm", items=[0] * 16, conf=0.95)
+    >>> item_figure_note(r, "sv")[:60]
+    'En streckad stapel kan inte skiljas från 0: dess p (Holm, 16'
+    """
+    return cw("chart_item_unclear_note", lang, p=_item_p_label(result, lang),
+              alpha=fmt_number(ALPHA, lang, 2), conf=level_text(result.conf, lang))  # fmt: skip
 
 
 # The heatmap's colour scale: a fixed share of the response scale's range, so one colour means

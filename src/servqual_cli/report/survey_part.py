@@ -29,6 +29,7 @@ from servqual_cli.report.survey_figures import (  # noqa: F401  (shorten: part o
     dimension_figure,
     heatmap_figure,
     item_figure,
+    item_figure_note,
     shorten,
 )
 from servqual_cli.report.survey_ipa import ipa_figure, ipa_frame, ipa_table
@@ -225,7 +226,10 @@ def servqual_part(ctx: ReportContext) -> Part:
             items_title,
             "item_gaps",
             item_figure(result, lang, statements(d, lang), basis=basis),
-            with_level(rl("fig_items_caption", lang), result.conf, lang) + items_note,
+            with_level(rl("fig_items_caption", lang), result.conf, lang)
+            + " "
+            + item_figure_note(result, lang)  # its bars follow the table's p (review 15, 4)
+            + items_note,
             description=cw("chart_desc_items", lang, conf=level_text(result.conf, lang))
             + items_desc,
         ),

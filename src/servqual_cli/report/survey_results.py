@@ -152,8 +152,9 @@ def weighted_group_tests(ctx: ReportContext) -> WeightedGroupTests | None:
 
         scores = survey_scores(ctx)
         w, real = survey_weight_column(ctx, by_group.column)
+        # compared with Welch, so the report says where they part (review 15, finding 5)
         return tests(scores.gap, list(scores.dimensions), w, real, groups, grouped.by,
-                     grouped.adjust)  # fmt: skip
+                     grouped.adjust, grouped.comparisons)  # fmt: skip
 
     found: WeightedGroupTests = ctx.memo("weighted_group_tests", compute)
     return found

@@ -26,13 +26,15 @@ from servqual_cli.report.chart_style import floats as _floats
 from servqual_cli.report.spec import Figure
 
 # zone position code -> verdict style (chart_style.VERDICT_STYLE): shape and colour both differ
-_ZONE = {"below": "below", "inside": "inside", "above": "above", "unclear": "unclear"}
+_ZONE = {"below": "below", "inside": "inside", "above": "above", "unclear": "unclear",
+         "inverted": "zone_inverted", "inverted_item": "zone_inverted_item"}  # fmt: skip
 
 
 def draw_tolerance_zone(figure: Figure) -> MplFigure:
     """The classic ZOT chart (PZB 1994): per dimension a band from the adequate to the desired
     level, the perceived level as a point whose shape and colour say where it lies, judged by
-    the intervals (``position``: below, inside, above or unclear; from the report).
+    the intervals (``position``: below, inside, above or unclear; from the report), or that
+    no verdict is given (``inverted``, ``inverted_item``: review 15, finding 3).
 
     ``data``: ``{"categories", "adequate", "desired", "perception", "position"?,
     "position_labels"?: {code: words}, "labels": {"zone", "perception", "x"}, "scale"}``.

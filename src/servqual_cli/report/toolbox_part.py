@@ -191,7 +191,8 @@ def tolerance_part(ctx: ReportContext) -> Part:
 
     reverse = tolerance_reverse_note(inst, ctx.lang)  # A and D reversed too (review 13, 4)
     sections = tolerance_sections(res, data.excluded, ctx.lang, items=False, scale=inst.scale,
-                                  lead=lead, csv=TOLERANCE_CSV, reverse=reverse)  # fmt: skip
+                                  lead=lead, csv=TOLERANCE_CSV, reverse=reverse,
+                                  reversed_items=[str(i) for i in inst.reverse])  # fmt: skip
     # unweighted in a weighted report, and titled so (report/weighted_labels.py)
     sections = list(unweighted_sections(sections, report_weight_column(ctx), ctx.lang,
                                         "weight_rule_tolerance"))  # fmt: skip

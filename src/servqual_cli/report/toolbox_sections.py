@@ -8,6 +8,7 @@ report. Everything shown is computed in :mod:`servqual_cli.core`; here only labe
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -106,17 +107,25 @@ def tolerance_sections(
     res: ToleranceAnalysis, excluded: dict[str, int] | None, lang: str, items: bool = True,
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
-    reverse: str | None = None,
+    reverse: str | None = None, reversed_items: Collection[str] = (), warn: bool = True,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
     holds what the table leaves out (the report's ``data/tolerance_dimensions.csv``), named in
     the note instead of the commands' "JSON and CSV output"; ``exclusions``: the exclusions
     note as the command made it (the invalid texts named, session 16); ``reverse``: the reversed
-    items' rule, after which D < A is counted (review 13, finding 4)."""
+    items' rule, after which D < A is counted (review 13, finding 4); ``reversed_items``: their
+    labels, so an inverted zone's warning asks whether A and D were already reversed in the
+    file (review 15, finding 3; ``warn`` False in a ``--by`` group's part, whose positions say
+    it under the whole sample's warning)."""
+    from servqual_cli.report.tolerance_inverted import inverted_warning
+
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
+    inverted = inverted_warning(res, lang, reversed_items) if warn else None
+    if inverted:  # bad news before the table it changes
+        blocks.append(Text(inverted, kind="warning"))
     shown = table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
                   sheet="Toleranszon" if sv else "Tolerance",
                   note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
@@ -129,7 +138,7 @@ def tolerance_sections(
         zone = "Toleranszon (A–D)" if sv else "Zone of tolerance (A–D)"
         from servqual_cli.report.chart_words import cw
 
-        positions = ("below", "inside", "above", "unclear")
+        positions = ("below", "inside", "above", "unclear", "inverted", "inverted_item")
         blocks.append(
             Figure(name="tolerance_zone", title=tlabel("zot_chart", lang), kind="tolerance_zone",
                    data={"categories": [dimension_name(x, lang) for x in dd["dimension"]],
@@ -157,18 +166,18 @@ def tolerance_sections(
         blocks.append(table(tlabel("tolerance_items", lang), its, lang, signed=("msa", "mss"),
                             conf=res.conf, note=note,
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
-    inverted = count_text(int(res.items["n_inverted"].sum()), lang)
+    n_inverted = count_text(int(res.items["n_inverted"].sum()), lang)
     n_rows = count_text(res.n_rows, lang)
     rev, after = (f" {reverse}", " efter omvändningen" if sv else " after the reversal") \
         if reverse else ("", "")  # fmt: skip
     rules = (
         f"Svarande: {n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
         f"dimension när minst hälften av påståendena är det.{rev} Svar med D < A{after} behålls "
-        f"({inverted} påståendesvar). t-test av P−A och P−D."
+        f"({n_inverted} påståendesvar). t-test av P−A och P−D."
         if sv
         else f"Respondents: {n_rows}. An item counts when A, D and P are all valid; a "
         f"dimension when at least half of its items do.{rev} Answers with D < A{after} are kept "
-        f"({inverted} item answers). t-tests of P−A and P−D."
+        f"({n_inverted} item answers). t-tests of P−A and P−D."
     )
     if csv is None:
         rules += (" Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata."

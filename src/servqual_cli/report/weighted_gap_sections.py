@@ -325,6 +325,39 @@ def _where(found: dict[tuple[str, str], list[int]], dims: list[str], lang: str) 
     return "; ".join(parts)
 
 
+def group_differ_text(res: WeightedGroupTests, lang: str) -> tuple[str, str] | None:
+    """ "Viktat och oviktat test mellan grupperna ger olika slutsats för Bemötande (viktat p =
+    0,044; Welch p = 0,114) …": the line under the weighted test between the groups, as the
+    dimension table has one (review 15, finding 5), with its kind (a warning when they part).
+    None when no comparison was made.
+
+    >>> import pandas as pd
+    >>> from servqual_cli.core.weighted_group_test import WeightedGroupTests
+    >>> t = pd.DataFrame({"dimension": ["Empathy"], "p": [0.015], "p_adjusted": [0.044]})
+    >>> row = {"dimension": "Empathy", "p_adjusted": 0.044, "welch_p_adjusted": 0.114,
+    ...        "weighted_differs": True}
+    >>> res = WeightedGroupTests("Vikt", "Enhet", t, (), (), "holm", differ=(row,),
+    ...                          compared=True)
+    >>> text, kind = group_differ_text(res, "sv")
+    >>> kind, "för Empati (viktat p = 0,044; Welch p = 0,114): det viktade" in text
+    ('warning', True)
+    """
+    if not res.compared:
+        return None
+    if not res.differ:
+        return _t("wt_agree", lang), "note"
+    parts = [
+        _t("wt_differ_one", lang).format(
+            dimension=dimension_name(r["dimension"], lang),
+            p=apa_p(r["p_adjusted"], lang),
+            p_u=apa_p(r["welch_p_adjusted"], lang),
+        )
+        for r in res.differ
+    ]
+    sep = "; " if lang == "sv" else ", "
+    return _t("wt_differ", lang).format(dimensions=sep.join(parts)), "warning"
+
+
 def weighted_group_test_apa_lines(res: WeightedGroupTests, lang: str) -> list[str]:
     """One APA line per dimension with a test: ``Tangibles by Kön, weighted by Vikt: Wald
     F(1, 318) = 1.43, p = .232 (Holm, 5 dimensions: p = .697)``."""

@@ -1,0 +1,80 @@
+"""Review 15, finding 5: ``gap --by --weight-column`` says whether the weighted test between
+the groups and the unweighted Welch ANOVA agree, as the dimension table does.
+
+tests/data/r15_enkat.csv by Enhet, weighted by Vikt: Bemötande's weighted Wald test has p (Holm)
+0,044 and Welch's 0,114, and nothing under the group tests said they part. Reference values: R
+survey ``svyglm`` + ``regTermTest`` and ``oneway.test(var.equal = FALSE)``, each Holm-adjusted
+across the dimensions (tests/report/r/r15_group_differ.R → r15_group_differ.json). Before this
+fix there was no such line and no ``unweighted_differ`` in the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parents[1] / "data"
+REF = json.loads((Path(__file__).parents[1] / "report" / "r" / "r15_group_differ.json")
+                 .read_text("utf-8"))  # fmt: skip
+
+
+def _run(cli, path: Path, *extra: str):
+    r = cli("gap", path, "--by", "Enhet", "--weight-column", "Vikt", "--no-items", *extra)
+    assert r.exit_code == 0, r.stderr
+    return r
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[ \n]+", " ", text)
+
+
+def test_json_names_the_dimension_that_differs(cli) -> None:
+    out = json.loads(_run(cli, DATA / "r15_enkat.csv", "-i", DATA / "r15_kommun.toml",
+                          "-f", "json").stdout)  # fmt: skip
+    differ = out["weighted_group_tests"]["unweighted_differ"]
+    expected = [r for r in REF if (r["wald_p_holm"] < 0.05) != (r["welch_p_holm"] < 0.05)]
+    assert [r["dimension"] for r in differ] == [r["dimension"] for r in expected] == ["Bemötande"]
+    assert differ[0]["p_adjusted"] == pytest.approx(expected[0]["wald_p_holm"], rel=1e-8)
+    assert differ[0]["welch_p_adjusted"] == pytest.approx(expected[0]["welch_p_holm"], rel=1e-8)
+    assert differ[0]["weighted_differs"] is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("sv", "Viktat och oviktat test mellan grupperna ger olika slutsats (p justerat, "
+               "5\u00a0%-nivån) för Bemötande (viktat p = 0,044; Welch p = 0,114): det viktade "
+               "testet gäller befolkningen, Welch urvalet."),
+        ("en", "The weighted and the unweighted test between the groups reach different "
+               "conclusions (adjusted p, 5% level) for Treatment (weighted p = .044; Welch p = "
+               ".114): the weighted test describes the population, Welch the sample."),
+    ],
+)  # fmt: skip
+def test_terminal_line_under_the_weighted_group_test(cli, lang: str, words: str) -> None:
+    text = _flat(_run(cli, DATA / "r15_enkat.csv", "-i", DATA / "r15_kommun.toml", "--lang",
+                      lang).stdout)  # fmt: skip
+    assert text.count(words) == 1
+    title = "Skillnader mellan grupper – Enhet" if lang == "sv" else "Differences between groups"
+    weighted = text.index(title)
+    assert weighted < text.index(words) < text.index(title, weighted + 1)  # before the Welch table
+
+
+def test_agreement_is_said_too(cli, samples_dir: Path) -> None:
+    """The 2025 sample by Kön: the weighted and Welch conclusions agree for every dimension."""
+    path = samples_dir / "karlstad_servqual_2025.xlsx"
+    r = cli("gap", path, "--by", "Kön", "--weight-column", "Vikt", "--no-items", "--lang", "sv")
+    assert r.exit_code == 0, r.stderr
+    assert "Viktat och oviktat test mellan grupperna (Welch) ger samma slutsats för varje " \
+        "dimension" in _flat(r.stdout)  # fmt: skip
+    out = cli("gap", path, "--by", "Kön", "--weight-column", "Vikt", "--no-items", "-f", "json")
+    assert json.loads(out.stdout)["weighted_group_tests"]["unweighted_differ"] == []
+
+
+def test_unweighted_run_has_no_line(cli) -> None:
+    r = cli("gap", DATA / "r15_enkat.csv", "-i", DATA / "r15_kommun.toml", "--by", "Enhet",
+            "--no-items", "--lang", "sv")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert "Viktat och oviktat test mellan grupperna" not in r.stdout
