@@ -72,7 +72,8 @@ def reliability_sections(
 ) -> list[Section]:
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
     :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them;
-    ``reverse``: the reversed items' rule, under the item table (review 13, finding 4))."""
+    ``reverse``: the reversed items' rule, under the item table (review 13, finding 4) and the
+    EFA's pattern matrix)."""
     note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
         note += " " + _l("omega_note_all", lang)
@@ -100,7 +101,7 @@ def reliability_sections(
             signed=("item_rest_r",),
         )
         blocks.append(replace(table, appendix=True))  # detail: the report's appendix
-    blocks += validity_blocks(result, lang)
+    blocks += validity_blocks(result, lang, reverse)  # the EFA's item table too (closing 16)
     for name, why in result.skipped.items():
         text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_sentence(why, lang)}"
         blocks.append(Text(text, kind="warning", technical=True))
