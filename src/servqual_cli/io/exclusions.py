@@ -66,8 +66,9 @@ def present(reasons: np.ndarray) -> np.ndarray:
 # 15): "not a valid value 37" says something is wrong, "'ja' 20, '?' 12" says what to fix. An
 # out-of-range number and an unreadable date too (session 16): "out of range 14 ('8' 9, '0' 5)"
 # shows a 0–10 scale read as 1–7, "not a date 3 ('31/2' 2, …)" the typo. A blank, a "Vet ej"
-# or a declared missing code is named by its reason already.
-NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date")
+# or a declared missing code is named by its reason already. A date whose written weekday is
+# not its own ("tisdag 3 mars 2024", a Sunday) is named as an unreadable one is (session 17).
+NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date", "wrong_weekday")
 JSON_VALUES = 20  # texts listed per reason in the JSON; its "distinct" says how many there were
 
 
