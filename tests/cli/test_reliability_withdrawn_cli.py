@@ -89,3 +89,17 @@ def test_conf_level_in_the_interval_note(cli, data_dir: Path) -> None:
     assert "90% CI by Feldt" in en.stdout and "95%" not in en.stdout
     sv = cli("reliability", path, "--no-validity", "--no-items", "--conf", "0.9", "--lang", "sv")
     assert "90\u00a0% KI enligt Feldt" in sv.stdout or "90 % KI enligt Feldt" in sv.stdout
+
+
+def test_the_reported_warnings_end_as_sentences(cli, data_dir: Path, samples_dir: Path) -> None:
+    # session 17: the listwise share, "CFA beräknades inte" and the one-factor Heywood warnings
+    # end with a full stop as `servqual reliability` prints them
+    listwise = cli("reliability", samples_dir / "karlstad_servqual.xlsx", "--no-items",
+                   "--lang", "sv")  # fmt: skip
+    text = " ".join(listwise.stdout.split())
+    assert "passningsmåtten gäller de svarande som svarat på allt." in text  # listwise share
+    constant = cli("reliability", data_dir / "reliability_constant_item.csv", "--no-items",
+                   "--lang", "sv")  # fmt: skip
+    text = " ".join(constant.stdout.split())
+    assert "(konstanta eller linjärt beroende påståenden)." in text  # CFA beräknades inte
+    assert "en faktor passar dåligt för dessa påståenden och ω redovisas inte." in text

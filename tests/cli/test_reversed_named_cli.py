@@ -87,3 +87,13 @@ def test_dimension_labels_of_the_output_language(cli, files, command) -> None:
     assert "Pålitlighet" in sv and "Dependability" not in sv
     _ok(cli, command, *args, "--lang", "en")  # the labels end with the run that loaded them
     assert dimension_name("Pålitlighet", "en") == "Pålitlighet"
+
+
+def test_gap_json_names_the_reversal_as_the_terminal_does(cli, files, samples_dir) -> None:
+    # closing 16: the terminal named the reversed items, the JSON had no `reversed` key; the
+    # record is knowledge-gap's and tolerance's (the items and their score), null when none
+    assert NOTE_EN in _ok(cli, "gap", files[0], "--no-items")
+    data = json.loads(_ok(cli, "gap", files[0], "-f", "json"))
+    assert data["reversed"] == {"items": [3], "scored_as": "8 - answer"}
+    plain = cli("gap", samples_dir / "karlstad_servqual.xlsx", "--no-items", "-f", "json")
+    assert plain.exit_code == 0 and json.loads(plain.stdout)["reversed"] is None

@@ -81,14 +81,14 @@ def test_tolerance_csv_and_xlsx_carry_the_weighted_rows(
     weighted = {str(x["name"]): x for x in rows if x["level"] == "weighted"}
     assert len(weighted) == 12  # 3 dimensions × MSA, MSS, share below A, share above D
     for w in want_zone:
-        msa = weighted[f"{w['dimension']}: msa"]
+        msa = weighted[f"{w['dimension']}: MSA (P\u2212A)"]
         assert float(msa["mean"]) == pytest.approx(w["msa"], rel=1e-10)
         assert float(msa["se"]) == pytest.approx(w["msa_se"], rel=1e-10)
         assert float(msa["ci_high"]) == pytest.approx(w["msa_ci_high"], rel=1e-10)
-        mss = weighted[f"{w['dimension']}: mss"]
+        mss = weighted[f"{w['dimension']}: MSS (P\u2212D)"]
         assert float(mss["se"]) == pytest.approx(w["mss_se"], rel=1e-10)
         assert msa["position"] == mss["position"] == w["position"]
-        below = weighted[f"{w['dimension']}: share_below_adequate"]
+        below = weighted[f"{w['dimension']}: Share below A"]
         assert float(below["mean"]) == pytest.approx(w["share_below_adequate"], rel=1e-10)
         assert float(msa["n"]) == w["n"] and float(msa["n_eff"]) == pytest.approx(w["n_eff"])
     assert {x["group"] for x in weighted.values()} == {"ALL"}
@@ -106,12 +106,12 @@ def test_items_csv_and_xlsx_carry_the_weighted_rows(
     items = [x for x in rows if x["level"] == "item"]
     weighted = {str(x["item"]): x for x in rows if x["level"] == "weighted"}
     assert len(weighted) == 3 * len(items)  # mean, top-2, bottom-2 of every item
-    for name, key in (("P3: top2", "top2_p3"), ("P1: mean", "p1")):
+    for name, key in (("P3: Top 2", "top2_p3"), ("P1: Mean", "p1")):
         for field in ("n", "mean", "se", "ci_low", "ci_high", "n_eff"):
             got = float(weighted[name][field])  # type: ignore[arg-type]
             assert got == pytest.approx(want_toolbox["weighted"][key][field], rel=1e-10), field
-    assert weighted["P3: top2"]["set"] == "perception"
-    assert weighted["A1: mean"]["set"] == "adequate"
+    assert weighted["P3: Top 2"]["set"] == "perception"
+    assert weighted["A1: Mean"]["set"] == "adequate"
     p3 = next(x for x in items if x["item"] == "P3")
     assert not (p3["se"] or "") and not math.isnan(float(p3["mean"]))  # type: ignore[arg-type]
     unweighted = ["items", str(SYNTH), "--instrument", str(data_dir / "toolbox.toml"), "-f", "csv"]

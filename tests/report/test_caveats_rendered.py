@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.scales import instrument_reliability
 from servqual_cli.report.catalog_reliability import RELIABILITY_WARNINGS
-from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
+from servqual_cli.report.reliability_warnings import reader_sentence, reader_warning
 
 ENGLISH = {"item", "items", "not", "the", "has", "was", "did", "computed", "rows", "fewer"}
 
@@ -56,7 +56,8 @@ def test_every_emitted_caveat_renders_in_both_languages(
     for caveat in caveats:
         for c in _walk(caveat):
             assert c.code in RELIABILITY_WARNINGS
-        assert reader_warning(caveat, "en").endswith(reader_reason(caveat, "en"))
+        # the warning ends as a sentence; the reason is its clause (session 17)
+        assert reader_warning(caveat, "en").endswith(reader_sentence(caveat, "en"))
         sv = reader_warning(caveat, "sv")
         if all(c.code != "error" for c in _walk(caveat)):
             words = set(sv.replace("(", " ").replace(")", " ").replace(",", " ").split())

@@ -11,7 +11,11 @@ import pytest
 
 from servqual_cli.core.caveats import CODES, Caveat
 from servqual_cli.report.catalog_reliability import RELIABILITY_WARNINGS
-from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
+from servqual_cli.report.reliability_warnings import (
+    reader_reason,
+    reader_sentence,
+    reader_warning,
+)
 
 CORE = Path(__file__).parents[2] / "src" / "servqual_cli" / "core"
 TOO_FEW = Caveat("too_few_items", {"k": 3, "n": 2, "items": ("E3", "E4")})
@@ -209,9 +213,9 @@ def test_prefix_is_the_scale_label() -> None:
     efa = Caveat("efa_not_converged", scale="E", validity=True)
     assert efa.message == "E validity: factor extraction or rotation did not converge"
     assert reader_warning(efa, "sv") == (
-        "Förväntan, validitet: faktorextraktionen eller rotationen konvergerade inte"
+        "Förväntan, validitet: faktorextraktionen eller rotationen konvergerade inte."
     )
-    assert reader_warning(Caveat("two_items"), "sv") == "en skala kräver minst två påståenden"
+    assert reader_warning(Caveat("two_items"), "sv") == "en skala kräver minst två påståenden."
 
 
 def test_factorability_warnings_end_as_sentences_and_heywood_names_the_efa() -> None:
@@ -226,6 +230,28 @@ def test_factorability_warnings_end_as_sentences_and_heywood_names_the_efa() -> 
     # finding 11: the EFA's Heywood case says it is the EFA's (the ω ones name their model)
     heywood = Caveat("heywood_efa", {"items": ("U16-F16",)}, scale="gap", validity=True)
     assert reader_warning(heywood, "sv") == (
-        "Gap, validitet: Heywood-fall i EFA:n: unikheten vid sin nedre gräns för U16-F16"
+        "Gap, validitet: Heywood-fall i EFA:n: unikheten vid sin nedre gräns för U16-F16."
     )
     assert reader_reason(heywood, "en").startswith("Heywood case in the EFA: ")
+
+
+def _one_stop(text: str) -> bool:
+    """One sentence stop at the end: ". ? ! …" last, not doubled ("..", "?."); a question in
+    brackets is followed by the sentence's own full stop ("(angetts?).")."""
+    return bool(re.search(r"(?:[^.?!…]|[?!]\))[.?!…]\Z", text))
+
+
+@pytest.mark.parametrize(("caveat", "message"), CASES, ids=[c.code for c, _ in CASES])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_warning_of_the_catalog_ends_with_one_sentence_stop(
+    caveat: Caveat, message: str, lang: str
+) -> None:
+    # session 17: "CFA beräknades inte: …", the listwise share and the one-factor Heywood
+    # warnings ended without a full stop beside the KMO and AVE warnings that had one; every
+    # code of the catalog (CASES holds them all), with and without its scale, nested or not
+    for scale, validity in ((None, False), ("gap:Assurance", False), ("E", True)):
+        shown = Caveat(caveat.code, dict(caveat.params), scale=scale, validity=validity)
+        assert _one_stop(reader_warning(shown, lang)), (lang, reader_warning(shown, lang))
+    assert _one_stop(reader_sentence(caveat, lang))
+    # the clause stays a clause where it is nested or ends an error line
+    assert reader_sentence(caveat, lang).startswith(reader_reason(caveat, lang))

@@ -91,3 +91,15 @@ def test_largest_gaps_table_names_a_reversed_item_it_shows(tmp_path: Path) -> No
     assert "| 3 | Personalen är ofta otrevlig (omvänd) |" in table
     note = next(x for x in table.splitlines() if x.startswith("*De tre påståenden"))
     assert "Omvänt formulerat påstående 3 räknat som 8 − svaret (skala 1–7)." in note
+
+
+@pytest.mark.parametrize(("lang", "note", "efa"), [
+    ("sv", "Omvänt formulerat påstående 3 räknat som 8 − svaret (skala 1–7).", "mönstermatris"),
+    ("en", "Negatively worded item 3 scored as 8 − the answer (scale 1–7).", "pattern matrix"),
+])  # fmt: skip
+def test_efa_pattern_matrices_end_with_the_reversal(reports, lang, note, efa) -> None:
+    # closing 16: the appendix's EFA tables lacked the sentence every other item table has
+    blocks = [b for b in reports[lang].split("\n#### ") if efa in b.splitlines()[0]]
+    assert len(blocks) >= 2, efa  # one pattern matrix per score (E, P, gap)
+    for block in blocks:
+        assert note in _table_notes(block)[0], block.splitlines()[0]

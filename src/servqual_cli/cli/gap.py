@@ -203,10 +203,11 @@ def gap(
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()
     sections = scale_use_sections(data.scale_use, lang_code) + sections
-    from servqual_cli.report.reverse_note import reverse_note
+    from servqual_cli.report.reverse_note import reverse_note, reverse_record
     from servqual_cli.report.spec import Section, Text
 
     reversed_items = reverse_note(data.instrument, lang_code)  # the rule that changes 9 items
+    payload["reversed"] = reverse_record(data.instrument)  # as knowledge-gap and tolerance
     if reversed_items:
         sections = [Section("", (Text(reversed_items, kind="note"),)), *sections]
     unused = tb.unused_weights(data, weight_column)  # a weight column left unused: say so

@@ -359,8 +359,12 @@ def extend_tidy(tidy: pd.DataFrame, payload: dict[str, Any]) -> pd.DataFrame:
             add("importance_unweighted", imp["unweighted"]["coefficients"], "dimension")
     if "weighted_tests" in payload:
         add("weighted_test", payload["weighted_tests"]["dimensions"], "dimension")
-    if "weighted" in payload:
-        add("weighted", payload["weighted"]["estimates"], "name")
+    if "weighted" in payload:  # the terminal's English words ("Tangibles: Gap (P−E)", session 17)
+        from servqual_cli.report.toolbox_sections import estimate_label
+
+        estimates = payload["weighted"]["estimates"]
+        add("weighted", [{**r, "name": estimate_label(str(r["name"]), "en")} for r in estimates],
+            "name")  # fmt: skip
     # --by with --weight-column: group = the group's name (none when no respondent has a group)
     if payload.get("weighted_groups", {}).get("groups"):
         frame = pd.DataFrame(payload["weighted_groups"]["groups"])

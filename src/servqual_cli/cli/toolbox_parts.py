@@ -81,20 +81,24 @@ def weighted_tolerance(a: Any, d: Any, p: Any, data: Any, conf: float) -> Any:
 
 def weighted_rows(weighted: dict[str, Any]) -> list[dict[str, Any]]:
     """``tolerance``'s weighted estimates as rows of the CSV (level ``weighted``, name
-    "Reliability: msa", as ``gap``'s), the MSA and MSS rows with their dimension's weighted
-    position (review 13, finding 5: -f csv and xlsx had no weighted row).
+    "Reliability: MSA (P−A)", the English terminal's words as in ``gap``'s), the MSA and MSS rows
+    with their dimension's weighted position (review 13, finding 5: -f csv and xlsx had no
+    weighted row).
 
     >>> w = {"estimates": [{"name": "A: msa", "mean": 0.5}, {"name": "A: top", "mean": 0.1}],
     ...      "dimensions": [{"dimension": "A", "position": "inside"}]}
-    >>> [r.get("position") for r in weighted_rows(w)]
-    ['inside', None]
+    >>> [(r["name"], r.get("position")) for r in weighted_rows(w)]
+    [('A: MSA (P−A)', 'inside'), ('A: top', None)]
     """
+    from servqual_cli.report.toolbox_sections import estimate_label
+
     where = {r["dimension"]: r["position"] for r in weighted["dimensions"]}
     rows = []
     for r in weighted["estimates"]:  # a few rows per dimension, not the respondents
         dimension, _, quantity = str(r["name"]).rpartition(": ")
         position = where.get(dimension) if quantity in ("msa", "mss") else None
-        rows.append({**r, "position": position})
+        # the terminal's English words, not the JSON's key (session 17: "Reliability: msa")
+        rows.append({**r, "name": estimate_label(str(r["name"]), "en"), "position": position})
     return rows
 
 
@@ -103,23 +107,27 @@ def with_weighted_items(
 ) -> pd.DataFrame:
     """``items``' CSV with the weighted estimates as rows (review 13, finding 5: -f csv and
     xlsx had none): a first column ``level``, ``item`` for the distributions and ``weighted``
-    for the estimates (item "P3: top2", as ``gap``'s "Reliability: gap", with its ``set``), the
-    estimate in ``mean`` beside ``se``, ``ci_low``, ``ci_high``, ``n_eff`` and
-    ``unweighted_mean``. Unchanged without weights.
+    for the estimates (item "P3: Top 2", the English terminal's words as ``gap``'s
+    "Reliability: Gap (P−E)", with its ``set``), the estimate in ``mean`` beside ``se``,
+    ``ci_low``, ``ci_high``, ``n_eff`` and ``unweighted_mean``. Unchanged without weights.
 
     >>> import pandas as pd
     >>> tidy = pd.DataFrame({"item": ["P3"], "set": ["perception"], "n": [4], "mean": [5.0]})
     >>> w = {"estimates": [{"name": "P3: top2", "n": 3, "mean": 0.7, "se": 0.2}]}
-    >>> with_weighted_items(tidy, w, {"P3": "perception"}).values.tolist()
-    [['item', 'P3', 'perception', 4, 5.0, nan], ['weighted', 'P3: top2', 'perception', 3, 0.7, 0.2]]
+    >>> with_weighted_items(tidy, w, {"P3": "perception"}).values.tolist()[1]
+    ['weighted', 'P3: Top 2', 'perception', 3, 0.7, 0.2]
     """
     import pandas as pd
 
     if weighted is None:
         return tidy
+    from servqual_cli.report.toolbox_sections import estimate_label
+
     rows = pd.DataFrame(weighted["estimates"]).rename(columns={"name": "item"})
     labels = rows["item"].astype(str).str.rpartition(": ")[0]
     rows.insert(1, "set", labels.map(sets).fillna(""))
+    # the terminal's English words, not the JSON's key (session 17: "P3: top2")
+    rows["item"] = [estimate_label(str(v), "en") for v in rows["item"]]
     out = pd.concat([tidy, rows], ignore_index=True)
     out.insert(0, "level", ["item"] * len(tidy) + ["weighted"] * len(rows))
     return out

@@ -68,8 +68,10 @@ def present(reasons: np.ndarray) -> np.ndarray:
 # out-of-range number and an unreadable date too (session 16): "out of range 14 ('8' 9, '0' 5)"
 # shows a 0–10 scale read as 1–7, "not a date 3 ('31/2' 2, …)" the typo. A blank, a "Vet ej"
 # or a declared missing code is named by its reason already. The codes of gap's --missing-codes
-# are named (session 17): "missing code 14 (“99” 14)" says which code left how many out.
-NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date", "missing_code")
+# are named (session 17): "missing code 14 (“99” 14)" says which code left how many out. A date
+# whose written weekday is not its own ("tisdag 3 mars 2024", a Sunday) is named as an
+# unreadable one is (session 17).
+NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date", "missing_code", "wrong_weekday")
 JSON_VALUES = 20  # texts listed per reason in the JSON; its "distinct" says how many there were
 
 

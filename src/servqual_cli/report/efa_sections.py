@@ -155,12 +155,17 @@ def not_interpretable_note(v: Validity, lang: str) -> str | None:
     return _e("not_interpretable_note", lang).format(reasons=_e("reason_and", lang).join(reasons))
 
 
-def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Table]:
+def efa_tables(
+    result: InstrumentReliability, lang: str, sheet: str, reverse: str | None = None
+) -> list[Table]:
     """The pattern matrix and the variance/factor-correlation table of each score's EFA.
 
     Both are appendix tables in a report (detail for the thesis, not the board). Their Excel
     sheets name the score and the table ("EFA E", "EFA E varians", "EFA P", ...; review 6,
-    finding 14: "EFA (2)" … "EFA (5)" did not say which).
+    finding 14: "EFA (2)" … "EFA (5)" did not say which). ``reverse``: the reversed items' rule
+    (:func:`~servqual_cli.report.reverse_note.reverse_note`), which ends the pattern matrix's
+    note as it ends every other item table's: a reversed item loads with its sign turned, and
+    the appendix is read apart from the method section (closing 16).
     """
     dims = item_dimensions(result)
     out: list[Table] = []
@@ -198,7 +203,7 @@ def efa_tables(result: InstrumentReliability, lang: str, sheet: str) -> list[Tab
                 formats,
                 (),
                 # after the warning the method note is a sentence of its own: "Minres (…"
-                join_sentences(warn, note[:1].upper() + note[1:] if warn else note),
+                join_sentences(warn, note[:1].upper() + note[1:] if warn else note, reverse),
                 f"{sheet} {v.score}",
                 appendix=True,
             )

@@ -173,7 +173,7 @@ def contact_sections(
     n_rows: int,
     lang: str,
     by_area: bool = True,
-    years: Sequence[tuple[str, pd.DataFrame, dict[str, int]]] | None = None,
+    years: Sequence[tuple[str, pd.DataFrame, dict[str, int], pd.DataFrame | None]] | None = None,
     min_n: int | None = None,
     *,
     conf: float,
@@ -190,7 +190,8 @@ def contact_sections(
     place of the counts of ``excluded``: session 16).
 
     The closing note gives the number of contacts and the excluded cells; with ``years``
-    (label, contact rows, excluded cells of each year read) one line per year instead.
+    (label, contact rows, excluded cells and the list of those cells, of each year read) one
+    line per year instead, its invalid texts named (:func:`year_line`).
     """
     sections = []
     for year in kpis["year"].drop_duplicates().tolist():
@@ -206,7 +207,8 @@ def contact_sections(
         known = isinstance(year, int | float) and not math.isnan(year)
         sections.append(Section(str(int(year)) if known else "", tuple(blocks)))
     if years:
-        note = Text(" ".join(year_line(*y, lang) for y in years), "note")
+        note = Text(" ".join(year_line(y, f, ex, lang, cells) for y, f, ex, cells in years),
+                    "note")  # fmt: skip
     else:
         n = count_text(n_rows, lang)
         excl = f"{exclusion_summary(excluded, lang)}." if exclusions is None else exclusions
@@ -218,19 +220,34 @@ def contact_sections(
     return sections
 
 
-def year_line(label_: str, frame: pd.DataFrame, excluded: dict[str, int], lang: str) -> str:
-    """One year's contacts per channel and its excluded cells, as one sentence.
+def year_line(
+    label_: str,
+    frame: pd.DataFrame,
+    excluded: dict[str, int],
+    lang: str,
+    cells: pd.DataFrame | None = None,
+) -> str:
+    """One year's contacts per channel and its excluded cells, as one sentence; ``cells`` (the
+    year's excluded cells, ``value`` and ``reason`` columns, as ``--excluded`` lists them)
+    names the commonest invalid texts and dates as the commands' notes do (session 17: the
+    report counted "ogiltigt datum 3" without saying which texts).
 
     >>> f = pd.DataFrame({"channel": ["phone", "phone", "email"]})
     >>> year_line("2019", f, {}, "en")
     '2019: 3 contacts (phone 2, e-mail 1); excluded cells: none.'
+    >>> bad = pd.DataFrame({"value": ["31/2", "tisdag 3 mars 2024"],
+    ...                     "reason": ["invalid_date", "wrong_weekday"]})
+    >>> year_line("2020", f, {"invalid_date": 1, "wrong_weekday": 1}, "sv", bad)[41:]
+    'uteslutna celler: ogiltigt datum 1 (”31/2” 1), fel veckodag 1 (”tisdag 3 mars 2024” 1).'
     """
+    from servqual_cli.report.exclusion_words import named_of, named_summary
+
     counts = frame["channel"].value_counts()
     order = sorted(counts.index, key=lambda c: (_CHANNEL_ORDER.get(str(c), 9), str(c)))
     channels = (
         ", ".join(f"{ml(str(c), lang)} {count_text(int(counts[c]), lang)}" for c in order) or "–"
     )
-    excl = exclusion_summary(excluded, lang)
+    excl = named_summary(excluded, named_of(cells), lang)
     text = ml("year_line", lang).format(
         year=label_,
         n=count_text(len(frame), lang),

@@ -152,7 +152,9 @@ def measurement_part(ctx: ReportContext) -> Part:
     data = loaded[-1]
     name = data.municipalities[0] if data.municipalities else cfg.municipality
     counts = treatment_counts(data.frame, keys=("year",))
-    per_year = [(label, d.frame, d.excluded) for (label, _), d in zip(years, loaded, strict=True)]
+    # each year's excluded cells too: its invalid date texts are named (session 17)
+    per_year = [(label, d.frame, d.excluded, d.exclusions)
+                for (label, _), d in zip(years, loaded, strict=True)]  # fmt: skip
     # the report computes the e-mail KPIs under the default rule (contact_kpis: 24h); its
     # sentence goes under the KPI table and into the method (review 10a finding 2)
     rule_text = email_rule_text(EmailRule("24h"), lang)
@@ -170,7 +172,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         contacts=data.frame,
     )
     # Summary: n and exclusions of every year read, then what changed (or that it cannot).
-    lines = [ms.year_line(*y, lang) for y in per_year]
+    lines = [ms.year_line(y, f, ex, lang, cells) for y, f, ex, cells in per_year]
     if len(loaded) < 2:
         lines.append(ms.ml("needs_two_years", lang))
     summary: list[Block] = [Text(" ".join(lines))]

@@ -19,7 +19,7 @@ from servqual_cli.report.reliability_tables import rel_label as _l
 from servqual_cli.report.reliability_tables import rel_table as _table
 from servqual_cli.report.reliability_tables import sheet_name as _sheet
 from servqual_cli.report.reliability_validity import validity_blocks, validity_warnings
-from servqual_cli.report.reliability_warnings import reader_reason, reader_warning
+from servqual_cli.report.reliability_warnings import reader_sentence, reader_warning
 from servqual_cli.report.spec import Section, Table, Text
 
 # Callers import the frames and the validity warnings from here, as before the split.
@@ -72,7 +72,8 @@ def reliability_sections(
 ) -> list[Section]:
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
     :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them;
-    ``reverse``: the reversed items' rule, under the item table (review 13, finding 4))."""
+    ``reverse``: the reversed items' rule, under the item table (review 13, finding 4) and the
+    EFA's pattern matrix)."""
     note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
         note += " " + _l("omega_note_all", lang)
@@ -100,9 +101,9 @@ def reliability_sections(
             signed=("item_rest_r",),
         )
         blocks.append(replace(table, appendix=True))  # detail: the report's appendix
-    blocks += validity_blocks(result, lang)
+    blocks += validity_blocks(result, lang, reverse)  # the EFA's item table too (closing 16)
     for name, why in result.skipped.items():
-        text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_reason(why, lang)}"
+        text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_sentence(why, lang)}"
         blocks.append(Text(text, kind="warning", technical=True))
     # the checks of the instrument: for analysts; the web page collapses them (review 12b, 6)
     for caveat in result.warnings:
@@ -136,5 +137,5 @@ def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
             own_items=True,  # review 4, finding 6: the user's column names, as in the JSON
         ),
     ]
-    blocks += [Text(reader_reason(w, lang), kind="warning") for w in result.warnings]
+    blocks += [Text(reader_sentence(w, lang), kind="warning") for w in result.warnings]
     return [Section(title="", blocks=tuple(blocks))]

@@ -87,9 +87,12 @@ def _problems(factors: pd.DataFrame) -> pd.Series:
     return pd.Series([None] * len(factors), index=factors.index, dtype=object)
 
 
-def validity_blocks(result: InstrumentReliability, lang: str) -> list[Table | Text]:
+def validity_blocks(
+    result: InstrumentReliability, lang: str, reverse: str | None = None
+) -> list[Table | Text]:
     """The validity table (KMO, Bartlett, the CFA's fit), the EFA tables and the CR and AVE
-    table of ``result``'s scores, with their notes (none without validity results)."""
+    table of ``result``'s scores, with their notes (none without validity results; ``reverse``:
+    the reversed items' rule, under the EFA's pattern matrix)."""
     blocks: list[Table | Text] = []
     if not result.validity:
         return blocks
@@ -114,7 +117,7 @@ def validity_blocks(result: InstrumentReliability, lang: str) -> list[Table | Te
             note=join_sentences(validity_note) or None,  # ended (review 13, finding 18)
         )
     )
-    blocks.extend(efa_tables(result, lang, _sheet("efa", lang)))
+    blocks.extend(efa_tables(result, lang, _sheet("efa", lang), reverse))
     cr = [
         v.cfa.factors.assign(score=v.score)[["score", "factor", "composite_reliability", "ave"]]
         for v in result.validity

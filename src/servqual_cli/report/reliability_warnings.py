@@ -10,6 +10,12 @@ Swedish and English words), the parameters fill it in the reader's style (decima
 "−" in Swedish, a score code as its name) and the scale becomes its label ("Förväntan – Fysisk
 miljö", "Upplevelse, hela skalan"), so a Swedish report carries no English sentence and no
 internal token such as ``E:all``. A nested caveat ("ω not computed: why") is rendered the same way.
+
+:func:`reader_reason` is a clause (it goes inside another caveat's "…: {why}" and into an error
+line, which ends without a full stop); :func:`reader_warning` and :func:`reader_sentence` are the
+warnings a reader sees, and end as sentences (session 17: "CFA beräknades inte: …", the listwise
+share and the one-factor Heywood warnings ended without one, beside the KMO and AVE warnings that
+had it).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from servqual_cli.core.caveats import Caveat, number_text
 from servqual_cli.report.catalog import count_text, scale_name
 from servqual_cli.report.catalog_reliability import RELIABILITY_WARNINGS as _W
 
-__all__ = ["reader_reason", "reader_warning"]
+__all__ = ["reader_reason", "reader_sentence", "reader_warning"]
 
 
 def _pick(key: str, lang: str) -> str:
@@ -96,16 +102,41 @@ def reader_reason(caveat: Caveat, lang: str) -> str:
     return text
 
 
+_STOPS = (".", "?", "!", "…")
+
+
+def ended(text: str) -> str:
+    """``text`` with one sentence stop at its end: a full stop unless it ends with one already
+    (the KMO and Bartlett words carry theirs, a question its "?"). A question in brackets is not
+    the sentence's end: "(omvänt påstående som inte angetts?)" gets its full stop after the
+    bracket.
+
+    >>> ended("ω redovisas inte"), ended("omvänt påstående?"), ended("(angetts?)")
+    ('ω redovisas inte.', 'omvänt påstående?', '(angetts?).')
+    """
+    return text if text.endswith(_STOPS) else f"{text}."
+
+
+def reader_sentence(caveat: Caveat, lang: str) -> str:
+    """:func:`reader_reason` as a warning of its own: a sentence with its stop.
+
+    >>> reader_sentence(Caveat("no_values", {"items": ("E2",)}), "sv")
+    'påståenden saknar helt svar: E2.'
+    """
+    return ended(reader_reason(caveat, lang))
+
+
 def reader_warning(caveat: Caveat, lang: str) -> str:
-    """A caveat with its scale as a label and its text in the reader's language.
+    """A caveat with its scale as a label and its text in the reader's language, ended as a
+    sentence.
 
     >>> reader_warning(Caveat("no_values", {"items": ("E2",)}, scale="E:all"), "sv")
-    'Förväntan, hela skalan: påståenden saknar helt svar: E2'
+    'Förväntan, hela skalan: påståenden saknar helt svar: E2.'
     >>> reader_warning(Caveat("cfa_not_converged", scale="P", validity=True), "en")
     'Perception, validity: the factor analysis (CFA) could not be estimated: its fit indices, \
-CR and AVE are unreliable; the other results are not affected'
+CR and AVE are unreliable; the other results are not affected.'
     """
-    reason = reader_reason(caveat, lang)
+    reason = reader_sentence(caveat, lang)
     if caveat.scale is None:
         return reason
     if caveat.validity:

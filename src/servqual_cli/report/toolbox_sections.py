@@ -305,25 +305,33 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
 
 
 def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
+    """``items``' weighted estimates with a note that says what is weighted and what is not:
+    the distributions above are the sample's, and no test is run on the items (session 17: the
+    note said "The tests above are unweighted" under a command that has no test)."""
     sv = lang == "sv"
     missing = count_text(res.n_missing_weight, lang)
     note = (
         f"Vikter från kolumnen {res.column!r} ({missing} svarande utan giltig vikt "
         "utelämnade). Medel = Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normalfördelat KI; effektivt n enligt Kish. "
-        "Kalibreringen görs inte om, så SE är försiktiga. Testerna ovan är oviktade."
+        "Kalibreringen görs inte om, så SE är försiktiga. Svarsfördelningarna ovan (antal, "
+        "medel, kvartiler och andelarna topp-2 och botten-2 med sina Wilson-intervall) är "
+        "oviktade och beskriver urvalet; de viktade medlen och andelarna, med sina intervall, "
+        "står i denna tabell. Påståendena testas inte, varken viktat eller oviktat."
         if sv
         else f"Weights from column {res.column!r} ({missing} respondents without a "
         "valid weight left out). Mean = Σwx/Σw; SE by Taylor linearisation as R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
-        "not redone, so the SEs are conservative. The tests above are unweighted."
+        "not redone, so the SEs are conservative. The distributions above (counts, means, "
+        "quartiles and the top-2 and bottom-2 shares with their Wilson intervals) are unweighted "
+        "and describe the sample; the weighted means and shares, with their intervals, are in "
+        "this table. The items are not tested, weighted or unweighted."
     )
     from servqual_cli.report.weighted_gap_sections import zero_weight_note
 
     note += zero_weight_note(res.n_zero_weight, lang)
-    frame = res.table
-    if sv:
-        frame = frame.assign(name=[_estimate_name(str(v), lang) for v in frame["name"]])
+    # the estimates in the reader's words in English too ("P3: Top 2", not "P3: top2")
+    frame = res.table.assign(name=[estimate_label(str(v), lang) for v in res.table["name"]])
     return [
         Section(
             title=tlabel("weighted_estimates", lang),
@@ -340,13 +348,16 @@ def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
 _OVERALL_ESTIMATE = "overall SERVQUAL (mean of the dimension gaps)"
 
 
-def _estimate_name(name: str, lang: str) -> str:
-    """A weighted estimate's name (``"Tangibles: gap"``, ``"P3: top2"``) in the reader's words.
+def estimate_label(name: str, lang: str) -> str:
+    """A weighted estimate's name (``"Tangibles: gap"``, ``"P3: top2"``) in the reader's words;
+    the CSV's weighted rows take the English ones (session 17: "Reliability: msa" there).
 
-    >>> _estimate_name("Tangibles: gap", "sv"), _estimate_name("P3: top2", "sv")
+    >>> estimate_label("Tangibles: gap", "sv"), estimate_label("P3: top2", "sv")
     ('Fysisk miljö: Gap (P−E)', 'P3: Topp-2')
-    >>> _estimate_name(_OVERALL_ESTIMATE, "sv"), _estimate_name("Reliability: msa", "sv")
+    >>> estimate_label(_OVERALL_ESTIMATE, "sv"), estimate_label("Reliability: msa", "sv")
     ('Total SERVQUAL (medel av dimensionernas gap)', 'Tillförlitlighet: MSA (P−A)')
+    >>> estimate_label("Reliability: share_below_adequate", "en"), estimate_label("P3: top2", "en")
+    ('Reliability: Share below A', 'P3: Top 2')
     """
     if name == _OVERALL_ESTIMATE:
         return "Total SERVQUAL (medel av dimensionernas gap)" if lang == "sv" else name
