@@ -26,7 +26,7 @@ numbers stay; what is added here, where a scale is assembled
   measurement error, so its differences are harder to detect and to read;
 * ``alpha_negative`` instead when alpha is below 0: the items' covariances are negative on
   average, which no set of items measuring one thing gives, so the sum score is not a scale
-  (Cronbach 1951's α is a lower bound of reliability only for non-negative covariances).
+  (a reliability lies between 0 and 1, so a negative α estimates none; Cronbach 1951).
 
 References
 ----------
@@ -51,7 +51,7 @@ from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.reliability import AlphaResult
 from servqual_cli.core.thresholds import MIN_N
 
-__all__ = ["ALPHA_LOW", "MIN_ALPHA_N", "screen_low", "screen_small"]
+__all__ = ["ALPHA_LOW", "LOW_CODES", "MIN_ALPHA_N", "screen_low", "screen_small"]
 
 #: Below this many respondents alpha and its interval carry the ``few_respondents`` caveat
 #: (the project's one small-base threshold).
