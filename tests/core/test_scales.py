@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servqual_cli.core.alpha_screen import screen_small
+from servqual_cli.core.alpha_screen import screen_low, screen_small
 from servqual_cli.core.cfa import cfa
 from servqual_cli.core.omega import OMEGA_CFA, OMEGA_ONE_FACTOR, omega_total
 from servqual_cli.core.reliability import cronbach_alpha, drop_constant_items
@@ -131,7 +131,8 @@ def test_scale_reliability_is_alpha_and_omega_computed_apart(
     # ...and a tiny sample's caveats come first (core.alpha_screen, review 7 finding 9)
     screened = screen_small(alone)
     small = screened.warnings[: len(screened.warnings) - len(alone.warnings)]
-    warnings = [*small, *left_out, *alone.warnings]
+    # ...and a low α's caveat before the core's own (review 15, finding 2)
+    warnings = [*small, *left_out, *screen_low(alone).warnings]
     try:
         om = omega_total(items, missing=missing)  # type: ignore[arg-type]
         value: float | None = om.omega_total

@@ -78,6 +78,7 @@ TRIGGERS = (
     "Newcombes intervall", "Kaplan-Meier", "Greenwoods varians", "Brookmeyer och Crowleys",
     "Parasuraman, Zeithaml & Berry 1985", "Johnson (2000)",
     "KMO under 0,5 (Kaiser 1974)", "Bartletts test", "Dziuban & Shirkey 1974",
+    "tumregeln för en skala (Nunnally 1978)",
 )  # fmt: skip
 
 

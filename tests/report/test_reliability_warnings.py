@@ -79,6 +79,14 @@ CASES = [
     (Caveat("few_respondents", {"n": 2, "min": 30}),
      "alpha and its interval rest on 2 respondents, fewer than 30: too few for a stable "
      "estimate; read them with great caution"),
+    # a low or negative alpha (core.alpha_screen.screen_low, review 15 finding 2)
+    (Caveat("alpha_low", {"alpha": 0.5203, "bound": 0.7}),
+     "alpha 0.520 is below 0.70, the usual rule of thumb for a scale (Nunnally 1978): the score "
+     "carries much measurement error, so differences in it are harder to detect; read them with "
+     "caution (a reading aid, not a verdict on the scale)"),
+    (Caveat("alpha_negative", {"alpha": -0.0604}),
+     "alpha -0.060 is negative: the items covary negatively on average, so they do not measure "
+     "one thing and their score is not to be read as a scale"),
     (Caveat("if_deleted_undefined", {"items": ("P1", "P4")}),
      "alpha if item deleted is undefined for P1, P4: the other items' total score has no "
      "variance (shown as –)"),

@@ -96,6 +96,7 @@ def run_alpha(
         "warnings": [w.message for w in result.warnings],
         "caveats": caveat_records(result.warnings),  # the same, as code and facts
     }
+    from servqual_cli.report.catalog import RELIABILITY
     from servqual_cli.report.exclusion_words import exclusion_note
     from servqual_cli.report.labels import label
     from servqual_cli.report.numbers import fmt_int
@@ -112,7 +113,18 @@ def run_alpha(
         summary += f" {missing_codes_text(codes, lang.value)}"
     if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word
         summary += " " + _no_range_note(loaded.frame, lang.value)
-    sections = duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
+        if loaded.excluded.get("unparseable"):  # words a given scale would read (r15, 7)
+            summary += " " + label("no_scale_range_words", lang.value, RELIABILITY)
+    # a likely 99 for "Vet ej" read as an answer: said first, not in the last line (review 15, 7)
+    sections = _suspect_sections(loaded, lang.value, payload) if bounds is None else []
+    sections += duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
+    if loaded.reverse:  # the rule that changed the reversed items' values (review 15, 6)
+        from servqual_cli.report.reverse_note import columns_reverse_note
+
+        rule = columns_reverse_note(loaded.reverse, loaded.reverse_range or (), lang.value,
+                                    inferred=bounds is None)  # fmt: skip
+        summary += f" {rule}"
+        payload["reverse_range_from"] = "answers" if bounds is None else "scale_range"
     payload["duplicate_rows"] = duplicate_record(loaded.duplicates)
     sections += [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
     sections += decoding_note(loaded.input, lang.value)
@@ -147,6 +159,34 @@ def _no_range_note(frame: Any, lang: str) -> str:
     return label("no_scale_range", lang, RELIABILITY).format(
         lo=fmt_number(lo, lang, digits), hi=fmt_number(hi, lang, digits)
     )
+
+
+def _suspect_sections(loaded: Any, lang: str, payload: dict[str, Any]) -> list[Any]:
+    """The warning that the largest answer looks like a missing code (99 for "Vet ej"), with
+    the options that read it as one (review 15, finding 7); the JSON gets its record. The
+    answers are judged as given: a reversed item's ``lo + hi − x`` is undone first."""
+    from servqual_cli.core.missing_code_guess import suspect_missing_code
+    from servqual_cli.report.catalog import RELIABILITY, label
+    from servqual_cli.report.numbers import fmt_int, fmt_number
+    from servqual_cli.report.spec import Section, Text
+
+    values = loaded.frame.to_numpy(dtype=float, copy=True)  # the frame stays as it is
+    if loaded.reverse and loaded.reverse_range:
+        lo, hi = loaded.reverse_range
+        undo = loaded.frame.columns.isin(list(loaded.reverse))
+        values[:, undo] = lo + hi - values[:, undo]
+    found = suspect_missing_code(values)
+    if found is None:
+        return []
+    payload["suspected_missing_code"] = found.to_dict()
+    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
+    # a scale starts at 0 or 1: the lowest answer given (3) is no start to suggest
+    start = found.low if found.low < 0 else min(found.low, 1.0)
+    text = label("missing_code_suspect", lang, RELIABILITY).format(
+        code=num(found.code), cells=fmt_int(found.cells, lang), lo=num(found.low),
+        hi=num(found.high), start=num(start),
+    )  # fmt: skip
+    return [Section("", (Text(text, kind="warning"),))]
 
 
 # No rating scale comes near this; larger values are typing or export errors, and squared

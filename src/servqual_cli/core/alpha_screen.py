@@ -18,8 +18,22 @@ numbers stay; what is added here, where a scale is assembled
   "correlation" is not one (R ``psych::alpha`` prints the same value, so it stays, with the
   caveat pointing to listwise deletion; review 8, finding 3).
 
+:func:`screen_low` adds the caveats of a low alpha (review 15, finding 2: a gap dimension's
+α −0,06 passed without a word, and the report's summary quoted only the perceptions' good α):
+
+* ``alpha_low`` when alpha is below :data:`ALPHA_LOW`, 0.70, Nunnally's (1978) rule of thumb for
+  a scale in early research. It is a reading aid, not a verdict: the score carries much
+  measurement error, so its differences are harder to detect and to read;
+* ``alpha_negative`` instead when alpha is below 0: the items' covariances are negative on
+  average, which no set of items measuring one thing gives, so the sum score is not a scale
+  (a reliability lies between 0 and 1, so a negative α estimates none; Cronbach 1951).
+
 References
 ----------
+Nunnally, J. C. (1978). *Psychometric theory* (2nd ed.). New York: McGraw-Hill (p. 245: 0.70
+as the modest reliability that suffices in the early stages of research).
+Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests.
+*Psychometrika* 16(3), 297-334.
 Yurdugül, H. (2008). Minimum sample size for Cronbach's coefficient alpha: A Monte-Carlo study.
 *Hacettepe Üniversitesi Eğitim Fakültesi Dergisi* 35, 397-405.
 Feldt, L. S., Woodruff, D. J., & Salih, F. A. (1987). Statistical inference for coefficient
@@ -37,11 +51,15 @@ from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.reliability import AlphaResult
 from servqual_cli.core.thresholds import MIN_N
 
-__all__ = ["MIN_ALPHA_N", "screen_small"]
+__all__ = ["ALPHA_LOW", "LOW_CODES", "MIN_ALPHA_N", "screen_low", "screen_small"]
 
 #: Below this many respondents alpha and its interval carry the ``few_respondents`` caveat
 #: (the project's one small-base threshold).
 MIN_ALPHA_N = MIN_N
+#: Below this alpha a scale carries the ``alpha_low`` caveat (Nunnally 1978, a rule of thumb).
+ALPHA_LOW = 0.70
+#: The caveats of a low alpha, the strongest first (the report's summary names their scales).
+LOW_CODES = ("alpha_negative", "alpha_low")
 # The item statistics that divide by a rest score's variance (infinite when it is zero).
 _RATIOS = ("alpha_if_deleted", "alpha_std_if_deleted", "item_rest_r")
 _SCALARS = ("alpha", "alpha_std", "average_r", "ci_low", "ci_high")
@@ -100,3 +118,24 @@ def screen_small(res: AlphaResult) -> AlphaResult:
     return dataclasses.replace(res, items=items, warnings=(*caveats, *res.warnings),
                                alpha=alpha, alpha_std=alpha_std, average_r=average_r,
                                ci_low=ci_low, ci_high=ci_high)  # fmt: skip
+
+
+def screen_low(res: AlphaResult) -> AlphaResult:
+    """``res`` with the caveat of a low (below :data:`ALPHA_LOW`) or negative alpha first.
+
+    >>> import pandas as pd
+    >>> low = screen_low(AlphaResult(160, 4, 0.52, 0.5, 0.2, 0.4, 0.6, "feldt", pd.DataFrame()))
+    >>> [(c.code, dict(c.params)) for c in low.warnings]
+    [('alpha_low', {'alpha': 0.52, 'bound': 0.7})]
+    >>> neg = screen_low(AlphaResult(160, 4, -0.06, -0.1, 0, -0.3, 0.2, "feldt", pd.DataFrame()))
+    >>> neg.warnings[0].message[:56]
+    'alpha -0.060 is negative: the items covary negatively on'
+    >>> screen_low(AlphaResult(160, 4, 0.7, 0.7, 0.4, 0.6, 0.8, "feldt", pd.DataFrame())).warnings
+    ()
+    """
+    alpha = float(res.alpha)
+    if math.isnan(alpha) or alpha >= ALPHA_LOW:
+        return res
+    params = {"alpha": alpha} if alpha < 0 else {"alpha": alpha, "bound": ALPHA_LOW}
+    caveat = Caveat("alpha_negative", params) if alpha < 0 else Caveat("alpha_low", params)
+    return dataclasses.replace(res, warnings=(caveat, *res.warnings))

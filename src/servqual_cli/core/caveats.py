@@ -56,6 +56,16 @@ CODES: Mapping[str, str] = {
         "alpha and its interval rest on {n} respondents, fewer than {min}: too few for a stable "
         "estimate; read them with great caution"
     ),
+    # a low or negative alpha (core.alpha_screen.screen_low, review 15 finding 2)
+    "alpha_low": (
+        "alpha {alpha} is below {bound}, the usual rule of thumb for a scale (Nunnally 1978): "
+        "the score carries much measurement error, so differences in it are harder to detect; "
+        "read them with caution (a reading aid, not a verdict on the scale)"
+    ),
+    "alpha_negative": (
+        "alpha {alpha} is negative: the items covary negatively on average, so they do not "
+        "measure one thing and their score is not to be read as a scale"
+    ),
     "if_deleted_undefined": (
         "alpha if item deleted is undefined for {items}: the other items' total score has no "
         "variance (shown as –)"
@@ -167,6 +177,7 @@ NUMBER_FORMATS: Mapping[str, str] = {
     "ev": ".3g",
     "share": ".0f",
     "alpha": ".3f",
+    "bound": ".2f",
     "kmo": ".3f",
     "p": ".3f",
 }

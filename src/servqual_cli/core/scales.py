@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from servqual_cli.core.alpha_screen import screen_small
+from servqual_cli.core.alpha_screen import screen_low, screen_small
 from servqual_cli.core.caveats import Caveat, caveat_of, caveat_records
 from servqual_cli.core.factor import BartlettResult, EFAResult, KMOResult, bartlett_sphericity
 from servqual_cli.core.factor import efa as run_efa
@@ -71,6 +71,7 @@ def scale_reliability(
             exc.message = exc.caveat.message
             exc.args = (exc.message,)
         raise
+    res = screen_low(res)  # review 15 finding 2: α −0,06 of a gap dimension passed unremarked
     if dropped:
         res = replace(res, warnings=(*dropped, *res.warnings))
     res = screen_small(res)  # review 7 finding 9: n = 2 gave α −3 and "−∞" with no word on n

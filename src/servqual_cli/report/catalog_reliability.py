@@ -136,6 +136,23 @@ RELIABILITY: Pairs = {
         "run from {lo} to {hi}. Give the scale (e.g. --scale-range 1,7) to exclude values "
         "outside it.",
     ),
+    # review 15, finding 7: said only when answers in words were left out (the note lists them)
+    "no_scale_range_words": (
+        "Med skalan angiven läses även svar i ord från en känd svarsskala (t.ex. ”Instämmer "
+        "helt”) som skalsteg.",
+        'With the scale given, answers in words from a known answer scale (e.g. "Strongly '
+        'agree") are read as scale points too.',
+    ),
+    # review 15, finding 7: 99 (core.missing_code_guess) warned at the top, not in the last line
+    "missing_code_suspect": (
+        "{code} ({cells} celler) ser ut som en kod för saknat svar: övriga svar går från {lo} "
+        "till {hi}, och utan --scale-range räknas {code} som ett svar i α, medelvärden och SD. "
+        "Ange --missing-codes {code} och enkätens skala, t.ex. --scale-range {start},{hi}.",
+        "{code} ({cells} cells) looks like a code for no answer: the other answers run from {lo} "
+        "to {hi}, and without --scale-range {code} counts as an answer in α, the means and SDs. "
+        "Give --missing-codes {code} and the questionnaire's scale, e.g. --scale-range "
+        "{start},{hi}.",
+    ),
     # --missing-codes of alpha and items (w-miss2, s15): the rule that leaves those cells out,
     # named beside the count of "declared missing" cells; {codes}: 99, or 99 och ”Ej svar”
     "missing_codes_note": (

@@ -5,6 +5,8 @@ that each module stays under 400 lines). Each table is ``key: (sv, en)``.
 
 from __future__ import annotations
 
+from servqual_cli.report.alpha_low_words import ALPHA_LOW_WARNINGS
+
 Pairs = dict[str, tuple[str, str]]
 
 # The core's caveats in the reader's words, by code (core.caveats.CODES: every code has its
@@ -261,4 +263,5 @@ RELIABILITY_WARNINGS: Pairs = {
     ),
     # any other error's text (e.g. numpy's "Singular matrix"), as made
     "error": ("{text}", "{text}"),
+    **ALPHA_LOW_WARNINGS,  # a low or negative α (review 15, finding 2)
 }

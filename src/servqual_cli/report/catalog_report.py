@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from servqual_cli.report.alpha_low_words import ALPHA_LOW_REPORT
+
 REPORT: dict[str, tuple[str, str]] = {
     # document and section headings
     "default_title": ("Rapport om servicekvalitet", "Service quality report"),
@@ -266,12 +268,6 @@ REPORT: dict[str, tuple[str, str]] = {
     # reliability, test contacts, KPIs and feedback (report/parts.py)
     "reliability": ("Reliabilitet och validitet", "Reliability and validity"),
     "whole_scale": ("hela skalan", "whole scale"),
-    "reliability_glance": (
-        "Reliabilitet i korthet: Cronbachs α för upplevelsen (P): {alphas}. Varningar: "
-        "{warnings} (se avsnittet Reliabilitet och validitet).",
-        "Reliability at a glance: Cronbach's α of the perceptions (P): {alphas}. Warnings: "
-        "{warnings} (see Reliability and validity).",
-    ),
     # the EFA gates (core.factorability, review 13 finding 2) are a rule that marks a result
     "reliability_method": (
         "Cronbachs α med parvis borttagning (som R:s psych) och {level} KI enligt Feldt (1965) med "
@@ -384,4 +380,5 @@ REPORT: dict[str, tuple[str, str]] = {
     "below_ci_high": ("Andel under A KI hög", "Share below A CI high"),
     "above_ci_low": ("Andel över D KI låg", "Share above D CI low"),
     "above_ci_high": ("Andel över D KI hög", "Share above D CI high"),
+    **ALPHA_LOW_REPORT,  # the glance line and method sentence of α (review 15, finding 2)
 }

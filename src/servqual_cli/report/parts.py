@@ -18,10 +18,9 @@ from typing import Any
 import pandas as pd
 
 from servqual_cli.report.build import Part, ReportContext
-from servqual_cli.report.catalog import count_text, dimension_name, rl
+from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_rows import contact_rows
-from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.short_rows import short_row_blocks
 from servqual_cli.report.spec import Block, Section, Table, Text
 
@@ -78,22 +77,17 @@ def reliability_part(ctx: ReportContext) -> Part:
     column = report_weight_column(ctx)
     sections = list(unweighted_sections(sections, column, lang, "weight_rule_reliability"))
     head = Section(rl("reliability", lang))
-    p_scales = [s for s in result.scales if str(s.scale).startswith("P:")]
-    whole = rl("whole_scale", lang)
-    shown = ", ".join(
-        f"{whole if str(s.scale) == 'P:all' else dimension_name(str(s.scale)[2:], lang)} "
-        f"{fmt_number(s.alpha, lang)}"
-        for s in p_scales
-    )
     n_warn = (
         len(result.warnings) + len(result.skipped) + len(validity_warnings(result, lang, n_rows))
     )
-    glance = Text(
-        rl("reliability_glance", lang, alphas=shown or "–", warnings=count_text(n_warn, lang))
-    )
+    from servqual_cli.report.reliability_glance import reliability_glance
+
+    glance = Text(reliability_glance(result, lang, n_warn))  # the gaps' α too (review 15, 2)
     from servqual_cli.report.conf_level import with_level
 
-    method = ((rl("reliability", lang), with_level(rl("reliability_method", lang), conf, lang)),)
+    method_text = with_level(rl("reliability_method", lang), conf, lang)
+    method_text += " " + rl("reliability_method_alpha", lang)  # the α rule (review 15, 2)
+    method = ((rl("reliability", lang), method_text),)
     return Part((head, *sections), (glance,), method)
 
 

@@ -56,6 +56,8 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bGreenwood", "Greenwood (1926), Reports on Public Health and Medical Subjects 33, 1–26"),
     (r"\bBrookmeyer", "Brookmeyer & Crowley (1982), Biometrics 38(1), 29–41"),
     (r"\bFeldt", "Feldt (1965), Psychometrika 30(3), 357–370"),
+    # the rule of a low α (review 15, finding 2): its warnings and the method sentence
+    (r"\bNunnally", "Nunnally (1978), Psychometric Theory, 2nd ed., McGraw-Hill"),
     (r"Games-Howell|Games & Howell",
      "Games & Howell (1976), Journal of Educational Statistics 1(2), 113–125"),
     (r"\bDunn\b", "Dunn (1964), Technometrics 6(3), 241–252"),

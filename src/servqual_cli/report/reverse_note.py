@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from servqual_cli.report.spec import Section
 
 __all__ = [
+    "columns_reverse_note",
     "item_ranges",
     "mark_reversed",
     "reverse_note",
@@ -78,6 +79,36 @@ def reverse_note(instrument: Instrument, lang: str) -> str | None:
     text = many if len(instrument.reverse) > 1 else one
     num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
     return text.format(items=item_ranges(instrument.reverse, lang), top=num(lo + hi),
+                       lo=num(lo), hi=num(hi))  # fmt: skip
+
+
+# `alpha --reverse` without --scale-range: the pivot comes from the answers (review 15, 6)
+_FROM_ANSWERS = {"sv": ("(skala ", "(skalan från svaren: "),
+                 "en": ("(scale ", "(the scale from the answers: ")}  # fmt: skip
+
+
+def columns_reverse_note(
+    columns: Sequence[str], bounds: Sequence[float], lang: str, inferred: bool = False
+) -> str | None:
+    """:func:`reverse_note`'s sentence for reversed columns named by the user (``alpha
+    --reverse``), scored ``lo + hi − x`` on ``bounds``; ``inferred``: the bounds were taken from
+    the answers (no ``--scale-range``), which the sentence says. None when nothing is reversed.
+
+    >>> columns_reverse_note(["E4"], (1, 7), "sv", inferred=True)
+    'Omvänt formulerat påstående E4 räknat som 8 − svaret (skalan från svaren: 1–7).'
+    >>> columns_reverse_note(["E4", "P11"], (1.0, 5.0), "en")
+    'Negatively worded items E4 and P11 scored as 6 − the answer (scale 1–5).'
+    """
+    if not columns:
+        return None
+    key = "sv" if lang == "sv" else "en"
+    many, one = _WORDS[key]
+    text = many if len(columns) > 1 else one
+    if inferred:
+        text = text.replace(*_FROM_ANSWERS[key])
+    lo, hi = (float(v) for v in bounds)
+    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
+    return text.format(items=join_words(list(columns), lang), top=num(lo + hi),
                        lo=num(lo), hi=num(hi))  # fmt: skip
 
 
