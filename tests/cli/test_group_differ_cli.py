@@ -46,11 +46,12 @@ def test_json_names_the_dimension_that_differs(cli) -> None:
     ("lang", "words"),
     [
         ("sv", "Viktat och oviktat test mellan grupperna ger olika slutsats (p justerat, "
-               "5\u00a0%-nivån) för Bemötande (viktat p = 0,044; Welch p = 0,114): det viktade "
-               "testet gäller befolkningen, Welch urvalet."),
+               "5\u00a0%-nivån) för Bemötande (viktat p = 0,044; Welchs ANOVA p = 0,114): "
+               "det viktade testet gäller befolkningen, Welchs ANOVA urvalet."),
         ("en", "The weighted and the unweighted test between the groups reach different "
-               "conclusions (adjusted p, 5% level) for Treatment (weighted p = .044; Welch p = "
-               ".114): the weighted test describes the population, Welch the sample."),
+               "conclusions (adjusted p, 5% level) for Treatment (weighted p = .044; "
+               "Welch's ANOVA p = .114): the weighted test describes the population, "
+               "Welch's ANOVA the sample."),
     ],
 )  # fmt: skip
 def test_terminal_line_under_the_weighted_group_test(cli, lang: str, words: str) -> None:
@@ -67,7 +68,7 @@ def test_agreement_is_said_too(cli, samples_dir: Path) -> None:
     path = samples_dir / "karlstad_servqual_2025.xlsx"
     r = cli("gap", path, "--by", "Kön", "--weight-column", "Vikt", "--no-items", "--lang", "sv")
     assert r.exit_code == 0, r.stderr
-    assert "Viktat och oviktat test mellan grupperna (Welch) ger samma slutsats för varje " \
+    assert "Viktat och oviktat test mellan grupperna (Welchs ANOVA) ger samma slutsats för varje " \
         "dimension" in _flat(r.stdout)  # fmt: skip
     out = cli("gap", path, "--by", "Kön", "--weight-column", "Vikt", "--no-items", "-f", "json")
     assert json.loads(out.stdout)["weighted_group_tests"]["unweighted_differ"] == []

@@ -134,9 +134,10 @@ def test_group_tests_say_weighted_and_welch_differ(built) -> None:
               if (r["wald_p_holm"] < 0.05) != (r["welch_p_holm"] < 0.05)]  # fmt: skip
     assert differ == ["Bemötande"]
     words = ("ger olika slutsats (p justerat, 5\u00a0%-nivån) för Bemötande (viktat p = 0,044; "
-             "Welch p = 0,114): det viktade testet gäller befolkningen" if lang == "sv" else
+             "Welchs ANOVA p = 0,114): det viktade testet gäller befolkningen" if lang == "sv" else
              "reach different conclusions (adjusted p, 5% level) for Treatment (weighted p = "
-             ".044; Welch p = .114): the weighted test describes the population")  # fmt: skip
+             ".044; Welch's ANOVA p = .114): the weighted test describes the "
+             "population")  # fmt: skip
     assert md.count(words) == 1
     wald = next(r["wald_p_holm"] for r in ref if r["dimension"] == "Bemötande")
     assert np.isclose(wald, 0.04418, atol=5e-6)

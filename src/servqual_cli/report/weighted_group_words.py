@@ -8,21 +8,21 @@ from __future__ import annotations
 
 WEIGHTED_GROUP_DIFFER: dict[str, tuple[str, str]] = {
     "wt_agree": (
-        "Viktat och oviktat test mellan grupperna (Welch) ger samma slutsats för varje "
+        "Viktat och oviktat test mellan grupperna (Welchs ANOVA) ger samma slutsats för varje "
         "dimension (p justerat, 5\u00a0%-nivån).",
-        "The weighted and the unweighted (Welch) test between the groups reach the same "
+        "The weighted and the unweighted (Welch's ANOVA) test between the groups reach the same "
         "conclusion for every dimension (adjusted p, 5% level).",
     ),
     "wt_differ": (
         "Viktat och oviktat test mellan grupperna ger olika slutsats (p justerat, "
-        "5\u00a0%-nivån) för {dimensions}: det viktade testet gäller befolkningen, Welch "
-        "urvalet.",
+        "5\u00a0%-nivån) för {dimensions}: det viktade testet gäller befolkningen, Welchs "
+        "ANOVA urvalet.",
         "The weighted and the unweighted test between the groups reach different conclusions "
         "(adjusted p, 5% level) for {dimensions}: the weighted test describes the population, "
-        "Welch the sample.",
+        "Welch's ANOVA the sample.",
     ),
     "wt_differ_one": (
-        "{dimension} (viktat {p}; Welch {p_u})",
-        "{dimension} (weighted {p}; Welch {p_u})",
+        "{dimension} (viktat {p}; Welchs ANOVA {p_u})",
+        "{dimension} (weighted {p}; Welch's ANOVA {p_u})",
     ),
 }
