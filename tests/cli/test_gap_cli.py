@@ -295,7 +295,9 @@ def test_format_apa_and_the_table_names_family_and_method(cli, data_dir: Path) -
     r = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa")
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert len(lines) == 2 and lines[0].startswith("Miljö: M = ")
+    # 2 dimensions, then the Friedman test and the one pair (review 15, finding 14)
+    assert len(lines) == 4 and lines[0].startswith("Miljö: M = ")
+    assert lines[3].startswith("Miljö − Bemötande: M = ") and "(Holm, 1 pair: " in lines[3]
     assert "dz = " in lines[0] and "95% CI [" in lines[0] and "r_rb = " in lines[0]
     sv = cli("gap", data_dir / "kiosk.csv", *kiosk(data_dir), "-f", "apa", "--lang", "sv")
     assert "95\u00a0% KI [" in sv.stdout and "; V = " in sv.stdout  # no-break space (sv)

@@ -27,7 +27,9 @@ def test_apa_with_weights_gives_the_weighted_tests_first(cli, samples_dir: Path)
         "[-0.35, -0.06], t(318) = -2.80, p = .006 (Holm, 5 dimensions: p = .006)"
     )
     assert lines[6].startswith("Tangibles, unweighted (the sample): M = -0.05, SD = 1.10")
-    assert len(lines) == 11
+    # 11, then "which gap is largest?" unweighted: Friedman and 10 pairs (review 15, 14)
+    assert len(lines) == 22 and lines[11].startswith("Which gap is largest? Friedman test, "
+                                                     "unweighted (the sample): ")  # fmt: skip
 
 
 def test_apa_in_swedish_with_weights(cli, samples_dir: Path) -> None:

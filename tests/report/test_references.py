@@ -79,6 +79,10 @@ TRIGGERS = (
     "Parasuraman, Zeithaml & Berry 1985", "Johnson (2000)",
     "KMO under 0,5 (Kaiser 1974)", "Bartletts test", "Dziuban & Shirkey 1974",
     "tumregeln för en skala (Nunnally 1978)",
+    # review 15, finding 13
+    "Parasuraman, Zeithaml & Berry (1994)", "Wilcoxons teckenrangtest", "Kruskal-Wallis",
+    "Friedmans test", "Kendalls W", "effektivt n enligt Kish", "som R survey::svymean",
+    "Cronbachs α", "McDonalds ω", "(Hair m.fl. 2019",
 )  # fmt: skip
 
 

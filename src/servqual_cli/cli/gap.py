@@ -141,6 +141,7 @@ def gap(
     data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.small_samples import flag_small_base
+    from servqual_cli.instruments.toml import instrument_file  # its path and SHA-256 (r15, 11)
     from servqual_cli.report.gap_sections import gap_sections
     from servqual_cli.report.scale_use_note import scale_use_sections
 
@@ -149,11 +150,12 @@ def gap(
 
         tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
 
-        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes)
+        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes,
+                             instrument_file(instrument))  # fmt: skip
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),
-        "instrument": data.instrument.to_dict(),
+        "instrument": {**data.instrument.to_dict(), **instrument_file(instrument)},
         "excluded": data.excluded,
         # absent without the option (the JSON is unchanged)
         **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),

@@ -175,6 +175,11 @@ def add_to_gap(
         else:
             payload["dimension_comparison"] = comparison.to_dict()
             sections += ts.dimension_comparison_sections(comparison, lang)
+            from servqual_cli.report.gap_apa import comparison_apa_lines  # review 15, 14
+            from servqual_cli.report.spec import Section, Text
+
+            lines = comparison_apa_lines(comparison, lang, sample=weight_column is not None)
+            sections.append(Section("", tuple(Text(line, kind="apa") for line in lines)))
     weights = None
     w_name = None
     if weight_column is not None:

@@ -18,6 +18,7 @@ def emit_servperf(
     conf: float,
     items: bool,
     codes: tuple[str, ...] = (),
+    source: dict[str, str | None] | None = None,
 ) -> None:
     """Analyse, render and write a SERVPERF result as ``gap`` does a SERVQUAL one.
 
@@ -48,7 +49,7 @@ def emit_servperf(
         "excluded": data.excluded,
         "recoded_text": recoded_records(recoded),
         "input": data.table.describe(),
-        "instrument": data.instrument.to_dict(),
+        "instrument": {**data.instrument.to_dict(), **(source or {})},  # path, sha256 (r15)
         **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
         **result.to_dict(),
     }

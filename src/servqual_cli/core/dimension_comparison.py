@@ -52,7 +52,8 @@ class Friedman:
 class DimensionComparison:
     """Friedman test and paired post-hoc comparisons of dimension gaps.
 
-    ``pairs`` columns: a, b, diff, ci_low, ci_high, p_t, p_wilcoxon, p_holm.
+    ``pairs`` columns: a, b, diff, ci_low, ci_high, p_t, p_wilcoxon, p_holm, t, df (the last two
+    for the APA lines and the JSON; the tables leave them out).
     """
 
     friedman: Friedman
@@ -211,4 +212,8 @@ def compare_dimensions(
         }
     )
     table["p_holm"] = holm(table["p_t"].to_numpy())
+    # the paired t and its df, after the table's columns: an APA line reports t(df), not p alone
+    # (review 15, finding 14: ``gap -f apa`` left the pairs out); the tables do not show them
+    table["t"] = t["t"]
+    table["df"] = t["df"]
     return DimensionComparison(fr, table, int((~complete).sum()), conf)

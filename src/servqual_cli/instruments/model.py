@@ -225,5 +225,8 @@ class Instrument:
             if spec is not None:
                 out[role] = spec.to_dict()
         out["reverse"] = list(self.reverse)
+        # the rules that turn answers into "no answer" or into numbers (review 15, finding 11)
+        out["missing"] = list(self.missing)
+        out["labels"] = dict(self.labels)
         out["dimensions"] = {k: list(v) for k, v in self.dimensions.items()}
         return out

@@ -61,6 +61,21 @@ def load_instrument(spec: str | None) -> Instrument:
     return inst
 
 
+def instrument_file(spec: str | None) -> dict[str, str | None]:
+    """The instrument's file as a JSON result records it: ``path`` as given and the SHA-256 of
+    its bytes, so a result can be tied to the rules (``missing``, ``[labels]``) that made it
+    (review 15, finding 11); both None for a built-in instrument.
+
+    >>> instrument_file("pzb1991"), instrument_file(None)["sha256"]
+    ({'path': None, 'sha256': None}, None)
+    """
+    if spec is None or spec.lower() in BUILTIN:
+        return {"path": None, "sha256": None}
+    import hashlib
+
+    return {"path": spec, "sha256": hashlib.sha256(Path(spec).read_bytes()).hexdigest()}
+
+
 def instrument_from_dict(data: dict[str, Any], source: str = "<instrument>") -> Instrument:
     """Validate a parsed TOML table into an :class:`Instrument`.
 

@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 from servqual_cli.report.alpha_low_words import ALPHA_LOW_REPORT
+from servqual_cli.report.method_words import METHOD_WORDS
 
 REPORT: dict[str, tuple[str, str]] = {
+    **METHOD_WORDS,  # the survey's and the zone of tolerance's method notes (review 15)
     # document and section headings
     "default_title": ("Rapport om servicekvalitet", "Service quality report"),
     "summary": ("Sammanfattning", "Summary"),
@@ -174,20 +176,6 @@ REPORT: dict[str, tuple[str, str]] = {
         "effective n). The weighted dimension gaps have their own design-based tests (as R "
         "survey::svyttest); the other tests are unweighted and describe the sample.",
     ),
-    "method_definitions_text": (
-        "Varje påstående besvaras två gånger: förväntan (E) och upplevelse (P) på skalan "
-        "{lo:g}–{hi:g}. Gap = P − E per svarande; negativt gap betyder att servicen inte når upp "
-        "till förväntan. En dimensions gap för en svarande är medelvärdet av påståendenas gap. "
-        "Oviktad SERVQUAL är medelvärdet av dimensionernas gap; viktad SERVQUAL väger "
-        "dimensionerna med svarandens fördelning av 100 viktighetspoäng. SERVPERF är medelvärdet "
-        "av upplevelsen (P). Instrument: {instrument} med dimensionerna {dimensions}.",
-        "Each item is answered twice: expectation (E) and perception (P) on the scale "
-        "{lo:g}–{hi:g}. Gap = P − E per respondent; a negative gap means the service falls short "
-        "of expectations. A respondent's dimension gap is the mean of its item gaps. Unweighted "
-        "SERVQUAL is the mean of the dimension gaps; weighted SERVQUAL weights the dimensions by "
-        "the respondent's split of 100 importance points. SERVPERF is the mean perception (P). "
-        "Instrument: {instrument} with the dimensions {dimensions}.",
-    ),
     "method_tests": ("Statistiska test", "Statistical tests"),
     "method_tests_text": (
         "Gapen prövas med t-test för parade observationer och Wilcoxons teckenrangtest (nollor "
@@ -208,19 +196,6 @@ REPORT: dict[str, tuple[str, str]] = {
         "t intervals.",
     ),
     "method_missing": ("Saknade värden", "Missing data"),
-    "method_missing_text": (
-        "Tomma celler, ”Vet ej” och liknande svar räknas som saknade; värden utanför skalan och "
-        "text som inte är ett skalsteg utesluts och räknas (se sammanfattningen). En svarandes "
-        "dimensionsvärde kräver att minst hälften av dimensionens påståenden (avrundat uppåt) "
-        "har både E och P. Total SERVQUAL räknas för svarande med alla dimensioner giltiga; den "
-        "viktade dessutom bara med giltiga vikter (inga saknade eller negativa, summa över noll).",
-        'Blank cells, "Vet ej" (don\'t know) and similar answers are missing; values outside '
-        "the scale and text that is not a scale point are excluded and counted (see the "
-        "summary). A respondent's dimension score needs at least half of the dimension's items "
-        "(rounded up) with both E and P. Overall SERVQUAL uses respondents with every dimension "
-        "valid; the weighted score also needs valid weights (none missing or negative, sum above "
-        "zero).",
-    ),
     "method_ipa": ("Viktighet och upplevelse (IPA)", "Importance-performance analysis"),
     "method_ipa_text": (
         "Varje dimension placeras efter medelviktighet (vikterna) och medelupplevelse (P) i fyra "

@@ -97,6 +97,11 @@ GROUPS: Pairs = {
         "the weighted means of perception and the overall score",
     ),
     "apa_profile": ("svarandeprofilen", "the respondent profile"),
+    # review 15, finding 14: "which gap is largest?" (the Friedman test and the pairs) in -f apa
+    "apa_friedman": ("Vilket gap är störst? Friedmans test", "Which gap is largest? Friedman test"),
+    "apa_complete": ("fullständiga svar", "complete cases"),
+    "apa_pairs": ("{n} par", "{n} pairs"),
+    "apa_pair": ("1 par", "1 pair"),
     # review 5, finding 16: an unweighted item table under weighted estimates
     "items_unweighted": (
         "Påståendena: oviktade (urvalet), fast vikter från {column} används i de viktade "

@@ -14,6 +14,7 @@ from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 
 if TYPE_CHECKING:  # annotations only: a gap without --by or --overall loads neither module
+    from servqual_cli.core.dimension_comparison import DimensionComparison
     from servqual_cli.core.group_gaps import GroupedGapAnalysis
     from servqual_cli.core.importance import Importance
 
@@ -115,6 +116,48 @@ def group_apa_lines(result: GroupedGapAnalysis, lang: str, sample: bool = False)
             if sample:  # weights given: these tests are of the sample, unweighted
                 head = label("unweighted_apa_head", lang, TOOLBOX_LABELS).format(dimension=head)
             lines.append(f"{head}: {'; '.join(parts)}")
+    return lines
+
+
+def comparison_apa_lines(res: DimensionComparison, lang: str, sample: bool = False) -> list[str]:
+    """The APA lines of "which gap is largest?" (review 15, finding 14: ``-f apa`` left the
+    Friedman test and the dimension pairs out without a word): the Friedman test with Kendall's
+    W, then one line per pair of dimensions, the mean difference (gap A − gap B) with its CI,
+    the paired t with its Holm p over the pairs (the table's), and the Wilcoxon p.
+
+    ``Which gap is largest? Friedman test: χ²(3) = 91.08, p < .001, Kendall's W = 0.19, n = 158
+    (complete cases)`` and ``Access − Treatment: M = -0.20, 95% CI [-0.37, -0.04], t(157) =
+    -2.44, p = .016 (Holm, 6 pairs: p = .016); Wilcoxon p = .040``. With ``sample`` (survey
+    weights given) each head says "…, unweighted (the sample)", as the other lines.
+    """
+    ci = f"{level_text(res.conf, lang)} {'KI' if lang == 'sv' else 'CI'}"
+    sep = "; " if lang == "sv" else ", "
+
+    def head(text: str) -> str:
+        return label("unweighted_apa_head", lang, TOOLBOX_LABELS).format(dimension=text) \
+            if sample else text  # fmt: skip
+
+    f = res.friedman
+    lines = []
+    if f.statistic == f.statistic:  # no ranking information (every row tied): no line
+        w = label("kendall_w", lang, TOOLBOX_LABELS)
+        lines.append(
+            f"{head(label('apa_friedman', lang, GROUP_LABELS))}: χ²({num(f.df, 0, lang)}) = "
+            f"{num(f.statistic, 2, lang)}, {apa_p(f.p, lang)}, {w} = {num(f.kendall_w, 2, lang)}, "
+            f"n = {count_text(f.n, lang)} ({label('apa_complete', lang, GROUP_LABELS)})"
+        )
+    family = label("apa_pairs" if len(res.pairs) != 1 else "apa_pair", lang, GROUP_LABELS)
+    family = family.format(n=count_text(len(res.pairs), lang))
+    for r in res.pairs.to_dict("records"):
+        if r["t"] != r["t"]:  # no difference varies: no test
+            continue
+        pair = f"{dimension_name(str(r['a']), lang)} − {dimension_name(str(r['b']), lang)}"
+        lines.append(
+            f"{head(pair)}: M = {num(r['diff'], 2, lang)}, {ci} [{num(r['ci_low'], 2, lang)}"
+            f"{sep}{num(r['ci_high'], 2, lang)}], t({int(r['df'])}) = {num(r['t'], 2, lang)}, "
+            f"{apa_p(r['p_t'], lang)} (Holm, {family}: {apa_p(r['p_holm'], lang)}); "
+            f"Wilcoxon {apa_p(r['p_wilcoxon'], lang)}"
+        )
     return lines
 
 

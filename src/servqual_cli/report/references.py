@@ -33,6 +33,9 @@ REFERENCES: tuple[tuple[str, str], ...] = (
      "Parasuraman, Zeithaml & Berry (1988), Journal of Retailing 64(1), 12–40"),
     (r"SERVQUAL|Parasuraman",
      "Parasuraman, Berry & Zeithaml (1991), Journal of Retailing 67(4), 420–450"),
+    # the zone of tolerance (MSA, MSS) the tolerance method note cites (review 15, finding 13)
+    (r"Berry \(?1994", "Parasuraman, Zeithaml & Berry (1994), Journal of Retailing 70(3), "
+     "201–230"),
     (r"SERVPERF|Cronin", "Cronin & Taylor (1992), Journal of Marketing 56(3)"),
     (r"Martilla|\bIPA\b", "Martilla & James (1977), Journal of Marketing 41(1)"),
     (r"\bHolm", "Holm (1979), Scandinavian Journal of Statistics 6(2), 65–70"),
@@ -55,6 +58,21 @@ REFERENCES: tuple[tuple[str, str], ...] = (
      "53(282), 457–481"),
     (r"\bGreenwood", "Greenwood (1926), Reports on Public Health and Medical Subjects 33, 1–26"),
     (r"\bBrookmeyer", "Brookmeyer & Crowley (1982), Biometrics 38(1), 29–41"),
+    # the tests and measures the tables and method notes name, each by its own words
+    # (review 15, finding 13: the report used them and cited none)
+    (r"\bWilcoxon", "Wilcoxon (1945), Biometrics Bulletin 1(6), 80–83"),
+    (r"Kruskal-Wallis|Kruskal & Wallis",
+     "Kruskal & Wallis (1952), Journal of the American Statistical Association 47(260), 583–621"),
+    (r"\bFriedman", "Friedman (1937), Journal of the American Statistical Association "
+     "32(200), 675–701"),
+    (r"\bKendall(?:'s|s)? W\b", "Kendall & Babington Smith (1939), Annals of Mathematical "
+     "Statistics 10(3), 275–287"),
+    # Kish's effective n and the design-based means and tests "as R survey::svymean"
+    (r"\bKish", "Kish (1965), Survey Sampling, New York: Wiley"),
+    (r"\bR survey\b|\bsurvey::|\bsvy(?:mean|ttest|glm|by)\b",
+     "Lumley (2010), Complex Surveys: A Guide to Analysis Using R, Hoboken: Wiley"),
+    (r"\bCronbach", "Cronbach (1951), Psychometrika 16(3), 297–334"),
+    (r"\bMcDonald", "McDonald (1999), Test Theory: A Unified Treatment, Mahwah: Erlbaum"),
     (r"\bFeldt", "Feldt (1965), Psychometrika 30(3), 357–370"),
     # the rule of a low α (review 15, finding 2): its warnings and the method sentence
     (r"\bNunnally", "Nunnally (1978), Psychometric Theory, 2nd ed., McGraw-Hill"),
@@ -73,6 +91,9 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bKaiser\b", "Kaiser (1974), Psychometrika 39(1), 31–36"),
     (r"\bBartlett", "Bartlett (1950), British Journal of Psychology, Statistical Section 3(2), "
      "77–85"),
+    # the EFA notes' loading cut-off (efa_sections.py)
+    (r"\bHair (?:m\.fl\.|et al\.)", "Hair, Black, Babin & Anderson (2019), Multivariate Data "
+     "Analysis, 8th ed., Andover: Cengage"),
     (r"\bDziuban", "Dziuban & Shirkey (1974), Psychological Bulletin 81(6), 358–361"),
 )  # fmt: skip
 

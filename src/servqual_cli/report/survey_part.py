@@ -259,6 +259,8 @@ def servqual_part(ctx: ReportContext) -> Part:
             ),
         ]
     inst = d.instrument
+    from servqual_cli.report.method_rules import importance_sentence
+
     method = [
         (
             rl("method_definitions", lang),
@@ -269,6 +271,10 @@ def servqual_part(ctx: ReportContext) -> Part:
                 hi=inst.scale[1],
                 instrument=inst.name,
                 dimensions=", ".join(dimension_name(x, lang) for x in inst.dimensions),
+                # the importance-weighted score only when computed (review 15, finding 12)
+                importance=importance_sentence(
+                    None if result.overall.weighted is None else result.overall.weight_rule, lang
+                ),
             )
             + "".join(f" {t}" for t in (reverse_note(inst, lang),) if t)
             + (
@@ -287,7 +293,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("method_tests", lang),
             rl("method_tests_text", lang, conf=level_text(result.conf, lang)),
         ),
-        (rl("method_missing", lang), rl("method_missing_text", lang)),
+        (rl("method_missing", lang), missing_text(d, lang, result.overall.weighted is not None)),
     ]
     if ipa is not None:
         method.append(
@@ -305,6 +311,20 @@ def servqual_part(ctx: ReportContext) -> Part:
             ((rl("period_of_survey", lang), (ctx.config.period,)),) if ctx.config.period else ()
         ),
     )
+
+
+def missing_text(d: SurveyData, lang: str, importance: bool) -> str:
+    """The method note on missing data with a clause per rule that changed the results: the
+    instrument's own missing codes, answers read from text, duplicate rows kept (review 15,
+    finding 13), from the counts the summary shows; the importance weights' rule only when
+    ``importance`` weights were used (finding 12)."""
+    from servqual_cli.report.method_rules import missing_rules
+    from servqual_cli.report.recode_note import recoded_of
+
+    recoded = sum(recoded_of(d.exclusion_log).values())
+    rules = missing_rules(d.excluded, d.instrument.missing, recoded, d.duplicates, lang)
+    extra = f" {rl('method_missing_importance', lang)}" if importance else ""
+    return rl("method_missing_text", lang, rules=rules, importance=extra)
 
 
 def groups_part(ctx: ReportContext) -> Part:

@@ -197,12 +197,11 @@ def tolerance_part(ctx: ReportContext) -> Part:
     sections = list(unweighted_sections(sections, report_weight_column(ctx), ctx.lang,
                                         "weight_rule_tolerance"))  # fmt: skip
     title = tlabel("tolerance_dims", ctx.lang)
-    method = (
-        "Toleranszon enligt Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D."
-        if ctx.lang == "sv"
-        else "Zone of tolerance after Parasuraman, Zeithaml & Berry (1994): MSA = P − A, "
-        "MSS = P − D."
-    )
+    # the verdict rule, the half-items rule and the D < A answers kept (review 15, finding 13)
+    from servqual_cli.report.conf_level import level_text
+
+    method = rl("method_tolerance_text", ctx.lang, level=level_text(res.conf, ctx.lang),
+                n=count_text(int(res.items["n_inverted"].sum()), ctx.lang))  # fmt: skip
     from servqual_cli.report.short_rows import short_row_blocks  # a CSV cut short (review 6 #10)
 
     own = ctx.config.tolerance is not None  # (the survey file's lines are the survey part's)

@@ -293,7 +293,8 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
             title=tlabel("friedman", lang),
             blocks=(
                 table(tlabel("friedman_table", lang), head, lang, sheet="Friedman"),
-                table(tlabel("pairs", lang), res.pairs, lang, signed=("diff",),
+                table(tlabel("pairs", lang), res.pairs.drop(columns=["t", "df"], errors="ignore"),
+                      lang, signed=("diff",),  # t(df): the APA lines' (review 15, 14)
                       # no "below" mark: A precedes B by instrument order, so a mark on
                       # A < B would pick an arbitrary subset of the separated pairs (review
                       # 14, finding 1); the p column and the note say which pairs differ
