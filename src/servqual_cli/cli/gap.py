@@ -150,6 +150,10 @@ def gap(
         tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
 
         return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes)
+    if weight_column is not None:  # the cells without a valid weight listed and counted
+        from servqual_cli.io.weight_column import with_weight_cells
+
+        data = with_weight_cells(data, weight_column, "--weight-column", strict)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),

@@ -171,6 +171,8 @@ SHARED: dict[str, tuple[str, str]] = {
     "invalid_date": ("ogiltigt datum", "not a date"),
     "wrong_weekday": ("fel veckodag", "wrong weekday"),
     "invalid_weight": ("ogiltig vikt", "invalid weight"),
+    # a blank survey weight (review 15, finding 8): out of the weighted estimates only
+    "blank_weight": ("tom vikt", "blank weight"),
     "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
     # w-invalid (session 15): an excluded text named in the note, quoted as each language
     # quotes (Språkrådet: ”…” in Swedish) and followed by its cells

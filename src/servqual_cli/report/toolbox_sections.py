@@ -296,20 +296,21 @@ def dimension_comparison_sections(res: DimensionComparison, lang: str) -> list[S
 
 
 def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
+    from servqual_cli.report.weighted_gap_sections import weight_left_out, zero_weight_note
+
     sv = lang == "sv"
-    missing = count_text(res.n_missing_weight, lang)
+    missing = weight_left_out(res.n_missing_weight, lang)  # "" when none (review 15, 8)
     note = (
-        f"Vikter från kolumnen {res.column!r} ({missing} svarande utan giltig vikt "
-        "utelämnade). Medel = Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean "
+        f"Vikter från kolumnen {res.column!r}{missing}. Medel = Σwx/Σw; SE med "
+        "Taylorlinjärisering som R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normalfördelat KI; effektivt n enligt Kish. "
         "Kalibreringen görs inte om, så SE är försiktiga. Testerna ovan är oviktade."
         if sv
-        else f"Weights from column {res.column!r} ({missing} respondents without a "
-        "valid weight left out). Mean = Σwx/Σw; SE by Taylor linearisation as R survey::svymean "
+        else f"Weights from column {res.column!r}{missing}. Mean = Σwx/Σw; SE by Taylor "
+        "linearisation as R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
         "not redone, so the SEs are conservative. The tests above are unweighted."
     )
-    from servqual_cli.report.weighted_gap_sections import zero_weight_note
 
     note += zero_weight_note(res.n_zero_weight, lang)
     frame = res.table
