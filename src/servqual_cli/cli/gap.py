@@ -152,9 +152,17 @@ def gap(
 
         return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes,
                              instrument_file(instrument))  # fmt: skip
+    if weight_column is not None:  # the cells without a valid weight listed and counted
+        from servqual_cli.io.weight_column import with_weight_cells
+
+        data = with_weight_cells(data, weight_column, "--weight-column", strict)
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
+    from servqual_cli.io.survey import rows_without_answers
+
+    no_answer = rows_without_answers(data)  # not counted as respondents (review 15, finding 9)
     payload: dict[str, Any] = {
         "input": data.table.describe(),
+        "rows_without_answers": no_answer,
         "instrument": {**data.instrument.to_dict(), **instrument_file(instrument)},
         "excluded": data.excluded,
         # absent without the option (the JSON is unchanged)
@@ -190,7 +198,7 @@ def gap(
         w_groups, w_tests = weighted_groups(data, grouped, weight_column, payload)
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
-                                exclusions=note) + group_sections(
+                                exclusions=note, no_answer=no_answer) + group_sections(
             grouped, lang_code, min_n, apa=True, sample=weight_column is not None,
             weighted=w_groups, weight_column=weight_column, weighted_tests=w_tests
         )  # fmt: skip
@@ -200,7 +208,7 @@ def gap(
         payload.update(result.to_dict())
         sections = gap_sections(result, data.excluded, lang_code, items, min_n,
                                 **tb.weight_words(data, weight_column),
-                                exclusions=note)  # fmt: skip
+                                exclusions=note, no_answer=no_answer)  # fmt: skip
     sections = tb.weighted_first(data, payload, lang_code, weight_column, result) + sections
     payload["min_n"] = min_n
     payload["scale_use"] = None if data.scale_use is None else data.scale_use.to_dict()

@@ -381,7 +381,12 @@ def write_exclusions(path: Path | None, frame: Any, source: Any = None, inputs: 
 
         described = described_of(source)
         tables = [described, *(described_of(t) for t in inputs)]
+        from servqual_cli.report.safe_text import visible_frame
+
         listing = exclusion_list(frame, described.get("file"), described.get("sheet"), tables)
+        # control characters from the data shown as escapes ("\x1b[31m4"), as the notes show
+        # them: the list is read with cat too (review 15, finding 15); formulas stay guarded
+        listing = visible_frame(listing)
         _STATE["pending"].append((Path(path), csv_bytes(listing, csv_settings())))
 
 

@@ -90,6 +90,7 @@ def load_sides(
         before, after = m.contact_sides(tables, years, municipality, opts.strict)
     else:
         pair = m.survey_years(tables, years, instrument, opts.strict)
+        pair = weight_cells(pair, weight_column, opts.strict)
         weights = survey_weights(pair, weight_column)
         before, after = (
             m.Side(y.label, y.year, y.data.table, y.exclusions,
@@ -104,6 +105,30 @@ def load_sides(
             facts={"before": before.year, "after": after.year},
         )
     return kind, *period_labels(before, after)
+
+
+def weight_cells(
+    pair: tuple[SurveyYear, SurveyYear], name: str | None, strict: bool
+) -> tuple[SurveyYear, SurveyYear]:
+    """The years with their cells of ``name`` that hold no valid weight in their exclusion
+    lists (:func:`~servqual_cli.io.weight_column.with_weight_cells`; review 15, finding 8),
+    a file that holds both years once."""
+    from dataclasses import replace
+
+    from servqual_cli.io.columns import ColumnIndex
+    from servqual_cli.io.weight_column import with_weight_cells
+
+    if name is None:
+        return pair
+    done: dict[int, Any] = {}  # id of a year's survey -> the survey with its weight cells
+    for y in pair:  # (two years)
+        table = y.data.table
+        if id(y.data) not in done:
+            has = ColumnIndex(table.columns, table.source, table.sheet).find(name) is not None
+            done[id(y.data)] = (with_weight_cells(y.data, name, "--weight-column", strict)
+                                if has else y.data)  # fmt: skip
+    before, after = (replace(y, data=done[id(y.data)]) for y in pair)
+    return before, after
 
 
 def survey_weights(

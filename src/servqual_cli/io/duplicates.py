@@ -145,6 +145,9 @@ def _rows(rows: Sequence[int], sv: bool) -> str:
     return f"{word} {shown}"
 
 
+row_list = _rows  # the same list of rows in other notes (gap's rows without answers, r15 #9)
+
+
 def id_position(columns: Sequence[str], exclude: Sequence[str] = ()) -> int | None:
     """The position of the one column named like a respondent id, or None (none or several).
 

@@ -26,7 +26,7 @@ __all__ = [
 # A contact that reached no one has no value to be wrong (io/kpi_reached.py, session 14).
 MISSING_REASONS = frozenset(
     {"blank", "dont_know", "not_applicable", "not_available", "missing_token", "missing_code",
-     "unreached", "unanswered"}
+     "unreached", "unanswered", "blank_weight"}
 )  # fmt: skip
 
 REASON_TEXT = {
@@ -46,6 +46,7 @@ REASON_TEXT = {
     "invalid_date": "not a date",
     "wrong_weekday": "wrong weekday (the date falls on another day)",
     "invalid_weight": "missing or negative weight",
+    "blank_weight": "blank weight (out of the weighted estimates only: io.weight_column)",
     "excel_error": "spreadsheet error value (#N/A, #DIV/0! ...)",
     # a whole trailing row of means or sums, left out before any cell was read (io.summary_rows)
     "summary_row": "summary row",

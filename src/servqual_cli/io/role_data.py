@@ -26,6 +26,7 @@ from servqual_cli.io.groups import check_groups, combine_groups, group_cells
 from servqual_cli.io.item_roles import parse_roles
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import parse_scale_values
+from servqual_cli.io.weight_column import weight_reasons
 
 # Instruments that define no adequate/desired columns (the built-ins) read the conventional
 # A1.., D1.. (PZB 1994's three-column format); the output names the columns used.
@@ -168,7 +169,7 @@ def load_roles(
                 code="negative_weight_value",
                 facts={"value": raw.iloc[negative[0]]},
             )
-        log.add(rows, w_name, raw.to_numpy(dtype=object), reasons)
+        log.add(rows, w_name, raw.to_numpy(dtype=object), weight_reasons(reasons))
         if not np.any(weights > 0):
             raise DataError(
                 "no positive weight in the whole column",

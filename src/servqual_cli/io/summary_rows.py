@@ -15,7 +15,9 @@ out", :mod:`servqual_cli.report.summary_rows`).
   the middle of the table, such as a respondent named "Summa", is never touched;
 - its first non-empty cell is one of :data:`WORDS` (case, spaces and a final ":" ignored), and
   every other non-empty cell is a number (a number, or text such as ``5,45``, ``−0.3``,
-  ``1 200`` or ``45 %``), with at least one number;
+  ``1 200`` or ``45 %``), with at least one number; or every other cell is empty (an export
+  that left its sums blank, review 15, finding 9: read as data, such a row was one more
+  respondent, with no answer), a count word excepted;
 - that first cell's text occurs in no other row of its column (a group column whose value is
   "Total" for many respondents is data, not a label).
 
@@ -113,15 +115,25 @@ def summary_label(cells: list[Any], rows_above: int | None = None) -> str | None
     'Medelvärde'
     >>> summary_label(["", " TOTAL: ", 412]), summary_label(["Summa", "Kvinna", 5])
     ('TOTAL:', None)
-    >>> summary_label(["Summa"]), summary_label([62, "Summa", 5]), summary_label(["Anna", 5])
+    >>> summary_label([62, "Summa", 5]), summary_label(["Anna", 5]), summary_label(["Anna"])
     (None, None, None)
+
+    The label with every other cell empty is a summary row too (an export that left its sums
+    blank: review 15, finding 9), but not a count word alone:
+
+    >>> summary_label(["Summa", None, "", None]), summary_label(["N", None])
+    ('Summa', None)
     """
     filled = [c for c in cells if not _blank(c)]
-    if len(filled) < 2 or not isinstance(filled[0], str):
+    if not filled or not isinstance(filled[0], str):
         return None
     label = filled[0].strip()
     word = " ".join(label.rstrip(":").lower().split())
-    if word not in WORDS or not all(_is_number(c) for c in filled[1:]):
+    if word not in WORDS:
+        return None
+    if len(filled) == 1:  # the label alone: an export whose sums were left blank (review 15, 9)
+        return None if word in COUNT_WORDS else label  # "N" alone may be a respondent's initial
+    if not all(_is_number(c) for c in filled[1:]):
         return None
     if word in COUNT_WORDS and (rows_above is None or not _counts(filled[1:], rows_above)):
         return None

@@ -80,6 +80,45 @@ class SurveyData:
 lazy_field(SurveyData, "exclusions", lambda d: d.exclusion_log.to_frame())
 
 
+def rows_without_answers(data: SurveyData) -> list[int]:
+    """The file rows of ``data`` whose every E and P item cell is blank: read, but in no
+    result, so not counted as respondents (review 15, finding 9: a blank "Summa" row or an id
+    alone made "Svarande" one too many). A "Vet ej" or a missing code is an answer: a
+    respondent who answered "Vet ej" throughout is still one.
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> cells = {"E1": pd.Series([4, None, "Vet ej"], dtype=object),
+    ...          "P1": pd.Series(["", " ", None], dtype=object)}
+    >>> table = SimpleNamespace(columns=["E1", "P1"], row_numbers=np.array([2, 3, 4]),
+    ...     source="a.csv", sheet=None, column=lambda k: cells[["E1", "P1"][k]])
+    >>> roles = {"expectation": {1: "E1"}, "perception": {1: "P1"}}
+    >>> d = SimpleNamespace(table=table, columns=roles)
+    >>> rows_without_answers(d)
+    [3]
+    """
+    import pandas as pd
+
+    from servqual_cli.io.columns import ColumnIndex
+
+    table = data.table
+    index = ColumnIndex(table.columns, table.source, table.sheet)
+    names = [n for role in ("expectation", "perception")
+             for n in (data.columns or {}).get(role, {}).values()]  # fmt: skip
+    none = np.ones(len(table.row_numbers), dtype=bool)
+    for name in names:  # a loop over the item columns, each column's cells at once
+        pos = index.find(name)
+        if pos is None:
+            continue
+        codes, uniques = pd.factorize(table.column(pos), use_na_sentinel=True)
+        # per distinct value: text of spaces only is blank; -1 (None, NaN) picks the last True
+        blank = np.array([isinstance(u, str) and not u.strip() for u in uniques] + [True])
+        none &= blank[codes]
+    if not names:
+        return []
+    return [int(r) for r in np.asarray(table.row_numbers)[none].tolist()]
+
+
 def load_survey_file(
     path: str,
     instrument: str | None,

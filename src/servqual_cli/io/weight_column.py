@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,7 +17,16 @@ from servqual_cli.errors import DataError, Location, UsageError
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
 
-__all__ = ["looks_like_weight", "read_weight_column", "unused_weight_columns"]
+__all__ = [
+    "BLANK_WEIGHT", "looks_like_weight", "read_weight_column", "unused_weight_columns",
+    "weight_reasons", "with_weight_cells",
+]  # fmt: skip
+
+# The --excluded reason of a blank weight cell: the respondent's answers count in every
+# unweighted result and are left out of the weighted ones only, unlike a blank answer
+# (review 15, finding 8). A text weight ("ja") stays "unparseable", counted and named among
+# the invalid texts as an item's are.
+BLANK_WEIGHT = "blank_weight"
 
 # vikt, vikter, Vikt_2025, weight, weights, svyweight, w_kalib ... (case-insensitive); not
 # "viktighet" (importance, the instrument's W columns under another name)
@@ -47,6 +56,39 @@ def unused_weight_columns(columns: Sequence[str], used: Iterable[str | None] = (
     return [c for c in columns if looks_like_weight(c) and str(c).strip().casefold() not in taken]
 
 
+def weight_reasons(reasons: np.ndarray) -> np.ndarray:
+    """The ``--excluded`` reasons of a weight column's cells (``parse_scale_values``'s, a blank
+    as :data:`BLANK_WEIGHT`): each cell without a valid weight is listed.
+
+    >>> weight_reasons(np.array([None, "blank", "unparseable"], dtype=object)).tolist()
+    [None, 'blank_weight', 'unparseable']
+    """
+    out = np.asarray(reasons, dtype=object).copy()
+    out[out == "blank"] = BLANK_WEIGHT
+    return out
+
+
+def with_weight_cells(data: SurveyData, name: str, key: str, strict: bool = False) -> SurveyData:
+    """``data`` with the cells of its weight column ``name`` that hold no valid weight (blank,
+    text such as "ja", "Vet ej") recorded in its exclusion log and counts, so that ``--excluded``
+    lists the respondents the weighted estimates leave out and the note counts a text weight
+    among the invalid texts (review 15, finding 8: only their number was given). ``strict``:
+    ``--strict`` rejects a text weight as it rejects a text answer. The column's errors are
+    :func:`read_weight_column`'s.
+    """
+    import dataclasses
+
+    _, real, reasons, raw = _parsed(data, name, key)
+    log = data.exclusion_log
+    if log is None:
+        return data
+    log.add(data.table.row_numbers, real, raw.to_numpy(dtype=object), weight_reasons(reasons))
+    if strict:
+        log.raise_if_strict()
+    # the list is built again from the log when first read (io.survey makes it so too)
+    return dataclasses.replace(data, excluded=log.counts(), exclusions=None)  # type: ignore[arg-type]
+
+
 def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarray, str]:
     """The column ``name`` of the survey as weights (NaN where blank or not a number).
 
@@ -54,6 +96,13 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
     column is bad usage (exit 2), a negative weight or no number at all bad data (exit 1), each
     naming file, sheet, row and column.
     """
+    values, real, _, _ = _parsed(data, name, key)
+    return values, real
+
+
+def _parsed(data: SurveyData, name: str, key: str) -> tuple[np.ndarray, str, np.ndarray, Any]:
+    """:func:`read_weight_column`, each cell's reason (None where a valid weight) and the
+    column's cells as read."""
     from servqual_cli.io.columns import ColumnIndex
     from servqual_cli.io.values import parse_scale_values
 
@@ -67,7 +116,8 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
             facts={"option": key, "column": name, "columns": tuple(table.columns[:12])},
         )
     real = table.columns[pos]
-    values, _ = parse_scale_values(table.column(pos), (-np.inf, np.inf))
+    raw = table.column(pos)
+    values, reasons = parse_scale_values(raw, (-np.inf, np.inf))
     if np.isnan(values).all():
         raise DataError(
             "no numeric value in the whole column",
@@ -78,4 +128,4 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
         row = int(table.row_numbers[int(np.flatnonzero(values < 0)[0])])
         raise DataError("negative survey weight", Location(table.source, table.sheet, row, real),
                         code="negative_weight")  # fmt: skip
-    return values, real
+    return values, real, reasons, raw

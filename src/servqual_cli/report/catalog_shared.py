@@ -171,6 +171,17 @@ SHARED: dict[str, tuple[str, str]] = {
     "invalid_date": ("ogiltigt datum", "not a date"),
     "wrong_weekday": ("fel veckodag", "wrong weekday"),
     "invalid_weight": ("ogiltig vikt", "invalid weight"),
+    # rows read with no valid answer in any item, not counted as respondents (review 15, 9)
+    "no_answer_row": (
+        "1 rad utan något giltigt svar i påståendena ({rows}) räknas inte som svarande.",
+        "1 row with no valid answer to any item ({rows}) is not counted as a respondent.",
+    ),
+    "no_answer_rows": (
+        "{n} rader utan något giltigt svar i påståendena ({rows}) räknas inte som svarande.",
+        "{n} rows with no valid answer to any item ({rows}) are not counted as respondents.",
+    ),
+    # a blank survey weight (review 15, finding 8): out of the weighted estimates only
+    "blank_weight": ("tom vikt", "blank weight"),
     "excel_error": ("felvärde i kalkylbladet (#N/A, #DIVISION/0! …)", "spreadsheet error value"),
     # w-invalid (session 15): an excluded text named in the note, quoted as each language
     # quotes (Språkrådet: ”…” in Swedish) and followed by its cells

@@ -13,6 +13,7 @@ from servqual_cli.report.importance_words import IMPORTANCE
 from servqual_cli.report.knowledge_words import KNOWLEDGE
 from servqual_cli.report.tolerance_inverted import TOLERANCE_INVERTED
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
+from servqual_cli.report.weight_left_out_words import WEIGHT_LEFT_OUT
 from servqual_cli.report.weighted_group_words import WEIGHTED_GROUP_DIFFER
 from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
 
@@ -116,13 +117,13 @@ TOOLBOX: Pairs = {
     "w_n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
     "w_unweighted_mean": ("Oviktat gap", "Unweighted gap"),
     "weighted_test_note": (
-        "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). Viktat gap "
+        "Vikter från kolumnen {column}{left_out}. Viktat gap "
         "= Σwg/Σw; SE med Taylorlinjärisering som R survey::svymean; t-test som R "
         "survey::svyttest (svydesign(ids = ~1, weights = ~w)): t = gap/SE, fg = n − 2, KI och "
         "p ur t-fördelningen; p justerat över dimensionerna som i den oviktade tabellen. "
         "Kalibreringen görs inte om, så SE är försiktiga. Gapet är beräknat ur oavrundade "
         "värden.",
-        "Weights from column {column} ({n} respondents without a valid weight left out). "
+        "Weights from column {column}{left_out}. "
         "Weighted gap = Σwg/Σw; SE by Taylor linearisation as R survey::svymean; t-test as R "
         "survey::svyttest (svydesign(ids = ~1, weights = ~w)): t = gap/SE, df = n − 2, CI and p "
         "from the t distribution; p adjusted across the dimensions as in the unweighted table. "
@@ -154,13 +155,13 @@ TOOLBOX: Pairs = {
         "overall SERVQUAL (mean of the dimension gaps)",
     ),
     "weighted_means_note": (
-        "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). Medel = "
+        "Vikter från kolumnen {column}{left_out}. Medel = "
         "Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean (svydesign(ids = ~1, "
         "weights = ~w)), normalfördelat KI; effektivt n enligt Kish. Kalibreringen görs inte om, "
         "så SE är försiktiga. De viktade gapens test står i tabellen ”Viktade dimensionsgap”; "
         "upplevelsen och totalen är skattningar utan test, och jämförelsen mellan dimensionerna "
         "ovan är oviktad.",
-        "Weights from column {column} ({n} respondents without a valid weight left out). Mean = "
+        "Weights from column {column}{left_out}. Mean = "
         "Σwx/Σw; SE by Taylor linearisation as R survey::svymean (svydesign(ids = ~1, "
         "weights = ~w)), normal CI; effective n by Kish. Calibration is not redone, so the SEs "
         "are conservative. The weighted gaps' tests are in the table “Weighted dimension gaps”; "
@@ -367,5 +368,6 @@ TOOLBOX: Pairs = {
     **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
     **TOLERANCE_INVERTED,  # an inverted zone, D < A (review 15, finding 3)
     **WEIGHTED_GROUP_DIFFER,  # weighted vs Welch between the groups (review 15, finding 5)
+    **WEIGHT_LEFT_OUT,  # report/weight_left_out_words.py (review 15, finding 8)
     **WEIGHTED_PAIRS,  # report/weighted_pair_words.py (review 13, finding 19)
 }

@@ -272,6 +272,28 @@ def build_workbook(
     return wb
 
 
+def workbook_stamp(doc: Document, stamp: dt.datetime, epoch: int | None) -> dt.datetime:
+    """The date ``report.xlsx`` is stamped with: ``stamp`` when it came from
+    ``SOURCE_DATE_EPOCH``, else midnight of the date the report prints (its config's ``date``,
+    else the day of ``stamp``), so two runs of one day give the same bytes, as the commands'
+    own workbooks do.
+
+    >>> from servqual_cli.report.spec import Document
+    >>> now = dt.datetime(2026, 12, 7, 19, 53, 43, tzinfo=dt.UTC)
+    >>> workbook_stamp(Document("T", [], meta={"date": "2025-02-15"}), now, None)
+    datetime.datetime(2025, 2, 15, 0, 0)
+    >>> workbook_stamp(Document("T", []), now, None)
+    datetime.datetime(2026, 12, 7, 0, 0)
+    >>> workbook_stamp(Document("T", []), now, 1796672023) == now
+    True
+    """
+    if epoch is not None:
+        return stamp
+    given = doc.meta.get("date")
+    day = dt.date.fromisoformat(str(given)) if given else stamp.date()
+    return dt.datetime.combine(day, dt.time())
+
+
 def write_workbook(
     doc: Document, path: Path, images: Mapping[str, Path] | None, stamp: dt.datetime
 ) -> None:

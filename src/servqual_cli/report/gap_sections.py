@@ -26,6 +26,7 @@ def gap_sections(
     survey_weights: str | None = None,
     importance_columns: str | None = None,
     exclusions: str | None = None,
+    no_answer: list[int] | None = None,
 ) -> list[Section]:
     """The dimension gaps, APA lines, item gaps and overall score of a gap analysis.
 
@@ -37,6 +38,8 @@ def gap_sections(
     ``exclusions`` is the exclusions note as the command made it
     (:func:`~servqual_cli.report.exclusion_words.exclusion_note`: the columns of the excluded
     cells, the commonest invalid texts and ``--excluded FILE``); without it, the counts alone.
+    ``no_answer``: the file rows with no valid answer in any item
+    (:func:`~servqual_cli.io.survey.rows_without_answers`), named and not counted as respondents.
     """
     title = None
     if survey_weights is not None:
@@ -51,10 +54,26 @@ def gap_sections(
         blocks.append(item_table(result, lang, survey_weights=survey_weights))
     blocks.append(overall_table(result, lang, importance_columns))
     summary = f"{exclusion_summary(excluded, lang)}." if exclusions is None else exclusions
+    empty = no_answer or []
+    n = count_text(result.n_rows - len(empty), lang)
     blocks.append(
-        Text(
-            f"{label('respondents', lang)}: {count_text(result.n_rows, lang)}. {summary}",
-            kind="note",
-        )
+        Text(f"{label('respondents', lang)}: {n}. {_no_answer(empty, lang)}{summary}", kind="note")
     )
     return [Section(title="", blocks=tuple(blocks))]
+
+
+def _no_answer(rows: list[int], lang: str) -> str:
+    """The sentence on the rows with no valid answer, with a space after it; "" when none.
+
+    >>> _no_answer([167], "sv"), _no_answer([], "en")
+    ('1 rad utan något giltigt svar i påståendena (rad 167) räknas inte som svarande. ', '')
+    >>> _no_answer([7, 9], "en")
+    '2 rows with no valid answer to any item (rows 7, 9) are not counted as respondents. '
+    """
+    if not rows:
+        return ""
+    from servqual_cli.io.duplicates import row_list
+
+    key = "no_answer_row" if len(rows) == 1 else "no_answer_rows"
+    text = label(key, lang).format(n=count_text(len(rows), lang), rows=row_list(rows, lang == "sv"))
+    return f"{text} "

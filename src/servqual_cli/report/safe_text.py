@@ -36,6 +36,35 @@ def visible(text: Any, newlines: bool = False) -> str:
     return (CONTROL_BUT_NEWLINE if newlines else CONTROL).sub(_escape, str(text))
 
 
+def visible_frame(frame: Any) -> Any:
+    r"""``frame`` with the text cells of its object columns shown by :func:`visible` (once per
+    distinct text): a CSV written for people, such as the ``--excluded`` list, where an ESC
+    from the data would recolour the terminal of whoever ``cat``\ s it (review 15, finding 15).
+    Other cells (numbers, empty) are kept.
+
+    >>> import pandas as pd
+    >>> visible_frame(pd.DataFrame({"row": [8, 9], "value": ["\x1b[31m4", None]})).values.tolist()
+    [[8, '\\x1b[31m4'], [9, nan]]
+    """
+    import numpy as np
+    import pandas as pd
+
+    out = frame.copy()
+    for name in out.columns:  # a loop over columns, not cells
+        column = out[name]
+        if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
+            continue
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        if not len(uniques):
+            continue
+        shown = np.array([visible(u) if isinstance(u, str) else u for u in uniques], dtype=object)
+        values = column.to_numpy(dtype=object, copy=True)
+        hit = codes >= 0  # the empty cells stay as they were
+        values[hit] = shown[codes[hit]]
+        out[name] = pd.Series(values, index=out.index, dtype=column.dtype)
+    return out
+
+
 def xml_safe(text: str) -> str:
     r"""Text an .xlsx cell can hold: characters XML forbids are shown as escapes.
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servqual_cli.report.labels import count_text
 from servqual_cli.report.spec import Section, Text
 from servqual_cli.report.toolbox_sections import table, tlabel
-from servqual_cli.report.weighted_gap_sections import zero_weight_note
+from servqual_cli.report.weighted_gap_sections import weight_left_out, zero_weight_note
 from servqual_cli.report.weighted_labels import unweighted_sections
 
 if TYPE_CHECKING:
@@ -43,11 +42,11 @@ def weighted_tolerance_sections(
     >>> block[0].title, block[0].formats["Andel under A"]
     ('Viktad toleranszon per dimension (Vikt)', 'pct')
     >>> block[1].text[:70]
-    'Vikter från kolumnen Vikt (1 svarande utan giltig vikt utelämnade). MS'
+    'Vikter från kolumnen Vikt (1 svarande utan giltig vikt utelämnad). MSA'
     """
     frame = zone[COLUMNS].assign(position=[tlabel(str(p), lang) for p in zone["position"]])
     note = tlabel("weighted_tolerance_note", lang).format(
-        column=summary.column, n=count_text(summary.n_missing_weight, lang)
+        column=summary.column, left_out=weight_left_out(summary.n_missing_weight, lang)
     )
     note += zero_weight_note(summary.n_zero_weight, lang)
     title = tlabel("weighted_tolerance_dims", lang).format(column=summary.column)

@@ -11,12 +11,12 @@ TOLERANCE_WEIGHTED: dict[str, tuple[str, str]] = {
         "Weighted zone of tolerance by dimension ({column})",
     ),
     "weighted_tolerance_note": (
-        "Vikter från kolumnen {column} ({n} svarande utan giltig vikt utelämnade). MSA, MSS och "
+        "Vikter från kolumnen {column}{left_out}. MSA, MSS och "
         "andelarna = Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean (svydesign(ids = "
         "~1, weights = ~w)), normalfördelat KI; effektivt n enligt Kish. Läget bedöms på de "
         "viktade intervallen med samma regel som i den oviktade tabellen. Kalibreringen görs "
         "inte om, så SE är försiktiga. SE och oviktade medel finns i JSON- och CSV-utdata.",
-        "Weights from column {column} ({n} respondents without a valid weight left out). MSA, "
+        "Weights from column {column}{left_out}. MSA, "
         "MSS and the shares = Σwx/Σw; SE by Taylor linearisation as R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. The position is "
         "judged on the weighted intervals by the same rule as in the unweighted table. "

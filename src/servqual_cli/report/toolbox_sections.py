@@ -309,26 +309,27 @@ def weighted_sections(res: WeightedSummary, lang: str) -> list[Section]:
     """``items``' weighted estimates with a note that says what is weighted and what is not:
     the distributions above are the sample's, and no test is run on the items (session 17: the
     note said "The tests above are unweighted" under a command that has no test)."""
+    from servqual_cli.report.weighted_gap_sections import weight_left_out, zero_weight_note
+
     sv = lang == "sv"
-    missing = count_text(res.n_missing_weight, lang)
+    missing = weight_left_out(res.n_missing_weight, lang)  # "" when none (review 15, 8)
     note = (
-        f"Vikter från kolumnen {res.column!r} ({missing} svarande utan giltig vikt "
-        "utelämnade). Medel = Σwx/Σw; SE med Taylorlinjärisering som R survey::svymean "
+        f"Vikter från kolumnen {res.column!r}{missing}. Medel = Σwx/Σw; SE med "
+        "Taylorlinjärisering som R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normalfördelat KI; effektivt n enligt Kish. "
         "Kalibreringen görs inte om, så SE är försiktiga. Svarsfördelningarna ovan (antal, "
         "medel, kvartiler och andelarna topp-2 och botten-2 med sina Wilson-intervall) är "
         "oviktade och beskriver urvalet; de viktade medlen och andelarna, med sina intervall, "
         "står i denna tabell. Påståendena testas inte, varken viktat eller oviktat."
         if sv
-        else f"Weights from column {res.column!r} ({missing} respondents without a "
-        "valid weight left out). Mean = Σwx/Σw; SE by Taylor linearisation as R survey::svymean "
+        else f"Weights from column {res.column!r}{missing}. Mean = Σwx/Σw; SE by Taylor "
+        "linearisation as R survey::svymean "
         "(svydesign(ids = ~1, weights = ~w)), normal CI; effective n by Kish. Calibration is "
         "not redone, so the SEs are conservative. The distributions above (counts, means, "
         "quartiles and the top-2 and bottom-2 shares with their Wilson intervals) are unweighted "
         "and describe the sample; the weighted means and shares, with their intervals, are in "
         "this table. The items are not tested, weighted or unweighted."
     )
-    from servqual_cli.report.weighted_gap_sections import zero_weight_note
 
     note += zero_weight_note(res.n_zero_weight, lang)
     # the estimates in the reader's words in English too ("P3: Top 2", not "P3: top2")

@@ -57,7 +57,7 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
     heads["p_adjusted"] = _family(res, lang, tested=False)
     formats = {heads[c]: f for c, f in _FORMATS.items()}
     note = _t("weighted_test_note", lang).format(  # the words of the weighted means' note
-        column=res.column, n=count_text(res.n_missing_weight, lang)
+        column=res.column, left_out=weight_left_out(res.n_missing_weight, lang)
     )
     note += zero_weight_note(res.n_zero_weight, lang)
     table = Table(
@@ -80,6 +80,22 @@ def zero_weight_note(n: int, lang: str) -> str:
     ('', ' Respondents with weight 0: 2. T')
     """
     return " " + _t("weight_zero_note", lang).format(n=count_text(n, lang)) if n else ""
+
+
+def weight_left_out(n: int, lang: str) -> str:
+    """ " (2 svarande utan giltig vikt utelämnade)": the respondents a weighted table leaves out
+    for want of a valid weight (each listed by ``--excluded``); "" when none, so that no rule
+    seems at work where none was (review 15, finding 8).
+
+    >>> weight_left_out(0, "sv"), weight_left_out(1, "en"), weight_left_out(2486, "sv")
+    ('', ' (1 respondent without a valid weight left out)', \
+' (2\xa0486 svarande utan giltig vikt utelämnade)')
+    """
+    if not n:
+        return ""
+    if n == 1:
+        return _t("weight_left_out_one", lang)
+    return _t("weight_left_out", lang).format(n=count_text(n, lang))
 
 
 def differ_text(rows: list[dict[str, Any]], res: WeightedGapTests, lang: str) -> str:
@@ -161,7 +177,7 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
     sv = lang == "sv"
     frame = res.table.assign(name=[_estimate_name(str(v), lang) for v in res.table["name"]])
     note = _t("weighted_means_note", lang).format(
-        column=res.column, n=count_text(res.n_missing_weight, lang)
+        column=res.column, left_out=weight_left_out(res.n_missing_weight, lang)
     )
     note += zero_weight_note(res.n_zero_weight, lang)
     return [

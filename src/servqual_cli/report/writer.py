@@ -90,7 +90,11 @@ def render_into(
     written = charts.save_all(doc, folder / "figures")
     images = {f.name: folder / relative_png(f) for f in charts.figures(doc)}
     _text(folder / "report.md", render_document(doc, relative_png))
-    excel.write_workbook(doc, folder / "report.xlsx", images, stamp)
+    # the workbook's created/modified dates: the report's own date when SOURCE_DATE_EPOCH is
+    # not set (review 15, finding 10: "now" made report.xlsx differ on every rerun, while the
+    # text, figures and data files stayed byte-identical)
+    book_stamp = excel.workbook_stamp(doc, stamp, epoch)
+    excel.write_workbook(doc, folder / "report.xlsx", images, book_stamp)
     outputs = [p.relative_to(folder).as_posix() for p in written]
     outputs += ["report.md", "report.xlsx", "manifest.json"]
     outputs += write_page(folder, doc, stamp)  # report.html and data/<chart>.csv
