@@ -147,9 +147,10 @@ def gap(
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
         from servqual_cli.cli.servperf import emit_servperf
 
-        tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
-
-        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes)
+        tb.refuse_for_servperf(weight_column=weight_column, profile=profile)
+        tb.servperf_importance_on(overall, importance_on)  # --overall on perceptions (s17)
+        return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes,
+                             overall=overall, importance_on=importance_on)  # fmt: skip
     args = (data.expectation, data.perception, data.items, data.dimension_positions)
     payload: dict[str, Any] = {
         "input": data.table.describe(),
