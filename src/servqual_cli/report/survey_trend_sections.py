@@ -145,7 +145,7 @@ def weighted_trend_sections(
     shown, small = small_base_column(shown, frame, lang, "small_base_weighted_note")
     if "small_base" in shown:  # the mark beside the n it was judged on
         mark = shown.pop("small_base")
-        shown.insert(int(shown.columns.get_loc("n_eff_after")) + 1, "small_base", mark)
+        shown.insert(list(shown.columns).index("n_eff_after") + 1, "small_base", mark)
     note = f"{note} {small}".rstrip()
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),
