@@ -19,8 +19,13 @@ OPTION_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", ","), 2, "option_no_names",
      "--by behöver kolumnnamn, fick ','"),
     (("gap", str(DATA / "kiosk.csv"), "-i", str(FORMS_DIR / "kiosk_perception_only.toml"),
-      "--overall", "F1"), 2, "options_need_expectations",
-     "--overall behöver förväntanskolumner; det här instrumentet har bara upplevelse"),
+      "--weight-column", "V1"), 2, "options_need_expectations",
+     "--weight-column behöver förväntanskolumner; det här instrumentet har bara upplevelse"),
+    # --overall on SERVPERF: the default predictors (gaps) refused with the fix (w-left, s17)
+    (("gap", str(DATA / "kiosk.csv"), "-i", str(FORMS_DIR / "kiosk_perception_only.toml"),
+      "--overall", "F1"), 2, "importance_on_gap_servperf",
+     "--overall med --importance-on gap (standardvalet) behöver förväntanskolumner; det här "
+     "instrumentet har bara upplevelse: lägg till --importance-on perception"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--overall", "F1", "--importance-on", "x"), 2,
      "importance_on_value", "--importance-on ska vara gap eller perception, inte 'x'"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--importance-on", "perception"), 2,

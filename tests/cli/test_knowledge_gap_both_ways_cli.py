@@ -30,11 +30,11 @@ INST = ("-i", str(DATA / "toolbox.toml"))
 RED = re.compile(r"\x1b\[1;31m\s*([^\x1b]*?)\x1b\[0m")
 LEGEND = {
     "sv": "Markerat: personalen underskattar (Skillnad under 0) eller överskattar (Skillnad "
-    "över 0) medborgarnas förväntan enligt tabellens eget test (p (Holm) under 0,05); "
-    "omarkerat: ingen säker skillnad.",
+    "över 0) medborgarnas förväntan enligt tabellens eget test (p (Holm, 3 dimensioner) under "
+    "0,05); omarkerat: ingen säker skillnad.",
     "en": "Marked: staff underestimate (Difference below 0) or overestimate (Difference above "
-    "0) the citizens' expectation by the table's own test (p (Holm) below 0.05); unmarked: no "
-    "clear difference.",
+    "0) the citizens' expectation by the table's own test (p (Holm, 3 dimensions) below 0.05); "
+    "unmarked: no clear difference.",
 }
 
 
@@ -151,13 +151,28 @@ def test_the_mark_follows_the_readings_level(cli, monkeypatch) -> None:
     plain = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", out).split())
     # dimensions: Reliability (Holm 0,045); items: 2 (0,079) and 3 (0,042)
     assert RED.findall(out) == ["−0,39", "−0,45", "−0,64"]
-    assert plain.count("(p (Holm) under 0,10); omarkerat: ingen säker skillnad.") == 2
+    # each legend names its table's Holm family (w-left, s17)
+    for family in ("3 dimensioner", "6 påståenden"):
+        assert plain.count(f"(p (Holm, {family}) under 0,10); omarkerat: ingen säker") == 1
     # three readings, two legends and the dimension table's note
     assert plain.count("personalen underskattar") == 3 + 2 + 1
     buf.seek(0)
     buf.truncate()
     r = cli("knowledge-gap", CITIZENS, STAFF, *INST, "--conf", "0.975", "--lang", "sv")
     assert r.exit_code == 0, r.stderr
-    assert "(p (Holm) under 0,025)" in " ".join(
+    assert "(p (Holm, 3 dimensioner) under 0,025)" in " ".join(
         re.sub(r"\x1b\[[0-9;]*m", "", buf.getvalue()).split()
     )
+
+
+@pytest.mark.parametrize(("lang", "heads"), [
+    ("sv", ["| p (Holm, 3 dimensioner) |", "| p (Holm, 6 påståenden) |"]),
+    ("en", ["| p (Holm, 3 dimensions) |", "| p (Holm, 6 items) |"]),
+])  # fmt: skip
+def test_the_whole_file_tables_name_their_holm_family(cli, lang: str, heads: list[str]) -> None:
+    """The --by note names its family's size; the whole file's dimension and item tables now
+    name theirs in the p column's head, as gap's tables do (w-left, session 17)."""
+    r = cli("knowledge-gap", CITIZENS, STAFF, *INST, "-f", "markdown", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    assert [r.stdout.count(h) for h in heads] == [1, 1]
+    assert "| p (Holm) |" not in r.stdout

@@ -114,16 +114,17 @@ def test_survey_trend_json_csv_and_min_n(cli: Any) -> None:
     assert "Base" not in low.stdout and "Small base" not in low.stdout
     flags = json.loads(cli("trend", K24, K25, "--min-n", "12", "-f", "json").stdout)
     assert {c["small_base"] for c in flags["dimensions"]} == {False}
-    # weighted: n counts the respondents with a score and a weight, as the table shows it
+    # weighted: judged on Kish's effective n, as the table shows it (w-left, session 17;
+    # tests/cli/test_trend_weighted_small_base_cli.py)
     weighted = json.loads(cli("trend", K24, K25, "--weight-column", "Vikt", "-f", "json").stdout)
     assert weighted["min_n"] == 30
-    assert all(c["small_base"] == (min(c["n_before"], c["n_after"]) < 30)
+    assert all(c["small_base"] == (min(c["n_eff_before"], c["n_eff_after"]) < 30)
                for c in weighted["dimensions"])  # fmt: skip
     assert {c["small_base"] for c in weighted["dimensions"]} == {True}
     md = cli("trend", K24, K25, "--weight-column", "Vikt", "--lang", "sv", "-f", "markdown")
     table = _table_with(md.stdout, "Underlag")
     assert [row[table[0].index("Underlag")] for row in table[1:]] == ["litet underlag"] * 6
-    assert WORDS["sv"]["survey_note"] in _flat(md.stdout)
+    assert "”Litet underlag”: effektivt n (Kish) före eller efter är under 30" in _flat(md.stdout)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

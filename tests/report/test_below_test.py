@@ -127,9 +127,11 @@ def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
     assert len(tables) == 2
     # session 17: both sides of 0 are a knowledge gap (review 14, finding 1's decision), at
     # the reading's level: every marked row reads under- or overestimate and no other does
-    for table in tables:
+    # each table's p column names its Holm family (w-left, s17)
+    for table, head in zip(tables, ["p (Holm, 2 dimensioner)", "p (Holm, 4 påståenden)"],
+                           strict=True):  # fmt: skip
         diff = pd.to_numeric(table.frame["Skillnad"], errors="coerce")
-        holm = pd.to_numeric(table.frame["p (Holm)"], errors="coerce")
+        holm = pd.to_numeric(table.frame[head], errors="coerce")
         assert table.below == {"Skillnad": tuple((diff != 0) & (holm < 1 - 0.95))}
         reading = table.frame["Tolkning"]
         assert table.below["Skillnad"] == tuple(reading != "ingen säker skillnad")
@@ -138,8 +140,8 @@ def test_the_toolbox_tables_flag_from_their_holm_p() -> None:
     assert (flagged & (items["Skillnad"] > 0)).any() and (flagged & (items["Skillnad"] < 0)).any()
     assert tables[1].legend == (
         "Markerat: personalen underskattar (Skillnad under 0) eller överskattar (Skillnad över "
-        "0) medborgarnas förväntan enligt tabellens eget test (p (Holm) under 0,05); "
-        "omarkerat: ingen säker skillnad."
+        "0) medborgarnas förväntan enligt tabellens eget test (p (Holm, 4 påståenden) under "
+        "0,05); omarkerat: ingen säker skillnad."
     )
     assert tables[1].below_cell == "kunskapsgap enligt testet"
     gaps = rng.normal([-0.8, -0.1, -0.5], 0.6, size=(80, 3))

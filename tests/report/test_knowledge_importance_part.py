@@ -63,7 +63,7 @@ def test_the_report_marks_over_and_underestimates(doc_en: Document) -> None:
     from servqual_cli.report.spec import Section
 
     table = _table(doc_en, "Knowledge gap by dimension")
-    diff, holm = table.frame["Difference"], table.frame["p (Holm)"]
+    diff, holm = table.frame["Difference"], table.frame["p (Holm, 5 dimensions)"]
     flags = table.below["Difference"]
     assert flags == tuple((diff != 0) & (holm < 0.05))
     assert [d > 0 for d, f in zip(diff, flags, strict=True) if f] == [True, False, False,

@@ -148,10 +148,11 @@ def gap(
     if data.instrument.perception_only:  # no expectations: SERVPERF, without gap columns
         from servqual_cli.cli.servperf import emit_servperf
 
-        tb.refuse_for_servperf(overall=overall, weight_column=weight_column, profile=profile)
-
+        tb.refuse_for_servperf(weight_column=weight_column, profile=profile)
+        tb.servperf_importance_on(overall, importance_on)  # --overall on perceptions (s17)
         return emit_servperf(data, fmt, output, excluded, lang.value, conf, items, codes,
-                             instrument_file(instrument))  # fmt: skip
+                             instrument_file(instrument), overall=overall,
+                             importance_on=importance_on)  # fmt: skip
     if weight_column is not None:  # the cells without a valid weight listed and counted
         from servqual_cli.io.weight_column import with_weight_cells
 

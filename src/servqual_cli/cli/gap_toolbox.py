@@ -115,6 +115,20 @@ def refuse_for_servperf(**options: str | None) -> None:
         )
 
 
+def servperf_importance_on(overall: str | None, importance_on: str) -> None:
+    """A perception-only instrument has no gaps to regress ``--overall`` on: the default
+    ``--importance-on gap`` is refused with the fix named, rather than a misleading error or a
+    silent switch to perceptions (w-left, session 17)."""
+    from servqual_cli.errors import UsageError
+
+    if overall is not None and importance_on == "gap":
+        raise UsageError(
+            "--overall with --importance-on gap (the default) needs expectation columns; this "
+            "instrument is perception-only: add --importance-on perception",
+            code="importance_on_gap_servperf",
+        )
+
+
 def two_way(data: SurveyData, by: str | None) -> SurveyData:
     """With ``--by A,B``: groups are the combinations "a × b" (a blank in either: no group)."""
     if by is None or "," not in by:
@@ -190,7 +204,7 @@ def add_to_gap(
         y, y_name = _numeric(data, overall, "--overall")
         x = scores.gap if importance_on == "gap" else scores.servperf
         if importance_on == "gap" and perception_only:
-            raise UsageError("--importance-on gap needs expectations; use perception")
+            servperf_importance_on(overall, importance_on)  # expectations all blank
         if weights is not None and w_name is not None:
             # session 17: the one unweighted table beside weighted ones, without a word; now
             # survey-weighted as the rest (R survey::svyglm), the unweighted fit kept in JSON/CSV

@@ -24,6 +24,13 @@ class Lang(str, Enum):
     en = "en"
 
 
+# What -f xlsx writes (cli/output_xlsx.py): the csv table as the sheet "Resultat"/"Results" in
+# the --lang's words, the notes sheet and reliability's validity tables (w-xlsx2); the help said
+# "the csv table and a sheet of the notes" after that changed (w-left, session 17)
+XLSX_HELP = (
+    "a sheet Results (Resultat with --lang sv) with the csv table in the output language, a "
+    "sheet Notes (Noter) with the notes; reliability adds its validity tables as sheets"
+)
 # Commands without test lines do not list apa (they refuse it with a message, exit 2).
 FormatOpt = Annotated[
     OutputFormat | None,
@@ -32,7 +39,7 @@ FormatOpt = Annotated[
         "-f",
         metavar="<table|json|csv|markdown|xlsx|html>",
         help="table (terminal), json, csv, markdown, html (one accessible web page) or xlsx "
-        "(needs -o; the csv table and a sheet of the notes). Default: "
+        f"(needs -o; {XLSX_HELP}). Default: "
         "table, or from -o's extension (.txt .json .csv .md .html .xlsx; another one needs "
         "--format).",
         show_default=False,
@@ -45,7 +52,7 @@ TestFormatOpt = Annotated[
         "--format",
         "-f",
         help="table (terminal), json, csv, markdown, html (one accessible web page), xlsx "
-        "(needs -o; the csv table and a sheet of the notes) or apa "
+        f"(needs -o; {XLSX_HELP}) or apa "
         "(APA-style test lines). Default: table, or from -o's extension (.txt .json .csv .md "
         ".html .xlsx; another one needs --format).",
         show_default=False,

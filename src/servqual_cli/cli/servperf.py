@@ -19,6 +19,8 @@ def emit_servperf(
     items: bool,
     codes: tuple[str, ...] = (),
     source: dict[str, str | None] | None = None,
+    overall: str | None = None,
+    importance_on: str = "perception",
 ) -> None:
     """Analyse, render and write a SERVPERF result as ``gap`` does a SERVQUAL one.
 
@@ -65,6 +67,11 @@ def emit_servperf(
 
         note += f" {union_text(codes, data.instrument.missing, lang)}"
     sections += servperf_sections(result, data.excluded, lang, items, exclusions=note)
+    from servqual_cli.cli import gap_toolbox as tb
+
+    # --overall --importance-on perception: derived importance on the perceptions, as gap's
+    # (gap_toolbox.add_to_gap leaves out the gap-only comparison on a perception-only file)
+    sections += tb.add_to_gap(data, payload, lang, conf, overall, importance_on)
     # the reader's notes (summary and header rows left out, hidden rows, the encoding), as gap
     # says them: the perception-only path printed none (w-miss, s14: Esmaker's "Antal svar" row
     # was left out with no word in the terminal, only in the JSON)
@@ -78,14 +85,14 @@ def emit_servperf(
     its = pd.DataFrame(payload["items"]).rename(columns={"item": "name"})
     its.insert(0, "level", "item")
     ov = result.overall
-    overall = pd.DataFrame(
+    overall_rows = pd.DataFrame(
         [{"level": "overall", "name": "unweighted", "n": ov.n_unweighted,
           "perception": ov.unweighted, "ci_low": ov.ci_low, "ci_high": ov.ci_high},
          {"level": "overall", "name": "weighted", "n": ov.n_weighted,
           "perception": ov.weighted, "ci_low": ov.weighted_ci_low,
           "ci_high": ov.weighted_ci_high}]
     )  # fmt: skip
-    tidy = pd.concat([dims, its, overall], ignore_index=True)
+    tidy = tb.extend_tidy(pd.concat([dims, its, overall_rows], ignore_index=True), payload)
     write_exclusions(
         excluded, data.exclusions if excluded else None, data.table
     )  # the list only if asked

@@ -360,6 +360,8 @@ def _weighted_survey_trend(
         "n_missing_weight": dict(
             zip((s.label for s in sides), result.n_missing_weight, strict=True)
         ),
+        # each row's small_base is judged on n_eff_before/n_eff_after, not n (w-left, s17)
+        "small_base_by": "n_eff",
     }
     payload["dimensions"] = json_records(result.comparisons)
     payload["adjust"] = adjust

@@ -102,9 +102,14 @@ def family_adjusted(p: np.ndarray, family: np.ndarray, adjust: str) -> np.ndarra
     return adjusted
 
 
-def with_small_base(frame: pd.DataFrame, min_n: int = MIN_N) -> pd.DataFrame:
+def with_small_base(
+    frame: pd.DataFrame, min_n: int = MIN_N, effective: bool = False
+) -> pd.DataFrame:
     """``frame`` with :data:`SMALL_BASE_COLUMNS`: ``small_base`` when n before or n after is below
-    ``min_n`` (a change rests on both years), and ``min_n`` itself.
+    ``min_n`` (a change rests on both years), and ``min_n`` itself. ``effective``: judged on
+    Kish's effective n (``n_eff_before``, ``n_eff_after``) where a year has one, as a weighted
+    trend must be: 320 answers weighted to an effective 253 carry what 253 unweighted would
+    (w-left, session 17: the weighted trend judged a small base by n).
 
     Session 15's rule, as :func:`~servqual_cli.core.trend.compare_kpis` decides it for the
     contact KPIs (f-trend, session 16): such a row is shown and judged by its test and interval
@@ -115,9 +120,19 @@ def with_small_base(frame: pd.DataFrame, min_n: int = MIN_N) -> pd.DataFrame:
     >>> f = pd.DataFrame({"n_before": [300, 300], "n_after": [12, 300]})
     >>> with_small_base(f)[["small_base", "min_n"]].values.tolist()
     [[True, 30], [False, 30]]
+    >>> f = pd.DataFrame({"n_before": [400], "n_after": [320], "n_eff_before": [400.0],
+    ...                   "n_eff_after": [253.0]})
+    >>> [with_small_base(f, 300, eff)["small_base"].tolist() for eff in (False, True)]
+    [[False], [True]]
     """
-    n = np.minimum(frame["n_before"].to_numpy(dtype=float), frame["n_after"].to_numpy(dtype=float))
-    return frame.assign(small_base=n < min_n, min_n=int(min_n))
+    sides = []
+    for side in ("before", "after"):
+        n = frame[f"n_{side}"].to_numpy(dtype=float)
+        if effective:  # a year without respondents has no n_eff (NaN): its n, 0, is small
+            n_eff = frame[f"n_eff_{side}"].to_numpy(dtype=float)
+            n = np.where(np.isnan(n_eff), n, n_eff)
+        sides.append(n)
+    return frame.assign(small_base=np.minimum(*sides) < min_n, min_n=int(min_n))
 
 
 def compare_survey_gaps(
@@ -219,8 +234,8 @@ def compare_weighted_gaps(
     the design p adjusted over the dimensions as in :func:`compare_survey_gaps` (``adjust``;
     the overall score a family of one; the interval per row, unadjusted).
 
-    A small base (:func:`with_small_base`, ``min_n``) counts respondents with a score and a
-    weight (``n_before``, ``n_after``), as the unweighted trend's n.
+    A small base (:func:`with_small_base`, ``min_n``) is judged on Kish's effective n of the
+    respondents with a score and a weight (``n_eff_before``, ``n_eff_after``), not their count.
 
     Returns
     -------
@@ -276,4 +291,4 @@ def compare_weighted_gaps(
     frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
                         for d, q, lo, hi in zip(diff, adjusted, frame["ci_low"], frame["ci_high"],
                                                 strict=True)]  # fmt: skip
-    return with_small_base(frame[WEIGHTED_COLUMNS], min_n)
+    return with_small_base(frame[WEIGHTED_COLUMNS], min_n, effective=True)

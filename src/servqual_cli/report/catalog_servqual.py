@@ -134,8 +134,8 @@ SERVPERF: Pairs = {
     "servperf_overall": ("Total SERVPERF", "Overall SERVPERF"),
     "servperf_note": (
         "Instrumentet saknar förväntan (E): upplevelsen (P) redovisas med konfidensintervall, "
-        "utan gap och utan test (SERVPERF, Cronin & Taylor 1992).",
+        "utan gap och utan gaptest (SERVPERF, Cronin & Taylor 1992).",
         "The instrument has no expectations (E): perceptions (P) are shown with confidence "
-        "intervals, without gaps or tests (SERVPERF, Cronin & Taylor 1992).",
+        "intervals, without gaps or gap tests (SERVPERF, Cronin & Taylor 1992).",
     ),
 }  # fmt: skip

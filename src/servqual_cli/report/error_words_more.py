@@ -120,6 +120,13 @@ MORE_ERRORS: dict[str, tuple[str, str]] = {
         "key 'knowledge_gap.staff_file': {given!r} is the [survey] file and sheet; name the "
         "staff's sheet in 'knowledge_gap.staff_sheet'",
     ),
+    # gap --overall on a perception-only instrument (cli.gap_toolbox, w-left, session 17)
+    "importance_on_gap_servperf": (
+        "--overall med --importance-on gap (standardvalet) behöver förväntanskolumner; det här "
+        "instrumentet har bara upplevelse: lägg till --importance-on perception",
+        "--overall with --importance-on gap (the default) needs expectation columns; this "
+        "instrument is perception-only: add --importance-on perception",
+    ),
     # a report's [survey] importance_on (report.config, session 17)
     "config_importance_needs_overall": (
         "nyckeln 'survey.importance_on' behöver 'survey.overall' (kolumnen som ska förklaras)",

@@ -41,6 +41,29 @@ def _marked(built: Table, conf: float, lang: str) -> Table:
                       alpha=1.0 - conf)  # fmt: skip
 
 
+def _tested(frame: pd.DataFrame, what: str, lang: str) -> str:
+    """The Holm family of a whole-file table: the tests made (a p to adjust), as Holm counts.
+
+    >>> _tested(pd.DataFrame({"p_holm": [0.1, float("nan"), 0.3]}), "items", "sv")
+    '2 påståenden'
+    """
+    from servqual_cli.report.gap_labels import family_words
+
+    return family_words(int(frame["p_holm"].notna().sum()), what, lang)
+
+
+def _family_head(built: Table, family: str, lang: str) -> Table:
+    """``built`` with its "p (Holm)" column headed by the family, "p (Holm, 3 dimensioner)"."""
+    from servqual_cli.report.gap_labels import adjusted_label
+
+    old, new = tlabel("p_holm", lang), adjusted_label("holm", family, lang)
+    # the legend names the p column it was judged on: the renamed one (w-fill's flag)
+    rule = built.below_rule and built.below_rule.replace(old, new)
+    formats = {new if k == old else k: v for k, v in built.formats.items()}
+    return replace(built, frame=built.frame.rename(columns={old: new}), below_rule=rule,
+                   formats=formats)  # fmt: skip
+
+
 def knowledge_sections(
     res: KnowledgeGap, excluded: dict[str, dict[str, int]], lang: str, items: bool = True,
     title: str = "", exclusions: dict[str, str] | None = None, family: str = "",
@@ -57,23 +80,18 @@ def knowledge_sections(
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
                     "underestimate what citizens expect, positive = staff overestimate it.")),
               res.conf, lang)  # fmt: skip
-    if family:  # "p (Holm, 12 test, grupper × dimensioner)", as gap --by heads it
-        from servqual_cli.report.gap_labels import adjusted_label
-
-        old, new = tlabel("p_holm", lang), adjusted_label("holm", family, lang)
-        # the legend names the p column it was judged on: the renamed one (w-fill's flag)
-        rule = dims.below_rule and dims.below_rule.replace(old, new)
-        formats = {new if k == old else k: v for k, v in dims.formats.items()}
-        dims = replace(dims, frame=dims.frame.rename(columns={old: new}), below_rule=rule,
-                       formats=formats)  # fmt: skip
+    # "p (Holm, 12 test, grupper × dimensioner)" as gap --by heads it; the whole file's
+    # "p (Holm, 3 dimensioner)" and "p (Holm, 6 påståenden)" as gap's tables (w-left, s17: the
+    # --by note named its family's size, the whole-file heads none)
+    dims = _family_head(dims, family or _tested(res.dimensions, "dimensions", lang), lang)
     # a --by group's citizens below min_n: "Small base", as gap --by (review 13, finding 17)
     blocks: list[Table | Text | Figure] = [small_base_table(dims, res.dimensions, lang, res.min_n)]
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
-        blocks.append(_marked(table(tlabel("knowledge_items", lang), frame, lang,
-                                    signed=("diff",), sheet=sheet, conf=res.conf),
-                              res.conf, lang))  # fmt: skip
+        built = _marked(table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",),
+                              sheet=sheet, conf=res.conf), res.conf, lang)  # fmt: skip
+        blocks.append(_family_head(built, _tested(res.items, "items", lang), lang))
     level = level_text(res.conf, lang)
     holm = tlabel("kg_holm_groups", lang).format(family=family) if family else ""
     holm = holm or tlabel("kg_holm", lang)

@@ -141,8 +141,11 @@ def weighted_trend_sections(
     note = with_level(ml("weighted_note", lang), conf, lang).format(
         alpha=alpha_text(conf, lang), p_label=p_label, adjust_rule=rule
     )
-    # n is the respondents with a score and a weight, as the unweighted trend's (w-trend2, s17)
-    shown, small = small_base_column(shown, frame, lang, "small_base_survey_note")
+    # judged on Kish's effective n, the table's "effektivt n" (core, with_small_base; w-left, s17)
+    shown, small = small_base_column(shown, frame, lang, "small_base_weighted_note")
+    if "small_base" in shown:  # the mark beside the n it was judged on
+        mark = shown.pop("small_base")
+        shown.insert(list(shown.columns).index("n_eff_after") + 1, "small_base", mark)
     note = f"{note} {small}".rstrip()
     table = labelled_table(title, code_labels(shown, lang), lang, digits, note,
                            (ml("weighted_sheet", "sv"), ml("weighted_sheet", "en")),

@@ -102,4 +102,16 @@ SURVEY_TREND: Pairs = {
                                "the same: the verdict follows the test and the interval, which "
                                "allow for the small number; where they do not settle it, it is "
                                "“no detectable change”."),
+    # w-left (session 17): the weighted trend judges it on Kish's effective n, (Σw)²/Σw², the
+    # "effektivt n" of its table (core/survey_trend.py with_small_base(effective=True))
+    "small_base_weighted_note": ("”Litet underlag”: effektivt n (Kish) före eller efter är under "
+                                 "{min_n}, så det årets viktade gap är osäkert. Raden visas och "
+                                 "bedöms ändå som de andra: bedömningen följer testet och "
+                                 "intervallet, som tar hänsyn till det lilla underlaget; räcker "
+                                 "de inte blir det ”ingen påvisbar förändring”.",
+                                 "“Small base”: the effective n (Kish) before or after is under "
+                                 "{min_n}, so that year's weighted gap is uncertain. The row is "
+                                 "shown and judged all the same: the verdict follows the test "
+                                 "and the interval, which allow for the small base; where they "
+                                 "do not settle it, it is “no detectable change”."),
 }  # fmt: skip
