@@ -96,11 +96,17 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_unit_answers": ("svar", "answers"),
     "p_unit_cases": ("fall", "cases"),
     "whole_org": ("Hela kommunen", "Whole municipality"),
+    # review 16 finding 7: a unit manager read "we are worse than the municipality" from an
+    # untested difference; the group is part of the whole, so the two are not independent
     "whole_note": (
         "Kolumnen ”{whole}” visar samma mått för alla svarande; KPI:er och testkontakter "
-        "gäller alltid hela kommunen.",
+        "gäller alltid hela kommunen. Skillnaden mot ”{whole}” är inte prövad (gruppen ingår "
+        "själv i helheten); om grupperna skiljer sig åt prövas under ”{tests}” i den samlade "
+        "rapporten för alla grupper.",
         'The column "{whole}" shows the same measure for all respondents; KPIs and test '
-        "contacts always cover the whole municipality.",
+        'contacts always cover the whole municipality. The difference from "{whole}" is not '
+        "tested (the group is itself part of the whole); whether the groups differ is tested "
+        'under "{tests}" in the combined report for all groups.',
     ),
     "data_until": ("Data t.o.m.", "Data up to"),
     "g_rank_of": ("{rank} av {n}", "{rank} of {n}"),
