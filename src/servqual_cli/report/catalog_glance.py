@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from servqual_cli.report.glance_register_words import GLANCE_REGISTER
+
 GLANCE: dict[str, tuple[str, str]] = {
     "glance_title": ("Resultat i korthet", "Results at a glance"),
     "g_measure": ("Mått", "Measure"),
@@ -391,4 +393,5 @@ GLANCE: dict[str, tuple[str, str]] = {
         "oviktat (urvalet): viktkolumnen {columns} används inte",
         "unweighted (the sample): the weight column {columns} is not used",
     ),
+    **GLANCE_REGISTER,  # report/glance_register_words.py (review 16, finding 3)
 }
