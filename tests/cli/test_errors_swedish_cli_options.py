@@ -12,6 +12,9 @@ from .conftest import DATA, FORMS_DIR, KIOSK, SAMPLE_SURVEY, SV, TOOLBOX_SYNTH, 
 OPTION_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     # the main commands' options (cli.gap, cli.gap_toolbox, cli.reliability, cli.toolbox*,
     # cli.citizen)
+    # feedback --unit-map without "=" (review 16, finding 3)
+    (("feedback", str(DATA / "feedback_renamed.csv"), "--unit-map", "Teknik"), 2,
+     "unit_map_form", "--unit-map tar GAMMAL=NY (två förvaltningsnamn), inte 'Teknik'"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--min-items", "0"), 2, "min_items_value",
      "--min-items ska vara half, all eller ett heltal ≥ 1, inte '0'"),
     (("gap", str(DATA / "kiosk.csv"), *KIOSK, "--by", "a,b,c"), 2, "by_one_or_two",

@@ -170,6 +170,16 @@ def test_split_shows_each_group_beside_everyone(cli, data_dir: Path, tmp_path: P
     group_md = (tmp_path / "split" / "norr" / "report.md").read_text(encoding="utf-8")
     paragraph = group_md.split(f"## {rl('glance_title', lang)}", 1)[1].split("\n|", 1)[0]
     assert "Holm" not in paragraph and "test" not in paragraph
+    # review 16 finding 7: the note says the group-vs-whole difference is not tested, and
+    # where the groups are compared
+    note = group_md.split(f"## {rl('glance_title', lang)}", 1)[1].split("\n## ", 1)[0]
+    untested = {"sv": "Skillnaden mot ”Hela kommunen” är inte prövad (gruppen ingår själv i "
+                "helheten)", "en": 'The difference from "Whole municipality" is not tested '
+                "(the group is itself part of the whole)"}[lang]  # fmt: skip
+    assert untested in " ".join(note.split()) and rl("group_tests", lang) in note
+    # review 16 finding 13: the English index's link column was headed "Report for"
+    header = next(x for x in index.splitlines() if x.startswith("| Enhet |"))
+    assert header.rstrip().endswith({"sv": "| Delrapport |", "en": "| Group report |"}[lang])
     # with the default min_n (30) the groups of 15 are marked a small base and judged by
     # their interval, as in each group's own overview (review 12a finding 3)
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("min_n = 10\n", ""), "utf-8")

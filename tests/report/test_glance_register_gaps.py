@@ -1,7 +1,8 @@
 """Review 12a finding 1: a unit with no item in one of the two windows (renamed or
 reorganised) is no "more items" row of "Resultat i korthet": on the old code
 tests/data/feedback_renamed.csv's Samhällsbyggnad (0 → 20 in 2025, Teknik's new name) became
-"Fler synpunkter … Samhällsbyggnad", and Teknik's 10 → 0 was nowhere in the overview."""
+"Fler synpunkter … Samhällsbyggnad", and Teknik's 10 → 0 was nowhere in the overview.
+Review 16 finding 3: both are now rows saying they are not compared, with no change or verdict."""
 
 from __future__ import annotations
 
@@ -30,8 +31,14 @@ def test_a_unit_absent_from_one_window_is_no_overview_row(analysis, lang: str) -
     assert units.loc["Samhällsbyggnad", ["value", "previous_value"]].tolist() == [20, 0]
     assert not units.loc[["Samhällsbyggnad", "Teknik"], "compared"].any()
     rows = feedback_rows(analysis, lang)
-    assert [r.kind for r in rows] == ["backlog"]
-    assert not any("Samhällsbyggnad" in r.name or "Teknik" in r.name for r in rows)
+    assert [r.kind for r in rows] == ["feedback", "feedback", "backlog"]
+    # review 16 finding 3: each is named as not compared, with no change and no verdict
+    gone = rows[:2]
+    assert [r.name.split(": ")[1] for r in gone] == ["Teknik", "Samhällsbyggnad"]
+    assert [(r.value, r.period) for r in gone] == [(10.0, "2024"), (20.0, "2025")]
+    assert all(
+        r.change is None and r.change_verdict is None and r.previous_value is None for r in gone
+    )
 
 
 def test_a_compared_unit_still_becomes_a_row(analysis) -> None:
@@ -48,4 +55,8 @@ def test_a_compared_unit_still_becomes_a_row(analysis) -> None:
         0.001,
     ]
     rows = feedback_rows(replace(analysis, trend=t), "en")
-    assert [r.short_name for r in rows if r.kind == "feedback"] == ["Samhällsbyggnad"]
+    assert [r.short_name for r in rows if r.change is not None] == ["Samhällsbyggnad"]
+    # Teknik alone is left out of the comparison now
+    assert [r.name for r in rows if r.kind == "feedback" and r.change is None] == [
+        "Feedback items: Teknik"
+    ]

@@ -176,6 +176,14 @@ def feedback(
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
+    unit_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--unit-map",
+            help="OLD=NEW: count unit OLD as NEW (a renamed or merged unit), so the trend "
+            "compares them; repeat for more. Named in the output.",
+        ),
+    ] = None,
 ) -> None:
     """Feedback register: counts by type and unit, replies, backlog and trend.
 
@@ -188,7 +196,12 @@ def feedback(
     from servqual_cli.io.feedback import load_feedback
     from servqual_cli.io.feedback_left_out import items_left_out
     from servqual_cli.io.read import read_table
-    from servqual_cli.report.feedback_notes import feedback_note_records, feedback_note_sections
+    from servqual_cli.report.feedback_notes import (
+        feedback_note_records,
+        feedback_note_sections,
+        unit_map_records,
+        unit_map_sections,
+    )
     from servqual_cli.report.feedback_sections import feedback_sections
     from servqual_cli.report.spec import Document
 
@@ -201,8 +214,11 @@ def feedback(
                                  "facts": exc.facts}) from exc  # fmt: skip
     table = read_table(file, sheet=sheet, encoding=encoding, header_row=header_row)
     data = load_feedback(table, strict=strict)
+    from servqual_cli.core.feedback_units import merge_units
+
+    frame, merged = merge_units(data.frame, _unit_map(unit_map or []))
     result = analyse_feedback(
-        data.frame, limit, _as_of(as_of), period.value, conf, has_closed="closed" in data.columns
+        frame, limit, _as_of(as_of), period.value, conf, has_closed="closed" in data.columns
     )
     source = {**table.describe(), "columns": data.columns}
     left = items_left_out(data)  # rows read, items left out whole (review 2, item 16)
@@ -215,6 +231,7 @@ def feedback(
             data.serial_dates, merges, data.swedish_dates, data.swedish_examples
         ),
         "input": source,
+        "unit_map": unit_map_records(merged),  # review 16, finding 3
         **result.to_dict(),
     }
     title = ("Synpunkter" if lang.value == "sv" else "Feedback") + f" – {source['file']}"
@@ -229,6 +246,7 @@ def feedback(
     sections += feedback_note_sections(
         data.serial_dates, merges, lang.value, data.swedish_dates, data.swedish_examples
     )
+    sections += unit_map_sections(merged, "unit_map_cli", lang.value)
     from servqual_cli.cli.short_row_note import short_row_note  # a CSV cut short (review 6 #10)
 
     sections += short_row_note(table.describe(), lang.value)
@@ -239,6 +257,24 @@ def feedback(
     )
     write_exclusions(excluded, data.log.to_frame(), table)
     emit(doc, payload, feedback_tidy(result), fmt, output, lang=lang.value)
+
+
+def _unit_map(pairs: list[str]) -> dict[str, str]:
+    """``--unit-map OLD=NEW`` values as {OLD: NEW} (review 16, finding 3).
+
+    >>> _unit_map(["Teknik=Samhällsbyggnad", " A = B "])
+    {'Teknik': 'Samhällsbyggnad', 'A': 'B'}
+    """
+    from servqual_cli.errors import UsageError
+
+    out = {}
+    for text in pairs:  # a handful of options
+        old, sep, new = text.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise UsageError(f"--unit-map takes OLD=NEW (two unit names), got {text!r}",
+                             code="unit_map_form", facts={"value": text})  # fmt: skip
+        out[old.strip()] = new.strip()
+    return out
 
 
 def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from servqual_cli.report.glance_register_words import GLANCE_REGISTER
+
 GLANCE: dict[str, tuple[str, str]] = {
     "glance_title": ("Resultat i korthet", "Results at a glance"),
     "g_measure": ("Mått", "Measure"),
@@ -96,11 +98,17 @@ GLANCE: dict[str, tuple[str, str]] = {
     "p_unit_answers": ("svar", "answers"),
     "p_unit_cases": ("fall", "cases"),
     "whole_org": ("Hela kommunen", "Whole municipality"),
+    # review 16 finding 7: a unit manager read "we are worse than the municipality" from an
+    # untested difference; the group is part of the whole, so the two are not independent
     "whole_note": (
         "Kolumnen ”{whole}” visar samma mått för alla svarande; KPI:er och testkontakter "
-        "gäller alltid hela kommunen.",
+        "gäller alltid hela kommunen. Skillnaden mot ”{whole}” är inte prövad (gruppen ingår "
+        "själv i helheten); om grupperna skiljer sig åt prövas under ”{tests}” i den samlade "
+        "rapporten för alla grupper.",
         'The column "{whole}" shows the same measure for all respondents; KPIs and test '
-        "contacts always cover the whole municipality.",
+        'contacts always cover the whole municipality. The difference from "{whole}" is not '
+        "tested (the group is itself part of the whole); whether the groups differ is tested "
+        'under "{tests}" in the combined report for all groups.',
     ),
     "data_until": ("Data t.o.m.", "Data up to"),
     "g_rank_of": ("{rank} av {n}", "{rank} of {n}"),
@@ -385,4 +393,5 @@ GLANCE: dict[str, tuple[str, str]] = {
         "oviktat (urvalet): viktkolumnen {columns} används inte",
         "unweighted (the sample): the weight column {columns} is not used",
     ),
+    **GLANCE_REGISTER,  # report/glance_register_words.py (review 16, finding 3)
 }

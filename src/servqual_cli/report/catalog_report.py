@@ -21,7 +21,7 @@ REPORT: dict[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Organisation"),
     "period": ("Period", "Period"),
     "source": ("Underlag", "Source"),
-    "group_report": ("Delrapport", "Report for"),
+    "group_report": ("Delrapport", "Group report"),  # review 16 finding 13: was "Report for"
     "index_title": ("Rapporter per grupp", "Reports by group"),
     "index_intro": (
         "En rapport per värde i kolumnen {by}. Varje mapp innehåller report.html (sidan för "

@@ -110,9 +110,22 @@ SERVICE_SURVEY: Pairs = {
     "file_value": ("Publicerat i Kolada", "Published in Kolada"),
     "bench_small_note": (
         "För få svar: indexet bygger på färre än {min_n} svar (litet underlag); SKR publicerar "
-        "ett index först från 30 svar, så det får ingen placering och ingen färg.",
+        "ett index först från 30 svar, så det får ingen placering och ingen färg. Dess "
+        "bedömning står kvar, markerad ”litet underlag”: den följer intervallet, som tar "
+        "hänsyn till de få svaren.",
         "Too few answers: the index rests on fewer than {min_n} answers (small base); SKR "
-        "publishes an index only from 30 answers, so it gets no rank and no colour.",
+        "publishes an index only from 30 answers, so it gets no rank and no colour. Its verdict "
+        'stays, marked "small base": it follows the interval, which allows for the few answers.',
+    ),
+    # review 16 finding 4: a verdict on a small base is marked in its cell, and the rule the
+    # verdicts follow is named: each on its own interval, no Holm over the comparisons (the
+    # changes and trends of the same output follow Holm), the others' mean taken as exact
+    "bench_small_mark": ("{verdict} (litet underlag, n = {n})", "{verdict} (small base, n = {n})"),
+    "bench_unadjusted": (
+        "Bedömningarna är ojusterade: var och en följer sitt eget {level}-intervall, utan "
+        "Holm-justering över de {m} jämförelserna, och övrigas medel behandlas som exakt.",
+        "The verdicts are unadjusted: each follows its own {level} interval, with no Holm "
+        "adjustment over the {m} comparisons, and the others' mean is taken as exact.",
     ),
     "bench_file_note": (
         "Publicerat i Kolada: kommunens eget värde i filen; det kan skilja sig från indexet "

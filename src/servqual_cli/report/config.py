@@ -112,6 +112,7 @@ _CONTACTS: dict[str, tuple[type, ...]] = {
 }
 _SERVICE: dict[str, tuple[type, ...]] = {
     "kpi": (str,), "feedback": (str,), "promise": (str,), "as_of": (str, dt.date),
+    "unit_map": (dict,),
 }
 _TOLERANCE: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "sheet": (str, int), "encoding": (str,),
@@ -338,6 +339,8 @@ def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceCon
         raise check.fail("[service] needs 'kpi' (a KPI TOML) or 'feedback' (a register file)",
                          "config_service_input")  # fmt: skip
     kpi, feedback = data.get("kpi"), data.get("feedback")
+    unit_map = data.get("unit_map", {})  # OLD = "NEW", each a unit name (review 16, finding 3)
+    check.table(unit_map, dict.fromkeys(unit_map, (str,)), "service.unit_map.")
     return ServiceConfig(
         kpi=None if kpi is None else _file(base, kpi, "kpi", "service.kpi", check),
         feedback=None
@@ -345,6 +348,7 @@ def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceCon
         else _file(base, feedback, "feedback", "service.feedback", check),
         promise=data.get("promise"),
         as_of=None if data.get("as_of") is None else str(data["as_of"]),  # TOML date -> ISO
+        unit_map=tuple(unit_map.items()),
     )
 
 

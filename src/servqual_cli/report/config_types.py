@@ -62,6 +62,9 @@ class ServiceConfig:
     feedback: InputFile | None = None
     promise: str | None = None
     as_of: str | None = None
+    # renamed units merged before the feedback register is counted, (OLD, NEW) in the
+    # config's order (review 16, finding 3; core.feedback_units)
+    unit_map: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,10 @@ READ_ERRORS: dict[str, tuple[str, str]] = {
 
 OPTION_ERRORS: dict[str, tuple[str, str]] = {
     # gap, reliability, the toolbox, service-survey (cli.*)
+    "unit_map_form": (  # feedback --unit-map (review 16, finding 3)
+        "--unit-map tar GAMMAL=NY (två förvaltningsnamn), inte {value!r}",
+        "--unit-map takes OLD=NEW (two unit names), got {value!r}",
+    ),
     "min_items_value": (
         "--min-items ska vara half, all eller ett heltal ≥ 1, inte {value!r}",
         "--min-items must be half, all or a whole number >= 1, got {value!r}",

@@ -25,7 +25,13 @@ from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.recode_note import merge_line, merged_records
 from servqual_cli.report.spec import Section, Text
 
-__all__ = ["dates_line", "feedback_note_records", "feedback_note_sections"]
+__all__ = [
+    "dates_line",
+    "feedback_note_records",
+    "feedback_note_sections",
+    "unit_map_records",
+    "unit_map_sections",
+]
 
 
 def dates_line(
@@ -75,3 +81,34 @@ def feedback_note_records(
     return {"serial_dates": dict(serials), "swedish_dates": dict(swedish or {}),
             "swedish_date_examples": dict(examples or {}),
             "group_values_merged": merged_records(merges)}  # fmt: skip
+
+
+def unit_map_sections(
+    used: tuple[tuple[str, str, int], ...], source: str, lang: str
+) -> list[Section]:
+    """The units merged by ``--unit-map`` / ``[service] unit_map`` (``source``: the catalog key
+    naming where the map came from), each with the items it renamed; nothing when none.
+
+    >>> s = unit_map_sections((("Teknik", "Samhällsbyggnad", 10), ("Tekink", "X", 0)),
+    ...                       "unit_map_cli", "sv")
+    >>> s[0].blocks[0].text  # doctest: +NORMALIZE_WHITESPACE
+    'Förvaltningar slagna samman (--unit-map): Teknik → Samhällsbyggnad (10 synpunkter) och
+    Tekink → X (finns inte i registret: inget slogs samman). Räkningar, svar och trend gäller
+    varje par som en förvaltning under det nya namnet.'
+    """
+    from servqual_cli.report.word_lists import join_items
+
+    if not used:
+        return []
+    pairs = [
+        sl("unit_map_absent" if n == 0 else "unit_map_pair_one" if n == 1 else "unit_map_pair",
+           lang).format(old=old, new=new, n=fmt_int(n, lang))
+        for old, new, n in used  # a handful of pairs
+    ]  # fmt: skip
+    line = sl("unit_map_line", lang).format(source=sl(source, lang), pairs=join_items(pairs, lang))
+    return [Section(title="", blocks=(Text(line, kind="note"),))]
+
+
+def unit_map_records(used: tuple[tuple[str, str, int], ...]) -> list[dict[str, Any]]:
+    """JSON ``unit_map``: one record per pair, ``n`` the items renamed (0: not in the file)."""
+    return [{"from": old, "to": new, "n": n} for old, new, n in used]

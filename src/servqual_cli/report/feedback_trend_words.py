@@ -126,4 +126,21 @@ FEEDBACK_TREND: dict[str, tuple[str, str]] = {
         "Svarsraderna är var sitt test och justeras inte (p (Holm) = p).",
         "The reply rows are tests of their own, not adjusted (p (Holm) = p).",
     ),
+    # review 16 finding 3: units merged on the analyst's word (core.feedback_units), named
+    # with their counts; a name not in the register merges nothing and says so
+    "unit_map_line": (
+        "Förvaltningar slagna samman ({source}): {pairs}. Räkningar, svar och trend gäller "
+        "varje par som en förvaltning under det nya namnet.",
+        "Units merged ({source}): {pairs}. Counts, replies and the trend treat each pair as one "
+        "unit under the new name.",
+    ),
+    "unit_map_pair": ("{old} → {new} ({n} synpunkter)", "{old} → {new} ({n} items)"),
+    "unit_map_pair_one": ("{old} → {new} (1 synpunkt)", "{old} → {new} (1 item)"),
+    "unit_map_absent": (
+        "{old} → {new} (finns inte i registret: inget slogs samman)",
+        "{old} → {new} (not in the register: nothing merged)",
+    ),
+    "unit_map_row": ("inkl. {old} (sammanslagen, unit_map)", "incl. {old} (merged, unit_map)"),
+    "unit_map_cli": ("--unit-map", "--unit-map"),
+    "unit_map_config": ("unit_map i [service]", "unit_map in [service]"),
 }

@@ -255,7 +255,7 @@ def glance_block(
     )
     note = glance_note(ordered, lang)
     if whole:
-        note += " " + rl("whole_note", lang, whole=whole_label)
+        note += " " + rl("whole_note", lang, whole=whole_label, tests=rl("group_tests", lang))
     return Glance(
         title=rl("glance_title", lang),
         rows=ordered,

@@ -4,7 +4,10 @@ items and the unanswered items older than the reply promise (see
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+
+import pandas as pd
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.glance_row_parts import ALPHA
@@ -29,6 +32,89 @@ def _window_text(span: dict[str, Any]) -> str:
     if a[:4] == b[:4] and a[4:] == "-01-01" and b[4:] == "-12-31":
         return a[:4]
     return f"{a}–{b}"
+
+
+def not_compared_rows(trend: pd.DataFrame, window: dict[str, Any], lang: str) -> list[GlanceRow]:
+    """The units (then types) with no item in one of the two windows, which the trend does not
+    compare (``reason`` ``none_current`` / ``none_previous``, the field ``servqual feedback``
+    names them from): one row each with its count in the window that has items, and one
+    sentence for the paragraph naming them all (review 16, finding 3: a renamed unit's rise
+    vanished from the overview without a word). No verdict: no test was made.
+
+    >>> t = pd.DataFrame({"measure": "count", "level": "unit", "key": ["Stadsmiljö", "Teknisk"],
+    ...     "value": [450, 0], "previous_value": [0, 370],
+    ...     "reason": ["none_previous", "none_current"]})
+    >>> w = {"previous": {"from": "2023-01-01", "to": "2023-12-31"},
+    ...      "current": {"from": "2024-01-01", "to": "2024-12-31"}}
+    >>> rows = not_compared_rows(t, w, "sv")
+    >>> [(r.name, r.value, r.period, r.note) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
+    [('Synpunkter: Teknisk', 370.0, '2023', 'inga synpunkter 2024; jämförs inte: bytt namn eller
+      omorganiserat?'), ('Synpunkter: Stadsmiljö', 450.0, '2024', 'inga synpunkter 2023; jämförs
+      inte: bytt namn eller omorganiserat?')]
+    >>> rows[0].plain
+    'Teknisk (370 synpunkter 2023, inga 2024) och Stadsmiljö (450 synpunkter 2024, inga 2023) \
+jämförs inte: bytt namn eller omorganiserat?'
+    >>> not_compared_rows(t.iloc[[0]], w, "en")[0].plain
+    'Stadsmiljö (450 items in 2024, none in 2023) is not compared: renamed or reorganised?'
+    """
+    from servqual_cli.report.service_labels import sl
+    from servqual_cli.report.word_lists import join_items
+
+    if "reason" not in trend:
+        return []
+    gone = trend[
+        trend["measure"].eq("count")
+        & trend["reason"].isin(("none_current", "none_previous"))
+        & (trend["compared"].ne(True) if "compared" in trend else True)
+    ]
+    periods = {
+        "previous": _window_text(window["previous"]),
+        "current": _window_text(window["current"]),
+    }
+    rows: list[GlanceRow] = []
+    for level in ("unit", "type"):
+        # the one gone first, then the one new: "Tekniska (… 2023) och Stadsmiljö (… 2024)"
+        recs = sorted(
+            gone[gone["level"].eq(level)].to_dict("records"),
+            key=lambda r: r["reason"] != "none_current",
+        )
+        if not recs:
+            continue
+        texts, level_rows = [], []
+        for rec in recs:  # a handful of units, not data rows
+            earlier = rec["reason"] == "none_current"  # items in the earlier window only
+            count = int(rec["previous_value"] if earlier else rec["value"])
+            period = periods["previous" if earlier else "current"]
+            other = periods["current" if earlier else "previous"]
+            many = "nc_items_one" if count == 1 else "nc_items_many"
+            name = sl(str(rec["key"]), lang)
+            texts.append(
+                rl(
+                    "nc_item",
+                    lang,
+                    name=name,
+                    n=fmt_int(count, lang),
+                    items=rl(many, lang),
+                    period=period,
+                    other=other,
+                )
+            )
+            level_rows.append(
+                GlanceRow(
+                    kind="feedback",
+                    name=rl("feedback_items_of", lang, what=name),
+                    unit="count",
+                    value=float(count),
+                    period=period,
+                    n=None,  # a count of items, not a sample
+                    higher_is_better=False,
+                    note=rl(f"nc_{level}_note", lang, other=other),
+                )
+            )
+        one = "one" if len(recs) == 1 else "many"
+        plain = rl(f"p_nc_{level}_{one}", lang, items=join_items(texts, lang))
+        rows += [replace(r, plain=plain) for r in level_rows]
+    return rows
 
 
 def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
@@ -102,6 +188,7 @@ def feedback_rows(a: FeedbackAnalysis, lang: str) -> list[GlanceRow]:
                     note=note,
                 )
             )
+        rows += not_compared_rows(t, w, lang)
     if a.backlog is not None and len(a.backlog):
         # review 3, finding 12: the reply promise's count is the items with contact details and
         # no reply older than the promise; items not closed (answered or not, anonymous or not)

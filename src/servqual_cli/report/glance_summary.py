@@ -133,6 +133,14 @@ def _register_more(rows: Sequence[GlanceRow], lang: str) -> list[str]:
     return out + ([plain] if plain else [])
 
 
+def _register_not_compared(rows: Sequence[GlanceRow]) -> list[str]:
+    """The units and types the register's trend does not compare (no item in one window), one
+    sentence per level, said whatever else the paragraph says (review 16, finding 3: a renamed
+    unit's rise vanished from the overview without a word)."""
+    gone = [r.plain for r in rows if r.kind == "feedback" and r.change is None and r.plain]
+    return list(dict.fromkeys(gone))
+
+
 def _or_list(keys: Sequence[str], lang: str) -> str:
     words = [rl(k, lang) for k in keys]
     if len(words) <= 1:
@@ -302,7 +310,7 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     ]
     if not bad and not feedback and checks:
         bad.append(rl("p_nothing_bad", lang, checks=_or_list(checks, lang)))
-    feedback += _register_more(register, lang)
+    feedback += _register_more(register, lang) + _register_not_compared(register)
     cannot = _by_period(
         [r for r in measures if r.target_verdict == "cannot_tell"], lang, "p_cannot_tell"
     )

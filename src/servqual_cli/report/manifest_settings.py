@@ -34,7 +34,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "survey": (*_READ, "by", "conf", "ipa_crosshair", "weight_column", "overall",
                "importance_on"),
     "contacts": ("municipality", "sheet"),
-    "service": ("promise", "as_of"),
+    "service": ("promise", "as_of", "unit_map"),
     "tolerance": _READ,
     "knowledge_gap": ("staff_sheet",),  # read with the [survey]'s instrument and options
 }
@@ -100,6 +100,8 @@ def _value(config: ReportConfig, table: str, key: str, section: Any, base: Path)
             return relative_path(file, base)
         return spec
     value = getattr(section, key)
+    if key == "unit_map":  # (OLD, NEW) pairs, as the config wrote them: {OLD: NEW}
+        return dict(value)
     return list(value) if isinstance(value, tuple) else value
 
 

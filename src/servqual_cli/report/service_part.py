@@ -96,15 +96,18 @@ def service_part(ctx: ReportContext) -> Part:
         data = feedback_data
         if data is None:  # loaded above whenever [service] names a feedback file
             raise RuntimeError("internal: feedback data missing")
+        from servqual_cli.core.feedback_units import merge_units
+
+        frame, merged = merge_units(data.frame, dict(cfg.unit_map))
         result = analyse_feedback(
-            data.frame,
+            frame,
             parse_limit(cfg.promise or "14 days"),
             None if cfg.as_of is None else pd.Timestamp(cfg.as_of),
             "month",
             conf,
             has_closed="closed" in data.columns,
         )
-        glance += feedback_rows(result, lang)
+        glance += _merged_notes(feedback_rows(result, lang), merged, lang)
         months = result.by_period["period"].astype(str)
         periods.append((rl("period_of_feedback", lang), tuple(sorted({m[:4] for m in months}))))
         sections.append(Section(rl("feedback", lang), level=3))
@@ -118,6 +121,9 @@ def service_part(ctx: ReportContext) -> Part:
             data.serial_dates, data.log.group_merges(), lang, data.swedish_dates,
             data.swedish_examples,
         )  # fmt: skip
+        from servqual_cli.report.feedback_notes import unit_map_sections
+
+        sections += unit_map_sections(merged, "unit_map_config", lang)
     from servqual_cli.report.short_rows import short_row_blocks  # a CSV cut short, named once
 
     read += [feedback_data.table] if feedback_data is not None else []
@@ -127,6 +133,35 @@ def service_part(ctx: ReportContext) -> Part:
     if cfg.kpi is not None:
         inputs = _kpi_inputs(str(cfg.kpi.path))
     return Part(tuple(sections), tuple(summary), method, inputs, tuple(glance), tuple(periods))
+
+
+def _merged_notes(
+    rows: list[GlanceRow], merged: tuple[tuple[str, str, int], ...], lang: str
+) -> list[GlanceRow]:
+    """A feedback row of a unit that ``[service] unit_map`` merged names the old name in its
+    note, so the overview says the rule that changed its count (review 16, finding 3).
+
+    >>> row = GlanceRow("feedback", "Synpunkter: Stadsmiljö", "count", 450.0,
+    ...                 short_name="Stadsmiljö", note="kvot 1,22")
+    >>> _merged_notes([row], (("Teknik", "Stadsmiljö", 370),), "sv")[0].note
+    'kvot 1,22; inkl. Teknik (sammanslagen, unit_map)'
+    """
+    from dataclasses import replace
+
+    from servqual_cli.report.catalog import sl
+
+    olds: dict[str, list[str]] = {}
+    for old, new, n in merged:  # a handful of pairs
+        if n:
+            olds.setdefault(new, []).append(old)
+    out = []
+    for r in rows:
+        names = olds.get(r.short_name or "") if r.kind == "feedback" else None
+        if names:
+            said = sl("unit_map_row", lang).format(old=", ".join(names))
+            r = replace(r, note=f"{r.note}; {said}" if r.note else said)
+        out.append(r)
+    return out
 
 
 def _changes_elsewhere(

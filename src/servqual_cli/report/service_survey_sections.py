@@ -106,6 +106,16 @@ def service_survey_sections(
     return [Section("", tuple(blocks))]
 
 
+def _note(frame: pd.DataFrame, lang: str, conf: float) -> str:
+    """The benchmark table's note, naming that its verdicts are not Holm-adjusted when more
+    than one was made (review 16, finding 4)."""
+    note = _l("bench_note", lang, conf)
+    m = int(frame["verdict"].notna().sum())
+    if m > 1:
+        note += " " + _l("bench_unadjusted", lang, conf).format(m=m)
+    return note
+
+
 def survey_benchmark_section(
     frame: pd.DataFrame,
     municipality: str,
@@ -123,6 +133,12 @@ def survey_benchmark_section(
     t["rank"] = [_l("too_few", lang) if r is None or r != r else f"{int(r)} {of} {int(n)}"
                  for r, n in zip(t["rank"], t["n_municipalities"], strict=True)]  # fmt: skip
     t["rank_third"] = t["rank_third"].map(lambda c: "–" if c is None else _l(str(c), lang))
+    if small is not None:  # a verdict on a small base stays, marked (review 16, finding 4)
+        judged = small & frame["verdict"].notna().to_numpy()
+        t.loc[judged, "verdict"] = [
+            _l("bench_small_mark", lang).format(verdict=v, n=count_text(int(n), lang))
+            for v, n in zip(t.loc[judged, "verdict"], t.loc[judged, "n"], strict=True)
+        ]
     cols = ["channel", "question", "index", "ci_low", "ci_high", "others_mean", "diff", "rank",
             "rank_third", "verdict"]  # fmt: skip
     if t["file_value"].notna().any():  # the municipality's own published value (finding 8)
@@ -134,7 +150,7 @@ def survey_benchmark_section(
            "diff": "+.1f", "file_value": ".1f"}  # fmt: skip
     table = Table(f"{_l('bench_title', lang)} {year}", t[cols].rename(columns=names),
                   {names[c]: f for c, f in fmt.items() if c in names},
-                  note=_l("bench_note", lang, conf), sheet="Benchmark")  # fmt: skip
+                  note=_note(frame, lang, conf), sheet="Benchmark")  # fmt: skip
     from servqual_cli.report.benchmark_sections import colour_verdict_note
 
     extra = colour_verdict_note(frame, lang, conf)  # review 12c, finding 8
