@@ -208,7 +208,8 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
         notes.append(other_year)
     if source.n_average_rows:
         # a count in the language's thousands format, as every count in a note (x-small, s14)
-        notes.append(f"{fmt_int(source.n_average_rows, lang)} {ml('average_rows', lang)}.")
+        words = ml("average_row" if source.n_average_rows == 1 else "average_rows", lang)
+        notes.append(f"{fmt_int(source.n_average_rows, lang)} {words}.")
     return notes
 
 

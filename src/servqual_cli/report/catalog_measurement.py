@@ -351,6 +351,8 @@ MEASUREMENT: Pairs = {
                         "A trend needs contacts from two years."),
     "average_rows": ("genomsnittsrader (riket, grupper) utelämnade",
                      "average rows (country, groups) left out"),
+    "average_row": ("genomsnittsrad (riket eller en grupp) utelämnad",
+                    "average row (the country or a group) left out"),
     # g-read (review 7, finding 8): the e-mail rule's sentence, moved out of core.email_rule;
     # "N × 24 timmar", not "24 N timmar" (read as the number 24 N)
     "email_rule_24h": ("E-post besvarad inom N arbetsdagar: inom N × 24 timmar räknat på "
