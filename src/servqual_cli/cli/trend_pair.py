@@ -249,8 +249,7 @@ def _with_mix(
     """Name the areas whose contacts differ sharply under the totals, with the like-for-like
     totals (review 16 finding 2); JSON ``area_mix``, ``totals_like_for_like`` and a warning."""
     from servqual_cli.core.trend_mix import MIX_RULE, area_mix, like_for_like
-    from servqual_cli.report.spec import Section
-    from servqual_cli.report.trend_mix_section import mix_blocks, mix_text
+    from servqual_cli.report.trend_mix_section import mix_text, with_mix
 
     if before.contacts is None or after.contacts is None:  # the caller checked the kind
         raise RuntimeError("internal: a contact trend without contact rows")
@@ -262,10 +261,8 @@ def _with_mix(
     if not len(mix):
         return sections
     payload["warnings"].append(mix_text(mix, before.label, after.label, lang))
-    first = sections[0]  # trend_sections: the totals' table first, then the per-area one
-    blocks = mix_blocks(mix, like, before.label, after.label, lang, compare["adjust"],
-                        compare["conf"])  # fmt: skip
-    return [Section(first.title, (first.blocks[0], *blocks, *first.blocks[1:])), *sections[1:]]
+    return with_mix(sections, mix, like, before.label, after.label, lang, compare["adjust"],
+                    compare["conf"])  # fmt: skip
 
 
 def _read_benchmark(

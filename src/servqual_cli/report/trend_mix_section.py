@@ -14,10 +14,10 @@ from dataclasses import replace
 import pandas as pd
 
 from servqual_cli.report.measurement_trend import _comparison_table, adjusted_p_label
-from servqual_cli.report.numbers import fmt_number
-from servqual_cli.report.spec import Table, Text
+from servqual_cli.report.numbers import fmt_number, fmt_signed
+from servqual_cli.report.spec import Section, Table, Text
 
-__all__ = ["mix_blocks", "mix_text"]
+__all__ = ["mix_blocks", "mix_card_notes", "mix_text", "with_mix"]
 
 WORDS = {
     "phone": ("telefon", "phone"),
@@ -38,6 +38,21 @@ WORDS = {
         "in the two years.",
     ),
     "title": ("Förändring, samma områden båda åren", "Change, the same areas both years"),
+    "card": (
+        "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda "
+        "åren {before} → {after}, förändring {diff} ({verdict}).",
+        "The total is built on different areas in the two years ({areas}); with the same "
+        "areas both years {before} → {after}, change {diff} ({verdict}).",
+    ),
+    "card_sharp": (
+        "Antalet kontakter skiljer sig kraftigt mellan åren ({areas}): totalen väger "
+        "områdena olika.",
+        "The number of contacts differs sharply between the years ({areas}): the "
+        "total weighs the areas differently.",
+    ),
+    "better": ("bättre", "better"),
+    "worse": ("sämre", "worse"),
+    "no_change": ("ingen påvisbar förändring", "no detectable change"),
     "sheet": ("Samma områden", "Same areas"),
     "note": (
         "Totalerna utan de områden och kanaler som saknar kontakter ett av åren ({areas}), "
@@ -108,3 +123,66 @@ def mix_blocks(
         table = _comparison_table(title, like, lang, note, label, conf)
         blocks.append(replace(table, sheet=_w("sheet", lang)))
     return blocks
+
+
+def with_mix(
+    sections: list[Section],
+    mix: pd.DataFrame,
+    like: pd.DataFrame,
+    before: str,
+    after: str,
+    lang: str,
+    adjust: str = "holm",
+    conf: float = 0.95,
+) -> list[Section]:
+    """``trend_sections``' output with :func:`mix_blocks` right under the totals' table (its
+    first section's first block), where the reader of the totals looks."""
+    blocks = mix_blocks(mix, like, before, after, lang, adjust, conf)
+    if not blocks:
+        return sections
+    first = sections[0]
+    return [Section(first.title, (first.blocks[0], *blocks, *first.blocks[1:])), *sections[1:]]
+
+
+def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
+    """A note per total (KPI, channel) whose contacts' mix of areas changed, for the report's
+    overview rows, keyed ``(kpi, channel)``, or ``("*", channel)`` for every KPI of a channel
+    whose areas only shrank sharply. Where an area of the channel is absent in one year the
+    note gives the like-for-like values and change. The all-channel totals (``ALL``) are
+    affected by every channel's.
+
+    >>> mix = pd.DataFrame({"channel": ["email"], "area": ["bygglov"], "n_before": [7],
+    ...                     "n_after": [0], "absent": [True]})
+    >>> like = pd.DataFrame({"kpi": ["email_within_1_working_day"], "channel": ["email"],
+    ...     "before": [39 / 46], "after": [39 / 47], "diff": [39 / 47 - 39 / 46],
+    ...     "verdict": ["no detectable change"]})
+    >>> note = mix_card_notes(mix, like, "sv")[("email_within_1_working_day", "email")]
+    >>> "båda åren 84,8 → 83,0, förändring −1,8 (ingen påvisbar förändring)." in note
+    True
+    """
+    from servqual_cli.report.measurement_tables import display_scale
+
+    out: dict[tuple[str, str], str] = {}
+    if not len(mix):
+        return out
+    verdict = {"better": "better", "worse": "worse"}
+    for channel in [*dict.fromkeys(mix["channel"].astype(str)), "ALL"]:  # two channels and all
+        mine = mix if channel == "ALL" else mix[mix["channel"].eq(channel)]
+        areas = _areas(mine, lang)
+        rows = like[like["channel"].eq(channel)] if len(like) else like
+        if not bool(mine["absent"].any()) or not len(rows):
+            out[("*", channel)] = _w("card_sharp", lang).format(areas=areas)
+            continue
+        scale = display_scale(rows["kpi"])
+        cells = rows[["kpi", "before", "after", "diff", "verdict"]].itertuples(
+            index=False, name=None
+        )
+        for (kpi, b, a, d, v), k in zip(cells, scale, strict=True):  # a KPI total each
+            out[(str(kpi), channel)] = _w("card", lang).format(
+                areas=areas,
+                before=fmt_number(b * k, lang, 1),
+                after=fmt_number(a * k, lang, 1),
+                diff=fmt_signed(d * k, lang, 1),
+                verdict=_w(verdict.get(str(v), "no_change"), lang),
+            )
+    return out
