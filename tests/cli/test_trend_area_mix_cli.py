@@ -91,13 +91,13 @@ def test_report_names_the_mix_in_the_overview_and_the_summary(cli, data_dir, tmp
     r = cli("report", data_dir / "trend_mix_report.toml", "-o", out)
     assert r.exit_code == 0, r.stderr
     md = (out / "report.md").read_text(encoding="utf-8")
-    overview = md[md.index("## Resultat i korthet"):md.index("## Sammanfattning")]
+    overview = md[md.index("## Resultat i korthet") : md.index("## Sammanfattning")]
     row = next(line for line in overview.splitlines()
                if line.startswith("| E-post: svar inom 1 arbetsdag"))  # fmt: skip
     assert "+1,8 procentenheter" in row  # the ordinary total, kept
     assert ("Totalen bygger på olika områden de två åren (bygglov: e-post 7 → 0); med samma "
             "områden båda åren 84,8 → 83,0, förändring −1,8") in row  # fmt: skip
-    summary = md[md.index("## Sammanfattning"):]
+    summary = md[md.index("## Sammanfattning") :]
     assert "Totalerna (alla områden) bygger på olika områden åren 2020 och 2021" in summary
     assert "Förändring, samma områden båda åren 2020 → 2021" in md
     en = cli("report", data_dir / "trend_mix_report.toml", "-o", tmp_path / "en", "--lang", "en")
