@@ -104,3 +104,15 @@ def test_report_names_the_mix_in_the_overview_and_the_summary(cli, data_dir, tmp
     assert en.exit_code == 0, en.stderr
     text = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
     assert "with the same areas both years 84.8 → 83.0, change -1.8" in text
+
+
+def test_series_over_three_years_names_the_mix(cli, data_dir: Path) -> None:
+    three = [data_dir / f"trend_mix_{year}.csv" for year in (2019, 2020, 2021)]
+    d = json.loads(cli("trend", *three, "--format", "json").stdout)
+    mix = {(a["channel"], a["area"]): a["counts"] for a in d["series"]["area_mix"]}
+    assert mix == {("phone", "bygglov"): [7, 7, 2], ("email", "bygglov"): [7, 7, 0]}
+    assert any(w.startswith("The trend over all years rests on totals over different areas")
+               for w in d["warnings"])  # fmt: skip
+    sv = " ".join(cli("trend", *three, "--lang", "sv").stdout.split())
+    assert ("Trenden över alla år bygger på totaler över olika områden: bygglov: telefon "
+            "7 → 7 → 2, e-post 7 → 7 → 0 (kontakter 2019 → 2020 → 2021)") in sv  # fmt: skip

@@ -22,7 +22,7 @@ import pandas as pd
 from servqual_cli.core.contacts import area_sort_key, kpi_observations
 from servqual_cli.core.trend import compare_kpis
 
-__all__ = ["MIX_RATIO", "MIX_RULE", "area_mix", "like_for_like"]
+__all__ = ["MIX_RATIO", "MIX_RULE", "area_mix", "like_for_like", "series_mix"]
 
 # An area's contacts of a channel "differ sharply" when one year has fewer than half the other's
 # (or none). A rule of thumb for naming, not a test: the test-call design draws about the same
@@ -94,3 +94,30 @@ def like_for_like(
 
 def _obs(contacts: pd.DataFrame, email_rule: Any) -> pd.DataFrame:
     return kpi_observations(contacts, keys=(), by_area=False, email_rule=email_rule)
+
+
+def series_mix(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The areas and channels whose contacts vanish or halve in some year of a series (the
+    series' totals, "Trend över alla år", mix them as the pair's do): columns ``channel``,
+    ``area``, ``counts`` (a tuple, one count per year) and ``absent`` (none in some year).
+    Channels missing from a whole year are left to the channels' own warning.
+
+    >>> y = [pd.DataFrame({"channel": ["email"] * n + ["email"] * 2,
+    ...                    "area": ["bygglov"] * n + ["skola"] * 2}) for n in (7, 7, 0)]
+    >>> series_mix(y).values.tolist()
+    [['email', 'bygglov', (7, 7, 0), True]]
+    """
+    counts = pd.concat([_counts(f) for f in frames], axis=1).fillna(0).astype(np.int64)
+    every = set.intersection(*(set(f["channel"].dropna()) for f in frames))
+    counts = counts[counts.index.get_level_values("channel").isin(every)]
+    lo, hi = counts.min(axis=1), counts.max(axis=1)
+    flagged = counts[lo < MIX_RATIO * hi]
+    out = flagged.index.to_frame(index=False).assign(
+        counts=pd.Series(
+            [tuple(int(x) for x in row) for row in flagged.to_numpy()], dtype=object
+        ).to_numpy(),
+        absent=(flagged.min(axis=1) == 0).to_numpy(),
+    )
+    order = pd.DataFrame({"c": out["channel"].map({"phone": 0, "email": 1}),
+                          "a": area_sort_key(out["area"])}, index=out.index)  # fmt: skip
+    return out.loc[order.sort_values(["c", "a"], kind="stable").index].reset_index(drop=True)

@@ -17,7 +17,7 @@ from servqual_cli.report.measurement_trend import _comparison_table, adjusted_p_
 from servqual_cli.report.numbers import fmt_number, fmt_signed
 from servqual_cli.report.spec import Section, Table, Text
 
-__all__ = ["mix_blocks", "mix_card_notes", "mix_text", "with_mix"]
+__all__ = ["mix_blocks", "mix_card_notes", "mix_text", "series_mix_text", "with_mix"]
 
 WORDS = {
     "phone": ("telefon", "phone"),
@@ -38,6 +38,20 @@ WORDS = {
         "in the two years.",
     ),
     "title": ("Förändring, samma områden båda åren", "Change, the same areas both years"),
+    "series": (
+        "Trenden över alla år bygger på totaler över olika områden: {areas} (kontakter "
+        "{years}); totalens trend blandar en förändring av nivån med en förändring av vilka "
+        "områden som ingår.",
+        "The trend over all years rests on totals over different areas: {areas} "
+        "(contacts {years}). Read the areas' own values before the total's trend.",
+    ),
+    "series_sharp": (
+        "Antalet kontakter skiljer sig kraftigt mellan åren i {areas} (kontakter "
+        "{years}): totalerna över alla år väger områdena olika.",
+        "The number of contacts differs sharply between the years in {areas} "
+        "(contacts {years}): the totals over all years weigh the areas "
+        "differently.",
+    ),
     "card": (
         "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda "
         "åren {before} → {after}, förändring {diff} ({verdict}).",
@@ -186,3 +200,25 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
                 verdict=_w(verdict.get(str(v), "no_change"), lang),
             )
     return out
+
+
+def series_mix_text(mix: pd.DataFrame, years: list[str], lang: str) -> str:
+    """The series' warning (:func:`~servqual_cli.core.trend_mix.series_mix`); "" without one.
+
+    >>> mix = pd.DataFrame({"channel": ["email"], "area": ["bygglov"], "counts": [(7, 7, 0)],
+    ...                     "absent": [True]})
+    >>> text = series_mix_text(mix, ["2019", "2020", "2021"], "en")
+    >>> "different areas: bygglov: e-mail 7 → 7 → 0 (contacts 2019 → 2020 → 2021)" in text
+    True
+    """
+    if not len(mix):
+        return ""
+    m = mix.assign(
+        part=mix["channel"].map(lambda c: _w(c, lang) if c in WORDS else str(c))
+        + " "
+        + mix["counts"].map(lambda n: " → ".join(fmt_number(x, lang, 0) for x in n))
+    )
+    parts = m.groupby("area", sort=False)["part"].agg(", ".join)
+    areas = "; ".join(f"{area}: {text}" for area, text in parts.items())
+    key = "series" if bool(mix["absent"].any()) else "series_sharp"
+    return _w(key, lang).format(areas=areas, years=" → ".join(years))
