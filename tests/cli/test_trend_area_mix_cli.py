@@ -97,6 +97,10 @@ def test_report_names_the_mix_in_the_overview_and_the_summary(cli, data_dir, tmp
     assert "+1,8 procentenheter" in row  # the ordinary total, kept
     assert ("Totalen bygger på olika områden de två åren (bygglov: e-post 7 → 0); med samma "
             "områden båda åren 84,8 → 83,0, förändring −1,8") in row  # fmt: skip
+    hours = next(line for line in overview.splitlines()
+                 if line.startswith("| E-post: svarstid"))  # fmt: skip
+    # a time's change is the shift, named so beside the medians (not "förändring")
+    assert "båda åren medianen 11,2 → 19,4, typisk förskjutning +0,7" in hours
     summary = md[md.index("## Sammanfattning") :]
     assert "Totalerna (alla områden) bygger på olika områden åren 2020 och 2021" in summary
     assert "Förändring, samma områden båda åren 2020 → 2021" in md

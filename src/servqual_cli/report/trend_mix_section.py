@@ -58,6 +58,13 @@ WORDS = {
         "The total is built on different areas in the two years ({areas}); with the same "
         "areas both years {before} → {after}, change {diff} ({verdict}).",
     ),
+    # a time's change is the Hodges-Lehmann shift, not the medians' difference (the table's)
+    "card_median": (
+        "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda åren "
+        "medianen {before} → {after}, typisk förskjutning {diff} ({verdict}).",
+        "The total is built on different areas in the two years ({areas}); with the same areas "
+        "both years the median {before} → {after}, typical shift {diff} ({verdict}).",
+    ),
     "card_sharp": (
         "Antalet kontakter skiljer sig kraftigt mellan åren ({areas}): totalen väger "
         "områdena olika.",
@@ -174,6 +181,7 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
     >>> "båda åren 84,8 → 83,0, förändring −1,8 (ingen påvisbar förändring)." in note
     True
     """
+    from servqual_cli.core.contacts import SPECS
     from servqual_cli.report.measurement_tables import display_scale
 
     out: dict[tuple[str, str], str] = {}
@@ -192,7 +200,9 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
             index=False, name=None
         )
         for (kpi, b, a, d, v), k in zip(cells, scale, strict=True):  # a KPI total each
-            out[(str(kpi), channel)] = _w("card", lang).format(
+            out[(str(kpi), channel)] = _w(
+                "card_median" if SPECS[str(kpi)].kind == "median" else "card", lang
+            ).format(
                 areas=areas,
                 before=fmt_number(b * k, lang, 1),
                 after=fmt_number(a * k, lang, 1),
