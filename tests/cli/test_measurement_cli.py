@@ -340,6 +340,26 @@ def test_trend_benchmark_contact_rows_and_csv(cli) -> None:
         0.88, abs=0.005)  # fmt: skip
 
 
+def test_trend_benchmark_contact_rows_rank_an_exact_tie_together(cli) -> None:
+    # review 16 finding 5: Lekeberg's 43/54 reached equals Karlskoga's 43/54 in the contact
+    # comparison file; a precision of 12 decimals inferred from computed values put Lekeberg
+    # 3e-13 below it (rank 18). Reference: the others' shares counted with pandas.
+    path = SAMPLES / "servicematning_jamforelse_2020.xlsx"
+    r = cli("trend", Y2019, Y2020, "--benchmark", path, "-m", "Lekeberg", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    bench = json.loads(r.stdout)["benchmark"]
+    row = next(k for k in bench["kpis"] if k["kpi"] == "phone_reached")
+    calls = pd.read_excel(path, engine="openpyxl")
+    calls = calls[calls["kanal"].eq("telefon") & calls["kommun"].ne("Lekeberg")]
+    share = calls["nådd"].eq("ja").groupby(calls["kommun"]).mean()
+    assert row["value"] == pytest.approx(43 / 54)
+    assert (share == 43 / 54).sum() >= 1  # the tie the rank must honour
+    assert row["rank"] == 1 + int((share > 43 / 54).sum()) == 17
+    assert "unrounded" in bench["rank_basis"]
+    sv = cli("trend", Y2019, Y2020, "--benchmark", path, "-m", "Lekeberg", "--lang", "sv")
+    assert "båda utan avrundning" in " ".join(sv.stdout.split())
+
+
 def test_trend_one_file_with_years(cli, data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "excluded.csv"
     r = cli("trend", data_dir / "contacts_years.csv", "--years", "2019,2020", "--format", "json",

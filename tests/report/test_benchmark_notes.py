@@ -19,3 +19,15 @@ def test_average_rows_count_is_grouped(lang: str, head: str) -> None:
                             unranked=none, file_differs=none, same_year=True)  # fmt: skip
     notes = benchmark_notes(bench, lang)  # type: ignore[arg-type]
     assert [n for n in notes if n.startswith(head)], notes
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("sv", "1 genomsnittsrad (riket eller en grupp) utelämnad."),
+    ("en", "1 average row (the country or a group) left out."),
+])  # fmt: skip
+def test_one_average_row_is_singular(lang: str, line: str) -> None:
+    # review 16 finding 9: "1 genomsnittsrader" / "1 average rows"
+    none = pd.DataFrame(columns=["kpi", "channel", "value", "file_value"])
+    bench = SimpleNamespace(source=SimpleNamespace(n_average_rows=1), this_from_own=False,
+                            unranked=none, file_differs=none, same_year=True)  # fmt: skip
+    assert line in benchmark_notes(bench, lang)  # type: ignore[arg-type]

@@ -173,7 +173,8 @@ def _benchmark(
                         code="benchmark_no_index", facts={"year": year})  # fmt: skip
     notes = [f"{kolada_exclusions(read.excluded, lang)}."]
     if read.n_average_rows:
-        notes.append(_sl("average_rows_note", lang).format(n=count_text(read.n_average_rows, lang)))
+        key = "average_rows_note_one" if read.n_average_rows == 1 else "average_rows_note"
+        notes.append(_sl(key, lang).format(n=count_text(read.n_average_rows, lang)))
     payload = {**read.describe(), "verdict_rule": plain(
         "better/worse only when the whole t interval lies on one side of the others' mean, "
         "else same; rank_third = ceil(3 * rank / n_municipalities)"),

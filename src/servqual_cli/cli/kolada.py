@@ -264,9 +264,10 @@ def show(
         notes.append(_kl("not_ranked_note", lang.value).format(kpis=", ".join(unranked)))
     if data.n_average_rows:
         notes.append(
-            _kl("average_rows_note", lang.value).format(
-                n=count_text(data.n_average_rows, lang.value)
-            )
+            _kl(
+                "average_rows_note_one" if data.n_average_rows == 1 else "average_rows_note",
+                lang.value,
+            ).format(n=count_text(data.n_average_rows, lang.value))
         )
     if data.flags:
         shown = ", ".join(f"{k} {count_text(v, lang.value)}" for k, v in data.flags.items())

@@ -250,7 +250,9 @@ def workbook_notes(doc: Document, lang: str, command: str | None) -> list[tuple[
         for phrase, instead in WORKBOOK_WORDING.items():
             text = text.replace(phrase, instead.format(sheet=sheet))
         rows.append((where, kind, text))
-    return rows
+    # one row per note: a trend over years prints the e-mail rule under the series and under
+    # the last pair, the same words twice (review 16 finding 12)
+    return list(dict.fromkeys(rows))
 
 
 def _notes_sheet(wb: Any, doc: Document, lang: str, command: str | None) -> None:

@@ -39,11 +39,13 @@ _MEASUREMENT: dict[str, tuple[str, tuple[str, ...]]] = {
     "estimate": ("estimate", ()),
     "table": ("table", ()),
 }
+# trend's table codes have words of their own: its "trend" is a change between two years
+_TREND = {**_MEASUREMENT, "table": ("trend_table", ())}
 _COLUMNS: dict[str, Mapping[str, tuple[str, tuple[str, ...]]]] = {
     **dict.fromkeys(("gap", "items", "tolerance", "knowledge-gap", "reliability", "alpha"),
                     _SERVQUAL),
     "contacts": _MEASUREMENT,
-    "trend": _MEASUREMENT,
+    "trend": _TREND,
     "kpi": {"statistic": ("statistic", ()), "unit": ("unit", ()),
             "level": ("kpi_level", ()),
             "verdict": ("verdict", ()), "interval_verdict": ("verdict", ())},

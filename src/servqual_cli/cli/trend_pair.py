@@ -209,13 +209,15 @@ def contact_trend(
     payload["wait_basis"] = {"before": waits[0].to_dict(), "after": waits[1].to_dict()}
     sections = trend_sections(comparisons, before.label, after.label, lang, power, conf, adjust,
                               family, waits, left_out)  # fmt: skip
+    sections = _with_mix(sections, before, after, payload, lang, rule,
+                         dict(conf=conf, power=power, share_test=share_test, adjust=adjust,
+                              min_n=min_n))  # fmt: skip
     sections = [*label_note((before, after), payload, lang), *sections]
     if rule is not None:
         sections = [*sections, email_note(rule, lang)]
     # Totals over all channels compare like with like only if both years measured the same
     # channels (54 calls + 54 e-mails against 54 e-mails alone is not a trend).
     channels = [set(c["channel"].dropna().astype(str)) for c in (before.contacts, after.contacts)]
-    payload["warnings"] = []
     if channels[0] != channels[1]:
         from servqual_cli.report.measurement_sections import ml
         from servqual_cli.report.spec import Section, Text
@@ -225,6 +227,9 @@ def contact_trend(
         payload["warnings"].append(text)
         sections.insert(0, Section(title="", blocks=(Text(text, kind="warning"),)))
     tidy = comparisons.assign(table="trend")
+    if payload["totals_like_for_like"]:  # the like-for-like totals, one row per KPI (finding 2)
+        like = pd.DataFrame(payload["totals_like_for_like"]).assign(table="trend_same_areas")
+        tidy = pd.concat([tidy, like], ignore_index=True)
     if left_out:  # the machine table (CSV, -o x.xlsx) names them too, one row each
         gone = pd.DataFrame(left_out.records(before.label, after.label))
         gone = gone.assign(
@@ -255,6 +260,34 @@ def contact_trend(
         bench_parts = (payload["benchmark"]["file"], read.exclusions)
     tidy = tidy[["table", *[c for c in tidy.columns if c != "table"]]]
     return sections, tidy, bench_parts
+
+
+def _with_mix(
+    sections: list[Any],
+    before: Side,
+    after: Side,
+    payload: dict[str, Any],
+    lang: str,
+    rule: Any,
+    compare: dict[str, Any],
+) -> list[Any]:
+    """Name the areas whose contacts differ sharply under the totals, with the like-for-like
+    totals (review 16 finding 2); JSON ``area_mix``, ``totals_like_for_like`` and a warning."""
+    from servqual_cli.core.trend_mix import MIX_RULE, area_mix, like_for_like
+    from servqual_cli.report.trend_mix_section import mix_text, with_mix
+
+    if before.contacts is None or after.contacts is None:  # the caller checked the kind
+        raise RuntimeError("internal: a contact trend without contact rows")
+    mix = area_mix(before.contacts, after.contacts)
+    like = like_for_like(before.contacts, after.contacts, mix, rule, **compare)
+    payload["warnings"] = []
+    payload["area_mix"] = {"rule": MIX_RULE, "areas": json_records(mix)}
+    payload["totals_like_for_like"] = json_records(like) if len(like) else []
+    if not len(mix):
+        return sections
+    payload["warnings"].append(mix_text(mix, before.label, after.label, lang))
+    return with_mix(sections, mix, like, before.label, after.label, lang, compare["adjust"],
+                    compare["conf"])  # fmt: skip
 
 
 def _read_benchmark(

@@ -95,4 +95,16 @@ def add_series(
         from servqual_cli.cli.measurement import email_note
 
         series = [*series, email_note(email_rule, lang)]
+    # the series' totals over a changed mix of areas are named too (review 16 finding 2)
+    from servqual_cli.cli.measurement import json_records
+    from servqual_cli.core.trend_mix import series_mix
+    from servqual_cli.report.spec import Section, Text
+    from servqual_cli.report.trend_mix_section import series_mix_text
+
+    mix = series_mix(frames)
+    payload["series"]["area_mix"] = json_records(mix.assign(counts=mix["counts"].map(list)))
+    text = series_mix_text(mix, [s.label for s in sides], lang)
+    if text:
+        payload.setdefault("warnings", []).append(text)
+        series = [*series, Section("", (Text(text, kind="warning"),))]
     return [*series, *sections], tidy

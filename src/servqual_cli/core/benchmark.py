@@ -37,7 +37,9 @@ is rounded the same way (:func:`published_precision`, half away from zero) befor
 and before ``diff`` is taken; ties share the best rank. Comparing an unrounded 74.07 % with
 others' 74.1 % would rank it below every municipality that published the same 74.1 % (19th of
 30 where ``servqual kolada`` on the published value says 16th). ``value`` and its interval stay
-unrounded.
+unrounded. When the benchmark file is a contact log the others' values are computed, not
+published: nothing is rounded and equal fractions tie (:data:`RANK_BASIS_COMPUTED`, review 16
+finding 5).
 
 References
 ----------
@@ -57,6 +59,7 @@ import pandas as pd
 from servqual_cli.core.contacts import SPECS, contact_kpis
 from servqual_cli.core.published_rank import (
     RANK_BASIS,
+    RANK_BASIS_COMPUTED,
     published_precision,
     rank_at_published,
     round_half_away,
@@ -69,6 +72,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BENCHMARK_COLUMNS",
     "FILE_TOLERANCE",
+    "RANK_BASIS_COMPUTED",
     "Benchmark",
     "benchmark_kpis",
     "benchmark_verdicts",
@@ -153,7 +157,7 @@ def benchmark_verdicts(
 FILE_TOLERANCE = 0.05  # display units (percentage points, index points, seconds, hours)
 
 
-def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
+def benchmark_kpis(values: pd.DataFrame, computed: bool = False) -> pd.DataFrame:
     """This municipality's value, the others' mean, min and max, and its rank per KPI.
 
     Parameters
@@ -165,6 +169,9 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
         KPIs without a direction (the "delvis" shares) and KPIs no other municipality has are
         left out. A KPI the others have but this municipality lacks (no e-mails measured) is
         kept, unranked: ``value``, ``diff`` and ``side_of_mean`` null and ``rank`` None.
+    computed : bool
+        True when the others' values were computed from a contact log, not published: ranked
+        unrounded (:data:`RANK_BASIS_COMPUTED`), not at an inferred published precision.
 
     Returns
     -------
@@ -207,7 +214,9 @@ def benchmark_kpis(values: pd.DataFrame) -> pd.DataFrame:
     # municipality's value at the others' published precision (RANK_BASIS).
     directions = {name: float(spec.direction) for name, spec in SPECS.items()}
     scales = {name: 100.0 for name, spec in SPECS.items() if spec.unit in ("share", "index")}
-    at = rank_at_published(out[[*keys, "value"]], others, keys, directions, scales)
+    at = rank_at_published(
+        out[[*keys, "value"]], others, keys, directions, scales, published=not computed
+    )
     out["published"] = at["published"]
     ranked = out["value"].notna().to_numpy()
     n_better = at["n_better"].to_numpy(dtype=np.int64)
@@ -293,6 +302,16 @@ class Benchmark:
         return False if this.isdigit() else None
 
     @property
+    def others_computed(self) -> bool:
+        """True when the others' values are computed from the file's contacts (not published)."""
+        return self.source.contacts is not None
+
+    @property
+    def rank_basis(self) -> str:
+        """:data:`RANK_BASIS`, or :data:`RANK_BASIS_COMPUTED` for others computed from contacts."""
+        return RANK_BASIS_COMPUTED if self.others_computed else RANK_BASIS
+
+    @property
     def unranked(self) -> pd.DataFrame:
         """The KPIs the others have but the analysed contacts cannot compute (no e-mails)."""
         return self.kpis[self.kpis["value"].isna()]
@@ -315,7 +334,7 @@ class Benchmark:
                 "this_year": self.shown_this_year, "others_year": self.others_year,
                 "same_year": self.same_year,
                 "n_average_rows": s.n_average_rows, "excluded": s.excluded,
-                "verdict_rule": VERDICT_RULE, "rank_basis": RANK_BASIS,
+                "verdict_rule": VERDICT_RULE, "rank_basis": self.rank_basis,
                 "kpis": records(self.kpis)}  # fmt: skip
 
 
@@ -367,7 +386,7 @@ def rank_benchmark(
         mine = mine[["kpi", "channel", "value", "ci_low", "ci_high"]]
         values = pd.concat([values, mine.assign(municipality=data.municipality, is_this=True)],
                            ignore_index=True)  # fmt: skip
-    kpis = benchmark_kpis(values)
+    kpis = benchmark_kpis(values, computed=data.contacts is not None)
     filled = kpis.drop(columns="file_value").merge(file_value, on=index, how="left")
     this_year = own_year if from_own else None
     return Benchmark(data, filled[BENCHMARK_COLUMNS], from_own, this_year)

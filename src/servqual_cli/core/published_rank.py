@@ -23,6 +23,14 @@ RANK_BASIS = (
     "(the finest number of decimals among their values, in percent for shares; Kolada: one), "
     "half away from zero; ties share the best rank"
 )
+# review 16 finding 5: others computed from a contact log carry full float precision, not a
+# published one; inferring "12 decimals" from them and rounding this municipality's 43/54 there
+# put it 3e-13 below another 43/54 (rank 18 for 17). Both sides are then compared unrounded.
+RANK_BASIS_COMPUTED = (
+    "rank and diff compare this municipality's value with the others' values as computed from "
+    "the benchmark file's contacts, unrounded on both sides (nothing is published there); "
+    "ties share the best rank"
+)
 
 
 def published_precision(display: npt.ArrayLike, most: int = 4) -> int:
@@ -59,6 +67,7 @@ def rank_at_published(
     keys: Sequence[str],
     direction: Mapping[str, float],
     scale: Mapping[str, float] | None = None,
+    published: bool = True,
 ) -> pd.DataFrame:
     """This municipality's value at the others' published precision, and how many others are
     better: the one rank rule of the report's benchmark, ``servqual kolada`` and
@@ -85,6 +94,10 @@ def rank_at_published(
     scale : mapping, optional
         KPI -> the factor from stored to published units (100 for a share stored 0-1 and
         published in percent); 1 for a KPI not in it, and for all without it.
+    published : bool
+        False when the others' values were computed (from a contact log) rather than published:
+        no precision is inferred from them and this value is compared unrounded
+        (:data:`RANK_BASIS_COMPUTED`), so equal fractions tie.
 
     Returns
     -------
@@ -105,6 +118,15 @@ def rank_at_published(
     ...                       {"reached": 100.0})
     >>> r["published"].round(6).tolist(), r["n_better"].tolist()
     ([0.741, 30.0], [1, 1])
+
+    Computed others (43/54 and 44/54 from contacts) are not rounded to an inferred precision:
+    an equal 43/54 ties (one better, rank 2).
+
+    >>> mine = pd.DataFrame({"kpi": ["reached"], "value": [43 / 54]})
+    >>> theirs = pd.DataFrame({"kpi": ["reached"] * 2, "value": [43 / 54, 44 / 54]})
+    >>> rank_at_published(mine, theirs, ["kpi"], {"reached": 1}, published=False)[
+    ...     "n_better"].tolist()
+    [1]
     """
     keys = list(keys)
     kpi = keys[0]
@@ -121,8 +143,8 @@ def rank_at_published(
     decimals = this[keys].merge(digits, on=keys, how="left")["decimals"].fillna(4).to_numpy()
     own_scale = this[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
     value = this["value"].to_numpy(dtype=float)
-    published = round_half_away(value * own_scale, decimals) / own_scale
-    mine = this[keys].assign(this_value=published)
+    at = round_half_away(value * own_scale, decimals) / own_scale if published else value
+    mine = this[keys].assign(this_value=at)
     paired = others[[*keys, "value"]].merge(mine.drop_duplicates(keys), on=keys)
     sign = paired[kpi].map(lambda k: direction.get(k, 0)).to_numpy(dtype=float)
     # strictly better means by more than TIE_TOLERANCE (a tie at the published precision)
@@ -130,6 +152,6 @@ def rank_at_published(
     better = paired.groupby(keys, sort=False)["better"].sum().rename("n_better").reset_index()
     n_better = this[keys].merge(better, on=keys, how="left")["n_better"]
     return pd.DataFrame(
-        {"published": published, "n_better": n_better.fillna(0).to_numpy(dtype=np.int64)},
+        {"published": at, "n_better": n_better.fillna(0).to_numpy(dtype=np.int64)},
         index=this.index,
     )

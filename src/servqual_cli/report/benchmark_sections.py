@@ -178,7 +178,8 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
     source = bench.source
     if bench.this_from_own:
         shown = year or ("" if source.year is None else str(source.year))
-        notes.append(ml("this_from_own", lang).format(year=shown or "–"))
+        key = "this_from_own_computed" if bench.others_computed else "this_from_own"
+        notes.append(ml(key, lang).format(year=shown or "–"))
     unranked = bench.unranked
     if len(unranked):
         names = []
@@ -207,7 +208,8 @@ def benchmark_notes(bench: Benchmark, lang: str, year: str = "") -> list[str]:
         notes.append(other_year)
     if source.n_average_rows:
         # a count in the language's thousands format, as every count in a note (x-small, s14)
-        notes.append(f"{fmt_int(source.n_average_rows, lang)} {ml('average_rows', lang)}.")
+        words = ml("average_row" if source.n_average_rows == 1 else "average_rows", lang)
+        notes.append(f"{fmt_int(source.n_average_rows, lang)} {words}.")
     return notes
 
 

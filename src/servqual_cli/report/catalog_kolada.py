@@ -30,6 +30,11 @@ KOLADA: Pairs = {
         "{n} medelvärdesrader (riket, grupper) utelämnade.",
         "{n} average rows (country, groups) left out.",
     ),
+    # review 16 finding 9: the singular ("1 medelvärdesrader" read wrong)
+    "average_rows_note_one": (
+        "1 medelvärdesrad (riket eller en grupp) utelämnad.",
+        "1 average row (the country or a group) left out.",
+    ),
     "status_flags": ("Värden med statusflagga: {flags}", "Values with a status flag: {flags}"),
     "period": ("År", "Year"),
     "value": ("Värde", "Value"),

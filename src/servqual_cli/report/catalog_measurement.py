@@ -290,6 +290,13 @@ MEASUREMENT: Pairs = {
                       "are computed from the contacts before rounding (servqual kolada computes "
                       "them between published values and can differ by one unit in the last "
                       "decimal)."),
+    # review 16 finding 5: others computed from a contact log are compared unrounded
+    "this_from_own_computed": ("Kommunens värden är beräknade från de analyserade kontakterna "
+                               "({year}), de övrigas från jämförelsefilens kontakter, båda utan "
+                               "avrundning; lika värden delar bästa placering.",
+                               "This municipality's values are computed from the analysed "
+                               "contacts ({year}), the others' from the benchmark file's "
+                               "contacts, both unrounded; equal values share the best rank."),
     "not_ranked": ("Inte rangordnat (kan inte beräknas från de analyserade kontakterna): {kpis}.",
                    "Not ranked (the analysed contacts cannot compute it): {kpis}."),
     "file_value": ("jämförelsefilen: {value}", "benchmark file: {value}"),
@@ -344,6 +351,8 @@ MEASUREMENT: Pairs = {
                         "A trend needs contacts from two years."),
     "average_rows": ("genomsnittsrader (riket, grupper) utelämnade",
                      "average rows (country, groups) left out"),
+    "average_row": ("genomsnittsrad (riket eller en grupp) utelämnad",
+                    "average row (the country or a group) left out"),
     # g-read (review 7, finding 8): the e-mail rule's sentence, moved out of core.email_rule;
     # "N × 24 timmar", not "24 N timmar" (read as the number 24 N)
     "email_rule_24h": ("E-post besvarad inom N arbetsdagar: inom N × 24 timmar räknat på "

@@ -17,7 +17,15 @@ SERVICE_SURVEY: Pairs = {
         "{n} värden bygger på färre än {min_n} svar: läs dem med försiktighet.",
         "{n} values rest on fewer than {min_n} answers: read them with care.",
     ),
-    "average_rows_note": ("{n} medelvärdesrader utelämnade.", "{n} average rows left out."),
+    # review 16 finding 9: "1 medelvärdesrader" had no singular and did not say which rows
+    "average_rows_note": (
+        "{n} medelvärdesrader (riket, kommungrupper) utelämnade.",
+        "{n} average rows (the country, municipality groups) left out.",
+    ),
+    "average_rows_note_one": (
+        "1 medelvärdesrad (riket eller en kommungrupp) utelämnad.",
+        "1 average row (the country or a municipality group) left out.",
+    ),
     "title": ("Servicemätning, medborgarenkät", "Service measurement, citizen survey"),
     "changes": ("Förändring från föregående år", "Change from the previous year"),
     "trend": ("Trend över alla år", "Trend over all years"),

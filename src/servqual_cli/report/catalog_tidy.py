@@ -181,5 +181,13 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
                                             "C unadjusted beyond room"),
         "small_base": ("Litet underlag", "Small base"),
         "min_n": ("Minsta n", "Least n"),
+        # review 16 finding 12: the series' columns were left in English in a Swedish workbook
+        "first_year": ("Första år", "First year"),
+        "last_year": ("Sista år", "Last year"),
+        "n_years": ("Antal år", "Years"),
+        "slope": ("Förändring per år", "Change a year"),
+        "statistic": ("Teststorhet", "Test statistic"),
+        "df": ("Frihetsgrader", "Degrees of freedom"),
+        "small_years": ("År med litet underlag", "Years with a small base"),
     },
 }  # fmt: skip

@@ -62,6 +62,18 @@ TIDY_VALUES: dict[str, tuple[str, str]] = {
     "table:change": ("förändring från föregående år", "change from the previous year"),
     "table:trend": ("trend", "trend"),
     "table:not_compared": ("ej jämförd", "not compared"),
+    # trend's tables (review 16 finding 12: "trend", "series", "series_trend" left as codes);
+    # its pairwise "trend" is a change between two years, not service-survey's trend over years
+    "trend_table:trend": ("förändring", "change"),
+    "trend_table:trend_same_areas": ("förändring, samma områden båda åren",
+                                     "change, the same areas both years"),
+    "trend_table:series": ("nyckeltal per år", "KPI per year"),
+    "trend_table:series_trend": ("trend över alla år", "trend over all years"),
+    "trend_table:not_compared": ("ej jämförd", "not compared"),
+    "trend_table:benchmark": ("jämförelse med andra kommuner", "benchmark"),
+    "test:cochran-armitage": ("Cochran-Armitage", "Cochran-Armitage"),
+    "test:weighted-linear": ("inverst variansviktad regression",
+                             "inverse-variance weighted regression"),
     "verdict:measured in one year only": ("mätt bara det ena året", "measured in one year only"),
     "test:score": ("score-test", "score test"),
     "test:fisher": ("Fishers exakta test", "Fisher's exact test"),

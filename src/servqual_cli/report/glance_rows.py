@@ -167,6 +167,7 @@ def contact_rows(
     previous: str | None,
     lang: str,
     wait: WaitBasis | None = None,
+    mix_notes: dict[tuple[str, str], str] | None = None,
 ) -> list[GlanceRow]:
     """One row per main contact KPI (all areas): the latest year, the change from the year
     before, the benchmark. ``own`` is the latest year's ``contact_kpis`` frame; ``wait`` the
@@ -261,6 +262,10 @@ def contact_rows(
             text = ms.wait_note(own, lang, wait)
             if text:
                 notes.append(text)
+        # a total over a changed mix of areas says so (review 16 finding 2; trend_mix_section)
+        mixed = (mix_notes or {}).get((kpi, channel)) or (mix_notes or {}).get(("*", channel))
+        if mixed and row.get("change") is not None:
+            notes.append(mixed)
         if notes:
             row["note"] = " ".join(notes)
         rows.append(

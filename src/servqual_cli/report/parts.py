@@ -172,6 +172,7 @@ def measurement_part(ctx: ReportContext) -> Part:
     summary: list[Block] = [Text(" ".join(lines))]
     summary += short_row_blocks([d.table for d in loaded], lang)  # a CSV cut short (review 6 #10)
     comparisons = None
+    mix_notes: dict[tuple[str, str], str] = {}
     if len(loaded) >= 2:
         (before, _), (after, _) = years[-2], years[-1]
         observations = [kpi_observations(d.frame, keys=()) for d in (loaded[-2], data)]
@@ -182,9 +183,20 @@ def measurement_part(ctx: ReportContext) -> Part:
         left_out = not_compared(
             observations[0], observations[1]
         )  # named in the notes (review 12a finding 2)
-        sections += ms.trend_sections(comparisons, before, after, lang, POWER, conf, waits=waits,
-                                      not_compared=left_out)  # fmt: skip
+        shown = ms.trend_sections(comparisons, before, after, lang, POWER, conf, waits=waits,
+                                  not_compared=left_out)  # fmt: skip
+        # totals over a changed mix of areas named, with like-for-like totals (review 16 #2)
+        from servqual_cli.core.trend_mix import area_mix, like_for_like
+        from servqual_cli.report.trend_mix_section import mix_card_notes, mix_text, with_mix
+
+        mix = area_mix(loaded[-2].frame, data.frame)
+        like = like_for_like(loaded[-2].frame, data.frame, mix, None, conf=conf, power=POWER,
+                             min_n=ctx.config.min_n)  # fmt: skip
+        sections += with_mix(shown, mix, like, before, after, lang, conf=conf)
+        mix_notes = mix_card_notes(mix, like, lang)
         summary += _changed_contacts(comparisons, before, after, lang)
+        if len(mix):
+            summary.append(Text(mix_text(mix, before, after, lang), kind="warning"))
     if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
         bench_file = (str(cfg.benchmark.path), cfg.municipality or name) if cfg.benchmark else None
         sections += _series_sections(loaded, years, bench_file, conf, lang, ctx.config.min_n)
@@ -209,6 +221,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         years[-2][0] if len(years) >= 2 else None,
         lang,
         wait=wait_basis(data.frame),
+        mix_notes=mix_notes,
     )
     from servqual_cli.report.contact_charts import contact_figures
 

@@ -1,0 +1,123 @@
+"""Whether a trend's totals ("alla områden") compare the same mix of areas in both years.
+
+Review 16 finding 2: bygglov had 7 e-mails in 2020 and none in 2021, so the 2020 total included
+bygglov and the 2021 total did not; "E-post: svar inom 1 arbetsdag" read +1,8 where like for
+like (2020 without bygglov, 39/46) it is −1,8, and nothing under the totals said so. A total is
+a mix of areas; when an area's contacts of a channel vanish (or shrink sharply) between the
+years, the total's change mixes a change of level with a change of mix (Simpson's paradox).
+
+:func:`area_mix` names every area and channel whose contacts are absent in one year or whose
+count in one year is below :data:`MIX_RATIO` (half) of the other's (7 → 2); absent ones make the
+totals compare different areas. :func:`like_for_like` recomputes the totals over only the
+areas and channels measured in both years, with the same test and adjustment as the totals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from servqual_cli.core.contacts import area_sort_key, kpi_observations
+from servqual_cli.core.trend import compare_kpis
+
+__all__ = ["MIX_RATIO", "MIX_RULE", "area_mix", "like_for_like", "series_mix"]
+
+# An area's contacts of a channel "differ sharply" when one year has fewer than half the other's
+# (or none). A rule of thumb for naming, not a test: the test-call design draws about the same
+# number per area and channel each year (domain.md), so halving is a change of design.
+MIX_RATIO = 0.5
+MIX_RULE = (
+    "an area and channel is named when one year has no contacts there or fewer than half the "
+    "other year's; the like-for-like totals leave out the areas and channels with no contacts "
+    "in one of the years"
+)
+MIX_COLUMNS = ["channel", "area", "n_before", "n_after", "absent"]
+
+
+def _counts(contacts: pd.DataFrame) -> pd.Series:
+    return contacts.groupby(["channel", "area"], sort=False, observed=True).size()
+
+
+def area_mix(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The areas and channels whose contacts differ sharply between two years' contact rows.
+
+    Returns :data:`MIX_COLUMNS`: ``absent`` True where one year has none (the totals then
+    compare different areas); sorted by channel (phone first) and the areas' order. A channel
+    one year lacks altogether is left to the channels' own warning (``channels_differ``): its
+    areas would all be listed, saying less.
+
+    >>> b = pd.DataFrame({"channel": ["email"] * 9 + ["phone"] * 9,
+    ...                   "area": (["bygglov"] * 7 + ["skola"] * 2) * 2})
+    >>> a = pd.DataFrame({"channel": ["email"] * 2 + ["phone"] * 4,
+    ...                   "area": ["skola"] * 2 + ["bygglov"] * 2 + ["skola"] * 2})
+    >>> area_mix(b, a).values.tolist()
+    [['phone', 'bygglov', 7, 2, False], ['email', 'bygglov', 7, 0, True]]
+    """
+    n = pd.concat([_counts(before).rename("n_before"), _counts(after).rename("n_after")], axis=1)
+    n = n.fillna(0).astype(np.int64).reset_index()
+    both = set(before["channel"].dropna()) & set(after["channel"].dropna())
+    n = n[n["channel"].isin(both)]
+    lo = n[["n_before", "n_after"]].min(axis=1)
+    hi = n[["n_before", "n_after"]].max(axis=1)
+    out = n[lo < MIX_RATIO * hi]
+    out = out.assign(absent=out[["n_before", "n_after"]].eq(0).any(axis=1))
+    order = pd.DataFrame({"c": out["channel"].map({"phone": 0, "email": 1}),
+                          "a": area_sort_key(out["area"])}, index=out.index)  # fmt: skip
+    out = out.loc[order.sort_values(["c", "a"], kind="stable").index]
+    return out[MIX_COLUMNS].reset_index(drop=True)
+
+
+def like_for_like(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    mix: pd.DataFrame,
+    email_rule: Any = None,
+    **compare: Any,
+) -> pd.DataFrame:
+    """The totals (area ``ALL``) over only the areas and channels with contacts in both years.
+
+    ``mix`` from :func:`area_mix`; its ``absent`` rows are left out of both years. ``compare``
+    goes to :func:`~servqual_cli.core.trend.compare_kpis` (conf, power, share_test, adjust,
+    min_n), so test, interval and the totals' own adjustment are the ordinary totals'.
+    An empty frame when no area is absent in either year: the totals are then like for like.
+    """
+    gone = mix[mix["absent"]]
+    if not len(gone):
+        return pd.DataFrame()
+    drop = pd.MultiIndex.from_frame(gone[["channel", "area"]])
+    sides = [c[~pd.MultiIndex.from_frame(c[["channel", "area"]]).isin(drop)]
+             for c in (before, after)]  # fmt: skip
+    return compare_kpis(_obs(sides[0], email_rule), _obs(sides[1], email_rule), **compare)
+
+
+def _obs(contacts: pd.DataFrame, email_rule: Any) -> pd.DataFrame:
+    return kpi_observations(contacts, keys=(), by_area=False, email_rule=email_rule)
+
+
+def series_mix(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The areas and channels whose contacts vanish or halve in some year of a series (the
+    series' totals, "Trend över alla år", mix them as the pair's do): columns ``channel``,
+    ``area``, ``counts`` (a tuple, one count per year) and ``absent`` (none in some year).
+    Channels missing from a whole year are left to the channels' own warning.
+
+    >>> y = [pd.DataFrame({"channel": ["email"] * n + ["email"] * 2,
+    ...                    "area": ["bygglov"] * n + ["skola"] * 2}) for n in (7, 7, 0)]
+    >>> series_mix(y).values.tolist()
+    [['email', 'bygglov', (7, 7, 0), True]]
+    """
+    counts = pd.concat([_counts(f) for f in frames], axis=1).fillna(0).astype(np.int64)
+    every = set.intersection(*(set(f["channel"].dropna()) for f in frames))
+    counts = counts[counts.index.get_level_values("channel").isin(every)]
+    lo, hi = counts.min(axis=1), counts.max(axis=1)
+    flagged = counts[lo < MIX_RATIO * hi]
+    out = flagged.index.to_frame(index=False).assign(
+        counts=pd.Series(
+            [tuple(int(x) for x in row) for row in flagged.to_numpy()], dtype=object
+        ).to_numpy(),
+        absent=(flagged.min(axis=1) == 0).to_numpy(),
+    )
+    order = pd.DataFrame({"c": out["channel"].map({"phone": 0, "email": 1}),
+                          "a": area_sort_key(out["area"])}, index=out.index)  # fmt: skip
+    return out.loc[order.sort_values(["c", "a"], kind="stable").index].reset_index(drop=True)

@@ -1,0 +1,122 @@
+"""Trend totals over a changed mix of areas are named, with like-for-like totals (review 16
+finding 2).
+
+``trend_mix_2020.csv`` / ``trend_mix_2021.csv``: the sample test-call logs where bygglov has 7
+e-mails and 7 calls in 2020 but no e-mail and 2 calls in 2021 (the reviewer's
+/tmp/r16/kontakter_*.csv). The 2020 e-mail total includes bygglov (43/53 within a working day,
+81,1 %) and 2021's does not (39/47); like for like 2020 is 39/46 = 84,8 % (the reviewer's pandas
+recount), a fall of 1,8 points where the ordinary total shows a rise of 1,8.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture
+def files(data_dir: Path) -> tuple[Path, Path]:
+    return data_dir / "trend_mix_2020.csv", data_dir / "trend_mix_2021.csv"
+
+
+def _row(rows: list[dict], kpi: str) -> dict:
+    return next(r for r in rows if r["kpi"] == kpi and r["area"] == "ALL")
+
+
+def test_json_names_the_mix_and_gives_like_for_like_totals(cli, files, tmp_path: Path) -> None:
+    r = cli("trend", *files, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    mix = {(a["channel"], a["area"]): (a["n_before"], a["n_after"], a["absent"])
+           for a in d["area_mix"]["areas"]}  # fmt: skip
+    assert mix == {("phone", "bygglov"): (7, 2, False), ("email", "bygglov"): (7, 0, True)}
+    assert any("bygglov: phone 7 → 2, e-mail 7 → 0" in w for w in d["warnings"])
+    ordinary = _row(d["comparisons"], "email_within_1_working_day")
+    same = _row(d["totals_like_for_like"], "email_within_1_working_day")
+    assert ordinary["diff"] == pytest.approx(0.0181, abs=5e-4)  # the misleading +1,8
+    assert (same["n_before"], same["before"]) == (46, pytest.approx(39 / 46))
+    assert same["diff"] == pytest.approx(-0.018, abs=5e-4)
+    # reference: the ordinary totals on the files without bygglov's e-mails (pandas) are the
+    # like-for-like ones, p and all
+    cut = []
+    for path in files:
+        frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+        keep = ~(frame["område"].eq("bygglov") & frame["kanal"].eq("e-post"))
+        out = tmp_path / path.name
+        frame[keep].to_csv(out, sep=";", index=False)
+        cut.append(out)
+    ref = json.loads(cli("trend", *cut, "--format", "json").stdout)
+    for kpi in ("email_within_1_working_day", "email_response_hours_median", "phone_reached"):
+        mine, theirs = _row(d["totals_like_for_like"], kpi), _row(ref["comparisons"], kpi)
+        for key in ("before", "after", "diff", "p", "p_adjusted", "n_before", "n_after"):
+            assert mine[key] == pytest.approx(theirs[key]), (kpi, key)
+
+
+def test_terminal_sv_and_en_say_it_under_the_totals(cli, files) -> None:
+    sv = cli("trend", *files, "--lang", "sv")
+    assert sv.exit_code == 0, sv.stderr
+    text = " ".join(sv.stdout.split())
+    assert ("Totalerna (alla områden) bygger på olika områden åren 2020 och 2021: bygglov: "
+            "telefon 7 → 2, e-post 7 → 0") in text  # fmt: skip
+    totals = text.index("Förändring, alla områden 2020 → 2021")
+    same = text.index("Förändring, samma områden båda åren 2020 → 2021")
+    assert totals < text.index("bygger på olika områden") < same < text.index("per område")
+    assert "84,8" in text[same:]  # 39/46 like for like
+    en = " ".join(cli("trend", *files).stdout.split())
+    assert "The totals (all areas) are built on different areas in 2020 and 2021" in en
+    assert "Change, the same areas both years 2020 → 2021" in en
+
+
+def test_csv_has_the_like_for_like_rows(cli, files) -> None:
+    r = cli("trend", *files, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    frame = pd.read_csv(pd.io.common.StringIO(r.stdout))
+    same = frame[frame["table"].eq("trend_same_areas")].set_index("kpi")
+    assert same.loc["email_within_1_working_day", "before"] == pytest.approx(39 / 46)
+
+
+def test_same_areas_both_years_add_nothing(cli, samples_dir: Path) -> None:
+    r = cli("trend", samples_dir / "servicematning_2019.xlsx",
+            samples_dir / "servicematning_2020.xlsx", "--format", "json")  # fmt: skip
+    d = json.loads(r.stdout)
+    assert d["area_mix"]["areas"] == [] and d["totals_like_for_like"] == []
+    assert not any("different areas" in w for w in d["warnings"])
+
+
+def test_report_names_the_mix_in_the_overview_and_the_summary(cli, data_dir, tmp_path) -> None:
+    out = tmp_path / "rep"
+    r = cli("report", data_dir / "trend_mix_report.toml", "-o", out)
+    assert r.exit_code == 0, r.stderr
+    md = (out / "report.md").read_text(encoding="utf-8")
+    overview = md[md.index("## Resultat i korthet") : md.index("## Sammanfattning")]
+    row = next(line for line in overview.splitlines()
+               if line.startswith("| E-post: svar inom 1 arbetsdag"))  # fmt: skip
+    assert "+1,8 procentenheter" in row  # the ordinary total, kept
+    assert ("Totalen bygger på olika områden de två åren (bygglov: e-post 7 → 0); med samma "
+            "områden båda åren 84,8 → 83,0, förändring −1,8") in row  # fmt: skip
+    hours = next(line for line in overview.splitlines()
+                 if line.startswith("| E-post: svarstid"))  # fmt: skip
+    # a time's change is the shift, named so beside the medians (not "förändring")
+    assert "båda åren medianen 11,2 → 19,4, typisk förskjutning +0,7" in hours
+    summary = md[md.index("## Sammanfattning") :]
+    assert "Totalerna (alla områden) bygger på olika områden åren 2020 och 2021" in summary
+    assert "Förändring, samma områden båda åren 2020 → 2021" in md
+    en = cli("report", data_dir / "trend_mix_report.toml", "-o", tmp_path / "en", "--lang", "en")
+    assert en.exit_code == 0, en.stderr
+    text = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
+    assert "with the same areas both years 84.8 → 83.0, change -1.8" in text
+
+
+def test_series_over_three_years_names_the_mix(cli, data_dir: Path) -> None:
+    three = [data_dir / f"trend_mix_{year}.csv" for year in (2019, 2020, 2021)]
+    d = json.loads(cli("trend", *three, "--format", "json").stdout)
+    mix = {(a["channel"], a["area"]): a["counts"] for a in d["series"]["area_mix"]}
+    assert mix == {("phone", "bygglov"): [7, 7, 2], ("email", "bygglov"): [7, 7, 0]}
+    assert any(w.startswith("The trend over all years rests on totals over different areas")
+               for w in d["warnings"])  # fmt: skip
+    sv = " ".join(cli("trend", *three, "--lang", "sv").stdout.split())
+    assert ("Trenden över alla år bygger på totaler över olika områden: bygglov: telefon "
+            "7 → 7 → 2, e-post 7 → 7 → 0 (kontakter 2019 → 2020 → 2021)") in sv  # fmt: skip
