@@ -51,7 +51,7 @@ FILE_CASES: list[tuple[tuple[str, ...], int, str, str]] = [
     (("trend", str(DATA / "contacts_years.csv"), str(DATA / "contacts_2020.csv")), 2,
      "choose_years", "contacts_years.csv: innehåller åren 2019, 2020; välj två med --years"),
     (("feedback", str(DATA / "feedback_missing_columns.csv")), 1, "role_columns_missing",
-     "kolumner saknas: unit (eller förvaltning / department"),
+     "kolumner saknas: förvaltning (eller department / verksamhet / enhet / nämnd / unit)"),
     (("gap", str(DATA / "missing_columns.csv"), *KIOSK), 1, "instrument_columns_missing",
      "instrumentet 'Kiosk service quality' behöver kolumnerna F3, F4, F5, U2, U3, U4, U5, som "
      "filen saknar (filen har: id, F1, F2, U1)"),

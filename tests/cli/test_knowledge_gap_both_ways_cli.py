@@ -51,8 +51,8 @@ def _colour(cli, monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize(("lang", "marked"), [("sv", ["−0,75", "1,17"]),
-                                               ("en", ["-0.75", "1.17"])])  # fmt: skip
+@pytest.mark.parametrize(("lang", "marked"), [("sv", ["−0,75", "+1,17"]),
+                                               ("en", ["-0.75", "+1.17"])])  # fmt: skip
 def test_the_terminal_marks_both_sides(cli, monkeypatch, lang: str, marked: list[str]) -> None:
     out = _colour(cli, monkeypatch, "--lang", lang)
     # under- and overestimate marked; Empathy (+0,03, Holm p 0,844) and the intervals not
@@ -88,7 +88,8 @@ def test_the_web_page_marks_both_sides_in_words(cli, lang: str, cell: str) -> No
     marked = re.findall(r'<td class="num neg">([^<]*)<span class="vh"> \(([^)]*)\)</span>',
                         r.stdout)  # fmt: skip
     minus = "−0,75" if lang == "sv" else "-0.75"
-    assert [v for v, _ in marked] == [minus, marked[1][0]] and marked[1][0].startswith("1")
+    # the overestimate signed, as every change is (review 16, finding 11)
+    assert [v for v, _ in marked] == [minus, marked[1][0]] and marked[1][0].startswith("+1")
     assert {w for _, w in marked} == {cell}
     assert LEGEND[lang].replace("'", "&#39;") in r.stdout
 

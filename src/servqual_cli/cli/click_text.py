@@ -1,6 +1,8 @@
 """The option parser's own messages (Typer's bundled Click: an unknown option, a value not among
 the choices, out of range, not a date) said again in Swedish from their English form, for
-:mod:`servqual_cli.cli.error_text`. Click's English stays as Click wrote it; a message no
+:mod:`servqual_cli.cli.error_text`. Click's English stays as Click wrote it, except a date not
+read: Click names its strftime codes ("'%Y-%m-%d', '%Y-%m-%d %H:%M'"), English says the form
+("YYYY-MM-DD or YYYY-MM-DD HH:MM") as Swedish does (review 16, finding 10); a message no
 pattern knows keeps its English. Split from :mod:`~servqual_cli.cli.error_text` (over 400 lines)
 in session 13, when ranges and dates were said in words.
 """
@@ -42,8 +44,11 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
 _BOUNDS = re.compile(r"^(?:(?P<lo>[-\d.]+)(?P<lo_op><=?))?x(?:(?P<hi_op><=?)(?P<hi>[-\d.]+))?$")
 _ONE_SIDE = re.compile(r"^x(?P<op>[<>]=?)(?P<bound>[-\d.]+)$")
 _SIDE_WORDS = {">=": "minst {0}", ">": "över {0}", "<=": "högst {0}", "<": "under {0}"}
-# strftime codes as a Swedish reader writes a date's form (SS 8222: ÅÅÅÅ-MM-DD)
-_DATE_CODES = {"%Y": "ÅÅÅÅ", "%m": "MM", "%d": "DD", "%H": "TT", "%M": "MM", "%S": "SS"}
+# strftime codes as a reader writes a date's form (SS 8222: ÅÅÅÅ-MM-DD; ISO 8601: YYYY-MM-DD)
+_DATE_CODES = {
+    "sv": {"%Y": "ÅÅÅÅ", "%m": "MM", "%d": "DD", "%H": "TT", "%M": "MM", "%S": "SS"},
+    "en": {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%H": "HH", "%M": "MM", "%S": "SS"},
+}
 
 
 def click_text(message: str, lang: str) -> str:
@@ -54,8 +59,12 @@ def click_text(message: str, lang: str) -> str:
     "ogiltigt värde för '--format' / '-f': 'foo' är inte något av 'csv', 'json'"
     >>> click_text("No such option: --formt (Possible options: --format)", "sv")
     'okänd flagga: --formt (möjliga flaggor: --format)'
+    >>> click_text("Invalid value for '--as-of': 'x' does not match the format '%Y-%m-%d'.", "en")
+    "Invalid value for '--as-of': 'x' is not a date of the form YYYY-MM-DD"
     """
-    found = read_back(message, _CLICK_PATTERNS) if lang == "sv" else None
+    if lang != "sv":
+        return _english_date(message)
+    found = read_back(message, _CLICK_PATTERNS)
     if found is None:
         return message
     match, key = found
@@ -81,8 +90,21 @@ def _click_reason(reason: str) -> str:
         if re.fullmatch(r"-?[\d.]+", fill["value"]):  # Click's own float, "2.0": a comma too
             fill["value"] = _sv_number(fill["value"])
     elif found[1] == "not_date":
-        fill["formats"] = _date_forms(fill["formats"])
+        fill["formats"] = _date_forms(fill["formats"], "sv")
     return CLICK[found[1]][0].format(**fill)
+
+
+def _english_date(message: str) -> str:
+    """Click's English, with a date's strftime formats said as the form of a date (the rest as
+    Click wrote it)."""
+    found = read_back(message, _CLICK_PATTERNS[1:2])
+    reason = None if found is None else read_back(found[0]["reason"], _REASONS[-1:])
+    if found is None or reason is None:
+        return message
+    fill = {**reason[0].groupdict()}
+    fill["formats"] = _date_forms(fill["formats"], "en")
+    return CLICK["invalid_value"][1].format(option=found[0]["option"],
+                                            reason=CLICK["not_date"][1].format(**fill))  # fmt: skip
 
 
 def _sv_number(text: str) -> str:
@@ -108,13 +130,15 @@ def _range_words(text: str) -> str:
     return f"{low} och {_SIDE_WORDS[both['hi_op']].format(hi)}"
 
 
-def _date_forms(text: str) -> str:
+def _date_forms(text: str, lang: str) -> str:
     """Click's strftime formats as a reader writes the form of a date.
 
-    >>> _date_forms("'%Y-%m-%d', '%Y-%m-%d %H:%M'")
+    >>> _date_forms("'%Y-%m-%d', '%Y-%m-%d %H:%M'", "sv")
     'ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM'
+    >>> _date_forms("'%Y-%m-%d', '%Y-%m-%d %H:%M'", "en")
+    'YYYY-MM-DD or YYYY-MM-DD HH:MM'
     """
     forms = [f.strip().strip("'") for f in text.split(",")]
-    for code, word in _DATE_CODES.items():
+    for code, word in _DATE_CODES[lang].items():
         forms = [f.replace(code, word) for f in forms]
-    return " eller ".join(forms)
+    return (" eller " if lang == "sv" else " or ").join(forms)

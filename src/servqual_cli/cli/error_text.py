@@ -147,11 +147,25 @@ def _prep_columns(f: dict[str, Any], lang: str) -> None:
 
 
 def _prep_roles(f: dict[str, Any], lang: str) -> None:
-    f["wanted"] = "; ".join(
-        _word("part_or", lang, role=role, aliases=" / ".join(aliases[1:]) or aliases[0])
-        for role, aliases in f["roles"]
-    )
+    f["wanted"] = "; ".join(_role_names(role, tuple(aliases), lang) for role, aliases in f["roles"])
     f["columns"] = _columns(f, lang)
+
+
+def _role_names(role: str, aliases: tuple[str, ...], lang: str) -> str:
+    """A missing role's column names: its key and the other names in English; in Swedish the
+    second name leads (the alias lists are written English first, Swedish second) and the
+    internal key comes last, so "förvaltning (eller … / unit)", never "unit (eller förvaltning
+    …)" (review 16, finding 10).
+
+    >>> names = ("unit", "förvaltning", "department", "enhet")
+    >>> _role_names("unit", names, "sv"), _role_names("unit", names, "en")
+    ('förvaltning (eller department / enhet / unit)', 'unit (or förvaltning / department / enhet)')
+    >>> _role_names("status", ("status",), "sv")
+    'status (eller status)'
+    """
+    if lang == "sv" and len(aliases) > 1:
+        return _word("part_or", lang, role=aliases[1], aliases=" / ".join((*aliases[2:], role)))
+    return _word("part_or", lang, role=role, aliases=" / ".join(aliases[1:]) or aliases[0])
 
 
 def _prep_instrument(f: dict[str, Any], lang: str) -> None:

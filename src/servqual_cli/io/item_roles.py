@@ -90,8 +90,14 @@ def parse_roles(
         for k, pos in enumerate(positions):  # a loop over columns; each is vectorised
             name = table.columns[pos]
             spss = with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
+            declared = table.user_missing.get(name)
+            own = missing
+            if declared is not None:  # SPSS user-missing codes: "declared missing" (review 16, 6)
+                base = table.column(pos) if spss is None else spss
+                spss = base.where(declared.isna(), declared)
+                own = (*missing, *declared.dropna().unique())
             parsed = parse_scale_column(
-                table, pos, (lo, hi), instrument.labels, missing, log, m[:, k], spss, codes=codes
+                table, pos, (lo, hi), instrument.labels, own, log, m[:, k], spss, codes=codes
             )
             _reject_wrong_column(parsed, table, pos)
         if rev:  # reversed before anything else: min + max - x (PZB 1988)

@@ -44,6 +44,10 @@ class RawTable:
     value_labels : dict
         SPSS value labels per column (code -> label); the frame holds the labelled values and
         ``codes`` the raw codes for those columns.
+    user_missing : dict
+        SPSS user-missing cells no label calls "no answer" (a 99 declared missing, unlabelled),
+        per column: the code's text in those cells, None elsewhere; the frame holds them blank
+        (:mod:`servqual_cli.io.spss_missing`; review 16, finding 6).
     encoding_reason : str or None
         Why the text encoding was chosen ("valid UTF-8", "UTF-16 byte-order mark", ...).
     garbled : bool
@@ -93,6 +97,7 @@ class RawTable:
     delimiter: str | None = None
     value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
     codes: dict[str, pd.Series] = field(default_factory=dict)
+    user_missing: dict[str, pd.Series] = field(default_factory=dict)
     encoding_reason: str | None = None
     garbled: bool = False
     header_rows: int = 1

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -212,20 +211,27 @@ def _read_sav(path: Path, data: bytes, source: str) -> RawTable:
     import pyreadstat
 
     try:
-        raw, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+        # user-missing codes kept, then said by their labels or left blank as before
+        # (:mod:`servqual_cli.io.spss_missing`; review 16, finding 6)
+        raw, meta = pyreadstat.read_sav(str(path), apply_value_formats=False, user_missing=True)
     except Exception as exc:
         raise DataError(f"is not a readable SPSS file ({exc})", Location(source),
                         code="not_spss", facts={"reason": str(exc)}) from exc  # fmt: skip
     if len(raw) == 0:
         raise DataError("has no data rows", Location(source), code="no_data_rows")
-    labels: dict[str, dict[Any, str]] = {}
+    from servqual_cli.io.spss_missing import split_declared
+
+    labels = {col: dict(s) for col, s in (meta.variable_value_labels or {}).items()}
+    kept = split_declared(raw, meta.missing_ranges or {}, labels)
+    # a declared cell no label calls "no answer" is blank, as pyreadstat read it before
+    raw = raw.assign(**{col: raw[col].where(v.isna()) for col, v in kept.items()})
     codes: dict[str, pd.Series] = {}
     frame = raw.astype(object)
-    for col, label_set in (meta.variable_value_labels or {}).items():
-        labels[col] = dict(label_set)
+    for col, label_set in labels.items():
         codes[col] = raw[col]
         # Labels applied (a service unit coded 1-4 reads as its name); the cleaner uses the codes
         # for scale items, so a labelled 1-7 scale still analyses as numbers.
         frame[col] = raw[col].map(lambda v, m=label_set: m.get(v, v)).astype(object)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
-    return RawTable(frame, source, None, 0, rows, sha256_of(data), value_labels=labels, codes=codes)
+    return RawTable(frame, source, None, 0, rows, sha256_of(data), value_labels=labels, codes=codes,
+                    user_missing=kept)  # fmt: skip

@@ -147,8 +147,10 @@ def parse_scale_column(
     if out is not None:
         out[:] = values
         values = out
-    if log is not None:
-        log.add(table.row_numbers, name, cells.to_numpy(dtype=object), reasons)
+    if log is not None:  # a cell blank in the table but not in ``column`` (an SPSS user-missing
+        # code, io/spss_missing.py) is listed by the value parsed: its code, never ""
+        shown = cells if column is None else cells.where(cells.notna(), column)
+        log.add(table.row_numbers, name, shown.to_numpy(dtype=object), reasons)
     return ScaleColumn(values, reasons)
 
 

@@ -257,6 +257,9 @@ def _without_tail(table: RawTable, end: int, rows: tuple[SummaryRow, ...]) -> Ra
     changes["frame"] = table.frame.iloc[:end].reset_index(drop=True)
     if table.codes:
         changes["codes"] = {k: v.iloc[:end].reset_index(drop=True) for k, v in table.codes.items()}
+    if table.user_missing:  # (SPSS user-missing codes, row for row with the frame)
+        changes["user_missing"] = {k: v.iloc[:end].reset_index(drop=True)
+                                   for k, v in table.user_missing.items()}  # fmt: skip
     return dataclasses.replace(table, **changes)
 
 
@@ -318,4 +321,7 @@ def _drop_second_header(table: RawTable) -> RawTable:
     changes["frame"] = table.frame.iloc[1:].reset_index(drop=True)
     if table.codes:
         changes["codes"] = {k: v.iloc[1:].reset_index(drop=True) for k, v in table.codes.items()}
+    if table.user_missing:
+        changes["user_missing"] = {k: v.iloc[1:].reset_index(drop=True)
+                                   for k, v in table.user_missing.items()}  # fmt: skip
     return dataclasses.replace(table, **changes)

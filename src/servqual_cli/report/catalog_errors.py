@@ -342,7 +342,8 @@ ERRNO_REASONS: dict[str, tuple[str, str]] = {
 
 CLICK: dict[str, tuple[str, str]] = {
     # the option parser's messages (Typer's bundled Click), said again in Swedish; the English
-    # column is Click's own wording, which an English run prints unchanged
+    # column is Click's own wording, which an English run prints unchanged, except a date's
+    # form: Click names its strftime codes ('%Y-%m-%d'), a reader the form (review 16, #10)
     "no_such_option": ("okänd flagga: {option}", "No such option: {option}"),
     "possible_options": (" (möjliga flaggor: {options})", " (Possible options: {options})"),
     "did_you_mean": (" (menade du {option}?)", " Did you mean {option}?"),
@@ -357,7 +358,7 @@ CLICK: dict[str, tuple[str, str]] = {
     ),
     "not_date": (
         "{value} är inget datum i formen {formats}",
-        "{value} does not match the formats {formats}.",
+        "{value} is not a date of the form {formats}",
     ),
     "not_integer": ("{value} är inget heltal", "{value} is not a valid integer (range)."),
     "not_number": ("{value} är inget tal", "{value} is not a valid float (range)."),

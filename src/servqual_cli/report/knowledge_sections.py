@@ -31,14 +31,23 @@ def _readings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def _signed(built: Table, lang: str) -> Table:
+    """``built`` with the difference written with its sign both ways ("+0,28" beside "−0,62"),
+    as trend, service-survey and KPI write a change: over- and underestimation are the table's
+    point (review 16, finding 11). The format carries to the terminal, Markdown, the web page
+    and Excel's "+0.00;−0.00"."""
+    head = tlabel("diff", lang)
+    return replace(built, formats={**built.formats, head: "+.2f"})
+
+
 def _marked(built: Table, conf: float, lang: str) -> Table:
     """``built`` with each difference its Holm p tells from 0 marked, under- and overestimates
     alike (PZB's gap 1 is any mismatch; review 14, finding 1), at the reading's own level
     (1 − conf), so a marked row reads "underskattar"/"överskattar" and no other row does."""
     from servqual_cli.report.below_test import flag_below
 
-    return flag_below(built, tlabel("diff", lang), tlabel("p_holm", lang), lang, "knowledge",
-                      alpha=1.0 - conf)  # fmt: skip
+    return flag_below(_signed(built, lang), tlabel("diff", lang), tlabel("p_holm", lang), lang,
+                      "knowledge", alpha=1.0 - conf)  # fmt: skip
 
 
 def _tested(frame: pd.DataFrame, what: str, lang: str) -> str:

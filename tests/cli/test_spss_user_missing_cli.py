@@ -1,0 +1,66 @@
+"""Review 16, finding 6: SPSS user-missing codes are read as what they are, not as blanks.
+
+SPSS exports "Vet ej" as a code (99) declared missing; pyreadstat turned such cells into NaN, so
+``gap`` counted "tomma 353" where every cell held 99 labelled "Vet ej". Now a declared cell
+whose label is a no-answer word counts as "vet ej" / "don't know" (as the same file without the
+declaration did), and a declared code with no such label as "angivet saknat värde" / "declared
+missing", listed in ``--excluded`` with its code. A declared "Vet ej" in a ``--by`` column gives
+no group, as before. Cells not declared missing read as before.
+
+Files: tests/data/spss_missing/user_missing.sav and user_missing_undeclared.sav (written by
+make_files.py there): E1 holds 99 "Vet ej" in rows 2, 5, 9; P2 holds the unlabelled 98 in rows
+3, 7; Enhet 9 "Vet ej" in row 12; 98-99 declared missing in the items, 9 in Enhet.
+Reference: the cells counted with pyreadstat (``user_missing=True``) in the test itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyreadstat
+import pytest
+
+from .conftest import DATA, TWO
+
+SAV = DATA / "spss_missing" / "user_missing.sav"
+UNDECLARED = DATA / "spss_missing" / "user_missing_undeclared.sav"
+SUMMARY = {
+    "sv": "Uteslutna celler: vet ej 4 (i E1 3, Enhet 1), angivet saknat värde 2 (alla i P2).",
+    "en": "Excluded cells: don't know 4 (in E1 3, Enhet 1), declared missing 2 (all in P2).",
+}
+LISTED = [
+    ["user_missing.sav", "", 2, "E1", "Vet ej", "dont_know"],
+    ["user_missing.sav", "", 3, "P2", "98", "missing_token"],
+    ["user_missing.sav", "", 5, "E1", "Vet ej", "dont_know"],
+    ["user_missing.sav", "", 7, "P2", "98", "missing_token"],
+    ["user_missing.sav", "", 9, "E1", "Vet ej", "dont_know"],
+    ["user_missing.sav", "", 12, "Enhet", "Vet ej", "dont_know"],
+]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_declared_missing_is_counted_by_its_meaning(cli, tmp_path: Path, lang: str) -> None:
+    listed = tmp_path / "x.csv"
+    r = cli("gap", SAV, *TWO, "--by", "Enhet", "--lang", lang, "--excluded", listed)
+    assert r.exit_code == 0, r.stderr
+    assert SUMMARY[lang] in " ".join(r.stdout.split())
+    assert "tomma" not in r.stdout and "blank" not in r.stdout
+    frame = pd.read_csv(listed, keep_default_na=False, dtype={"value": str})
+    frame["row"] = frame["row"].astype(int)
+    assert frame.to_numpy().tolist() == LISTED
+
+
+def test_json_counts_and_the_rest_read_as_without_the_declaration(cli) -> None:
+    """The JSON counts each reason; the answers, groups and results equal those of the same file
+    without the declaration (there 98 is off the scale: the one difference)."""
+    raw, meta = pyreadstat.read_sav(str(SAV), apply_value_formats=False, user_missing=True)
+    assert (raw["E1"] == 99).sum() == 3 and (raw["P2"] == 98).sum() == 2  # the file as described
+    assert meta.missing_ranges["E1"] == [{"lo": 98.0, "hi": 99.0}]
+    one = json.loads(cli("gap", SAV, *TWO, "--by", "Enhet", "-f", "json").stdout)
+    two = json.loads(cli("gap", UNDECLARED, *TWO, "--by", "Enhet", "-f", "json").stdout)
+    assert one["excluded"] == {"dont_know": 4, "missing_token": 2}
+    assert two["excluded"] == {"dont_know": 4, "out_of_range": 2}
+    assert one["dimensions"] == two["dimensions"] and one["items"] == two["items"]
+    assert one["n_rows"] == two["n_rows"] == 12
