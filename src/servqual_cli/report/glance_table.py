@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from servqual_cli.report.catalog import rl
+from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_small import small_mark
 from servqual_cli.report.numbers import (
@@ -54,6 +54,23 @@ def verdict_mark(code: str, gap: bool = False) -> tuple[str, str]:
     if gap and code in GAP_MARKS:
         return GAP_MARKS[code]
     return VERDICT_MARKS.get(code, ("unknown", ""))
+
+
+def stat_value(statistic: str | None, text: str, lang: str) -> str:
+    """A value named by its statistic: "median 32,0 dagar" (review 16 finding 1); a share's,
+    or one without a statistic, as it is.
+
+    >>> stat_value("median", "32,0 dagar", "sv"), stat_value(None, "81,1 %", "sv")
+    ('median 32,0 dagar', '81,1 %')
+    """
+    if statistic is None or text == "–":
+        return text
+    return label(f"stat_value_{statistic}", lang, KPI).format(value=text)
+
+
+def stat_of_row(row: GlanceRow, lang: str) -> str:
+    """What a row's norm is held against ("medianen"), "" without a statistic."""
+    return "" if row.statistic is None else label(f"stat_of_{row.statistic}", lang, KPI)
 
 
 def value_text(row: GlanceRow, value: float | None, lang: str) -> str:
@@ -206,7 +223,9 @@ def glance_table(glance: Glance, lang: str) -> Table:
             goal_texts.append("–")
         else:
             sign = "≥" if r.higher_is_better else "≤"
-            goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
+            # a norm names the statistic it judges: "medianen ≤ 70,0 dagar" (review 16 #1)
+            stat = f"{stat_of_row(r, lang)} " if r.target_kind == "norm" and r.statistic else ""
+            goal_texts.append(f"{stat}{sign} {value_text(r, r.target, lang)}")
 
     def verdict(r: GlanceRow, code: str | None) -> str:
         return _verdict(code, lang, gap=r.against_expectation)
@@ -219,7 +238,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
         marks = [r.period] if r.period else []
         if r.small_base:  # marked, not hidden (review 12a finding 3)
             marks.append(small_mark(r, lang))
-        text = f"{value_text(r, r.value, lang)}" + (f" ({'; '.join(marks)})" if marks else "")
+        shown = stat_value(r.statistic, value_text(r, r.value, lang), lang)  # "median 32,0 dagar"
+        text = shown + (f" ({'; '.join(marks)})" if marks else "")
         # a gap's note (perception level, survey weights) beside its value
         return f"{text}; {r.note}" if r.against_expectation and r.note else text
 
@@ -233,7 +253,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
     columns.update(
         {
             rl("g_previous_period", lang): [
-                f"{value_text(r, r.previous_value, lang)} ({r.previous_period})"
+                f"{stat_value(r.statistic, value_text(r, r.previous_value, lang), lang)} "
+                f"({r.previous_period})"
                 if r.previous_value is not None
                 else f"– ({r.previous_note})"  # why there is none: one period in the data
                 if r.previous_note
