@@ -119,3 +119,15 @@ def test_report_card_names_the_norm_of_the_median(report: tuple) -> None:
     html = _flat(re.sub(r"<[^>]+>", "", (rep / "report.html").read_text(encoding="utf-8")))
     assert WORDS[lang]["card"] in html
     assert _flat(WORDS[lang]["beyond"].split(": ", 1)[1].rstrip(".")) in html
+
+
+def test_report_workbook_unit_names_the_median(report: tuple) -> None:
+    import openpyxl
+
+    lang, rep = report
+    rows = list(
+        openpyxl.load_workbook(rep / "report.xlsx").worksheets[1].iter_rows(values_only=True)
+    )
+    cells = dict(zip(rows[1], rows[2], strict=True))
+    assert cells[rows[1][0]] == "Handläggningstid"
+    assert {"sv": "dagar, median", "en": "days, median"}[lang] in cells.values()

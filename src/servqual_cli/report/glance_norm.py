@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from servqual_cli.report.catalog import KPI, label, rl
-from servqual_cli.report.glance_table import stat_value, value_text
+from servqual_cli.report.glance_stat import stat_value
+from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.spec import GlanceRow
 from servqual_cli.report.word_lists import join_items
 

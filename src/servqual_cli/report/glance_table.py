@@ -9,9 +9,10 @@ from typing import Any
 
 import pandas as pd
 
-from servqual_cli.report.catalog import KPI, label, rl
+from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_small import small_mark
+from servqual_cli.report.glance_stat import stat_of_row, stat_unit, stat_value
 from servqual_cli.report.numbers import (
     UNIT_WORDS,
     fmt_int,
@@ -54,23 +55,6 @@ def verdict_mark(code: str, gap: bool = False) -> tuple[str, str]:
     if gap and code in GAP_MARKS:
         return GAP_MARKS[code]
     return VERDICT_MARKS.get(code, ("unknown", ""))
-
-
-def stat_value(statistic: str | None, text: str, lang: str) -> str:
-    """A value named by its statistic: "median 32,0 dagar" (review 16 finding 1); a share's,
-    or one without a statistic, as it is.
-
-    >>> stat_value("median", "32,0 dagar", "sv"), stat_value(None, "81,1 %", "sv")
-    ('median 32,0 dagar', '81,1 %')
-    """
-    if statistic is None or text == "–":
-        return text
-    return label(f"stat_value_{statistic}", lang, KPI).format(value=text)
-
-
-def stat_of_row(row: GlanceRow, lang: str) -> str:
-    """What a row's norm is held against ("medianen"), "" without a statistic."""
-    return "" if row.statistic is None else label(f"stat_of_{row.statistic}", lang, KPI)
 
 
 def value_text(row: GlanceRow, value: float | None, lang: str) -> str:
@@ -350,8 +334,10 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         rl("g_measure", lang): [r.name for r in rows],
         rl("g_period", lang): [year(r.period) for r in rows],
         rl("g_value", lang): [scaled(r, r.value) for r in rows],
+        # "dagar, median": the statistic of a median/mean/p90, as the Markdown value names it
         rl("g_unit", lang): [
-            _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
+            stat_unit(r, _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1], lang)
+            for r in rows
         ],
         rl("g_n", lang): [r.n for r in rows],
         # the years when a change's earlier year is small, as the Markdown cell names them

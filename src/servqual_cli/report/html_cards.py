@@ -12,15 +12,9 @@ from functools import cache
 from typing import Any
 
 from servqual_cli.report.catalog import KPI, catalog, label
+from servqual_cli.report.glance_stat import stat_of_row, stat_value
 from servqual_cli.report.glance_summary import where
-from servqual_cli.report.glance_table import (
-    change_text,
-    small_mark,
-    stat_of_row,
-    stat_value,
-    verdict_key,
-    verdict_mark,
-)
+from servqual_cli.report.glance_table import change_text, small_mark, verdict_key, verdict_mark
 from servqual_cli.report.html_words import hw
 from servqual_cli.report.numbers import fmt_int, fmt_measure
 from servqual_cli.report.spec import TARGET_VERDICTS, GlanceRow
