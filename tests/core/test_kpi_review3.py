@@ -156,8 +156,10 @@ def test_phone_wait_median_names_the_calls_that_reached_no_one(sample: dict[str,
     assert "tomma" not in sv
     assert "median over the 43 calls that reached a person; 11 calls reached no one" in en
     (row,) = kpi_rows([wait], "sv")
+    # ... then the calls beyond the norm (review 16 finding 1)
     assert row.note == (
-        "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar väntetid"
+        "median över de 43 samtal som nådde en person; 11 samtal nådde ingen och saknar "
+        "väntetid; 13 av 43 samtal (30,2\xa0%) tog längre än 90 s"
     )
 
 

@@ -67,8 +67,8 @@ def test_lekeberg_overview_names_both_improvements_of_tabell_1(lekeberg: Documen
     glance = _glance(lekeberg)
     text = " ".join(glance.summary)
     assert (
-        "Bättre 2019 → 2020: E-post: svarstid, median (h på arbetsdagar) och E-post: svar inom 2 "
-        "arbetsdagar." in text
+        "Bättre 2019 → 2020: E-post: svarstid, median bland besvarade (h på arbetsdagar) och "
+        "E-post: svar inom 2 arbetsdagar." in text
     )
     row = next(r for r in glance.rows if r.name == "E-post: svar inom 2 arbetsdagar")
     assert (row.change_verdict, row.severity) == ("better", 2)

@@ -55,7 +55,7 @@ def test_summary_shows_the_medians_difference_and_the_holm_p(doc: Document) -> N
     -19.1), and the p its verdict follows (Holm over the 14 totals: 0.034, not 0.003)."""
     contacts = next(b for b in doc.sections[1].blocks if isinstance(b, Table))
     f = contacts.frame.set_index("Nyckeltal")
-    reply = f.loc["E-post: svarstid, median (h på arbetsdagar)"]
+    reply = f.loc["E-post: svarstid, median bland besvarade (h på arbetsdagar)"]
     assert round(reply["Medianernas skillnad"], 1) == round(reply["2020"] - reply["2019"], 1)
     assert round(reply["Medianernas skillnad"], 1) == -6.2
     assert round(reply["Förändring (tider: förskjutning)"], 1) == -19.1
@@ -64,7 +64,7 @@ def test_summary_shows_the_medians_difference_and_the_holm_p(doc: Document) -> N
     assert round(p, 3) == 0.034
     assert "p (Holm, 14 jämförelser): p justerat över alla totaler" in (contacts.note or "")
     text = render_document(doc, relative_png)
-    first = "| E-post: svarstid, median (h på arbetsdagar) | 17,6"
+    first = "| E-post: svarstid, median bland besvarade (h på arbetsdagar) | 17,6"
     row = next(x for x in text.splitlines() if x.startswith(first))
     assert (
         "medianen −6,2 timmar på arbetsdagar, typisk förskjutning −19,1 timmar på arbetsdagar"

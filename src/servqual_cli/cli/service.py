@@ -344,7 +344,7 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
             "target": r.spec.target,
             "norm": r.spec.norm,
         }
-        c = r.change
+        c, e = r.change, r.beyond_norm
         rows.append(
             {
                 **base,
@@ -365,6 +365,11 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
                 # their places.
                 "small_base": r.small_base,
                 "min_n": r.min_n,
+                # a median/mean/p90 with a norm: the cases beyond it (review 16 finding 1:
+                # "norm met" on the median while 8,5 % of the cases broke it); last again
+                "n_beyond_norm": e and e.n_beyond,
+                "n_norm_base": e and e.n,
+                "share_beyond_norm": e and e.share,
             }
         )
         for g in r.groups.to_dict("records"):
@@ -375,4 +380,6 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
             small = bool(group["n"] < r.min_n)
             rows.append({**base, "level": "group", **group, "small_base": small,
                          "min_n": r.min_n})  # fmt: skip
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    beyond = ["n_beyond_norm", "n_norm_base", "share_beyond_norm"]  # the last columns
+    return frame[[c for c in frame.columns if c not in beyond] + beyond]

@@ -47,6 +47,7 @@ from servqual_cli.core.durations import resolve_as_of
 from servqual_cli.core.exact_tests import fisher_exact
 from servqual_cli.core.inference import one_sample_t, quantile7
 from servqual_cli.core.kpi_durations import duration_kpi
+from servqual_cli.core.kpi_norm import norm_excess
 from servqual_cli.core.kpi_results import (
     GROUP_COLUMNS,
     MIN_N,
@@ -344,4 +345,6 @@ def _value_kpi(
         excluded=excluded,
         min_n=min_n,
         groups_tested=tested,
+        # the values beyond the norm beside the statistic's verdict (review 16 finding 1)
+        beyond_norm=norm_excess(x, spec.norm, spec.statistic, spec.higher_is_better),
     )

@@ -23,6 +23,7 @@ from servqual_cli.core.durations import (
     measuring_unit,
     resolve_as_of,
 )
+from servqual_cli.core.kpi_norm import norm_excess
 from servqual_cli.core.kpi_results import (
     GROUP_COLUMNS,
     MIN_N,
@@ -121,7 +122,18 @@ def duration_kpi(
         follow_up=follow_up,
         min_n=min_n,
         groups_tested=tested,
+        beyond_norm=_beyond_norm(spec, durations, factor),
     )
+
+
+def _beyond_norm(spec: KpiSpec, durations: DurationFrame, factor: float) -> Any:
+    """The measured cases beyond the norm (:func:`~servqual_cli.core.kpi_norm.norm_excess`):
+    the closed cases' durations and the open cases' ages at ``as_of``, in the norm's unit."""
+    f = durations.frame
+    open_ = f["valid"].to_numpy(dtype=bool) & f["open"].to_numpy(dtype=bool)
+    ages = f["censored_at_as_of"].to_numpy(dtype=float)[open_] / factor
+    return norm_excess(_closed(durations) / factor, spec.norm, spec.statistic,
+                       spec.higher_is_better, ages)  # fmt: skip
 
 
 def _closed(durations: DurationFrame) -> npt.NDArray[np.float64]:

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from servqual_cli.core.inference import mann_whitney
+from servqual_cli.core.kpi_norm import NormExcess
 from servqual_cli.core.location_shift import LocationShift, hodges_lehmann
 from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.core.proportions import newcombe_diff_ci
@@ -175,6 +176,9 @@ class KpiResult:
     # the value's own small-base threshold when it is not min_n: a report's min_n, which its
     # overview marks every row by, where the KPI config sets another for the groups
     value_min_n: int | None = None
+    # a median/mean/p90 with a norm: the cases beyond the norm, shown beside the verdict
+    # (review 16 finding 1: "norm met" on the median while 8,5 % of the cases broke it)
+    beyond_norm: NormExcess | None = None
 
     @property
     def goal(self) -> float | None:
@@ -267,6 +271,7 @@ class KpiResult:
             "change": None if self.change is None else self.change.to_dict(),
             "pooled": None if self.pooled is None else self.pooled.to_dict(),
             "follow_up": None if self.follow_up is None else self.follow_up.to_dict(),
+            "beyond_norm": None if self.beyond_norm is None else self.beyond_norm.to_dict(),
         }
         result: dict[str, Any] = plain(out)
         return result

@@ -6,6 +6,8 @@ Hodges-Lehmann shift, not the difference of the two medians; the change cell nam
 
 from __future__ import annotations
 
+from servqual_cli.report.kpi_norm_words import KPI_NORM
+
 KPI: dict[str, tuple[str, str]] = {
     # {span}: "2023→2024", or the two calendar windows (window_span); {interval}: "[a; b]", the
     # report's notation for an interval in running text (review 10a, findings 4 and 9)
@@ -171,4 +173,5 @@ KPI: dict[str, tuple[str, str]] = {
         "jan feb mar apr maj jun jul aug sep okt nov dec",
         "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     ),
+    **KPI_NORM,  # report/kpi_norm_words.py (review 16 finding 1)
 }

@@ -28,7 +28,9 @@ MEASUREMENT: Pairs = {
                                    "E-mail: reply in 1 working day"),
     "email_within_2_working_days": ("E-post: svar inom 2 arbetsdagar",
                                     "E-mail: reply in 2 working days"),
-    "email_response_hours_median": ("E-post: svarstid, median", "E-mail: median reply time"),
+    # review 16 finding 8: over answered e-mails only, as the feedback register says its own
+    "email_response_hours_median": ("E-post: svarstid, median bland besvarade",
+                                    "E-mail: median reply time among answered"),
     "email_answered_question": ("E-post: svar på frågan", "E-mail: question answered"),
     "email_answered_question_partly": ("E-post: delvis svar", "E-mail: partly answered"),
     "answered_question": ("Svar på frågan (alla)", "Question answered (all)"),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from servqual_cli.core.kpi_norm import NORM_STATISTICS
 from servqual_cli.core.kpi_results import SHIFT_ESTIMATE, KpiChange
 from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.glance_register_rows import feedback_rows
@@ -90,7 +91,10 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
             area = groups_text(missed, len(r.groups), lang)
             if area is not None:  # the test's words go to the card's note, not the paragraph
                 rule = rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
+        from servqual_cli.report.kpi_norm_texts import beyond_norm_text
         from servqual_cli.report.kpi_texts import follow_up_note, unreached_text
+
+        beyond = beyond_norm_text(r, lang)
 
         rows.append(
             GlanceRow(
@@ -119,9 +123,11 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 area=area,
                 area_kind="below_target" if area else None,
                 note="; ".join(
-                    t for t in (unreached_text(r, lang), follow_up_note(r, lang), rule) if t
+                    t for t in (unreached_text(r, lang), beyond, follow_up_note(r, lang), rule) if t
                 )
                 or None,
+                statistic=s.statistic if s.statistic in NORM_STATISTICS else None,
+                norm_excess=beyond,
                 previous_note=label("one_period_cell", lang, KPI).format(period=r.period)
                 if r.single_period
                 else None,

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.glance_norm import is_norm, norm_not_met, norm_sentences
 from servqual_cli.report.glance_small import small_counts
 from servqual_cli.report.glance_table import value_text
 from servqual_cli.report.numbers import fmt_int, fmt_number
@@ -279,7 +280,9 @@ kommuner.', 'Bättre 2019 → 2020: A.']
     dims = [r for r in rows if r.kind == "dimension"]
     bad: list[str] = []
     for r in measures:
-        if r.target_verdict == "not_met":
+        if r.target_verdict == "not_met" and is_norm(r):  # "Normen nås inte" (review 16 #1)
+            bad += norm_not_met(r, _short(r, lang), lang)
+        elif r.target_verdict == "not_met":
             value = value_text(r, r.value, lang)
             name = _short(r, lang)
             bad.append(
@@ -312,8 +315,11 @@ kommuner.', 'Bättre 2019 → 2020: A.']
         bad.append(rl("p_nothing_bad", lang, checks=_or_list(checks, lang)))
     feedback += _register_more(register, lang) + _register_not_compared(register)
     cannot = _by_period(
-        [r for r in measures if r.target_verdict == "cannot_tell"], lang, "p_cannot_tell"
+        [r for r in measures if r.target_verdict == "cannot_tell" and not is_norm(r)],
+        lang,
+        "p_cannot_tell",
     )
+    cannot += norm_sentences(measures, "cannot_tell", lambda r: _short(r, lang), lang)
     cannot += _what_is_missing(measures, register, lang)
     cannot += _gap_rest(dims, lang, "cannot_tell")
     if not any(_judged(r) for r in (*rows, *register)) and (measures or dims):
@@ -327,7 +333,10 @@ kommuner.', 'Bättre 2019 → 2020: A.']
         unit = rl("p_unit_cases" if counted & set(_COUNTS_CASES) else "p_unit_answers", lang)
         items = join_items(small, lang)
         cannot.append(rl("p_too_few", lang, items=items, min_n=min_n, unit=unit))
-    good = _by_period([r for r in measures if r.target_verdict == "met"], lang, "p_met")
+    good = _by_period(
+        [r for r in measures if r.target_verdict == "met" and not is_norm(r)], lang, "p_met"
+    )
+    good += norm_sentences(measures, "met", lambda r: _short(r, lang), lang)
     good += _by_period(
         [r for r in rows if r.change_verdict == "better"], lang, "p_better", span=True
     )

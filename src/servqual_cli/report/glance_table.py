@@ -12,6 +12,7 @@ import pandas as pd
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_small import small_mark
+from servqual_cli.report.glance_stat import stat_of_row, stat_unit, stat_value
 from servqual_cli.report.numbers import (
     UNIT_WORDS,
     fmt_int,
@@ -206,7 +207,9 @@ def glance_table(glance: Glance, lang: str) -> Table:
             goal_texts.append("–")
         else:
             sign = "≥" if r.higher_is_better else "≤"
-            goal_texts.append(f"{sign} {value_text(r, r.target, lang)}")
+            # a norm names the statistic it judges: "medianen ≤ 70,0 dagar" (review 16 #1)
+            stat = f"{stat_of_row(r, lang)} " if r.target_kind == "norm" and r.statistic else ""
+            goal_texts.append(f"{stat}{sign} {value_text(r, r.target, lang)}")
 
     def verdict(r: GlanceRow, code: str | None) -> str:
         return _verdict(code, lang, gap=r.against_expectation)
@@ -219,7 +222,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
         marks = [r.period] if r.period else []
         if r.small_base:  # marked, not hidden (review 12a finding 3)
             marks.append(small_mark(r, lang))
-        text = f"{value_text(r, r.value, lang)}" + (f" ({'; '.join(marks)})" if marks else "")
+        shown = stat_value(r.statistic, value_text(r, r.value, lang), lang)  # "median 32,0 dagar"
+        text = shown + (f" ({'; '.join(marks)})" if marks else "")
         # a gap's note (perception level, survey weights) beside its value
         return f"{text}; {r.note}" if r.against_expectation and r.note else text
 
@@ -233,7 +237,8 @@ def glance_table(glance: Glance, lang: str) -> Table:
     columns.update(
         {
             rl("g_previous_period", lang): [
-                f"{value_text(r, r.previous_value, lang)} ({r.previous_period})"
+                f"{stat_value(r.statistic, value_text(r, r.previous_value, lang), lang)} "
+                f"({r.previous_period})"
                 if r.previous_value is not None
                 else f"– ({r.previous_note})"  # why there is none: one period in the data
                 if r.previous_note
@@ -329,8 +334,10 @@ def glance_numbers(glance: Glance, lang: str) -> Table:
         rl("g_measure", lang): [r.name for r in rows],
         rl("g_period", lang): [year(r.period) for r in rows],
         rl("g_value", lang): [scaled(r, r.value) for r in rows],
+        # "dagar, median": the statistic of a median/mean/p90, as the Markdown value names it
         rl("g_unit", lang): [
-            _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1] for r in rows
+            stat_unit(r, _UNIT_SYMBOLS.get(r.unit, ("", ""))[0 if lang == "sv" else 1], lang)
+            for r in rows
         ],
         rl("g_n", lang): [r.n for r in rows],
         # the years when a change's earlier year is small, as the Markdown cell names them

@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from servqual_cli.report.catalog import catalog
+from servqual_cli.report.catalog import KPI, catalog, label
+from servqual_cli.report.glance_stat import stat_of_row, stat_value
 from servqual_cli.report.glance_summary import where
 from servqual_cli.report.glance_table import change_text, small_mark, verdict_key, verdict_mark
 from servqual_cli.report.html_words import hw
@@ -44,6 +45,19 @@ def _where(row: GlanceRow, lang: str) -> str | None:
     return text[:1].upper() + text[1:]
 
 
+def _value(row: GlanceRow, lang: str) -> str:
+    """The card's value; one named by its statistic keeps its number and unit on one line
+    ("median 32,0\xa0dagar": the longer value broke "32.0 ⏎days" at 390 px).
+
+    >>> _value(GlanceRow("kpi", "A", "days", 32.0, statistic="median"), "sv")
+    'median 32,0\xa0dagar'
+    """
+    shown = fmt_measure(row.value, row.unit, lang)
+    if row.statistic is None:
+        return shown
+    return stat_value(row.statistic, shown.replace(" ", "\xa0"), lang)
+
+
 @cache
 def words_of(lang: str) -> dict[str, str]:
     """The label catalog in ``lang``, looked up once per run (never modified)."""
@@ -66,6 +80,11 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
         kind = words[f"g_card_{goal}"].format(
             bound=f"{bound} {fmt_measure(row.target, row.unit, lang)}"
         )
+        if goal == "norm" and row.statistic:  # "Normen för medianen (högst 70,0 dagar)"
+            shown = f"{bound} {fmt_measure(row.target, row.unit, lang)}"
+            kind = label("card_norm_stat", lang, KPI).format(
+                stat=stat_of_row(row, lang), bound=shown
+            )
         gap = row.against_expectation
         if gap:  # no target anyone set: "Jämfört med förväntan: under förväntan" (review 6, 6)
             kind = words["g_against_expectation"]
@@ -108,8 +127,7 @@ def glance_card(row: GlanceRow, lang: str, whole: str | None = None) -> dict[str
     return {
         "name": row.name,
         "area": _where(row, lang),
-        "value": fmt_measure(row.value, row.unit, lang)
-        + (f" ({small_mark(row, lang)})" if small else ""),
+        "value": _value(row, lang) + (f" ({small_mark(row, lang)})" if small else ""),
         # the value is read first and named: "Gap: −0,81" before the groups' sentence (review
         # 12b, finding 14)
         "value_label": hw("gap" if row.against_expectation else "value", lang),

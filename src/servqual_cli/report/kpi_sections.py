@@ -29,6 +29,7 @@ from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.exclusion_words import Values, named_summary
+from servqual_cli.report.kpi_norm_texts import goal_text, norm_note
 from servqual_cli.report.kpi_texts import (
     SHIFT,
     below_rule_text,
@@ -36,7 +37,6 @@ from servqual_cli.report.kpi_texts import (
     change_text,
     follow_up_name,
     follow_up_text,
-    goal_text,
     kpi_value_text,
     small_base_cell,
     unit_noun,
@@ -256,6 +256,9 @@ def _notes(
             bits.append(rule)
         if r.n_undecided:
             bits.append(f"{fmt_int(r.n_undecided, lang)} {sl('undecided', lang)}")
+        norm = norm_note(r, lang)  # the cases beyond a norm (review 16 finding 1)
+        if norm is not None:
+            bits.append(norm)
         below = below_rule_text(r, lang)
         if below is not None:
             bits.append(below)

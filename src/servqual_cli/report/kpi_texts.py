@@ -34,7 +34,6 @@ __all__ = [
     "follow_up_name",
     "follow_up_note",
     "follow_up_text",
-    "goal_text",
     "interval_text",
     "kpi_value_text",
     "period_cell",
@@ -236,19 +235,6 @@ def unit_noun(result: KpiResult, lang: str) -> str:
     else:
         key = "unit_any"
     return label(key, lang, KPI)
-
-
-def goal_text(result: KpiResult, lang: str) -> str:
-    s = result.spec
-    parts = []
-    for key, value in (("target_word", s.target), ("norm_word", s.norm)):
-        if value is not None:
-            sign = "≥" if s.higher_is_better else "≤"
-            shown = re.sub(r"[.,]0(?=\D|$)", "", kpi_value_text(result, value, lang))
-            parts.append(f"{sl(key, lang)} {sign} {shown}")
-    if s.limit is not None:
-        parts.append(f"({limit_text(s.limit.text, lang)})")
-    return " ".join(parts) or "–"
 
 
 def below_text(result: KpiResult, lang: str, k: int = 3) -> str:

@@ -106,7 +106,7 @@ def kpi_name(kpi: str, channel: str, lang: str) -> str:
     >>> kpi_name("treatment_index", "email", "en"), kpi_name("phone_reached", "phone", "sv")
     ('Courtesy index, e-mail (0–100)', 'Telefon: når en person')
     >>> kpi_name("email_response_hours_median", "email", "sv")
-    'E-post: svarstid, median (h på arbetsdagar)'
+    'E-post: svarstid, median bland besvarade (h på arbetsdagar)'
     """
     spec = SPECS[kpi]
     name = ml(kpi, lang)

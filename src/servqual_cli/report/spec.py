@@ -184,6 +184,10 @@ class GlanceRow:
     # decided once in :func:`~servqual_cli.report.glance.glance_block`; the mark then names them
     # ("litet underlag 2019, n = 6"). Empty: only the row's own value can be small
     small_periods: tuple[tuple[str, int], ...] = ()
+    # a KPI's statistic when its value is a median, mean or p90 (the value and a norm name it),
+    # and the cases beyond its norm in words (review 16 finding 1: "Målet nås" on a median)
+    statistic: str | None = None
+    norm_excess: str | None = None
 
     @property
     def against_expectation(self) -> bool:
