@@ -343,7 +343,7 @@ def _where(found: dict[tuple[str, str], list[int]], dims: list[str], lang: str) 
 
 def group_differ_text(res: WeightedGroupTests, lang: str) -> tuple[str, str] | None:
     """ "Viktat och oviktat test mellan grupperna ger olika slutsats för Bemötande (viktat p =
-    0,044; Welch p = 0,114) …": the line under the weighted test between the groups, as the
+    0,044; Welchs ANOVA p = 0,114) …": the line under the weighted test between the groups, as the
     dimension table has one (review 15, finding 5), with its kind (a warning when they part).
     None when no comparison was made.
 
@@ -355,7 +355,7 @@ def group_differ_text(res: WeightedGroupTests, lang: str) -> tuple[str, str] | N
     >>> res = WeightedGroupTests("Vikt", "Enhet", t, (), (), "holm", differ=(row,),
     ...                          compared=True)
     >>> text, kind = group_differ_text(res, "sv")
-    >>> kind, "för Empati (viktat p = 0,044; Welch p = 0,114): det viktade" in text
+    >>> kind, "för Empati (viktat p = 0,044; Welchs ANOVA p = 0,114): det viktade" in text
     ('warning', True)
     """
     if not res.compared:
