@@ -123,6 +123,11 @@ def test_tolerance_method_names_the_verdict_and_the_rules(reports, lang: str) ->
             if sv else "The position is judged on the intervals: below the zone when the MSA "
             "interval lies below 0") in note  # fmt: skip
     assert ("minst hälften av dess påståenden" if sv else "at least half of its items") in note
+    # the inverted-zone rule (review 15, finding 3) is a rule that changes a verdict: named here
+    assert ("En omvänd zon (medel-D under medel-A, eller D < A i mer än hälften av svaren) får "
+            "inget läge, och inte heller en dimension med ett sådant påstående." if sv else
+            "An inverted zone (mean D below mean A, or D < A in more than half of the answers) "
+            "gets no position, nor does a dimension holding such an item.") in note  # fmt: skip
     # the D < A count is the table note's
     kept = re.search(r"D < A[^(]*\((\d+) (?:påståendesvar|item answers)\)\.$", note).group(1)
     table_note = (rf"Svar med D < A[^.]* behålls \({kept} påståendesvar\)" if sv

@@ -86,14 +86,18 @@ METHOD_WORDS: dict[str, tuple[str, str]] = {
         "Toleranszon enligt Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D, med "
         "{level} t-intervall. Läget bedöms på intervallen: under zonen när MSA:s intervall "
         "ligger under 0, över zonen när MSS:s ligger över 0, inom zonen när MSA:s ligger över 0 "
-        "och MSS:s under 0, annars vid en gräns (kan ej avgöras). Ett påstående räknas när A, D "
+        "och MSS:s under 0, annars vid en gräns (kan ej avgöras). En omvänd zon (medel-D under "
+        "medel-A, eller D < A i mer än hälften av svaren) får inget läge, och inte heller en "
+        "dimension med ett sådant påstående. Ett påstående räknas när A, D "
         "och P alla är giltiga; en dimension när minst hälften av dess påståenden är det. Svar "
         "där önskad nivå ligger under lägsta godtagbara (D < A) behålls ({n} påståendesvar).",
         "Zone of tolerance after Parasuraman, Zeithaml & Berry (1994): MSA = P − A, MSS = P − D, "
         "with {level} t intervals. The position is judged on the intervals: below the zone when "
         "the MSA interval lies below 0, above the zone when the MSS interval lies above 0, "
         "inside the zone when the MSA interval lies above 0 and the MSS interval below 0, "
-        "otherwise at a boundary (cannot tell). An item counts when A, D and P are all valid; "
+        "otherwise at a boundary (cannot tell). An inverted zone (mean D below mean A, or D < A "
+        "in more than half of the answers) gets no position, nor does a dimension holding such "
+        "an item. An item counts when A, D and P are all valid; "
         "a dimension when at least half of its items do. Answers whose desired level lies "
         "below the adequate one (D < A) are kept ({n} item answers).",
     ),
