@@ -131,3 +131,18 @@ def test_report_workbook_unit_names_the_median(report: tuple) -> None:
     cells = dict(zip(rows[1], rows[2], strict=True))
     assert cells[rows[1][0]] == "Handläggningstid"
     assert {"sv": "dagar, median", "en": "days, median"}[lang] in cells.values()
+
+
+def test_a_kpi_whose_name_says_median_is_not_told_twice(tmp_path: Path) -> None:
+    """The sample's "Väntetid i telefon (median)": its value cell read "median 56,0 s" beside the
+    name (the statistic is decided once, in report/glance_rows.py, for the lead, cells and card)."""
+    out = _run("report", ROOT / "data" / "samples" / "report_lekeberg.toml", "-o", tmp_path / "r")
+    assert out.returncode == 0, out.stderr
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    row = next(
+        line for line in md.splitlines() if line.startswith("| Väntetid i telefon (median) |")
+    )
+    cells = [c.strip() for c in row.split("|")[1:-1]]
+    assert cells[1] == "56,0\u00a0s (2020)" or _flat(cells[1]) == "56,0 s (2020)", cells[1]
+    assert "median" not in cells[1] + cells[3], cells
+    assert "Normen nås 2020 för Väntetid i telefon (median) (56,0" in _flat(md)

@@ -96,26 +96,36 @@ def rows_without_answers(data: SurveyData) -> list[int]:
     >>> d = SimpleNamespace(table=table, columns=roles)
     >>> rows_without_answers(d)
     [3]
+
+    Row 3's E1 an SPSS code declared missing (read blank, kept in ``user_missing``): an answer.
+
+    >>> table.user_missing = {"E1": pd.Series([None, "99", None], dtype=object)}
+    >>> rows_without_answers(d)
+    []
     """
     import pandas as pd
 
     from servqual_cli.io.columns import ColumnIndex
+    from servqual_cli.io.rows import blank_mask
 
     table = data.table
     index = ColumnIndex(table.columns, table.source, table.sheet)
     names = [n for role in ("expectation", "perception")
              for n in (data.columns or {}).get(role, {}).values()]  # fmt: skip
-    none = np.ones(len(table.row_numbers), dtype=bool)
-    for name in names:  # a loop over the item columns, each column's cells at once
-        pos = index.find(name)
-        if pos is None:
-            continue
-        codes, uniques = pd.factorize(table.column(pos), use_na_sentinel=True)
-        # per distinct value: text of spaces only is blank; -1 (None, NaN) picks the last True
-        blank = np.array([isinstance(u, str) and not u.strip() for u in uniques] + [True])
-        none &= blank[codes]
-    if not names:
+    positions = [p for p in (index.find(n) for n in names) if p is not None]
+    if not positions:
         return []
+    frame = pd.DataFrame({k: table.column(p).reset_index(drop=True)
+                          for k, p in enumerate(positions)})  # fmt: skip
+    blank = blank_mask(frame)
+    # an SPSS code declared missing is read blank into the frame but is an answer (a 99 "no
+    # answer" given): io.spss_missing keeps it in user_missing
+    declared = getattr(table, "user_missing", None) or {}
+    for k, p in enumerate(positions):
+        codes = declared.get(table.columns[p])
+        if codes is not None:
+            blank[:, k] &= codes.isna().to_numpy(dtype=bool)
+    none = blank.all(axis=1)
     return [int(r) for r in np.asarray(table.row_numbers)[none].tolist()]
 
 

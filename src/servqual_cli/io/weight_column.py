@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from servqual_cli.errors import DataError, Location, UsageError
+from servqual_cli.errors import DataError, Location
 
 if TYPE_CHECKING:
     from servqual_cli.io.survey import SurveyData
@@ -103,18 +103,13 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
 def _parsed(data: SurveyData, name: str, key: str) -> tuple[np.ndarray, str, np.ndarray, Any]:
     """:func:`read_weight_column`, each cell's reason (None where a valid weight) and the
     column's cells as read."""
-    from servqual_cli.io.columns import ColumnIndex
+    from servqual_cli.io.columns import ColumnIndex, missing_option_column
     from servqual_cli.io.values import parse_scale_values
 
     table = data.table
     pos = ColumnIndex(table.columns, table.source, table.sheet).find(name)
     if pos is None:
-        raise UsageError(
-            f"{key} column {name!r} is not in the file (it has: {', '.join(table.columns[:12])})",
-            Location(table.source, table.sheet, None, name),
-            code="option_column_missing",
-            facts={"option": key, "column": name, "columns": tuple(table.columns[:12])},
-        )
+        raise missing_option_column(table, name, key)
     real = table.columns[pos]
     raw = table.column(pos)
     values, reasons = parse_scale_values(raw, (-np.inf, np.inf))

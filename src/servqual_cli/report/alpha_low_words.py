@@ -60,9 +60,9 @@ ALPHA_LOW_REPORT: Pairs = {
         "read as a scale.",
     ),
     "reliability_method_alpha": (
-        "Ett α under 0,70 ger en varning (Nunnallys tumregel från 1978; en läshjälp, ingen dom), "
-        "ett negativt α en starkare: då mäter påståendena inte samma sak.",
-        "An α below 0.70 gives a warning (Nunnally's 1978 rule of thumb; a reading aid, not a "
+        "Ett α under {bound} ger en varning (Nunnallys tumregel från 1978; en läshjälp, ingen "
+        "dom), ett negativt α en starkare: då mäter påståendena inte samma sak.",
+        "An α below {bound} gives a warning (Nunnally's 1978 rule of thumb; a reading aid, not a "
         "verdict), a negative α a stronger one: the items then do not measure one thing.",
     ),
 }

@@ -146,8 +146,10 @@ def comparison_apa_lines(res: DimensionComparison, lang: str, sample: bool = Fal
             f"{num(f.statistic, 2, lang)}, {apa_p(f.p, lang)}, {w} = {num(f.kendall_w, 2, lang)}, "
             f"n = {count_text(f.n, lang)} ({label('apa_complete', lang, GROUP_LABELS)})"
         )
-    family = label("apa_pairs" if len(res.pairs) != 1 else "apa_pair", lang, GROUP_LABELS)
-    family = family.format(n=count_text(len(res.pairs), lang))
+    # Holm's family is the pairs with a test (core.posthoc.holm skips a NaN p), not every pair
+    tested = int(res.pairs["p_t"].notna().sum())
+    family = label("apa_pairs" if tested != 1 else "apa_pair", lang, GROUP_LABELS)
+    family = family.format(n=count_text(tested, lang))
     for r in res.pairs.to_dict("records"):
         if r["t"] != r["t"]:  # no difference varies: no test
             continue

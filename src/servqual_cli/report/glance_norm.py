@@ -27,15 +27,11 @@ def is_norm(row: GlanceRow) -> bool:
 
 
 def _valued(row: GlanceRow, name: str, lang: str) -> str:
-    """ "Handläggningstid bygglov (median 32,0 dagar)"; the statistic is left out of the value
-    when the KPI's own name says it ("Väntetid i telefon (median) (56,0 s)")."""
+    """ "Handläggningstid bygglov (median 32,0 dagar)"; a row whose KPI name says its statistic
+    has none (report/glance_rows.py): "Väntetid i telefon (median) (56,0 s)"."""
     if row.value is None:
         return name
-    shown = value_text(row, row.value, lang)
-    stat = row.statistic
-    if stat is not None and stat.lower() not in row.name.lower():
-        shown = stat_value(stat, shown, lang)
-    return f"{name} ({shown})"
+    return f"{name} ({stat_value(row.statistic, value_text(row, row.value, lang), lang)})"
 
 
 def _beyond(rows: Sequence[GlanceRow], name: Callable[[GlanceRow], str], lang: str) -> list[str]:

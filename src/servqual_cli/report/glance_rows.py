@@ -126,7 +126,11 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                     t for t in (unreached_text(r, lang), beyond, follow_up_note(r, lang), rule) if t
                 )
                 or None,
-                statistic=s.statistic if s.statistic in NORM_STATISTICS else None,
+                # named once, and not where the KPI's own name says it ("Väntetid i telefon
+                # (median)": its value cell read "median 56,0 s" beside it)
+                statistic=s.statistic
+                if s.statistic in NORM_STATISTICS and s.statistic not in s.name.lower()
+                else None,
                 norm_excess=beyond,
                 previous_note=label("one_period_cell", lang, KPI).format(period=r.period)
                 if r.single_period

@@ -86,7 +86,11 @@ def reliability_part(ctx: ReportContext) -> Part:
     from servqual_cli.report.conf_level import with_level
 
     method_text = with_level(rl("reliability_method", lang), conf, lang)
-    method_text += " " + rl("reliability_method_alpha", lang)  # the α rule (review 15, 2)
+    from servqual_cli.core.alpha_screen import ALPHA_LOW
+    from servqual_cli.report.numbers import fmt_number
+
+    # the α rule (review 15, 2), its bound the one core.alpha_screen applies
+    method_text += " " + rl("reliability_method_alpha", lang, bound=fmt_number(ALPHA_LOW, lang))
     method = ((rl("reliability", lang), method_text),)
     return Part((head, *sections), (glance,), method)
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
 from servqual_cli.report.catalog import dimension_name
 from servqual_cli.report.conf_level import interval_head, level_text
@@ -85,10 +84,7 @@ def table(title: str, frame: pd.DataFrame, lang: str, **kw: Any) -> Table:
         if fmt is not None:
             formats[heads[c]] = fmt
     signed = tuple(heads[c] for c in kw.pop("signed", ()) if c in frame.columns)
-    below = kw.pop("below", None)  # (column, its adjusted p, meaning): the test that colours it
-    out = Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
-    return out if below is None else flag_below(out, heads[below[0]], heads[below[1]], lang,
-                                                below[2])  # fmt: skip
+    return Table(title=title, frame=renamed, formats=formats, signed=signed, **kw)
 
 
 # p-values, the Wilson limits and the D < A counts are in the JSON/CSV; the note gives the total.
