@@ -181,7 +181,7 @@ def feedback(
         typer.Option(
             "--unit-map",
             help="OLD=NEW: count unit OLD as NEW (a renamed or merged unit), so the trend "
-            "compares them; repeat for more. Named in the output.",
+            "compares them; repeat or give a comma list (A=B,C=D) for more. Named in the output.",
         ),
     ] = None,
 ) -> None:
