@@ -20,6 +20,8 @@ from servqual_cli.core.caveats import data_error, usage_error
 from .conftest import DATA, KIOSK, SAMPLE_SURVEY, check
 from .test_errors_swedish_cli_rest import _toolbox_apart
 
+FEEDBACK = DATA / "feedback_renamed.csv"
+
 _KIOSK = (DATA / "kiosk.csv").read_text(encoding="utf-8").splitlines(keepends=True)
 _KOLADA = (DATA / "kolada_survey_2024.csv").read_text(encoding="utf-8").splitlines(keepends=True)
 KPI_DATA = (DATA / "kpi_cases.csv").as_posix()
@@ -128,6 +130,20 @@ MORE_CASES: list[tuple[dict[str, str | bytes], tuple[str, ...], int, str, str]] 
      ("report", "{dir}/rep.toml", "-o", "{dir}/out"), 2, "config_importance_needs_overall",
      "rep.toml: nyckeln 'survey.importance_on' behöver 'survey.overall' (kolumnen som ska "
      "förklaras)"),
+    # feedback --unit-map and [service] unit_map that merge nothing (core.feedback_units; r17, 9)
+    ({}, ("feedback", str(FEEDBACK), "--unit-map", "Teknik=Teknik"), 2, "unit_map_same",
+     "servqual: fel: --unit-map slår samman 'Teknik' med sig själv: ange en annan förvaltning "
+     "som NY"),
+    ({}, ("feedback", str(FEEDBACK), "--unit-map", "A=B,A=C"), 2, "unit_map_twice",
+     "servqual: fel: --unit-map anger 'A' två gånger ('B' och 'C')"),
+    ({}, ("feedback", str(FEEDBACK), "--unit-map", "A=B,B=C"), 2, "unit_map_chain",
+     "servqual: fel: --unit-map: 'B' är både ett nytt namn och byts själv ut; ange varje "
+     "förvaltning direkt med sitt slutliga namn"),
+    ({"fb.toml": f'[service]\nfeedback = "{FEEDBACK.as_posix()}"\n'
+                 'unit_map = { Teknik = "Skola,Skola=Teknik" }\n'},
+     ("report", "{dir}/fb.toml", "-o", "{dir}/out"), 2, "unit_map_value",
+     "fb.toml: service.unit_map slår samman 'Teknik' med 'Skola,Skola=Teknik', som inte är ett "
+     "förvaltningsnamn (ett par GAMMAL=NY i taget)"),
 ]  # fmt: skip
 
 

@@ -28,8 +28,8 @@ def test_json_compares_the_merged_unit_and_names_the_map(cli) -> None:
     assert r.exit_code == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["unit_map"] == [
-        {"from": "Teknik", "to": "Samhällsbyggnad", "n": 10},
-        {"from": "Tekink", "to": "X", "n": 0},  # a typo renames nothing, and says so
+        {"from": "Teknik", "to": "Samhällsbyggnad", "n": 10, "to_in_register": True},
+        {"from": "Tekink", "to": "X", "n": 0, "to_in_register": False},  # a typo: says so
     ]
     units = {t["key"]: t for t in d["trend"] if t["level"] == "unit"}
     assert "Teknik" not in units
@@ -98,4 +98,73 @@ def test_report_unit_map_value_must_be_a_name(cli, tmp_path: Path) -> None:
     )
     r = cli("report", cfg, "-o", tmp_path / "out")
     assert r.exit_code == 2 and "service.unit_map.Teknik" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+# Review 17, finding 9: a comma list read as one new unit "Skola,Skola=Teknik", and a unit
+# mapped onto itself reported as a merge. A value with more than one "=" is a comma list now;
+# a map that merges nothing or cannot be followed is refused (exit 2); a NEW the register does
+# not hold is said.
+
+
+def test_a_comma_list_is_pairs(cli) -> None:
+    one = json.loads(cli("feedback", CSV, "--unit-map", "Teknik=Samhällsbyggnad,Skola=Utbildning",
+                         "-f", "json").stdout)  # fmt: skip
+    two = json.loads(cli("feedback", CSV, "--unit-map", "Teknik=Samhällsbyggnad",
+                         "--unit-map", "Skola=Utbildning", "-f", "json").stdout)  # fmt: skip
+    assert one == two
+    assert [(m["from"], m["to"]) for m in one["unit_map"]] == [
+        ("Teknik", "Samhällsbyggnad"), ("Skola", "Utbildning")]  # fmt: skip
+    units = {u["unit"] for u in one["by_unit"]}
+    assert "Utbildning" in units and not any("=" in u or "," in u for u in units)
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "swedish"),
+    [
+        ("Teknik=Teknik", "unit_map_same",
+         "--unit-map slår samman 'Teknik' med sig själv: ange en annan förvaltning som NY"),
+        ("Teknik=Skola,Skola=Teknik", "unit_map_chain",
+         "--unit-map: 'Skola' är både ett nytt namn och byts själv ut; ange varje förvaltning "
+         "direkt med sitt slutliga namn"),
+        ("Teknik=Skola,Teknik=Kultur", "unit_map_twice",
+         "--unit-map anger 'Teknik' två gånger ('Skola' och 'Kultur')"),
+        ("Teknik=Skola=Kultur", "unit_map_form",
+         "--unit-map tar GAMMAL=NY (två förvaltningsnamn), inte 'Teknik=Skola=Kultur'"),
+    ],
+)  # fmt: skip
+def test_a_map_that_merges_nothing_is_refused(cli, value: str, code: str, swedish: str) -> None:
+    r = cli("feedback", CSV, "--unit-map", value, "--lang", "sv")
+    assert r.exit_code == 2, r.stdout
+    assert swedish in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "Teknik → Tekniken (10 synpunkter; nytt namn, finns inte i registret)"),
+        ("en", "Teknik → Tekniken (10 items; a new name, not in the register)"),
+    ],
+)  # fmt: skip
+def test_a_new_name_not_in_the_register_is_said(cli, lang: str, said: str) -> None:
+    r = cli("feedback", CSV, "--unit-map", "Teknik=Tekniken", "-f", "markdown", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    assert said in " ".join(r.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ('{ Teknik = "Teknik" }', "service.unit_map maps 'Teknik' onto itself"),
+        ('{ Teknik = "Skola,Skola=Teknik" }',
+         "service.unit_map maps 'Teknik' onto 'Skola,Skola=Teknik', which is not one unit name"),
+        ('{ Teknik = "Skola", Skola = "Teknik" }', "service.unit_map: 'Skola' is both a new name"),
+    ],
+)  # fmt: skip
+def test_report_unit_map_refuses_the_same(cli, tmp_path: Path, table: str, said: str) -> None:
+    cfg = tmp_path / "fb.toml"
+    cfg.write_text(f'[service]\nfeedback = "{CSV.as_posix()}"\nunit_map = {table}\n',
+                   encoding="utf-8")  # fmt: skip
+    r = cli("report", cfg, "-o", tmp_path / "out")
+    assert r.exit_code == 2 and said in r.stderr, r.stderr
     assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1

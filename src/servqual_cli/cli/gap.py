@@ -134,10 +134,13 @@ def gap(
     data = load_survey_file(file, instrument, first_by, sheet, encoding, header_row, strict,
                             perception_only_ok=True, missing_codes=codes)  # fmt: skip
     codes_note = ""  # the rule beside the "missing code" cells it made (w-json, s17)
+    none: tuple[str, ...] = ()  # the codes no cell holds (review 17, finding 10)
     if codes:
+        from servqual_cli.io.code_cells import codes_without_cells
         from servqual_cli.report.missing_codes_note import union_text
 
-        codes_note = union_text(codes, data.instrument.missing, lang.value) or ""
+        none = codes_without_cells(codes, data.exclusion_log)  # review 17, finding 10
+        codes_note = union_text(codes, data.instrument.missing, lang.value, none) or ""
     data = tb.two_way(data, by)  # --by A,B: groups are the combinations
     from servqual_cli.core.gaps import gap_analysis
     from servqual_cli.core.small_samples import flag_small_base
@@ -167,7 +170,7 @@ def gap(
         "instrument": {**data.instrument.to_dict(), **instrument_file(instrument)},
         "excluded": data.excluded,
         # absent without the option (the JSON is unchanged)
-        **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
+        **(o.missing_codes_record(codes, data.instrument.missing, none) if codes else {}),
     }
     lang_code = lang.value
     rules: dict[str, Any] = {

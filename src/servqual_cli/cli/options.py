@@ -216,12 +216,16 @@ def parse_missing_codes(text: str | None) -> tuple[str, ...]:
     return codes
 
 
-def missing_codes_record(codes: tuple[str, ...], own: tuple[str, ...]) -> dict[str, object]:
+def missing_codes_record(
+    codes: tuple[str, ...], own: tuple[str, ...], none: tuple[str, ...] = ()
+) -> dict[str, object]:
     """The JSON's record of ``gap``'s ``--missing-codes``: the option's codes (as ``alpha``
-    writes them), the instrument's own ``missing`` and the rule that joins them: both apply.
+    writes them), the instrument's own ``missing``, the rule that joins them (both apply) and
+    the option's codes no cell holds (review 17, finding 10).
 
-    >>> missing_codes_record(("99",), ("98",))
-    {'missing_codes': ['99'], 'missing_codes_instrument': ['98'], 'missing_codes_rule': 'union'}
+    >>> missing_codes_record(("99",), ("98",))  # doctest: +NORMALIZE_WHITESPACE
+    {'missing_codes': ['99'], 'missing_codes_instrument': ['98'], 'missing_codes_rule': 'union',
+     'missing_codes_no_cell': []}
     """
     return {"missing_codes": list(codes), "missing_codes_instrument": list(own),
-            "missing_codes_rule": "union"}  # fmt: skip
+            "missing_codes_rule": "union", "missing_codes_no_cell": list(none)}  # fmt: skip

@@ -141,11 +141,14 @@ def reliability(
             f"no scale could be computed ({first}: {why.message})",
             Location(data.table.source, data.table.sheet),
         )
+    from servqual_cli.io.code_cells import codes_without_cells
+
+    none = codes_without_cells(codes, data.exclusion_log) if codes else ()  # review 17, #10
     payload: dict[str, Any] = {
         "n_rows": data.n_rows,
         "excluded": data.excluded,
         "input": data.table.describe(),
-        **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
+        **(o.missing_codes_record(codes, data.instrument.missing, none) if codes else {}),
         **result.to_dict(),
     }
     sections = duplicate_sections(data.duplicates, lang.value)  # review 2 item 23h
@@ -201,7 +204,7 @@ def reliability(
     if codes:  # --missing-codes: the rule beside its cells, as gap names it (w-json, s17)
         from servqual_cli.report.missing_codes_note import union_text
 
-        summary += f" {union_text(codes, data.instrument.missing, lang.value)}"
+        summary += f" {union_text(codes, data.instrument.missing, lang.value, none)}"
     if payload.get("n_without_group"):  # in the whole-sample scales only: say so
         without = label("without_group", lang.value)
         summary += " " + without.format(

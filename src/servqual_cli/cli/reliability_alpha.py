@@ -80,6 +80,17 @@ def run_alpha(
 
             code, facts = "scale_caveat", {"sv": reader_reason(exc.caveat, "sv"), "en": exc.message}
         raise type(exc)(exc.message, where, caveat=exc.caveat, code=code, facts=facts) from exc
+    if loaded.reverse:  # a reversed item's negative r asks if the reversal is right (r17, 1)
+        from dataclasses import replace
+
+        from servqual_cli.core.declared_reversed import declared_caveats
+
+        result = replace(
+            result, warnings=declared_caveats(result.warnings, frozenset(loaded.reverse))
+        )
+    from servqual_cli.io.code_cells import codes_without_cells
+
+    none = codes_without_cells(codes, loaded.exclusion_log) if codes else ()  # review 17, #10
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
@@ -88,7 +99,9 @@ def run_alpha(
         "reverse": list(loaded.reverse),
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
-        **({"missing_codes": list(codes)} if codes else {}),  # absent without the option
+        **(
+            {"missing_codes": list(codes), "missing_codes_no_cell": list(none)} if codes else {}
+        ),  # absent without the option
         "ci_method": result.ci_method,
         "n_boot": result.n_boot,
         "seed": result.seed,
@@ -110,13 +123,15 @@ def run_alpha(
     if codes:  # the rule beside the count of "declared missing" cells it made
         from servqual_cli.report.missing_codes_note import missing_codes_text
 
-        summary += f" {missing_codes_text(codes, lang.value)}"
+        summary += f" {missing_codes_text(codes, lang.value, none)}"
     if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word
         summary += " " + _no_range_note(loaded.frame, lang.value)
         if loaded.excluded.get("unparseable"):  # words a given scale would read (r15, 7)
             summary += " " + label("no_scale_range_words", lang.value, RELIABILITY)
     # a likely 99 for "Vet ej" read as an answer: said first, not in the last line (review 15, 7)
     sections = _suspect_sections(loaded, lang.value, payload) if bounds is None else []
+    if loaded.reverse and bounds is None:  # the pivot from the answers, first (review 17, 11)
+        sections.insert(0, _reverse_range_warning(loaded, lang.value))
     sections += duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
     if loaded.reverse:  # the rule that changed the reversed items' values (review 15, 6)
         from servqual_cli.report.reverse_note import columns_reverse_note
@@ -159,6 +174,22 @@ def _no_range_note(frame: Any, lang: str) -> str:
     return label("no_scale_range", lang, RELIABILITY).format(
         lo=fmt_number(lo, lang, digits), hi=fmt_number(hi, lang, digits)
     )
+
+
+def _reverse_range_warning(loaded: Any, lang: str) -> Any:
+    """The warning that ``--reverse`` without ``--scale-range`` took the scale from the answers
+    (answers 2–7 on a 1–7 scale reverse as 9 − x, one step off the scale's 8 − x)."""
+    from servqual_cli.report.catalog import RELIABILITY, label
+    from servqual_cli.report.numbers import fmt_number
+    from servqual_cli.report.spec import Section, Text
+    from servqual_cli.report.word_lists import join_words
+
+    lo, hi = loaded.reverse_range
+    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
+    text = label("reverse_from_answers", lang, RELIABILITY).format(
+        items=join_words(list(loaded.reverse), lang), lo=num(lo), hi=num(hi)
+    )
+    return Section("", (Text(text, kind="warning"),))
 
 
 def _suspect_sections(loaded: Any, lang: str, payload: dict[str, Any]) -> list[Any]:

@@ -181,7 +181,7 @@ def feedback(
         typer.Option(
             "--unit-map",
             help="OLD=NEW: count unit OLD as NEW (a renamed or merged unit), so the trend "
-            "compares them; repeat for more. Named in the output.",
+            "compares them; repeat or give a comma list (A=B,C=D) for more. Named in the output.",
         ),
     ] = None,
 ) -> None:
@@ -260,21 +260,33 @@ def feedback(
 
 
 def _unit_map(pairs: list[str]) -> dict[str, str]:
-    """``--unit-map OLD=NEW`` values as {OLD: NEW} (review 16, finding 3).
+    """``--unit-map OLD=NEW`` values as {OLD: NEW} (review 16, finding 3); a value with more
+    than one "=" is a comma list of pairs, as every list option takes it, and a map that merges
+    nothing (``A=A``) or cannot be followed (``A=B,B=A``) is refused (review 17, finding 9).
+    One pair may hold a comma in a name ("Vård, omsorg=Omsorg").
 
     >>> _unit_map(["Teknik=Samhällsbyggnad", " A = B "])
     {'Teknik': 'Samhällsbyggnad', 'A': 'B'}
+    >>> _unit_map(["Teknik=Skola,Kultur=Fritid", "Vård, omsorg=Omsorg"])
+    {'Teknik': 'Skola', 'Kultur': 'Fritid', 'Vård, omsorg': 'Omsorg'}
     """
+    from servqual_cli.core.feedback_units import unit_map_problem
     from servqual_cli.errors import UsageError
 
-    out = {}
+    out: list[tuple[str, str]] = []
     for text in pairs:  # a handful of options
-        old, sep, new = text.partition("=")
-        if not sep or not old.strip() or not new.strip():
-            raise UsageError(f"--unit-map takes OLD=NEW (two unit names), got {text!r}",
-                             code="unit_map_form", facts={"value": text})  # fmt: skip
-        out[old.strip()] = new.strip()
-    return out
+        many = text.count("=") > 1
+        for part in [p for p in text.split(",") if p.strip()] if many else [text]:
+            old, sep, new = part.partition("=")
+            if not sep or not old.strip() or not new.strip() or "=" in new:
+                raise UsageError(f"--unit-map takes OLD=NEW (two unit names), got {text!r}",
+                                 code="unit_map_form", facts={"value": text})  # fmt: skip
+            out.append((old.strip(), new.strip()))
+    problem = unit_map_problem(out, "--unit-map")
+    if problem is not None:
+        code, message, facts = problem
+        raise UsageError(message, code=code, facts=facts)
+    return dict(out)
 
 
 def feedback_tidy(a: FeedbackAnalysis) -> pd.DataFrame:

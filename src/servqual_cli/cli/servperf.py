@@ -46,13 +46,16 @@ def emit_servperf(
     result = servperf_analysis(data.perception, data.items, data.dimension_positions,
                                weights=data.weights, conf=conf)  # fmt: skip
     recoded = recoded_of(data.exclusion_log)  # answers read from text (review item 13a)
+    from servqual_cli.io.code_cells import codes_without_cells
+
+    none = codes_without_cells(codes, data.exclusion_log) if codes else ()  # review 17, #10
     payload: dict[str, Any] = {
         "n_rows": result.n_rows,
         "excluded": data.excluded,
         "recoded_text": recoded_records(recoded),
         "input": data.table.describe(),
         "instrument": {**data.instrument.to_dict(), **(source or {})},  # path, sha256 (r15)
-        **(o.missing_codes_record(codes, data.instrument.missing) if codes else {}),
+        **(o.missing_codes_record(codes, data.instrument.missing, none) if codes else {}),
         **result.to_dict(),
     }
     sections = duplicate_sections(data.duplicates, lang)  # review 2 item 23h
@@ -65,7 +68,7 @@ def emit_servperf(
     if codes:  # --missing-codes: the rule beside its cells, as gap names it
         from servqual_cli.report.missing_codes_note import union_text
 
-        note += f" {union_text(codes, data.instrument.missing, lang)}"
+        note += f" {union_text(codes, data.instrument.missing, lang, none)}"
     sections += servperf_sections(result, data.excluded, lang, items, exclusions=note)
     from servqual_cli.cli import gap_toolbox as tb
 

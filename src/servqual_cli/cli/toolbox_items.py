@@ -121,8 +121,13 @@ def run_items(
     payload: dict[str, Any] = {"input": describe, "instrument": inst_dict, "excluded": excl,
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
+    none: tuple[str, ...] = ()
     if codes:  # absent without the option (the output is unchanged)
+        from servqual_cli.io.code_cells import codes_without_cells
+
+        none = codes_without_cells(codes, loaded.exclusion_log)  # review 17, finding 10
         payload["missing_codes"] = list(codes)
+        payload["missing_codes_no_cell"] = list(none)
     from servqual_cli.io.scale_use import scale_use
     from servqual_cli.report.scale_use_note import scale_use_sections
 
@@ -149,7 +154,7 @@ def run_items(
     if codes:  # the rule, after the table whose counts of "declared missing" it explains
         from servqual_cli.report.missing_codes_note import missing_codes_sections
 
-        sections += missing_codes_sections(codes, lang.value)
+        sections += missing_codes_sections(codes, lang.value, none)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
         summary = weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)

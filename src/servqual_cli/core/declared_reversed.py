@@ -15,7 +15,7 @@ from dataclasses import replace
 from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.scales import InstrumentReliability
 
-__all__ = ["declared_reversed", "reversed_names"]
+__all__ = ["declared_caveats", "declared_reversed", "reversed_names"]
 
 
 def reversed_names(
@@ -63,5 +63,16 @@ def declared_reversed(
     """
     if not names:
         return result
-    warnings = tuple(c for w in result.warnings for c in _split(w, names))
-    return replace(result, warnings=warnings)
+    return replace(result, warnings=declared_caveats(result.warnings, names))
+
+
+def declared_caveats(warnings: Sequence[Caveat], names: frozenset[str]) -> tuple[Caveat, ...]:
+    """``warnings`` with those of the ``names`` items asking whether the reversal is right:
+    :func:`declared_reversed` for any result's caveats (``alpha --reverse``'s items: review
+    17, finding 1).
+
+    >>> [c.code for c in declared_caveats([Caveat("negative_loadings", {"items": ("F1", "F2")})],
+    ...                                   frozenset({"F2"}))]
+    ['negative_loadings', 'negative_loadings_declared']
+    """
+    return tuple(c for w in warnings for c in _split(w, names))

@@ -12,6 +12,7 @@ negatively worded items are reversed (min + max − x, Parasuraman, Zeithaml & B
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,7 @@ from servqual_cli.io.read import RawTable
 from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
-__all__ = ["column_position", "parse_roles", "with_spss_codes"]
+__all__ = ["column_position", "parse_roles", "spss_item_cells", "with_spss_codes"]
 
 
 def parse_roles(
@@ -89,13 +90,7 @@ def parse_roles(
         m = np.empty((len(table.row_numbers), len(positions)), dtype=float, order="F")
         for k, pos in enumerate(positions):  # a loop over columns; each is vectorised
             name = table.columns[pos]
-            spss = with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
-            declared = table.user_missing.get(name)
-            own = missing
-            if declared is not None:  # SPSS user-missing codes: "declared missing" (review 16, 6)
-                base = table.column(pos) if spss is None else spss
-                spss = base.where(declared.isna(), declared)
-                own = (*missing, *declared.dropna().unique())
+            spss, own = spss_item_cells(table, name, table.column(pos), missing)
             parsed = parse_scale_column(
                 table, pos, (lo, hi), instrument.labels, own, log, m[:, k], spss, codes=codes
             )
@@ -112,6 +107,25 @@ def column_position(index: ColumnIndex, name: str) -> int:
     if pos is None:  # not user input: resolve_roles returned a name of this table
         raise RuntimeError(f"internal: column {name!r} vanished")
     return pos
+
+
+def spss_item_cells(
+    table: RawTable, name: str, column: pd.Series, missing: tuple[Any, ...]
+) -> tuple[pd.Series | None, tuple[Any, ...]]:
+    """An SPSS item column's cells to parse (None: the table's own) and its missing codes.
+
+    In a .sav the cell is the number; a value label only names it (1 "Instämmer inte alls"
+    is the answer 1), so an item reads its codes, except those labelled "no answer"
+    (:func:`with_spss_codes`). Codes the file declares missing are added to ``missing`` and
+    read as "declared missing" (review 16, finding 6). Used by every reader of items
+    (gap's roles and alpha's item set: review 17, finding 4).
+    """
+    spss = with_spss_codes(table, name, column) if name in table.codes else None
+    declared = table.user_missing.get(name)
+    if declared is None:
+        return spss, missing
+    base = column if spss is None else spss
+    return base.where(declared.isna(), declared), (*missing, *declared.dropna().unique())
 
 
 def with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:

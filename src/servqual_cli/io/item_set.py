@@ -118,7 +118,12 @@ def load_item_set(
     for j, (name, pos) in enumerate(zip(names, positions, strict=True)):
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
-        parse_scale_column(table, pos, bounds, None, missing, log=log, out=block[j])
+        spss, own = None, tuple(missing)
+        if table.codes or table.user_missing:  # a labelled SPSS scale point is its number,
+            from servqual_cli.io.item_roles import spss_item_cells  # not "invalid" (r17, 4)
+
+            spss, own = spss_item_cells(table, name, table.column(pos), own)
+        parse_scale_column(table, pos, bounds, None, own, log=log, out=block[j], column=spss)
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))

@@ -341,6 +341,11 @@ def _service(data: Mapping[str, Any], base: Path, check: _Checker) -> ServiceCon
     kpi, feedback = data.get("kpi"), data.get("feedback")
     unit_map = data.get("unit_map", {})  # OLD = "NEW", each a unit name (review 16, finding 3)
     check.table(unit_map, dict.fromkeys(unit_map, (str,)), "service.unit_map.")
+    from servqual_cli.core.feedback_units import unit_map_problem
+
+    problem = unit_map_problem(list(unit_map.items()), "service.unit_map")  # review 17, #9
+    if problem is not None:
+        raise check.fail(problem[1], problem[0], **problem[2])
     return ServiceConfig(
         kpi=None if kpi is None else _file(base, kpi, "kpi", "service.kpi", check),
         feedback=None

@@ -127,6 +127,26 @@ MORE_ERRORS: dict[str, tuple[str, str]] = {
         "--overall with --importance-on gap (the default) needs expectation columns; this "
         "instrument is perception-only: add --importance-on perception",
     ),
+    # feedback --unit-map and [service] unit_map (core.feedback_units; review 17, finding 9)
+    "unit_map_same": (
+        "{option} slår samman {name!r} med sig själv: ange en annan förvaltning som NY",
+        "{option} maps {name!r} onto itself: name another unit as NEW",
+    ),
+    "unit_map_twice": (
+        "{option} anger {name!r} två gånger ({first!r} och {second!r})",
+        "{option} maps {name!r} twice ({first!r} and {second!r})",
+    ),
+    "unit_map_chain": (
+        "{option}: {name!r} är både ett nytt namn och byts själv ut; ange varje förvaltning "
+        "direkt med sitt slutliga namn",
+        "{option}: {name!r} is both a new name and renamed itself; map each unit straight to "
+        "its final name",
+    ),
+    "unit_map_value": (
+        "{option} slår samman {name!r} med {value!r}, som inte är ett förvaltningsnamn (ett par "
+        "GAMMAL=NY i taget)",
+        "{option} maps {name!r} onto {value!r}, which is not one unit name (one OLD=NEW pair each)",
+    ),
     # a report's [survey] importance_on (report.config, session 17)
     "config_importance_needs_overall": (
         "nyckeln 'survey.importance_on' behöver 'survey.overall' (kolumnen som ska förklaras)",

@@ -84,31 +84,35 @@ def feedback_note_records(
 
 
 def unit_map_sections(
-    used: tuple[tuple[str, str, int], ...], source: str, lang: str
+    used: tuple[tuple[str, str, int, bool], ...], source: str, lang: str
 ) -> list[Section]:
     """The units merged by ``--unit-map`` / ``[service] unit_map`` (``source``: the catalog key
-    naming where the map came from), each with the items it renamed; nothing when none.
+    naming where the map came from), each with the items it renamed and, for a NEW the register
+    does not hold, that it is a new name (review 17, finding 9); nothing when none.
 
-    >>> s = unit_map_sections((("Teknik", "Samhällsbyggnad", 10), ("Tekink", "X", 0)),
-    ...                       "unit_map_cli", "sv")
+    >>> s = unit_map_sections((("Teknik", "Samhällsbyggnad", 10, True), ("Tekink", "X", 0, True),
+    ...                        ("Kultur", "Fritdi", 1, False)), "unit_map_cli", "sv")
     >>> s[0].blocks[0].text  # doctest: +NORMALIZE_WHITESPACE
-    'Förvaltningar slagna samman (--unit-map): Teknik → Samhällsbyggnad (10 synpunkter) och
-    Tekink → X (finns inte i registret: inget slogs samman). Räkningar, svar och trend gäller
-    varje par som en förvaltning under det nya namnet.'
+    'Förvaltningar slagna samman (--unit-map): Teknik → Samhällsbyggnad (10 synpunkter);
+    Tekink → X (finns inte i registret: inget slogs samman) och Kultur → Fritdi (1 synpunkt;
+    nytt namn, finns inte i registret). Räkningar, svar och trend gäller varje par som en
+    förvaltning under det nya namnet.'
     """
     from servqual_cli.report.word_lists import join_items
 
     if not used:
         return []
     pairs = [
-        sl("unit_map_absent" if n == 0 else "unit_map_pair_one" if n == 1 else "unit_map_pair",
-           lang).format(old=old, new=new, n=fmt_int(n, lang))
-        for old, new, n in used  # a handful of pairs
+        sl("unit_map_absent" if n == 0 else ("unit_map_pair_one" if n == 1 else "unit_map_pair")
+           + ("" if here else "_new"), lang).format(old=old, new=new, n=fmt_int(n, lang))
+        for old, new, n, here in used  # a handful of pairs
     ]  # fmt: skip
     line = sl("unit_map_line", lang).format(source=sl(source, lang), pairs=join_items(pairs, lang))
     return [Section(title="", blocks=(Text(line, kind="note"),))]
 
 
-def unit_map_records(used: tuple[tuple[str, str, int], ...]) -> list[dict[str, Any]]:
-    """JSON ``unit_map``: one record per pair, ``n`` the items renamed (0: not in the file)."""
-    return [{"from": old, "to": new, "n": n} for old, new, n in used]
+def unit_map_records(used: tuple[tuple[str, str, int, bool], ...]) -> list[dict[str, Any]]:
+    """JSON ``unit_map``: one record per pair, ``n`` the items renamed (0: not in the file),
+    ``to_in_register`` whether NEW is a unit of the register already (review 17, finding 9)."""
+    return [{"from": old, "to": new, "n": n, "to_in_register": here}
+            for old, new, n, here in used]  # fmt: skip

@@ -136,6 +136,15 @@ FEEDBACK_TREND: dict[str, tuple[str, str]] = {
     ),
     "unit_map_pair": ("{old} → {new} ({n} synpunkter)", "{old} → {new} ({n} items)"),
     "unit_map_pair_one": ("{old} → {new} (1 synpunkt)", "{old} → {new} (1 item)"),
+    # a NEW the register does not hold: a new name, or a typo (review 17, finding 9)
+    "unit_map_pair_new": (
+        "{old} → {new} ({n} synpunkter; nytt namn, finns inte i registret)",
+        "{old} → {new} ({n} items; a new name, not in the register)",
+    ),
+    "unit_map_pair_one_new": (
+        "{old} → {new} (1 synpunkt; nytt namn, finns inte i registret)",
+        "{old} → {new} (1 item; a new name, not in the register)",
+    ),
     "unit_map_absent": (
         "{old} → {new} (finns inte i registret: inget slogs samman)",
         "{old} → {new} (not in the register: nothing merged)",

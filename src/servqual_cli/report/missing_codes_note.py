@@ -17,22 +17,43 @@ __all__ = ["missing_codes_sections", "missing_codes_text", "union_text"]
 _QUOTES = {"sv": ("”", "”"), "en": ("“", "”")}
 
 
-def missing_codes_text(codes: Sequence[str], lang: str) -> str | None:
-    """The sentence for ``codes`` (None without codes): numbers bare, texts in quotes.
+def missing_codes_text(codes: Sequence[str], lang: str, none: Sequence[str] = ()) -> str | None:
+    """The sentence for ``codes`` (None without codes): numbers bare, texts in quotes; ``none``
+    the codes no cell holds (:func:`~servqual_cli.io.code_cells.codes_without_cells`), named,
+    for a rule that changed nothing is no rule applied (review 17, finding 10).
 
     >>> missing_codes_text(["99"], "sv")
     '99 räknas som saknat svar (--missing-codes).'
     >>> missing_codes_text(["99", "-1", "Ej svar"], "en")
     '99, -1 and “Ej svar” counted as no answer (--missing-codes).'
+    >>> missing_codes_text(["abc"], "sv", none=["abc"])
+    '”abc” räknas som saknat svar (--missing-codes; ingen cell har koden).'
+    >>> missing_codes_text(["99", "abc"], "en", none=["abc"])
+    '99 and “abc” counted as no answer (--missing-codes; no cell holds “abc”).'
     >>> missing_codes_text([], "en") is None
     True
     """
     if not codes:
         return None
-    return label("missing_codes_note", lang, RELIABILITY).format(codes=_shown(codes, lang))
+    text = label("missing_codes_note", lang, RELIABILITY).format(codes=_shown(codes, lang))
+    return _with_none(text, codes, none, lang)
 
 
-def union_text(codes: Sequence[str], own: Sequence[str], lang: str) -> str | None:
+def _with_none(text: str, codes: Sequence[str], none: Sequence[str], lang: str) -> str:
+    """``text`` whose "(--missing-codes" names the codes no cell holds (all: "the code")."""
+    if not none:
+        return text
+    if len(none) == len(codes):
+        key = "missing_codes_none_all" if len(codes) == 1 else "missing_codes_none_any"
+        said = label(key, lang, RELIABILITY)
+    else:
+        said = label("missing_codes_none", lang, RELIABILITY).format(codes=_shown(none, lang))
+    return text.replace("(--missing-codes", f"(--missing-codes; {said}", 1)
+
+
+def union_text(
+    codes: Sequence[str], own: Sequence[str], lang: str, none: Sequence[str] = ()
+) -> str | None:
     """``gap``'s sentence: :func:`missing_codes_text`, or with an instrument that declares its
     own ``missing`` codes the rule that both lists apply (the union; the option never lifts an
     instrument's code). None without ``codes``.
@@ -42,12 +63,15 @@ def union_text(codes: Sequence[str], own: Sequence[str], lang: str) -> str | Non
 98, missing i instrumentfilen): båda listorna gäller.'
     >>> union_text(["99"], [], "en")
     '99 counted as no answer (--missing-codes).'
+    >>> union_text(["abc"], ["98"], "sv", none=["abc"])[:68]
+    '”abc” räknas som saknat svar (--missing-codes; ingen cell har koden)'
     """
     if not codes or not own:
-        return missing_codes_text(codes, lang)
-    return label("missing_codes_union", lang, RELIABILITY).format(
+        return missing_codes_text(codes, lang, none)
+    text = label("missing_codes_union", lang, RELIABILITY).format(
         codes=_shown(codes, lang), own=_shown(own, lang)
     )
+    return _with_none(text, codes, none, lang)
 
 
 def _shown(codes: Sequence[str], lang: str) -> str:
@@ -56,9 +80,11 @@ def _shown(codes: Sequence[str], lang: str) -> str:
     return join_words([c if _is_number(c) else f"{left}{c}{right}" for c in codes], lang)
 
 
-def missing_codes_sections(codes: Sequence[str], lang: str) -> list[Section]:
+def missing_codes_sections(
+    codes: Sequence[str], lang: str, none: Sequence[str] = ()
+) -> list[Section]:
     """:func:`missing_codes_text` as a note section (none without codes)."""
-    text = missing_codes_text(codes, lang)
+    text = missing_codes_text(codes, lang, none)
     return [Section("", (Text(text, kind="note"),))] if text else []
 
 

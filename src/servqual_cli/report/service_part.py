@@ -136,14 +136,14 @@ def service_part(ctx: ReportContext) -> Part:
 
 
 def _merged_notes(
-    rows: list[GlanceRow], merged: tuple[tuple[str, str, int], ...], lang: str
+    rows: list[GlanceRow], merged: tuple[tuple[str, str, int, bool], ...], lang: str
 ) -> list[GlanceRow]:
     """A feedback row of a unit that ``[service] unit_map`` merged names the old name in its
     note, so the overview says the rule that changed its count (review 16, finding 3).
 
     >>> row = GlanceRow("feedback", "Synpunkter: Stadsmiljö", "count", 450.0,
     ...                 short_name="Stadsmiljö", note="kvot 1,22")
-    >>> _merged_notes([row], (("Teknik", "Stadsmiljö", 370),), "sv")[0].note
+    >>> _merged_notes([row], (("Teknik", "Stadsmiljö", 370, True),), "sv")[0].note
     'kvot 1,22; inkl. Teknik (sammanslagen, unit_map)'
     """
     from dataclasses import replace
@@ -151,7 +151,7 @@ def _merged_notes(
     from servqual_cli.report.catalog import sl
 
     olds: dict[str, list[str]] = {}
-    for old, new, n in merged:  # a handful of pairs
+    for old, new, n, _ in merged:  # a handful of pairs
         if n:
             olds.setdefault(new, []).append(old)
     out = []
