@@ -173,7 +173,8 @@ def _parse_text(
     missing_tokens: Iterable[str],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Values and reasons for distinct text answers (an object array of str), in plain Python
-    per distinct text and numpy over them (no pandas: :func:`~servqual_cli.io.values.parse_scale_texts`)."""
+    per distinct text and numpy over them (no pandas:
+    :func:`~servqual_cli.io.values.parse_scale_texts`)."""
     text = [fold(t) for t in strings.tolist()]
     n = len(text)
     str_vals = np.full(n, np.nan)
