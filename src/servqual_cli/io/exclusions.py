@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,21 @@ class ExclusionLog:
         self._parts: list[_Part | _CodedPart] = []
         self._recoded: dict[tuple[str, float], int] = {}  # (text, value) -> cells read from it
         self._merged: dict[str, dict[tuple[str, str], int]] = {}  # column -> case merges
+        self._shown: dict[str, Mapping[str, str]] = {}  # column -> listed text -> code (label)
+
+    def show_codes(self, shown: Mapping[str, Mapping[str, str]]) -> None:
+        """List the cells of these columns as given (column -> text -> shown): an SPSS
+        declared-missing code as its code and label, "99 (Vet ej)", not its label alone, so the
+        reader finds the cell in SPSS (:func:`servqual_cli.io.spss_missing.declared_shown`).
+
+        >>> log = ExclusionLog("a.sav")
+        >>> log.show_codes({"E1": {"Vet ej": "99 (Vet ej)"}})
+        >>> log.add(np.array([2, 3]), "E1", np.array(["Vet ej", ""], dtype=object),
+        ...         np.array(["dont_know", "blank"], dtype=object))
+        >>> log.to_frame()["value"].tolist()
+        ['99 (Vet ej)', '']
+        """
+        self._shown.update(shown)
 
     def _codes_of(self, uniques: np.ndarray) -> np.ndarray:
         return np.array(
@@ -190,6 +206,12 @@ class ExclusionLog:
                 "reason": names[np.concatenate([p[2] for p in parts])],
             }
         )
+        for column, texts in self._shown.items():  # a few SPSS columns, each vectorised
+            at = frame["column"].eq(column).to_numpy(dtype=bool)
+            if at.any():
+                listed = frame.loc[at, "value"]
+                shown = listed.map(dict(texts))
+                frame.loc[at, "value"] = shown.where(shown.notna(), listed)
         return frame.sort_values(["row"], kind="stable").reset_index(drop=True)
 
     def counts(self) -> dict[str, int]:

@@ -83,6 +83,7 @@ def parse_roles(
     lo, hi = instrument.scale
     rev = [k for k, item in enumerate(numbers) if item in set(instrument.reverse)]
     missing = (*instrument.missing, *codes)  # both lists apply (the option adds, never removes)
+    log.show_codes(table.declared_shown)  # SPSS: "99 (Vet ej)" in --excluded, not "Vet ej"
     out: dict[str, np.ndarray] = {}
     for role in roles:
         positions = [column_position(index, resolved[role][i]) for i in numbers]

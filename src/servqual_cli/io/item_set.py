@@ -111,6 +111,7 @@ def load_item_set(
     index = ColumnIndex(table.columns, table.source, table.sheet)
     positions = [index.find(n) for n in names]
     log = ExclusionLog(table.source, table.sheet)
+    log.show_codes(table.declared_shown)  # SPSS: "99 (Vet ej)" in --excluded, not "Vet ej"
     bounds = scale or (-np.inf, np.inf)
     # pandas' own layout for a float frame: one (items x rows) block, so the frame below takes
     # it without a copy and the core sees column-major (rows x items) values.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,9 @@ class ColumnProfile:
     scale_labels: tuple[tuple[str, int], ...] = ()  # the scale read from built-in labels
     far_code: int | None = None  # one value beside the scale, probably "no answer" (99)
     n_far_code: int = 0  # its cells
+    # SPSS codes declared missing with no "no answer" label (a 98), and their cells: counted
+    # under missing["declared_missing"], not as blank cells (io.spss_missing; session 18)
+    declared_codes: tuple[tuple[str, int], ...] = ()
 
     @property
     def letter(self) -> str:
@@ -77,6 +80,7 @@ class ColumnProfile:
             "far_code": None
             if self.far_code is None
             else {"value": self.far_code, "count": self.n_far_code},
+            "declared_codes": [{"value": v, "count": c} for v, c in self.declared_codes],
         }
 
 
@@ -189,10 +193,35 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
 
     name = str(table.columns[j])
     labelled = _profile_column(table.frame.iloc[:, j], j, name, table.row_numbers)
-    if name not in table.codes:
-        return labelled
-    coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
-    return coded if coded.scale is not None else labelled
+    if name in table.codes:
+        coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
+        labelled = coded if coded.scale is not None else labelled
+    declared = table.user_missing.get(name)
+    return labelled if declared is None else _with_declared(labelled, declared)
+
+
+def _with_declared(profile: ColumnProfile, declared: pd.Series) -> ColumnProfile:
+    """``profile`` with an SPSS column's declared-missing codes (their cells are blank in the
+    frame: :func:`servqual_cli.io.spss_missing.split_declared`) counted as what they are, a
+    declared missing code and which, not as blank cells: "tomma 2" where the cells held 98
+    declared missing sent the analyst looking for empty cells (session 18).
+
+    >>> p = ColumnProfile(0, "P2", "number", 10, {"blank": 4}, 3, (), (1, 6))
+    >>> q = _with_declared(p, pd.Series([None, "98", "98", None, "97"], dtype=object))
+    >>> q.missing, q.declared_codes
+    ({'blank': 1, 'declared_missing': 3}, (('97', 1), ('98', 2)))
+    """
+    counts = declared.dropna().value_counts().sort_index()
+    n = int(counts.sum())
+    if not n:
+        return profile
+    missing = dict(profile.missing)
+    missing["blank"] = missing.get("blank", 0) - n
+    if missing["blank"] <= 0:
+        del missing["blank"]
+    missing["declared_missing"] = n
+    codes = tuple((str(v), int(c)) for v, c in counts.items())
+    return replace(profile, missing=missing, declared_codes=codes)
 
 
 def _profile_column(
