@@ -119,7 +119,9 @@ def load_item_set(
     for j, (name, pos) in enumerate(zip(names, positions, strict=True)):
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
-        parse_scale_column(table, pos, bounds, None, missing, log=log, out=block[j])
+        # codes=: the option's cells are "missing code" (missing_code), as gap and reliability
+        # call theirs, not "declared missing" (an instrument's or SPSS's own: session 18)
+        parse_scale_column(table, pos, bounds, None, missing, log=log, out=block[j], codes=missing)
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))
