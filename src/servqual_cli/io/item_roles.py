@@ -24,7 +24,7 @@ from servqual_cli.io.read import RawTable
 from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
-__all__ = ["column_position", "parse_roles", "with_spss_codes"]
+__all__ = ["column_position", "parse_roles", "spss_cells", "with_spss_codes"]
 
 
 def parse_roles(
@@ -89,14 +89,7 @@ def parse_roles(
         positions = [column_position(index, resolved[role][i]) for i in numbers]
         m = np.empty((len(table.row_numbers), len(positions)), dtype=float, order="F")
         for k, pos in enumerate(positions):  # a loop over columns; each is vectorised
-            name = table.columns[pos]
-            spss = with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
-            declared = table.user_missing.get(name)
-            own = missing
-            if declared is not None:  # SPSS user-missing codes: "declared missing" (review 16, 6)
-                base = table.column(pos) if spss is None else spss
-                spss = base.where(declared.isna(), declared)
-                own = (*missing, *declared.dropna().unique())
+            spss, own = spss_cells(table, table.columns[pos], pos, missing)
             parsed = parse_scale_column(
                 table, pos, (lo, hi), instrument.labels, own, log, m[:, k], spss, codes=codes
             )
@@ -113,6 +106,25 @@ def column_position(index: ColumnIndex, name: str) -> int:
     if pos is None:  # not user input: resolve_roles returned a name of this table
         raise RuntimeError(f"internal: column {name!r} vanished")
     return pos
+
+
+def spss_cells(
+    table: RawTable, name: str, pos: int, missing: Sequence[str]
+) -> tuple[pd.Series | None, tuple[str, ...]]:
+    """What an SPSS item column is parsed from, and the missing tokens that go with it: a
+    labelled column by its codes (:func:`with_spss_codes`), a declared-missing code by its code
+    and counted as "declared missing" (review 16, finding 6); ``(None, missing)`` for a column
+    of any other file. Shared by gap and the toolbox (:func:`parse_roles`) and alpha and items
+    (:func:`servqual_cli.io.item_set.load_item_set`, session 18), so they read it alike.
+    """
+    spss = with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
+    declared = table.user_missing.get(name)
+    own = tuple(missing)
+    if declared is not None:
+        base = table.column(pos) if spss is None else spss
+        spss = base.where(declared.isna(), declared)
+        own = (*own, *declared.dropna().unique())
+    return spss, own
 
 
 def with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:

@@ -119,9 +119,16 @@ def load_item_set(
     for j, (name, pos) in enumerate(zip(names, positions, strict=True)):
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
+        cells, own = None, tuple(missing)
+        if table.codes or table.user_missing:  # SPSS: by its codes, as gap reads it (session
+            # 18: a labelled 7 was "not a valid value" and a declared 98 "blank")
+            from servqual_cli.io.item_roles import spss_cells
+
+            cells, own = spss_cells(table, name, pos, missing)
         # codes=: the option's cells are "missing code" (missing_code), as gap and reliability
         # call theirs, not "declared missing" (an instrument's or SPSS's own: session 18)
-        parse_scale_column(table, pos, bounds, None, missing, log=log, out=block[j], codes=missing)
+        parse_scale_column(table, pos, bounds, None, own, log=log, out=block[j], column=cells,
+                           codes=missing)  # fmt: skip
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))
