@@ -82,7 +82,7 @@ def test_the_scale_hint_says_words_are_read_with_a_scale(cli, lang: str, words: 
     assert words not in _flat(cli("alpha", CSV, *E_ITEMS, "--lang", lang).stdout)
     # and it is true: with the scale the label is read as 7, not left out
     d = _json(cli, "alpha", LABELS, *F_ITEMS, "--scale-range", "1,7", "--missing-codes", "99")
-    assert d["excluded"] == {"missing_token": 4}
+    assert d["excluded"] == {"missing_code": 4}  # as gap calls them (session 18)
     assert d["recoded_text"] and "unparseable" not in d["excluded"]
 
 

@@ -4,7 +4,7 @@
 ``--scale-range`` read the labelled scale points (1 "Instämmer inte alls", 7 "Instämmer helt")
 as their words and threw them out as "ogiltigt värde", and reported α on the rest (0,259 on
 tests/data/spss_missing/user_missing.sav, 7 cells of 7s dropped). Now the items read their
-codes as gap's do (io.item_roles.spss_item_cells), declared codes counted as gap counts them.
+codes as gap's do (io.item_roles.spss_cells), declared codes counted as gap counts them.
 Reference: Cronbach's α from the covariance matrix of pyreadstat's numbers (pairwise, as
 ``psych::alpha``), 98/99 (declared missing) left out, in the test itself.
 

@@ -13,31 +13,33 @@ from pathlib import Path
 
 import pandas as pd
 
-skola = [f"{y}-{m:02d}-15" for y in (2024, 2025) for m in range(1, 13)]
-teknik = [f"2024-{m:02d}-01" for m in range(1, 11)]
-samh = ["2025-01-02", "2025-01-03", "2025-01-06"] + [f"2025-{m:02d}-20" for m in range(2, 13)]
-samh += [f"2025-{m:02d}-25" for m in range(2, 8)]
-rows = (
-    pd.DataFrame(
-        {
-            "inkommen": pd.to_datetime(skola + teknik + samh + ["2025-12-31"]),
-            "förvaltning": ["Skola"] * len(skola)
-            + ["Teknik"] * len(teknik)
-            + ["Samhällsbyggnad"] * len(samh)
-            + ["Skola"],
-        }
+# a script, not a module: importing it (a test run, a doctest) writes nothing
+if __name__ == "__main__":
+    skola = [f"{y}-{m:02d}-15" for y in (2024, 2025) for m in range(1, 13)]
+    teknik = [f"2024-{m:02d}-01" for m in range(1, 11)]
+    samh = ["2025-01-02", "2025-01-03", "2025-01-06"] + [f"2025-{m:02d}-20" for m in range(2, 13)]
+    samh += [f"2025-{m:02d}-25" for m in range(2, 8)]
+    rows = (
+        pd.DataFrame(
+            {
+                "inkommen": pd.to_datetime(skola + teknik + samh + ["2025-12-31"]),
+                "förvaltning": ["Skola"] * len(skola)
+                + ["Teknik"] * len(teknik)
+                + ["Samhällsbyggnad"] * len(samh)
+                + ["Skola"],
+            }
+        )
+        .sort_values("inkommen", kind="stable")
+        .reset_index(drop=True)
     )
-    .sort_values("inkommen", kind="stable")
-    .reset_index(drop=True)
-)
-n = len(rows)
-rows.insert(0, "id", range(1, n + 1))
-rows.insert(2, "typ", ["klagomål", "synpunkt"] * (n // 2) + ["klagomål"] * (n % 2))
-rows["kontaktuppgifter"] = "ja"
-answered = rows["inkommen"].lt(pd.Timestamp("2025-12-31"))
-delay = pd.to_timedelta(pd.Series(range(n)).mod(3).eq(0).map({True: 20, False: 5}), unit="D")
-rows["besvarad"] = (rows["inkommen"] + delay).where(answered)
-rows["avslutad"] = rows["besvarad"].where(answered, pd.Timestamp("2026-01-10"))
-for column in ("inkommen", "besvarad", "avslutad"):
-    rows[column] = rows[column].dt.strftime("%Y-%m-%d")
-rows.to_csv(Path(__file__).parent / "feedback_renamed.csv", sep=";", index=False)
+    n = len(rows)
+    rows.insert(0, "id", range(1, n + 1))
+    rows.insert(2, "typ", ["klagomål", "synpunkt"] * (n // 2) + ["klagomål"] * (n % 2))
+    rows["kontaktuppgifter"] = "ja"
+    answered = rows["inkommen"].lt(pd.Timestamp("2025-12-31"))
+    delay = pd.to_timedelta(pd.Series(range(n)).mod(3).eq(0).map({True: 20, False: 5}), unit="D")
+    rows["besvarad"] = (rows["inkommen"] + delay).where(answered)
+    rows["avslutad"] = rows["besvarad"].where(answered, pd.Timestamp("2026-01-10"))
+    for column in ("inkommen", "besvarad", "avslutad"):
+        rows[column] = rows[column].dt.strftime("%Y-%m-%d")
+    rows.to_csv(Path(__file__).parent / "feedback_renamed.csv", sep=";", index=False)

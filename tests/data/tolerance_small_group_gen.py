@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-here = Path(__file__).parent
-synth = pd.read_csv(here.parent / "core" / "r" / "toolbox_synth.csv")
-synth.insert(0, "Enhet", ["Norr"] * 12 + ["Söder"] * (len(synth) - 12))
-synth.insert(0, "Löpnr", range(1, len(synth) + 1))
-synth.to_csv(here / "tolerance_small_group.csv", index=False)
+# a script, not a module: importing it (a test run, a doctest) writes nothing
+if __name__ == "__main__":
+    here = Path(__file__).parent
+    synth = pd.read_csv(here.parent / "core" / "r" / "toolbox_synth.csv")
+    synth.insert(0, "Enhet", ["Norr"] * 12 + ["Söder"] * (len(synth) - 12))
+    synth.insert(0, "Löpnr", range(1, len(synth) + 1))
+    synth.to_csv(here / "tolerance_small_group.csv", index=False)

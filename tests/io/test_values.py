@@ -21,7 +21,8 @@ from servqual_cli.io.answer_words import (
     is_excel_error,
 )
 from servqual_cli.io.cells import parse_numbers
-from servqual_cli.io.values import _LEADING_NUMBER, parse_scale_values
+from servqual_cli.io.value_texts import _LEADING_NUMBER
+from servqual_cli.io.values import parse_scale_values
 
 
 def test_labels_and_missing() -> None:

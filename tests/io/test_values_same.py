@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.io import values_before as before
 
-from servqual_cli.io import values
+from servqual_cli.io import value_texts, values
 
 WORDS = [
     "", " ", "Vet ej", "VET  INTE", "Ingen åsikt", "na", "N/A", "nan", "NaN", "-", "–", "..",
@@ -71,7 +71,7 @@ def _same(old: tuple[np.ndarray, np.ndarray], new: tuple[np.ndarray, np.ndarray]
 
 
 def _clear_caches() -> None:
-    values._TEXT_CACHE.clear()
+    value_texts._TEXT_CACHE.clear()
     before._TEXT_CACHE.clear()
 
 
@@ -140,7 +140,7 @@ def test_minus_zero_is_zero() -> None:
     assert [bool(np.signbit(v)) for v in old] == [False, True]
 
 
-_FLOAT = values._float
+_FLOAT = value_texts._float
 
 
 def _no_underscore_check(text: str) -> float:
@@ -167,13 +167,13 @@ BROKEN = [("underscore", "_float", _no_underscore_check), ("unicode digits", "_f
 def test_a_broken_variant_is_caught(
     monkeypatch: pytest.MonkeyPatch, why: str, name: str, broken: object
 ) -> None:
-    monkeypatch.setattr(values, name, broken)
+    monkeypatch.setattr(value_texts, name, broken)  # the text parser's own names
     with pytest.raises((AssertionError, ExceptionGroup)):  # hypothesis may find several
         test_distinct_texts_parse_as_before()
 
 
 def test_a_signed_zero_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(values, "_float", _signed_zero)
+    monkeypatch.setattr(value_texts, "_float", _signed_zero)
     with pytest.raises(AssertionError):
         test_minus_zero_is_zero()
 

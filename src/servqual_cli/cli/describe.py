@@ -10,9 +10,9 @@ import typer
 from servqual_cli.cli import options as o
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from servqual_cli.io.profile import FileProfile
+    from servqual_cli.io.profile import ColumnProfile, FileProfile
     from servqual_cli.report.spec import Document, Text
 
 app = typer.Typer()
@@ -202,6 +202,22 @@ def skip_reason(why: str, lang: str) -> str:
     return why if found is None else found[0].expand(found[1])
 
 
+def _declared(
+    c: ColumnProfile, key: str, lab: Callable[[str], str], count: Callable[[int], str]
+) -> str:
+    """After "angivet saknat värde 2": which SPSS codes, " (kod 98)" or " (koder 97 (1), 98
+    (2))", so the analyst finds the cells (session 18: they were "tomma" 2)."""
+    if key != "declared_missing" or not c.declared_codes:
+        return ""
+    if len(c.declared_codes) == 1:
+        return f" ({lab('declared_code')} {c.declared_codes[0][0]})"
+    return (
+        f" ({lab('declared_codes')} "
+        + ", ".join(f"{code} ({count(n)})" for code, n in c.declared_codes)
+        + ")"
+    )
+
+
 def _lab(key: str, lang: str) -> str:
     from servqual_cli.report.catalog_describe import DESCRIBE
     from servqual_cli.report.labels import label
@@ -260,7 +276,10 @@ def _document(
                 lab("column"): c.name,
                 lab("type"): lab(c.kind),
                 lab("n_values"): c.n_values,
-                lab("missing"): ", ".join(f"{lab(k)} {count(v)}" for k, v in c.missing.items())
+                lab("missing"): ", ".join(
+                    f"{lab(k)} {count(v)}{_declared(c, k, lab, count)}"
+                    for k, v in c.missing.items()
+                )
                 or "–",
                 lab("distinct"): c.distinct,
                 lab("top"): "; ".join(f"{v} ({count(n)})" for v, n in c.top) or "–",

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from servqual_cli.errors import DataError, Location
 from servqual_cli.io.exclusion_list import LIST_COLUMNS, exclusion_list
+from servqual_cli.io.exclusion_values import (
+    JSON_VALUES,
+    counted,
+    excluded_detail,
+    present,
+    ranked,
+    ranked_values,
+    show_all,
+)
 
 # pandas only where a frame is made or a pandas column recorded (the fast CSV path records
 # encoded columns, add_coded, and needs none: issue #16)
 if TYPE_CHECKING:
     import pandas as pd
 
-# (the --excluded list's layout lives in io.exclusion_list; its names are kept here)
+# (the --excluded list's layout lives in io.exclusion_list, the excluded texts counted in
+# io.exclusion_values; their names are kept here)
 __all__ = [
     "JSON_VALUES", "LIST_COLUMNS", "MISSING_REASONS", "NAMED_REASONS", "REASON_TEXT",
     "ExclusionLog", "excluded_detail", "exclusion_list", "present", "ranked_values",
@@ -53,17 +63,6 @@ REASON_TEXT = {
 }
 
 
-def present(reasons: np.ndarray) -> np.ndarray:
-    """Per entry of an object array: not None and not NaN (what ``pd.notna`` says of the
-    reasons: a string or None per distinct value), without pandas (issue #16).
-
-    >>> present(np.array(["blank", None, float("nan"), "x"], dtype=object)).tolist()
-    [True, False, False, True]
-    """
-    # r == r is False for NaN only; a loop over distinct values, not cells
-    return np.fromiter((r is not None and r == r for r in reasons), dtype=bool, count=len(reasons))
-
-
 # Reasons whose excluded texts are named, in the note and the JSON's "excluded_detail" (session
 # 15): "not a valid value 37" says something is wrong, "'ja' 20, '?' 12" says what to fix. An
 # out-of-range number and an unreadable date too (session 16): "out of range 14 ('8' 9, '0' 5)"
@@ -73,44 +72,6 @@ def present(reasons: np.ndarray) -> np.ndarray:
 # whose written weekday is not its own ("tisdag 3 mars 2024", a Sunday) is named as an
 # unreadable one is (session 17).
 NAMED_REASONS = ("unparseable", "out_of_range", "invalid_date", "missing_code", "wrong_weekday")
-JSON_VALUES = 20  # texts listed per reason in the JSON; its "distinct" says how many there were
-
-
-def ranked_values(values: np.ndarray) -> tuple[tuple[str, int], ...]:
-    """The distinct texts of ``values`` (cells as the ``--excluded`` list shows them) with their
-    cells, commonest first, ties by text (the same file gives the same order).
-
-    >>> ranked_values(np.array(["ja", "?", "ja", "x", "?"], dtype=object))
-    (('?', 2), ('ja', 2), ('x', 1))
-    """
-    texts, cells = _counted(_show_all(np.asarray(values, dtype=object)))
-    return _ranked(texts, cells)
-
-
-def _ranked(texts: np.ndarray, cells: np.ndarray) -> tuple[tuple[str, int], ...]:
-    # a loop over distinct values (the cells are counted already)
-    pairs = zip(texts.tolist(), cells.tolist(), strict=True)
-    return tuple(sorted(pairs, key=lambda tn: (-tn[1], tn[0])))
-
-
-def excluded_detail(named: Mapping[str, Sequence[tuple[str, int]]]) -> dict[str, dict[str, Any]]:
-    """The JSON's ``excluded_detail``: per named reason with cells, how many distinct texts and
-    the commonest :data:`JSON_VALUES` as ``{value, count}`` (the whole text, as in the list).
-
-    >>> excluded_detail({"unparseable": (("ja", 2), ("?", 1))})
-    {'unparseable': {'distinct': 2, 'values': [{'value': 'ja', 'count': 2}, {'value': '?', \
-'count': 1}]}}
-    >>> excluded_detail({})
-    {}
-    """
-    return {
-        reason: {
-            "distinct": len(values),
-            "values": [{"value": t, "count": int(n)} for t, n in values[:JSON_VALUES]],
-        }
-        for reason, values in named.items()
-        if values
-    }
 
 
 class ExclusionLog:
@@ -139,6 +100,21 @@ class ExclusionLog:
         self._parts: list[_Part | _CodedPart] = []
         self._recoded: dict[tuple[str, float], int] = {}  # (text, value) -> cells read from it
         self._merged: dict[str, dict[tuple[str, str], int]] = {}  # column -> case merges
+        self._shown: dict[str, Mapping[str, str]] = {}  # column -> listed text -> code (label)
+
+    def show_codes(self, shown: Mapping[str, Mapping[str, str]]) -> None:
+        """List the cells of these columns as given (column -> text -> shown): an SPSS
+        declared-missing code as its code and label, "99 (Vet ej)", not its label alone, so the
+        reader finds the cell in SPSS (:func:`servqual_cli.io.spss_missing.declared_shown`).
+
+        >>> log = ExclusionLog("a.sav")
+        >>> log.show_codes({"E1": {"Vet ej": "99 (Vet ej)"}})
+        >>> log.add(np.array([2, 3]), "E1", np.array(["Vet ej", ""], dtype=object),
+        ...         np.array(["dont_know", "blank"], dtype=object))
+        >>> log.to_frame()["value"].tolist()
+        ['99 (Vet ej)', '']
+        """
+        self._shown.update(shown)
 
     def _codes_of(self, uniques: np.ndarray) -> np.ndarray:
         return np.array(
@@ -226,10 +202,16 @@ class ExclusionLog:
                         for p, column in zip(parts, (q.column for q in self._parts), strict=True)
                     ]
                 ),
-                "value": _show_all(np.concatenate([p[1] for p in parts])),
+                "value": show_all(np.concatenate([p[1] for p in parts])),
                 "reason": names[np.concatenate([p[2] for p in parts])],
             }
         )
+        for column, texts in self._shown.items():  # a few SPSS columns, each vectorised
+            at = frame["column"].eq(column).to_numpy(dtype=bool)
+            if at.any():
+                listed = frame.loc[at, "value"]
+                shown = listed.map(dict(texts))
+                frame.loc[at, "value"] = shown.where(shown.notna(), listed)
         return frame.sort_values(["row"], kind="stable").reset_index(drop=True)
 
     def counts(self) -> dict[str, int]:
@@ -278,11 +260,11 @@ class ExclusionLog:
         if code is None or not self._tally.get(code):
             return ()
         tallies = [p.tally(code) for p in self._parts]
-        texts, cells = _counted(
+        texts, cells = counted(
             np.concatenate([t for t, _ in tallies]), np.concatenate([n for _, n in tallies])
         )
         # a loop over distinct values (the cells were counted above)
-        return _ranked(texts, cells)
+        return ranked(texts, cells)
 
     def named_values(self) -> dict[str, tuple[tuple[str, int], ...]]:
         """:meth:`value_counts` of each of :data:`NAMED_REASONS` that has cells: what the note
@@ -352,7 +334,7 @@ class _Part:
         hit = self.reasons == reason
         if not hit.any():
             return np.array([], dtype=object), np.array([], dtype=np.int64)
-        return _counted(_show_all(self.values[hit]))
+        return counted(show_all(self.values[hit]))
 
 
 @dataclass(frozen=True)
@@ -376,47 +358,4 @@ class _CodedPart:
     def tally(self, reason: int) -> tuple[np.ndarray, np.ndarray]:
         # per distinct value, not per cell: the column is never walked again
         which = np.flatnonzero(self.reason_of == reason)
-        return _show_all(self.uniques[which]), self.counts[which]
-
-
-def _counted(texts: np.ndarray, cells: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct ``texts`` and their cells (``cells`` per entry, else 1 each).
-
-    >>> _counted(np.array(["a", "b", "a"], dtype=object))
-    (array(['a', 'b'], dtype=object), array([2, 1]))
-    """
-    import pandas as pd
-
-    codes, uniques = pd.factorize(texts)
-    if not len(uniques):
-        return np.array([], dtype=object), np.array([], dtype=np.int64)
-    weights = None if cells is None else np.asarray(cells, dtype=np.float64)
-    totals = np.bincount(codes, weights=weights, minlength=len(uniques))
-    return np.asarray(uniques, dtype=object), totals.astype(np.int64)
-
-
-def _show_all(values: np.ndarray) -> np.ndarray:
-    """:func:`_show` of each value, computed once per distinct value."""
-    import pandas as pd
-
-    with np.errstate(over="ignore"):
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    shown = np.array([_show(u) for u in uniques] + [""], dtype=object)
-    out = shown[codes]  # code -1 (None, NaN) picks the appended ""
-    # factorize merges equal values of different types (True == 1 == 1.0), and True shows as
-    # "True", 1 as "1": the cells equal to True or False are shown one by one (they are few).
-    with np.errstate(all="ignore"):
-        maybe_bool = np.flatnonzero(
-            (values == True) | (values == False)  # noqa: E712 - elementwise, not identity
-        )
-    if len(maybe_bool):
-        out[maybe_bool] = [_show(v) for v in values[maybe_bool]]
-    return out
-
-
-def _show(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        return show_all(self.uniques[which]), self.counts[which]

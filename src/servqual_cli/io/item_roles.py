@@ -12,7 +12,6 @@ negatively worded items are reversed (min + max − x, Parasuraman, Zeithaml & B
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,7 +24,7 @@ from servqual_cli.io.read import RawTable
 from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
-__all__ = ["column_position", "parse_roles", "spss_item_cells", "with_spss_codes"]
+__all__ = ["column_position", "parse_roles", "spss_cells", "with_spss_codes"]
 
 
 def parse_roles(
@@ -84,13 +83,13 @@ def parse_roles(
     lo, hi = instrument.scale
     rev = [k for k, item in enumerate(numbers) if item in set(instrument.reverse)]
     missing = (*instrument.missing, *codes)  # both lists apply (the option adds, never removes)
+    log.show_codes(table.declared_shown)  # SPSS: "99 (Vet ej)" in --excluded, not "Vet ej"
     out: dict[str, np.ndarray] = {}
     for role in roles:
         positions = [column_position(index, resolved[role][i]) for i in numbers]
         m = np.empty((len(table.row_numbers), len(positions)), dtype=float, order="F")
         for k, pos in enumerate(positions):  # a loop over columns; each is vectorised
-            name = table.columns[pos]
-            spss, own = spss_item_cells(table, name, table.column(pos), missing)
+            spss, own = spss_cells(table, table.columns[pos], pos, missing)
             parsed = parse_scale_column(
                 table, pos, (lo, hi), instrument.labels, own, log, m[:, k], spss, codes=codes
             )
@@ -109,23 +108,23 @@ def column_position(index: ColumnIndex, name: str) -> int:
     return pos
 
 
-def spss_item_cells(
-    table: RawTable, name: str, column: pd.Series, missing: tuple[Any, ...]
-) -> tuple[pd.Series | None, tuple[Any, ...]]:
-    """An SPSS item column's cells to parse (None: the table's own) and its missing codes.
-
-    In a .sav the cell is the number; a value label only names it (1 "Instämmer inte alls"
-    is the answer 1), so an item reads its codes, except those labelled "no answer"
-    (:func:`with_spss_codes`). Codes the file declares missing are added to ``missing`` and
-    read as "declared missing" (review 16, finding 6). Used by every reader of items
-    (gap's roles and alpha's item set: review 17, finding 4).
+def spss_cells(
+    table: RawTable, name: str, pos: int, missing: Sequence[str]
+) -> tuple[pd.Series | None, tuple[str, ...]]:
+    """What an SPSS item column is parsed from, and the missing tokens that go with it: a
+    labelled column by its codes (:func:`with_spss_codes`), a declared-missing code by its code
+    and counted as "declared missing" (review 16, finding 6); ``(None, missing)`` for a column
+    of any other file. Shared by gap and the toolbox (:func:`parse_roles`) and alpha and items
+    (:func:`servqual_cli.io.item_set.load_item_set`, session 18), so they read it alike.
     """
-    spss = with_spss_codes(table, name, column) if name in table.codes else None
+    spss = with_spss_codes(table, name, table.column(pos)) if name in table.codes else None
     declared = table.user_missing.get(name)
-    if declared is None:
-        return spss, missing
-    base = column if spss is None else spss
-    return base.where(declared.isna(), declared), (*missing, *declared.dropna().unique())
+    own = tuple(missing)
+    if declared is not None:
+        base = table.column(pos) if spss is None else spss
+        spss = base.where(declared.isna(), declared)
+        own = (*own, *declared.dropna().unique())
+    return spss, own
 
 
 def with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:

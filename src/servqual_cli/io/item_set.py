@@ -111,6 +111,7 @@ def load_item_set(
     index = ColumnIndex(table.columns, table.source, table.sheet)
     positions = [index.find(n) for n in names]
     log = ExclusionLog(table.source, table.sheet)
+    log.show_codes(table.declared_shown)  # SPSS: "99 (Vet ej)" in --excluded, not "Vet ej"
     bounds = scale or (-np.inf, np.inf)
     # pandas' own layout for a float frame: one (items x rows) block, so the frame below takes
     # it without a copy and the core sees column-major (rows x items) values.
@@ -118,12 +119,16 @@ def load_item_set(
     for j, (name, pos) in enumerate(zip(names, positions, strict=True)):
         if pos is None:  # not user input: select_columns returned the table's own names
             raise RuntimeError(f"internal: column {name!r} vanished")
-        spss, own = None, tuple(missing)
-        if table.codes or table.user_missing:  # a labelled SPSS scale point is its number,
-            from servqual_cli.io.item_roles import spss_item_cells  # not "invalid" (r17, 4)
+        cells, own = None, tuple(missing)
+        if table.codes or table.user_missing:  # SPSS: by its codes, as gap reads it (session
+            # 18: a labelled 7 was "not a valid value" and a declared 98 "blank")
+            from servqual_cli.io.item_roles import spss_cells
 
-            spss, own = spss_item_cells(table, name, table.column(pos), own)
-        parse_scale_column(table, pos, bounds, None, own, log=log, out=block[j], column=spss)
+            cells, own = spss_cells(table, name, pos, missing)
+        # codes=: the option's cells are "missing code" (missing_code), as gap and reliability
+        # call theirs, not "declared missing" (an instrument's or SPSS's own: session 18)
+        parse_scale_column(table, pos, bounds, None, own, log=log, out=block[j], column=cells,
+                           codes=missing)  # fmt: skip
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))

@@ -2,16 +2,16 @@
 its type, values, missing answers and whether it looks like a rating-scale (Likert) item.
 
 Each column is summarised through its distinct values (:func:`pandas.Series.value_counts`), so
-the work per column is a few vectorised passes, whatever the number of rows.
+the work per column is a few vectorised passes, whatever the number of rows. Whether a column
+is a rating-scale item is decided in :mod:`servqual_cli.io.profile_scale`.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,33 +19,12 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.io.columns import encoding_advice, excel_letter
+from servqual_cli.io.profile_scale import kind_and_scale
 from servqual_cli.io.read import RawTable
-from servqual_cli.io.values import (
-    DONT_KNOW,
-    NOT_APPLICABLE,
-    NOT_AVAILABLE,
-    builtin_labels,
-    fold,
-    parse_scale_values,
-)
+from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
 __all__ = ["ColumnProfile", "FileProfile", "first_readable_sheet", "profile_table", "sheet_names"]
 
-#: Likert-looking: at least 80 % of the answers whole numbers, at most this many distinct
-#: values, within 0..10 with a highest answer of at least 3. The scale is taken to start at 1
-#: (0 when a 0 is seen) and to end at the usual length at or above the highest answer.
-#: Also Likert-looking (review 11, finding 1): every text answer one of the built-in labels of
-#: the 5- or 7-point set (io.answer_words), at least 3 of them; and (finding 3) a 1..k scale
-#: with one far code beside it (9 or 99 or 999 above it, 0 below a 1-5 or 1-7 scale), the
-#: "Vet ej" code of Survey&Report and SPSS exports.
-MAX_POINTS = 11
-#: The far codes that can mean "no answer" beside a scale, and the highest scale point each
-#: may stand beside (a 9 on a 1-10 scale is an answer).
-FAR_CODES = {9: 7, 99: 10, 999: 10}
-#: A 0 is a code only beside these scales, and in at most this share of the answers (a 0-10
-#: scale, or a 0-4 symptom scale, starts at 0).
-ZERO_CODE_TOPS = (5, 7)
-ZERO_CODE_SHARE = 0.05
 _COMMA_DECIMAL = re.compile(r"^\s*-?\d+,\d+\s*$")
 _POINT_DECIMAL = re.compile(r"^\s*-?\d+\.\d+\s*$")
 FORMATS = {".csv": "CSV", ".tsv": "TSV", ".txt": "text", ".xlsx": "Excel workbook",
@@ -74,6 +53,9 @@ class ColumnProfile:
     scale_labels: tuple[tuple[str, int], ...] = ()  # the scale read from built-in labels
     far_code: int | None = None  # one value beside the scale, probably "no answer" (99)
     n_far_code: int = 0  # its cells
+    # SPSS codes declared missing with no "no answer" label (a 98), and their cells: counted
+    # under missing["declared_missing"], not as blank cells (io.spss_missing; session 18)
+    declared_codes: tuple[tuple[str, int], ...] = ()
 
     @property
     def letter(self) -> str:
@@ -98,6 +80,7 @@ class ColumnProfile:
             "far_code": None
             if self.far_code is None
             else {"value": self.far_code, "count": self.n_far_code},
+            "declared_codes": [{"value": v, "count": c} for v, c in self.declared_codes],
         }
 
 
@@ -210,10 +193,35 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
 
     name = str(table.columns[j])
     labelled = _profile_column(table.frame.iloc[:, j], j, name, table.row_numbers)
-    if name not in table.codes:
-        return labelled
-    coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
-    return coded if coded.scale is not None else labelled
+    if name in table.codes:
+        coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
+        labelled = coded if coded.scale is not None else labelled
+    declared = table.user_missing.get(name)
+    return labelled if declared is None else _with_declared(labelled, declared)
+
+
+def _with_declared(profile: ColumnProfile, declared: pd.Series) -> ColumnProfile:
+    """``profile`` with an SPSS column's declared-missing codes (their cells are blank in the
+    frame: :func:`servqual_cli.io.spss_missing.split_declared`) counted as what they are, a
+    declared missing code and which, not as blank cells: "tomma 2" where the cells held 98
+    declared missing sent the analyst looking for empty cells (session 18).
+
+    >>> p = ColumnProfile(0, "P2", "number", 10, {"blank": 4}, 3, (), (1, 6))
+    >>> q = _with_declared(p, pd.Series([None, "98", "98", None, "97"], dtype=object))
+    >>> q.missing, q.declared_codes
+    ({'blank': 1, 'declared_missing': 3}, (('97', 1), ('98', 2)))
+    """
+    counts = declared.dropna().value_counts().sort_index()
+    n = int(counts.sum())
+    if not n:
+        return profile
+    missing = dict(profile.missing)
+    missing["blank"] = missing.get("blank", 0) - n
+    if missing["blank"] <= 0:
+        del missing["blank"]
+    missing["declared_missing"] = n
+    codes = tuple((str(v), int(c)) for v, c in counts.items())
+    return replace(profile, missing=missing, declared_codes=codes)
 
 
 def _profile_column(
@@ -243,7 +251,7 @@ def _profile_column(
     answers = pd.Series(vc["count"][~no_answer].to_numpy(), index=vc["value"][~no_answer])
     n_values = int(answers.sum())
     top = tuple((str(v), int(c)) for v, c in answers.head(5).items())
-    kind, scale, not_numbers, labels, code = _kind_and_scale(col, answers)
+    kind, scale, not_numbers, labels, code = kind_and_scale(col, answers)
     n_code = 0 if code is None else int(answers[_is_value(answers.index, code)].sum())
     dates = vc["date"][~no_answer].to_numpy(dtype=bool)
     not_dates: tuple[tuple[str, int], ...] = ()
@@ -307,141 +315,6 @@ def _show(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value).strip()
-
-
-def _kind_and_scale(
-    col: pd.Series, answers: pd.Series
-) -> tuple[
-    str,
-    tuple[int, int] | None,
-    tuple[tuple[str, int], ...],
-    tuple[tuple[str, int], ...],
-    int | None,
-]:
-    """Type from the distinct answers; a scale when they are mostly small whole numbers (with at
-    most one far code beside them), or all built-in labels of one scale length. Also the labels
-    the scale was read from, and the far code."""
-    if answers.empty:
-        return "empty", None, (), (), None
-    head = col.dropna().head(20)
-    if pd.api.types.is_datetime64_any_dtype(col.dtype) or (
-        len(head) and all(isinstance(v, datetime.date) for v in head)
-    ):
-        return "date", None, (), (), None
-    values, _ = parse_scale_values(pd.Series(answers.index, dtype=object), (-math.inf, math.inf))
-    is_number = ~np.isnan(values)
-    weight = answers.to_numpy(dtype=float)
-    share = float(weight[is_number].sum() / weight.sum())
-    kind = "number" if share == 1.0 else "text" if share < 0.5 else "mixed"
-    pairs = zip(answers.index, answers, is_number, strict=True)
-    not_numbers = tuple((str(v), int(c)) for v, c, ok in pairs if not ok)[:5]
-    numbers = values[is_number]
-    # A row counter (1, 2, 3 ... down the rows) in a small file is no rating item.
-    counter = share == 1.0 and bool(np.all(weight == 1)) and _counts_rows(col)
-    whole = bool(np.all(numbers == np.round(numbers)))
-    if share >= 0.8 and len(numbers) and whole and not counter:
-        code = _far_code(numbers, weight[is_number])
-        keep = numbers != code if code is not None else np.ones(len(numbers), dtype=bool)
-        scale = _number_scale(numbers[keep], weight[is_number][keep], weight.sum())
-        if scale is not None:
-            return kind, scale, not_numbers, (), code
-    # rare strays (under 1 %, as an export's "Antal svar" row) do not spoil a labelled column
-    labelled = _label_scale(
-        answers.index[~is_number], numbers[weight[is_number] >= 0.01 * weight.sum()]
-    )
-    if labelled is not None:
-        return kind, labelled[0], not_numbers, labelled[1], None
-    return kind, None, not_numbers, (), None
-
-
-def _number_scale(numbers: np.ndarray, weight: np.ndarray, total: float) -> tuple[int, int] | None:
-    """The scale of whole-number answers: rare stray answers (a 9 on a 1-7 scale) do not set
-    it: only values given by at least 1 % of the respondents count for its ends."""
-    common = numbers[weight >= 0.01 * total]
-    if not len(common):
-        return None
-    lo, hi = int(common.min()), int(common.max())
-    if lo >= 0 and 3 <= hi <= 10 and len(numbers) <= MAX_POINTS:
-        return (0 if lo == 0 else 1, _scale_top(hi))
-    return None
-
-
-def _far_code(numbers: np.ndarray, weight: np.ndarray) -> int | None:
-    """The one distinct value standing apart from a 1..k scale: 9, 99 or 999 above it, or a rare
-    0 below a 1-5 or 1-7 scale (see :data:`FAR_CODES`); None if there is none. Rare strays (under
-    1 % of the answers, as a count row's 386) do not count against it.
-
-    >>> w = np.ones(8)
-    >>> _far_code(np.array([1.0, 2, 3, 4, 5, 6, 7, 99]), w), _far_code(np.arange(1.0, 9), w)
-    (99, None)
-    >>> _far_code(np.array([1.0, 2, 3, 4, 5, 9]), w[:6]), _far_code(np.arange(1.0, 11), np.ones(10))
-    (9, None)
-    >>> _far_code(np.array([1.0, 2, 3, 4, 5, 99, 386]), np.array([50, 50, 50, 50, 50, 9, 1.0]))
-    99
-    >>> _far_code(np.array([0.0, 1, 2, 3, 4, 5]), np.array([1, 30, 30, 30, 30, 30.0]))
-    0
-    >>> _far_code(np.arange(0.0, 11), np.ones(11)) is None  # a 0-10 scale
-    True
-    """
-    common = weight >= 0.01 * weight.sum()
-    for code in sorted(FAR_CODES, reverse=True):
-        if code in numbers:
-            rest = numbers[common & (numbers != code)]
-            if len(rest) >= 3 and rest.min() >= 0 and rest.max() <= FAR_CODES[code]:
-                return code
-    if 0 in numbers and weight[numbers == 0].sum() <= ZERO_CODE_SHARE * weight.sum():
-        rest = numbers[common & (numbers != 0)]
-        if len(rest) >= 3 and rest.min() == 1 and int(rest.max()) in ZERO_CODE_TOPS:
-            return 0
-    return None
-
-
-def _label_scale(
-    texts: pd.Index, numbers: np.ndarray
-) -> tuple[tuple[int, int], tuple[tuple[str, int], ...]] | None:
-    """A 1-5 or 1-7 scale when every text answer is a built-in label of that length (the
-    shorter when both fit: MS Forms' "Instämmer inte alls … Neutral … Instämmer helt" is 5
-    points) and at least 3 answers differ; the labels as written with their values.
-    ``numbers``: the answers that are numbers (rare strays left out by the caller).
-
-    >>> _label_scale(pd.Index(["Mycket nöjd", "Ganska nöjd", "Varken eller"]), np.array([]))
-    ((1, 5), (('Varken eller', 3), ('Ganska nöjd', 4), ('Mycket nöjd', 5)))
-    >>> _label_scale(pd.Index(["Ja", "Nej", "Mycket nöjd"]), np.array([])) is None
-    True
-    """
-    if not len(texts):
-        return None
-    folded = [fold(t) for t in texts]
-    for points in (5, 7):
-        table = builtin_labels(1, points)
-        if not all(f in table for f in folded):
-            continue
-        if len(numbers) and not np.all(np.isin(numbers, np.arange(1, points + 1))):
-            continue
-        found = {int(table[f]) for f in folded} | {int(n) for n in numbers}
-        if len(found) < 3:
-            return None
-        pairs = sorted(((str(t), int(table[f])) for t, f in zip(texts, folded, strict=True)),
-                       key=lambda p: (p[1], p[0]))  # fmt: skip
-        return (1, points), tuple(pairs)
-    return None
-
-
-def _counts_rows(col: pd.Series) -> bool:
-    """Whether ``col`` goes up by one from each row to the next (a respondent number).
-
-    >>> _counts_rows(pd.Series([1, 2, 3])), _counts_rows(pd.Series([4, 5, 2, 3]))
-    (True, False)
-    """
-    values = pd.to_numeric(col.dropna(), errors="coerce").to_numpy(dtype=float)
-    return len(values) >= 2 and bool(np.all(np.diff(values) == 1))
-
-
-def _scale_top(observed: int) -> int:
-    """The usual scale length at or above the highest answer seen (4, 5, 6, 7, 10)."""
-    return (
-        observed if observed in (4, 5, 6, 7, 10) else next(t for t in (5, 7, 10) if t >= observed)
-    )
 
 
 def _decimal_mark(frame: pd.DataFrame) -> str | None:

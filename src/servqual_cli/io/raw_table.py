@@ -48,6 +48,10 @@ class RawTable:
         SPSS user-missing cells no label calls "no answer" (a 99 declared missing, unlabelled),
         per column: the code's text in those cells, None elsewhere; the frame holds them blank
         (:mod:`servqual_cli.io.spss_missing`; review 16, finding 6).
+    declared_shown : dict
+        SPSS labelled declared-missing codes per column, as a listed cell shows them -> the code
+        and its label ("Vet ej" -> "99 (Vet ej)"), for the ``--excluded`` list
+        (:func:`servqual_cli.io.spss_missing.declared_shown`).
     encoding_reason : str or None
         Why the text encoding was chosen ("valid UTF-8", "UTF-16 byte-order mark", ...).
     garbled : bool
@@ -98,6 +102,7 @@ class RawTable:
     value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
     codes: dict[str, pd.Series] = field(default_factory=dict)
     user_missing: dict[str, pd.Series] = field(default_factory=dict)
+    declared_shown: dict[str, dict[str, str]] = field(default_factory=dict)
     encoding_reason: str | None = None
     garbled: bool = False
     header_rows: int = 1

@@ -219,7 +219,7 @@ def _read_sav(path: Path, data: bytes, source: str) -> RawTable:
                         code="not_spss", facts={"reason": str(exc)}) from exc  # fmt: skip
     if len(raw) == 0:
         raise DataError("has no data rows", Location(source), code="no_data_rows")
-    from servqual_cli.io.spss_missing import split_declared
+    from servqual_cli.io.spss_missing import declared_shown, split_declared
 
     labels = {col: dict(s) for col, s in (meta.variable_value_labels or {}).items()}
     kept = split_declared(raw, meta.missing_ranges or {}, labels)
@@ -233,5 +233,6 @@ def _read_sav(path: Path, data: bytes, source: str) -> RawTable:
         # for scale items, so a labelled 1-7 scale still analyses as numbers.
         frame[col] = raw[col].map(lambda v, m=label_set: m.get(v, v)).astype(object)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
+    shown = declared_shown(meta.missing_ranges or {}, labels)
     return RawTable(frame, source, None, 0, rows, sha256_of(data), value_labels=labels, codes=codes,
-                    user_missing=kept)  # fmt: skip
+                    user_missing=kept, declared_shown=shown)  # fmt: skip

@@ -9,7 +9,9 @@ and a ``--by`` column gives it no group), else left blank in the frame as before
 weight or a date never reads the code as a value) and kept in :attr:`RawTable.user_missing`
 as its code, which the item parser (:mod:`servqual_cli.io.item_roles`) counts as
 ``missing_token`` ("angivet saknat värde" / "declared missing") with the code in ``--excluded``.
-Cells not declared missing read as before.
+Cells not declared missing read as before. A listed cell of a labelled declared code shows the
+code and its label, "99 (Vet ej)" (:func:`declared_shown`), so the reader finds it in SPSS
+(session 18: the label alone, "Vet ej", is not what the Data View shows with labels off).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pandas as pd
 
 from servqual_cli.io.answer_words import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
-__all__ = ["code_text", "declared_mask", "split_declared"]
+__all__ = ["code_text", "declared_mask", "declared_shown", "split_declared"]
 
 
 def declared_mask(values: pd.Series, ranges: list[Any]) -> np.ndarray:
@@ -88,3 +90,38 @@ def split_declared(
             texts[rest] = raw[col][rest].map({v: code_text(v) for v in distinct}).to_numpy()
             kept[col] = pd.Series(texts, index=raw.index, dtype=object)
     return kept
+
+
+def declared_shown(
+    ranges: Mapping[str, list[Any]], labels: Mapping[str, Mapping[Any, str]]
+) -> dict[str, dict[str, str]]:
+    """Per column, each labelled declared-missing code as a listed cell shows it (its label when
+    the label is a no-answer word, else its code: :func:`split_declared`) -> the code and its
+    label, for the ``--excluded`` list. A label several declared codes share names them all.
+
+    >>> declared_shown({"E1": [{"lo": 98.0, "hi": 99.0}], "K": [9.0]},
+    ...                {"E1": {99.0: "Vet ej", 97.0: "Vill ej svara", 1.0: "Dålig"},
+    ...                 "K": {9.0: "Annat", 1.0: "Kvinna"}})
+    {'E1': {'Vet ej': '99 (Vet ej)', '99': '99 (Vet ej)'}, 'K': {'Annat': '9 (Annat)', \
+'9': '9 (Annat)'}}
+    >>> declared_shown({"E1": [{"lo": 8.0, "hi": 9.0}]}, {"E1": {8.0: "Vet ej", 9.0: "Vet ej"}})
+    {'E1': {'Vet ej': '8/9 (Vet ej)', '8': '8 (Vet ej)', '9': '9 (Vet ej)'}}
+    """
+    out: dict[str, dict[str, str]] = {}
+    for col, col_ranges in ranges.items():  # a loop over columns and their few labelled codes
+        own = labels.get(col, {})
+        if not col_ranges or not own:
+            continue
+        keys = pd.Series(list(own), dtype=object)
+        numeric = keys.map(lambda k: isinstance(k, (int, float, np.number))).all()
+        hit = declared_mask(keys.astype(float) if numeric else keys, list(col_ranges))
+        by_label: dict[str, list[str]] = {}
+        shown: dict[str, str] = {}
+        for key in keys[hit]:
+            label = str(own[key])
+            by_label.setdefault(label, []).append(code_text(key))
+            shown[code_text(key)] = f"{code_text(key)} ({label})"
+        if by_label:
+            out[col] = {label: f"{'/'.join(codes)} ({label})" for label, codes in by_label.items()}
+            out[col].update(shown)
+    return out

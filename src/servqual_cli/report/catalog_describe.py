@@ -37,6 +37,11 @@ DESCRIBE: dict[str, tuple[str, str]] = {
     "likert": ("Skala?", "Scale?"),
     "none": ("inga", "none"),
     "blank": ("tomma", "blank"),
+    # SPSS codes declared missing with no "no answer" label (io.profile._with_declared): what
+    # they are and which, not "tomma" (session 18); the words of gap's list (missing_token)
+    "declared_missing": ("angivet saknat värde", "declared missing"),
+    "declared_code": ("kod", "code"),
+    "declared_codes": ("koder", "codes"),
     "likert_note": (
         "{n} kolumner ser ut som svar på en skala",
         "{n} columns look like rating-scale answers",

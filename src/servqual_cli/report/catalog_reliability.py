@@ -154,7 +154,8 @@ RELIABILITY: Pairs = {
         "{start},{hi}.",
     ),
     # --missing-codes of alpha and items (w-miss2, s15): the rule that leaves those cells out,
-    # named beside the count of "declared missing" cells; {codes}: 99, or 99 och ”Ej svar”
+    # named beside the count of "missing code" cells (missing_code, as gap's: session 18);
+    # {codes}: 99, or 99 och ”Ej svar”
     "missing_codes_note": (
         "{codes} räknas som saknat svar (--missing-codes).",
         "{codes} counted as no answer (--missing-codes).",

@@ -10,27 +10,34 @@ unlabelled; both are declared user-missing (``missing_ranges``), as SPSS exports
   label "Vet ej", 98 as a number off the scale), the reader's behaviour before the fix for
   comparison.
 
-Run: ``python make_files.py`` (pyreadstat), from this folder.
+Run: ``python tests/data/spss_missing/make_files.py`` (pyreadstat); it writes beside itself.
 """
+
+from pathlib import Path
 
 import pandas as pd
 import pyreadstat
 
-d = pd.DataFrame(
-    {
-        "Enhet": [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 9],
-        "E1": [6, 99, 7, 6, 99, 5, 6, 7, 99, 6, 5, 7],
-        "P1": [5, 4, 6, 5, 4, 4, 5, 6, 5, 5, 4, 6],
-        "E2": [6, 7, 6, 5, 7, 6, 6, 7, 6, 5, 6, 7],
-        "P2": [5, 6, 98, 4, 6, 5, 98, 6, 5, 4, 5, 6],
-    },
-    dtype=float,
-)
-scale = {1.0: "Instämmer inte alls", 7.0: "Instämmer helt"}
-labels = {
-    "Enhet": {1.0: "Norr", 2.0: "Söder", 9.0: "Vet ej"},
-    **{c: {**scale, 99.0: "Vet ej"} for c in ("E1", "P1", "E2", "P2")},
-}
-missing = {"Enhet": [9.0], **{c: [{"lo": 98.0, "hi": 99.0}] for c in ("E1", "P1", "E2", "P2")}}
-pyreadstat.write_sav(d, "user_missing.sav", variable_value_labels=labels, missing_ranges=missing)
-pyreadstat.write_sav(d, "user_missing_undeclared.sav", variable_value_labels=labels)
+# a script, not a module: importing it (a test run, a doctest) writes nothing
+if __name__ == "__main__":
+    d = pd.DataFrame(
+        {
+            "Enhet": [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 9],
+            "E1": [6, 99, 7, 6, 99, 5, 6, 7, 99, 6, 5, 7],
+            "P1": [5, 4, 6, 5, 4, 4, 5, 6, 5, 5, 4, 6],
+            "E2": [6, 7, 6, 5, 7, 6, 6, 7, 6, 5, 6, 7],
+            "P2": [5, 6, 98, 4, 6, 5, 98, 6, 5, 4, 5, 6],
+        },
+        dtype=float,
+    )
+    scale = {1.0: "Instämmer inte alls", 7.0: "Instämmer helt"}
+    labels = {
+        "Enhet": {1.0: "Norr", 2.0: "Söder", 9.0: "Vet ej"},
+        **{c: {**scale, 99.0: "Vet ej"} for c in ("E1", "P1", "E2", "P2")},
+    }
+    missing = {"Enhet": [9.0], **{c: [{"lo": 98.0, "hi": 99.0}] for c in ("E1", "P1", "E2", "P2")}}
+    here = Path(__file__).parent
+    pyreadstat.write_sav(
+        d, str(here / "user_missing.sav"), variable_value_labels=labels, missing_ranges=missing
+    )
+    pyreadstat.write_sav(d, str(here / "user_missing_undeclared.sav"), variable_value_labels=labels)
