@@ -1,6 +1,7 @@
 """The zone of tolerance: adequate (A), desired (D) and perceived (P) service.
 
-Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
+Definitions (Parasuraman, Zeithaml & Berry 1994, *Journal of Retailing* 70(3), 201–230, cited
+as the report's references cite it, :data:`servqual_cli.report.references.REFERENCES`):
 
 - Measure of service adequacy MSA = P - A; measure of service superiority MSS = P - D.
 - Zone of tolerance = the band between A and D; its width D - A.
@@ -16,7 +17,9 @@ Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
   or A and D already reversed in the file; the renderers ask. A dimension that holds an item
   with an inverted zone blends inverted and normal zones, so it gets no verdict either
   (``position`` ``inverted_item``; ``n_inverted_items`` counts them), unless its own zone is
-  inverted.
+  inverted. :attr:`ToleranceAnalysis.no_verdict` maps each such dimension to its position, so
+  that the weighted zone (:func:`~servqual_cli.core.tolerance_weighted.weighted_zone`) gives it
+  none either and no caller has to rebuild the map (closing 17).
 
 Tests: MSA and MSS are one-sample t-tests of the paired differences (R ``t.test(P - A)``);
 the shares below adequate (P < A) and above desired (P > D) get Wilson intervals (R
@@ -27,7 +30,7 @@ the shares below adequate (P < A) and above desired (P > D) get Wilson intervals
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -78,6 +81,9 @@ class ToleranceAnalysis:
     items: pd.DataFrame
     conf: float = 0.95
     min_n: int | None = None  # a --by group's small-base limit (core.small_samples)
+    #: dimension -> its position when that is no verdict (:data:`NO_VERDICT`): the zone
+    #: inverted, or an item's (review 15, finding 3); not in the JSON, whose rows carry it
+    no_verdict: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,9 +170,9 @@ def tolerance_analysis(
 
     References
     ----------
-    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternating scales for measuring
-    service quality: a comparative assessment based on psychometric and diagnostic criteria.
-    *Journal of Retailing* 70(3), 201-230.
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). *Journal of Retailing* 70(3),
+    201–230 (the zone of tolerance, MSA and MSS; cited by journal, volume and pages as the
+    report's reference list cites it: the title this docstring gave was misquoted, closing 17)
 
     Examples
     --------
@@ -188,6 +194,8 @@ def tolerance_analysis(
     [['1', 0, False, 'unclear'], ['2', 3, True, 'inverted']]
     >>> r.dimensions[["n_inverted_items", "inverted_zone", "position"]].values.tolist()
     [[1, False, 'inverted_item']]
+    >>> r.no_verdict
+    {'X': 'inverted_item'}
     """
     arrays = [np.asarray(x, dtype=float) for x in (adequate, desired, perception)]
     if len({x.shape for x in arrays}) != 1:
@@ -209,4 +217,7 @@ def tolerance_analysis(
     dim_table.insert(list(dim_table.columns).index("inverted_zone"), "n_inverted_items", n_items)
     mixed = (n_items > 0) & ~dim_table["inverted_zone"].to_numpy(dtype=bool)
     dim_table["position"] = np.where(mixed, "inverted_item", dim_table["position"]).astype(object)
-    return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf)
+    none = dim_table[dim_table["position"].isin(NO_VERDICT)]
+    no_verdict = dict(zip(none["dimension"].astype(str), none["position"].astype(str),
+                          strict=True))  # fmt: skip
+    return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf, no_verdict=no_verdict)

@@ -8,7 +8,7 @@ report. Everything shown is computed in :mod:`servqual_cli.core`; here only labe
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -104,6 +104,7 @@ def tolerance_sections(
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
     reverse: str | None = None, reversed_items: Collection[str] = (), warn: bool = True,
+    groups: Sequence[tuple[str, ToleranceAnalysis]] = (), by: str | None = None,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
@@ -113,13 +114,14 @@ def tolerance_sections(
     items' rule, after which D < A is counted (review 13, finding 4); ``reversed_items``: their
     labels, so an inverted zone's warning asks whether A and D were already reversed in the
     file (review 15, finding 3; ``warn`` False in a ``--by`` group's part, whose positions say
-    it under the whole sample's warning)."""
+    it under the whole sample's warning; ``groups`` and ``by``: the groups' results and their
+    column, whose inverted zones the warning names too, closing 17)."""
     from servqual_cli.report.tolerance_inverted import inverted_warning
 
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
-    inverted = inverted_warning(res, lang, reversed_items) if warn else None
+    inverted = inverted_warning(res, lang, reversed_items, groups, by) if warn else None
     if inverted:  # bad news before the table it changes
         blocks.append(Text(inverted, kind="warning"))
     shown = table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
