@@ -134,8 +134,11 @@ def test_tolerance_method_names_the_verdict_and_the_rules(reports, lang: str) ->
     head = "\n## Toleranszon per dimension\n" if sv else "\n## Zone of tolerance by dimension\n"
     before = md[md.index(head) :].split("\n## ", 2)[1]  # the tolerance section
     assert md.count("påståendesvar" if sv else "item answers") == 1
-    for rule in (("minst hälften", "behålls", "bedöms på konfidensintervallen") if sv else
-                 ("at least half", "are kept", "judged on the confidence intervals")):
+    for rule in (
+        ("minst hälften", "behålls", "bedöms på konfidensintervallen")
+        if sv
+        else ("at least half", "are kept", "judged on the confidence intervals")
+    ):
         assert rule not in before  # fmt: skip
     assert ("Vilka svar som räknas, svaren med D < A och hur läget bedöms står under Metod "
             "(Toleranszon per dimension)." if sv else "Which answers count, the answers with "

@@ -169,8 +169,9 @@ def tolerance_sections(
     rev = f" {reverse}" if reverse else ""
     after = tlabel("tol_after", lang) if reverse else ""
     if method:  # the rules stand in the report's method (closing 17)
-        rules = tlabel("tol_rules_method", lang).format(n_rows=n_rows, rev=rev,
-                                                        title=tlabel("tolerance_dims", lang))
+        rules = tlabel("tol_rules_method", lang).format(
+            n_rows=n_rows, rev=rev, title=tlabel("tolerance_dims", lang)
+        )
     else:
         rules = tlabel("tol_rules", lang).format(n_rows=n_rows, rev=rev, after=after,
                                                  n_inverted=n_inverted)  # fmt: skip
