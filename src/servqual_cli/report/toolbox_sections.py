@@ -355,8 +355,8 @@ def estimate_label(name: str, lang: str) -> str:
     >>> estimate_label("Reliability: share_below_adequate", "en"), estimate_label("P3: top2", "en")
     ('Reliability: Share below A', 'P3: Top 2')
     """
-    if name == _OVERALL_ESTIMATE:
-        return "Total SERVQUAL (medel av dimensionernas gap)" if lang == "sv" else name
+    if name == _OVERALL_ESTIMATE:  # the catalog's words (the English are the name itself)
+        return tlabel("weighted_overall", lang)
     what, sep, key = name.rpartition(": ")
     if not sep:
         return name

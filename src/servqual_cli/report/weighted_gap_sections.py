@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli.core.survey_weights import WeightedSummary
-from servqual_cli.core.weighted_gaps import OVERALL
 from servqual_cli.core.weighted_tests import WeightedGapTests
 from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
@@ -172,10 +171,11 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
     """``gap``'s table of every weighted estimate (gaps, perceptions, the overall score), at the
     end, with a note that points to the tests of the weighted gaps at the top (the toolbox's
     own note, "The tests above are unweighted", would no longer be true there)."""
-    from servqual_cli.report.toolbox_sections import table
+    from servqual_cli.report.toolbox_sections import estimate_label, table
 
     sv = lang == "sv"
-    frame = res.table.assign(name=[_estimate_name(str(v), lang) for v in res.table["name"]])
+    # the one wording of an estimate's name (closing 17: a copy of it stood here)
+    frame = res.table.assign(name=[estimate_label(str(v), lang) for v in res.table["name"]])
     note = _t("weighted_means_note", lang).format(
         column=res.column, left_out=weight_left_out(res.n_missing_weight, lang)
     )
@@ -191,20 +191,6 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
             ),
         )
     ]  # fmt: skip
-
-
-def _estimate_name(name: str, lang: str) -> str:
-    """A weighted estimate's name (``"Tangibles: gap"``) in the reader's words.
-
-    >>> _estimate_name("Tangibles: gap", "sv"), _estimate_name(OVERALL, "sv")
-    ('Fysisk miljö: Gap (P−E)', 'Total SERVQUAL (medel av dimensionernas gap)')
-    """
-    if name == OVERALL:
-        return _t("weighted_overall", lang)
-    what, sep, key = name.rpartition(": ")
-    if not sep:
-        return name
-    return f"{dimension_name(what, lang)}: {label(key, lang)}"
 
 
 GROUP_COLUMNS = ["group", "dimension", "n", "n_eff", "mean", "ci_low", "ci_high", "p_adjusted",
