@@ -343,21 +343,37 @@ def group_differ_text(res: WeightedGroupTests, lang: str) -> tuple[str, str] | N
     >>> text, kind = group_differ_text(res, "sv")
     >>> kind, "för Empati (viktat p = 0,044; Welchs ANOVA p = 0,114): det viktade" in text
     ('warning', True)
+
+    When the tests count different respondents, both n and why (review 17, finding 24):
+
+    >>> row |= {"n": 112, "welch_n": 117}
+    >>> res = WeightedGroupTests("Vikt", "Enhet", t, (), (), "holm", differ=(row,),
+    ...                          compared=True)
+    >>> text = group_differ_text(res, "sv")[0]
+    >>> "Empati (viktat p = 0,044, n = 112; Welchs ANOVA p = 0,114, n = 117)" in text
+    True
+    >>> text.endswith("en del av skillnaden kan komma av de svarande som bara Welchs ANOVA räknar.")
+    True
     """
     if not res.compared:
         return None
     if not res.differ:
         return _t("wt_agree", lang), "note"
+    # both n and the rule when the tests count different respondents (review 17, finding 24)
+    rows = any(r.get("n", 0) != r.get("welch_n", 0) for r in res.differ)
     parts = [
-        _t("wt_differ_one", lang).format(
+        _t("wt_differ_one_n" if rows else "wt_differ_one", lang).format(
             dimension=dimension_name(r["dimension"], lang),
             p=apa_p(r["p_adjusted"], lang),
             p_u=apa_p(r["welch_p_adjusted"], lang),
+            n=count_text(int(r.get("n", 0)), lang),
+            n_u=count_text(int(r.get("welch_n", 0)), lang),
         )
         for r in res.differ
     ]
     sep = "; " if lang == "sv" else ", "
-    return _t("wt_differ", lang).format(dimensions=sep.join(parts)), "warning"
+    text = _t("wt_differ", lang).format(dimensions=sep.join(parts))
+    return text + (_t("wt_differ_rows", lang) if rows else ""), "warning"
 
 
 def weighted_group_test_apa_lines(res: WeightedGroupTests, lang: str) -> list[str]:
