@@ -1,7 +1,10 @@
 """The zone of tolerance: adequate (A), desired (D) and perceived (P) service.
 
-Definitions (Parasuraman, Zeithaml & Berry 1994, *Journal of Retailing* 70(3), 201–230, cited
-as the report's references cite it, :data:`servqual_cli.report.references.REFERENCES`):
+Definitions (Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternative scales for
+measuring service quality: A comparative assessment based on psychometric and diagnostic
+criteria. *Journal of Retailing*, 70(3), 201–230; the report's reference list,
+:data:`servqual_cli.report.references.REFERENCES`, cites it by journal, volume and pages as it
+cites every other source):
 
 - Measure of service adequacy MSA = P - A; measure of service superiority MSS = P - D.
 - Zone of tolerance = the band between A and D; its width D - A.
@@ -170,9 +173,10 @@ def tolerance_analysis(
 
     References
     ----------
-    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). *Journal of Retailing* 70(3),
-    201–230 (the zone of tolerance, MSA and MSS; cited by journal, volume and pages as the
-    report's reference list cites it: the title this docstring gave was misquoted, closing 17)
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternative scales for measuring
+    service quality: A comparative assessment based on psychometric and diagnostic criteria.
+    *Journal of Retailing*, 70(3), 201–230 (the zone of tolerance, MSA and MSS; the full title
+    restored, review 17: closing 17 had dropped the misquoted one)
 
     Examples
     --------
