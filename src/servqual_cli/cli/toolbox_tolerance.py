@@ -104,6 +104,14 @@ def run_tolerance(
         # n below gap's min_n: marked as gap --by marks it (review 13, finding 17)
         sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
         analysed.append((name, flag_small_group(sub, min_n)))
+    # review 17, finding 21: the JSON carries the inverted zones' warning (as the text outputs
+    # lead with it) and its facts, as gap, alpha and reliability JSON carry theirs
+    from servqual_cli.report.tolerance_inverted import inverted_warning
+
+    warning = inverted_warning(res, lang_code, flipped, analysed, data.by)
+    payload["warnings"] = [warning] if warning else []
+    found = [res.inverted_caveat(), *(sub.inverted_caveat(name) for name, sub in analysed)]
+    payload["caveats"] = [c for c in found if c is not None]
     zone = tolerance_sections(res, data.excluded, lang_code, items, scale=data.instrument.scale,
                               exclusions=note, reverse=reverse, reversed_items=flipped,
                               groups=analysed, by=data.by)  # fmt: skip
@@ -113,7 +121,8 @@ def run_tolerance(
         # position from its own intervals; the sample's tables after it, titled so
         summary = weighted_tolerance(a, d, p, data, conf)
         # a zone without a verdict in the sample has none weighted (review 15, finding 3)
-        weighted = weighted_zone(summary.table, list(data.dimension_positions), res.no_verdict)
+        weighted = weighted_zone(summary.table, list(data.dimension_positions), res.no_verdict,
+                                 res.dimensions)  # and why, with n_inverted_items (r17, 21)
         payload["weighted"] = {**summary.to_dict(), "dimensions": records(weighted)}
         sections += weighted_tolerance_sections(summary, weighted, lang_code)
         zone = sample_sections(zone, column, lang_code)

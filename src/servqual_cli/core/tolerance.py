@@ -96,6 +96,42 @@ class ToleranceAnalysis:
             "items": records(self.items),
         }
 
+    def inverted_caveat(self, group: str | None = None) -> dict[str, Any] | None:
+        """The inverted zones as data for the JSON's ``caveats`` (code ``inverted_zone``): the
+        items with their answers, answers with D < A and that share, the dimensions whose own
+        zone is inverted and those left without a verdict for an item's; ``group`` the
+        ``--by`` group it concerns (None: everyone). None when no zone is inverted.
+
+        Review 17, finding 21: the text outputs lead with the warning ("check that A and D are
+        not swapped"), the JSON said it only by the position codes.
+
+        >>> A = np.array([[4.0, 5], [5, 4], [3, 5], [4, 5]])
+        >>> D = np.array([[6.0, 2], [7, 3], [5, 2], [6, 7]])
+        >>> res = tolerance_analysis(A, D, A + 1, ["1", "2"], {"X": [0, 1]})
+        >>> res.inverted_caveat("Bygglov")
+        {'code': 'inverted_zone', 'group': 'Bygglov', 'params': {'items': ['2'], 'n': [4],
+         'n_inverted': [3], 'shares': [0.75], 'dimensions_inverted': [],
+         'dimensions_without_verdict': ['X']}}
+        >>> tolerance_analysis(A, A + 2, A, ["1", "2"], {"X": [0, 1]}).inverted_caveat() is None
+        True
+        """
+        items = self.items[self.items["inverted_zone"].astype(bool)]
+        dims = self.dimensions
+        own = [str(x) for x in dims.loc[dims["position"] == "inverted", "dimension"]]
+        if items.empty and not own:
+            return None
+        n, k = items["n"].to_numpy(dtype=np.int64), items["n_inverted"].to_numpy(dtype=np.int64)
+        mixed = dims.loc[dims["position"] == "inverted_item", "dimension"]
+        params = {
+            "items": [str(i) for i in items["item"]],
+            "n": n.tolist(),
+            "n_inverted": k.tolist(),
+            "shares": (k / n).tolist(),
+            "dimensions_inverted": own,
+            "dimensions_without_verdict": [str(x) for x in mixed],
+        }
+        return {"code": "inverted_zone", "group": group, "params": params}
+
 
 def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataFrame:
     """Statistics per column over the rows where all three are valid (vectorised by column)."""
