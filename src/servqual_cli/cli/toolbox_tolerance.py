@@ -121,8 +121,9 @@ def run_tolerance(
         # position from its own intervals; the sample's tables after it, titled so
         summary = weighted_tolerance(a, d, p, data, conf)
         # a zone without a verdict in the sample has none weighted (review 15, finding 3)
-        weighted = weighted_zone(summary.table, list(data.dimension_positions), res.no_verdict,
-                                 res.dimensions)  # and why, with n_inverted_items (r17, 21)
+        weighted = weighted_zone(
+            summary.table, list(data.dimension_positions), res.no_verdict, res.dimensions
+        )  # and why, with n_inverted_items (r17, 21)
         payload["weighted"] = {**summary.to_dict(), "dimensions": records(weighted)}
         sections += weighted_tolerance_sections(summary, weighted, lang_code)
         zone = sample_sections(zone, column, lang_code)
