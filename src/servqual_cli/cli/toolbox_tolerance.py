@@ -138,7 +138,8 @@ def run_tolerance(
             parts.append((name, "dimension", groups[name]["dimensions"]))
             part = tolerance_sections(sub, None, lang_code, items=False,
                                       title=f"{data.by}: {name}", chart=False,
-                                      reverse=reverse, warn=False)  # fmt: skip
+                                      reverse=reverse, warn=False,
+                                      n_groups=len(analysed))  # fmt: skip
             if data.weights is not None:  # a group's zone is the sample's: titled so
                 part = sample_sections(part, column, lang_code, group=True)
             sections += part

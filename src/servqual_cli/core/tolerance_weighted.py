@@ -66,7 +66,9 @@ def weighted_zone(
     why: dict[str, list[object]] = {"n_inverted_items": [None] * len(dimensions),
                                     "inverted_zone": [None] * len(dimensions)}  # fmt: skip
     if sample is not None:
-        rows = sample.set_index(sample["dimension"].astype(str)).reindex(map(str, dimensions))
+        rows = sample.set_index(sample["dimension"].astype(str)).reindex(
+            [str(d) for d in dimensions]
+        )
         why = {k: rows[k].astype(object).tolist() for k in why}
     return pd.DataFrame(
         {

@@ -208,7 +208,9 @@ def unweighted_differ(
     rows = []
     for r in table.to_dict("records"):
         c = welch.get(str(r["dimension"]))
-        p_w, p_u = float(r["p_adjusted"]), float("nan") if c is None else float(c.welch_p_adjusted)
+        if c is None:  # no Welch test of this dimension: nothing to compare
+            continue
+        p_w, p_u = float(r["p_adjusted"]), float(c.welch_p_adjusted)
         if np.isnan(p_w) or np.isnan(p_u) or (p_w < alpha) == (p_u < alpha):
             continue
         rows.append({"dimension": str(r["dimension"]), "p_adjusted": p_w,

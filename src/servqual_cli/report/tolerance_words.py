@@ -39,9 +39,27 @@ TOLERANCE_NOTES: dict[str, tuple[str, str]] = {
         "Respondents: {n_rows}.{rev} Which answers count, the answers with D < A and how the "
         "position is judged are set out under Method ({title}).",
     ),
+    # a --by group's legend (review 17, finding 16): its positions are many unadjusted
+    # verdicts, named with their count as the item table's note names its items'
+    "tol_groups_note": (
+        "Läget bedöms på varje grupps ojusterade {level}-intervall för MSA och MSS ({n}: "
+        "{groups} × {dims}, två intervall vardera): bland så många kan något enstaka läge "
+        "under eller över zonen bero på slumpen.",
+        "Each group's position is judged on its own unadjusted {level} intervals for MSA and "
+        "MSS ({n}: {groups} × {dims}, two intervals each): among so many, a single position "
+        "below or above the zone can be chance.",
+    ),
     "tol_after": (" efter omvändningen", " after the reversal"),
     "tol_wilson_output": (
         "Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata.",
         "The shares' Wilson intervals are not shown here; they are in the JSON and CSV output.",
     ),
 }
+
+# the counted nouns of tol_groups_note, (one, many) per language ("1 grupp", "3 grupper")
+TOL_COUNT_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "sv": {"n": ("läge", "lägen"), "groups": ("grupp", "grupper"),
+           "dims": ("dimension", "dimensioner")},
+    "en": {"n": ("position", "positions"), "groups": ("group", "groups"),
+           "dims": ("dimension", "dimensions")},
+}  # fmt: skip

@@ -105,7 +105,7 @@ def tolerance_sections(
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
     reverse: str | None = None, reversed_items: Collection[str] = (), warn: bool = True,
     groups: Sequence[tuple[str, ToleranceAnalysis]] = (), by: str | None = None,
-    method: bool = False,
+    method: bool = False, n_groups: int = 0,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
@@ -118,7 +118,9 @@ def tolerance_sections(
     it under the whole sample's warning; ``groups`` and ``by``: the groups' results and their
     column, whose inverted zones the warning names too, closing 17); ``method``: the report
     has a method section, which says the rules, so the notes name what the table holds and
-    point there (closing 17: the rules stood in both)."""
+    point there (closing 17: the rules stood in both); ``n_groups``: in a ``--by`` group's
+    part, the groups analysed, whose positions the legend counts as unadjusted verdicts
+    (review 17, finding 16: 15 verdicts without the note the item table has)."""
     from servqual_cli.report.tolerance_inverted import inverted_warning
 
     sv = lang == "sv"
@@ -127,9 +129,18 @@ def tolerance_sections(
     inverted = inverted_warning(res, lang, reversed_items, groups, by) if warn else None
     if inverted:  # bad news before the table it changes
         blocks.append(Text(inverted, kind="warning"))
+    legend = tlabel("tol_dims_legend" if method or n_groups else "tol_dims_note", lang)
+    if n_groups:  # the groups' many positions, counted (review 17, finding 16)
+        from servqual_cli.report.tolerance_words import TOL_COUNT_WORDS
+
+        nouns, k = TOL_COUNT_WORDS["sv" if sv else "en"], len(res.dimensions)
+        counts = {"n": n_groups * k, "groups": n_groups, "dims": k}
+        legend += " " + tlabel("tol_groups_note", lang).format(
+            level=level_text(res.conf, lang),
+            **{w: f"{count_text(c, lang)} {nouns[w][c != 1]}" for w, c in counts.items()},
+        )
     shown = table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
-                  sheet="Toleranszon" if sv else "Tolerance",
-                  note=tlabel("tol_dims_legend" if method else "tol_dims_note", lang))  # fmt: skip
+                  sheet="Toleranszon" if sv else "Tolerance", note=legend)  # fmt: skip
     blocks += [small_base_table(shown, res.dimensions, lang, res.min_n)]  # a --by group's n
     if chart:
         dd = res.dimensions
