@@ -6,7 +6,8 @@ good scale in E and P; Rättssäkerhet's perceptions hang together (α 0,77) but
 (α −0,20), the case where the summary quoted only the good P numbers. The α values are R psych's
 (tests/cli/r/alpha_negative.R, stored in alpha_negative.json beside it). The rule: below 0,70 a
 warning (Nunnally 1978), below 0 a stronger one (core.alpha_screen.screen_low). Every test fails
-on the code before it (no such warning; the summary named only P).
+on the code before it (no such warning; the summary named only P). Closing 17: the low-α
+warnings of several scales share one line (report.reliability_warnings.reader_warnings).
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ NEGATIVE = {"E:Rättssäkerhet", "E:all", "gap:Rättssäkerhet"}  # α < 0
 WARN = {
     "sv": ("Gap – Rättssäkerhet: α −0,197 är negativt: påståendena samvarierar i genomsnitt "
            "negativt, så de mäter inte samma sak och deras poäng ska inte tolkas som en skala",
-           "Gap – Bemötande: α 0,377 ligger under 0,70, den vanliga tumregeln för en skala "
-           "(Nunnally 1978): poängen bär mycket mätfel"),
+           "α ligger under 0,70, den vanliga tumregeln för en skala (Nunnally 1978), för 3 "
+           "skalor: Upplevelse, hela skalan (α 0,607); Gap – Bemötande (α 0,377); Gap, hela "
+           "skalan (α 0,025). Deras poäng bär mycket mätfel"),
     "en": ("Gap – Legal certainty: α -0.197 is negative: the items covary negatively on average, "
            "so they do not measure one thing and their score is not to be read as a scale",
-           "Gap – Treatment: α 0.377 is below 0.70, the usual rule of thumb for a scale "
-           "(Nunnally 1978): the score carries much measurement error"),
+           "α is below 0.70, the usual rule of thumb for a scale (Nunnally 1978), for 3 "
+           "scales: Perception, whole scale (α 0.607); Gap – Treatment (α 0.377); Gap, whole "
+           "scale (α 0.025). Their scores carry much measurement error"),
 }  # fmt: skip
 
 
@@ -64,6 +67,20 @@ def test_reliability_terminal_warns_in_the_readers_language(cli, lang: str) -> N
     assert (
         "Upplevelse – Rättssäkerhet: α" not in out and "Perception – Legal certainty: α" not in out
     )
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_reliability_groups_the_low_alpha_warnings_in_one_line(cli, lang: str) -> None:
+    """Closing 17: one line per weak scale (11 near-identical lines on review 15's file); now
+    the three scales below 0,70 share one line, and each negative α keeps its own."""
+    run = cli("reliability", CSV, "-i", TOML, "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    out = _flat(run.stdout)
+    rule = {"sv": "ligger under 0,70, den vanliga", "en": "is below 0.70, the usual"}[lang]
+    negative = {"sv": "är negativt: påståendena", "en": "is negative: the items"}[lang]
+    assert out.count(rule) == 1
+    assert out.count(negative) == len(NEGATIVE)
+    assert {"sv": "Gap – Bemötande: α", "en": "Gap – Treatment: α"}[lang] not in out
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -79,3 +79,47 @@ def test_unweighted_run_has_no_line(cli) -> None:
             "--no-items", "--lang", "sv")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert "Viktat och oviktat test mellan grupperna" not in r.stdout
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    """Reliability's respondents, counted without the CLI: a group, at least 3 of items 5–9
+    with E and P both in 1–7 (the half-items rule), and (the weighted test) a weight above 0."""
+    import pandas as pd
+
+    d = pd.read_csv(path, sep=";", dtype=str)
+    d = d[d["Respondent"] != "Summa"]
+
+    def score(prefix: str) -> pd.DataFrame:
+        cols = [f"{prefix}{i}" for i in range(5, 10)]
+        x = d[cols].apply(pd.to_numeric, errors="coerce")
+        return x.where((x >= 1) & (x <= 7))
+
+    ok = (score("E").notna().to_numpy() & score("P").notna().to_numpy()).sum(axis=1) >= 3
+    ok &= d["Tjänst"].notna().to_numpy()
+    weight = pd.to_numeric(d["Vikt"], errors="coerce").to_numpy()
+    return int(ok.sum()), int((ok & (weight > 0)).sum())
+
+
+def test_both_n_named_when_weights_are_missing(cli) -> None:
+    """Review 17, finding 24: on r17_messy_gap.csv (4 cells in Vikt blank or not a number, one
+    weight 0) Welch's ANOVA tests Tillförlitlighet on 117 respondents and the weighted test on
+    112; the line credited the differing conclusions to "population vs sample" alone. Now it
+    names both n and that the tests count different respondents (fails on the old code: no n,
+    no sentence, no ``n``/``welch_n`` in the JSON)."""
+    path = DATA / "r17_messy_gap.csv"
+    welch_n, weighted_n = _counts(path)
+    assert (welch_n, weighted_n) == (117, 112)
+    out = json.loads(cli("gap", path, "--by", "Tjänst", "--weight-column", "Vikt", "--no-items",
+                         "-f", "json").stdout)  # fmt: skip
+    rows = {r["dimension"]: r for r in out["weighted_group_tests"]["unweighted_differ"]}
+    assert (rows["Reliability"]["welch_n"], rows["Reliability"]["n"]) == (welch_n, weighted_n)
+    sv = _flat(cli("gap", path, "--by", "Tjänst", "--weight-column", "Vikt", "--no-items",
+                   "--lang", "sv").stdout)  # fmt: skip
+    assert ("Tillförlitlighet (viktat p = 0,030, n = 112; Welchs ANOVA p = 0,145, n = 117)"
+            in sv)  # fmt: skip
+    assert ("Testen bygger inte heller på samma svarande: Welchs ANOVA räknar alla med ett gap, "
+            "det viktade testet bara dem med en giltig vikt över 0") in sv  # fmt: skip
+    en = _flat(cli("gap", path, "--by", "Tjänst", "--weight-column", "Vikt", "--no-items",
+                   "--lang", "en").stdout)  # fmt: skip
+    assert "Reliability (weighted p = .030, n = 112; Welch's ANOVA p = .145, n = 117)" in en
+    assert "Nor do the tests rest on the same respondents" in en

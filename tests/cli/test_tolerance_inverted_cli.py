@@ -146,3 +146,26 @@ def test_weighted_zone_has_no_verdict_either(cli, tmp_path: Path) -> None:
     weighted = {x["dimension"]: x["position"] for x in rows}
     assert weighted["Tillgång"] == weighted["Information"] == "inverted_item"
     assert weighted["Bemötande"] != "inverted_item"
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "group"),
+    [("sv", "Omvänd zon per Enhet: ", "{g} (påståendena 4 och 11)"),
+     ("en", "Inverted zones per Enhet: ", "{g} (items 4 and 11)")],
+)  # fmt: skip
+def test_by_warning_names_the_groups_whose_tables_mark_an_inverted_zone(
+    cli, lang: str, head: str, group: str
+) -> None:
+    """Closing 17: the group tables marked inverted zones per group while the warning named
+    only the whole file's items. Each group's inverted items recomputed here with pandas."""
+    t = pd.read_csv(FILE)
+    for i in (4, 11):
+        t[f"A{i}"], t[f"D{i}"] = 8 - t[f"A{i}"], 8 - t[f"D{i}"]
+    expected = []
+    for name, rows in t.groupby("Enhet", sort=True):
+        inverted = [i for i in range(1, 17) if (rows[f"D{i}"] < rows[f"A{i}"]).mean() > 0.5]
+        assert inverted == [4, 11]  # every unit has both (the cause is the file's, not a unit's)
+        expected.append(group.format(g=name))
+    text = _flat(_run(cli, "--by", "Enhet", "--no-items", "--lang", lang).stdout)
+    assert f"{head}{', '.join(expected)}." in text
+    assert text.count(head) == 1  # in the whole file's warning, not repeated per group

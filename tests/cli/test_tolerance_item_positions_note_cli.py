@@ -4,6 +4,7 @@ read; the dimension table and ``--no-items`` runs do not carry it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,43 @@ def test_the_level_follows_conf(cli) -> None:
     out = cli("tolerance", SAMPLE, "--conf", "0.9", "--lang", "sv", "-f", "markdown")
     assert out.exit_code == 0, out.stderr
     assert "ojusterade 90\u00a0%-intervall" in out.stdout
+
+
+TOL_INV = Path(__file__).parents[1] / "data" / "r17_tol_inv.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("sv", "Läget bedöms på varje grupps ojusterade 95\u00a0%-intervall för MSA och MSS (15 "
+               "lägen: 3 grupper × 5 dimensioner, två intervall vardera): bland så många kan "
+               "något enstaka läge under eller över zonen bero på slumpen."),
+        ("en", "Each group's position is judged on its own unadjusted 95% intervals for MSA and "
+               "MSS (15 positions: 3 groups × 5 dimensions, two intervals each): among so many, "
+               "a single position below or above the zone can be chance."),
+    ],
+)  # fmt: skip
+def test_by_group_positions_counted(cli, lang: str, words: str) -> None:
+    """Review 17, finding 16: ``--by Tjänst`` gives 3 groups × 5 dimensions = 15 positions on
+    unadjusted intervals, and the group tables said only "judged on the confidence intervals".
+    Now each group table's legend counts them (fails on the old code)."""
+    out = cli("tolerance", TOL_INV, "--by", "Tjänst", "--no-items", "--lang", lang,
+              "-f", "markdown")  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    text = re.sub(r"[ \n]+", " ", out.stdout)  # the no-break space in "95 %" stays
+    assert text.count(words) == 3  # one per group table
+    first = text.index("Tjänst: ")
+    assert text.index(words) > first  # under the groups' tables, not the whole file's
+
+
+def test_one_group_singular(cli, tmp_path: Path) -> None:
+    """The counted nouns in the singular: "1 grupp × …", not "1 grupper"."""
+    import pandas as pd
+
+    frame = pd.read_excel(TOL_INV, engine="openpyxl")
+    frame = frame[frame["Tjänst"] == "Grundskola"]
+    path = tmp_path / "one.csv"
+    frame.to_csv(path, index=False)
+    out = cli("tolerance", path, "--by", "Tjänst", "--no-items", "--lang", "sv")
+    assert out.exit_code == 0, out.stderr
+    assert "(5 lägen: 1 grupp × 5 dimensioner," in " ".join(out.stdout.split())

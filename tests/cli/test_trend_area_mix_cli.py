@@ -120,3 +120,17 @@ def test_series_over_three_years_names_the_mix(cli, data_dir: Path) -> None:
     sv = " ".join(cli("trend", *three, "--lang", "sv").stdout.split())
     assert ("Trenden över alla år bygger på totaler över olika områden: bygglov: telefon "
             "7 → 7 → 2, e-post 7 → 7 → 0 (kontakter 2019 → 2020 → 2021)") in sv  # fmt: skip
+
+
+def test_series_warning_says_the_same_in_english_and_swedish(cli, data_dir: Path) -> None:
+    """Closing 17: the English series sentence told the reader to read the areas' values first
+    while the Swedish said that the total's trend mixes two changes; both now say the latter
+    (words in report/trend_mix_words.py, not in the section module)."""
+    three = [data_dir / f"trend_mix_{year}.csv" for year in (2019, 2020, 2021)]
+    en = " ".join(cli("trend", *three, "--lang", "en").stdout.split())
+    sv = " ".join(cli("trend", *three, "--lang", "sv").stdout.split())
+    assert ("(contacts 2019 → 2020 → 2021); the total's trend mixes a change of level with a "
+            "change of which areas it contains.") in en  # fmt: skip
+    assert ("(kontakter 2019 → 2020 → 2021); totalens trend blandar en förändring av nivån med "
+            "en förändring av vilka områden som ingår.") in sv  # fmt: skip
+    assert "Read the areas' own values" not in en

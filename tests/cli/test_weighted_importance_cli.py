@@ -63,3 +63,21 @@ def test_without_weights_the_regression_is_ols_as_before(cli) -> None:
     imp = json.loads(r.stdout)["importance"]
     assert imp["weight_column"] is None and "unweighted" not in imp and "method" not in imp
     assert "OLS: overall ~ gap (P−E)" in cli(*ARGS[:-2]).stdout
+
+
+def test_one_left_out_is_a_singular(cli, tmp_path: Path) -> None:
+    """Closing 17: "1 utan vikt utelämnade" had no singular. One of the two missing weights
+    filled in (the sample's row 10 given weight 1), one is left: "1 utan vikt utelämnad"."""
+    import pandas as pd
+
+    t = pd.read_csv(DATA / "importance_weighted.csv")
+    assert t["w"].isna().sum() == 2
+    t.loc[t.index[t["w"].isna()][0], "w"] = 1.0
+    path = tmp_path / "one_without_weight.csv"
+    t.to_csv(path, index=False)
+    args = ("gap", path, *ARGS[2:])
+    sv = " ".join(cli(*args, "--lang", "sv").stdout.split())
+    assert "utelämnade; 1 utan vikt utelämnad; 1 med vikt 0 i designen men inte i n" in sv
+    assert "utan vikt utelämnade" not in sv
+    en = " ".join(cli(*args).stdout.split())
+    assert "left out; 1 without a weight left out; 1 with weight 0 in the design but not in n" in en

@@ -15,6 +15,7 @@ from servqual_cli.report.reliability_warnings import (
     reader_reason,
     reader_sentence,
     reader_warning,
+    reader_warnings,
 )
 
 CORE = Path(__file__).parents[2] / "src" / "servqual_cli" / "core"
@@ -143,7 +144,7 @@ CASES = [
 ENGLISH = ("item", "items", "not", "the", "has", "was", "case", "did", "computed", "matrix",
            "pairwise", "listwise", "none", "respondents", "rows")  # fmt: skip
 HELPERS = {"validity_prefix", "corr_hint", "left_out_suffix", "missing_pairwise",
-           "missing_listwise", "no_items"}  # fmt: skip
+           "missing_listwise", "no_items", "alpha_low_grouped", "alpha_low_scale"}  # fmt: skip
 
 
 def _codes(caveat: Caveat) -> list[str]:
@@ -263,3 +264,24 @@ def test_every_warning_of_the_catalog_ends_with_one_sentence_stop(
     assert _one_stop(reader_sentence(caveat, lang))
     # the clause stays a clause where it is nested or ends an error line
     assert reader_sentence(caveat, lang).startswith(reader_reason(caveat, lang))
+
+
+def test_low_alpha_warnings_of_several_scales_share_one_line() -> None:
+    """Closing 17: a file with 11 weak scales printed 11 near-identical lines; the scales below
+    0,70 share one line (each with its α), a negative α keeps its own stronger line, and a
+    single low scale keeps its own sentence."""
+    lows = tuple(Caveat("alpha_low", {"alpha": 0.1 + k / 20, "bound": 0.7}, scale=f"gap:D{k}")
+                 for k in range(11))  # fmt: skip
+    neg = Caveat("alpha_negative", {"alpha": -0.2}, scale="gap:Rättssäkerhet")
+    other = Caveat("negative_item_rest", {"item": "E4", "r": -0.1}, scale="E:all")
+    lines = reader_warnings((other, *lows[:5], neg, *lows[5:]), "sv")
+    assert len(lines) == 3
+    assert lines[0] == reader_warning(other, "sv") and lines[2] == reader_warning(neg, "sv")
+    assert lines[1].startswith("α ligger under 0,70, den vanliga tumregeln för en skala "
+                               "(Nunnally 1978), för 11 skalor: Gap – D0 (α 0,100); Gap – D1 "
+                               "(α 0,150);")  # fmt: skip
+    assert lines[1].endswith("Gap – D10 (α 0,600). Deras poäng bär mycket mätfel, så skillnader "
+                             "i dem är svårare att upptäcka; läs dem med försiktighet (en "
+                             "läshjälp, ingen dom över skalorna).")  # fmt: skip
+    assert reader_warnings((lows[0], neg), "en") == [reader_warning(lows[0], "en"),
+                                                     reader_warning(neg, "en")]  # fmt: skip

@@ -128,11 +128,22 @@ def test_tolerance_method_names_the_verdict_and_the_rules(reports, lang: str) ->
             "inget läge, och inte heller en dimension med ett sådant påstående." if sv else
             "An inverted zone (mean D below mean A, or D < A in more than half of the answers) "
             "gets no position, nor does a dimension holding such an item.") in note  # fmt: skip
-    # the D < A count is the table note's
-    kept = re.search(r"D < A[^(]*\((\d+) (?:påståendesvar|item answers)\)\.$", note).group(1)
-    table_note = (rf"Svar med D < A[^.]* behålls \({kept} påståendesvar\)" if sv
-                  else rf"Answers with D < A[^.]* are kept \({kept} item answers\)")  # fmt: skip
-    assert re.search(table_note, md[: md.index("### Metod" if sv else "### Method")])
+    # the D < A count stands in the method, once (closing 17: the table's note repeated the
+    # rules and the count); the note names the respondents and points to the method
+    assert re.search(r"D < A[^(]*\((\d+) (?:påståendesvar|item answers)\)\.$", note)
+    head = "\n## Toleranszon per dimension\n" if sv else "\n## Zone of tolerance by dimension\n"
+    before = md[md.index(head) :].split("\n## ", 2)[1]  # the tolerance section
+    assert md.count("påståendesvar" if sv else "item answers") == 1
+    for rule in (
+        ("minst hälften", "behålls", "bedöms på konfidensintervallen")
+        if sv
+        else ("at least half", "are kept", "judged on the confidence intervals")
+    ):
+        assert rule not in before  # fmt: skip
+    assert ("Vilka svar som räknas, svaren med D < A och hur läget bedöms står under Metod "
+            "(Toleranszon per dimension)." if sv else "Which answers count, the answers with "
+            "D < A and how the position is judged are set out under Method (Zone of tolerance "
+            "by dimension).") in before  # fmt: skip
 
 
 REFS = {

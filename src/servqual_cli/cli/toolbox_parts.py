@@ -92,13 +92,16 @@ def weighted_rows(weighted: dict[str, Any]) -> list[dict[str, Any]]:
     """
     from servqual_cli.report.toolbox_sections import estimate_label
 
-    where = {r["dimension"]: r["position"] for r in weighted["dimensions"]}
+    # the position and why (the sample's inverted zones, review 17, finding 21: null beside it)
+    keys = ("position", "n_inverted_items", "inverted_zone")
+    where = {r["dimension"]: {k: r.get(k) for k in keys} for r in weighted["dimensions"]}
+    empty = dict.fromkeys(keys)
     rows = []
     for r in weighted["estimates"]:  # a few rows per dimension, not the respondents
         dimension, _, quantity = str(r["name"]).rpartition(": ")
-        position = where.get(dimension) if quantity in ("msa", "mss") else None
+        found = where.get(dimension, empty) if quantity in ("msa", "mss") else empty
         # the terminal's English words, not the JSON's key (session 17: "Reliability: msa")
-        rows.append({**r, "name": estimate_label(str(r["name"]), "en"), "position": position})
+        rows.append({**r, "name": estimate_label(str(r["name"]), "en"), **found})
     return rows
 
 

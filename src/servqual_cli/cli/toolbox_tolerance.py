@@ -50,7 +50,7 @@ def run_tolerance(
     from servqual_cli.cli.output import emit, guard, write_exclusions
     from servqual_cli.core.results import records
     from servqual_cli.core.small_samples import flag_small_group
-    from servqual_cli.core.tolerance import NO_VERDICT, tolerance_analysis
+    from servqual_cli.core.tolerance import tolerance_analysis
     from servqual_cli.core.tolerance_weighted import weighted_zone
     from servqual_cli.io.role_data import load_roles_file
     from servqual_cli.io.scale_use import instrument_scale_use
@@ -95,20 +95,35 @@ def run_tolerance(
     payload["reversed"] = reverse_record(data.instrument)
     reverse = tolerance_reverse_note(data.instrument, lang_code)
     flipped = [str(i) for i in data.instrument.reverse]  # an inverted zone asks of them (r15, 3)
+    analysed: list[tuple[str, Any]] = []  # the --by groups' zones (the warning names theirs)
+    skipped: dict[str, str] = {}
+    for name, rows in split_groups(data.groups) if data.by is not None else ():
+        if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
+            skipped[name] = "no respondent with valid adequate, desired and perceived scores"
+            continue
+        # n below gap's min_n: marked as gap --by marks it (review 13, finding 17)
+        sub = tolerance_analysis(a[rows], d[rows], p[rows], *args, conf=conf)
+        analysed.append((name, flag_small_group(sub, min_n)))
+    # review 17, finding 21: the JSON carries the inverted zones' warning (as the text outputs
+    # lead with it) and its facts, as gap, alpha and reliability JSON carry theirs
+    from servqual_cli.report.tolerance_inverted import inverted_warning
+
+    warning = inverted_warning(res, lang_code, flipped, analysed, data.by)
+    payload["warnings"] = [warning] if warning else []
+    found = [res.inverted_caveat(), *(sub.inverted_caveat(name) for name, sub in analysed)]
+    payload["caveats"] = [c for c in found if c is not None]
     zone = tolerance_sections(res, data.excluded, lang_code, items, scale=data.instrument.scale,
-                              exclusions=note, reverse=reverse,
-                              reversed_items=flipped)  # fmt: skip
+                              exclusions=note, reverse=reverse, reversed_items=flipped,
+                              groups=analysed, by=data.by)  # fmt: skip
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     column = data.weight_column or ""
     if data.weights is not None:  # review 13, finding 6: the weighted zone first, with a
         # position from its own intervals; the sample's tables after it, titled so
         summary = weighted_tolerance(a, d, p, data, conf)
         # a zone without a verdict in the sample has none weighted (review 15, finding 3)
-        dims = res.dimensions
-        none = dims[dims["position"].isin(NO_VERDICT)]
-        no_verdict = {str(k): str(v) for k, v in zip(none["dimension"], none["position"],
-                                                       strict=True)}  # fmt: skip
-        weighted = weighted_zone(summary.table, list(data.dimension_positions), no_verdict)
+        weighted = weighted_zone(
+            summary.table, list(data.dimension_positions), res.no_verdict, res.dimensions
+        )  # and why, with n_inverted_items (r17, 21)
         payload["weighted"] = {**summary.to_dict(), "dimensions": records(weighted)}
         sections += weighted_tolerance_sections(summary, weighted, lang_code)
         zone = sample_sections(zone, column, lang_code)
@@ -118,19 +133,13 @@ def run_tolerance(
     sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     if data.by is not None:
         groups: dict[str, Any] = {}
-        skipped: dict[str, str] = {}
-        for name, rows in split_groups(data.groups):
-            if not (~np.isnan(a[rows] + d[rows] + p[rows])).any():
-                skipped[name] = "no respondent with valid adequate, desired and perceived scores"
-                continue
-            # n below gap's min_n: marked as gap --by marks it (review 13, finding 17)
-            sub = flag_small_group(tolerance_analysis(a[rows], d[rows], p[rows], *args,
-                                                      conf=conf), min_n)  # fmt: skip
+        for name, sub in analysed:
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             part = tolerance_sections(sub, None, lang_code, items=False,
                                       title=f"{data.by}: {name}", chart=False,
-                                      reverse=reverse, warn=False)  # fmt: skip
+                                      reverse=reverse, warn=False,
+                                      n_groups=len(analysed))  # fmt: skip
             if data.weights is not None:  # a group's zone is the sample's: titled so
                 part = sample_sections(part, column, lang_code, group=True)
             sections += part

@@ -1,6 +1,10 @@
 """The zone of tolerance: adequate (A), desired (D) and perceived (P) service.
 
-Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
+Definitions (Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternative scales for
+measuring service quality: A comparative assessment based on psychometric and diagnostic
+criteria. *Journal of Retailing*, 70(3), 201–230; the report's reference list,
+:data:`servqual_cli.report.references.REFERENCES`, cites it by journal, volume and pages as it
+cites every other source):
 
 - Measure of service adequacy MSA = P - A; measure of service superiority MSS = P - D.
 - Zone of tolerance = the band between A and D; its width D - A.
@@ -16,7 +20,9 @@ Definitions (Parasuraman, Zeithaml & Berry 1994, *J. Retailing* 70(3), 201-230):
   or A and D already reversed in the file; the renderers ask. A dimension that holds an item
   with an inverted zone blends inverted and normal zones, so it gets no verdict either
   (``position`` ``inverted_item``; ``n_inverted_items`` counts them), unless its own zone is
-  inverted.
+  inverted. :attr:`ToleranceAnalysis.no_verdict` maps each such dimension to its position, so
+  that the weighted zone (:func:`~servqual_cli.core.tolerance_weighted.weighted_zone`) gives it
+  none either and no caller has to rebuild the map (closing 17).
 
 Tests: MSA and MSS are one-sample t-tests of the paired differences (R ``t.test(P - A)``);
 the shares below adequate (P < A) and above desired (P > D) get Wilson intervals (R
@@ -27,7 +33,7 @@ the shares below adequate (P < A) and above desired (P > D) get Wilson intervals
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -78,6 +84,9 @@ class ToleranceAnalysis:
     items: pd.DataFrame
     conf: float = 0.95
     min_n: int | None = None  # a --by group's small-base limit (core.small_samples)
+    #: dimension -> its position when that is no verdict (:data:`NO_VERDICT`): the zone
+    #: inverted, or an item's (review 15, finding 3); not in the JSON, whose rows carry it
+    no_verdict: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +95,42 @@ class ToleranceAnalysis:
             "dimensions": records(self.dimensions),
             "items": records(self.items),
         }
+
+    def inverted_caveat(self, group: str | None = None) -> dict[str, Any] | None:
+        """The inverted zones as data for the JSON's ``caveats`` (code ``inverted_zone``): the
+        items with their answers, answers with D < A and that share, the dimensions whose own
+        zone is inverted and those left without a verdict for an item's; ``group`` the
+        ``--by`` group it concerns (None: everyone). None when no zone is inverted.
+
+        Review 17, finding 21: the text outputs lead with the warning ("check that A and D are
+        not swapped"), the JSON said it only by the position codes.
+
+        >>> A = np.array([[4.0, 5], [5, 4], [3, 5], [4, 5]])
+        >>> D = np.array([[6.0, 2], [7, 3], [5, 2], [6, 7]])
+        >>> res = tolerance_analysis(A, D, A + 1, ["1", "2"], {"X": [0, 1]})
+        >>> res.inverted_caveat("Bygglov")
+        {'code': 'inverted_zone', 'group': 'Bygglov', 'params': {'items': ['2'], 'n': [4],
+         'n_inverted': [3], 'shares': [0.75], 'dimensions_inverted': [],
+         'dimensions_without_verdict': ['X']}}
+        >>> tolerance_analysis(A, A + 2, A, ["1", "2"], {"X": [0, 1]}).inverted_caveat() is None
+        True
+        """
+        items = self.items[self.items["inverted_zone"].astype(bool)]
+        dims = self.dimensions
+        own = [str(x) for x in dims.loc[dims["position"] == "inverted", "dimension"]]
+        if items.empty and not own:
+            return None
+        n, k = items["n"].to_numpy(dtype=np.int64), items["n_inverted"].to_numpy(dtype=np.int64)
+        mixed = dims.loc[dims["position"] == "inverted_item", "dimension"]
+        params = {
+            "items": [str(i) for i in items["item"]],
+            "n": n.tolist(),
+            "n_inverted": k.tolist(),
+            "shares": (k / n).tolist(),
+            "dimensions_inverted": own,
+            "dimensions_without_verdict": [str(x) for x in mixed],
+        }
+        return {"code": "inverted_zone", "group": group, "params": params}
 
 
 def _table(a: np.ndarray, d: np.ndarray, p: np.ndarray, conf: float) -> pd.DataFrame:
@@ -164,9 +209,10 @@ def tolerance_analysis(
 
     References
     ----------
-    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternating scales for measuring
-    service quality: a comparative assessment based on psychometric and diagnostic criteria.
-    *Journal of Retailing* 70(3), 201-230.
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1994). Alternative scales for measuring
+    service quality: A comparative assessment based on psychometric and diagnostic criteria.
+    *Journal of Retailing*, 70(3), 201–230 (the zone of tolerance, MSA and MSS; the full title
+    restored, review 17: closing 17 had dropped the misquoted one)
 
     Examples
     --------
@@ -188,6 +234,8 @@ def tolerance_analysis(
     [['1', 0, False, 'unclear'], ['2', 3, True, 'inverted']]
     >>> r.dimensions[["n_inverted_items", "inverted_zone", "position"]].values.tolist()
     [[1, False, 'inverted_item']]
+    >>> r.no_verdict
+    {'X': 'inverted_item'}
     """
     arrays = [np.asarray(x, dtype=float) for x in (adequate, desired, perception)]
     if len({x.shape for x in arrays}) != 1:
@@ -209,4 +257,7 @@ def tolerance_analysis(
     dim_table.insert(list(dim_table.columns).index("inverted_zone"), "n_inverted_items", n_items)
     mixed = (n_items > 0) & ~dim_table["inverted_zone"].to_numpy(dtype=bool)
     dim_table["position"] = np.where(mixed, "inverted_item", dim_table["position"]).astype(object)
-    return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf)
+    none = dim_table[dim_table["position"].isin(NO_VERDICT)]
+    no_verdict = dict(zip(none["dimension"].astype(str), none["position"].astype(str),
+                          strict=True))  # fmt: skip
+    return ToleranceAnalysis(int(a.shape[0]), dim_table, item_table, conf, no_verdict=no_verdict)

@@ -26,6 +26,7 @@ def weighted_zone(
     estimates: pd.DataFrame,
     dimensions: Sequence[str],
     no_verdict: Mapping[str, str] | None = None,
+    sample: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per dimension: n, n_eff, the weighted MSA and MSS with their intervals, the
     weighted shares, and ``position`` (below / inside / above / unclear) from the intervals.
@@ -35,7 +36,9 @@ def weighted_zone(
     ``no_verdict``: dimension -> the sample's position when that is no verdict (an inverted
     zone or an item with one, :data:`~servqual_cli.core.tolerance.NO_VERDICT`); the weights do
     not mend a zone whose A and D are the wrong way round, so it stands here too (review 15,
-    finding 3).
+    finding 3). ``sample``: the sample's dimension table, whose ``n_inverted_items`` and
+    ``inverted_zone`` the rows carry, so that a row whose position is ``inverted_item`` says
+    why (review 17, finding 21: both were null beside it); null without it.
 
     >>> est = pd.DataFrame({
     ...     "name": [f"A: {q}" for q in QUANTITIES], "n": [10] * 4,
@@ -43,8 +46,13 @@ def weighted_zone(
     ...     "ci_high": [0.8, 0.05, 0.2, 0.3], "n_eff": [8.0] * 4})
     >>> weighted_zone(est, ["A"])[["dimension", "n", "msa", "mss_ci_high", "position"]].values
     array([['A', 10, 0.5, 0.05, 'unclear']], dtype=object)
-    >>> weighted_zone(est, ["A"], {"A": "inverted_item"})["position"].tolist()
-    ['inverted_item']
+    >>> sample = pd.DataFrame({"dimension": ["A"], "n_inverted_items": [1],
+    ...                        "inverted_zone": [False]})
+    >>> zone = weighted_zone(est, ["A"], {"A": "inverted_item"}, sample)
+    >>> zone[["n_inverted_items", "inverted_zone", "position"]].values.tolist()
+    [[1, False, 'inverted_item']]
+    >>> weighted_zone(est, ["A"])[["n_inverted_items", "inverted_zone"]].values.tolist()
+    [[None, None]]
     """
     table = estimates.set_index("name")
 
@@ -54,6 +62,14 @@ def weighted_zone(
 
     msa_ci = (pick("msa", "ci_low"), pick("msa", "ci_high"))
     mss_ci = (pick("mss", "ci_low"), pick("mss", "ci_high"))
+    # the sample's counts of inverted zones, which the position copies (review 17, finding 21)
+    why: dict[str, list[object]] = {"n_inverted_items": [None] * len(dimensions),
+                                    "inverted_zone": [None] * len(dimensions)}  # fmt: skip
+    if sample is not None:
+        rows = sample.set_index(sample["dimension"].astype(str)).reindex(
+            [str(d) for d in dimensions]
+        )
+        why = {k: rows[k].astype(object).tolist() for k in why}
     return pd.DataFrame(
         {
             "dimension": list(dimensions),
@@ -67,6 +83,7 @@ def weighted_zone(
             "mss_ci_high": mss_ci[1],
             "share_below_adequate": pick("share_below_adequate", "mean"),
             "share_above_desired": pick("share_above_desired", "mean"),
+            **why,
             "position": [
                 (no_verdict or {}).get(str(d), pos)
                 for d, pos in zip(dimensions, zone_position(msa_ci, mss_ci), strict=True)

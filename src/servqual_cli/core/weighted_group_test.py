@@ -189,21 +189,33 @@ def unweighted_differ(
     differing). Welch is the unweighted test of the same question (equal mean gaps); a
     dimension without both tests has no conclusion to compare and is left out.
 
+    Each row carries both tests' respondents, ``n`` (the weighted test's: a valid weight above
+    0) and ``welch_n`` (Welch's: every gap in its groups): review 17, finding 24, the line
+    credited "population vs sample" for a difference partly made by the respondents without a
+    valid weight, whom only Welch counts.
+
     >>> from types import SimpleNamespace as C
-    >>> t = pd.DataFrame({"dimension": ["A", "B", "C"], "p_adjusted": [0.044, 0.2, 0.01]})
-    >>> u = [C(dimension="A", welch_p_adjusted=0.114), C(dimension="B", welch_p_adjusted=0.3),
-    ...      C(dimension="C", welch_p_adjusted=float("nan"))]
+    >>> t = pd.DataFrame({"dimension": ["A", "B", "C"], "p_adjusted": [0.044, 0.2, 0.01],
+    ...                   "n": [112, 113, 113]})
+    >>> u = [C(dimension="A", welch_p_adjusted=0.114, welch_n=117),
+    ...      C(dimension="B", welch_p_adjusted=0.3, welch_n=118),
+    ...      C(dimension="C", welch_p_adjusted=float("nan"), welch_n=118)]
     >>> unweighted_differ(t, u)
-    [{'dimension': 'A', 'p_adjusted': 0.044, 'welch_p_adjusted': 0.114, 'weighted_differs': True}]
+    [{'dimension': 'A', 'p_adjusted': 0.044, 'welch_p_adjusted': 0.114, 'weighted_differs': True,
+      'n': 112, 'welch_n': 117}]
     """
-    welch = {str(c.dimension): float(c.welch_p_adjusted) for c in comparisons}
+    welch = {str(c.dimension): c for c in comparisons}
     rows = []
     for r in table.to_dict("records"):
-        p_w, p_u = float(r["p_adjusted"]), welch.get(str(r["dimension"]), float("nan"))
+        c = welch.get(str(r["dimension"]))
+        if c is None:  # no Welch test of this dimension: nothing to compare
+            continue
+        p_w, p_u = float(r["p_adjusted"]), float(c.welch_p_adjusted)
         if np.isnan(p_w) or np.isnan(p_u) or (p_w < alpha) == (p_u < alpha):
             continue
         rows.append({"dimension": str(r["dimension"]), "p_adjusted": p_w,
-                     "welch_p_adjusted": p_u, "weighted_differs": bool(p_w < alpha)})  # fmt: skip
+                     "welch_p_adjusted": p_u, "weighted_differs": bool(p_w < alpha),
+                     "n": int(r["n"]), "welch_n": int(c.welch_n)})  # fmt: skip
     return rows
 
 

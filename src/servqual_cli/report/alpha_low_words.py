@@ -22,6 +22,17 @@ ALPHA_LOW_WARNINGS: Pairs = {
         "score carries much measurement error, so differences in it are harder to detect; read "
         "them with caution (a reading aid, not a verdict on the scale)",
     ),
+    # two or more scales below the rule in one line (closing 17: 11 near-identical lines on
+    # review 15's file); {scales}: "Gap – Bemötande (α 0,377); Gap, hela skalan (α 0,025)"
+    "alpha_low_grouped": (
+        "α ligger under {bound}, den vanliga tumregeln för en skala (Nunnally 1978), för {n} "
+        "skalor: {scales}. Deras poäng bär mycket mätfel, så skillnader i dem är svårare att "
+        "upptäcka; läs dem med försiktighet (en läshjälp, ingen dom över skalorna)",
+        "α is below {bound}, the usual rule of thumb for a scale (Nunnally 1978), for {n} "
+        "scales: {scales}. Their scores carry much measurement error, so differences in them are "
+        "harder to detect; read them with caution (a reading aid, not a verdict on the scales)",
+    ),
+    "alpha_low_scale": ("{scale} (α {alpha})", "{scale} (α {alpha})"),
     "alpha_negative": (
         "α {alpha} är negativt: påståendena samvarierar i genomsnitt negativt, så de mäter inte "
         "samma sak och deras poäng ska inte tolkas som en skala",

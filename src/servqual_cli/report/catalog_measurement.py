@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from servqual_cli.report.measurement_trend_words import TREND_MDD
 from servqual_cli.report.survey_trend_words import SURVEY_TREND
+from servqual_cli.report.trend_mix_words import TREND_MIX
 from servqual_cli.vocab.contacts import ALL
 
 OVERALL = "Overall"  # servqual_cli.core.survey_trend.OVERALL (not imported: core loads scipy)
@@ -275,6 +276,7 @@ MEASUREMENT: Pairs = {
     "n_eff_before": ("n eff. före", "n eff. before"),
     "n_eff_after": ("n eff. efter", "n eff. after"),
     **TREND_MDD,
+    **TREND_MIX,  # trend_mix_words.py: the areas' mix (review 16, finding 2)
     "pp": ("procentenheter", "percentage points"),
     "seconds": ("sekunder", "seconds"),
     "hours": ("timmar på arbetsdagar", "hours on working days"),

@@ -6,8 +6,11 @@ built-in SERVQUAL dimensions. Entries are ``key: (sv, en)``; use them through th
 
 from __future__ import annotations
 
+from servqual_cli.report.reverse_words import REVERSE_WORDS
+
 SHARED: dict[str, tuple[str, str]] = {
     # key: (sv, en)
+    **REVERSE_WORDS,  # the reversed items' note (report/reverse_words.py)
     "dimension": ("Dimension", "Dimension"),
     "item": ("Påstående", "Item"),
     "statement": ("Formulering", "Statement"),

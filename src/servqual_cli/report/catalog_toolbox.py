@@ -13,6 +13,7 @@ from servqual_cli.report.importance_words import IMPORTANCE
 from servqual_cli.report.knowledge_words import KNOWLEDGE
 from servqual_cli.report.tolerance_inverted import TOLERANCE_INVERTED
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
+from servqual_cli.report.tolerance_words import TOLERANCE_NOTES
 from servqual_cli.report.weight_left_out_words import WEIGHT_LEFT_OUT
 from servqual_cli.report.weighted_group_words import WEIGHTED_GROUP_DIFFER
 from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
@@ -367,6 +368,7 @@ TOOLBOX: Pairs = {
     ),
     **TOLERANCE_WEIGHTED,  # tolerance --weight-column (review 13, finding 6)
     **TOLERANCE_INVERTED,  # an inverted zone, D < A (review 15, finding 3)
+    **TOLERANCE_NOTES,  # the table's notes, the rules said once (closing 17)
     **WEIGHTED_GROUP_DIFFER,  # weighted vs Welch between the groups (review 15, finding 5)
     **WEIGHT_LEFT_OUT,  # report/weight_left_out_words.py (review 15, finding 8)
     **WEIGHTED_PAIRS,  # report/weighted_pair_words.py (review 13, finding 19)

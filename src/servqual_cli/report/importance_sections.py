@@ -88,14 +88,13 @@ def _left_out(res: Importance, lang: str) -> str:
     """The parenthesis after n ("10 utan alla värden utelämnade; 2 utan vikt …"): who is not
     in n, each count only when it is not 0 (review 13, finding 12: a rule that removed nobody)."""
     parts = []
-    if res.n_incomplete:
-        incomplete = count_text(res.n_incomplete, lang)
-        parts.append(f"{incomplete} utan alla värden utelämnade" if lang == "sv"
-                     else f"{incomplete} without every value left out")  # fmt: skip
-    for key, count in (("importance_no_weight", res.n_missing_weight),
+    for key, count in (("importance_incomplete", res.n_incomplete),
+                       ("importance_no_weight", res.n_missing_weight),
                        ("importance_zero_weight", res.n_zero_weight)):  # fmt: skip
-        if count:
-            parts.append(tlabel(key, lang).format(n=count_text(count, lang)))
+        if count:  # "1 … utelämnad", a singular (closing 17)
+            one = count == 1 and key != "importance_zero_weight"
+            parts.append(tlabel(f"{key}_one" if one else key, lang).format(
+                n=count_text(count, lang)))  # fmt: skip
     return f" ({'; '.join(parts)})" if parts else ""
 
 

@@ -73,7 +73,17 @@ IMPORTANCE: dict[str, tuple[str, str]] = {
         "{overall} på {on} (WLS viktat efter {column}, designbaserade SE, n = {n})",
         "{overall} on {on} (WLS weighted by {column}, design-based SEs, n = {n})",
     ),
+    # who is not in n, each with a singular (closing 17: "1 utan vikt utelämnade")
     "importance_no_weight": ("{n} utan vikt utelämnade", "{n} without a weight left out"),
+    "importance_no_weight_one": ("1 utan vikt utelämnad", "1 without a weight left out"),
+    "importance_incomplete": (
+        "{n} utan alla värden utelämnade",
+        "{n} without every value left out",
+    ),
+    "importance_incomplete_one": (
+        "1 utan alla värden utelämnad",
+        "1 without every value left out",
+    ),
     "importance_zero_weight": (
         "{n} med vikt 0 i designen men inte i n",
         "{n} with weight 0 in the design but not in n",

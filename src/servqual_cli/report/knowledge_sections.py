@@ -40,14 +40,21 @@ def _signed(built: Table, lang: str) -> Table:
     return replace(built, formats={**built.formats, head: "+.2f"})
 
 
-def _marked(built: Table, conf: float, lang: str) -> Table:
-    """``built`` with each difference its Holm p tells from 0 marked, under- and overestimates
-    alike (PZB's gap 1 is any mismatch; review 14, finding 1), at the reading's own level
-    (1 − conf), so a marked row reads "underskattar"/"överskattar" and no other row does."""
+def _marked(built: Table, conf: float, lang: str, family: str) -> Table:
+    """``built`` with its "p (Holm)" column headed by the ``family`` ("p (Holm, 3 dimensioner)")
+    and each difference that p tells from 0 marked, under- and overestimates alike (PZB's gap 1
+    is any mismatch; review 14, finding 1), at the reading's own level (1 − conf), so a marked
+    row reads "underskattar"/"överskattar" and no other row does. The column is renamed before
+    it is flagged, so the legend names the head the reader sees from the start (closing 17: it
+    was renamed after and the legend patched with str.replace)."""
     from servqual_cli.report.below_test import flag_below
+    from servqual_cli.report.gap_labels import adjusted_label
 
-    return flag_below(_signed(built, lang), tlabel("diff", lang), tlabel("p_holm", lang), lang,
-                      "knowledge", alpha=1.0 - conf)  # fmt: skip
+    old, new = tlabel("p_holm", lang), adjusted_label("holm", family, lang)
+    formats = {new if k == old else k: v for k, v in built.formats.items()}
+    renamed = replace(built, frame=built.frame.rename(columns={old: new}), formats=formats)
+    return flag_below(_signed(renamed, lang), tlabel("diff", lang), new, lang, "knowledge",
+                      alpha=1.0 - conf)  # fmt: skip
 
 
 def _tested(frame: pd.DataFrame, what: str, lang: str) -> str:
@@ -61,18 +68,6 @@ def _tested(frame: pd.DataFrame, what: str, lang: str) -> str:
     return family_words(int(frame["p_holm"].notna().sum()), what, lang)
 
 
-def _family_head(built: Table, family: str, lang: str) -> Table:
-    """``built`` with its "p (Holm)" column headed by the family, "p (Holm, 3 dimensioner)"."""
-    from servqual_cli.report.gap_labels import adjusted_label
-
-    old, new = tlabel("p_holm", lang), adjusted_label("holm", family, lang)
-    # the legend names the p column it was judged on: the renamed one (w-fill's flag)
-    rule = built.below_rule and built.below_rule.replace(old, new)
-    formats = {new if k == old else k: v for k, v in built.formats.items()}
-    return replace(built, frame=built.frame.rename(columns={old: new}), below_rule=rule,
-                   formats=formats)  # fmt: skip
-
-
 def knowledge_sections(
     res: KnowledgeGap, excluded: dict[str, dict[str, int]], lang: str, items: bool = True,
     title: str = "", exclusions: dict[str, str] | None = None, family: str = "",
@@ -80,6 +75,9 @@ def knowledge_sections(
     """The knowledge gap's tables and note; ``family`` (a ``--by`` group's table) names the
     Holm family over the groups in the p column's head and in the note."""
     sv = lang == "sv"
+    # "p (Holm, 12 test, grupper × dimensioner)" as gap --by heads it; the whole file's
+    # "p (Holm, 3 dimensioner)" and "p (Holm, 6 påståenden)" as gap's tables (w-left, s17: the
+    # --by note named its family's size, the whole-file heads none)
     dims = _marked(table(tlabel("knowledge_dims", lang),
               _readings(res.dimensions[["dimension", *KG_COLUMNS]], lang), lang,
               signed=("diff",), sheet="Kunskapsgap" if sv else "Knowledge gap", conf=res.conf,
@@ -88,19 +86,15 @@ def knowledge_sections(
                     "överskattar det." if sv else
                     "Difference = staff's estimate − citizens' expectation: negative = staff "
                     "underestimate what citizens expect, positive = staff overestimate it.")),
-              res.conf, lang)  # fmt: skip
-    # "p (Holm, 12 test, grupper × dimensioner)" as gap --by heads it; the whole file's
-    # "p (Holm, 3 dimensioner)" and "p (Holm, 6 påståenden)" as gap's tables (w-left, s17: the
-    # --by note named its family's size, the whole-file heads none)
-    dims = _family_head(dims, family or _tested(res.dimensions, "dimensions", lang), lang)
+              res.conf, lang, family or _tested(res.dimensions, "dimensions", lang))  # fmt: skip
     # a --by group's citizens below min_n: "Small base", as gap --by (review 13, finding 17)
     blocks: list[Table | Text | Figure] = [small_base_table(dims, res.dimensions, lang, res.min_n)]
     if items:
         sheet = "Kunskapsgap påst" if sv else "Knowledge items"
         frame = _readings(res.items[["item", "dimension", *KG_COLUMNS]], lang)
-        built = _marked(table(tlabel("knowledge_items", lang), frame, lang, signed=("diff",),
-                              sheet=sheet, conf=res.conf), res.conf, lang)  # fmt: skip
-        blocks.append(_family_head(built, _tested(res.items, "items", lang), lang))
+        blocks.append(_marked(table(tlabel("knowledge_items", lang), frame, lang,
+                                    signed=("diff",), sheet=sheet, conf=res.conf), res.conf,
+                              lang, _tested(res.items, "items", lang)))  # fmt: skip
     level = level_text(res.conf, lang)
     holm = tlabel("kg_holm_groups", lang).format(family=family) if family else ""
     holm = holm or tlabel("kg_holm", lang)

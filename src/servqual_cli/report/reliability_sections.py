@@ -19,7 +19,7 @@ from servqual_cli.report.reliability_tables import rel_label as _l
 from servqual_cli.report.reliability_tables import rel_table as _table
 from servqual_cli.report.reliability_tables import sheet_name as _sheet
 from servqual_cli.report.reliability_validity import validity_blocks, validity_warnings
-from servqual_cli.report.reliability_warnings import reader_sentence, reader_warning
+from servqual_cli.report.reliability_warnings import reader_sentence, reader_warnings
 from servqual_cli.report.spec import Section, Table, Text
 
 # Callers import the frames and the validity warnings from here, as before the split.
@@ -106,8 +106,9 @@ def reliability_sections(
         text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_sentence(why, lang)}"
         blocks.append(Text(text, kind="warning", technical=True))
     # the checks of the instrument: for analysts; the web page collapses them (review 12b, 6)
-    for caveat in result.warnings:
-        blocks.append(Text(reader_warning(caveat, lang), kind="warning", technical=True))
+    # the low-α caveats of several scales in one line (closing 17)
+    for line in reader_warnings(result.warnings, lang):
+        blocks.append(Text(line, kind="warning", technical=True))
     for w in validity_warnings(result, lang, n_rows):
         blocks.append(Text(w, kind="warning", technical=True))
     return [Section(title=title or "", blocks=tuple(blocks))]

@@ -26,7 +26,7 @@ from servqual_cli.core.caveats import Caveat, number_text
 from servqual_cli.report.catalog import count_text, scale_name
 from servqual_cli.report.catalog_reliability import RELIABILITY_WARNINGS as _W
 
-__all__ = ["reader_reason", "reader_sentence", "reader_warning"]
+__all__ = ["reader_reason", "reader_sentence", "reader_warning", "reader_warnings"]
 
 
 def _pick(key: str, lang: str) -> str:
@@ -142,3 +142,47 @@ CR and AVE are unreliable; the other results are not affected.'
     if caveat.validity:
         return f"{scale_name(caveat.scale, lang)}, {_pick('validity_prefix', lang)}: {reason}"
     return f"{scale_name(caveat.scale, lang)}: {reason}"
+
+
+def _low_line(caveats: list[Caveat], lang: str) -> str:
+    """The ``alpha_low`` caveats of several scales as one warning, each scale with its α."""
+    scales = "; ".join(
+        _pick("alpha_low_scale", lang).format(
+            scale=scale_name(str(c.scale), lang), alpha=_field("alpha", c.params["alpha"], lang)
+        )
+        for c in caveats
+    )
+    bound = _field("bound", caveats[0].params["bound"], lang)
+    n = count_text(len(caveats), lang)
+    return ended(_pick("alpha_low_grouped", lang).format(bound=bound, n=n, scales=scales))
+
+
+def reader_warnings(caveats: tuple[Caveat, ...], lang: str) -> list[str]:
+    """:func:`reader_warning` of each caveat, except that the ``alpha_low`` caveats of two or
+    more scales become one line where the first stood (closing 17: a file with 11 weak scales
+    printed 11 near-identical lines). A negative α (``alpha_negative``) keeps its own, stronger
+    line; JSON keeps one caveat per scale.
+
+    >>> low = [Caveat("alpha_low", {"alpha": a, "bound": 0.7}, scale=s)
+    ...        for a, s in ((0.377, "gap:Bemötande"), (0.025, "gap:all"))]
+    >>> neg = Caveat("alpha_negative", {"alpha": -0.197}, scale="gap:Rättssäkerhet")
+    >>> for line in reader_warnings((low[0], neg, low[1]), "sv"):
+    ...     print(line.split(". ")[0])
+    α ligger under 0,70, den vanliga tumregeln för en skala (Nunnally 1978), för 2 skalor: \
+Gap – Bemötande (α 0,377); Gap, hela skalan (α 0,025)
+    Gap – Rättssäkerhet: α −0,197 är negativt: påståendena samvarierar i genomsnitt negativt, så \
+de mäter inte samma sak och deras poäng ska inte tolkas som en skala.
+    >>> reader_warnings((low[1],), "en")[0][:40]
+    'Gap, whole scale: α 0.025 is below 0.70,'
+    """
+    low = [c for c in caveats if c.code == "alpha_low" and c.scale is not None]
+    if len(low) < 2:
+        return [reader_warning(c, lang) for c in caveats]
+    lines: list[str] = []
+    for caveat in caveats:  # a handful of caveats, not rows
+        if caveat in low:
+            if caveat is low[0]:
+                lines.append(_low_line(low, lang))
+            continue
+        lines.append(reader_warning(caveat, lang))
+    return lines

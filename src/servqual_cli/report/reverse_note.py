@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from servqual_cli.report.catalog import label
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.word_lists import join_words
 
@@ -27,15 +28,22 @@ __all__ = [
     "tolerance_reverse_note",
 ]
 
-_WORDS = {
-    "sv": ("Omvänt formulerade påståenden {items} räknade som {top} − svaret (skala {lo}–{hi}).",
-           "Omvänt formulerat påstående {items} räknat som {top} − svaret (skala {lo}–{hi})."),
-    "en": ("Negatively worded items {items} scored as {top} − the answer (scale {lo}–{hi}).",
-           "Negatively worded item {items} scored as {top} − the answer (scale {lo}–{hi})."),
-}  # fmt: skip
-# the zone of tolerance: A and D are reversed as P is, so "D < A" is counted after it
-_TOLERANCE = {"sv": "A och D vänds på samma sätt.", "en": "A and D are reversed the same way."}
-_MARK = {"sv": "omvänd", "en": "reversed"}
+
+def _w(key: str, lang: str) -> str:
+    return label(key, lang)  # the catalog's words (report/reverse_words.py)
+
+
+def _sentence(items: str, count: int, bounds: Sequence[float], lang: str,
+              inferred: bool = False) -> str:  # fmt: skip
+    """The note for ``count`` reversed items named ``items``, scored ``lo + hi − x`` on
+    ``bounds``; ``inferred``: the bounds were taken from the answers."""
+    lo, hi = (float(v) for v in bounds)
+    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
+    scale = _w("rev_scale_answers" if inferred else "rev_scale", lang).format(
+        lo=num(lo), hi=num(hi)
+    )
+    return _w("rev_items" if count > 1 else "rev_item", lang).format(
+        items=items, top=num(lo + hi), scale=scale)  # fmt: skip
 
 
 def item_ranges(items: Sequence[int], lang: str) -> str:
@@ -74,17 +82,8 @@ def reverse_note(instrument: Instrument, lang: str) -> str | None:
     """
     if not instrument.reverse:
         return None
-    lo, hi = (float(v) for v in instrument.scale)
-    many, one = _WORDS["sv" if lang == "sv" else "en"]
-    text = many if len(instrument.reverse) > 1 else one
-    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
-    return text.format(items=item_ranges(instrument.reverse, lang), top=num(lo + hi),
-                       lo=num(lo), hi=num(hi))  # fmt: skip
-
-
-# `alpha --reverse` without --scale-range: the pivot comes from the answers (review 15, 6)
-_FROM_ANSWERS = {"sv": ("(skala ", "(skalan från svaren: "),
-                 "en": ("(scale ", "(the scale from the answers: ")}  # fmt: skip
+    return _sentence(item_ranges(instrument.reverse, lang), len(instrument.reverse),
+                     instrument.scale, lang)  # fmt: skip
 
 
 def columns_reverse_note(
@@ -101,15 +100,7 @@ def columns_reverse_note(
     """
     if not columns:
         return None
-    key = "sv" if lang == "sv" else "en"
-    many, one = _WORDS[key]
-    text = many if len(columns) > 1 else one
-    if inferred:
-        text = text.replace(*_FROM_ANSWERS[key])
-    lo, hi = (float(v) for v in bounds)
-    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
-    return text.format(items=join_words(list(columns), lang), top=num(lo + hi),
-                       lo=num(lo), hi=num(hi))  # fmt: skip
+    return _sentence(join_words(list(columns), lang), len(columns), bounds, lang, inferred)
 
 
 def tolerance_reverse_note(instrument: Instrument, lang: str) -> str | None:
@@ -120,7 +111,7 @@ def tolerance_reverse_note(instrument: Instrument, lang: str) -> str | None:
     'A and D are reversed the same way.'
     """
     note = reverse_note(instrument, lang)
-    return None if note is None else f"{note} {_TOLERANCE['sv' if lang == 'sv' else 'en']}"
+    return None if note is None else f"{note} {_w('rev_tolerance', lang)}"
 
 
 def reverse_sections(instrument: Instrument, lang: str) -> list[Section]:
@@ -153,5 +144,5 @@ def mark_reversed(statement: str, lang: str) -> str:
     >>> mark_reversed("Personalen är ofta otrevlig", "sv"), mark_reversed("", "en")
     ('Personalen är ofta otrevlig (omvänd)', '(reversed)')
     """
-    mark = f"({_MARK['sv' if lang == 'sv' else 'en']})"
+    mark = f"({_w('rev_mark', lang)})"
     return f"{statement} {mark}" if statement else mark

@@ -11,7 +11,7 @@ zones, blends of three normal items and one inverted, were called "inom zonen". 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli.report.numbers import fmt_percent
@@ -47,6 +47,10 @@ _WORDS: dict[str, dict[str, Any]] = {
                  "deras zoner blandar omvända och vanliga zoner."),
         "dim_own": (" Dimensionen {dims} har själv en omvänd zon.",
                     " Dimensionerna {dims} har själva en omvänd zon."),
+        # the --by groups' tables mark their own inverted zones (closing 17)
+        "groups": " Omvänd zon per {by}: {groups}.",
+        "group": ("{group} (påstående {items})", "{group} (påståendena {items})"),
+        "groups_only": "Omvänd zon (D < A) per {by}: {groups}. ",
     },
     "en": {
         "items": ("Item {items}: D below A in {shares} of the answers. ",
@@ -62,17 +66,49 @@ _WORDS: dict[str, dict[str, Any]] = {
                  "inverted and normal zones."),
         "dim_own": (" Dimension {dims} has an inverted zone itself.",
                     " Dimensions {dims} have inverted zones themselves."),
+        "groups": " Inverted zones per {by}: {groups}.",
+        "group": ("{group} (item {items})", "{group} (items {items})"),
+        "groups_only": "Inverted zones (D < A) per {by}: {groups}. ",
     },
 }  # fmt: skip
 
 
+def _inverted_items(res: ToleranceAnalysis) -> list[str]:
+    return [str(i) for i in res.items.loc[res.items["inverted_zone"].astype(bool), "item"]]
+
+
+def _groups_text(
+    groups: Sequence[tuple[str, ToleranceAnalysis]], words: dict[str, Any], lang: str
+) -> tuple[str, list[str]]:
+    """ "Bibliotek (påståendena 4 och 11), Bygglov (påstående 4)": each ``--by`` group with an
+    inverted item zone, and every item named."""
+    from servqual_cli.report.word_lists import join_words
+
+    parts, named = [], []
+    for group, sub in groups:  # a handful of groups
+        names = _inverted_items(sub)
+        if names:
+            one, many = words["group"]
+            text = one if len(names) == 1 else many
+            parts.append(text.format(group=group, items=join_words(names, lang)))
+            named += names
+    return ", ".join(parts), named
+
+
 def inverted_warning(
-    res: ToleranceAnalysis, lang: str, reversed_items: Collection[str] = ()
+    res: ToleranceAnalysis,
+    lang: str,
+    reversed_items: Collection[str] = (),
+    groups: Sequence[tuple[str, ToleranceAnalysis]] = (),
+    by: str | None = None,
 ) -> str | None:
-    """ "Påståendena 4 och 11: D under A i 90,6 % och 85,0 % av svaren. …": the items whose
+    """ "Påståendena 4 och 11: D under A i 90,6 % och 84,4 % av svaren. …": the items whose
     zone is inverted with their shares of D < A, the rule, the likeliest cause (A and D already
     reversed in the file, when the items are ``reversed_items``; else swapped columns) and the
-    dimensions left without a verdict. None when no zone is inverted.
+    dimensions left without a verdict; with ``groups`` (the ``--by`` groups' results, ``by``
+    their column) the groups whose tables mark an inverted zone and its items (closing 17: the
+    group tables marked them and the warning named only the whole file's items). None when no
+    zone is inverted.
 
     >>> import numpy as np
     >>> from servqual_cli.core.tolerance import tolerance_analysis
@@ -85,18 +121,28 @@ def inverted_warning(
     'Item 2: D below A in 75.0% of the answers. '
     >>> "already reversed in the file?" in text, text[-78:]
     (True, 's such an item and gets no verdict: its zone blends inverted and normal zones.')
-    >>> inverted_warning(tolerance_analysis(A, A + 2, P, ["1", "2"], {"X": [0, 1]}), "sv") is None
+    >>> ok = tolerance_analysis(A, A + 2, P, ["1", "2"], {"X": [0, 1]})
+    >>> inverted_warning(ok, "sv") is None
     True
+    >>> inverted_warning(res, "sv", groups=[("Bygglov", res), ("Skola", ok)], by="Enhet")[-45:]
+    ' Omvänd zon per Enhet: Bygglov (påstående 2).'
+    >>> inverted_warning(ok, "en", groups=[("Bygglov", res)], by="Unit")[:52]
+    'Inverted zones (D < A) per Unit: Bygglov (item 2). A'
     """
     # imported here: the catalog imports this module, and these import the catalog
     from servqual_cli.report.catalog import dimension_name
     from servqual_cli.report.word_lists import join_words
 
-    items = res.items[res.items["inverted_zone"].astype(bool)]
-    if items.empty:
-        return None
     words = _WORDS["sv" if lang == "sv" else "en"]
+    in_groups, group_items = _groups_text(groups, words, lang)
+    items = res.items[res.items["inverted_zone"].astype(bool)]
     names = [str(i) for i in items["item"]]
+    if items.empty:
+        if not in_groups:
+            return None
+        text = words["groups_only"].format(by=by, groups=in_groups) + words["rule"]
+        flipped = set(group_items) & set(map(str, reversed_items))
+        return text + (words["reversed"] if flipped else words["plain"])
     shares = (items["n_inverted"] / items["n"]).tolist()
     one, many = words["items"]
     text = (one if len(names) == 1 else many).format(
@@ -113,4 +159,6 @@ def inverted_warning(
         if len(rows):
             found = [dimension_name(str(x), lang) for x in rows["dimension"]]
             text += words[key][len(found) > 1].format(dims=join_words(found, lang))
+    if in_groups:
+        text += words["groups"].format(by=by, groups=in_groups)
     return text

@@ -190,9 +190,13 @@ def tolerance_part(ctx: ReportContext) -> Part:
     from servqual_cli.report.reverse_note import tolerance_reverse_note
 
     reverse = tolerance_reverse_note(inst, ctx.lang)  # A and D reversed too (review 13, 4)
+    # the rules are said once: in the method section when the report has one (every section
+    # by default, build.section_names), else in the table's notes (closing 17)
+    in_method = ctx.config.sections is None or "method" in ctx.config.sections
     sections = tolerance_sections(res, data.excluded, ctx.lang, items=False, scale=inst.scale,
                                   lead=lead, csv=TOLERANCE_CSV, reverse=reverse,
-                                  reversed_items=[str(i) for i in inst.reverse])  # fmt: skip
+                                  reversed_items=[str(i) for i in inst.reverse],
+                                  method=in_method)  # fmt: skip
     # unweighted in a weighted report, and titled so (report/weighted_labels.py)
     sections = list(unweighted_sections(sections, report_weight_column(ctx), ctx.lang,
                                         "weight_rule_tolerance"))  # fmt: skip

@@ -8,7 +8,7 @@ report. Everything shown is computed in :mod:`servqual_cli.core`; here only labe
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -104,6 +104,8 @@ def tolerance_sections(
     title: str = "", chart: bool = True, scale: tuple[float, float] = (1.0, 7.0),
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
     reverse: str | None = None, reversed_items: Collection[str] = (), warn: bool = True,
+    groups: Sequence[tuple[str, ToleranceAnalysis]] = (), by: str | None = None,
+    method: bool = False, n_groups: int = 0,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
@@ -113,21 +115,32 @@ def tolerance_sections(
     items' rule, after which D < A is counted (review 13, finding 4); ``reversed_items``: their
     labels, so an inverted zone's warning asks whether A and D were already reversed in the
     file (review 15, finding 3; ``warn`` False in a ``--by`` group's part, whose positions say
-    it under the whole sample's warning)."""
+    it under the whole sample's warning; ``groups`` and ``by``: the groups' results and their
+    column, whose inverted zones the warning names too, closing 17); ``method``: the report
+    has a method section, which says the rules, so the notes name what the table holds and
+    point there (closing 17: the rules stood in both); ``n_groups``: in a ``--by`` group's
+    part, the groups analysed, whose positions the legend counts as unadjusted verdicts
+    (review 17, finding 16: 15 verdicts without the note the item table has)."""
     from servqual_cli.report.tolerance_inverted import inverted_warning
 
     sv = lang == "sv"
     dims = _positions(res.dimensions[["dimension", *TOL_COLUMNS]], lang)
     blocks: list[Table | Text | Figure] = [Text(lead)] if lead else []
-    inverted = inverted_warning(res, lang, reversed_items) if warn else None
+    inverted = inverted_warning(res, lang, reversed_items, groups, by) if warn else None
     if inverted:  # bad news before the table it changes
         blocks.append(Text(inverted, kind="warning"))
+    legend = tlabel("tol_dims_legend" if method or n_groups else "tol_dims_note", lang)
+    if n_groups:  # the groups' many positions, counted (review 17, finding 16)
+        from servqual_cli.report.tolerance_words import TOL_COUNT_WORDS
+
+        nouns, k = TOL_COUNT_WORDS["sv" if sv else "en"], len(res.dimensions)
+        counts = {"n": n_groups * k, "groups": n_groups, "dims": k}
+        legend += " " + tlabel("tol_groups_note", lang).format(
+            level=level_text(res.conf, lang),
+            **{w: f"{count_text(c, lang)} {nouns[w][c != 1]}" for w, c in counts.items()},
+        )
     shown = table(tlabel("tolerance_dims", lang), dims, lang, signed=("msa", "mss"), conf=res.conf,
-                  sheet="Toleranszon" if sv else "Tolerance",
-                  note=("MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D; läget "
-                        "bedöms på konfidensintervallen." if sv else
-                        "MSA = P − A (below 0: below the adequate level); MSS = P − D; the "
-                        "position is judged on the confidence intervals."))  # fmt: skip
+                  sheet="Toleranszon" if sv else "Tolerance", note=legend)  # fmt: skip
     blocks += [small_base_table(shown, res.dimensions, lang, res.min_n)]  # a --by group's n
     if chart:
         dd = res.dimensions
@@ -164,21 +177,17 @@ def tolerance_sections(
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
     n_inverted = count_text(int(res.items["n_inverted"].sum()), lang)
     n_rows = count_text(res.n_rows, lang)
-    rev, after = (f" {reverse}", " efter omvändningen" if sv else " after the reversal") \
-        if reverse else ("", "")  # fmt: skip
-    rules = (
-        f"Svarande: {n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en "
-        f"dimension när minst hälften av påståendena är det.{rev} Svar med D < A{after} behålls "
-        f"({n_inverted} påståendesvar). t-test av P−A och P−D."
-        if sv
-        else f"Respondents: {n_rows}. An item counts when A, D and P are all valid; a "
-        f"dimension when at least half of its items do.{rev} Answers with D < A{after} are kept "
-        f"({n_inverted} item answers). t-tests of P−A and P−D."
-    )
+    rev = f" {reverse}" if reverse else ""
+    after = tlabel("tol_after", lang) if reverse else ""
+    if method:  # the rules stand in the report's method (closing 17)
+        rules = tlabel("tol_rules_method", lang).format(
+            n_rows=n_rows, rev=rev, title=tlabel("tolerance_dims", lang)
+        )
+    else:
+        rules = tlabel("tol_rules", lang).format(n_rows=n_rows, rev=rev, after=after,
+                                                 n_inverted=n_inverted)  # fmt: skip
     if csv is None:
-        rules += (" Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata."
-                  if sv else " The shares' Wilson intervals are not shown here; they are in "
-                  "the JSON and CSV output.")  # fmt: skip
+        rules += " " + tlabel("tol_wilson_output", lang)
     else:
         from servqual_cli.report.catalog import rl
 
@@ -357,8 +366,8 @@ def estimate_label(name: str, lang: str) -> str:
     >>> estimate_label("Reliability: share_below_adequate", "en"), estimate_label("P3: top2", "en")
     ('Reliability: Share below A', 'P3: Top 2')
     """
-    if name == _OVERALL_ESTIMATE:
-        return "Total SERVQUAL (medel av dimensionernas gap)" if lang == "sv" else name
+    if name == _OVERALL_ESTIMATE:  # the catalog's words (the English are the name itself)
+        return tlabel("weighted_overall", lang)
     what, sep, key = name.rpartition(": ")
     if not sep:
         return name

@@ -13,89 +13,30 @@ from dataclasses import replace
 
 import pandas as pd
 
+from servqual_cli.report.measurement_tables import ml
 from servqual_cli.report.measurement_trend import _comparison_table, adjusted_p_label
 from servqual_cli.report.numbers import fmt_number, fmt_signed
 from servqual_cli.report.spec import Section, Table, Text
 
 __all__ = ["mix_blocks", "mix_card_notes", "mix_text", "series_mix_text", "with_mix"]
 
-WORDS = {
-    "phone": ("telefon", "phone"),
-    "email": ("e-post", "e-mail"),
-    "absent": (
-        "Totalerna (alla områden) bygger på olika områden åren {before} och {after}: "
-        "{areas} (kontakter {before} → {after}). Tabellen ”{title}” jämför bara de "
-        "områden och kanaler som mättes båda åren.",
-        "The totals (all areas) are built on different areas in {before} and {after}: "
-        '{areas} (contacts {before} → {after}). The table "{title}" compares only the '
-        "areas and channels measured in both years.",
-    ),
-    "sharp": (
-        "Antalet kontakter skiljer sig kraftigt mellan {before} och {after} i {areas} "
-        "(kontakter {before} → {after}): totalerna väger områdena olika de två åren.",
-        "The number of contacts differs sharply between {before} and {after} in "
-        "{areas} (contacts {before} → {after}): the totals weigh the areas differently "
-        "in the two years.",
-    ),
-    "title": ("Förändring, samma områden båda åren", "Change, the same areas both years"),
-    "series": (
-        "Trenden över alla år bygger på totaler över olika områden: {areas} (kontakter "
-        "{years}); totalens trend blandar en förändring av nivån med en förändring av vilka "
-        "områden som ingår.",
-        "The trend over all years rests on totals over different areas: {areas} "
-        "(contacts {years}). Read the areas' own values before the total's trend.",
-    ),
-    "series_sharp": (
-        "Antalet kontakter skiljer sig kraftigt mellan åren i {areas} (kontakter "
-        "{years}): totalerna över alla år väger områdena olika.",
-        "The number of contacts differs sharply between the years in {areas} "
-        "(contacts {years}): the totals over all years weigh the areas "
-        "differently.",
-    ),
-    "card": (
-        "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda "
-        "åren {before} → {after}, förändring {diff} ({verdict}).",
-        "The total is built on different areas in the two years ({areas}); with the same "
-        "areas both years {before} → {after}, change {diff} ({verdict}).",
-    ),
-    # a time's change is the Hodges-Lehmann shift, not the medians' difference (the table's)
-    "card_median": (
-        "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda åren "
-        "medianen {before} → {after}, typisk förskjutning {diff} ({verdict}).",
-        "The total is built on different areas in the two years ({areas}); with the same areas "
-        "both years the median {before} → {after}, typical shift {diff} ({verdict}).",
-    ),
-    "card_sharp": (
-        "Antalet kontakter skiljer sig kraftigt mellan åren ({areas}): totalen väger "
-        "områdena olika.",
-        "The number of contacts differs sharply between the years ({areas}): the "
-        "total weighs the areas differently.",
-    ),
-    "better": ("bättre", "better"),
-    "worse": ("sämre", "worse"),
-    "no_change": ("ingen påvisbar förändring", "no detectable change"),
-    "sheet": ("Samma områden", "Same areas"),
-    "note": (
-        "Totalerna utan de områden och kanaler som saknar kontakter ett av åren ({areas}), "
-        "med samma test, intervall och justering som totalerna ovan. Regel: ett område och "
-        "en kanal nämns när ett år har inga kontakter där eller färre än hälften av det "
-        "andra årets.",
-        "The totals without the areas and channels that have no contacts in one of the "
-        "years ({areas}), with the same test, interval and adjustment as the totals above. "
-        "Rule: an area and channel is named when one year has no contacts there or fewer "
-        "than half the other year's.",
-    ),
-}
+_VERDICTS = {"better": "better", "worse": "worse"}  # else "no detectable change"
 
 
 def _w(key: str, lang: str) -> str:
-    return WORDS[key][0 if lang == "sv" else 1]
+    """A word of the area mix (``mix_*``, :mod:`~servqual_cli.report.trend_mix_words`) or of
+    the measurement catalog (the channels, the verdicts)."""
+    return ml(key, lang)
+
+
+def _channel(channel: object, lang: str) -> str:
+    return _w(str(channel), lang) if channel in ("phone", "email") else str(channel)
 
 
 def _areas(mix: pd.DataFrame, lang: str) -> str:
     """``bygglov: e-post 7 → 0, telefon 7 → 2; skola: …``, one clause per area."""
     m = mix.assign(
-        part=mix["channel"].map(lambda c: _w(c, lang) if c in WORDS else str(c))
+        part=mix["channel"].map(lambda c: _channel(c, lang))
         + " "
         + mix["n_before"].map(lambda n: fmt_number(int(n), lang, 0))
         + " → "
@@ -116,8 +57,8 @@ def mix_text(mix: pd.DataFrame, before: str, after: str, lang: str) -> str:
     """
     if not len(mix):
         return ""
-    key = "absent" if bool(mix["absent"].any()) else "sharp"
-    title = f"{_w('title', lang)} {before} → {after}"
+    key = "mix_absent" if bool(mix["absent"].any()) else "mix_sharp"
+    title = f"{_w('mix_title', lang)} {before} → {after}"
     return _w(key, lang).format(before=before, after=after, areas=_areas(mix, lang), title=title)
 
 
@@ -139,10 +80,10 @@ def mix_blocks(
         from servqual_cli.core.trend import total_family_size
 
         label = adjusted_p_label(adjust, total_family_size(like), lang)
-        note = _w("note", lang).format(areas=_areas(mix[mix["absent"]], lang))
-        title = f"{_w('title', lang)} {before} → {after}"
+        note = _w("mix_note", lang).format(areas=_areas(mix[mix["absent"]], lang))
+        title = f"{_w('mix_title', lang)} {before} → {after}"
         table = _comparison_table(title, like, lang, note, label, conf)
-        blocks.append(replace(table, sheet=_w("sheet", lang)))
+        blocks.append(replace(table, sheet=_w("mix_sheet", lang)))
     return blocks
 
 
@@ -187,13 +128,12 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
     out: dict[tuple[str, str], str] = {}
     if not len(mix):
         return out
-    verdict = {"better": "better", "worse": "worse"}
     for channel in [*dict.fromkeys(mix["channel"].astype(str)), "ALL"]:  # two channels and all
         mine = mix if channel == "ALL" else mix[mix["channel"].eq(channel)]
         areas = _areas(mine, lang)
         rows = like[like["channel"].eq(channel)] if len(like) else like
         if not bool(mine["absent"].any()) or not len(rows):
-            out[("*", channel)] = _w("card_sharp", lang).format(areas=areas)
+            out[("*", channel)] = _w("mix_card_sharp", lang).format(areas=areas)
             continue
         scale = display_scale(rows["kpi"])
         cells = rows[["kpi", "before", "after", "diff", "verdict"]].itertuples(
@@ -201,13 +141,13 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
         )
         for (kpi, b, a, d, v), k in zip(cells, scale, strict=True):  # a KPI total each
             out[(str(kpi), channel)] = _w(
-                "card_median" if SPECS[str(kpi)].kind == "median" else "card", lang
+                "mix_card_median" if SPECS[str(kpi)].kind == "median" else "mix_card", lang
             ).format(
                 areas=areas,
                 before=fmt_number(b * k, lang, 1),
                 after=fmt_number(a * k, lang, 1),
                 diff=fmt_signed(d * k, lang, 1),
-                verdict=_w(verdict.get(str(v), "no_change"), lang),
+                verdict=_w(_VERDICTS.get(str(v), "no detectable change"), lang),
             )
     return out
 
@@ -224,11 +164,11 @@ def series_mix_text(mix: pd.DataFrame, years: list[str], lang: str) -> str:
     if not len(mix):
         return ""
     m = mix.assign(
-        part=mix["channel"].map(lambda c: _w(c, lang) if c in WORDS else str(c))
+        part=mix["channel"].map(lambda c: _channel(c, lang))
         + " "
         + mix["counts"].map(lambda n: " → ".join(fmt_number(x, lang, 0) for x in n))
     )
     parts = m.groupby("area", sort=False)["part"].agg(", ".join)
     areas = "; ".join(f"{area}: {text}" for area, text in parts.items())
-    key = "series" if bool(mix["absent"].any()) else "series_sharp"
+    key = "mix_series" if bool(mix["absent"].any()) else "mix_series_sharp"
     return _w(key, lang).format(areas=areas, years=" → ".join(years))

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from servqual_cli.core.survey_weights import WeightedSummary
-from servqual_cli.core.weighted_gaps import OVERALL
 from servqual_cli.core.weighted_tests import WeightedGapTests
 from servqual_cli.report.below_test import flag_below
 from servqual_cli.report.catalog import TOOLBOX as TOOLBOX_LABELS
@@ -172,10 +171,11 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
     """``gap``'s table of every weighted estimate (gaps, perceptions, the overall score), at the
     end, with a note that points to the tests of the weighted gaps at the top (the toolbox's
     own note, "The tests above are unweighted", would no longer be true there)."""
-    from servqual_cli.report.toolbox_sections import table
+    from servqual_cli.report.toolbox_sections import estimate_label, table
 
     sv = lang == "sv"
-    frame = res.table.assign(name=[_estimate_name(str(v), lang) for v in res.table["name"]])
+    # the one wording of an estimate's name (closing 17: a copy of it stood here)
+    frame = res.table.assign(name=[estimate_label(str(v), lang) for v in res.table["name"]])
     note = _t("weighted_means_note", lang).format(
         column=res.column, left_out=weight_left_out(res.n_missing_weight, lang)
     )
@@ -191,20 +191,6 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
             ),
         )
     ]  # fmt: skip
-
-
-def _estimate_name(name: str, lang: str) -> str:
-    """A weighted estimate's name (``"Tangibles: gap"``) in the reader's words.
-
-    >>> _estimate_name("Tangibles: gap", "sv"), _estimate_name(OVERALL, "sv")
-    ('Fysisk miljö: Gap (P−E)', 'Total SERVQUAL (medel av dimensionernas gap)')
-    """
-    if name == OVERALL:
-        return _t("weighted_overall", lang)
-    what, sep, key = name.rpartition(": ")
-    if not sep:
-        return name
-    return f"{dimension_name(what, lang)}: {label(key, lang)}"
 
 
 GROUP_COLUMNS = ["group", "dimension", "n", "n_eff", "mean", "ci_low", "ci_high", "p_adjusted",
@@ -357,21 +343,37 @@ def group_differ_text(res: WeightedGroupTests, lang: str) -> tuple[str, str] | N
     >>> text, kind = group_differ_text(res, "sv")
     >>> kind, "för Empati (viktat p = 0,044; Welchs ANOVA p = 0,114): det viktade" in text
     ('warning', True)
+
+    When the tests count different respondents, both n and why (review 17, finding 24):
+
+    >>> row |= {"n": 112, "welch_n": 117}
+    >>> res = WeightedGroupTests("Vikt", "Enhet", t, (), (), "holm", differ=(row,),
+    ...                          compared=True)
+    >>> text = group_differ_text(res, "sv")[0]
+    >>> "Empati (viktat p = 0,044, n = 112; Welchs ANOVA p = 0,114, n = 117)" in text
+    True
+    >>> text.endswith("en del av skillnaden kan komma av de svarande som bara Welchs ANOVA räknar.")
+    True
     """
     if not res.compared:
         return None
     if not res.differ:
         return _t("wt_agree", lang), "note"
+    # both n and the rule when the tests count different respondents (review 17, finding 24)
+    rows = any(r.get("n", 0) != r.get("welch_n", 0) for r in res.differ)
     parts = [
-        _t("wt_differ_one", lang).format(
+        _t("wt_differ_one_n" if rows else "wt_differ_one", lang).format(
             dimension=dimension_name(r["dimension"], lang),
             p=apa_p(r["p_adjusted"], lang),
             p_u=apa_p(r["welch_p_adjusted"], lang),
+            n=count_text(int(r.get("n", 0)), lang),
+            n_u=count_text(int(r.get("welch_n", 0)), lang),
         )
         for r in res.differ
     ]
     sep = "; " if lang == "sv" else ", "
-    return _t("wt_differ", lang).format(dimensions=sep.join(parts)), "warning"
+    text = _t("wt_differ", lang).format(dimensions=sep.join(parts))
+    return text + (_t("wt_differ_rows", lang) if rows else ""), "warning"
 
 
 def weighted_group_test_apa_lines(res: WeightedGroupTests, lang: str) -> list[str]:

@@ -25,4 +25,18 @@ WEIGHTED_GROUP_DIFFER: dict[str, tuple[str, str]] = {
         "{dimension} (viktat {p}; Welchs ANOVA {p_u})",
         "{dimension} (weighted {p}; Welch's ANOVA {p_u})",
     ),
+    # review 17, finding 24: when the two tests count different respondents (those without a
+    # valid weight above 0 only in Welch's), each n is named and so is the rule
+    "wt_differ_one_n": (
+        "{dimension} (viktat {p}, n = {n}; Welchs ANOVA {p_u}, n = {n_u})",
+        "{dimension} (weighted {p}, n = {n}; Welch's ANOVA {p_u}, n = {n_u})",
+    ),
+    "wt_differ_rows": (
+        " Testen bygger inte heller på samma svarande: Welchs ANOVA räknar alla med ett gap, det "
+        "viktade testet bara dem med en giltig vikt över 0, så en del av skillnaden kan komma "
+        "av de svarande som bara Welchs ANOVA räknar.",
+        " Nor do the tests rest on the same respondents: Welch's ANOVA counts everyone with a "
+        "gap, the weighted test only those with a valid weight above 0, so part of the "
+        "difference may come from the respondents only Welch's ANOVA counts.",
+    ),
 }
