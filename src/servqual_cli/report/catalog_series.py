@@ -78,7 +78,7 @@ SERIES: Pairs = {
         "on one side of 0) agree, as between two years.",
     ),
     # w-trend2 (session 17): the series' small base in the overview's words (catalog_glance
-    # g_small), decided in core (series.small_base_values, series_trends: small_years)
+    # g_small), decided in core (small_samples.small_base, series_trends: small_years)
     "small_values_note": (
         "”Litet underlag”: årets värde bygger på färre än {min_n} kontakter och är osäkert; "
         "det visas ändå, med sitt intervall, som tar hänsyn till det lilla antalet.",
