@@ -47,14 +47,27 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
                            "dashed": True})  # fmt: skip
         key = "chart_series_others" if len(series) > 1 else "chart_series_own"
         note = cw(key, lang, conf=level)
+        small = rows["small_base"].fillna(False).astype(bool) if "small_base" in rows else None
+        extra: dict[str, object] = {}
+        said = ""  # the ringed years, in the note and the text alternative alike
+        if small is not None and small.any():  # the core's flag, ringed and said (a-small)
+            series[0].update(small=small.tolist(), n=[int(n) for n in rows["n"]])
+            limit = count_text(int(rows["min_n"].max()), lang)
+            extra["small_label"] = _l("small_marker", lang).format(min_n=limit)
+            ringed = rows[small.to_numpy()]
+            years = [f"{int(y)} (n = {count_text(int(n), lang)})"
+                     for y, n in zip(ringed["year"], ringed["n"], strict=True)]  # fmt: skip
+            said = " " + _l("small_chart_note", lang).format(years=", ".join(years))
+            note += said
         data = {"x": [int(y) for y in rows["year"]], "series": series,
                 "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
-                "percent": SPECS[kpi].unit == "share", "conf": conf}  # fmt: skip
+                "percent": SPECS[kpi].unit == "share", "conf": conf, **extra}  # fmt: skip
         # conf: the intervals' level, for the data table's and CSV's headings (chart_data)
         title = kpi_name(kpi, channel, lang)
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
                           caption=note,
-                          description=cw("chart_desc_series", lang, what=title, conf=level),
+                          description=cw("chart_desc_series", lang, what=title, conf=level)
+                          + said,
                           notes=(note,)))  # fmt: skip
     return out
 
