@@ -91,7 +91,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
             area = groups_text(missed, len(r.groups), lang)
             if area is not None:  # the test's words go to the card's note, not the paragraph
                 rule = rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
-        from servqual_cli.report.kpi_norm_texts import beyond_norm_text
+        from servqual_cli.report.kpi_norm_texts import beyond_norm_lead, beyond_norm_text
         from servqual_cli.report.kpi_texts import follow_up_note, unreached_text
 
         beyond = beyond_norm_text(r, lang)
@@ -131,7 +131,9 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 statistic=s.statistic
                 if s.statistic in NORM_STATISTICS and s.statistic not in s.name.lower()
                 else None,
-                norm_excess=beyond,
+                # the lead has no note beside it: its count names the calls that reached no
+                # one (review 17 finding 13); the card's note names them itself
+                norm_excess=beyond_norm_lead(r, lang),
                 previous_note=label("one_period_cell", lang, KPI).format(period=r.period)
                 if r.single_period
                 else None,
