@@ -22,7 +22,14 @@ import pandas as pd
 from servqual_cli.core.contacts import area_sort_key, kpi_observations
 from servqual_cli.core.trend import compare_kpis
 
-__all__ = ["MIX_RATIO", "MIX_RULE", "area_mix", "like_for_like", "series_mix"]
+__all__ = [
+    "MIX_RATIO",
+    "MIX_RULE",
+    "area_mix",
+    "like_for_like",
+    "series_mix",
+    "without_named",
+]
 
 # An area's contacts of a channel "differ sharply" when one year has fewer than half the other's
 # (or none). A rule of thumb for naming, not a test: the test-call design draws about the same
@@ -94,7 +101,40 @@ def like_for_like(
     gone = mix[mix["absent"]]
     if not len(gone):
         return pd.DataFrame()
-    drop = pd.MultiIndex.from_frame(gone[["channel", "area"]])
+    return _compare_without(before, after, gone, email_rule, compare)
+
+
+def without_named(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    mix: pd.DataFrame,
+    email_rule: Any = None,
+    **compare: Any,
+) -> pd.DataFrame:
+    """The totals without every area and channel ``mix`` names (absent or halved), in both
+    years: what a total reads when the area whose contacts halved weighs nothing either year.
+
+    :func:`like_for_like` keeps an area measured both years, so a channel whose areas only
+    shrank (bygglov: telefon 7 → 2) had no like-for-like figure beside "totalen väger
+    områdena olika", and a reader was told the total is skewed but not by how much (review 17
+    finding 14). Same test, interval and adjustment as the totals (``compare``). An empty
+    frame when ``mix`` names nothing.
+    """
+    if not len(mix):
+        return pd.DataFrame()
+    return _compare_without(before, after, mix, email_rule, compare)
+
+
+def _compare_without(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    left_out: pd.DataFrame,
+    email_rule: Any,
+    compare: dict[str, Any],
+) -> pd.DataFrame:
+    """:func:`~servqual_cli.core.trend.compare_kpis` of the totals with the ``left_out``
+    channels and areas dropped from both years."""
+    drop = pd.MultiIndex.from_frame(left_out[["channel", "area"]])
     sides = [c[~pd.MultiIndex.from_frame(c[["channel", "area"]]).isin(drop)]
              for c in (before, after)]  # fmt: skip
     return compare_kpis(_obs(sides[0], email_rule), _obs(sides[1], email_rule), **compare)

@@ -25,6 +25,7 @@ from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
 from servqual_cli.report.glance_survey_rows import survey_rows
 from servqual_cli.report.glance_table import value_text
+from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
@@ -164,6 +165,26 @@ def _benchmark_verdict(
     return "same"
 
 
+def _small_areas(areas: pd.DataFrame) -> set[str]:
+    """The areas whose change the core marked a small base (``small_base`` of
+    :func:`~servqual_cli.core.trend.compare_kpis`: either year under ``min_n``)."""
+    if "small_base" not in areas.columns:
+        return set()
+    return set(areas.loc[areas["small_base"].astype(bool), "area"].astype(str))
+
+
+def _area_n(areas: pd.DataFrame, lang: str) -> list[int | str]:
+    """An area's n, the later year's; "12 → 35" where the earlier year alone is under the
+    small-base limit, so the mark does not stand beside an n that is not small. The few areas
+    named (those judged worse) are formatted one by one."""
+    limit = areas["min_n"] if "min_n" in areas.columns else pd.Series(0, index=areas.index)
+    out: list[int | str] = []
+    for b, a, m in zip(areas["n_before"], areas["n_after"], limit, strict=True):
+        early = int(b) < int(m) <= int(a)
+        out.append(f"{fmt_int(int(b), lang)} → {fmt_int(int(a), lang)}" if early else int(a))
+    return out
+
+
 def _judged_change(row: dict[str, Any]) -> bool:
     """The total's change, or an area's, is judged better or worse: such a total is shown in
     the overview even when it is none of the main measures (review 8, finding 4: Tabell 1's
@@ -228,8 +249,10 @@ def contact_rows(
                 ]
                 unit_row = GlanceRow("contact_kpi", "", unit, None)
                 worse_areas = [
-                    (0.0, str(a), value_text(unit_row, _scaled(v, scale), lang), int(n))
-                    for a, v, n in zip(worse["area"], worse["after"], worse["n_after"], strict=True)
+                    (0.0, str(a), value_text(unit_row, _scaled(v, scale), lang), n)
+                    for a, v, n in zip(
+                        worse["area"], worse["after"], _area_n(worse, lang), strict=True
+                    )
                 ]
                 row.update(
                     previous_period=previous,
@@ -249,7 +272,9 @@ def contact_rows(
                     change_p=as_float(cr["p_adjusted"] if "p_adjusted" in cr.index else cr["p"]),
                     change_table=f"{ms.ml('trend_total', lang)} {previous} → {period}",
                     # the areas whose own change (Holm over areas) is a deterioration
-                    area=groups_text(worse_areas, 0, lang),
+                    # marked as the area table marks them: the core's small base, either
+                    # year (review 17 finding 14: "i förskola (0,0 %, n = 7)" had no mark)
+                    area=groups_text(worse_areas, 0, lang, small=_small_areas(worse)),
                     area_kind="worse" if worse_areas else None,
                 )
         if bench is not None:
