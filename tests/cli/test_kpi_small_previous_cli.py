@@ -67,3 +67,26 @@ def test_terminal_marks_it_too(lang: str) -> None:
     assert out.returncode == 0, out.stderr
     flat = " ".join(out.stdout.split())  # the cell wraps in the table; its column and note
     assert WORDS[lang]["head"] in flat and WORDS[lang]["note"] in flat
+
+
+def test_json_and_csv_flag_the_small_earlier_period_with_its_n(tmp_path: Path) -> None:
+    """JSON and CSV said ``small_base: false`` for this row and nothing else, so a pipeline
+    filtering on the flag kept a change from 12 cases as sound: ``small_previous`` (the core's
+    either-year rule) beside ``small_base``, and the earlier n in the CSV (JSON carries it as
+    ``change.n_previous``); the Swedish workbook names both columns."""
+    import csv
+    import io
+    import json
+
+    import openpyxl
+
+    kpi = json.loads(_run("kpi", KPI, "--format", "json").stdout)["kpis"][0]
+    assert (kpi["small_base"], kpi["small_previous"]) == (False, True)
+    assert (kpi["n"], kpi["change"]["n_previous"]) == (_counts()[2025], _counts()[2024])
+    row = next(csv.DictReader(io.StringIO(_run("kpi", KPI, "--format", "csv").stdout)))
+    assert (row["small_base"], row["small_previous"]) == ("False", "True")
+    assert (row["n"], row["change_previous_n"]) == (str(_counts()[2025]), str(_counts()[2024]))
+    book = tmp_path / "k.xlsx"
+    assert _run("kpi", KPI, "--lang", "sv", "-o", book).returncode == 0
+    head = next(openpyxl.load_workbook(book).worksheets[0].iter_rows(values_only=True))
+    assert {"Förändring: föregående n", "Litet underlag föregående period"} <= set(head)

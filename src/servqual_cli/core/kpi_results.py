@@ -277,6 +277,9 @@ class KpiResult:
             "groups": records(self.groups),
             "min_n": self.min_n,
             "small_base": self.small_base,  # n below min_n (review 12c finding 5)
+            # the change's earlier period below it: the change is a small base too, as the
+            # tables mark it; its n is change.n_previous (session 18, a-small)
+            "small_previous": self.small_previous,
             "groups_tested": self.groups_tested,
             "period": self.period,
             "year_column": self.year_column,
