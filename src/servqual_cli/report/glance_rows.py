@@ -176,7 +176,12 @@ def _small_areas(areas: pd.DataFrame) -> set[str]:
 def _area_n(areas: pd.DataFrame, lang: str) -> list[int | str]:
     """An area's n, the later year's; "12 → 35" where the earlier year alone is under the
     small-base limit, so the mark does not stand beside an n that is not small. The few areas
-    named (those judged worse) are formatted one by one."""
+    named (those judged worse) are formatted one by one.
+
+    >>> f = pd.DataFrame({"n_before": [7, 12, 40], "n_after": [7, 35, 45], "min_n": 30})
+    >>> _area_n(f, "sv")
+    [7, '12 → 35', 45]
+    """
     limit = areas["min_n"] if "min_n" in areas.columns else pd.Series(0, index=areas.index)
     out: list[int | str] = []
     for b, a, m in zip(areas["n_before"], areas["n_after"], limit, strict=True):
