@@ -133,16 +133,43 @@ def test_report_workbook_unit_names_the_median(report: tuple) -> None:
     assert {"sv": "dagar, median", "en": "days, median"}[lang] in cells.values()
 
 
-def test_a_kpi_whose_name_says_median_is_not_told_twice(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def lekeberg(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample report's Markdown (written once for the tests below)."""
+    rep = tmp_path_factory.mktemp("lekeberg") / "r"
+    out = _run("report", ROOT / "data" / "samples" / "report_lekeberg.toml", "-o", rep)
+    assert out.returncode == 0, out.stderr
+    return (rep / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_kpi_whose_name_says_median_is_not_told_twice(lekeberg: str) -> None:
     """The sample's "Väntetid i telefon (median)": its value cell read "median 56,0 s" beside the
     name (the statistic is decided once, in report/glance_rows.py, for the lead, cells and card)."""
-    out = _run("report", ROOT / "data" / "samples" / "report_lekeberg.toml", "-o", tmp_path / "r")
-    assert out.returncode == 0, out.stderr
-    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    md = lekeberg
     row = next(
         line for line in md.splitlines() if line.startswith("| Väntetid i telefon (median) |")
     )
     cells = [c.strip() for c in row.split("|")[1:-1]]
     assert cells[1] == "56,0\u00a0s (2020)" or _flat(cells[1]) == "56,0 s (2020)", cells[1]
     assert "median" not in cells[1] + cells[3], cells
-    assert "Normen nås 2020 för Väntetid i telefon (median) (56,0" in _flat(md)
+    # review 17 finding 13: the value joins the name's parenthesis, as bygglov's "(median 32,0
+    # dagar)" (it read "(median) (56,0 s)")
+    assert "Normen nås 2020 för Väntetid i telefon (median 56,0 s)." in _flat(md)
+
+
+def test_the_lead_names_the_calls_that_reached_no_one(lekeberg: str) -> None:
+    """Review 17 finding 13: the lead's "13 av 43 samtal (30,2 %) tog längre än 90 s" left out
+    the 11 of the 54 test calls that reached no one (they have no waiting time); the lead has
+    no KPI note beside it, so its sentence says so. The card and the KPI note, which name the
+    unreached calls already, keep the count alone."""
+    md = _flat(lekeberg)
+    lead = md[md.index("## Resultat i korthet") : md.index("| Mått |")]
+    assert (
+        "Väntetid i telefon (median): 13 av 43 samtal (30,2 %) tog längre än 90 s, bland de 43 "
+        "som nådde en person; 11 av 54 samtal nådde ingen." in lead
+    )
+    assert "nådde en person; 11 samtal nådde ingen och saknar väntetid; 13 av 43 samtal" in md
+    kpi = json.loads(_run("kpi", ROOT / "data" / "samples" / "kpi.toml", "-f", "json").stdout)
+    wait = next(k for k in kpi["kpis"] if k["name"] == "Väntetid i telefon (median)")
+    assert (wait["beyond_norm"]["n_beyond"], wait["beyond_norm"]["n"]) == (13, 43)
+    assert wait["excluded"]["unreached"] == 11  # 43 + 11 = the 54 test calls

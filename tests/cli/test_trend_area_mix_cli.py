@@ -134,3 +134,50 @@ def test_series_warning_says_the_same_in_english_and_swedish(cli, data_dir: Path
     assert ("(kontakter 2019 → 2020 → 2021); totalens trend blandar en förändring av nivån med "
             "en förändring av vilka områden som ingår.") in sv  # fmt: skip
     assert "Read the areas' own values" not in en
+
+
+@pytest.fixture(scope="module")
+def mix_report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The report's Markdown on the two years (written once for the tests below)."""
+    from servqual_cli.cli.main import main
+
+    out = tmp_path_factory.mktemp("mix") / "rep"
+    data = Path(__file__).parents[1] / "data"
+    assert main(["report", str(data / "trend_mix_report.toml"), "-o", str(out)]) == 0
+    return " ".join((out / "report.md").read_text(encoding="utf-8").replace("\xa0", " ").split())
+
+
+def test_report_lead_marks_an_area_on_few_contacts(mix_report: str) -> None:
+    """Review 17 finding 14: the lead and the overview's cell named förskola's worse phone
+    reach on 7 contacts a year without the small base its area table marks; the mark is the
+    core's (compare_kpis' small_base, either year under min_n 30), as the SERVQUAL lead's."""
+    lead = mix_report[mix_report.index("## Resultat i korthet") : mix_report.index("| Mått |")]
+    assert "Sämre 2020 → 2021 i förskola (0,0 %, litet underlag, n = 7)" in lead
+    overview = mix_report[mix_report.index("| Mått |") : mix_report.index("## Sammanfattning")]
+    assert "Sämre än föregående period i förskola (0,0 %, litet underlag, n = 7)" in overview
+    assert "i förskola (0,0 %, n = 7)" not in mix_report
+
+
+def test_report_gives_the_phone_total_without_the_halved_area(mix_report: str) -> None:
+    """Review 17 finding 14: bygglov's calls fell 7 → 2, so the phone total weighs the areas
+    differently, and the note said so without a figure (the e-mail rows had one). Bygglov was
+    measured both years, so the figure is the total without bygglov in either year; recounted
+    here with pandas from the two contact files."""
+    data = Path(__file__).parents[1] / "data"
+    phone = [
+        pd.read_csv(data / f"trend_mix_{y}.csv", sep=";").query(
+            "kanal == 'telefon' and område != 'bygglov'"
+        )
+        for y in (2020, 2021)
+    ]
+    share = [100 * p["nådd"].eq("ja").mean() for p in phone]
+    before, after = (f"{v:.1f}".replace(".", ",") for v in share)
+    assert (before, after) == ("83,0", "59,6")  # 39/47 and 28/47
+    row = mix_report.split(" | Telefon: når en person | ")[1]  # the overview's row onwards
+    assert (
+        "Antalet kontakter skiljer sig kraftigt mellan åren (bygglov: telefon 7 → 2): totalen "
+        f"väger områdena olika; utan bygglov båda åren {before} → {after}, förändring −23,4"
+    ) in row
+    assert [p["väntetid_s"].median() for p in phone] == [56.0, 73.5]  # calls that got through
+    waits = mix_report.split(" | Telefon: väntetid, median (s) | ")[1]
+    assert "utan bygglov båda åren medianen 56,0 → 73,5, typisk förskjutning +20,0" in waits

@@ -377,6 +377,10 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
                 # their places.
                 "small_base": r.small_base,
                 "min_n": r.min_n,
+                # the change's earlier period under min_n and its n: the change is a small base
+                # though the latest n is not (session 18, a-small; the tables mark it)
+                "change_previous_n": c and c.n_previous,
+                "small_previous": r.small_previous,
                 # a median/mean/p90 with a norm: the cases beyond it (review 16 finding 1:
                 # "norm met" on the median while 8,5 % of the cases broke it); last again
                 "n_beyond_norm": e and e.n_beyond,

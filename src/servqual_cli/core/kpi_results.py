@@ -20,6 +20,7 @@ from servqual_cli.core.location_shift import LocationShift, hodges_lehmann
 from servqual_cli.core.period_windows import MatchedWindows
 from servqual_cli.core.proportions import newcombe_diff_ci
 from servqual_cli.core.results import plain, records
+from servqual_cli.core.small_samples import small_base
 from servqual_cli.core.thresholds import MIN_N  # groups with fewer cases are "too few"
 from servqual_cli.vocab.kpi import KpiSpec
 
@@ -226,6 +227,24 @@ class KpiResult:
         return bool(self.n < self.base_min_n)
 
     @property
+    def small_previous(self) -> bool:
+        """The change's earlier period rests on fewer than :attr:`base_min_n` cases. A change
+        rests on both periods, so it is a small base when either is
+        (:func:`~servqual_cli.core.small_samples.small_base`), even where the latest value is
+        not: ``servqual kpi`` marked the row by the latest n only (session 18, a-small).
+
+        >>> from dataclasses import replace
+        >>> from pathlib import Path
+        >>> spec = KpiSpec(1, "Nådd", "nåbarhet", Path("x.xlsx"), "share", target=0.8)
+        >>> c = KpiChange("2025", "2024", 0.4, 0.9, -0.5, 45, 12, 0.002, "fisher", False)
+        >>> r = KpiResult(spec, 45, 0.4, 0.3, 0.5, None, pd.DataFrame(), c, None, {})
+        >>> r.small_base, r.small_previous, replace(r, change=None).small_previous
+        (False, True, False)
+        """
+        c = self.change
+        return c is not None and bool(small_base(c.n_previous, min_n=self.base_min_n))
+
+    @property
     def excluded_periods(self) -> tuple[str, ...]:
         """The periods ``excluded`` counts over: every period of the data (a cell without a
         usable date has no period, so the counts cannot be split by period), which is more than
@@ -258,6 +277,9 @@ class KpiResult:
             "groups": records(self.groups),
             "min_n": self.min_n,
             "small_base": self.small_base,  # n below min_n (review 12c finding 5)
+            # the change's earlier period below it: the change is a small base too, as the
+            # tables mark it; its n is change.n_previous (session 18, a-small)
+            "small_previous": self.small_previous,
             "groups_tested": self.groups_tested,
             "period": self.period,
             "year_column": self.year_column,

@@ -79,6 +79,7 @@ from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.median_diff import median_se
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.results import records
+from servqual_cli.core.small_samples import small_base
 from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend_share_slope import share_slope
 
@@ -88,7 +89,6 @@ __all__ = [
     "cochran_armitage",
     "linear_trend",
     "series_trends",
-    "small_base_values",
     "trend_verdict",
     "weighted_trend",
 ]
@@ -343,7 +343,7 @@ def series_trends(
         present, counts = np.unique(y, return_counts=True)
         if present.size < min_years:
             continue
-        small = present[counts < min_n]  # each year's n, as the values table counts it
+        small = present[small_base(counts, min_n=min_n)]  # each year's n, as the values have
         kind, direction = kinds[kpi]
         r = _test(kind, y, x[positions], conf)
         rows.append({"kpi": kpi, "channel": channel, "area": area,
@@ -374,16 +374,6 @@ def series_trends(
                               "area": area_sort_key(frame["area"])})  # fmt: skip
     order_index = key_frame.sort_values(list(key_frame.columns), kind="stable").index
     return frame.loc[order_index].reset_index(drop=True)
-
-
-def small_base_values(values: pd.DataFrame, min_n: int = MIN_N) -> pd.DataFrame:
-    """Every year's KPI values (``n`` per row) with ``small_base`` (``n`` below ``min_n``) and
-    ``min_n``: a year's value on a small base is shown and marked, as in the overview.
-
-    >>> small_base_values(pd.DataFrame({"n": [54, 12]}))[["small_base", "min_n"]].values.tolist()
-    [[False, 30], [True, 30]]
-    """
-    return values.assign(small_base=values["n"].to_numpy(dtype=float) < min_n, min_n=int(min_n))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,12 @@ gave "p (Wilcoxon) 1.000"; both read as findings. The rules, applied to a table 
 * :func:`flag_small_base` adds ``small_base`` (n below ``min_n``), as ``service-survey``'s
   "Small base"; :func:`flag_small_group` the same to a ``tolerance --by`` or ``knowledge-gap
   --by`` group.
+
+Whether a base is too small to judge is decided by :func:`small_base` alone, for these tables,
+the contact trend (:func:`~servqual_cli.core.trend.compare_kpis`), the survey trend
+(:mod:`servqual_cli.core.survey_trend`, weighted on Kish's n_eff) and the series' years and
+trends (:mod:`servqual_cli.core.series`): one threshold, one n vs n_eff rule, one "either
+year" rule for a change (session 18, a-small: the decision was written four times).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike, NDArray
 
 from servqual_cli.core.thresholds import MIN_N
 
@@ -35,6 +42,55 @@ if TYPE_CHECKING:  # pragma: no cover
 RB_UNDEFINED = "interval undefined at r = ±1"
 MIN_NONZERO = 2
 NO_TEST = "fewer than 2 nonzero differences, no test"
+
+
+def small_base(
+    *counts: ArrayLike, min_n: int = MIN_N, effective: tuple[ArrayLike, ...] | None = None
+) -> NDArray[np.bool_]:
+    """Whether a value rests on too small a base to read without care: True where any of
+    ``counts`` is below ``min_n``. One array of counts for a year's value or a group's; two
+    (before, after) for a change, which rests on both years, so either small year makes it
+    small; every year's for a trend. Session 15's rule: such a value is shown, judged by its
+    test and interval like any other (they allow for the small n), and marked.
+
+    ``effective``: Kish's effective n, (Σw)²/Σw², one array per count, used in place of the
+    count wherever it is a number: a weighted value carries what that many unweighted answers
+    would (w-left, session 17: 320 answers weighted to an effective 253 passed ``--min-n 300``).
+    A year without respondents has no n_eff (NaN) and is judged by its count, 0. A count that
+    is itself NaN (no value at all) is not marked.
+
+    >>> small_base([54, 12]).tolist()
+    [False, True]
+    >>> small_base([300, 300], [12, 300], min_n=30).tolist()  # a change: either year
+    [True, False]
+    >>> small_base([400], [320], min_n=300, effective=([400.0], [253.0])).tolist()
+    [True]
+    >>> small_base([400], [0], min_n=300, effective=([400.0], [np.nan])).tolist()
+    [True]
+    """
+    sides = [np.asarray(c, dtype=float) for c in counts]
+    if effective is not None:
+        eff = [np.asarray(e, dtype=float) for e in effective]
+        sides = [np.where(np.isnan(e), n, e) for n, e in zip(sides, eff, strict=True)]
+    return np.logical_or.reduce([n < min_n for n in sides])
+
+
+def mark_small_base(
+    frame: pd.DataFrame,
+    *columns: str,
+    min_n: int = MIN_N,
+    effective: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """``frame`` with ``small_base`` (:func:`small_base` of its ``columns``, and of the
+    ``effective`` columns where given) and ``min_n``, the limit the notes name.
+
+    >>> f = pd.DataFrame({"n_before": [300, 300], "n_after": [12, 300]})
+    >>> mark_small_base(f, "n_before", "n_after")[["small_base", "min_n"]].values.tolist()
+    [[True, 30], [False, 30]]
+    """
+    eff = None if effective is None else tuple(frame[c] for c in effective)
+    small = small_base(*(frame[c] for c in columns), min_n=min_n, effective=eff)
+    return frame.assign(small_base=small, min_n=int(min_n))
 
 
 def blank_degenerate(table: pd.DataFrame) -> pd.DataFrame:
@@ -77,9 +133,18 @@ def flag_small_base(result: GapAnalysis, min_n: int = MIN_N) -> GapAnalysis:
     >>> r.dimensions["small_base"].tolist(), r.items["small_base"].tolist()
     ([True], [True, True])
     """
-    dims = result.dimensions.assign(small_base=result.dimensions["n"] < min_n)
-    items = result.items.assign(small_base=result.items["n"] < min_n)
+    dims, items = _flag_tables(result, "n", min_n)
     return dataclasses.replace(result, dimensions=dims, items=items)
+
+
+def _flag_tables(
+    result: GapAnalysis | ToleranceAnalysis | KnowledgeGap, n: str, min_n: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``result``'s dimension and item tables with ``small_base`` (:func:`small_base` of their
+    column ``n``)."""
+    dims, items = result.dimensions, result.items
+    return (dims.assign(small_base=small_base(dims[n], min_n=min_n)),
+            items.assign(small_base=small_base(items[n], min_n=min_n)))  # fmt: skip
 
 
 def flag_small_groups(result: GroupedGapAnalysis, min_n: int = MIN_N) -> GroupedGapAnalysis:
@@ -105,6 +170,5 @@ def flag_small_group(result: Flagged, min_n: int = MIN_N) -> Flagged:
     ([False], 3)
     """
     n = "n" if "n" in result.dimensions.columns else "n_customers"
-    dims = result.dimensions.assign(small_base=result.dimensions[n] < min_n)
-    items = result.items.assign(small_base=result.items[n] < min_n)
+    dims, items = _flag_tables(result, n, min_n)
     return dataclasses.replace(result, dimensions=dims, items=items, min_n=min_n)

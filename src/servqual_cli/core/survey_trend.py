@@ -44,13 +44,14 @@ from servqual_cli.core.gap_columns import TIE_DECIMALS
 from servqual_cli.core.inference import mann_whitney, welch_t
 from servqual_cli.core.posthoc import p_adjust
 from servqual_cli.core.respondent_scores import respondent_scores
+from servqual_cli.core.small_samples import mark_small_base
 from servqual_cli.core.survey_weights import check_weights, design_t, weighted_means
 from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend_family import reachable_levels
 
 __all__ = ["OVERALL", "SMALL_BASE_COLUMNS", "SURVEY_COLUMNS", "WEIGHTED_COLUMNS",
            "WEIGHTED_METHOD", "compare_survey_gaps", "compare_weighted_gaps", "family_adjusted",
-           "gap_scores", "with_small_base"]  # fmt: skip
+           "gap_scores"]  # fmt: skip
 
 OVERALL = "Overall"
 SURVEY_COLUMNS = ["dimension", "before", "after", "diff", "ci_low", "ci_high", "p_welch",
@@ -102,39 +103,6 @@ def family_adjusted(p: np.ndarray, family: np.ndarray, adjust: str) -> np.ndarra
     return adjusted
 
 
-def with_small_base(
-    frame: pd.DataFrame, min_n: int = MIN_N, effective: bool = False
-) -> pd.DataFrame:
-    """``frame`` with :data:`SMALL_BASE_COLUMNS`: ``small_base`` when n before or n after is below
-    ``min_n`` (a change rests on both years), and ``min_n`` itself. ``effective``: judged on
-    Kish's effective n (``n_eff_before``, ``n_eff_after``) where a year has one, as a weighted
-    trend must be: 320 answers weighted to an effective 253 carry what 253 unweighted would
-    (w-left, session 17: the weighted trend judged a small base by n).
-
-    Session 15's rule, as :func:`~servqual_cli.core.trend.compare_kpis` decides it for the
-    contact KPIs (f-trend, session 16): such a row is shown and judged by its test and interval
-    like any other, and marked "small base" wherever it is shown (w-trend2, session 17: the
-    survey trend had no mark, so a dimension on 12 answers in one year read like one on 300).
-    Decided here, once, for every renderer and the JSON/CSV.
-
-    >>> f = pd.DataFrame({"n_before": [300, 300], "n_after": [12, 300]})
-    >>> with_small_base(f)[["small_base", "min_n"]].values.tolist()
-    [[True, 30], [False, 30]]
-    >>> f = pd.DataFrame({"n_before": [400], "n_after": [320], "n_eff_before": [400.0],
-    ...                   "n_eff_after": [253.0]})
-    >>> [with_small_base(f, 300, eff)["small_base"].tolist() for eff in (False, True)]
-    [[False], [True]]
-    """
-    sides = []
-    for side in ("before", "after"):
-        n = frame[f"n_{side}"].to_numpy(dtype=float)
-        if effective:  # a year without respondents has no n_eff (NaN): its n, 0, is small
-            n_eff = frame[f"n_eff_{side}"].to_numpy(dtype=float)
-            n = np.where(np.isnan(n_eff), n, n_eff)
-        sides.append(n)
-    return frame.assign(small_base=np.minimum(*sides) < min_n, min_n=int(min_n))
-
-
 def compare_survey_gaps(
     before: pd.DataFrame,
     after: pd.DataFrame,
@@ -145,7 +113,8 @@ def compare_survey_gaps(
 ) -> pd.DataFrame:
     """Compare two years' respondent gap scores (:func:`gap_scores`) column by column;
     ``adjust`` adjusts the dimensions' p-values as one family (the overall score alone);
-    ``min_n``: respondents below which a year's value is a small base (:func:`with_small_base`).
+    ``min_n``: respondents below which a year's value is a small base, and a change on it
+    (:func:`~servqual_cli.core.small_samples.small_base`: n before or n after below ``min_n``).
 
     Returns
     -------
@@ -208,7 +177,9 @@ def compare_survey_gaps(
     frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
                         for d, q, lo, hi in zip(frame["diff"], adjusted, frame["ci_low"],
                                                 frame["ci_high"], strict=True)]  # fmt: skip
-    return with_small_base(frame[SURVEY_COLUMNS], min_n)
+    # Session 15's rule, as compare_kpis decides it for the contact KPIs (f-trend, s16): shown,
+    # judged like any other, marked wherever shown (w-trend2, s17); either year small
+    return mark_small_base(frame[SURVEY_COLUMNS], "n_before", "n_after", min_n=min_n)
 
 
 def compare_weighted_gaps(
@@ -234,8 +205,9 @@ def compare_weighted_gaps(
     the design p adjusted over the dimensions as in :func:`compare_survey_gaps` (``adjust``;
     the overall score a family of one; the interval per row, unadjusted).
 
-    A small base (:func:`with_small_base`, ``min_n``) is judged on Kish's effective n of the
-    respondents with a score and a weight (``n_eff_before``, ``n_eff_after``), not their count.
+    A small base (:func:`~servqual_cli.core.small_samples.small_base`, ``min_n``) is judged on
+    Kish's effective n of the respondents with a score and a weight (``n_eff_before``,
+    ``n_eff_after``), not their count: they carry what that many unweighted answers would.
 
     Returns
     -------
@@ -291,4 +263,5 @@ def compare_weighted_gaps(
     frame["verdict"] = [verdict(float(d), float(q), 1, alpha, lo, hi)
                         for d, q, lo, hi in zip(diff, adjusted, frame["ci_low"], frame["ci_high"],
                                                 strict=True)]  # fmt: skip
-    return with_small_base(frame[WEIGHTED_COLUMNS], min_n, effective=True)
+    return mark_small_base(frame[WEIGHTED_COLUMNS], "n_before", "n_after", min_n=min_n,
+                           effective=("n_eff_before", "n_eff_after"))  # fmt: skip

@@ -97,6 +97,7 @@ from servqual_cli.core.contacts import ALL, SPECS, area_sort_key
 from servqual_cli.core.inference import p_adjust
 from servqual_cli.core.median_diff import MedianDiff, median_diff_ci
 from servqual_cli.core.results import records
+from servqual_cli.core.small_samples import mark_small_base
 from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend_detectable import (
     baseline_share_se,
@@ -296,12 +297,12 @@ def compare_kpis(
             strict=True,
         )
     ]  # one call per comparison (KPI x channel x area), not per contact
-    # The small base decided once, here, for every renderer (tables, notes, JSON, CSV): a row
-    # whose either year rests on fewer than min_n contacts (the per-area rows on 4-7 test calls)
-    # is marked as the overview marks a value under min_n; it is judged by its test and
-    # interval like any other, which allow for the small n (session 15's rule, f-trend s16).
-    small = np.minimum(n1, n2) < min_n
-    out = frame[COMPARISON_COLUMNS].assign(small_base=small, min_n=int(min_n))
+    # The small base decided here for every renderer (tables, notes, JSON, CSV), by the one rule
+    # of core.small_samples.small_base (session 18, a-small): a row whose either year rests on
+    # fewer than min_n contacts (the per-area rows on 4-7 test calls) is marked as the overview
+    # marks a value under min_n; it is judged by its test and interval like any other, which
+    # allow for the small n (session 15's rule, f-trend s16).
+    out = mark_small_base(frame[COMPARISON_COLUMNS], "n_before", "n_after", min_n=min_n)
     return sort_comparisons(out)
 
 

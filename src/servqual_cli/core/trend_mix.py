@@ -22,7 +22,14 @@ import pandas as pd
 from servqual_cli.core.contacts import area_sort_key, kpi_observations
 from servqual_cli.core.trend import compare_kpis
 
-__all__ = ["MIX_RATIO", "MIX_RULE", "area_mix", "like_for_like", "series_mix"]
+__all__ = [
+    "MIX_RATIO",
+    "MIX_RULE",
+    "area_mix",
+    "like_for_like",
+    "series_mix",
+    "without_named",
+]
 
 # An area's contacts of a channel "differ sharply" when one year has fewer than half the other's
 # (or none). A rule of thumb for naming, not a test: the test-call design draws about the same
@@ -40,6 +47,23 @@ def _counts(contacts: pd.DataFrame) -> pd.Series:
     return contacts.groupby(["channel", "area"], sort=False, observed=True).size()
 
 
+def _flagged(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The rule of :data:`MIX_RULE`, once for a pair (:func:`area_mix`) and a series
+    (:func:`series_mix`), which each had their own copy (session 18, a-small): per channel and
+    area, one column of contacts per frame (named 0, 1, ...; 0 where none), only those whose
+    smallest count is below :data:`MIX_RATIO` of the largest, in channel (phone first) and area
+    order. A channel some frame lacks altogether is left to the channels' own warning.
+    """
+    counts = pd.concat([_counts(f) for f in frames], axis=1).fillna(0).astype(np.int64)
+    counts.columns = list(range(len(frames)))
+    every = set.intersection(*(set(f["channel"].dropna()) for f in frames))
+    counts = counts[counts.index.get_level_values("channel").isin(every)]
+    out = counts[counts.min(axis=1) < MIX_RATIO * counts.max(axis=1)].reset_index()
+    order = pd.DataFrame({"c": out["channel"].map({"phone": 0, "email": 1}),
+                          "a": area_sort_key(out["area"])}, index=out.index)  # fmt: skip
+    return out.loc[order.sort_values(["c", "a"], kind="stable").index].reset_index(drop=True)
+
+
 def area_mix(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     """The areas and channels whose contacts differ sharply between two years' contact rows.
 
@@ -55,18 +79,9 @@ def area_mix(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     >>> area_mix(b, a).values.tolist()
     [['phone', 'bygglov', 7, 2, False], ['email', 'bygglov', 7, 0, True]]
     """
-    n = pd.concat([_counts(before).rename("n_before"), _counts(after).rename("n_after")], axis=1)
-    n = n.fillna(0).astype(np.int64).reset_index()
-    both = set(before["channel"].dropna()) & set(after["channel"].dropna())
-    n = n[n["channel"].isin(both)]
-    lo = n[["n_before", "n_after"]].min(axis=1)
-    hi = n[["n_before", "n_after"]].max(axis=1)
-    out = n[lo < MIX_RATIO * hi]
+    out = _flagged([before, after]).rename(columns={0: "n_before", 1: "n_after"})
     out = out.assign(absent=out[["n_before", "n_after"]].eq(0).any(axis=1))
-    order = pd.DataFrame({"c": out["channel"].map({"phone": 0, "email": 1}),
-                          "a": area_sort_key(out["area"])}, index=out.index)  # fmt: skip
-    out = out.loc[order.sort_values(["c", "a"], kind="stable").index]
-    return out[MIX_COLUMNS].reset_index(drop=True)
+    return out[MIX_COLUMNS]
 
 
 def like_for_like(
@@ -86,7 +101,40 @@ def like_for_like(
     gone = mix[mix["absent"]]
     if not len(gone):
         return pd.DataFrame()
-    drop = pd.MultiIndex.from_frame(gone[["channel", "area"]])
+    return _compare_without(before, after, gone, email_rule, compare)
+
+
+def without_named(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    mix: pd.DataFrame,
+    email_rule: Any = None,
+    **compare: Any,
+) -> pd.DataFrame:
+    """The totals without every area and channel ``mix`` names (absent or halved), in both
+    years: what a total reads when the area whose contacts halved weighs nothing either year.
+
+    :func:`like_for_like` keeps an area measured both years, so a channel whose areas only
+    shrank (bygglov: telefon 7 → 2) had no like-for-like figure beside "totalen väger
+    områdena olika", and a reader was told the total is skewed but not by how much (review 17
+    finding 14). Same test, interval and adjustment as the totals (``compare``). An empty
+    frame when ``mix`` names nothing.
+    """
+    if not len(mix):
+        return pd.DataFrame()
+    return _compare_without(before, after, mix, email_rule, compare)
+
+
+def _compare_without(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    left_out: pd.DataFrame,
+    email_rule: Any,
+    compare: dict[str, Any],
+) -> pd.DataFrame:
+    """:func:`~servqual_cli.core.trend.compare_kpis` of the totals with the ``left_out``
+    channels and areas dropped from both years."""
+    drop = pd.MultiIndex.from_frame(left_out[["channel", "area"]])
     sides = [c[~pd.MultiIndex.from_frame(c[["channel", "area"]]).isin(drop)]
              for c in (before, after)]  # fmt: skip
     return compare_kpis(_obs(sides[0], email_rule), _obs(sides[1], email_rule), **compare)
@@ -107,17 +155,9 @@ def series_mix(frames: list[pd.DataFrame]) -> pd.DataFrame:
     >>> series_mix(y).values.tolist()
     [['email', 'bygglov', (7, 7, 0), True]]
     """
-    counts = pd.concat([_counts(f) for f in frames], axis=1).fillna(0).astype(np.int64)
-    every = set.intersection(*(set(f["channel"].dropna()) for f in frames))
-    counts = counts[counts.index.get_level_values("channel").isin(every)]
-    lo, hi = counts.min(axis=1), counts.max(axis=1)
-    flagged = counts[lo < MIX_RATIO * hi]
-    out = flagged.index.to_frame(index=False).assign(
-        counts=pd.Series(
-            [tuple(int(x) for x in row) for row in flagged.to_numpy()], dtype=object
-        ).to_numpy(),
-        absent=(flagged.min(axis=1) == 0).to_numpy(),
+    flagged = _flagged(frames)
+    years = flagged[list(range(len(frames)))].to_numpy()
+    return flagged[["channel", "area"]].assign(
+        counts=pd.Series([tuple(int(x) for x in row) for row in years], dtype=object).to_numpy(),
+        absent=years.min(axis=1) == 0,
     )
-    order = pd.DataFrame({"c": out["channel"].map({"phone": 0, "email": 1}),
-                          "a": area_sort_key(out["area"])}, index=out.index)  # fmt: skip
-    return out.loc[order.sort_values(["c", "a"], kind="stable").index].reset_index(drop=True)

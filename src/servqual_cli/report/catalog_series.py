@@ -78,7 +78,16 @@ SERIES: Pairs = {
         "on one side of 0) agree, as between two years.",
     ),
     # w-trend2 (session 17): the series' small base in the overview's words (catalog_glance
-    # g_small), decided in core (series.small_base_values, series_trends: small_years)
+    # g_small), decided in core (small_samples.small_base, series_trends: small_years)
+    # the series' line charts ring a year on a small base (a-small, session 18: no mark there)
+    "small_marker": (
+        "litet underlag (färre än {min_n} kontakter)",
+        "small base (fewer than {min_n} contacts)",
+    ),
+    "small_chart_note": (
+        "Ring: litet underlag, {years}; värdet visas ändå med sitt intervall.",
+        "Ring: small base, {years}; the value is shown all the same, with its interval.",
+    ),
     "small_values_note": (
         "”Litet underlag”: årets värde bygger på färre än {min_n} kontakter och är osäkert; "
         "det visas ändå, med sitt intervall, som tar hänsyn till det lilla antalet.",

@@ -101,6 +101,8 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "change_p": ("p (förändring)", "p (change)"),
         "small_base": ("Litet underlag", "Small base"),
         "min_n": ("Minsta n", "Least n"),
+        "change_previous_n": ("Förändring: föregående n", "Change: previous n"),
+        "small_previous": ("Litet underlag föregående period", "Small base, previous period"),
         "p_below": ("p (under mål/norm, ojusterat)", "p (below goal, unadjusted)"),
         "interval_verdict": ("Bedömning enligt intervallet", "Verdict by the interval"),
     },

@@ -19,8 +19,9 @@ Generic kinds for other sections' charts (no change here needed to add one):
   "reference"?: {"value", "label", "at"?: [category, series]}, "labels": {"x", "y"},
   "percent"?: bool, "names"?, "name_label"?}``. With ``at`` the reference (a benchmark) is
   drawn only across that bar; ``names`` are the categories without their n (for the data table).
-- ``lines``: ``{"x": [...], "series": [{"name", "values", "dashed"?: bool}], "reference"?,
-  "labels": {"x", "y"}, "percent"?: bool}``
+- ``lines``: ``{"x": [...], "series": [{"name", "values", "dashed"?: bool, "small"?: [bool],
+  "n"?}], "reference"?, "labels": {"x", "y"}, "percent"?: bool, "small_label"?}``; ``small``
+  rings the points on a small base, ``small_label`` names the ring in the legend
 
 ``percent`` means the values are shares in percent (0–100): every chart shows shares on that
 one scale. The kinds of :mod:`~servqual_cli.report.kpi_sections` and
@@ -358,6 +359,11 @@ def draw_lines(figure: Figure) -> MplFigure:
         ax.plot(xs, v, marker="s" if s.get("dashed") else "o", label=s.get("name"), color=colour,
                 linestyle="--" if s.get("dashed") else "-")  # fmt: skip
         _errorbars(ax, xs, v, s, colour)  # a yearly series' CI
+        if any(s.get("small") or ()):  # a year on a small base: ringed, named in the legend
+            at = np.asarray(s["small"], dtype=bool)
+            ax.plot(np.asarray(xs)[at], v[at], linestyle="none", marker="o", markersize=12,
+                    markerfacecolor="none", markeredgecolor=DARK, markeredgewidth=1.4,
+                    label=d.get("small_label"))  # fmt: skip
     _reference(ax, d)
     _finish(ax, d)
     return fig

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from servqual_cli.core.small_samples import small_base
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
 from servqual_cli.report.glance_summary import summary_paragraph
@@ -113,7 +114,7 @@ def is_small(row: GlanceRow, min_n: int = MIN_N) -> bool:
     ...     GlanceRow("kpi", "x", "share", 0.5, n=30))
     (True, False)
     """
-    return row.small_base or (row.n is not None and row.n < min_n)
+    return row.small_base or (row.n is not None and bool(small_base(row.n, min_n=min_n)))
 
 
 def small_periods(row: GlanceRow, min_n: int = MIN_N) -> tuple[tuple[str, int], ...]:
@@ -129,10 +130,13 @@ def small_periods(row: GlanceRow, min_n: int = MIN_N) -> tuple[tuple[str, int], 
     >>> small_periods(row), small_periods(replace(row, n=8)), small_periods(row, min_n=6)
     ((('2019', 6),), (('2019', 6), ('2020', 8)), ())
     """
-    if row.previous_n is None or row.previous_n >= min_n or row.change is None:
+    # the core's one rule (core.small_samples.small_base), not a copy of it (session 18)
+    if row.previous_n is None or row.change is None:
+        return ()
+    if not small_base(row.previous_n, min_n=min_n):
         return ()
     earlier = ((row.previous_period or "–", row.previous_n),)
-    if row.n is not None and row.n < min_n:
+    if row.n is not None and small_base(row.n, min_n=min_n):
         return (*earlier, (row.period or "–", row.n))
     return earlier
 

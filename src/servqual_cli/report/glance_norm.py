@@ -10,6 +10,7 @@ named (the paragraph's rule).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from servqual_cli.report.catalog import KPI, label, rl
@@ -26,12 +27,27 @@ def is_norm(row: GlanceRow) -> bool:
     return row.kind == "kpi" and row.target_kind == "norm"
 
 
+# a KPI name ending in its statistic, "Väntetid i telefon (median)": the value joins it
+_NAMED_STAT = re.compile(
+    r"^(?P<name>.*\((?:median|medelvärde|mean|90:e percentil|90th percentile))\)$",
+    re.IGNORECASE,
+)
+
+
 def _valued(row: GlanceRow, name: str, lang: str) -> str:
     """ "Handläggningstid bygglov (median 32,0 dagar)"; a row whose KPI name says its statistic
-    has none (report/glance_rows.py): "Väntetid i telefon (median) (56,0 s)"."""
+    has none (report/glance_rows.py), and the value joins the name's parenthesis as bygglov's
+    does (review 17 finding 13: "Väntetid i telefon (median) (56,0 s)" doubled it).
+
+    >>> r = GlanceRow("kpi", "Väntetid i telefon (median)", "seconds", 56.0)
+    >>> _valued(r, r.name, "sv").replace("\xa0", " ")
+    'Väntetid i telefon (median 56,0 s)'
+    """
     if row.value is None:
         return name
-    return f"{name} ({stat_value(row.statistic, value_text(row, row.value, lang), lang)})"
+    value = stat_value(row.statistic, value_text(row, row.value, lang), lang)
+    joined = _NAMED_STAT.match(name) if row.statistic is None else None
+    return f"{joined['name']} {value})" if joined else f"{name} ({value})"
 
 
 def _beyond(rows: Sequence[GlanceRow], name: Callable[[GlanceRow], str], lang: str) -> list[str]:

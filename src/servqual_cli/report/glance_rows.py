@@ -25,6 +25,7 @@ from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
 from servqual_cli.report.glance_survey_rows import survey_rows
 from servqual_cli.report.glance_table import value_text
+from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.spec import GlanceRow
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
             area = groups_text(missed, len(r.groups), lang)
             if area is not None:  # the test's words go to the card's note, not the paragraph
                 rule = rl("kpi_area_rule", lang, family=family, min_n=r.min_n)
-        from servqual_cli.report.kpi_norm_texts import beyond_norm_text
+        from servqual_cli.report.kpi_norm_texts import beyond_norm_lead, beyond_norm_text
         from servqual_cli.report.kpi_texts import follow_up_note, unreached_text
 
         beyond = beyond_norm_text(r, lang)
@@ -131,7 +132,9 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 statistic=s.statistic
                 if s.statistic in NORM_STATISTICS and s.statistic not in s.name.lower()
                 else None,
-                norm_excess=beyond,
+                # the lead has no note beside it: its count names the calls that reached no
+                # one (review 17 finding 13); the card's note names them itself
+                norm_excess=beyond_norm_lead(r, lang),
                 previous_note=label("one_period_cell", lang, KPI).format(period=r.period)
                 if r.single_period
                 else None,
@@ -160,6 +163,31 @@ def _benchmark_verdict(
     if high < mean:
         return "worse" if direction > 0 else "better"
     return "same"
+
+
+def _small_areas(areas: pd.DataFrame) -> set[str]:
+    """The areas whose change the core marked a small base (``small_base`` of
+    :func:`~servqual_cli.core.trend.compare_kpis`: either year under ``min_n``)."""
+    if "small_base" not in areas.columns:
+        return set()
+    return set(areas.loc[areas["small_base"].astype(bool), "area"].astype(str))
+
+
+def _area_n(areas: pd.DataFrame, lang: str) -> list[int | str]:
+    """An area's n, the later year's; "12 → 35" where the earlier year alone is under the
+    small-base limit, so the mark does not stand beside an n that is not small. The few areas
+    named (those judged worse) are formatted one by one.
+
+    >>> f = pd.DataFrame({"n_before": [7, 12, 40], "n_after": [7, 35, 45], "min_n": 30})
+    >>> _area_n(f, "sv")
+    [7, '12 → 35', 45]
+    """
+    limit = areas["min_n"] if "min_n" in areas.columns else pd.Series(0, index=areas.index)
+    out: list[int | str] = []
+    for b, a, m in zip(areas["n_before"], areas["n_after"], limit, strict=True):
+        early = int(b) < int(m) <= int(a)
+        out.append(f"{fmt_int(int(b), lang)} → {fmt_int(int(a), lang)}" if early else int(a))
+    return out
 
 
 def _judged_change(row: dict[str, Any]) -> bool:
@@ -226,8 +254,10 @@ def contact_rows(
                 ]
                 unit_row = GlanceRow("contact_kpi", "", unit, None)
                 worse_areas = [
-                    (0.0, str(a), value_text(unit_row, _scaled(v, scale), lang), int(n))
-                    for a, v, n in zip(worse["area"], worse["after"], worse["n_after"], strict=True)
+                    (0.0, str(a), value_text(unit_row, _scaled(v, scale), lang), n)
+                    for a, v, n in zip(
+                        worse["area"], worse["after"], _area_n(worse, lang), strict=True
+                    )
                 ]
                 row.update(
                     previous_period=previous,
@@ -247,7 +277,9 @@ def contact_rows(
                     change_p=as_float(cr["p_adjusted"] if "p_adjusted" in cr.index else cr["p"]),
                     change_table=f"{ms.ml('trend_total', lang)} {previous} → {period}",
                     # the areas whose own change (Holm over areas) is a deterioration
-                    area=groups_text(worse_areas, 0, lang),
+                    # marked as the area table marks them: the core's small base, either
+                    # year (review 17 finding 14: "i förskola (0,0 %, n = 7)" had no mark)
+                    area=groups_text(worse_areas, 0, lang, small=_small_areas(worse)),
                     area_kind="worse" if worse_areas else None,
                 )
         if bench is not None:

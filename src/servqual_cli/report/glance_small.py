@@ -11,11 +11,12 @@ The years are decided once (:func:`~servqual_cli.report.glance.small_periods`, t
 from __future__ import annotations
 
 from servqual_cli.report.catalog import rl
+from servqual_cli.report.config import MIN_N
 from servqual_cli.report.numbers import fmt_int
-from servqual_cli.report.spec import GlanceRow
+from servqual_cli.report.spec import Glance, GlanceRow
 from servqual_cli.report.word_lists import join_words
 
-__all__ = ["small_counts", "small_mark"]
+__all__ = ["small_change_note", "small_counts", "small_mark"]
 
 
 def _n(n: int | None, lang: str) -> str:
@@ -55,3 +56,21 @@ def small_counts(row: GlanceRow, lang: str) -> str:
     if not row.small_periods:
         return f"n = {_n(row.n, lang)}"
     return "; ".join(f"{period}: n = {_n(n, lang)}" for period, n in row.small_periods)
+
+
+def small_change_note(glance: Glance, lang: str) -> str:
+    """The overview's sentence on a change small in its earlier year, with a leading space, when
+    a row names one ("litet underlag 2019, n = 6"; w-trend2, s17), else "": one sentence for the
+    table (:mod:`~servqual_cli.report.glance_table`) and the web page's cards (``html``), which
+    each built it (session 18, a-small).
+
+    >>> rows = (GlanceRow("contact_kpi", "A", "share", 0.5, n=54, small_base=True,
+    ...                   small_periods=(("2019", 6),)),)
+    >>> small_change_note(Glance("", rows, min_n=36), "en")[:52]
+    ' A change rests on both years: when the earlier year'
+    >>> small_change_note(Glance("", rows[:0]), "sv")
+    ''
+    """
+    if not any(r.small_periods for r in glance.rows):
+        return ""
+    return " " + rl("too_few_change_note", lang, min_n=glance.min_n or MIN_N)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from servqual_cli.report.catalog import rl
 from servqual_cli.report.config import MIN_N
-from servqual_cli.report.glance_small import small_mark
+from servqual_cli.report.glance_small import small_change_note, small_mark
 from servqual_cli.report.glance_stat import stat_of_row, stat_unit, stat_value
 from servqual_cli.report.numbers import (
     UNIT_WORDS,
@@ -188,9 +188,7 @@ def _note(glance: Glance, lang: str) -> str | None:
     """The block's note, and what "small base" means when a row says it."""
     if not any(r.small_base for r in glance.rows):
         return glance.note
-    few = rl("too_few_note", lang, min_n=glance.min_n or MIN_N)
-    if any(r.small_periods for r in glance.rows):  # a change on a small earlier year (s17)
-        few += " " + rl("too_few_change_note", lang, min_n=glance.min_n or MIN_N)
+    few = rl("too_few_note", lang, min_n=glance.min_n or MIN_N) + small_change_note(glance, lang)
     return f"{glance.note} {few}" if glance.note else few
 
 

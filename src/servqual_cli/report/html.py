@@ -35,6 +35,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from servqual_cli.report.config import MIN_N
+from servqual_cli.report.glance_small import small_change_note
 from servqual_cli.report.html_cards import glance_card
 from servqual_cli.report.html_cells import format_cell, missing
 from servqual_cli.report.html_glossary import abbreviated, glossary, page_texts
@@ -195,16 +196,6 @@ def _is_table(views: list[dict[str, Any]]) -> bool:
     return bool(views[-1]["kind"] == "table")
 
 
-def _small_change_note(glance: Glance, lang: str) -> str:
-    """The overview's sentence on a change small only in its earlier year, when a card says
-    one ("small base 2019, n = 6"; w-trend2, s17), else ""."""
-    if not any(r.small_periods for r in glance.rows):
-        return ""
-    from servqual_cli.report.catalog import rl
-
-    return " " + rl("too_few_change_note", lang, min_n=glance.min_n or MIN_N)
-
-
 def _block_views(
     section: Section, ids: _Counter, lang: str, options: PageOptions
 ) -> list[dict[str, Any]]:
@@ -219,7 +210,7 @@ def _block_views(
                     "cards": [glance_card(r, lang, block.whole) for r in block.rows],
                     "small": any(r.small_base for r in block.rows),
                     "small_note": hw("too_few_note", lang, min_n=block.min_n or MIN_N)
-                    + _small_change_note(block, lang),
+                    + small_change_note(block, lang),
                     "note": block.note,
                 }
             )

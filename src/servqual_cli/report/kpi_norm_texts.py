@@ -19,7 +19,7 @@ from servqual_cli.report.kpi_texts import kpi_value_text, unit_noun
 from servqual_cli.report.numbers import fmt_int, fmt_number, with_percent
 from servqual_cli.report.service_labels import limit_text, sl
 
-__all__ = ["beyond_norm_text", "goal_text", "norm_note", "stat_of"]
+__all__ = ["beyond_norm_lead", "beyond_norm_text", "goal_text", "norm_note", "stat_of"]
 
 # display units of a time: its cases "took longer than" the norm (others "were above" it)
 _TIME_UNITS = frozenset(
@@ -87,6 +87,40 @@ def beyond_norm_text(result: KpiResult, lang: str) -> str | None:
         open=still,
         norm=_bare(result, e.norm, lang),
     )
+
+
+def beyond_norm_lead(result: KpiResult, lang: str) -> str | None:
+    """The cases beyond the norm for the plain-language lead, which has no KPI note beside it:
+    a waiting time's count is over the calls that reached a person, so the calls that reached
+    no one are named in the same words (review 17 finding 13: "13 av 43 samtal (30,2 %) tog
+    längre än 90 s" read as 30 % of all calls, of which 11 more never got through).
+
+    >>> from pathlib import Path
+    >>> import pandas as pd
+    >>> from servqual_cli.core.kpi import KpiResult, KpiSpec
+    >>> from servqual_cli.core.kpi_norm import NormExcess
+    >>> spec = KpiSpec(1, "Väntetid", "tillgänglighet", Path("x.xlsx"), "median", norm=90.0,
+    ...     higher_is_better=False, unit="s", value_column="väntetid")
+    >>> r = KpiResult(spec, 43, 56.0, 45.0, 79.0, "met", pd.DataFrame(), None, None,
+    ...     {"unreached": 11}, period="2020", beyond_norm=NormExcess(90.0, 13, 43))
+    >>> print(beyond_norm_lead(r, "sv").replace("\xa0", " ").replace("; ", ";\\n"))
+    13 av 43 samtal (30,2 %) tog längre än 90 s, bland de 43 som nådde en person;
+    11 av 54 samtal nådde ingen
+    """
+    beyond = beyond_norm_text(result, lang)
+    k = result.excluded.get("unreached", 0)
+    if beyond is None or not k:
+        return beyond
+    scope = result.excluded_periods
+    if len(scope) > 1:  # the unreached are counted over every period, the value over one
+        return label("beyond_reached_periods", lang, KPI).format(
+            beyond=beyond, n=fmt_int(result.n, lang), k=fmt_int(k, lang),
+            periods=f"{scope[0]}–{scope[-1]}",
+        )  # fmt: skip
+    return label("beyond_reached", lang, KPI).format(
+        beyond=beyond, n=fmt_int(result.n, lang), k=fmt_int(k, lang),
+        total=fmt_int(result.n + k, lang),
+    )  # fmt: skip
 
 
 def norm_note(result: KpiResult, lang: str) -> str | None:

@@ -50,6 +50,17 @@ KPI_NORM: dict[str, tuple[str, str]] = {
         "The data cannot tell whether the norm is met{period} for {items}.",
     ),
     "p_norm_beyond": ("{name}: {beyond}.", "{name}: {beyond}."),
+    # review 17 finding 13: the lead's count leaves out the calls that reached no one (they
+    # have no waiting time); said in the same sentence, with the calls in all
+    "beyond_reached": (
+        "{beyond}, bland de {n} som nådde en person; {k} av {total} samtal nådde ingen",
+        "{beyond}, among the {n} that reached a person; {k} of {total} calls reached no one",
+    ),
+    # the unreached count is every period's when the data hold several (excluded_periods)
+    "beyond_reached_periods": (
+        "{beyond}, bland de {n} som nådde en person; {k} samtal {periods} nådde ingen",
+        "{beyond}, among the {n} that reached a person; {k} calls in {periods} reached no one",
+    ),
     # the web card: "Normen för medianen (högst 70,0 dagar) uppfylls"
     "card_norm_stat": ("Normen för {stat} ({bound})", "The norm for {stat} ({bound})"),
 }

@@ -139,7 +139,7 @@ def _small_base_column(results: Sequence[KpiResult], lang: str) -> dict[str, lis
     (the core's ``small_base``), in the overview's words ("litet underlag", its spreadsheet's
     "Underlag" column): review 12c finding 5, the KPI table said "ej uppfyllt" on 29 cases
     while the overview said "litet underlag". Left out when no KPI is small."""
-    if not any(r.small_base for r in results):
+    if not any(r.small_base or r.small_previous for r in results):
         return {}
     return {rl("g_small_base", lang): [small_base_cell(r, lang) for r in results]}
 
@@ -155,21 +155,26 @@ def small_base_note(
     while the KPI as a whole always is (review 14 finding 4: "för få (n < 50)" beside a
     verdict on 43)."""
     small = [r for r in results if r.small_base]
-    if not small:
+    earlier = [r for r in results if r.small_previous and not r.small_base]
+    if not small and not earlier:
         return None
-    limits = sorted({r.base_min_n for r in small})  # one min_n per configuration
-    units = {unit_noun(r, lang) for r in small}
-    unit = units.pop() if len(units) == 1 else label("unit_any", lang, KPI)
-    text = label(key, lang, KPI).format(
-        min_n=", ".join(fmt_int(m, lang) for m in limits), unit=unit
-    )
+    texts = []
+    if small:
+        limits = sorted({r.base_min_n for r in small})  # one min_n per configuration
+        units = {unit_noun(r, lang) for r in small}
+        unit = units.pop() if len(units) == 1 else label("unit_any", lang, KPI)
+        texts.append(label(key, lang, KPI).format(
+            min_n=", ".join(fmt_int(m, lang) for m in limits), unit=unit))  # fmt: skip
     grouped = [r for r in results if r.spec.by is not None]
-    if grouped and key == "small_base_note":
+    if small and grouped and key == "small_base_note":
         group_limits = sorted({r.min_n for r in grouped})
-        text += " " + label("small_base_groups", lang, KPI).format(
-            min_n=", ".join(fmt_int(m, lang) for m in group_limits)
-        )
-    return Text(text, kind="note")
+        texts.append(label("small_base_groups", lang, KPI).format(
+            min_n=", ".join(fmt_int(m, lang) for m in group_limits)))  # fmt: skip
+    if earlier:  # a change marked by its earlier period, in the overview's words (a-small)
+        limits = sorted({r.base_min_n for r in earlier})
+        texts.append(rl("too_few_change_note", lang,
+                        min_n=", ".join(fmt_int(m, lang) for m in limits)))  # fmt: skip
+    return Text(" ".join(texts), kind="note")
 
 
 def kpi_group_table(result: KpiResult, lang: str, conf: float | None = None) -> Table:

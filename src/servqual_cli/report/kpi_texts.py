@@ -215,8 +215,14 @@ def follow_up_note(result: KpiResult, lang: str) -> str | None:
 
 def small_base_cell(result: KpiResult, lang: str) -> str:
     """A KPI's mark when its value rests on fewer than its ``min_n`` cases (the core's
-    ``small_base``), in the overview's word; "" otherwise (review 12c finding 5)."""
-    return rl("g_small", lang) if result.small_base else ""
+    ``small_base``), in the overview's word; "" otherwise (review 12c finding 5). A change
+    whose earlier period is under it (``small_previous``) names that period and its n, as the
+    overview does: "litet underlag 2024, n = 12" (session 18, a-small: a change on 12 cases
+    in 2024 and 45 in 2025 went unmarked)."""
+    c = result.change
+    if result.small_base or c is None or not result.small_previous:
+        return rl("g_small", lang) if result.small_base else ""
+    return f"{rl('g_small', lang)} {c.previous_period}, n = {fmt_int(c.n_previous, lang)}"
 
 
 def unit_noun(result: KpiResult, lang: str) -> str:

@@ -11,7 +11,8 @@ import pandas as pd
 from servqual_cli.core.benchmark import rank_benchmark
 from servqual_cli.core.contacts import kpi_observations, summarise_observations
 from servqual_cli.core.email_rule import EmailRule
-from servqual_cli.core.series import series_trends, small_base_values
+from servqual_cli.core.series import series_trends
+from servqual_cli.core.small_samples import mark_small_base
 from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.errors import UsageError
 from servqual_cli.io.measurement import ReadOptions, read_benchmark
@@ -59,4 +60,6 @@ def series_tables(
     values = summarise_observations(obs, keys=("year",), conf=conf)
     if others is not None:
         values = values.merge(others, on=["year", "kpi", "channel"], how="left")
-    return small_base_values(values, min_n), series_trends(obs, conf, adjust="holm", min_n=min_n)
+    return mark_small_base(values, "n", min_n=min_n), series_trends(
+        obs, conf, adjust="holm", min_n=min_n
+    )

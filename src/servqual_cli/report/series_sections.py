@@ -11,6 +11,7 @@ from servqual_cli.report.catalog import count_text, rl
 from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
 from servqual_cli.report.spec import Figure, Section, Table, Text
+from servqual_cli.report.trend_small_base import small_base_cells, small_base_note
 
 __all__ = ["series_sections"]
 
@@ -46,28 +47,29 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
                            "dashed": True})  # fmt: skip
         key = "chart_series_others" if len(series) > 1 else "chart_series_own"
         note = cw(key, lang, conf=level)
+        small = rows["small_base"].fillna(False).astype(bool) if "small_base" in rows else None
+        extra: dict[str, object] = {}
+        said = ""  # the ringed years, in the note and the text alternative alike
+        if small is not None and small.any():  # the core's flag, ringed and said (a-small)
+            series[0].update(small=small.tolist(), n=[int(n) for n in rows["n"]])
+            limit = count_text(int(rows["min_n"].max()), lang)
+            extra["small_label"] = _l("small_marker", lang).format(min_n=limit)
+            ringed = rows[small.to_numpy()]
+            years = [f"{int(y)} (n = {count_text(int(n), lang)})"
+                     for y, n in zip(ringed["year"], ringed["n"], strict=True)]  # fmt: skip
+            said = " " + _l("small_chart_note", lang).format(years=", ".join(years))
+            note += said
         data = {"x": [int(y) for y in rows["year"]], "series": series,
                 "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
-                "percent": SPECS[kpi].unit == "share", "conf": conf}  # fmt: skip
+                "percent": SPECS[kpi].unit == "share", "conf": conf, **extra}  # fmt: skip
         # conf: the intervals' level, for the data table's and CSV's headings (chart_data)
         title = kpi_name(kpi, channel, lang)
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
                           caption=note,
-                          description=cw("chart_desc_series", lang, what=title, conf=level),
+                          description=cw("chart_desc_series", lang, what=title, conf=level)
+                          + said,
                           notes=(note,)))  # fmt: skip
     return out
-
-
-def _small(rows: pd.DataFrame) -> pd.Series:
-    """The core's small-base flag of ``rows`` (all False where the rows carry none)."""
-    if "small_base" not in rows:
-        return pd.Series(False, index=rows.index)
-    return rows["small_base"].fillna(False).astype(bool)
-
-
-def _min_n(rows: pd.DataFrame, lang: str) -> str:
-    """The ``min_n`` the rows were marked at (one per run), as the notes write it."""
-    return ", ".join(count_text(int(m), lang) for m in sorted(set(rows["min_n"].dropna())))
 
 
 def series_sections(
@@ -106,13 +108,11 @@ def series_sections(
                                        ("others_mean", ".1f"))}  # fmt: skip
     # a year under min_n marked beside its n, in the overview's word (core's small_base;
     # w-trend2, s17: the series had no mark), and said in a note; nothing when none is small
-    small = _small(v)
+    cells = small_base_cells(v, lang)  # trend_small_base: the trend tables' mark and note
     values_note = None
-    if small.any():
-        mark = rl("g_small", lang)
-        shown.insert(cols.index("n") + 1, rl("g_small_base", lang),
-                     [mark if b else "" for b in small])  # fmt: skip
-        values_note = _l("small_values_note", lang).format(min_n=_min_n(v, lang))
+    if cells is not None:
+        shown.insert(cols.index("n") + 1, rl("g_small_base", lang), cells.to_numpy())
+        values_note = small_base_note(v, lang, "small_values_note", _l)
     blocks: list[Table | Text] = [
         Table(
             _l("series_title", lang),
@@ -135,17 +135,15 @@ def series_sections(
         adjusted = "p_adjusted" in t.columns
         cols = ["kpi", "years", "slope", "ci_low", "ci_high", "p",
                 *(["p_adjusted"] if adjusted else []), "test", "verdict"]  # fmt: skip
-        t_small = _small(t)
-        if t_small.any():  # which years are small, after the years the trend spans
-            mark = rl("g_small", lang)
-            t["small_base"] = [f"{mark} {y}" if b else "" for b, y in
-                               zip(t_small, t["small_years"], strict=True)]  # fmt: skip
+        note = f"{_l('note', lang)} {_l('trend_ci_note', lang)}"
+        t_cells = small_base_cells(t, lang)
+        if t_cells is not None:  # which years are small, after the years the trend spans
+            note = f"{note} {small_base_note(t, lang, 'small_trend_note', _l)}"
+            years = t_cells + " " + t["small_years"].astype(str)
+            t["small_base"] = years.where(t_cells.ne(""), "")
             cols.insert(cols.index("years") + 1, "small_base")
         names = {c: _l(c, lang, conf) for c in cols if c != "small_base"}
         names["small_base"] = rl("g_small_base", lang)
-        note = f"{_l('note', lang)} {_l('trend_ci_note', lang)}"
-        if t_small.any():
-            note = f"{note} {_l('small_trend_note', lang).format(min_n=_min_n(t, lang))}"
         if adjusted:  # the family is every trend test made, the totals' and the areas' alike
             n_tests = count_text(int(trends["p"].notna().sum()), lang)
             names["p"] = _l("p_raw", lang)

@@ -141,7 +141,7 @@ def weighted_trend_sections(
     note = with_level(ml("weighted_note", lang), conf, lang).format(
         alpha=alpha_text(conf, lang), p_label=p_label, adjust_rule=rule
     )
-    # judged on Kish's effective n, the table's "effektivt n" (core, with_small_base; w-left, s17)
+    # judged on Kish's effective n, the table's "effektivt n" (core small_base; w-left, s17)
     shown, small = small_base_column(shown, frame, lang, "small_base_weighted_note")
     if "small_base" in shown:  # the mark beside the n it was judged on
         mark = shown.pop("small_base")

@@ -91,7 +91,7 @@ SURVEY_TREND: Pairs = {
                             "below, the other rows' p as they are."),
     # w-trend2 (session 17): the survey trend's small base in the contact trend's words
     # (measurement_trend_words small_base_trend_note), counting answers: a dimension whose n
-    # before or n after is under min_n (core/survey_trend.py with_small_base)
+    # before or n after is under min_n (core.small_samples.small_base)
     "small_base_survey_note": ("”Litet underlag”: n före eller n efter är färre än {min_n} svar, "
                                "så det årets gap är osäkert. Raden visas och bedöms ändå som de "
                                "andra: bedömningen följer testet och intervallet, som tar "
@@ -103,7 +103,7 @@ SURVEY_TREND: Pairs = {
                                "allow for the small number; where they do not settle it, it is "
                                "“no detectable change”."),
     # w-left (session 17): the weighted trend judges it on Kish's effective n, (Σw)²/Σw², the
-    # "effektivt n" of its table (core/survey_trend.py with_small_base(effective=True))
+    # "effektivt n" of its table (core.small_samples.small_base, effective=)
     "small_base_weighted_note": ("”Litet underlag”: effektivt n (Kish) före eller efter är under "
                                  "{min_n}, så det årets viktade gap är osäkert. Raden visas och "
                                  "bedöms ändå som de andra: bedömningen följer testet och "

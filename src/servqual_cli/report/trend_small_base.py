@@ -7,10 +7,13 @@ overview marks it (catalog_glance ``g_small``). The decision is the core's
 ``min_n``); here it is only labelled (f-trend, session 16: the per-area rows on 4-7 test calls
 carried no mark, and a total under ``min_n`` was marked in the overview but not in the table).
 The SERVQUAL survey trend's dimensions and the series' years and trends are marked the same way
-(w-trend2, session 17), each with its own note words.
+(w-trend2, session 17), each with its own note words, by these functions alone (session 18,
+a-small: the series' sections had their own copy).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -30,15 +33,23 @@ def small_base_cells(rows: pd.DataFrame, lang: str) -> pd.Series | None:
     >>> small_base_cells(rows, "sv").tolist(), small_base_cells(rows[1:], "en")
     (['litet underlag', ''], None)
     """
-    if "small_base" not in rows or not rows["small_base"].astype(bool).any():
+    if "small_base" not in rows:
         return None
-    mark = rl("g_small", lang)
-    return rows["small_base"].astype(bool).map({True: mark, False: ""})
+    small = rows["small_base"].fillna(False).astype(bool)  # a row without a flag: not small
+    if not small.any():
+        return None
+    return small.map({True: rl("g_small", lang), False: ""})
 
 
-def small_base_note(rows: pd.DataFrame, lang: str, key: str = "small_base_trend_note") -> str:
+def small_base_note(
+    rows: pd.DataFrame,
+    lang: str,
+    key: str = "small_base_trend_note",
+    words: Callable[[str, str], str] = ml,
+) -> str:
     """What the mark means, for the note under a table with a small row ("" without one);
-    ``key``: the words of the rows' kind (contacts; the survey trend's answers, the series').
+    ``key``: the words of the rows' kind (contacts; the survey trend's answers, the series'),
+    looked up by ``words`` (the measurement labels; the series passes its own catalog's).
 
     >>> rows = pd.DataFrame({"small_base": [True], "min_n": [30]})
     >>> small_base_note(rows, "en")[:60]
@@ -48,8 +59,8 @@ def small_base_note(rows: pd.DataFrame, lang: str, key: str = "small_base_trend_
     """
     if small_base_cells(rows, lang) is None:
         return ""
-    limits = sorted({int(m) for m in rows["min_n"]})  # one min_n per run
-    return ml(key, lang).format(min_n=", ".join(fmt_int(m, lang) for m in limits))
+    limits = sorted({int(m) for m in rows["min_n"].dropna()})  # one min_n per run
+    return words(key, lang).format(min_n=", ".join(fmt_int(m, lang) for m in limits))
 
 
 def small_base_column(
