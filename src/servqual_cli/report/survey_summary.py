@@ -21,6 +21,7 @@ from servqual_cli.report.catalog import (
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.exclusion_words import named_of, named_summary
 from servqual_cli.report.gap_labels import FORMATS, adjusted_label, family_words
+from servqual_cli.report.gap_sections import no_answer_text
 from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
@@ -102,6 +103,9 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     if recoded:
         excluded += ". " + recoded
     n = count_text(result.n_rows, lang)
+    # the rows with no answer, left out when the file was read, named beside the count gap
+    # prints (session 18: one respondent count per file)
+    excluded = no_answer_text(d.no_answer_rows, lang) + excluded
     out.append(Text(rl("summary_intro", lang, n=n, file=source, excluded=excluded)))
     out += short_row_blocks([d.table], lang)  # a CSV cut short, as every command warns
     out += unused_weight_note(ctx)
