@@ -230,9 +230,9 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
 
     s = config.survey
     try:
-        return load_survey_file(
-            str(s.file.path), s.instrument, s.by, s.sheet, s.encoding, s.header_row, s.strict
-        )
+        # missing_codes: with the instrument's own (their union), as gap --missing-codes
+        return load_survey_file(str(s.file.path), s.instrument, s.by, s.sheet, s.encoding,
+                                s.header_row, s.strict, missing_codes=s.missing_codes)  # fmt: skip
     except ByColumnError as exc:  # a config's by is the key survey.by, not the --by option
         if config.source is None:
             raise

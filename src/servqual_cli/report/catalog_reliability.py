@@ -156,15 +156,15 @@ RELIABILITY: Pairs = {
     # --missing-codes of alpha and items (w-miss2, s15): the rule that leaves those cells out,
     # named beside the count of "declared missing" cells; {codes}: 99, or 99 och ”Ej svar”
     "missing_codes_note": (
-        "{codes} räknas som saknat svar (--missing-codes).",
-        "{codes} counted as no answer (--missing-codes).",
+        "{codes} räknas som saknat svar ({option}).",
+        "{codes} counted as no answer ({option}).",
     ),
     # gap (w-json, s17): the option and the instrument's `missing` both apply (their union);
     # the rule is named whenever both give codes
     "missing_codes_union": (
-        "{codes} räknas som saknat svar (--missing-codes), liksom instrumentets egna koder "
+        "{codes} räknas som saknat svar ({option}), liksom instrumentets egna koder "
         "({own}, missing i instrumentfilen): båda listorna gäller.",
-        "{codes} counted as no answer (--missing-codes), as are the instrument's own codes "
+        "{codes} counted as no answer ({option}), as are the instrument's own codes "
         "({own}, missing in the instrument file): both lists apply.",
     ),
 }

@@ -25,6 +25,7 @@ Layout (every key optional unless marked)::
     conf = 0.95
     ipa_crosshair = "mean"                # mean | midpoint
     weight_column = "Vikt"                # survey weights: cards and totals weighted
+    missing_codes = [88, "Ej svar"]       # no answer too, as gap --missing-codes
 
     [contacts]                            # test contacts (servicemätning), per year
     benchmark = "kolada_servicematning.csv"
@@ -105,7 +106,7 @@ _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
     "encoding": (str,), "header_row": (int,), "strict": (bool,), "conf": (float, int),
     "ipa_crosshair": (str,), "weight_column": (str,), "overall": (str,),
-    "importance_on": (str,),
+    "importance_on": (str,), "missing_codes": (list,),
 }
 _CONTACTS: dict[str, tuple[type, ...]] = {
     "years": (dict,), "benchmark": (str,), "municipality": (str,), "sheet": (str, int),
@@ -301,7 +302,22 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
         weight_column=data.get("weight_column"),
         overall=data.get("overall"),
         importance_on=importance_on,
+        missing_codes=_missing_codes(data.get("missing_codes"), check),
     )
+
+
+def _missing_codes(value: list[Any] | None, check: _Checker) -> tuple[str, ...]:
+    """``survey.missing_codes`` (gap's ``--missing-codes``): texts or numbers, read as the
+    instrument's ``missing`` list is (99 is the code "99")."""
+    from servqual_cli.instruments.toml import _missing_tokens  # the instrument list's own rule
+
+    codes: tuple[str, ...] = ()
+    with contextlib.suppress(ConfigError):  # its message names the instrument's key: ours below
+        codes = tuple(c.strip() for c in _missing_tokens(value or [], Location(check.source)))
+    if value is not None and not (codes and all(codes)):
+        raise check.fail("key 'survey.missing_codes' must be a list of codes, texts or numbers, "
+                         'e.g. [99, "Ej svar"]', "config_missing_codes", value=value)  # fmt: skip
+    return codes
 
 
 def _contacts(data: Mapping[str, Any], base: Path, check: _Checker) -> ContactsConfig:

@@ -44,16 +44,23 @@ def missing_rules(
     recoded_cells: int,
     duplicates: DuplicateRows | None,
     lang: str,
+    config_codes: Sequence[str] = (),
 ) -> str:
     """The clauses, each with its leading space, for the rules beyond blanks, "Vet ej",
     out-of-range values and text that changed this survey's results: the instrument's own
     missing codes (``codes`` but the built-in words such as "Vet ej", which the summary counts
     apart, with its count of ``missing_token`` cells), answers
-    read from labels or a leading number (``recoded_cells``) and duplicate rows kept."""
+    read from labels or a leading number (``recoded_cells``) and duplicate rows kept; the
+    config's ``survey.missing_codes`` (``config_codes``) as gap names its ``--missing-codes``.
+
+    >>> missing_rules({"missing_code": 2}, ("99",), 0, None, "en", ("88",))[:47]
+    ' 88 counted as no answer (survey.missing_codes)'
+    """
     from servqual_cli.io.answer_words import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
     sv = lang == "sv"
     out = []
+    own = tuple(codes)
     n_codes = int(excluded.get("missing_token", 0))
     # a code that is a built-in word ("Vet ej") is counted under its own reason, not here
     builtin = DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
@@ -62,6 +69,13 @@ def missing_rules(
         quoted = ", ".join(f"”{c}”" if sv else f"“{c}”" for c in codes)
         counted = f"{label('missing_token', lang)} {count_text(n_codes, lang)}"
         out.append(rl("method_missing_codes", lang, codes=quoted, counted=counted))
+    if config_codes:  # the union with the instrument's own codes, as gap says it (session 18);
+        # when the clause above named the instrument's codes, the config's alone
+        from servqual_cli.report.missing_codes_note import missing_codes_text, union_text
+
+        key = "survey.missing_codes"
+        text = missing_codes_text(config_codes, lang, key) if out else None
+        out.append(text or union_text(config_codes, own, lang, key) or "")
     if recoded_cells:
         word = "cell" if recoded_cells == 1 else "celler" if sv else "cells"
         cells = f"{count_text(recoded_cells, lang)} {word}"

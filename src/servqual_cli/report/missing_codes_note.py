@@ -17,8 +17,11 @@ __all__ = ["missing_codes_sections", "missing_codes_text", "union_text"]
 _QUOTES = {"sv": ("”", "”"), "en": ("“", "”")}
 
 
-def missing_codes_text(codes: Sequence[str], lang: str) -> str | None:
-    """The sentence for ``codes`` (None without codes): numbers bare, texts in quotes.
+def missing_codes_text(
+    codes: Sequence[str], lang: str, option: str = "--missing-codes"
+) -> str | None:
+    """The sentence for ``codes`` (None without codes): numbers bare, texts in quotes;
+    ``option`` names where the codes were given (the report's ``survey.missing_codes``).
 
     >>> missing_codes_text(["99"], "sv")
     '99 räknas som saknat svar (--missing-codes).'
@@ -29,10 +32,14 @@ def missing_codes_text(codes: Sequence[str], lang: str) -> str | None:
     """
     if not codes:
         return None
-    return label("missing_codes_note", lang, RELIABILITY).format(codes=_shown(codes, lang))
+    return label("missing_codes_note", lang, RELIABILITY).format(
+        codes=_shown(codes, lang), option=option
+    )
 
 
-def union_text(codes: Sequence[str], own: Sequence[str], lang: str) -> str | None:
+def union_text(
+    codes: Sequence[str], own: Sequence[str], lang: str, option: str = "--missing-codes"
+) -> str | None:
     """``gap``'s sentence: :func:`missing_codes_text`, or with an instrument that declares its
     own ``missing`` codes the rule that both lists apply (the union; the option never lifts an
     instrument's code). None without ``codes``.
@@ -42,11 +49,16 @@ def union_text(codes: Sequence[str], own: Sequence[str], lang: str) -> str | Non
 98, missing i instrumentfilen): båda listorna gäller.'
     >>> union_text(["99"], [], "en")
     '99 counted as no answer (--missing-codes).'
+
+    A report names its config key (session 18):
+
+    >>> union_text(["88"], ["99"], "en", "survey.missing_codes")[:47]
+    '88 counted as no answer (survey.missing_codes),'
     """
     if not codes or not own:
-        return missing_codes_text(codes, lang)
+        return missing_codes_text(codes, lang, option)
     return label("missing_codes_union", lang, RELIABILITY).format(
-        codes=_shown(codes, lang), own=_shown(own, lang)
+        codes=_shown(codes, lang), own=_shown(own, lang), option=option
     )
 
 

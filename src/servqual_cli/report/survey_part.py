@@ -293,7 +293,10 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("method_tests", lang),
             rl("method_tests_text", lang, conf=level_text(result.conf, lang)),
         ),
-        (rl("method_missing", lang), missing_text(d, lang, result.overall.weighted is not None)),
+        (
+            rl("method_missing", lang),
+            missing_text(d, lang, result.overall.weighted is not None, _config_codes(ctx)),
+        ),
     ]
     if ipa is not None:
         method.append(
@@ -313,7 +316,14 @@ def servqual_part(ctx: ReportContext) -> Part:
     )
 
 
-def missing_text(d: SurveyData, lang: str, importance: bool) -> str:
+def _config_codes(ctx: ReportContext) -> tuple[str, ...]:
+    """The config's ``survey.missing_codes`` (gap's ``--missing-codes``), () without them."""
+    return ctx.config.survey.missing_codes if ctx.config.survey is not None else ()
+
+
+def missing_text(
+    d: SurveyData, lang: str, importance: bool, config_codes: tuple[str, ...] = ()
+) -> str:
     """The method note on missing data with a clause per rule that changed the results: the
     instrument's own missing codes, answers read from text, duplicate rows kept (review 15,
     finding 13), from the counts the summary shows; the importance weights' rule only when
@@ -322,7 +332,8 @@ def missing_text(d: SurveyData, lang: str, importance: bool) -> str:
     from servqual_cli.report.recode_note import recoded_of
 
     recoded = sum(recoded_of(d.exclusion_log).values())
-    rules = missing_rules(d.excluded, d.instrument.missing, recoded, d.duplicates, lang)
+    rules = missing_rules(d.excluded, d.instrument.missing, recoded, d.duplicates, lang,
+                          config_codes)  # fmt: skip
     extra = f" {rl('method_missing_importance', lang)}" if importance else ""
     return rl("method_missing_text", lang, rules=rules, importance=extra)
 

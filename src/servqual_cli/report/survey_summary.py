@@ -99,6 +99,12 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     if weights:
         cells = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in weights.items())
         excluded += ". " + rl("weight_cells", lang, cells=cells)
+    codes = ctx.config.survey.missing_codes if ctx.config.survey is not None else ()
+    if codes:  # the rule beside the "missing code" cells it made, as gap says it (session 18)
+        from servqual_cli.report.missing_codes_note import union_text
+
+        rule = union_text(codes, d.instrument.missing, lang, "survey.missing_codes") or ""
+        excluded += ". " + rule.rstrip(".")
     recoded = recode_line(recoded_of(d.exclusion_log), lang)  # review item 13a
     if recoded:
         excluded += ". " + recoded
