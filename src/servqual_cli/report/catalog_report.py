@@ -47,6 +47,12 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     # summary
     "weight_cells": ("Uteslutna viktceller: {cells}", "Excluded weight cells: {cells}"),
+    # the survey weight column's cells with no valid weight (a blank, a text "ja"), as gap
+    # --weight-column counts them (session 18)
+    "survey_weight_cells": (
+        "Uteslutna celler i viktkolumnen {column}: {cells}",
+        "Excluded cells in the weight column {column}: {cells}",
+    ),
     "summary_intro": (
         "Rapporten bygger på {n} svarande i {file}. {excluded}.",
         "The report is based on {n} respondents in {file}. {excluded}.",
