@@ -65,6 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from servqual_cli.errors import ConfigError, Location
+from servqual_cli.report.config_missing import missing_codes
 from servqual_cli.report.config_types import (
     BUILTIN_INSTRUMENTS,
     CROSSHAIRS,
@@ -302,22 +303,8 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
         weight_column=data.get("weight_column"),
         overall=data.get("overall"),
         importance_on=importance_on,
-        missing_codes=_missing_codes(data.get("missing_codes"), check),
+        missing_codes=missing_codes(data.get("missing_codes"), check),
     )
-
-
-def _missing_codes(value: list[Any] | None, check: _Checker) -> tuple[str, ...]:
-    """``survey.missing_codes`` (gap's ``--missing-codes``): texts or numbers, read as the
-    instrument's ``missing`` list is (99 is the code "99")."""
-    from servqual_cli.instruments.toml import _missing_tokens  # the instrument list's own rule
-
-    codes: tuple[str, ...] = ()
-    with contextlib.suppress(ConfigError):  # its message names the instrument's key: ours below
-        codes = tuple(c.strip() for c in _missing_tokens(value or [], Location(check.source)))
-    if value is not None and not (codes and all(codes)):
-        raise check.fail("key 'survey.missing_codes' must be a list of codes, texts or numbers, "
-                         'e.g. [99, "Ej svar"]', "config_missing_codes", value=value)  # fmt: skip
-    return codes
 
 
 def _contacts(data: Mapping[str, Any], base: Path, check: _Checker) -> ContactsConfig:
