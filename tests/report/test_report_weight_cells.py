@@ -22,8 +22,9 @@ CONFIG, FILE, TOML = (
 )
 
 WORDS = {
-    "sv": "Uteslutna celler i viktkolumnen Vikt: tom vikt 1, ogiltigt värde 1 (”ja” 1).",
-    "en": "Excluded cells in the weight column Vikt: blank weight 1, not a valid value 1 (“ja” 1).",
+    "sv": "Vikt (urvalsvikter): 2 utan giltig vikt – tom vikt 1, ogiltigt värde 1 (”ja” 1).",
+    "en": "Vikt (survey weights): 2 without a valid weight – blank weight 1, not a valid value 1 "
+    "(“ja” 1).",
 }
 GAP = {
     "sv": ("tom vikt 1 (alla i Vikt)", "ogiltigt värde 1 (alla i Vikt; ”ja” 1)"),

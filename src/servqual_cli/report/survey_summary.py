@@ -98,13 +98,31 @@ def _answer_texts(
 
 def _survey_weight_text(d: SurveyData, column: str, cells: dict[str, int], lang: str) -> str:
     """The sentence on the survey weight column's cells with no valid weight, its texts named as
-    gap names them: "Uteslutna celler i viktkolumnen Vikt: tom vikt 1, ogiltigt värde 1 (”ja” 1)".
-    """
+    gap names them: "Vikt (urvalsvikter): 2 utan giltig vikt – tom vikt 1, ogiltigt värde 1
+    (”ja” 1)" (review 17, finding 17: apart from the importance points)."""
     ex = d.exclusions
     texts = named_of(ex.loc[ex["column"] == column])
     # named_summary's list without its own head ("Uteslutna celler: "): this sentence has one
     listed = named_summary(cells, texts, lang).split(": ", 1)[1]
-    return rl("survey_weight_cells", lang, column=column, cells=listed)
+    n = count_text(sum(cells.values()), lang)
+    return rl("survey_weight_cells", lang, column=column, n=n, cells=listed)
+
+
+def columns_text(names: list[str]) -> str:
+    """The importance points' columns as one name: "W1–W5" when they are one stem numbered
+    1, 2, … in order, else the names listed.
+
+    >>> columns_text(["W1", "W2", "W3", "W4", "W5"]), columns_text(["Vikt_a", "Vikt_b"])
+    ('W1–W5', 'Vikt_a, Vikt_b')
+    """
+    import re
+
+    parts = [re.fullmatch(r"(.*?)(\d+)", n) for n in names]
+    stems = {m.group(1) for m in parts if m}
+    numbers = [int(m.group(2)) for m in parts if m]
+    if len(names) > 2 and len(stems) == 1 and numbers == list(range(1, len(names) + 1)):
+        return f"{names[0]}–{names[-1]}"
+    return ", ".join(names)
 
 
 def _survey_weight_name(ctx: ReportContext) -> str | None:
@@ -132,7 +150,8 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
     )
     if weights:
         cells = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in weights.items())
-        excluded += ". " + rl("weight_cells", lang, cells=cells)
+        names = list((d.columns or {}).get("weights", {}).values())
+        excluded += ". " + rl("weight_cells", lang, columns=columns_text(names), cells=cells)
     if in_column and column is not None:
         excluded += ". " + _survey_weight_text(d, column, in_column, lang)
     codes = ctx.config.survey.missing_codes if ctx.config.survey is not None else ()
