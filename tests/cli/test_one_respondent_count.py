@@ -51,7 +51,10 @@ def test_gap_text_json_and_report_count_the_same(cli, tmp_path: Path, lang: str)
     assert r.exit_code == 0, r.stderr
     md = _text((out / "report.md").read_text("utf-8"))
     assert INTRO[lang] in md
-    assert md.count("(rad 6)" if lang == "sv" else "(row 6)") == 1
+    # once in the summary and once as a rule in the method's missing data (review 17, 18)
+    method = md.index("#### Saknade värden" if lang == "sv" else "#### Missing data")
+    assert md[:method].count("(rad 6)" if lang == "sv" else "(row 6)") == 1
+    assert ROW[lang] in md[method:]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
