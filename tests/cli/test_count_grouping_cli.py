@@ -48,11 +48,12 @@ def _flat(text: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "wanted"),
     [
-        ("en", ["Respondents: 1,200.", "count (1,200 of 1,200)", "1,001 without valid weights",
+        ("en", ["Respondents: 1,200.", "count (1,200 of 1,200)",
+                "1,001 without valid importance points",
                 "fewer than all items: Miljö 1,100,", "(n: Miljö 1,200, Bemötande 1,200)",
                 "gap valid (1,200; 0 incomplete", "t(1199)"]),
         ("sv", [f"Svarande: 1{NBSP}200.", f"räknas (1{NBSP}200 av 1{NBSP}200)",
-                f"1{NBSP}001 utan giltiga vikter", f"alla påståenden: Miljö 1{NBSP}100,",
+                f"1{NBSP}001 utan giltiga viktighetspoäng", f"alla påståenden: Miljö 1{NBSP}100,",
                 f"(n: Miljö 1{NBSP}200, Bemötande 1{NBSP}200)",
                 f"giltiga (1{NBSP}200; 0 ofullständiga", "t(1199)"]),
     ],

@@ -154,7 +154,7 @@ def test_report_summary_names_the_answers_texts(cli, tmp_path: Path) -> None:
     r = cli("report", data, "-o", tmp_path / "out", "--lang", "sv")
     assert r.exit_code == 0, r.stderr
     md = _flat((tmp_path / "out" / "report.md").read_text(encoding="utf-8"))
-    assert GAP_NOTE["sv"][:-1] + ". Uteslutna viktceller: ogiltigt värde 10." in md
+    assert GAP_NOTE["sv"][:-1] + ". Uteslutna viktighetspoäng (W1–W5): ogiltigt värde 10." in md
     assert "”tio”" not in md
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "ogiltigt värde 18 (”ja” 7, ”?” 5, ”=HYPERLINK(&#34;http://x.se…” 3, …)" in html

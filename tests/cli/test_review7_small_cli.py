@@ -74,7 +74,7 @@ def test_survey_trend_counts_only_the_cells_it_reads(
     cli, samples_dir: Path, tmp_path: Path
 ) -> None:
     # review 7 finding 11: "tomma 231" held the 55 blank importance weights (W1-W5) the trend
-    # never reads; the report counts them apart ("Uteslutna viktceller: tomma 55")
+    # never reads; the report counts them apart ("Uteslutna viktighetspoäng (W1–W5): tomma 55")
     files = (samples_dir / "karlstad_servqual.xlsx", samples_dir / "karlstad_servqual_2025.xlsx")
     d = json.loads(cli("trend", *files, "-f", "json").stdout)
     assert d["before"]["excluded"] == {"blank": 176, "dont_know": 176, "out_of_range": 4}

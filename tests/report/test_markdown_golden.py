@@ -113,8 +113,8 @@ def test_summary_content(documents: dict[str, Document]) -> None:
     assert "sämst i" not in glance  # no test ranked the groups
     assert "400 svarande i karlstad_servqual.xlsx" in summary
     # the out-of-range values named since session 16 (w-excl)
-    assert ("tomma 176, vet ej 176, utanför skalan 4 (”0” 2, ”8” 2). Uteslutna viktceller: "
-            "tomma 55") in summary  # fmt: skip
+    assert ("tomma 176, vet ej 176, utanför skalan 4 (”0” 2, ”8” 2). Uteslutna "
+            "viktighetspoäng (W1–W5): tomma 55") in summary  # fmt: skip
     assert "Total SERVQUAL är −0,74 (alla dimensioner lika tunga) och −0,78 viktad" in summary
     rows = re.findall(r"^\| (\d+) \| [^|]+ \| Lyhördhet \|", summary, re.M)
     assert rows == ["11", "12", "10"]  # the three largest negative item gaps, largest first

@@ -146,6 +146,7 @@ def reliability(
     none = codes_without_cells(codes, data.exclusion_log) if codes else ()  # review 17, #10
     payload: dict[str, Any] = {
         "n_rows": data.n_rows,
+        "rows_without_answers": list(data.no_answer_rows),  # left out when read, as gap's
         "excluded": data.excluded,
         "input": data.table.describe(),
         **(o.missing_codes_record(codes, data.instrument.missing, none) if codes else {}),
@@ -200,7 +201,12 @@ def reliability(
     note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusion_log,
                                                       lang.value, excluded is None)  # fmt: skip
     # counts in the language's thousands format, as the tables beside them (x-small, s14)
-    summary = f"{label('respondents', lang.value)}: {fmt_int(data.n_rows, lang.value)}. {note}"
+    from servqual_cli.report.gap_sections import no_answer_text
+
+    # the rows with no answer, left out when read, named beside the count as gap names them
+    rows = no_answer_text(data.no_answer_rows, lang.value)
+    n = fmt_int(data.n_rows, lang.value)
+    summary = f"{label('respondents', lang.value)}: {n}. {rows}{note}"
     if codes:  # --missing-codes: the rule beside its cells, as gap names it (w-json, s17)
         from servqual_cli.report.missing_codes_note import union_text
 

@@ -69,6 +69,9 @@ class RoleData:
     recoded: dict[tuple[str, float], int] = field(default_factory=dict)
     group_merges: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)
     duplicates: DuplicateRows | None = None  # rows repeating an earlier row (review 2 23h)
+    # rows with no answer in any item of the roles read, left out before any cell was read
+    # (io.no_answer_rows; session 18: the survey loader's rule, one count per file)
+    no_answer_rows: tuple[int, ...] = ()
 
     @property
     def n_rows(self) -> int:
@@ -117,6 +120,10 @@ def load_roles(
     index = ColumnIndex(table.columns, table.source, table.sheet)
     resolved = resolve_roles(instrument, roles, table.columns, table.source, table.sheet,
                              given_encoding(table))  # fmt: skip
+    from servqual_cli.io.no_answer_rows import drop_no_answer_rows, with_no_answer_rows
+
+    names = [n for role in roles for n in resolved.get(role, {}).values()]
+    table, no_answer = drop_no_answer_rows(table, names)
     log = ExclusionLog(table.source, table.sheet)
     rows = table.row_numbers
     # C order, as before the parsing was shared with the survey loader: the core's sums run
@@ -190,10 +197,11 @@ def load_roles(
         weights=weights,
         weight_column=w_name,
         excluded=log.counts(),
-        exclusions=log.to_frame(),
+        exclusions=with_no_answer_rows(log.to_frame(), no_answer),
         recoded=log.recoded(),
         group_merges=log.group_merges(),
         duplicates=role_duplicates(table, matrices, resolved),
+        no_answer_rows=no_answer,
     )
 
 

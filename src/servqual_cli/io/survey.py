@@ -54,6 +54,10 @@ class SurveyData:
         Role -> {item number -> column name as written in the file}, for the roles used.
     exclusion_log : ExclusionLog or None
         The record ``exclusions`` is built from.
+    no_answer_rows : tuple of int
+        The file rows with no answer in any E or P item, left out before any cell was read
+        (:mod:`servqual_cli.io.no_answer_rows`): in no array here, so ``n_rows`` and every
+        result count the same respondents; ``exclusions`` lists them, one entry per row.
     """
 
     table: RawTable
@@ -71,62 +75,36 @@ class SurveyData:
     exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
     scale_use: ScaleUse | None = None  # set when no answer reaches an end of the scale
     duplicates: DuplicateRows | None = None  # rows repeating an earlier row (review 2 23h)
+    no_answer_rows: tuple[int, ...] = ()  # rows with no item answer, left out (session 18)
 
     @property
     def n_rows(self) -> int:
         return int(self.expectation.shape[0])
 
 
-lazy_field(SurveyData, "exclusions", lambda d: d.exclusion_log.to_frame())
+def _exclusions(data: SurveyData) -> pd.DataFrame:
+    """The excluded cells, then one entry per row left out with no answer (its cells unread)."""
+    from servqual_cli.io.no_answer_rows import with_no_answer_rows
+
+    frame = data.exclusion_log.to_frame()  # type: ignore[union-attr]  # set by load_survey
+    return with_no_answer_rows(frame, data.no_answer_rows)
+
+
+lazy_field(SurveyData, "exclusions", _exclusions)
 
 
 def rows_without_answers(data: SurveyData) -> list[int]:
-    """The file rows of ``data`` whose every E and P item cell is blank: read, but in no
-    result, so not counted as respondents (review 15, finding 9: a blank "Summa" row or an id
-    alone made "Svarande" one too many). A "Vet ej" or a missing code is an answer: a
-    respondent who answered "Vet ej" throughout is still one.
+    """The file rows of ``data`` whose every E and P item cell is blank: left out when the
+    survey was read (:mod:`servqual_cli.io.no_answer_rows`), so not counted as respondents
+    (review 15, finding 9: a blank "Summa" row or an id alone made "Svarande" one too many).
+    A "Vet ej" or a missing code is an answer: a respondent who answered "Vet ej" throughout
+    is still one.
 
-    >>> import pandas as pd
     >>> from types import SimpleNamespace
-    >>> cells = {"E1": pd.Series([4, None, "Vet ej"], dtype=object),
-    ...          "P1": pd.Series(["", " ", None], dtype=object)}
-    >>> table = SimpleNamespace(columns=["E1", "P1"], row_numbers=np.array([2, 3, 4]),
-    ...     source="a.csv", sheet=None, column=lambda k: cells[["E1", "P1"][k]])
-    >>> roles = {"expectation": {1: "E1"}, "perception": {1: "P1"}}
-    >>> d = SimpleNamespace(table=table, columns=roles)
-    >>> rows_without_answers(d)
-    [3]
-
-    Row 3's E1 an SPSS code declared missing (read blank, kept in ``user_missing``): an answer.
-
-    >>> table.user_missing = {"E1": pd.Series([None, "99", None], dtype=object)}
-    >>> rows_without_answers(d)
-    []
+    >>> rows_without_answers(SimpleNamespace(no_answer_rows=(3, 7)))
+    [3, 7]
     """
-    import pandas as pd
-
-    from servqual_cli.io.columns import ColumnIndex
-    from servqual_cli.io.rows import blank_mask
-
-    table = data.table
-    index = ColumnIndex(table.columns, table.source, table.sheet)
-    names = [n for role in ("expectation", "perception")
-             for n in (data.columns or {}).get(role, {}).values()]  # fmt: skip
-    positions = [p for p in (index.find(n) for n in names) if p is not None]
-    if not positions:
-        return []
-    frame = pd.DataFrame({k: table.column(p).reset_index(drop=True)
-                          for k, p in enumerate(positions)})  # fmt: skip
-    blank = blank_mask(frame)
-    # an SPSS code declared missing is read blank into the frame but is an answer (a 99 "no
-    # answer" given): io.spss_missing keeps it in user_missing
-    declared = getattr(table, "user_missing", None) or {}
-    for k, p in enumerate(positions):
-        codes = declared.get(table.columns[p])
-        if codes is not None:
-            blank[:, k] &= codes.isna().to_numpy(dtype=bool)
-    none = blank.all(axis=1)
-    return [int(r) for r in np.asarray(table.row_numbers)[none].tolist()]
+    return list(getattr(data, "no_answer_rows", ()))
 
 
 def load_survey_file(
@@ -198,6 +176,12 @@ def load_survey(
             code=exc.code,
             facts={**exc.facts, **advice_facts(table)},
         ) from exc
+    from servqual_cli.io.no_answer_rows import drop_no_answer_rows
+
+    # rows with no item answer left out before any cell is read: one respondent count for
+    # every result and renderer (session 18; review 15, finding 9)
+    items = [n for role in roles for n in resolved.get(role, {}).values()]
+    table, no_answer = drop_no_answer_rows(table, items)
     log = ExclusionLog(table.source, table.sheet)
     # Perception first: its cells are logged (and checked) before the expectations'.
     matrices = parse_roles(table, instrument, resolved, roles[::-1], log, missing_codes)
@@ -245,6 +229,7 @@ def load_survey(
         exclusion_log=log,
         scale_use=instrument_scale_use(matrices, instrument, table.source),
         duplicates=role_duplicates(table, matrices, resolved),
+        no_answer_rows=no_answer,
     )
 
 

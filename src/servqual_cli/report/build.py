@@ -230,9 +230,9 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
 
     s = config.survey
     try:
-        return load_survey_file(
-            str(s.file.path), s.instrument, s.by, s.sheet, s.encoding, s.header_row, s.strict
-        )
+        # missing_codes: with the instrument's own (their union), as gap --missing-codes
+        data = load_survey_file(str(s.file.path), s.instrument, s.by, s.sheet, s.encoding,
+                                s.header_row, s.strict, missing_codes=s.missing_codes)  # fmt: skip
     except ByColumnError as exc:  # a config's by is the key survey.by, not the --by option
         if config.source is None:
             raise
@@ -249,6 +249,13 @@ def load_survey(config: ReportConfig) -> SurveyData | None:
         raise ByGroupsError(
             str(exc.code), {**exc.facts, "option": "survey.by"}, Location(str(config.source.path))
         ) from exc
+    if s.weight_column is None:
+        return data
+    from servqual_cli.io.weight_column import with_weight_cells
+
+    # a weight cell with no valid weight (blank, a text such as "ett") counted and named among
+    # the excluded cells and listed, as gap --weight-column does (f-r15c; session 18)
+    return with_weight_cells(data, s.weight_column, "survey.weight_column", s.strict)
 
 
 def build_report(

@@ -157,8 +157,8 @@ RELIABILITY: Pairs = {
     # named beside the count of "missing code" cells (missing_code, as gap's: session 18);
     # {codes}: 99, or 99 och ”Ej svar”
     "missing_codes_note": (
-        "{codes} räknas som saknat svar (--missing-codes).",
-        "{codes} counted as no answer (--missing-codes).",
+        "{codes} räknas som saknat svar ({option}).",
+        "{codes} counted as no answer ({option}).",
     ),
     # alpha --reverse without --scale-range: said at the top (review 17, finding 11)
     "reverse_from_answers": (
@@ -180,9 +180,9 @@ RELIABILITY: Pairs = {
     # gap (w-json, s17): the option and the instrument's `missing` both apply (their union);
     # the rule is named whenever both give codes
     "missing_codes_union": (
-        "{codes} räknas som saknat svar (--missing-codes), liksom instrumentets egna koder "
+        "{codes} räknas som saknat svar ({option}), liksom instrumentets egna koder "
         "({own}, missing i instrumentfilen): båda listorna gäller.",
-        "{codes} counted as no answer (--missing-codes), as are the instrument's own codes "
+        "{codes} counted as no answer ({option}), as are the instrument's own codes "
         "({own}, missing in the instrument file): both lists apply.",
     ),
 }

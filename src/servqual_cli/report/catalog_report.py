@@ -46,7 +46,19 @@ REPORT: dict[str, tuple[str, str]] = {
         "fewer than {min_n} answers are not judged.",
     ),
     # summary
-    "weight_cells": ("Uteslutna viktceller: {cells}", "Excluded weight cells: {cells}"),
+    # {columns}: the importance points' columns ("W1–W5"); not "viktceller" beside a survey
+    # weight column named Vikt (review 17, finding 17)
+    "weight_cells": (
+        "Uteslutna viktighetspoäng ({columns}): {cells}",
+        "Excluded importance points ({columns}): {cells}",
+    ),
+    # the survey weight column's cells with no valid weight (a blank, a text "ja"), as gap
+    # --weight-column counts them (session 18), {n} led: the weighted tables' "4 svarande utan
+    # giltig vikt" (review 17, finding 17)
+    "survey_weight_cells": (
+        "{column} (urvalsvikter): {n} utan giltig vikt – {cells}",
+        "{column} (survey weights): {n} without a valid weight – {cells}",
+    ),
     "summary_intro": (
         "Rapporten bygger på {n} svarande i {file}. {excluded}.",
         "The report is based on {n} respondents in {file}. {excluded}.",

@@ -84,7 +84,8 @@ SHARED: dict[str, tuple[str, str]] = {
         "Survey weights given ({column}): these tables and tests describe the sample, "
         "unweighted; the population estimates are under “Weighted means ({column})” below.",
     ),
-    "weight_excluded": ("utan giltiga vikter", "without valid weights"),
+    # the importance points (W1–W5), not the survey weight column "Vikt" (review 17, finding 2)
+    "weight_excluded": ("utan giltiga viktighetspoäng", "without valid importance points"),
     "without_group": (
         "Svarande utan värde i {by}, utanför grupptabellerna (de ingår i totalen): {n}.",
         "Respondents without a value in {by}, left out of the group tables (they are in the "

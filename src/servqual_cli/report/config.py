@@ -25,6 +25,7 @@ Layout (every key optional unless marked)::
     conf = 0.95
     ipa_crosshair = "mean"                # mean | midpoint
     weight_column = "Vikt"                # survey weights: cards and totals weighted
+    missing_codes = [88, "Ej svar"]       # no answer too, as gap --missing-codes
 
     [contacts]                            # test contacts (servicemätning), per year
     benchmark = "kolada_servicematning.csv"
@@ -64,6 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from servqual_cli.errors import ConfigError, Location
+from servqual_cli.report.config_missing import missing_codes
 from servqual_cli.report.config_types import (
     BUILTIN_INSTRUMENTS,
     CROSSHAIRS,
@@ -105,7 +107,7 @@ _SURVEY: dict[str, tuple[type, ...]] = {
     "file": (str,), "instrument": (str,), "by": (str,), "sheet": (str, int),
     "encoding": (str,), "header_row": (int,), "strict": (bool,), "conf": (float, int),
     "ipa_crosshair": (str,), "weight_column": (str,), "overall": (str,),
-    "importance_on": (str,),
+    "importance_on": (str,), "missing_codes": (list,),
 }
 _CONTACTS: dict[str, tuple[type, ...]] = {
     "years": (dict,), "benchmark": (str,), "municipality": (str,), "sheet": (str, int),
@@ -301,6 +303,7 @@ def _survey(data: Mapping[str, Any], base: Path, check: _Checker) -> SurveyConfi
         weight_column=data.get("weight_column"),
         overall=data.get("overall"),
         importance_on=importance_on,
+        missing_codes=missing_codes(data.get("missing_codes"), check),
     )
 
 

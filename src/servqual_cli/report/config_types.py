@@ -46,6 +46,8 @@ class SurveyConfig:
     weight_column: str | None = None  # survey (calibration) weights, as gap --weight-column
     overall: str | None = None  # overall quality: the "importance" section (gap --overall)
     importance_on: str = "gap"  # its predictors: gap or perception (gap --importance-on)
+    # no answer besides the instrument's own ``missing`` (their union), as gap --missing-codes
+    missing_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def gap_sections(
     (:func:`~servqual_cli.report.exclusion_words.exclusion_note`: the columns of the excluded
     cells, the commonest invalid texts and ``--excluded FILE``); without it, the counts alone.
     ``no_answer``: the file rows with no valid answer in any item
-    (:func:`~servqual_cli.io.survey.rows_without_answers`), named and not counted as respondents.
+    (:func:`~servqual_cli.io.survey.rows_without_answers`), left out when the survey was read
+    (so not in ``result.n_rows``) and named here.
     """
     title = None
     if survey_weights is not None:
@@ -55,19 +56,18 @@ def gap_sections(
     blocks.append(overall_table(result, lang, importance_columns))
     summary = f"{exclusion_summary(excluded, lang)}." if exclusions is None else exclusions
     empty = no_answer or []
-    n = count_text(result.n_rows - len(empty), lang)
-    blocks.append(
-        Text(f"{label('respondents', lang)}: {n}. {_no_answer(empty, lang)}{summary}", kind="note")
-    )
+    n = count_text(result.n_rows, lang)  # the rows without answers were left out when read
+    text = f"{label('respondents', lang)}: {n}. {no_answer_text(empty, lang)}{summary}"
+    blocks.append(Text(text, kind="note"))
     return [Section(title="", blocks=tuple(blocks))]
 
 
-def _no_answer(rows: list[int], lang: str) -> str:
+def no_answer_text(rows: list[int] | tuple[int, ...], lang: str) -> str:
     """The sentence on the rows with no valid answer, with a space after it; "" when none.
 
-    >>> _no_answer([167], "sv"), _no_answer([], "en")
+    >>> no_answer_text([167], "sv"), no_answer_text([], "en")
     ('1 rad utan något giltigt svar i påståendena (rad 167) räknas inte som svarande. ', '')
-    >>> _no_answer([7, 9], "en")
+    >>> no_answer_text([7, 9], "en")
     '2 rows with no valid answer to any item (rows 7, 9) are not counted as respondents. '
     """
     if not rows:

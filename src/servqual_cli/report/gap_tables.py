@@ -271,25 +271,26 @@ def _weight_note(rule: str, not_100: int, lang: str) -> str:
     or one ("no row needed rescaling", not "0 rows did not sum to 100 and were rescaled").
 
     >>> _weight_note("allocation", 0, "en")
-    'weights read as 100 allocated points; no row needed rescaling'
+    'importance points read as 100 allocated points; no row needed rescaling'
     >>> _weight_note("allocation", 1, "sv")[-57:]
     '1 rad summerade inte till 100 och skalades till sin summa'
     """
     if rule == "rating":
-        return ("vikter lästa som betyg per dimension, skalade till sin summa" if lang == "sv"
-                else "weights read as ratings per dimension, rescaled to their sum")  # fmt: skip
+        if lang == "sv":
+            return "viktighetspoäng lästa som betyg per dimension, skalade till sin summa"
+        return "importance points read as ratings per dimension, rescaled to their sum"
     if lang == "sv":
         if not not_100:
-            return "vikter lästa som 100 fördelade poäng; ingen rad behövde skalas om"
+            return "viktighetspoäng lästa som 100 fördelade poäng; ingen rad behövde skalas om"
         rows = "1 rad" if not_100 == 1 else f"{count_text(not_100, lang)} rader"
         return (
-            f"vikter lästa som 100 fördelade poäng; {rows} summerade inte till 100 "
+            f"viktighetspoäng lästa som 100 fördelade poäng; {rows} summerade inte till 100 "
             "och skalades till sin summa"
         )
     if not not_100:
-        return "weights read as 100 allocated points; no row needed rescaling"
+        return "importance points read as 100 allocated points; no row needed rescaling"
     rows = "1 row" if not_100 == 1 else f"{count_text(not_100, lang)} rows"
     return (
-        f"weights read as 100 allocated points; {rows} did not sum to 100 and were "
+        f"importance points read as 100 allocated points; {rows} did not sum to 100 and were "
         "rescaled to their sum"
     )

@@ -32,7 +32,7 @@ _READ = ("instrument", "scale", "sheet", "header_row", "encoding", "strict")
 SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("language", "min_n", "date", "sections"),
     "survey": (*_READ, "by", "conf", "ipa_crosshair", "weight_column", "overall",
-               "importance_on"),
+               "importance_on", "missing_codes"),
     "contacts": ("municipality", "sheet"),
     "service": ("promise", "as_of", "unit_map"),
     "tolerance": _READ,

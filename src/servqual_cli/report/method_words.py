@@ -53,10 +53,27 @@ METHOD_WORDS: dict[str, tuple[str, str]] = {
     # {importance} of method_missing_text, only when importance weights were used (not
     # "the weighted score": "weighted" is the survey weights' word, review 15, finding 12)
     "method_missing_importance": (
-        "Den viktighetsviktade dessutom bara med giltiga viktighetsvikter (inga saknade eller "
+        "Den viktighetsviktade dessutom bara med giltiga viktighetspoäng (inga saknade eller "
         "negativa, summa över noll).",
-        "The importance-weighted score also needs valid importance weights (none missing or "
+        "The importance-weighted score also needs valid importance points (none missing or "
         "negative, sum above zero).",
+    ),
+    # the rows left out before the answers were read and the survey weight rule, each named
+    # with its count when it applied (review 17, finding 18: the method, the part a thesis
+    # copies, said none of them); {rows}: "122 (”Summa”)"
+    "method_summary_row": (
+        "En summeringsrad sist i filen (rad {rows}) utelämnas.",
+        "A summary row at the end of the file (row {rows}) is left out.",
+    ),
+    "method_summary_rows": (
+        "{n} summeringsrader sist i filen (rad {rows}) utelämnas.",
+        "{n} summary rows at the end of the file (rows {rows}) are left out.",
+    ),
+    "method_survey_weight_missing": (
+        "Svarande utan giltig urvalsvikt i {column} (tom eller inte ett tal) lämnas utanför alla "
+        "viktade skattningar ({n}); de ingår i de oviktade.",
+        "Respondents without a valid survey weight in {column} (blank or not a number) are left "
+        "out of every weighted estimate ({n}); they count in the unweighted ones.",
     ),
     # {counted}: the summary's own words and count ("angivet saknat värde 102")
     "method_missing_codes": (

@@ -17,10 +17,13 @@ __all__ = ["missing_codes_sections", "missing_codes_text", "union_text"]
 _QUOTES = {"sv": ("”", "”"), "en": ("“", "”")}
 
 
-def missing_codes_text(codes: Sequence[str], lang: str, none: Sequence[str] = ()) -> str | None:
+def missing_codes_text(
+    codes: Sequence[str], lang: str, none: Sequence[str] = (), option: str = "--missing-codes"
+) -> str | None:
     """The sentence for ``codes`` (None without codes): numbers bare, texts in quotes; ``none``
     the codes no cell holds (:func:`~servqual_cli.io.code_cells.codes_without_cells`), named,
-    for a rule that changed nothing is no rule applied (review 17, finding 10).
+    for a rule that changed nothing is no rule applied (review 17, finding 10); ``option``
+    names where the codes were given (the report's ``survey.missing_codes``).
 
     >>> missing_codes_text(["99"], "sv")
     '99 räknas som saknat svar (--missing-codes).'
@@ -35,11 +38,13 @@ def missing_codes_text(codes: Sequence[str], lang: str, none: Sequence[str] = ()
     """
     if not codes:
         return None
-    text = label("missing_codes_note", lang, RELIABILITY).format(codes=_shown(codes, lang))
-    return _with_none(text, codes, none, lang)
+    text = label("missing_codes_note", lang, RELIABILITY).format(
+        codes=_shown(codes, lang), option=option
+    )
+    return _with_none(text, codes, none, lang, option)
 
 
-def _with_none(text: str, codes: Sequence[str], none: Sequence[str], lang: str) -> str:
+def _with_none(text: str, codes: Sequence[str], none: Sequence[str], lang: str, option: str) -> str:
     """``text`` whose "(--missing-codes" names the codes no cell holds (all: "the code")."""
     if not none:
         return text
@@ -48,11 +53,15 @@ def _with_none(text: str, codes: Sequence[str], none: Sequence[str], lang: str) 
         said = label(key, lang, RELIABILITY)
     else:
         said = label("missing_codes_none", lang, RELIABILITY).format(codes=_shown(none, lang))
-    return text.replace("(--missing-codes", f"(--missing-codes; {said}", 1)
+    return text.replace(f"({option}", f"({option}; {said}", 1)
 
 
 def union_text(
-    codes: Sequence[str], own: Sequence[str], lang: str, none: Sequence[str] = ()
+    codes: Sequence[str],
+    own: Sequence[str],
+    lang: str,
+    none: Sequence[str] = (),
+    option: str = "--missing-codes",
 ) -> str | None:
     """``gap``'s sentence: :func:`missing_codes_text`, or with an instrument that declares its
     own ``missing`` codes the rule that both lists apply (the union; the option never lifts an
@@ -65,13 +74,18 @@ def union_text(
     '99 counted as no answer (--missing-codes).'
     >>> union_text(["abc"], ["98"], "sv", none=["abc"])[:68]
     '”abc” räknas som saknat svar (--missing-codes; ingen cell har koden)'
+
+    A report names its config key (session 18):
+
+    >>> union_text(["88"], ["99"], "en", option="survey.missing_codes")[:47]
+    '88 counted as no answer (survey.missing_codes),'
     """
     if not codes or not own:
-        return missing_codes_text(codes, lang, none)
+        return missing_codes_text(codes, lang, none, option)
     text = label("missing_codes_union", lang, RELIABILITY).format(
-        codes=_shown(codes, lang), own=_shown(own, lang)
+        codes=_shown(codes, lang), own=_shown(own, lang), option=option
     )
-    return _with_none(text, codes, none, lang)
+    return _with_none(text, codes, none, lang, option)
 
 
 def _shown(codes: Sequence[str], lang: str) -> str:

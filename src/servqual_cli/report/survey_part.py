@@ -21,6 +21,7 @@ from servqual_cli.report.duplicate_note import duplicate_blocks
 from servqual_cli.report.gap_tables import dimension_table, item_table
 from servqual_cli.report.glance_rows import survey_rows
 from servqual_cli.report.group_gap_sections import group_sections
+from servqual_cli.report.method_rules import missing_text, survey_weight_missing
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.reverse_note import reverse_note
 from servqual_cli.report.scale_use_note import scale_use_message
@@ -293,7 +294,16 @@ def servqual_part(ctx: ReportContext) -> Part:
             rl("method_tests", lang),
             rl("method_tests_text", lang, conf=level_text(result.conf, lang)),
         ),
-        (rl("method_missing", lang), missing_text(d, lang, result.overall.weighted is not None)),
+        (
+            rl("method_missing", lang),
+            missing_text(
+                d,
+                lang,
+                result.overall.weighted is not None,
+                _config_codes(ctx),
+                survey_weight_missing(ctx),
+            ),
+        ),
     ]
     if ipa is not None:
         method.append(
@@ -313,18 +323,9 @@ def servqual_part(ctx: ReportContext) -> Part:
     )
 
 
-def missing_text(d: SurveyData, lang: str, importance: bool) -> str:
-    """The method note on missing data with a clause per rule that changed the results: the
-    instrument's own missing codes, answers read from text, duplicate rows kept (review 15,
-    finding 13), from the counts the summary shows; the importance weights' rule only when
-    ``importance`` weights were used (finding 12)."""
-    from servqual_cli.report.method_rules import missing_rules
-    from servqual_cli.report.recode_note import recoded_of
-
-    recoded = sum(recoded_of(d.exclusion_log).values())
-    rules = missing_rules(d.excluded, d.instrument.missing, recoded, d.duplicates, lang)
-    extra = f" {rl('method_missing_importance', lang)}" if importance else ""
-    return rl("method_missing_text", lang, rules=rules, importance=extra)
+def _config_codes(ctx: ReportContext) -> tuple[str, ...]:
+    """The config's ``survey.missing_codes`` (gap's ``--missing-codes``), () without them."""
+    return ctx.config.survey.missing_codes if ctx.config.survey is not None else ()
 
 
 def groups_part(ctx: ReportContext) -> Part:

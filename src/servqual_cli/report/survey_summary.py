@@ -21,6 +21,7 @@ from servqual_cli.report.catalog import (
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.exclusion_words import named_of, named_summary
 from servqual_cli.report.gap_labels import FORMATS, adjusted_label, family_words
+from servqual_cli.report.gap_sections import no_answer_text
 from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
 from servqual_cli.report.recode_note import recode_line, recoded_of
@@ -56,31 +57,82 @@ def unused_weight_note(ctx: ReportContext) -> list[Block]:
     return [Text(rl("unused_weight", ctx.lang, columns=", ".join(unused)), kind="warning")]
 
 
-def _answer_and_weight_cells(d: SurveyData) -> tuple[dict[str, int], dict[str, int]]:
-    """The excluded cells counted apart: answers, and the importance weights' own cells (review
-    item 13: "tomma 231" mixed 176 blank answers with 55 blank weights). Both in the log's
-    reason order."""
+def _answer_and_weight_cells(
+    d: SurveyData, survey_column: str | None = None
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """The excluded cells counted apart: answers, the importance weights' own cells (review
+    item 13: "tomma 231" mixed 176 blank answers with 55 blank weights) and the survey weight
+    column's (``survey_column``: a blank or a text weight, counted as gap --weight-column counts
+    them; session 18). Each in the log's reason order."""
     names = set((d.columns or {}).get("weights", {}).values())
-    if not names or d.exclusion_log is None or not d.excluded:
-        return dict(d.excluded), {}
+    own = {survey_column} if survey_column else set()
+    if not (names or own) or d.exclusion_log is None or not d.excluded:
+        return dict(d.excluded), {}, {}
     ex = d.exclusions
-    in_weights = ex.loc[ex["column"].isin(names), "reason"].value_counts()
-    weights = {k: int(in_weights[k]) for k in d.excluded if k in in_weights.index}
-    answers = {k: v - weights.get(k, 0) for k, v in d.excluded.items()}
-    return {k: v for k, v in answers.items() if v}, weights
+
+    def counted(columns: set[str]) -> dict[str, int]:
+        found = ex.loc[ex["column"].isin(columns), "reason"].value_counts()
+        return {k: int(found[k]) for k in d.excluded if k in found.index}
+
+    weights, survey = counted(names), counted(own)
+    answers = {k: v - weights.get(k, 0) - survey.get(k, 0) for k, v in d.excluded.items()}
+    return {k: v for k, v in answers.items() if v}, weights, survey
 
 
-def _answer_texts(d: SurveyData, any_invalid: bool) -> dict[str, tuple[tuple[str, int], ...]]:
+def _answer_texts(
+    d: SurveyData, any_invalid: bool, survey_column: str | None = None
+) -> dict[str, tuple[tuple[str, int], ...]]:
     """The commonest invalid texts of the answers (the weight columns' own cells apart, as
     counted by :func:`_answer_and_weight_cells`): session 15, w-invalid; out-of-range numbers
     and unreadable dates too, as every command names them (session 16)."""
     if not any_invalid or d.exclusion_log is None:
         return {}
-    names = set((d.columns or {}).get("weights", {}).values())
+    names = set((d.columns or {}).get("weights", {}).values()) | (
+        {survey_column} if survey_column else set()
+    )
     if not names:
         return d.exclusion_log.named_values()
     ex = d.exclusions
     return named_of(ex.loc[~ex["column"].isin(names)])
+
+
+def _survey_weight_text(d: SurveyData, column: str, cells: dict[str, int], lang: str) -> str:
+    """The sentence on the survey weight column's cells with no valid weight, its texts named as
+    gap names them: "Vikt (urvalsvikter): 2 utan giltig vikt – tom vikt 1, ogiltigt värde 1
+    (”ja” 1)" (review 17, finding 17: apart from the importance points)."""
+    ex = d.exclusions
+    texts = named_of(ex.loc[ex["column"] == column])
+    # named_summary's list without its own head ("Uteslutna celler: "): this sentence has one
+    listed = named_summary(cells, texts, lang).split(": ", 1)[1]
+    n = count_text(sum(cells.values()), lang)
+    return rl("survey_weight_cells", lang, column=column, n=n, cells=listed)
+
+
+def columns_text(names: list[str]) -> str:
+    """The importance points' columns as one name: "W1–W5" when they are one stem numbered
+    1, 2, … in order, else the names listed.
+
+    >>> columns_text(["W1", "W2", "W3", "W4", "W5"]), columns_text(["Vikt_a", "Vikt_b"])
+    ('W1–W5', 'Vikt_a, Vikt_b')
+    """
+    import re
+
+    parts = [re.fullmatch(r"(.*?)(\d+)", n) for n in names]
+    stems = {m.group(1) for m in parts if m}
+    numbers = [int(m.group(2)) for m in parts if m]
+    if len(names) > 2 and len(stems) == 1 and numbers == list(range(1, len(names) + 1)):
+        return f"{names[0]}–{names[-1]}"
+    return ", ".join(names)
+
+
+def _survey_weight_name(ctx: ReportContext) -> str | None:
+    """The ``[survey] weight_column`` as the file writes it (None without one)."""
+    column = ctx.config.survey.weight_column if ctx.config.survey is not None else None
+    if column is None:
+        return None
+    from servqual_cli.report.survey_results import survey_weight_column
+
+    return survey_weight_column(ctx, column)[1]
 
 
 def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
@@ -91,17 +143,30 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         by, value = ctx.config.group
         out.append(Text(rl("summary_group", lang, by=by, group=value)))
     source = Path(ctx.config.survey.file.given if ctx.config.survey else d.table.source).name
-    answers, weights = _answer_and_weight_cells(d)
+    column = _survey_weight_name(ctx)
+    answers, weights, in_column = _answer_and_weight_cells(d, column)
     excluded = named_summary(
-        answers, _answer_texts(d, any(r in answers for r in NAMED_REASONS)), lang
+        answers, _answer_texts(d, any(r in answers for r in NAMED_REASONS), column), lang
     )
     if weights:
         cells = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in weights.items())
-        excluded += ". " + rl("weight_cells", lang, cells=cells)
+        names = list((d.columns or {}).get("weights", {}).values())
+        excluded += ". " + rl("weight_cells", lang, columns=columns_text(names), cells=cells)
+    if in_column and column is not None:
+        excluded += ". " + _survey_weight_text(d, column, in_column, lang)
+    codes = ctx.config.survey.missing_codes if ctx.config.survey is not None else ()
+    if codes:  # the rule beside the "missing code" cells it made, as gap says it (session 18)
+        from servqual_cli.report.missing_codes_note import union_text
+
+        rule = union_text(codes, d.instrument.missing, lang, option="survey.missing_codes") or ""
+        excluded += ". " + rule.rstrip(".")
     recoded = recode_line(recoded_of(d.exclusion_log), lang)  # review item 13a
     if recoded:
         excluded += ". " + recoded
     n = count_text(result.n_rows, lang)
+    # the rows with no answer, left out when the file was read, named beside the count gap
+    # prints (session 18: one respondent count per file)
+    excluded = no_answer_text(d.no_answer_rows, lang) + excluded
     out.append(Text(rl("summary_intro", lang, n=n, file=source, excluded=excluded)))
     out += short_row_blocks([d.table], lang)  # a CSV cut short, as every command warns
     out += unused_weight_note(ctx)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from servqual_cli.report.measurement_tables import display_scale, ml
 from servqual_cli.report.numbers import fmt_number, fmt_signed
-from servqual_cli.report.trend_mix_section import WORDS as MIX_WORDS
 from servqual_cli.report.word_lists import join_words
 
 __all__ = ["halved_card_notes"]
@@ -54,7 +54,6 @@ def halved_card_notes(
     utan bygglov båda åren 80,9 → 59,6, förändring −21,3 (sämre).
     """
     from servqual_cli.core.contacts import SPECS
-    from servqual_cli.report.measurement_tables import display_scale
 
     out: dict[tuple[str, str], str] = {}
     if not len(without) or not len(mix):
@@ -73,13 +72,13 @@ def halved_card_notes(
         )
         for (kpi, b, a, d, v), k in zip(cells, scale, strict=True):  # a KPI total each
             key = "halved_median" if SPECS[str(kpi)].kind == "median" else "halved"
-            verdict = v if v in ("better", "worse") else "no_change"
+            verdict = v if v in ("better", "worse") else "no detectable change"
             out[(str(kpi), channel)] = WORDS[key][i].format(
                 sharp=sharp.removesuffix("."),
                 areas=areas,
                 before=fmt_number(b * k, lang, 1),
                 after=fmt_number(a * k, lang, 1),
                 diff=fmt_signed(d * k, lang, 1),
-                verdict=MIX_WORDS[verdict][i],
+                verdict=ml(verdict, lang),
             )
     return out

@@ -207,6 +207,7 @@ def subset_survey(data: SurveyData, group: str) -> SurveyData:
         by=None,
         excluded={str(k): int(counts[k]) for k in sorted(counts.index)},
         exclusions=excl,
+        no_answer_rows=(),  # named in the whole report, in no group's (the row has no answers)
     )
 
 
