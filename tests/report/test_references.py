@@ -72,7 +72,8 @@ def test_survey_report_cites_its_methods() -> None:
         "Kaiser (1974), Psychometrika 39(1), 31–36",
         "Bartlett (1950), British Journal of Psychology, Statistical Section 3(2), 77–85",
         # its effect sizes (review 17, finding 19): Cohen's dz, ω² and ε² of the group tests
-        COHEN, "Hays (1963), Statistics for Psychologists",
+        COHEN,
+        "Hays (1963), Statistics for Psychologists",
         "Tomczak & Tomczak (2014), Trends in Sport Sciences 21(1), 19–25",
     ):
         assert present in text, present  # fmt: skip

@@ -8,14 +8,14 @@ dimensions get no verdict) is :mod:`servqual_cli.core.tolerance`'s; this module 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from servqual_cli.core.tolerance import ToleranceAnalysis
 
 __all__ = ["inverted_summary"]
 
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "sv": {
         "items": ("Toleranszonen: påstående {items} har omvänd zon (D under A)",
                   "Toleranszonen: påståendena {items} har omvänd zon (D under A)"),
