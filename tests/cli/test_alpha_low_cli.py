@@ -97,19 +97,30 @@ def test_alpha_command_warns_of_a_negative_alpha(cli, lang: str) -> None:
         "code"] == "alpha_negative"  # fmt: skip
 
 
+# every scale of the section's table, E's too, counted and its negative α named (review 17,
+# finding 12: the line named P and the gaps only, "4 av dessa 6", and left out E Rättssäkerhet's
+# α −4,95 and the whole E scale's −0,02); the α values are R psych's (alpha_negative.json)
 GLANCE = {
-    "sv": ("Reliabilitet i korthet: Cronbachs α för upplevelsen (P): Bemötande 0,91, "
+    "sv": ("Reliabilitet i korthet: Cronbachs α för förväntan (E): Bemötande 0,83, "
+           "Rättssäkerhet −4,95, hela skalan −0,02; för upplevelsen (P): Bemötande 0,91, "
            "Rättssäkerhet 0,77, hela skalan 0,61; för gapen (P − E), som resultaten bygger på: "
-           "Bemötande 0,38, Rättssäkerhet −0,20, hela skalan 0,02. 4 av dessa 6 ligger under "
+           "Bemötande 0,38, Rättssäkerhet −0,20, hela skalan 0,02. 6 av dessa 9 ligger under "
            "0,70, den vanliga tumregeln för en skala (Nunnally 1978): deras poäng bär mycket "
-           "mätfel. Negativt α: Gap – Rättssäkerhet; påståendena mäter inte samma sak och "
-           "poängen ska inte tolkas som en skala."),
-    "en": ("Reliability at a glance: Cronbach's α of the perceptions (P): Treatment 0.91, Legal "
+           "mätfel. Negativt α: Förväntan – Rättssäkerhet; Förväntan, hela skalan och Gap – "
+           "Rättssäkerhet. Där mäter påståendena inte samma sak och poängen ska inte tolkas som "
+           "en skala. Gapen är upplevelse minus förväntan, så ett negativt α i förväntan (ofta "
+           "ett omvänt påstående som inte angetts, eller ett kodningsfel) gör också gapen där "
+           "osäkra."),
+    "en": ("Reliability at a glance: Cronbach's α of the expectations (E): Treatment 0.83, Legal "
+           "certainty -4.95, whole scale -0.02; of the perceptions (P): Treatment 0.91, Legal "
            "certainty 0.77, whole scale 0.61; of the gaps (P − E), on which the results rest: "
-           "Treatment 0.38, Legal certainty -0.20, whole scale 0.02. 4 of these 6 are below "
+           "Treatment 0.38, Legal certainty -0.20, whole scale 0.02. 6 of these 9 are below "
            "0.70, the usual rule of thumb for a scale (Nunnally 1978): their scores carry much "
-           "measurement error. Negative α: Gap – Legal certainty; the items do not measure one "
-           "thing and the score is not to be read as a scale."),
+           "measurement error. Negative α: Expectation – Legal certainty; Expectation, whole "
+           "scale and Gap – Legal certainty. There the items do not measure one thing and the "
+           "score is not to be read as a scale. The gaps are perception minus expectation, so a "
+           "negative α in the expectations (often a reversed item not declared, or a coding "
+           "error) makes the gaps there uncertain too."),
 }  # fmt: skip
 METHOD = {
     "sv": "Ett α under 0,70 ger en varning (Nunnallys tumregel från 1978; en läshjälp, ingen dom)",

@@ -37,6 +37,17 @@ def test_service_report_cites_no_survey_method() -> None:
     # interval, named in the reply tables' note (review 11b, finding 6)
     assert "Kaplan & Meier (1958)" in text and "Greenwood (1926)" in text
     assert "Brookmeyer & Crowley (1982), Biometrics 38(1), 29–41" in text
+    # review 17, finding 19: a time's change is the Hodges-Lehmann shift the Mann-Whitney test
+    # judges, shares have Wilson intervals and Fisher's exact test
+    for present in (HODGES_LEHMANN, MANN_WHITNEY, WILSON, FISHER):
+        assert present in text, present
+
+
+HODGES_LEHMANN = "Hodges & Lehmann (1963), Annals of Mathematical Statistics 34(2), 598–611"
+MANN_WHITNEY = "Mann & Whitney (1947), Annals of Mathematical Statistics 18(1), 50–60"
+WILSON = "Wilson (1927), Journal of the American Statistical Association 22(158), 209–212"
+FISHER = "Fisher (1935), Journal of the Royal Statistical Society 98(1), 39–54"
+COHEN = "Cohen (1988), Statistical Power Analysis for the Behavioral Sciences, 2nd ed."
 
 
 def test_english_service_report_cites_welch_1947() -> None:
@@ -60,6 +71,10 @@ def test_survey_report_cites_its_methods() -> None:
         # its method note cites KMO's cut-off and names Bartlett's test (review 14, finding 10)
         "Kaiser (1974), Psychometrika 39(1), 31–36",
         "Bartlett (1950), British Journal of Psychology, Statistical Section 3(2), 77–85",
+        # its effect sizes (review 17, finding 19): Cohen's dz, ω² and ε² of the group tests
+        COHEN,
+        "Hays (1963), Statistics for Psychologists",
+        "Tomczak & Tomczak (2014), Trends in Sport Sciences 21(1), 19–25",
     ):
         assert present in text, present  # fmt: skip
     assert "Welch (1947)" not in text  # no two-mean test in it
@@ -83,6 +98,10 @@ TRIGGERS = (
     "Parasuraman, Zeithaml & Berry (1994)", "Wilcoxons teckenrangtest", "Kruskal-Wallis",
     "Friedmans test", "Kendalls W", "effektivt n enligt Kish", "som R survey::svymean",
     "Cronbachs α", "McDonalds ω", "(Hair m.fl. 2019",
+    # review 17, finding 19
+    "Hodges-Lehmanns förskjutning", "p (Mann-Whitney)", "Intervall: Wilson (andelar)",
+    "Fishers exakta test (andelar)", "Cochran-Armitage för andelar", "Cohens dz", "ω² (ANOVA)",
+    "ε² (KW)", "Rangbiseriell r",
 )  # fmt: skip
 
 
@@ -122,6 +141,7 @@ W1947, W1951 = "Welch (1947), Biometrika 34, 28–35", "Welch (1951), Biometrika
         # both, and neither
         ("p (Welch ANOVA); Welchs t-test", {W1947, W1951}),
         ("Andelar med Wilson-intervall", set()),
+        ("Wilson-Hilferty", set()),
     ],
 )  # fmt: skip
 def test_each_welch_cites_the_paper_of_its_test(text: str, welch: set[str]) -> None:
@@ -184,3 +204,35 @@ def test_every_welch_the_outputs_write_names_its_paper() -> None:
         for m in re.finditer("Welch", text):
             spans = [s.span() for p in (WELCH_TWO_MEANS, WELCH_ANOVA) for s in re.finditer(p, text)]
             assert any(a <= m.start() < b for a, b in spans), (name, line, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("Förändringen av en tid är Hodges-Lehmanns förskjutning", {"Hodges & Lehmann"}),
+        ("p (Mann-Whitney)", {"Mann & Whitney"}),
+        ("Oberoende urval: Welchs t-test och Mann-Whitney.", {"Mann & Whitney"}),
+        ("Intervall: Wilson (andelar), ordningsstatistika (medianer)", {"Wilson"}),
+        ("Andelarnas Wilson-intervall visas inte här", {"Wilson"}),
+        ("their Wilson intervals are in the JSON and CSV output", {"Wilson"}),
+        ("Wilson-Hilferty", set()),
+        ("skillnad i procentenheter, Fishers exakta test med Newcombes intervall", {"Fisher"}),
+        ("tested with Fisher's exact test (shares) or Mann-Whitney (times)",
+         {"Fisher", "Mann & Whitney"}),
+        # an option's alternative is no use of it (as for Newcombe)
+        ("p: score-test (andelar; Fishers exakta test med --test fisher)", set()),
+        ("p: score test (shares; Fisher's exact test with --test fisher)", set()),
+        ("Fisher-z", set()),
+        ("Trendtest över alla år: Cochran-Armitage för andelar", {"Cochran", "Armitage"}),
+        ("Effektstorlek: Cohens dz (medelgapet delat med", {"Cohen"}),
+        ("Effect size: Cohen's dz", {"Cohen"}),
+        ("ω² (ANOVA)", {"Hays"}), ("ε² (KW)", {"Tomczak & Tomczak"}),
+        ("Rangbiseriell r", {"Kerby"}), ("Rank-biserial r CI low", {"Kerby"}),
+    ],
+)  # fmt: skip
+def test_review17_methods_are_cited_where_used(text: str, refs: set[str]) -> None:
+    """Review 17, finding 19: the reports named these methods (8 mentions of the Mann-Whitney
+    test in the Lekeberg report, Cohens dz three times in Karlstad's) and cited none."""
+    new = ("Hodges", "Mann", "Wilson", "Fisher", "Cochran", "Armitage", "Cohen", "Hays",
+           "Tomczak", "Kerby")  # fmt: skip
+    assert {r.split(" (")[0] for r in cited(text) if r.startswith(new)} == refs

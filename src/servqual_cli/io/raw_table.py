@@ -205,6 +205,35 @@ class RawTable:
         """
         return encoding_hint(self.encoding, self.garbled)
 
+    def take(self, rows: np.ndarray) -> RawTable:
+        """The data rows where the boolean mask ``rows`` is true, with their row numbers, SPSS
+        codes and declared-missing cells: the table of one ``report --split`` group, so that
+        a column read from it (``[survey] weight_column``) lines up with the group's answers
+        (review 17, finding 22: the whole file's 320 weights met a group's 71 rows). The
+        file's facts (hash, hidden and summary rows) stay the file's.
+
+        >>> missing = {"a": pd.Series([None, "9", None], dtype=object)}
+        >>> t = RawTable(pd.DataFrame({"a": [1, 2, 3]}, index=[5, 6, 7]), "a.csv", None, 1,
+        ...              np.array([2, 3, 4]), "", user_missing=missing)
+        >>> s = t.take(np.array([False, True, True]))
+        >>> s.frame["a"].tolist(), s.row_numbers.tolist(), s.user_missing["a"].tolist()
+        ([2, 3], [3, 4], ['9', None])
+        """
+        import dataclasses
+
+        mask = np.asarray(rows, dtype=bool)
+
+        def cut(series: pd.Series) -> pd.Series:
+            return series[mask].reset_index(drop=True)
+
+        return dataclasses.replace(
+            self,
+            frame=self.frame[mask].reset_index(drop=True),
+            row_numbers=np.asarray(self.row_numbers)[mask],
+            codes={k: cut(v) for k, v in self.codes.items()},
+            user_missing={k: cut(v) for k, v in self.user_missing.items()},
+        )
+
     @property
     def columns(self) -> list[str]:
         if self.encoded is not None:

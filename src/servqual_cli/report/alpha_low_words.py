@@ -45,12 +45,18 @@ ALPHA_LOW_WARNINGS: Pairs = {
 # report analyses; their α was the bad news the line left out), and the method names the rule
 ALPHA_LOW_REPORT: Pairs = {
     "reliability_glance": (
-        "Reliabilitet i korthet: Cronbachs α för upplevelsen (P): {alphas}; för gapen (P − E), "
-        "som resultaten bygger på: {gaps}. {verdict} Varningar: {warnings} (se avsnittet "
-        "Reliabilitet och validitet).",
-        "Reliability at a glance: Cronbach's α of the perceptions (P): {alphas}; of the gaps "
-        "(P − E), on which the results rest: {gaps}. {verdict} Warnings: {warnings} (see "
-        "Reliability and validity).",
+        "Reliabilitet i korthet: Cronbachs α {expectations}för upplevelsen (P): {alphas}; för "
+        "gapen (P − E), som resultaten bygger på: {gaps}. {verdict} Varningar: {warnings} (se "
+        "avsnittet Reliabilitet och validitet).",
+        "Reliability at a glance: Cronbach's α {expectations}of the perceptions (P): {alphas}; "
+        "of the gaps (P − E), on which the results rest: {gaps}. {verdict} Warnings: "
+        "{warnings} (see Reliability and validity).",
+    ),
+    # {expectations} of reliability_glance: the E scales, every one the table shows (review 17,
+    # finding 12: a negative E α was left out of the summary)
+    "alpha_glance_expectations": (
+        "för förväntan (E): {alphas}; ",
+        "of the expectations (E): {alphas}; ",
     ),
     # {low}: how many of the α values just listed; {bound}: 0,70
     "alpha_glance_low": (
@@ -63,12 +69,21 @@ ALPHA_LOW_REPORT: Pairs = {
         "Alla ligger på {bound} eller mer, den vanliga tumregeln för en skala (Nunnally 1978).",
         "All are {bound} or more, the usual rule of thumb for a scale (Nunnally 1978).",
     ),
-    # {scales}: "Gap – Rättssäkerhet" (and more, joined)
+    # {scales}: "Gap – Rättssäkerhet" (and more, joined by word_lists.join_items: "Förväntan,
+    # hela skalan" has a comma of its own)
     "alpha_glance_negative": (
-        "Negativt α: {scales}; påståendena mäter inte samma sak och poängen ska inte tolkas som "
-        "en skala.",
-        "Negative α: {scales}; the items do not measure one thing and the score is not to be "
-        "read as a scale.",
+        "Negativt α: {scales}. Där mäter påståendena inte samma sak och poängen ska inte tolkas "
+        "som en skala.",
+        "Negative α: {scales}. There the items do not measure one thing and the score is not to "
+        "be read as a scale.",
+    ),
+    # after alpha_glance_negative when an E scale is among them: the gaps are P − E, so a
+    # broken E scale reaches every gap of its dimension (review 17, finding 12)
+    "alpha_glance_negative_e": (
+        "Gapen är upplevelse minus förväntan, så ett negativt α i förväntan (ofta ett omvänt "
+        "påstående som inte angetts, eller ett kodningsfel) gör också gapen där osäkra.",
+        "The gaps are perception minus expectation, so a negative α in the expectations (often "
+        "a reversed item not declared, or a coding error) makes the gaps there uncertain too.",
     ),
     "reliability_method_alpha": (
         "Ett α under {bound} ger en varning (Nunnallys tumregel från 1978; en läshjälp, ingen "

@@ -82,6 +82,25 @@ def legend_above(ax: Axes, ncols: int = 4, **kw: Any) -> None:
                   ncols=min(ncols, len(handles)), frameon=False, fontsize=8, **kw)  # fmt: skip
 
 
+def legend_above_fitted(ax: Axes, handles: list[Any], ncols: int = 3) -> None:
+    """:func:`legend_above` with as many columns (at most ``ncols``) as fit between the axes'
+    left edge and the figure's right edge, measured as drawn, so that no entry runs off the
+    image (review 17, finding 8: the tolerance chart's fourth entry wrapped three to a row and
+    "inom zonen" was cut to "inom zone"). The axes' left edge is where the layout puts it (the
+    y labels' width): render's tight_layout keeps it, as it only makes room above and below.
+    """
+    fig = ax.get_figure(root=True)
+    if fig is None or not handles:
+        return
+    fig.tight_layout()  # the axes' left edge after the y labels, as render will lay it out
+    room = fig.bbox.width * (1.0 - ax.get_position().x0) - 4.0  # pixels, a margin kept
+    for k in range(min(ncols, len(handles)), 0, -1):
+        legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0),
+                           ncols=k, frameon=False, fontsize=8)  # fmt: skip
+        if legend.get_window_extent().width <= room:
+            return
+
+
 def legend_right(ax: Axes, handles: list[Any] | None = None, **kw: Any) -> None:
     """The legend outside the plot area, to its right."""
     if handles is None:

@@ -71,6 +71,31 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bKish", "Kish (1965), Survey Sampling, New York: Wiley"),
     (r"\bR survey\b|\bsurvey::|\bsvy(?:mean|ttest|glm|by)\b",
      "Lumley (2010), Complex Surveys: A Guide to Analysis Using R, Hoboken: Wiley"),
+    # review 17, finding 19: the methods the reports lean on and did not cite. A time's change
+    # is the Hodges-Lehmann shift the Mann-Whitney test judges; shares get Wilson intervals
+    # and Fisher's exact test (R fisher.test cites Fisher 1935; "with --test fisher" names an
+    # option's alternative, as for Newcombe above); the series' trend test of
+    # shares is Cochran-Armitage; dz is Cohen's; ω² Hays', ε² (H/(n − 1)) Tomczak & Tomczak's
+    # and the paired rank-biserial r Kerby's, the sources R effectsize cites for each
+    # (core.effect_sizes)
+    (r"Hodges-Lehmann|Hodges & Lehmann", "Hodges & Lehmann (1963), Annals of Mathematical "
+     "Statistics 34(2), 598–611"),
+    (r"Mann-Whitney|Mann & Whitney", "Mann & Whitney (1947), Annals of Mathematical Statistics "
+     "18(1), 50–60"),
+    (r"\bWilson(?:-intervall|s|'s)?\b(?!-)", "Wilson (1927), Journal of the American "
+     "Statistical Association 22(158), 209–212"),
+    (r"\bFisher(?:'s|s)? (?:exakta?|exact) test(?!\s+(?:med|with) --)",
+     "Fisher (1935), Journal of the Royal Statistical Society 98(1), 39–54"),
+    (r"Cochran-Armitage|Cochran & Armitage",
+     "Cochran (1954), Biometrics 10(4), 417–451"),
+    (r"Cochran-Armitage|Cochran & Armitage",
+     "Armitage (1955), Biometrics 11(3), 375–386"),
+    (r"\bCohen(?:'s|s)? dz\b", "Cohen (1988), Statistical Power Analysis for the Behavioral "
+     "Sciences, 2nd ed., Hillsdale: Erlbaum"),
+    (r"ω²", "Hays (1963), Statistics for Psychologists, New York: Holt, Rinehart and Winston"),
+    (r"ε²", "Tomczak & Tomczak (2014), Trends in Sport Sciences 21(1), 19–25"),
+    (r"(?i)rank-biserial|rangbiseriell|\br_rb\b", "Kerby (2014), Comprehensive Psychology 3, "
+     "11.IT.3.1"),
     (r"\bCronbach", "Cronbach (1951), Psychometrika 16(3), 297–334"),
     (r"\bMcDonald", "McDonald (1999), Test Theory: A Unified Treatment, Mahwah: Erlbaum"),
     (r"\bFeldt", "Feldt (1965), Psychometrika 30(3), 357–370"),
@@ -128,7 +153,7 @@ def cited(text: str) -> list[str]:
     >>> cited("Förändring: Welch t-test.")
     ['Welch (1947), Biometrika 34, 28–35']
     >>> len(cited("Gap per dimension (SERVQUAL)")), cited("Andelar med Wilson-intervall")
-    (2, [])
+    (2, ['Wilson (1927), Journal of the American Statistical Association 22(158), 209–212'])
     """
     return [ref for pattern, ref in REFERENCES if re.search(pattern, text)]
 

@@ -15,7 +15,7 @@ import numpy as np
 from servqual_cli.core.gaps import GapAnalysis
 from servqual_cli.core.group_gaps import GroupedGapAnalysis
 from servqual_cli.report.catalog import GROUPS, TOOLBOX, dimension_name, label
-from servqual_cli.report.chart_spec import gap_verdict_labels, gap_verdicts, n_label
+from servqual_cli.report.chart_spec import gap_verdict_labels, gap_verdicts
 from servqual_cli.report.chart_words import cw
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.config import MIN_N
@@ -239,6 +239,7 @@ def heatmap_figure(
     """
     shown = list(grouped.groups)
     n = np.array([int(grouped.groups[g].n_rows) for g in shown])
+    n_text = [fmt_int(k, lang) for k in n]
     small = n < min_n
     dim_keys = [str(x) for x in grouped.all.dimensions["dimension"]]
     dims = [dimension_name(x, lang) for x in dim_keys]
@@ -258,6 +259,11 @@ def heatmap_figure(
         cell_n = [[None if np.isnan(v) else int(v) for v in row] for row in raw]
         tests = w.rename(columns={"p": "p_t"})[["group", "dimension", "p_t", "p_adjusted"]]
         n_tests, adjust = weighted.n_tests, weighted.adjust
+        # the group's n and its small-base mark from the weighted table the cells come from,
+        # as that table flags its rows (review 17, finding 7: the label, caption and mark
+        # used every row of the group, weightless and no-answer rows too, 26 beside the
+        # table's 24); a group whose dimensions differ is labelled with their range
+        n, n_text, small = _weighted_counts(raw, min_n, lang)
     # groups x dimensions, in the chart's order; a missing test is NaN (never "told")
     p_adj = (
         (
@@ -277,7 +283,7 @@ def heatmap_figure(
         for row, told_row in zip(values, told, strict=True)
     ]  # fmt: skip
     limit = heat_limit(scale)
-    notes = [_small_note(shown, n, small, min_n, table, lang)] if small.any() else []
+    notes = [_small_note(shown, n_text, small, min_n, table, lang)] if small.any() else []
     family = family_words(n_tests, "groups", lang)
     p_label = adjusted_label(adjust, family, lang)
     alpha = fmt_number(ALPHA, lang, 2)
@@ -297,8 +303,8 @@ def heatmap_figure(
         "told": [[bool(t) for t in row] for row in told],  # drawn in colour; else grey
         "rows": shown,
         "row_labels": [
-            f"{g} ({cw('chart_n', lang, n=fmt_int(k, lang))}{f', {words_small}' if s else ''})"
-            for g, k, s in zip(shown, n, small, strict=True)
+            f"{g} ({cw('chart_n', lang, n=k)}{f', {words_small}' if s else ''})"
+            for g, k, s in zip(shown, n_text, small, strict=True)
         ],
         "small_base": [bool(s) for s in small],
         "min_n": int(min_n),
@@ -332,12 +338,35 @@ def heatmap_figure(
     return data, notes
 
 
+def _weighted_counts(
+    raw: np.ndarray, min_n: int, lang: str
+) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Each group's n in the weighted per-group table (groups × dimensions, NaN where none):
+    the largest (the group's respondents with a valid weight), its words ("24", or "28–29"
+    when the dimensions differ) and whether the table flags a row of it (a dimension below
+    ``min_n``).
+
+    >>> n, text, small = _weighted_counts(np.array([[24.0, 24.0], [29.0, 28.0]]), 30, "sv")
+    >>> n.tolist(), text, small.tolist()
+    ([24, 29], ['24', '28–29'], [True, True])
+    >>> _weighted_counts(np.array([[31.0, 29.0], [np.nan, np.nan]]), 30, "sv")[1:]
+    (['29–31', '0'], array([ True,  True]))
+    """
+    counts = np.nan_to_num(raw, nan=0.0).astype(int)
+    high, low = counts.max(axis=1), counts.min(axis=1)
+    text = [fmt_int(h, lang) if h == lo else f"{fmt_int(lo, lang)}–{fmt_int(h, lang)}"
+            for lo, h in zip(low, high, strict=True)]  # fmt: skip
+    return high, text, low < min_n
+
+
 def _small_note(
-    names: list[str], n: np.ndarray, small: np.ndarray, min_n: int, table: str | None, lang: str
+    names: list[str], n: list[str], small: np.ndarray, min_n: int, table: str | None, lang: str
 ) -> str:
-    """ "Simhall (n = 12) har färre än 30 svar: …": the small groups by name, where their values
-    also stand (the per-group table, by its title)."""
-    named = [n_label(str(g), [k], lang) for g, k, s in zip(names, n, small, strict=True) if s]
+    """ "Simhall (n = 12) har färre än 30 svar: …": the small groups by name (with their n as
+    the row labels give it), where their values also stand (the per-group table, by its
+    title)."""
+    named = [f"{g} ({cw('chart_n', lang, n=k)})" for g, k, s in zip(names, n, small, strict=True)
+             if s]  # fmt: skip
     key = "chart_heatmap_small_note" + ("" if len(named) == 1 else "s")
     text = cw(key, lang, groups=join_words(named, lang), min_n=fmt_int(min_n, lang))
     if table:

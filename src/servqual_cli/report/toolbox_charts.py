@@ -20,6 +20,7 @@ from servqual_cli.report.chart_style import (
     VERDICT_STYLE,
     VERMILLION,
     legend_above,
+    legend_above_fitted,
     verdict_handles,
 )
 from servqual_cli.report.chart_style import floats as _floats
@@ -63,8 +64,7 @@ def draw_tolerance_zone(figure: Figure) -> MplFigure:
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor=BAND, edgecolor=SKY, label=lab["zone"]), *verdict_handles(shown)]
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3,
-              frameon=False, fontsize=8)  # fmt: skip
+    legend_above_fitted(ax, handles)  # as many columns as fit (review 17, finding 8)
     return fig
 
 

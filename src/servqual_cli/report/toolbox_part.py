@@ -210,6 +210,11 @@ def tolerance_part(ctx: ReportContext) -> Part:
 
     own = ctx.config.tolerance is not None  # (the survey file's lines are the survey part's)
     summary = tuple(short_row_blocks([table], ctx.lang)) if own else ()
+    from servqual_cli.report.tolerance_summary import inverted_summary
+
+    # an inverted zone's bad news in the summary too, not only in the section (review 17, 8)
+    inverted = inverted_summary(res, ctx.lang, title, [str(i) for i in inst.reverse])
+    summary += (Text(inverted, kind="warning"),) if inverted else ()
     sources: tuple[Text, ...] = ()
     if also is not None:
         sources = (Text(also),)

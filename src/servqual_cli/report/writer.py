@@ -192,7 +192,8 @@ def safe_names(values: Sequence[str]) -> dict[str, str]:
 
 
 def subset_survey(data: SurveyData, group: str) -> SurveyData:
-    """The respondents of one group, with their own exclusion counts."""
+    """The respondents of one group, with their own exclusion counts and their own rows of the
+    file's table (a weight column read from it is the group's: review 17, finding 22)."""
     groups = data.groups if data.groups is not None else np.array([], dtype=object)
     rows = np.array([g == group for g in groups], dtype=bool)
     numbers = data.table.row_numbers[rows]
@@ -200,6 +201,7 @@ def subset_survey(data: SurveyData, group: str) -> SurveyData:
     counts = excl["reason"].value_counts()
     return replace(
         data,
+        table=data.table.take(rows),
         expectation=data.expectation[rows],
         perception=data.perception[rows],
         weights=None if data.weights is None else data.weights[rows],
