@@ -29,7 +29,16 @@ _SERVQUAL: dict[str, tuple[str, tuple[str, ...]]] = {
     "set": ("set", ()),  # items: expectation, perception
     "rank_biserial_ci_note": ("rank_biserial_ci_note", ()),
     "wilcoxon_method": ("wilcoxon_method", ()),
+    # the verdicts (tolerance's position, knowledge-gap's reading) and knowledge-gap's Holm
+    # family: one mechanism with the other codes (output_xlsx had a second map for the verdicts
+    # and left p_holm_family as codes, s18 a-xlsx)
+    "position": ("position", ("TOOLBOX",)),
+    "reading": ("reading", ()),
+    "p_holm_family": ("p_holm_family", ()),
 }
+# reliability's items as its terminal names them ("E3" -> "Påstående 3"); alpha's terminal
+# keeps the column names (a user's own items), and so does its workbook
+_RELIABILITY = {**_SERVQUAL, "item": ("item", ())}
 _MEASUREMENT: dict[str, tuple[str, tuple[str, ...]]] = {
     "kpi": ("kpi", ("MEASUREMENT",)),
     "channel": ("channel", ("MEASUREMENT",)),
@@ -38,12 +47,13 @@ _MEASUREMENT: dict[str, tuple[str, tuple[str, ...]]] = {
     "test": ("test", ()),
     "estimate": ("estimate", ()),
     "table": ("table", ()),
+    "rank_third": ("rank_third", ("MEASUREMENT",)),  # Kolada's colour of a benchmark row
 }
 # trend's table codes have words of their own: its "trend" is a change between two years
 _TREND = {**_MEASUREMENT, "table": ("trend_table", ())}
 _COLUMNS: dict[str, Mapping[str, tuple[str, tuple[str, ...]]]] = {
-    **dict.fromkeys(("gap", "items", "tolerance", "knowledge-gap", "reliability", "alpha"),
-                    _SERVQUAL),
+    **dict.fromkeys(("gap", "items", "tolerance", "knowledge-gap", "alpha"), _SERVQUAL),
+    "reliability": _RELIABILITY,
     "contacts": _MEASUREMENT,
     "trend": _TREND,
     "kpi": {"statistic": ("statistic", ()), "unit": ("unit", ()),
@@ -52,7 +62,9 @@ _COLUMNS: dict[str, Mapping[str, tuple[str, tuple[str, ...]]]] = {
     "service-survey": {"table": ("table", ()), "channel": ("channel", ("SERVICE_SURVEY",)),
                        "question": ("question", ("SERVICE_SURVEY",)),
                        "kpi": ("question", ("SERVICE_SURVEY",)), "area": ("area", ()),
-                       "verdict": ("verdict", ()), "test": ("test", ())},
+                       "verdict": ("verdict", ()), "test": ("test", ()),
+                       "rank_third": ("rank_third", ("SERVICE_SURVEY",))},
+    "kolada": {"rank_third": ("rank_third", ("KOLADA",))},
     # describe: the column's type as the terminal's "Typ" ("tal"), the missing counts' "blank"
     "describe": {"type": ("type", ("DESCRIBE",)), "missing": ("missing_counts", ())},
     "feedback": {"section": ("section", ()), "measure": ("measure", ()), "level": ("level", ()),
@@ -64,8 +76,8 @@ _COLUMNS: dict[str, Mapping[str, tuple[str, tuple[str, ...]]]] = {
 def translates(command: str | None) -> bool:
     """Whether a Swedish workbook of ``command`` has its cells in words.
 
-    >>> translates("gap"), translates("kolada")
-    (True, False)
+    >>> translates("gap"), translates("kolada"), translates(None)
+    (True, True, False)
     """
     return (command or "") in _COLUMNS
 
@@ -85,18 +97,21 @@ def _word_of(prefix: str, tables: tuple[str, ...]) -> Callable[[str], str]:
         pair = pair or VALUES.get(code)
         return code if pair is None else pair[0]
 
-    if prefix in ("dimension", "scale", "wilcoxon_method", "missing_counts"):
+    if prefix in ("dimension", "scale", "wilcoxon_method", "missing_counts", "item"):
         return _special(prefix)
     return word
 
 
 def _special(prefix: str) -> Callable[[str], str]:
     """The words a renderer builds rather than looks up: a dimension's name (the instrument's
-    own label in effect first), a pair "Tangibles − Empathy", a reliability scale "E:Tangibles",
-    the signed-rank method as the gap table's note words it, and describe's missing counts.
+    own label in effect first), a pair "Tangibles − Empathy", a reliability scale "E:Tangibles"
+    and item "E3", the signed-rank method as the gap table's note words it, and describe's
+    missing counts.
 
     >>> _special("missing_counts")("blank=3; vet ej=1")
     'tomma=3; vet ej=1'
+    >>> _special("item")("P12-E12"), _special("item")("Q1")
+    ('Påstående 12', 'Q1')
     """
     from servqual_cli.report.catalog import dimension_name, scale_name
 
@@ -105,9 +120,13 @@ def _special(prefix: str) -> Callable[[str], str]:
     if prefix == "missing_counts":  # "blank=3; vet ej=1": the terminal's "tomma"
         return lambda code: code.replace("blank=", "tomma=")
     if prefix == "wilcoxon_method":
-        from servqual_cli.report.gap_tables import _method_sv
+        from servqual_cli.report.gap_tables import method_sv
 
-        return _method_sv
+        return method_sv
+    if prefix == "item":
+        from servqual_cli.report.catalog import item_name
+
+        return lambda code: item_name(code, "sv")
     return lambda code: " − ".join(dimension_name(part, "sv") for part in code.split(" − "))
 
 
@@ -125,7 +144,7 @@ def in_words(frame: Any, command: str | None) -> Any:
     >>> k = pd.DataFrame({"verdict": ["too few", "met", None], "min_n": [30, 30, 30]})
     >>> in_words(k, "kpi")["verdict"].tolist()[:2], in_words(k, "kpi")["verdict"].isna().tolist()
     (['för få (n < 30)', 'uppfyllt'], [False, False, True])
-    >>> in_words(k, "kolada") is k
+    >>> in_words(k, None) is k
     True
     """
     columns = _COLUMNS.get(command or "")

@@ -12,6 +12,8 @@ SERVICE_SURVEY's questions), then here plain. The words are the terminal's where
 
 from __future__ import annotations
 
+from servqual_cli.report.catalog_toolbox import TOOLBOX
+
 TIDY_VALUES: dict[str, tuple[str, str]] = {
     # the row levels of the SERVQUAL commands (gap, items, tolerance, knowledge-gap, reliability)
     "level:dimension": ("dimension", "dimension"),
@@ -21,6 +23,15 @@ TIDY_VALUES: dict[str, tuple[str, str]] = {
     "level:friedman": ("Friedmans test", "Friedman test"),
     "level:scale": ("skala", "scale"),
     "level:weighted": ("viktad", "weighted"),
+    "level:importance": ("härledd vikt", "derived importance"),
+    "level:importance_unweighted": ("härledd vikt, oviktad", "derived importance, unweighted"),
+    # knowledge-gap's Holm family of each row's p_holm, as its tables head the p column
+    # ("p (Holm, 12 test, grupper × dimensioner)"); left as codes in session 17 (s18 a-xlsx)
+    "p_holm_family:dimensions": ("dimensioner", "dimensions"),
+    "p_holm_family:items": ("påståenden", "items"),
+    "p_holm_family:groups x dimensions": ("grupper × dimensioner", "groups x dimensions"),
+    # knowledge-gap's reading: the table's words (catalog_toolbox's kg_*), one source
+    **{f"reading:{c}": TOOLBOX[f"kg_{c}"] for c in ("underestimate", "overestimate", "unclear")},
     # tolerance's weighted rows are named "Tangibles: msa"
     "weighted:msa": ("MSA (P−A)", "MSA (P−A)"),
     "weighted:mss": ("MSS (P−D)", "MSS (P−D)"),
