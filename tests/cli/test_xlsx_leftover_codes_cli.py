@@ -55,8 +55,9 @@ def test_knowledge_gap_groups_family_in_words() -> None:
     assert out["reading"].tolist() == ["personalen överskattar", "ingen säker skillnad"]
 
 
-@pytest.mark.parametrize(("lang", "head", "first"), [("sv", "Påstående", "Påstående 1"),
-                                                     ("en", "item", "E1")])
+@pytest.mark.parametrize(
+    ("lang", "head", "first"), [("sv", "Påstående", "Påstående 1"), ("en", "item", "E1")]
+)
 def test_reliability_items_named_as_the_terminal(
     cli, samples_dir: Path, tmp_path: Path, lang: str, head: str, first: str
 ) -> None:
@@ -69,8 +70,9 @@ def test_reliability_items_named_as_the_terminal(
         assert "Påstående 22" in term.stdout and "Påstående 22" in items
 
 
-@pytest.mark.parametrize(("lang", "pair_b", "coef"), [("sv", "Dimension B", "b"),
-                                                      ("en", "b", "b_coef")])
+@pytest.mark.parametrize(
+    ("lang", "pair_b", "coef"), [("sv", "Dimension B", "b"), ("en", "b", "b_coef")]
+)
 def test_importance_b_has_its_own_column(cli, tmp_path: Path, lang, pair_b, coef) -> None:
     args = ("gap", DATA / "kiosk.csv", "-i", DATA / "kiosk.toml", "--overall", "F1")
     rows = _sheet(cli, tmp_path, lang, *args)
