@@ -39,6 +39,10 @@ TIDY: dict[str, tuple[str, str]] = {
     "n_servperf": ("n SERVPERF", "n SERVPERF"),
     "min_items": ("Minsta antal påståenden", "Least items"),
     "n_prorated": ("n med ifyllda medel", "n prorated"),
+    # left as codes in tolerance --by and gap --overall --weight-column, found by the walk over
+    # every Swedish workbook (tests/cli/test_xlsx_no_codes_cli.py; review 17 finding 6)
+    "small_base": ("Litet underlag", "Small base"),
+    "weight_column": ("Viktkolumn", "Weight column"),
     # the second sheet: the notes the terminal prints, one per row
     "notes_sheet": ("Noter", "Notes"),
     "notes_section": ("Avsnitt", "Section"),
@@ -108,6 +112,13 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "p_below": ("p (under mål/norm, ojusterat)", "p (below goal, unadjusted)"),
         "interval_verdict": ("Bedömning enligt intervallet", "Verdict by the interval"),
         "p_holm": ("p (Holm)", "p (Holm)"),
+        # the cases beyond a median's norm (review 16 finding 1); left as codes (review 17
+        # finding 15)
+        "n_beyond_norm": ("Antal fall bortom normen", "Cases beyond the norm"),
+        "n_norm_base": ("Antal fall i normens underlag", "Cases in the norm's base"),
+        "share_beyond_norm": ("Andel fall bortom normen", "Share beyond the norm"),
+        "n_open_within_norm": ("Öppna fall ännu inom normen (i inget av antalen)",
+                               "Open cases still within the norm (in neither count)"),
     },
     "service-survey": {
         "table": ("Tabell", "Table"),
@@ -144,6 +155,17 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "se": ("Medelfel", "SE"),
         "statistic": ("Mått", "Statistic"),
         "test": ("Test", "Test"),
+        # the benchmark block and the trend's small years, as the terminal heads them
+        # (catalog_service_survey, catalog_measurement); left as codes (review 17 finding 15)
+        "small_years": ("År med litet underlag", "Years with a small base"),
+        "min_n": ("Minsta n", "Least n"),
+        "others_mean": ("Medel övriga", "Others' mean"),
+        "others_min": ("Min övriga", "Others' min"),
+        "others_max": ("Max övriga", "Others' max"),
+        "rank": ("Placering", "Rank"),
+        "rank_third": ("Kolada-färg", "Kolada colour"),
+        "verdict_method": ("Bedömningens metod", "Verdict method"),
+        "file_value": ("Publicerat i Kolada", "Published in Kolada"),
     },
     "feedback": {
         "section": ("Avsnitt", "Section"),
@@ -189,5 +211,24 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "statistic": ("Teststorhet", "Test statistic"),
         "df": ("Frihetsgrader", "Degrees of freedom"),
         "small_years": ("År med litet underlag", "Years with a small base"),
+        "k": ("k (antal av n)", "k (count of n)"),  # a share's count (MEASUREMENT's bare "k")
+        # the SERVQUAL survey trend's columns (review 17 finding 20)
+        "se_before": ("Medelfel före", "SE before"),
+        "se_after": ("Medelfel efter", "SE after"),
+        "unweighted_before": ("Oviktat medel före", "Unweighted mean before"),
+        "unweighted_after": ("Oviktat medel efter", "Unweighted mean after"),
+    },
+    "contacts": {"k": ("k (antal av n)", "k (count of n)")},
+    # gap's own columns no table of GROUPS/TOOLBOX heads by their tidy key: --by's within-group
+    # p, the weighted group test's (catalog_toolbox wt_*), the signed-rank V (review 17 finding 6)
+    "gap": {
+        "p_holm_within_group": ("p (Holm, inom gruppen)", "p (Holm, within the group)"),
+        "p_adjusted_within_group": ("p (justerat, inom gruppen)", "p (adjusted, within the group)"),
+        "k": ("Antal grupper", "Groups"),
+        "f": ("F (Wald)", "F (Wald)"),
+        "df1": ("fg täljare", "df1"),
+        "df2": ("fg nämnare", "df2"),
+        "small_groups": ("Små grupper (n)", "Small groups (n)"),
+        "v": ("V (Wilcoxon)", "V (Wilcoxon)"),
     },
 }  # fmt: skip
