@@ -45,8 +45,14 @@ def test_building_permits_beyond_the_norm_against_pandas(sample: dict[str, Any])
     assert (e.n, e.n_beyond, e.n_open_beyond) == (len(decided), int((decided > 70).sum()), 0)
     assert (e.n_beyond, round(100 * e.share, 1)) == (20, 8.5)
     assert r.verdict == "met"  # the median's verdict is unchanged: the count stands beside it
+    # s18: the open 2024 cases younger than the norm (after 21 okt) are in neither count; the
+    # core counts them, so "20 av 235" says what its base leaves out
+    later_open = start.between(pd.Timestamp("2024-10-22"), pd.Timestamp("2024-12-30"))
+    n_within = int((later_open & raw["beslut"].isna()).sum())
+    assert n_within == e.n_open_within == 22
     assert r.to_dict()["beyond_norm"] == {"norm": 70.0, "n_beyond": 20, "n": 235,
-                                          "n_open_beyond": 0, "share": 20 / 235}  # fmt: skip
+                                          "n_open_beyond": 0, "n_open_within": 22,
+                                          "share": 20 / 235}  # fmt: skip
 
 
 def test_phone_waits_beyond_the_norm_against_pandas(sample: dict[str, Any]) -> None:

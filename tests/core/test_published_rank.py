@@ -47,3 +47,19 @@ def test_the_one_rank_rule_matches_an_exact_decimal_reference(
     places = min(4, max(-t.normalize().as_tuple().exponent for t in [*theirs, Decimal(1)]))
     expected = mine.quantize(Decimal(1).scaleb(-max(places, 0)), rounding=ROUND_HALF_UP)
     assert got["published"].iloc[0] * scale == pytest.approx(float(expected), abs=1e-9)
+
+
+def test_no_precision_inferred_when_nothing_is_published(monkeypatch) -> None:
+    """s18: with ``published=False`` (others computed from a contact log) the precision was
+    inferred per comparison and then discarded; it is not computed at all now, and the ranks
+    are those of the unrounded values."""
+    import servqual_cli.core.published_rank as pr
+
+    def refuse(*_: object, **__: object) -> int:
+        raise AssertionError("published_precision called for computed values")
+
+    monkeypatch.setattr(pr, "published_precision", refuse)
+    this = pd.DataFrame({"kpi": ["reached"], "value": [43 / 54]})
+    others = pd.DataFrame({"kpi": ["reached"] * 3, "value": [43 / 54, 44 / 54, 0.7]})
+    out = pr.rank_at_published(this, others, ["kpi"], {"reached": 1}, published=False)
+    assert out["n_better"].tolist() == [1] and out["published"].tolist() == [43 / 54]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from servqual_cli.core.dimension_comparison import compare_dimensions, friedman_test
-from servqual_cli.core.importance import derived_importance, relative_weights
+from servqual_cli.core.importance import derived_importance, weights_from_correlations
 from servqual_cli.core.item_distribution import item_distributions
 from servqual_cli.core.knowledge_gap import knowledge_gap
 from servqual_cli.core.respondent_scores import respondent_scores
@@ -159,9 +159,17 @@ def test_relative_weights_sum_to_r_squared(x: np.ndarray, y: np.ndarray) -> None
     coef, *_ = np.linalg.lstsq(design, y, rcond=None)
     resid = y - design @ coef
     r2 = 1 - resid @ resid / ((y - y.mean()) @ (y - y.mean()))
-    w = relative_weights(x, y)
+    w = weights_from_correlations(np.corrcoef(np.column_stack([x, y]), rowvar=False))
     assert (w >= -1e-12).all()
     assert w.sum() == pytest.approx(r2, abs=1e-8)
+
+
+def test_one_path_to_the_relative_weights() -> None:
+    """s18: ``relative_weights(x, y)`` (unweighted correlations) had no caller but its test;
+    every fit, weighted or not, takes its weights from its own correlation matrix."""
+    from servqual_cli.core import importance
+
+    assert not hasattr(importance, "relative_weights")
 
 
 def test_tolerance_shares_swap_when_perception_moves() -> None:

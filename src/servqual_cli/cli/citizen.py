@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from servqual_cli.cli import options as o
+from servqual_cli.core.thresholds import MIN_N
 
 app = typer.Typer()
 
@@ -35,9 +36,7 @@ def service_survey(
         str,
         typer.Argument(help="One row per respondent: year, channel and answers 1-5 (Vet ej)."),
     ],
-    min_n: Annotated[
-        int, typer.Option("--min-n", min=1, help="Flag a year/channel/question below this n.")
-    ] = 30,
+    min_n: o.MinNOpt = MIN_N,
     benchmark: Annotated[
         str | None,
         typer.Option(
@@ -145,7 +144,7 @@ def _benchmark(
     lang: str,
     opts: Any,
     conf: float = 0.95,
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> tuple[dict[str, Any], Any, Any]:
     """The latest year's indices against the others of a Kolada file: JSON, section, exclusions."""
     from servqual_cli.cli.kolada import read_kolada_input

@@ -9,6 +9,7 @@ import typer
 
 from servqual_cli.cli import gap_toolbox as tb
 from servqual_cli.cli import options as o
+from servqual_cli.core.thresholds import MIN_N
 
 app = typer.Typer()
 
@@ -96,15 +97,7 @@ def gap(
     importance_on: tb.ImportanceOnOpt = "gap",
     weight_column: tb.WeightColumnOpt = None,
     profile: tb.ProfileOpt = None,
-    min_n: Annotated[
-        int,
-        typer.Option(
-            "--min-n",
-            min=1,
-            help="Flag a dimension, item or group below this n "
-            "(small base), as service-survey does.",
-        ),
-    ] = 30,
+    min_n: o.MinNOpt = MIN_N,
 ) -> None:
     """Item, dimension and overall SERVQUAL gaps (P − E) with CIs and tests.
 

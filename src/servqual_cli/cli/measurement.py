@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from servqual_cli.cli import options as o
+from servqual_cli.core.thresholds import MIN_N
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -266,7 +267,7 @@ def trend(
     excluded: o.ExcludedOpt = None,
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
-    min_n: o.MinNOpt = 30,  # core/thresholds.py MIN_N, as gap's and citizen's
+    min_n: o.MinNOpt = MIN_N,
 ) -> None:
     """Did the KPIs (or the SERVQUAL gaps) change between two years, more than chance?
 

@@ -150,15 +150,16 @@ ConfOpt = Annotated[
     float, typer.Option("--conf", min=0.5, max=0.999, help="Confidence level of intervals.")
 ]
 
-# The small base of trend's rows (f-trend, s16), with gap's and citizen's default (MIN_N, 30;
-# core/thresholds.py) and gap's words; a value under it is marked, and still judged.
+# Every command's --min-n (gap, tolerance, knowledge-gap, trend, service-survey): one
+# option, its default core.thresholds.MIN_N in every signature (s18: it was defined twice here
+# and in cli/toolbox.py, inline in gap and citizen, and 30 typed in 10+ signatures).
 MinNOpt = Annotated[
     int,
     typer.Option(
         "--min-n",
         min=1,
-        help="Mark a comparison (contact KPI, SERVQUAL dimension) whose n before or after, "
-        "and a series year whose n, is below this n (small base), as service-survey does.",
+        help="Mark a value whose n is below this n as a small base (a --by group, dimension or "
+        "item; a year, channel or question; a comparison's n before or after). Default 30.",
     ),
 ]
 

@@ -37,13 +37,10 @@ _COMMAND_TABLES: dict[str, tuple[str, ...]] = {
     "contacts": ("MEASUREMENT",), "trend": ("MEASUREMENT",), "describe": ("DESCRIBE",),
     "kolada": ("KOLADA",), "kpi": (), "feedback": (), "service-survey": (),
 }  # fmt: skip
-# Text columns whose cells are verdict codes -> {code: catalog key of its words}: tolerance's
-# position "below", knowledge-gap's reading "overestimate" (-> "kg_overestimate").
-_VERDICTS: dict[str, dict[str, str]] = {
-    "position": {c: c for c in ("below", "inside", "above", "unclear")},
-    "reading": {c: f"kg_{c}" for c in ("underestimate", "overestimate", "unclear")},
-    "rank_third": {c: c for c in ("green", "yellow", "red")},  # Kolada's colour
-}
+# gap --overall's rows of level "importance" carry the regression's b in the tidy column "b",
+# which the pairwise rows fill with their second dimension: the workbook gives the b its own
+# column "b_coef" (the importance table's key, "b"), so no number stands under "Dimension B".
+_IMPORTANCE_LEVELS = ("importance", "importance_unweighted")
 # Commands whose terminal shows tables the tidy table does not hold -> the catalog keys (of
 # RELIABILITY_SHEETS) of the tables it does hold: every other table of the document gets a
 # sheet of its own, as `servqual report` writes it (reliability's KMO and Bartlett, CFA fit,
@@ -133,6 +130,32 @@ def _number_format(name: str, column: Any, lang: str) -> str | None:
     return number_format(f".{digits}f", lang)
 
 
+def _own_b(frame: Any) -> Any:
+    """``frame`` with the importance rows' b moved from the pairs' column ``b`` to a column
+    ``b_coef`` of its own right after it (a column emptied by the move is dropped).
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"level": ["dimension_pair", "importance"], "b": ["Empathy", -0.42]})
+    >>> _own_b(f).values.tolist()
+    [['dimension_pair', 'Empathy', nan], ['importance', nan, -0.42]]
+    >>> pairs_only = f.head(1)
+    >>> list(_own_b(f.tail(1)).columns), _own_b(pairs_only) is pairs_only
+    (['level', 'b_coef'], True)
+    """
+    import pandas as pd
+
+    if "b" not in frame.columns or "level" not in frame.columns:
+        return frame
+    rows = frame["level"].isin(_IMPORTANCE_LEVELS)
+    if not rows.any():
+        return frame
+    out = frame.copy()
+    at = out.columns.get_loc("b") + 1
+    out.insert(at, "b_coef", pd.to_numeric(out["b"].where(rows), errors="coerce"))
+    out["b"] = out["b"].where(~rows)
+    return out.drop(columns="b") if out["b"].isna().all() else out
+
+
 def notes(doc: Document) -> Iterator[tuple[str, str, str]]:
     """(where, kind, text) of every note, warning and explanation the terminal prints for
     ``doc``, in the order printed: a table's note (under the table's title, kind ``note``) and
@@ -176,16 +199,12 @@ def xlsx_bytes(
     if ws is None:  # openpyxl always makes one sheet; this keeps mypy sure of it
         ws = wb.create_sheet()
     ws.title = label("data_sheet", lang, TIDY)
+    frame = _own_b(frame)  # by the tidy level codes, before the Swedish words replace them
     table = integral_columns(frame if lang != "sv" else in_words(frame, command))
     for j, name in enumerate(table.columns, start=1):
         put(ws, 1, j, header_label(str(name), lang, words)).font = Font(bold=True)
     for j, col in enumerate(table.columns, start=1):
         column = table[col]
-        codes = _VERDICTS.get(str(col))
-        if lang == "sv" and codes is not None and column.dtype.kind not in "biufcmM":
-            column = column.astype(object).replace(
-                {c: words[k][0] for c, k in codes.items() if k in words}
-            )
         fmt = _number_format(str(col), column, lang)
         values = column.astype(object).where(column.notna(), None).tolist()
         for i, value in enumerate(values, start=2):

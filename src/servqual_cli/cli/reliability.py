@@ -160,7 +160,7 @@ def reliability(
     reversed_items = reverse_note(inst, lang.value)  # the rule that changes every such item
     if reversed_items:
         sections.append(Section("", (Text(reversed_items, kind="note"),)))
-    sections += reliability_sections(result, lang.value, items)
+    sections += reliability_sections(result, lang.value, items, reversed_items=declared)
     tidy = items_frame(result.scales).merge(
         scales_frame(result.scales), on="scale", how="left", suffixes=("", "_scale")
     )

@@ -386,6 +386,7 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
                 "n_beyond_norm": e and e.n_beyond,
                 "n_norm_base": e and e.n,
                 "share_beyond_norm": e and e.share,
+                "n_open_within_norm": e and e.n_open_within,  # in neither count (s18)
             }
         )
         for g in r.groups.to_dict("records"):
@@ -397,5 +398,5 @@ def kpi_tidy(results: Sequence[KpiResult]) -> pd.DataFrame:
             rows.append({**base, "level": "group", **group, "small_base": small,
                          "min_n": r.min_n})  # fmt: skip
     frame = pd.DataFrame(rows)
-    beyond = ["n_beyond_norm", "n_norm_base", "share_beyond_norm"]  # the last columns
+    beyond = ["n_beyond_norm", "n_norm_base", "share_beyond_norm", "n_open_within_norm"]
     return frame[[c for c in frame.columns if c not in beyond] + beyond]

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from servqual_cli.cli import options as o
+from servqual_cli.core.thresholds import MIN_N
 
 app = typer.Typer()
 
@@ -35,11 +36,6 @@ StaffSheetOpt = Annotated[
     ),
 ]
 ItemsTableOpt = Annotated[bool, typer.Option("--items/--no-items", help="Show the item table.")]
-# gap's --min-n: a --by group below it is marked "Small base" (review 13, finding 17)
-MinNOpt = Annotated[
-    int,
-    typer.Option("--min-n", min=1, help="Flag a --by group below this n (small base), as gap."),
-]
 
 
 @app.command()
@@ -59,7 +55,7 @@ def tolerance(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: ItemsTableOpt = True,
-    min_n: MinNOpt = 30,
+    min_n: o.MinNOpt = MIN_N,
 ) -> None:
     """Zone of tolerance (PZB 1994): MSA = P − A, MSS = P − D, zone width, shares outside.
 
@@ -109,7 +105,7 @@ def knowledge_gap_cmd(
     lang: o.LangOpt = o.Lang.en,
     conf: o.ConfOpt = 0.95,
     items: ItemsTableOpt = True,
-    min_n: MinNOpt = 30,
+    min_n: o.MinNOpt = MIN_N,
 ) -> None:
     """The knowledge gap (PZB gap 1): staff's picture of citizens' expectations vs theirs.
 

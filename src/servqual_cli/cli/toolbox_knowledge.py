@@ -14,6 +14,7 @@ from servqual_cli.cli.toolbox_parts import (
     tidy_table,
     without_group,
 )
+from servqual_cli.core.thresholds import MIN_N
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,7 +120,7 @@ def run_knowledge_gap(
     lang: o.Lang,
     conf: float,
     items: bool,
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> None:
     """Run ``servqual knowledge-gap`` with the command's options (see
     :func:`~servqual_cli.cli.toolbox.knowledge_gap_cmd`)."""

@@ -16,6 +16,7 @@ from servqual_cli.cli.toolbox_parts import (
     weighted_tolerance,
     without_group,
 )
+from servqual_cli.core.thresholds import MIN_N
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,7 +41,7 @@ def run_tolerance(
     lang: o.Lang,
     conf: float,
     items: bool,
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> None:
     """Run ``servqual tolerance`` with the command's options (see
     :func:`~servqual_cli.cli.toolbox.tolerance`)."""

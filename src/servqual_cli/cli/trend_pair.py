@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from servqual_cli.cli.measurement import email_note, json_records
 from servqual_cli.cli.trend_labels import label_note, period_labels
+from servqual_cli.core.thresholds import MIN_N
 
 if TYPE_CHECKING:
     import numpy as np
@@ -171,7 +172,7 @@ def contact_trend(
     share_test: str = "score",
     rule: Any = None,
     adjust: str = "holm",
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> tuple[list[Any], pd.DataFrame, tuple[str, pd.DataFrame] | None]:
     import pandas as pd
 
@@ -326,7 +327,7 @@ def survey_trend(
     conf: float,
     power: float,
     adjust: str = "holm",
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> tuple[list[Any], pd.DataFrame]:
     """``trend`` of two SERVQUAL survey years; ``--adjust`` adjusts the five dimensions' p as one
     family, the overall score its own (review 10a finding 6: it was accepted and ignored);
@@ -371,7 +372,7 @@ def _weighted_survey_trend(
     lang: str,
     conf: float,
     adjust: str = "holm",
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> tuple[list[Any], pd.DataFrame]:
     """``trend --weight-column``: weighted gaps per year and their design-based comparison."""
     from servqual_cli.core.survey_trend import WEIGHTED_METHOD

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from servqual_cli.core.thresholds import MIN_N
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -55,7 +57,7 @@ def add_series(
     conf: float,
     bench_args: tuple[str, str | None, ReadOptions, str | None] | None = None,
     email_rule: Any = None,
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> tuple[list[Any], pd.DataFrame]:
     """Every year's KPI values and the trend test over all years, before the last pair; with a
     benchmark, the other municipalities' mean of every year the benchmark file has.

@@ -114,26 +114,20 @@ class Importance:
         return out
 
 
-def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Johnson's (2000) relative weights of the columns of ``x`` for ``y`` (they sum to R²).
-
-    Examples
-    --------
-    >>> x = np.array([[1.0, 2], [2, 1], [3, 4], [4, 3], [5, 6]])
-    >>> y = np.array([1.0, 3, 2, 5, 4])
-    >>> w = relative_weights(x, y)
-    >>> w.round(4).tolist(), round(float(w.sum()), 4)
-    ([0.7526, 0.2207], 0.9733)
-    """
-    return weights_from_correlations(np.corrcoef(np.column_stack([x, y]), rowvar=False))
-
-
 def weights_from_correlations(r_all: np.ndarray) -> np.ndarray:
-    """Johnson's relative weights from the correlation matrix of the predictors and, last, the
-    outcome (the weighted one under survey weights: :mod:`~servqual_cli.core.weighted_importance`).
+    """Johnson's (2000) relative weights (they sum to R²) from the correlation matrix of the
+    predictors and, last, the outcome: the fit's own matrix, the weighted one under survey
+    weights (:mod:`~servqual_cli.core.weighted_importance`). The only path to the weights: a
+    ``relative_weights(x, y)`` from unweighted correlations had no caller but its test, and
+    could not serve the weighted fit, which needs its weighted matrix (s18 a-xlsx).
 
     >>> weights_from_correlations(np.array([[1.0, 0.0, 0.6], [0.0, 1.0, 0.3], [0.6, 0.3, 1.0]]))
     array([0.36, 0.09])
+    >>> x = np.array([[1.0, 2], [2, 1], [3, 4], [4, 3], [5, 6]])
+    >>> y = np.array([1.0, 3, 2, 5, 4])
+    >>> w = weights_from_correlations(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+    >>> w.round(4).tolist(), round(float(w.sum()), 4)
+    ([0.7526, 0.2207], 0.9733)
     """
     rxx, rxy = r_all[:-1, :-1], r_all[:-1, -1]
     evals, evecs = np.linalg.eigh(rxx)

@@ -122,18 +122,26 @@ def duration_kpi(
         follow_up=follow_up,
         min_n=min_n,
         groups_tested=tested,
-        beyond_norm=_beyond_norm(spec, durations, factor),
+        beyond_norm=_beyond_norm(spec, durations, factor, follow_up),
     )
 
 
-def _beyond_norm(spec: KpiSpec, durations: DurationFrame, factor: float) -> Any:
+def _beyond_norm(
+    spec: KpiSpec, durations: DurationFrame, factor: float, follow_up: FollowUp | None
+) -> Any:
     """The measured cases beyond the norm (:func:`~servqual_cli.core.kpi_norm.norm_excess`):
-    the closed cases' durations and the open cases' ages at ``as_of``, in the norm's unit."""
+    the closed cases' durations and the open cases' ages at ``as_of``, in the norm's unit. The
+    open cases the equal-follow-up rule left out (younger than the norm, its basis: a limit
+    goes only with share_within, which has no norm count) are still within the norm: counted
+    with ``n_open_within``, so "20 av 235" says what its base leaves out (s18)."""
     f = durations.frame
     open_ = f["valid"].to_numpy(dtype=bool) & f["open"].to_numpy(dtype=bool)
     ages = f["censored_at_as_of"].to_numpy(dtype=float)[open_] / factor
-    return norm_excess(_closed(durations) / factor, spec.norm, spec.statistic,
-                       spec.higher_is_better, ages)  # fmt: skip
+    excess = norm_excess(_closed(durations) / factor, spec.norm, spec.statistic,
+                         spec.higher_is_better, ages)  # fmt: skip
+    if excess is None or follow_up is None or follow_up.basis != "norm":
+        return excess
+    return replace(excess, n_open_within=excess.n_open_within + follow_up.n_open_left_out)
 
 
 def _closed(durations: DurationFrame) -> npt.NDArray[np.float64]:

@@ -12,7 +12,10 @@ better, below it when higher is better): a value equal to the norm meets it, as 
 bound does. An open case (no end yet) whose age at the as-of date already exceeds a
 lower-is-better norm will exceed it whatever happens: it is beyond, and counted in the base
 too (as the share within a limit counts it, :mod:`~servqual_cli.core.duration_summary`);
-open cases still inside the norm are undecided and left out.
+open cases still inside the norm are undecided and left out, and counted as such
+(``n_open_within``), so the base can be matched to the KPI's n: base = the KPI's decided cases +
+the open ones beyond; the open ones within are in neither (s18: "20 av 235" could not be
+matched to the KPI's n).
 """
 
 from __future__ import annotations
@@ -34,12 +37,14 @@ NORM_STATISTICS = ("median", "mean", "p90")
 @dataclass(frozen=True)
 class NormExcess:
     """``n_beyond`` of ``n`` decided cases are on the wrong side of ``norm`` (display unit);
-    ``n_open_beyond`` of the ``n_beyond`` were still open, already older than the norm."""
+    ``n_open_beyond`` of the ``n_beyond`` were still open, already older than the norm;
+    ``n_open_within`` open cases were still within it (undecided: in neither count)."""
 
     norm: float
     n_beyond: int
     n: int
     n_open_beyond: int = 0
+    n_open_within: int = 0
 
     @property
     def share(self) -> float:
@@ -67,8 +72,8 @@ def norm_excess(
     the KPI has no norm or its statistic is not one a norm judges.
 
     >>> e = norm_excess([10.0, 70.0, 71.0, 90.0, np.nan], 70.0, "median", False, [80.0, 5.0])
-    >>> e.n_beyond, e.n, e.n_open_beyond, round(e.share, 3)
-    (3, 5, 1, 0.6)
+    >>> e.n_beyond, e.n, e.n_open_beyond, e.n_open_within, round(e.share, 3)
+    (3, 5, 1, 1, 0.6)
     >>> norm_excess([1.0], 70.0, "share", False) is None
     True
     >>> norm_excess([3.0, 5.0], 4.0, "mean", True).n_beyond
@@ -79,8 +84,9 @@ def norm_excess(
     x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
     beyond = int((x < norm).sum() if higher_is_better else (x > norm).sum())
-    late = 0
+    late = within = 0
     if open_ages is not None and not higher_is_better:
         ages = np.asarray(open_ages, dtype=float)
         late = int((ages > norm).sum())  # NaN ages compare False
-    return NormExcess(float(norm), beyond + late, int(x.size) + late, late)
+        within = int((ages <= norm).sum())
+    return NormExcess(float(norm), beyond + late, int(x.size) + late, late, within)

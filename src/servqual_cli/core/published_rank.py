@@ -130,7 +130,29 @@ def rank_at_published(
     """
     keys = list(keys)
     kpi = keys[0]
-    factor = scale or {}
+    value = this["value"].to_numpy(dtype=float)
+    # computed others (published=False) have no precision to infer: none is (s18 a-xlsx: it
+    # was inferred per comparison and then discarded)
+    at = _at_precision(this, others, keys, scale or {}) if published else value
+    mine = this[keys].assign(this_value=at)
+    paired = others[[*keys, "value"]].merge(mine.drop_duplicates(keys), on=keys)
+    sign = paired[kpi].map(lambda k: direction.get(k, 0)).to_numpy(dtype=float)
+    # strictly better means by more than TIE_TOLERANCE (a tie at the published precision)
+    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
+    better = paired.groupby(keys, sort=False)["better"].sum().rename("n_better").reset_index()
+    n_better = this[keys].merge(better, on=keys, how="left")["n_better"]
+    return pd.DataFrame(
+        {"published": at, "n_better": n_better.fillna(0).to_numpy(dtype=np.int64)},
+        index=this.index,
+    )
+
+
+def _at_precision(
+    this: pd.DataFrame, others: pd.DataFrame, keys: list[str], factor: Mapping[str, float]
+) -> np.ndarray:
+    """This municipality's values rounded, half away from zero, to the decimals the others'
+    values of each comparison are published with (in display units: times ``factor``)."""
+    kpi = keys[0]
     their_scale = others[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
     scaled = others["value"].to_numpy(dtype=float) * their_scale
     digits = (
@@ -143,15 +165,4 @@ def rank_at_published(
     decimals = this[keys].merge(digits, on=keys, how="left")["decimals"].fillna(4).to_numpy()
     own_scale = this[kpi].map(lambda k: factor.get(k, 1.0)).to_numpy(dtype=float)
     value = this["value"].to_numpy(dtype=float)
-    at = round_half_away(value * own_scale, decimals) / own_scale if published else value
-    mine = this[keys].assign(this_value=at)
-    paired = others[[*keys, "value"]].merge(mine.drop_duplicates(keys), on=keys)
-    sign = paired[kpi].map(lambda k: direction.get(k, 0)).to_numpy(dtype=float)
-    # strictly better means by more than TIE_TOLERANCE (a tie at the published precision)
-    paired["better"] = sign * (paired["value"] - paired["this_value"]) > TIE_TOLERANCE
-    better = paired.groupby(keys, sort=False)["better"].sum().rename("n_better").reset_index()
-    n_better = this[keys].merge(better, on=keys, how="left")["n_better"]
-    return pd.DataFrame(
-        {"published": at, "n_better": n_better.fillna(0).to_numpy(dtype=np.int64)},
-        index=this.index,
-    )
+    return np.asarray(round_half_away(value * own_scale, decimals) / own_scale, dtype=float)

@@ -44,6 +44,7 @@ from servqual_cli.core.inference import p_adjust, welch_t
 from servqual_cli.core.proportions import wilson_ci
 from servqual_cli.core.results import records
 from servqual_cli.core.series import series_trends, trend_verdict
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.core.trend import ADJUSTMENTS
 from servqual_cli.errors import UsageError
 
@@ -82,7 +83,7 @@ def score(answer: np.ndarray) -> np.ndarray:
     return 25.0 * (np.asarray(answer, dtype=float) - 1.0)
 
 
-def survey_indices(frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30) -> pd.DataFrame:
+def survey_indices(frame: pd.DataFrame, conf: float = 0.95, min_n: int = MIN_N) -> pd.DataFrame:
     """Index, interval, share 4-5 and small-base flag per year, channel and question.
 
     ``frame`` has ``year``, ``channel``, ``question`` and ``answer`` (1-5), one row per answer.
@@ -208,7 +209,7 @@ def _adjusted_trends(trends: pd.DataFrame, conf: float, adjust: str) -> pd.DataF
 
 
 def survey_result(
-    frame: pd.DataFrame, conf: float = 0.95, min_n: int = 30, adjust: str = "holm"
+    frame: pd.DataFrame, conf: float = 0.95, min_n: int = MIN_N, adjust: str = "holm"
 ) -> ServiceSurveyResult:
     """All of the above for one cleaned citizen survey (long answers); ``adjust`` is the
     p-value adjustment of each family (changes, trends)."""

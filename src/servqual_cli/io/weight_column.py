@@ -7,6 +7,7 @@ ignores one describes the sample, not the population, and says so (review 3, fin
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -100,9 +101,31 @@ def read_weight_column(data: SurveyData, name: str, key: str) -> tuple[np.ndarra
     return values, real
 
 
-def _parsed(data: SurveyData, name: str, key: str) -> tuple[np.ndarray, str, np.ndarray, Any]:
+# The parsed weight column of a table, by the table's identity and the column's name: a run
+# lists the column's cells (with_weight_cells) and then weights its estimates with it
+# (read_weight_column, in up to three places of gap), which parsed the column every time
+# (s18). The entry goes with its table (the weakref's callback); a copy of the weights is
+# handed out, so no caller changes another's.
+_Parsed = tuple[np.ndarray, str, np.ndarray, Any]  # weights, column, reasons, cells as read
+_PARSED: dict[tuple[int, str], tuple[weakref.ref[Any], _Parsed]] = {}
+
+
+def _parsed(data: SurveyData, name: str, key: str) -> _Parsed:
     """:func:`read_weight_column`, each cell's reason (None where a valid weight) and the
-    column's cells as read."""
+    column's cells as read; parsed once per table and column (:data:`_PARSED`)."""
+    table = data.table
+    slot = (id(table), name)
+    hit = _PARSED.get(slot)
+    if hit is None or hit[0]() is not table:
+        found = _parse(data, name, key)
+        _PARSED[slot] = (weakref.ref(table, lambda _: _PARSED.pop(slot, None)), found)
+        hit = _PARSED[slot]
+    values, real, reasons, raw = hit[1]
+    return values.copy(), real, reasons, raw
+
+
+def _parse(data: SurveyData, name: str, key: str) -> _Parsed:
+    """The column ``name`` parsed as weights (:func:`_parsed`), or its error."""
     from servqual_cli.io.columns import ColumnIndex, missing_option_column
     from servqual_cli.io.values import parse_scale_values
 

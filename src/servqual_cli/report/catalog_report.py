@@ -37,13 +37,25 @@ REPORT: dict[str, tuple[str, str]] = {
         "förväntan. ”Under förväntan” när hela konfidensintervallet ligger under noll, ”kan ej "
         "skiljas från förväntan” när det omfattar noll. Dimensioner under förväntan: hur många "
         "av dimensionerna vars intervall ligger helt under noll. Grupper med färre än {min_n} "
-        "svar bedöms inte.",
+        "svar markeras som litet underlag och bedöms efter sitt intervall, som tar hänsyn till "
+        "det.",
         "SERVQUAL overall: the mean of the dimension gaps (perception minus expectation), over "
         "respondents with a gap in every dimension; below zero means the service falls short of "
         'expectations. "Below expectations" when the whole confidence interval is below zero, '
         '"cannot be told from expectations" when it includes zero. Dimensions below '
         "expectations: how many dimensions have an interval wholly below zero. Groups with "
-        "fewer than {min_n} answers are not judged.",
+        "fewer than {min_n} answers are marked a small base and judged by their interval, "
+        "which allows for it.",
+    ),
+    # s18 a-xlsx: each group's report says the group-vs-whole difference is not tested (review
+    # 16 finding 7, "whole_note"); the index, which sets the groups beside the whole, did not
+    "index_whole_note": (
+        "Raden ”{whole}” visar samma mått för alla svarande. Skillnaden mellan en grupp och "
+        "”{whole}” är inte prövad (gruppen ingår själv i helheten); om grupperna skiljer sig åt "
+        "prövas under ”{tests}” i den samlade rapporten för alla grupper.",
+        'The row "{whole}" shows the same measures for all respondents. The difference between '
+        'a group and "{whole}" is not tested (the group is itself part of the whole); whether '
+        'the groups differ is tested under "{tests}" in the combined report for all groups.',
     ),
     # summary
     # {columns}: the importance points' columns ("W1–W5"); not "viktceller" beside a survey

@@ -39,6 +39,10 @@ TIDY: dict[str, tuple[str, str]] = {
     "n_servperf": ("n SERVPERF", "n SERVPERF"),
     "min_items": ("Minsta antal påståenden", "Least items"),
     "n_prorated": ("n med ifyllda medel", "n prorated"),
+    # left as codes in tolerance --by and gap --overall --weight-column, found by the walk over
+    # every Swedish workbook (tests/cli/test_xlsx_no_codes_cli.py; review 17 finding 6)
+    "small_base": ("Litet underlag", "Small base"),
+    "weight_column": ("Viktkolumn", "Weight column"),
     # the second sheet: the notes the terminal prints, one per row
     "notes_sheet": ("Noter", "Notes"),
     "notes_section": ("Avsnitt", "Section"),
@@ -99,12 +103,18 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "change_previous_value": ("Förändring: föregående värde", "Change: previous value"),
         "change_value": ("Förändring", "Change"),
         "change_p": ("p (förändring)", "p (change)"),
-        "small_base": ("Litet underlag", "Small base"),
         "min_n": ("Minsta n", "Least n"),
         "change_previous_n": ("Förändring: föregående n", "Change: previous n"),
         "small_previous": ("Litet underlag föregående period", "Small base, previous period"),
         "p_below": ("p (under mål/norm, ojusterat)", "p (below goal, unadjusted)"),
         "interval_verdict": ("Bedömning enligt intervallet", "Verdict by the interval"),
+        # the cases beyond a median's norm (review 16 finding 1); left as codes (review 17
+        # finding 15)
+        "n_beyond_norm": ("Antal fall bortom normen", "Cases beyond the norm"),
+        "n_norm_base": ("Antal fall i normens underlag", "Cases in the norm's base"),
+        "share_beyond_norm": ("Andel fall bortom normen", "Share beyond the norm"),
+        "n_open_within_norm": ("Öppna fall ännu inom normen (i inget av antalen)",
+                               "Open cases still within the norm (in neither count)"),
     },
     "service-survey": {
         "table": ("Tabell", "Table"),
@@ -115,7 +125,6 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "share_4_5": ("Andel 4–5", "Share 4–5"),
         "share_ci_low": ("Andel 4–5 KI låg", "Share 4–5 CI low"),
         "share_ci_high": ("Andel 4–5 KI hög", "Share 4–5 CI high"),
-        "small_base": ("Litet underlag", "Small base"),
         "before": ("År före", "Year before"),
         "after": ("År efter", "Year after"),
         "index_before": ("Index före", "Index before"),
@@ -133,6 +142,17 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "se": ("Medelfel", "SE"),
         "statistic": ("Mått", "Statistic"),
         "test": ("Test", "Test"),
+        # the benchmark block and the trend's small years, as the terminal heads them
+        # (catalog_service_survey, catalog_measurement); left as codes (review 17 finding 15)
+        "small_years": ("År med litet underlag", "Years with a small base"),
+        "min_n": ("Minsta n", "Least n"),
+        "others_mean": ("Medel övriga", "Others' mean"),
+        "others_min": ("Min övriga", "Others' min"),
+        "others_max": ("Max övriga", "Others' max"),
+        "rank": ("Placering", "Rank"),
+        "rank_third": ("Kolada-färg", "Kolada colour"),
+        "verdict_method": ("Bedömningens metod", "Verdict method"),
+        "file_value": ("Publicerat i Kolada", "Published in Kolada"),
     },
     "feedback": {
         "section": ("Avsnitt", "Section"),
@@ -167,7 +187,6 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "critical_beyond_room": ("C utanför utrymmet", "C beyond room"),
         "critical_unadjusted_beyond_room": ("C utan justering utanför utrymmet",
                                             "C unadjusted beyond room"),
-        "small_base": ("Litet underlag", "Small base"),
         "min_n": ("Minsta n", "Least n"),
         # review 16 finding 12: the series' columns were left in English in a Swedish workbook
         "first_year": ("Första år", "First year"),
@@ -177,5 +196,24 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "statistic": ("Teststorhet", "Test statistic"),
         "df": ("Frihetsgrader", "Degrees of freedom"),
         "small_years": ("År med litet underlag", "Years with a small base"),
+        "k": ("k (antal av n)", "k (count of n)"),  # a share's count (MEASUREMENT's bare "k")
+        # the SERVQUAL survey trend's columns (review 17 finding 20)
+        "se_before": ("Medelfel före", "SE before"),
+        "se_after": ("Medelfel efter", "SE after"),
+        "unweighted_before": ("Oviktat medel före", "Unweighted mean before"),
+        "unweighted_after": ("Oviktat medel efter", "Unweighted mean after"),
+    },
+    "contacts": {"k": ("k (antal av n)", "k (count of n)")},
+    # gap's own columns no table of GROUPS/TOOLBOX heads by their tidy key: --by's within-group
+    # p, the weighted group test's (catalog_toolbox wt_*), the signed-rank V (review 17 finding 6)
+    "gap": {
+        "p_holm_within_group": ("p (Holm, inom gruppen)", "p (Holm, within the group)"),
+        "p_adjusted_within_group": ("p (justerat, inom gruppen)", "p (adjusted, within the group)"),
+        "k": ("Antal grupper", "Groups"),
+        "f": ("F (Wald)", "F (Wald)"),
+        "df1": ("fg täljare", "df1"),
+        "df2": ("fg nämnare", "df2"),
+        "small_groups": ("Små grupper (n)", "Small groups (n)"),
+        "v": ("V (Wilcoxon)", "V (Wilcoxon)"),
     },
 }  # fmt: skip

@@ -20,7 +20,7 @@ Proportion Var and the factor correlations).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -74,10 +74,15 @@ def _factor_list(values: Sequence[str], lang: str) -> str:
     return ", ".join(values) if values else _e("none", lang)
 
 
-def loadings_frame(v: Validity, dims: Mapping[str, str], lang: str) -> pd.DataFrame:
+def loadings_frame(
+    v: Validity, dims: Mapping[str, str], lang: str, reversed_items: Collection[str] = ()
+) -> pd.DataFrame:
     """One row per item: dimension, loadings "Factor 1" … "Factor m", h², the factor of the
     highest loading and the other factors it loads on (|loading| ≥ :data:`LOADING_CUT`; "none"
-    below the cut)."""
+    below the cut). An item of ``reversed_items`` (its column names, ``E3``) is marked
+    "(omvänd)", as the survey's item tables mark it: it loads with its sign turned (s18)."""
+    from servqual_cli.report.reverse_note import mark_reversed
+
     if v.efa is None:
         raise ValueError("no EFA in this validity result")
     lam = v.efa.loadings
@@ -87,7 +92,10 @@ def loadings_frame(v: Validity, dims: Mapping[str, str], lang: str) -> pd.DataFr
     items = [str(i) for i in lam.index]
     frame = pd.DataFrame(
         {
-            "item": [item_name(i, lang) for i in items],
+            "item": [
+                mark_reversed(name, lang) if i in reversed_items else name
+                for i, name in zip(items, (item_name(i, lang) for i in items), strict=True)
+            ],
             "dimension": [dimension_name(dims.get(i, "–"), lang) for i in items],
         }
     )
@@ -156,7 +164,11 @@ def not_interpretable_note(v: Validity, lang: str) -> str | None:
 
 
 def efa_tables(
-    result: InstrumentReliability, lang: str, sheet: str, reverse: str | None = None
+    result: InstrumentReliability,
+    lang: str,
+    sheet: str,
+    reverse: str | None = None,
+    reversed_items: Collection[str] = (),
 ) -> list[Table]:
     """The pattern matrix and the variance/factor-correlation table of each score's EFA.
 
@@ -165,7 +177,8 @@ def efa_tables(
     finding 14: "EFA (2)" … "EFA (5)" did not say which). ``reverse``: the reversed items' rule
     (:func:`~servqual_cli.report.reverse_note.reverse_note`), which ends the pattern matrix's
     note as it ends every other item table's: a reversed item loads with its sign turned, and
-    the appendix is read apart from the method section (closing 16).
+    the appendix is read apart from the method section (closing 16); ``reversed_items``: the
+    columns it names, each marked "(omvänd)" on its row (s18).
     """
     dims = item_dimensions(result)
     out: list[Table] = []
@@ -189,7 +202,7 @@ def efa_tables(
         # the note's first sentence), not only among the warnings (review 13, finding 2)
         warn = not_interpretable_note(v, lang)
         mark = "" if warn is None else f" ({_e('not_interpretable', lang)})"
-        loadings = loadings_frame(v, dims, lang).rename(
+        loadings = loadings_frame(v, dims, lang, reversed_items).rename(
             columns={k: _e(k, lang) for k in ("item", "dimension", "communality")}
             | {
                 "primary": _e("primary", lang),

@@ -35,7 +35,7 @@ def _method_note(result: GapAnalysis, lang: str) -> str:
         set(result.dimensions["wilcoxon_method"]) | set(result.items["wilcoxon_method"])
     )
     if lang == "sv":
-        methods = [_method_sv(m) for m in methods]
+        methods = [method_sv(m) for m in methods]
     return "p (Wilcoxon): " + "; ".join(methods)
 
 
@@ -56,7 +56,13 @@ _METHOD_SV = (
 )
 
 
-def _method_sv(method: str) -> str:
+def method_sv(method: str) -> str:
+    """A signed-rank method code in the gap table's Swedish words (public: the Swedish
+    workbook's cells say it as the table's note does, :mod:`servqual_cli.cli.output_xlsx_values`).
+
+    >>> method_sv("exact conditional (zeros dropped, Wilcoxon)")
+    'exakt betingat (nollor uteslutna, Wilcoxon)'
+    """
     for en, sv in _METHOD_SV:
         method = method.replace(en, sv)
     return method

@@ -79,7 +79,7 @@ def beyond_norm_text(result: KpiResult, lang: str) -> str | None:
     still = ""
     if e.n_open_beyond:
         still = label("beyond_norm_open", lang, KPI).format(k=fmt_int(e.n_open_beyond, lang))
-    return label(key, lang, KPI).format(
+    text = label(key, lang, KPI).format(
         k=fmt_int(e.n_beyond, lang),
         n=fmt_int(e.n, lang),
         unit=unit_noun(result, lang),
@@ -87,6 +87,10 @@ def beyond_norm_text(result: KpiResult, lang: str) -> str | None:
         open=still,
         norm=_bare(result, e.norm, lang),
     )
+    if e.n_open_within:  # in neither count (s18): the base is not the KPI's n plus them
+        within = label("beyond_norm_open_within", lang, KPI)
+        text += within.format(k=fmt_int(e.n_open_within, lang), unit=unit_noun(result, lang))
+    return text
 
 
 def beyond_norm_lead(result: KpiResult, lang: str) -> str | None:

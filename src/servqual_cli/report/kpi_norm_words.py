@@ -34,6 +34,12 @@ KPI_NORM: dict[str, tuple[str, str]] = {
         "{k} of {n} {unit} ({share}) were below {norm}",
     ),
     "beyond_norm_open": ("; varav {k} pågår", "; {k} of them still open"),
+    # s18: the open cases still within the norm are in neither count; said, so the base can be
+    # matched to the KPI's n (the decided cases, plus the open ones beyond the norm)
+    "beyond_norm_open_within": (
+        "; pågående {unit} ännu inom normen räknas inte: {k}",
+        "; open {unit} still within the norm are not counted: {k}",
+    ),
     # the KPI table's note: what the verdict judges, and the cases beyond
     "norm_judged_on": (
         "normen bedöms på {stat}: {beyond}",

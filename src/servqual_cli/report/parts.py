@@ -63,13 +63,15 @@ def reliability_part(ctx: ReportContext) -> Part:
     from servqual_cli.core.declared_reversed import declared_reversed, reversed_names
 
     # a negative r of an item the instrument reverses asks about the reversal (review 13, 4)
-    result = declared_reversed(result, reversed_names(names, inst.items, inst.reverse))
+    declared = reversed_names(names, inst.items, inst.reverse)
+    result = declared_reversed(result, declared)
     n_rows = len(data.expectation)
     # untitled: tables sit at ###
     from servqual_cli.report.reverse_note import reverse_note
 
     sections = reliability_sections(result, lang, items=True, n_rows=n_rows,
-                                    reverse=reverse_note(inst, lang))  # fmt: skip
+                                    reverse=reverse_note(inst, lang),
+                                    reversed_items=declared)  # fmt: skip
     # alpha, omega and the validity checks have no weighted form here: in a weighted report
     # their titles say "oviktat (urvalet)", the rule report/weighted_labels.py states
     from servqual_cli.report.weighted_labels import report_weight_column, unweighted_sections

@@ -5,7 +5,7 @@ the scale and item tables and their notes here, the validity tables in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from servqual_cli.core.omega import OMEGA_CFA
@@ -69,11 +69,12 @@ def reliability_sections(
     title: str | None = None,
     n_rows: int | None = None,
     reverse: str | None = None,
+    reversed_items: Collection[str] = (),
 ) -> list[Section]:
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
     :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them;
     ``reverse``: the reversed items' rule, under the item table (review 13, finding 4) and the
-    EFA's pattern matrix)."""
+    EFA's pattern matrix; ``reversed_items``: their columns, marked "(omvänd)" in the EFA's)."""
     note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
         note += " " + _l("omega_note_all", lang)
@@ -101,7 +102,8 @@ def reliability_sections(
             signed=("item_rest_r",),
         )
         blocks.append(replace(table, appendix=True))  # detail: the report's appendix
-    blocks += validity_blocks(result, lang, reverse)  # the EFA's item table too (closing 16)
+    # the EFA's item table too (closing 16), its reversed items marked (s18)
+    blocks += validity_blocks(result, lang, reverse, reversed_items)
     for name, why in result.skipped.items():
         text = f"{_l('skipped', lang)}: {scale_name(name, lang)}: {reader_sentence(why, lang)}"
         blocks.append(Text(text, kind="warning", technical=True))

@@ -4,7 +4,7 @@ reliability and AVE) and the warnings they call for, moved out of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 
@@ -88,11 +88,15 @@ def _problems(factors: pd.DataFrame) -> pd.Series:
 
 
 def validity_blocks(
-    result: InstrumentReliability, lang: str, reverse: str | None = None
+    result: InstrumentReliability,
+    lang: str,
+    reverse: str | None = None,
+    reversed_items: Collection[str] = (),
 ) -> list[Table | Text]:
     """The validity table (KMO, Bartlett, the CFA's fit), the EFA tables and the CR and AVE
     table of ``result``'s scores, with their notes (none without validity results; ``reverse``:
-    the reversed items' rule, under the EFA's pattern matrix)."""
+    the reversed items' rule, under the EFA's pattern matrix; ``reversed_items``: their
+    columns, marked "(omvänd)" in it)."""
     blocks: list[Table | Text] = []
     if not result.validity:
         return blocks
@@ -117,7 +121,7 @@ def validity_blocks(
             note=join_sentences(validity_note) or None,  # ended (review 13, finding 18)
         )
     )
-    blocks.extend(efa_tables(result, lang, _sheet("efa", lang), reverse))
+    blocks.extend(efa_tables(result, lang, _sheet("efa", lang), reverse, reversed_items))
     cr = [
         v.cfa.factors.assign(score=v.score)[["score", "factor", "composite_reliability", "ave"]]
         for v in result.validity

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from servqual_cli.core.service_survey import ServiceSurveyResult
+from servqual_cli.core.thresholds import MIN_N
 from servqual_cli.report.catalog import SERVICE_SURVEY as _L
 from servqual_cli.report.catalog import count_text
 from servqual_cli.report.catalog_shared import ADJUST_METHODS
@@ -123,7 +124,7 @@ def survey_benchmark_section(
     lang: str,
     notes: list[str],
     conf: float = 0.95,
-    min_n: int = 30,
+    min_n: int = MIN_N,
 ) -> Section:
     """This municipality's indices of ``year`` against the others' published values; an index
     on a small base (fewer than ``min_n`` answers) shows "för få svar" for rank, no colour."""

@@ -95,11 +95,15 @@ def index_document(
         columns[rl("g_against_expectation", lang)] = [c[1] for c in cells]
         columns[rl("index_dims_short", lang)] = [c[2] for c in cells]
     columns[rl("group_report", lang)] = links
+    notes = [rl("index_note", lang, min_n=min_n)] if has_result else []
+    if whole:  # as each group's report says of its column (review 16 finding 7)
+        tests = rl("group_tests", lang)
+        notes.append(rl("index_whole_note", lang, whole=rl("whole_org", lang), tests=tests))
     table = Table(
         title="",
         frame=pd.DataFrame(columns),
         formats={rl("respondents_n", lang): "d"},
-        note=rl("index_note", lang, min_n=min_n) if has_result else None,
+        note=" ".join(notes) or None,
     )
     intro = Text(rl("index_intro", lang, by=by))
     section = Section(title=rl("index_title", lang), blocks=(intro, table))
