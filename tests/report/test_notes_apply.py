@@ -122,6 +122,6 @@ def test_blank_weights_are_counted_apart_from_blank_answers() -> None:
     config = Path(__file__).resolve().parents[2] / "data" / "samples" / "report_karlstad.toml"
     data = load_survey(load_config(config))
     assert data is not None
-    answers, weights = _answer_and_weight_cells(data)
-    assert answers["blank"] == 176 and weights == {"blank": 55}
+    answers, weights, survey = _answer_and_weight_cells(data)
+    assert answers["blank"] == 176 and weights == {"blank": 55} and survey == {}
     assert sum(answers.values()) + sum(weights.values()) == sum(data.excluded.values())
