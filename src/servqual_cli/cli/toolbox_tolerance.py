@@ -117,7 +117,7 @@ def run_tolerance(
     zone = tolerance_sections(res, data.excluded, lang_code, items, scale=data.instrument.scale,
                               exclusions=note, reverse=reverse, reversed_items=flipped,
                               groups=analysed, by=data.by,
-                              no_answer=data.no_answer_rows)  # named as gap names them (s18)
+                              no_answer=data.no_answer_rows)  # fmt: skip
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     column = data.weight_column or ""
     if data.weights is not None:  # review 13, finding 6: the weighted zone first, with a

@@ -190,8 +190,9 @@ def tolerance_sections(
             n_rows=n_rows, rev=rev, title=tlabel("tolerance_dims", lang), dropped=dropped
         )
     else:
-        rules = tlabel("tol_rules", lang).format(n_rows=n_rows, rev=rev, after=after,
-                                                 n_inverted=n_inverted, dropped=dropped)  # fmt: skip
+        rules = tlabel("tol_rules", lang).format(
+            n_rows=n_rows, rev=rev, after=after, n_inverted=n_inverted, dropped=dropped
+        )
     if csv is None:
         rules += " " + tlabel("tol_wilson_output", lang)
     else:
