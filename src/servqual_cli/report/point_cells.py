@@ -65,7 +65,8 @@ def split_note(
     where = (answers_frame.groupby(["reason", "column"], sort=False).size()
              .sort_values(ascending=False, kind="stable"))  # fmt: skip
     located: dict[str, dict[str, int]] = {}
-    for (reason, column), n in where.items():  # one entry per (reason, column), not per cell
+    reasons, columns = where.index.get_level_values(0), where.index.get_level_values(1)
+    for reason, column, n in zip(reasons, columns, where.to_numpy(), strict=True):  # per pair
         located.setdefault(str(reason), {})[str(column)] = int(n)
     values = named_of(answers_frame)
     text = located_summary(answers, located, lang, False, values)
