@@ -244,8 +244,10 @@ def gap(
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code, "conf": conf})
     # the list only if asked
     write_exclusions(excluded, data.exclusions if excluded else None, data.table)
+    from servqual_cli.cli.gap_tidy import extend_tidy
+
     # the CSV frame is built only for -f csv / xlsx (cli.output.emit)
-    emit(doc, payload, lambda: tb.extend_tidy(tidy_gaps(payload), payload), fmt, output,
+    emit(doc, payload, lambda: extend_tidy(tidy_gaps(payload), payload), fmt, output,
          lang=lang_code)  # fmt: skip
 
 
