@@ -102,6 +102,8 @@ TRIGGERS = (
     "Hodges-Lehmanns förskjutning", "p (Mann-Whitney)", "Intervall: Wilson (andelar)",
     "Fishers exakta test (andelar)", "Cochran-Armitage för andelar", "Cohens dz", "ω² (ANOVA)",
     "ε² (KW)", "Rangbiseriell r",
+    # session 18, b-left
+    "exakt Poissontest", "p: score-test (andelar",
 )  # fmt: skip
 
 
@@ -235,4 +237,28 @@ def test_review17_methods_are_cited_where_used(text: str, refs: set[str]) -> Non
     test in the Lekeberg report, Cohens dz three times in Karlstad's) and cited none."""
     new = ("Hodges", "Mann", "Wilson", "Fisher", "Cochran", "Armitage", "Cohen", "Hays",
            "Tomczak", "Kerby")  # fmt: skip
+    assert {r.split(" (")[0] for r in cited(text) if r.startswith(new)} == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("Antal: kvot av dagstakt med exakt Poissontest och dess exakta intervall",
+         {"Przyborowski & Wilenski"}),
+        ("Counts: ratio of daily rates, exact Poisson test with its exact interval",
+         {"Przyborowski & Wilenski"}),
+        ("p: score-test (andelar; Fishers exakta test med --test fisher)",
+         {"Miettinen & Nurminen"}),
+        ("p: score test (shares; Fisher's exact test with --test fisher)",
+         {"Miettinen & Nurminen"}),
+        # the series' slope: Cochran-Armitage's score test, cited as such
+        ("de lutningar b som score-testet av modellen andel = a + b · år", set()),
+        ("the slopes b that the score test of the model share = a + b · year", set()),
+        ("Poisson", set()),
+    ],
+)  # fmt: skip
+def test_poisson_and_score_tests_are_cited_where_used(text: str, refs: set[str]) -> None:
+    """Session 18, b-left: the feedback register's exact Poisson test and the trend's score
+    test of shares were named in the reports and cited nowhere."""
+    new = ("Przyborowski", "Miettinen")
     assert {r.split(" (")[0] for r in cited(text) if r.startswith(new)} == refs

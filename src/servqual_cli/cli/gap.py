@@ -172,10 +172,12 @@ def gap(
         "min_items": _min_items(min_items),
         "weight_rule": weight_rule.value,
     }
-    from servqual_cli.report.exclusion_words import exclusion_note
+    from servqual_cli.report.point_cells import split_note
 
-    # where the excluded cells are, the list's option (review 4) and the invalid texts (s15)
-    note, detail = exclusion_note(data.excluded, data.exclusion_log, lang_code, excluded is None)
+    # where the excluded cells are, the list's option (review 4) and the invalid texts (s15);
+    # the importance points' cells apart from the answers', as a report counts them (s18)
+    note, detail, answers, points = split_note(data, lang_code, excluded is None)
+    payload["excluded_answers"], payload["excluded_importance_points"] = answers, points
     note += f" {codes_note}" if codes_note else ""
     if data.groups is not None and data.by is not None:
         # --by only: the group analysis and its sections (with the weighted ones) load here, not
@@ -242,8 +244,10 @@ def gap(
     doc = Document(title=title, sections=tuple(sections), meta={"lang": lang_code, "conf": conf})
     # the list only if asked
     write_exclusions(excluded, data.exclusions if excluded else None, data.table)
+    from servqual_cli.cli.gap_tidy import extend_tidy
+
     # the CSV frame is built only for -f csv / xlsx (cli.output.emit)
-    emit(doc, payload, lambda: tb.extend_tidy(tidy_gaps(payload), payload), fmt, output,
+    emit(doc, payload, lambda: extend_tidy(tidy_gaps(payload), payload), fmt, output,
          lang=lang_code)  # fmt: skip
 
 

@@ -286,8 +286,9 @@ def trend(
     rule = parse_email_rule(email_rule)  # bad usage is refused before any file is read
     test, family = share_test.value, adjust.value  # the choices are checked by Typer
     opts = ReadOptions(sheet, encoding, header_row, strict)
-    from servqual_cli.cli.trend_pair import contact_trend, load_sides, parse_years, survey_trend
+    from servqual_cli.cli.trend_pair import contact_trend, load_sides, parse_years
     from servqual_cli.cli.trend_series import add_series, series_sides
+    from servqual_cli.cli.trend_survey_pair import survey_trend
 
     series = series_sides(files, years, municipality, opts)
     if series is not None and weight_column is not None:

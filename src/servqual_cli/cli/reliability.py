@@ -161,7 +161,8 @@ def reliability(
     if reversed_items:
         sections.append(Section("", (Text(reversed_items, kind="note"),)))
     sections += reliability_sections(result, lang.value, items, reversed_items=declared)
-    tidy = items_frame(result.scales).merge(
+    # a reversed column beside the item's code in the CSV and workbook (session 18, b-left)
+    tidy = items_frame(result.scales, declared).merge(
         scales_frame(result.scales), on="scale", how="left", suffixes=("", "_scale")
     )
     tidy.insert(0, "group", "ALL")
@@ -185,7 +186,7 @@ def reliability(
             sections += reliability_sections(
                 res, lang.value, items=False, title=f"{data.by}: {name}"
             )
-            part = items_frame(res.scales).merge(
+            part = items_frame(res.scales, declared).merge(
                 scales_frame(res.scales), on="scale", how="left", suffixes=("", "_scale")
             )
             part.insert(0, "group", name)

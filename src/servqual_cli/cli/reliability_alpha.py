@@ -141,7 +141,8 @@ def run_alpha(
         summary += f" {rule}"
         payload["reverse_range_from"] = "answers" if bounds is None else "scale_range"
     payload["duplicate_rows"] = duplicate_record(loaded.duplicates)
-    sections += [*alpha_sections(result, lang.value), Section("", (Text(summary, kind="note"),))]
+    sections += alpha_sections(result, lang.value, loaded.reverse)  # reversed marked (s18)
+    sections += [Section("", (Text(summary, kind="note"),))]
     sections += decoding_note(loaded.input, lang.value)
     recoded = recoded_of(loaded.exclusion_log)  # answers read from text, as gap names them
     sections += recode_sections(recoded, lang.value)
@@ -153,7 +154,8 @@ def run_alpha(
     )
     # the list only if asked
     write_exclusions(excluded, loaded.exclusions if excluded else None, loaded.input)
-    emit(doc, payload, items_frame([result]), fmt, output, lang=lang.value)
+    # a reversed column beside the item in the CSV and workbook (session 18, b-left)
+    emit(doc, payload, items_frame([result], loaded.reverse), fmt, output, lang=lang.value)
 
 
 def _no_range_note(frame: Any, lang: str) -> str:

@@ -71,6 +71,7 @@ def emit_servperf(
         note += f" {union_text(codes, data.instrument.missing, lang, none)}"
     sections += servperf_sections(result, data.excluded, lang, items, exclusions=note)
     from servqual_cli.cli import gap_toolbox as tb
+    from servqual_cli.cli.gap_tidy import extend_tidy
 
     # --overall --importance-on perception: derived importance on the perceptions, as gap's
     # (gap_toolbox.add_to_gap leaves out the gap-only comparison on a perception-only file)
@@ -95,7 +96,7 @@ def emit_servperf(
           "perception": ov.weighted, "ci_low": ov.weighted_ci_low,
           "ci_high": ov.weighted_ci_high}]
     )  # fmt: skip
-    tidy = tb.extend_tidy(pd.concat([dims, its, overall_rows], ignore_index=True), payload)
+    tidy = extend_tidy(pd.concat([dims, its, overall_rows], ignore_index=True), payload)
     write_exclusions(
         excluded, data.exclusions if excluded else None, data.table
     )  # the list only if asked

@@ -150,6 +150,12 @@ def run_items(
 
     # the invalid texts named, as gap names them (session 16)
     note, payload["excluded_detail"] = exclusion_note(excl, exclusions, lang.value)
+    from servqual_cli.report.gap_sections import no_answer_text
+
+    # the rows with no answer, left out when read (io, session 18), named as gap names them
+    dropped = () if item_columns is not None else data.no_answer_rows
+    payload["rows_without_answers"] = list(dropped)
+    note = no_answer_text(dropped, lang.value) + note
     sections += item_distribution_sections(res, excl, lang.value, chart, exclusions=note)
     if codes:  # the rule, after the table whose counts of "declared missing" it explains
         from servqual_cli.report.missing_codes_note import missing_codes_sections

@@ -77,6 +77,7 @@ def run_tolerance(
         "input": data.table.describe(),
         "instrument": data.instrument.to_dict(),
         "columns": data.columns,
+        "rows_without_answers": list(data.no_answer_rows),  # as gap's (session 18)
         "excluded": data.excluded,
         "recoded_text": recoded_records(data.recoded),
         "group_values_merged": merged_records(data.group_merges),
@@ -115,7 +116,8 @@ def run_tolerance(
     payload["caveats"] = [c for c in found if c is not None]
     zone = tolerance_sections(res, data.excluded, lang_code, items, scale=data.instrument.scale,
                               exclusions=note, reverse=reverse, reversed_items=flipped,
-                              groups=analysed, by=data.by)  # fmt: skip
+                              groups=analysed, by=data.by,
+                              no_answer=data.no_answer_rows)  # fmt: skip
     parts = [("ALL", "dimension", payload["dimensions"]), ("ALL", "item", payload["items"])]
     column = data.weight_column or ""
     if data.weights is not None:  # review 13, finding 6: the weighted zone first, with a

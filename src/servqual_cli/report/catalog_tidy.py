@@ -13,6 +13,8 @@ TIDY: dict[str, tuple[str, str]] = {
     "name": ("Namn", "Name"),
     "level": ("Nivå", "Level"),
     "item_n": ("n (påstående)", "n (item)"),  # reliability: beside the scale's own n
+    # reliability and alpha: the item reversed before α (min + max − answer; session 18)
+    "reversed": ("Omvänd", "Reversed"),
     "year": ("År", "Year"),
     "kpi": ("Nyckeltal", "KPI"),
     "n_municipalities": ("Antal kommuner", "Municipalities"),

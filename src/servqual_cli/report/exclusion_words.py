@@ -37,7 +37,7 @@ _LONGEST = 24  # characters of a text shown; a longer one is cut and ends in "�
 
 Values = Mapping[str, Sequence[tuple[str, int]]]  # reason -> (text, cells), commonest first
 
-_HINT = {
+HINT = {
     "sv": "Listan med fil, blad, rad, kolumn, värde och skäl: --excluded FIL.",
     "en": "--excluded FILE lists them (file, sheet, row, column, value, reason).",
 }
@@ -110,7 +110,7 @@ def located_summary(
     if not excluded:
         return f"{exclusion_summary(excluded, lang)}."
     text = f"{label('excluded', lang)}: {_located(excluded, where, lang, values or {})}."
-    return f"{text} {_HINT[lang]}" if hint else text
+    return f"{text} {HINT[lang]}" if hint else text
 
 
 def named_summary(excluded: Mapping[str, int], values: Values, lang: str = "en") -> str:
@@ -174,7 +174,7 @@ def by_file_summary(frame: pd.DataFrame, lang: str = "en", hint: bool = False) -
                      for r in NAMED_REASONS if r in excluded}  # fmt: skip
         files.append(f"{file}: {_located(excluded, where, lang, named)}")
     text = f"{label('excluded', lang)}: {'; '.join(files)}."
-    return f"{text} {_HINT[lang]}" if hint else text
+    return f"{text} {HINT[lang]}" if hint else text
 
 
 def named_of(cells: ExclusionLog | pd.DataFrame | None) -> dict[str, tuple[tuple[str, int], ...]]:

@@ -86,6 +86,15 @@ REFERENCES: tuple[tuple[str, str], ...] = (
      "Statistical Association 22(158), 209–212"),
     (r"\bFisher(?:'s|s)? (?:exakta?|exact) test(?!\s+(?:med|with) --)",
      "Fisher (1935), Journal of the Royal Statistical Society 98(1), 39–54"),
+    # session 18, b-left: the feedback register's count change is the exact test of two
+    # Poisson rates (R poisson.test; core.exact_tests cites Przyborowski & Wilenski), and a
+    # trend's shares the score test (Pearson's χ² at δ = 0) whose inverted interval is Mee's
+    # (core.proportions.score_diff_test); the series' "score test of the model share = a + b ·
+    # year" is Cochran-Armitage's, cited above, not this
+    (r"\bexakt(?:a)? Poissontest|\bexact Poisson test",
+     "Przyborowski & Wilenski (1940), Biometrika 31(3/4), 313–323"),
+    (r"\bscore[- ]test(?!et av modellen| of the model)",
+     "Miettinen & Nurminen (1985), Statistics in Medicine 4(2), 213–226"),
     (r"Cochran-Armitage|Cochran & Armitage",
      "Cochran (1954), Biometrics 10(4), 417–451"),
     (r"Cochran-Armitage|Cochran & Armitage",

@@ -74,7 +74,8 @@ def reliability_sections(
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
     :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them;
     ``reverse``: the reversed items' rule, under the item table (review 13, finding 4) and the
-    EFA's pattern matrix; ``reversed_items``: their columns, marked "(omvänd)" in the EFA's)."""
+    EFA's pattern matrix; ``reversed_items``: their columns, marked "(omvänd)" in the EFA's and
+    the item statistics)."""
     note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
         note += " " + _l("omega_note_all", lang)
@@ -93,7 +94,7 @@ def reliability_sections(
     ]
     if items:
         table = _table(
-            items_frame(result.scales),
+            items_frame(result.scales, reversed_items),  # marked "(omvänd)" (s18)
             _l("item_statistics", lang),
             lang,
             _sheet("items", lang),
@@ -116,7 +117,10 @@ def reliability_sections(
     return [Section(title=title or "", blocks=tuple(blocks))]
 
 
-def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
+def alpha_sections(
+    result: AlphaResult, lang: str, reversed_items: Collection[str] = ()
+) -> list[Section]:
+    """``reversed_items``: the ``--reverse`` columns, marked "(omvänd)" in the item table."""
     note = _ci_note(result, lang)
     withdrawn = _omega_note([result], lang)
     if withdrawn:
@@ -131,7 +135,7 @@ def alpha_sections(result: AlphaResult, lang: str) -> list[Section]:
             conf=result.conf,
         ),
         _table(
-            items_frame([result]),
+            items_frame([result], reversed_items),
             _l("item_statistics", lang),
             lang,
             _sheet("items", lang),

@@ -4,7 +4,7 @@ the report's language, and the scale and item frames the CSV outputs share."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 
@@ -101,6 +101,11 @@ def rel_table(
     for col, name in names[:2] if own_items else names:
         if col in frame.columns:  # readers' words, not codes such as "E:Tangibles" or "P1-E1"
             frame[col] = [name(v, lang) for v in frame[col]]
+    if "reversed" in frame.columns:  # items_frame's flag: the item marked, as the EFA's (s18)
+        from servqual_cli.report.reverse_note import mark_reversed
+
+        flag = frame.pop("reversed").astype(bool).to_numpy()
+        frame.loc[flag, "item"] = [mark_reversed(str(v), lang) for v in frame.loc[flag, "item"]]
     if "factor" in frame.columns:
         frame["factor"] = [dimension_name(v, lang) for v in frame["factor"]]
     renamed = frame.rename(columns=heads)
@@ -137,15 +142,24 @@ def scales_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
     )
 
 
-def items_frame(scales: Sequence[AlphaResult]) -> pd.DataFrame:
+def items_frame(
+    scales: Sequence[AlphaResult], reversed_items: Collection[str] | None = None
+) -> pd.DataFrame:
     """One row per (scale, item): the item's n, alpha if deleted, item-rest r, mean, SD.
 
     The item's n is ``item_n`` (the core's ``n``), so a frame merged with
-    :func:`scales_frame` keeps ``n`` for the scale's (the ``reliability`` CSV's columns)."""
+    :func:`scales_frame` keeps ``n`` for the scale's (the ``reliability`` CSV's columns).
+    With ``reversed_items`` (the reversed items' column names, ``E4``, ``P4-E4``) a boolean
+    ``reversed`` column follows ``item``: data a pipeline filters on, where the CSV's item
+    keeps its code; :func:`rel_table` marks those items "(omvänd)" and drops the column, as
+    the EFA table marks them (session 18, b-left)."""
     parts = []
     for s in scales:
         part = s.items[["item", "n", "alpha_if_deleted", "item_rest_r", "mean", "sd"]].copy()
         part = part.rename(columns={"n": "item_n"})
         part.insert(0, "scale", s.scale)
         parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=ITEM_COLUMNS)
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=ITEM_COLUMNS)
+    if reversed_items is not None:
+        frame.insert(2, "reversed", frame["item"].astype(str).isin(set(reversed_items)))
+    return frame

@@ -24,6 +24,7 @@ from servqual_cli.report.gap_labels import FORMATS, adjusted_label, family_words
 from servqual_cli.report.gap_sections import no_answer_text
 from servqual_cli.report.gap_tables import overall_table
 from servqual_cli.report.numbers import fmt_number
+from servqual_cli.report.point_cells import points_text
 from servqual_cli.report.recode_note import recode_line, recoded_of
 from servqual_cli.report.report_labels import rl
 from servqual_cli.report.reverse_note import mark_reversed, reverse_note
@@ -108,23 +109,6 @@ def _survey_weight_text(d: SurveyData, column: str, cells: dict[str, int], lang:
     return rl("survey_weight_cells", lang, column=column, n=n, cells=listed)
 
 
-def columns_text(names: list[str]) -> str:
-    """The importance points' columns as one name: "W1–W5" when they are one stem numbered
-    1, 2, … in order, else the names listed.
-
-    >>> columns_text(["W1", "W2", "W3", "W4", "W5"]), columns_text(["Vikt_a", "Vikt_b"])
-    ('W1–W5', 'Vikt_a, Vikt_b')
-    """
-    import re
-
-    parts = [re.fullmatch(r"(.*?)(\d+)", n) for n in names]
-    stems = {m.group(1) for m in parts if m}
-    numbers = [int(m.group(2)) for m in parts if m]
-    if len(names) > 2 and len(stems) == 1 and numbers == list(range(1, len(names) + 1)):
-        return f"{names[0]}–{names[-1]}"
-    return ", ".join(names)
-
-
 def _survey_weight_name(ctx: ReportContext) -> str | None:
     """The ``[survey] weight_column`` as the file writes it (None without one)."""
     column = ctx.config.survey.weight_column if ctx.config.survey is not None else None
@@ -149,9 +133,8 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
         answers, _answer_texts(d, any(r in answers for r in NAMED_REASONS), column), lang
     )
     if weights:
-        cells = ", ".join(f"{label(k, lang)} {count_text(v, lang)}" for k, v in weights.items())
         names = list((d.columns or {}).get("weights", {}).values())
-        excluded += ". " + rl("weight_cells", lang, columns=columns_text(names), cells=cells)
+        excluded += ". " + points_text(names, weights, lang)
     if in_column and column is not None:
         excluded += ". " + _survey_weight_text(d, column, in_column, lang)
     codes = ctx.config.survey.missing_codes if ctx.config.survey is not None else ()

@@ -24,20 +24,21 @@ TOLERANCE_NOTES: dict[str, tuple[str, str]] = {
         "MSA = P − A (under 0: under lägsta godtagbara nivå); MSS = P − D.",
         "MSA = P − A (below 0: below the adequate level); MSS = P − D.",
     ),
+    # {dropped}: " " and the rows with no answer (gap's no_answer_row(s)), or nothing;
     # {rev}: " " and the reversed items' rule, or nothing; {after}: tol_after or nothing
     "tol_rules": (
-        "Svarande: {n_rows}. Ett påstående räknas när A, D och P alla är giltiga; en dimension "
-        "när minst hälften av påståendena är det.{rev} Svar med D < A{after} behålls "
+        "Svarande: {n_rows}.{dropped} Ett påstående räknas när A, D och P alla är giltiga; en "
+        "dimension när minst hälften av påståendena är det.{rev} Svar med D < A{after} behålls "
         "({n_inverted} påståendesvar). t-test av P−A och P−D.",
-        "Respondents: {n_rows}. An item counts when A, D and P are all valid; a dimension when "
-        "at least half of its items do.{rev} Answers with D < A{after} are kept ({n_inverted} "
-        "item answers). t-tests of P−A and P−D.",
+        "Respondents: {n_rows}.{dropped} An item counts when A, D and P are all valid; a "
+        "dimension when at least half of its items do.{rev} Answers with D < A{after} are kept "
+        "({n_inverted} item answers). t-tests of P−A and P−D.",
     ),
     "tol_rules_method": (
-        "Svarande: {n_rows}.{rev} Vilka svar som räknas, svaren med D < A och hur läget bedöms "
-        "står under Metod ({title}).",
-        "Respondents: {n_rows}.{rev} Which answers count, the answers with D < A and how the "
-        "position is judged are set out under Method ({title}).",
+        "Svarande: {n_rows}.{dropped}{rev} Vilka svar som räknas, svaren med D < A och hur "
+        "läget bedöms står under Metod ({title}).",
+        "Respondents: {n_rows}.{dropped}{rev} Which answers count, the answers with D < A and "
+        "how the position is judged are set out under Method ({title}).",
     ),
     # a --by group's legend (review 17, finding 16): its positions are many unadjusted
     # verdicts, named with their count as the item table's note names its items'

@@ -105,7 +105,7 @@ def tolerance_sections(
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
     reverse: str | None = None, reversed_items: Collection[str] = (), warn: bool = True,
     groups: Sequence[tuple[str, ToleranceAnalysis]] = (), by: str | None = None,
-    method: bool = False, n_groups: int = 0,
+    method: bool = False, n_groups: int = 0, no_answer: Sequence[int] = (),
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
@@ -120,7 +120,9 @@ def tolerance_sections(
     has a method section, which says the rules, so the notes name what the table holds and
     point there (closing 17: the rules stood in both); ``n_groups``: in a ``--by`` group's
     part, the groups analysed, whose positions the legend counts as unadjusted verdicts
-    (review 17, finding 16: 15 verdicts without the note the item table has)."""
+    (review 17, finding 16: 15 verdicts without the note the item table has); ``no_answer``:
+    the file rows with no answer, left out when read, named after the count as gap names them
+    (session 18, b-left)."""
     from servqual_cli.report.tolerance_inverted import inverted_warning
 
     sv = lang == "sv"
@@ -179,13 +181,18 @@ def tolerance_sections(
     n_rows = count_text(res.n_rows, lang)
     rev = f" {reverse}" if reverse else ""
     after = tlabel("tol_after", lang) if reverse else ""
+    from servqual_cli.report.gap_sections import no_answer_text
+
+    dropped = no_answer_text(tuple(no_answer), lang)
+    dropped = f" {dropped.strip()}" if dropped else ""
     if method:  # the rules stand in the report's method (closing 17)
         rules = tlabel("tol_rules_method", lang).format(
-            n_rows=n_rows, rev=rev, title=tlabel("tolerance_dims", lang)
+            n_rows=n_rows, rev=rev, title=tlabel("tolerance_dims", lang), dropped=dropped
         )
     else:
-        rules = tlabel("tol_rules", lang).format(n_rows=n_rows, rev=rev, after=after,
-                                                 n_inverted=n_inverted)  # fmt: skip
+        rules = tlabel("tol_rules", lang).format(
+            n_rows=n_rows, rev=rev, after=after, n_inverted=n_inverted, dropped=dropped
+        )
     if csv is None:
         rules += " " + tlabel("tol_wilson_output", lang)
     else:
