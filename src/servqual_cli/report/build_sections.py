@@ -60,7 +60,8 @@ def summary_sections(
     out = []
     if rows:
         label = rl("whole_org", lang) if whole else None
-        glance = glance_block(rows, lang, config.min_n, whole, label)
+        column = config.survey.weight_column if whole and config.survey is not None else None
+        glance = glance_block(rows, lang, config.min_n, whole, label, column)
         out.append(Section(title=glance.title, blocks=(glance,)))
     blocks: list[Block] = []
     for part in parts:

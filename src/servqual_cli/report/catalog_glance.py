@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from servqual_cli.report.glance_register_words import GLANCE_REGISTER
+from servqual_cli.report.split_index_words import SPLIT_INDEX
 
 GLANCE: dict[str, tuple[str, str]] = {
     "glance_title": ("Resultat i korthet", "Results at a glance"),
@@ -394,4 +395,5 @@ GLANCE: dict[str, tuple[str, str]] = {
         "unweighted (the sample): the weight column {columns} is not used",
     ),
     **GLANCE_REGISTER,  # report/glance_register_words.py (review 16, finding 3)
+    **SPLIT_INDEX,  # report/split_index_words.py (review 18, finding 4)
 }

@@ -225,6 +225,7 @@ def glance_block(
     min_n: int = MIN_N,
     whole: Sequence[GlanceRow] = (),
     whole_label: str | None = None,
+    whole_weights: str | None = None,
 ) -> Glance:
     """The overview: rows worst first (severity, then how many verdicts are bad), then the
     paragraph.
@@ -237,7 +238,8 @@ def glance_block(
     "too few answers" and showed only the earlier, better value of a KPI whose 2025 interval
     lay wholly below its target).
     ``whole`` (a ``--split`` report): the same measures for the whole organisation, matched by
-    kind and name, shown in a column headed ``whole_label``.
+    kind and name, shown in a column headed ``whole_label``; ``whole_weights``: the survey weight
+    column both are weighted by, named in the note (review 18, finding 4).
     """
     rows = merge_same_measure(list(rows))
     # measures not split by the survey's groups (KPIs, contacts) are everyone's already
@@ -260,6 +262,8 @@ def glance_block(
     note = glance_note(ordered, lang)
     if whole:
         note += " " + rl("whole_note", lang, whole=whole_label, tests=rl("group_tests", lang))
+        if whole_weights is not None:
+            note += " " + rl("whole_weighted_note", lang, whole=whole_label, column=whole_weights)
     return Glance(
         title=rl("glance_title", lang),
         rows=ordered,

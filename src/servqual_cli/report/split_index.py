@@ -26,15 +26,20 @@ if TYPE_CHECKING:
 
 def whole_rows(config: ReportConfig, data: SurveyData) -> tuple[GlanceRow, ...]:
     """The overview's SERVQUAL rows for every respondent (the groups together), computed as the
-    servqual part computes them for one group."""
+    servqual part computes them for one group: with ``[survey] weight_column`` the survey-weighted
+    estimates, as each group's values are (review 18, finding 4: an unweighted whole, −0,63,
+    beside weighted groups; the weighted total of the same file, as the unsplit report and
+    ``gap --weight-column`` give it, is −0,80)."""
     from servqual_cli.report.build import ReportContext
     from servqual_cli.report.glance_rows import survey_rows
-    from servqual_cli.report.survey_results import analyses
+    from servqual_cli.report.survey_results import analyses, survey_weighting
 
     everyone = replace(data, groups=None, by=None)
     ctx = ReportContext(config, config.language, everyone)
     result, _ = analyses(ctx)
-    return tuple(survey_rows(result, None, config.period, config.language))
+    weighted = survey_weighting(ctx)
+    return tuple(survey_rows(result, None, config.period, config.language, weighted=weighted,
+                             min_n=config.min_n))  # fmt: skip
 
 
 def _overall(rows: Sequence[GlanceRow]) -> GlanceRow | None:
@@ -90,8 +95,14 @@ def index_document(
         links = ["–", *links]
         cells = [_result_cells(whole, lang, min_n), *cells]
     columns: dict[str, Sequence[object]] = {by: names, rl("respondents_n", lang): n}
+    # the groups' results (and the whole's) are survey-weighted with the key: the header and
+    # the note say so (review 18, finding 4)
+    column = config.survey.weight_column if config.survey is not None else None
     if has_result:
-        columns[rl("overall_gap", lang)] = [c[0] for c in cells]
+        gap_label = rl("overall_gap", lang)
+        if column is not None:
+            gap_label = rl("index_gap_weighted", lang, column=column)
+        columns[gap_label] = [c[0] for c in cells]
         columns[rl("g_against_expectation", lang)] = [c[1] for c in cells]
         columns[rl("index_dims_short", lang)] = [c[2] for c in cells]
     columns[rl("group_report", lang)] = links
@@ -99,6 +110,9 @@ def index_document(
     if whole:  # as each group's report says of its column (review 16 finding 7)
         tests = rl("group_tests", lang)
         notes.append(rl("index_whole_note", lang, whole=rl("whole_org", lang), tests=tests))
+    if has_result and column is not None:
+        notes.append(rl("index_weighted_note", lang, whole=rl("whole_org", lang), column=column,
+                        respondents=rl("respondents_n", lang)))  # fmt: skip
     table = Table(
         title="",
         frame=pd.DataFrame(columns),
