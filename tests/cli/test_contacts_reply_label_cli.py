@@ -30,3 +30,13 @@ def test_contacts_reply_median_is_labelled_among_answered(cli, lang: str) -> Non
     note = {"sv": "obesvarade e-postmeddelanden ingår inte i svarstidens median",
             "en": "unanswered e-mails are not in the median reply time"}[lang]  # fmt: skip
     assert f"{unanswered} {note}" in text
+
+
+def test_unanswered_note_quotes_the_kpi_swedish_way(cli) -> None:
+    """Review 18 finding 16: the note quoted "inom 1 arbetsdag" with straight quotes, where the
+    other Swedish notes use ”…”; it now quotes the KPI's own name, ”svar inom 1 arbetsdag”."""
+    out = cli("contacts", SAMPLE, "--lang", "sv")
+    assert out.exit_code == 0, out.stderr
+    text = " ".join(out.stdout.split())
+    assert "i ”svar inom 1 arbetsdag” räknas de som inte besvarade i tid" in text
+    assert '"' not in text

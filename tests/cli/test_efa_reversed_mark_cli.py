@@ -1,6 +1,6 @@
 """Session 18 (a-xlsx): the EFA's pattern matrix carried the reversed items' rule in its note
 but named the item "Påstående 3" as if it were worded like the others; it loads with its sign
-turned, so the row says "Påstående 3 (omvänd)" / "Statement 3 (reversed)", as the survey's item
+turned, so the row says "Påstående 3 (omvänt)" / "Statement 3 (reversed)", as the survey's item
 tables mark a reversed item, in ``servqual reliability`` and in a report.
 
 Data: the toolbox's synthetic survey (tests/core/r/toolbox_synth.csv) read by
@@ -16,7 +16,7 @@ import pytest
 DATA = Path(__file__).parents[1] / "data"
 SYNTH = Path(__file__).parents[1] / "core" / "r" / "toolbox_synth.csv"
 INSTRUMENT = DATA / "instruments" / "toolbox_reversed.toml"
-MARKED = {"sv": "Påstående 3 (omvänd)", "en": "Statement 3 (reversed)"}
+MARKED = {"sv": "Påstående 3 (omvänt)", "en": "Statement 3 (reversed)"}
 EFA = {"sv": "Explorativ faktoranalys (EFA)", "en": "Exploratory factor analysis (EFA)"}
 
 

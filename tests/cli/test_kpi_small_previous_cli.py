@@ -53,7 +53,7 @@ def test_markdown_row_names_the_small_earlier_year(lang: str) -> None:
     out = _run("kpi", KPI, "--lang", lang, "--format", "markdown")
     assert out.returncode == 0, out.stderr
     header = next(line for line in out.stdout.splitlines() if line.startswith("| "))
-    row = next(line for line in out.stdout.splitlines() if "2024→2025" in line)
+    row = next(line for line in out.stdout.splitlines() if "2024 → 2025" in line)
     cells = [c.strip() for c in header.strip("|").split("|")]
     values = [c.strip() for c in row.strip("|").split("|")]
     assert values[cells.index(words["head"])] == words["mark"].format(n=_counts()[2024])

@@ -1,5 +1,5 @@
 """Session 18, b-left: reliability's and alpha's item statistics did not mark the reversed
-items, in the terminal, -f csv or the workbook, while the EFA table marks them "(omvänd)". The
+items, in the terminal, -f csv or the workbook, while the EFA table marks them "(omvänt)". The
 tables mark them now; the CSV and the workbook carry a ``reversed`` column ("Omvänd") beside
 the item's code, which a pipeline filters on (the README says so). tests/data/r15_kommun.toml
 reverses items 4 and 11."""
@@ -16,7 +16,7 @@ DATA = Path(__file__).parents[1] / "data"
 FILE, INSTRUMENT = DATA / "r15_enkat.csv", DATA / "r15_kommun.toml"
 
 
-@pytest.mark.parametrize(("lang", "mark"), [("sv", "Påstående 4 (omvänd)"),
+@pytest.mark.parametrize(("lang", "mark"), [("sv", "Påstående 4 (omvänt)"),
                                             ("en", "Statement 4 (reversed)")])  # fmt: skip
 def test_reliability_item_table_marks_reversed_items(cli, lang: str, mark: str) -> None:
     res = cli("reliability", FILE, "-i", INSTRUMENT, "--lang", lang, "-f", "markdown")
@@ -49,7 +49,7 @@ def test_alpha_marks_its_reversed_item(cli) -> None:
     args = ("alpha", FILE, "--items", "E1:E4", "--reverse", "E4", "--scale-range", "1,7")
     res = cli(*args, "--lang", "sv", "-f", "markdown")
     assert res.exit_code == 0, res.stderr
-    assert "E4 (omvänd)" in res.stdout
+    assert "E4 (omvänt)" in res.stdout
     rows = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout)))
     assert {r["item"]: r["reversed"] for r in rows} == {
         "E1": "False", "E2": "False", "E3": "False", "E4": "True"}  # fmt: skip

@@ -49,6 +49,9 @@ CASES: dict[str, tuple[object, ...]] = {
     "contacts": ("contacts", YEARS[1]),
     "trend": ("trend", *YEARS[:2]),
     "trend_series": ("trend", *YEARS),
+    # the benchmark block is there only with --benchmark (review 18 finding 14)
+    "trend_benchmark": ("trend", *YEARS[:2], "--benchmark",
+                        SAMPLES / "kolada_servicematning.csv"),
     "trend_survey_weighted": ("trend", *SURVEYS, "--weight-column", "Vikt", "--min-n", "300"),
     "trend_survey": ("trend", *SURVEYS),
     "kpi": ("kpi", SAMPLES / "kpi.toml"),
@@ -64,6 +67,12 @@ CASES: dict[str, tuple[object, ...]] = {
                       DATA / "kg_over_staff.csv", "-i", DATA / "toolbox.toml"),
     "items": ("items", KARLSTAD),
     "items_weighted": ("items", KARLSTAD, "--weight-column", "Vikt"),
+    # the missing reasons seen only with declared codes: an SPSS file's declared missing values
+    # and --missing-codes (review 18 finding 7: "missing_missing_token", "missing_missing_code")
+    "items_spss_declared": ("items", DATA / "spss_missing" / "user_missing.sav", "--items",
+                            "E1,P1,E2,P2", "--scale-range", "1,7"),
+    "items_missing_codes": ("items", DATA / "missing_code_99.csv", "--items", "E1,E2,E3,E4",
+                            "--missing-codes", "99", "--scale-range", "1,7"),
     "kolada": ("kolada", SAMPLES / "kolada_servicematning.csv", "-m", "Lekeberg"),
 }  # fmt: skip
 
@@ -163,3 +172,29 @@ def test_survey_trend_dimensions_in_words(cli, tmp_path: Path, name, overall, he
     assert [r["Dimension"] for r in rows][-1] == overall
     assert {r["Dimension"] for r in rows} >= {"Fysisk miljö", "Empati"}
     assert heads <= set(rows[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [("items_spss_declared", "Saknas: angivet saknat värde"),
+     ("items_missing_codes", "Saknas: svarskod för saknat svar")],
+)  # fmt: skip
+def test_items_declared_missing_headed_in_swedish(cli, tmp_path: Path, name, head) -> None:
+    """Review 18 finding 7: the reasons' columns as the terminal names the reasons."""
+    rows = _rows(_book(cli, tmp_path, name))
+    assert head in rows[0] and sum(r[head] for r in rows) > 0
+
+
+def test_trend_benchmark_in_words(cli, tmp_path: Path) -> None:
+    """Review 18 finding 14: trend --benchmark's block read "side_of_mean" … "same_year" with
+    "below"/"above" and TRUE; as service-survey's block and the terminal word them."""
+    rows = _rows(_book(cli, tmp_path, "trend_benchmark"))
+    bench = [r for r in rows if r["Tabell"] == "jämförelse med andra kommuner"]
+    assert bench
+    heads = {"Sida om medel", "Bedömningens metod", "Publicerat i Kolada", "År (kommunen)",
+             "År (övriga)", "Samma år"}  # fmt: skip
+    assert heads <= set(rows[0])
+    assert {r["Sida om medel"] for r in bench} <= {"under", "över", "lika med medel", None}
+    assert {"under", "över"} <= {r["Sida om medel"] for r in bench}
+    assert {r["Samma år"] for r in bench} == {"ja"}
+    assert {r["År (kommunen)"] for r in bench} == {"2020"}

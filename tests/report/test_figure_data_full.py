@@ -76,7 +76,8 @@ def test_ipa_data_hold_n_intervals_and_quadrant(built: tuple[Document, str]) -> 
     low, high = ("95\u00a0% KI låg", "95\u00a0% KI hög") if sv else ("95% CI low", "95% CI high")
     imp = "Viktighet (poäng av 100)" if sv else "Importance (points of 100)"
     perf = "Upplevelse (medel P)" if sv else "Performance (mean P)"
-    n_imp, n_perf = ("n (vikter)", "n (upplevelse)") if sv else ("n (weights)", "n (performance)")
+    n_imp, n_perf = (("n (viktighetspoäng)", "n (upplevelse)") if sv
+                     else ("n (importance points)", "n (performance)"))  # fmt: skip
     quad = "Kvadrant" if sv else "Quadrant"
     assert frame.columns.tolist()[1:] == [
         n_imp, imp, f"{imp}, {low}", f"{imp}, {high}",
@@ -135,8 +136,9 @@ def test_an_uncertain_placement_says_so_in_the_data() -> None:
         ]
     )
     assert out["n (upplevelse)"].tolist() == [400, 398]
-    # the IPA table itself is unchanged: its four columns and n (weights)
+    # the IPA table itself is unchanged: its four columns and n (importance points)
     assert table.frame.columns.tolist() == [
-        "Dimension", "n (vikter)", "Viktighet (poäng av 100)", "Upplevelse (medel P)", "Kvadrant",
+        "Dimension", "n (viktighetspoäng)", "Viktighet (poäng av 100)", "Upplevelse (medel P)",
+        "Kvadrant",
     ]  # fmt: skip
     assert np.isclose(out.iloc[1, 4], 21.0)

@@ -73,7 +73,7 @@ def test_without_windows_the_span_is_the_two_periods(sample: dict[str, Any]) -> 
     r = sample[SHARE]
     assert r.change is not None
     plain = replace(r, change=replace(r.change, windows=None))
-    assert change_text(plain, "sv").startswith("2023→2024: 87,5 → 91,5")
+    assert change_text(plain, "sv").startswith("2023 → 2024: 87,5 → 91,5")
     assert "kalenderfönster" not in (follow_up_text(plain, "sv") or "")
 
 

@@ -119,7 +119,7 @@ W1947, W1951 = "Welch (1947), Biometrika 34, 28–35", "Welch (1951), Biometrika
     [
         # the interval and t-test of two means: Welch (1947)
         ("p (Welch)", {W1947}),  # trend, service survey and toolbox tables
-        ("2023→2024: 71 % → 78 %, p 0,031 (Welch)", {W1947}),  # a KPI's change
+        ("2023 → 2024: 71 % → 78 %, p 0,031 (Welch)", {W1947}),  # a KPI's change
         ("p <0,001 (Welch)", {W1947}),
         ("Andelar: Wilson; skillnader Mee-score (Newcombe med --test fisher), Welch (index).",
          {W1947}),

@@ -1,5 +1,5 @@
 """Review 13, findings 4 and 8, in ``servqual report``: the item tables mark a reversed
-statement ("Personalen är ofta otrevlig (omvänd)") and end with the sentence that names the
+statement ("Personalen är ofta otrevlig (omvänt)") and end with the sentence that names the
 reversed items and their scoring, as the method section does; the zone of tolerance says A and
 D are reversed too and counts D < A after the reversal; an English report of a Swedish
 instrument says the English dimension names of its ``[dimension_labels.en]``.
@@ -49,7 +49,7 @@ def _table_notes(text: str) -> list[str]:
 
 
 def test_reversed_statement_is_marked_in_the_item_table(reports) -> None:
-    assert "| 3 | Personalen är ofta otrevlig (omvänd) |" in reports["sv"]
+    assert "| 3 | Personalen är ofta otrevlig (omvänt) |" in reports["sv"]
     assert "| 3 | Staff are often rude (reversed) |" in reports["en"]
 
 
@@ -88,7 +88,7 @@ def test_largest_gaps_table_names_a_reversed_item_it_shows(tmp_path: Path) -> No
     assert main(["report", str(config), "-o", str(tmp_path / "ut")]) == 0
     text = (tmp_path / "ut" / "report.md").read_text(encoding="utf-8")
     table = text[text.index("Påståenden med störst negativt gap") :]
-    assert "| 3 | Personalen är ofta otrevlig (omvänd) |" in table
+    assert "| 3 | Personalen är ofta otrevlig (omvänt) |" in table
     note = next(x for x in table.splitlines() if x.startswith("*De tre påståenden"))
     assert "Omvänt formulerat påstående 3 räknat som 8 − svaret (skala 1–7)." in note
 

@@ -49,6 +49,7 @@ _MEASUREMENT: dict[str, tuple[str, tuple[str, ...]]] = {
     "table": ("table", ()),
     "rank_third": ("rank_third", ("MEASUREMENT",)),  # Kolada's colour of a benchmark row
     "verdict_method": ("verdict_method", ()),  # the benchmark's (review 17 finding 15)
+    "side_of_mean": ("side_of_mean", ()),  # trend --benchmark's (review 18 finding 14)
 }
 # trend's table codes have words of their own: its "trend" is a change between two years; the
 # SERVQUAL survey trend's dimensions as its tables name them (review 17 finding 20)
@@ -157,6 +158,8 @@ def in_words(frame: Any, command: str | None) -> Any:
     out = frame.copy()
     if "small_groups" in out.columns:
         out["small_groups"] = _group_counts(out["small_groups"])
+    for name in _YES_NO.intersection(out.columns):
+        out[name] = _yes_no(out[name])
     for name, (prefix, tables) in columns.items():
         if name not in out.columns or out[name].dtype.kind in "biufcmM":
             continue
@@ -171,6 +174,24 @@ def in_words(frame: Any, command: str | None) -> Any:
         if "min_n" in out.columns and name in ("verdict", "interval_verdict"):
             out[name] = _with_min_n(out[name], out["min_n"])
     return out
+
+
+# the yes/no columns whose TRUE/FALSE the terminal words (trend --benchmark's "same_year" read
+# TRUE beside "Samma år"; review 18 finding 14)
+_YES_NO = frozenset({"same_year"})
+
+
+def _yes_no(column: Any) -> Any:
+    """A yes/no column as "ja"/"nej", empty cells left empty (a dict map, no loop over rows).
+
+    >>> import pandas as pd
+    >>> out = _yes_no(pd.Series([True, False, None], dtype=object))
+    >>> out[:2].tolist(), bool(out.isna()[2])
+    (['ja', 'nej'], True)
+    """
+    from servqual_cli.report.catalog_tidy_values import TIDY_VALUES as VALUES
+
+    return column.astype(object).map({flag: VALUES[f"yes_no:{flag}"][0] for flag in (True, False)})
 
 
 def _mapped(column: Any, word: Callable[[str], str]) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from servqual_cli.report.kpi_norm_words import KPI_NORM
 
 KPI: dict[str, tuple[str, str]] = {
-    # {span}: "2023→2024", or the two calendar windows (window_span); {interval}: "[a; b]", the
+    # {span}: "2023 → 2024", or the two calendar windows (window_span); {interval}: "[a; b]", the
     # report's notation for an interval in running text (review 10a, findings 4 and 9)
     "shift_change": (
         "{span}: {before} → {after} (skillnad {diff}); typisk förskjutning "

@@ -222,11 +222,12 @@ MEASUREMENT: Pairs = {
                          "comparisons where nothing changed, about {alpha}{one_in} will look "
                          "like a change."),
     "one_in": (" (1 av {k})", " (1 in {k})"),
+    # ”…”, as the other Swedish notes quote; the KPI's own name (review 18, 16)
     "unanswered_note": ("{n} obesvarade e-postmeddelanden ingår inte i svarstidens median (ett "
-                        "svar behövs för en svarstid); i \"inom 1 arbetsdag\" räknas de som "
+                        "svar behövs för en svarstid); i ”svar inom 1 arbetsdag” räknas de som "
                         "inte besvarade i tid.",
                         "{n} unanswered e-mails are not in the median reply time (a reply time "
-                        "needs a reply); in \"within 1 working day\" they count as not answered "
+                        "needs a reply); in “within 1 working day” they count as not answered "
                         "in time."),
     "shift_card_note": ("Förändringen av en tid är Hodges-Lehmanns förskjutning (medianen av "
                         "alla parvisa skillnader efter − före), inte skillnaden mellan de två "

@@ -151,7 +151,9 @@ REPORT: dict[str, tuple[str, str]] = {
     "performance": ("Upplevelse (medel P)", "Performance (mean P)"),
     "quadrant": ("Kvadrant", "Quadrant"),
     "ipa_table": ("Viktighet och upplevelse per dimension", "Importance and performance"),
-    "n_weights": ("n (vikter)", "n (weights)"),
+    # "viktighetspoäng", not "vikter": beside a survey weight column the bare word read as the
+    # weighted n (review 18, 3)
+    "n_weights": ("n (viktighetspoäng)", "n (importance points)"),
     # session 13 (w-serv): the IPA figure's data (review 10a, finding 8)
     "n_performance": ("n (upplevelse)", "n (performance)"),
     # review 10a, finding 9: the group tests' method, only in a report that shows them
@@ -222,20 +224,20 @@ REPORT: dict[str, tuple[str, str]] = {
     "method_missing": ("Saknade värden", "Missing data"),
     "method_ipa": ("Viktighet och upplevelse (IPA)", "Importance-performance analysis"),
     "method_ipa_text": (
-        "Varje dimension placeras efter medelviktighet (vikterna) och medelupplevelse (P) i fyra "
-        "kvadranter enligt Martilla och James (1977), som kallar dem koncentrera insatserna "
-        "här (viktig, låg upplevelse), fortsätt det goda arbetet, låg prioritet och möjlig "
-        "överprestation; rapporten beskriver dem i stället med vad de är (högre eller lägre "
+        "Varje dimension placeras efter medelviktighet (viktighetspoängen) och medelupplevelse "
+        "(P) i fyra kvadranter enligt Martilla och James (1977), som kallar dem koncentrera "
+        "insatserna här (viktig, låg upplevelse), fortsätt det goda arbetet, låg prioritet och "
+        "möjlig överprestation; rapporten beskriver dem i stället med vad de är (högre eller lägre "
         "viktighet och upplevelse). Gränserna ligger vid {crosshair}. IPA ställer viktigheten "
         "mot upplevelsen (P), inte mot förväntan: en dimension kan ligga i ”lägre viktighet, "
         "högre upplevelse” fast dess gap är negativt (upplevelsen når inte upp till "
         "förväntan). En placering märkt ”osäker” kan inte avgöras: dimensionens {level} "
         "t-intervall för viktighet eller upplevelse omfattar "
         "gränsen (som här behandlas som fast).",
-        "Each dimension is placed by mean importance (the weights) and mean perception (P) in the "
-        "four quadrants of Martilla and James (1977), who call them concentrate here "
-        "(important, low performance), keep up the good work, low priority and possible "
-        "overkill; the report describes them instead by what they are (higher or lower "
+        "Each dimension is placed by mean importance (the importance points) and mean "
+        "perception (P) in the four quadrants of Martilla and James (1977), who call them "
+        "concentrate here (important, low performance), keep up the good work, low priority and "
+        "possible overkill; the report describes them instead by what they are (higher or lower "
         "importance and performance). The boundaries are at {crosshair}. IPA sets importance "
         "against perception (P), not against expectations: a dimension can be in “lower "
         "importance, higher performance” although its gap is negative (perceptions fall short "

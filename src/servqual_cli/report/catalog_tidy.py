@@ -28,6 +28,15 @@ TIDY: dict[str, tuple[str, str]] = {
     "missing_blank": ("Saknas: tomma", "Missing: blank"),
     "missing_dont_know": ("Saknas: vet ej", "Missing: don't know"),
     "missing_out_of_range": ("Saknas: utanför skalan", "Missing: out of range"),
+    # the reasons that appear only with declared codes (an SPSS file's, an instrument's
+    # `missing`, --missing-codes) or odd cells: items' columns were left as codes
+    # ("missing_missing_token"; review 18 finding 7), worded as catalog_shared's reasons
+    "missing_missing_token": ("Saknas: angivet saknat värde", "Missing: declared missing"),
+    "missing_missing_code": ("Saknas: svarskod för saknat svar", "Missing: missing code"),
+    "missing_not_applicable": ("Saknas: ej aktuellt", "Missing: not applicable"),
+    "missing_not_available": ("Saknas: inget värde (NA, ..)", "Missing: no value (NA, ..)"),
+    "missing_not_scale_point": ("Saknas: inte ett skalsteg", "Missing: not a scale point"),
+    "missing_unparseable": ("Saknas: ogiltigt värde", "Missing: not a valid value"),
     **{f"count_{k}": (f"Antal svar {k}", f"Answers {k}") for k in range(11)},
     "p_adjusted": ("p (justerat)", "p (adjusted)"),
     "dz_ci_low": ("Cohens dz KI låg", "Cohen's dz CI low"),
@@ -204,6 +213,13 @@ COMMAND_TIDY: dict[str, dict[str, tuple[str, str]]] = {
         "se_after": ("Medelfel efter", "SE after"),
         "unweighted_before": ("Oviktat medel före", "Unweighted mean before"),
         "unweighted_after": ("Oviktat medel efter", "Unweighted mean after"),
+        # the --benchmark block, as service-survey's heads it; left as codes (review 18, 14)
+        "side_of_mean": ("Sida om medel", "Side of the mean"),
+        "verdict_method": ("Bedömningens metod", "Verdict method"),
+        "file_value": ("Publicerat i Kolada", "Published in Kolada"),
+        "this_year": ("År (kommunen)", "Year (the municipality)"),
+        "others_year": ("År (övriga)", "Year (the others)"),
+        "same_year": ("Samma år", "Same year"),
     },
     "contacts": {"k": ("k (antal av n)", "k (count of n)")},
     # gap's own columns no table of GROUPS/TOOLBOX heads by their tidy key: --by's within-group

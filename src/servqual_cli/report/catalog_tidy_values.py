@@ -78,6 +78,12 @@ TIDY_VALUES: dict[str, tuple[str, str]] = {
     "verdict_method:wilson_interval": ("Wilson-intervall", "Wilson interval"),
     "verdict_method:median_interval": ("medianens intervall", "the median's interval"),
     "verdict_method:rank_thirds": ("Kolada-färg (tredjedelar)", "Kolada colour (thirds)"),
+    # trend --benchmark's side of the others' mean and its yes/no cells (review 18 finding 14)
+    "side_of_mean:below": ("under", "below"),
+    "side_of_mean:above": ("över", "above"),
+    "side_of_mean:at": ("lika med medel", "at"),
+    "yes_no:True": ("ja", "yes"),
+    "yes_no:False": ("nej", "no"),
     "table:benchmark": ("jämförelse med andra kommuner", "benchmark"),
     "table:index": ("index", "index"),
     "table:change": ("förändring från föregående år", "change from the previous year"),

@@ -167,9 +167,9 @@ def ipa(d: dict[str, Any], lang: str) -> pd.DataFrame:
     ...      "n_importance": [389], "importance_ci": [[15.9], [17.4]], "n_performance": [400],
     ...      "performance_ci": [[4.87], [5.11]], "quadrant": ["lägre, lägre"], "conf": 0.95,
     ...      "labels": {"x": "Upplevelse", "y": "Viktighet", "n_x": "n (upplevelse)",
-    ...                 "n_y": "n (vikter)", "quadrant": "Kvadrant"}}
+    ...                 "n_y": "n (viktighetspoäng)", "quadrant": "Kvadrant"}}
     >>> list(ipa(d, "sv").columns)  # doctest: +NORMALIZE_WHITESPACE
-    ['Dimension', 'n (vikter)', 'Viktighet', 'Viktighet, 95\xa0% KI låg',
+    ['Dimension', 'n (viktighetspoäng)', 'Viktighet', 'Viktighet, 95\xa0% KI låg',
      'Viktighet, 95\xa0% KI hög', 'n (upplevelse)', 'Upplevelse',
      'Upplevelse, 95\xa0% KI låg', 'Upplevelse, 95\xa0% KI hög', 'Kvadrant']
     """

@@ -80,7 +80,7 @@ def loadings_frame(
     """One row per item: dimension, loadings "Factor 1" … "Factor m", h², the factor of the
     highest loading and the other factors it loads on (|loading| ≥ :data:`LOADING_CUT`; "none"
     below the cut). An item of ``reversed_items`` (its column names, ``E3``) is marked
-    "(omvänd)", as the survey's item tables mark it: it loads with its sign turned (s18)."""
+    "(omvänt)", as the survey's item tables mark it: it loads with its sign turned (s18)."""
     from servqual_cli.report.reverse_note import mark_reversed
 
     if v.efa is None:
@@ -178,7 +178,7 @@ def efa_tables(
     (:func:`~servqual_cli.report.reverse_note.reverse_note`), which ends the pattern matrix's
     note as it ends every other item table's: a reversed item loads with its sign turned, and
     the appendix is read apart from the method section (closing 16); ``reversed_items``: the
-    columns it names, each marked "(omvänd)" on its row (s18).
+    columns it names, each marked "(omvänt)" on its row (s18).
     """
     dims = item_dimensions(result)
     out: list[Table] = []

@@ -19,12 +19,13 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.core.kpi_norm import NORM_STATISTICS
-from servqual_cli.core.kpi_results import SHIFT_ESTIMATE, KpiChange
+from servqual_cli.core.kpi_results import SHIFT_ESTIMATE
 from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.glance_register_rows import feedback_rows
 from servqual_cli.report.glance_row_parts import ALPHA, as_float, gap_verdict, groups_text
 from servqual_cli.report.glance_survey_rows import survey_rows
 from servqual_cli.report.glance_table import value_text
+from servqual_cli.report.kpi_change_cell import change_verdict  # the KPI tables' rule too
 from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.spec import GlanceRow
 
@@ -48,16 +49,6 @@ _KPI_UNITS = {
 def _scaled(value: Any, scale: float) -> float | None:
     v = as_float(value)
     return None if v is None else v * scale
-
-
-def _change_verdict(change: KpiChange) -> str | None:
-    """Better or worse only when the change is told from chance by its test and its interval
-    together (:attr:`~servqual_cli.core.kpi_results.KpiChange.detected`), as the trend's."""
-    if change.p is None or np.isnan(change.p):
-        return None
-    if not change.detected or change.better is None:
-        return "no_change"
-    return "better" if change.better else "worse"
 
 
 def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
@@ -116,7 +107,7 @@ def kpi_rows(results: Sequence[KpiResult], lang: str) -> list[GlanceRow]:
                 # medians' difference beside it (as the contact KPIs' rows)
                 change=None if c is None else as_float(c.shift if shifted else c.diff),
                 median_change=as_float(c.diff) if shifted and c is not None else None,
-                change_verdict=None if c is None else _change_verdict(c),
+                change_verdict=None if c is None else change_verdict(c),
                 target=r.goal,
                 target_kind="target" if s.target is not None else "norm",
                 target_verdict=_TARGET.get(str(r.verdict)) if r.verdict else None,

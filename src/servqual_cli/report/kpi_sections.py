@@ -29,12 +29,12 @@ from servqual_cli.io.kpi_config import ASPECTS
 from servqual_cli.report.catalog import KPI, label, rl
 from servqual_cli.report.conf_level import interval_head
 from servqual_cli.report.exclusion_words import Values, named_summary
+from servqual_cli.report.kpi_change_cell import change_cell
 from servqual_cli.report.kpi_norm_texts import goal_text, norm_note
 from servqual_cli.report.kpi_texts import (
     SHIFT,
     below_rule_text,
     below_text,
-    change_text,
     follow_up_name,
     follow_up_text,
     kpi_value_text,
@@ -123,7 +123,7 @@ def kpi_table(
             sl("goal", lang): [goal_text(r, lang) for r in results],
             sl("verdict", lang): [sl(r.verdict, lang) if r.verdict else "–" for r in results],
             sl("below_goal", lang): [below_text(r, lang) for r in results],
-            sl("change", lang): [change_text(r, lang) for r in results],
+            sl("change", lang): [change_cell(r, lang) for r in results],  # with its verdict
         }
     )
     return Table(

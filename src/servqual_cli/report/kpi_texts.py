@@ -315,7 +315,7 @@ def change_text(result: KpiResult, lang: str) -> str:
 
 
 def _span(result: KpiResult, lang: str) -> str:
-    """The two periods a change compares: "2023→2024", or with their calendar windows when the
+    """The two periods a change compares: "2023 → 2024", or with their calendar windows when the
     latest was cut short: "2023 (1 jan–21 okt, 248 ärenden) → 2024 (1 jan–21 okt, 235
     ärenden)" (the n each value is computed from)."""
     c = result.change
@@ -323,7 +323,7 @@ def _span(result: KpiResult, lang: str) -> str:
         raise ValueError(f"KPI {result.spec.name!r} has no change to name the periods of")
     w = c.windows
     if w is None:
-        return f"{c.previous_period}→{c.period}"
+        return f"{c.previous_period} → {c.period}"  # spaced as elsewhere (review 18, 8)
     return label("window_span", lang, KPI).format(
         **window_facts(w, lang), n_previous=fmt_int(c.n_previous, lang), n=fmt_int(c.n, lang)
     )

@@ -74,7 +74,7 @@ def reliability_sections(
     """Reliability, item statistics, validity and CFA tables, then the warnings (the core's and
     :func:`validity_warnings`; ``n_rows``: the survey's rows, for the CFA's share of them;
     ``reverse``: the reversed items' rule, under the item table (review 13, finding 4) and the
-    EFA's pattern matrix; ``reversed_items``: their columns, marked "(omvänd)" in the EFA's and
+    EFA's pattern matrix; ``reversed_items``: their columns, marked "(omvänt)" in the EFA's and
     the item statistics)."""
     note = _ci_note(result, lang) + " " + _l("omega_note_dims", lang)
     if any(s.omega_estimator == OMEGA_CFA for s in result.scales):
@@ -94,7 +94,7 @@ def reliability_sections(
     ]
     if items:
         table = _table(
-            items_frame(result.scales, reversed_items),  # marked "(omvänd)" (s18)
+            items_frame(result.scales, reversed_items),  # marked "(omvänt)" (s18)
             _l("item_statistics", lang),
             lang,
             _sheet("items", lang),
@@ -120,7 +120,7 @@ def reliability_sections(
 def alpha_sections(
     result: AlphaResult, lang: str, reversed_items: Collection[str] = ()
 ) -> list[Section]:
-    """``reversed_items``: the ``--reverse`` columns, marked "(omvänd)" in the item table."""
+    """``reversed_items``: the ``--reverse`` columns, marked "(omvänt)" in the item table."""
     note = _ci_note(result, lang)
     withdrawn = _omega_note([result], lang)
     if withdrawn:

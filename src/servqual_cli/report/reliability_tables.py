@@ -151,7 +151,7 @@ def items_frame(
     :func:`scales_frame` keeps ``n`` for the scale's (the ``reliability`` CSV's columns).
     With ``reversed_items`` (the reversed items' column names, ``E4``, ``P4-E4``) a boolean
     ``reversed`` column follows ``item``: data a pipeline filters on, where the CSV's item
-    keeps its code; :func:`rel_table` marks those items "(omvänd)" and drops the column, as
+    keeps its code; :func:`rel_table` marks those items "(omvänt)" and drops the column, as
     the EFA table marks them (session 18, b-left)."""
     parts = []
     for s in scales:

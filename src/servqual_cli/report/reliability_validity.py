@@ -96,7 +96,7 @@ def validity_blocks(
     """The validity table (KMO, Bartlett, the CFA's fit), the EFA tables and the CR and AVE
     table of ``result``'s scores, with their notes (none without validity results; ``reverse``:
     the reversed items' rule, under the EFA's pattern matrix; ``reversed_items``: their
-    columns, marked "(omvänd)" in it)."""
+    columns, marked "(omvänt)" in it)."""
     blocks: list[Table | Text] = []
     if not result.validity:
         return blocks

@@ -139,10 +139,10 @@ def reverse_record(instrument: Instrument) -> dict[str, object] | None:
 
 
 def mark_reversed(statement: str, lang: str) -> str:
-    """A reversed item's wording as a table shows it: "Personalen är ofta otrevlig (omvänd)".
+    """A reversed item's wording as a table shows it: "Personalen är ofta otrevlig (omvänt)".
 
     >>> mark_reversed("Personalen är ofta otrevlig", "sv"), mark_reversed("", "en")
-    ('Personalen är ofta otrevlig (omvänd)', '(reversed)')
+    ('Personalen är ofta otrevlig (omvänt)', '(reversed)')
     """
     mark = f"({_w('rev_mark', lang)})"
     return f"{statement} {mark}" if statement else mark

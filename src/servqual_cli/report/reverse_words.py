@@ -26,5 +26,6 @@ REVERSE_WORDS: dict[str, tuple[str, str]] = {
     ),
     # the zone of tolerance: A and D are reversed as P is, so "D < A" is counted after it
     "rev_tolerance": ("A och D vänds på samma sätt.", "A and D are reversed the same way."),
-    "rev_mark": ("omvänd", "reversed"),
+    # "(omvänt)": the head noun is "påstående", neuter (ett påstående) (review 18, 12)
+    "rev_mark": ("omvänt", "reversed"),
 }

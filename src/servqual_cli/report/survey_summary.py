@@ -223,7 +223,7 @@ def summary_blocks(ctx: ReportContext, result: GapAnalysis) -> list[Block]:
 
 def statements(d: SurveyData, lang: str) -> dict[int, str]:
     """The instrument's wording of each item in ``lang`` (empty when it has none), a reversed
-    item's marked "(omvänd)": its score is ``min + max − answer``, and "Personalen är ofta
+    item's marked "(omvänt)": its score is ``min + max − answer``, and "Personalen är ofta
     otrevlig … 3,63" read unmarked as "fairly often rude" (review 13, finding 4)."""
     out = {}
     for item in d.instrument.items:
