@@ -39,17 +39,23 @@ def test_json_names_the_mix_and_gives_like_for_like_totals(cli, files, tmp_path:
     assert ordinary["diff"] == pytest.approx(0.0181, abs=5e-4)  # the misleading +1,8
     assert (same["n_before"], same["before"]) == (46, pytest.approx(39 / 46))
     assert same["diff"] == pytest.approx(-0.018, abs=5e-4)
-    # reference: the ordinary totals on the files without bygglov's e-mails (pandas) are the
-    # like-for-like ones, p and all
+    # review 18 finding 13: the halved phone area is left out too (one rule with the overview)
+    phone = _row(d["totals_like_for_like"], "phone_reached")
+    assert (phone["n_before"], phone["n_after"]) == (47, 47)
+    assert (phone["before"], phone["after"]) == (pytest.approx(39 / 47), pytest.approx(28 / 47))
+    # reference: the ordinary totals on the files without bygglov's e-mails and calls (every
+    # area and channel the mix names; pandas) are the like-for-like ones, p and all
     cut = []
     for path in files:
         frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
-        keep = ~(frame["område"].eq("bygglov") & frame["kanal"].eq("e-post"))
+        keep = ~(frame["område"].eq("bygglov") & frame["kanal"].isin(["e-post", "telefon"]))
         out = tmp_path / path.name
         frame[keep].to_csv(out, sep=";", index=False)
         cut.append(out)
     ref = json.loads(cli("trend", *cut, "--format", "json").stdout)
-    for kpi in ("email_within_1_working_day", "email_response_hours_median", "phone_reached"):
+    kpis = ("email_within_1_working_day", "email_response_hours_median", "phone_reached",
+            "phone_answered_question", "treatment_index")  # fmt: skip
+    for kpi in kpis:
         mine, theirs = _row(d["totals_like_for_like"], kpi), _row(ref["comparisons"], kpi)
         for key in ("before", "after", "diff", "p", "p_adjusted", "n_before", "n_after"):
             assert mine[key] == pytest.approx(theirs[key]), (kpi, key)
@@ -65,6 +71,9 @@ def test_terminal_sv_and_en_say_it_under_the_totals(cli, files) -> None:
     same = text.index("Förändring, samma områden båda åren 2020 → 2021")
     assert totals < text.index("bygger på olika områden") < same < text.index("per område")
     assert "84,8" in text[same:]  # 39/46 like for like
+    # review 18 finding 13: the phone row without the halved area, as the report's overview
+    phone = text[same:].split("Telefon: når en")[1][:60].split()
+    assert phone[:3] == ["│", "83,0", "│"] and "59,6" in phone
     en = " ".join(cli("trend", *files).stdout.split())
     assert "The totals (all areas) are built on different areas in 2020 and 2021" in en
     assert "Change, the same areas both years 2020 → 2021" in en
@@ -152,9 +161,11 @@ def test_report_lead_marks_an_area_on_few_contacts(mix_report: str) -> None:
     reach on 7 contacts a year without the small base its area table marks; the mark is the
     core's (compare_kpis' small_base, either year under min_n 30), as the SERVQUAL lead's."""
     lead = mix_report[mix_report.index("## Resultat i korthet") : mix_report.index("| Mått |")]
-    assert "Sämre 2020 → 2021 i förskola (0,0 %, litet underlag, n = 7)" in lead
+    # review 18 finding 2: 7/7 → 0/7 is no longer "sämre" (Fisher's exact test, Holm 0,060)
+    assert "Sämre 2020 → 2021 i förskola" not in lead
+    assert "Inget mått har en påvisbar försämring." in lead
     overview = mix_report[mix_report.index("| Mått |") : mix_report.index("## Sammanfattning")]
-    assert "Sämre än föregående period i förskola (0,0 %, litet underlag, n = 7)" in overview
+    assert "Sämre än föregående period i förskola" not in overview
     assert "i förskola (0,0 %, n = 7)" not in mix_report
 
 
@@ -176,8 +187,47 @@ def test_report_gives_the_phone_total_without_the_halved_area(mix_report: str) -
     row = mix_report.split(" | Telefon: når en person | ")[1]  # the overview's row onwards
     assert (
         "Antalet kontakter skiljer sig kraftigt mellan åren (bygglov: telefon 7 → 2): totalen "
-        f"väger områdena olika; utan bygglov båda åren {before} → {after}, förändring −23,4"
+        f"väger områdena olika; utan bygglov båda åren {before} → {after}, förändring −23,4 "
+        "(p efter Holm 0,170, ingen påvisbar förändring)"
     ) in row
     assert [p["väntetid_s"].median() for p in phone] == [56.0, 73.5]  # calls that got through
     waits = mix_report.split(" | Telefon: väntetid, median (s) | ")[1]
     assert "utan bygglov båda åren medianen 56,0 → 73,5, typisk förskjutning +20,0" in waits
+
+
+def test_same_areas_table_and_overview_follow_one_rule(mix_report: str) -> None:
+    """Review 18 finding 13: the overview quoted 83,0 → 59,6 (without bygglov's halved calls)
+    while the "samma områden båda åren" table kept them (79,6 → 61,2, the ordinary total). The
+    table leaves out every area and channel the warning names; the overview quotes its row,
+    p after Holm and all."""
+    table = mix_report[mix_report.index("Förändring, samma områden båda åren 2020 → 2021 |") :]
+    row = table.split("| Telefon: når en person |")[1].split("|")[:9]
+    assert [c.strip() for c in row] == ["83,0", "59,6", "–", "−23,4", "−40,4", "−5,2", "0,170",
+                                        "47", "47"]  # fmt: skip
+    assert (
+        "Totalerna utan de områden och kanaler som nämns (bygglov: telefon 7 → 2, e-post 7 → 0)"
+        in table
+    )
+    assert "79,6 | 61,2" not in table[: table.index("Tabell")]
+    overview = mix_report[mix_report.index("| Mått |") : mix_report.index("## Sammanfattning")]
+    assert "utan bygglov båda åren 83,0 → 59,6, förändring −23,4 (p efter Holm 0,170," in overview
+
+
+def test_area_share_on_few_contacts_takes_the_exact_test(cli, files) -> None:
+    """Review 18 finding 2: förskola's phone reach 7/7 → 0/7 (expected counts 3,5) by the score
+    test read "sämre" at Holm 0,019; Fisher's exact test (R fisher.test, tests/core/r/
+    trend_cochran.json) gives 0,000583 × 103 = 0,060. The JSON names the test per row."""
+    import json as _json
+
+    ref = _json.loads((Path(__file__).parents[1] / "core" / "r" / "trend_cochran.json").read_text())
+    d = json.loads(cli("trend", *files, "--format", "json").stdout)
+    row = next(r for r in d["comparisons"]
+               if r["kpi"] == "phone_reached" and r["area"] == "förskola")  # fmt: skip
+    assert row["test"] == "fisher"
+    assert row["p"] == pytest.approx(ref["cases"][0]["fisher_p"], rel=1e-9)
+    assert row["p_adjusted"] == pytest.approx(ref["holm_103"]["fisher"], rel=1e-9)
+    assert row["verdict"] == "no detectable change"
+    total = next(r for r in d["comparisons"] if r["kpi"] == "phone_reached" and r["area"] == "ALL")
+    assert total["test"] == "score"  # expected counts far above 5
+    sv = " ".join(cli("trend", *files, "--lang", "sv").stdout.split())
+    assert "Fishers exakta test där ett förväntat antal är under 5, Cochrans regel" in sv

@@ -64,7 +64,11 @@ def test_compare_kpis_names_the_share_test() -> None:
     before, after = _obs([1.0, 1.0]), _obs([0.0, 0.0])
     score = compare_kpis(before, after).iloc[0]
     fisher = compare_kpis(before, after, share_test="fisher").iloc[0]
-    assert score["test"] == "score" and score["verdict"] == "worse"
+    # review 18 finding 2: 2/2 vs 0/2 (expected counts 1) takes Fisher's test by Cochran's rule;
+    # the score test called it "worse"
+    assert score["test"] == "fisher" and score["verdict"] == "no detectable change"
+    many = compare_kpis(_obs([1.0] * 20), _obs([0.0] * 20)).iloc[0]
+    assert many["test"] == "score" and many["verdict"] == "worse"
     assert fisher["test"] == "fisher" and fisher["verdict"] == "no detectable change"
     assert fisher["p"] == pytest.approx(R["cases"][0]["fisher_p"], rel=1e-12)
     with pytest.raises(UsageError):

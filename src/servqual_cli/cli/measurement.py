@@ -235,8 +235,9 @@ def trend(
         ShareTest,
         typer.Option(
             "--test",
-            help="Test for shares: score (default; p and interval agree) or fisher "
-            "(Fisher's exact test beside the Newcombe interval).",
+            help="Test for shares: score (default; p and interval agree; Fisher's where an "
+            "expected count is under 5) or fisher (Fisher's exact test beside the Newcombe "
+            "interval).",
         ),
     ] = ShareTest.score,
     email_rule: EmailRuleOpt = "24h",

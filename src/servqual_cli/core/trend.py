@@ -44,7 +44,9 @@ change that way can be told from chance (the number stays, the report words the 
 
 For shares the default score test and its inverted interval agree by construction (the
 interval excludes 0 exactly when p < 1 - conf); ``share_test="fisher"`` keeps Fisher's exact
-test (conservative) beside the Newcombe interval, which can disagree with it.
+test (conservative) beside the Newcombe interval, which can disagree with it. The score test
+gives way to that pair for a comparison where an expected count is under 5 (Cochran's rule;
+:func:`~servqual_cli.core.trend_rows.share_row`, review 18 finding 2); ``test`` names the one used.
 
 The verdict is ``better`` or ``worse`` only when the test and the interval agree: the test's p
 is below ``1 - conf`` (by default 0.05) **and** the interval lies wholly on that side of 0

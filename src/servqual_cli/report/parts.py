@@ -200,13 +200,11 @@ def measurement_part(ctx: ReportContext) -> Part:
                              min_n=ctx.config.min_n)  # fmt: skip
         sections += with_mix(shown, mix, like, before, after, lang, conf=conf)
         mix_notes = mix_card_notes(mix, like, lang)
-        # a channel whose areas only halved gets the total without them (review 17 #14)
-        from servqual_cli.core.trend_mix import without_named
+        # a channel whose areas only halved gets the total without them (review 17 #14), the
+        # same-areas table's row (review 18 #13: one rule for the table and the overview)
         from servqual_cli.report.trend_mix_halved import halved_card_notes
 
-        halved = without_named(loaded[-2].frame, data.frame, mix, None, conf=conf, power=POWER,
-                               min_n=ctx.config.min_n)  # fmt: skip
-        mix_notes |= halved_card_notes(mix, halved, mix_notes, lang)
+        mix_notes |= halved_card_notes(mix, like, mix_notes, lang)
         summary += _changed_contacts(comparisons, before, after, lang)
         if len(mix):
             summary.append(Text(mix_text(mix, before, after, lang), kind="warning"))

@@ -95,7 +95,8 @@ REFERENCES: tuple[tuple[str, str], ...] = (
      "Przyborowski & Wilenski (1940), Biometrika 31(3/4), 313–323"),
     (r"\bscore[- ]test(?!et av modellen| of the model)",
      "Miettinen & Nurminen (1985), Statistics in Medicine 4(2), 213–226"),
-    (r"Cochran-Armitage|Cochran & Armitage",
+    # review 18 finding 2: Cochran's rule (an expected count under 5) is from the same paper
+    (r"Cochran-Armitage|Cochran & Armitage|Cochrans regel|Cochran's rule",
      "Cochran (1954), Biometrics 10(4), 417–451"),
     (r"Cochran-Armitage|Cochran & Armitage",
      "Armitage (1955), Biometrics 11(3), 375–386"),

@@ -15,7 +15,7 @@ import pandas as pd
 
 from servqual_cli.report.measurement_tables import ml
 from servqual_cli.report.measurement_trend import _comparison_table, adjusted_p_label
-from servqual_cli.report.numbers import fmt_number, fmt_signed
+from servqual_cli.report.numbers import fmt_number, fmt_p, fmt_signed
 from servqual_cli.report.spec import Section, Table, Text
 
 __all__ = ["mix_blocks", "mix_card_notes", "mix_text", "series_mix_text", "with_mix"]
@@ -71,7 +71,8 @@ def mix_blocks(
     adjust: str = "holm",
     conf: float = 0.95,
 ) -> list[Table | Text]:
-    """The warning and, when an area is absent in one year, the like-for-like totals' table."""
+    """The warning and the like-for-like totals' table (``like``: without every area and
+    channel ``mix`` names, absent or halved; review 18 finding 13)."""
     text = mix_text(mix, before, after, lang)
     if not text:
         return []
@@ -80,7 +81,7 @@ def mix_blocks(
         from servqual_cli.core.trend import total_family_size
 
         label = adjusted_p_label(adjust, total_family_size(like), lang)
-        note = _w("mix_note", lang).format(areas=_areas(mix[mix["absent"]], lang))
+        note = _w("mix_note", lang).format(areas=_areas(mix, lang))
         title = f"{_w('mix_title', lang)} {before} → {after}"
         table = _comparison_table(title, like, lang, note, label, conf)
         blocks.append(replace(table, sheet=_w("mix_sheet", lang)))
@@ -117,9 +118,9 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
     ...                     "n_after": [0], "absent": [True]})
     >>> like = pd.DataFrame({"kpi": ["email_within_1_working_day"], "channel": ["email"],
     ...     "before": [39 / 46], "after": [39 / 47], "diff": [39 / 47 - 39 / 46],
-    ...     "verdict": ["no detectable change"]})
+    ...     "p_adjusted": [1.0], "verdict": ["no detectable change"]})
     >>> note = mix_card_notes(mix, like, "sv")[("email_within_1_working_day", "email")]
-    >>> "båda åren 84,8 → 83,0, förändring −1,8 (ingen påvisbar förändring)." in note
+    >>> "båda åren 84,8 → 83,0, förändring −1,8 (p efter Holm 1,000, ingen påvisbar " in note
     True
     """
     from servqual_cli.core.contacts import SPECS
@@ -136,10 +137,10 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
             out[("*", channel)] = _w("mix_card_sharp", lang).format(areas=areas)
             continue
         scale = display_scale(rows["kpi"])
-        cells = rows[["kpi", "before", "after", "diff", "verdict"]].itertuples(
+        cells = rows[["kpi", "before", "after", "diff", "p_adjusted", "verdict"]].itertuples(
             index=False, name=None
         )
-        for (kpi, b, a, d, v), k in zip(cells, scale, strict=True):  # a KPI total each
+        for (kpi, b, a, d, p, v), k in zip(cells, scale, strict=True):  # a KPI total each
             out[(str(kpi), channel)] = _w(
                 "mix_card_median" if SPECS[str(kpi)].kind == "median" else "mix_card", lang
             ).format(
@@ -147,6 +148,7 @@ def mix_card_notes(mix: pd.DataFrame, like: pd.DataFrame, lang: str) -> dict[tup
                 before=fmt_number(b * k, lang, 1),
                 after=fmt_number(a * k, lang, 1),
                 diff=fmt_signed(d * k, lang, 1),
+                p=fmt_p(p, lang),
                 verdict=_w(_VERDICTS.get(str(v), "no detectable change"), lang),
             )
     return out

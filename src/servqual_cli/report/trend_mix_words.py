@@ -14,18 +14,20 @@ from __future__ import annotations
 TREND_MIX: dict[str, tuple[str, str]] = {
     "mix_absent": (
         "Totalerna (alla områden) bygger på olika områden åren {before} och {after}: "
-        "{areas} (kontakter {before} → {after}). Tabellen ”{title}” jämför bara de "
-        "områden och kanaler som mättes båda åren.",
+        "{areas} (kontakter {before} → {after}). Tabellen ”{title}” jämför utan de "
+        "områden och kanaler som nämns här.",
         "The totals (all areas) are built on different areas in {before} and {after}: "
-        '{areas} (contacts {before} → {after}). The table "{title}" compares only the '
-        "areas and channels measured in both years.",
+        '{areas} (contacts {before} → {after}). The table "{title}" compares without the '
+        "areas and channels named here.",
     ),
     "mix_sharp": (
         "Antalet kontakter skiljer sig kraftigt mellan {before} och {after} i {areas} "
-        "(kontakter {before} → {after}): totalerna väger områdena olika de två åren.",
+        "(kontakter {before} → {after}): totalerna väger områdena olika de två åren. "
+        "Tabellen ”{title}” jämför utan de områden och kanaler som nämns här.",
         "The number of contacts differs sharply between {before} and {after} in "
         "{areas} (contacts {before} → {after}): the totals weigh the areas differently "
-        "in the two years.",
+        'in the two years. The table "{title}" compares without the areas and channels '
+        "named here.",
     ),
     "mix_title": ("Förändring, samma områden båda åren", "Change, the same areas both years"),
     "mix_series": (
@@ -45,16 +47,17 @@ TREND_MIX: dict[str, tuple[str, str]] = {
     ),
     "mix_card": (
         "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda "
-        "åren {before} → {after}, förändring {diff} ({verdict}).",
+        "åren {before} → {after}, förändring {diff} (p efter Holm {p}, {verdict}).",
         "The total is built on different areas in the two years ({areas}); with the same "
-        "areas both years {before} → {after}, change {diff} ({verdict}).",
+        "areas both years {before} → {after}, change {diff} (Holm-adjusted p {p}, {verdict}).",
     ),
     # a time's change is the Hodges-Lehmann shift, not the medians' difference (the table's)
     "mix_card_median": (
         "Totalen bygger på olika områden de två åren ({areas}); med samma områden båda åren "
-        "medianen {before} → {after}, typisk förskjutning {diff} ({verdict}).",
+        "medianen {before} → {after}, typisk förskjutning {diff} (p efter Holm {p}, {verdict}).",
         "The total is built on different areas in the two years ({areas}); with the same areas "
-        "both years the median {before} → {after}, typical shift {diff} ({verdict}).",
+        "both years the median {before} → {after}, typical shift {diff} (Holm-adjusted p {p}, "
+        "{verdict}).",
     ),
     "mix_card_sharp": (
         "Antalet kontakter skiljer sig kraftigt mellan åren ({areas}): totalen väger "
@@ -64,13 +67,13 @@ TREND_MIX: dict[str, tuple[str, str]] = {
     ),
     "mix_sheet": ("Samma områden", "Same areas"),
     "mix_note": (
-        "Totalerna utan de områden och kanaler som saknar kontakter ett av åren ({areas}), "
-        "med samma test, intervall och justering som totalerna ovan. Regel: ett område och "
-        "en kanal nämns när ett år har inga kontakter där eller färre än hälften av det "
-        "andra årets.",
-        "The totals without the areas and channels that have no contacts in one of the "
-        "years ({areas}), with the same test, interval and adjustment as the totals above. "
-        "Rule: an area and channel is named when one year has no contacts there or fewer "
-        "than half the other year's.",
+        "Totalerna utan de områden och kanaler som nämns ({areas}), båda åren, med samma "
+        "test, intervall och justering som totalerna ovan. Regel: ett område och en kanal "
+        "nämns och lämnas utan när ett år har inga kontakter där eller färre än hälften av "
+        "det andra årets.",
+        "The totals without the areas and channels named ({areas}), in both years, with the "
+        "same test, interval and adjustment as the totals above. Rule: an area and channel "
+        "is named and left out when one year has no contacts there or fewer than half the "
+        "other year's.",
     ),
 }
