@@ -53,7 +53,9 @@ def test_group_table_is_the_weighted_domains(doc: Document) -> None:
         assert float(row["Viktat gap (P−E)"].iloc[0]) == pytest.approx(ref["mean"], rel=1e-10)
         assert float(row["95\u00a0% KI låg"].iloc[0]) == pytest.approx(ref["ci_low"], rel=1e-10)
         assert float(row[p_col].iloc[0]) == pytest.approx(ref["p_adjusted"], rel=1e-8)
-        assert float(row["Oviktat gap"].iloc[0]) == pytest.approx(ref["unweighted_mean"], rel=1e-10)
+        assert float(row["Oviktat gap (samma n)"].iloc[0]) == pytest.approx(
+            ref["unweighted_mean"], rel=1e-10
+        )
     assert "Viktat efter kolumnen Vikt" in (table.note or "")
     assert "svyby" in (table.note or "")
 

@@ -57,7 +57,31 @@ def test_the_weighted_pairs_are_shown_beside_the_unweighted(report: tuple) -> No
         )
         assert row in md
         assert "”Resultat i korthet” bedömer vilket gap som är störst med dessa viktade" in md
+        # in the comparison section, not a second time in the survey section (review 18, 17)
+        assert md.count("Viktade parvisa jämförelser av dimensionsgap (Vikt)") == 1
     else:
         assert "Weighted pairwise comparisons of dimension gaps (Vikt)" in md
         row = "| Responsiveness | Empathy | 320 | 0.12 | 0.059 | 0.01 | 0.24 | 2.10 | 318 | 0.036 |"
         assert row in md
+
+
+def test_a_default_weighted_report_shows_the_pairs_its_lead_rests_on(
+    tmp_path: Path,
+) -> None:
+    """Review 18, finding 17: without a "dimension_comparison" section the lead's "Störst är
+    gapet för Empati" rested on a table the report did not have."""
+    from servqual_cli.cli.main import main
+
+    config = CONFIG.with_name("report_weighted_pairs_default.toml")
+    assert main(["report", str(config), "-o", str(tmp_path / "out")]) == 0
+    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "Störst är gapet för Empati (−1,20)." in _lead(tmp_path / "out")
+    assert md.count("Viktade parvisa jämförelser av dimensionsgap (Vikt)") == 1
+    # R survey::svyttest: 0.1246, SE 0.0592, p 0.0362, Holm 0.0362 (weighted_pairs.json)
+    row = "| Lyhördhet | Empati | 320 | 0,12 | 0,059 | 0,01 | 0,24 | 2,10 | 318 | 0,036 | 0,036 |"
+    assert row in md
+    assert "”Resultat i korthet” bedömer vilket gap som är störst med dessa viktade" in md
+    # the method names which pairs decide "störst" (it said "the other tests are unweighted")
+    method = " ".join(md.split("### Metod", 1)[1].split())
+    assert "Också de parvisa jämförelserna av dimensionsgapen är viktade" in method
+    assert "avgörs vilket gap som är störst i Resultat i korthet" in method

@@ -269,7 +269,20 @@ def weighted_first(
     tests, differ = found
     payload["weighted_tests"] = tests.to_dict()
     payload["weighted_differ"] = differ
-    return weighted_gap_sections(tests, differ, lang)
+    sections = weighted_gap_sections(tests, differ, lang)
+    dims = list(result.scores.dimensions)
+    if len(dims) < 2:
+        return sections
+    # the weighted pairs a weighted report's "störst" rests on, shown where an examiner checks
+    # it (review 18, finding 17: only the unweighted pairs were in gap's table and JSON)
+    from servqual_cli.core.weighted_pairs import weighted_pairs
+    from servqual_cli.report.spec import Section
+    from servqual_cli.report.weighted_pair_sections import weighted_pairs_table
+
+    pairs = weighted_pairs(result.scores.gap, dims, weights, w_name, result.conf)
+    payload["weighted_dimension_pairs"] = pairs.to_dict("records")
+    table = weighted_pairs_table(pairs, w_name, result.conf, lang, note_key="note_gap")
+    return [*sections, Section(title="", blocks=(table,))]
 
 
 def apa_left_out(

@@ -115,6 +115,15 @@ def weighted_means(
     )
 
 
+# what a weighted table's unweighted_mean is computed on (review 18, finding 1: −0,13 on the 113
+# with a valid weight beside the unweighted table's −0,08 on all 118, unsaid)
+UNWEIGHTED_BASIS = (
+    "unweighted_mean is over the same n respondents with a valid positive weight as the weighted "
+    "mean (not every respondent, as the unweighted results); n_missing_weight + n_zero_weight "
+    "are left out of it"
+)
+
+
 @dataclass(frozen=True)
 class WeightedSummary:
     """Weighted estimates of named quantities (rows: name, n, mean, se, ci_low, ci_high, n_eff)."""
@@ -131,6 +140,7 @@ class WeightedSummary:
             "method": NOTE,
             "n_missing_weight": plain(self.n_missing_weight),
             "n_zero_weight": plain(self.n_zero_weight),
+            "unweighted_mean_basis": UNWEIGHTED_BASIS,
             "estimates": records(self.table),
         }
 

@@ -30,6 +30,7 @@ import pandas as pd
 from servqual_cli.core import inference
 from servqual_cli.core.results import plain, records
 from servqual_cli.core.survey_weights import (
+    UNWEIGHTED_BASIS,
     check_weights,
     design_t,
     weighted_means,
@@ -75,6 +76,7 @@ class WeightedGapTests:
             "n_zero_weight": plain(self.n_zero_weight),
             "adjust": self.adjust,
             "conf": plain(self.conf),
+            "unweighted_mean_basis": UNWEIGHTED_BASIS,  # review 18, finding 1
             "dimensions": records(self.table),
         }
 

@@ -15,6 +15,7 @@ from servqual_cli.report.tolerance_inverted import TOLERANCE_INVERTED
 from servqual_cli.report.tolerance_weighted_words import TOLERANCE_WEIGHTED
 from servqual_cli.report.tolerance_words import TOLERANCE_NOTES
 from servqual_cli.report.weight_left_out_words import WEIGHT_LEFT_OUT
+from servqual_cli.report.weighted_basis_words import WEIGHTED_BASIS
 from servqual_cli.report.weighted_group_words import WEIGHTED_GROUP_DIFFER
 from servqual_cli.report.weighted_pair_words import WEIGHTED_PAIRS
 
@@ -116,7 +117,6 @@ TOOLBOX: Pairs = {
     "w_df": ("fg", "df"),
     "w_p": ("p (t)", "p (t)"),
     "w_n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
-    "w_unweighted_mean": ("Oviktat gap", "Unweighted gap"),
     "weighted_test_note": (
         "Vikter från kolumnen {column}{left_out}. Viktat gap "
         "= Σwg/Σw; SE med Taylorlinjärisering som R survey::svymean; t-test som R "
@@ -182,7 +182,6 @@ TOOLBOX: Pairs = {
         "gaps ({column})” above.",
     ),
     "weighted_means": ("Viktade medelvärden", "Weighted means"),
-    "unweighted_mean": ("Oviktat medel", "Unweighted mean"),
     "profile_table": ("Svarande efter bakgrund", "Respondents by background"),
     "name": ("Storhet", "Quantity"),
     "n_eff": ("Effektivt n (Kish)", "Effective n (Kish)"),
@@ -205,14 +204,17 @@ TOOLBOX: Pairs = {
         "gruppen, SE med Taylorlinjärisering som R survey::svyby(svymean), t-test som R "
         "survey::svyttest på gruppens delmängd (fg = n − 2, KI ur t-fördelningen), p justerat "
         "över grupper × dimensioner. Kalibreringen görs inte om, så SE är försiktiga. "
-        "Oviktat gap: urvalets medel i gruppen. Gapet är beräknat ur oavrundade värden.",
+        "Oviktat gap (samma n): medel i gruppen på samma n svarande med giltig vikt som det "
+        "viktade, inte på alla gruppens svarande som de oviktade tabellerna. Gapet är beräknat "
+        "ur oavrundade värden.",
         "Weighted by the column {column}, as the total and the results at a glance. Each group "
         "is a domain of the weighted design (respondents with a gap in the dimension): gap = "
         "Σwg/Σw within the group, SE by Taylor linearisation as R survey::svyby(svymean), t-test "
         "as R survey::svyttest on the group's subset (df = n − 2, CI from the t distribution), p "
         "adjusted over groups × dimensions. Calibration is not redone, so the SEs are "
-        "conservative. Unweighted gap: the sample's mean in the group. The gap is computed from "
-        "unrounded values.",
+        "conservative. Unweighted gap (same n): the group's mean over the same n respondents with "
+        "a valid weight as the weighted one, not over every respondent of the group as in the "
+        "unweighted tables. The gap is computed from unrounded values.",
     ),
     "unweighted_sample": ("oviktat (urvalet)", "unweighted (the sample)"),
     "group_tests_unweighted": (
@@ -372,4 +374,5 @@ TOOLBOX: Pairs = {
     **WEIGHTED_GROUP_DIFFER,  # weighted vs Welch between the groups (review 15, finding 5)
     **WEIGHT_LEFT_OUT,  # report/weight_left_out_words.py (review 15, finding 8)
     **WEIGHTED_PAIRS,  # report/weighted_pair_words.py (review 13, finding 19)
+    **WEIGHTED_BASIS,  # report/weighted_basis_words.py (review 18, finding 1)
 }

@@ -111,6 +111,20 @@ def weighted_dimension_pairs(ctx: ReportContext) -> pd.DataFrame | None:
     return found
 
 
+def weighted_pair_blocks(ctx: ReportContext) -> list[Block]:
+    """The weighted pairs the lead's "störst" rests on, in the survey section when the report
+    has no "dimension_comparison" section to carry them (review 18, finding 17: a default
+    weighted report said "Störst är gapet för Empati" on a test shown nowhere)."""
+    pairs = weighted_dimension_pairs(ctx)
+    sections = ctx.config.sections
+    if pairs is None or (sections is not None and "dimension_comparison" in sections):
+        return []
+    from servqual_cli.report.weighted_pair_sections import weighted_pairs_table
+
+    column = str(report_weight_column(ctx))
+    return [weighted_pairs_table(pairs, column, analyses(ctx)[0].conf, ctx.lang)]
+
+
 def weighted_test_blocks(ctx: ReportContext) -> list[Block]:
     """With ``[survey] weight_column``: the weighted dimension gaps with their design-based
     tests and the line naming where weighted and unweighted readings differ, as ``gap
@@ -212,6 +226,7 @@ def servqual_part(ctx: ReportContext) -> Part:
             "weight_rule_dimensions",
         ),
         *weighted_test_blocks(ctx),
+        *weighted_pair_blocks(ctx),
         *([] if weighted is None else list(weighted_means_sections(weighted, lang)[0].blocks)),
         dimension_block(ctx, result, d),
         item_table(
@@ -262,6 +277,8 @@ def servqual_part(ctx: ReportContext) -> Part:
     inst = d.instrument
     from servqual_cli.report.method_rules import importance_sentence
 
+    has_pairs = weighted_dimension_pairs(ctx) is not None  # review 18, finding 17
+    pairs_method = " " + label("wpairs_method", lang, TOOLBOX) if has_pairs else ""
     method = [
         (
             rl("method_definitions", lang),
@@ -283,6 +300,7 @@ def servqual_part(ctx: ReportContext) -> Part:
                 if weighted is None
                 else " " + rl("method_survey_weights", lang, column=weighted.column)
             )
+            + pairs_method
             + ("" if by_group is None else " " + label("method_group_weights", lang, TOOLBOX))
             + (
                 ""

@@ -21,6 +21,7 @@ from servqual_cli.report.catalog import count_text, dimension_name, label
 from servqual_cli.report.conf_level import level_text
 from servqual_cli.report.gap_labels import adjusted_label, apa_p, family_words, num
 from servqual_cli.report.spec import Section, Table, Text
+from servqual_cli.report.weighted_basis import same_n_note
 
 if TYPE_CHECKING:
     from servqual_cli.core.weighted_group_gaps import WeightedGroupGaps
@@ -59,6 +60,7 @@ def weighted_gap_table(res: WeightedGapTests, lang: str) -> Table:
         column=res.column, left_out=weight_left_out(res.n_missing_weight, lang)
     )
     note += zero_weight_note(res.n_zero_weight, lang)
+    note += same_n_note(res.n_missing_weight + res.n_zero_weight, lang)
     table = Table(
         title=f"{_t('weighted_gaps', lang)} ({res.column})",
         frame=frame.rename(columns=heads),
@@ -180,6 +182,7 @@ def weighted_means_sections(res: WeightedSummary, lang: str) -> list[Section]:
         column=res.column, left_out=weight_left_out(res.n_missing_weight, lang)
     )
     note += zero_weight_note(res.n_zero_weight, lang)
+    note += same_n_note(res.n_missing_weight + res.n_zero_weight, lang)
     return [
         Section(
             title=_t("weighted_estimates", lang),

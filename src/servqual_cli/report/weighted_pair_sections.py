@@ -28,8 +28,11 @@ def _w(key: str, lang: str) -> str:
     return label(f"wpairs_{key}", lang, TOOLBOX_LABELS)
 
 
-def weighted_pairs_table(pairs: pd.DataFrame, column: str, conf: float, lang: str) -> Table:
+def weighted_pairs_table(
+    pairs: pd.DataFrame, column: str, conf: float, lang: str, note_key: str = "note"
+) -> Table:
     """The weighted pairs (a, b, n, diff, se, CI, t, df, p, Holm p) as a report table.
+    ``note_key``: ``"note_gap"`` in ``servqual gap``, whose output has no "Resultat i korthet".
 
     >>> p = pd.DataFrame({"a": ["Tangibles"], "b": ["Empathy"], "n": [9], "diff": [0.5],
     ...     "se": [0.2], "ci_low": [0.03], "ci_high": [0.97], "t": [2.5], "df": [7.0],
@@ -55,6 +58,6 @@ def weighted_pairs_table(pairs: pd.DataFrame, column: str, conf: float, lang: st
         frame=frame.rename(columns=heads),
         formats={heads[c]: f for c, f in _FORMATS.items()},
         signed=(heads["diff"], heads["ci_low"], heads["ci_high"]),
-        note=_w("note", lang).format(column=column),
+        note=_w(note_key, lang).format(column=column),
         sheet="Viktade par" if lang == "sv" else "Weighted pairs",
     )

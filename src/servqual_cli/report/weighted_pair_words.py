@@ -25,4 +25,30 @@ WEIGHTED_PAIRS: dict[str, tuple[str, str]] = {
         "across the pairs. “Results at a glance” judges which gap is largest on these weighted "
         "comparisons, since it shows the weighted gaps.",
     ),
+    # servqual gap has no lead: the note says which pairs a report's "störst" rests on and that
+    # the unweighted comparison is the other table (review 18, finding 17)
+    "wpairs_note_gap": (
+        "Vikter från kolumnen {column}. Svarande med alla dimensionsgap giltiga och en vikt. "
+        "Viktad skillnad = Σw(gap A − gap B)/Σw; t-test som R survey::svyttest(I(A − B) ~ 0, "
+        "svydesign(ids = ~1, weights = ~w)), fg = n − 2; Holm över paren. En viktad rapports "
+        "”Resultat i korthet” bedömer vilket gap som är störst med dessa viktade jämförelser; "
+        "jämförelsen ”Vilket gap är störst?” är oviktad.",
+        "Weights from column {column}. Respondents with every dimension gap valid and a "
+        "weight. Weighted difference = Σw(gap A − gap B)/Σw; t-test as R "
+        "survey::svyttest(I(A − B) ~ 0, svydesign(ids = ~1, weights = ~w)), df = n − 2; Holm "
+        "across the pairs. A weighted report's “Results at a glance” judges which gap is "
+        "largest on these weighted comparisons; the comparison “Which gap is largest?” is "
+        "unweighted.",
+    ),
+    # the method names which pairs decide the lead's "störst" (review 18, finding 17), after
+    # catalog_report's "the other tests are unweighted"
+    "wpairs_method": (
+        "Också de parvisa jämförelserna av dimensionsgapen är viktade (t-test som R "
+        "survey::svyttest på skillnaden, Holm över paren; tabellen ”Viktade parvisa jämförelser "
+        "av dimensionsgap”), och med dem avgörs vilket gap som är störst i Resultat i korthet.",
+        "The pairwise comparisons of the dimension gaps are weighted too (t-test as R "
+        "survey::svyttest on the difference, Holm across the pairs; the table “Weighted pairwise "
+        "comparisons of dimension gaps”), and they decide which gap is largest in the results "
+        "at a glance.",
+    ),
 }

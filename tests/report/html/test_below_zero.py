@@ -129,7 +129,7 @@ def test_the_weighted_group_table_is_marked_by_its_own_test(kon: Document) -> No
         b for s in kon.sections for b in s.blocks
         if isinstance(b, Table) and b.title.startswith("Gap per dimension – Kön")
     ]  # fmt: skip
-    assert tables and "Oviktat gap" in tables[0].frame.columns, "the group table has moved"
+    assert tables and "Oviktat gap (samma n)" in tables[0].frame.columns, "the table has moved"
     table = tables[0]
     frame = table.frame
     assert set(table.below) == {table.signed[0]}  # the weighted gap only, by its own test
