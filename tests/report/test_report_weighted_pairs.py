@@ -83,5 +83,5 @@ def test_a_default_weighted_report_shows_the_pairs_its_lead_rests_on(
     assert "”Resultat i korthet” bedömer vilket gap som är störst med dessa viktade" in md
     # the method names which pairs decide "störst" (it said "the other tests are unweighted")
     method = " ".join(md.split("### Metod", 1)[1].split())
-    assert "Också de parvisa jämförelserna av dimensionsgapen är viktade" in method
+    assert "Undantaget är de parvisa jämförelserna av dimensionsgapen: de är viktade" in method
     assert "avgörs vilket gap som är störst i Resultat i korthet" in method

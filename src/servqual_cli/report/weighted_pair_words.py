@@ -41,14 +41,14 @@ WEIGHTED_PAIRS: dict[str, tuple[str, str]] = {
         "unweighted.",
     ),
     # the method names which pairs decide the lead's "störst" (review 18, finding 17), after
-    # catalog_report's "the other tests are unweighted"
+    # catalog_report's "the other tests are unweighted", as its exception
     "wpairs_method": (
-        "Också de parvisa jämförelserna av dimensionsgapen är viktade (t-test som R "
+        "Undantaget är de parvisa jämförelserna av dimensionsgapen: de är viktade (t-test som R "
         "survey::svyttest på skillnaden, Holm över paren; tabellen ”Viktade parvisa jämförelser "
         "av dimensionsgap”), och med dem avgörs vilket gap som är störst i Resultat i korthet.",
-        "The pairwise comparisons of the dimension gaps are weighted too (t-test as R "
-        "survey::svyttest on the difference, Holm across the pairs; the table “Weighted pairwise "
-        "comparisons of dimension gaps”), and they decide which gap is largest in the results "
-        "at a glance.",
+        "The exception is the pairwise comparisons of the dimension gaps: they are weighted "
+        "(t-test as R survey::svyttest on the difference, Holm across the pairs; the table "
+        "“Weighted pairwise comparisons of dimension gaps”), and they decide which gap is "
+        "largest in the results at a glance.",
     ),
 }
