@@ -119,7 +119,13 @@ def run_alpha(
     note, payload["excluded_detail"] = exclusion_note(loaded.excluded, loaded.exclusion_log,
                                                       lang.value, excluded is None)  # fmt: skip
     # "Respondents: 300,000." beside the table's "270,467", not "300000" (x-small, s14)
-    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. {note}"
+    from servqual_cli.report.gap_sections import no_answer_text
+
+    # the rows with no answer, left out when read, named once as gap names them (r18, 5)
+    payload["rows_without_answers"] = list(loaded.no_answer_rows)
+    dropped = no_answer_text(loaded.no_answer_rows, lang.value)
+    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. "
+    summary += dropped + note
     if codes:  # the rule beside the count of "declared missing" cells it made
         from servqual_cli.report.missing_codes_note import missing_codes_text
 

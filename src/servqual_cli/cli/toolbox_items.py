@@ -153,7 +153,7 @@ def run_items(
     from servqual_cli.report.gap_sections import no_answer_text
 
     # the rows with no answer, left out when read (io, session 18), named as gap names them
-    dropped = () if item_columns is not None else data.no_answer_rows
+    dropped = loaded.no_answer_rows if item_columns is not None else data.no_answer_rows
     payload["rows_without_answers"] = list(dropped)
     note = no_answer_text(dropped, lang.value) + note
     sections += item_distribution_sections(res, excl, lang.value, chart, exclusions=note)
