@@ -74,3 +74,34 @@ def test_items_with_items_names_the_rows(cli, lang: str) -> None:
     d = json.loads(cli(*args, "-f", "json").stdout)
     assert d["rows_without_answers"] == rows
     assert d["excluded"]["blank"] == blanks
+
+
+# review 18, finding 6: ``--reverse E2`` without ``--scale-range`` reverses on the answers' 3–7
+# (10 − x, mean 4,40; 8 − x on the 1–7 scale gives 2,40): a warning that says the mean is on
+# that pivot and that α is not, and the same as a JSON caveat (there was none).
+REVERSE_WARNING = {
+    "sv": "Omvändningen av E2 utgår från svarens spann (3–7) som skala: de omvända medelvärdena "
+    "är de av 10 − svaret och blir fel på en bredare skala",
+    "en": "The reversal of E2 uses the range the answers span (3–7) as the scale: the reversed "
+    "means are those of 10 − the answer and are wrong on a wider scale",
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_reverse_pivot_from_the_answers_is_a_warning_and_a_caveat(cli, lang: str) -> None:
+    args = ("alpha", CSV, *ITEMS, "--reverse", "E2")
+    run = cli(*args, "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    out = _flat(run.stdout)
+    assert REVERSE_WARNING[lang] in out
+    assert ("α och korrelationerna beror inte på det" if lang == "sv"
+            else "alpha and the correlations do not depend on it") in out  # fmt: skip
+    d = json.loads(cli(*args, "-f", "json").stdout)
+    found = [c for c in d["caveats"] if c["code"] == "reverse_pivot_from_answers"]
+    assert [c["params"] for c in found] == [{"items": ["E2"], "low": 3, "high": 7, "pivot": 10}]
+    assert found[0]["message"] in d["warnings"]
+    # the item table's mean is 10 − E2's mean as answered (pandas), the pivot the caveat names
+    frame = pd.read_csv(CSV, sep=";", dtype=str, keep_default_na=False)
+    e2 = pd.to_numeric(frame.loc[frame["Respondent"] != "Summa", "E2"], errors="coerce")
+    (item,) = [i for i in d["scales"][0]["items"] if i["item"] == "E2"]
+    assert item["mean"] == pytest.approx(10 - e2.mean())

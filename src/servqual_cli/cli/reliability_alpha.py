@@ -137,7 +137,7 @@ def run_alpha(
     # a likely 99 for "Vet ej" read as an answer: said first, not in the last line (review 15, 7)
     sections = _suspect_sections(loaded, lang.value, payload) if bounds is None else []
     if loaded.reverse and bounds is None:  # the pivot from the answers, first (review 17, 11)
-        sections.insert(0, _reverse_range_warning(loaded, lang.value))
+        sections.insert(0, _reverse_range_warning(loaded, lang.value, payload))
     sections += duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
     if loaded.reverse:  # the rule that changed the reversed items' values (review 15, 6)
         from servqual_cli.report.reverse_note import columns_reverse_note
@@ -184,20 +184,20 @@ def _no_range_note(frame: Any, lang: str) -> str:
     )
 
 
-def _reverse_range_warning(loaded: Any, lang: str) -> Any:
-    """The warning that ``--reverse`` without ``--scale-range`` took the scale from the answers
-    (answers 2–7 on a 1–7 scale reverse as 9 − x, one step off the scale's 8 − x)."""
-    from servqual_cli.report.catalog import RELIABILITY, label
-    from servqual_cli.report.numbers import fmt_number
+def _reverse_range_warning(loaded: Any, lang: str, payload: dict[str, Any]) -> Any:
+    """The warning that ``--reverse`` without ``--scale-range`` took the scale from the answers:
+    the reversed means sit on that pivot (3–7 answers on a 1–7 scale: 10 − x, a mean of 4,40
+    for 8 − x's 2,40), α and r do not (review 18, finding 6); the JSON gets it as a caveat."""
+    from servqual_cli.core.caveats import caveat_records
+    from servqual_cli.core.declared_reversed import reverse_pivot_caveat
+    from servqual_cli.report.reliability_warnings import ended, reader_reason
     from servqual_cli.report.spec import Section, Text
-    from servqual_cli.report.word_lists import join_words
 
-    lo, hi = loaded.reverse_range
-    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
-    text = label("reverse_from_answers", lang, RELIABILITY).format(
-        items=join_words(list(loaded.reverse), lang), lo=num(lo), hi=num(hi)
-    )
-    return Section("", (Text(text, kind="warning"),))
+    caveat = reverse_pivot_caveat(loaded.reverse, *loaded.reverse_range)
+    payload["warnings"].append(caveat.message)
+    payload["caveats"] += caveat_records([caveat])
+    text = reader_reason(caveat, lang)
+    return Section("", (Text(ended(text[:1].upper() + text[1:]), kind="warning"),))
 
 
 def _suspect_sections(loaded: Any, lang: str, payload: dict[str, Any]) -> list[Any]:
