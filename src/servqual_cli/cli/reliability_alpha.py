@@ -119,11 +119,14 @@ def run_alpha(
     note, payload["excluded_detail"] = exclusion_note(loaded.excluded, loaded.exclusion_log,
                                                       lang.value, excluded is None)  # fmt: skip
     # "Respondents: 300,000." beside the table's "270,467", not "300000" (x-small, s14)
-    from servqual_cli.report.gap_sections import no_answer_text
-
-    # the rows with no answer, left out when read, named once as gap names them (r18, 5)
+    # the rows with no answer, left out when read, named once as gap names them (r18, 5);
+    # gap's words module (and core.gaps with it) loaded only then: alpha starts as fast
     payload["rows_without_answers"] = list(loaded.no_answer_rows)
-    dropped = no_answer_text(loaded.no_answer_rows, lang.value)
+    dropped = ""
+    if loaded.no_answer_rows:
+        from servqual_cli.report.gap_sections import no_answer_text
+
+        dropped = no_answer_text(loaded.no_answer_rows, lang.value)
     summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. "
     summary += dropped + note
     if codes:  # the rule beside the count of "declared missing" cells it made
