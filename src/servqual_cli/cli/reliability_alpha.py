@@ -91,6 +91,8 @@ def run_alpha(
     from servqual_cli.io.code_cells import codes_without_cells
 
     none = codes_without_cells(codes, loaded.exclusion_log) if codes else ()  # review 17, #10
+    in_file = loaded.file_codes  # the SPSS file's own: named as such, not "no cell" (r18, 11)
+    none = tuple(c for c in none if c not in {f[0] for f in in_file})
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
@@ -100,7 +102,10 @@ def run_alpha(
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
         **(
-            {"missing_codes": list(codes), "missing_codes_no_cell": list(none)} if codes else {}
+            {"missing_codes": list(codes), "missing_codes_no_cell": list(none),
+             "missing_codes_in_file": [{"code": c, "label": t, "cells": n} for c, t, n in in_file]}
+            if codes
+            else {}
         ),  # absent without the option
         "ci_method": result.ci_method,
         "n_boot": result.n_boot,
@@ -132,7 +137,7 @@ def run_alpha(
     if codes:  # the rule beside the count of "declared missing" cells it made
         from servqual_cli.report.missing_codes_note import missing_codes_text
 
-        summary += f" {missing_codes_text(codes, lang.value, none)}"
+        summary += f" {missing_codes_text(codes, lang.value, none, in_file=in_file)}"
     if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word
         summary += " " + _no_range_note(loaded.frame, lang.value)
         if loaded.excluded.get("unparseable"):  # words a given scale would read (r15, 7)

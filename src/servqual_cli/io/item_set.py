@@ -43,6 +43,8 @@ class ItemSet:
     # rows with no answer in any of the items, left out before parsing (review 18, finding 5:
     # gap's one-count rule, io.no_answer_rows; alpha said "Svarande: 120" where gap said 118)
     no_answer_rows: tuple[int, ...] = ()
+    # --missing-codes the SPSS file declares missing itself: (code, label, cells) (r18, #11)
+    file_codes: tuple[tuple[str, str, int], ...] = ()
 
 
 def _exclusions(s: ItemSet) -> pd.DataFrame:
@@ -143,6 +145,11 @@ def load_item_set(
         # call theirs, not "declared missing" (an instrument's or SPSS's own: session 18)
         parse_scale_column(table, pos, bounds, None, own, log=log, out=block[j], column=cells,
                            codes=missing)  # fmt: skip
+    file_codes: tuple[tuple[str, str, int], ...] = ()
+    if missing and (table.codes or table.user_missing):
+        from servqual_cli.io.item_roles import file_missing_codes
+
+        file_codes = file_missing_codes(table, names, missing)
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))
@@ -167,4 +174,5 @@ def load_item_set(
     frame = pd.DataFrame(block.T, columns=pd.Index(names, dtype=object), copy=False)
     return ItemSet(frame, len(frame), log.counts(), None, rev_range,  # type: ignore[arg-type]
                    table.describe(), tuple(rev), exclusion_log=log,
-                   duplicates=duplicates, no_answer_rows=no_answer)  # fmt: skip
+                   duplicates=duplicates, no_answer_rows=no_answer,
+                   file_codes=file_codes)  # fmt: skip

@@ -164,6 +164,13 @@ RELIABILITY: Pairs = {
     "missing_codes_none_all": ("ingen cell har koden", "no cell holds it"),
     "missing_codes_none_any": ("ingen cell har någon av koderna", "no cell holds any of them"),
     "missing_codes_none": ("ingen cell har {codes}", "no cell holds {codes}"),
+    # an option code the SPSS file declares missing itself (review 18, finding 11)
+    "missing_codes_in_file": (
+        "{code} är redan angivet som saknat värde i filen ({said}); --missing-codes behövs inte "
+        "för det.",
+        "{code} is already declared missing in the file ({said}); --missing-codes is not needed "
+        "for it.",
+    ),
     # gap (w-json, s17): the option and the instrument's `missing` both apply (their union);
     # the rule is named whenever both give codes
     "missing_codes_union": (
