@@ -56,6 +56,9 @@ class ColumnProfile:
     # SPSS codes declared missing with no "no answer" label (a 98), and their cells: counted
     # under missing["declared_missing"], not as blank cells (io.spss_missing; session 18)
     declared_codes: tuple[tuple[str, int], ...] = ()
+    # the scale's ends from an SPSS column's value labels (1 "Instämmer inte alls", 7
+    # "Instämmer helt"), not from the answers given (review 18, finding 9)
+    scale_from_labels: bool = False
 
     @property
     def letter(self) -> str:
@@ -81,6 +84,9 @@ class ColumnProfile:
             if self.far_code is None
             else {"value": self.far_code, "count": self.n_far_code},
             "declared_codes": [{"value": v, "count": c} for v, c in self.declared_codes],
+            "likert_from": None
+            if self.scale is None
+            else ("value_labels" if self.scale_from_labels else "answers"),
         }
 
 
@@ -196,8 +202,40 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
     if name in table.codes:
         coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
         labelled = coded if coded.scale is not None else labelled
+        labelled = _labelled_ends(labelled, table.value_labels.get(name, {}))
     declared = table.user_missing.get(name)
     return labelled if declared is None else _with_declared(labelled, declared)
+
+
+def _labelled_ends(profile: ColumnProfile, labels: dict[Any, str]) -> ColumnProfile:
+    """``profile`` whose scale runs between the labelled scale points when they span the
+    answers: no one chose 7 "Instämmer helt" in F1, so the answers said "1–6" and a student
+    copying it into --scale-range threw out F3's 7s (review 18, finding 9). Labels that agree
+    with the answers are named too, so every column says where its ends come from. The "no answer"
+    labels (99 "Vet ej") are no scale point; whole numbers within 0..10 only, as a scale's.
+
+    >>> p = ColumnProfile(0, "F1", "number", 9, {}, 6, (), (1, 6))
+    >>> _labelled_ends(p, {1.0: "Inte alls", 7.0: "Helt", 99.0: "Vet ej"}).scale
+    (1, 7)
+    >>> _labelled_ends(p, {2.0: "Ganska", 5.0: "Mycket"}).scale  # inside the answers: kept
+    (1, 6)
+    """
+    if profile.scale is None:
+        return profile
+    points = [
+        float(k)
+        for k, v in labels.items()
+        if isinstance(k, int | float)
+        and float(k).is_integer()
+        and 0 <= float(k) <= 10
+        and fold(str(v)) not in DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
+    ]
+    if len(points) < 2:
+        return profile
+    lo, hi = int(min(points)), int(max(points))
+    if lo > profile.scale[0] or hi < profile.scale[1]:  # answers outside them: the answers
+        return profile
+    return replace(profile, scale=(lo, hi), scale_from_labels=True)
 
 
 def _with_declared(profile: ColumnProfile, declared: pd.Series) -> ColumnProfile:
