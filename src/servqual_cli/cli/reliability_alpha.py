@@ -102,8 +102,13 @@ def run_alpha(
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
         **(
-            {"missing_codes": list(codes), "missing_codes_no_cell": list(none),
-             "missing_codes_in_file": [{"code": c, "label": t, "cells": n} for c, t, n in in_file]}
+            {
+                "missing_codes": list(codes),
+                "missing_codes_no_cell": list(none),
+                "missing_codes_in_file": [
+                    {"code": c, "label": t, "cells": n} for c, t, n in in_file
+                ],
+            }
             if codes
             else {}
         ),  # absent without the option

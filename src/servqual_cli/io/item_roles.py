@@ -152,8 +152,10 @@ def file_missing_codes(
         for name in names:
             labels = table.value_labels.get(name, {})
             label = labels.get(value)
-            if name in table.codes and label is not None and fold(label) in (
-                DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
+            if (
+                name in table.codes
+                and label is not None
+                and fold(label) in (DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE)
             ):
                 cells += int((table.codes[name] == value).sum())
                 said = said or str(label)

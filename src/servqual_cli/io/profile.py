@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.io.columns import encoding_advice, excel_letter
-from servqual_cli.io.profile_scale import kind_and_scale
+from servqual_cli.io.profile_scale import kind_and_scale, labelled_scale
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
@@ -208,34 +208,10 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
 
 
 def _labelled_ends(profile: ColumnProfile, labels: dict[Any, str]) -> ColumnProfile:
-    """``profile`` whose scale runs between the labelled scale points when they span the
-    answers: no one chose 7 "Instämmer helt" in F1, so the answers said "1–6" and a student
-    copying it into --scale-range threw out F3's 7s (review 18, finding 9). Labels that agree
-    with the answers are named too, so every column says where its ends come from. The "no answer"
-    labels (99 "Vet ej") are no scale point; whole numbers within 0..10 only, as a scale's.
-
-    >>> p = ColumnProfile(0, "F1", "number", 9, {}, 6, (), (1, 6))
-    >>> _labelled_ends(p, {1.0: "Inte alls", 7.0: "Helt", 99.0: "Vet ej"}).scale
-    (1, 7)
-    >>> _labelled_ends(p, {2.0: "Ganska", 5.0: "Mycket"}).scale  # inside the answers: kept
-    (1, 6)
-    """
-    if profile.scale is None:
-        return profile
-    points = [
-        float(k)
-        for k, v in labels.items()
-        if isinstance(k, int | float)
-        and float(k).is_integer()
-        and 0 <= float(k) <= 10
-        and fold(str(v)) not in DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
-    ]
-    if len(points) < 2:
-        return profile
-    lo, hi = int(min(points)), int(max(points))
-    if lo > profile.scale[0] or hi < profile.scale[1]:  # answers outside them: the answers
-        return profile
-    return replace(profile, scale=(lo, hi), scale_from_labels=True)
+    """``profile`` whose scale runs between its labelled scale points when they span the
+    answers (:func:`~servqual_cli.io.profile_scale.labelled_scale`; review 18, finding 9)."""
+    ends = None if profile.scale is None else labelled_scale(profile.scale, labels)
+    return profile if ends is None else replace(profile, scale=ends, scale_from_labels=True)
 
 
 def _with_declared(profile: ColumnProfile, declared: pd.Series) -> ColumnProfile:
