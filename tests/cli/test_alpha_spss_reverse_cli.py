@@ -56,10 +56,10 @@ def test_labelled_scale_points_in_the_note(cli) -> None:
 @pytest.mark.parametrize(
     ("lang", "warning"),
     [
-        ("sv", "Omvändningen av P1 utgår från svarens spann (4–7), inte från enkätens skala: "
-               "stämmer spannet inte med skalan"),
-        ("en", "The reversal of P1 uses the range the answers span (4–7), not the "
-               "questionnaire's scale: if the two differ"),
+        ("sv", "Omvändningen av P1 utgår från svarens spann (4–7) som skala: de omvända "
+               "medelvärdena är de av 11 − svaret"),
+        ("en", "The reversal of P1 uses the range the answers span (4–7) as the scale: the "
+               "reversed means are those of 11 − the answer"),
     ],
 )  # fmt: skip
 def test_reverse_from_the_answers_warns_first(cli, lang: str, warning: str) -> None:

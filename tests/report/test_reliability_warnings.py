@@ -133,6 +133,12 @@ CASES = [
     (Caveat("cfa_not_computed", {"why": Caveat("cfa_no_factors")}),
      "CFA not computed: the CFA model has no factors"),
     (Caveat("error", {"text": "Singular matrix"}), "Singular matrix"),
+    # alpha --reverse without --scale-range (review 18, finding 6)
+    (Caveat("reverse_pivot_from_answers", {"items": ("E2",), "low": 3, "high": 7, "pivot": 10}),
+     "the reversal of E2 uses the range the answers span (3–7) as the scale: the reversed means "
+     "are those of 10 − the answer and are wrong on a wider scale (e.g. on 1–7 the reversal is "
+     "8 − the answer); alpha and the correlations do not depend on it; give the "
+     "questionnaire's scale with --scale-range (e.g. --scale-range 1,7)"),
     # an item the instrument already reverses (review 13, finding 4)
     (Caveat("negative_item_rest_declared", {"item": "P3", "r": -0.273}),
      "item P3 has a negative item-rest correlation (-0.273): the item is declared reversed: is "

@@ -283,7 +283,10 @@ def _document(
                 or "–",
                 lab("distinct"): c.distinct,
                 lab("top"): "; ".join(f"{v} ({count(n)})" for v, n in c.top) or "–",
-                lab("likert"): "–" if c.scale is None else f"{c.scale[0]}–{c.scale[1]}",
+                lab("likert"): "–"
+                if c.scale is None
+                else f"{c.scale[0]}–{c.scale[1]}"
+                + (f" ({lab('likert_from_labels')})" if c.scale_from_labels else ""),
             }
         )
     blocks: list[Table | Text] = [

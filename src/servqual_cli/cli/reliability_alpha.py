@@ -91,6 +91,8 @@ def run_alpha(
     from servqual_cli.io.code_cells import codes_without_cells
 
     none = codes_without_cells(codes, loaded.exclusion_log) if codes else ()  # review 17, #10
+    in_file = loaded.file_codes  # the SPSS file's own: named as such, not "no cell" (r18, 11)
+    none = tuple(c for c in none if c not in {f[0] for f in in_file})
     payload = {
         "n_rows": loaded.n_rows,
         "excluded": loaded.excluded,
@@ -100,7 +102,15 @@ def run_alpha(
         "reverse_range": list(loaded.reverse_range) if loaded.reverse_range else None,
         "missing": missing.value,
         **(
-            {"missing_codes": list(codes), "missing_codes_no_cell": list(none)} if codes else {}
+            {
+                "missing_codes": list(codes),
+                "missing_codes_no_cell": list(none),
+                "missing_codes_in_file": [
+                    {"code": c, "label": t, "cells": n} for c, t, n in in_file
+                ],
+            }
+            if codes
+            else {}
         ),  # absent without the option
         "ci_method": result.ci_method,
         "n_boot": result.n_boot,
@@ -119,11 +129,20 @@ def run_alpha(
     note, payload["excluded_detail"] = exclusion_note(loaded.excluded, loaded.exclusion_log,
                                                       lang.value, excluded is None)  # fmt: skip
     # "Respondents: 300,000." beside the table's "270,467", not "300000" (x-small, s14)
-    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. {note}"
+    # the rows with no answer, left out when read, named once as gap names them (r18, 5);
+    # gap's words module (and core.gaps with it) loaded only then: alpha starts as fast
+    payload["rows_without_answers"] = list(loaded.no_answer_rows)
+    dropped = ""
+    if loaded.no_answer_rows:
+        from servqual_cli.report.gap_sections import no_answer_text
+
+        dropped = no_answer_text(loaded.no_answer_rows, lang.value)
+    summary = f"{label('respondents', lang.value)}: {fmt_int(loaded.n_rows, lang.value)}. "
+    summary += dropped + note
     if codes:  # the rule beside the count of "declared missing" cells it made
         from servqual_cli.report.missing_codes_note import missing_codes_text
 
-        summary += f" {missing_codes_text(codes, lang.value, none)}"
+        summary += f" {missing_codes_text(codes, lang.value, none, in_file=in_file)}"
     if bounds is None:  # review 5 item 4: a 0 or an 8 on a 1–7 scale counts without a word
         summary += " " + _no_range_note(loaded.frame, lang.value)
         if loaded.excluded.get("unparseable"):  # words a given scale would read (r15, 7)
@@ -131,7 +150,7 @@ def run_alpha(
     # a likely 99 for "Vet ej" read as an answer: said first, not in the last line (review 15, 7)
     sections = _suspect_sections(loaded, lang.value, payload) if bounds is None else []
     if loaded.reverse and bounds is None:  # the pivot from the answers, first (review 17, 11)
-        sections.insert(0, _reverse_range_warning(loaded, lang.value))
+        sections.insert(0, _reverse_range_warning(loaded, lang.value, payload))
     sections += duplicate_sections(loaded.duplicates, lang.value)  # review 2 item 23h
     if loaded.reverse:  # the rule that changed the reversed items' values (review 15, 6)
         from servqual_cli.report.reverse_note import columns_reverse_note
@@ -178,20 +197,20 @@ def _no_range_note(frame: Any, lang: str) -> str:
     )
 
 
-def _reverse_range_warning(loaded: Any, lang: str) -> Any:
-    """The warning that ``--reverse`` without ``--scale-range`` took the scale from the answers
-    (answers 2–7 on a 1–7 scale reverse as 9 − x, one step off the scale's 8 − x)."""
-    from servqual_cli.report.catalog import RELIABILITY, label
-    from servqual_cli.report.numbers import fmt_number
+def _reverse_range_warning(loaded: Any, lang: str, payload: dict[str, Any]) -> Any:
+    """The warning that ``--reverse`` without ``--scale-range`` took the scale from the answers:
+    the reversed means sit on that pivot (3–7 answers on a 1–7 scale: 10 − x, a mean of 4,40
+    for 8 − x's 2,40), α and r do not (review 18, finding 6); the JSON gets it as a caveat."""
+    from servqual_cli.core.caveats import caveat_records
+    from servqual_cli.core.declared_reversed import reverse_pivot_caveat
+    from servqual_cli.report.reliability_warnings import ended, reader_reason
     from servqual_cli.report.spec import Section, Text
-    from servqual_cli.report.word_lists import join_words
 
-    lo, hi = loaded.reverse_range
-    num = lambda v: fmt_number(v, lang, 0 if float(v).is_integer() else 2)  # noqa: E731
-    text = label("reverse_from_answers", lang, RELIABILITY).format(
-        items=join_words(list(loaded.reverse), lang), lo=num(lo), hi=num(hi)
-    )
-    return Section("", (Text(text, kind="warning"),))
+    caveat = reverse_pivot_caveat(loaded.reverse, *loaded.reverse_range)
+    payload["warnings"].append(caveat.message)
+    payload["caveats"] += caveat_records([caveat])
+    text = reader_reason(caveat, lang)
+    return Section("", (Text(ended(text[:1].upper() + text[1:]), kind="warning"),))
 
 
 def _suspect_sections(loaded: Any, lang: str, payload: dict[str, Any]) -> list[Any]:

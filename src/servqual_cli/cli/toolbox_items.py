@@ -122,12 +122,18 @@ def run_items(
                                "recoded_text": recoded_records(recoded),
                                **res.to_dict()}  # fmt: skip
     none: tuple[str, ...] = ()
+    in_file: tuple[tuple[str, str, int], ...] = ()
     if codes:  # absent without the option (the output is unchanged)
         from servqual_cli.io.code_cells import codes_without_cells
 
         none = codes_without_cells(codes, loaded.exclusion_log)  # review 17, finding 10
+        in_file = loaded.file_codes  # the SPSS file's own: not "no cell" (review 18, #11)
+        none = tuple(c for c in none if c not in {f[0] for f in in_file})
         payload["missing_codes"] = list(codes)
         payload["missing_codes_no_cell"] = list(none)
+        payload["missing_codes_in_file"] = [
+            {"code": c, "label": t, "cells": n} for c, t, n in in_file
+        ]
     from servqual_cli.io.scale_use import scale_use
     from servqual_cli.report.scale_use_note import scale_use_sections
 
@@ -153,14 +159,14 @@ def run_items(
     from servqual_cli.report.gap_sections import no_answer_text
 
     # the rows with no answer, left out when read (io, session 18), named as gap names them
-    dropped = () if item_columns is not None else data.no_answer_rows
+    dropped = loaded.no_answer_rows if item_columns is not None else data.no_answer_rows
     payload["rows_without_answers"] = list(dropped)
     note = no_answer_text(dropped, lang.value) + note
     sections += item_distribution_sections(res, excl, lang.value, chart, exclusions=note)
     if codes:  # the rule, after the table whose counts of "declared missing" it explains
         from servqual_cli.report.missing_codes_note import missing_codes_sections
 
-        sections += missing_codes_sections(codes, lang.value, none)
+        sections += missing_codes_sections(codes, lang.value, none, in_file)
     sections += recode_sections(recoded, lang.value)
     if item_columns is None and data.weights is not None:
         summary = weighted_items(values, labels, bounds, data.weights, data.weight_column, conf)

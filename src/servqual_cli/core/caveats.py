@@ -37,6 +37,14 @@ CODES: Mapping[str, str] = {
         "item {item} has a negative item-rest correlation ({r}): the item is declared reversed: "
         "is the reversal right?"
     ),
+    # alpha --reverse without --scale-range (core.declared_reversed.reverse_pivot_caveat,
+    # review 18 finding 6): the means move with the pivot; α and r do not (any c − x)
+    "reverse_pivot_from_answers": (
+        "the reversal of {items} uses the range the answers span ({low}–{high}) as the scale: "
+        "the reversed means are those of {pivot} − the answer and are wrong on a wider scale "
+        "(e.g. on 1–7 the reversal is 8 − the answer); alpha and the correlations do not depend "
+        "on it; give the questionnaire's scale with --scale-range (e.g. --scale-range 1,7)"
+    ),
     "constant_dropped": (
         "item {item} has no variance (every answer the same) and was left out, as R psych::alpha "
         "does"

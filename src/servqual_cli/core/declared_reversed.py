@@ -15,7 +15,7 @@ from dataclasses import replace
 from servqual_cli.core.caveats import Caveat
 from servqual_cli.core.scales import InstrumentReliability
 
-__all__ = ["declared_caveats", "declared_reversed", "reversed_names"]
+__all__ = ["declared_caveats", "declared_reversed", "reverse_pivot_caveat", "reversed_names"]
 
 
 def reversed_names(
@@ -76,3 +76,17 @@ def declared_caveats(warnings: Sequence[Caveat], names: frozenset[str]) -> tuple
     ['negative_loadings', 'negative_loadings_declared']
     """
     return tuple(c for w in warnings for c in _split(w, names))
+
+
+def reverse_pivot_caveat(items: Sequence[str], low: float, high: float) -> Caveat:
+    """The caveat that ``items`` were reversed as ``low + high − x`` on the answers' own range
+    (``alpha --reverse`` without ``--scale-range``): the reversed means sit on that pivot (3–7
+    answers on a 1–7 scale: 10 − x, a mean of 4.40 where 8 − x gives 2.40), while α and the
+    correlations are the same for any ``c − x`` (review 18, finding 6).
+
+    >>> reverse_pivot_caveat(["E2"], 3.0, 7.0).params
+    {'items': ('E2',), 'low': 3, 'high': 7, 'pivot': 10}
+    """
+    number = lambda v: int(v) if float(v).is_integer() else float(v)  # noqa: E731
+    return Caveat("reverse_pivot_from_answers", {"items": tuple(items), "low": number(low),
+                  "high": number(high), "pivot": number(low + high)})  # fmt: skip

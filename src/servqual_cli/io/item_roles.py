@@ -24,7 +24,7 @@ from servqual_cli.io.read import RawTable
 from servqual_cli.io.scale_column import ScaleColumn, parse_scale_column
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
-__all__ = ["column_position", "parse_roles", "spss_cells", "with_spss_codes"]
+__all__ = ["column_position", "file_missing_codes", "parse_roles", "spss_cells", "with_spss_codes"]
 
 
 def parse_roles(
@@ -125,6 +125,48 @@ def spss_cells(
         spss = base.where(declared.isna(), declared)
         own = (*own, *declared.dropna().unique())
     return spss, own
+
+
+def file_missing_codes(
+    table: RawTable, names: Sequence[str], codes: Sequence[str]
+) -> tuple[tuple[str, str, int], ...]:
+    """The ``--missing-codes`` that an SPSS file already declares missing in the columns
+    ``names`` (a declared missing value, or a code labelled "Vet ej"/"Ej svar"), each as (code
+    as given, its label or "", cells holding it): the option changes nothing for them, and
+    "no cell holds the code" would contradict the cells counted (review 18, finding 11).
+
+    >>> import numpy as np
+    >>> t = RawTable(pd.DataFrame({"F1": ["Vet ej", "3"]}), "a.sav", None, 1, np.array([2, 3]),
+    ...              "", codes={"F1": pd.Series([99.0, 3.0])},
+    ...              value_labels={"F1": {99.0: "Vet ej", 7.0: "Helt"}})
+    >>> file_missing_codes(t, ["F1"], ["99", "98"])
+    (('99', 'Vet ej', 1),)
+    """
+    found: list[tuple[str, str, int]] = []
+    for code in codes:  # a handful of codes; each column compared at once
+        try:
+            value = float(code.replace(",", "."))
+        except ValueError:
+            continue
+        cells, said = 0, ""
+        for name in names:
+            labels = table.value_labels.get(name, {})
+            label = labels.get(value)
+            if (
+                name in table.codes
+                and label is not None
+                and fold(label) in (DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE)
+            ):
+                cells += int((table.codes[name] == value).sum())
+                said = said or str(label)
+            declared = table.user_missing.get(name)
+            if declared is not None:
+                held = int((pd.to_numeric(declared, errors="coerce") == value).sum())
+                cells += held
+                said = said or (str(label) if held and label else "")
+        if cells:
+            found.append((code, said, cells))
+    return tuple(found)
 
 
 def with_spss_codes(table: RawTable, name: str, column: pd.Series) -> pd.Series:

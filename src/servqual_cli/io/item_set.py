@@ -40,10 +40,22 @@ class ItemSet:
     reverse: tuple[str, ...] = ()
     exclusion_log: ExclusionLog | None = field(default=None, repr=False, compare=False)
     duplicates: DuplicateRows | None = None  # rows repeating an earlier row (review 2 23h)
+    # rows with no answer in any of the items, left out before parsing (review 18, finding 5:
+    # gap's one-count rule, io.no_answer_rows; alpha said "Svarande: 120" where gap said 118)
+    no_answer_rows: tuple[int, ...] = ()
+    # --missing-codes the SPSS file declares missing itself: (code, label, cells) (r18, #11)
+    file_codes: tuple[tuple[str, str, int], ...] = ()
+
+
+def _exclusions(s: ItemSet) -> pd.DataFrame:
+    """The excluded cells and one entry per row left out with no answer, by row."""
+    from servqual_cli.io.no_answer_rows import with_no_answer_rows
+
+    return with_no_answer_rows(s.exclusion_log.to_frame(), s.no_answer_rows)  # type: ignore[union-attr]
 
 
 # The per-cell list of excluded cells is built only when read (--excluded, --strict).
-lazy_field(ItemSet, "exclusions", lambda s: s.exclusion_log.to_frame())
+lazy_field(ItemSet, "exclusions", _exclusions)
 
 
 def load_item_set(
@@ -108,6 +120,10 @@ def load_item_set(
     if stray:
         raise UsageError(f"--reverse names {stray[0]!r}, which is not in --items",
                          code="reverse_not_in_items", facts={"name": stray[0]})  # fmt: skip
+    from servqual_cli.io.no_answer_rows import drop_no_answer_rows
+
+    # a row with no answer in any item is no respondent: not counted, its blanks not either
+    table, no_answer = drop_no_answer_rows(table, names)
     index = ColumnIndex(table.columns, table.source, table.sheet)
     positions = [index.find(n) for n in names]
     log = ExclusionLog(table.source, table.sheet)
@@ -129,6 +145,11 @@ def load_item_set(
         # call theirs, not "declared missing" (an instrument's or SPSS's own: session 18)
         parse_scale_column(table, pos, bounds, None, own, log=log, out=block[j], column=cells,
                            codes=missing)  # fmt: skip
+    file_codes: tuple[tuple[str, str, int], ...] = ()
+    if missing and (table.codes or table.user_missing):
+        from servqual_cli.io.item_roles import file_missing_codes
+
+        file_codes = file_missing_codes(table, names, missing)
     if scale is None:  # answers in words need a scale, not "no variance" (review 11, finding 2)
         refuse_text_answers(block, names, log, where)
     empty = np.flatnonzero(np.isnan(block).all(axis=1))
@@ -153,4 +174,5 @@ def load_item_set(
     frame = pd.DataFrame(block.T, columns=pd.Index(names, dtype=object), copy=False)
     return ItemSet(frame, len(frame), log.counts(), None, rev_range,  # type: ignore[arg-type]
                    table.describe(), tuple(rev), exclusion_log=log,
-                   duplicates=duplicates)  # fmt: skip
+                   duplicates=duplicates, no_answer_rows=no_answer,
+                   file_codes=file_codes)  # fmt: skip

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from servqual_cli.io.columns import encoding_advice, excel_letter
-from servqual_cli.io.profile_scale import kind_and_scale
+from servqual_cli.io.profile_scale import kind_and_scale, labelled_scale
 from servqual_cli.io.read import RawTable
 from servqual_cli.io.values import DONT_KNOW, NOT_APPLICABLE, NOT_AVAILABLE, fold
 
@@ -56,6 +56,9 @@ class ColumnProfile:
     # SPSS codes declared missing with no "no answer" label (a 98), and their cells: counted
     # under missing["declared_missing"], not as blank cells (io.spss_missing; session 18)
     declared_codes: tuple[tuple[str, int], ...] = ()
+    # the scale's ends from an SPSS column's value labels (1 "Instämmer inte alls", 7
+    # "Instämmer helt"), not from the answers given (review 18, finding 9)
+    scale_from_labels: bool = False
 
     @property
     def letter(self) -> str:
@@ -81,6 +84,9 @@ class ColumnProfile:
             if self.far_code is None
             else {"value": self.far_code, "count": self.n_far_code},
             "declared_codes": [{"value": v, "count": c} for v, c in self.declared_codes],
+            "likert_from": None
+            if self.scale is None
+            else ("value_labels" if self.scale_from_labels else "answers"),
         }
 
 
@@ -196,8 +202,16 @@ def _profile_any(table: RawTable, j: int) -> ColumnProfile:
     if name in table.codes:
         coded = _profile_column(with_spss_codes(table, name, table.frame.iloc[:, j]), j, name)
         labelled = coded if coded.scale is not None else labelled
+        labelled = _labelled_ends(labelled, table.value_labels.get(name, {}))
     declared = table.user_missing.get(name)
     return labelled if declared is None else _with_declared(labelled, declared)
+
+
+def _labelled_ends(profile: ColumnProfile, labels: dict[Any, str]) -> ColumnProfile:
+    """``profile`` whose scale runs between its labelled scale points when they span the
+    answers (:func:`~servqual_cli.io.profile_scale.labelled_scale`; review 18, finding 9)."""
+    ends = None if profile.scale is None else labelled_scale(profile.scale, labels)
+    return profile if ends is None else replace(profile, scale=ends, scale_from_labels=True)
 
 
 def _with_declared(profile: ColumnProfile, declared: pd.Series) -> ColumnProfile:

@@ -8,13 +8,29 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from servqual_cli.io.values import builtin_labels, fold, parse_scale_values
+from servqual_cli.io.values import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    NOT_AVAILABLE,
+    builtin_labels,
+    fold,
+    parse_scale_values,
+)
 
-__all__ = ["FAR_CODES", "MAX_POINTS", "ZERO_CODE_SHARE", "ZERO_CODE_TOPS", "kind_and_scale"]
+__all__ = [
+    "FAR_CODES",
+    "MAX_POINTS",
+    "ZERO_CODE_SHARE",
+    "ZERO_CODE_TOPS",
+    "kind_and_scale",
+    "labelled_scale",
+]
 
 #: Likert-looking: at least 80 % of the answers whole numbers, at most this many distinct
 #: values, within 0..10 with a highest answer of at least 3. The scale is taken to start at 1
@@ -166,3 +182,31 @@ def _scale_top(observed: int) -> int:
     return (
         observed if observed in (4, 5, 6, 7, 10) else next(t for t in (5, 7, 10) if t >= observed)
     )
+
+
+def labelled_scale(scale: tuple[int, int], labels: Mapping[Any, str]) -> tuple[int, int] | None:
+    """The ends of an SPSS column's labelled scale points when they span the answers' ``scale``
+    (None if not): no one chose 7 "Instämmer helt" in F1, so the answers said "1–6" and a
+    student copying it into --scale-range threw out F3's 7s (review 18, finding 9). Labels that
+    agree with the answers count too, so every column says where its ends come from. The "no
+    answer" labels (99 "Vet ej") are no scale point; whole numbers within 0..10 only.
+
+    >>> labelled_scale((1, 6), {1.0: "Inte alls", 7.0: "Helt", 99.0: "Vet ej"})
+    (1, 7)
+    >>> labelled_scale((1, 6), {2.0: "Ganska", 5.0: "Mycket"}) is None  # inside the answers
+    True
+    """
+    points = [
+        float(k)
+        for k, v in labels.items()
+        if isinstance(k, int | float)
+        and float(k).is_integer()
+        and 0 <= float(k) <= 10
+        and fold(str(v)) not in DONT_KNOW | NOT_APPLICABLE | NOT_AVAILABLE
+    ]
+    if len(points) < 2:
+        return None
+    lo, hi = int(min(points)), int(max(points))
+    if lo > scale[0] or hi < scale[1]:  # answers outside the labelled points: the answers
+        return None
+    return lo, hi

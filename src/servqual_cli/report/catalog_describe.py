@@ -35,6 +35,8 @@ DESCRIBE: dict[str, tuple[str, str]] = {
     "distinct": ("Olika", "Distinct"),
     "top": ("Vanligast (antal)", "Most frequent (count)"),
     "likert": ("Skala?", "Scale?"),
+    # the scale's ends from an SPSS file's value labels (review 18, finding 9)
+    "likert_from_labels": ("värdeetiketter", "value labels"),
     "none": ("inga", "none"),
     "blank": ("tomma", "blank"),
     # SPSS codes declared missing with no "no answer" label (io.profile._with_declared): what

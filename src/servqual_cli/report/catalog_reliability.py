@@ -160,23 +160,17 @@ RELIABILITY: Pairs = {
         "{codes} räknas som saknat svar ({option}).",
         "{codes} counted as no answer ({option}).",
     ),
-    # alpha --reverse without --scale-range: said at the top (review 17, finding 11)
-    "reverse_from_answers": (
-        "Omvändningen av {items} utgår från svarens spann ({lo}–{hi}), inte från enkätens "
-        "skala: stämmer spannet inte med skalan (svar 2–7 på en skala 1–7 vänds som 9 − svaret i "
-        "stället för 8 − svaret), förskjuts de omvända svaren mot de övriga påståendena, och α "
-        "och korrelationerna påverkas. Ange enkätens skala med --scale-range (t.ex. "
-        "--scale-range 1,7).",
-        "The reversal of {items} uses the range the answers span ({lo}–{hi}), not the "
-        "questionnaire's scale: if the two differ (answers 2–7 on a 1–7 scale are reversed as "
-        "9 − the answer instead of 8 − the answer), the reversed answers are shifted against the "
-        "other items, and α and the correlations change. Give the questionnaire's scale with "
-        "--scale-range (e.g. --scale-range 1,7).",
-    ),
     # a code no cell holds, named in the note's brackets (review 17, finding 10)
     "missing_codes_none_all": ("ingen cell har koden", "no cell holds it"),
     "missing_codes_none_any": ("ingen cell har någon av koderna", "no cell holds any of them"),
     "missing_codes_none": ("ingen cell har {codes}", "no cell holds {codes}"),
+    # an option code the SPSS file declares missing itself (review 18, finding 11)
+    "missing_codes_in_file": (
+        "{code} är redan angivet som saknat värde i filen ({said}); --missing-codes behövs inte "
+        "för det.",
+        "{code} is already declared missing in the file ({said}); --missing-codes is not needed "
+        "for it.",
+    ),
     # gap (w-json, s17): the option and the instrument's `missing` both apply (their union);
     # the rule is named whenever both give codes
     "missing_codes_union": (

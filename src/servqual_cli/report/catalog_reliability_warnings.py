@@ -25,6 +25,16 @@ RELIABILITY_WARNINGS: Pairs = {
         "item {item} has a negative item-rest correlation ({r}): the item is declared reversed: "
         "is the reversal right?",
     ),
+    "reverse_pivot_from_answers": (
+        "omvändningen av {items} utgår från svarens spann ({low}–{high}) som skala: de omvända "
+        "medelvärdena är de av {pivot} − svaret och blir fel på en bredare skala (t.ex. vänds "
+        "svaret på en skala 1–7 som 8 − svaret); α och korrelationerna beror inte på det; ange "
+        "enkätens skala med --scale-range (t.ex. --scale-range 1,7)",
+        "the reversal of {items} uses the range the answers span ({low}–{high}) as the scale: "
+        "the reversed means are those of {pivot} − the answer and are wrong on a wider scale "
+        "(e.g. on 1–7 the reversal is 8 − the answer); alpha and the correlations do not depend "
+        "on it; give the questionnaire's scale with --scale-range (e.g. --scale-range 1,7)",
+    ),
     "constant_dropped": (
         "påstående {item} saknar variation (alla svar lika) och utelämnades, som R psych::alpha "
         "gör",

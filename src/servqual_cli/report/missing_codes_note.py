@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from servqual_cli.report.catalog import RELIABILITY, label
+from servqual_cli.report.numbers import fmt_int
 from servqual_cli.report.spec import Section, Text
 from servqual_cli.report.word_lists import join_words
 
@@ -18,7 +19,11 @@ _QUOTES = {"sv": ("”", "”"), "en": ("“", "”")}
 
 
 def missing_codes_text(
-    codes: Sequence[str], lang: str, none: Sequence[str] = (), option: str = "--missing-codes"
+    codes: Sequence[str],
+    lang: str,
+    none: Sequence[str] = (),
+    option: str = "--missing-codes",
+    in_file: Sequence[tuple[str, str, int]] = (),
 ) -> str | None:
     """The sentence for ``codes`` (None without codes): numbers bare, texts in quotes; ``none``
     the codes no cell holds (:func:`~servqual_cli.io.code_cells.codes_without_cells`), named,
@@ -35,13 +40,31 @@ def missing_codes_text(
     '99 and “abc” counted as no answer (--missing-codes; no cell holds “abc”).'
     >>> missing_codes_text([], "en") is None
     True
+
+    ``in_file``: the codes an SPSS file already declares missing, (code, label, cells), each
+    named, for "no cell holds the code" beside its counted cells misled (review 18, finding 11).
+
+    >>> missing_codes_text(["99"], "sv", in_file=[("99", "Vet ej", 5)])[45:]
+    '99 är redan angivet som saknat värde i filen (”Vet ej”, 5 celler); --missing-codes behövs \
+inte för det.'
+    >>> missing_codes_text(["98"], "en", in_file=[("98", "", 1)])[43:]
+    '98 is already declared missing in the file (1 cell); --missing-codes is not needed for it.'
     """
     if not codes:
         return None
     text = label("missing_codes_note", lang, RELIABILITY).format(
         codes=_shown(codes, lang), option=option
     )
-    return _with_none(text, codes, none, lang, option)
+    text = _with_none(text, codes, none, lang, option)
+    for code, said, cells in in_file:
+        left, right = _QUOTES["sv" if lang == "sv" else "en"]
+        noun = "cell" if cells == 1 else ("celler" if lang == "sv" else "cells")
+        count = f"{fmt_int(cells, lang)} {noun}"
+        said = f"{left}{said}{right}, {count}" if said else count
+        text += " " + label("missing_codes_in_file", lang, RELIABILITY).format(
+            code=_shown([code], lang), said=said
+        )
+    return text
 
 
 def _with_none(text: str, codes: Sequence[str], none: Sequence[str], lang: str, option: str) -> str:
@@ -95,10 +118,13 @@ def _shown(codes: Sequence[str], lang: str) -> str:
 
 
 def missing_codes_sections(
-    codes: Sequence[str], lang: str, none: Sequence[str] = ()
+    codes: Sequence[str],
+    lang: str,
+    none: Sequence[str] = (),
+    in_file: Sequence[tuple[str, str, int]] = (),
 ) -> list[Section]:
     """:func:`missing_codes_text` as a note section (none without codes)."""
-    text = missing_codes_text(codes, lang, none)
+    text = missing_codes_text(codes, lang, none, in_file=in_file)
     return [Section("", (Text(text, kind="note"),))] if text else []
 
 
