@@ -164,6 +164,27 @@ class EncodedColumn:
         """The column restricted to ``rows`` (positions or a boolean mask)."""
         return EncodedColumn(self.codes[rows], self.uniques)
 
+    def subset(self, rows: np.ndarray | slice) -> EncodedColumn:
+        """:meth:`take`, its distinct texts cut to those still used, so the class's promise
+        (every distinct text occurs among the cells) holds for rows left out when read (a
+        summary row, a second header row, a row with no answer).
+
+        >>> texts = np.array(["5", "Summa"], dtype=object)
+        >>> c = EncodedColumn(np.array([0, 1, 0], dtype=np.int8), texts)
+        >>> s = c.subset(slice(0, 1))
+        >>> s.codes.tolist(), s.uniques.tolist()
+        ([0], ['5'])
+        >>> c.subset(np.array([True, True, False])).uniques.tolist()
+        ['5', 'Summa']
+        """
+        codes = self.codes[rows]
+        used = np.zeros(len(self.uniques), dtype=bool)
+        used[codes] = True
+        if used.all():
+            return EncodedColumn(codes, self.uniques)
+        new_code = (np.cumsum(used) - 1).astype(codes.dtype)
+        return EncodedColumn(new_code[codes], self.uniques[used])
+
 
 @dataclass(frozen=True)
 class EncodedTable:

@@ -108,7 +108,7 @@ def _take(table: RawTable, keep: np.ndarray) -> RawTable:
         from servqual_cli.io.encoded import EncodedTable
 
         enc = table.encoded
-        changes["encoded"] = EncodedTable(enc.names, tuple(_used(c, keep) for c in enc.columns))
+        changes["encoded"] = EncodedTable(enc.names, tuple(c.subset(keep) for c in enc.columns))
         changes["frame"] = None  # still built from the encoded columns only when read
         return dataclasses.replace(table, **changes)
     changes["frame"] = table.frame.iloc[keep].reset_index(drop=True)
@@ -121,21 +121,6 @@ def _take(table: RawTable, keep: np.ndarray) -> RawTable:
     if table.user_missing:
         changes["user_missing"] = rows_of(table.user_missing)
     return dataclasses.replace(table, **changes)
-
-
-def _used(column: Any, keep: np.ndarray) -> Any:
-    """An encoded column's cells where ``keep``, its distinct texts cut to those still used
-    (every distinct text occurs among the cells: :class:`~servqual_cli.io.encoded.EncodedColumn`).
-    """
-    from servqual_cli.io.encoded import EncodedColumn
-
-    codes = column.codes[keep]
-    used = np.zeros(len(column.uniques), dtype=bool)
-    used[codes] = True
-    if used.all():
-        return EncodedColumn(codes, column.uniques)
-    new_code = (np.cumsum(used) - 1).astype(codes.dtype)
-    return EncodedColumn(new_code[codes], column.uniques[used])
 
 
 def with_no_answer_rows(frame: pd.DataFrame, rows: Sequence[int]) -> pd.DataFrame:

@@ -251,7 +251,9 @@ def _without_tail(table: RawTable, end: int, rows: tuple[SummaryRow, ...]) -> Ra
         from servqual_cli.io.encoded import EncodedTable
 
         enc = table.encoded
-        changes["encoded"] = EncodedTable(enc.names, tuple(_head(c, end) for c in enc.columns))
+        changes["encoded"] = EncodedTable(
+            enc.names, tuple(c.subset(slice(0, end)) for c in enc.columns)
+        )
         changes["frame"] = None  # still built from the encoded columns only when read
         return dataclasses.replace(table, **changes)
     changes["frame"] = table.frame.iloc[:end].reset_index(drop=True)
@@ -261,25 +263,6 @@ def _without_tail(table: RawTable, end: int, rows: tuple[SummaryRow, ...]) -> Ra
         changes["user_missing"] = {k: v.iloc[:end].reset_index(drop=True)
                                    for k, v in table.user_missing.items()}  # fmt: skip
     return dataclasses.replace(table, **changes)
-
-
-def _head(column: Any, end: int) -> Any:
-    """An encoded column's first ``end`` cells (:func:`_cut`)."""
-    return _cut(column, 0, end)
-
-
-def _cut(column: Any, start: int, end: int) -> Any:
-    """An encoded column's cells ``start:end``, its distinct texts cut to those still used
-    (every distinct text occurs among the cells: :class:`~.encoded.EncodedColumn`)."""
-    from servqual_cli.io.encoded import EncodedColumn
-
-    codes = column.codes[start:end]
-    used = np.zeros(len(column.uniques), dtype=bool)
-    used[codes] = True
-    if used.all():
-        return EncodedColumn(codes, column.uniques)
-    new_code = (np.cumsum(used) - 1).astype(codes.dtype)
-    return EncodedColumn(new_code[codes], column.uniques[used])
 
 
 def _short_without(table: RawTable, dropped: set[int]) -> Any:
@@ -314,7 +297,7 @@ def _drop_second_header(table: RawTable) -> RawTable:
         from servqual_cli.io.encoded import EncodedTable
 
         enc = table.encoded
-        columns = tuple(_cut(c, 1, n) for c in enc.columns)
+        columns = tuple(c.subset(slice(1, n)) for c in enc.columns)
         changes["encoded"] = EncodedTable(enc.names, columns)
         changes["frame"] = None
         return dataclasses.replace(table, **changes)
