@@ -4,6 +4,7 @@ read; the dimension table and ``--no-items`` runs do not carry it."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -49,12 +50,14 @@ TOL_INV = Path(__file__).parents[1] / "data" / "r17_tol_inv.xlsx"
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("sv", "Läget bedöms på varje grupps ojusterade 95\u00a0%-intervall för MSA och MSS (15 "
-               "lägen: 3 grupper × 5 dimensioner, två intervall vardera): bland så många kan "
-               "något enstaka läge under eller över zonen bero på slumpen."),
+        ("sv", "Läget bedöms på varje grupps ojusterade 95\u00a0%-intervall för MSA och MSS (9 "
+               "lägen som bedöms, av 3 grupper × 5 dimensioner; en dimension med omvänd zon får "
+               "ingen bedömning; två intervall vardera): bland så många kan något enstaka läge "
+               "under eller över zonen bero på slumpen."),
         ("en", "Each group's position is judged on its own unadjusted 95% intervals for MSA and "
-               "MSS (15 positions: 3 groups × 5 dimensions, two intervals each): among so many, "
-               "a single position below or above the zone can be chance."),
+               "MSS (9 positions judged, of 3 groups × 5 dimensions; a dimension with an inverted "
+               "zone gets no verdict; two intervals each): among so many, a single position "
+               "below or above the zone can be chance."),
     ],
 )  # fmt: skip
 def test_by_group_positions_counted(cli, lang: str, words: str) -> None:
@@ -68,6 +71,11 @@ def test_by_group_positions_counted(cli, lang: str, words: str) -> None:
     assert text.count(words) == 3  # one per group table
     first = text.index("Tjänst: ")
     assert text.index(words) > first  # under the groups' tables, not the whole file's
+    # review 18, finding 15: the count is of the positions judged; the JSON's group rows
+    # without a verdict (an inverted zone) are left out of it (it said 15 of which 6 had none)
+    data = json.loads(cli("tolerance", TOL_INV, "--by", "Tjänst", "-f", "json").stdout)
+    rows = [r["position"] for g in data["groups"].values() for r in g["dimensions"]]
+    assert len(rows) == 15 and sum(p != "inverted_item" for p in rows) == 9
 
 
 def test_one_group_singular(cli, tmp_path: Path) -> None:
@@ -80,4 +88,5 @@ def test_one_group_singular(cli, tmp_path: Path) -> None:
     frame.to_csv(path, index=False)
     out = cli("tolerance", path, "--by", "Tjänst", "--no-items", "--lang", "sv")
     assert out.exit_code == 0, out.stderr
-    assert "(5 lägen: 1 grupp × 5 dimensioner," in " ".join(out.stdout.split())
+    # Grundskola's two inverted zones get no verdict: 3 judged (review 18, finding 15)
+    assert "(3 lägen som bedöms, av 1 grupp × 5 dimensioner;" in " ".join(out.stdout.split())

@@ -136,13 +136,15 @@ def run_tolerance(
     sections += recode_sections(data.recoded, lang_code, data.group_merges)  # review 13a, r2 17
     if data.by is not None:
         groups: dict[str, Any] = {}
+        # the positions that get a verdict, across the groups (review 18, finding 15)
+        judged = sum(len(sub.dimensions) - len(sub.no_verdict) for _, sub in analysed)
         for name, sub in analysed:
             groups[name] = sub.to_dict()
             parts.append((name, "dimension", groups[name]["dimensions"]))
             part = tolerance_sections(sub, None, lang_code, items=False,
                                       title=f"{data.by}: {name}", chart=False,
                                       reverse=reverse, warn=False,
-                                      n_groups=len(analysed))  # fmt: skip
+                                      n_groups=len(analysed), n_judged=judged)  # fmt: skip
             if data.weights is not None:  # a group's zone is the sample's: titled so
                 part = sample_sections(part, column, lang_code, group=True)
             sections += part

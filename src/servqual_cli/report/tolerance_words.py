@@ -50,6 +50,19 @@ TOLERANCE_NOTES: dict[str, tuple[str, str]] = {
         "MSS ({n}: {groups} × {dims}, two intervals each): among so many, a single position "
         "below or above the zone can be chance.",
     ),
+    # the same when some positions get no verdict (an inverted zone): the count is of the
+    # positions judged, the family the sentence is about (review 18, finding 15: "15 lägen"
+    # where 9 were judged)
+    "tol_groups_note_judged": (
+        "Läget bedöms på varje grupps ojusterade {level}-intervall för MSA och MSS ({n} som "
+        "bedöms, av {groups} × {dims}; en dimension med omvänd zon får ingen bedömning; två "
+        "intervall vardera): bland så många kan något enstaka läge under eller över zonen bero "
+        "på slumpen.",
+        "Each group's position is judged on its own unadjusted {level} intervals for MSA and "
+        "MSS ({n} judged, of {groups} × {dims}; a dimension with an inverted zone gets no "
+        "verdict; two intervals each): among so many, a single position below or above the "
+        "zone can be chance.",
+    ),
     "tol_after": (" efter omvändningen", " after the reversal"),
     "tol_wilson_output": (
         "Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata.",

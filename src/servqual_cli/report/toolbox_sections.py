@@ -105,7 +105,7 @@ def tolerance_sections(
     lead: str | None = None, csv: str | None = None, exclusions: str | None = None,
     reverse: str | None = None, reversed_items: Collection[str] = (), warn: bool = True,
     groups: Sequence[tuple[str, ToleranceAnalysis]] = (), by: str | None = None,
-    method: bool = False, n_groups: int = 0, no_answer: Sequence[int] = (),
+    method: bool = False, n_groups: int = 0, no_answer: Sequence[int] = (), n_judged: int = 0,
 ) -> list[Section]:  # fmt: skip
     """The zone of tolerance's table, chart and note. ``lead``: a first sentence naming the
     file and its respondents (the report: review 7, finding 3); ``csv``: the data file that
@@ -120,7 +120,8 @@ def tolerance_sections(
     has a method section, which says the rules, so the notes name what the table holds and
     point there (closing 17: the rules stood in both); ``n_groups``: in a ``--by`` group's
     part, the groups analysed, whose positions the legend counts as unadjusted verdicts
-    (review 17, finding 16: 15 verdicts without the note the item table has); ``no_answer``:
+    (review 17, finding 16: 15 verdicts without the note the item table has), ``n_judged``
+    those of them that get a verdict (review 18, finding 15; 0: all); ``no_answer``:
     the file rows with no answer, left out when read, named after the count as gap names them
     (session 18, b-left)."""
     from servqual_cli.report.tolerance_inverted import inverted_warning
@@ -136,8 +137,10 @@ def tolerance_sections(
         from servqual_cli.report.tolerance_words import TOL_COUNT_WORDS
 
         nouns, k = TOL_COUNT_WORDS["sv" if sv else "en"], len(res.dimensions)
-        counts = {"n": n_groups * k, "groups": n_groups, "dims": k}
-        legend += " " + tlabel("tol_groups_note", lang).format(
+        judged = n_judged if 0 < n_judged < n_groups * k else n_groups * k
+        counts = {"n": judged, "groups": n_groups, "dims": k}
+        key = "tol_groups_note" if judged == n_groups * k else "tol_groups_note_judged"
+        legend += " " + tlabel(key, lang).format(
             level=level_text(res.conf, lang),
             **{w: f"{count_text(c, lang)} {nouns[w][c != 1]}" for w, c in counts.items()},
         )
