@@ -90,3 +90,24 @@ def test_one_group_singular(cli, tmp_path: Path) -> None:
     assert out.exit_code == 0, out.stderr
     # Grundskola's two inverted zones get no verdict: 3 judged (review 18, finding 15)
     assert "(3 lägen som bedöms, av 1 grupp × 5 dimensioner;" in " ".join(out.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("sv", "(20 påståenden som bedöms, av 22; ett påstående med omvänd zon får ingen "
+               "bedömning; två intervall vardera)"),
+        ("en", "(20 items judged, of 22; an item with an inverted zone gets no verdict; two "
+               "intervals each)"),
+    ],
+)  # fmt: skip
+def test_item_positions_count_those_judged(cli, lang: str, words: str) -> None:
+    """Review 18, finding 15: the item table's note said "22 påståenden" while items 3 and 7
+    (inverted zones) get no position; the count is of the items judged, checked against the
+    JSON's item rows (fails on the old code)."""
+    out = cli("tolerance", TOL_INV, "--lang", lang, "-f", "markdown")
+    assert out.exit_code == 0, out.stderr
+    assert words in re.sub(r"[ \n]+", " ", out.stdout)
+    data = json.loads(cli("tolerance", TOL_INV, "-f", "json").stdout)
+    positions = [r["position"] for r in data["items"]]
+    assert len(positions) == 22 and sum(p != "inverted" for p in positions) == 20

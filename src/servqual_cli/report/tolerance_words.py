@@ -63,6 +63,27 @@ TOLERANCE_NOTES: dict[str, tuple[str, str]] = {
         "verdict; two intervals each): among so many, a single position below or above the "
         "zone can be chance.",
     ),
+    # review 13, finding 10: each item's position rests on its own two intervals, not
+    # adjusted for the many items, so the rule is named where the positions are read; with
+    # inverted items, the count is of the items judged (review 18, finding 15)
+    "tol_items_note": (
+        "Läget bedöms på varje påståendes ojusterade {level}-intervall för MSA och MSS ({n} "
+        "påståenden, två intervall vardera): bland så många kan något enstaka läge under eller "
+        "över zonen bero på slumpen.",
+        "Each item's position is judged on its own unadjusted {level} intervals for MSA and "
+        "MSS ({n} items, two intervals each): among so many, a single position below or above "
+        "the zone can be chance.",
+    ),
+    "tol_items_note_judged": (
+        "Läget bedöms på varje påståendes ojusterade {level}-intervall för MSA och MSS ({n} "
+        "påståenden som bedöms, av {total}; ett påstående med omvänd zon får ingen bedömning; "
+        "två intervall vardera): bland så många kan något enstaka läge under eller över zonen "
+        "bero på slumpen.",
+        "Each item's position is judged on its own unadjusted {level} intervals for MSA and "
+        "MSS ({n} items judged, of {total}; an item with an inverted zone gets no verdict; two "
+        "intervals each): among so many, a single position below or above the zone can be "
+        "chance.",
+    ),
     "tol_after": (" efter omvändningen", " after the reversal"),
     "tol_wilson_output": (
         "Andelarnas Wilson-intervall visas inte här; de finns i JSON- och CSV-utdata.",

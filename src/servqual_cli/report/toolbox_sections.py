@@ -168,15 +168,13 @@ def tolerance_sections(
         )  # fmt: skip
     if items:
         its = _positions(res.items[["item", "dimension", *TOL_COLUMNS]], lang)
-        # review 13, finding 10: each item's position rests on its own two intervals, not
-        # adjusted for the many items, so the rule is named where the positions are read
-        n_items, level = count_text(len(its), lang), level_text(res.conf, lang)
-        note = (f"Läget bedöms på varje påståendes ojusterade {level}-intervall för MSA och "
-                f"MSS ({n_items} påståenden, två intervall vardera): bland så många kan något "
-                "enstaka läge under eller över zonen bero på slumpen." if sv else
-                f"Each item's position is judged on its own unadjusted {level} intervals for "
-                f"MSA and MSS ({n_items} items, two intervals each): among so many, a single "
-                "position below or above the zone can be chance.")  # fmt: skip
+        # the rule named where the positions are read (review 13, finding 10), counting the
+        # items judged (review 18, finding 15)
+        total = len(its)
+        judged = int((res.items["position"].astype(str) != "inverted").sum())
+        note = tlabel("tol_items_note" if judged == total else "tol_items_note_judged",
+                      lang).format(level=level_text(res.conf, lang), n=count_text(judged, lang),
+                                   total=count_text(total, lang))  # fmt: skip
         blocks.append(table(tlabel("tolerance_items", lang), its, lang, signed=("msa", "mss"),
                             conf=res.conf, note=note,
                             sheet="Toleranszon påst" if sv else "Tolerance items"))  # fmt: skip
