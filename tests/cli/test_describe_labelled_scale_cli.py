@@ -41,3 +41,13 @@ def test_the_scale_comes_from_the_value_labels(cli, lang: str, word: str) -> Non
     for item in ITEMS:
         lo, hi, _ = ends[item]
         assert likert[item] == ({"min": lo, "max": hi}, "value_labels")
+
+
+@pytest.mark.parametrize(("lang", "word"), [("sv", "Rubrikrad"), ("en", "Header row")])
+def test_a_sav_has_no_header_row(cli, lang: str, word: str) -> None:
+    """Review 18, finding 9: describe gave a .sav "Rubrikrad 0"; its variables carry the names,
+    so the fact reads "–" (fails on the old code)."""
+    out = cli("describe", SAV, "--lang", lang)
+    assert out.exit_code == 0, out.stderr
+    line = next(ln for ln in out.stdout.splitlines() if word in ln)
+    assert line.split("│")[2].strip() == "–"

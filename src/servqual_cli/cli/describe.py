@@ -263,7 +263,9 @@ def _document(
         return fmt_int(n, lang) if lang == "sv" else str(n)
 
     n_rows, n_columns = count(p.n_rows), count(len(p.columns))  # the header row is a place
-    facts += [("header_row", p.header_row), ("rows", n_rows), ("columns", n_columns)]
+    # a .sav has no header row (its variables carry the names): "–", not "0" (review 18, 9)
+    header = "–" if p.format == "SPSS" else p.header_row
+    facts += [("header_row", header), ("rows", n_rows), ("columns", n_columns)]
     fact_frame = pd.DataFrame(
         {lab("fact"): [lab(k) for k, _ in facts], lab("value"): [str(v) for _, v in facts]}
     )
