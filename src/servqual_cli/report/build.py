@@ -67,6 +67,9 @@ class Part:
     # lines naming a further input file, placed in the summary right after the sentence that
     # names the survey's ("Rapporten bygger på ... Rapporten bygger också på ...")
     sources: tuple[Block, ...] = ()
+    # sentences for the plain paragraph of "Resultat i korthet", after its own: the series'
+    # trends over all years (review 18 #10)
+    lead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

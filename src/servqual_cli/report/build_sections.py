@@ -62,6 +62,8 @@ def summary_sections(
         label = rl("whole_org", lang) if whole else None
         column = config.survey.weight_column if whole and config.survey is not None else None
         glance = glance_block(rows, lang, config.min_n, whole, label, column)
+        leads = tuple(text for part in parts for text in part.lead)
+        glance = replace(glance, summary=glance.summary + leads) if leads else glance
         out.append(Section(title=glance.title, blocks=(glance,)))
     blocks: list[Block] = []
     for part in parts:

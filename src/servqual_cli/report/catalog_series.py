@@ -104,4 +104,35 @@ SERIES: Pairs = {
         "follows the test and the interval, which allow for the small number; where they do not "
         "settle it, it is “no detectable trend”.",
     ),
+    # review 18 #10: the lead names the series' trend verdicts (the table's, Holm-adjusted; the
+    # lead names no test, house rule) and each series chart's caption ends with its trend row
+    "lead_both": (
+        "Över {span} har {better} förbättrats och {worse} försämrats (trend över alla år).",
+        "Over {span}, {better} improved and {worse} deteriorated (trend over all years).",
+    ),
+    "lead_better": (
+        "Över {span} har {better} förbättrats (trend över alla år); inget mått har en påvisbar "
+        "försämrande trend.",
+        "Over {span}, {better} improved (trend over all years); no measure has a detectable "
+        "downward trend.",
+    ),
+    "lead_worse": (
+        "Över {span} har {worse} försämrats (trend över alla år); inget mått har en påvisbar "
+        "förbättrande trend.",
+        "Over {span}, {worse} deteriorated (trend over all years); no measure has a detectable "
+        "upward trend.",
+    ),
+    "lead_none": (
+        "Över {span} har inget mått en påvisbar trend, varken förbättring eller försämring.",
+        "Over {span}, no measure has a detectable trend, neither improvement nor deterioration.",
+    ),
+    "caption_trend": (
+        "Trend {span}: {slope} {unit} per år, {verdict}{holm}.",
+        "Trend {span}: {slope} {unit} per year, {verdict}{holm}.",
+    ),
+    "caption_holm": (" (Holm, {n} test)", " (Holm, {n} tests)"),
+    "unit_share": ("procentenheter", "percentage points"),
+    "unit_index": ("procentenheter", "percentage points"),
+    "unit_seconds": ("sekunder", "seconds"),
+    "unit_hours": ("timmar", "hours"),
 }

@@ -107,13 +107,14 @@ def _series_sections(
     conf: float,
     lang: str,
     min_n: int = MIN_N,
-) -> list[Section]:
+) -> tuple[list[Section], str | None]:
     """Every year's KPI values, the trend over all years and a line chart per main KPI (three
     or more years); with a benchmark file, the others' mean of every year it holds; a year
-    under the report's ``min_n`` marked, as the overview marks it (w-trend2, s17)."""
+    under the report's ``min_n`` marked, as the overview marks it (w-trend2, s17); and the
+    sentence on the trends for the lead."""
     from servqual_cli.io.measurement import ReadOptions
     from servqual_cli.report.series_data import others_by_year, series_tables
-    from servqual_cli.report.series_sections import series_sections
+    from servqual_cli.report.series_sections import series_lead, series_sections
 
     others = None
     if bench is not None:
@@ -121,7 +122,8 @@ def _series_sections(
                     if y is not None]  # fmt: skip
         others = others_by_year(per_year, bench[0], ReadOptions(), None, conf)
     values, trends = series_tables([d.frame for d in loaded], conf, others, min_n=min_n)
-    return series_sections(values, trends, lang, charts=True, conf=conf)
+    lead = series_lead(trends, lang)  # the series' trends in the lead (review 18 #10)
+    return series_sections(values, trends, lang, charts=True, conf=conf), lead
 
 
 def measurement_part(ctx: ReportContext) -> Part:
@@ -208,9 +210,14 @@ def measurement_part(ctx: ReportContext) -> Part:
         summary += _changed_contacts(comparisons, before, after, lang)
         if len(mix):
             summary.append(Text(mix_text(mix, before, after, lang), kind="warning"))
+    lead: tuple[str, ...] = ()
     if len(loaded) >= 3 and all(y is not None for _, y in years):  # years as a series
         bench_file = (str(cfg.benchmark.path), cfg.municipality or name) if cfg.benchmark else None
-        sections += _series_sections(loaded, years, bench_file, conf, lang, ctx.config.min_n)
+        shown_series, series_lead_text = _series_sections(
+            loaded, years, bench_file, conf, lang, ctx.config.min_n
+        )
+        sections += shown_series
+        lead = () if series_lead_text is None else (series_lead_text,)
     bench = None
     if cfg.benchmark is not None:
         path = str(cfg.benchmark.path)
@@ -258,6 +265,7 @@ def measurement_part(ctx: ReportContext) -> Part:
         tuple(summary),
         method,
         glance=tuple(glance),
+        lead=lead,
         periods=periods,
     )
 

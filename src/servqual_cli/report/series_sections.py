@@ -10,10 +10,12 @@ from servqual_cli.report.catalog import SERIES as _LABELS
 from servqual_cli.report.catalog import count_text, rl
 from servqual_cli.report.conf_level import level_text, with_level
 from servqual_cli.report.measurement_sections import AREA_KPIS, display_scale, kpi_name
+from servqual_cli.report.numbers import fmt_signed
 from servqual_cli.report.spec import Figure, Section, Table, Text
 from servqual_cli.report.trend_small_base import small_base_cells, small_base_note
+from servqual_cli.report.word_lists import join_items
 
-__all__ = ["series_sections"]
+__all__ = ["series_lead", "series_sections"]
 
 
 def _l(key: str, lang: str, conf: float = 0.95) -> str:
@@ -22,9 +24,55 @@ def _l(key: str, lang: str, conf: float = 0.95) -> str:
     return with_level(sv if lang == "sv" else en, conf, lang)
 
 
-def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[Figure]:
+def _span(t: pd.DataFrame) -> str:
+    """The years the trends span: "2019–2022"."""
+    return f"{int(t['first_year'].min())}–{int(t['last_year'].max())}"
+
+
+def series_lead(trends: pd.DataFrame, lang: str) -> str | None:
+    """One sentence for the report's lead: the totals' trends judged better and worse over all
+    years, the verdicts of the table "Trend över alla år" (Holm-adjusted; the lead names no
+    test), or that none is detectable (review 18 #10: the lead spoke of the last two years
+    only and left out the series' two clear improvements). None without trend rows."""
+    t = trends[trends["area"].eq(ALL) & trends["p"].notna()]
+    if t.empty:
+        return None
+    names = pd.Series([kpi_name(k, c, lang) for k, c in zip(t["kpi"], t["channel"], strict=True)],
+                      index=t.index)  # fmt: skip
+    better = names[t["verdict"].eq("better")].tolist()
+    worse = names[t["verdict"].eq("worse")].tolist()
+    keys = {(True, True): "lead_both", (True, False): "lead_better",
+            (False, True): "lead_worse", (False, False): "lead_none"}  # fmt: skip
+    key = keys[(bool(better), bool(worse))]
+    return _l(key, lang).format(span=_span(t), better=join_items(better, lang),
+                                worse=join_items(worse, lang))  # fmt: skip
+
+
+def _trend_caption(trends: pd.DataFrame | None, kpi: str, channel: str, lang: str) -> str:
+    """The KPI's row of "Trend över alla år" for its chart's caption: " Trend 2019–2022: −6,29
+    procentenheter per år, ingen påvisbar trend (Holm, 14 test)." (review 18 #10); "" without."""
+    if trends is None:
+        return ""
+    row = trends[trends["area"].eq(ALL) & trends["kpi"].eq(kpi) & trends["channel"].eq(channel)
+                 & trends["p"].notna()]  # fmt: skip
+    if row.empty:
+        return ""
+    slope = float(row["slope"].iloc[0]) * float(display_scale(pd.Series([kpi]))[0])
+    holm = ""
+    if "p_adjusted" in row.columns:  # the family the table names: every trend test made
+        n = count_text(int(trends["p"].notna().sum()), lang)
+        holm = _l("caption_holm", lang).format(n=n)
+    return " " + _l("caption_trend", lang).format(
+        span=_span(row), slope=fmt_signed(slope, lang), unit=_l(f"unit_{SPECS[kpi].unit}", lang),
+        verdict=_l(str(row["verdict"].iloc[0]), lang), holm=holm)  # fmt: skip
+
+
+def series_figures(
+    values: pd.DataFrame, lang: str, conf: float = 0.95, trends: pd.DataFrame | None = None
+) -> list[Figure]:
     """A line chart per main KPI: every year's value with its interval (display units), and the
-    others' mean per year as a dashed line when a benchmark gave it."""
+    others' mean per year as a dashed line when a benchmark gave it; with ``trends`` the
+    caption ends with the KPI's trend row (review 18 #10)."""
     from servqual_cli.report.chart_words import cw
 
     v = values[values["area"].eq(ALL)]
@@ -59,6 +107,8 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
                      for y, n in zip(ringed["year"], ringed["n"], strict=True)]  # fmt: skip
             said = " " + _l("small_chart_note", lang).format(years=", ".join(years))
             note += said
+        trend = _trend_caption(trends, kpi, channel, lang)  # in the text alternative too
+        note += trend
         data = {"x": [int(y) for y in rows["year"]], "series": series,
                 "labels": {"x": _l("year", lang), "y": _l(SPECS[kpi].unit, lang)},
                 "percent": SPECS[kpi].unit == "share", "conf": conf, **extra}  # fmt: skip
@@ -67,7 +117,7 @@ def series_figures(values: pd.DataFrame, lang: str, conf: float = 0.95) -> list[
         out.append(Figure(f"series_{kpi}_{channel}".lower(), title, "lines", data,
                           caption=note,
                           description=cw("chart_desc_series", lang, what=title, conf=level)
-                          + said,
+                          + said + trend,
                           notes=(note,)))  # fmt: skip
     return out
 
@@ -157,7 +207,7 @@ def series_sections(
         blocks.append(Table(_l("trend_title", lang), shown_t, formats, note=note,
                             sheet=_l("trend_title", lang)[:31]))  # fmt: skip
     sections = [Section("", tuple(blocks))]
-    figures = series_figures(values, lang, conf) if charts else []
+    figures = series_figures(values, lang, conf, trends) if charts else []
     if figures:
         sections.append(Section(_l("series_title", lang), tuple(figures), level=3))
     return sections
