@@ -163,7 +163,7 @@ def test_report_lead_marks_an_area_on_few_contacts(mix_report: str) -> None:
     lead = mix_report[mix_report.index("## Resultat i korthet") : mix_report.index("| Mått |")]
     # review 18 finding 2: 7/7 → 0/7 is no longer "sämre" (Fisher's exact test, Holm 0,060)
     assert "Sämre 2020 → 2021 i förskola" not in lead
-    assert "Inget mått har en påvisbar försämring." in lead
+    assert "Inget mått har en påvisbar försämring mot föregående period." in lead
     overview = mix_report[mix_report.index("| Mått |") : mix_report.index("## Sammanfattning")]
     assert "Sämre än föregående period i förskola" not in overview
     assert "i förskola (0,0 %, n = 7)" not in mix_report

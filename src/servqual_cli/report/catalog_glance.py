@@ -165,10 +165,7 @@ GLANCE: dict[str, tuple[str, str]] = {
         "their change (in total or in an area) is judged better or worse; all are in the "
         "service measurement's tables.",
     ),
-    "p_area_worse": (
-        "Sämre {periods} i {areas}: {name}.",
-        "Worse {periods} in {areas}: {name}.",
-    ),
+    "p_area_worse": ("Sämre {periods} i {areas}: {name}.", "Worse {periods} in {areas}: {name}."),
     "glance_note_benchmark": (
         "Jämförelsen med övriga kommuner bygger på kommunens konfidensintervall mot övrigas "
         "medel (där intervall saknas: placering i tredjedelar, se metoden).",
@@ -224,14 +221,15 @@ GLANCE: dict[str, tuple[str, str]] = {
         "Residents' perceptions fall short of their expectations{period} for {items}. The gap is "
         "largest for {worst}; they cannot be told apart.",
     ),
-    "p_gap_where": (
-        "Störst är gapet inom {groups}.",
-        "The gap is largest in {groups}.",
-    ),
+    "p_gap_where": ("Störst är gapet inom {groups}.", "The gap is largest in {groups}."),
     "p_met": ("Målet nås{period} för {items}.", "The target is met{period} for {items}."),
     "p_nothing_bad": ("Inget mått har {checks}.", "No measure has {checks}."),
     "p_check_target": ("ett ej uppfyllt mål", "an unmet target"),
-    "p_check_change": ("en påvisbar försämring", "a detectable deterioration"),
+    # the period named: a series' worse trend is not a worse last change (review 18, 10)
+    "p_check_change": (
+        "en påvisbar försämring mot föregående period",
+        "a detectable deterioration since the previous period",
+    ),
     "p_check_benchmark": ("ett resultat under övrigas medel", "a result below the others' mean"),
     "or": ("eller", "or"),
     # review 6, finding 1: say plainly what the report cannot judge, never a clean bill
@@ -267,10 +265,7 @@ GLANCE: dict[str, tuple[str, str]] = {
     "g_n_compared": ("Antal jämförda", "Compared"),
     "p_where": ("i {areas}", "in {areas}"),
     "p_where_below_target": ("under målet i {areas}", "below target in {areas}"),
-    "p_where_below_expectation": (
-        "under förväntan i {areas}",
-        "below expectations in {areas}",
-    ),
+    "p_where_below_expectation": ("under förväntan i {areas}", "below expectations in {areas}"),
     "p_where_worse": (
         "sämre än föregående period i {areas}",
         "worse than the previous period in {areas}",
