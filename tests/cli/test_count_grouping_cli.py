@@ -90,9 +90,11 @@ def test_contacts_note_groups_thousands(cli, contacts: Path, lang: str, count: s
 
 @pytest.mark.parametrize(
     ("lang", "wanted"),
-    [("en", "Excluded cells: blank 3,102 (in U1 1,100, V1 1,001, V2 1,001)"),
-     ("sv", f"Uteslutna celler: tomma 3{NBSP}102 (i U1 1{NBSP}100, V1 1{NBSP}001, "
-            f"V2 1{NBSP}001)")],
+    # the importance points' blanks counted apart from the answers' (b-left, session 18)
+    [("en", "Excluded cells: blank 1,100 (all in U1). Excluded importance points (V1, V2): "
+            "blank 2,002."),
+     ("sv", f"Uteslutna celler: tomma 1{NBSP}100 (alla i U1). Uteslutna viktighetspoäng (V1, "
+            f"V2): tomma 2{NBSP}002.")],
 )  # fmt: skip
 def test_the_excluded_cells_group_thousands(cli, big: Path, lang: str, wanted: str) -> None:
     """The exclusion note's counts too (review 11b, finding 7: "Svarande: 2 996. Uteslutna
@@ -101,4 +103,4 @@ def test_the_excluded_cells_group_thousands(cli, big: Path, lang: str, wanted: s
     assert r.exit_code == 0, r.stderr
     text = _flat(r.stdout)
     assert wanted in text, text[-600:]
-    assert "3102" not in text and "U1 1100" not in text
+    assert "2002" not in text and "1100" not in text
