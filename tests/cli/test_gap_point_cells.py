@@ -37,3 +37,17 @@ def test_gap_json_counts_the_importance_points_apart(cli) -> None:
     assert data["excluded"] == {"blank": 74, "dont_know": 43, "out_of_range": 7}
     assert data["excluded_answers"] == {"blank": 49, "dont_know": 43, "out_of_range": 7}
     assert data["excluded_importance_points"] == {"blank": 25}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_reliability_counts_them_as_gap_does(cli, lang: str) -> None:
+    """The demo gave gap "blank 176 … importance points blank 55" and reliability "blank 231"
+    for the same file: reliability's note and JSON now split them as gap's do (fails on the
+    old code)."""
+    res = cli("reliability", FILE, "-i", "pzb1991", "--lang", lang, "--no-items")
+    assert res.exit_code == 0, res.stderr
+    text = " ".join(res.stdout.split())
+    assert NOTE[lang] in text
+    data = json.loads(cli("reliability", FILE, "-i", "pzb1991", "-f", "json").stdout)
+    assert data["excluded_importance_points"] == {"blank": 25}
+    assert data["excluded_answers"]["blank"] == 49

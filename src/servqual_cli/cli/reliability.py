@@ -194,13 +194,17 @@ def reliability(
         import pandas as pd
 
         tidy = pd.concat(group_tidy, ignore_index=True)
-    from servqual_cli.report.exclusion_words import exclusion_note
     from servqual_cli.report.labels import label
     from servqual_cli.report.numbers import fmt_int
+    from servqual_cli.report.point_cells import split_note
 
-    # the columns of the excluded cells (review 4, finding 13) and the invalid texts (s15)
-    note, payload["excluded_detail"] = exclusion_note(data.excluded, data.exclusion_log,
-                                                      lang.value, excluded is None)  # fmt: skip
+    # the columns of the excluded cells (review 4, finding 13) and the invalid texts (s15);
+    # the importance points' cells apart from the answers', as gap counts them (s18: the demo
+    # gave gap "blank 176 … importance points blank 55" and reliability "blank 231")
+    note, payload["excluded_detail"], answers, points = split_note(
+        data, lang.value, excluded is None
+    )
+    payload["excluded_answers"], payload["excluded_importance_points"] = answers, points
     # counts in the language's thousands format, as the tables beside them (x-small, s14)
     from servqual_cli.report.gap_sections import no_answer_text
 
